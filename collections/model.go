@@ -1,0 +1,190 @@
+// Package collections loads Postman collections (v1, v2.0, v2.1 and the odd
+// shapes real exports have) into courier's own model. Third-party types never
+// leave this package.
+package collections
+
+// Collection is a normalized Postman collection. Every string may still hold
+// unresolved {{variable}} templates; resolution happens at send time.
+type Collection struct {
+	Info      Info
+	Items     []*Item // top-level items and folders, in run order
+	Variables []Variable
+	Auth      *Auth // nil: no collection-level auth
+	Events    []Event
+	// ProtocolProfileBehavior holds collection-level protocol options.
+	ProtocolProfileBehavior map[string]any
+	// Source names where the collection came from (file path or URL).
+	Source string
+}
+
+// Info is the collection's info block.
+type Info struct {
+	ID          string // _postman_id
+	Name        string
+	Description string
+	Schema      string
+	Version     string
+}
+
+// Item is a request or a folder. Folders have a nil Request and may have Items.
+type Item struct {
+	ID          string
+	Name        string
+	Description string
+	Request     *Request // nil for a folder
+	Items       []*Item  // children of a folder, in run order
+	Events      []Event
+	Variables   []Variable
+	Auth        *Auth // nil: inherit from the parent
+	// ProtocolProfileBehavior holds per-item protocol options
+	// (followRedirects, strictSSL, disableCookies...).
+	ProtocolProfileBehavior map[string]any
+	// Folder is true for folders, even empty ones.
+	Folder bool
+	// Parent is the enclosing folder, nil at the top level.
+	Parent *Item `json:"-"`
+}
+
+// Event is a script bound to a run phase.
+type Event struct {
+	Listen   string // "prerequest" or "test"
+	Script   Script
+	Disabled bool
+}
+
+// Script is the source of one script; Exec lines are joined with "\n".
+type Script struct {
+	ID   string
+	Type string // usually "text/javascript"
+	Exec string
+	Name string
+}
+
+// Variable is a collection, item or URL path variable. Non-string values in
+// the file are kept as their JSON text (5, true) as Postman does.
+type Variable struct {
+	ID          string
+	Key         string
+	Value       string
+	Type        string // string, boolean, number, secret, any...
+	Description string
+	Disabled    bool
+}
+
+// Request is an unresolved request template.
+type Request struct {
+	Method      string
+	URL         URL
+	Header      []Header
+	Body        *Body // nil: no body
+	Auth        *Auth // nil: inherit
+	Description string
+}
+
+// URL keeps both the raw form and the parsed parts, as Postman does.
+type URL struct {
+	Raw       string
+	Protocol  string
+	Host      []string
+	Port      string
+	Path      []string
+	Query     []QueryParam
+	Variables []Variable // :pathVariable values
+	Hash      string
+}
+
+// QueryParam is one query parameter. A nil Value means "key" without "=".
+type QueryParam struct {
+	Key      string
+	Value    *string
+	Disabled bool
+}
+
+// Header is one request header.
+type Header struct {
+	Key      string
+	Value    string
+	Disabled bool
+}
+
+// Body modes.
+const (
+	BodyRaw        = "raw"
+	BodyURLEncoded = "urlencoded"
+	BodyFormData   = "formdata"
+	BodyFile       = "file"
+	BodyGraphQL    = "graphql"
+	BodyNone       = "none"
+)
+
+// Body is a request body in one of Postman's modes.
+type Body struct {
+	Mode       string
+	Raw        string
+	Language   string // options.raw.language: json, xml, text, javascript, html
+	URLEncoded []FormParam
+	FormData   []FormParam
+	File       string // file mode: path of the file to send
+	GraphQL    *GraphQL
+	Disabled   bool
+}
+
+// FormParam is one urlencoded or formdata field.
+type FormParam struct {
+	Key         string
+	Value       string
+	Type        string   // "text" or "file"
+	Src         []string // file parts: paths
+	ContentType string
+	Disabled    bool
+}
+
+// GraphQL is a graphql-mode body.
+type GraphQL struct {
+	Query     string
+	Variables string
+}
+
+// Auth is an auth block. Params are normalized from both the v2.1 array form
+// ([{key, value}]) and the v2.0 object form; non-string values keep their
+// JSON text.
+type Auth struct {
+	Type   string
+	Params map[string]string
+}
+
+// Param returns an auth parameter, or "" when absent.
+func (a *Auth) Param(key string) string {
+	if a == nil {
+		return ""
+	}
+	return a.Params[key]
+}
+
+// IsFolder reports whether the item is a folder.
+func (i *Item) IsFolder() bool { return i.Folder || i.Request == nil }
+
+// Path returns the names of the enclosing folders and the item itself.
+func (i *Item) Path() []string {
+	var p []string
+	for it := i; it != nil; it = it.Parent {
+		p = append([]string{it.Name}, p...)
+	}
+	return p
+}
+
+// Walk visits every request item depth-first, in Postman run order.
+func Walk(items []*Item, fn func(*Item) error) error {
+	for _, it := range items {
+		if it.IsFolder() {
+			if err := Walk(it.Items, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+// Package environments holds variable scopes (globals, collection,
+// environment, iteration data, local), Postman's precedence between them,
+// {{variable}} substitution and dynamic variables, and the environment and
+// globals file formats.
+package environments
+
+// Variable is one variable in a scope. Values are kept as text; Type records
+// what a script stored ("string", "number", "boolean", "any" for JSON text of
+// objects and arrays, "secret", "default") so scripts get back what they set.
+type Variable struct {
+	Key      string
+	Value    string
+	Type     string
+	Disabled bool
+}
+
+// Scope is an ordered set of variables. Disabled variables are kept (so they
+// survive exports) but never resolve. Not safe for concurrent use: a run
+// touches its scopes from one goroutine.
+type Scope struct {
+	Name  string
+	vars  []Variable
+	index map[string]int // key -> position of the last enabled definition
+}
+
+// NewScope returns a scope holding vars in order.
+func NewScope(name string, vars []Variable) *Scope {
+	s := &Scope{Name: name}
+	s.vars = append(s.vars, vars...)
+	s.reindex()
+	return s
+}
+
+func (s *Scope) reindex() {
+	s.index = make(map[string]int, len(s.vars))
+	for i, v := range s.vars {
+		if !v.Disabled {
+			s.index[v.Key] = i
+		}
+	}
+}
+
+// Lookup returns the enabled variable named key.
+func (s *Scope) Lookup(key string) (Variable, bool) {
+	if s == nil {
+		return Variable{}, false
+	}
+	i, ok := s.index[key]
+	if !ok {
+		return Variable{}, false
+	}
+	return s.vars[i], true
+}
+
+// Get returns the value of the enabled variable named key.
+func (s *Scope) Get(key string) (string, bool) {
+	v, ok := s.Lookup(key)
+	return v.Value, ok
+}
+
+// Has reports whether an enabled variable named key exists.
+func (s *Scope) Has(key string) bool {
+	_, ok := s.Lookup(key)
+	return ok
+}
+
+// Set stores value under key, keeping the variable's type if it has one.
+func (s *Scope) Set(key, value string) { s.SetTyped(key, value, "") }
+
+// SetTyped stores value under key with the given type; an empty typ keeps
+// the existing variable's type.
+func (s *Scope) SetTyped(key, value, typ string) {
+	if i, ok := s.index[key]; ok {
+		s.vars[i].Value = value
+		if typ != "" {
+			s.vars[i].Type = typ
+		}
+		return
+	}
+	// A disabled variable of that name is enabled again, as Postman does.
+	for i := len(s.vars) - 1; i >= 0; i-- {
+		if s.vars[i].Key == key {
+			s.vars[i].Value, s.vars[i].Disabled = value, false
+			if typ != "" {
+				s.vars[i].Type = typ
+			}
+			s.index[key] = i
+			return
+		}
+	}
+	s.vars = append(s.vars, Variable{Key: key, Value: value, Type: typ})
+	s.index[key] = len(s.vars) - 1
+}
+
+// Unset removes every definition of key.
+func (s *Scope) Unset(key string) {
+	out := s.vars[:0]
+	for _, v := range s.vars {
+		if v.Key != key {
+			out = append(out, v)
+		}
+	}
+	s.vars = out
+	s.reindex()
+}
+
+// Clear removes every variable.
+func (s *Scope) Clear() {
+	s.vars = nil
+	s.index = map[string]int{}
+}
+
+// Variables returns a copy of all variables, disabled ones included, in order.
+func (s *Scope) Variables() []Variable {
+	if s == nil {
+		return nil
+	}
+	return append([]Variable(nil), s.vars...)
+}
+
+// Len returns the number of variables, disabled ones included.
+func (s *Scope) Len() int { return len(s.vars) }
+
+// Scopes is the set of scopes one request sees.
+type Scopes struct {
+	Globals     *Scope
+	Collection  *Scope
+	Environment *Scope
+	Data        *Scope // iteration data
+	Local       *Scope // pm.variables.set, request-local
+}
+
+// Lookup finds key by Postman's precedence:
+// local > iteration data > environment > collection > globals.
+func (s *Scopes) Lookup(key string) (Variable, bool) {
+	for _, sc := range []*Scope{s.Local, s.Data, s.Environment, s.Collection, s.Globals} {
+		if v, ok := sc.Lookup(key); ok {
+			return v, true
+		}
+	}
+	return Variable{}, false
+}
+
+// Get returns the value of key by precedence.
+func (s *Scopes) Get(key string) (string, bool) {
+	v, ok := s.Lookup(key)
+	return v.Value, ok
+}

@@ -1,0 +1,103 @@
+// Package scripting runs Postman pre-request and test scripts in an embedded
+// JavaScript VM (goja) that emulates Postman's sandbox: the pm API, the
+// legacy API, the bundled libraries and the event loop.
+package scripting
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+)
+
+// Sender sends a request for pm.sendRequest through the run's HTTP client
+// and cookie jar. The runner implements it.
+type Sender interface {
+	Send(ctx context.Context, req *collections.Request) (*Response, error)
+}
+
+// Response is a received HTTP response as scripts see it.
+type Response struct {
+	Code         int
+	Status       string // reason phrase, "OK"
+	Proto        string
+	Header       []collections.Header // in wire order
+	Body         []byte
+	ResponseTime time.Duration
+	Size         int // body size in bytes
+	URL          string
+}
+
+// Info describes the item whose script runs (pm.info).
+type Info struct {
+	EventName      string // "prerequest" or "test"
+	Iteration      int    // 0-based
+	IterationCount int
+	RequestName    string
+	RequestID      string
+}
+
+// Exec is one script execution.
+type Exec struct {
+	Listen string // "prerequest" or "test"
+	Source string
+	// Name identifies the script in errors: "collection", a folder name or
+	// the request name.
+	Name string
+	Info Info
+	// Request is the request being run. Pre-request scripts may mutate it;
+	// the runner sends what they leave.
+	Request *collections.Request
+	// Response is nil in pre-request scripts.
+	Response *Response
+	Scopes   *environments.Scopes
+	// Data is the current iteration's data row (pm.iterationData, legacy data).
+	Data *environments.Scope
+	// Cookies is the run's cookie jar (pm.cookies, pm.cookies.jar()).
+	Cookies http.CookieJar
+}
+
+// TestResult is the outcome of one pm.test or tests[...] assertion.
+type TestResult struct {
+	Name    string
+	Passed  bool
+	Skipped bool
+	Error   string // assertion message when failed
+}
+
+// ConsoleLine is one console.* call.
+type ConsoleLine struct {
+	Level string // log, info, warn, error
+	Text  string
+}
+
+// Result is what one script execution produced.
+type Result struct {
+	Tests []TestResult
+	// Err is a script error (syntax, uncaught exception, timeout) with the
+	// script's line and column; tests recorded before it are kept.
+	Err error
+	// NextRequest is set when the script called setNextRequest; an empty
+	// string with NextRequestSet means null (stop after this request).
+	NextRequest    string
+	NextRequestSet bool
+	SkipRequest    bool
+	Visualizer     *Visualizer
+}
+
+// Visualizer holds what pm.visualizer.set stored.
+type Visualizer struct {
+	Template string
+	Data     string // JSON
+}
+
+// Options configure an Engine.
+type Options struct {
+	// Timeout bounds one script, including its timers and callbacks; 0 means none.
+	Timeout time.Duration
+	Sender  Sender
+	// Console receives console.* output as it happens.
+	Console func(ConsoleLine)
+}
