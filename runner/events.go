@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -24,6 +25,9 @@ type StartEvent struct {
 	Collection *collections.Collection
 	Iterations int
 	Started    time.Time
+	// Total is the number of request items one iteration runs (before
+	// setNextRequest jumps), for progress bars.
+	Total int
 }
 
 // IterationEvent marks the start of an iteration.
@@ -97,6 +101,11 @@ type ItemDoneEvent struct {
 // DoneEvent closes a run.
 type DoneEvent struct {
 	Summary *Summary
+	// Scopes holds the final variables (for the report's environment and
+	// globals blocks).
+	Scopes *environments.Scopes
+	// Err is the error that aborted the run, if any.
+	Err error
 }
 
 func (StartEvent) isEvent()     {}
