@@ -146,7 +146,7 @@ type Summary struct {
 	Started, Completed time.Time
 	// Response time statistics over all responses.
 	ResponseMin, ResponseMax, ResponseAvg, ResponseSD time.Duration
-	ResponseBytes                                    int64
+	ResponseBytes                                     int64
 	// Bailed is true when --bail stopped the run early.
 	Bailed bool
 }
