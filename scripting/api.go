@@ -37,6 +37,9 @@ type Info struct {
 	IterationCount int
 	RequestName    string
 	RequestID      string
+	// Location is the item's path: folder names then the request name
+	// (pm.execution.location).
+	Location []string
 }
 
 // Exec is one script execution.
@@ -65,6 +68,9 @@ type TestResult struct {
 	Passed  bool
 	Skipped bool
 	Error   string // assertion message when failed
+	// ErrorName is the JavaScript error's name when failed: AssertionError,
+	// ReferenceError, TypeError...
+	ErrorName string
 }
 
 // ConsoleLine is one console.* call.
