@@ -132,6 +132,9 @@ type Failure struct {
 	Name      string // assertion name, or the error type
 	Message   string
 	Index     int
+	// ErrorType is the JavaScript error name for assertions (AssertionError,
+	// ReferenceError...), as Newman's failure table shows.
+	ErrorType string
 }
 
 // Summary is what a run produced, as counts (reporters stream the details).
