@@ -76,7 +76,11 @@ type TestResult struct {
 // ConsoleLine is one console.* call.
 type ConsoleLine struct {
 	Level string // log, info, warn, error
-	Text  string
+	// Text is the line as Newman's CLI prints it: every argument passed
+	// through util.inspect (strings quoted) and joined with ", ".
+	Text string
+	// Message is the line as Node's console.log prints it (util.format).
+	Message string
 }
 
 // Result is what one script execution produced.
