@@ -4,14 +4,17 @@
 // globals file formats.
 package environments
 
-// Variable is one variable in a scope. Values are kept as text; Type records
-// what a script stored ("string", "number", "boolean", "any" for JSON text of
-// objects and arrays, "secret", "default") so scripts get back what they set.
+// Variable is one variable in a scope. Values are kept as text; Type says
+// how scripts read that text back (see types.go for the convention: text
+// types "", "any", "default", "string", "secret", "text"; typed "number",
+// "boolean", "object", "array").
 type Variable struct {
 	Key      string
 	Value    string
 	Type     string
 	Disabled bool
+	// Description is the file's description text, kept for exports.
+	Description string
 }
 
 // Scope is an ordered set of variables. Disabled variables are kept (so they
