@@ -129,8 +129,8 @@ func TestEndpoints(t *testing.T) {
 		},
 		{
 			name: "post json keeps js order and number form", method: "POST", path: "/post?x=1",
-			hdr:  map[string]string{"Content-Type": "application/json"},
-			body: `{"b":1.50,"a":[1,"x",{"z":null}],"2":true,"big":1e21,"s":"<&>"}`,
+			hdr:    map[string]string{"Content-Type": "application/json"},
+			body:   `{"b":1.50,"a":[1,"x",{"z":null}],"2":true,"big":1e21,"s":"<&>"}`,
 			status: 200, ctype: jsonType,
 			wantKeys: []string{"args", "data", "files", "form", "headers", "json", "url"},
 			check: func(t *testing.T, r reply, j map[string]any) {
