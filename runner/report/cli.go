@@ -1,0 +1,492 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
+)
+
+// CLIOptions configure the cli reporter. Field names follow Newman's
+// --reporter-cli-* options.
+type CLIOptions struct {
+	Silent              bool
+	NoSummary           bool
+	NoFailures          bool
+	NoAssertions        bool
+	NoSuccessAssertions bool
+	NoConsole           bool
+	NoBanner            bool
+	ShowTimestamps      bool
+	// Color enables ANSI colours. The caller decides it from --color,
+	// NO_COLOR and whether the output is a terminal.
+	Color bool
+	// DisableUnicode prints plain-text symbols (--disable-unicode).
+	DisableUnicode bool
+	// Verbose adds request/response sizes, header counts and bodies.
+	Verbose bool
+	// Width is the terminal width; 0 when the output is not a terminal.
+	// It sets where console lines wrap and the failure table's columns.
+	Width int
+	// Deterministic prints every duration as "XXms", for golden tests of
+	// real runs.
+	Deterministic bool
+	// Banner replaces the "courier" banner word.
+	Banner string
+	// Clock gives the time for ShowTimestamps; nil means time.Now.
+	Clock func() time.Time
+}
+
+// CLI is Newman's cli reporter: a live log of the run, then a summary table
+// and the failure list.
+type CLI struct {
+	out    *errWriter
+	o      CLIOptions
+	p      palette
+	sym    symbols
+	cycles int
+	// group is the folder of the last item printed (nil: collection root),
+	// so folder headers print only when the folder changes, as in Newman.
+	group    *collections.Item
+	phase    string // "prerequest" until the request is sent, then "test"
+	failures []cliFailure
+}
+
+type cliFailure struct {
+	name, test, message, at string
+	item                    *collections.Item
+	iteration               int
+}
+
+var _ Reporter = (*CLI)(nil)
+
+// NewCLI returns a cli reporter writing to w.
+func NewCLI(w io.Writer, o CLIOptions) *CLI {
+	c := &CLI{out: &errWriter{w: w}, o: o, p: newPalette(o.Color), sym: unicodeSymbols}
+	if o.DisableUnicode {
+		c.sym = plainSymbols
+	}
+	if c.o.Banner == "" {
+		c.o.Banner = "courier"
+	}
+	if c.o.Clock == nil {
+		c.o.Clock = time.Now
+	}
+	return c
+}
+
+// Close reports the first write error.
+func (c *CLI) Close() error { return c.out.err }
+
+// Handle prints one event.
+func (c *CLI) Handle(ev runner.Event) {
+	if c.o.Silent {
+		return
+	}
+	switch e := ev.(type) {
+	case runner.StartEvent:
+		c.cycles = e.Iterations
+		if !c.o.NoBanner {
+			c.out.print(c.o.Banner + "\n\n")
+		}
+		if e.Collection != nil {
+			name := e.Collection.Info.Name
+			if name == "" {
+				name = e.Collection.Info.ID
+			}
+			if name != "" {
+				c.out.print(name + "\n")
+			}
+		}
+	case runner.IterationEvent:
+		if e.Total > 1 {
+			c.out.print("\n" + c.p.grayUnderline.Sprintf("Iteration %d/%d", e.Iteration+1, e.Total) + "\n")
+		}
+	case runner.ItemStartEvent:
+		c.itemStart(e)
+	case runner.RequestEvent:
+		c.phase = "test"
+		c.request(e)
+	case runner.ScriptEvent:
+		if e.Err == nil {
+			return
+		}
+		name := errorName(e.Err)
+		c.failures = append(c.failures, cliFailure{
+			name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
+			item: e.Item, iteration: e.Iteration,
+		})
+		c.out.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
+	case runner.AssertionEvent:
+		c.assertion(e)
+	case runner.ConsoleEvent:
+		if !c.o.NoConsole {
+			c.console(e.Line)
+		}
+	case runner.WarningEvent:
+		if !c.o.NoConsole {
+			c.out.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
+		}
+	case runner.ItemDoneEvent:
+		if e.Skipped {
+			c.out.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")
+		}
+	case runner.DoneEvent:
+		if !c.o.NoSummary && e.Summary != nil {
+			c.out.print("\n" + c.summary(e.Summary) + "\n")
+		}
+		if !c.o.NoFailures && len(c.failures) > 0 {
+			c.out.print("\n" + c.failureTable() + "\n")
+		}
+	}
+}
+
+func (c *CLI) itemStart(e runner.ItemStartEvent) {
+	c.phase = "prerequest"
+	if e.Item == nil {
+		return
+	}
+	parent := e.Item.Parent
+	if parent != c.group {
+		if parent != nil {
+			c.out.print("\n" + c.sym.folder + " " + fullName(parent))
+		}
+		c.group = parent
+	}
+	mark := c.sym.root
+	if parent != nil {
+		mark = c.sym.sub
+	}
+	c.out.print("\n" + mark + " " + e.Item.Name + "\n")
+}
+
+func (c *CLI) dur(d time.Duration) string {
+	if c.o.Deterministic {
+		return "XXms"
+	}
+	return prettyMS(ms(d))
+}
+
+func (c *CLI) request(e runner.RequestEvent) {
+	g := c.p.gray
+	if c.o.ShowTimestamps {
+		ts := "[" + c.o.Clock().Format("1/2/2006, 3:04:05 PM") + "]"
+		c.out.print("  " + g.Sprint(ts) + "  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+	} else {
+		c.out.print("  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+	}
+	if e.Err != nil || e.Response == nil {
+		msg := "Internal error! Could not read response data."
+		if e.Err != nil {
+			msg = e.Err.Error()
+			// Newman numbers request errors among the failures but shows
+			// no number on the live line.
+			c.failures = append(c.failures, cliFailure{
+				name: errorName(e.Err), message: msg, at: "request", item: e.Item, iteration: e.Iteration,
+			})
+		}
+		c.out.print(c.p.red.Sprint("[errored]") + "\n")
+		c.out.print(c.p.red.Sprint("     "+msg) + "\n")
+		return
+	}
+	res := e.Response
+	if !c.o.Verbose {
+		c.out.print(g.Sprintf("[%d %s, %s, %s]", res.Code, reason(res), fileSize(responseSize(res)), c.dur(res.ResponseTime)) + "\n")
+		return
+	}
+	c.verbose(e)
+}
+
+// verbose prints Newman's --verbose block: a one-line size summary, then the
+// request and response bodies in boxes (clipped at 2048 characters).
+func (c *CLI) verbose(e runner.RequestEvent) {
+	const clip = 2048
+	g, s := c.p.gray, c.sym
+	res := e.Response
+	star := " " + g.Sprint(s.star) + " "
+	cookies := 0
+	for _, h := range res.Header {
+		if strings.EqualFold(h.Key, "Set-Cookie") {
+			cookies++
+		}
+	}
+	reqHeaders := 0
+	for _, h := range e.Request.Header {
+		if !h.Disabled {
+			reqHeaders++
+		}
+	}
+	c.out.print(" \n")
+	c.out.print("  " + strings.Join([]string{
+		fmt.Sprintf("%d %s", res.Code, reason(res)),
+		c.dur(res.ResponseTime) + " " + g.Sprint("time"),
+		fileSize(requestSize(e.Request)) + g.Sprint(s.up) + " " + fileSize(responseSize(res)) + g.Sprint(s.down) + " " + g.Sprint("size"),
+		strconv.Itoa(reqHeaders) + g.Sprint(s.up) + " " + strconv.Itoa(len(res.Header)) + g.Sprint(s.down) + " " + g.Sprint("headers"),
+		strconv.Itoa(cookies) + " " + g.Sprint("cookies"),
+	}, star) + "\n")
+
+	box := func(head, text string, n int) {
+		if n > clip {
+			r := []rune(text)
+			if len(r) > clip {
+				text = string(r[:clip])
+			}
+			text += fmt.Sprintf("\n(showing %s/%s)", fileSize(clip), fileSize(int64(n)))
+		}
+		c.out.print("  " + s.top + " " + head + "\n")
+		for _, l := range cutLines(text, c.wrapWidth()) {
+			c.out.print("  " + s.middle + " " + g.Sprint(l) + "\n")
+		}
+		c.out.print("  " + s.bottom)
+	}
+	if n := len(e.Request.Body); n > 0 {
+		mode := "raw"
+		if e.Item != nil && e.Item.Request != nil && e.Item.Request.Body != nil && e.Item.Request.Body.Mode != "" {
+			mode = e.Item.Request.Body.Mode
+		}
+		box(s.up+" "+mode+star+fileSize(int64(n)), string(e.Request.Body), n)
+		c.out.print(" \n")
+	}
+	mime := contentInfo(res)
+	if n := len(res.Body); n > 0 {
+		box(s.down+" "+strings.Join(mime, star)+star+fileSize(int64(n)), string(res.Body), n)
+		c.out.print("\n")
+	} else {
+		c.out.print("  " + s.down + " " + strings.Join(mime, star) + "\n")
+	}
+	c.out.print("\n")
+}
+
+// wrapWidth is where Newman wraps console and body text: the terminal
+// width, or 60 off a terminal, less 6.
+func (c *CLI) wrapWidth() int {
+	if c.o.Width > 20 {
+		return c.o.Width - 6
+	}
+	return 54
+}
+
+func (c *CLI) assertion(e runner.AssertionEvent) {
+	r := e.Result
+	failed := !r.Passed && !r.Skipped
+	if failed {
+		name := r.ErrorName
+		if name == "" {
+			name = "AssertionError"
+		}
+		c.failures = append(c.failures, cliFailure{
+			name: name, test: r.Name, message: r.Error,
+			at:   fmt.Sprintf("assertion:%d in %s-script", e.Index, c.phase),
+			item: e.Item, iteration: e.Iteration,
+		})
+	}
+	if c.o.NoAssertions {
+		return
+	}
+	if r.Skipped {
+		if !c.o.NoSuccessAssertions {
+			c.out.print(c.p.cyan.Sprint("  - ") + " " + c.p.cyan.Sprint("[skipped] "+r.Name) + "\n")
+		}
+		return
+	}
+	if !failed && c.o.NoSuccessAssertions {
+		return
+	}
+	var mark, text string
+	if c.o.ShowTimestamps {
+		ts := "  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]")
+		if failed {
+			mark = ts + c.p.redBold.Sprint(padLeft(strconv.Itoa(len(c.failures)), 2)+".")
+		} else {
+			mark = ts + c.p.green.Sprint("  "+c.sym.ok+" ")
+		}
+	} else if failed {
+		mark = c.p.redBold.Sprint(padLeft(strconv.Itoa(len(c.failures)), 3) + ".")
+	} else {
+		mark = c.p.green.Sprint("  " + c.sym.ok + " ")
+	}
+	if failed {
+		text = c.p.redBold.Sprint(r.Name)
+	} else {
+		text = c.p.gray.Sprint(r.Name)
+	}
+	c.out.print(mark + " " + text + "\n")
+}
+
+// console prints one console line in Newman's box. Newman shows each
+// argument through util.inspect; courier gets the line as one string and
+// shows it quoted the same way.
+func (c *CLI) console(l scripting.ConsoleLine) {
+	col := c.p.console(l.Level)
+	if c.o.ShowTimestamps {
+		c.out.print("\n  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]\n"))
+	}
+	c.out.print(col.Sprint("  "+c.sym.top) + "\n")
+	for _, line := range cutLines(inspectString(l.Text), c.wrapWidth()) {
+		c.out.print("  " + col.Sprint(c.sym.middle) + " " + c.p.gray.Sprint(line) + "\n")
+	}
+	c.out.print(col.Sprint("  "+c.sym.bottom) + "\n")
+}
+
+func (c *CLI) summary(s *runner.Summary) string {
+	stat := func(label string, st runner.Stat) []tcell {
+		lc := tcell{text: label, paint: c.p.green}
+		fc := tcell{text: strconv.Itoa(st.Failed)}
+		switch {
+		case st.Failed > 0:
+			lc.paint, fc.paint = c.p.red, c.p.red
+		case st.Pending > 0:
+			lc.paint = nil
+		}
+		return []tcell{lc, {text: strconv.Itoa(st.Total)}, fc}
+	}
+	rows := [][]tcell{
+		{{}, {text: "executed"}, {text: "  failed"}},
+		stat("iterations", s.Iterations),
+		stat("requests", s.Requests),
+		stat("test-scripts", s.TestScripts),
+		stat("prerequest-scripts", s.PrerequestScripts),
+		stat("assertions", s.Assertions),
+		{{text: "total run duration: " + c.dur(s.Completed.Sub(s.Started)), left: true}},
+		{{text: "total data received: " + fileSize(s.ResponseBytes) + " (approx)", left: true}},
+	}
+	if s.ResponseAvg > 0 {
+		rows = append(rows, []tcell{{left: true, text: fmt.Sprintf("average response time: %s [min: %s, max: %s, s.d.: %s]",
+			c.dur(s.ResponseAvg), c.dur(s.ResponseMin), c.dur(s.ResponseMax), c.dur(s.ResponseSD))}})
+	}
+	return summaryTable(rows, c.sym.table, c.p.gray)
+}
+
+func (c *CLI) failureTable() string {
+	g := c.p.gray
+	head := [3]tcell{
+		{text: "#", paint: c.p.redUnderline},
+		{text: "failure", paint: c.p.redUnderline, left: true},
+		{text: "detail", paint: c.p.redUnderline, left: true},
+	}
+	digits := len(strconv.Itoa(len(c.failures)))
+	rows := make([][3][]tcell, 0, len(c.failures))
+	for i, f := range c.failures {
+		name := []tcell{{text: f.name}}
+		if c.cycles > 1 {
+			name = append(name, tcell{text: "iteration: " + strconv.Itoa(f.iteration+1), paint: g})
+		}
+		detail := []tcell{{text: f.test}}
+		for _, l := range strings.Split(f.message, "\n") {
+			detail = append(detail, tcell{text: l, paint: g})
+		}
+		detail = append(detail, tcell{text: "at " + f.at, paint: g})
+		if f.item != nil {
+			detail = append(detail, tcell{text: `inside "` + fullName(f.item) + `"`, paint: g})
+		}
+		rows = append(rows, [3][]tcell{{{text: padLeft(strconv.Itoa(i+1), digits) + "."}}, name, detail})
+	}
+	return failureTable(head, rows, c.o.Width)
+}
+
+// errorMessage strips the "Name: " prefix a JavaScript error's text carries,
+// leaving Newman's error.message.
+func errorMessage(name string, err error) string {
+	return strings.TrimPrefix(err.Error(), name+": ")
+}
+
+func reason(r *scripting.Response) string {
+	if r.Status != "" {
+		// Some producers keep "200 OK"; Newman shows the reason only.
+		if code, rest, ok := strings.Cut(r.Status, " "); ok && code == strconv.Itoa(r.Code) {
+			return rest
+		}
+		return r.Status
+	}
+	return http.StatusText(r.Code)
+}
+
+func headerValue(h []collections.Header, key string) string {
+	for _, x := range h {
+		if !x.Disabled && strings.EqualFold(x.Key, key) {
+			return x.Value
+		}
+	}
+	return ""
+}
+
+// headerBytes is postman-collection's HeaderList.contentSize: "Key: Value\r\n"
+// per header.
+func headerBytes(h []collections.Header) int64 {
+	var n int64
+	for _, x := range h {
+		if !x.Disabled {
+			n += int64(len(x.Key) + 2 + len(x.Value) + 2)
+		}
+	}
+	return n
+}
+
+// responseSize is postman-collection's Response.size().total: the status
+// line, headers and body. A compressed body counts as its Content-Length.
+func responseSize(r *scripting.Response) int64 {
+	body := int64(r.Size)
+	if body == 0 {
+		body = int64(len(r.Body))
+	}
+	enc := strings.ToLower(headerValue(r.Header, "Content-Encoding"))
+	if strings.Contains(enc, "gzip") || strings.Contains(enc, "deflate") {
+		if n, err := strconv.ParseInt(headerValue(r.Header, "Content-Length"), 10, 64); err == nil {
+			body = n
+		}
+	}
+	head := int64(len("HTTP/X.X "+strconv.Itoa(r.Code)+" "+reason(r)+"\r\n\r\n")) + headerBytes(r.Header)
+	return body + head
+}
+
+// requestSize is postman-collection's Request.size().total.
+func requestSize(r runner.SentRequest) int64 {
+	target := r.URL
+	if u, err := url.Parse(r.URL); err == nil {
+		target = u.RequestURI()
+	}
+	body := int64(len(r.Body))
+	if n, err := strconv.ParseInt(headerValue(r.Header, "Content-Length"), 10, 64); err == nil {
+		body = n
+	}
+	return int64(len(r.Method+" "+target+" HTTP/X.X\r\n\r\n")) + headerBytes(r.Header) + body
+}
+
+// contentInfo approximates postman-collection's Response.contentInfo():
+// content type, mime type, mime format and charset.
+func contentInfo(r *scripting.Response) []string {
+	ct := headerValue(r.Header, "Content-Type")
+	media, params, _ := strings.Cut(ct, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	if media == "" {
+		media = "text/plain"
+	}
+	typ, sub, _ := strings.Cut(media, "/")
+	mimeType, format := typ, sub
+	switch {
+	case strings.Contains(sub, "json"):
+		mimeType, format = "text", "json"
+	case strings.Contains(sub, "xml"):
+		mimeType, format = "text", "xml"
+	case strings.Contains(sub, "javascript"):
+		mimeType, format = "text", "script"
+	case typ == "text" && sub == "html":
+		format = "html"
+	case typ == "text":
+		format = "plain"
+	}
+	charset := "utf8"
+	for _, p := range strings.Split(params, ";") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(k, "charset") {
+			charset = strings.ReplaceAll(strings.ToLower(strings.Trim(v, `"`)), "-", "")
+		}
+	}
+	return []string{media, mimeType, format, charset}
+}

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCLIGolden(t *testing.T) {
+	t.Parallel()
+	clock := func() time.Time { return time.Date(2026, 11, 27, 14, 5, 6, 0, time.UTC) }
+	cases := []struct {
+		name string
+		opts CLIOptions
+	}{
+		{"cli_unicode.golden", CLIOptions{}},
+		{"cli_ascii.golden", CLIOptions{DisableUnicode: true}},
+		{"cli_color.golden", CLIOptions{Color: true}},
+		{"cli_verbose.golden", CLIOptions{Verbose: true, DisableUnicode: true}},
+		{"cli_tty_width.golden", CLIOptions{Width: 80}},
+		{"cli_timestamps.golden", CLIOptions{ShowTimestamps: true, Clock: clock}},
+		{"cli_quiet.golden", CLIOptions{NoBanner: true, NoConsole: true, NoSuccessAssertions: true, NoFailures: true}},
+		{"cli_no_assertions_no_summary.golden", CLIOptions{NoAssertions: true, NoSummary: true}},
+		{"cli_deterministic.golden", CLIOptions{Deterministic: true, Banner: "newman"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			c := NewCLI(&buf, tc.opts)
+			play(c, newDemo().events())
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name, buf.Bytes())
+		})
+	}
+}
+
+func TestCLISilentPrintsNothing(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	c := NewCLI(&buf, CLIOptions{Silent: true, Color: true})
+	play(c, newDemo().events())
+	if buf.Len() != 0 {
+		t.Fatalf("silent cli wrote %q", buf.String())
+	}
+}
+
+func TestCLIColorOffHasNoEscapes(t *testing.T) {
+	t.Parallel()
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		play(NewCLI(&buf, CLIOptions{Color: color}), newDemo().events())
+		if got := strings.Contains(buf.String(), "\x1b["); got != color {
+			t.Errorf("Color=%v: output has escapes = %v", color, got)
+		}
+	}
+}
+
+func TestCLIASCIIOnly(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	play(NewCLI(&buf, CLIOptions{DisableUnicode: true}), newDemo().events())
+	for i, r := range buf.String() {
+		if r > 127 {
+			t.Fatalf("non-ASCII %q at byte %d", r, i)
+		}
+	}
+}

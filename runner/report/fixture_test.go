@@ -1,0 +1,183 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/golden/report")
+
+// golden compares got with testdata/golden/report/<name>, or rewrites it
+// under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "golden", "report", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden file; run go test ./runner/report -update and review the diff\n--- got ---\n%s", name, got)
+	}
+}
+
+// scriptErr mimics the engine's script errors, which carry a JS error name.
+type scriptErr struct{ name, msg string }
+
+func (e scriptErr) Error() string     { return e.name + ": " + e.msg }
+func (e scriptErr) ErrorName() string { return e.name }
+
+// demo is the synthetic collection: a root request, a folder with a
+// request and a nested folder whose request fails to connect.
+type demo struct {
+	coll                       *collections.Collection
+	root, users, nested        *collections.Item
+	get, create, broken, skips *collections.Item
+}
+
+func newDemo() *demo {
+	d := &demo{}
+	d.get = &collections.Item{ID: "req-root", Name: "Root Get", Request: &collections.Request{Method: "GET", URL: collections.URL{Raw: "http://127.0.0.1:18080/get?x=1"}}}
+	d.users = &collections.Item{ID: "fold-users", Name: "Users", Folder: true}
+	d.create = &collections.Item{ID: "req-create", Name: "Create user", Parent: d.users, Request: &collections.Request{
+		Method: "POST", URL: collections.URL{Raw: "http://127.0.0.1:18080/post"},
+		Header: []collections.Header{{Key: "Content-Type", Value: "application/json"}},
+		Body:   &collections.Body{Mode: collections.BodyRaw, Raw: `{"name":"bob"}`},
+	}}
+	d.nested = &collections.Item{ID: "fold-nested", Name: "Nested", Folder: true, Parent: d.users}
+	d.broken = &collections.Item{ID: "req-broken", Name: "Broken", Parent: d.nested, Request: &collections.Request{Method: "GET", URL: collections.URL{Raw: "http://127.0.0.1:1/refused"}}}
+	d.skips = &collections.Item{ID: "req-skip", Name: "Skipped <one>", Request: &collections.Request{Method: "DELETE", URL: collections.URL{Raw: "http://127.0.0.1:18080/delete"}}}
+	d.nested.Items = []*collections.Item{d.broken}
+	d.users.Items = []*collections.Item{d.create, d.nested}
+	d.coll = &collections.Collection{
+		Info:      collections.Info{ID: "c0ffee00-1111-2222-3333-444455556666", Name: "Report Demo", Schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		Items:     []*collections.Item{d.get, d.users, d.skips},
+		Variables: []collections.Variable{{Key: "baseUrl", Value: "http://127.0.0.1:18080"}},
+	}
+	return d
+}
+
+var t0 = time.Date(2026, 11, 27, 2, 34, 11, 510_000_000, time.UTC)
+
+func jsonBody(n int) []byte {
+	b := []byte(`{"args":{},"pad":"`)
+	for len(b) < n-2 {
+		b = append(b, 'x')
+	}
+	return append(b, '"', '}')
+}
+
+func response(code int, ms int, body []byte) *scripting.Response {
+	return &scripting.Response{
+		Code: code, Status: "OK", Proto: "HTTP/1.1",
+		Header: []collections.Header{
+			{Key: "Content-Length", Value: strconv.Itoa(len(body))},
+			{Key: "Content-Type", Value: "application/json; charset=utf-8"},
+			{Key: "Date", Value: "Fri, 27 Nov 2026 02:34:11 GMT"},
+		},
+		Body: body, Size: len(body), ResponseTime: time.Duration(ms) * time.Millisecond,
+	}
+}
+
+// events is a scripted run of the demo collection over two iterations:
+// passing, failing and skipped assertions, console lines at several levels,
+// a warning, a request error, a test-script error, a prerequest-script
+// error and a skipped request.
+func (d *demo) events() []runner.Event {
+	ev := []runner.Event{runner.StartEvent{Collection: d.coll, Iterations: 2, Started: t0, Total: 4}}
+	rt := [][]int{{65, 9}, {3, 4}}
+	for it := 0; it < 2; it++ {
+		ev = append(ev,
+			runner.IterationEvent{Iteration: it, Total: 2},
+			runner.ItemStartEvent{Item: d.get, Iteration: it},
+			runner.RequestEvent{Item: d.get, Iteration: it,
+				Request:  runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:18080/get?x=1", Header: []collections.Header{{Key: "User-Agent", Value: "courier"}, {Key: "Accept", Value: "*/*"}}},
+				Response: response(200, rt[it][0], jsonBody(292))},
+			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "status is 200", Passed: true}},
+			runner.ConsoleEvent{Item: d.get, Iteration: it, Line: scripting.ConsoleLine{Level: "log", Text: "hello 42 it's"}},
+			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "skipped one", Skipped: true}},
+			runner.ScriptEvent{Item: d.get, Iteration: it, Listen: "test", Name: "Root Get"},
+			runner.ItemDoneEvent{Item: d.get, Iteration: it},
+
+			runner.ItemStartEvent{Item: d.create, Iteration: it},
+			runner.ConsoleEvent{Item: d.create, Iteration: it, Line: scripting.ConsoleLine{Level: "warn", Text: "pre warn"}},
+			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "prerequest", Name: "Create user"},
+			runner.WarningEvent{Item: d.create, Iteration: it, Message: "unresolved variable {{token}}"},
+			runner.RequestEvent{Item: d.create, Iteration: it,
+				Request:  runner.SentRequest{Method: "POST", URL: "http://127.0.0.1:18080/post", Header: []collections.Header{{Key: "Content-Type", Value: "application/json"}, {Key: "Content-Length", Value: "14"}}, Body: []byte(`{"name":"bob"}`)},
+				Response: response(200, rt[it][1], jsonBody(403))},
+			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "code is 201", Error: "expected response to have status code 201 but got 200", ErrorName: "AssertionError"}},
+			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "has json", Passed: true}},
+			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "test", Name: "Create user"},
+			runner.ItemDoneEvent{Item: d.create, Iteration: it},
+
+			runner.ItemStartEvent{Item: d.broken, Iteration: it},
+			runner.RequestEvent{Item: d.broken, Iteration: it,
+				Request: runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:1/refused"},
+				Err:     errors.New("connect ECONNREFUSED 127.0.0.1:1")},
+			runner.AssertionEvent{Item: d.broken, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "never", Passed: true}},
+			runner.ConsoleEvent{Item: d.broken, Iteration: it, Line: scripting.ConsoleLine{Level: "error", Text: "a long error line that goes past the fifty-four column wrap width of the box\nsecond line"}},
+			runner.ScriptEvent{Item: d.broken, Iteration: it, Listen: "test", Name: "Broken", Err: scriptErr{"Error", "boom in test"}},
+			runner.ItemDoneEvent{Item: d.broken, Iteration: it},
+		)
+		if it == 1 {
+			ev = append(ev,
+				runner.ItemStartEvent{Item: d.skips, Iteration: it},
+				runner.ScriptEvent{Item: d.skips, Iteration: it, Listen: "prerequest", Name: "Skipped <one>", Err: scriptErr{"ReferenceError", "foo is not defined"}},
+				runner.ItemDoneEvent{Item: d.skips, Iteration: it, Skipped: true},
+			)
+		} else {
+			ev = append(ev,
+				runner.ItemStartEvent{Item: d.skips, Iteration: it},
+				runner.ScriptEvent{Item: d.skips, Iteration: it, Listen: "prerequest", Name: "Skipped <one>"},
+				runner.ItemDoneEvent{Item: d.skips, Iteration: it, Skipped: true},
+			)
+		}
+	}
+	env := environments.NewScope("Demo env", []environments.Variable{{Key: "baseUrl", Value: "http://127.0.0.1:18080", Type: "default"}, {Key: "off", Value: "x", Disabled: true}})
+	ev = append(ev, runner.DoneEvent{
+		Scopes: &environments.Scopes{Environment: env, Globals: environments.NewScope("globals", nil)},
+		Summary: &runner.Summary{
+			Iterations:        runner.Stat{Total: 2},
+			Items:             runner.Stat{Total: 8},
+			Requests:          runner.Stat{Total: 6, Failed: 2},
+			Assertions:        runner.Stat{Total: 10, Failed: 2},
+			TestScripts:       runner.Stat{Total: 6, Failed: 2},
+			PrerequestScripts: runner.Stat{Total: 4, Failed: 1},
+			Started:           t0,
+			Completed:         t0.Add(369 * time.Millisecond),
+			ResponseMin:       3 * time.Millisecond,
+			ResponseMax:       65 * time.Millisecond,
+			ResponseAvg:       23600 * time.Microsecond,
+			ResponseSD:        27200 * time.Microsecond,
+			ResponseBytes:     1390,
+		},
+	})
+	return ev
+}
+
+func play(s runner.Sink, evs []runner.Event) {
+	for _, e := range evs {
+		s.Handle(e)
+	}
+}

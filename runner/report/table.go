@@ -1,0 +1,191 @@
+package report
+
+import (
+	"github.com/fatih/color"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// tableChars are the border glyphs of the summary table.
+type tableChars struct {
+	h, v                            string
+	topLeft, topMid, topRight       string
+	midLeft, cross, midRight, upMid string
+	botLeft, botMid, botRight       string
+}
+
+// tcell is one table cell: plain text (for widths) and how to paint it.
+type tcell struct {
+	text  string
+	paint *color.Color // nil: as is
+	left  bool         // align left (cells align right by default)
+}
+
+func (c tcell) render(width int) string {
+	s := c.text
+	if c.left {
+		s = padRight(s, width)
+	} else {
+		s = padLeft(s, width)
+	}
+	if c.paint != nil {
+		// Paint only the text, not the alignment padding.
+		s = strings.Replace(s, c.text, c.paint.Sprint(c.text), 1)
+	}
+	return s
+}
+
+// summaryTable lays out Newman's run summary: a 3-column table (first
+// column fixed at 25 wide, like Newman's colWidths: [25]) whose last rows
+// are single cells spanning all columns. Column widths follow cli-table3:
+// spanning cells that do not fit widen the auto-sized columns evenly.
+func summaryTable(rows [][]tcell, ch tableChars, bc *color.Color) string {
+	border := func(s string) string { return bc.Sprint(s) }
+	w := [3]int{25, 1, 1}
+	for _, r := range rows {
+		if len(r) == 3 {
+			for c := 1; c < 3; c++ {
+				w[c] = max(w[c], utf8.RuneCountInString(r[c].text)+2)
+			}
+		}
+	}
+	for i := len(rows) - 1; i >= 0; i-- {
+		if len(rows[i]) != 1 {
+			continue
+		}
+		desired := utf8.RuneCountInString(rows[i][0].text) + 2
+		existing := w[0] + 1 + w[1] + 1 + w[2]
+		editable := 2
+		for c := 1; c < 3 && editable > 0 && desired > existing; c++ {
+			dif := int(math.Round(float64(desired-existing) / float64(editable)))
+			existing += dif
+			w[c] += dif
+			editable--
+		}
+	}
+
+	var b strings.Builder
+	hline := func(left, right string, sep func(c int) string) {
+		s := left
+		for c := 0; c < 3; c++ {
+			s += strings.Repeat(ch.h, w[c])
+			if c < 2 {
+				s += sep(c)
+			}
+		}
+		b.WriteString(border(s + right))
+		b.WriteByte('\n')
+	}
+	split := func(r []tcell) bool { return len(r) == 3 }
+	for i, r := range rows {
+		switch {
+		case i == 0:
+			hline(ch.topLeft, ch.topRight, func(int) string {
+				if split(r) {
+					return ch.topMid
+				}
+				return ch.h
+			})
+		default:
+			above, below := split(rows[i-1]), split(r)
+			hline(ch.midLeft, ch.midRight, func(int) string {
+				switch {
+				case above && below:
+					return ch.cross
+				case above:
+					return ch.upMid
+				case below:
+					return ch.topMid
+				}
+				return ch.h
+			})
+		}
+		if split(r) {
+			b.WriteString(border(ch.v))
+			for c := 0; c < 3; c++ {
+				b.WriteString(" " + r[c].render(w[c]-2) + " " + border(ch.v))
+			}
+		} else {
+			span := w[0] + w[1] + w[2] + 2
+			b.WriteString(border(ch.v) + " " + r[0].render(span-2) + " " + border(ch.v))
+		}
+		b.WriteByte('\n')
+	}
+	if n := len(rows); n > 0 {
+		last := split(rows[n-1])
+		hline(ch.botLeft, ch.botRight, func(int) string {
+			if last {
+				return ch.botMid
+			}
+			return ch.h
+		})
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// failureTable lays out Newman's borderless failures table: a header, then
+// one multi-line row per failure, rows separated by a blank line. cols holds
+// the cells' lines; width > 20 fixes column widths to the terminal like
+// Newman on a TTY, otherwise columns size to their content.
+func failureTable(head [3]tcell, rows [][3][]tcell, width int) string {
+	var w [3]int
+	for c := 0; c < 3; c++ {
+		w[c] = utf8.RuneCountInString(head[c].text) + 2
+	}
+	if width > 20 {
+		digits := len(strconv.Itoa(len(rows)))
+		w[0] = digits + 3
+		w[1] = int(float64(width-w[0]) * 0.2)
+		w[2] = width - (w[0] + w[1] + 5)
+		for i := range rows {
+			for c := 1; c < 3; c++ {
+				rows[i][c] = wrapCells(rows[i][c], w[c]-2)
+			}
+		}
+	} else {
+		for _, r := range rows {
+			for c := 0; c < 3; c++ {
+				for _, l := range r[c] {
+					w[c] = max(w[c], utf8.RuneCountInString(l.text)+2)
+				}
+			}
+		}
+	}
+	blank := strings.Repeat(" ", w[0]+w[1]+w[2])
+	var b strings.Builder
+	for c := 0; c < 3; c++ {
+		b.WriteString(" " + head[c].render(w[c]-2) + " ")
+	}
+	b.WriteByte('\n')
+	for i, r := range rows {
+		b.WriteString(blank + "\n")
+		n := max(len(r[0]), len(r[1]), len(r[2]))
+		for l := 0; l < n; l++ {
+			for c := 0; c < 3; c++ {
+				cl := tcell{left: c > 0}
+				if l < len(r[c]) {
+					cl = r[c][l]
+					cl.left = c > 0
+				}
+				b.WriteString(" " + cl.render(w[c]-2) + " ")
+			}
+			if i < len(rows)-1 || l < n-1 {
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.String()
+}
+
+// wrapCells word-wraps each line of a cell to width, keeping its paint.
+func wrapCells(lines []tcell, width int) []tcell {
+	var out []tcell
+	for _, l := range lines {
+		for _, s := range wordWrap(l.text, width) {
+			out = append(out, tcell{text: s, paint: l.paint, left: l.left})
+		}
+	}
+	return out
+}
