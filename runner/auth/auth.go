@@ -1,0 +1,228 @@
+// Package auth applies a Postman auth block to an outgoing *http.Request the
+// way postman-runtime's authorizers (lib/authorizer/*.js) do.
+//
+// The runner resolves {{variables}} in Auth.Params first, builds the request
+// with its final URL, headers and body, then calls Apply. For challenge
+// schemes (digest) it calls Challenge with the response; a non-nil request
+// is the one retry Postman would send.
+//
+// Postman never fails a request because of its auth: a signing error becomes
+// a console warning and the request goes out as it is. Apply mirrors that by
+// leaving req untouched whenever it returns an error, so the runner can warn
+// (errors.Is(err, ErrUnsupported) for unknown or unimplemented types) and send.
+package auth
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// Auth type names as they appear in collections.
+const (
+	TypeNoAuth   = "noauth"
+	TypeInherit  = "inherit"
+	TypeBasic    = "basic"
+	TypeBearer   = "bearer"
+	TypeAPIKey   = "apikey"
+	TypeDigest   = "digest"
+	TypeOAuth1   = "oauth1"
+	TypeOAuth2   = "oauth2"
+	TypeHawk     = "hawk"
+	TypeAWSv4    = "awsv4"
+	TypeJWT      = "jwt"
+	TypeNTLM     = "ntlm"
+	TypeEdgeGrid = "edgegrid"
+	TypeASAP     = "asap"
+)
+
+// ErrUnsupported is wrapped by errors for auth types courier cannot apply.
+var ErrUnsupported = errors.New("auth type is not supported")
+
+// Options carries the per-request knobs some schemes need.
+type Options struct {
+	// Now is the clock for timestamps (oauth1, hawk, awsv4); nil means time.Now.
+	Now func() time.Time
+	// DisableURLEncoding mirrors protocolProfileBehavior.disableUrlEncoding:
+	// oauth1 then leaves the query string as it is.
+	DisableURLEncoding bool
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// Apply signs or decorates req per a. body is the exact body bytes that will
+// be sent (used for payload hashes and urlencoded oauth1 parameters). A nil
+// a, an empty type and "noauth" do nothing.
+func Apply(req *http.Request, a *collections.Auth, body []byte) error {
+	return ApplyWith(req, a, body, Options{})
+}
+
+// ApplyWith is Apply with explicit options.
+func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options) error {
+	if a == nil || req == nil {
+		return nil
+	}
+	p := params{a.Params}
+	var err error
+	switch strings.ToLower(a.Type) {
+	case "", TypeNoAuth, TypeInherit:
+		return nil
+	case TypeBasic:
+		applyBasic(req, p)
+	case TypeBearer:
+		applyBearer(req, p)
+	case TypeAPIKey:
+		applyAPIKey(req, p)
+	case TypeOAuth2:
+		applyOAuth2(req, p)
+	case TypeDigest:
+		err = applyDigest(req, p, body)
+	case TypeOAuth1:
+		err = applyOAuth1(req, p, body, opts)
+	case TypeHawk:
+		err = applyHawk(req, p, body, opts)
+	case TypeAWSv4:
+		err = applyAWSv4(req, p, body, opts)
+	case TypeJWT:
+		err = applyJWT(req, p)
+	case TypeNTLM, TypeEdgeGrid, TypeASAP:
+		return fmt.Errorf("%s: %w by courier", a.Type, ErrUnsupported)
+	default:
+		return fmt.Errorf("unknown auth type %q: %w", a.Type, ErrUnsupported)
+	}
+	if err != nil {
+		return fmt.Errorf("%s auth: %w", a.Type, err)
+	}
+	return nil
+}
+
+// Challenge handles the response to a request signed with a. For digest it
+// reads the WWW-Authenticate challenge of a 401/403, records what it learned
+// (realm, nonce, qop, opaque, clientNonce, nonceCount) in a.Params the way
+// Postman's auth.set does (only params that are empty), and returns a signed
+// copy of req to send once. It returns nil when no retry is due; callers may
+// call it again after the retry and it will return nil then, as Postman
+// retries a challenge at most once. body is the request body to resend.
+func Challenge(req *http.Request, a *collections.Auth, resp *http.Response, body []byte) (*http.Request, error) {
+	return ChallengeWith(req, a, resp, body, Options{})
+}
+
+// ChallengeWith is Challenge with explicit options.
+func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, body []byte, opts Options) (*http.Request, error) {
+	if a == nil || req == nil || resp == nil {
+		return nil, nil
+	}
+	switch strings.ToLower(a.Type) {
+	case TypeDigest:
+		if a.Params == nil {
+			a.Params = map[string]string{}
+		}
+		if !digestLearn(params{a.Params}, resp) {
+			return nil, nil
+		}
+	default:
+		return nil, nil
+	}
+	retry, err := cloneRequest(req, body)
+	if err != nil {
+		return nil, fmt.Errorf("%s auth: retrying after challenge: %w", a.Type, err)
+	}
+	// The retry must not carry the first attempt's (absent or stale) header.
+	retry.Header.Del("Authorization")
+	if err := ApplyWith(retry, a, body, opts); err != nil {
+		return nil, err
+	}
+	return retry, nil
+}
+
+// Inherit returns the effective auth of a request given its own auth, then
+// its folders from inner to outer, then the collection's. nil and type
+// "inherit" defer to the next level; any other type (including "noauth")
+// wins. The result is nil when nothing applies.
+func Inherit(chain ...*collections.Auth) *collections.Auth {
+	for _, a := range chain {
+		if a == nil || a.Type == "" || strings.EqualFold(a.Type, TypeInherit) {
+			continue
+		}
+		return a
+	}
+	return nil
+}
+
+// params reads auth parameters. Every value is a string; JSON booleans are
+// kept as "true"/"false" by the loader.
+type params struct{ m map[string]string }
+
+func (p params) get(key string, aliases ...string) string {
+	if v, ok := p.m[key]; ok {
+		return v
+	}
+	// v1 helpers and older exports spell some keys differently.
+	for _, k := range aliases {
+		if v, ok := p.m[k]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p params) has(key string) bool {
+	_, ok := p.m[key]
+	return ok
+}
+
+// flag reads a boolean param the way JS truthiness sees a JSON boolean.
+func (p params) flag(key string, aliases ...string) bool {
+	switch strings.ToLower(strings.TrimSpace(p.get(key, aliases...))) {
+	case "true", "1":
+		return true
+	}
+	return false
+}
+
+// cloneRequest copies req for a resend with a fresh body reader.
+func cloneRequest(req *http.Request, body []byte) (*http.Request, error) {
+	r := req.Clone(req.Context())
+	if body != nil {
+		setBody(r, body)
+		return r, nil
+	}
+	if req.GetBody != nil {
+		rc, err := req.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r.Body = rc
+	}
+	return r, nil
+}
+
+// setBody replaces the request body, keeping it rewindable.
+func setBody(r *http.Request, body []byte) {
+	r.ContentLength = int64(len(body))
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.GetBody = func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(body)), nil
+	}
+	if len(body) == 0 {
+		r.Body = http.NoBody
+	}
+}
+
+// isURLEncoded reports whether the request carries a urlencoded form body,
+// which is how courier sees Postman's body.mode === "urlencoded".
+func isURLEncoded(req *http.Request) bool {
+	ct := strings.ToLower(req.Header.Get("Content-Type"))
+	return strings.HasPrefix(strings.TrimSpace(ct), "application/x-www-form-urlencoded")
+}
