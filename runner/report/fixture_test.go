@@ -79,7 +79,7 @@ func newDemo() *demo {
 
 var t0 = time.Date(2026, 11, 27, 2, 34, 11, 510_000_000, time.UTC)
 
-func jsonBody(n int) []byte {
+func fakeBody(n int) []byte {
 	b := []byte(`{"args":{},"pad":"`)
 	for len(b) < n-2 {
 		b = append(b, 'x')
@@ -112,7 +112,7 @@ func (d *demo) events() []runner.Event {
 			runner.ItemStartEvent{Item: d.get, Iteration: it},
 			runner.RequestEvent{Item: d.get, Iteration: it,
 				Request:  runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:18080/get?x=1", Header: []collections.Header{{Key: "User-Agent", Value: "courier"}, {Key: "Accept", Value: "*/*"}}},
-				Response: response(200, rt[it][0], jsonBody(292))},
+				Response: response(200, rt[it][0], fakeBody(292))},
 			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "status is 200", Passed: true}},
 			runner.ConsoleEvent{Item: d.get, Iteration: it, Line: scripting.ConsoleLine{Level: "log", Text: "hello 42 it's"}},
 			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "skipped one", Skipped: true}},
@@ -125,7 +125,7 @@ func (d *demo) events() []runner.Event {
 			runner.WarningEvent{Item: d.create, Iteration: it, Message: "unresolved variable {{token}}"},
 			runner.RequestEvent{Item: d.create, Iteration: it,
 				Request:  runner.SentRequest{Method: "POST", URL: "http://127.0.0.1:18080/post", Header: []collections.Header{{Key: "Content-Type", Value: "application/json"}, {Key: "Content-Length", Value: "14"}}, Body: []byte(`{"name":"bob"}`)},
-				Response: response(200, rt[it][1], jsonBody(403))},
+				Response: response(200, rt[it][1], fakeBody(403))},
 			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "code is 201", Error: "expected response to have status code 201 but got 200", ErrorName: "AssertionError"}},
 			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "has json", Passed: true}},
 			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "test", Name: "Create user"},
@@ -181,3 +181,5 @@ func play(s runner.Sink, evs []runner.Event) {
 		s.Handle(e)
 	}
 }
+
+func statFile(name string) (os.FileInfo, error) { return os.Stat(name) }

@@ -1,0 +1,623 @@
+package report
+
+import (
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
+)
+
+// JSONOptions configure the json reporter.
+type JSONOptions struct {
+	// MaxBody leaves response bodies larger than MaxBody bytes out of
+	// response.stream.data (the size stays in responseSize); 0 keeps all.
+	MaxBody int
+	// SpoolDir is where failures wait, beyond 1 MiB, until the end of the
+	// run; "" means the system temp directory.
+	SpoolDir string
+}
+
+// JSON writes Newman's JSON report (collection, environment, globals,
+// run{stats, timings, executions, transfers, failures, error}). Unlike
+// Newman it streams: each execution is written when its item is done, and
+// nothing grows with the run in memory, so 200k iterations stay flat.
+// Keys come in a different order than Newman's ("run" first), which JSON
+// consumers do not see.
+type JSON struct {
+	out     *errWriter
+	o       JSONOptions
+	started time.Time
+	coll    *collections.Collection
+	cycles  int
+	length  int
+
+	iteration, position int
+	cur                 *jsonExecution
+	phase               string
+	written             int
+
+	failures    spool
+	nfailures   int
+	prerequests int
+	tests       int
+	done        bool
+}
+
+var _ Reporter = (*JSON)(nil)
+
+// NewJSON returns a json reporter writing to w.
+func NewJSON(w io.Writer, o JSONOptions) *JSON {
+	return &JSON{out: &errWriter{w: w}, o: o, failures: spool{dir: o.SpoolDir, limit: spoolLimit}, position: -1}
+}
+
+// Handle records one event.
+func (j *JSON) Handle(ev runner.Event) {
+	switch e := ev.(type) {
+	case runner.StartEvent:
+		j.started, j.coll, j.cycles, j.length = e.Started, e.Collection, e.Iterations, e.Total
+		j.out.print(`{"run":{"executions":[`)
+	case runner.IterationEvent:
+		j.iteration, j.position = e.Iteration, -1
+	case runner.ItemStartEvent:
+		j.flush()
+		j.position++
+		j.phase = "prerequest"
+		j.prerequests++
+		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: itemID(e.Item)}
+		if e.Item != nil {
+			j.cur.Item = jsonRef{ID: e.Item.ID, Name: e.Item.Name}
+		}
+		j.cur.item = e.Item
+	case runner.RequestEvent:
+		if j.cur == nil {
+			return
+		}
+		j.phase = "test"
+		j.tests++
+		j.cur.Request = sentRequestJSON(e)
+		if e.Err != nil {
+			j.cur.RequestError = &jsonError{Name: errorName(e.Err), Message: e.Err.Error(), Stack: errorName(e.Err) + ": " + e.Err.Error()}
+			j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
+		} else if e.Response != nil {
+			j.cur.Response = j.responseJSON(e.Response)
+		}
+	case runner.AssertionEvent:
+		if j.cur == nil {
+			return
+		}
+		a := jsonAssertion{Assertion: e.Result.Name, Skipped: e.Result.Skipped}
+		if !e.Result.Passed && !e.Result.Skipped {
+			name := e.Result.ErrorName
+			if name == "" {
+				name = "AssertionError"
+			}
+			idx := e.Index
+			a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
+			j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in %s-script", e.Index, j.phase)})
+		}
+		j.cur.Assertions = append(j.cur.Assertions, a)
+	case runner.ScriptEvent:
+		if j.cur == nil || e.Err == nil {
+			return
+		}
+		name := errorName(e.Err)
+		msg := errorMessage(name, e.Err)
+		r := jsonScriptResult{Error: &jsonError{Type: name, Name: name, Message: msg, Stack: name + ": " + msg}}
+		if e.Listen == "prerequest" {
+			j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
+		} else {
+			j.cur.TestScript = append(j.cur.TestScript, r)
+		}
+		j.failure(jsonFailure{Error: *r.Error, At: e.Listen + "-script"})
+	case runner.ItemDoneEvent:
+		if j.cur != nil {
+			j.cur.Skipped = e.Skipped
+		}
+		j.flush()
+	case runner.DoneEvent:
+		j.finish(e)
+	}
+}
+
+// Close finishes the document if the run ended without a DoneEvent, and
+// reports the first write error.
+func (j *JSON) Close() error {
+	if !j.done {
+		j.finish(runner.DoneEvent{})
+	}
+	return j.out.err
+}
+
+func (j *JSON) cursor(iteration int) jsonCursor {
+	return jsonCursor{
+		Position: j.position, Iteration: iteration, Length: j.length, Cycles: j.cycles,
+		BOF: j.position == 0, EOF: j.length > 0 && j.position >= j.length-1,
+		Ref:           uid(j.started, "cursor", iteration, j.position),
+		HTTPRequestID: uid(j.started, "request", iteration, j.position),
+	}
+}
+
+func (j *JSON) failure(f jsonFailure) {
+	if j.cur != nil {
+		f.Cursor = j.cur.Cursor
+		if it := j.cur.item; it != nil {
+			f.Source = &jsonRef{ID: it.ID, Name: it.Name}
+			if it.Parent != nil {
+				f.Parent = &jsonRef{ID: it.Parent.ID, Name: it.Parent.Name}
+			}
+		}
+	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		return
+	}
+	if j.nfailures > 0 {
+		j.failures.Write([]byte{','})
+	}
+	j.failures.Write(b)
+	j.nfailures++
+}
+
+// flush writes the execution in progress.
+func (j *JSON) flush() {
+	if j.cur == nil {
+		return
+	}
+	b, err := json.Marshal(j.cur)
+	j.cur = nil
+	if err != nil {
+		j.out.err = fmt.Errorf("encoding execution: %w", err)
+		return
+	}
+	if j.written > 0 {
+		j.out.print(",")
+	}
+	j.out.Write(b)
+	j.written++
+}
+
+func (j *JSON) finish(e runner.DoneEvent) {
+	j.flush()
+	j.done = true
+	defer j.failures.release()
+	if j.started.IsZero() {
+		// No StartEvent: open the document so it stays valid JSON.
+		j.out.print(`{"run":{"executions":[`)
+	}
+	s := e.Summary
+	if s == nil {
+		s = &runner.Summary{}
+	}
+	st := func(x runner.Stat) jsonStat { return jsonStat{x.Total, x.Pending, x.Failed} }
+	stats := map[string]jsonStat{
+		"iterations":        st(s.Iterations),
+		"items":             st(s.Items),
+		"scripts":           {Total: s.TestScripts.Total + s.PrerequestScripts.Total, Failed: s.TestScripts.Failed + s.PrerequestScripts.Failed},
+		"prerequests":       {Total: j.prerequests},
+		"requests":          st(s.Requests),
+		"tests":             {Total: j.tests},
+		"assertions":        st(s.Assertions),
+		"testScripts":       st(s.TestScripts),
+		"prerequestScripts": st(s.PrerequestScripts),
+	}
+	timings := jsonTimings{
+		ResponseAverage: ms(s.ResponseAvg), ResponseMin: ms(s.ResponseMin), ResponseMax: ms(s.ResponseMax), ResponseSd: ms(s.ResponseSD),
+		Started: epochMS(s.Started), Completed: epochMS(s.Completed),
+	}
+	var runErr *jsonError
+	if e.Err != nil {
+		runErr = &jsonError{Name: errorName(e.Err), Message: e.Err.Error(), Stack: errorName(e.Err) + ": " + e.Err.Error()}
+	}
+	tail := func(key string, v any) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			j.out.err = fmt.Errorf("encoding %s: %w", key, err)
+			return
+		}
+		j.out.print(`,"` + key + `":`)
+		j.out.Write(b)
+	}
+	j.out.print(`]`)
+	tail("stats", stats)
+	tail("timings", timings)
+	tail("transfers", map[string]int64{"responseTotal": s.ResponseBytes})
+	j.out.print(`,"failures":[`)
+	if err := j.failures.copyTo(j.out); err != nil && j.out.err == nil {
+		j.out.err = err
+	}
+	j.out.print(`]`)
+	tail("error", runErr)
+	j.out.print(`}`)
+	tail("collection", collectionJSON(j.coll, e.Scopes))
+	var env, glob *environments.Scope
+	if e.Scopes != nil {
+		env, glob = e.Scopes.Environment, e.Scopes.Globals
+	}
+	tail("environment", scopeJSON(env, "environment"))
+	tail("globals", scopeJSON(glob, "globals"))
+	j.out.print("}\n")
+}
+
+func (j *JSON) responseJSON(r *scripting.Response) *jsonResponse {
+	body := r.Body
+	if j.o.MaxBody > 0 && len(body) > j.o.MaxBody {
+		body = nil
+	}
+	size := r.Size
+	if size == 0 {
+		size = len(r.Body)
+	}
+	return &jsonResponse{
+		ID: uid(j.started, "response", j.iteration, j.position), Status: reason(r), Code: r.Code,
+		Header: headersJSON(r.Header), Stream: jsonStream{Type: "Buffer", Data: body},
+		Cookie: []struct{}{}, ResponseTime: ms(r.ResponseTime), ResponseSize: size,
+	}
+}
+
+// uid makes a stable, UUID-shaped id from the run start and a position, so
+// reports are reproducible and ids unique within a run.
+func uid(started time.Time, kind string, iteration, position int) string {
+	h := sha1.Sum([]byte(fmt.Sprintf("%d/%s/%d/%d", started.UnixNano(), kind, iteration, position)))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+func itemID(it *collections.Item) string {
+	if it == nil {
+		return ""
+	}
+	return it.ID
+}
+
+func epochMS(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// Newman's report types. Field names are Newman's; tests decode reports
+// back into these.
+
+type jsonStat struct {
+	Total   int `json:"total"`
+	Pending int `json:"pending"`
+	Failed  int `json:"failed"`
+}
+
+type jsonTimings struct {
+	ResponseAverage  float64 `json:"responseAverage"`
+	ResponseMin      float64 `json:"responseMin"`
+	ResponseMax      float64 `json:"responseMax"`
+	ResponseSd       float64 `json:"responseSd"`
+	DNSAverage       float64 `json:"dnsAverage"`
+	DNSMin           float64 `json:"dnsMin"`
+	DNSMax           float64 `json:"dnsMax"`
+	DNSSd            float64 `json:"dnsSd"`
+	FirstByteAverage float64 `json:"firstByteAverage"`
+	FirstByteMin     float64 `json:"firstByteMin"`
+	FirstByteMax     float64 `json:"firstByteMax"`
+	FirstByteSd      float64 `json:"firstByteSd"`
+	Started          int64   `json:"started"`
+	Completed        int64   `json:"completed"`
+}
+
+type jsonCursor struct {
+	Position      int    `json:"position"`
+	Iteration     int    `json:"iteration"`
+	Length        int    `json:"length"`
+	Cycles        int    `json:"cycles"`
+	Empty         bool   `json:"empty"`
+	EOF           bool   `json:"eof"`
+	BOF           bool   `json:"bof"`
+	CR            bool   `json:"cr"`
+	Ref           string `json:"ref"`
+	HTTPRequestID string `json:"httpRequestId"`
+}
+
+type jsonRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type jsonKV struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+type jsonURL struct {
+	Protocol string   `json:"protocol,omitempty"`
+	Port     string   `json:"port,omitempty"`
+	Path     []string `json:"path"`
+	Host     []string `json:"host"`
+	Query    []jsonKV `json:"query"`
+	Variable []jsonKV `json:"variable"`
+}
+
+type jsonBody struct {
+	Mode string `json:"mode"`
+	Raw  string `json:"raw"`
+}
+
+type jsonRequest struct {
+	URL    jsonURL   `json:"url"`
+	Header []jsonKV  `json:"header"`
+	Method string    `json:"method"`
+	Body   *jsonBody `json:"body,omitempty"`
+}
+
+// byteArray encodes as a JSON array of numbers, as Node encodes a Buffer.
+type byteArray []byte
+
+func (b byteArray) MarshalJSON() ([]byte, error) {
+	out := make([]byte, 0, 2+len(b)*4)
+	out = append(out, '[')
+	for i, c := range b {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendUint(out, uint64(c), 10)
+	}
+	return append(out, ']'), nil
+}
+
+func (b *byteArray) UnmarshalJSON(p []byte) error {
+	var nums []byte
+	var ints []int
+	if err := json.Unmarshal(p, &ints); err != nil {
+		return err
+	}
+	for _, n := range ints {
+		nums = append(nums, byte(n))
+	}
+	*b = nums
+	return nil
+}
+
+type jsonStream struct {
+	Type string    `json:"type"`
+	Data byteArray `json:"data"`
+}
+
+type jsonResponse struct {
+	ID           string     `json:"id"`
+	Status       string     `json:"status"`
+	Code         int        `json:"code"`
+	Header       []jsonKV   `json:"header"`
+	Stream       jsonStream `json:"stream"`
+	Cookie       []struct{} `json:"cookie"`
+	ResponseTime float64    `json:"responseTime"`
+	ResponseSize int        `json:"responseSize"`
+}
+
+type jsonError struct {
+	Type    string `json:"type,omitempty"`
+	Name    string `json:"name"`
+	Index   *int   `json:"index,omitempty"`
+	Test    string `json:"test,omitempty"`
+	Message string `json:"message"`
+	Stack   string `json:"stack,omitempty"`
+}
+
+type jsonAssertion struct {
+	Assertion string     `json:"assertion"`
+	Skipped   bool       `json:"skipped"`
+	Error     *jsonError `json:"error,omitempty"`
+}
+
+type jsonScriptResult struct {
+	Error *jsonError `json:"error,omitempty"`
+}
+
+type jsonExecution struct {
+	Cursor           jsonCursor         `json:"cursor"`
+	Item             jsonRef            `json:"item"`
+	Request          *jsonRequest       `json:"request,omitempty"`
+	Response         *jsonResponse      `json:"response,omitempty"`
+	ID               string             `json:"id"`
+	Assertions       []jsonAssertion    `json:"assertions,omitempty"`
+	TestScript       []jsonScriptResult `json:"testScript,omitempty"`
+	PrerequestScript []jsonScriptResult `json:"prerequestScript,omitempty"`
+	RequestError     *jsonError         `json:"requestError,omitempty"`
+	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
+	Skipped bool `json:"skipped,omitempty"`
+
+	item *collections.Item
+}
+
+type jsonFailure struct {
+	Error  jsonError  `json:"error"`
+	At     string     `json:"at"`
+	Source *jsonRef   `json:"source,omitempty"`
+	Parent *jsonRef   `json:"parent,omitempty"`
+	Cursor jsonCursor `json:"cursor"`
+}
+
+func headersJSON(h []collections.Header) []jsonKV {
+	out := []jsonKV{}
+	for _, x := range h {
+		if !x.Disabled {
+			out = append(out, jsonKV{x.Key, x.Value})
+		}
+	}
+	return out
+}
+
+// urlJSON splits a URL into postman-collection's Url parts. The query keeps
+// its raw (encoded) text and order, as Postman does.
+func urlJSON(raw string) jsonURL {
+	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonKV{}, Variable: []jsonKV{}}
+	u, err := url.Parse(raw)
+	if err != nil {
+		out.Host = []string{raw}
+		return out
+	}
+	out.Protocol, out.Port = u.Scheme, u.Port()
+	if h := u.Hostname(); h != "" {
+		out.Host = strings.Split(h, ".")
+	}
+	if p := strings.TrimPrefix(u.EscapedPath(), "/"); p != "" {
+		out.Path = strings.Split(p, "/")
+	}
+	if u.RawQuery != "" {
+		for _, kv := range strings.Split(u.RawQuery, "&") {
+			k, v, _ := strings.Cut(kv, "=")
+			out.Query = append(out.Query, jsonKV{k, v})
+		}
+	}
+	return out
+}
+
+func sentRequestJSON(e runner.RequestEvent) *jsonRequest {
+	r := &jsonRequest{URL: urlJSON(e.Request.URL), Header: headersJSON(e.Request.Header), Method: e.Request.Method}
+	if len(e.Request.Body) > 0 {
+		r.Body = &jsonBody{Mode: "raw", Raw: string(e.Request.Body)}
+	}
+	return r
+}
+
+// Postman collection JSON, enough for report consumers: ids, names, the
+// request templates and scripts.
+
+type pmScript struct {
+	ID   string   `json:"id,omitempty"`
+	Type string   `json:"type"`
+	Exec []string `json:"exec"`
+}
+
+type pmEvent struct {
+	Listen   string   `json:"listen"`
+	Script   pmScript `json:"script"`
+	Disabled bool     `json:"disabled,omitempty"`
+}
+
+type pmRequest struct {
+	Method string    `json:"method"`
+	URL    string    `json:"url"`
+	Header []jsonKV  `json:"header,omitempty"`
+	Body   *jsonBody `json:"body,omitempty"`
+}
+
+type pmItem struct {
+	ID      string     `json:"id,omitempty"`
+	Name    string     `json:"name"`
+	Item    []pmItem   `json:"item,omitempty"`
+	Request *pmRequest `json:"request,omitempty"`
+	Event   []pmEvent  `json:"event"`
+}
+
+type pmVariable struct {
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	Type     string `json:"type,omitempty"`
+	Disabled bool   `json:"disabled,omitempty"`
+}
+
+type pmCollection struct {
+	Info struct {
+		PostmanID string `json:"_postman_id,omitempty"`
+		Name      string `json:"name"`
+		Schema    string `json:"schema,omitempty"`
+	} `json:"info"`
+	Item     []pmItem     `json:"item"`
+	Event    []pmEvent    `json:"event"`
+	Variable []pmVariable `json:"variable"`
+}
+
+func eventsJSON(evs []collections.Event) []pmEvent {
+	out := []pmEvent{}
+	for _, e := range evs {
+		typ := e.Script.Type
+		if typ == "" {
+			typ = "text/javascript"
+		}
+		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: e.Script.ID, Type: typ, Exec: strings.Split(e.Script.Exec, "\n")}})
+	}
+	return out
+}
+
+func itemsJSON(items []*collections.Item) []pmItem {
+	out := []pmItem{}
+	for _, it := range items {
+		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.Events)}
+		if it.IsFolder() {
+			p.Item = itemsJSON(it.Items)
+		} else {
+			r := it.Request
+			p.Request = &pmRequest{Method: r.Method, URL: r.URL.Raw}
+			for _, h := range r.Header {
+				if !h.Disabled {
+					p.Request.Header = append(p.Request.Header, jsonKV{h.Key, h.Value})
+				}
+			}
+			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
+				p.Request.Body = &jsonBody{Mode: r.Body.Mode, Raw: r.Body.Raw}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// collectionJSON renders the collection; its variables are the run's final
+// collection scope when there is one.
+func collectionJSON(c *collections.Collection, sc *environments.Scopes) *pmCollection {
+	if c == nil {
+		return nil
+	}
+	p := &pmCollection{Item: itemsJSON(c.Items), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
+	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
+	if sc != nil && sc.Collection != nil {
+		for _, v := range sc.Collection.Variables() {
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+		}
+	} else {
+		for _, v := range c.Variables {
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+		}
+	}
+	return p
+}
+
+type jsonScopeValue struct {
+	Key     string `json:"key"`
+	Value   string `json:"value"`
+	Type    string `json:"type"`
+	Enabled bool   `json:"enabled"`
+}
+
+type jsonScope struct {
+	ID     string           `json:"id"`
+	Name   string           `json:"name,omitempty"`
+	Values []jsonScopeValue `json:"values"`
+}
+
+// scopeJSON renders an environment or globals block. Unlike Newman it
+// keeps each variable's type and enabled flag (newman#3067).
+func scopeJSON(s *environments.Scope, kind string) jsonScope {
+	out := jsonScope{Values: []jsonScopeValue{}}
+	if s == nil {
+		out.ID = uid(time.Time{}, kind, 0, 0)
+		return out
+	}
+	out.Name = s.Name
+	out.ID = uid(time.Time{}, kind+"/"+s.Name, 0, 0)
+	for _, v := range s.Variables() {
+		typ := v.Type
+		if typ == "" {
+			typ = "any"
+		}
+		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: v.Value, Type: typ, Enabled: !v.Disabled})
+	}
+	return out
+}

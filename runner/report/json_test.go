@@ -1,0 +1,198 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// newmanReport mirrors the parts of Newman's JSON report that consumers
+// read, with Newman's field names.
+type newmanReport struct {
+	Collection struct {
+		Info struct {
+			PostmanID string `json:"_postman_id"`
+			Name      string `json:"name"`
+		} `json:"info"`
+		Item []struct {
+			ID   string            `json:"id"`
+			Name string            `json:"name"`
+			Item []json.RawMessage `json:"item"`
+		} `json:"item"`
+		Variable []struct{ Key, Value string } `json:"variable"`
+	} `json:"collection"`
+	Environment struct {
+		Name   string `json:"name"`
+		Values []struct {
+			Key, Value, Type string
+			Enabled          bool
+		} `json:"values"`
+	} `json:"environment"`
+	Globals struct {
+		Values []any `json:"values"`
+	} `json:"globals"`
+	Run struct {
+		Stats      map[string]jsonStat `json:"stats"`
+		Timings    jsonTimings         `json:"timings"`
+		Executions []jsonExecution     `json:"executions"`
+		Transfers  struct {
+			ResponseTotal int64 `json:"responseTotal"`
+		} `json:"transfers"`
+		Failures []jsonFailure `json:"failures"`
+		Error    *jsonError    `json:"error"`
+	} `json:"run"`
+}
+
+func TestJSONGoldenAndShape(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	j := NewJSON(&buf, JSONOptions{})
+	play(j, newDemo().events())
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(buf.Bytes()) {
+		t.Fatalf("report is not valid JSON:\n%s", buf.String())
+	}
+	var pretty bytes.Buffer
+	if err := json.Indent(&pretty, buf.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.json", pretty.Bytes())
+
+	dec := json.NewDecoder(bytes.NewReader(buf.Bytes()))
+	dec.DisallowUnknownFields()
+	var r newmanReport
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Collection.Info.Name != "Report Demo" || len(r.Collection.Item) != 3 || r.Collection.Item[1].Name != "Users" {
+		t.Errorf("collection block = %+v", r.Collection)
+	}
+	if len(r.Environment.Values) != 2 || r.Environment.Values[1].Enabled || r.Environment.Values[0].Type != "default" {
+		t.Errorf("environment = %+v", r.Environment)
+	}
+	want := map[string]jsonStat{
+		"iterations": {Total: 2}, "items": {Total: 8}, "requests": {Total: 6, Failed: 2},
+		"assertions": {Total: 10, Failed: 2}, "testScripts": {Total: 6, Failed: 2}, "prerequestScripts": {Total: 4, Failed: 1},
+		"scripts": {Total: 10, Failed: 3}, "prerequests": {Total: 8}, "tests": {Total: 6},
+	}
+	for k, v := range want {
+		if r.Run.Stats[k] != v {
+			t.Errorf("stats.%s = %+v, want %+v", k, r.Run.Stats[k], v)
+		}
+	}
+	ex := r.Run.Executions
+	if len(ex) != 8 {
+		t.Fatalf("%d executions, want 8", len(ex))
+	}
+	first := ex[0]
+	if first.Cursor.Position != 0 || !first.Cursor.BOF || first.Cursor.Cycles != 2 || first.Cursor.Length != 4 || first.Item.Name != "Root Get" {
+		t.Errorf("first cursor/item = %+v %+v", first.Cursor, first.Item)
+	}
+	if first.Response == nil || first.Response.Code != 200 || len(first.Response.Stream.Data) != 292 || first.Response.Stream.Type != "Buffer" || first.Response.ResponseTime != 65 {
+		t.Errorf("first response = %+v", first.Response)
+	}
+	if !strings.HasPrefix(string(first.Response.Stream.Data), `{"args"`) {
+		t.Errorf("stream.data does not hold the body bytes")
+	}
+	if u := first.Request.URL; u.Protocol != "http" || u.Port != "18080" || strings.Join(u.Host, ".") != "127.0.0.1" || u.Path[0] != "get" || u.Query[0] != (jsonKV{"x", "1"}) {
+		t.Errorf("request url = %+v", u)
+	}
+	if a := first.Assertions; len(a) != 2 || a[0].Error != nil || !a[1].Skipped {
+		t.Errorf("first assertions = %+v", a)
+	}
+	create := ex[1]
+	if a := create.Assertions[0]; a.Error == nil || a.Error.Name != "AssertionError" || a.Error.Test != "code is 201" || a.Error.Index == nil || *a.Error.Index != 0 {
+		t.Errorf("failed assertion = %+v", a)
+	}
+	broken := ex[2]
+	if broken.RequestError == nil || broken.Response != nil || len(broken.TestScript) != 1 || broken.TestScript[0].Error.Message != "boom in test" {
+		t.Errorf("broken execution = %+v", broken)
+	}
+	if !ex[3].Skipped || ex[3].Request != nil {
+		t.Errorf("skipped execution = %+v", ex[3])
+	}
+	if ex[4].Cursor.Iteration != 1 || ex[4].Cursor.Position != 0 || ex[4].Cursor.Ref == ex[0].Cursor.Ref {
+		t.Errorf("second iteration cursor = %+v", ex[4].Cursor)
+	}
+	if len(r.Run.Failures) != 7 {
+		t.Fatalf("%d failures, want 7", len(r.Run.Failures))
+	}
+	f := r.Run.Failures[0]
+	if f.At != "assertion:0 in test-script" || f.Source.Name != "Create user" || f.Parent.Name != "Users" || f.Error.Test != "code is 201" {
+		t.Errorf("failure[0] = %+v", f)
+	}
+	if f := r.Run.Failures[6]; f.At != "prerequest-script" || f.Error.Name != "ReferenceError" || f.Cursor.Iteration != 1 {
+		t.Errorf("failure[6] = %+v", f)
+	}
+	if r.Run.Timings.Started != t0.UnixMilli() || r.Run.Timings.Completed-r.Run.Timings.Started != 369 || r.Run.Timings.ResponseAverage != 23.6 {
+		t.Errorf("timings = %+v", r.Run.Timings)
+	}
+	if r.Run.Transfers.ResponseTotal != 1390 || r.Run.Error != nil {
+		t.Errorf("transfers/error = %+v %+v", r.Run.Transfers, r.Run.Error)
+	}
+}
+
+func TestJSONMaxBodyOmitsLargeBodies(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	j := NewJSON(&buf, JSONOptions{MaxBody: 300})
+	play(j, newDemo().events())
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var r newmanReport
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.Run.Executions[0].Response.Stream.Data); n != 292 {
+		t.Errorf("292-byte body kept %d bytes", n)
+	}
+	if res := r.Run.Executions[1].Response; len(res.Stream.Data) != 0 || res.ResponseSize != 403 {
+		t.Errorf("403-byte body: data %d bytes, size %d", len(res.Stream.Data), res.ResponseSize)
+	}
+}
+
+func TestJSONCloseWithoutDoneIsValid(t *testing.T) {
+	t.Parallel()
+	evs := newDemo().events()
+	var buf bytes.Buffer
+	j := NewJSON(&buf, JSONOptions{})
+	play(j, evs[:10]) // stops mid-item
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var r newmanReport
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatalf("truncated run gives invalid JSON: %v\n%s", err, buf.String())
+	}
+	if len(r.Run.Executions) != 2 {
+		t.Errorf("%d executions, want 2", len(r.Run.Executions))
+	}
+}
+
+func TestSpoolMovesToDisk(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s := spool{dir: dir, limit: 10}
+	for i := 0; i < 5; i++ {
+		s.Write([]byte("0123456789"))
+	}
+	if s.f == nil {
+		t.Fatal("spool stayed in memory past its limit")
+	}
+	var out bytes.Buffer
+	if err := s.copyTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != strings.Repeat("0123456789", 5) {
+		t.Errorf("spool gave back %q", out.String())
+	}
+	name := s.f.Name()
+	s.release()
+	if _, err := statFile(name); err == nil {
+		t.Errorf("spool file %s left behind", name)
+	}
+}

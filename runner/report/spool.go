@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+)
+
+// spool holds text that must be written later (failures after the
+// executions, JUnit suites before which the root element's totals go). It
+// keeps up to limit bytes in memory and moves to a temporary file beyond
+// that, so long runs keep a flat memory profile.
+type spool struct {
+	dir   string
+	limit int
+	buf   bytes.Buffer
+	f     *os.File
+	err   error
+}
+
+const spoolLimit = 1 << 20
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if s.f == nil && s.buf.Len()+len(p) > s.limit {
+		f, err := os.CreateTemp(s.dir, "courier-report-*.tmp")
+		if err != nil {
+			s.err = fmt.Errorf("creating report spool: %w", err)
+			return 0, s.err
+		}
+		s.f = f
+		if _, err := s.f.Write(s.buf.Bytes()); err != nil {
+			s.err = fmt.Errorf("writing report spool: %w", err)
+			return 0, s.err
+		}
+		s.buf = bytes.Buffer{}
+	}
+	if s.f != nil {
+		n, err := s.f.Write(p)
+		if err != nil {
+			s.err = fmt.Errorf("writing report spool: %w", err)
+		}
+		return n, s.err
+	}
+	return s.buf.Write(p)
+}
+
+// copyTo writes everything spooled so far to w.
+func (s *spool) copyTo(w io.Writer) error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.f == nil {
+		_, err := w.Write(s.buf.Bytes())
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("rewinding report spool: %w", err)
+	}
+	_, err := io.Copy(w, s.f)
+	return err
+}
+
+// release drops the spooled data and removes the temporary file.
+func (s *spool) release() {
+	if s.f != nil {
+		name := s.f.Name()
+		s.f.Close()
+		os.Remove(name)
+		s.f = nil
+	}
+	s.buf = bytes.Buffer{}
+}
