@@ -124,7 +124,7 @@ var dynamicGen = map[string]func() string{
 	"$randomBitcoin":               gofakeit.BitcoinAddress,
 	"$randomBankAccountIban":       iban,
 	"$randomBankAccountBic":        bic,
-	"$randomAvatarImage":           func() string { return "https://cdn.fakercloud.com/avatars/" + gofakeit.Username() + "_128.jpg" },
+	"$randomAvatarImage":           func() string { return "https://cdn.fakercloud.com/avatars/" + handle() + "_128.jpg" },
 	"$randomImageUrl":              func() string { return imageBase },
 	"$randomAbstractImage":         func() string { return imageBase + "/abstract" },
 	"$randomAnimalsImage":          func() string { return imageBase + "/animals" },
@@ -143,10 +143,10 @@ var dynamicGen = map[string]func() string{
 	"$randomDirectoryPath":         func() string { return pick(directoryPaths) },
 	"$randomFileName":              func() string { return fileName(pick(fileExts)) },
 	"$randomCommonFileName":        func() string { return fileName(pick(commonFileExts)) },
-	"$randomMimeType":              gofakeit.FileMimeType,
+	"$randomMimeType":              mimeType,
 	"$randomCommonFileType":        func() string { return pick(commonFileTypes) },
 	"$randomCommonFileExt":         func() string { return pick(commonFileExts) },
-	"$randomFileType":              func() string { t, _, _ := strings.Cut(gofakeit.FileMimeType(), "/"); return t },
+	"$randomFileType":              func() string { t, _, _ := strings.Cut(mimeType(), "/"); return t },
 	"$randomFileExt":               func() string { return pick(fileExts) },
 	"$randomSemver":                func() string { return fmt.Sprintf("%d.%d.%d", rand.IntN(10), rand.IntN(10), rand.IntN(10)) },
 	"$randomLocale":                func() string { return pick(locales) },
@@ -254,6 +254,20 @@ func domainWord() string {
 	}
 	if b.Len() == 0 {
 		return "example"
+	}
+	return b.String()
+}
+
+// handle is a Twitter-style handle, as faker's avatar URLs use.
+func handle() string {
+	var b strings.Builder
+	for _, r := range gofakeit.Username() {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "user"
 	}
 	return b.String()
 }
@@ -403,11 +417,30 @@ func bic() string {
 
 func fileName(ext string) string {
 	n := 1 + rand.IntN(3)
-	w := make([]string, n)
-	for i := range w {
-		w[i] = strings.ToLower(strings.ReplaceAll(gofakeit.Noun(), " ", "_"))
+	w := make([]string, 0, n)
+	for len(w) < n {
+		if word := lettersOnly(gofakeit.Noun()); word != "" {
+			w = append(w, word)
+		}
 	}
 	return strings.Join(w, "_") + "." + ext
+}
+
+// lettersOnly lower-cases s and drops everything but ASCII letters.
+func lettersOnly(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mimeType is a media type without gofakeit's occasional comment suffix.
+func mimeType() string {
+	t, _, _ := strings.Cut(gofakeit.FileMimeType(), " ")
+	return t
 }
 
 // imageDataURI is what faker 5.5.3's image.dataUri() returns when called

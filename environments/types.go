@@ -194,9 +194,12 @@ func jsNumberFromString(s string) float64 {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "_xXpPiInN") {
 		return f
 	}
-	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
-		if n, err := strconv.ParseUint(s[2:], 16, 64); err == nil {
-			return float64(n)
+	if len(s) > 2 && s[0] == '0' {
+		base := map[byte]int{'x': 16, 'X': 16, 'o': 8, 'O': 8, 'b': 2, 'B': 2}[s[1]]
+		if base != 0 && !strings.Contains(s, "_") {
+			if n, err := strconv.ParseUint(s[2:], base, 64); err == nil {
+				return float64(n)
+			}
 		}
 	}
 	return math.NaN()
