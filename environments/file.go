@@ -289,7 +289,8 @@ func unmarshalAt(data []byte, v any) error {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
+		// Offset counts the offending byte too.
+		line, col := lineCol(data, max(int(se.Offset)-1, 0))
 		return &LoadError{Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %s", se.Error())}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
