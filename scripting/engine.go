@@ -1,0 +1,392 @@
+package scripting
+
+import (
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/dop251/goja_nodejs/require"
+	nodeurl "github.com/dop251/goja_nodejs/url"
+)
+
+// scriptFile names user scripts inside goja so their stack frames can be
+// told apart from library frames.
+const scriptFile = "courier-script"
+
+// maxCallStack bounds recursion depth; runaway recursion becomes a RangeError.
+const maxCallStack = 5000
+
+// ErrScriptTimeout is reported when a script outlives Options.Timeout.
+var ErrScriptTimeout = errors.New("script timed out")
+
+// errMemoryLimit interrupts a script whose allocations threaten the process.
+var errMemoryLimit = errors.New("script exceeded the memory limit")
+
+//go:embed js/bootstrap.js
+var bootstrapSource string
+
+var (
+	bootstrapOnce sync.Once
+	bootstrapProg *goja.Program
+	bootstrapErr  error
+)
+
+func bootstrapProgram() (*goja.Program, error) {
+	bootstrapOnce.Do(func() {
+		bootstrapProg, bootstrapErr = goja.Compile("courier-bootstrap.js", bootstrapSource, false)
+	})
+	return bootstrapProg, bootstrapErr
+}
+
+// programs caches compiled user scripts process-wide: the same scripts run
+// on every iteration and in every run.
+var programs sync.Map // [32]byte -> *compiled
+
+type compiled struct {
+	prog  *goja.Program
+	async bool
+	err   error
+}
+
+// Wrappers keep the user's first line on line 1 so positions only need a
+// column shift there. Postman wraps scripts in a function too, which is what
+// makes a top-level return legal.
+const (
+	syncPrefix  = "(function(){"
+	asyncPrefix = "(async function(){"
+	wrapSuffix  = "\n}).call(this)"
+)
+
+func compileScript(src string) *compiled {
+	async := strings.Contains(src, "await")
+	key := sha256.Sum256([]byte(src))
+	if async {
+		key[0] ^= 1
+	}
+	if c, ok := programs.Load(key); ok {
+		return c.(*compiled)
+	}
+	prefix := syncPrefix
+	if async {
+		prefix = asyncPrefix
+	}
+	p, err := goja.Compile(scriptFile, prefix+src+wrapSuffix, false)
+	c := &compiled{prog: p, async: async, err: err}
+	programs.Store(key, c)
+	return c
+}
+
+// Engine is the JavaScript context of one run. Like Postman's sandbox, one
+// context serves every script of the run, so implicit globals and prototype
+// changes made by one script are seen by the next. An Engine is not safe for
+// concurrent use.
+type Engine struct {
+	opts   Options
+	rt     *goja.Runtime
+	nodeRq *require.RequireModule
+	loop   *eventLoop
+	api    struct {
+		begin, finish goja.Callable
+	}
+	modules map[string]goja.Value
+	cur     *execState
+	closed  bool
+}
+
+// execState is what natives need while one script runs.
+type execState struct {
+	x      *Exec
+	res    *Result
+	ctx    context.Context
+	pmTest int // number of pm.test calls so far
+}
+
+// NewEngine creates the JavaScript context for one run.
+func NewEngine(opts Options) (*Engine, error) {
+	rt := goja.New()
+	rt.SetMaxCallStackSize(maxCallStack)
+	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}}
+	e.loop = newEventLoop(rt)
+
+	// goja_nodejs's registry provides Buffer and URL; its loader refuses
+	// every file so nothing on the host is reachable.
+	reg := require.NewRegistry(require.WithLoader(func(string) ([]byte, error) {
+		return nil, require.ModuleFileDoesNotExistError
+	}))
+	e.nodeRq = reg.Enable(rt)
+	buffer.Enable(rt)
+	nodeurl.Enable(rt)
+
+	if err := e.installGlobals(); err != nil {
+		return nil, err
+	}
+	prog, err := bootstrapProgram()
+	if err != nil {
+		return nil, fmt.Errorf("compiling sandbox bootstrap: %w", err)
+	}
+	fv, err := rt.RunProgram(prog)
+	if err != nil {
+		return nil, fmt.Errorf("running sandbox bootstrap: %w", err)
+	}
+	fn, ok := goja.AssertFunction(fv)
+	if !ok {
+		return nil, errors.New("sandbox bootstrap did not return a function")
+	}
+	apiV, err := fn(goja.Undefined(), e.natives(), rt.GlobalObject())
+	if err != nil {
+		return nil, fmt.Errorf("initialising sandbox: %w", err)
+	}
+	apiO := apiV.ToObject(rt)
+	e.api.begin, _ = goja.AssertFunction(apiO.Get("begin"))
+	e.api.finish, _ = goja.AssertFunction(apiO.Get("finish"))
+	if e.api.begin == nil || e.api.finish == nil {
+		return nil, errors.New("sandbox bootstrap is incomplete")
+	}
+	return e, nil
+}
+
+// Close releases the engine. Scripts cannot run afterwards.
+func (e *Engine) Close() {
+	e.closed = true
+	e.loop.reset()
+}
+
+// Run executes one script to completion: its code, then every timer,
+// pending callback and promise it started.
+func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
+	res := &Result{}
+	if e.closed {
+		res.Err = errors.New("scripting engine is closed")
+		return res
+	}
+	if strings.TrimSpace(x.Source) == "" {
+		return res
+	}
+	c := compileScript(x.Source)
+	if c.err != nil {
+		res.Err = e.syntaxError(x, c)
+		return res
+	}
+	if e.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.Timeout, ErrScriptTimeout)
+		defer cancel()
+	}
+	rt := e.rt
+	rt.ClearInterrupt()
+	stop := context.AfterFunc(ctx, func() { rt.Interrupt(context.Cause(ctx)) })
+	guard := startMemoryGuard(rt)
+	defer func() {
+		stop()
+		guard.stop()
+		e.loop.reset()
+		rt.ClearInterrupt()
+		e.cur = nil
+	}()
+
+	st := &execState{x: x, res: res, ctx: ctx}
+	e.cur = st
+	e.loop.begin(ctx)
+
+	if _, err := e.api.begin(goja.Undefined(), e.execInfo(x)); err != nil {
+		res.Err = fmt.Errorf("preparing %s script %q: %w", x.Listen, x.Name, err)
+		return res
+	}
+	v, err := rt.RunProgram(c.prog)
+	var runErr error
+	if err != nil {
+		runErr = err
+	} else {
+		runErr = e.loop.run()
+		if runErr == nil && c.async {
+			if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
+				runErr = &goja.Exception{}
+				runErr = e.jsError(x, p.Result(), nil)
+			}
+		}
+		if runErr == nil {
+			runErr = e.loop.unhandled()
+		}
+	}
+	// finish collects legacy tests[...] and writes pm.request back even when
+	// the script failed: tests recorded before the error are kept.
+	if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
+		runErr = ferr
+	}
+	if runErr != nil {
+		res.Err = e.wrapErr(x, runErr, guard)
+	}
+	return res
+}
+
+// ScriptError is a script that could not run to completion.
+type ScriptError struct {
+	Script string // Exec.Name
+	Listen string // prerequest or test
+	Line   int    // 1-based, in the user's script; 0 when unknown
+	Column int
+	Name   string // JS error name: SyntaxError, TypeError, Error...
+	Msg    string
+	Err    error // underlying cause (timeout, memory limit), may be nil
+}
+
+func (s *ScriptError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s script %q", s.Listen, s.Script)
+	if s.Line > 0 {
+		fmt.Fprintf(&b, " at %d:%d", s.Line, s.Column)
+	}
+	b.WriteString(": ")
+	if s.Name != "" {
+		b.WriteString(s.Name + ": ")
+	}
+	b.WriteString(s.Msg)
+	return b.String()
+}
+
+func (s *ScriptError) Unwrap() error { return s.Err }
+
+func (e *Engine) syntaxError(x *Exec, c *compiled) error {
+	se := &ScriptError{Script: x.Name, Listen: x.Listen, Name: "SyntaxError", Msg: c.err.Error()}
+	var cse *goja.CompilerSyntaxError
+	if errors.As(c.err, &cse) {
+		se.Msg = cse.Message
+		if cse.File != nil {
+			p := cse.File.Position(cse.Offset)
+			se.Line, se.Column = userPos(p.Line, p.Column, c.async)
+		}
+	}
+	return se
+}
+
+// userPos maps a position in the wrapped program back to the user's script.
+func userPos(line, col int, async bool) (int, int) {
+	if line == 1 {
+		if async {
+			col -= len(asyncPrefix)
+		} else {
+			col -= len(syncPrefix)
+		}
+		if col < 1 {
+			col = 1
+		}
+	}
+	return line, col
+}
+
+func (e *Engine) wrapErr(x *Exec, err error, g *memGuard) error {
+	var se *ScriptError
+	if errors.As(err, &se) {
+		return se
+	}
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		cause, _ := ie.Value().(error)
+		if g.tripped() {
+			cause = errMemoryLimit
+		}
+		if cause == nil {
+			cause = errors.New(fmt.Sprint(ie.Value()))
+		}
+		return &ScriptError{Script: x.Name, Listen: x.Listen, Msg: cause.Error(), Err: cause}
+	}
+	if errors.Is(err, ErrScriptTimeout) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return &ScriptError{Script: x.Name, Listen: x.Listen, Msg: err.Error(), Err: err}
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return e.jsError(x, ex.Value(), ex)
+	}
+	return &ScriptError{Script: x.Name, Listen: x.Listen, Msg: err.Error(), Err: err}
+}
+
+// jsError describes a thrown JS value, locating it in the user's script.
+func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError {
+	se := &ScriptError{Script: x.Name, Listen: x.Listen}
+	se.Name, se.Msg = errorNameMessage(e.rt, v)
+	var frames []goja.StackFrame
+	if ex != nil {
+		frames = ex.Stack()
+	} else if o, ok := v.(*goja.Object); ok {
+		// A rejected promise carries no goja.Exception; the Error object's
+		// stack string still has the position.
+		if s := o.Get("stack"); s != nil {
+			se.Line, se.Column = posFromStack(s.String())
+		}
+	}
+	for _, f := range frames {
+		if f.SrcName() == scriptFile {
+			p := f.Position()
+			se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
+			break
+		}
+	}
+	return se
+}
+
+// posFromStack finds "courier-script:L:C" in a JS stack string.
+func posFromStack(stack string) (int, int) {
+	i := strings.Index(stack, scriptFile+":")
+	if i < 0 {
+		return 0, 0
+	}
+	var line, col int
+	fmt.Sscanf(stack[i+len(scriptFile)+1:], "%d:%d", &line, &col)
+	return userPos(line, col, true)
+}
+
+// errorNameMessage splits a thrown value into Error name and message.
+func errorNameMessage(rt *goja.Runtime, v goja.Value) (string, string) {
+	if v == nil || goja.IsUndefined(v) {
+		return "Error", "undefined"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		name, msg := o.Get("name"), o.Get("message")
+		if msg != nil && !goja.IsUndefined(msg) {
+			n := "Error"
+			if name != nil && !goja.IsUndefined(name) {
+				n = name.String()
+			}
+			return n, msg.String()
+		}
+	}
+	return "Error", v.String()
+}
+
+// execInfo is the plain data the bootstrap's begin() turns into pm.
+func (e *Engine) execInfo(x *Exec) goja.Value {
+	rt := e.rt
+	o := rt.NewObject()
+	_ = o.Set("listen", x.Listen)
+	_ = o.Set("eventName", x.Info.EventName)
+	if x.Info.EventName == "" {
+		_ = o.Set("eventName", x.Listen)
+	}
+	_ = o.Set("iteration", x.Info.Iteration)
+	_ = o.Set("iterationCount", x.Info.IterationCount)
+	_ = o.Set("requestName", x.Info.RequestName)
+	_ = o.Set("requestId", x.Info.RequestID)
+	loc := x.Info.Location
+	if loc == nil {
+		loc = []string{}
+	}
+	_ = o.Set("location", loc)
+	cur := ""
+	if len(loc) > 0 {
+		cur = loc[len(loc)-1]
+	}
+	_ = o.Set("current", cur)
+	_ = o.Set("hasResponse", x.Response != nil)
+	_ = o.Set("hasRequest", x.Request != nil)
+	return o
+}
+
+// compile-time check that the timeout sentinel stays an error value
+var _ = time.Second

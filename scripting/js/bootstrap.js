@@ -1,0 +1,1340 @@
+// Courier's sandbox bootstrap. Evaluated once per Engine; returns the API the
+// Go side drives: begin(info) before each script, finish() after it.
+(function (native, global) {
+'use strict';
+var host = global.__courierHost;
+delete global.__courierHost;
+
+function def(obj, name, value) {
+    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true, enumerable: false });
+}
+function lazy(obj, name, make) {
+    Object.defineProperty(obj, name, {
+        configurable: true, enumerable: false,
+        get: function () { var v = make(); def(obj, name, v); return v; },
+        set: function (v) { def(obj, name, v); }
+    });
+}
+
+// ---- host globals ---------------------------------------------------------
+['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'atob', 'btoa']
+    .forEach(function (n) { def(global, n, host[n]); });
+def(global, 'queueMicrotask', function queueMicrotask(fn) {
+    if (typeof fn !== 'function') { throw new TypeError('The "callback" argument must be of type function'); }
+    Promise.resolve().then(function () { fn(); });
+});
+
+function toBytes(v) {
+    if (v instanceof ArrayBuffer) { return new Uint8Array(v); }
+    if (ArrayBuffer.isView(v)) { return new Uint8Array(v.buffer, v.byteOffset, v.byteLength); }
+    if (typeof v === 'string') { return new Uint8Array(host.utf8Encode(v)); }
+    throw new TypeError('expected an ArrayBuffer or a typed array');
+}
+
+function TextEncoder() {}
+TextEncoder.prototype.encoding = 'utf-8';
+TextEncoder.prototype.encode = function (s) { return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
+function TextDecoder(label, opts) {
+    label = (label || 'utf-8').toLowerCase();
+    if (label !== 'utf-8' && label !== 'utf8') { throw new RangeError('The "' + label + '" encoding is not supported'); }
+    this.encoding = 'utf-8';
+    this.fatal = !!(opts && opts.fatal);
+}
+TextDecoder.prototype.decode = function (b) { return b === undefined ? '' : host.utf8Decode(toBytes(b), this.fatal); };
+def(global, 'TextEncoder', TextEncoder);
+def(global, 'TextDecoder', TextDecoder);
+
+function algName(a) { return typeof a === 'string' ? a : (a && a.name) || ''; }
+function CryptoKey(alg, raw, usages) {
+    this.type = 'secret'; this.extractable = false; this.algorithm = alg; this.usages = usages || [];
+    Object.defineProperty(this, '_raw', { value: raw });
+}
+var subtle = {
+    digest: function (alg, data) {
+        try { return Promise.resolve(host.digest(algName(alg), toBytes(data))); } catch (e) { return Promise.reject(e); }
+    },
+    importKey: function (format, keyData, alg, extractable, usages) {
+        try {
+            if (format !== 'raw') { throw new Error('courier supports only raw keys in crypto.subtle.importKey'); }
+            var a = typeof alg === 'string' ? { name: alg } : Object.assign({}, alg);
+            if (String(a.name).toUpperCase() !== 'HMAC') { throw new Error('courier supports only HMAC keys'); }
+            a.hash = typeof a.hash === 'string' ? { name: a.hash } : a.hash;
+            var raw = new Uint8Array(toBytes(keyData));
+            return Promise.resolve(new CryptoKey(a, raw.slice(), usages));
+        } catch (e) { return Promise.reject(e); }
+    },
+    sign: function (alg, key, data) {
+        try { return Promise.resolve(host.hmac(key.algorithm.hash.name, key._raw, toBytes(data))); } catch (e) { return Promise.reject(e); }
+    },
+    verify: function (alg, key, sig, data) {
+        try {
+            var mac = new Uint8Array(host.hmac(key.algorithm.hash.name, key._raw, toBytes(data)));
+            var s = toBytes(sig), ok = mac.length === s.length;
+            for (var i = 0; i < mac.length && ok; i++) { ok = mac[i] === s[i]; }
+            return Promise.resolve(ok);
+        } catch (e) { return Promise.reject(e); }
+    }
+};
+def(global, 'crypto', {
+    getRandomValues: function (arr) {
+        if (!ArrayBuffer.isView(arr)) { throw new TypeError('The "typedArray" argument must be an instance of a typed array'); }
+        new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
+        return arr;
+    },
+    randomUUID: function () { return host.randomUUID(); },
+    subtle: subtle
+});
+
+function structuredClone(v, seen) {
+    seen = seen || new Map();
+    if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol') { throw new Error((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.'); }
+        return v;
+    }
+    if (seen.has(v)) { return seen.get(v); }
+    var out;
+    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) { out = new v.constructor(v); } else if (v instanceof Map) {
+        out = new Map(); seen.set(v, out);
+        v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
+        return out;
+    } else if (v instanceof Set) {
+        out = new Set(); seen.set(v, out);
+        v.forEach(function (val) { out.add(structuredClone(val, seen)); });
+        return out;
+    } else if (v instanceof Error) {
+        out = new (global[v.name] || Error)(v.message);
+    } else {
+        out = Array.isArray(v) ? [] : {};
+        seen.set(v, out);
+        Object.keys(v).forEach(function (k) { out[k] = structuredClone(v[k], seen); });
+        return out;
+    }
+    seen.set(v, out);
+    return out;
+}
+def(global, 'structuredClone', function (v) { return structuredClone(v); });
+def(global, 'require', function require(name) {
+    if (typeof name !== 'string') { throw new TypeError('The "id" argument must be of type string'); }
+    return host.require(name);
+});
+
+// Guards against the allocations goja cannot interrupt (native loops).
+var MAX_ELEMS = 1 << 26, MAX_CHARS = 1 << 28;
+(function () {
+    var fill = Array.prototype.fill, repeat = String.prototype.repeat,
+        padStart = String.prototype.padStart, padEnd = String.prototype.padEnd;
+    def(Array.prototype, 'fill', function fill_() {
+        if (this && this.length > MAX_ELEMS) { throw new RangeError('Array is too large for courier\'s sandbox (' + this.length + ' elements)'); }
+        return fill.apply(this, arguments);
+    });
+    def(String.prototype, 'repeat', function repeat_(n) {
+        if (String(this).length * n > MAX_CHARS) { throw new RangeError('Invalid string length'); }
+        return repeat.apply(this, arguments);
+    });
+    def(String.prototype, 'padStart', function padStart_(n) {
+        if (n > MAX_CHARS) { throw new RangeError('Invalid string length'); }
+        return padStart.apply(this, arguments);
+    });
+    def(String.prototype, 'padEnd', function padEnd_(n) {
+        if (n > MAX_CHARS) { throw new RangeError('Invalid string length'); }
+        return padEnd.apply(this, arguments);
+    });
+})();
+
+// ---- util.inspect / util.format, as Node prints ---------------------------
+var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function quote(s) {
+    var q = "'";
+    if (s.indexOf("'") >= 0) { q = s.indexOf('"') < 0 ? '"' : (s.indexOf('`') < 0 ? '`' : "'"); }
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+        var c = s[i], code = s.charCodeAt(i);
+        if (c === q || c === '\\') { out += '\\' + c; } else if (c === '\n') { out += '\\n'; } else if (c === '\t') { out += '\\t'; } else if (c === '\r') { out += '\\r'; } else if (c === '\b') { out += '\\b'; } else if (c === '\f') { out += '\\f'; } else if (c === '\v') { out += '\\v'; } else if (code < 0x20 || code === 0x7f) { out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase(); } else { out += c; }
+    }
+    return q + out + q;
+}
+function fnName(f) {
+    var src;
+    try { src = Function.prototype.toString.call(f); } catch (e) { src = ''; }
+    var isClass = /^class\b/.test(src);
+    var base = isClass ? 'class' : (/^async\b/.test(src) ? 'AsyncFunction' : 'Function');
+    if (isClass) { return '[class ' + (f.name || '(anonymous)') + ']'; }
+    return '[' + base + (f.name ? ': ' + f.name : ' (anonymous)') + ']';
+}
+function ctorName(o) {
+    var p = Object.getPrototypeOf(o);
+    if (p === null) { return null; }
+    var c = p.constructor;
+    return typeof c === 'function' && c.name ? c.name : '';
+}
+function formatKey(k) {
+    if (typeof k === 'symbol') { return '[' + k.toString() + ']'; }
+    return IDENT.test(k) ? k : quote(k);
+}
+function isBelowBreak(ctx, output, start, base) {
+    var total = output.length + start;
+    if (total + output.length > ctx.breakLength) { return false; }
+    for (var i = 0; i < output.length; i++) {
+        total += output[i].length;
+        if (total > ctx.breakLength) { return false; }
+    }
+    return base === '' || base.indexOf('\n') < 0;
+}
+function reduceToSingle(ctx, output, base, braces, level) {
+    if (ctx.currentDepth - level < 3) {
+        var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreak(ctx, output, start, base)) {
+            var joined = output.join(', ');
+            if (joined.indexOf('\n') < 0) {
+                return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+            }
+        }
+    }
+    var ind = '\n' + ' '.repeat(ctx.indentationLvl);
+    return (base ? base + ' ' : '') + braces[0] + ind + '  ' + output.join(',' + ind + '  ') + ind + braces[1];
+}
+function formatPrimitive(v) {
+    switch (typeof v) {
+    case 'string': return quote(v);
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint': return String(v) + 'n';
+    case 'symbol': return v.toString();
+    case 'undefined': return 'undefined';
+    default: return String(v);
+    }
+}
+function formatProp(ctx, o, k, level, isArrayIdx) {
+    var d = Object.getOwnPropertyDescriptor(o, k), str;
+    if (d && d.get) { str = d.set ? '[Getter/Setter]' : '[Getter]'; } else if (d && d.set) { str = '[Setter]'; } else {
+        ctx.indentationLvl += 2;
+        str = formatValue(ctx, d ? d.value : o[k], level + 1);
+        ctx.indentationLvl -= 2;
+    }
+    return isArrayIdx ? str : formatKey(k) + ': ' + str;
+}
+function formatValue(ctx, v, level) {
+    if (v === null) { return 'null'; }
+    if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
+    if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
+    var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
+    if (typeof v === 'function') {
+        base = fnName(v);
+        if (keys.length === 0) { return base; }
+        braces = ['{', '}'];
+    } else if (Array.isArray(v)) {
+        braces = [(name !== 'Array' ? (name || '[Array: null prototype]') + '(' + v.length + ') ' : '') + '[', ']'];
+    } else if (v instanceof Error) {
+        base = v.stack && typeof v.stack === 'string' && false ? v.stack : '[' + (v.name || 'Error') + ': ' + v.message + ']';
+        keys = keys.filter(function (k) { return k !== 'stack' && k !== 'message'; });
+        if (keys.length === 0) { return base; }
+        braces = ['{', '}'];
+    } else if (v instanceof Date) {
+        return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    } else if (v instanceof RegExp) {
+        return String(v);
+    } else if (typeof Buffer === 'function' && Buffer.isBuffer && Buffer.isBuffer(v)) {
+        var hex = [];
+        for (i = 0; i < Math.min(v.length, 50); i++) { hex.push((v[i] < 16 ? '0' : '') + v[i].toString(16)); }
+        return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
+    } else if (ArrayBuffer.isView(v)) {
+        braces = [name + '(' + v.length + ') [', ']'];
+        keys = [];
+        for (i = 0; i < Math.min(v.length, 100); i++) { output.push(formatPrimitive(v[i])); }
+        if (v.length === 0) { return braces[0] + ']'; }
+        return reduceToSingle(ctx, output, '', braces, level);
+    } else if (v instanceof Map) {
+        braces = ['Map(' + v.size + ') {', '}'];
+    } else if (v instanceof Set) {
+        braces = ['Set(' + v.size + ') {', '}'];
+    } else if (v instanceof Promise) {
+        return 'Promise { <unknown> }';
+    } else if (typeof Symbol === 'function' && v[Symbol.toStringTag] === 'Module') {
+        braces = ['[Module] {', '}'];
+    } else {
+        var prefix = name === null ? '[Object: null prototype] ' : (name && name !== 'Object' ? name + ' ' : '');
+        braces = [prefix + '{', '}'];
+    }
+    if (level > ctx.depth) {
+        return Array.isArray(v) ? '[Array]' : '[' + (name || 'Object') + ']';
+    }
+    ctx.seen.push(v);
+    ctx.currentDepth = level;
+    if (Array.isArray(v)) {
+        var holes = 0, shown = Math.min(v.length, 100);
+        for (i = 0; i < shown; i++) {
+            if (!Object.prototype.hasOwnProperty.call(v, i)) { holes++; continue; }
+            if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); holes = 0; }
+            output.push(formatProp(ctx, v, String(i), level, true));
+        }
+        if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); }
+        if (v.length > shown) { output.push('... ' + (v.length - shown) + ' more item' + (v.length - shown > 1 ? 's' : '')); }
+        keys = keys.filter(function (k) { return !(String(k >>> 0) === k && (k >>> 0) < v.length); });
+    } else if (v instanceof Map) {
+        ctx.indentationLvl += 2;
+        v.forEach(function (val, k) { output.push(formatValue(ctx, k, level + 1) + ' => ' + formatValue(ctx, val, level + 1)); });
+        ctx.indentationLvl -= 2;
+    } else if (v instanceof Set) {
+        ctx.indentationLvl += 2;
+        v.forEach(function (val) { output.push(formatValue(ctx, val, level + 1)); });
+        ctx.indentationLvl -= 2;
+    }
+    for (i = 0; i < keys.length; i++) { output.push(formatProp(ctx, v, keys[i], level, false)); }
+    Object.getOwnPropertySymbols(v).forEach(function (s) {
+        if (Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
+    });
+    ctx.seen.pop();
+    if (output.length === 0) {
+        if (base) { return base; }
+        return braces[0] + braces[1];
+    }
+    return reduceToSingle(ctx, output, base, braces, level);
+}
+function inspect(v, opts) {
+    opts = opts || {};
+    var ctx = { seen: [], depth: opts.depth === undefined ? 2 : (opts.depth === null ? Infinity : opts.depth),
+        breakLength: opts.breakLength || 128, indentationLvl: 0, currentDepth: 0 };
+    return formatValue(ctx, v, 0);
+}
+function format(args, opts) {
+    var first = args[0], out = '', a = 1, i;
+    if (typeof first === 'string') {
+        if (args.length === 1) { return first; }
+        for (i = 0; i < first.length; i++) {
+            if (first[i] === '%' && i + 1 < first.length) {
+                var c = first[i + 1];
+                if (c === '%') { out += '%'; i++; continue; }
+                if ('sdifjoOc'.indexOf(c) >= 0) {
+                    if (a >= args.length) { out += '%' + c; i++; continue; }
+                    var v = args[a++];
+                    switch (c) {
+                    case 's': out += typeof v === 'string' ? v : (typeof v === 'object' && v !== null ? inspect(v, { depth: 1 }) : (typeof v === 'bigint' ? v + 'n' : formatPrimitive(v).replace(/^'|'$/g, ''))); break;
+                    case 'd': out += typeof v === 'object' ? 'NaN' : formatPrimitive(Number(v)); break;
+                    case 'i': out += typeof v === 'object' ? 'NaN' : String(parseInt(v, 10)); break;
+                    case 'f': out += String(parseFloat(v)); break;
+                    case 'j': try { out += JSON.stringify(v); } catch (e) { out += '[Circular]'; } break;
+                    case 'o': out += inspect(v, { depth: 4 }); break;
+                    case 'O': out += inspect(v, opts); break;
+                    case 'c': break;
+                    }
+                    i++;
+                    continue;
+                }
+            }
+            out += first[i];
+        }
+    } else {
+        a = 0;
+    }
+    for (; a < args.length; a++) {
+        var x = args[a];
+        out += (out || a > 0 ? ' ' : '') + (typeof x === 'string' ? x : inspect(x, opts));
+    }
+    return out;
+}
+var newmanInspect = { depth: 25, breakLength: 44 };
+var warned = {};
+function emit(level, args) {
+    args = Array.prototype.slice.call(args);
+    var text = args.map(function (x) {
+        // Postman's sandbox serialises functions to strings before Newman inspects them.
+        return inspect(typeof x === 'function' ? fnName(x) : x, newmanInspect);
+    }).join(', ');
+    native.console(level, text, format(args));
+}
+var consoleObj = {};
+['log', 'info', 'warn', 'error', 'debug'].forEach(function (lvl) {
+    consoleObj[lvl] = function () { emit(lvl, arguments); };
+});
+consoleObj.trace = function () { emit('log', arguments); };
+consoleObj.clear = function () {};
+def(global, 'console', consoleObj);
+function deprecated(what, instead) {
+    if (warned[what]) { return; }
+    warned[what] = true;
+    emit('warn', ['Using "' + what + '" is deprecated. Use "' + instead + '" instead.']);
+}
+
+// ---- lodash (for our own use) and chai with the chai-postman plugin -------
+var lodash4;
+function lo() { return lodash4 || (lodash4 = host.require('lodash')); }
+function deepEqual(a, b) { return lo().isEqual(a, b); }
+
+var chaiLib;
+function chai() {
+    if (chaiLib) { return chaiLib; }
+    chaiLib = host.require('chai');
+    chaiLib.use(chaiPostman);
+    return chaiLib;
+}
+
+var STATUS_CLASSES = { info: 1, success: 2, redirection: 3, clientError: 4, serverError: 5 };
+var STATUS_NAMED = {
+    accepted: [202, 'Accepted'], withoutContent: [204, 'No Content'], badRequest: [400, 'Bad Request'],
+    unauthorised: [401, 'Unauthorised'], unauthorized: [401, 'Unauthorized'], forbidden: [403, 'Forbidden'],
+    notFound: [404, 'Not Found'], notAcceptable: [406, 'Acceptable'], rateLimited: [429, 'Too Many Requests']
+};
+function isResponse(o) { return o instanceof Response; }
+function isRequest(o) { return o instanceof Request; }
+function jsonErr(e) { return e.name === 'JSONError' && e.message ? e.message : e.name + ': ' + e.message; }
+
+function chaiPostman(chai, utils) {
+    var A = chai.Assertion;
+    function mustResponse(a) { new A(a._obj).to.be.postmanResponse; }
+    A.addProperty('postmanRequest', function () {
+        this.assert(isRequest(this._obj), 'expecting a postman request object but got #{this}', 'not expecting a postman request object');
+    });
+    A.addProperty('postmanResponse', function () {
+        this.assert(isResponse(this._obj), 'expecting a postman response object but got #{this}', 'not expecting a postman response object');
+    });
+    A.addProperty('postmanRequestOrResponse', function () {
+        this.assert(isResponse(this._obj) || isRequest(this._obj), 'expecting a postman request or response object but got #{this}', 'not expecting a postman request or response object');
+    });
+    function classCheck(want) {
+        mustResponse(this);
+        var cls = Math.floor(this._obj.code / 100);
+        this.assert(cls === want, 'expected response code to be #{exp}XX but found #{act}', 'expected response code to not be #{exp}XX', want, this._obj.code);
+    }
+    A.addMethod('statusCodeClass', classCheck);
+    Object.keys(STATUS_CLASSES).forEach(function (k) {
+        A.addProperty(k, function () { classCheck.call(this, STATUS_CLASSES[k]); });
+    });
+    A.addProperty('error', function () {
+        mustResponse(this);
+        var cls = Math.floor(this._obj.code / 100);
+        this.assert(cls === 4 || cls === 5, 'expected response code to be 4XX or 5XX but found #{act}', 'expected response code to not be 4XX or 5XX', null, this._obj.code);
+    });
+    function codeCheck(code) {
+        this.assert(this._obj.code === Number(code), 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', Number(code), this._obj.code);
+    }
+    function reasonCheck(reason) {
+        this.assert(this._obj.reason() === reason, 'expected response to have status reason #{exp} but got #{act}', 'expected response to not have status reason #{act}', reason, this._obj.reason());
+    }
+    A.addMethod('statusCode', function (code) { mustResponse(this); codeCheck.call(this, code); });
+    A.addMethod('statusReason', function (reason) { mustResponse(this); reasonCheck.call(this, String(reason)); });
+    function namedCheck(want, code) {
+        var got = String(this._obj.reason()).toUpperCase(), gotCode = Number(this._obj.details().code);
+        this.assert(got === want, 'expected response to have status reason #{exp} but got #{act}', 'expected response to not have status reason #{act}', want, got);
+        this.assert(gotCode === code, 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', code, gotCode);
+    }
+    Object.keys(STATUS_NAMED).forEach(function (k) {
+        A.addProperty(k, function () { mustResponse(this); namedCheck.call(this, STATUS_NAMED[k][1].toUpperCase(), STATUS_NAMED[k][0]); });
+    });
+    A.addProperty('ok', function () {
+        if (!isResponse(this._obj)) {
+            this.assert(utils.flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+            return;
+        }
+        namedCheck.call(this, 'OK', 200);
+    });
+    A.addMethod('status', function (s) {
+        mustResponse(this);
+        if (typeof s === 'number') { codeCheck.call(this, s); } else { reasonCheck.call(this, s); }
+    });
+    A.addMethod('header', function (key, value) {
+        new A(this._obj).to.be.postmanRequestOrResponse;
+        var kind = isRequest(this._obj) ? 'request' : 'response', has = this._obj.headers.has(key);
+        this.assert(has, 'expected ' + kind + " to have header with key '" + String(key) + "'",
+            'expected ' + kind + " to not have header with key '" + String(key) + "'", true, has);
+        if (arguments.length > 1) {
+            var got = this._obj.headers.one(key).value;
+            this.assert(got === value, "expected '" + String(key) + "' " + kind + ' header to be #{exp} but got #{act}',
+                "expected '" + String(key) + "' " + kind + ' header to not be #{act}', value, got);
+        }
+    });
+    A.addProperty('withBody', function () {
+        mustResponse(this);
+        var t = this._obj.text();
+        this.assert(typeof t === 'string' && t.length, 'expected response to have content in body', 'expected response to not have content in body');
+    });
+    A.addProperty('json', function () {
+        mustResponse(this);
+        var err;
+        try { this._obj.json(); } catch (e) { err = jsonErr(e); }
+        this.assert(!err, 'expected response body to be a valid json but got error ' + err, 'expected response body not to be a valid json');
+    });
+    A.addMethod('body', function (want) {
+        mustResponse(this);
+        var got;
+        if (lo().isPlainObject(want)) {
+            try { got = this._obj.json(); } catch (e) { /* compared as undefined */ }
+            this.assert(deepEqual(got, want), 'expected response body json to equal #{exp} but got #{act}', 'expected response body json to not equal #{exp} but got #{act}', want, got);
+            return;
+        }
+        got = this._obj.text();
+        if (arguments.length === 0) {
+            this.assert(typeof got === 'string' && got.length, 'expected response to have content in body', 'expected response to not have content in body');
+        } else if (want instanceof RegExp) {
+            this.assert(want.exec(got) !== null, 'expected response body text to match #{exp} but got #{act}', 'expected response body text #{act} to not match #{exp}', want, got);
+        } else {
+            this.assert(deepEqual(got, want), 'expected response body to equal #{exp} but got #{act}', 'expected response body to not equal #{exp}', want, got);
+        }
+    });
+    A.addMethod('jsonBody', function (path, value) {
+        mustResponse(this);
+        var body, err;
+        try { body = this._obj.json(); } catch (e) { err = jsonErr(e); }
+        if (arguments.length === 0) {
+            this.assert(!err, 'expected response body to be a valid json but got error ' + err, 'expected response body not to be a valid json');
+            return;
+        }
+        if (typeof path === 'string') {
+            this.assert(lo().has(body, path), 'expected #{act} in response to contain property #{exp}', 'expected #{act} in response to not contain property #{exp}', path, body);
+            if (arguments.length > 1) {
+                var got = lo().get(body, path);
+                this.assert(deepEqual(got, value), 'expected response body json at "' + path + '" to contain #{exp} but got #{act}',
+                    'expected response body json at "' + path + '" to not contain #{exp} but got #{act}', value, got);
+            }
+        } else if (lo().isPlainObject(path)) {
+            this.assert(deepEqual(body, path), 'expected response body json to equal #{exp} but got #{act}', 'expected response body json to not equal #{exp} but got #{act}', path, body);
+        }
+    });
+    A.addChainableMethod('responseTime', function (v) {
+        var n = utils.flag(this, 'number');
+        this.assert(typeof n === 'number', 'expected response to have a valid response time but got #{act}', 'expected response to not have a valid response time but got #{act}', null, n);
+        if (arguments.length) {
+            this.assert(deepEqual(n, v), 'expected response to have a valid response time but got #{act}', 'expected response to not have a valid response time but got #{act}', null, n);
+        }
+    }, function () {
+        mustResponse(this);
+        utils.flag(this, 'number', this._obj.responseTime);
+        this._obj = this._obj.responseTime;
+    });
+    A.addChainableMethod('responseSize', function (v) {
+        var n = utils.flag(this, 'number');
+        this.assert(typeof n === 'number', 'expected response to have a valid response size but got #{act}', 'expected response to not have a valid response size but got #{act}', null, n);
+        if (arguments.length) {
+            this.assert(deepEqual(n, v), 'expected response size to equal #{act} but got #{exp}', 'expected response size to not equal #{act} but got #{exp}', v, n);
+        }
+    }, function () {
+        mustResponse(this);
+        var s = this._obj.size(), t = (s.header || 0) + (s.body || 0);
+        utils.flag(this, 'number', t);
+        this._obj = t;
+    });
+    A.addMethod('jsonSchema', function (schema, opts) {
+        new A(schema).to.be.an('object');
+        var Ajv = host.require('ajv');
+        var ajv = new Ajv(Object.assign({ allErrors: true, logger: false }, opts));
+        var data = (isResponse(this._obj) || isRequest(this._obj)) && typeof this._obj.json === 'function' ? this._obj.json() : this._obj;
+        var valid = ajv.validate(schema, data);
+        this.assert(valid && !ajv.errors, 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText(),
+            'expected data to not satisfy schema', true, valid);
+    });
+}
+
+// ---- PropertyList and friends (postman-collection shapes) -----------------
+function Property(o) { if (o) { Object.assign(this, o); } }
+Property.prototype.valueOf = function () { return this.value; };
+Property.prototype.toString = function () { return this.key + ': ' + this.value; };
+Property.prototype.toJSON = function () {
+    var o = {};
+    for (var k in this) { if (Object.prototype.hasOwnProperty.call(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
+    return o;
+};
+Property.prototype.update = function (o) { Object.assign(this, o); };
+
+function PropertyList(items, opts) {
+    def(this, 'members', []);
+    def(this, '_ci', !!(opts && opts.ci));
+    def(this, '_keyName', (opts && opts.keyName) || 'key');
+    def(this, '_parse', opts && opts.parse);
+    if (items) { this.populate(items); }
+}
+var PL = PropertyList.prototype;
+PL._norm = function (k) { return this._ci && typeof k === 'string' ? k.toLowerCase() : k; };
+PL._key = function (item) { return item ? item[this._keyName] : undefined; };
+PL._item = function (x) {
+    if (x instanceof Property) { return x; }
+    if (typeof x === 'string' && this._parse) { return new Property(this._parse(x)); }
+    return new Property(x);
+};
+PL._find = function (k) {
+    var n = this._norm(k), found;
+    for (var i = 0; i < this.members.length; i++) {
+        if (this._norm(this._key(this.members[i])) === n) { found = this.members[i]; }
+    }
+    return found;
+};
+PL.add = function (x) { if (x === undefined || x === null) { return; } this.members.push(this._item(x)); };
+PL.append = PL.add;
+PL.prepend = function (x) { this.members.unshift(this._item(x)); };
+PL.insert = function (x, before) {
+    var it = this._item(x), i = before === undefined ? -1 : this.indexOf(before);
+    if (i < 0) { this.members.push(it); } else { this.members.splice(i, 0, it); }
+};
+PL.insertAfter = function (x, after) {
+    var it = this._item(x), i = after === undefined ? -1 : this.indexOf(after);
+    if (i < 0) { this.members.push(it); } else { this.members.splice(i + 1, 0, it); }
+};
+PL.populate = function (items) {
+    if (typeof items === 'string' && this._parse) { items = items.split(/\r?\n/).filter(Boolean); }
+    if (!Array.isArray(items)) {
+        if (items && typeof items === 'object') {
+            var kn = this._keyName;
+            items = Object.keys(items).map(function (k) { var o = { value: items[k] }; o[kn] = k; return o; });
+        } else { return; }
+    }
+    for (var i = 0; i < items.length; i++) { this.add(items[i]); }
+};
+PL.repopulate = function (items) { this.clear(); this.populate(items); };
+PL.clear = function () { this.members.length = 0; };
+PL.upsert = function (x) {
+    if (!x) { return; }
+    var it = this._item(x), cur = this._find(this._key(it));
+    if (cur) { Object.assign(cur, it); return false; }
+    this.members.push(it);
+    return true;
+};
+PL.remove = function (pred, ctx) {
+    var self = this, match;
+    if (typeof pred === 'function') { match = function (m) { return pred.call(ctx, m); }; } else if (pred instanceof Property) { match = function (m) { return m === pred; }; } else if (pred && typeof pred === 'object') {
+        var key = self._norm(self._key(pred));
+        match = function (m) { return self._norm(self._key(m)) === key; };
+    } else {
+        var n = self._norm(pred);
+        match = function (m) { return self._norm(self._key(m)) === n; };
+    }
+    for (var i = this.members.length - 1; i >= 0; i--) { if (match(this.members[i])) { this.members.splice(i, 1); } }
+};
+PL.one = function (k) { return this._find(k); };
+PL.get = function (k) { var m = this._find(k); return m === undefined ? undefined : m.valueOf(); };
+PL.has = function (k, v) {
+    if (k && typeof k === 'object') { return this.members.indexOf(k) >= 0; }
+    var n = this._norm(k), self = this, withValue = arguments.length > 1;
+    return this.members.some(function (m) { return self._norm(self._key(m)) === n && (!withValue || m.value === v); });
+};
+PL.idx = function (i) { return this.members[i]; };
+PL.indexOf = function (x) {
+    if (typeof x === 'string') { var n = this._norm(x), self = this; return this.members.findIndex(function (m) { return self._norm(self._key(m)) === n; }); }
+    return this.members.indexOf(x);
+};
+PL.count = function () { return this.members.length; };
+PL.all = function () { return this.members.slice(); };
+PL.each = function (fn, ctx) { this.members.forEach(function (m) { fn.call(ctx, m); }); };
+PL.filter = function (fn, ctx) { return this.members.filter(function (m) { return fn.call(ctx, m); }); };
+PL.find = function (fn, ctx) { return this.members.find(function (m) { return fn.call(ctx, m); }); };
+PL.map = function (fn, ctx) { return this.members.map(function (m) { return fn.call(ctx, m); }); };
+PL.reduce = function (fn, acc, ctx) { return this.members.reduce(function (a, m) { return fn.call(ctx, a, m); }, acc); };
+PL.eachParent = function () {};
+PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
+    var o = {}, self = this;
+    this.members.forEach(function (m) {
+        if (excludeDisabled && m.disabled) { return; }
+        var k = self._key(m);
+        if (k === undefined || k === null) { return; }
+        if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
+        var v = m.valueOf();
+        if (multiValue && Object.prototype.hasOwnProperty.call(o, k)) {
+            o[k] = [].concat(o[k], v);
+        } else { o[k] = v; }
+    });
+    return o;
+};
+PL.toString = function () { return this.members.map(function (m) { return m.toString(); }).join('\n'); };
+PL.toJSON = function () { return this.members.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; }); };
+PL.assimilate = function (src, prune) {
+    if (prune) { this.clear(); }
+    var items = src instanceof PropertyList ? src.members : src;
+    (items || []).forEach(function (m) { this.upsert(m); }, this);
+};
+PL.contextualize = function () { return this; };
+
+
+function parseHeaderLine(s) {
+    var i = s.indexOf(':');
+    return i < 0 ? { key: s.trim(), value: '' } : { key: s.slice(0, i).trim(), value: s.slice(i + 1).trim() };
+}
+function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine }); }
+
+// ---- Url ---------------------------------------------------------------------
+function parseQuery(s) {
+    if (!s) { return []; }
+    return s.split('&').map(function (p) {
+        var i = p.indexOf('=');
+        return i < 0 ? { key: p, value: null } : { key: p.slice(0, i), value: p.slice(i + 1) };
+    });
+}
+function parseUrl(raw) {
+    var u = { raw: raw, host: [], path: [], query: [], variable: [] }, s = String(raw).trim(), i;
+    i = s.indexOf('#');
+    if (i >= 0) { u.hash = s.slice(i + 1); s = s.slice(0, i); }
+    i = s.indexOf('?');
+    if (i >= 0) { u.query = parseQuery(s.slice(i + 1)); s = s.slice(0, i); }
+    var m = /^([A-Za-z][A-Za-z0-9+.-]*|\{\{[^}]+\}\}):\/\//.exec(s);
+    if (m) { u.protocol = m[1]; s = s.slice(m[0].length); }
+    i = s.indexOf('/');
+    var hostPart = i >= 0 ? s.slice(0, i) : s, path = i >= 0 ? s.slice(i + 1) : null;
+    var at = hostPart.lastIndexOf('@');
+    if (at >= 0) {
+        var auth = hostPart.slice(0, at), c = auth.indexOf(':');
+        u.auth = c < 0 ? { user: auth } : { user: auth.slice(0, c), password: auth.slice(c + 1) };
+        hostPart = hostPart.slice(at + 1);
+    }
+    var pm_ = /^(.*?)(?::(\d+|\{\{[^}]+\}\}))?$/.exec(hostPart);
+    hostPart = pm_[1];
+    if (pm_[2]) { u.port = pm_[2]; }
+    u.host = hostPart ? (/^\{\{.*\}\}$/.test(hostPart) ? [hostPart] : hostPart.split('.')) : [];
+    if (path !== null) { u.path = path.split('/'); }
+    return u;
+}
+function Url(x) {
+    if (typeof x === 'string' || x === undefined || x === null) { x = parseUrl(x || ''); } else if (x && !(x.host && x.host.length) && x.raw) {
+        var p = parseUrl(x.raw);
+        if (x.variable) { p.variable = x.variable; }
+        x = p;
+    }
+    this.protocol = x.protocol || undefined;
+    this.auth = x.auth || undefined;
+    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
+    this.port = x.port || undefined;
+    this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
+    this.hash = x.hash || undefined;
+    this.query = new PropertyList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
+    this.variables = new PropertyList(x.variable || x.variables || []);
+}
+Url.parse = parseUrl;
+Url.isUrl = function (o) { return o instanceof Url; };
+var U = Url.prototype;
+U.getHost = function () { return this.host.join('.'); };
+U.getPath = function (unresolved) {
+    var vars = this.variables, segs = this.path.map(function (s) {
+        if (!unresolved && typeof s === 'string' && s[0] === ':') {
+            var v = vars.one(s.slice(1));
+            if (v && v.value !== undefined && v.value !== null && v.value !== '') { return String(v.value); }
+        }
+        return s;
+    });
+    return '/' + segs.join('/');
+};
+U.getQueryString = function () {
+    return this.query.members.filter(function (q) { return !q.disabled; }).map(function (q) {
+        return q.value === null || q.value === undefined ? q.key : (q.key === null || q.key === undefined ? '' : q.key) + '=' + q.value;
+    }).join('&');
+};
+U.getPathWithQuery = function () { var q = this.getQueryString(); return this.getPath() + (q ? '?' + q : ''); };
+U.getRemote = function (forcePort) {
+    var port = this.port || (forcePort ? (this.protocol === 'https' ? '443' : '80') : '');
+    return this.getHost() + (port ? ':' + port : '');
+};
+U.getRaw = function () { return this.toString(); };
+U.toString = function (forceProtocol) {
+    var s = '';
+    if (this.protocol) { s += this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }
+    if (this.auth && this.auth.user !== undefined) { s += this.auth.user + (this.auth.password !== undefined ? ':' + this.auth.password : '') + '@'; }
+    s += this.getHost();
+    if (this.port) { s += ':' + this.port; }
+    if (this.path.length) { s += this.getPath(); }
+    var q = this.getQueryString();
+    if (q) { s += '?' + q; }
+    if (this.hash) { s += '#' + this.hash; }
+    return s;
+};
+U.update = function (x) { Url.call(this, x); };
+U.addQueryParams = function (params) {
+    if (typeof params === 'string') { params = parseQuery(params); }
+    [].concat(params || []).forEach(function (p) { this.query.add(p); }, this);
+};
+U.removeQueryParams = function (params) {
+    [].concat(params || []).forEach(function (p) { this.query.remove(typeof p === 'object' ? p.key : p); }, this);
+};
+U.getOAuth1BaseUrl = function () { return (this.protocol || 'http') + '://' + this.getRemote().toLowerCase() + this.getPath(); };
+U.toJSON = function () {
+    var o = {};
+    if (this.protocol) { o.protocol = this.protocol; }
+    if (this.auth) { o.auth = this.auth; }
+    if (this.port) { o.port = this.port; }
+    o.path = this.path.slice();
+    o.host = this.host.slice();
+    o.query = this.query.toJSON();
+    o.variable = this.variables.toJSON();
+    if (this.hash) { o.hash = this.hash; }
+    return o;
+};
+U.clone = function () { return new Url(Object.assign(this.toJSON(), { raw: this.toString() })); };
+
+// ---- Request -----------------------------------------------------------------
+function RequestBody(b) {
+    b = b || {};
+    this.mode = b.mode;
+    if (b.raw !== undefined) { this.raw = b.raw; }
+    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded); }
+    if (b.formdata) { this.formdata = new PropertyList(b.formdata); }
+    if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
+    if (b.graphql) { this.graphql = b.graphql; }
+    if (b.language) { this.options = { raw: { language: b.language } }; }
+    if (b.options) { this.options = b.options; }
+    if (b.disabled) { this.disabled = true; }
+}
+RequestBody.prototype.update = function (b) { if (typeof b === 'string') { b = { mode: 'raw', raw: b }; } RequestBody.call(this, b); };
+RequestBody.prototype.isEmpty = function () {
+    var m = this.mode;
+    if (!m || !this[m]) { return true; }
+    if (this[m] instanceof PropertyList) { return this[m].count() === 0; }
+    return typeof this[m] === 'string' ? this[m].length === 0 : false;
+};
+RequestBody.prototype.toString = function () {
+    if (this.mode === 'raw') { return this.raw || ''; }
+    if (this.mode === 'urlencoded' && this.urlencoded) {
+        return this.urlencoded.members.filter(function (p) { return !p.disabled; }).map(function (p) {
+            return encodeURIComponent(p.key) + '=' + encodeURIComponent(p.value);
+        }).join('&');
+    }
+    return '';
+};
+RequestBody.prototype.toJSON = function () { return plainBody(this); };
+function plainList(l) {
+    if (!l) { return undefined; }
+    var arr = l instanceof PropertyList ? l.members : l;
+    return arr.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; });
+}
+function plainBody(b) {
+    if (!b || typeof b !== 'object') { return typeof b === 'string' ? { mode: 'raw', raw: b } : undefined; }
+    var o = { mode: b.mode };
+    if (b.raw !== undefined) { o.raw = typeof b.raw === 'string' ? b.raw : JSON.stringify(b.raw); }
+    if (b.urlencoded) { o.urlencoded = plainList(b.urlencoded); }
+    if (b.formdata) { o.formdata = plainList(b.formdata); }
+    if (b.file) { o.file = typeof b.file === 'string' ? b.file : b.file.src; }
+    if (b.graphql) { o.graphql = { query: b.graphql.query || '', variables: typeof b.graphql.variables === 'string' ? b.graphql.variables : JSON.stringify(b.graphql.variables || {}) }; }
+    if (b.options && b.options.raw && b.options.raw.language) { o.language = b.options.raw.language; }
+    if (b.language) { o.language = b.language; }
+    if (b.disabled) { o.disabled = true; }
+    return o;
+}
+function RequestAuth(a) {
+    a = a || {};
+    this.type = a.type;
+    if (a.type) {
+        var params = a.params || {};
+        if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; }); }
+        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { key: k, value: params[k], type: 'any' }; }));
+    }
+}
+RequestAuth.prototype.parameters = function () { return this[this.type]; };
+RequestAuth.prototype.current = function () { return this.type; };
+RequestAuth.prototype.use = function (type, opts) { this.update(opts, type); };
+RequestAuth.prototype.update = function (opts, type) {
+    type = type || this.type;
+    this.type = type;
+    var list = this[type] instanceof PropertyList ? this[type] : (this[type] = new PropertyList([]));
+    if (Array.isArray(opts)) { opts.forEach(function (p) { list.upsert({ key: p.key, value: p.value, type: 'any' }); }); } else if (opts) {
+        Object.keys(opts).forEach(function (k) { list.upsert({ key: k, value: opts[k], type: 'any' }); });
+    }
+};
+RequestAuth.prototype.toJSON = function () {
+    var o = { type: this.type };
+    if (this.type && this[this.type]) { o[this.type] = plainList(this[this.type]); }
+    return o;
+};
+function plainAuth(a) {
+    if (!a || !a.type) { return undefined; }
+    var params = {}, list = a[a.type];
+    if (list instanceof PropertyList) { list.members.forEach(function (p) { params[p.key] = p.value === undefined || p.value === null ? '' : (typeof p.value === 'string' ? p.value : JSON.stringify(p.value)); }); } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
+    return { type: a.type, params: params };
+}
+
+function Request(d) {
+    if (typeof d === 'string') { d = { url: d }; }
+    d = d || {};
+    var url = new Url(d.url);
+    Object.defineProperty(this, 'url', {
+        enumerable: true, configurable: true,
+        get: function () { return url; },
+        set: function (v) { url = v instanceof Url ? v : new Url(v); }
+    });
+    this.method = (d.method || 'GET').toUpperCase();
+    var hdr = d.header || d.headers;
+    this.headers = hdr instanceof PropertyList ? hdr : headerList(hdr || []);
+    var body = d.body ? (d.body instanceof RequestBody ? d.body : new RequestBody(d.body)) : undefined;
+    Object.defineProperty(this, 'body', {
+        enumerable: true, configurable: true,
+        get: function () { return body; },
+        set: function (v) { body = v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
+    });
+    if (d.auth) { this.auth = new RequestAuth(d.auth); }
+    if (d.description) { this.description = d.description; }
+    if (d.id) { this.id = d.id; }
+    if (d.name) { this.name = d.name; }
+}
+Request.isRequest = isRequest;
+var R = Request.prototype;
+R.getHeaders = function (opts) {
+    opts = opts || {};
+    var o = {};
+    this.headers.members.forEach(function (h) {
+        if (opts.enabled && h.disabled) { return; }
+        var k = opts.ignoreCase ? String(h.key).toLowerCase() : h.key;
+        if (opts.multiValue) { o[k] = (o[k] || []).concat(h.value); } else if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.value); } else { o[k] = h.value; }
+    });
+    return o;
+};
+R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h) { if (!h.disabled) { fn.call(ctx, h, this); } }, this); };
+R.addHeader = function (h) { this.headers.add(h); };
+R.upsertHeader = function (h) { this.headers.upsert(h); };
+R.removeHeader = function (h, opts) {
+    var key = typeof h === 'object' ? h.key : h, ci = !opts || opts.ignoreCase !== false;
+    for (var i = this.headers.members.length - 1; i >= 0; i--) {
+        var k = this.headers.members[i].key;
+        if (ci ? String(k).toLowerCase() === String(key).toLowerCase() : k === key) { this.headers.members.splice(i, 1); }
+    }
+};
+R.addQueryParams = function (p) { this.url.addQueryParams(p); };
+R.removeQueryParams = function (p) { this.url.removeQueryParams(p); };
+R.authorizeUsing = function (type, opts) {
+    if (type && typeof type === 'object') { opts = type[type.type]; type = type.type; }
+    if (type === null) { this.auth = undefined; return; }
+    if (!this.auth) { this.auth = new RequestAuth({}); }
+    this.auth.use(type, opts);
+};
+R.size = function () {
+    var b = this.body ? this.body.toString() : '';
+    return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };
+};
+R.toJSON = function () {
+    var o = { url: this.url instanceof Url ? this.url.toJSON() : this.url, header: this.headers.toJSON(), method: this.method };
+    if (this.body) { o.body = plainBody(this.body); }
+    if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
+    if (this.description) { o.description = this.description; }
+    return o;
+};
+R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
+R.toString = function () { return this.url.toString(); };
+
+function plainRequest(r) {
+    var url = r.url instanceof Url ? r.url : new Url(r.url);
+    var hdrs = r.headers instanceof PropertyList ? r.headers.members : headerList(r.headers || r.header || []).members;
+    var out = {
+        method: String(r.method || 'GET').toUpperCase(),
+        url: {
+            raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
+            path: url.path.map(String), hash: url.hash || '',
+            query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: q.value === null || q.value === undefined ? null : String(q.value), disabled: !!q.disabled }; }),
+            variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
+        },
+        header: hdrs.map(function (h) { return { key: String(h.key), value: h.value === undefined || h.value === null ? '' : String(h.value), disabled: !!h.disabled }; }),
+        description: typeof r.description === 'string' ? r.description : ''
+    };
+    var b = plainBody(r.body);
+    if (b) {
+        ['urlencoded', 'formdata'].forEach(function (m) {
+            if (b[m]) {
+                b[m] = b[m].map(function (p) {
+                    var o = { key: String(p.key), value: p.value === undefined || p.value === null ? '' : String(p.value), disabled: !!p.disabled, type: p.type || '' };
+                    if (p.src) { o.src = [].concat(p.src).map(String); }
+                    if (p.contentType) { o.contentType = p.contentType; }
+                    return o;
+                });
+            }
+        });
+        out.body = b;
+    }
+    var a = r.auth instanceof RequestAuth ? plainAuth(r.auth) : (r.auth && r.auth.type ? plainAuth(new RequestAuth(r.auth)) : undefined);
+    if (a) { out.auth = a; }
+    return out;
+}
+
+// ---- Response ------------------------------------------------------------------
+var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot", 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 511: 'Network Authentication Required' };
+
+function Response(d, textFn, b64Fn) {
+    this.id = undefined;
+    this.status = d.status || REASONS[d.code] || '';
+    this.code = d.code;
+    this.headers = headerList(d.header || []);
+    this.responseTime = d.responseTime;
+    this.responseSize = d.size;
+    def(this, '_d', d);
+    def(this, '_textFn', textFn);
+    def(this, '_b64Fn', b64Fn);
+}
+Response.isResponse = isResponse;
+var P = Response.prototype;
+Object.defineProperty(P, 'cookies', {
+    configurable: true,
+    get: function () { var c = cookieList(this._d.cookies || []); def(this, 'cookies', c); return c; }
+});
+P.text = function () { if (this._text === undefined) { def(this, '_text', this._textFn()); } return this._text; };
+Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
+Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); } });
+P.json = function (reviver) {
+    var t = this.text();
+    if (t.charCodeAt(0) === 0xfeff) { t = t.slice(1); }
+    try { return JSON.parse(t, reviver); } catch (e) {
+        var err = new Error(e.message);
+        err.name = 'JSONError';
+        throw err;
+    }
+};
+P.jsonp = function (reviver) {
+    var t = this.text().trim(), m = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
+    var self = Object.create(this);
+    def(self, '_text', m ? m[1] : t);
+    return P.json.call(self, reviver);
+};
+P.reason = function () { return this.status; };
+P.details = function () {
+    var name = REASONS[this.code] || this.status;
+    return { code: this.code, name: name, standardName: name, detail: name };
+};
+P.size = function () {
+    var header = ('HTTP/1.1 ' + this.code + ' ' + this.status + '\r\n').length + 2;
+    this.headers.members.forEach(function (h) { header += String(h.key).length + String(h.value).length + 4; });
+    return { body: this.responseSize, header: header, total: this.responseSize + header };
+};
+P.contentInfo = function () {
+    var ct = this.headers.get('content-type') || '', mime = ct.split(';')[0].trim().toLowerCase(),
+        cs = /charset=([^;]+)/i.exec(ct), sub = mime.split('/')[1] || '', format = sub.split('+').pop();
+    var type = /json|xml|html|text|javascript/.test(mime) ? 'text' : (mime.split('/')[0] || 'unknown');
+    if (/json/.test(format)) { format = 'json'; } else if (/xml/.test(format)) { format = 'xml'; }
+    return { contentType: ct, mimeType: type, mimeFormat: format || 'plain', charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8', fileExtension: format || 'txt', fileName: 'response.' + (format || 'txt') };
+};
+P.mime = function () { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); };
+P.encoding = function () {
+    var ce = this.headers.get('content-encoding');
+    return { format: ce || undefined, source: ce ? 'header' : undefined };
+};
+P.dataURI = function () { return 'data:' + (this.contentInfo().contentType || 'text/plain') + ';base64, ' + this._b64Fn(); };
+P.toJSON = function () {
+    return { status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
+};
+
+function cookieList(items) {
+    var l = new PropertyList([], { keyName: 'name' });
+    items.forEach(function (c) {
+        var p = new Property(c);
+        p.key = c.name;
+        l.members.push(p);
+    });
+    return l;
+}
+Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
+
+[Request.prototype, Response.prototype].forEach(function (proto) {
+    Object.defineProperty(proto, 'to', { configurable: true, get: function () { return chai().expect(this).to; } });
+});
+
+// ---- variable scopes -----------------------------------------------------------
+function VariableScope(id) { def(this, '_id', id); }
+var V = VariableScope.prototype;
+V.has = function (k) { return native.varHas(this._id, String(k)); };
+V.get = function (k) { return native.varGet(this._id, String(k)); };
+V.set = function (k, v) {
+    if (k === undefined || k === null) { return; }
+    if (typeof k === 'object') {
+        var self = this;
+        Object.keys(k).forEach(function (kk) { native.varSet(self._id, kk, k[kk]); });
+        return;
+    }
+    native.varSet(this._id, String(k), v);
+};
+V.unset = function (k) { native.varUnset(this._id, String(k)); };
+V.clear = function () { native.varClear(this._id); };
+V.toObject = function () {
+    var p = native.varPairs(this._id), o = {};
+    for (var i = 0; i < p.length; i += 2) { o[p[i]] = p[i + 1]; }
+    return o;
+};
+V.toJSON = function () {
+    var p = native.varPairs(this._id), values = [];
+    for (var i = 0; i < p.length; i += 2) { values.push(p[i + 1] === undefined ? { type: 'any', key: p[i] } : { type: 'any', value: p[i + 1], key: p[i] }); }
+    return { values: values };
+};
+V.replaceIn = function (s) {
+    if (s === undefined || s === null) { return s; }
+    if (typeof s === 'object') { return JSON.parse(native.replaceIn(JSON.stringify(s))); }
+    return native.replaceIn(String(s));
+};
+
+// ---- per-script state ------------------------------------------------------------
+var S = null; // the running script
+
+function recordError(e) {
+    if (e && typeof e === 'object') { return [e.name || 'Error', e.message === undefined ? String(e) : String(e.message)]; }
+    return ['Error', String(e)];
+}
+
+function makeTest() {
+    function test(name, fn) {
+        var st = S, idx = st.testCount++;
+        name = String(name);
+        if (typeof fn !== 'function') { native.recordTest(idx, name, false, true, '', ''); return pm_(st); }
+        function pass() { if (!st.done[idx]) { st.done[idx] = true; delete st.open[idx]; native.recordTest(idx, name, true, false, '', ''); } }
+        function fail(e) {
+            if (!st.done[idx]) { var r = recordError(e); st.done[idx] = true; delete st.open[idx]; native.recordTest(idx, name, false, false, r[0], r[1]); }
+        }
+        native.recordTest(idx, name, true, false, '', '');
+        try {
+            if (fn.length > 0) {
+                st.open[idx] = name;
+                fn(function done(err) { if (err) { fail(err); } else { pass(); } });
+                return pm_(st);
+            }
+            var r = fn();
+            if (r && typeof r.then === 'function') {
+                st.open[idx] = name;
+                r.then(function () { pass(); }, fail);
+                return pm_(st);
+            }
+            pass();
+        } catch (e) { fail(e); }
+        return pm_(st);
+    }
+    test.skip = function (name) {
+        var st = S, idx = st.testCount++;
+        native.recordTest(idx, String(name), false, true, '', '');
+    };
+    test.index = function () { return S.testCount; };
+    return test;
+}
+function pm_(st) { return st.pm; }
+
+function jarApi() {
+    function call(op, url, arg, cb) {
+        var p = new Promise(function (resolve, reject) {
+            Promise.resolve().then(function () {
+                try { resolve(native.cookieJar(op, String(url), arg)); } catch (e) { reject(e); }
+            });
+        });
+        if (typeof cb !== 'function') { return p; }
+        p.then(function (v) { cb(null, v); }, function (e) { cb(e); });
+    }
+    return {
+        get: function (url, name, cb) {
+            var p = call('getAll', url, undefined).then(function (all) {
+                var c = (all || []).filter(function (x) { return x.name === name; })[0];
+                return c ? c.value : undefined;
+            });
+            if (typeof cb !== 'function') { return p; }
+            p.then(function (v) { cb(null, v); }, function (e) { cb(e); });
+        },
+        getAll: function (url, opts, cb) {
+            if (typeof opts === 'function') { cb = opts; }
+            return call('getAll', url, undefined, cb);
+        },
+        set: function (url, name, value, cb) {
+            var c = name;
+            if (typeof name === 'string') {
+                if (typeof value === 'function') { cb = value; value = undefined; }
+                c = { name: name, value: value === undefined ? '' : String(value) };
+            } else if (typeof value === 'function') { cb = value; }
+            if (typeof cb !== 'function') { return call('set', url, c).then(function () { return c; }); }
+            return call('set', url, c, function (err) { cb(err || null, err ? undefined : c); });
+        },
+        unset: function (url, name, cb) { return call('unset', url, name, cb); },
+        clear: function (url, cb) { return call('clear', url, undefined, cb); }
+    };
+}
+
+function normalizeSendRequest(req) {
+    if (typeof req === 'string') { return plainRequest({ url: req, method: 'GET' }); }
+    if (req instanceof Request) { return plainRequest(req); }
+    req = req || {};
+    var hdr = req.header || req.headers;
+    if (hdr && !Array.isArray(hdr) && !(hdr instanceof PropertyList) && typeof hdr === 'object') {
+        hdr = Object.keys(hdr).map(function (k) { return { key: k, value: hdr[k] }; });
+    }
+    return plainRequest({ url: req.url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
+}
+function sendRequest(req, cb) {
+    var plain = normalizeSendRequest(req);
+    var p = new Promise(function (resolve, reject) {
+        native.sendRequest(plain, function (err, data) {
+            if (err !== null) { reject(new Error(err)); return; }
+            data.cookies = data.cookies || [];
+            resolve(new Response(data, data.body, data.bodyBase64));
+        });
+    });
+    if (typeof cb !== 'function') { return p; }
+    p.then(function (res) { cb(null, res, { cookies: res.cookies, execution: {} }); }, function (e) { cb(e); });
+}
+
+function PM() {}
+Object.defineProperty(PM.prototype, 'request', {
+    configurable: true,
+    get: function () {
+        var st = this._st;
+        if (st.request === undefined) {
+            var d = native.request();
+            st.request = d === undefined ? undefined : new Request(Object.assign(d, { id: st.info.requestId, name: st.info.requestName }));
+            st.requestSnapshot = d === undefined ? '' : JSON.stringify(plainRequest(st.request));
+        }
+        return st.request;
+    },
+    set: function (v) { var st = this._st; this.request; st.request = v instanceof Request ? v : new Request(v); }
+});
+Object.defineProperty(PM.prototype, 'response', {
+    configurable: true,
+    get: function () {
+        var st = this._st;
+        if (st.response === undefined) {
+            var d = native.response();
+            st.response = d === undefined ? null : new Response(d, native.responseText, native.responseBase64);
+            if (st.response) { def(st.response._d, 'cookies', native.responseCookies()); }
+        }
+        return st.response === null ? undefined : st.response;
+    }
+});
+Object.defineProperty(PM.prototype, 'cookies', {
+    configurable: true,
+    get: function () {
+        var st = this._st;
+        if (!st.cookies) {
+            var r = this.response;
+            st.cookies = r ? r.cookies : cookieList([]);
+            var j = jarApi();
+            st.cookies.jar = function () { return j; };
+        }
+        return st.cookies;
+    }
+});
+Object.defineProperty(PM.prototype, 'expect', {
+    configurable: true,
+    get: function () {
+        var ex = chai().expect;
+        def(this, 'expect', ex);
+        return ex;
+    }
+});
+
+function makePm(st) {
+    var pm = new PM(), info = st.info;
+    def(pm, '_st', st);
+    var pinfo = {};
+    ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
+        Object.defineProperty(pinfo, k, { value: info[k], enumerable: false });
+    });
+    pm.info = pinfo;
+    pm.variables = new VariableScope('variables');
+    pm.environment = new VariableScope('environment');
+    lazy(pm.environment, 'name', function () { return native.envName ? native.envName() : undefined; });
+    pm.collectionVariables = new VariableScope('collection');
+    pm.globals = new VariableScope('globals');
+    pm.iterationData = new VariableScope('data');
+    pm.test = makeTest();
+    var location = info.location.slice();
+    Object.defineProperty(location, 'current', { value: info.current, enumerable: false });
+    pm.execution = {
+        setNextRequest: function (n) { native.setNextRequest(n); },
+        skipRequest: function () {
+            if (info.listen !== 'prerequest') { throw new Error('pm.execution.skipRequest() can only be called from a pre-request script'); }
+            native.skipRequest();
+        },
+        location: location,
+        runRequest: function () { return Promise.reject(new Error('pm.execution.runRequest is not supported by courier (Postman cloud feature)')); }
+    };
+    pm.visualizer = {
+        set: function (tpl, data) { native.visualizerSet(String(tpl), data === undefined ? '' : JSON.stringify(data)); },
+        clear: function () { native.visualizerClear(); }
+    };
+    pm.sendRequest = sendRequest;
+    pm.require = function (name) {
+        throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
+    };
+    return pm;
+}
+
+// ---- legacy globals --------------------------------------------------------------
+var LEGACY = ['tests', 'responseBody', 'responseCode', 'responseHeaders', 'responseCookies', 'responseTime',
+    'environment', 'globals', 'data', 'iteration', 'request', 'postman'];
+function legacyGlobal(name, make, instead) {
+    var cache, made = false;
+    Object.defineProperty(global, name, {
+        configurable: true, enumerable: false,
+        get: function () {
+            if (instead) { deprecated(name, instead); }
+            if (!made) { cache = make(); made = true; }
+            return cache;
+        },
+        set: function (v) { cache = v; made = true; }
+    });
+}
+function installLegacy(st) {
+    var pm = st.pm, test = st.info.listen === 'test' && st.info.hasResponse;
+    legacyGlobal('tests', function () { st.legacyTests = {}; return st.legacyTests; }, 'pm.test()');
+    legacyGlobal('environment', function () { return pm.environment.toObject(); }, 'pm.environment');
+    legacyGlobal('globals', function () { return pm.globals.toObject(); }, 'pm.globals');
+    legacyGlobal('data', function () { return pm.iterationData.toObject(); }, 'pm.iterationData');
+    legacyGlobal('iteration', function () { return st.info.iteration; }, 'pm.info.iteration');
+    legacyGlobal('request', function () {
+        var r = pm.request;
+        if (!r) { return {}; }
+        var body;
+        if (r.body) {
+            if (r.body.mode === 'raw') { body = r.body.raw; } else if (r.body.mode === 'urlencoded' || r.body.mode === 'formdata') { body = r.body[r.body.mode] ? r.body[r.body.mode].toObject(true) : {}; }
+        }
+        return { id: st.info.requestId, name: st.info.requestName, description: r.description, url: native.replaceIn(r.url.toString()), method: r.method, headers: r.headers.toObject(true), data: body === undefined ? {} : body };
+    }, 'pm.request');
+    if (test) {
+        legacyGlobal('responseBody', function () { return pm.response.text(); });
+        legacyGlobal('responseCode', function () { var d = pm.response.details(); return { code: pm.response.code, name: pm.response.status, detail: d.detail }; }, 'pm.response.code');
+        legacyGlobal('responseHeaders', function () { return pm.response.headers.toObject(false, true); }, 'pm.response.headers');
+        legacyGlobal('responseCookies', function () { return pm.cookies.toJSON(); }, 'pm.cookies');
+        legacyGlobal('responseTime', function () { return pm.response.responseTime; }, 'pm.response.responseTime');
+    } else {
+        ['responseBody', 'responseCode', 'responseHeaders', 'responseCookies', 'responseTime'].forEach(function (n) { delete global[n]; });
+    }
+    var postman = {
+        setNextRequest: function (n) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); native.setNextRequest(n); },
+        setEnvironmentVariable: function (k, v) { deprecated('postman.setEnvironmentVariable', 'pm.environment.set()'); pm.environment.set(k, v); },
+        getEnvironmentVariable: function (k) { deprecated('postman.getEnvironmentVariable', 'pm.environment.get()'); return pm.environment.get(k); },
+        clearEnvironmentVariable: function (k) { deprecated('postman.clearEnvironmentVariable', 'pm.environment.unset()'); pm.environment.unset(k); },
+        clearEnvironmentVariables: function () { deprecated('postman.clearEnvironmentVariables', 'pm.environment.clear()'); pm.environment.clear(); },
+        setGlobalVariable: function (k, v) { deprecated('postman.setGlobalVariable', 'pm.globals.set()'); pm.globals.set(k, v); },
+        getGlobalVariable: function (k) { deprecated('postman.getGlobalVariable', 'pm.globals.get()'); return pm.globals.get(k); },
+        clearGlobalVariable: function (k) { deprecated('postman.clearGlobalVariable', 'pm.globals.unset()'); pm.globals.unset(k); },
+        clearGlobalVariables: function () { deprecated('postman.clearGlobalVariables', 'pm.globals.clear()'); pm.globals.clear(); },
+        getResponseHeader: function (k) {
+            deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+            return pm.response ? pm.response.headers.get(k) : undefined;
+        },
+        getResponseCookie: function (n) {
+            deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+            var c = pm.cookies.one(n);
+            return c ? c.toJSON() : null;
+        }
+    };
+    def(global, 'postman', postman);
+}
+
+lazy(global, '_', function () { try { return host.require('lodash3'); } catch (e) { return host.require('lodash'); } });
+lazy(global, 'CryptoJS', function () { return host.require('crypto-js'); });
+lazy(global, 'tv4', function () { return host.require('tv4'); });
+lazy(global, 'cheerio', function () { return host.require('cheerio'); });
+def(global, 'xml2Json', function xml2Json(s) {
+    var out = {};
+    host.require('xml2js').parseString(s, { explicitArray: false, async: false, trim: true, mergeAttrs: false }, function (err, r) {
+        if (err) { throw err; }
+        out = r;
+    });
+    return out;
+});
+
+// ---- the API the Go side drives -------------------------------------------------
+return {
+    begin: function (info) {
+        var st = { info: info, testCount: 0, open: {}, done: {}, legacyTests: null, request: undefined, requestSnapshot: '' };
+        st.pm = makePm(st);
+        S = st;
+        warned = {};
+        def(global, 'pm', st.pm);
+        installLegacy(st);
+    },
+    finish: function () {
+        var st = S;
+        if (!st) { return; }
+        Object.keys(st.open).forEach(function (idx) {
+            if (!st.done[idx]) { native.recordTest(Number(idx), st.open[idx], false, false, 'Error', 'test did not complete: its callback or promise never settled'); }
+        });
+        if (st.legacyTests) {
+            Object.keys(st.legacyTests).forEach(function (k) {
+                var v = st.legacyTests[k];
+                native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + inspect(v) + ' to be truthy');
+            });
+        }
+        if (st.request && st.info.listen === 'prerequest') {
+            var plain = plainRequest(st.request);
+            if (JSON.stringify(plain) !== st.requestSnapshot) { native.writeRequest(plain); }
+        }
+        S = null;
+    }
+};
+})

@@ -1,0 +1,251 @@
+package scripting
+
+import (
+	"context"
+	"fmt"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// eventLoop runs a script's callbacks on the JS goroutine: timers, jobs
+// posted by Go goroutines (pm.sendRequest) and, through goja, promise jobs.
+// A script is finished when its code ran and nothing is pending.
+type eventLoop struct {
+	rt *goja.Runtime
+
+	mu      sync.Mutex
+	jobs    []func() error
+	wake    chan struct{}
+	gen     uint64 // bumped per script so late jobs of an old one are dropped
+	pending int    // registered Go work not yet completed
+
+	ctx    context.Context
+	timers map[int64]*timer
+	nextID int64
+	seq    int64
+
+	rejected []*goja.Promise
+}
+
+type timer struct {
+	id       int64
+	when     time.Time
+	seq      int64
+	fn       goja.Callable
+	args     []goja.Value
+	interval time.Duration
+	repeat   bool
+}
+
+func newEventLoop(rt *goja.Runtime) *eventLoop {
+	l := &eventLoop{rt: rt, wake: make(chan struct{}, 1), timers: map[int64]*timer{}}
+	rt.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+		if op == goja.PromiseRejectionReject {
+			l.rejected = append(l.rejected, p)
+			return
+		}
+		for i, q := range l.rejected {
+			if q == p {
+				l.rejected = append(l.rejected[:i], l.rejected[i+1:]...)
+				break
+			}
+		}
+	})
+	return l
+}
+
+func (l *eventLoop) begin(ctx context.Context) {
+	l.ctx = ctx
+}
+
+// reset drops everything a finished script left behind: its timers, its
+// queued jobs and its unsettled Go work (which will be ignored on arrival).
+func (l *eventLoop) reset() {
+	l.mu.Lock()
+	l.gen++
+	l.jobs = nil
+	l.pending = 0
+	l.mu.Unlock()
+	clear(l.timers)
+	l.rejected = nil
+}
+
+// register announces Go work that will finish later; the returned function
+// must be called exactly once, from any goroutine, with the job to run on
+// the loop. Must be called on the loop goroutine.
+func (l *eventLoop) register() func(func() error) {
+	l.mu.Lock()
+	l.pending++
+	gen := l.gen
+	l.mu.Unlock()
+	var done atomic.Bool
+	return func(job func() error) {
+		if done.Swap(true) {
+			return
+		}
+		l.mu.Lock()
+		if l.gen == gen {
+			l.pending--
+			l.jobs = append(l.jobs, job)
+		}
+		l.mu.Unlock()
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// post queues a job for the next turn of the loop (used for callbacks that
+// must not run synchronously, as in Node).
+func (l *eventLoop) post(job func() error) {
+	l.register()(job)
+}
+
+func (l *eventLoop) addTimer(fn goja.Callable, delay time.Duration, args []goja.Value, repeat bool) int64 {
+	if delay < 0 {
+		delay = 0
+	}
+	l.nextID++
+	l.seq++
+	t := &timer{id: l.nextID, when: time.Now().Add(delay), seq: l.seq, fn: fn, args: args, interval: delay, repeat: repeat}
+	l.timers[t.id] = t
+	return t.id
+}
+
+func (l *eventLoop) clearTimer(id int64) { delete(l.timers, id) }
+
+func (l *eventLoop) nextTimer() *timer {
+	var best *timer
+	for _, t := range l.timers {
+		if best == nil || t.when.Before(best.when) || (t.when.Equal(best.when) && t.seq < best.seq) {
+			best = t
+		}
+	}
+	return best
+}
+
+// run turns the loop until nothing is left or an uncaught error stops it.
+func (l *eventLoop) run() error {
+	var tm *time.Timer
+	defer func() {
+		if tm != nil {
+			tm.Stop()
+		}
+	}()
+	for {
+		if err := l.ctx.Err(); err != nil {
+			return context.Cause(l.ctx)
+		}
+		l.mu.Lock()
+		jobs := l.jobs
+		l.jobs = nil
+		pending := l.pending
+		l.mu.Unlock()
+		for _, j := range jobs {
+			if err := j(); err != nil {
+				return err
+			}
+		}
+		if len(jobs) > 0 {
+			continue
+		}
+		t := l.nextTimer()
+		if t != nil {
+			if d := time.Until(t.when); d <= 0 {
+				if t.repeat {
+					l.seq++
+					t.when, t.seq = time.Now().Add(max(t.interval, time.Millisecond)), l.seq
+				} else {
+					delete(l.timers, t.id)
+				}
+				if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if t == nil && pending == 0 {
+			return nil
+		}
+		var timerC <-chan time.Time
+		if t != nil {
+			if tm == nil {
+				tm = time.NewTimer(time.Until(t.when))
+			} else {
+				tm.Reset(time.Until(t.when))
+			}
+			timerC = tm.C
+		}
+		select {
+		case <-l.wake:
+		case <-timerC:
+		case <-l.ctx.Done():
+			return context.Cause(l.ctx)
+		}
+	}
+}
+
+// unhandled reports the first promise rejection nobody handled.
+func (l *eventLoop) unhandled() error {
+	for _, p := range l.rejected {
+		if p.State() != goja.PromiseStateRejected {
+			continue
+		}
+		name, msg := errorNameMessage(l.rt, p.Result())
+		return &ScriptError{Name: name, Msg: "Uncaught (in promise) " + msg}
+	}
+	return nil
+}
+
+// memGuard interrupts a script when the Go heap grows past a limit. goja has
+// no allocation limits, so this is a coarse guard against scripts such as
+// for(;;) a.push(new Array(1e6)) taking the whole machine down.
+type memGuard struct {
+	t       *time.Timer
+	hit     atomic.Bool
+	stopped atomic.Bool
+}
+
+// memLimit is the heap size above which a running script is interrupted.
+var memLimit uint64 = 2 << 30
+
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+func startMemoryGuard(rt *goja.Runtime) *memGuard {
+	g := &memGuard{}
+	var check func()
+	check = func() {
+		if g.stopped.Load() {
+			return
+		}
+		if heapBytes() > memLimit {
+			g.hit.Store(true)
+			rt.Interrupt(errMemoryLimit)
+			return
+		}
+		g.t.Reset(50 * time.Millisecond)
+	}
+	g.t = time.AfterFunc(50*time.Millisecond, check)
+	return g
+}
+
+func (g *memGuard) stop() {
+	g.stopped.Store(true)
+	g.t.Stop()
+}
+
+func (g *memGuard) tripped() bool { return g != nil && g.hit.Load() }
+
+func (l *eventLoop) String() string { return fmt.Sprintf("loop(%d timers)", len(l.timers)) }

@@ -1,0 +1,740 @@
+package scripting
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/dop251/goja"
+)
+
+// throw raises a JS exception of the given constructor (Error, TypeError...).
+func (e *Engine) throw(ctor, msg string) {
+	c, ok := goja.AssertConstructor(e.rt.Get(ctor))
+	if !ok {
+		panic(e.rt.NewGoError(fmt.Errorf("%s", msg)))
+	}
+	o, err := c(nil, e.rt.ToValue(msg))
+	if err != nil {
+		panic(e.rt.NewGoError(fmt.Errorf("%s", msg)))
+	}
+	panic(o)
+}
+
+func (e *Engine) state() *execState {
+	if e.cur == nil {
+		e.throw("Error", "no script is running")
+	}
+	return e.cur
+}
+
+// scope maps a pm scope name to the Exec's scope. "data" prefers Exec.Data.
+func (e *Engine) scope(name string) *environments.Scope {
+	x := e.state().x
+	s := x.Scopes
+	if name == "data" && x.Data != nil {
+		return x.Data
+	}
+	if s == nil {
+		return nil
+	}
+	switch name {
+	case "local":
+		return s.Local
+	case "data":
+		return s.Data
+	case "environment":
+		return s.Environment
+	case "collection":
+		return s.Collection
+	case "globals":
+		return s.Globals
+	}
+	return nil
+}
+
+// ensureScope creates a missing writable scope so set() never loses data.
+func (e *Engine) ensureScope(name string) *environments.Scope {
+	if sc := e.scope(name); sc != nil {
+		return sc
+	}
+	x := e.state().x
+	if x.Scopes == nil {
+		x.Scopes = &environments.Scopes{}
+	}
+	sc := environments.NewScope(name, nil)
+	switch name {
+	case "local":
+		x.Scopes.Local = sc
+	case "data":
+		x.Scopes.Data = sc
+	case "environment":
+		x.Scopes.Environment = sc
+	case "collection":
+		x.Scopes.Collection = sc
+	case "globals":
+		x.Scopes.Globals = sc
+	}
+	return sc
+}
+
+// toJSValue turns a stored variable back into what the script stored.
+func (e *Engine) toJSValue(v environments.Variable) goja.Value {
+	switch v.Type {
+	case "number":
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64); err == nil {
+			return e.rt.ToValue(f)
+		}
+	case "boolean":
+		switch v.Value {
+		case "true":
+			return e.rt.ToValue(true)
+		case "false":
+			return e.rt.ToValue(false)
+		}
+	case "any":
+		t := strings.TrimSpace(v.Value)
+		if t == "" {
+			return goja.Undefined()
+		}
+		// Only structured JSON is decoded: exports write "any" for plain
+		// strings too, and "123" must stay a string there.
+		if t == "null" || t[0] == '{' || t[0] == '[' {
+			var x any
+			if json.Unmarshal([]byte(t), &x) == nil {
+				return e.parseJSON(t)
+			}
+		}
+	}
+	return e.rt.ToValue(v.Value)
+}
+
+func (e *Engine) parseJSON(s string) goja.Value {
+	parse, _ := goja.AssertFunction(e.rt.Get("JSON").ToObject(e.rt).Get("parse"))
+	v, err := parse(goja.Undefined(), e.rt.ToValue(s))
+	if err != nil {
+		return e.rt.ToValue(s)
+	}
+	return v
+}
+
+func (e *Engine) stringify(v goja.Value) string {
+	str, _ := goja.AssertFunction(e.rt.Get("JSON").ToObject(e.rt).Get("stringify"))
+	r, err := str(goja.Undefined(), v)
+	if err != nil || r == nil || goja.IsUndefined(r) {
+		return ""
+	}
+	return r.String()
+}
+
+// fromJSValue stores a script value as text plus a type, the way Postman
+// keeps it in memory: get() later returns the same JS type.
+func (e *Engine) fromJSValue(v goja.Value) (string, string) {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "", "any"
+	case goja.IsNull(v):
+		return "null", "any"
+	}
+	switch x := v.Export().(type) {
+	case string:
+		return x, "string"
+	case bool:
+		return strconv.FormatBool(x), "boolean"
+	case int64:
+		return strconv.FormatInt(x, 10), "number"
+	case float64:
+		return formatNumber(x), "number"
+	}
+	if _, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(v); !isFn {
+			return e.stringify(v), "any"
+		}
+	}
+	return v.String(), "string"
+}
+
+// formatNumber prints a float as JS's Number#toString does for common cases.
+func formatNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == math.Trunc(f) && math.Abs(f) < 1e21:
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+func (e *Engine) lookup(scope, key string) (environments.Variable, bool) {
+	if scope == "variables" {
+		x := e.state().x
+		if x.Scopes == nil {
+			return environments.Variable{}, false
+		}
+		s := *x.Scopes
+		if x.Data != nil {
+			s.Data = x.Data
+		}
+		return s.Lookup(key)
+	}
+	return e.scope(scope).Lookup(key)
+}
+
+func (e *Engine) natives() *goja.Object {
+	rt := e.rt
+	n := rt.NewObject()
+	set := func(name string, fn any) { _ = n.Set(name, fn) }
+
+	set("varGet", func(scope, key string) goja.Value {
+		v, ok := e.lookup(scope, key)
+		if !ok {
+			return goja.Undefined()
+		}
+		return e.toJSValue(v)
+	})
+	set("varHas", func(scope, key string) bool {
+		_, ok := e.lookup(scope, key)
+		return ok
+	})
+	set("varSet", func(scope, key string, v goja.Value) {
+		if scope == "variables" {
+			scope = "local"
+		}
+		val, typ := e.fromJSValue(v)
+		e.ensureScope(scope).SetTyped(key, val, typ)
+	})
+	set("varUnset", func(scope, key string) {
+		if scope == "variables" {
+			scope = "local"
+		}
+		if sc := e.scope(scope); sc != nil {
+			sc.Unset(key)
+		}
+	})
+	set("varClear", func(scope string) {
+		if scope == "variables" {
+			scope = "local"
+		}
+		if sc := e.scope(scope); sc != nil {
+			sc.Clear()
+		}
+	})
+	// varPairs returns [key, value, key, value...] for toObject/toJSON; for
+	// "variables" the layers are merged by precedence.
+	set("varPairs", func(scope string) goja.Value {
+		var layers []*environments.Scope
+		if scope == "variables" {
+			x := e.state().x
+			if x.Scopes != nil {
+				data := x.Scopes.Data
+				if x.Data != nil {
+					data = x.Data
+				}
+				layers = []*environments.Scope{x.Scopes.Globals, x.Scopes.Collection, x.Scopes.Environment, data, x.Scopes.Local}
+			}
+		} else {
+			layers = []*environments.Scope{e.scope(scope)}
+		}
+		seen := map[string]int{}
+		var out []any
+		for _, sc := range layers {
+			for _, v := range sc.Variables() {
+				if v.Disabled {
+					continue
+				}
+				jv := e.toJSValue(v)
+				if i, ok := seen[v.Key]; ok {
+					out[i+1] = jv
+					continue
+				}
+				seen[v.Key] = len(out)
+				out = append(out, v.Key, jv)
+			}
+		}
+		return rt.ToValue(out)
+	})
+	set("replaceIn", func(s string) string { return e.replace(s) })
+
+	set("recordTest", func(idx int, name string, passed, skipped bool, errName, errMsg string) {
+		st := e.state()
+		tr := TestResult{Name: name, Passed: passed, Skipped: skipped, ErrorName: errName, Error: errMsg}
+		for len(st.res.Tests) <= idx {
+			st.res.Tests = append(st.res.Tests, TestResult{})
+		}
+		st.res.Tests[idx] = tr
+	})
+	set("appendTest", func(name string, passed bool, errName, errMsg string) {
+		st := e.state()
+		st.res.Tests = append(st.res.Tests, TestResult{Name: name, Passed: passed, ErrorName: errName, Error: errMsg})
+	})
+	set("setNextRequest", func(v goja.Value) {
+		st := e.state()
+		st.res.NextRequestSet = true
+		if v == nil || goja.IsNull(v) || goja.IsUndefined(v) {
+			st.res.NextRequest = ""
+			return
+		}
+		st.res.NextRequest = v.String()
+	})
+	set("skipRequest", func() { e.state().res.SkipRequest = true })
+	set("visualizerSet", func(tpl string, data string) {
+		e.state().res.Visualizer = &Visualizer{Template: tpl, Data: data}
+	})
+	set("visualizerClear", func() { e.state().res.Visualizer = nil })
+	set("console", func(level, text, msg string) {
+		if e.opts.Console != nil {
+			e.opts.Console(ConsoleLine{Level: level, Text: text, Message: msg})
+		}
+	})
+	set("responseText", func() string {
+		x := e.state().x
+		if x.Response == nil {
+			return ""
+		}
+		return string(x.Response.Body)
+	})
+	set("responseBase64", func() string {
+		x := e.state().x
+		if x.Response == nil {
+			return ""
+		}
+		return base64.StdEncoding.EncodeToString(x.Response.Body)
+	})
+	set("response", func() goja.Value {
+		x := e.state().x
+		if x.Response == nil {
+			return goja.Undefined()
+		}
+		return e.responseData(x.Response)
+	})
+	set("request", func() goja.Value {
+		x := e.state().x
+		if x.Request == nil {
+			return goja.Undefined()
+		}
+		return e.requestData(x.Request)
+	})
+	set("writeRequest", func(v goja.Value) {
+		x := e.state().x
+		if x.Request == nil {
+			return
+		}
+		var pr plainRequest
+		if err := rt.ExportTo(v, &pr); err != nil {
+			e.throw("TypeError", "invalid request: "+err.Error())
+		}
+		*x.Request = *pr.toRequest()
+	})
+	set("sendRequest", e.sendRequest)
+	set("cookieJar", e.cookieJar)
+	set("responseCookies", e.responseCookies)
+	set("envName", func() goja.Value {
+		if sc := e.scope("environment"); sc != nil && sc.Name != "" {
+			return rt.ToValue(sc.Name)
+		}
+		return goja.Undefined()
+	})
+	set("emptyScope", func(name string) bool { return e.scope(name) == nil })
+	return n
+}
+
+// responseData is the plain form of a Response the bootstrap wraps.
+func (e *Engine) responseData(r *Response) goja.Value {
+	o := e.rt.NewObject()
+	_ = o.Set("code", r.Code)
+	_ = o.Set("status", r.Status)
+	hs := make([]any, 0, len(r.Header))
+	for _, h := range r.Header {
+		hs = append(hs, map[string]any{"key": h.Key, "value": h.Value})
+	}
+	_ = o.Set("header", hs)
+	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
+	_ = o.Set("size", r.Size)
+	_ = o.Set("url", r.URL)
+	_ = o.Set("proto", r.Proto)
+	return o
+}
+
+// plainRequest is the JSON shape of a Postman request as scripts build it.
+type plainRequest struct {
+	Method string       `json:"method"`
+	URL    plainURL     `json:"url"`
+	Header []plainKV    `json:"header"`
+	Body   *plainBody   `json:"body"`
+	Auth   *plainAuth   `json:"auth"`
+	Descr  string       `json:"description"`
+	Query  []plainQuery `json:"-"`
+}
+
+type plainURL struct {
+	Raw      string       `json:"raw"`
+	Protocol string       `json:"protocol"`
+	Host     []string     `json:"host"`
+	Port     string       `json:"port"`
+	Path     []string     `json:"path"`
+	Query    []plainQuery `json:"query"`
+	Variable []plainKV    `json:"variable"`
+	Hash     string       `json:"hash"`
+}
+
+type plainQuery struct {
+	Key      string  `json:"key"`
+	Value    *string `json:"value"`
+	Disabled bool    `json:"disabled"`
+}
+
+type plainKV struct {
+	Key         string   `json:"key"`
+	Value       string   `json:"value"`
+	Disabled    bool     `json:"disabled"`
+	Type        string   `json:"type"`
+	Src         []string `json:"src"`
+	ContentType string   `json:"contentType"`
+}
+
+type plainBody struct {
+	Mode       string    `json:"mode"`
+	Raw        string    `json:"raw"`
+	Language   string    `json:"language"`
+	URLEncoded []plainKV `json:"urlencoded"`
+	FormData   []plainKV `json:"formdata"`
+	File       string    `json:"file"`
+	GraphQL    *struct {
+		Query     string `json:"query"`
+		Variables string `json:"variables"`
+	} `json:"graphql"`
+	Disabled bool `json:"disabled"`
+}
+
+type plainAuth struct {
+	Type   string            `json:"type"`
+	Params map[string]string `json:"params"`
+}
+
+func (p *plainRequest) toRequest() *collections.Request {
+	r := &collections.Request{Method: strings.ToUpper(p.Method), Description: p.Descr}
+	if r.Method == "" {
+		r.Method = "GET"
+	}
+	u := p.URL
+	r.URL = collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path, Hash: u.Hash}
+	for _, q := range u.Query {
+		r.URL.Query = append(r.URL.Query, collections.QueryParam{Key: q.Key, Value: q.Value, Disabled: q.Disabled})
+	}
+	for _, v := range u.Variable {
+		r.URL.Variables = append(r.URL.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type})
+	}
+	for _, h := range p.Header {
+		r.Header = append(r.Header, collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+	}
+	if b := p.Body; b != nil && b.Mode != "" {
+		cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Language: b.Language, File: b.File, Disabled: b.Disabled}
+		conv := func(kv []plainKV) []collections.FormParam {
+			var out []collections.FormParam
+			for _, f := range kv {
+				out = append(out, collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled})
+			}
+			return out
+		}
+		cb.URLEncoded, cb.FormData = conv(b.URLEncoded), conv(b.FormData)
+		if b.GraphQL != nil {
+			cb.GraphQL = &collections.GraphQL{Query: b.GraphQL.Query, Variables: b.GraphQL.Variables}
+		}
+		r.Body = cb
+	}
+	if p.Auth != nil && p.Auth.Type != "" {
+		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params}
+	}
+	return r
+}
+
+// requestData turns a collections.Request into the plain JSON shape.
+func (e *Engine) requestData(r *collections.Request) goja.Value {
+	m := map[string]any{"method": r.Method, "description": r.Description}
+	u := map[string]any{"raw": r.URL.Raw, "protocol": r.URL.Protocol, "host": strs(r.URL.Host),
+		"port": r.URL.Port, "path": strs(r.URL.Path), "hash": r.URL.Hash}
+	q := []any{}
+	for _, p := range r.URL.Query {
+		qm := map[string]any{"key": p.Key, "value": nil}
+		if p.Value != nil {
+			qm["value"] = *p.Value
+		}
+		if p.Disabled {
+			qm["disabled"] = true
+		}
+		q = append(q, qm)
+	}
+	u["query"] = q
+	vs := []any{}
+	for _, v := range r.URL.Variables {
+		vs = append(vs, map[string]any{"key": v.Key, "value": v.Value, "type": v.Type})
+	}
+	u["variable"] = vs
+	m["url"] = u
+	hs := []any{}
+	for _, h := range r.Header {
+		hm := map[string]any{"key": h.Key, "value": h.Value}
+		if h.Disabled {
+			hm["disabled"] = true
+		}
+		hs = append(hs, hm)
+	}
+	m["header"] = hs
+	if b := r.Body; b != nil {
+		bm := map[string]any{"mode": b.Mode}
+		switch b.Mode {
+		case collections.BodyRaw:
+			bm["raw"] = b.Raw
+			if b.Language != "" {
+				bm["language"] = b.Language
+			}
+		case collections.BodyURLEncoded, collections.BodyFormData:
+			fs := []any{}
+			list := b.URLEncoded
+			if b.Mode == collections.BodyFormData {
+				list = b.FormData
+			}
+			for _, f := range list {
+				fm := map[string]any{"key": f.Key, "value": f.Value}
+				if f.Type != "" {
+					fm["type"] = f.Type
+				}
+				if len(f.Src) > 0 {
+					fm["src"] = strs(f.Src)
+				}
+				if f.ContentType != "" {
+					fm["contentType"] = f.ContentType
+				}
+				if f.Disabled {
+					fm["disabled"] = true
+				}
+				fs = append(fs, fm)
+			}
+			bm[b.Mode] = fs
+		case collections.BodyFile:
+			bm["file"] = b.File
+		case collections.BodyGraphQL:
+			if b.GraphQL != nil {
+				bm["graphql"] = map[string]any{"query": b.GraphQL.Query, "variables": b.GraphQL.Variables}
+			}
+		}
+		if b.Disabled {
+			bm["disabled"] = true
+		}
+		m["body"] = bm
+	}
+	if r.Auth != nil {
+		ps := map[string]any{}
+		for k, v := range r.Auth.Params {
+			ps[k] = v
+		}
+		m["auth"] = map[string]any{"type": r.Auth.Type, "params": ps}
+	}
+	return e.rt.ToValue(m)
+}
+
+func strs(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// sendRequest runs the Go send on a goroutine and calls back on the loop.
+func (e *Engine) sendRequest(v goja.Value, cb goja.Callable) {
+	st := e.state()
+	var pr plainRequest
+	if err := e.rt.ExportTo(v, &pr); err != nil {
+		e.throw("TypeError", "pm.sendRequest: invalid request: "+err.Error())
+	}
+	req := pr.toRequest()
+	sender := e.opts.Sender
+	done := e.loop.register()
+	ctx := st.ctx
+	go func() {
+		var resp *Response
+		var err error
+		if sender == nil {
+			err = fmt.Errorf("pm.sendRequest is not available in this run")
+		} else {
+			resp, err = sender.Send(ctx, req)
+		}
+		done(func() error {
+			var ev, rv goja.Value = goja.Null(), goja.Undefined()
+			if err != nil {
+				ev = e.rt.ToValue(err.Error())
+			} else if resp != nil {
+				rv = e.responseData(resp)
+				body := resp.Body
+				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
+				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })
+			}
+			_, cerr := cb(goja.Undefined(), ev, rv)
+			return cerr
+		})
+	}()
+}
+
+// installGlobals sets the host-implemented globals: timers, atob/btoa,
+// crypto primitives and text codecs (the bootstrap builds on them).
+func (e *Engine) installGlobals() error {
+	rt := e.rt
+	g := rt.NewObject()
+	set := func(name string, fn any) { _ = g.Set(name, fn) }
+	timer := func(repeat bool) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			fn, ok := goja.AssertFunction(c.Argument(0))
+			if !ok {
+				e.throw("TypeError", "The \"callback\" argument must be of type function")
+			}
+			d := c.Argument(1).ToFloat()
+			if math.IsNaN(d) || d < 1 {
+				d = 0
+			}
+			var args []goja.Value
+			if len(c.Arguments) > 2 {
+				args = append(args, c.Arguments[2:]...)
+			}
+			return rt.ToValue(e.loop.addTimer(fn, time.Duration(d*float64(time.Millisecond)), args, repeat))
+		}
+	}
+	set("setTimeout", timer(false))
+	set("setInterval", timer(true))
+	set("setImmediate", func(c goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(c.Argument(0))
+		if !ok {
+			e.throw("TypeError", "The \"callback\" argument must be of type function")
+		}
+		var args []goja.Value
+		if len(c.Arguments) > 1 {
+			args = append(args, c.Arguments[1:]...)
+		}
+		return rt.ToValue(e.loop.addTimer(fn, 0, args, false))
+	})
+	clr := func(c goja.FunctionCall) goja.Value {
+		if id := c.Argument(0).ToInteger(); id > 0 {
+			e.loop.clearTimer(id)
+		}
+		return goja.Undefined()
+	}
+	set("clearTimeout", clr)
+	set("clearInterval", clr)
+	set("clearImmediate", clr)
+	set("atob", func(c goja.FunctionCall) goja.Value {
+		s := strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {
+				return -1
+			}
+			return r
+		}, c.Argument(0).String())
+		s = strings.TrimRight(s, "=")
+		b, err := base64.RawStdEncoding.DecodeString(s)
+		if err != nil {
+			e.throw("Error", "The string to be decoded is not correctly encoded.")
+		}
+		// atob yields a "binary string": one UTF-16 unit per byte.
+		u := make([]uint16, len(b))
+		for i, c := range b {
+			u[i] = uint16(c)
+		}
+		return rt.ToValue(string(utf16Latin(u)))
+	})
+	set("btoa", func(c goja.FunctionCall) goja.Value {
+		s := c.Argument(0).String()
+		b := make([]byte, 0, len(s))
+		for _, r := range s {
+			if r > 0xff {
+				e.throw("Error", "Invalid character")
+			}
+			b = append(b, byte(r))
+		}
+		return rt.ToValue(base64.StdEncoding.EncodeToString(b))
+	})
+	set("randomBytes", func(n int) goja.ArrayBuffer {
+		if n < 0 || n > 65536 {
+			e.throw("RangeError", fmt.Sprintf("The ArrayBufferView's byte length (%d) exceeds the number of bytes of entropy available via this API (65536)", n))
+		}
+		b := make([]byte, n)
+		_, _ = rand.Read(b)
+		return rt.NewArrayBuffer(b)
+	})
+	set("randomUUID", func() string {
+		var b [16]byte
+		_, _ = rand.Read(b[:])
+		b[6] = b[6]&0x0f | 0x40
+		b[8] = b[8]&0x3f | 0x80
+		return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	})
+	set("digest", func(alg string, data []byte) goja.ArrayBuffer {
+		h := hashFor(alg)
+		if h == nil {
+			e.throw("Error", "Unrecognized algorithm name")
+		}
+		w := h()
+		w.Write(data)
+		return rt.NewArrayBuffer(w.Sum(nil))
+	})
+	set("hmac", func(alg string, key, data []byte) goja.ArrayBuffer {
+		h := hashFor(alg)
+		if h == nil {
+			e.throw("Error", "Unrecognized algorithm name")
+		}
+		m := hmac.New(h, key)
+		m.Write(data)
+		return rt.NewArrayBuffer(m.Sum(nil))
+	})
+	set("utf8Encode", func(s string) goja.ArrayBuffer { return rt.NewArrayBuffer([]byte(s)) })
+	set("utf8Decode", func(b []byte, fatal bool) string {
+		if fatal && !utf8.Valid(b) {
+			e.throw("TypeError", "The encoded data was not valid for encoding utf-8")
+		}
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	})
+	set("require", e.require)
+	return rt.Set("__courierHost", g)
+}
+
+// utf16Latin builds a Go string whose JS view has the given UTF-16 units
+// (all < 256, so each is one rune).
+func utf16Latin(u []uint16) []rune {
+	r := make([]rune, len(u))
+	for i, c := range u {
+		r[i] = rune(c)
+	}
+	return r
+}
+
+func hashFor(alg string) func() hash.Hash {
+	switch strings.ToUpper(strings.ReplaceAll(alg, "-", "")) {
+	case "SHA1":
+		return sha1.New
+	case "SHA256":
+		return sha256.New
+	case "SHA384":
+		return sha512.New384
+	case "SHA512":
+		return sha512.New
+	}
+	return nil
+}
+
+var _ = context.Background

@@ -1,0 +1,95 @@
+package scripting
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/courier-run/courier/scripting/jslib"
+	"github.com/dop251/goja"
+)
+
+// moduleAliases maps the names scripts require to jslib bundle names.
+var moduleAliases = map[string]string{
+	"csv-parse/lib/sync": "csv-parse-sync",
+	"crypto-js":          "crypto-js",
+	"liquid-json":        "json",
+}
+
+// hostModules are served by the engine itself rather than jslib.
+var hostModules = map[string]bool{"buffer": true, "timers": true}
+
+func moduleName(name string) string {
+	name = strings.TrimPrefix(name, "node:")
+	if a, ok := moduleAliases[name]; ok {
+		return a
+	}
+	return name
+}
+
+// availableModules lists what require() accepts, for error messages.
+func availableModules() []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if !seen[n] && n != "lodash3" {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, n := range jslib.Names() {
+		if n == "csv-parse-sync" {
+			n = "csv-parse/lib/sync"
+		}
+		add(n)
+	}
+	for n := range hostModules {
+		add(n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// require is the sandbox's require(): bundled libraries only, cached per
+// Engine. It never touches the host filesystem.
+func (e *Engine) require(name string) goja.Value {
+	key := moduleName(name)
+	if v, ok := e.modules[key]; ok {
+		return v
+	}
+	var v goja.Value
+	switch {
+	case key == "buffer":
+		bv, err := e.nodeRq.Require("buffer")
+		if err != nil {
+			panic(err)
+		}
+		v = bv
+	case key == "timers":
+		o := e.rt.NewObject()
+		g := e.rt.GlobalObject()
+		for _, n := range []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"} {
+			_ = o.Set(n, g.Get(n))
+		}
+		v = o
+	default:
+		if _, ok := jslib.Source(key); !ok {
+			e.throw("Error", "Cannot find module '"+name+"': courier's sandbox provides only "+strings.Join(availableModules(), ", "))
+		}
+		mv, err := jslib.Require(e.rt, key, func(n string) goja.Value { return e.require(n) })
+		if err != nil {
+			panic(err)
+		}
+		v = mv
+		if key == "url" {
+			// Node's url module also exports the WHATWG classes.
+			if o, ok := v.(*goja.Object); ok {
+				if o.Get("URL") == nil || goja.IsUndefined(o.Get("URL")) {
+					_ = o.Set("URL", e.rt.Get("URL"))
+					_ = o.Set("URLSearchParams", e.rt.Get("URLSearchParams"))
+				}
+			}
+		}
+	}
+	e.modules[key] = v
+	return v
+}
