@@ -47,7 +47,8 @@ var ErrUnsupported = errors.New("auth type is not supported")
 
 // Options carries the per-request knobs some schemes need.
 type Options struct {
-	// Now is the clock for timestamps (oauth1, hawk, awsv4); nil means time.Now.
+	// Now is the clock for timestamps (oauth1, hawk, awsv4, edgegrid); nil
+	// means time.Now.
 	Now func() time.Time
 	// DisableURLEncoding mirrors protocolProfileBehavior.disableUrlEncoding:
 	// oauth1 then leaves the query string as it is.
@@ -96,7 +97,9 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 		err = applyAWSv4(req, p, body, opts)
 	case TypeJWT:
 		err = applyJWT(req, p)
-	case TypeNTLM, TypeEdgeGrid, TypeASAP:
+	case TypeEdgeGrid:
+		err = applyEdgeGrid(req, p, body, opts)
+	case TypeNTLM, TypeASAP:
 		return fmt.Errorf("%s: %w by courier", a.Type, ErrUnsupported)
 	default:
 		return fmt.Errorf("unknown auth type %q: %w", a.Type, ErrUnsupported)

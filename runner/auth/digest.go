@@ -49,8 +49,8 @@ func hexHash(h func() hash.Hash, s ...[]byte) string {
 // digestParams are the inputs of one digest computation.
 type digestParams struct {
 	algorithm, username, realm, password, method, uri string
-	nonce, nonceCount, clientNonce, opaque, qop      string
-	body                                             []byte
+	nonce, nonceCount, clientNonce, opaque, qop       string
+	body                                              []byte
 }
 
 // digestHeader computes the Authorization value the way Postman formats it

@@ -267,7 +267,7 @@ func TestKnownAnswers(t *testing.T) {
 			name: "jwt-hs384-query", typ: "jwt",
 			params: map[string]string{
 				"algorithm": "HS384", "secret": "c2VjcmV0LWtleS0xMjM0NTY3ODk=", "isSecretBase64Encoded": "true",
-				"payload": "{\n  \"sub\": \"1234567890\", \"name\": \"Jöhn <Doe>\", \"2\": 1.50, \"1\": 1e21, \"tiny\": 1e-7, \"sub\": \"dup\",\n  \"nested\": {\"b\": [true, null, \"\\u0001\"]}\n}",
+				"payload":    "{\n  \"sub\": \"1234567890\", \"name\": \"Jöhn <Doe>\", \"2\": 1.50, \"1\": 1e21, \"tiny\": 1e-7, \"sub\": \"dup\",\n  \"nested\": {\"b\": [true, null, \"\\u0001\"]}\n}",
 				"header":     `{"kid": "key-1", "alg": "none", "typ": "JWT"}`,
 				"addTokenTo": "queryParam", "queryParamKey": "jwt",
 			},
@@ -275,6 +275,25 @@ func TestKnownAnswers(t *testing.T) {
 			wantURL: "http://example.com/?a=1&jwt=eyJraWQiOiJrZXktMSIsImFsZyI6IkhTMzg0IiwidHlwIjoiSldUIn0." +
 				"eyIxIjoxZSsyMSwiMiI6MS41LCJzdWIiOiJkdXAiLCJuYW1lIjoiSsO2aG4gPERvZT4iLCJ0aW55IjoxZS03LCJuZXN0ZWQiOnsiYiI6W3RydWUsbnVsbCwiXHUwMDAxIl19fQ." +
 				"R9PaaaUnnkUE5ok2ISYExGTXLVJH7cg4oyIcnBgg7fHVEKBLq9c53EFqhJCBdmM5",
+		},
+		{
+			name: "edgegrid-post", typ: "edgegrid",
+			params: map[string]string{
+				"accessToken": "akab-access-token-xxx", "clientToken": "akab-client-token-xxx", "clientSecret": "SOMESECRET/base64+=",
+				"nonce": "nonce-xx-xxxx", "timestamp": "20140321T19:34:21+0000", "headersToSign": "X-Test1, x-test2 ,X-Missing",
+				"maxBodySize": "8", "baseURL": "https://akaa-baseurl-xxx.luna.akamaiapis.net/",
+			},
+			method: "POST", url: "https://example.com:8443/billing-usage/v1/reportSources?a=1", body: "datadatadatadata",
+			headers: []string{"X-Test1", " test-simple   spaces ", "X-Test2", "two"},
+			wantAuth: "EG1-HMAC-SHA256 client_token=akab-client-token-xxx;access_token=akab-access-token-xxx;" +
+				"timestamp=20140321T19:34:21+0000;nonce=nonce-xx-xxxx;signature=KwlOqTembkA2rQguK5HpTcBLZ9MmhheMhcrKLLDqozA=",
+		},
+		{
+			name: "edgegrid-get-clock", typ: "edgegrid",
+			params: map[string]string{"accessToken": "at", "clientToken": "ct", "clientSecret": "cs", "nonce": "n"},
+			method: "GET", url: "http://example.com",
+			wantAuth: "EG1-HMAC-SHA256 client_token=ct;access_token=at;timestamp=20150830T12:36:00+0000;nonce=n;" +
+				"signature=aotdvXypNEZ57ed7lCQI3NqC6ssGWSV4uvYt4aehIWY=",
 		},
 		{
 			name: "jwt-hs256-prefix", typ: "jwt",

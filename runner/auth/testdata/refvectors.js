@@ -106,3 +106,17 @@ run('jwt-hs384-query', 'jwt', {
 run('jwt-hs256-prefix', 'jwt', {
     algorithm: 'HS256', secret: 'your-256-bit-secret', payload: '', headerPrefix: 'JWT'
 }, { method: 'GET', url: 'http://example.com/' });
+
+run('edgegrid-post', 'edgegrid', {
+    accessToken: 'akab-access-token-xxx', clientToken: 'akab-client-token-xxx', clientSecret: 'SOMESECRET/base64+=',
+    nonce: 'nonce-xx-xxxx', timestamp: '20140321T19:34:21+0000', headersToSign: 'X-Test1, x-test2 ,X-Missing',
+    maxBodySize: '8', baseURL: 'https://akaa-baseurl-xxx.luna.akamaiapis.net/'
+}, {
+    method: 'POST', url: 'https://example.com:8443/billing-usage/v1/reportSources?a=1',
+    header: [{ key: 'X-Test1', value: ' test-simple   spaces ' }, { key: 'X-Test2', value: 'two' }],
+    body: { mode: 'raw', raw: 'datadatadatadata' }
+});
+
+run('edgegrid-get-clock', 'edgegrid', {
+    accessToken: 'at', clientToken: 'ct', clientSecret: 'cs', nonce: 'n'
+}, { method: 'GET', url: 'http://example.com' });
