@@ -248,7 +248,7 @@ func TestLoadShapes(t *testing.T) {
 				"_postman_variable_scope":"environment","_postman_exported_at":"2024-05-06T07:08:09.123Z","_postman_exported_using":"Postman/11.0"}`,
 			want: File{ID: "e1", Name: "Dev", VariableScope: "environment", ExportedUsing: "Postman/11.0",
 				ExportedAt: time.Date(2024, 5, 6, 7, 8, 9, 123e6, time.UTC),
-				Values: []Variable{{Key: "a", Value: "1", Type: "default"}, {Key: "s", Value: "pw", Type: "secret", Disabled: true, Description: "the password"}}},
+				Values:     []Variable{{Key: "a", Value: "1", Type: "default"}, {Key: "s", Value: "pw", Type: "secret", Disabled: true, Description: "the password"}}},
 		},
 		{
 			name: "bare array and disabled flag",
