@@ -1,0 +1,314 @@
+package report
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/courier-run/courier/runner"
+)
+
+// Reporter names accepted by -r.
+const (
+	NameCLI      = "cli"
+	NameProgress = "progress"
+	NameJSON     = "json"
+	NameJUnit    = "junit"
+)
+
+var known = map[string]bool{NameCLI: true, NameProgress: true, NameJSON: true, NameJUnit: true}
+
+// DefaultDir is where reports go without --reporter-<name>-export. It is
+// Newman's directory, kept so scripts and CI globs written for Newman find
+// courier's reports too.
+const DefaultDir = "newman"
+
+// Options configure New.
+type Options struct {
+	// Stdout is where cli and progress write.
+	Stdout io.Writer
+	// Wrap, when set, wraps every writer a reporter gets (Stdout and each
+	// export file), for example to redact secrets. A wrapper with a
+	// Flush() error method is flushed at Close.
+	Wrap func(io.Writer) io.Writer
+	// Exports maps a reporter name to its --reporter-<name>-export path. A
+	// missing entry means newman/newman-run-report-<timestamp>.<ext>; an
+	// existing directory gets that default file name inside it.
+	Exports map[string]string
+	// Silent is Newman's --silent: cli and progress print nothing.
+	Silent bool
+	// Now stamps default file names; nil means time.Now.
+	Now func() time.Time
+
+	CLI      CLIOptions
+	Progress ProgressOptions
+	JSON     JSONOptions
+	JUnit    JUnitOptions
+}
+
+// ParseNames splits -r values ("cli,json" or repeated flags) into reporter
+// names, dropping duplicates and rejecting unknown ones.
+func ParseNames(values []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		for _, n := range strings.Split(v, ",") {
+			n = strings.ToLower(strings.TrimSpace(n))
+			if n == "" || seen[n] {
+				continue
+			}
+			if !known[n] {
+				return nil, fmt.Errorf("unknown reporter %q (available: %s)", n, strings.Join(Names(), ", "))
+			}
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// Names lists the built-in reporters.
+func Names() []string {
+	out := make([]string, 0, len(known))
+	for n := range known {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// New builds the reporters named (see ParseNames) behind one Multi sink.
+// File reporters write to a temporary file next to their target, renamed
+// into place at Close; Abort removes it instead.
+func New(names []string, o Options) (*Multi, error) {
+	names, err := ParseNames(names)
+	if err != nil {
+		return nil, err
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	m := &Multi{}
+	for _, n := range names {
+		switch n {
+		case NameCLI:
+			co := o.CLI
+			co.Silent = co.Silent || o.Silent
+			w := o.wrap(o.Stdout)
+			m.add(flushing{NewCLI(w, co), w})
+		case NameProgress:
+			po := o.Progress
+			po.Silent = po.Silent || o.Silent
+			w := o.wrap(o.Stdout)
+			m.add(flushing{NewProgress(w, po), w})
+		case NameJSON, NameJUnit:
+			ext := ".json"
+			if n == NameJUnit {
+				ext = ".xml"
+			}
+			path, err := exportPath(o.Exports[n], "newman-run-report", ext, o.Now())
+			if err != nil {
+				m.Abort()
+				return nil, err
+			}
+			f, err := createAtomic(path)
+			if err != nil {
+				m.Abort()
+				return nil, fmt.Errorf("%s reporter: %w", n, err)
+			}
+			w := o.wrap(f)
+			var r Reporter
+			if n == NameJSON {
+				r = NewJSON(w, o.JSON)
+			} else {
+				r = NewJUnit(w, o.JUnit)
+			}
+			m.add(&fileReporter{Reporter: r, w: w, f: f})
+		}
+	}
+	return m, nil
+}
+
+func (o Options) wrap(w io.Writer) io.Writer {
+	if o.Wrap == nil {
+		return w
+	}
+	return o.Wrap(w)
+}
+
+var nonDigits = regexp.MustCompile(`[^\d]+`)
+
+// exportPath resolves an export option the way Newman does: empty means
+// newman/<base>-<timestamp>0<ext>, a directory gets that file inside it.
+func exportPath(opt, base, ext string, now time.Time) (string, error) {
+	// Newman's timestamp: the ISO date with every non-digit run turned into
+	// "-", then a "0" suffix.
+	name := base + "-" + nonDigits.ReplaceAllString(now.UTC().Format("2006-01-02T15:04:05.000Z"), "-") + "0" + ext
+	if opt == "" {
+		return filepath.Join(DefaultDir, name), nil
+	}
+	if strings.HasSuffix(opt, "/") || strings.HasSuffix(opt, string(filepath.Separator)) {
+		return filepath.Join(opt, name), nil
+	}
+	if st, err := os.Stat(opt); err == nil && st.IsDir() {
+		return filepath.Join(opt, name), nil
+	}
+	return opt, nil
+}
+
+// atomicFile writes to a temporary file in the target's directory; Commit
+// renames it over the target, so readers never see half a report.
+type atomicFile struct {
+	path string
+	f    *os.File
+	bw   *bufio.Writer
+}
+
+func createAtomic(path string) (*atomicFile, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating report directory %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("creating report %s: %w", path, err)
+	}
+	return &atomicFile{path: path, f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+func (a *atomicFile) Write(p []byte) (int, error) { return a.bw.Write(p) }
+
+func (a *atomicFile) commit() error {
+	tmp := a.f.Name()
+	err := a.bw.Flush()
+	if err == nil {
+		err = a.f.Chmod(0o644)
+	}
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, a.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing report %s: %w", a.path, err)
+	}
+	return nil
+}
+
+func (a *atomicFile) abort() {
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
+
+// flushing closes a reporter, then flushes its (wrapped) writer.
+type flushing struct {
+	Reporter
+	w io.Writer
+}
+
+func (f flushing) Close() error {
+	return errors.Join(f.Reporter.Close(), flush(f.w))
+}
+
+func flush(w io.Writer) error {
+	if fl, ok := w.(interface{ Flush() error }); ok {
+		return fl.Flush()
+	}
+	return nil
+}
+
+// fileReporter owns a report file: Close finishes the report and puts the
+// file in place, Abort throws it away.
+type fileReporter struct {
+	Reporter
+	w      io.Writer
+	f      *atomicFile
+	closed bool
+}
+
+func (r *fileReporter) Close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	if err := errors.Join(r.Reporter.Close(), flush(r.w)); err != nil {
+		r.f.abort()
+		return fmt.Errorf("writing report %s: %w", r.f.path, err)
+	}
+	return r.f.commit()
+}
+
+func (r *fileReporter) Abort() {
+	if !r.closed {
+		r.closed = true
+		r.f.abort()
+	}
+}
+
+// Path is where the report goes once closed.
+func (r *fileReporter) Path() string { return r.f.path }
+
+// Multi fans events out to several reporters, in order.
+type Multi struct {
+	reporters []Reporter
+}
+
+var _ Reporter = (*Multi)(nil)
+
+// NewMulti returns a sink that forwards to every reporter given.
+func NewMulti(rs ...Reporter) *Multi {
+	return &Multi{reporters: rs}
+}
+
+func (m *Multi) add(r Reporter) { m.reporters = append(m.reporters, r) }
+
+// Handle forwards ev to every reporter.
+func (m *Multi) Handle(ev runner.Event) {
+	for _, r := range m.reporters {
+		r.Handle(ev)
+	}
+}
+
+// Close closes every reporter and joins their errors.
+func (m *Multi) Close() error {
+	var errs []error
+	for _, r := range m.reporters {
+		errs = append(errs, r.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Abort discards the report files not yet in place (for an interrupted
+// run) and closes the other reporters.
+func (m *Multi) Abort() {
+	for _, r := range m.reporters {
+		if a, ok := r.(interface{ Abort() }); ok {
+			a.Abort()
+		} else {
+			r.Close()
+		}
+	}
+}
+
+// Paths lists where the file reporters write, in reporter order.
+func (m *Multi) Paths() []string {
+	var out []string
+	for _, r := range m.reporters {
+		if p, ok := r.(interface{ Path() string }); ok {
+			out = append(out, p.Path())
+		}
+	}
+	return out
+}
