@@ -1,15 +1,28 @@
 // Package auth applies a Postman auth block to an outgoing *http.Request the
 // way postman-runtime's authorizers (lib/authorizer/*.js) do.
 //
-// The runner resolves {{variables}} in Auth.Params first, builds the request
-// with its final URL, headers and body, then calls Apply. For challenge
-// schemes (digest) it calls Challenge with the response; a non-nil request
-// is the one retry Postman would send.
+// How the runner uses it, per request:
+//
+//  1. a := Inherit(item.Request.Auth, folder.Auth (inner to outer)..., collection.Auth)
+//  2. resolve {{variables}} in a copy of a.Params (Apply never resolves)
+//  3. build the *http.Request with its final URL, headers and body bytes
+//  4. ApplyWith(req, a, body, Options{DisableURLEncoding: ppb.disableUrlEncoding})
+//  5. send; then retry, err := Challenge(req, a, resp, body); if retry != nil,
+//     discard resp and send retry instead (Challenge returns nil on a second
+//     call, so a loop over it ends after one retry)
+//
+// Apply may change the URL (apikey/oauth2/jwt/oauth1/awsv4 query params),
+// headers, and for oauth1 with a urlencoded POST/PUT the body (req.Body,
+// GetBody and ContentLength are replaced). The runner should read the
+// request back from req after Apply (for pm.request, reporters, and the
+// retry). A urlencoded body is recognized by its Content-Type header.
 //
 // Postman never fails a request because of its auth: a signing error becomes
-// a console warning and the request goes out as it is. Apply mirrors that by
-// leaving req untouched whenever it returns an error, so the runner can warn
-// (errors.Is(err, ErrUnsupported) for unknown or unimplemented types) and send.
+// a console warning ("runtime~<type>.auth: could not sign the request: ...")
+// and the request goes out unsigned. Apply mirrors that by leaving req
+// untouched whenever it returns an error, so the runner can warn and send.
+// errors.Is(err, ErrUnsupported) marks types courier does not implement
+// (ntlm, asap) and unknown ones (Postman: "could not find a handler").
 package auth
 
 import (

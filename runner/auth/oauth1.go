@@ -112,9 +112,15 @@ func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
 	all := append(append([]pair{}, sigParams...), splitForm(u.RawQuery)...)
 	all = append(all, formParams...)
 	if method == "" {
-		// node-oauth1 falls back to HMAC-SHA1 and signs that name, although
-		// Postman then leaves it out of what it sends.
-		all = append(all, pair{"oauth_signature_method", "HMAC-SHA1", true})
+		// node-oauth1 falls back to HMAC-SHA1 and signs that name (replacing
+		// an empty one), although Postman then leaves it out of what it sends.
+		kept := all[:0]
+		for _, fp := range all {
+			if fp.k != "oauth_signature_method" {
+				kept = append(kept, fp)
+			}
+		}
+		all = append(kept, pair{"oauth_signature_method", "HMAC-SHA1", true})
 	}
 	base := rfc3986(strings.ToUpper(req.Method)) + "&" + rfc3986(oauth1BaseURL(&u)) + "&" + rfc3986(oauth1Normalize(all))
 	sig, err := oauth1Sign(method, base, get("consumerSecret"), get("tokenSecret"), get("privateKey"))
