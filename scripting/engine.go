@@ -6,6 +6,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -261,10 +263,18 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 		if cse.File != nil {
 			p := cse.File.Position(cse.Offset)
 			se.Line, se.Column = userPos(p.Line, p.Column, c.async)
+		} else if m := parserPos.FindStringSubmatch(cse.Message); m != nil {
+			// The parser puts the position in the message instead.
+			l, _ := strconv.Atoi(m[1])
+			col, _ := strconv.Atoi(m[2])
+			se.Line, se.Column = userPos(l, col, c.async)
+			se.Msg = m[3]
 		}
 	}
 	return se
 }
+
+var parserPos = regexp.MustCompile(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)
 
 // userPos maps a position in the wrapped program back to the user's script.
 func userPos(line, col int, async bool) (int, int) {

@@ -11,7 +11,9 @@ function def(obj, name, value) {
 function lazy(obj, name, make) {
     Object.defineProperty(obj, name, {
         configurable: true, enumerable: false,
-        get: function () { var v = make(); def(obj, name, v); return v; },
+        // The placeholder stops libraries that probe the global (lodash
+        // reads root._ for noConflict) from re-entering this getter.
+        get: function () { def(obj, name, undefined); var v = make(); def(obj, name, v); return v; },
         set: function (v) { def(obj, name, v); }
     });
 }
