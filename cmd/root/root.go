@@ -1,0 +1,104 @@
+// Package root builds courier's command tree and maps errors to exit codes
+// in one place.
+package root
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	cmdRun "github.com/courier-run/courier/cmd/run"
+)
+
+// Version is set at build time with -ldflags "-X .../cmd/root.Version=...".
+var Version = "0.1.0-dev"
+
+// NewCmdRoot returns the root command.
+func NewCmdRoot(io *cmdutil.IOStreams, version string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "courier <command>",
+		Short: "Run Postman collections headlessly, with their scripts",
+		Long: `courier runs Postman collections (v1, v2.0, v2.1) from the command line, with their
+pre-request and test scripts, exactly as Postman would: a drop-in for "newman run"
+in one static binary.`,
+		Example: `  courier run collection.json -e env.json
+  courier run collection.json -e env.json -r cli,junit --reporter-junit-export results.xml
+  courier run testdata/examples/echo.postman_collection.json --local-echo`,
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	cmd.SetOut(io.Out)
+	cmd.SetErr(io.ErrOut)
+	cmd.SetVersionTemplate("courier {{.Version}}\n")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &cmdutil.FlagError{Err: err}
+	})
+	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
+	return cmd
+}
+
+// Main runs courier with the process's arguments and returns the exit code.
+func Main() cmdutil.ExitCode {
+	io := cmdutil.System()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// A second signal exits at once, for runs stuck in a slow request.
+	go func() {
+		<-ctx.Done()
+		stop()
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		<-sig
+		os.Exit(int(cmdutil.ExitInterrupted))
+	}()
+	return Execute(ctx, io, os.Args[1:])
+}
+
+// Execute runs the command tree on args and maps the outcome to an exit code.
+func Execute(ctx context.Context, io *cmdutil.IOStreams, args []string) cmdutil.ExitCode {
+	root := NewCmdRoot(io, Version)
+	root.SetArgs(cmdRun.NormalizeArgs(args))
+	c, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	var fe *cmdutil.FlagError
+	var ee *cmdutil.ExitError
+	switch {
+	case errors.Is(err, cmdutil.SilentError):
+		return cmdutil.ExitFailures
+	case errors.As(err, &ee):
+		if ee.Err != nil && !errors.Is(ee.Err, cmdutil.SilentError) {
+			fmt.Fprintf(io.ErrOut, "error: %s\n", ee.Err)
+		}
+		return ee.Code
+	case errors.As(err, &fe) || isCobraUsageError(err):
+		fmt.Fprintf(io.ErrOut, "error: %s\n", err)
+		if c != nil {
+			fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", c.CommandPath())
+		}
+		return cmdutil.ExitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(io.ErrOut, "interrupted")
+		return cmdutil.ExitInterrupted
+	default:
+		fmt.Fprintf(io.ErrOut, "error: %s\n", err)
+		return cmdutil.ExitFailures
+	}
+}
+
+// cobra reports unknown commands and bad arg counts as plain errors.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "accepts ") ||
+		strings.HasPrefix(msg, "requires ") || strings.Contains(msg, "unknown flag") ||
+		strings.Contains(msg, "unknown shorthand flag")
+}

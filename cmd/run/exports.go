@@ -1,0 +1,62 @@
+package run
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+)
+
+// writeExports writes --export-* files, each atomically.
+func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar) error {
+	sc := r.Scopes()
+	if sc == nil {
+		return nil
+	}
+	if o.ExportEnvironment != "" {
+		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: sc.Environment.Variables()}
+		if err := saveEnv(o.ExportEnvironment, f); err != nil {
+			return fmt.Errorf("--export-environment: %w", err)
+		}
+	}
+	if o.ExportGlobals != "" {
+		f := &environments.File{Name: "globals", VariableScope: "globals", Values: sc.Globals.Variables()}
+		if err := saveEnv(o.ExportGlobals, f); err != nil {
+			return fmt.Errorf("--export-globals: %w", err)
+		}
+	}
+	if o.ExportCollection != "" {
+		out := *coll
+		out.Variables = nil
+		for _, v := range sc.Collection.Variables() {
+			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+		}
+		var buf bytes.Buffer
+		if err := collections.Save(&buf, &out); err != nil {
+			return fmt.Errorf("--export-collection: %w", err)
+		}
+		if err := environments.WriteFileAtomic(o.ExportCollection, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("--export-collection: %w", err)
+		}
+	}
+	if o.ExportCookieJar != "" {
+		data, err := runner.MarshalJar(jar)
+		if err != nil {
+			return fmt.Errorf("--export-cookie-jar: %w", err)
+		}
+		if err := environments.WriteFileAtomic(o.ExportCookieJar, data, 0o600); err != nil {
+			return fmt.Errorf("--export-cookie-jar: %w", err)
+		}
+	}
+	return nil
+}
+
+func saveEnv(path string, f *environments.File) error {
+	var buf bytes.Buffer
+	if err := environments.Save(&buf, f); err != nil {
+		return err
+	}
+	return environments.WriteFileAtomic(path, buf.Bytes(), 0o600)
+}

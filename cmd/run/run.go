@@ -1,0 +1,329 @@
+// Package run implements "courier run", a drop-in for "newman run".
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/echoserver"
+)
+
+// Options are the flags of "courier run", named as Newman names them.
+type Options struct {
+	IO         *cmdutil.IOStreams
+	Collection string
+
+	Environment   string
+	Globals       string
+	Reporters     []string
+	Iterations    int
+	IterationData string
+	Folders       []string
+	EnvVars       []string
+	GlobalVars    []string
+
+	ExportEnvironment string
+	ExportGlobals     string
+	ExportCollection  string
+	CookieJar         string
+	ExportCookieJar   string
+
+	Bail            string
+	BailSet         bool
+	IgnoreRedirects bool
+	SuppressExit    bool
+	Silent          bool
+	DisableUnicode  bool
+	Color           string
+	Verbose         bool
+
+	DelayRequest   int // ms
+	Timeout        int // ms
+	TimeoutRequest int // ms
+	TimeoutScript  int // ms
+
+	WorkingDir          string
+	Insecure            bool
+	SSLClientCert       string
+	SSLClientKey        string
+	SSLClientPassphrase string
+	SSLClientCertList   string
+	SSLExtraCACerts     string
+
+	Reporter ReporterFlags
+
+	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
+	LocalEcho bool
+}
+
+// ReporterFlags are the --reporter-<name>-<option> flags.
+type ReporterFlags struct {
+	CLINoSummary, CLINoFailures, CLINoAssertions, CLINoSuccessAssertions bool
+	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent             bool
+	JSONExport, JUnitExport                                             string
+	ProgressSilent                                                      bool
+}
+
+// NewCmdRun returns the run command; runF replaces the action in tests.
+func NewCmdRun(io *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "run <collection> [flags]",
+		Short: "Run a collection (file path or URL), as newman run does",
+		Long: `Run every request of a Postman collection, with its pre-request and test scripts,
+and report the outcome. Flags are Newman's: a "newman run" command line works as is.`,
+		Example: `  courier run coll.json -e env.json
+  courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
+  courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
+  courier run testdata/examples/echo.postman_collection.json --local-echo`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("expected one collection (a file path or URL), got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Collection = args[0]
+			opts.BailSet = cmd.Flags().Changed("bail")
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.StringVarP(&opts.Environment, "environment", "e", "", "environment file `path` or URL")
+	f.StringVarP(&opts.Globals, "globals", "g", "", "globals file `path` or URL")
+	f.StringSliceVarP(&opts.Reporters, "reporters", "r", []string{"cli"}, "reporters: cli, json, junit, progress")
+	f.IntVarP(&opts.Iterations, "iteration-count", "n", 0, "number of iterations (default: data rows, or 1)")
+	f.StringVarP(&opts.IterationData, "iteration-data", "d", "", "iteration data file (JSON or CSV)")
+	f.StringArrayVar(&opts.Folders, "folder", nil, "run only this folder or request (by name or id); repeatable")
+	f.StringArrayVar(&opts.EnvVars, "env-var", nil, "set an environment variable `key=value`; repeatable")
+	f.StringArrayVar(&opts.GlobalVars, "global-var", nil, "set a global variable `key=value`; repeatable")
+	f.StringVar(&opts.ExportEnvironment, "export-environment", "", "write the final environment to `path`")
+	f.StringVar(&opts.ExportGlobals, "export-globals", "", "write the final globals to `path`")
+	f.StringVar(&opts.ExportCollection, "export-collection", "", "write the collection (with its final variables) to `path`")
+	f.StringVar(&opts.CookieJar, "cookie-jar", "", "load cookies from this jar file (tough-cookie JSON)")
+	f.StringVar(&opts.ExportCookieJar, "export-cookie-jar", "", "write the final cookie jar to `path`")
+	f.StringVar(&opts.Bail, "bail", "", "stop on the first failure (`failure`), or on any error and bad --folder (`folder`)")
+	f.Lookup("bail").NoOptDefVal = runner.BailFailure
+	f.BoolVar(&opts.IgnoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
+	f.BoolVarP(&opts.SuppressExit, "suppress-exit-code", "x", false, "exit 0 even when tests fail")
+	f.BoolVar(&opts.Silent, "silent", false, "print nothing")
+	f.BoolVar(&opts.DisableUnicode, "disable-unicode", false, "use plain ASCII symbols")
+	f.StringVar(&opts.Color, "color", "auto", "colour output: on, off or auto")
+	f.BoolVar(&opts.Verbose, "verbose", false, "show request and response details")
+	f.IntVar(&opts.DelayRequest, "delay-request", 0, "wait `ms` between requests")
+	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
+	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
+	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (0: no limit)")
+	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
+	f.BoolVarP(&opts.Insecure, "insecure", "k", false, "do not verify TLS certificates")
+	f.StringVar(&opts.SSLClientCert, "ssl-client-cert", "", "client certificate `file` (PEM, or PFX/P12)")
+	f.StringVar(&opts.SSLClientKey, "ssl-client-key", "", "client private key `file` (PEM)")
+	f.StringVar(&opts.SSLClientPassphrase, "ssl-client-passphrase", "", "passphrase of the client key or PFX")
+	f.StringVar(&opts.SSLClientCertList, "ssl-client-cert-list", "", "JSON `file` listing client certificates per URL pattern")
+	f.StringVar(&opts.SSLExtraCACerts, "ssl-extra-ca-certs", "", "PEM `file` of extra trusted CA certificates")
+	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
+	r := &opts.Reporter
+	f.BoolVar(&r.CLINoSummary, "reporter-cli-no-summary", false, "cli: no summary table")
+	f.BoolVar(&r.CLINoFailures, "reporter-cli-no-failures", false, "cli: no failure details")
+	f.BoolVar(&r.CLINoAssertions, "reporter-cli-no-assertions", false, "cli: no assertion lines")
+	f.BoolVar(&r.CLINoSuccessAssertions, "reporter-cli-no-success-assertions", false, "cli: only failed assertions")
+	f.BoolVar(&r.CLINoConsole, "reporter-cli-no-console", false, "cli: no console output from scripts")
+	f.BoolVar(&r.CLINoBanner, "reporter-cli-no-banner", false, "cli: no banner")
+	f.BoolVar(&r.CLIShowTimestamps, "reporter-cli-show-timestamps", false, "cli: timestamp each line")
+	f.BoolVar(&r.CLISilent, "reporter-cli-silent", false, "cli: print nothing")
+	f.StringVar(&r.JSONExport, "reporter-json-export", "", "json: report `path`")
+	f.StringVar(&r.JUnitExport, "reporter-junit-export", "", "junit: report `path`")
+	f.BoolVar(&r.ProgressSilent, "reporter-progress-silent", false, "progress: print nothing")
+	return cmd
+}
+
+// NormalizeArgs lets "--bail failure" (Newman's optional-value form) work
+// alongside "--bail=failure" and a bare "--bail".
+func NormalizeArgs(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--bail" && i+1 < len(args) && isBailValue(args[i+1]) {
+			out = append(out, "--bail="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func isBailValue(s string) bool {
+	for _, p := range strings.Split(s, ",") {
+		if p != runner.BailFailure && p != runner.BailFolder {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.ExitInput) }
+
+// Run executes the run command.
+func Run(ctx context.Context, o *Options) error {
+	httpClient := &http.Client{Timeout: 60 * time.Second}
+	coll, err := collections.Open(ctx, httpClient, o.Collection)
+	if err != nil {
+		return inputError(err)
+	}
+	env := environments.NewScope("environment", nil)
+	envName := ""
+	if o.Environment != "" {
+		f, err := openVars(ctx, httpClient, o.Environment)
+		if err != nil {
+			return inputError(err)
+		}
+		env, envName = f.Scope(), f.Name
+	}
+	globals := environments.NewScope("globals", nil)
+	if o.Globals != "" {
+		f, err := openVars(ctx, httpClient, o.Globals)
+		if err != nil {
+			return inputError(err)
+		}
+		globals = f.Scope()
+	}
+	for _, kv := range o.EnvVars {
+		k, v, err := environments.ParseKV(kv)
+		if err != nil {
+			return cmdutil.FlagErrorf("--env-var %q: %v", kv, err)
+		}
+		env.Set(k, v)
+	}
+	for _, kv := range o.GlobalVars {
+		k, v, err := environments.ParseKV(kv)
+		if err != nil {
+			return cmdutil.FlagErrorf("--global-var %q: %v", kv, err)
+		}
+		globals.Set(k, v)
+	}
+	if o.LocalEcho {
+		srv, err := echoserver.Listen("127.0.0.1:0")
+		if err != nil {
+			return fmt.Errorf("starting the local echo server: %w", err)
+		}
+		defer srv.Close()
+		env.Set("baseUrl", srv.URL)
+	}
+	var data []*environments.Scope
+	if o.IterationData != "" {
+		data, err = environments.LoadData(o.IterationData)
+		if err != nil {
+			return inputError(err)
+		}
+	}
+	switch o.Color {
+	case "on", "off", "auto":
+	default:
+		return cmdutil.FlagErrorf("--color must be on, off or auto, not %q", o.Color)
+	}
+	if o.Bail != "" && !isBailValue(o.Bail) {
+		return cmdutil.FlagErrorf("--bail takes failure, folder or both (failure,folder), not %q", o.Bail)
+	}
+	ropts := runner.Options{
+		Iterations:      o.Iterations,
+		Data:            data,
+		Folders:         o.Folders,
+		DelayRequest:    ms(o.DelayRequest),
+		Timeout:         ms(o.Timeout),
+		TimeoutRequest:  ms(o.TimeoutRequest),
+		TimeoutScript:   ms(o.TimeoutScript),
+		BailSet:         o.BailSet,
+		IgnoreRedirects: o.IgnoreRedirects,
+		Insecure:        o.Insecure,
+		WorkingDir:      o.WorkingDir,
+	}
+	if o.BailSet && o.Bail != "" {
+		ropts.Bail = strings.Split(o.Bail, ",")
+	}
+	if err := loadTLS(o, &ropts); err != nil {
+		return inputError(err)
+	}
+	jar := runner.NewJar()
+	if o.CookieJar != "" {
+		if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
+			return inputError(err)
+		}
+	}
+	sinks, err := newReporters(o, coll, envName)
+	if err != nil {
+		return err
+	}
+	r := &runner.Runner{
+		Collection:  coll,
+		Environment: env,
+		Globals:     globals,
+		Options:     ropts,
+		Sink:        sinks,
+		Jar:         jar,
+	}
+	summary, runErr := r.Run(ctx)
+	closeErr := sinks.Close()
+	if runErr != nil && summary == nil {
+		if errors.Is(runErr, runner.ErrUsage) {
+			return inputError(runErr)
+		}
+		return runErr
+	}
+	if err := writeExports(o, r, coll, jar); err != nil {
+		return err
+	}
+	if closeErr != nil {
+		return fmt.Errorf("writing reports: %w", closeErr)
+	}
+	if runErr != nil {
+		if errors.Is(runErr, context.Canceled) {
+			return cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
+		}
+		if o.SuppressExit {
+			fmt.Fprintf(o.IO.ErrOut, "error: %s\n", runErr)
+			return nil
+		}
+		return cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
+	}
+	if summary.Failed() && !o.SuppressExit {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
+	}
+	return nil
+}
+
+// openVars loads an environment or globals file from a path or URL.
+func openVars(ctx context.Context, c *http.Client, pathOrURL string) (*environments.File, error) {
+	if !collections.IsURL(pathOrURL) {
+		return environments.LoadFile(pathOrURL)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pathOrURL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", pathOrURL, err)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", pathOrURL, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("loading %s: the server answered %s", pathOrURL, resp.Status)
+	}
+	return environments.Load(resp.Body, pathOrURL)
+}
+
+func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }

@@ -1,0 +1,555 @@
+package runner
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner/auth"
+	"github.com/courier-run/courier/scripting"
+)
+
+// client holds the run's keep-alive transports: one verifying TLS, one not
+// (for -k and strictSSL=false items), created on first use.
+type client struct {
+	opts *Options
+	jar  *Jar
+
+	mu       sync.Mutex
+	strict   *http.Transport
+	insecure *http.Transport
+}
+
+func newClient(o *Options, jar *Jar) (*client, error) {
+	return &client{opts: o, jar: jar}, nil
+}
+
+func (c *client) transport(strictSSL bool) *http.Transport {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	slot := &c.strict
+	if !strictSSL {
+		slot = &c.insecure
+	}
+	if *slot == nil {
+		tcfg := &tls.Config{
+			InsecureSkipVerify: !strictSSL, //nolint:gosec // asked for with -k or strictSSL=false
+			RootCAs:            c.opts.RootCAs,
+		}
+		if len(c.opts.ClientCerts) > 0 {
+			certs := c.opts.ClientCerts
+			tcfg.GetClientCertificate = func(info *tls.CertificateRequestInfo) (*tls.Certificate, error) {
+				return pickClientCert(certs, info), nil
+			}
+		}
+		*slot = &http.Transport{
+			Proxy:               http.ProxyFromEnvironment,
+			DialContext:         (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			TLSClientConfig:     tcfg,
+			MaxIdleConnsPerHost: 16,
+			IdleConnTimeout:     90 * time.Second,
+			TLSHandshakeTimeout: 30 * time.Second,
+			// We send Accept-Encoding ourselves and decode, so scripts and
+			// reports see what Postman shows.
+			DisableCompression: true,
+		}
+	}
+	return *slot
+}
+
+func pickClientCert(certs []ClientCert, info *tls.CertificateRequestInfo) *tls.Certificate {
+	host := ""
+	if info != nil && info.Context() != nil {
+		if h, ok := info.Context().Value(hostKey{}).(string); ok {
+			host = h
+		}
+	}
+	var fallback *tls.Certificate
+	for i := range certs {
+		cc := &certs[i]
+		if len(cc.Matches) == 0 {
+			if fallback == nil {
+				fallback = &cc.Cert
+			}
+			continue
+		}
+		for _, m := range cc.Matches {
+			if matchPattern(m, host) {
+				return &cc.Cert
+			}
+		}
+	}
+	if fallback == nil {
+		return &tls.Certificate{}
+	}
+	return fallback
+}
+
+type hostKey struct{}
+
+// matchPattern matches a Postman URL match pattern ("https://*.x.com/*")
+// against "scheme://host:port/".
+func matchPattern(pattern, target string) bool {
+	if pattern == "<all_urls>" || pattern == "*" {
+		return true
+	}
+	pu, err1 := url.Parse(strings.Replace(pattern, "*.", "wildcard.", 1))
+	tu, err2 := url.Parse(target)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if pu.Scheme != "*" && pu.Scheme != tu.Scheme {
+		return false
+	}
+	ph := pu.Hostname()
+	th := tu.Hostname()
+	if strings.HasPrefix(ph, "wildcard.") {
+		suffix := strings.TrimPrefix(ph, "wildcard")
+		if !strings.HasSuffix(th, suffix) && th != suffix[1:] {
+			return false
+		}
+	} else if ph != "*" && ph != th {
+		return false
+	}
+	if pp := pu.Port(); pp != "" && pp != "*" && pp != tu.Port() {
+		return false
+	}
+	return true
+}
+
+func (c *client) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, t := range []*http.Transport{c.strict, c.insecure} {
+		if t != nil {
+			t.CloseIdleConnections()
+		}
+	}
+}
+
+// behavior is the effective protocolProfileBehavior of an item.
+type behavior map[string]any
+
+func (b behavior) boolean(key string, def bool) bool {
+	switch v := b[key].(type) {
+	case bool:
+		return v
+	case string:
+		if p, err := strconv.ParseBool(v); err == nil {
+			return p
+		}
+	}
+	return def
+}
+
+func (b behavior) number(key string, def int) int {
+	switch v := b[key].(type) {
+	case float64:
+		return int(v)
+	case int:
+		return v
+	case string:
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+func (b behavior) disabledHeaders() map[string]bool {
+	out := map[string]bool{}
+	if m, ok := b["disabledSystemHeaders"].(map[string]any); ok {
+		for k, v := range m {
+			if on, _ := v.(bool); on {
+				out[strings.ToLower(k)] = true
+			}
+		}
+	}
+	return out
+}
+
+func (r *Runner) behaviorFor(st *step) behavior {
+	b := behavior{}
+	merge := func(m map[string]any) {
+		for k, v := range m {
+			b[k] = v
+		}
+	}
+	merge(r.Collection.ProtocolProfileBehavior)
+	for _, f := range st.folders {
+		merge(f.ProtocolProfileBehavior)
+	}
+	merge(st.item.ProtocolProfileBehavior)
+	return b
+}
+
+// effectiveAuth walks request -> folders (inner to outer) -> collection.
+func (r *Runner) effectiveAuth(st *step, req *collections.Request) *collections.Auth {
+	chain := []*collections.Auth{req.Auth}
+	for i := len(st.folders) - 1; i >= 0; i-- {
+		chain = append(chain, st.folders[i].Auth)
+	}
+	chain = append(chain, r.Collection.Auth)
+	return auth.Inherit(chain...)
+}
+
+// prunedMethods never carry a body unless disableBodyPruning is set.
+var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PURGE": true, "UNLOCK": true}
+
+// send resolves req, sends it with the run's client and returns what went
+// on the wire and the response.
+func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (SentRequest, *scripting.Response, error) {
+	warned := map[string]bool{}
+	sub := func(s string) string {
+		return r.scopes.ReplaceTrack(s, func(name string) {
+			if !warned[name] {
+				warned[name] = true
+				r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: fmt.Sprintf("unresolved variable {{%s}} was sent literally", name)})
+			}
+		})
+	}
+	ppb := r.behaviorFor(st)
+	resolved := resolveRequest(req, sub)
+	var a *collections.Auth
+	if eff := r.effectiveAuth(st, req); eff != nil {
+		a = cloneAuth(eff)
+		for k, v := range a.Params {
+			a.Params[k] = sub(v)
+		}
+	}
+	return r.client.do(ctx, resolved, a, ppb, &r.Options)
+}
+
+// do sends a resolved request, following redirects and auth challenges.
+func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options) (SentRequest, *scripting.Response, error) {
+	method := req.Method
+	if method == "" {
+		method = "GET"
+	}
+	rawURL := buildURL(req.URL, ppb.boolean("disableUrlEncoding", false))
+	sent := SentRequest{Method: method, URL: rawURL}
+	body, err := buildBody(req.Body, o.WorkingDir)
+	if err != nil {
+		return sent, nil, err
+	}
+	var data []byte
+	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.boolean("disableBodyPruning", false)) {
+		data = body.data
+	}
+	if o.TimeoutRequest > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.TimeoutRequest)
+		defer cancel()
+	}
+	hreq, err := newHTTPRequest(ctx, method, rawURL, data)
+	if err != nil {
+		return sent, nil, err
+	}
+	hasHeader := func(name string) bool {
+		for k := range hreq.Header {
+			if strings.EqualFold(k, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range req.Header {
+		if h.Disabled || h.Key == "" {
+			continue
+		}
+		if strings.EqualFold(h.Key, "host") {
+			hreq.Host = h.Value
+			continue
+		}
+		hreq.Header[h.Key] = append(hreq.Header[h.Key], h.Value)
+	}
+	disabled := ppb.disabledHeaders()
+	if body != nil && data != nil && body.contentType != "" && !hasHeader("Content-Type") && !disabled["content-type"] {
+		hreq.Header["Content-Type"] = []string{body.contentType}
+	}
+	ua := o.UserAgent
+	if ua == "" {
+		ua = DefaultUserAgent
+	}
+	for _, sh := range []struct{ name, value string }{
+		{"User-Agent", ua},
+		{"Accept", "*/*"},
+		{"Cache-Control", "no-cache"},
+		{"Postman-Token", newUUID()},
+		{"Accept-Encoding", "gzip, deflate, br"},
+		{"Connection", "keep-alive"},
+	} {
+		if !disabled[strings.ToLower(sh.name)] && !hasHeader(sh.name) {
+			hreq.Header[sh.name] = []string{sh.value}
+		}
+	}
+	if a != nil {
+		if err := auth.Apply(hreq, a, data); err != nil {
+			return sent, nil, fmt.Errorf("applying %s auth: %w", a.Type, err)
+		}
+	}
+	strict := !o.Insecure && ppb.boolean("strictSSL", true)
+	tr := c.transport(strict)
+	useCookies := !ppb.boolean("disableCookies", false)
+	follow := !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
+	maxRedirects := ppb.number("maxRedirects", o.MaxRedirects)
+	if maxRedirects <= 0 {
+		maxRedirects = 10
+	}
+
+	start := time.Now()
+	var resp *http.Response
+	challenged := false
+	for hops := 0; ; hops++ {
+		if useCookies {
+			addJarCookies(hreq, c.jar)
+		}
+		if hops == 0 {
+			sent.Header = headerList(hreq)
+			sent.Body = data
+		}
+		hctx := context.WithValue(hreq.Context(), hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
+		resp, err = tr.RoundTrip(hreq.WithContext(hctx))
+		if err != nil {
+			return sent, nil, describeNetError(err)
+		}
+		if useCookies {
+			c.jar.SetCookies(hreq.URL, resp.Cookies())
+		}
+		if resp.StatusCode == http.StatusUnauthorized && a != nil && !challenged {
+			retry, err := auth.Challenge(hreq, a, resp, data)
+			if err != nil {
+				drain(resp)
+				return sent, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
+			}
+			if retry != nil {
+				challenged = true
+				drain(resp)
+				hreq = retry
+				continue
+			}
+		}
+		if !follow || !isRedirect(resp.StatusCode) || resp.Header.Get("Location") == "" {
+			break
+		}
+		if hops >= maxRedirects {
+			break
+		}
+		next, err := redirectRequest(hreq, resp, data, ppb)
+		if err != nil {
+			break // an unparsable Location ends the chain; the 3xx is the response
+		}
+		drain(resp)
+		hreq = next
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return sent, nil, describeNetError(err)
+	}
+	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw)
+	if err != nil {
+		decoded = raw // serve what came; a broken encoding is the server's problem
+	}
+	elapsed := time.Since(start)
+	out := &scripting.Response{
+		Code:         resp.StatusCode,
+		Status:       reason(resp),
+		Proto:        resp.Proto,
+		Header:       responseHeaders(resp.Header),
+		Body:         decoded,
+		ResponseTime: elapsed,
+		Size:         len(decoded),
+		URL:          hreq.URL.String(),
+	}
+	return sent, out, nil
+}
+
+func newHTTPRequest(ctx context.Context, method, rawURL string, data []byte) (*http.Request, error) {
+	var rd io.Reader
+	if data != nil {
+		rd = bytes.NewReader(data)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, method, rawURL, rd)
+	if err != nil {
+		return nil, fmt.Errorf("invalid URL %q: %w", rawURL, unwrapURLError(err))
+	}
+	if hreq.URL.Host == "" {
+		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
+	}
+	if data != nil {
+		hreq.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+	}
+	return hreq, nil
+}
+
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+func addJarCookies(hreq *http.Request, jar *Jar) {
+	cs := jar.Cookies(hreq.URL)
+	if len(cs) == 0 {
+		return
+	}
+	parts := make([]string, 0, len(cs))
+	for _, ck := range cs {
+		parts = append(parts, ck.Name+"="+ck.Value)
+	}
+	jarPart := strings.Join(parts, "; ")
+	for k, v := range hreq.Header {
+		if strings.EqualFold(k, "Cookie") && len(v) > 0 {
+			// Explicit Cookie headers win; jar cookies are appended.
+			hreq.Header[k] = []string{strings.Join(v, "; ") + "; " + jarPart}
+			return
+		}
+	}
+	hreq.Header["Cookie"] = []string{jarPart}
+}
+
+func isRedirect(code int) bool {
+	switch code {
+	case 301, 302, 303, 307, 308:
+		return true
+	}
+	return false
+}
+
+func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior) (*http.Request, error) {
+	loc, err := prev.URL.Parse(resp.Header.Get("Location"))
+	if err != nil {
+		return nil, err
+	}
+	method := prev.Method
+	body := data
+	keepMethod := ppb.boolean("followOriginalHttpMethod", false)
+	switch resp.StatusCode {
+	case 307, 308:
+	default:
+		if !keepMethod && method != "HEAD" {
+			method, body = "GET", nil
+		}
+	}
+	next, err := newHTTPRequest(prev.Context(), method, loc.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	sameHost := strings.EqualFold(loc.Host, prev.URL.Host)
+	for k, v := range prev.Header {
+		lk := strings.ToLower(k)
+		switch {
+		case lk == "cookie":
+			continue // recomputed from the jar for the new URL
+		case lk == "authorization" && !sameHost && !ppb.boolean("followAuthorizationHeader", false):
+			continue
+		case body == nil && (lk == "content-type" || lk == "content-length"):
+			continue
+		}
+		next.Header[k] = append([]string(nil), v...)
+	}
+	if !ppb.boolean("removeRefererHeaderOnRedirect", false) {
+		next.Header["Referer"] = []string{prev.URL.String()}
+	}
+	return next, nil
+}
+
+func drain(resp *http.Response) {
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+}
+
+func decodeBody(encoding string, raw []byte) ([]byte, error) {
+	var rd io.Reader
+	switch strings.ToLower(strings.TrimSpace(encoding)) {
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, err
+		}
+		rd = zr
+	case "deflate":
+		// Servers send zlib-wrapped or raw deflate; try zlib first.
+		if zr, err := zlibReader(raw); err == nil {
+			rd = zr
+		} else {
+			rd = flate.NewReader(bytes.NewReader(raw))
+		}
+	case "br":
+		rd = brotli.NewReader(bytes.NewReader(raw))
+	default:
+		return raw, nil
+	}
+	return io.ReadAll(rd)
+}
+
+func reason(resp *http.Response) string {
+	s := strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
+	if s == "" {
+		s = http.StatusText(resp.StatusCode)
+	}
+	return s
+}
+
+// responseHeaders lists headers sorted by name (Go does not keep wire order).
+func responseHeaders(h http.Header) []collections.Header {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []collections.Header
+	for _, k := range keys {
+		for _, v := range h[k] {
+			out = append(out, collections.Header{Key: k, Value: v})
+		}
+	}
+	return out
+}
+
+func headerList(hreq *http.Request) []collections.Header {
+	out := responseHeaders(hreq.Header)
+	host := hreq.Host
+	if host == "" {
+		host = hreq.URL.Host
+	}
+	return append([]collections.Header{{Key: "Host", Value: host}}, out...)
+}
+
+// describeNetError turns transport errors into the short messages users
+// know (Newman prints "connect ECONNREFUSED 127.0.0.1:1").
+func describeNetError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return err
+}
+
+func newUUID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

@@ -1,0 +1,68 @@
+package runner
+
+import (
+	"crypto/tls"
+
+	"github.com/courier-run/courier/environments"
+	"crypto/x509"
+	"time"
+)
+
+// Bail modes for --bail.
+const (
+	BailFailure = "failure" // stop the run after an item with a failure
+	BailFolder  = "folder"  // abort on an invalid --folder or any error
+)
+
+// Options control one run. The zero value runs once with Postman's defaults.
+type Options struct {
+	Iterations int // -n; 0 means the number of data rows, or 1
+	// Data holds iteration data rows (-d); row i feeds iteration i and the
+	// last row is reused past the end.
+	Data    []*environments.Scope
+	Folders []string // --folder, by id or name, repeatable
+
+	DelayRequest   time.Duration // --delay-request, between items
+	Timeout        time.Duration // --timeout, the whole run
+	TimeoutRequest time.Duration // --timeout-request, each request
+	TimeoutScript  time.Duration // --timeout-script, each script
+
+	Bail []string // --bail [failure,folder]; empty with BailSet means failure
+	// BailSet is true when --bail was given at all.
+	BailSet bool
+
+	Insecure        bool // -k
+	IgnoreRedirects bool // --ignore-redirects
+	// TLS: extra roots and client certificates (already loaded by cmd).
+	RootCAs      *x509.CertPool
+	ClientCerts  []ClientCert
+	WorkingDir   string // base for relative file paths in bodies
+	UserAgent    string // default "PostmanRuntime/7.39.1"
+	MaxRedirects int    // default 10
+}
+
+// ClientCert is a TLS client certificate used for URLs matching Matches
+// (Postman URL match patterns such as "https://*.example.com/*"); an empty
+// Matches list matches every URL.
+type ClientCert struct {
+	Matches []string
+	Cert    tls.Certificate
+}
+
+// DefaultUserAgent is what Newman 6.2.2 sends; servers that sniff for it keep working.
+const DefaultUserAgent = "PostmanRuntime/7.39.1"
+
+func (o *Options) bailOn(mode string) bool {
+	if !o.BailSet {
+		return false
+	}
+	if len(o.Bail) == 0 {
+		return mode == BailFailure
+	}
+	for _, b := range o.Bail {
+		if b == mode {
+			return true
+		}
+	}
+	return false
+}

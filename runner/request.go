@@ -1,0 +1,303 @@
+package runner
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/textproto"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// cloneRequest deep-copies a request so scripts can mutate it freely.
+func cloneRequest(r *collections.Request) *collections.Request {
+	if r == nil {
+		return &collections.Request{Method: "GET"}
+	}
+	c := *r
+	c.URL = cloneURL(r.URL)
+	c.Header = append([]collections.Header(nil), r.Header...)
+	if r.Body != nil {
+		b := *r.Body
+		b.URLEncoded = append([]collections.FormParam(nil), r.Body.URLEncoded...)
+		b.FormData = append([]collections.FormParam(nil), r.Body.FormData...)
+		if r.Body.GraphQL != nil {
+			g := *r.Body.GraphQL
+			b.GraphQL = &g
+		}
+		c.Body = &b
+	}
+	if r.Auth != nil {
+		c.Auth = cloneAuth(r.Auth)
+	}
+	return &c
+}
+
+func cloneURL(u collections.URL) collections.URL {
+	c := u
+	c.Host = append([]string(nil), u.Host...)
+	c.Path = append([]string(nil), u.Path...)
+	c.Query = append([]collections.QueryParam(nil), u.Query...)
+	c.Variables = append([]collections.Variable(nil), u.Variables...)
+	return c
+}
+
+func cloneAuth(a *collections.Auth) *collections.Auth {
+	c := &collections.Auth{Type: a.Type, Params: make(map[string]string, len(a.Params))}
+	for k, v := range a.Params {
+		c.Params[k] = v
+	}
+	return c
+}
+
+// resolveRequest returns a copy of r with every {{variable}} substituted.
+func resolveRequest(r *collections.Request, sub func(string) string) *collections.Request {
+	c := cloneRequest(r)
+	c.Method = sub(c.Method)
+	u := &c.URL
+	u.Raw = sub(u.Raw)
+	u.Protocol = sub(u.Protocol)
+	u.Port = sub(u.Port)
+	u.Hash = sub(u.Hash)
+	for i := range u.Host {
+		u.Host[i] = sub(u.Host[i])
+	}
+	for i := range u.Path {
+		u.Path[i] = sub(u.Path[i])
+	}
+	for i := range u.Query {
+		u.Query[i].Key = sub(u.Query[i].Key)
+		if u.Query[i].Value != nil {
+			v := sub(*u.Query[i].Value)
+			u.Query[i].Value = &v
+		}
+	}
+	for i := range u.Variables {
+		u.Variables[i].Value = sub(u.Variables[i].Value)
+	}
+	for i := range c.Header {
+		c.Header[i].Key = sub(c.Header[i].Key)
+		c.Header[i].Value = sub(c.Header[i].Value)
+	}
+	if b := c.Body; b != nil {
+		b.Raw = sub(b.Raw)
+		b.File = sub(b.File)
+		for i := range b.URLEncoded {
+			b.URLEncoded[i].Key = sub(b.URLEncoded[i].Key)
+			b.URLEncoded[i].Value = sub(b.URLEncoded[i].Value)
+		}
+		for i := range b.FormData {
+			b.FormData[i].Key = sub(b.FormData[i].Key)
+			b.FormData[i].Value = sub(b.FormData[i].Value)
+		}
+		if b.GraphQL != nil {
+			b.GraphQL.Query = sub(b.GraphQL.Query)
+			b.GraphQL.Variables = sub(b.GraphQL.Variables)
+		}
+	}
+	if c.Auth != nil {
+		for k, v := range c.Auth.Params {
+			c.Auth.Params[k] = sub(v)
+		}
+	}
+	return c
+}
+
+// buildURL renders a resolved URL the way Postman sends it: path variables
+// substituted, disabled query params dropped, unsafe characters
+// percent-encoded (unless disableUrlEncoding), and http:// assumed when no
+// protocol is given.
+func buildURL(u collections.URL, noEncode bool) string {
+	u = cloneURL(u)
+	for i, seg := range u.Path {
+		if strings.HasPrefix(seg, ":") && len(seg) > 1 {
+			for _, v := range u.Variables {
+				if v.Key == seg[1:] && !v.Disabled {
+					u.Path[i] = v.Value
+				}
+			}
+		}
+	}
+	var s string
+	if len(u.Host) > 0 || len(u.Path) > 0 {
+		s = u.String()
+	} else {
+		s = u.Raw
+	}
+	if !strings.Contains(s, "://") {
+		s = "http://" + s
+	}
+	if noEncode {
+		return s
+	}
+	return encodeURL(s)
+}
+
+// encodeURL percent-encodes what Postman's URL encoder encodes, leaving
+// existing %XX escapes alone.
+func encodeURL(s string) string {
+	var b strings.Builder
+	inQuery := false
+	schemeEnd := strings.Index(s, "://")
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '?' && !inQuery && i > schemeEnd:
+			inQuery = true
+			b.WriteByte(c)
+		case c == '#':
+			b.WriteString(s[i:]) // fragments are never sent; keep as is
+			return b.String()
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' ||
+			(!inQuery && (c == '{' || c == '}')) || (inQuery && c == '\'') || c == '%':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// builtBody is a request body with the content type its mode implies.
+type builtBody struct {
+	data        []byte
+	contentType string // "" when the mode implies none
+}
+
+var languageTypes = map[string]string{
+	"json":       "application/json",
+	"xml":        "application/xml",
+	"javascript": "application/javascript",
+	"html":       "text/html",
+	"text":       "text/plain",
+}
+
+// buildBody renders a resolved body. File paths are relative to workDir.
+func buildBody(b *collections.Body, workDir string) (*builtBody, error) {
+	if b == nil || b.Disabled {
+		return nil, nil
+	}
+	switch b.Mode {
+	case collections.BodyRaw:
+		ct := languageTypes[b.Language]
+		if ct == "" {
+			ct = "text/plain"
+		}
+		return &builtBody{data: []byte(b.Raw), contentType: ct}, nil
+	case collections.BodyURLEncoded:
+		var parts []string
+		for _, p := range b.URLEncoded {
+			if p.Disabled {
+				continue
+			}
+			parts = append(parts, formEscape(p.Key)+"="+formEscape(p.Value))
+		}
+		return &builtBody{data: []byte(strings.Join(parts, "&")), contentType: "application/x-www-form-urlencoded"}, nil
+	case collections.BodyFormData:
+		return buildMultipart(b.FormData, workDir)
+	case collections.BodyFile:
+		if b.File == "" {
+			return nil, nil
+		}
+		data, err := os.ReadFile(resolvePath(workDir, b.File))
+		if err != nil {
+			return nil, fmt.Errorf("reading body file: %w", err)
+		}
+		return &builtBody{data: data}, nil
+	case collections.BodyGraphQL:
+		if b.GraphQL == nil {
+			return nil, nil
+		}
+		payload := map[string]any{"query": b.GraphQL.Query}
+		if v := strings.TrimSpace(b.GraphQL.Variables); v != "" {
+			var vars any
+			if err := json.Unmarshal([]byte(v), &vars); err == nil {
+				payload["variables"] = vars
+			}
+		}
+		data, err := json.Marshal(payload)
+		if err != nil {
+			return nil, err
+		}
+		return &builtBody{data: data, contentType: "application/json"}, nil
+	}
+	return nil, nil
+}
+
+// formEscape encodes like application/x-www-form-urlencoded, as Postman
+// does for urlencoded bodies.
+func formEscape(s string) string { return url.QueryEscape(s) }
+
+func resolvePath(workDir, p string) string {
+	if filepath.IsAbs(p) || workDir == "" {
+		return p
+	}
+	return filepath.Join(workDir, p)
+}
+
+func buildMultipart(params []collections.FormParam, workDir string) (*builtBody, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for _, p := range params {
+		if p.Disabled {
+			continue
+		}
+		if p.Type == "file" {
+			for _, src := range p.Src {
+				if src == "" {
+					continue
+				}
+				f, err := os.Open(resolvePath(workDir, src))
+				if err != nil {
+					return nil, fmt.Errorf("form-data field %q: %w", p.Key, err)
+				}
+				h := textproto.MIMEHeader{}
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(p.Key), quoteEscape(filepath.Base(src))))
+				ct := p.ContentType
+				if ct == "" {
+					ct = "application/octet-stream"
+				}
+				h.Set("Content-Type", ct)
+				part, err := w.CreatePart(h)
+				if err == nil {
+					_, err = io.Copy(part, f)
+				}
+				f.Close()
+				if err != nil {
+					return nil, fmt.Errorf("form-data field %q: %w", p.Key, err)
+				}
+			}
+			continue
+		}
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, quoteEscape(p.Key)))
+		if p.ContentType != "" {
+			h.Set("Content-Type", p.ContentType)
+		}
+		part, err := w.CreatePart(h)
+		if err != nil {
+			return nil, err
+		}
+		io.WriteString(part, p.Value)
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return &builtBody{data: buf.Bytes(), contentType: w.FormDataContentType()}, nil
+}
+
+func quoteEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}

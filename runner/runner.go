@@ -1,0 +1,281 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/scripting"
+)
+
+// Runner runs one collection. Fill the fields, then call Run once.
+type Runner struct {
+	Collection  *collections.Collection
+	Environment *environments.Scope // nil: an empty environment
+	Globals     *environments.Scope // nil: empty globals
+	Options     Options
+	Sink        Sink // nil: events are dropped
+	// Jar is the run's cookie jar; nil creates an empty one.
+	Jar *Jar
+
+	scopes    *environments.Scopes
+	engine    *scripting.Engine
+	client    *client
+	summary   Summary
+	flat      []*step
+	failed    bool // a failure happened in the current item (for --bail)
+	responses []time.Duration
+
+	// current is the item whose scripts run, for routing console output.
+	current     *collections.Item
+	currentIter int
+}
+
+// step is one runnable request item with what it inherits.
+type step struct {
+	item    *collections.Item
+	folders []*collections.Item // outer to inner
+}
+
+// ErrUsage marks errors in the run's input (such as an unknown --folder):
+// the command maps it to the "unusable input" exit code.
+var ErrUsage = errors.New("invalid input")
+
+// Run executes the collection and returns the summary. The error is
+// non-nil only when the run could not start or was aborted (cancelled,
+// --timeout, --bail folder); assertion and request failures are in the
+// summary.
+func (r *Runner) Run(ctx context.Context) (*Summary, error) {
+	if r.Sink == nil {
+		r.Sink = nopSink{}
+	}
+	if r.Environment == nil {
+		r.Environment = environments.NewScope("environment", nil)
+	}
+	if r.Globals == nil {
+		r.Globals = environments.NewScope("globals", nil)
+	}
+	if r.Jar == nil {
+		r.Jar = NewJar()
+	}
+	if r.Options.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, r.Options.Timeout)
+		defer cancel()
+	}
+	steps, err := r.plan()
+	if err != nil {
+		return nil, err
+	}
+	r.flat = steps
+	r.scopes = &environments.Scopes{
+		Globals:     r.Globals,
+		Collection:  environments.NewScope("collection", collectionVars(r.Collection.Variables)),
+		Environment: r.Environment,
+		Local:       environments.NewScope("local", nil),
+	}
+	r.client, err = newClient(&r.Options, r.Jar)
+	if err != nil {
+		return nil, err
+	}
+	defer r.client.close()
+	r.engine, err = scripting.NewEngine(scripting.Options{
+		Timeout: r.Options.TimeoutScript,
+		Sender:  &scriptSender{r: r},
+		Console: func(l scripting.ConsoleLine) {
+			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: l})
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("starting the script engine: %w", err)
+	}
+	defer r.engine.Close()
+
+	iterations := r.Options.Iterations
+	if iterations <= 0 {
+		iterations = max(len(r.Options.Data), 1)
+	}
+	r.summary.Started = time.Now()
+	r.Sink.Handle(StartEvent{Collection: r.Collection, Iterations: iterations, Started: r.summary.Started, Total: len(steps)})
+
+	var runErr error
+	for it := 0; it < iterations; it++ {
+		if err := ctx.Err(); err != nil {
+			runErr = err
+			break
+		}
+		r.summary.Iterations.Total++
+		r.scopes.Data = environments.NewScope("data", dataVars(r.Options.Data, it))
+		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
+		stop, err := r.iteration(ctx, it, iterations)
+		if err != nil {
+			runErr = err
+			break
+		}
+		if stop {
+			r.summary.Bailed = true
+			break
+		}
+	}
+	r.summary.Completed = time.Now()
+	r.finishStats()
+	r.Sink.Handle(DoneEvent{Summary: &r.summary, Scopes: r.scopes, Err: runErr})
+	if runErr != nil {
+		if errors.Is(runErr, context.DeadlineExceeded) && r.Options.Timeout > 0 {
+			runErr = fmt.Errorf("run stopped: --timeout of %s reached", r.Options.Timeout)
+		}
+		return &r.summary, runErr
+	}
+	return &r.summary, nil
+}
+
+// Scopes returns the run's variable scopes (for exports after Run).
+func (r *Runner) Scopes() *environments.Scopes { return r.scopes }
+
+// plan flattens the collection into runnable steps, honouring --folder.
+func (r *Runner) plan() ([]*step, error) {
+	roots := r.Collection.Items
+	if len(r.Options.Folders) > 0 {
+		sel, err := collections.Select(r.Collection, r.Options.Folders...)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		}
+		roots = sel
+	}
+	var steps []*step
+	for _, root := range roots {
+		var folders []*collections.Item
+		for p := root.Parent; p != nil; p = p.Parent {
+			folders = append([]*collections.Item{p}, folders...)
+		}
+		collectSteps(root, folders, &steps)
+	}
+	return steps, nil
+}
+
+func collectSteps(it *collections.Item, folders []*collections.Item, out *[]*step) {
+	if !it.IsFolder() {
+		*out = append(*out, &step{item: it, folders: folders})
+		return
+	}
+	inner := append(append([]*collections.Item(nil), folders...), it)
+	for _, child := range it.Items {
+		collectSteps(child, inner, out)
+	}
+}
+
+// iteration runs every step once, following setNextRequest. It reports
+// whether the run must stop (bail).
+func (r *Runner) iteration(ctx context.Context, it, total int) (bool, error) {
+	for i := 0; i < len(r.flat); {
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		if i > 0 && r.Options.DelayRequest > 0 {
+			if err := sleep(ctx, r.Options.DelayRequest); err != nil {
+				return false, err
+			}
+		}
+		st := r.flat[i]
+		next, err := r.runStep(ctx, st, it, total)
+		if err != nil {
+			return false, err
+		}
+		if r.failed && r.Options.bailOn(BailFailure) {
+			return true, nil
+		}
+		if next == nil {
+			i++
+			continue
+		}
+		if *next == "" {
+			return false, nil // setNextRequest(null): end this iteration
+		}
+		j := r.lookup(*next)
+		if j < 0 {
+			return false, nil // unknown target ends the iteration, as the runtime does
+		}
+		i = j
+	}
+	return false, nil
+}
+
+// lookup finds a step by id first, then by name (the last of same-named wins).
+func (r *Runner) lookup(target string) int {
+	for i, st := range r.flat {
+		if st.item.ID != "" && st.item.ID == target {
+			return i
+		}
+	}
+	found := -1
+	for i, st := range r.flat {
+		if st.item.Name == target {
+			found = i
+		}
+	}
+	return found
+}
+
+func (r *Runner) finishStats() {
+	n := len(r.responses)
+	if n == 0 {
+		return
+	}
+	var sum, minD, maxD time.Duration
+	minD = r.responses[0]
+	for _, d := range r.responses {
+		sum += d
+		minD = min(minD, d)
+		maxD = max(maxD, d)
+	}
+	avg := sum / time.Duration(n)
+	var sq float64
+	for _, d := range r.responses {
+		diff := float64(d - avg)
+		sq += diff * diff
+	}
+	r.summary.ResponseAvg, r.summary.ResponseMin, r.summary.ResponseMax = avg, minD, maxD
+	r.summary.ResponseSD = time.Duration(math.Sqrt(sq / float64(n)))
+}
+
+func (r *Runner) fail(f Failure) {
+	r.failed = true
+	r.summary.Failures = append(r.summary.Failures, f)
+}
+
+func collectionVars(vs []collections.Variable) []environments.Variable {
+	out := make([]environments.Variable, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, environments.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+	}
+	return out
+}
+
+func dataVars(rows []*environments.Scope, it int) []environments.Variable {
+	if len(rows) == 0 {
+		return nil
+	}
+	return rows[min(it, len(rows)-1)].Variables()
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+type nopSink struct{}
+
+func (nopSink) Handle(Event) {}
+
+var _ http.CookieJar = (*Jar)(nil)

@@ -1,0 +1,231 @@
+package runner_test
+
+import (
+	"context"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/echoserver/echotest"
+)
+
+// recorder keeps every event for assertions.
+type recorder struct{ events []runner.Event }
+
+func (r *recorder) Handle(e runner.Event) { r.events = append(r.events, e) }
+
+func (r *recorder) requests() []runner.RequestEvent {
+	var out []runner.RequestEvent
+	for _, e := range r.events {
+		if re, ok := e.(runner.RequestEvent); ok {
+			out = append(out, re)
+		}
+	}
+	return out
+}
+
+func (r *recorder) assertions() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range r.events {
+		if ae, ok := e.(runner.AssertionEvent); ok {
+			out[ae.Result.Name] = ae.Result.Passed
+		}
+	}
+	return out
+}
+
+func (r *recorder) sentNames() []string {
+	var out []string
+	for _, re := range r.requests() {
+		out = append(out, re.Item.Name)
+	}
+	return out
+}
+
+func run(t *testing.T, collJSON string, opts runner.Options, env ...environments.Variable) (*runner.Summary, *recorder, *runner.Runner) {
+	t.Helper()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(collJSON), "test.json")
+	require.NoError(t, err)
+	rec := &recorder{}
+	vars := append([]environments.Variable{{Key: "baseUrl", Value: base}}, env...)
+	r := &runner.Runner{
+		Collection:  coll,
+		Environment: environments.NewScope("env", vars),
+		Options:     opts,
+		Sink:        rec,
+	}
+	sum, err := r.Run(context.Background())
+	require.NoError(t, err)
+	return sum, rec, r
+}
+
+func item(name, method, url, test string) string {
+	ev := ""
+	if test != "" {
+		ev = `,"event":[{"listen":"test","script":{"exec":` + quote(test) + `}}]`
+	}
+	return `{"name":` + quote(name) + `,"request":{"method":"` + method + `","url":` + quote(url) + `}` + ev + `}`
+}
+
+func quote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
+
+func coll(items ...string) string {
+	return `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[` + strings.Join(items, ",") + `]}`
+}
+
+func TestExampleCollectionIsGreen(t *testing.T) {
+	t.Parallel()
+	data, err := readFile("../testdata/examples/echo.postman_collection.json")
+	require.NoError(t, err)
+	sum, rec, _ := run(t, string(data), runner.Options{Iterations: 2})
+	assert.Empty(t, sum.Failures)
+	assert.Equal(t, 10, sum.Requests.Total)
+	assert.Equal(t, 12, sum.Assertions.Total)
+	for name, ok := range rec.assertions() {
+		assert.True(t, ok, name)
+	}
+}
+
+func TestScriptOrderCollectionFolderRequest(t *testing.T) {
+	t.Parallel()
+	script := func(tag string) string {
+		return `[{"listen":"prerequest","script":{"exec":"pm.environment.set('order', (pm.environment.get('order')||'') + '` + tag + `-pre,')"}},` +
+			`{"listen":"test","script":{"exec":"pm.environment.set('order', pm.environment.get('order') + '` + tag + `-test,')"}}]`
+	}
+	c := `{"info":{"name":"t"},"event":` + script("coll") + `,"item":[{"name":"F","event":` + script("folder") +
+		`,"item":[{"name":"R","event":` + script("req") + `,"request":{"method":"GET","url":"{{baseUrl}}/get"}}]}]}`
+	_, _, r := run(t, c, runner.Options{})
+	got, _ := r.Scopes().Environment.Get("order")
+	assert.Equal(t, "coll-pre,folder-pre,req-pre,coll-test,folder-test,req-test,", got)
+}
+
+func TestSetNextRequest(t *testing.T) {
+	t.Parallel()
+	c := coll(
+		item("A", "GET", "{{baseUrl}}/get?a", `postman.setNextRequest("C")`),
+		item("B", "GET", "{{baseUrl}}/get?b", ""),
+		item("C", "GET", "{{baseUrl}}/get?c", `if (pm.info.iteration === 0) { pm.execution.setNextRequest(null) }`),
+		item("D", "GET", "{{baseUrl}}/get?d", `pm.execution.setNextRequest("no such request")`),
+		item("E", "GET", "{{baseUrl}}/get?e", ""),
+	)
+	_, rec, _ := run(t, c, runner.Options{Iterations: 2})
+	// Iteration 0: A jumps to C, C stops the iteration. Iteration 1: A, C, D,
+	// and D's unknown target ends that iteration.
+	assert.Equal(t, []string{"A", "C", "A", "C", "D"}, rec.sentNames())
+}
+
+func TestSkipRequestAndThrowingPrerequest(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t"},"item":[` +
+		`{"name":"skipped","event":[{"listen":"prerequest","script":{"exec":"pm.execution.skipRequest()"}},{"listen":"test","script":{"exec":"pm.test('never', ()=>{})"}}],"request":"{{baseUrl}}/get"},` +
+		`{"name":"throws","event":[{"listen":"prerequest","script":{"exec":"throw new Error('boom')"}}],"request":"{{baseUrl}}/get"}]}`
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Equal(t, []string{"throws"}, rec.sentNames(), "a throwing prerequest still sends its request")
+	assert.NotContains(t, rec.assertions(), "never")
+	require.Len(t, sum.Failures, 1)
+	assert.Equal(t, "prerequest-script", sum.Failures[0].Source)
+	assert.Contains(t, sum.Failures[0].Message, "boom")
+}
+
+func TestNetworkErrorIsRecordedAndRunGoesOn(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	dead := ln.Addr().String()
+	ln.Close()
+	c := coll(
+		item("refused", "GET", "http://"+dead+"/x", `pm.test('tests still run', ()=>{})`),
+		item("after", "GET", "{{baseUrl}}/get", `pm.test('ok', ()=>pm.response.to.have.status(200))`),
+	)
+	sum, rec, _ := run(t, c, runner.Options{})
+	reqs := rec.requests()
+	require.Len(t, reqs, 2)
+	require.Error(t, reqs[0].Err)
+	assert.Contains(t, reqs[0].Err.Error(), "refused")
+	assert.Equal(t, 1, sum.Requests.Failed)
+	assert.True(t, rec.assertions()["ok"])
+	assert.True(t, rec.assertions()["tests still run"])
+}
+
+func TestRedirects(t *testing.T) {
+	t.Parallel()
+	noFollow := `{"name":"manual","protocolProfileBehavior":{"followRedirects":false},"request":"{{baseUrl}}/redirect-to?url=/get&status_code=302",` +
+		`"event":[{"listen":"test","script":{"exec":"pm.test('302 kept', ()=>{ pm.response.to.have.status(302); pm.expect(pm.response.headers.get('Location')).to.eql('/get') })"}}]}`
+	c := coll(
+		item("follow", "GET", "{{baseUrl}}/redirect-to?url=/get%3Fx%3D1", `pm.test('followed', ()=>{ pm.response.to.have.status(200); pm.expect(pm.response.json().args.x).to.eql('1') })`),
+		noFollow,
+	)
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Empty(t, sum.Failures)
+	assert.Len(t, rec.assertions(), 2)
+}
+
+func TestBailStopsTheRun(t *testing.T) {
+	t.Parallel()
+	c := coll(
+		item("fails", "GET", "{{baseUrl}}/get", `pm.test('bad', ()=>pm.expect(1).to.eql(2))`),
+		item("never", "GET", "{{baseUrl}}/get", ""),
+	)
+	sum, rec, _ := run(t, c, runner.Options{Iterations: 3, BailSet: true})
+	assert.True(t, sum.Bailed)
+	assert.Equal(t, []string{"fails"}, rec.sentNames())
+}
+
+func TestIterationDataReusesLastRow(t *testing.T) {
+	t.Parallel()
+	c := coll(item("q", "GET", "{{baseUrl}}/get?v={{v}}", `pm.environment.set('seen', (pm.environment.get('seen')||'') + pm.response.json().args.v + ',')`))
+	_, _, r := run(t, c, runner.Options{Iterations: 4, Data: []*environments.Scope{
+		environments.NewScope("data", []environments.Variable{{Key: "v", Value: "a"}}),
+		environments.NewScope("data", []environments.Variable{{Key: "v", Value: "b"}}),
+	}})
+	got, _ := r.Scopes().Environment.Get("seen")
+	assert.Equal(t, "a,b,b,b,", got)
+}
+
+func TestDisabledHeadersAndQueryAreNotSent(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t"},"item":[{"name":"h","request":{"method":"GET",` +
+		`"header":[{"key":"X-On","value":"1"},{"key":"X-Off","value":"1","disabled":true}],` +
+		`"url":{"raw":"{{baseUrl}}/get?on=1&off=1","host":["{{baseUrl}}"],"path":["get"],"query":[{"key":"on","value":"1"},{"key":"off","value":"1","disabled":true}]}},` +
+		`"event":[{"listen":"test","script":{"exec":"const j = pm.response.json(); pm.test('on', ()=>{ pm.expect(j.headers['x-on']).to.eql('1'); pm.expect(j.args.on).to.eql('1') }); pm.test('off', ()=>{ pm.expect(j.headers).to.not.have.property('x-off'); pm.expect(j.args).to.not.have.property('off') })"}}]}]}`
+	sum, _, _ := run(t, c, runner.Options{})
+	assert.Empty(t, sum.Failures)
+}
+
+func TestFolderSelection(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t"},"item":[{"name":"F1","item":[` + item("a", "GET", "{{baseUrl}}/get", "") + `]},{"name":"F2","item":[` +
+		item("b", "GET", "{{baseUrl}}/get", "") + `,` + item("c", "GET", "{{baseUrl}}/get", "") + `]}]}`
+	_, rec, _ := run(t, c, runner.Options{Folders: []string{"F2"}})
+	assert.Equal(t, []string{"b", "c"}, rec.sentNames())
+
+	cl, err := collections.LoadBytes([]byte(c), "t.json")
+	require.NoError(t, err)
+	_, err = (&runner.Runner{Collection: cl, Options: runner.Options{Folders: []string{"nope"}}}).Run(context.Background())
+	require.ErrorIs(t, err, runner.ErrUsage)
+}
+
+func TestUnresolvedVariableWarns(t *testing.T) {
+	t.Parallel()
+	c := coll(item("u", "GET", "{{baseUrl}}/get?x={{missing}}", ""))
+	_, rec, _ := run(t, c, runner.Options{})
+	var warnings []string
+	for _, e := range rec.events {
+		if w, ok := e.(runner.WarningEvent); ok {
+			warnings = append(warnings, w.Message)
+		}
+	}
+	require.Len(t, warnings, 1)
+	assert.Contains(t, warnings[0], "{{missing}}")
+	assert.Contains(t, rec.requests()[0].Request.URL, "x={{missing}}", "sent literally, as Postman does")
+}

@@ -1,0 +1,20 @@
+package runner
+
+import (
+	"context"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/scripting"
+)
+
+// scriptSender serves pm.sendRequest through the run's client and jar. As
+// in Postman, the request is sent as the script built it: no variable
+// substitution and no inherited auth, only its own auth block.
+type scriptSender struct{ r *Runner }
+
+var _ scripting.Sender = (*scriptSender)(nil)
+
+func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scripting.Response, error) {
+	_, resp, err := s.r.client.do(ctx, req, req.Auth, behavior{}, &s.r.Options)
+	return resp, err
+}

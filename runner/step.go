@@ -1,0 +1,154 @@
+package runner
+
+import (
+	"context"
+	"errors"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/scripting"
+)
+
+// Listen names.
+const (
+	listenPre  = "prerequest"
+	listenTest = "test"
+)
+
+// script is one script in the chain collection -> folders -> item.
+type script struct {
+	name   string
+	source string
+}
+
+// chain returns the scripts for listen, outermost first.
+func (r *Runner) chain(st *step, listen string) []script {
+	var out []script
+	add := func(name string, evs []collections.Event) {
+		for _, ev := range evs {
+			if ev.Listen == listen && !ev.Disabled && ev.Script.Exec != "" {
+				out = append(out, script{name: name, source: ev.Script.Exec})
+			}
+		}
+	}
+	add(r.Collection.Info.Name, r.Collection.Events)
+	for _, f := range st.folders {
+		add(f.Name, f.Events)
+	}
+	add(st.item.Name, st.item.Events)
+	return out
+}
+
+// runStep runs one item: prerequest scripts, the request, test scripts. It
+// returns the setNextRequest target (nil: go on in order; "" : stop the
+// iteration).
+func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string, error) {
+	r.failed = false
+	r.summary.Items.Total++
+	item := st.item
+	r.Sink.Handle(ItemStartEvent{Item: item, Iteration: it})
+
+	req := cloneRequest(item.Request)
+	info := scripting.Info{
+		Iteration:      it,
+		IterationCount: total,
+		RequestName:    item.Name,
+		RequestID:      item.ID,
+		Location:       item.Path(),
+	}
+	r.current, r.currentIter = item, it
+	var next *string
+	assertIdx := 0
+	skip := false
+
+	runScripts := func(listen string, resp *scripting.Response) {
+		for _, sc := range r.chain(st, listen) {
+			if listen == listenPre {
+				r.summary.PrerequestScripts.Total++
+			} else {
+				r.summary.TestScripts.Total++
+			}
+			inf := info
+			inf.EventName = listen
+			res := r.engine.Run(ctx, &scripting.Exec{
+				Listen:   listen,
+				Source:   sc.source,
+				Name:     sc.name,
+				Info:     inf,
+				Request:  req,
+				Response: resp,
+				Scopes:   r.scopes,
+				Data:     r.scopes.Data,
+				Cookies:  r.Jar,
+			})
+			for _, t := range res.Tests {
+				r.summary.Assertions.Total++
+				if !t.Passed && !t.Skipped {
+					r.summary.Assertions.Failed++
+					r.fail(Failure{Item: item, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: assertIdx, ErrorType: t.ErrorName})
+				}
+				r.Sink.Handle(AssertionEvent{Item: item, Iteration: it, Index: assertIdx, Result: t})
+				assertIdx++
+			}
+			if res.Err != nil {
+				src := "test-script"
+				if listen == listenPre {
+					src = "prerequest-script"
+					r.summary.PrerequestScripts.Failed++
+				} else {
+					r.summary.TestScripts.Failed++
+				}
+				r.fail(Failure{Item: item, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: res.Err.Error()})
+			}
+			r.Sink.Handle(ScriptEvent{Item: item, Iteration: it, Listen: listen, Name: sc.name, Err: res.Err})
+			if res.NextRequestSet {
+				n := res.NextRequest
+				next = &n
+			}
+			if res.SkipRequest && listen == listenPre {
+				skip = true
+			}
+		}
+	}
+
+	runScripts(listenPre, nil)
+	if skip || ctx.Err() != nil {
+		r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it, Skipped: skip})
+		return next, ctx.Err()
+	}
+	if r.failed && r.Options.bailOn(BailFailure) {
+		r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it})
+		return next, nil
+	}
+
+	sent, resp, err := r.send(ctx, st, req, it)
+	r.summary.Requests.Total++
+	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Err: err}
+	if err != nil {
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			return next, ctx.Err()
+		}
+		r.summary.Requests.Failed++
+		r.fail(Failure{Item: item, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
+	} else {
+		r.responses = append(r.responses, resp.ResponseTime)
+		r.summary.ResponseBytes += int64(resp.Size)
+	}
+	r.Sink.Handle(ev)
+
+	// Tests run even when the request failed, as in Newman; scripts see an
+	// empty response then.
+	if resp == nil {
+		resp = &scripting.Response{}
+	}
+	runScripts(listenTest, resp)
+	r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it})
+	return next, nil
+}
+
+func scriptErrorName(err error) string {
+	var se interface{ ErrorName() string }
+	if errors.As(err, &se) {
+		return se.ErrorName()
+	}
+	return "Error"
+}
