@@ -60,7 +60,8 @@ func (s *Server) headers(w http.ResponseWriter, r *http.Request, _ string) {
 	writeJSON(w, http.StatusOK, newObject().set("headers", echoHeaders(r)))
 }
 
-// lastString picks the value Express would use for a header given twice.
+// stringValues returns the string values of a parsed query member (one for
+// a plain key, several for a repeated one).
 func stringValues(v any) []string {
 	switch x := v.(type) {
 	case string:
