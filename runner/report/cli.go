@@ -320,16 +320,15 @@ func (c *CLI) assertion(e runner.AssertionEvent) {
 	c.out.print(mark + " " + text + "\n")
 }
 
-// console prints one console line in Newman's box. Newman shows each
-// argument through util.inspect; courier gets the line as one string and
-// shows it quoted the same way.
+// console prints one console line in Newman's box. The engine already
+// renders the arguments as Newman does (util.inspect, joined with ", ").
 func (c *CLI) console(l scripting.ConsoleLine) {
 	col := c.p.console(l.Level)
 	if c.o.ShowTimestamps {
 		c.out.print("\n  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]\n"))
 	}
 	c.out.print(col.Sprint("  "+c.sym.top) + "\n")
-	for _, line := range cutLines(inspectString(l.Text), c.wrapWidth()) {
+	for _, line := range cutLines(l.Text, c.wrapWidth()) {
 		c.out.print("  " + col.Sprint(c.sym.middle) + " " + c.p.gray.Sprint(line) + "\n")
 	}
 	c.out.print(col.Sprint("  "+c.sym.bottom) + "\n")

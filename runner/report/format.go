@@ -131,21 +131,6 @@ func padRight(s string, n int) string {
 	return s
 }
 
-// inspectString quotes s the way Node's util.inspect shows a string: single
-// quotes, or double quotes / backticks when s holds single quotes.
-func inspectString(s string) string {
-	q := "'"
-	switch {
-	case !strings.Contains(s, "'"):
-	case !strings.Contains(s, `"`):
-		q = `"`
-	case !strings.Contains(s, "`"):
-		q = "`"
-	}
-	r := strings.NewReplacer(`\`, `\\`, q, `\`+q, "\n", `\n`, "\t", `\t`, "\r", `\r`)
-	return q + r.Replace(s) + q
-}
-
 // cutLines splits text into lines and hard-cuts each at width runes, as
 // Newman's word-wrap (cut: true) does. Empty lines are dropped, as Newman
 // strips blank lines from console boxes.
@@ -153,15 +138,14 @@ func cutLines(text string, width int) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
 		r := []rune(line)
 		for len(r) > 0 {
 			n := min(width, len(r))
-			chunk := string(r[:n])
+			out = append(out, string(r[:n]))
 			r = r[n:]
-			if strings.TrimSpace(chunk) == "" && len(out) > 0 && len(r) == 0 {
-				continue
-			}
-			out = append(out, chunk)
 		}
 	}
 	return out
