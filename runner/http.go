@@ -234,11 +234,14 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 			a.Params[k] = sub(v)
 		}
 	}
-	return r.client.do(ctx, resolved, a, ppb, &r.Options)
+	warn := func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) }
+	return r.client.do(ctx, resolved, a, ppb, &r.Options, warn)
 }
 
 // do sends a resolved request, following redirects and auth challenges.
-func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options) (SentRequest, *scripting.Response, error) {
+// Auth problems do not fail the request, as in Postman: warn reports them
+// and the request goes out without that auth.
+func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string)) (SentRequest, *scripting.Response, error) {
 	method := req.Method
 	if method == "" {
 		method = "GET"
@@ -300,10 +303,19 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			hreq.Header[sh.name] = []string{sh.value}
 		}
 	}
+	authOpts := auth.Options{DisableURLEncoding: ppb.boolean("disableUrlEncoding", false)}
 	if a != nil {
-		if err := auth.Apply(hreq, a, data); err != nil {
-			return sent, nil, fmt.Errorf("applying %s auth: %w", a.Type, err)
+		if err := auth.ApplyWith(hreq, a, data, authOpts); err != nil {
+			warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
+			a = nil
+		} else if hreq.GetBody != nil {
+			// oauth1 may move its parameters into a urlencoded body.
+			if rc, err := hreq.GetBody(); err == nil {
+				data, _ = io.ReadAll(rc)
+				rc.Close()
+			}
 		}
+		sent.URL = hreq.URL.String()
 	}
 	strict := !o.Insecure && ppb.boolean("strictSSL", true)
 	tr := c.transport(strict)
@@ -333,8 +345,8 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		if useCookies {
 			c.jar.SetCookies(hreq.URL, resp.Cookies())
 		}
-		if resp.StatusCode == http.StatusUnauthorized && a != nil && !challenged {
-			retry, err := auth.Challenge(hreq, a, resp, data)
+		if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && a != nil && !challenged {
+			retry, err := auth.ChallengeWith(hreq, a, resp, data, authOpts)
 			if err != nil {
 				drain(resp)
 				return sent, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)

@@ -15,6 +15,10 @@ type scriptSender struct{ r *Runner }
 var _ scripting.Sender = (*scriptSender)(nil)
 
 func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scripting.Response, error) {
-	_, resp, err := s.r.client.do(ctx, req, req.Auth, behavior{}, &s.r.Options)
+	// Send runs off the script's goroutine, where sinks may not be called;
+	// an auth block that cannot be applied is skipped silently, as Postman
+	// only logs it.
+	warn := func(string) {}
+	_, resp, err := s.r.client.do(ctx, req, req.Auth, behavior{}, &s.r.Options, warn)
 	return resp, err
 }
