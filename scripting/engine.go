@@ -310,6 +310,18 @@ func (e *Engine) wrapErr(x *Exec, err error, g *memGuard) error {
 	if errors.Is(err, ErrScriptTimeout) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return &ScriptError{Script: x.Name, Listen: x.Listen, Msg: err.Error(), Err: err}
 	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		se := &ScriptError{Script: x.Name, Listen: x.Listen, Name: "RangeError", Msg: "Maximum call stack size exceeded"}
+		for _, f := range so.Stack() {
+			if f.SrcName() == scriptFile {
+				p := f.Position()
+				se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
+				break
+			}
+		}
+		return se
+	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return e.jsError(x, ex.Value(), ex)

@@ -332,13 +332,13 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return e.requestData(x.Request)
 	})
-	set("writeRequest", func(v goja.Value) {
+	set("writeRequest", func(js string) {
 		x := e.state().x
 		if x.Request == nil {
 			return
 		}
 		var pr plainRequest
-		if err := rt.ExportTo(v, &pr); err != nil {
+		if err := json.Unmarshal([]byte(js), &pr); err != nil {
 			e.throw("TypeError", "invalid request: "+err.Error())
 		}
 		*x.Request = *pr.toRequest()
@@ -560,10 +560,10 @@ func strs(s []string) []any {
 }
 
 // sendRequest runs the Go send on a goroutine and calls back on the loop.
-func (e *Engine) sendRequest(v goja.Value, cb goja.Callable) {
+func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	st := e.state()
 	var pr plainRequest
-	if err := e.rt.ExportTo(v, &pr); err != nil {
+	if err := json.Unmarshal([]byte(js), &pr); err != nil {
 		e.throw("TypeError", "pm.sendRequest: invalid request: "+err.Error())
 	}
 	req := pr.toRequest()

@@ -217,6 +217,7 @@ function formatProp(ctx, o, k, level, isArrayIdx) {
 function formatValue(ctx, v, level) {
     if (v === null) { return 'null'; }
     if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
+    if (typeof v === 'function' && ctx.fnString) { return quote(fnName(v)); }
     if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
     var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
     if (typeof v === 'function') {
@@ -294,7 +295,7 @@ function formatValue(ctx, v, level) {
 function inspect(v, opts) {
     opts = opts || {};
     var ctx = { seen: [], depth: opts.depth === undefined ? 2 : (opts.depth === null ? Infinity : opts.depth),
-        breakLength: opts.breakLength || 128, indentationLvl: 0, currentDepth: 0 };
+        breakLength: opts.breakLength || 80, indentationLvl: 0, currentDepth: 0, fnString: !!opts.fnString };
     return formatValue(ctx, v, 0);
 }
 function format(args, opts) {
@@ -333,13 +334,14 @@ function format(args, opts) {
     }
     return out;
 }
-var newmanInspect = { depth: 25, breakLength: 44 };
+// Newman's CLI inspects with depth 25 and breakLength 44 when not on a TTY;
+// the sandbox has already turned functions into strings.
+var newmanInspect = { depth: 25, breakLength: 44, fnString: true };
 var warned = {};
 function emit(level, args) {
     args = Array.prototype.slice.call(args);
     var text = args.map(function (x) {
-        // Postman's sandbox serialises functions to strings before Newman inspects them.
-        return inspect(typeof x === 'function' ? fnName(x) : x, newmanInspect);
+        return inspect(x, newmanInspect);
     }).join(', ');
     native.console(level, text, format(args));
 }
@@ -1139,7 +1141,7 @@ function normalizeSendRequest(req) {
 function sendRequest(req, cb) {
     var plain = normalizeSendRequest(req);
     var p = new Promise(function (resolve, reject) {
-        native.sendRequest(plain, function (err, data) {
+        native.sendRequest(JSON.stringify(plain), function (err, data) {
             if (err !== null) { reject(new Error(err)); return; }
             data.cookies = data.cookies || [];
             resolve(new Response(data, data.body, data.bodyBase64));
@@ -1334,7 +1336,7 @@ return {
         }
         if (st.request && st.info.listen === 'prerequest') {
             var plain = plainRequest(st.request);
-            if (JSON.stringify(plain) !== st.requestSnapshot) { native.writeRequest(plain); }
+            if (JSON.stringify(plain) !== st.requestSnapshot) { native.writeRequest(JSON.stringify(plain)); }
         }
         S = null;
     }

@@ -1,0 +1,294 @@
+package scripting
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/courier-run/courier/scripting/jslib"
+)
+
+func TestEngineSemantics(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		scripts []string // run in order in one Engine; the last one is checked
+		listen  string
+		want    []TestResult
+		wantErr string
+	}{
+		{name: "top-level return", listen: "test",
+			scripts: []string{`pm.test("before", () => {}); if (pm.response.code === 200) { return; } pm.test("after", () => {});`},
+			want:    []TestResult{{Name: "before", Passed: true}}},
+		{name: "top-level await", listen: "test",
+			scripts: []string{`const v = await new Promise(r => setTimeout(() => r(7), 5)); pm.test("awaited " + v, () => pm.expect(v).to.equal(7));`},
+			want:    []TestResult{{Name: "awaited 7", Passed: true}}},
+		{name: "implicit globals persist, var does not", listen: "test",
+			scripts: []string{`utils = { twice: x => x * 2 }; var hidden = 1;`,
+				`pm.test("utils", () => pm.expect(utils.twice(2)).to.equal(4)); pm.test("var is local", () => pm.expect(typeof hidden).to.equal("undefined"));`},
+			want: []TestResult{{Name: "utils", Passed: true}, {Name: "var is local", Passed: true}}},
+		{name: "Object.prototype additions persist", listen: "test",
+			scripts: []string{`Object.prototype.jwt_decode_payload = function (jwt) { return JSON.parse(atob(jwt.split('.')[1])); };`,
+				`pm.test("proto", () => pm.expect({}.jwt_decode_payload("x." + btoa('{"sub":"me"}') + ".y").sub).to.equal("me"));`},
+			want: []TestResult{{Name: "proto", Passed: true}}},
+		{name: "ReferenceError inside pm.test is a failed test", listen: "test",
+			scripts: []string{`response = pm.response.json(); pm.test("ref", () => { jwt_payload = JSON.parse(jwt_payload); }); pm.test("later", () => {});`},
+			want: []TestResult{{Name: "ref", ErrorName: "ReferenceError", Error: "jwt_payload is not defined"}, {Name: "later", Passed: true}}},
+		{name: "throw in prerequest keeps earlier tests", listen: "prerequest",
+			scripts: []string{`pm.test("first", () => {});
+const flowHref = pm.collectionVariables.get('flow_href');
+if (!flowHref) { throw new Error('flow_href is empty — run request 1 first'); }`},
+			want:    []TestResult{{Name: "first", Passed: true}},
+			wantErr: `prerequest script "req" at 3:24: Error: flow_href is empty — run request 1 first`},
+		{name: "syntax error position", listen: "test",
+			scripts: []string{"var a = 1;\nvar b = ;"},
+			wantErr: `test script "req" at 2:9: SyntaxError: Unexpected token ;`},
+		{name: "runtime error position on line 1", listen: "test",
+			scripts: []string{"var a = 1; nosuch();"},
+			wantErr: `test script "req" at 1:18: ReferenceError: nosuch is not defined`},
+		{name: "setTimeout ordering", listen: "test",
+			scripts: []string{`const order = [];
+setTimeout(() => order.push("t20"), 20);
+setTimeout(() => order.push("t0"), 0);
+setImmediate(() => order.push("imm"));
+Promise.resolve().then(() => order.push("micro"));
+order.push("sync");
+const iv = setInterval(() => { order.push("iv"); if (order.filter(x => x === "iv").length === 2) clearInterval(iv); }, 1);
+setTimeout(() => pm.test("order", () => {
+  pm.expect(order.slice(0, 4)).to.eql(["sync", "micro", "t0", "imm"]);
+  pm.expect(order.filter(x => x === "iv")).to.have.lengthOf(2);
+  pm.expect(order).to.include("t20");
+}), 60);`},
+			want: []TestResult{{Name: "order", Passed: true}}},
+		{name: "async pm.test failing after await", listen: "test",
+			scripts: []string{`pm.test("async fails", async () => { await new Promise(r => setTimeout(r, 5)); pm.expect(1).to.equal(2); });
+pm.test("sync ok", () => {});`},
+			want: []TestResult{{Name: "async fails", ErrorName: "AssertionError", Error: "expected 1 to equal 2"}, {Name: "sync ok", Passed: true}}},
+		{name: "done callback test", listen: "test",
+			scripts: []string{`pm.test("done err", (done) => setTimeout(() => done(new Error("late")), 1)); pm.test("done ok", (done) => setTimeout(done, 1));`},
+			want: []TestResult{{Name: "done err", ErrorName: "Error", Error: "late"}, {Name: "done ok", Passed: true}}},
+		{name: "done never called", listen: "test",
+			scripts: []string{`pm.test("hangs", (done) => {});`},
+			want:    []TestResult{{Name: "hangs", ErrorName: "Error", Error: "test did not complete: its callback or promise never settled"}}},
+		{name: "skip and index", listen: "test",
+			scripts: []string{`pm.test("a", () => {}); pm.test.skip("b", () => {}); pm.test("idx " + pm.test.index(), () => {});`},
+			want:    []TestResult{{Name: "a", Passed: true}, {Name: "b", Skipped: true}, {Name: "idx 2", Passed: true}}},
+		{name: "pm.expect.fail", listen: "test",
+			scripts: []string{`pm.test("f", () => pm.expect.fail("boom"));`},
+			want:    []TestResult{{Name: "f", ErrorName: "AssertionError", Error: "boom"}}},
+		{name: "legacy tests falsy message", listen: "test",
+			scripts: []string{`tests["zero"] = 0; tests["ok"] = responseCode.code === 200;`},
+			want:    []TestResult{{Name: "zero", ErrorName: "AssertionError", Error: "expected 0 to be truthy"}, {Name: "ok", Passed: true}}},
+		{name: "chai-postman failure messages", listen: "test",
+			scripts: []string{`pm.test("s", () => pm.response.to.have.status(201));
+pm.test("h", () => pm.response.to.have.header("X-Nope"));
+pm.test("hv", () => pm.response.to.have.header("Content-Type", "text/plain"));
+pm.test("nok", () => pm.response.to.not.be.ok);
+pm.test("nf", () => pm.response.to.be.notFound);
+pm.test("ce", () => pm.response.to.be.clientError);
+pm.test("jb", () => pm.response.to.have.jsonBody("id", "y"));
+pm.test("eql", () => pm.expect({a: 1}).to.eql({a: 2}));
+pm.test("schema", () => pm.response.to.have.jsonSchema({type: "object", required: ["zz"]}));`},
+			want: []TestResult{
+				{Name: "s", ErrorName: "AssertionError", Error: "expected response to have status code 201 but got 200"},
+				{Name: "h", ErrorName: "AssertionError", Error: "expected response to have header with key 'X-Nope'"},
+				{Name: "hv", ErrorName: "AssertionError", Error: "expected 'Content-Type' response header to be 'text/plain' but got 'application/json; charset=utf-8'"},
+				{Name: "nok", ErrorName: "AssertionError", Error: "expected response to not have status reason 'OK'"},
+				{Name: "nf", ErrorName: "AssertionError", Error: "expected response to have status reason 'NOT FOUND' but got 'OK'"},
+				{Name: "ce", ErrorName: "AssertionError", Error: "expected response code to be 4XX but found 200"},
+				{Name: "jb", ErrorName: "AssertionError", Error: `expected response body json at "id" to contain 'y' but got 'u-1'`},
+				{Name: "eql", ErrorName: "AssertionError", Error: "expected { a: 1 } to deeply equal { a: 2 }"},
+				{Name: "schema", ErrorName: "AssertionError", Error: "expected data to satisfy schema but found following errors: \ndata should have required property 'zz'"},
+			}},
+		{name: "unhandled rejection", listen: "test",
+			scripts: []string{`pm.test("x", () => {}); Promise.reject(new Error("nobody caught me"));`},
+			want:    []TestResult{{Name: "x", Passed: true}},
+			wantErr: "Uncaught (in promise) nobody caught me"},
+		{name: "runaway recursion", listen: "test",
+			scripts: []string{`function f() { return f() + 1; } f();`},
+			wantErr: "RangeError: Maximum call stack size exceeded"},
+		{name: "huge fill is refused", listen: "test",
+			scripts: []string{`new Array(1e9).fill(0);`},
+			wantErr: "RangeError: Array is too large"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e, _ := newTestEngine(t, Options{})
+			var r *Result
+			for _, src := range tc.scripts {
+				r = e.Run(context.Background(), testExec(tc.listen, src))
+			}
+			if tc.wantErr == "" && r.Err != nil {
+				t.Fatalf("unexpected error: %v", r.Err)
+			}
+			if tc.wantErr != "" && (r.Err == nil || !strings.Contains(r.Err.Error(), tc.wantErr)) {
+				t.Fatalf("error = %v, want it to contain %q", r.Err, tc.wantErr)
+			}
+			if len(r.Tests) != len(tc.want) {
+				t.Fatalf("tests = %+v, want %+v", r.Tests, tc.want)
+			}
+			for i := range tc.want {
+				if r.Tests[i] != tc.want[i] {
+					t.Errorf("test %d = %+v, want %+v", i, r.Tests[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTimeoutInterruptsAndEngineContinues(t *testing.T) {
+	t.Parallel()
+	// Compile chai ahead so the library's first compile does not count
+	// against the short script timeout on a loaded machine.
+	for _, m := range []string{"chai", "lodash"} {
+		if _, err := jslib.Program(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, _ := newTestEngine(t, Options{Timeout: 300 * time.Millisecond})
+	start := time.Now()
+	r := e.Run(context.Background(), testExec("test", `pm.test("before", () => {}); while (true) {}`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("timeout took %v", d)
+	}
+	if len(r.Tests) != 1 || !r.Tests[0].Passed {
+		t.Fatalf("tests before the loop were lost: %+v", r.Tests)
+	}
+	// A pending timer must not outlive the timeout either.
+	r = e.Run(context.Background(), testExec("test", `setTimeout(() => {}, 60000);`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Fatalf("pending timer: err = %v, want ErrScriptTimeout", r.Err)
+	}
+	r = e.Run(context.Background(), testExec("test", `pm.test("next", () => pm.response.to.have.status(200));`))
+	if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+		t.Fatalf("next script after timeout: %+v", r)
+	}
+}
+
+func TestContextCancelStopsScript(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	r := e.Run(ctx, testExec("test", `for (;;) {}`))
+	if r.Err == nil {
+		t.Fatal("expected an error from a cancelled run")
+	}
+}
+
+func TestFlowControlResults(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("prerequest", `pm.execution.setNextRequest("Login"); pm.execution.skipRequest(); pm.visualizer.set("<p>{{n}}</p>", {n: 1});`))
+	if r.Err != nil || r.NextRequest != "Login" || !r.NextRequestSet || !r.SkipRequest {
+		t.Fatalf("result = %+v", r)
+	}
+	if r.Visualizer == nil || r.Visualizer.Template != "<p>{{n}}</p>" || r.Visualizer.Data != `{"n":1}` {
+		t.Fatalf("visualizer = %+v", r.Visualizer)
+	}
+	r = e.Run(context.Background(), testExec("test", `postman.setNextRequest(null);`))
+	if !r.NextRequestSet || r.NextRequest != "" {
+		t.Fatalf("setNextRequest(null) = %+v", r)
+	}
+	r = e.Run(context.Background(), testExec("test", `pm.test("x", () => {});`))
+	if r.NextRequestSet || r.SkipRequest {
+		t.Fatalf("flow state leaked into the next script: %+v", r)
+	}
+}
+
+func TestPrerequestMutatesRequest(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	x := testExec("prerequest", `
+pm.request.headers.add({key: "X-Added", value: "1"});
+pm.request.headers.upsert({key: "x-trace", value: "t2"});
+pm.request.removeHeader("Content-Type");
+pm.request.url.addQueryParams("extra=yes");
+pm.request.removeQueryParams("flag");
+pm.request.method = "PUT";
+pm.request.body.raw = JSON.stringify({k: 2});
+`)
+	r := e.Run(context.Background(), x)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	req := x.Request
+	if req.Method != "PUT" {
+		t.Errorf("method = %q", req.Method)
+	}
+	var hs []string
+	for _, h := range req.Header {
+		hs = append(hs, h.Key+"="+h.Value)
+	}
+	if got := strings.Join(hs, ","); got != "x-trace=t2,X-Added=1" {
+		t.Errorf("headers = %s", got)
+	}
+	var qs []string
+	for _, q := range req.URL.Query {
+		v := "<nil>"
+		if q.Value != nil {
+			v = *q.Value
+		}
+		qs = append(qs, q.Key+"="+v)
+	}
+	if got := strings.Join(qs, ","); got != "q=1,extra=yes" {
+		t.Errorf("query = %s", got)
+	}
+	if req.Body.Raw != `{"k":2}` {
+		t.Errorf("body = %s", req.Body.Raw)
+	}
+	if req.URL.Raw != "https://api.example.com/v1/users/42?q=1&extra=yes" && req.URL.Raw != "https://api.example.com/v1/users/:id?q=1&extra=yes" {
+		t.Errorf("raw url = %s", req.URL.Raw)
+	}
+
+	// Assigning a string URL replaces it.
+	x = testExec("prerequest", `pm.request.url = "http://other.test:8080/a/b?z=9";`)
+	if r := e.Run(context.Background(), x); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if x.Request.URL.Port != "8080" || strings.Join(x.Request.URL.Host, ".") != "other.test" || x.Request.URL.Raw != "http://other.test:8080/a/b?z=9" {
+		t.Errorf("url = %+v", x.Request.URL)
+	}
+	// An untouched request is left exactly as it was.
+	x = testExec("prerequest", `pm.request.headers.get("x-trace");`)
+	before := x.Request.URL.Raw
+	e.Run(context.Background(), x)
+	if x.Request.URL.Raw != before {
+		t.Errorf("untouched url rewritten: %s", x.Request.URL.Raw)
+	}
+}
+
+func TestConsoleFormatting(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+console.log("o", typeof 1, {a: 1, b: [1, 2]});
+console.warn({a: 1, s: 'x', nested: {d: {e: {f: 1}}}, arr: [1, 2, 3], fn: function foo() {}}, null, undefined, 3);
+console.info("fmt %s %d %j", "a", 42, {x: 1});
+console.error(new Map([[1, 2]]), new Set(["a"]), [, 1], "it's");`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	got := rec.all()
+	want := []ConsoleLine{
+		{Level: "log", Text: "'o', 'number', { a: 1, b: [ 1, 2 ] }", Message: "o number { a: 1, b: [ 1, 2 ] }"},
+		{Level: "warn", Text: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: { f: 1 } } },\n  arr: [ 1, 2, 3 ],\n  fn: '[Function: foo]'\n}, null, undefined, 3",
+			Message: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: [Object] } },\n  arr: [ 1, 2, 3 ],\n  fn: [Function: foo]\n} null undefined 3"},
+		{Level: "info", Text: "'fmt %s %d %j', 'a', 42, { x: 1 }", Message: `fmt a 42 {"x":1}`},
+		{Level: "error", Text: "Map(1) { 1 => 2 }, Set(1) { 'a' }, [ <1 empty item>, 1 ], \"it's\"", Message: "Map(1) { 1 => 2 } Set(1) { 'a' } [ <1 empty item>, 1 ] it's"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("console = %q", consoleTexts(got))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d:\n got %q / %q\nwant %q / %q", i, got[i].Text, got[i].Message, want[i].Text, want[i].Message)
+		}
+	}
+}
