@@ -37,8 +37,8 @@ type JUnit struct {
 	coll    *collections.Collection
 	started time.Time
 
-	suites  []*junitSuite // aggregated mode, in first-run order
-	byID    map[string]*junitSuite
+	suites  []*junitSuite                     // aggregated mode, in first-run order
+	byItem  map[*collections.Item]*junitSuite // items without ids are common
 	cur     *junitExec
 	spool   spool // per-execution mode
 	tests   int
@@ -84,7 +84,7 @@ var _ Reporter = (*JUnit)(nil)
 
 // NewJUnit returns a junit reporter writing to w.
 func NewJUnit(w io.Writer, o JUnitOptions) *JUnit {
-	return &JUnit{out: &errWriter{w: w}, o: o, byID: map[string]*junitSuite{}, spool: spool{dir: o.SpoolDir, limit: spoolLimit}}
+	return &JUnit{out: &errWriter{w: w}, o: o, byItem: map[*collections.Item]*junitSuite{}, spool: spool{dir: o.SpoolDir, limit: spoolLimit}}
 }
 
 // Handle records one event.
@@ -172,10 +172,10 @@ func (j *JUnit) finishExec() {
 	j.seconds += x.seconds
 	s := &junitSuite{item: x.item, byName: map[string]*junitCase{}, iterationLabel: x.iteration}
 	if !j.o.SuitePerExecution && x.item != nil {
-		if old, ok := j.byID[x.item.ID]; ok && old.item == x.item {
+		if old, ok := j.byItem[x.item]; ok {
 			s = old
 		} else {
-			j.byID[x.item.ID] = s
+			j.byItem[x.item] = s
 			j.suites = append(j.suites, s)
 		}
 	}

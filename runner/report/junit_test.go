@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+
+	"github.com/courier-run/courier/collections"
 	"testing"
 )
 
@@ -116,5 +118,26 @@ func TestCDATASplitsTerminator(t *testing.T) {
 	}
 	if err := xml.Unmarshal([]byte("<a>"+cdata("x]]>y")+"</a>"), &v); err != nil || v.Text != "x]]>y" {
 		t.Errorf("cdata round trip = %q, %v", v.Text, err)
+	}
+}
+
+func TestJUnitItemsWithoutIDs(t *testing.T) {
+	t.Parallel()
+	d := newDemo()
+	for _, it := range []*collections.Item{d.get, d.create, d.broken, d.skips} {
+		it.ID = ""
+	}
+	var buf bytes.Buffer
+	j := NewJUnit(&buf, JUnitOptions{})
+	play(j, d.events())
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var s xmlSuites
+	if err := xml.Unmarshal(buf.Bytes(), &s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Suites) != 4 {
+		t.Errorf("%d suites for 4 id-less requests over 2 iterations, want 4", len(s.Suites))
 	}
 }
