@@ -3,9 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"testing"
 
 	"github.com/courier-run/courier/collections"
-	"testing"
 )
 
 type xmlSuites struct {
