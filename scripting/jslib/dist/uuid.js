@@ -1,0 +1,1 @@
+var u=(t,r)=>()=>(r||t((r={exports:{}}).exports,r),r.exports);var i=u((f,o)=>{function e(){var t="",r,n;for(r=0;r<36;r++){if(r===8||r===13||r===18||r===23){t+="-";continue}if(r===14){t+="4";continue}n=Math.random()*16|0,t+=(r===19?n&3|8:n).toString(16)}return t}o.exports=e;o.exports.v4=e});module.exports=i();
