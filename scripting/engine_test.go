@@ -35,7 +35,7 @@ func TestEngineSemantics(t *testing.T) {
 			want: []TestResult{{Name: "proto", Passed: true}}},
 		{name: "ReferenceError inside pm.test is a failed test", listen: "test",
 			scripts: []string{`response = pm.response.json(); pm.test("ref", () => { jwt_payload = JSON.parse(jwt_payload); }); pm.test("later", () => {});`},
-			want: []TestResult{{Name: "ref", ErrorName: "ReferenceError", Error: "jwt_payload is not defined"}, {Name: "later", Passed: true}}},
+			want:    []TestResult{{Name: "ref", ErrorName: "ReferenceError", Error: "jwt_payload is not defined"}, {Name: "later", Passed: true}}},
 		{name: "throw in prerequest keeps earlier tests", listen: "prerequest",
 			scripts: []string{`pm.test("first", () => {});
 const flowHref = pm.collectionVariables.get('flow_href');
@@ -68,7 +68,7 @@ pm.test("sync ok", () => {});`},
 			want: []TestResult{{Name: "async fails", ErrorName: "AssertionError", Error: "expected 1 to equal 2"}, {Name: "sync ok", Passed: true}}},
 		{name: "done callback test", listen: "test",
 			scripts: []string{`pm.test("done err", (done) => setTimeout(() => done(new Error("late")), 1)); pm.test("done ok", (done) => setTimeout(done, 1));`},
-			want: []TestResult{{Name: "done err", ErrorName: "Error", Error: "late"}, {Name: "done ok", Passed: true}}},
+			want:    []TestResult{{Name: "done err", ErrorName: "Error", Error: "late"}, {Name: "done ok", Passed: true}}},
 		{name: "done never called", listen: "test",
 			scripts: []string{`pm.test("hangs", (done) => {});`},
 			want:    []TestResult{{Name: "hangs", ErrorName: "Error", Error: "test did not complete: its callback or promise never settled"}}},

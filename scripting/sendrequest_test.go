@@ -1,0 +1,100 @@
+package scripting
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// httpSender is a minimal real Sender over net/http for tests.
+type httpSender struct{ client *http.Client }
+
+func (s httpSender) Send(ctx context.Context, r *collections.Request) (*Response, error) {
+	var body io.Reader
+	if r.Body != nil && r.Body.Mode == collections.BodyRaw {
+		body = strings.NewReader(r.Body.Raw)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL.Raw, body)
+	if err != nil {
+		return nil, fmt.Errorf("building request: %w", err)
+	}
+	for _, h := range r.Header {
+		if !h.Disabled {
+			req.Header.Add(h.Key, h.Value)
+		}
+	}
+	start := time.Now()
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("reading response: %w", err)
+	}
+	out := &Response{Code: resp.StatusCode, Status: strings.TrimPrefix(resp.Status, fmt.Sprint(resp.StatusCode)+" "),
+		Body: b, Size: len(b), ResponseTime: time.Since(start), URL: r.URL.Raw, Proto: resp.Proto}
+	for k, vs := range resp.Header {
+		for _, v := range vs {
+			out.Header = append(out.Header, collections.Header{Key: k, Value: v})
+		}
+	}
+	return out, nil
+}
+
+func TestSendRequest(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Set-Cookie", "s=1; Path=/")
+		if r.URL.Path == "/slow" {
+			time.Sleep(30 * time.Millisecond)
+		}
+		fmt.Fprintf(w, `{"method":%q,"path":%q,"auth":%q,"body":%q}`, r.Method, r.URL.Path, r.Header.Get("Authorization"), bytes.TrimSpace(b))
+	}))
+	t.Cleanup(srv.Close)
+	e, _ := newTestEngine(t, Options{Sender: httpSender{client: srv.Client()}})
+	src := strings.ReplaceAll(`
+pm.sendRequest("BASE/slow", function (err, res, history) {
+  pm.test("callback form", function () {
+    pm.expect(err).to.equal(null);
+    pm.expect(res.code).to.equal(200);
+    pm.expect(res.json().path).to.equal("/slow");
+    pm.expect(res.headers.get("content-type")).to.equal("application/json");
+    res.to.have.status(200);
+    pm.environment.set("fromCallback", res.json().method);
+  });
+});
+const res = await pm.sendRequest({
+  url: "BASE/token", method: "POST",
+  header: {"Authorization": "Bearer x"},
+  body: {mode: "raw", raw: JSON.stringify({a: 1})}
+});
+pm.test("promise form", () => {
+  pm.expect(res.json()).to.eql({method: "POST", path: "/token", auth: "Bearer x", body: '{"a":1}'});
+});
+try {
+  await pm.sendRequest("http://127.0.0.1:1/nothing");
+  pm.test("refused", () => pm.expect.fail("no error"));
+} catch (e) {
+  pm.test("refused", () => pm.expect(e.message).to.match(/refused|connect/));
+}`, "BASE", srv.URL)
+	x := testExec("prerequest", src)
+	r := runJS(t, e, x)
+	if len(r.Tests) != 3 {
+		t.Fatalf("tests = %+v", r.Tests)
+	}
+	if v, _ := x.Scopes.Environment.Get("fromCallback"); v != "GET" {
+		t.Fatalf("callback did not run before the script finished: %q", v)
+	}
+}
