@@ -13,10 +13,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -215,7 +217,8 @@ var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PU
 
 // send resolves req, sends it with the run's client and returns what went
 // on the wire and the response.
-func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (SentRequest, *scripting.Response, error) {
+// The resolved request is returned too: test scripts see it as pm.request.
+func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (*collections.Request, SentRequest, *scripting.Response, error) {
 	warned := map[string]bool{}
 	sub := func(s string) string {
 		return r.scopes.ReplaceTrack(s, func(name string) {
@@ -235,7 +238,8 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		}
 	}
 	warn := func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) }
-	return r.client.do(ctx, resolved, a, ppb, &r.Options, warn)
+	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn)
+	return resolved, sent, resp, err
 }
 
 // do sends a resolved request, following redirects and auth challenges.
@@ -555,8 +559,35 @@ func describeNetError(err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return &NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND " + dnsErr.Name, Err: err}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		addr := ""
+		if errors.As(err, &opErr) && opErr.Addr != nil {
+			addr = " " + opErr.Addr.String()
+		}
+		return &NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED" + addr, Err: err}
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
+	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
+		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}
+	}
 	return err
 }
+
+// NetError is a network failure with Node's error code (ECONNREFUSED,
+// ENOTFOUND...), so messages read as Newman's do.
+type NetError struct {
+	Code string
+	Msg  string
+	Err  error
+}
+
+func (e *NetError) Error() string { return e.Msg }
+func (e *NetError) Unwrap() error { return e.Err }
 
 func newUUID() string {
 	var b [16]byte

@@ -120,7 +120,8 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return next, nil
 	}
 
-	sent, resp, err := r.send(ctx, st, req, it)
+	resolved, sent, resp, err := r.send(ctx, st, req, it)
+	req = resolved
 	r.summary.Requests.Total++
 	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Err: err}
 	if err != nil {
