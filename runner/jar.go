@@ -184,6 +184,20 @@ func (j *Jar) Matching(u *url.URL) []StoredCookie {
 	return out
 }
 
+// All returns the cookies that would be sent to u, with their attributes
+// (pm.cookies.jar().getAll).
+func (j *Jar) All(u *url.URL) []*http.Cookie {
+	out := []*http.Cookie{}
+	for _, c := range j.Matching(u) {
+		out = append(out, &http.Cookie{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
+			Secure: c.Secure, HttpOnly: c.HTTPOnly, Expires: c.Expires})
+	}
+	return out
+}
+
+// Clear removes every cookie visible to u.
+func (j *Jar) Clear(u *url.URL) { j.Delete(u, "") }
+
 // Delete removes the cookie named name visible to u; an empty name removes
 // every cookie visible to u.
 func (j *Jar) Delete(u *url.URL, name string) {
@@ -196,8 +210,8 @@ func (j *Jar) Delete(u *url.URL, name string) {
 	}
 }
 
-// All returns every live cookie, sorted by domain, path and name.
-func (j *Jar) All() []StoredCookie {
+// Stored returns every live cookie, sorted by domain, path and name.
+func (j *Jar) Stored() []StoredCookie {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	now := j.now()

@@ -65,7 +65,7 @@ func LoadJarFile(jar *Jar, path string) error {
 // MarshalJar renders the jar as tough-cookie JSON.
 func MarshalJar(jar *Jar) ([]byte, error) {
 	tj := toughJar{Version: "tough-cookie@4.1.3", StoreType: "MemoryCookieStore", RejectPublicSuffixes: true, Cookies: []toughCookie{}}
-	for _, c := range jar.All() {
+	for _, c := range jar.Stored() {
 		tc := toughCookie{
 			Key: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
 			Secure: c.Secure, HTTPOnly: c.HTTPOnly, HostOnly: c.HostOnly, SameSite: c.SameSite,

@@ -3,8 +3,8 @@ package runner
 import (
 	"crypto/tls"
 
-	"github.com/courier-run/courier/environments"
 	"crypto/x509"
+	"github.com/courier-run/courier/environments"
 	"time"
 )
 

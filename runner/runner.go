@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"net/http"
 	"time"
 
 	"github.com/courier-run/courier/collections"
@@ -278,4 +277,4 @@ type nopSink struct{}
 
 func (nopSink) Handle(Event) {}
 
-var _ http.CookieJar = (*Jar)(nil)
+var _ scripting.CookieStore = (*Jar)(nil)
