@@ -3,6 +3,8 @@
 // leave this package.
 package collections
 
+import "encoding/json"
+
 // Collection is a normalized Postman collection. Every string may still hold
 // unresolved {{variable}} templates; resolution happens at send time.
 type Collection struct {
@@ -15,6 +17,9 @@ type Collection struct {
 	ProtocolProfileBehavior map[string]any
 	// Source names where the collection came from (file path or URL).
 	Source string
+	// Format is the format the file was in: "v1", "v2.0" or "v2.1" (v2 files
+	// without a recognizable schema count as "v2.1").
+	Format string
 }
 
 // Info is the collection's info block.
@@ -43,6 +48,9 @@ type Item struct {
 	Folder bool
 	// Parent is the enclosing folder, nil at the top level.
 	Parent *Item `json:"-"`
+	// Responses holds the saved examples verbatim (JSON array), only so that
+	// Save can write them back; the runner never reads them.
+	Responses json.RawMessage `json:"-"`
 }
 
 // Event is a script bound to a run phase.
@@ -91,6 +99,15 @@ type URL struct {
 	Query     []QueryParam
 	Variables []Variable // :pathVariable values
 	Hash      string
+	// UserInfo is the user:password@ part, nil when absent.
+	UserInfo *UserInfo
+}
+
+// UserInfo is the credentials part of a URL. A nil Password means the URL
+// had no ":" after the user name.
+type UserInfo struct {
+	User     string
+	Password *string
 }
 
 // QueryParam is one query parameter. A nil Value means "key" without "=".
@@ -141,8 +158,9 @@ type FormParam struct {
 
 // GraphQL is a graphql-mode body.
 type GraphQL struct {
-	Query     string
-	Variables string
+	Query         string
+	OperationName string
+	Variables     string
 }
 
 // Auth is an auth block. Params are normalized from both the v2.1 array form

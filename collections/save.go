@@ -1,0 +1,343 @@
+package collections
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+	"strings"
+)
+
+// SchemaV21 is the schema URL written by Save.
+const SchemaV21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+
+// Save writes c as a v2.1 collection (for --export-collection). Everything
+// the model holds is written, so loading the output gives the same model
+// (apart from Source, Format and Info.Schema, which becomes v2.1).
+func Save(w io.Writer, c *Collection) error {
+	doc := outDoc{
+		Info: outInfo{
+			ID:          c.Info.ID,
+			Name:        c.Info.Name,
+			Description: c.Info.Description,
+			Schema:      SchemaV21,
+			Version:     c.Info.Version,
+		},
+		Item:     outItems(c.Items),
+		Event:    outEvents(c.Events),
+		Variable: outVariables(c.Variables),
+		Auth:     outAuthOf(c.Auth),
+		PPB:      c.ProtocolProfileBehavior,
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "\t")
+	return enc.Encode(doc)
+}
+
+type outDoc struct {
+	Info     outInfo        `json:"info"`
+	Item     []outItem      `json:"item"`
+	Event    []outEvent     `json:"event,omitempty"`
+	Variable []outVariable  `json:"variable,omitempty"`
+	Auth     *outAuth       `json:"auth,omitempty"`
+	PPB      map[string]any `json:"protocolProfileBehavior,omitempty"`
+}
+
+type outInfo struct {
+	ID          string `json:"_postman_id,omitempty"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Schema      string `json:"schema"`
+	Version     string `json:"version,omitempty"`
+}
+
+type outItem struct {
+	ID          string          `json:"id,omitempty"`
+	Name        string          `json:"name"`
+	Description string          `json:"description,omitempty"`
+	Item        *[]outItem      `json:"item,omitempty"`
+	Event       []outEvent      `json:"event,omitempty"`
+	Variable    []outVariable   `json:"variable,omitempty"`
+	Auth        *outAuth        `json:"auth,omitempty"`
+	PPB         map[string]any  `json:"protocolProfileBehavior,omitempty"`
+	Request     *outRequest     `json:"request,omitempty"`
+	Response    json.RawMessage `json:"response,omitempty"`
+}
+
+type outRequest struct {
+	Method      string      `json:"method"`
+	Header      []outHeader `json:"header"`
+	Body        *outBody    `json:"body,omitempty"`
+	URL         outURL      `json:"url"`
+	Auth        *outAuth    `json:"auth,omitempty"`
+	Description string      `json:"description,omitempty"`
+}
+
+type outHeader struct {
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	Disabled bool   `json:"disabled,omitempty"`
+}
+
+type outURL struct {
+	Raw      string          `json:"raw"`
+	Protocol string          `json:"protocol,omitempty"`
+	Auth     *outUserInfo    `json:"auth,omitempty"`
+	Host     *[]string       `json:"host,omitempty"`
+	Port     string          `json:"port,omitempty"`
+	Path     *[]string       `json:"path,omitempty"`
+	Query    *[]outQuery     `json:"query,omitempty"`
+	Hash     string          `json:"hash,omitempty"`
+	Variable []outVariable   `json:"variable,omitempty"`
+}
+
+type outUserInfo struct {
+	User     string  `json:"user"`
+	Password *string `json:"password,omitempty"`
+}
+
+type outQuery struct {
+	Key      string  `json:"key"`
+	Value    *string `json:"value"`
+	Disabled bool    `json:"disabled,omitempty"`
+}
+
+type outBody struct {
+	Mode       string       `json:"mode"`
+	Raw        *string      `json:"raw,omitempty"`
+	URLEncoded []outForm    `json:"urlencoded,omitempty"`
+	FormData   []outForm    `json:"formdata,omitempty"`
+	File       *outFile     `json:"file,omitempty"`
+	GraphQL    *outGraphQL  `json:"graphql,omitempty"`
+	Options    *outBodyOpts `json:"options,omitempty"`
+	Disabled   bool         `json:"disabled,omitempty"`
+}
+
+type outBodyOpts struct {
+	Raw struct {
+		Language string `json:"language"`
+	} `json:"raw"`
+}
+
+type outFile struct {
+	Src string `json:"src"`
+}
+
+type outGraphQL struct {
+	Query         string `json:"query"`
+	OperationName string `json:"operationName,omitempty"`
+	Variables     string `json:"variables"`
+}
+
+type outForm struct {
+	Key         string `json:"key"`
+	Value       string `json:"value,omitempty"`
+	Type        string `json:"type,omitempty"`
+	Src         any    `json:"src,omitempty"`
+	ContentType string `json:"contentType,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
+}
+
+type outEvent struct {
+	Listen   string    `json:"listen"`
+	Script   outScript `json:"script"`
+	Disabled bool      `json:"disabled,omitempty"`
+}
+
+type outScript struct {
+	ID   string   `json:"id,omitempty"`
+	Type string   `json:"type,omitempty"`
+	Exec []string `json:"exec"`
+	Name string   `json:"name,omitempty"`
+}
+
+type outVariable struct {
+	ID          string `json:"id,omitempty"`
+	Key         string `json:"key"`
+	Value       string `json:"value"`
+	Type        string `json:"type,omitempty"`
+	Description string `json:"description,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
+}
+
+type outAuth struct {
+	Type   string
+	Params []outAuthParam
+}
+
+type outAuthParam struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	Type  string `json:"type"`
+}
+
+// MarshalJSON writes {type, <type>: [{key, value, type}]}.
+func (a outAuth) MarshalJSON() ([]byte, error) {
+	type kv = struct {
+		k string
+		v any
+	}
+	parts := []kv{{"type", a.Type}}
+	if a.Type != "noauth" || len(a.Params) > 0 {
+		parts = append(parts, kv{a.Type, a.Params})
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(p.k)
+		v, err := json.Marshal(p.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+func outItems(items []*Item) []outItem {
+	out := make([]outItem, 0, len(items))
+	for _, it := range items {
+		o := outItem{
+			ID:          it.ID,
+			Name:        it.Name,
+			Description: it.Description,
+			Event:       outEvents(it.Events),
+			Variable:    outVariables(it.Variables),
+			Auth:        outAuthOf(it.Auth),
+			PPB:         it.ProtocolProfileBehavior,
+		}
+		if it.IsFolder() {
+			children := outItems(it.Items)
+			o.Item = &children
+		} else {
+			o.Request = outRequestOf(it.Request)
+			if len(it.Responses) > 0 {
+				o.Response = it.Responses
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func outRequestOf(r *Request) *outRequest {
+	o := &outRequest{
+		Method:      r.Method,
+		Header:      make([]outHeader, 0, len(r.Header)),
+		URL:         outURLOf(r.URL),
+		Auth:        outAuthOf(r.Auth),
+		Description: r.Description,
+	}
+	for _, h := range r.Header {
+		o.Header = append(o.Header, outHeader(h))
+	}
+	if b := r.Body; b != nil {
+		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded), FormData: outForms(b.FormData), Disabled: b.Disabled}
+		if b.Mode == BodyRaw || b.Raw != "" {
+			raw := b.Raw
+			ob.Raw = &raw
+		}
+		if b.Mode == BodyFile || b.File != "" {
+			ob.File = &outFile{Src: b.File}
+		}
+		if b.GraphQL != nil {
+			ob.GraphQL = &outGraphQL{Query: b.GraphQL.Query, OperationName: b.GraphQL.OperationName, Variables: b.GraphQL.Variables}
+		}
+		if b.Language != "" {
+			ob.Options = &outBodyOpts{}
+			ob.Options.Raw.Language = b.Language
+		}
+		o.Body = ob
+	}
+	return o
+}
+
+func outURLOf(u URL) outURL {
+	o := outURL{Raw: u.Raw, Protocol: u.Protocol, Port: u.Port, Hash: u.Hash, Variable: outVariables(u.Variables)}
+	if u.Host != nil {
+		h := u.Host
+		o.Host = &h
+	}
+	if u.Path != nil {
+		p := u.Path
+		o.Path = &p
+	}
+	if u.Query != nil {
+		q := make([]outQuery, 0, len(u.Query))
+		for _, p := range u.Query {
+			q = append(q, outQuery(p))
+		}
+		o.Query = &q
+	}
+	if u.UserInfo != nil {
+		o.Auth = &outUserInfo{User: u.UserInfo.User, Password: u.UserInfo.Password}
+	}
+	return o
+}
+
+func outForms(ps []FormParam) []outForm {
+	if ps == nil {
+		return nil
+	}
+	out := make([]outForm, 0, len(ps))
+	for _, p := range ps {
+		f := outForm{Key: p.Key, Value: p.Value, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled}
+		switch len(p.Src) {
+		case 0:
+		case 1:
+			f.Src = p.Src[0]
+		default:
+			f.Src = p.Src
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func outEvents(evs []Event) []outEvent {
+	if len(evs) == 0 {
+		return nil
+	}
+	out := make([]outEvent, 0, len(evs))
+	for _, e := range evs {
+		out = append(out, outEvent{
+			Listen:   e.Listen,
+			Script:   outScript{ID: e.Script.ID, Type: e.Script.Type, Exec: strings.Split(e.Script.Exec, "\n"), Name: e.Script.Name},
+			Disabled: e.Disabled,
+		})
+	}
+	return out
+}
+
+func outVariables(vs []Variable) []outVariable {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]outVariable, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, outVariable(v))
+	}
+	return out
+}
+
+func outAuthOf(a *Auth) *outAuth {
+	if a == nil {
+		return nil
+	}
+	o := &outAuth{Type: a.Type, Params: []outAuthParam{}}
+	keys := make([]string, 0, len(a.Params))
+	for k := range a.Params {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		o.Params = append(o.Params, outAuthParam{Key: k, Value: a.Params[k], Type: "string"})
+	}
+	return o
+}

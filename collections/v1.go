@@ -1,0 +1,601 @@
+package collections
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// v1 collections are converted the way postman-collection-transformer
+// (used by Newman for v1 input) does it: top level = folders in
+// folders_order (those not nested elsewhere), then the requests listed in
+// the collection's order; inside a folder, sub-folders first, then its
+// requests. Requests listed in no order are dropped, as in Newman. Unlike
+// Newman (which assigns fresh random ids), the v1 ids are kept.
+
+type rawV1Folder struct {
+	ID               text            `json:"id"`
+	Name             text            `json:"name"`
+	Description      json.RawMessage `json:"description"`
+	Order            []text          `json:"order"`
+	FoldersOrder     []text          `json:"folders_order"`
+	Auth             json.RawMessage `json:"auth"`
+	CurrentHelper    json.RawMessage `json:"currentHelper"`
+	HelperAttributes json.RawMessage `json:"helperAttributes"`
+	Events           json.RawMessage `json:"events"`
+	Variables        json.RawMessage `json:"variables"`
+	Variable         json.RawMessage `json:"variable"`
+	PreRequestScript json.RawMessage `json:"preRequestScript"`
+	Tests            json.RawMessage `json:"tests"`
+}
+
+type rawV1Request struct {
+	ID               text            `json:"id"`
+	Name             text            `json:"name"`
+	Description      json.RawMessage `json:"description"`
+	URL              text            `json:"url"`
+	Method           json.RawMessage `json:"method"`
+	Headers          json.RawMessage `json:"headers"`
+	HeaderData       json.RawMessage `json:"headerData"`
+	QueryParams      json.RawMessage `json:"queryParams"`
+	PathVariables    json.RawMessage `json:"pathVariables"`
+	PathVariableData json.RawMessage `json:"pathVariableData"`
+	DataMode         json.RawMessage `json:"dataMode"`
+	Data             json.RawMessage `json:"data"`
+	RawModeData      json.RawMessage `json:"rawModeData"`
+	GraphQLModeData  json.RawMessage `json:"graphqlModeData"`
+	DataOptions      json.RawMessage `json:"dataOptions"`
+	DataDisabled     flag            `json:"dataDisabled"`
+	Auth             json.RawMessage `json:"auth"`
+	CurrentHelper    json.RawMessage `json:"currentHelper"`
+	HelperAttributes json.RawMessage `json:"helperAttributes"`
+	Events           json.RawMessage `json:"events"`
+	Variables        json.RawMessage `json:"variables"`
+	Variable         json.RawMessage `json:"variable"`
+	PreRequestScript json.RawMessage `json:"preRequestScript"`
+	Tests            json.RawMessage `json:"tests"`
+	PPB              json.RawMessage `json:"protocolProfileBehavior"`
+}
+
+func convertV1(doc *rawDoc) (*Collection, error) {
+	c := &Collection{
+		Format: "v1",
+		Info: Info{
+			ID:          doc.ID.String(),
+			Name:        doc.Name.String(),
+			Description: description(doc.Description),
+			Schema:      "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+		},
+	}
+	var err error
+	if c.Auth, err = v1Auth(doc.Auth, rawHelper(doc.CurrentHelper), doc.HelperAttributes, "auth"); err != nil {
+		return nil, err
+	}
+	if c.Auth != nil && c.Auth.Type == "noauth" {
+		c.Auth = nil // the transformer drops collection-level noauth
+	}
+	if c.Events, err = v1Events(doc.Events, doc.Tests, doc.PreRequestScript, "events"); err != nil {
+		return nil, err
+	}
+	if c.Variables, err = v1Variables(doc.Variables, doc.Variable, "variables"); err != nil {
+		return nil, err
+	}
+
+	requests := map[string]int{}
+	for i := range *doc.Requests {
+		requests[(*doc.Requests)[i].ID.String()] = i
+	}
+	newRequest := func(id string, parent *Item) (*Item, error) {
+		i, ok := requests[id]
+		if !ok {
+			return nil, nil
+		}
+		return v1Item(&(*doc.Requests)[i], parent, fmt.Sprintf("requests[%d]", i))
+	}
+
+	folders := map[string]*Item{}
+	for i := range doc.Folders {
+		f := &doc.Folders[i]
+		it, err := v1Folder(f, fmt.Sprintf("folders[%d]", i))
+		if err != nil {
+			return nil, err
+		}
+		folders[f.ID.String()] = it
+	}
+	// Fill folders, in file order: sub-folders first, then requests. A
+	// folder already placed elsewhere (or an ancestor) is not placed again:
+	// the transformer would share or loop it.
+	nested := map[*Item]bool{}
+	for i := range doc.Folders {
+		f := &doc.Folders[i]
+		parent := folders[f.ID.String()]
+		for _, sub := range f.FoldersOrder {
+			child := folders[sub.String()]
+			if child == nil || nested[child] || isAncestor(child, parent) {
+				continue
+			}
+			nested[child] = true
+			child.Parent = parent
+			parent.Items = append(parent.Items, child)
+		}
+		for _, id := range f.Order {
+			it, err := newRequest(id.String(), parent)
+			if err != nil {
+				return nil, err
+			}
+			if it != nil {
+				parent.Items = append(parent.Items, it)
+			}
+		}
+	}
+	topOrder := doc.FoldersOrder
+	if topOrder == nil {
+		for _, f := range doc.Folders {
+			topOrder = append(topOrder, f.ID)
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range topOrder {
+		if seen[id.String()] {
+			continue
+		}
+		seen[id.String()] = true
+		if f := folders[id.String()]; f != nil && !nested[f] {
+			c.Items = append(c.Items, f)
+		}
+	}
+	seen = map[string]bool{}
+	for _, id := range doc.Order {
+		if seen[id.String()] {
+			continue
+		}
+		seen[id.String()] = true
+		it, err := newRequest(id.String(), nil)
+		if err != nil {
+			return nil, err
+		}
+		if it != nil {
+			c.Items = append(c.Items, it)
+		}
+	}
+	return c, nil
+}
+
+func isAncestor(a, b *Item) bool {
+	for x := b; x != nil; x = x.Parent {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+func rawHelper(raw json.RawMessage) *string {
+	if isNull(raw) {
+		return nil
+	}
+	s := jsonText(raw)
+	return &s
+}
+
+func v1Folder(f *rawV1Folder, path string) (*Item, error) {
+	it := &Item{ID: f.ID.String(), Name: f.Name.String(), Description: description(f.Description), Folder: true}
+	var err error
+	if it.Auth, err = v1Auth(f.Auth, rawHelper(f.CurrentHelper), f.HelperAttributes, path+".auth"); err != nil {
+		return nil, err
+	}
+	if it.Events, err = v1Events(f.Events, f.Tests, f.PreRequestScript, path+".events"); err != nil {
+		return nil, err
+	}
+	if it.Variables, err = v1Variables(f.Variables, f.Variable, path+".variables"); err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+func v1Item(r *rawV1Request, parent *Item, path string) (*Item, error) {
+	it := &Item{ID: r.ID.String(), Name: r.Name.String(), Parent: parent}
+	var err error
+	if it.Events, err = v1Events(r.Events, r.Tests, r.PreRequestScript, path+".events"); err != nil {
+		return nil, err
+	}
+	if it.Variables, err = v1Variables(r.Variables, r.Variable, path+".variables"); err != nil {
+		return nil, err
+	}
+	if it.ProtocolProfileBehavior, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
+		return nil, err
+	}
+	req := &Request{Method: "GET", Description: description(r.Description)}
+	if !isNull(r.Method) {
+		req.Method = strings.ToUpper(jsonText(r.Method))
+	}
+	if req.Auth, err = v1Auth(r.Auth, rawHelper(r.CurrentHelper), r.HelperAttributes, path+".auth"); err != nil {
+		return nil, err
+	}
+	if req.Header, err = v1Headers(r, path); err != nil {
+		return nil, err
+	}
+	if req.Body, err = v1Body(r, path); err != nil {
+		return nil, err
+	}
+	if req.URL, err = v1URL(r, path); err != nil {
+		return nil, err
+	}
+	it.Request = req
+	return it, nil
+}
+
+func v1Variables(vars, vr json.RawMessage, path string) ([]Variable, error) {
+	src := vars
+	if isNull(src) || (jsonKind(src) == "array" && len(mustArray(src)) == 0) {
+		src = vr
+	}
+	out, err := variableList(src, path, true)
+	for i := range out {
+		if out[i].Type == "text" {
+			out[i].Type = "string"
+		}
+	}
+	return out, err
+}
+
+func mustArray(b []byte) []json.RawMessage {
+	a, _ := rawArray(b)
+	return a
+}
+
+// v1Events prefers the legacy tests/preRequestScript strings (tests
+// first, as the transformer emits them); "events" is used only without them.
+func v1Events(evs, tests, pre json.RawMessage, path string) ([]Event, error) {
+	hasTests, hasPre := truthy(tests), truthy(pre)
+	if !hasTests && !hasPre {
+		out, err := events(evs, path)
+		for i := range out {
+			if out[i].Listen == "" {
+				out[i].Listen = "test"
+			}
+			if out[i].Script.Type == "" {
+				out[i].Script.Type = "text/javascript"
+			}
+		}
+		return out, err
+	}
+	var out []Event
+	for _, e := range []struct {
+		listen string
+		raw    json.RawMessage
+		ok     bool
+	}{{"test", tests, hasTests}, {"prerequest", pre, hasPre}} {
+		if !e.ok {
+			continue
+		}
+		src, err := execSource(e.raw, path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Event{Listen: e.listen, Script: Script{Type: "text/javascript", Exec: src}})
+	}
+	return out, nil
+}
+
+// v1AuthHelpers maps v1 currentHelper names to v2 auth types, and each v2
+// param to the v1 helperAttributes key it comes from.
+var v1AuthHelpers = map[string]struct {
+	typ    string
+	params [][2]string
+}{
+	"apikeyAuth": {"apikey", [][2]string{{"key", "key"}, {"value", "value"}, {"in", "in"}}},
+	"basicAuth":  {"basic", [][2]string{{"username", "username"}, {"password", "password"}, {"saveHelperData", "saveToRequest"}}},
+	"bearerAuth": {"bearer", [][2]string{{"token", "token"}}},
+	"digestAuth": {"digest", [][2]string{{"algorithm", "algorithm"}, {"username", "username"}, {"realm", "realm"},
+		{"password", "password"}, {"nonce", "nonce"}, {"nonceCount", "nonceCount"}, {"clientNonce", "clientNonce"},
+		{"opaque", "opaque"}, {"qop", "qop"}, {"disableRetryRequest", "disableRetryRequest"}}},
+	"oAuth1": {"oauth1", [][2]string{{"consumerKey", "consumerKey"}, {"consumerSecret", "consumerSecret"},
+		{"token", "token"}, {"tokenSecret", "tokenSecret"}, {"signatureMethod", "signatureMethod"},
+		{"timestamp", "timestamp"}, {"nonce", "nonce"}, {"version", "version"}, {"realm", "realm"},
+		{"addParamsToHeader", "header"}, {"autoAddParam", "auto"}, {"addEmptyParamsToSign", "includeEmpty"}}},
+	"hawkAuth": {"hawk", [][2]string{{"authId", "hawk_id"}, {"authKey", "hawk_key"}, {"algorithm", "algorithm"},
+		{"user", "user"}, {"saveHelperData", "saveToRequest"}, {"nonce", "nonce"}, {"extraData", "ext"},
+		{"appId", "app"}, {"delegation", "dlg"}, {"timestamp", "timestamp"}}},
+	"ntlmAuth": {"ntlm", [][2]string{{"username", "username"}, {"password", "password"}, {"domain", "domain"},
+		{"workstation", "workstation"}, {"disableRetryRequest", "disableRetryRequest"}}},
+	"oAuth2": {"oauth2", [][2]string{{"accessToken", "accessToken"}, {"addTokenTo", "addTokenTo"},
+		{"callBackUrl", "callBackUrl"}, {"authUrl", "authUrl"}, {"accessTokenUrl", "accessTokenUrl"},
+		{"clientId", "clientId"}, {"clientSecret", "clientSecret"}, {"clientAuth", "clientAuth"},
+		{"grantType", "grantType"}, {"scope", "scope"}, {"username", "username"}, {"password", "password"},
+		{"tokenType", "tokenType"}, {"redirectUri", "redirectUri"}, {"refreshToken", "refreshToken"}}},
+	"awsSigV4": {"awsv4", nil}, // params are copied as they are
+}
+
+func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path string) (*Auth, error) {
+	legacy := helper != nil || truthy(attrs)
+	if !legacy {
+		return auth(a, path)
+	}
+	if helper == nil || *helper == "" || *helper == "normal" {
+		return nil, nil
+	}
+	h, known := v1AuthHelpers[*helper]
+	out := &Auth{Type: *helper, Params: map[string]string{}}
+	if known {
+		out.Type = h.typ
+	}
+	if jsonKind(attrs) == "string" {
+		// Some old exports store helperAttributes as JSON text.
+		attrs = json.RawMessage(jsonText(attrs))
+		if !json.Valid(attrs) {
+			return nil, nil
+		}
+	}
+	if !known || jsonKind(attrs) != "object" {
+		return out, nil
+	}
+	ms, err := objectMembers(attrs)
+	if err != nil {
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	vals := map[string]json.RawMessage{}
+	for _, m := range ms {
+		vals[m.Key] = m.Value
+	}
+	if h.params == nil {
+		for _, m := range ms {
+			out.Params[m.Key] = jsonText(m.Value)
+		}
+	}
+	// Every mapped param exists, empty when the v1 helper lacked it.
+	for _, p := range h.params {
+		out.Params[p[0]] = jsonText(vals[p[1]])
+	}
+	if *helper == "basicAuth" {
+		out.Params["showPassword"] = "false"
+	}
+	return out, nil
+}
+
+var v1HeaderLine = regexp.MustCompile(`(?m)^((//\s*)?\S+):(.*)$`)
+
+func v1Headers(r *rawV1Request, path string) ([]Header, error) {
+	if jsonKind(r.Headers) == "array" {
+		return headers(r.Headers, path+".headers")
+	}
+	var out []Header
+	seen := map[string]bool{}
+	if !isNull(r.HeaderData) {
+		hd, err := headers(r.HeaderData, path+".headerData")
+		if err != nil {
+			return nil, err
+		}
+		// headerData uses enabled:false instead of disabled; re-read it.
+		els := mustArray(r.HeaderData)
+		for i := range hd {
+			if i < len(els) {
+				var kv rawKV
+				_ = json.Unmarshal(els[i], &kv)
+				if kv.Enabled != nil && !bool(*kv.Enabled) {
+					hd[i].Disabled = true
+				}
+			}
+			if strings.HasPrefix(hd[i].Key, "//") {
+				hd[i].Disabled = true
+				hd[i].Key = strings.TrimSpace(strings.TrimPrefix(hd[i].Key, "//"))
+			}
+			seen[hd[i].Key] = true
+		}
+		out = append(out, hd...)
+	}
+	if jsonKind(r.Headers) == "string" {
+		for _, m := range v1HeaderLine.FindAllStringSubmatch(jsonText(r.Headers), -1) {
+			h := Header{Key: m[1], Value: strings.TrimSpace(m[3])}
+			if strings.HasPrefix(h.Key, "//") {
+				h.Disabled = true
+				h.Key = strings.TrimSpace(strings.TrimPrefix(h.Key, "//"))
+			}
+			if !seen[h.Key] {
+				out = append(out, h)
+			}
+		}
+	}
+	return out, nil
+}
+
+func v1URL(r *rawV1Request, path string) (URL, error) {
+	u := ParseURL(r.URL.String())
+	if els, ok := rawArray(r.QueryParams); ok && len(els) > 0 {
+		var q []QueryParam
+		seen := map[string]bool{}
+		for i, e := range els {
+			var kv struct {
+				rawKV
+				Equals *bool `json:"equals"`
+			}
+			if err := decodeObject(e, fmt.Sprintf("%s.queryParams[%d]", path, i), &kv); err != nil {
+				return URL{}, err
+			}
+			p := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+			if kv.Key != nil {
+				p.Key = kv.Key.String()
+			}
+			if kv.Enabled != nil && !bool(*kv.Enabled) {
+				p.Disabled = true
+			}
+			if kv.Equals != nil {
+				if *kv.Equals && p.Value == nil {
+					p.Value = new(string)
+				}
+				if !*kv.Equals && p.Value != nil && *p.Value == "" {
+					p.Value = nil
+				}
+			}
+			seen[p.Key] = true
+			q = append(q, p)
+		}
+		for _, p := range u.Query {
+			if !seen[p.Key] {
+				q = append(q, p)
+			}
+		}
+		u.Query = q
+	}
+	var vars []Variable
+	seen := map[string]bool{}
+	if !isNull(r.PathVariableData) {
+		vd, err := variableList(r.PathVariableData, path+".pathVariableData", true)
+		if err != nil {
+			return URL{}, err
+		}
+		for _, v := range vd {
+			seen[v.Key] = true
+		}
+		vars = append(vars, vd...)
+	}
+	if jsonKind(r.PathVariables) == "object" {
+		ms, err := objectMembers(r.PathVariables)
+		if err != nil {
+			return URL{}, &LoadError{Path: path + ".pathVariables", Err: err}
+		}
+		for _, m := range ms {
+			if !seen[m.Key] {
+				vars = append(vars, Variable{ID: m.Key, Key: m.Key, Value: jsonText(m.Value)})
+			}
+		}
+	}
+	if len(vars) > 0 {
+		u.Variables = vars
+	}
+	return u, nil
+}
+
+// isEmptyJS mirrors lodash isEmpty on a JSON value.
+func isEmptyJS(b json.RawMessage) bool {
+	switch jsonKind(b) {
+	case "string":
+		return jsonText(b) == ""
+	case "array":
+		return len(mustArray(b)) == 0
+	case "object":
+		ms, _ := objectMembers(b)
+		return len(ms) == 0
+	}
+	return true
+}
+
+func v1Body(r *rawV1Request, path string) (*Body, error) {
+	modes := map[string]string{"binary": BodyFile, "graphql": BodyGraphQL, "params": BodyFormData, "raw": BodyRaw, "urlencoded": BodyURLEncoded}
+	dataMode := ""
+	if !isNull(r.DataMode) {
+		dataMode = modes[jsonText(r.DataMode)]
+	}
+	empty := isEmptyJS(r.Data) && isEmptyJS(r.RawModeData) && isEmptyJS(r.GraphQLModeData)
+	if (dataMode == "" && empty) || jsonKind(r.DataMode) == "null" {
+		return nil, nil
+	}
+	rawModeData, hasRaw := "", false
+	switch jsonKind(r.RawModeData) {
+	case "string":
+		rawModeData, hasRaw = jsonText(r.RawModeData), true
+	case "array":
+		if els := mustArray(r.RawModeData); len(els) == 1 && jsonKind(els[0]) == "string" {
+			rawModeData, hasRaw = jsonText(els[0]), true
+		}
+	}
+	hasRaw = hasRaw && rawModeData != ""
+	var gql json.RawMessage
+	var opts struct {
+		GraphQL json.RawMessage `json:"graphql"`
+		Raw     *struct {
+			Language text `json:"language"`
+		} `json:"raw"`
+	}
+	if jsonKind(r.DataOptions) == "object" {
+		_ = json.Unmarshal(r.DataOptions, &opts)
+	}
+	if !isEmptyJS(r.GraphQLModeData) {
+		gql = r.GraphQLModeData
+	} else if len(opts.GraphQL) > 0 && !isEmptyJS(r.Data) {
+		gql = r.Data
+	}
+	formSrc := r.Data
+	if isNull(formSrc) || (jsonKind(formSrc) == "string" && jsonText(formSrc) == "") {
+		formSrc = r.RawModeData
+	}
+	b := &Body{Mode: dataMode, Disabled: bool(r.DataDisabled)}
+	switch {
+	case dataMode != "":
+	case !hasRaw && jsonKind(formSrc) == "array":
+		b.Mode = BodyFormData
+	case !hasRaw && gql != nil:
+		b.Mode = BodyGraphQL
+	default:
+		b.Mode = BodyRaw
+	}
+	switch b.Mode {
+	case BodyRaw:
+		if hasRaw {
+			b.Raw = rawModeData
+		} else if jsonKind(r.Data) == "string" {
+			b.Raw = jsonText(r.Data)
+		}
+	case BodyGraphQL:
+		if jsonKind(gql) == "object" {
+			var g rawGraphQL
+			_ = json.Unmarshal(gql, &g)
+			b.GraphQL = g.model()
+		} else {
+			b.GraphQL = &GraphQL{}
+		}
+	case BodyFile:
+		b.File = rawModeData
+	default:
+		ps, err := v1FormData(formSrc, path+".data")
+		if err != nil {
+			return nil, err
+		}
+		if b.Mode == BodyFormData {
+			b.FormData = ps
+		} else {
+			b.URLEncoded = ps
+		}
+	}
+	if opts.Raw != nil {
+		b.Language = opts.Raw.Language.String()
+	}
+	return b, nil
+}
+
+// v1FormData keeps params that have a key; file params take their path
+// from value, and enabled:false means disabled.
+func v1FormData(raw json.RawMessage, path string) ([]FormParam, error) {
+	els, ok := rawArray(raw)
+	if !ok {
+		return []FormParam{}, nil
+	}
+	out := []FormParam{}
+	for i, e := range els {
+		if jsonKind(e) != "object" {
+			continue
+		}
+		var kv rawKV
+		if err := decodeObject(e, fmt.Sprintf("%s[%d]", path, i), &kv); err != nil {
+			return nil, err
+		}
+		if kv.Key == nil || kv.Key.String() == "" {
+			continue
+		}
+		p := FormParam{Key: kv.Key.String(), Type: kv.Type.String(), ContentType: kv.ContentType.String(),
+			Disabled: bool(kv.Disabled) || (kv.Enabled != nil && !bool(*kv.Enabled))}
+		if p.Type == "file" && truthy(kv.Value) {
+			if jsonKind(kv.Value) == "string" {
+				p.Src = []string{jsonText(kv.Value)}
+			}
+		} else {
+			p.Value = jsonText(kv.Value)
+		}
+		if !isNull(kv.Src) && p.Src == nil {
+			p.Src = []string{jsonText(kv.Src)}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,770 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+func convertV2(doc *rawDoc) (*Collection, error) {
+	c := &Collection{Format: "v2.1"}
+	// Without an info block, Postman takes the top-level name.
+	c.Info.ID = doc.ID.String()
+	c.Info.Name = doc.Name.String()
+	c.Info.Description = description(doc.Description)
+	if doc.Info != nil {
+		in := doc.Info
+		c.Info = Info{
+			ID:          firstNonEmpty(in.PostmanID.String(), in.ID.String(), c.Info.ID),
+			Name:        firstNonEmpty(in.Name.String(), c.Info.Name),
+			Description: firstNonEmpty(description(in.Description), c.Info.Description),
+			Schema:      in.Schema.String(),
+			Version:     in.Version.String(),
+		}
+		if strings.Contains(c.Info.Schema, "v2.0.") {
+			c.Format = "v2.0"
+		}
+	}
+	var err error
+	if c.Variables, err = variables(doc.Variable, "variable"); err != nil {
+		return nil, err
+	}
+	if c.Auth, err = auth(doc.Auth, "auth"); err != nil {
+		return nil, err
+	}
+	if c.Events, err = events(doc.Event, "event"); err != nil {
+		return nil, err
+	}
+	if c.ProtocolProfileBehavior, err = ppb(doc.PPB, "protocolProfileBehavior"); err != nil {
+		return nil, err
+	}
+	if doc.Item != nil {
+		if c.Items, err = items(*doc.Item, nil, "item"); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func items(raws []rawItem, parent *Item, path string) ([]*Item, error) {
+	out := make([]*Item, 0, len(raws))
+	for i := range raws {
+		it, err := item(&raws[i], parent, fmt.Sprintf("%s[%d]", path, i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+func item(r *rawItem, parent *Item, path string) (*Item, error) {
+	it := &Item{
+		ID:          firstNonEmpty(r.ID.String(), r.PostmanID.String()),
+		Name:        r.Name.String(),
+		Description: description(r.Description),
+		Parent:      parent,
+	}
+	var err error
+	if it.Events, err = events(r.Event, path+".event"); err != nil {
+		return nil, err
+	}
+	if it.Variables, err = variables(r.Variable, path+".variable"); err != nil {
+		return nil, err
+	}
+	if it.Auth, err = auth(r.Auth, path+".auth"); err != nil {
+		return nil, err
+	}
+	if it.ProtocolProfileBehavior, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
+		return nil, err
+	}
+	// Like the Postman SDK: any "item" array, even empty, makes a folder.
+	if r.Item != nil {
+		it.Folder = true
+		if it.Items, err = items(*r.Item, it, path+".item"); err != nil {
+			return nil, err
+		}
+		return it, nil
+	}
+	if it.Request, err = request(r.Request, path+".request"); err != nil {
+		return nil, err
+	}
+	if !isNull(r.Response) {
+		var buf bytes.Buffer
+		if json.Compact(&buf, r.Response) == nil {
+			it.Responses = buf.Bytes()
+		}
+	}
+	return it, nil
+}
+
+func request(raw json.RawMessage, path string) (*Request, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return &Request{Method: "GET"}, nil
+	case "string":
+		return &Request{Method: "GET", URL: ParseURL(jsonText(raw))}, nil
+	case "object":
+	default:
+		return nil, shapeError(path, "a request object or a URL string", raw)
+	}
+	var r rawRequest
+	if err := decodeObject(raw, path, &r); err != nil {
+		return nil, err
+	}
+	req := &Request{Method: "GET", Description: description(r.Description)}
+	if m := r.Method.String(); m != "" {
+		req.Method = strings.ToUpper(m)
+	}
+	var err error
+	if req.URL, err = parseURLValue(r.URL, path+".url"); err != nil {
+		return nil, err
+	}
+	if req.Header, err = headers(r.Header, path+".header"); err != nil {
+		return nil, err
+	}
+	if req.Body, err = body(r.Body, path+".body"); err != nil {
+		return nil, err
+	}
+	if req.Auth, err = auth(r.Auth, path+".auth"); err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// decodeObject decodes a JSON object fragment, reporting type errors at the
+// JSON path of the offending field.
+func decodeObject(raw json.RawMessage, path string, dst any) error {
+	if jsonKind(raw) != "object" {
+		return shapeError(path, "an object", raw)
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			p := path
+			if te.Field != "" {
+				p += "." + te.Field
+			}
+			return &LoadError{Path: p, Err: fmt.Errorf("expected %s, got %s", goTypeName(te.Type.String()), te.Value)}
+		}
+		return &LoadError{Path: path, Err: err}
+	}
+	return nil
+}
+
+var domainSplit = regexp.MustCompile(`\.`)
+
+// splitHost splits a host string on dots outside {{variables}}, like the
+// SDK's /\.(?![^{]*\}{2})/.
+func splitHost(h string) []string {
+	var out []string
+	start := 0
+	for _, loc := range domainSplit.FindAllStringIndex(h, -1) {
+		i := loc[0]
+		if insideVariable(h[i+1:]) {
+			continue
+		}
+		out = append(out, h[start:i])
+		start = i + 1
+	}
+	return append(out, h[start:])
+}
+
+// insideVariable reports whether rest (text after a dot) closes a variable
+// before opening one: it matches [^{]*}}.
+func insideVariable(rest string) bool {
+	i := strings.IndexByte(rest, '{')
+	j := strings.Index(rest, "}}")
+	return j >= 0 && (i < 0 || j < i)
+}
+
+func parseURLValue(raw json.RawMessage, path string) (URL, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return URL{}, nil
+	case "string":
+		return ParseURL(jsonText(raw)), nil
+	case "object":
+	default:
+		return URL{}, shapeError(path, "a URL string or object", raw)
+	}
+	var r rawURL
+	if err := decodeObject(raw, path, &r); err != nil {
+		return URL{}, err
+	}
+	hasParts := r.Protocol != nil || !isNull(r.Host) || r.Port != nil || !isNull(r.Path) ||
+		!isNull(r.Query) || !isNull(r.Variable) || r.Hash != nil || !isNull(r.Auth)
+	raw0 := ""
+	if r.Raw != nil {
+		raw0 = r.Raw.String()
+	}
+	if !hasParts {
+		// Only raw: split it as Postman's app does. (The Newman SDK would
+		// send an empty URL here, which helps nobody.)
+		return ParseURL(raw0), nil
+	}
+	u := URL{Raw: raw0}
+	if r.Protocol != nil {
+		u.Protocol = r.Protocol.String()
+	}
+	if r.Port != nil {
+		u.Port = r.Port.String()
+	}
+	if r.Hash != nil {
+		u.Hash = r.Hash.String()
+	}
+	switch jsonKind(r.Host) {
+	case "nothing", "null":
+	case "string":
+		u.Host = splitHost(jsonText(r.Host))
+	case "array":
+		els, _ := rawArray(r.Host)
+		u.Host = make([]string, 0, len(els))
+		for _, e := range els {
+			u.Host = append(u.Host, jsonText(e))
+		}
+	default:
+		return URL{}, shapeError(path+".host", "a string or an array of strings", r.Host)
+	}
+	switch jsonKind(r.Path) {
+	case "nothing", "null":
+	case "string":
+		p := jsonText(r.Path)
+		if strings.HasPrefix(p, "/") && len(p) > 1 {
+			p = p[1:]
+		}
+		switch p {
+		case "":
+		case "/":
+			u.Path = []string{""}
+		default:
+			u.Path = strings.Split(p, "/")
+		}
+	case "array":
+		els, _ := rawArray(r.Path)
+		u.Path = make([]string, 0, len(els))
+		for _, e := range els {
+			// v2.0 allows path segments as {type, value} objects.
+			if jsonKind(e) == "object" {
+				var seg struct {
+					Value text `json:"value"`
+				}
+				_ = json.Unmarshal(e, &seg)
+				u.Path = append(u.Path, seg.Value.String())
+				continue
+			}
+			u.Path = append(u.Path, jsonText(e))
+		}
+	default:
+		return URL{}, shapeError(path+".path", "a string or an array of strings", r.Path)
+	}
+	var err error
+	if u.Query, err = queryParams(r.Query, path+".query"); err != nil {
+		return URL{}, err
+	}
+	if u.Variables, err = variableList(r.Variable, path+".variable", true); err != nil {
+		return URL{}, err
+	}
+	if !isNull(r.Auth) {
+		var ui rawUserInfo
+		if err := decodeObject(r.Auth, path+".auth", &ui); err != nil {
+			return URL{}, err
+		}
+		if ui.User != nil || ui.Password != nil {
+			u.UserInfo = &UserInfo{}
+		}
+		if ui.User != nil {
+			u.UserInfo.User = ui.User.String()
+		}
+		if ui.Password != nil {
+			p := ui.Password.String()
+			u.UserInfo.Password = &p
+		}
+	}
+	return u, nil
+}
+
+func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "string":
+		return parseQueryString(jsonText(raw), func(s string) string { return s }), nil
+	case "object":
+		ms, err := objectMembers(raw)
+		if err != nil {
+			return nil, &LoadError{Path: path, Err: err}
+		}
+		out := make([]QueryParam, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, QueryParam{Key: m.Key, Value: optionalText(m.Value)})
+		}
+		return out, nil
+	case "array":
+	default:
+		return nil, shapeError(path, "an array of {key, value} or a query string", raw)
+	}
+	els, _ := rawArray(raw)
+	out := make([]QueryParam, 0, len(els))
+	for i, e := range els {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		switch jsonKind(e) {
+		case "null":
+			out = append(out, QueryParam{})
+			continue
+		case "string":
+			out = append(out, parseQueryString(jsonText(e), func(s string) string { return s })...)
+			continue
+		}
+		var kv rawKV
+		if err := decodeObject(e, p, &kv); err != nil {
+			return nil, err
+		}
+		q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+		if kv.Key != nil {
+			q.Key = kv.Key.String()
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+// optionalText is nil for an absent or null value, its text otherwise.
+func optionalText(raw json.RawMessage) *string {
+	if isNull(raw) {
+		return nil
+	}
+	s := jsonText(raw)
+	return &s
+}
+
+var headerLine = regexp.MustCompile(`(?m)^(\S+):(.*)$`)
+
+// parseHeaderString parses "Key: Value" lines like the Postman SDK.
+func parseHeaderString(s string) []Header {
+	s = strings.NewReplacer("\r\n ", " ", "\r\n\t", "\t").Replace(s)
+	var out []Header
+	for _, m := range headerLine.FindAllStringSubmatch(s, -1) {
+		out = append(out, Header{Key: m[1], Value: strings.TrimSpace(m[2])})
+	}
+	return out
+}
+
+func headers(raw json.RawMessage, path string) ([]Header, error) {
+	const want = `an array of {key, value} or a "Key: Value" string`
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "string":
+		return parseHeaderString(jsonText(raw)), nil
+	case "array":
+	default:
+		return nil, shapeError(path, want, raw)
+	}
+	els, _ := rawArray(raw)
+	out := make([]Header, 0, len(els))
+	for i, e := range els {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		switch jsonKind(e) {
+		case "null":
+			continue
+		case "string":
+			k, v, _ := strings.Cut(jsonText(e), ":")
+			out = append(out, Header{Key: strings.TrimSpace(k), Value: strings.TrimSpace(v)})
+			continue
+		case "object":
+		default:
+			return nil, shapeError(p, want, e)
+		}
+		var kv rawKV
+		if err := decodeObject(e, p, &kv); err != nil {
+			return nil, err
+		}
+		h := Header{Value: jsonText(kv.Value), Disabled: bool(kv.Disabled)}
+		if kv.Key != nil {
+			h.Key = kv.Key.String()
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+func body(raw json.RawMessage, path string) (*Body, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "string":
+		return &Body{Mode: BodyRaw, Raw: jsonText(raw)}, nil
+	case "object":
+	default:
+		return nil, shapeError(path, "a body object", raw)
+	}
+	var r rawBody
+	if err := decodeObject(raw, path, &r); err != nil {
+		return nil, err
+	}
+	b := &Body{Mode: r.Mode.String(), Raw: jsonText(r.Raw), Disabled: bool(r.Disabled)}
+	if !isNull(r.Options) {
+		var o rawBodyOptions
+		if jsonKind(r.Options) == "object" && json.Unmarshal(r.Options, &o) == nil && o.Raw != nil {
+			b.Language = o.Raw.Language.String()
+		}
+	}
+	var err error
+	if b.URLEncoded, err = formParams(r.URLEncoded, path+".urlencoded"); err != nil {
+		return nil, err
+	}
+	if b.FormData, err = formParams(r.FormData, path+".formdata"); err != nil {
+		return nil, err
+	}
+	switch jsonKind(r.File) {
+	case "nothing", "null":
+	case "string":
+		b.File = jsonText(r.File)
+	case "object":
+		var f struct {
+			Src text `json:"src"`
+		}
+		if err := decodeObject(r.File, path+".file", &f); err != nil {
+			return nil, err
+		}
+		b.File = f.Src.String()
+	default:
+		return nil, shapeError(path+".file", "an object {src}", r.File)
+	}
+	switch jsonKind(r.GraphQL) {
+	case "nothing", "null":
+	case "object":
+		var g rawGraphQL
+		if err := decodeObject(r.GraphQL, path+".graphql", &g); err != nil {
+			return nil, err
+		}
+		b.GraphQL = g.model()
+	case "string":
+		b.GraphQL = &GraphQL{Query: jsonText(r.GraphQL)}
+	default:
+		return nil, shapeError(path+".graphql", "an object {query, variables}", r.GraphQL)
+	}
+	return b, nil
+}
+
+func formParams(raw json.RawMessage, path string) ([]FormParam, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "string":
+		var out []FormParam
+		for _, q := range parseQueryString(jsonText(raw), func(s string) string { return s }) {
+			v := ""
+			if q.Value != nil {
+				v = *q.Value
+			}
+			out = append(out, FormParam{Key: q.Key, Value: v})
+		}
+		return out, nil
+	case "array":
+	default:
+		return nil, shapeError(path, "an array of {key, value}", raw)
+	}
+	els, _ := rawArray(raw)
+	out := make([]FormParam, 0, len(els))
+	for i, e := range els {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if isNull(e) {
+			continue
+		}
+		var kv rawKV
+		if err := decodeObject(e, p, &kv); err != nil {
+			return nil, err
+		}
+		fp := FormParam{
+			Value:       jsonText(kv.Value),
+			Type:        kv.Type.String(),
+			ContentType: kv.ContentType.String(),
+			Disabled:    bool(kv.Disabled),
+		}
+		if kv.Key != nil {
+			fp.Key = kv.Key.String()
+		}
+		switch jsonKind(kv.Src) {
+		case "nothing", "null":
+		case "array":
+			els, _ := rawArray(kv.Src)
+			for _, s := range els {
+				if !isNull(s) {
+					fp.Src = append(fp.Src, jsonText(s))
+				}
+			}
+		default:
+			fp.Src = []string{jsonText(kv.Src)}
+		}
+		out = append(out, fp)
+	}
+	return out, nil
+}
+
+// variables reads a variable list: an array of {key, value, type...}, or,
+// leniently, an object mapping keys to values.
+func variables(raw json.RawMessage, path string) ([]Variable, error) {
+	return variableList(raw, path, false)
+}
+
+// variableList reads variables; idAsKey names keyless variables by their
+// id, which Postman does for path variables and v1 collections only.
+func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "object":
+		ms, err := objectMembers(raw)
+		if err != nil {
+			return nil, &LoadError{Path: path, Err: err}
+		}
+		out := make([]Variable, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, variableValue(Variable{Key: m.Key}, m.Value))
+		}
+		return out, nil
+	case "array":
+	default:
+		return nil, shapeError(path, "an array of {key, value}", raw)
+	}
+	els, _ := rawArray(raw)
+	out := make([]Variable, 0, len(els))
+	for i, e := range els {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if isNull(e) {
+			continue
+		}
+		var kv rawKV
+		if err := decodeObject(e, p, &kv); err != nil {
+			return nil, err
+		}
+		v := Variable{
+			ID:          kv.ID.String(),
+			Type:        kv.Type.String(),
+			Description: description(kv.Description),
+			Disabled:    bool(kv.Disabled),
+		}
+		if kv.Key != nil {
+			v.Key = kv.Key.String()
+		}
+		if v.Key == "" && idAsKey {
+			v.Key = v.ID
+		}
+		out = append(out, variableValue(v, kv.Value))
+	}
+	return out, nil
+}
+
+// variableValue sets the value's text and, for a typeless non-string value,
+// a type that lets scripts get the number or boolean back.
+func variableValue(v Variable, raw json.RawMessage) Variable {
+	v.Value = jsonText(raw)
+	if v.Type == "" {
+		switch jsonKind(raw) {
+		case "number":
+			v.Type = "number"
+		case "boolean":
+			v.Type = "boolean"
+		case "object", "array":
+			v.Type = "any"
+		}
+	}
+	return v
+}
+
+func events(raw json.RawMessage, path string) ([]Event, error) {
+	var els []json.RawMessage
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "object":
+		// Some exporters write a single event object.
+		els = []json.RawMessage{raw}
+	case "array":
+		els, _ = rawArray(raw)
+	default:
+		return nil, shapeError(path, "an array of events", raw)
+	}
+	out := make([]Event, 0, len(els))
+	for i, e := range els {
+		p := path
+		if jsonKind(raw) == "array" {
+			p = fmt.Sprintf("%s[%d]", path, i)
+		}
+		if isNull(e) {
+			continue
+		}
+		var re rawEvent
+		if err := decodeObject(e, p, &re); err != nil {
+			return nil, err
+		}
+		s, err := script(re.Script, p+".script")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Event{Listen: re.Listen.String(), Script: s, Disabled: bool(re.Disabled)})
+	}
+	return out, nil
+}
+
+func script(raw json.RawMessage, path string) (Script, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return Script{}, nil
+	case "string", "array":
+		// A bare script: its source, as a string or lines.
+		s, err := execSource(raw, path)
+		return Script{Type: "text/javascript", Exec: s}, err
+	case "object":
+	default:
+		return Script{}, shapeError(path, "a script object", raw)
+	}
+	var rs rawScript
+	if err := decodeObject(raw, path, &rs); err != nil {
+		return Script{}, err
+	}
+	exec, err := execSource(rs.Exec, path+".exec")
+	if err != nil {
+		return Script{}, err
+	}
+	return Script{ID: rs.ID.String(), Type: rs.Type.String(), Exec: exec, Name: rs.Name.String()}, nil
+}
+
+// execSource joins exec lines with "\n"; a string is taken as is.
+func execSource(raw json.RawMessage, path string) (string, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return "", nil
+	case "string":
+		// The SDK splits a string on line breaks and joins with "\n".
+		return strings.ReplaceAll(jsonText(raw), "\r\n", "\n"), nil
+	case "array":
+		els, _ := rawArray(raw)
+		lines := make([]string, len(els))
+		for i, e := range els {
+			lines[i] = jsonText(e)
+		}
+		return strings.Join(lines, "\n"), nil
+	}
+	return "", shapeError(path, "a string or an array of lines", raw)
+}
+
+func auth(raw json.RawMessage, path string) (*Auth, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "object":
+	default:
+		return nil, shapeError(path, "an auth object {type, ...}", raw)
+	}
+	ms, err := objectMembers(raw)
+	if err != nil {
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	a := &Auth{Params: map[string]string{}}
+	for _, m := range ms {
+		if m.Key == "type" {
+			a.Type = jsonText(m.Value)
+		}
+	}
+	if a.Type == "" {
+		// Postman ignores an auth block without a type.
+		return nil, nil
+	}
+	for _, m := range ms {
+		if m.Key != a.Type {
+			continue
+		}
+		if err := authParams(a.Params, m.Value, path+"."+m.Key); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// authParams reads v2.1 [{key, value}] or v2.0 {key: value} params.
+func authParams(dst map[string]string, raw json.RawMessage, path string) error {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil
+	case "object":
+		ms, err := objectMembers(raw)
+		if err != nil {
+			return &LoadError{Path: path, Err: err}
+		}
+		for _, m := range ms {
+			dst[m.Key] = jsonText(m.Value)
+		}
+		return nil
+	case "array":
+	default:
+		return shapeError(path, "an array of {key, value} or an object", raw)
+	}
+	els, _ := rawArray(raw)
+	for i, e := range els {
+		if isNull(e) {
+			continue
+		}
+		var kv rawKV
+		if err := decodeObject(e, fmt.Sprintf("%s[%d]", path, i), &kv); err != nil {
+			return err
+		}
+		if kv.Key == nil {
+			continue
+		}
+		dst[kv.Key.String()] = jsonText(kv.Value)
+	}
+	return nil
+}
+
+func ppb(raw json.RawMessage, path string) (map[string]any, error) {
+	if jsonKind(raw) != "object" {
+		// Postman ignores anything but a plain object here.
+		return nil, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	if len(m) == 0 {
+		return nil, nil
+	}
+	return m, nil
+}
+
+// description reads a string or a {content, type} object.
+func description(raw json.RawMessage) string {
+	if jsonKind(raw) == "object" {
+		var d struct {
+			Content text `json:"content"`
+		}
+		if json.Unmarshal(raw, &d) == nil {
+			return d.Content.String()
+		}
+	}
+	return jsonText(raw)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+type rawGraphQL struct {
+	Query         text `json:"query"`
+	OperationName text `json:"operationName"`
+	Variables     text `json:"variables"`
+}
+
+func (g rawGraphQL) model() *GraphQL {
+	return &GraphQL{Query: g.Query.String(), OperationName: g.OperationName.String(), Variables: g.Variables.String()}
+}
