@@ -5,8 +5,15 @@
 //
 // Each library is one self-contained CommonJS bundle in dist/, produced by
 // build/build.sh (esbuild over the exact npm versions in
-// build/package-lock.json). Licenses are in dist/LICENSES.txt.
+// build/package-lock.json). Licenses are in dist/LICENSES.txt. The Node
+// builtins (util, events, url, ...) are the browserify 16 shims the sandbox
+// exposes, e.g. util 0.10.4 (no promisify) and url 0.11.0 (legacy
+// url.parse with querystring). buffer is npm buffer 6.0.3, as in Postman,
+// where it is also the global Buffer. testdata/postman-sandbox.golden.json
+// holds results computed by Postman's own sandbox code that the tests replay.
 package jslib
+
+//go:generate bash build/build.sh
 
 import (
 	"embed"
