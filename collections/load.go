@@ -168,6 +168,10 @@ func decodeCollection(text []byte) (*Collection, error) {
 		return nil, fmt.Errorf("%w: the file is empty", ErrNotCollection)
 	}
 	if trimmed[0] == '[' {
+		var rows []map[string]json.RawMessage
+		if json.Unmarshal(trimmed, &rows) == nil && len(rows) > 0 && rows[0]["key"] != nil && rows[0]["value"] != nil {
+			return nil, fmt.Errorf("%w: the file is a list of variables (pass it with -e or -g)", ErrNotCollection)
+		}
 		if json.Valid(trimmed) {
 			return nil, fmt.Errorf("%w: the file is a JSON array (iteration data? pass it with -d)", ErrNotCollection)
 		}

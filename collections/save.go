@@ -80,15 +80,15 @@ type outHeader struct {
 }
 
 type outURL struct {
-	Raw      string          `json:"raw"`
-	Protocol string          `json:"protocol,omitempty"`
-	Auth     *outUserInfo    `json:"auth,omitempty"`
-	Host     *[]string       `json:"host,omitempty"`
-	Port     string          `json:"port,omitempty"`
-	Path     *[]string       `json:"path,omitempty"`
-	Query    *[]outQuery     `json:"query,omitempty"`
-	Hash     string          `json:"hash,omitempty"`
-	Variable []outVariable   `json:"variable,omitempty"`
+	Raw      string        `json:"raw"`
+	Protocol string        `json:"protocol,omitempty"`
+	Auth     *outUserInfo  `json:"auth,omitempty"`
+	Host     *[]string     `json:"host,omitempty"`
+	Port     string        `json:"port,omitempty"`
+	Path     *[]string     `json:"path,omitempty"`
+	Query    *[]outQuery   `json:"query,omitempty"`
+	Hash     string        `json:"hash,omitempty"`
+	Variable []outVariable `json:"variable,omitempty"`
 }
 
 type outUserInfo struct {

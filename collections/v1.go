@@ -564,14 +564,14 @@ func v1Body(r *rawV1Request, path string) (*Body, error) {
 	return b, nil
 }
 
-// v1FormData keeps params that have a key; file params take their path
-// from value, and enabled:false means disabled.
+// v1FormData keeps params that have a key (even ""); a file param with no
+// src takes its path(s) from value, and enabled:false means disabled.
 func v1FormData(raw json.RawMessage, path string) ([]FormParam, error) {
 	els, ok := rawArray(raw)
 	if !ok {
-		return []FormParam{}, nil
+		return nil, nil
 	}
-	out := []FormParam{}
+	var out []FormParam
 	for i, e := range els {
 		if jsonKind(e) != "object" {
 			continue
@@ -580,20 +580,29 @@ func v1FormData(raw json.RawMessage, path string) ([]FormParam, error) {
 		if err := decodeObject(e, fmt.Sprintf("%s[%d]", path, i), &kv); err != nil {
 			return nil, err
 		}
-		if kv.Key == nil || kv.Key.String() == "" {
+		if kv.Key == nil {
 			continue
 		}
 		p := FormParam{Key: kv.Key.String(), Type: kv.Type.String(), ContentType: kv.ContentType.String(),
 			Disabled: bool(kv.Disabled) || (kv.Enabled != nil && !bool(*kv.Enabled))}
-		if p.Type == "file" && truthy(kv.Value) {
-			if jsonKind(kv.Value) == "string" {
-				p.Src = []string{jsonText(kv.Value)}
+		src := kv.Src
+		if p.Type == "file" && !truthy(src) && truthy(kv.Value) {
+			if k := jsonKind(kv.Value); k == "string" || k == "array" {
+				src = kv.Value
 			}
 		} else {
 			p.Value = jsonText(kv.Value)
 		}
-		if !isNull(kv.Src) && p.Src == nil {
-			p.Src = []string{jsonText(kv.Src)}
+		switch jsonKind(src) {
+		case "nothing", "null":
+		case "array":
+			for _, s := range mustArray(src) {
+				if !isNull(s) {
+					p.Src = append(p.Src, jsonText(s))
+				}
+			}
+		default:
+			p.Src = []string{jsonText(src)}
 		}
 		out = append(out, p)
 	}
