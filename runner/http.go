@@ -250,8 +250,8 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	if method == "" {
 		method = "GET"
 	}
-	rawURL := buildURL(req.URL, ppb.boolean("disableUrlEncoding", false))
-	sent := SentRequest{Method: method, URL: rawURL}
+	wu := buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false))
+	sent := SentRequest{Method: method, URL: wu.String()}
 	body, err := buildBody(req.Body, o.WorkingDir)
 	if err != nil {
 		return sent, nil, err
@@ -265,10 +265,16 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		ctx, cancel = context.WithTimeout(ctx, o.TimeoutRequest)
 		defer cancel()
 	}
-	hreq, err := newHTTPRequest(ctx, method, rawURL, data)
+	hreq, err := newHTTPRequest(ctx, method, wu.toURL(), data)
 	if err != nil {
 		return sent, nil, err
 	}
+	if wu.user != nil && !hasAuthorization(req.Header) {
+		// Credentials in the URL become basic auth, as Node sends them.
+		pass, _ := wu.user.Password()
+		hreq.SetBasicAuth(wu.user.Username(), pass)
+	}
+	hreq.URL.User = nil
 	hasHeader := func(name string) bool {
 		for k := range hreq.Header {
 			if strings.EqualFold(k, name) {
@@ -398,18 +404,34 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	return sent, out, nil
 }
 
-func newHTTPRequest(ctx context.Context, method, rawURL string, data []byte) (*http.Request, error) {
+func hasAuthorization(hs []collections.Header) bool {
+	for _, h := range hs {
+		if !h.Disabled && strings.EqualFold(h.Key, "Authorization") {
+			return true
+		}
+	}
+	return false
+}
+
+func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte) (*http.Request, error) {
 	var rd io.Reader
 	if data != nil {
 		rd = bytes.NewReader(data)
 	}
-	hreq, err := http.NewRequestWithContext(ctx, method, rawURL, rd)
+	if u.Host == "" {
+		return nil, fmt.Errorf("invalid URL %q: no host", u.String())
+	}
+	switch u.Scheme {
+	case "http", "https":
+	default:
+		return nil, fmt.Errorf("invalid URL %q: unsupported protocol %q (use http or https)", u.String(), u.Scheme)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, method, "http://placeholder/", rd)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL %q: %w", rawURL, unwrapURLError(err))
+		return nil, fmt.Errorf("invalid request: %w", unwrapURLError(err))
 	}
-	if hreq.URL.Host == "" {
-		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
-	}
+	hreq.URL = u
+	hreq.Host = u.Host
 	if data != nil {
 		hreq.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
 	}
@@ -453,7 +475,16 @@ func isRedirect(code int) bool {
 }
 
 func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior) (*http.Request, error) {
-	loc, err := prev.URL.Parse(resp.Header.Get("Location"))
+	base := prev.URL
+	if base.Opaque != "" {
+		// Our wire URLs keep the path in Opaque; resolve against its parsed form.
+		b, err := url.Parse(base.Scheme + "://" + base.Host + base.Opaque)
+		if err != nil {
+			b = &url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/"}
+		}
+		base = b
+	}
+	loc, err := base.Parse(resp.Header.Get("Location"))
 	if err != nil {
 		return nil, err
 	}
@@ -467,7 +498,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 			method, body = "GET", nil
 		}
 	}
-	next, err := newHTTPRequest(prev.Context(), method, loc.String(), body)
+	next, err := newHTTPRequest(prev.Context(), method, loc, body)
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,14 @@ func cloneURL(u collections.URL) collections.URL {
 	c.Path = append([]string(nil), u.Path...)
 	c.Query = append([]collections.QueryParam(nil), u.Query...)
 	c.Variables = append([]collections.Variable(nil), u.Variables...)
+	if u.UserInfo != nil {
+		ui := *u.UserInfo
+		if ui.Password != nil {
+			p := *ui.Password
+			ui.Password = &p
+		}
+		c.UserInfo = &ui
+	}
 	return c
 }
 
@@ -81,6 +89,13 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 	for i := range u.Variables {
 		u.Variables[i].Value = sub(u.Variables[i].Value)
 	}
+	if ui := u.UserInfo; ui != nil {
+		ui.User = sub(ui.User)
+		if ui.Password != nil {
+			p := sub(*ui.Password)
+			ui.Password = &p
+		}
+	}
 	for i := range c.Header {
 		c.Header[i].Key = sub(c.Header[i].Key)
 		c.Header[i].Value = sub(c.Header[i].Value)
@@ -107,63 +122,6 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		}
 	}
 	return c
-}
-
-// buildURL renders a resolved URL the way Postman sends it: path variables
-// substituted, disabled query params dropped, unsafe characters
-// percent-encoded (unless disableUrlEncoding), and http:// assumed when no
-// protocol is given.
-func buildURL(u collections.URL, noEncode bool) string {
-	u = cloneURL(u)
-	for i, seg := range u.Path {
-		if strings.HasPrefix(seg, ":") && len(seg) > 1 {
-			for _, v := range u.Variables {
-				if v.Key == seg[1:] && !v.Disabled {
-					u.Path[i] = v.Value
-				}
-			}
-		}
-	}
-	var s string
-	if len(u.Host) > 0 || len(u.Path) > 0 {
-		s = u.String()
-	} else {
-		s = u.Raw
-	}
-	if !strings.Contains(s, "://") {
-		s = "http://" + s
-	}
-	if noEncode {
-		return s
-	}
-	return encodeURL(s)
-}
-
-// encodeURL percent-encodes what Postman's URL encoder encodes, leaving
-// existing %XX escapes alone.
-func encodeURL(s string) string {
-	var b strings.Builder
-	inQuery := false
-	schemeEnd := strings.Index(s, "://")
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '?' && !inQuery && i > schemeEnd:
-			inQuery = true
-			b.WriteByte(c)
-		case c == '#':
-			b.WriteString(s[i:]) // fragments are never sent; keep as is
-			return b.String()
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b.WriteByte(c)
-		case c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' ||
-			(!inQuery && (c == '{' || c == '}')) || (inQuery && c == '\'') || c == '%':
-			fmt.Fprintf(&b, "%%%02X", c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }
 
 func isHex(c byte) bool {

@@ -122,6 +122,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 
 	resolved, sent, resp, err := r.send(ctx, st, req, it)
 	req = resolved
+	if len(sent.Header) > 0 {
+		// Test scripts see every header that went out, system and auth
+		// headers included, as in Postman.
+		req.Header = sent.Header
+	}
 	r.summary.Requests.Total++
 	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Err: err}
 	if err != nil {

@@ -1,0 +1,186 @@
+package runner
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/idna"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// The encode sets of postman-url-encoder (WHATWG-like): C0 controls, DEL
+// and every non-ASCII byte always, plus these characters per component.
+const (
+	fragmentChars = " \"<>`"
+	pathChars     = fragmentChars + "#?{}"
+	userinfoChars = pathChars + "/:;=@[\\]^|"
+	queryChars    = " \"#'<>"
+)
+
+// percentEncode encodes the bytes of s in the set, leaving existing %XX
+// escapes alone so nothing is double-encoded.
+func percentEncode(s, set string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteString(s[i : i+3])
+			i += 2
+			continue
+		}
+		if c < 0x20 || c >= 0x7f || strings.IndexByte(set, c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// normalizeParam encodes the characters that would break a query string
+// apart (&, #, and = in keys), as postman-collection's QueryParam does.
+func normalizeParam(s string, key bool) string {
+	if !strings.ContainsAny(s, "&#=") {
+		return s
+	}
+	r := strings.NewReplacer("&", "%26", "#", "%23")
+	if key {
+		r = strings.NewReplacer("&", "%26", "#", "%23", "=", "%3D")
+	}
+	return r.Replace(s)
+}
+
+// wireURL is a request URL split the way Postman sends it.
+type wireURL struct {
+	scheme   string
+	user     *url.Userinfo
+	host     string // host[:port]
+	path     string // encoded, starts with "/"
+	query    string // encoded, without "?"
+	hasQuery bool   // send "?" even when query is empty
+}
+
+func (w wireURL) String() string {
+	var b strings.Builder
+	b.WriteString(w.scheme)
+	b.WriteString("://")
+	if w.user != nil {
+		b.WriteString(w.user.String())
+		b.WriteByte('@')
+	}
+	b.WriteString(w.host)
+	b.WriteString(w.path)
+	if w.hasQuery {
+		b.WriteByte('?')
+		b.WriteString(w.query)
+	}
+	return b.String()
+}
+
+// toURL returns the *url.URL net/http sends. Opaque carries the path byte
+// for byte, so Go does not re-escape what Postman leaves alone.
+func (w wireURL) toURL() *url.URL {
+	return &url.URL{
+		Scheme:     w.scheme,
+		User:       w.user,
+		Host:       w.host,
+		Opaque:     w.path,
+		RawQuery:   w.query,
+		ForceQuery: w.hasQuery && w.query == "",
+	}
+}
+
+// buildWireURL renders a resolved URL as postman-runtime does: path
+// variables substituted, disabled query params dropped, each component
+// percent-encoded with its own set unless noEncode, hostnames lowercased
+// and punycoded, http:// assumed when there is no protocol.
+func buildWireURL(u collections.URL, noEncode bool) wireURL {
+	// Substitute path variables, then render and re-parse: a variable may
+	// hold several parts ({{baseUrl}} = "http://host:port/v1"), which is
+	// why Postman also re-parses the resolved text.
+	segs := make([]string, len(u.Path))
+	for i, seg := range u.Path {
+		segs[i] = seg
+		if !strings.HasPrefix(seg, ":") {
+			continue
+		}
+		key := seg[1:]
+		if dot := strings.IndexByte(key, '.'); dot >= 0 {
+			key = key[:dot]
+		}
+		for _, v := range u.Variables {
+			if v.Key == key && !v.Disabled && v.Value != "" {
+				segs[i] = v.Value + seg[1+len(key):]
+			}
+		}
+	}
+	u.Path = segs
+	if len(u.Host) > 0 || len(u.Path) > 0 {
+		u = collections.ParseURL(u.String())
+	} else {
+		u = collections.ParseURL(u.Raw)
+	}
+	w := wireURL{scheme: strings.ToLower(u.Protocol)}
+	if w.scheme == "" {
+		w.scheme = "http"
+	}
+	host := strings.ToLower(strings.Join(u.Host, "."))
+	if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != "" {
+		host = ascii
+	}
+	if u.Port != "" {
+		host += ":" + u.Port
+	}
+	w.host = host
+
+	path := "/" + strings.Join(u.Path, "/")
+	if !noEncode {
+		path = percentEncode(path, pathChars)
+	}
+	w.path = path
+
+	var params []string
+	enabled := false
+	for _, q := range u.Query {
+		if q.Disabled {
+			continue
+		}
+		enabled = true
+		p := normalizeParam(q.Key, true)
+		if q.Value != nil {
+			p += "=" + normalizeParam(*q.Value, false)
+		}
+		params = append(params, p)
+	}
+	if enabled {
+		w.hasQuery = true
+		w.query = strings.Join(params, "&")
+		if !noEncode {
+			w.query = percentEncode(w.query, queryChars)
+		}
+	}
+	if ui := u.UserInfo; ui != nil {
+		user, pass := ui.User, ""
+		if ui.Password != nil {
+			pass = *ui.Password
+		}
+		if !noEncode {
+			user, pass = percentEncode(user, userinfoChars), percentEncode(pass, userinfoChars)
+		}
+		w.user = rawUserinfo(user, pass, ui.Password != nil)
+	}
+	return w
+}
+
+func rawUserinfo(user, pass string, hasPass bool) *url.Userinfo {
+	u, _ := url.PathUnescape(user)
+	if !hasPass {
+		return url.User(u)
+	}
+	p, _ := url.PathUnescape(pass)
+	return url.UserPassword(u, p)
+}
