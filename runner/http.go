@@ -315,7 +315,20 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	}
 	authOpts := auth.Options{DisableURLEncoding: ppb.boolean("disableUrlEncoding", false)}
 	if a != nil {
-		if err := auth.ApplyWith(hreq, a, data, authOpts); err != nil {
+		// Signers read the URL's parts, so they get a parsed URL; the wire
+		// path stays ours and only the query they may add is kept.
+		wire := hreq.URL
+		if parsed, perr := url.Parse(wu.String()); perr == nil {
+			parsed.User = nil
+			hreq.URL = parsed
+		}
+		err := auth.ApplyWith(hreq, a, data, authOpts)
+		if hreq.URL != wire {
+			wire.RawQuery = hreq.URL.RawQuery
+			wire.ForceQuery = wu.hasQuery && wire.RawQuery == ""
+			hreq.URL = wire
+		}
+		if err != nil {
 			warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
 			a = nil
 		} else if hreq.GetBody != nil {
@@ -325,7 +338,8 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 				rc.Close()
 			}
 		}
-		sent.URL = hreq.URL.String()
+		wu.query, wu.hasQuery = hreq.URL.RawQuery, wu.hasQuery || hreq.URL.RawQuery != ""
+		sent.URL = wu.String()
 	}
 	strict := !o.Insecure && ppb.boolean("strictSSL", true)
 	tr := c.transport(strict)

@@ -1,7 +1,9 @@
 package runner
 
 import (
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -129,7 +131,9 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 		w.scheme = "http"
 	}
 	host := strings.ToLower(strings.Join(u.Host, "."))
-	if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != "" {
+	if ip, ok := parseIPv4Shorthand(host); ok {
+		host = ip
+	} else if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != "" {
 		host = ascii
 	}
 	if u.Port != "" {
@@ -183,4 +187,52 @@ func rawUserinfo(user, pass string, hasPass bool) *url.Userinfo {
 	}
 	p, _ := url.PathUnescape(pass)
 	return url.UserPassword(u, p)
+}
+
+// parseIPv4Shorthand reads the IPv4 forms a WHATWG URL parser accepts
+// (127.1, 0x7f.1, 2130706433) and returns the dotted quad, as Node does
+// before connecting and in the Host header.
+func parseIPv4Shorthand(host string) (string, bool) {
+	if host == "" || strings.Trim(host, "0123456789abcdefx.") != "" {
+		return "", false
+	}
+	parts := strings.Split(strings.TrimSuffix(host, "."), ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	nums := make([]uint64, len(parts))
+	for i, p := range parts {
+		if p == "" {
+			return "", false
+		}
+		base := 10
+		switch {
+		case strings.HasPrefix(p, "0x"):
+			base, p = 16, p[2:]
+			if p == "" {
+				p = "0"
+			}
+		case len(p) > 1 && p[0] == '0':
+			base, p = 8, p[1:]
+		}
+		n, err := strconv.ParseUint(p, base, 64)
+		if err != nil {
+			return "", false
+		}
+		nums[i] = n
+	}
+	last := nums[len(nums)-1]
+	if last >= 1<<(8*(5-len(nums))) {
+		return "", false
+	}
+	for _, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return "", false
+		}
+	}
+	ip := last
+	for i, n := range nums[:len(nums)-1] {
+		ip += n << (8 * (3 - i))
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", ip>>24, ip>>16&255, ip>>8&255, ip&255), true
 }

@@ -1,0 +1,57 @@
+package runner
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/courier-run/courier/collections"
+)
+
+func TestBuildWireURL(t *testing.T) {
+	t.Parallel()
+	str := func(s string) *string { return &s }
+	tests := []struct {
+		name     string
+		url      collections.URL
+		noEncode bool
+		want     string
+	}{
+		{"raw only", collections.URL{Raw: "example.com/a?b=c"}, false, "http://example.com/a?b=c"},
+		{"variable holds scheme and port", collections.URL{Host: []string{"http://127.0.0.1:8080"}, Path: []string{"get"}}, false, "http://127.0.0.1:8080/get"},
+		{"path keeps ! ' ( ) * and a lone %", collections.ParseURL("http://h/!/'/(/)/*/%/%41"), false, "http://h/!/'/(/)/*/%/%41"},
+		{"path encodes space quote braces", collections.ParseURL(`http://h/a b/"x"/{y}`), false, "http://h/a%20b/%22x%22/%7By%7D"},
+		{"query encodes space and quote but not braces", collections.ParseURL(`http://h/?a=b c&d='{x}'`), false, "http://h/?a=b%20c&d=%27{x}%27"},
+		{"param value with & and #", collections.URL{Host: []string{"h"}, Query: []collections.QueryParam{{Key: "q", Value: str("#1#")}, {Key: "x&y", Value: str("2")}}}, false, "http://h/?q=%231%23&x%26y=2"},
+		{"key without value", collections.ParseURL("http://h/get?foo1&foo2"), false, "http://h/get?foo1&foo2"},
+		{"empty query keeps ?", collections.ParseURL("http://h/get?"), false, "http://h/get?"},
+		{"disabled params dropped", collections.URL{Host: []string{"h"}, Query: []collections.QueryParam{{Key: "a", Value: str("1"), Disabled: true}, {Key: "b", Value: str("2")}}}, false, "http://h/?b=2"},
+		{"path variable", collections.URL{Host: []string{"h"}, Path: []string{"users", ":id"}, Variables: []collections.Variable{{Key: "id", Value: "42"}}}, false, "http://h/users/42"},
+		{"unicode host is punycoded, path percent-encoded", collections.ParseURL("http://ünicode.example/é"), false, "http://xn--nicode-2ya.example/%C3%A9"},
+		{"IPv4 shorthand", collections.ParseURL("http://127.1:4041/x"), false, "http://127.0.0.1:4041/x"},
+		{"host lowercased", collections.ParseURL("HTTP://Example.COM/A"), false, "http://example.com/A"},
+		{"disableUrlEncoding sends bytes as given", collections.ParseURL(`http://h/a b?c=d e`), true, "http://h/a b?c=d e"},
+		{"credentials", collections.ParseURL("http://us@r:p@ss@h/"), false, "http://us%40r:p%40ss@h/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, buildWireURL(tt.url, tt.noEncode).String())
+		})
+	}
+}
+
+func TestParseIPv4Shorthand(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"127.1": "127.0.0.1", "0x7f.1": "127.0.0.1", "2130706433": "127.0.0.1", "10.0.0.1": "10.0.0.1",
+		"example.com": "", "256.1.1.1": "", "1.2.3.4.5": "", "deadbeef": "",
+	} {
+		got, ok := parseIPv4Shorthand(in)
+		if want == "" {
+			assert.False(t, ok, in)
+			continue
+		}
+		assert.Equal(t, want, got, in)
+	}
+}
