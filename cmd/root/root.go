@@ -15,6 +15,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	cmdRun "github.com/courier-run/courier/cmd/run"
+	cmdServe "github.com/courier-run/courier/cmd/serve"
 )
 
 // Version is set at build time with -ldflags "-X .../cmd/root.Version=...".
@@ -42,6 +43,7 @@ in one static binary.`,
 		return &cmdutil.FlagError{Err: err}
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
+	cmd.AddCommand(cmdServe.NewCmdServe(io))
 	return cmd
 }
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark: courier vs Newman vs a bare Go HTTP client on ../shared/bench's
+# 5-request scripted collection, against courier's echo server on
+# 127.0.0.1:18080. Prints wall time and peak RSS of each; compare ratios
+# from the same run, never absolute numbers across machines.
+#
+#   bench/run.sh [iterations]      (default 200)
+#
+# Newman is used when NEWMAN (a command) is set or `newman` is on PATH; the
+# bare client comes from ../shared/bench/rawclient.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-200}
+shared=../shared/bench
+[ -d "$shared" ] || { echo "bench: ../shared/bench is missing" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
+
+go build -o "$out/courier" ./cmd/courier
+(cd "$shared/rawclient" && go build -o "$out/rawclient" .)
+"$out/courier" serve echo --addr 127.0.0.1:18080 >/dev/null &
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null && break; sleep 0.1; done
+
+measure() { # name, command...
+	local name=$1; shift
+	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >"$out/log" 2>&1 || { echo "$name failed:"; tail -5 "$out/log"; return; }
+	read -r secs kb <"$out/time"
+	printf '%-34s %8.3f s %8.1f MB\n' "$name" "$secs" "$(echo "$kb/1024" | bc -l)"
+}
+
+coll="$shared/pingone-style.postman_collection.json"
+env="$shared/bench.postman_environment.json"
+echo "== $n iterations x 5 requests"
+measure "bare Go client" "$out/rawclient" -n "$n"
+measure "courier run" "$out/courier" run "$coll" -e "$env" -n "$n" --silent -x
+measure "courier run (1 request)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --silent -x
+newman=${NEWMAN:-$(command -v newman || true)}
+if [ -n "$newman" ]; then
+	measure "newman run" $newman run "$coll" -e "$env" -n "$n" --silent
+else
+	echo "newman run: skipped (set NEWMAN=/path/to/newman)"
+fi
