@@ -197,7 +197,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	e.cur = st
 	e.loop.begin(ctx)
 
-	if _, err := e.api.begin(goja.Undefined(), e.execInfo(x)); err != nil {
+	if _, err := e.api.begin(goja.Undefined(), e.rt.ToValue(x.Listen), e.rt.ToValue(x.Response != nil)); err != nil {
 		res.Err = fmt.Errorf("preparing %s script %q: %w", x.Listen, x.Name, err)
 		return res
 	}
@@ -382,7 +382,8 @@ func errorNameMessage(rt *goja.Runtime, v goja.Value) (string, string) {
 	return "Error", v.String()
 }
 
-// execInfo is the plain data the bootstrap's begin() turns into pm.
+// execInfo is the plain data behind pm.info and pm.execution.location; the
+// bootstrap asks for it on first use.
 func (e *Engine) execInfo(x *Exec) goja.Value {
 	rt := e.rt
 	o := rt.NewObject()

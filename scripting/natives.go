@@ -352,6 +352,9 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return goja.Undefined()
 	})
+	set("info", func() goja.Value { return e.execInfo(e.state().x) })
+	set("requestId", func() string { return e.state().x.Info.RequestID })
+	set("requestName", func() string { return e.state().x.Info.RequestName })
 	set("emptyScope", func(name string) bool { return e.scope(name) == nil })
 	return n
 }

@@ -99,3 +99,17 @@ func BenchmarkTypicalTestScript(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEngineEmptyScript is the per-script overhead floor: pm set up,
+// one trivial statement, results collected.
+func BenchmarkEngineEmptyScript(b *testing.B) {
+	e, _ := newTestEngine(b, Options{})
+	x := testExec("test", `var a = 1;`)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if r := e.Run(ctx, x); r.Err != nil {
+			b.Fatal(r.Err)
+		}
+	}
+}

@@ -1,8 +1,8 @@
 package run
 
 import (
-	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner/report"
 )
 

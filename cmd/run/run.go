@@ -69,9 +69,9 @@ type Options struct {
 // ReporterFlags are the --reporter-<name>-<option> flags.
 type ReporterFlags struct {
 	CLINoSummary, CLINoFailures, CLINoAssertions, CLINoSuccessAssertions bool
-	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent             bool
-	JSONExport, JUnitExport                                             string
-	ProgressSilent                                                      bool
+	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent              bool
+	JSONExport, JUnitExport                                              string
+	ProgressSilent                                                       bool
 }
 
 // NewCmdRun returns the run command; runF replaces the action in tests.

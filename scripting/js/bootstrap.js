@@ -526,6 +526,321 @@ function chaiPostman(chai, utils) {
     });
 }
 
+// ---- fast assertions ------------------------------------------------------------
+// pm.expect(x) and pm.response.to / pm.request.to return an Expectation, a
+// light stand-in for a chai Assertion. chai in goja costs hundreds of
+// microseconds per assertion (a Proxy plus a new Assertion per chain word),
+// while most test scripts only chain a handful of simple assertions that
+// pass. An Expectation evaluates the common assertions itself and only
+// decides "passed" when chai certainly would; in every other case (a failure,
+// an unusual flag, an assertion it does not implement, a typo) it rebuilds
+// the equivalent chai Assertion (same object, message and flags) and hands
+// the rest of the chain to chai, so failure messages and errors are chai's
+// own. chai is loaded only when that happens.
+//
+// The state a chain can reach here is: the object under test, the custom
+// message, and the flags negate, deep, contains (set by using include as a
+// chain word) and doLength (length as a chain word). Anything that sets
+// other flags goes to chai.
+var CHAI_METHOD = {}, CHAI_CHAINABLE = {}, CHAI_NAME = {};
+('Throw above approximately assert below body by change changes closeTo decrease decreases eq eql eqls equal equals ' +
+ 'greaterThan greaterThanOrEqual gt gte haveOwnProperty haveOwnPropertyDescriptor header increase increases instanceOf ' +
+ 'instanceof jsonBody jsonSchema key keys least lessThan lessThanOrEqual lt lte match matches members most oneOf ' +
+ 'ownProperty ownPropertyDescriptor property respondTo respondsTo satisfies satisfy status statusCode statusCodeClass ' +
+ 'statusReason string throw throws within').split(' ').forEach(function (n) { CHAI_METHOD[n] = true; CHAI_NAME[n] = true; });
+'a an include includes contain contains length lengthOf responseTime responseSize'.split(' ')
+    .forEach(function (n) { CHAI_CHAINABLE[n] = true; CHAI_NAME[n] = true; });
+('Arguments NaN __methods _obj accepted all also and any arguments at badRequest be been but clientError deep does ' +
+ 'empty error exist exists extensible false finite forbidden frozen has have info is itself json nested not ' +
+ 'notAcceptable notFound null of ok ordered own postmanRequest postmanRequestOrResponse postmanResponse rateLimited ' +
+ 'redirection same sealed serverError still success that to true unauthorised unauthorized undefined which with ' +
+ 'withBody withoutContent').split(' ').forEach(function (n) { CHAI_NAME[n] = true; });
+var PROXY_EXCLUDED = { then: true, 'catch': true, inspect: true, toJSON: true };
+
+function Expectation(obj, msg) {
+    this.__o = obj;
+    this.__m = msg;
+    this.__n = false; // negate
+    this.__d = false; // deep
+    this.__c = false; // contains
+    this.__l = false; // doLength
+}
+// lastExpectation is the receiver of the latest chainable-member access
+// (a, include, length...): those members are shared functions, and when one
+// is used as a chain word (expect(x).to.be.an.instanceof(Y)) the words after
+// it reach it without the Expectation.
+var lastExpectation = null;
+
+function toChai(fa) {
+    var a = chai().expect(fa.__o, fa.__m);
+    if (fa.__n) { void a.not; }
+    if (fa.__d) { void a.deep; }
+    if (fa.__c) { void a.include; }
+    if (fa.__l) { void a.lengthOf; }
+    return a;
+}
+// chaiMember reads a member of chai assertion a so that it works detached
+// from a: methods are bound, chainable methods keep their chain members.
+function chaiMember(a, name) {
+    var v = a[name];
+    if (typeof v !== 'function') { return v; }
+    if (CHAI_CHAINABLE[name]) {
+        var f = function () { return v.apply(a, arguments); };
+        Object.setPrototypeOf(f, Object.getPrototypeOf(v));
+        return f;
+    }
+    return function () { return v.apply(a, arguments); };
+}
+function bailCall(fa, name, args) {
+    var a = toChai(fa);
+    return a[name].apply(a, args);
+}
+
+// Members an Expectation does not implement itself are found on this proxy
+// at the end of its prototype chain: chai names go to chai, unknown names
+// too (chai's proxy then throws its "Invalid Chai property" error).
+var expectationFallback = new Proxy(Object.prototype, {
+    get: function (t, p, recv) {
+        if (typeof p !== 'string' || PROXY_EXCLUDED[p] || p in t) { return Reflect.get(t, p, recv); }
+        if (typeof recv === 'function') {
+            // A chainable member used as a chain word.
+            var w = toChai(lastExpectation)[recv.__name];
+            return CHAI_METHOD[p] ? chaiMember(w, p) : w[p];
+        }
+        return chaiMember(toChai(recv), p);
+    },
+    has: function (t, p) { return p in t || (typeof p === 'string' && CHAI_NAME[p] === true); }
+});
+var EP = Object.create(expectationFallback);
+Expectation.prototype = EP;
+def(EP, 'constructor', Expectation);
+
+function chainWord(name) { Object.defineProperty(EP, name, { configurable: true, get: function () { return this; } }); }
+'to be been is that which and has have with at of same but does still also'.split(' ').forEach(chainWord);
+Object.defineProperty(EP, 'not', { configurable: true, get: function () { this.__n = true; return this; } });
+Object.defineProperty(EP, 'deep', { configurable: true, get: function () { this.__d = true; return this; } });
+
+// check finishes a fast assertion: pass is true, false or undefined
+// (unknown); only a certain pass stays here.
+function checkProp(fa, name, pass) {
+    if (pass === undefined) { return toChai(fa)[name]; }
+    if (pass !== fa.__n) { return fa; }
+    return toChai(fa)[name];
+}
+function checkCall(fa, name, args, pass) {
+    if (pass === undefined) { return bailCall(fa, name, args); }
+    if (pass !== fa.__n) { return fa; }
+    return bailCall(fa, name, args);
+}
+function plainObject(o) {
+    if (o === null || typeof o !== 'object') { return false; }
+    var p = Object.getPrototypeOf(o);
+    return p === Object.prototype || p === null;
+}
+function plainArray(o) { return Array.isArray(o) && Object.getPrototypeOf(o) === Array.prototype; }
+// typeName is chai's type-detect result, lower-cased, for the values it is
+// certain about; undefined otherwise.
+function typeName(v) {
+    var t = typeof v;
+    if (t !== 'object') { return t; }
+    if (v === null) { return 'null'; }
+    if (plainArray(v)) { return 'array'; }
+    if (plainObject(v) && !(Symbol.toStringTag in v)) { return 'object'; }
+    return undefined;
+}
+// fastEql is deep-eql restricted to JSON-like values: true when equal,
+// false when not, undefined when it cannot tell.
+function fastEql(a, b, depth) {
+    if (a === b) { return a !== 0 || 1 / a === 1 / b; }
+    if (a !== a && b !== b) { return true; }
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+        return (typeof a === 'object' && a !== null) || (typeof b === 'object' && b !== null) || typeof a === 'function' || typeof b === 'function' ? undefined : false;
+    }
+    if (depth > 64) { return undefined; }
+    var i, r;
+    if (plainArray(a) && plainArray(b)) {
+        if (a.length !== b.length) { return false; }
+        for (i = 0; i < a.length; i++) {
+            r = fastEql(a[i], b[i], depth + 1);
+            if (r !== true) { return r; }
+        }
+        return true;
+    }
+    if (!plainObject(a) || !plainObject(b)) { return undefined; }
+    var ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) { return false; }
+    for (i = 0; i < ka.length; i++) {
+        if (!Object.prototype.hasOwnProperty.call(b, ka[i])) { return false; }
+        r = fastEql(a[ka[i]], b[ka[i]], depth + 1);
+        if (r !== true) { return r; }
+    }
+    return true;
+}
+
+function fastMethod(names, fn) {
+    names.split(' ').forEach(function (name) {
+        def(EP, name, function () {
+            var pass = fn.apply(this, arguments);
+            return checkCall(this, name, arguments, pass);
+        });
+    });
+}
+function fastProp(names, fn) {
+    names.split(' ').forEach(function (name) {
+        Object.defineProperty(EP, name, { configurable: true, get: function () { return checkProp(this, name, fn.call(this)); } });
+    });
+}
+function setMsg(fa, msg) { if (msg) { fa.__m = msg; } }
+
+fastMethod('equal equals eq', function (v, msg) {
+    setMsg(this, msg);
+    if (this.__d) { return this.__n ? undefined : (fastEql(this.__o, v, 0) === true ? true : undefined); }
+    return v === this.__o;
+});
+fastMethod('eql eqls', function (v, msg) {
+    setMsg(this, msg);
+    return this.__n ? undefined : (fastEql(this.__o, v, 0) === true ? true : undefined);
+});
+function compare(fa, n, msg, op) {
+    setMsg(fa, msg);
+    if (fa.__l || typeof fa.__o !== 'number' || typeof n !== 'number') { return undefined; }
+    return op(fa.__o, n);
+}
+fastMethod('above gt greaterThan', function (n, msg) { return compare(this, n, msg, function (a, b) { return a > b; }); });
+fastMethod('least gte greaterThanOrEqual', function (n, msg) { return compare(this, n, msg, function (a, b) { return a >= b; }); });
+fastMethod('below lt lessThan', function (n, msg) { return compare(this, n, msg, function (a, b) { return a < b; }); });
+fastMethod('most lte lessThanOrEqual', function (n, msg) { return compare(this, n, msg, function (a, b) { return a <= b; }); });
+fastMethod('match matches', function (re, msg) {
+    setMsg(this, msg);
+    if (!(re instanceof RegExp) || typeof this.__o !== 'string' || re.global || re.sticky) { return undefined; }
+    return re.exec(this.__o) !== null;
+});
+fastMethod('oneOf', function (list, msg) {
+    setMsg(this, msg);
+    if (this.__c || this.__d || !plainArray(list)) { return undefined; }
+    return list.indexOf(this.__o) > -1;
+});
+fastMethod('instanceof instanceOf', function (ctor, msg) {
+    setMsg(this, msg);
+    if (typeof ctor !== 'function' || typeof ctor.prototype !== 'object') { return undefined; }
+    return this.__o instanceof ctor;
+});
+// property changes the object under test to the property's value.
+def(EP, 'property', function (name, value, msg) {
+    if (arguments.length > 2) { setMsg(this, msg); }
+    var o = this.__o;
+    if (this.__n || this.__d || typeof name !== 'string' || o === null || o === undefined) { return bailCall(this, 'property', arguments); }
+    var has = name in Object(o), v = has ? o[name] : undefined;
+    if (!has || (arguments.length > 1 && v !== value)) { return bailCall(this, 'property', arguments); }
+    this.__o = v;
+    return this;
+});
+
+fastProp('true', function () { return this.__o === true; });
+fastProp('false', function () { return this.__o === false; });
+fastProp('null', function () { return this.__o === null; });
+fastProp('undefined', function () { return this.__o === undefined; });
+fastProp('exist exists', function () { return this.__o !== null && this.__o !== undefined; });
+fastProp('empty', function () {
+    var o = this.__o;
+    if (typeof o === 'string' || plainArray(o)) { return o.length === 0; }
+    if (plainObject(o)) { return Object.keys(o).length === 0; }
+    return undefined;
+});
+
+// The chai-postman members that are commonly used on pm.response/pm.request.
+fastMethod('status', function (s) {
+    if (!(this.__o instanceof Response)) { return undefined; }
+    if (typeof s === 'number') { return this.__o.code === s; }
+    if (typeof s === 'string') { return this.__o.reason() === s; }
+    return undefined;
+});
+fastMethod('statusCode', function (s) { return this.__o instanceof Response ? this.__o.code === Number(s) : undefined; });
+fastMethod('header', function (key, value) {
+    var o = this.__o;
+    if (this.__n || !(o instanceof Response || o instanceof Request)) { return undefined; }
+    if (!o.headers.has(key)) { return undefined; }
+    return arguments.length > 1 ? (o.headers.one(key).value === value || undefined) : true;
+});
+fastProp('ok', function () {
+    var o = this.__o;
+    if (o instanceof Response) { return this.__n ? undefined : (o.code === 200 && String(o.reason()).toUpperCase() === 'OK') || undefined; }
+    return !!o;
+});
+Object.keys(STATUS_CLASSES).forEach(function (k) {
+    fastProp(k, function () {
+        var o = this.__o;
+        return o instanceof Response ? Math.floor(o.code / 100) === STATUS_CLASSES[k] : undefined;
+    });
+});
+fastProp('json', function () {
+    var o = this.__o;
+    if (this.__n || !(o instanceof Response)) { return undefined; }
+    try { o.json(); } catch (e) { return undefined; }
+    return true;
+});
+fastProp('withBody', function () {
+    var o = this.__o;
+    if (!(o instanceof Response)) { return undefined; }
+    var t = o.text();
+    return typeof t === 'string' && t.length > 0;
+});
+
+// Chainable members: a shared function per name that works both called
+// (expect(x).to.be.a('string')) and as a chain word (.an.instanceof(Y)).
+function chainable(name, onGet, fn) {
+    var f = fn ? function () {
+        var fa = this instanceof Expectation ? this : lastExpectation;
+        var pass = fn.apply(fa, arguments);
+        return checkCall(fa, name, arguments, pass);
+    } : function () {
+        var fa = this instanceof Expectation ? this : lastExpectation, a = toChai(fa);
+        return a[name].apply(a, arguments);
+    };
+    var proto = Object.create(expectationFallback);
+    proto.call = Function.prototype.call;
+    proto.apply = Function.prototype.apply;
+    proto.bind = Function.prototype.bind;
+    Object.setPrototypeOf(f, proto);
+    def(f, '__name', name);
+    Object.defineProperty(EP, name, {
+        configurable: true,
+        get: function () { if (onGet) { onGet(this); } lastExpectation = this; return f; }
+    });
+}
+function typeCheck(type, msg) {
+    setMsg(this, msg);
+    if (typeof type !== 'string') { return undefined; }
+    var t = typeName(this.__o);
+    return t === undefined ? undefined : t === type.toLowerCase();
+}
+chainable('a', null, typeCheck);
+chainable('an', null, typeCheck);
+function includeCheck(v, msg) {
+    setMsg(this, msg);
+    var o = this.__o;
+    if (this.__d) { return undefined; }
+    if (typeof o === 'string') { return o.indexOf(v) !== -1; }
+    if (plainArray(o)) { return o.indexOf(v) !== -1 || undefined; }
+    return undefined;
+}
+'include includes contain contains'.split(' ').forEach(function (n) {
+    chainable(n, function (fa) { fa.__c = true; }, includeCheck);
+});
+function lengthCheck(n, msg) {
+    setMsg(this, msg);
+    var o = this.__o;
+    if (typeof n !== 'number' || !(typeof o === 'string' || plainArray(o))) { return undefined; }
+    return o.length === n;
+}
+chainable('length', function (fa) { fa.__l = true; }, lengthCheck);
+chainable('lengthOf', function (fa) { fa.__l = true; }, lengthCheck);
+chainable('responseTime', null, null);
+chainable('responseSize', null, null);
+
+function expect(v, msg) { return new Expectation(v, msg); }
+Object.defineProperty(expect, 'fail', { configurable: true, enumerable: true, get: function () { return chai().expect.fail; } });
+
 // ---- PropertyList and friends (postman-collection shapes) -----------------
 function Property(o) { if (o) { Object.assign(this, o); } }
 Property.prototype.valueOf = function () { return this.value; };
@@ -1013,7 +1328,7 @@ function cookieList(items) {
 Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
 
 [Request.prototype, Response.prototype].forEach(function (proto) {
-    Object.defineProperty(proto, 'to', { configurable: true, get: function () { return chai().expect(this).to; } });
+    Object.defineProperty(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
 });
 
 // ---- variable scopes -----------------------------------------------------------
@@ -1057,39 +1372,48 @@ function recordError(e) {
 }
 
 function makeTest() {
+    function finishTest(st, idx, name, e) {
+        if (st.done && st.done[idx]) { return; }
+        (st.done || (st.done = {}))[idx] = true;
+        if (st.open) { delete st.open[idx]; }
+        if (e === undefined) { native.recordTest(idx, name, true, false, '', ''); return; }
+        var r = recordError(e);
+        native.recordTest(idx, name, false, false, r[0], r[1]);
+    }
     function test(name, fn) {
         var st = S, idx = st.testCount++;
         name = String(name);
-        if (typeof fn !== 'function') { native.recordTest(idx, name, false, true, '', ''); return pm_(st); }
-        function pass() { if (!st.done[idx]) { st.done[idx] = true; delete st.open[idx]; native.recordTest(idx, name, true, false, '', ''); } }
-        function fail(e) {
-            if (!st.done[idx]) { var r = recordError(e); st.done[idx] = true; delete st.open[idx]; native.recordTest(idx, name, false, false, r[0], r[1]); }
-        }
+        if (typeof fn !== 'function') { native.recordTest(idx, name, false, true, '', ''); return st.pm; }
+        // Recorded as passed up front so the slot keeps its order even if
+        // the outcome arrives later.
         native.recordTest(idx, name, true, false, '', '');
         try {
             if (fn.length > 0) {
-                st.open[idx] = name;
-                fn(function done(err) { if (err) { fail(err); } else { pass(); } });
-                return pm_(st);
+                (st.open || (st.open = {}))[idx] = name;
+                fn(function done(err) { finishTest(st, idx, name, err ? err : undefined); });
+                return st.pm;
             }
             var r = fn();
             if (r && typeof r.then === 'function') {
-                st.open[idx] = name;
-                r.then(function () { pass(); }, fail);
-                return pm_(st);
+                (st.open || (st.open = {}))[idx] = name;
+                r.then(function () { finishTest(st, idx, name); }, function (e) { finishTest(st, idx, name, e === undefined ? 'undefined' : e); });
             }
-            pass();
-        } catch (e) { fail(e); }
-        return pm_(st);
+        } catch (e) {
+            (st.done || (st.done = {}))[idx] = true;
+            var er = recordError(e);
+            native.recordTest(idx, name, false, false, er[0], er[1]);
+        }
+        return st.pm;
     }
     test.skip = function (name) {
         var st = S, idx = st.testCount++;
         native.recordTest(idx, String(name), false, true, '', '');
+        return st.pm;
     };
     test.index = function () { return S.testCount; };
     return test;
 }
-function pm_(st) { return st.pm; }
+
 
 function jarApi() {
     function call(op, url, arg, cb) {
@@ -1151,153 +1475,257 @@ function sendRequest(req, cb) {
     p.then(function (res) { cb(null, res, { cookies: res.cookies, execution: {} }); }, function (e) { cb(e); });
 }
 
+// pm is rebuilt for every script, as in Postman, but only as a thin object:
+// everything lives on PM.prototype, built once per Engine, and reads the
+// running script's state S. Members whose value depends on the script
+// (info, request, response, cookies, execution.location) are computed on
+// first use and cached in S.
 function PM() {}
-Object.defineProperty(PM.prototype, 'request', {
-    configurable: true,
-    get: function () {
-        var st = this._st;
-        if (st.request === undefined) {
-            var d = native.request();
-            st.request = d === undefined ? undefined : new Request(Object.assign(d, { id: st.info.requestId, name: st.info.requestName }));
-            st.requestSnapshot = d === undefined ? '' : JSON.stringify(plainRequest(st.request));
-        }
-        return st.request;
-    },
-    set: function (v) { var st = this._st; this.request; st.request = v instanceof Request ? v : new Request(v); }
-});
-Object.defineProperty(PM.prototype, 'response', {
-    configurable: true,
-    get: function () {
-        var st = this._st;
-        if (st.response === undefined) {
-            var d = native.response();
-            st.response = d === undefined ? null : new Response(d, native.responseText, native.responseBase64);
-            if (st.response) { def(st.response._d, 'cookies', native.responseCookies()); }
-        }
-        return st.response === null ? undefined : st.response;
-    }
-});
-Object.defineProperty(PM.prototype, 'cookies', {
-    configurable: true,
-    get: function () {
-        var st = this._st;
-        if (!st.cookies) {
-            var r = this.response;
-            st.cookies = r ? r.cookies : cookieList([]);
-            var j = jarApi();
-            st.cookies.jar = function () { return j; };
-        }
-        return st.cookies;
-    }
-});
-Object.defineProperty(PM.prototype, 'expect', {
-    configurable: true,
-    get: function () {
-        var ex = chai().expect;
-        def(this, 'expect', ex);
-        return ex;
-    }
-});
-
-function makePm(st) {
-    var pm = new PM(), info = st.info;
-    def(pm, '_st', st);
-    var pinfo = {};
-    ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
-        Object.defineProperty(pinfo, k, { value: info[k], enumerable: false });
+var PMP = PM.prototype;
+function accessor(obj, name, get, set) {
+    Object.defineProperty(obj, name, {
+        configurable: true, enumerable: true, get: get,
+        // Assigning shadows the member on this script's pm only.
+        set: set || function (v) { Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true }); }
     });
-    pm.info = pinfo;
-    pm.variables = new VariableScope('variables');
-    pm.environment = new VariableScope('environment');
-    lazy(pm.environment, 'name', function () { return native.envName ? native.envName() : undefined; });
-    pm.collectionVariables = new VariableScope('collection');
-    pm.globals = new VariableScope('globals');
-    pm.iterationData = new VariableScope('data');
-    pm.test = makeTest();
-    var location = info.location.slice();
-    Object.defineProperty(location, 'current', { value: info.current, enumerable: false });
-    pm.execution = {
-        setNextRequest: function (n) { native.setNextRequest(n); },
-        skipRequest: function () {
-            if (info.listen !== 'prerequest') { throw new Error('pm.execution.skipRequest() can only be called from a pre-request script'); }
-            native.skipRequest();
-        },
-        location: location,
-        runRequest: function () { return Promise.reject(new Error('pm.execution.runRequest is not supported by courier (Postman cloud feature)')); }
-    };
-    pm.visualizer = {
-        set: function (tpl, data) { native.visualizerSet(String(tpl), data === undefined ? '' : JSON.stringify(data)); },
-        clear: function () { native.visualizerClear(); }
-    };
-    pm.sendRequest = sendRequest;
-    pm.require = function (name) {
-        throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
-    };
-    return pm;
 }
+function execInfo(st) { return st.info || (st.info = native.info()); }
+accessor(PMP, 'info', function () {
+    var st = S;
+    if (!st.pinfo) {
+        var info = execInfo(st), pinfo = {};
+        ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
+            Object.defineProperty(pinfo, k, { value: info[k], enumerable: false });
+        });
+        st.pinfo = pinfo;
+    }
+    return st.pinfo;
+});
+accessor(PMP, 'request', function () {
+    var st = S;
+    if (st.request === undefined) {
+        var d = native.request();
+        if (d === undefined) {
+            st.request = undefined;
+            st.requestSnapshot = '';
+            return undefined;
+        }
+        st.request = new Request(Object.assign(d, { id: native.requestId(), name: native.requestName() }));
+        st.requestSnapshot = JSON.stringify(plainRequest(st.request));
+    }
+    return st.request;
+}, function (v) { var st = S; this.request; st.request = v instanceof Request ? v : new Request(v); });
+accessor(PMP, 'response', function () {
+    var st = S;
+    if (st.response === undefined) {
+        var d = native.response();
+        st.response = d === undefined ? null : new Response(d, native.responseText, native.responseBase64);
+        if (st.response) { def(st.response._d, 'cookies', native.responseCookies()); }
+    }
+    return st.response === null ? undefined : st.response;
+});
+accessor(PMP, 'cookies', function () {
+    var st = S;
+    if (!st.cookies) {
+        var r = this.response;
+        st.cookies = r ? r.cookies : cookieList([]);
+        var j = jarApi();
+        st.cookies.jar = function () { return j; };
+    }
+    return st.cookies;
+});
+PMP.expect = expect;
+
+function VariableScopes() {}
+var scopes = {
+    variables: new VariableScope('variables'),
+    environment: new VariableScope('environment'),
+    collectionVariables: new VariableScope('collection'),
+    globals: new VariableScope('globals'),
+    iterationData: new VariableScope('data')
+};
+Object.defineProperty(scopes.environment, 'name', {
+    configurable: true, enumerable: false,
+    get: function () { return native.envName ? native.envName() : undefined; }
+});
+Object.keys(scopes).forEach(function (k) { PMP[k] = scopes[k]; });
+PMP.test = makeTest();
+var execution = {
+    setNextRequest: function (n) { native.setNextRequest(n); },
+    skipRequest: function () {
+        if (S.listen !== 'prerequest') { throw new Error('pm.execution.skipRequest() can only be called from a pre-request script'); }
+        native.skipRequest();
+    },
+    runRequest: function () { return Promise.reject(new Error('pm.execution.runRequest is not supported by courier (Postman cloud feature)')); }
+};
+accessor(execution, 'location', function () {
+    var st = S;
+    if (!st.location) {
+        var info = execInfo(st), location = info.location.slice();
+        Object.defineProperty(location, 'current', { value: info.current, enumerable: false });
+        st.location = location;
+    }
+    return st.location;
+});
+PMP.execution = execution;
+PMP.visualizer = {
+    set: function (tpl, data) { native.visualizerSet(String(tpl), data === undefined ? '' : JSON.stringify(data)); },
+    clear: function () { native.visualizerClear(); }
+};
+PMP.sendRequest = sendRequest;
+PMP.require = function (name) {
+    throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
+};
 
 // ---- legacy globals --------------------------------------------------------------
-var LEGACY = ['tests', 'responseBody', 'responseCode', 'responseHeaders', 'responseCookies', 'responseTime',
-    'environment', 'globals', 'data', 'iteration', 'request', 'postman'];
-function legacyGlobal(name, make, instead) {
-    var cache, made = false;
-    Object.defineProperty(global, name, {
+// Defined once on the global object; their values are computed on first use
+// in a script and cached in S.lg (Postman computes them before the script
+// starts; computing lazily only differs if a script reads one after
+// changing what it reflects through pm.*).
+function legacyDescriptor(name, make, instead) {
+    return {
         configurable: true, enumerable: false,
         get: function () {
+            var st = S;
+            if (!st) { return undefined; }
             if (instead) { deprecated(name, instead); }
-            if (!made) { cache = make(); made = true; }
-            return cache;
+            var c = st.lg || (st.lg = Object.create(null));
+            if (!(name in c)) { c[name] = make(st); }
+            return c[name];
         },
-        set: function (v) { cache = v; made = true; }
+        set: function (v) { var st = S; if (st) { (st.lg || (st.lg = Object.create(null)))[name] = v; } }
+    };
+}
+// legacyBody is the legacy request.data: raw text, or urlencoded/formdata
+// params as an object where repeated keys collect their values in an array.
+function legacyBody(r) {
+    var b = r.body;
+    if (!b || b.isEmpty()) { return {}; }
+    var mode = b.mode;
+    if (mode === 'raw') { return b.raw; }
+    if (mode === 'urlencoded' || mode === 'formdata') {
+        var acc = {};
+        b[mode].members.forEach(function (p) {
+            if (p.disabled) { return; }
+            if (acc[p.key]) {
+                if (Array.isArray(acc[p.key])) { acc[p.key].push(p.value); } else { acc[p.key] = [acc[p.key], p.value]; }
+            } else { acc[p.key] = p.value; }
+        });
+        return acc;
+    }
+    if (mode === 'file') { return b.file && b.file.content !== undefined ? b.file.content : {}; }
+    return {};
+}
+function legacyHeaders(list) {
+    var o = {};
+    list.members.forEach(function (h) {
+        if (!h || h.disabled || !h.key) { return; }
+        var k = String(h.key).toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.valueOf()); } else { o[k] = h.valueOf(); }
+    });
+    return o;
+}
+[
+    ['tests', function (st) { st.legacyTests = {}; return st.legacyTests; }, 'pm.test()'],
+    ['environment', function (st) { return st.pm.environment.toObject(); }, 'pm.environment'],
+    ['globals', function (st) { return st.pm.globals.toObject(); }, 'pm.globals'],
+    ['data', function (st) { return st.pm.iterationData.toObject(); }, 'pm.iterationData'],
+    ['iteration', function (st) { return execInfo(st).iteration; }, 'pm.info.iteration'],
+    ['request', function (st) {
+        var r = st.pm.request;
+        if (!r) { return {}; }
+        return {
+            id: native.requestId(), name: native.requestName(),
+            description: r.description === undefined || r.description === null ? undefined : String(r.description),
+            headers: legacyHeaders(r.headers), method: r.method, url: native.replaceIn(r.url.toString()), data: legacyBody(r)
+        };
+    }, 'pm.request']
+].forEach(function (a) { Object.defineProperty(global, a[0], legacyDescriptor(a[0], a[1], a[2])); });
+// The response globals exist only in test scripts that have a response.
+var responseGlobals = {
+    responseBody: legacyDescriptor('responseBody', function (st) { return st.pm.response.text(); }),
+    responseCode: legacyDescriptor('responseCode', function (st) {
+        var r = st.pm.response, d = r.details();
+        return { code: r.code, name: r.status, detail: d.detail };
+    }, 'pm.response.code'),
+    responseHeaders: legacyDescriptor('responseHeaders', function (st) { return st.pm.response.headers.toObject(false, true); }, 'pm.response.headers'),
+    responseCookies: legacyDescriptor('responseCookies', function (st) { return st.pm.cookies.toJSON(); }, 'pm.cookies'),
+    responseTime: legacyDescriptor('responseTime', function (st) { return st.pm.response.responseTime; }, 'pm.response.responseTime')
+};
+var responseGlobalsOn = false;
+function setResponseGlobals(on) {
+    if (on === responseGlobalsOn) { return; }
+    responseGlobalsOn = on;
+    Object.keys(responseGlobals).forEach(function (n) {
+        if (on) { Object.defineProperty(global, n, responseGlobals[n]); } else { delete global[n]; }
     });
 }
-function installLegacy(st) {
-    var pm = st.pm, test = st.info.listen === 'test' && st.info.hasResponse;
-    legacyGlobal('tests', function () { st.legacyTests = {}; return st.legacyTests; }, 'pm.test()');
-    legacyGlobal('environment', function () { return pm.environment.toObject(); }, 'pm.environment');
-    legacyGlobal('globals', function () { return pm.globals.toObject(); }, 'pm.globals');
-    legacyGlobal('data', function () { return pm.iterationData.toObject(); }, 'pm.iterationData');
-    legacyGlobal('iteration', function () { return st.info.iteration; }, 'pm.info.iteration');
-    legacyGlobal('request', function () {
-        var r = pm.request;
-        if (!r) { return {}; }
-        var body;
-        if (r.body) {
-            if (r.body.mode === 'raw') { body = r.body.raw; } else if (r.body.mode === 'urlencoded' || r.body.mode === 'formdata') { body = r.body[r.body.mode] ? r.body[r.body.mode].toObject(true) : {}; }
-        }
-        return { id: st.info.requestId, name: st.info.requestName, description: r.description, url: native.replaceIn(r.url.toString()), method: r.method, headers: r.headers.toObject(true), data: body === undefined ? {} : body };
-    }, 'pm.request');
-    if (test) {
-        legacyGlobal('responseBody', function () { return pm.response.text(); });
-        legacyGlobal('responseCode', function () { var d = pm.response.details(); return { code: pm.response.code, name: pm.response.status, detail: d.detail }; }, 'pm.response.code');
-        legacyGlobal('responseHeaders', function () { return pm.response.headers.toObject(false, true); }, 'pm.response.headers');
-        legacyGlobal('responseCookies', function () { return pm.cookies.toJSON(); }, 'pm.cookies');
-        legacyGlobal('responseTime', function () { return pm.response.responseTime; }, 'pm.response.responseTime');
-    } else {
-        ['responseBody', 'responseCode', 'responseHeaders', 'responseCookies', 'responseTime'].forEach(function (n) { delete global[n]; });
-    }
-    var postman = {
-        setNextRequest: function (n) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); native.setNextRequest(n); },
-        setEnvironmentVariable: function (k, v) { deprecated('postman.setEnvironmentVariable', 'pm.environment.set()'); pm.environment.set(k, v); },
-        getEnvironmentVariable: function (k) { deprecated('postman.getEnvironmentVariable', 'pm.environment.get()'); return pm.environment.get(k); },
-        clearEnvironmentVariable: function (k) { deprecated('postman.clearEnvironmentVariable', 'pm.environment.unset()'); pm.environment.unset(k); },
-        clearEnvironmentVariables: function () { deprecated('postman.clearEnvironmentVariables', 'pm.environment.clear()'); pm.environment.clear(); },
-        setGlobalVariable: function (k, v) { deprecated('postman.setGlobalVariable', 'pm.globals.set()'); pm.globals.set(k, v); },
-        getGlobalVariable: function (k) { deprecated('postman.getGlobalVariable', 'pm.globals.get()'); return pm.globals.get(k); },
-        clearGlobalVariable: function (k) { deprecated('postman.clearGlobalVariable', 'pm.globals.unset()'); pm.globals.unset(k); },
-        clearGlobalVariables: function () { deprecated('postman.clearGlobalVariables', 'pm.globals.clear()'); pm.globals.clear(); },
-        getResponseHeader: function (k) {
-            deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
-            return pm.response ? pm.response.headers.get(k) : undefined;
-        },
-        getResponseCookie: function (n) {
-            deprecated('postman.getResponseCookie', 'pm.cookies.get()');
-            var c = pm.cookies.one(n);
-            return c ? c.toJSON() : null;
-        }
-    };
-    def(global, 'postman', postman);
+
+// Postman stringifies truthy values (and false) before storing them through
+// the legacy setters, so set(1) reads back "1" while set(0) reads back 0.
+function legacyValue(v) {
+    if ((v === false || v) && typeof (v && v.toString) === 'function') { return v.toString(); }
+    return v;
 }
+function legacySync(name, k, v, remove) {
+    var c = S && S.lg;
+    if (!c || !(name in c) || !c[name] || typeof c[name] !== 'object') { return; }
+    if (remove) { delete c[name][k]; } else { c[name][k] = v; }
+}
+var postmanCommon = {
+    setNextRequest: function (n) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); native.setNextRequest(n); },
+    setEnvironmentVariable: function (k, v) {
+        deprecated('postman.setEnvironmentVariable', 'pm.environment.set()');
+        v = legacyValue(v);
+        legacySync('environment', k, v);
+        scopes.environment.set(k, v);
+    },
+    getEnvironmentVariable: function (k) { deprecated('postman.getEnvironmentVariable', 'pm.environment.get()'); return scopes.environment.get(k); },
+    clearEnvironmentVariable: function (k) {
+        deprecated('postman.clearEnvironmentVariable', 'pm.environment.unset()');
+        if (k) { legacySync('environment', k, undefined, true); }
+        scopes.environment.unset(k);
+    },
+    clearEnvironmentVariables: function () {
+        deprecated('postman.clearEnvironmentVariables', 'pm.environment.clear()');
+        if (S && S.lg && S.lg.environment) { S.lg.environment = {}; }
+        scopes.environment.clear();
+    },
+    setGlobalVariable: function (k, v) {
+        deprecated('postman.setGlobalVariable', 'pm.globals.set()');
+        v = legacyValue(v);
+        legacySync('globals', k, v);
+        scopes.globals.set(k, v);
+    },
+    getGlobalVariable: function (k) { deprecated('postman.getGlobalVariable', 'pm.globals.get()'); return scopes.globals.get(k); },
+    clearGlobalVariable: function (k) {
+        deprecated('postman.clearGlobalVariable', 'pm.globals.unset()');
+        if (k) { legacySync('globals', k, undefined, true); }
+        scopes.globals.unset(k);
+    },
+    clearGlobalVariables: function () {
+        deprecated('postman.clearGlobalVariables', 'pm.globals.clear()');
+        if (S && S.lg && S.lg.globals) { S.lg.globals = {}; }
+        scopes.globals.clear();
+    }
+};
+// Test scripts get the two response readers on top (Postman's
+// PostmanLegacyTestInterface).
+var postmanPre = Object.assign({}, postmanCommon);
+var postmanTest = Object.assign({}, postmanCommon, {
+    getResponseHeader: function (k) {
+        deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+        var r = S.pm.response, h = r && r.headers.one(k);
+        return h ? h.value : undefined;
+    },
+    getResponseCookie: function (n) {
+        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        var c = S.pm.cookies.one(String(n));
+        return c ? c.toJSON() : undefined;
+    }
+});
+def(global, 'pm', undefined);
+def(global, 'postman', postmanPre);
 
 lazy(global, '_', function () { try { return host.require('lodash3'); } catch (e) { return host.require('lodash'); } });
 lazy(global, 'CryptoJS', function () { return host.require('crypto-js'); });
@@ -1314,27 +1742,31 @@ def(global, 'xml2Json', function xml2Json(s) {
 
 // ---- the API the Go side drives -------------------------------------------------
 return {
-    begin: function (info) {
-        var st = { info: info, testCount: 0, open: {}, done: {}, legacyTests: null, request: undefined, requestSnapshot: '' };
-        st.pm = makePm(st);
+    begin: function (listen, hasResponse) {
+        var st = { listen: listen, info: null, testCount: 0, open: null, done: null, legacyTests: null, request: undefined, requestSnapshot: '', lg: null };
+        st.pm = new PM();
         S = st;
         warned = {};
-        def(global, 'pm', st.pm);
-        installLegacy(st);
+        global.pm = st.pm;
+        var test = listen === 'test' && hasResponse;
+        setResponseGlobals(test);
+        global.postman = listen === 'test' ? postmanTest : postmanPre;
     },
     finish: function () {
         var st = S;
         if (!st) { return; }
-        Object.keys(st.open).forEach(function (idx) {
-            if (!st.done[idx]) { native.recordTest(Number(idx), st.open[idx], false, false, 'Error', 'test did not complete: its callback or promise never settled'); }
-        });
+        if (st.open) {
+            Object.keys(st.open).forEach(function (idx) {
+                if (!st.done || !st.done[idx]) { native.recordTest(Number(idx), st.open[idx], false, false, 'Error', 'test did not complete: its callback or promise never settled'); }
+            });
+        }
         if (st.legacyTests) {
             Object.keys(st.legacyTests).forEach(function (k) {
                 var v = st.legacyTests[k];
-                native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + inspect(v) + ' to be truthy');
+                native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + String(v) + ' to be truthy');
             });
         }
-        if (st.request && st.info.listen === 'prerequest') {
+        if (st.request && st.listen === 'prerequest') {
             var plain = plainRequest(st.request);
             if (JSON.stringify(plain) !== st.requestSnapshot) { native.writeRequest(JSON.stringify(plain)); }
         }
