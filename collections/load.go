@@ -102,7 +102,7 @@ func located(err error, text []byte, source string) error {
 	if errors.As(err, &se) {
 		line, col := position(text, se.Offset-1)
 		msg := se.Error()
-		if se.Offset >= int64(len(bytes.TrimRight(text, " \t\r\n"))) {
+		if strings.HasPrefix(msg, "unexpected end of JSON input") {
 			msg = "unexpected end of JSON input (is the file truncated?)"
 		}
 		return &LoadError{Source: source, Line: line, Column: col, Err: errors.New(msg)}

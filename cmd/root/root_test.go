@@ -1,0 +1,166 @@
+package root
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/runner/echoserver/echotest"
+)
+
+func execute(t *testing.T, args ...string) (cmdutil.ExitCode, string, string) {
+	t.Helper()
+	io, _, out, errOut := cmdutil.Test()
+	code := Execute(context.Background(), io, args)
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	return p
+}
+
+const passing = `{"info":{"name":"cli test"},"item":[{"name":"ok","request":"{{baseUrl}}/get?x=1",
+ "event":[{"listen":"test","script":{"exec":["pm.test('200', ()=>pm.response.to.have.status(200)); pm.environment.set('seen', pm.response.json().args.x)"]}}]}]}`
+
+const failing = `{"info":{"name":"cli test"},"item":[{"name":"bad","request":"{{baseUrl}}/status/500",
+ "event":[{"listen":"test","script":{"exec":["pm.test('200', ()=>pm.response.to.have.status(200))"]}}]}]}`
+
+func TestExitCodes(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	ok := writeFile(t, dir, "ok.json", passing)
+	bad := writeFile(t, dir, "bad.json", failing)
+	malformed := writeFile(t, dir, "malformed.json", `{"info": {"name": "x"}, "item": [}`)
+	tests := []struct {
+		name   string
+		args   []string
+		want   cmdutil.ExitCode
+		stderr string
+		stdout string
+	}{
+		{"passing run", []string{"run", ok, "--env-var", "baseUrl=" + base}, cmdutil.ExitOK, "", "✓  200"},
+		{"failing test", []string{"run", bad, "--env-var", "baseUrl=" + base}, cmdutil.ExitFailures, "", "1. 200"},
+		{"failing test with -x", []string{"run", bad, "--env-var", "baseUrl=" + base, "-x"}, cmdutil.ExitOK, "", ""},
+		{"missing collection", []string{"run", filepath.Join(dir, "nope.json")}, cmdutil.ExitInput, "nope.json", ""},
+		{"malformed collection", []string{"run", malformed}, cmdutil.ExitInput, "line 1, column 34: invalid character '}'", ""},
+		{"unknown flag", []string{"run", ok, "--no-such-flag"}, cmdutil.ExitUsage, "unknown flag", ""},
+		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected one collection", ""},
+		{"unknown reporter", []string{"run", ok, "-r", "html"}, cmdutil.ExitUsage, `unknown reporter "html"`, ""},
+		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
+		{"bad --env-var", []string{"run", ok, "--env-var", "novalue"}, cmdutil.ExitUsage, "--env-var", ""},
+		{"bad --color", []string{"run", ok, "--color", "sometimes"}, cmdutil.ExitUsage, "--color", ""},
+		{"version", []string{"--version"}, cmdutil.ExitOK, "", "courier "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := execute(t, tt.args...)
+			assert.Equal(t, tt.want, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			if tt.stderr != "" {
+				assert.Contains(t, errOut, tt.stderr)
+			}
+			if tt.stdout != "" {
+				assert.Contains(t, out, tt.stdout)
+			}
+			assert.NotContains(t, errOut, "panic")
+		})
+	}
+}
+
+func TestBailArgumentForms(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"b"},"item":[
+	 {"name":"first","request":"{{baseUrl}}/get","event":[{"listen":"test","script":{"exec":"pm.test('fails', ()=>pm.expect(1).to.eql(2))"}}]},
+	 {"name":"second","request":"{{baseUrl}}/get"}]}`)
+	for _, form := range [][]string{{"--bail"}, {"--bail", "failure"}, {"--bail=failure"}, {"--bail", "folder,failure"}} {
+		args := append([]string{"run", coll, "--env-var", "baseUrl=" + base}, form...)
+		code, out, errOut := execute(t, args...)
+		assert.Equal(t, cmdutil.ExitFailures, code, "%v: %s", form, errOut)
+		assert.Contains(t, out, "first", form)
+		assert.NotContains(t, out, "second", "%v: the run must stop after the failing item", form)
+	}
+}
+
+func TestExportsAndReports(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "ok.json", passing)
+	env := writeFile(t, dir, "env.json", `{"name":"dev","values":[
+	 {"key":"baseUrl","value":"`+base+`","enabled":true},
+	 {"key":"token","value":"s3cr3t","type":"secret","enabled":true},
+	 {"key":"off","value":"x","enabled":false}]}`)
+	exportEnv := filepath.Join(dir, "out", "env.json")
+	require.NoError(t, os.MkdirAll(filepath.Dir(exportEnv), 0o755))
+	jsonReport := filepath.Join(dir, "report.json")
+	junit := filepath.Join(dir, "junit.xml")
+	jar := filepath.Join(dir, "jar.json")
+	code, out, errOut := execute(t, "run", coll, "-e", env, "-r", "cli,json,junit",
+		"--reporter-json-export", jsonReport, "--reporter-junit-export", junit,
+		"--export-environment", exportEnv, "--export-cookie-jar", jar, "--color", "off")
+	require.Equal(t, cmdutil.ExitOK, code, out+errOut)
+	assert.NotContains(t, out, "\x1b[", "--color off prints no escapes")
+
+	var exported struct {
+		Name   string `json:"name"`
+		Values []struct {
+			Key     string `json:"key"`
+			Value   any    `json:"value"`
+			Type    string `json:"type"`
+			Enabled bool   `json:"enabled"`
+		} `json:"values"`
+	}
+	data, err := os.ReadFile(exportEnv)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &exported))
+	byKey := map[string]int{}
+	for i, v := range exported.Values {
+		byKey[v.Key] = i
+	}
+	require.Contains(t, byKey, "seen")
+	assert.Equal(t, "1", exported.Values[byKey["seen"]].Value)
+	assert.Equal(t, "secret", exported.Values[byKey["token"]].Type, "type is kept")
+	assert.False(t, exported.Values[byKey["off"]].Enabled, "enabled:false is kept")
+
+	var report struct {
+		Run struct {
+			Stats struct {
+				Assertions struct{ Total, Failed int } `json:"assertions"`
+			} `json:"stats"`
+		} `json:"run"`
+	}
+	data, err = os.ReadFile(jsonReport)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &report))
+	assert.Equal(t, 1, report.Run.Stats.Assertions.Total)
+	x, err := os.ReadFile(junit)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(x), "<?xml"), string(x))
+	_, err = os.Stat(jar)
+	assert.NoError(t, err)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		assert.False(t, strings.HasSuffix(e.Name(), ".tmp"), "no temp files left: %s", e.Name())
+	}
+}
+
+func TestLocalEchoExample(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := execute(t, "run", "../../testdata/examples/echo.postman_collection.json", "--local-echo", "--color", "off")
+	assert.Equal(t, cmdutil.ExitOK, code, out+errOut)
+	assert.Contains(t, out, "courier quickstart")
+	assert.NotContains(t, out, "✗")
+}
