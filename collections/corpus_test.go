@@ -163,3 +163,25 @@ func summarize(c *Collection) []string {
 	walk(c.Items, "")
 	return out
 }
+
+// BenchmarkLoadLargest measures startup cost on the biggest corpus file.
+func BenchmarkLoadLargest(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.json"))
+	var biggest string
+	var size int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Size() > size && !strings.Contains(f, "_tools") {
+			biggest, size = f, st.Size()
+		}
+	}
+	data, err := os.ReadFile(biggest)
+	if err != nil {
+		b.Skip("corpus not available")
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		if _, err := LoadBytes(data, biggest); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

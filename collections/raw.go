@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // The raw* types mirror the file. The item tree is decoded in one pass;
@@ -180,6 +181,10 @@ func jsonText(b []byte) string {
 	}
 	switch b[0] {
 	case '"':
+		// Most strings have no escapes: skip the decoder.
+		if len(b) >= 2 && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) {
+			return string(b[1 : len(b)-1])
+		}
 		var s string
 		if err := json.Unmarshal(b, &s); err == nil {
 			return s

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -307,29 +308,25 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 	default:
 		return nil, shapeError(path, "an array of {key, value} or a query string", raw)
 	}
-	els, _ := rawArray(raw)
-	out := make([]QueryParam, 0, len(els))
-	for i, e := range els {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		switch jsonKind(e) {
-		case "null":
-			out = append(out, QueryParam{})
-			continue
-		case "string":
+	var out []QueryParam
+	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
+		switch {
+		case kv != nil:
+			q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+			if kv.Key != nil {
+				q.Key = kv.Key.String()
+			}
+			out = append(out, q)
+		case jsonKind(e) == "string":
 			out = append(out, parseQueryString(jsonText(e), func(s string) string { return s })...)
-			continue
+		case jsonKind(e) == "null":
+			out = append(out, QueryParam{})
+		default:
+			return shapeError(p, "an object {key, value}", e)
 		}
-		var kv rawKV
-		if err := decodeObject(e, p, &kv); err != nil {
-			return nil, err
-		}
-		q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
-		if kv.Key != nil {
-			q.Key = kv.Key.String()
-		}
-		out = append(out, q)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // optionalText is nil for an absent or null value, its text otherwise.
@@ -364,32 +361,25 @@ func headers(raw json.RawMessage, path string) ([]Header, error) {
 	default:
 		return nil, shapeError(path, want, raw)
 	}
-	els, _ := rawArray(raw)
-	out := make([]Header, 0, len(els))
-	for i, e := range els {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		switch jsonKind(e) {
-		case "null":
-			continue
-		case "string":
+	var out []Header
+	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
+		switch {
+		case kv != nil:
+			h := Header{Value: jsonText(kv.Value), Disabled: bool(kv.Disabled)}
+			if kv.Key != nil {
+				h.Key = kv.Key.String()
+			}
+			out = append(out, h)
+		case jsonKind(e) == "string":
 			k, v, _ := strings.Cut(jsonText(e), ":")
 			out = append(out, Header{Key: strings.TrimSpace(k), Value: strings.TrimSpace(v)})
-			continue
-		case "object":
+		case jsonKind(e) == "null":
 		default:
-			return nil, shapeError(p, want, e)
+			return shapeError(p, want, e)
 		}
-		var kv rawKV
-		if err := decodeObject(e, p, &kv); err != nil {
-			return nil, err
-		}
-		h := Header{Value: jsonText(kv.Value), Disabled: bool(kv.Disabled)}
-		if kv.Key != nil {
-			h.Key = kv.Key.String()
-		}
-		out = append(out, h)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func body(raw json.RawMessage, path string) (*Body, error) {
@@ -469,16 +459,13 @@ func formParams(raw json.RawMessage, path string) ([]FormParam, error) {
 	default:
 		return nil, shapeError(path, "an array of {key, value}", raw)
 	}
-	els, _ := rawArray(raw)
-	out := make([]FormParam, 0, len(els))
-	for i, e := range els {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		if isNull(e) {
-			continue
-		}
-		var kv rawKV
-		if err := decodeObject(e, p, &kv); err != nil {
-			return nil, err
+	var out []FormParam
+	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
+		if kv == nil {
+			if isNull(e) {
+				return nil
+			}
+			return shapeError(p, "an object {key, value}", e)
 		}
 		fp := FormParam{
 			Value:       jsonText(kv.Value),
@@ -502,8 +489,9 @@ func formParams(raw json.RawMessage, path string) ([]FormParam, error) {
 			fp.Src = []string{jsonText(kv.Src)}
 		}
 		out = append(out, fp)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // variables reads a variable list: an array of {key, value, type...}, or,
@@ -532,16 +520,13 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 	default:
 		return nil, shapeError(path, "an array of {key, value}", raw)
 	}
-	els, _ := rawArray(raw)
-	out := make([]Variable, 0, len(els))
-	for i, e := range els {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		if isNull(e) {
-			continue
-		}
-		var kv rawKV
-		if err := decodeObject(e, p, &kv); err != nil {
-			return nil, err
+	var out []Variable
+	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
+		if kv == nil {
+			if isNull(e) {
+				return nil
+			}
+			return shapeError(p, "an object {key, value}", e)
 		}
 		v := Variable{
 			ID:          kv.ID.String(),
@@ -556,8 +541,9 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 			v.Key = v.ID
 		}
 		out = append(out, variableValue(v, kv.Value))
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // variableValue sets the value's text and, for a typeless non-string value,
@@ -586,6 +572,22 @@ func events(raw json.RawMessage, path string) ([]Event, error) {
 		// Some exporters write a single event object.
 		els = []json.RawMessage{raw}
 	case "array":
+		// Fast path: an array of event objects, decoded in one pass.
+		var res []*rawEvent
+		if json.Unmarshal(raw, &res) == nil {
+			out := make([]Event, 0, len(res))
+			for i, re := range res {
+				if re == nil {
+					continue
+				}
+				s, err := script(re.Script, path+"["+strconv.Itoa(i)+"].script")
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, Event{Listen: re.Listen.String(), Script: s, Disabled: bool(re.Disabled)})
+			}
+			return out, nil
+		}
 		els, _ = rawArray(raw)
 	default:
 		return nil, shapeError(path, "an array of events", raw)
@@ -644,6 +646,10 @@ func execSource(raw json.RawMessage, path string) (string, error) {
 		// The SDK splits a string on line breaks and joins with "\n".
 		return strings.ReplaceAll(jsonText(raw), "\r\n", "\n"), nil
 	case "array":
+		var fast []string
+		if json.Unmarshal(raw, &fast) == nil {
+			return strings.Join(fast, "\n"), nil
+		}
 		els, _ := rawArray(raw)
 		lines := make([]string, len(els))
 		for i, e := range els {
@@ -767,4 +773,39 @@ type rawGraphQL struct {
 
 func (g rawGraphQL) model() *GraphQL {
 	return &GraphQL{Query: g.Query.String(), OperationName: g.OperationName.String(), Variables: g.Variables.String()}
+}
+
+// eachObject calls fn for each element of a JSON array, with the element
+// decoded when it is an object (kv) and its raw text otherwise. An array of
+// objects is decoded in one pass; mixed arrays fall back to one decode per
+// element so that errors name the exact element.
+func eachObject(raw json.RawMessage, path string, fn func(p string, kv *rawKV, e json.RawMessage) error) error {
+	var kvs []*rawKV
+	if json.Unmarshal(raw, &kvs) == nil {
+		for i, kv := range kvs {
+			var e json.RawMessage
+			if kv == nil {
+				e = json.RawMessage("null")
+			}
+			if err := fn(path+"["+strconv.Itoa(i)+"]", kv, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	els, _ := rawArray(raw)
+	for i, e := range els {
+		p := path + "[" + strconv.Itoa(i) + "]"
+		var kv *rawKV
+		if jsonKind(e) == "object" {
+			kv = new(rawKV)
+			if err := decodeObject(e, p, kv); err != nil {
+				return err
+			}
+		}
+		if err := fn(p, kv, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
