@@ -100,22 +100,43 @@ type Engine struct {
 	modules map[string]goja.Value
 	cur     *execState
 	closed  bool
+	watch   watchdog
+	listen  map[string]goja.Value // interned Exec.Listen values
 }
 
 // execState is what natives need while one script runs.
 type execState struct {
 	x      *Exec
 	res    *Result
+	parent context.Context
+	// ctx is the script's context for Go work it starts (pm.sendRequest),
+	// made on first use: most scripts never need one.
 	ctx    context.Context
-	pmTest int // number of pm.test calls so far
+	cancel context.CancelFunc
+}
+
+// context returns the script's context: the run's, bounded by the timeout.
+func (e *Engine) context(st *execState) context.Context {
+	if st.ctx == nil {
+		st.ctx = st.parent
+		if e.opts.Timeout > 0 {
+			e.watch.mu.Lock()
+			deadline := e.watch.deadline
+			e.watch.mu.Unlock()
+			st.ctx, st.cancel = context.WithDeadlineCause(st.parent, deadline, ErrScriptTimeout)
+		}
+	}
+	return st.ctx
 }
 
 // NewEngine creates the JavaScript context for one run.
 func NewEngine(opts Options) (*Engine, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(maxCallStack)
-	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}}
+	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}}
 	e.loop = newEventLoop(rt)
+	e.watch.e = e
+	e.loop.stopped = e.watch.stopped
 
 	// goja_nodejs's registry provides Buffer and URL; its loader refuses
 	// every file so nothing on the host is reachable.
@@ -158,6 +179,7 @@ func NewEngine(opts Options) (*Engine, error) {
 func (e *Engine) Close() {
 	e.closed = true
 	e.loop.reset()
+	e.watch.close()
 }
 
 // Run executes one script to completion: its code, then every timer,
@@ -176,28 +198,29 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		res.Err = e.syntaxError(x, c)
 		return res
 	}
-	if e.opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.Timeout, ErrScriptTimeout)
-		defer cancel()
+	if err := ctx.Err(); err != nil {
+		res.Err = &ScriptError{Script: x.Name, Listen: x.Listen, Msg: context.Cause(ctx).Error(), Err: context.Cause(ctx)}
+		return res
 	}
 	rt := e.rt
-	rt.ClearInterrupt()
-	stop := context.AfterFunc(ctx, func() { rt.Interrupt(context.Cause(ctx)) })
-	guard := startMemoryGuard(rt)
+	st := &execState{x: x, res: res, parent: ctx}
+	e.cur = st
+	e.watch.start(ctx, e.opts.Timeout)
 	defer func() {
-		stop()
-		guard.stop()
+		e.watch.stop()
 		e.loop.reset()
-		rt.ClearInterrupt()
+		if st.cancel != nil {
+			st.cancel()
+		}
 		e.cur = nil
 	}()
 
-	st := &execState{x: x, res: res, ctx: ctx}
-	e.cur = st
-	e.loop.begin(ctx)
-
-	if _, err := e.api.begin(goja.Undefined(), e.rt.ToValue(x.Listen), e.rt.ToValue(x.Response != nil)); err != nil {
+	lv, ok := e.listen[x.Listen]
+	if !ok {
+		lv = rt.ToValue(x.Listen)
+		e.listen[x.Listen] = lv
+	}
+	if _, err := e.api.begin(goja.Undefined(), lv, rt.ToValue(x.Response != nil)); err != nil {
 		res.Err = fmt.Errorf("preparing %s script %q: %w", x.Listen, x.Name, err)
 		return res
 	}
@@ -223,7 +246,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		runErr = ferr
 	}
 	if runErr != nil {
-		res.Err = e.wrapErr(x, runErr, guard)
+		res.Err = e.wrapErr(x, runErr)
 	}
 	return res
 }
@@ -291,7 +314,7 @@ func userPos(line, col int, async bool) (int, int) {
 	return line, col
 }
 
-func (e *Engine) wrapErr(x *Exec, err error, g *memGuard) error {
+func (e *Engine) wrapErr(x *Exec, err error) error {
 	var se *ScriptError
 	if errors.As(err, &se) {
 		return se
@@ -299,8 +322,8 @@ func (e *Engine) wrapErr(x *Exec, err error, g *memGuard) error {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		cause, _ := ie.Value().(error)
-		if g.tripped() {
-			cause = errMemoryLimit
+		if c := e.watch.stopped(); c != nil {
+			cause = c
 		}
 		if cause == nil {
 			cause = errors.New(fmt.Sprint(ie.Value()))

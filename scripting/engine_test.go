@@ -292,3 +292,21 @@ console.error(new Map([[1, 2]]), new Set(["a"]), [, 1], "it's");`))
 		}
 	}
 }
+
+// TestMemoryLimitInterrupts is not parallel: it lowers the process-wide limit.
+func TestMemoryLimitInterrupts(t *testing.T) {
+	old := memLimit
+	memLimit = heapBytes() + 32<<20
+	defer func() { memLimit = old }()
+	e, _ := newTestEngine(t, Options{Timeout: 20 * time.Second})
+	r := e.Run(context.Background(), testExec("test", `const a = []; for (;;) { a.push(new Array(1e5).fill(1)); }`))
+	if !errors.Is(r.Err, errMemoryLimit) {
+		t.Fatalf("err = %v, want the memory limit", r.Err)
+	}
+	memLimit = old
+	// The engine is usable afterwards.
+	r = e.Run(context.Background(), testExec("test", `pm.test("after", () => {});`))
+	if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+		t.Fatalf("after the limit: %+v", r)
+	}
+}

@@ -1,9 +1,7 @@
 package scripting
 
 import (
-	"context"
 	"fmt"
-	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,8 +21,10 @@ type eventLoop struct {
 	gen     uint64 // bumped per script so late jobs of an old one are dropped
 	pending int    // registered Go work not yet completed
 
-	ctx    context.Context
-	timers map[int64]*timer
+	// stopped reports why the running script must stop (timeout,
+	// cancellation, memory), or nil.
+	stopped func() error
+	timers  map[int64]*timer
 	nextID int64
 	seq    int64
 
@@ -58,8 +58,12 @@ func newEventLoop(rt *goja.Runtime) *eventLoop {
 	return l
 }
 
-func (l *eventLoop) begin(ctx context.Context) {
-	l.ctx = ctx
+// wakeUp makes a waiting run() look at its state again.
+func (l *eventLoop) wakeUp() {
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
 }
 
 // reset drops everything a finished script left behind: its timers, its
@@ -93,10 +97,7 @@ func (l *eventLoop) register() func(func() error) {
 			l.jobs = append(l.jobs, job)
 		}
 		l.mu.Unlock()
-		select {
-		case l.wake <- struct{}{}:
-		default:
-		}
+		l.wakeUp()
 	}
 }
 
@@ -138,8 +139,8 @@ func (l *eventLoop) run() error {
 		}
 	}()
 	for {
-		if err := l.ctx.Err(); err != nil {
-			return context.Cause(l.ctx)
+		if err := l.stopped(); err != nil {
+			return err
 		}
 		l.mu.Lock()
 		jobs := l.jobs
@@ -184,8 +185,6 @@ func (l *eventLoop) run() error {
 		select {
 		case <-l.wake:
 		case <-timerC:
-		case <-l.ctx.Done():
-			return context.Cause(l.ctx)
 		}
 	}
 }
@@ -201,51 +200,5 @@ func (l *eventLoop) unhandled() error {
 	}
 	return nil
 }
-
-// memGuard interrupts a script when the Go heap grows past a limit. goja has
-// no allocation limits, so this is a coarse guard against scripts such as
-// for(;;) a.push(new Array(1e6)) taking the whole machine down.
-type memGuard struct {
-	t       *time.Timer
-	hit     atomic.Bool
-	stopped atomic.Bool
-}
-
-// memLimit is the heap size above which a running script is interrupted.
-var memLimit uint64 = 2 << 30
-
-func heapBytes() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
-}
-
-func startMemoryGuard(rt *goja.Runtime) *memGuard {
-	g := &memGuard{}
-	var check func()
-	check = func() {
-		if g.stopped.Load() {
-			return
-		}
-		if heapBytes() > memLimit {
-			g.hit.Store(true)
-			rt.Interrupt(errMemoryLimit)
-			return
-		}
-		g.t.Reset(50 * time.Millisecond)
-	}
-	g.t = time.AfterFunc(50*time.Millisecond, check)
-	return g
-}
-
-func (g *memGuard) stop() {
-	g.stopped.Store(true)
-	g.t.Stop()
-}
-
-func (g *memGuard) tripped() bool { return g != nil && g.hit.Load() }
 
 func (l *eventLoop) String() string { return fmt.Sprintf("loop(%d timers)", len(l.timers)) }

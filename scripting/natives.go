@@ -323,7 +323,14 @@ func (e *Engine) natives() *goja.Object {
 		if x.Response == nil {
 			return goja.Undefined()
 		}
-		return e.responseData(x.Response)
+		return e.responseData(x.Response, false)
+	})
+	set("responseHeaders", func() goja.Value {
+		x := e.state().x
+		if x.Response == nil {
+			return rt.NewArray()
+		}
+		return e.headerData(x.Response.Header)
 	})
 	set("request", func() goja.Value {
 		x := e.state().x
@@ -360,20 +367,32 @@ func (e *Engine) natives() *goja.Object {
 }
 
 // responseData is the plain form of a Response the bootstrap wraps.
-func (e *Engine) responseData(r *Response) goja.Value {
+// withHeaders false leaves the headers to native.responseHeaders.
+func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	o := e.rt.NewObject()
 	_ = o.Set("code", r.Code)
 	_ = o.Set("status", r.Status)
-	hs := make([]any, 0, len(r.Header))
-	for _, h := range r.Header {
-		hs = append(hs, map[string]any{"key": h.Key, "value": h.Value})
+	if withHeaders {
+		_ = o.Set("header", e.headerData(r.Header))
 	}
-	_ = o.Set("header", hs)
 	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
 	_ = o.Set("size", r.Size)
 	_ = o.Set("url", r.URL)
 	_ = o.Set("proto", r.Proto)
 	return o
+}
+
+// headerData is a header list as an array of {key, value} objects.
+func (e *Engine) headerData(hdr []collections.Header) goja.Value {
+	rt := e.rt
+	hs := make([]any, len(hdr))
+	for i, h := range hdr {
+		o := rt.NewObject()
+		_ = o.Set("key", h.Key)
+		_ = o.Set("value", h.Value)
+		hs[i] = o
+	}
+	return rt.NewArray(hs...)
 }
 
 // plainRequest is the JSON shape of a Postman request as scripts build it.
@@ -572,7 +591,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	req := pr.toRequest()
 	sender := e.opts.Sender
 	done := e.loop.register()
-	ctx := st.ctx
+	ctx := e.context(st)
 	go func() {
 		var resp *Response
 		var err error
@@ -586,7 +605,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			if err != nil {
 				ev = e.rt.ToValue(err.Error())
 			} else if resp != nil {
-				rv = e.responseData(resp)
+				rv = e.responseData(resp, true)
 				body := resp.Body
 				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
 				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })

@@ -1254,24 +1254,43 @@ function plainRequest(r) {
 // ---- Response ------------------------------------------------------------------
 var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot", 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 511: 'Network Authentication Required' };
 
+// Response wraps the plain data d. The header list, cookies and body text
+// are built on first use: most scripts read only a part of the response.
+// d.header and d.cookies may be arrays or functions returning them.
 function Response(d, textFn, b64Fn) {
     this.id = undefined;
     this.status = d.status || REASONS[d.code] || '';
     this.code = d.code;
-    this.headers = headerList(d.header || []);
     this.responseTime = d.responseTime;
     this.responseSize = d.size;
+    d.textFn = textFn;
+    d.b64Fn = b64Fn;
     def(this, '_d', d);
-    def(this, '_textFn', textFn);
-    def(this, '_b64Fn', b64Fn);
 }
 Response.isResponse = isResponse;
 var P = Response.prototype;
+function ownValue(o, name, v) { Object.defineProperty(o, name, { value: v, writable: true, configurable: true, enumerable: true }); }
+Object.defineProperty(P, 'headers', {
+    configurable: true,
+    get: function () {
+        var h = this._d.header;
+        h = headerList((typeof h === 'function' ? h() : h) || []);
+        ownValue(this, 'headers', h);
+        return h;
+    },
+    set: function (v) { ownValue(this, 'headers', v); }
+});
 Object.defineProperty(P, 'cookies', {
     configurable: true,
-    get: function () { var c = cookieList(this._d.cookies || []); def(this, 'cookies', c); return c; }
+    get: function () {
+        var c = this._d.cookies;
+        c = cookieList((typeof c === 'function' ? c() : c) || []);
+        def(this, 'cookies', c);
+        return c;
+    }
 });
-P.text = function () { if (this._text === undefined) { def(this, '_text', this._textFn()); } return this._text; };
+P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
+P._b64Fn = function () { return this._d.b64Fn(); };
 Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
 Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); } });
 P.json = function (reviver) {
@@ -1286,7 +1305,7 @@ P.json = function (reviver) {
 P.jsonp = function (reviver) {
     var t = this.text().trim(), m = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
     var self = Object.create(this);
-    def(self, '_text', m ? m[1] : t);
+    def(self, '_d', Object.assign({}, this._d, { text: m ? m[1] : t }));
     return P.json.call(self, reviver);
 };
 P.reason = function () { return this.status; };
@@ -1519,8 +1538,11 @@ accessor(PMP, 'response', function () {
     var st = S;
     if (st.response === undefined) {
         var d = native.response();
+        if (d !== undefined) {
+            d.header = native.responseHeaders;
+            d.cookies = native.responseCookies;
+        }
         st.response = d === undefined ? null : new Response(d, native.responseText, native.responseBase64);
-        if (st.response) { def(st.response._d, 'cookies', native.responseCookies()); }
     }
     return st.response === null ? undefined : st.response;
 });

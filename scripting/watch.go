@@ -1,0 +1,163 @@
+package scripting
+
+import (
+	"context"
+	"runtime/metrics"
+	"sync"
+	"time"
+)
+
+// watchdog stops a running script from the outside: on its timeout, when the
+// run's context is cancelled, or when the heap grows past memLimit. It is
+// armed per script without allocating: one reusable timer per Engine, one
+// context registration per distinct context, one process-wide heap poller.
+type watchdog struct {
+	e *Engine
+
+	mu       sync.Mutex
+	active   bool
+	deadline time.Time // zero without a timeout
+	cause    error     // why the script was interrupted, nil if it was not
+
+	timer   *time.Timer
+	ctx     context.Context // the context stopCtx watches
+	stopCtx func() bool
+}
+
+// start arms the watchdog for a script about to run under ctx.
+func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
+	w.mu.Lock()
+	w.active = true
+	w.cause = nil
+	w.deadline = time.Time{}
+	if timeout > 0 {
+		w.deadline = time.Now().Add(timeout)
+	}
+	w.e.rt.ClearInterrupt()
+	w.mu.Unlock()
+	if ctx != w.ctx {
+		if w.stopCtx != nil {
+			w.stopCtx()
+		}
+		w.ctx, w.stopCtx = ctx, nil
+		if ctx.Done() != nil {
+			w.stopCtx = context.AfterFunc(ctx, func() { w.interrupt(context.Cause(ctx)) })
+		}
+	}
+	if timeout > 0 {
+		if w.timer == nil {
+			w.timer = time.AfterFunc(timeout, w.onTimer)
+		} else {
+			w.timer.Reset(timeout)
+		}
+	}
+	heapWatch.enter(w)
+	// A cancellation that landed before active was set was ignored.
+	if ctx.Err() != nil {
+		w.interrupt(context.Cause(ctx))
+	}
+}
+
+// stop disarms the watchdog once the script is over.
+func (w *watchdog) stop() {
+	w.mu.Lock()
+	w.active = false
+	w.e.rt.ClearInterrupt()
+	w.mu.Unlock()
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+	heapWatch.leave(w)
+}
+
+// close releases the context registration and the timer.
+func (w *watchdog) close() {
+	if w.stopCtx != nil {
+		w.stopCtx()
+		w.stopCtx = nil
+	}
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+}
+
+// onTimer fires on the deadline. A late firing meant for an earlier script
+// finds a later deadline and does nothing.
+func (w *watchdog) onTimer() {
+	w.mu.Lock()
+	late := w.active && !w.deadline.IsZero() && !time.Now().Before(w.deadline)
+	w.mu.Unlock()
+	if late {
+		w.interrupt(ErrScriptTimeout)
+	}
+}
+
+// interrupt stops the running script, if any, with cause: goja raises it in
+// JS code, and the event loop sees it while waiting.
+func (w *watchdog) interrupt(cause error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.active || w.cause != nil {
+		return
+	}
+	w.cause = cause
+	w.e.rt.Interrupt(cause)
+	w.e.loop.wakeUp()
+}
+
+// stopped reports why the running script must stop, or nil.
+func (w *watchdog) stopped() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.cause
+}
+
+// memLimit is the heap size above which running scripts are interrupted.
+// goja has no allocation limits, so this is a coarse guard against scripts
+// such as for(;;) a.push(new Array(1e6)) taking the whole machine down.
+var memLimit uint64 = 2 << 30
+
+// heapWatch polls the heap while any script runs.
+var heapWatch = &heapPoller{running: map[*watchdog]struct{}{}}
+
+type heapPoller struct {
+	once    sync.Once
+	mu      sync.Mutex
+	running map[*watchdog]struct{}
+}
+
+func (h *heapPoller) enter(w *watchdog) {
+	h.once.Do(func() { go h.poll(50 * time.Millisecond) })
+	h.mu.Lock()
+	h.running[w] = struct{}{}
+	h.mu.Unlock()
+}
+
+func (h *heapPoller) leave(w *watchdog) {
+	h.mu.Lock()
+	delete(h.running, w)
+	h.mu.Unlock()
+}
+
+func (h *heapPoller) poll(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for range t.C {
+		h.mu.Lock()
+		if len(h.running) > 0 && heapBytes() > memLimit {
+			for w := range h.running {
+				w.interrupt(errMemoryLimit)
+			}
+		}
+		h.mu.Unlock()
+	}
+}
+
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
