@@ -25,8 +25,8 @@ type eventLoop struct {
 	// cancellation, memory), or nil.
 	stopped func() error
 	timers  map[int64]*timer
-	nextID int64
-	seq    int64
+	nextID  int64
+	seq     int64
 
 	rejected []*goja.Promise
 }
