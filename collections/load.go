@@ -87,6 +87,7 @@ func LoadBytes(data []byte, source string) (*Collection, error) {
 		return nil, located(err, text, source)
 	}
 	normalize(c)
+	assignIDs(c)
 	c.Source = source
 	return c, nil
 }

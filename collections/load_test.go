@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -468,7 +469,11 @@ func TestSelect(t *testing.T) {
 	ids := func(items []*Item) []string {
 		var out []string
 		for _, it := range items {
-			out = append(out, it.Name+"#"+it.ID)
+			id := it.ID
+			if generatedID.MatchString(id) {
+				id = "" // the file has none; the loader made one up
+			}
+			out = append(out, it.Name+"#"+id)
 		}
 		return out
 	}
@@ -639,4 +644,33 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("saved output does not load: %v", err)
 		}
 	})
+}
+
+var generatedID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+func TestGeneratedIDsAreStableAndUnique(t *testing.T) {
+	t.Parallel()
+	a := load(t, "deep_nesting.json")
+	b := load(t, "deep_nesting.json")
+	seen := map[string]bool{}
+	var ia, ib []string
+	var walk func([]*Item, *[]string)
+	walk = func(items []*Item, out *[]string) {
+		for _, it := range items {
+			if it.ID == "" {
+				t.Errorf("item %q has no id", it.Name)
+			}
+			*out = append(*out, it.ID)
+			walk(it.Items, out)
+		}
+	}
+	walk(a.Items, &ia)
+	walk(b.Items, &ib)
+	eq(t, "ids across loads", ia, ib)
+	for _, id := range ia {
+		if seen[id] {
+			t.Errorf("duplicate id %s", id)
+		}
+		seen[id] = true
+	}
 }
