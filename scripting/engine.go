@@ -2,7 +2,6 @@ package scripting
 
 import (
 	"context"
-	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -47,9 +46,9 @@ func bootstrapProgram() (*goja.Program, error) {
 	return bootstrapProg, bootstrapErr
 }
 
-// programs caches compiled user scripts process-wide: the same scripts run
-// on every iteration and in every run.
-var programs sync.Map // [32]byte -> *compiled
+// programs caches compiled user scripts process-wide, keyed by source: the
+// same scripts run on every iteration and in every run.
+var programs sync.Map // string -> *compiled
 
 type compiled struct {
 	prog  *goja.Program
@@ -59,29 +58,26 @@ type compiled struct {
 
 // Wrappers keep the user's first line on line 1 so positions only need a
 // column shift there. Postman wraps scripts in a function too, which is what
-// makes a top-level return legal.
+// makes a top-level return legal. The program evaluates to the function;
+// each Engine creates it once and calls it for every run of the script.
 const (
 	syncPrefix  = "(function(){"
 	asyncPrefix = "(async function(){"
-	wrapSuffix  = "\n}).call(this)"
+	wrapSuffix  = "\n})"
 )
 
 func compileScript(src string) *compiled {
-	async := strings.Contains(src, "await")
-	key := sha256.Sum256([]byte(src))
-	if async {
-		key[0] ^= 1
-	}
-	if c, ok := programs.Load(key); ok {
+	if c, ok := programs.Load(src); ok {
 		return c.(*compiled)
 	}
+	async := strings.Contains(src, "await")
 	prefix := syncPrefix
 	if async {
 		prefix = asyncPrefix
 	}
 	p, err := goja.Compile(scriptFile, prefix+src+wrapSuffix, false)
 	c := &compiled{prog: p, async: async, err: err}
-	programs.Store(key, c)
+	programs.Store(src, c)
 	return c
 }
 
@@ -102,6 +98,7 @@ type Engine struct {
 	closed  bool
 	watch   watchdog
 	listen  map[string]goja.Value // interned Exec.Listen values
+	fns     map[*compiled]goja.Callable
 }
 
 // execState is what natives need while one script runs.
@@ -133,7 +130,7 @@ func (e *Engine) context(st *execState) context.Context {
 func NewEngine(opts Options) (*Engine, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(maxCallStack)
-	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}}
+	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Callable{}}
 	e.loop = newEventLoop(rt)
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
@@ -224,7 +221,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		res.Err = fmt.Errorf("preparing %s script %q: %w", x.Listen, x.Name, err)
 		return res
 	}
-	v, err := rt.RunProgram(c.prog)
+	v, err := e.call(c)
 	var runErr error
 	if err != nil {
 		runErr = err
@@ -249,6 +246,24 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		res.Err = e.wrapErr(x, runErr)
 	}
 	return res
+}
+
+// call runs a compiled script: the first time in this Engine it evaluates
+// the program to get the script's function, then it calls that function with
+// the global object as this.
+func (e *Engine) call(c *compiled) (goja.Value, error) {
+	fn, ok := e.fns[c]
+	if !ok {
+		v, err := e.rt.RunProgram(c.prog)
+		if err != nil {
+			return nil, err
+		}
+		if fn, ok = goja.AssertFunction(v); !ok {
+			return nil, errors.New("compiled script is not a function")
+		}
+		e.fns[c] = fn
+	}
+	return fn(e.rt.GlobalObject())
 }
 
 // ScriptError is a script that could not run to completion.

@@ -203,23 +203,27 @@ func (e *Engine) natives() *goja.Object {
 	n := rt.NewObject()
 	set := func(name string, fn any) { _ = n.Set(name, fn) }
 
-	set("varGet", func(scope, key string) goja.Value {
-		v, ok := e.lookup(scope, key)
+	// The natives scripts call most take goja.FunctionCall: goja calls
+	// them without reflection.
+	set("varGet", func(c goja.FunctionCall) goja.Value {
+		v, ok := e.lookup(c.Argument(0).String(), c.Argument(1).String())
 		if !ok {
 			return goja.Undefined()
 		}
 		return e.toJSValue(v)
 	})
-	set("varHas", func(scope, key string) bool {
-		_, ok := e.lookup(scope, key)
-		return ok
+	set("varHas", func(c goja.FunctionCall) goja.Value {
+		_, ok := e.lookup(c.Argument(0).String(), c.Argument(1).String())
+		return rt.ToValue(ok)
 	})
-	set("varSet", func(scope, key string, v goja.Value) {
+	set("varSet", func(c goja.FunctionCall) goja.Value {
+		scope := c.Argument(0).String()
 		if scope == "variables" {
 			scope = "local"
 		}
-		val, typ := e.fromJSValue(v)
-		e.ensureScope(scope).SetTyped(key, val, typ)
+		val, typ := e.fromJSValue(c.Argument(2))
+		e.ensureScope(scope).SetTyped(c.Argument(1).String(), val, typ)
+		return goja.Undefined()
 	})
 	set("varUnset", func(scope, key string) {
 		if scope == "variables" {
@@ -271,15 +275,21 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return rt.ToValue(out)
 	})
-	set("replaceIn", func(s string) string { return e.replace(s) })
+	set("replaceIn", func(c goja.FunctionCall) goja.Value { return rt.ToValue(e.replace(c.Argument(0).String())) })
 
-	set("recordTest", func(idx int, name string, passed, skipped bool, errName, errMsg string) {
+	set("recordTest", func(c goja.FunctionCall) goja.Value {
 		st := e.state()
-		tr := TestResult{Name: name, Passed: passed, Skipped: skipped, ErrorName: errName, Error: errMsg}
+		idx := int(c.Argument(0).ToInteger())
+		if idx < 0 || idx > 1<<20 {
+			return goja.Undefined()
+		}
+		tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
+			ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
 		for len(st.res.Tests) <= idx {
 			st.res.Tests = append(st.res.Tests, TestResult{})
 		}
 		st.res.Tests[idx] = tr
+		return goja.Undefined()
 	})
 	set("appendTest", func(name string, passed bool, errName, errMsg string) {
 		st := e.state()
@@ -304,12 +314,12 @@ func (e *Engine) natives() *goja.Object {
 			e.opts.Console(ConsoleLine{Level: level, Text: text, Message: msg})
 		}
 	})
-	set("responseText", func() string {
+	set("responseText", func(goja.FunctionCall) goja.Value {
 		x := e.state().x
 		if x.Response == nil {
-			return ""
+			return rt.ToValue("")
 		}
-		return string(x.Response.Body)
+		return rt.ToValue(string(x.Response.Body))
 	})
 	set("responseBase64", func() string {
 		x := e.state().x
@@ -318,7 +328,7 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return base64.StdEncoding.EncodeToString(x.Response.Body)
 	})
-	set("response", func() goja.Value {
+	set("response", func(goja.FunctionCall) goja.Value {
 		x := e.state().x
 		if x.Response == nil {
 			return goja.Undefined()

@@ -353,6 +353,7 @@ consoleObj.trace = function () { emit('log', arguments); };
 consoleObj.clear = function () {};
 def(global, 'console', consoleObj);
 function deprecated(what, instead) {
+    if (!warned) { warned = {}; }
     if (warned[what]) { return; }
     warned[what] = true;
     emit('warn', ['Using "' + what + '" is deprecated. Use "' + instead + '" instead.']);
@@ -559,11 +560,7 @@ var PROXY_EXCLUDED = { then: true, 'catch': true, inspect: true, toJSON: true };
 
 function Expectation(obj, msg) {
     this.__o = obj;
-    this.__m = msg;
-    this.__n = false; // negate
-    this.__d = false; // deep
-    this.__c = false; // contains
-    this.__l = false; // doLength
+    if (msg !== undefined) { this.__m = msg; }
 }
 // lastExpectation is the receiver of the latest chainable-member access
 // (a, include, length...): those members are shared functions, and when one
@@ -614,6 +611,11 @@ var expectationFallback = new Proxy(Object.prototype, {
 var EP = Object.create(expectationFallback);
 Expectation.prototype = EP;
 def(EP, 'constructor', Expectation);
+// The state's defaults live on the prototype: assigning a property that a
+// prototype already holds as a writable data property stops the lookup
+// there, before the (slow) proxy at the end of the chain.
+[['__o', undefined], ['__m', undefined], ['__n', false], ['__d', false], ['__c', false], ['__l', false]]
+    .forEach(function (p) { def(EP, p[0], p[1]); });
 
 function chainWord(name) { Object.defineProperty(EP, name, { configurable: true, get: function () { return this; } }); }
 'to be been is that which and has have with at of same but does still also'.split(' ').forEach(chainWord);
@@ -1385,6 +1387,16 @@ V.replaceIn = function (s) {
 // ---- per-script state ------------------------------------------------------------
 var S = null; // the running script
 
+// ScriptState is what one script execution accumulates. Its fields default
+// to the prototype's values: a script only pays for what it uses.
+function ScriptState(listen) {
+    this.listen = listen;
+    this.pm = new PM();
+}
+[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
+    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null]]
+    .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
+
 function recordError(e) {
     if (e && typeof e === 'object') { return [e.name || 'Error', e.message === undefined ? String(e) : String(e.message)]; }
     return ['Error', String(e)];
@@ -1403,19 +1415,22 @@ function makeTest() {
         var st = S, idx = st.testCount++;
         name = String(name);
         if (typeof fn !== 'function') { native.recordTest(idx, name, false, true, '', ''); return st.pm; }
-        // Recorded as passed up front so the slot keeps its order even if
-        // the outcome arrives later.
-        native.recordTest(idx, name, true, false, '', '');
         try {
             if (fn.length > 0) {
+                // Recorded up front: the test keeps its place while it
+                // waits for its callback.
+                native.recordTest(idx, name, true, false, '', '');
                 (st.open || (st.open = {}))[idx] = name;
                 fn(function done(err) { finishTest(st, idx, name, err ? err : undefined); });
                 return st.pm;
             }
             var r = fn();
             if (r && typeof r.then === 'function') {
+                native.recordTest(idx, name, true, false, '', '');
                 (st.open || (st.open = {}))[idx] = name;
                 r.then(function () { finishTest(st, idx, name); }, function (e) { finishTest(st, idx, name, e === undefined ? 'undefined' : e); });
+            } else {
+                native.recordTest(idx, name, true, false, '', '');
             }
         } catch (e) {
             (st.done || (st.done = {}))[idx] = true;
@@ -1765,14 +1780,13 @@ def(global, 'xml2Json', function xml2Json(s) {
 // ---- the API the Go side drives -------------------------------------------------
 return {
     begin: function (listen, hasResponse) {
-        var st = { listen: listen, info: null, testCount: 0, open: null, done: null, legacyTests: null, request: undefined, requestSnapshot: '', lg: null };
-        st.pm = new PM();
+        var st = new ScriptState(listen);
         S = st;
-        warned = {};
+        warned = null;
         global.pm = st.pm;
-        var test = listen === 'test' && hasResponse;
-        setResponseGlobals(test);
-        global.postman = listen === 'test' ? postmanTest : postmanPre;
+        setResponseGlobals(listen === 'test' && hasResponse);
+        var postman = listen === 'test' ? postmanTest : postmanPre;
+        if (global.postman !== postman) { global.postman = postman; }
     },
     finish: function () {
         var st = S;
