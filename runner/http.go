@@ -212,6 +212,10 @@ func (r *Runner) effectiveAuth(st *step, req *collections.Request) *collections.
 	return auth.Inherit(chain...)
 }
 
+// noBodyMethods are sent without Content-Length when they have no body, as
+// Node does.
+var noBodyMethods = map[string]bool{"GET": true, "HEAD": true, "DELETE": true, "OPTIONS": true, "TRACE": true, "CONNECT": true}
+
 // prunedMethods never carry a body unless disableBodyPruning is set.
 var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PURGE": true, "UNLOCK": true}
 
@@ -252,7 +256,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	}
 	wu := buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false))
 	sent := SentRequest{Method: method, URL: wu.String()}
-	body, err := buildBody(req.Body, o.WorkingDir)
+	body, err := buildBody(req.Body, o.WorkingDir, warn)
 	if err != nil {
 		return sent, nil, err
 	}
@@ -268,6 +272,13 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	hreq, err := newHTTPRequest(ctx, method, wu.toURL(), data)
 	if err != nil {
 		return sent, nil, err
+	}
+	if data == nil && !noBodyMethods[strings.ToUpper(method)] {
+		// Node sends "Content-Length: 0" for bodiless requests of methods
+		// that may carry a body (custom ones included); Go only does for
+		// POST, PUT and PATCH unless told the encoding is identity.
+		hreq.TransferEncoding = []string{"identity"}
+		hreq.Body = http.NoBody
 	}
 	if wu.user != nil && !hasAuthorization(req.Header) {
 		// Credentials in the URL become basic auth, as Node sends them.
@@ -530,7 +541,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		next.Header[k] = append([]string(nil), v...)
 	}
 	if !ppb.boolean("removeRefererHeaderOnRedirect", false) {
-		next.Header["Referer"] = []string{prev.URL.String()}
+		next.Header["Referer"] = []string{base.String()}
 	}
 	return next, nil
 }

@@ -142,8 +142,10 @@ var languageTypes = map[string]string{
 	"text":       "text/plain",
 }
 
-// buildBody renders a resolved body. File paths are relative to workDir.
-func buildBody(b *collections.Body, workDir string) (*builtBody, error) {
+// buildBody renders a resolved body. File paths are relative to workDir; a
+// file that cannot be read is left out with a warning and the request is
+// still sent, as Newman does.
+func buildBody(b *collections.Body, workDir string, warn func(string)) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
 	}
@@ -164,14 +166,15 @@ func buildBody(b *collections.Body, workDir string) (*builtBody, error) {
 		}
 		return &builtBody{data: []byte(strings.Join(parts, "&")), contentType: "application/x-www-form-urlencoded"}, nil
 	case collections.BodyFormData:
-		return buildMultipart(b.FormData, workDir)
+		return buildMultipart(b.FormData, workDir, warn)
 	case collections.BodyFile:
 		if b.File == "" {
 			return nil, nil
 		}
 		data, err := os.ReadFile(resolvePath(workDir, b.File))
 		if err != nil {
-			return nil, fmt.Errorf("reading body file: %w", err)
+			warn(fmt.Sprintf("body file not sent: %v", err))
+			return &builtBody{data: []byte{}}, nil
 		}
 		return &builtBody{data: data}, nil
 	case collections.BodyGraphQL:
@@ -205,7 +208,7 @@ func resolvePath(workDir, p string) string {
 	return filepath.Join(workDir, p)
 }
 
-func buildMultipart(params []collections.FormParam, workDir string) (*builtBody, error) {
+func buildMultipart(params []collections.FormParam, workDir string, warn func(string)) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for _, p := range params {
@@ -219,7 +222,8 @@ func buildMultipart(params []collections.FormParam, workDir string) (*builtBody,
 				}
 				f, err := os.Open(resolvePath(workDir, src))
 				if err != nil {
-					return nil, fmt.Errorf("form-data field %q: %w", p.Key, err)
+					warn(fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err))
+					continue
 				}
 				h := textproto.MIMEHeader{}
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(p.Key), quoteEscape(filepath.Base(src))))

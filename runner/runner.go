@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/courier-run/courier/collections"
@@ -29,6 +30,8 @@ type Runner struct {
 	flat      []*step
 	failed    bool // a failure happened in the current item (for --bail)
 	responses []time.Duration
+
+	scriptRequests atomic.Int64 // pm.sendRequest calls
 
 	// current is the item whose scripts run, for routing console output.
 	current     *collections.Item
@@ -221,6 +224,7 @@ func (r *Runner) lookup(target string) int {
 }
 
 func (r *Runner) finishStats() {
+	r.summary.Requests.Total += int(r.scriptRequests.Load())
 	n := len(r.responses)
 	if n == 0 {
 		return

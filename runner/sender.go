@@ -19,6 +19,9 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// an auth block that cannot be applied is skipped silently, as Postman
 	// only logs it.
 	warn := func(string) {}
+	// Counted in the run's requests, as Newman counts them; atomically,
+	// since Send runs off the run's goroutine.
+	s.r.scriptRequests.Add(1)
 	_, resp, err := s.r.client.do(ctx, req, req.Auth, behavior{}, &s.r.Options, warn)
 	return resp, err
 }

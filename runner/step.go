@@ -25,7 +25,8 @@ func (r *Runner) chain(st *step, listen string) []script {
 	var out []script
 	add := func(name string, evs []collections.Event) {
 		for _, ev := range evs {
-			if ev.Listen == listen && !ev.Disabled && ev.Script.Exec != "" {
+			// An empty script still counts as run, as Newman counts it.
+			if ev.Listen == listen && !ev.Disabled {
 				out = append(out, script{name: name, source: ev.Script.Exec})
 			}
 		}
