@@ -29,7 +29,7 @@ type Runner struct {
 	summary   Summary
 	flat      []*step
 	failed    bool // a failure happened in the current item (for --bail)
-	responses []time.Duration
+	responses durationStats
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 
@@ -225,25 +225,34 @@ func (r *Runner) lookup(target string) int {
 
 func (r *Runner) finishStats() {
 	r.summary.Requests.Total += int(r.scriptRequests.Load())
-	n := len(r.responses)
-	if n == 0 {
+	st := &r.responses
+	if st.n == 0 {
 		return
 	}
-	var sum, minD, maxD time.Duration
-	minD = r.responses[0]
-	for _, d := range r.responses {
-		sum += d
-		minD = min(minD, d)
-		maxD = max(maxD, d)
+	r.summary.ResponseAvg = time.Duration(st.mean)
+	r.summary.ResponseMin, r.summary.ResponseMax = st.min, st.max
+	r.summary.ResponseSD = time.Duration(math.Sqrt(st.m2 / float64(st.n)))
+}
+
+// durationStats keeps running response-time statistics (Welford's
+// algorithm), so memory stays flat however long the run.
+type durationStats struct {
+	n        int
+	mean, m2 float64
+	min, max time.Duration
+}
+
+func (d *durationStats) add(x time.Duration) {
+	if d.n == 0 || x < d.min {
+		d.min = x
 	}
-	avg := sum / time.Duration(n)
-	var sq float64
-	for _, d := range r.responses {
-		diff := float64(d - avg)
-		sq += diff * diff
+	if x > d.max {
+		d.max = x
 	}
-	r.summary.ResponseAvg, r.summary.ResponseMin, r.summary.ResponseMax = avg, minD, maxD
-	r.summary.ResponseSD = time.Duration(math.Sqrt(sq / float64(n)))
+	d.n++
+	delta := float64(x) - d.mean
+	d.mean += delta / float64(d.n)
+	d.m2 += delta * (float64(x) - d.mean)
 }
 
 func (r *Runner) fail(f Failure) {

@@ -137,7 +137,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		r.summary.Requests.Failed++
 		r.fail(Failure{Item: item, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
 	} else {
-		r.responses = append(r.responses, resp.ResponseTime)
+		r.responses.add(resp.ResponseTime)
 		r.summary.ResponseBytes += int64(resp.Size)
 	}
 	r.Sink.Handle(ev)

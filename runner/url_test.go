@@ -1,7 +1,9 @@
 package runner
 
 import (
+	"math"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -54,4 +56,16 @@ func TestParseIPv4Shorthand(t *testing.T) {
 		}
 		assert.Equal(t, want, got, in)
 	}
+}
+
+func TestDurationStats(t *testing.T) {
+	t.Parallel()
+	var d durationStats
+	for _, ms := range []int{2, 4, 4, 4, 5, 5, 7, 9} {
+		d.add(time.Duration(ms) * time.Millisecond)
+	}
+	assert.Equal(t, 5*time.Millisecond, time.Duration(d.mean))
+	assert.Equal(t, 2*time.Millisecond, d.min)
+	assert.Equal(t, 9*time.Millisecond, d.max)
+	assert.InDelta(t, float64(2*time.Millisecond), math.Sqrt(d.m2/float64(d.n)), 1)
 }
