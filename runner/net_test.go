@@ -1,0 +1,137 @@
+package runner_test
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+)
+
+func runAgainst(t *testing.T, collJSON string, opts runner.Options) (*runner.Summary, *recorder) {
+	t.Helper()
+	coll, err := collections.LoadBytes([]byte(collJSON), "t.json")
+	require.NoError(t, err)
+	rec := &recorder{}
+	sum, err := (&runner.Runner{Collection: coll, Options: opts, Sink: rec}).Run(context.Background())
+	require.NoError(t, err)
+	return sum, rec
+}
+
+func TestTLSVerification(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) }))
+	t.Cleanup(srv.Close)
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	plain := coll(item("tls", "GET", srv.URL+"/x", ""))
+	relaxed := `{"info":{"name":"t"},"item":[{"name":"tls","protocolProfileBehavior":{"strictSSL":false},"request":"` + srv.URL + `/x"}]}`
+	tests := []struct {
+		name    string
+		coll    string
+		opts    runner.Options
+		wantErr string
+	}{
+		{"verified by default", plain, runner.Options{}, "certificate"},
+		{"-k skips verification", plain, runner.Options{Insecure: true}, ""},
+		{"strictSSL=false on the item", relaxed, runner.Options{}, ""},
+		{"extra CA trusts the server", plain, runner.Options{RootCAs: pool}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sum, rec := runAgainst(t, tt.coll, tt.opts)
+			reqs := rec.requests()
+			require.Len(t, reqs, 1)
+			if tt.wantErr == "" {
+				require.NoError(t, reqs[0].Err)
+				assert.Equal(t, "ok", string(reqs[0].Response.Body))
+				return
+			}
+			require.Error(t, reqs[0].Err)
+			assert.Contains(t, reqs[0].Err.Error(), tt.wantErr)
+			assert.Equal(t, 1, sum.Requests.Failed)
+		})
+	}
+}
+
+func TestClientCertificate(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(strings.Join(r.TLS.PeerCertificates[0].Subject.Organization, ",")))
+	}))
+	srv.TLS = &tls.Config{ClientAuth: tls.RequireAnyClientCert}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	// The test server's own certificate doubles as the client's.
+	clientCert := srv.TLS.Certificates[0]
+	c := coll(item("mtls", "GET", srv.URL+"/", ""))
+
+	_, rec := runAgainst(t, c, runner.Options{Insecure: true})
+	require.Error(t, rec.requests()[0].Err, "no client certificate: the handshake fails")
+
+	_, rec = runAgainst(t, c, runner.Options{Insecure: true, ClientCerts: []runner.ClientCert{
+		{Matches: []string{"https://other.example/*"}, Cert: tls.Certificate{}},
+		{Cert: clientCert},
+	}})
+	require.NoError(t, rec.requests()[0].Err)
+	assert.Equal(t, "Acme Co", string(rec.requests()[0].Response.Body), "the fallback certificate was presented")
+}
+
+func TestConnectionResetIsRecorded(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			if tc, ok := conn.(*net.TCPConn); ok {
+				tc.SetLinger(0) // RST instead of FIN
+			}
+			buf := make([]byte, 1024)
+			conn.Read(buf)
+			conn.Close()
+		}
+	}()
+	sum, rec := runAgainst(t, coll(
+		item("reset", "GET", "http://"+ln.Addr().String()+"/", `pm.test('runs anyway', ()=>{})`),
+	), runner.Options{})
+	require.Len(t, rec.requests(), 1)
+	require.Error(t, rec.requests()[0].Err)
+	assert.Contains(t, rec.requests()[0].Err.Error(), "socket hang up")
+	assert.Equal(t, 1, sum.Requests.Failed)
+	assert.True(t, rec.assertions()["runs anyway"])
+}
+
+func TestLargeResponse(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("50 MB response")
+	}
+	const size = 50 << 20
+	c := coll(item("big", "GET", "{{baseUrl}}/bytes/52428800", `pm.test('size', ()=>pm.expect(pm.response.responseSize).to.eql(52428800))`))
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Empty(t, sum.Failures)
+	assert.Equal(t, size, rec.requests()[0].Response.Size)
+}
+
+func TestRequestTimeout(t *testing.T) {
+	t.Parallel()
+	sum, rec, _ := run(t, coll(item("slow", "GET", "{{baseUrl}}/delay/3", "")), runner.Options{TimeoutRequest: 100_000_000})
+	require.Error(t, rec.requests()[0].Err)
+	assert.Contains(t, rec.requests()[0].Err.Error(), "ETIMEDOUT")
+	assert.Equal(t, 1, sum.Requests.Failed)
+}
