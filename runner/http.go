@@ -256,7 +256,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	}
 	wu := buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false))
 	sent := SentRequest{Method: method, URL: wu.String()}
-	body, err := buildBody(req.Body, o.WorkingDir, warn)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, restricted: o.NoInsecureFileRead}, warn)
 	if err != nil {
 		return sent, nil, err
 	}

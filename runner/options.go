@@ -34,11 +34,13 @@ type Options struct {
 	Insecure        bool // -k
 	IgnoreRedirects bool // --ignore-redirects
 	// TLS: extra roots and client certificates (already loaded by cmd).
-	RootCAs      *x509.CertPool
-	ClientCerts  []ClientCert
-	WorkingDir   string // base for relative file paths in bodies
-	UserAgent    string // default "PostmanRuntime/7.39.1"
-	MaxRedirects int    // default 10
+	RootCAs     *x509.CertPool
+	ClientCerts []ClientCert
+	WorkingDir  string // base for relative file paths in bodies
+	// NoInsecureFileRead refuses body files outside WorkingDir.
+	NoInsecureFileRead bool
+	UserAgent          string // default "PostmanRuntime/7.39.1"
+	MaxRedirects       int    // default 10
 }
 
 // ClientCert is a TLS client certificate used for URLs matching Matches

@@ -145,7 +145,7 @@ var languageTypes = map[string]string{
 // buildBody renders a resolved body. File paths are relative to workDir; a
 // file that cannot be read is left out with a warning and the request is
 // still sent, as Newman does.
-func buildBody(b *collections.Body, workDir string, warn func(string)) (*builtBody, error) {
+func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
 	}
@@ -166,12 +166,12 @@ func buildBody(b *collections.Body, workDir string, warn func(string)) (*builtBo
 		}
 		return &builtBody{data: []byte(strings.Join(parts, "&")), contentType: "application/x-www-form-urlencoded"}, nil
 	case collections.BodyFormData:
-		return buildMultipart(b.FormData, workDir, warn)
+		return buildMultipart(b.FormData, files, warn)
 	case collections.BodyFile:
 		if b.File == "" {
 			return nil, nil
 		}
-		data, err := os.ReadFile(resolvePath(workDir, b.File))
+		data, err := files.read(b.File)
 		if err != nil {
 			warn(fmt.Sprintf("body file not sent: %v", err))
 			return &builtBody{data: []byte{}}, nil
@@ -201,14 +201,35 @@ func buildBody(b *collections.Body, workDir string, warn func(string)) (*builtBo
 // does for urlencoded bodies.
 func formEscape(s string) string { return url.QueryEscape(s) }
 
-func resolvePath(workDir, p string) string {
-	if filepath.IsAbs(p) || workDir == "" {
-		return p
-	}
-	return filepath.Join(workDir, p)
+// fileAccess reads the files a collection uploads: relative paths are
+// relative to the working directory and, with --no-insecure-file-read,
+// nothing outside it may be read.
+type fileAccess struct {
+	workDir    string
+	restricted bool
 }
 
-func buildMultipart(params []collections.FormParam, workDir string, warn func(string)) (*builtBody, error) {
+func (fa fileAccess) read(p string) ([]byte, error) {
+	base := fa.workDir
+	if base == "" {
+		base = "."
+	}
+	full := p
+	if !filepath.IsAbs(p) {
+		full = filepath.Join(base, p)
+	}
+	if fa.restricted {
+		absBase, err1 := filepath.Abs(base)
+		absFull, err2 := filepath.Abs(full)
+		rel, err3 := filepath.Rel(absBase, absFull)
+		if err1 != nil || err2 != nil || err3 != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s is outside the working directory %s (--no-insecure-file-read)", p, absBase)
+		}
+	}
+	return os.ReadFile(full)
+}
+
+func buildMultipart(params []collections.FormParam, files fileAccess, warn func(string)) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for _, p := range params {
@@ -220,7 +241,7 @@ func buildMultipart(params []collections.FormParam, workDir string, warn func(st
 				if src == "" {
 					continue
 				}
-				f, err := os.Open(resolvePath(workDir, src))
+				content, err := files.read(src)
 				if err != nil {
 					warn(fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err))
 					continue
@@ -234,9 +255,8 @@ func buildMultipart(params []collections.FormParam, workDir string, warn func(st
 				h.Set("Content-Type", ct)
 				part, err := w.CreatePart(h)
 				if err == nil {
-					_, err = io.Copy(part, f)
+					_, err = part.Write(content)
 				}
-				f.Close()
 				if err != nil {
 					return nil, fmt.Errorf("form-data field %q: %w", p.Key, err)
 				}

@@ -3,6 +3,8 @@ package runner_test
 import (
 	"context"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -228,4 +230,38 @@ func TestUnresolvedVariableWarns(t *testing.T) {
 	require.Len(t, warnings, 1)
 	assert.Contains(t, warnings[0], "{{missing}}")
 	assert.Contains(t, rec.requests()[0].Request.URL, "x={{missing}}", "sent literally, as Postman does")
+}
+
+func TestFileUploadsAndWorkingDir(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "hello.txt"), []byte("hello"), 0o644))
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	require.NoError(t, os.WriteFile(outside, []byte("nope"), 0o644))
+	c := `{"info":{"name":"t"},"item":[{"name":"upload","request":{"method":"POST","url":"{{baseUrl}}/post","body":{"mode":"formdata","formdata":[` +
+		`{"key":"greeting","type":"file","src":"hello.txt"},{"key":"other","type":"file","src":` + quote(outside) + `},{"key":"note","value":"hi","type":"text"}]}},` +
+		`"event":[{"listen":"test","script":{"exec":"const j = pm.response.json(); pm.environment.set('files', JSON.stringify(Object.keys(j.files).sort())); pm.environment.set('note', j.form.note)"}}]}]}`
+
+	_, rec, r := run(t, c, runner.Options{WorkingDir: dir})
+	files, _ := r.Scopes().Environment.Get("files")
+	assert.Equal(t, `["hello.txt","secret.txt"]`, files)
+	note, _ := r.Scopes().Environment.Get("note")
+	assert.Equal(t, "hi", note)
+	assert.Empty(t, warnings(rec))
+
+	_, rec, r = run(t, c, runner.Options{WorkingDir: dir, NoInsecureFileRead: true})
+	files, _ = r.Scopes().Environment.Get("files")
+	assert.Equal(t, `["hello.txt"]`, files, "the file outside --working-dir is not sent")
+	require.Len(t, warnings(rec), 1)
+	assert.Contains(t, warnings(rec)[0], "outside the working directory")
+}
+
+func warnings(rec *recorder) []string {
+	var out []string
+	for _, e := range rec.events {
+		if w, ok := e.(runner.WarningEvent); ok {
+			out = append(out, w.Message)
+		}
+	}
+	return out
 }

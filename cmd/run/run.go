@@ -53,6 +53,7 @@ type Options struct {
 	TimeoutScript  int // ms
 
 	WorkingDir          string
+	NoInsecureFileRead  bool
 	Insecure            bool
 	SSLClientCert       string
 	SSLClientKey        string
@@ -129,6 +130,7 @@ and report the outcome. Flags are Newman's: a "newman run" command line works as
 	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
+	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "refuse to upload files outside --working-dir")
 	f.BoolVarP(&opts.Insecure, "insecure", "k", false, "do not verify TLS certificates")
 	f.StringVar(&opts.SSLClientCert, "ssl-client-cert", "", "client certificate `file` (PEM, or PFX/P12)")
 	f.StringVar(&opts.SSLClientKey, "ssl-client-key", "", "client private key `file` (PEM)")
@@ -251,6 +253,8 @@ func Run(ctx context.Context, o *Options) error {
 		IgnoreRedirects: o.IgnoreRedirects,
 		Insecure:        o.Insecure,
 		WorkingDir:      o.WorkingDir,
+
+		NoInsecureFileRead: o.NoInsecureFileRead,
 	}
 	if o.BailSet && o.Bail != "" {
 		ropts.Bail = strings.Split(o.Bail, ",")
