@@ -1,0 +1,574 @@
+package pingone
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Flow action media types (Content-Type of POST /{envID}/flows/{flowID}).
+const (
+	mtUsernamePassword = "application/vnd.pingidentity.usernamePassword.check+json"
+	mtUserLookup       = "application/vnd.pingidentity.user.lookup+json"
+	mtDeviceSelect     = "application/vnd.pingidentity.device.select+json"
+	mtOTPCheck         = "application/vnd.pingidentity.otp.check+json"
+)
+
+// Flow statuses (PingOne's flow status values).
+const (
+	statusUsernamePassword = "USERNAME_PASSWORD_REQUIRED"
+	statusSignOn           = "SIGN_ON_REQUIRED"
+	statusDeviceSelection  = "DEVICE_SELECTION_REQUIRED"
+	statusOTP              = "OTP_REQUIRED"
+	statusCompleted        = "COMPLETED"
+	statusFailed           = "FAILED"
+)
+
+const (
+	maxPasswordFailures = 5
+	maxOTPFailures      = 3
+	otpTTL              = 5 * time.Minute
+)
+
+// oidcScopes are the scopes of PingOne's "openid" resource, which every
+// OIDC application may request.
+var oidcScopes = map[string]bool{"openid": true, "profile": true, "email": true, "address": true, "phone": true, "offline_access": true}
+
+// authorize starts a sign-on flow: 302 to the sign-on page with the flowId
+// (or the flow JSON with response_mode=pi.flow), setting the interaction
+// cookies the flow API requires.
+func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	if err := r.ParseForm(); err != nil {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+		return
+	}
+	q := r.Form
+	app := s.apps[q.Get("client_id")]
+	if app == nil || app.envID != env.id || !app.enabled() {
+		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, []detail{{Code: "INVALID_VALUE", Target: "client_id", Message: "Application not found or not enabled"}})
+		return
+	}
+	redirect := q.Get("redirect_uri")
+	uris := app.list("redirectUris")
+	if redirect == "" && len(uris) == 1 {
+		redirect = uris[0]
+	}
+	if !app.has("redirectUris", redirect) {
+		// Never redirect to an unregistered URI.
+		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, []detail{{Code: "INVALID_VALUE", Target: "redirect_uri", Message: "Redirect URI mismatch"}})
+		return
+	}
+	f := &flow{id: newID(), envID: env.id, appID: app.id, interactionToken: newSecret(), redirectURI: redirect,
+		responseType: q.Get("response_type"), responseMode: q.Get("response_mode"), scope: q.Get("scope"),
+		state: q.Get("state"), nonce: q.Get("nonce"), challenge: q.Get("code_challenge"), method: q.Get("code_challenge_method")}
+	if f.responseMode == "" {
+		f.responseMode = "query"
+	}
+	if bad := s.checkAuthorizeParams(app, f); bad != "" {
+		code, desc, _ := strings.Cut(bad, ":")
+		s.redirectError(w, r, f, code, desc)
+		return
+	}
+	now := s.now()
+	f.createdAt, f.expiresAt = now, now.Add(s.opts.FlowTTL)
+	f.actions = s.policyFor(env, app)
+	if sess := s.sessionFrom(r, env); sess != nil {
+		// An existing session (ST cookie) already satisfied the login step.
+		f.userID, f.sessionID = sess.userID, sess.id
+	}
+	s.flows[f.id] = f
+	s.advance(f)
+	cookie := func(name, value string) {
+		http.SetCookie(w, s.cookie(r, env, name, value, 0))
+	}
+	cookie("interactionId", f.id)
+	cookie("interactionToken", f.interactionToken)
+	if f.status == statusCompleted && f.responseMode != "pi.flow" {
+		s.finish(w, r, env, base, f)
+		return
+	}
+	if f.responseMode == "pi.flow" {
+		if f.status == statusCompleted {
+			s.issueFlowCode(f)
+		}
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+		return
+	}
+	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.WriteHeader(http.StatusFound)
+}
+
+// checkAuthorizeParams validates an authorization request; a non-empty
+// result is "error:description" to send back to the redirect URI.
+func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
+	if f.responseType != "code" {
+		return "unsupported_response_type:response_type must be code"
+	}
+	if !app.has("grantTypes", "AUTHORIZATION_CODE") {
+		return "unauthorized_client:the application does not allow the authorization_code grant"
+	}
+	switch f.responseMode {
+	case "query", "fragment", "pi.flow":
+	default:
+		return "invalid_request:unsupported response_mode " + f.responseMode
+	}
+	if strings.TrimSpace(f.scope) == "" {
+		return "invalid_scope:scope is required"
+	}
+	for _, sc := range strings.Fields(f.scope) {
+		if !oidcScopes[sc] {
+			return "invalid_scope:the requested scope " + sc + " is not granted to the application"
+		}
+	}
+	if f.challenge != "" && f.method == "" {
+		f.method = "plain"
+	}
+	if f.method != "" && f.method != "plain" && f.method != "S256" {
+		return "invalid_request:code_challenge_method must be plain or S256"
+	}
+	switch app.str("pkceEnforcement") {
+	case "REQUIRED":
+		if f.challenge == "" {
+			return "invalid_request:code_challenge is required"
+		}
+	case "S256_REQUIRED":
+		if f.challenge == "" || f.method != "S256" {
+			return "invalid_request:code_challenge with code_challenge_method S256 is required"
+		}
+	}
+	return ""
+}
+
+// redirectError sends an authorization error to the client's redirect URI
+// (or as JSON in pi.flow mode).
+func (s *Server) redirectError(w http.ResponseWriter, r *http.Request, f *flow, code, desc string) {
+	if f.responseMode == "pi.flow" {
+		writeOAuthError(w, http.StatusBadRequest, code, desc)
+		return
+	}
+	v := url.Values{"error": {code}, "error_description": {desc}}
+	if f.state != "" {
+		v.Set("state", f.state)
+	}
+	w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, v))
+	w.WriteHeader(http.StatusFound)
+}
+
+func appendResponse(redirect, mode string, v url.Values) string {
+	if mode == "fragment" {
+		return redirect + "#" + v.Encode()
+	}
+	sep := "?"
+	if strings.Contains(redirect, "?") {
+		sep = "&"
+	}
+	return redirect + sep + v.Encode()
+}
+
+// policyFor returns the sign-on actions of the application's first
+// assigned policy, or of the environment's default policy.
+func (s *Server) policyFor(env *environment, app *application) []*policyAction {
+	polID := env.defaultPolicy
+	if as := s.appAssignments(app.id); len(as) > 0 {
+		polID = as[0].policyID
+	}
+	return s.policyActions(polID)
+}
+
+func (s *Server) sessionFrom(r *http.Request, env *environment) *session {
+	c, err := r.Cookie("ST")
+	if err != nil {
+		return nil
+	}
+	sess := s.sessions[c.Value]
+	if sess == nil || sess.envID != env.id || !s.now().Before(sess.expiresAt) {
+		return nil
+	}
+	return sess
+}
+
+// cookie builds a PingOne cookie scoped to the environment's path. Secure
+// and SameSite=None only over HTTPS, so plain-HTTP clients send it back.
+func (s *Server) cookie(r *http.Request, env *environment, name, value string, maxAge time.Duration) *http.Cookie {
+	c := &http.Cookie{Name: name, Value: value, Path: "/" + env.id, HttpOnly: true}
+	if maxAge > 0 {
+		c.MaxAge = int(maxAge.Seconds())
+		c.Expires = s.now().Add(maxAge)
+	}
+	if r.TLS != nil {
+		c.Secure = true
+		c.SameSite = http.SameSiteNoneMode
+	}
+	return c
+}
+
+// advance moves the flow to the first sign-on action still to do and sets
+// its status. The caller holds s.mu.
+func (s *Server) advance(f *flow) {
+	loginDone := f.userID != "" && f.sessionID != ""
+	mfaDone := false
+	if sess := s.sessions[f.sessionID]; sess != nil {
+		mfaDone = sess.mfaDone
+	}
+	for ; f.step < len(f.actions); f.step++ {
+		a := f.actions[f.step]
+		switch a.typ {
+		case "LOGIN":
+			if loginDone {
+				continue
+			}
+			f.status = statusUsernamePassword
+			return
+		case "MULTI_FACTOR_AUTHENTICATION":
+			if f.userID == "" {
+				f.status = statusSignOn
+				return
+			}
+			u := s.users[f.userID]
+			if mfaDone {
+				continue
+			}
+			var devs []*device
+			if u != nil && u.mfaEnabled {
+				devs = s.usableDevices(u, a)
+			}
+			if len(devs) == 0 {
+				// Skipping MFA is fine after a password; a passwordless
+				// flow with no usable device has no factor at all.
+				if loginDone && (u == nil || !u.mfaEnabled || str(a.body, "noDeviceMode") == "BYPASS") {
+					continue
+				}
+				f.status, f.errCode, f.errMessage = statusFailed, "NO_USABLE_DEVICES", "The user has no usable MFA device"
+				return
+			}
+			if f.deviceID == "" {
+				if len(devs) > 1 {
+					f.status = statusDeviceSelection
+					return
+				}
+				f.deviceID = devs[0].id
+			}
+			if f.status != statusOTP {
+				s.sendOTP(f)
+			}
+			f.status = statusOTP
+			return
+		}
+	}
+	f.status = statusCompleted
+}
+
+// usableDevices are the user's active devices of the types the MFA action
+// enables (all OTP types when it names a device authentication policy).
+func (s *Server) usableDevices(u *user, a *policyAction) []*device {
+	all := obj(a.body, "deviceAuthenticationPolicy") != nil
+	var out []*device
+	for _, d := range s.userDevices(u.id) {
+		if d.status != "ACTIVE" {
+			continue
+		}
+		if all || obj(a.body, strings.ToLower(d.typ))["enabled"] == true {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// sendOTP "delivers" a six-digit passcode: it is stored for GET
+// /__test/otp instead of being mailed.
+func (s *Server) sendOTP(f *flow) {
+	n, _ := rand.Int(rand.Reader, big.NewInt(1000000))
+	s.otps[f.userID] = &OTPRecord{UserID: f.userID, DeviceID: f.deviceID, FlowID: f.id,
+		OTP: fmt.Sprintf("%06d", n.Int64()), ExpiresAt: s.now().Add(otpTTL)}
+}
+
+// flowJSON renders a flow with the HAL links for its next actions.
+func (s *Server) flowJSON(f *flow, base string) map[string]any {
+	self := base + "/" + f.envID + "/flows/" + f.id
+	links := map[string]any{"self": link(self), "signOnPage": link(base + "/" + f.envID + "/signon/?flowId=" + f.id)}
+	out := map[string]any{
+		"id": f.id, "status": f.status, "resumeUrl": base + "/" + f.envID + "/as/resume?flowId=" + f.id,
+		"createdAt": ts(f.createdAt), "expiresAt": ts(f.expiresAt), "_links": links,
+	}
+	emb := map[string]any{}
+	if app := s.apps[f.appID]; app != nil {
+		emb["application"] = map[string]any{"name": app.str("name")}
+	}
+	if u := s.users[f.userID]; u != nil {
+		emb["user"] = map[string]any{"id": u.id, "username": u.username, "name": map[string]any{"given": u.given, "family": u.family}}
+	}
+	switch f.status {
+	case statusUsernamePassword:
+		links["usernamePassword.check"] = link(self)
+		links["password.forgot"] = link(self)
+	case statusSignOn:
+		links["user.lookup"] = link(self)
+	case statusDeviceSelection, statusOTP:
+		var devs []any
+		for _, d := range s.userDevices(f.userID) {
+			if d.status == "ACTIVE" {
+				dm := map[string]any{"id": d.id, "type": d.typ}
+				if d.email != "" {
+					dm["email"] = maskEmail(d.email)
+				}
+				devs = append(devs, dm)
+			}
+		}
+		emb["devices"] = devs
+		links["device.select"] = link(self)
+		if f.status == statusOTP {
+			links["otp.check"] = link(self)
+			out["selectedDevice"] = map[string]any{"id": f.deviceID}
+		}
+	case statusCompleted:
+		if f.code != "" {
+			resp := map[string]any{"code": f.code}
+			if f.state != "" {
+				resp["state"] = f.state
+			}
+			out["authorizeResponse"] = resp
+		}
+	case statusFailed:
+		out["error"] = map[string]any{"code": f.errCode, "message": f.errMessage}
+	}
+	out["_embedded"] = emb
+	return out
+}
+
+func maskEmail(e string) string {
+	local, domain, ok := strings.Cut(e, "@")
+	if !ok || local == "" {
+		return e
+	}
+	return local[:1] + "*****@" + domain
+}
+
+// flowAPI serves GET and POST /{envID}/flows/{flowID}. The interaction
+// cookies set by /as/authorize authenticate the caller, as in PingOne.
+func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environment, base, flowID string) {
+	f := s.flows[flowID]
+	if f == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+		writeNotFound(w)
+		return
+	}
+	if c, err := r.Cookie("interactionToken"); err != nil || c.Value != f.interactionToken {
+		writeError(w, http.StatusUnauthorized, "ACCESS_FAILED", msgAccessFailed, []detail{{
+			Code: "INVALID_TOKEN", Target: "Authentication Credentials",
+			Message: "The authorization token is either missing or invalid, or it has expired.",
+		}})
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+		return
+	case http.MethodPost:
+	default:
+		writeMethodNotAllowed(w)
+		return
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
+		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP}
+	state, known := want[mt]
+	if !known {
+		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{
+			Code: "INVALID_VALUE", Target: "Content-Type", Message: "Unsupported flow action " + strconvQuote(mt),
+		}})
+		return
+	}
+	if f.status != state && !(mt == mtDeviceSelect && f.status == statusOTP) {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+			Code: "INVALID_VALUE", Target: "status", Message: "The action is not valid in the flow's current status " + f.status,
+		}})
+		return
+	}
+	body, ok := readJSONBody(w, r)
+	if !ok {
+		return
+	}
+	switch mt {
+	case mtUsernamePassword:
+		s.checkPassword(w, r, env, f, body)
+		return
+	case mtUserLookup:
+		u := s.findUser(env, str(body, "username"))
+		if u == nil {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "username", Message: "Unable to find a user with the specified username"})
+			return
+		}
+		f.userID = u.id
+	case mtDeviceSelect:
+		id := str(obj(body, "device"), "id")
+		d := s.devices[id]
+		if d == nil || d.userID != f.userID || d.status != "ACTIVE" {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "device.id", Message: "The selected device is not one of the user's active devices"})
+			return
+		}
+		f.deviceID = id
+		f.status = "" // a new device gets a new passcode
+	case mtOTPCheck:
+		rec := s.otps[f.userID]
+		if rec == nil || rec.FlowID != f.id || !s.now().Before(rec.ExpiresAt) || str(body, "otp") != rec.OTP {
+			f.failures++
+			if f.failures >= maxOTPFailures {
+				delete(s.otps, f.userID)
+				f.status, f.errCode, f.errMessage = statusFailed, "TOO_MANY_ATTEMPTS", "Too many failed one-time passcode attempts"
+			}
+			writeInvalidData(w, detail{Code: "INVALID_OTP", Target: "otp", Message: "Invalid one-time passcode",
+				InnerError: map[string]any{"remainingAttempts": max(0, maxOTPFailures-f.failures)}})
+			return
+		}
+		delete(s.otps, f.userID)
+		f.failures = 0
+		sess := s.ensureSession(w, r, env, f)
+		sess.mfaDone = true
+		f.step++
+	}
+	s.advance(f)
+	s.afterStep(f)
+	writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+}
+
+func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *environment, f *flow, body map[string]any) {
+	u := s.findUser(env, str(body, "username"))
+	if f.userID != "" && (u == nil || u.id != f.userID) {
+		u = nil // the flow's user is fixed once identified
+	}
+	if u == nil || u.password == "" || str(body, "password") != u.password || !u.enabled {
+		f.failures++
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "password", Message: "Invalid username or password.",
+			InnerError: map[string]any{"failuresRemaining": max(0, maxPasswordFailures-f.failures)}})
+		return
+	}
+	f.failures = 0
+	f.userID = u.id
+	s.ensureSession(w, r, env, f)
+	f.step++
+	s.advance(f)
+	s.afterStep(f)
+	writeHAL(w, http.StatusOK, s.flowJSON(f, baseURL(r)))
+}
+
+// afterStep issues the code as soon as a pi.flow flow completes: the
+// client reads it from authorizeResponse without a redirect.
+func (s *Server) afterStep(f *flow) {
+	if f.status == statusCompleted && f.responseMode == "pi.flow" {
+		s.issueFlowCode(f)
+	}
+}
+
+// ensureSession creates the user's session (the ST cookie) once a factor
+// has been verified.
+func (s *Server) ensureSession(w http.ResponseWriter, r *http.Request, env *environment, f *flow) *session {
+	if sess := s.sessions[f.sessionID]; sess != nil && sess.userID == f.userID {
+		return sess
+	}
+	sess := &session{id: newID(), envID: env.id, userID: f.userID, expiresAt: s.now().Add(sessionTTL)}
+	s.sessions[sess.id] = sess
+	f.sessionID = sess.id
+	http.SetCookie(w, s.cookie(r, env, "ST", sess.id, sessionTTL))
+	return sess
+}
+
+func (s *Server) findUser(env *environment, name string) *user {
+	for _, u := range s.users {
+		if u.envID == env.id && (strings.EqualFold(u.username, name) || (u.email != "" && strings.EqualFold(u.email, name))) {
+			return u
+		}
+	}
+	return nil
+}
+
+func (s *Server) issueFlowCode(f *flow) {
+	if f.code != "" {
+		return
+	}
+	c := &authCode{code: newID(), envID: f.envID, appID: f.appID, userID: f.userID, redirectURI: f.redirectURI,
+		scope: f.scope, nonce: f.nonce, challenge: f.challenge, method: f.method, sessionID: f.sessionID,
+		expiresAt: s.now().Add(s.opts.CodeTTL)}
+	s.codes[c.code] = c
+	f.code = c.code
+}
+
+// resume (GET /{envID}/as/resume?flowId=) returns a completed flow to the
+// application: a 302 to the redirect URI with the code, or the flow JSON in
+// pi.flow mode. The ST cookie must be the flow's session.
+func (s *Server) resume(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		writeMethodNotAllowed(w)
+		return
+	}
+	f := s.flows[r.URL.Query().Get("flowId")]
+	if f == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+		writeNotFound(w)
+		return
+	}
+	if f.status != statusCompleted {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+			Code: "INVALID_VALUE", Target: "flowId", Message: "The flow is not completed; its status is " + f.status,
+		}})
+		return
+	}
+	if sess := s.sessionFrom(r, env); sess == nil || sess.id != f.sessionID {
+		s.redirectError(w, r, f, "login_required", "The session cookie (ST) is missing or does not belong to this flow")
+		return
+	}
+	s.finish(w, r, env, base, f)
+}
+
+// finish issues the code and hands it to the client; the flow is spent.
+func (s *Server) finish(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow) {
+	s.issueFlowCode(f)
+	if f.responseMode == "pi.flow" {
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+		return
+	}
+	delete(s.flows, f.id)
+	v := url.Values{"code": {f.code}}
+	if f.state != "" {
+		v.Set("state", f.state)
+	}
+	w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, v))
+	w.WriteHeader(http.StatusFound)
+}
+
+// --- test-only endpoints --------------------------------------------------
+
+// serveTest serves /__test/otp?userId= (the passcode last "sent" to the
+// user). These endpoints are not PingOne's: they stand in for the inbox.
+func (s *Server) serveTest(w http.ResponseWriter, r *http.Request, name string) {
+	if name != "otp" {
+		writeNotFound(w)
+		return
+	}
+	if r.Method != http.MethodGet {
+		writeMethodNotAllowed(w)
+		return
+	}
+	rec, ok := s.OTP(r.URL.Query().Get("userId"))
+	if !ok {
+		writeNotFound(w)
+		return
+	}
+	b, _ := json.Marshal(rec)
+	w.Header().Set("Content-Type", plainJSON)
+	_, _ = w.Write(b)
+}
+
+// OTP returns the unexpired one-time passcode last sent to the user.
+func (s *Server) OTP(userID string) (OTPRecord, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec := s.otps[userID]
+	if rec == nil || !s.now().Before(rec.ExpiresAt) {
+		return OTPRecord{}, false
+	}
+	return *rec, true
+}

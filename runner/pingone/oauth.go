@@ -1,0 +1,416 @@
+package pingone
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// serveAuth handles {{authPath}}/{envID}/... : the authorization server
+// (as/*), the flow API (flows/*) and the hosted sign-on page.
+func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string, parts []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	env := s.envs[envID]
+	if env == nil {
+		writeNotFound(w)
+		return
+	}
+	base := baseURL(r)
+	switch {
+	case parts[0] == "as" && len(parts) == 2:
+		switch parts[1] {
+		case "token":
+			if r.Method != http.MethodPost {
+				writeMethodNotAllowed(w)
+				return
+			}
+			s.token(w, r, env, base)
+		case "authorize":
+			if r.Method != http.MethodGet && r.Method != http.MethodPost {
+				writeMethodNotAllowed(w)
+				return
+			}
+			s.authorize(w, r, env, base)
+		case "resume":
+			s.resume(w, r, env, base)
+		case "userinfo":
+			s.userinfo(w, r, env)
+		case "introspect":
+			if r.Method != http.MethodPost {
+				writeMethodNotAllowed(w)
+				return
+			}
+			s.introspect(w, r, env, base)
+		case "jwks":
+			var keys []any
+			if k := s.jwk(env); k != nil {
+				keys = append(keys, k)
+			}
+			if keys == nil {
+				keys = []any{}
+			}
+			writeJSON(w, http.StatusOK, plainJSON, map[string]any{"keys": keys})
+		default:
+			writeNotFound(w)
+		}
+	case parts[0] == "as" && len(parts) == 3 && parts[1] == ".well-known" && parts[2] == "openid-configuration":
+		writeJSON(w, http.StatusOK, plainJSON, s.discovery(env, base))
+	case parts[0] == "flows" && len(parts) == 2:
+		s.flowAPI(w, r, env, base, parts[1])
+	case parts[0] == "signon" && len(parts) == 1:
+		// The hosted sign-on page a browser lands on; headless clients use
+		// the flow API instead.
+		w.Header().Set("Content-Type", "text/html;charset=UTF-8")
+		_, _ = w.Write([]byte("<!doctype html><html><head><title>Sign On</title></head><body><h1>Sign On</h1><p>Flow " +
+			html.EscapeString(r.URL.Query().Get("flowId")) + "</p></body></html>"))
+	default:
+		writeNotFound(w)
+	}
+}
+
+func (s *Server) discovery(env *environment, base string) map[string]any {
+	iss := issuer(base, env)
+	return map[string]any{
+		"issuer":                                iss,
+		"authorization_endpoint":                iss + "/authorize",
+		"token_endpoint":                        iss + "/token",
+		"userinfo_endpoint":                     iss + "/userinfo",
+		"introspection_endpoint":                iss + "/introspect",
+		"jwks_uri":                              iss + "/jwks",
+		"response_types_supported":              []string{"code"},
+		"response_modes_supported":              []string{"query", "fragment", "pi.flow"},
+		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token"},
+		"subject_types_supported":               []string{"public"},
+		"id_token_signing_alg_values_supported": []string{s.opts.Signing},
+		"scopes_supported":                      []string{"openid", "profile", "email", "address", "phone", "offline_access"},
+		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post", "none"},
+		"code_challenge_methods_supported":      []string{"plain", "S256"},
+		"claims_supported":                      []string{"sub", "iss", "auth_time", "acr", "name", "given_name", "family_name", "preferred_username", "email", "env", "org", "sid"},
+	}
+}
+
+func issuer(base string, env *environment) string { return base + "/" + env.id + "/as" }
+
+// --- client authentication ------------------------------------------------
+
+// authenticateClient applies the application's tokenEndpointAuthMethod.
+// PingOne answers every client authentication failure alike (unknown
+// client, wrong secret, wrong method) so as not to leak which part was
+// wrong.
+func (s *Server) authenticateClient(w http.ResponseWriter, r *http.Request, env *environment) (*application, bool) {
+	fail := func() (*application, bool) {
+		writeOAuthError(w, http.StatusUnauthorized, "invalid_client", "Request denied: Unsupported authentication method")
+		return nil, false
+	}
+	var id, secret, used string
+	if u, p, ok := r.BasicAuth(); ok {
+		id, _ = url.QueryUnescape(u)
+		secret, _ = url.QueryUnescape(p)
+		used = "CLIENT_SECRET_BASIC"
+	} else if r.PostForm.Has("client_secret") {
+		id, secret, used = r.PostForm.Get("client_id"), r.PostForm.Get("client_secret"), "CLIENT_SECRET_POST"
+	} else {
+		id, used = r.PostForm.Get("client_id"), "NONE"
+	}
+	app := s.apps[id]
+	if app == nil || app.envID != env.id || !app.enabled() || app.str("tokenEndpointAuthMethod") != used {
+		return fail()
+	}
+	if used != "NONE" && subtle.ConstantTimeCompare([]byte(secret), []byte(app.secret)) != 1 {
+		return fail()
+	}
+	if fid := r.PostForm.Get("client_id"); fid != "" && fid != app.id {
+		return fail()
+	}
+	return app, true
+}
+
+// --- token endpoint -------------------------------------------------------
+
+func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(ct), "application/x-www-form-urlencoded") {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: Content-Type must be application/x-www-form-urlencoded")
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: the request body could not be parsed")
+		return
+	}
+	app, ok := s.authenticateClient(w, r, env)
+	if !ok {
+		return
+	}
+	grant := r.PostForm.Get("grant_type")
+	need := map[string]string{"client_credentials": "CLIENT_CREDENTIALS", "authorization_code": "AUTHORIZATION_CODE", "refresh_token": "REFRESH_TOKEN"}[grant]
+	if need == "" {
+		writeOAuthError(w, http.StatusBadRequest, "unsupported_grant_type", "Request denied: unsupported grant_type "+strconvQuote(grant))
+		return
+	}
+	if !app.has("grantTypes", need) {
+		writeOAuthError(w, http.StatusBadRequest, "unauthorized_client", "Request denied: the application is not allowed to use grant type "+grant)
+		return
+	}
+	switch grant {
+	case "client_credentials":
+		now := s.now()
+		claims := s.baseClaims(env, base, app, now)
+		tok := s.sign(env, claims)
+		writeJSON(w, http.StatusOK, plainJSON, map[string]any{
+			"access_token": tok, "token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds()),
+		})
+	case "authorization_code":
+		s.exchangeCode(w, r, env, base, app)
+	case "refresh_token":
+		s.exchangeRefresh(w, r, env, base, app)
+	}
+}
+
+func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// baseClaims are the claims of every access token: PingOne's client_id,
+// iss, jti, iat, exp, aud (the API host), env and org.
+func (s *Server) baseClaims(env *environment, base string, app *application, now time.Time) map[string]any {
+	return map[string]any{
+		"client_id": app.id,
+		"iss":       issuer(base, env),
+		"jti":       newID(),
+		"iat":       now.Unix(),
+		"exp":       now.Add(s.opts.TokenTTL).Unix(),
+		"aud":       []string{base},
+		"env":       env.id,
+		"org":       s.creds.OrgID,
+	}
+}
+
+func (s *Server) exchangeCode(w http.ResponseWriter, r *http.Request, env *environment, base string, app *application) {
+	code := s.codes[r.PostForm.Get("code")]
+	now := s.now()
+	invalid := func() {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Request denied: the authorization code is invalid or expired")
+	}
+	if code == nil || code.appID != app.id || code.envID != env.id {
+		invalid()
+		return
+	}
+	if code.used {
+		// A replayed code revokes what it issued (RFC 6749 §4.1.2).
+		for _, jti := range code.issued {
+			s.revoked[jti] = true
+		}
+		for k, rt := range s.refresh {
+			if rt.sessionID == code.sessionID && rt.appID == code.appID {
+				delete(s.refresh, k)
+			}
+		}
+		invalid()
+		return
+	}
+	if !now.Before(code.expiresAt) {
+		delete(s.codes, code.code)
+		invalid()
+		return
+	}
+	if ru := r.PostForm.Get("redirect_uri"); code.redirectURI != "" && ru != code.redirectURI {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Request denied: redirect_uri does not match the authorization request")
+		return
+	}
+	if code.challenge != "" {
+		v := r.PostForm.Get("code_verifier")
+		if v == "" {
+			writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: code_verifier is required")
+			return
+		}
+		if !pkceMatches(code.method, code.challenge, v) {
+			code.used = true // a failed verification burns the code
+			writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Request denied: PKCE verification failed")
+			return
+		}
+	}
+	code.used = true
+	u := s.users[code.userID]
+	if u == nil {
+		invalid()
+		return
+	}
+	s.writeUserTokens(w, env, base, app, u, code.scope, code.nonce, code.sessionID, &code.issued)
+}
+
+// pkceMatches checks RFC 7636 verification for plain and S256.
+func pkceMatches(method, challenge, verifier string) bool {
+	var got string
+	switch method {
+	case "S256":
+		sum := sha256.Sum256([]byte(verifier))
+		got = base64.RawURLEncoding.EncodeToString(sum[:])
+	default:
+		got = verifier
+	}
+	return subtle.ConstantTimeCompare([]byte(got), []byte(challenge)) == 1
+}
+
+func (s *Server) exchangeRefresh(w http.ResponseWriter, r *http.Request, env *environment, base string, app *application) {
+	rt := s.refresh[r.PostForm.Get("refresh_token")]
+	if rt == nil || rt.appID != app.id || !s.now().Before(rt.expiresAt) {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Request denied: the refresh token is invalid or expired")
+		return
+	}
+	scope := rt.scope
+	if req := r.PostForm.Get("scope"); req != "" {
+		for _, sc := range strings.Fields(req) {
+			if !containsField(rt.scope, sc) {
+				writeOAuthError(w, http.StatusBadRequest, "invalid_scope", "Request denied: scope "+sc+" was not granted")
+				return
+			}
+		}
+		scope = req
+	}
+	u := s.users[rt.userID]
+	if u == nil {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Request denied: the refresh token is invalid or expired")
+		return
+	}
+	delete(s.refresh, rt.token) // rotation: each refresh token works once
+	s.writeUserTokens(w, env, base, app, u, scope, "", rt.sessionID, nil)
+}
+
+func containsField(list, want string) bool {
+	for _, f := range strings.Fields(list) {
+		if f == want {
+			return true
+		}
+	}
+	return false
+}
+
+// writeUserTokens issues an access token (plus id_token for openid and a
+// refresh token when the app has the REFRESH_TOKEN grant) for a user.
+func (s *Server) writeUserTokens(w http.ResponseWriter, env *environment, base string, app *application, u *user, scope, nonce, sessionID string, issued *[]string) {
+	now := s.now()
+	claims := s.baseClaims(env, base, app, now)
+	claims["sub"] = u.id
+	claims["scope"] = scope
+	claims["sid"] = sessionID
+	access := s.sign(env, claims)
+	if issued != nil {
+		*issued = append(*issued, claims["jti"].(string))
+	}
+	out := map[string]any{
+		"access_token": access, "token_type": "Bearer",
+		"expires_in": int(s.opts.TokenTTL.Seconds()), "scope": scope,
+	}
+	if containsField(scope, "openid") {
+		id := map[string]any{
+			"iss": issuer(base, env), "sub": u.id, "aud": app.id, "iat": now.Unix(),
+			"exp": now.Add(s.opts.TokenTTL).Unix(), "auth_time": now.Unix(), "sid": sessionID,
+			"env": env.id, "org": s.creds.OrgID, "acr": "Single_Factor", "amr": []string{"pwd"},
+		}
+		if sess := s.sessions[sessionID]; sess != nil && sess.mfaDone {
+			id["amr"] = []string{"otp"}
+		}
+		if nonce != "" {
+			id["nonce"] = nonce
+		}
+		if containsField(scope, "profile") {
+			id["preferred_username"] = u.username
+			id["given_name"] = u.given
+			id["family_name"] = u.family
+		}
+		if containsField(scope, "email") && u.email != "" {
+			id["email"] = u.email
+		}
+		out["id_token"] = s.sign(env, id)
+	}
+	if app.has("grantTypes", "REFRESH_TOKEN") {
+		rt := &refreshToken{token: newSecret(), envID: env.id, appID: app.id, userID: u.id, scope: scope,
+			sessionID: sessionID, expiresAt: now.Add(30 * 24 * time.Hour)}
+		s.refresh[rt.token] = rt
+		out["refresh_token"] = rt.token
+	}
+	writeJSON(w, http.StatusOK, plainJSON, out)
+}
+
+// --- userinfo and introspection ------------------------------------------
+
+// activeClaims verifies a token and reports whether it is current.
+func (s *Server) activeClaims(env *environment, tok string) (map[string]any, bool) {
+	claims, tokEnv, err := s.verify(tok)
+	if err != nil || tokEnv.id != env.id || numClaim(claims, "exp") <= s.now().Unix() {
+		return nil, false
+	}
+	if jti, _ := claims["jti"].(string); s.revoked[jti] {
+		return nil, false
+	}
+	return claims, true
+}
+
+func (s *Server) userinfo(w http.ResponseWriter, r *http.Request, env *environment) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		writeMethodNotAllowed(w)
+		return
+	}
+	tok := ""
+	if scheme, t, ok := strings.Cut(r.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") {
+		tok = strings.TrimSpace(t)
+	} else if r.Method == http.MethodPost {
+		_ = r.ParseForm()
+		tok = r.PostForm.Get("access_token")
+	}
+	claims, ok := s.activeClaims(env, tok)
+	var u *user
+	if ok {
+		sub, _ := claims["sub"].(string)
+		u = s.users[sub]
+	}
+	if u == nil || !containsField(str(claims, "scope"), "openid") {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The access token is invalid or expired"`)
+		writeOAuthError(w, http.StatusUnauthorized, "invalid_token", "The access token is invalid or expired")
+		return
+	}
+	scope := str(claims, "scope")
+	out := map[string]any{"sub": u.id, "env": env.id, "org": s.creds.OrgID}
+	if containsField(scope, "profile") {
+		out["preferred_username"] = u.username
+		out["given_name"] = u.given
+		out["family_name"] = u.family
+		out["updated_at"] = u.updatedAt.Unix()
+	}
+	if containsField(scope, "email") && u.email != "" {
+		out["email"] = u.email
+		out["email_verified"] = false
+	}
+	writeJSON(w, http.StatusOK, plainJSON, out)
+}
+
+func (s *Server) introspect(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	if err := r.ParseForm(); err != nil {
+		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: the request body could not be parsed")
+		return
+	}
+	if _, ok := s.authenticateClient(w, r, env); !ok {
+		return
+	}
+	tok := r.PostForm.Get("token")
+	if rt := s.refresh[tok]; rt != nil && rt.envID == env.id && s.now().Before(rt.expiresAt) {
+		writeJSON(w, http.StatusOK, plainJSON, map[string]any{
+			"active": true, "client_id": rt.appID, "sub": rt.userID, "scope": rt.scope,
+			"exp": rt.expiresAt.Unix(), "token_type": "refresh_token", "iss": issuer(base, env), "env": env.id, "org": s.creds.OrgID,
+		})
+		return
+	}
+	claims, ok := s.activeClaims(env, tok)
+	if !ok {
+		writeJSON(w, http.StatusOK, plainJSON, map[string]any{"active": false})
+		return
+	}
+	out := map[string]any{"active": true, "token_type": "Bearer"}
+	for k, v := range claims {
+		out[k] = v
+	}
+	writeJSON(w, http.StatusOK, plainJSON, out)
+}
