@@ -1,0 +1,166 @@
+package vault
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// DotenvEntry is one KEY=VALUE of a dotenv file.
+type DotenvEntry struct {
+	Key, Value string
+	Line       int // where the entry starts
+}
+
+// ParseDotenv reads a dotenv file for "courier vault import". It accepts:
+//
+//	KEY=value            # value trimmed; " #" starts a comment
+//	export KEY=value     # the shell prefix is ignored
+//	KEY='literal'        # no escapes; may span lines
+//	KEY="a\nb"           # \n \r \t \" \\ \$ escapes; may span lines
+//	# comment lines and blank lines
+//
+// Keys start with a letter or "_" and continue with letters, digits, "_",
+// "." or "-". Values are literal: no $VAR expansion. A key given twice
+// keeps its last value, at the position of its first. Errors carry the
+// line number and never the value.
+func ParseDotenv(r io.Reader) ([]DotenvEntry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var entries []DotenvEntry
+	pos := map[string]int{}
+	lineNo := 0
+	next := func() (string, bool) {
+		if !sc.Scan() {
+			return "", false
+		}
+		lineNo++
+		return strings.TrimSuffix(sc.Text(), "\r"), true
+	}
+	for {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		start := lineNo
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(t, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			t = strings.TrimSpace(rest)
+		}
+		key, raw, found := strings.Cut(t, "=")
+		key = strings.TrimSpace(key)
+		if !found {
+			return nil, fmt.Errorf("line %d: expected KEY=VALUE", start)
+		}
+		if !validDotenvKey(key) {
+			return nil, fmt.Errorf("line %d: invalid key %q (use letters, digits, _, . or -, not starting with a digit)", start, key)
+		}
+		raw = strings.TrimLeft(raw, " \t")
+		var value string
+		if raw != "" && (raw[0] == '"' || raw[0] == '\'') {
+			quote := raw[0]
+			body := raw[1:]
+			for {
+				end, closed := closingQuote(body, quote)
+				if closed {
+					if tail := strings.TrimSpace(body[end+1:]); tail != "" && !strings.HasPrefix(tail, "#") {
+						return nil, fmt.Errorf("line %d: unexpected text after the closing quote of %s", lineNo, key)
+					}
+					body = body[:end]
+					break
+				}
+				more, ok := next()
+				if !ok {
+					return nil, fmt.Errorf("line %d: unterminated %c-quoted value for %s", start, quote, key)
+				}
+				body += "\n" + more
+			}
+			if quote == '"' {
+				value = unescapeDouble(body)
+			} else {
+				value = body
+			}
+		} else {
+			value = raw
+			if i := strings.Index(value, " #"); i >= 0 {
+				value = value[:i]
+			}
+			if i := strings.Index(value, "\t#"); i >= 0 {
+				value = value[:i]
+			}
+			value = strings.TrimSpace(value)
+		}
+		if i, dup := pos[key]; dup {
+			entries[i].Value = value
+			continue
+		}
+		pos[key] = len(entries)
+		entries = append(entries, DotenvEntry{Key: key, Value: value, Line: start})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", lineNo+1, err)
+	}
+	return entries, nil
+}
+
+// closingQuote finds the closing quote in s; in double quotes a backslash
+// escapes the next character.
+func closingQuote(s string, quote byte) (int, bool) {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case quote == '"' && s[i] == '\\':
+			i++
+		case s[i] == quote:
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func unescapeDouble(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case '"', '\\', '$':
+			b.WriteByte(s[i])
+		default: // unknown escape: keep it as written
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+func validDotenvKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i, r := range k {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,270 @@
+package vault
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Mask replaces every secret in redacted text.
+const Mask = "***"
+
+// MinSecretLen is the shortest value, in characters, the Redactor masks. A
+// one- or two-character secret would turn most output into asterisks and
+// still not hide itself, so such values (and values made only of spaces)
+// are not masked; "courier vault set" warns about them. The Postman CLI
+// masks from three characters too.
+const MinSecretLen = 3
+
+// Redactor masks secret values in text: every vault value a run resolves,
+// and any value registered with Add (variables of type "secret"). It also
+// masks the forms a value takes in JSON and XML reports and in URLs. The
+// zero value is ready; a nil *Redactor masks nothing. Safe for concurrent
+// use.
+type Redactor struct {
+	mu      sync.RWMutex
+	secrets []string // distinct needles, longest first; replaced, never mutated
+}
+
+// NewRedactor returns an empty Redactor.
+func NewRedactor() *Redactor { return &Redactor{} }
+
+// Add registers values to mask from now on.
+func (r *Redactor) Add(values ...string) {
+	if r == nil {
+		return
+	}
+	var needles []string
+	for _, v := range values {
+		if utf8.RuneCountInString(v) < MinSecretLen || strings.TrimSpace(v) == "" {
+			continue
+		}
+		needles = append(needles, variants(v)...)
+	}
+	if len(needles) == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	next := slices.Clone(r.secrets)
+	for _, n := range needles {
+		if !slices.Contains(next, n) {
+			next = append(next, n)
+		}
+	}
+	sort.SliceStable(next, func(i, j int) bool { return len(next[i]) > len(next[j]) })
+	r.secrets = next
+}
+
+// variants returns v and the other spellings it takes on the way to a
+// writer: JSON string escaping (with and without HTML escaping), XML
+// character escaping, and URL query and path escaping.
+func variants(v string) []string {
+	out := []string{v}
+	add := func(s string) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if b, err := json.Marshal(v); err == nil {
+		add(string(b[1 : len(b)-1]))
+	}
+	var jb bytes.Buffer
+	enc := json.NewEncoder(&jb)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) == nil {
+		s := strings.TrimSuffix(jb.String(), "\n")
+		add(s[1 : len(s)-1])
+	}
+	var xb bytes.Buffer
+	if xml.EscapeText(&xb, []byte(v)) == nil {
+		add(xb.String())
+	}
+	add(url.QueryEscape(v))
+	add(url.PathEscape(v))
+	return out
+}
+
+// Len returns how many distinct strings (values and their variants) are
+// masked.
+func (r *Redactor) Len() int {
+	return len(r.snapshot())
+}
+
+func (r *Redactor) snapshot() []string {
+	if r == nil {
+		return nil
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.secrets
+}
+
+// Redact returns s with every registered secret replaced by Mask. Where
+// occurrences overlap or touch, the whole stretch becomes one Mask, so no
+// part of any secret survives.
+func (r *Redactor) Redact(s string) string {
+	secrets := r.snapshot()
+	if len(secrets) == 0 {
+		return s
+	}
+	return replaceSpans(s, findSpans(s, secrets))
+}
+
+// RedactError returns err's message redacted (for printing an error).
+func (r *Redactor) RedactError(err error) string {
+	if err == nil {
+		return ""
+	}
+	return r.Redact(err.Error())
+}
+
+type span struct{ start, end int }
+
+// findSpans returns the merged byte ranges of s covered by any secret.
+func findSpans(s string, secrets []string) []span {
+	var spans []span
+	for _, sec := range secrets {
+		for from := 0; from <= len(s)-len(sec); {
+			i := strings.Index(s[from:], sec)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			spans = append(spans, span{start, start + len(sec)})
+			from = start + 1 // overlapping occurrences too
+		}
+	}
+	if len(spans) < 2 {
+		return spans
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	merged := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &merged[len(merged)-1]
+		if sp.start <= last.end {
+			last.end = max(last.end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+// replaceSpans masks the given (sorted, disjoint) spans of s; spans past
+// len(s) are ignored.
+func replaceSpans(s string, spans []span) string {
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, sp := range spans {
+		if sp.end > len(s) {
+			break
+		}
+		b.WriteString(s[last:sp.start])
+		b.WriteString(Mask)
+		last = sp.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// Writer returns a writer that redacts everything written through it to w.
+// A secret split over several Write calls is still masked: the writer holds
+// back a tail of output that could be the start of a secret until the next
+// Write shows otherwise, so call Flush when the stream ends. Only such a
+// tail is held; other output passes through at once.
+func (r *Redactor) Writer(w io.Writer) *Writer {
+	return &Writer{r: r, w: w}
+}
+
+// Writer redacts a stream; see Redactor.Writer. Safe for concurrent use.
+type Writer struct {
+	r   *Redactor
+	w   io.Writer
+	mu  sync.Mutex
+	buf []byte // held-back output, not yet redacted
+}
+
+// Write implements io.Writer. It reports len(p) written unless the
+// underlying writer fails.
+func (rw *Writer) Write(p []byte) (int, error) {
+	rw.mu.Lock()
+	defer rw.mu.Unlock()
+	secrets := rw.r.snapshot()
+	if len(secrets) == 0 && len(rw.buf) == 0 {
+		if _, err := rw.w.Write(p); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
+	rw.buf = append(rw.buf, p...)
+	s := string(rw.buf)
+	spans := findSpans(s, secrets)
+	cut := holdFrom(s, secrets)
+	for i, sp := range spans {
+		if sp.start < cut && sp.end > cut {
+			// A match straddles the cut: an overlapping secret may still
+			// extend it, so hold the whole match back.
+			cut = sp.start
+		}
+		if sp.start >= cut {
+			spans = spans[:i]
+			break
+		}
+	}
+	out := replaceSpans(s[:cut], spans)
+	rw.buf = append(rw.buf[:0], s[cut:]...)
+	if out == "" {
+		return len(p), nil
+	}
+	if _, err := io.WriteString(rw.w, out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// holdFrom returns the first offset of s from which the rest of s is a
+// proper prefix of some secret (so the next write may complete it), or
+// len(s).
+func holdFrom(s string, secrets []string) int {
+	longest := 0
+	if len(secrets) > 0 {
+		longest = len(secrets[0])
+	}
+	for p := max(0, len(s)-longest+1); p < len(s); p++ {
+		tail := s[p:]
+		for _, sec := range secrets {
+			if len(sec) > len(tail) && strings.HasPrefix(sec, tail) {
+				return p
+			}
+		}
+	}
+	return len(s)
+}
+
+// Flush writes the held-back tail, redacted.
+func (rw *Writer) Flush() error {
+	rw.mu.Lock()
+	defer rw.mu.Unlock()
+	if len(rw.buf) == 0 {
+		return nil
+	}
+	out := rw.r.Redact(string(rw.buf))
+	rw.buf = rw.buf[:0]
+	_, err := io.WriteString(rw.w, out)
+	return err
+}
+
+// Close flushes; it does not close the underlying writer.
+func (rw *Writer) Close() error { return rw.Flush() }

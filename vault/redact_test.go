@@ -1,0 +1,174 @@
+package vault
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRedact(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		secrets []string
+		in      string
+		want    string
+	}{
+		{"none registered", nil, "token=abc", "token=abc"},
+		{"simple", []string{"s3cret"}, "Authorization: Bearer s3cret\n", "Authorization: Bearer ***\n"},
+		{"every occurrence", []string{"abc"}, "abc abc-abc", "*** ***-***"},
+		{"longest wins", []string{"abc", "abcdef"}, "xabcdefx", "x***x"},
+		{"overlapping secrets leave nothing", []string{"xabc", "abcdef"}, "-xabcdef-", "-***-"},
+		{"self-overlap", []string{"aba"}, "ababa", "***"},
+		{"touching merge", []string{"foo", "bar"}, "foobar", "***"},
+		{"too short is not masked", []string{"ab", "x"}, "abxab", "abxab"},
+		{"blank is not masked", []string{"    "}, "a    b", "a    b"},
+		{"unicode", []string{"ключ-пароль", "日本語"}, "k=ключ-пароль; j=日本語!", "k=***; j=***!"},
+		{"three runes of multibyte", []string{"é☃é"}, "<é☃é>", "<***>"},
+		{"JSON-escaped form", []string{`p"a<s>s`}, `{"v":"p\"a\u003cs\u003es"}`, `{"v":"***"}`},
+		{"XML-escaped form", []string{`a&b<c`}, `<failure message="a&amp;b&lt;c"/>`, `<failure message="***"/>`},
+		{"URL-escaped form", []string{"p@ss word/+"}, "GET /?k=p%40ss+word%2F%2B", "GET /?k=***"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := NewRedactor()
+			r.Add(tt.secrets...)
+			assert.Equal(t, tt.want, r.Redact(tt.in))
+		})
+	}
+}
+
+func TestRedactEncodedFormsMatchEncoders(t *testing.T) {
+	t.Parallel()
+	secret := "x<y>&\"z'\\\n\tü"
+	r := NewRedactor()
+	r.Add(secret)
+	j, err := json.Marshal(map[string]string{"v": secret})
+	require.NoError(t, err)
+	var x bytes.Buffer
+	require.NoError(t, xml.NewEncoder(&x).Encode(struct {
+		XMLName xml.Name `xml:"t"`
+		A       string   `xml:"a,attr"`
+		Text    string   `xml:",chardata"`
+	}{A: secret, Text: secret}))
+	for _, out := range []string{string(j), x.String(), url.QueryEscape(secret), url.PathEscape(secret)} {
+		red := r.Redact(out)
+		assert.NotContains(t, red, "ü", "encoded secret survived in %q", red)
+		assert.Contains(t, red, Mask)
+	}
+}
+
+func TestNilRedactor(t *testing.T) {
+	t.Parallel()
+	var r *Redactor
+	r.Add("secret")
+	assert.Equal(t, "secret", r.Redact("secret"))
+	var b bytes.Buffer
+	w := r.Writer(&b)
+	_, err := w.Write([]byte("secret"))
+	require.NoError(t, err)
+	require.NoError(t, w.Flush())
+	assert.Equal(t, "secret", b.String())
+}
+
+// writeChunks writes in through a redacting writer in pieces of the given
+// sizes (repeating the last), then flushes.
+func writeChunks(t *testing.T, r *Redactor, in string, sizes ...int) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := r.Writer(&b)
+	for i, k := 0, 0; i < len(in); k++ {
+		n := sizes[min(k, len(sizes)-1)]
+		end := min(i+n, len(in))
+		got, err := w.Write([]byte(in[i:end]))
+		require.NoError(t, err)
+		require.Equal(t, end-i, got)
+		i = end
+	}
+	require.NoError(t, w.Flush())
+	return b.String()
+}
+
+func TestWriterSplitWrites(t *testing.T) {
+	t.Parallel()
+	secrets := []string{"s3cr3t-token", "xabc", "abcdef", "пароль"}
+	in := "header s3cr3t-token mid xabcdef tail пароль end s3cr3t-tok s3cr3t-token"
+	r := NewRedactor()
+	r.Add(secrets...)
+	want := r.Redact(in)
+	require.NotContains(t, want, "s3cr3t-token")
+	for size := 1; size <= len(in); size++ {
+		got := writeChunks(t, r, in, size)
+		require.Equal(t, want, got, "chunk size %d", size)
+	}
+	// Irregular splits.
+	for _, sizes := range [][]int{{7, 1, 3}, {13, 2}, {1, 40}, {30, 5}} {
+		assert.Equal(t, want, writeChunks(t, r, in, sizes...), "sizes %v", sizes)
+	}
+}
+
+func TestWriterPassesThroughWithoutHolding(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("zzzsecret")
+	var b bytes.Buffer
+	w := r.Writer(&b)
+	_, err := w.Write([]byte("→ GET https://x/ [200 OK]\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "→ GET https://x/ [200 OK]\n", b.String(), "output that cannot start a secret is not held back")
+	_, err = w.Write([]byte("ends with zz"))
+	require.NoError(t, err)
+	assert.Equal(t, "→ GET https://x/ [200 OK]\nends with ", b.String(), "a possible secret prefix is held")
+	_, err = w.Write([]byte("zsecret!"))
+	require.NoError(t, err)
+	assert.Equal(t, "→ GET https://x/ [200 OK]\nends with ***!", b.String())
+	_, err = w.Write([]byte("zz"))
+	require.NoError(t, err)
+	require.NoError(t, w.Flush())
+	assert.Equal(t, "→ GET https://x/ [200 OK]\nends with ***!zz", b.String(), "Flush writes the held tail")
+}
+
+func TestWriterSecretAddedLater(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	var b bytes.Buffer
+	w := r.Writer(&b)
+	fmt.Fprint(w, "before ")
+	r.Add("late-secret")
+	fmt.Fprint(w, "late-")
+	fmt.Fprint(w, "secret after")
+	require.NoError(t, w.Flush())
+	assert.Equal(t, "before *** after", b.String())
+}
+
+func TestWriterConcurrent(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	var b bytes.Buffer
+	w := r.Writer(&b)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			secret := fmt.Sprintf("secret-%d-value", i)
+			r.Add(secret)
+			for range 50 {
+				fmt.Fprintf(w, "line %s\n", secret)
+			}
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, w.Flush())
+	assert.NotContains(t, b.String(), "-value")
+	assert.Equal(t, 400, strings.Count(b.String(), "line ***\n"))
+}
