@@ -99,6 +99,9 @@ type Engine struct {
 	watch   watchdog
 	listen  map[string]goja.Value // interned Exec.Listen values
 	fns     map[*compiled]goja.Callable
+	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
+	// has run.
+	sugarStubs []sugarStub
 }
 
 // execState is what natives need while one script runs.
@@ -159,6 +162,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	if !ok {
 		return nil, errors.New("sandbox bootstrap did not return a function")
 	}
+	e.installSugarStubs()
 	apiV, err := fn(goja.Undefined(), e.natives(), rt.GlobalObject())
 	if err != nil {
 		return nil, fmt.Errorf("initialising sandbox: %w", err)

@@ -136,3 +136,14 @@ func startCPUClock() cpuClock { return cpuClock{processCPU()} }
 func (c cpuClock) report(b *testing.B) {
 	b.ReportMetric(float64(processCPU()-c.start)/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkNewEngine is the once-per-run cost of a sandbox context.
+func BenchmarkNewEngine(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		e, err := NewEngine(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Close()
+	}
+}
