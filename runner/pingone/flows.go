@@ -374,6 +374,12 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	// mime lower-cases media types; PingOne's names are camel-case.
+	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck} {
+		if strings.EqualFold(mt, t) {
+			mt = t
+		}
+	}
 	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
 		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP}
 	state, known := want[mt]

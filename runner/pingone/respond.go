@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -81,7 +82,7 @@ func readJSONBody(w http.ResponseWriter, r *http.Request, wantTypes ...string) (
 	if len(wantTypes) > 0 {
 		ok := false
 		for _, t := range wantTypes {
-			if mt == t {
+			if strings.EqualFold(mt, t) {
 				ok = true
 			}
 		}
