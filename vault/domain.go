@@ -179,7 +179,7 @@ func (e *DomainError) Error() string {
 			e.Name, allowed)
 	}
 	return fmt.Sprintf("vault secret %q may not be sent to %s (allowed domains: %s): not sending it; "+
-		"allow the host with \"courier vault set %s --domain %s\"", e.Name, e.Host, allowed, e.Name, e.Host)
+		"allow the host with \"courier vault set %s --domain %s\"", e.Name, e.Host, allowed, shellQuote(e.Name), e.Host)
 }
 
 // CheckURL returns nil when rawURL may receive secret name with the given

@@ -347,7 +347,7 @@ func decodeItem(name, raw string) (Secret, error) {
 		Domains []string `json:"domains"`
 	}
 	if err := json.Unmarshal([]byte(rest), &env); err != nil || env.Value == nil {
-		return Secret{}, fmt.Errorf("vault secret %q: the keyring item is damaged; set it again with \"courier vault set %s\"", name, name)
+		return Secret{}, fmt.Errorf("vault secret %q: the keyring item is damaged; set it again with \"courier vault set %s\"", name, shellQuote(name))
 	}
 	return Secret{Value: *env.Value, Domains: env.Domains}, nil
 }

@@ -268,3 +268,15 @@ func (rw *Writer) Flush() error {
 
 // Close flushes; it does not close the underlying writer.
 func (rw *Writer) Close() error { return rw.Flush() }
+
+// Contains reports whether s holds any registered secret (or one of its
+// encoded forms): "courier env persist" uses it to refuse vault-resolved
+// values.
+func (r *Redactor) Contains(s string) bool {
+	for _, sec := range r.snapshot() {
+		if strings.Contains(s, sec) {
+			return true
+		}
+	}
+	return false
+}

@@ -145,5 +145,22 @@ func ValidateName(name string) error {
 // notFound builds the error for a missing secret; it says how to add it.
 func notFound(name string) error {
 	return fmt.Errorf("vault secret %q: %w (add it with \"courier vault set %s\" or the environment variable %s)",
-		name, ErrNotFound, name, EnvName(name))
+		name, ErrNotFound, shellQuote(name), EnvName(name))
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it, for hints that
+// show a command line.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '@' || r == '%' || r == '+' || r == ',' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

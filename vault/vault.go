@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/courier-run/courier/environments"
 )
@@ -206,4 +209,34 @@ func (v *Vault) Unset(ctx context.Context, name string) error {
 		return fmt.Errorf("deleting vault secret %q: %w", name, err)
 	}
 	return nil
+}
+
+// Unresolve turns resolved secret values in s back into their references
+// ({{vault:NAME}}), longest value first, for exports and persisted values:
+// a script that copied a secret into a variable exports the reference,
+// never the value. Values too short to redact are left alone.
+func (v *Vault) Unresolve(s string) string {
+	v.mu.Lock()
+	type pair struct{ name, value string }
+	var pairs []pair
+	for name, c := range v.cache {
+		if c.err == nil && utf8.RuneCountInString(c.secret.Value) >= MinSecretLen && strings.TrimSpace(c.secret.Value) != "" {
+			pairs = append(pairs, pair{name, c.secret.Value})
+		}
+	}
+	v.mu.Unlock()
+	if len(pairs) == 0 {
+		return s
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if len(pairs[i].value) != len(pairs[j].value) {
+			return len(pairs[i].value) > len(pairs[j].value)
+		}
+		return pairs[i].name < pairs[j].name
+	})
+	args := make([]string, 0, 2*len(pairs))
+	for _, p := range pairs {
+		args = append(args, p.value, "{{vault:"+p.name+"}}")
+	}
+	return strings.NewReplacer(args...).Replace(s)
 }

@@ -181,3 +181,26 @@ func TestVaultUnavailableIsCached(t *testing.T) {
 	assert.Contains(t, err.Error(), "org.freedesktop.secrets")
 	assert.Contains(t, err.Error(), "COURIER_VAULT_API_KEY")
 }
+
+func TestVaultUnresolve(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	v := New(NewMemory(map[string]string{"long": "abc-long-secret", "short": "abc", "tiny": "ab", "x": "abc-long"}), nil)
+	assert.Equal(t, "abc-long-secret", v.Unresolve("abc-long-secret"), "nothing resolved yet")
+	for _, n := range []string{"long", "short", "tiny", "x"} {
+		_, err := v.Resolve(ctx, n, "https://h/")
+		require.NoError(t, err)
+	}
+	assert.Equal(t, "k={{vault:long}}; {{vault:x}}; {{vault:short}}; ab", v.Unresolve("k=abc-long-secret; abc-long; abc; ab"))
+	assert.True(t, v.Redactor().Contains("xx abc-long-secret"))
+	assert.False(t, v.Redactor().Contains("xx ab"))
+}
+
+func TestShellQuote(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "api-key", shellQuote("api-key"))
+	assert.Equal(t, "'my key'", shellQuote("my key"))
+	assert.Equal(t, `'it'\''s'`, shellQuote("it's"))
+	_, err := NewMemory(nil).Get(context.Background(), "my key")
+	assert.ErrorContains(t, err, `courier vault set 'my key'`)
+}
