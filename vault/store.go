@@ -88,6 +88,12 @@ func (e *UnavailableError) Error() string {
 			"unlock it (e.g. gnome-keyring-daemon --unlock --components=secrets) or provide the secret as the environment variable %s",
 			te.After, envVar)
 	}
+	if e.Err != nil && strings.Contains(e.Err.Error(), "unlock") {
+		// gnome-keyring is running (or was D-Bus-activated) but its
+		// collection is locked and nobody can answer the prompt.
+		return fmt.Sprintf("the OS keyring is locked (%v): unlock it (e.g. printf '%%s' \"$PASSWORD\" | gnome-keyring-daemon --replace --unlock --components=secrets, "+
+			"or log in to a desktop session) or provide the secret as the environment variable %s", e.Err, envVar)
+	}
 	return fmt.Sprintf("the OS keyring is unavailable (%v): no Secret Service is running: start one "+
 		"(e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets) "+
 		"or provide the secret as the environment variable %s", e.Err, envVar)
