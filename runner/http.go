@@ -24,6 +24,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner/auth"
 	"github.com/courier-run/courier/scripting"
 )
@@ -224,8 +225,20 @@ var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PU
 // The resolved request is returned too: test scripts see it as pm.request.
 func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (*collections.Request, SentRequest, *scripting.Response, error) {
 	warned := map[string]bool{}
+	res := environments.Resolver{Scopes: r.scopes}
+	var secrets RequestSecrets
+	var secretErr error
+	if r.Options.Secrets != nil {
+		secrets = r.Options.Secrets(ctx)
+		res.Secrets = secrets
+		res.SecretError = func(name string, err error) {
+			if secretErr == nil {
+				secretErr = fmt.Errorf("vault secret %q: %w", name, err)
+			}
+		}
+	}
 	sub := func(s string) string {
-		return r.scopes.ReplaceTrack(s, func(name string) {
+		return res.ReplaceTrack(s, func(name string) {
 			if !warned[name] {
 				warned[name] = true
 				r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: fmt.Sprintf("unresolved variable {{%s}} was sent literally", name)})
@@ -241,15 +254,26 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 			a.Params[k] = sub(v)
 		}
 	}
+	if secretErr != nil {
+		// A secret that cannot be resolved must not go out as a literal
+		// reference either: the request fails.
+		return resolved, SentRequest{Method: resolved.Method, URL: buildWireURL(resolved.URL, true).String()}, nil, secretErr
+	}
 	warn := func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) }
-	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn)
+	var check func(string) error
+	if secrets != nil {
+		check = secrets.Check
+	}
+	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn, check)
 	return resolved, sent, resp, err
 }
 
 // do sends a resolved request, following redirects and auth challenges.
 // Auth problems do not fail the request, as in Postman: warn reports them
 // and the request goes out without that auth.
-func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string)) (SentRequest, *scripting.Response, error) {
+// check, when set, vets every URL the request goes to (the first and each
+// redirect) for the vault secrets it carries.
+func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string), check func(string) error) (SentRequest, *scripting.Response, error) {
 	method := req.Method
 	if method == "" {
 		method = "GET"
@@ -371,6 +395,15 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		if hops == 0 {
 			sent.Header = headerList(hreq)
 			sent.Body = data
+		}
+		if check != nil {
+			target := hreq.URL.Scheme + "://" + hreq.URL.Host + hreq.URL.Opaque + hreq.URL.EscapedPath()
+			if err := check(target); err != nil {
+				if resp != nil {
+					drain(resp)
+				}
+				return sent, nil, err
+			}
 		}
 		hctx := context.WithValue(hreq.Context(), hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
 		resp, err = tr.RoundTrip(hreq.WithContext(hctx))

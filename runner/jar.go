@@ -44,8 +44,17 @@ func canonicalHost(u *url.URL) string {
 	return strings.ToLower(strings.TrimSuffix(h, "."))
 }
 
+// wirePath is the request path as sent: the runner keeps it in Opaque so
+// Go does not re-escape it.
+func wirePath(u *url.URL) string {
+	if strings.HasPrefix(u.Opaque, "/") {
+		return u.Opaque
+	}
+	return u.EscapedPath()
+}
+
 func defaultPath(u *url.URL) string {
-	p := u.EscapedPath()
+	p := wirePath(u)
 	if p == "" || p[0] != '/' {
 		return "/"
 	}
@@ -128,7 +137,7 @@ func pathMatch(reqPath, cookiePath string) bool {
 // matching returns the live cookies for u, most specific path first.
 func (j *Jar) matching(u *url.URL) []*StoredCookie {
 	host := canonicalHost(u)
-	p := u.EscapedPath()
+	p := wirePath(u)
 	if p == "" {
 		p = "/"
 	}

@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"context"
 	"crypto/tls"
 
 	"crypto/x509"
@@ -40,7 +41,17 @@ type Options struct {
 	// NoInsecureFileRead refuses body files outside WorkingDir.
 	NoInsecureFileRead bool
 	UserAgent          string // default "PostmanRuntime/7.39.1"
-	MaxRedirects       int    // default 10
+	// Secrets, when set, returns the vault resolver for one request; nil
+	// leaves {{vault:...}} references as they are.
+	Secrets      func(ctx context.Context) RequestSecrets
+	MaxRedirects int // default 10
+}
+
+// RequestSecrets resolves {{vault:NAME}} references for one request and
+// says whether what it resolved may be sent to a URL (allowed domains).
+type RequestSecrets interface {
+	environments.SecretResolver
+	Check(url string) error
 }
 
 // ClientCert is a TLS client certificate used for URLs matching Matches

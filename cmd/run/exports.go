@@ -3,26 +3,48 @@ package run
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/vault"
 )
 
 // writeExports writes --export-* files, each atomically.
-func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar) error {
+// Exports never hold a secret: vault values go back to their {{vault:NAME}}
+// reference and type: secret values are written empty (a warning lists them).
+func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault) error {
 	sc := r.Scopes()
 	if sc == nil {
 		return nil
 	}
+	var blanked []string
+	clean := func(vs []environments.Variable) []environments.Variable {
+		out := make([]environments.Variable, len(vs))
+		for i, v := range vs {
+			v.Value = vlt.Unresolve(v.Value)
+			if v.Type == "secret" && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
+				v.Value = ""
+				blanked = append(blanked, v.Key)
+			}
+			out[i] = v
+		}
+		return out
+	}
+	defer func() {
+		if len(blanked) > 0 {
+			fmt.Fprintf(o.IO.ErrOut, "note: secret values are not written to exports: %s (keep them in the vault: courier vault set NAME)\n", strings.Join(blanked, ", "))
+		}
+	}()
 	if o.ExportEnvironment != "" {
-		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: sc.Environment.Variables()}
+		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: clean(sc.Environment.Variables())}
 		if err := saveEnv(o.ExportEnvironment, f); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
 	if o.ExportGlobals != "" {
-		f := &environments.File{Name: "globals", VariableScope: "globals", Values: sc.Globals.Variables()}
+		f := &environments.File{Name: "globals", VariableScope: "globals", Values: clean(sc.Globals.Variables())}
 		if err := saveEnv(o.ExportGlobals, f); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}
@@ -30,7 +52,7 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 	if o.ExportCollection != "" {
 		out := *coll
 		out.Variables = nil
-		for _, v := range sc.Collection.Variables() {
+		for _, v := range clean(sc.Collection.Variables()) {
 			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
 		}
 		var buf bytes.Buffer

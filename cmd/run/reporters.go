@@ -1,13 +1,16 @@
 package run
 
 import (
+	"io"
+
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner/report"
+	"github.com/courier-run/courier/vault"
 )
 
 // newReporters builds the -r reporters from the flags.
-func newReporters(o *Options, _ *collections.Collection, _ string) (*report.Multi, error) {
+// Every reporter writes through red, so no secret reaches stdout or a file.
+func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 	exports := map[string]string{}
 	if o.Reporter.JSONExport != "" {
 		exports[report.NameJSON] = o.Reporter.JSONExport
@@ -19,6 +22,7 @@ func newReporters(o *Options, _ *collections.Collection, _ string) (*report.Mult
 	m, err := report.New(o.Reporters, report.Options{
 		Stdout:  o.IO.Out,
 		Exports: exports,
+		Wrap:    func(w io.Writer) io.Writer { return red.Writer(w) },
 		Silent:  o.Silent,
 		CLI: report.CLIOptions{
 			Silent:              r.CLISilent,

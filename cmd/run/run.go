@@ -16,6 +16,7 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/echoserver"
+	"github.com/courier-run/courier/vault"
 )
 
 // Options are the flags of "courier run", named as Newman names them.
@@ -65,6 +66,10 @@ type Options struct {
 
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
+
+	// VaultStore opens the secret store behind {{vault:NAME}}; it is only
+	// called when a reference is resolved. Nil uses vault.Default.
+	VaultStore func() vault.Store
 }
 
 // ReporterFlags are the --reporter-<name>-<option> flags.
@@ -188,13 +193,12 @@ func Run(ctx context.Context, o *Options) error {
 		return inputError(err)
 	}
 	env := environments.NewScope("environment", nil)
-	envName := ""
 	if o.Environment != "" {
 		f, err := openVars(ctx, httpClient, o.Environment)
 		if err != nil {
 			return inputError(err)
 		}
-		env, envName = f.Scope(), f.Name
+		env = f.Scope()
 	}
 	globals := environments.NewScope("globals", nil)
 	if o.Globals != "" {
@@ -268,7 +272,16 @@ func Run(ctx context.Context, o *Options) error {
 			return inputError(err)
 		}
 	}
-	sinks, err := newReporters(o, coll, envName)
+	red := vault.NewRedactor()
+	registerSecretValues(red, coll, env, globals)
+	store := vault.Store(vault.Default(o.IO.Env))
+	if o.VaultStore != nil {
+		store = o.VaultStore()
+	}
+	vlt := vault.New(store, red)
+	ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
+
+	sinks, err := newReporters(o, red)
 	if err != nil {
 		return err
 	}
@@ -282,14 +295,15 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	summary, runErr := r.Run(ctx)
 	closeErr := sinks.Close()
+	runErr = redactErr(red, runErr)
 	if runErr != nil && summary == nil {
 		if errors.Is(runErr, runner.ErrUsage) {
 			return inputError(runErr)
 		}
 		return runErr
 	}
-	if err := writeExports(o, r, coll, jar); err != nil {
-		return err
+	if err := writeExports(o, r, coll, jar, vlt); err != nil {
+		return redactErr(red, err)
 	}
 	if closeErr != nil {
 		return fmt.Errorf("writing reports: %w", closeErr)
@@ -328,6 +342,42 @@ func openVars(ctx context.Context, c *http.Client, pathOrURL string) (*environme
 		return nil, fmt.Errorf("loading %s: the server answered %s", pathOrURL, resp.Status)
 	}
 	return environments.Load(resp.Body, pathOrURL)
+}
+
+// registerSecretValues masks the values of type: secret variables in all
+// output, as Postman masks them in its UI.
+func registerSecretValues(red *vault.Redactor, coll *collections.Collection, scopes ...*environments.Scope) {
+	for _, v := range coll.Variables {
+		if v.Type == "secret" {
+			red.Add(v.Value)
+		}
+	}
+	for _, sc := range scopes {
+		for _, v := range sc.Variables() {
+			if v.Type == "secret" {
+				red.Add(v.Value)
+			}
+		}
+	}
+}
+
+// redactErr masks secrets in an error's text, keeping its exit code.
+func redactErr(red *vault.Redactor, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := red.Redact(err.Error())
+	if msg == err.Error() {
+		return err
+	}
+	var ee *cmdutil.ExitError
+	if errors.As(err, &ee) {
+		return &cmdutil.ExitError{Code: ee.Code, Err: errors.New(msg)}
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, runner.ErrUsage) {
+		return fmt.Errorf("%s: %w", msg, errors.Unwrap(err))
+	}
+	return errors.New(msg)
 }
 
 func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
