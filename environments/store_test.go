@@ -366,3 +366,42 @@ func TestStoreLockTimeout(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "another courier process")
 }
+
+// A tutorial split over two collections: the first run's script values
+// become current values the second run starts with; command-line
+// overrides and resolved secrets are not persisted.
+func TestRunStateChains(t *testing.T) {
+	t.Parallel()
+	st := OpenStore(t.TempDir())
+	f := testFile(t, "tut", Variable{Key: "tld", Value: "com"}, Variable{Key: "envID", Value: ""}, Variable{Key: "stale", Value: "s"})
+
+	rs, err := st.BeginRun(FileIdentity(f))
+	require.NoError(t, err)
+	env := NewScope("environment", rs.Merge(f.Values))
+	env.Set("tld", "eu") // --env-var tld=eu
+	rs.Snapshot(env.Variables())
+	env.SetNative("envID", "env-1")
+	env.SetNative("count", 2.0)
+	env.SetNative("token", "Bearer resolved-secret")
+	env.Unset("stale")
+	dropped, err := rs.Finish(env.Variables(), func(v string) bool { return strings.Contains(v, "resolved-secret") })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"token"}, dropped)
+
+	rs2, err := st.BeginRun(FileIdentity(f))
+	require.NoError(t, err)
+	env2 := NewScope("environment", rs2.Merge(f.Values))
+	assert.Equal(t, []Variable{
+		{Key: "tld", Value: "com"},
+		{Key: "envID", Value: "env-1"},
+		{Key: "count", Value: "2", Type: TypeNumber},
+	}, env2.Variables())
+	// Nothing changed in the second run: nothing is written.
+	p := st.Path(FileIdentity(f))
+	fi, err := os.Stat(p)
+	require.NoError(t, err)
+	_, err = rs2.Finish(env2.Variables(), nil)
+	require.NoError(t, err)
+	fi2, _ := os.Stat(p)
+	assert.Equal(t, fi.ModTime(), fi2.ModTime())
+}
