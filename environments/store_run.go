@@ -95,3 +95,11 @@ func SetCollectionVariables(c *collections.Collection, vars []Variable) {
 	}
 	c.Variables = out
 }
+
+// GlobalsIdentity returns the identity of a globals file (-g), which is a
+// store of its own even when the file does not say it holds globals.
+func GlobalsIdentity(f *File) Identity {
+	id := FileIdentity(f)
+	id.Kind = "globals"
+	return id
+}
