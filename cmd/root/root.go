@@ -16,6 +16,8 @@ import (
 	"github.com/courier-run/courier/cmd/cmdutil"
 	cmdRun "github.com/courier-run/courier/cmd/run"
 	cmdServe "github.com/courier-run/courier/cmd/serve"
+	cmdVault "github.com/courier-run/courier/cmd/vault"
+	"github.com/courier-run/courier/vault"
 )
 
 // Version is set at build time with -ldflags "-X .../cmd/root.Version=...".
@@ -31,7 +33,9 @@ pre-request and test scripts, exactly as Postman would: a drop-in for "newman ru
 in one static binary.`,
 		Example: `  courier run collection.json -e env.json
   courier run collection.json -e env.json -r cli,junit --reporter-junit-export results.xml
-  courier run testdata/examples/echo.postman_collection.json --local-echo`,
+  courier run testdata/examples/echo.postman_collection.json --local-echo
+  courier run testdata/pingone/create-your-test-environment.postman_collection.json \
+      testdata/pingone/simple-sso.postman_collection.json --local-pingone`,
 		Version:       version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -44,6 +48,7 @@ in one static binary.`,
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
+	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return vault.Default(io.Env), nil }))
 	return cmd
 }
 

@@ -55,7 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing collection", []string{"run", filepath.Join(dir, "nope.json")}, cmdutil.ExitInput, "nope.json", ""},
 		{"malformed collection", []string{"run", malformed}, cmdutil.ExitInput, "line 1, column 34: invalid character '}'", ""},
 		{"unknown flag", []string{"run", ok, "--no-such-flag"}, cmdutil.ExitUsage, "unknown flag", ""},
-		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected one collection", ""},
+		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected a collection", ""},
 		{"unknown reporter", []string{"run", ok, "-r", "html"}, cmdutil.ExitUsage, `unknown reporter "html"`, ""},
 		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
 		{"bad --env-var", []string{"run", ok, "--env-var", "novalue"}, cmdutil.ExitUsage, "--env-var", ""},
@@ -163,4 +163,30 @@ func TestLocalEchoExample(t *testing.T) {
 	assert.Equal(t, cmdutil.ExitOK, code, out+errOut)
 	assert.Contains(t, out, "courier quickstart")
 	assert.NotContains(t, out, "✗")
+}
+
+// TestREADMEFirstCommand runs what the README's first line runs: two
+// PingOne tutorials against the built-in PingOne, the second using what the
+// first stored.
+func TestREADMEFirstCommand(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := execute(t, "run",
+		"../../testdata/pingone/create-your-test-environment.postman_collection.json",
+		"../../testdata/pingone/simple-sso.postman_collection.json",
+		"--local-pingone", "--color", "off")
+	require.Equal(t, cmdutil.ExitOK, code, out+errOut)
+	assert.Contains(t, out, "Step 5: Set the user password")
+	assert.Contains(t, out, "Step 1: Create a web application")
+	assert.NotContains(t, out, "AssertionError")
+	assert.Contains(t, errOut, "local PingOne at http://127.0.0.1:")
+	assert.NotContains(t, out+errOut, "adminAppSecret=", "the seeded secret is never printed")
+}
+
+func TestSeveralCollectionsRefuseOneExportPath(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ok := writeFile(t, dir, "ok.json", passing)
+	code, _, errOut := execute(t, "run", ok, ok, "-r", "json", "--reporter-json-export", filepath.Join(dir, "r.json"))
+	assert.Equal(t, cmdutil.ExitUsage, code)
+	assert.Contains(t, errOut, "run one collection at a time")
 }

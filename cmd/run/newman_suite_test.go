@@ -319,12 +319,12 @@ func runSuiteCollection(t *testing.T, key, echo, raw, redirect, blackhole string
 	io, _, _, stderr := cmdutil.Test()
 	report := filepath.Join(dir, "report.json")
 	o := &Options{
-		IO:         io,
-		Collection: dst,
-		Reporters:  []string{"json"},
-		Reporter:   ReporterFlags{JSONExport: report},
-		Color:      "off",
-		WorkingDir: dir, // parity runs Newman with the work directory as cwd
+		IO:          io,
+		Collections: []string{dst},
+		Reporters:   []string{"json"},
+		Reporter:    ReporterFlags{JSONExport: report},
+		Color:       "off",
+		WorkingDir:  dir, // parity runs Newman with the work directory as cwd
 	}
 	for kind, p := range companions {
 		if p == "" || kind == "config" {

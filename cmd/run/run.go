@@ -16,13 +16,16 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/echoserver"
+	"github.com/courier-run/courier/runner/pingone"
 	"github.com/courier-run/courier/vault"
 )
 
 // Options are the flags of "courier run", named as Newman names them.
 type Options struct {
-	IO         *cmdutil.IOStreams
-	Collection string
+	IO *cmdutil.IOStreams
+	// Collections run one after another, sharing the environment and
+	// globals (a tutorial split over several collections chains naturally).
+	Collections []string
 
 	Environment   string
 	Globals       string
@@ -66,6 +69,9 @@ type Options struct {
 
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
+	// LocalPingOne starts the built-in PingOne and points the template's
+	// authPath, apiPath, adminEnvID, adminAppID and adminAppSecret at it.
+	LocalPingOne bool
 
 	// VaultStore opens the secret store behind {{vault:NAME}}; it is only
 	// called when a reference is resolved. Nil uses vault.Default.
@@ -84,22 +90,26 @@ type ReporterFlags struct {
 func NewCmdRun(io *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
-		Use:   "run <collection> [flags]",
+		Use:   "run <collection> [<collection>...] [flags]",
 		Short: "Run a collection (file path or URL), as newman run does",
 		Long: `Run every request of a Postman collection, with its pre-request and test scripts,
-and report the outcome. Flags are Newman's: a "newman run" command line works as is.`,
+and report the outcome. Flags are Newman's: a "newman run" command line works as is.
+
+Several collections run one after another, sharing the environment and globals, so
+values stored by one (pm.environment.set) feed the next; each starts with a fresh
+cookie jar, as separate runs would.`,
 		Example: `  courier run coll.json -e env.json
   courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
   courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
   courier run testdata/examples/echo.postman_collection.json --local-echo`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("expected one collection (a file path or URL), got %d arguments", len(args))
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("expected a collection (a file path or URL)")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Collection = args[0]
+			opts.Collections = args
 			opts.BailSet = cmd.Flags().Changed("bail")
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -143,6 +153,7 @@ and report the outcome. Flags are Newman's: a "newman run" command line works as
 	f.StringVar(&opts.SSLClientCertList, "ssl-client-cert-list", "", "JSON `file` listing client certificates per URL pattern")
 	f.StringVar(&opts.SSLExtraCACerts, "ssl-extra-ca-certs", "", "PEM `file` of extra trusted CA certificates")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
+	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
 	r := &opts.Reporter
 	f.BoolVar(&r.CLINoSummary, "reporter-cli-no-summary", false, "cli: no summary table")
 	f.BoolVar(&r.CLINoFailures, "reporter-cli-no-failures", false, "cli: no failure details")
@@ -188,9 +199,16 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 // Run executes the run command.
 func Run(ctx context.Context, o *Options) error {
 	httpClient := &http.Client{Timeout: 60 * time.Second}
-	coll, err := collections.Open(ctx, httpClient, o.Collection)
-	if err != nil {
-		return inputError(err)
+	var colls []*collections.Collection
+	for _, c := range o.Collections {
+		coll, err := collections.Open(ctx, httpClient, c)
+		if err != nil {
+			return inputError(err)
+		}
+		colls = append(colls, coll)
+	}
+	if len(colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.ExportCollection != "") {
+		return cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export and --export-collection name one file: run one collection at a time to use them")
 	}
 	env := environments.NewScope("environment", nil)
 	if o.Environment != "" {
@@ -222,6 +240,7 @@ func Run(ctx context.Context, o *Options) error {
 		}
 		globals.Set(k, v)
 	}
+	red := vault.NewRedactor()
 	if o.LocalEcho {
 		srv, err := echoserver.Listen("127.0.0.1:0")
 		if err != nil {
@@ -230,8 +249,21 @@ func Run(ctx context.Context, o *Options) error {
 		defer srv.Close()
 		env.Set("baseUrl", srv.URL)
 	}
+	if o.LocalPingOne {
+		p1, err := pingone.Listen("127.0.0.1:0", pingone.Options{})
+		if err != nil {
+			return fmt.Errorf("starting the local PingOne: %w", err)
+		}
+		defer p1.Close()
+		for _, kv := range p1.Variables() {
+			env.Set(kv[0], kv[1])
+		}
+		red.Add(p1.Credentials().AdminAppSecret)
+		fmt.Fprintf(o.IO.ErrOut, "local PingOne at %s (admin environment %s)\n", p1.URL, p1.Credentials().AdminEnvID)
+	}
 	var data []*environments.Scope
 	if o.IterationData != "" {
+		var err error
 		data, err = environments.LoadData(o.IterationData)
 		if err != nil {
 			return inputError(err)
@@ -266,14 +298,10 @@ func Run(ctx context.Context, o *Options) error {
 	if err := loadTLS(o, &ropts); err != nil {
 		return inputError(err)
 	}
-	jar := runner.NewJar()
-	if o.CookieJar != "" {
-		if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
-			return inputError(err)
-		}
+	for _, coll := range colls {
+		registerSecretValues(red, coll)
 	}
-	red := vault.NewRedactor()
-	registerSecretValues(red, coll, env, globals)
+	registerSecretValues(red, nil, env, globals)
 	store := vault.Store(vault.Default(o.IO.Env))
 	if o.VaultStore != nil {
 		store = o.VaultStore()
@@ -281,9 +309,32 @@ func Run(ctx context.Context, o *Options) error {
 	vlt := vault.New(store, red)
 	ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
 
+	failed := false
+	for _, coll := range colls {
+		jar := runner.NewJar()
+		if o.CookieJar != "" {
+			if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
+				return inputError(err)
+			}
+		}
+		sum, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt)
+		if err != nil {
+			return err
+		}
+		failed = failed || sum.Failed()
+	}
+	if failed && !o.SuppressExit {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
+	}
+	return nil
+}
+
+// runOne runs one collection with its own reporters and exports.
+func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, globals *environments.Scope,
+	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault) (*runner.Summary, error) {
 	sinks, err := newReporters(o, red)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r := &runner.Runner{
 		Collection:  coll,
@@ -298,30 +349,27 @@ func Run(ctx context.Context, o *Options) error {
 	runErr = redactErr(red, runErr)
 	if runErr != nil && summary == nil {
 		if errors.Is(runErr, runner.ErrUsage) {
-			return inputError(runErr)
+			return nil, inputError(runErr)
 		}
-		return runErr
+		return nil, runErr
 	}
 	if err := writeExports(o, r, coll, jar, vlt); err != nil {
-		return redactErr(red, err)
+		return nil, redactErr(red, err)
 	}
 	if closeErr != nil {
-		return fmt.Errorf("writing reports: %w", closeErr)
+		return nil, fmt.Errorf("writing reports: %w", closeErr)
 	}
 	if runErr != nil {
 		if errors.Is(runErr, context.Canceled) {
-			return cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
+			return nil, cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
 		}
 		if o.SuppressExit {
 			fmt.Fprintf(o.IO.ErrOut, "error: %s\n", runErr)
-			return nil
+			return summary, nil
 		}
-		return cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
+		return nil, cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
 	}
-	if summary.Failed() && !o.SuppressExit {
-		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
-	}
-	return nil
+	return summary, nil
 }
 
 // openVars loads an environment or globals file from a path or URL.
@@ -347,6 +395,9 @@ func openVars(ctx context.Context, c *http.Client, pathOrURL string) (*environme
 // registerSecretValues masks the values of type: secret variables in all
 // output, as Postman masks them in its UI.
 func registerSecretValues(red *vault.Redactor, coll *collections.Collection, scopes ...*environments.Scope) {
+	if coll == nil {
+		coll = &collections.Collection{}
+	}
 	for _, v := range coll.Variables {
 		if v.Type == "secret" {
 			red.Add(v.Value)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/runner/echoserver"
+	"github.com/courier-run/courier/runner/pingone"
 )
 
 // NewCmdServe returns the serve command group.
@@ -19,6 +20,41 @@ func NewCmdServe(io *cmdutil.IOStreams) *cobra.Command {
 		Short: "Run a built-in test server on loopback",
 	}
 	cmd.AddCommand(newCmdEcho(io))
+	cmd.AddCommand(newCmdPingOne(io))
+	return cmd
+}
+
+func newCmdPingOne(io *cmdutil.IOStreams) *cobra.Command {
+	var addr string
+	var useTLS bool
+	cmd := &cobra.Command{
+		Use:   "pingone",
+		Short: "Serve a local PingOne (token, authorize and flows, management API) for the tutorials",
+		Long: `Serve an in-memory PingOne on a loopback address: the auth endpoints
+(/{envID}/as/token, /as/authorize, /flows, /as/resume...) and the management API
+(/v1/environments/...), seeded with an admin environment and a Worker app whose
+credentials are printed. Point a PingOne environment's authPath and apiPath at it.`,
+		Example: `  courier serve pingone --addr 127.0.0.1:18443 --tls`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p1, err := pingone.Listen(addr, pingone.Options{TLS: useTLS})
+			if err != nil {
+				return err
+			}
+			defer p1.Close()
+			fmt.Fprintln(io.Out, "local PingOne: set these variables in your environment")
+			for _, kv := range p1.Variables() {
+				fmt.Fprintf(io.Out, "  %-15s %s\n", kv[0], kv[1])
+			}
+			if useTLS {
+				fmt.Fprintln(io.Out, "(self-signed certificate: run collections with -k)")
+			}
+			<-cmd.Context().Done()
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "loopback `address` to listen on")
+	cmd.Flags().BoolVar(&useTLS, "tls", false, "serve HTTPS with a generated self-signed certificate")
 	return cmd
 }
 
