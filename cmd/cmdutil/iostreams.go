@@ -32,10 +32,22 @@ func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// Test returns streams backed by buffers, none of them a TTY.
+// Test returns streams backed by buffers, none of them a TTY, and an
+// environment that is empty but for COURIER_STATE_DIR, a fresh temporary
+// directory: a test never reads or writes the user's current values.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, Env: func(string) string { return "" }}, in, out, errOut
+	state, err := os.MkdirTemp("", "courier-test-state-")
+	if err != nil {
+		state = os.DevNull // an unusable dir: stores fail and say so
+	}
+	env := func(k string) string {
+		if k == "COURIER_STATE_DIR" {
+			return state
+		}
+		return ""
+	}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut, Env: env}, in, out, errOut
 }
 
 // IsStdoutTTY reports whether stdout is a terminal.

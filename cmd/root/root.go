@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	cmdEnv "github.com/courier-run/courier/cmd/env"
 	cmdRun "github.com/courier-run/courier/cmd/run"
 	cmdServe "github.com/courier-run/courier/cmd/serve"
 	cmdVault "github.com/courier-run/courier/cmd/vault"
@@ -47,6 +48,7 @@ in one static binary.`,
 		return &cmdutil.FlagError{Err: err}
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
+	cmd.AddCommand(cmdEnv.NewCmdEnv(io))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
 	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return vault.Default(io.Env), nil }))
 	return cmd

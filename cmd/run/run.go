@@ -69,6 +69,14 @@ type Options struct {
 
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
+	// StateDir overrides where current values are kept (--state-dir).
+	StateDir string
+	// NoPersist keeps values scripts set out of the current-value store.
+	NoPersist bool
+	// StrictVars fails the run before sending anything when a variable
+	// the selected requests use has no value.
+	StrictVars bool
+
 	// LocalPingOne starts the built-in PingOne and points the template's
 	// authPath, apiPath, adminEnvID, adminAppID and adminAppSecret at it.
 	LocalPingOne bool
@@ -152,6 +160,9 @@ cookie jar, as separate runs would.`,
 	f.StringVar(&opts.SSLClientPassphrase, "ssl-client-passphrase", "", "passphrase of the client key or PFX")
 	f.StringVar(&opts.SSLClientCertList, "ssl-client-cert-list", "", "JSON `file` listing client certificates per URL pattern")
 	f.StringVar(&opts.SSLExtraCACerts, "ssl-extra-ca-certs", "", "PEM `file` of extra trusted CA certificates")
+	f.StringVar(&opts.StateDir, "state-dir", "", "keep current values in this `dir` (default: $COURIER_STATE_DIR or the per-user state directory)")
+	f.BoolVar(&opts.NoPersist, "no-persist", false, "do not keep the values scripts set as current values")
+	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
 	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
 	r := &opts.Reporter
@@ -210,13 +221,17 @@ func Run(ctx context.Context, o *Options) error {
 	if len(colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.ExportCollection != "") {
 		return cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export and --export-collection name one file: run one collection at a time to use them")
 	}
+	st := openStateStore(o)
 	env := environments.NewScope("environment", nil)
+	var envFile, globalsFile *environments.File
+	var envRS, globRS *environments.RunState
 	if o.Environment != "" {
 		f, err := openVars(ctx, httpClient, o.Environment)
 		if err != nil {
 			return inputError(err)
 		}
-		env = f.Scope()
+		envFile = f
+		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
 	}
 	globals := environments.NewScope("globals", nil)
 	if o.Globals != "" {
@@ -224,7 +239,8 @@ func Run(ctx context.Context, o *Options) error {
 		if err != nil {
 			return inputError(err)
 		}
-		globals = f.Scope()
+		globalsFile = f
+		globRS, globals = beginScope(o, st, environments.GlobalsIdentity(f), "globals", f.Values)
 	}
 	for _, kv := range o.EnvVars {
 		k, v, err := environments.ParseKV(kv)
@@ -298,6 +314,14 @@ func Run(ctx context.Context, o *Options) error {
 	if err := loadTLS(o, &ropts); err != nil {
 		return inputError(err)
 	}
+	// Command-line overrides and local servers are not the user's current
+	// values: snapshot after them so they are never persisted.
+	if envRS != nil {
+		envRS.Snapshot(env.Variables())
+	}
+	if globRS != nil {
+		globRS.Snapshot(globals.Variables())
+	}
 	for _, coll := range colls {
 		registerSecretValues(red, coll)
 	}
@@ -311,13 +335,30 @@ func Run(ctx context.Context, o *Options) error {
 
 	failed := false
 	for _, coll := range colls {
+		var collRS *environments.RunState
+		if st != nil {
+			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
+				collRS = rs
+				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
+			} else {
+				fmt.Fprintf(o.IO.ErrOut, "warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
+			}
+		}
+		if err := preflight(o, coll, env, globals, envFile, globalsFile, envRS, data); err != nil {
+			return err
+		}
 		jar := runner.NewJar()
 		if o.CookieJar != "" {
 			if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
 				return inputError(err)
 			}
 		}
-		sum, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt)
+		sum, r, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt)
+		if r != nil && r.Scopes() != nil && !o.NoPersist {
+			persist(o, red, envRS, r.Scopes().Environment)
+			persist(o, red, globRS, r.Scopes().Globals)
+			persist(o, red, collRS, r.Scopes().Collection)
+		}
 		if err != nil {
 			return err
 		}
@@ -331,10 +372,10 @@ func Run(ctx context.Context, o *Options) error {
 
 // runOne runs one collection with its own reporters and exports.
 func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, globals *environments.Scope,
-	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault) (*runner.Summary, error) {
+	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault) (*runner.Summary, *runner.Runner, error) {
 	sinks, err := newReporters(o, red)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r := &runner.Runner{
 		Collection:  coll,
@@ -349,27 +390,103 @@ func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, 
 	runErr = redactErr(red, runErr)
 	if runErr != nil && summary == nil {
 		if errors.Is(runErr, runner.ErrUsage) {
-			return nil, inputError(runErr)
+			return nil, r, inputError(runErr)
 		}
-		return nil, runErr
+		return nil, r, runErr
 	}
 	if err := writeExports(o, r, coll, jar, vlt); err != nil {
-		return nil, redactErr(red, err)
+		return nil, r, redactErr(red, err)
 	}
 	if closeErr != nil {
-		return nil, fmt.Errorf("writing reports: %w", closeErr)
+		return nil, r, fmt.Errorf("writing reports: %w", closeErr)
 	}
 	if runErr != nil {
 		if errors.Is(runErr, context.Canceled) {
-			return nil, cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
+			return nil, r, cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
 		}
 		if o.SuppressExit {
 			fmt.Fprintf(o.IO.ErrOut, "error: %s\n", runErr)
-			return summary, nil
+			return summary, r, nil
 		}
-		return nil, cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
+		return summary, r, cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
 	}
-	return summary, nil
+	return summary, r, nil
+}
+
+// openStateStore opens the current-value store, or returns nil (with a
+// warning) when there is no state directory to keep it in.
+func openStateStore(o *Options) *environments.Store {
+	dir := o.StateDir
+	if dir == "" {
+		d, err := environments.StateDir(o.IO.Env)
+		if err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "warning: current values are not kept: %v (use --state-dir)\n", err)
+			return nil
+		}
+		dir = d
+	}
+	return environments.OpenStore(dir)
+}
+
+// beginScope builds a scope from a file's initial values and the user's
+// current values (current wins).
+func beginScope(o *Options, st *environments.Store, id environments.Identity, name string, initial []environments.Variable) (*environments.RunState, *environments.Scope) {
+	if st == nil {
+		return nil, environments.NewScope(name, initial)
+	}
+	rs, err := st.BeginRun(id)
+	if err != nil {
+		fmt.Fprintf(o.IO.ErrOut, "warning: current values of %s not read: %v\n", id.Name, err)
+		return nil, environments.NewScope(name, initial)
+	}
+	return rs, environments.NewScope(name, rs.Merge(initial))
+}
+
+// persist keeps what scripts set as current values; a failure to save is
+// reported, never fatal.
+func persist(o *Options, red *vault.Redactor, rs *environments.RunState, sc *environments.Scope) {
+	if rs == nil || sc == nil {
+		return
+	}
+	isSecret := func(v string) bool { return red.Redact(v) != v }
+	dropped, err := rs.Finish(sc.Variables(), isSecret)
+	if err != nil {
+		fmt.Fprintf(o.IO.ErrOut, "warning: current values not saved: %s\n", red.Redact(err.Error()))
+	}
+	if len(dropped) > 0 && !o.Silent {
+		fmt.Fprintf(o.IO.ErrOut, "note: not kept as current values (they hold vault secrets): %s\n", strings.Join(dropped, ", "))
+	}
+}
+
+// preflight warns about variables the selected requests use that have no
+// value; with --strict-vars that stops the run before anything is sent.
+func preflight(o *Options, coll *collections.Collection, env, globals *environments.Scope, envFile, globalsFile *environments.File,
+	envRS *environments.RunState, data []*environments.Scope) error {
+	var items []*collections.Item
+	if len(o.Folders) > 0 {
+		items, _ = collections.Select(coll, o.Folders...) // a bad --folder is reported by the run
+	}
+	sc := &environments.Scopes{Environment: env, Globals: globals}
+	if len(data) > 0 {
+		sc.Data = data[0]
+	}
+	in := environments.PreflightInput{Scopes: sc, Environment: envFile, Globals: globalsFile}
+	if envRS != nil {
+		in.Current = envRS.Current
+	}
+	probs := environments.Preflight(coll, items, in)
+	if len(probs) == 0 {
+		return nil
+	}
+	if !o.Silent || o.StrictVars {
+		for _, p := range probs {
+			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", p.String())
+		}
+	}
+	if o.StrictVars {
+		return inputError(fmt.Errorf("%d variables have no value (see above); set them or drop --strict-vars", len(probs)))
+	}
+	return nil
 }
 
 // openVars loads an environment or globals file from a path or URL.
