@@ -13,8 +13,9 @@ import (
 
 // writeExports writes --export-* files, each atomically.
 // Exports never hold a secret: vault values go back to their {{vault:NAME}}
-// reference and type: secret values are written empty (a warning lists them).
-func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault) error {
+// reference; type: secret values, and values that hold a secret, are written
+// empty (a note lists them).
+func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, red *vault.Redactor) error {
 	sc := r.Scopes()
 	if sc == nil {
 		return nil
@@ -24,7 +25,9 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 		out := make([]environments.Variable, len(vs))
 		for i, v := range vs {
 			v.Value = vlt.Unresolve(v.Value)
-			if v.Type == "secret" && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
+			// A secret's value, or any value a script copied a secret into.
+			secret := v.Type == "secret" || red.Redact(v.Value) != v.Value
+			if secret && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
 				v.Value = ""
 				blanked = append(blanked, v.Key)
 			}

@@ -37,6 +37,7 @@ func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 			DisableUnicode:      o.DisableUnicode,
 			Verbose:             o.Verbose,
 		},
+		JSON: report.JSONOptions{Redact: red.Redact},
 		Progress: report.ProgressOptions{
 			Silent: r.ProgressSilent,
 			TTY:    o.IO.IsStdoutTTY(),

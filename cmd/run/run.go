@@ -394,7 +394,7 @@ func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, 
 		}
 		return nil, r, runErr
 	}
-	if err := writeExports(o, r, coll, jar, vlt); err != nil {
+	if err := writeExports(o, r, coll, jar, vlt, red); err != nil {
 		return nil, r, redactErr(red, err)
 	}
 	if closeErr != nil {

@@ -24,6 +24,9 @@ type JSONOptions struct {
 	// SpoolDir is where failures wait, beyond 1 MiB, until the end of the
 	// run; "" means the system temp directory.
 	SpoolDir string
+	// Redact, when set, masks secrets in response bodies before they are
+	// written as a byte array, a form no stream redactor can recognise.
+	Redact func(string) string
 }
 
 // JSON writes Newman's JSON report (collection, environment, globals,
@@ -251,6 +254,11 @@ func (j *JSON) responseJSON(r *scripting.Response) *jsonResponse {
 	body := r.Body
 	if j.o.MaxBody > 0 && len(body) > j.o.MaxBody {
 		body = nil
+	}
+	if j.o.Redact != nil && len(body) > 0 {
+		if masked := j.o.Redact(string(body)); masked != string(body) {
+			body = []byte(masked)
+		}
 	}
 	size := r.Size
 	if size == 0 {
