@@ -1,0 +1,80 @@
+package root
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/vault"
+)
+
+// TestKeyringEndToEnd stores a secret in the real OS keyring with
+// "courier vault set", sends it in a header with "courier run", and checks
+// the server got it while no output, report or export shows it. It needs a
+// Secret Service (CI starts gnome-keyring under dbus-run-session); without
+// one it skips, or fails when COURIER_REQUIRE_KEYRING=1.
+func TestKeyringEndToEnd(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	probe := vault.NewKeyring(vault.DefaultService)
+	if _, err := probe.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
+		msg := "no usable Secret Service here: " + err.Error()
+		if os.Getenv("COURIER_REQUIRE_KEYRING") == "1" {
+			t.Fatal(msg + " (COURIER_REQUIRE_KEYRING=1)")
+		}
+		t.Skip(msg)
+	}
+	const name = "courier-e2e-test-token"
+	secret := "kr-secret-" + time.Now().Format("150405.000000")
+	t.Cleanup(func() { probe.Delete(context.Background(), name) })
+
+	var mu sync.Mutex
+	var got string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = r.Header.Get("Authorization")
+		mu.Unlock()
+		w.Write([]byte(`{"auth":"` + r.Header.Get("Authorization") + `"}`))
+	}))
+	t.Cleanup(srv.Close)
+
+	ios, in, out, errOut := cmdutil.Test()
+	in.WriteString(secret + "\n")
+	require.Equal(t, cmdutil.ExitOK, Execute(context.Background(), ios, []string{"vault", "set", name, "--domain", "127.0.0.1"}), errOut.String())
+
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"kr"},"item":[{"name":"send","request":{"method":"GET","url":"`+srv.URL+`/x",
+	 "header":[{"key":"Authorization","value":"Bearer {{vault:`+name+`}}"}]},
+	 "event":[{"listen":"test","script":{"exec":["console.log(pm.response.text()); pm.test('sent', () => pm.response.to.have.status(200))"]}}]}]}`)
+	report := filepath.Join(dir, "r.json")
+	exportEnv := filepath.Join(dir, "env.json")
+	ios2, _, out2, errOut2 := cmdutil.Test()
+	code := Execute(context.Background(), ios2, []string{"run", coll, "--verbose", "-r", "cli,json", "--reporter-json-export", report,
+		"--export-environment", exportEnv, "--color", "off"})
+	require.Equal(t, cmdutil.ExitOK, code, out2.String()+errOut2.String())
+	mu.Lock()
+	assert.Equal(t, "Bearer "+secret, got, "the server received the secret")
+	mu.Unlock()
+	for name, data := range map[string][]byte{"vault set stdout": out.Bytes(), "vault set stderr": errOut.Bytes(),
+		"run stdout": out2.Bytes(), "run stderr": errOut2.Bytes(), "report": mustRead(t, report), "export": mustRead(t, exportEnv)} {
+		assert.False(t, bytes.Contains(data, []byte(secret)), "%s shows the secret", name)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	require.NoError(t, err)
+	return data
+}
