@@ -153,4 +153,3 @@ func exampleResponse(it *collections.Item) *Response {
 	r.Size = len(r.Body)
 	return r
 }
-
