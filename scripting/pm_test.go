@@ -2,6 +2,8 @@ package scripting
 
 import (
 	"testing"
+
+	"github.com/courier-run/courier/collections"
 )
 
 // Each snippet asserts with pm.test/pm.expect; runJS fails on any failure.
@@ -183,6 +185,29 @@ pm.test("legacy", () => {
   pm.expect(pm.globals.has("lg")).to.be.false;
 });
 tests["legacy truthy"] = true;`},
+		{"legacy setters stringify like Postman", "test", `
+postman.setEnvironmentVariable("one", 1);
+postman.setEnvironmentVariable("zero", 0);
+postman.setEnvironmentVariable("f", false);
+postman.setEnvironmentVariable("obj", {a: 1});
+postman.setGlobalVariable("t", true);
+postman.setGlobalVariable("u", undefined);
+pm.test("legacy set", () => {
+  pm.expect(pm.environment.get("one")).to.equal("1");
+  pm.expect(pm.environment.get("zero")).to.equal(0);
+  pm.expect(pm.environment.get("f")).to.equal(false); // (false && false.toString) is not a function
+  pm.expect(pm.environment.get("obj")).to.equal("[object Object]");
+  pm.expect(pm.globals.get("t")).to.equal("true");
+  pm.expect(environment.one).to.equal("1");
+});`},
+		{"legacy request object", "prerequest", `
+pm.test("legacy request", () => {
+  pm.expect(request.method).to.equal("POST");
+  pm.expect(request.name).to.equal("Get user");
+  pm.expect(request.id).to.equal("rid-1");
+  pm.expect(request.headers).to.eql({"x-trace": "t1", "content-type": "application/json"});
+  pm.expect(request.data).to.equal('{"k":1}');
+});`},
 		{"libraries", "test", `
 pm.test("libs", () => {
   pm.expect(CryptoJS.SHA256("abc").toString()).to.equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -233,4 +258,28 @@ pm.test("globals", async () => {
 			runJS(t, e, testExec(tc.listen, tc.src))
 		})
 	}
+}
+
+// TestLegacyRequestData checks the legacy request.data shapes: repeated
+// urlencoded/formdata keys collect their values in an array (Newman's
+// multi-value-data collection), disabled params are left out.
+func TestLegacyRequestData(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	for _, mode := range []string{collections.BodyURLEncoded, collections.BodyFormData} {
+		x := testExec("prerequest", `pm.test("data", () => {
+  pm.expect(request.data).to.eql({a: ["1", "2", "3"], b: "x"});
+});`)
+		params := []collections.FormParam{{Key: "a", Value: "1"}, {Key: "b", Value: "x"}, {Key: "a", Value: "2"}, {Key: "a", Value: "3"}, {Key: "c", Value: "off", Disabled: true}}
+		x.Request.Body = &collections.Body{Mode: mode}
+		if mode == collections.BodyURLEncoded {
+			x.Request.Body.URLEncoded = params
+		} else {
+			x.Request.Body.FormData = params
+		}
+		runJS(t, e, x)
+	}
+	x := testExec("prerequest", `pm.test("empty", () => pm.expect(request.data).to.eql({}));`)
+	x.Request.Body = nil
+	runJS(t, e, x)
 }
