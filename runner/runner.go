@@ -86,17 +86,16 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	defer r.client.close()
-	r.engine, err = scripting.NewEngine(scripting.Options{
-		Timeout: r.Options.TimeoutScript,
-		Sender:  &scriptSender{r: r},
-		Console: func(l scripting.ConsoleLine) {
-			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: l})
-		},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("starting the script engine: %w", err)
+	// The script engine starts on the first script (a collection without
+	// scripts never pays for it), compiling its bootstrap meanwhile.
+	if hasScripts(r.Collection, steps) {
+		go scripting.Warm()
 	}
-	defer r.engine.Close()
+	defer func() {
+		if r.engine != nil {
+			r.engine.Close()
+		}
+	}()
 
 	iterations := r.Options.Iterations
 	if iterations <= 0 {
@@ -134,6 +133,50 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		return &r.summary, runErr
 	}
 	return &r.summary, nil
+}
+
+// scriptEngine returns the run's engine, starting it on first use.
+func (r *Runner) scriptEngine() (*scripting.Engine, error) {
+	if r.engine != nil {
+		return r.engine, nil
+	}
+	e, err := scripting.NewEngine(scripting.Options{
+		Timeout: r.Options.TimeoutScript,
+		Sender:  &scriptSender{r: r},
+		Console: func(l scripting.ConsoleLine) {
+			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: l})
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("starting the script engine: %w", err)
+	}
+	r.engine = e
+	return e, nil
+}
+
+func hasScripts(c *collections.Collection, steps []*step) bool {
+	has := func(evs []collections.Event) bool {
+		for _, ev := range evs {
+			if ev.Script.Exec != "" && !ev.Disabled {
+				return true
+			}
+		}
+		return false
+	}
+	if has(c.Events) {
+		return true
+	}
+	for _, st := range steps {
+		if has(st.item.Events) {
+			return true
+		}
+		for _, f := range st.folders {
+			if has(f.Events) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Scopes returns the run's variable scopes (for exports after Run).

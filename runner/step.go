@@ -70,7 +70,17 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 			}
 			inf := info
 			inf.EventName = listen
-			res := r.engine.Run(ctx, &scripting.Exec{
+			if sc.source == "" {
+				// An empty script counts as run but needs no engine.
+				r.Sink.Handle(ScriptEvent{Item: item, Iteration: it, Listen: listen, Name: sc.name})
+				continue
+			}
+			engine, err := r.scriptEngine()
+			if err != nil {
+				r.fail(Failure{Item: item, Iteration: it, Source: listen + "-script", Name: "Error", Message: err.Error()})
+				continue
+			}
+			res := engine.Run(ctx, &scripting.Exec{
 				Listen:   listen,
 				Source:   sc.source,
 				Name:     sc.name,
