@@ -86,6 +86,9 @@ func TestCorpusScriptsUseOnlyKnownSandbox(t *testing.T) {
 				check("error", r.Err.Error())
 			}
 			for _, tr := range r.Tests {
+				if !tr.Passed && !tr.Skipped && os.Getenv("CORPUS_VERBOSE") == "2" {
+					t.Logf("FAILED %s: %s", tr.ErrorName, tr.Error)
+				}
 				if !tr.Passed && (tr.ErrorName == "TypeError" || tr.ErrorName == "ReferenceError") {
 					check("test "+tr.Name, tr.ErrorName+": "+tr.Error)
 				}
