@@ -121,10 +121,8 @@ func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
 	if strings.TrimSpace(f.scope) == "" {
 		return "invalid_scope:scope is required"
 	}
-	for _, sc := range strings.Fields(f.scope) {
-		if !oidcScopes[sc] {
-			return "invalid_scope:the requested scope " + sc + " is not granted to the application"
-		}
+	if _, bad := s.checkScopes(app, f.scope, true); bad != "" {
+		return "invalid_scope:" + bad
 	}
 	if f.challenge != "" && f.method == "" {
 		f.method = "plain"
@@ -261,6 +259,16 @@ func (s *Server) advance(f *flow) {
 			return
 		}
 	}
+	if f.device && f.userID != "" {
+		switch {
+		case f.deviceCode == "":
+			f.status = statusDAGUserCode
+			return
+		case !f.consented:
+			f.status = statusDAGConsent
+			return
+		}
+	}
 	f.status = statusCompleted
 }
 
@@ -326,6 +334,14 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 			links["otp.check"] = link(self)
 			out["selectedDevice"] = map[string]any{"id": f.deviceID}
 		}
+	case statusDAGUserCode:
+		links["deviceAuthGrant.userCode.verify"] = link(self)
+		if f.prefillUserCode != "" {
+			out["userCode"] = f.prefillUserCode
+		}
+	case statusDAGConsent:
+		links["deviceAuthGrant.consent"] = link(self)
+		out["scopes"] = strings.Fields(f.scope)
 	case statusCompleted:
 		if f.code != "" {
 			resp := map[string]any{"code": f.code}
@@ -375,13 +391,13 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	// mime lower-cases media types; PingOne's names are camel-case.
-	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck} {
+	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck, mtDAGUserCode, mtDAGConsent} {
 		if strings.EqualFold(mt, t) {
 			mt = t
 		}
 	}
 	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
-		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP}
+		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP, mtDAGUserCode: statusDAGUserCode, mtDAGConsent: statusDAGConsent}
 	state, known := want[mt]
 	if !known {
 		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{
@@ -436,6 +452,14 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		sess := s.ensureSession(w, r, env, f)
 		sess.mfaDone = true
 		f.step++
+	case mtDAGUserCode, mtDAGConsent:
+		if s.deviceStep(w, f, mt, body) {
+			return
+		}
+		if f.status == statusFailed {
+			writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+			return
+		}
 	}
 	s.advance(f)
 	s.afterStep(f)

@@ -85,6 +85,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string
 	case "signOnPolicies":
 		s.routePolicies(w, r, env, base, rest[1:])
 		return
+	case "resources":
+		s.routeResources(w, r, env, base, rest[1:])
+		return
+	case "groups":
+		s.routeGroups(w, r, env, base, rest[1:])
+		return
 	}
 	writeNotFound(w)
 }
@@ -218,6 +224,7 @@ func (s *Server) addEnvironment(id, name, description, typ, region string, produ
 	act := &policyAction{id: newID(), envID: id, policyID: pol.id, typ: "LOGIN", priority: 1,
 		body: map[string]any{"recovery": map[string]any{"enabled": true}}, createdAt: now, updatedAt: now, seq: s.next()}
 	s.actions[act.id] = act
+	s.builtinResources(id, now)
 	return env
 }
 
@@ -386,8 +393,17 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		switch r.Method {
 		case http.MethodGet:
 			var out []any
+			filter := r.URL.Query().Get("filter")
 			for _, u := range sortedBySeq(s.users, func(u *user) (string, int64) { return u.envID, u.seq }, env.id) {
-				out = append(out, s.userJSON(u, base))
+				match, valid := s.userMatches(u, filter)
+				if !valid {
+					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+						Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+					return
+				}
+				if match {
+					out = append(out, s.userJSON(u, base))
+				}
 			}
 			writeHAL(w, http.StatusOK, collection(list, "users", out))
 		case http.MethodPost:
@@ -407,7 +423,17 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 			writeMethodNotAllowed(w)
 			return
 		}
-		writeHAL(w, http.StatusOK, s.userJSON(u, base))
+		out := s.userJSON(u, base)
+		if r.URL.Query().Get("include") == "memberOfGroupNames" {
+			names := []any{}
+			for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, env.id) {
+				if u.groups[g.id] {
+					names = append(names, g.name)
+				}
+			}
+			out["memberOfGroupNames"] = names
+		}
+		writeHAL(w, http.StatusOK, out)
 		return
 	}
 	self := list + "/" + u.id
@@ -455,6 +481,8 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		})
 	case rest[1] == "devices":
 		s.routeDevices(w, r, u, base, rest[2:])
+	case rest[1] == "memberOfGroups":
+		s.routeMemberOf(w, r, u, base, rest[2:])
 	default:
 		writeNotFound(w)
 	}
@@ -544,6 +572,7 @@ func (s *Server) userJSON(u *user, base string) map[string]any {
 			"password.set":    link(self + "/password"),
 			"password.reset":  link(self + "/password"),
 			"roleAssignments": link(self + "/roleAssignments"),
+			"memberOfGroups":  link(self + "/memberOfGroups"),
 		},
 		"id":               u.id,
 		"environment":      ref(u.envID),

@@ -8,7 +8,7 @@ import (
 
 var (
 	appTypes        = map[string]bool{"WEB_APP": true, "NATIVE_APP": true, "SINGLE_PAGE_APP": true, "WORKER": true, "SERVICE": true, "CUSTOM_APP": true}
-	grantTypes      = map[string]bool{"AUTHORIZATION_CODE": true, "IMPLICIT": true, "REFRESH_TOKEN": true, "CLIENT_CREDENTIALS": true, "DEVICE_CODE": true}
+	grantTypes      = map[string]bool{"AUTHORIZATION_CODE": true, "IMPLICIT": true, "REFRESH_TOKEN": true, "CLIENT_CREDENTIALS": true, "DEVICE_CODE": true, "TOKEN_EXCHANGE": true}
 	authMethods     = map[string]bool{"NONE": true, "CLIENT_SECRET_BASIC": true, "CLIENT_SECRET_POST": true, "CLIENT_SECRET_JWT": true, "PRIVATE_KEY_JWT": true}
 	pkceEnforcement = map[string]bool{"OPTIONAL": true, "REQUIRED": true, "S256_REQUIRED": true}
 )
@@ -63,6 +63,8 @@ func (s *Server) routeApplications(w http.ResponseWriter, r *http.Request, env *
 		})
 	case rest[1] == "signOnPolicyAssignments":
 		s.routeAssignments(w, r, env, app, base, rest[2:])
+	case rest[1] == "grants":
+		s.routeGrants(w, r, env, app, base, rest[2:])
 	default:
 		writeNotFound(w)
 	}

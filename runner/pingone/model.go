@@ -36,6 +36,7 @@ type user struct {
 	enabled                 bool
 	mfaEnabled              bool
 	password                string // plain: this is a local test double
+	groups                  map[string]bool
 	passwordChanged         time.Time
 	createdAt, updatedAt    time.Time
 	seq                     int64
@@ -132,6 +133,11 @@ type flow struct {
 	code                 string // issued on completion in pi.flow mode
 	createdAt, expiresAt time.Time
 	errCode, errMessage  string
+	// Device authorization grant flows (GET /{envID}/device).
+	device          bool
+	prefillUserCode string
+	deviceCode      string // set by userCode.verify
+	consented       bool
 }
 
 type session struct {

@@ -41,6 +41,14 @@ func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string,
 			s.resume(w, r, env, base)
 		case "userinfo":
 			s.userinfo(w, r, env)
+		case "device_authorization":
+			if r.Method != http.MethodPost {
+				writeMethodNotAllowed(w)
+				return
+			}
+			s.deviceAuthorization(w, r, env, base)
+		case "signoff":
+			s.signoff(w, r, env)
 		case "introspect":
 			if r.Method != http.MethodPost {
 				writeMethodNotAllowed(w)
@@ -61,6 +69,12 @@ func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string,
 		}
 	case parts[0] == "as" && len(parts) == 3 && parts[1] == ".well-known" && parts[2] == "openid-configuration":
 		writeJSON(w, http.StatusOK, plainJSON, s.discovery(env, base))
+	case parts[0] == "device" && len(parts) <= 2:
+		app := ""
+		if len(parts) == 2 {
+			app = parts[1]
+		}
+		s.startDeviceFlow(w, r, env, base, app)
 	case parts[0] == "flows" && len(parts) == 2:
 		s.flowAPI(w, r, env, base, parts[1])
 	case parts[0] == "signon" && len(parts) == 1:
@@ -81,15 +95,17 @@ func (s *Server) discovery(env *environment, base string) map[string]any {
 		"authorization_endpoint":                iss + "/authorize",
 		"token_endpoint":                        iss + "/token",
 		"userinfo_endpoint":                     iss + "/userinfo",
+		"device_authorization_endpoint":         iss + "/device_authorization",
+		"end_session_endpoint":                  iss + "/signoff",
 		"introspection_endpoint":                iss + "/introspect",
 		"jwks_uri":                              iss + "/jwks",
 		"response_types_supported":              []string{"code"},
 		"response_modes_supported":              []string{"query", "fragment", "pi.flow"},
-		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token"},
+		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token", grantDeviceCode, grantTokenExchange},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{s.opts.Signing},
 		"scopes_supported":                      []string{"openid", "profile", "email", "address", "phone", "offline_access"},
-		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post", "none"},
+		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post", "client_secret_jwt", "none"},
 		"code_challenge_methods_supported":      []string{"plain", "S256"},
 		"claims_supported":                      []string{"sub", "iss", "auth_time", "acr", "name", "given_name", "family_name", "preferred_username", "email", "env", "org", "sid"},
 	}
@@ -109,6 +125,13 @@ func (s *Server) authenticateClient(w http.ResponseWriter, r *http.Request, env 
 		return nil, false
 	}
 	var id, secret, used string
+	if r.PostForm.Get("client_assertion_type") == clientAssertionJWT {
+		app, ok := s.verifyClientAssertion(r, env)
+		if !ok {
+			return fail()
+		}
+		return app, true
+	}
 	if u, p, ok := r.BasicAuth(); ok {
 		id, _ = url.QueryUnescape(u)
 		secret, _ = url.QueryUnescape(p)
@@ -147,7 +170,8 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment,
 		return
 	}
 	grant := r.PostForm.Get("grant_type")
-	need := map[string]string{"client_credentials": "CLIENT_CREDENTIALS", "authorization_code": "AUTHORIZATION_CODE", "refresh_token": "REFRESH_TOKEN"}[grant]
+	need := map[string]string{"client_credentials": "CLIENT_CREDENTIALS", "authorization_code": "AUTHORIZATION_CODE", "refresh_token": "REFRESH_TOKEN",
+		grantDeviceCode: "DEVICE_CODE", grantTokenExchange: "TOKEN_EXCHANGE"}[grant]
 	if need == "" {
 		writeOAuthError(w, http.StatusBadRequest, "unsupported_grant_type", "Request denied: unsupported grant_type "+strconvQuote(grant))
 		return
@@ -158,12 +182,26 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment,
 	}
 	switch grant {
 	case "client_credentials":
+		scope := r.PostForm.Get("scope")
+		res, bad := s.checkScopes(app, scope, false)
+		if bad != "" {
+			writeOAuthError(w, http.StatusBadRequest, "invalid_scope", "Request denied: "+bad)
+			return
+		}
 		now := s.now()
 		claims := s.baseClaims(env, base, app, now)
-		tok := s.sign(env, claims)
-		writeJSON(w, http.StatusOK, plainJSON, map[string]any{
-			"access_token": tok, "token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds()),
-		})
+		out := map[string]any{"token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds())}
+		if res != nil {
+			claims["aud"] = []string{res.audience}
+			claims["scope"] = scope
+			out["scope"] = scope
+		}
+		out["access_token"] = s.sign(env, claims)
+		writeJSON(w, http.StatusOK, plainJSON, out)
+	case grantDeviceCode:
+		s.exchangeDeviceCode(w, r, env, base, app)
+	case grantTokenExchange:
+		s.exchangeToken(w, r, env, base, app)
 	case "authorization_code":
 		s.exchangeCode(w, r, env, base, app)
 	case "refresh_token":
@@ -296,6 +334,9 @@ func (s *Server) writeUserTokens(w http.ResponseWriter, env *environment, base s
 	claims["sub"] = u.id
 	claims["scope"] = scope
 	claims["sid"] = sessionID
+	if res, _ := s.checkScopes(app, scope, true); res != nil {
+		claims["aud"] = []string{res.audience}
+	}
 	access := s.sign(env, claims)
 	if issued != nil {
 		*issued = append(*issued, claims["jti"].(string))

@@ -92,6 +92,12 @@ type Server struct {
 	refresh     map[string]*refreshToken
 	revoked     map[string]bool // jti of revoked access tokens
 	otps        map[string]*OTPRecord
+	resources   map[string]*resource
+	scopes      map[string]*resourceScope
+	grants      map[string]*grant
+	groups      map[string]*group
+	deviceAuths map[string]*deviceAuth // by device_code
+	usedJTI     map[string]bool        // client assertion ids already seen
 	order       int64 // creation counter so listings keep insertion order
 }
 
@@ -130,6 +136,12 @@ func New(opts Options) *Server {
 		refresh:     map[string]*refreshToken{},
 		revoked:     map[string]bool{},
 		otps:        map[string]*OTPRecord{},
+		resources:   map[string]*resource{},
+		scopes:      map[string]*resourceScope{},
+		grants:      map[string]*grant{},
+		groups:      map[string]*group{},
+		deviceAuths: map[string]*deviceAuth{},
+		usedJTI:     map[string]bool{},
 	}
 	s.creds = Credentials{
 		OrgID:          orDefault(opts.OrgID, newID()),
