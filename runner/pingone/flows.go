@@ -500,7 +500,9 @@ func (s *Server) ensureSession(w http.ResponseWriter, r *http.Request, env *envi
 	if sess := s.sessions[f.sessionID]; sess != nil && sess.userID == f.userID {
 		return sess
 	}
-	sess := &session{id: newID(), envID: env.id, userID: f.userID, expiresAt: s.now().Add(sessionTTL)}
+	now := s.now()
+	sess := &session{id: newID(), envID: env.id, userID: f.userID, createdAt: now, activeAt: now,
+		remoteIP: remoteIP(r), expiresAt: now.Add(sessionTTL)}
 	s.sessions[sess.id] = sess
 	f.sessionID = sess.id
 	http.SetCookie(w, s.cookie(r, env, "ST", sess.id, sessionTTL))

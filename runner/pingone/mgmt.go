@@ -481,6 +481,8 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		})
 	case rest[1] == "devices":
 		s.routeDevices(w, r, u, base, rest[2:])
+	case rest[1] == "sessions":
+		s.routeUserSessions(w, r, u, base, rest[2:])
 	case rest[1] == "memberOfGroups":
 		s.routeMemberOf(w, r, u, base, rest[2:])
 	default:

@@ -13,9 +13,9 @@ import (
 // the aud of access tokens carrying its scopes.
 type resource struct {
 	id, envID, name, description, typ, audience string
-	ttl                                          int // accessTokenValiditySeconds
-	createdAt, updatedAt                         time.Time
-	seq                                          int64
+	ttl                                         int // accessTokenValiditySeconds
+	createdAt, updatedAt                        time.Time
+	seq                                         int64
 }
 
 type resourceScope struct {

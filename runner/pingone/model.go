@@ -141,9 +141,11 @@ type flow struct {
 }
 
 type session struct {
-	id, envID, userID string
-	mfaDone           bool
-	expiresAt         time.Time
+	id, envID, userID   string
+	mfaDone             bool
+	remoteIP            string
+	createdAt, activeAt time.Time
+	expiresAt           time.Time
 }
 
 type authCode struct {

@@ -5,10 +5,11 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
-	"html"
 	"math/big"
+	"net"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -311,26 +312,34 @@ func (s *Server) signoff(w http.ResponseWriter, r *http.Request, env *environmen
 		return
 	}
 	_ = r.ParseForm()
-	claims, tokEnv, err := s.verify(r.Form.Get("id_token_hint"))
-	if err != nil || tokEnv.id != env.id {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
-			Code: "INVALID_VALUE", Target: "id_token_hint", Message: "The id_token_hint is missing or invalid"}})
-		return
+	var app *application
+	var hintUser string
+	if hint := r.Form.Get("id_token_hint"); hint != "" {
+		// An expired hint is fine; a forged one or another environment's is not.
+		claims, tokEnv, err := s.verify(hint)
+		if err == nil {
+			app = s.apps[str(claims, "aud")]
+		}
+		if err != nil || tokEnv.id != env.id || app == nil || !app.enabled() {
+			writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+				Code: "INVALID_VALUE", Target: "id_token_hint", Message: "The id_token_hint is invalid"}})
+			return
+		}
+		hintUser = str(claims, "sub")
 	}
-	app := s.apps[str(claims, "aud")]
 	redirect := r.Form.Get("post_logout_redirect_uri")
 	if redirect != "" && (app == nil || !app.has("postLogoutRedirectUris", redirect)) {
 		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
 			Code: "INVALID_VALUE", Target: "post_logout_redirect_uri", Message: "The post_logout_redirect_uri is not registered for the application"}})
 		return
 	}
-	if sid := str(claims, "sid"); sid != "" {
-		delete(s.sessions, sid)
-		for k, rt := range s.refresh {
-			if rt.sessionID == sid {
-				delete(s.refresh, k)
-			}
+	if sess := s.sessionFrom(r, env); sess != nil {
+		if hintUser != "" && hintUser != sess.userID {
+			writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+				Code: "INVALID_VALUE", Target: "id_token_hint", Message: "The id_token_hint user is not the user of the current session"}})
+			return
 		}
+		s.endSession(sess.id)
 	}
 	http.SetCookie(w, &http.Cookie{Name: "ST", Value: "", Path: "/" + env.id, MaxAge: -1, HttpOnly: true})
 	if redirect != "" {
@@ -341,7 +350,80 @@ func (s *Server) signoff(w http.ResponseWriter, r *http.Request, env *environmen
 		w.WriteHeader(http.StatusFound)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html;charset=UTF-8")
-	_, _ = w.Write([]byte("<!doctype html><html><head><title>Signed Off</title></head><body><h1>You have been signed off</h1><p>" +
-		html.EscapeString(env.name) + "</p></body></html>"))
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	// Browsers land on the hosted "signed out" page.
+	w.Header().Set("Location", baseURL(r)+"/"+env.id+"/signon/?environmentId="+env.id+"&signedOut=true")
+	w.WriteHeader(http.StatusFound)
+}
+
+// endSession deletes a session and the refresh tokens issued in it.
+func (s *Server) endSession(id string) {
+	delete(s.sessions, id)
+	for k, rt := range s.refresh {
+		if rt.sessionID == id {
+			delete(s.refresh, k)
+		}
+	}
+}
+
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// routeUserSessions serves /users/{id}/sessions[/{sessionID}]: list, read
+// and delete (terminate) the user's SSO sessions, newest first.
+func (s *Server) routeUserSessions(w http.ResponseWriter, r *http.Request, u *user, base string, rest []string) {
+	list := base + "/environments/" + u.envID + "/users/" + u.id + "/sessions"
+	render := func(sess *session) map[string]any {
+		return map[string]any{
+			"_links": map[string]any{
+				"self": link(list + "/" + sess.id), "environment": link(base + "/environments/" + u.envID),
+				"user": link(base + "/environments/" + u.envID + "/users/" + u.id),
+			},
+			"id": sess.id, "environment": ref(u.envID), "user": ref(u.id),
+			"createdAt": ts(sess.createdAt), "activeAt": ts(sess.activeAt),
+			"lastSignOn": map[string]any{"at": ts(sess.activeAt), "remoteIp": sess.remoteIP},
+			"locations":  []any{map[string]any{"at": ts(sess.activeAt), "remoteIp": sess.remoteIP}},
+		}
+	}
+	var mine []*session
+	for _, sess := range s.sessions {
+		if sess.userID == u.id && s.now().Before(sess.expiresAt) {
+			mine = append(mine, sess)
+		}
+	}
+	sort.Slice(mine, func(i, j int) bool { return mine[i].createdAt.After(mine[j].createdAt) })
+	switch {
+	case len(rest) == 0 && r.Method == http.MethodGet:
+		var out []any
+		for _, sess := range mine {
+			out = append(out, render(sess))
+		}
+		writeHAL(w, http.StatusOK, collection(list, "sessions", out))
+	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
+		for _, sess := range mine {
+			if sess.id != rest[0] {
+				continue
+			}
+			if r.Method == http.MethodDelete {
+				s.endSession(sess.id)
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			writeHAL(w, http.StatusOK, render(sess))
+			return
+		}
+		writeNotFound(w)
+	case len(rest) <= 1:
+		writeMethodNotAllowed(w)
+	default:
+		writeNotFound(w)
+	}
 }

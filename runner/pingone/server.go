@@ -98,7 +98,7 @@ type Server struct {
 	groups      map[string]*group
 	deviceAuths map[string]*deviceAuth // by device_code
 	usedJTI     map[string]bool        // client assertion ids already seen
-	order       int64 // creation counter so listings keep insertion order
+	order       int64                  // creation counter so listings keep insertion order
 }
 
 // New returns a Server seeded with an organization, an admin environment

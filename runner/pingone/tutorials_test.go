@@ -108,7 +108,41 @@ func stepNames(t *testing.T, name string) []string {
 	return out
 }
 
-// TestTutorialsChained replays the three tutorials in order against one
+// tutorialOrder is every collection of testdata/pingone in the order of
+// PingOne's tutorials: "Create your test environment", the two SSO
+// tutorials, then the workflow library's use cases in its own order.
+var tutorialOrder = []string{
+	"create-your-test-environment",
+	"simple-sso",
+	"passwordless-mfa-sso",
+	"configure-an-application-with-a-refresh-token-grant",
+	"configure-a-non-interactive-worker-application",
+	"configure-a-pkce-authorization-workflow",
+	"configure-device-authorization-grant-flow",
+	"get-a-token-for-custom-resource-access",
+	"configure-client-secret-jwt-as-the-token-auth-method",
+	"create-a-group-and-add-a-user",
+	// Sign-off runs before "Find and Terminate" (the library lists it
+	// after) so that it ends the live session the PKCE workflow stored.
+	"sign-off-user-session",
+	"find-and-terminate-a-user-session",
+}
+
+// TestTutorialsCoverTestdata keeps tutorialOrder and testdata/pingone in
+// step: a collection added to testdata without a place in the chain would
+// never run in CI.
+func TestTutorialsCoverTestdata(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "pingone", "*.postman_collection.json"))
+	require.NoError(t, err)
+	var onDisk []string
+	for _, f := range files {
+		onDisk = append(onDisk, strings.TrimSuffix(filepath.Base(f), ".postman_collection.json"))
+	}
+	assert.ElementsMatch(t, tutorialOrder, onDisk)
+}
+
+// TestTutorialsChained replays every tutorial in order against one
 // local PingOne, chaining through the environment scope as Postman's
 // current values would: the ids "Create your test environment" stores feed
 // "Simple SSO" and "Passwordless MFA SSO". Each collection gets a fresh
@@ -128,7 +162,7 @@ func TestTutorialsChained(t *testing.T) {
 			run := pingonetest.StartWith(t, tc.opts)
 			env := templateScope(t, run)
 			ropts := runner.Options{RootCAs: run.CertPool()}
-			for _, name := range []string{"create-your-test-environment", "simple-sso", "passwordless-mfa-sso"} {
+			for _, name := range tutorialOrder {
 				sum, ev := runCollection(t, name, env, ropts)
 				requireGreen(t, name, sum, ev, stepNames(t, name))
 			}
@@ -137,7 +171,9 @@ func TestTutorialsChained(t *testing.T) {
 			userID, _ := env.Get("userID")
 			assert.NotEqual(t, run.Credentials().AdminEnvID, envID)
 			for _, key := range []string{"accessToken", "envID", "populationID", "userID", "appID", "appSecret", "authCode",
-				"userAccessToken", "idToken", "signOnPolicyID", "signOnPolicyActionID", "signOnPolicyAssignmentID", "deviceID"} {
+				"userAccessToken", "idToken", "signOnPolicyID", "signOnPolicyActionID", "signOnPolicyAssignmentID", "deviceID",
+				"workerAccessToken", "pkceAccessToken", "refreshedAccessToken", "appJwtAccessToken", "deviceAccessToken",
+				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
