@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/scripting/jslib"
 )
 
@@ -309,4 +310,27 @@ func TestMemoryLimitInterrupts(t *testing.T) {
 	if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
 		t.Fatalf("after the limit: %+v", r)
 	}
+}
+
+// TestResponseJSONErrors checks pm.response.json() failures against the
+// messages postman-collection 4.4.0 (liquid-json) gives in Newman.
+func TestResponseJSONErrors(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	cases := []struct{ body, name, msg string }{
+		{"<html>hi</html>", "JSONError", "Unexpected token '<' at 1:1\n<html>hi</html>\n^"},
+		{"", "JSONError", "No data, empty input at 1:1\n\n^"},
+		{`{"a":1,}`, "JSONError", "Trailing comma in object at 1:8\n{\"a\":1,}\n       ^"},
+	}
+	for _, c := range cases {
+		x := testExec("test", `let err; try { pm.response.json(); } catch (e) { err = e; }
+pm.test("err", () => { pm.expect(err.name).to.equal(pm.iterationData.get("name")); pm.expect(err.message).to.equal(pm.iterationData.get("msg")); });`)
+		x.Response.Body = []byte(c.body)
+		x.Data = environments.NewScope("data", []environments.Variable{{Key: "name", Value: c.name}, {Key: "msg", Value: c.msg}})
+		runJS(t, e, x)
+	}
+	// A BOM is skipped.
+	x := testExec("test", `pm.test("bom", () => pm.expect(pm.response.json()).to.eql({a: 1}));`)
+	x.Response.Body = []byte("\ufeff{\"a\":1}")
+	runJS(t, e, x)
 }

@@ -742,6 +742,7 @@ func (e *Engine) installGlobals() error {
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	})
 	set("require", e.require)
+	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
 	return rt.Set("__courierHost", g)
 }
 

@@ -26,6 +26,21 @@ def(global, 'queueMicrotask', function queueMicrotask(fn) {
     Promise.resolve().then(function () { fn(); });
 });
 
+// JSON.parse failures carry V8's messages (Newman runs on Node), not
+// goja's; the message is only worked out when parsing failed.
+var nativeJSONParse = JSON.parse;
+def(JSON, 'parse', function parse(text, reviver) {
+    try {
+        return nativeJSONParse(text, reviver);
+    } catch (e) {
+        if (e instanceof SyntaxError) {
+            var m = host.jsonError(String(text));
+            if (m) { throw new SyntaxError(m); }
+        }
+        throw e;
+    }
+});
+
 function toBytes(v) {
     if (v instanceof ArrayBuffer) { return new Uint8Array(v); }
     if (ArrayBuffer.isView(v)) { return new Uint8Array(v.buffer, v.byteOffset, v.byteLength); }
@@ -1295,14 +1310,15 @@ P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.t
 P._b64Fn = function () { return this._d.b64Fn(); };
 Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
 Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); } });
-P.json = function (reviver) {
+// json parses like postman-collection: through liquid-json, which strips a
+// BOM, tries JSON.parse and, on failure, reparses to throw its JSONError
+// with line, column and a caret ("Unexpected token '<' at 1:1").
+var liquidJSON;
+P.json = function (reviver, strict) {
     var t = this.text();
-    if (t.charCodeAt(0) === 0xfeff) { t = t.slice(1); }
-    try { return JSON.parse(t, reviver); } catch (e) {
-        var err = new Error(e.message);
-        err.name = 'JSONError';
-        throw err;
-    }
+    try { return JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t, reviver); } catch (e) { /* reported below */ }
+    liquidJSON = liquidJSON || host.require('json');
+    return liquidJSON.parse(t, reviver, strict);
 };
 P.jsonp = function (reviver) {
     var t = this.text().trim(), m = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
