@@ -392,6 +392,7 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			break
 		}
 	}
+	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column)
 	return se
 }
 

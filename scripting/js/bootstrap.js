@@ -1413,9 +1413,12 @@ function ScriptState(listen) {
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
+// recordError is [name, message, stack] of a failed test's error.
 function recordError(e) {
-    if (e && typeof e === 'object') { return [e.name || 'Error', e.message === undefined ? String(e) : String(e.message)]; }
-    return ['Error', String(e)];
+    if (e && typeof e === 'object') {
+        return [e.name || 'Error', e.message === undefined ? String(e) : String(e.message), typeof e.stack === 'string' ? e.stack : ''];
+    }
+    return ['Error', String(e), ''];
 }
 
 function makeTest() {
@@ -1425,7 +1428,7 @@ function makeTest() {
         if (st.open) { delete st.open[idx]; }
         if (e === undefined) { native.recordTest(idx, name, true, false, '', ''); return; }
         var r = recordError(e);
-        native.recordTest(idx, name, false, false, r[0], r[1]);
+        native.recordTest(idx, name, false, false, r[0], r[1], r[2]);
     }
     function test(name, fn) {
         var st = S, idx = st.testCount++;
@@ -1451,7 +1454,7 @@ function makeTest() {
         } catch (e) {
             (st.done || (st.done = {}))[idx] = true;
             var er = recordError(e);
-            native.recordTest(idx, name, false, false, er[0], er[1]);
+            native.recordTest(idx, name, false, false, er[0], er[1], er[2]);
         }
         return st.pm;
     }
