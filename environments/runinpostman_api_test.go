@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,9 +19,9 @@ func TestFetchFromPostmanAPI(t *testing.T) {
 	t.Parallel()
 	const key = "PMAK-env-test-key-0001"
 	const envUID = "18568624-0b5f2c1e-1111-4222-8333-944445555666"
-	var hits int
+	var hits atomic.Int32
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits++
+		hits.Add(1)
 		w.Header().Set("Content-Type", "application/json")
 		switch {
 		case r.Header.Get("X-Api-Key") != key:
@@ -57,10 +58,10 @@ func TestFetchFromPostmanAPI(t *testing.T) {
 	assert.True(t, ae.NotFound())
 	assert.Contains(t, err.Error(), "could not find the environment")
 
-	before := hits
+	before := hits.Load()
 	_, err = FetchFromPostmanAPI(context.Background(), api.Client(), api.URL, envUID, "")
 	assert.ErrorIs(t, err, collections.ErrNoAPIKey)
 	_, err = FetchFromPostmanAPI(context.Background(), api.Client(), api.URL, "env.json", key)
 	assert.ErrorContains(t, err, "not a Postman environment uid")
-	assert.Equal(t, before, hits, "nothing sent without a key or a uid")
+	assert.Equal(t, before, hits.Load(), "nothing sent without a key or a uid")
 }
