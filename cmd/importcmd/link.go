@@ -245,7 +245,35 @@ func explain(err error, uid string) error {
 	case errors.As(err, &ae) && ae.Unauthorized():
 		return fmt.Errorf("%w: the API key was refused: check it (%s)", err, keyHint)
 	case errors.As(err, &ae) && ae.NotFound():
-		return fmt.Errorf("%w: check the uid, and that the collection is public or visible to the key's owner", err)
+		return fmt.Errorf("%w: check the uid, and that it is public or visible to the key's owner", err)
 	}
 	return err
+}
+
+// OpenEnvironmentUID fetches an environment by uid through the Postman API,
+// for "courier run -e <uid>" (Newman accepts a uid with --postman-api-key).
+// Errors carry an exit code, as OpenLink's do.
+func OpenEnvironmentUID(ctx context.Context, client *http.Client, uid string, o LinkOptions) (*environments.File, error) {
+	key, err := o.apiKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if key == "" {
+		return nil, cmdutil.WithExitCode(fmt.Errorf("fetching environment %s through the Postman API needs an API key: %s", uid, keyHint), cmdutil.ExitInput)
+	}
+	f, err := environments.FetchFromPostmanAPI(ctx, client, o.base(), uid, key)
+	if err != nil {
+		return nil, cmdutil.WithExitCode(explain(err, uid), cmdutil.ExitInput)
+	}
+	return f, nil
+}
+
+// IsEnvironmentUID reports whether arg, given to -e, is an environment uid
+// to fetch rather than a file: a uid that names no file.
+func IsEnvironmentUID(arg string) bool {
+	if !collections.IsPostmanUID(arg) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }
