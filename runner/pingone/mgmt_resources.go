@@ -299,6 +299,25 @@ func (s *Server) grantedScope(app *application, name string) *resource {
 	return nil
 }
 
+// grantedResource finds the resource with the audience among the
+// application's grants and returns it with its granted scope names.
+func (s *Server) grantedResource(app *application, audience string) (*resource, string) {
+	for _, g := range sortedBySeq(s.grants, func(g *grant) (string, int64) { return g.envID, g.seq }, app.envID) {
+		res := s.resources[g.resourceID]
+		if g.appID != app.id || res == nil || res.audience != audience {
+			continue
+		}
+		var names []string
+		for _, id := range g.scopeIDs {
+			if sc := s.scopes[id]; sc != nil {
+				names = append(names, sc.name)
+			}
+		}
+		return res, strings.Join(names, " ")
+	}
+	return nil, ""
+}
+
 // checkScopes validates requested scopes for an application: OIDC scopes
 // (when the app speaks OIDC to users) or scopes granted to it. It returns
 // the custom resource the scopes belong to (PingOne allows one per token),

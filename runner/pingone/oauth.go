@@ -188,6 +188,17 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment,
 			writeOAuthError(w, http.StatusBadRequest, "invalid_scope", "Request denied: "+bad)
 			return
 		}
+		if aud := r.PostForm.Get("audience"); aud != "" {
+			// Without scopes, an audience selects the granted resource and
+			// all of its granted scopes.
+			if res == nil && scope == "" {
+				res, scope = s.grantedResource(app, aud)
+			}
+			if res == nil || res.audience != aud {
+				writeOAuthError(w, http.StatusBadRequest, "invalid_target", "Request denied: the audience "+strconvQuote(aud)+" is not a resource granted to the application")
+				return
+			}
+		}
 		now := s.now()
 		claims := s.baseClaims(env, base, app, now)
 		out := map[string]any{"token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds())}

@@ -291,7 +291,11 @@ func (s *Server) exchangeToken(w http.ResponseWriter, r *http.Request, env *envi
 	claims := s.baseClaims(env, base, app, now)
 	claims["sub"] = subject["sub"]
 	claims["scope"] = scope
-	claims["act"] = map[string]any{"sub": actor}
+	act := map[string]any{"sub": actor}
+	if prior, ok := subject["act"].(map[string]any); ok {
+		act["act"] = prior // a delegation chain keeps the earlier actors, innermost last
+	}
+	claims["act"] = act
 	if res != nil {
 		claims["aud"] = []string{res.audience}
 	}
