@@ -181,6 +181,9 @@ func OpenLink(ctx context.Context, client *http.Client, link string, o LinkOptio
 // Open is OpenLink returning everything it found.
 func Open(ctx context.Context, client *http.Client, link string, o LinkOptions) (*Opened, error) {
 	op, err := open(ctx, client, link, o)
+	if errors.Is(err, context.Canceled) {
+		return nil, cmdutil.WithExitCode(err, cmdutil.ExitInterrupted)
+	}
 	return op, cmdutil.WithExitCode(err, cmdutil.ExitInput)
 }
 

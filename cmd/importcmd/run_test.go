@@ -87,3 +87,13 @@ func TestOpenEnvironmentUID(t *testing.T) {
 	assert.True(t, IsEnvironmentUID(envUID))
 	assert.False(t, IsEnvironmentUID("env.json"))
 }
+
+func TestOpenLink_Interrupted(t *testing.T) {
+	t.Parallel()
+	api := newFakeAPI(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _, err := OpenLink(ctx, api.Client(), pingUID, LinkOptions{APIKey: testKey, APIBase: api.URL, Getenv: func(string) string { return "" }})
+	require.Error(t, err)
+	assert.Equal(t, cmdutil.ExitInterrupted, exitCode(err))
+}
