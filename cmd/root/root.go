@@ -15,6 +15,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	cmdEnv "github.com/courier-run/courier/cmd/env"
+	cmdImport "github.com/courier-run/courier/cmd/importcmd"
 	cmdRun "github.com/courier-run/courier/cmd/run"
 	cmdServe "github.com/courier-run/courier/cmd/serve"
 	cmdVault "github.com/courier-run/courier/cmd/vault"
@@ -49,6 +50,7 @@ in one static binary.`,
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
 	cmd.AddCommand(cmdEnv.NewCmdEnv(io))
+	cmd.AddCommand(cmdImport.NewCmdImport(io, nil))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
 	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return vault.Default(io.Env), nil }))
 	return cmd

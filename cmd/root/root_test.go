@@ -2,7 +2,10 @@ package root
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,4 +192,38 @@ func TestSeveralCollectionsRefuseOneExportPath(t *testing.T) {
 	code, _, errOut := execute(t, "run", ok, ok, "-r", "json", "--reporter-json-export", filepath.Join(dir, "r.json"))
 	assert.Equal(t, cmdutil.ExitUsage, code)
 	assert.Contains(t, errOut, "run one collection at a time")
+}
+
+// TestRunInPostmanLink runs what a "Run in Postman" button links to: the
+// collection comes from a (fake, local) Postman API with the key in a
+// header, the environment from the link's fragment.
+func TestRunInPostmanLink(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	const uid = "12345678-4e4e5063-6ad7-4895-805e-ada77358488c"
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") != "pmak-test-key" {
+			w.WriteHeader(http.StatusUnauthorized)
+			w.Write([]byte(`{"error":{"name":"AuthenticationError","message":"Invalid API Key."}}`))
+			return
+		}
+		if r.URL.Path != "/collections/"+uid {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write([]byte(`{"collection":` + passing + `}`))
+	}))
+	t.Cleanup(api.Close)
+	env := base64.StdEncoding.EncodeToString([]byte(`[{"key":"baseUrl","value":"` + base + `","enabled":true}]`))
+	link := "https://god.gw.postman.com/run-collection/" + uid + "#?env%5BLinked%5D=" + env
+
+	code, out, errOut := execute(t, "run", link, "--postman-api-base", api.URL, "--postman-api-key", "pmak-test-key", "--color", "off")
+	require.Equal(t, cmdutil.ExitOK, code, out+errOut)
+	assert.Contains(t, out, "✓  200")
+	assert.NotContains(t, out+errOut, "pmak-test-key")
+
+	code, out, errOut = execute(t, "run", link, "--postman-api-base", api.URL, "--postman-api-key", "wrong-key")
+	assert.Equal(t, cmdutil.ExitInput, code, out+errOut)
+	assert.Contains(t, errOut, "Invalid API Key")
+	assert.NotContains(t, out+errOut, "wrong-key")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/cmd/importcmd"
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
@@ -80,6 +81,10 @@ type Options struct {
 	// LocalPingOne starts the built-in PingOne and points the template's
 	// authPath, apiPath, adminEnvID, adminAppID and adminAppSecret at it.
 	LocalPingOne bool
+
+	// Link holds --postman-api-key / --postman-api-base, used when a
+	// collection argument is a Run-in-Postman link, a Postman API URL or uid.
+	Link importcmd.LinkOptions
 
 	// VaultStore opens the secret store behind {{vault:NAME}}; it is only
 	// called when a reference is resolved. Nil uses vault.Default.
@@ -165,6 +170,7 @@ cookie jar, as separate runs would.`,
 	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
 	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
+	importcmd.AddLinkFlags(f, &opts.Link)
 	r := &opts.Reporter
 	f.BoolVar(&r.CLINoSummary, "reporter-cli-no-summary", false, "cli: no summary table")
 	f.BoolVar(&r.CLINoFailures, "reporter-cli-no-failures", false, "cli: no failure details")
@@ -210,8 +216,22 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 // Run executes the run command.
 func Run(ctx context.Context, o *Options) error {
 	httpClient := &http.Client{Timeout: 60 * time.Second}
+	o.Link.Getenv = o.IO.Env
+	if o.VaultStore != nil {
+		o.Link.VaultStore = o.VaultStore
+	}
 	var colls []*collections.Collection
+	var linkEnvs []*environments.File
 	for _, c := range o.Collections {
+		if importcmd.IsLink(c, o.Link) {
+			coll, envs, err := importcmd.OpenLink(ctx, httpClient, c, o.Link)
+			if err != nil {
+				return err // carries its exit code
+			}
+			colls = append(colls, coll)
+			linkEnvs = append(linkEnvs, envs...)
+			continue
+		}
 		coll, err := collections.Open(ctx, httpClient, c)
 		if err != nil {
 			return inputError(err)
@@ -225,10 +245,27 @@ func Run(ctx context.Context, o *Options) error {
 	env := environments.NewScope("environment", nil)
 	var envFile, globalsFile *environments.File
 	var envRS, globRS *environments.RunState
-	if o.Environment != "" {
+	switch {
+	case o.Environment != "" && importcmd.IsEnvironmentUID(o.Environment):
+		f, err := importcmd.OpenEnvironmentUID(ctx, httpClient, o.Environment, o.Link)
+		if err != nil {
+			return err
+		}
+		envFile = f
+		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
+	case o.Environment != "":
 		f, err := openVars(ctx, httpClient, o.Environment)
 		if err != nil {
 			return inputError(err)
+		}
+		envFile = f
+		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
+	case len(linkEnvs) > 0:
+		// A Run-in-Postman link carries its environment; the first one is
+		// used, as Postman selects it on import.
+		f := linkEnvs[0]
+		for _, other := range linkEnvs[1:] {
+			fmt.Fprintf(o.IO.ErrOut, "note: the link also carries environment %q; use courier import to save it\n", other.Name)
 		}
 		envFile = f
 		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
