@@ -2,8 +2,12 @@
 // developer tutorials headlessly (`courier run --local-pingone`, `courier
 // serve pingone`). It speaks the parts of the PingOne Platform API and of the
 // PingOne authorization server that the tutorials "Create your test
-// environment", "Simple SSO" and "Passwordless MFA SSO" exercise, with
-// PingOne's paths, status codes, HAL shapes, error bodies and content types.
+// environment", "Simple SSO" and "Passwordless MFA SSO" and the workflow
+// library collections of testdata/pingone exercise (client credentials,
+// authorization code with PKCE, refresh tokens, client_secret_jwt, the
+// device authorization grant, token exchange, introspection, custom
+// resources and grants, groups, sessions and sign-off), with PingOne's
+// paths, status codes, HAL shapes, error bodies and content types.
 //
 // One server plays both PingOne hosts. With the server at base URL B:
 //
