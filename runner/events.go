@@ -135,6 +135,8 @@ type Failure struct {
 	// ErrorType is the JavaScript error name for assertions (AssertionError,
 	// ReferenceError...), as Newman's failure table shows.
 	ErrorType string
+	// Stack locates a script error: which script, line and column.
+	Stack string
 }
 
 // Summary is what a run produced, as counts (reporters stream the details).

@@ -108,7 +108,14 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				} else {
 					r.summary.TestScripts.Failed++
 				}
-				r.fail(Failure{Item: item, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: res.Err.Error()})
+				msg, stack := res.Err.Error(), ""
+				var se *scripting.ScriptError
+				if errors.As(res.Err, &se) && se.Msg != "" {
+					// Newman's failure shows the JavaScript message; where
+					// it happened goes to the stack, as in its reports.
+					msg, stack = se.Msg, res.Err.Error()
+				}
+				r.fail(Failure{Item: item, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: msg, Stack: stack})
 			}
 			r.Sink.Handle(ScriptEvent{Item: item, Iteration: it, Listen: listen, Name: sc.name, Err: res.Err})
 			if res.NextRequestSet {
@@ -163,9 +170,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 }
 
 func scriptErrorName(err error) string {
-	var se interface{ ErrorName() string }
-	if errors.As(err, &se) {
-		return se.ErrorName()
+	var se *scripting.ScriptError
+	if errors.As(err, &se) && se.Name != "" {
+		return se.Name
 	}
 	return "Error"
 }

@@ -456,3 +456,10 @@ func (e *Engine) execInfo(x *Exec) goja.Value {
 
 // compile-time check that the timeout sentinel stays an error value
 var _ = time.Second
+
+// ErrorName is the JavaScript error's name (TypeError...), for reporters.
+func (s *ScriptError) ErrorName() string { return s.Name }
+
+// ErrorMessage is the JavaScript error's message, without where it
+// happened, as Newman reports it.
+func (s *ScriptError) ErrorMessage() string { return s.Msg }

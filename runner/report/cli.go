@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -393,6 +394,10 @@ func (c *CLI) failureTable() string {
 // errorMessage strips the "Name: " prefix a JavaScript error's text carries,
 // leaving Newman's error.message.
 func errorMessage(name string, err error) string {
+	var m interface{ ErrorMessage() string }
+	if errors.As(err, &m) && m.ErrorMessage() != "" {
+		return m.ErrorMessage()
+	}
 	return strings.TrimPrefix(err.Error(), name+": ")
 }
 
