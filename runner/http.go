@@ -62,9 +62,15 @@ func (c *client) transport(strictSSL bool) *http.Transport {
 				return pickClientCert(certs, info), nil
 			}
 		}
+		dial := (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+		proxy := http.ProxyFromEnvironment
+		if c.opts.LoopbackOnly {
+			dial = loopbackOnly(dial)
+			proxy = nil
+		}
 		*slot = &http.Transport{
-			Proxy:               http.ProxyFromEnvironment,
-			DialContext:         (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			Proxy:               proxy,
+			DialContext:         dial,
 			TLSClientConfig:     tcfg,
 			MaxIdleConnsPerHost: 16,
 			IdleConnTimeout:     90 * time.Second,
@@ -75,6 +81,22 @@ func (c *client) transport(strictSSL bool) *http.Transport {
 		}
 	}
 	return *slot
+}
+
+// loopbackOnly wraps a dialer so it refuses non-loopback hosts before any
+// name lookup.
+func loopbackOnly(dial func(ctx context.Context, network, addr string) (net.Conn, error)) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, _, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, err
+		}
+		ip := net.ParseIP(host)
+		if !strings.EqualFold(host, "localhost") && (ip == nil || !ip.IsLoopback()) {
+			return nil, fmt.Errorf("refusing to connect to %s: only loopback addresses are allowed in this run", host)
+		}
+		return dial(ctx, network, addr)
+	}
 }
 
 func pickClientCert(certs []ClientCert, info *tls.CertificateRequestInfo) *tls.Certificate {

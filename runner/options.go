@@ -41,6 +41,9 @@ type Options struct {
 	// NoInsecureFileRead refuses body files outside WorkingDir.
 	NoInsecureFileRead bool
 	UserAgent          string // default "PostmanRuntime/7.39.1"
+	// LoopbackOnly refuses, without even a DNS lookup, every request to a
+	// host that is not a loopback address (tests and offline replays).
+	LoopbackOnly bool
 	// Secrets, when set, returns the vault resolver for one request; nil
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets

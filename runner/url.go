@@ -120,7 +120,9 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 			}
 		}
 	}
-	u.Path = segs
+	if len(segs) > 0 {
+		u.Path = segs // an empty, non-nil path would render as a trailing "/"
+	}
 	if len(u.Host) > 0 || len(u.Path) > 0 {
 		u = collections.ParseURL(u.String())
 	} else {

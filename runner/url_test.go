@@ -20,6 +20,7 @@ func TestBuildWireURL(t *testing.T) {
 		want     string
 	}{
 		{"raw only", collections.URL{Raw: "example.com/a?b=c"}, false, "http://example.com/a?b=c"},
+		{"variable holds a whole URL with a query", collections.URL{Raw: "{{u}}", Host: []string{"http://h/as/resume?flowId=x"}}, false, "http://h/as/resume?flowId=x"},
 		{"variable holds scheme and port", collections.URL{Host: []string{"http://127.0.0.1:8080"}, Path: []string{"get"}}, false, "http://127.0.0.1:8080/get"},
 		{"path keeps ! ' ( ) * and a lone %", collections.ParseURL("http://h/!/'/(/)/*/%/%41"), false, "http://h/!/'/(/)/*/%/%41"},
 		{"path encodes space quote braces", collections.ParseURL(`http://h/a b/"x"/{y}`), false, "http://h/a%20b/%22x%22/%7By%7D"},

@@ -161,7 +161,7 @@ func TestTutorialsChained(t *testing.T) {
 			t.Parallel()
 			run := pingonetest.StartWith(t, tc.opts)
 			env := templateScope(t, run)
-			ropts := runner.Options{RootCAs: run.CertPool()}
+			ropts := runner.Options{RootCAs: run.CertPool(), LoopbackOnly: true}
 			for _, name := range tutorialOrder {
 				sum, ev := runCollection(t, name, env, ropts)
 				requireGreen(t, name, sum, ev, stepNames(t, name))
