@@ -479,9 +479,22 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		Body:         decoded,
 		ResponseTime: elapsed,
 		Size:         len(decoded),
-		URL:          hreq.URL.String(),
+		URL:          wireString(hreq.URL),
 	}
 	return sent, out, nil
+}
+
+// wireString renders a request URL; url.URL.String would print our Opaque
+// paths as "http:/path", without the host.
+func wireString(u *url.URL) string {
+	if u.Opaque == "" {
+		return u.String()
+	}
+	s := u.Scheme + "://" + u.Host + u.Opaque
+	if u.RawQuery != "" || u.ForceQuery {
+		s += "?" + u.RawQuery
+	}
+	return s
 }
 
 func hasAuthorization(hs []collections.Header) bool {

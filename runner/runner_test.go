@@ -265,3 +265,16 @@ func warnings(rec *recorder) []string {
 	}
 	return out
 }
+
+func TestResponseCookiesComeFromTheJar(t *testing.T) {
+	t.Parallel()
+	c := coll(
+		item("set", "GET", "{{baseUrl}}/cookies/set?foo=bar", ""),
+		// /cookies sets no cookie itself: pm.cookies shows what the jar
+		// holds for the URL, as in Postman.
+		item("verify", "GET", "{{baseUrl}}/cookies", `pm.test('from the jar', () => { pm.expect(pm.cookies.get('foo')).to.eql('bar'); pm.expect(postman.getResponseCookie('foo').value).to.eql('bar') })`),
+	)
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Empty(t, sum.Failures)
+	assert.True(t, rec.assertions()["from the jar"])
+}
