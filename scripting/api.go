@@ -110,4 +110,10 @@ type Options struct {
 	Sender  Sender
 	// Console receives console.* output as it happens.
 	Console func(ConsoleLine)
+	// Vault backs pm.vault; nil leaves pm.vault undefined, as in Newman.
+	Vault VaultAccess
+	// VaultScripts grants scripts access to Vault (courier run
+	// --vault-scripts); without it every pm.vault call rejects with
+	// "Vault access denied", as in Postman.
+	VaultScripts bool
 }

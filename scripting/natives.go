@@ -365,6 +365,7 @@ func (e *Engine) natives() *goja.Object {
 		*x.Request = *pr.toRequest()
 	})
 	set("sendRequest", e.sendRequest)
+	set("vault", e.vaultAPI())
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
 	set("envName", func() goja.Value {

@@ -1629,6 +1629,7 @@ PMP.visualizer = {
     clear: function () { native.visualizerClear(); }
 };
 PMP.sendRequest = sendRequest;
+if (native.vault) { PMP.vault = native.vault; }
 PMP.require = function (name) {
     throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
 };
