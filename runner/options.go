@@ -6,6 +6,7 @@ import (
 
 	"crypto/x509"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/scripting"
 	"time"
 )
 
@@ -48,6 +49,10 @@ type Options struct {
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets
 	MaxRedirects int // default 10
+	// ScriptVault backs pm.vault (nil: undefined, as in Newman); scripts
+	// may use it only with VaultScripts (--vault-scripts).
+	ScriptVault  scripting.VaultAccess
+	VaultScripts bool
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

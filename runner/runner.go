@@ -146,6 +146,8 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		Console: func(l scripting.ConsoleLine) {
 			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: l})
 		},
+		Vault:        r.Options.ScriptVault,
+		VaultScripts: r.Options.VaultScripts,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("starting the script engine: %w", err)

@@ -77,6 +77,9 @@ type Options struct {
 	// StrictVars fails the run before sending anything when a variable
 	// the selected requests use has no value.
 	StrictVars bool
+	// VaultScripts lets scripts use pm.vault (get/set/unset), which Postman
+	// only allows when access is granted.
+	VaultScripts bool
 
 	// LocalPingOne starts the built-in PingOne and points the template's
 	// authPath, apiPath, adminEnvID, adminAppID and adminAppSecret at it.
@@ -168,6 +171,7 @@ cookie jar, as separate runs would.`,
 	f.StringVar(&opts.StateDir, "state-dir", "", "keep current values in this `dir` (default: $COURIER_STATE_DIR or the per-user state directory)")
 	f.BoolVar(&opts.NoPersist, "no-persist", false, "do not keep the values scripts set as current values")
 	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
+	f.BoolVar(&opts.VaultScripts, "vault-scripts", false, "let scripts read and write the vault with pm.vault.get/set/unset (denied otherwise, as in Postman)")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
 	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
 	importcmd.AddLinkFlags(f, &opts.Link)
@@ -369,6 +373,7 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	vlt := vault.New(store, red)
 	ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
+	ropts.ScriptVault, ropts.VaultScripts = vlt, o.VaultScripts
 
 	failed := false
 	for _, coll := range colls {
