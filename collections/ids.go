@@ -21,9 +21,6 @@ func assignIDs(c *Collection) {
 				h[8] = h[8]&0x3f | 0x80
 				it.ID = fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 			}
-			if it.Name == "" {
-				it.Name = it.ID // Newman shows a nameless item by its id
-			}
 			walk(it.Items, pos)
 		}
 	}

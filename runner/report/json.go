@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -78,6 +77,9 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: itemID(e.Item)}
 		if e.Item != nil {
 			j.cur.Item = jsonRef{ID: e.Item.ID, Name: e.Item.Name}
+			if e.Item.Name == "" {
+				j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
+			}
 		}
 		j.cur.item = e.Item
 	case runner.RequestEvent:
@@ -344,12 +346,19 @@ type jsonKV struct {
 }
 
 type jsonURL struct {
-	Protocol string   `json:"protocol,omitempty"`
-	Port     string   `json:"port,omitempty"`
-	Path     []string `json:"path"`
-	Host     []string `json:"host"`
-	Query    []jsonKV `json:"query"`
-	Variable []jsonKV `json:"variable"`
+	Protocol string      `json:"protocol,omitempty"`
+	Port     string      `json:"port,omitempty"`
+	Path     []string    `json:"path"`
+	Host     []string    `json:"host"`
+	Query    []jsonQuery `json:"query"`
+	Variable []jsonKV    `json:"variable"`
+}
+
+// jsonQuery is a query parameter; a key sent without "=" has a null value,
+// as in Newman's report.
+type jsonQuery struct {
+	Key   string  `json:"key"`
+	Value *string `json:"value"`
 }
 
 type jsonBody struct {
@@ -464,24 +473,19 @@ func headersJSON(h []collections.Header) []jsonKV {
 // urlJSON splits a URL into postman-collection's Url parts. The query keeps
 // its raw (encoded) text and order, as Postman does.
 func urlJSON(raw string) jsonURL {
-	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonKV{}, Variable: []jsonKV{}}
-	u, err := url.Parse(raw)
-	if err != nil {
-		out.Host = []string{raw}
-		return out
+	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []jsonKV{}}
+	// Postman's own splitting: nothing decoded, a key without "=" kept
+	// apart from one with an empty value.
+	u := collections.ParseURL(raw)
+	out.Protocol, out.Port = u.Protocol, u.Port
+	if len(u.Host) > 0 {
+		out.Host = u.Host
 	}
-	out.Protocol, out.Port = u.Scheme, u.Port()
-	if h := u.Hostname(); h != "" {
-		out.Host = strings.Split(h, ".")
+	if len(u.Path) > 0 {
+		out.Path = u.Path
 	}
-	if p := strings.TrimPrefix(u.EscapedPath(), "/"); p != "" {
-		out.Path = strings.Split(p, "/")
-	}
-	if u.RawQuery != "" {
-		for _, kv := range strings.Split(u.RawQuery, "&") {
-			k, v, _ := strings.Cut(kv, "=")
-			out.Query = append(out.Query, jsonKV{k, v})
-		}
+	for _, q := range u.Query {
+		out.Query = append(out.Query, jsonQuery{Key: q.Key, Value: q.Value})
 	}
 	return out
 }
