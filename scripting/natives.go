@@ -9,12 +9,14 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/courier-run/courier/collections"
@@ -748,6 +750,14 @@ func (e *Engine) installGlobals() error {
 	})
 	set("require", e.require)
 	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
+	miss := rt.NewObject()
+	set("jsonMiss", miss)
+	set("jsonParse", func(c goja.FunctionCall) goja.Value {
+		if v, ok := parseJSONFast(rt, c.Argument(0).String()); ok {
+			return v
+		}
+		return miss
+	})
 	return rt.Set("__courierHost", g)
 }
 
@@ -776,3 +786,310 @@ func hashFor(alg string) func() hash.Hash {
 }
 
 var _ = context.Background
+
+// jsonParser is JSON.parse's fast path: a strict JSON reader that builds
+// goja values directly. goja's own JSON.parse reads through
+// encoding/json's token API, which allocates per token and dominates a
+// typical test script (pm.response.json()). Whatever this reader does not
+// handle exactly as goja would (syntax errors, lone surrogates, very deep
+// nesting) makes it give up, and the caller falls back to the native parse,
+// which also produces the error.
+type jsonParser struct {
+	rt    *goja.Runtime
+	s     string
+	i     int
+	depth int
+	buf   []byte
+}
+
+// errJSONFallback aborts the fast path.
+var errJSONFallback = errors.New("json: use the native parser")
+
+const maxJSONDepth = 512
+
+// parseJSONFast parses s, or reports false when the native parser must.
+func parseJSONFast(rt *goja.Runtime, s string) (goja.Value, bool) {
+	p := jsonParser{rt: rt, s: s}
+	p.ws()
+	v, err := p.value()
+	if err != nil {
+		return nil, false
+	}
+	p.ws()
+	if p.i != len(p.s) {
+		return nil, false
+	}
+	return v, true
+}
+
+func (p *jsonParser) ws() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value() (goja.Value, error) {
+	if p.i >= len(p.s) {
+		return nil, errJSONFallback
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return p.rt.ToValue(s), nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case strings.HasPrefix(p.s[p.i:], "true"):
+		p.i += 4
+		return p.rt.ToValue(true), nil
+	case strings.HasPrefix(p.s[p.i:], "false"):
+		p.i += 5
+		return p.rt.ToValue(false), nil
+	case strings.HasPrefix(p.s[p.i:], "null"):
+		p.i += 4
+		return goja.Null(), nil
+	}
+	return nil, errJSONFallback
+}
+
+func (p *jsonParser) object() (goja.Value, error) {
+	if p.depth++; p.depth > maxJSONDepth {
+		return nil, errJSONFallback
+	}
+	defer func() { p.depth-- }()
+	p.i++ // {
+	o := p.rt.NewObject()
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == '}' {
+		p.i++
+		return o, nil
+	}
+	for {
+		if p.i >= len(p.s) || p.s[p.i] != '"' {
+			return nil, errJSONFallback
+		}
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.ws()
+		if p.i >= len(p.s) || p.s[p.i] != ':' {
+			return nil, errJSONFallback
+		}
+		p.i++
+		p.ws()
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		// Defined, not assigned: a "__proto__" key is an own property,
+		// as JSON.parse makes it.
+		if o.DefineDataProperty(k, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) != nil {
+			return nil, errJSONFallback
+		}
+		p.ws()
+		if p.i >= len(p.s) {
+			return nil, errJSONFallback
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+			p.ws()
+		case '}':
+			p.i++
+			return o, nil
+		default:
+			return nil, errJSONFallback
+		}
+	}
+}
+
+func (p *jsonParser) array() (goja.Value, error) {
+	if p.depth++; p.depth > maxJSONDepth {
+		return nil, errJSONFallback
+	}
+	defer func() { p.depth-- }()
+	p.i++ // [
+	var items []any
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		return p.rt.NewArray(), nil
+	}
+	for {
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, v)
+		p.ws()
+		if p.i >= len(p.s) {
+			return nil, errJSONFallback
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+			p.ws()
+		case ']':
+			p.i++
+			return p.rt.NewArray(items...), nil
+		default:
+			return nil, errJSONFallback
+		}
+	}
+}
+
+// number reads JSON's number grammar exactly; goja keeps every number as
+// a float64 (integral ones as ints), as ParseFloat gives it.
+func (p *jsonParser) number() (goja.Value, error) {
+	s, start := p.s, p.i
+	i := p.i
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return nil, errJSONFallback
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return nil, errJSONFallback
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return nil, errJSONFallback
+		}
+	}
+	p.i = i
+	f, err := strconv.ParseFloat(s[start:i], 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return nil, errJSONFallback
+	}
+	return p.rt.ToValue(f), nil
+}
+
+// str reads a string literal at p.i (on its opening quote).
+func (p *jsonParser) str() (string, error) {
+	s := p.s
+	i := p.i + 1
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c == '"' {
+			p.i = i + 1
+			return s[start:i], nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return "", errJSONFallback
+		}
+		i++
+	}
+	// Escapes: unescape into buf.
+	b := append(p.buf[:0], s[start:i]...)
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == '"':
+			p.i = i + 1
+			p.buf = b
+			return string(b), nil
+		case c < 0x20:
+			return "", errJSONFallback
+		case c != '\\':
+			b = append(b, c)
+			i++
+			continue
+		}
+		if i+1 >= len(s) {
+			return "", errJSONFallback
+		}
+		i++
+		switch s[i] {
+		case '"', '\\', '/':
+			b = append(b, s[i])
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r, ok := hex4(s, i+1)
+			if !ok {
+				return "", errJSONFallback
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				// Only a complete pair is a character Go strings can hold;
+				// a lone surrogate is left to goja.
+				if r >= 0xdc00 || i+6 >= len(s) || s[i+1] != '\\' || s[i+2] != 'u' {
+					return "", errJSONFallback
+				}
+				r2, ok := hex4(s, i+3)
+				if !ok || r2 < 0xdc00 || r2 > 0xdfff {
+					return "", errJSONFallback
+				}
+				i += 6
+				r = utf16.DecodeRune(r, r2)
+			}
+			b = utf8.AppendRune(b, r)
+		default:
+			return "", errJSONFallback
+		}
+		i++
+	}
+	return "", errJSONFallback
+}
+
+func hex4(s string, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}

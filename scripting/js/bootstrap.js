@@ -28,8 +28,14 @@ def(global, 'queueMicrotask', function queueMicrotask(fn) {
 
 // JSON.parse failures carry V8's messages (Newman runs on Node), not
 // goja's; the message is only worked out when parsing failed.
-var nativeJSONParse = JSON.parse;
+// Strings without a reviver take courier's fast reader first; it answers
+// jsonMiss for whatever it leaves to goja's parser (errors included).
+var nativeJSONParse = JSON.parse, jsonMiss = host.jsonMiss, jsonFast = host.jsonParse;
 def(JSON, 'parse', function parse(text, reviver) {
+    if (typeof text === 'string' && reviver === undefined) {
+        var v = jsonFast(text);
+        if (v !== jsonMiss) { return v; }
+    }
     try {
         return nativeJSONParse(text, reviver);
     } catch (e) {
