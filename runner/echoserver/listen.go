@@ -41,10 +41,10 @@ func (r *Running) Wait() error {
 	return r.serveErr
 }
 
-// loopbackListen binds addr, refusing anything that is not loopback so a
+// ListenLoopback binds addr, refusing anything that is not loopback so a
 // test server is never reachable from the network. An empty addr means
 // 127.0.0.1 on a free port; "localhost" is pinned to 127.0.0.1.
-func loopbackListen(addr string) (net.Listener, error) {
+func ListenLoopback(addr string) (net.Listener, error) {
 	if addr == "" {
 		addr = "127.0.0.1:0"
 	}
@@ -74,7 +74,7 @@ func Listen(addr string) (*Running, error) {
 // ListenHandler serves any handler (New with options, NewRedirect) on a
 // loopback address.
 func ListenHandler(addr string, h http.Handler) (*Running, error) {
-	ln, err := loopbackListen(addr)
+	ln, err := ListenLoopback(addr)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ import (
 // works below net/http because Go's server would canonicalise header names
 // and reject some of the request targets those tests send.
 func ListenRawEcho(addr string) (*Running, error) {
-	ln, err := loopbackListen(addr)
+	ln, err := ListenLoopback(addr)
 	if err != nil {
 		return nil, err
 	}

@@ -14,9 +14,10 @@ import (
 	"math/big"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/courier-run/courier/runner/echoserver"
 )
 
 // Running is a local PingOne listening on loopback.
@@ -95,7 +96,7 @@ func Listen(addr string, opts Options) (*Running, error) {
 // ListenServer serves an existing Server (so a caller can keep its state
 // across restarts in tests).
 func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
-	ln, err := loopbackListen(addr)
+	ln, err := echoserver.ListenLoopback(addr)
 	if err != nil {
 		return nil, err
 	}
@@ -137,29 +138,6 @@ func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
 		cancel()
 	}()
 	return run, nil
-}
-
-// loopbackListen binds addr, refusing anything that is not loopback so the
-// fake is never reachable from the network.
-func loopbackListen(addr string) (net.Listener, error) {
-	if addr == "" {
-		addr = "127.0.0.1:0"
-	}
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, fmt.Errorf("listen address %q: %w", addr, err)
-	}
-	if strings.EqualFold(host, "localhost") {
-		host = "127.0.0.1"
-	}
-	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-		return nil, fmt.Errorf("listen address %q: only loopback addresses (127.0.0.1, ::1, localhost) are allowed", addr)
-	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
-	if err != nil {
-		return nil, fmt.Errorf("listening on %s: %w", addr, err)
-	}
-	return ln, nil
 }
 
 // selfSigned makes a one-day ECDSA certificate for the loopback names.
