@@ -115,13 +115,18 @@ var tutorialOrder = []string{
 	"create-your-test-environment",
 	"simple-sso",
 	"passwordless-mfa-sso",
+	"configure-an-application-with-an-authorization-code-grant",
 	"configure-an-application-with-a-refresh-token-grant",
+	"configure-a-single-page-application-with-pkce-and-an-authcode-grant",
 	"configure-a-non-interactive-worker-application",
+	"configure-a-simple-login",
+	"use-login-and-mfa-actions-to-authenticate-users",
 	"configure-a-pkce-authorization-workflow",
 	"configure-device-authorization-grant-flow",
 	"get-a-token-for-custom-resource-access",
 	"configure-client-secret-jwt-as-the-token-auth-method",
 	"create-a-group-and-add-a-user",
+	"assign-an-mfa-sign-on-policy-to-a-web-application",
 	// Sign-off runs before "Find and Terminate" (the library lists it
 	// after) so that it ends the live session the PKCE workflow stored.
 	"sign-off-user-session",
