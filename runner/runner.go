@@ -74,6 +74,8 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	gcRunStart()
+	defer gcRunEnd()
 	r.flat = steps
 	r.scopes = &environments.Scopes{
 		Globals:     r.Globals,
@@ -111,6 +113,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 			break
 		}
 		r.summary.Iterations.Total++
+		gcAdjust()
 		r.scopes.Data = environments.NewScope("data", dataVars(r.Options.Data, it))
 		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
 		stop, err := r.iteration(ctx, it, iterations)

@@ -1,0 +1,83 @@
+package runner
+
+import (
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// A run allocates quickly (every script builds JavaScript objects) while
+// its live heap stays small (a few MB: the script engine and the
+// collection). With Go's default GOGC=100 the collector then runs every
+// couple of MB and costs a third of a scripted run's CPU. gcTuner keeps
+// at least gcHeadroom between the live heap and the next collection,
+// which is what GOGC=100 already gives once the live heap reaches that
+// size: small runs collect far less often, big ones are left as they are.
+// A GOGC set in the environment is the user's choice and is left alone.
+const (
+	gcHeadroom   = 16 << 20
+	gcMaxPercent = 800
+)
+
+var gcTune struct {
+	sync.Mutex
+	active  int  // runs in progress
+	saved   int  // percent before the first run raised it
+	current int  // percent set by the tuner; 0 when not tuning
+	off     bool // GOGC is set in the environment
+}
+
+// gcRunStart marks a run as started; call gcRunEnd when it is over.
+func gcRunStart() {
+	gcTune.Lock()
+	defer gcTune.Unlock()
+	if gcTune.active++; gcTune.active > 1 {
+		return
+	}
+	if _, set := os.LookupEnv("GOGC"); set {
+		gcTune.off = true
+		return
+	}
+	gcTune.off = false
+	gcTune.current = 100
+	gcTune.saved = debug.SetGCPercent(100)
+	gcAdjustLocked()
+}
+
+func gcRunEnd() {
+	gcTune.Lock()
+	defer gcTune.Unlock()
+	if gcTune.active--; gcTune.active > 0 || gcTune.off {
+		return
+	}
+	debug.SetGCPercent(gcTune.saved)
+	gcTune.current = 0
+}
+
+// gcAdjust re-targets the collector for the current live heap; cheap
+// enough to call once per iteration.
+func gcAdjust() {
+	gcTune.Lock()
+	defer gcTune.Unlock()
+	gcAdjustLocked()
+}
+
+var liveHeapSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+
+func gcAdjustLocked() {
+	if gcTune.off || gcTune.current == 0 {
+		return
+	}
+	metrics.Read(liveHeapSample)
+	live := 4 << 20 // before the first collection: Go's minimum heap
+	if s := liveHeapSample[0].Value; s.Kind() == metrics.KindUint64 && s.Uint64() > uint64(live) {
+		live = int(s.Uint64())
+	}
+	pct := min(max(gcHeadroom*100/live, 100), gcMaxPercent)
+	// Only notable changes are applied: each one re-plans the collector.
+	if d := pct - gcTune.current; d > gcTune.current/4 || -d > gcTune.current/4 {
+		debug.SetGCPercent(pct)
+		gcTune.current = pct
+	}
+}

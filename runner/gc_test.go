@@ -1,0 +1,37 @@
+package runner
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// TestGCTuner checks that a run raises the collector's target for a small
+// live heap, that nested runs share it, and that the last run to end
+// restores the process's setting. Not parallel: it reads process state.
+func TestGCTuner(t *testing.T) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		t.Skip("GOGC is set: the tuner leaves it alone")
+	}
+	before := debug.SetGCPercent(137)
+	defer debug.SetGCPercent(before)
+
+	gcRunStart()
+	raised := debug.SetGCPercent(-1)
+	debug.SetGCPercent(raised)
+	if raised <= 137 || raised > gcMaxPercent {
+		t.Fatalf("during a run GOGC is %d, want a raised target in (137, %d]", raised, gcMaxPercent)
+	}
+	gcRunStart() // a second, concurrent run
+	gcRunEnd()
+	if p := debug.SetGCPercent(-1); p != raised {
+		debug.SetGCPercent(p)
+		t.Fatalf("after the inner run ended GOGC is %d, want %d while a run is active", p, raised)
+	} else {
+		debug.SetGCPercent(p)
+	}
+	gcRunEnd()
+	if p := debug.SetGCPercent(137); p != 137 {
+		t.Fatalf("after the last run GOGC is %d, want the saved 137", p)
+	}
+}
