@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -134,7 +135,7 @@ func (d *demo) events() []runner.Event {
 			runner.ItemStartEvent{Item: d.broken, Iteration: it},
 			runner.RequestEvent{Item: d.broken, Iteration: it,
 				Request: runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:1/refused"},
-				Err:     errors.New("connect ECONNREFUSED 127.0.0.1:1")},
+				Err:     refusedErr},
 			runner.AssertionEvent{Item: d.broken, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "never", Passed: true}},
 			runner.ConsoleEvent{Item: d.broken, Iteration: it, Line: scripting.ConsoleLine{Level: "error", Text: "'a long error line that goes past the fifty-four column wrap width of the box', {\n  code: 500\n}"}},
 			runner.ScriptEvent{Item: d.broken, Iteration: it, Listen: "test", Name: "Broken", Err: scriptErr{"Error", "boom in test"}},
@@ -175,6 +176,13 @@ func (d *demo) events() []runner.Event {
 	})
 	return ev
 }
+
+// refusedErr is the runner's error for a refused connection. The cause is
+// a plain error, not a syscall.Errno, so golden files hold no
+// platform-specific errno.
+var refusedErr = &runner.NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED 127.0.0.1:1", Err: &net.OpError{
+	Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}, Err: errors.New("connect: connection refused"),
+}}
 
 func play(s runner.Sink, evs []runner.Event) {
 	for _, e := range evs {

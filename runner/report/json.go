@@ -90,7 +90,7 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.tests++
 		j.cur.Request = sentRequestJSON(e)
 		if e.Err != nil {
-			j.cur.RequestError = &jsonError{Name: errorName(e.Err), Message: e.Err.Error(), Stack: errorName(e.Err) + ": " + e.Err.Error()}
+			j.cur.RequestError = requestErrorJSON(e.Err)
 			j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
 		} else if e.Response != nil {
 			j.cur.Response = j.responseJSON(e.Response)
@@ -418,6 +418,14 @@ type jsonResponse struct {
 }
 
 type jsonError struct {
+	// Node's system error fields, for request errors (see netErrorJSON).
+	Errno    *int   `json:"errno,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Syscall  string `json:"syscall,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Port     *int   `json:"port,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
+
 	Type    string `json:"type,omitempty"`
 	Name    string `json:"name"`
 	Index   *int   `json:"index,omitempty"`
