@@ -394,8 +394,6 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	}
 	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
 	_ = o.Set("size", r.Size)
-	_ = o.Set("url", r.URL)
-	_ = o.Set("proto", r.Proto)
 	return o
 }
 
