@@ -91,14 +91,14 @@ type Engine struct {
 	nodeRq *require.RequireModule
 	loop   *eventLoop
 	api    struct {
-		begin, finish goja.Callable
+		run, finish goja.Callable
 	}
 	modules map[string]goja.Value
 	cur     *execState
 	closed  bool
 	watch   watchdog
 	listen  map[string]goja.Value // interned Exec.Listen values
-	fns     map[*compiled]goja.Callable
+	fns     map[*compiled]goja.Value // the scripts' functions
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -133,7 +133,7 @@ func (e *Engine) context(st *execState) context.Context {
 func NewEngine(opts Options) (*Engine, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(maxCallStack)
-	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Callable{}}
+	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Value{}}
 	e.loop = newEventLoop(rt)
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
@@ -168,9 +168,9 @@ func NewEngine(opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("initialising sandbox: %w", err)
 	}
 	apiO := apiV.ToObject(rt)
-	e.api.begin, _ = goja.AssertFunction(apiO.Get("begin"))
+	e.api.run, _ = goja.AssertFunction(apiO.Get("run"))
 	e.api.finish, _ = goja.AssertFunction(apiO.Get("finish"))
-	if e.api.begin == nil || e.api.finish == nil {
+	if e.api.run == nil || e.api.finish == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
 	}
 	return e, nil
@@ -221,11 +221,11 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		lv = rt.ToValue(x.Listen)
 		e.listen[x.Listen] = lv
 	}
-	if _, err := e.api.begin(goja.Undefined(), lv, rt.ToValue(x.Response != nil)); err != nil {
-		res.Err = fmt.Errorf("preparing %s script %q: %w", x.Listen, x.Name, err)
-		return res
+	var v goja.Value
+	fn, err := e.scriptFunc(c)
+	if err == nil {
+		v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn)
 	}
-	v, err := e.call(c)
 	var runErr error
 	if err != nil {
 		runErr = err
@@ -252,22 +252,22 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	return res
 }
 
-// call runs a compiled script: the first time in this Engine it evaluates
-// the program to get the script's function, then it calls that function with
-// the global object as this.
-func (e *Engine) call(c *compiled) (goja.Value, error) {
-	fn, ok := e.fns[c]
-	if !ok {
-		v, err := e.rt.RunProgram(c.prog)
-		if err != nil {
-			return nil, err
-		}
-		if fn, ok = goja.AssertFunction(v); !ok {
-			return nil, errors.New("compiled script is not a function")
-		}
-		e.fns[c] = fn
+// scriptFunc returns a compiled script's function, evaluating the program
+// the first time this Engine runs it; the bootstrap's run calls it with the
+// global object as this.
+func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
+	if fn, ok := e.fns[c]; ok {
+		return fn, nil
 	}
-	return fn(e.rt.GlobalObject())
+	v, err := e.rt.RunProgram(c.prog)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := goja.AssertFunction(v); !ok {
+		return nil, errors.New("compiled script is not a function")
+	}
+	e.fns[c] = v
+	return v, nil
 }
 
 // ScriptError is a script that could not run to completion.

@@ -1811,15 +1811,22 @@ def(global, 'xml2Json', function xml2Json(s) {
 });
 
 // ---- the API the Go side drives -------------------------------------------------
+function begin(listen, hasResponse) {
+    var st = new ScriptState(listen);
+    S = st;
+    warned = null;
+    global.pm = st.pm;
+    setResponseGlobals(listen === 'test' && hasResponse);
+    var postman = listen === 'test' ? postmanTest : postmanPre;
+    if (global.postman !== postman) { global.postman = postman; }
+}
 return {
-    begin: function (listen, hasResponse) {
-        var st = new ScriptState(listen);
-        S = st;
-        warned = null;
-        global.pm = st.pm;
-        setResponseGlobals(listen === 'test' && hasResponse);
-        var postman = listen === 'test' ? postmanTest : postmanPre;
-        if (global.postman !== postman) { global.postman = postman; }
+    begin: begin,
+    // run prepares the script's state and calls the script in one entry
+    // from Go: each entry into goja starts with a fresh VM stack.
+    run: function (listen, hasResponse, fn) {
+        begin(listen, hasResponse);
+        return fn.call(global);
     },
     finish: function () {
         var st = S;
