@@ -69,6 +69,9 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		state: q.Get("state"), nonce: q.Get("nonce"), challenge: q.Get("code_challenge"), method: q.Get("code_challenge_method")}
 	if f.responseMode == "" {
 		f.responseMode = "query"
+		if f.responseType != "code" {
+			f.responseMode = "fragment" // the implicit grant's default
+		}
 	}
 	if bad := s.checkAuthorizeParams(app, f); bad != "" {
 		code, desc, _ := strings.Cut(bad, ":")
@@ -107,11 +110,24 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 // checkAuthorizeParams validates an authorization request; a non-empty
 // result is "error:description" to send back to the redirect URI.
 func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
-	if f.responseType != "code" {
-		return "unsupported_response_type:response_type must be code"
-	}
-	if !app.has("grantTypes", "AUTHORIZATION_CODE") {
-		return "unauthorized_client:the application does not allow the authorization_code grant"
+	if f.responseType == "code" {
+		if !app.has("grantTypes", "AUTHORIZATION_CODE") {
+			return "unauthorized_client:the application does not allow the authorization_code grant"
+		}
+	} else if _, idToken, ok := implicitTypes(f.responseType); ok {
+		if !app.has("grantTypes", "IMPLICIT") {
+			return "unauthorized_client:the application does not allow the implicit grant"
+		}
+		if f.responseMode == "query" {
+			// Tokens never travel in a query string (OAuth 2.0 Multiple
+			// Response Types, section 5).
+			return "invalid_request:response_mode query is not allowed with response_type " + f.responseType
+		}
+		if idToken && (f.nonce == "" || !containsField(f.scope, "openid")) {
+			return "invalid_request:an id_token request needs the openid scope and a nonce"
+		}
+	} else {
+		return "unsupported_response_type:response_type must be code, token, id_token or token id_token"
 	}
 	switch f.responseMode {
 	case "query", "fragment", "pi.flow":
@@ -223,6 +239,16 @@ func (s *Server) advance(f *flow) {
 			}
 			f.status = statusUsernamePassword
 			return
+		case "AGREEMENT":
+			if f.userID == "" {
+				f.status = statusSignOn
+				return
+			}
+			if s.agreementStep(f, a) {
+				f.status = statusAgreementConsent
+				return
+			}
+			continue
 		case "MULTI_FACTOR_AUTHENTICATION":
 			if f.userID == "" {
 				f.status = statusSignOn
@@ -275,13 +301,19 @@ func (s *Server) advance(f *flow) {
 // usableDevices are the user's active devices of the types the MFA action
 // enables (all OTP types when it names a device authentication policy).
 func (s *Server) usableDevices(u *user, a *policyAction) []*device {
-	all := obj(a.body, "deviceAuthenticationPolicy") != nil
+	ref := obj(a.body, "deviceAuthenticationPolicy")
+	pol := s.deviceAuthPolicies[str(ref, "id")]
 	var out []*device
 	for _, d := range s.userDevices(u.id) {
 		if d.status != "ACTIVE" {
 			continue
 		}
-		if all || obj(a.body, strings.ToLower(d.typ))["enabled"] == true {
+		switch {
+		case pol != nil:
+			if pol.allows(d.typ) {
+				out = append(out, d)
+			}
+		case ref != nil || obj(a.body, strings.ToLower(d.typ))["enabled"] == true:
 			out = append(out, d)
 		}
 	}
@@ -315,6 +347,17 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusUsernamePassword:
 		links["usernamePassword.check"] = link(self)
 		links["password.forgot"] = link(self)
+		if registrationPopulation(f.currentAction()) != "" {
+			links["user.register"] = link(self)
+		}
+	case statusVerificationCode:
+		links["user.verify"] = link(self)
+		links["user.sendVerificationCode"] = link(self)
+	case statusAgreementConsent:
+		links["user.consent"] = link(self)
+		if ag := s.agreementEmbedded(f, base); ag != nil {
+			emb["agreement"] = ag
+		}
 	case statusSignOn:
 		links["user.lookup"] = link(self)
 	case statusDeviceSelection, statusOTP:
@@ -391,13 +434,15 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	// mime lower-cases media types; PingOne's names are camel-case.
-	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck, mtDAGUserCode, mtDAGConsent} {
+	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck, mtDAGUserCode, mtDAGConsent,
+		mtUserRegister, mtUserVerify, mtUserConsent} {
 		if strings.EqualFold(mt, t) {
 			mt = t
 		}
 	}
 	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
-		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP, mtDAGUserCode: statusDAGUserCode, mtDAGConsent: statusDAGConsent}
+		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP, mtDAGUserCode: statusDAGUserCode, mtDAGConsent: statusDAGConsent,
+		mtUserRegister: statusUsernamePassword, mtUserVerify: statusVerificationCode, mtUserConsent: statusAgreementConsent}
 	state, known := want[mt]
 	if !known {
 		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{
@@ -452,6 +497,24 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		sess := s.ensureSession(w, r, env, f)
 		sess.mfaDone = true
 		f.step++
+	case mtUserRegister:
+		if !s.registerUser(w, env, f, body) {
+			return
+		}
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+		return
+	case mtUserVerify:
+		if !s.verifyUser(w, r, env, f, body) {
+			return
+		}
+	case mtUserConsent:
+		if !s.consentAgreement(w, f, body) {
+			return
+		}
+		if f.status == statusFailed {
+			writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+			return
+		}
 	case mtDAGUserCode, mtDAGConsent:
 		if s.deviceStep(w, f, mt, body) {
 			return
@@ -563,6 +626,12 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, env *environment
 		return
 	}
 	delete(s.flows, f.id)
+	if f.responseType != "code" {
+		delete(s.codes, f.code) // the implicit grant issues no code
+		w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, s.implicitFragment(env, base, f)))
+		w.WriteHeader(http.StatusFound)
+		return
+	}
 	v := url.Values{"code": {f.code}}
 	if f.state != "" {
 		v.Set("state", f.state)
@@ -576,12 +645,27 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, env *environment
 // serveTest serves /__test/otp?userId= (the passcode last "sent" to the
 // user). These endpoints are not PingOne's: they stand in for the inbox.
 func (s *Server) serveTest(w http.ResponseWriter, r *http.Request, name string) {
-	if name != "otp" {
-		writeNotFound(w)
-		return
-	}
 	if r.Method != http.MethodGet {
 		writeMethodNotAllowed(w)
+		return
+	}
+	if name == "verificationCode" {
+		s.mu.Lock()
+		u := s.users[r.URL.Query().Get("userId")]
+		code := ""
+		if u != nil {
+			code = u.verificationCode
+		}
+		s.mu.Unlock()
+		if code == "" {
+			writeNotFound(w)
+			return
+		}
+		writeJSON(w, http.StatusOK, plainJSON, map[string]any{"userId": u.id, "verificationCode": code})
+		return
+	}
+	if name != "otp" {
+		writeNotFound(w)
 		return
 	}
 	rec, ok := s.OTP(r.URL.Query().Get("userId"))

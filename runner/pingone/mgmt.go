@@ -23,9 +23,12 @@ type caller struct {
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string) {
 	if len(parts) == 0 || parts[0] != "environments" {
 		s.mu.Lock()
-		_, ok := s.bearer(w, r)
-		s.mu.Unlock()
-		if ok {
+		defer s.mu.Unlock()
+		if _, ok := s.bearer(w, r); ok {
+			if len(parts) > 0 && parts[0] == "roles" {
+				s.serveRoles(w, r, baseURL(r)+"/v1", parts[1:])
+				return
+			}
 			writeNotFound(w)
 		}
 		return
@@ -90,6 +93,15 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string
 		return
 	case "groups":
 		s.routeGroups(w, r, env, base, rest[1:])
+		return
+	case "languages":
+		s.routeLanguages(w, r, env, base, rest[1:])
+		return
+	case "agreements":
+		s.routeAgreements(w, r, env, base, rest[1:])
+		return
+	case "deviceAuthenticationPolicies":
+		s.routeDeviceAuthPolicies(w, r, env, base, rest[1:])
 		return
 	}
 	writeNotFound(w)
@@ -485,6 +497,8 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		s.routeUserSessions(w, r, u, base, rest[2:])
 	case rest[1] == "memberOfGroups":
 		s.routeMemberOf(w, r, u, base, rest[2:])
+	case rest[1] == "roleAssignments":
+		s.routeRoleAssignments(w, r, env, base, "users", u.id, rest[2:])
 	default:
 		writeNotFound(w)
 	}
@@ -582,7 +596,7 @@ func (s *Server) userJSON(u *user, base string) map[string]any {
 		"createdAt":        ts(u.createdAt),
 		"enabled":          u.enabled,
 		"identityProvider": map[string]any{"type": "PING_ONE"},
-		"lifecycle":        map[string]any{"status": "ACCOUNT_OK"},
+		"lifecycle":        map[string]any{"status": orDefault(u.lifecycle, "ACCOUNT_OK")},
 		"mfaEnabled":       u.mfaEnabled,
 		"population":       ref(u.populationID),
 		"updatedAt":        ts(u.updatedAt),
@@ -655,6 +669,18 @@ func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, b
 			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [EMAIL, SMS, VOICE]"})
 			return
 		}
+		if pid := str(obj(body, "policy"), "id"); pid != "" {
+			p := s.deviceAuthPolicies[pid]
+			if p == nil || p.envID != u.envID {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "policy.id", Message: "Referenced device authentication policy does not exist"})
+				return
+			}
+			if !p.allows(typ) {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "type", Message: "The device authentication policy does not allow " + typ + " devices"})
+				return
+			}
+			d.policyID = pid
+		}
 		if st := str(body, "status"); st == "ACTIVATION_REQUIRED" {
 			d.status = st
 		}
@@ -706,6 +732,9 @@ func (s *Server) deviceJSON(d *device, base string) map[string]any {
 	}
 	if d.nickname != "" {
 		out["nickname"] = d.nickname
+	}
+	if d.policyID != "" {
+		out["policy"] = ref(d.policyID)
 	}
 	return out
 }

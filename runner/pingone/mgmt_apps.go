@@ -65,6 +65,8 @@ func (s *Server) routeApplications(w http.ResponseWriter, r *http.Request, env *
 		s.routeAssignments(w, r, env, app, base, rest[2:])
 	case rest[1] == "grants":
 		s.routeGrants(w, r, env, app, base, rest[2:])
+	case rest[1] == "roleAssignments":
+		s.routeRoleAssignments(w, r, env, base, "applications", app.id, rest[2:])
 	default:
 		writeNotFound(w)
 	}
@@ -328,7 +330,24 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 	typ := str(body, "type")
 	switch typ {
 	case "LOGIN":
+		if reg := obj(body, "registration"); reg["enabled"] == true {
+			if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})
+			}
+		}
+	case "AGREEMENT":
+		ag := s.agreements[str(obj(body, "agreement"), "id")]
+		if ag == nil || ag.envID != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement does not exist"})
+		} else if !ag.enabled {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement is not enabled"})
+		}
 	case "MULTI_FACTOR_AUTHENTICATION":
+		if pid := str(obj(body, "deviceAuthenticationPolicy"), "id"); pid != "" {
+			if p := s.deviceAuthPolicies[pid]; p == nil || p.envID != env.id {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "deviceAuthenticationPolicy.id", Message: "Referenced device authentication policy does not exist"})
+			}
+		}
 		// One MFA method must be on, either through a device authentication
 		// policy or the per-type switches of the older request shape.
 		if obj(body, "deviceAuthenticationPolicy") == nil {
@@ -345,7 +364,7 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 	case "":
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"})
 	default:
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, MULTI_FACTOR_AUTHENTICATION)"})
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, MULTI_FACTOR_AUTHENTICATION, AGREEMENT)"})
 	}
 	prio, isNum := body["priority"].(float64)
 	if !isNum || prio < 1 {

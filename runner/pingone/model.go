@@ -36,6 +36,8 @@ type user struct {
 	enabled                 bool
 	mfaEnabled              bool
 	password                string // plain: this is a local test double
+	lifecycle               string // "" (ACCOUNT_OK) or VERIFICATION_REQUIRED
+	verificationCode        string // pending account verification code
 	groups                  map[string]bool
 	passwordChanged         time.Time
 	createdAt, updatedAt    time.Time
@@ -110,6 +112,7 @@ type policyAssignment struct {
 type device struct {
 	id, envID, userID, typ, status string
 	email, phone, nickname         string
+	policyID                       string // device authentication policy
 	createdAt, updatedAt           time.Time
 	seq                            int64
 }

@@ -99,7 +99,7 @@ func (s *Server) discovery(env *environment, base string) map[string]any {
 		"end_session_endpoint":                  iss + "/signoff",
 		"introspection_endpoint":                iss + "/introspect",
 		"jwks_uri":                              iss + "/jwks",
-		"response_types_supported":              []string{"code"},
+		"response_types_supported":              []string{"code", "token", "id_token", "token id_token"},
 		"response_modes_supported":              []string{"query", "fragment", "pi.flow"},
 		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token", grantDeviceCode, grantTokenExchange},
 		"subject_types_supported":               []string{"public"},
@@ -357,26 +357,7 @@ func (s *Server) writeUserTokens(w http.ResponseWriter, env *environment, base s
 		"expires_in": int(s.opts.TokenTTL.Seconds()), "scope": scope,
 	}
 	if containsField(scope, "openid") {
-		id := map[string]any{
-			"iss": issuer(base, env), "sub": u.id, "aud": app.id, "iat": now.Unix(),
-			"exp": now.Add(s.opts.TokenTTL).Unix(), "auth_time": now.Unix(), "sid": sessionID,
-			"env": env.id, "org": s.creds.OrgID, "acr": "Single_Factor", "amr": []string{"pwd"},
-		}
-		if sess := s.sessions[sessionID]; sess != nil && sess.mfaDone {
-			id["amr"] = []string{"otp"}
-		}
-		if nonce != "" {
-			id["nonce"] = nonce
-		}
-		if containsField(scope, "profile") {
-			id["preferred_username"] = u.username
-			id["given_name"] = u.given
-			id["family_name"] = u.family
-		}
-		if containsField(scope, "email") && u.email != "" {
-			id["email"] = u.email
-		}
-		out["id_token"] = s.sign(env, id)
+		out["id_token"] = s.sign(env, s.idTokenClaims(env, base, app, u, scope, nonce, sessionID, now))
 	}
 	if app.has("grantTypes", "REFRESH_TOKEN") {
 		rt := &refreshToken{token: newSecret(), envID: env.id, appID: app.id, userID: u.id, scope: scope,
@@ -385,6 +366,31 @@ func (s *Server) writeUserTokens(w http.ResponseWriter, env *environment, base s
 		out["refresh_token"] = rt.token
 	}
 	writeJSON(w, http.StatusOK, plainJSON, out)
+}
+
+// idTokenClaims are the claims of an ID token for the user: the profile
+// and email claims follow the granted scopes.
+func (s *Server) idTokenClaims(env *environment, base string, app *application, u *user, scope, nonce, sessionID string, now time.Time) map[string]any {
+	id := map[string]any{
+		"iss": issuer(base, env), "sub": u.id, "aud": app.id, "iat": now.Unix(),
+		"exp": now.Add(s.opts.TokenTTL).Unix(), "auth_time": now.Unix(), "sid": sessionID,
+		"env": env.id, "org": s.creds.OrgID, "acr": "Single_Factor", "amr": []string{"pwd"},
+	}
+	if sess := s.sessions[sessionID]; sess != nil && sess.mfaDone {
+		id["amr"] = []string{"otp"}
+	}
+	if nonce != "" {
+		id["nonce"] = nonce
+	}
+	if containsField(scope, "profile") {
+		id["preferred_username"] = u.username
+		id["given_name"] = u.given
+		id["family_name"] = u.family
+	}
+	if containsField(scope, "email") && u.email != "" {
+		id["email"] = u.email
+	}
+	return id
 }
 
 // --- userinfo and introspection ------------------------------------------

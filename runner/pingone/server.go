@@ -102,7 +102,17 @@ type Server struct {
 	groups      map[string]*group
 	deviceAuths map[string]*deviceAuth // by device_code
 	usedJTI     map[string]bool        // client assertion ids already seen
-	order       int64                  // creation counter so listings keep insertion order
+	// Workflow-library resources (usecases.go).
+	langs              map[string][]*language // by environment
+	agreements         map[string]*agreement
+	agreementLangs     map[string]*agreementLanguage
+	revisions          map[string]*agreementRevision
+	consents           map[string]*consent // by userID/agreementID
+	consentLog         []*consent
+	deviceAuthPolicies map[string]*deviceAuthPolicy
+	roles              []*role
+	roleAssignments    map[string]*roleAssignment
+	order              int64 // creation counter so listings keep insertion order
 }
 
 // New returns a Server seeded with an organization, an admin environment
@@ -146,6 +156,15 @@ func New(opts Options) *Server {
 		groups:      map[string]*group{},
 		deviceAuths: map[string]*deviceAuth{},
 		usedJTI:     map[string]bool{},
+
+		langs:              map[string][]*language{},
+		agreements:         map[string]*agreement{},
+		agreementLangs:     map[string]*agreementLanguage{},
+		revisions:          map[string]*agreementRevision{},
+		consents:           map[string]*consent{},
+		deviceAuthPolicies: map[string]*deviceAuthPolicy{},
+		roles:              builtinRoles(),
+		roleAssignments:    map[string]*roleAssignment{},
 	}
 	s.creds = Credentials{
 		OrgID:          orDefault(opts.OrgID, newID()),
