@@ -113,6 +113,9 @@ type execState struct {
 	// made on first use: most scripts never need one.
 	ctx    context.Context
 	cancel context.CancelFunc
+	// finish is set when the bootstrap's finish has work after the
+	// script (pending tests, legacy tests, a request to write back).
+	finish bool
 }
 
 // context returns the script's context: the run's, bounded by the timeout.
@@ -243,8 +246,10 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	}
 	// finish collects legacy tests[...] and writes pm.request back even when
 	// the script failed: tests recorded before the error are kept.
-	if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
-		runErr = ferr
+	if st.finish {
+		if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
+			runErr = ferr
+		}
 	}
 	if runErr != nil {
 		res.Err = e.wrapErr(x, runErr)

@@ -311,6 +311,10 @@ func (e *Engine) natives() *goja.Object {
 		st.res.NextRequest = v.String()
 	})
 	set("skipRequest", func() { e.state().res.SkipRequest = true })
+	set("needFinish", func(goja.FunctionCall) goja.Value {
+		e.state().finish = true
+		return goja.Undefined()
+	})
 	set("visualizerSet", func(tpl string, data string) {
 		e.state().res.Visualizer = &Visualizer{Template: tpl, Data: data}
 	})

@@ -1432,6 +1432,13 @@ function recordError(e) {
     return ['Error', String(e), ''];
 }
 
+// openTest notes a test waiting for its callback or promise; finish
+// reports those that never settle.
+function openTest(st, idx, name) {
+    if (!st.open) { st.open = {}; native.needFinish(); }
+    st.open[idx] = name;
+}
+
 function makeTest() {
     function finishTest(st, idx, name, e) {
         if (st.done && st.done[idx]) { return; }
@@ -1450,7 +1457,7 @@ function makeTest() {
                 // Recorded up front: the test keeps its place while it
                 // waits for its callback.
                 native.recordTest(idx, name, true, false, '', '');
-                (st.open || (st.open = {}))[idx] = name;
+                openTest(st, idx, name);
                 fn(function done(err) { finishTest(st, idx, name, err ? err : undefined); });
                 return st.pm;
             }
@@ -1459,7 +1466,7 @@ function makeTest() {
             // a thenable; asking it for then would go through its proxy.
             if (r && !(r instanceof Expectation) && typeof r.then === 'function') {
                 native.recordTest(idx, name, true, false, '', '');
-                (st.open || (st.open = {}))[idx] = name;
+                openTest(st, idx, name);
                 r.then(function () { finishTest(st, idx, name); }, function (e) { finishTest(st, idx, name, e === undefined ? 'undefined' : e); });
             } else {
                 native.recordTest(idx, name, true, false, '', '');
@@ -1570,6 +1577,8 @@ accessor(PMP, 'info', function () {
 accessor(PMP, 'request', function () {
     var st = S;
     if (st.request === undefined) {
+        // finish writes a pre-request script's changes back.
+        if (st.listen === 'prerequest') { native.needFinish(); }
         var d = native.request();
         if (d === undefined) {
             st.request = undefined;
@@ -1696,7 +1705,7 @@ function legacyHeaders(list) {
     return o;
 }
 [
-    ['tests', function (st) { st.legacyTests = {}; return st.legacyTests; }, 'pm.test()'],
+    ['tests', function (st) { native.needFinish(); st.legacyTests = {}; return st.legacyTests; }, 'pm.test()'],
     ['environment', function (st) { return st.pm.environment.toObject(); }, 'pm.environment'],
     ['globals', function (st) { return st.pm.globals.toObject(); }, 'pm.globals'],
     ['data', function (st) { return st.pm.iterationData.toObject(); }, 'pm.iterationData'],
@@ -1828,6 +1837,8 @@ return {
         begin(listen, hasResponse);
         return fn.call(global);
     },
+    // finish runs after the script and its callbacks, only when the script
+    // called native.needFinish(): anything added here must call it too.
     finish: function () {
         var st = S;
         if (!st) { return; }
