@@ -2,10 +2,12 @@ package run
 
 import (
 	"io"
+	"os"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/runner/report"
 	"github.com/courier-run/courier/vault"
+	"golang.org/x/term"
 )
 
 // newReporters builds the -r reporters from the flags.
@@ -36,6 +38,8 @@ func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 			Color:               o.IO.ColorEnabled(o.Color),
 			DisableUnicode:      o.DisableUnicode,
 			Verbose:             o.Verbose,
+			TTY:                 o.IO.IsStdoutTTY(),
+			Width:               stdoutWidth(o),
 		},
 		JSON: report.JSONOptions{Redact: red.Redact},
 		Progress: report.ProgressOptions{
@@ -47,4 +51,19 @@ func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 		return nil, cmdutil.FlagErrorf("%v", err)
 	}
 	return m, nil
+}
+
+// stdoutWidth is the terminal's width in columns, or 0 when stdout is not
+// a terminal (or does not say), which keeps the cli reporter's off-terminal
+// layout.
+func stdoutWidth(o *Options) int {
+	f, ok := o.IO.Out.(*os.File)
+	if !ok || !o.IO.IsStdoutTTY() {
+		return 0
+	}
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || w <= 0 {
+		return 0
+	}
+	return w
 }

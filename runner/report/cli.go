@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/courier-run/courier/collections"
@@ -41,14 +42,28 @@ type CLIOptions struct {
 	Deterministic bool
 	// Banner replaces the "courier" banner word.
 	Banner string
-	// Clock gives the time for ShowTimestamps; nil means time.Now.
+	// Clock gives the time for ShowTimestamps and the status line; nil
+	// means time.Now.
 	Clock func() time.Time
+	// TTY says the output is a terminal: long runs then get a live status
+	// line at the bottom (see status.go). The caller decides it; it is
+	// independent of Color, so NO_COLOR keeps the line, uncoloured.
+	TTY bool
+	// AfterFunc runs f after d on another goroutine and returns a cancel
+	// function, for the status line's timer; nil means time.AfterFunc.
+	// Tests inject their own with Clock.
+	AfterFunc func(d time.Duration, f func()) (stop func())
 }
 
 // CLI is Newman's cli reporter: a live log of the run, then a summary table
 // and the failure list.
 type CLI struct {
+	// out is where the log goes: dst itself, or on a terminal the status
+	// line's pending buffer, flushed after each event.
 	out    *errWriter
+	dst    *errWriter
+	mu     sync.Mutex // guards everything when st is set (its timer)
+	st     *status    // nil unless TTY
 	o      CLIOptions
 	p      palette
 	sym    symbols
@@ -70,7 +85,8 @@ var _ Reporter = (*CLI)(nil)
 
 // NewCLI returns a cli reporter writing to w.
 func NewCLI(w io.Writer, o CLIOptions) *CLI {
-	c := &CLI{out: &errWriter{w: w}, o: o, p: newPalette(o.Color), sym: unicodeSymbols}
+	c := &CLI{dst: &errWriter{w: w}, o: o, p: newPalette(o.Color), sym: unicodeSymbols}
+	c.out = c.dst
 	if o.DisableUnicode {
 		c.sym = plainSymbols
 	}
@@ -80,16 +96,36 @@ func NewCLI(w io.Writer, o CLIOptions) *CLI {
 	if c.o.Clock == nil {
 		c.o.Clock = time.Now
 	}
+	if c.o.AfterFunc == nil {
+		c.o.AfterFunc = defaultAfterFunc
+	}
+	if o.TTY && !o.Silent {
+		c.st = &status{atBOL: true}
+		c.out = &errWriter{w: &c.st.pending}
+	}
 	return c
 }
 
-// Close reports the first write error.
-func (c *CLI) Close() error { return c.out.err }
+// Close erases the status line and reports the first write error.
+func (c *CLI) Close() error {
+	if c.st != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.closeStatus()
+	}
+	return c.dst.err
+}
 
 // Handle prints one event.
 func (c *CLI) Handle(ev runner.Event) {
 	if c.o.Silent {
 		return
+	}
+	if c.st != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.st.observe(c, ev)
+		defer func() { c.flush(c.o.Clock()) }()
 	}
 	switch e := ev.(type) {
 	case runner.StartEvent:
