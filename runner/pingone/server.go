@@ -6,7 +6,10 @@
 // library collections of testdata/pingone exercise (client credentials,
 // authorization code with PKCE, refresh tokens, client_secret_jwt, the
 // device authorization grant, token exchange, introspection, custom
-// resources and grants, groups, sessions and sign-off), with PingOne's
+// resources and grants, groups, sessions and sign-off, self-registration
+// with e-mail verification, agreements and the AGREEMENT action, device
+// authentication policies, built-in roles and role assignments, and the
+// implicit grant), with PingOne's
 // paths, status codes, HAL shapes, error bodies and content types.
 //
 // One server plays both PingOne hosts. With the server at base URL B:
@@ -19,7 +22,8 @@
 // never collide with the "v1" and "__test" prefixes.
 //
 // Because no e-mail is sent, one-time passcodes are readable from the
-// test-only endpoint GET B/__test/otp?userId={id} (or Server.OTP).
+// test-only endpoint GET B/__test/otp?userId={id} (or Server.OTP), and
+// account verification codes from GET B/__test/verificationCode?userId={id}.
 package pingone
 
 import (
