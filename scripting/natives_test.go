@@ -1,7 +1,9 @@
 package scripting
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -71,4 +73,35 @@ pm.test('own __proto__', () => { const v = JSON.parse('{"__proto__":{"x":1}}'); 
 pm.test('error', () => { let m; try { JSON.parse('{"a":}'); } catch (e) { m = e.name + ': ' + e.message; } pm.expect(m).to.match(/^SyntaxError: Unexpected token/); });
 `
 	runJS(t, e, testExec("test", src))
+}
+
+// TestFirstEngineTiming logs what the first script of a process costs:
+// compiling the bootstrap (Warm does it in the background in a run), the
+// first NewEngine and the first two runs of a typical test script. Run it
+// alone in a fresh process to read cold numbers:
+//
+//	go test -run TestFirstEngineTiming -count=1 -v ./scripting/
+func TestFirstEngineTiming(t *testing.T) {
+	t0 := time.Now()
+	if _, err := bootstrapProgram(); err != nil {
+		t.Fatal(err)
+	}
+	t1 := time.Now()
+	e, err := NewEngine(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	t2 := time.Now()
+	x := testExec("test", `const j = pm.response.json(); pm.test("status", () => pm.response.to.have.status(200)); pm.test("id", () => pm.expect(j.id).to.be.a("string")); pm.environment.set("id", j.id);`)
+	var runs [2]time.Duration
+	for i := range runs {
+		s := time.Now()
+		if r := e.Run(context.Background(), x); r.Err != nil || len(r.Tests) != 2 || !r.Tests[0].Passed || !r.Tests[1].Passed {
+			t.Fatalf("run %d: %+v", i, r)
+		}
+		runs[i] = time.Since(s)
+	}
+	t.Logf("bootstrap compile %v (0 if an earlier test compiled it), first NewEngine %v, first script %v, second %v",
+		t1.Sub(t0).Round(time.Microsecond), t2.Sub(t1).Round(time.Microsecond), runs[0].Round(time.Microsecond), runs[1].Round(time.Microsecond))
 }
