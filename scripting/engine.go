@@ -97,7 +97,7 @@ type Engine struct {
 	cur     *execState
 	closed  bool
 	watch   watchdog
-	listen  map[string]goja.Value // interned Exec.Listen values
+	listen  map[string]goja.Value    // interned Exec.Listen values
 	fns     map[*compiled]goja.Value // the scripts' functions
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
