@@ -54,6 +54,10 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, []detail{{Code: "INVALID_VALUE", Target: "client_id", Message: "Application not found or not enabled"}})
 		return
 	}
+	hint, template, ok := s.requestObjects(w, r, env, app, q)
+	if !ok {
+		return
+	}
 	redirect := q.Get("redirect_uri")
 	uris := app.list("redirectUris")
 	if redirect == "" && len(uris) == 1 {
@@ -85,6 +89,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		// An existing session (ST cookie) already satisfied the login step.
 		f.userID, f.sessionID = sess.userID, sess.id
 	}
+	s.applyLoginHint(f, hint, template)
 	s.flows[f.id] = f
 	s.advance(f)
 	cookie := func(name, value string) {
@@ -249,6 +254,11 @@ func (s *Server) advance(f *flow) {
 				return
 			}
 			continue
+		case "PROGRESSIVE_PROFILING":
+			if s.profilingStep(f, a) {
+				return
+			}
+			continue
 		case "MULTI_FACTOR_AUTHENTICATION":
 			if f.userID == "" {
 				f.status = statusSignOn
@@ -324,8 +334,9 @@ func (s *Server) usableDevices(u *user, a *policyAction) []*device {
 // /__test/otp instead of being mailed.
 func (s *Server) sendOTP(f *flow) {
 	n, _ := rand.Int(rand.Reader, big.NewInt(1000000))
+	otp := fmt.Sprintf("%06d", n.Int64())
 	s.otps[f.userID] = &OTPRecord{UserID: f.userID, DeviceID: f.deviceID, FlowID: f.id,
-		OTP: fmt.Sprintf("%06d", n.Int64()), ExpiresAt: s.now().Add(otpTTL)}
+		OTP: otp, Message: s.otpMessage(f, otp), ExpiresAt: s.now().Add(otpTTL)}
 }
 
 // flowJSON renders a flow with the HAL links for its next actions.
@@ -396,6 +407,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusFailed:
 		out["error"] = map[string]any{"code": f.errCode, "message": f.errMessage}
 	}
+	s.profileFlowJSON(f, self, links, out, emb)
 	out["_embedded"] = emb
 	return out
 }
@@ -430,6 +442,9 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	case http.MethodPost:
 	default:
 		writeMethodNotAllowed(w)
+		return
+	}
+	if s.uc2FlowAction(w, r, env, base, f) {
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

@@ -609,6 +609,7 @@ func (s *Server) userJSON(u *user, base string) map[string]any {
 	if u.given != "" || u.family != "" {
 		out["name"] = map[string]any{"given": u.given, "family": u.family}
 	}
+	s.userExtraJSON(u, out)
 	return out
 }
 

@@ -361,10 +361,12 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "At least one MFA method must be enabled"})
 			}
 		}
+	case "PROGRESSIVE_PROFILING":
+		bad = append(bad, checkProfilingAction(body)...)
 	case "":
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"})
 	default:
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, MULTI_FACTOR_AUTHENTICATION, AGREEMENT)"})
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"})
 	}
 	prio, isNum := body["priority"].(float64)
 	if !isNum || prio < 1 {

@@ -149,6 +149,8 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 		writeHAL(w, http.StatusOK, s.scopeJSON(sc, base))
 	case rest[1] == "scopes" && len(rest) <= 3:
 		writeMethodNotAllowed(w)
+	case rest[1] == "attributes" && len(rest) <= 3:
+		s.routeResourceAttributes(w, r, env, res, base, rest[2:])
 	default:
 		writeNotFound(w)
 	}

@@ -173,5 +173,6 @@ type OTPRecord struct {
 	DeviceID  string    `json:"deviceId"`
 	FlowID    string    `json:"flowId"`
 	OTP       string    `json:"otp"`
+	Message   string    `json:"message,omitempty"` // the text that would have been sent
 	ExpiresAt time.Time `json:"expiresAt"`
 }

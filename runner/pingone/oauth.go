@@ -347,6 +347,7 @@ func (s *Server) writeUserTokens(w http.ResponseWriter, env *environment, base s
 	claims["sid"] = sessionID
 	if res, _ := s.checkScopes(app, scope, true); res != nil {
 		claims["aud"] = []string{res.audience}
+		s.addResourceClaims(claims, res, u)
 	}
 	access := s.sign(env, claims)
 	if issued != nil {

@@ -116,7 +116,8 @@ type Server struct {
 	deviceAuthPolicies map[string]*deviceAuthPolicy
 	roles              []*role
 	roleAssignments    map[string]*roleAssignment
-	order              int64 // creation counter so listings keep insertion order
+	uc2s               *uc2State // usecases2.go, created on first use
+	order              int64     // creation counter so listings keep insertion order
 }
 
 // New returns a Server seeded with an organization, an admin environment

@@ -835,6 +835,7 @@ func (s *Server) implicitFragment(env *environment, base string, f *flow) url.Va
 		claims["sub"], claims["scope"], claims["sid"] = u.id, f.scope, f.sessionID
 		if res, _ := s.checkScopes(app, f.scope, true); res != nil {
 			claims["aud"] = []string{res.audience}
+			s.addResourceClaims(claims, res, u)
 		}
 		access = s.sign(env, claims)
 		v.Set("access_token", access)
