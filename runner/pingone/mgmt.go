@@ -70,6 +70,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string
 		writeHAL(w, http.StatusOK, s.environmentJSON(env, base))
 		return
 	}
+	w = s.audit(w, r, c, env, rest) // mgmt_more_audit.go: activities
+	if s.serveMore(w, r, c, env, base, rest) {
+		return
+	}
 	switch rest[0] {
 	case "billOfMaterials":
 		if len(rest) == 1 && r.Method == http.MethodGet {

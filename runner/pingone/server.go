@@ -268,6 +268,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAPI(w, r, splitPath(strings.TrimPrefix(path, "/v1")))
 	case strings.HasPrefix(path, "/__test/"):
 		s.serveTest(w, r, strings.TrimPrefix(path, "/__test/"))
+	case strings.HasPrefix(path, "/__files/"): // mgmt_more_files.go
+		s.serveFiles(w, r, strings.TrimPrefix(path, "/__files/"))
 	default:
 		parts := splitPath(path)
 		if len(parts) >= 2 && isUUID(parts[0]) {

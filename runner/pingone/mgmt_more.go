@@ -1,0 +1,413 @@
+package pingone
+
+import (
+	"net/http"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"weak"
+)
+
+// This file and the other mgmt_more*.go files add the management resources
+// of the workflow library beyond users, applications and sign-on policies:
+// password policies, identity providers, gateways, identity propagation,
+// notification templates and contents, keys and certificates, risk policy
+// sets and evaluations, audit activities, application attribute mappings and
+// flow policy assignments, the integration catalog and images.
+//
+// Their state lives in a moreState kept beside the Server (keyed by a weak
+// pointer, so it goes away with the Server) rather than in Server's fields,
+// so that these resources can grow without touching the core types. All of
+// it is guarded by s.mu like the rest of the server.
+
+// rec is one stored management resource of the generic kinds: PingOne
+// echoes what it stored, so the body is kept as sent (minus write-only
+// fields on output) with the server-assigned fields beside it.
+type rec struct {
+	id, envID, kind, parent string
+	self                    string // path below base, e.g. /environments/{env}/gateways/{id}
+	body                    map[string]any
+	createdAt, updatedAt    time.Time
+	seq                     int64
+}
+
+type moreState struct {
+	recs       map[string]*rec
+	seeded     map[string]bool // environments whose defaults exist
+	activities []*activity
+	keys       map[string]*keyRec
+	certs      map[string]*certRec
+	images     map[string]*imageRec
+	assets     map[string]*assetRec // by download token
+	evals      map[string]*rec
+}
+
+var (
+	moreMu       sync.Mutex
+	moreByServer = map[weak.Pointer[Server]]*moreState{}
+)
+
+// more returns the server's extra state, creating it on first use.
+func (s *Server) more() *moreState {
+	wp := weak.Make(s)
+	moreMu.Lock()
+	defer moreMu.Unlock()
+	st := moreByServer[wp]
+	if st == nil {
+		st = &moreState{recs: map[string]*rec{}, seeded: map[string]bool{}, keys: map[string]*keyRec{},
+			certs: map[string]*certRec{}, images: map[string]*imageRec{}, assets: map[string]*assetRec{}, evals: map[string]*rec{}}
+		moreByServer[wp] = st
+		runtime.AddCleanup(s, func(k weak.Pointer[Server]) {
+			moreMu.Lock()
+			delete(moreByServer, k)
+			moreMu.Unlock()
+		}, wp)
+	}
+	return st
+}
+
+// serveMore routes the resources of this file family. It reports whether it
+// handled the request; the caller holds s.mu and has checked the token and
+// the environment.
+func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string, rest []string) bool {
+	st := s.more()
+	s.seedMore(st, env)
+	envPath := "/environments/" + env.id
+	switch rest[0] {
+	case "passwordPolicies":
+		s.crud(w, r, st, env, base, kindPasswordPolicy, "", envPath+"/passwordPolicies", rest[1:])
+	case "identityProviders":
+		if len(rest) >= 3 && rest[2] == "attributes" {
+			idp := st.get(rest[1], "identityProviders", env.id)
+			if idp == nil {
+				writeNotFound(w)
+				return true
+			}
+			s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", rest[3:])
+			return true
+		}
+		s.crud(w, r, st, env, base, kindIdentityProvider, "", envPath+"/identityProviders", rest[1:])
+	case "gateways":
+		s.crud(w, r, st, env, base, kindGateway, "", envPath+"/gateways", rest[1:])
+	case "propagation":
+		s.routePropagation(w, r, st, env, base, rest[1:])
+	case "templates":
+		s.routeTemplates(w, r, st, env, base, rest[1:])
+	case "riskPolicySets":
+		s.crud(w, r, st, env, base, kindRiskPolicySet, "", envPath+"/riskPolicySets", rest[1:])
+	case "riskEvaluations":
+		s.routeRiskEvaluations(w, r, st, env, base, rest[1:])
+	case "activities":
+		s.routeActivities(w, r, st, env, base, rest[1:])
+	case "keys":
+		s.routeKeys(w, r, st, env, base, rest[1:])
+	case "certificates":
+		s.routeCertificates(w, r, st, env, base, rest[1:])
+	case "images":
+		s.routeImages(w, r, st, env, base, rest[1:])
+	case "integrations":
+		s.routeIntegrations(w, r, st, env, base, rest[1:])
+	case "applications":
+		if len(rest) < 3 || (rest[2] != "attributes" && rest[2] != "flowPolicyAssignments") {
+			return false
+		}
+		app := s.apps[rest[1]]
+		if app == nil || app.envID != env.id {
+			writeNotFound(w)
+			return true
+		}
+		self := envPath + "/applications/" + app.id + "/" + rest[2]
+		if rest[2] == "attributes" {
+			s.seedAppAttributes(st, app)
+			s.crud(w, r, st, env, base, kindAppAttribute, app.id, self, rest[3:])
+		} else {
+			s.crud(w, r, st, env, base, kindFlowPolicyAssignment, app.id, self, rest[3:])
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// --- generic resources -------------------------------------------------------
+
+// kind describes one generic resource: how it is validated, which fields
+// never leave the server and what else it links to.
+type kind struct {
+	name   string // path segment and _embedded key
+	rtype  string // audit resource type
+	unique string // body field unique within the parent, "" for none
+	// validate checks a create (old == nil) or update body.
+	validate func(s *Server, st *moreState, env *environment, parent string, body map[string]any, old *rec) []detail
+	// prepare fills defaults before storing.
+	prepare func(body map[string]any)
+	// writeOnly fields are accepted but never returned (secrets).
+	writeOnly []string
+	// update is the method that replaces ("PUT") or merges ("PATCH").
+	update string
+	// canDelete vetoes a delete with a validation detail.
+	canDelete func(st *moreState, x *rec) *detail
+	// afterWrite runs after a create or update (e.g. to move "default").
+	afterWrite func(st *moreState, x *rec)
+	// onDelete removes dependents.
+	onDelete func(st *moreState, x *rec)
+}
+
+func (st *moreState) get(id, kindName, envID string) *rec {
+	x := st.recs[id]
+	if x == nil || x.kind != kindName || x.envID != envID {
+		return nil
+	}
+	return x
+}
+
+func (st *moreState) list(kindName, envID, parent string) []*rec {
+	var out []*rec
+	for _, x := range st.recs {
+		if x.kind == kindName && x.envID == envID && (parent == "" || x.parent == parent) {
+			out = append(out, x)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// add stores a new record; the caller holds s.mu.
+func (s *Server) add(st *moreState, k *kind, envID, parent, listPath string, body map[string]any) *rec {
+	now := s.now()
+	x := &rec{id: newID(), envID: envID, kind: k.name, parent: parent, body: body, createdAt: now, updatedAt: now, seq: s.next()}
+	x.self = listPath + "/" + x.id
+	st.recs[x.id] = x
+	return x
+}
+
+// crud serves list/create at listPath and read/update/delete below it.
+func (s *Server) crud(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, k *kind, parent, listPath string, rest []string) {
+	if len(rest) == 0 {
+		switch r.Method {
+		case http.MethodGet:
+			var out []any
+			for _, x := range st.list(k.name, env.id, parent) {
+				out = append(out, s.recJSON(x, k, base))
+			}
+			writeHAL(w, http.StatusOK, collection(base+listPath, k.name, out))
+		case http.MethodPost:
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return
+			}
+			if bad := s.check(st, k, env, parent, body, nil); len(bad) > 0 {
+				writeInvalidData(w, bad...)
+				return
+			}
+			if k.prepare != nil {
+				k.prepare(body)
+			}
+			x := s.add(st, k, env.id, parent, listPath, body)
+			if k.afterWrite != nil {
+				k.afterWrite(st, x)
+			}
+			writeHAL(w, http.StatusCreated, s.recJSON(x, k, base))
+		default:
+			writeMethodNotAllowed(w)
+		}
+		return
+	}
+	if len(rest) > 1 {
+		writeNotFound(w)
+		return
+	}
+	x := st.get(rest[0], k.name, env.id)
+	if x == nil || (parent != "" && x.parent != parent) {
+		writeNotFound(w)
+		return
+	}
+	s.item(w, r, st, env, base, k, x)
+}
+
+// item serves GET, the update method and DELETE of one record.
+func (s *Server) item(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, k *kind, x *rec) {
+	switch r.Method {
+	case http.MethodGet:
+		writeHAL(w, http.StatusOK, s.recJSON(x, k, base))
+	case http.MethodPut, http.MethodPatch:
+		if r.Method != orDefault(k.update, http.MethodPut) {
+			writeMethodNotAllowed(w)
+			return
+		}
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		if r.Method == http.MethodPatch {
+			merged := map[string]any{}
+			for key, v := range x.body {
+				merged[key] = v
+			}
+			for key, v := range body {
+				merged[key] = v
+			}
+			body = merged
+		}
+		if bad := s.check(st, k, env, x.parent, body, x); len(bad) > 0 {
+			writeInvalidData(w, bad...)
+			return
+		}
+		if k.prepare != nil {
+			k.prepare(body)
+		}
+		x.body = body
+		x.updatedAt = s.now()
+		if k.afterWrite != nil {
+			k.afterWrite(st, x)
+		}
+		writeHAL(w, http.StatusOK, s.recJSON(x, k, base))
+	case http.MethodDelete:
+		if k.canDelete != nil {
+			if d := k.canDelete(st, x); d != nil {
+				writeInvalidData(w, *d)
+				return
+			}
+		}
+		delete(st.recs, x.id)
+		if k.onDelete != nil {
+			k.onDelete(st, x)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+// check runs the uniqueness rule and the kind's validation.
+func (s *Server) check(st *moreState, k *kind, env *environment, parent string, body map[string]any, old *rec) []detail {
+	var bad []detail
+	if k.validate != nil {
+		bad = k.validate(s, st, env, parent, body, old)
+	}
+	if k.unique != "" {
+		if v := str(body, k.unique); v != "" {
+			for _, o := range st.list(k.name, env.id, parent) {
+				if (old == nil || o.id != old.id) && strings.EqualFold(str(o.body, k.unique), v) {
+					bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: k.unique, Message: "A resource with the specified " + k.unique + " already exists"})
+				}
+			}
+		}
+	}
+	return bad
+}
+
+func (s *Server) recJSON(x *rec, k *kind, base string) map[string]any {
+	out := map[string]any{}
+	for key, v := range x.body {
+		out[key] = v
+	}
+	for _, f := range k.writeOnly {
+		delete(out, f)
+	}
+	out["_links"] = map[string]any{
+		"self":        link(base + x.self),
+		"environment": link(base + "/environments/" + x.envID),
+	}
+	out["id"] = x.id
+	out["environment"] = ref(x.envID)
+	out["createdAt"] = ts(x.createdAt)
+	out["updatedAt"] = ts(x.updatedAt)
+	return out
+}
+
+// --- validation helpers --------------------------------------------------------
+
+func required(body map[string]any, fields ...string) []detail {
+	var bad []detail
+	for _, f := range fields {
+		v, ok := lookup(body, f)
+		blank := !ok || v == nil
+		if s, isStr := v.(string); isStr && strings.TrimSpace(s) == "" {
+			blank = true
+		}
+		if a, isArr := v.([]any); isArr && len(a) == 0 {
+			blank = true
+		}
+		if blank {
+			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: f, Message: "must not be blank"})
+		}
+	}
+	return bad
+}
+
+func requiredBools(body map[string]any, fields ...string) []detail {
+	var bad []detail
+	for _, f := range fields {
+		if _, ok := body[f].(bool); !ok {
+			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: f, Message: "must not be null"})
+		}
+	}
+	return bad
+}
+
+func oneOf(body map[string]any, field string, allowed ...string) []detail {
+	v, present := lookup(body, field)
+	if !present {
+		return nil
+	}
+	s, _ := v.(string)
+	for _, a := range allowed {
+		if s == a {
+			return nil
+		}
+	}
+	return []detail{{Code: "INVALID_VALUE", Target: field, Message: "must be one of [" + strings.Join(allowed, ", ") + "]"}}
+}
+
+// lookup reads a dotted path ("plan.id") from a JSON object.
+func lookup(body map[string]any, path string) (any, bool) {
+	var cur any = body
+	for _, part := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur, ok = m[part]
+		if !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+func refExists(st *moreState, body map[string]any, field, kindName, envID, what string) []detail {
+	v, _ := lookup(body, field)
+	id, _ := v.(string)
+	if id == "" {
+		return []detail{{Code: "REQUIRED_VALUE", Target: field, Message: "must not be blank"}}
+	}
+	if st.get(id, kindName, envID) == nil {
+		return []detail{{Code: "INVALID_VALUE", Target: field, Message: "Referenced " + what + " does not exist"}}
+	}
+	return nil
+}
+
+// moveDefault clears "default" on the other records of the kind when x
+// became the default: PingOne keeps one default per environment.
+func moveDefault(st *moreState, x *rec) {
+	if x.body["default"] != true {
+		return
+	}
+	for _, o := range st.list(x.kind, x.envID, "") {
+		if o.id != x.id && o.body["default"] == true {
+			o.body["default"] = false
+		}
+	}
+}
+
+func notDefault(what string) func(st *moreState, x *rec) *detail {
+	return func(st *moreState, x *rec) *detail {
+		if x.body["default"] == true {
+			return &detail{Code: "INVALID_VALUE", Target: "default", Message: "The default " + what + " cannot be deleted"}
+		}
+		return nil
+	}
+}

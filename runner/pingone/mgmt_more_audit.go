@@ -1,0 +1,341 @@
+package pingone
+
+import (
+	"encoding/json"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// --- risk evaluations ----------------------------------------------------------
+
+// routeRiskEvaluations serves POST /riskEvaluations (a deterministic
+// evaluation: the first policy of the set whose IP range contains the
+// event's IP gives the level, else the set's default result), GET
+// /riskEvaluations/{id} and PUT /riskEvaluations/{id}/event (the
+// completionStatus update a flow sends when it ends).
+func (s *Server) routeRiskEvaluations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+	list := "/environments/" + env.id + "/riskEvaluations"
+	switch {
+	case len(rest) == 0 && r.Method == http.MethodPost:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		bad := required(body, "event", "event.ip", "event.user.id")
+		ip := net.ParseIP(str(obj(body, "event"), "ip"))
+		if str(obj(body, "event"), "ip") != "" && ip == nil {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "event.ip", Message: "must be a valid IP address"})
+		}
+		var set *rec
+		if id := str(obj(body, "riskPolicySet"), "id"); id != "" {
+			if set = st.get(id, "riskPolicySets", env.id); set == nil {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "riskPolicySet.id", Message: "Referenced risk policy set does not exist"})
+			}
+		} else {
+			for _, x := range st.list("riskPolicySets", env.id, "") {
+				if x.body["default"] == true {
+					set = x
+				}
+			}
+		}
+		if len(bad) > 0 {
+			writeInvalidData(w, bad...)
+			return
+		}
+		body["result"] = evaluateRisk(set, ip)
+		body["riskPolicySet"] = map[string]any{"id": set.id, "name": str(set.body, "name")}
+		body["details"] = map[string]any{"ipAddressReputation": map[string]any{"score": 0, "level": "LOW"}}
+		x := s.add(st, &kind{name: "riskEvaluations"}, env.id, "", list, body)
+		delete(st.recs, x.id) // evaluations are kept apart from the generic kinds
+		st.evals[x.id] = x
+		writeHAL(w, http.StatusCreated, s.recJSON(x, &kind{}, base))
+	case len(rest) == 0:
+		writeMethodNotAllowed(w)
+	case len(rest) <= 2:
+		x := st.evals[rest[0]]
+		if x == nil || x.envID != env.id {
+			writeNotFound(w)
+			return
+		}
+		if len(rest) == 1 && r.Method == http.MethodGet {
+			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
+			return
+		}
+		if len(rest) == 2 && rest[1] == "event" && r.Method == http.MethodPut {
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return
+			}
+			if bad := oneOf(body, "completionStatus", "SUCCESS", "FAILED", "IN_PROGRESS"); len(bad) > 0 || body["completionStatus"] == nil {
+				writeInvalidData(w, append(bad, required(body, "completionStatus")...)...)
+				return
+			}
+			obj(x.body, "event")["completionStatus"] = body["completionStatus"]
+			x.updatedAt = s.now()
+			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
+			return
+		}
+		writeMethodNotAllowed(w)
+	default:
+		writeNotFound(w)
+	}
+}
+
+// evaluateRisk applies a risk policy set to an IP: the first policy (by
+// priority) whose ipRange condition contains it decides the level.
+func evaluateRisk(set *rec, ip net.IP) map[string]any {
+	policies, _ := set.body["riskPolicies"].([]any)
+	for _, p := range policies {
+		pm := asMap(p)
+		cond := obj(pm, "condition")
+		ranges, _ := cond["ipRange"].([]any)
+		for _, rg := range ranges {
+			cidr, _ := rg.(string)
+			if !strings.Contains(cidr, "/") {
+				cidr += "/32"
+			}
+			if _, n, err := net.ParseCIDR(cidr); err == nil && ip != nil && n.Contains(ip) {
+				res := obj(pm, "result")
+				return map[string]any{"level": strings.ToUpper(str(res, "level")), "type": "VALUE", "source": "POLICY"}
+			}
+		}
+	}
+	level := "LOW"
+	if dr := obj(set.body, "defaultResult"); str(dr, "level") != "" {
+		level = strings.ToUpper(str(dr, "level"))
+	}
+	return map[string]any{"level": level, "type": "VALUE", "source": "DEFAULT"}
+}
+
+// --- audit activities ------------------------------------------------------------
+
+type activity struct {
+	id, envID, correlationID string
+	recordedAt               time.Time
+	actionType, description  string
+	resType, resID, resName  string
+	clientID, clientName     string
+	clientEnv                string
+	status                   string
+}
+
+// resourceTypes maps a management path segment to its audit resource type.
+var resourceTypes = map[string]string{
+	"populations": "POPULATION", "users": "USER", "applications": "APPLICATION", "signOnPolicies": "SIGN_ON_POLICY",
+	"resources": "RESOURCE", "groups": "GROUP", "agreements": "AGREEMENT", "deviceAuthenticationPolicies": "DEVICE_AUTHENTICATION_POLICY",
+	"passwordPolicies": "PASSWORD_POLICY", "identityProviders": "IDENTITY_PROVIDER", "gateways": "GATEWAY",
+	"riskPolicySets": "RISK_POLICY_SET", "riskEvaluations": "RISK_EVALUATION", "keys": "KEY_PAIR", "certificates": "CERTIFICATE",
+	"images": "IMAGE", "propagationplans": "PROPAGATION_PLAN", "propagationstores": "PROPAGATION_STORE",
+	"propagationrules": "PROPAGATION_RULE", "propagationmappings": "PROPAGATION_MAPPING",
+}
+
+// auditWriter records an activity for each successful management write
+// (create, update, delete) it carries the response of.
+type auditWriter struct {
+	http.ResponseWriter
+	s        *Server
+	r        *http.Request
+	c        *caller
+	env      *environment
+	rest     []string
+	status   int
+	recorded bool
+}
+
+// audit wraps w so the management request in env is recorded as an
+// activity when it succeeds. GET requests are not recorded. The caller
+// holds s.mu, which the writer relies on when it records.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request, c *caller, env *environment, rest []string) http.ResponseWriter {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead || len(rest) == 0 {
+		return w
+	}
+	return &auditWriter{ResponseWriter: w, s: s, r: r, c: c, env: env, rest: rest}
+}
+
+func (a *auditWriter) WriteHeader(code int) {
+	a.status = code
+	a.ResponseWriter.WriteHeader(code)
+	if code == http.StatusNoContent {
+		a.record(nil)
+	}
+}
+
+func (a *auditWriter) Write(b []byte) (int, error) {
+	if a.status == 0 {
+		a.status = http.StatusOK
+	}
+	a.record(b)
+	return a.ResponseWriter.Write(b)
+}
+
+func (a *auditWriter) record(body []byte) {
+	if a.recorded || a.status < 200 || a.status > 299 {
+		return
+	}
+	a.recorded = true
+	rest := a.rest
+	if rest[0] == "propagation" && len(rest) >= 2 {
+		// propagation/{plans,stores,rules,mappings} → PROPAGATION_PLAN...
+		rest = append([]string{"propagation" + rest[1]}, rest[2:]...)
+	}
+	seg, id := rest[0], ""
+	if len(rest) >= 2 {
+		id = rest[1]
+	}
+	typ := resourceTypes[seg]
+	if typ == "" {
+		return
+	}
+	verb := map[string]string{http.MethodPost: "CREATED", http.MethodPut: "UPDATED", http.MethodPatch: "UPDATED", http.MethodDelete: "DELETED"}[a.r.Method]
+	if len(rest) > 2 {
+		verb = "UPDATED" // a sub-resource changed: recorded on its owner
+	}
+	if verb == "" {
+		return
+	}
+	var m map[string]any
+	_ = json.Unmarshal(body, &m)
+	name := str(m, "name")
+	if name == "" {
+		name = str(m, "username")
+	}
+	if id == "" || (verb == "CREATED" && len(rest) == 1) {
+		id = str(m, "id")
+	}
+	if id == "" {
+		return
+	}
+	words := strings.ToLower(strings.ReplaceAll(typ, "_", " "))
+	a.s.more().activities = append(a.s.more().activities, &activity{
+		id: newID(), envID: a.env.id, correlationID: newID(), recordedAt: a.s.now(),
+		actionType: typ + "." + verb, description: titleCase(words + " " + strings.ToLower(verb)),
+		resType: typ, resID: id, resName: name,
+		clientID: a.c.app.id, clientName: a.c.app.str("name"), clientEnv: a.c.app.envID, status: "SUCCESS",
+	})
+}
+
+func titleCase(s string) string {
+	parts := strings.Fields(s)
+	for i, p := range parts {
+		parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	return strings.Join(parts, " ")
+}
+
+// activityTerm is one term of the activities filter PingOne accepts:
+// recordedAt/createdAt with gt, ge, lt, le; action.type, resources.id,
+// resources.type, actors.client.id, correlationId with eq.
+var activityTerm = regexp.MustCompile(`^\(?\s*(recordedAt|createdAt|action\.type|resources\.id|resources\.type|actors\.client\.id|correlationId)\s+(eq|gt|ge|lt|le)\s+"([^"]*)"\s*\)?$`)
+
+func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+	list := base + "/environments/" + env.id + "/activities"
+	if r.Method != http.MethodGet {
+		writeMethodNotAllowed(w)
+		return
+	}
+	if len(rest) == 1 {
+		for _, a := range st.activities {
+			if a.id == rest[0] && a.envID == env.id {
+				writeHAL(w, http.StatusOK, activityJSON(a, base))
+				return
+			}
+		}
+		writeNotFound(w)
+		return
+	}
+	if len(rest) > 1 {
+		writeNotFound(w)
+		return
+	}
+	type term struct{ attr, op, val string }
+	var terms []term
+	if f := strings.TrimSpace(r.URL.Query().Get("filter")); f != "" {
+		for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(f, -1) {
+			m := activityTerm.FindStringSubmatch(strings.TrimSpace(part))
+			timeAttr := m != nil && (m[1] == "recordedAt" || m[1] == "createdAt")
+			if m == nil || (timeAttr && m[2] == "eq") || (!timeAttr && m[2] != "eq") {
+				writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+					Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+				return
+			}
+			if timeAttr {
+				if _, err := time.Parse(time.RFC3339, m[3]); err != nil {
+					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+						Code: "INVALID_FILTER", Target: "filter", Message: "Invalid date " + m[3]}})
+					return
+				}
+			}
+			terms = append(terms, term{m[1], m[2], m[3]})
+		}
+	}
+	limit := -1
+	if l := r.URL.Query().Get("limit"); l != "" {
+		if n, err := strconv.Atoi(l); err == nil && n >= 0 {
+			limit = n
+		}
+	}
+	var out []any
+	// Newest first, as PingOne returns them.
+	for i := len(st.activities) - 1; i >= 0; i-- {
+		a := st.activities[i]
+		if a.envID != env.id {
+			continue
+		}
+		ok := true
+		for _, t := range terms {
+			switch t.attr {
+			case "recordedAt", "createdAt":
+				at, _ := time.Parse(time.RFC3339, t.val)
+				switch t.op {
+				case "gt":
+					ok = ok && a.recordedAt.After(at)
+				case "ge":
+					ok = ok && !a.recordedAt.Before(at)
+				case "lt":
+					ok = ok && a.recordedAt.Before(at)
+				case "le":
+					ok = ok && !a.recordedAt.After(at)
+				}
+			case "action.type":
+				ok = ok && a.actionType == t.val
+			case "resources.id":
+				ok = ok && a.resID == t.val
+			case "resources.type":
+				ok = ok && a.resType == t.val
+			case "actors.client.id":
+				ok = ok && a.clientID == t.val
+			case "correlationId":
+				ok = ok && a.correlationID == t.val
+			}
+		}
+		if ok && (limit < 0 || len(out) < limit) {
+			out = append(out, activityJSON(a, base))
+		}
+	}
+	writeHAL(w, http.StatusOK, collection(list, "activities", out))
+}
+
+func activityJSON(a *activity, base string) map[string]any {
+	res := map[string]any{"type": a.resType, "id": a.resID, "environment": ref(a.envID)}
+	if a.resName != "" {
+		res["name"] = a.resName
+	}
+	return map[string]any{
+		"_links":        map[string]any{"self": link(base + "/environments/" + a.envID + "/activities/" + a.id)},
+		"id":            a.id,
+		"recordedAt":    ts(a.recordedAt),
+		"createdAt":     ts(a.recordedAt),
+		"correlationId": a.correlationID,
+		"actors": map[string]any{"client": map[string]any{
+			"id": a.clientID, "name": a.clientName, "type": "CLIENT", "environment": ref(a.clientEnv),
+			"href": base + "/environments/" + a.clientEnv + "/applications/" + a.clientID,
+		}},
+		"action":    map[string]any{"type": a.actionType, "description": a.description},
+		"resources": []any{res},
+		"result":    map[string]any{"status": a.status, "description": a.description + " " + orDefault(a.resName, a.resID)},
+	}
+}

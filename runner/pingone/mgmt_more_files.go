@@ -1,0 +1,309 @@
+package pingone
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"image"
+	_ "image/gif" // registered for image.DecodeConfig
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"mime"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Binary resources: uploaded images and integration kits. Their bytes are
+// served from B/__files/..., standing in for PingOne's uploads host and the
+// presigned download URL the catalog redirects to.
+
+const maxImageBytes = 2 << 20 // the workflow library's 2 MB limit
+
+type imageRec struct {
+	id, envID, typ string
+	width, height  int
+	data           []byte
+	createdAt      time.Time
+	seq            int64
+}
+
+type assetRec struct {
+	name    string
+	data    []byte
+	expires time.Time
+}
+
+// routeImages serves POST /images (the image as the raw body with an
+// image/* Content-Type and a Content-Disposition, or as the "file" part of
+// multipart/form-data), GET /images/{id} and DELETE /images/{id}.
+func (s *Server) routeImages(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+	switch {
+	case len(rest) == 0 && r.Method == http.MethodPost:
+		data, ok := readImage(w, r)
+		if !ok {
+			return
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "file", Message: "The file must be a PNG, JPG or GIF image"})
+			return
+		}
+		if format == "jpeg" {
+			format = "jpg"
+		}
+		img := &imageRec{id: newID(), envID: env.id, typ: format, width: cfg.Width, height: cfg.Height, data: data, createdAt: s.now(), seq: s.next()}
+		st.images[img.id] = img
+		writeHAL(w, http.StatusCreated, imageJSON(img, base))
+	case len(rest) == 0:
+		writeMethodNotAllowed(w)
+	case len(rest) == 1:
+		img := st.images[rest[0]]
+		if img == nil || img.envID != env.id {
+			writeNotFound(w)
+			return
+		}
+		switch r.Method {
+		case http.MethodGet:
+			writeHAL(w, http.StatusOK, imageJSON(img, base))
+		case http.MethodDelete:
+			delete(st.images, img.id)
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			writeMethodNotAllowed(w)
+		}
+	default:
+		writeNotFound(w)
+	}
+}
+
+func readImage(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	var src io.Reader
+	switch {
+	case mt == "multipart/form-data":
+		if err := r.ParseMultipartForm(maxImageBytes + 1<<20); err != nil {
+			writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+			return nil, false
+		}
+		f, _, err := r.FormFile("file")
+		if err != nil {
+			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})
+			return nil, false
+		}
+		defer f.Close()
+		src = f
+	case strings.HasPrefix(mt, "image/"):
+		src = r.Body
+	default:
+		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{Code: "INVALID_VALUE", Target: "Content-Type",
+			Message: "Content-Type must be image/png, image/jpg, image/gif or multipart/form-data"}})
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(src, maxImageBytes+1))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+		return nil, false
+	}
+	if len(data) > maxImageBytes {
+		writeInvalidData(w, detail{Code: "SIZE_LIMIT_EXCEEDED", Target: "file", Message: "The image must not be larger than 2 MB"})
+		return nil, false
+	}
+	if len(data) == 0 {
+		writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})
+		return nil, false
+	}
+	return data, true
+}
+
+func imageJSON(img *imageRec, base string) map[string]any {
+	root := strings.TrimSuffix(base, "/v1")
+	return map[string]any{
+		"_links":      map[string]any{"self": link(base + "/environments/" + img.envID + "/images/" + img.id), "environment": link(base + "/environments/" + img.envID)},
+		"id":          img.id,
+		"environment": ref(img.envID),
+		"targets": map[string]any{"original": map[string]any{
+			"id":     img.id,
+			"href":   root + "/__files/environments/" + img.envID + "/images/" + img.id + "_original." + img.typ,
+			"type":   img.typ,
+			"width":  img.width,
+			"height": img.height,
+		}},
+		"createdAt": ts(img.createdAt),
+	}
+}
+
+// --- integration catalog ---------------------------------------------------------
+
+type integration struct {
+	id, name, description string
+	versions              []integrationVersion
+}
+
+type integrationVersion struct {
+	id, version, releasedAt string
+}
+
+// catalog is a fixed, small catalog (the real one lists Ping's kits; the
+// ids are stable so collections can refer to them).
+var catalog = []integration{
+	{"c290da08-0151-45f6-a651-0efb0805ca34", "PingID Integration Kit for PingFederate", "Adds PingID multi-factor authentication to PingFederate sign-on.",
+		[]integrationVersion{{"a9c8a539-191e-4015-ab52-c1943d2142a1", "2.26.0", "2024-11-05T00:00:00.000Z"}, {"5b0c5ee3-4f3a-4b8e-9c7e-2b1d7c3f9a10", "2.25.1", "2024-06-12T00:00:00.000Z"}}},
+	{"0e5ed7c5-7d1b-4e58-9a43-0f1e2d3c4b5a", "PingOne MFA Integration Kit", "Uses PingOne MFA from PingFederate authentication policies.",
+		[]integrationVersion{{"8f2d1c3b-6a5e-4d7f-8e9a-1b2c3d4e5f60", "1.4.0", "2024-09-18T00:00:00.000Z"}}},
+	{"7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d", "PingOne Risk Integration Kit", "Brings PingOne Protect risk evaluations into PingFederate.",
+		[]integrationVersion{{"2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "1.3.1", "2024-08-01T00:00:00.000Z"}}},
+}
+
+var nameContains = regexp.MustCompile(`^\(?\s*name (co|eq|sw) "([^"]*)"\s*\)?$`)
+
+func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+	if r.Method != http.MethodGet {
+		writeMethodNotAllowed(w)
+		return
+	}
+	list := base + "/environments/" + env.id + "/integrations"
+	versionJSON := func(in *integration, v integrationVersion) map[string]any {
+		self := list + "/" + in.id + "/versions/" + v.id
+		return map[string]any{
+			"_links":      map[string]any{"self": link(self), "integration": link(list + "/" + in.id), "asset": link(self + "/asset")},
+			"id":          v.id,
+			"integration": ref(in.id),
+			"version":     v.version,
+			"releasedAt":  v.releasedAt,
+			"type":        "INTEGRATION_KIT",
+		}
+	}
+	intJSON := func(in *integration, expand bool) map[string]any {
+		out := map[string]any{
+			"_links":      map[string]any{"self": link(list + "/" + in.id), "versions": link(list + "/" + in.id + "/versions")},
+			"id":          in.id,
+			"name":        in.name,
+			"description": in.description,
+		}
+		if expand {
+			out["_embedded"] = map[string]any{"latestVersion": versionJSON(in, in.versions[0])}
+		}
+		return out
+	}
+	if len(rest) == 0 {
+		op, val := "", ""
+		if f := r.URL.Query().Get("filter"); f != "" {
+			m := nameContains.FindStringSubmatch(strings.TrimSpace(f))
+			if m == nil {
+				writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+					Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+				return
+			}
+			op, val = m[1], strings.ToLower(m[2])
+		}
+		expand := r.URL.Query().Get("expand") == "latestVersion"
+		var out []any
+		for i := range catalog {
+			n := strings.ToLower(catalog[i].name)
+			if op == "" || (op == "co" && strings.Contains(n, val)) || (op == "eq" && n == val) || (op == "sw" && strings.HasPrefix(n, val)) {
+				out = append(out, intJSON(&catalog[i], expand))
+			}
+		}
+		writeHAL(w, http.StatusOK, collection(list, "integrations", out))
+		return
+	}
+	var in *integration
+	for i := range catalog {
+		if catalog[i].id == rest[0] {
+			in = &catalog[i]
+		}
+	}
+	if in == nil {
+		writeNotFound(w)
+		return
+	}
+	switch {
+	case len(rest) == 1:
+		writeHAL(w, http.StatusOK, intJSON(in, r.URL.Query().Get("expand") == "latestVersion"))
+	case rest[1] == "versions" && len(rest) == 2:
+		var out []any
+		for _, v := range in.versions {
+			out = append(out, versionJSON(in, v))
+		}
+		writeHAL(w, http.StatusOK, collection(list+"/"+in.id+"/versions", "versions", out))
+	case rest[1] == "versions" && (len(rest) == 3 || (len(rest) == 4 && rest[3] == "asset")):
+		var ver *integrationVersion
+		for i := range in.versions {
+			if in.versions[i].id == rest[2] {
+				ver = &in.versions[i]
+			}
+		}
+		if ver == nil {
+			writeNotFound(w)
+			return
+		}
+		if len(rest) == 3 {
+			writeHAL(w, http.StatusOK, versionJSON(in, *ver))
+			return
+		}
+		// PingOne redirects to a short-lived presigned URL that downloads
+		// {integration-name}-{version}.zip.
+		token := newSecret()[:32]
+		name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.version + ".zip"
+		st.assets[token] = &assetRec{name: name, data: kitZip(in, *ver), expires: s.now().Add(5 * time.Minute)}
+		w.Header().Set("Location", strings.TrimSuffix(base, "/v1")+"/__files/assets/"+token+"/"+name)
+		w.WriteHeader(http.StatusFound)
+	default:
+		writeNotFound(w)
+	}
+}
+
+// kitZip builds the kit: deterministic contents, so its hash is stable.
+func kitZip(in *integration, v integrationVersion) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	stamp := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	add := func(name, content string) {
+		f, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
+		_, _ = io.WriteString(f, content)
+	}
+	add("README.txt", in.name+" "+v.version+"\n\n"+in.description+"\n")
+	add("dist/"+strings.ReplaceAll(strings.ToLower(in.name), " ", "-")+"-"+v.version+".jar", "local PingOne placeholder for "+in.name+"\n")
+	_ = zw.Close()
+	return buf.Bytes()
+}
+
+// serveFiles serves B/__files/...: uploaded images and catalog downloads.
+// It needs no token, as PingOne's uploads host and presigned URLs do not.
+func (s *Server) serveFiles(w http.ResponseWriter, r *http.Request, name string) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		writeMethodNotAllowed(w)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.more()
+	parts := splitPath(name)
+	switch {
+	case len(parts) == 3 && parts[0] == "assets":
+		a := st.assets[parts[1]]
+		if a == nil || a.name != parts[2] || s.now().After(a.expires) {
+			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
+			return
+		}
+		sum := sha256.Sum256(a.data)
+		w.Header().Set("Content-Type", "application/zip")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+a.name+`"`)
+		w.Header().Set("x-amz-meta-etag", "sha256="+hexString(sum[:]))
+		_, _ = w.Write(a.data)
+	case len(parts) == 4 && parts[0] == "environments" && parts[2] == "images":
+		id, _, _ := strings.Cut(parts[3], "_original.")
+		img := st.images[id]
+		if img == nil || img.envID != parts[1] || parts[3] != img.id+"_original."+img.typ {
+			writeNotFound(w)
+			return
+		}
+		w.Header().Set("Content-Type", map[string]string{"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}[img.typ])
+		_, _ = w.Write(img.data)
+	default:
+		writeNotFound(w)
+	}
+}
