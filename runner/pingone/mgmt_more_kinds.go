@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"net/http"
-	"sort"
 	"strings"
 )
 
@@ -398,8 +397,12 @@ var kindTemplateContent = &kind{
 		bad := required(b, "locale", "deliveryMethod")
 		method := str(b, "deliveryMethod")
 		bad = append(bad, oneOf(b, "deliveryMethod", "Email", "SMS", "Voice", "Push")...)
-		if method != "Push" {
+		// SMS and Voice contents carry their text in "content", Email in "body".
+		switch method {
+		case "Email":
 			bad = append(bad, required(b, "body")...)
+		case "SMS", "Voice":
+			bad = append(bad, required(b, "content")...)
 		}
 		for _, t := range notificationTemplates {
 			if t.name == parent && method != "" && !containsFold(t.methods, method) {
@@ -553,14 +556,4 @@ func (s *Server) seedMore(st *moreState, env *environment) {
 			"condition": map[string]any{"equals": true, "value": "${details.impossibleTravel}"},
 		}},
 	})
-}
-
-// sortedKeys is used where a deterministic order over a map is needed.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
