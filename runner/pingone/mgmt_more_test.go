@@ -161,7 +161,7 @@ func TestMoreResourcesCRUD(t *testing.T) {
 		require.Equal(t, 200, g.code)
 		assert.Equal(t, "general", g.body["id"])
 		assertPlatformError(t, c.api("GET", env+"/templates/nope", tok, "", ""), 404, "NOT_FOUND", "")
-		sms := c.api("POST", env+"/templates/email_verification_user/contents", tok, jsonCT, `{"locale":"en","deliveryMethod":"SMS","body":"x"}`)
+		sms := c.api("POST", env+"/templates/email_verification_user/contents", tok, jsonCT, `{"locale":"en","deliveryMethod":"SMS","content":"x"}`)
 		assertPlatformError(t, sms, 400, "INVALID_DATA", "INVALID_VALUE")
 	})
 

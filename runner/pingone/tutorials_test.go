@@ -134,6 +134,8 @@ var tutorialOrder = []string{
 	"create-a-group-and-add-a-user",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
 	"configure-a-passwordless-sign-on-policy",
+	"configure-an-mfa-only-flow-using-a-login-hint-token",
+	"create-an-mfa-transaction-approval-using-sms",
 	"use-an-email-mfa-action-to-authenticate-users",
 	"assign-a-role-to-a-user",
 	// Sign-off runs before "Find and Terminate" (the library lists it
