@@ -121,6 +121,7 @@ var tutorialOrder = []string{
 	"configure-a-single-page-application-with-an-implicit-grant",
 	"configure-a-non-interactive-worker-application",
 	"configure-an-interactive-worker-application",
+	"create-and-update-notification-content",
 	"configure-a-simple-login",
 	"use-login-and-mfa-actions-to-authenticate-users",
 	"add-a-user-through-a-registration-flow",
