@@ -94,35 +94,19 @@ func (e *Engine) ensureScope(name string) *environments.Scope {
 	return sc
 }
 
-// toJSValue turns a stored variable back into what the script stored.
+// toJSValue turns a stored variable back into what the script stored,
+// following environments' typing: text types (any, default, secret...)
+// read back as strings, even when the text looks like JSON.
 func (e *Engine) toJSValue(v environments.Variable) goja.Value {
 	switch v.Type {
-	case "number":
-		if f, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64); err == nil {
-			return e.rt.ToValue(f)
-		}
-	case "boolean":
-		switch v.Value {
-		case "true":
-			return e.rt.ToValue(true)
-		case "false":
-			return e.rt.ToValue(false)
-		}
-	case "any":
-		t := strings.TrimSpace(v.Value)
-		if t == "" {
-			return goja.Undefined()
-		}
-		// Only structured JSON is decoded: exports write "any" for plain
-		// strings too, and "123" must stay a string there.
-		if t == "null" || t[0] == '{' || t[0] == '[' {
-			var x any
-			if json.Unmarshal([]byte(t), &x) == nil {
-				return e.parseJSON(t)
-			}
-		}
+	case environments.TypeObject, environments.TypeArray:
+		return e.parseJSON(v.Value)
+	case environments.TypeNull:
+		return goja.Null()
+	case typeUndefined:
+		return goja.Undefined()
 	}
-	return e.rt.ToValue(v.Value)
+	return e.rt.ToValue(v.Native())
 }
 
 func (e *Engine) parseJSON(s string) goja.Value {
@@ -143,46 +127,27 @@ func (e *Engine) stringify(v goja.Value) string {
 	return r.String()
 }
 
-// fromJSValue stores a script value as text plus a type, the way Postman
-// keeps it in memory: get() later returns the same JS type.
-func (e *Engine) fromJSValue(v goja.Value) (string, string) {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "", "any"
-	case goja.IsNull(v):
-		return "null", "any"
+// typeUndefined marks a variable a script set to undefined: it exists
+// (has() is true) and reads back undefined; files see an empty string.
+const typeUndefined = "undefined"
+
+// nativeOf turns a script value into what environments.Scope.SetNative
+// stores: strings, numbers and booleans as they are, objects and arrays as
+// their JSON text, null and undefined as nil.
+func (e *Engine) nativeOf(v goja.Value) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
 	}
 	switch x := v.Export().(type) {
-	case string:
-		return x, "string"
-	case bool:
-		return strconv.FormatBool(x), "boolean"
-	case int64:
-		return strconv.FormatInt(x, 10), "number"
-	case float64:
-		return formatNumber(x), "number"
+	case string, bool, int64, float64:
+		return x
 	}
 	if _, ok := v.(*goja.Object); ok {
 		if _, isFn := goja.AssertFunction(v); !isFn {
-			return e.stringify(v), "any"
+			return json.RawMessage(e.stringify(v))
 		}
 	}
-	return v.String(), "string"
-}
-
-// formatNumber prints a float as JS's Number#toString does for common cases.
-func formatNumber(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == math.Trunc(f) && math.Abs(f) < 1e21:
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
+	return v.String()
 }
 
 func (e *Engine) lookup(scope, key string) (environments.Variable, bool) {
@@ -223,8 +188,14 @@ func (e *Engine) natives() *goja.Object {
 		if scope == "variables" {
 			scope = "local"
 		}
-		val, typ := e.fromJSValue(c.Argument(2))
-		e.ensureScope(scope).SetTyped(c.Argument(1).String(), val, typ)
+		// SetNative keeps a secret a secret: a string stored over a
+		// type: secret variable stays masked, exported empty, unpersisted.
+		if arg := c.Argument(2); goja.IsUndefined(arg) {
+			// Postman keeps the variable and reads back undefined.
+			e.ensureScope(scope).SetTyped(c.Argument(1).String(), "", typeUndefined)
+		} else {
+			e.ensureScope(scope).SetNative(c.Argument(1).String(), e.nativeOf(arg))
+		}
 		return goja.Undefined()
 	})
 	set("varUnset", func(scope, key string) {

@@ -382,6 +382,7 @@ func Run(ctx context.Context, o *Options) error {
 			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
 				collRS = rs
 				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
+				registerSecretValues(red, coll) // current values of secret variables too
 			} else {
 				fmt.Fprintf(o.IO.ErrOut, "warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
 			}
