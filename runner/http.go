@@ -330,6 +330,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		// Credentials in the URL become basic auth, as Node sends them.
 		pass, _ := wu.user.Password()
 		hreq.SetBasicAuth(wu.user.Username(), pass)
+		maskDerived(o.Masker, map[string]string{"password": pass}, hreq)
 	}
 	hreq.URL.User = nil
 	hasHeader := func(name string) bool {
@@ -397,6 +398,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		}
 		wu.query, wu.hasQuery = hreq.URL.RawQuery, wu.hasQuery || hreq.URL.RawQuery != ""
 		sent.URL = wu.String()
+		maskDerived(o.Masker, a.Params, hreq)
 	}
 	strict := !o.Insecure && ppb.boolean("strictSSL", true)
 	tr := c.transport(strict)
@@ -482,6 +484,32 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		URL:          wireString(hreq.URL),
 	}
 	return sent, out, nil
+}
+
+// maskDerived registers the auth headers a signer built from secret inputs
+// (Basic base64 of a secret password, a signature over a secret key): the
+// redactor knows the secret but not what was derived from it.
+func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
+	if m == nil {
+		return
+	}
+	secret := false
+	for _, v := range params {
+		if v != "" && m.Contains(v) {
+			secret = true
+			break
+		}
+	}
+	if !secret {
+		return
+	}
+	for k, vs := range hreq.Header {
+		if strings.EqualFold(k, "Authorization") || strings.EqualFold(k, "Proxy-Authorization") {
+			for _, v := range vs {
+				m.Add(v, strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "Basic "), "Bearer ")))
+			}
+		}
+	}
 }
 
 // wireString renders a request URL; url.URL.String would print our Opaque

@@ -42,6 +42,10 @@ type Options struct {
 	// NoInsecureFileRead refuses body files outside WorkingDir.
 	NoInsecureFileRead bool
 	UserAgent          string // default "PostmanRuntime/7.39.1"
+	// Masker, when set, learns values derived from secrets (an
+	// Authorization header built from a secret password) so output masks
+	// them too; vault.Redactor implements it.
+	Masker Masker
 	// LoopbackOnly refuses, without even a DNS lookup, every request to a
 	// host that is not a loopback address (tests and offline replays).
 	LoopbackOnly bool
@@ -60,6 +64,14 @@ type Options struct {
 type RequestSecrets interface {
 	environments.SecretResolver
 	Check(url string) error
+}
+
+// Masker tracks secret values for redaction.
+type Masker interface {
+	// Contains reports whether s holds a secret.
+	Contains(s string) bool
+	// Add registers more values to mask.
+	Add(values ...string)
 }
 
 // ClientCert is a TLS client certificate used for URLs matching Matches

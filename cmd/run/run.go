@@ -373,6 +373,7 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	vlt := vault.New(store, red)
 	ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
+	ropts.Masker = red
 	ropts.ScriptVault, ropts.VaultScripts = vlt, o.VaultScripts
 
 	failed := false
