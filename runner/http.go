@@ -454,7 +454,10 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			break
 		}
 		if hops >= maxRedirects {
-			break
+			loc := resp.Header.Get("Location")
+			drain(resp)
+			// Newman's words; the run records a failed request, not a 3xx.
+			return sent, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", loc)
 		}
 		next, err := redirectRequest(hreq, resp, data, ppb)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -277,4 +278,25 @@ func TestResponseCookiesComeFromTheJar(t *testing.T) {
 	sum, rec, _ := run(t, c, runner.Options{})
 	assert.Empty(t, sum.Failures)
 	assert.True(t, rec.assertions()["from the jar"])
+}
+
+func TestRedirectLoopFails(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t"},"item":[{"name":"loop","protocolProfileBehavior":{"maxRedirects":3},"request":"{{baseUrl}}/redirect/5"}]}`
+	sum, rec, _ := run(t, c, runner.Options{})
+	require.Len(t, rec.requests(), 1)
+	require.Error(t, rec.requests()[0].Err)
+	assert.Contains(t, rec.requests()[0].Err.Error(), "Exceeded maxRedirects")
+	assert.Equal(t, 1, sum.Requests.Failed)
+}
+
+func TestRunTimeoutStopsCleanly(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	cl, err := collections.LoadBytes([]byte(coll(item("slow", "GET", base+"/delay/3", `pm.test('never', ()=>{})`))), "t.json")
+	require.NoError(t, err)
+	sum, err := (&runner.Runner{Collection: cl, Options: runner.Options{Timeout: 300 * time.Millisecond}}).Run(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "--timeout")
+	assert.Empty(t, sum.Failures, "a run timeout is not a request or script failure")
 }

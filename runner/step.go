@@ -148,7 +148,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	r.summary.Requests.Total++
 	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Err: err}
 	if err != nil {
-		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		if ctx.Err() != nil {
+			// The run was cancelled or hit --timeout: that ends the run,
+			// it is not this request's failure.
 			return next, ctx.Err()
 		}
 		r.summary.Requests.Failed++

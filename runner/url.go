@@ -86,6 +86,17 @@ func (w wireURL) String() string {
 // toURL returns the *url.URL net/http sends. Opaque carries the path byte
 // for byte, so Go does not re-escape what Postman leaves alone.
 func (w wireURL) toURL() *url.URL {
+	if strings.HasPrefix(w.path, "//") {
+		// Go would send an Opaque of "//x" as an absolute URL
+		// (http://x); a RawPath that encodes Path keeps "//x" as sent.
+		if p, err := url.PathUnescape(w.path); err == nil {
+			u := &url.URL{Scheme: w.scheme, User: w.user, Host: w.host, Path: p, RawPath: w.path,
+				RawQuery: w.query, ForceQuery: w.hasQuery && w.query == ""}
+			if u.EscapedPath() == w.path {
+				return u
+			}
+		}
+	}
 	return &url.URL{
 		Scheme:     w.scheme,
 		User:       w.user,

@@ -44,6 +44,19 @@ func TestBuildWireURL(t *testing.T) {
 	}
 }
 
+func TestWireRequestTarget(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]string{
+		"http://h/a b/%/c?x=1": "/a%20b/%/c?x=1",
+		"http://h//users/1":    "//users/1", // a base URL ending in "/" before "/users"
+		"http://h//a%20b?":     "//a%20b?",
+		"http://h":             "/",
+	} {
+		got := buildWireURL(collections.ParseURL(raw), false).toURL().RequestURI()
+		assert.Equal(t, want, got, raw)
+	}
+}
+
 func TestParseIPv4Shorthand(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
