@@ -482,8 +482,13 @@ func TestWriteFileAtomic(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
-	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.json"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "x.json") {
-		t.Errorf("writing into a missing directory: %v", err)
+	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.json"), []byte("x"), 0o644); err != nil {
+		t.Errorf("a missing directory is created: %v", err)
+	}
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, nil, 0o644)
+	if err := WriteFileAtomic(filepath.Join(blocker, "x.json"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "x.json") {
+		t.Errorf("writing under a file names the target: %v", err)
 	}
 }
 

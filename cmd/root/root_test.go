@@ -102,12 +102,11 @@ func TestExportsAndReports(t *testing.T) {
 	base := echotest.Start(t)
 	dir := t.TempDir()
 	coll := writeFile(t, dir, "ok.json", passing)
-	env := writeFile(t, dir, "env.json", `{"name":"dev","values":[
+	env := writeFile(t, dir, "env.json", `{"id":"env-1","name":"dev","values":[
 	 {"key":"baseUrl","value":"`+base+`","enabled":true},
 	 {"key":"token","value":"s3cr3t","type":"secret","enabled":true},
 	 {"key":"off","value":"x","enabled":false}]}`)
-	exportEnv := filepath.Join(dir, "out", "env.json")
-	require.NoError(t, os.MkdirAll(filepath.Dir(exportEnv), 0o755))
+	exportEnv := filepath.Join(dir, "out", "sub", "env.json") // directories are created, as Newman does
 	jsonReport := filepath.Join(dir, "report.json")
 	junit := filepath.Join(dir, "junit.xml")
 	jar := filepath.Join(dir, "jar.json")
@@ -118,6 +117,7 @@ func TestExportsAndReports(t *testing.T) {
 	assert.NotContains(t, out, "\x1b[", "--color off prints no escapes")
 
 	var exported struct {
+		ID     string `json:"id"`
 		Name   string `json:"name"`
 		Values []struct {
 			Key     string `json:"key"`
@@ -133,6 +133,8 @@ func TestExportsAndReports(t *testing.T) {
 	for i, v := range exported.Values {
 		byKey[v.Key] = i
 	}
+	assert.Equal(t, "env-1", exported.ID, "the export keeps the environment's id")
+	assert.Equal(t, "dev", exported.Name, "and its name")
 	require.Contains(t, byKey, "seen")
 	assert.Equal(t, "1", exported.Values[byKey["seen"]].Value)
 	assert.Equal(t, "secret", exported.Values[byKey["token"]].Type, "type is kept")

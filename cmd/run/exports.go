@@ -15,7 +15,11 @@ import (
 // Exports never hold a secret: vault values go back to their {{vault:NAME}}
 // reference; type: secret values, and values that hold a secret, are written
 // empty (a note lists them).
-func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, red *vault.Redactor) error {
+// exportNames are the loaded environment and globals files (nil when none),
+// whose id and name the exports keep, as Newman's do.
+type exportNames struct{ env, globals *environments.File }
+
+func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, red *vault.Redactor, names exportNames) error {
 	sc := r.Scopes()
 	if sc == nil {
 		return nil
@@ -42,12 +46,18 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 	}()
 	if o.ExportEnvironment != "" {
 		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: clean(sc.Environment.Variables())}
+		if names.env != nil {
+			f.ID, f.Name = names.env.ID, names.env.Name
+		}
 		if err := saveEnv(o.ExportEnvironment, f); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
 	if o.ExportGlobals != "" {
 		f := &environments.File{Name: "globals", VariableScope: "globals", Values: clean(sc.Globals.Variables())}
+		if names.globals != nil {
+			f.ID, f.Name = names.globals.ID, names.globals.Name
+		}
 		if err := saveEnv(o.ExportGlobals, f); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}

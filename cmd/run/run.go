@@ -397,7 +397,7 @@ func Run(ctx context.Context, o *Options) error {
 				return inputError(err)
 			}
 		}
-		sum, r, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt)
+		sum, r, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt, exportNames{envFile, globalsFile})
 		if r != nil && r.Scopes() != nil && !o.NoPersist {
 			persist(o, red, envRS, r.Scopes().Environment)
 			persist(o, red, globRS, r.Scopes().Globals)
@@ -416,7 +416,7 @@ func Run(ctx context.Context, o *Options) error {
 
 // runOne runs one collection with its own reporters and exports.
 func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, globals *environments.Scope,
-	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault) (*runner.Summary, *runner.Runner, error) {
+	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault, names exportNames) (*runner.Summary, *runner.Runner, error) {
 	sinks, err := newReporters(o, red)
 	if err != nil {
 		return nil, nil, err
@@ -438,7 +438,7 @@ func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, 
 		}
 		return nil, r, runErr
 	}
-	if err := writeExports(o, r, coll, jar, vlt, red); err != nil {
+	if err := writeExports(o, r, coll, jar, vlt, red, names); err != nil {
 		return nil, r, redactErr(red, err)
 	}
 	if closeErr != nil {
