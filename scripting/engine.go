@@ -118,16 +118,17 @@ type execState struct {
 	finish bool
 }
 
-// context returns the script's context: the run's, bounded by the timeout.
+// context returns the script's context for Go work (pm.sendRequest,
+// pm.vault): the run's, cancelled by the watchdog itself when it stops the
+// script, so the script always learns of its timeout before any callback
+// can (a deadline of its own would race the watchdog, and a script could
+// catch the error and go on).
 func (e *Engine) context(st *execState) context.Context {
 	if st.ctx == nil {
-		st.ctx = st.parent
-		if e.opts.Timeout > 0 {
-			e.watch.mu.Lock()
-			deadline := e.watch.deadline
-			e.watch.mu.Unlock()
-			st.ctx, st.cancel = context.WithDeadlineCause(st.parent, deadline, ErrScriptTimeout)
-		}
+		ctx, cancel := context.WithCancelCause(st.parent)
+		st.ctx = ctx
+		st.cancel = func() { cancel(context.Canceled) }
+		e.watch.setWork(cancel)
 	}
 	return st.ctx
 }

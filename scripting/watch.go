@@ -22,6 +22,20 @@ type watchdog struct {
 	timer   *time.Timer
 	ctx     context.Context // the context stopCtx watches
 	stopCtx func() bool
+
+	// cancelWork cancels the context of the script's Go work, if it made one.
+	cancelWork context.CancelCauseFunc
+}
+
+// setWork registers the cancel func of the running script's Go work; a
+// script already stopped cancels it at once.
+func (w *watchdog) setWork(cancel context.CancelCauseFunc) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.cancelWork = cancel
+	if w.cause != nil {
+		cancel(w.cause)
+	}
 }
 
 // start arms the watchdog for a script about to run under ctx.
@@ -62,6 +76,7 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 func (w *watchdog) stop() {
 	w.mu.Lock()
 	w.active = false
+	w.cancelWork = nil
 	w.e.rt.ClearInterrupt()
 	w.mu.Unlock()
 	if w.timer != nil {
@@ -102,6 +117,9 @@ func (w *watchdog) interrupt(cause error) {
 	}
 	w.cause = cause
 	w.e.rt.Interrupt(cause)
+	if w.cancelWork != nil {
+		w.cancelWork(cause)
+	}
 	w.e.loop.wakeUp()
 }
 
