@@ -40,8 +40,8 @@ type client struct {
 	insecure *http.Transport
 }
 
-func newClient(o *Options, jar *Jar) (*client, error) {
-	return &client{opts: o, jar: jar}, nil
+func newClient(o *Options, jar *Jar) *client {
+	return &client{opts: o, jar: jar}
 }
 
 func (c *client) transport(strictSSL bool) *http.Transport {

@@ -83,10 +83,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		Environment: r.Environment,
 		Local:       environments.NewScope("local", nil),
 	}
-	r.client, err = newClient(&r.Options, r.Jar)
-	if err != nil {
-		return nil, err
-	}
+	r.client = newClient(&r.Options, r.Jar)
 	defer r.client.close()
 	// The script engine starts on the first script (a collection without
 	// scripts never pays for it), compiling its bootstrap meanwhile.

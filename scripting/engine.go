@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -237,7 +236,6 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		runErr = e.loop.run()
 		if runErr == nil && c.async {
 			if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
-				runErr = &goja.Exception{}
 				runErr = e.jsError(x, p.Result(), nil)
 			}
 		}
@@ -459,9 +457,6 @@ func (e *Engine) execInfo(x *Exec) goja.Value {
 	_ = o.Set("hasRequest", x.Request != nil)
 	return o
 }
-
-// compile-time check that the timeout sentinel stays an error value
-var _ = time.Second
 
 // ErrorName is the JavaScript error's name (TypeError...), for reporters.
 func (s *ScriptError) ErrorName() string { return s.Name }

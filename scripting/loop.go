@@ -101,12 +101,6 @@ func (l *eventLoop) register() func(func() error) {
 	}
 }
 
-// post queues a job for the next turn of the loop (used for callbacks that
-// must not run synchronously, as in Node).
-func (l *eventLoop) post(job func() error) {
-	l.register()(job)
-}
-
 func (l *eventLoop) addTimer(fn goja.Callable, delay time.Duration, args []goja.Value, repeat bool) int64 {
 	if delay < 0 {
 		delay = 0

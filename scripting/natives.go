@@ -1,7 +1,6 @@
 package scripting
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha1"
@@ -757,8 +756,6 @@ func hashFor(alg string) func() hash.Hash {
 	}
 	return nil
 }
-
-var _ = context.Background
 
 // jsonParser is JSON.parse's fast path: a strict JSON reader that builds
 // goja values directly. goja's own JSON.parse reads through
