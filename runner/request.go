@@ -73,8 +73,10 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 	u.Protocol = sub(u.Protocol)
 	u.Port = sub(u.Port)
 	u.Hash = sub(u.Hash)
-	for i := range u.Host {
-		u.Host[i] = sub(u.Host[i])
+	if len(u.Host) > 0 {
+		// Substitute the host as one string: a reference may span the
+		// dots that split it ({{host.{{n}}}} is ["{{host", "{{n}}}}"]).
+		u.Host = []string{sub(strings.Join(u.Host, "."))}
 	}
 	for i := range u.Path {
 		u.Path[i] = sub(u.Path[i])

@@ -300,3 +300,14 @@ func TestRunTimeoutStopsCleanly(t *testing.T) {
 	assert.Contains(t, err.Error(), "--timeout")
 	assert.Empty(t, sum.Failures, "a run timeout is not a request or script failure")
 }
+
+func TestNestedVariableAcrossHostDots(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t"},"item":[{"name":"nested","request":{"method":"GET","url":{"raw":"{{host.{{one}}}}/get","host":["{{host","{{one}}}}"],"path":["get"]}},
+	 "event":[{"listen":"prerequest","script":{"exec":"pm.variables.set('one', '1'); pm.variables.set('host.1', pm.environment.get('baseUrl'))"}}]}]}`
+	sum, rec, _ := run(t, c, runner.Options{})
+	require.Len(t, rec.requests(), 1)
+	require.NoError(t, rec.requests()[0].Err)
+	assert.Empty(t, sum.Failures)
+	assert.Equal(t, 200, rec.requests()[0].Response.Code)
+}
