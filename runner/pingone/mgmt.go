@@ -350,9 +350,16 @@ func (s *Server) routePopulations(w http.ResponseWriter, r *http.Request, env *e
 				return
 			}
 		}
+		policyID, ok := s.populationPolicy(w, env, body) // usecases3.go
+		if !ok {
+			return
+		}
 		now := s.now()
 		p := &population{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
 		s.populations[p.id] = p
+		if policyID != "" {
+			s.uc3().popPolicy[p.id] = policyID
+		}
 		writeHAL(w, http.StatusCreated, s.populationJSON(p, base))
 	case len(rest) == 1 && r.Method == http.MethodGet:
 		p := s.populations[rest[0]]
@@ -375,7 +382,7 @@ func (s *Server) populationJSON(p *population, base string) map[string]any {
 			count++
 		}
 	}
-	return map[string]any{
+	out := map[string]any{
 		"_links": map[string]any{
 			"self":        link(base + "/environments/" + p.envID + "/populations/" + p.id),
 			"environment": link(base + "/environments/" + p.envID),
@@ -383,6 +390,8 @@ func (s *Server) populationJSON(p *population, base string) map[string]any {
 		"id": p.id, "environment": ref(p.envID), "name": p.name, "description": p.description,
 		"userCount": count, "default": p.isDefault, "createdAt": ts(p.createdAt), "updatedAt": ts(p.updatedAt),
 	}
+	s.populationExtraJSON(p.id, out)
+	return out
 }
 
 // sortedBySeq lists an environment's resources in creation order.
@@ -435,6 +444,10 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		return
 	}
 	if len(rest) == 1 {
+		if r.Method == http.MethodPatch {
+			s.patchUser(w, r, u, base) // usecases3.go
+			return
+		}
 		if r.Method != http.MethodGet {
 			writeMethodNotAllowed(w)
 			return
@@ -459,12 +472,16 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 			writeMethodNotAllowed(w)
 			return
 		}
+		if isPasswordReset(r) {
+			s.changeOwnPassword(w, r, u, base) // usecases3.go
+			return
+		}
 		body, ok := readJSONBody(w, r, mtPasswordSet)
 		if !ok {
 			return
 		}
 		value := str(body, "value")
-		if d, bad := passwordPolicyViolation(value); bad {
+		if d, bad := s.userPasswordViolation(u, value); bad {
 			writeInvalidData(w, d)
 			return
 		}

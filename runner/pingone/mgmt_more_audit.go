@@ -121,6 +121,7 @@ type activity struct {
 	clientID, clientName     string
 	clientEnv                string
 	status                   string
+	extra                    []activityRes // usecases3.go: further resources (a consent's agreement)
 }
 
 // resourceTypes maps a management path segment to its audit resource type.
@@ -303,9 +304,9 @@ func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *mor
 			case "action.type":
 				ok = ok && a.actionType == t.val
 			case "resources.id":
-				ok = ok && a.resID == t.val
+				ok = ok && (a.resID == t.val || a.hasResource(func(x activityRes) bool { return x.id == t.val }))
 			case "resources.type":
-				ok = ok && a.resType == t.val
+				ok = ok && (a.resType == t.val || a.hasResource(func(x activityRes) bool { return x.typ == t.val }))
 			case "actors.client.id":
 				ok = ok && a.clientID == t.val
 			case "correlationId":
@@ -335,7 +336,7 @@ func activityJSON(a *activity, base string) map[string]any {
 			"href": base + "/environments/" + a.clientEnv + "/applications/" + a.clientID,
 		}},
 		"action":    map[string]any{"type": a.actionType, "description": a.description},
-		"resources": []any{res},
+		"resources": append([]any{res}, a.extraJSON()...),
 		"result":    map[string]any{"status": a.status, "description": a.description + " " + orDefault(a.resName, a.resID)},
 	}
 }

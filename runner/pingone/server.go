@@ -117,6 +117,7 @@ type Server struct {
 	roles              []*role
 	roleAssignments    map[string]*roleAssignment
 	uc2s               *uc2State // usecases2.go, created on first use
+	uc3s               *uc3State // usecases3.go, created on first use
 	order              int64     // creation counter so listings keep insertion order
 }
 

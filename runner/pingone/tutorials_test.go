@@ -133,12 +133,15 @@ var tutorialOrder = []string{
 	"add-a-custom-claim-to-an-access-token",
 	"configure-client-secret-jwt-as-the-token-auth-method",
 	"create-a-group-and-add-a-user",
+	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
 	"configure-a-passwordless-sign-on-policy",
 	"configure-an-mfa-only-flow-using-a-login-hint-token",
 	"create-an-mfa-transaction-approval-using-sms",
 	"use-an-email-mfa-action-to-authenticate-users",
+	"create-a-password-policy",
 	"assign-a-role-to-a-user",
+	"add-user-image",
 	// Sign-off runs before "Find and Terminate" (the library lists it
 	// after) so that it ends the live session the PKCE workflow stored.
 	"sign-off-user-session",
@@ -178,7 +181,8 @@ func TestTutorialsChained(t *testing.T) {
 			t.Parallel()
 			run := pingonetest.StartWith(t, tc.opts)
 			env := templateScope(t, run)
-			ropts := runner.Options{RootCAs: run.CertPool(), LoopbackOnly: true}
+			// WorkingDir: "Add User Image" uploads testdata/pingone/user-image.png.
+			ropts := runner.Options{RootCAs: run.CertPool(), LoopbackOnly: true, WorkingDir: filepath.Join("..", "..")}
 			for _, name := range tutorialOrder {
 				sum, ev := runCollection(t, name, env, ropts)
 				requireGreen(t, name, sum, ev, stepNames(t, name))
@@ -190,7 +194,8 @@ func TestTutorialsChained(t *testing.T) {
 			for _, key := range []string{"accessToken", "envID", "populationID", "userID", "appID", "appSecret", "authCode",
 				"userAccessToken", "idToken", "signOnPolicyID", "signOnPolicyActionID", "signOnPolicyAssignmentID", "deviceID",
 				"workerAccessToken", "pkceAccessToken", "refreshedAccessToken", "appJwtAccessToken", "deviceAccessToken",
-				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID"} {
+				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID",
+				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}

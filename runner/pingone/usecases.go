@@ -768,6 +768,7 @@ func (s *Server) consentAgreement(w http.ResponseWriter, f *flow, body map[strin
 	c := &consent{userID: f.userID, agreementID: a.id, revisionID: rev.id, languageID: rev.languageID, at: s.now()}
 	s.consents[f.userID+"/"+a.id] = c
 	s.consentLog = append(s.consentLog, c)
+	s.recordConsent(f, a) // usecases3.go: the AGREEMENT_CONSENT.ACCEPTED activity
 	f.step++
 	return true
 }
