@@ -361,7 +361,13 @@ func (e *Engine) natives() *goja.Object {
 // withHeaders false leaves the headers to native.responseHeaders.
 func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	o := e.rt.NewObject()
-	_ = o.Set("code", r.Code)
+	if r.Code != 0 {
+		_ = o.Set("code", r.Code)
+	} else {
+		// No response arrived (a network error): Postman's response has no
+		// code, and assertions read "expected undefined to equal 200".
+		_ = o.Set("code", goja.Undefined())
+	}
 	_ = o.Set("status", r.Status)
 	if withHeaders {
 		_ = o.Set("header", e.headerData(r.Header))
