@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -37,6 +38,19 @@ func ParseData(b []byte, source string) ([]*Scope, error) {
 			return nil, withSource(err, source)
 		}
 		return rows, nil
+	}
+	// Newman would read broken JSON as CSV and run with garbage rows; a
+	// .json file, or text that opens like JSON, gets the JSON error.
+	if strings.EqualFold(filepath.Ext(source), ".json") || (len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{')) {
+		var v any
+		err := json.Unmarshal(trimmed, &v)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := lineCol(trimmed, max(int(se.Offset)-1, 0))
+			return nil, &LoadError{File: source, Line: line, Column: col,
+				Err: fmt.Errorf("%v (a data file is a JSON array of objects, or CSV with a header row)", se)}
+		}
+		return nil, &LoadError{File: source, Err: fmt.Errorf("not valid JSON: %v", err)}
 	}
 	rows, err := ParseCSV(text)
 	if err != nil {

@@ -229,3 +229,43 @@ func TestRunInPostmanLink(t *testing.T) {
 	assert.Contains(t, errOut, "Invalid API Key")
 	assert.NotContains(t, out+errOut, "wrong-key")
 }
+
+// TestBadInputAndRunawayScripts: each problem gets a clear message naming
+// the file or item, the right exit code, and no panic.
+func TestBadInputAndRunawayScripts(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	runaway := writeFile(t, dir, "loop.json", `{"info":{"name":"loop"},"item":[
+	 {"name":"spins","request":"{{baseUrl}}/get","event":[{"listen":"test","script":{"exec":"while(true){}"}}]},
+	 {"name":"after","request":"{{baseUrl}}/get","event":[{"listen":"test","script":{"exec":"pm.test('still runs', ()=>{})"}}]}]}`)
+	notColl := writeFile(t, dir, "env-as-coll.json", `{"name":"e","values":[{"key":"a","value":"b"}]}`)
+	badEnv := writeFile(t, dir, "bad.env.json", `{"values": [{"key": "a", "value": "b"},]}`)
+	badData := writeFile(t, dir, "data.json", `[{"a": 1}, oops]`)
+	ok := writeFile(t, dir, "ok.json", passing)
+	tests := []struct {
+		name   string
+		args   []string
+		code   cmdutil.ExitCode
+		stderr string
+		stdout string
+	}{
+		{"runaway script is stopped, the run goes on", []string{"run", runaway, "--timeout-script", "200", "--env-var", "baseUrl=" + base, "--color", "off"},
+			cmdutil.ExitFailures, "", "still runs"},
+		{"an environment given as the collection", []string{"run", notColl}, cmdutil.ExitInput, "-e", ""},
+		{"malformed environment", []string{"run", ok, "-e", badEnv}, cmdutil.ExitInput, "bad.env.json", ""},
+		{"malformed data file", []string{"run", ok, "-d", badData}, cmdutil.ExitInput, "data.json", ""},
+		{"unreachable host", []string{"run", ok, "--env-var", "baseUrl=http://127.0.0.1:1", "--color", "off"}, cmdutil.ExitFailures, "", "ECONNREFUSED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := execute(t, tt.args...)
+			assert.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			assert.Contains(t, errOut, tt.stderr)
+			assert.Contains(t, out, tt.stdout)
+			assert.NotContains(t, out+errOut, "panic")
+			assert.NotContains(t, out+errOut, "goroutine ")
+		})
+	}
+}
