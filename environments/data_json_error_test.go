@@ -14,7 +14,7 @@ func TestParseDataBrokenJSONIsAnError(t *testing.T) {
 	}{
 		".json file":      {"rows.json", "[\n  {\"a\": 1},\n  oops\n]", 3, 3},
 		"opens like JSON": {"rows.txt", `[{"a": 1},]`, 1, 11},
-		"object, not CSV": {"rows.dat", `{"a": 1`, 1, 8},
+		"object, not CSV": {"rows.dat", `{"a": 1`, 1, 7},
 	} {
 		_, err := ParseData([]byte(tc.text), tc.source)
 		var le *LoadError
