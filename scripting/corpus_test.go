@@ -29,9 +29,10 @@ var sandboxMiss = regexp.MustCompile(`(?:\bpm\.|\bpostman\.|\b(?:pm|postman|resp
 // sandbox rather than at the script's data. Scripts that fail on their own
 // assumptions (a missing JSON field) are expected and ignored.
 func TestCorpusScriptsUseOnlyKnownSandbox(t *testing.T) {
-	if os.Getenv("COURIER_CORPUS_SCRIPTS") == "" {
-		t.Skip("set COURIER_CORPUS_SCRIPTS=1 to run every corpus script (about a minute)")
+	if testing.Short() {
+		t.Skip("-short: skipping every corpus script (about 30 s)")
 	}
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.json"))
 	if len(files) == 0 {
 		t.Skip("corpus not available at " + corpusDir)
