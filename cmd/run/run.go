@@ -117,7 +117,9 @@ cookie jar, as separate runs would.`,
 		Example: `  courier run coll.json -e env.json
   courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
   courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
-  courier run testdata/examples/echo.postman_collection.json --local-echo`,
+  courier run testdata/examples/echo.postman_collection.json --local-echo
+  courier run testdata/pingone/create-your-test-environment.postman_collection.json \
+      testdata/pingone/simple-sso.postman_collection.json --local-pingone`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("expected a collection (a file path or URL)")
@@ -146,9 +148,9 @@ cookie jar, as separate runs would.`,
 	f.StringVar(&opts.ExportEnvironment, "export-environment", "", "write the final environment to `path`")
 	f.StringVar(&opts.ExportGlobals, "export-globals", "", "write the final globals to `path`")
 	f.StringVar(&opts.ExportCollection, "export-collection", "", "write the collection (with its final variables) to `path`")
-	f.StringVar(&opts.CookieJar, "cookie-jar", "", "load cookies from this jar file (tough-cookie JSON)")
+	f.StringVar(&opts.CookieJar, "cookie-jar", "", "load cookies from this jar `path` (tough-cookie JSON)")
 	f.StringVar(&opts.ExportCookieJar, "export-cookie-jar", "", "write the final cookie jar to `path`")
-	f.StringVar(&opts.Bail, "bail", "", "stop on the first failure (`failure`), or on any error and bad --folder (`folder`)")
+	f.StringVar(&opts.Bail, "bail", "", "stop after the first failing item (`mode` failure, the default), or on any error and an unknown --folder (folder); both: failure,folder")
 	f.Lookup("bail").NoOptDefVal = runner.BailFailure
 	f.BoolVar(&opts.IgnoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
 	f.BoolVarP(&opts.SuppressExit, "suppress-exit-code", "x", false, "exit 0 even when tests fail")
