@@ -78,6 +78,12 @@ func ListenHandler(addr string, h http.Handler) (*Running, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Serve(ln, h), nil
+}
+
+// Serve serves h on ln until Close (which closes ln). Other local servers
+// (the local PingOne) use it for the same stop and wait semantics.
+func Serve(ln net.Listener, h http.Handler) *Running {
 	// Cancelling the base context ends handlers that honour it (/delay,
 	// /stream) at once on Close.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -104,7 +110,7 @@ func ListenHandler(addr string, h http.Handler) (*Running, error) {
 		}
 		cancel()
 	}()
-	return run, nil
+	return run
 }
 
 func newRunning(ln net.Listener) *Running {

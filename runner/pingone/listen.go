@@ -1,7 +1,6 @@
 package pingone
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -9,12 +8,9 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
-	"sync"
 	"time"
 
 	"github.com/courier-run/courier/runner/echoserver"
@@ -36,11 +32,7 @@ type Running struct {
 	// Server is the handler, for Credentials and OTP.
 	Server *Server
 
-	closeOnce sync.Once
-	closeErr  error
-	stop      func() error
-	done      chan struct{}
-	serveErr  error
+	srv *echoserver.Running
 }
 
 // Credentials returns the seeded admin identifiers.
@@ -72,19 +64,10 @@ func (r *Running) CertPool() *x509.CertPool {
 }
 
 // Close stops the server. It is safe to call more than once.
-func (r *Running) Close() error {
-	r.closeOnce.Do(func() {
-		r.closeErr = r.stop()
-		<-r.done
-	})
-	return r.closeErr
-}
+func (r *Running) Close() error { return r.srv.Close() }
 
 // Wait blocks until the server stops, and returns why if it was not Close.
-func (r *Running) Wait() error {
-	<-r.done
-	return r.serveErr
-}
+func (r *Running) Wait() error { return r.srv.Wait() }
 
 // Listen serves a new local PingOne on a loopback address ("" or
 // "127.0.0.1:0" picks a free port), over HTTPS with a generated
@@ -100,7 +83,7 @@ func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
 	if err != nil {
 		return nil, err
 	}
-	run := &Running{Addr: ln.Addr().String(), Server: s, done: make(chan struct{})}
+	run := &Running{Addr: ln.Addr().String(), Server: s}
 	scheme := "http"
 	if useTLS {
 		cert, certPEM, err := selfSigned()
@@ -114,29 +97,7 @@ func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
 	}
 	run.URL = scheme + "://" + run.Addr
 	run.APIURL = run.URL + "/v1"
-	ctx, cancel := context.WithCancel(context.Background())
-	srv := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
-	run.stop = func() error {
-		cancel()
-		sctx, scancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer scancel()
-		if err := srv.Shutdown(sctx); err != nil {
-			return srv.Close()
-		}
-		return nil
-	}
-	go func() {
-		defer close(run.done)
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			run.serveErr = fmt.Errorf("serving %s: %w", run.Addr, err)
-		}
-		cancel()
-	}()
+	run.srv = echoserver.Serve(ln, s)
 	return run, nil
 }
 
