@@ -326,53 +326,34 @@ func itoa(i int) string {
 // --- populations ----------------------------------------------------------
 
 func (s *Server) routePopulations(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/populations"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, p := range sortedBySeq(s.populations, func(p *population) (string, int64) { return p.envID, p.seq }, env.id) {
-			out = append(out, s.populationJSON(p, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "populations", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		name := str(body, "name")
-		if strings.TrimSpace(name) == "" {
-			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-			return
-		}
-		for _, p := range s.populations {
-			if p.envID == env.id && strings.EqualFold(p.name, name) {
-				writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A population with the specified name already exists"})
-				return
+	table[*population]{
+		name: "populations", list: base + "/environments/" + env.id + "/populations", items: s.populations,
+		owns: func(p *population) bool { return p.envID == env.id },
+		seq:  func(p *population) int64 { return p.seq },
+		json: func(p *population) map[string]any { return s.populationJSON(p, base) },
+		create: func(body map[string]any) (*population, []detail) {
+			name := str(body, "name")
+			if strings.TrimSpace(name) == "" {
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
 			}
-		}
-		policyID, ok := s.populationPolicy(w, env, body) // usecases3.go
-		if !ok {
-			return
-		}
-		now := s.now()
-		p := &population{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
-		s.populations[p.id] = p
-		if policyID != "" {
-			s.uc3().popPolicy[p.id] = policyID
-		}
-		writeHAL(w, http.StatusCreated, s.populationJSON(p, base))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		p := s.populations[rest[0]]
-		if p == nil || p.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.populationJSON(p, base))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+			for _, p := range s.populations {
+				if p.envID == env.id && strings.EqualFold(p.name, name) {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A population with the specified name already exists"}}
+				}
+			}
+			policyID, bad := s.populationPolicy(env, body) // usecases3.go
+			if bad != nil {
+				return nil, bad
+			}
+			now := s.now()
+			p := &population{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
+			s.populations[p.id] = p
+			if policyID != "" {
+				s.uc3().popPolicy[p.id] = policyID
+			}
+			return p, nil
+		},
+	}.serve(w, r, rest)
 }
 
 func (s *Server) populationJSON(p *population, base string) map[string]any {

@@ -29,19 +29,18 @@ func (s *Server) uc3() *uc3State {
 
 // --- population password policies ------------------------------------------
 
-// populationPolicy reads passwordPolicy.id from a population create. It
-// answers 400 itself (and returns false) when the policy does not exist.
-func (s *Server) populationPolicy(w http.ResponseWriter, env *environment, body map[string]any) (string, bool) {
+// populationPolicy reads passwordPolicy.id from a population create, with
+// the validation detail when the policy does not exist.
+func (s *Server) populationPolicy(env *environment, body map[string]any) (string, []detail) {
 	pp := obj(body, "passwordPolicy")
 	if pp == nil {
-		return "", true
+		return "", nil
 	}
 	id := str(pp, "id")
 	if id == "" || s.more().get(id, "passwordPolicies", env.id) == nil {
-		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "passwordPolicy.id", Message: "Referenced password policy does not exist"})
-		return "", false
+		return "", []detail{{Code: "INVALID_VALUE", Target: "passwordPolicy.id", Message: "Referenced password policy does not exist"}}
 	}
-	return id, true
+	return id, nil
 }
 
 // populationExtraJSON adds the population's password policy, as PingOne

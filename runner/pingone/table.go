@@ -1,0 +1,96 @@
+package pingone
+
+import (
+	"net/http"
+	"sort"
+)
+
+// table is the list/create/read/delete plumbing shared by the management
+// resources kept in Server's typed maps (the generic kinds of mgmt_more.go
+// have their own). A route with more than that (updates, sub-resources)
+// uses the pieces it shares and keeps the rest itself.
+type table[T any] struct {
+	name  string // the _embedded key
+	list  string // the collection's URL
+	items map[string]T
+	owns  func(T) bool  // the item belongs to the parent in the path
+	seq   func(T) int64 // creation order, the listing order
+	json  func(T) map[string]any
+	// create validates a decoded body and stores the new item; details
+	// are answered with 400 INVALID_DATA and nothing is stored.
+	create func(body map[string]any) (T, []detail)
+	// remove, when set, allows DELETE; it drops what refers to the item.
+	remove func(T)
+}
+
+// all lists the parent's items in creation order.
+func (t table[T]) all() []T {
+	var out []T
+	for _, v := range t.items {
+		if t.owns(v) {
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return t.seq(out[i]) < t.seq(out[j]) })
+	return out
+}
+
+// find returns the parent's item with the id.
+func (t table[T]) find(id string) (T, bool) {
+	v, ok := t.items[id]
+	if !ok || !t.owns(v) {
+		var zero T
+		return zero, false
+	}
+	return v, true
+}
+
+// serveRoot answers GET (list) and POST (create) on the collection URL.
+func (t table[T]) serveRoot(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet:
+		var out []any
+		for _, v := range t.all() {
+			out = append(out, t.json(v))
+		}
+		writeHAL(w, http.StatusOK, collection(t.list, t.name, out))
+	case http.MethodPost:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		v, bad := t.create(body)
+		if len(bad) > 0 {
+			writeInvalidData(w, bad...)
+			return
+		}
+		writeHAL(w, http.StatusCreated, t.json(v))
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+// serve answers the collection and its items: an unknown item is 404, a
+// method the resource lacks 405, and anything deeper 404.
+func (t table[T]) serve(w http.ResponseWriter, r *http.Request, rest []string) {
+	switch {
+	case len(rest) == 0:
+		t.serveRoot(w, r)
+	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete && t.remove != nil):
+		v, ok := t.find(rest[0])
+		if !ok {
+			writeNotFound(w)
+			return
+		}
+		if r.Method == http.MethodDelete {
+			t.remove(v)
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		writeHAL(w, http.StatusOK, t.json(v))
+	case len(rest) == 1:
+		writeMethodNotAllowed(w)
+	default:
+		writeNotFound(w)
+	}
+}
