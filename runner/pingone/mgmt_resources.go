@@ -205,65 +205,36 @@ func (s *Server) scopeJSON(sc *resourceScope, base string) map[string]any {
 // --- application grants -----------------------------------------------------
 
 func (s *Server) routeGrants(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/applications/" + app.id + "/grants"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, g := range sortedBySeq(s.grants, func(g *grant) (string, int64) { return g.envID, g.seq }, env.id) {
-			if g.appID == app.id {
-				out = append(out, s.grantJSON(g, base))
+	table[*grant]{
+		name: "grants", list: base + "/environments/" + env.id + "/applications/" + app.id + "/grants", items: s.grants,
+		owns: func(g *grant) bool { return g.envID == env.id && g.appID == app.id },
+		seq:  func(g *grant) int64 { return g.seq },
+		json: func(g *grant) map[string]any { return s.grantJSON(g, base) },
+		create: func(body map[string]any) (*grant, []detail) {
+			res := s.resources[str(obj(body, "resource"), "id")]
+			if res == nil || res.envID != env.id {
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "resource.id", Message: "Referenced resource does not exist"}}
 			}
-		}
-		writeHAL(w, http.StatusOK, collection(list, "grants", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		res := s.resources[str(obj(body, "resource"), "id")]
-		if res == nil || res.envID != env.id {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "resource.id", Message: "Referenced resource does not exist"})
-			return
-		}
-		list, _ := body["scopes"].([]any)
-		if len(list) == 0 {
-			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "scopes", Message: "must not be empty"})
-			return
-		}
-		var ids []string
-		for i, v := range list {
-			id := str(asMap(v), "id")
-			sc := s.scopes[id]
-			if sc == nil || sc.resourceID != res.id {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "scopes[" + itoa(i) + "].id", Message: "Referenced scope does not belong to the resource"})
-				return
+			list, _ := body["scopes"].([]any)
+			if len(list) == 0 {
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "scopes", Message: "must not be empty"}}
 			}
-			ids = append(ids, id)
-		}
-		now := s.now()
-		g := &grant{id: newID(), envID: env.id, appID: app.id, resourceID: res.id, scopeIDs: ids, createdAt: now, updatedAt: now, seq: s.next()}
-		s.grants[g.id] = g
-		writeHAL(w, http.StatusCreated, s.grantJSON(g, base))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		g := s.grants[rest[0]]
-		if g == nil || g.appID != app.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.grantJSON(g, base))
-	case len(rest) == 1 && r.Method == http.MethodDelete:
-		g := s.grants[rest[0]]
-		if g == nil || g.appID != app.id {
-			writeNotFound(w)
-			return
-		}
-		delete(s.grants, g.id)
-		w.WriteHeader(http.StatusNoContent)
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+			var ids []string
+			for i, v := range list {
+				id := str(asMap(v), "id")
+				sc := s.scopes[id]
+				if sc == nil || sc.resourceID != res.id {
+					return nil, []detail{{Code: "INVALID_VALUE", Target: "scopes[" + itoa(i) + "].id", Message: "Referenced scope does not belong to the resource"}}
+				}
+				ids = append(ids, id)
+			}
+			now := s.now()
+			g := &grant{id: newID(), envID: env.id, appID: app.id, resourceID: res.id, scopeIDs: ids, createdAt: now, updatedAt: now, seq: s.next()}
+			s.grants[g.id] = g
+			return g, nil
+		},
+		remove: func(g *grant) { delete(s.grants, g.id) },
+	}.serve(w, r, rest)
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
@@ -345,54 +316,33 @@ func (s *Server) checkScopes(app *application, scope string, allowOIDC bool) (*r
 // --- groups -------------------------------------------------------------------
 
 func (s *Server) routeGroups(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/groups"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, env.id) {
-			out = append(out, s.groupJSON(g, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "groups", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		name := str(body, "name")
-		if strings.TrimSpace(name) == "" {
-			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-			return
-		}
-		for _, o := range s.groups {
-			if o.envID == env.id && strings.EqualFold(o.name, name) {
-				writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A group with the specified name already exists"})
-				return
+	table[*group]{
+		name: "groups", list: base + "/environments/" + env.id + "/groups", items: s.groups,
+		owns: func(g *group) bool { return g.envID == env.id },
+		seq:  func(g *group) int64 { return g.seq },
+		json: func(g *group) map[string]any { return s.groupJSON(g, base) },
+		create: func(body map[string]any) (*group, []detail) {
+			name := str(body, "name")
+			if strings.TrimSpace(name) == "" {
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
 			}
-		}
-		now := s.now()
-		g := &group{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
-		s.groups[g.id] = g
-		writeHAL(w, http.StatusCreated, s.groupJSON(g, base))
-	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
-		g := s.groups[rest[0]]
-		if g == nil || g.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		if r.Method == http.MethodDelete {
+			for _, o := range s.groups {
+				if o.envID == env.id && strings.EqualFold(o.name, name) {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A group with the specified name already exists"}}
+				}
+			}
+			now := s.now()
+			g := &group{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
+			s.groups[g.id] = g
+			return g, nil
+		},
+		remove: func(g *group) {
 			delete(s.groups, g.id)
 			for _, u := range s.users {
 				delete(u.groups, g.id)
 			}
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.groupJSON(g, base))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+		},
+	}.serve(w, r, rest)
 }
 
 func (s *Server) groupJSON(g *group, base string) map[string]any {
