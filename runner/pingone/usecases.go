@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 )
@@ -431,53 +430,36 @@ func (s *Server) routeDeviceAuthPolicies(w http.ResponseWriter, r *http.Request,
 		out["createdAt"], out["updatedAt"] = ts(p.createdAt), ts(p.updatedAt)
 		return out
 	}
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, p := range sortedBySeq(s.deviceAuthPolicies, func(p *deviceAuthPolicy) (string, int64) { return p.envID, p.seq }, env.id) {
-			out = append(out, render(p))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "deviceAuthenticationPolicies", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		var bad []detail
-		if strings.TrimSpace(str(body, "name")) == "" {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-		}
-		for _, k := range []string{"sms", "voice", "email", "mobile", "totp"} {
-			if _, ok := obj(body, k)["enabled"].(bool); !ok {
-				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: k + ".enabled", Message: "must not be null"})
+	table[*deviceAuthPolicy]{
+		name: "deviceAuthenticationPolicies", list: list, items: s.deviceAuthPolicies,
+		owns: func(p *deviceAuthPolicy) bool { return p.envID == env.id },
+		seq:  func(p *deviceAuthPolicy) int64 { return p.seq },
+		json: render,
+		create: func(body map[string]any) (*deviceAuthPolicy, []detail) {
+			var bad []detail
+			if strings.TrimSpace(str(body, "name")) == "" {
+				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
 			}
-		}
-		for _, p := range s.deviceAuthPolicies {
-			if p.envID == env.id && strings.EqualFold(str(p.body, "name"), str(body, "name")) {
-				bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A device authentication policy with the specified name already exists"})
+			for _, k := range []string{"sms", "voice", "email", "mobile", "totp"} {
+				if _, ok := obj(body, k)["enabled"].(bool); !ok {
+					bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: k + ".enabled", Message: "must not be null"})
+				}
 			}
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		delete(body, "default")
-		now := s.now()
-		p := &deviceAuthPolicy{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
-		s.deviceAuthPolicies[p.id] = p
-		writeHAL(w, http.StatusCreated, render(p))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		p := s.deviceAuthPolicies[rest[0]]
-		if p == nil || p.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, render(p))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+			for _, p := range s.deviceAuthPolicies {
+				if p.envID == env.id && strings.EqualFold(str(p.body, "name"), str(body, "name")) {
+					bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A device authentication policy with the specified name already exists"})
+				}
+			}
+			if len(bad) > 0 {
+				return nil, bad
+			}
+			delete(body, "default")
+			now := s.now()
+			p := &deviceAuthPolicy{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
+			s.deviceAuthPolicies[p.id] = p
+			return p, nil
+		},
+	}.serve(w, r, rest)
 }
 
 // --- roles and role assignments ------------------------------------------
@@ -570,94 +552,65 @@ func (s *Server) routeRoleAssignments(w http.ResponseWriter, r *http.Request, en
 			"scope": map[string]any{"id": a.scopeID, "type": a.scopeType}, "readOnly": false, "createdAt": ts(a.createdAt),
 		}
 	}
-	mine := func() []*roleAssignment {
-		var out []*roleAssignment
-		for _, a := range s.roleAssignments {
-			if a.actorID == actorID {
-				out = append(out, a)
+	var t table[*roleAssignment]
+	t = table[*roleAssignment]{
+		name: "roleAssignments", list: list, items: s.roleAssignments,
+		owns: func(a *roleAssignment) bool { return a.actorID == actorID },
+		seq:  func(a *roleAssignment) int64 { return a.seq },
+		json: render,
+		create: func(body map[string]any) (*roleAssignment, []detail) {
+			var rl *role
+			for _, x := range s.roles {
+				if x.id == str(obj(body, "role"), "id") {
+					rl = x
+				}
 			}
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
-		return out
+			scope := obj(body, "scope")
+			scopeID, scopeType := str(scope, "id"), str(scope, "type")
+			var bad []detail
+			if rl == nil {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "role.id", Message: "Referenced role does not exist"})
+			} else {
+				applies := false
+				for _, typ := range rl.applicableTo {
+					applies = applies || typ == scopeType
+				}
+				if !applies {
+					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.type", Message: "The role " + rl.name + " cannot be assigned with scope type " + strconvQuote(scopeType)})
+				}
+			}
+			switch scopeType {
+			case "ORGANIZATION":
+				if scopeID != s.creds.OrgID {
+					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced organization does not exist"})
+				}
+			case "ENVIRONMENT":
+				if s.envs[scopeID] == nil {
+					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced environment does not exist"})
+				}
+			case "POPULATION":
+				if s.populations[scopeID] == nil {
+					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced population does not exist"})
+				}
+			case "":
+				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "scope.type", Message: "must not be null"})
+			}
+			for _, a := range t.all() {
+				if rl != nil && a.roleID == rl.id && a.scopeID == scopeID {
+					bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "role.id", Message: "The role is already assigned with this scope"})
+				}
+			}
+			if len(bad) > 0 {
+				return nil, bad
+			}
+			a := &roleAssignment{id: newID(), envID: env.id, actorID: actorID, actorType: actorType, roleID: rl.id,
+				scopeID: scopeID, scopeType: scopeType, createdAt: s.now(), seq: s.next()}
+			s.roleAssignments[a.id] = a
+			return a, nil
+		},
+		remove: func(a *roleAssignment) { delete(s.roleAssignments, a.id) },
 	}
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, a := range mine() {
-			out = append(out, render(a))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "roleAssignments", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		var rl *role
-		for _, x := range s.roles {
-			if x.id == str(obj(body, "role"), "id") {
-				rl = x
-			}
-		}
-		scope := obj(body, "scope")
-		scopeID, scopeType := str(scope, "id"), str(scope, "type")
-		var bad []detail
-		if rl == nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "role.id", Message: "Referenced role does not exist"})
-		} else {
-			applies := false
-			for _, t := range rl.applicableTo {
-				applies = applies || t == scopeType
-			}
-			if !applies {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.type", Message: "The role " + rl.name + " cannot be assigned with scope type " + strconvQuote(scopeType)})
-			}
-		}
-		switch scopeType {
-		case "ORGANIZATION":
-			if scopeID != s.creds.OrgID {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced organization does not exist"})
-			}
-		case "ENVIRONMENT":
-			if s.envs[scopeID] == nil {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced environment does not exist"})
-			}
-		case "POPULATION":
-			if s.populations[scopeID] == nil {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "scope.id", Message: "Referenced population does not exist"})
-			}
-		case "":
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "scope.type", Message: "must not be null"})
-		}
-		for _, a := range mine() {
-			if rl != nil && a.roleID == rl.id && a.scopeID == scopeID {
-				bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "role.id", Message: "The role is already assigned with this scope"})
-			}
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		a := &roleAssignment{id: newID(), envID: env.id, actorID: actorID, actorType: actorType, roleID: rl.id,
-			scopeID: scopeID, scopeType: scopeType, createdAt: s.now(), seq: s.next()}
-		s.roleAssignments[a.id] = a
-		writeHAL(w, http.StatusCreated, render(a))
-	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
-		a := s.roleAssignments[rest[0]]
-		if a == nil || a.actorID != actorID {
-			writeNotFound(w)
-			return
-		}
-		if r.Method == http.MethodDelete {
-			delete(s.roleAssignments, a.id)
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		writeHAL(w, http.StatusOK, render(a))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+	t.serve(w, r, rest)
 }
 
 // --- registration and verification in the flow ---------------------------
