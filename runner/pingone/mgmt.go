@@ -637,72 +637,50 @@ func (s *Server) passwordJSON(u *user, base string, forceChange bool) map[string
 // --- MFA devices ----------------------------------------------------------
 
 func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, base string, rest []string) {
-	list := base + "/environments/" + u.envID + "/users/" + u.id + "/devices"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for _, d := range s.userDevices(u.id) {
-			out = append(out, s.deviceJSON(d, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "devices", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		typ := str(body, "type")
-		d := &device{id: newID(), envID: u.envID, userID: u.id, typ: typ, nickname: str(body, "nickname"), status: "ACTIVE"}
-		switch typ {
-		case "EMAIL":
-			d.email = str(body, "email")
-			if d.email == "" {
-				d.email = u.email
+	table[*device]{
+		name: "devices", list: base + "/environments/" + u.envID + "/users/" + u.id + "/devices", items: s.devices,
+		owns: func(d *device) bool { return d.userID == u.id },
+		seq:  func(d *device) int64 { return d.seq },
+		json: func(d *device) map[string]any { return s.deviceJSON(d, base) },
+		create: func(body map[string]any) (*device, []detail) {
+			typ := str(body, "type")
+			d := &device{id: newID(), envID: u.envID, userID: u.id, typ: typ, nickname: str(body, "nickname"), status: "ACTIVE"}
+			switch typ {
+			case "EMAIL":
+				d.email = str(body, "email")
+				if d.email == "" {
+					d.email = u.email
+				}
+				if !strings.Contains(d.email, "@") {
+					return nil, []detail{{Code: "INVALID_VALUE", Target: "email", Message: "must be a well-formed email address"}}
+				}
+			case "SMS", "VOICE":
+				d.phone = str(body, "phone")
+				if d.phone == "" {
+					return nil, []detail{{Code: "REQUIRED_VALUE", Target: "phone", Message: "must not be blank"}}
+				}
+			default:
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [EMAIL, SMS, VOICE]"}}
 			}
-			if !strings.Contains(d.email, "@") {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "email", Message: "must be a well-formed email address"})
-				return
+			if pid := str(obj(body, "policy"), "id"); pid != "" {
+				p := s.deviceAuthPolicies[pid]
+				if p == nil || p.envID != u.envID {
+					return nil, []detail{{Code: "INVALID_VALUE", Target: "policy.id", Message: "Referenced device authentication policy does not exist"}}
+				}
+				if !p.allows(typ) {
+					return nil, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "The device authentication policy does not allow " + typ + " devices"}}
+				}
+				d.policyID = pid
 			}
-		case "SMS", "VOICE":
-			d.phone = str(body, "phone")
-			if d.phone == "" {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "phone", Message: "must not be blank"})
-				return
+			if st := str(body, "status"); st == "ACTIVATION_REQUIRED" {
+				d.status = st
 			}
-		default:
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [EMAIL, SMS, VOICE]"})
-			return
-		}
-		if pid := str(obj(body, "policy"), "id"); pid != "" {
-			p := s.deviceAuthPolicies[pid]
-			if p == nil || p.envID != u.envID {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "policy.id", Message: "Referenced device authentication policy does not exist"})
-				return
-			}
-			if !p.allows(typ) {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "type", Message: "The device authentication policy does not allow " + typ + " devices"})
-				return
-			}
-			d.policyID = pid
-		}
-		if st := str(body, "status"); st == "ACTIVATION_REQUIRED" {
-			d.status = st
-		}
-		now := s.now()
-		d.createdAt, d.updatedAt, d.seq = now, now, s.next()
-		s.devices[d.id] = d
-		writeHAL(w, http.StatusCreated, s.deviceJSON(d, base))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		d := s.devices[rest[0]]
-		if d == nil || d.userID != u.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.deviceJSON(d, base))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
+			now := s.now()
+			d.createdAt, d.updatedAt, d.seq = now, now, s.next()
+			s.devices[d.id] = d
+			return d, nil
+		},
+	}.serve(w, r, rest)
 }
 
 func (s *Server) userDevices(userID string) []*device {
