@@ -54,19 +54,12 @@ func (s *Server) builtinResources(envID string, now time.Time) {
 
 func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
 	list := base + "/environments/" + env.id + "/resources"
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			for _, res := range sortedBySeq(s.resources, func(x *resource) (string, int64) { return x.envID, x.seq }, env.id) {
-				out = append(out, s.resourceJSON(res, base))
-			}
-			writeHAL(w, http.StatusOK, collection(list, "resources", out))
-		case http.MethodPost:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
+	t := table[*resource]{
+		name: "resources", list: list, items: s.resources,
+		owns: func(x *resource) bool { return x.envID == env.id },
+		seq:  func(x *resource) int64 { return x.seq },
+		json: func(x *resource) map[string]any { return s.resourceJSON(x, base) },
+		create: func(body map[string]any) (*resource, []detail) {
 			name := str(body, "name")
 			var bad []detail
 			if strings.TrimSpace(name) == "" {
@@ -85,21 +78,21 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 				ttl = int(v)
 			}
 			if len(bad) > 0 {
-				writeInvalidData(w, bad...)
-				return
+				return nil, bad
 			}
 			now := s.now()
 			res := &resource{id: newID(), envID: env.id, name: name, description: str(body, "description"), typ: "CUSTOM",
 				audience: orDefault(str(body, "audience"), name), ttl: ttl, createdAt: now, updatedAt: now, seq: s.next()}
 			s.resources[res.id] = res
-			writeHAL(w, http.StatusCreated, s.resourceJSON(res, base))
-		default:
-			writeMethodNotAllowed(w)
-		}
+			return res, nil
+		},
+	}
+	if len(rest) == 0 {
+		t.serveRoot(w, r)
 		return
 	}
-	res := s.resources[rest[0]]
-	if res == nil || res.envID != env.id {
+	res, ok := t.find(rest[0])
+	if !ok {
 		writeNotFound(w)
 		return
 	}
