@@ -244,6 +244,11 @@ func (s *Server) advance(f *flow) {
 			}
 			f.status = statusUsernamePassword
 			return
+		case "IDENTIFIER_FIRST":
+			if s.identifierFirstStep(f, loginDone) {
+				return
+			}
+			continue
 		case "AGREEMENT":
 			if f.userID == "" {
 				f.status = statusSignOn
@@ -371,6 +376,9 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		}
 	case statusSignOn:
 		links["user.lookup"] = link(self)
+	case statusPassword:
+		links["password.check"] = link(self)
+		links["password.forgot"] = link(self)
 	case statusDeviceSelection, statusOTP:
 		var devs []any
 		for _, d := range s.userDevices(f.userID) {
@@ -450,14 +458,14 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	// mime lower-cases media types; PingOne's names are camel-case.
 	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck, mtDAGUserCode, mtDAGConsent,
-		mtUserRegister, mtUserVerify, mtUserConsent} {
+		mtUserRegister, mtUserVerify, mtUserConsent, mtPasswordCheck} {
 		if strings.EqualFold(mt, t) {
 			mt = t
 		}
 	}
 	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
 		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP, mtDAGUserCode: statusDAGUserCode, mtDAGConsent: statusDAGConsent,
-		mtUserRegister: statusUsernamePassword, mtUserVerify: statusVerificationCode, mtUserConsent: statusAgreementConsent}
+		mtUserRegister: statusUsernamePassword, mtUserVerify: statusVerificationCode, mtUserConsent: statusAgreementConsent, mtPasswordCheck: statusPassword}
 	state, known := want[mt]
 	if !known {
 		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{
@@ -478,6 +486,9 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	switch mt {
 	case mtUsernamePassword:
 		s.checkPassword(w, r, env, f, body)
+		return
+	case mtPasswordCheck:
+		s.checkIdentifiedPassword(w, r, env, f, body)
 		return
 	case mtUserLookup:
 		u := s.findUser(env, str(body, "username"))

@@ -289,11 +289,14 @@ func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *envi
 		return
 	}
 	if len(rest) == 1 {
-		if r.Method != http.MethodGet {
+		switch r.Method {
+		case http.MethodGet:
+			writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
+		case http.MethodPut:
+			s.updatePolicy(w, r, env, pol, base)
+		default:
 			writeMethodNotAllowed(w)
-			return
 		}
-		writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
 		return
 	}
 	if rest[1] != "actions" || len(rest) > 3 {
@@ -363,10 +366,12 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 		}
 	case "PROGRESSIVE_PROFILING":
 		bad = append(bad, checkProfilingAction(body)...)
+	case "IDENTIFIER_FIRST":
+		bad = append(bad, s.checkIdentifierFirst(env, body)...)
 	case "":
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"})
 	default:
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"})
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, IDENTIFIER_FIRST, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"})
 	}
 	prio, isNum := body["priority"].(float64)
 	if !isNum || prio < 1 {

@@ -122,6 +122,7 @@ var tutorialOrder = []string{
 	"configure-a-non-interactive-worker-application",
 	"configure-an-interactive-worker-application",
 	"create-and-update-notification-content",
+	"test-an-oidc-application-connection",
 	"configure-a-simple-login",
 	"use-login-and-mfa-actions-to-authenticate-users",
 	"add-a-user-through-a-registration-flow",
@@ -132,6 +133,7 @@ var tutorialOrder = []string{
 	"get-a-token-for-custom-resource-access",
 	"add-a-custom-claim-to-an-access-token",
 	"configure-client-secret-jwt-as-the-token-auth-method",
+	"test-an-oauth-connection-using-identifier-first-authentication",
 	"create-a-group-and-add-a-user",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -195,7 +197,8 @@ func TestTutorialsChained(t *testing.T) {
 				"userAccessToken", "idToken", "signOnPolicyID", "signOnPolicyActionID", "signOnPolicyAssignmentID", "deviceID",
 				"workerAccessToken", "pkceAccessToken", "refreshedAccessToken", "appJwtAccessToken", "deviceAccessToken",
 				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID",
-				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage"} {
+				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
+				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
