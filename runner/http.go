@@ -5,7 +5,6 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
-	"crypto/rand"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -363,7 +362,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		{"User-Agent", ua},
 		{"Accept", "*/*"},
 		{"Cache-Control", "no-cache"},
-		{"Postman-Token", newUUID()},
+		{"Postman-Token", postmanToken()},
 		{"Accept-Encoding", "gzip, deflate, br"},
 		{"Connection", "keep-alive"},
 	} {
@@ -744,10 +743,8 @@ type NetError struct {
 func (e *NetError) Error() string { return e.Msg }
 func (e *NetError) Unwrap() error { return e.Err }
 
-func newUUID() string {
-	var b [16]byte
-	rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+// postmanToken is a fresh UUID, the same generator as {{$guid}}.
+func postmanToken() string {
+	v, _ := environments.Dynamic("$guid")
+	return v
 }
