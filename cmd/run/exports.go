@@ -49,7 +49,7 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 		if names.env != nil {
 			f.ID, f.Name = names.env.ID, names.env.Name
 		}
-		if err := saveEnv(o.ExportEnvironment, f); err != nil {
+		if err := environments.ExportFile(o.ExportEnvironment, f, 0o600); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
@@ -58,7 +58,7 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 		if names.globals != nil {
 			f.ID, f.Name = names.globals.ID, names.globals.Name
 		}
-		if err := saveEnv(o.ExportGlobals, f); err != nil {
+		if err := environments.ExportFile(o.ExportGlobals, f, 0o600); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}
 	}
@@ -86,12 +86,4 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 		}
 	}
 	return nil
-}
-
-func saveEnv(path string, f *environments.File) error {
-	var buf bytes.Buffer
-	if err := environments.Save(&buf, f); err != nil {
-		return err
-	}
-	return environments.WriteFileAtomic(path, buf.Bytes(), 0o600)
 }
