@@ -85,8 +85,9 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 	now := s.now()
 	f.createdAt, f.expiresAt = now, now.Add(s.opts.FlowTTL)
 	f.actions = s.policyFor(env, app)
-	if sess := s.sessionFrom(r, env); sess != nil {
-		// An existing session (ST cookie) already satisfied the login step.
+	if sess := s.sessionFrom(r, env); sess != nil && !containsField(q.Get("prompt"), "login") {
+		// An existing session (ST cookie) already satisfied the login step;
+		// prompt=login asks for a new sign-on instead.
 		f.userID, f.sessionID = sess.userID, sess.id
 	}
 	s.applyLoginHint(f, hint, template)
@@ -376,6 +377,8 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		}
 	case statusSignOn:
 		links["user.lookup"] = link(self)
+	case statusExternalAuth:
+		s.externalFlowJSON(f, base, links, emb)
 	case statusPassword:
 		links["password.check"] = link(self)
 		links["password.forgot"] = link(self)
@@ -492,6 +495,9 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		return
 	case mtUserLookup:
 		u := s.findUser(env, str(body, "username"))
+		if s.routeExternal(env, f, u, str(body, "username")) {
+			break
+		}
 		if u == nil {
 			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "username", Message: "Unable to find a user with the specified username"})
 			return

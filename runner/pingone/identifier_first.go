@@ -6,9 +6,11 @@ import (
 )
 
 // IDENTIFIER_FIRST sign-on: the flow asks for the username alone
-// (SIGN_ON_REQUIRED, user.lookup), then, as no discovery rule routes the
-// user to an external identity provider, for the password
-// (PASSWORD_REQUIRED, password.check).
+// (SIGN_ON_REQUIRED, user.lookup), then either for the password of the
+// user found (PASSWORD_REQUIRED, password.check) or, when no user has that
+// identifier and a discovery rule matches it (or the user found is linked
+// to an external provider), sends the user to that identity provider
+// (EXTERNAL_AUTHENTICATION_REQUIRED; see external_auth.go).
 
 const (
 	statusPassword  = "PASSWORD_REQUIRED"
@@ -16,11 +18,9 @@ const (
 )
 
 // checkIdentifierFirst validates an IDENTIFIER_FIRST action: every listed
-// social provider must be an identity provider of the environment.
-// Discovery rules are refused: routing a user to an external provider
-// (EXTERNAL_AUTHENTICATION_REQUIRED and the callback back into the flow)
-// is not modelled, and accepting them would send matching users to the
-// password step instead.
+// social provider and every discovery rule's provider must be an identity
+// provider of the environment, and a rule's condition is PingOne's
+// {"value": "${identifier}", "contains": "<text>"}.
 func (s *Server) checkIdentifierFirst(env *environment, body map[string]any) []detail {
 	var bad []detail
 	providers, _ := body["socialProviders"].([]any)
@@ -30,11 +30,46 @@ func (s *Server) checkIdentifierFirst(env *environment, body map[string]any) []d
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "socialProviders.id", Message: "Referenced identity provider does not exist"})
 		}
 	}
-	if rules, _ := body["discoveryRules"].([]any); len(rules) > 0 {
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules",
-			Message: "identity provider discovery rules are not supported by the local PingOne (external authentication is not modelled)"})
+	rules, _ := body["discoveryRules"].([]any)
+	if len(rules) > 100 {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules", Message: "must have at most 100 rules"})
+	}
+	for _, x := range rules {
+		rule, _ := x.(map[string]any)
+		cond := obj(rule, "condition")
+		if !identifierVars[str(cond, "value")] || strings.TrimSpace(str(cond, "contains")) == "" {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules.condition",
+				Message: "must be {\"value\": \"${identifier}\", \"contains\": \"<text>\"}"})
+		}
+		if s.more().get(str(obj(rule, "identityProvider"), "id"), kindIdentityProvider.name, env.id) == nil {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules.identityProvider.id", Message: "Referenced identity provider does not exist"})
+		}
+	}
+	if reg := obj(body, "registration"); reg["enabled"] == true {
+		if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})
+		}
 	}
 	return bad
+}
+
+// identifierVars are the expressions a discovery rule may test: what the
+// user typed.
+var identifierVars = map[string]bool{"${identifier}": true, "${user.username}": true, "${user.*}": true}
+
+// discoverProvider returns the identity provider of the first discovery
+// rule whose text the identifier contains (case-insensitively), or nil.
+func (s *Server) discoverProvider(env *environment, a *policyAction, identifier string) *rec {
+	rules, _ := a.body["discoveryRules"].([]any)
+	for _, x := range rules {
+		rule, _ := x.(map[string]any)
+		if strings.Contains(strings.ToLower(identifier), strings.ToLower(str(obj(rule, "condition"), "contains"))) {
+			if idp := s.more().get(str(obj(rule, "identityProvider"), "id"), kindIdentityProvider.name, env.id); idp != nil {
+				return idp
+			}
+		}
+	}
+	return nil
 }
 
 // identifierFirstStep sets the status of an IDENTIFIER_FIRST action not yet
@@ -43,6 +78,8 @@ func (s *Server) identifierFirstStep(f *flow, loginDone bool) bool {
 	switch {
 	case loginDone:
 		return false
+	case f.extIdP != "":
+		f.status = statusExternalAuth
 	case f.userID == "":
 		f.status = statusSignOn
 	default:

@@ -24,7 +24,8 @@ func (f *fixture) oidcProvider(t *testing.T) string {
 }
 
 // TestIdentifierFirstAction: the action must name existing identity
-// providers; discovery rules are refused rather than silently ignored.
+// providers, and discovery rules must be PingOne's ${identifier} contains
+// conditions.
 func TestIdentifierFirstAction(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, pingone.Options{}, "")
@@ -35,7 +36,9 @@ func TestIdentifierFirstAction(t *testing.T) {
 	actions := env + "/signOnPolicies/" + r.body["id"].(string) + "/actions"
 	for _, tc := range []struct{ name, body string }{
 		{"unknown provider", `{"type":"IDENTIFIER_FIRST","priority":1,"socialProviders":[{"id":"` + f.appID + `"}]}`},
-		{"discovery rule", `{"type":"IDENTIFIER_FIRST","priority":1,"discoveryRules":[{"condition":{"contains":"@example.com","value":"${identifier}"},"identityProvider":{"id":"` + idp + `"}}]}`},
+		{"discovery rule to an unknown provider", `{"type":"IDENTIFIER_FIRST","priority":1,"discoveryRules":[{"condition":{"contains":"@example.com","value":"${identifier}"},"identityProvider":{"id":"` + f.appID + `"}}]}`},
+		{"discovery rule without text", `{"type":"IDENTIFIER_FIRST","priority":1,"discoveryRules":[{"condition":{"contains":"","value":"${identifier}"},"identityProvider":{"id":"` + idp + `"}}]}`},
+		{"discovery rule on another attribute", `{"type":"IDENTIFIER_FIRST","priority":1,"discoveryRules":[{"condition":{"contains":"x","value":"${flow.request.http.remoteIp}"},"identityProvider":{"id":"` + idp + `"}}]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assertPlatformError(t, f.c.api("POST", actions, f.token, "application/json", tc.body), 400, "INVALID_DATA", "INVALID_VALUE")

@@ -605,6 +605,10 @@ func (s *Server) userJSON(u *user, base string) map[string]any {
 		"username":         u.username,
 		"verifyStatus":     "NOT_INITIATED",
 	}
+	if u.idpID != "" {
+		out["identityProvider"] = map[string]any{"id": u.idpID, "type": "OPENID_CONNECT"}
+		out["externalId"] = u.externalID
+	}
 	if u.email != "" {
 		out["email"] = u.email
 	}

@@ -319,12 +319,25 @@ func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *envi
 			return
 		}
 		writeHAL(w, http.StatusOK, s.actionJSON(a, base))
+	case len(rest) == 3 && r.Method == http.MethodPut:
+		a := s.actions[rest[2]]
+		if a == nil || a.policyID != pol.id {
+			writeNotFound(w)
+			return
+		}
+		s.putAction(w, r, env, pol, base, a)
 	default:
 		writeMethodNotAllowed(w)
 	}
 }
 
 func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string) {
+	s.putAction(w, r, env, pol, base, nil)
+}
+
+// putAction creates an action (old == nil) or replaces one (PUT): the
+// body is validated alike, and the type of an existing action is fixed.
+func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string, old *policyAction) {
 	body, ok := readJSONBody(w, r, mtJSON)
 	if !ok {
 		return
@@ -377,8 +390,11 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 	if !isNum || prio < 1 {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "priority", Message: "must be greater than or equal to 1"})
 	}
+	if old != nil && typ != old.typ {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "The type of a sign-on action cannot change"})
+	}
 	for _, a := range s.policyActions(pol.id) {
-		if isNum && a.priority == int(prio) {
+		if isNum && a.priority == int(prio) && a != old {
 			bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "priority", Message: "An action with the specified priority already exists in the sign-on policy"})
 		}
 	}
@@ -387,6 +403,11 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *envir
 		return
 	}
 	now := s.now()
+	if old != nil {
+		old.priority, old.body, old.updatedAt = int(prio), body, now
+		writeHAL(w, http.StatusOK, s.actionJSON(old, base))
+		return
+	}
 	a := &policyAction{id: newID(), envID: env.id, policyID: pol.id, typ: typ, priority: int(prio), body: body, createdAt: now, updatedAt: now, seq: s.next()}
 	s.actions[a.id] = a
 	writeHAL(w, http.StatusCreated, s.actionJSON(a, base))

@@ -39,6 +39,7 @@ type user struct {
 	lifecycle               string // "" (ACCOUNT_OK) or VERIFICATION_REQUIRED
 	verificationCode        string // pending account verification code
 	groups                  map[string]bool
+	idpID, externalID       string // linked external identity provider and the user's id there
 	passwordChanged         time.Time
 	createdAt, updatedAt    time.Time
 	seq                     int64
@@ -141,6 +142,9 @@ type flow struct {
 	prefillUserCode string
 	deviceCode      string // set by userCode.verify
 	consented       bool
+	// External authentication (external_auth.go): the identity provider
+	// a discovery rule chose, and the identifier the user typed.
+	extIdP, loginHint string
 }
 
 type session struct {

@@ -14,6 +14,12 @@ import (
 // serveAuth handles {{authPath}}/{envID}/... : the authorization server
 // (as/*), the flow API (flows/*) and the hosted sign-on page.
 func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string, parts []string) {
+	if len(parts) == 3 && parts[0] == "rp" && parts[1] == "callback" {
+		// Takes s.mu itself: it calls the provider's endpoints, which may
+		// be this server's own handler.
+		s.rpCallback(w, r, envID, parts[2])
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	env := s.envs[envID]
@@ -75,6 +81,8 @@ func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string,
 			app = parts[1]
 		}
 		s.startDeviceFlow(w, r, env, base, app)
+	case len(parts) == 2 && parts[0] == "rp" && parts[1] == "authenticate":
+		s.rpAuthenticate(w, r, env, base)
 	case parts[0] == "flows" && len(parts) == 2:
 		s.flowAPI(w, r, env, base, parts[1])
 	case parts[0] == "signon" && len(parts) == 1:

@@ -116,9 +116,10 @@ type Server struct {
 	deviceAuthPolicies map[string]*deviceAuthPolicy
 	roles              []*role
 	roleAssignments    map[string]*roleAssignment
-	uc2s               *uc2State // usecases2.go, created on first use
-	uc3s               *uc3State // usecases3.go, created on first use
-	order              int64     // creation counter so listings keep insertion order
+	uc2s               *uc2State           // usecases2.go, created on first use
+	uc3s               *uc3State           // usecases3.go, created on first use
+	extAuths           map[string]*extAuth // by state, created on first use (external_auth.go)
+	order              int64               // creation counter so listings keep insertion order
 }
 
 // New returns a Server seeded with an organization, an admin environment
