@@ -72,6 +72,9 @@ func (s *Server) more() *moreState {
 // handled the request; the caller holds s.mu and has checked the token and
 // the environment.
 func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string, rest []string) bool {
+	if s.serveAppRoles(w, r, env, base, rest) {
+		return true
+	}
 	st := s.more()
 	s.seedMore(st, env)
 	envPath := "/environments/" + env.id

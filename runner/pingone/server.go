@@ -119,6 +119,7 @@ type Server struct {
 	uc2s               *uc2State           // usecases2.go, created on first use
 	uc3s               *uc3State           // usecases3.go, created on first use
 	extAuths           map[string]*extAuth // by state, created on first use (external_auth.go)
+	appRoles           *appRoleState       // PingOne Authorize application roles (app_roles.go), created on first use
 	order              int64               // creation counter so listings keep insertion order
 }
 

@@ -142,6 +142,7 @@ var tutorialOrder = []string{
 	"create-an-mfa-transaction-approval-using-sms",
 	"use-an-email-mfa-action-to-authenticate-users",
 	"create-a-password-policy",
+	"create-and-assign-app-roles",
 	"assign-a-role-to-a-user",
 	"add-user-image",
 	// Sign-off runs before "Find and Terminate" (the library lists it
@@ -198,7 +199,8 @@ func TestTutorialsChained(t *testing.T) {
 				"workerAccessToken", "pkceAccessToken", "refreshedAccessToken", "appJwtAccessToken", "deviceAccessToken",
 				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID",
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
-				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken"} {
+				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken",
+				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}

@@ -1,0 +1,362 @@
+package pingone
+
+import (
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// PingOne Authorize application permissions ("Create and Assign App
+// Roles"): application resources hang off a custom resource, permissions
+// (resource:action) off an application resource, application roles hold
+// permissions and are assigned to users.
+
+type appResource struct {
+	id, envID, resourceID, name, description string
+	createdAt, updatedAt                     time.Time
+	seq                                      int64
+}
+
+type appPermission struct {
+	id, envID, appResourceID, action, description string
+	createdAt, updatedAt                          time.Time
+	seq                                           int64
+}
+
+type appRole struct {
+	id, envID, name, description string
+	permissions                  []string // appPermission ids, in the order added
+	createdAt, updatedAt         time.Time
+	seq                          int64
+}
+
+type appRoleAssignment struct {
+	id, envID, roleID, userID string
+	createdAt                 time.Time
+	seq                       int64
+}
+
+type appRoleState struct {
+	resources   map[string]*appResource
+	permissions map[string]*appPermission
+	roles       map[string]*appRole
+	assignments map[string]*appRoleAssignment
+}
+
+func (s *Server) appRoleState() *appRoleState {
+	if s.appRoles == nil {
+		s.appRoles = &appRoleState{resources: map[string]*appResource{}, permissions: map[string]*appPermission{},
+			roles: map[string]*appRole{}, assignments: map[string]*appRoleAssignment{}}
+	}
+	return s.appRoles
+}
+
+// PingOne limits application role names to letters, numbers, spaces and a
+// few punctuation marks; actions are single tokens.
+var (
+	appRoleNameRE = regexp.MustCompile(`^[\p{L}\p{M}\p{N} /.'_-]+$`)
+	appActionRE   = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+)
+
+// serveAppRoles answers the Authorize routes; false leaves the path to the
+// other management routes.
+func (s *Server) serveAppRoles(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) bool {
+	st := s.appRoleState()
+	envURL := base + "/environments/" + env.id
+	switch {
+	case rest[0] == "resources" && len(rest) >= 3 && rest[2] == "applicationResources":
+		res := s.resources[rest[1]]
+		if res == nil || res.envID != env.id {
+			writeNotFound(w)
+			return true
+		}
+		s.appResourceTable(st, env, base, res).serve(w, r, rest[3:])
+	case rest[0] == "applicationResources" && len(rest) <= 2:
+		t := s.appResourceTable(st, env, base, nil)
+		if len(rest) == 2 && r.Method == http.MethodPost {
+			writeMethodNotAllowed(w)
+			return true
+		}
+		if len(rest) == 1 && r.Method != http.MethodGet {
+			// Application resources are created under their custom resource.
+			writeMethodNotAllowed(w)
+			return true
+		}
+		t.serve(w, r, rest[1:])
+	case rest[0] == "applicationResources" && rest[2] == "permissions":
+		ar := st.resources[rest[1]]
+		if ar == nil || ar.envID != env.id {
+			writeNotFound(w)
+			return true
+		}
+		s.appPermissionTable(st, env, base, ar).serve(w, r, rest[3:])
+	case rest[0] == "applicationRoles" && len(rest) <= 2:
+		s.appRoleTable(st, env, base).serve(w, r, rest[1:])
+	case rest[0] == "applicationRoles" && len(rest) == 3:
+		role := st.roles[rest[1]]
+		if role == nil || role.envID != env.id {
+			writeNotFound(w)
+			return true
+		}
+		switch rest[2] {
+		case "permissions":
+			s.serveRolePermissions(w, r, st, env, base, role)
+		case "assignments":
+			if r.Method != http.MethodGet {
+				writeMethodNotAllowed(w)
+				return true
+			}
+			var out []any
+			for _, a := range st.assignmentsWhere(func(a *appRoleAssignment) bool { return a.roleID == role.id }) {
+				out = append(out, s.appAssignmentJSON(a, base))
+			}
+			writeHAL(w, http.StatusOK, collection(envURL+"/applicationRoles/"+role.id+"/assignments", "assignments", out))
+		default:
+			writeNotFound(w)
+		}
+	case rest[0] == "users" && len(rest) >= 3 && rest[2] == "applicationRoles":
+		u := s.users[rest[1]]
+		if u == nil || u.envID != env.id {
+			writeNotFound(w)
+			return true
+		}
+		s.userAppRoleTable(st, env, base, u).serve(w, r, rest[3:])
+	default:
+		return false
+	}
+	return true
+}
+
+// appResourceTable lists an environment's application resources, or
+// those of one custom resource (which alone may create them).
+func (s *Server) appResourceTable(st *appRoleState, env *environment, base string, res *resource) table[*appResource] {
+	list := base + "/environments/" + env.id + "/applicationResources"
+	if res != nil {
+		list = base + "/environments/" + env.id + "/resources/" + res.id + "/applicationResources"
+	}
+	return table[*appResource]{
+		name: "applicationResources", list: list, items: st.resources,
+		owns: func(x *appResource) bool { return x.envID == env.id && (res == nil || x.resourceID == res.id) },
+		seq:  func(x *appResource) int64 { return x.seq },
+		json: func(x *appResource) map[string]any { return s.appResourceJSON(x, base) },
+		create: func(body map[string]any) (*appResource, []detail) {
+			name := str(body, "name")
+			if strings.TrimSpace(name) == "" {
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
+			}
+			if res.typ != "CUSTOM" {
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "resource", Message: "Application resources can be added only to custom resources"}}
+			}
+			for _, o := range st.resources {
+				if o.envID == env.id && strings.EqualFold(o.name, name) {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "An application resource with the specified name already exists"}}
+				}
+			}
+			now := s.now()
+			x := &appResource{id: newID(), envID: env.id, resourceID: res.id, name: name, description: str(body, "description"),
+				createdAt: now, updatedAt: now, seq: s.next()}
+			st.resources[x.id] = x
+			return x, nil
+		},
+	}
+}
+
+func (s *Server) appPermissionTable(st *appRoleState, env *environment, base string, ar *appResource) table[*appPermission] {
+	return table[*appPermission]{
+		name: "permissions", list: base + "/environments/" + env.id + "/applicationResources/" + ar.id + "/permissions", items: st.permissions,
+		owns: func(p *appPermission) bool { return p.appResourceID == ar.id },
+		seq:  func(p *appPermission) int64 { return p.seq },
+		json: func(p *appPermission) map[string]any { return s.appPermissionJSON(st, p, base) },
+		create: func(body map[string]any) (*appPermission, []detail) {
+			action := str(body, "action")
+			if strings.TrimSpace(action) == "" {
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "action", Message: "must not be blank"}}
+			}
+			if !appActionRE.MatchString(action) {
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "action", Message: "may contain only letters, numbers, underscores and hyphens"}}
+			}
+			for _, o := range st.permissions {
+				if o.appResourceID == ar.id && o.action == action {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "action", Message: "A permission with the specified action already exists for this application resource"}}
+				}
+			}
+			now := s.now()
+			p := &appPermission{id: newID(), envID: env.id, appResourceID: ar.id, action: action, description: str(body, "description"),
+				createdAt: now, updatedAt: now, seq: s.next()}
+			st.permissions[p.id] = p
+			return p, nil
+		},
+		remove: func(p *appPermission) {
+			delete(st.permissions, p.id)
+			for _, role := range st.roles {
+				role.permissions = without(role.permissions, p.id)
+			}
+		},
+	}
+}
+
+func (s *Server) appRoleTable(st *appRoleState, env *environment, base string) table[*appRole] {
+	return table[*appRole]{
+		name: "applicationRoles", list: base + "/environments/" + env.id + "/applicationRoles", items: st.roles,
+		owns: func(x *appRole) bool { return x.envID == env.id },
+		seq:  func(x *appRole) int64 { return x.seq },
+		json: func(x *appRole) map[string]any { return s.appRoleJSON(x, base) },
+		create: func(body map[string]any) (*appRole, []detail) {
+			name := str(body, "name")
+			switch {
+			case strings.TrimSpace(name) == "":
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
+			case len([]rune(name)) > 20 || !appRoleNameRE.MatchString(name):
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "name",
+					Message: "must be at most 20 letters, numbers, spaces, slashes, dots, apostrophes, underscores or hyphens"}}
+			}
+			for _, o := range st.roles {
+				if o.envID == env.id && strings.EqualFold(o.name, name) {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "An application role with the specified name already exists"}}
+				}
+			}
+			now := s.now()
+			x := &appRole{id: newID(), envID: env.id, name: name, description: str(body, "description"), createdAt: now, updatedAt: now, seq: s.next()}
+			st.roles[x.id] = x
+			return x, nil
+		},
+		remove: func(x *appRole) {
+			delete(st.roles, x.id)
+			for id, a := range st.assignments {
+				if a.roleID == x.id {
+					delete(st.assignments, id)
+				}
+			}
+		},
+	}
+}
+
+// serveRolePermissions lists a role's permissions and adds an existing
+// one by id; PingOne answers the added permission.
+func (s *Server) serveRolePermissions(w http.ResponseWriter, r *http.Request, st *appRoleState, env *environment, base string, role *appRole) {
+	switch r.Method {
+	case http.MethodGet:
+		var out []any
+		for _, id := range role.permissions {
+			out = append(out, s.appPermissionJSON(st, st.permissions[id], base))
+		}
+		writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/applicationRoles/"+role.id+"/permissions", "permissions", out))
+	case http.MethodPost:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		id := str(body, "id")
+		p := st.permissions[id]
+		switch {
+		case id == "":
+			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "id", Message: "must not be blank"})
+			return
+		case p == nil || p.envID != env.id:
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "id", Message: "Referenced application permission does not exist"})
+			return
+		}
+		for _, have := range role.permissions {
+			if have == id {
+				writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "id", Message: "The permission is already part of the role"})
+				return
+			}
+		}
+		role.permissions = append(role.permissions, id)
+		role.updatedAt = s.now()
+		writeHAL(w, http.StatusOK, s.appPermissionJSON(st, p, base))
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+func (s *Server) userAppRoleTable(st *appRoleState, env *environment, base string, u *user) table[*appRoleAssignment] {
+	return table[*appRoleAssignment]{
+		name: "applicationRoles", list: base + "/environments/" + env.id + "/users/" + u.id + "/applicationRoles", items: st.assignments,
+		owns: func(a *appRoleAssignment) bool { return a.userID == u.id },
+		seq:  func(a *appRoleAssignment) int64 { return a.seq },
+		json: func(a *appRoleAssignment) map[string]any { return s.appAssignmentJSON(a, base) },
+		create: func(body map[string]any) (*appRoleAssignment, []detail) {
+			id := str(body, "id")
+			role := st.roles[id]
+			switch {
+			case id == "":
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "id", Message: "must not be blank"}}
+			case role == nil || role.envID != env.id:
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "id", Message: "Referenced application role does not exist"}}
+			}
+			for _, a := range st.assignments {
+				if a.userID == u.id && a.roleID == id {
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "id", Message: "The application role is already assigned to the user"}}
+				}
+			}
+			a := &appRoleAssignment{id: newID(), envID: env.id, roleID: id, userID: u.id, createdAt: s.now(), seq: s.next()}
+			st.assignments[a.id] = a
+			return a, nil
+		},
+		remove: func(a *appRoleAssignment) { delete(st.assignments, a.id) },
+	}
+}
+
+func (st *appRoleState) assignmentsWhere(keep func(*appRoleAssignment) bool) []*appRoleAssignment {
+	var out []*appRoleAssignment
+	for _, a := range st.assignments {
+		if keep(a) {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+func without(ids []string, drop string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != drop {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (s *Server) appResourceJSON(x *appResource, base string) map[string]any {
+	self := base + "/environments/" + x.envID + "/applicationResources/" + x.id
+	return map[string]any{
+		"_links": map[string]any{"self": link(self), "permissions": link(self + "/permissions")},
+		"id":     x.id, "environment": ref(x.envID), "name": x.name, "description": x.description,
+		"parent":    map[string]any{"type": "PING_ONE_RESOURCE", "id": x.resourceID},
+		"createdAt": ts(x.createdAt), "updatedAt": ts(x.updatedAt),
+	}
+}
+
+// appPermissionJSON names the permission resource:action, as PingOne
+// puts it in tokens and lists.
+func (s *Server) appPermissionJSON(st *appRoleState, p *appPermission, base string) map[string]any {
+	ar := st.resources[p.appResourceID]
+	return map[string]any{
+		"_links": map[string]any{"self": link(base + "/environments/" + p.envID + "/applicationResources/" + p.appResourceID + "/permissions/" + p.id)},
+		"id":     p.id, "environment": ref(p.envID), "action": p.action, "description": p.description,
+		"key":       ar.name + ":" + p.action,
+		"resource":  map[string]any{"id": ar.id, "name": ar.name},
+		"createdAt": ts(p.createdAt), "updatedAt": ts(p.updatedAt),
+	}
+}
+
+func (s *Server) appRoleJSON(x *appRole, base string) map[string]any {
+	self := base + "/environments/" + x.envID + "/applicationRoles/" + x.id
+	return map[string]any{
+		"_links": map[string]any{"self": link(self), "permissions": link(self + "/permissions"), "assignments": link(self + "/assignments")},
+		"id":     x.id, "environment": ref(x.envID), "name": x.name, "description": x.description,
+		"createdAt": ts(x.createdAt), "updatedAt": ts(x.updatedAt),
+	}
+}
+
+func (s *Server) appAssignmentJSON(a *appRoleAssignment, base string) map[string]any {
+	return map[string]any{
+		"_links": map[string]any{"self": link(base + "/environments/" + a.envID + "/users/" + a.userID + "/applicationRoles/" + a.id)},
+		"id":     a.id, "environment": ref(a.envID), "role": ref(a.roleID), "subject": map[string]any{"id": a.userID, "type": "USER"},
+		"createdAt": ts(a.createdAt),
+	}
+}
