@@ -360,3 +360,39 @@ func (s *Server) appAssignmentJSON(a *appRoleAssignment, base string) map[string
 		"createdAt": ts(a.createdAt),
 	}
 }
+
+// userPermissions are the "resource:action" keys of the permissions the
+// user holds through application roles on application resources of res:
+// the p1.permissions claim of the user's tokens for res. Sorted, without
+// duplicates (two roles may hold the same permission).
+func (s *Server) userPermissions(res *resource, u *user) []string {
+	if s.appRoles == nil {
+		return nil
+	}
+	st := s.appRoles
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range st.assignmentsWhere(func(a *appRoleAssignment) bool { return a.userID == u.id }) {
+		role := st.roles[a.roleID]
+		if role == nil {
+			continue
+		}
+		for _, id := range role.permissions {
+			p := st.permissions[id]
+			if p == nil {
+				continue
+			}
+			ar := st.resources[p.appResourceID]
+			if ar == nil || ar.resourceID != res.id {
+				continue
+			}
+			key := ar.name + ":" + p.action
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, key)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

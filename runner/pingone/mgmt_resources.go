@@ -13,7 +13,8 @@ import (
 // the aud of access tokens carrying its scopes.
 type resource struct {
 	id, envID, name, description, typ, audience string
-	ttl                                         int // accessTokenValiditySeconds
+	ttl                                         int  // accessTokenValiditySeconds
+	permissionsClaim                            bool // applicationPermissionsSettings.claimEnabled: p1.permissions in user tokens
 	createdAt, updatedAt                        time.Time
 	seq                                         int64
 }
@@ -77,12 +78,22 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 				}
 				ttl = int(v)
 			}
+			claim := false
+			if set, present := body["applicationPermissionsSettings"]; present && set != nil {
+				m, isObj := set.(map[string]any)
+				v, isBool := m["claimEnabled"].(bool)
+				if !isObj || (m["claimEnabled"] != nil && !isBool) {
+					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "applicationPermissionsSettings",
+						Message: "must be an object whose claimEnabled is a boolean"})
+				}
+				claim = v
+			}
 			if len(bad) > 0 {
 				return nil, bad
 			}
 			now := s.now()
 			res := &resource{id: newID(), envID: env.id, name: name, description: str(body, "description"), typ: "CUSTOM",
-				audience: orDefault(str(body, "audience"), name), ttl: ttl, createdAt: now, updatedAt: now, seq: s.next()}
+				audience: orDefault(str(body, "audience"), name), ttl: ttl, permissionsClaim: claim, createdAt: now, updatedAt: now, seq: s.next()}
 			s.resources[res.id] = res
 			return res, nil
 		},
@@ -176,6 +187,9 @@ func (s *Server) resourceJSON(res *resource, base string) map[string]any {
 	}
 	if res.audience != "" {
 		out["audience"] = res.audience
+	}
+	if res.typ == "CUSTOM" {
+		out["applicationPermissionsSettings"] = map[string]any{"claimEnabled": res.permissionsClaim}
 	}
 	return out
 }

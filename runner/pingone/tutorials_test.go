@@ -143,6 +143,7 @@ var tutorialOrder = []string{
 	"use-an-email-mfa-action-to-authenticate-users",
 	"create-a-password-policy",
 	"create-and-assign-app-roles",
+	"show-pingone-authorize-app-permissions-in-token",
 	"assign-a-role-to-a-user",
 	"add-user-image",
 	// Sign-off runs before "Find and Terminate" (the library lists it
@@ -200,7 +201,8 @@ func TestTutorialsChained(t *testing.T) {
 				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID",
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken",
-				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID"} {
+				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
+				"permsResourceAccessToken", "permsPermissionKey"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}

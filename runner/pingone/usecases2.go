@@ -559,6 +559,11 @@ func (s *Server) addResourceClaims(claims map[string]any, res *resource, u *user
 			claims[a.name] = v
 		}
 	}
+	if res.permissionsClaim && u != nil {
+		if perms := s.userPermissions(res, u); len(perms) > 0 {
+			claims["p1.permissions"] = perms
+		}
+	}
 }
 
 // --- login_hint_token and request JWTs ------------------------------------------
