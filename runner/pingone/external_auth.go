@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -189,7 +191,9 @@ func (s *Server) rpCallback(w http.ResponseWriter, r *http.Request, envID, provi
 	if err == nil {
 		err = s.linkExternalUser(env, f, idp, claims)
 	}
-	if err != nil {
+	if errors.Is(err, errLinkingRequired) {
+		f.extIdP = "" // the flow waits for the destination user's credentials
+	} else if err != nil {
 		f.status, f.errCode, f.errMessage = statusFailed, "EXTERNAL_AUTHENTICATION_FAILED", err.Error()
 	} else {
 		f.extIdP = ""
@@ -365,6 +369,11 @@ func (s *Server) linkExternalUser(env *environment, f *flow, idp *rec, claims ma
 			return s.signOnLinked(f, u)
 		}
 	}
+	if !s.autoLinks(f, idp) {
+		f.pendingLink = &pendingLink{idpID: idp.id, externalID: sub}
+		f.status = statusAccountLinking
+		return errLinkingRequired
+	}
 	username := orDefault(str(claims, "preferred_username"), sub)
 	if u := s.findUser(env, username); u != nil {
 		if u.idpID != "" {
@@ -396,4 +405,72 @@ func (s *Server) signOnLinked(f *flow, u *user) error {
 	}
 	f.userID = u.id
 	return nil
+}
+
+// Account linking. PingOne creates or links the destination user by itself
+// only when something says where new users go: the provider's
+// registration.population (just-in-time provisioning) or the action's
+// enabled registration. Otherwise an identity no user is linked to stops
+// the flow in ACCOUNT_LINKING_REQUIRED, and the user proves they own a
+// destination account by its username and password (usernamePassword.check).
+
+const statusAccountLinking = "ACCOUNT_LINKING_REQUIRED"
+
+// errLinkingRequired tells rpCallback the flow now waits for linking.
+var errLinkingRequired = errors.New("account linking required")
+
+type pendingLink struct{ idpID, externalID string }
+
+// autoLinks reports whether the provider or the flow's action provisions
+// users, so the callback links or creates the user itself.
+func (s *Server) autoLinks(f *flow, idp *rec) bool {
+	if str(obj(obj(idp.body, "registration"), "population"), "id") != "" {
+		return true
+	}
+	a := f.currentAction()
+	return a != nil && obj(a.body, "registration")["enabled"] == true
+}
+
+func (s *Server) linkingFlowJSON(f *flow, self string, links, emb map[string]any) {
+	links["usernamePassword.check"] = link(self)
+	if f.pendingLink == nil {
+		return
+	}
+	if idp := s.more().get(f.pendingLink.idpID, kindIdentityProvider.name, f.envID); idp != nil {
+		emb["identityProvider"] = map[string]any{"id": idp.id, "name": str(idp.body, "name"), "type": str(idp.body, "type")}
+	}
+}
+
+// linkingFlowAction serves usernamePassword.check in ACCOUNT_LINKING_REQUIRED:
+// the right password links the pending identity to that user and signs
+// them on. It reports whether it answered. The caller holds s.mu.
+func (s *Server) linkingFlowAction(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow) bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if f.status != statusAccountLinking || f.pendingLink == nil || !strings.EqualFold(mt, mtUsernamePassword) {
+		return false
+	}
+	body, ok := readJSONBody(w, r)
+	if !ok {
+		return true
+	}
+	u := s.findUser(env, str(body, "username"))
+	if u == nil || u.password == "" || str(body, "password") != u.password || !u.enabled {
+		f.failures++
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "password", Message: "Invalid username or password.",
+			InnerError: map[string]any{"failuresRemaining": max(0, maxPasswordFailures-f.failures)}})
+		return true
+	}
+	pl := f.pendingLink
+	if u.idpID != "" && (u.idpID != pl.idpID || u.externalID != pl.externalID) {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "username", Message: "The user is already linked to another external identity"})
+		return true
+	}
+	u.idpID, u.externalID, u.updatedAt = pl.idpID, pl.externalID, s.now()
+	f.pendingLink, f.failures, f.userID = nil, 0, u.id
+	s.ensureSession(w, r, env, f)
+	f.step++
+	s.advance(f)
+	s.afterStep(f)
+	writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+	return true
 }

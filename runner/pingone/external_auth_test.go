@@ -15,7 +15,15 @@ import (
 // environment with user grace and an app redirecting to the destination's
 // callback is its OPENID_CONNECT provider (with the given issuer, or the
 // source's), chosen by a discovery rule for "@source.test".
+// The action enables registration, so the callback links or creates the
+// user itself; linking == true leaves registration off, so the callback
+// stops in ACCOUNT_LINKING_REQUIRED.
 func externalFixture(t *testing.T, issuer string) (f *fixture, srcEnv string) {
+	t.Helper()
+	return externalFixtureWith(t, issuer, false)
+}
+
+func externalFixtureWith(t *testing.T, issuer string, linking bool) (f *fixture, srcEnv string) {
 	t.Helper()
 	f = newFixture(t, pingone.Options{}, "")
 	c := f.c
@@ -40,7 +48,13 @@ func externalFixture(t *testing.T, issuer string) (f *fixture, srcEnv string) {
 		"issuer":"`+issuer+`","scopes":["openid","profile","email"],"tokenEndpointAuthMethod":"CLIENT_SECRET_BASIC"}`)
 	require.Equal(t, 201, r.code, r.raw)
 	idp := r.body["id"].(string)
-	f.policyWith(t, `{"type":"IDENTIFIER_FIRST","priority":1,"discoveryRules":[{"condition":{"value":"${identifier}","contains":"@source.test"},"identityProvider":{"id":"`+idp+`"}}]}`)
+	reg := ""
+	if !linking {
+		r = c.api("POST", "/environments/"+f.envID+"/populations", f.token, "application/json", `{"name":"Linked"}`)
+		require.Equal(t, 201, r.code, r.raw)
+		reg = `"registration":{"enabled":true,"population":{"id":"` + r.body["id"].(string) + `"}},`
+	}
+	f.policyWith(t, `{"type":"IDENTIFIER_FIRST","priority":1,`+reg+`"discoveryRules":[{"condition":{"value":"${identifier}","contains":"@source.test"},"identityProvider":{"id":"`+idp+`"}}]}`)
 	f.c.hc.Jar, _ = cookiejar.New(nil)
 	return f, srcEnv
 }
@@ -135,4 +149,86 @@ func TestExternalAuthentication(t *testing.T) {
 		assert.Contains(t, r.body["error"].(map[string]any)["message"], "issuer")
 		assert.Equal(t, 400, f.c.do("GET", f.auth("/as/resume?flowId="+flowID), nil, "").code)
 	})
+}
+
+// TestAccountLinking: with registration off, the callback stops in
+// ACCOUNT_LINKING_REQUIRED; the destination user's username and password
+// link the external identity to that user and complete the flow.
+func TestAccountLinking(t *testing.T) {
+	t.Parallel()
+	const destPassword = "2Destinati0n!"
+	// toLinking runs the external sign-on up to the linking step and
+	// returns the flow id, the callback URL and the destination user's id.
+	toLinking := func(t *testing.T, f *fixture, src string) (flowID, callbackURL, destID string) {
+		t.Helper()
+		r := f.c.api("POST", "/environments/"+f.envID+"/users", f.token, "application/json", `{"username":"gdest","email":"gdest@dest.test"}`)
+		require.Equal(t, 201, r.code, r.raw)
+		destID = r.body["id"].(string)
+		r = f.c.api("PUT", "/environments/"+f.envID+"/users/"+destID+"/password", f.token, "application/vnd.pingidentity.password.set+json", `{"value":"`+destPassword+`","forceChange":false}`)
+		require.Equal(t, 200, r.code, r.raw)
+		flowID, srcFlow := toSource(t, f)
+		r = f.c.do("POST", f.c.run.URL+"/"+src+"/flows/"+srcFlow, map[string]string{"Content-Type": "application/vnd.pingidentity.usernamePassword.check+json"}, `{"username":"grace","password":"2FederateM0re!"}`)
+		require.Equal(t, 200, r.code, r.raw)
+		r = f.c.do("GET", f.c.run.URL+"/"+src+"/as/resume?flowId="+srcFlow, nil, "")
+		require.Equal(t, 302, r.code, r.raw)
+		callbackURL = r.header.Get("Location")
+		require.Equal(t, 302, f.c.do("GET", callbackURL, nil, "").code)
+		r = f.c.do("GET", f.auth("/flows/"+flowID), nil, "")
+		require.Equal(t, "ACCOUNT_LINKING_REQUIRED", r.body["status"], r.raw)
+		assert.Contains(t, r.body["_links"], "usernamePassword.check", r.raw)
+		assert.NotEmpty(t, r.body["_embedded"].(map[string]any)["identityProvider"], r.raw)
+		return flowID, callbackURL, destID
+	}
+	link := func(f *fixture, flowID, username, password string) reply {
+		return f.flowPost(flowID, "usernamePassword.check", `{"username":"`+username+`","password":"`+password+`"}`)
+	}
+	for _, tc := range []struct {
+		name  string
+		check func(t *testing.T, f *fixture, src string)
+	}{
+		{"destination credentials link and complete", func(t *testing.T, f *fixture, src string) {
+			flowID, _, destID := toLinking(t, f, src)
+			r := link(f, flowID, "gdest", destPassword)
+			require.Equal(t, 200, r.code, r.raw)
+			assert.Equal(t, "COMPLETED", r.body["status"], r.raw)
+			r = f.c.api("GET", "/environments/"+f.envID+"/users/"+destID, f.token, "", "")
+			assert.NotEmpty(t, r.body["identityProvider"].(map[string]any)["id"], r.raw)
+			r = f.c.do("GET", f.auth("/as/resume?flowId="+flowID), nil, "")
+			require.Equal(t, 302, r.code, r.raw)
+			loc, _ := url.Parse(r.header.Get("Location"))
+			r = f.exchange(loc.Query().Get("code"))
+			require.Equal(t, 200, r.code, r.raw)
+			assert.Equal(t, destID, decodeClaims(t, r.body["access_token"].(string))["sub"])
+		}},
+		{"wrong linking password", func(t *testing.T, f *fixture, src string) {
+			flowID, _, destID := toLinking(t, f, src)
+			assertPlatformError(t, link(f, flowID, "gdest", "wrong"), 400, "INVALID_DATA", "INVALID_VALUE")
+			r := f.c.do("GET", f.auth("/flows/"+flowID), nil, "")
+			assert.Equal(t, "ACCOUNT_LINKING_REQUIRED", r.body["status"], r.raw)
+			assert.Equal(t, 400, f.c.do("GET", f.auth("/as/resume?flowId="+flowID), nil, "").code)
+			r = f.c.api("GET", "/environments/"+f.envID+"/users/"+destID, f.token, "", "")
+			assert.NotContains(t, r.body["identityProvider"], "id", r.raw)
+			r = link(f, flowID, "gdest", destPassword) // the right password still links
+			require.Equal(t, 200, r.code, r.raw)
+			assert.Equal(t, "COMPLETED", r.body["status"], r.raw)
+		}},
+		{"unknown destination user", func(t *testing.T, f *fixture, src string) {
+			flowID, _, _ := toLinking(t, f, src)
+			assertPlatformError(t, link(f, flowID, "nobody", destPassword), 400, "INVALID_DATA", "INVALID_VALUE")
+		}},
+		{"replayed flow", func(t *testing.T, f *fixture, src string) {
+			flowID, callbackURL, _ := toLinking(t, f, src)
+			require.Equal(t, 200, link(f, flowID, "gdest", destPassword).code)
+			assertPlatformError(t, link(f, flowID, "gdest", destPassword), 400, "INVALID_REQUEST", "INVALID_VALUE")
+			assertPlatformError(t, f.c.do("GET", callbackURL, nil, ""), 400, "INVALID_REQUEST", "INVALID_VALUE")
+			r := f.c.do("GET", f.auth("/flows/"+flowID), nil, "")
+			assert.Equal(t, "COMPLETED", r.body["status"], r.raw)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f, src := externalFixtureWith(t, "", true)
+			tc.check(t, f, src)
+		})
+	}
 }

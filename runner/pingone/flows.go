@@ -379,6 +379,8 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		links["user.lookup"] = link(self)
 	case statusExternalAuth:
 		s.externalFlowJSON(f, base, links, emb)
+	case statusAccountLinking:
+		s.linkingFlowJSON(f, self, links, emb)
 	case statusPassword:
 		links["password.check"] = link(self)
 		links["password.forgot"] = link(self)
@@ -455,7 +457,7 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		writeMethodNotAllowed(w)
 		return
 	}
-	if s.uc2FlowAction(w, r, env, base, f) {
+	if s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) {
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

@@ -145,6 +145,9 @@ type flow struct {
 	// External authentication (external_auth.go): the identity provider
 	// a discovery rule chose, and the identifier the user typed.
 	extIdP, loginHint string
+	// An external identity waiting in ACCOUNT_LINKING_REQUIRED for the
+	// destination user's credentials (external_auth.go).
+	pendingLink *pendingLink
 }
 
 type session struct {
