@@ -134,6 +134,9 @@ var tutorialOrder = []string{
 	"add-a-custom-claim-to-an-access-token",
 	"configure-client-secret-jwt-as-the-token-auth-method",
 	"test-an-oauth-connection-using-identifier-first-authentication",
+	// After Identifier First: its own source and destination environments,
+	// with registration off, so the callback stops for account linking.
+	"sign-on-using-an-external-identity-provider",
 	"create-a-group-and-add-a-user",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -200,7 +203,7 @@ func TestTutorialsChained(t *testing.T) {
 				"workerAccessToken", "pkceAccessToken", "refreshedAccessToken", "appJwtAccessToken", "deviceAccessToken",
 				"customAccessToken", "customGrantID", "UseCaseGroupID", "GroupUseCaseUserID", "sessionToken", "UserSessionID",
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
-				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken",
+				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey"} {
 				v, _ := env.Get(key)
