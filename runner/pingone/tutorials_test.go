@@ -147,6 +147,7 @@ var tutorialOrder = []string{
 	"create-a-password-policy",
 	"create-and-assign-app-roles",
 	"show-pingone-authorize-app-permissions-in-token",
+	"create-a-risk-policy-set",
 	"assign-a-role-to-a-user",
 	"add-user-image",
 	// Sign-off runs before "Find and Terminate" (the library lists it
@@ -205,7 +206,8 @@ func TestTutorialsChained(t *testing.T) {
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
-				"permsResourceAccessToken", "permsPermissionKey"} {
+				"permsResourceAccessToken", "permsPermissionKey",
+				"riskPolicySetID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
