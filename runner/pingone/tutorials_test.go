@@ -148,6 +148,7 @@ var tutorialOrder = []string{
 	"create-and-assign-app-roles",
 	"show-pingone-authorize-app-permissions-in-token",
 	"create-a-risk-policy-set",
+	"create-a-risk-evaluation",
 	"assign-a-role-to-a-user",
 	"add-user-image",
 	// Sign-off runs before "Find and Terminate" (the library lists it
@@ -207,7 +208,7 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey",
-				"riskPolicySetID"} {
+				"riskPolicySetID", "riskEvaluationID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
