@@ -138,6 +138,7 @@ var tutorialOrder = []string{
 	// with registration off, so the callback stops for account linking.
 	"sign-on-using-an-external-identity-provider",
 	"create-a-group-and-add-a-user",
+	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
 	"configure-a-passwordless-sign-on-policy",
@@ -207,7 +208,7 @@ func TestTutorialsChained(t *testing.T) {
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
-				"permsResourceAccessToken", "permsPermissionKey",
+				"permsResourceAccessToken", "permsPermissionKey", "integrationVersionID",
 				"riskPolicySetID", "riskEvaluationID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
