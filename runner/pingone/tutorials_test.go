@@ -137,6 +137,8 @@ var tutorialOrder = []string{
 	// After Identifier First: its own source and destination environments,
 	// with registration off, so the callback stops for account linking.
 	"sign-on-using-an-external-identity-provider",
+	// The API calls only: no gateway agent connects to the local PingOne.
+	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
@@ -208,7 +210,7 @@ func TestTutorialsChained(t *testing.T) {
 				"agreementConsentActivityID", "passwordPolicyID", "passwordPolicyUserID", "imageID", "userImage",
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
-				"permsResourceAccessToken", "permsPermissionKey", "integrationVersionID",
+				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
 				"riskPolicySetID", "riskEvaluationID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
