@@ -59,3 +59,20 @@ func WithExitCode(err error, code ExitCode) error {
 
 // SilentError exits non-zero without printing anything more.
 var SilentError = errors.New("silent")
+
+// ExitCodeOf is the exit code an error carries: 0 for nil, the code of an
+// ExitError, ExitUsage for a FlagError, and -1 for anything else (the root
+// command maps those).
+func ExitCodeOf(err error) ExitCode {
+	var ee *ExitError
+	var fe *FlagError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.As(err, &fe):
+		return ExitUsage
+	}
+	return -1
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"net/http"
@@ -123,19 +122,7 @@ func run(t *testing.T, env map[string]string, store vault.Store, args ...string)
 	return result{out.String(), errOut.String(), err}
 }
 
-func exitCode(err error) cmdutil.ExitCode {
-	var ee *cmdutil.ExitError
-	var fe *cmdutil.FlagError
-	switch {
-	case err == nil:
-		return cmdutil.ExitOK
-	case errors.As(err, &ee):
-		return ee.Code
-	case errors.As(err, &fe):
-		return cmdutil.ExitUsage
-	}
-	return -1
-}
+func exitCode(err error) cmdutil.ExitCode { return cmdutil.ExitCodeOf(err) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()

@@ -35,19 +35,7 @@ func run(t *testing.T, mem vlt.Store, stdin string, tty bool, args ...string) re
 	return result{out.String(), errOut.String(), err}
 }
 
-func exitCode(err error) cmdutil.ExitCode {
-	var ee *cmdutil.ExitError
-	var fe *cmdutil.FlagError
-	switch {
-	case err == nil:
-		return cmdutil.ExitOK
-	case errors.As(err, &ee):
-		return ee.Code
-	case errors.As(err, &fe):
-		return cmdutil.ExitUsage
-	}
-	return -1
-}
+func exitCode(err error) cmdutil.ExitCode { return cmdutil.ExitCodeOf(err) }
 
 func TestSet(t *testing.T) {
 	t.Parallel()
