@@ -455,7 +455,7 @@ func (s *Store) Update(id Identity, fn func(*Current) error) error {
 		return fmt.Errorf("creating the state directory: %w", err)
 	}
 	path := s.Path(id)
-	unlock, err := lockFile(path+".lock", s.lockTimeout())
+	unlock, err := LockFile(path+".lock", s.lockTimeout())
 	if err != nil {
 		return fmt.Errorf("locking current values of %s: %w", id.Describe(), err)
 	}

@@ -11,7 +11,7 @@ import (
 // process only; the store is still written atomically.
 var storeMu sync.Mutex
 
-func lockFile(path string, timeout time.Duration) (func(), error) {
+func LockFile(path string, timeout time.Duration) (func(), error) {
 	storeMu.Lock()
 	return storeMu.Unlock, nil
 }

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// lockFile takes an exclusive flock(2) on path, waiting up to timeout. The
+// LockFile takes an exclusive flock(2) on path, waiting up to timeout. The
 // lock dies with the process, so a killed run never leaves the store locked.
-func lockFile(path string, timeout time.Duration) (func(), error) {
+func LockFile(path string, timeout time.Duration) (func(), error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err

@@ -11,9 +11,9 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// lockFile takes an exclusive LockFileEx lock on path, waiting up to
+// LockFile takes an exclusive LockFileEx lock on path, waiting up to
 // timeout. Windows releases it when the process dies.
-func lockFile(path string, timeout time.Duration) (func(), error) {
+func LockFile(path string, timeout time.Duration) (func(), error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err

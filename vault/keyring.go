@@ -59,8 +59,9 @@ func (osKeyring) Delete(service, user string) error        { return keyring.Dele
 //   - the item IndexUser holds {"version":1,"names":[…]}, only for List.
 //     A missing index lists nothing; an unreadable one makes List fail
 //     with a hint while Get, Set and Delete keep working, and the next Set
-//     or Delete rewrites it. Two processes updating the index at the same
-//     moment may drop a name from the list (not the secret).
+//     or Delete rewrites it. IndexLock serializes index updates across
+//     processes; without it two processes updating the index at the same
+//     moment may drop a name from the list (never the secret itself).
 //
 // Every call runs in its own goroutine and gives up after Timeout (a hung
 // D-Bus call leaks that goroutine until it returns). After the keyring has
@@ -69,6 +70,11 @@ func (osKeyring) Delete(service, user string) error        { return keyring.Dele
 type Keyring struct {
 	Service string
 	Timeout time.Duration
+	// IndexLock, when set, is held around each read-modify-write of the
+	// index so concurrent courier processes cannot lose each other's
+	// names. The caller owns where the lock lives (cmd puts a file lock in
+	// the state directory); nil serializes within this process only.
+	IndexLock func() (unlock func(), err error)
 
 	backend backend // nil: the OS keyring
 
@@ -304,6 +310,13 @@ func (k *Keyring) readIndex(ctx context.Context) (names []string, corrupt, err e
 func (k *Keyring) updateIndex(ctx context.Context, name string, edit func([]string) []string) (bool, error) {
 	k.indexMu.Lock()
 	defer k.indexMu.Unlock()
+	if k.IndexLock != nil {
+		unlock, err := k.IndexLock()
+		if err != nil {
+			return false, fmt.Errorf("locking the vault index: %w", err)
+		}
+		defer unlock()
+	}
 	names, corrupt, err := k.readIndex(ctx)
 	if err != nil {
 		return false, err

@@ -323,3 +323,43 @@ func skipOrFail(t *testing.T, msg string) {
 	}
 	t.Skip(msg)
 }
+
+// slowIndexBackend widens the index read-modify-write window so that
+// unserialized writers would overwrite each other's names.
+type slowIndexBackend struct{ *fakeBackend }
+
+func (b slowIndexBackend) Get(service, user string) (string, error) {
+	v, err := b.fakeBackend.Get(service, user)
+	if user == IndexUser {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return v, err
+}
+
+// TestKeyringIndexLockAcrossProcesses plays several processes (separate
+// Keyrings, so separate in-process mutexes) adding names at once: with the
+// shared IndexLock every name stays listed.
+func TestKeyringIndexLockAcrossProcesses(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	be := slowIndexBackend{newFakeBackend()}
+	var shared sync.Mutex
+	lock := func() (func(), error) { shared.Lock(); return shared.Unlock, nil }
+	const n = 8
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k := &Keyring{Service: "svc", backend: be, IndexLock: lock}
+			assert.NoError(t, k.Set(ctx, fmt.Sprintf("name%d", i), "v"))
+		}()
+	}
+	wg.Wait()
+	names, err := (&Keyring{Service: "svc", backend: be}).List(ctx)
+	require.NoError(t, err)
+	assert.Len(t, names, n, "every concurrent Set is listed: %v", names)
+
+	failing := &Keyring{Service: "svc", backend: be, IndexLock: func() (func(), error) { return nil, errors.New("lock busy") }}
+	assert.ErrorContains(t, failing.Set(ctx, "late", "v"), "locking the vault index: lock busy")
+}

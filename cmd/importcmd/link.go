@@ -43,7 +43,7 @@ type LinkOptions struct {
 	// Getenv reads the process environment; nil uses os.Getenv.
 	Getenv func(string) string
 	// VaultStore opens the store behind vault:NAME, only when such a key is
-	// used; nil uses vault.Default(Getenv).
+	// used; nil uses cmdutil.Vault(Getenv).
 	VaultStore func() vault.Store
 }
 
@@ -85,7 +85,7 @@ func (o LinkOptions) apiKey(ctx context.Context) (string, error) {
 	if name != "" {
 		store := o.VaultStore
 		if store == nil {
-			store = func() vault.Store { return vault.Default(o.getenv) }
+			store = func() vault.Store { return cmdutil.Vault(o.getenv) }
 		}
 		v, err := store().Get(ctx, name)
 		switch {

@@ -52,7 +52,7 @@ in one static binary.`,
 	cmd.AddCommand(cmdEnv.NewCmdEnv(io))
 	cmd.AddCommand(cmdImport.NewCmdImport(io, nil))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
-	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return vault.Default(io.Env), nil }))
+	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return cmdutil.Vault(io.Env), nil }))
 	return cmd
 }
 

@@ -90,7 +90,7 @@ type Options struct {
 	Link importcmd.LinkOptions
 
 	// VaultStore opens the secret store behind {{vault:NAME}}; it is only
-	// called when a reference is resolved. Nil uses vault.Default.
+	// called when a reference is resolved. Nil uses cmdutil.Vault.
 	VaultStore func() vault.Store
 }
 
@@ -369,7 +369,7 @@ func Run(ctx context.Context, o *Options) error {
 		registerSecretValues(red, coll)
 	}
 	registerSecretValues(red, nil, env, globals)
-	store := vault.Store(vault.Default(o.IO.Env))
+	store := vault.Store(cmdutil.Vault(o.IO.Env))
 	if o.VaultStore != nil {
 		store = o.VaultStore()
 	}

@@ -21,7 +21,7 @@ import (
 
 // StoreFunc opens the store the commands work on; it is only called when a
 // command runs (never for --help). Production passes a func returning
-// vault.Default(io.Env); tests pass a vault.Memory.
+// cmdutil.Vault(io.Env); tests pass a vault.Memory.
 type StoreFunc func() (vlt.Store, error)
 
 // maxValueSize bounds a value read from stdin.

@@ -1,0 +1,38 @@
+package cmdutil
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/vault"
+)
+
+// indexLockTimeout bounds the wait for another courier process updating
+// the vault index (a few keyring calls).
+const indexLockTimeout = 10 * time.Second
+
+// Vault is the vault store the commands use: vault.Default, with the
+// keyring's index updates serialized across courier processes by a file
+// lock in the state directory (COURIER_STATE_DIR or the per-user default).
+func Vault(getenv func(string) string) vault.Chain {
+	c := vault.Default(getenv)
+	for _, st := range c {
+		if k, ok := st.(*vault.Keyring); ok {
+			k.IndexLock = func() (func(), error) { return lockVaultIndex(getenv) }
+		}
+	}
+	return c
+}
+
+func lockVaultIndex(getenv func(string) string) (func(), error) {
+	dir, err := environments.StateDir(getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return environments.LockFile(filepath.Join(dir, "vault-index.lock"), indexLockTimeout)
+}
