@@ -3,11 +3,12 @@ package runner
 import (
 	"context"
 	"crypto/tls"
-
 	"crypto/x509"
+	"slices"
+	"time"
+
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/scripting"
-	"time"
 )
 
 // Bail modes for --bail.
@@ -29,9 +30,9 @@ type Options struct {
 	TimeoutRequest time.Duration // --timeout-request, each request
 	TimeoutScript  time.Duration // --timeout-script, each script
 
-	Bail []string // --bail [failure,folder]; empty with BailSet means failure
-	// BailSet is true when --bail was given at all.
-	BailSet bool
+	// Bail holds --bail's modes (BailFailure, BailFolder); nil: no bail.
+	// A bare --bail is []string{BailFailure}.
+	Bail []string
 
 	Insecure        bool // -k
 	IgnoreRedirects bool // --ignore-redirects
@@ -86,16 +87,5 @@ type ClientCert struct {
 const DefaultUserAgent = "PostmanRuntime/7.39.1"
 
 func (o *Options) bailOn(mode string) bool {
-	if !o.BailSet {
-		return false
-	}
-	if len(o.Bail) == 0 {
-		return mode == BailFailure
-	}
-	for _, b := range o.Bail {
-		if b == mode {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(o.Bail, mode)
 }

@@ -179,7 +179,7 @@ func TestBailStopsTheRun(t *testing.T) {
 		item("fails", "GET", "{{baseUrl}}/get", `pm.test('bad', ()=>pm.expect(1).to.eql(2))`),
 		item("never", "GET", "{{baseUrl}}/get", ""),
 	)
-	sum, rec, _ := run(t, c, runner.Options{Iterations: 3, BailSet: true})
+	sum, rec, _ := run(t, c, runner.Options{Iterations: 3, Bail: []string{runner.BailFailure}})
 	assert.True(t, sum.Bailed)
 	assert.Equal(t, []string{"fails"}, rec.sentNames())
 }

@@ -344,15 +344,17 @@ func Run(ctx context.Context, o *Options) error {
 		Timeout:         ms(o.Timeout),
 		TimeoutRequest:  ms(o.TimeoutRequest),
 		TimeoutScript:   ms(o.TimeoutScript),
-		BailSet:         o.BailSet,
 		IgnoreRedirects: o.IgnoreRedirects,
 		Insecure:        o.Insecure,
 		WorkingDir:      o.WorkingDir,
 
 		NoInsecureFileRead: o.NoInsecureFileRead,
 	}
-	if o.BailSet && o.Bail != "" {
-		ropts.Bail = strings.Split(o.Bail, ",")
+	if o.BailSet {
+		ropts.Bail = []string{runner.BailFailure}
+		if o.Bail != "" {
+			ropts.Bail = strings.Split(o.Bail, ",")
+		}
 	}
 	if err := loadTLS(o, &ropts); err != nil {
 		return inputError(err)
