@@ -1,6 +1,8 @@
 package pingone_test
 
 import (
+	"net/http/cookiejar"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -80,6 +82,59 @@ func TestInvalidDataErrorShape(t *testing.T) {
 			assert.NotEmpty(t, d["code"])
 			assert.Equal(t, "name", d["target"], r.raw)
 			assert.NotEmpty(t, d["message"])
+		})
+	}
+}
+
+// TestUsernamePasswordFlowLinks pins the links PingOne's Read Flow lists
+// for USERNAME_PASSWORD_REQUIRED: usernamePassword.check and
+// password.forgot always, authenticate when the login action offers an
+// external provider (its link starts the external authentication).
+func TestUsernamePasswordFlowLinks(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		social   bool
+		wantAuth bool
+	}{
+		{"login action without providers", false, false},
+		{"login action with a social provider", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t, pingone.Options{}, "")
+			action := `{"type":"LOGIN","priority":1}`
+			idp := ""
+			if tc.social {
+				idp = f.oidcProvider(t)
+				action = `{"type":"LOGIN","priority":1,"socialProviders":[{"id":"` + idp + `"}]}`
+			}
+			f.policyWith(t, action)
+			f.c.hc.Jar, _ = cookiejar.New(nil)
+			flowID := flowIDFrom(t, f.authorize())
+			r := f.c.do("GET", f.auth("/flows/"+flowID), nil, "")
+			require.Equal(t, 200, r.code, r.raw)
+			assert.Equal(t, "USERNAME_PASSWORD_REQUIRED", r.body["status"])
+			links := r.body["_links"].(map[string]any)
+			assert.Contains(t, links, "usernamePassword.check")
+			assert.Contains(t, links, "password.forgot")
+			if !tc.wantAuth {
+				assert.NotContains(t, links, "authenticate")
+				return
+			}
+			href := links["authenticate"].(map[string]any)["href"].(string)
+			u, err := url.Parse(href)
+			require.NoError(t, err)
+			assert.Equal(t, "/"+f.envID+"/rp/authenticate", u.Path)
+			assert.Equal(t, idp, u.Query().Get("providerId"))
+			assert.Equal(t, flowID, u.Query().Get("flowId"))
+			social := r.body["_embedded"].(map[string]any)["socialProviders"].([]any)
+			require.Len(t, social, 1)
+			assert.Equal(t, idp, social[0].(map[string]any)["id"])
+			// Following the link redirects to the provider's authorization endpoint.
+			auth := f.c.do("GET", href, nil, "")
+			require.Equal(t, 302, auth.code, auth.raw)
+			assert.Contains(t, auth.header.Get("Location"), "/"+f.envID+"/as/authorize?")
 		})
 	}
 }
