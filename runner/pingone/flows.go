@@ -367,6 +367,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		if registrationPopulation(f.currentAction()) != "" {
 			links["user.register"] = link(self)
 		}
+		s.socialProvidersJSON(f, base, links, emb)
 	case statusVerificationCode:
 		links["user.verify"] = link(self)
 		links["user.sendVerificationCode"] = link(self)

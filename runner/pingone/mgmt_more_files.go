@@ -143,18 +143,18 @@ type integration struct {
 }
 
 type integrationVersion struct {
-	id, version, releasedAt string
+	id, number, releasedOn string
 }
 
 // catalog is a fixed, small catalog (the real one lists Ping's kits; the
 // ids are stable so collections can refer to them).
 var catalog = []integration{
 	{"c290da08-0151-45f6-a651-0efb0805ca34", "PingID Integration Kit for PingFederate", "Adds PingID multi-factor authentication to PingFederate sign-on.",
-		[]integrationVersion{{"a9c8a539-191e-4015-ab52-c1943d2142a1", "2.26.0", "2024-11-05T00:00:00.000Z"}, {"5b0c5ee3-4f3a-4b8e-9c7e-2b1d7c3f9a10", "2.25.1", "2024-06-12T00:00:00.000Z"}}},
+		[]integrationVersion{{"a9c8a539-191e-4015-ab52-c1943d2142a1", "2.26.0", "2024-11-05"}, {"5b0c5ee3-4f3a-4b8e-9c7e-2b1d7c3f9a10", "2.25.1", "2024-06-12"}}},
 	{"0e5ed7c5-7d1b-4e58-9a43-0f1e2d3c4b5a", "PingOne MFA Integration Kit", "Uses PingOne MFA from PingFederate authentication policies.",
-		[]integrationVersion{{"8f2d1c3b-6a5e-4d7f-8e9a-1b2c3d4e5f60", "1.4.0", "2024-09-18T00:00:00.000Z"}}},
+		[]integrationVersion{{"8f2d1c3b-6a5e-4d7f-8e9a-1b2c3d4e5f60", "1.4.0", "2024-09-18"}}},
 	{"7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d", "PingOne Risk Integration Kit", "Brings PingOne Protect risk evaluations into PingFederate.",
-		[]integrationVersion{{"2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "1.3.1", "2024-08-01T00:00:00.000Z"}}},
+		[]integrationVersion{{"2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "1.3.1", "2024-08-01"}}},
 }
 
 var nameContains = regexp.MustCompile(`^\(?\s*name (co|eq|sw) "([^"]*)"\s*\)?$`)
@@ -167,13 +167,17 @@ func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *m
 	list := base + "/environments/" + env.id + "/integrations"
 	versionJSON := func(in *integration, v integrationVersion) map[string]any {
 		self := list + "/" + in.id + "/versions/" + v.id
+		// Field names and the type enum follow PingOne's integration
+		// version model: name, number, releasedOn (yyyy-mm-dd) and type
+		// PRODUCT_INTEGRATION_KIT (or SAML).
 		return map[string]any{
 			"_links":      map[string]any{"self": link(self), "integration": link(list + "/" + in.id), "asset": link(self + "/asset")},
 			"id":          v.id,
 			"integration": ref(in.id),
-			"version":     v.version,
-			"releasedAt":  v.releasedAt,
-			"type":        "INTEGRATION_KIT",
+			"name":        in.name + " " + v.number,
+			"number":      v.number,
+			"releasedOn":  v.releasedOn,
+			"type":        "PRODUCT_INTEGRATION_KIT",
 		}
 	}
 	intJSON := func(in *integration, expand bool) map[string]any {
@@ -247,7 +251,7 @@ func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *m
 		// PingOne redirects to a short-lived presigned URL that downloads
 		// {integration-name}-{version}.zip.
 		token := newSecret()[:32]
-		name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.version + ".zip"
+		name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.number + ".zip"
 		st.assets[token] = &assetRec{name: name, data: kitZip(in, *ver), expires: s.now().Add(5 * time.Minute)}
 		w.Header().Set("Location", strings.TrimSuffix(base, "/v1")+"/__files/assets/"+token+"/"+name)
 		w.WriteHeader(http.StatusFound)
@@ -265,8 +269,8 @@ func kitZip(in *integration, v integrationVersion) []byte {
 		f, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
 		_, _ = io.WriteString(f, content)
 	}
-	add("README.txt", in.name+" "+v.version+"\n\n"+in.description+"\n")
-	add("dist/"+strings.ReplaceAll(strings.ToLower(in.name), " ", "-")+"-"+v.version+".jar", "local PingOne placeholder for "+in.name+"\n")
+	add("README.txt", in.name+" "+v.number+"\n\n"+in.description+"\n")
+	add("dist/"+strings.ReplaceAll(strings.ToLower(in.name), " ", "-")+"-"+v.number+".jar", "local PingOne placeholder for "+in.name+"\n")
 	_ = zw.Close()
 	return buf.Bytes()
 }

@@ -434,7 +434,7 @@ func TestIntegrationCatalog(t *testing.T) {
 	asset := c.api("GET", env+"/integrations/"+in["id"].(string)+"/versions/"+latest["id"].(string)+"/asset", tok, "", "")
 	require.Equal(t, 302, asset.code, asset.raw)
 	loc := asset.header.Get("Location")
-	assert.True(t, strings.HasSuffix(loc, "-"+latest["version"].(string)+".zip"), loc)
+	assert.True(t, strings.HasSuffix(loc, "-"+latest["number"].(string)+".zip"), loc)
 	resp, err := http.Get(loc)
 	require.NoError(t, err)
 	defer resp.Body.Close()
