@@ -56,6 +56,7 @@ type RequestEvent struct {
 	Iteration int
 	Request   SentRequest
 	Response  *scripting.Response // nil when Err is set
+	Timings   *Timings            // phases of the last round trip; nil unless Options.Timings
 	Err       error               // network error: refused, reset, timeout, TLS
 }
 
@@ -152,9 +153,18 @@ type Summary struct {
 	// Response time statistics over all responses.
 	ResponseMin, ResponseMax, ResponseAvg, ResponseSD time.Duration
 	ResponseBytes                                     int64
+	// DNS lookup and first-byte times over the requests that had the phase;
+	// zero unless Options.Timings.
+	DNS, FirstByte Spread
 	// Bailed is true when --bail stopped the run early.
 	Bailed bool
 }
 
 // Failed reports whether the run should exit non-zero.
 func (s *Summary) Failed() bool { return len(s.Failures) > 0 }
+
+// Spread summarizes durations: average, minimum, maximum and standard
+// deviation.
+type Spread struct {
+	Avg, Min, Max, SD time.Duration
+}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"sort"
@@ -244,7 +245,11 @@ var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PU
 // send resolves req, sends it with the run's client and returns what went
 // on the wire and the response.
 // The resolved request is returned too: test scripts see it as pm.request.
-func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (*collections.Request, SentRequest, *scripting.Response, error) {
+func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (*collections.Request, SentRequest, *scripting.Response, *Timings, error) {
+	var clock *phaseClock
+	if r.Options.Timings {
+		clock = newPhaseClock(time.Now())
+	}
 	warned := map[string]bool{}
 	res := environments.Resolver{Scopes: r.scopes}
 	var secrets RequestSecrets
@@ -278,23 +283,28 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	if secretErr != nil {
 		// A secret that cannot be resolved must not go out as a literal
 		// reference either: the request fails.
-		return resolved, SentRequest{Method: resolved.Method, URL: buildWireURL(resolved.URL, true).String()}, nil, secretErr
+		return resolved, SentRequest{Method: resolved.Method, URL: buildWireURL(resolved.URL, true).String()}, nil, nil, secretErr
 	}
 	warn := func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) }
 	var check func(string) error
 	if secrets != nil {
 		check = secrets.Check
 	}
-	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn, check)
-	return resolved, sent, resp, err
+	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn, check, clock)
+	var timings *Timings
+	if clock != nil && err == nil {
+		timings = clock.timings()
+	}
+	return resolved, sent, resp, timings, err
 }
 
 // do sends a resolved request, following redirects and auth challenges.
 // Auth problems do not fail the request, as in Postman: warn reports them
 // and the request goes out without that auth.
 // check, when set, vets every URL the request goes to (the first and each
-// redirect) for the vault secrets it carries.
-func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string), check func(string) error) (SentRequest, *scripting.Response, error) {
+// redirect) for the vault secrets it carries. clock, when set, times the
+// phases of the last round trip.
+func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string), check func(string) error, clock *phaseClock) (SentRequest, *scripting.Response, error) {
 	method := req.Method
 	if method == "" {
 		method = "GET"
@@ -429,6 +439,9 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			}
 		}
 		hctx := context.WithValue(hreq.Context(), hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
+		if clock != nil {
+			hctx = httptrace.WithClientTrace(hctx, clock.startHop(time.Now()))
+		}
 		resp, err = tr.RoundTrip(hreq.WithContext(hctx))
 		if err != nil {
 			return sent, nil, describeNetError(err)
@@ -445,6 +458,9 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			if retry != nil {
 				challenged = true
 				drain(resp)
+				if clock != nil {
+					clock.endHop(time.Now())
+				}
 				hreq = retry
 				continue
 			}
@@ -463,6 +479,9 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			break // an unparsable Location ends the chain; the 3xx is the response
 		}
 		drain(resp)
+		if clock != nil {
+			clock.endHop(time.Now())
+		}
 		hreq = next
 	}
 	defer resp.Body.Close()
@@ -470,9 +489,15 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	if err != nil {
 		return sent, nil, describeNetError(err)
 	}
+	if clock != nil {
+		clock.read(time.Now())
+	}
 	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw)
 	if err != nil {
 		decoded = raw // serve what came; a broken encoding is the server's problem
+	}
+	if clock != nil {
+		clock.decoded(time.Now())
 	}
 	elapsed := time.Since(start)
 	out := &scripting.Response{

@@ -29,6 +29,9 @@ type Options struct {
 	Timeout        time.Duration // --timeout, the whole run
 	TimeoutRequest time.Duration // --timeout-request, each request
 	TimeoutScript  time.Duration // --timeout-script, each script
+	// Timings measures each request's phases (RequestEvent.Timings,
+	// Summary.DNS and FirstByte), as Newman does under --verbose.
+	Timings bool
 
 	// Bail holds --bail's modes (BailFailure, BailFolder); nil: no bail.
 	// A bare --bail is []string{BailFailure}.

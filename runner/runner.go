@@ -30,6 +30,8 @@ type Runner struct {
 	flat      []*step
 	failed    bool // a failure happened in the current item (for --bail)
 	responses durationStats
+	dns       durationStats // with Options.Timings
+	firstByte durationStats
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 
@@ -270,13 +272,23 @@ func (r *Runner) lookup(target string) int {
 
 func (r *Runner) finishStats() {
 	r.summary.Requests.Total += int(r.scriptRequests.Load())
-	st := &r.responses
-	if st.n == 0 {
-		return
+	rs := r.responses.spread()
+	r.summary.ResponseAvg, r.summary.ResponseMin, r.summary.ResponseMax, r.summary.ResponseSD = rs.Avg, rs.Min, rs.Max, rs.SD
+	r.summary.DNS, r.summary.FirstByte = r.dns.spread(), r.firstByte.spread()
+}
+
+func (d *durationStats) spread() Spread {
+	if d.n == 0 {
+		return Spread{}
 	}
-	r.summary.ResponseAvg = time.Duration(st.mean)
-	r.summary.ResponseMin, r.summary.ResponseMax = st.min, st.max
-	r.summary.ResponseSD = time.Duration(math.Sqrt(st.m2 / float64(st.n)))
+	return Spread{Avg: time.Duration(d.mean), Min: d.min, Max: d.max, SD: time.Duration(math.Sqrt(d.m2 / float64(d.n)))}
+}
+
+// addNonZero counts x only when the phase happened (Newman skips zeros).
+func (d *durationStats) addNonZero(x time.Duration) {
+	if x > 0 {
+		d.add(x)
+	}
 }
 
 // durationStats keeps running response-time statistics (Welford's

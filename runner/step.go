@@ -138,7 +138,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return next, nil
 	}
 
-	resolved, sent, resp, err := r.send(ctx, st, req, it)
+	resolved, sent, resp, timings, err := r.send(ctx, st, req, it)
 	req = resolved
 	if len(sent.Header) > 0 {
 		// Test scripts see every header that went out, system and auth
@@ -146,7 +146,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		req.Header = sent.Header
 	}
 	r.summary.Requests.Total++
-	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Err: err}
+	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Timings: timings, Err: err}
 	if err != nil {
 		if ctx.Err() != nil {
 			// The run was cancelled or hit --timeout: that ends the run,
@@ -157,6 +157,10 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		r.fail(Failure{Item: item, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
 	} else {
 		r.responses.add(resp.ResponseTime)
+		if timings != nil {
+			r.dns.addNonZero(timings.DNS)
+			r.firstByte.addNonZero(timings.FirstByte)
+		}
 		r.summary.ResponseBytes += int64(resp.Size)
 	}
 	r.Sink.Handle(ev)

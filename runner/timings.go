@@ -1,0 +1,110 @@
+package runner
+
+import (
+	"crypto/tls"
+	"net/http/httptrace"
+	"sync"
+	"time"
+)
+
+// Timings are the phases of a request's last round trip (the final hop when
+// redirects are followed), the table Newman's --verbose prints. A zero phase
+// did not happen: a reused connection needs no DNS, TCP or TLS, and an IP
+// literal no DNS (Newman shows "(cache)").
+type Timings struct {
+	Prepare   time.Duration // building the request: URL, headers, body, auth
+	Wait      time.Duration // waiting for a connection from the pool
+	DNS       time.Duration
+	TCP       time.Duration
+	TLS       time.Duration // the TLS handshake (Newman's "ssl-handshake")
+	FirstByte time.Duration // from the connection being ready to the first response byte
+	Download  time.Duration // reading the body
+	Process   time.Duration // decoding the body (gzip, deflate, br)
+	Total     time.Duration
+}
+
+// phaseClock collects the instants of one hop through httptrace. The
+// transport may call the dial hooks from its own goroutines, hence the lock.
+type phaseClock struct {
+	mu                  sync.Mutex
+	mark                time.Time // the end of the previous stage: the send, or the previous hop
+	prepare             time.Duration
+	hop                 time.Time
+	getConn, gotConn    time.Time
+	dnsStart, dnsDone   time.Time
+	connStart, connDone time.Time
+	tlsStart, tlsDone   time.Time
+	firstByte, bodyDone time.Time
+	processed           time.Time
+}
+
+func newPhaseClock(start time.Time) *phaseClock { return &phaseClock{mark: start} }
+
+// startHop begins a round trip: earlier hops' instants are forgotten, so the
+// phases describe the last hop as Newman's do.
+func (p *phaseClock) startHop(now time.Time) *httptrace.ClientTrace {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	mark := p.mark
+	*p = phaseClock{mark: mark, prepare: now.Sub(mark), hop: now}
+	set := func(t *time.Time) {
+		p.mu.Lock()
+		if t.IsZero() {
+			*t = time.Now()
+		}
+		p.mu.Unlock()
+	}
+	return &httptrace.ClientTrace{
+		GetConn:              func(string) { set(&p.getConn) },
+		GotConn:              func(httptrace.GotConnInfo) { set(&p.gotConn) },
+		DNSStart:             func(httptrace.DNSStartInfo) { set(&p.dnsStart) },
+		DNSDone:              func(httptrace.DNSDoneInfo) { set(&p.dnsDone) },
+		ConnectStart:         func(string, string) { set(&p.connStart) },
+		ConnectDone:          func(string, string, error) { set(&p.connDone) },
+		TLSHandshakeStart:    func() { set(&p.tlsStart) },
+		GotFirstResponseByte: func() { set(&p.firstByte) },
+		TLSHandshakeDone:     func(tls.ConnectionState, error) { set(&p.tlsDone) },
+	}
+}
+
+// endHop marks a hop that is followed by another (a redirect or an auth
+// challenge): the next hop's prepare time starts here.
+func (p *phaseClock) endHop(now time.Time) {
+	p.mu.Lock()
+	p.mark = now
+	p.mu.Unlock()
+}
+
+func (p *phaseClock) read(now time.Time)    { p.mu.Lock(); p.bodyDone = now; p.mu.Unlock() }
+func (p *phaseClock) decoded(now time.Time) { p.mu.Lock(); p.processed = now; p.mu.Unlock() }
+
+// timings turns the instants into phases.
+func (p *phaseClock) timings() *Timings {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	span := func(from, to time.Time) time.Duration {
+		if from.IsZero() || to.IsZero() || to.Before(from) {
+			return 0
+		}
+		return to.Sub(from)
+	}
+	t := &Timings{Prepare: p.prepare}
+	// Waiting ends where the first connection step begins.
+	switch {
+	case !p.dnsStart.IsZero():
+		t.Wait = span(p.getConn, p.dnsStart)
+	case !p.connStart.IsZero():
+		t.Wait = span(p.getConn, p.connStart)
+	default:
+		t.Wait = span(p.getConn, p.gotConn)
+	}
+	t.DNS = span(p.dnsStart, p.dnsDone)
+	t.TCP = span(p.connStart, p.connDone)
+	t.TLS = span(p.tlsStart, p.tlsDone)
+	// GotConn fires once the connection is ready (after TLS for a new one).
+	t.FirstByte = span(p.gotConn, p.firstByte)
+	t.Download = span(p.firstByte, p.bodyDone)
+	t.Process = span(p.bodyDone, p.processed)
+	t.Total = t.Prepare + span(p.hop, p.processed)
+	return t
+}
