@@ -146,8 +146,12 @@ type kind struct {
 	validate func(s *Server, st *moreState, env *environment, parent string, body map[string]any, old *rec) []detail
 	// prepare fills defaults before storing.
 	prepare func(body map[string]any)
-	// writeOnly fields are accepted but never returned (secrets).
+	// writeOnly fields are accepted but never returned (secrets); a dotted
+	// name ("configuration.password") reaches into a nested object.
 	writeOnly []string
+	// hide names more write-only fields that depend on the body (a
+	// propagation store's secrets depend on its type).
+	hide func(body map[string]any) []string
 	// update is the method that replaces ("PUT") or merges ("PATCH").
 	update string
 	// canDelete vetoes a delete with a validation detail.
@@ -308,7 +312,12 @@ func (s *Server) recJSON(x *rec, k *kind, base string) map[string]any {
 		out[key] = v
 	}
 	for _, f := range k.writeOnly {
-		delete(out, f)
+		dropPath(out, f)
+	}
+	if k.hide != nil {
+		for _, f := range k.hide(x.body) {
+			dropPath(out, f)
+		}
 	}
 	out["_links"] = map[string]any{
 		"self":        link(base + x.self),
@@ -319,6 +328,26 @@ func (s *Server) recJSON(x *rec, k *kind, base string) map[string]any {
 	out["createdAt"] = ts(x.createdAt)
 	out["updatedAt"] = ts(x.updatedAt)
 	return out
+}
+
+// dropPath deletes a dotted field from out, copying the nested objects on
+// the way so that the stored body keeps it.
+func dropPath(out map[string]any, path string) {
+	parts := strings.Split(path, ".")
+	cur := out
+	for _, part := range parts[:len(parts)-1] {
+		next, ok := cur[part].(map[string]any)
+		if !ok {
+			return
+		}
+		cp := make(map[string]any, len(next))
+		for k, v := range next {
+			cp[k] = v
+		}
+		cur[part] = cp
+		cur = cp
+	}
+	delete(cur, parts[len(parts)-1])
 }
 
 // --- validation helpers --------------------------------------------------------

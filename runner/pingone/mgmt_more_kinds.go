@@ -95,15 +95,52 @@ var kindGateway = &kind{
 	writeOnly: []string{"bindPassword"},
 }
 
+// propagationStoreConfig lists, per store type, the configuration keys
+// the Create Store pages mark required and the secrets among them. Types
+// not listed here (directory, LdapGateway, the SaaS connectors) are
+// stored as sent.
+var propagationStoreConfig = map[string]struct{ required, secret []string }{
+	// Create Store (Workday): username, tenantId and password are required.
+	"Workday": {required: []string{"username", "tenantId", "password"}, secret: []string{"password"}},
+	// Create Store (PingOne): REGION and ENVIRONMENT_ID are required;
+	// CLIENT_SECRET is optional.
+	"PingOne": {required: []string{"ENVIRONMENT_ID", "REGION"}, secret: []string{"CLIENT_SECRET"}},
+}
+
 var kindPropagationStore = &kind{
 	name: "stores", rtype: "PROPAGATION_STORE", unique: "name",
 	validate: func(_ *Server, _ *moreState, _ *environment, _ string, b map[string]any, _ *rec) []detail {
-		return required(b, "name", "type")
+		bad := required(b, "name", "type")
+		for _, key := range propagationStoreConfig[str(b, "type")].required {
+			bad = append(bad, required(b, "configuration."+key)...)
+		}
+		return bad
 	},
 	prepare: func(b map[string]any) {
 		if b["status"] == nil {
 			b["status"] = "ACTIVE"
 		}
+	},
+	// The connection secrets are sent, never shown, as the gateway's
+	// bindPassword and the identity providers' client secrets.
+	hide: func(b map[string]any) []string {
+		var out []string
+		for _, key := range propagationStoreConfig[str(b, "type")].secret {
+			out = append(out, "configuration."+key)
+		}
+		return out
+	},
+	// "Store instances ... must not be deleted when referred to by a rule
+	// instance."
+	canDelete: func(st *moreState, x *rec) *detail {
+		for _, rule := range st.list("rules", x.envID, "") {
+			src, _ := lookup(rule.body, "sourceStore.id")
+			dst, _ := lookup(rule.body, "targetStore.id")
+			if src == x.id || dst == x.id {
+				return &detail{Code: "INVALID_VALUE", Target: "id", Message: "The propagation store is used by propagation rule " + rule.id + " and cannot be deleted"}
+			}
+		}
+		return nil
 	},
 }
 
@@ -135,10 +172,23 @@ var kindPropagationPlan = &kind{
 
 var kindPropagationRule = &kind{
 	name: "rules", rtype: "PROPAGATION_RULE",
-	validate: func(_ *Server, st *moreState, env *environment, _ string, b map[string]any, _ *rec) []detail {
-		bad := refExists(st, b, "plan.id", "plans", env.id, "propagation plan")
+	validate: func(_ *Server, st *moreState, env *environment, _ string, b map[string]any, old *rec) []detail {
+		// The Create Rule pages require name and environment.id besides
+		// the plan and both stores.
+		bad := required(b, "name", "environment.id")
+		if id, _ := lookup(b, "environment.id"); id != nil && id != "" && id != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "environment.id", Message: "must be the environment in the request path"})
+		}
+		bad = append(bad, refExists(st, b, "plan.id", "plans", env.id, "propagation plan")...)
 		bad = append(bad, refExists(st, b, "sourceStore.id", "stores", env.id, "propagation store")...)
 		bad = append(bad, refExists(st, b, "targetStore.id", "stores", env.id, "propagation store")...)
+		// A writeback rule (Workday) names the inbound rule it writes back for.
+		if _, ok := b["parentRule"]; ok {
+			bad = append(bad, refExists(st, b, "parentRule.id", "rules", env.id, "propagation rule")...)
+			if id, _ := lookup(b, "parentRule.id"); old != nil && id == old.id {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "parentRule.id", Message: "A propagation rule cannot be its own parent"})
+			}
+		}
 		return bad
 	},
 	prepare: func(b map[string]any) {
@@ -167,8 +217,10 @@ var kindPropagationMapping = &kind{
 }
 
 // routePropagation serves /propagation/{stores,plans,rules,mappings}:
-// rules are created at /propagation/rules and listed per plan at
-// /propagation/plans/{id}/rules; mappings are created and listed at
+// rules are created at /propagation/plans/{id}/rules (the Create Rule
+// pages' path) or /propagation/rules (the path their text names), listed
+// per plan there and all together at /propagation/rules, and read or
+// changed at /propagation/rules/{id}; mappings are created and listed at
 // /propagation/rules/{id}/mappings and read or changed at
 // /propagation/mappings/{id}.
 func (s *Server) routePropagation(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
@@ -185,6 +237,10 @@ func (s *Server) routePropagation(w http.ResponseWriter, r *http.Request, st *mo
 			plan := st.get(rest[1], "plans", env.id)
 			if plan == nil {
 				writeNotFound(w)
+				return
+			}
+			if r.Method == http.MethodPost {
+				s.createPlanRule(w, r, st, env, base, plan, p+"/rules")
 				return
 			}
 			if r.Method != http.MethodGet {
@@ -236,6 +292,27 @@ func (s *Server) routePropagation(w http.ResponseWriter, r *http.Request, st *mo
 	default:
 		writeNotFound(w)
 	}
+}
+
+// createPlanRule creates a rule under /propagation/plans/{id}/rules. The
+// body still names its plan (plan.id is required), which must be the plan
+// of the path; the rule is addressed under /propagation/rules.
+func (s *Server) createPlanRule(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, plan *rec, listPath string) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	bad := s.check(st, kindPropagationRule, env, "", body, nil)
+	if id, _ := lookup(body, "plan.id"); id != nil && id != "" && id != plan.id {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "plan.id", Message: "must be the propagation plan in the request path"})
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	kindPropagationRule.prepare(body)
+	x := s.add(st, kindPropagationRule, env.id, "", listPath, body)
+	writeHAL(w, http.StatusCreated, s.recJSON(x, kindPropagationRule, base))
 }
 
 // --- risk policy sets ----------------------------------------------------------

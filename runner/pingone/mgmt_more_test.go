@@ -185,17 +185,17 @@ func TestPropagation(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
 	c, tok, p := f.c, f.token, "/environments/"+f.envID+"/propagation"
-	src := c.api("POST", p+"/stores", tok, jsonCT, `{"name":"PingOne","type":"PingOne"}`)
+	src := c.api("POST", p+"/stores", tok, jsonCT, `{"name":"PingOne","type":"PingOne","configuration":{"ENVIRONMENT_ID":"`+f.envID+`","REGION":"North America"}}`)
 	dst := c.api("POST", p+"/stores", tok, jsonCT, `{"name":"LDAP","type":"LdapGateway"}`)
 	plan := c.api("POST", p+"/plans", tok, jsonCT, `{"name":"Plan"}`)
 	planID := assertResource(t, plan, 201, f.envID, p+"/plans")
 	assert.Equal(t, "INACTIVE", plan.body["status"])
 	assertPlatformError(t, c.api("POST", p+"/plans", tok, jsonCT, `{"name":"Second"}`), 400, "INVALID_DATA", "INVALID_VALUE")
 
-	rule := c.api("POST", p+"/rules", tok, jsonCT, `{"plan":{"id":"`+planID+`"},"sourceStore":{"id":"`+src.body["id"].(string)+`"},"targetStore":{"id":"`+dst.body["id"].(string)+`"},"populations":[]}`)
+	rule := c.api("POST", p+"/rules", tok, jsonCT, `{"name":"Outbound","environment":{"id":"`+f.envID+`"},"plan":{"id":"`+planID+`"},"sourceStore":{"id":"`+src.body["id"].(string)+`"},"targetStore":{"id":"`+dst.body["id"].(string)+`"},"populations":[]}`)
 	ruleID := assertResource(t, rule, 201, f.envID, p+"/rules")
 	assert.Equal(t, false, rule.body["active"])
-	assertPlatformError(t, c.api("POST", p+"/rules", tok, jsonCT, `{"plan":{"id":"`+planID+`"},"sourceStore":{"id":"00000000-0000-4000-8000-000000000000"},"targetStore":{"id":"`+dst.body["id"].(string)+`"}}`), 400, "INVALID_DATA", "INVALID_VALUE")
+	assertPlatformError(t, c.api("POST", p+"/rules", tok, jsonCT, `{"name":"Bad","environment":{"id":"`+f.envID+`"},"plan":{"id":"`+planID+`"},"sourceStore":{"id":"00000000-0000-4000-8000-000000000000"},"targetStore":{"id":"`+dst.body["id"].(string)+`"}}`), 400, "INVALID_DATA", "INVALID_VALUE")
 	assert.Len(t, embedded(t, c.api("GET", p+"/plans/"+planID+"/rules", tok, "", ""), "rules"), 1)
 
 	m := c.api("POST", p+"/rules/"+ruleID+"/mappings", tok, jsonCT, `{"sourceAttribute":"accountId","targetAttribute":"userName","attributeMappingType":"userAttributeMapping"}`)
@@ -210,6 +210,103 @@ func TestPropagation(t *testing.T) {
 	require.Equal(t, 204, c.api("DELETE", p+"/plans/"+planID, tok, "", "").code)
 	assertPlatformError(t, c.api("GET", p+"/rules/"+ruleID, tok, "", ""), 404, "NOT_FOUND", "")
 	assertPlatformError(t, c.api("GET", p+"/mappings/"+mapID, tok, "", ""), 404, "NOT_FOUND", "")
+}
+
+// TestPropagationWorkday follows the workflow library's "Create a Workday
+// Propagation Connection": Workday, PingOne and directory stores with
+// their required configuration and hidden secrets, an inbound rule and a
+// writeback rule created under the plan, and a store that a rule uses
+// cannot be deleted.
+func TestPropagationWorkday(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
+	c, tok, p := f.c, f.token, "/environments/"+f.envID+"/propagation"
+	workday := `{"type":"Workday","name":"Workday","configuration":{"username":"isu","password":"wd-secret","tenantId":"tenant_Id","host":"example.workday.com"}}`
+	pingOne := `{"type":"PingOne","name":"PingOne","configuration":{"ENVIRONMENT_ID":"` + f.envID + `","REGION":"North America","CLIENT_SECRET":"p1-secret"}}`
+	for _, tc := range []struct {
+		name, body     string
+		status         int
+		detail, target string
+		hidden         string // configuration key that must not come back
+	}{
+		{"workday", workday, 201, "", "", "password"},
+		{"workday without password", strings.Replace(workday, `"password":"wd-secret",`, "", 1), 400, "REQUIRED_VALUE", "configuration.password", ""},
+		{"workday without configuration", `{"type":"Workday","name":"Bare"}`, 400, "REQUIRED_VALUE", "configuration.username", ""},
+		{"pingone", pingOne, 201, "", "", "CLIENT_SECRET"},
+		{"pingone without region", `{"type":"PingOne","name":"NoRegion","configuration":{"ENVIRONMENT_ID":"x"}}`, 400, "REQUIRED_VALUE", "configuration.REGION", ""},
+		{"directory", `{"type":"directory","name":"Writeback"}`, 201, "", "", ""},
+	} {
+		t.Run("store "+tc.name, func(t *testing.T) {
+			r := c.api("POST", p+"/stores", tok, jsonCT, tc.body)
+			if tc.status != 201 {
+				assertPlatformError(t, r, tc.status, "INVALID_DATA", tc.detail)
+				assert.Contains(t, r.raw, `"target":"`+tc.target+`"`)
+				return
+			}
+			id := assertResource(t, r, 201, f.envID, p+"/stores")
+			assert.Equal(t, "ACTIVE", r.body["status"])
+			if tc.hidden == "" {
+				return
+			}
+			got := c.api("GET", p+"/stores/"+id, tok, "", "")
+			for _, resp := range []reply{r, got} {
+				conf := resp.body["configuration"].(map[string]any)
+				assert.NotContains(t, conf, tc.hidden, resp.raw)
+				assert.NotEmpty(t, conf, resp.raw)
+			}
+			assert.NotContains(t, got.raw, "secret")
+		})
+	}
+	stores := embedded(t, c.api("GET", p+"/stores", tok, "", ""), "stores")
+	require.Len(t, stores, 3)
+	storeID := map[string]string{}
+	for _, s := range stores {
+		storeID[s.(map[string]any)["type"].(string)] = s.(map[string]any)["id"].(string)
+	}
+	planID := assertResource(t, c.api("POST", p+"/plans", tok, jsonCT, `{"name":"Workday Plan"}`), 201, f.envID, p+"/plans")
+	rule := func(name, src, dst, extra string) string {
+		return `{"name":"` + name + `","environment":{"id":"` + f.envID + `"},"plan":{"id":"` + planID + `"},"sourceStore":{"id":"` + src + `"},"targetStore":{"id":"` + dst + `"}` + extra + `}`
+	}
+	inbound := c.api("POST", p+"/plans/"+planID+"/rules", tok, jsonCT, rule("Inbound", storeID["Workday"], storeID["PingOne"], `,"deprovision":true,"populationExpression":"population.id eq \"x\""`))
+	inboundID := assertResource(t, inbound, 201, f.envID, p+"/rules")
+	assert.Equal(t, false, inbound.body["active"])
+	assert.Equal(t, planID, inbound.body["plan"].(map[string]any)["id"])
+
+	for _, tc := range []struct {
+		name, path, body string
+		status           int
+		detail           string
+	}{
+		{"writeback under the plan", "/plans/" + planID + "/rules", rule("Writeback", storeID["directory"], storeID["Workday"], `,"parentRule":{"id":"`+inboundID+`"}`), 201, ""},
+		{"unknown parent rule", "/plans/" + planID + "/rules", rule("Orphan", storeID["directory"], storeID["Workday"], `,"parentRule":{"id":"00000000-0000-4000-8000-000000000000"}`), 400, "INVALID_VALUE"},
+		{"plan of the body is not the path's", "/plans/" + planID + "/rules", strings.Replace(rule("Other", storeID["directory"], storeID["Workday"], ""), `"plan":{"id":"`+planID, `"plan":{"id":"`+inboundID, 1), 400, "INVALID_VALUE"},
+		{"unknown plan in the path", "/plans/00000000-0000-4000-8000-000000000000/rules", rule("Lost", storeID["directory"], storeID["Workday"], ""), 404, ""},
+		{"no name", "/plans/" + planID + "/rules", strings.Replace(rule("", storeID["directory"], storeID["Workday"], ""), `"name":"",`, "", 1), 400, "REQUIRED_VALUE"},
+		{"other environment", "/plans/" + planID + "/rules", strings.Replace(rule("Elsewhere", storeID["directory"], storeID["Workday"], ""), f.envID, "00000000-0000-4000-8000-000000000000", 1), 400, "INVALID_VALUE"},
+	} {
+		t.Run("rule "+tc.name, func(t *testing.T) {
+			r := c.api("POST", p+tc.path, tok, jsonCT, tc.body)
+			switch tc.status {
+			case 201:
+				assertResource(t, r, 201, f.envID, p+"/rules")
+				assert.Equal(t, inboundID, r.body["parentRule"].(map[string]any)["id"])
+			case 404:
+				assertPlatformError(t, r, 404, "NOT_FOUND", "")
+			default:
+				assertPlatformError(t, r, tc.status, "INVALID_DATA", tc.detail)
+			}
+		})
+	}
+	assert.Len(t, embedded(t, c.api("GET", p+"/rules", tok, "", ""), "rules"), 2)
+	assert.Len(t, embedded(t, c.api("GET", p+"/plans/"+planID+"/rules", tok, "", ""), "rules"), 2)
+
+	m := c.api("POST", p+"/rules/"+inboundID+"/mappings", tok, jsonCT, `{"sourceAttribute":"wid","targetAttribute":"externalId"}`)
+	assertResource(t, m, 201, f.envID, p+"/mappings")
+
+	assertPlatformError(t, c.api("DELETE", p+"/stores/"+storeID["Workday"], tok, "", ""), 400, "INVALID_DATA", "INVALID_VALUE")
+	require.Equal(t, 204, c.api("DELETE", p+"/plans/"+planID, tok, "", "").code)
+	assert.Empty(t, embedded(t, c.api("GET", p+"/rules", tok, "", ""), "rules"))
+	assert.Equal(t, 204, c.api("DELETE", p+"/stores/"+storeID["Workday"], tok, "", "").code, "no rule uses the store any more")
 }
 
 // TestRiskEvaluation: the evaluation is deterministic, from the policy set.

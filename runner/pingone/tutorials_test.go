@@ -140,6 +140,9 @@ var tutorialOrder = []string{
 	// The API calls only: no gateway agent connects to the local PingOne.
 	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
+	// The PingOne API calls only: creating the Workday store does not
+	// contact Workday. The environment's one propagation plan is its.
+	"create-a-workday-propagation-connection",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -211,7 +214,8 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
-				"riskPolicySetID", "riskEvaluationID"} {
+				"riskPolicySetID", "riskEvaluationID", "wdPasswordPolicyID", "wdPopID", "wdPlanID", "wdSourceStoreID",
+				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
