@@ -26,9 +26,14 @@ type Timings struct {
 // phaseClock collects the instants of one hop through httptrace. The
 // transport may call the dial hooks from its own goroutines, hence the lock.
 type phaseClock struct {
-	mu                  sync.Mutex
-	mark                time.Time // the end of the previous stage: the send, or the previous hop
-	prepare             time.Duration
+	mu      sync.Mutex
+	mark    time.Time // the end of the previous stage: the send, or the previous hop
+	prepare time.Duration
+	at      hopInstants
+}
+
+// hopInstants are the instants of one round trip; zero: did not happen.
+type hopInstants struct {
 	hop                 time.Time
 	getConn, gotConn    time.Time
 	dnsStart, dnsDone   time.Time
@@ -45,8 +50,9 @@ func newPhaseClock(start time.Time) *phaseClock { return &phaseClock{mark: start
 func (p *phaseClock) startHop(now time.Time) *httptrace.ClientTrace {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	mark := p.mark
-	*p = phaseClock{mark: mark, prepare: now.Sub(mark), hop: now}
+	p.prepare = now.Sub(p.mark)
+	p.at = hopInstants{hop: now}
+	at := &p.at
 	set := func(t *time.Time) {
 		p.mu.Lock()
 		if t.IsZero() {
@@ -55,15 +61,15 @@ func (p *phaseClock) startHop(now time.Time) *httptrace.ClientTrace {
 		p.mu.Unlock()
 	}
 	return &httptrace.ClientTrace{
-		GetConn:              func(string) { set(&p.getConn) },
-		GotConn:              func(httptrace.GotConnInfo) { set(&p.gotConn) },
-		DNSStart:             func(httptrace.DNSStartInfo) { set(&p.dnsStart) },
-		DNSDone:              func(httptrace.DNSDoneInfo) { set(&p.dnsDone) },
-		ConnectStart:         func(string, string) { set(&p.connStart) },
-		ConnectDone:          func(string, string, error) { set(&p.connDone) },
-		TLSHandshakeStart:    func() { set(&p.tlsStart) },
-		GotFirstResponseByte: func() { set(&p.firstByte) },
-		TLSHandshakeDone:     func(tls.ConnectionState, error) { set(&p.tlsDone) },
+		GetConn:              func(string) { set(&at.getConn) },
+		GotConn:              func(httptrace.GotConnInfo) { set(&at.gotConn) },
+		DNSStart:             func(httptrace.DNSStartInfo) { set(&at.dnsStart) },
+		DNSDone:              func(httptrace.DNSDoneInfo) { set(&at.dnsDone) },
+		ConnectStart:         func(string, string) { set(&at.connStart) },
+		ConnectDone:          func(string, string, error) { set(&at.connDone) },
+		TLSHandshakeStart:    func() { set(&at.tlsStart) },
+		GotFirstResponseByte: func() { set(&at.firstByte) },
+		TLSHandshakeDone:     func(tls.ConnectionState, error) { set(&at.tlsDone) },
 	}
 }
 
@@ -75,8 +81,8 @@ func (p *phaseClock) endHop(now time.Time) {
 	p.mu.Unlock()
 }
 
-func (p *phaseClock) read(now time.Time)    { p.mu.Lock(); p.bodyDone = now; p.mu.Unlock() }
-func (p *phaseClock) decoded(now time.Time) { p.mu.Lock(); p.processed = now; p.mu.Unlock() }
+func (p *phaseClock) read(now time.Time)    { p.mu.Lock(); p.at.bodyDone = now; p.mu.Unlock() }
+func (p *phaseClock) decoded(now time.Time) { p.mu.Lock(); p.at.processed = now; p.mu.Unlock() }
 
 // timings turns the instants into phases.
 func (p *phaseClock) timings() *Timings {
@@ -91,20 +97,20 @@ func (p *phaseClock) timings() *Timings {
 	t := &Timings{Prepare: p.prepare}
 	// Waiting ends where the first connection step begins.
 	switch {
-	case !p.dnsStart.IsZero():
-		t.Wait = span(p.getConn, p.dnsStart)
-	case !p.connStart.IsZero():
-		t.Wait = span(p.getConn, p.connStart)
+	case !p.at.dnsStart.IsZero():
+		t.Wait = span(p.at.getConn, p.at.dnsStart)
+	case !p.at.connStart.IsZero():
+		t.Wait = span(p.at.getConn, p.at.connStart)
 	default:
-		t.Wait = span(p.getConn, p.gotConn)
+		t.Wait = span(p.at.getConn, p.at.gotConn)
 	}
-	t.DNS = span(p.dnsStart, p.dnsDone)
-	t.TCP = span(p.connStart, p.connDone)
-	t.TLS = span(p.tlsStart, p.tlsDone)
+	t.DNS = span(p.at.dnsStart, p.at.dnsDone)
+	t.TCP = span(p.at.connStart, p.at.connDone)
+	t.TLS = span(p.at.tlsStart, p.at.tlsDone)
 	// GotConn fires once the connection is ready (after TLS for a new one).
-	t.FirstByte = span(p.gotConn, p.firstByte)
-	t.Download = span(p.firstByte, p.bodyDone)
-	t.Process = span(p.bodyDone, p.processed)
-	t.Total = t.Prepare + span(p.hop, p.processed)
+	t.FirstByte = span(p.at.gotConn, p.at.firstByte)
+	t.Download = span(p.at.firstByte, p.at.bodyDone)
+	t.Process = span(p.at.bodyDone, p.at.processed)
+	t.Total = t.Prepare + span(p.at.hop, p.at.processed)
 	return t
 }

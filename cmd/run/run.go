@@ -344,6 +344,7 @@ func Run(ctx context.Context, o *Options) error {
 		Timeout:         ms(o.Timeout),
 		TimeoutRequest:  ms(o.TimeoutRequest),
 		TimeoutScript:   ms(o.TimeoutScript),
+		Timings:         o.Verbose, // Newman measures phases only under --verbose
 		IgnoreRedirects: o.IgnoreRedirects,
 		Insecure:        o.Insecure,
 		WorkingDir:      o.WorkingDir,

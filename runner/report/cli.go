@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
@@ -208,6 +209,10 @@ func (c *CLI) dur(d time.Duration) string {
 	if c.o.Deterministic {
 		return "XXms"
 	}
+	if c.o.DisableUnicode {
+		// --disable-unicode promises plain text; Newman still prints "µs".
+		return strings.Replace(prettyMS(ms(d)), "µs", "us", 1)
+	}
 	return prettyMS(ms(d))
 }
 
@@ -297,8 +302,39 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 		c.out.print("\n")
 	} else {
 		c.out.print("  " + s.down + " " + strings.Join(mime, star) + "\n")
+		if e.Timings != nil {
+			c.out.print("\n")
+		}
+	}
+	if e.Timings != nil {
+		c.out.print(c.timingTable(e.Timings) + "\n")
 	}
 	c.out.print("\n")
+}
+
+// timingTable is Newman's borderless two-row table of request phases; a
+// phase that did not happen (a reused connection) reads "(cache)".
+func (c *CLI) timingTable(t *runner.Timings) string {
+	type col struct {
+		head string
+		d    time.Duration
+	}
+	cols := []col{{"prepare", t.Prepare}, {"wait", t.Wait}, {"dns-lookup", t.DNS}, {"tcp-handshake", t.TCP}}
+	if t.TLS > 0 {
+		cols = append(cols, col{"ssl-handshake", t.TLS})
+	}
+	cols = append(cols, col{"transfer-start", t.FirstByte}, col{"download", t.Download}, col{"process", t.Process}, col{"total", t.Total})
+	var heads, values strings.Builder
+	for _, k := range cols {
+		v := "(cache)"
+		if k.d > 0 {
+			v = c.dur(k.d)
+		}
+		w := max(utf8.RuneCountInString(k.head), utf8.RuneCountInString(v))
+		heads.WriteString("  " + c.p.white.Sprint(k.head) + strings.Repeat(" ", w-utf8.RuneCountInString(k.head)+1))
+		values.WriteString("  " + c.p.gray.Sprint(v) + strings.Repeat(" ", w-utf8.RuneCountInString(v)+1))
+	}
+	return heads.String() + "\n" + values.String()
 }
 
 // wrapWidth is where Newman wraps console and body text: the terminal
@@ -393,9 +429,18 @@ func (c *CLI) summary(s *runner.Summary) string {
 		{{text: "total run duration: " + c.dur(s.Completed.Sub(s.Started)), left: true}},
 		{{text: "total data received: " + fileSize(s.ResponseBytes) + " (approx)", left: true}},
 	}
-	if s.ResponseAvg > 0 {
-		rows = append(rows, []tcell{{left: true, text: fmt.Sprintf("average response time: %s [min: %s, max: %s, s.d.: %s]",
-			c.dur(s.ResponseAvg), c.dur(s.ResponseMin), c.dur(s.ResponseMax), c.dur(s.ResponseSD))}})
+	for _, r := range []struct {
+		label string
+		s     runner.Spread
+	}{
+		{"average response time:", runner.Spread{Avg: s.ResponseAvg, Min: s.ResponseMin, Max: s.ResponseMax, SD: s.ResponseSD}},
+		{"average DNS lookup time:", s.DNS},
+		{"average first byte time:", s.FirstByte},
+	} {
+		if r.s.Avg > 0 {
+			rows = append(rows, []tcell{{left: true, text: fmt.Sprintf("%s %s [min: %s, max: %s, s.d.: %s]",
+				r.label, c.dur(r.s.Avg), c.dur(r.s.Min), c.dur(r.s.Max), c.dur(r.s.SD))}})
+		}
 	}
 	return summaryTable(rows, c.sym.table, c.p.gray)
 }

@@ -100,6 +100,21 @@ func response(code int, ms int, body []byte) *scripting.Response {
 	}
 }
 
+// demoTimings are the phases of the demo's requests: a new connection
+// (DNS, TCP), a new TLS connection to an IP, then both reused.
+var demoTimings = [2][2]*runner.Timings{
+	{
+		{Prepare: 300 * time.Microsecond, Wait: 100 * time.Microsecond, DNS: 1200 * time.Microsecond, TCP: 900 * time.Microsecond,
+			FirstByte: 4 * time.Millisecond, Download: 500 * time.Microsecond, Process: 20 * time.Microsecond, Total: 7020 * time.Microsecond},
+		{Prepare: 200 * time.Microsecond, Wait: 50 * time.Microsecond, TCP: 700 * time.Microsecond, TLS: 3 * time.Millisecond,
+			FirstByte: 2 * time.Millisecond, Download: 100 * time.Microsecond, Process: 10 * time.Microsecond, Total: 6060 * time.Microsecond},
+	},
+	{
+		{Prepare: 250 * time.Microsecond, Wait: 30 * time.Microsecond, FirstByte: 1200 * time.Microsecond, Download: 90 * time.Microsecond, Process: 10 * time.Microsecond, Total: 1580 * time.Microsecond},
+		{Prepare: 150 * time.Microsecond, Wait: 20 * time.Microsecond, FirstByte: 800 * time.Microsecond, Download: 80 * time.Microsecond, Process: 10 * time.Microsecond, Total: 1060 * time.Microsecond},
+	},
+}
+
 // events is a scripted run of the demo collection over two iterations:
 // passing, failing and skipped assertions, console lines at several levels,
 // a warning, a request error, a test-script error, a prerequest-script
@@ -113,7 +128,7 @@ func (d *demo) events() []runner.Event {
 			runner.ItemStartEvent{Item: d.get, Iteration: it},
 			runner.RequestEvent{Item: d.get, Iteration: it,
 				Request:  runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:18080/get?x=1", Header: []collections.Header{{Key: "User-Agent", Value: "courier"}, {Key: "Accept", Value: "*/*"}}},
-				Response: response(200, rt[it][0], fakeBody(292))},
+				Response: response(200, rt[it][0], fakeBody(292)), Timings: demoTimings[it][0]},
 			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "status is 200", Passed: true}},
 			runner.ConsoleEvent{Item: d.get, Iteration: it, Line: scripting.ConsoleLine{Level: "log", Text: "'hello', 42, { a: 1 }"}},
 			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "skipped one", Skipped: true}},
@@ -126,7 +141,7 @@ func (d *demo) events() []runner.Event {
 			runner.WarningEvent{Item: d.create, Iteration: it, Message: "unresolved variable {{token}}"},
 			runner.RequestEvent{Item: d.create, Iteration: it,
 				Request:  runner.SentRequest{Method: "POST", URL: "http://127.0.0.1:18080/post", Header: []collections.Header{{Key: "Content-Type", Value: "application/json"}, {Key: "Content-Length", Value: "14"}}, Body: []byte(`{"name":"bob"}`)},
-				Response: response(200, rt[it][1], fakeBody(403))},
+				Response: response(200, rt[it][1], fakeBody(403)), Timings: demoTimings[it][1]},
 			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "code is 201", Error: "expected response to have status code 201 but got 200", ErrorName: "AssertionError"}},
 			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "has json", Passed: true}},
 			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "test", Name: "Create user"},
@@ -172,6 +187,8 @@ func (d *demo) events() []runner.Event {
 			ResponseAvg:       23600 * time.Microsecond,
 			ResponseSD:        27200 * time.Microsecond,
 			ResponseBytes:     1390,
+			DNS:               runner.Spread{Avg: 1200 * time.Microsecond, Min: 1200 * time.Microsecond, Max: 1200 * time.Microsecond},
+			FirstByte:         runner.Spread{Avg: 2 * time.Millisecond, Min: 800 * time.Microsecond, Max: 4 * time.Millisecond, SD: 1300 * time.Microsecond},
 		},
 	})
 	return ev

@@ -216,6 +216,8 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	}
 	timings := jsonTimings{
 		ResponseAverage: ms(s.ResponseAvg), ResponseMin: ms(s.ResponseMin), ResponseMax: ms(s.ResponseMax), ResponseSd: ms(s.ResponseSD),
+		DNSAverage: ms(s.DNS.Avg), DNSMin: ms(s.DNS.Min), DNSMax: ms(s.DNS.Max), DNSSd: ms(s.DNS.SD),
+		FirstByteAverage: ms(s.FirstByte.Avg), FirstByteMin: ms(s.FirstByte.Min), FirstByteMax: ms(s.FirstByte.Max), FirstByteSd: ms(s.FirstByte.SD),
 		Started: epochMS(s.Started), Completed: epochMS(s.Completed),
 	}
 	var runErr *jsonError

@@ -6,7 +6,7 @@ import "github.com/fatih/color"
 // caller's decision (TTY, NO_COLOR, --color) and never touches fatih/color's
 // global NoColor.
 type palette struct {
-	gray, grayUnderline, red, redBold, redUnderline, green, cyan, yellow, blue *color.Color
+	white, gray, grayUnderline, red, redBold, redUnderline, green, cyan, yellow, blue *color.Color
 }
 
 func newPalette(enabled bool) palette {
@@ -20,6 +20,7 @@ func newPalette(enabled bool) palette {
 		return c
 	}
 	return palette{
+		white:         mk(color.FgWhite),
 		gray:          mk(color.FgHiBlack),
 		grayUnderline: mk(color.FgHiBlack, color.Underline),
 		red:           mk(color.FgRed),
