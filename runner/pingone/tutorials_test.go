@@ -147,6 +147,7 @@ var tutorialOrder = []string{
 	"configure-an-mfa-only-flow-using-a-login-hint-token",
 	"create-an-mfa-transaction-approval-using-sms",
 	"use-an-email-mfa-action-to-authenticate-users",
+	"configure-an-mfa-sign-on-policy-with-an-authenticator-app",
 	"create-a-password-policy",
 	"create-and-assign-app-roles",
 	"show-pingone-authorize-app-permissions-in-token",
