@@ -137,6 +137,11 @@ var tutorialOrder = []string{
 	// After Identifier First: its own source and destination environments,
 	// with registration off, so the callback stops for account linking.
 	"sign-on-using-an-external-identity-provider",
+	// DaVinci: each adds PING_ONE_DAVINCI to the chain's environment's bill of
+	// materials first (its default flow policy appears then); only the
+	// first screen of the DaVinci flow is modelled.
+	"configure-a-pingone-app-to-use-a-davinci-flow-policy",
+	"configure-a-davinci-non-redirect-flow",
 	// The API calls only: no gateway agent connects to the local PingOne.
 	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
@@ -212,7 +217,8 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
-				"riskPolicySetID", "riskEvaluationID"} {
+				"riskPolicySetID", "riskEvaluationID", "authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
+				"dvFlowInteractionID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
