@@ -370,6 +370,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		if registrationPopulation(f.currentAction()) != "" {
 			links["user.register"] = link(self)
 		}
+		s.socialProvidersJSON(f, base, emb) // social.go
 	case statusVerificationCode:
 		links["user.verify"] = link(self)
 		links["user.sendVerificationCode"] = link(self)

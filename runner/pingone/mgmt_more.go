@@ -88,6 +88,7 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 				writeNotFound(w)
 				return true
 			}
+			s.seedIdPAttributes(st, idp) // social.go: the CORE mapping
 			s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", rest[3:])
 			return true
 		}

@@ -145,6 +145,7 @@ var tutorialOrder = []string{
 	// The API calls only: no gateway agent connects to the local PingOne.
 	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
+	"configure-facebook-as-an-identity-provider",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -218,7 +219,7 @@ func TestTutorialsChained(t *testing.T) {
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
 				"riskPolicySetID", "riskEvaluationID", "authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
-				"dvFlowInteractionID"} {
+				"dvFlowInteractionID", "fbProviderID", "fbFlowID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
