@@ -83,36 +83,6 @@ func (s *Server) externalFlowJSON(f *flow, base string, links, emb map[string]an
 	emb["identityProvider"] = map[string]any{"id": idp.id, "name": str(idp.body, "name"), "type": str(idp.body, "type")}
 }
 
-// socialProvidersJSON offers the login action's social providers on a
-// USERNAME_PASSWORD_REQUIRED flow: PingOne's Read Flow lists an
-// "authenticate" link there (sign on with an external provider); each
-// embedded provider carries its own.
-func (s *Server) socialProvidersJSON(f *flow, base string, links, emb map[string]any) {
-	a := f.currentAction()
-	if a == nil {
-		return
-	}
-	providers, _ := a.body["socialProviders"].([]any)
-	var out []any
-	for _, p := range providers {
-		m, _ := p.(map[string]any)
-		idp := s.more().get(str(m, "id"), kindIdentityProvider.name, f.envID)
-		if idp == nil {
-			continue
-		}
-		q := url.Values{"providerId": {idp.id}, "flowId": {f.id}}
-		auth := link(base + "/" + f.envID + "/rp/authenticate?" + q.Encode())
-		if _, ok := links["authenticate"]; !ok {
-			links["authenticate"] = auth
-		}
-		out = append(out, map[string]any{"id": idp.id, "name": str(idp.body, "name"), "type": str(idp.body, "type"),
-			"_links": map[string]any{"authenticate": auth}})
-	}
-	if len(out) > 0 {
-		emb["socialProviders"] = out
-	}
-}
-
 func callbackURL(base, envID string) string {
 	return base + "/" + envID + "/rp/callback/openid_connect"
 }

@@ -82,6 +82,9 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		s.redirectError(w, r, f, code, desc)
 		return
 	}
+	if s.davinciAuthorize(w, r, env, base, app, f) { // davinci.go: a flow policy assignment wins
+		return
+	}
 	now := s.now()
 	f.createdAt, f.expiresAt = now, now.Add(s.opts.FlowTTL)
 	f.actions = s.policyFor(env, app)
@@ -367,7 +370,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		if registrationPopulation(f.currentAction()) != "" {
 			links["user.register"] = link(self)
 		}
-		s.socialProvidersJSON(f, base, links, emb)
+		s.socialProvidersJSON(f, base, links, emb) // social.go
 	case statusVerificationCode:
 		links["user.verify"] = link(self)
 		links["user.sendVerificationCode"] = link(self)

@@ -80,6 +80,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string
 			writeHAL(w, http.StatusOK, s.bomJSON(env, base))
 			return
 		}
+		if len(rest) == 1 && r.Method == http.MethodPut {
+			s.putBOM(w, r, env, base) // davinci.go
+			return
+		}
 	case "populations":
 		s.routePopulations(w, r, env, base, rest[1:])
 		return

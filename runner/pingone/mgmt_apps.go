@@ -346,6 +346,7 @@ func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environm
 	typ := str(body, "type")
 	switch typ {
 	case "LOGIN":
+		bad = append(bad, s.checkSocialProviders(env, body)...) // social.go
 		if reg := obj(body, "registration"); reg["enabled"] == true {
 			if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
 				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})

@@ -88,6 +88,7 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 				writeNotFound(w)
 				return true
 			}
+			s.seedIdPAttributes(st, idp) // social.go: the CORE mapping
 			s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", rest[3:])
 			return true
 		}
@@ -112,6 +113,8 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 		s.routeImages(w, r, st, env, base, rest[1:])
 	case "integrations":
 		s.routeIntegrations(w, r, st, env, base, rest[1:])
+	case "flowPolicies":
+		s.routeFlowPolicies(w, r, st, env, base, rest[1:]) // davinci.go
 	case "applications":
 		if len(rest) < 3 || (rest[2] != "attributes" && rest[2] != "flowPolicyAssignments") {
 			return false

@@ -423,19 +423,21 @@ func (s *Server) seedAppAttributes(st *moreState, app *application) {
 
 var kindFlowPolicyAssignment = &kind{
 	name: "flowPolicyAssignments", rtype: "FLOW_POLICY_ASSIGNMENT",
-	validate: func(_ *Server, st *moreState, env *environment, parent string, b map[string]any, old *rec) []detail {
+	validate: func(s *Server, st *moreState, env *environment, parent string, b map[string]any, old *rec) []detail {
 		var bad []detail
 		id, _ := lookup(b, "flowPolicy.id")
-		if s, _ := id.(string); !isUUID(s) {
-			// DaVinci owns flow policies; any well-formed id is accepted here.
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "flowPolicy.id", Message: "must be a valid UUID"})
+		if p, _ := id.(string); p == "" {
+			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "flowPolicy.id", Message: "must not be blank"})
+		} else if s.flowPolicy(st, env, p) == nil { // davinci.go: one of the environment's DaVinci flow policies
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "flowPolicy.id", Message: "Referenced flow policy does not exist"})
 		}
 		prio, isNum := b["priority"].(float64)
 		if !isNum || prio < 1 {
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "priority", Message: "must be greater than or equal to 1"})
 		}
 		for _, o := range st.list("flowPolicyAssignments", env.id, parent) {
-			if (old == nil || o.id != old.id) && o.body["priority"] == b["priority"] {
+			// Stored priorities are ints (prepare), request ones float64.
+			if op, _ := o.body["priority"].(int); (old == nil || o.id != old.id) && isNum && float64(op) == prio {
 				bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "priority", Message: "An assignment with the specified priority already exists for the application"})
 			}
 		}

@@ -55,6 +55,11 @@ func TestMoreResourcesCRUD(t *testing.T) {
 	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
 	c, tok, env := f.c, f.token, "/environments/"+f.envID
 	ldap := `{"name":"LDAP Gateway","type":"LDAP","enabled":true,"vendor":"PingDirectory","serversHostAndPort":["host1:389"],"bindDN":"cn=svc","bindPassword":"s3cret","userTypes":[]}`
+	// Flow policy assignments name one of the environment's DaVinci flow
+	// policies: add DaVinci and take its default policy (davinci.go).
+	bom := c.api("PUT", env+"/billOfMaterials", tok, jsonCT, `{"products":[{"type":"PING_ONE_BASE"},{"type":"PING_ONE_DAVINCI"}]}`)
+	require.Equal(t, 200, bom.code, bom.raw)
+	dvPolicy := embedded(t, c.api("GET", env+"/flowPolicies", tok, "", ""), "flowPolicies")[0].(map[string]any)["id"].(string)
 	oidc := `{"name":"Partner OIDC","type":"OPENID_CONNECT","enabled":true,"clientId":"cid","clientSecret":"csecret","authorizationEndpoint":"https://idp.example/authorize","tokenEndpoint":"https://idp.example/token","jwksEndpoint":"https://idp.example/jwks","issuer":"https://idp.example","scopes":["openid"],"tokenEndpointAuthMethod":"CLIENT_SECRET_BASIC"}`
 	for _, tc := range []struct {
 		name, path, embedded     string
@@ -88,8 +93,8 @@ func TestMoreResourcesCRUD(t *testing.T) {
 			"PUT", `{"name":"email","value":"${user.email}","required":true}`, "required", "true", "",
 			`{"name":"x"}`, "REQUIRED_VALUE", 1},
 		{"flow policy assignment", "/applications/" + f.appID + "/flowPolicyAssignments", "flowPolicyAssignments",
-			`{"priority":1,"flowPolicy":{"id":"6f1ab6e4-8b1e-4a8b-9b5f-3f0c2d1e0a99"}}`,
-			"PUT", `{"priority":3,"flowPolicy":{"id":"6f1ab6e4-8b1e-4a8b-9b5f-3f0c2d1e0a99"}}`, "priority", "3", "",
+			`{"priority":1,"flowPolicy":{"id":"` + dvPolicy + `"}}`,
+			"PUT", `{"priority":3,"flowPolicy":{"id":"` + dvPolicy + `"}}`, "priority", "3", "",
 			`{"priority":0,"flowPolicy":{"id":"nope"}}`, "INVALID_VALUE", 0},
 		{"notification content", "/templates/general/contents", "contents",
 			`{"locale":"en","subject":"PingOne: Email notification","variant":"variant_C","body":"Code: ${OTP}","deliveryMethod":"Email","template":{"id":"general"}}`,

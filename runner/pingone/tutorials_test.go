@@ -137,12 +137,18 @@ var tutorialOrder = []string{
 	// After Identifier First: its own source and destination environments,
 	// with registration off, so the callback stops for account linking.
 	"sign-on-using-an-external-identity-provider",
+	// DaVinci: each adds PING_ONE_DAVINCI to the chain's environment's bill of
+	// materials first (its default flow policy appears then); only the
+	// first screen of the DaVinci flow is modelled.
+	"configure-a-pingone-app-to-use-a-davinci-flow-policy",
+	"configure-a-davinci-non-redirect-flow",
 	// The API calls only: no gateway agent connects to the local PingOne.
 	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
 	// The PingOne API calls only: creating the Workday store does not
 	// contact Workday. The environment's one propagation plan is its.
 	"create-a-workday-propagation-connection",
+	"configure-facebook-as-an-identity-provider",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -150,6 +156,7 @@ var tutorialOrder = []string{
 	"configure-an-mfa-only-flow-using-a-login-hint-token",
 	"create-an-mfa-transaction-approval-using-sms",
 	"use-an-email-mfa-action-to-authenticate-users",
+	"configure-an-mfa-sign-on-policy-with-an-authenticator-app",
 	"create-a-password-policy",
 	"create-and-assign-app-roles",
 	"show-pingone-authorize-app-permissions-in-token",
@@ -215,7 +222,9 @@ func TestTutorialsChained(t *testing.T) {
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
 				"riskPolicySetID", "riskEvaluationID", "wdPasswordPolicyID", "wdPopID", "wdPlanID", "wdSourceStoreID",
-				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID"} {
+				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID",
+				"authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
+				"dvFlowInteractionID", "fbProviderID", "fbFlowID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
