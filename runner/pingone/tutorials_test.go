@@ -133,6 +133,7 @@ var tutorialOrder = []string{
 	"get-a-token-for-custom-resource-access",
 	"add-a-custom-claim-to-an-access-token",
 	"configure-client-secret-jwt-as-the-token-auth-method",
+	"saml-sign-on",
 	"test-an-oauth-connection-using-identifier-first-authentication",
 	// After Identifier First: its own source and destination environments,
 	// with registration off, so the callback stops for account linking.
@@ -211,7 +212,7 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
-				"riskPolicySetID", "riskEvaluationID"} {
+				"riskPolicySetID", "riskEvaluationID", "samlAppID", "samlResponse"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
