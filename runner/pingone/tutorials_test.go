@@ -141,6 +141,9 @@ var tutorialOrder = []string{
 	// The API calls only: no gateway agent connects to the local PingOne.
 	"create-an-ldap-gateway",
 	"create-a-group-and-add-a-user",
+	// Uploads testdata/pingone/saml-idp-verification.pem and
+	// saml-sp-signing.p12 (WorkingDir).
+	"configure-a-saml-identity-provider",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -212,7 +215,7 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
-				"riskPolicySetID", "riskEvaluationID", "samlAppID", "samlResponse"} {
+				"riskPolicySetID", "riskEvaluationID", "samlAppID", "samlResponse", "samlIdpID"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
