@@ -399,6 +399,11 @@ func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *m
 			_ = f.Close()
 		}
 		if len(raw) == 0 {
+			// A PEM pasted as a text part: a headless client has no file
+			// to attach (Test a SAML Application Connection, Step 5).
+			raw = []byte(strings.TrimSpace(r.FormValue("file")))
+		}
+		if len(raw) == 0 {
 			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})
 		}
 		der := raw

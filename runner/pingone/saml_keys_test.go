@@ -84,6 +84,13 @@ func TestSAMLIdentityProvider(t *testing.T) {
 	r := f.upload(t, "/certificates", "saml-idp-verification.pem", "usageType", "SIGNING")
 	require.Equal(t, 201, r.code, r.raw)
 	certID := r.body["id"].(string)
+	// The same PEM as a text part (what a headless client can send).
+	pemText, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pingone", "saml-idp-verification.pem"))
+	require.NoError(t, err)
+	r = f.upload(t, "/certificates", "", "usageType", "SIGNING", "file", string(pemText))
+	require.Equal(t, 201, r.code, r.raw)
+	assert.Equal(t, "Courier Test SAML IdP verification", r.body["name"])
+	assertPlatformError(t, f.upload(t, "/certificates", "", "usageType", "SIGNING", "file", "not a certificate"), 400, "INVALID_DATA", "INVALID_VALUE")
 	r = f.upload(t, "/keys", "saml-sp-signing.p12", "usageType", "SIGNING", "password", "2FederateM0re")
 	require.Equal(t, 201, r.code, r.raw)
 	keyID := r.body["id"].(string)

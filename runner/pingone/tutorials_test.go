@@ -123,6 +123,9 @@ var tutorialOrder = []string{
 	"configure-an-interactive-worker-application",
 	"create-and-update-notification-content",
 	"test-an-oidc-application-connection",
+	// After the OIDC connection (the library lists it before): it reuses
+	// that collection's source and destination environments.
+	"test-a-saml-application-connection",
 	"configure-a-simple-login",
 	"use-login-and-mfa-actions-to-authenticate-users",
 	"add-a-user-through-a-registration-flow",
@@ -215,7 +218,7 @@ func TestTutorialsChained(t *testing.T) {
 				"sourceEnvID", "destinationEnvID", "oidcProviderID", "identifierFirstAccessToken", "linkedAccessToken",
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
-				"riskPolicySetID", "riskEvaluationID", "samlAppID", "samlResponse", "samlIdpID"} {
+				"riskPolicySetID", "riskEvaluationID", "samlAppID", "samlResponse", "samlIdpID", "samlConnIdpID", "samlSourceCertificatePEM"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
