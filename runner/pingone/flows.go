@@ -356,6 +356,9 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		"id": f.id, "status": f.status, "resumeUrl": base + "/" + f.envID + "/as/resume?flowId=" + f.id,
 		"createdAt": ts(f.createdAt), "expiresAt": ts(f.expiresAt), "_links": links,
 	}
+	if f.saml != nil {
+		out["resumeUrl"] = base + "/" + f.envID + "/saml20/resume?flowId=" + f.id
+	}
 	emb := map[string]any{}
 	if app := s.apps[f.appID]; app != nil {
 		emb["application"] = map[string]any{"name": app.str("name")}

@@ -77,6 +77,10 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, env *
 	if !ok {
 		return
 	}
+	if str(body, "protocol") == "SAML" { // saml.go
+		s.createSAMLApplication(w, env, base, body)
+		return
+	}
 	var bad []detail
 	if strings.TrimSpace(str(body, "name")) == "" {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})

@@ -30,6 +30,7 @@ type keyRec struct {
 	subjectDN                                      string
 	cert                                           *x509.Certificate
 	certDER                                        []byte
+	signer                                         crypto.Signer // the private key: SAML assertions are signed with it (saml.go)
 	createdAt                                      time.Time
 	seq                                            int64
 }
@@ -116,7 +117,7 @@ func (s *Server) newKey(envID, name, subjectDN, algorithm string, keyLength int,
 		return nil, err
 	}
 	return &keyRec{id: newID(), envID: envID, name: name, usageType: usage, signatureAlgorithm: sigAlg, algorithm: algorithm,
-		keyLength: keyLength, validityDays: validityDays, serial: serial, subjectDN: subjectDN, cert: cert, certDER: der,
+		keyLength: keyLength, validityDays: validityDays, serial: serial, subjectDN: subjectDN, cert: cert, certDER: der, signer: priv,
 		createdAt: now, seq: s.next()}, nil
 }
 
@@ -211,6 +212,10 @@ func (s *Server) routeKeys(w http.ResponseWriter, r *http.Request, st *moreState
 			}
 			writeHAL(w, http.StatusOK, collection(list, "keys", out))
 		case http.MethodPost:
+			if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+				s.importKey(w, r, st, env, base) // a PKCS#12 upload (saml_keys.go)
+				return
+			}
 			s.createKey(w, r, st, env, base, keys)
 		default:
 			writeMethodNotAllowed(w)
@@ -392,6 +397,11 @@ func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *m
 		if err == nil {
 			raw, _ = io.ReadAll(f)
 			_ = f.Close()
+		}
+		if len(raw) == 0 {
+			// A PEM pasted as a text part: a headless client has no file
+			// to attach (Test a SAML Application Connection, Step 5).
+			raw = []byte(strings.TrimSpace(r.FormValue("file")))
 		}
 		if len(raw) == 0 {
 			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})

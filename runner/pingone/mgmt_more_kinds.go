@@ -30,7 +30,7 @@ var idpTypes = []string{"FACEBOOK", "GOOGLE", "LINKEDIN", "APPLE", "TWITTER", "A
 
 var kindIdentityProvider = &kind{
 	name: "identityProviders", rtype: "IDENTITY_PROVIDER", unique: "name",
-	validate: func(_ *Server, _ *moreState, _ *environment, _ string, b map[string]any, _ *rec) []detail {
+	validate: func(_ *Server, st *moreState, env *environment, _ string, b map[string]any, _ *rec) []detail {
 		bad := required(b, "name", "type")
 		bad = append(bad, oneOf(b, "type", idpTypes...)...)
 		switch str(b, "type") {
@@ -38,7 +38,7 @@ var kindIdentityProvider = &kind{
 			bad = append(bad, required(b, "clientId", "clientSecret", "authorizationEndpoint", "jwksEndpoint", "tokenEndpoint", "issuer", "scopes", "tokenEndpointAuthMethod")...)
 			bad = append(bad, oneOf(b, "tokenEndpointAuthMethod", "CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST", "NONE")...)
 		case "SAML":
-			bad = append(bad, required(b, "idpEntityId", "spEntityId", "idpVerification.certificates", "spSigning.key.id")...)
+			bad = append(bad, checkSAMLProvider(st, env, b)...) // saml_sp.go
 		case "FACEBOOK":
 			bad = append(bad, required(b, "appId", "appSecret")...)
 		case "":
@@ -52,7 +52,8 @@ var kindIdentityProvider = &kind{
 			b["enabled"] = false
 		}
 	},
-	writeOnly: []string{"clientSecret", "appSecret"},
+	writeOnly:  []string{"clientSecret", "appSecret"},
+	afterWrite: samlProviderCoreAttribute, // saml_sp.go
 	onDelete: func(st *moreState, x *rec) {
 		for _, a := range st.list("attributes", x.envID, x.id) {
 			delete(st.recs, a.id)

@@ -148,6 +148,8 @@ type flow struct {
 	// An external identity waiting in ACCOUNT_LINKING_REQUIRED for the
 	// destination user's credentials (external_auth.go).
 	pendingLink *pendingLink
+	// A SAML sign-on (saml_idp.go): the AuthnRequest the flow answers.
+	saml *samlRequest
 }
 
 type session struct {

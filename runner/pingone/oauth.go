@@ -83,6 +83,8 @@ func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string,
 		s.startDeviceFlow(w, r, env, base, app)
 	case len(parts) == 2 && parts[0] == "rp" && parts[1] == "authenticate":
 		s.rpAuthenticate(w, r, env, base)
+	case parts[0] == "saml20": // saml_idp.go
+		s.serveSAML(w, r, env, base, parts[1:])
 	case parts[0] == "flows" && len(parts) == 2:
 		s.flowAPI(w, r, env, base, parts[1])
 	case parts[0] == "signon" && len(parts) == 1:

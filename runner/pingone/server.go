@@ -8,8 +8,10 @@
 // device authorization grant, token exchange, introspection, custom
 // resources and grants, groups, sessions and sign-off, self-registration
 // with e-mail verification, agreements and the AGREEMENT action, device
-// authentication policies, built-in roles and role assignments, and the
-// implicit grant), with PingOne's
+// authentication policies, built-in roles and role assignments, the
+// implicit grant, and SAML 2.0 sign-on as an identity provider: SAML
+// applications, /saml20/idp/sso and a signed SAMLResponse from
+// /saml20/resume, in saml*.go), with PingOne's
 // paths, status codes, HAL shapes, error bodies and content types.
 //
 // One server plays both PingOne hosts. With the server at base URL B:

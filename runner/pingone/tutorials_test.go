@@ -123,6 +123,9 @@ var tutorialOrder = []string{
 	"configure-an-interactive-worker-application",
 	"create-and-update-notification-content",
 	"test-an-oidc-application-connection",
+	// After the OIDC connection (the library lists it before): it reuses
+	// that collection's source and destination environments.
+	"test-a-saml-application-connection",
 	"configure-a-simple-login",
 	"use-login-and-mfa-actions-to-authenticate-users",
 	"add-a-user-through-a-registration-flow",
@@ -133,6 +136,7 @@ var tutorialOrder = []string{
 	"get-a-token-for-custom-resource-access",
 	"add-a-custom-claim-to-an-access-token",
 	"configure-client-secret-jwt-as-the-token-auth-method",
+	"saml-sign-on",
 	"test-an-oauth-connection-using-identifier-first-authentication",
 	// After Identifier First: its own source and destination environments,
 	// with registration off, so the callback stops for account linking.
@@ -149,6 +153,9 @@ var tutorialOrder = []string{
 	// contact Workday. The environment's one propagation plan is its.
 	"create-a-workday-propagation-connection",
 	"configure-facebook-as-an-identity-provider",
+	// Uploads testdata/pingone/saml-idp-verification.pem and
+	// saml-sp-signing.p12 (WorkingDir).
+	"configure-a-saml-identity-provider",
 	"download-an-integration-binary",
 	"audit-for-agreement-consents",
 	"assign-an-mfa-sign-on-policy-to-a-web-application",
@@ -224,7 +231,8 @@ func TestTutorialsChained(t *testing.T) {
 				"riskPolicySetID", "riskEvaluationID", "wdPasswordPolicyID", "wdPopID", "wdPlanID", "wdSourceStoreID",
 				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID",
 				"authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
-				"dvFlowInteractionID", "fbProviderID", "fbFlowID"} {
+				"dvFlowInteractionID", "fbProviderID", "fbFlowID",
+				"samlAppID", "samlResponse", "samlIdpID", "samlConnIdpID", "samlSourceCertificatePEM"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
