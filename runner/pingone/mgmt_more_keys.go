@@ -125,11 +125,13 @@ func (s *Server) envKeys(st *moreState, env *environment) []*keyRec {
 	key := "keys:" + env.id
 	if !st.seeded[key] {
 		st.seeded[key] = true
-		// PingOne gives every environment a default signing key. EC keeps
-		// the seeding fast; its certificate is real all the same.
+		// PingOne gives every environment a default signing key, RSA 2048
+		// with SHA256withRSA, so SAML partners verify its signatures as
+		// they would PingOne's. Seeded on first use: generating it costs
+		// tens of milliseconds.
 		k, err := s.newKey(env.id, "PingOne SSO Certificate for "+env.name+" environment",
 			"CN=PingOne SSO Certificate for "+env.name+" environment, OU="+env.id+", O=Ping Identity Corporation, L=Denver, ST=CO, C=US",
-			"EC", 256, "SHA256withECDSA", 365, "SIGNING", big.NewInt(env.createdAt.UnixMilli()))
+			"RSA", 2048, "SHA256withRSA", 365, "SIGNING", big.NewInt(env.createdAt.UnixMilli()))
 		if err == nil {
 			k.isDefault = true
 			st.keys[k.id] = k

@@ -458,7 +458,13 @@ func TestKeysAndCertificates(t *testing.T) {
 			require.Equal(t, 204, c.api("DELETE", env+"/certificates/"+certID, tok, "", "").code)
 		})
 	}
-	assert.Len(t, embedded(t, c.api("GET", env+"/keys?filter="+urlQuery(`algorithm eq "EC"`), tok, "", ""), "keys"), 2)
+	// The default key is RSA, as PingOne's; the EC one is the test's.
+	assert.Len(t, embedded(t, c.api("GET", env+"/keys?filter="+urlQuery(`algorithm eq "EC"`), tok, "", ""), "keys"), 1)
+	rsaKeys := embedded(t, c.api("GET", env+"/keys?filter="+urlQuery(`algorithm eq "RSA"`), tok, "", ""), "keys")
+	require.NotEmpty(t, rsaKeys)
+	def, _ := rsaKeys[0].(map[string]any)
+	assert.Equal(t, "SHA256withRSA", def["signatureAlgorithm"], "the seeded default key")
+	assert.EqualValues(t, 2048, def["keyLength"])
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	fw, _ := mw.CreateFormFile("file", "junk.pem")

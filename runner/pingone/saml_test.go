@@ -139,7 +139,7 @@ func TestSAMLApplication(t *testing.T) {
 		{"worker type", `{"enabled":true,"name":"x","type":"WORKER","protocol":"SAML","spEntityId":"x","acsUrls":["https://a.example/acs"],"assertionDuration":60}`, "type"},
 		{"duplicate spEntityId", samlAppBody(""), "spEntityId"},
 		{"unknown key", samlAppBody(`,"idpSigning":{"key":{"id":"` + f.appID + `"},"algorithm":"SHA256withECDSA"}`), "idpSigning.key.id"},
-		{"algorithm of another key type", strings.Replace(samlAppBody(`,"idpSigning":{"algorithm":"SHA256withRSA"}`), samlSPEntity, "other", 1), "idpSigning.algorithm"},
+		{"algorithm of another key type", strings.Replace(samlAppBody(`,"idpSigning":{"algorithm":"SHA256withECDSA"}`), samlSPEntity, "other", 1), "idpSigning.algorithm"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := f.c.api("POST", apps, f.token, "application/json", tc.body)
