@@ -2,8 +2,11 @@ package pingone
 
 import (
 	"encoding/json"
+	"io"
+	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -229,12 +232,31 @@ func titleCase(s string) string {
 
 // activityTerm is one term of the activities filter PingOne accepts:
 // recordedAt/createdAt with gt, ge, lt, le; action.type, resources.id,
-// resources.type, actors.client.id, correlationId with eq.
-var activityTerm = regexp.MustCompile(`^\(?\s*(recordedAt|createdAt|action\.type|resources\.id|resources\.type|actors\.client\.id|correlationId)\s+(eq|gt|ge|lt|le)\s+"([^"]*)"\s*\)?$`)
+// resources.type, actors.client.id, correlationId with eq. Attribute
+// names and operators are case-insensitive, as in SCIM (PingOne's own
+// examples write "recordedat" and "AND").
+var activityTerm = regexp.MustCompile(`(?i)^\(?\s*(recordedAt|createdAt|action\.type|resources\.id|resources\.type|actors\.client\.id|correlationId)\s+(eq|gt|ge|lt|le)\s+"([^"]*)"\s*\)?$`)
 
+// activityAttrs maps a filter attribute, lower-cased, to its canonical name.
+var activityAttrs = map[string]string{}
+
+func init() {
+	for _, a := range []string{"recordedAt", "createdAt", "action.type", "resources.id", "resources.type", "actors.client.id", "correlationId"} {
+		activityAttrs[strings.ToLower(a)] = a
+	}
+}
+
+func invalidFilter(w http.ResponseWriter, msg string) {
+	writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+		Code: "INVALID_FILTER", Target: "filter", Message: msg}})
+}
+
+// routeActivities serves GET /activities?filter= and the documented
+// POST /activities that carries filter, limit and cursor in its body
+// (form-encoded or JSON) to keep personal data out of the URL.
 func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
 	list := base + "/environments/" + env.id + "/activities"
-	if r.Method != http.MethodGet {
+	if r.Method != http.MethodGet && (r.Method != http.MethodPost || len(rest) != 0) {
 		writeMethodNotAllowed(w)
 		return
 	}
@@ -252,29 +274,50 @@ func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *mor
 		writeNotFound(w)
 		return
 	}
-	type term struct{ attr, op, val string }
-	var terms []term
-	if f := strings.TrimSpace(r.URL.Query().Get("filter")); f != "" {
-		for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(f, -1) {
-			m := activityTerm.FindStringSubmatch(strings.TrimSpace(part))
-			timeAttr := m != nil && (m[1] == "recordedAt" || m[1] == "createdAt")
-			if m == nil || (timeAttr && m[2] == "eq") || (!timeAttr && m[2] != "eq") {
-				writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
-					Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
-				return
-			}
-			if timeAttr {
-				if _, err := time.Parse(time.RFC3339, m[3]); err != nil {
-					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
-						Code: "INVALID_FILTER", Target: "filter", Message: "Invalid date " + m[3]}})
-					return
-				}
-			}
-			terms = append(terms, term{m[1], m[2], m[3]})
+	params := r.URL.Query()
+	if r.Method == http.MethodPost {
+		var ok bool
+		if params, ok = activityQueryBody(w, r); !ok {
+			return
 		}
 	}
-	limit := -1
-	if l := r.URL.Query().Get("limit"); l != "" {
+	type term struct{ attr, op, val string }
+	var terms []term
+	f := strings.TrimSpace(params.Get("filter"))
+	if f == "" {
+		invalidFilter(w, "A filter with a recordedAt or createdAt date range is required")
+		return
+	}
+	dated := false
+	for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(f, -1) {
+		m := activityTerm.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil {
+			invalidFilter(w, "Unsupported filter expression")
+			return
+		}
+		attr, op := activityAttrs[strings.ToLower(m[1])], strings.ToLower(m[2])
+		timeAttr := attr == "recordedAt" || attr == "createdAt"
+		if (timeAttr && op == "eq") || (!timeAttr && op != "eq") {
+			invalidFilter(w, "Unsupported filter expression")
+			return
+		}
+		if timeAttr {
+			if _, err := time.Parse(time.RFC3339, m[3]); err != nil {
+				invalidFilter(w, "Invalid date "+m[3])
+				return
+			}
+			dated = true
+		}
+		terms = append(terms, term{attr, op, m[3]})
+	}
+	if !dated {
+		// "The minimum filter must include a date range for either the
+		// recorded event time or the created event time."
+		invalidFilter(w, "The filter must include a recordedAt or createdAt date range")
+		return
+	}
+	limit := 100 // PingOne's default page size
+	if l := params.Get("limit"); l != "" {
 		if n, err := strconv.Atoi(l); err == nil && n >= 0 {
 			limit = n
 		}
@@ -302,18 +345,19 @@ func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *mor
 					ok = ok && !a.recordedAt.After(at)
 				}
 			case "action.type":
-				ok = ok && a.actionType == t.val
+				ok = ok && strings.EqualFold(a.actionType, t.val)
 			case "resources.id":
-				ok = ok && (a.resID == t.val || a.hasResource(func(x activityRes) bool { return x.id == t.val }))
+				ok = ok && (strings.EqualFold(a.resID, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.id, t.val) }))
 			case "resources.type":
-				ok = ok && (a.resType == t.val || a.hasResource(func(x activityRes) bool { return x.typ == t.val }))
+				// PingOne's examples filter on "user" for USER resources.
+				ok = ok && (strings.EqualFold(a.resType, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.typ, t.val) }))
 			case "actors.client.id":
-				ok = ok && a.clientID == t.val
+				ok = ok && strings.EqualFold(a.clientID, t.val)
 			case "correlationId":
-				ok = ok && a.correlationID == t.val
+				ok = ok && strings.EqualFold(a.correlationID, t.val)
 			}
 		}
-		if ok && (limit < 0 || len(out) < limit) {
+		if ok && len(out) < limit {
 			out = append(out, activityJSON(a, base))
 		}
 	}
@@ -339,4 +383,37 @@ func activityJSON(a *activity, base string) map[string]any {
 		"resources": append([]any{res}, a.extraJSON()...),
 		"result":    map[string]any{"status": a.status, "description": a.description + " " + orDefault(a.resName, a.resID)},
 	}
+}
+
+// activityQueryBody reads POST /activities' filter, limit and cursor from a
+// form-encoded or JSON body.
+func activityQueryBody(w http.ResponseWriter, r *http.Request) (url.Values, bool) {
+	raw, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "body", Message: "The request body could not be read"})
+		return nil, false
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "application/json" {
+		var b struct {
+			Filter string `json:"filter"`
+			Limit  *int   `json:"limit"`
+			Cursor string `json:"cursor"`
+		}
+		if err := json.Unmarshal(raw, &b); err != nil {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "body", Message: "The request body is not valid JSON"})
+			return nil, false
+		}
+		v := url.Values{"filter": {b.Filter}, "cursor": {b.Cursor}}
+		if b.Limit != nil {
+			v.Set("limit", strconv.Itoa(*b.Limit))
+		}
+		return v, true
+	}
+	v, err := url.ParseQuery(string(raw))
+	if err != nil {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "body", Message: "The request body is not form-encoded"})
+		return nil, false
+	}
+	return v, true
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/pem"
 	"fmt"
 	"image"
@@ -13,6 +14,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -365,7 +367,8 @@ func TestActivities(t *testing.T) {
 	// A failed write is not an activity.
 	require.Equal(t, 400, c.api("POST", env+"/gateways", tok, jsonCT, `{}`).code)
 
-	all := embedded(t, c.api("GET", env+"/activities", tok, "", ""), "activities")
+	since := `recordedAt gt "2000-01-01T00:00:00Z"`
+	all := embedded(t, c.api("GET", env+"/activities?filter="+urlQuery(since), tok, "", ""), "activities")
 	var types []string
 	for _, a := range all {
 		types = append(types, a.(map[string]any)["action"].(map[string]any)["type"].(string))
@@ -384,10 +387,15 @@ func TestActivities(t *testing.T) {
 		status       int
 	}{
 		{"time window", `recordedAt gt "2026-03-01T10:00:30Z" AND recordedAt lt "2026-03-02T00:00:00Z"`, 2, 200},
-		{"action type", `action.type eq "USER.CREATED"`, 1, 200},
-		{"resource id", `resources.id eq "` + f.userID + `"`, 2, 200},
+		{"action type", since + ` and action.type eq "USER.CREATED"`, 1, 200},
+		{"resource id", since + ` and resources.id eq "` + f.userID + `"`, 2, 200},
 		{"before everything", `recordedAt lt "2026-03-01T09:00:00Z"`, 0, 200},
-		{"unsupported attribute", `result.status eq "SUCCESS"`, 0, 400},
+		// SCIM attribute names, operators and these values are case-insensitive;
+		// PingOne's own examples write them so.
+		{"lower case", `recordedat ge "2000-01-01T00:00:00Z" AND resources.type EQ "user" and (action.type eq "user.created")`, 1, 200},
+		{"no date range", `action.type eq "USER.CREATED"`, 0, 400},
+		{"no filter", ``, 0, 400},
+		{"unsupported attribute", since + ` and result.status eq "SUCCESS"`, 0, 400},
 		{"bad date", `recordedAt gt "yesterday"`, 0, 400},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -399,6 +407,15 @@ func TestActivities(t *testing.T) {
 			assert.Len(t, embedded(t, r, "activities"), tc.want)
 		})
 	}
+	// POST carries the filter in the body, form-encoded or JSON, with limit.
+	byUser := since + ` and resources.id eq "` + f.userID + `"`
+	form := url.Values{"filter": {byUser}, "limit": {"1"}}.Encode()
+	assert.Len(t, embedded(t, c.api("POST", env+"/activities", tok, "application/x-www-form-urlencoded", form), "activities"), 1)
+	js, _ := json.Marshal(map[string]any{"filter": byUser})
+	assert.Len(t, embedded(t, c.api("POST", env+"/activities", tok, jsonCT, string(js)), "activities"), 2)
+	assertPlatformError(t, c.api("POST", env+"/activities", tok, jsonCT, `{"limit":5}`), 400, "INVALID_FILTER", "INVALID_FILTER")
+	assert.Equal(t, 405, c.api("POST", env+"/activities/"+first["id"].(string), tok, jsonCT, string(js)).code)
+
 	one := c.api("GET", env+"/activities/"+first["id"].(string), tok, "", "")
 	require.Equal(t, 200, one.code)
 	assert.Equal(t, "GATEWAY.CREATED", one.body["action"].(map[string]any)["type"])
@@ -567,7 +584,7 @@ func TestMoreAuth(t *testing.T) {
 	f := newFixture(t, pingone.Options{Now: clk.now, Signing: "HS256"}, "")
 	c, env := f.c, "/environments/"+f.envID
 	userTok := f.exchange(f.login()).body["access_token"].(string)
-	for _, path := range []string{"/passwordPolicies", "/gateways", "/keys", "/activities", "/integrations", "/riskPolicySets", "/templates", "/propagation/plans"} {
+	for _, path := range []string{"/passwordPolicies", "/gateways", "/keys", "/activities?filter=" + urlQuery(`recordedAt gt "2000-01-01T00:00:00Z"`), "/integrations", "/riskPolicySets", "/templates", "/propagation/plans"} {
 		t.Run(path, func(t *testing.T) {
 			assertPlatformError(t, c.api("GET", env+path, "", "", ""), 401, "ACCESS_FAILED", "INVALID_TOKEN")
 			assertPlatformError(t, c.api("GET", env+path, userTok, "", ""), 403, "ACCESS_FAILED", "")

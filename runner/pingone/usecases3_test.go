@@ -114,7 +114,7 @@ func TestPatchUser(t *testing.T) {
 	assertPlatformError(t, f.c.api("PATCH", path, f.token, "application/json", `{"username":"someone"}`), 400, "INVALID_DATA", "INVALID_VALUE")
 	assert.Equal(t, 404, f.c.api("PATCH", "/environments/"+f.envID+"/users/"+f.envID, f.token, "application/json", `{"title":"Dr"}`).code)
 
-	q := url.Values{"filter": {`resources.id eq "` + f.userID + `" and action.type eq "USER.UPDATED"`}}
+	q := url.Values{"filter": {`recordedAt gt "2000-01-01T00:00:00Z" and resources.id eq "` + f.userID + `" and action.type eq "USER.UPDATED"`}}
 	updates := func() int {
 		r := f.c.api("GET", "/environments/"+f.envID+"/activities?"+q.Encode(), f.token, "", "")
 		require.Equal(t, 200, r.code, r.raw)
@@ -162,7 +162,7 @@ func TestAgreementConsentActivity(t *testing.T) {
 		require.Equal(t, 200, f.flowPost(flowID, "user.consent", `{"accept":`+accept+`}`).code)
 	}
 	activities := func(filter string) []any {
-		r := f.c.api("GET", env+"/activities?"+url.Values{"filter": {filter}}.Encode(), f.token, "", "")
+		r := f.c.api("GET", env+"/activities?"+url.Values{"filter": {`recordedAt gt "2000-01-01T00:00:00Z" and ` + filter}}.Encode(), f.token, "", "")
 		require.Equal(t, 200, r.code, r.raw)
 		list, _ := r.body["_embedded"].(map[string]any)["activities"].([]any)
 		return list
