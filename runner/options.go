@@ -29,6 +29,11 @@ type Options struct {
 	Timeout        time.Duration // --timeout, the whole run
 	TimeoutRequest time.Duration // --timeout-request, each request
 	TimeoutScript  time.Duration // --timeout-script, each script
+	// TuneGC lets the run raise the Go collector's target while it lasts
+	// (see gc.go): fewer collections for a little more memory. It changes
+	// process-wide state, so only a program that owns the process (the
+	// courier command) should set it.
+	TuneGC bool
 	// Timings measures each request's phases (RequestEvent.Timings,
 	// Summary.DNS and FirstByte), as Newman does under --verbose.
 	Timings bool

@@ -76,8 +76,10 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	gcRunStart()
-	defer gcRunEnd()
+	if r.Options.TuneGC {
+		gcRunStart()
+		defer gcRunEnd()
+	}
 	r.flat = steps
 	r.scopes = &environments.Scopes{
 		Globals:     r.Globals,
@@ -112,7 +114,9 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 			break
 		}
 		r.summary.Iterations.Total++
-		gcAdjust()
+		if r.Options.TuneGC {
+			gcAdjust()
+		}
 		r.scopes.Data = environments.NewScope("data", dataVars(r.Options.Data, it))
 		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
 		stop, err := r.iteration(ctx, it, iterations)

@@ -345,6 +345,7 @@ func Run(ctx context.Context, o *Options) error {
 		TimeoutRequest:  ms(o.TimeoutRequest),
 		TimeoutScript:   ms(o.TimeoutScript),
 		Timings:         o.Verbose, // Newman measures phases only under --verbose
+		TuneGC:          true,      // the command owns the process
 		IgnoreRedirects: o.IgnoreRedirects,
 		Insecure:        o.Insecure,
 		WorkingDir:      o.WorkingDir,
