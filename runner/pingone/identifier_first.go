@@ -115,15 +115,9 @@ func (s *Server) updatePolicy(w http.ResponseWriter, r *http.Request, env *envir
 		return
 	}
 	name := str(body, "name")
-	if strings.TrimSpace(name) == "" {
-		writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
+	if bad := s.policyNameProblem(env.id, pol.id, name); bad != nil {
+		writeInvalidData(w, *bad)
 		return
-	}
-	for _, p := range s.policies {
-		if p.envID == env.id && p.id != pol.id && strings.EqualFold(p.name, name) {
-			writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A sign-on policy with the specified name already exists"})
-			return
-		}
 	}
 	makeDefault := body["default"] == true
 	if pol.isDefault && !makeDefault {

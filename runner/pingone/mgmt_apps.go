@@ -259,15 +259,9 @@ func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *envi
 				return
 			}
 			name := str(body, "name")
-			if strings.TrimSpace(name) == "" {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
+			if bad := s.policyNameProblem(env.id, "", name); bad != nil {
+				writeInvalidData(w, *bad)
 				return
-			}
-			for _, p := range s.policies {
-				if p.envID == env.id && strings.EqualFold(p.name, name) {
-					writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A sign-on policy with the specified name already exists"})
-					return
-				}
 			}
 			now := s.now()
 			p := &signOnPolicy{id: newID(), envID: env.id, name: name, description: str(body, "description"),
@@ -461,4 +455,18 @@ func (s *Server) actionJSON(a *policyAction, base string) map[string]any {
 	out["createdAt"] = ts(a.createdAt)
 	out["updatedAt"] = ts(a.updatedAt)
 	return out
+}
+
+// policyNameProblem checks a sign-on policy name: required, and unique in
+// the environment (case-insensitively) among policies other than self.
+func (s *Server) policyNameProblem(envID, self, name string) *detail {
+	if strings.TrimSpace(name) == "" {
+		return &detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}
+	}
+	for _, p := range s.policies {
+		if p.envID == envID && p.id != self && strings.EqualFold(p.name, name) {
+			return &detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A sign-on policy with the specified name already exists"}
+		}
+	}
+	return nil
 }

@@ -383,16 +383,9 @@ func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *m
 			writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be multipart/form-data"}})
 			return
 		}
-		if err := r.ParseMultipartForm(4 << 20); err != nil {
-			writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+		usage, bad, ok := parseUsageForm(w, r)
+		if !ok {
 			return
-		}
-		var bad []detail
-		usage := r.FormValue("usageType")
-		if usage == "" {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "usageType", Message: "must not be blank"})
-		} else if !containsFold(usageTypes, usage) {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "usageType", Message: "must be one of [" + strings.Join(usageTypes, ", ") + "]"})
 		}
 		f, _, err := r.FormFile("file")
 		var raw []byte
@@ -464,4 +457,20 @@ func hexString(b []byte) string {
 		out = append(out, digits[c>>4], digits[c&15])
 	}
 	return string(out)
+}
+
+// parseUsageForm parses a multipart upload (a certificate or a key) and
+// checks its usageType; ok is false when it has answered 400 already.
+func parseUsageForm(w http.ResponseWriter, r *http.Request) (usage string, bad []detail, ok bool) {
+	if err := r.ParseMultipartForm(4 << 20); err != nil {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+		return "", nil, false
+	}
+	usage = r.FormValue("usageType")
+	if usage == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "usageType", Message: "must not be blank"})
+	} else if !containsFold(usageTypes, usage) {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "usageType", Message: "must be one of [" + strings.Join(usageTypes, ", ") + "]"})
+	}
+	return usage, bad, true
 }

@@ -17,16 +17,9 @@ import (
 // its certificate, imported for "usageType" (Step 1b of Configure a SAML
 // Identity Provider). The caller holds s.mu.
 func (s *Server) importKey(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string) {
-	if err := r.ParseMultipartForm(4 << 20); err != nil {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, nil)
+	usage, bad, ok := parseUsageForm(w, r)
+	if !ok {
 		return
-	}
-	var bad []detail
-	usage := r.FormValue("usageType")
-	if usage == "" {
-		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "usageType", Message: "must not be blank"})
-	} else if !containsFold(usageTypes, usage) {
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "usageType", Message: "must be one of [" + strings.Join(usageTypes, ", ") + "]"})
 	}
 	var raw []byte
 	if f, _, err := r.FormFile("file"); err == nil {

@@ -108,44 +108,40 @@ func (s *Server) routeLanguages(w http.ResponseWriter, r *http.Request, env *env
 	writeHAL(w, http.StatusOK, collection(list, "languages", out))
 }
 
-func (s *Server) routeAgreements(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/agreements"
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			for _, a := range sortedBySeq(s.agreements, func(a *agreement) (string, int64) { return a.envID, a.seq }, env.id) {
-				out = append(out, s.agreementJSON(a, base))
-			}
-			writeHAL(w, http.StatusOK, collection(list, "agreements", out))
-		case http.MethodPost:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
+// agreementTable lists and creates the environment's agreements.
+func (s *Server) agreementTable(env *environment, base string) table[*agreement] {
+	return table[*agreement]{
+		name: "agreements", list: base + "/environments/" + env.id + "/agreements", items: s.agreements,
+		owns: func(a *agreement) bool { return a.envID == env.id },
+		seq:  func(a *agreement) int64 { return a.seq },
+		json: func(a *agreement) map[string]any { return s.agreementJSON(a, base) },
+		create: func(body map[string]any) (*agreement, []detail) {
 			if strings.TrimSpace(str(body, "name")) == "" {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-				return
+				return nil, []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
+			}
+			// A new agreement has no effective revision yet, so it cannot
+			// be enabled on creation.
+			if body["enabled"] == true {
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "enabled", Message: "An agreement must have an enabled language with an effective revision before it can be enabled"}}
 			}
 			now := s.now()
 			a := &agreement{id: newID(), envID: env.id, name: str(body, "name"), description: str(body, "description"),
 				createdAt: now, updatedAt: now, seq: s.next()}
 			a.reconsentDays, _ = body["reconsentPeriodDays"].(float64)
-			// A new agreement has no effective revision yet, so it cannot
-			// be enabled on creation.
-			if body["enabled"] == true {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "enabled", Message: "An agreement must have an enabled language with an effective revision before it can be enabled"})
-				return
-			}
 			s.agreements[a.id] = a
-			writeHAL(w, http.StatusCreated, s.agreementJSON(a, base))
-		default:
-			writeMethodNotAllowed(w)
-		}
+			return a, nil
+		},
+	}
+}
+
+func (s *Server) routeAgreements(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
+	t := s.agreementTable(env, base)
+	if len(rest) == 0 {
+		t.serveRoot(w, r)
 		return
 	}
-	a := s.agreements[rest[0]]
-	if a == nil || a.envID != env.id {
+	a, ok := t.find(rest[0])
+	if !ok {
 		writeNotFound(w)
 		return
 	}
@@ -175,7 +171,7 @@ func (s *Server) routeAgreements(w http.ResponseWriter, r *http.Request, env *en
 			writeMethodNotAllowed(w)
 			return
 		}
-		writeHAL(w, http.StatusOK, s.agreementJSON(a, base))
+		writeHAL(w, http.StatusOK, t.json(a))
 		return
 	}
 	if rest[1] != "languages" {
@@ -185,55 +181,79 @@ func (s *Server) routeAgreements(w http.ResponseWriter, r *http.Request, env *en
 	s.routeAgreementLanguages(w, r, env, a, base, rest[2:])
 }
 
-func (s *Server) routeAgreementLanguages(w http.ResponseWriter, r *http.Request, env *environment, a *agreement, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/agreements/" + a.id + "/languages"
-	langByID := func(id string) *agreementLanguage {
-		l := s.agreementLangs[id]
-		if l == nil || l.agreementID != a.id {
-			return nil
-		}
-		return l
-	}
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			for _, l := range sortedBySeq(s.agreementLangs, func(l *agreementLanguage) (string, int64) { return l.agreementID, l.seq }, a.id) {
-				out = append(out, s.agreementLanguageJSON(l, base))
-			}
-			writeHAL(w, http.StatusOK, collection(list, "languages", out))
-		case http.MethodPost:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
+// agreementLanguageTable lists and creates an agreement's languages: one
+// per locale, and only locales the environment has.
+func (s *Server) agreementLanguageTable(env *environment, a *agreement, base string) table[*agreementLanguage] {
+	return table[*agreementLanguage]{
+		name: "languages", list: base + "/environments/" + env.id + "/agreements/" + a.id + "/languages", items: s.agreementLangs,
+		owns: func(l *agreementLanguage) bool { return l.agreementID == a.id },
+		seq:  func(l *agreementLanguage) int64 { return l.seq },
+		json: func(l *agreementLanguage) map[string]any { return s.agreementLanguageJSON(l, base) },
+		create: func(body map[string]any) (*agreementLanguage, []detail) {
 			locale := str(body, "locale")
 			known := false
 			for _, l := range s.languages(env.id) {
 				known = known || l.locale == locale
 			}
 			if !known {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "locale", Message: "must be a language of the environment"})
-				return
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "locale", Message: "must be a language of the environment"}}
 			}
 			for _, l := range s.agreementLangs {
 				if l.agreementID == a.id && l.locale == locale {
-					writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "locale", Message: "The agreement already has a language with this locale"})
-					return
+					return nil, []detail{{Code: "UNIQUENESS_VIOLATION", Target: "locale", Message: "The agreement already has a language with this locale"}}
 				}
 			}
 			now := s.now()
 			l := &agreementLanguage{id: newID(), envID: env.id, agreementID: a.id, locale: locale, displayName: str(body, "displayName"),
 				enabled: body["enabled"] == true, createdAt: now, updatedAt: now, seq: s.next()}
 			s.agreementLangs[l.id] = l
-			writeHAL(w, http.StatusCreated, s.agreementLanguageJSON(l, base))
-		default:
-			writeMethodNotAllowed(w)
-		}
+			return l, nil
+		},
+	}
+}
+
+// revisionTable lists, creates and reads a language's revisions.
+func (s *Server) revisionTable(env *environment, a *agreement, l *agreementLanguage, list, base string) table[*agreementRevision] {
+	return table[*agreementRevision]{
+		name: "revisions", list: list, items: s.revisions,
+		owns: func(rev *agreementRevision) bool { return rev.languageID == l.id },
+		seq:  func(rev *agreementRevision) int64 { return rev.seq },
+		json: func(rev *agreementRevision) map[string]any { return s.revisionJSON(rev, base) },
+		create: func(body map[string]any) (*agreementRevision, []detail) {
+			var bad []detail
+			at, err := time.Parse(time.RFC3339, str(body, "effectiveAt"))
+			if err != nil {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "effectiveAt", Message: "must be an RFC 3339 date and time"})
+			}
+			if _, isBool := body["requireReconsent"].(bool); !isBool {
+				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "requireReconsent", Message: "must not be null"})
+			}
+			if strings.TrimSpace(str(body, "text")) == "" {
+				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "text", Message: "must not be blank"})
+			}
+			ct := str(body, "contentType")
+			if ct != "text/html" && ct != "text/plain" {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "contentType", Message: "must be one of [text/html, text/plain]"})
+			}
+			if len(bad) > 0 {
+				return nil, bad
+			}
+			rev := &agreementRevision{id: newID(), envID: env.id, agreementID: a.id, languageID: l.id, contentType: ct, text: str(body, "text"),
+				effectiveAt: at.UTC(), requireReconsent: body["requireReconsent"] == true, seq: s.next()}
+			s.revisions[rev.id] = rev
+			return rev, nil
+		},
+	}
+}
+
+func (s *Server) routeAgreementLanguages(w http.ResponseWriter, r *http.Request, env *environment, a *agreement, base string, rest []string) {
+	t := s.agreementLanguageTable(env, a, base)
+	if len(rest) == 0 {
+		t.serveRoot(w, r)
 		return
 	}
-	l := langByID(rest[0])
-	if l == nil {
+	l, ok := t.find(rest[0])
+	if !ok {
 		writeNotFound(w)
 		return
 	}
@@ -262,59 +282,15 @@ func (s *Server) routeAgreementLanguages(w http.ResponseWriter, r *http.Request,
 			writeMethodNotAllowed(w)
 			return
 		}
-		writeHAL(w, http.StatusOK, s.agreementLanguageJSON(l, base))
+		writeHAL(w, http.StatusOK, t.json(l))
 		return
 	}
 	if rest[1] != "revisions" || len(rest) > 3 {
 		writeNotFound(w)
 		return
 	}
-	revList := list + "/" + l.id + "/revisions"
-	switch {
-	case len(rest) == 2 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		var bad []detail
-		at, err := time.Parse(time.RFC3339, str(body, "effectiveAt"))
-		if err != nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "effectiveAt", Message: "must be an RFC 3339 date and time"})
-		}
-		if _, isBool := body["requireReconsent"].(bool); !isBool {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "requireReconsent", Message: "must not be null"})
-		}
-		if strings.TrimSpace(str(body, "text")) == "" {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "text", Message: "must not be blank"})
-		}
-		ct := str(body, "contentType")
-		if ct != "text/html" && ct != "text/plain" {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "contentType", Message: "must be one of [text/html, text/plain]"})
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		rev := &agreementRevision{id: newID(), envID: env.id, agreementID: a.id, languageID: l.id, contentType: ct, text: str(body, "text"),
-			effectiveAt: at.UTC(), requireReconsent: body["requireReconsent"] == true, seq: s.next()}
-		s.revisions[rev.id] = rev
-		writeHAL(w, http.StatusCreated, s.revisionJSON(rev, base))
-	case len(rest) == 2 && r.Method == http.MethodGet:
-		var out []any
-		for _, rev := range sortedBySeq(s.revisions, func(v *agreementRevision) (string, int64) { return v.languageID, v.seq }, l.id) {
-			out = append(out, s.revisionJSON(rev, base))
-		}
-		writeHAL(w, http.StatusOK, collection(revList, "revisions", out))
-	case len(rest) == 3 && r.Method == http.MethodGet:
-		rev := s.revisions[rest[2]]
-		if rev == nil || rev.languageID != l.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.revisionJSON(rev, base))
-	default:
-		writeMethodNotAllowed(w)
-	}
+	// Revisions are created and read, never changed or deleted.
+	s.revisionTable(env, a, l, t.list+"/"+l.id+"/revisions", base).serve(w, r, rest[2:])
 }
 
 // effectiveRevision is the revision in force now: the latest whose
