@@ -42,6 +42,7 @@ type moreState struct {
 	images     map[string]*imageRec
 	assets     map[string]*assetRec // by download token
 	evals      map[string]*rec
+	revisions  []*propRevision // propagation_revisions.go, oldest first
 }
 
 var (
@@ -96,6 +97,10 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 	case "gateways":
 		s.crud(w, r, st, env, base, kindGateway, "", envPath+"/gateways", rest[1:])
 	case "propagation":
+		if len(rest) >= 2 && rest[1] == "revisions" {
+			s.routePropagationRevisions(w, r, st, c, env, base, rest[2:]) // propagation_revisions.go
+			return true
+		}
 		s.routePropagation(w, r, st, env, base, rest[1:])
 	case "templates":
 		s.routeTemplates(w, r, st, env, base, rest[1:])

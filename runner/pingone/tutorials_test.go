@@ -229,7 +229,7 @@ func TestTutorialsChained(t *testing.T) {
 				"appResourceID", "appResourcePermissionID", "appRoleID", "appRoleAssignmentID",
 				"permsResourceAccessToken", "permsPermissionKey", "gatewayID", "integrationVersionID",
 				"riskPolicySetID", "riskEvaluationID", "wdPasswordPolicyID", "wdPopID", "wdPlanID", "wdSourceStoreID",
-				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID",
+				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID", "wdRevisionID",
 				"authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
 				"dvFlowInteractionID", "fbProviderID", "fbFlowID",
 				"samlAppID", "samlResponse", "samlIdpID", "samlConnIdpID", "samlSourceCertificatePEM"} {
