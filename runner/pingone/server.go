@@ -123,6 +123,9 @@ type Server struct {
 	extAuths           map[string]*extAuth // by state, created on first use (external_auth.go)
 	appRoles           *appRoleState       // PingOne Authorize application roles (app_roles.go), created on first use
 	order              int64               // creation counter so listings keep insertion order
+	// AuthnRequests sent to SAML providers, by ID, created on first use
+	// (saml_sp_flow.go).
+	samlAuths map[string]*samlAuth
 }
 
 // New returns a Server seeded with an organization, an admin environment
