@@ -9,7 +9,7 @@ import (
 // serveSAML serves {{authPath}}/{envID}/saml20/...: the IdP's single
 // sign-on service (idp/sso, HTTP-POST and HTTP-Redirect bindings), the
 // resume endpoint that answers a completed flow with the SAMLResponse, and
-// the SP's assertion consumer service (sp/acs, saml_sp.go). The caller
+// the SP's assertion consumer service (sp/acs, saml_sp_flow.go). The caller
 // holds s.mu.
 func (s *Server) serveSAML(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
 	switch {

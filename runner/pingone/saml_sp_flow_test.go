@@ -461,6 +461,17 @@ func TestSAMLACSRefusals(t *testing.T) {
 		assert.Equal(t, "SIGN_ON_REQUIRED", r.body["status"])
 	})
 
+	t.Run("posted to another environment's ACS", func(t *testing.T) {
+		flowID, req, _ := sp.startSAML(t)
+		g := response{inResponseTo: req.SelectAttrValue("ID", ""), destination: sp.c.run.URL + "/" + sp.src + "/saml20/sp/acs", issuer: sp.c.run.URL + "/" + sp.src,
+			audience: spEntity, nameID: "elsewhere", notOnOrAfter: clk.now().Add(time.Minute), signer: sp.forger}
+		r := sp.c.do("POST", g.destination, map[string]string{"Content-Type": formCT}, form("SAMLResponse", g.build(t)))
+		assertPlatformError(t, r, 400, "INVALID_REQUEST", "INVALID_VALUE")
+		assert.Contains(t, r.raw, `"target":"InResponseTo"`, "the request is the destination's, not the source's")
+		r = sp.c.do("GET", sp.auth("/flows/"+flowID), nil, "")
+		assert.Equal(t, "SIGN_ON_REQUIRED", r.body["status"])
+	})
+
 	t.Run("malformed", func(t *testing.T) {
 		assertPlatformError(t, sp.acs("", ""), 400, "INVALID_REQUEST", "REQUIRED_VALUE")
 		assertPlatformError(t, sp.acs("%%%", ""), 400, "INVALID_REQUEST", "INVALID_VALUE")

@@ -11,7 +11,9 @@
 // authentication policies, built-in roles and role assignments, the
 // implicit grant, and SAML 2.0 sign-on as an identity provider: SAML
 // applications, /saml20/idp/sso and a signed SAMLResponse from
-// /saml20/resume, in saml*.go), with PingOne's
+// /saml20/resume, in saml*.go) and as a service provider (SAML identity
+// providers: /rp/authenticate sends the AuthnRequest, /saml20/sp/acs
+// verifies the Response, in saml_sp_flow.go), with PingOne's
 // paths, status codes, HAL shapes, error bodies and content types.
 //
 // One server plays both PingOne hosts. With the server at base URL B:
