@@ -105,9 +105,13 @@ func (s *Server) rpAuthenticate(w http.ResponseWriter, r *http.Request, env *env
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "providerId", Message: "The identity provider is not one the flow's sign-on policy offers"})
 		return
 	}
+	if str(idp.body, "type") == "SAML" && idp.body["enabled"] == true {
+		s.samlAuthenticate(w, env, base, f, idp) // saml_sp_flow.go
+		return
+	}
 	if str(idp.body, "type") != "OPENID_CONNECT" || idp.body["enabled"] != true {
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "providerId",
-			Message: "The identity provider is disabled, or of a type the local PingOne cannot sign on with (only OPENID_CONNECT)"})
+			Message: "The identity provider is disabled, or of a type the local PingOne cannot sign on with (only OPENID_CONNECT and SAML)"})
 		return
 	}
 	if s.extAuths == nil {
@@ -191,19 +195,7 @@ func (s *Server) rpCallback(w http.ResponseWriter, r *http.Request, envID, provi
 	if err == nil {
 		err = s.linkExternalUser(env, f, idp, claims)
 	}
-	if errors.Is(err, errLinkingRequired) {
-		f.extIdP = "" // the flow waits for the destination user's credentials
-	} else if err != nil {
-		f.status, f.errCode, f.errMessage = statusFailed, "EXTERNAL_AUTHENTICATION_FAILED", err.Error()
-	} else {
-		f.extIdP = ""
-		s.ensureSession(w, r, env, f)
-		f.step++
-		s.advance(f)
-		s.afterStep(f)
-	}
-	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
-	w.WriteHeader(http.StatusFound)
+	s.finishExternal(w, r, env, base, f, err)
 }
 
 // maps copies a stored body so it can be read without s.mu.
@@ -358,28 +350,57 @@ func (s *Server) callProvider(r *http.Request, method, endpoint string, form url
 	return rec.Code, rec.Body.Bytes(), nil
 }
 
-// linkExternalUser finds the destination user of the external identity
-// (linked before, or a local user of the same username, now linked) or
-// creates one in the action's registration population. The caller holds
-// s.mu.
+// externalIdentity is what a provider asserted about the user: the
+// subject that links accounts (the ID token's sub, the SAML NameID) and
+// the profile a user created for it gets. mapped holds the provider's
+// attribute mappings (SAML) applied to a linked user as their update mode
+// says.
+type externalIdentity struct {
+	subject                        string
+	username, email, given, family string
+	mapped                         []mappedAttr
+}
+
+// mappedAttr is one evaluated attribute mapping: a PingOne user attribute
+// (email, name.given, name.family), its value and whether it is updated
+// ALWAYS or only when empty (EMPTY_ONLY).
+type mappedAttr struct {
+	field, value string
+	always       bool
+}
+
+// linkExternalUser links or creates the destination user of an OIDC
+// provider's ID token claims. The caller holds s.mu.
 func (s *Server) linkExternalUser(env *environment, f *flow, idp *rec, claims map[string]any) error {
 	sub := str(claims, "sub")
+	return s.linkExternal(env, f, idp, &externalIdentity{subject: sub, username: orDefault(str(claims, "preferred_username"), sub),
+		email: str(claims, "email"), given: str(claims, "given_name"), family: str(claims, "family_name")})
+}
+
+// linkExternal finds the destination user of the external identity
+// (linked before, or a local user of the same username, now linked) or
+// creates one in the provider's or the action's registration population;
+// with neither, the flow waits in ACCOUNT_LINKING_REQUIRED. The caller
+// holds s.mu.
+func (s *Server) linkExternal(env *environment, f *flow, idp *rec, id *externalIdentity) error {
 	for _, u := range s.users {
-		if u.envID == env.id && u.idpID == idp.id && u.externalID == sub {
+		if u.envID == env.id && u.idpID == idp.id && u.externalID == id.subject {
+			s.applyMapped(u, id)
 			return s.signOnLinked(f, u)
 		}
 	}
 	if !s.autoLinks(f, idp) {
-		f.pendingLink = &pendingLink{idpID: idp.id, externalID: sub}
+		f.pendingLink = &pendingLink{idpID: idp.id, externalID: id.subject, identity: id}
 		f.status = statusAccountLinking
 		return errLinkingRequired
 	}
-	username := orDefault(str(claims, "preferred_username"), sub)
+	username := orDefault(id.username, id.subject)
 	if u := s.findUser(env, username); u != nil {
 		if u.idpID != "" {
 			return fmt.Errorf("account linking failed: user %s is linked to another identity provider", username)
 		}
-		u.idpID, u.externalID, u.updatedAt = idp.id, sub, s.now()
+		u.idpID, u.externalID, u.updatedAt = idp.id, id.subject, s.now()
+		s.applyMapped(u, id)
 		return s.signOnLinked(f, u)
 	}
 	popID := env.defaultPopulation
@@ -392,11 +413,53 @@ func (s *Server) linkExternalUser(env *environment, f *flow, idp *rec, claims ma
 		popID = pid
 	}
 	now := s.now()
-	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: str(claims, "email"),
-		given: str(claims, "given_name"), family: str(claims, "family_name"), enabled: true,
-		idpID: idp.id, externalID: sub, createdAt: now, updatedAt: now, seq: s.next()}
+	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: id.email,
+		given: id.given, family: id.family, enabled: true,
+		idpID: idp.id, externalID: id.subject, createdAt: now, updatedAt: now, seq: s.next()}
 	s.users[u.id] = u
 	return s.signOnLinked(f, u)
+}
+
+// applyMapped updates a linked user's attributes from the provider's
+// mappings: ALWAYS ones every time, EMPTY_ONLY ones when the user has no
+// value. The username is never changed: it identifies the account.
+func (s *Server) applyMapped(u *user, id *externalIdentity) {
+	if id == nil {
+		return
+	}
+	for _, m := range id.mapped {
+		var p *string
+		switch m.field {
+		case "email":
+			p = &u.email
+		case "name.given":
+			p = &u.given
+		case "name.family":
+			p = &u.family
+		}
+		if p != nil && m.value != "" && (m.always || *p == "") && *p != m.value {
+			*p, u.updatedAt = m.value, s.now()
+		}
+	}
+}
+
+// finishExternal moves the flow on after the provider's answer was
+// verified and linkErr is what linking said, and sends the browser back to
+// the sign-on page. The caller holds s.mu.
+func (s *Server) finishExternal(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow, linkErr error) {
+	if errors.Is(linkErr, errLinkingRequired) {
+		f.extIdP = "" // the flow waits for the destination user's credentials
+	} else if linkErr != nil {
+		f.status, f.errCode, f.errMessage = statusFailed, "EXTERNAL_AUTHENTICATION_FAILED", linkErr.Error()
+	} else {
+		f.extIdP = ""
+		s.ensureSession(w, r, env, f)
+		f.step++
+		s.advance(f)
+		s.afterStep(f)
+	}
+	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.WriteHeader(http.StatusFound)
 }
 
 func (s *Server) signOnLinked(f *flow, u *user) error {
@@ -419,7 +482,10 @@ const statusAccountLinking = "ACCOUNT_LINKING_REQUIRED"
 // errLinkingRequired tells rpCallback the flow now waits for linking.
 var errLinkingRequired = errors.New("account linking required")
 
-type pendingLink struct{ idpID, externalID string }
+type pendingLink struct {
+	idpID, externalID string
+	identity          *externalIdentity // its mapped attributes update the user it is linked to
+}
 
 // autoLinks reports whether the provider or the flow's action provisions
 // users, so the callback links or creates the user itself.
@@ -466,6 +532,7 @@ func (s *Server) linkingFlowAction(w http.ResponseWriter, r *http.Request, env *
 		return true
 	}
 	u.idpID, u.externalID, u.updatedAt = pl.idpID, pl.externalID, s.now()
+	s.applyMapped(u, pl.identity)
 	f.pendingLink, f.failures, f.userID = nil, 0, u.id
 	s.ensureSession(w, r, env, f)
 	f.step++

@@ -384,6 +384,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		}
 	case statusSignOn:
 		links["user.lookup"] = link(self)
+		s.socialProvidersJSON(f, base, links, emb) // IDENTIFIER_FIRST's provider buttons (social.go)
 	case statusExternalAuth:
 		s.externalFlowJSON(f, base, links, emb)
 	case statusAccountLinking:

@@ -3,17 +3,20 @@ package pingone
 import (
 	"html"
 	"net/http"
+	"strings"
 )
 
 // serveSAML serves {{authPath}}/{envID}/saml20/...: the IdP's single
 // sign-on service (idp/sso, HTTP-POST and HTTP-Redirect bindings), the
 // resume endpoint that answers a completed flow with the SAMLResponse, and
-// the SP's assertion consumer service (sp/acs, saml_sp.go). The caller
+// the SP's assertion consumer service (sp/acs, saml_sp_flow.go). The caller
 // holds s.mu.
 func (s *Server) serveSAML(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
 	switch {
 	case len(rest) == 2 && rest[0] == "idp" && rest[1] == "sso":
 		s.samlSSO(w, r, env, base)
+	case len(rest) == 2 && rest[0] == "sp" && rest[1] == "acs":
+		s.samlACS(w, r, env, base) // saml_sp_flow.go
 	case len(rest) == 1 && rest[0] == "resume":
 		if r.Method != http.MethodGet && r.Method != http.MethodPost {
 			writeMethodNotAllowed(w)
@@ -122,17 +125,31 @@ func (s *Server) answerSAML(w http.ResponseWriter, env *environment, base string
 		return
 	}
 	delete(s.flows, f.id)
-	relay := ""
+	fields := [][2]string{{"SAMLResponse", base64Std(xml)}}
 	if f.saml.relayState != "" {
-		relay = "\n            <input type=\"hidden\" name=\"RelayState\" value=\"" + html.EscapeString(f.saml.relayState) + "\"/>"
+		fields = append(fields, [2]string{"RelayState", f.saml.relayState})
+	}
+	writeAutopost(w, "saml20.response.autopost.ftl", f.saml.acsURL, fields)
+}
+
+// writeAutopost writes PingOne's auto-posting page: a form that the
+// browser's onload posts to action with the hidden fields (the first one,
+// the SAML message, also carries its name as id).
+func writeAutopost(w http.ResponseWriter, template, action string, fields [][2]string) {
+	var inputs strings.Builder
+	for i, kv := range fields {
+		id := ""
+		if i == 0 {
+			id = " id=\"" + kv[0] + "\""
+		}
+		inputs.WriteString("\n            <input type=\"hidden\"" + id + " name=\"" + kv[0] + "\" value=\"" + html.EscapeString(kv[1]) + "\"/>")
 	}
 	w.Header().Set("Content-Type", "text/html;charset=UTF-8")
 	w.Header().Set("Cache-Control", "no-cache, no-store")
-	_, _ = w.Write([]byte("\n\n<!-- template name: saml20.response.autopost.ftl -->\n<html>\n    <head>\n        <title>Submit Form</title>\n    </head>\n" +
+	_, _ = w.Write([]byte("\n\n<!-- template name: " + template + " -->\n<html>\n    <head>\n        <title>Submit Form</title>\n    </head>\n" +
 		"    <body onload=\"javascript:document.forms[0].submit()\">\n" +
 		"        <noscript>\n            <p>\n                <strong>Note:</strong> Since your browser does not support JavaScript,\n" +
 		"                        you must press the Resume button once to proceed.\n            </p>\n        </noscript>\n" +
-		"        <form method=\"post\" action=\"" + html.EscapeString(f.saml.acsURL) + "\">\n" +
-		"            <input type=\"hidden\" id=\"SAMLResponse\" name=\"SAMLResponse\" value=\"" + base64Std(xml) + "\"/>" + relay + "\n" +
+		"        <form method=\"post\" action=\"" + html.EscapeString(action) + "\">" + inputs.String() + "\n" +
 		"            <noscript><input type=\"submit\" value=\"Resume\"/></noscript>\n        </form>\n    </body>\n</html>\n"))
 }

@@ -11,7 +11,9 @@
 // authentication policies, built-in roles and role assignments, the
 // implicit grant, and SAML 2.0 sign-on as an identity provider: SAML
 // applications, /saml20/idp/sso and a signed SAMLResponse from
-// /saml20/resume, in saml*.go), with PingOne's
+// /saml20/resume, in saml*.go) and as a service provider (SAML identity
+// providers: /rp/authenticate sends the AuthnRequest, /saml20/sp/acs
+// verifies the Response, in saml_sp_flow.go), with PingOne's
 // paths, status codes, HAL shapes, error bodies and content types.
 //
 // One server plays both PingOne hosts. With the server at base URL B:
@@ -123,6 +125,9 @@ type Server struct {
 	extAuths           map[string]*extAuth // by state, created on first use (external_auth.go)
 	appRoles           *appRoleState       // PingOne Authorize application roles (app_roles.go), created on first use
 	order              int64               // creation counter so listings keep insertion order
+	// AuthnRequests sent to SAML providers, by ID, created on first use
+	// (saml_sp_flow.go).
+	samlAuths map[string]*samlAuth
 }
 
 // New returns a Server seeded with an organization, an admin environment

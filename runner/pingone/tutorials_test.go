@@ -232,7 +232,8 @@ func TestTutorialsChained(t *testing.T) {
 				"wdTargetStoreID", "wdWritebackStoreID", "wdInboundRuleID", "wdWritebackRuleID", "wdRevisionID",
 				"authAppPolicyAssignmentID", "dvFlowPolicyID", "dvFlowPolicyAssignmentID",
 				"dvFlowInteractionID", "fbProviderID", "fbFlowID",
-				"samlAppID", "samlResponse", "samlIdpID", "samlConnIdpID", "samlSourceCertificatePEM"} {
+				"samlAppID", "samlResponse", "samlIdpID", "samlConnIdpID", "samlSourceCertificatePEM",
+				"samlConnSAMLResponse", "samlConnLinkedUserID", "samlConnAccessToken"} {
 				v, _ := env.Get(key)
 				assert.NotEmpty(t, v, "variable %s", key)
 			}
