@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/file"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
 	nodeurl "github.com/dop251/goja_nodejs/url"
@@ -53,6 +54,10 @@ type compiled struct {
 	prog  *goja.Program
 	async bool
 	err   error
+	file  *file.File
+	// lexical are the script's top-level let/const/class names, checked
+	// against Postman's sandbox scope (sandboxnames.go) when it runs.
+	lexical []lexicalName
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -74,8 +79,13 @@ func compileScript(src string) *compiled {
 	if async {
 		prefix = asyncPrefix
 	}
-	p, err := goja.Compile(scriptFile, prefix+src+wrapSuffix, false)
-	c := &compiled{prog: p, async: async, err: err}
+	c := &compiled{async: async}
+	ast, err := goja.Parse(scriptFile, prefix+src+wrapSuffix)
+	if err == nil {
+		c.file, c.lexical = ast.File, topLexicalNames(ast)
+		c.prog, err = goja.CompileAST(ast, false)
+	}
+	c.err = err
 	programs.Store(src, c)
 	return c
 }
@@ -202,6 +212,10 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 		res.Err = e.syntaxError(x, c)
 		return res
 	}
+	if err := c.scopeClash(x); err != nil {
+		res.Err = err
+		return res
+	}
 	if err := ctx.Err(); err != nil {
 		res.Err = &ScriptError{Script: x.Name, Listen: x.Listen, Msg: context.Cause(ctx).Error(), Err: context.Cause(ctx)}
 		return res
@@ -318,6 +332,22 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 		}
 	}
 	return se
+}
+
+// scopeClash is the SyntaxError Postman raises for a top-level let, const
+// or class that redeclares a name of its sandbox scope.
+func (c *compiled) scopeClash(x *Exec) error {
+	for _, n := range c.lexical {
+		if inSandboxScope(x.Listen, n.name) {
+			se := &ScriptError{Script: x.Name, Listen: x.Listen, Name: "SyntaxError", Msg: "Identifier '" + n.name + "' has already been declared"}
+			if c.file != nil {
+				p := c.file.Position(int(n.idx) - c.file.Base())
+				se.Line, se.Column = userPos(p.Line, p.Column, c.async)
+			}
+			return se
+		}
+	}
+	return nil
 }
 
 var parserPos = regexp.MustCompile(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)

@@ -1,0 +1,53 @@
+package scripting
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSandboxScopeClash checks Postman's rule that a top-level let, const
+// or class may not redeclare a name of the sandbox's scope: the script is a
+// SyntaxError and nothing of it runs. Each row's verdict was read from
+// Newman 6.2.2.
+func TestSandboxScopeClash(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, listen, src string
+		wantErr           string // empty: the script runs
+	}{
+		{"const data", "test", "const data = pm.response.json();", `test script "req" at 1:7: SyntaxError: Identifier 'data' has already been declared`},
+		{"let request on line 2", "prerequest", "var a = 1;\n  let request = 1;", `prerequest script "req" at 2:7: SyntaxError: Identifier 'request' has already been declared`},
+		{"class postman", "test", "class postman {}", "Identifier 'postman' has already been declared"},
+		{"destructured", "test", "const {data} = {data: 1};", "Identifier 'data' has already been declared"},
+		{"renamed in a pattern", "test", "const {a: tests} = {a: 1};", "Identifier 'tests' has already been declared"},
+		{"array pattern with default", "test", "const [a, JSON = 1] = [1];", "Identifier 'JSON' has already been declared"},
+		{"rest element", "test", "const [...pm] = [1];", "Identifier 'pm' has already been declared"},
+		{"a library", "test", "let CryptoJS = 1;", "Identifier 'CryptoJS' has already been declared"},
+		{"a response global in a test", "test", "const responseBody = 1;", "Identifier 'responseBody' has already been declared"},
+		{"in an async script", "test", "const data = await Promise.resolve(1);", `test script "req" at 1:7: SyntaxError: Identifier 'data' has already been declared`},
+		{"a response global before the response", "prerequest", "const responseBody = 1; pm.test('ran', () => {});", ""},
+		{"var is allowed", "test", "var request = 1; pm.test('ran', () => {});", ""},
+		{"function is allowed", "test", "function data() {} pm.test('ran', () => {});", ""},
+		{"nested blocks are their own scope", "test", "{ let data = 1; } if (true) { const tests = 2; } pm.test('ran', () => {});", ""},
+		{"inside a function", "test", "(() => { const request = 1; })(); pm.test('ran', () => {});", ""},
+		{"require and eval are not parameters", "test", "let require = 1; pm.test('ran', () => {});", ""},
+		{"other names", "test", "const response = pm.response.json(); let name = 1; pm.test('ran', () => {});", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e, _ := newTestEngine(t, Options{})
+			r := e.Run(context.Background(), testExec(tc.listen, tc.src))
+			if tc.wantErr == "" {
+				require.NoError(t, r.Err)
+				require.Len(t, r.Tests, 1, "the script ran")
+				return
+			}
+			require.Error(t, r.Err)
+			assert.Contains(t, r.Err.Error(), tc.wantErr)
+			assert.Empty(t, r.Tests, "nothing of the script ran")
+		})
+	}
+}
