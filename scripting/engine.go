@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
@@ -48,13 +49,17 @@ func bootstrapProgram() (*goja.Program, error) {
 
 // programs caches compiled user scripts process-wide, keyed by source: the
 // same scripts run on every iteration and in every run.
-var programs sync.Map // string -> *compiled
+var programs sync.Map // source -> *[2]atomic.Pointer[compiled] (test, prerequest)
 
 type compiled struct {
-	prog  *goja.Program
-	async bool
-	err   error
-	file  *file.File
+	prog   *goja.Program
+	async  bool
+	err    error
+	file   *file.File
+	prefix int // length of the wrapper before the user's first line
+	// params are the sandbox globals the script assigns: parameters of its
+	// function, as in Postman, so the assignment stays in the script.
+	params []string
 	// lexical are the script's top-level let/const/class names, checked
 	// against Postman's sandbox scope (sandboxnames.go) when it runs.
 	lexical []lexicalName
@@ -64,31 +69,44 @@ type compiled struct {
 // column shift there. Postman wraps scripts in a function too, which is what
 // makes a top-level return legal. The program evaluates to the function;
 // each Engine creates it once and calls it for every run of the script.
-const (
-	syncPrefix  = "(function(){"
-	asyncPrefix = "(async function(){"
-	wrapSuffix  = "\n})"
-)
+const wrapSuffix = "\n})"
 
-func compileScript(src string) *compiled {
-	if c, ok := programs.Load(src); ok {
-		return c.(*compiled)
+func compileScript(src, listen string) *compiled {
+	class := 0
+	if listenClass(listen) == "prerequest" {
+		class = 1
+	}
+	// Keyed by the source alone so a lookup allocates nothing; the two
+	// listen classes compile apart (their sandbox scopes differ).
+	v, ok := programs.Load(src)
+	if !ok {
+		v, _ = programs.LoadOrStore(src, new([2]atomic.Pointer[compiled]))
+	}
+	slot := &v.(*[2]atomic.Pointer[compiled])[class]
+	if c := slot.Load(); c != nil {
+		return c
 	}
 	async := strings.Contains(src, "await")
-	prefix := syncPrefix
+	params := assignedSandboxNames(src, listen)
+	prefix := "(function(" + strings.Join(params, ",") + "){"
 	if async {
-		prefix = asyncPrefix
+		prefix = "(async function(" + strings.Join(params, ",") + "){"
 	}
-	c := &compiled{async: async}
+	c := &compiled{async: async, prefix: len(prefix), params: params}
 	ast, err := goja.Parse(scriptFile, prefix+src+wrapSuffix)
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		c.prog, err = goja.CompileAST(ast, false)
 	}
 	c.err = err
-	programs.Store(src, c)
+	if !slot.CompareAndSwap(nil, c) {
+		return slot.Load() // another goroutine compiled it first: share one
+	}
 	return c
 }
+
+// prefixOf is the wrapper length of the script x runs.
+func prefixOf(x *Exec) int { return compileScript(x.Source, x.Listen).prefix }
 
 // Engine is the JavaScript context of one run. Like Postman's sandbox, one
 // context serves every script of the run, so implicit globals and prototype
@@ -108,6 +126,7 @@ type Engine struct {
 	watch   watchdog
 	listen  map[string]goja.Value    // interned Exec.Listen values
 	fns     map[*compiled]goja.Value // the scripts' functions
+	params  map[*compiled]goja.Value // their parameter names, as JS arrays
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -207,7 +226,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	if strings.TrimSpace(x.Source) == "" {
 		return res
 	}
-	c := compileScript(x.Source)
+	c := compileScript(x.Source, x.Listen)
 	if c.err != nil {
 		res.Err = e.syntaxError(x, c)
 		return res
@@ -241,7 +260,11 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	var v goja.Value
 	fn, err := e.scriptFunc(c)
 	if err == nil {
-		v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn)
+		if len(c.params) > 0 {
+			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn, e.paramNames(c))
+		} else {
+			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn)
+		}
 	}
 	var runErr error
 	if err != nil {
@@ -288,6 +311,20 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	return v, nil
 }
 
+// paramNames is the JS array of a script's parameter names, made once per
+// Engine.
+func (e *Engine) paramNames(c *compiled) goja.Value {
+	if v, ok := e.params[c]; ok {
+		return v
+	}
+	v := e.rt.ToValue(c.params)
+	if e.params == nil {
+		e.params = map[*compiled]goja.Value{}
+	}
+	e.params[c] = v
+	return v
+}
+
 // ScriptError is a script that could not run to completion.
 type ScriptError struct {
 	Script string // Exec.Name
@@ -322,12 +359,12 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 		se.Msg = cse.Message
 		if cse.File != nil {
 			p := cse.File.Position(cse.Offset)
-			se.Line, se.Column = userPos(p.Line, p.Column, c.async)
+			se.Line, se.Column = userPos(p.Line, p.Column, c.prefix)
 		} else if m := parserPos.FindStringSubmatch(cse.Message); m != nil {
 			// The parser puts the position in the message instead.
 			l, _ := strconv.Atoi(m[1])
 			col, _ := strconv.Atoi(m[2])
-			se.Line, se.Column = userPos(l, col, c.async)
+			se.Line, se.Column = userPos(l, col, c.prefix)
 			se.Msg = m[3]
 		}
 	}
@@ -342,7 +379,7 @@ func (c *compiled) scopeClash(x *Exec) error {
 			se := &ScriptError{Script: x.Name, Listen: x.Listen, Name: "SyntaxError", Msg: "Identifier '" + n.name + "' has already been declared"}
 			if c.file != nil {
 				p := c.file.Position(int(n.idx) - c.file.Base())
-				se.Line, se.Column = userPos(p.Line, p.Column, c.async)
+				se.Line, se.Column = userPos(p.Line, p.Column, c.prefix)
 			}
 			return se
 		}
@@ -352,14 +389,11 @@ func (c *compiled) scopeClash(x *Exec) error {
 
 var parserPos = regexp.MustCompile(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)
 
-// userPos maps a position in the wrapped program back to the user's script.
-func userPos(line, col int, async bool) (int, int) {
+// userPos maps a position in the wrapped program back to the user's script:
+// only line 1 carries the wrapper, prefix bytes of it.
+func userPos(line, col, prefix int) (int, int) {
 	if line == 1 {
-		if async {
-			col -= len(asyncPrefix)
-		} else {
-			col -= len(syncPrefix)
-		}
+		col -= prefix
 		if col < 1 {
 			col = 1
 		}
@@ -392,7 +426,7 @@ func (e *Engine) wrapErr(x *Exec, err error) error {
 		for _, f := range so.Stack() {
 			if f.SrcName() == scriptFile {
 				p := f.Position()
-				se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
+				se.Line, se.Column = userPos(p.Line, p.Column, prefixOf(x))
 				break
 			}
 		}
@@ -416,13 +450,13 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 		// A rejected promise carries no goja.Exception; the Error object's
 		// stack string still has the position.
 		if s := o.Get("stack"); s != nil {
-			se.Line, se.Column = posFromStack(s.String())
+			se.Line, se.Column = posFromStack(s.String(), prefixOf(x))
 		}
 	}
 	for _, f := range frames {
 		if f.SrcName() == scriptFile {
 			p := f.Position()
-			se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
+			se.Line, se.Column = userPos(p.Line, p.Column, prefixOf(x))
 			break
 		}
 	}
@@ -431,14 +465,14 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 }
 
 // posFromStack finds "courier-script:L:C" in a JS stack string.
-func posFromStack(stack string) (int, int) {
+func posFromStack(stack string, prefix int) (int, int) {
 	i := strings.Index(stack, scriptFile+":")
 	if i < 0 {
 		return 0, 0
 	}
 	var line, col int
 	fmt.Sscanf(stack[i+len(scriptFile)+1:], "%d:%d", &line, &col)
-	return userPos(line, col, true)
+	return userPos(line, col, prefix)
 }
 
 // errorNameMessage splits a thrown value into Error name and message.

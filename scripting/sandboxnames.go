@@ -1,6 +1,9 @@
 package scripting
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 )
@@ -113,4 +116,53 @@ func bindingNames(out []lexicalName, target ast.Node) []lexicalName {
 		out = bindingNames(out, t.Expression)
 	}
 	return out
+}
+
+// listenClass groups listens by their sandbox scope: only test scripts have
+// the response globals.
+func listenClass(listen string) string {
+	if listen == "prerequest" {
+		return "prerequest"
+	}
+	return "test"
+}
+
+var identifier = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+// assignedSandboxNames lists, in order of first appearance, the sandbox
+// globals the script assigns to (x = …, x += …, x++, ++x). In Postman they
+// are parameters of the script's function, so such an assignment stays in
+// the script; making exactly those parameters here keeps them from leaking
+// into later scripts while every other global is read as it is. A match
+// inside a string or comment only adds a harmless parameter.
+func assignedSandboxNames(src, listen string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, loc := range identifier.FindAllStringIndex(src, -1) {
+		name := src[loc[0]:loc[1]]
+		if seen[name] || !inSandboxScope(listen, name) {
+			continue
+		}
+		before := strings.TrimRight(src[:loc[0]], " \t")
+		if strings.HasSuffix(before, ".") && !strings.HasSuffix(before, "...") {
+			continue // a property: x.data = …
+		}
+		after := strings.TrimLeft(src[loc[1]:], " \t")
+		if isAssignment(after) || strings.HasSuffix(before, "++") || strings.HasSuffix(before, "--") {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// isAssignment reports whether rest starts with an assignment operator
+// (not ==, === or an arrow =>).
+func isAssignment(rest string) bool {
+	for _, op := range []string{"++", "--", "**=", "<<=", ">>>=", ">>=", "&&=", "||=", "??=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="} {
+		if strings.HasPrefix(rest, op) {
+			return true
+		}
+	}
+	return strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") && !strings.HasPrefix(rest, "=>")
 }

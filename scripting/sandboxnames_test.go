@@ -51,3 +51,45 @@ func TestSandboxScopeClash(t *testing.T) {
 		})
 	}
 }
+
+// TestSandboxGlobalsStayInTheScript: assigning a sandbox global (lodash's
+// _, CryptoJS, JSON, tests...) changes it for that script only, as in
+// Postman where they are parameters of the script's function; other
+// implicit globals still carry over to later scripts.
+func TestSandboxGlobalsStayInTheScript(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	first := runJS(t, e, testExec("test", `var before = typeof _.map;
+_ = 5; CryptoJS = 1; JSON = 7; tests = 3; data++; helper = "kept";
+pm.test("the script sees its own values", () => {
+    pm.expect(before).to.equal("function");
+    pm.expect(_).to.equal(5);
+    pm.expect(CryptoJS).to.equal(1);
+});`))
+	assert.Len(t, first.Tests, 1)
+	runJS(t, e, testExec("test", `pm.test("the next script has the sandbox's", () => {
+    pm.expect(typeof _.map).to.equal("function");
+    pm.expect(typeof CryptoJS.MD5).to.equal("function");
+    pm.expect(typeof JSON.parse).to.equal("function");
+    pm.expect(helper).to.equal("kept");
+});`))
+	// Positions on line 1 still point into the user's script.
+	r := e.Run(context.Background(), testExec("test", `_ = 1; nosuch();`))
+	require.Error(t, r.Err)
+	assert.Contains(t, r.Err.Error(), `at 1:14: ReferenceError: nosuch is not defined`, "the call's column, as V8 gives it")
+}
+
+func TestAssignedSandboxNames(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		listen, src string
+		want        []string
+	}{
+		{"test", `_ = 1; x.data = 2; tests["a"] = true; data += 1; ++iteration; request--`, []string{"_", "data", "iteration", "request"}},
+		{"test", `if (responseCode == 200 || JSON === 1) {} const f = data => data; var o = {data: 1};`, nil},
+		{"prerequest", `responseBody = "x"; pm = 1`, []string{"pm"}},
+		{"test", `responseBody = "x"; ...tests`, []string{"responseBody"}},
+	} {
+		assert.Equal(t, tc.want, assignedSandboxNames(tc.src, tc.listen), tc.src)
+	}
+}

@@ -1833,9 +1833,14 @@ return {
     begin: begin,
     // run prepares the script's state and calls the script in one entry
     // from Go: each entry into goja starts with a fresh VM stack.
-    run: function (listen, hasResponse, fn) {
+    // names, when given, are the sandbox globals the script assigns: its
+    // function takes them as parameters, as Postman's does.
+    run: function (listen, hasResponse, fn, names) {
         begin(listen, hasResponse);
-        return fn.call(global);
+        if (!names) { return fn.call(global); }
+        var args = new Array(names.length);
+        for (var i = 0; i < names.length; i++) { args[i] = global[names[i]]; }
+        return fn.apply(global, args);
     },
     // finish runs after the script and its callbacks, only when the script
     // called native.needFinish(): anything added here must call it too.
