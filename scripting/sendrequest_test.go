@@ -98,3 +98,31 @@ try {
 		t.Fatalf("callback did not run before the script finished: %q", v)
 	}
 }
+
+// TestSendRequestCallbackThrows: an error thrown in a pm.sendRequest
+// callback fails the script with its own message, as the Postman app shows
+// it ("There was an error in evaluating the test script"), not as an
+// unhandled promise rejection; tests recorded before it are kept.
+func TestSendRequestCallbackThrows(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"args":{}}`))
+	}))
+	t.Cleanup(srv.Close)
+	e, _ := newTestEngine(t, Options{Sender: httpSender{client: srv.Client()}})
+	r := e.Run(context.Background(), testExec("test", `pm.test("before", () => {});
+pm.sendRequest("`+srv.URL+`/x", (err, res) => {
+    pm.test("in the callback", () => {});
+    var first = res.json().results[0];
+});`))
+	if r.Err == nil {
+		t.Fatal("the callback's TypeError did not fail the script")
+	}
+	if got, want := r.Err.Error(), `test script "req" at 4:35: TypeError: Cannot read properties of undefined (reading '0')`; got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+	if len(r.Tests) != 2 || !r.Tests[0].Passed || !r.Tests[1].Passed {
+		t.Errorf("tests = %+v, want both recorded and passed", r.Tests)
+	}
+}

@@ -1537,15 +1537,27 @@ function normalizeSendRequest(req) {
 }
 function sendRequest(req, cb) {
     var plain = normalizeSendRequest(req);
-    var p = new Promise(function (resolve, reject) {
+    var done = function (err, data, settle) {
+        if (err !== null) { settle(new Error(err)); return; }
+        data.cookies = data.cookies || [];
+        settle(null, new Response(data, data.body, data.bodyBase64));
+    };
+    if (typeof cb === 'function') {
+        // The callback runs as a callback, not in a promise chain: what it
+        // throws fails the script, as in the Postman app.
         native.sendRequest(JSON.stringify(plain), function (err, data) {
-            if (err !== null) { reject(new Error(err)); return; }
-            data.cookies = data.cookies || [];
-            resolve(new Response(data, data.body, data.bodyBase64));
+            done(err, data, function (e, res) {
+                if (e) { cb(e); return; }
+                cb(null, res, { cookies: res.cookies, execution: {} });
+            });
+        });
+        return;
+    }
+    return new Promise(function (resolve, reject) {
+        native.sendRequest(JSON.stringify(plain), function (err, data) {
+            done(err, data, function (e, res) { if (e) { reject(e); } else { resolve(res); } });
         });
     });
-    if (typeof cb !== 'function') { return p; }
-    p.then(function (res) { cb(null, res, { cookies: res.cookies, execution: {} }); }, function (e) { cb(e); });
 }
 
 // pm is rebuilt for every script, as in Postman, but only as a thin object:
