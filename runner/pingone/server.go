@@ -1,20 +1,28 @@
 // Package pingone is a local, in-memory PingOne for replaying PingOne's
 // developer tutorials headlessly (`courier run --local-pingone`, `courier
 // serve pingone`). It speaks the parts of the PingOne Platform API and of the
-// PingOne authorization server that the tutorials "Create your test
-// environment", "Simple SSO" and "Passwordless MFA SSO" and the workflow
-// library collections of testdata/pingone exercise (client credentials,
-// authorization code with PKCE, refresh tokens, client_secret_jwt, the
-// device authorization grant, token exchange, introspection, custom
-// resources and grants, groups, sessions and sign-off, self-registration
-// with e-mail verification, agreements and the AGREEMENT action, device
-// authentication policies, built-in roles and role assignments, the
-// implicit grant, and SAML 2.0 sign-on as an identity provider: SAML
-// applications, /saml20/idp/sso and a signed SAMLResponse from
-// /saml20/resume, in saml*.go) and as a service provider (SAML identity
-// providers: /rp/authenticate sends the AuthnRequest, /saml20/sp/acs
-// verifies the Response, in saml_sp_flow.go), with PingOne's
-// paths, status codes, HAL shapes, error bodies and content types.
+// PingOne authorization server that the 49 collections of testdata/pingone
+// (the three tutorials and the workflow library's use cases) exercise, with
+// PingOne's paths, status codes, HAL shapes, error bodies and content types:
+//
+//   - OAuth and OIDC (oauth*.go, flows.go): client credentials, authorization
+//     code with PKCE, refresh tokens, client_secret_jwt, the device grant,
+//     token exchange, introspection, the implicit grant, login_hint_token and
+//     request JWTs, sign-on flows with their actions (login, MFA, agreement,
+//     progressive profiling, identifier first, registration), sessions and
+//     sign-off;
+//   - external authentication (external_auth.go, identifier_first.go,
+//     social.go): OIDC providers in another environment, account linking;
+//   - SAML 2.0 (saml*.go) as an identity provider (/saml20/idp/sso, a signed
+//     SAMLResponse from /saml20/resume) and as a service provider
+//     (/rp/authenticate sends the AuthnRequest, /saml20/sp/acs verifies it);
+//   - DaVinci flow policies seen from PingOne (davinci.go);
+//   - the management API (mgmt*.go, usecases*.go, app_roles.go,
+//     propagation_revisions.go): environments, populations, users, groups,
+//     roles, applications, resources and scopes, sign-on and password and
+//     device authentication policies, identity providers, keys and
+//     certificates, gateways, identity propagation, agreements, templates,
+//     risk, activities, the integration catalog.
 //
 // One server plays both PingOne hosts. With the server at base URL B:
 //
