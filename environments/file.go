@@ -212,9 +212,16 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 		}
 		v.Type = ts
 	}
-	switch val := m["value"].(type) {
+	raw, has := m["value"]
+	switch val := raw.(type) {
 	case nil:
-		// Missing or null: an empty value, as Postman shows it.
+		// Postman reads a missing value back as undefined and a null one as
+		// null ({{name}} then sends "null").
+		if has {
+			v.Type = TypeNull
+		} else {
+			v.Type = TypeUndefined
+		}
 	case string:
 		v.Value = val
 	default:
@@ -365,7 +372,7 @@ func truncate(s string) string {
 // exportVar is one entry of an exported "values" array.
 type exportVar struct {
 	Key         string          `json:"key"`
-	Value       json.RawMessage `json:"value"`
+	Value       json.RawMessage `json:"value,omitempty"` // omitted for undefined, as Newman does
 	Type        string          `json:"type"`
 	Enabled     bool            `json:"enabled"`
 	Description string          `json:"description,omitempty"`
@@ -417,7 +424,7 @@ func Save(w io.Writer, f *File) error {
 		switch ev.Type {
 		case "":
 			ev.Type = TypeDefault
-		case TypeNull:
+		case TypeNull, TypeUndefined:
 			ev.Type = TypeAny
 		}
 		out.Values = append(out.Values, ev)
@@ -437,6 +444,8 @@ func Save(w io.Writer, f *File) error {
 // exportValue returns the JSON for a variable's value.
 func exportValue(v Variable) json.RawMessage {
 	switch v.Type {
+	case TypeUndefined:
+		return nil
 	case TypeNull:
 		return json.RawMessage("null")
 	case TypeNumber:

@@ -261,7 +261,7 @@ func TestLoadShapes(t *testing.T) {
 			want: File{Values: []Variable{
 				{Key: "n", Value: "5", Type: TypeNumber}, {Key: "f", Value: "1.50", Type: TypeNumber},
 				{Key: "b", Value: "false", Type: TypeBoolean}, {Key: "o", Value: `{"x":[1,2]}`, Type: TypeObject},
-				{Key: "l", Value: `[1,"a"]`, Type: TypeArray}, {Key: "z"}, {Key: "m"},
+				{Key: "l", Value: `[1,"a"]`, Type: TypeArray}, {Key: "z", Type: TypeNull}, {Key: "m", Type: TypeUndefined},
 			}},
 		},
 		{

@@ -258,7 +258,7 @@ func (p Problem) String() string {
 	case ProblemDisabled:
 		fmt.Fprintf(&b, " is disabled in the %s", scopeWords(p))
 	case ProblemNull:
-		fmt.Fprintf(&b, " holds null in the %s", scopeWords(p))
+		fmt.Fprintf(&b, " holds null in the %s (it is sent as the text null)", scopeWords(p))
 	}
 	if p.Via != "" {
 		fmt.Fprintf(&b, ", needed by {{%s}}", p.Via)

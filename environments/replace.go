@@ -147,7 +147,7 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 			// A user variable literally named "vault:x" still wins, as any
 			// other scope layer would in Postman.
 			if v, ok := r.Scopes.Lookup(name); ok {
-				return v.Value, v.Type != TypeNull
+				return v.Substitution(), true
 			}
 		}
 		if r.Secrets == nil {
@@ -165,9 +165,7 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 	}
 	if r.Scopes != nil {
 		if v, ok := r.Scopes.Lookup(name); ok {
-			// A null value is found but not substituted (Postman only
-			// substitutes strings, numbers and booleans).
-			return v.Value, v.Type != TypeNull
+			return v.Substitution(), true
 		}
 	}
 	// Dynamic variables are Postman's last layer: any user variable of the

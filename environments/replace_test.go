@@ -33,6 +33,9 @@ func testScopes() *Scopes {
 			{Key: "k", Value: "K"},
 			{Key: "tld", Value: "com"},
 			{Key: "nothing", Type: TypeNull},
+			{Key: "undef", Type: TypeUndefined},
+			{Key: "obj", Value: `{"x":1}`, Type: TypeObject},
+			{Key: "arr", Value: `[1,[2,3],null,"a",{"b":2}]`, Type: TypeArray},
 			{Key: "vault:literal", Value: "user-defined"},
 		}),
 		Data:  NewScope("data", []Variable{{Key: "row", Value: "7", Type: TypeNumber}}),
@@ -58,7 +61,10 @@ func TestReplace(t *testing.T) {
 		{name: "three vars", in: "{{host}}/{{tld}}/{{k}}", want: "example.com/com/K"},
 		{name: "unresolved kept and reported once", in: "{{x}}{{tld}}{{x}}", want: "{{x}}com{{x}}", unresolved: []string{"x"}},
 		{name: "unclosed", in: "{{tld}", want: "{{tld}"},
-		{name: "null value stays unresolved", in: "{{nothing}}", want: "{{nothing}}", unresolved: []string{"nothing"}},
+		// As postman-runtime: String(value) (checked with Newman 6.2.2).
+		{name: "null substitutes null", in: "{{nothing}}", want: "null"},
+		{name: "undefined substitutes nothing", in: "[{{undef}}]", want: "[]"},
+		{name: "object and array as JavaScript prints them", in: "{{obj}}|{{arr}}", want: "[object Object]|1,2,3,,a,[object Object]"},
 		{name: "vault reference without resolver is not unresolved", in: "{{vault:token}} <<vault:token>>", want: "{{vault:token}} <<vault:token>>"},
 		// Checked against postman-collection:
 		{name: "cycle stops after 19 passes", in: "{{a}}", want: "{{b}}", unresolved: []string{"b"}},

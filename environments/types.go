@@ -20,8 +20,14 @@ import (
 //   - "number": Value is a JavaScript number's text ("5", "1.5", "NaN").
 //   - "boolean": Value is "true" or "false".
 //   - "object", "array": Value is JSON text.
-//   - "null": the variable holds null. It substitutes nothing: {{name}}
-//     stays unresolved, as in Postman.
+//   - "null": the variable holds null.
+//   - "undefined": the variable exists without a value (a file entry with no
+//     "value", or a script's set(key, undefined) until the script ends:
+//     postman-runtime carries that back as null). Reads back undefined.
+//
+// {{name}} substitutes what JavaScript's String() makes of the value, as
+// postman-runtime does: "null" for null, "[object Object]" for an object,
+// the elements joined by commas for an array (Substitution).
 //
 // postman-collection keeps a non-string value stored into an "any" variable
 // as a live JS value; we record its kind in Type instead ("number",
@@ -29,21 +35,22 @@ import (
 // the text representation unambiguous. Exports write typed variables with
 // typed JSON values.
 const (
-	TypeAny     = "any"
-	TypeDefault = "default"
-	TypeString  = "string"
-	TypeSecret  = "secret"
-	TypeNumber  = "number"
-	TypeBoolean = "boolean"
-	TypeObject  = "object"
-	TypeArray   = "array"
-	TypeNull    = "null"
+	TypeAny       = "any"
+	TypeDefault   = "default"
+	TypeString    = "string"
+	TypeSecret    = "secret"
+	TypeNumber    = "number"
+	TypeBoolean   = "boolean"
+	TypeObject    = "object"
+	TypeArray     = "array"
+	TypeNull      = "null"
+	TypeUndefined = "undefined"
 )
 
 // IsTextType reports whether variables of type typ hold plain strings.
 func IsTextType(typ string) bool {
 	switch typ {
-	case TypeNumber, TypeBoolean, TypeObject, TypeArray, TypeNull:
+	case TypeNumber, TypeBoolean, TypeObject, TypeArray, TypeNull, TypeUndefined:
 		return false
 	}
 	return true
@@ -76,10 +83,51 @@ func (v Variable) Native() any {
 			}
 		}
 		return nil
-	case TypeNull:
+	case TypeNull, TypeUndefined:
 		return nil
 	}
 	return v.Value
+}
+
+// Substitution is the text {{name}} becomes: String(value) in JavaScript.
+func (v Variable) Substitution() string {
+	switch v.Type {
+	case TypeNull:
+		return "null"
+	case TypeUndefined:
+		return ""
+	case TypeObject:
+		return "[object Object]"
+	case TypeArray:
+		var x []any
+		if json.Unmarshal([]byte(v.Value), &x) != nil {
+			return v.Value
+		}
+		return jsArrayString(x)
+	}
+	return v.Value
+}
+
+// jsArrayString is Array.prototype.toString: elements joined by commas,
+// null and undefined as empty, nested arrays flattened the same way.
+func jsArrayString(a []any) string {
+	parts := make([]string, len(a))
+	for i, el := range a {
+		switch x := el.(type) {
+		case nil:
+		case string:
+			parts[i] = x
+		case float64:
+			parts[i] = FormatNumber(x)
+		case bool:
+			parts[i] = strconv.FormatBool(x)
+		case []any:
+			parts[i] = jsArrayString(x)
+		case map[string]any:
+			parts[i] = "[object Object]"
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 // EncodeValue turns a script value into text and the type to record. Strings

@@ -13,6 +13,8 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
+
+	"github.com/courier-run/courier/environments"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
 	nodeurl "github.com/dop251/goja_nodejs/url"
@@ -144,6 +146,8 @@ type execState struct {
 	// finish is set when the bootstrap's finish has work after the
 	// script (pending tests, legacy tests, a request to write back).
 	finish bool
+	// undefined are the (scope, key) pairs the script set to undefined.
+	undefined [][2]string
 }
 
 // context returns the script's context for Go work (pm.sendRequest,
@@ -287,10 +291,26 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 			runErr = ferr
 		}
 	}
+	e.settleUndefined(st)
 	if runErr != nil {
 		res.Err = e.wrapErr(x, runErr)
 	}
 	return res
+}
+
+// settleUndefined turns the variables the script set to undefined into
+// null, as postman-runtime does when it carries the script's changes back
+// as JSON: later scripts read null and {{name}} sends "null".
+func (e *Engine) settleUndefined(st *execState) {
+	for _, ref := range st.undefined {
+		sc := e.scope(ref[0])
+		if sc == nil {
+			continue
+		}
+		if v, ok := sc.Lookup(ref[1]); ok && v.Type == environments.TypeUndefined {
+			sc.SetTyped(ref[1], "", environments.TypeNull)
+		}
+	}
 }
 
 // scriptFunc returns a compiled script's function, evaluating the program

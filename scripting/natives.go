@@ -102,7 +102,7 @@ func (e *Engine) toJSValue(v environments.Variable) goja.Value {
 		return e.parseJSON(v.Value)
 	case environments.TypeNull:
 		return goja.Null()
-	case typeUndefined:
+	case environments.TypeUndefined:
 		return goja.Undefined()
 	}
 	return e.rt.ToValue(v.Native())
@@ -125,10 +125,6 @@ func (e *Engine) stringify(v goja.Value) string {
 	}
 	return r.String()
 }
-
-// typeUndefined marks a variable a script set to undefined: it exists
-// (has() is true) and reads back undefined; files see an empty string.
-const typeUndefined = "undefined"
 
 // nativeOf turns a script value into what environments.Scope.SetNative
 // stores: strings, numbers and booleans as they are, objects and arrays as
@@ -190,8 +186,13 @@ func (e *Engine) natives() *goja.Object {
 		// SetNative keeps a secret a secret: a string stored over a
 		// type: secret variable stays masked, exported empty, unpersisted.
 		if arg := c.Argument(2); goja.IsUndefined(arg) {
-			// Postman keeps the variable and reads back undefined.
-			e.ensureScope(scope).SetTyped(c.Argument(1).String(), "", typeUndefined)
+			// Postman keeps the variable and reads back undefined, until the
+			// script ends (settleUndefined).
+			key := c.Argument(1).String()
+			e.ensureScope(scope).SetTyped(key, "", environments.TypeUndefined)
+			if st := e.state(); st != nil {
+				st.undefined = append(st.undefined, [2]string{scope, key})
+			}
 		} else {
 			e.ensureScope(scope).SetNative(c.Argument(1).String(), e.nativeOf(arg))
 		}

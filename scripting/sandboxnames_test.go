@@ -93,3 +93,27 @@ func TestAssignedSandboxNames(t *testing.T) {
 		assert.Equal(t, tc.want, assignedSandboxNames(tc.src, tc.listen), tc.src)
 	}
 }
+
+// TestUndefinedBecomesNull: a variable set to undefined reads back undefined
+// in the same script and null afterwards, and {{name}} sends "null", as
+// postman-runtime carries a script's changes back as JSON (checked with
+// Newman 6.2.2). Objects and arrays substitute as JavaScript prints them.
+func TestUndefinedBecomesNull(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	x := testExec("test", `pm.environment.set("a", undefined); pm.environment.set("o", {x: 1}); pm.environment.set("l", [1, [2, 3]]);
+pm.test("same script", () => {
+    pm.expect(pm.environment.get("a")).to.equal(undefined);
+    pm.expect(pm.environment.has("a")).to.equal(true);
+    pm.expect(pm.variables.replaceIn("[{{a}}]")).to.equal("[]");
+    pm.expect(pm.variables.replaceIn("{{o}}|{{l}}")).to.equal("[object Object]|1,2,3");
+});`)
+	runJS(t, e, x)
+	next := testExec("test", `pm.test("next script", () => {
+    pm.expect(pm.environment.get("a")).to.equal(null);
+    pm.expect(pm.variables.replaceIn("{{a}}")).to.equal("null");
+    pm.expect(pm.environment.get("o")).to.eql({x: 1});
+});`)
+	next.Scopes = x.Scopes
+	runJS(t, e, next)
+}
