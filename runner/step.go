@@ -168,7 +168,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	// Tests run even when the request failed, as in Newman; scripts see an
 	// empty response then.
 	if resp == nil {
-		resp = &scripting.Response{}
+		resp = &scripting.Response{Failed: true}
 	}
 	runScripts(listenTest, resp)
 	r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it})

@@ -28,6 +28,10 @@ type Response struct {
 	ResponseTime time.Duration
 	Size         int // body size in bytes
 	URL          string
+	// Failed marks the empty response test scripts get when the request
+	// errored: the legacy responseBody and responseTime are undefined then
+	// and responseCode is {}, as in Postman.
+	Failed bool
 }
 
 // Info describes the item whose script runs (pm.info).

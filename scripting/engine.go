@@ -264,10 +264,18 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	var v goja.Value
 	fn, err := e.scriptFunc(c)
 	if err == nil {
+		// 0: no response (pre-request), 1: a response, 2: the request failed.
+		resp := 0
+		if x.Response != nil {
+			resp = 1
+			if x.Response.Failed {
+				resp = 2
+			}
+		}
 		if len(c.params) > 0 {
-			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn, e.paramNames(c))
+			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(resp), fn, e.paramNames(c))
 		} else {
-			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(x.Response != nil), fn)
+			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(resp), fn)
 		}
 	}
 	var runErr error

@@ -117,3 +117,21 @@ pm.test("same script", () => {
 	next.Scopes = x.Scopes
 	runJS(t, e, next)
 }
+
+// TestLegacyGlobalsAfterFailedRequest: a test script after a request that
+// errored sees Postman's legacy globals for "no response" (Newman 6.2.2).
+func TestLegacyGlobalsAfterFailedRequest(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	x := testExec("test", `pm.test("legacy", () => {
+    pm.expect(typeof responseBody).to.equal("undefined");
+    pm.expect(responseCode).to.eql({});
+    pm.expect(typeof responseTime).to.equal("undefined");
+    pm.expect(responseHeaders).to.eql({});
+    pm.expect(responseCookies).to.eql([]);
+});`)
+	x.Response = &Response{Failed: true}
+	runJS(t, e, x)
+	// The next script with a response sees it again.
+	runJS(t, e, testExec("test", `pm.test("back", () => { pm.expect(responseCode.code).to.equal(200); pm.expect(responseBody).to.be.a("string"); });`))
+}

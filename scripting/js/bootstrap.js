@@ -1421,7 +1421,7 @@ function ScriptState(listen) {
     this.pm = new PM();
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
-    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null]]
+    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
 // recordError is [name, message, stack] of a failed test's error.
@@ -1733,15 +1733,18 @@ function legacyHeaders(list) {
     }, 'pm.request']
 ].forEach(function (a) { Object.defineProperty(global, a[0], legacyDescriptor(a[0], a[1], a[2])); });
 // The response globals exist only in test scripts that have a response.
+// After a failed request Postman's legacy globals describe no response:
+// responseBody and responseTime are undefined and responseCode is {}.
 var responseGlobals = {
-    responseBody: legacyDescriptor('responseBody', function (st) { return st.pm.response.text(); }),
+    responseBody: legacyDescriptor('responseBody', function (st) { return st.failed ? undefined : st.pm.response.text(); }),
     responseCode: legacyDescriptor('responseCode', function (st) {
+        if (st.failed) { return {}; }
         var r = st.pm.response, d = r.details();
         return { code: r.code, name: r.status, detail: d.detail };
     }, 'pm.response.code'),
     responseHeaders: legacyDescriptor('responseHeaders', function (st) { return st.pm.response.headers.toObject(false, true); }, 'pm.response.headers'),
     responseCookies: legacyDescriptor('responseCookies', function (st) { return st.pm.cookies.toJSON(); }, 'pm.cookies'),
-    responseTime: legacyDescriptor('responseTime', function (st) { return st.pm.response.responseTime; }, 'pm.response.responseTime')
+    responseTime: legacyDescriptor('responseTime', function (st) { return st.failed ? undefined : st.pm.response.responseTime; }, 'pm.response.responseTime')
 };
 var responseGlobalsOn = false;
 function setResponseGlobals(on) {
@@ -1834,6 +1837,7 @@ def(global, 'xml2Json', function xml2Json(s) {
 // ---- the API the Go side drives -------------------------------------------------
 function begin(listen, hasResponse) {
     var st = new ScriptState(listen);
+    st.failed = hasResponse === 2;
     S = st;
     warned = null;
     global.pm = st.pm;
