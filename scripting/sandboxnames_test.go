@@ -135,3 +135,29 @@ func TestLegacyGlobalsAfterFailedRequest(t *testing.T) {
 	// The next script with a response sees it again.
 	runJS(t, e, testExec("test", `pm.test("back", () => { pm.expect(responseCode.code).to.equal(200); pm.expect(responseBody).to.be.a("string"); });`))
 }
+
+// TestResponseAfterFailedRequest: pm.response after a request error has no
+// code, status, time, size or body, and assertions on it fail with Postman's
+// messages (Newman 6.2.2).
+func TestResponseAfterFailedRequest(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	x := testExec("test", `pm.test("shape", () => {
+    const r = pm.response;
+    pm.expect(r.code).to.equal(undefined);
+    pm.expect(r.status).to.equal(undefined);
+    pm.expect(r.responseTime).to.equal(undefined);
+    pm.expect(r.text()).to.equal(undefined);
+    pm.expect(r.headers.count()).to.equal(0);
+    pm.expect(JSON.stringify(r)).to.equal('{"header":[],"cookie":[]}');
+});
+pm.test("json", () => pm.response.json());
+pm.test("status", () => pm.response.to.have.status(200));`)
+	x.Response = &Response{Failed: true}
+	r := e.Run(context.Background(), x)
+	require.NoError(t, r.Err)
+	require.Len(t, r.Tests, 3)
+	assert.True(t, r.Tests[0].Passed, "%s: %s", r.Tests[0].ErrorName, r.Tests[0].Error)
+	assert.Equal(t, TestResult{Name: "json", ErrorName: "JSONError", Error: `"undefined" is not valid JSON`}, r.Tests[1])
+	assert.Equal(t, TestResult{Name: "status", ErrorName: "AssertionError", Error: "expected PostmanResponse{ …(5) } to have property 'code'"}, r.Tests[2])
+}

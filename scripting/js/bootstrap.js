@@ -435,6 +435,12 @@ function chaiPostman(chai, utils) {
         this.assert(cls === 4 || cls === 5, 'expected response code to be 4XX or 5XX but found #{act}', 'expected response code to not be 4XX or 5XX', null, this._obj.code);
     });
     function codeCheck(code) {
+        if (!('code' in this._obj)) {
+            // The response of a failed request has no code; chai-postman's
+            // property check fails first, naming Postman's response class
+            // and its five own keys.
+            this.assert(false, "expected PostmanResponse{ …(5) } to have property 'code'", '');
+        }
         this.assert(this._obj.code === Number(code), 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', Number(code), this._obj.code);
     }
     function reasonCheck(reason) {
@@ -1327,6 +1333,12 @@ Object.defineProperty(P, 'stream', { configurable: true, get: function () { retu
 var liquidJSON;
 P.json = function (reviver, strict) {
     var t = this.text();
+    if (t === undefined) {
+        // No response at all: V8's message for JSON.parse(undefined).
+        var e = new Error('"undefined" is not valid JSON');
+        e.name = 'JSONError';
+        throw e;
+    }
     try { return JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t, reviver); } catch (e) { /* reported below */ }
     liquidJSON = liquidJSON || host.require('json');
     return liquidJSON.parse(t, reviver, strict);
@@ -1360,7 +1372,18 @@ P.encoding = function () {
     return { format: ce || undefined, source: ce ? 'header' : undefined };
 };
 P.dataURI = function () { return 'data:' + (this.contentInfo().contentType || 'text/plain') + ';base64, ' + this._b64Fn(); };
+// failedResponse is pm.response after the request errored, as Postman
+// has it: no code, status, time, size or body.
+function failedResponse() {
+    var r = new Response({ header: [], cookies: [], failed: true }, function () { return undefined; }, function () { return ''; });
+    delete r.status;
+    delete r.code;
+    delete r.responseTime;
+    delete r.responseSize;
+    return r;
+}
 P.toJSON = function () {
+    if (this._d.failed) { return { id: this.id, header: [], cookie: [] }; }
     return { status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
 };
 
@@ -1610,7 +1633,7 @@ accessor(PMP, 'response', function () {
             d.header = native.responseHeaders;
             d.cookies = native.responseCookies;
         }
-        st.response = d === undefined ? null : new Response(d, native.responseText, native.responseBase64);
+        st.response = d === undefined ? null : (st.failed ? failedResponse() : new Response(d, native.responseText, native.responseBase64));
     }
     return st.response === null ? undefined : st.response;
 });
