@@ -199,9 +199,10 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 	return nil, nil
 }
 
-// formEscape encodes like application/x-www-form-urlencoded, as Postman
-// does for urlencoded bodies.
-func formEscape(s string) string { return url.QueryEscape(s) }
+// formEscape encodes a urlencoded body's key or value as Postman does:
+// form encoding, but a space is %20, not "+" (the bytes matter to anything
+// that signs the body).
+func formEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
 
 // fileAccess reads the files a collection uploads: relative paths are
 // relative to the working directory and, with --no-insecure-file-read,
