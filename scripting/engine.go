@@ -12,7 +12,9 @@ import (
 	"sync/atomic"
 
 	"github.com/dop251/goja"
+	gojaast "github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/courier-run/courier/environments"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -89,15 +91,22 @@ func compileScript(src, listen string) *compiled {
 		return c
 	}
 	async := strings.Contains(src, "await")
-	params := assignedSandboxNames(src, listen)
-	prefix := "(function(" + strings.Join(params, ",") + "){"
+	prefix := "(function(){"
 	if async {
-		prefix = "(async function(" + strings.Join(params, ",") + "){"
+		prefix = "(async function(){"
 	}
-	c := &compiled{async: async, prefix: len(prefix), params: params}
+	c := &compiled{async: async, prefix: len(prefix)}
 	ast, err := goja.Parse(scriptFile, prefix+src+wrapSuffix)
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
+		if fn := scriptFunction(ast); fn != nil {
+			// The sandbox globals the script assigns become parameters of
+			// its function, added to the parsed tree so positions stay put.
+			c.params = assignedSandboxNames(fn.Body, listen)
+			for _, name := range c.params {
+				fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
+			}
+		}
 		c.prog, err = goja.CompileAST(ast, false)
 	}
 	c.err = err
@@ -306,11 +315,16 @@ func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
 	return res
 }
 
-// settleUndefined turns the variables the script set to undefined into
-// null, as postman-runtime does when it carries the script's changes back
-// as JSON: later scripts read null and {{name}} sends "null".
+// settleUndefined turns the environment, globals and collection variables
+// the script set to undefined into null, as postman-runtime does when it
+// carries the script's changes back as JSON: later scripts read null and
+// {{name}} sends "null". Local variables (pm.variables) stay in the
+// runtime and stay undefined.
 func (e *Engine) settleUndefined(st *execState) {
 	for _, ref := range st.undefined {
+		if ref[0] == "local" {
+			continue
+		}
 		sc := e.scope(ref[0])
 		if sc == nil {
 			continue

@@ -1,11 +1,11 @@
 package scripting
 
 import (
-	"regexp"
-	"strings"
+	"reflect"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
 )
 
 // Postman's sandbox runs a script as the body of a function whose
@@ -58,15 +58,8 @@ type lexicalName struct {
 // topLexicalNames lists the let/const/class names declared directly in the
 // body of the wrapped script function (destructuring included).
 func topLexicalNames(prg *ast.Program) []lexicalName {
-	if len(prg.Body) != 1 {
-		return nil
-	}
-	es, ok := prg.Body[0].(*ast.ExpressionStatement)
-	if !ok {
-		return nil
-	}
-	fn, ok := es.Expression.(*ast.FunctionLiteral)
-	if !ok || fn.Body == nil {
+	fn := scriptFunction(prg)
+	if fn == nil {
 		return nil
 	}
 	var out []lexicalName
@@ -83,6 +76,22 @@ func topLexicalNames(prg *ast.Program) []lexicalName {
 		}
 	}
 	return out
+}
+
+// scriptFunction is the wrapper function around the user's script.
+func scriptFunction(prg *ast.Program) *ast.FunctionLiteral {
+	if len(prg.Body) != 1 {
+		return nil
+	}
+	es, ok := prg.Body[0].(*ast.ExpressionStatement)
+	if !ok {
+		return nil
+	}
+	fn, ok := es.Expression.(*ast.FunctionLiteral)
+	if !ok || fn.Body == nil || fn.ParameterList == nil {
+		return nil
+	}
+	return fn
 }
 
 func bindingNames(out []lexicalName, target ast.Node) []lexicalName {
@@ -127,42 +136,71 @@ func listenClass(listen string) string {
 	return "test"
 }
 
-var identifier = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
-
-// assignedSandboxNames lists, in order of first appearance, the sandbox
-// globals the script assigns to (x = …, x += …, x++, ++x). In Postman they
-// are parameters of the script's function, so such an assignment stays in
-// the script; making exactly those parameters here keeps them from leaking
-// into later scripts while every other global is read as it is. A match
-// inside a string or comment only adds a harmless parameter.
-func assignedSandboxNames(src, listen string) []string {
+// assignedSandboxNames lists, in order of appearance, the sandbox globals
+// the script assigns to: x = …, x += …, x++, [x] = …, ({x} = …),
+// for (x in/of …), anywhere in the script. In Postman they are parameters
+// of the script's function, so such an assignment stays in the script;
+// making exactly those parameters here keeps them from leaking into later
+// scripts while every other global is read as it is. Declarations (var,
+// let, const, function parameters) are not assignments to the global; an
+// assignment to a nested function's own variable of the same name only adds
+// a harmless parameter.
+func assignedSandboxNames(body ast.Node, listen string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, loc := range identifier.FindAllStringIndex(src, -1) {
-		name := src[loc[0]:loc[1]]
-		if seen[name] || !inSandboxScope(listen, name) {
-			continue
-		}
-		before := strings.TrimRight(src[:loc[0]], " \t")
-		if strings.HasSuffix(before, ".") && !strings.HasSuffix(before, "...") {
-			continue // a property: x.data = …
-		}
-		after := strings.TrimLeft(src[loc[1]:], " \t")
-		if isAssignment(after) || strings.HasSuffix(before, "++") || strings.HasSuffix(before, "--") {
-			seen[name] = true
-			out = append(out, name)
+	add := func(ns []lexicalName) {
+		for _, n := range ns {
+			if !seen[n.name] && inSandboxScope(listen, n.name) {
+				seen[n.name] = true
+				out = append(out, n.name)
+			}
 		}
 	}
+	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		switch x := n.(type) {
+		case *ast.AssignExpression:
+			add(bindingNames(nil, x.Left))
+		case *ast.UnaryExpression:
+			if x.Operator == token.INCREMENT || x.Operator == token.DECREMENT {
+				add(bindingNames(nil, x.Operand))
+			}
+		case *ast.ForInStatement:
+			if into, ok := x.Into.(*ast.ForIntoExpression); ok {
+				add(bindingNames(nil, into.Expression))
+			}
+		case *ast.ForOfStatement:
+			if into, ok := x.Into.(*ast.ForIntoExpression); ok {
+				add(bindingNames(nil, into.Expression))
+			}
+		}
+	})
 	return out
 }
 
-// isAssignment reports whether rest starts with an assignment operator
-// (not ==, === or an arrow =>).
-func isAssignment(rest string) bool {
-	for _, op := range []string{"++", "--", "**=", "<<=", ">>>=", ">>=", "&&=", "||=", "??=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="} {
-		if strings.HasPrefix(rest, op) {
-			return true
+var astPkg = reflect.TypeOf(ast.Identifier{}).PkgPath()
+
+// walkAST calls visit for every node below v. goja's AST has no walker and
+// no parent links, so reflection over its node structs reaches them all.
+func walkAST(v reflect.Value, visit func(ast.Node)) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if n, ok := v.Interface().(ast.Node); ok && v.Kind() == reflect.Pointer {
+			visit(n)
+		}
+		walkAST(v.Elem(), visit)
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			walkAST(v.Field(i), visit)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkAST(v.Index(i), visit)
 		}
 	}
-	return strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") && !strings.HasPrefix(rest, "=>")
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/dop251/goja"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -87,10 +89,15 @@ func TestAssignedSandboxNames(t *testing.T) {
 	}{
 		{"test", `_ = 1; x.data = 2; tests["a"] = true; data += 1; ++iteration; request--`, []string{"_", "data", "iteration", "request"}},
 		{"test", `if (responseCode == 200 || JSON === 1) {} const f = data => data; var o = {data: 1};`, nil},
+		{"test", "var data = JSON.parse(responseBody); pm.test('x', () => { const tests = 1; let request; });", nil},
+		{"test", "[_, x] = [1, 2]; ({cheerio} = {}); ({a: CryptoJS} = {}); for (tv4 in {}) {} for (Backbone of []) {}", []string{"_", "cheerio", "CryptoJS", "tv4", "Backbone"}},
+		{"test", "atob\n  = 5; /* c */ btoa /* c */ = 6; function f() { xml2Json = 1; }", []string{"atob", "btoa", "xml2Json"}},
 		{"prerequest", `responseBody = "x"; pm = 1`, []string{"pm"}},
-		{"test", `responseBody = "x"; ...tests`, []string{"responseBody"}},
+		{"test", `responseBody = "x"; console.log(...tests)`, []string{"responseBody"}},
 	} {
-		assert.Equal(t, tc.want, assignedSandboxNames(tc.src, tc.listen), tc.src)
+		prg, err := goja.Parse("t", "(function(){"+tc.src+"\n})")
+		require.NoError(t, err, tc.src)
+		assert.Equal(t, tc.want, assignedSandboxNames(scriptFunction(prg).Body, tc.listen), tc.src)
 	}
 }
 
@@ -101,7 +108,7 @@ func TestAssignedSandboxNames(t *testing.T) {
 func TestUndefinedBecomesNull(t *testing.T) {
 	t.Parallel()
 	e, _ := newTestEngine(t, Options{})
-	x := testExec("test", `pm.environment.set("a", undefined); pm.environment.set("o", {x: 1}); pm.environment.set("l", [1, [2, 3]]);
+	x := testExec("test", `pm.environment.set("a", undefined); pm.variables.set("v", undefined); pm.environment.set("o", {x: 1}); pm.environment.set("l", [1, [2, 3]]);
 pm.test("same script", () => {
     pm.expect(pm.environment.get("a")).to.equal(undefined);
     pm.expect(pm.environment.has("a")).to.equal(true);
@@ -113,6 +120,8 @@ pm.test("same script", () => {
     pm.expect(pm.environment.get("a")).to.equal(null);
     pm.expect(pm.variables.replaceIn("{{a}}")).to.equal("null");
     pm.expect(pm.environment.get("o")).to.eql({x: 1});
+    pm.expect(pm.variables.get("v"), "a local variable stays undefined").to.equal(undefined);
+    pm.expect(pm.variables.replaceIn("[{{v}}]")).to.equal("[]");
 });`)
 	next.Scopes = x.Scopes
 	runJS(t, e, next)
@@ -160,4 +169,56 @@ pm.test("status", () => pm.response.to.have.status(200));`)
 	assert.True(t, r.Tests[0].Passed, "%s: %s", r.Tests[0].ErrorName, r.Tests[0].Error)
 	assert.Equal(t, TestResult{Name: "json", ErrorName: "JSONError", Error: `"undefined" is not valid JSON`}, r.Tests[1])
 	assert.Equal(t, TestResult{Name: "status", ErrorName: "AssertionError", Error: "expected PostmanResponse{ …(5) } to have property 'code'"}, r.Tests[2])
+}
+
+// TestSandboxParamsAreQuiet: making a legacy global a parameter reads it
+// without a deprecation warning, and the assignment forms a token scan would
+// miss (destructuring, for-in, a newline before =) stay in the script too.
+func TestSandboxParamsAreQuiet(t *testing.T) {
+	t.Parallel()
+	e, con := newTestEngine(t, Options{})
+	runJS(t, e, testExec("test", `var data = pm.response.json(); data = 1;
+[_, x] = [1, 2]; ({cheerio} = {cheerio: 1}); for (tv4 in {a: 1}) {}
+CryptoJS
+  = 5;
+pm.test("assigned here", () => pm.expect(_).to.equal(1));`))
+	runJS(t, e, testExec("test", `pm.test("untouched next", () => {
+    pm.expect(typeof _.map).to.equal("function");
+    pm.expect(typeof cheerio.load).to.equal("function");
+    pm.expect(typeof tv4.validate).to.equal("function");
+    pm.expect(typeof CryptoJS.MD5).to.equal("function");
+});`))
+	for _, l := range con.all() {
+		assert.NotContains(t, l.Text, "deprecated", "a parameter is not a use of the legacy global")
+	}
+}
+
+// TestStatusAssertionsAfterFailedRequest: chai-postman's status checks on
+// the response of a failed request fail as in Newman 6.2.2, negated or not.
+func TestStatusAssertionsAfterFailedRequest(t *testing.T) {
+	t.Parallel()
+	const noCode = "expected PostmanResponse{ …(5) } to have property 'code'"
+	for _, tc := range []struct{ chain, want string }{
+		{"pm.response.to.have.status(200)", noCode},
+		{"pm.response.to.not.have.status(200)", noCode},
+		{"pm.response.to.have.statusCode(200)", noCode},
+		{"pm.response.to.be.success", noCode},
+		{"pm.response.to.not.be.success", noCode},
+		{"pm.response.to.be.error", noCode},
+		{"pm.response.to.not.be.error", noCode},
+		{"pm.response.to.be.ok", "expected response to have status reason 'OK' but got 'UNDEFINED'"},
+		{"pm.response.to.have.status('OK')", "expected response to have status reason 'OK' but got undefined"},
+		{"pm.expect(JSON.stringify(pm.response.size())).to.equal('x')", `expected '{"body":0,"header":32,"total":32}' to equal 'x'`},
+	} {
+		t.Run(tc.chain, func(t *testing.T) {
+			t.Parallel()
+			e, _ := newTestEngine(t, Options{})
+			x := testExec("test", `pm.test("t", () => { `+tc.chain+`; });`)
+			x.Response = &Response{Failed: true}
+			r := e.Run(context.Background(), x)
+			require.NoError(t, r.Err)
+			require.Len(t, r.Tests, 1)
+			assert.Equal(t, tc.want, r.Tests[0].Error)
+		})
+	}
 }
