@@ -216,10 +216,13 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 	switch val := raw.(type) {
 	case nil:
 		// Postman reads a missing value back as undefined and a null one as
-		// null ({{name}} then sends "null").
-		if has {
+		// null ({{name}} then sends "null"). A secret stays a secret, empty,
+		// so whatever is stored in it later is masked and never exported.
+		switch {
+		case v.Type == TypeSecret:
+		case has:
 			v.Type = TypeNull
-		} else {
+		default:
 			v.Type = TypeUndefined
 		}
 	case string:

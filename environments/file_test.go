@@ -257,11 +257,12 @@ func TestLoadShapes(t *testing.T) {
 		},
 		{
 			name: "non-string values keep JSON text and kind",
-			in:   `{"values":[{"key":"n","value":5},{"key":"f","value":1.50},{"key":"b","value":false},{"key":"o","value":{"x":[1,2]}},{"key":"l","value":[1,"a"]},{"key":"z","value":null},{"key":"m"}]}`,
+			in:   `{"values":[{"key":"n","value":5},{"key":"f","value":1.50},{"key":"b","value":false},{"key":"o","value":{"x":[1,2]}},{"key":"l","value":[1,"a"]},{"key":"z","value":null},{"key":"m"},{"key":"s","value":null,"type":"secret"}]}`,
 			want: File{Values: []Variable{
 				{Key: "n", Value: "5", Type: TypeNumber}, {Key: "f", Value: "1.50", Type: TypeNumber},
 				{Key: "b", Value: "false", Type: TypeBoolean}, {Key: "o", Value: `{"x":[1,2]}`, Type: TypeObject},
 				{Key: "l", Value: `[1,"a"]`, Type: TypeArray}, {Key: "z", Type: TypeNull}, {Key: "m", Type: TypeUndefined},
+				{Key: "s", Type: TypeSecret}, // a secret stays one, empty
 			}},
 		},
 		{

@@ -165,6 +165,9 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 	}
 	if r.Scopes != nil {
 		if v, ok := r.Scopes.Lookup(name); ok {
+			if v.Type == TypeNull && r.Scopes.fromData(name) {
+				return "", false // Postman leaves {{name}} for a null in the data file
+			}
 			return v.Substitution(), true
 		}
 	}

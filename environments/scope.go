@@ -75,24 +75,34 @@ func (s *Scope) Set(key, value string) { s.SetTyped(key, value, "") }
 func (s *Scope) SetTyped(key, value, typ string) {
 	if i, ok := s.index[key]; ok {
 		s.vars[i].Value = value
-		if typ != "" {
-			s.vars[i].Type = typ
-		}
+		s.vars[i].Type = keptType(s.vars[i].Type, typ)
 		return
 	}
 	// A disabled variable of that name is enabled again, as Postman does.
 	for i := len(s.vars) - 1; i >= 0; i-- {
 		if s.vars[i].Key == key {
 			s.vars[i].Value, s.vars[i].Disabled = value, false
-			if typ != "" {
-				s.vars[i].Type = typ
-			}
+			s.vars[i].Type = keptType(s.vars[i].Type, typ)
 			s.index[key] = i
 			return
 		}
 	}
 	s.vars = append(s.vars, Variable{Key: key, Value: value, Type: typ})
 	s.index[key] = len(s.vars) - 1
+}
+
+// keptType is the type after a set: typ when given; for a plain string
+// (typ "") the old text type stays ("secret", "default"...), but a number,
+// boolean, object, array, null or undefined becomes "any", since the value
+// is now text.
+func keptType(old, typ string) string {
+	switch {
+	case typ != "":
+		return typ
+	case IsTextType(old):
+		return old
+	}
+	return TypeAny
 }
 
 // Unset removes every definition of key.
@@ -142,6 +152,15 @@ func (s *Scopes) Lookup(key string) (Variable, bool) {
 		}
 	}
 	return Variable{}, false
+}
+
+// fromData reports whether key resolves from the iteration data.
+func (s *Scopes) fromData(key string) bool {
+	if _, ok := s.Local.Lookup(key); ok {
+		return false
+	}
+	_, ok := s.Data.Lookup(key)
+	return ok
 }
 
 // Get returns the value of key by precedence.

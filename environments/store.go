@@ -290,9 +290,7 @@ func MergeVariables(initial []Variable, cur *Current) []Variable {
 			continue
 		default:
 			v.Value = e.Value
-			if e.Type != "" {
-				v.Type = e.Type
-			}
+			v.Type = keptType(v.Type, e.Type)
 		}
 		out = append(out, v)
 	}
