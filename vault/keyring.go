@@ -221,16 +221,20 @@ func (k *Keyring) SetSecret(ctx context.Context, name string, s Secret) error {
 	if err != nil {
 		return err
 	}
-	if err := k.call(ctx, name, "set", func(b backend) error { return b.Set(k.service(), name, raw) }); err != nil {
-		return err
-	}
-	_, err = k.updateIndex(ctx, name, func(names []string) []string {
-		if slices.Contains(names, name) {
-			return names
+	// The index lock is taken before the item is written, so a lock that
+	// cannot be had fails the command with nothing stored.
+	return k.withIndexLock(func() error {
+		if err := k.call(ctx, name, "set", func(b backend) error { return b.Set(k.service(), name, raw) }); err != nil {
+			return err
 		}
-		return append(names, name)
+		_, err := k.updateIndexLocked(ctx, name, func(names []string) []string {
+			if slices.Contains(names, name) {
+				return names
+			}
+			return append(names, name)
+		})
+		return err
 	})
-	return err
 }
 
 // Delete implements Store. A name listed in the index whose item is gone
@@ -239,20 +243,22 @@ func (k *Keyring) Delete(ctx context.Context, name string) error {
 	if err := ValidateName(name); err != nil {
 		return err
 	}
-	delErr := k.call(ctx, name, "delete", func(b backend) error { return b.Delete(k.service(), name) })
-	if delErr != nil && !errors.Is(delErr, ErrNotFound) {
-		return delErr
-	}
-	listed, err := k.updateIndex(ctx, name, func(names []string) []string {
-		return slices.DeleteFunc(names, func(n string) bool { return n == name })
+	return k.withIndexLock(func() error {
+		delErr := k.call(ctx, name, "delete", func(b backend) error { return b.Delete(k.service(), name) })
+		if delErr != nil && !errors.Is(delErr, ErrNotFound) {
+			return delErr
+		}
+		listed, err := k.updateIndexLocked(ctx, name, func(names []string) []string {
+			return slices.DeleteFunc(names, func(n string) bool { return n == name })
+		})
+		if err != nil {
+			return err
+		}
+		if delErr != nil && !listed {
+			return delErr
+		}
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if delErr != nil && !listed {
-		return delErr
-	}
-	return nil
 }
 
 // List implements Store from the index.
@@ -305,18 +311,25 @@ func (k *Keyring) readIndex(ctx context.Context) (names []string, corrupt, err e
 	return names, nil, nil
 }
 
-// updateIndex rewrites the index with edit applied and reports whether name
-// was listed before. An unreadable index is replaced.
-func (k *Keyring) updateIndex(ctx context.Context, name string, edit func([]string) []string) (bool, error) {
+// withIndexLock runs fn holding the index: this process's mutex, and
+// IndexLock across processes when set.
+func (k *Keyring) withIndexLock(fn func() error) error {
 	k.indexMu.Lock()
 	defer k.indexMu.Unlock()
 	if k.IndexLock != nil {
 		unlock, err := k.IndexLock()
 		if err != nil {
-			return false, fmt.Errorf("locking the vault index: %w", err)
+			return fmt.Errorf("locking the vault index: %w", err)
 		}
 		defer unlock()
 	}
+	return fn()
+}
+
+// updateIndexLocked rewrites the index with edit applied and reports whether
+// name was listed before. An unreadable index is replaced. The caller holds
+// the index lock.
+func (k *Keyring) updateIndexLocked(ctx context.Context, name string, edit func([]string) []string) (bool, error) {
 	names, corrupt, err := k.readIndex(ctx)
 	if err != nil {
 		return false, err

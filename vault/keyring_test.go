@@ -362,4 +362,6 @@ func TestKeyringIndexLockAcrossProcesses(t *testing.T) {
 
 	failing := &Keyring{Service: "svc", backend: be, IndexLock: func() (func(), error) { return nil, errors.New("lock busy") }}
 	assert.ErrorContains(t, failing.Set(ctx, "late", "v"), "locking the vault index: lock busy")
+	_, err = failing.GetSecret(ctx, "late")
+	assert.ErrorIs(t, err, ErrNotFound, "a set that cannot lock the index stores nothing")
 }
