@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -220,5 +221,24 @@ func TestStatusAssertionsAfterFailedRequest(t *testing.T) {
 			require.Len(t, r.Tests, 1)
 			assert.Equal(t, tc.want, r.Tests[0].Error)
 		})
+	}
+}
+
+// TestLegacyPrimitivesDoNotWarn: Postman warns about legacy globals it can
+// watch (objects such as responseCode), never about the primitive ones
+// (responseBody, responseTime, iteration), as Newman 6.2.2 shows.
+func TestLegacyPrimitivesDoNotWarn(t *testing.T) {
+	t.Parallel()
+	e, con := newTestEngine(t, Options{})
+	runJS(t, e, testExec("test", `var n = responseTime + iteration + responseBody.length; var c = responseCode.code;
+pm.test("read", () => {});`))
+	var warned []string
+	for _, l := range con.all() {
+		warned = append(warned, l.Text)
+	}
+	all := strings.Join(warned, "\n")
+	assert.Contains(t, all, `Using "responseCode" is deprecated`)
+	for _, quiet := range []string{"responseTime", "iteration", "responseBody"} {
+		assert.NotContains(t, all, `"`+quiet+`" is deprecated`)
 	}
 }
