@@ -224,13 +224,15 @@ func TestStatusAssertionsAfterFailedRequest(t *testing.T) {
 	}
 }
 
-// TestLegacyPrimitivesDoNotWarn: Postman warns about legacy globals it can
-// watch (objects such as responseCode), never about the primitive ones
-// (responseBody, responseTime, iteration), as Newman 6.2.2 shows.
+// TestLegacyPrimitivesDoNotWarn: Postman warns when a property of a legacy
+// object (responseCode, environment...) is used, not when the global is only
+// read, and never about the primitive ones (responseBody, responseTime,
+// iteration), as Newman 6.2.2 shows.
 func TestLegacyPrimitivesDoNotWarn(t *testing.T) {
 	t.Parallel()
 	e, con := newTestEngine(t, Options{})
 	runJS(t, e, testExec("test", `var n = responseTime + iteration + responseBody.length; var c = responseCode.code;
+var h = responseHeaders, g = globals; var x = environment.x;
 pm.test("read", () => {});`))
 	var warned []string
 	for _, l := range con.all() {
@@ -238,7 +240,8 @@ pm.test("read", () => {});`))
 	}
 	all := strings.Join(warned, "\n")
 	assert.Contains(t, all, `Using "responseCode" is deprecated`)
-	for _, quiet := range []string{"responseTime", "iteration", "responseBody"} {
+	assert.Contains(t, all, `Using "environment" is deprecated`, "a property of the legacy object was read")
+	for _, quiet := range []string{"responseTime", "iteration", "responseBody", "responseHeaders", "globals"} {
 		assert.NotContains(t, all, `"`+quiet+`" is deprecated`)
 	}
 }

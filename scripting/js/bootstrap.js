@@ -1451,7 +1451,7 @@ function ScriptState(listen) {
     this.pm = new PM();
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
-    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['failed', false]]
+    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['lgw', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
 // recordError is [name, message, stack] of a failed test's error.
@@ -1703,18 +1703,40 @@ PMP.require = function (name) {
 // in a script and cached in S.lg (Postman computes them before the script
 // starts; computing lazily only differs if a script reads one after
 // changing what it reflects through pm.*).
+// Postman hands scripts its legacy objects behind a proxy that warns when
+// one of their properties is used; reading the global alone, or a
+// primitive one, warns nothing.
+function watched(name, obj, instead) {
+    if (!instead || obj === null || typeof obj !== 'object') { return obj; }
+    var warn = function () { deprecated(name, instead); };
+    return new Proxy(obj, {
+        get: function (t, k, r) { if (typeof k === 'string') { warn(); } return Reflect.get(t, k, r); },
+        set: function (t, k, v, r) { warn(); return Reflect.set(t, k, v, r); },
+        has: function (t, k) { warn(); return Reflect.has(t, k); },
+        deleteProperty: function (t, k) { warn(); return Reflect.deleteProperty(t, k); },
+        ownKeys: function (t) { warn(); return Reflect.ownKeys(t); }
+    });
+}
 function legacyDescriptor(name, make, instead) {
     return {
         configurable: true, enumerable: false,
         get: function () {
             var st = S;
             if (!st) { return undefined; }
-            if (instead) { deprecated(name, instead); }
             var c = st.lg || (st.lg = Object.create(null));
-            if (!(name in c)) { c[name] = make(st); }
-            return c[name];
+            if (!(name in c)) {
+                c[name] = make(st);
+                (st.lgw || (st.lgw = Object.create(null)))[name] = watched(name, c[name], instead);
+            }
+            var w = st.lgw && st.lgw[name];
+            return w !== undefined && c[name] !== null && typeof c[name] === 'object' && w !== c[name] ? w : c[name];
         },
-        set: function (v) { var st = S; if (st) { (st.lg || (st.lg = Object.create(null)))[name] = v; } }
+        set: function (v) {
+            var st = S;
+            if (!st) { return; }
+            (st.lg || (st.lg = Object.create(null)))[name] = v;
+            if (st.lgw) { delete st.lgw[name]; } // the script's own value is its own
+        }
     };
 }
 // legacyBody is the legacy request.data: raw text, or urlencoded/formdata
