@@ -15,11 +15,11 @@ import (
 	gojaast "github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/unistring"
-
-	"github.com/courier-run/courier/environments"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
 	nodeurl "github.com/dop251/goja_nodejs/url"
+
+	"github.com/courier-run/courier/environments"
 )
 
 // scriptFile names user scripts inside goja so their stack frames can be
@@ -56,11 +56,10 @@ func bootstrapProgram() (*goja.Program, error) {
 var programs sync.Map // source -> *[2]atomic.Pointer[compiled] (test, prerequest)
 
 type compiled struct {
-	prog   *goja.Program
-	async  bool
-	err    error
-	file   *file.File
-	prefix int // length of the wrapper before the user's first line
+	prog  *goja.Program
+	async bool
+	err   error
+	file  *file.File
 	// params are the sandbox globals the script assigns: parameters of its
 	// function, as in Postman, so the assignment stays in the script.
 	params []string
@@ -73,11 +72,15 @@ type compiled struct {
 // column shift there. Postman wraps scripts in a function too, which is what
 // makes a top-level return legal. The program evaluates to the function;
 // each Engine creates it once and calls it for every run of the script.
-const wrapSuffix = "\n})"
+const (
+	syncPrefix  = "(function(){"
+	asyncPrefix = "(async function(){"
+	wrapSuffix  = "\n})"
+)
 
 func compileScript(src, listen string) *compiled {
-	class := 0
-	if listenClass(listen) == "prerequest" {
+	class := 0 // test scripts; pre-request scripts have no response globals
+	if listen == "prerequest" {
 		class = 1
 	}
 	// Keyed by the source alone so a lookup allocates nothing; the two
@@ -91,11 +94,11 @@ func compileScript(src, listen string) *compiled {
 		return c
 	}
 	async := strings.Contains(src, "await")
-	prefix := "(function(){"
+	prefix := syncPrefix
 	if async {
-		prefix = "(async function(){"
+		prefix = asyncPrefix
 	}
-	c := &compiled{async: async, prefix: len(prefix)}
+	c := &compiled{async: async}
 	ast, err := goja.Parse(scriptFile, prefix+src+wrapSuffix)
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
@@ -115,9 +118,6 @@ func compileScript(src, listen string) *compiled {
 	}
 	return c
 }
-
-// prefixOf is the wrapper length of the script x runs.
-func prefixOf(x *Exec) int { return compileScript(x.Source, x.Listen).prefix }
 
 // Engine is the JavaScript context of one run. Like Postman's sandbox, one
 // context serves every script of the run, so implicit globals and prototype
@@ -401,12 +401,12 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 		se.Msg = cse.Message
 		if cse.File != nil {
 			p := cse.File.Position(cse.Offset)
-			se.Line, se.Column = userPos(p.Line, p.Column, c.prefix)
+			se.Line, se.Column = userPos(p.Line, p.Column, c.async)
 		} else if m := parserPos.FindStringSubmatch(cse.Message); m != nil {
 			// The parser puts the position in the message instead.
 			l, _ := strconv.Atoi(m[1])
 			col, _ := strconv.Atoi(m[2])
-			se.Line, se.Column = userPos(l, col, c.prefix)
+			se.Line, se.Column = userPos(l, col, c.async)
 			se.Msg = m[3]
 		}
 	}
@@ -421,7 +421,7 @@ func (c *compiled) scopeClash(x *Exec) error {
 			se := &ScriptError{Script: x.Name, Listen: x.Listen, Name: "SyntaxError", Msg: "Identifier '" + n.name + "' has already been declared"}
 			if c.file != nil {
 				p := c.file.Position(int(n.idx) - c.file.Base())
-				se.Line, se.Column = userPos(p.Line, p.Column, c.prefix)
+				se.Line, se.Column = userPos(p.Line, p.Column, c.async)
 			}
 			return se
 		}
@@ -431,11 +431,14 @@ func (c *compiled) scopeClash(x *Exec) error {
 
 var parserPos = regexp.MustCompile(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)
 
-// userPos maps a position in the wrapped program back to the user's script:
-// only line 1 carries the wrapper, prefix bytes of it.
-func userPos(line, col, prefix int) (int, int) {
+// userPos maps a position in the wrapped program back to the user's script.
+func userPos(line, col int, async bool) (int, int) {
 	if line == 1 {
-		col -= prefix
+		if async {
+			col -= len(asyncPrefix)
+		} else {
+			col -= len(syncPrefix)
+		}
 		if col < 1 {
 			col = 1
 		}
@@ -468,7 +471,7 @@ func (e *Engine) wrapErr(x *Exec, err error) error {
 		for _, f := range so.Stack() {
 			if f.SrcName() == scriptFile {
 				p := f.Position()
-				se.Line, se.Column = userPos(p.Line, p.Column, prefixOf(x))
+				se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
 				break
 			}
 		}
@@ -492,29 +495,18 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 		// A rejected promise carries no goja.Exception; the Error object's
 		// stack string still has the position.
 		if s := o.Get("stack"); s != nil {
-			se.Line, se.Column = posFromStack(s.String(), prefixOf(x))
+			se.Line, se.Column = stackPos(s.String(), strings.Contains(x.Source, "await"))
 		}
 	}
 	for _, f := range frames {
 		if f.SrcName() == scriptFile {
 			p := f.Position()
-			se.Line, se.Column = userPos(p.Line, p.Column, prefixOf(x))
+			se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
 			break
 		}
 	}
 	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column)
 	return se
-}
-
-// posFromStack finds "courier-script:L:C" in a JS stack string.
-func posFromStack(stack string, prefix int) (int, int) {
-	i := strings.Index(stack, scriptFile+":")
-	if i < 0 {
-		return 0, 0
-	}
-	var line, col int
-	fmt.Sscanf(stack[i+len(scriptFile)+1:], "%d:%d", &line, &col)
-	return userPos(line, col, prefix)
 }
 
 // errorNameMessage splits a thrown value into Error name and message.

@@ -259,7 +259,7 @@ func (e *Engine) natives() *goja.Object {
 		tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
 			ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
 		if tr.ErrorName == "TypeError" {
-			line, col := stackPos(c.Argument(6).String(), prefixOf(st.x))
+			line, col := stackPos(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
 			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col)
 		}
 		for len(st.res.Tests) <= idx {

@@ -127,15 +127,6 @@ func bindingNames(out []lexicalName, target ast.Node) []lexicalName {
 	return out
 }
 
-// listenClass groups listens by their sandbox scope: only test scripts have
-// the response globals.
-func listenClass(listen string) string {
-	if listen == "prerequest" {
-		return "prerequest"
-	}
-	return "test"
-}
-
 // assignedSandboxNames lists, in order of appearance, the sandbox globals
 // the script assigns to: x = …, x += …, x++, [x] = …, ({x} = …),
 // for (x in/of …), anywhere in the script. In Postman they are parameters

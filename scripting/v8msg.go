@@ -114,7 +114,7 @@ func collapseCalls(s string) string {
 }
 
 // stackPos finds the user's script position in a JS error's stack string.
-func stackPos(stack string, prefix int) (int, int) {
+func stackPos(stack string, async bool) (int, int) {
 	i := strings.Index(stack, scriptFile+":")
 	if i < 0 {
 		return 0, 0
@@ -133,5 +133,5 @@ func stackPos(stack string, prefix int) (int, int) {
 	if err1 != nil || err2 != nil {
 		return 0, 0
 	}
-	return userPos(line, col, prefix)
+	return userPos(line, col, async)
 }
