@@ -1567,25 +1567,23 @@ function normalizeSendRequest(req) {
 }
 function sendRequest(req, cb) {
     var plain = normalizeSendRequest(req);
-    var done = function (err, data, settle) {
-        if (err !== null) { settle(new Error(err)); return; }
+    var response = function (data) {
         data.cookies = data.cookies || [];
-        settle(null, new Response(data, data.body, data.bodyBase64));
+        return new Response(data, data.body, data.bodyBase64);
     };
     if (typeof cb === 'function') {
         // The callback runs as a callback, not in a promise chain: what it
         // throws fails the script, as in the Postman app.
         native.sendRequest(JSON.stringify(plain), function (err, data) {
-            done(err, data, function (e, res) {
-                if (e) { cb(e); return; }
-                cb(null, res, { cookies: res.cookies, execution: {} });
-            });
+            if (err !== null) { cb(new Error(err)); return; }
+            var res = response(data);
+            cb(null, res, { cookies: res.cookies, execution: {} });
         });
         return;
     }
     return new Promise(function (resolve, reject) {
         native.sendRequest(JSON.stringify(plain), function (err, data) {
-            done(err, data, function (e, res) { if (e) { reject(e); } else { resolve(res); } });
+            if (err !== null) { reject(new Error(err)); } else { resolve(response(data)); }
         });
     });
 }
@@ -1728,8 +1726,8 @@ function legacyDescriptor(name, make, instead) {
                 c[name] = make(st);
                 (st.lgw || (st.lgw = Object.create(null)))[name] = watched(name, c[name], instead);
             }
-            var w = st.lgw && st.lgw[name];
-            return w !== undefined && c[name] !== null && typeof c[name] === 'object' && w !== c[name] ? w : c[name];
+            // What the script assigned itself is handed back as it is.
+            return st.lgw && name in st.lgw ? st.lgw[name] : c[name];
         },
         set: function (v) {
             var st = S;
