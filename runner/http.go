@@ -458,9 +458,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			if retry != nil {
 				challenged = true
 				drain(resp)
-				if clock != nil {
-					clock.endHop(time.Now())
-				}
+				clock.endHop()
 				hreq = retry
 				continue
 			}
@@ -479,9 +477,7 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 			break // an unparsable Location ends the chain; the 3xx is the response
 		}
 		drain(resp)
-		if clock != nil {
-			clock.endHop(time.Now())
-		}
+		clock.endHop()
 		hreq = next
 	}
 	defer resp.Body.Close()
@@ -489,16 +485,12 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 	if err != nil {
 		return sent, nil, describeNetError(err)
 	}
-	if clock != nil {
-		clock.read(time.Now())
-	}
+	clock.read()
 	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw)
 	if err != nil {
 		decoded = raw // serve what came; a broken encoding is the server's problem
 	}
-	if clock != nil {
-		clock.decoded(time.Now())
-	}
+	clock.decoded()
 	elapsed := time.Since(start)
 	out := &scripting.Response{
 		Code:         resp.StatusCode,

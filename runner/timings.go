@@ -74,15 +74,34 @@ func (p *phaseClock) startHop(now time.Time) *httptrace.ClientTrace {
 }
 
 // endHop marks a hop that is followed by another (a redirect or an auth
-// challenge): the next hop's prepare time starts here.
-func (p *phaseClock) endHop(now time.Time) {
-	p.mu.Lock()
-	p.mark = now
-	p.mu.Unlock()
+// challenge): the next hop's prepare time starts here. endHop, read and
+// decoded do nothing on a nil clock (timings off), so the request path
+// calls them unconditionally.
+func (p *phaseClock) endHop() {
+	if p != nil {
+		p.mu.Lock()
+		p.mark = time.Now()
+		p.mu.Unlock()
+	}
 }
 
-func (p *phaseClock) read(now time.Time)    { p.mu.Lock(); p.at.bodyDone = now; p.mu.Unlock() }
-func (p *phaseClock) decoded(now time.Time) { p.mu.Lock(); p.at.processed = now; p.mu.Unlock() }
+// read marks the end of the body.
+func (p *phaseClock) read() {
+	if p != nil {
+		p.mu.Lock()
+		p.at.bodyDone = time.Now()
+		p.mu.Unlock()
+	}
+}
+
+// decoded marks the end of decoding (gzip, deflate, br).
+func (p *phaseClock) decoded() {
+	if p != nil {
+		p.mu.Lock()
+		p.at.processed = time.Now()
+		p.mu.Unlock()
+	}
+}
 
 // timings turns the instants into phases.
 func (p *phaseClock) timings() *Timings {
