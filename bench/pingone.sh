@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: replay every PingOne tutorial and use case (testdata/pingone, in
-# the chain order of runner/pingone's TestTutorialsChained) against the local
+# the chain order of simulators/pingone's TestTutorialsChained) against the local
 # PingOne, with courier (one run, collections chained) and, when Newman is
 # available (NEWMAN, or `newman` on PATH), with Newman (one run per
 # collection, chained through --export-environment as a CI script would).
@@ -15,7 +15,7 @@ out=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
 go build -o "$out/courier" ./cmd/courier
 
-mapfile -t order < <(sed -n '/^var tutorialOrder = \[\]string{/,/^}/p' runner/pingone/tutorials_test.go |
+mapfile -t order < <(sed -n '/^var tutorialOrder = \[\]string{/,/^}/p' simulators/pingone/tutorials_test.go |
 	grep -o '"[a-z0-9-]*"' | tr -d '"' | sed 's|^|testdata/pingone/|; s|$|.postman_collection.json|')
 
 # serve starts a fresh local PingOne and writes an environment file for it.

@@ -8,7 +8,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/runner/echoserver/echotest"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // BenchmarkBenchCollection runs ../shared/bench's 5-request scripted

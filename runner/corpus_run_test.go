@@ -9,7 +9,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/runner/echoserver/echotest"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // TestCorpusCollectionsRun runs every collection of ../shared/corpus once,

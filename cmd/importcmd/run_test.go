@@ -12,7 +12,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/runner/pingone"
+	"github.com/courier-run/courier/simulators/pingone"
 )
 
 // What "courier run <link>" does with OpenLink's result: the collection

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/runner/echoserver/echotest"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 func execute(t *testing.T, args ...string) (cmdutil.ExitCode, string, string) {

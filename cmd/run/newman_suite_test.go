@@ -29,7 +29,7 @@ import (
 	"time"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/runner/echoserver/echotest"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 var updateKnownDiffs = flag.Bool("update-known-diffs", false, "rewrite testdata/newman-suite/known-diffs.json from this run")

@@ -16,8 +16,8 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/runner/echoserver"
-	"github.com/courier-run/courier/runner/pingone"
+	"github.com/courier-run/courier/simulators/echo"
+	"github.com/courier-run/courier/simulators/pingone"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -301,7 +301,7 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	red := vault.NewRedactor()
 	if o.LocalEcho {
-		srv, err := echoserver.Listen("127.0.0.1:0")
+		srv, err := echo.Listen("127.0.0.1:0")
 		if err != nil {
 			return fmt.Errorf("starting the local echo server: %w", err)
 		}

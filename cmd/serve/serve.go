@@ -9,8 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/runner/echoserver"
-	"github.com/courier-run/courier/runner/pingone"
+	"github.com/courier-run/courier/simulators/echo"
+	"github.com/courier-run/courier/simulators/loopback"
+	"github.com/courier-run/courier/simulators/pingone"
 )
 
 // NewCmdServe returns the serve command group.
@@ -71,14 +72,14 @@ for trying collections offline. Stop it with Ctrl-C.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			srv, err := echoserver.Listen(addr)
+			srv, err := echo.Listen(addr)
 			if err != nil {
 				return err
 			}
 			defer srv.Close()
 			fmt.Fprintf(io.Out, "echo server: %s\n", srv.URL)
 			if rawAddr != "" {
-				raw, err := echoserver.ListenRawEcho(rawAddr)
+				raw, err := echo.ListenRawEcho(rawAddr)
 				if err != nil {
 					return err
 				}
@@ -86,7 +87,7 @@ for trying collections offline. Stop it with Ctrl-C.`,
 				fmt.Fprintf(io.Out, "raw echo server: %s\n", raw.URL)
 			}
 			if redirectAddr != "" {
-				red, err := echoserver.ListenHandler(redirectAddr, echoserver.NewRedirect())
+				red, err := loopback.ListenHandler(redirectAddr, echo.NewRedirect())
 				if err != nil {
 					return err
 				}

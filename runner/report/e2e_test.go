@@ -10,7 +10,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/runner/echoserver/echotest"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // TestReportersOnRealRun drives every reporter from the real runner against

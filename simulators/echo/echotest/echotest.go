@@ -1,0 +1,53 @@
+// Package echotest starts echo servers for tests, closing them when
+// the test ends. It is separate so that echo itself does not import
+// testing.
+package echotest
+
+import (
+	"testing"
+
+	"github.com/courier-run/courier/simulators/echo"
+	"github.com/courier-run/courier/simulators/loopback"
+)
+
+// Start serves a postman-echo compatible server on 127.0.0.1 and returns its
+// base URL (no trailing slash).
+func Start(t testing.TB) string {
+	t.Helper()
+	return StartWith(t, echo.Options{})
+}
+
+// StartWith is Start with options.
+func StartWith(t testing.TB, opts echo.Options) string {
+	t.Helper()
+	return started(t, "echo server")(loopback.ListenHandler("127.0.0.1:0", echo.New(opts)))
+}
+
+// StartRawEcho serves the raw echo (Newman's localhost:4041) and returns its
+// base URL.
+func StartRawEcho(t testing.TB) string {
+	t.Helper()
+	return started(t, "raw echo server")(echo.ListenRawEcho("127.0.0.1:0"))
+}
+
+// StartRedirect serves the redirect server (Newman's localhost:4042) and
+// returns its base URL.
+func StartRedirect(t testing.TB) string {
+	t.Helper()
+	return started(t, "redirect server")(loopback.ListenHandler("127.0.0.1:0", echo.NewRedirect()))
+}
+
+func started(t testing.TB, what string) func(*loopback.Server, error) string {
+	return func(run *loopback.Server, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("starting %s: %v", what, err)
+		}
+		t.Cleanup(func() {
+			if err := run.Close(); err != nil {
+				t.Errorf("closing %s: %v", what, err)
+			}
+		})
+		return run.URL
+	}
+}

@@ -1,0 +1,169 @@
+package echo
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/courier-run/courier/simulators/loopback"
+)
+
+// ListenRawEcho starts the raw echo server Newman's integration suite runs
+// on localhost:4041. Every response is the request message byte for byte
+// (request line, headers in their original case and order, body), so tests
+// can check custom methods, bodies on GET/HEAD and URL encoding on the wire:
+//
+//	HTTP/1.1 200 ok
+//	connection: close
+//	content-type: text/plain
+//	raw-request: <the message as a JSON string>
+//
+// The raw-request header exists for HEAD, whose response has no body. It
+// works below net/http because Go's server would canonicalise header names
+// and reject some of the request targets those tests send.
+func ListenRawEcho(addr string) (*loopback.Server, error) {
+	ln, err := loopback.Listen(addr)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		mu    sync.Mutex
+		conns = map[net.Conn]struct{}{}
+		wg    sync.WaitGroup
+	)
+	stop := func() error {
+		err := ln.Close()
+		mu.Lock()
+		for c := range conns {
+			_ = c.Close()
+		}
+		mu.Unlock()
+		return err
+	}
+	serve := func() error {
+		defer wg.Wait()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				if errors.Is(err, net.ErrClosed) {
+					return nil
+				}
+				return fmt.Errorf("raw echo: %w", err)
+			}
+			mu.Lock()
+			conns[c] = struct{}{}
+			mu.Unlock()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				echoRawConn(c)
+				mu.Lock()
+				delete(conns, c)
+				mu.Unlock()
+			}()
+		}
+	}
+	return loopback.Run(ln, serve, stop), nil
+}
+
+// rawEchoLimit caps how much of one request is echoed.
+const rawEchoLimit = 64 << 20
+
+func echoRawConn(c net.Conn) {
+	defer c.Close()
+	_ = c.SetDeadline(time.Now().Add(time.Minute))
+	br := bufio.NewReader(c)
+	var msg bytes.Buffer
+	if err := readRawMessage(br, &msg); err != nil && msg.Len() == 0 {
+		return
+	}
+	method, _, _ := strings.Cut(msg.String(), " ")
+	var out bytes.Buffer
+	out.WriteString("HTTP/1.1 200 ok\r\nconnection: close\r\ncontent-type: text/plain\r\n")
+	out.WriteString("raw-request: " + jsQuote(msg.String()) + "\r\n")
+	out.WriteString("content-length: " + strconv.Itoa(msg.Len()) + "\r\n\r\n")
+	if method != "HEAD" {
+		out.Write(msg.Bytes())
+	}
+	if _, err := c.Write(out.Bytes()); err != nil {
+		return
+	}
+	// Half-close and drain briefly so the client reads a clean end of
+	// stream rather than a reset caused by unread bytes.
+	if tc, ok := c.(*net.TCPConn); ok {
+		_ = tc.CloseWrite()
+		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		_, _ = io.Copy(io.Discard, br)
+	}
+}
+
+// readRawMessage copies one HTTP/1.x request into msg exactly as received,
+// reading the body as Content-Length or chunked framing announces it.
+func readRawMessage(br *bufio.Reader, msg *bytes.Buffer) error {
+	line, err := br.ReadString('\n') // request line
+	msg.WriteString(line)
+	if err != nil {
+		return err
+	}
+	length, chunked := int64(0), false
+	for {
+		line, err := br.ReadString('\n')
+		msg.WriteString(line)
+		if err != nil {
+			return err
+		}
+		field := strings.TrimRight(line, "\r\n")
+		if field == "" {
+			break
+		}
+		name, value, ok := strings.Cut(field, ":")
+		if !ok {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "content-length":
+			if n, err := strconv.ParseInt(value, 10, 64); err == nil && n > 0 {
+				length = min(n, rawEchoLimit)
+			}
+		case "transfer-encoding":
+			chunked = strings.Contains(strings.ToLower(value), "chunked")
+		}
+	}
+	if !chunked {
+		_, err := io.CopyN(msg, br, length)
+		return err
+	}
+	for msg.Len() < rawEchoLimit {
+		line, err := br.ReadString('\n')
+		msg.WriteString(line)
+		if err != nil {
+			return err
+		}
+		sizeField, _, _ := strings.Cut(strings.TrimRight(line, "\r\n"), ";")
+		size, err := strconv.ParseInt(strings.TrimSpace(sizeField), 16, 64)
+		if err != nil {
+			return fmt.Errorf("bad chunk size %q: %w", sizeField, err)
+		}
+		if size == 0 {
+			for { // trailer fields, up to the blank line
+				t, err := br.ReadString('\n')
+				msg.WriteString(t)
+				if err != nil || strings.TrimRight(t, "\r\n") == "" {
+					return err
+				}
+			}
+		}
+		if _, err := io.CopyN(msg, br, size+2); err != nil { // data and CRLF
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package pingone
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"time"
+
+	"github.com/courier-run/courier/simulators/loopback"
+)
+
+// Running is a local PingOne listening on loopback.
+type Running struct {
+	// URL is the base URL, e.g. http://127.0.0.1:41234 (no trailing slash):
+	// the value for the template's authPath.
+	URL string
+	// APIURL is URL + "/v1": the value for the template's apiPath.
+	APIURL string
+	// Addr is the host:port actually bound.
+	Addr string
+	// CertPEM is the self-signed certificate (PEM) when serving HTTPS, for
+	// clients that trust it explicitly (courier --ssl-extra-ca-certs);
+	// nil over HTTP.
+	CertPEM []byte
+	// Server is the handler, for Credentials and OTP.
+	Server *Server
+
+	srv *loopback.Server
+}
+
+// Credentials returns the seeded admin identifiers.
+func (r *Running) Credentials() Credentials { return r.Server.Credentials() }
+
+// Variables are the PingOne template variables that point a collection at
+// this server: authPath, apiPath, adminEnvID, adminAppID, adminAppSecret
+// (and orgID), in that order.
+func (r *Running) Variables() [][2]string {
+	c := r.Credentials()
+	return [][2]string{
+		{"authPath", r.URL},
+		{"apiPath", r.APIURL},
+		{"adminEnvID", c.AdminEnvID},
+		{"adminAppID", c.AdminAppID},
+		{"adminAppSecret", c.AdminAppSecret},
+		{"orgID", c.OrgID},
+	}
+}
+
+// CertPool returns a pool trusting the server's certificate (nil over HTTP).
+func (r *Running) CertPool() *x509.CertPool {
+	if r.CertPEM == nil {
+		return nil
+	}
+	p := x509.NewCertPool()
+	p.AppendCertsFromPEM(r.CertPEM)
+	return p
+}
+
+// Close stops the server. It is safe to call more than once.
+func (r *Running) Close() error { return r.srv.Close() }
+
+// Wait blocks until the server stops, and returns why if it was not Close.
+func (r *Running) Wait() error { return r.srv.Wait() }
+
+// Listen serves a new local PingOne on a loopback address ("" or
+// "127.0.0.1:0" picks a free port), over HTTPS with a generated
+// self-signed certificate when opts.TLS is set.
+func Listen(addr string, opts Options) (*Running, error) {
+	return ListenServer(addr, New(opts), opts.TLS)
+}
+
+// ListenServer serves an existing Server (so a caller can keep its state
+// across restarts in tests).
+func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
+	ln, err := loopback.Listen(addr)
+	if err != nil {
+		return nil, err
+	}
+	run := &Running{Addr: ln.Addr().String(), Server: s}
+	scheme := "http"
+	if useTLS {
+		cert, certPEM, err := selfSigned()
+		if err != nil {
+			_ = ln.Close()
+			return nil, fmt.Errorf("creating the TLS certificate: %w", err)
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		run.CertPEM = certPEM
+		scheme = "https"
+	}
+	run.URL = scheme + "://" + run.Addr
+	run.APIURL = run.URL + "/v1"
+	run.srv = loopback.Serve(ln, s)
+	return run, nil
+}
+
+// selfSigned makes a one-day ECDSA certificate for the loopback names.
+func selfSigned() (tls.Certificate, []byte, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 128))
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	now := time.Now()
+	tmpl := &x509.Certificate{
+		SerialNumber:          serial,
+		Subject:               pkix.Name{CommonName: "local PingOne (courier)"},
+		NotBefore:             now.Add(-time.Hour),
+		NotAfter:              now.Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+		DNSNames:              []string{"localhost"},
+		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	cert, err := tls.X509KeyPair(certPEM, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}))
+	return cert, certPEM, err
+}
