@@ -1,18 +1,15 @@
 package run
 
 import (
-	"io"
 	"os"
 
-	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/runner/report"
-	"github.com/courier-run/courier/vault"
 	"golang.org/x/term"
 )
 
-// newReporters builds the -r reporters from the flags.
-// Every reporter writes through red, so no secret reaches stdout or a file.
-func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
+// reportOptions configures the -r reporters from the flags; the suite
+// wraps every writer so no secret reaches stdout or a file.
+func reportOptions(o *Options) report.Options {
 	exports := map[string]string{}
 	if o.Reporter.JSONExport != "" {
 		exports[report.NameJSON] = o.Reporter.JSONExport
@@ -21,10 +18,9 @@ func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 		exports[report.NameJUnit] = o.Reporter.JUnitExport
 	}
 	r := o.Reporter
-	m, err := report.New(o.Reporters, report.Options{
+	return report.Options{
 		Stdout:  o.IO.Out,
 		Exports: exports,
-		Wrap:    func(w io.Writer) io.Writer { return red.Writer(w) },
 		Silent:  o.Silent,
 		CLI: report.CLIOptions{
 			Silent:              r.CLISilent,
@@ -41,16 +37,11 @@ func newReporters(o *Options, red *vault.Redactor) (*report.Multi, error) {
 			TTY:                 o.IO.IsStdoutTTY(),
 			Width:               stdoutWidth(o),
 		},
-		JSON: report.JSONOptions{Redact: red.Redact},
 		Progress: report.ProgressOptions{
 			Silent: r.ProgressSilent,
 			TTY:    o.IO.IsStdoutTTY(),
 		},
-	})
-	if err != nil {
-		return nil, cmdutil.FlagErrorf("%v", err)
 	}
-	return m, nil
 }
 
 // stdoutWidth is the terminal's width in columns, or 0 when stdout is not

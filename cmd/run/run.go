@@ -16,8 +16,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/simulators/echo"
-	"github.com/courier-run/courier/simulators/pingone"
+	"github.com/courier-run/courier/suite"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -219,126 +218,151 @@ func isBailValue(s string) bool {
 
 func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.ExitInput) }
 
-// Run executes the run command.
+// Run executes the run command: it loads the inputs named on the command
+// line, hands them to a suite and maps the outcome to an exit code.
 func Run(ctx context.Context, o *Options) error {
 	httpClient := &http.Client{Timeout: 60 * time.Second}
 	o.Link.Getenv = o.IO.Env
 	if o.VaultStore != nil {
 		o.Link.VaultStore = o.VaultStore
 	}
-	var colls []*collections.Collection
+	in, err := loadInputs(ctx, httpClient, o)
+	if err != nil {
+		return err
+	}
+	so, err := suiteOptions(o, in)
+	if err != nil {
+		return err
+	}
+	res, err := suite.New(so).Run(ctx)
+	if err != nil {
+		return exitError(err)
+	}
+	if res.Failed() && !o.SuppressExit {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
+	}
+	return nil
+}
+
+// inputs are the loaded collections, environment, globals and data.
+type inputs struct {
+	colls        []*collections.Collection
+	env, globals *environments.File
+	data         []*environments.Scope
+}
+
+// loadInputs opens the collections (files, URLs or Postman links), the
+// environment, globals and iteration data.
+func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inputs, error) {
+	in := &inputs{}
 	var linkEnvs []*environments.File
 	for _, c := range o.Collections {
 		if importcmd.IsLink(c, o.Link) {
 			coll, envs, err := importcmd.OpenLink(ctx, httpClient, c, o.Link)
 			if err != nil {
-				return err // carries its exit code
+				return nil, err // carries its exit code
 			}
-			colls = append(colls, coll)
+			in.colls = append(in.colls, coll)
 			linkEnvs = append(linkEnvs, envs...)
 			continue
 		}
 		coll, err := collections.Open(ctx, httpClient, c)
 		if err != nil {
-			return inputError(err)
+			return nil, inputError(err)
 		}
-		colls = append(colls, coll)
+		in.colls = append(in.colls, coll)
 	}
-	if len(colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.ExportCollection != "") {
-		return cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export and --export-collection name one file: run one collection at a time to use them")
+	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.ExportCollection != "") {
+		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export and --export-collection name one file: run one collection at a time to use them")
 	}
-	st := openStateStore(o)
-	env := environments.NewScope("environment", nil)
-	var envFile, globalsFile *environments.File
-	var envRS, globRS *environments.RunState
 	switch {
 	case o.Environment != "" && importcmd.IsEnvironmentUID(o.Environment):
 		f, err := importcmd.OpenEnvironmentUID(ctx, httpClient, o.Environment, o.Link)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		envFile = f
-		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
+		in.env = f
 	case o.Environment != "":
 		f, err := openVars(ctx, httpClient, o.Environment)
 		if err != nil {
-			return inputError(err)
+			return nil, inputError(err)
 		}
-		envFile = f
-		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
+		in.env = f
 	case len(linkEnvs) > 0:
 		// A Run-in-Postman link carries its environment; the first one is
 		// used, as Postman selects it on import.
-		f := linkEnvs[0]
+		in.env = linkEnvs[0]
 		for _, other := range linkEnvs[1:] {
 			fmt.Fprintf(o.IO.ErrOut, "note: the link also carries environment %q; use courier import to save it\n", other.Name)
 		}
-		envFile = f
-		envRS, env = beginScope(o, st, environments.FileIdentity(f), "environment", f.Values)
 	}
-	globals := environments.NewScope("globals", nil)
 	if o.Globals != "" {
 		f, err := openVars(ctx, httpClient, o.Globals)
 		if err != nil {
-			return inputError(err)
+			return nil, inputError(err)
 		}
-		globalsFile = f
-		globRS, globals = beginScope(o, st, environments.GlobalsIdentity(f), "globals", f.Values)
+		in.globals = f
+	}
+	if o.IterationData != "" {
+		data, err := environments.LoadData(o.IterationData)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		in.data = data
+	}
+	return in, nil
+}
+
+// suiteOptions turns the flags and loaded inputs into a suite's options.
+func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
+	so := suite.Options{
+		Collections:  in.colls,
+		Environment:  in.env,
+		Globals:      in.globals,
+		Data:         in.data,
+		StateDir:     stateDir(o),
+		NoPersist:    o.NoPersist,
+		VaultScripts: o.VaultScripts,
+		LocalEcho:    o.LocalEcho,
+		LocalPingOne: o.LocalPingOne,
+		CookieJar:    o.CookieJar,
+		Exports: suite.Exports{
+			Environment: o.ExportEnvironment,
+			Globals:     o.ExportGlobals,
+			Collection:  o.ExportCollection,
+			CookieJar:   o.ExportCookieJar,
+		},
+		Reporters:  o.Reporters,
+		Report:     reportOptions(o),
+		StrictVars: o.StrictVars,
+		KeepGoing:  o.SuppressExit,
+		Silent:     o.Silent,
+		Stderr:     o.IO.ErrOut,
 	}
 	for _, kv := range o.EnvVars {
 		k, v, err := environments.ParseKV(kv)
 		if err != nil {
-			return cmdutil.FlagErrorf("--env-var %q: %v", kv, err)
+			return so, cmdutil.FlagErrorf("--env-var %q: %v", kv, err)
 		}
-		env.Set(k, v)
+		so.EnvVars = append(so.EnvVars, environments.Variable{Key: k, Value: v})
 	}
 	for _, kv := range o.GlobalVars {
 		k, v, err := environments.ParseKV(kv)
 		if err != nil {
-			return cmdutil.FlagErrorf("--global-var %q: %v", kv, err)
+			return so, cmdutil.FlagErrorf("--global-var %q: %v", kv, err)
 		}
-		globals.Set(k, v)
-	}
-	red := vault.NewRedactor()
-	if o.LocalEcho {
-		srv, err := echo.Listen("127.0.0.1:0")
-		if err != nil {
-			return fmt.Errorf("starting the local echo server: %w", err)
-		}
-		defer srv.Close()
-		env.Set("baseUrl", srv.URL)
-	}
-	if o.LocalPingOne {
-		p1, err := pingone.Listen("127.0.0.1:0", pingone.Options{})
-		if err != nil {
-			return fmt.Errorf("starting the local PingOne: %w", err)
-		}
-		defer p1.Close()
-		for _, kv := range p1.Variables() {
-			env.Set(kv[0], kv[1])
-		}
-		red.Add(p1.Credentials().AdminAppSecret)
-		fmt.Fprintf(o.IO.ErrOut, "local PingOne at %s (admin environment %s)\n", p1.URL, p1.Credentials().AdminEnvID)
-	}
-	var data []*environments.Scope
-	if o.IterationData != "" {
-		var err error
-		data, err = environments.LoadData(o.IterationData)
-		if err != nil {
-			return inputError(err)
-		}
+		so.GlobalVars = append(so.GlobalVars, environments.Variable{Key: k, Value: v})
 	}
 	switch o.Color {
 	case "on", "off", "auto":
 	default:
-		return cmdutil.FlagErrorf("--color must be on, off or auto, not %q", o.Color)
+		return so, cmdutil.FlagErrorf("--color must be on, off or auto, not %q", o.Color)
 	}
 	if o.Bail != "" && !isBailValue(o.Bail) {
-		return cmdutil.FlagErrorf("--bail takes failure, folder or both (failure,folder), not %q", o.Bail)
+		return so, cmdutil.FlagErrorf("--bail takes failure, folder or both (failure,folder), not %q", o.Bail)
 	}
-	ropts := runner.Options{
+	so.Runner = runner.Options{
 		Iterations:      o.Iterations,
-		Data:            data,
 		Folders:         o.Folders,
 		DelayRequest:    ms(o.DelayRequest),
 		Timeout:         ms(o.Timeout),
@@ -353,190 +377,49 @@ func Run(ctx context.Context, o *Options) error {
 		NoInsecureFileRead: o.NoInsecureFileRead,
 	}
 	if o.BailSet {
-		ropts.Bail = []string{runner.BailFailure}
+		so.Runner.Bail = []string{runner.BailFailure}
 		if o.Bail != "" {
-			ropts.Bail = strings.Split(o.Bail, ",")
+			so.Runner.Bail = strings.Split(o.Bail, ",")
 		}
 	}
-	if err := loadTLS(o, &ropts); err != nil {
+	if err := loadTLS(o, &so.Runner); err != nil {
+		return so, inputError(err)
+	}
+	so.Vault = cmdutil.Vault(o.IO.Env)
+	if o.VaultStore != nil {
+		so.Vault = o.VaultStore()
+	}
+	return so, nil
+}
+
+// stateDir is where current values are kept, or "" (with a warning) when
+// there is no state directory to keep them in.
+func stateDir(o *Options) string {
+	if o.StateDir != "" {
+		return o.StateDir
+	}
+	d, err := environments.StateDir(o.IO.Env)
+	if err != nil {
+		fmt.Fprintf(o.IO.ErrOut, "warning: current values are not kept: %v (use --state-dir)\n", err)
+		return ""
+	}
+	return d
+}
+
+// exitError gives a suite's error its exit code.
+func exitError(err error) error {
+	var re *suite.RunError
+	switch {
+	case errors.As(err, &re) && errors.Is(err, context.Canceled):
+		return cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
+	case errors.As(err, &re):
+		return cmdutil.WithExitCode(err, cmdutil.ExitFailures)
+	case errors.Is(err, suite.ErrReporters):
+		return cmdutil.FlagErrorf("%v", err)
+	case errors.Is(err, suite.ErrInput):
 		return inputError(err)
 	}
-	// Command-line overrides and local servers are not the user's current
-	// values: snapshot after them so they are never persisted.
-	if envRS != nil {
-		envRS.Snapshot(env.Variables())
-	}
-	if globRS != nil {
-		globRS.Snapshot(globals.Variables())
-	}
-	for _, coll := range colls {
-		registerSecretValues(red, coll)
-	}
-	registerSecretValues(red, nil, env, globals)
-	store := vault.Store(cmdutil.Vault(o.IO.Env))
-	if o.VaultStore != nil {
-		store = o.VaultStore()
-	}
-	vlt := vault.New(store, red)
-	ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
-	ropts.Masker = red
-	ropts.ScriptVault, ropts.VaultScripts = vlt, o.VaultScripts
-
-	failed := false
-	for _, coll := range colls {
-		var collRS *environments.RunState
-		if st != nil {
-			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
-				collRS = rs
-				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
-				registerSecretValues(red, coll) // current values of secret variables too
-			} else {
-				fmt.Fprintf(o.IO.ErrOut, "warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
-			}
-		}
-		if err := preflight(o, coll, env, globals, envFile, globalsFile, envRS, data); err != nil {
-			return err
-		}
-		jar := runner.NewJar()
-		if o.CookieJar != "" {
-			if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
-				return inputError(err)
-			}
-		}
-		sum, r, err := runOne(ctx, o, coll, env, globals, jar, ropts, red, vlt, exportNames{envFile, globalsFile})
-		if r != nil && r.Scopes() != nil && !o.NoPersist {
-			persist(o, red, envRS, r.Scopes().Environment)
-			persist(o, red, globRS, r.Scopes().Globals)
-			persist(o, red, collRS, r.Scopes().Collection)
-		}
-		if err != nil {
-			return err
-		}
-		failed = failed || sum.Failed()
-	}
-	if failed && !o.SuppressExit {
-		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
-	}
-	return nil
-}
-
-// runOne runs one collection with its own reporters and exports.
-func runOne(ctx context.Context, o *Options, coll *collections.Collection, env, globals *environments.Scope,
-	jar *runner.Jar, ropts runner.Options, red *vault.Redactor, vlt *vault.Vault, names exportNames) (*runner.Summary, *runner.Runner, error) {
-	sinks, err := newReporters(o, red)
-	if err != nil {
-		return nil, nil, err
-	}
-	r := &runner.Runner{
-		Collection:  coll,
-		Environment: env,
-		Globals:     globals,
-		Options:     ropts,
-		Sink:        sinks,
-		Jar:         jar,
-	}
-	summary, runErr := r.Run(ctx)
-	closeErr := sinks.Close()
-	runErr = redactErr(red, runErr)
-	if runErr != nil && summary == nil {
-		if errors.Is(runErr, runner.ErrUsage) {
-			return nil, r, inputError(runErr)
-		}
-		return nil, r, runErr
-	}
-	if err := writeExports(o, r, coll, jar, vlt, red, names); err != nil {
-		return nil, r, redactErr(red, err)
-	}
-	if closeErr != nil {
-		return nil, r, fmt.Errorf("writing reports: %w", closeErr)
-	}
-	if runErr != nil {
-		if errors.Is(runErr, context.Canceled) {
-			return nil, r, cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
-		}
-		if o.SuppressExit {
-			fmt.Fprintf(o.IO.ErrOut, "error: %s\n", runErr)
-			return summary, r, nil
-		}
-		return summary, r, cmdutil.WithExitCode(runErr, cmdutil.ExitFailures)
-	}
-	return summary, r, nil
-}
-
-// openStateStore opens the current-value store, or returns nil (with a
-// warning) when there is no state directory to keep it in.
-func openStateStore(o *Options) *environments.Store {
-	dir := o.StateDir
-	if dir == "" {
-		d, err := environments.StateDir(o.IO.Env)
-		if err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "warning: current values are not kept: %v (use --state-dir)\n", err)
-			return nil
-		}
-		dir = d
-	}
-	return environments.OpenStore(dir)
-}
-
-// beginScope builds a scope from a file's initial values and the user's
-// current values (current wins).
-func beginScope(o *Options, st *environments.Store, id environments.Identity, name string, initial []environments.Variable) (*environments.RunState, *environments.Scope) {
-	if st == nil {
-		return nil, environments.NewScope(name, initial)
-	}
-	rs, err := st.BeginRun(id)
-	if err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "warning: current values of %s not read: %v\n", id.Name, err)
-		return nil, environments.NewScope(name, initial)
-	}
-	return rs, environments.NewScope(name, rs.Merge(initial))
-}
-
-// persist keeps what scripts set as current values; a failure to save is
-// reported, never fatal.
-func persist(o *Options, red *vault.Redactor, rs *environments.RunState, sc *environments.Scope) {
-	if rs == nil || sc == nil {
-		return
-	}
-	isSecret := func(v string) bool { return red.Redact(v) != v }
-	dropped, err := rs.Finish(sc.Variables(), isSecret)
-	if err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "warning: current values not saved: %s\n", red.Redact(err.Error()))
-	}
-	if len(dropped) > 0 && !o.Silent {
-		fmt.Fprintf(o.IO.ErrOut, "note: not kept as current values (they hold vault secrets): %s\n", strings.Join(dropped, ", "))
-	}
-}
-
-// preflight warns about variables the selected requests use that have no
-// value; with --strict-vars that stops the run before anything is sent.
-func preflight(o *Options, coll *collections.Collection, env, globals *environments.Scope, envFile, globalsFile *environments.File,
-	envRS *environments.RunState, data []*environments.Scope) error {
-	var items []*collections.Item
-	if len(o.Folders) > 0 {
-		items, _ = collections.Select(coll, o.Folders...) // a bad --folder is reported by the run
-	}
-	sc := &environments.Scopes{Environment: env, Globals: globals}
-	if len(data) > 0 {
-		sc.Data = data[0]
-	}
-	in := environments.PreflightInput{Scopes: sc, Environment: envFile, Globals: globalsFile}
-	if envRS != nil {
-		in.Current = envRS.Current
-	}
-	probs := environments.Preflight(coll, items, in)
-	if len(probs) == 0 {
-		return nil
-	}
-	if !o.Silent || o.StrictVars {
-		for _, p := range probs {
-			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", p.String())
-		}
-	}
-	if o.StrictVars {
-		return inputError(fmt.Errorf("%d variables have no value (see above); set them or drop --strict-vars", len(probs)))
-	}
-	return nil
+	return err
 }
 
 // openVars loads an environment or globals file from a path or URL.
@@ -557,45 +440,6 @@ func openVars(ctx context.Context, c *http.Client, pathOrURL string) (*environme
 		return nil, fmt.Errorf("loading %s: the server answered %s", pathOrURL, resp.Status)
 	}
 	return environments.Load(resp.Body, pathOrURL)
-}
-
-// registerSecretValues masks the values of type: secret variables in all
-// output, as Postman masks them in its UI.
-func registerSecretValues(red *vault.Redactor, coll *collections.Collection, scopes ...*environments.Scope) {
-	if coll == nil {
-		coll = &collections.Collection{}
-	}
-	for _, v := range coll.Variables {
-		if v.Type == "secret" {
-			red.Add(v.Value)
-		}
-	}
-	for _, sc := range scopes {
-		for _, v := range sc.Variables() {
-			if v.Type == "secret" {
-				red.Add(v.Value)
-			}
-		}
-	}
-}
-
-// redactErr masks secrets in an error's text, keeping its exit code.
-func redactErr(red *vault.Redactor, err error) error {
-	if err == nil {
-		return nil
-	}
-	msg := red.Redact(err.Error())
-	if msg == err.Error() {
-		return err
-	}
-	var ee *cmdutil.ExitError
-	if errors.As(err, &ee) {
-		return &cmdutil.ExitError{Code: ee.Code, Err: errors.New(msg)}
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, runner.ErrUsage) {
-		return fmt.Errorf("%s: %w", msg, errors.Unwrap(err))
-	}
-	return errors.New(msg)
 }
 
 func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }

@@ -1,4 +1,4 @@
-package run
+package suite
 
 import (
 	"bytes"
@@ -15,11 +15,10 @@ import (
 // Exports never hold a secret: vault values go back to their {{vault:NAME}}
 // reference; type: secret values, and values that hold a secret, are written
 // empty (a note lists them).
-// exportNames are the loaded environment and globals files (nil when none),
-// whose id and name the exports keep, as Newman's do.
-type exportNames struct{ env, globals *environments.File }
-
-func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, red *vault.Redactor, names exportNames) error {
+// The loaded environment and globals files keep their id and name in the
+// exports, as Newman's do.
+func (s *Suite) writeExports(r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, names *variables) error {
+	o, red := &s.o, s.red
 	sc := r.Scopes()
 	if sc == nil {
 		return nil
@@ -41,28 +40,28 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 	}
 	defer func() {
 		if len(blanked) > 0 {
-			fmt.Fprintf(o.IO.ErrOut, "note: secret values are not written to exports: %s (keep them in the vault: courier vault set NAME)\n", strings.Join(blanked, ", "))
+			o.warnf("note: secret values are not written to exports: %s (keep them in the vault: courier vault set NAME)\n", strings.Join(blanked, ", "))
 		}
 	}()
-	if o.ExportEnvironment != "" {
+	if o.Exports.Environment != "" {
 		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: clean(sc.Environment.Variables())}
-		if names.env != nil {
-			f.ID, f.Name = names.env.ID, names.env.Name
+		if names.envFile != nil {
+			f.ID, f.Name = names.envFile.ID, names.envFile.Name
 		}
-		if err := environments.ExportFile(o.ExportEnvironment, f, 0o600); err != nil {
+		if err := environments.ExportFile(o.Exports.Environment, f, 0o600); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
-	if o.ExportGlobals != "" {
+	if o.Exports.Globals != "" {
 		f := &environments.File{Name: "globals", VariableScope: "globals", Values: clean(sc.Globals.Variables())}
-		if names.globals != nil {
-			f.ID, f.Name = names.globals.ID, names.globals.Name
+		if names.globF != nil {
+			f.ID, f.Name = names.globF.ID, names.globF.Name
 		}
-		if err := environments.ExportFile(o.ExportGlobals, f, 0o600); err != nil {
+		if err := environments.ExportFile(o.Exports.Globals, f, 0o600); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}
 	}
-	if o.ExportCollection != "" {
+	if o.Exports.Collection != "" {
 		out := *coll
 		out.Variables = nil
 		for _, v := range clean(sc.Collection.Variables()) {
@@ -72,16 +71,16 @@ func writeExports(o *Options, r *runner.Runner, coll *collections.Collection, ja
 		if err := collections.Save(&buf, &out); err != nil {
 			return fmt.Errorf("--export-collection: %w", err)
 		}
-		if err := environments.WriteFileAtomic(o.ExportCollection, buf.Bytes(), 0o644); err != nil {
+		if err := environments.WriteFileAtomic(o.Exports.Collection, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("--export-collection: %w", err)
 		}
 	}
-	if o.ExportCookieJar != "" {
+	if o.Exports.CookieJar != "" {
 		data, err := runner.MarshalJar(jar)
 		if err != nil {
 			return fmt.Errorf("--export-cookie-jar: %w", err)
 		}
-		if err := environments.WriteFileAtomic(o.ExportCookieJar, data, 0o600); err != nil {
+		if err := environments.WriteFileAtomic(o.Exports.CookieJar, data, 0o600); err != nil {
 			return fmt.Errorf("--export-cookie-jar: %w", err)
 		}
 	}

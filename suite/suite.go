@@ -1,0 +1,346 @@
+// Package suite runs one or several Postman collections the way "courier run"
+// does, as a library: current values are read from and kept in the state
+// directory, secrets are registered for masking, {{vault:NAME}} resolves
+// through a vault store, the local echo server and PingOne can be started,
+// and the collections run one after another sharing environment and globals.
+//
+// The courier command is flag parsing around this package; a Go program (or
+// a go test) uses it the same way:
+//
+//	s := suite.New(suite.Options{Collections: []*collections.Collection{coll}})
+//	res, err := s.Run(ctx)
+//
+// Events stream to reporters and to Options.Sink as the run goes; the
+// returned Result holds each collection's summary.
+package suite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report"
+	"github.com/courier-run/courier/vault"
+)
+
+// Options describe a suite run. Inputs come loaded (files, links and URLs
+// are the caller's business); the zero value of every other field is the
+// plain default: no current-value store, no vault, no reporters.
+type Options struct {
+	// Collections run one after another, sharing environment and globals;
+	// each starts with a fresh cookie jar, as separate runs would.
+	Collections []*collections.Collection
+	// Environment and Globals are the loaded files (nil: empty scopes).
+	Environment, Globals *environments.File
+	// EnvVars and GlobalVars override variables (--env-var, --global-var);
+	// they are never kept as current values.
+	EnvVars, GlobalVars []environments.Variable
+	// Data holds the iteration data rows (-d).
+	Data []*environments.Scope
+	// Runner is passed to each collection's runner; Data, Secrets, Masker
+	// and ScriptVault are filled in by the suite.
+	Runner runner.Options
+
+	// StateDir keeps current values (initial vs current, as Postman); ""
+	// keeps none. NoPersist reads them but keeps nothing scripts set.
+	StateDir  string
+	NoPersist bool
+
+	// Vault resolves {{vault:NAME}}; nil leaves references unresolved.
+	Vault vault.Store
+	// VaultScripts lets scripts use pm.vault (get/set/unset).
+	VaultScripts bool
+
+	// LocalEcho starts the built-in echo server on loopback and sets
+	// {{baseUrl}} to it; LocalPingOne starts the built-in PingOne and points
+	// the tutorial template's variables at it.
+	LocalEcho, LocalPingOne bool
+
+	// CookieJar is a tough-cookie JSON jar file each collection starts from.
+	CookieJar string
+	// Exports name the files written after each collection (atomically,
+	// without secrets).
+	Exports Exports
+
+	// Reporters are reporter names (cli, json, junit, progress); Report
+	// configures them. The suite wraps every writer so secrets are masked.
+	Reporters []string
+	Report    report.Options
+	// Sink, when set, receives every event too (after the reporters).
+	Sink runner.Sink
+
+	// StrictVars fails a collection before anything is sent when a variable
+	// its requests use has no value; otherwise a warning is printed.
+	StrictVars bool
+	// KeepGoing goes on to the next collection after one was aborted
+	// (--timeout, --bail folder), as --suppress-exit-code does.
+	KeepGoing bool
+	// Silent drops warnings and notes that are not errors.
+	Silent bool
+	// Stderr receives warnings and notes; nil discards them.
+	Stderr io.Writer
+}
+
+// Exports are the --export-* file paths; "" writes nothing.
+type Exports struct {
+	Environment, Globals, Collection, CookieJar string
+}
+
+// Result is what a suite run produced.
+type Result struct {
+	// Collections holds one entry per collection that ran, in order.
+	Collections []CollectionResult
+}
+
+// CollectionResult is one collection's outcome.
+type CollectionResult struct {
+	Name    string
+	Summary *runner.Summary
+	// Err is why the run was aborted (with KeepGoing), nil otherwise.
+	Err error
+}
+
+// Failed reports whether any collection had a failure or was aborted.
+func (r *Result) Failed() bool {
+	for _, c := range r.Collections {
+		if c.Err != nil || (c.Summary != nil && c.Summary.Failed()) {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrInput marks errors in the suite's input (an unreadable cookie jar, an
+// unknown --folder, variables without a value under StrictVars): the run
+// cannot go on until the input changes.
+var ErrInput = errors.New("invalid input")
+
+// ErrReporters marks an unusable reporter configuration (an unknown name,
+// an export path that cannot be created).
+var ErrReporters = errors.New("invalid reporters")
+
+// RunError is a collection run that started and was aborted (cancelled,
+// --timeout reached, --bail folder); Result holds what it did so far.
+type RunError struct {
+	Collection string
+	Err        error
+}
+
+func (e *RunError) Error() string { return e.Err.Error() }
+func (e *RunError) Unwrap() error { return e.Err }
+
+// classified keeps an error's text and adds a sentinel to its chain.
+type classified struct {
+	err  error
+	kind error
+}
+
+func (e *classified) Error() string         { return e.err.Error() }
+func (e *classified) Unwrap() []error       { return []error{e.err, e.kind} }
+func inputError(err error) error            { return &classified{err, ErrInput} }
+func reporterError(err error) error         { return &classified{err, ErrReporters} }
+func (o *Options) warnf(f string, a ...any) { fmt.Fprintf(o.stderr(), f, a...) }
+
+func (o *Options) stderr() io.Writer {
+	if o.Stderr == nil {
+		return io.Discard
+	}
+	return o.Stderr
+}
+
+// Suite is one configured run; call Run once.
+type Suite struct {
+	o   Options
+	red *vault.Redactor
+}
+
+// New returns a suite for o.
+func New(o Options) *Suite {
+	return &Suite{o: o, red: vault.NewRedactor()}
+}
+
+// Redactor is the suite's secret masker: every value it learned (secret
+// variables, vault secrets, values derived from them). Errors the suite
+// returns are already masked; output a caller writes itself should go
+// through it.
+func (s *Suite) Redactor() *vault.Redactor { return s.red }
+
+// Run runs every collection in order and returns their outcomes. It stops
+// at the first collection that cannot start or is aborted (unless
+// KeepGoing); the Result then holds the collections that ran. Assertion and
+// request failures are not errors: see Result.Failed.
+func (s *Suite) Run(ctx context.Context) (*Result, error) {
+	o := &s.o
+	st := s.openStore()
+	vars, err := s.beginVariables(st)
+	if err != nil {
+		return nil, err
+	}
+	stop, err := s.startLocalServers(vars.env)
+	defer stop()
+	if err != nil {
+		return nil, err
+	}
+	// Command-line overrides and local servers are not the user's current
+	// values: snapshot after them so they are never persisted.
+	vars.snapshot()
+	for _, coll := range o.Collections {
+		registerSecretValues(s.red, coll)
+	}
+	registerSecretValues(s.red, nil, vars.env, vars.globals)
+	vlt := vault.New(o.Vault, s.red)
+	ropts := o.Runner
+	ropts.Data = o.Data
+	if o.Vault != nil {
+		ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
+		ropts.ScriptVault = vlt
+	}
+	ropts.Masker = s.red
+	ropts.VaultScripts = o.VaultScripts
+
+	res := &Result{}
+	for _, coll := range o.Collections {
+		var collRS *environments.RunState
+		if st != nil {
+			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
+				collRS = rs
+				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
+				registerSecretValues(s.red, coll) // current values of secret variables too
+			} else {
+				o.warnf("warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
+			}
+		}
+		if err := s.preflight(coll, vars); err != nil {
+			return res, err
+		}
+		jar := runner.NewJar()
+		if o.CookieJar != "" {
+			if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
+				return res, inputError(err)
+			}
+		}
+		sum, r, err := s.runOne(ctx, coll, vars, jar, ropts, vlt)
+		if r != nil && r.Scopes() != nil && !o.NoPersist {
+			s.persist(vars.envRS, r.Scopes().Environment)
+			s.persist(vars.globRS, r.Scopes().Globals)
+			s.persist(collRS, r.Scopes().Collection)
+		}
+		if sum != nil {
+			cr := CollectionResult{Name: coll.Info.Name, Summary: sum}
+			var re *RunError
+			if errors.As(err, &re) && o.KeepGoing && !errors.Is(err, context.Canceled) {
+				cr.Err = re.Err
+				o.warnf("error: %s\n", re.Err)
+				err = nil
+			}
+			res.Collections = append(res.Collections, cr)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// runOne runs one collection with its own reporters and exports.
+func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *variables,
+	jar *runner.Jar, ropts runner.Options, vlt *vault.Vault) (*runner.Summary, *runner.Runner, error) {
+	sinks, err := s.newReporters()
+	if err != nil {
+		return nil, nil, err
+	}
+	var sink runner.Sink = sinks
+	if s.o.Sink != nil {
+		sink = teeSink{sinks, s.o.Sink}
+	}
+	r := &runner.Runner{
+		Collection:  coll,
+		Environment: vars.env,
+		Globals:     vars.globals,
+		Options:     ropts,
+		Sink:        sink,
+		Jar:         jar,
+	}
+	summary, runErr := r.Run(ctx)
+	closeErr := sinks.Close()
+	runErr = redactErr(s.red, runErr)
+	if runErr != nil && summary == nil {
+		if errors.Is(runErr, runner.ErrUsage) {
+			return nil, r, inputError(runErr)
+		}
+		return nil, r, runErr
+	}
+	if err := s.writeExports(r, coll, jar, vlt, vars); err != nil {
+		return nil, r, redactErr(s.red, err)
+	}
+	if closeErr != nil {
+		return nil, r, fmt.Errorf("writing reports: %w", closeErr)
+	}
+	if runErr != nil {
+		return summary, r, &RunError{Collection: coll.Info.Name, Err: runErr}
+	}
+	return summary, r, nil
+}
+
+// newReporters builds the reporters; every one writes through the
+// redactor, so no secret reaches stdout or a file.
+func (s *Suite) newReporters() (*report.Multi, error) {
+	ro := s.o.Report
+	ro.Wrap = func(w io.Writer) io.Writer { return s.red.Writer(w) }
+	ro.JSON.Redact = s.red.Redact
+	m, err := report.New(s.o.Reporters, ro)
+	if err != nil {
+		return nil, reporterError(err)
+	}
+	return m, nil
+}
+
+type teeSink []runner.Sink
+
+func (t teeSink) Handle(ev runner.Event) {
+	for _, s := range t {
+		s.Handle(ev)
+	}
+}
+
+// registerSecretValues masks the values of type: secret variables in all
+// output, as Postman masks them in its UI.
+func registerSecretValues(red *vault.Redactor, coll *collections.Collection, scopes ...*environments.Scope) {
+	if coll == nil {
+		coll = &collections.Collection{}
+	}
+	for _, v := range coll.Variables {
+		if v.Type == "secret" {
+			red.Add(v.Value)
+		}
+	}
+	for _, sc := range scopes {
+		for _, v := range sc.Variables() {
+			if v.Type == "secret" {
+				red.Add(v.Value)
+			}
+		}
+	}
+}
+
+// redactErr masks secrets in an error's text, keeping what it wraps for
+// errors.Is (cancellation, bad input).
+func redactErr(red *vault.Redactor, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := red.Redact(err.Error())
+	if msg == err.Error() {
+		return err
+	}
+	for _, kind := range []error{context.Canceled, context.DeadlineExceeded, runner.ErrUsage, ErrInput} {
+		if errors.Is(err, kind) {
+			return &classified{errors.New(msg), kind}
+		}
+	}
+	return errors.New(msg)
+}

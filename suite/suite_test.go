@@ -1,0 +1,167 @@
+package suite_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/suite"
+)
+
+// coll builds a one-request collection against {{baseUrl}} whose test
+// script is js.
+func coll(t *testing.T, name, path, js string) *collections.Collection {
+	t.Helper()
+	src := fmt.Sprintf(`{"info":{"name":%q,"schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"req","request":{"method":"GET","url":"{{baseUrl}}%s"},
+"event":[{"listen":"test","script":{"exec":[%q]}}]}]}`, name, path, js)
+	c, err := collections.LoadBytes([]byte(src), name+".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+type recorder struct{ events []runner.Event }
+
+func (r *recorder) Handle(ev runner.Event) { r.events = append(r.events, ev) }
+
+func TestCollectionsShareTheEnvironment(t *testing.T) {
+	t.Parallel()
+	first := coll(t, "first", "/get?v=1", "pm.environment.set('token', pm.response.json().args.v + 'x');")
+	second := coll(t, "second", "/get?t={{token}}", "pm.test('got token', () => pm.expect(pm.response.json().args.t).to.eql('1x'));")
+	rec := &recorder{}
+	res, err := suite.New(suite.Options{
+		Collections: []*collections.Collection{first, second},
+		LocalEcho:   true,
+		Runner:      runner.Options{LoopbackOnly: true},
+		Sink:        rec,
+	}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Collections) != 2 || res.Failed() {
+		t.Fatalf("results %+v, failed %v", res.Collections, res.Failed())
+	}
+	if a := res.Collections[1].Summary.Assertions; a.Total != 1 || a.Failed != 0 {
+		t.Errorf("second collection's assertions %+v, want 1 passed", a)
+	}
+	starts := 0
+	for _, ev := range rec.events {
+		if _, ok := ev.(runner.StartEvent); ok {
+			starts++
+		}
+	}
+	if starts != 2 {
+		t.Errorf("the sink saw %d runs start, want 2", starts)
+	}
+}
+
+func TestCurrentValuesAreKeptBetweenRuns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	envPath := filepath.Join(dir, "env.json")
+	if err := os.WriteFile(envPath, []byte(`{"name":"e","values":[{"key":"count","value":"0","enabled":true}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func() *suite.Result {
+		env, err := environments.LoadFile(envPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := coll(t, "count", "/get", "pm.environment.set('count', String(Number(pm.environment.get('count')) + 1));")
+		res, err := suite.New(suite.Options{
+			Collections: []*collections.Collection{c},
+			Environment: env,
+			StateDir:    filepath.Join(dir, "state"),
+			LocalEcho:   true,
+			Runner:      runner.Options{LoopbackOnly: true},
+		}).Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	run()
+	rec := &recorder{}
+	env, _ := environments.LoadFile(envPath)
+	c := coll(t, "count", "/get?c={{count}}", "pm.test('second run sees 1', () => pm.expect(pm.response.json().args.c).to.eql('1'));")
+	res, err := suite.New(suite.Options{
+		Collections: []*collections.Collection{c}, Environment: env,
+		StateDir: filepath.Join(dir, "state"), LocalEcho: true,
+		Runner: runner.Options{LoopbackOnly: true}, Sink: rec,
+	}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Failed() {
+		t.Errorf("the current value written by the first run was not read by the second: %+v", res.Collections[0].Summary.Failures)
+	}
+	if data, _ := os.ReadFile(envPath); !bytes.Contains(data, []byte(`"value":"0"`)) {
+		t.Errorf("the environment file changed: %s", data)
+	}
+}
+
+func TestErrorsAreClassified(t *testing.T) {
+	t.Parallel()
+	ok := func(t *testing.T) *collections.Collection { return coll(t, "c", "/get?x={{missing}}", "") }
+	tests := []struct {
+		name string
+		opts func(*suite.Options)
+		want error
+	}{
+		{"unknown folder", func(o *suite.Options) { o.Runner.Folders = []string{"nope"} }, suite.ErrInput},
+		{"strict variables", func(o *suite.Options) { o.StrictVars = true }, suite.ErrInput},
+		{"missing cookie jar", func(o *suite.Options) { o.CookieJar = filepath.Join(t.TempDir(), "none.json") }, suite.ErrInput},
+		{"unknown reporter", func(o *suite.Options) { o.Reporters = []string{"htmlextra-nope"} }, suite.ErrReporters},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			o := suite.Options{Collections: []*collections.Collection{ok(t)}, LocalEcho: true, Runner: runner.Options{LoopbackOnly: true}}
+			tt.opts(&o)
+			_, err := suite.New(o).Run(context.Background())
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want one marked %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeepGoingRecordsAnAbortedCollection(t *testing.T) {
+	t.Parallel()
+	slow := coll(t, "slow", "/delay/2", "")
+	next := coll(t, "next", "/get", "pm.test('ran', () => {});")
+	var stderr strings.Builder
+	for _, keepGoing := range []bool{false, true} {
+		res, err := suite.New(suite.Options{
+			Collections: []*collections.Collection{slow, next},
+			LocalEcho:   true,
+			Runner:      runner.Options{LoopbackOnly: true, Timeout: 50e6},
+			KeepGoing:   keepGoing,
+			Stderr:      &stderr,
+		}).Run(context.Background())
+		var re *suite.RunError
+		switch {
+		case !keepGoing && !errors.As(err, &re):
+			t.Fatalf("without KeepGoing: error %v, want a RunError", err)
+		case !keepGoing && len(res.Collections) != 1:
+			t.Fatalf("without KeepGoing %d collections ran, want 1", len(res.Collections))
+		case keepGoing && err != nil:
+			t.Fatalf("with KeepGoing: %v", err)
+		case keepGoing && (len(res.Collections) != 2 || res.Collections[0].Err == nil || !res.Failed()):
+			t.Fatalf("with KeepGoing: %+v", res.Collections)
+		}
+	}
+	if !strings.Contains(stderr.String(), "error: run stopped") {
+		t.Errorf("stderr %q does not say the run stopped", stderr.String())
+	}
+}
