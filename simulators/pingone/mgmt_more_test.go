@@ -40,7 +40,7 @@ func embedded(t *testing.T, r reply, name string) []any {
 func assertResource(t *testing.T, r reply, status int, envID, path string) string {
 	t.Helper()
 	require.Equal(t, status, r.code, r.raw)
-	assert.Equal(t, "application/hal+json;charset=UTF-8", r.header.Get("Content-Type"))
+	assert.Equal(t, "application/json;charset=UTF-8", r.header.Get("Content-Type"))
 	id, _ := r.body["id"].(string)
 	require.NotEmpty(t, id, r.raw)
 	assert.Equal(t, envID, r.body["environment"].(map[string]any)["id"], r.raw)

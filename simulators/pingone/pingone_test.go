@@ -311,7 +311,7 @@ func TestManagementResources(t *testing.T) {
 	c, tok, env := f.c, f.token, "/environments/"+f.envID
 	r := c.api("GET", env, tok, "", "")
 	require.Equal(t, 200, r.code)
-	assert.Equal(t, "application/hal+json;charset=UTF-8", r.header.Get("Content-Type"))
+	assert.Equal(t, "application/json;charset=UTF-8", r.header.Get("Content-Type"))
 	assert.Contains(t, r.body["_links"].(map[string]any)["self"].(map[string]any)["href"], env)
 	assert.NotEmpty(t, r.body["createdAt"])
 	for _, tc := range []struct {

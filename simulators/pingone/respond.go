@@ -10,11 +10,13 @@ import (
 	"time"
 )
 
-// Content types PingOne answers with.
-const (
-	halJSON   = "application/hal+json;charset=UTF-8"
-	plainJSON = "application/json;charset=UTF-8"
-)
+// plainJSON is the content type of every JSON answer, resources
+// (HAL-shaped, with _links and _embedded) and errors alike. PingOne's OpenAPI
+// specification declares application/json for all of its responses, and the
+// generated SDK the Terraform provider drives against the live service
+// decodes only application/json and application/vnd.*+json: an
+// application/hal+json label would make every success undecodable there.
+const plainJSON = "application/json;charset=UTF-8"
 
 // Messages of PingOne's top-level error codes.
 const (
@@ -46,7 +48,7 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	_, _ = w.Write(b)
 }
 
-func writeHAL(w http.ResponseWriter, status int, v any) { writeJSON(w, status, halJSON, v) }
+func writeHAL(w http.ResponseWriter, status int, v any) { writeJSON(w, status, plainJSON, v) }
 
 // writeError writes PingOne's platform error body:
 // {"id","code","message","details":[{"code","target","message"}]}.
