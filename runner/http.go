@@ -285,12 +285,17 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		// reference either: the request fails.
 		return resolved, SentRequest{Method: resolved.Method, URL: buildWireURL(resolved.URL, true).String()}, nil, nil, secretErr
 	}
-	warn := func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) }
-	var check func(string) error
-	if secrets != nil {
-		check = secrets.Check
+	plan := sendPlan{
+		req:   resolved,
+		auth:  a,
+		ppb:   ppb,
+		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) },
+		clock: clock,
 	}
-	sent, resp, err := r.client.do(ctx, resolved, a, ppb, &r.Options, warn, check, clock)
+	if secrets != nil {
+		plan.check = secrets.Check
+	}
+	sent, resp, err := r.client.do(ctx, plan)
 	var timings *Timings
 	if clock != nil && err == nil {
 		timings = clock.timings()
@@ -298,58 +303,89 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	return resolved, sent, resp, timings, err
 }
 
-// do sends a resolved request, following redirects and auth challenges.
-// Auth problems do not fail the request, as in Postman: warn reports them
-// and the request goes out without that auth.
-// check, when set, vets every URL the request goes to (the first and each
-// redirect) for the vault secrets it carries. clock, when set, times the
-// phases of the last round trip.
-func (c *client) do(ctx context.Context, req *collections.Request, a *collections.Auth, ppb behavior, o *Options, warn func(string), check func(string) error, clock *phaseClock) (SentRequest, *scripting.Response, error) {
+// sendPlan is one resolved request and how to send it.
+type sendPlan struct {
+	req  *collections.Request // resolved: no {{variables}} left
+	auth *collections.Auth    // the effective auth, resolved; nil for none
+	ppb  behavior
+	// warn reports auth problems: as in Postman they do not fail the
+	// request, which goes out without that auth.
+	warn func(string)
+	// check, when set, vets every URL the request goes to (the first and
+	// each redirect) for the vault secrets it carries.
+	check func(string) error
+	// clock, when set, times the phases of the last round trip.
+	clock *phaseClock
+}
+
+// outgoing is a plan turned into an HTTP request, before the first hop.
+type outgoing struct {
+	hreq *http.Request
+	wire wireURL
+	data []byte            // the body as sent; nil for none
+	auth *collections.Auth // nil once auth could not be applied
+	sent SentRequest       // what the reports show as sent
+}
+
+// do sends a plan's request, following redirects and auth challenges, and
+// reads the response: prepare, sign, hop, read.
+func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Response, error) {
+	if c.opts.TimeoutRequest > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.opts.TimeoutRequest)
+		defer cancel()
+	}
+	out, err := c.prepare(ctx, p)
+	if err != nil {
+		return out.sent, nil, err
+	}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false)}
+	c.sign(&out, p.warn, authOpts)
+	start := time.Now()
+	resp, last, err := c.hops(&out, p, authOpts)
+	if err != nil {
+		return out.sent, nil, err
+	}
+	got, err := readResponse(resp, last.URL, start, p.clock)
+	return out.sent, got, err
+}
+
+// prepare builds the HTTP request of a plan: the wire URL, the body, the
+// request's own headers and then the system headers Postman adds.
+func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
+	o, req, ppb := c.opts, p.req, p.ppb
 	method := req.Method
 	if method == "" {
 		method = "GET"
 	}
-	wu := buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false))
-	sent := SentRequest{Method: method, URL: wu.String()}
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, restricted: o.NoInsecureFileRead}, warn)
+	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
+	out.sent = SentRequest{Method: method, URL: out.wire.String()}
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, restricted: o.NoInsecureFileRead}, p.warn)
 	if err != nil {
-		return sent, nil, err
+		return out, err
 	}
-	var data []byte
 	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.boolean("disableBodyPruning", false)) {
-		data = body.data
+		out.data = body.data
 	}
-	if o.TimeoutRequest > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, o.TimeoutRequest)
-		defer cancel()
-	}
-	hreq, err := newHTTPRequest(ctx, method, wu.toURL(), data)
+	hreq, err := newHTTPRequest(ctx, method, out.wire.toURL(), out.data)
 	if err != nil {
-		return sent, nil, err
+		return out, err
 	}
-	if data == nil && !noBodyMethods[strings.ToUpper(method)] {
+	out.hreq = hreq
+	if out.data == nil && !noBodyMethods[strings.ToUpper(method)] {
 		// Node sends "Content-Length: 0" for bodiless requests of methods
 		// that may carry a body (custom ones included); Go only does for
 		// POST, PUT and PATCH unless told the encoding is identity.
 		hreq.TransferEncoding = []string{"identity"}
 		hreq.Body = http.NoBody
 	}
-	if wu.user != nil && !hasAuthorization(req.Header) {
+	if u := out.wire.user; u != nil && !hasAuthorization(req.Header) {
 		// Credentials in the URL become basic auth, as Node sends them.
-		pass, _ := wu.user.Password()
-		hreq.SetBasicAuth(wu.user.Username(), pass)
+		pass, _ := u.Password()
+		hreq.SetBasicAuth(u.Username(), pass)
 		maskDerived(o.Masker, map[string]string{"password": pass}, hreq)
 	}
 	hreq.URL.User = nil
-	hasHeader := func(name string) bool {
-		for k := range hreq.Header {
-			if strings.EqualFold(k, name) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, h := range req.Header {
 		if h.Disabled || h.Key == "" {
 			continue
@@ -361,129 +397,158 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		hreq.Header[h.Key] = append(hreq.Header[h.Key], h.Value)
 	}
 	disabled := ppb.disabledHeaders()
-	if body != nil && data != nil && body.contentType != "" && !hasHeader("Content-Type") && !disabled["content-type"] {
+	if body != nil && out.data != nil && body.contentType != "" && !hasHeader(hreq.Header, "Content-Type") && !disabled["content-type"] {
 		hreq.Header["Content-Type"] = []string{body.contentType}
 	}
 	ua := o.UserAgent
 	if ua == "" {
 		ua = DefaultUserAgent
 	}
-	for _, sh := range []struct{ name, value string }{
+	for _, sh := range [...]struct{ name, value string }{
 		{"User-Agent", ua},
 		{"Accept", "*/*"},
 		{"Cache-Control", "no-cache"},
-		{"Postman-Token", postmanToken()},
+		{"Postman-Token", ""}, // a fresh one per request, made only when sent
 		{"Accept-Encoding", "gzip, deflate, br"},
 		{"Connection", "keep-alive"},
 	} {
-		if !disabled[strings.ToLower(sh.name)] && !hasHeader(sh.name) {
+		if !disabled[strings.ToLower(sh.name)] && !hasHeader(hreq.Header, sh.name) {
+			if sh.value == "" {
+				sh.value = postmanToken()
+			}
 			hreq.Header[sh.name] = []string{sh.value}
 		}
 	}
-	authOpts := auth.Options{DisableURLEncoding: ppb.boolean("disableUrlEncoding", false)}
-	if a != nil {
-		// Signers read the URL's parts, so they get a parsed URL; the wire
-		// path stays ours and only the query they may add is kept.
-		wire := hreq.URL
-		if parsed, perr := url.Parse(wu.String()); perr == nil {
-			parsed.User = nil
-			hreq.URL = parsed
+	return out, nil
+}
+
+// hasHeader reports whether h has name in any letter case: the request's
+// own headers keep the case the collection gives them.
+func hasHeader(h http.Header, name string) bool {
+	for k := range h {
+		if strings.EqualFold(k, name) {
+			return true
 		}
-		err := auth.ApplyWith(hreq, a, data, authOpts)
-		if hreq.URL != wire {
-			wire.RawQuery = hreq.URL.RawQuery
-			wire.ForceQuery = wu.hasQuery && wire.RawQuery == ""
-			hreq.URL = wire
-		}
-		if err != nil {
-			warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
-			a = nil
-		} else if hreq.GetBody != nil {
-			// oauth1 may move its parameters into a urlencoded body.
-			if rc, err := hreq.GetBody(); err == nil {
-				data, _ = io.ReadAll(rc)
-				rc.Close()
-			}
-		}
-		wu.query, wu.hasQuery = hreq.URL.RawQuery, wu.hasQuery || hreq.URL.RawQuery != ""
-		sent.URL = wu.String()
-		maskDerived(o.Masker, a.Params, hreq)
 	}
-	strict := !o.Insecure && ppb.boolean("strictSSL", true)
-	tr := c.transport(strict)
+	return false
+}
+
+// sign applies the plan's auth. Signers read the URL's parts, so they get a
+// parsed view of the wire URL; the wire path stays ours and only the query
+// they may add is kept. Auth that cannot be applied is reported and dropped.
+func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
+	a := out.auth
+	if a == nil {
+		return
+	}
+	hreq := out.hreq
+	wire := hreq.URL
+	if parsed := out.wire.parsed(); parsed != nil {
+		hreq.URL = parsed
+	}
+	err := auth.ApplyWith(hreq, a, out.data, opts)
+	if hreq.URL != wire {
+		wire.RawQuery = hreq.URL.RawQuery
+		wire.ForceQuery = out.wire.hasQuery && wire.RawQuery == ""
+		hreq.URL = wire
+	}
+	if q := hreq.URL.RawQuery; q != out.wire.query || (q != "" && !out.wire.hasQuery) {
+		out.wire.query, out.wire.hasQuery = q, out.wire.hasQuery || q != ""
+		out.sent.URL = out.wire.String()
+	}
+	if err != nil {
+		warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
+		out.auth = nil
+		return
+	}
+	if hreq.GetBody != nil {
+		// oauth1 may move its parameters into a urlencoded body.
+		if rc, err := hreq.GetBody(); err == nil {
+			out.data, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	maskDerived(c.opts.Masker, a.Params, hreq)
+}
+
+// hops sends the request and the requests that follow from it: an auth
+// challenge answered once, redirects up to the limit. It returns the last
+// response, its body unread, and the request that got it.
+func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.Response, *http.Request, error) {
+	o, ppb, hreq, a := c.opts, p.ppb, out.hreq, out.auth
+	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
 	useCookies := !ppb.boolean("disableCookies", false)
 	follow := !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
 	maxRedirects := ppb.number("maxRedirects", o.MaxRedirects)
 	if maxRedirects <= 0 {
 		maxRedirects = 10
 	}
-
-	start := time.Now()
-	var resp *http.Response
 	challenged := false
-	for hops := 0; ; hops++ {
+	for hop := 0; ; hop++ {
 		if useCookies {
 			addJarCookies(hreq, c.jar)
 		}
-		if hops == 0 {
-			sent.Header = headerList(hreq)
-			sent.Body = data
+		if hop == 0 {
+			out.sent.Header = headerList(hreq)
+			out.sent.Body = out.data
 		}
-		if check != nil {
-			target := hreq.URL.Scheme + "://" + hreq.URL.Host + hreq.URL.Opaque + hreq.URL.EscapedPath()
-			if err := check(target); err != nil {
-				if resp != nil {
-					drain(resp)
-				}
-				return sent, nil, err
+		if p.check != nil {
+			if err := p.check(hreq.URL.Scheme + "://" + hreq.URL.Host + hreq.URL.Opaque + hreq.URL.EscapedPath()); err != nil {
+				return nil, nil, err
 			}
 		}
 		hctx := context.WithValue(hreq.Context(), hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
-		if clock != nil {
-			hctx = httptrace.WithClientTrace(hctx, clock.startHop(time.Now()))
+		if p.clock != nil {
+			hctx = httptrace.WithClientTrace(hctx, p.clock.startHop(time.Now()))
 		}
-		resp, err = tr.RoundTrip(hreq.WithContext(hctx))
+		resp, err := tr.RoundTrip(hreq.WithContext(hctx))
 		if err != nil {
-			return sent, nil, describeNetError(err)
+			return nil, nil, describeNetError(err)
 		}
 		if useCookies {
 			c.jar.SetCookies(hreq.URL, resp.Cookies())
 		}
 		if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && a != nil && !challenged {
-			retry, err := auth.ChallengeWith(hreq, a, resp, data, authOpts)
+			retry, err := auth.ChallengeWith(hreq, a, resp, out.data, authOpts)
 			if err != nil {
 				drain(resp)
-				return sent, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
+				return nil, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
 			}
 			if retry != nil {
 				challenged = true
 				drain(resp)
-				clock.endHop()
+				p.clock.endHop()
 				hreq = retry
 				continue
 			}
 		}
 		if !follow || !isRedirect(resp.StatusCode) || resp.Header.Get("Location") == "" {
-			break
+			return resp, hreq, nil
 		}
-		if hops >= maxRedirects {
+		if hop >= maxRedirects {
 			loc := resp.Header.Get("Location")
 			drain(resp)
 			// Newman's words; the run records a failed request, not a 3xx.
-			return sent, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", loc)
+			return nil, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", loc)
 		}
-		next, err := redirectRequest(hreq, resp, data, ppb)
+		next, err := redirectRequest(hreq, resp, out.data, ppb)
 		if err != nil {
-			break // an unparsable Location ends the chain; the 3xx is the response
+			return resp, hreq, nil // an unparsable Location ends the chain; the 3xx is the response
 		}
 		drain(resp)
-		clock.endHop()
+		p.clock.endHop()
 		hreq = next
 	}
+}
+
+// readResponse reads and decodes the last response's body into what
+// scripts and reports see. u is the URL it came from, start is when the
+// first hop began.
+func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phaseClock) (*scripting.Response, error) {
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return sent, nil, describeNetError(err)
+		return nil, describeNetError(err)
 	}
 	clock.read()
 	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw)
@@ -491,18 +556,16 @@ func (c *client) do(ctx context.Context, req *collections.Request, a *collection
 		decoded = raw // serve what came; a broken encoding is the server's problem
 	}
 	clock.decoded()
-	elapsed := time.Since(start)
-	out := &scripting.Response{
+	return &scripting.Response{
 		Code:         resp.StatusCode,
 		Status:       reason(resp),
 		Proto:        resp.Proto,
 		Header:       responseHeaders(resp.Header),
 		Body:         decoded,
-		ResponseTime: elapsed,
+		ResponseTime: time.Since(start),
 		Size:         len(decoded),
-		URL:          wireString(hreq.URL),
-	}
-	return sent, out, nil
+		URL:          wireString(u),
+	}, nil
 }
 
 // maskDerived registers the auth headers a signer built from secret inputs

@@ -22,6 +22,6 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// Counted in the run's requests, as Newman counts them; atomically,
 	// since Send runs off the run's goroutine.
 	s.r.scriptRequests.Add(1)
-	_, resp, err := s.r.client.do(ctx, req, req.Auth, behavior{}, &s.r.Options, warn, nil, nil)
+	_, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
 	return resp, err
 }

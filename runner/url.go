@@ -144,10 +144,17 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 		w.scheme = "http"
 	}
 	host := strings.ToLower(strings.Join(u.Host, "."))
-	if ip, ok := parseIPv4Shorthand(host); ok {
-		host = ip
-	} else if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != "" {
-		host = ascii
+	switch {
+	case isDottedQuad(host): // the usual IP literal, sent as written
+	case asciiHost(host):
+		if ip, ok := parseIPv4Shorthand(host); ok {
+			host = ip
+		}
+		// idna would give back the same name or fail, which keeps it too.
+	default:
+		if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != "" {
+			host = ascii
+		}
 	}
 	if u.Port != "" {
 		host += ":" + u.Port
@@ -202,6 +209,39 @@ func rawUserinfo(user, pass string, hasPass bool) *url.Userinfo {
 	return url.UserPassword(u, p)
 }
 
+// isDottedQuad reports whether host is an IPv4 address in its canonical
+// form (four decimal numbers up to 255, no leading zeros).
+func isDottedQuad(host string) bool {
+	parts, n, digits := 0, 0, 0
+	for i := 0; i <= len(host); i++ {
+		if i == len(host) || host[i] == '.' {
+			if digits == 0 || n > 255 || (digits > 1 && host[i-digits] == '0') {
+				return false
+			}
+			parts, n, digits = parts+1, 0, 0
+			continue
+		}
+		c := host[i]
+		if c < '0' || c > '9' || digits == 3 {
+			return false
+		}
+		n, digits = n*10+int(c-'0'), digits+1
+	}
+	return parts == 4
+}
+
+// asciiHost reports whether a lowercased host is plain ASCII without
+// punycode labels: idna's lookup profile leaves such a name unchanged (or
+// rejects it, and we then send it as written).
+func asciiHost(host string) bool {
+	for i := 0; i < len(host); i++ {
+		if host[i] >= 0x80 {
+			return false
+		}
+	}
+	return !strings.Contains(host, "xn--")
+}
+
 // parseIPv4Shorthand reads the IPv4 forms a WHATWG URL parser accepts
 // (127.1, 0x7f.1, 2130706433) and returns the dotted quad, as Node does
 // before connecting and in the Host header.
@@ -248,4 +288,16 @@ func parseIPv4Shorthand(host string) (string, bool) {
 		ip += n << (8 * (3 - i))
 	}
 	return fmt.Sprintf("%d.%d.%d.%d", ip>>24, ip>>16&255, ip>>8&255, ip&255), true
+}
+
+// parsed is the URL as net/url would parse the wire text, for signers that
+// read its parts (EscapedPath, Hostname, RawQuery), built from the parts we
+// already hold. nil when the path holds a broken escape, as url.Parse fails.
+func (w wireURL) parsed() *url.URL {
+	p, err := url.PathUnescape(w.path)
+	if err != nil {
+		return nil
+	}
+	return &url.URL{Scheme: w.scheme, Host: w.host, Path: p, RawPath: w.path,
+		RawQuery: w.query, ForceQuery: w.hasQuery && w.query == ""}
 }

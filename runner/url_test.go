@@ -2,6 +2,7 @@ package runner
 
 import (
 	"math"
+	"net/url"
 	"testing"
 	"time"
 
@@ -57,6 +58,43 @@ func TestWireRequestTarget(t *testing.T) {
 	}
 }
 
+// The signers' view of a wire URL is built from its parts; it must read as
+// url.Parse reads the wire text, the way it was built before.
+func TestWireParsedMatchesURLParse(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		raw      string
+		noEncode bool
+	}{
+		{"http://h/a b/%41/c?x=1&y", false},
+		{"https://H:8443//users/1?", false},
+		{"http://u:p@127.1:4041/x/é?q=a%20b", false},
+		{"http://h", false},
+		{"http://h/a b/(x)?c=d e", true},
+		{"http://h/%7e~/%2F?", true},
+		{"http://[::1]:80/v6", false},
+	} {
+		w := buildWireURL(collections.ParseURL(tt.raw), tt.noEncode)
+		want, err := url.Parse(w.String())
+		if err != nil {
+			assert.Nil(t, w.parsed(), tt.raw)
+			continue
+		}
+		got := w.parsed()
+		if assert.NotNil(t, got, tt.raw) {
+			assert.Equal(t, want.EscapedPath(), got.EscapedPath(), tt.raw)
+			assert.Equal(t, want.RequestURI(), got.RequestURI(), tt.raw)
+			assert.Equal(t, want.Hostname(), got.Hostname(), tt.raw)
+			assert.Equal(t, want.Port(), got.Port(), tt.raw)
+			assert.Equal(t, want.RawQuery, got.RawQuery, tt.raw)
+			assert.Equal(t, want.ForceQuery, got.ForceQuery, tt.raw)
+			want.User = nil
+			assert.Equal(t, want.String(), got.String(), tt.raw)
+		}
+	}
+	assert.Nil(t, buildWireURL(collections.ParseURL("http://h/%zz"), true).parsed(), "a broken escape is not parsed")
+}
+
 func TestParseIPv4Shorthand(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
@@ -69,6 +107,21 @@ func TestParseIPv4Shorthand(t *testing.T) {
 			continue
 		}
 		assert.Equal(t, want, got, in)
+	}
+}
+
+func TestIsDottedQuad(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]bool{
+		"127.0.0.1": true, "0.0.0.0": true, "255.255.255.255": true, "10.0.0.1": true,
+		"256.0.0.1": false, "127.1": false, "127.0.0.01": false, "1.2.3.4.": false, "1.2.3.4.5": false,
+		"1..2.3": false, "": false, "a.b.c.d": false, "1000.1.1.1": false, "0x7f.0.0.1": false,
+	} {
+		assert.Equal(t, want, isDottedQuad(in), in)
+		if want {
+			ip, ok := parseIPv4Shorthand(in)
+			assert.True(t, ok && ip == in, "a canonical quad is its own shorthand: %s", in)
+		}
 	}
 }
 

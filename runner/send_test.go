@@ -1,0 +1,41 @@
+package runner_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/runner"
+)
+
+// Auth that cannot be applied (NTLM is not supported, a JWT with a broken
+// key) warns and the request goes out without it, as in Postman.
+func TestUnappliedAuthWarnsAndSends(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ name, auth, warning string }{
+		{"ntlm", `{"type":"ntlm","ntlm":[{"key":"username","value":"u"}]}`, "ntlm auth was not applied"},
+		{"jwt", `{"type":"jwt","jwt":[{"key":"algorithm","value":"RS256"},{"key":"privateKey","value":"not a key"}]}`, "jwt auth was not applied"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := coll(`{"name":"r","request":{"method":"GET","url":"{{baseUrl}}/headers?a=1","auth":` + tt.auth + `},` +
+				`"event":[{"listen":"test","script":{"exec":"pm.test('sent without auth', () => pm.expect(pm.response.json().headers).not.to.have.property('authorization'))"}}]}`)
+			sum, rec, _ := run(t, c, runner.Options{})
+			assert.Empty(t, sum.Failures)
+			assert.Equal(t, map[string]bool{"sent without auth": true}, rec.assertions())
+			var warnings []string
+			for _, e := range rec.events {
+				if w, ok := e.(runner.WarningEvent); ok {
+					warnings = append(warnings, w.Message)
+				}
+			}
+			require.Len(t, warnings, 1)
+			assert.True(t, strings.HasPrefix(warnings[0], tt.warning), warnings[0])
+			reqs := rec.requests()
+			require.Len(t, reqs, 1)
+			assert.True(t, strings.HasSuffix(reqs[0].Request.URL, "/headers?a=1"), reqs[0].Request.URL)
+		})
+	}
+}
