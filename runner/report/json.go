@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -44,6 +44,7 @@ type JSON struct {
 
 	iteration, position int
 	cur                 *jsonExecution
+	curItem             *collections.Item // the item cur runs
 	phase               string
 	written             int
 
@@ -81,7 +82,7 @@ func (j *JSON) Handle(ev runner.Event) {
 				j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
 			}
 		}
-		j.cur.item = e.Item
+		j.curItem = e.Item
 	case runner.RequestEvent:
 		if j.cur == nil {
 			return
@@ -154,7 +155,7 @@ func (j *JSON) cursor(iteration int) jsonCursor {
 func (j *JSON) failure(f jsonFailure) {
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
-		if it := j.cur.item; it != nil {
+		if it := j.curItem; it != nil {
 			f.Source = &jsonRef{ID: it.ID, Name: it.Name}
 			if it.Parent != nil {
 				f.Parent = &jsonRef{ID: it.Parent.ID, Name: it.Parent.Name}
@@ -202,7 +203,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	if s == nil {
 		s = &runner.Summary{}
 	}
-	st := func(x runner.Stat) jsonStat { return jsonStat{x.Total, x.Pending, x.Failed} }
+	st := func(x runner.Stat) jsonStat { return jsonStat{Total: x.Total, Pending: x.Pending, Failed: x.Failed} }
 	stats := map[string]jsonStat{
 		"iterations":        st(s.Iterations),
 		"items":             st(s.Items),
@@ -298,183 +299,40 @@ func epochMS(t time.Time) int64 {
 	return t.UnixMilli()
 }
 
-// Newman's report types. Field names are Newman's; tests decode reports
-// back into these.
-
-type jsonStat struct {
-	Total   int `json:"total"`
-	Pending int `json:"pending"`
-	Failed  int `json:"failed"`
-}
-
-type jsonTimings struct {
-	ResponseAverage  float64 `json:"responseAverage"`
-	ResponseMin      float64 `json:"responseMin"`
-	ResponseMax      float64 `json:"responseMax"`
-	ResponseSd       float64 `json:"responseSd"`
-	DNSAverage       float64 `json:"dnsAverage"`
-	DNSMin           float64 `json:"dnsMin"`
-	DNSMax           float64 `json:"dnsMax"`
-	DNSSd            float64 `json:"dnsSd"`
-	FirstByteAverage float64 `json:"firstByteAverage"`
-	FirstByteMin     float64 `json:"firstByteMin"`
-	FirstByteMax     float64 `json:"firstByteMax"`
-	FirstByteSd      float64 `json:"firstByteSd"`
-	Started          int64   `json:"started"`
-	Completed        int64   `json:"completed"`
-}
-
-type jsonCursor struct {
-	Position      int    `json:"position"`
-	Iteration     int    `json:"iteration"`
-	Length        int    `json:"length"`
-	Cycles        int    `json:"cycles"`
-	Empty         bool   `json:"empty"`
-	EOF           bool   `json:"eof"`
-	BOF           bool   `json:"bof"`
-	CR            bool   `json:"cr"`
-	Ref           string `json:"ref"`
-	HTTPRequestID string `json:"httpRequestId"`
-}
-
-type jsonRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-}
-
-type jsonKV struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
-type jsonURL struct {
-	Protocol string      `json:"protocol,omitempty"`
-	Port     string      `json:"port,omitempty"`
-	Path     []string    `json:"path"`
-	Host     []string    `json:"host"`
-	Query    []jsonQuery `json:"query"`
-	Variable []jsonKV    `json:"variable"`
-}
-
-// jsonQuery is a query parameter; a key sent without "=" has a null value,
-// as in Newman's report.
-type jsonQuery struct {
-	Key   string  `json:"key"`
-	Value *string `json:"value"`
-}
-
-type jsonBody struct {
-	Mode string `json:"mode"`
-	Raw  string `json:"raw"`
-}
-
-type jsonRequest struct {
-	URL    jsonURL   `json:"url"`
-	Header []jsonKV  `json:"header"`
-	Method string    `json:"method"`
-	Body   *jsonBody `json:"body,omitempty"`
-}
-
-// byteArray encodes as a JSON array of numbers, as Node encodes a Buffer.
-type byteArray []byte
-
-func (b byteArray) MarshalJSON() ([]byte, error) {
-	out := make([]byte, 0, 2+len(b)*4)
-	out = append(out, '[')
-	for i, c := range b {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = strconv.AppendUint(out, uint64(c), 10)
-	}
-	return append(out, ']'), nil
-}
-
-func (b *byteArray) UnmarshalJSON(p []byte) error {
-	var nums []byte
-	var ints []int
-	if err := json.Unmarshal(p, &ints); err != nil {
-		return err
-	}
-	for _, n := range ints {
-		nums = append(nums, byte(n))
-	}
-	*b = nums
-	return nil
-}
-
-type jsonStream struct {
-	Type string    `json:"type"`
-	Data byteArray `json:"data"`
-}
-
-type jsonResponse struct {
-	ID           string     `json:"id"`
-	Status       string     `json:"status"`
-	Code         int        `json:"code"`
-	Header       []jsonKV   `json:"header"`
-	Stream       jsonStream `json:"stream"`
-	Cookie       []struct{} `json:"cookie"`
-	ResponseTime float64    `json:"responseTime"`
-	ResponseSize int        `json:"responseSize"`
-}
-
-type jsonError struct {
-	// Node's system error fields, for request errors (see netErrorJSON).
-	Errno    *int   `json:"errno,omitempty"`
-	Code     string `json:"code,omitempty"`
-	Syscall  string `json:"syscall,omitempty"`
-	Address  string `json:"address,omitempty"`
-	Port     *int   `json:"port,omitempty"`
-	Hostname string `json:"hostname,omitempty"`
-
-	Type    string `json:"type,omitempty"`
-	Name    string `json:"name"`
-	Index   *int   `json:"index,omitempty"`
-	Test    string `json:"test,omitempty"`
-	Message string `json:"message"`
-	Stack   string `json:"stack,omitempty"`
-}
-
-type jsonAssertion struct {
-	Assertion string     `json:"assertion"`
-	Skipped   bool       `json:"skipped"`
-	Error     *jsonError `json:"error,omitempty"`
-}
-
-type jsonScriptResult struct {
-	Error *jsonError `json:"error,omitempty"`
-}
-
-type jsonExecution struct {
-	Cursor           jsonCursor         `json:"cursor"`
-	Item             jsonRef            `json:"item"`
-	Request          *jsonRequest       `json:"request,omitempty"`
-	Response         *jsonResponse      `json:"response,omitempty"`
-	ID               string             `json:"id"`
-	Assertions       []jsonAssertion    `json:"assertions,omitempty"`
-	TestScript       []jsonScriptResult `json:"testScript,omitempty"`
-	PrerequestScript []jsonScriptResult `json:"prerequestScript,omitempty"`
-	RequestError     *jsonError         `json:"requestError,omitempty"`
-	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
-	Skipped bool `json:"skipped,omitempty"`
-
-	item *collections.Item
-}
-
-type jsonFailure struct {
-	Error  jsonError  `json:"error"`
-	At     string     `json:"at"`
-	Source *jsonRef   `json:"source,omitempty"`
-	Parent *jsonRef   `json:"parent,omitempty"`
-	Cursor jsonCursor `json:"cursor"`
-}
+// The report's types live in jsonreport, its plain-data home.
+type (
+	jsonStat         = jsonreport.Stat
+	jsonTimings      = jsonreport.Timings
+	jsonCursor       = jsonreport.Cursor
+	jsonRef          = jsonreport.Ref
+	jsonKV           = jsonreport.KV
+	jsonURL          = jsonreport.URL
+	jsonQuery        = jsonreport.Query
+	jsonBody         = jsonreport.Body
+	jsonRequest      = jsonreport.Request
+	byteArray        = jsonreport.Bytes
+	jsonStream       = jsonreport.Stream
+	jsonResponse     = jsonreport.Response
+	jsonError        = jsonreport.Error
+	jsonAssertion    = jsonreport.Assertion
+	jsonScriptResult = jsonreport.ScriptResult
+	jsonExecution    = jsonreport.Execution
+	jsonFailure      = jsonreport.Failure
+	pmScript         = jsonreport.Script
+	pmEvent          = jsonreport.Event
+	pmRequest        = jsonreport.ItemRequest
+	pmItem           = jsonreport.Item
+	pmVariable       = jsonreport.Variable
+	pmCollection     = jsonreport.Collection
+	jsonScopeValue   = jsonreport.ScopeValue
+	jsonScope        = jsonreport.Scope
+)
 
 func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{x.Key, x.Value})
+			out = append(out, jsonKV{Key: x.Key, Value: x.Value})
 		}
 	}
 	return out
@@ -508,54 +366,6 @@ func sentRequestJSON(e runner.RequestEvent) *jsonRequest {
 	return r
 }
 
-// Postman collection JSON, enough for report consumers: ids, names, the
-// request templates and scripts.
-
-type pmScript struct {
-	ID   string   `json:"id,omitempty"`
-	Type string   `json:"type"`
-	Exec []string `json:"exec"`
-}
-
-type pmEvent struct {
-	Listen   string   `json:"listen"`
-	Script   pmScript `json:"script"`
-	Disabled bool     `json:"disabled,omitempty"`
-}
-
-type pmRequest struct {
-	Method string    `json:"method"`
-	URL    string    `json:"url"`
-	Header []jsonKV  `json:"header,omitempty"`
-	Body   *jsonBody `json:"body,omitempty"`
-}
-
-type pmItem struct {
-	ID      string     `json:"id,omitempty"`
-	Name    string     `json:"name"`
-	Item    []pmItem   `json:"item,omitempty"`
-	Request *pmRequest `json:"request,omitempty"`
-	Event   []pmEvent  `json:"event"`
-}
-
-type pmVariable struct {
-	Key      string `json:"key"`
-	Value    string `json:"value"`
-	Type     string `json:"type,omitempty"`
-	Disabled bool   `json:"disabled,omitempty"`
-}
-
-type pmCollection struct {
-	Info struct {
-		PostmanID string `json:"_postman_id,omitempty"`
-		Name      string `json:"name"`
-		Schema    string `json:"schema,omitempty"`
-	} `json:"info"`
-	Item     []pmItem     `json:"item"`
-	Event    []pmEvent    `json:"event"`
-	Variable []pmVariable `json:"variable"`
-}
-
 func eventsJSON(evs []collections.Event) []pmEvent {
 	out := []pmEvent{}
 	for _, e := range evs {
@@ -579,7 +389,7 @@ func itemsJSON(items []*collections.Item) []pmItem {
 			p.Request = &pmRequest{Method: r.Method, URL: r.URL.Raw}
 			for _, h := range r.Header {
 				if !h.Disabled {
-					p.Request.Header = append(p.Request.Header, jsonKV{h.Key, h.Value})
+					p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: h.Value})
 				}
 			}
 			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
@@ -609,19 +419,6 @@ func collectionJSON(c *collections.Collection, sc *environments.Scopes) *pmColle
 		}
 	}
 	return p
-}
-
-type jsonScopeValue struct {
-	Key     string `json:"key"`
-	Value   string `json:"value"`
-	Type    string `json:"type"`
-	Enabled bool   `json:"enabled"`
-}
-
-type jsonScope struct {
-	ID     string           `json:"id"`
-	Name   string           `json:"name,omitempty"`
-	Values []jsonScopeValue `json:"values"`
 }
 
 // scopeJSON renders an environment or globals block. Unlike Newman it

@@ -1,0 +1,243 @@
+// Package jsonreport holds the JSON report's types: Newman's run report
+// (collection, environment, globals, run{stats, timings, executions,
+// transfers, failures, error}), which courier writes with -r json and
+// reads back to merge shards and render other reports from a saved run.
+// It is courier's plain-data exchange format: everything a reporter shows
+// is in it, with no live runner state.
+package jsonreport
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Newman's report types. Field names are Newman's; tests decode reports
+// back into these.
+
+type Stat struct {
+	Total   int `json:"total"`
+	Pending int `json:"pending"`
+	Failed  int `json:"failed"`
+}
+
+type Timings struct {
+	ResponseAverage  float64 `json:"responseAverage"`
+	ResponseMin      float64 `json:"responseMin"`
+	ResponseMax      float64 `json:"responseMax"`
+	ResponseSd       float64 `json:"responseSd"`
+	DNSAverage       float64 `json:"dnsAverage"`
+	DNSMin           float64 `json:"dnsMin"`
+	DNSMax           float64 `json:"dnsMax"`
+	DNSSd            float64 `json:"dnsSd"`
+	FirstByteAverage float64 `json:"firstByteAverage"`
+	FirstByteMin     float64 `json:"firstByteMin"`
+	FirstByteMax     float64 `json:"firstByteMax"`
+	FirstByteSd      float64 `json:"firstByteSd"`
+	Started          int64   `json:"started"`
+	Completed        int64   `json:"completed"`
+}
+
+type Cursor struct {
+	Position      int    `json:"position"`
+	Iteration     int    `json:"iteration"`
+	Length        int    `json:"length"`
+	Cycles        int    `json:"cycles"`
+	Empty         bool   `json:"empty"`
+	EOF           bool   `json:"eof"`
+	BOF           bool   `json:"bof"`
+	CR            bool   `json:"cr"`
+	Ref           string `json:"ref"`
+	HTTPRequestID string `json:"httpRequestId"`
+}
+
+type Ref struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type KV struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+type URL struct {
+	Protocol string   `json:"protocol,omitempty"`
+	Port     string   `json:"port,omitempty"`
+	Path     []string `json:"path"`
+	Host     []string `json:"host"`
+	Query    []Query  `json:"query"`
+	Variable []KV     `json:"variable"`
+}
+
+// Query is a query parameter; a key sent without "=" has a null value,
+// as in Newman's report.
+type Query struct {
+	Key   string  `json:"key"`
+	Value *string `json:"value"`
+}
+
+type Body struct {
+	Mode string `json:"mode"`
+	Raw  string `json:"raw"`
+}
+
+type Request struct {
+	URL    URL    `json:"url"`
+	Header []KV   `json:"header"`
+	Method string `json:"method"`
+	Body   *Body  `json:"body,omitempty"`
+}
+
+// Bytes encodes as a JSON array of numbers, as Node encodes a Buffer.
+type Bytes []byte
+
+func (b Bytes) MarshalJSON() ([]byte, error) {
+	out := make([]byte, 0, 2+len(b)*4)
+	out = append(out, '[')
+	for i, c := range b {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendUint(out, uint64(c), 10)
+	}
+	return append(out, ']'), nil
+}
+
+func (b *Bytes) UnmarshalJSON(p []byte) error {
+	var nums []byte
+	var ints []int
+	if err := json.Unmarshal(p, &ints); err != nil {
+		return err
+	}
+	for _, n := range ints {
+		nums = append(nums, byte(n))
+	}
+	*b = nums
+	return nil
+}
+
+type Stream struct {
+	Type string `json:"type"`
+	Data Bytes  `json:"data"`
+}
+
+type Response struct {
+	ID           string     `json:"id"`
+	Status       string     `json:"status"`
+	Code         int        `json:"code"`
+	Header       []KV       `json:"header"`
+	Stream       Stream     `json:"stream"`
+	Cookie       []struct{} `json:"cookie"`
+	ResponseTime float64    `json:"responseTime"`
+	ResponseSize int        `json:"responseSize"`
+}
+
+type Error struct {
+	// Node's system error fields, for request errors (see netErrorJSON).
+	Errno    *int   `json:"errno,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Syscall  string `json:"syscall,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Port     *int   `json:"port,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
+
+	Type    string `json:"type,omitempty"`
+	Name    string `json:"name"`
+	Index   *int   `json:"index,omitempty"`
+	Test    string `json:"test,omitempty"`
+	Message string `json:"message"`
+	Stack   string `json:"stack,omitempty"`
+}
+
+type Assertion struct {
+	Assertion string `json:"assertion"`
+	Skipped   bool   `json:"skipped"`
+	Error     *Error `json:"error,omitempty"`
+}
+
+type ScriptResult struct {
+	Error *Error `json:"error,omitempty"`
+}
+
+type Execution struct {
+	Cursor           Cursor         `json:"cursor"`
+	Item             Ref            `json:"item"`
+	Request          *Request       `json:"request,omitempty"`
+	Response         *Response      `json:"response,omitempty"`
+	ID               string         `json:"id"`
+	Assertions       []Assertion    `json:"assertions,omitempty"`
+	TestScript       []ScriptResult `json:"testScript,omitempty"`
+	PrerequestScript []ScriptResult `json:"prerequestScript,omitempty"`
+	RequestError     *Error         `json:"requestError,omitempty"`
+	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
+	Skipped bool `json:"skipped,omitempty"`
+}
+
+type Failure struct {
+	Error  Error  `json:"error"`
+	At     string `json:"at"`
+	Source *Ref   `json:"source,omitempty"`
+	Parent *Ref   `json:"parent,omitempty"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// Postman collection JSON, enough for report consumers: ids, names, the
+// request templates and scripts.
+
+type Script struct {
+	ID   string   `json:"id,omitempty"`
+	Type string   `json:"type"`
+	Exec []string `json:"exec"`
+}
+
+type Event struct {
+	Listen   string `json:"listen"`
+	Script   Script `json:"script"`
+	Disabled bool   `json:"disabled,omitempty"`
+}
+
+type ItemRequest struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	Header []KV   `json:"header,omitempty"`
+	Body   *Body  `json:"body,omitempty"`
+}
+
+type Item struct {
+	ID      string       `json:"id,omitempty"`
+	Name    string       `json:"name"`
+	Item    []Item       `json:"item,omitempty"`
+	Request *ItemRequest `json:"request,omitempty"`
+	Event   []Event      `json:"event"`
+}
+
+type Variable struct {
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	Type     string `json:"type,omitempty"`
+	Disabled bool   `json:"disabled,omitempty"`
+}
+
+type Collection struct {
+	Info struct {
+		PostmanID string `json:"_postman_id,omitempty"`
+		Name      string `json:"name"`
+		Schema    string `json:"schema,omitempty"`
+	} `json:"info"`
+	Item     []Item     `json:"item"`
+	Event    []Event    `json:"event"`
+	Variable []Variable `json:"variable"`
+}
+
+type ScopeValue struct {
+	Key     string `json:"key"`
+	Value   string `json:"value"`
+	Type    string `json:"type"`
+	Enabled bool   `json:"enabled"`
+}
+
+type Scope struct {
+	ID     string       `json:"id"`
+	Name   string       `json:"name,omitempty"`
+	Values []ScopeValue `json:"values"`
+}
