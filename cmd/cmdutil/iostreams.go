@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/mattn/go-isatty"
 )
@@ -17,6 +18,9 @@ type IOStreams struct {
 	outTTY, errTTY, inTTY bool
 	// Env reads the process environment (tests inject their own).
 	Env func(string) string
+	// MaxProcs sets GOMAXPROCS and returns the previous setting; nil where
+	// the process is not the command's (tests).
+	MaxProcs func(int) int
 }
 
 // System returns the real streams.
@@ -24,7 +28,7 @@ func System() *IOStreams {
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr), inTTY: isTerminal(os.Stdin),
-		Env: os.Getenv,
+		Env: os.Getenv, MaxProcs: runtime.GOMAXPROCS,
 	}
 }
 

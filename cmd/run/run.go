@@ -91,6 +91,10 @@ type Options struct {
 	// VaultStore opens the secret store behind {{vault:NAME}}; it is only
 	// called when a reference is resolved. Nil uses cmdutil.Vault.
 	VaultStore func() vault.Store
+
+	// CPUProfile and MemProfile name the pprof files to write (--cpuprofile,
+	// --memprofile).
+	CPUProfile, MemProfile string
 }
 
 // ReporterFlags are the --reporter-<name>-<option> flags.
@@ -176,6 +180,8 @@ cookie jar, as separate runs would.`,
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
 	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
 	importcmd.AddLinkFlags(f, &opts.Link)
+	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (read it with go tool pprof)")
+	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile, taken when the run ends, to `file` (go tool pprof)")
 	r := &opts.Reporter
 	f.BoolVar(&r.CLINoSummary, "reporter-cli-no-summary", false, "cli: no summary table")
 	f.BoolVar(&r.CLINoFailures, "reporter-cli-no-failures", false, "cli: no failure details")
@@ -220,7 +226,22 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 
 // Run executes the run command: it loads the inputs named on the command
 // line, hands them to a suite and maps the outcome to an exit code.
-func Run(ctx context.Context, o *Options) error {
+func Run(ctx context.Context, o *Options) (err error) {
+	// A run is sequential until --parallel (issue 14) lands; its N goes here.
+	defer narrowScheduler(1, o.IO.Env, o.IO.MaxProcs)()
+	prof, err := startProfiles(o.CPUProfile, o.MemProfile)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if perr := prof.stop(); perr != nil {
+			if err != nil { // the run's own outcome keeps its exit code
+				fmt.Fprintf(o.IO.ErrOut, "error: %v\n", perr)
+				return
+			}
+			err = cmdutil.WithExitCode(perr, cmdutil.ExitInput)
+		}
+	}()
 	httpClient := &http.Client{Timeout: 60 * time.Second}
 	o.Link.Getenv = o.IO.Env
 	if o.VaultStore != nil {

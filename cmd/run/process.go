@@ -1,0 +1,81 @@
+package run
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/pprof"
+
+	"github.com/courier-run/courier/environments"
+)
+
+// procsFor is the GOMAXPROCS a run with this many workers gets, or 0 to
+// leave the scheduler alone. A sequential run has one request or script in
+// flight at a time: with more Ps, Go wakes the transport's and the
+// script's goroutines on other cores and spins looking for work, which
+// cost a quarter of the CPU and a seventh of the wall time on the bench
+// (docs/performance.md). Several workers need every core, and a GOMAXPROCS
+// the user set is theirs.
+func procsFor(workers int, env func(string) string) int {
+	if workers > 1 || env("GOMAXPROCS") != "" {
+		return 0
+	}
+	return 1
+}
+
+// narrowScheduler applies procsFor through set (runtime.GOMAXPROCS in the
+// command, nil in tests: a test binary's scheduler is not the run's to
+// change) and returns what undoes it.
+func narrowScheduler(workers int, env func(string) string, set func(int) int) (restore func()) {
+	n := procsFor(workers, env)
+	if set == nil || n == 0 {
+		return func() {}
+	}
+	prev := set(n)
+	return func() { set(prev) }
+}
+
+// profiles are the --cpuprofile and --memprofile of one run, in pprof's
+// format for "go tool pprof".
+type profiles struct {
+	cpuPath, memPath string
+	cpu              bytes.Buffer // held until the run ends, then written whole
+}
+
+// startProfiles starts the CPU profile, if asked for.
+func startProfiles(cpuPath, memPath string) (*profiles, error) {
+	p := &profiles{cpuPath: cpuPath, memPath: memPath}
+	if cpuPath != "" {
+		if err := pprof.StartCPUProfile(&p.cpu); err != nil {
+			return nil, fmt.Errorf("--cpuprofile %s: %w", cpuPath, err)
+		}
+	}
+	return p, nil
+}
+
+// stop ends the CPU profile and writes both profiles, each atomically. The
+// heap profile is taken after a collection, so its in-use figures are the
+// live heap at the end of the run; its allocation figures cover the whole
+// process.
+func (p *profiles) stop() error {
+	var errs []error
+	if p.cpuPath != "" {
+		pprof.StopCPUProfile()
+		if err := environments.WriteFileAtomic(p.cpuPath, p.cpu.Bytes(), 0o644); err != nil {
+			errs = append(errs, fmt.Errorf("--cpuprofile: %w", err))
+		}
+	}
+	if p.memPath != "" {
+		runtime.GC()
+		var buf bytes.Buffer
+		err := pprof.Lookup("heap").WriteTo(&buf, 0)
+		if err == nil {
+			err = environments.WriteFileAtomic(p.memPath, buf.Bytes(), 0o644)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("--memprofile: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
