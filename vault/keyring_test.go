@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/zalando/go-keyring"
+
+	"github.com/courier-run/courier/internal/testenv"
 )
 
 // fakeBackend is an in-memory go-keyring with go-keyring's errors; unlike
@@ -318,10 +320,7 @@ func TestRealKeyring(t *testing.T) {
 // COURIER_REQUIRE_KEYRING=1 (CI sets it so the tests cannot silently skip).
 func skipOrFail(t *testing.T, msg string) {
 	t.Helper()
-	if os.Getenv("COURIER_REQUIRE_KEYRING") == "1" {
-		t.Fatal(msg + " (COURIER_REQUIRE_KEYRING=1)")
-	}
-	t.Skip(msg)
+	testenv.Keyring(t, msg)
 }
 
 // slowIndexBackend widens the index read-modify-write window so that

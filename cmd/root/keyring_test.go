@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/internal/testenv"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -29,11 +30,7 @@ func TestKeyringEndToEnd(t *testing.T) {
 	defer cancel()
 	probe := vault.NewKeyring(vault.DefaultService)
 	if _, err := probe.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
-		msg := "no usable Secret Service here: " + err.Error()
-		if os.Getenv("COURIER_REQUIRE_KEYRING") == "1" {
-			t.Fatal(msg + " (COURIER_REQUIRE_KEYRING=1)")
-		}
-		t.Skip(msg)
+		testenv.Keyring(t, err.Error())
 	}
 	const name = "courier-e2e-test-token"
 	secret := "kr-secret-" + time.Now().Format("150405.000000")

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/courier-run/courier/internal/testenv"
 	vlt "github.com/courier-run/courier/vault"
 )
 
@@ -58,8 +59,5 @@ func TestRealKeyringCommands(t *testing.T) {
 // COURIER_REQUIRE_KEYRING=1 (CI sets it so the tests cannot silently skip).
 func skipOrFail(t *testing.T, msg string) {
 	t.Helper()
-	if os.Getenv("COURIER_REQUIRE_KEYRING") == "1" {
-		t.Fatal(msg + " (COURIER_REQUIRE_KEYRING=1)")
-	}
-	t.Skip(msg)
+	testenv.Keyring(t, msg)
 }

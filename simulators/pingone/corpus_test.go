@@ -19,6 +19,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/testenv"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/simulators/pingone"
 	"github.com/courier-run/courier/simulators/pingone/pingonetest"
@@ -342,7 +343,7 @@ func TestCorpusCollections(t *testing.T) {
 	t.Parallel()
 	skipIfJarIgnoresWirePaths(t)
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("the corpus is not available (../shared/corpus)")
+		testenv.Skip(t, "../shared/corpus is absent (it sits beside the clone in CI)")
 	}
 	for _, tc := range corpusCases {
 		t.Run(filepath.Base(tc.file), func(t *testing.T) {
