@@ -357,12 +357,15 @@ func TestStoreLockTimeout(t *testing.T) {
 	id := Identity{Kind: "environment", ID: "busy"}
 	held := make(chan struct{})
 	release := make(chan struct{})
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		_ = st.Update(id, func(*Current) error { close(held); <-release; return nil })
 	}()
 	<-held
 	err := st.Update(id, func(*Current) error { return nil })
 	close(release)
+	<-done // the holder still writes the store; TempDir's cleanup must come after
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "another courier process")
 }
