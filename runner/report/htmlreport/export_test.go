@@ -1,0 +1,4 @@
+package htmlreport
+
+// SynthReport is synthReport for the browser test.
+var SynthReport = synthReport

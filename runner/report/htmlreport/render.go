@@ -1,0 +1,364 @@
+// Package htmlreport renders a run's Newman-style JSON report as one
+// self-contained HTML page: summary first, failures one click away, every
+// request with its headers, bodies, assertions and console output, search
+// and filters, light and dark themes, printable.
+//
+// It reads the JSON report, not live run events, so a saved run (or the
+// merge of several shards' reports) renders the same as a live one. The
+// page embeds the report's data as JSON and draws rows as they scroll into
+// view, so a 10,000-request report stays responsive. Nothing on the page
+// loads from the network: its Content-Security-Policy allows no fetches.
+//
+// Render masks nothing itself: it shows what the JSON report holds, which
+// courier writes with secrets already masked, and callers write the page
+// through the same redacting writer as every other report.
+package htmlreport
+
+import (
+	"bufio"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// DefaultMaxBody is how much of each body the page keeps by default.
+const DefaultMaxBody = 64 << 10
+
+// Options configure Render.
+type Options struct {
+	// MaxBody is how many bytes of each request and response body the page
+	// keeps; longer bodies are cut with a note giving their size. 0 means
+	// DefaultMaxBody, a negative value keeps every body whole.
+	MaxBody int
+	// Title replaces the collection's name as the page title.
+	Title string
+	// Generator names the program in the page's footer.
+	Generator string
+}
+
+var (
+	//go:embed assets/report.css
+	css string
+	//go:embed assets/report.js
+	script string
+	//go:embed assets/body.html
+	body string
+)
+
+// scriptHash is the page script's CSP hash: only that script may run.
+var scriptHash = func() string {
+	h := sha256.Sum256([]byte(script))
+	return "sha256-" + base64.StdEncoding.EncodeToString(h[:])
+}()
+
+// Render reads a Newman JSON report from src and writes the HTML page to w.
+// It streams: executions are converted and written one at a time, so
+// memory does not grow with the number of requests (beyond a few bytes
+// each to link failures to them).
+func Render(w io.Writer, src io.Reader, o Options) error {
+	if o.MaxBody == 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.Generator == "" {
+		o.Generator = "courier"
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	r := &renderer{w: bw, o: o, dec: json.NewDecoder(bufio.NewReaderSize(src, 64<<10)), execsByKey: map[execKey][]int{}}
+	if err := r.render(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type execKey struct {
+	iteration, position int
+	id                  string
+}
+
+type renderer struct {
+	w   *bufio.Writer
+	o   Options
+	dec *json.Decoder
+
+	meta       pageMeta
+	execsDone  bool
+	nexec      int
+	failures   []inFailure
+	execsByKey map[execKey][]int
+	// failMsgs holds, per execution that failed, its failure messages, to
+	// pick the right one of several executions of an item in an iteration.
+	failMsgs map[int][]string
+	werr     error
+}
+
+func (r *renderer) write(s string) {
+	if r.werr == nil {
+		_, r.werr = r.w.WriteString(s)
+	}
+}
+
+func (r *renderer) writeBytes(b []byte) {
+	if r.werr == nil {
+		_, r.werr = r.w.Write(b)
+	}
+}
+
+// inputError names where in the report the problem is.
+func (r *renderer) inputError(what string, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("not a JSON report: %v at byte %d", se, se.Offset)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("the JSON report ends early (in %s, byte %d): is the file complete?", what, r.dec.InputOffset())
+	}
+	return fmt.Errorf("reading %s (near byte %d): %w", what, r.dec.InputOffset(), err)
+}
+
+func (r *renderer) expectDelim(what string, d json.Delim) error {
+	tok, err := r.dec.Token()
+	if err != nil {
+		return r.inputError(what, err)
+	}
+	if got, ok := tok.(json.Delim); !ok || got != d {
+		return fmt.Errorf("not a Newman JSON report: %s should start with %q, found %v (near byte %d)", what, string(d), tok, r.dec.InputOffset())
+	}
+	return nil
+}
+
+func (r *renderer) render() error {
+	r.meta = pageMeta{Stats: map[string]inStat{}, Failures: []pageFailure{}, Paths: map[string]string{}, Folders: []string{},
+		MaxBody: r.o.MaxBody, Generator: r.o.Generator, Title: r.o.Title}
+	head, tail, ok := strings.Cut(body, "<!--DATA-->")
+	if !ok {
+		return errors.New("htmlreport: page template lacks its data marker")
+	}
+	if err := r.expectDelim("the report", '{'); err != nil {
+		return err
+	}
+	r.write(strings.NewReplacer("{{CSP}}", scriptHash, "{{CSS}}", css).Replace(head))
+	sawRun := false
+	for r.dec.More() {
+		key, err := r.key("the report")
+		if err != nil {
+			return err
+		}
+		switch key {
+		case "run":
+			sawRun = true
+			if err := r.run(); err != nil {
+				return err
+			}
+		case "collection":
+			var c *inCollection
+			if err := r.dec.Decode(&c); err != nil {
+				return r.inputError("collection", err)
+			}
+			if c != nil {
+				if r.meta.Title == "" {
+					r.meta.Title = c.Info.Name
+				}
+				r.meta.Paths, r.meta.Folders = folderPaths(c.Item)
+			}
+		case "environment":
+			var s *inScope
+			if err := r.dec.Decode(&s); err != nil {
+				return r.inputError("environment", err)
+			}
+			if s != nil {
+				r.meta.Environment = s.Name
+			}
+		default:
+			if err := r.skip(key); err != nil {
+				return err
+			}
+		}
+	}
+	if !sawRun {
+		return errors.New("not a Newman JSON report: it has no \"run\" (write one with courier run -r json)")
+	}
+	if !r.execsDone {
+		r.write(`<script type="application/json" id="courier-execs">[]</script>`)
+	}
+	r.linkFailures()
+	b, err := marshal(r.meta)
+	if err != nil {
+		return err
+	}
+	r.write("\n" + `<script type="application/json" id="courier-meta">`)
+	r.writeBytes(b)
+	r.write("</script>\n<script>" + script + "</script>")
+	r.write(tail)
+	return r.werr
+}
+
+func (r *renderer) key(what string) (string, error) {
+	tok, err := r.dec.Token()
+	if err != nil {
+		return "", r.inputError(what, err)
+	}
+	k, ok := tok.(string)
+	if !ok {
+		return "", fmt.Errorf("not a Newman JSON report: unexpected %v in %s (near byte %d)", tok, what, r.dec.InputOffset())
+	}
+	return k, nil
+}
+
+func (r *renderer) skip(what string) error {
+	var raw json.RawMessage
+	if err := r.dec.Decode(&raw); err != nil {
+		return r.inputError(what, err)
+	}
+	return nil
+}
+
+func (r *renderer) run() error {
+	if err := r.expectDelim("run", '{'); err != nil {
+		return err
+	}
+	for r.dec.More() {
+		key, err := r.key("run")
+		if err != nil {
+			return err
+		}
+		switch key {
+		case "executions":
+			if err := r.executions(); err != nil {
+				return err
+			}
+		case "stats":
+			if err := r.dec.Decode(&r.meta.Stats); err != nil {
+				return r.inputError("run.stats", err)
+			}
+			if r.meta.Stats == nil {
+				r.meta.Stats = map[string]inStat{}
+			}
+		case "timings":
+			if err := r.dec.Decode(&r.meta.Timings); err != nil {
+				return r.inputError("run.timings", err)
+			}
+		case "transfers":
+			if err := r.dec.Decode(&r.meta.Transfers); err != nil {
+				return r.inputError("run.transfers", err)
+			}
+		case "failures":
+			if err := r.dec.Decode(&r.failures); err != nil {
+				return r.inputError("run.failures", err)
+			}
+		case "error":
+			if err := r.dec.Decode(&r.meta.RunError); err != nil {
+				return r.inputError("run.error", err)
+			}
+		default:
+			if err := r.skip("run." + key); err != nil {
+				return err
+			}
+		}
+	}
+	return r.expectDelim("run", '}')
+}
+
+func (r *renderer) executions() error {
+	if r.execsDone {
+		return errors.New("not a Newman JSON report: run.executions appears twice")
+	}
+	r.execsDone = true
+	if err := r.expectDelim("run.executions", '['); err != nil {
+		return err
+	}
+	r.write(`<script type="application/json" id="courier-execs">[`)
+	for r.dec.More() {
+		var e inExecution
+		if err := r.dec.Decode(&e); err != nil {
+			return r.inputError(fmt.Sprintf("run.executions[%d]", r.nexec), err)
+		}
+		p := convert(&e, r.o.MaxBody)
+		k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
+		r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
+		if p.Failed {
+			if r.failMsgs == nil {
+				r.failMsgs = map[int][]string{}
+			}
+			var msgs []string
+			for _, x := range p.Errors {
+				msgs = append(msgs, x.Message)
+			}
+			for _, a := range p.Asserts {
+				if a.Status == "fail" {
+					msgs = append(msgs, a.Error)
+				}
+			}
+			r.failMsgs[r.nexec] = msgs
+		}
+		b, err := marshal(p)
+		if err != nil {
+			return err
+		}
+		if r.nexec > 0 {
+			r.write(",\n")
+		}
+		r.writeBytes(b)
+		r.nexec++
+	}
+	r.write("]</script>\n")
+	return r.expectDelim("run.executions", ']')
+}
+
+// linkFailures ties each failure to the execution it came from: one of
+// its iteration, position and item whose failures include its message and
+// that no earlier failure claimed (an item can run several times in an
+// iteration, through setNextRequest).
+func (r *renderer) linkFailures() {
+	type claim struct {
+		exec int
+		msg  string
+	}
+	claimed := map[claim]int{}
+	for _, f := range r.failures {
+		pf := pageFailure{Exec: -1, Iter: f.Cursor.Iteration, At: f.At, Name: f.Error.Name, Test: f.Error.Test, Message: f.Error.Message}
+		if pf.Name == "" {
+			pf.Name = f.Error.Type
+		}
+		id := ""
+		if f.Source != nil {
+			pf.Source, id = f.Source.Name, f.Source.ID
+		}
+		if f.Parent != nil {
+			pf.Parent = f.Parent.Name
+		}
+		cands := r.execsByKey[execKey{f.Cursor.Iteration, f.Cursor.Position, id}]
+		for _, x := range cands {
+			n := 0
+			for _, m := range r.failMsgs[x] {
+				if m == f.Error.Message {
+					n++
+				}
+			}
+			if c := (claim{x, f.Error.Message}); claimed[c] < n {
+				claimed[c]++
+				pf.Exec = x
+				break
+			}
+		}
+		if pf.Exec < 0 {
+			// A failure the executions do not show (another runner's
+			// report): the first failed execution of the item, else the
+			// first execution.
+			for _, x := range cands {
+				if len(r.failMsgs[x]) > 0 {
+					pf.Exec = x
+					break
+				}
+			}
+			if pf.Exec < 0 && len(cands) > 0 {
+				pf.Exec = cands[0]
+			}
+		}
+		r.meta.Failures = append(r.meta.Failures, pf)
+	}
+}

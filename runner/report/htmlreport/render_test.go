@@ -1,0 +1,301 @@
+package htmlreport
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/golden/report")
+
+// demoReport is the JSON reporter's golden report of the demo run (two
+// iterations, folders, failing and skipped tests, a request error, script
+// errors, a skipped request).
+var demoReport = filepath.Join("..", "..", "..", "testdata", "golden", "report", "report.json")
+
+func render(t *testing.T, src []byte, o Options) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := Render(&out, bytes.NewReader(src), o); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return out.String()
+}
+
+var dataBlock = regexp.MustCompile(`<script type="application/json" id="(courier-[a-z]+)">(.*?)</script>`)
+
+// pageData returns the page's two data blocks, decoded.
+func pageData(t *testing.T, page string) (execs []pageExec, meta pageMeta) {
+	t.Helper()
+	blocks := map[string]string{}
+	for _, m := range dataBlock.FindAllStringSubmatch(strings.ReplaceAll(page, "\n", " "), -1) {
+		blocks[m[1]] = m[2]
+	}
+	if err := json.Unmarshal([]byte(blocks["courier-execs"]), &execs); err != nil {
+		t.Fatalf("executions block: %v", err)
+	}
+	if err := json.Unmarshal([]byte(blocks["courier-meta"]), &meta); err != nil {
+		t.Fatalf("meta block: %v", err)
+	}
+	return execs, meta
+}
+
+// TestRenderDemo pins the page data of the demo run in a golden file.
+func TestRenderDemo(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(demoReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := render(t, src, Options{})
+	execs, meta := pageData(t, page)
+	got, err := json.MarshalIndent(map[string]any{"executions": execs, "meta": meta}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("..", "..", "..", "testdata", "golden", "report", "html-data.json")
+	if *update {
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if want, err := os.ReadFile(golden); err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	} else if !bytes.Equal(append(got, '\n'), want) {
+		t.Errorf("page data differs from %s; run go test ./runner/report/htmlreport -update and review the diff\n%s", golden, got)
+	}
+	// Facts the golden file must keep, checked by hand once.
+	if len(execs) != 8 || len(meta.Failures) != 7 || meta.Title != "Report Demo" || meta.Environment != "Demo env" {
+		t.Errorf("%d executions, %d failures, title %q, environment %q", len(execs), len(meta.Failures), meta.Title, meta.Environment)
+	}
+	if meta.Paths["req-broken"] != "Users / Nested" || meta.Paths["req-create"] != "Users" || meta.Paths["req-root"] != "" {
+		t.Errorf("folder paths = %v", meta.Paths)
+	}
+	for i, f := range meta.Failures {
+		if f.Exec < 0 || !execs[f.Exec].Failed || execs[f.Exec].Iteration != f.Iter {
+			t.Errorf("failure %d (%s) links to execution %d", i, f.Message, f.Exec)
+		}
+	}
+	if e := execs[1]; e.Request.URL != "http://127.0.0.1:18080/post" || e.Request.Body.Text != `{"name":"bob"}` || e.Response.Code != 200 || !e.Failed {
+		t.Errorf("execution 1 = %+v", e)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "Content-Security-Policy", "script-src '" + scriptHash + "'", `<script type="application/json" id="courier-execs">`, "</html>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// Self-contained: nothing is loaded from anywhere.
+	for _, bad := range []string{"http-equiv=\"refresh\"", "<link", " src=", "@import", "url("} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q: it must not load anything", bad)
+		}
+	}
+}
+
+// TestRenderKeepsMarkupInert: a body holding markup cannot end the data
+// block or add a script.
+func TestRenderKeepsMarkupInert(t *testing.T) {
+	t.Parallel()
+	evil := `</script><script>alert(1)</script><!--`
+	src := `{"run":{"executions":[{"cursor":{"iteration":0,"position":0},"item":{"id":"a","name":"` + strings.ReplaceAll(evil, `"`, `\"`) + `"},` +
+		`"request":{"url":"http://127.0.0.1/x","method":"POST","body":{"mode":"raw","raw":"` + evil + `"}}}],"stats":{},"failures":[]}}`
+	page := render(t, []byte(src), Options{})
+	if strings.Count(page, "<script") != 3 || strings.Contains(page, "alert(1)</script>") {
+		t.Errorf("markup from the report reached the page as markup:\n%s", page[strings.Index(page, "courier-execs"):][:400])
+	}
+	execs, _ := pageData(t, page)
+	if execs[0].Name != evil || execs[0].Request.Body.Text != evil {
+		t.Errorf("text changed on the way: %+v", execs[0])
+	}
+}
+
+func TestTextBody(t *testing.T) {
+	t.Parallel()
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	tests := []struct {
+		name     string
+		data     string
+		size     int
+		ct       string
+		max      int
+		wantText string
+		cut, bin bool
+	}{
+		{name: "text", data: `{"a":1}`, ct: "application/json", max: 100, wantText: `{"a":1}`},
+		{name: "cut", data: "abcdefgh", ct: "text/plain", max: 3, wantText: "abc", cut: true},
+		{name: "cut on a rune boundary", data: "aé€b", max: 3, wantText: "aé", cut: true},
+		{name: "no limit", data: strings.Repeat("x", 100), max: -1, wantText: strings.Repeat("x", 100)},
+		{name: "binary by type", data: "GIF89a", ct: "image/gif", max: 100, bin: true},
+		{name: "binary by bytes", data: string(png), ct: "", max: 100, bin: true},
+		{name: "octet-stream", data: "hello", ct: "application/octet-stream", max: 100, bin: true},
+		{name: "latin-1 is binary", data: "caf\xe9 au lait", ct: "text/plain", max: 100, bin: true},
+		{name: "utf-8 cut in a rune by the sender", data: "ok \xe2\x82", ct: "text/plain", max: 100, wantText: "ok \xe2\x82"},
+		{name: "size beyond the data", data: "abc", size: 10, max: 100, wantText: "abc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			size := tt.size
+			if size == 0 {
+				size = len(tt.data)
+			}
+			b := textBody([]byte(tt.data), size, tt.ct, tt.max)
+			if b.Text != tt.wantText || b.Cut != tt.cut || b.Binary != tt.bin || b.Size != size {
+				t.Errorf("textBody = %+v", b)
+			}
+		})
+	}
+}
+
+func TestURLString(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{`"http://h/x?y"`, "http://h/x?y"},
+		{`{"protocol":"https","host":["api","example","com"],"port":"8443","path":["v1","users"],"query":[{"key":"a","value":"1"},{"key":"flag","value":null},{"key":"off","value":"x","disabled":true}],"hash":"top"}`,
+			"https://api.example.com:8443/v1/users?a=1&flag#top"},
+		{`{"host":["{{baseUrl}}"],"path":["get"],"query":[]}`, "{{baseUrl}}/get"},
+	}
+	for _, tt := range tests {
+		var u inURL
+		if err := json.Unmarshal([]byte(tt.in), &u); err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		if got := u.String(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRequestBodyModes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		text       string
+		form       [][2]string
+	}{
+		{"raw", `{"mode":"raw","raw":"a=b"}`, "a=b", nil},
+		{"urlencoded", `{"mode":"urlencoded","urlencoded":[{"key":"a","value":"1"},{"key":"b","value":"2","disabled":true}]}`, "", [][2]string{{"a", "1"}}},
+		{"formdata file", `{"mode":"formdata","formdata":[{"key":"f","type":"file","src":"pic.png"},{"key":"n","value":"x"}]}`, "", [][2]string{{"f", "(file pic.png)"}, {"n", "x"}}},
+		{"graphql", `{"mode":"graphql","graphql":{"query":"{ me { id } }","variables":"{\"a\":1}"}}`, "{ me { id } }\n\nvariables: {\"a\":1}", nil},
+		{"file", `{"mode":"file","file":{"src":"data.bin"}}`, "(file data.bin)", nil},
+	}
+	for _, tt := range tests {
+		var in inBody
+		if err := json.Unmarshal([]byte(tt.body), &in); err != nil {
+			t.Fatal(err)
+		}
+		b := requestBody(&in, "", 1000)
+		if b == nil {
+			t.Errorf("%s: no body", tt.name)
+			continue
+		}
+		if b.Text != tt.text || len(b.Form) != len(tt.form) {
+			t.Errorf("%s: got %+v", tt.name, b)
+		}
+		for i := range tt.form {
+			if b.Form[i] != tt.form[i] {
+				t.Errorf("%s: field %d = %v, want %v", tt.name, i, b.Form[i], tt.form[i])
+			}
+		}
+	}
+}
+
+func TestByteArray(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    string
+		wantErr string
+	}{
+		{"[104, 105]", "hi", ""},
+		{"[]", "", ""},
+		{"null", "", ""},
+		{"[256]", "", "out of range"},
+		{"[1,,2]", "", "invalid character"},
+		{`"aGk="`, "", "array of byte values"},
+		{"[1.5]", "", "not a byte value"},
+	}
+	for _, tt := range tests {
+		var b byteArray
+		err := json.Unmarshal([]byte(tt.in), &b)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%s: error %v, want %q", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || string(b) != tt.want {
+			t.Errorf("%s: %q, %v", tt.in, b, err)
+		}
+	}
+}
+
+// TestRenderBadInput: a file that is not a complete JSON report gets an
+// error saying what is wrong and where.
+func TestRenderBadInput(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "ends early"},
+		{"not json", "<html>", "not a JSON report: invalid character '<' looking for beginning of value at byte 1"},
+		{"an array", "[1,2]", `the report should start with "{"`},
+		{"no run", `{"collection":{"info":{"name":"x"},"item":[]}}`, `it has no "run"`},
+		{"cut short", `{"run":{"executions":[{"cursor":{"iteration":0}`, "ends early (in run.executions[0]"},
+		{"bad execution", `{"run":{"executions":[{"response":{"code":"x"}}]}}`, "reading run.executions[0] (near byte"},
+		{"bad body bytes", `{"run":{"executions":[{"response":{"stream":{"data":[999]}}}]}}`, "out of range"},
+		{"executions not an array", `{"run":{"executions":{}}}`, `run.executions should start with "["`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := Render(&bytes.Buffer{}, strings.NewReader(tt.src), Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestFailureLinks: an item run twice in an iteration (setNextRequest)
+// gets each failure on the execution that had it.
+func TestFailureLinks(t *testing.T) {
+	t.Parallel()
+	exec := func(msg string) string {
+		a := `{"assertion":"t","skipped":false}`
+		if msg != "" {
+			a = `{"assertion":"t","skipped":false,"error":{"name":"AssertionError","message":"` + msg + `"}}`
+		}
+		return `{"cursor":{"iteration":0,"position":0},"item":{"id":"loop","name":"Loop"},"assertions":[` + a + `]}`
+	}
+	fail := func(msg string) string {
+		return `{"error":{"name":"AssertionError","message":"` + msg + `"},"source":{"id":"loop","name":"Loop"},"cursor":{"iteration":0,"position":0}}`
+	}
+	src := `{"run":{"executions":[` + exec("") + "," + exec("first") + "," + exec("") + "," + exec("second") + `],"failures":[` + fail("second") + "," + fail("first") + "," + fail("other") + `]}}`
+	_, meta := pageData(t, render(t, []byte(src), Options{}))
+	got := []int{meta.Failures[0].Exec, meta.Failures[1].Exec, meta.Failures[2].Exec}
+	if got[0] != 3 || got[1] != 1 || got[2] != 1 {
+		t.Errorf("failures link to executions %v, want [3 1 1]", got)
+	}
+}
+
+// TestRenderOptions: the body limit and the title override.
+func TestRenderOptions(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(demoReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	execs, meta := pageData(t, render(t, src, Options{MaxBody: 100, Title: "Nightly", Generator: "courier 1.2"}))
+	if b := execs[0].Response.Body; !b.Cut || len(b.Text) != 100 || b.Size != 292 {
+		t.Errorf("body = %+v", b)
+	}
+	if meta.Title != "Nightly" || meta.MaxBody != 100 || meta.Generator != "courier 1.2" {
+		t.Errorf("meta = %+v", meta)
+	}
+	execs, _ = pageData(t, render(t, src, Options{MaxBody: -1}))
+	if b := execs[0].Response.Body; b.Cut || len(b.Text) != 292 {
+		t.Errorf("unlimited body = %+v", b)
+	}
+}
