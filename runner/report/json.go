@@ -124,6 +124,15 @@ func (j *JSON) Handle(ev runner.Event) {
 			j.cur.TestScript = append(j.cur.TestScript, r)
 		}
 		j.failure(jsonFailure{Error: *r.Error, At: e.Listen + "-script"})
+	case runner.ConsoleEvent:
+		if j.cur == nil {
+			return
+		}
+		msg := e.Line.Message
+		if msg == "" {
+			msg = e.Line.Text
+		}
+		j.cur.Console = append(j.cur.Console, jsonConsole{Level: e.Line.Level, Message: msg})
 	case runner.ItemDoneEvent:
 		if j.cur != nil {
 			j.cur.Skipped = e.Skipped
@@ -326,6 +335,7 @@ type (
 	pmCollection     = jsonreport.Collection
 	jsonScopeValue   = jsonreport.ScopeValue
 	jsonScope        = jsonreport.Scope
+	jsonConsole      = jsonreport.Console
 )
 
 func headersJSON(h []collections.Header) []jsonKV {

@@ -171,6 +171,17 @@ type Execution struct {
 	RequestError     *Error         `json:"requestError,omitempty"`
 	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
 	Skipped bool `json:"skipped,omitempty"`
+	// Console holds the console lines the item's scripts printed (not in
+	// Newman, whose JSON report drops them), so the HTML report can show
+	// them from a saved run.
+	Console []Console `json:"console,omitempty"`
+}
+
+// Console is one console line: its level (log, info, warn, error, debug)
+// and its text as Node's console.log prints it.
+type Console struct {
+	Level   string `json:"level"`
+	Message string `json:"message"`
 }
 
 type Failure struct {
