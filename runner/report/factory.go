@@ -21,9 +21,14 @@ const (
 	NameProgress = "progress"
 	NameJSON     = "json"
 	NameJUnit    = "junit"
+	NameHTML     = "html"
 )
 
-var known = map[string]bool{NameCLI: true, NameProgress: true, NameJSON: true, NameJUnit: true}
+var known = map[string]bool{NameCLI: true, NameProgress: true, NameJSON: true, NameJUnit: true, NameHTML: true}
+
+// aliases are other reporters' names that select a built-in one: Newman's
+// most used HTML reporter is the htmlextra add-on.
+var aliases = map[string]string{"htmlextra": NameHTML}
 
 // DefaultDir is where reports go without --reporter-<name>-export. It is
 // Newman's directory, kept so scripts and CI globs written for Newman find
@@ -51,6 +56,7 @@ type Options struct {
 	Progress ProgressOptions
 	JSON     JSONOptions
 	JUnit    JUnitOptions
+	HTML     HTMLOptions
 }
 
 // ParseNames splits -r values ("cli,json" or repeated flags) into reporter
@@ -61,6 +67,9 @@ func ParseNames(values []string) ([]string, error) {
 	for _, v := range values {
 		for _, n := range strings.Split(v, ",") {
 			n = strings.ToLower(strings.TrimSpace(n))
+			if a, ok := aliases[n]; ok {
+				n = a
+			}
 			if n == "" || seen[n] {
 				continue
 			}
@@ -111,10 +120,13 @@ func New(names []string, o Options) (*Multi, error) {
 			po.Silent = po.Silent || o.Silent
 			w := o.wrap(o.Stdout)
 			m.add(flushing{NewProgress(w, po), w})
-		case NameJSON, NameJUnit:
+		case NameJSON, NameJUnit, NameHTML:
 			ext := ".json"
-			if n == NameJUnit {
+			switch n {
+			case NameJUnit:
 				ext = ".xml"
+			case NameHTML:
+				ext = ".html"
 			}
 			path, err := exportPath(o.Exports[n], "newman-run-report", ext, o.Now())
 			if err != nil {
@@ -128,10 +140,13 @@ func New(names []string, o Options) (*Multi, error) {
 			}
 			w := o.wrap(f)
 			var r Reporter
-			if n == NameJSON {
+			switch n {
+			case NameJSON:
 				r = NewJSON(w, o.JSON)
-			} else {
+			case NameJUnit:
 				r = NewJUnit(w, o.JUnit)
+			default:
+				r = NewHTML(w, o.HTML, o.JSON, o.Wrap)
 			}
 			m.add(&fileReporter{Reporter: r, w: w, f: f})
 		}

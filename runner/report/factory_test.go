@@ -26,8 +26,9 @@ func TestParseNames(t *testing.T) {
 		{in: []string{"cli,json,junit,progress"}, want: []string{"cli", "json", "junit", "progress"}},
 		{in: []string{"cli", " JSON ,junit", "cli"}, want: []string{"cli", "json", "junit"}},
 		{in: []string{"cli,,json"}, want: []string{"cli", "json"}},
-		{in: []string{"cli,emojitrain"}, wantErr: `unknown reporter "emojitrain" (available: cli, json, junit, progress)`},
-		{in: []string{"htmlextra"}, wantErr: `unknown reporter "htmlextra"`},
+		{in: []string{"cli,emojitrain"}, wantErr: `unknown reporter "emojitrain" (available: cli, html, json, junit, progress)`},
+		{in: []string{"htmlextra"}, want: []string{"html"}}, // Newman's HTML add-on selects ours
+		{in: []string{"html,HTMLextra,json"}, want: []string{"html", "json"}},
 	}
 	for _, tc := range cases {
 		got, err := ParseNames(tc.in)
@@ -158,10 +159,10 @@ func TestWrapReachesEveryWriter(t *testing.T) {
 	dir := t.TempDir()
 	var stdout bytes.Buffer
 	flushed := 0
-	m, err := New([]string{"cli,progress,json,junit"}, Options{
+	m, err := New([]string{"cli,progress,json,junit,html"}, Options{
 		Stdout:  &stdout,
 		Wrap:    func(w io.Writer) io.Writer { return redactor{w, &flushed} },
-		Exports: map[string]string{"json": filepath.Join(dir, "r.json"), "junit": filepath.Join(dir, "r.xml")},
+		Exports: map[string]string{"json": filepath.Join(dir, "r.json"), "junit": filepath.Join(dir, "r.xml"), "html": filepath.Join(dir, "r.html")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -170,11 +171,12 @@ func TestWrapReachesEveryWriter(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if flushed != 4 {
-		t.Errorf("%d wrapped writers flushed, want 4", flushed)
+	// html wraps twice: the JSON it renders from, and the page.
+	if flushed != 6 {
+		t.Errorf("%d wrapped writers flushed, want 6", flushed)
 	}
 	outputs := map[string][]byte{"stdout": stdout.Bytes()}
-	for _, f := range []string{"r.json", "r.xml"} {
+	for _, f := range []string{"r.json", "r.xml", "r.html"} {
 		outputs[f], _ = os.ReadFile(filepath.Join(dir, f))
 	}
 	for name, b := range outputs {

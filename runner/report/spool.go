@@ -74,3 +74,17 @@ func (s *spool) release() {
 	}
 	s.buf = bytes.Buffer{}
 }
+
+// reader returns what was spooled, from the start.
+func (s *spool) reader() (io.Reader, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.f == nil {
+		return bytes.NewReader(s.buf.Bytes()), nil
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewinding report spool: %w", err)
+	}
+	return s.f, nil
+}

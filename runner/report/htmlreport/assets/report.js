@@ -28,7 +28,7 @@
     if (n < 1024) { return n + ' B'; }
     var u = ['KB', 'MB', 'GB'], i = -1;
     do { n /= 1024; i++; } while (n >= 1024 && i < u.length - 1);
-    return n.toFixed(n >= 100 ? 0 : 1) + ' ' + u[i];
+    return n.toFixed(n >= 100 ? 0 : 1).replace(/\.0$/, '') + ' ' + u[i];
   }
   function stat(k) { return S[k] || { total: 0, failed: 0 }; }
   function path(e) { return (M.paths && M.paths[e.id]) || ''; }

@@ -1,0 +1,412 @@
+package htmlreport_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/testenv"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report"
+	"github.com/courier-run/courier/runner/report/htmlreport"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+	"github.com/courier-run/courier/vault"
+)
+
+// canary is a secret the run sends in a header, a body, a URL and a
+// console line, and that the echo server sends back: it must reach neither
+// the page's file nor its DOM.
+const canary = "cAnArY-5ecret-9f31"
+
+// findBrowser returns a Chromium binary, or skips (fails under CI, where
+// COURIER_REQUIRE_BROWSER is set and .ci/run installs Debian's chromium).
+func findBrowser(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("COURIER_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("COURIER_REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium found (install Debian's chromium, or set COURIER_CHROMIUM)")
+	}
+	testenv.Skip(t, "no Chromium: install it (apt-get install chromium) to run the HTML report's browser test")
+	return ""
+}
+
+// startBrowser starts one headless Chromium for the whole test.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(findBrowser(t)),
+		chromedp.DisableGPU,
+		chromedp.WindowSize(1280, 900),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	)
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.NoSandbox) // Chromium refuses to run as root with its sandbox
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// The first action starts the browser, which lives as long as ctx: no
+	// timeout here.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", findBrowser(t), err)
+	}
+	return ctx
+}
+
+// page is one tab with a report loaded; it records what the page printed
+// to its console.
+type page struct {
+	t       *testing.T
+	ctx     context.Context
+	console chan string
+	// ready is how long the page took, from navigation start, to draw its
+	// summary and first rows and take input (performance.now() then).
+	ready float64
+}
+
+func openPage(t *testing.T, browser context.Context, file string, colorScheme string) *page {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(browser)
+	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
+	t.Cleanup(func() { cancel(); cancelTab() })
+	p := &page{t: t, ctx: ctx, console: make(chan string, 100)}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning || m.IsException() {
+				select {
+				case p.console <- string(m.Type) + ": " + m.String():
+				default:
+				}
+			}
+		}
+	}()
+	if colorScheme != "" {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: colorScheme}}}); err != nil {
+			t.Fatalf("emulating %s mode: %v", colorScheme, err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`))); err != nil {
+		t.Fatalf("loading %s: %v", file, err)
+	}
+	p.ready = eval[float64](p, `window.courierReady`)
+	return p
+}
+
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// problems returns what the page printed as warnings, errors and uncaught
+// exceptions so far.
+func (p *page) problems() []string {
+	// Let console events still in flight arrive.
+	_ = eval[bool](p, `true`)
+	time.Sleep(100 * time.Millisecond)
+	var out []string
+	for {
+		select {
+		case m := <-p.console:
+			out = append(out, m)
+		default:
+			return out
+		}
+	}
+}
+
+// newmanReport is the part of the JSON report the checks compare with.
+type newmanReport struct {
+	Run struct {
+		Stats      map[string]struct{ Total, Failed int }
+		Executions []json.RawMessage
+		Failures   []struct {
+			Error struct{ Test, Message string }
+		}
+	}
+}
+
+// realRun runs a collection against the echo server with a secret in the
+// environment, writing the JSON and HTML reports through the reporters and
+// the redaction courier run uses. It returns both paths.
+func realRun(t *testing.T, dir string) (jsonPath, htmlPath string) {
+	t.Helper()
+	base := echotest.Start(t)
+	test := func(src string) []collections.Event {
+		return []collections.Event{{Listen: "test", Script: collections.Script{Exec: src}}}
+	}
+	big := strings.Repeat("0123456789abcdef", 6<<10) // 96 KiB: the echoed body is cut
+	signIn := &collections.Item{ID: "sign-in", Name: "Sign in", Request: &collections.Request{
+		Method: "POST", URL: collections.URL{Raw: base + "/post"},
+		Header: []collections.Header{{Key: "Authorization", Value: "Bearer {{token}}"}, {Key: "Content-Type", Value: "application/json"}},
+		Body:   &collections.Body{Mode: collections.BodyRaw, Raw: `{"user":"ada","password":"{{token}}"}`}},
+		Events: test(`pm.test('status is 200', () => pm.response.to.have.status(200));
+pm.test('password echoed', () => pm.expect(pm.response.json().json.password).to.equal(pm.environment.get('token')));
+console.log('signed in with', pm.environment.get('token'));`)}
+	checks := &collections.Item{ID: "checks", Name: "Checks", Folder: true}
+	deep := &collections.Item{ID: "deep", Name: "Deep", Folder: true, Parent: checks}
+	wrong := &collections.Item{ID: "wrong", Name: "Wrong status", Parent: checks, Request: &collections.Request{
+		Method: "GET", URL: collections.URL{Raw: base + "/status/404?key={{token}}"}},
+		Events: test(`console.warn('expecting trouble');
+pm.test('status is 200', () => pm.response.to.have.status(200));
+pm.test('token is short', () => pm.expect(pm.environment.get('token')).to.have.lengthOf(3));`)}
+	picture := &collections.Item{ID: "picture", Name: "Picture", Parent: deep, Request: &collections.Request{
+		Method: "GET", URL: collections.URL{Raw: base + "/bytes/2048"}},
+		Events: test(`pm.test('binary arrives', () => pm.expect(pm.response.responseSize).to.equal(2048));`)}
+	large := &collections.Item{ID: "large", Name: "Large echo", Parent: deep, Request: &collections.Request{
+		Method: "POST", URL: collections.URL{Raw: base + "/post"},
+		Header: []collections.Header{{Key: "Content-Type", Value: "text/plain"}},
+		Body:   &collections.Body{Mode: collections.BodyRaw, Raw: big}},
+		Events: []collections.Event{{Listen: "prerequest", Script: collections.Script{Exec: `if (pm.info.iteration === 1) { notDefinedAnywhere(); }`}}}}
+	deep.Items = []*collections.Item{picture, large}
+	checks.Items = []*collections.Item{wrong, deep}
+	coll := &collections.Collection{Info: collections.Info{ID: "browser-c", Name: "Browser <check> & co"}, Items: []*collections.Item{signIn, checks}}
+
+	env := environments.NewScope("Browser env", []environments.Variable{{Key: "token", Value: canary, Type: "secret"}})
+	red := vault.NewRedactor()
+	red.Add(canary) // as courier run registers type: secret values
+	jsonPath, htmlPath = filepath.Join(dir, "run.json"), filepath.Join(dir, "run.html")
+	m, err := report.New([]string{"json", "htmlextra"}, report.Options{
+		Exports: map[string]string{report.NameJSON: jsonPath, report.NameHTML: htmlPath},
+		Wrap:    func(w io.Writer) io.Writer { return red.Writer(w) },
+		JSON:    report.JSONOptions{Redact: red.Redact},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner.Runner{Collection: coll, Environment: env, Options: runner.Options{Iterations: 2, Masker: red}, Sink: m}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return jsonPath, htmlPath
+}
+
+// TestBrowser opens reports in headless Chromium: one browser for all
+// subtests.
+func TestBrowser(t *testing.T) {
+	browser := startBrowser(t)
+	dir := t.TempDir()
+	jsonPath, htmlPath := realRun(t, dir)
+
+	var rep newmanReport
+	raw, err := os.ReadFile(jsonPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("same numbers as the JSON report", func(t *testing.T) {
+		p := openPage(t, browser, htmlPath, "")
+		shown := eval[map[string]string](p, `Object.fromEntries([...document.querySelectorAll('[data-stat]')].map(e => [e.dataset.stat, e.textContent]))`)
+		for _, k := range []string{"iterations", "requests", "testScripts", "prerequestScripts", "assertions"} {
+			s := rep.Run.Stats[k]
+			if shown[k+".total"] != fmt.Sprint(s.Total) || shown[k+".failed"] != fmt.Sprint(s.Failed) {
+				t.Errorf("%s: page shows %s executed, %s failed; the JSON report says %d, %d", k, shown[k+".total"], shown[k+".failed"], s.Total, s.Failed)
+			}
+		}
+		if shown["failures"] != fmt.Sprint(len(rep.Run.Failures)) || len(rep.Run.Failures) == 0 {
+			t.Errorf("page shows %s failures, the JSON report has %d", shown["failures"], len(rep.Run.Failures))
+		}
+		if n := eval[int](p, `document.querySelectorAll('#list .row').length`); n != len(rep.Run.Executions) {
+			t.Errorf("the list has %d rows, the report %d executions", n, len(rep.Run.Executions))
+		}
+		if got := eval[string](p, `document.title`); got != "Browser <check> & co · run report" {
+			t.Errorf("title = %q", got)
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
+	t.Run("a failing test is visible and expandable", func(t *testing.T) {
+		p := openPage(t, browser, htmlPath, "")
+		// The first failure in the summary links to its request.
+		first := eval[string](p, `document.querySelector('#failures ol.fails li').textContent`)
+		if !strings.Contains(first, "status is 200") || !strings.Contains(first, "expected response to have status code 200 but got 404") {
+			t.Errorf("first failure reads %q", first)
+		}
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#failures button.lnk`)),
+			chromedp.WaitVisible(chromedp.CSS(`#list .row.fail .detail:not([hidden])`))); err != nil {
+			t.Fatalf("opening the failure: %v", err)
+		}
+		detail := eval[string](p, `document.querySelector('#list .row.fail .detail:not([hidden])').innerText`)
+		for _, want := range []string{"status is 200", "AssertionError: expected response to have status code 200 but got 404", "expecting trouble", "404 Not Found", "GET "} {
+			if !strings.Contains(detail, want) {
+				t.Errorf("opened failure lacks %q:\n%s", want, detail)
+			}
+		}
+		// The Failed filter keeps failed rows only; a click opens one.
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`.seg button[data-show="failed"]`))); err != nil {
+			t.Fatal(err)
+		}
+		rows := eval[[]string](p, `[...document.querySelectorAll('#list .row')].map(r => r.className + ' ' + r.querySelector('.nm').textContent)`)
+		if len(rows) != 3 { // Wrong status twice, Large echo in the second iteration
+			t.Errorf("failed rows = %q", rows)
+		}
+		for _, r := range rows {
+			if !strings.Contains(r, "fail") {
+				t.Errorf("the Failed filter shows %q", r)
+			}
+		}
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#list .row.fail:last-child .rhead`)),
+			chromedp.WaitVisible(chromedp.CSS(`#list .row.fail:last-child .detail:not([hidden])`))); err != nil {
+			t.Fatal(err)
+		}
+		last := eval[string](p, `document.querySelector('#list .row.fail:last-child .detail').innerText`)
+		if !strings.Contains(last, "ReferenceError in the pre-request script: notDefinedAnywhere is not defined") {
+			t.Errorf("script error row reads:\n%s", last)
+		}
+		// Search narrows the list.
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`.seg button[data-show="all"]`)), chromedp.SendKeys(chromedp.CSS(`#q`), "picture")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.querySelectorAll('#list .row').length === 2`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("searching for 'picture': %d rows", eval[int](p, `document.querySelectorAll('#list .row').length`))
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
+	t.Run("bodies, console and the canary", func(t *testing.T) {
+		page, err := os.ReadFile(htmlPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(page, []byte(canary)) || bytes.Contains(raw, []byte(canary)) {
+			t.Fatal("the secret is in the report file")
+		}
+		p := openPage(t, browser, htmlPath, "")
+		// Open every row, and every header table.
+		eval[bool](p, `document.querySelectorAll('#list .row .rhead').forEach(b => b.click()); document.querySelectorAll('details').forEach(d => d.open = true); true`)
+		text := eval[string](p, `document.body.innerText`)
+		html := eval[string](p, `document.documentElement.outerHTML`)
+		if strings.Contains(text, canary) || strings.Contains(html, canary) {
+			t.Fatal("the secret is in the page's DOM")
+		}
+		for _, want := range []string{"Bearer ***", `"password": "***"`, "signed in with ***", "expected '***' to have a length of 3",
+			"Binary body, 2 KB, not shown.", "Cut short: showing the first 64 KB of 96.", "Deep"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the opened page lacks %q", want)
+			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
+	t.Run("themes", func(t *testing.T) {
+		for _, scheme := range []string{"light", "dark"} {
+			p := openPage(t, browser, htmlPath, scheme)
+			bg := eval[string](p, `getComputedStyle(document.documentElement).backgroundColor`)
+			if want := map[string]string{"light": "rgb(255, 255, 255)", "dark": "rgb(13, 17, 23)"}[scheme]; bg != want {
+				t.Errorf("%s mode background = %s, want %s", scheme, bg, want)
+			}
+			// The toggle overrides the system: auto → light → dark.
+			eval[bool](p, `document.getElementById('theme').click(); document.getElementById('theme').click(); true`)
+			if bg := eval[string](p, `getComputedStyle(document.documentElement).backgroundColor`); bg != "rgb(13, 17, 23)" {
+				t.Errorf("after choosing dark the background is %s", bg)
+			}
+			eval[bool](p, `document.getElementById('theme').click(); true`) // back to auto for the next page
+			screenshot(t, p, "report-"+scheme+".png")
+		}
+	})
+
+	t.Run("10,000 requests", func(t *testing.T) {
+		big := filepath.Join(dir, "big.html")
+		f, err := os.Create(big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := htmlreport.SynthReport(10_000)
+		if err := htmlreport.Render(f, bytes.NewReader(src), htmlreport.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		st, _ := os.Stat(big)
+		start := time.Now()
+		p := openPage(t, browser, big, "")
+		wall := time.Since(start)
+		// Only the first rows are in the DOM.
+		rows := eval[int](p, `document.querySelectorAll('#list .row').length`)
+		if rows == 0 || rows > 1000 {
+			t.Errorf("%d rows drawn at load; lazy drawing keeps it to a few hundred", rows)
+		}
+		if got := eval[string](p, `document.querySelector('[data-stat="requests.total"]').textContent`); got != "10,000" {
+			t.Errorf("requests shown: %q", got)
+		}
+		// Interaction: filter to the failed ones and open the last.
+		t0 := time.Now()
+		n := eval[int](p, `document.querySelector('.seg button[data-show="failed"]').click(); document.querySelectorAll('#list .row').length`)
+		filter := time.Since(t0)
+		if n != 150 {
+			t.Errorf("%d failed rows drawn after filtering, want the first batch of 150 of 200", n)
+		}
+		t0 = time.Now()
+		eval[bool](p, `document.querySelector('#failures ol.fails li:last-child button').click(); true`)
+		open := time.Since(t0)
+		if !eval[bool](p, `!!document.querySelector('.row.fail .detail:not([hidden])')`) {
+			t.Error("the failure did not open")
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+		// Recorded, not asserted: CI machines are shared.
+		t.Logf("10,000-request page: %.1f MB; interactive %.0f ms after navigation start (load call returned after %v); failed filter %v; jump to a failure %v",
+			float64(st.Size())/1e6, p.ready, wall.Round(time.Millisecond), filter.Round(time.Millisecond), open.Round(time.Millisecond))
+	})
+}
+
+// screenshot saves the page, when COURIER_SCREENSHOTS names a directory,
+// for people to look at.
+func screenshot(t *testing.T, p *page, name string) {
+	dir := os.Getenv("COURIER_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
