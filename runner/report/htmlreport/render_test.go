@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden/report")
@@ -297,5 +299,25 @@ func TestRenderOptions(t *testing.T) {
 	execs, _ = pageData(t, render(t, src, Options{MaxBody: -1}))
 	if b := execs[0].Response.Body; b.Cut || len(b.Text) != 292 {
 		t.Errorf("unlimited body = %+v", b)
+	}
+}
+
+// TestWriteReport: a report in memory renders as the file it came from.
+func TestWriteReport(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(demoReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := jsonreport.ReadFile(demoReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := WriteReport(&got, rep, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := render(t, src, Options{}); got.String() != want {
+		t.Error("the page of the report in memory differs from the page of its file")
 	}
 }
