@@ -1,6 +1,11 @@
 // Package runner drives a collection run end to end: iterations, event
 // order, variable resolution, HTTP, cookies, auth and flow control. It emits
 // plain-data events to a Sink; reporters live under runner/report.
+//
+// Events hold values, not the run's live objects: an item is an ItemRef,
+// a response a Response, an error an *ErrorInfo, the final variables
+// lists. A sink may keep them, and a saved report can be replayed as
+// events (report.Replay) to any sink.
 package runner
 
 import (
@@ -10,6 +15,70 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/scripting"
 )
+
+// ItemRef names a request item as plain data.
+type ItemRef struct {
+	ID   string
+	Name string
+	// Folders are the names of the folders holding the item, outermost
+	// first; FolderID is the innermost folder's id ("" at the root).
+	Folders  []string
+	FolderID string
+	// Key tells items apart when ids and names repeat: the item's position
+	// in a depth-first walk of the collection, from 1 (0: no item).
+	// FolderKey is its folder's (0 at the collection root).
+	Key, FolderKey int
+	// BodyMode is the request body's mode in the collection (raw,
+	// urlencoded, formdata, file, graphql); "" without a body.
+	BodyMode string
+}
+
+// IsZero reports whether r names no item (a run-level event).
+func (r ItemRef) IsZero() bool { return r.Key == 0 && r.ID == "" && r.Name == "" }
+
+// Path is the folder names then the item name (Newman's full name parts).
+func (r ItemRef) Path() []string { return append(append([]string(nil), r.Folders...), r.Name) }
+
+// Response is a received response as plain data.
+type Response scripting.Response
+
+// TestResult is one pm.test outcome.
+type TestResult scripting.TestResult
+
+// ConsoleLine is one console.* call from a script.
+type ConsoleLine scripting.ConsoleLine
+
+// ErrorInfo is an error as plain data: what reporters show of a request,
+// script or run error. Request errors carry Node's system error fields.
+// Events hold it in error fields (nil when there was no error), so
+// errors.As(ev.Err, &info) finds it.
+type ErrorInfo struct {
+	// Name is the JavaScript error name (Error, TypeError, AssertionError).
+	Name string
+	// Text is the error's full text; Message its message without the name
+	// or location, when the two differ.
+	Text, Message string
+	// Node's system error fields for network errors (ECONNREFUSED...).
+	Code     string
+	Errno    *int
+	Syscall  string
+	Address  string
+	Port     *int
+	Hostname string
+}
+
+func (e *ErrorInfo) Error() string     { return e.Text }
+func (e *ErrorInfo) ErrorName() string { return e.Name }
+
+// ErrorMessage is the message without the error's name, when known.
+func (e *ErrorInfo) ErrorMessage() string { return e.Message }
+
+// Variables are a run's final variables, scope by scope; a nil list means
+// the run had no such scope.
+type Variables struct {
+	EnvironmentName, GlobalsName     string
+	Environment, Globals, Collection []environments.Variable
+}
 
 // Sink receives run events. The runner calls Handle from one goroutine, in
 // order, so sinks need no locking.
@@ -38,7 +107,7 @@ type IterationEvent struct {
 
 // ItemStartEvent marks the start of a request item in an iteration.
 type ItemStartEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 }
 
@@ -52,49 +121,49 @@ type SentRequest struct {
 
 // RequestEvent reports a sent request and its response, or its network error.
 type RequestEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 	Request   SentRequest
-	Response  *scripting.Response // nil when Err is set
-	Timings   *Timings            // phases of the last round trip; nil unless Options.Timings
-	Err       error               // network error: refused, reset, timeout, TLS
+	Response  *Response // nil when Err is set
+	Timings   *Timings  // phases of the last round trip; nil unless Options.Timings
+	Err       error     // network error (an *ErrorInfo): refused, reset, timeout, TLS
 }
 
 // ScriptEvent reports one finished script (collection, folder or item level).
 type ScriptEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 	Listen    string // prerequest or test
 	Name      string // which script: collection, folder or item name
-	Err       error  // script error, nil when it ran to the end
+	Err       error  // script error (an *ErrorInfo), nil when it ran to the end
 }
 
 // AssertionEvent reports one test result.
 type AssertionEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 	Index     int // position among this item's assertions in this iteration
-	Result    scripting.TestResult
+	Result    TestResult
 }
 
 // ConsoleEvent carries one console.* line from a script.
 type ConsoleEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
-	Line      scripting.ConsoleLine
+	Line      ConsoleLine
 }
 
 // WarningEvent is a non-fatal problem worth telling the user, such as an
 // unresolved {{variable}}.
 type WarningEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 	Message   string
 }
 
 // ItemDoneEvent closes a request item.
 type ItemDoneEvent struct {
-	Item      *collections.Item
+	Item      ItemRef
 	Iteration int
 	Skipped   bool // pm.execution.skipRequest
 }
@@ -102,10 +171,10 @@ type ItemDoneEvent struct {
 // DoneEvent closes a run.
 type DoneEvent struct {
 	Summary *Summary
-	// Scopes holds the final variables (for the report's environment and
-	// globals blocks).
-	Scopes *environments.Scopes
-	// Err is the error that aborted the run, if any.
+	// Variables are the final variables (for the report's environment,
+	// globals and collection blocks).
+	Variables Variables
+	// Err is the error that aborted the run (an *ErrorInfo), if any.
 	Err error
 }
 
@@ -127,7 +196,7 @@ type Stat struct {
 
 // Failure is one entry of the failures list (Newman's run.failures).
 type Failure struct {
-	Item      *collections.Item // nil for run-level errors
+	Item      ItemRef // zero for run-level errors
 	Iteration int
 	Source    string // "assertion", "prerequest-script", "test-script", "request"
 	Name      string // assertion name, or the error type

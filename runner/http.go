@@ -267,7 +267,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		return res.ReplaceTrack(s, func(name string) {
 			if !warned[name] {
 				warned[name] = true
-				r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: fmt.Sprintf("unresolved variable {{%s}} was sent literally", name)})
+				r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: fmt.Sprintf("unresolved variable {{%s}} was sent literally", name)})
 			}
 		})
 	}
@@ -289,7 +289,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		req:   resolved,
 		auth:  a,
 		ppb:   ppb,
-		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.item, Iteration: it, Message: msg}) },
+		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
 		clock: clock,
 	}
 	if secrets != nil {

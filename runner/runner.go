@@ -36,7 +36,7 @@ type Runner struct {
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 
 	// current is the item whose scripts run, for routing console output.
-	current     *collections.Item
+	current     ItemRef
 	currentIter int
 }
 
@@ -44,6 +44,7 @@ type Runner struct {
 type step struct {
 	item    *collections.Item
 	folders []*collections.Item // outer to inner
+	ref     ItemRef             // item as events name it
 }
 
 // ErrUsage marks errors in the run's input (such as an unknown --folder):
@@ -131,7 +132,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	}
 	r.summary.Completed = time.Now()
 	r.finishStats()
-	r.Sink.Handle(DoneEvent{Summary: &r.summary, Scopes: r.scopes, Err: runErr})
+	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: finalVariables(r.scopes), Err: plainErr(runErr)})
 	if runErr != nil {
 		if errors.Is(runErr, context.DeadlineExceeded) && r.Options.Timeout > 0 {
 			runErr = fmt.Errorf("run stopped: --timeout of %s reached", r.Options.Timeout)
@@ -150,7 +151,7 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		Timeout: r.Options.TimeoutScript,
 		Sender:  &scriptSender{r: r},
 		Console: func(l scripting.ConsoleLine) {
-			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: l})
+			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)})
 		},
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
@@ -187,6 +188,25 @@ func hasScripts(c *collections.Collection, steps []*step) bool {
 	return false
 }
 
+// finalVariables copies the scopes' variables for DoneEvent.
+func finalVariables(sc *environments.Scopes) Variables {
+	var v Variables
+	// A scope that exists gives a non-nil list, even when empty.
+	vars := func(s *environments.Scope) []environments.Variable {
+		return append([]environments.Variable{}, s.Variables()...)
+	}
+	if sc.Environment != nil {
+		v.EnvironmentName, v.Environment = sc.Environment.Name, vars(sc.Environment)
+	}
+	if sc.Globals != nil {
+		v.GlobalsName, v.Globals = sc.Globals.Name, vars(sc.Globals)
+	}
+	if sc.Collection != nil {
+		v.Collection = vars(sc.Collection)
+	}
+	return v
+}
+
 // Scopes returns the run's variable scopes (for exports after Run).
 func (r *Runner) Scopes() *environments.Scopes { return r.scopes }
 
@@ -207,6 +227,10 @@ func (r *Runner) plan() ([]*step, error) {
 			folders = append([]*collections.Item{p}, folders...)
 		}
 		collectSteps(root, folders, &steps)
+	}
+	refs := ItemRefs(r.Collection)
+	for _, st := range steps {
+		st.ref = refs[st.item]
 	}
 	return steps, nil
 }

@@ -46,7 +46,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	r.failed = false
 	r.summary.Items.Total++
 	item := st.item
-	r.Sink.Handle(ItemStartEvent{Item: item, Iteration: it})
+	r.Sink.Handle(ItemStartEvent{Item: st.ref, Iteration: it})
 
 	req := cloneRequest(item.Request)
 	info := scripting.Info{
@@ -56,7 +56,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		RequestID:      item.ID,
 		Location:       item.Path(),
 	}
-	r.current, r.currentIter = item, it
+	r.current, r.currentIter = st.ref, it
 	var next *string
 	assertIdx := 0
 	skip := false
@@ -72,12 +72,12 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 			inf.EventName = listen
 			if sc.source == "" {
 				// An empty script counts as run but needs no engine.
-				r.Sink.Handle(ScriptEvent{Item: item, Iteration: it, Listen: listen, Name: sc.name})
+				r.Sink.Handle(ScriptEvent{Item: st.ref, Iteration: it, Listen: listen, Name: sc.name})
 				continue
 			}
 			engine, err := r.scriptEngine()
 			if err != nil {
-				r.fail(Failure{Item: item, Iteration: it, Source: listen + "-script", Name: "Error", Message: err.Error()})
+				r.fail(Failure{Item: st.ref, Iteration: it, Source: listen + "-script", Name: "Error", Message: err.Error()})
 				continue
 			}
 			res := engine.Run(ctx, &scripting.Exec{
@@ -95,9 +95,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				r.summary.Assertions.Total++
 				if !t.Passed && !t.Skipped {
 					r.summary.Assertions.Failed++
-					r.fail(Failure{Item: item, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: assertIdx, ErrorType: t.ErrorName})
+					r.fail(Failure{Item: st.ref, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: assertIdx, ErrorType: t.ErrorName})
 				}
-				r.Sink.Handle(AssertionEvent{Item: item, Iteration: it, Index: assertIdx, Result: t})
+				r.Sink.Handle(AssertionEvent{Item: st.ref, Iteration: it, Index: assertIdx, Result: TestResult(t)})
 				assertIdx++
 			}
 			if res.Err != nil {
@@ -115,9 +115,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 					// it happened goes to the stack, as in its reports.
 					msg, stack = se.Msg, res.Err.Error()
 				}
-				r.fail(Failure{Item: item, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: msg, Stack: stack})
+				r.fail(Failure{Item: st.ref, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: msg, Stack: stack})
 			}
-			r.Sink.Handle(ScriptEvent{Item: item, Iteration: it, Listen: listen, Name: sc.name, Err: res.Err})
+			r.Sink.Handle(ScriptEvent{Item: st.ref, Iteration: it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)})
 			if res.NextRequestSet {
 				n := res.NextRequest
 				next = &n
@@ -130,11 +130,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 
 	runScripts(listenPre, nil)
 	if skip || ctx.Err() != nil {
-		r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it, Skipped: skip})
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: skip})
 		return next, ctx.Err()
 	}
 	if r.failed && r.Options.bailOn(BailFailure) {
-		r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it})
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
 		return next, nil
 	}
 
@@ -146,7 +146,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		req.Header = sent.Header
 	}
 	r.summary.Requests.Total++
-	ev := RequestEvent{Item: item, Iteration: it, Request: sent, Response: resp, Timings: timings, Err: err}
+	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		if ctx.Err() != nil {
 			// The run was cancelled or hit --timeout: that ends the run,
@@ -154,7 +154,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 			return next, ctx.Err()
 		}
 		r.summary.Requests.Failed++
-		r.fail(Failure{Item: item, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
+		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
 	} else {
 		r.responses.add(resp.ResponseTime)
 		if timings != nil {
@@ -171,7 +171,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		resp = &scripting.Response{Failed: true}
 	}
 	runScripts(listenTest, resp)
-	r.Sink.Handle(ItemDoneEvent{Item: item, Iteration: it})
+	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
 	return next, nil
 }
 

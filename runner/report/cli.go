@@ -14,7 +14,6 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/scripting"
 )
 
 // CLIOptions configure the cli reporter. Field names follow Newman's
@@ -69,16 +68,17 @@ type CLI struct {
 	p      palette
 	sym    symbols
 	cycles int
-	// group is the folder of the last item printed (nil: collection root),
-	// so folder headers print only when the folder changes, as in Newman.
-	group    *collections.Item
+	// group is the folder of the last item printed (its key; 0: the
+	// collection root), so folder headers print only when the folder
+	// changes, as in Newman.
+	group    int
 	phase    string // "prerequest" until the request is sent, then "test"
 	failures []cliFailure
 }
 
 type cliFailure struct {
 	name, test, message, at string
-	item                    *collections.Item
+	item                    runner.ItemRef
 	iteration               int
 }
 
@@ -188,18 +188,17 @@ func (c *CLI) Handle(ev runner.Event) {
 
 func (c *CLI) itemStart(e runner.ItemStartEvent) {
 	c.phase = "prerequest"
-	if e.Item == nil {
+	if e.Item.IsZero() {
 		return
 	}
-	parent := e.Item.Parent
-	if parent != c.group {
-		if parent != nil {
-			c.out.print("\n" + c.sym.folder + " " + fullName(parent))
+	if parent := e.Item.FolderKey; parent != c.group {
+		if len(e.Item.Folders) > 0 {
+			c.out.print("\n" + c.sym.folder + " " + strings.Join(e.Item.Folders, " / "))
 		}
 		c.group = parent
 	}
 	mark := c.sym.root
-	if parent != nil {
+	if len(e.Item.Folders) > 0 {
 		mark = c.sym.sub
 	}
 	c.out.print("\n" + mark + " " + e.Item.Name + "\n")
@@ -290,8 +289,8 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 	}
 	if n := len(e.Request.Body); n > 0 {
 		mode := "raw"
-		if e.Item != nil && e.Item.Request != nil && e.Item.Request.Body != nil && e.Item.Request.Body.Mode != "" {
-			mode = e.Item.Request.Body.Mode
+		if e.Item.BodyMode != "" {
+			mode = e.Item.BodyMode
 		}
 		box(s.up+" "+mode+star+fileSize(int64(n)), string(e.Request.Body), n)
 		c.out.print(" \n")
@@ -395,7 +394,7 @@ func (c *CLI) assertion(e runner.AssertionEvent) {
 
 // console prints one console line in Newman's box. The engine already
 // renders the arguments as Newman does (util.inspect, joined with ", ").
-func (c *CLI) console(l scripting.ConsoleLine) {
+func (c *CLI) console(l runner.ConsoleLine) {
 	col := c.p.console(l.Level)
 	if c.o.ShowTimestamps {
 		c.out.print("\n  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]\n"))
@@ -464,7 +463,7 @@ func (c *CLI) failureTable() string {
 			detail = append(detail, tcell{text: l, paint: g})
 		}
 		detail = append(detail, tcell{text: "at " + f.at, paint: g})
-		if f.item != nil {
+		if !f.item.IsZero() {
 			detail = append(detail, tcell{text: `inside "` + fullName(f.item) + `"`, paint: g})
 		}
 		rows = append(rows, [3][]tcell{{{text: padLeft(strconv.Itoa(i+1), digits) + "."}}, name, detail})
@@ -482,7 +481,7 @@ func errorMessage(name string, err error) string {
 	return strings.TrimPrefix(err.Error(), name+": ")
 }
 
-func reason(r *scripting.Response) string {
+func reason(r *runner.Response) string {
 	if r.Status != "" {
 		// Some producers keep "200 OK"; Newman shows the reason only.
 		if code, rest, ok := strings.Cut(r.Status, " "); ok && code == strconv.Itoa(r.Code) {
@@ -516,7 +515,7 @@ func headerBytes(h []collections.Header) int64 {
 
 // responseSize is postman-collection's Response.size().total: the status
 // line, headers and body. A compressed body counts as its Content-Length.
-func responseSize(r *scripting.Response) int64 {
+func responseSize(r *runner.Response) int64 {
 	body := int64(r.Size)
 	if body == 0 {
 		body = int64(len(r.Body))
@@ -546,7 +545,7 @@ func requestSize(r runner.SentRequest) int64 {
 
 // contentInfo approximates postman-collection's Response.contentInfo():
 // content type, mime type, mime format and charset.
-func contentInfo(r *scripting.Response) []string {
+func contentInfo(r *runner.Response) []string {
 	ct := headerValue(r.Header, "Content-Type")
 	media, params, _ := strings.Cut(ct, ";")
 	media = strings.ToLower(strings.TrimSpace(media))

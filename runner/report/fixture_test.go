@@ -14,7 +14,6 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/scripting"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden/report")
@@ -54,6 +53,15 @@ type demo struct {
 	coll                       *collections.Collection
 	root, users, nested        *collections.Item
 	get, create, broken, skips *collections.Item
+	refs                       map[*collections.Item]runner.ItemRef
+}
+
+// ref names an item of the demo as events do.
+func (d *demo) ref(it *collections.Item) runner.ItemRef {
+	if d.refs == nil {
+		d.refs = runner.ItemRefs(d.coll)
+	}
+	return d.refs[it]
 }
 
 func newDemo() *demo {
@@ -88,8 +96,8 @@ func fakeBody(n int) []byte {
 	return append(b, '"', '}')
 }
 
-func response(code int, ms int, body []byte) *scripting.Response {
-	return &scripting.Response{
+func response(code int, ms int, body []byte) *runner.Response {
+	return &runner.Response{
 		Code: code, Status: "OK", Proto: "HTTP/1.1",
 		Header: []collections.Header{
 			{Key: "Content-Length", Value: strconv.Itoa(len(body))},
@@ -125,54 +133,54 @@ func (d *demo) events() []runner.Event {
 	for it := 0; it < 2; it++ {
 		ev = append(ev,
 			runner.IterationEvent{Iteration: it, Total: 2},
-			runner.ItemStartEvent{Item: d.get, Iteration: it},
-			runner.RequestEvent{Item: d.get, Iteration: it,
+			runner.ItemStartEvent{Item: d.ref(d.get), Iteration: it},
+			runner.RequestEvent{Item: d.ref(d.get), Iteration: it,
 				Request:  runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:18080/get?x=1", Header: []collections.Header{{Key: "User-Agent", Value: "courier"}, {Key: "Accept", Value: "*/*"}}},
 				Response: response(200, rt[it][0], fakeBody(292)), Timings: demoTimings[it][0]},
-			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "status is 200", Passed: true}},
-			runner.ConsoleEvent{Item: d.get, Iteration: it, Line: scripting.ConsoleLine{Level: "log", Text: "'hello', 42, { a: 1 }"}},
-			runner.AssertionEvent{Item: d.get, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "skipped one", Skipped: true}},
-			runner.ScriptEvent{Item: d.get, Iteration: it, Listen: "test", Name: "Root Get"},
-			runner.ItemDoneEvent{Item: d.get, Iteration: it},
+			runner.AssertionEvent{Item: d.ref(d.get), Iteration: it, Index: 0, Result: runner.TestResult{Name: "status is 200", Passed: true}},
+			runner.ConsoleEvent{Item: d.ref(d.get), Iteration: it, Line: runner.ConsoleLine{Level: "log", Text: "'hello', 42, { a: 1 }"}},
+			runner.AssertionEvent{Item: d.ref(d.get), Iteration: it, Index: 1, Result: runner.TestResult{Name: "skipped one", Skipped: true}},
+			runner.ScriptEvent{Item: d.ref(d.get), Iteration: it, Listen: "test", Name: "Root Get"},
+			runner.ItemDoneEvent{Item: d.ref(d.get), Iteration: it},
 
-			runner.ItemStartEvent{Item: d.create, Iteration: it},
-			runner.ConsoleEvent{Item: d.create, Iteration: it, Line: scripting.ConsoleLine{Level: "warn", Text: "'pre warn'"}},
-			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "prerequest", Name: "Create user"},
-			runner.WarningEvent{Item: d.create, Iteration: it, Message: "unresolved variable {{token}}"},
-			runner.RequestEvent{Item: d.create, Iteration: it,
+			runner.ItemStartEvent{Item: d.ref(d.create), Iteration: it},
+			runner.ConsoleEvent{Item: d.ref(d.create), Iteration: it, Line: runner.ConsoleLine{Level: "warn", Text: "'pre warn'"}},
+			runner.ScriptEvent{Item: d.ref(d.create), Iteration: it, Listen: "prerequest", Name: "Create user"},
+			runner.WarningEvent{Item: d.ref(d.create), Iteration: it, Message: "unresolved variable {{token}}"},
+			runner.RequestEvent{Item: d.ref(d.create), Iteration: it,
 				Request:  runner.SentRequest{Method: "POST", URL: "http://127.0.0.1:18080/post", Header: []collections.Header{{Key: "Content-Type", Value: "application/json"}, {Key: "Content-Length", Value: "14"}}, Body: []byte(`{"name":"bob"}`)},
 				Response: response(200, rt[it][1], fakeBody(403)), Timings: demoTimings[it][1]},
-			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "code is 201", Error: "expected response to have status code 201 but got 200", ErrorName: "AssertionError"}},
-			runner.AssertionEvent{Item: d.create, Iteration: it, Index: 1, Result: scripting.TestResult{Name: "has json", Passed: true}},
-			runner.ScriptEvent{Item: d.create, Iteration: it, Listen: "test", Name: "Create user"},
-			runner.ItemDoneEvent{Item: d.create, Iteration: it},
+			runner.AssertionEvent{Item: d.ref(d.create), Iteration: it, Index: 0, Result: runner.TestResult{Name: "code is 201", Error: "expected response to have status code 201 but got 200", ErrorName: "AssertionError"}},
+			runner.AssertionEvent{Item: d.ref(d.create), Iteration: it, Index: 1, Result: runner.TestResult{Name: "has json", Passed: true}},
+			runner.ScriptEvent{Item: d.ref(d.create), Iteration: it, Listen: "test", Name: "Create user"},
+			runner.ItemDoneEvent{Item: d.ref(d.create), Iteration: it},
 
-			runner.ItemStartEvent{Item: d.broken, Iteration: it},
-			runner.RequestEvent{Item: d.broken, Iteration: it,
+			runner.ItemStartEvent{Item: d.ref(d.broken), Iteration: it},
+			runner.RequestEvent{Item: d.ref(d.broken), Iteration: it,
 				Request: runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:1/refused"},
-				Err:     refusedErr},
-			runner.AssertionEvent{Item: d.broken, Iteration: it, Index: 0, Result: scripting.TestResult{Name: "never", Passed: true}},
-			runner.ConsoleEvent{Item: d.broken, Iteration: it, Line: scripting.ConsoleLine{Level: "error", Text: "'a long error line that goes past the fifty-four column wrap width of the box', {\n  code: 500\n}"}},
-			runner.ScriptEvent{Item: d.broken, Iteration: it, Listen: "test", Name: "Broken", Err: scriptErr{"Error", "boom in test"}},
-			runner.ItemDoneEvent{Item: d.broken, Iteration: it},
+				Err:     runner.ErrorInfoOf(refusedErr)},
+			runner.AssertionEvent{Item: d.ref(d.broken), Iteration: it, Index: 0, Result: runner.TestResult{Name: "never", Passed: true}},
+			runner.ConsoleEvent{Item: d.ref(d.broken), Iteration: it, Line: runner.ConsoleLine{Level: "error", Text: "'a long error line that goes past the fifty-four column wrap width of the box', {\n  code: 500\n}"}},
+			runner.ScriptEvent{Item: d.ref(d.broken), Iteration: it, Listen: "test", Name: "Broken", Err: runner.ErrorInfoOf(scriptErr{"Error", "boom in test"})},
+			runner.ItemDoneEvent{Item: d.ref(d.broken), Iteration: it},
 		)
 		if it == 1 {
 			ev = append(ev,
-				runner.ItemStartEvent{Item: d.skips, Iteration: it},
-				runner.ScriptEvent{Item: d.skips, Iteration: it, Listen: "prerequest", Name: "Skipped <one>", Err: scriptErr{"ReferenceError", "foo is not defined"}},
-				runner.ItemDoneEvent{Item: d.skips, Iteration: it, Skipped: true},
+				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it},
+				runner.ScriptEvent{Item: d.ref(d.skips), Iteration: it, Listen: "prerequest", Name: "Skipped <one>", Err: runner.ErrorInfoOf(scriptErr{"ReferenceError", "foo is not defined"})},
+				runner.ItemDoneEvent{Item: d.ref(d.skips), Iteration: it, Skipped: true},
 			)
 		} else {
 			ev = append(ev,
-				runner.ItemStartEvent{Item: d.skips, Iteration: it},
-				runner.ScriptEvent{Item: d.skips, Iteration: it, Listen: "prerequest", Name: "Skipped <one>"},
-				runner.ItemDoneEvent{Item: d.skips, Iteration: it, Skipped: true},
+				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it},
+				runner.ScriptEvent{Item: d.ref(d.skips), Iteration: it, Listen: "prerequest", Name: "Skipped <one>"},
+				runner.ItemDoneEvent{Item: d.ref(d.skips), Iteration: it, Skipped: true},
 			)
 		}
 	}
 	env := environments.NewScope("Demo env", []environments.Variable{{Key: "baseUrl", Value: "http://127.0.0.1:18080", Type: "default"}, {Key: "off", Value: "x", Disabled: true}})
 	ev = append(ev, runner.DoneEvent{
-		Scopes: &environments.Scopes{Environment: env, Globals: environments.NewScope("globals", nil)},
+		Variables: runner.Variables{EnvironmentName: env.Name, Environment: env.Variables(), GlobalsName: "globals", Globals: []environments.Variable{}},
 		Summary: &runner.Summary{
 			Iterations:        runner.Stat{Total: 2},
 			Items:             runner.Stat{Total: 8},

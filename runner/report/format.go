@@ -14,7 +14,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
 )
 
@@ -48,8 +47,8 @@ func (e *errWriter) print(s string)                 { io.WriteString(e, s) }
 
 // fullName is Newman's util.getFullName: folder names and the item name
 // joined with " / ".
-func fullName(it *collections.Item) string {
-	if it == nil {
+func fullName(it runner.ItemRef) string {
+	if it.IsZero() {
 		return ""
 	}
 	return strings.Join(it.Path(), " / ")

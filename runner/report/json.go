@@ -12,7 +12,6 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/jsonreport"
-	"github.com/courier-run/courier/scripting"
 )
 
 // JSONOptions configure the json reporter.
@@ -44,7 +43,7 @@ type JSON struct {
 
 	iteration, position int
 	cur                 *jsonExecution
-	curItem             *collections.Item // the item cur runs
+	curItem             runner.ItemRef // the item cur runs
 	phase               string
 	written             int
 
@@ -75,8 +74,8 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.position++
 		j.phase = "prerequest"
 		j.prerequests++
-		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: itemID(e.Item)}
-		if e.Item != nil {
+		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
+		if !e.Item.IsZero() {
 			j.cur.Item = jsonRef{ID: e.Item.ID, Name: e.Item.Name}
 			if e.Item.Name == "" {
 				j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
@@ -164,10 +163,10 @@ func (j *JSON) cursor(iteration int) jsonCursor {
 func (j *JSON) failure(f jsonFailure) {
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
-		if it := j.curItem; it != nil {
+		if it := j.curItem; !it.IsZero() {
 			f.Source = &jsonRef{ID: it.ID, Name: it.Name}
-			if it.Parent != nil {
-				f.Parent = &jsonRef{ID: it.Parent.ID, Name: it.Parent.Name}
+			if n := len(it.Folders); n > 0 {
+				f.Parent = &jsonRef{ID: it.FolderID, Name: it.Folders[n-1]}
 			}
 		}
 	}
@@ -254,17 +253,14 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	j.out.print(`]`)
 	tail("error", runErr)
 	j.out.print(`}`)
-	tail("collection", collectionJSON(j.coll, e.Scopes))
-	var env, glob *environments.Scope
-	if e.Scopes != nil {
-		env, glob = e.Scopes.Environment, e.Scopes.Globals
-	}
-	tail("environment", scopeJSON(env, "environment"))
-	tail("globals", scopeJSON(glob, "globals"))
+	v := e.Variables
+	tail("collection", collectionJSON(j.coll, v.Collection))
+	tail("environment", scopeJSON(v.EnvironmentName, v.Environment, "environment"))
+	tail("globals", scopeJSON(v.GlobalsName, v.Globals, "globals"))
 	j.out.print("}\n")
 }
 
-func (j *JSON) responseJSON(r *scripting.Response) *jsonResponse {
+func (j *JSON) responseJSON(r *runner.Response) *jsonResponse {
 	body := r.Body
 	if j.o.MaxBody > 0 && len(body) > j.o.MaxBody {
 		body = nil
@@ -292,13 +288,6 @@ func uid(started time.Time, kind string, iteration, position int) string {
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
-}
-
-func itemID(it *collections.Item) string {
-	if it == nil {
-		return ""
-	}
-	return it.ID
 }
 
 func epochMS(t time.Time) int64 {
@@ -413,14 +402,14 @@ func itemsJSON(items []*collections.Item) []pmItem {
 
 // collectionJSON renders the collection; its variables are the run's final
 // collection scope when there is one.
-func collectionJSON(c *collections.Collection, sc *environments.Scopes) *pmCollection {
+func collectionJSON(c *collections.Collection, final []environments.Variable) *pmCollection {
 	if c == nil {
 		return nil
 	}
 	p := &pmCollection{Item: itemsJSON(c.Items), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
-	if sc != nil && sc.Collection != nil {
-		for _, v := range sc.Collection.Variables() {
+	if final != nil {
+		for _, v := range final {
 			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
 		}
 	} else {
@@ -433,15 +422,15 @@ func collectionJSON(c *collections.Collection, sc *environments.Scopes) *pmColle
 
 // scopeJSON renders an environment or globals block. Unlike Newman it
 // keeps each variable's type and enabled flag (newman#3067).
-func scopeJSON(s *environments.Scope, kind string) jsonScope {
+func scopeJSON(name string, vars []environments.Variable, kind string) jsonScope {
 	out := jsonScope{Values: []jsonScopeValue{}}
-	if s == nil {
+	if vars == nil {
 		out.ID = uid(time.Time{}, kind, 0, 0)
 		return out
 	}
-	out.Name = s.Name
-	out.ID = uid(time.Time{}, kind+"/"+s.Name, 0, 0)
-	for _, v := range s.Variables() {
+	out.Name = name
+	out.ID = uid(time.Time{}, kind+"/"+name, 0, 0)
+	for _, v := range vars {
 		typ := v.Type
 		if typ == "" {
 			typ = "any"

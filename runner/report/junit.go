@@ -37,8 +37,8 @@ type JUnit struct {
 	coll    *collections.Collection
 	started time.Time
 
-	suites  []*junitSuite                     // aggregated mode, in first-run order
-	byItem  map[*collections.Item]*junitSuite // items without ids are common
+	suites  []*junitSuite       // aggregated mode, in first-run order
+	byItem  map[int]*junitSuite // by ItemRef.Key: items without ids are common
 	cur     *junitExec
 	spool   spool // per-execution mode
 	tests   int
@@ -55,7 +55,7 @@ type junitCase struct {
 }
 
 type junitSuite struct {
-	item           *collections.Item
+	item           runner.ItemRef
 	tests          int
 	failures       int
 	errors         int
@@ -69,7 +69,7 @@ type junitSuite struct {
 
 // junitExec collects one request execution.
 type junitExec struct {
-	item       *collections.Item
+	item       runner.ItemRef
 	iteration  int
 	seconds    float64
 	assertions []junitCase
@@ -84,7 +84,7 @@ var _ Reporter = (*JUnit)(nil)
 
 // NewJUnit returns a junit reporter writing to w.
 func NewJUnit(w io.Writer, o JUnitOptions) *JUnit {
-	return &JUnit{out: &errWriter{w: w}, o: o, byItem: map[*collections.Item]*junitSuite{}, spool: spool{dir: o.SpoolDir, limit: spoolLimit}}
+	return &JUnit{out: &errWriter{w: w}, o: o, byItem: map[int]*junitSuite{}, spool: spool{dir: o.SpoolDir, limit: spoolLimit}}
 }
 
 // Handle records one event.
@@ -171,11 +171,11 @@ func (j *JUnit) finishExec() {
 	j.tests += len(x.assertions)
 	j.seconds += x.seconds
 	s := &junitSuite{item: x.item, byName: map[string]*junitCase{}, iterationLabel: x.iteration}
-	if !j.o.SuitePerExecution && x.item != nil {
-		if old, ok := j.byItem[x.item]; ok {
+	if !j.o.SuitePerExecution && !x.item.IsZero() {
+		if old, ok := j.byItem[x.item.Key]; ok {
 			s = old
 		} else {
-			j.byItem[x.item] = s
+			j.byItem[x.item.Key] = s
 			j.suites = append(j.suites, s)
 		}
 	}
@@ -235,7 +235,7 @@ func (j *JUnit) finish() {
 }
 
 func (j *JUnit) writeSuite(b *bytes.Buffer, s *junitSuite) {
-	full, id := fullName(s.item), itemID(s.item)
+	full, id := fullName(s.item), s.item.ID
 	class := className(full)
 	if class == "" && j.coll != nil {
 		class = className(j.coll.Info.Name)

@@ -55,7 +55,7 @@ func TestRequestErrorJSONFields(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			b, err := json.Marshal(requestErrorJSON(tc.err))
+			b, err := json.Marshal(requestErrorJSON(runner.ErrorInfoOf(tc.err)))
 			if err != nil {
 				t.Fatal(err)
 			}

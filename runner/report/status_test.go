@@ -10,7 +10,6 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/scripting"
 )
 
 // fakeTime is a manual clock with timers, for the status line: timers fire
@@ -180,7 +179,7 @@ func TestCLIStatusWhileWaiting(t *testing.T) {
 	d := newDemo()
 	c.Handle(runner.StartEvent{Collection: d.coll, Iterations: 2, Total: 4})
 	c.Handle(runner.IterationEvent{Iteration: 0, Total: 2})
-	c.Handle(runner.ItemStartEvent{Item: d.get})
+	c.Handle(runner.ItemStartEvent{Item: d.ref(d.get)})
 	ft.advance(1900 * time.Millisecond)
 	if strings.Contains(buf.String(), "elapsed") {
 		t.Fatalf("status before 2 s: %q", buf.String())
@@ -212,8 +211,9 @@ func TestCLIStatusThrottled(t *testing.T) {
 	ft := newFakeTime()
 	var buf bytes.Buffer
 	c := NewCLI(&buf, ft.opts(CLIOptions{NoAssertions: true, NoSummary: true}))
-	it := &collections.Item{ID: "x", Name: "x", Request: &collections.Request{Method: "GET"}}
-	evs := []runner.Event{runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{it}}, Iterations: 1000, Total: 1}}
+	item := &collections.Item{ID: "x", Name: "x", Request: &collections.Request{Method: "GET"}}
+	it := runner.ItemRef{ID: "x", Name: "x", Key: 1}
+	evs := []runner.Event{runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{item}}, Iterations: 1000, Total: 1}}
 	for i := range 1000 {
 		evs = append(evs,
 			runner.IterationEvent{Iteration: i, Total: 1000},
@@ -288,8 +288,9 @@ func TestCLIStatusRealTimer(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	c := NewCLI(&buf, CLIOptions{TTY: true, NoBanner: true})
-	it := &collections.Item{ID: "x", Name: "x", Request: &collections.Request{Method: "GET"}}
-	c.Handle(runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{it}}, Iterations: 200, Total: 1})
+	item := &collections.Item{ID: "x", Name: "x", Request: &collections.Request{Method: "GET"}}
+	it := runner.ItemRef{ID: "x", Name: "x", Key: 1}
+	c.Handle(runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{item}}, Iterations: 200, Total: 1})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -297,7 +298,7 @@ func TestCLIStatusRealTimer(t *testing.T) {
 		for i := 0; i < 8; i++ {
 			c.Handle(runner.IterationEvent{Iteration: i, Total: 200})
 			c.Handle(runner.ItemStartEvent{Item: it, Iteration: i})
-			c.Handle(runner.ConsoleEvent{Item: it, Iteration: i, Line: scripting.ConsoleLine{Level: "log", Text: "hi"}})
+			c.Handle(runner.ConsoleEvent{Item: it, Iteration: i, Line: runner.ConsoleLine{Level: "log", Text: "hi"}})
 			c.Handle(runner.ItemDoneEvent{Item: it, Iteration: i})
 			time.Sleep(100 * time.Millisecond)
 		}
@@ -337,8 +338,8 @@ func TestCLIStatusNarrowTerminal(t *testing.T) {
 	ft := newFakeTime()
 	var buf bytes.Buffer
 	c := NewCLI(&buf, ft.opts(CLIOptions{Width: 30, NoBanner: true}))
-	it := &collections.Item{ID: "x", Name: "x"}
-	c.Handle(runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{it}}, Iterations: 300, Total: 1})
+	item := &collections.Item{ID: "x", Name: "x"}
+	c.Handle(runner.StartEvent{Collection: &collections.Collection{Items: []*collections.Item{item}}, Iterations: 300, Total: 1})
 	if want := "\r\x1b[2Kiteration 1/300 · 0% · 0 requ"; !strings.HasSuffix(buf.String(), want) {
 		t.Errorf("output ends %q, want %q", buf.String(), want)
 	}

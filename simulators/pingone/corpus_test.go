@@ -151,7 +151,7 @@ type outcomeSink struct {
 	items map[string]*itemOutcome
 }
 
-func (s *outcomeSink) get(it *collections.Item) *itemOutcome {
+func (s *outcomeSink) get(it runner.ItemRef) *itemOutcome {
 	if s.items == nil {
 		s.items = map[string]*itemOutcome{}
 	}
@@ -182,7 +182,7 @@ func (s *outcomeSink) Handle(ev runner.Event) {
 			o.failed = append(o.failed, v.Result.Name)
 		}
 	case runner.ScriptEvent:
-		if v.Err != nil && v.Item != nil {
+		if v.Err != nil && !v.Item.IsZero() {
 			o := s.get(v.Item)
 			o.scriptEr = append(o.scriptEr, v.Listen+": "+v.Err.Error())
 		}
