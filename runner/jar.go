@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -8,15 +10,21 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/courier-run/courier/scripting"
 )
 
 // Jar is the run's cookie jar, shared by every request, pm.sendRequest and
 // pm.cookies.jar(). Unlike net/http/cookiejar it can list, delete and
-// export its cookies. It follows RFC 6265 domain and path matching, without
-// a public-suffix list (as Newman, which sets no restriction either).
+// export its cookies. It follows the rules of tough-cookie 4.1.3 as
+// postman-runtime configures it (checked against Newman 6.2.2): RFC 6265
+// domain and path matching, cookies sent longest path first and then in
+// creation order, loopback hosts counted as secure, __Secure-/__Host-
+// prefixes enforced silently, no public-suffix list.
 type Jar struct {
 	mu      sync.Mutex
 	cookies map[string]*StoredCookie // domain;path;name
+	next    uint64                   // creation index: ties within a clock tick keep arrival order
 	now     func() time.Time
 }
 
@@ -28,8 +36,16 @@ type StoredCookie struct {
 	Secure       bool
 	HTTPOnly     bool
 	SameSite     string
-	Expires      time.Time // zero: session cookie
-	Created      time.Time
+	Expires      time.Time // when the cookie dies (from Max-Age or Expires); zero: session cookie
+	// ExpiresAttr and MaxAge are the attributes as received (Max-Age
+	// wins over Expires for Expires above); zero when absent.
+	ExpiresAttr time.Time
+	MaxAge      int
+	// Extensions are attributes the cookie rules do not know, as written
+	// ("Priority=HIGH").
+	Extensions []string
+	Created    time.Time
+	index      uint64
 }
 
 // NewJar returns an empty jar.
@@ -65,14 +81,22 @@ func defaultPath(u *url.URL) string {
 	return p[:i]
 }
 
+// isLoopbackHost reports whether tough-cookie treats host as a secure
+// context even over plain http (RFC 6265bis "localhost" rule).
+func isLoopbackHost(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "::1" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.To4() != nil && strings.HasPrefix(host, "127.")
+}
+
 // SetCookies stores cookies received from u.
 func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	host := canonicalHost(u)
-	now := j.now()
 	for _, c := range cookies {
-		sc := &StoredCookie{Name: c.Name, Value: c.Value, Secure: c.Secure, HTTPOnly: c.HttpOnly, Created: now}
+		sc := StoredCookie{Name: c.Name, Value: c.Value, Secure: c.Secure, HTTPOnly: c.HttpOnly, Domain: c.Domain, Path: c.Path}
 		switch c.SameSite {
 		case http.SameSiteLaxMode:
 			sc.SameSite = "lax"
@@ -81,38 +105,75 @@ func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 		case http.SameSiteNoneMode:
 			sc.SameSite = "none"
 		}
-		domain := strings.ToLower(strings.TrimPrefix(c.Domain, "."))
-		if domain == "" {
-			sc.Domain, sc.HostOnly = host, true
-		} else {
-			if !domainMatch(host, domain) {
-				continue // a server may not set cookies for another domain
-			}
-			sc.Domain = domain
-		}
-		sc.Path = c.Path
-		if sc.Path == "" || sc.Path[0] != '/' {
-			sc.Path = defaultPath(u)
-		}
 		switch {
 		case c.MaxAge < 0:
-			sc.Expires = time.Unix(1, 0)
+			sc.MaxAge = -1
 		case c.MaxAge > 0:
-			sc.Expires = now.Add(time.Duration(c.MaxAge) * time.Second)
-		case !c.Expires.IsZero():
-			sc.Expires = c.Expires
+			sc.MaxAge = c.MaxAge
 		}
-		key := jarKey(sc.Domain, sc.Path, sc.Name)
-		if !sc.Expires.IsZero() && !sc.Expires.After(now) {
-			delete(j.cookies, key)
-			continue
+		if !c.Expires.IsZero() {
+			sc.ExpiresAttr = c.Expires
 		}
-		if old, ok := j.cookies[key]; ok {
-			sc.Created = old.Created
-		}
-		j.cookies[key] = sc
+		sc.Extensions = c.Unparsed
+		// A cookie the rules refuse is dropped, as tough-cookie does for
+		// responses (the error is ignored there).
+		_, _ = j.set(u, sc)
 	}
 }
+
+// set stores sc as received from u, completing its domain, path, expiry
+// and creation; it returns the stored cookie or why it was refused. With
+// dry set, it only checks.
+func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error) {
+	host := canonicalHost(u)
+	now := j.now()
+	domain := strings.ToLower(strings.TrimPrefix(sc.Domain, "."))
+	if domain == "" {
+		sc.Domain, sc.HostOnly = host, true
+	} else {
+		if !domainMatch(host, domain) {
+			return sc, fmt.Errorf("Cookie not in this host's domain. Cookie:%s Request:%s", domain, host)
+		}
+		sc.Domain = domain
+	}
+	if sc.Path == "" || sc.Path[0] != '/' {
+		sc.Path = defaultPath(u)
+	}
+	// tough-cookie's default prefixSecurity is "silent": refused, no error.
+	if strings.HasPrefix(sc.Name, "__Secure-") && !sc.Secure ||
+		strings.HasPrefix(sc.Name, "__Host-") && (!sc.Secure || !sc.HostOnly || sc.Path != "/") {
+		return sc, errSilentlyRefused
+	}
+	if len(dry) > 0 && dry[0] {
+		return sc, nil
+	}
+	sc.Created = now
+	key := jarKey(sc.Domain, sc.Path, sc.Name)
+	if old, ok := j.cookies[key]; ok {
+		sc.Created, sc.index = old.Created, old.index
+	} else {
+		j.next++
+		sc.index = j.next
+	}
+	switch {
+	case sc.MaxAge < 0:
+		sc.Expires = time.Unix(0, 0)
+	case sc.MaxAge > 0:
+		sc.Expires = sc.Created.Add(time.Duration(sc.MaxAge) * time.Second)
+	default:
+		sc.Expires = sc.ExpiresAttr
+	}
+	if !sc.Expires.IsZero() && !sc.Expires.After(now) {
+		// Stored and never read again by tough-cookie; the same for us.
+		delete(j.cookies, key)
+		return sc, nil
+	}
+	c := sc
+	j.cookies[key] = &c
+	return sc, nil
+}
+
+var errSilentlyRefused = errors.New("cookie refused by its name prefix")
 
 func domainMatch(host, domain string) bool {
 	if host == domain {
@@ -134,14 +195,24 @@ func pathMatch(reqPath, cookiePath string) bool {
 	return false
 }
 
-// matching returns the live cookies for u, most specific path first.
-func (j *Jar) matching(u *url.URL) []*StoredCookie {
+// matchOptions are tough-cookie's getCookies options.
+type matchOptions struct {
+	noHTTP bool  // exclude HttpOnly cookies (a non-HTTP API)
+	secure *bool // nil: from the scheme (and loopback hosts)
+}
+
+// matching returns the live cookies for u in tough-cookie's order: longest
+// path first, then creation order.
+func (j *Jar) matching(u *url.URL, o matchOptions) []*StoredCookie {
 	host := canonicalHost(u)
 	p := wirePath(u)
 	if p == "" {
 		p = "/"
 	}
-	secure := u.Scheme == "https" || u.Scheme == "wss"
+	secure := u.Scheme == "https" || u.Scheme == "wss" || isLoopbackHost(host)
+	if o.secure != nil {
+		secure = *o.secure
+	}
 	now := j.now()
 	var out []*StoredCookie
 	for key, c := range j.cookies {
@@ -152,7 +223,7 @@ func (j *Jar) matching(u *url.URL) []*StoredCookie {
 		if c.HostOnly && host != c.Domain || !c.HostOnly && !domainMatch(host, c.Domain) {
 			continue
 		}
-		if !pathMatch(p, c.Path) || c.Secure && !secure {
+		if !pathMatch(p, c.Path) || c.Secure && !secure || c.HTTPOnly && o.noHTTP {
 			continue
 		}
 		out = append(out, c)
@@ -164,7 +235,7 @@ func (j *Jar) matching(u *url.URL) []*StoredCookie {
 		if !out[a].Created.Equal(out[b].Created) {
 			return out[a].Created.Before(out[b].Created)
 		}
-		return out[a].Name < out[b].Name
+		return out[a].index < out[b].index
 	})
 	return out
 }
@@ -173,7 +244,7 @@ func (j *Jar) matching(u *url.URL) []*StoredCookie {
 func (j *Jar) Cookies(u *url.URL) []*http.Cookie {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	m := j.matching(u)
+	m := j.matching(u, matchOptions{})
 	out := make([]*http.Cookie, len(m))
 	for i, c := range m {
 		out[i] = &http.Cookie{Name: c.Name, Value: c.Value}
@@ -185,7 +256,7 @@ func (j *Jar) Cookies(u *url.URL) []*http.Cookie {
 func (j *Jar) Matching(u *url.URL) []StoredCookie {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	m := j.matching(u)
+	m := j.matching(u, matchOptions{})
 	out := make([]StoredCookie, len(m))
 	for i, c := range m {
 		out[i] = *c
@@ -193,33 +264,65 @@ func (j *Jar) Matching(u *url.URL) []StoredCookie {
 	return out
 }
 
-// All returns the cookies that would be sent to u, with their attributes
-// (pm.cookies.jar().getAll).
-func (j *Jar) All(u *url.URL) []*http.Cookie {
-	out := []*http.Cookie{}
-	for _, c := range j.Matching(u) {
-		out = append(out, &http.Cookie{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
-			Secure: c.Secure, HttpOnly: c.HTTPOnly, Expires: c.Expires})
+func (c StoredCookie) script() scripting.JarCookie {
+	return scripting.JarCookie{
+		Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
+		HostOnly: c.HostOnly, Secure: c.Secure, HTTPOnly: c.HTTPOnly,
+		Expires: c.Expires, ExpiresAttr: c.ExpiresAttr, MaxAge: c.MaxAge, Extensions: c.Extensions,
+	}
+}
+
+// Get lists the cookies for u as pm.cookies and pm.cookies.jar() see them.
+func (j *Jar) Get(u *url.URL, o scripting.JarQuery) []scripting.JarCookie {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	m := j.matching(u, matchOptions{noHTTP: o.NoHTTP, secure: o.Secure})
+	out := make([]scripting.JarCookie, len(m))
+	for i, c := range m {
+		out[i] = c.script()
 	}
 	return out
+}
+
+// Set stores a cookie a script gives for u (pm.cookies.jar().set); with
+// dry set it only checks it.
+func (j *Jar) Set(u *url.URL, c scripting.JarCookie, dry bool) (scripting.JarCookie, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	sc, err := j.set(u, StoredCookie{
+		Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
+		HostOnly: c.HostOnly, Secure: c.Secure, HTTPOnly: c.HTTPOnly,
+		ExpiresAttr: c.ExpiresAttr, MaxAge: c.MaxAge, Extensions: c.Extensions,
+	}, dry)
+	if errors.Is(err, errSilentlyRefused) {
+		return scripting.JarCookie{}, nil
+	}
+	if err != nil {
+		return scripting.JarCookie{}, err
+	}
+	return sc.script(), nil
 }
 
 // Clear removes every cookie visible to u.
 func (j *Jar) Clear(u *url.URL) { j.Delete(u, "") }
 
-// Delete removes the cookie named name visible to u; an empty name removes
-// every cookie visible to u.
+// Delete removes the first cookie named name visible to u (as
+// pm.cookies.jar().unset); an empty name removes every cookie visible to u.
 func (j *Jar) Delete(u *url.URL, name string) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	for _, c := range j.matching(u) {
+	for _, c := range j.matching(u, matchOptions{}) {
 		if name == "" || c.Name == name {
 			delete(j.cookies, jarKey(c.Domain, c.Path, c.Name))
+			if name != "" {
+				return
+			}
 		}
 	}
 }
 
-// Stored returns every live cookie, sorted by domain, path and name.
+// Stored returns every live cookie in creation order, as tough-cookie
+// serializes its store.
 func (j *Jar) Stored() []StoredCookie {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -230,16 +333,7 @@ func (j *Jar) Stored() []StoredCookie {
 			out = append(out, *c)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool {
-		x, y := out[a], out[b]
-		if x.Domain != y.Domain {
-			return x.Domain < y.Domain
-		}
-		if x.Path != y.Path {
-			return x.Path < y.Path
-		}
-		return x.Name < y.Name
-	})
+	sort.Slice(out, func(a, b int) bool { return out[a].index < out[b].index })
 	return out
 }
 
@@ -254,5 +348,12 @@ func (j *Jar) Put(c StoredCookie) {
 	if c.Created.IsZero() {
 		c.Created = j.now()
 	}
-	j.cookies[jarKey(c.Domain, c.Path, c.Name)] = &c
+	key := jarKey(c.Domain, c.Path, c.Name)
+	if old, ok := j.cookies[key]; ok {
+		c.index = old.index
+	} else {
+		j.next++
+		c.index = j.next
+	}
+	j.cookies[key] = &c
 }

@@ -9,16 +9,43 @@ import (
 	"github.com/dop251/goja"
 )
 
-// CookieStore is what pm.cookies.jar() needs beyond http.CookieJar, which
-// can neither list cookie attributes nor delete. When Exec.Cookies also
-// implements CookieStore it is used; otherwise deletion falls back to
-// setting an expired cookie.
+// JarCookie is a cookie as the jar holds it, in the shape scripts see.
+type JarCookie struct {
+	Name, Value  string
+	Domain, Path string
+	HostOnly     bool
+	Secure       bool
+	HTTPOnly     bool
+	// Expires is when the cookie dies (from Max-Age or Expires); zero for
+	// a session cookie. ExpiresAttr and MaxAge are the attributes as given
+	// (zero when absent): pm.cookies shows Expires, the jar API the
+	// attributes, as Postman does.
+	Expires     time.Time
+	ExpiresAttr time.Time
+	MaxAge      int
+	Extensions  []string
+}
+
+// JarQuery narrows a jar lookup as tough-cookie's getCookies options do.
+type JarQuery struct {
+	NoHTTP bool  // leave out HttpOnly cookies
+	Secure *bool // nil: secure from the URL's scheme (and loopback hosts)
+}
+
+// CookieStore is what pm.cookies and pm.cookies.jar() need beyond
+// http.CookieJar, which can neither list cookie attributes nor delete.
+// When Exec.Cookies implements it, it is used; otherwise pm.cookies falls
+// back to the response's Set-Cookie headers and the jar API is limited.
 type CookieStore interface {
 	http.CookieJar
-	// All returns the cookies that would be sent to u, with their domain,
-	// path, expiry and flags.
-	All(u *url.URL) []*http.Cookie
-	// Delete removes the cookie named name that applies to u.
+	// Get returns the cookies for u with their attributes, in the order
+	// they are sent.
+	Get(u *url.URL, q JarQuery) []JarCookie
+	// Set stores c as if u had sent it and returns it as stored (zero
+	// when refused silently), or why the cookie rules refuse it. With dry
+	// set it only checks.
+	Set(u *url.URL, c JarCookie, dry bool) (JarCookie, error)
+	// Delete removes the first cookie named name that applies to u.
 	Delete(u *url.URL, name string)
 	// Clear removes every cookie that applies to u.
 	Clear(u *url.URL)
@@ -36,149 +63,292 @@ func (e *Engine) replace(s string) string {
 	return sc.Replace(s)
 }
 
-func cookieObject(c *http.Cookie, u *url.URL) map[string]any {
-	m := map[string]any{
-		"name": c.Name, "value": c.Value, "path": c.Path, "domain": c.Domain,
-		"secure": c.Secure, "httpOnly": c.HttpOnly, "hostOnly": c.Domain == "",
-		"expires": nil, "maxAge": c.MaxAge,
+// cookieValue builds the plain object the sandbox turns into a Cookie,
+// fields in a fixed order. jarView picks the jar API's expiry (the
+// attribute) over pm.cookies' (the computed one).
+func (e *Engine) cookieValue(c JarCookie, jarView bool) goja.Value {
+	o := e.rt.NewObject()
+	_ = o.Set("name", c.Name)
+	exp := c.Expires
+	if jarView {
+		exp = c.ExpiresAttr
 	}
-	if c.Domain == "" && u != nil {
-		m["domain"] = u.Hostname()
+	if exp.IsZero() {
+		_ = o.Set("expires", goja.Null())
+	} else {
+		_ = o.Set("expires", exp.UnixMilli())
 	}
-	if c.Path == "" {
-		m["path"] = "/"
+	_ = o.Set("maxAge", c.MaxAge)
+	_ = o.Set("domain", c.Domain)
+	_ = o.Set("path", c.Path)
+	_ = o.Set("secure", c.Secure)
+	_ = o.Set("httpOnly", c.HTTPOnly)
+	_ = o.Set("hostOnly", c.HostOnly)
+	_ = o.Set("value", c.Value)
+	if len(c.Extensions) > 0 {
+		ext := make([]any, len(c.Extensions))
+		for i, x := range c.Extensions {
+			k, v, ok := strings.Cut(x, "=")
+			eo := e.rt.NewObject()
+			_ = eo.Set("key", strings.TrimSpace(k))
+			if ok {
+				_ = eo.Set("value", strings.TrimSpace(v))
+			} else {
+				_ = eo.Set("value", true)
+			}
+			ext[i] = eo
+		}
+		_ = o.Set("extensions", ext)
 	}
-	if !c.Expires.IsZero() {
-		m["expires"] = c.Expires.UTC().Format(time.RFC1123)
-	}
-	return m
+	return o
 }
 
-// responseCookies lists pm.cookies: the Set-Cookie headers of the response,
-// then jar cookies for the response URL that the response did not set.
+func (e *Engine) cookieValues(cs []JarCookie, jarView bool) goja.Value {
+	out := make([]any, len(cs))
+	for i, c := range cs {
+		out[i] = e.cookieValue(c, jarView)
+	}
+	return e.rt.NewArray(out...)
+}
+
+// responseCookies lists pm.cookies: what the jar holds for the response's
+// final URL, as postman-runtime reads it back after the response. Without
+// a listing jar, the response's Set-Cookie headers stand in.
 func (e *Engine) responseCookies() goja.Value {
 	x := e.state().x
-	var out []any
 	if x.Response == nil {
-		return e.rt.ToValue(out)
+		return e.rt.NewArray()
 	}
 	u, _ := url.Parse(x.Response.URL)
-	seen := map[string]bool{}
+	if s, ok := x.Cookies.(CookieStore); ok && u != nil && u.Host != "" {
+		// A jar that cannot list attributes leaves pm.cookies to the
+		// response's Set-Cookie headers.
+		return e.cookieValues(s.Get(u, JarQuery{}), false)
+	}
 	h := http.Header{}
 	for _, hd := range x.Response.Header {
 		if strings.EqualFold(hd.Key, "Set-Cookie") {
 			h.Add("Set-Cookie", hd.Value)
 		}
 	}
+	var out []JarCookie
+	host := ""
+	if u != nil {
+		host = u.Hostname()
+	}
 	for _, c := range (&http.Response{Header: h}).Cookies() {
-		seen[c.Name] = true
-		out = append(out, cookieObject(c, u))
-	}
-	if x.Cookies != nil && u != nil && u.Host != "" {
-		for _, c := range jarCookies(x.Cookies, u) {
-			if !seen[c.Name] {
-				seen[c.Name] = true
-				out = append(out, cookieObject(c, u))
-			}
+		jc := JarCookie{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path, Secure: c.Secure, HTTPOnly: c.HttpOnly, Expires: c.Expires, ExpiresAttr: c.Expires}
+		if jc.Domain == "" {
+			jc.Domain, jc.HostOnly = host, true
 		}
+		if jc.Path == "" {
+			jc.Path = "/"
+		}
+		out = append(out, jc)
 	}
-	return e.rt.ToValue(out)
+	return e.cookieValues(out, false)
 }
 
-func jarCookies(j http.CookieJar, u *url.URL) []*http.Cookie {
-	if s, ok := j.(CookieStore); ok {
-		return s.All(u)
+// jarURL reads a URL as the sandbox's cookie jar does: a string without a
+// scheme is a host name ("echo.test", even "not a url").
+func jarURL(raw string) *url.URL {
+	if i := strings.Index(raw, "://"); i > 0 {
+		if u, err := url.Parse(raw); err == nil && u.Host != "" {
+			return u
+		}
+		raw = raw[i+3:]
 	}
-	return j.Cookies(u)
+	host, rest := raw, ""
+	if i := strings.IndexAny(raw, "/?#"); i >= 0 {
+		host, rest = raw[:i], raw[i:]
+	}
+	u := &url.URL{Scheme: "http", Host: strings.ToLower(host), Path: "/"}
+	if strings.HasPrefix(rest, "/") {
+		p := rest
+		if i := strings.IndexAny(p, "?#"); i >= 0 {
+			p = p[:i]
+		}
+		u.Path = p
+	}
+	return u
 }
 
 // cookieJar implements pm.cookies.jar() operations synchronously; the JS
-// side delivers results asynchronously, as Postman does.
+// side delivers results asynchronously, as Postman does. Errors come back
+// as a string (the callback's Error message), never thrown.
 func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	x := e.state().x
-	if x.Cookies == nil {
-		e.throw("Error", "CookieJar: no cookie jar is available in this run")
+	s := store(x.Cookies)
+	if s == nil {
+		return e.rt.ToValue([]any{"CookieStore: no store found"})
 	}
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Host == "" {
-		if u2, err2 := url.Parse("http://" + rawURL); err2 == nil && !strings.Contains(rawURL, "://") {
-			u, err = u2, nil
-		}
-	}
-	if err != nil || u == nil || u.Host == "" {
-		e.throw("Error", "CookieJar: invalid URL "+rawURL)
-	}
+	u := jarURL(rawURL)
 	switch op {
 	case "getAll":
-		var out []any
-		for _, c := range jarCookies(x.Cookies, u) {
-			out = append(out, cookieObject(c, u))
-		}
-		return e.rt.ToValue(out)
-	case "set":
-		c := &http.Cookie{}
+		q := JarQuery{}
 		if o, ok := arg.(*goja.Object); ok {
-			str := func(k string) string {
-				if v := o.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
-					return v.String()
-				}
-				return ""
+			if v := o.Get("http"); v != nil && !goja.IsUndefined(v) {
+				q.NoHTTP = !v.ToBoolean()
 			}
-			c.Name, c.Value, c.Domain, c.Path = str("name"), str("value"), str("domain"), str("path")
-			if k := str("key"); c.Name == "" {
-				c.Name = k
-			}
-			c.Secure = o.Get("secure") != nil && o.Get("secure").ToBoolean()
-			c.HttpOnly = o.Get("httpOnly") != nil && o.Get("httpOnly").ToBoolean()
-			if exp := str("expires"); exp != "" {
-				if t, err := time.Parse(time.RFC1123, exp); err == nil {
-					c.Expires = t
-				} else if t, err := time.Parse(time.RFC3339, exp); err == nil {
-					c.Expires = t
-				}
+			if v := o.Get("secure"); v != nil && !goja.IsUndefined(v) {
+				b := v.ToBoolean()
+				q.Secure = &b
 			}
 		}
-		if c.Name == "" {
-			e.throw("Error", "CookieJar.set() requires a cookie name")
+		return e.rt.ToValue([]any{nil, e.cookieValues(s.Get(u, q), true)})
+	case "set", "check":
+		c, ok := e.jarCookieArg(arg)
+		if !ok {
+			return e.rt.ToValue([]any{nil, nil})
 		}
-		x.Cookies.SetCookies(u, []*http.Cookie{c})
-	case "unset", "clear":
-		name := ""
-		if op == "unset" {
-			name = arg.String()
+		got, err := s.Set(u, c, op == "check")
+		if err != nil {
+			return e.rt.ToValue([]any{err.Error()})
 		}
-		if s, ok := x.Cookies.(CookieStore); ok {
-			if op == "clear" {
-				s.Clear(u)
-			} else {
-				s.Delete(u, name)
-			}
-			return goja.Undefined()
+		if got.Name == "" && got.Domain == "" {
+			return e.rt.ToValue([]any{nil, nil})
 		}
-		// Plain jars only delete through an expired Set-Cookie that
-		// matches the stored cookie's path; try every prefix of the URL path.
-		var del []*http.Cookie
-		for _, c := range x.Cookies.Cookies(u) {
-			if name != "" && c.Name != name {
-				continue
-			}
-			for _, p := range pathPrefixes(u.Path) {
-				del = append(del, &http.Cookie{Name: c.Name, Path: p, MaxAge: -1})
-				del = append(del, &http.Cookie{Name: c.Name, Path: p, Domain: u.Hostname(), MaxAge: -1})
-			}
+		return e.rt.ToValue([]any{nil, e.cookieValue(got, true)})
+	case "unset":
+		s.Delete(u, arg.String())
+	case "clear":
+		s.Clear(u)
+	}
+	return e.rt.ToValue([]any{nil})
+}
+
+// jarCookieArg reads the cookie a script passes to jar.set: a Set-Cookie
+// string (tough-cookie's loose mode) or an object whose expires the JS side
+// has turned into milliseconds.
+func (e *Engine) jarCookieArg(arg goja.Value) (JarCookie, bool) {
+	o, ok := arg.(*goja.Object)
+	if !ok {
+		return parseLooseSetCookie(arg.String())
+	}
+	str := func(k string) string {
+		if v := o.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+			return v.String()
 		}
-		if len(del) > 0 {
-			x.Cookies.SetCookies(u, del)
+		return ""
+	}
+	flag := func(k string) bool { v := o.Get(k); return v != nil && v.ToBoolean() }
+	c := JarCookie{Name: str("name"), Value: str("value"), Domain: str("domain"), Path: str("path"),
+		Secure: flag("secure"), HTTPOnly: flag("httpOnly"), HostOnly: flag("hostOnly")}
+	if c.Name == "" {
+		c.Name = str("key")
+	}
+	if v := o.Get("expires"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+		if ms := v.ToFloat(); ms == ms && ms < 8.64e15 && ms > -8.64e15 {
+			c.ExpiresAttr = time.UnixMilli(int64(ms))
 		}
 	}
-	return goja.Undefined()
+	if v := o.Get("maxAge"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+		if n := v.ToInteger(); n > 0 {
+			c.MaxAge = int(n)
+		} else if v.ToFloat() <= 0 {
+			c.MaxAge = -1
+		}
+	}
+	return c, true
 }
+
+// parseLooseSetCookie parses a Set-Cookie string as tough-cookie's loose
+// mode: a pair without "=" is a value with an empty name.
+func parseLooseSetCookie(s string) (JarCookie, bool) {
+	parts := strings.Split(s, ";")
+	pair := strings.TrimSpace(parts[0])
+	var c JarCookie
+	if k, v, ok := strings.Cut(pair, "="); ok {
+		c.Name, c.Value = strings.TrimSpace(k), strings.TrimSpace(v)
+	} else {
+		c.Value = pair
+	}
+	for _, p := range parts[1:] {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		v = strings.TrimSpace(v)
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "domain":
+			c.Domain = v
+		case "path":
+			c.Path = v
+		case "secure":
+			c.Secure = true
+		case "httponly":
+			c.HTTPOnly = true
+		case "max-age":
+			var n int
+			for _, r := range v {
+				if r < '0' || r > '9' {
+					n = -1
+					break
+				}
+				n = n*10 + int(r-'0')
+			}
+			if n > 0 {
+				c.MaxAge = n
+			} else {
+				c.MaxAge = -1
+			}
+		case "expires":
+			if t, err := http.ParseTime(v); err == nil {
+				c.ExpiresAttr = t
+			}
+		case "":
+		default:
+			c.Extensions = append(c.Extensions, strings.TrimSpace(p))
+		}
+	}
+	return c, true
+}
+
+// plainStore adapts a jar that only implements http.CookieJar (such as
+// net/http/cookiejar): it lists names and values only, and deletes by
+// storing an expired cookie on every prefix of the URL's path.
+type plainStore struct{ http.CookieJar }
+
+func (p plainStore) Get(u *url.URL, _ JarQuery) []JarCookie {
+	var out []JarCookie
+	for _, c := range p.Cookies(u) {
+		out = append(out, JarCookie{Name: c.Name, Value: c.Value, Domain: u.Hostname(), Path: "/", HostOnly: true})
+	}
+	return out
+}
+
+func (p plainStore) Set(u *url.URL, c JarCookie, dry bool) (JarCookie, error) {
+	if c.Domain == "" {
+		c.Domain, c.HostOnly = u.Hostname(), true
+	}
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	if !dry {
+		p.SetCookies(u, []*http.Cookie{{Name: c.Name, Value: c.Value, Path: c.Path, Secure: c.Secure, HttpOnly: c.HTTPOnly, Expires: c.ExpiresAttr, MaxAge: c.MaxAge}})
+	}
+	return c, nil
+}
+
+func (p plainStore) Delete(u *url.URL, name string) {
+	var del []*http.Cookie
+	for _, c := range p.Cookies(u) {
+		if name != "" && c.Name != name {
+			continue
+		}
+		for _, path := range pathPrefixes(u.Path) {
+			del = append(del, &http.Cookie{Name: c.Name, Path: path, MaxAge: -1},
+				&http.Cookie{Name: c.Name, Path: path, Domain: u.Hostname(), MaxAge: -1})
+		}
+	}
+	if len(del) > 0 {
+		p.SetCookies(u, del)
+	}
+}
+
+func (p plainStore) Clear(u *url.URL) { p.Delete(u, "") }
 
 func pathPrefixes(p string) []string {
 	out := []string{"/"}
-	parts := strings.Split(strings.Trim(p, "/"), "/")
 	cur := ""
-	for _, s := range parts {
+	for _, s := range strings.Split(strings.Trim(p, "/"), "/") {
 		if s == "" {
 			continue
 		}
@@ -186,4 +356,15 @@ func pathPrefixes(p string) []string {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// store is the run's jar as a CookieStore, or nil without a jar.
+func store(j http.CookieJar) CookieStore {
+	if s, ok := j.(CookieStore); ok {
+		return s
+	}
+	if j == nil {
+		return nil
+	}
+	return plainStore{j}
 }

@@ -1394,13 +1394,57 @@ P.toJSON = function () {
     return { status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
 };
 
+// Cookie is postman-collection's Cookie as the sandbox builds it from the
+// jar's plain data d: fields in Postman's order, expires a Date or null,
+// maxAge 0 when absent, the value kept URI-encoded (get() decodes it).
+function Cookie(d) {
+    if (d === undefined || d === null) { return; }
+    if (typeof d === 'string') { d = parseSetCookie(d); }
+    this.name = d.name !== undefined ? d.name : d.key;
+    this.expires = d.expires === null || d.expires === undefined ? (d.expires === null ? null : undefined) : (typeof d.expires === 'number' || typeof d.expires === 'string' ? new Date(d.expires) : d.expires);
+    if (Object.prototype.hasOwnProperty.call(d, 'maxAge')) { this.maxAge = Number(d.maxAge); }
+    this.domain = d.domain;
+    this.path = d.path;
+    if (Object.prototype.hasOwnProperty.call(d, 'secure')) { this.secure = Boolean(d.secure); }
+    if (Object.prototype.hasOwnProperty.call(d, 'httpOnly')) { this.httpOnly = Boolean(d.httpOnly); }
+    if (Object.prototype.hasOwnProperty.call(d, 'hostOnly')) { this.hostOnly = Boolean(d.hostOnly); }
+    this.value = d.value ? ensureEncoded(String(d.value)) : undefined;
+    if (d.extensions) { this.extensions = d.extensions; }
+    var self = this;
+    Object.keys(this).forEach(function (k) { if (self[k] === undefined) { delete self[k]; } });
+}
+Cookie.prototype = Object.create(Property.prototype);
+Cookie.prototype.constructor = Cookie;
+function ensureEncoded(v) {
+    try { v = decodeURIComponent(v); } catch (e) { /* keep as is */ }
+    try { return encodeURIComponent(v); } catch (e) { return v; }
+}
+function parseSetCookie(str) {
+    var parts = String(str).split(';'), pair = parts.shift(), eq = pair.indexOf('='), o = {};
+    if (eq < 0) { o.name = ''; o.value = pair.trim(); } else { o.name = pair.slice(0, eq).trim(); o.value = pair.slice(eq + 1).trim(); }
+    parts.forEach(function (p) {
+        var i = p.indexOf('='), k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase(), v = i < 0 ? true : p.slice(i + 1).trim();
+        if (k === 'expires') { o.expires = v; } else if (k === 'max-age') { o.maxAge = v; } else if (k === 'domain' || k === 'path') { o[k] = v; } else if (k === 'secure') { o.secure = true; } else if (k === 'httponly') { o.httpOnly = true; } else if (k) { (o.extensions || (o.extensions = [])).push({ key: p.slice(0, i < 0 ? p.length : i).trim(), value: v }); }
+    });
+    return o;
+}
+Cookie.prototype.valueOf = function () { try { return decodeURIComponent(this.value); } catch (e) { return this.value; } };
+Cookie.prototype.toString = function () {
+    var v = this.value === undefined || this.value === null ? '' : this.value, s = this.name ? this.name + '=' + v : String(v);
+    if (this.expires instanceof Date) { if (!isNaN(this.expires.getTime())) { s += '; Expires=' + this.expires.toUTCString(); } } else if (this.expires) { s += '; Expires=' + this.expires; }
+    if (this.maxAge && this.maxAge !== Infinity) { s += '; Max-Age=' + this.maxAge; }
+    if (this.domain && !this.hostOnly) { s += '; Domain=' + this.domain; }
+    if (this.path) { s += '; Path=' + this.path; }
+    if (this.secure) { s += '; Secure'; }
+    if (this.httpOnly) { s += '; HttpOnly'; }
+    (this.extensions || []).forEach(function (x) { s += '; ' + x.key + (x.value === true ? '' : '=' + x.value); });
+    return s;
+};
+Cookie.isCookie = function (c) { return c instanceof Cookie; };
+
 function cookieList(items) {
     var l = new PropertyList([], { keyName: 'name' });
-    items.forEach(function (c) {
-        var p = new Property(c);
-        p.key = c.name;
-        l.members.push(p);
-    });
+    items.forEach(function (c) { l.members.push(c instanceof Cookie ? c : new Cookie(c)); });
     return l;
 }
 Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
@@ -1518,40 +1562,111 @@ function makeTest() {
 }
 
 
+// jarApi is pm.cookies.jar(). Each operation answers after as many event
+// loop hops as Postman's jar makes round trips to the runtime's store (get
+// and getAll one, set and unset two, clear one plus one per cookie), so
+// callbacks of concurrent calls arrive in Postman's order. With a callback,
+// bad arguments throw Postman's TypeErrors; without one, the call returns a
+// promise, as in the current Postman sandbox (Newman 6.2.2 throws for get
+// and getAll and returns nothing for the others).
 function jarApi() {
-    function call(op, url, arg, cb) {
+    function hops(n, fn) {
+        var p = Promise.resolve();
+        for (var i = 1; i < n; i++) { p = p.then(function () {}); }
+        return p.then(fn);
+    }
+    function jarURL(name, url) {
+        if (url instanceof Url) { return url.toString(); }
+        if (url && typeof url === 'string') { return url; }
+        throw new TypeError('CookieJar.' + name + '() requires a valid url');
+    }
+    // run does op after n hops and hands (err, result) to cb or a promise.
+    function run(n, op, cb) {
         var p = new Promise(function (resolve, reject) {
-            Promise.resolve().then(function () {
-                try { resolve(native.cookieJar(op, String(url), arg)); } catch (e) { reject(e); }
+            hops(n, function () {
+                var r;
+                try { r = op(); } catch (e) { reject(e); return; }
+                if (r[0]) { reject(new Error(r[0])); } else { resolve(r[1]); }
             });
         });
         if (typeof cb !== 'function') { return p; }
         p.then(function (v) { cb(null, v); }, function (e) { cb(e); });
     }
+    function call(fn, n, cb, args) {
+        // Argument errors: thrown with a callback, a rejection without.
+        if (typeof cb === 'function') { return fn.apply(null, args); }
+        try { return fn.apply(null, args); } catch (e) { return Promise.reject(e); }
+    }
     return {
         get: function (url, name, cb) {
-            var p = call('getAll', url, undefined).then(function (all) {
-                var c = (all || []).filter(function (x) { return x.name === name; })[0];
-                return c ? c.value : undefined;
-            });
-            if (typeof cb !== 'function') { return p; }
-            p.then(function (v) { cb(null, v); }, function (e) { cb(e); });
+            return call(function () {
+                var u = jarURL('get', url);
+                if (typeof name !== 'string') { throw new TypeError('CookieJar.get() requires cookie name to be a string'); }
+                return run(1, function () {
+                    var r = native.cookieJar('getAll', u, undefined);
+                    if (r[0]) { return r; }
+                    var c = r[1].filter(function (x) { return x.name === name; })[0];
+                    return [null, c ? new Cookie(c).valueOf() : null];
+                }, cb);
+            }, 1, cb, []);
         },
         getAll: function (url, opts, cb) {
-            if (typeof opts === 'function') { cb = opts; }
-            return call('getAll', url, undefined, cb);
+            if (typeof opts === 'function' && !cb) { cb = opts; opts = {}; }
+            if (opts === undefined) { opts = {}; }
+            return call(function () {
+                var u = jarURL('getAll', url);
+                if (typeof opts !== 'object') { throw new TypeError('CookieJar.getAll() requires options to be an object'); }
+                return run(1, function () {
+                    var r = native.cookieJar('getAll', u, opts);
+                    return r[0] ? r : [null, cookieList(r[1])];
+                }, cb);
+            }, 1, cb, []);
         },
         set: function (url, name, value, cb) {
-            var c = name;
-            if (typeof name === 'string') {
-                if (typeof value === 'function') { cb = value; value = undefined; }
-                c = { name: name, value: value === undefined ? '' : String(value) };
-            } else if (typeof value === 'function') { cb = value; }
-            if (typeof cb !== 'function') { return call('set', url, c).then(function () { return c; }); }
-            return call('set', url, c, function (err) { cb(err || null, err ? undefined : c); });
+            if (typeof value === 'function' && !cb) { cb = value; value = null; }
+            return call(function () {
+                var u = jarURL('set', url), c;
+                if (name && value) {
+                    c = { name: name, value: value };
+                } else if (name && typeof name === 'object') {
+                    c = { name: name.name || name.key, value: name.value, domain: name.domain, path: name.path, secure: name.secure, httpOnly: name.httpOnly, hostOnly: name.hostOnly, maxAge: name.maxAge };
+                    var e = name.expires;
+                    if (e !== undefined && e !== null && e !== 'Infinity') { c.expires = e instanceof Date ? e.getTime() : (typeof e === 'number' ? e : Date.parse(e)); }
+                } else if (typeof name === 'string') {
+                    c = name;
+                } else {
+                    throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
+                }
+                // tough-cookie refuses a cookie before touching the store,
+                // and then answers at once.
+                var chk = native.cookieJar('check', u, c);
+                if (chk[0] || !chk[1]) {
+                    var err = chk[0] ? new Error(chk[0]) : null;
+                    if (typeof cb === 'function') { if (err) { cb(err); } else { cb(null, undefined); } return; }
+                    return err ? Promise.reject(err) : Promise.resolve(undefined);
+                }
+                return run(2, function () {
+                    var r = native.cookieJar('set', u, c);
+                    return r[0] ? r : [null, r[1] ? new Cookie(r[1]) : undefined];
+                }, cb);
+            }, 2, cb, []);
         },
-        unset: function (url, name, cb) { return call('unset', url, name, cb); },
-        clear: function (url, cb) { return call('clear', url, undefined, cb); }
+        unset: function (url, name, cb) {
+            return call(function () {
+                var u = jarURL('unset', url);
+                if (typeof name !== 'string') { throw new TypeError('CookieJar.unset() requires cookie name to be a string'); }
+                var has = native.cookieJar('getAll', u, undefined)[1] || [];
+                var found = has.some(function (x) { return x.name === name; });
+                return run(found ? 2 : 1, function () { return [native.cookieJar('unset', u, name)[0]]; }, cb);
+            }, 2, cb, []);
+        },
+        clear: function (url, cb) {
+            return call(function () {
+                var u = jarURL('clear', url);
+                var n = (native.cookieJar('getAll', u, undefined)[1] || []).length;
+                return run(1 + n, function () { return [native.cookieJar('clear', u, undefined)[0]]; }, cb);
+            }, 1, cb, []);
+        }
     };
 }
 
@@ -1636,7 +1751,9 @@ accessor(PMP, 'response', function () {
         var d = native.response();
         if (d !== undefined) {
             d.header = native.responseHeaders;
-            d.cookies = native.responseCookies;
+            // postman-runtime hands the sandbox a response without cookies:
+            // pm.response.cookies is empty, pm.cookies holds the jar's.
+            d.cookies = [];
         }
         st.response = d === undefined ? null : (st.failed ? failedResponse() : new Response(d, native.responseText, native.responseBase64));
     }
@@ -1645,8 +1762,7 @@ accessor(PMP, 'response', function () {
 accessor(PMP, 'cookies', function () {
     var st = S;
     if (!st.cookies) {
-        var r = this.response;
-        st.cookies = r ? r.cookies : cookieList([]);
+        st.cookies = cookieList(this.response ? native.responseCookies() : []);
         var j = jarApi();
         st.cookies.jar = function () { return j; };
     }

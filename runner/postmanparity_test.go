@@ -1,0 +1,298 @@
+package runner_test
+
+// The Postman-parity tables: each file under testdata/postman-parity holds
+// probe cases (a few requests with scripts) and, beside each case, what
+// Newman 6.2.2 reported for it. A probe reports what it sees through
+// out(value), which becomes an assertion named after the value, so the
+// recorded list is the sequence of observations. The test runs every case
+// through courier against our echo server and compares.
+//
+// To record Newman's answers again (Node and Newman 6.2.2 installed):
+//
+//	go test ./runner -run TestPostmanParity -newman /path/to/newman
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+)
+
+var (
+	recordNewman  = flag.String("newman", "", "path of a newman 6.2.2 binary: record its answers into testdata/postman-parity")
+	updateDiffers = flag.Bool("update-differs", false, "record courier's answers for the cases marked as deliberate differences")
+)
+
+// parityBase stands for the echo server's base URL in cases and answers.
+const parityBase = "http://echo.test"
+
+// parityPrelude defines out(), prepended to every probe script.
+const parityPrelude = `function out(v) { var s; try { s = typeof v === 'string' ? v : JSON.stringify(v, function (k, x) { return x === undefined ? '<undefined>' : x; }); } catch (e) { s = 'unserializable: ' + e.message; } if (s === undefined) { s = 'undefined'; } pm.test(s, function () {}); }` + "\n"
+
+type parityFile struct {
+	Doc   string       `json:"doc"`
+	Cases []parityCase `json:"cases"`
+}
+
+type parityCase struct {
+	Name string `json:"name"`
+	// Items are Postman items; "pre" and "test" are shorthands for their
+	// scripts (the prelude is added to every script).
+	Items []map[string]any `json:"items"`
+	// Collection holds extra top-level collection fields (auth, variable,
+	// event, protocolProfileBehavior).
+	Collection map[string]any `json:"collection,omitempty"`
+	// Environment is an environment file's content.
+	Environment map[string]any `json:"environment,omitempty"`
+	// Newman is what Newman 6.2.2 reported: one line per assertion
+	// ("name", "FAIL name: message", "SKIP name") then one per script error
+	// ("ERROR test-script: message").
+	Newman []string `json:"newman"`
+	// Differs, when set, says why courier deliberately answers otherwise;
+	// Courier then holds courier's answer.
+	Differs string   `json:"differs,omitempty"`
+	Courier []string `json:"courier,omitempty"`
+}
+
+func (c parityCase) collection(base string) []byte {
+	items := make([]any, 0, len(c.Items))
+	for _, it := range c.Items {
+		m := map[string]any{}
+		var events []any
+		for k, v := range it {
+			switch k {
+			case "pre", "test":
+				listen := map[string]string{"pre": "prerequest", "test": "test"}[k]
+				events = append(events, map[string]any{"listen": listen, "script": map[string]any{"type": "text/javascript", "exec": parityPrelude + v.(string)}})
+			default:
+				m[k] = v
+			}
+		}
+		if len(events) > 0 {
+			sort.Slice(events, func(a, b int) bool {
+				return events[a].(map[string]any)["listen"].(string) < events[b].(map[string]any)["listen"].(string)
+			})
+			m["event"] = events
+		}
+		items = append(items, m)
+	}
+	coll := map[string]any{
+		"info": map[string]any{"name": "parity", "_postman_id": "6d2c1c8e-0000-4000-8000-000000000001",
+			"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": items,
+	}
+	for k, v := range c.Collection {
+		coll[k] = v
+	}
+	data, err := json.Marshal(coll)
+	if err != nil {
+		panic(err)
+	}
+	return bytes.ReplaceAll(data, []byte(parityBase), []byte(base))
+}
+
+// normalize puts the placeholder back in place of the server's address.
+func parityNormalize(lines []string, base string) []string {
+	host := strings.TrimPrefix(base, "http://")
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		l = strings.ReplaceAll(l, base, parityBase)
+		l = strings.ReplaceAll(l, host, strings.TrimPrefix(parityBase, "http://"))
+		out = append(out, l)
+	}
+	return out
+}
+
+func TestPostmanParity(t *testing.T) {
+	files, err := filepath.Glob("testdata/postman-parity/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".json"), func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			require.NoError(t, err)
+			var pf parityFile
+			require.NoError(t, json.Unmarshal(raw, &pf), f)
+			base := echotest.Start(t)
+			if *recordNewman != "" {
+				for i := range pf.Cases {
+					pf.Cases[i].Newman = newmanAnswers(t, *recordNewman, pf.Cases[i], base)
+				}
+				writeParityFile(t, f, pf)
+				return
+			}
+			for i, c := range pf.Cases {
+				t.Run(c.Name, func(t *testing.T) {
+					got := courierAnswers(t, c, base)
+					want := c.Newman
+					if c.Differs != "" {
+						if *updateDiffers {
+							pf.Cases[i].Courier = got
+						}
+						want = pf.Cases[i].Courier
+					}
+					assert.Equal(t, want, got, "Newman 6.2.2 answered %q", c.Newman)
+				})
+			}
+			if *updateDiffers {
+				writeParityFile(t, f, pf)
+			}
+		})
+	}
+}
+
+func courierAnswers(t *testing.T, c parityCase, base string) []string {
+	t.Helper()
+	coll, err := collections.LoadBytes(c.collection(base), "parity.json")
+	require.NoError(t, err)
+	rec := &recorder{}
+	r := &runner.Runner{Collection: coll, Sink: rec}
+	if c.Environment != nil {
+		data, _ := json.Marshal(c.Environment)
+		f, err := environments.Load(bytes.NewReader(data), "env.json")
+		require.NoError(t, err)
+		r.Environment = f.Scope()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err = r.Run(ctx)
+	require.NoError(t, err)
+	var lines, errs []string
+	for _, e := range rec.events {
+		switch e := e.(type) {
+		case runner.AssertionEvent:
+			switch {
+			case e.Result.Skipped:
+				lines = append(lines, "SKIP "+e.Result.Name)
+			case e.Result.Passed:
+				lines = append(lines, e.Result.Name)
+			default:
+				lines = append(lines, "FAIL "+e.Result.Name+": "+e.Result.Error)
+			}
+		case runner.ScriptEvent:
+			if e.Err != nil {
+				errs = append(errs, "ERROR "+e.Listen+"-script: "+scriptErrMessage(e.Err))
+			}
+		}
+	}
+	return parityNormalize(append(lines, errs...), base)
+}
+
+// scriptErrMessage is the error's message as Newman's report gives it.
+func scriptErrMessage(err error) string {
+	var se *scripting.ScriptError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	return err.Error()
+}
+
+func newmanAnswers(t *testing.T, newman string, c parityCase, base string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	cp := filepath.Join(dir, "c.json")
+	require.NoError(t, os.WriteFile(cp, c.collection(base), 0o644))
+	rp := filepath.Join(dir, "r.json")
+	args := []string{"run", cp, "-r", "json", "--reporter-json-export", rp}
+	if c.Environment != nil {
+		data, _ := json.Marshal(c.Environment)
+		ep := filepath.Join(dir, "e.json")
+		require.NoError(t, os.WriteFile(ep, data, 0o644))
+		args = append(args, "-e", ep)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	out, _ := exec.CommandContext(ctx, newman, args...).CombinedOutput()
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Item       struct{ ID string } `json:"item"`
+				Cursor     struct{ Iteration int }
+				Assertions []struct {
+					Assertion string
+					Skipped   bool
+					Error     *struct{ Message string }
+				}
+			}
+			Failures []struct {
+				At    string
+				Error struct {
+					Name, Message string
+					Test          string
+				}
+			}
+		}
+	}
+	data, err := os.ReadFile(rp)
+	require.NoError(t, err, "newman wrote no report: %s", out)
+	require.NoError(t, json.Unmarshal(data, &rep))
+	// Newman repeats an item's assertions in one execution per
+	// pm.sendRequest: keep the longest list per item and iteration.
+	type key struct {
+		id   string
+		iter int
+	}
+	best := map[key]int{}
+	var order []key
+	for i, ex := range rep.Run.Executions {
+		k := key{ex.Item.ID, ex.Cursor.Iteration}
+		j, ok := best[k]
+		if !ok {
+			order = append(order, k)
+			best[k] = i
+		} else if len(ex.Assertions) >= len(rep.Run.Executions[j].Assertions) {
+			best[k] = i
+		}
+	}
+	var lines, errs []string
+	for _, k := range order {
+		for _, a := range rep.Run.Executions[best[k]].Assertions {
+			switch {
+			case a.Skipped:
+				lines = append(lines, "SKIP "+a.Assertion)
+			case a.Error == nil:
+				lines = append(lines, a.Assertion)
+			default:
+				lines = append(lines, "FAIL "+a.Assertion+": "+a.Error.Message)
+			}
+		}
+	}
+	for _, f := range rep.Run.Failures {
+		if f.Error.Test == "" && strings.HasSuffix(f.At, "-script") {
+			at := f.At
+			if i := strings.LastIndex(at, " "); i >= 0 {
+				at = at[i+1:]
+			}
+			errs = append(errs, fmt.Sprintf("ERROR %s: %s", at, f.Error.Message))
+		}
+	}
+	return parityNormalize(append(lines, errs...), base)
+}
+
+func writeParityFile(t *testing.T, path string, pf parityFile) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(pf))
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
