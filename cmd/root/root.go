@@ -16,6 +16,7 @@ import (
 	"github.com/courier-run/courier/cmd/cmdutil"
 	cmdEnv "github.com/courier-run/courier/cmd/env"
 	cmdImport "github.com/courier-run/courier/cmd/importcmd"
+	cmdReport "github.com/courier-run/courier/cmd/report"
 	cmdRun "github.com/courier-run/courier/cmd/run"
 	cmdServe "github.com/courier-run/courier/cmd/serve"
 	cmdVault "github.com/courier-run/courier/cmd/vault"
@@ -51,6 +52,7 @@ in one static binary.`,
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
 	cmd.AddCommand(cmdEnv.NewCmdEnv(io))
 	cmd.AddCommand(cmdImport.NewCmdImport(io, nil))
+	cmd.AddCommand(cmdReport.NewCmdReport(io))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
 	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return cmdutil.Vault(io.Env), nil }))
 	return cmd

@@ -59,7 +59,7 @@ func TestExitCodes(t *testing.T) {
 		{"malformed collection", []string{"run", malformed}, cmdutil.ExitInput, "line 1, column 34: invalid character '}'", ""},
 		{"unknown flag", []string{"run", ok, "--no-such-flag"}, cmdutil.ExitUsage, "unknown flag", ""},
 		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected a collection", ""},
-		{"unknown reporter", []string{"run", ok, "-r", "html"}, cmdutil.ExitUsage, `unknown reporter "html"`, ""},
+		{"unknown reporter", []string{"run", ok, "-r", "teamcity"}, cmdutil.ExitUsage, `unknown reporter "teamcity"`, ""},
 		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
 		{"bad --env-var", []string{"run", ok, "--env-var", "novalue"}, cmdutil.ExitUsage, "--env-var", ""},
 		{"bad --color", []string{"run", ok, "--color", "sometimes"}, cmdutil.ExitUsage, "--color", ""},

@@ -78,8 +78,9 @@ func TestSecretsNeverLeak(t *testing.T) {
 		return ""
 	}
 	code := Execute(context.Background(), ios, []string{"run", coll, "-e", env, "--verbose", "--color", "off",
-		"-r", "cli,json,junit,progress",
+		"-r", "cli,json,junit,progress,html",
 		"--reporter-json-export", filepath.Join(out, "r.json"), "--reporter-junit-export", filepath.Join(out, "r.xml"),
+		"--reporter-html-export", filepath.Join(out, "r.html"),
 		"--export-environment", filepath.Join(out, "env.json"), "--export-globals", filepath.Join(out, "g.json"),
 		"--export-collection", filepath.Join(out, "c.json"), "--export-cookie-jar", filepath.Join(out, "jar.json")})
 	assert.Equal(t, cmdutil.ExitFailures, code, "the test fails on purpose")
@@ -96,7 +97,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 		}
 		return err
 	}))
-	require.Len(t, files, 6)
+	require.Len(t, files, 7)
 	texts := map[string][]byte{"stdout": stdout.Bytes(), "stderr": stderr.Bytes()}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -116,5 +117,6 @@ func TestSecretsNeverLeak(t *testing.T) {
 		}
 	}
 	assert.Contains(t, stdout.String(), "***", "secrets show masked")
+	assert.Contains(t, string(texts["r.html"]), `"X-Env","***"`, "the page shows the header, masked")
 	assert.True(t, strings.Contains(string(texts["env.json"]), `"envKey"`), "the secret variable is exported, empty")
 }

@@ -17,6 +17,9 @@ func reportOptions(o *Options) report.Options {
 	if o.Reporter.JUnitExport != "" {
 		exports[report.NameJUnit] = o.Reporter.JUnitExport
 	}
+	if o.Reporter.HTMLExport != "" {
+		exports[report.NameHTML] = o.Reporter.HTMLExport
+	}
 	r := o.Reporter
 	return report.Options{
 		Stdout:  o.IO.Out,
@@ -41,6 +44,7 @@ func reportOptions(o *Options) report.Options {
 			Silent: r.ProgressSilent,
 			TTY:    o.IO.IsStdoutTTY(),
 		},
+		HTML: report.HTMLOptions{Title: r.HTMLTitle, Generator: "courier"},
 	}
 }
 

@@ -103,6 +103,10 @@ type ReporterFlags struct {
 	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent              bool
 	JSONExport, JUnitExport                                              string
 	ProgressSilent                                                       bool
+	// HTMLExport and HTMLTitle are --reporter-html-export and
+	// --reporter-html-title, also spelt --reporter-htmlextra-* as Newman's
+	// htmlextra add-on spells them.
+	HTMLExport, HTMLTitle string
 }
 
 // NewCmdRun returns the run command; runF replaces the action in tests.
@@ -142,7 +146,7 @@ cookie jar, as separate runs would.`,
 	f.SortFlags = false
 	f.StringVarP(&opts.Environment, "environment", "e", "", "environment file `path` or URL")
 	f.StringVarP(&opts.Globals, "globals", "g", "", "globals file `path` or URL")
-	f.StringSliceVarP(&opts.Reporters, "reporters", "r", []string{"cli"}, "reporters: cli, json, junit, progress")
+	f.StringSliceVarP(&opts.Reporters, "reporters", "r", []string{"cli"}, "reporters: cli, json, junit, html (or htmlextra), progress")
 	f.IntVarP(&opts.Iterations, "iteration-count", "n", 0, "number of iterations (default: data rows, or 1)")
 	f.StringVarP(&opts.IterationData, "iteration-data", "d", "", "iteration data file (JSON or CSV)")
 	f.StringArrayVar(&opts.Folders, "folder", nil, "run only this folder or request (by name or id); repeatable")
@@ -194,6 +198,11 @@ cookie jar, as separate runs would.`,
 	f.StringVar(&r.JSONExport, "reporter-json-export", "", "json: report `path`")
 	f.StringVar(&r.JUnitExport, "reporter-junit-export", "", "junit: report `path`")
 	f.BoolVar(&r.ProgressSilent, "reporter-progress-silent", false, "progress: print nothing")
+	f.StringVar(&r.HTMLExport, "reporter-html-export", "", "html: report `path`")
+	f.StringVar(&r.HTMLTitle, "reporter-html-title", "", "html: page `title` (default: the collection's name)")
+	// htmlextra's flag names, for Newman command lines that use it.
+	f.StringVar(&r.HTMLExport, "reporter-htmlextra-export", "", "htmlextra (same as html): report `path`")
+	f.StringVar(&r.HTMLTitle, "reporter-htmlextra-title", "", "htmlextra (same as html): page `title`")
 	return cmd
 }
 
@@ -293,8 +302,8 @@ func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inpu
 		}
 		in.colls = append(in.colls, coll)
 	}
-	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.ExportCollection != "") {
-		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export and --export-collection name one file: run one collection at a time to use them")
+	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.Reporter.HTMLExport != "" || o.ExportCollection != "") {
+		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export, --reporter-html-export and --export-collection name one file: run one collection at a time to use them")
 	}
 	switch {
 	case o.Environment != "" && importcmd.IsEnvironmentUID(o.Environment):

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/runner/report/htmlreport"
+)
+
+// HTMLOptions are the flags of "courier report html".
+type HTMLOptions struct {
+	IO *cmdutil.IOStreams
+	// Input is the JSON report's path; "-" reads standard input.
+	Input string
+	// Output is the page's path; "-" writes standard output, "" puts it
+	// beside the input with the extension .html.
+	Output  string
+	Title   string
+	MaxBody int
+}
+
+func newCmdHTML(io *cmdutil.IOStreams, runF func(*HTMLOptions) error) *cobra.Command {
+	o := &HTMLOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "html <report.json> [-o <page.html>]",
+		Short: "Render a saved JSON run report as one self-contained HTML page",
+		Long: `Render the JSON report of a run (courier run -r json, a merged report, or
+Newman's own -r json report) as one HTML page that opens offline: the summary
+first, failures one click away, every request with its headers, bodies,
+tests and console output, search and filters, light and dark themes.
+
+courier run -r html writes the same page at the end of a live run.`,
+		Example: `  courier run coll.json -r json --reporter-json-export run.json
+  courier report html run.json                   # writes run.html
+  courier report html run.json -o public/index.html --title "Nightly API checks"`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("expected one JSON report (a path, or - for standard input)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Input = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return RunHTML(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", "", "write the page to `path` (- for standard output; default: the report's name with .html)")
+	f.StringVar(&o.Title, "title", "", "page `title` (default: the collection's name)")
+	f.IntVar(&o.MaxBody, "max-body", htmlreport.DefaultMaxBody, "keep at most `bytes` of each body (-1: keep all)")
+	return cmd
+}
+
+// RunHTML renders the page.
+func RunHTML(o *HTMLOptions) error {
+	if o.MaxBody == 0 {
+		return cmdutil.FlagErrorf("--max-body must be positive, or -1 to keep whole bodies")
+	}
+	out := o.Output
+	if out == "" {
+		if o.Input == "-" {
+			return cmdutil.FlagErrorf("name the page with -o when the report comes from standard input")
+		}
+		out = strings.TrimSuffix(o.Input, filepath.Ext(o.Input)) + ".html"
+	}
+	var src io.Reader = o.IO.In
+	name := "standard input"
+	if o.Input != "-" {
+		f, err := os.Open(o.Input)
+		if err != nil {
+			return cmdutil.WithExitCode(fmt.Errorf("reading the report: %w", err), cmdutil.ExitInput)
+		}
+		defer f.Close()
+		src, name = f, o.Input
+	}
+	ho := htmlreport.Options{Title: o.Title, MaxBody: o.MaxBody, Generator: "courier"}
+	render := func(w io.Writer) error {
+		rw := &recordingWriter{w: w}
+		if err := htmlreport.Render(rw, src, ho); err != nil {
+			if rw.err != nil {
+				return fmt.Errorf("writing the page: %w", err)
+			}
+			return cmdutil.WithExitCode(fmt.Errorf("%s: %w (expected the JSON report of courier run -r json or newman run -r json)", name, err), cmdutil.ExitInput)
+		}
+		return nil
+	}
+	if out == "-" {
+		return render(o.IO.Out)
+	}
+	if err := writeAtomic(out, render); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", out)
+	return nil
+}
+
+// recordingWriter remembers a write error, to tell a page that could not
+// be written from a report that could not be read.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// writeAtomic writes path through a temporary file in its directory,
+// renamed into place only when write succeeds, so a failed render leaves
+// no half page behind and an old page stays whole until the new one is.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(f.Name()) // fails harmlessly once renamed
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
