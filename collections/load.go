@@ -31,8 +31,12 @@ func Load(r io.Reader, source string) (*Collection, error) {
 	return LoadBytes(data, source)
 }
 
-// LoadFile loads the collection stored at path.
+// LoadFile loads the collection stored at path: a JSON file, or a Postman
+// v12 (collection format v3) directory.
 func LoadFile(path string) (*Collection, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return LoadDir(path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &LoadError{Source: path, Err: err}

@@ -18,8 +18,12 @@ type Collection struct {
 	// Source names where the collection came from (file path or URL).
 	Source string
 	// Format is the format the file was in: "v1", "v2.0" or "v2.1" (v2 files
-	// without a recognizable schema count as "v2.1").
+	// without a recognizable schema count as "v2.1"), or "v3" for a Postman
+	// v12 collection directory.
 	Format string
+	// Notices lists what loading a v3 directory skipped or tolerated (bad
+	// files, requests of other protocols); the rest of the collection loads.
+	Notices []Notice `json:"-"`
 }
 
 // Info is the collection's info block.
@@ -51,6 +55,12 @@ type Item struct {
 	// Responses holds the saved examples verbatim (JSON array), only so that
 	// Save can write them back; the runner never reads them.
 	Responses json.RawMessage `json:"-"`
+	// File is, for an item loaded from a v3 directory, the request file or
+	// folder directory it came from, relative to the collection directory
+	// (slash-separated), so that writing v3 back keeps the layout.
+	File string `json:"-"`
+	// Order is the v3 order value the file gave; nil when it had none.
+	Order *float64 `json:"-"`
 }
 
 // Event is a script bound to a run phase.

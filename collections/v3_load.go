@@ -1,0 +1,1126 @@
+package collections
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf16"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Postman v12 stores a collection as a directory of YAML files (collection
+// format v3, "Git-native"): one *.request.yaml per request, a sub-directory
+// per folder, .resources/definition.yaml for collection and folder metadata,
+// and .resources/<Request>.resources/examples/*.example.yaml for saved
+// responses. The rules below were found by running Postman CLI 1.34 on
+// purpose-made directories (see docs/v3-collections.md):
+//
+//   - siblings (requests and folders alike) sort by order, a missing order
+//     counting as 0; equal orders sort by display name, compared as
+//     JavaScript compares strings (UTF-16 code units, case-sensitive);
+//   - a file that does not parse, or whose fields have the wrong type, is
+//     dropped and the rest of the collection still runs; a broken
+//     definition leaves its folder in place without metadata;
+//   - request files inside .resources are ignored;
+//   - in a multi-auth list the last entry is the one in force.
+//
+// Postman drops such files silently; courier drops the same files but
+// reports each one as a Notice.
+
+// Notice is something loading a v3 directory skipped or tolerated. The
+// collection still loads without it.
+type Notice struct {
+	Source string // the file or directory concerned
+	Line   int    // 1-based; 0 when not about a place in the file
+	Column int
+	// Kind is set for a request of another protocol that is not run:
+	// its $kind (grpc-request, websocket-request...).
+	Kind    string
+	Message string
+}
+
+func (n Notice) String() string {
+	switch {
+	case n.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", n.Source, n.Line, n.Column, n.Message)
+	case n.Source != "":
+		return n.Source + ": " + n.Message
+	}
+	return n.Message
+}
+
+// Limits on what a v3 directory may hold; real ones are a few hundred files
+// of a few KB.
+const (
+	maxV3File  = 16 << 20
+	maxV3Total = maxCollectionSize
+	maxV3Files = 100000
+	maxV3Depth = 64
+)
+
+// v3 item kinds. Only HTTP (and GraphQL, sent over HTTP) run; the others
+// are reported as skipped.
+var v3OtherKinds = map[string]string{
+	"grpc-request":      "gRPC",
+	"websocket-request": "WebSocket",
+	"socketio-request":  "Socket.IO",
+	"mqtt-request":      "MQTT",
+	"mcp-request":       "MCP",
+	"llm-request":       "LLM",
+}
+
+var (
+	requestFile    = regexp.MustCompile(`\.request\.ya?ml$`)
+	exampleFile    = regexp.MustCompile(`\.example\.ya?ml$`)
+	definitionFile = []string{"definition.yaml", "definition.yml"}
+)
+
+// IsV3Dir reports whether dir looks like a v3 collection directory: it has a
+// .resources/definition.yaml or holds *.request.yaml files (at any depth).
+func IsV3Dir(dir string) bool {
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return false
+	}
+	for _, d := range definitionFile {
+		if _, err := os.Stat(filepath.Join(dir, ".resources", d)); err == nil {
+			return true
+		}
+	}
+	found := false
+	n := 0
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		n++
+		if err != nil || found || n > 10000 {
+			return fs.SkipAll
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != dir {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && requestFile.MatchString(d.Name()) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// LoadDir loads the v3 collection stored in directory dir.
+func LoadDir(dir string) (*Collection, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, &LoadError{Source: dir, Err: err}
+	}
+	if !st.IsDir() {
+		return nil, &LoadError{Source: dir, Err: errors.New("not a directory")}
+	}
+	return LoadFS(os.DirFS(dir), dir)
+}
+
+// LoadFS loads a v3 collection whose directory is the root of fsys; source
+// names it in messages (file paths are joined to it).
+func LoadFS(fsys fs.FS, source string) (*Collection, error) {
+	l := &v3loader{fsys: fsys, source: source}
+	c := &Collection{Format: "v3", Source: source}
+	c.Info.Name = filepath.Base(filepath.Clean(source))
+	if c.Info.Name == "." || c.Info.Name == string(filepath.Separator) {
+		c.Info.Name = "collection"
+	}
+	def := l.definition(".")
+	if def != nil {
+		if def.name != "" {
+			c.Info.Name = def.name
+		}
+		c.Info.Description = def.description
+		c.Variables, c.Auth, c.Events = def.variables, def.auth, def.events
+		c.ProtocolProfileBehavior = def.settings
+	}
+	items, err := l.folder(".", nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	c.Items = items
+	if def == nil && l.requests == 0 && l.failed == 0 {
+		return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: the directory has no .resources/definition.yaml and no *.request.yaml files (a Postman v12 collection is a directory under postman/collections/)", ErrNotCollection)}
+	}
+	normalize(c)
+	assignIDs(c)
+	c.Notices = l.notices
+	return c, nil
+}
+
+type v3loader struct {
+	fsys     fs.FS
+	source   string
+	notices  []Notice
+	files    int
+	bytes    int64
+	requests int // requests loaded
+	failed   int // request files dropped
+}
+
+func (l *v3loader) where(rel string) string {
+	if rel == "." {
+		return l.source
+	}
+	return filepath.Join(l.source, filepath.FromSlash(rel))
+}
+
+func (l *v3loader) notice(n Notice) { l.notices = append(l.notices, n) }
+
+// noticeErr turns a file's LoadError into a notice that says what happened.
+func (l *v3loader) noticeErr(err error, consequence string) {
+	var le *LoadError
+	if errors.As(err, &le) {
+		msg := le.Err.Error()
+		if le.Path != "" {
+			msg = le.Path + ": " + msg
+		}
+		l.notice(Notice{Source: le.Source, Line: le.Line, Column: le.Column, Message: msg + "; " + consequence})
+		return
+	}
+	l.notice(Notice{Source: l.source, Message: err.Error() + "; " + consequence})
+}
+
+// read reads a file of the collection within the size limits.
+func (l *v3loader) read(rel string) ([]byte, error) {
+	l.files++
+	if l.files > maxV3Files {
+		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("more than %d files: not a collection directory?", maxV3Files)}
+	}
+	f, err := l.fsys.Open(rel)
+	if err != nil {
+		return nil, &LoadError{Source: l.where(rel), Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxV3File+1))
+	if err != nil {
+		return nil, &LoadError{Source: l.where(rel), Err: err}
+	}
+	if len(data) > maxV3File {
+		return nil, &LoadError{Source: l.where(rel), Err: fmt.Errorf("file is larger than %d MB", maxV3File>>20)}
+	}
+	l.bytes += int64(len(data))
+	if l.bytes > maxV3Total {
+		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("the collection is larger than %d MB", maxV3Total>>20)}
+	}
+	return data, nil
+}
+
+// fatal reports errors that stop the whole load (limits, unreadable
+// directories) as opposed to a bad file, which is only skipped.
+func fatal(err error) bool {
+	var le *LoadError
+	return errors.As(err, &le) && le.Line == 0 && le.Path == "" && (strings.Contains(le.Err.Error(), "larger than") || strings.Contains(le.Err.Error(), "more than"))
+}
+
+func (l *v3loader) parse(rel string) (ymap, error) {
+	data, err := l.read(rel)
+	if err != nil {
+		return ymap{}, err
+	}
+	src := l.where(rel)
+	root, err := yamlDoc(data, src)
+	if err != nil {
+		return ymap{}, err
+	}
+	return ymap{src: src, node: root}, nil
+}
+
+// v3def is a decoded definition.yaml.
+type v3def struct {
+	name, description string
+	order             float64
+	hasOrder          bool
+	variables         []Variable
+	auth              *Auth
+	events            []Event
+	settings          map[string]any
+}
+
+// definition reads dir/.resources/definition.yaml; nil when absent or
+// broken (a notice says which).
+func (l *v3loader) definition(dir string) *v3def {
+	for _, name := range definitionFile {
+		rel := path.Join(dir, ".resources", name)
+		if _, err := fs.Stat(l.fsys, rel); err != nil {
+			continue
+		}
+		d, err := l.decodeDefinition(rel)
+		if err != nil {
+			what := "the folder loads without its definition (name, order, variables, auth, scripts), as in Postman"
+			if dir == "." {
+				what = "the collection loads without its definition (variables, auth, scripts), as in Postman"
+			}
+			l.noticeErr(err, what)
+			return nil
+		}
+		return d
+	}
+	return nil
+}
+
+func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
+	m, err := l.parse(rel)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := m.str("$kind", "$kind")
+	if err != nil {
+		return nil, err
+	}
+	if kind != "" && kind != "collection" {
+		n := m.get("$kind")
+		return nil, m.fieldErr(n, "$kind", "a definition file must say \"$kind: collection\", not %q", kind)
+	}
+	d := &v3def{}
+	if d.name, err = m.str("name", "name"); err != nil {
+		return nil, err
+	}
+	if d.description, err = m.str("description", "description"); err != nil {
+		return nil, err
+	}
+	if d.order, d.hasOrder, err = m.number("order", "order"); err != nil {
+		return nil, err
+	}
+	if d.variables, err = m.variables(m.get("variables"), "variables"); err != nil {
+		return nil, err
+	}
+	if d.auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
+		return nil, err
+	}
+	var warn []Notice
+	if d.events, warn, err = m.v3scripts(m.get("scripts"), "scripts", true); err != nil {
+		return nil, err
+	}
+	l.notices = append(l.notices, warn...)
+	if d.settings, err = m.settings(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// v3child is an item with what it sorts by.
+type v3child struct {
+	item  *Item
+	order float64
+	name  string
+	file  string
+}
+
+// folder loads the requests and sub-folders of dir (relative to the
+// collection root), sorted as Postman sorts them.
+func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) {
+	if depth > maxV3Depth {
+		l.notice(Notice{Source: l.where(dir), Message: fmt.Sprintf("folders nest deeper than %d levels; the rest is skipped", maxV3Depth)})
+		return nil, nil
+	}
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil, &LoadError{Source: l.where(dir), Err: err}
+	}
+	l.checkCase(dir, entries)
+	var kids []v3child
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(dir, name)
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link to a directory could loop; links to files are read.
+			st, err := fs.Stat(l.fsys, rel)
+			if err != nil {
+				continue
+			}
+			if st.IsDir() {
+				l.notice(Notice{Source: l.where(rel), Message: "symbolic link to a directory skipped"})
+				continue
+			}
+		}
+		switch {
+		case isDir && name == ".resources":
+			l.checkResources(rel)
+		case isDir && strings.HasPrefix(name, "."):
+			// .git, .postman and other tool directories.
+		case isDir:
+			it := &Item{Name: name, Folder: true, Parent: parent, File: rel}
+			ch := v3child{item: it, name: name, file: name}
+			if def := l.definition(rel); def != nil {
+				if def.name != "" {
+					it.Name, ch.name = def.name, def.name
+				}
+				it.Description = def.description
+				it.Variables, it.Auth, it.Events = def.variables, def.auth, def.events
+				it.ProtocolProfileBehavior = def.settings
+				if def.hasOrder {
+					o := def.order
+					it.Order, ch.order = &o, o
+				}
+			}
+			if it.Items, err = l.folder(rel, it, depth+1); err != nil {
+				return nil, err
+			}
+			kids = append(kids, ch)
+		case requestFile.MatchString(name):
+			ch, err := l.request(rel, parent)
+			if err != nil {
+				if fatal(err) {
+					return nil, err
+				}
+				l.failed++
+				l.noticeErr(err, "the request is skipped, as Postman skips it")
+				continue
+			}
+			if ch != nil {
+				kids = append(kids, *ch)
+			}
+		}
+	}
+	sort.SliceStable(kids, func(i, j int) bool {
+		a, b := kids[i], kids[j]
+		if a.order != b.order {
+			return a.order < b.order
+		}
+		if c := compareUTF16(a.name, b.name); c != 0 {
+			return c < 0
+		}
+		return a.file < b.file
+	})
+	out := make([]*Item, 0, len(kids))
+	for _, k := range kids {
+		out = append(out, k.item)
+	}
+	return out, nil
+}
+
+// compareUTF16 compares as JavaScript's < does on strings.
+func compareUTF16(a, b string) int {
+	if a == b {
+		return 0
+	}
+	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	for i := 0; i < len(ua) && i < len(ub); i++ {
+		if ua[i] != ub[i] {
+			if ua[i] < ub[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(ua) < len(ub):
+		return -1
+	case len(ua) > len(ub):
+		return 1
+	}
+	return 0
+}
+
+// checkCase reports entries whose names differ only in case: on macOS and
+// Windows, where Postman users often work, they are the same file.
+func (l *v3loader) checkCase(dir string, entries []fs.DirEntry) {
+	seen := map[string]string{}
+	for _, e := range entries {
+		k := strings.ToLower(e.Name())
+		if other, ok := seen[k]; ok {
+			l.notice(Notice{Source: l.where(path.Join(dir, e.Name())),
+				Message: fmt.Sprintf("the name differs from %q only in case; both load here, but on macOS and Windows (case-insensitive file systems) one replaces the other: rename one", other)})
+			continue
+		}
+		seen[k] = e.Name()
+	}
+}
+
+// checkResources reports request files placed inside .resources, which
+// Postman ignores.
+func (l *v3loader) checkResources(dir string) {
+	n := 0
+	_ = fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		n++
+		if err != nil || n > 10000 {
+			return fs.SkipAll
+		}
+		if !d.IsDir() && requestFile.MatchString(d.Name()) {
+			l.notice(Notice{Source: l.where(p), Message: "a request file inside .resources is not run (Postman ignores it too); move it next to the other requests of its folder"})
+		}
+		return nil
+	})
+}
+
+func stem(name string) string {
+	return requestFile.ReplaceAllString(name, "")
+}
+
+var httpMethod = regexp.MustCompile(`^[A-Z][A-Z0-9_-]*$`)
+
+// request loads one *.request.yaml. A nil child with a nil error is a
+// request of another protocol, reported as skipped.
+func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
+	m, err := l.parse(rel)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := m.str("$kind", "$kind")
+	if err != nil {
+		return nil, err
+	}
+	base := path.Base(rel)
+	name := stem(base)
+	if n, err := m.str("name", "name"); err != nil {
+		return nil, err
+	} else if n != "" {
+		name = n
+	}
+	switch kind {
+	case "http-request", "graphql-request":
+	case "":
+		return nil, &LoadError{Source: m.src, Line: m.node.Line, Column: m.node.Column, Path: "$kind",
+			Err: errors.New("missing: Postman expects \"$kind: http-request\" (or another request kind) in every request file")}
+	default:
+		if label, ok := v3OtherKinds[kind]; ok {
+			l.notice(Notice{Source: m.src, Kind: kind, Message: fmt.Sprintf("%s request %q skipped: courier runs HTTP and GraphQL requests only", label, strings.Join(append(parentPath(parent), name), " / "))})
+			return nil, nil
+		}
+		n := m.get("$kind")
+		return nil, m.fieldErr(n, "$kind", "unknown kind %q; Postman expects http-request, graphql-request, grpc-request, websocket-request, socketio-request, mqtt-request, mcp-request or llm-request", kind)
+	}
+	it := &Item{Name: name, Parent: parent, File: rel}
+	ch := &v3child{item: it, name: name, file: base}
+	o, has, err := m.number("order", "order")
+	if err != nil {
+		return nil, err
+	}
+	if has {
+		it.Order, ch.order = &o, o
+	}
+	if it.Description, err = m.str("description", "description"); err != nil {
+		return nil, err
+	}
+	req := &Request{Method: "GET", Description: it.Description}
+	it.Request = req
+	method, err := m.str("method", "method")
+	if err != nil {
+		return nil, err
+	}
+	if method != "" {
+		if !httpMethod.MatchString(method) {
+			return nil, m.fieldErr(m.get("method"), "method", "Postman expects an upper-case HTTP method (GET, POST...), got %q", method)
+		}
+		req.Method = method
+	}
+	if kind == "graphql-request" && method == "" {
+		req.Method = "POST"
+	}
+	rawURL, err := m.str("url", "url")
+	if err != nil {
+		return nil, err
+	}
+	if req.URL, err = m.v3url(rawURL, m.get("queryParams"), m.get("pathVariables")); err != nil {
+		return nil, err
+	}
+	hs, err := m.kvList(m.get("headers"), "headers", false)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hs {
+		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+	}
+	if req.Body, err = m.v3body(m.get("body"), "body"); err != nil {
+		return nil, err
+	}
+	if kind == "graphql-request" && req.Body == nil {
+		// A GraphQL request may keep its query at the top level.
+		if req.Body, err = m.graphqlBody(m, ""); err != nil {
+			return nil, err
+		}
+	}
+	if req.Auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
+		return nil, err
+	}
+	var warn []Notice
+	if it.Events, warn, err = m.v3scripts(m.get("scripts"), "scripts", false); err != nil {
+		return nil, err
+	}
+	if it.ProtocolProfileBehavior, err = m.settings(); err != nil {
+		return nil, err
+	}
+	l.notices = append(l.notices, warn...)
+	if err := l.examples(it, rel, m); err != nil {
+		return nil, err
+	}
+	l.requests++
+	return ch, nil
+}
+
+func parentPath(p *Item) []string {
+	if p == nil {
+		return nil
+	}
+	return p.Path()
+}
+
+// settings maps a request's or definition's settings to protocol options.
+func (m ymap) settings() (map[string]any, error) {
+	n := m.get("settings")
+	if isNullNode(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, m.fieldErr(n, "settings", "Postman expects a mapping of settings here, got %s", nodeKind(n))
+	}
+	v, err := plainJSON(n)
+	if err != nil {
+		return nil, m.fieldErr(n, "settings", "%v", err)
+	}
+	out, _ := v.(map[string]any)
+	return out, nil
+}
+
+// v3url builds the URL from the url string and the queryParams and
+// pathVariables lists. As in Postman, the query of the url string and
+// queryParams merge by key: an entry of queryParams replaces the url's
+// parameters of the same name (or removes them when disabled), and the
+// others are appended.
+func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
+	u := ParseURL(raw)
+	qp, err := m.kvList(qn, "queryParams", false)
+	if err != nil {
+		return URL{}, err
+	}
+	if qp != nil {
+		byKey := map[string][]QueryParam{}
+		var order []string
+		for _, p := range qp {
+			q := QueryParam{Key: p.Key, Disabled: p.Disabled}
+			if !p.Null {
+				v := p.Value
+				q.Value = &v
+			}
+			if _, ok := byKey[p.Key]; !ok {
+				order = append(order, p.Key)
+			}
+			byKey[p.Key] = append(byKey[p.Key], q)
+		}
+		var merged []QueryParam
+		done := map[string]bool{}
+		for _, q := range u.Query {
+			if list, ok := byKey[q.Key]; ok {
+				if !done[q.Key] {
+					merged = append(merged, list...)
+					done[q.Key] = true
+				}
+				continue
+			}
+			merged = append(merged, q)
+		}
+		for _, k := range order {
+			if !done[k] {
+				merged = append(merged, byKey[k]...)
+			}
+		}
+		u.Query = merged
+	}
+	pv, err := m.kvList(pn, "pathVariables", false)
+	if err != nil {
+		return URL{}, err
+	}
+	if pv != nil {
+		have := map[string]bool{}
+		var vars []Variable
+		for _, p := range pv {
+			have[p.Key] = true
+			vars = append(vars, Variable{Key: p.Key, Value: p.Value, Description: p.Description, Disabled: p.Disabled})
+		}
+		for _, v := range u.Variables {
+			if !have[v.Key] {
+				vars = append(vars, v)
+			}
+		}
+		u.Variables = vars
+	}
+	return u, nil
+}
+
+// v3body maps body {type, content}. The corpus has json, text and
+// urlencoded; the other types follow Postman's v2 body modes.
+func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
+	if isNullNode(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, m.fieldErr(n, path, "Postman expects a body mapping {type, content} here, got %s", nodeKind(n))
+	}
+	bm := ymap{src: m.src, node: n}
+	typ, err := bm.str("type", path+".type")
+	if err != nil {
+		return nil, err
+	}
+	content := bm.get("content")
+	switch typ {
+	case "", "none":
+		if typ == "" && isNullNode(content) {
+			return nil, nil
+		}
+		if typ == "none" {
+			return &Body{Mode: BodyNone}, nil
+		}
+		typ = "text"
+		fallthrough
+	case "json", "text", "xml", "html", "javascript":
+		s, err := bm.strNode(content, path+".content")
+		if err != nil {
+			return nil, err
+		}
+		return &Body{Mode: BodyRaw, Raw: s, Language: typ}, nil
+	case "urlencoded", "formdata":
+		kvs, err := bm.kvList(content, path+".content", true)
+		if err != nil {
+			return nil, err
+		}
+		b := &Body{Mode: BodyURLEncoded}
+		if typ == "formdata" {
+			b.Mode = BodyFormData
+		}
+		for _, p := range kvs {
+			f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled}
+			if typ == "formdata" {
+				f.Type = "text"
+				if p.Type != "" {
+					f.Type = p.Type
+				}
+				if p.extra.node != nil {
+					if f.ContentType, err = p.extra.str("contentType", path+".content.contentType"); err != nil {
+						return nil, err
+					}
+					src := p.extra.get("src")
+					switch {
+					case isNullNode(src):
+					case src.Kind == yaml.SequenceNode:
+						for _, s := range src.Content {
+							v, err := p.extra.strNode(deref(s), path+".content.src")
+							if err != nil {
+								return nil, err
+							}
+							f.Src = append(f.Src, v)
+						}
+					default:
+						v, err := p.extra.strNode(src, path+".content.src")
+						if err != nil {
+							return nil, err
+						}
+						f.Src = []string{v}
+					}
+				}
+				b.FormData = append(b.FormData, f)
+				continue
+			}
+			b.URLEncoded = append(b.URLEncoded, f)
+		}
+		return b, nil
+	case "graphql":
+		return m.graphqlBody(bm, path+".content")
+	case "binary", "file":
+		b := &Body{Mode: BodyFile}
+		if !isNullNode(content) && content.Kind == yaml.MappingNode {
+			cm := ymap{src: m.src, node: content}
+			if b.File, err = cm.str("src", path+".content.src"); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}
+		if b.File, err = bm.strNode(content, path+".content"); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return nil, bm.fieldErr(bm.get("type"), path+".type", "unknown body type %q; Postman expects json, text, xml, html, javascript, urlencoded, formdata, graphql, binary or none", typ)
+}
+
+// graphqlBody reads {query, variables, operationName} from body.content (or,
+// for a graphql-request, from the file's top level when prefix is "").
+func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
+	gm := outer
+	if path != "" {
+		n := outer.get("content")
+		if isNullNode(n) {
+			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{}}, nil
+		}
+		if n.Kind == yaml.ScalarNode {
+			// The query alone.
+			s, err := outer.strNode(n, path)
+			if err != nil {
+				return nil, err
+			}
+			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: s}}, nil
+		}
+		if n.Kind != yaml.MappingNode {
+			return nil, outer.fieldErr(n, path, "Postman expects {query, variables} here, got %s", nodeKind(n))
+		}
+		gm = ymap{src: outer.src, node: n}
+	}
+	p := path
+	if p != "" {
+		p += "."
+	}
+	q, err := gm.str("query", p+"query")
+	if err != nil {
+		return nil, err
+	}
+	op, err := gm.str("operationName", p+"operationName")
+	if err != nil {
+		return nil, err
+	}
+	g := &GraphQL{Query: q, OperationName: op}
+	if vn := gm.get("variables"); !isNullNode(vn) {
+		if vn.Kind == yaml.ScalarNode {
+			g.Variables = vn.Value
+		} else {
+			v, err := plainJSON(vn)
+			if err != nil {
+				return nil, gm.fieldErr(vn, p+"variables", "%v", err)
+			}
+			b, _ := json.Marshal(v)
+			g.Variables = string(b)
+		}
+	}
+	if path == "" && q == "" && g.Variables == "" {
+		return nil, nil
+	}
+	return &Body{Mode: BodyGraphQL, GraphQL: g}, nil
+}
+
+// v3auth reads an auth block: {type, credentials} or, in definitions, a
+// list of such entries of which the last is in force (as in Postman).
+func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
+	if isNullNode(n) {
+		return nil, nil
+	}
+	if n.Kind == yaml.SequenceNode {
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		last := len(n.Content) - 1
+		return m.v3auth(deref(n.Content[last]), fmt.Sprintf("%s[%d]", path, last))
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, m.fieldErr(n, path, "Postman expects {type, credentials} here, got %s", nodeKind(n))
+	}
+	am := ymap{src: m.src, node: n}
+	typ, err := am.str("type", path+".type")
+	if err != nil {
+		return nil, err
+	}
+	if typ == "" {
+		return nil, m.fieldErr(n, path+".type", "missing: Postman expects an auth type (bearer, basic, apikey, oauth2, noauth...)")
+	}
+	a := &Auth{Type: typ, Params: map[string]string{}}
+	cn := am.get("credentials")
+	if isNullNode(cn) {
+		return a, nil
+	}
+	switch cn.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(cn.Content); i += 2 {
+			k, v := cn.Content[i].Value, deref(cn.Content[i+1])
+			s, err := authValue(am, v, path+".credentials."+k)
+			if err != nil {
+				return nil, err
+			}
+			a.Params[k] = s
+		}
+	case yaml.SequenceNode:
+		for i, e := range cn.Content {
+			e = deref(e)
+			p := fmt.Sprintf("%s.credentials[%d]", path, i)
+			if e.Kind != yaml.MappingNode {
+				return nil, am.fieldErr(e, p, "Postman expects {key, value} here, got %s", nodeKind(e))
+			}
+			em := ymap{src: m.src, node: e}
+			k, err := em.str("key", p+".key")
+			if err != nil {
+				return nil, err
+			}
+			s, err := authValue(em, em.get("value"), p+".value")
+			if err != nil {
+				return nil, err
+			}
+			a.Params[k] = s
+		}
+	default:
+		return nil, am.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here, got %s", nodeKind(cn))
+	}
+	return a, nil
+}
+
+// authValue keeps scalars as their text and structured values (OAuth 2
+// parameter lists) as JSON, like the v2 loader does.
+func authValue(m ymap, v *yaml.Node, path string) (string, error) {
+	if isNullNode(v) || v.Kind == yaml.ScalarNode {
+		return m.scalarText(v, path)
+	}
+	x, err := plainJSON(v)
+	if err != nil {
+		return "", m.fieldErr(v, path, "%v", err)
+	}
+	b, _ := json.Marshal(x)
+	return string(b), nil
+}
+
+// variables reads definition variables (mapping or list).
+func (m ymap) variables(n *yaml.Node, path string) ([]Variable, error) {
+	kvs, err := m.kvList(n, path, true)
+	if err != nil {
+		return nil, err
+	}
+	var out []Variable
+	for _, p := range kvs {
+		out = append(out, Variable{Key: p.Key, Value: p.Value, Type: p.Type, Description: p.Description, Disabled: p.Disabled})
+	}
+	return out, nil
+}
+
+// v3scripts reads scripts [{type, code, language}]. Requests name the hooks
+// beforeRequest/afterResponse and definitions http:beforeRequest/
+// http:afterResponse; Postman refuses a collection that mixes them up.
+// courier runs such a script anyway and says so.
+func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []Notice, error) {
+	if isNullNode(n) {
+		return nil, nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, nil, m.fieldErr(n, path, "Postman expects a list of {type, code} here, got %s", nodeKind(n))
+	}
+	var out []Event
+	var warn []Notice
+	for i, e := range n.Content {
+		e = deref(e)
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if e.Kind != yaml.MappingNode {
+			return nil, nil, m.fieldErr(e, p, "Postman expects {type, code, language} here, got %s", nodeKind(e))
+		}
+		sm := ymap{src: m.src, node: e}
+		typ, err := sm.str("type", p+".type")
+		if err != nil {
+			return nil, nil, err
+		}
+		hook, prefixed := strings.CutPrefix(typ, "http:")
+		var listen string
+		switch hook {
+		case "beforeRequest":
+			listen = "prerequest"
+		case "afterResponse":
+			listen = "test"
+		default:
+			if strings.Contains(typ, ":") {
+				continue // a hook of another protocol
+			}
+			return nil, nil, sm.fieldErr(sm.get("type"), p+".type", "unknown script type %q; Postman expects beforeRequest or afterResponse (http:beforeRequest, http:afterResponse in definition files)", typ)
+		}
+		if prefixed != definition {
+			want := hook
+			if definition {
+				want = "http:" + hook
+			}
+			warn = append(warn, Notice{Source: m.src, Line: e.Line, Column: e.Column,
+				Message: fmt.Sprintf("%s.type: Postman expects %q in this file and refuses the whole collection with %q; courier runs the script, but fix the type", p, want, typ)})
+		}
+		code := ""
+		cn := sm.get("code")
+		switch {
+		case isNullNode(cn):
+		case cn.Kind == yaml.SequenceNode:
+			var lines []string
+			for _, l := range cn.Content {
+				s, err := sm.strNode(deref(l), p+".code")
+				if err != nil {
+					return nil, nil, err
+				}
+				lines = append(lines, s)
+			}
+			code = strings.Join(lines, "\n")
+		default:
+			if code, err = sm.strNode(cn, p+".code"); err != nil {
+				return nil, nil, err
+			}
+		}
+		lang, err := sm.str("language", p+".language")
+		if err != nil {
+			return nil, nil, err
+		}
+		if lang == "" {
+			lang = "text/javascript"
+		}
+		out = append(out, Event{Listen: listen, Script: Script{Type: lang, Exec: code}})
+	}
+	return out, warn, nil
+}
+
+// examples loads a request's saved responses into Item.Responses, in v2
+// form, so that exports and reports carry them.
+func (l *v3loader) examples(it *Item, rel string, m ymap) error {
+	dir := path.Dir(rel)
+	exDir := path.Join(dir, ".resources", stem(path.Base(rel))+".resources", "examples")
+	if ref, err := m.str("examples", "examples"); err != nil {
+		return err
+	} else if ref != "" {
+		exDir = path.Join(dir, ref)
+	}
+	entries, err := fs.ReadDir(l.fsys, exDir)
+	if err != nil {
+		return nil // no examples
+	}
+	type ex struct {
+		order float64
+		name  string
+		file  string
+		v     map[string]any
+	}
+	var exs []ex
+	for _, e := range entries {
+		if e.IsDir() || !exampleFile.MatchString(e.Name()) {
+			continue
+		}
+		erel := path.Join(exDir, e.Name())
+		x, order, name, err := l.example(erel, it.Request)
+		if err != nil {
+			if fatal(err) {
+				return err
+			}
+			l.noticeErr(err, "the example is skipped")
+			continue
+		}
+		exs = append(exs, ex{order, name, e.Name(), x})
+	}
+	sort.SliceStable(exs, func(i, j int) bool {
+		if exs[i].order != exs[j].order {
+			return exs[i].order < exs[j].order
+		}
+		if c := compareUTF16(exs[i].name, exs[j].name); c != 0 {
+			return c < 0
+		}
+		return exs[i].file < exs[j].file
+	})
+	if len(exs) == 0 {
+		return nil
+	}
+	list := make([]any, 0, len(exs))
+	for _, x := range exs {
+		list = append(list, x.v)
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	it.Responses = b
+	return nil
+}
+
+var exampleSuffix = regexp.MustCompile(`\.example\.ya?ml$`)
+
+// example reads one *.example.yaml as a v2 response object.
+func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64, string, error) {
+	m, err := l.parse(rel)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	kind, err := m.str("$kind", "$kind")
+	if err != nil {
+		return nil, 0, "", err
+	}
+	if kind != "" && kind != "http-example" && kind != "graphql-example" {
+		return nil, 0, "", m.fieldErr(m.get("$kind"), "$kind", "an example file must say \"$kind: http-example\", not %q", kind)
+	}
+	name := exampleSuffix.ReplaceAllString(path.Base(rel), "")
+	if n, err := m.str("name", "name"); err != nil {
+		return nil, 0, "", err
+	} else if n != "" {
+		name = n
+	}
+	order, _, err := m.number("order", "order")
+	if err != nil {
+		return nil, 0, "", err
+	}
+	out := map[string]any{"name": name}
+	if rq, err := m.sub("request", "request"); err != nil {
+		return nil, 0, "", err
+	} else if rq != nil {
+		r := &Request{Method: parent.Method}
+		if mt, err := rq.str("method", "request.method"); err != nil {
+			return nil, 0, "", err
+		} else if mt != "" {
+			r.Method = mt
+		}
+		u, err := rq.str("url", "request.url")
+		if err != nil {
+			return nil, 0, "", err
+		}
+		if r.URL, err = rq.v3url(u, rq.get("queryParams"), rq.get("pathVariables")); err != nil {
+			return nil, 0, "", err
+		}
+		hs, err := rq.kvList(rq.get("headers"), "request.headers", true)
+		if err != nil {
+			return nil, 0, "", err
+		}
+		for _, h := range hs {
+			r.Header = append(r.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		}
+		if r.Body, err = rq.v3body(rq.get("body"), "request.body"); err != nil {
+			return nil, 0, "", err
+		}
+		out["originalRequest"] = outRequestOf(r)
+	}
+	if rs, err := m.sub("response", "response"); err != nil {
+		return nil, 0, "", err
+	} else if rs != nil {
+		code := 0
+		if cn := rs.get("statusCode"); !isNullNode(cn) {
+			f, _, err := rs.number("statusCode", "response.statusCode")
+			if err != nil {
+				return nil, 0, "", err
+			}
+			code = int(f)
+		}
+		status, err := rs.str("statusText", "response.statusText")
+		if err != nil {
+			return nil, 0, "", err
+		}
+		out["code"], out["status"] = code, status
+		hs, err := rs.kvList(rs.get("headers"), "response.headers", true)
+		if err != nil {
+			return nil, 0, "", err
+		}
+		hdr := make([]outHeader, 0, len(hs))
+		for _, h := range hs {
+			hdr = append(hdr, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		}
+		out["header"] = hdr
+		if bn := rs.get("body"); !isNullNode(bn) {
+			if bn.Kind != yaml.MappingNode {
+				return nil, 0, "", rs.fieldErr(bn, "response.body", "Postman expects {type, content} here, got %s", nodeKind(bn))
+			}
+			bm := ymap{src: rs.src, node: bn}
+			t, err := bm.str("type", "response.body.type")
+			if err != nil {
+				return nil, 0, "", err
+			}
+			body, err := bm.str("content", "response.body.content")
+			if err != nil {
+				return nil, 0, "", err
+			}
+			out["body"] = body
+			if t != "" && t != "text" {
+				out["_postman_previewlanguage"] = t
+			}
+		}
+	}
+	return out, order, name, nil
+}
