@@ -10,8 +10,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -136,6 +139,7 @@ func LoadFS(fsys fs.FS, source string) (*Collection, error) {
 	if c.Info.Name == "." || c.Info.Name == string(filepath.Separator) {
 		c.Info.Name = "collection"
 	}
+	l.prefetch()
 	def := l.definition(".")
 	if def != nil {
 		if def.name != "" {
@@ -160,6 +164,9 @@ func LoadFS(fsys fs.FS, source string) (*Collection, error) {
 }
 
 type v3loader struct {
+	// parsed holds the request and example files parsed ahead, in
+	// parallel; the tree is then built in one deterministic pass.
+	parsed   map[string]parsedFile
 	fsys     fs.FS
 	source   string
 	notices  []Notice
@@ -198,17 +205,9 @@ func (l *v3loader) read(rel string) ([]byte, error) {
 	if l.files > maxV3Files {
 		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("more than %d files: not a collection directory?", maxV3Files)}
 	}
-	f, err := l.fsys.Open(rel)
+	data, err := readLimited(l.fsys, rel, l.where(rel))
 	if err != nil {
-		return nil, &LoadError{Source: l.where(rel), Err: err}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxV3File+1))
-	if err != nil {
-		return nil, &LoadError{Source: l.where(rel), Err: err}
-	}
-	if len(data) > maxV3File {
-		return nil, &LoadError{Source: l.where(rel), Err: fmt.Errorf("file is larger than %d MB", maxV3File>>20)}
+		return nil, err
 	}
 	l.bytes += int64(len(data))
 	if l.bytes > maxV3Total {
@@ -224,7 +223,96 @@ func fatal(err error) bool {
 	return errors.As(err, &le) && le.Line == 0 && le.Path == "" && (strings.Contains(le.Err.Error(), "larger than") || strings.Contains(le.Err.Error(), "more than"))
 }
 
+type parsedFile struct {
+	m   ymap
+	err error
+}
+
+// prefetch reads and parses every *.request.yaml and *.example.yaml of the
+// tree on all cores; YAML parsing is most of the cost of a load.
+func (l *v3loader) prefetch() {
+	var files []string
+	_ = fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || len(files) > maxV3Files {
+			return fs.SkipDir
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") && d.Name() != ".resources" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if requestFile.MatchString(d.Name()) || exampleFile.MatchString(d.Name()) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) < 8 {
+		return
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	results := make([]parsedFile, len(files))
+	sizes := make([]int64, len(files))
+	var next atomic.Int64
+	var total atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) || total.Load() > maxV3Total {
+					return
+				}
+				data, err := readLimited(l.fsys, files[i], l.where(files[i]))
+				if err != nil {
+					results[i] = parsedFile{err: err}
+					continue
+				}
+				sizes[i] = int64(len(data))
+				total.Add(sizes[i])
+				src := l.where(files[i])
+				root, err := yamlDoc(data, src)
+				results[i] = parsedFile{m: ymap{src: src, node: root}, err: err}
+			}
+		}()
+	}
+	wg.Wait()
+	if total.Load() > maxV3Total {
+		return // parse() will meet the limit again and stop the load
+	}
+	l.parsed = make(map[string]parsedFile, len(files))
+	for i, f := range files {
+		if results[i].err == nil && results[i].m.node == nil {
+			continue // not reached
+		}
+		l.parsed[f] = results[i]
+		l.bytes += sizes[i]
+	}
+	l.files += len(files)
+}
+
+func readLimited(fsys fs.FS, rel, src string) ([]byte, error) {
+	f, err := fsys.Open(rel)
+	if err != nil {
+		return nil, &LoadError{Source: src, Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxV3File+1))
+	if err != nil {
+		return nil, &LoadError{Source: src, Err: err}
+	}
+	if len(data) > maxV3File {
+		return nil, &LoadError{Source: src, Err: fmt.Errorf("file is larger than %d MB", maxV3File>>20)}
+	}
+	return data, nil
+}
+
 func (l *v3loader) parse(rel string) (ymap, error) {
+	if p, ok := l.parsed[rel]; ok {
+		return p.m, p.err
+	}
 	data, err := l.read(rel)
 	if err != nil {
 		return ymap{}, err

@@ -116,6 +116,9 @@ func (m ymap) get(key string) *yaml.Node {
 
 // fieldErr is a LoadError at n about the field named path.
 func (m ymap) fieldErr(n *yaml.Node, path string, format string, args ...any) *LoadError {
+	if n == nil {
+		n = m.node // an absent field: point at the mapping that lacks it
+	}
 	return &LoadError{Source: m.src, Line: n.Line, Column: n.Column, Path: path, Err: fmt.Errorf(format, args...)}
 }
 

@@ -1,0 +1,438 @@
+package collections
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	return fsys
+}
+
+func loadMap(t *testing.T, files map[string]string) *Collection {
+	t.Helper()
+	c, err := LoadFS(mapFS(files), "/repo/postman/collections/Demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func req(url string, extra string) string {
+	return "$kind: http-request\nmethod: GET\nurl: " + url + "\n" + extra
+}
+
+func names(c *Collection) []string {
+	var out []string
+	var walk func([]*Item, string)
+	walk = func(items []*Item, ind string) {
+		for _, it := range items {
+			out = append(out, ind+it.Name)
+			walk(it.Items, ind+"  ")
+		}
+	}
+	walk(c.Items, "")
+	return out
+}
+
+func noticeText(c *Collection) string {
+	var b strings.Builder
+	for _, n := range c.Notices {
+		b.WriteString(n.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestV3Order pins the sibling order found with Postman CLI 1.34: order
+// first (missing = 0, floats and 16-digit integers allowed), then display
+// name in UTF-16 order, requests and folders alike.
+func TestV3Order(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		"b.request.yaml":                req("/b", "order: 1000\nname: Zed\n"),
+		"a.request.yaml":                req("/a", "order: 1000\nname: Bee\n"),
+		"C.request.yaml":                req("/c", "order: 1000\n"),
+		"_x.request.yaml":               req("/x", "order: 1000\n"),
+		"ä.request.yaml":                req("/ae", "order: 1000\n"),
+		"10.request.yaml":               req("/10", "order: 1000\n"),
+		"9.request.yaml":                req("/9", "order: 1000\n"),
+		"zz/.resources/definition.yaml": "$kind: collection\norder: 1000\n",
+		"zz/r.request.yaml":             req("/zz", "order: 1\n"),
+		"NF/.resources/definition.yaml": "$kind: collection\nname: AAA\norder: 1000\n",
+		"NF/r.request.yaml":             req("/nf", "order: 1\n"),
+		"neg.request.yaml":              req("/neg", "order: -5\n"),
+		"zero.request.yaml":             req("/zero", "order: 0\n"),
+		"none.request.yaml":             req("/none", "name: '000'\n"),
+		"half.request.yaml":             req("/half", "order: 0.5\n"),
+		"big.request.yaml":              req("/big", "order: 4446046920596652\n"),
+		"big2.request.yaml":             req("/big2", "order: 4446046920596651\n"),
+		"NoDef/r.request.yaml":          req("/nodef", "order: 1\n"),
+	})
+	eq(t, "order", names(c), []string{
+		"neg", "000", "NoDef", "  r", "zero", "half",
+		"10", "9", "AAA", "  r", "Bee", "C", "Zed", "_x", "zz", "  r", "ä",
+		"big2", "big",
+	})
+	if c.Notices != nil {
+		t.Errorf("notices: %s", noticeText(c))
+	}
+}
+
+// TestV3Variations covers each variation listed in corpus-v3's README.
+func TestV3Variations(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		".resources/definition.yaml": `$kind: collection
+name: Shown Name
+description: about
+variables:
+  baseUrl: http://127.0.0.1:1
+  n: 5
+auth:
+  - id: x
+    type: apikey
+    name: apikey auth
+    credentials:
+      key: X-Key
+      value: k1
+  - id: y
+    type: bearer
+    name: bearer auth
+    credentials:
+      token: "{{tok}}"
+scripts:
+  - type: http:beforeRequest
+    code: |-
+      console.log("collection");
+    language: text/javascript
+`,
+		"F/.resources/definition.yaml": `$kind: collection
+order: 2000
+variables:
+  - key: fv
+    value: "1"
+scripts:
+  - type: http:afterResponse
+    code: >-
+      pm.test("folded",
+      function () {});
+
+      done();
+`,
+		"F/crlf.request.yaml": `$kind: http-request
+name: CRLF Script
+url: "{{baseUrl}}/post"
+method: POST
+headers:
+  - key: Content-Type
+    value: application/json
+  - key: X-Off
+    value: "1"
+    disabled: true
+body:
+  type: json
+  content: "{\r
+
+    \   \"a\": 1\r
+
+    }"
+scripts:
+  - type: beforeRequest
+    code: "let a = 1;\r
+
+      \    a++;"
+order: 1000
+`,
+		"F/map.request.yaml": `$kind: http-request
+url: "{{baseUrl}}/get?a=1&b=2"
+method: GET
+headers:
+  Accept: application/json
+queryParams:
+  b: "3"
+  c: "4"
+auth:
+  type: apikey
+  credentials:
+    - key: key
+      value: X-Api
+    - key: value
+      value: "{{k}}"
+    - key: in
+      value: header
+order: 2000
+`,
+		"F/path.request.yaml": `$kind: http-request
+url: "{{baseUrl}}/items/:id/:other"
+method: DELETE
+pathVariables:
+  - key: id
+    value: "7"
+    description: the id
+queryParams:
+  - key: when
+    value: 2024-02-01T09:00:00Z
+    $type: |-
+      {"type": "string"}
+auth:
+  type: noauth
+order: 3000
+`,
+		"F/form.request.yaml": `$kind: http-request
+url: "{{baseUrl}}/token"
+method: POST
+body:
+  type: urlencoded
+  content:
+    grant_type: client_credentials
+    scope: "a b"
+auth:
+  type: jwt
+  credentials:
+    algorithm: HS256
+    isSecretBase64Encoded: false
+order: 4000
+`,
+		"F/.resources/map.resources/examples/ok.example.yaml": `$kind: http-example
+request:
+  url: "{{baseUrl}}/get"
+  method: GET
+response:
+  statusCode: 200
+  statusText: OK
+  headers:
+    Content-Type: application/json
+  body:
+    type: json
+    content: '{"ok": true}'
+order: 1000
+`,
+	})
+	if c.Notices != nil {
+		t.Fatalf("notices: %s", noticeText(c))
+	}
+	eq(t, "name", c.Info.Name, "Shown Name")
+	eq(t, "description", c.Info.Description, "about")
+	eq(t, "variables", c.Variables, []Variable{{Key: "baseUrl", Value: "http://127.0.0.1:1"}, {Key: "n", Value: "5"}})
+	eq(t, "multi-auth: last entry in force", c.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{tok}}"}})
+	eq(t, "collection script", c.Events, []Event{{Listen: "prerequest", Script: Script{Type: "text/javascript", Exec: `console.log("collection");`}}})
+	f := c.Items[0]
+	eq(t, "folder", f.Name, "F")
+	eq(t, "folder vars", f.Variables, []Variable{{Key: "fv", Value: "1"}})
+	eq(t, "folded script unfolds", f.Events[0].Script.Exec, "pm.test(\"folded\", function () {});\ndone();")
+	eq(t, "folder script listen", f.Events[0].Listen, "test")
+	eq(t, "language defaults", f.Events[0].Script.Type, "text/javascript")
+
+	crlf := f.Items[0]
+	eq(t, "name field", crlf.Name, "CRLF Script")
+	eq(t, "crlf body", crlf.Request.Body, &Body{Mode: BodyRaw, Raw: "{\r\n   \"a\": 1\r\n}", Language: "json"})
+	eq(t, "crlf script", crlf.Events[0].Script.Exec, "let a = 1;\r\n    a++;")
+	eq(t, "list headers", crlf.Request.Header, []Header{{Key: "Content-Type", Value: "application/json"}, {Key: "X-Off", Value: "1", Disabled: true}})
+
+	m := f.Items[1]
+	eq(t, "file stem name", m.Name, "map")
+	eq(t, "map headers", m.Request.Header, []Header{{Key: "Accept", Value: "application/json"}})
+	eq(t, "query merge", m.Request.URL.String(), "{{baseUrl}}/get?a=1&b=3&c=4")
+	eq(t, "list credentials", m.Request.Auth, &Auth{Type: "apikey", Params: map[string]string{"key": "X-Api", "value": "{{k}}", "in": "header"}})
+	if !strings.Contains(string(m.Responses), `"code":200`) || !strings.Contains(string(m.Responses), `"name":"ok"`) {
+		t.Errorf("example: %s", m.Responses)
+	}
+
+	p := f.Items[2]
+	eq(t, "path variables", p.Request.URL.Variables, []Variable{{Key: "id", Value: "7", Description: "the id"}, {Key: "other"}})
+	eq(t, "timestamp stays text", p.Request.URL.String(), "{{baseUrl}}/items/7/:other?when=2024-02-01T09:00:00Z")
+	eq(t, "noauth", p.Request.Auth, &Auth{Type: "noauth", Params: map[string]string{}})
+
+	fm := f.Items[3]
+	eq(t, "urlencoded map", fm.Request.Body.URLEncoded, []FormParam{{Key: "grant_type", Value: "client_credentials"}, {Key: "scope", Value: "a b"}})
+	eq(t, "bool credential", fm.Request.Auth.Param("isSecretBase64Encoded"), "false")
+}
+
+// TestV3OtherBodies covers body types the corpus does not show.
+func TestV3OtherBodies(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		"a.request.yaml": req("/a", "order: 1\nbody:\n  type: formdata\n  content:\n    - key: f\n      value: v\n    - key: up\n      type: file\n      src: ./x.bin\n"),
+		"b.request.yaml": req("/b", "order: 2\nbody:\n  type: graphql\n  content:\n    query: '{ hello }'\n    variables:\n      n: 1\n"),
+		"c.request.yaml": "$kind: graphql-request\nurl: /c\norder: 3\nquery: '{ c }'\n",
+		"d.request.yaml": req("/d", "order: 4\nbody:\n  type: binary\n  content: ./d.bin\n"),
+		"e.request.yaml": req("/e", "order: 5\nbody:\n  type: xml\n  content: <a/>\n"),
+	})
+	if c.Notices != nil {
+		t.Fatalf("notices: %s", noticeText(c))
+	}
+	eq(t, "formdata", c.Items[0].Request.Body.FormData, []FormParam{{Key: "f", Value: "v", Type: "text"}, {Key: "up", Type: "file", Src: []string{"./x.bin"}}})
+	eq(t, "graphql", c.Items[1].Request.Body.GraphQL, &GraphQL{Query: "{ hello }", Variables: `{"n":1}`})
+	eq(t, "graphql-request", c.Items[2].Request.Method, "POST")
+	eq(t, "graphql-request body", c.Items[2].Request.Body.GraphQL.Query, "{ c }")
+	eq(t, "binary", c.Items[3].Request.Body.File, "./d.bin")
+	eq(t, "xml", c.Items[4].Request.Body.Language, "xml")
+}
+
+// TestV3Problems: each problem gets its own message naming the file (and
+// the line and column where there is one) and the rest still loads.
+func TestV3Problems(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the notices, in order
+		kind  string   // Kind of the first notice
+	}{
+		{"malformed YAML", map[string]string{"bad.request.yaml": "$kind: http-request\nurl: \"/x\nmethod: GET\n"},
+			[]string{"bad.request.yaml:2:1: invalid YAML", "quote or bracket left open", "skipped, as Postman skips it"}, ""},
+		{"tab indentation", map[string]string{"bad.request.yaml": "$kind: http-request\nheaders:\n\tA: b\n"},
+			[]string{"bad.request.yaml:3:", "invalid YAML"}, ""},
+		{"unknown kind", map[string]string{"u.request.yaml": "$kind: soap-request\nurl: /x\n"},
+			[]string{"u.request.yaml:1:8: $kind: unknown kind \"soap-request\"; Postman expects http-request"}, ""},
+		{"missing kind", map[string]string{"m.request.yaml": "url: /x\nmethod: GET\n"},
+			[]string{"m.request.yaml:1:1: $kind: missing"}, ""},
+		{"request inside .resources", map[string]string{".resources/x.resources/r.request.yaml": req("/x", "")},
+			[]string{filepath.Join(".resources", "x.resources", "r.request.yaml") + ": a request file inside .resources is not run"}, ""},
+		{"names differing in case", map[string]string{"Get.request.yaml": req("/a", ""), "get.request.yaml": req("/b", "")},
+			[]string{"differs from \"Get.request.yaml\" only in case"}, ""},
+		{"quoted order", map[string]string{"q.request.yaml": req("/q", "order: '5'\n")},
+			[]string{"q.request.yaml:4:8: order: Postman expects a bare number here (like 1000), got the text \"5\""}, ""},
+		{"number where text is expected", map[string]string{"n.request.yaml": req("/n", "headers:\n  X-N: 5\n")},
+			[]string{"n.request.yaml:5:8: headers.X-N: Postman expects text here, got the number 5 (quote it: \"5\")"}, ""},
+		{"lower-case method", map[string]string{"l.request.yaml": "$kind: http-request\nmethod: get\nurl: /l\n"},
+			[]string{"l.request.yaml:2:9: method: Postman expects an upper-case HTTP method"}, ""},
+		{"gRPC skipped with its kind", map[string]string{"g.request.yaml": "$kind: grpc-request\nurl: 127.0.0.1:1\n"},
+			[]string{"gRPC request \"g\" skipped"}, "grpc-request"},
+		{"WebSocket skipped with its kind", map[string]string{"F/w.request.yaml": "$kind: websocket-request\nname: Live\nurl: ws://127.0.0.1:1\n"},
+			[]string{"WebSocket request \"F / Live\" skipped"}, "websocket-request"},
+		{"hook named for the wrong file", map[string]string{"h.request.yaml": req("/h", "scripts:\n  - type: http:afterResponse\n    code: x()\n")},
+			[]string{"h.request.yaml:5:5: scripts[0].type: Postman expects \"afterResponse\" in this file and refuses the whole collection"}, ""},
+		{"broken folder definition", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nname: \"x\n", "F/r.request.yaml": req("/r", "")},
+			[]string{"definition.yaml:2:1: invalid YAML", "the folder loads without its definition"}, ""},
+		{"unknown body type", map[string]string{"b.request.yaml": req("/b", "body:\n  type: protobuf\n  content: x\n")},
+			[]string{"b.request.yaml:5:9: body.type: unknown body type \"protobuf\""}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{"ok.request.yaml": req("/ok", "order: -1\n")}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			c := loadMap(t, files)
+			if len(c.Items) == 0 || c.Items[0].Name != "ok" {
+				t.Fatalf("the rest did not load: %v", names(c))
+			}
+			got := noticeText(c)
+			rest := got
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("notices lack %q:\n%s", w, got)
+				}
+				rest = rest[i+len(w):]
+			}
+			if tt.kind != "" && c.Notices[0].Kind != tt.kind {
+				t.Errorf("kind = %q, want %q", c.Notices[0].Kind, tt.kind)
+			}
+		})
+	}
+}
+
+func TestV3NotACollection(t *testing.T) {
+	t.Parallel()
+	_, err := LoadFS(mapFS(map[string]string{"README.md": "hi"}), "somewhere")
+	if err == nil || !strings.Contains(err.Error(), "no .resources/definition.yaml and no *.request.yaml") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := LoadFile(t.TempDir()); err == nil {
+		t.Fatal("an empty directory loaded")
+	}
+}
+
+// FuzzLoadV3 feeds arbitrary YAML as a request file, a definition and an
+// example: loading never panics and always gives a collection or an error.
+func FuzzLoadV3(f *testing.F) {
+	f.Add([]byte(req("/a", "order: 1\n")), []byte("$kind: collection\nvariables:\n  a: b\n"))
+	f.Add([]byte("$kind: http-request\nbody:\n  type: urlencoded\n  content:\n    - key: a\n      value: *x\n"), []byte("a: &x [1, 2]\nb: *x\n"))
+	f.Add([]byte("$kind: http-request\nauth:\n  - type: bearer\n    credentials: {token: [a, {b: c}]}\n"), []byte("scripts:\n  - type: http:beforeRequest\n    code: [a, b]\n"))
+	f.Add([]byte("\xef\xbb\xbf\"\\r\\n\n - ["), []byte("{a: !!binary aGk=}"))
+	f.Fuzz(func(t *testing.T, request, definition []byte) {
+		fsys := fstest.MapFS{
+			"r.request.yaml":                                 {Data: request},
+			".resources/definition.yaml":                     {Data: definition},
+			"F/.resources/definition.yaml":                   {Data: definition},
+			"F/x.request.yaml":                               {Data: request},
+			".resources/r.resources/examples/e.example.yaml": {Data: request},
+		}
+		c, err := LoadFS(fsys, "fuzz")
+		if err == nil && c == nil {
+			t.Fatal("nil collection without an error")
+		}
+	})
+}
+
+// BenchmarkLoadV3Dir loads a generated 1,000-request directory (50 folders
+// of 20 requests, each with headers, a JSON body and a test script).
+func BenchmarkLoadV3Dir(b *testing.B) {
+	dir := b.TempDir()
+	write := func(rel, body string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write(".resources/definition.yaml", "$kind: collection\nvariables:\n  baseUrl: http://127.0.0.1:1\n")
+	for f := range 50 {
+		write(fmt.Sprintf("Folder %02d/.resources/definition.yaml", f), fmt.Sprintf("$kind: collection\norder: %d\n", (f+1)*1000))
+		for r := range 20 {
+			write(fmt.Sprintf("Folder %02d/Request %02d.request.yaml", f, r), fmt.Sprintf(`$kind: http-request
+url: "{{baseUrl}}/items/:id?page=%d"
+method: POST
+headers:
+  Content-Type: application/json
+  X-Trace: "%d-%d"
+pathVariables:
+  id: "%d"
+body:
+  type: json
+  content: |-
+    {
+      "folder": %d,
+      "request": %d
+    }
+scripts:
+  - type: afterResponse
+    code: |-
+      pm.test("status", function () {
+          pm.response.to.have.status(200);
+      });
+    language: text/javascript
+order: %d
+`, r, f, r, r, f, r, (r+1)*1000))
+		}
+	}
+	cpu0 := processCPU()
+	for b.Loop() {
+		c, err := LoadDir(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		_ = Walk(c.Items, func(*Item) error { n++; return nil })
+		if n != 1000 {
+			b.Fatalf("%d requests", n)
+		}
+	}
+	// The wall time depends on what else the machine runs; CPU time per
+	// load does much less.
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+}
