@@ -345,6 +345,19 @@ func TestBrowser(t *testing.T) {
 			}
 			eval[bool](p, `document.getElementById('theme').click(); true`) // back to auto for the next page
 			screenshot(t, p, "report-"+scheme+".png")
+			if os.Getenv("COURIER_SCREENSHOTS") != "" {
+				eval[bool](p, `document.querySelector('#failures button.lnk').click(); document.querySelector('#list .row .rhead').click(); document.querySelectorAll('details').forEach(d => d.open = true); window.scrollTo(0, 0); true`)
+				screenshot(t, p, "report-"+scheme+"-open.png")
+			}
+		}
+		if os.Getenv("COURIER_SCREENSHOTS") != "" {
+			p := openPage(t, browser, htmlPath, "dark")
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+				t.Fatal(err)
+			}
+			eval[bool](p, `window.dispatchEvent(new Event('beforeprint')); true`)
+			screenshot(t, p, "report-print.png")
 		}
 	})
 
@@ -389,6 +402,8 @@ func TestBrowser(t *testing.T) {
 		if probs := p.problems(); len(probs) > 0 {
 			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
 		}
+		eval[bool](p, `window.scrollTo(0, 0); true`)
+		screenshot(t, p, "report-10k.png")
 		// Recorded, not asserted: CI machines are shared.
 		t.Logf("10,000-request page: %.1f MB; interactive %.0f ms after navigation start (load call returned after %v); failed filter %v; jump to a failure %v",
 			float64(st.Size())/1e6, p.ready, wall.Round(time.Millisecond), filter.Round(time.Millisecond), open.Round(time.Millisecond))
@@ -402,7 +417,11 @@ func screenshot(t *testing.T, p *page, name string) {
 	if dir == "" {
 		return
 	}
-	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.FullScreenshot(100)
+	if eval[int](p, `document.documentElement.scrollHeight`) > 4000 {
+		shot = chromedp.CaptureScreenshot() // the viewport only
+	}
+	png, err := chromedp.Run(p.ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}

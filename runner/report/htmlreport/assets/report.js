@@ -80,7 +80,7 @@
     });
     h += '</tbody></table><div class="tline"><span>average ' + ms(t.responseAverage) + '</span><span>min ' + ms(t.responseMin) + '</span><span>max ' + ms(t.responseMax) + '</span><span>s.d. ' + ms(t.responseSd) + '</span>' +
       (M.transfers && M.transfers.responseTotal != null ? '<span>received ' + bytes(M.transfers.responseTotal) + '</span>' : '') + '</div></div>';
-    h += '<div class="panel chart"><h3>Response times <span class="muted">(request order' + (E.length > 400 ? ', slowest of each group of ' + Math.ceil(E.length / 400) : '') + ')</span></h3>' + chart() + slowest() + '</div></div>';
+    h += '<div class="panel chart"><h3>Response times <span class="muted">(request order' + (E.length > 400 ? '; a bar per ' + Math.ceil(E.length / 400) + ' requests: slowest, average darker, red mark: a failure' : '') + ')</span></h3>' + chart() + slowest() + '</div></div>';
     $('summary').innerHTML = h;
     $('failcard').addEventListener('click', function () {
       if (nfail) { $('failures').scrollIntoView(); var b = $('failures').querySelector('button.lnk'); if (b) { b.focus({ preventScroll: true }); } }
@@ -93,31 +93,42 @@
   function card(label, value, sub, cls, key, text) {
     return '<div class="card ' + cls + '"><div class="l">' + esc(label) + '</div><div class="v" data-stat="' + key + '">' + (text != null ? esc(text) : num(value)) + '</div><div class="s">' + esc(sub) + '</div></div>';
   }
+  // chart draws each request's response time in run order. Past 400
+  // requests a bar stands for a group: its height is the group's slowest
+  // request, the darker part its average; groups holding a failure get a
+  // red mark under the axis. A click opens the group's slowest request.
   function chart() {
     var withTime = [];
     E.forEach(function (e, x) { if (e.r) { withTime.push(x); } });
     if (!withTime.length) { return '<p class="muted">No responses.</p>'; }
-    var W = 800, H = 150, top = 8, bottom = 22, left = 46, n = withTime.length;
+    var W = 800, H = 150, top = 8, bottom = 26, left = 46, n = withTime.length;
     var groups = Math.min(n, 400), per = n / groups, max = 0, bars = [];
     for (var g = 0; g < groups; g++) {
-      var from = Math.floor(g * per), to = Math.max(from + 1, Math.floor((g + 1) * per)), best = -1, f = false;
+      var from = Math.floor(g * per), to = Math.max(from + 1, Math.floor((g + 1) * per)), best = -1, f = false, sum = 0, cnt = 0;
       for (var k = from; k < to && k < n; k++) {
         var e = E[withTime[k]];
         if (best < 0 || e.r.t > E[withTime[best]].r.t) { best = k; }
         f = f || e.f;
+        sum += e.r.t; cnt++;
       }
       var tm = E[withTime[best]].r.t;
       if (tm > max) { max = tm; }
-      bars.push([withTime[best], tm, f]);
+      bars.push({ x: withTime[best], max: tm, avg: sum / cnt, f: f, one: cnt === 1 });
     }
     max = max || 1;
-    var bw = (W - left) / groups, s = '<svg viewBox="0 0 ' + W + ' ' + H + '" preserveAspectRatio="none" role="img" aria-label="Response time of each request">';
-    var ph = H - top - bottom;
+    var bw = (W - left) / groups, ph = H - top - bottom, gap = bw > 3 ? bw * 0.12 : 0, w = Math.max(0.6, bw - 2 * gap);
+    var s = '<svg viewBox="0 0 ' + W + ' ' + H + '" preserveAspectRatio="none" role="img" aria-label="Response time of each request">';
     bars.forEach(function (b, i) {
-      var hgt = Math.max(1, b[1] / max * ph);
-      var e = E[b[0]];
-      s += '<rect class="b' + (b[2] ? ' f' : '') + '" data-open="' + b[0] + '" x="' + (left + i * bw + (bw > 3 ? bw * 0.12 : 0)).toFixed(2) + '" y="' + (top + ph - hgt).toFixed(2) + '" width="' + Math.max(0.6, bw > 3 ? bw * 0.76 : bw).toFixed(2) + '" height="' + hgt.toFixed(2) + '"><title>' +
-        esc('#' + (b[0] + 1) + ' ' + e.n + ': ' + ms(b[1])) + '</title></rect>';
+      var x = (left + i * bw + gap).toFixed(2), e = E[b.x];
+      var hMax = Math.max(1, b.max / max * ph), hAvg = Math.max(1, b.avg / max * ph);
+      var tip = esc(b.one ? '#' + (b.x + 1) + ' ' + e.n + ': ' + ms(b.max) : 'slowest #' + (b.x + 1) + ' ' + e.n + ': ' + ms(b.max) + ', group average ' + ms(b.avg));
+      if (b.one) {
+        s += '<rect class="b' + (b.f ? ' f' : '') + '" data-open="' + b.x + '" x="' + x + '" y="' + (top + ph - hMax).toFixed(2) + '" width="' + w.toFixed(2) + '" height="' + hMax.toFixed(2) + '"><title>' + tip + '</title></rect>';
+      } else {
+        s += '<g data-open="' + b.x + '"><title>' + tip + '</title><rect class="b hi" x="' + x + '" y="' + (top + ph - hMax).toFixed(2) + '" width="' + w.toFixed(2) + '" height="' + hMax.toFixed(2) + '"></rect>' +
+          '<rect class="b" x="' + x + '" y="' + (top + ph - hAvg).toFixed(2) + '" width="' + w.toFixed(2) + '" height="' + hAvg.toFixed(2) + '"></rect></g>';
+        if (b.f) { s += '<rect class="fm" x="' + x + '" y="' + (top + ph + 2) + '" width="' + Math.max(1.5, w).toFixed(2) + '" height="4"></rect>'; }
+      }
     });
     var avg = (M.timings && M.timings.responseAverage) || 0;
     if (avg > 0 && avg <= max) {
@@ -127,7 +138,7 @@
     s += '<line class="axis" x1="' + left + '" x2="' + W + '" y1="' + (top + ph) + '" y2="' + (top + ph) + '"></line>';
     s += '<text x="' + (left - 6) + '" y="' + (top + 9) + '" text-anchor="end">' + esc(ms(max)) + '</text>';
     s += '<text x="' + (left - 6) + '" y="' + (top + ph) + '" text-anchor="end">0</text>';
-    s += '<text x="' + left + '" y="' + (H - 6) + '">#1</text><text x="' + W + '" y="' + (H - 6) + '" text-anchor="end">#' + num(E.length) + '</text>';
+    s += '<text x="' + left + '" y="' + (H - 4) + '">#1</text><text x="' + W + '" y="' + (H - 4) + '" text-anchor="end">#' + num(E.length) + '</text>';
     return s + '</svg>';
   }
   function slowest() {
