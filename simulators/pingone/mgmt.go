@@ -357,6 +357,31 @@ func (s *Server) routePopulations(w http.ResponseWriter, r *http.Request, env *e
 			}
 			return p, nil
 		},
+		update: func(p *population, body map[string]any) []detail {
+			name := str(body, "name")
+			if strings.TrimSpace(name) == "" {
+				return []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
+			}
+			for _, o := range s.populations {
+				if o != p && o.envID == env.id && strings.EqualFold(o.name, name) {
+					return []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A population with the specified name already exists"}}
+				}
+			}
+			p.name, p.description, p.updatedAt = name, str(body, "description"), s.now()
+			return nil
+		},
+		keep: func(p *population) []detail {
+			if p.isDefault {
+				return []detail{{Code: "INVALID_VALUE", Target: "default", Message: "The default population cannot be deleted"}}
+			}
+			for _, u := range s.users {
+				if u.populationID == p.id {
+					return []detail{{Code: "INVALID_VALUE", Target: "id", Message: "A population that contains users cannot be deleted"}}
+				}
+			}
+			return nil
+		},
+		remove: func(p *population) { delete(s.populations, p.id) },
 	}.serve(w, r, rest)
 }
 
@@ -429,8 +454,8 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		return
 	}
 	if len(rest) == 1 {
-		if r.Method == http.MethodPatch {
-			s.patchUser(w, r, u, base) // usecases3.go
+		if r.Method == http.MethodPatch || r.Method == http.MethodPut {
+			s.updateUser(w, r, env, u, base) // user_resources.go
 			return
 		}
 		if r.Method != http.MethodGet {
@@ -452,6 +477,9 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 	}
 	self := list + "/" + u.id
 	switch {
+	case len(rest) == 2 && s.serveUserResource(w, r, env, u, base, rest[1]): // user_resources.go
+	case rest[1] == "password" && len(rest) == 2 && r.Method == http.MethodGet:
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, false))
 	case rest[1] == "password" && len(rest) == 2:
 		if r.Method != http.MethodPut {
 			writeMethodNotAllowed(w)
@@ -607,7 +635,7 @@ func (s *Server) userJSON(u *user, base string) map[string]any {
 		"population":       ref(u.populationID),
 		"updatedAt":        ts(u.updatedAt),
 		"username":         u.username,
-		"verifyStatus":     "NOT_INITIATED",
+		"verifyStatus":     s.userVerifyStatus(u),
 	}
 	if u.idpID != "" {
 		out["identityProvider"] = map[string]any{"id": u.idpID, "type": "OPENID_CONNECT"}

@@ -37,6 +37,15 @@ func (s *Server) routeApplications(w http.ResponseWriter, r *http.Request, env *
 	}
 	self := list + "/" + app.id
 	switch {
+	case len(rest) == 1 && r.Method == http.MethodPut:
+		s.replaceApplication(w, r, app, base)
+	case len(rest) == 1 && r.Method == http.MethodDelete:
+		if app.orgAdmin {
+			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
+			return
+		}
+		delete(s.apps, app.id)
+		w.WriteHeader(http.StatusNoContent)
 	case len(rest) == 1:
 		if r.Method != http.MethodGet {
 			writeMethodNotAllowed(w)
@@ -81,6 +90,23 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, env *
 		s.createSAMLApplication(w, env, base, body)
 		return
 	}
+	bad := validateOIDCApp(body)
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	now := s.now()
+	app := &application{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
+	if str(body, "tokenEndpointAuthMethod") != "NONE" {
+		app.secret = newSecret()
+	}
+	s.apps[app.id] = app
+	writeHAL(w, http.StatusCreated, s.applicationJSON(app, base))
+}
+
+// validateOIDCApp checks an OIDC application's create or replace body and
+// fills PingOne's defaults into it.
+func validateOIDCApp(body map[string]any) []detail {
 	var bad []detail
 	if strings.TrimSpace(str(body, "name")) == "" {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
@@ -128,20 +154,41 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, env *
 	} else if !pkceEnforcement[p] {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "pkceEnforcement", Message: "must be one of [OPTIONAL, REQUIRED, S256_REQUIRED]"})
 	}
+	if len(bad) == 0 && needsRedirect && body["responseTypes"] == nil {
+		body["responseTypes"] = []any{"CODE"}
+	}
+	return bad
+}
+
+// replaceApplication answers PUT: the body replaces the stored one (the
+// protocol and type of an application cannot change), the id, secret and
+// assignments stay.
+func (s *Server) replaceApplication(w http.ResponseWriter, r *http.Request, app *application, base string) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	for _, k := range []string{"id", "environment", "createdAt", "updatedAt", "_links"} {
+		delete(body, k)
+	}
+	var bad []detail
+	if str(body, "protocol") != app.str("protocol") {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "protocol", Message: "cannot be changed"})
+	}
+	if str(body, "type") != app.str("type") {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "cannot be changed"})
+	}
+	if app.str("protocol") == "OPENID_CONNECT" {
+		bad = append(bad, validateOIDCApp(body)...)
+	} else if strings.TrimSpace(str(body, "name")) == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
+	}
 	if len(bad) > 0 {
 		writeInvalidData(w, bad...)
 		return
 	}
-	if needsRedirect && body["responseTypes"] == nil {
-		body["responseTypes"] = []any{"CODE"}
-	}
-	now := s.now()
-	app := &application{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
-	if method != "NONE" {
-		app.secret = newSecret()
-	}
-	s.apps[app.id] = app
-	writeHAL(w, http.StatusCreated, s.applicationJSON(app, base))
+	app.body, app.updatedAt = body, s.now()
+	writeHAL(w, http.StatusOK, s.applicationJSON(app, base))
 }
 
 func (s *Server) applicationJSON(a *application, base string) map[string]any {
@@ -292,6 +339,23 @@ func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *envi
 			writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
 		case http.MethodPut:
 			s.updatePolicy(w, r, env, pol, base)
+		case http.MethodDelete:
+			if pol.isDefault {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default sign-on policy cannot be deleted"})
+				return
+			}
+			delete(s.policies, pol.id)
+			for id, a := range s.assignments {
+				if a.policyID == pol.id {
+					delete(s.assignments, id)
+				}
+			}
+			for id, a := range s.actions {
+				if a.policyID == pol.id {
+					delete(s.actions, id)
+				}
+			}
+			w.WriteHeader(http.StatusNoContent)
 		default:
 			writeMethodNotAllowed(w)
 		}

@@ -150,6 +150,10 @@ type kind struct {
 	name   string // path segment and _embedded key
 	rtype  string // audit resource type
 	unique string // body field unique within the parent, "" for none
+	// parentRef is the property naming the parent ({"id": parent}), which
+	// PingOne's SDK uses to tell apart variants that share a list
+	// (application, identity provider and resource attributes).
+	parentRef string
 	// validate checks a create (old == nil) or update body.
 	validate func(s *Server, st *moreState, env *environment, parent string, body map[string]any, old *rec) []detail
 	// prepare fills defaults before storing.
@@ -333,6 +337,9 @@ func (s *Server) recJSON(x *rec, k *kind, base string) map[string]any {
 	}
 	out["id"] = x.id
 	out["environment"] = ref(x.envID)
+	if k.parentRef != "" && x.parent != "" {
+		out[k.parentRef] = ref(x.parent)
+	}
 	out["createdAt"] = ts(x.createdAt)
 	out["updatedAt"] = ts(x.updatedAt)
 	return out

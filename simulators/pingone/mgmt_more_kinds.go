@@ -12,7 +12,7 @@ var kindPasswordPolicy = &kind{
 	name: "passwordPolicies", rtype: "PASSWORD_POLICY", unique: "name",
 	validate: func(_ *Server, _ *moreState, _ *environment, _ string, b map[string]any, _ *rec) []detail {
 		bad := required(b, "name")
-		bad = append(bad, requiredBools(b, "default", "excludesCommonlyUsed", "excludesProfileData", "notSimilarToCurrent")...)
+		bad = append(bad, requiredBools(b, "excludesCommonlyUsed", "excludesProfileData", "notSimilarToCurrent")...)
 		if l, ok := b["length"].(map[string]any); ok {
 			minL, _ := l["min"].(float64)
 			maxL, _ := l["max"].(float64)
@@ -21,6 +21,11 @@ var kindPasswordPolicy = &kind{
 			}
 		}
 		return bad
+	},
+	prepare: func(b map[string]any) {
+		if _, ok := b["default"].(bool); !ok {
+			b["default"] = false // optional in PingOne's specification
+		}
 	},
 	afterWrite: moveDefault,
 	canDelete:  notDefault("password policy"),
@@ -62,7 +67,7 @@ var kindIdentityProvider = &kind{
 }
 
 var kindIdPAttribute = &kind{
-	name: "attributes", rtype: "IDENTITY_PROVIDER_ATTRIBUTE", unique: "name",
+	name: "attributes", rtype: "IDENTITY_PROVIDER_ATTRIBUTE", unique: "name", parentRef: "identityProvider",
 	validate: func(_ *Server, _ *moreState, _ *environment, _ string, b map[string]any, _ *rec) []detail {
 		bad := required(b, "name", "value", "update")
 		return append(bad, oneOf(b, "update", "EMPTY_ONLY", "ALWAYS")...)
@@ -381,7 +386,7 @@ func containsFold(list []string, v string) bool {
 // --- application attribute mappings and flow policy assignments -------------
 
 var kindAppAttribute = &kind{
-	name: "attributes", rtype: "APPLICATION_ATTRIBUTE_MAPPING", unique: "name",
+	name: "attributes", rtype: "APPLICATION_ATTRIBUTE_MAPPING", unique: "name", parentRef: "application",
 	validate: func(_ *Server, _ *moreState, _ *environment, _ string, b map[string]any, old *rec) []detail {
 		bad := required(b, "name", "value")
 		bad = append(bad, oneOf(b, "mappingType", "CORE", "SCOPE", "CUSTOM")...)

@@ -13,8 +13,9 @@ import (
 // the aud of access tokens carrying its scopes.
 type resource struct {
 	id, envID, name, description, typ, audience string
-	ttl                                         int  // accessTokenValiditySeconds
-	permissionsClaim                            bool // applicationPermissionsSettings.claimEnabled: p1.permissions in user tokens
+	ttl                                         int    // accessTokenValiditySeconds
+	permissionsClaim                            bool   // applicationPermissionsSettings.claimEnabled: p1.permissions in user tokens
+	secret                                      string // client secret for token introspection, made on first read
 	createdAt, updatedAt                        time.Time
 	seq                                         int64
 }
@@ -53,6 +54,42 @@ func (s *Server) builtinResources(envID string, now time.Time) {
 	}
 }
 
+// resourceFromBody validates a custom resource's create or replace body
+// (old is the resource replaced, nil on create) and returns its fields.
+func (s *Server) resourceFromBody(env *environment, body map[string]any, old *resource) (*resource, []detail) {
+	name := str(body, "name")
+	var bad []detail
+	if strings.TrimSpace(name) == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
+	}
+	for _, o := range s.resources {
+		if o != old && o.envID == env.id && strings.EqualFold(o.name, name) {
+			bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A resource with the specified name already exists"})
+		}
+	}
+	ttl := 3600
+	if v, isNum := body["accessTokenValiditySeconds"].(float64); isNum {
+		if v < 300 || v > 2592000 {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "accessTokenValiditySeconds", Message: "must be between 300 and 2592000"})
+		}
+		ttl = int(v)
+	}
+	claim := false
+	if set, present := body["applicationPermissionsSettings"]; present && set != nil {
+		m, isObj := set.(map[string]any)
+		v, isBool := m["claimEnabled"].(bool)
+		if !isObj || (m["claimEnabled"] != nil && !isBool) {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "applicationPermissionsSettings",
+				Message: "must be an object whose claimEnabled is a boolean"})
+		}
+		claim = v
+	}
+	if len(bad) > 0 {
+		return nil, bad
+	}
+	return &resource{name: name, description: str(body, "description"), audience: orDefault(str(body, "audience"), name), ttl: ttl, permissionsClaim: claim}, nil
+}
+
 func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
 	list := base + "/environments/" + env.id + "/resources"
 	t := table[*resource]{
@@ -61,39 +98,12 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 		seq:  func(x *resource) int64 { return x.seq },
 		json: func(x *resource) map[string]any { return s.resourceJSON(x, base) },
 		create: func(body map[string]any) (*resource, []detail) {
-			name := str(body, "name")
-			var bad []detail
-			if strings.TrimSpace(name) == "" {
-				bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-			}
-			for _, o := range s.resources {
-				if o.envID == env.id && strings.EqualFold(o.name, name) {
-					bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A resource with the specified name already exists"})
-				}
-			}
-			ttl := 3600
-			if v, isNum := body["accessTokenValiditySeconds"].(float64); isNum {
-				if v < 300 || v > 2592000 {
-					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "accessTokenValiditySeconds", Message: "must be between 300 and 2592000"})
-				}
-				ttl = int(v)
-			}
-			claim := false
-			if set, present := body["applicationPermissionsSettings"]; present && set != nil {
-				m, isObj := set.(map[string]any)
-				v, isBool := m["claimEnabled"].(bool)
-				if !isObj || (m["claimEnabled"] != nil && !isBool) {
-					bad = append(bad, detail{Code: "INVALID_VALUE", Target: "applicationPermissionsSettings",
-						Message: "must be an object whose claimEnabled is a boolean"})
-				}
-				claim = v
-			}
+			res, bad := s.resourceFromBody(env, body, nil)
 			if len(bad) > 0 {
 				return nil, bad
 			}
 			now := s.now()
-			res := &resource{id: newID(), envID: env.id, name: name, description: str(body, "description"), typ: "CUSTOM",
-				audience: orDefault(str(body, "audience"), name), ttl: ttl, permissionsClaim: claim, createdAt: now, updatedAt: now, seq: s.next()}
+			res.id, res.envID, res.typ, res.createdAt, res.updatedAt, res.seq = newID(), env.id, "CUSTOM", now, now, s.next()
 			s.resources[res.id] = res
 			return res, nil
 		},
@@ -110,8 +120,12 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 	switch {
 	case len(rest) == 1 && r.Method == http.MethodGet:
 		writeHAL(w, http.StatusOK, s.resourceJSON(res, base))
+	case len(rest) == 1 && (r.Method == http.MethodPut || r.Method == http.MethodDelete):
+		s.changeResource(w, r, env, res, base) // resource_secrets.go
 	case len(rest) == 1:
 		writeMethodNotAllowed(w)
+	case len(rest) == 2 && (rest[1] == "secret" || rest[1] == "applicationPermissions"):
+		s.serveResourceExtras(w, r, res, base, rest[1]) // resource_secrets.go
 	case rest[1] == "scopes" && len(rest) == 2 && r.Method == http.MethodGet:
 		var out []any
 		for _, sc := range s.resourceScopes(res.id) {
@@ -323,7 +337,7 @@ func (s *Server) checkScopes(app *application, scope string, allowOIDC bool) (*r
 // --- groups -------------------------------------------------------------------
 
 func (s *Server) routeGroups(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	table[*group]{
+	t := table[*group]{
 		name: "groups", list: base + "/environments/" + env.id + "/groups", items: s.groups,
 		owns: func(g *group) bool { return g.envID == env.id },
 		seq:  func(g *group) int64 { return g.seq },
@@ -343,13 +357,36 @@ func (s *Server) routeGroups(w http.ResponseWriter, r *http.Request, env *enviro
 			s.groups[g.id] = g
 			return g, nil
 		},
+		update: func(g *group, body map[string]any) []detail {
+			name := str(body, "name")
+			if strings.TrimSpace(name) == "" {
+				return []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
+			}
+			for _, o := range s.groups {
+				if o != g && o.envID == env.id && strings.EqualFold(o.name, name) {
+					return []detail{{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A group with the specified name already exists"}}
+				}
+			}
+			g.name, g.description, g.updatedAt = name, str(body, "description"), s.now()
+			return nil
+		},
 		remove: func(g *group) {
 			delete(s.groups, g.id)
 			for _, u := range s.users {
 				delete(u.groups, g.id)
 			}
 		},
-	}.serve(w, r, rest)
+	}
+	if len(rest) >= 2 && rest[1] == "roleAssignments" {
+		g, ok := t.find(rest[0])
+		if !ok {
+			writeNotFound(w)
+			return
+		}
+		s.routeRoleAssignments(w, r, env, base, "groups", g.id, rest[2:])
+		return
+	}
+	t.serve(w, r, rest)
 }
 
 func (s *Server) groupJSON(g *group, base string) map[string]any {

@@ -37,6 +37,7 @@ type user struct {
 	mfaEnabled              bool
 	password                string // plain: this is a local test double
 	lifecycle               string // "" (ACCOUNT_OK) or VERIFICATION_REQUIRED
+	verifyStatus            string // "" (NOT_INITIATED), ENABLED or DISABLED
 	verificationCode        string // pending account verification code
 	groups                  map[string]bool
 	idpID, externalID       string // linked external identity provider and the user's id there

@@ -19,8 +19,13 @@ type table[T any] struct {
 	// create validates a decoded body and stores the new item; details
 	// are answered with 400 INVALID_DATA and nothing is stored.
 	create func(body map[string]any) (T, []detail)
+	// update, when set, allows PUT: it validates a decoded body and
+	// replaces the item's fields; details are answered with 400.
+	update func(v T, body map[string]any) []detail
 	// remove, when set, allows DELETE; it drops what refers to the item.
 	remove func(T)
+	// keep, when set, may refuse a DELETE with details (answered 400).
+	keep func(T) []detail
 }
 
 // all lists the parent's items in creation order.
@@ -70,24 +75,62 @@ func (t table[T]) serveRoot(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+func (t table[T]) allows(method string) bool {
+	switch method {
+	case http.MethodGet:
+		return true
+	case http.MethodPut:
+		return t.update != nil
+	case http.MethodDelete:
+		return t.remove != nil
+	}
+	return false
+}
+
+// serveItem answers GET, PUT and DELETE on an item found.
+func (t table[T]) serveItem(w http.ResponseWriter, r *http.Request, v T) {
+	if !t.allows(r.Method) {
+		writeMethodNotAllowed(w)
+		return
+	}
+	switch r.Method {
+	case http.MethodDelete:
+		if t.keep != nil {
+			if bad := t.keep(v); len(bad) > 0 {
+				writeInvalidData(w, bad...)
+				return
+			}
+		}
+		t.remove(v)
+		w.WriteHeader(http.StatusNoContent)
+	case http.MethodPut:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		if bad := t.update(v, body); len(bad) > 0 {
+			writeInvalidData(w, bad...)
+			return
+		}
+		writeHAL(w, http.StatusOK, t.json(v))
+	default:
+		writeHAL(w, http.StatusOK, t.json(v))
+	}
+}
+
 // serve answers the collection and its items: an unknown item is 404, a
 // method the resource lacks 405, and anything deeper 404.
 func (t table[T]) serve(w http.ResponseWriter, r *http.Request, rest []string) {
 	switch {
 	case len(rest) == 0:
 		t.serveRoot(w, r)
-	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete && t.remove != nil):
+	case len(rest) == 1 && t.allows(r.Method):
 		v, ok := t.find(rest[0])
 		if !ok {
 			writeNotFound(w)
 			return
 		}
-		if r.Method == http.MethodDelete {
-			t.remove(v)
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		writeHAL(w, http.StatusOK, t.json(v))
+		t.serveItem(w, r, v)
 	case len(rest) == 1:
 		writeMethodNotAllowed(w)
 	default:

@@ -57,57 +57,6 @@ type consent struct {
 	at                                          time.Time
 }
 
-// language is an environment language; PingOne provisions English as the
-// enabled default in every environment.
-type language struct {
-	id, envID, locale, name string
-	isDefault, enabled      bool
-	createdAt               time.Time
-}
-
-// languages returns (creating on first use) the environment's languages.
-func (s *Server) languages(envID string) []*language {
-	if l := s.langs[envID]; l != nil {
-		return l
-	}
-	now := s.now()
-	l := []*language{
-		{id: newID(), envID: envID, locale: "en", name: "English", isDefault: true, enabled: true, createdAt: now},
-		{id: newID(), envID: envID, locale: "fr", name: "French", createdAt: now},
-		{id: newID(), envID: envID, locale: "de", name: "German", createdAt: now},
-		{id: newID(), envID: envID, locale: "es", name: "Spanish", createdAt: now},
-	}
-	s.langs[envID] = l
-	return l
-}
-
-func (s *Server) routeLanguages(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/languages"
-	if len(rest) != 0 || r.Method != http.MethodGet {
-		if len(rest) == 0 {
-			writeMethodNotAllowed(w)
-		} else {
-			writeNotFound(w)
-		}
-		return
-	}
-	var out []any
-	for _, l := range s.languages(env.id) {
-		out = append(out, map[string]any{
-			"_links":        map[string]any{"self": link(list + "/" + l.id), "environment": link(base + "/environments/" + env.id)},
-			"id":            l.id,
-			"environment":   ref(env.id),
-			"locale":        l.locale,
-			"name":          l.name,
-			"default":       l.isDefault,
-			"enabled":       l.enabled,
-			"customerAdded": false,
-			"createdAt":     ts(l.createdAt),
-		})
-	}
-	writeHAL(w, http.StatusOK, collection(list, "languages", out))
-}
-
 // agreementTable lists and creates the environment's agreements.
 func (s *Server) agreementTable(env *environment, base string) table[*agreement] {
 	return table[*agreement]{

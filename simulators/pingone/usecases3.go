@@ -3,7 +3,6 @@ package pingone
 import (
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"unicode"
 )
@@ -177,28 +176,6 @@ func (s *Server) changeOwnPassword(w http.ResponseWriter, r *http.Request, u *us
 }
 
 // --- PATCH /users/{id} ---------------------------------------------------------
-
-// patchUser updates the attributes a request names and leaves the others,
-// as PingOne's PATCH does. photo.href must be an absolute URL.
-func (s *Server) patchUser(w http.ResponseWriter, r *http.Request, u *user, base string) {
-	body, ok := readJSONBody(w, r, mtJSON)
-	if !ok {
-		return
-	}
-	vals, bad := userAttrValues(body)
-	if href, set := vals["photo.href"]; set {
-		if p, err := url.Parse(href); err != nil || !p.IsAbs() || p.Host == "" {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "photo.href", Message: "must be an absolute URL"})
-		}
-	}
-	if len(bad) > 0 {
-		writeInvalidData(w, bad...)
-		return
-	}
-	s.setUserAttrs(u, vals)
-	u.updatedAt = s.now()
-	writeHAL(w, http.StatusOK, s.userJSON(u, base))
-}
 
 // --- agreement consent activities --------------------------------------------
 

@@ -102,7 +102,7 @@ func TestSelfPasswordChange(t *testing.T) {
 }
 
 // TestPatchUser: PATCH changes only the attributes it names, refuses
-// attributes it cannot set and a photo that is not a URL, and is audited.
+// attributes it cannot set, a taken username and a photo that is not a URL, and is audited.
 func TestPatchUser(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, pingone.Options{}, "")
@@ -111,7 +111,12 @@ func TestPatchUser(t *testing.T) {
 	require.Equal(t, 200, before.code, before.raw)
 
 	assertPlatformError(t, f.c.api("PATCH", path, f.token, "application/json", `{"photo":{"href":"not a url"}}`), 400, "INVALID_DATA", "INVALID_VALUE")
-	assertPlatformError(t, f.c.api("PATCH", path, f.token, "application/json", `{"username":"someone"}`), 400, "INVALID_DATA", "INVALID_VALUE")
+	// An administrator may rename a user (PingOne's SDK sends the username on
+	// every update), but not to a blank or taken name.
+	assertPlatformError(t, f.c.api("PATCH", path, f.token, "application/json", `{"username":" "}`), 400, "INVALID_DATA", "INVALID_VALUE")
+	other := f.c.api("POST", "/environments/"+f.envID+"/users", f.token, "application/json", `{"username":"bob","email":"bob@example.com"}`)
+	require.Equal(t, 201, other.code, other.raw)
+	assertPlatformError(t, f.c.api("PATCH", path, f.token, "application/json", `{"username":"BOB"}`), 400, "INVALID_DATA", "UNIQUENESS_VIOLATION")
 	assert.Equal(t, 404, f.c.api("PATCH", "/environments/"+f.envID+"/users/"+f.envID, f.token, "application/json", `{"title":"Dr"}`).code)
 
 	q := url.Values{"filter": {`recordedAt gt "2000-01-01T00:00:00Z" and resources.id eq "` + f.userID + `" and action.type eq "USER.UPDATED"`}}
@@ -132,6 +137,9 @@ func TestPatchUser(t *testing.T) {
 	assert.Equal(t, before.body["username"], r.body["username"])
 	assert.Equal(t, before.body["email"], r.body["email"])
 
+	renamed := f.c.api("PATCH", path, f.token, "application/json", `{"username":"ada.l"}`)
+	require.Equal(t, 200, renamed.code, renamed.raw)
+	assert.Equal(t, "ada.l", renamed.body["username"])
 }
 
 // TestAgreementConsentActivity: an accepted agreement leaves one

@@ -1,0 +1,335 @@
+package pingone_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	mgmt "github.com/patrickcping/pingone-go-sdk-v2/management"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/simulators/pingone"
+	"github.com/courier-run/courier/simulators/pingone/pingonetest"
+)
+
+// contract drives the local PingOne through PingOne's own SDK: every typed
+// call must succeed with the status the spec declares and decode into the
+// SDK's models, and every answer must satisfy the spec's schema (required
+// properties, enums, JSON types, oneOf variants).
+type contract struct {
+	t     *testing.T
+	ctx   context.Context
+	api   *mgmt.APIClient
+	rec   *recorder
+	env   string
+	admin string         // the admin environment, whose license new environments use
+	calls map[string]int // area -> typed calls made
+}
+
+func newContract(t *testing.T) *contract {
+	t.Helper()
+	run := pingonetest.StartWith(t, pingone.Options{Signing: "HS256"})
+	creds := run.Credentials()
+	form := url.Values{"grant_type": {"client_credentials"}}
+	req, err := http.NewRequest("POST", run.URL+"/"+creds.AdminEnvID+"/as/token", strings.NewReader(form.Encode()))
+	require.NoError(t, err)
+	req.SetBasicAuth(creds.AdminAppID, creds.AdminAppSecret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&tok))
+	require.NotEmpty(t, tok.AccessToken)
+
+	rec := &recorder{base: http.DefaultTransport}
+	cfg := mgmt.NewConfiguration()
+	cfg.Servers = mgmt.ServerConfigurations{{URL: run.APIURL}}
+	cfg.HTTPClient = &http.Client{Transport: rec}
+	cfg.AddDefaultHeader("Authorization", "Bearer "+tok.AccessToken)
+	return &contract{t: t, ctx: context.Background(), api: mgmt.NewAPIClient(cfg), rec: rec, admin: creds.AdminEnvID, calls: map[string]int{}}
+}
+
+// ok fails the test when a typed call errs: a transport error, a status
+// the SDK did not expect, or a body its models cannot decode.
+func (c *contract) ok(area, op string, resp *http.Response, err error) {
+	c.t.Helper()
+	c.calls[area]++
+	if err != nil {
+		detail := ""
+		if oe, ok := err.(*mgmt.GenericOpenAPIError); ok {
+			detail = string(oe.Body())
+		}
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		c.t.Errorf("%s: %s: %d %v %s", area, op, status, err, detail)
+	}
+}
+
+// all walks a paged read to its end and returns the entities of every page.
+func (c *contract) all(area, op string, it mgmt.EntityArrayPagedIterator) *mgmt.EntityArrayEmbedded {
+	c.t.Helper()
+	var first *mgmt.EntityArrayEmbedded
+	for cursor, err := range it {
+		c.ok(area, op, cursor.HTTPResponse, err)
+		if err != nil {
+			break
+		}
+		if first == nil && cursor.EntityArray != nil {
+			first = cursor.EntityArray.Embedded
+		}
+	}
+	if first == nil {
+		first = &mgmt.EntityArrayEmbedded{}
+	}
+	return first
+}
+
+func TestSDKContract(t *testing.T) {
+	t.Parallel()
+	c := newContract(t)
+	spec := loadSpec(t)
+	c.environments()
+	c.populations()
+	users := c.users()
+	c.applications()
+	c.groups(users)
+	c.resources()
+	c.signOnPolicies()
+	c.passwordPolicies()
+	c.languages()
+
+	seen := c.rec.check(t, spec)
+	areas := make([]string, 0, len(c.calls))
+	total := 0
+	for a, n := range c.calls {
+		areas = append(areas, a)
+		total += n
+	}
+	sort.Strings(areas)
+	t.Logf("SDK contract: %d typed calls over %d areas (%s), %d distinct spec operations", total, len(areas), strings.Join(areas, ", "), len(seen))
+}
+
+func (c *contract) environments() {
+	a := c.api.EnvironmentsApi
+	envs := c.all("environments", "read all", a.ReadAllEnvironments(c.ctx).Execute())
+	require.NotNil(c.t, envs)
+	admin, resp, err := a.ReadOneEnvironment(c.ctx, c.admin).Execute()
+	c.ok("environments", "read one", resp, err)
+	require.NotNil(c.t, admin)
+	lic := mgmt.NewEnvironmentLicense(admin.License.GetId())
+	env, resp, err := a.CreateEnvironmentActiveLicense(c.ctx).Environment(*mgmt.NewEnvironment(*lic, "Contract", mgmt.EnvironmentRegion{EnumRegionCode: mgmt.ENUMREGIONCODE_NA.Ptr()}, mgmt.ENUMENVIRONMENTTYPE_SANDBOX)).Execute()
+	c.ok("environments", "create", resp, err)
+	require.NotNil(c.t, env)
+	c.env = env.GetId()
+	_, resp, err = a.ReadOneEnvironment(c.ctx, c.env).Execute()
+	c.ok("environments", "read one", resp, err)
+	_, resp, err = c.api.BillOfMaterialsBOMApi.ReadOneBillOfMaterials(c.ctx, c.env).Execute()
+	c.ok("environments", "bill of materials", resp, err)
+}
+
+func (c *contract) populations() {
+	a := c.api.PopulationsApi
+	p, resp, err := a.CreatePopulation(c.ctx, c.env).Population(*mgmt.NewPopulation("Contractors")).Execute()
+	c.ok("populations", "create", resp, err)
+	require.NotNil(c.t, p)
+	_, resp, err = a.ReadOnePopulation(c.ctx, c.env, p.GetId()).Execute()
+	c.ok("populations", "read one", resp, err)
+	c.all("populations", "read all", a.ReadAllPopulations(c.ctx, c.env).Execute())
+	upd := mgmt.NewPopulation("Contractors 2")
+	upd.SetDescription("renamed")
+	_, resp, err = a.UpdatePopulation(c.ctx, c.env, p.GetId()).Population(*upd).Execute()
+	c.ok("populations", "update", resp, err)
+	resp, err = a.DeletePopulation(c.ctx, c.env, p.GetId()).Execute()
+	c.ok("populations", "delete", resp, err)
+}
+
+func (c *contract) users() string {
+	a := c.api.UsersApi
+	u := mgmt.NewUser("ada@example.com", "ada")
+	u.SetName(mgmt.UserName{Given: mgmt.PtrString("Ada"), Family: mgmt.PtrString("Lovelace")})
+	created, resp, err := a.CreateUser(c.ctx, c.env).User(*u).Execute()
+	c.ok("users", "create", resp, err)
+	require.NotNil(c.t, created)
+	id := created.GetId()
+	_, resp, err = a.ReadUser(c.ctx, c.env, id).Execute()
+	c.ok("users", "read one", resp, err)
+	c.all("users", "read all", a.ReadAllUsers(c.ctx, c.env).Execute())
+	put := mgmt.NewUser("ada@example.com", "ada")
+	put.SetNickname("Countess")
+	_, resp, err = a.UpdateUserPut(c.ctx, c.env, id).User(*put).Execute()
+	c.ok("users", "update (PUT)", resp, err)
+	patch := mgmt.NewUser("ada@example.com", "ada")
+	patch.SetTitle("Analyst")
+	_, resp, err = a.UpdateUserPatch(c.ctx, c.env, id).User(*patch).Execute()
+	c.ok("users", "update (PATCH)", resp, err)
+	resp, err = a.EnvironmentsEnvironmentIDUsersUserIDVerifyStatusGet(c.ctx, c.env, id).Execute()
+	c.ok("users", "verify status", resp, err)
+	resp, err = a.EnvironmentsEnvironmentIDUsersUserIDIdentityProviderGet(c.ctx, c.env, id).Execute()
+	c.ok("users", "identity provider", resp, err)
+
+	pops := c.all("users", "populations for the move", c.api.PopulationsApi.ReadAllPopulations(c.ctx, c.env).Execute())
+	if len(pops.GetPopulations()) > 0 {
+		pid := pops.GetPopulations()[0].GetId()
+		_, resp, err = c.api.UserPopulationsApi.UpdateUserPopulation(c.ctx, c.env, id).UserPopulation(*mgmt.NewUserPopulation(pid)).Execute()
+		c.ok("users", "population (PUT)", resp, err)
+	}
+	_, resp, err = c.api.UserPopulationsApi.ReadUserPopulation(c.ctx, c.env, id).Execute()
+	c.ok("users", "population", resp, err)
+	_, resp, err = c.api.EnableUsersApi.ReadUserEnabled(c.ctx, c.env, id).Execute()
+	c.ok("users", "enabled", resp, err)
+	en := mgmt.NewUserEnabled()
+	en.SetEnabled(true)
+	_, resp, err = c.api.EnableUsersApi.UpdateUserEnabled(c.ctx, c.env, id).UserEnabled(*en).Execute()
+	c.ok("users", "enabled (PUT)", resp, err)
+	resp, err = c.api.UserPasswordsApi.EnvironmentsEnvironmentIDUsersUserIDPasswordPut(c.ctx, c.env, id).
+		ContentType("application/vnd.pingidentity.password.set+json").
+		Body(map[string]any{"value": "2FederateM0re!", "forceChange": false}).Execute()
+	c.ok("users", "password set", resp, err)
+	resp, err = c.api.UserPasswordsApi.EnvironmentsEnvironmentIDUsersUserIDPasswordGet(c.ctx, c.env, id).Execute()
+	c.ok("users", "password state", resp, err)
+	resp, err = c.api.UserAgreementConsentsApi.EnvironmentsEnvironmentIDUsersUserIDAgreementConsentsGet(c.ctx, c.env, id).Execute()
+	c.ok("users", "agreement consents", resp, err)
+	return id
+}
+
+func (c *contract) applications() {
+	a := c.api.ApplicationsApi
+	oidc := mgmt.NewApplicationOIDC(true, "Web", mgmt.ENUMAPPLICATIONPROTOCOL_OPENID_CONNECT, mgmt.ENUMAPPLICATIONTYPE_WEB_APP,
+		[]mgmt.EnumApplicationOIDCGrantType{mgmt.ENUMAPPLICATIONOIDCGRANTTYPE_AUTHORIZATION_CODE}, mgmt.ENUMAPPLICATIONOIDCTOKENAUTHMETHOD_CLIENT_SECRET_BASIC)
+	oidc.SetRedirectUris([]string{"https://example.com/cb"})
+	oidc.SetResponseTypes([]mgmt.EnumApplicationOIDCResponseType{mgmt.ENUMAPPLICATIONOIDCRESPONSETYPE_CODE})
+	created, resp, err := a.CreateApplication(c.ctx, c.env).CreateApplicationRequest(mgmt.CreateApplicationRequest{ApplicationOIDC: oidc}).Execute()
+	c.ok("applications", "create", resp, err)
+	require.NotNil(c.t, created)
+	require.NotNil(c.t, created.ApplicationOIDC, "the created OIDC app decodes as ApplicationOIDC")
+	id := created.ApplicationOIDC.GetId()
+	_, resp, err = a.ReadOneApplication(c.ctx, c.env, id).Execute()
+	c.ok("applications", "read one", resp, err)
+	c.all("applications", "read all", a.ReadAllApplications(c.ctx, c.env).Execute())
+	oidc.SetDescription("updated")
+	_, resp, err = a.UpdateApplication(c.ctx, c.env, id).UpdateApplicationRequest(mgmt.UpdateApplicationRequest{ApplicationOIDC: oidc}).Execute()
+	c.ok("applications", "update", resp, err)
+	_, resp, err = c.api.ApplicationSecretApi.ReadApplicationSecret(c.ctx, c.env, id).Execute()
+	c.ok("applications", "secret", resp, err)
+	_, resp, err = c.api.ApplicationSecretApi.UpdateApplicationSecret(c.ctx, c.env, id).Execute()
+	c.ok("applications", "secret rotate", resp, err)
+
+	m := c.api.ApplicationAttributeMappingApi
+	attr, resp, err := m.CreateApplicationAttributeMapping(c.ctx, c.env, id).ApplicationAttributeMapping(*mgmt.NewApplicationAttributeMapping("team", false, "${user.title}")).Execute()
+	c.ok("applications", "attribute mapping create", resp, err)
+	c.all("applications", "attribute mappings", m.ReadAllApplicationAttributeMappings(c.ctx, c.env, id).Execute())
+	if attr != nil {
+		_, resp, err = m.ReadOneApplicationAttributeMapping(c.ctx, c.env, id, attr.GetId()).Execute()
+		c.ok("applications", "attribute mapping", resp, err)
+	}
+	c.all("applications", "role assignments", c.api.ApplicationRoleAssignmentsApi.ReadApplicationRoleAssignments(c.ctx, c.env, id).Execute())
+	c.all("applications", "grants", c.api.ApplicationResourceGrantsApi.ReadAllApplicationGrants(c.ctx, c.env, id).Execute())
+	c.all("applications", "sign-on policy assignments", c.api.ApplicationSignOnPolicyAssignmentsApi.ReadAllSignOnPolicyAssignments(c.ctx, c.env, id).Execute())
+	resp, err = a.DeleteApplication(c.ctx, c.env, id).Execute()
+	c.ok("applications", "delete", resp, err)
+}
+
+func (c *contract) groups(userID string) {
+	a := c.api.GroupsApi
+	g, resp, err := a.CreateGroup(c.ctx, c.env).Group(*mgmt.NewGroup("Analysts")).Execute()
+	c.ok("groups", "create", resp, err)
+	require.NotNil(c.t, g)
+	_, resp, err = a.ReadOneGroup(c.ctx, c.env, g.GetId()).Execute()
+	c.ok("groups", "read one", resp, err)
+	c.all("groups", "read all", a.ReadAllGroups(c.ctx, c.env).Execute())
+	upd := mgmt.NewGroup("Analysts")
+	upd.SetDescription("all of them")
+	_, resp, err = a.UpdateGroup(c.ctx, c.env, g.GetId()).Group(*upd).Execute()
+	c.ok("groups", "update", resp, err)
+	_, resp, err = c.api.GroupMembershipApi.AddUserToGroup(c.ctx, c.env, userID).GroupMembership(*mgmt.NewGroupMembership(g.GetId())).Execute()
+	c.ok("groups", "add member", resp, err)
+	c.all("groups", "memberships", c.api.GroupMembershipApi.ReadAllGroupMembershipsForUser(c.ctx, c.env, userID).Execute())
+	c.all("groups", "role assignments", c.api.GroupRoleAssignmentsApi.ReadGroupRoleAssignments(c.ctx, c.env, g.GetId()).Execute())
+	resp, err = c.api.GroupMembershipApi.RemoveUserFromGroup(c.ctx, c.env, userID, g.GetId()).Execute()
+	c.ok("groups", "remove member", resp, err)
+	resp, err = a.DeleteGroup(c.ctx, c.env, g.GetId()).Execute()
+	c.ok("groups", "delete", resp, err)
+}
+
+func (c *contract) resources() {
+	a := c.api.ResourcesApi
+	r, resp, err := a.CreateResource(c.ctx, c.env).Resource(*mgmt.NewResource("Invoices")).Execute()
+	c.ok("resources", "create", resp, err)
+	require.NotNil(c.t, r)
+	id := r.GetId()
+	_, resp, err = a.ReadOneResource(c.ctx, c.env, id).Execute()
+	c.ok("resources", "read one", resp, err)
+	c.all("resources", "read all", a.ReadAllResources(c.ctx, c.env).Execute())
+	upd := mgmt.NewResource("Invoices")
+	upd.SetDescription("money")
+	_, resp, err = a.UpdateResource(c.ctx, c.env, id).Resource(*upd).Execute()
+	c.ok("resources", "update", resp, err)
+	s, resp, err := c.api.ResourceScopesApi.CreateResourceScope(c.ctx, c.env, id).ResourceScope(*mgmt.NewResourceScope("invoices:read")).Execute()
+	c.ok("resources", "scope create", resp, err)
+	if s != nil {
+		_, resp, err = c.api.ResourceScopesApi.ReadOneResourceScope(c.ctx, c.env, id, s.GetId()).Execute()
+		c.ok("resources", "scope", resp, err)
+	}
+	c.all("resources", "scopes", c.api.ResourceScopesApi.ReadAllResourceScopes(c.ctx, c.env, id).Execute())
+	_, resp, err = c.api.ResourceAttributesApi.CreateResourceAttribute(c.ctx, c.env, id).ResourceAttribute(*mgmt.NewResourceAttribute("team", "${user.title}")).Execute()
+	c.ok("resources", "attribute create", resp, err)
+	c.all("resources", "attributes", c.api.ResourceAttributesApi.ReadAllResourceAttributes(c.ctx, c.env, id).Execute())
+	_, resp, err = c.api.ResourceClientSecretApi.ReadResourceSecret(c.ctx, c.env, id).Execute()
+	c.ok("resources", "secret", resp, err)
+	c.all("resources", "application permissions", c.api.ApplicationPermissionsApi.ReadAllApplicationPermissions(c.ctx, c.env, id).Execute())
+	resp, err = a.DeleteResource(c.ctx, c.env, id).Execute()
+	c.ok("resources", "delete", resp, err)
+}
+
+func (c *contract) signOnPolicies() {
+	a := c.api.SignOnPoliciesApi
+	p, resp, err := a.CreateSignOnPolicy(c.ctx, c.env).SignOnPolicy(*mgmt.NewSignOnPolicy("Contract_policy")).Execute()
+	c.ok("sign-on policies", "create", resp, err)
+	require.NotNil(c.t, p)
+	_, resp, err = a.ReadOneSignOnPolicy(c.ctx, c.env, p.GetId()).Execute()
+	c.ok("sign-on policies", "read one", resp, err)
+	c.all("sign-on policies", "read all", a.ReadAllSignOnPolicies(c.ctx, c.env).Execute())
+	login := mgmt.NewSignOnPolicyActionLogin(1, mgmt.ENUMSIGNONPOLICYTYPE_LOGIN)
+	act, resp, err := c.api.SignOnPolicyActionsApi.CreateSignOnPolicyAction(c.ctx, c.env, p.GetId()).SignOnPolicyAction(mgmt.SignOnPolicyAction{SignOnPolicyActionLogin: login}).Execute()
+	c.ok("sign-on policies", "action create", resp, err)
+	if act != nil && act.SignOnPolicyActionLogin != nil {
+		_, resp, err = c.api.SignOnPolicyActionsApi.ReadOneSignOnPolicyAction(c.ctx, c.env, p.GetId(), act.SignOnPolicyActionLogin.GetId()).Execute()
+		c.ok("sign-on policies", "action", resp, err)
+	} else if act != nil {
+		c.t.Errorf("sign-on policies: a LOGIN action decodes as %+v, not SignOnPolicyActionLogin", act.GetActualInstance())
+	}
+	c.all("sign-on policies", "actions", c.api.SignOnPolicyActionsApi.ReadAllSignOnPolicyActions(c.ctx, c.env, p.GetId()).Execute())
+	resp, err = a.DeleteSignOnPolicy(c.ctx, c.env, p.GetId()).Execute()
+	c.ok("sign-on policies", "delete", resp, err)
+}
+
+func (c *contract) passwordPolicies() {
+	a := c.api.PasswordPoliciesApi
+	c.all("password policies", "read all", a.ReadAllPasswordPolicies(c.ctx, c.env).Execute())
+	p, resp, err := a.CreatePasswordPolicy(c.ctx, c.env).PasswordPolicy(*mgmt.NewPasswordPolicy(true, true, "Contract", true)).Execute()
+	c.ok("password policies", "create", resp, err)
+	if p != nil {
+		_, resp, err = a.ReadOnePasswordPolicy(c.ctx, c.env, p.GetId()).Execute()
+		c.ok("password policies", "read one", resp, err)
+	}
+}
+
+func (c *contract) languages() {
+	a := c.api.LanguagesApi
+	c.all("languages", "read all", a.ReadLanguages(c.ctx, c.env).Execute())
+	l, resp, err := a.CreateLanguage(c.ctx, c.env).Language(*mgmt.NewLanguage(false, false, "cy")).Execute()
+	c.ok("languages", "create", resp, err)
+	if l != nil {
+		_, resp, err = a.ReadOneLanguage(c.ctx, c.env, l.GetId()).Execute()
+		c.ok("languages", "read one", resp, err)
+	}
+}

@@ -1,0 +1,191 @@
+package pingone
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// The user's own sub-resources PingOne's API models one per property
+// (population, enabled, password state, verify status, identity provider,
+// agreement consents), and the whole-user replace (PUT).
+
+// serveUserResource answers /users/{id}/{what}; it reports false for a
+// what it does not know.
+func (s *Server) serveUserResource(w http.ResponseWriter, r *http.Request, env *environment, u *user, base, what string) bool {
+	self := base + "/environments/" + u.envID + "/users/" + u.id
+	links := func(name string) map[string]any {
+		return map[string]any{"self": link(self + "/" + name), "user": link(self), "environment": link(base + "/environments/" + u.envID)}
+	}
+	switch what {
+	case "population":
+		if !allow(w, r, http.MethodGet, http.MethodPut) {
+			return true
+		}
+		if r.Method == http.MethodPut {
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return true
+			}
+			p := s.populations[str(body, "id")]
+			if p == nil || p.envID != env.id {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "id", Message: "must reference an existing population"})
+				return true
+			}
+			u.populationID, u.updatedAt = p.id, s.now()
+		}
+		writeHAL(w, http.StatusOK, map[string]any{"_links": links("population"), "id": u.populationID})
+	case "enabled":
+		if !allow(w, r, http.MethodGet, http.MethodPut) {
+			return true
+		}
+		if r.Method == http.MethodPut {
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return true
+			}
+			v, isBool := body["enabled"].(bool)
+			if !isBool {
+				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "enabled", Message: "must not be null"})
+				return true
+			}
+			u.enabled, u.updatedAt = v, s.now()
+		}
+		writeHAL(w, http.StatusOK, map[string]any{"_links": links("enabled"), "enabled": u.enabled})
+	case "verifyStatus":
+		if !allow(w, r, http.MethodGet, http.MethodPut) {
+			return true
+		}
+		if r.Method == http.MethodPut {
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return true
+			}
+			switch v := str(body, "verifyStatus"); v {
+			case "ENABLED", "DISABLED", "NOT_INITIATED":
+				u.verifyStatus = v
+			default:
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "verifyStatus", Message: "must be one of [ENABLED, DISABLED, NOT_INITIATED]"})
+				return true
+			}
+		}
+		writeHAL(w, http.StatusOK, map[string]any{"_links": links("verifyStatus"), "verifyStatus": s.userVerifyStatus(u)})
+	case "identityProvider":
+		if !allow(w, r, http.MethodGet, http.MethodPut) {
+			return true
+		}
+		if r.Method == http.MethodPut {
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return true
+			}
+			idp := obj(body, "identityProvider")
+			id := str(idp, "id")
+			if id != "" && s.more().get(id, "identityProviders", env.id) == nil {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "identityProvider.id", Message: "must reference an existing identity provider"})
+				return true
+			}
+			u.idpID, u.updatedAt = id, s.now()
+		}
+		writeHAL(w, http.StatusOK, map[string]any{"_links": links("identityProvider"), "identityProvider": s.userJSON(u, base)["identityProvider"]})
+	case "agreementConsents":
+		if !allow(w, r, http.MethodGet) {
+			return true
+		}
+		var out []any
+		for _, c := range s.userConsents(u.id) {
+			out = append(out, map[string]any{
+				"agreement": ref(c.agreementID), "language": ref(c.languageID), "revision": ref(c.revisionID),
+				"consentedAt": ts(c.at), "user": ref(u.id), "environment": ref(u.envID), "status": "ACCEPTED",
+			})
+		}
+		writeHAL(w, http.StatusOK, collection(self+"/agreementConsents", "agreementConsents", out))
+	default:
+		return false
+	}
+	return true
+}
+
+// allow answers 405 unless the request's method is one of methods.
+func allow(w http.ResponseWriter, r *http.Request, methods ...string) bool {
+	for _, m := range methods {
+		if r.Method == m {
+			return true
+		}
+	}
+	writeMethodNotAllowed(w)
+	return false
+}
+
+func (s *Server) userConsents(userID string) []*consent {
+	var out []*consent
+	for key, c := range s.consents {
+		if strings.HasPrefix(key, userID+"/") {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+func (s *Server) userVerifyStatus(u *user) string {
+	return orDefault(u.verifyStatus, "NOT_INITIATED")
+}
+
+// takeUsername validates a username sent on update: PingOne lets an
+// administrator rename a user (the SDK sends the username on every update),
+// keeping it unique in the environment. It removes the key from body.
+func (s *Server) takeUsername(env *environment, u *user, body map[string]any) (string, []detail) {
+	v, present := body["username"]
+	delete(body, "username")
+	if !present {
+		return u.username, nil
+	}
+	name, _ := v.(string)
+	if strings.TrimSpace(name) == "" {
+		return "", []detail{{Code: "INVALID_VALUE", Target: "username", Message: "must not be blank"}}
+	}
+	for _, o := range s.users {
+		if o != u && o.envID == env.id && strings.EqualFold(o.username, name) {
+			return "", []detail{{Code: "UNIQUENESS_VIOLATION", Target: "username", Message: "must be unique"}}
+		}
+	}
+	return name, nil
+}
+
+// updateUser answers PATCH (the attributes sent change, the rest stay) and
+// PUT (the attributes sent replace the profile: the rest are cleared).
+func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	username, bad := s.takeUsername(env, u, body)
+	// Read-only and structural properties the SDK echoes back on update.
+	for _, k := range []string{"id", "environment", "createdAt", "updatedAt", "_links", "account", "lifecycle", "identityProvider", "mfaEnabled", "verifyStatus", "population", "enabled"} {
+		delete(body, k)
+	}
+	vals, more := userAttrValues(body)
+	bad = append(bad, more...)
+	if href, set := vals["photo.href"]; set {
+		if p, err := url.Parse(href); err != nil || !p.IsAbs() || p.Host == "" {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "photo.href", Message: "must be an absolute URL"})
+		}
+	}
+	if r.Method == http.MethodPut && vals["email"] == "" && u.email != "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "email", Message: "must not be blank"})
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	if r.Method == http.MethodPut {
+		u.given, u.family = "", ""
+		delete(s.uc2().userAttrs, u.id)
+	}
+	u.username = username
+	s.setUserAttrs(u, vals)
+	u.updatedAt = s.now()
+	writeHAL(w, http.StatusOK, s.userJSON(u, base))
+}
