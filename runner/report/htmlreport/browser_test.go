@@ -361,6 +361,34 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("a report Newman wrote", func(t *testing.T) {
+		src, err := os.Open(filepath.Join("..", "..", "..", "testdata", "report", "newman-6.2.2.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer src.Close()
+		page := filepath.Join(dir, "newman.html")
+		f, err := os.Create(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := htmlreport.Render(f, src, htmlreport.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		p := openPage(t, browser, page, "")
+		eval[bool](p, `document.querySelectorAll('#list .row .rhead').forEach(b => b.click()); true`)
+		text := eval[string](p, `document.getElementById('list').innerText`)
+		for _, want := range []string{"Forms", "name\tada", "connect ECONNREFUSED 127.0.0.1:1", "ReferenceError in the pre-request script", "wrong on purpose"} { // no console: Newman's JSON report drops it
+			if !strings.Contains(text, want) {
+				t.Errorf("the page lacks %q", want)
+			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
 	t.Run("10,000 requests", func(t *testing.T) {
 		big := filepath.Join(dir, "big.html")
 		f, err := os.Create(big)

@@ -185,6 +185,9 @@ type inError struct {
 	Test    string `json:"test"`
 	Message string `json:"message"`
 	Code    string `json:"code"`
+	Syscall string `json:"syscall"`
+	Address string `json:"address"`
+	Port    *int   `json:"port"`
 }
 
 type inAssertion struct {

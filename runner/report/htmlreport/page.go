@@ -265,7 +265,19 @@ func errorText(e *inError) pageError {
 	if name == "" {
 		name = "Error"
 	}
-	return pageError{Name: name, Message: e.Message}
+	msg := e.Message
+	if msg == "" && e.Code != "" {
+		// Newman's executions keep a system error's fields but not its
+		// message; Node builds it from them.
+		msg = strings.TrimSpace(e.Syscall + " " + e.Code)
+		if e.Address != "" {
+			msg += " " + e.Address
+			if e.Port != nil {
+				msg += fmt.Sprintf(":%d", *e.Port)
+			}
+		}
+	}
+	return pageError{Name: name, Message: msg}
 }
 
 // convert turns one execution into the page's form.

@@ -321,3 +321,42 @@ func TestWriteReport(t *testing.T) {
 		t.Error("the page of the report in memory differs from the page of its file")
 	}
 }
+
+// TestRenderNewmanReport reads a report Newman 6.2.2 wrote (newman run -r
+// json, against courier serve echo): its collection comes first, headers
+// carry "system", bodies are urlencoded and form-data, a query key has a
+// null value.
+func TestRenderNewmanReport(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "report", "newman-6.2.2.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	execs, meta := pageData(t, render(t, src, Options{}))
+	if len(execs) != 4 || len(meta.Failures) != 3 || meta.Title != "Newman shapes" || meta.Stats["requests"].Total != 4 {
+		t.Fatalf("%d executions, %d failures, title %q, stats %v", len(execs), len(meta.Failures), meta.Title, meta.Stats)
+	}
+	if u := execs[0].Request.URL; u != "http://127.0.0.1:18431/get?a=1&flag" {
+		t.Errorf("url = %q", u)
+	}
+	if b := execs[1].Request.Body; b == nil || len(b.Form) != 1 || b.Form[0] != [2]string{"name", "ada"} {
+		t.Errorf("urlencoded body = %+v", b)
+	}
+	if meta.Paths[execs[1].ItemID] != "Forms" || meta.Paths[execs[0].ItemID] != "" {
+		t.Errorf("paths = %v", meta.Paths)
+	}
+	if r := execs[0].Response; r == nil || r.Code != 200 || r.Body == nil || !strings.Contains(r.Body.Text, `"flag"`) {
+		t.Errorf("response = %+v", r)
+	}
+	if e := execs[3].Errors; len(e) != 1 || e[0].At != "request" || !strings.Contains(e[0].Message, "ECONNREFUSED") {
+		t.Errorf("refused request errors = %+v", e)
+	}
+	if e := execs[2].Errors; len(e) != 1 || e[0].At != "prerequest-script" || e[0].Name != "ReferenceError" {
+		t.Errorf("script errors = %+v", e)
+	}
+	for i, f := range meta.Failures {
+		if f.Exec < 0 || !execs[f.Exec].Failed {
+			t.Errorf("failure %d (%s) links to %d", i, f.Message, f.Exec)
+		}
+	}
+}
