@@ -227,6 +227,12 @@ type Summary struct {
 	DNS, FirstByte Spread
 	// Bailed is true when --bail stopped the run early.
 	Bailed bool
+	// Workers is the number of workers that ran iterations side by side
+	// (0 or 1: one after the other).
+	Workers int
+
+	// the running statistics behind the spreads, for Merge
+	responses, dns, firstByte durationStats
 }
 
 // Failed reports whether the run should exit non-zero.

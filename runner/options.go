@@ -66,6 +66,13 @@ type Options struct {
 	// may use it only with VaultScripts (--vault-scripts).
 	ScriptVault  scripting.VaultAccess
 	VaultScripts bool
+
+	// Select, when set, is asked before each iteration whether this runner
+	// runs it; the ones it declines are skipped, and the others keep the
+	// whole run's numbering and data rows. Parallel workers and shards each
+	// run their share this way. Select may block (a parallel run holds a
+	// worker that is far ahead of the output).
+	Select func(iteration int) bool
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

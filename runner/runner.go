@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -114,6 +115,13 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 			runErr = err
 			break
 		}
+		if r.Options.Select != nil && !r.Options.Select(it) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			runErr = err
+			break
+		}
 		r.summary.Iterations.Total++
 		if r.Options.TuneGC {
 			gcAdjust()
@@ -132,7 +140,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	}
 	r.summary.Completed = time.Now()
 	r.finishStats()
-	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: finalVariables(r.scopes), Err: plainErr(runErr)})
+	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: FinalVariables(r.scopes), Err: plainErr(runErr)})
 	if runErr != nil {
 		if errors.Is(runErr, context.DeadlineExceeded) && r.Options.Timeout > 0 {
 			runErr = fmt.Errorf("run stopped: --timeout of %s reached", r.Options.Timeout)
@@ -188,8 +196,8 @@ func hasScripts(c *collections.Collection, steps []*step) bool {
 	return false
 }
 
-// finalVariables copies the scopes' variables for DoneEvent.
-func finalVariables(sc *environments.Scopes) Variables {
+// FinalVariables copies the scopes' variables for DoneEvent.
+func FinalVariables(sc *environments.Scopes) Variables {
 	var v Variables
 	// A scope that exists gives a non-nil list, even when empty.
 	vars := func(s *environments.Scope) []environments.Variable {
@@ -300,6 +308,7 @@ func (r *Runner) lookup(target string) int {
 
 func (r *Runner) finishStats() {
 	r.summary.Requests.Total += int(r.scriptRequests.Load())
+	r.summary.responses, r.summary.dns, r.summary.firstByte = r.responses, r.dns, r.firstByte
 	rs := r.responses.spread()
 	r.summary.ResponseAvg, r.summary.ResponseMin, r.summary.ResponseMax, r.summary.ResponseSD = rs.Avg, rs.Min, rs.Max, rs.SD
 	r.summary.DNS, r.summary.FirstByte = r.dns.spread(), r.firstByte.spread()
@@ -376,3 +385,50 @@ type nopSink struct{}
 func (nopSink) Handle(Event) {}
 
 var _ scripting.CookieStore = (*Jar)(nil)
+
+// Merge adds o's counts, failures and timings to s: the summary of a run
+// split over workers or shards is the merge of theirs. Failures are kept
+// in iteration order (stable within an iteration).
+func (s *Summary) Merge(o *Summary) {
+	add := func(a *Stat, b Stat) { a.Total += b.Total; a.Failed += b.Failed; a.Pending += b.Pending }
+	add(&s.Iterations, o.Iterations)
+	add(&s.Items, o.Items)
+	add(&s.Requests, o.Requests)
+	add(&s.Assertions, o.Assertions)
+	add(&s.TestScripts, o.TestScripts)
+	add(&s.PrerequestScripts, o.PrerequestScripts)
+	s.Failures = append(s.Failures, o.Failures...)
+	slices.SortStableFunc(s.Failures, func(a, b Failure) int { return a.Iteration - b.Iteration })
+	if s.Started.IsZero() || (!o.Started.IsZero() && o.Started.Before(s.Started)) {
+		s.Started = o.Started
+	}
+	if o.Completed.After(s.Completed) {
+		s.Completed = o.Completed
+	}
+	s.ResponseBytes += o.ResponseBytes
+	s.Bailed = s.Bailed || o.Bailed
+	s.responses.merge(o.responses)
+	s.dns.merge(o.dns)
+	s.firstByte.merge(o.firstByte)
+	rs := s.responses.spread()
+	s.ResponseAvg, s.ResponseMin, s.ResponseMax, s.ResponseSD = rs.Avg, rs.Min, rs.Max, rs.SD
+	s.DNS, s.FirstByte = s.dns.spread(), s.firstByte.spread()
+}
+
+// merge combines two running statistics (Chan et al.'s parallel form of
+// Welford's algorithm).
+func (d *durationStats) merge(o durationStats) {
+	switch {
+	case o.n == 0:
+		return
+	case d.n == 0:
+		*d = o
+		return
+	}
+	n := d.n + o.n
+	delta := o.mean - d.mean
+	d.m2 += o.m2 + delta*delta*float64(d.n)*float64(o.n)/float64(n)
+	d.mean += delta * float64(o.n) / float64(n)
+	d.min, d.max = min(d.min, o.min), max(d.max, o.max)
+	d.n = n
+}

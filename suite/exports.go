@@ -17,9 +17,8 @@ import (
 // empty (a note lists them).
 // The loaded environment and globals files keep their id and name in the
 // exports, as Newman's do.
-func (s *Suite) writeExports(r *runner.Runner, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, names *variables) error {
+func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, names *variables) error {
 	o, red := &s.o, s.red
-	sc := r.Scopes()
 	if sc == nil {
 		return nil
 	}

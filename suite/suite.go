@@ -73,6 +73,13 @@ type Options struct {
 	// Sink, when set, receives every event too (after the reporters).
 	Sink runner.Sink
 
+	// Parallel runs each collection's iterations on this many workers
+	// (0 or 1: one after the other). Each worker starts from the same
+	// variables with its own cookie jar; output comes in iteration order;
+	// current values are merged, the last iteration's change winning. With
+	// --bail (Runner.Bail failure) iterations run one after the other.
+	Parallel int
+
 	// StrictVars fails a collection before anything is sent when a variable
 	// its requests use has no value; otherwise a warning is printed.
 	StrictVars bool
@@ -217,17 +224,14 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 		if err := s.preflight(coll, vars); err != nil {
 			return res, err
 		}
-		jar := runner.NewJar()
-		if o.CookieJar != "" {
-			if err := runner.LoadJarFile(jar, o.CookieJar); err != nil {
-				return res, inputError(err)
-			}
+		if _, err := s.newJar(); err != nil {
+			return res, err
 		}
-		sum, r, err := s.runOne(ctx, coll, vars, jar, ropts, vlt)
-		if r != nil && r.Scopes() != nil && !o.NoPersist {
-			s.persist(vars.envRS, r.Scopes().Environment)
-			s.persist(vars.globRS, r.Scopes().Globals)
-			s.persist(collRS, r.Scopes().Collection)
+		sum, final, err := s.runOne(ctx, coll, vars, ropts, vlt)
+		if final != nil && !o.NoPersist {
+			s.persist(vars.envRS, final.Environment)
+			s.persist(vars.globRS, final.Globals)
+			s.persist(collRS, final.Collection)
 		}
 		if sum != nil {
 			cr := CollectionResult{Name: coll.Info.Name, Summary: sum}
@@ -246,9 +250,29 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	return res, nil
 }
 
-// runOne runs one collection with its own reporters and exports.
+// newJar is a collection run's cookie jar: empty, or loaded from CookieJar.
+func (s *Suite) newJar() (*runner.Jar, error) {
+	jar := runner.NewJar()
+	if s.o.CookieJar != "" {
+		if err := runner.LoadJarFile(jar, s.o.CookieJar); err != nil {
+			return nil, inputError(err)
+		}
+	}
+	return jar, nil
+}
+
+// outcome is what running one collection left: its summary, final
+// variables and cookie jar.
+type outcome struct {
+	summary *runner.Summary
+	scopes  *environments.Scopes
+	jar     *runner.Jar
+}
+
+// runOne runs one collection with its own reporters and exports, and
+// returns its summary and final variables (nil when it did not start).
 func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *variables,
-	jar *runner.Jar, ropts runner.Options, vlt *vault.Vault) (*runner.Summary, *runner.Runner, error) {
+	ropts runner.Options, vlt *vault.Vault) (*runner.Summary, *environments.Scopes, error) {
 	sinks, err := s.newReporters()
 	if err != nil {
 		return nil, nil, err
@@ -256,6 +280,40 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 	var sink runner.Sink = sinks
 	if s.o.Sink != nil {
 		sink = teeSink{sinks, s.o.Sink}
+	}
+	var out outcome
+	var runErr error
+	if w := s.workers(ropts); w > 1 {
+		out, runErr = s.runParallel(ctx, coll, vars, ropts, sink, w)
+	} else {
+		out, runErr = s.runSequential(ctx, coll, vars, ropts, sink)
+	}
+	closeErr := sinks.Close()
+	runErr = redactErr(s.red, runErr)
+	if runErr != nil && out.summary == nil {
+		if errors.Is(runErr, runner.ErrUsage) {
+			return nil, out.scopes, inputError(runErr)
+		}
+		return nil, out.scopes, runErr
+	}
+	if err := s.writeExports(out.scopes, coll, out.jar, vlt, vars); err != nil {
+		return nil, out.scopes, redactErr(s.red, err)
+	}
+	if closeErr != nil {
+		return nil, out.scopes, fmt.Errorf("writing reports: %w", closeErr)
+	}
+	if runErr != nil {
+		return out.summary, out.scopes, &RunError{Collection: coll.Info.Name, Err: runErr}
+	}
+	return out.summary, out.scopes, nil
+}
+
+// runSequential runs the iterations one after another in one runner.
+func (s *Suite) runSequential(ctx context.Context, coll *collections.Collection, vars *variables,
+	ropts runner.Options, sink runner.Sink) (outcome, error) {
+	jar, err := s.newJar()
+	if err != nil {
+		return outcome{}, err
 	}
 	r := &runner.Runner{
 		Collection:  coll,
@@ -266,24 +324,7 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 		Jar:         jar,
 	}
 	summary, runErr := r.Run(ctx)
-	closeErr := sinks.Close()
-	runErr = redactErr(s.red, runErr)
-	if runErr != nil && summary == nil {
-		if errors.Is(runErr, runner.ErrUsage) {
-			return nil, r, inputError(runErr)
-		}
-		return nil, r, runErr
-	}
-	if err := s.writeExports(r, coll, jar, vlt, vars); err != nil {
-		return nil, r, redactErr(s.red, err)
-	}
-	if closeErr != nil {
-		return nil, r, fmt.Errorf("writing reports: %w", closeErr)
-	}
-	if runErr != nil {
-		return summary, r, &RunError{Collection: coll.Info.Name, Err: runErr}
-	}
-	return summary, r, nil
+	return outcome{summary: summary, scopes: r.Scopes(), jar: jar}, runErr
 }
 
 // newReporters builds the reporters; every one writes through the

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -67,6 +68,9 @@ type Options struct {
 
 	Reporter ReporterFlags
 
+	// Parallel runs iterations on this many workers (--parallel).
+	Parallel int
+
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
 	// StateDir overrides where current values are kept (--state-dir).
@@ -120,7 +124,15 @@ and report the outcome. Flags are Newman's: a "newman run" command line works as
 
 Several collections run one after another, sharing the environment and globals, so
 values stored by one (pm.environment.set) feed the next; each starts with a fresh
-cookie jar, as separate runs would.`,
+cookie jar, as separate runs would.
+
+--parallel N runs a collection's iterations on N workers. Each worker starts from
+the same variables and has its own cookie jar; results, console output and reports
+come out in iteration order, as if run one after the other. Iterations that depend
+on each other through the environment (one sets what the next reads) are your call:
+with --parallel they do not see each other's values. setNextRequest stays within
+its iteration. Current values the workers set are merged, the last iteration's
+change winning. With --bail, iterations run one after the other.`,
 		Example: `  courier run coll.json -e env.json
   courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
   courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
@@ -165,6 +177,7 @@ cookie jar, as separate runs would.`,
 	f.BoolVar(&opts.DisableUnicode, "disable-unicode", false, "use plain ASCII symbols")
 	f.StringVar(&opts.Color, "color", "auto", "colour output: on, off or auto")
 	f.BoolVar(&opts.Verbose, "verbose", false, "show request and response details")
+	f.IntVar(&opts.Parallel, "parallel", 1, "run iterations on `N` workers side by side (0: one per core); each starts from the same variables with its own cookies, so iterations must not depend on each other")
 	f.IntVar(&opts.DelayRequest, "delay-request", 0, "wait `ms` between requests")
 	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
@@ -236,8 +249,16 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 // Run executes the run command: it loads the inputs named on the command
 // line, hands them to a suite and maps the outcome to an exit code.
 func Run(ctx context.Context, o *Options) (err error) {
-	// A run is sequential until --parallel (issue 14) lands; its N goes here.
-	defer narrowScheduler(1, o.IO.Env, o.IO.MaxProcs)()
+	if o.Parallel == 0 {
+		o.Parallel = runtime.NumCPU()
+	}
+	if o.Parallel < 0 {
+		return cmdutil.FlagErrorf("--parallel takes a number of workers (0: one per core), not %d", o.Parallel)
+	}
+	if o.Parallel > 1 && o.BailSet {
+		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
+	}
+	defer narrowScheduler(o.Parallel, o.IO.Env, o.IO.MaxProcs)()
 	prof, err := startProfiles(o.CPUProfile, o.MemProfile)
 	if err != nil {
 		return err
@@ -365,6 +386,7 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		Reporters:  o.Reporters,
 		Report:     reportOptions(o),
 		StrictVars: o.StrictVars,
+		Parallel:   o.Parallel,
 		KeepGoing:  o.SuppressExit,
 		Silent:     o.Silent,
 		Stderr:     o.IO.ErrOut,

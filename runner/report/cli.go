@@ -428,6 +428,11 @@ func (c *CLI) summary(s *runner.Summary) string {
 		{{text: "total run duration: " + c.dur(s.Completed.Sub(s.Started)), left: true}},
 		{{text: "total data received: " + fileSize(s.ResponseBytes) + " (approx)", left: true}},
 	}
+	if s.Workers > 1 {
+		// The numbers are the sum over the workers; say so, and how
+		// variables were merged, since that differs from a sequential run.
+		rows = append(rows, []tcell{{left: true, text: fmt.Sprintf("parallel: %d workers (current values: last iteration wins)", s.Workers)}})
+	}
 	for _, r := range []struct {
 		label string
 		s     runner.Spread

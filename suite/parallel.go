@@ -1,0 +1,286 @@
+package suite
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+)
+
+// A parallel run gives iteration i to worker i mod N. Each worker is a
+// runner of its own, with its own copy of the starting variables and its
+// own cookie jar; its events are grouped by iteration and handed to the
+// reporters in iteration order, so the output reads as a sequential run's.
+// A worker may run at most batchWindow iterations ahead of the output.
+const batchWindow = 4
+
+// workers is how many workers run a collection's iterations.
+func (s *Suite) workers(ropts runner.Options) int {
+	n := ropts.Iterations
+	if n <= 0 {
+		n = max(len(ropts.Data), 1)
+	}
+	if slices.Contains(ropts.Bail, runner.BailFailure) {
+		// --bail promises nothing runs after the first failure; side by
+		// side, later iterations would already be running.
+		return 1
+	}
+	return max(min(s.o.Parallel, n), 1)
+}
+
+// batch is the events of one iteration (iteration -1: the StartEvent).
+type batch struct {
+	iteration int
+	events    []runner.Event
+}
+
+// worker runs every iteration i with i mod n == index.
+type worker struct {
+	index   int
+	batches chan batch // closed when the worker is done
+	r       *runner.Runner
+	summary *runner.Summary
+	err     error
+	changes changes // what each iteration changed, for the merge
+}
+
+// workerSink groups a worker's events by iteration.
+type workerSink struct {
+	ctx  context.Context
+	w    *worker
+	cur  *batch
+	seen snapshot // variables after the previous iteration
+}
+
+func (ws *workerSink) Handle(ev runner.Event) {
+	switch e := ev.(type) {
+	case runner.StartEvent:
+		ws.seen = takeSnapshot(ws.w.r.Scopes())
+		ws.send(batch{iteration: -1, events: []runner.Event{e}})
+	case runner.IterationEvent:
+		ws.flush()
+		ws.cur = &batch{iteration: e.Iteration, events: []runner.Event{e}}
+	case runner.DoneEvent:
+		ws.flush()
+	default:
+		if ws.cur != nil {
+			ws.cur.events = append(ws.cur.events, ev)
+		}
+	}
+}
+
+// flush hands the finished iteration to the output and records what it
+// changed in the variables.
+func (ws *workerSink) flush() {
+	if ws.cur == nil {
+		return
+	}
+	now := takeSnapshot(ws.w.r.Scopes())
+	ws.w.changes.record(ws.cur.iteration, ws.seen, now)
+	ws.seen = now
+	ws.send(*ws.cur)
+	ws.cur = nil
+}
+
+func (ws *workerSink) send(b batch) {
+	select {
+	case ws.w.batches <- b:
+	case <-ws.ctx.Done(): // the output stopped: nobody reads any more
+	}
+}
+
+// runParallel runs the collection's iterations on n workers.
+func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, vars *variables,
+	ropts runner.Options, sink runner.Sink, n int) (outcome, error) {
+	initial := &environments.Scopes{
+		Environment: environments.NewScope(vars.env.Name, vars.env.Variables()),
+		Globals:     environments.NewScope(vars.globals.Name, vars.globals.Variables()),
+		Collection:  environments.NewScope("collection", environments.CollectionVariables(coll.Variables)),
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := make([]*worker, n)
+	jars := make([]*runner.Jar, n)
+	for i := range workers {
+		jar, err := s.newJar()
+		if err != nil {
+			return outcome{}, err
+		}
+		jars[i] = jar
+		o := ropts
+		o.Select = func(it int) bool { return it%n == i }
+		w := &worker{index: i, batches: make(chan batch, batchWindow)}
+		w.r = &runner.Runner{
+			Collection:  coll,
+			Environment: environments.NewScope(vars.env.Name, vars.env.Variables()),
+			Globals:     environments.NewScope(vars.globals.Name, vars.globals.Variables()),
+			Options:     o,
+			Jar:         jar,
+		}
+		w.r.Sink = &workerSink{ctx: wctx, w: w}
+		workers[i] = w
+	}
+	var wg sync.WaitGroup
+	for _, w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(w.batches)
+			w.summary, w.err = w.r.Run(wctx)
+		}()
+	}
+
+	total := ropts.Iterations
+	if total <= 0 {
+		total = max(len(ropts.Data), 1)
+	}
+	started := time.Now()
+	// Every worker opens with its StartEvent; the first one opens the run.
+	opened := false
+	for _, w := range workers {
+		b, ok := <-w.batches
+		if !ok {
+			continue // it could not start (its error says why)
+		}
+		if !opened {
+			st := b.events[0].(runner.StartEvent)
+			st.Started = started
+			sink.Handle(st)
+			opened = true
+		}
+	}
+	if opened {
+		for it := 0; it < total; it++ {
+			b, ok := <-workers[it%n].batches
+			if !ok || b.iteration != it {
+				break // that worker stopped (cancelled, --timeout): so does the run
+			}
+			for _, ev := range b.events {
+				sink.Handle(ev)
+			}
+		}
+	}
+	cancel() // whatever is left is not shown: stop it
+	for _, w := range workers {
+		for range w.batches {
+		}
+	}
+	wg.Wait()
+
+	var runErr error
+	merged := &runner.Summary{Workers: n}
+	for _, w := range workers {
+		if w.err != nil && runErr == nil && !(errors.Is(w.err, context.Canceled) && ctx.Err() == nil) {
+			runErr = w.err
+		}
+		if w.summary == nil {
+			continue
+		}
+		merged.Merge(w.summary)
+	}
+	if !opened {
+		return outcome{}, runErr
+	}
+	final := mergeChanges(initial, workers)
+	// The shared scopes go on to the next collection with the merged values.
+	*vars.env = *environments.NewScope(vars.env.Name, final.Environment.Variables())
+	*vars.globals = *environments.NewScope(vars.globals.Name, final.Globals.Variables())
+	final.Environment, final.Globals = vars.env, vars.globals
+	done := runner.DoneEvent{Summary: merged, Variables: runner.FinalVariables(final)}
+	if runErr != nil {
+		done.Err = runner.ErrorInfoOf(runErr)
+	}
+	sink.Handle(done)
+	// The jar of the worker that ran the last iteration is the run's.
+	return outcome{summary: merged, scopes: final, jar: jars[(total-1)%n]}, runErr
+}
+
+// snapshot is the variables of the three scopes a run changes.
+type snapshot [3][]environments.Variable
+
+func takeSnapshot(sc *environments.Scopes) snapshot {
+	return snapshot{sc.Environment.Variables(), sc.Globals.Variables(), sc.Collection.Variables()}
+}
+
+// change is the last value an iteration gave a variable (or its removal).
+type change struct {
+	iteration int
+	v         environments.Variable
+	removed   bool
+}
+
+// changes are, per scope and key, the last change a worker made.
+type changes [3]map[string]change
+
+func (c *changes) record(iteration int, before, after snapshot) {
+	for i := range before {
+		if c[i] == nil {
+			c[i] = map[string]change{}
+		}
+		old := map[string]environments.Variable{}
+		for _, v := range before[i] {
+			old[v.Key] = v
+		}
+		now := map[string]bool{}
+		for _, v := range after[i] {
+			now[v.Key] = true
+			if o, ok := old[v.Key]; !ok || o != v {
+				c[i][v.Key] = change{iteration: iteration, v: v}
+			}
+		}
+		for k := range old {
+			if !now[k] {
+				c[i][k] = change{iteration: iteration, removed: true}
+			}
+		}
+	}
+}
+
+// mergeChanges applies to the starting variables, key by key, the change
+// made in the latest iteration: last iteration wins, as if the iterations
+// had run one after the other and each had set only what it changed.
+func mergeChanges(initial *environments.Scopes, workers []*worker) *environments.Scopes {
+	scopes := []*environments.Scope{initial.Environment, initial.Globals, initial.Collection}
+	for i, sc := range scopes {
+		last := map[string]change{}
+		for _, w := range workers {
+			for k, ch := range w.changes[i] {
+				if cur, ok := last[k]; !ok || ch.iteration > cur.iteration {
+					last[k] = ch
+				}
+			}
+		}
+		vars := sc.Variables()
+		var added []change
+		for k, ch := range last {
+			j := slices.IndexFunc(vars, func(v environments.Variable) bool { return v.Key == k })
+			switch {
+			case ch.removed && j >= 0:
+				vars = slices.Delete(vars, j, j+1)
+			case ch.removed:
+			case j >= 0:
+				vars[j] = ch.v
+			default:
+				added = append(added, ch)
+			}
+		}
+		// New variables come in the order they were first set.
+		slices.SortFunc(added, func(a, b change) int {
+			if a.iteration != b.iteration {
+				return a.iteration - b.iteration
+			}
+			return cmp.Compare(a.v.Key, b.v.Key)
+		})
+		for _, ch := range added {
+			vars = append(vars, ch.v)
+		}
+		scopes[i] = environments.NewScope(sc.Name, vars)
+	}
+	return &environments.Scopes{Environment: scopes[0], Globals: scopes[1], Collection: scopes[2]}
+}
