@@ -28,7 +28,9 @@ type Options struct {
 	DelayRequest   time.Duration // --delay-request, between items
 	Timeout        time.Duration // --timeout, the whole run
 	TimeoutRequest time.Duration // --timeout-request, each request
-	TimeoutScript  time.Duration // --timeout-script, each script
+	// TimeoutScript bounds each script (--timeout-script): 0 means
+	// DefaultScriptTimeout, a negative value no limit.
+	TimeoutScript time.Duration
 	// TuneGC lets the run raise the Go collector's target while it lasts
 	// (see gc.go): fewer collections for a little more memory. It changes
 	// process-wide state, so only a program that owns the process (the
@@ -103,4 +105,19 @@ const DefaultUserAgent = "PostmanRuntime/7.39.1"
 
 func (o *Options) bailOn(mode string) bool {
 	return slices.Contains(o.Bail, mode)
+}
+
+// DefaultScriptTimeout stops a script that runs this long when no
+// --timeout-script is given: Newman's sandbox gives up on a script after 30 s
+// (uvm's dispatch timeout), so a runaway loop never hangs CI.
+const DefaultScriptTimeout = 30 * time.Second
+
+func (o *Options) scriptTimeout() time.Duration {
+	switch {
+	case o.TimeoutScript == 0:
+		return DefaultScriptTimeout
+	case o.TimeoutScript < 0:
+		return 0
+	}
+	return o.TimeoutScript
 }

@@ -156,7 +156,7 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		return r.engine, nil
 	}
 	e, err := scripting.NewEngine(scripting.Options{
-		Timeout: r.Options.TimeoutScript,
+		Timeout: r.Options.scriptTimeout(),
 		Sender:  &scriptSender{r: r},
 		Console: func(l scripting.ConsoleLine) {
 			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)})

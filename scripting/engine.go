@@ -230,8 +230,17 @@ func (e *Engine) Close() {
 
 // Run executes one script to completion: its code, then every timer,
 // pending callback and promise it started.
-func (e *Engine) Run(ctx context.Context, x *Exec) *Result {
-	res := &Result{}
+func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
+	res = &Result{}
+	// A panic in a Go function a script called (ours or a library's) is
+	// that script's error, never the end of the run. goja restores its own
+	// stacks as the panic unwinds through it, so the engine stays usable.
+	defer func() {
+		if p := recover(); p != nil {
+			res.Err = &ScriptError{Script: x.Name, Listen: x.Listen, Name: "Error",
+				Msg: fmt.Sprintf("internal error in a native function: %v", p)}
+		}
+	}()
 	if e.closed {
 		res.Err = errors.New("scripting engine is closed")
 		return res

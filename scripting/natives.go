@@ -133,9 +133,13 @@ func (e *Engine) nativeOf(v goja.Value) any {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return nil
 	}
-	switch x := v.Export().(type) {
-	case string, bool, int64, float64:
-		return x
+	// Objects are never Export()ed: that copies the whole (possibly deeply
+	// nested) value by Go recursion only to throw it away.
+	if o, ok := v.(*goja.Object); !ok || boxedPrimitive(o) {
+		switch x := v.Export().(type) {
+		case string, bool, int64, float64:
+			return x
+		}
 	}
 	if _, ok := v.(*goja.Object); ok {
 		if _, isFn := goja.AssertFunction(v); !isFn {
@@ -731,6 +735,20 @@ func (e *Engine) installGlobals() error {
 	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
 	miss := rt.NewObject()
 	set("jsonMiss", miss)
+	set("maxJSONDepth", maxStringifyDepth)
+	set("jsonTooDeep", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(jsonNesting(c.Argument(0).String(), maxParseDepth))
+	})
+	set("jsonDeeper", func(c goja.FunctionCall) goja.Value {
+		var keys []string
+		if o, ok := c.Argument(2).(*goja.Object); ok {
+			n := int(o.Get("length").ToInteger())
+			for i := 0; i < n; i++ {
+				keys = append(keys, o.Get(strconv.Itoa(i)).String())
+			}
+		}
+		return rt.ToValue(valueDeeper(rt, c.Argument(0), keys, int(c.Argument(1).ToInteger())))
+	})
 	set("jsonParse", func(c goja.FunctionCall) goja.Value {
 		if v, ok := parseJSONFast(rt, c.Argument(0).String()); ok {
 			return v
@@ -1069,4 +1087,14 @@ func hex4(s string, i int) (rune, bool) {
 		}
 	}
 	return r, true
+}
+
+// boxedPrimitive reports whether o is a String, Number or Boolean object,
+// which export as their primitive.
+func boxedPrimitive(o *goja.Object) bool {
+	switch o.ClassName() {
+	case "String", "Number", "Boolean":
+		return true
+	}
+	return false
 }

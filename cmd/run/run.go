@@ -148,6 +148,9 @@ change winning. With --bail, iterations run one after the other.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Collections = args
 			opts.BailSet = cmd.Flags().Changed("bail")
+			if cmd.Flags().Changed("timeout-script") && opts.TimeoutScript == 0 {
+				opts.TimeoutScript = -1 // an explicit 0: no limit
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -181,7 +184,7 @@ change winning. With --bail, iterations run one after the other.`,
 	f.IntVar(&opts.DelayRequest, "delay-request", 0, "wait `ms` between requests")
 	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
-	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (0: no limit)")
+	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
 	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "refuse to upload files outside --working-dir")
 	f.BoolVarP(&opts.Insecure, "insecure", "k", false, "do not verify TLS certificates")

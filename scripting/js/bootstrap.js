@@ -41,6 +41,9 @@ def(JSON, 'parse', function parse(text, reviver) {
         var v = jsonFast(text);
         if (v !== jsonMiss) { return v; }
     }
+    // goja's own parser recurses in Go: nesting deeper than V8 could
+    // ever hand back is refused before it can exhaust the Go stack.
+    if (typeof text === 'string' && host.jsonTooDeep(text)) { throw new RangeError('Maximum call stack size exceeded'); }
     try {
         return nativeJSONParse(text, reviver);
     } catch (e) {
@@ -51,6 +54,56 @@ def(JSON, 'parse', function parse(text, reviver) {
         throw e;
     }
 });
+
+// JSON.stringify: goja's serializer recurses in Go and checks for cycles
+// against the whole path, so a deeply nested value would exhaust the Go
+// stack (a fatal error, not an exception) or run for hours. The wrapper
+// follows the serializer's path through a replacer and throws V8's
+// RangeError past maxStringifyDepth levels. An array replacer (a property
+// list) fixes key order, which a function cannot: those values are
+// measured up front instead.
+var nativeJSONStringify = JSON.stringify, maxStringifyDepth = host.maxJSONDepth;
+def(JSON, 'stringify', function stringify(value, replacer, space) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+        if (typeof replacer !== 'function') { return nativeJSONStringify(value, replacer, space); }
+    }
+    if (Array.isArray(replacer)) {
+        if (host.jsonDeeper(value, maxStringifyDepth, replacer)) { throw new RangeError('Maximum call stack size exceeded'); }
+        return nativeJSONStringify(value, replacer, space);
+    }
+    var path = [], user = typeof replacer === 'function' ? replacer : null;
+    return nativeJSONStringify(value, function (k, v) {
+        while (path.length && path[path.length - 1] !== this) { path.pop(); }
+        if (user) { v = user.call(this, k, v); }
+        // toJSON has already been applied: v is what gets serialized.
+        if (v !== null && typeof v === 'object') {
+            path.push(v);
+            if (path.length > maxStringifyDepth) { throw new RangeError('Maximum call stack size exceeded'); }
+        }
+        return v;
+    }, space);
+});
+
+// goja_nodejs's Buffer methods turn a receiver that is not a buffer into
+// bytes through its string form, which calls the same method again: a Go
+// recursion with no end (String(Buffer.prototype) is a fatal stack
+// overflow). Node throws a TypeError for such receivers; so does this.
+(function () {
+    var bp = Buffer.prototype;
+    Object.getOwnPropertyNames(bp).forEach(function (name) {
+        var d = Object.getOwnPropertyDescriptor(bp, name);
+        if (name === 'constructor' || typeof d.value !== 'function') { return; }
+        var orig = d.value;
+        var guarded = {
+            [name]: function () {
+                if (!ArrayBuffer.isView(this)) { throw new TypeError('argument must be a buffer'); }
+                return orig.apply(this, arguments);
+            }
+        }[name];
+        Object.defineProperty(guarded, 'length', { value: orig.length });
+        Object.defineProperty(bp, name, { value: guarded, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
+    });
+})();
 
 function toBytes(v) {
     if (v instanceof ArrayBuffer) { return new Uint8Array(v); }

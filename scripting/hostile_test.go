@@ -1,0 +1,145 @@
+package scripting
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// hostileScripts are scripts that once took the whole process down (a Go
+// stack overflow is fatal, not recoverable) or hung in native code. Each
+// must end as that script's error, or run to the end, and leave the engine
+// able to run the next script.
+var hostileScripts = []struct {
+	name, src string
+	errName   string // the JS error name the script fails with; "" when it may end either way
+}{
+	{"String(Buffer.prototype)", `String(Buffer.prototype)`, "TypeError"},
+	{"Buffer method on its prototype", `Buffer.prototype.toString.call(Buffer.prototype)`, "TypeError"},
+	{"every Buffer method on its prototype", `for (const k of Object.getOwnPropertyNames(Buffer.prototype)) { const f = Buffer.prototype[k]; if (typeof f === 'function' && k !== 'constructor') { try { f.call(Buffer.prototype) } catch (e) { if (!(e instanceof TypeError)) throw e } } }`, ""},
+	{"caught TypeError from a Buffer method", `try { String(Buffer.prototype) } catch (e) { if (e.name !== 'TypeError') throw e }`, ""},
+	{"deep JSON.stringify", `let a = []; for (let i = 0; i < 200000; i++) a = [a]; JSON.stringify(a)`, "RangeError"},
+	{"deep JSON.stringify through toJSON", `let a = []; for (let i = 0; i < 200000; i++) a = [a]; JSON.stringify({toJSON() { return a }})`, "RangeError"},
+	{"deep JSON.stringify with a property list", `let a = {a: 1}; for (let i = 0; i < 200000; i++) a = {a}; JSON.stringify(a, ['a'])`, "RangeError"},
+	{"deep JSON.parse", `JSON.parse('['.repeat(300000) + ']'.repeat(300000))`, "RangeError"},
+	{"deep JSON.parse with a reviver", `JSON.parse('['.repeat(300000) + ']'.repeat(300000), (k, v) => v)`, "RangeError"},
+	{"deep object into a variable", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; pm.environment.set('deep', a)`, ""},
+	{"proxy recursion", `const p = new Proxy({}, {get(t, k) { return String(p) }}); String(p)`, "RangeError"},
+	{"getter calling back into a native", `const o = {toString() { return pm.environment.get(o) }}; pm.environment.get(o)`, "RangeError"},
+	{"runaway recursion", `function f() { return f() } f()`, "RangeError"},
+}
+
+// TestHostileScripts runs the cases in a child process with a small Go stack
+// and a memory cap, so that a regression fails this test (the child dies)
+// instead of the whole test binary or the machine.
+func TestHostileScripts(t *testing.T) {
+	if os.Getenv("COURIER_HOSTILE_CHILD") == "1" {
+		hostileChild(t)
+		return
+	}
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHostileScripts$", "-test.v")
+	cmd.Env = append(os.Environ(), "COURIER_HOSTILE_CHILD=1", "GOMEMLIMIT=768MiB")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("the hostile scripts took the process down: %v\n%s", err, tail(string(out), 4000))
+	}
+	if !strings.Contains(string(out), "--- PASS: TestHostileScripts") {
+		t.Fatalf("child did not pass:\n%s", tail(string(out), 4000))
+	}
+}
+
+func hostileChild(t *testing.T) {
+	// 64 MB of Go stack instead of 1 GB: a recursion that escapes the
+	// guards overflows in a fraction of a second. The address-space cap
+	// bounds whatever else goes wrong.
+	debug.SetMaxStack(64 << 20)
+	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: 6 << 30, Max: 6 << 30})
+	e, _ := newTestEngine(t, Options{Timeout: 15 * time.Second})
+	for _, c := range hostileScripts {
+		r := e.Run(context.Background(), testExec("test", c.src))
+		var se *ScriptError
+		switch {
+		case c.errName == "" && r.Err != nil && !errors.As(r.Err, &se):
+			t.Errorf("%s: not a script error: %v", c.name, r.Err)
+		case c.errName != "" && (!errors.As(r.Err, &se) || se.Name != c.errName):
+			t.Errorf("%s: want a %s, got %v", c.name, c.errName, r.Err)
+		}
+		// The engine still runs scripts.
+		r = e.Run(context.Background(), testExec("test", `pm.test("after", () => pm.expect(JSON.stringify({a: [1]})).to.equal('{"a":[1]}'))`))
+		if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+			t.Fatalf("%s: the next script failed: %v %+v", c.name, r.Err, r.Tests)
+		}
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// TestNativePanicIsScriptError: a Go panic inside a function a script calls
+// fails that script with a message, and the engine goes on.
+func TestNativePanicIsScriptError(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Console: func(l ConsoleLine) {
+		if strings.Contains(l.Text, "boom") {
+			panic("boom from Go")
+		}
+	}})
+	r := e.Run(context.Background(), testExec("test", `console.log("boom")`))
+	var se *ScriptError
+	if !errors.As(r.Err, &se) || !strings.Contains(se.Msg, "boom from Go") {
+		t.Fatalf("want the panic as a script error, got %v", r.Err)
+	}
+	r = e.Run(context.Background(), testExec("test", `console.log("fine"); pm.test("t", () => {})`))
+	if r.Err != nil || len(r.Tests) != 1 {
+		t.Fatalf("engine unusable after a panic: %v", r.Err)
+	}
+}
+
+// TestJSONWrappersKeepBehaviour: the depth guards leave JSON's results
+// alone, replacers, toJSON and indentation included.
+func TestJSONWrappersKeepBehaviour(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	src := `
+const d = new Date(0);
+const cases = [
+  [JSON.stringify({a: [1, {b: 2}], d}), '{"a":[1,{"b":2}],"d":"1970-01-01T00:00:00.000Z"}'],
+  [JSON.stringify({a: 1, b: {a: 2, c: 3}}, ['a', 'b']), '{"a":1,"b":{"a":2}}'],
+  [JSON.stringify({a: 1, b: 2}, (k, v) => k === 'b' ? undefined : v), '{"a":1}'],
+  [JSON.stringify([1, [2]], null, 1), '[\n 1,\n [\n  2\n ]\n]'],
+  [JSON.stringify({toJSON(k) { return {k} }}), '{"k":""}'],
+  [JSON.stringify("s"), '"s"'],
+  [String(JSON.stringify(undefined)), 'undefined'],
+  [JSON.stringify(5, (k, v) => v + 1), '6'],
+  [JSON.stringify(JSON.parse('[[[[1]]]]')), '[[[[1]]]]'],
+];
+cases.forEach(([got, want], i) => pm.test("case " + i, () => pm.expect(got).to.equal(want)));
+let threw = ''; try { const c = {}; c.c = c; JSON.stringify(c) } catch (e) { threw = e.name }
+pm.test("cycle", () => pm.expect(threw).to.equal('TypeError'));
+`
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	for _, tr := range r.Tests {
+		if !tr.Passed {
+			t.Errorf("%s: %s", tr.Name, tr.Error)
+		}
+	}
+	if len(r.Tests) != 10 {
+		t.Fatalf("ran %d tests", len(r.Tests))
+	}
+}
