@@ -53,6 +53,11 @@ type pageBody struct {
 	Cut bool `json:"x,omitempty"`
 	// Binary says the body is not text; only its size and type are shown.
 	Binary bool `json:"bin,omitempty"`
+	// Limit is how many bytes Text was cut to, when Cut.
+	Limit int `json:"lim,omitempty"`
+	// Budget says the body was cut short because the page's budget for
+	// bodies was spent.
+	Budget bool `json:"bud,omitempty"`
 	// Missing says the report kept the size but not the bytes.
 	Missing bool   `json:"miss,omitempty"`
 	Type    string `json:"ct,omitempty"`
@@ -104,9 +109,10 @@ type pageMeta struct {
 	Paths map[string]string `json:"paths"`
 	// Folders lists the folder paths in collection order, for the filter.
 	Folders []string `json:"folders"`
-	// MaxBody is the per-body limit the report was made with.
-	MaxBody   int    `json:"maxBody"`
-	Generator string `json:"generator"`
+	// MaxBody and BodyBudget are the limits the page was made with.
+	MaxBody    int    `json:"maxBody"`
+	BodyBudget int    `json:"bodyBudget"`
+	Generator  string `json:"generator"`
 }
 
 func headerPairs(h []inKV) [][2]string {
@@ -198,9 +204,40 @@ func textBody(data []byte, size int, contentType string, max int) *pageBody {
 			cut--
 		}
 		data = data[:cut]
-		b.Cut = true
+		b.Cut, b.Limit = true, max
 	}
 	b.Text = string(data)
+	return b
+}
+
+// limits hands out each body's byte limit: MaxBody until the page's body
+// budget is spent, then budgetTail, so a long run's page stays small
+// enough for a browser to open.
+type limits struct {
+	max, budget, spent int
+}
+
+// budgetTail is what each body keeps once the budget is spent.
+const budgetTail = 2 << 10
+
+func (l *limits) next() (max int, overBudget bool) {
+	if l.max < 0 {
+		return -1, false
+	}
+	if l.budget > 0 && l.spent >= l.budget {
+		return min(l.max, budgetTail), l.max > budgetTail
+	}
+	return l.max, false
+}
+
+// body applies the next limit to a body made by mk.
+func (l *limits) body(mk func(max int) *pageBody) *pageBody {
+	max, over := l.next()
+	b := mk(max)
+	if b != nil {
+		l.spent += len(b.Text)
+		b.Budget = over && b.Cut
+	}
 	return b
 }
 
@@ -281,14 +318,14 @@ func errorText(e *inError) pageError {
 }
 
 // convert turns one execution into the page's form.
-func convert(e *inExecution, max int) pageExec {
+func convert(e *inExecution, lim *limits) pageExec {
 	p := pageExec{Iteration: e.Cursor.Iteration, ItemID: e.Item.ID, Name: e.Item.Name, Skipped: e.Skipped}
 	if p.Name == "" {
 		p.Name = e.Item.ID
 	}
 	if q := e.Request; q != nil {
 		p.Request = &pageRequest{Method: q.Method, URL: q.URL.String(), Header: headerPairs(q.Header),
-			Body: requestBody(q.Body, headerValue(q.Header, "Content-Type"), max)}
+			Body: lim.body(func(max int) *pageBody { return requestBody(q.Body, headerValue(q.Header, "Content-Type"), max) })}
 	}
 	if r := e.Response; r != nil {
 		p.Response = &pageResp{Code: r.Code, Status: r.Status, Time: r.ResponseTime, Size: r.ResponseSize, Header: headerPairs(r.Header)}
@@ -297,7 +334,9 @@ func convert(e *inExecution, max int) pageExec {
 		}
 		switch {
 		case len(r.Stream.Data) > 0:
-			p.Response.Body = textBody(r.Stream.Data, p.Response.Size, headerValue(r.Header, "Content-Type"), max)
+			p.Response.Body = lim.body(func(max int) *pageBody {
+				return textBody(r.Stream.Data, p.Response.Size, headerValue(r.Header, "Content-Type"), max)
+			})
 		case p.Response.Size > 0:
 			// The JSON report left the bytes out (a body size limit).
 			p.Response.Body = &pageBody{Size: p.Response.Size, Missing: true, Type: mediaType(headerValue(r.Header, "Content-Type"))}

@@ -29,12 +29,22 @@ import (
 // DefaultMaxBody is how much of each body the page keeps by default.
 const DefaultMaxBody = 64 << 10
 
+// DefaultBodyBudget is how many bytes of bodies a page keeps by default
+// before it keeps only the first 2 KiB of each: beyond some tens of
+// megabytes a browser takes seconds to open the page.
+const DefaultBodyBudget = 32 << 20
+
 // Options configure Render.
 type Options struct {
 	// MaxBody is how many bytes of each request and response body the page
 	// keeps; longer bodies are cut with a note giving their size. 0 means
-	// DefaultMaxBody, a negative value keeps every body whole.
+	// DefaultMaxBody, a negative value keeps every body whole (and ignores
+	// BodyBudget).
 	MaxBody int
+	// BodyBudget is how many bytes of bodies the page keeps in all; once
+	// spent, each further body keeps its first 2 KiB. 0 means
+	// DefaultBodyBudget, a negative value sets no budget.
+	BodyBudget int
 	// Title replaces the collection's name as the page title.
 	Title string
 	// Generator names the program in the page's footer.
@@ -64,11 +74,15 @@ func Render(w io.Writer, src io.Reader, o Options) error {
 	if o.MaxBody == 0 {
 		o.MaxBody = DefaultMaxBody
 	}
+	if o.BodyBudget == 0 {
+		o.BodyBudget = DefaultBodyBudget
+	}
 	if o.Generator == "" {
 		o.Generator = "courier"
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	r := &renderer{w: bw, o: o, dec: json.NewDecoder(bufio.NewReaderSize(src, 64<<10)), execsByKey: map[execKey][]int{}}
+	r := &renderer{w: bw, o: o, dec: json.NewDecoder(bufio.NewReaderSize(src, 64<<10)), execsByKey: map[execKey][]int{},
+		lim: limits{max: o.MaxBody, budget: o.BodyBudget}}
 	if err := r.render(); err != nil {
 		return err
 	}
@@ -86,6 +100,7 @@ type renderer struct {
 	dec *json.Decoder
 
 	meta       pageMeta
+	lim        limits
 	execsDone  bool
 	nexec      int
 	failures   []inFailure
@@ -133,7 +148,7 @@ func (r *renderer) expectDelim(what string, d json.Delim) error {
 
 func (r *renderer) render() error {
 	r.meta = pageMeta{Stats: map[string]inStat{}, Failures: []pageFailure{}, Paths: map[string]string{}, Folders: []string{},
-		MaxBody: r.o.MaxBody, Generator: r.o.Generator, Title: r.o.Title}
+		MaxBody: r.o.MaxBody, BodyBudget: r.o.BodyBudget, Generator: r.o.Generator, Title: r.o.Title}
 	head, tail, ok := strings.Cut(body, "<!--DATA-->")
 	if !ok {
 		return errors.New("htmlreport: page template lacks its data marker")
@@ -277,7 +292,7 @@ func (r *renderer) executions() error {
 		if err := r.dec.Decode(&e); err != nil {
 			return r.inputError(fmt.Sprintf("run.executions[%d]", r.nexec), err)
 		}
-		p := convert(&e, r.o.MaxBody)
+		p := convert(&e, &r.lim)
 		k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
 		r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
 		if p.Failed {

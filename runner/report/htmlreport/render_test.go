@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -357,6 +358,35 @@ func TestRenderNewmanReport(t *testing.T) {
 	for i, f := range meta.Failures {
 		if f.Exec < 0 || !execs[f.Exec].Failed {
 			t.Errorf("failure %d (%s) links to %d", i, f.Message, f.Exec)
+		}
+	}
+}
+
+// TestBodyBudget: once the page holds BodyBudget bytes of bodies, later
+// bodies keep only their first 2 KiB.
+func TestBodyBudget(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("b", 10_000)
+	var execs []string
+	for i := 0; i < 4; i++ {
+		execs = append(execs, `{"cursor":{"iteration":0,"position":`+strconv.Itoa(i)+`},"item":{"id":"x","name":"x"},"request":{"url":"http://127.0.0.1/","method":"POST","body":{"mode":"raw","raw":"`+body+`"}}}`)
+	}
+	src := []byte(`{"run":{"executions":[` + strings.Join(execs, ",") + `]}}`)
+	got, _ := pageData(t, render(t, src, Options{MaxBody: 8000, BodyBudget: 15_000}))
+	want := []struct {
+		n      int
+		budget bool
+	}{{8000, false}, {8000, false}, {2048, true}, {2048, true}}
+	for i, w := range want {
+		b := got[i].Request.Body
+		if len(b.Text) != w.n || b.Budget != w.budget || !b.Cut || b.Limit != w.n || b.Size != 10_000 {
+			t.Errorf("body %d: %d bytes, budget %v, limit %d", i, len(b.Text), b.Budget, b.Limit)
+		}
+	}
+	got, _ = pageData(t, render(t, src, Options{MaxBody: -1, BodyBudget: 15_000}))
+	for i, e := range got {
+		if len(e.Request.Body.Text) != 10_000 {
+			t.Errorf("with no limit body %d keeps %d bytes", i, len(e.Request.Body.Text))
 		}
 	}
 }

@@ -154,7 +154,6 @@
   }
 
   // ---- failures ---------------------------------------------------------
-  var failShown = 0;
   function renderFailures(all) {
     var F = M.failures || [];
     var box = $('failures');
@@ -172,7 +171,6 @@
     h += '</ol>';
     if (n < F.length) { h += '<p><button type="button" class="btn" id="allfails">Show all ' + num(F.length) + ' failures</button></p>'; }
     box.innerHTML = h;
-    failShown = n;
     var b = $('allfails');
     if (b) { b.addEventListener('click', function () { renderFailures(true); }); }
   }
@@ -295,7 +293,10 @@
     if (!b.x && text.length < 1 << 20 && /^\s*[\[{]/.test(text)) {
       try { text = JSON.stringify(JSON.parse(text), null, 2); } catch (err) { /* not JSON: show as sent */ }
     }
-    if (b.x) { h += '<p class="note">Cut short: showing the first ' + bytes(M.maxBody) + ' of ' + bytes(b.z) + '.</p>'; }
+    if (b.x) {
+      h += '<p class="note">Cut short: showing the first ' + bytes(b.lim || M.maxBody) + ' of ' + bytes(b.z) + '.' +
+        (b.bud ? ' This page already holds ' + bytes(M.bodyBudget) + ' of bodies, so later ones keep only their start (courier report html --max-body -1 keeps them all).' : '') + '</p>';
+    }
     return h + '<pre class="body">' + esc(text) + '</pre>';
   }
   function detailHTML(e) {
