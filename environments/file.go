@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // File is a Postman environment or globals file.
@@ -28,6 +30,12 @@ type File struct {
 	ExportedUsing string
 	// Source names where the file came from (a path), for messages.
 	Source string
+	// Format is FormatJSON or FormatYAML (a Postman v12
+	// *.environment.yaml or *.globals.yaml); "" counts as JSON.
+	Format string
+	// doc is the parsed YAML file, kept so that writing it back edits only
+	// what changed (comments, key order and quoting stay).
+	doc *yaml.Node
 }
 
 // Scope returns a new scope holding the file's variables, named after the
@@ -90,6 +98,9 @@ func Load(r io.Reader, source string) (*File, error) {
 	data, err := decodeText(raw)
 	if err != nil {
 		return nil, &LoadError{File: source, Err: err}
+	}
+	if looksYAML(source, data) {
+		return loadYAML(data, source)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{File: source, Err: errors.New("file is empty, expected a Postman environment")}
@@ -400,6 +411,9 @@ var DefaultExportedUsing = "courier"
 // arrays or null; text variables as strings. An empty type is written as
 // "default", the plain type Postman uses.
 func Save(w io.Writer, f *File) error {
+	if f.Format == FormatYAML {
+		return saveYAML(w, f)
+	}
 	out := exportFile{
 		ID:            f.ID,
 		Name:          f.Name,

@@ -109,7 +109,11 @@ func EditInitial(path string, edits ...InitialEdit) error {
 	if err != nil {
 		return fmt.Errorf("editing %s: %w", path, err)
 	}
-	out, err := editInitialBytes(orig, edits)
+	edit := editInitialBytes
+	if data, derr := decodeText(orig); derr == nil && looksYAML(path, data) {
+		edit = func(_ []byte, edits []InitialEdit) ([]byte, error) { return editInitialYAML(data, path, edits) }
+	}
+	out, err := edit(orig, edits)
 	if err != nil {
 		return fmt.Errorf("editing %s: %w", path, err)
 	}
@@ -289,8 +293,20 @@ func trailingSpace(b []byte) []byte {
 }
 
 // ExportFile writes f in Postman's export format (see Save), keeping every
-// variable's type and enabled flag, atomically.
+// variable's type and enabled flag, atomically. A path ending in .yaml or
+// .yml gets Postman v12's YAML, one ending in .json JSON; any other path
+// the format f was read in.
 func ExportFile(path string, f *File, perm os.FileMode) error {
+	switch {
+	case IsYAMLPath(path) && f.Format != FormatYAML:
+		c := *f
+		c.Format, c.doc = FormatYAML, nil
+		f = &c
+	case strings.EqualFold(filepath.Ext(path), ".json") && f.Format == FormatYAML:
+		c := *f
+		c.Format, c.doc = FormatJSON, nil
+		f = &c
+	}
 	var buf bytes.Buffer
 	if err := Save(&buf, f); err != nil {
 		return err

@@ -44,7 +44,13 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 	}()
 	if o.Exports.Environment != "" {
 		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: clean(sc.Environment.Variables())}
-		if names.envFile != nil {
+		switch {
+		case names.envFile != nil && names.envFile.Format == environments.FormatYAML:
+			// A v12 YAML environment is written back as YAML, keeping
+			// its layout and comments.
+			f = names.envFile.WithValues(f.Values)
+			f.VariableScope = "environment"
+		case names.envFile != nil:
 			f.ID, f.Name = names.envFile.ID, names.envFile.Name
 		}
 		if err := environments.ExportFile(o.Exports.Environment, f, 0o600); err != nil {
@@ -53,7 +59,11 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 	}
 	if o.Exports.Globals != "" {
 		f := &environments.File{Name: "globals", VariableScope: "globals", Values: clean(sc.Globals.Variables())}
-		if names.globF != nil {
+		switch {
+		case names.globF != nil && names.globF.Format == environments.FormatYAML:
+			f = names.globF.WithValues(f.Values)
+			f.VariableScope = "globals"
+		case names.globF != nil:
 			f.ID, f.Name = names.globF.ID, names.globF.Name
 		}
 		if err := environments.ExportFile(o.Exports.Globals, f, 0o600); err != nil {
