@@ -71,7 +71,7 @@ func loadYAML(data []byte, source string) (*File, error) {
 		f.VariableScope = "globals"
 	}
 	if len(doc.Content) == 0 {
-		return nil, &LoadError{File: source, Err: errors.New("file is empty, expected a Postman environment (name: and values:)")}
+		return nil, &LoadError{File: source, Err: errors.New("file is empty, expected a Postman environment with name: and values:")}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {

@@ -427,3 +427,27 @@ func TestArgs(t *testing.T) {
 	r := env(t, t.TempDir(), "", "show", "/nonexistent/env.json")
 	assert.Equal(t, cmdutil.ExitInput, exitCode(r.code))
 }
+
+// TestYAMLEnvironment: courier env works on a Postman v12 YAML environment;
+// current values go to the store, --initial edits the file keeping its
+// comments and quoting, and a secret's value is never printed.
+func TestYAMLEnvironment(t *testing.T) {
+	t.Parallel()
+	state := t.TempDir()
+	p := filepath.Join(t.TempDir(), "dev.environment.yaml")
+	orig := "# team defaults\nname: Dev\nvalues:\n  - key: baseUrl\n    value: 'http://127.0.0.1:1' # local\n  - key: pw\n    value: ''\n    type: secret\n"
+	require.NoError(t, os.WriteFile(p, []byte(orig), 0o644))
+
+	mustOK(t, env(t, state, "", "set", p, "pw", password))
+	b, _ := os.ReadFile(p)
+	assert.Equal(t, orig, string(b), "a current value leaves the file alone")
+	r := mustOK(t, env(t, state, "", "show", p))
+	assert.Contains(t, r.out, "baseUrl")
+
+	mustOK(t, env(t, state, "", "set", "--initial", p, "baseUrl", "http://127.0.0.1:2"))
+	b, _ = os.ReadFile(p)
+	assert.Equal(t, strings.Replace(orig, "127.0.0.1:1", "127.0.0.1:2", 1), string(b))
+	f, err := environments.LoadFile(p)
+	require.NoError(t, err)
+	assert.Equal(t, "http://127.0.0.1:2", f.Values[0].Value)
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -28,8 +29,11 @@ type Options struct {
 	// globals (a tutorial split over several collections chains naturally).
 	Collections []string
 
-	Environment   string
-	Globals       string
+	Environment string
+	Globals     string
+	// Collection picks a collection by name when a collection argument is
+	// a Postman v12 repository root or postman/ folder holding several.
+	Collection    string
 	Reporters     []string
 	Iterations    int
 	IterationData string
@@ -122,6 +126,11 @@ func NewCmdRun(io *cmdutil.IOStreams, runF func(context.Context, *Options) error
 		Long: `Run every request of a Postman collection, with its pre-request and test scripts,
 and report the outcome. Flags are Newman's: a "newman run" command line works as is.
 
+A collection is a JSON file (v1, v2.0, v2.1), a URL, or a Postman v12 collection
+directory (postman/collections/<Name>, YAML). A repository root or postman/ folder
+runs the collection named by --collection; -e and -g then also take the name of an
+environment or globals file of that postman/ folder.
+
 Several collections run one after another, sharing the environment and globals, so
 values stored by one (pm.environment.set) feed the next; each starts with a fresh
 cookie jar, as separate runs would.
@@ -133,7 +142,9 @@ on each other through the environment (one sets what the next reads) are your ca
 with --parallel they do not see each other's values. setNextRequest stays within
 its iteration. Current values the workers set are merged, the last iteration's
 change winning. With --bail, iterations run one after the other.`,
-		Example: `  courier run coll.json -e env.json
+		Example: `  courier run postman/collections/Orders -e postman/environments/dev.environment.yaml
+  courier run . --collection Orders -e dev
+  courier run coll.json -e env.json
   courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
   courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
   courier run testdata/examples/echo.postman_collection.json --local-echo
@@ -159,8 +170,9 @@ change winning. With --bail, iterations run one after the other.`,
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
-	f.StringVarP(&opts.Environment, "environment", "e", "", "environment file `path` or URL")
-	f.StringVarP(&opts.Globals, "globals", "g", "", "globals file `path` or URL")
+	f.StringVarP(&opts.Environment, "environment", "e", "", "environment file `path` or URL, or an environment's name in a Postman v12 postman/ folder")
+	f.StringVarP(&opts.Globals, "globals", "g", "", "globals file `path` or URL, or a globals name in a postman/ folder (workspace)")
+	f.StringVar(&opts.Collection, "collection", "", "the collection to run (by `name`) when the argument is a Postman v12 repository or postman/ folder")
 	f.StringSliceVarP(&opts.Reporters, "reporters", "r", []string{"cli"}, "reporters: cli, json, junit, html (or htmlextra), progress")
 	f.IntVarP(&opts.Iterations, "iteration-count", "n", 0, "number of iterations (default: data rows, or 1)")
 	f.StringVarP(&opts.IterationData, "iteration-data", "d", "", "iteration data file (JSON or CSV)")
@@ -310,6 +322,7 @@ type inputs struct {
 func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inputs, error) {
 	in := &inputs{}
 	var linkEnvs []*environments.File
+	var postmanDir string // the v12 repository's postman/ folder, if any
 	for _, c := range o.Collections {
 		if importcmd.IsLink(c, o.Link) {
 			coll, envs, err := importcmd.OpenLink(ctx, httpClient, c, o.Link)
@@ -320,11 +333,43 @@ func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inpu
 			linkEnvs = append(linkEnvs, envs...)
 			continue
 		}
+		if refs, ok := collections.FindV3Collections(c); ok {
+			ref, err := collections.SelectV3(refs, o.Collection, c)
+			if err != nil {
+				return nil, inputError(err)
+			}
+			c = ref.Dir
+		} else if o.Collection != "" && len(o.Collections) == 1 {
+			return nil, cmdutil.FlagErrorf("--collection picks a collection in a Postman v12 repository or postman/ folder; %s is not one", c)
+		}
 		coll, err := collections.Open(ctx, httpClient, c)
 		if err != nil {
 			return nil, inputError(err)
 		}
+		if postmanDir == "" && coll.Format == "v3" {
+			postmanDir = collections.PostmanFolder(c)
+		}
+		// What a v3 directory skipped or tolerated, file by file.
+		for _, n := range coll.Notices {
+			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
+		}
 		in.colls = append(in.colls, coll)
+	}
+	if postmanDir == "" {
+		postmanDir = collections.PostmanFolder(".")
+	}
+	byName := func(flag, v string, globals bool) (string, error) {
+		if v == "" || collections.IsURL(v) || postmanDir == "" || strings.ContainsAny(v, `/\`) {
+			return v, nil
+		}
+		if _, err := os.Stat(v); err == nil {
+			return v, nil
+		}
+		p, err := environments.FindInPostmanFolder(postmanDir, v, globals)
+		if err != nil {
+			return "", inputError(fmt.Errorf("%s %s: not a file, and %w", flag, v, err))
+		}
+		return p, nil
 	}
 	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.Reporter.HTMLExport != "" || o.ExportCollection != "") {
 		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export, --reporter-html-export and --export-collection name one file: run one collection at a time to use them")
@@ -337,7 +382,11 @@ func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inpu
 		}
 		in.env = f
 	case o.Environment != "":
-		f, err := openVars(ctx, httpClient, o.Environment)
+		p, err := byName("-e", o.Environment, false)
+		if err != nil {
+			return nil, err
+		}
+		f, err := openVars(ctx, httpClient, p)
 		if err != nil {
 			return nil, inputError(err)
 		}
@@ -351,7 +400,11 @@ func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inpu
 		}
 	}
 	if o.Globals != "" {
-		f, err := openVars(ctx, httpClient, o.Globals)
+		p, err := byName("-g", o.Globals, true)
+		if err != nil {
+			return nil, err
+		}
+		f, err := openVars(ctx, httpClient, p)
 		if err != nil {
 			return nil, inputError(err)
 		}
