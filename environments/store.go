@@ -403,7 +403,10 @@ func (s *Store) LoadIdentity(id Identity) (*Current, error) {
 
 // read loads one store file; a missing file yields nil.
 func (s *Store) read(path string) (*Current, error) {
-	data, err := os.ReadFile(path)
+	if err := s.checkDirs(); err != nil {
+		return nil, err
+	}
+	data, err := readTrusted(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -449,8 +452,11 @@ func (s *Store) Save(f *File, ch Changes) error {
 // A run killed at any point leaves either the old or the new file. fn
 // returning an error writes nothing.
 func (s *Store) Update(id Identity, fn func(*Current) error) error {
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("creating the state directory: %w", err)
+	if err := ensureTrustedDir(filepath.Dir(s.Dir)); err != nil {
+		return err
+	}
+	if err := ensureTrustedDir(s.Dir); err != nil {
+		return err
 	}
 	path := s.Path(id)
 	unlock, err := LockFile(path+".lock", s.lockTimeout())
@@ -481,6 +487,14 @@ func (s *Store) Update(id Identity, fn func(*Current) error) error {
 	}
 	// 0600: current values are the user's own and may hold secrets.
 	return WriteFileAtomic(path, append(data, '\n'), 0o600)
+}
+
+// checkDirs refuses a state directory someone else could have written.
+func (s *Store) checkDirs() error {
+	if err := checkTrustedDir(filepath.Dir(s.Dir)); err != nil {
+		return err
+	}
+	return checkTrustedDir(s.Dir)
 }
 
 func (s *Store) lockTimeout() time.Duration {

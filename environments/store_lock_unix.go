@@ -5,15 +5,15 @@ package environments
 import (
 	"errors"
 	"fmt"
-	"os"
 	"syscall"
 	"time"
 )
 
 // LockFile takes an exclusive flock(2) on path, waiting up to timeout. The
 // lock dies with the process, so a killed run never leaves the store locked.
+// A symbolic link in place of the lock file is refused, never followed.
 func LockFile(path string, timeout time.Duration) (func(), error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLock(path)
 	if err != nil {
 		return nil, err
 	}
