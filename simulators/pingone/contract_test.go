@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	mgmt "github.com/patrickcping/pingone-go-sdk-v2/management"
 	"github.com/stretchr/testify/require"
@@ -74,6 +75,14 @@ func (c *contract) ok(area, op string, resp *http.Response, err error) {
 	}
 }
 
+// got is ok for a call whose answer the test does not use further.
+func (c *contract) got(area, op string) func(any, *http.Response, error) {
+	return func(_ any, resp *http.Response, err error) {
+		c.t.Helper()
+		c.ok(area, op, resp, err)
+	}
+}
+
 // all walks a paged read to its end and returns the entities of every page.
 func (c *contract) all(area, op string, it mgmt.EntityArrayPagedIterator) *mgmt.EntityArrayEmbedded {
 	c.t.Helper()
@@ -106,6 +115,13 @@ func TestSDKContract(t *testing.T) {
 	c.signOnPolicies()
 	c.passwordPolicies()
 	c.languages()
+	c.identityProviders()
+	c.gateways()
+	c.keys()
+	c.notifications()
+	c.propagation()
+	c.agreements()
+	c.platform()
 
 	seen := c.rec.check(t, spec)
 	areas := make([]string, 0, len(c.calls))
@@ -332,4 +348,179 @@ func (c *contract) languages() {
 		_, resp, err = a.ReadOneLanguage(c.ctx, c.env, l.GetId()).Execute()
 		c.ok("languages", "read one", resp, err)
 	}
+}
+
+func (c *contract) identityProviders() {
+	a := c.api.IdentityProvidersApi
+	oidc := mgmt.NewIdentityProviderOIDC(true, "Partner", mgmt.ENUMIDENTITYPROVIDEREXT_OPENID_CONNECT, "https://idp.example.com/authorize",
+		"client", "secret", "https://idp.example.com", "https://idp.example.com/jwks", []string{"openid"}, "https://idp.example.com/token",
+		mgmt.ENUMIDENTITYPROVIDEROIDCTOKENAUTHMETHOD_CLIENT_SECRET_BASIC)
+	idp, resp, err := a.CreateIdentityProvider(c.ctx, c.env).IdentityProvider(mgmt.IdentityProvider{IdentityProviderOIDC: oidc}).Execute()
+	c.ok("identity providers", "create", resp, err)
+	if idp == nil || idp.IdentityProviderOIDC == nil {
+		c.t.Errorf("identity providers: an OPENID_CONNECT provider does not decode as IdentityProviderOIDC: %+v", idp)
+		return
+	}
+	id := idp.IdentityProviderOIDC.GetId()
+	_, resp, err = a.ReadOneIdentityProvider(c.ctx, c.env, id).Execute()
+	c.ok("identity providers", "read one", resp, err)
+	c.all("identity providers", "read all", a.ReadAllIdentityProviders(c.ctx, c.env).Execute())
+	oidc.SetDescription("updated")
+	_, resp, err = a.UpdateIdentityProvider(c.ctx, c.env, id).IdentityProvider(mgmt.IdentityProvider{IdentityProviderOIDC: oidc}).Execute()
+	c.ok("identity providers", "update", resp, err)
+	attrs := c.api.IdentityProviderAttributesApi
+	attr, resp, err := attrs.CreateIdentityProviderAttribute(c.ctx, c.env, id).IdentityProviderAttribute(
+		*mgmt.NewIdentityProviderAttribute("title", "${providerAttributes.title}", mgmt.ENUMIDENTITYPROVIDERATTRIBUTEMAPPINGUPDATE_ALWAYS)).Execute()
+	c.ok("identity providers", "attribute create", resp, err)
+	all := c.all("identity providers", "attributes", attrs.ReadAllIdentityProviderAttributes(c.ctx, c.env, id).Execute())
+	for _, x := range all.GetAttributes() {
+		if x.IdentityProviderAttribute == nil {
+			c.t.Errorf("identity providers: an attribute decodes as %T, not IdentityProviderAttribute", x.GetActualInstance())
+		}
+	}
+	if attr != nil {
+		_, resp, err = attrs.ReadOneIdentityProviderAttribute(c.ctx, c.env, id, attr.GetId()).Execute()
+		c.ok("identity providers", "attribute", resp, err)
+	}
+	resp, err = a.DeleteIdentityProvider(c.ctx, c.env, id).Execute()
+	c.ok("identity providers", "delete", resp, err)
+}
+
+func (c *contract) gateways() {
+	a := c.api.GatewaysApi
+	gw := mgmt.NewGateway("Federation", mgmt.ENUMGATEWAYTYPE_PING_FEDERATE, true)
+	created, resp, err := a.CreateGateway(c.ctx, c.env).CreateGatewayRequest(mgmt.CreateGatewayRequest{Gateway: gw}).Execute()
+	c.ok("gateways", "create", resp, err)
+	if created == nil || created.Gateway == nil {
+		c.t.Errorf("gateways: a PING_FEDERATE gateway does not decode as Gateway: %+v", created)
+		return
+	}
+	id := created.Gateway.GetId()
+	_, resp, err = a.ReadOneGateway(c.ctx, c.env, id).Execute()
+	c.ok("gateways", "read one", resp, err)
+	c.all("gateways", "read all", a.ReadAllGateways(c.ctx, c.env).Execute())
+	cred, resp, err := c.api.GatewayCredentialsApi.CreateGatewayCredential(c.ctx, c.env, id).Execute()
+	c.ok("gateways", "credential create", resp, err)
+	c.all("gateways", "credentials", c.api.GatewayCredentialsApi.ReadAllGatewayCredentials(c.ctx, c.env, id).Execute())
+	if cred != nil {
+		_, resp, err = c.api.GatewayCredentialsApi.ReadOneGatewayCredential(c.ctx, c.env, id, cred.GetId()).Execute()
+		c.ok("gateways", "credential", resp, err)
+	}
+	resp, err = a.DeleteGateway(c.ctx, c.env, id).Execute()
+	c.ok("gateways", "delete", resp, err)
+}
+
+func (c *contract) keys() {
+	a := c.api.CertificateManagementApi
+	cert := mgmt.NewCertificate(mgmt.ENUMCERTIFICATEKEYALGORITHM_RSA, 2048, "Signing", mgmt.ENUMCERTIFICATEKEYSIGNAGUREALGORITHM_SHA256WITH_RSA,
+		"CN=Signing, O=Example", mgmt.ENUMCERTIFICATEKEYUSAGETYPE_SIGNING, 365)
+	key, resp, err := a.CreateKey(c.ctx, c.env).ContentType("application/json").Certificate(*cert).Execute()
+	c.ok("keys", "create", resp, err)
+	c.got("keys", "read all")(a.GetKeys(c.ctx, c.env).Execute())
+	if key != nil {
+		_, resp, err = a.GetKey(c.ctx, c.env, key.GetId()).Execute()
+		c.ok("keys", "read one", resp, err)
+		_, resp, err = a.ExportCSR(c.ctx, c.env, key.GetId()).Execute()
+		c.ok("keys", "CSR", resp, err)
+	}
+	c.got("keys", "certificates")(a.GetCertificates(c.ctx, c.env).Execute())
+	k := c.api.KeyRotationPoliciesApi
+	krp, resp, err := k.CreateKeyRotationPolicy(c.ctx, c.env).KeyRotationPolicy(*mgmt.NewKeyRotationPolicy(mgmt.ENUMKEYROTATIONPOLICYALGORITHM_RSA,
+		"CN=Rotating, O=Example", 2048, "Rotating", mgmt.ENUMKEYROTATIONPOLICYSIGALGORITHM_SHA256WITH_RSA, mgmt.ENUMKEYROTATIONPOLICYUSAGETYPE_SIGNING)).Execute()
+	c.ok("keys", "rotation policy create", resp, err)
+	c.all("keys", "rotation policies", k.GetKeyRotationPolicies(c.ctx, c.env).Execute())
+	if krp != nil {
+		_, resp, err = k.GetKeyRotationPolicy(c.ctx, c.env, krp.GetId()).Execute()
+		c.ok("keys", "rotation policy", resp, err)
+	}
+}
+
+func (c *contract) notifications() {
+	a := c.api.NotificationsTemplatesApi
+	c.all("notifications", "templates", a.ReadAllTemplates(c.ctx, c.env).Execute())
+	_, resp, err := a.ReadOneTemplate(c.ctx, c.env, mgmt.ENUMTEMPLATENAME_GENERAL).Execute()
+	c.ok("notifications", "template", resp, err)
+	email := mgmt.NewTemplateContentEmail("en", mgmt.ENUMTEMPLATECONTENTDELIVERYMETHOD_EMAIL, "Hello ${user.username}")
+	email.SetSubject("Hello")
+	content, resp, err := a.CreateContent(c.ctx, c.env, mgmt.ENUMTEMPLATENAME_GENERAL).TemplateContent(mgmt.TemplateContent{TemplateContentEmail: email}).Execute()
+	c.ok("notifications", "content create", resp, err)
+	c.all("notifications", "contents", a.ReadAllTemplateContents(c.ctx, c.env, mgmt.ENUMTEMPLATENAME_GENERAL).Execute())
+	if content != nil && content.TemplateContentEmail != nil {
+		_, resp, err = a.ReadOneContent(c.ctx, c.env, mgmt.ENUMTEMPLATENAME_GENERAL, content.TemplateContentEmail.GetId()).Execute()
+		c.ok("notifications", "content", resp, err)
+	}
+	_, resp, err = c.api.NotificationsSettingsApi.ReadNotificationsSettings(c.ctx, c.env).Execute()
+	c.ok("notifications", "settings", resp, err)
+	settings := mgmt.NewNotificationsSettings()
+	settings.SetReplyTo(mgmt.NotificationsSettingsReplyTo{Address: mgmt.PtrString("noreply@example.com"), Name: mgmt.PtrString("Example")})
+	_, resp, err = c.api.NotificationsSettingsApi.UpdateNotificationsSettings(c.ctx, c.env).NotificationsSettings(*settings).Execute()
+	c.ok("notifications", "settings update", resp, err)
+	p := c.api.NotificationsPoliciesApi
+	quota := mgmt.NewNotificationsPolicyQuotasInner(mgmt.ENUMNOTIFICATIONSPOLICYQUOTAITEMTYPE_USER,
+		[]mgmt.EnumNotificationsPolicyQuotaDeliveryMethods{mgmt.ENUMNOTIFICATIONSPOLICYQUOTADELIVERYMETHODS_SMS})
+	quota.SetTotal(50)
+	pol, resp, err := p.CreateNotificationsPolicy(c.ctx, c.env).NotificationsPolicy(*mgmt.NewNotificationsPolicy("Quota", []mgmt.NotificationsPolicyQuotasInner{*quota})).Execute()
+	c.ok("notifications", "policy create", resp, err)
+	c.all("notifications", "policies", p.ReadAllNotificationsPolicies(c.ctx, c.env).Execute())
+	if pol != nil {
+		_, resp, err = p.ReadOneNotificationsPolicy(c.ctx, c.env, pol.GetId()).Execute()
+		c.ok("notifications", "policy", resp, err)
+	}
+}
+
+func (c *contract) propagation() {
+	a := c.api.PropagationStoresApi
+	store, resp, err := a.CreatePropagationStore(c.ctx, c.env).PropagationStore(*mgmt.NewPropagationStore(map[string]any{
+		"SCIM_URL": "https://scim.example.com/scim/v2", "AUTHENTICATION_METHOD": "OAuth 2 Bearer Token", "OAUTH_ACCESS_TOKEN": "t0ken",
+	}, "Directory", mgmt.ENUMPROPAGATIONSTORETYPE_SCIM)).Execute()
+	c.ok("propagation", "store create", resp, err)
+	c.all("propagation", "stores", a.ReadAllStores(c.ctx, c.env).Execute())
+	if store != nil {
+		_, resp, err = a.ReadOnePropagationStore(c.ctx, c.env, store.GetId()).Execute()
+		c.ok("propagation", "store", resp, err)
+	}
+	pl := c.api.IdentityPropagationPlansApi
+	plan, resp, err := pl.CreatePlan(c.ctx, c.env).IdentityPropagationPlan(*mgmt.NewIdentityPropagationPlan("Nightly")).Execute()
+	c.ok("propagation", "plan create", resp, err)
+	c.all("propagation", "plans", pl.ReadAllPlans(c.ctx, c.env).Execute())
+	if plan != nil {
+		_, resp, err = pl.ReadOnePlan(c.ctx, c.env, plan.GetId()).Execute()
+		c.ok("propagation", "plan", resp, err)
+	}
+	resp, err = c.api.PropagationRevisionsApi.EnvironmentsEnvironmentIDPropagationRevisionsPost(c.ctx, c.env).Execute()
+	c.ok("propagation", "revision create", resp, err)
+	resp, err = c.api.PropagationRevisionsApi.EnvironmentsEnvironmentIDPropagationRevisionsIdlatestGet(c.ctx, c.env).Execute()
+	c.ok("propagation", "latest revision", resp, err)
+}
+
+func (c *contract) agreements() {
+	a := c.api.AgreementsResourcesApi
+	ag, resp, err := a.CreateAgreement(c.ctx, c.env).Agreement(*mgmt.NewAgreement(false, "Terms")).Execute()
+	c.ok("agreements", "create", resp, err)
+	c.all("agreements", "read all", a.ReadAllAgreements(c.ctx, c.env).Execute())
+	if ag == nil {
+		return
+	}
+	_, resp, err = a.ReadOneAgreement(c.ctx, c.env, ag.GetId()).Execute()
+	c.ok("agreements", "read one", resp, err)
+	l := c.api.AgreementLanguagesResourcesApi
+	lang, resp, err := l.CreateAgreementLanguage(c.ctx, c.env, ag.GetId()).AgreementLanguage(*mgmt.NewAgreementLanguage("Terms", false, "en")).Execute()
+	c.ok("agreements", "language create", resp, err)
+	c.all("agreements", "languages", l.ReadAllAgreementLanguages(c.ctx, c.env, ag.GetId()).Execute())
+	if lang == nil {
+		return
+	}
+	rv := c.api.AgreementRevisionsResourcesApi
+	_, resp, err = rv.CreateAgreementLanguageRevision(c.ctx, c.env, ag.GetId(), lang.GetId()).AgreementLanguageRevision(
+		*mgmt.NewAgreementLanguageRevision(mgmt.ENUMAGREEMENTREVISIONCONTENTTYPE_HTML, time.Now().Add(time.Hour), false, "<p>Be nice.</p>")).Execute()
+	c.ok("agreements", "revision create", resp, err)
+	c.all("agreements", "revisions", rv.ReadAllAgreementLanguageRevisions(c.ctx, c.env, ag.GetId(), lang.GetId()).Execute())
+}
+
+// platform covers the read-only areas: roles, flow policies, activities.
+func (c *contract) platform() {
+	c.all("platform", "roles", c.api.RolesApi.ReadAllRoles(c.ctx).Execute())
+	c.all("platform", "flow policies", c.api.FlowPoliciesApi.ReadAllFlowPolicies(c.ctx, c.env).Execute())
+	resp, err := c.api.AuditActivitiesApi.EnvironmentsEnvironmentIDActivitiesGet(c.ctx, c.env).Filter(`recordedat gt "2020-01-01T00:00:00Z"`).Execute()
+	c.ok("platform", "activities", resp, err)
 }

@@ -95,7 +95,22 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 		}
 		s.crud(w, r, st, env, base, kindIdentityProvider, "", envPath+"/identityProviders", rest[1:])
 	case "gateways":
+		if len(rest) >= 3 && rest[2] == "credentials" {
+			gw := st.get(rest[1], "gateways", env.id)
+			if gw == nil {
+				writeNotFound(w)
+				return true
+			}
+			s.crud(w, r, st, env, base, kindGatewayCredential, gw.id, gw.self+"/credentials", rest[3:]) // notifications.go
+			return true
+		}
 		s.crud(w, r, st, env, base, kindGateway, "", envPath+"/gateways", rest[1:])
+	case "keyRotationPolicies":
+		s.crud(w, r, st, env, base, kindKeyRotationPolicy, "", envPath+"/keyRotationPolicies", rest[1:]) // key_rotation.go
+	case "notificationsPolicies":
+		s.crud(w, r, st, env, base, kindNotificationsPolicy, "", envPath+"/notificationsPolicies", rest[1:]) // notifications.go
+	case "notificationsSettings":
+		s.serveNotificationsSettings(w, r, st, env, base, rest[1:]) // notifications.go
 	case "propagation":
 		if len(rest) >= 2 && rest[1] == "revisions" {
 			s.routePropagationRevisions(w, r, st, c, env, base, rest[2:]) // propagation_revisions.go
@@ -154,6 +169,11 @@ type kind struct {
 	// PingOne's SDK uses to tell apart variants that share a list
 	// (application, identity provider and resource attributes).
 	parentRef string
+	// createStatus answers a create when PingOne's specification declares
+	// 200 rather than 201.
+	createStatus int
+	// bodyless creates take no request body (PingOne makes the resource).
+	bodyless bool
 	// validate checks a create (old == nil) or update body.
 	validate func(s *Server, st *moreState, env *environment, parent string, body map[string]any, old *rec) []detail
 	// prepare fills defaults before storing.
@@ -213,9 +233,12 @@ func (s *Server) crud(w http.ResponseWriter, r *http.Request, st *moreState, env
 			}
 			writeHAL(w, http.StatusOK, collection(base+listPath, k.name, out))
 		case http.MethodPost:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
+			body := map[string]any{}
+			if !k.bodyless {
+				var ok bool
+				if body, ok = readJSONBody(w, r, mtJSON); !ok {
+					return
+				}
 			}
 			if bad := s.check(st, k, env, parent, body, nil); len(bad) > 0 {
 				writeInvalidData(w, bad...)
@@ -228,7 +251,11 @@ func (s *Server) crud(w http.ResponseWriter, r *http.Request, st *moreState, env
 			if k.afterWrite != nil {
 				k.afterWrite(st, x)
 			}
-			writeHAL(w, http.StatusCreated, s.recJSON(x, k, base))
+			status := http.StatusCreated
+			if k.createStatus != 0 {
+				status = k.createStatus
+			}
+			writeHAL(w, status, s.recJSON(x, k, base))
 		default:
 			writeMethodNotAllowed(w)
 		}

@@ -9,8 +9,10 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
 	"io"
+	"math"
 	"math/big"
 	"mime"
 	"net/http"
@@ -168,7 +170,7 @@ func (s *Server) keyJSON(k *keyRec, base string) map[string]any {
 		"algorithm":          k.algorithm,
 		"keyLength":          k.keyLength,
 		"signatureAlgorithm": k.signatureAlgorithm,
-		"serialNumber":       k.serial.String(),
+		"serialNumber":       json.Number(k.serial.String()), // an integer in the specification
 		"subjectDN":          k.subjectDN,
 		"issuerDN":           k.subjectDN,
 		"usageType":          k.usageType,
@@ -230,6 +232,10 @@ func (s *Server) routeKeys(w http.ResponseWriter, r *http.Request, st *moreState
 			k = x
 		}
 	}
+	if k != nil && len(rest) == 2 && rest[1] == "csr" && r.Method == http.MethodGet {
+		s.exportCSR(w, r, k)
+		return
+	}
 	if k == nil || len(rest) > 1 {
 		writeNotFound(w)
 		return
@@ -286,8 +292,8 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState
 	if !ok {
 		return
 	}
-	bad := required(body, "algorithm", "keyLength", "signatureAlgorithm", "subjectDN", "usageType", "validityPeriod", "serialNumber")
-	bad = append(bad, requiredBools(body, "default")...)
+	// serialNumber and default are optional in PingOne's specification.
+	bad := required(body, "algorithm", "keyLength", "signatureAlgorithm", "subjectDN", "usageType", "validityPeriod")
 	bad = append(bad, oneOf(body, "algorithm", "RSA", "EC")...)
 	bad = append(bad, oneOf(body, "usageType", usageTypes...)...)
 	alg, sig := str(body, "algorithm"), str(body, "signatureAlgorithm")
@@ -307,7 +313,12 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "subjectDN", Message: "must be a valid DN with CN, O, OU, L, ST and C"})
 		}
 	}
-	serial := new(big.Int)
+	// A positive int64: the specification's type for serialNumber.
+	serial, err := rand.Int(rand.Reader, big.NewInt(math.MaxInt64))
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
+		return
+	}
 	switch v := body["serialNumber"].(type) {
 	case float64:
 		serial.SetInt64(int64(v))
@@ -352,7 +363,7 @@ func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *m
 			"name":               c.cert.Subject.CommonName,
 			"subjectDN":          c.cert.Subject.String(),
 			"issuerDN":           c.cert.Issuer.String(),
-			"serialNumber":       c.cert.SerialNumber.String(),
+			"serialNumber":       json.Number(c.cert.SerialNumber.String()),
 			"algorithm":          map[x509.PublicKeyAlgorithm]string{x509.RSA: "RSA", x509.ECDSA: "EC"}[c.cert.PublicKeyAlgorithm],
 			"signatureAlgorithm": sigAlgName(c.cert.SignatureAlgorithm),
 			"usageType":          c.usageType,
@@ -473,4 +484,26 @@ func parseUsageForm(w http.ResponseWriter, r *http.Request) (usage string, bad [
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "usageType", Message: "must be one of [" + strings.Join(usageTypes, ", ") + "]"})
 	}
 	return usage, bad, true
+}
+
+// exportCSR answers GET /keys/{id}/csr: a certificate signing request for
+// the key's subject, signed with its private key, as PEM
+// (application/x-pem-file) or DER (application/pkcs10).
+func (s *Server) exportCSR(w http.ResponseWriter, r *http.Request, k *keyRec) {
+	if k.signer == nil {
+		writeNotFound(w)
+		return
+	}
+	der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{Subject: k.cert.Subject}, k.signer)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
+		return
+	}
+	if strings.Contains(r.Header.Get("Accept"), "application/pkcs10") {
+		w.Header().Set("Content-Type", "application/pkcs10")
+		_, _ = w.Write(der)
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-pem-file")
+	_, _ = w.Write(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}))
 }

@@ -57,7 +57,9 @@ var kindIdentityProvider = &kind{
 			b["enabled"] = false
 		}
 	},
-	writeOnly:  []string{"clientSecret", "appSecret"},
+	// PingOne's models require an OIDC provider's clientSecret in answers;
+	// Apple's private key is still never shown.
+	writeOnly:  []string{"appSecret"},
 	afterWrite: samlProviderCoreAttribute, // saml_sp.go
 	onDelete: func(st *moreState, x *rec) {
 		for _, a := range st.list("attributes", x.envID, x.id) {
@@ -124,7 +126,7 @@ var kindPropagationStore = &kind{
 	},
 	prepare: func(b map[string]any) {
 		if b["status"] == nil {
-			b["status"] = "ACTIVE"
+			b["status"] = "INACTIVE" // the default, and the only value, PingOne's specification has
 		}
 	},
 	// The connection secrets are sent, never shown, as the gateway's
@@ -532,9 +534,10 @@ func (s *Server) routeTemplates(w http.ResponseWriter, r *http.Request, st *more
 		for j, m := range t.methods {
 			methods[j] = m
 		}
-		vars := make([]any, len(t.vars))
-		for j, v := range t.vars {
-			vars[j] = v
+		// An object keyed by variable name, as PingOne's specification has it.
+		vars := make(map[string]any, len(t.vars))
+		for _, v := range t.vars {
+			vars[v] = map[string]any{"required": false}
 		}
 		return map[string]any{
 			"_links":          map[string]any{"self": link(base + list + "/" + t.name), "environment": link(base + "/environments/" + env.id), "contents": link(base + list + "/" + t.name + "/contents")},

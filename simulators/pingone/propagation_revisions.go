@@ -41,8 +41,9 @@ func (s *Server) routePropagationRevisions(w http.ResponseWriter, r *http.Reques
 		}
 		writeHAL(w, http.StatusOK, collection(list, "revisions", out))
 	case len(rest) == 1 && r.Method == http.MethodGet:
-		for _, rev := range st.revisions {
-			if rev.id == rest[0] && rev.envID == env.id {
+		for i := len(st.revisions) - 1; i >= 0; i-- {
+			// id:latest names the newest revision, as PingOne's API has it.
+			if rev := st.revisions[i]; rev.envID == env.id && (rev.id == rest[0] || rest[0] == "id:latest") {
 				writeHAL(w, http.StatusOK, propRevisionJSON(rev, list))
 				return
 			}
