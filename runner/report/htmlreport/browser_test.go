@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/courier-run/courier/collections"
@@ -107,6 +108,22 @@ func openPage(t *testing.T, browser context.Context, file string, colorScheme st
 			}
 		}
 	}()
+	// The page must load nothing: any request but the file itself is a
+	// problem (the page is meant to open offline).
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			if u := ev.Request.URL; u != "file://"+file && !strings.HasPrefix(u, "file://"+file+"#") {
+				select {
+				case p.console <- "request: " + u:
+				default:
+				}
+			}
+		}
+	}()
 	if colorScheme != "" {
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: colorScheme}}}); err != nil {
@@ -130,7 +147,7 @@ func eval[T any](p *page, js string) T {
 }
 
 // problems returns what the page printed as warnings, errors and uncaught
-// exceptions so far.
+// exceptions so far, and any request it made.
 func (p *page) problems() []string {
 	// Let console events still in flight arrive.
 	_ = eval[bool](p, `true`)
