@@ -138,6 +138,10 @@ type Engine struct {
 	listen  map[string]goja.Value    // interned Exec.Listen values
 	fns     map[*compiled]goja.Value // the scripts' functions
 	params  map[*compiled]goja.Value // their parameter names, as JS arrays
+	// responseFns are the natives behind a response's lazy parts: headers,
+	// text and base64 body.
+	responseFns [3]goja.Value
+	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -562,6 +566,26 @@ func (e *Engine) execInfo(x *Exec) goja.Value {
 	_ = o.Set("current", cur)
 	_ = o.Set("hasResponse", x.Response != nil)
 	_ = o.Set("hasRequest", x.Request != nil)
+	return o
+}
+
+// pmInfo is pm.info as Postman shows it: five read-only members that
+// JSON.stringify and Object.keys do not list, made in one call.
+func (e *Engine) pmInfo(x *Exec) goja.Value {
+	rt := e.rt
+	o := rt.NewObject()
+	event := x.Info.EventName
+	if event == "" {
+		event = x.Listen
+	}
+	hidden := func(name string, v goja.Value) {
+		_ = o.DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+	hidden("eventName", rt.ToValue(event))
+	hidden("iteration", rt.ToValue(x.Info.Iteration))
+	hidden("iterationCount", rt.ToValue(x.Info.IterationCount))
+	hidden("requestName", rt.ToValue(x.Info.RequestName))
+	hidden("requestId", rt.ToValue(x.Info.RequestID))
 	return o
 }
 

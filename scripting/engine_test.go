@@ -334,3 +334,19 @@ pm.test("err", () => { pm.expect(err.name).to.equal(pm.iterationData.get("name")
 	x.Response.Body = []byte("\ufeff{\"a\":1}")
 	runJS(t, e, x)
 }
+
+// A script stopped inside an assertion's slow path (reached through its
+// native form) times out like any other, and the engine goes on.
+func TestTimeoutInsideNativeAssertion(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Timeout: 300 * time.Millisecond})
+	r := e.Run(context.Background(), testExec("test",
+		`pm.test("spins", () => pm.expect(new Proxy({}, { getPrototypeOf() { while (true) {} } })).to.be.an('object'));`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
+	}
+	r = e.Run(context.Background(), testExec("test", `pm.test("next", () => pm.expect('x').to.be.a('string'));`))
+	if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+		t.Fatalf("next script after timeout: %+v", r)
+	}
+}

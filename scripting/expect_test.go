@@ -58,6 +58,24 @@ var expectCases = []string{
 	`R.to.have.body()`, `R.to.have.responseTime.below(1000)`, `R.to.have.responseTime.above(1000)`, `R.to.have.responseSize.below(10000)`,
 	`R.to.be.notFound`, `R.to.have.jsonSchema({type: 'object', required: ['id']})`, `R.to.be.a.postmanResponse`,
 	`E(R).to.have.property('code', 200)`, `E(R.json()).to.have.property('tags').that.includes('a')`,
+	// the native forms (fastassert.go): equal, eql, a/an, include, status
+	`E(1).to.equal(1.0)`, `E('a').to.equal('a', 'm')`, `E(true).to.not.equal(false)`, `E(undefined).to.equal()`, `E(null).to.equal(undefined)`,
+	`E(-0).to.equal(0)`, `E(1).to.equal(1, 'first').and.equal(2)`, `E(1).to.deep.equal(1)`, `E('a').to.not.equal('a', 'why not')`,
+	`E(-0).to.eql(-0)`, `E(-0).to.eql(0)`, `E(0.0).to.eql(0)`, `E('1').to.eql(1)`, `E(true).to.eql(true)`, `E(null).to.eql(null)`, `E(null).to.eql(undefined)`,
+	`E(undefined).to.eql(undefined)`, `E(1).to.eql(1, 'why')`, `E(1).to.eql(2, 'why')`, `E(5).to.not.eql(5)`, `E(5).to.eql(5, 'm').and.eql(6)`,
+	`E('x').to.eql(new String('x'))`, `E(1.5).to.eqls(1.5)`,
+	`E('x').to.be.a('String')`, `E('x').to.be.an('STRING')`, `E(null).to.be.an('object')`, `E(true).to.be.a('boolean')`, `E(false).to.be.a('Boolean')`,
+	`E(1).to.not.be.a('string')`, `E(1).to.not.be.a('number')`, `E(Object.create(null)).to.be.an('object')`, `E(new Map()).to.be.an('object')`,
+	`E(new Proxy({}, {})).to.be.an('object')`, `E(new Proxy([], {})).to.be.an('array')`, `E({[Symbol.toStringTag]: 'Foo'}).to.be.an('object')`,
+	`E(Object.create({[Symbol.toStringTag]: 'Bar'})).to.be.an('object')`, `E(Object.create({})).to.be.an('object')`, `E('é').to.be.a('string')`,
+	`E(new String('x')).to.be.a('string')`, `E([]).to.be.an('array', 'msg')`, `E({}).to.be.an('array', 'msg')`, `E(1).to.be.a('straße')`,
+	`E(Symbol('s')).to.be.a('symbol')`, `E(NaN).to.be.a('number')`, `E(Object.setPrototypeOf([], null)).to.be.an('array')`,
+	`E(class {}).to.be.a('function')`, `E({}).to.be.an('object').that.is.empty`, `E('x').to.be.a('string').and.include('y')`,
+	`E('héllo').to.include('é')`, `E('hello').to.include('')`, `E('123').to.include(2)`, `E('hello').to.include('ell', 'msg')`,
+	`E('hello').to.include('xyz', 'msg')`, `E('hello').to.not.include('ell')`, `E('abc').to.deep.include('b')`, `E('abc').to.includes('c')`,
+	`E('abc').to.contains('z')`, `E(['a']).to.include('a')`, `E('a,b').to.include(['a'])`, `E(5).to.include(5)`,
+	`R.to.have.status(200.0)`, `R.to.have.status('200')`, `R.to.not.have.status(201)`, `E({code: 200}).to.have.status(200)`,
+	`R.to.have.status(NaN)`, `R.to.have.status()`, `R.to.be.ok.and.have.status(404)`,
 }
 
 func TestExpectMatchesChai(t *testing.T) {

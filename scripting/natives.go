@@ -313,12 +313,16 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return base64.StdEncoding.EncodeToString(x.Response.Body)
 	})
-	set("response", func(goja.FunctionCall) goja.Value {
+	set("response", func(c goja.FunctionCall) goja.Value {
 		x := e.state().x
 		if x.Response == nil {
 			return goja.Undefined()
 		}
-		return e.responseData(x.Response, false)
+		proto, ok := c.Argument(0).(*goja.Object)
+		if !ok {
+			return rt.ToValue(true) // there is a response; the caller builds its own
+		}
+		return e.responseObject(x.Response, proto)
 	})
 	set("responseHeaders", func() goja.Value {
 		x := e.state().x
@@ -356,9 +360,13 @@ func (e *Engine) natives() *goja.Object {
 		return goja.Undefined()
 	})
 	set("info", func() goja.Value { return e.execInfo(e.state().x) })
+	set("pmInfo", func(goja.FunctionCall) goja.Value { return e.pmInfo(e.state().x) })
 	set("requestId", func() string { return e.state().x.Info.RequestID })
 	set("requestName", func() string { return e.state().x.Info.RequestName })
 	set("emptyScope", func(name string) bool { return e.scope(name) == nil })
+	for i, name := range [...]string{"responseHeaders", "responseText", "responseBase64"} {
+		e.responseFns[i] = n.Get(name)
+	}
 	return n
 }
 
@@ -379,6 +387,34 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	}
 	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
 	_ = o.Set("size", r.Size)
+	return o
+}
+
+// responseObject is pm.response as the bootstrap's Response constructor
+// makes it (the same own members, in the same order, on the given
+// prototype), built in one call: nearly every test script reads it. Its
+// headers, cookies and body are read on first use through the natives.
+func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
+	rt := e.rt
+	d := rt.NewObject()
+	_ = d.Set("header", e.responseFns[0])
+	// postman-runtime hands the sandbox a response without cookies:
+	// pm.response.cookies is empty, pm.cookies holds the jar's.
+	_ = d.Set("cookies", rt.NewArray())
+	_ = d.Set("textFn", e.responseFns[1])
+	_ = d.Set("b64Fn", e.responseFns[2])
+	o := rt.NewObject()
+	_ = o.SetPrototype(proto)
+	_ = o.Set("id", goja.Undefined())
+	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
+	if r.Code != 0 {
+		_ = o.Set("code", r.Code)
+	} else {
+		_ = o.Set("code", goja.Undefined())
+	}
+	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
+	_ = o.Set("responseSize", r.Size)
+	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
 }
 
@@ -749,6 +785,13 @@ func (e *Engine) installGlobals() error {
 		}
 		return rt.ToValue(valueDeeper(rt, c.Argument(0), keys, int(c.Argument(1).ToInteger())))
 	})
+	set("fastAssertInit", func(expectation, response, object, array *goja.Object) {
+		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array}
+	})
+	set("fastAssert", e.fastAssert)
+	// self is a getter that returns its receiver: chai's chain words
+	// (to, be, have...) read through it without entering the interpreter.
+	set("self", func(c goja.FunctionCall) goja.Value { return c.This })
 	set("jsonParse", func(c goja.FunctionCall) goja.Value {
 		if v, ok := parseJSONFast(rt, c.Argument(0).String()); ok {
 			return v

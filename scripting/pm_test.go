@@ -20,6 +20,12 @@ pm.test("info", () => {
   pm.expect(pm.info.requestName).to.equal("Get user");
   pm.expect(pm.info.requestId).to.equal("rid-1");
   pm.expect(JSON.stringify(pm.info)).to.equal("{}");
+  pm.expect(Object.keys(pm.info)).to.eql([]);
+  pm.expect(Object.getOwnPropertyNames(pm.info)).to.eql(["eventName", "iteration", "iterationCount", "requestName", "requestId"]);
+  pm.expect(Object.getOwnPropertyDescriptor(pm.info, "iteration")).to.eql({value: 1, writable: false, enumerable: false, configurable: false});
+  pm.info.iteration = 7;
+  pm.expect(pm.info.iteration).to.equal(1);
+  pm.expect(pm.info).to.equal(pm.info);
 });`},
 		{"variables precedence and local set", "test", `
 pm.test("precedence", () => {

@@ -92,4 +92,3 @@ func TestRunNarrowsScheduler(t *testing.T) {
 		})
 	}
 }
-

@@ -708,7 +708,8 @@ def(EP, 'constructor', Expectation);
 [['__o', undefined], ['__m', undefined], ['__n', false], ['__d', false], ['__c', false], ['__l', false]]
     .forEach(function (p) { def(EP, p[0], p[1]); });
 
-function chainWord(name) { Object.defineProperty(EP, name, { configurable: true, get: function () { return this; } }); }
+var self = host.self;
+function chainWord(name) { Object.defineProperty(EP, name, { configurable: true, get: self }); }
 'to be been is that which and has have with at of same but does still also'.split(' ').forEach(chainWord);
 Object.defineProperty(EP, 'not', { configurable: true, get: function () { this.__n = true; return this; } });
 Object.defineProperty(EP, 'deep', { configurable: true, get: function () { this.__d = true; return this; } });
@@ -770,13 +771,17 @@ function fastEql(a, b, depth) {
     return true;
 }
 
-function fastMethod(names, fn) {
+// The hottest assertions (native kind given) have a Go form in front that
+// settles common passes itself and calls the JS form for anything else.
+host.fastAssertInit(EP, Response.prototype, Object.prototype, Array.prototype);
+function fastMethod(names, fn, nativeKind) {
     names.split(' ').forEach(function (name) {
         // A rest array is cheaper than an arguments object; the fast
         // checks get the first two arguments and their count.
-        def(EP, name, function (...args) {
+        var f = function (...args) {
             return checkCall(this, name, args, fn.call(this, args[0], args[1], args.length));
-        });
+        };
+        def(EP, name, nativeKind ? host.fastAssert(nativeKind, f) : f);
     });
 }
 function fastProp(names, fn) {
@@ -790,11 +795,11 @@ fastMethod('equal equals eq', function (v, msg) {
     setMsg(this, msg);
     if (this.__d) { return this.__n ? undefined : (fastEql(this.__o, v, 0) === true ? true : undefined); }
     return v === this.__o;
-});
+}, 'equal');
 fastMethod('eql eqls', function (v, msg) {
     setMsg(this, msg);
     return this.__n ? undefined : (fastEql(this.__o, v, 0) === true ? true : undefined);
-});
+}, 'eql');
 function compare(fa, n, msg, op) {
     setMsg(fa, msg);
     if (fa.__l || typeof fa.__o !== 'number' || typeof n !== 'number') { return undefined; }
@@ -848,7 +853,7 @@ fastMethod('status', function (s) {
     if (typeof s === 'number') { return this.__o.code === s; }
     if (typeof s === 'string') { return this.__o.reason() === s; }
     return undefined;
-});
+}, 'status');
 fastMethod('statusCode', function (s) { return this.__o instanceof Response && 'code' in this.__o ? this.__o.code === Number(s) : undefined; });
 fastMethod('header', function (key, value, argc) {
     var o = this.__o;
@@ -882,7 +887,7 @@ fastProp('withBody', function () {
 
 // Chainable members: a shared function per name that works both called
 // (expect(x).to.be.a('string')) and as a chain word (.an.instanceof(Y)).
-function chainable(name, onGet, fn) {
+function chainable(name, onGet, fn, nativeKind) {
     var f = fn ? function (...args) {
         var fa = this instanceof Expectation ? this : lastExpectation;
         return checkCall(fa, name, args, fn.call(fa, args[0], args[1], args.length));
@@ -890,6 +895,7 @@ function chainable(name, onGet, fn) {
         var fa = this instanceof Expectation ? this : lastExpectation, a = toChai(fa);
         return a[name].apply(a, args);
     };
+    if (nativeKind) { f = host.fastAssert(nativeKind, f); }
     var proto = Object.create(expectationFallback);
     proto.call = Function.prototype.call;
     proto.apply = Function.prototype.apply;
@@ -907,8 +913,8 @@ function typeCheck(type, msg) {
     var t = typeName(this.__o);
     return t === undefined ? undefined : t === type.toLowerCase();
 }
-chainable('a', null, typeCheck);
-chainable('an', null, typeCheck);
+chainable('a', null, typeCheck, 'type');
+chainable('an', null, typeCheck, 'type');
 function includeCheck(v, msg) {
     setMsg(this, msg);
     var o = this.__o;
@@ -918,7 +924,7 @@ function includeCheck(v, msg) {
     return undefined;
 }
 'include includes contain contains'.split(' ').forEach(function (n) {
-    chainable(n, function (fa) { fa.__c = true; }, includeCheck);
+    chainable(n, function (fa) { fa.__c = true; }, includeCheck, 'include');
 });
 function lengthCheck(n, msg) {
     setMsg(this, msg);
@@ -1771,17 +1777,7 @@ function accessor(obj, name, get, set) {
     });
 }
 function execInfo(st) { return st.info || (st.info = native.info()); }
-accessor(PMP, 'info', function () {
-    var st = S;
-    if (!st.pinfo) {
-        var info = execInfo(st), pinfo = {};
-        ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
-            Object.defineProperty(pinfo, k, { value: info[k], enumerable: false });
-        });
-        st.pinfo = pinfo;
-    }
-    return st.pinfo;
-});
+accessor(PMP, 'info', function () { var st = S; return st.pinfo || (st.pinfo = native.pmInfo()); });
 accessor(PMP, 'request', function () {
     var st = S;
     if (st.request === undefined) {
@@ -1801,14 +1797,16 @@ accessor(PMP, 'request', function () {
 accessor(PMP, 'response', function () {
     var st = S;
     if (st.response === undefined) {
-        var d = native.response();
-        if (d !== undefined) {
-            d.header = native.responseHeaders;
-            // postman-runtime hands the sandbox a response without cookies:
-            // pm.response.cookies is empty, pm.cookies holds the jar's.
-            d.cookies = [];
+        // The Go side builds what new Response(d, ...) would, in one call.
+        var r = native.response(st.failed ? null : P);
+        if (r === undefined) {
+            st.response = null;
+        } else if (st.failed) {
+            st.response = failedResponse();
+        } else {
+            if (!r.status) { r.status = REASONS[r.code] || ''; }
+            st.response = r;
         }
-        st.response = d === undefined ? null : (st.failed ? failedResponse() : new Response(d, native.responseText, native.responseBase64));
     }
     return st.response === null ? undefined : st.response;
 });
