@@ -20,11 +20,10 @@ import (
 	cmdRun "github.com/courier-run/courier/cmd/run"
 	cmdServe "github.com/courier-run/courier/cmd/serve"
 	cmdVault "github.com/courier-run/courier/cmd/vault"
+	cmdVersion "github.com/courier-run/courier/cmd/version"
+	"github.com/courier-run/courier/internal/buildinfo"
 	"github.com/courier-run/courier/vault"
 )
-
-// Version is set at build time with -ldflags "-X .../cmd/root.Version=...".
-var Version = "0.1.0-dev"
 
 // NewCmdRoot returns the root command.
 func NewCmdRoot(io *cmdutil.IOStreams, version string) *cobra.Command {
@@ -54,6 +53,7 @@ in one static binary.`,
 	cmd.AddCommand(cmdImport.NewCmdImport(io, nil))
 	cmd.AddCommand(cmdReport.NewCmdReport(io))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))
+	cmd.AddCommand(cmdVersion.NewCmdVersion(io, buildinfo.Get()))
 	cmd.AddCommand(cmdVault.NewCmdVault(io, func() (vault.Store, error) { return cmdutil.Vault(io.Env), nil }))
 	return cmd
 }
@@ -77,7 +77,7 @@ func Main() cmdutil.ExitCode {
 
 // Execute runs the command tree on args and maps the outcome to an exit code.
 func Execute(ctx context.Context, io *cmdutil.IOStreams, args []string) cmdutil.ExitCode {
-	root := NewCmdRoot(io, Version)
+	root := NewCmdRoot(io, buildinfo.Get().Short())
 	root.SetArgs(cmdRun.NormalizeArgs(args))
 	c, err := root.ExecuteContextC(ctx)
 	if err == nil {
