@@ -55,14 +55,15 @@
     var t = M.timings || {};
     var dur = t.completed && t.started ? t.completed - t.started : 0;
     var sub = [];
-    if (M.environment) { sub.push('environment ' + M.environment); }
+    // "environment" is the name of the empty scope a run without -e has.
+    if (M.environment && M.environment !== 'environment') { sub.push('environment ' + M.environment); }
     if (t.started) { sub.push('started ' + new Date(t.started).toLocaleString()); }
     $('subtitle').textContent = sub.join(' · ');
     var nfail = (M.failures || []).length;
     var bad = nfail > 0 || !!M.error;
     var req = stat('requests'), as = stat('assertions');
     var h = '<div class="verdicts"><span class="verdict ' + (bad ? 'bad' : 'ok') + '" id="verdict">' + (bad ? 'Failed' : 'Passed') + '</span>' +
-      '<span class="muted">' + num(E.length) + ' requests in ' + num(Math.max(iterations, stat('iterations').total)) + ' iteration' + (Math.max(iterations, stat('iterations').total) === 1 ? '' : 's') + '</span></div>';
+      '<span class="muted">' + runLine() + '</span></div>';
     h += '<div class="cards">';
     h += card('Requests', req.total, req.failed ? num(req.failed) + ' failed' : 'none failed', req.failed ? 'bad' : '', 'requests.total');
     h += card('Assertions', as.total, num(as.total - as.failed - skippedAsserts) + ' passed · ' + num(as.failed) + ' failed · ' + num(skippedAsserts) + ' skipped', as.failed ? 'bad' : (as.total ? 'ok' : ''), 'assertions.total');
@@ -89,6 +90,11 @@
       var t = ev.target.closest('[data-open]');
       if (t) { openExec(+t.getAttribute('data-open')); }
     });
+  }
+  function runLine() {
+    var its = Math.max(iterations, stat('iterations').total), sent = stat('requests').total;
+    var what = sent === E.length ? num(sent) + ' request' + (sent === 1 ? '' : 's') : num(E.length) + ' items run, ' + num(sent) + ' requests sent,';
+    return what + ' in ' + num(its) + ' iteration' + (its === 1 ? '' : 's');
   }
   function card(label, value, sub, cls, key, text) {
     return '<div class="card ' + cls + '"><div class="l">' + esc(label) + '</div><div class="v" data-stat="' + key + '">' + (text != null ? esc(text) : num(value)) + '</div><div class="s">' + esc(sub) + '</div></div>';
