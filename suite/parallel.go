@@ -20,12 +20,23 @@ import (
 // A worker may run at most batchWindow iterations ahead of the output.
 const batchWindow = 4
 
+// selected lists the iterations the options run, in order.
+func selected(ropts runner.Options) []int {
+	var out []int
+	for it := range iterationCount(ropts) {
+		if ropts.Select == nil || ropts.Select(it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // workers is how many workers run a collection's iterations.
 func (s *Suite) workers(ropts runner.Options) int {
-	n := ropts.Iterations
-	if n <= 0 {
-		n = max(len(ropts.Data), 1)
+	if s.o.Parallel <= 1 {
+		return 1
 	}
+	n := len(selected(ropts))
 	if slices.Contains(ropts.Bail, runner.BailFailure) {
 		// --bail promises nothing runs after the first failure; side by
 		// side, later iterations would already be running.
@@ -105,6 +116,11 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	}
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	sel := selected(ropts)
+	turn := make(map[int]int, len(sel)) // iteration -> its place in sel
+	for j, it := range sel {
+		turn[it] = j
+	}
 	workers := make([]*worker, n)
 	jars := make([]*runner.Jar, n)
 	for i := range workers {
@@ -114,7 +130,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 		}
 		jars[i] = jar
 		o := ropts
-		o.Select = func(it int) bool { return it%n == i }
+		o.Select = func(it int) bool { j, ok := turn[it]; return ok && j%n == i }
 		w := &worker{index: i, batches: make(chan batch, batchWindow)}
 		w.r = &runner.Runner{
 			Collection:  coll,
@@ -136,10 +152,6 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 		}()
 	}
 
-	total := ropts.Iterations
-	if total <= 0 {
-		total = max(len(ropts.Data), 1)
-	}
 	started := time.Now()
 	// Every worker opens with its StartEvent; the first one opens the run.
 	opened := false
@@ -156,8 +168,8 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 		}
 	}
 	if opened {
-		for it := 0; it < total; it++ {
-			b, ok := <-workers[it%n].batches
+		for j, it := range sel {
+			b, ok := <-workers[j%n].batches
 			if !ok || b.iteration != it {
 				break // that worker stopped (cancelled, --timeout): so does the run
 			}
@@ -198,7 +210,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	}
 	sink.Handle(done)
 	// The jar of the worker that ran the last iteration is the run's.
-	return outcome{summary: merged, scopes: final, jar: jars[(total-1)%n]}, runErr
+	return outcome{summary: merged, scopes: final, jar: jars[(len(sel)-1)%n]}, runErr
 }
 
 // snapshot is the variables of the three scopes a run changes.

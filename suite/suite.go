@@ -24,6 +24,7 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -79,6 +80,9 @@ type Options struct {
 	// current values are merged, the last iteration's change winning. With
 	// --bail (Runner.Bail failure) iterations run one after the other.
 	Parallel int
+	// Shard runs only one slice of each collection (see Shard); nil runs
+	// everything. JSON reports record it for jsonreport.Merge.
+	Shard *Shard
 
 	// StrictVars fails a collection before anything is sent when a variable
 	// its requests use has no value; otherwise a warning is printed.
@@ -273,7 +277,11 @@ type outcome struct {
 // returns its summary and final variables (nil when it did not start).
 func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *variables,
 	ropts runner.Options, vlt *vault.Vault) (*runner.Summary, *environments.Scopes, error) {
-	sinks, err := s.newReporters()
+	ropts, shard, err := s.applyShard(coll, ropts)
+	if err != nil {
+		return nil, nil, err
+	}
+	sinks, err := s.newReporters(shard)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -329,8 +337,9 @@ func (s *Suite) runSequential(ctx context.Context, coll *collections.Collection,
 
 // newReporters builds the reporters; every one writes through the
 // redactor, so no secret reaches stdout or a file.
-func (s *Suite) newReporters() (*report.Multi, error) {
+func (s *Suite) newReporters(shard *jsonreport.Shard) (*report.Multi, error) {
 	ro := s.o.Report
+	ro.JSON.Shard = shard
 	ro.Wrap = func(w io.Writer) io.Writer { return s.red.Writer(w) }
 	ro.JSON.Redact = s.red.Redact
 	m, err := report.New(s.o.Reporters, ro)

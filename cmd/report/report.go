@@ -12,8 +12,9 @@ import (
 func NewCmdReport(io *cmdutil.IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report <command>",
-		Short: "Work with saved run reports: render one as an HTML page",
+		Short: "Work with saved run reports: render one as an HTML page, merge the shards of a run",
 	}
 	cmd.AddCommand(newCmdHTML(io, nil))
+	cmd.AddCommand(newCmdMerge(io, nil))
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,6 +75,10 @@ type Options struct {
 
 	// Parallel runs iterations on this many workers (--parallel).
 	Parallel int
+	// Shard is --shard K/N (or N, with ShardIndexEnv naming the variable
+	// holding the 0-based index, as a Kubernetes Indexed Job's
+	// JOB_COMPLETION_INDEX).
+	Shard, ShardIndexEnv string
 
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
@@ -193,6 +198,8 @@ change winning. With --bail, iterations run one after the other.`,
 	f.StringVar(&opts.Color, "color", "auto", "colour output: on, off or auto")
 	f.BoolVar(&opts.Verbose, "verbose", false, "show request and response details")
 	f.IntVar(&opts.Parallel, "parallel", 1, "run iterations on `N` workers side by side (0: one per core); each starts from the same variables with its own cookies, so iterations must not depend on each other")
+	f.StringVar(&opts.Shard, "shard", "", "run only slice `K/N` (1 <= K <= N) of the run: a block of the iterations, or of the top-level folders and requests when there is one iteration; merge the shards' JSON reports with courier report merge")
+	f.StringVar(&opts.ShardIndexEnv, "shard-index-env", "", "read the shard's 0-based index from environment variable `NAME` (JOB_COMPLETION_INDEX in a Kubernetes Indexed Job); --shard then gives only N")
 	f.IntVar(&opts.DelayRequest, "delay-request", 0, "wait `ms` between requests")
 	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
@@ -461,6 +468,11 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		}
 		so.GlobalVars = append(so.GlobalVars, environments.Variable{Key: k, Value: v})
 	}
+	shard, err := parseShard(o.Shard, o.ShardIndexEnv, o.IO.Env)
+	if err != nil {
+		return so, err
+	}
+	so.Shard = shard
 	switch o.Color {
 	case "on", "off", "auto":
 	default:
@@ -551,3 +563,55 @@ func openVars(ctx context.Context, c *http.Client, pathOrURL string) (*environme
 }
 
 func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+
+// parseShard reads --shard K/N, or --shard N with the index (0-based) in
+// the environment variable indexEnv.
+func parseShard(flag, indexEnv string, getenv func(string) string) (*suite.Shard, error) {
+	if flag == "" {
+		if indexEnv != "" {
+			return nil, cmdutil.FlagErrorf("--shard-index-env needs --shard N (the number of shards)")
+		}
+		return nil, nil
+	}
+	num := func(s, what string) (int, error) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return 0, cmdutil.FlagErrorf("--shard %q: %s %q is not a number; write --shard K/N, e.g. --shard 2/4", flag, what, s)
+		}
+		return n, nil
+	}
+	var sh suite.Shard
+	k, n, hasK := strings.Cut(flag, "/")
+	switch {
+	case hasK && indexEnv != "":
+		return nil, cmdutil.FlagErrorf("--shard %q gives the index and so does --shard-index-env %s: give --shard N with --shard-index-env", flag, indexEnv)
+	case hasK:
+		var err error
+		if sh.Index, err = num(k, "K"); err != nil {
+			return nil, err
+		}
+		if sh.Count, err = num(n, "N"); err != nil {
+			return nil, err
+		}
+	case indexEnv == "":
+		return nil, cmdutil.FlagErrorf("--shard %q: write K/N (e.g. --shard 2/4), or N with --shard-index-env NAME", flag)
+	default:
+		var err error
+		if sh.Count, err = num(flag, "N"); err != nil {
+			return nil, err
+		}
+		v := getenv(indexEnv)
+		if v == "" {
+			return nil, cmdutil.FlagErrorf("--shard-index-env %s: the variable is not set (in a Kubernetes Indexed Job it is JOB_COMPLETION_INDEX)", indexEnv)
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return nil, cmdutil.FlagErrorf("--shard-index-env %s=%q: not a number", indexEnv, v)
+		}
+		sh.Index = i + 1
+	}
+	if err := sh.Valid(); err != nil {
+		return nil, cmdutil.FlagErrorf("--shard: %v", err)
+	}
+	return &sh, nil
+}

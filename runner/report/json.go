@@ -25,6 +25,9 @@ type JSONOptions struct {
 	// Redact, when set, masks secrets in response bodies before they are
 	// written as a byte array, a form no stream redactor can recognise.
 	Redact func(string) string
+	// Shard, when set, records which slice of a sharded run this report
+	// holds (run.shard, a courier extension), for courier report merge.
+	Shard *jsonreport.Shard
 }
 
 // JSON writes Newman's JSON report (collection, environment, globals,
@@ -252,6 +255,9 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	}
 	j.out.print(`]`)
 	tail("error", runErr)
+	if j.o.Shard != nil {
+		tail("shard", j.o.Shard)
+	}
 	j.out.print(`}`)
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection))

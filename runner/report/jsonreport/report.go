@@ -26,7 +26,26 @@ type Run struct {
 	Transfers  Transfers   `json:"transfers"`
 	Failures   []Failure   `json:"failures"`
 	Error      *Error      `json:"error"`
+	// Shard says which slice of a sharded run the report holds (courier's
+	// extension; nil for a whole run and for Newman's reports).
+	Shard *Shard `json:"shard,omitempty"`
 }
+
+// Shard is one slice of a run split with --shard K/N.
+type Shard struct {
+	Index int `json:"index"` // 1-based: K
+	Count int `json:"count"` // N
+	// By is what was split: "iteration" (each shard ran some
+	// iterations) or "item" (each ran every iteration on some of the
+	// collection's top-level folders and requests).
+	By string `json:"by"`
+}
+
+// Split modes of a Shard.
+const (
+	ByIteration = "iteration"
+	ByItem      = "item"
+)
 
 // Stats are Newman's run.stats, keyed as Newman keys them (the fields are
 // in the order a JSON object's sorted keys come, as Newman's are).

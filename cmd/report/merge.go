@@ -1,0 +1,127 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	rpt "github.com/courier-run/courier/runner/report"
+	"github.com/courier-run/courier/runner/report/htmlreport"
+	"github.com/courier-run/courier/runner/report/jsonreport"
+)
+
+// MergeOptions are the flags of "courier report merge".
+type MergeOptions struct {
+	IO     *cmdutil.IOStreams
+	Inputs []string
+	// JSON, JUnit and HTML are the output paths ("" writes none; "-" is
+	// standard output, for one of them).
+	JSON, JUnit, HTML string
+	Title             string
+	SuppressExit      bool
+}
+
+func newCmdMerge(io *cmdutil.IOStreams, runF func(*MergeOptions) error) *cobra.Command {
+	o := &MergeOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "merge <report.json>... [-o merged.json] [--junit merged.xml] [--html merged.html]",
+		Short: "Combine the JSON reports of a sharded run into one, and render it as JUnit or HTML",
+		Long: `Combine the JSON reports of the shards of one run (courier run --shard K/N -r json)
+into the report of the whole run: executions and failures in run order, stats
+summed, response times recomputed. The merged report renders as JUnit XML and as
+the HTML page, the same as a single run's.
+
+Reports that say which shard they hold are put in shard order, and a missing or
+repeated shard is an error. The merged environment and globals are the last
+shard's final values (with keys only earlier shards set).
+
+The command exits 1 when the merged run has failures (as courier run does), so
+a CI job merging the shards fails with them; -x exits 0.`,
+		Example: `  courier report merge shards/*.json -o run.json --junit run.xml --html run.html`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("expected the JSON reports of the shards")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Inputs = args
+			if runF != nil {
+				return runF(o)
+			}
+			return RunMerge(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.JSON, "output", "o", "", "write the merged JSON report to `path` (- for standard output)")
+	f.StringVar(&o.JUnit, "junit", "", "write the merged run as JUnit XML to `path`")
+	f.StringVar(&o.HTML, "html", "", "write the merged run as an HTML page to `path`")
+	f.StringVar(&o.Title, "title", "", "HTML page `title` (default: the collection's name)")
+	f.BoolVarP(&o.SuppressExit, "suppress-exit-code", "x", false, "exit 0 even when the merged run has failures")
+	return cmd
+}
+
+// RunMerge merges the reports and writes the outputs.
+func RunMerge(o *MergeOptions) error {
+	if o.JSON == "" && o.JUnit == "" && o.HTML == "" {
+		return cmdutil.FlagErrorf("name an output: -o merged.json, --junit merged.xml or --html merged.html")
+	}
+	stdout := 0
+	for _, p := range []string{o.JSON, o.JUnit, o.HTML} {
+		if p == "-" {
+			stdout++
+		}
+	}
+	if stdout > 1 {
+		return cmdutil.FlagErrorf("only one output can go to standard output (-)")
+	}
+	reports := make([]*jsonreport.Report, len(o.Inputs))
+	for i, path := range o.Inputs {
+		r, err := jsonreport.ReadFile(path)
+		if err != nil {
+			return cmdutil.WithExitCode(fmt.Errorf("reading a report: %w", err), cmdutil.ExitInput)
+		}
+		reports[i] = r
+	}
+	merged, err := jsonreport.Merge(reports, o.Inputs)
+	if err != nil {
+		return cmdutil.WithExitCode(err, cmdutil.ExitInput)
+	}
+	write := func(path string, render func(io.Writer) error) error {
+		if path == "" {
+			return nil
+		}
+		if path == "-" {
+			return render(o.IO.Out)
+		}
+		if err := writeAtomic(path, render); err != nil {
+			return err
+		}
+		fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", path)
+		return nil
+	}
+	err = errors.Join(
+		write(o.JSON, merged.Write),
+		write(o.JUnit, func(w io.Writer) error {
+			j := rpt.NewJUnit(w, rpt.JUnitOptions{})
+			rpt.Replay(merged, j)
+			return j.Close()
+		}),
+		write(o.HTML, func(w io.Writer) error {
+			return htmlreport.WriteReport(w, merged, htmlreport.Options{Title: o.Title, Generator: "courier"})
+		}),
+	)
+	if err != nil {
+		return err
+	}
+	st := merged.Run.Stats
+	fmt.Fprintf(o.IO.ErrOut, "merged %d reports: %d iterations, %d requests, %d assertions, %d failures\n",
+		len(reports), st.Iterations.Total, st.Requests.Total, st.Assertions.Total, len(merged.Run.Failures))
+	if (len(merged.Run.Failures) > 0 || merged.Run.Error != nil) && !o.SuppressExit {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
+	}
+	return nil
+}

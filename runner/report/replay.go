@@ -1,0 +1,244 @@
+package report
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report/jsonreport"
+)
+
+// Replay plays a saved JSON report to sink as the events of a live run, so
+// any reporter (JUnit, CLI, a third party's) renders a saved or merged run
+// as it would a live one. What the JSON report does not keep (request
+// timings phases, console lines of Newman's reports) is absent.
+func Replay(rep *jsonreport.Report, sink runner.Sink) {
+	coll := replayCollection(rep.Collection)
+	refs := replayRefs(rep.Collection)
+	ref := func(r jsonreport.Ref) runner.ItemRef {
+		if x, ok := refs[r.ID]; ok {
+			return x
+		}
+		x := runner.ItemRef{ID: r.ID, Name: r.Name, Key: len(refs) + 1}
+		refs[r.ID] = x
+		return x
+	}
+	run := &rep.Run
+	iterations := max(run.Stats.Iterations.Total, 1)
+	length := 0
+	if len(run.Executions) > 0 {
+		length = run.Executions[0].Cursor.Length
+	}
+	started := fromMS(run.Timings.Started)
+	sink.Handle(runner.StartEvent{Collection: coll, Iterations: iterations, Started: started, Total: length})
+	iter := -1
+	for _, e := range run.Executions {
+		it := e.Cursor.Iteration
+		for iter < it {
+			iter++
+			sink.Handle(runner.IterationEvent{Iteration: iter, Total: iterations})
+		}
+		item := ref(e.Item)
+		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it})
+		scripts := func(listen string, rs []jsonreport.ScriptResult) {
+			for _, r := range rs {
+				if r.Error != nil {
+					sink.Handle(runner.ScriptEvent{Item: item, Iteration: it, Listen: listen, Err: replayError(r.Error)})
+				}
+			}
+		}
+		scripts("prerequest", e.PrerequestScript)
+		for _, c := range e.Console {
+			sink.Handle(runner.ConsoleEvent{Item: item, Iteration: it, Line: runner.ConsoleLine{Level: c.Level, Text: c.Message, Message: c.Message}})
+		}
+		if e.Request != nil {
+			ev := runner.RequestEvent{Item: item, Iteration: it, Request: replayRequest(e.Request)}
+			switch {
+			case e.RequestError != nil:
+				ev.Err = replayError(e.RequestError)
+			case e.Response != nil:
+				ev.Response = replayResponse(e.Response)
+			}
+			sink.Handle(ev)
+		}
+		for i, a := range e.Assertions {
+			r := runner.TestResult{Name: a.Assertion, Skipped: a.Skipped, Passed: a.Error == nil && !a.Skipped}
+			if a.Error != nil {
+				r.Error, r.ErrorName = a.Error.Message, a.Error.Name
+			}
+			sink.Handle(runner.AssertionEvent{Item: item, Iteration: it, Index: i, Result: r})
+		}
+		scripts("test", e.TestScript)
+		sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: it, Skipped: e.Skipped})
+	}
+	done := runner.DoneEvent{Summary: replaySummary(rep, ref), Variables: runner.Variables{
+		EnvironmentName: rep.Environment.Name, Environment: replayValues(rep.Environment.Values),
+		GlobalsName: rep.Globals.Name, Globals: replayValues(rep.Globals.Values),
+	}}
+	if rep.Collection != nil {
+		done.Variables.Collection = []environments.Variable{}
+		for _, v := range rep.Collection.Variable {
+			done.Variables.Collection = append(done.Variables.Collection, environments.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+		}
+	}
+	if run.Error != nil {
+		done.Err = replayError(run.Error)
+	}
+	sink.Handle(done)
+}
+
+// replayCollection rebuilds the collection from the report's copy (ids,
+// names, requests and scripts), or a named shell when it cannot.
+func replayCollection(c *jsonreport.Collection) *collections.Collection {
+	if c == nil {
+		return &collections.Collection{}
+	}
+	if b, err := json.Marshal(c); err == nil {
+		if coll, err := collections.LoadBytes(b, "report"); err == nil {
+			return coll
+		}
+	}
+	return &collections.Collection{Info: collections.Info{ID: c.Info.PostmanID, Name: c.Info.Name}}
+}
+
+// replayRefs names the report's items as a live run does (runner.ItemRefs).
+func replayRefs(c *jsonreport.Collection) map[string]runner.ItemRef {
+	refs := map[string]runner.ItemRef{}
+	if c == nil {
+		return refs
+	}
+	key := 0
+	var walk func(items []jsonreport.Item, parent *runner.ItemRef)
+	walk = func(items []jsonreport.Item, parent *runner.ItemRef) {
+		for _, it := range items {
+			key++
+			r := runner.ItemRef{ID: it.ID, Name: it.Name, Key: key}
+			if parent != nil {
+				r.Folders, r.FolderID, r.FolderKey = parent.Path(), parent.ID, parent.Key
+			}
+			if it.Request != nil && it.Request.Body != nil {
+				r.BodyMode = it.Request.Body.Mode
+			}
+			if it.ID != "" {
+				refs[it.ID] = r
+			}
+			if len(it.Item) > 0 {
+				walk(it.Item, &r)
+			}
+		}
+	}
+	walk(c.Item, nil)
+	return refs
+}
+
+func replayError(e *jsonreport.Error) error {
+	text := e.Message
+	if e.Stack != "" && e.Name != "" && e.Name != "Error" && e.Code == "" {
+		text = e.Name + ": " + e.Message
+	}
+	return &runner.ErrorInfo{Name: e.Name, Text: text, Message: e.Message,
+		Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
+}
+
+func replayRequest(r *jsonreport.Request) runner.SentRequest {
+	s := runner.SentRequest{Method: r.Method, URL: rawURL(r.URL)}
+	for _, h := range r.Header {
+		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: h.Value})
+	}
+	if r.Body != nil {
+		s.Body = []byte(r.Body.Raw)
+	}
+	return s
+}
+
+// rawURL puts postman-collection's URL parts back together.
+func rawURL(u jsonreport.URL) string {
+	var b strings.Builder
+	if u.Protocol != "" {
+		b.WriteString(u.Protocol + "://")
+	}
+	b.WriteString(strings.Join(u.Host, "."))
+	if u.Port != "" {
+		b.WriteString(":" + u.Port)
+	}
+	if len(u.Path) > 0 {
+		b.WriteString("/" + strings.Join(u.Path, "/"))
+	}
+	for i, q := range u.Query {
+		b.WriteString(map[bool]string{true: "?", false: "&"}[i == 0])
+		b.WriteString(q.Key)
+		if q.Value != nil {
+			b.WriteString("=" + *q.Value)
+		}
+	}
+	return b.String()
+}
+
+func replayResponse(r *jsonreport.Response) *runner.Response {
+	out := &runner.Response{Code: r.Code, Status: r.Status, Body: r.Stream.Data, Size: r.ResponseSize,
+		ResponseTime: time.Duration(r.ResponseTime * float64(time.Millisecond))}
+	for _, h := range r.Header {
+		out.Header = append(out.Header, collections.Header{Key: h.Key, Value: h.Value})
+	}
+	return out
+}
+
+func replayValues(vs []jsonreport.ScopeValue) []environments.Variable {
+	out := []environments.Variable{}
+	for _, v := range vs {
+		typ := v.Type
+		if typ == "any" {
+			typ = ""
+		}
+		out = append(out, environments.Variable{Key: v.Key, Value: v.Value, Type: typ, Disabled: !v.Enabled})
+	}
+	return out
+}
+
+func replaySummary(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemRef) *runner.Summary {
+	st := rep.Run.Stats
+	stat := func(s jsonreport.Stat) runner.Stat { return runner.Stat{Total: s.Total, Failed: s.Failed, Pending: s.Pending} }
+	t := rep.Run.Timings
+	d := func(x float64) time.Duration { return time.Duration(x * float64(time.Millisecond)) }
+	s := &runner.Summary{
+		Iterations: stat(st.Iterations), Items: stat(st.Items), Requests: stat(st.Requests), Assertions: stat(st.Assertions),
+		TestScripts: stat(st.TestScripts), PrerequestScripts: stat(st.PrerequestScripts),
+		Started: fromMS(t.Started), Completed: fromMS(t.Completed),
+		ResponseAvg: d(t.ResponseAverage), ResponseMin: d(t.ResponseMin), ResponseMax: d(t.ResponseMax), ResponseSD: d(t.ResponseSd),
+		DNS:           runner.Spread{Avg: d(t.DNSAverage), Min: d(t.DNSMin), Max: d(t.DNSMax), SD: d(t.DNSSd)},
+		FirstByte:     runner.Spread{Avg: d(t.FirstByteAverage), Min: d(t.FirstByteMin), Max: d(t.FirstByteMax), SD: d(t.FirstByteSd)},
+		ResponseBytes: rep.Run.Transfers.ResponseTotal,
+	}
+	for _, f := range rep.Run.Failures {
+		src := f.At
+		switch {
+		case strings.HasPrefix(src, "assertion"):
+			src = "assertion"
+		case strings.HasSuffix(src, "-script"):
+		default:
+			src = "request"
+		}
+		rf := runner.Failure{Iteration: f.Cursor.Iteration, Source: src, Name: f.Error.Name, Message: f.Error.Message, ErrorType: f.Error.Name, Stack: f.Error.Stack}
+		if src == "assertion" {
+			rf.Name = f.Error.Test
+			if f.Error.Index != nil {
+				rf.Index = *f.Error.Index
+			}
+		}
+		if f.Source != nil {
+			rf.Item = ref(*f.Source)
+		}
+		s.Failures = append(s.Failures, rf)
+	}
+	return s
+}
+
+func fromMS(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms)
+}
