@@ -310,7 +310,7 @@ func (s *Server) revisionJSON(rev *agreementRevision, base string) map[string]an
 		"_links": map[string]any{"self": link(self), "text": link(self + "/text")},
 		"id":     rev.id, "environment": ref(rev.envID), "agreement": ref(rev.agreementID), "language": ref(rev.languageID),
 		"contentType": rev.contentType, "effectiveAt": ts(rev.effectiveAt), "requireReconsent": rev.requireReconsent,
-		"text": rev.text, // required in PingOne's specification
+		"text":          rev.text, // required in PingOne's specification
 		"notValidAfter": nil,
 	}
 }
