@@ -139,7 +139,7 @@ func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
 		return "unsupported_response_type:response_type must be code, token, id_token or token id_token"
 	}
 	switch f.responseMode {
-	case "query", "fragment", "pi.flow":
+	case "query", "fragment", "form_post", "pi.flow":
 	default:
 		return "invalid_request:unsupported response_mode " + f.responseMode
 	}
@@ -179,8 +179,7 @@ func (s *Server) redirectError(w http.ResponseWriter, r *http.Request, f *flow, 
 	if f.state != "" {
 		v.Set("state", f.state)
 	}
-	w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, v))
-	w.WriteHeader(http.StatusFound)
+	deliver(w, f.redirectURI, f.responseMode, v)
 }
 
 func appendResponse(redirect, mode string, v url.Values) string {
@@ -670,16 +669,14 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, env *environment
 	delete(s.flows, f.id)
 	if f.responseType != "code" {
 		delete(s.codes, f.code) // the implicit grant issues no code
-		w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, s.implicitFragment(env, base, f)))
-		w.WriteHeader(http.StatusFound)
+		deliver(w, f.redirectURI, f.responseMode, s.implicitFragment(env, base, f))
 		return
 	}
 	v := url.Values{"code": {f.code}}
 	if f.state != "" {
 		v.Set("state", f.state)
 	}
-	w.Header().Set("Location", appendResponse(f.redirectURI, f.responseMode, v))
-	w.WriteHeader(http.StatusFound)
+	deliver(w, f.redirectURI, f.responseMode, v)
 }
 
 // --- test-only endpoints --------------------------------------------------

@@ -55,6 +55,14 @@ func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string,
 			s.deviceAuthorization(w, r, env, base)
 		case "signoff":
 			s.signoff(w, r, env)
+		case "idpSignoff":
+			s.idpSignoff(w, r, env) // revocation.go
+		case "revoke":
+			if r.Method != http.MethodPost {
+				writeMethodNotAllowed(w)
+				return
+			}
+			s.revoke(w, r, env) // revocation.go
 		case "introspect":
 			if r.Method != http.MethodPost {
 				writeMethodNotAllowed(w)
@@ -108,9 +116,10 @@ func (s *Server) discovery(env *environment, base string) map[string]any {
 		"device_authorization_endpoint":         iss + "/device_authorization",
 		"end_session_endpoint":                  iss + "/signoff",
 		"introspection_endpoint":                iss + "/introspect",
+		"revocation_endpoint":                   iss + "/revoke",
 		"jwks_uri":                              iss + "/jwks",
 		"response_types_supported":              []string{"code", "token", "id_token", "token id_token"},
-		"response_modes_supported":              []string{"query", "fragment", "pi.flow"},
+		"response_modes_supported":              []string{"query", "fragment", "form_post", "pi.flow"},
 		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token", grantDeviceCode, grantTokenExchange},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{s.opts.Signing},
@@ -435,6 +444,13 @@ func (s *Server) userinfo(w http.ResponseWriter, r *http.Request, env *environme
 	if ok {
 		sub, _ := claims["sub"].(string)
 		u = s.users[sub]
+	}
+	if ok && str(claims, "sub") == "" {
+		// A client-credentials token has no user: PingOne refuses it with its
+		// platform error, not an OAuth one.
+		writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_TOKEN", Target: "Authorization",
+			Message: "The access token was not issued to a user"}})
+		return
 	}
 	if u == nil || !containsField(str(claims, "scope"), "openid") {
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The access token is invalid or expired"`)

@@ -345,7 +345,9 @@ func (s *Server) signoff(w http.ResponseWriter, r *http.Request, env *environmen
 		}
 		s.endSession(sess.id)
 	}
-	http.SetCookie(w, &http.Cookie{Name: "ST", Value: "", Path: "/" + env.id, MaxAge: -1, HttpOnly: true})
+	gone := s.cookie(r, env, "ST", "", 0)
+	gone.MaxAge = -1
+	http.SetCookie(w, gone)
 	if redirect != "" {
 		if st := r.Form.Get("state"); st != "" {
 			redirect = appendResponse(redirect, "query", url.Values{"state": {st}})
