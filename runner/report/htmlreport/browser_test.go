@@ -406,6 +406,29 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("a run that stopped before any request", func(t *testing.T) {
+		page := filepath.Join(dir, "empty.html")
+		f, err := os.Create(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := `{"run":{"executions":[],"stats":{"iterations":{"total":0}},"timings":{},"failures":[],"error":{"name":"Error","message":"--timeout of 5ms reached"}}}`
+		if err := htmlreport.Render(f, strings.NewReader(src), htmlreport.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		p := openPage(t, browser, page, "")
+		text := eval[string](p, `document.body.innerText`)
+		for _, want := range []string{"Failed", "The run stopped: Error: --timeout of 5ms reached", "No responses.", "No request matches."} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the page lacks %q", want)
+			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
 	t.Run("10,000 requests", func(t *testing.T) {
 		big := filepath.Join(dir, "big.html")
 		f, err := os.Create(big)
