@@ -194,9 +194,15 @@ func (i *Item) IsFolder() bool { return i.Folder || i.Request == nil }
 
 // Path returns the names of the enclosing folders and the item itself.
 func (i *Item) Path() []string {
-	var p []string
+	n := 0
 	for it := i; it != nil; it = it.Parent {
-		p = append([]string{it.Name}, p...)
+		n++
+	}
+	// Filled from the end: prepending would make deep trees quadratic.
+	p := make([]string, n)
+	for it := i; it != nil; it = it.Parent {
+		n--
+		p[n] = it.Name
 	}
 	return p
 }

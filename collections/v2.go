@@ -50,10 +50,30 @@ func convertV2(doc *rawDoc) (*Collection, error) {
 	return c, nil
 }
 
+// elidePath shortens the JSON path of a deeply nested item for messages,
+// keeping its start and its end. Each level's path is built from its
+// parent's, so without this a deep tree would cost quadratic time and
+// memory in paths alone.
+func elidePath(p string) string {
+	const head, tail = 48, 120
+	if len(p) <= head+tail+len("…") {
+		return p
+	}
+	h := p[:head]
+	if i := strings.LastIndexByte(h, '.'); i > 0 {
+		h = h[:i]
+	}
+	t := p[len(p)-tail:]
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		t = t[i:]
+	}
+	return h + "…" + t
+}
+
 func items(raws []rawItem, parent *Item, path string) ([]*Item, error) {
 	out := make([]*Item, 0, len(raws))
 	for i := range raws {
-		it, err := item(&raws[i], parent, fmt.Sprintf("%s[%d]", path, i))
+		it, err := item(&raws[i], parent, elidePath(path+"["+strconv.Itoa(i)+"]"))
 		if err != nil {
 			return nil, err
 		}

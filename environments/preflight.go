@@ -66,19 +66,7 @@ func Scan(coll *collections.Collection, items []*collections.Item) []Ref {
 		}
 	}
 	scanEvents("collection", coll.Events)
-	doneFolders := map[*collections.Item]bool{}
-	_ = collections.Walk(items, func(it *collections.Item) error {
-		var chain []*collections.Item
-		for p := it.Parent; p != nil; p = p.Parent {
-			chain = append([]*collections.Item{p}, chain...)
-		}
-		for _, f := range chain {
-			if !doneFolders[f] {
-				doneFolders[f] = true
-				scanEvents(strings.Join(f.Path(), " / "), f.Events)
-			}
-		}
-		where := strings.Join(it.Path(), " / ")
+	scanRequest := func(where string, it *collections.Item, auth *collections.Auth, authFrom string) {
 		scanEvents(where, it.Events)
 		req := it.Request
 		add(where+": URL", urlText(req.URL), false)
@@ -101,32 +89,98 @@ func Scan(coll *collections.Collection, items []*collections.Item) []Ref {
 			}
 			add(where+": body", sb.String(), false)
 		}
-		if a, from := effectiveAuth(coll, it); a != nil && a.Type != "noauth" {
+		if req.Auth != nil {
+			auth, authFrom = req.Auth, where
+		}
+		if a := auth; a != nil && a.Type != "noauth" {
 			keys := make([]string, 0, len(a.Params))
 			for k := range a.Params {
 				keys = append(keys, k)
 			}
 			sort.Strings(keys)
 			for _, k := range keys {
-				add(from+": auth "+a.Type+"."+k, a.Params[k], false)
+				add(authFrom+": auth "+a.Type+"."+k, a.Params[k], false)
 			}
 		}
-		return nil
-	})
+	}
+	// One walk with the path on a stack keeps deep trees linear: a
+	// folder's scripts are scanned once, when the first request under it
+	// is reached (folders without requests run no scripts), and the
+	// inherited auth travels down with the walk.
+	type frame struct {
+		it       *collections.Item
+		where    string
+		auth     *collections.Auth
+		authFrom string
+		scanned  bool
+	}
+	var stack []frame
+	var names []string // the names on the stack
+	push := func(it *collections.Item) {
+		f := frame{it: it, auth: coll.Auth, authFrom: "collection"}
+		if n := len(stack); n > 0 {
+			f.auth, f.authFrom = stack[n-1].auth, stack[n-1].authFrom
+		}
+		names = append(names, it.Name)
+		f.where = placeName(names)
+		if it.Auth != nil {
+			f.auth, f.authFrom = it.Auth, f.where
+		}
+		stack = append(stack, f)
+	}
+	visit := func(it *collections.Item) {
+		// Folders above this request not scanned yet sit on top of the
+		// stack: below the first scanned one, all are.
+		i := len(stack)
+		for i > 0 && !stack[i-1].scanned {
+			i--
+		}
+		for ; i < len(stack); i++ {
+			stack[i].scanned = true
+			scanEvents(stack[i].where, stack[i].it.Events)
+		}
+		auth, from := coll.Auth, "collection"
+		if n := len(stack); n > 0 {
+			auth, from = stack[n-1].auth, stack[n-1].authFrom
+		}
+		scanRequest(placeName(append(names, it.Name)), it, auth, from)
+	}
+	var walk func(items []*collections.Item)
+	walk = func(items []*collections.Item) {
+		for _, it := range items {
+			if !it.IsFolder() {
+				visit(it)
+				continue
+			}
+			push(it)
+			walk(it.Items)
+			stack, names = stack[:len(stack)-1], names[:len(names)-1]
+		}
+	}
+	for _, root := range items {
+		// A selected item starts below its own folders.
+		var ancestors []*collections.Item
+		for p := root.Parent; p != nil; p = p.Parent {
+			ancestors = append(ancestors, p)
+		}
+		stack, names = stack[:0], names[:0]
+		for i := len(ancestors) - 1; i >= 0; i-- {
+			push(ancestors[i])
+		}
+		walk([]*collections.Item{root})
+	}
 	return refs
 }
 
-// effectiveAuth is the auth a request sends and where it is defined.
-func effectiveAuth(coll *collections.Collection, it *collections.Item) (*collections.Auth, string) {
-	if it.Request.Auth != nil {
-		return it.Request.Auth, strings.Join(it.Path(), " / ")
+// placeName joins a path of item names for messages. Past a dozen levels
+// the middle is elided, so a deep tree's places stay short (and building
+// them stays linear in the tree's size).
+func placeName(names []string) string {
+	const keep = 4
+	if len(names) <= 3*keep {
+		return strings.Join(names, " / ")
 	}
-	for p := it.Parent; p != nil; p = p.Parent {
-		if p.Auth != nil {
-			return p.Auth, strings.Join(p.Path(), " / ")
-		}
-	}
-	return coll.Auth, "collection"
+	return strings.Join(names[:keep], " / ") + " / … / " + strings.Join(names[len(names)-keep:], " / ")
 }
 
 func urlText(u collections.URL) string {
