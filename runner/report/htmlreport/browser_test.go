@@ -23,6 +23,7 @@ import (
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report"
 	"github.com/courier-run/courier/runner/report/htmlreport"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 	"github.com/courier-run/courier/simulators/echo/echotest"
 	"github.com/courier-run/courier/vault"
 )
@@ -400,6 +401,57 @@ func TestBrowser(t *testing.T) {
 			if !strings.Contains(text, want) {
 				t.Errorf("the page lacks %q", want)
 			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
+	t.Run("merged shards", func(t *testing.T) {
+		// Two shards' reports (here the same run twice, as report merge
+		// takes reports that do not record a shard), merged as courier
+		// report merge merges them, rendered from memory.
+		var reps []*jsonreport.Report
+		for range 2 {
+			r, err := jsonreport.ReadFile(jsonPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reps = append(reps, r)
+		}
+		merged, err := jsonreport.Merge(reps, []string{"a.json", "b.json"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := filepath.Join(dir, "merged.html")
+		f, err := os.Create(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := htmlreport.WriteReport(f, merged, htmlreport.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		p := openPage(t, browser, page, "")
+		shown := eval[map[string]string](p, `Object.fromEntries([...document.querySelectorAll('[data-stat]')].map(e => [e.dataset.stat, e.textContent]))`)
+		st := merged.Run.Stats
+		for k, s := range map[string]jsonreport.Stat{"iterations": st.Iterations, "requests": st.Requests, "assertions": st.Assertions, "testScripts": st.TestScripts} {
+			if shown[k+".total"] != fmt.Sprint(s.Total) || shown[k+".failed"] != fmt.Sprint(s.Failed) {
+				t.Errorf("%s: page shows %s/%s, the merged report %d/%d", k, shown[k+".total"], shown[k+".failed"], s.Total, s.Failed)
+			}
+		}
+		if shown["failures"] != fmt.Sprint(len(merged.Run.Failures)) || len(merged.Run.Failures) != 2*len(rep.Run.Failures) {
+			t.Errorf("page shows %s failures; merged %d, one shard %d", shown["failures"], len(merged.Run.Failures), len(rep.Run.Failures))
+		}
+		// Every failure links to a failed request.
+		bad := eval[int](p, `[...document.querySelectorAll('#failures [data-open]')].filter(b => { b.click(); return !document.querySelector('#r-' + b.dataset.open + '.fail .detail:not([hidden])'); }).length`)
+		if bad != 0 {
+			t.Errorf("%d failures do not open a failed request", bad)
+		}
+		eval[bool](p, `document.querySelector('.seg button[data-show="all"]').click(); document.querySelectorAll('#list .row .rhead').forEach(b => b.click()); true`)
+		text := eval[string](p, `document.body.innerText`)
+		if strings.Count(text, "signed in with ***") != 4 || strings.Contains(text, canary) {
+			t.Errorf("console lines: %d, canary present: %v", strings.Count(text, "signed in with ***"), strings.Contains(text, canary))
 		}
 		if probs := p.problems(); len(probs) > 0 {
 			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
