@@ -24,7 +24,8 @@ type MergeOptions struct {
 	SuppressExit      bool
 }
 
-func newCmdMerge(io *cmdutil.IOStreams, runF func(*MergeOptions) error) *cobra.Command {
+// NewCmdMerge returns the merge command; runF replaces the action in tests.
+func NewCmdMerge(io *cmdutil.IOStreams, runF func(*MergeOptions) error) *cobra.Command {
 	o := &MergeOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "merge <report.json>... [-o merged.json] [--junit merged.xml] [--html merged.html]",
@@ -125,3 +126,4 @@ func RunMerge(o *MergeOptions) error {
 	}
 	return nil
 }
+

@@ -15,6 +15,6 @@ func NewCmdReport(io *cmdutil.IOStreams) *cobra.Command {
 		Short: "Work with saved run reports: render one as an HTML page, merge the shards of a run",
 	}
 	cmd.AddCommand(newCmdHTML(io, nil))
-	cmd.AddCommand(newCmdMerge(io, nil))
+	cmd.AddCommand(NewCmdMerge(io, nil))
 	return cmd
 }

@@ -200,7 +200,9 @@ func replayValues(vs []jsonreport.ScopeValue) []environments.Variable {
 
 func replaySummary(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemRef) *runner.Summary {
 	st := rep.Run.Stats
-	stat := func(s jsonreport.Stat) runner.Stat { return runner.Stat{Total: s.Total, Failed: s.Failed, Pending: s.Pending} }
+	stat := func(s jsonreport.Stat) runner.Stat {
+		return runner.Stat{Total: s.Total, Failed: s.Failed, Pending: s.Pending}
+	}
 	t := rep.Run.Timings
 	d := func(x float64) time.Duration { return time.Duration(x * float64(time.Millisecond)) }
 	s := &runner.Summary{
