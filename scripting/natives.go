@@ -398,13 +398,12 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	rt := e.rt
 	d := rt.NewObject()
 	_ = d.Set("header", e.responseFns[0])
-	// postman-runtime hands the sandbox a response without cookies:
-	// pm.response.cookies is empty, pm.cookies holds the jar's.
-	_ = d.Set("cookies", rt.NewArray())
+	// No cookies: postman-runtime hands the sandbox a response without
+	// them, so pm.response.cookies is the empty list the getter makes of
+	// an absent one; pm.cookies holds the jar's.
 	_ = d.Set("textFn", e.responseFns[1])
 	_ = d.Set("b64Fn", e.responseFns[2])
-	o := rt.NewObject()
-	_ = o.SetPrototype(proto)
+	o := rt.CreateObject(proto)
 	_ = o.Set("id", goja.Undefined())
 	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
 	if r.Code != 0 {
