@@ -56,7 +56,7 @@ courier run -r html writes the same page at the end of a live run.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "", "write the page to `path` (- for standard output; default: the report's name with .html)")
 	f.StringVar(&o.Title, "title", "", "page `title` (default: the collection's name)")
-	f.IntVar(&o.MaxBody, "max-body", htmlreport.DefaultMaxBody, "keep at most `bytes` of each body (-1: keep all)")
+	f.IntVar(&o.MaxBody, "max-body", htmlreport.DefaultMaxBody, "keep at most `bytes` of each body; past 32 MiB of bodies a page keeps 2 KiB of each (-1: keep every body whole)")
 	return cmd
 }
 
