@@ -158,6 +158,10 @@ type Current struct {
 	Identity Identity
 	// Updated is when the store file was last written (zero when none).
 	Updated time.Time
+	// LastPath is the path of the file whose run (or courier env command)
+	// last wrote these values: another path with the same id is a moved
+	// checkout, or a copied file sharing current values with this one.
+	LastPath string
 	entries []Entry
 	index   map[string]int
 }
@@ -397,6 +401,7 @@ func (s *Store) LoadIdentity(id Identity) (*Current, error) {
 	if c == nil {
 		return NewCurrent(id), nil
 	}
+	c.LastPath = c.Identity.Path
 	c.Identity = id
 	return c, nil
 }

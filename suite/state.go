@@ -35,10 +35,10 @@ func (s *Suite) beginVariables(st *environments.Store) (*variables, error) {
 		envFile: o.Environment, globF: o.Globals,
 	}
 	if f := o.Environment; f != nil {
-		v.envRS, v.env = s.beginScope(st, environments.FileIdentity(f), "environment", f.Values)
+		v.envRS, v.env = s.beginScope(st, environments.FileIdentity(f), "environment", f.Source, f.Values)
 	}
 	if f := o.Globals; f != nil {
-		v.globRS, v.globals = s.beginScope(st, environments.GlobalsIdentity(f), "globals", f.Values)
+		v.globRS, v.globals = s.beginScope(st, environments.GlobalsIdentity(f), "globals", f.Source, f.Values)
 	}
 	for _, kv := range o.EnvVars {
 		v.env.Set(kv.Key, kv.Value)
@@ -62,13 +62,12 @@ func (v *variables) snapshot() {
 
 // beginScope builds a scope from a file's initial values and the user's
 // current values (current wins).
-func (s *Suite) beginScope(st *environments.Store, id environments.Identity, name string, initial []environments.Variable) (*environments.RunState, *environments.Scope) {
+func (s *Suite) beginScope(st *environments.Store, id environments.Identity, name, file string, initial []environments.Variable) (*environments.RunState, *environments.Scope) {
 	if st == nil {
 		return nil, environments.NewScope(name, initial)
 	}
-	rs, err := st.BeginRun(id)
-	if err != nil {
-		s.o.warnf("warning: current values of %s not read: %v\n", id.Name, err)
+	rs := s.beginStored(st, id, displayPath(file))
+	if rs == nil {
 		return nil, environments.NewScope(name, initial)
 	}
 	return rs, environments.NewScope(name, rs.Merge(initial))

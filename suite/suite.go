@@ -50,6 +50,10 @@ type Options struct {
 	// keeps none. NoPersist reads them but keeps nothing scripts set.
 	StateDir  string
 	NoPersist bool
+	// Fresh starts from the files' initial values: stored current values
+	// are neither read nor changed (--fresh). LocalEcho and LocalPingOne
+	// runs are fresh too: a local server starts empty every run.
+	Fresh bool
 
 	// Vault resolves {{vault:NAME}}; nil leaves references unresolved.
 	Vault vault.Store
@@ -191,6 +195,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st != nil {
+		s.noteIsolated()
+	}
 	stop, err := s.startLocalServers(vars.env)
 	defer stop()
 	if err != nil {
@@ -217,12 +224,10 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	for _, coll := range o.Collections {
 		var collRS *environments.RunState
 		if st != nil {
-			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
+			if rs := s.beginStored(st, environments.CollectionIdentity(coll), displayPath(coll.Source)); rs != nil {
 				collRS = rs
 				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
 				registerSecretValues(s.red, coll) // current values of secret variables too
-			} else {
-				o.warnf("warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
 			}
 		}
 		if err := s.preflight(coll, vars); err != nil {

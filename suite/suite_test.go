@@ -13,6 +13,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 	"github.com/courier-run/courier/suite"
 )
 
@@ -68,6 +69,8 @@ func TestCollectionsShareTheEnvironment(t *testing.T) {
 func TestCurrentValuesAreKeptBetweenRuns(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
+	// Not LocalEcho: a run with a local server is kept away from the store.
+	baseURL := []environments.Variable{{Key: "baseUrl", Value: echotest.Start(t)}}
 	envPath := filepath.Join(dir, "env.json")
 	if err := os.WriteFile(envPath, []byte(`{"name":"e","values":[{"key":"count","value":"0","enabled":true}]}`), 0o600); err != nil {
 		t.Fatal(err)
@@ -81,8 +84,8 @@ func TestCurrentValuesAreKeptBetweenRuns(t *testing.T) {
 		res, err := suite.New(suite.Options{
 			Collections: []*collections.Collection{c},
 			Environment: env,
+			EnvVars:     baseURL,
 			StateDir:    filepath.Join(dir, "state"),
-			LocalEcho:   true,
 			Runner:      runner.Options{LoopbackOnly: true},
 		}).Run(context.Background())
 		if err != nil {
@@ -95,9 +98,9 @@ func TestCurrentValuesAreKeptBetweenRuns(t *testing.T) {
 	env, _ := environments.LoadFile(envPath)
 	c := coll(t, "count", "/get?c={{count}}", "pm.test('second run sees 1', () => pm.expect(pm.response.json().args.c).to.eql('1'));")
 	res, err := suite.New(suite.Options{
-		Collections: []*collections.Collection{c}, Environment: env,
-		StateDir: filepath.Join(dir, "state"), LocalEcho: true,
-		Runner: runner.Options{LoopbackOnly: true}, Sink: rec,
+		Collections: []*collections.Collection{c}, Environment: env, EnvVars: baseURL,
+		StateDir: filepath.Join(dir, "state"),
+		Runner:   runner.Options{LoopbackOnly: true}, Sink: rec,
 	}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)

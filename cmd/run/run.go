@@ -86,6 +86,8 @@ type Options struct {
 	StateDir string
 	// NoPersist keeps values scripts set out of the current-value store.
 	NoPersist bool
+	// Fresh starts from the files, neither reading nor changing the store.
+	Fresh bool
 	// StrictVars fails the run before sending anything when a variable
 	// the selected requests use has no value.
 	StrictVars bool
@@ -214,6 +216,7 @@ change winning. With --bail, iterations run one after the other.`,
 	f.StringVar(&opts.SSLExtraCACerts, "ssl-extra-ca-certs", "", "PEM `file` of extra trusted CA certificates")
 	f.StringVar(&opts.StateDir, "state-dir", "", "keep current values in this `dir` (default: $COURIER_STATE_DIR or the per-user state directory)")
 	f.BoolVar(&opts.NoPersist, "no-persist", false, "do not keep the values scripts set as current values")
+	f.BoolVar(&opts.Fresh, "fresh", false, "start from the files' initial values: stored current values are neither used nor changed (as newman run)")
 	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
 	f.BoolVar(&opts.VaultScripts, "vault-scripts", false, "let scripts read and write the vault with pm.vault.get/set/unset (denied otherwise, as in Postman)")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
@@ -436,6 +439,7 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		Data:         in.data,
 		StateDir:     stateDir(o),
 		NoPersist:    o.NoPersist,
+		Fresh:        o.Fresh,
 		VaultScripts: o.VaultScripts,
 		LocalEcho:    o.LocalEcho,
 		LocalPingOne: o.LocalPingOne,
