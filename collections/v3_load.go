@@ -142,7 +142,7 @@ func LoadFS(fsys fs.FS, source string) (*Collection, error) {
 	l.prefetch()
 	def := l.definition(".")
 	if def != nil {
-		if def.name != "" {
+		if def.hasName {
 			c.Info.Name = def.name
 		}
 		c.Info.Description = def.description
@@ -328,6 +328,7 @@ func (l *v3loader) parse(rel string) (ymap, error) {
 // v3def is a decoded definition.yaml.
 type v3def struct {
 	name, description string
+	hasName           bool // name: present, even empty
 	order             float64
 	hasOrder          bool
 	variables         []Variable
@@ -375,6 +376,7 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 	if d.name, err = m.str("name", "name"); err != nil {
 		return nil, err
 	}
+	d.hasName = m.get("name") != nil
 	if d.description, err = m.str("description", "description"); err != nil {
 		return nil, err
 	}
@@ -443,7 +445,7 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 			it := &Item{Name: name, Folder: true, Parent: parent, File: rel}
 			ch := v3child{item: it, name: name, file: name}
 			if def := l.definition(rel); def != nil {
-				if def.name != "" {
+				if def.hasName {
 					it.Name, ch.name = def.name, def.name
 				}
 				it.Description = def.description
@@ -565,7 +567,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	name := stem(base)
 	if n, err := m.str("name", "name"); err != nil {
 		return nil, err
-	} else if n != "" {
+	} else if m.get("name") != nil {
 		name = n
 	}
 	switch kind {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	cmdConvert "github.com/courier-run/courier/cmd/convert"
 	cmdEnv "github.com/courier-run/courier/cmd/env"
 	cmdImport "github.com/courier-run/courier/cmd/importcmd"
 	cmdReport "github.com/courier-run/courier/cmd/report"
@@ -50,6 +51,7 @@ in one static binary.`,
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
 	cmd.AddCommand(cmdEnv.NewCmdEnv(io))
+	cmd.AddCommand(cmdConvert.NewCmdConvert(io))
 	cmd.AddCommand(cmdImport.NewCmdImport(io, nil))
 	cmd.AddCommand(cmdReport.NewCmdReport(io))
 	cmd.AddCommand(cmdServe.NewCmdServe(io))

@@ -1,0 +1,167 @@
+// Package convert implements "courier convert": Postman collections between
+// the v2.1 JSON file and the Postman v12 (format v3) YAML directory, and
+// environments between JSON and YAML.
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+)
+
+// Options are the arguments and flags of "courier convert".
+type Options struct {
+	IO         *cmdutil.IOStreams
+	In, Out    string
+	Collection string // picks a collection when In is a v12 repository
+	Force      bool
+}
+
+// NewCmdConvert returns the convert command.
+func NewCmdConvert(io *cmdutil.IOStreams) *cobra.Command {
+	o := &Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "convert <in> <out>",
+		Short: "Convert a collection between v2.1 JSON and Postman v12's YAML directory (or an environment between JSON and YAML)",
+		Long: `Convert a Postman collection to the other format:
+
+  - a JSON collection (v2.1, v2.0 or v1) becomes a Postman v12 collection
+    directory (collection format v3: one YAML file per request), written at <out>;
+  - a v12 collection directory (or a repository root or postman/ folder with
+    --collection) becomes a v2.1 JSON file when <out> ends in .json.
+
+File names are made safe on every system; names that would clash get " 1", " 2".
+What the target format cannot hold is listed on standard error; everything
+else survives a round trip.
+
+An environment or globals file converts the same way: <out> ending in .yaml or
+.yml gets Postman v12's YAML, .json gets JSON.`,
+		Example: `  courier convert orders.postman_collection.json postman/collections/Orders
+  courier convert postman/collections/Orders orders.postman_collection.json
+  courier convert . orders.json --collection "Orders API"
+  courier convert dev.postman_environment.json postman/environments/dev.environment.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return cmdutil.FlagErrorf("expected <in> and <out>")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.In, o.Out = args[0], args[1]
+			return Run(o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Collection, "collection", "", "the collection to convert (by `name`) when <in> is a Postman v12 repository or postman/ folder")
+	cmd.Flags().BoolVarP(&o.Force, "force", "f", false, "write into <out> even when it exists")
+	return cmd
+}
+
+func inputErr(err error) error { return cmdutil.WithExitCode(err, cmdutil.ExitInput) }
+
+// Run converts o.In to o.Out.
+func Run(o *Options) error {
+	in := o.In
+	if refs, ok := collections.FindV3Collections(in); ok {
+		ref, err := collections.SelectV3(refs, o.Collection, in)
+		if err != nil {
+			return inputErr(err)
+		}
+		in = ref.Dir
+	}
+	coll, err := collections.LoadFile(in)
+	if err != nil {
+		if errors.Is(err, collections.ErrNotCollection) {
+			if env, eerr := environments.LoadFile(in); eerr == nil {
+				return convertEnvironment(o, env)
+			}
+		}
+		return inputErr(err)
+	}
+	var lost []string
+	for _, n := range coll.Notices {
+		if n.Kind != "" {
+			lost = append(lost, fmt.Sprintf("%s (%s request, not run by courier)", n.Message, n.Kind))
+			continue
+		}
+		fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
+	}
+	toJSON := strings.EqualFold(filepath.Ext(o.Out), ".json")
+	if err := checkOut(o, toJSON); err != nil {
+		return err
+	}
+	if toJSON {
+		if coll.Format == "v3" {
+			lost = append(lost, "file names and order values (v2.1 keeps the order itself)")
+		}
+		var buf bytes.Buffer
+		if err := collections.Save(&buf, coll); err != nil {
+			return err
+		}
+		if err := environments.WriteFileAtomic(o.Out, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	} else {
+		l, err := collections.SaveDir(coll, o.Out)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", o.Out, err)
+		}
+		lost = append(lost, l...)
+	}
+	report(o, coll.Info.Name, lost)
+	return nil
+}
+
+func report(o *Options, name string, lost []string) {
+	fmt.Fprintf(o.IO.ErrOut, "converted %q to %s\n", name, o.Out)
+	if len(lost) == 0 {
+		return
+	}
+	fmt.Fprintf(o.IO.ErrOut, "not carried over (the target format cannot hold it):\n")
+	for _, l := range lost {
+		fmt.Fprintf(o.IO.ErrOut, "  - %s\n", l)
+	}
+}
+
+// checkOut refuses to write over an existing file or a non-empty
+// directory unless --force.
+func checkOut(o *Options, file bool) error {
+	st, err := os.Stat(o.Out)
+	if err != nil {
+		return nil
+	}
+	if o.Force {
+		if file == st.IsDir() {
+			return inputErr(fmt.Errorf("%s exists and is a %s", o.Out, map[bool]string{true: "directory", false: "file"}[st.IsDir()]))
+		}
+		return nil
+	}
+	if st.IsDir() {
+		if entries, _ := os.ReadDir(o.Out); len(entries) == 0 {
+			return nil
+		}
+	}
+	return inputErr(fmt.Errorf("%s exists; use --force to write into it", o.Out))
+}
+
+func convertEnvironment(o *Options, env *environments.File) error {
+	if err := checkOut(o, true); err != nil {
+		return err
+	}
+	if !environments.IsYAMLPath(o.Out) && !strings.EqualFold(filepath.Ext(o.Out), ".json") {
+		return cmdutil.FlagErrorf("%s: name the output .yaml (Postman v12) or .json", o.Out)
+	}
+	if err := environments.ExportFile(o.Out, env, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.ErrOut, "converted environment %q to %s\n", env.Name, o.Out)
+	return nil
+}

@@ -1,0 +1,85 @@
+package convert
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/collections"
+)
+
+func convert(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	io, _, out, errOut := cmdutil.Test()
+	cmd := NewCmdConvert(io)
+	cmd.SetArgs(args)
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	_, err := cmd.ExecuteC()
+	return errOut.String(), err
+}
+
+const coll = `{"info": {"name": "Shop", "_postman_id": "1", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+ "item": [
+  {"name": "Orders", "item": [
+   {"name": "List: all?", "request": {"method": "GET", "url": "http://127.0.0.1:1/orders?page=1&draft", "header": [{"key": "X-A", "value": "1", "disabled": true}]},
+    "event": [{"listen": "test", "script": {"exec": ["pm.test('ok', () => {});"]}}, {"listen": "prerequest", "disabled": true, "script": {"exec": ["off()"]}}]},
+   {"name": "Create", "request": {"method": "POST", "url": "http://127.0.0.1:1/orders", "body": {"mode": "raw", "raw": "{\"a\": 1}", "options": {"raw": {"language": "json"}}}}}
+  ]}
+ ],
+ "variable": [{"key": "v", "value": "1"}]}`
+
+// TestConvertBothWays: JSON to a v3 directory and back, with the losses
+// listed; existing output is not overwritten without --force.
+func TestConvertBothWays(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shop.postman_collection.json")
+	require.NoError(t, os.WriteFile(in, []byte(coll), 0o644))
+	out := filepath.Join(dir, "postman", "collections", "Shop")
+	stderr, err := convert(t, in, out)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stderr, "not carried over")
+	assert.Contains(t, stderr, `disabled prerequest script of "Orders / List: all?"`)
+	b, err := os.ReadFile(filepath.Join(out, "Orders", "List_ all_.request.yaml"))
+	require.NoError(t, err, "sanitised file name")
+	assert.Contains(t, string(b), "name: 'List: all?'")
+
+	back := filepath.Join(dir, "back.json")
+	stderr, err = convert(t, filepath.Join(dir), back, "--collection", "Shop")
+	require.NoError(t, err, stderr)
+	a, err := collections.LoadFile(in)
+	require.NoError(t, err)
+	c, err := collections.LoadFile(back)
+	require.NoError(t, err)
+	var sa, sc []string
+	_ = collections.Walk(a.Items, func(it *collections.Item) error { sa = append(sa, it.Name+" "+it.Request.URL.String()); return nil })
+	_ = collections.Walk(c.Items, func(it *collections.Item) error { sc = append(sc, it.Name+" "+it.Request.URL.String()); return nil })
+	assert.Equal(t, sa, sc)
+	assert.Equal(t, "json", c.Items[0].Items[1].Request.Body.Language)
+
+	_, err = convert(t, in, out)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "use --force")
+	_, err = convert(t, in, out, "--force")
+	require.NoError(t, err)
+}
+
+func TestConvertEnvironment(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "dev.postman_environment.json")
+	require.NoError(t, os.WriteFile(in, []byte(`{"name": "dev", "values": [{"key": "a", "value": "1", "enabled": true}, {"key": "s", "value": "", "type": "secret", "enabled": true}]}`), 0o644))
+	out := filepath.Join(dir, "dev.environment.yaml")
+	stderr, err := convert(t, in, out)
+	require.NoError(t, err, stderr)
+	b, _ := os.ReadFile(out)
+	assert.Equal(t, "name: dev\nvalues:\n  - key: a\n    value: '1'\n  - key: s\n    value: ''\n    type: secret\n", string(b))
+	assert.True(t, strings.HasPrefix(stderr, "converted environment"))
+}

@@ -1,0 +1,786 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// SaveDir writes c as a Postman v12 collection directory (format v3) at
+// dir, in the layout and style the Postman app writes: one
+// <Name>.request.yaml per request, a directory per folder,
+// .resources/definition.yaml for the collection and each folder, and saved
+// responses under .resources/<Request>.resources/examples/. Items loaded
+// from a v3 directory keep their file names and order values, so writing a
+// loaded collection back changes only what changed. Every file is written
+// atomically; files of dir that c does not name are left alone.
+//
+// It returns what v3 cannot hold (script ids, disabled scripts...), one
+// line each, for the caller to list.
+func SaveDir(c *Collection, dir string) ([]string, error) {
+	w := &v3writer{root: dir}
+	name := c.Info.Name
+	if name == filepath.Base(filepath.Clean(dir)) {
+		name = "" // the directory says it
+	}
+	def := w.definition(name, c.Info.Name == "", c.Info.Description, c.Variables, c.Auth, c.Events, c.ProtocolProfileBehavior, nil, true, "collection")
+	if c.Info.ID != "" {
+		w.lose("the collection's id (_postman_id): v3 collections have none")
+	}
+	if c.Info.Version != "" {
+		w.lose("the collection's version (info.version)")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := w.write(".resources/definition.yaml", def); err != nil {
+		return nil, err
+	}
+	if err := w.items(c.Items, "."); err != nil {
+		return nil, err
+	}
+	return w.dedupLost(), nil
+}
+
+type v3writer struct {
+	root string
+	lost []string
+}
+
+func (w *v3writer) lose(format string, args ...any) {
+	w.lost = append(w.lost, fmt.Sprintf(format, args...))
+}
+
+func (w *v3writer) dedupLost() []string {
+	seen := map[string]int{}
+	var out []string
+	for _, l := range w.lost {
+		if seen[l] == 0 {
+			out = append(out, l)
+		}
+		seen[l]++
+	}
+	for i, l := range out {
+		if n := seen[l]; n > 1 {
+			out[i] = fmt.Sprintf("%s (%d times)", l, n)
+		}
+	}
+	return out
+}
+
+// write encodes doc and writes it atomically at rel (slash-separated).
+func (w *v3writer) write(rel string, doc *yaml.Node) error {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	return writeAtomic(filepath.Join(w.root, filepath.FromSlash(rel)), buf.Bytes())
+}
+
+func writeAtomic(p string, data []byte) (err error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+// items writes siblings under dir (relative, slash-separated).
+func (w *v3writer) items(items []*Item, dir string) error {
+	names := siblingNames(items)
+	orders := siblingOrders(items)
+	for i, it := range items {
+		w.itemLosses(it)
+		if it.IsFolder() {
+			sub := path.Join(dir, names[i])
+			shown := it.Name
+			if shown == names[i] {
+				shown = ""
+			}
+			def := w.definition(shown, it.Name == "", it.Description, it.Variables, it.Auth, it.Events, it.ProtocolProfileBehavior, &orders[i], false, "folder "+strconv.Quote(it.Name))
+			if err := w.write(path.Join(sub, ".resources", "definition.yaml"), def); err != nil {
+				return err
+			}
+			if err := w.items(it.Items, sub); err != nil {
+				return err
+			}
+			continue
+		}
+		stemName := strings.TrimSuffix(strings.TrimSuffix(names[i], ".request.yaml"), ".request.yml")
+		doc, examples := w.request(it, stemName, orders[i])
+		if err := w.write(path.Join(dir, names[i]), doc); err != nil {
+			return err
+		}
+		for _, ex := range examples {
+			if err := w.write(path.Join(dir, ".resources", stemName+".resources", "examples", ex.file), ex.doc); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *v3writer) itemLosses(it *Item) {
+	where := strconv.Quote(strings.Join(it.Path(), " / "))
+	for _, e := range it.Events {
+		if e.Disabled {
+			w.lose("disabled %s script of %s: v3 has no disabled scripts, it is left out", e.Listen, where)
+		}
+	}
+	for _, v := range it.Variables {
+		if v.ID != "" {
+			w.lose("variable ids")
+		}
+	}
+	if r := it.Request; r != nil {
+		if r.Description != "" && it.Description != "" && r.Description != it.Description {
+			w.lose("the request description of %s: v3 keeps one description per request (the item's is written)", where)
+		}
+		if r.Body != nil && r.Body.Disabled {
+			w.lose("the disabled body of %s is left out", where)
+		}
+	}
+}
+
+var (
+	unsafeName   = regexp.MustCompile(`[/\\:*?"<>|\x00-\x1f\x7f]`)
+	reservedName = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])$`)
+)
+
+// sanitizeName makes a display name a file name that works on every
+// system: characters Windows, macOS or Linux refuse become "_", trailing
+// dots and spaces go, reserved device names get a "_", and length is capped.
+func sanitizeName(name string) string {
+	s := unsafeName.ReplaceAllString(name, "_")
+	s = strings.TrimRight(s, ". ")
+	s = strings.TrimLeft(s, " ")
+	if s == "" || s == "." || s == ".." {
+		s = "_"
+	}
+	if strings.HasPrefix(s, ".") {
+		s = "_" + s[1:] // hidden files are skipped on load
+	}
+	if reservedName.MatchString(s) {
+		s += "_"
+	}
+	for len(s) > 150 {
+		r := []rune(s)
+		s = string(r[:len(r)-1])
+	}
+	return s
+}
+
+// siblingNames picks the file (request) or directory (folder) name of each
+// sibling: the name it was loaded from, else the sanitised display name;
+// names that would clash, even in case only, get " 1", " 2"... as the
+// Postman app numbers them.
+func siblingNames(items []*Item) []string {
+	out := make([]string, len(items))
+	used := map[string]bool{}
+	suffix := func(it *Item) string {
+		if it.IsFolder() {
+			return ""
+		}
+		return ".request.yaml"
+	}
+	for i, it := range items {
+		if it.File != "" {
+			b := path.Base(it.File)
+			if !used[strings.ToLower(b)] {
+				out[i] = b
+				used[strings.ToLower(b)] = true
+			}
+		}
+	}
+	for i, it := range items {
+		if out[i] != "" {
+			continue
+		}
+		base := sanitizeName(it.Name)
+		name := base + suffix(it)
+		for n := 1; used[strings.ToLower(name)]; n++ {
+			name = base + " " + strconv.Itoa(n) + suffix(it)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
+}
+
+// siblingOrders keeps loaded order values when they still sort the items
+// as they are, else numbers them 1000, 2000... as the Postman app does.
+func siblingOrders(items []*Item) []float64 {
+	out := make([]float64, len(items))
+	keep := true
+	for i, it := range items {
+		if it.Order == nil || (i > 0 && *it.Order <= out[i-1]) {
+			keep = false
+			break
+		}
+		out[i] = *it.Order
+	}
+	if !keep {
+		for i := range out {
+			out[i] = float64((i + 1) * 1000)
+		}
+	}
+	return out
+}
+
+// YAML building helpers.
+
+func ystr(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	switch {
+	case strings.Contains(s, "\r") || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }):
+		n.Style = yaml.DoubleQuotedStyle
+	case strings.Contains(s, "\n") && literalOK(s):
+		n.Style = yaml.LiteralStyle
+	case strings.Contains(s, "\n"):
+		n.Style = yaml.DoubleQuotedStyle
+	case needsQuote(s):
+		n.Style = yaml.SingleQuotedStyle
+	}
+	return n
+}
+
+// literalOK reports whether a block scalar keeps s exactly: no trailing
+// blanks on a line, no tab or space starting the first line.
+func literalOK(s string) bool {
+	if strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") {
+		return false
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasSuffix(l, " ") || strings.HasSuffix(l, "\t") {
+			return false
+		}
+	}
+	return true
+}
+
+var yaml11Bool = regexp.MustCompile(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
+
+func needsQuote(s string) bool {
+	if s == "" || yaml11Bool.MatchString(s) {
+		return true
+	}
+	b, err := yaml.Marshal(s)
+	return err != nil || (len(b) > 0 && (b[0] == '"' || b[0] == '\''))
+}
+
+func ybool(b bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
+}
+
+func ynum(f float64) *yaml.Node {
+	if f == float64(int64(f)) {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(int64(f), 10)}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(f, 'g', -1, 64)}
+}
+
+type ymapb struct{ n *yaml.Node }
+
+func newMap() ymapb { return ymapb{&yaml.Node{Kind: yaml.MappingNode}} }
+
+func (m ymapb) set(k string, v *yaml.Node) {
+	m.n.Content = append(m.n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, v)
+}
+
+func doc(m ymapb) *yaml.Node {
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.n}}
+}
+
+// kvOut is one entry of a key/value list to write.
+type kvOut struct {
+	key, value  string
+	description string
+	disabled    bool
+	typ         string
+	null        bool
+}
+
+// kvNode writes a key/value list as a mapping {Name: value}, what the app
+// writes, when it can hold it (no duplicates, nothing disabled, no
+// descriptions or types), else as a list of {key, value...}.
+func kvNode(list []kvOut) *yaml.Node {
+	asMap := true
+	seen := map[string]bool{}
+	for _, e := range list {
+		if e.disabled || e.description != "" || e.typ != "" || e.null || seen[e.key] {
+			asMap = false
+			break
+		}
+		seen[e.key] = true
+	}
+	if asMap {
+		m := newMap()
+		for _, e := range list {
+			m.set(e.key, ystr(e.value))
+		}
+		return m.n
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, e := range list {
+		m := newMap()
+		m.set("key", ystr(e.key))
+		if !e.null {
+			m.set("value", ystr(e.value))
+		}
+		if e.description != "" {
+			m.set("description", ystr(e.description))
+		}
+		if e.typ != "" {
+			m.set("type", ystr(e.typ))
+		}
+		if e.disabled {
+			m.set("disabled", ybool(true))
+		}
+		seq.Content = append(seq.Content, m.n)
+	}
+	return seq
+}
+
+func variablesNode(vs []Variable) *yaml.Node {
+	var list []kvOut
+	for _, v := range vs {
+		typ := v.Type
+		if typ == "string" || typ == "default" {
+			typ = ""
+		}
+		list = append(list, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled, typ: typ})
+	}
+	return kvNode(list)
+}
+
+// authNode writes {type, credentials}. Parameters that were JSON booleans
+// or structures in the source are written as YAML booleans and structures,
+// which Postman's schema wants (jwt isSecretBase64Encoded, oauth2 lists).
+func authNode(a *Auth) *yaml.Node {
+	m := newMap()
+	m.set("type", ystr(a.Type))
+	if a.Type == "noauth" && len(a.Params) == 0 {
+		return m.n
+	}
+	keys := make([]string, 0, len(a.Params))
+	for k := range a.Params {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	cred := newMap()
+	for _, k := range keys {
+		v := a.Params[k]
+		switch {
+		case v == "true" || v == "false":
+			cred.set(k, ybool(v == "true"))
+		case strings.HasPrefix(v, "["):
+			// OAuth 2 parameter lists and the like; an object is more
+			// often a JSON payload kept as text (jwt, bearer).
+			var x any
+			if json.Unmarshal([]byte(v), &x) == nil {
+				n := &yaml.Node{}
+				if n.Encode(x) == nil {
+					cred.set(k, n)
+					continue
+				}
+			}
+			cred.set(k, ystr(v))
+		default:
+			cred.set(k, ystr(v))
+		}
+	}
+	m.set("credentials", cred.n)
+	return m.n
+}
+
+func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, e := range evs {
+		if e.Disabled {
+			continue
+		}
+		var typ string
+		switch e.Listen {
+		case "prerequest":
+			typ = "beforeRequest"
+		case "test":
+			typ = "afterResponse"
+		default:
+			w.lose("%s script of %s: v3 has only beforeRequest and afterResponse", e.Listen, where)
+			continue
+		}
+		if strings.TrimSpace(e.Script.Exec) == "" {
+			continue // the empty scripts v2.1 exports carry
+		}
+		if definition {
+			typ = "http:" + typ
+		}
+		if e.Script.ID != "" || e.Script.Name != "" {
+			w.lose("script ids and names")
+		}
+		m := newMap()
+		m.set("type", ystr(typ))
+		m.set("code", ystr(e.Script.Exec))
+		lang := e.Script.Type
+		if lang == "" {
+			lang = "text/javascript"
+		}
+		m.set("language", ystr(lang))
+		seq.Content = append(seq.Content, m.n)
+	}
+	if len(seq.Content) == 0 {
+		return nil
+	}
+	return seq
+}
+
+func (w *v3writer) definition(name string, emptyName bool, description string, vars []Variable, auth *Auth, evs []Event, ppb map[string]any, order *float64, collection bool, where string) *yaml.Node {
+	m := newMap()
+	m.set("$kind", ystr("collection"))
+	if name != "" || emptyName {
+		m.set("name", ystr(name))
+	}
+	if description != "" {
+		m.set("description", ystr(description))
+	}
+	if len(vars) > 0 {
+		m.set("variables", variablesNode(vars))
+	}
+	if auth != nil {
+		m.set("auth", authNode(auth))
+	}
+	if s := w.scriptsNode(evs, true, where); s != nil {
+		m.set("scripts", s)
+	}
+	if len(ppb) > 0 {
+		n := &yaml.Node{}
+		if n.Encode(ppb) == nil {
+			m.set("settings", n)
+		}
+	}
+	if order != nil {
+		m.set("order", ynum(*order))
+	}
+	return doc(m)
+}
+
+type exampleOut struct {
+	file string
+	doc  *yaml.Node
+}
+
+func bodyType(b *Body) string {
+	switch b.Language {
+	case "json", "xml", "html", "javascript", "text":
+		return b.Language
+	}
+	return "text"
+}
+
+func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
+	m := newMap()
+	switch b.Mode {
+	case BodyRaw, "":
+		m.set("type", ystr(bodyType(b)))
+		m.set("content", ystr(b.Raw))
+	case BodyURLEncoded, BodyFormData:
+		params := b.URLEncoded
+		typ := "urlencoded"
+		if b.Mode == BodyFormData {
+			params, typ = b.FormData, "formdata"
+		}
+		m.set("type", ystr(typ))
+		if typ == "urlencoded" {
+			var list []kvOut
+			for _, p := range params {
+				list = append(list, kvOut{key: p.Key, value: p.Value, disabled: p.Disabled})
+			}
+			m.set("content", kvNode(list))
+			break
+		}
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, p := range params {
+			e := newMap()
+			e.set("key", ystr(p.Key))
+			if p.Type == "file" {
+				e.set("type", ystr("file"))
+				switch len(p.Src) {
+				case 0:
+				case 1:
+					e.set("src", ystr(p.Src[0]))
+				default:
+					s := &yaml.Node{Kind: yaml.SequenceNode}
+					for _, x := range p.Src {
+						s.Content = append(s.Content, ystr(x))
+					}
+					e.set("src", s)
+				}
+			} else {
+				e.set("value", ystr(p.Value))
+			}
+			if p.ContentType != "" {
+				e.set("contentType", ystr(p.ContentType))
+			}
+			if p.Disabled {
+				e.set("disabled", ybool(true))
+			}
+			seq.Content = append(seq.Content, e.n)
+		}
+		m.set("content", seq)
+	case BodyGraphQL:
+		m.set("type", ystr("graphql"))
+		g := newMap()
+		if b.GraphQL != nil {
+			g.set("query", ystr(b.GraphQL.Query))
+			if b.GraphQL.Variables != "" {
+				g.set("variables", ystr(b.GraphQL.Variables))
+			}
+			if b.GraphQL.OperationName != "" {
+				g.set("operationName", ystr(b.GraphQL.OperationName))
+			}
+		}
+		m.set("content", g.n)
+	case BodyFile:
+		m.set("type", ystr("binary"))
+		m.set("content", ystr(b.File))
+	case BodyNone:
+		m.set("type", ystr("none"))
+	default:
+		w.lose("body mode %q of %s", b.Mode, where)
+		return nil
+	}
+	return m.n
+}
+
+// urlParts splits a request URL into what v3 writes: the url text,
+// queryParams and pathVariables. When a query parameter is disabled the url
+// text has no query and queryParams lists them all, so that loading gives
+// back the same parameters in the same order.
+func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOut) {
+	enabled := u
+	enabled.Query = nil
+	for _, q := range u.Query {
+		v := ""
+		if q.Value != nil {
+			v = *q.Value
+		}
+		query = append(query, kvOut{key: q.Key, value: v, disabled: q.Disabled, null: q.Value == nil})
+		// Text the url string cannot carry as is goes to queryParams too.
+		if q.Disabled || strings.ContainsAny(q.Key, "&#=") || strings.ContainsAny(v, "&#") {
+			needQuery = true
+			continue
+		}
+		enabled.Query = append(enabled.Query, q)
+	}
+	raw = u.Raw
+	enabled.Variables = nil // String would substitute them
+	if needQuery {
+		enabled.Query = nil
+	}
+	if len(u.Host) > 0 || len(u.Path) > 0 || needQuery {
+		// The parts are what Postman sends; the text is rebuilt from them.
+		raw = enabled.String()
+	}
+	for _, v := range u.Variables {
+		pathVars = append(pathVars, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled})
+	}
+	return raw, query, needQuery, pathVars
+}
+
+func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node, []exampleOut) {
+	r := it.Request
+	where := strconv.Quote(strings.Join(it.Path(), " / "))
+	m := newMap()
+	kind := "http-request"
+	m.set("$kind", ystr(kind))
+	if it.Name != stemName {
+		m.set("name", ystr(it.Name))
+	}
+	desc := it.Description
+	if desc == "" {
+		desc = r.Description
+	}
+	if desc != "" {
+		m.set("description", ystr(desc))
+	}
+	raw, query, needQuery, pathVars := urlParts(r.URL)
+	m.set("url", ystr(raw))
+	m.set("method", ystr(r.Method))
+	if len(r.Header) > 0 {
+		var hs []kvOut
+		for _, h := range r.Header {
+			hs = append(hs, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
+		}
+		m.set("headers", kvNode(hs))
+	}
+	if needQuery {
+		m.set("queryParams", kvNode(query))
+	}
+	if len(pathVars) > 0 {
+		m.set("pathVariables", kvNode(pathVars))
+	}
+	if r.Body != nil && !r.Body.Disabled {
+		if b := w.bodyNode(r.Body, where); b != nil {
+			m.set("body", b)
+		}
+	}
+	if r.Auth != nil {
+		m.set("auth", authNode(r.Auth))
+	}
+	if s := w.scriptsNode(it.Events, false, where); s != nil {
+		m.set("scripts", s)
+	}
+	if len(it.Variables) > 0 {
+		w.lose("request-level variables of %s: v3 requests have none", where)
+	}
+	if len(it.ProtocolProfileBehavior) > 0 {
+		n := &yaml.Node{}
+		if n.Encode(it.ProtocolProfileBehavior) == nil {
+			m.set("settings", n)
+		}
+	}
+	examples := w.examples(it, where)
+	if len(examples) > 0 {
+		m.set("examples", ystr("./.resources/"+stemName+".resources/examples"))
+	}
+	m.set("order", ynum(order))
+	return doc(m), examples
+}
+
+// v2 response, as saved in Item.Responses.
+type v2Response struct {
+	Name            string          `json:"name"`
+	OriginalRequest json.RawMessage `json:"originalRequest"`
+	Status          string          `json:"status"`
+	Code            int             `json:"code"`
+	Header          json.RawMessage `json:"header"`
+	Body            *string         `json:"body"`
+	Preview         *string         `json:"_postman_previewlanguage"`
+	Cookie          json.RawMessage `json:"cookie"`
+}
+
+func (w *v3writer) examples(it *Item, where string) []exampleOut {
+	if len(it.Responses) == 0 {
+		return nil
+	}
+	var list []v2Response
+	if err := json.Unmarshal(it.Responses, &list); err != nil {
+		w.lose("the saved examples of %s do not decode (%v)", where, err)
+		return nil
+	}
+	var out []exampleOut
+	used := map[string]bool{}
+	for i, ex := range list {
+		m := newMap()
+		m.set("$kind", ystr("http-example"))
+		name := ex.Name
+		if name == "" {
+			name = "Example"
+		}
+		base := sanitizeName(name)
+		file := base + ".example.yaml"
+		for n := 1; used[strings.ToLower(file)]; n++ {
+			file = base + " " + strconv.Itoa(n) + ".example.yaml"
+		}
+		used[strings.ToLower(file)] = true
+		if strings.TrimSuffix(file, ".example.yaml") != name {
+			m.set("name", ystr(name))
+		}
+		if len(ex.OriginalRequest) > 0 && string(ex.OriginalRequest) != "null" {
+			if r, err := request(ex.OriginalRequest, "originalRequest"); err == nil {
+				rq := newMap()
+				raw, query, needQuery, pathVars := urlParts(r.URL)
+				rq.set("url", ystr(raw))
+				rq.set("method", ystr(r.Method))
+				if len(r.Header) > 0 {
+					var hs []kvOut
+					for _, h := range r.Header {
+						hs = append(hs, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
+					}
+					rq.set("headers", kvNode(hs))
+				}
+				if needQuery {
+					rq.set("queryParams", kvNode(query))
+				}
+				if len(pathVars) > 0 {
+					rq.set("pathVariables", kvNode(pathVars))
+				}
+				if r.Body != nil {
+					if b := w.bodyNode(r.Body, where); b != nil {
+						rq.set("body", b)
+					}
+				}
+				m.set("request", rq.n)
+			}
+		}
+		rs := newMap()
+		rs.set("statusCode", ynum(float64(ex.Code)))
+		rs.set("statusText", ystr(ex.Status))
+		if len(ex.Header) > 0 && string(ex.Header) != "null" {
+			if hs, err := headers(ex.Header, "header"); err == nil && len(hs) > 0 {
+				var list []kvOut
+				for _, h := range hs {
+					list = append(list, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
+				}
+				rs.set("headers", kvNode(list))
+			}
+		}
+		if ex.Body != nil {
+			b := newMap()
+			t := "text"
+			if ex.Preview != nil && (*ex.Preview == "json" || *ex.Preview == "xml" || *ex.Preview == "html" || *ex.Preview == "javascript") {
+				t = *ex.Preview
+			}
+			b.set("type", ystr(t))
+			b.set("content", ystr(*ex.Body))
+			rs.set("body", b.n)
+		}
+		if len(ex.Cookie) > 0 && string(ex.Cookie) != "null" && string(ex.Cookie) != "[]" {
+			w.lose("cookies of saved examples")
+		}
+		m.set("response", rs.n)
+		m.set("order", ynum(float64((i+1)*1000)))
+		out = append(out, exampleOut{file: file, doc: doc(m)})
+	}
+	return out
+}
+
+// ErrNotV3Dir is returned when a v3 collection is to be written over a
+// directory that holds something else.
+var ErrNotV3Dir = errors.New("the directory exists and is not a v3 collection")

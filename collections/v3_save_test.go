@@ -1,0 +1,309 @@
+package collections
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// v3Comparable strips from a loaded collection what v3 cannot hold or
+// holds differently (ids, versions, file layout, disabled and empty
+// scripts, one description per request), so that a collection and its v3
+// round trip compare equal with reflect.DeepEqual.
+func v3Comparable(c *Collection) *Collection {
+	c.Info.ID, c.Info.Version, c.Info.Schema = "", "", ""
+	c.Source, c.Format, c.Notices = "", "", nil
+	c.Events = comparableEvents(c.Events)
+	c.Variables = comparableVars(c.Variables)
+	var walk func([]*Item)
+	walk = func(items []*Item) {
+		for _, it := range items {
+			it.ID, it.File, it.Order = "", "", nil
+			it.Events = comparableEvents(it.Events)
+			it.Variables = comparableVars(it.Variables)
+			if r := it.Request; r != nil {
+				it.Variables = nil
+				if it.Description == "" {
+					it.Description = r.Description
+				}
+				r.Description = ""
+				if r.Body != nil {
+					if r.Body.Disabled {
+						r.Body = nil
+					} else {
+						switch r.Body.Language {
+						case "json", "xml", "html", "javascript", "text":
+						default:
+							r.Body.Language = "text"
+						}
+						if r.Body.Mode == "" {
+							r.Body.Mode = BodyRaw
+						}
+						if r.Body.Mode != BodyRaw {
+							r.Body.Language, r.Body.Raw = "", ""
+						}
+						for i := range r.Body.URLEncoded {
+							r.Body.URLEncoded[i].Type = "" // urlencoded fields are text
+						}
+						for i := range r.Body.FormData {
+							if r.Body.FormData[i].Type == "" {
+								r.Body.FormData[i].Type = "text" // Postman's default
+							}
+						}
+						if r.Body.Mode == BodyGraphQL && r.Body.GraphQL == nil {
+							r.Body.GraphQL = &GraphQL{}
+						}
+					}
+				}
+				// The url text is rebuilt from its parts; compare parts.
+				r.URL.Raw = ""
+				// An empty path variable substitutes nothing, listed or not.
+				var vars []Variable
+				for _, v := range r.URL.Variables {
+					v.ID, v.Type = "", ""
+					if v != (Variable{Key: v.Key}) {
+						vars = append(vars, v)
+					}
+				}
+				r.URL.Variables = vars
+				it.Responses = comparableResponses(it.Responses)
+			}
+			walk(it.Items)
+		}
+	}
+	walk(c.Items)
+	return c
+}
+
+func comparableEvents(evs []Event) []Event {
+	var out []Event
+	for _, e := range evs {
+		if e.Disabled || strings.TrimSpace(e.Script.Exec) == "" {
+			continue
+		}
+		e.Script.ID, e.Script.Name = "", ""
+		if e.Script.Type == "" {
+			e.Script.Type = "text/javascript"
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func comparableVars(vs []Variable) []Variable {
+	for i := range vs {
+		vs[i].ID = ""
+		if vs[i].Type == "string" || vs[i].Type == "default" {
+			vs[i].Type = ""
+		}
+	}
+	return vs
+}
+
+// comparableResponses keeps what an example carries across: name, code,
+// status, headers and body.
+func comparableResponses(raw json.RawMessage) json.RawMessage {
+	if len(raw) == 0 {
+		return nil
+	}
+	var list []struct {
+		Name   string          `json:"name"`
+		Code   int             `json:"code"`
+		Status string          `json:"status"`
+		Body   *string         `json:"body"`
+		Header json.RawMessage `json:"header"`
+	}
+	if json.Unmarshal(raw, &list) != nil {
+		return raw
+	}
+	var out []string
+	for _, r := range list {
+		body := ""
+		if r.Body != nil {
+			body = *r.Body
+		}
+		hs, _ := headers(r.Header, "header")
+		name := r.Name
+		if name == "" {
+			name = "Example"
+		}
+		out = append(out, fmt.Sprintf("%s|%d|%s|%v|%s", name, r.Code, r.Status, hs, body))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	b, _ := json.Marshal(out)
+	return b
+}
+
+// v3RoundTrip writes c as v3, loads it back and compares.
+func v3RoundTrip(t *testing.T, name string, load func() (*Collection, error)) {
+	t.Helper()
+	c, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "coll")
+	lost, err := SaveDir(c, dir)
+	if err != nil {
+		t.Fatalf("SaveDir: %v", err)
+	}
+	back, err := LoadDir(dir)
+	if err != nil {
+		t.Fatalf("reload: %v", err)
+	}
+	for _, n := range back.Notices {
+		t.Errorf("reload notice: %s", n)
+	}
+	orig, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := v3Comparable(orig), v3Comparable(back)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("first difference: %s", firstDiff(reflect.ValueOf(a), reflect.ValueOf(b), "collection"))
+		ra, rb := requests(a), requests(b)
+		if len(ra) != len(rb) {
+			t.Fatalf("%s: %d requests, %d after the round trip", name, len(ra), len(rb))
+		}
+		for i := range ra {
+			if !reflect.DeepEqual(ra[i], rb[i]) {
+				t.Fatalf("%s: request %q differs (lost: %v):\n orig %s\n back %s", name, ra[i].Name, lost, dump(ra[i]), dump(rb[i]))
+			}
+		}
+		t.Fatalf("%s: differs outside requests:\n orig %s\n back %s", name, dump(a), dump(b))
+	}
+}
+
+func dump(v any) string {
+	if it, ok := v.(*Item); ok {
+		// Fields JSON leaves out.
+		v = struct {
+			*Item
+			Responses string
+			Parent    []string
+		}{it, string(it.Responses), parentPath(it.Parent)}
+	}
+	b, _ := json.MarshalIndent(v, "", " ")
+	if len(b) > 200000 {
+		b = b[:200000]
+	}
+	return string(b)
+}
+
+// TestV3RoundTripCorpus writes every v2.1 collection of the shared corpus
+// as v3 and loads it back: nothing that v3 can hold is lost.
+func TestV3RoundTripCorpus(t *testing.T) {
+	t.Parallel()
+	kinds := corpusKinds(t)
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.json"))
+	n := 0
+	for _, f := range files {
+		rel, _ := filepath.Rel(corpusDir, f)
+		if kinds[filepath.ToSlash(rel)] != "collection" {
+			continue
+		}
+		n++
+		t.Run(rel, func(t *testing.T) {
+			t.Parallel()
+			v3RoundTrip(t, rel, func() (*Collection, error) { return LoadFile(f) })
+		})
+	}
+	if n < 100 {
+		t.Errorf("only %d collections", n)
+	}
+}
+
+// TestV3RoundTripV3Corpus writes every corpus-v3 collection back as v3:
+// same model, same file names.
+func TestV3RoundTripV3Corpus(t *testing.T) {
+	t.Parallel()
+	rows := corpusV3(t)
+	for dir := range rows {
+		src := filepath.Join(corpusV3Dir, dir)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			v3RoundTrip(t, dir, func() (*Collection, error) { return LoadDir(src) })
+			c, _ := LoadDir(src)
+			out := filepath.Join(t.TempDir(), "c")
+			if _, err := SaveDir(c, out); err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			_ = Walk(c.Items, func(it *Item) error { want = append(want, it.File); return nil })
+			back, _ := LoadDir(out)
+			_ = Walk(back.Items, func(it *Item) error { got = append(got, it.File); return nil })
+			eq(t, "files", got, want)
+		})
+	}
+}
+
+func TestSanitizeName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Get a/b: c?":  "Get a_b_ c_",
+		"  trailing. ": "trailing",
+		"CON":          "CON_",
+		".hidden":      "_hidden",
+		"":             "_",
+		"Autenticação": "Autenticação",
+	} {
+		eq(t, in, sanitizeName(in), want)
+	}
+	items := []*Item{{Name: "Same", Request: &Request{}}, {Name: "same", Request: &Request{}}, {Name: "a/b", Folder: true}}
+	eq(t, "siblings", siblingNames(items), []string{"Same.request.yaml", "same 1.request.yaml", "a_b"})
+	_ = os.Remove
+}
+
+// firstDiff names the first field where a and b differ (Parent pointers are
+// not followed).
+func firstDiff(a, b reflect.Value, path string) string {
+	if a.Kind() != b.Kind() {
+		return path + ": kind"
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return fmt.Sprintf("%s: nil %v vs %v", path, a.IsNil(), b.IsNil())
+			}
+			return ""
+		}
+		return firstDiff(a.Elem(), b.Elem(), path)
+	case reflect.Struct:
+		for i := range a.NumField() {
+			f := a.Type().Field(i)
+			if f.Name == "Parent" {
+				continue
+			}
+			if d := firstDiff(a.Field(i), b.Field(i), path+"."+f.Name); d != "" {
+				return d
+			}
+		}
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() {
+			return fmt.Sprintf("%s: nil %v vs %v", path, a.IsNil(), b.IsNil())
+		}
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: len %d vs %d", path, a.Len(), b.Len())
+		}
+		for i := range a.Len() {
+			if d := firstDiff(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); d != "" {
+				return d
+			}
+		}
+	case reflect.Map:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			return fmt.Sprintf("%s: %v vs %v", path, a.Interface(), b.Interface())
+		}
+	default:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			return fmt.Sprintf("%s: %#v vs %#v", path, a.Interface(), b.Interface())
+		}
+	}
+	return ""
+}
