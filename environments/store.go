@@ -162,8 +162,8 @@ type Current struct {
 	// last wrote these values: another path with the same id is a moved
 	// checkout, or a copied file sharing current values with this one.
 	LastPath string
-	entries []Entry
-	index   map[string]int
+	entries  []Entry
+	index    map[string]int
 }
 
 // NewCurrent returns an empty set of current values for id.
