@@ -2,9 +2,11 @@ package suite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/courier-run/courier/collections"
@@ -159,5 +161,75 @@ func TestParallelWithBailRunsInOrder(t *testing.T) {
 	s := res.Collections[0].Summary
 	if s.Iterations.Total != 2 || !s.Bailed || s.Workers > 1 {
 		t.Errorf("bail: %d iterations, bailed %v, workers %d; want 2 iterations, one after the other", s.Iterations.Total, s.Bailed, s.Workers)
+	}
+}
+
+// A parallel run that hits --timeout stops every worker and says why; it
+// does not hang waiting for iterations that will never come.
+func TestParallelTimeoutStopsTheRun(t *testing.T) {
+	t.Parallel()
+	slow := coll(t, "slow", "/delay/2", "")
+	res, err := suite.New(suite.Options{
+		Collections: []*collections.Collection{slow},
+		LocalEcho:   true,
+		Parallel:    2,
+		Runner:      runner.Options{LoopbackOnly: true, Iterations: 6, Timeout: 100e6},
+	}).Run(context.Background())
+	var re *suite.RunError
+	if !errors.As(err, &re) || !strings.Contains(err.Error(), "--timeout") {
+		t.Fatalf("error %v, want the run stopped by --timeout", err)
+	}
+	if s := res.Collections[0].Summary; s == nil || s.Workers != 2 {
+		t.Fatalf("summary %+v", s)
+	}
+}
+
+// With several collections, --parallel runs them side by side from the same
+// start; output comes in collection order and their changes are merged, the
+// later collection winning.
+func TestParallelCollectionsAreIndependent(t *testing.T) {
+	t.Parallel()
+	first := coll(t, "first", "/delay/1", "pm.environment.set('x', 'a'); pm.environment.set('z', 'a');")
+	second := coll(t, "second", "/get?x={{x}}", "pm.test('does not see the first', () => pm.expect(pm.response.json().args.x).to.eql('{{x}}')); pm.environment.set('y', 'b'); pm.environment.set('z', 'b');")
+	rec := &recorder{}
+	dir := t.TempDir()
+	envOut := filepath.Join(dir, "env.json")
+	res, err := suite.New(suite.Options{
+		Collections: []*collections.Collection{first, second},
+		Environment: &environments.File{Name: "e", Values: []environments.Variable{{Key: "x", Value: "{{x}}"}}},
+		LocalEcho:   true,
+		Parallel:    2,
+		Runner:      runner.Options{LoopbackOnly: true},
+		Sink:        rec,
+		Exports:     suite.Exports{Environment: envOut},
+	}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Collections) != 2 || res.Failed() {
+		t.Fatalf("results %+v", res.Collections)
+	}
+	var order []string
+	for _, ev := range rec.events {
+		switch e := ev.(type) {
+		case runner.StartEvent:
+			order = append(order, "start "+e.Collection.Info.Name)
+		case runner.DoneEvent:
+			order = append(order, "done")
+		}
+	}
+	if want := []string{"start first", "done", "start second", "done"}; !reflect.DeepEqual(order, want) {
+		t.Errorf("events in the order %v, want %v", order, want)
+	}
+	env, err := environments.LoadFile(envOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, v := range env.Values {
+		got[v.Key] = v.Value
+	}
+	if got["x"] != "a" || got["y"] != "b" || got["z"] != "b" {
+		t.Errorf("merged environment %v, want x=a y=b z=b", got)
 	}
 }

@@ -83,6 +83,8 @@ type Options struct {
 	// variables with its own cookie jar; output comes in iteration order;
 	// current values are merged, the last iteration's change winning. With
 	// --bail (Runner.Bail failure) iterations run one after the other.
+	// Several collections are then taken as independent and run side by
+	// side too (see collections_parallel.go).
 	Parallel int
 	// Shard runs only one slice of each collection (see Shard); nil runs
 	// everything. JSON reports record it for jsonreport.Merge.
@@ -220,6 +222,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	ropts.Masker = s.red
 	ropts.VaultScripts = o.VaultScripts
 
+	if o.Parallel > 1 && len(o.Collections) > 1 {
+		return s.runCollectionsParallel(ctx, st, vars, ropts, vlt)
+	}
 	res := &Result{}
 	for _, coll := range o.Collections {
 		var collRS *environments.RunState
@@ -294,13 +299,24 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 	if s.o.Sink != nil {
 		sink = teeSink{sinks, s.o.Sink}
 	}
-	var out outcome
-	var runErr error
+	out, runErr := s.execute(ctx, coll, vars, ropts, sink)
+	return s.finishOne(coll, out, runErr, sinks, vlt, vars, true)
+}
+
+// execute runs one collection, its iterations on Parallel workers.
+func (s *Suite) execute(ctx context.Context, coll *collections.Collection, vars *variables,
+	ropts runner.Options, sink runner.Sink) (outcome, error) {
 	if w := s.workers(ropts); w > 1 {
-		out, runErr = s.runParallel(ctx, coll, vars, ropts, sink, w)
-	} else {
-		out, runErr = s.runSequential(ctx, coll, vars, ropts, sink)
+		return s.runParallel(ctx, coll, vars, ropts, sink, w)
 	}
+	return s.runSequential(ctx, coll, vars, ropts, sink)
+}
+
+// finishOne closes a collection's reporters, writes its exports (unless
+// they wait for the end of the suite) and gives the run's error the
+// suite's meaning.
+func (s *Suite) finishOne(coll *collections.Collection, out outcome, runErr error, sinks *report.Multi,
+	vlt *vault.Vault, vars *variables, exports bool) (*runner.Summary, *environments.Scopes, error) {
 	closeErr := sinks.Close()
 	runErr = redactErr(s.red, runErr)
 	if runErr != nil && out.summary == nil {
@@ -309,8 +325,10 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 		}
 		return nil, out.scopes, runErr
 	}
-	if err := s.writeExports(out.scopes, coll, out.jar, vlt, vars); err != nil {
-		return nil, out.scopes, redactErr(s.red, err)
+	if exports {
+		if err := s.writeExports(out.scopes, coll, out.jar, vlt, vars); err != nil {
+			return nil, out.scopes, redactErr(s.red, err)
+		}
 	}
 	if closeErr != nil {
 		return nil, out.scopes, fmt.Errorf("writing reports: %w", closeErr)

@@ -148,7 +148,9 @@ come out in iteration order, as if run one after the other. Iterations that depe
 on each other through the environment (one sets what the next reads) are your call:
 with --parallel they do not see each other's values. setNextRequest stays within
 its iteration. Current values the workers set are merged, the last iteration's
-change winning. With --bail, iterations run one after the other.`,
+change winning. With --bail, iterations run one after the other. With several
+collections, --parallel also runs the collections side by side, each from the same
+starting variables (so they no longer feed each other), output in collection order.`,
 		Example: `  courier run postman/collections/Orders -e postman/environments/dev.environment.yaml
   courier run . --collection Orders -e dev
   courier run coll.json -e env.json
