@@ -381,7 +381,7 @@ func variablesNode(vs []Variable) *yaml.Node {
 	var list []kvOut
 	for _, v := range vs {
 		typ := v.Type
-		if typ == "string" || typ == "default" {
+		if typ == "string" || typ == "default" || typ == "any" {
 			typ = ""
 		}
 		list = append(list, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled, typ: typ})

@@ -97,7 +97,7 @@ func comparableEvents(evs []Event) []Event {
 func comparableVars(vs []Variable) []Variable {
 	for i := range vs {
 		vs[i].ID = ""
-		if vs[i].Type == "string" || vs[i].Type == "default" {
+		if vs[i].Type == "string" || vs[i].Type == "default" || vs[i].Type == "any" {
 			vs[i].Type = ""
 		}
 	}

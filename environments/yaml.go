@@ -71,11 +71,11 @@ func loadYAML(data []byte, source string) (*File, error) {
 		f.VariableScope = "globals"
 	}
 	if len(doc.Content) == 0 {
-		return nil, &LoadError{File: source, Err: errors.New("file is empty, expected a Postman environment with name: and values:")}
+		return nil, &LoadError{File: source, Err: errors.New("file is empty, expected a Postman environment with the keys name and values")}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &LoadError{File: source, Line: root.Line, Column: root.Column, Err: errors.New("expected a mapping with name: and values:")}
+		return nil, &LoadError{File: source, Line: root.Line, Column: root.Column, Err: errors.New("expected a mapping with the keys name and values")}
 	}
 	if n := yget(root, "name"); n != nil {
 		if n.Kind != yaml.ScalarNode {

@@ -3,6 +3,7 @@ package suite
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -73,15 +74,32 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 	if o.Exports.Collection != "" {
 		out := *coll
 		out.Variables = nil
+		desc := map[string]string{}
+		for _, v := range coll.Variables {
+			desc[v.Key] = v.Description
+		}
 		for _, v := range clean(sc.Collection.Variables()) {
-			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: desc[v.Key]})
 		}
-		var buf bytes.Buffer
-		if err := collections.Save(&buf, &out); err != nil {
-			return fmt.Errorf("--export-collection: %w", err)
-		}
-		if err := environments.WriteFileAtomic(o.Exports.Collection, buf.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("--export-collection: %w", err)
+		if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(o.Exports.Collection), ".json") {
+			// A v12 directory is written back as one, in the same layout:
+			// only the variables changed.
+			if _, err := collections.SaveDir(&out, o.Exports.Collection); err != nil {
+				return fmt.Errorf("--export-collection: %w", err)
+			}
+			for _, n := range coll.Notices {
+				if n.Kind != "" {
+					o.warnf("note: --export-collection: %s is not written (courier does not load %s requests)\n", n.Source, n.Kind)
+				}
+			}
+		} else {
+			var buf bytes.Buffer
+			if err := collections.Save(&buf, &out); err != nil {
+				return fmt.Errorf("--export-collection: %w", err)
+			}
+			if err := environments.WriteFileAtomic(o.Exports.Collection, buf.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("--export-collection: %w", err)
+			}
 		}
 	}
 	if o.Exports.CookieJar != "" {

@@ -57,6 +57,7 @@ scripts:
       pm.test("body sent", () => pm.expect(b.json.item).to.eql("book"));
       pm.test("global used", () => pm.expect(b.json.by).to.eql("ci"));
       pm.environment.set("orderId", "42");
+      pm.collectionVariables.set("lastItem", b.json.item);
 order: 1000
 `,
 		"postman/collections/Orders/Read/.resources/definition.yaml": "$kind: collection\norder: 2000\n",
@@ -113,10 +114,11 @@ func TestRunV3Repository(t *testing.T) {
 	t.Parallel()
 	root := v3Repo(t, echotest.Start(t))
 	out := filepath.Join(t.TempDir(), "dev.environment.yaml")
+	exported := filepath.Join(t.TempDir(), "Orders")
 	rep, stderr, err := runV3(t, &Options{
 		Collections: []string{root}, Collection: "Orders API",
 		Environment: "dev", Globals: "workspace",
-		ExportEnvironment: out,
+		ExportEnvironment: out, ExportCollection: exported,
 	})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
@@ -149,6 +151,23 @@ func TestRunV3Repository(t *testing.T) {
 	f, err := environments.LoadFile(out)
 	if err != nil || f.Format != environments.FormatYAML || f.Name != "Development" {
 		t.Errorf("export reloads as %+v, %v", f, err)
+	}
+	// --export-collection writes the v3 directory back: same files, the
+	// collection variable the script set in its definition.
+	var files []string
+	_ = filepath.WalkDir(exported, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(exported, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if strings.Join(files, ",") != ".resources/definition.yaml,Create.request.yaml,Read/.resources/definition.yaml,Read/Get.request.yaml" {
+		t.Errorf("exported files: %v", files)
+	}
+	def, _ := os.ReadFile(filepath.Join(exported, ".resources", "definition.yaml"))
+	if !strings.Contains(string(def), "lastItem: book") || !strings.Contains(string(def), "name: Orders API") {
+		t.Errorf("exported definition:\n%s", def)
 	}
 }
 
