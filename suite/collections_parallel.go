@@ -110,6 +110,7 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 		if o.Sink != nil {
 			sink = teeSink{sinks, o.Sink}
 		}
+		sink = redactSink{next: sink, red: s.red}
 		for _, ev := range j.events.events {
 			sink.Handle(ev)
 		}

@@ -299,6 +299,7 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 	if s.o.Sink != nil {
 		sink = teeSink{sinks, s.o.Sink}
 	}
+	sink = redactSink{next: sink, red: s.red}
 	out, runErr := s.execute(ctx, coll, vars, ropts, sink)
 	return s.finishOne(coll, out, runErr, sinks, vlt, vars, true)
 }

@@ -31,6 +31,7 @@ const MinSecretLen = 3
 type Redactor struct {
 	mu      sync.RWMutex
 	secrets []string // distinct needles, longest first; replaced, never mutated
+	values  []string // the values as added, for matching their encoded forms
 }
 
 // NewRedactor returns an empty Redactor.
@@ -53,6 +54,13 @@ func (r *Redactor) Add(values ...string) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	vals := slices.Clone(r.values)
+	for _, v := range values {
+		if utf8.RuneCountInString(v) >= MinSecretLen && strings.TrimSpace(v) != "" && !slices.Contains(vals, v) {
+			vals = append(vals, v)
+		}
+	}
+	r.values = vals
 	next := slices.Clone(r.secrets)
 	for _, n := range needles {
 		if !slices.Contains(next, n) {
@@ -89,7 +97,32 @@ func variants(v string) []string {
 	}
 	add(url.QueryEscape(v))
 	add(url.PathEscape(v))
+	add(strings.ReplaceAll(url.QueryEscape(v), "+", "%20")) // form bodies as Postman sends them
+	add(percentEncodeAll(v))
+	// Host names are printed lower-cased, and so are the forms above
+	// when a secret sits in a host.
+	for _, o := range slices.Clone(out) {
+		add(strings.ToLower(o))
+	}
 	return out
+}
+
+// percentEncodeAll escapes every byte but RFC 3986's unreserved ones, as
+// encodeURIComponent and strict URL encoders do.
+func percentEncodeAll(v string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }
 
 // Len returns how many distinct strings (values and their variants) are
@@ -115,7 +148,16 @@ func (r *Redactor) Redact(s string) string {
 	if len(secrets) == 0 {
 		return s
 	}
-	return replaceSpans(s, findSpans(s, secrets))
+	return replaceSpans(s, mergeSpans(append(findSpans(s, secrets), encodedSpans(s, r.rawValues())...)))
+}
+
+func (r *Redactor) rawValues() []string {
+	if r == nil {
+		return nil
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.values
 }
 
 // RedactError returns err's message redacted (for printing an error).
@@ -142,6 +184,12 @@ func findSpans(s string, secrets []string) []span {
 			from = start + 1 // overlapping occurrences too
 		}
 	}
+	spans = append(spans, truncatedSpans(s, secrets)...)
+	return mergeSpans(spans)
+}
+
+// mergeSpans sorts spans and merges those that overlap or touch.
+func mergeSpans(spans []span) []span {
 	if len(spans) < 2 {
 		return spans
 	}
@@ -156,6 +204,44 @@ func findSpans(s string, secrets []string) []span {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// ellipses are the marks a shortened value ends with (chai's inspect, our
+// own truncation) or starts with.
+var ellipses = []string{"…", "..."}
+
+// truncatedSpans finds the pieces of secrets that truncation left: a
+// prefix of a secret right before an ellipsis ("s3cr…"), or a suffix right
+// after one ("…cr3t"). A whole secret is found by findSpans; this keeps a
+// cut-off part from being printed either.
+func truncatedSpans(s string, secrets []string) []span {
+	var spans []span
+	for _, el := range ellipses {
+		for from := 0; ; {
+			i := strings.Index(s[from:], el)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(el)
+			for _, sec := range secrets {
+				// The longest prefix of sec that s has just before the mark.
+				for n := min(len(sec)-1, at); n >= MinSecretLen; n-- {
+					if strings.HasSuffix(s[:at], sec[:n]) {
+						spans = append(spans, span{at - n, at})
+						break
+					}
+				}
+				for n := min(len(sec)-1, len(s)-from); n >= MinSecretLen; n-- {
+					if strings.HasPrefix(s[from:], sec[len(sec)-n:]) {
+						spans = append(spans, span{from, from + n})
+						break
+					}
+				}
+			}
+		}
+	}
+	return spans
 }
 
 // replaceSpans masks the given (sorted, disjoint) spans of s; spans past
@@ -210,7 +296,7 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	}
 	rw.buf = append(rw.buf, p...)
 	s := string(rw.buf)
-	spans := findSpans(s, secrets)
+	spans := mergeSpans(append(findSpans(s, secrets), encodedSpans(s, rw.r.rawValues())...))
 	cut := holdFrom(s, secrets)
 	for i, sp := range spans {
 		if sp.start < cut && sp.end > cut {

@@ -1,0 +1,207 @@
+package root
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+)
+
+// The canary's secrets: awkward lengths, quotes, markup and percent signs,
+// spaces and upper case (so the lower-cased and escaped forms all differ).
+const (
+	canaryVault = `Vq7"<Zk&9>'Lm%2Fx Rt4+Wn8=Hy3/Jb6@Pd1!Cs5~` // 41 characters
+	canaryEnv   = `EnvQ"K<8&>p'Z% 3mT9xL2vB7`                  // 25 characters
+	canaryHost  = `CanaryHostLabel7Q`                          // a host name's label
+)
+
+func TestCanaryNothingLeaks(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/redirect") {
+			http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Echo", r.Header.Get("X-Api-Key"))
+		json.NewEncoder(w).Encode(map[string]any{"headers": r.Header, "url": r.URL.String(), "body": string(body)})
+	}))
+	t.Cleanup(srv.Close)
+
+	item := func(name string, req any, test, pre []string) map[string]any {
+		it := map[string]any{"name": name, "request": req}
+		var evs []map[string]any
+		if pre != nil {
+			evs = append(evs, map[string]any{"listen": "prerequest", "script": map[string]any{"exec": pre}})
+		}
+		if test != nil {
+			evs = append(evs, map[string]any{"listen": "test", "script": map[string]any{"exec": test}})
+		}
+		it["event"] = evs
+		return it
+	}
+	env := "pm.environment.get('envKey')"
+	coll := map[string]any{
+		"info": map[string]any{"name": "canary"},
+		"item": []any{
+			item("echo", map[string]any{"method": "POST",
+				"url": "{{base}}/echo/{{vault:apiKey}}?k={{vault:apiKey}}&e={{envKey}}",
+				"header": []any{
+					map[string]any{"key": "X-Api-Key", "value": "{{vault:apiKey}}"},
+					map[string]any{"key": "X-Env", "value": "{{envKey}}"},
+				},
+				"body": map[string]any{"mode": "raw", "raw": `{"key":"{{vault:apiKey}}","env":"{{envKey}}"}`},
+			}, []string{
+				"console.log(JSON.stringify(pm.request.headers.toObject()));",
+				"console.log(pm.response.text());",
+				"console.log('padding '.repeat(23) + " + env + " + ' and ' + pm.response.headers.get('X-Echo'));",
+				"console.info(" + env + ", {deep: {er: [" + env + "]}});",
+				"pm.test('name has ' + " + env + ", () => {});",
+				"pm.test('eql env', () => pm.expect(" + env + ").to.eql('x'));",
+				"pm.test('eql vault', () => pm.expect(pm.response.headers.get('X-Echo')).to.eql('x'));",
+				"pm.test('equal object', () => pm.expect({k: " + env + "}).to.deep.equal({k: 1}));",
+				"pm.test('include', () => pm.expect(pm.response.text()).to.include('nope'));",
+				"pm.test('thrown in test', () => { throw new Error('inside ' + " + env + ") });",
+				"pm.environment.set('copied', 'x' + " + env + ");",
+				"pm.globals.set('g', pm.response.headers.get('X-Echo'));",
+			}, nil),
+			item("throws", "{{base}}/get", []string{"throw new TypeError('thrown: ' + " + env + ")"},
+				[]string{"console.warn(" + env + ".toLowerCase(), encodeURIComponent(" + env + "))"}),
+			item("vault in script", "{{base}}/get", []string{
+				"const v = await pm.vault.get('apiKey'); console.log(v); pm.test(v, () => pm.expect(v).to.equal(1));",
+			}, nil),
+			// The redirect carries a secret that survives the server decoding and
+			// re-encoding its path (a literal "%2F" in a value would not).
+			item("redirect", "{{base}}/redirect?to=/landed/{{vault:hostKey}}", []string{"console.log(pm.response.json().url)"}, nil),
+			item("basic", map[string]any{"method": "GET", "url": "{{base}}/basic",
+				"auth": map[string]any{"type": "basic", "basic": []any{
+					map[string]any{"key": "username", "value": "user"},
+					map[string]any{"key": "password", "value": "{{vault:apiKey}}"}}},
+			}, []string{"console.log(pm.request.headers.get('Authorization'), pm.response.text())"}, nil),
+			item("host", "http://{{vault:hostKey}}.invalid/x", nil, nil),
+			item("unresolved", "{{base}}/get?x={{missing_"+"{{envKey}}"+"}}", nil, nil),
+		},
+	}
+	dir := t.TempDir()
+	cb, err := json.Marshal(coll)
+	require.NoError(t, err)
+	collPath := writeFile(t, dir, "c.json", string(cb))
+	eb, err := json.Marshal(map[string]any{"name": "canary", "values": []any{
+		map[string]any{"key": "base", "value": srv.URL, "enabled": true},
+		map[string]any{"key": "envKey", "value": canaryEnv, "type": "secret", "enabled": true},
+	}})
+	require.NoError(t, err)
+	envPath := writeFile(t, dir, "env.json", string(eb))
+	out := filepath.Join(dir, "out")
+	require.NoError(t, os.MkdirAll(out, 0o755))
+
+	ios, _, stdout, stderr := cmdutil.Test()
+	state := ios.Env("COURIER_STATE_DIR")
+	ios.Env = func(k string) string {
+		switch k {
+		case "COURIER_VAULT_APIKEY":
+			return canaryVault
+		case "COURIER_VAULT_HOSTKEY":
+			return canaryHost
+		case "COURIER_VAULT_HOSTKEY__DOMAINS":
+			return "127.0.0.1"
+		case "COURIER_STATE_DIR":
+			return state
+		}
+		return ""
+	}
+	base := []string{"run", collPath, "-e", envPath, "--color", "off", "--vault-scripts", "--state-dir", state}
+	runs := [][]string{
+		{"-r", "cli,json,junit,html", "--verbose",
+			"--reporter-json-export", filepath.Join(out, "r.json"), "--reporter-junit-export", filepath.Join(out, "r.xml"),
+			"--reporter-html-export", filepath.Join(out, "r.html"),
+			"--export-environment", filepath.Join(out, "env.json"), "--export-globals", filepath.Join(out, "g.json"),
+			"--export-collection", filepath.Join(out, "c.json"), "--export-cookie-jar", filepath.Join(out, "jar.json")},
+		{"-r", "cli"}, // the plain default output, unwrapped widths included
+		{"-r", "progress"},
+	}
+	texts := map[string][]byte{}
+	for i, extra := range runs {
+		code := Execute(context.Background(), ios, append(append([]string(nil), base...), extra...))
+		require.Equal(t, cmdutil.ExitFailures, code, "run %d: the tests fail on purpose\n%s", i, stderr.String())
+		texts["stdout "+strings.Join(extra[:2], " ")] = append([]byte(nil), stdout.Bytes()...)
+		texts["stderr "+strings.Join(extra[:2], " ")] = append([]byte(nil), stderr.Bytes()...)
+		stdout.Reset()
+		stderr.Reset()
+	}
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (filepath.Dir(p) == out || strings.HasPrefix(p, state)) {
+			data, _ := os.ReadFile(p)
+			texts[p] = data
+		}
+		return err
+	}))
+	require.GreaterOrEqual(t, len(texts), 12)
+	// The run did print the places where the secrets would be.
+	require.Contains(t, string(texts["stdout -r cli"]), "***")
+
+	for name, data := range texts {
+		if leaks := canaryLeaks(string(data)); len(leaks) > 0 {
+			t.Errorf("%s leaks %d pieces, such as %q", name, len(leaks), leaks[0])
+			if d := os.Getenv("CANARY_DUMP"); d != "" {
+				_ = os.WriteFile(filepath.Join(d, strings.NewReplacer("/", "_", " ", "_").Replace(name)), data, 0o600)
+			}
+		}
+	}
+}
+
+// boxOrBreak is what the cli reporter puts inside wrapped text: line
+// breaks, the indentation after them and box-drawing characters.
+var boxOrBreak = regexp.MustCompile(`\r?\n[ \t│┃┌┐└┘├┤┬┴┼─━║═╔╗╚╝╟╢╠╣]*|[│┃┌┐└┘├┤┬┴┼─━║═╔╗╚╝╟╢╠╣]`)
+
+// canaryLeaks returns every 12-character piece of a canary secret, or of
+// a form courier writes it in, found in text, as written or with line
+// breaks and box characters taken out, compared without case.
+func canaryLeaks(text string) []string {
+	hay := []string{text, boxOrBreak.ReplaceAllString(text, ""), strings.NewReplacer("\n", "", "\r", "").Replace(text)}
+	for i, h := range hay {
+		hay[i] = strings.ToLower(h)
+	}
+	var leaks []string
+	for _, secret := range []string{canaryVault, canaryEnv, canaryHost} {
+		j, _ := json.Marshal(secret)
+		forms := []string{secret, url.QueryEscape(secret), url.PathEscape(secret), string(j[1 : len(j)-1]),
+			base64.StdEncoding.EncodeToString([]byte("user:" + secret))}
+		var xb bytes.Buffer
+		_ = xmlEscape(&xb, secret)
+		forms = append(forms, xb.String())
+		for _, f := range forms {
+			f = strings.ToLower(f)
+			for i := 0; i+12 <= len(f); i++ {
+				piece := f[i : i+12]
+				for _, h := range hay {
+					if strings.Contains(h, piece) {
+						leaks = append(leaks, piece)
+						break
+					}
+				}
+			}
+		}
+	}
+	return leaks
+}
+
+func xmlEscape(w io.Writer, s string) error {
+	_, err := io.WriteString(w, strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s))
+	return err
+}

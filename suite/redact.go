@@ -1,0 +1,165 @@
+package suite
+
+import (
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/vault"
+)
+
+// redactSink masks secrets in every event before any reporter sees it:
+// reporters wrap long lines, truncate values and escape them for JSON, XML
+// or HTML, and a secret cut in two by a line break or escaped on its way
+// out no longer matches the value the redactor knows. Masking whole values
+// at the source comes first; the redacting writers behind the reporters
+// stay as a second net.
+type redactSink struct {
+	next runner.Sink
+	red  *vault.Redactor
+}
+
+func (s redactSink) Handle(ev runner.Event) {
+	if s.red.Len() == 0 {
+		s.next.Handle(ev)
+		return
+	}
+	s.next.Handle(redactEvent(s.red, ev))
+}
+
+// redactEvent returns ev with every text field masked; the original is left
+// alone (the runner may still hold its parts).
+func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
+	r := red.Redact
+	switch e := ev.(type) {
+	case runner.ItemStartEvent:
+		e.Item = redactItem(r, e.Item)
+		return e
+	case runner.RequestEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Request.URL = r(e.Request.URL)
+		e.Request.Header = redactHeaders(r, e.Request.Header)
+		e.Request.Body = redactBytes(r, e.Request.Body)
+		if e.Response != nil {
+			resp := *e.Response
+			resp.URL = r(resp.URL)
+			resp.Status = r(resp.Status)
+			resp.Header = redactHeaders(r, resp.Header)
+			resp.Body = redactBytes(r, resp.Body)
+			e.Response = &resp
+		}
+		e.Err = redactErrInfo(r, e.Err)
+		return e
+	case runner.ScriptEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Name = r(e.Name)
+		e.Err = redactErrInfo(r, e.Err)
+		return e
+	case runner.AssertionEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Result.Name = r(e.Result.Name)
+		e.Result.Error = r(e.Result.Error)
+		return e
+	case runner.ConsoleEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Line.Text = r(e.Line.Text)
+		e.Line.Message = r(e.Line.Message)
+		return e
+	case runner.WarningEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Message = r(e.Message)
+		return e
+	case runner.ItemDoneEvent:
+		e.Item = redactItem(r, e.Item)
+		return e
+	case runner.DoneEvent:
+		if e.Summary != nil {
+			sum := *e.Summary
+			sum.Failures = make([]runner.Failure, len(e.Summary.Failures))
+			for i, f := range e.Summary.Failures {
+				f.Item = redactItem(r, f.Item)
+				f.Name, f.Message, f.Stack = r(f.Name), r(f.Message), r(f.Stack)
+				sum.Failures[i] = f
+			}
+			e.Summary = &sum
+		}
+		e.Variables.Environment = redactVars(r, e.Variables.Environment)
+		e.Variables.Globals = redactVars(r, e.Variables.Globals)
+		e.Variables.Collection = redactVars(r, e.Variables.Collection)
+		e.Err = redactErrInfo(r, e.Err)
+		return e
+	}
+	return ev
+}
+
+func redactItem(r func(string) string, it runner.ItemRef) runner.ItemRef {
+	it.Name = r(it.Name)
+	if len(it.Folders) > 0 {
+		fs := make([]string, len(it.Folders))
+		for i, f := range it.Folders {
+			fs[i] = r(f)
+		}
+		it.Folders = fs
+	}
+	return it
+}
+
+func redactVars(r func(string) string, vs []environments.Variable) []environments.Variable {
+	if len(vs) == 0 {
+		return vs
+	}
+	out := make([]environments.Variable, len(vs))
+	for i, v := range vs {
+		v.Value = r(v.Value)
+		out[i] = v
+	}
+	return out
+}
+
+func redactHeaders(r func(string) string, hs []collections.Header) []collections.Header {
+	if len(hs) == 0 {
+		return hs
+	}
+	out := make([]collections.Header, len(hs))
+	for i, h := range hs {
+		h.Key, h.Value = r(h.Key), r(h.Value)
+		out[i] = h
+	}
+	return out
+}
+
+func redactBytes(r func(string) string, b []byte) []byte {
+	if len(b) == 0 {
+		return b
+	}
+	s := string(b)
+	if m := r(s); m != s {
+		return []byte(m)
+	}
+	return b
+}
+
+// redactErrInfo masks an event's error; an *ErrorInfo keeps its fields.
+func redactErrInfo(r func(string) string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ei, ok := err.(*runner.ErrorInfo); ok {
+		c := *ei
+		c.Text, c.Message, c.Hostname, c.Address = r(c.Text), r(c.Message), r(c.Hostname), r(c.Address)
+		return &c
+	}
+	if m := r(err.Error()); m != err.Error() {
+		return maskedError{msg: m, err: err}
+	}
+	return err
+}
+
+// maskedError shows a masked message but keeps the original for errors.Is
+// (context.Canceled and the like).
+type maskedError struct {
+	msg string
+	err error
+}
+
+func (e maskedError) Error() string { return e.msg }
+func (e maskedError) Unwrap() error { return e.err }

@@ -1,0 +1,215 @@
+package vault
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// encodedSpans finds values written in any mix of the encodings text goes
+// through on its way out of courier and back from servers: percent-encoding
+// (either case of hex, "+" for a space), JSON and JavaScript escapes (\" and
+// \uXXXX, under any number of backslashes when escaped text is escaped
+// again), XML and HTML character references, and upper or lower case (host
+// names). Every character of a value may take any of these forms, so the
+// exact spellings Redactor.Add registers need not foresee every mix. A
+// value cut short and followed by an ellipsis ("…" or "...") is matched
+// from MinSecretLen characters on: a truncated prefix is masked too.
+func encodedSpans(s string, values []string) []span {
+	var spans []span
+	for _, v := range values {
+		want := []rune(v)
+		if len(want) == 0 {
+			continue
+		}
+		for i := 0; i < len(s); {
+			if !mayStart(s[i], want[0]) {
+				i++
+				continue
+			}
+			if end, ok := matchEncoded(s, i, want); ok && end > i {
+				spans = append(spans, span{i, end})
+				i = end
+				continue
+			}
+			i++
+		}
+	}
+	return spans
+}
+
+// mayStart is a cheap filter: can an encoded form of r start with byte b?
+func mayStart(b byte, r rune) bool {
+	switch b {
+	case '%', '\\', '&', '+':
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return b == byte(r) || b == byte(unicode.ToLower(r)) || b == byte(unicode.ToUpper(r))
+	}
+	return b >= utf8.RuneSelf
+}
+
+// matchEncoded matches want at s[i:], each rune in any of its forms, and
+// returns where the match ends. A partial match of at least MinSecretLen
+// runes directly followed by an ellipsis counts, up to the ellipsis. A rune
+// can match in two ways ("%" as is, or "%25"), so the search backtracks,
+// within a budget.
+func matchEncoded(s string, i int, want []rune) (int, bool) {
+	budget := 64 * len(want)
+	var try func(pos, k int) (int, bool)
+	try = func(pos, k int) (int, bool) {
+		if k == len(want) {
+			return pos, true
+		}
+		if budget--; budget < 0 {
+			return 0, false
+		}
+		var ends [2]int
+		for _, next := range matchRune(s, pos, want[k], ends[:0]) {
+			if end, ok := try(next, k+1); ok {
+				return end, true
+			}
+		}
+		if k >= MinSecretLen && (strings.HasPrefix(s[pos:], "…") || strings.HasPrefix(s[pos:], "...")) {
+			return pos, true
+		}
+		return 0, false
+	}
+	return try(i, 0)
+}
+
+// matchRune appends to ends where each form of r that starts at s[pos:]
+// ends: as is (or in the other case), "+" for a space, %XX per UTF-8 byte,
+// a backslash escape, or a character reference.
+func matchRune(s string, pos int, r rune, ends []int) []int {
+	if pos >= len(s) {
+		return ends
+	}
+	if c, n := utf8.DecodeRuneInString(s[pos:]); c == r || foldEq(c, r) {
+		ends = append(ends, pos+n)
+	}
+	switch s[pos] {
+	case '+':
+		if r == ' ' {
+			ends = append(ends, pos+1)
+		}
+	case '%':
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		p := pos
+		for j := 0; j < n; j++ {
+			if p+3 > len(s) || s[p] != '%' {
+				return ends
+			}
+			if b, ok := hexByte(s[p+1], s[p+2]); !ok || b != buf[j] {
+				return ends
+			}
+			p += 3
+		}
+		ends = append(ends, p)
+	case '\\':
+		p := pos
+		for p < len(s) && s[p] == '\\' {
+			p++
+		}
+		if p >= len(s) {
+			return ends
+		}
+		if c, n := utf8.DecodeRuneInString(s[p:]); c == r {
+			return append(ends, p+n) // \" \' \\ \/
+		}
+		if s[p] == 'u' && p+5 <= len(s) {
+			if u, ok := hex4(s[p+1 : p+5]); ok && rune(u) == r {
+				return append(ends, p+5)
+			}
+		}
+		if r == '\n' && s[p] == 'n' || r == '\t' && s[p] == 't' || r == '\r' && s[p] == 'r' {
+			return append(ends, p+1)
+		}
+	case '&':
+		end := strings.IndexByte(s[pos:min(len(s), pos+12)], ';')
+		if end < 0 {
+			return ends
+		}
+		if c, ok := entity(s[pos+1 : pos+end]); ok && c == r {
+			ends = append(ends, pos+end+1)
+		}
+	}
+	return ends
+}
+
+func foldEq(a, b rune) bool {
+	return a != b && unicode.ToLower(a) == unicode.ToLower(b)
+}
+
+func hexByte(a, b byte) (byte, bool) {
+	x, ok1 := hexVal(a)
+	y, ok2 := hexVal(b)
+	return x<<4 | y, ok1 && ok2
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func hex4(s string) (uint16, bool) {
+	var u uint16
+	for i := 0; i < 4; i++ {
+		v, ok := hexVal(s[i])
+		if !ok {
+			return 0, false
+		}
+		u = u<<4 | uint16(v)
+	}
+	return u, true
+}
+
+// entity decodes an XML/HTML character reference's name ("lt", "#34",
+// "#x27").
+func entity(name string) (rune, bool) {
+	switch name {
+	case "lt":
+		return '<', true
+	case "gt":
+		return '>', true
+	case "amp":
+		return '&', true
+	case "quot":
+		return '"', true
+	case "apos":
+		return '\'', true
+	}
+	if len(name) < 2 || name[0] != '#' {
+		return 0, false
+	}
+	var n rune
+	if name[1] == 'x' || name[1] == 'X' {
+		if len(name) == 2 {
+			return 0, false
+		}
+		for i := 2; i < len(name); i++ {
+			v, ok := hexVal(name[i])
+			if !ok {
+				return 0, false
+			}
+			n = n<<4 | rune(v)
+		}
+		return n, true
+	}
+	for i := 1; i < len(name); i++ {
+		if name[i] < '0' || name[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + rune(name[i]-'0')
+	}
+	return n, true
+}

@@ -1,0 +1,94 @@
+package vault
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRedactEncodedAndTruncatedForms(t *testing.T) {
+	t.Parallel()
+	const secret = `Ab"<c&d>'e%2F f+g=h/i@j!k~L`
+	r := NewRedactor()
+	r.Add(secret)
+	j, _ := json.Marshal(secret)
+	jsonInJSON, _ := json.Marshal(string(j))
+	tests := []struct{ name, text string }{
+		{"as is", "x " + secret + " y"},
+		{"query escaped", "?k=" + url.QueryEscape(secret)},
+		{"path escaped", "/p/" + url.PathEscape(secret)},
+		{"lower-case hex", "/p/" + strings.ToLower(url.QueryEscape(secret))},
+		{"lower-cased", "http://" + strings.ToLower(secret)},
+		{"JSON", string(j)},
+		{"JSON in JSON", string(jsonInJSON)},
+		{"XML", `<a v="Ab&quot;&lt;c&amp;d&gt;&#39;e%2F f+g=h/i@j!k~L"/>`},
+		{"HTML hex refs", "Ab&#x22;&#x3C;c&#x26;d&#x3E;&#x27;e%2F f+g=h/i@j!k~L"},
+		{"mixed", `Ab\"%3Cc\u0026d&gt;'e%252F+f%2Bg=h/i@j!k~L`},
+		{"truncated by chai", `expected 'Ab"<c&d>\'e%2F f+g=h…' to equal 'x'`},
+		{"truncated with dots", "value: Ab\"<c&d>'e%2F f+..."},
+		{"cut from the front", "…e%2F f+g=h/i@j!k~L"},
+	}
+	for _, tc := range tests {
+		got := r.Redact(tc.text)
+		if !strings.Contains(got, Mask) {
+			t.Errorf("%s: nothing masked in %q", tc.name, got)
+		}
+		for _, piece := range []string{"Ab\"<c&d", "e%2F f+g", "h/i@j!k~L", "i@j!k~L", `c\u0026d`, "c%26d"} {
+			if strings.Contains(got, piece) {
+				t.Errorf("%s: %q survives in %q", tc.name, piece, got)
+			}
+		}
+	}
+	for _, keep := range []string{"Ab is fine", "just some text…", "Ab\"<c and more", "Ab\"<…"} {
+		if got := r.Redact(keep); got != keep && keep != "Ab\"<…" {
+			t.Errorf("%q masked as %q", keep, got)
+		}
+	}
+	// A three-character prefix before an ellipsis is masked too.
+	if got := r.Redact(`'Ab"…'`); strings.Contains(got, `Ab"`) {
+		t.Errorf("short truncated prefix kept: %q", got)
+	}
+}
+
+// FuzzRedact: whatever surrounds a secret, and whichever of courier's
+// encodings it is written in, the redacted text holds neither the secret
+// nor that encoding; and no input makes the redactor fail.
+func FuzzRedact(f *testing.F) {
+	f.Add("s3cr3t-value", "before ", " after", uint8(0))
+	f.Add(`q"<&>'%`, "{\"a\":\"", "\"}", uint8(2))
+	f.Add("CaseSecret", "http://", ".example.com", uint8(5))
+	f.Add("päss wörd", "x=", "&y", uint8(1))
+	f.Fuzz(func(t *testing.T, secret, before, after string, enc uint8) {
+		if utf8.RuneCountInString(secret) < MinSecretLen || strings.TrimSpace(secret) == "" || !utf8.ValidString(secret) ||
+			strings.ContainsAny(secret, "*…") || strings.Contains(secret, "...") {
+			return
+		}
+		r := NewRedactor()
+		r.Add(secret)
+		forms := []func(string) string{
+			func(s string) string { return s },
+			url.QueryEscape,
+			func(s string) string { b, _ := json.Marshal(s); return string(b) },
+			url.PathEscape,
+			percentEncodeAll,
+			strings.ToLower,
+			func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
+		}
+		form := forms[int(enc)%len(forms)]
+		written := form(secret)
+		if enc%uint8(len(forms)) == 6 {
+			r.Add(written) // derived values are registered by whoever derives them
+		}
+		got := r.Redact(before + written + after)
+		if strings.Contains(got, written) && len(written) > 0 {
+			t.Fatalf("%q survives in %q", written, got)
+		}
+		if strings.Contains(got, secret) {
+			t.Fatalf("secret survives in %q", got)
+		}
+		_ = r.Redact(before + after) // never panics
+	})
+}
