@@ -62,6 +62,8 @@ func TestRunProfileUnwritable(t *testing.T) {
 
 // A sequential run narrows the scheduler to one P and restores it after;
 // GOMAXPROCS in the environment is the user's choice and is left alone.
+// Narrowing waits for the script engine's start-up, which the run's twenty
+// scripted requests outlast by far.
 func TestRunNarrowsScheduler(t *testing.T) {
 	t.Parallel()
 	base := echotest.Start(t)
@@ -86,7 +88,7 @@ func TestRunNarrowsScheduler(t *testing.T) {
 			}
 			var calls []int
 			ios.MaxProcs = func(n int) int { calls = append(calls, n); return 7 }
-			code := Execute(context.Background(), ios, []string{"run", coll, "--env-var", "baseUrl=" + base, "--silent"})
+			code := Execute(context.Background(), ios, []string{"run", coll, "--env-var", "baseUrl=" + base, "-n", "20", "--silent"})
 			require.Equal(t, cmdutil.ExitOK, code, errOut.String())
 			assert.Equal(t, tt.want, calls)
 		})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 
 	"github.com/courier-run/courier/environments"
 )
@@ -24,16 +25,52 @@ func procsFor(workers int, env func(string) string) int {
 	return 1
 }
 
-// narrowScheduler applies procsFor through set (runtime.GOMAXPROCS in the
+// scheduler applies procsFor through set (runtime.GOMAXPROCS in the
 // command, nil in tests: a test binary's scheduler is not the run's to
-// change) and returns what undoes it.
-func narrowScheduler(workers int, env func(string) string, set func(int) int) (restore func()) {
-	n := procsFor(workers, env)
-	if set == nil || n == 0 {
-		return func() {}
+// change). It narrows once the run's start-up is over (see narrowAfter) and
+// restore undoes it, whichever comes first.
+type scheduler struct {
+	mu      sync.Mutex
+	n       int
+	set     func(int) int
+	prev    int
+	applied bool
+	ended   bool
+}
+
+func newScheduler(workers int, env func(string) string, set func(int) int) *scheduler {
+	return &scheduler{n: procsFor(workers, env), set: set}
+}
+
+// narrow applies the setting, unless restore came first.
+func (s *scheduler) narrow() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended || s.applied || s.set == nil || s.n == 0 {
+		return
 	}
-	prev := set(n)
-	return func() { set(prev) }
+	s.prev, s.applied = s.set(s.n), true
+}
+
+// narrowAfter narrows once warm has returned. warm is the script engine's
+// start-up (compiling its bootstrap, a few milliseconds of CPU), which then
+// overlaps the loading of inputs on a second core instead of queuing
+// behind it: a one-request run keeps that head start.
+func (s *scheduler) narrowAfter(warm func()) {
+	go func() {
+		warm()
+		s.narrow()
+	}()
+}
+
+func (s *scheduler) restore() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ended = true
+	if s.applied {
+		s.set(s.prev)
+		s.applied = false
+	}
 }
 
 // profiles are the --cpuprofile and --memprofile of one run, in pprof's

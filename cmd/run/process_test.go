@@ -29,11 +29,39 @@ func TestProcsFor(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, procsFor(tt.workers, env(tt.env)), tt.name)
 	}
-	restored := 0
-	set := func(n int) int { restored = n; return 5 }
-	undo := narrowScheduler(1, env(""), set)
-	assert.Equal(t, 1, restored)
-	undo()
-	assert.Equal(t, 5, restored, "the previous setting comes back")
-	assert.NotPanics(t, narrowScheduler(1, env(""), nil), "no setter: nothing to change")
+}
+
+func TestSchedulerNarrowsThenRestores(t *testing.T) {
+	t.Parallel()
+	var calls []int
+	set := func(n int) int { calls = append(calls, n); return 5 }
+	s := newScheduler(1, func(string) string { return "" }, set)
+	s.narrow()
+	s.narrow() // once only
+	s.restore()
+	assert.Equal(t, []int{1, 5}, calls, "narrowed to one P, then the previous setting back")
+
+	calls = nil
+	late := newScheduler(1, func(string) string { return "" }, set)
+	late.restore()
+	late.narrow() // the run ended before its start-up did: nothing to narrow
+	assert.Empty(t, calls)
+
+	done := make(chan struct{})
+	waited := newScheduler(1, func(string) string { return "" }, func(n int) int {
+		calls = append(calls, n)
+		if n == 1 {
+			close(done)
+		}
+		return 5
+	})
+	waited.narrowAfter(func() {})
+	<-done
+	waited.restore()
+	assert.Equal(t, []int{1, 5}, calls)
+
+	wide := newScheduler(4, func(string) string { return "" }, set)
+	wide.narrow()
+	wide.restore()
+	assert.Equal(t, []int{1, 5}, calls, "four workers: the scheduler is left alone")
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
 	"github.com/courier-run/courier/suite"
 	"github.com/courier-run/courier/vault"
 )
@@ -285,7 +286,9 @@ func Run(ctx context.Context, o *Options) (err error) {
 	if o.Parallel > 1 && o.BailSet {
 		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
 	}
-	defer narrowScheduler(o.Parallel, o.IO.Env, o.IO.MaxProcs)()
+	sched := newScheduler(o.Parallel, o.IO.Env, o.IO.MaxProcs)
+	defer sched.restore()
+	sched.narrowAfter(scripting.Warm)
 	prof, err := startProfiles(o.CPUProfile, o.MemProfile)
 	if err != nil {
 		return err
