@@ -314,7 +314,6 @@ type (
 	jsonQuery        = jsonreport.Query
 	jsonBody         = jsonreport.Body
 	jsonRequest      = jsonreport.Request
-	byteArray        = jsonreport.Bytes
 	jsonStream       = jsonreport.Stream
 	jsonResponse     = jsonreport.Response
 	jsonError        = jsonreport.Error
