@@ -29,6 +29,7 @@ type contract struct {
 	env   string
 	admin string         // the admin environment, whose license new environments use
 	calls map[string]int // area -> typed calls made
+	srv   *pingone.Server
 }
 
 func newContract(t *testing.T) *contract {
@@ -54,7 +55,7 @@ func newContract(t *testing.T) *contract {
 	cfg.Servers = mgmt.ServerConfigurations{{URL: run.APIURL}}
 	cfg.HTTPClient = &http.Client{Transport: rec}
 	cfg.AddDefaultHeader("Authorization", "Bearer "+tok.AccessToken)
-	return &contract{t: t, ctx: context.Background(), api: mgmt.NewAPIClient(cfg), rec: rec, admin: creds.AdminEnvID, calls: map[string]int{}}
+	return &contract{t: t, ctx: context.Background(), api: mgmt.NewAPIClient(cfg), rec: rec, admin: creds.AdminEnvID, calls: map[string]int{}, srv: run.Server}
 }
 
 // ok fails the test when a typed call errs: a transport error, a status
@@ -124,6 +125,8 @@ func TestSDKContract(t *testing.T) {
 	c.platform()
 
 	seen := c.rec.check(t, spec)
+	// Everything the contract made persists: a save and restore keeps it.
+	snapshotRoundTrips(t, c.srv)
 	areas := make([]string, 0, len(c.calls))
 	total := 0
 	for a, n := range c.calls {

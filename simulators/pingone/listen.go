@@ -63,8 +63,15 @@ func (r *Running) CertPool() *x509.CertPool {
 	return p
 }
 
-// Close stops the server. It is safe to call more than once.
-func (r *Running) Close() error { return r.srv.Close() }
+// Close stops the server and writes its last changes to the state file,
+// if it has one. It is safe to call more than once.
+func (r *Running) Close() error {
+	err := r.srv.Close()
+	if serr := r.Server.CloseState(); err == nil {
+		err = serr
+	}
+	return err
+}
 
 // Wait blocks until the server stops, and returns why if it was not Close.
 func (r *Running) Wait() error { return r.srv.Wait() }
@@ -73,7 +80,18 @@ func (r *Running) Wait() error { return r.srv.Wait() }
 // "127.0.0.1:0" picks a free port), over HTTPS with a generated
 // self-signed certificate when opts.TLS is set.
 func Listen(addr string, opts Options) (*Running, error) {
-	return ListenServer(addr, New(opts), opts.TLS)
+	s := New(opts)
+	if opts.StateFile != "" {
+		if err := s.OpenState(opts.StateFile, opts.ResetState); err != nil {
+			return nil, err
+		}
+	}
+	run, err := ListenServer(addr, s, opts.TLS)
+	if err != nil {
+		_ = s.CloseState()
+		return nil, err
+	}
+	return run, nil
 }
 
 // ListenServer serves an existing Server (so a caller can keep its state

@@ -2,12 +2,9 @@ package pingone
 
 import (
 	"net/http"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
-	"weak"
 )
 
 // This file and the other mgmt_more*.go files add the management resources
@@ -45,28 +42,14 @@ type moreState struct {
 	revisions  []*propRevision // propagation_revisions.go, oldest first
 }
 
-var (
-	moreMu       sync.Mutex
-	moreByServer = map[weak.Pointer[Server]]*moreState{}
-)
-
-// more returns the server's extra state, creating it on first use.
+// more returns the server's extra state, creating it on first use. The
+// caller holds s.mu.
 func (s *Server) more() *moreState {
-	wp := weak.Make(s)
-	moreMu.Lock()
-	defer moreMu.Unlock()
-	st := moreByServer[wp]
-	if st == nil {
-		st = &moreState{recs: map[string]*rec{}, seeded: map[string]bool{}, keys: map[string]*keyRec{},
+	if s.moreSt == nil {
+		s.moreSt = &moreState{recs: map[string]*rec{}, seeded: map[string]bool{}, keys: map[string]*keyRec{},
 			certs: map[string]*certRec{}, images: map[string]*imageRec{}, assets: map[string]*assetRec{}, evals: map[string]*rec{}}
-		moreByServer[wp] = st
-		runtime.AddCleanup(s, func(k weak.Pointer[Server]) {
-			moreMu.Lock()
-			delete(moreByServer, k)
-			moreMu.Unlock()
-		}, wp)
 	}
-	return st
+	return s.moreSt
 }
 
 // serveMore routes the resources of this file family. It reports whether it

@@ -79,6 +79,11 @@ type Options struct {
 	Now func() time.Time
 	// TLS serves HTTPS with a generated self-signed certificate (Listen only).
 	TLS bool
+	// StateFile keeps the tenant (environments, users, applications, keys,
+	// sessions, tokens) in this file across restarts (Listen only); ""
+	// keeps it in memory. ResetState starts empty whatever the file holds.
+	StateFile  string
+	ResetState bool
 }
 
 // Credentials are the seeded admin identifiers a user puts in the
@@ -136,6 +141,10 @@ type Server struct {
 	// AuthnRequests sent to SAML providers, by ID, created on first use
 	// (saml_sp_flow.go).
 	samlAuths map[string]*samlAuth
+
+	moreSt *moreState // the generic resources (mgmt_more.go), created on first use
+
+	persist *persister // the state file, when there is one (persist.go)
 }
 
 // New returns a Server seeded with an organization, an admin environment
@@ -280,6 +289,7 @@ func isUUID(s string) bool {
 // the test-only endpoints (/__test/...).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 8<<20)
+	defer s.touched() // even a GET moves state: flows, sessions, codes
 	path := r.URL.Path
 	switch {
 	case path == "/v1" || strings.HasPrefix(path, "/v1/"):

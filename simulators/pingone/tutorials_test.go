@@ -205,6 +205,9 @@ func TestTutorialsChained(t *testing.T) {
 	}{
 		{"http", pingone.Options{}},
 		{"https", pingone.Options{TLS: true, Signing: "HS256"}},
+		// Restarted halfway through from its state file, on the same address:
+		// the second half chains on what the first half made.
+		{"restarted", pingone.Options{StateFile: filepath.Join(t.TempDir(), "state.json")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -212,10 +215,19 @@ func TestTutorialsChained(t *testing.T) {
 			env := templateScope(t, run)
 			// WorkingDir: "Add User Image" uploads testdata/pingone/user-image.png.
 			ropts := runner.Options{RootCAs: run.CertPool(), LoopbackOnly: true, WorkingDir: filepath.Join("..", "..")}
-			for _, name := range tutorialOrder {
+			for i, name := range tutorialOrder {
+				if tc.opts.StateFile != "" && i == len(tutorialOrder)/2 {
+					require.NoError(t, run.Close())
+					again, err := pingone.Listen(run.Addr, tc.opts)
+					require.NoError(t, err)
+					t.Cleanup(func() { _ = again.Close() })
+					run = again
+				}
 				sum, ev := runCollection(t, name, env, ropts)
 				requireGreen(t, name, sum, ev, stepNames(t, name))
 			}
+			// All the tutorials made persists through a save and restore.
+			snapshotRoundTrips(t, run.Server)
 			// The chain really went through the new environment and user.
 			envID, _ := env.Get("envID")
 			userID, _ := env.Get("userID")
