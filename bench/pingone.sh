@@ -21,7 +21,7 @@ mapfile -t order < <(sed -n '/^var tutorialOrder = \[\]string{/,/^}/p' simulator
 # serve starts a fresh local PingOne and writes an environment file for it.
 serve() {
 	kill $(jobs -p) 2>/dev/null || true
-	"$out/courier" serve pingone --addr 127.0.0.1:18443 >"$out/serve.log" 2>&1 &
+	"$out/courier" serve pingone --addr 127.0.0.1:18443 --state-dir "$out/state" --reset >"$out/serve.log" 2>&1 &
 	for _ in $(seq 50); do grep -q adminAppSecret "$out/serve.log" 2>/dev/null && break; sleep 0.1; done
 	python3 - "$template" "$out/serve.log" "$out/env.json" <<'PY'
 import json, sys

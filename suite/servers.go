@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/simulators/echo"
@@ -26,7 +27,11 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		env.Set("baseUrl", srv.URL)
 	}
 	if s.o.LocalPingOne {
-		p1, err := pingone.Listen("127.0.0.1:0", pingone.Options{})
+		opts := pingone.Options{}
+		if dir := s.localPingOneDir(); dir != "" {
+			opts.StateFile, opts.ResetState = filepath.Join(dir, "pingone.json"), s.o.ResetLocalPingOne
+		}
+		p1, err := pingone.Listen("127.0.0.1:0", opts)
 		if err != nil {
 			return stop, fmt.Errorf("starting the local PingOne: %w", err)
 		}

@@ -2,6 +2,8 @@ package suite
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -22,7 +24,26 @@ func (s *Suite) openStore() *environments.Store {
 	if s.o.StateDir == "" {
 		return nil
 	}
+	if s.o.LocalPingOne {
+		// The local tenant's ids and tokens are kept apart from the values
+		// kept for the real service, beside the tenant itself.
+		if s.o.ResetLocalPingOne {
+			if err := os.RemoveAll(s.localPingOneDir()); err != nil {
+				s.o.warnf("warning: --reset-local-pingone: %v\n", err)
+			}
+		}
+		return environments.OpenStore(s.localPingOneDir())
+	}
 	return environments.OpenStore(s.o.StateDir)
+}
+
+// localPingOneDir holds the local PingOne's tenant and the current values
+// runs against it keep ("" without a state directory).
+func (s *Suite) localPingOneDir() string {
+	if s.o.StateDir == "" {
+		return ""
+	}
+	return filepath.Join(s.o.StateDir, "local-pingone")
 }
 
 // beginVariables builds the environment and globals from the files, the
@@ -36,6 +57,13 @@ func (s *Suite) beginVariables(st *environments.Store) (*variables, error) {
 	}
 	if f := o.Environment; f != nil {
 		v.envRS, v.env = s.beginScope(st, environments.FileIdentity(f), "environment", f.Source, f.Values)
+	} else if o.LocalPingOne && st != nil {
+		// No environment file: the local tenant has one of its own, so
+		// what a run stores (envID, tokens) reaches the next run, as a
+		// Postman environment would.
+		f := &environments.File{ID: "local-pingone", Name: "local PingOne", VariableScope: "environment",
+			Source: filepath.Join(s.localPingOneDir(), "environment.json")}
+		v.envRS, v.env = s.beginScope(st, environments.FileIdentity(f), "environment", f.Source, nil)
 	}
 	if f := o.Globals; f != nil {
 		v.globRS, v.globals = s.beginScope(st, environments.GlobalsIdentity(f), "globals", f.Source, f.Values)

@@ -10,16 +10,17 @@ import (
 )
 
 // isolation names the flag that keeps this run away from the current-value
-// store ("" when the run reads and writes it). A local server starts empty
-// each run, so values an earlier run stored (ids it created, tokens it
-// issued) mean nothing to it, and values it hands out must not overwrite
-// the ones kept for the real service.
+// store ("" when the run reads and writes it). The local echo server starts
+// empty each run, so values an earlier run stored mean nothing to it. The
+// local PingOne keeps its tenant between runs, and runs against it keep
+// their current values in a store of their own (openStore), so they chain
+// without touching the values kept for the real service.
 func (s *Suite) isolation() string {
 	switch {
 	case s.o.Fresh:
 		return "--fresh"
 	case s.o.LocalPingOne:
-		return "--local-pingone"
+		return "" // its own store, beside the tenant that persists with it
 	case s.o.LocalEcho:
 		return "--local-echo"
 	}
@@ -50,6 +51,9 @@ func (s *Suite) beginStored(st *environments.Store, id environments.Identity, fi
 	reset := "courier env reset " + file
 	if id.Kind == "collection" {
 		reset = "delete that file" // courier env edits environments and globals only
+	}
+	if s.o.LocalPingOne {
+		reset = "--reset-local-pingone (a new local tenant too)"
 	}
 	s.notef("note: %s: starting from %s stored by earlier runs or courier env set: %s\n"+
 		"      in %s%s\n"+

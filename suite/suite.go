@@ -51,8 +51,10 @@ type Options struct {
 	StateDir  string
 	NoPersist bool
 	// Fresh starts from the files' initial values: stored current values
-	// are neither read nor changed (--fresh). LocalEcho and LocalPingOne
-	// runs are fresh too: a local server starts empty every run.
+	// are neither read nor changed (--fresh). LocalEcho runs are fresh too:
+	// the echo server starts empty every run. LocalPingOne runs keep their
+	// current values apart, in StateDir/local-pingone, beside the local
+	// tenant.
 	Fresh bool
 
 	// Vault resolves {{vault:NAME}}; nil leaves references unresolved.
@@ -64,6 +66,9 @@ type Options struct {
 	// {{baseUrl}} to it; LocalPingOne starts the built-in PingOne and points
 	// the tutorial template's variables at it.
 	LocalEcho, LocalPingOne bool
+	// ResetLocalPingOne starts the local PingOne with a new, empty tenant
+	// and forgets the current values earlier runs kept against the old one.
+	ResetLocalPingOne bool
 
 	// CookieJar is a tough-cookie JSON jar file each collection starts from.
 	CookieJar string

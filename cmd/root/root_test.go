@@ -187,6 +187,43 @@ func TestREADMEFirstCommand(t *testing.T) {
 	assert.NotContains(t, out+errOut, "adminAppSecret=", "the seeded secret is never printed")
 }
 
+// TestLocalPingOneChainsAcrossRuns: the README's tutorials split over
+// separate "courier run --local-pingone" invocations chain, as they would
+// against a real PingOne: the local tenant and the run's current values
+// are kept in the state dir. --reset-local-pingone starts over, so the same
+// second run then fails with PingOne's 401s.
+func TestLocalPingOneChainsAcrossRuns(t *testing.T) {
+	t.Parallel()
+	state := t.TempDir()
+	run := func(collection string, extra ...string) (cmdutil.ExitCode, string) {
+		args := append([]string{"run", "../../testdata/pingone/" + collection + ".postman_collection.json",
+			"--local-pingone", "--state-dir", state, "--color", "off"}, extra...)
+		code, out, errOut := execute(t, args...)
+		return code, out + errOut
+	}
+	code, out := run("create-your-test-environment")
+	require.Equal(t, cmdutil.ExitOK, code, out)
+	code, out = run("simple-sso")
+	require.Equal(t, cmdutil.ExitOK, code, out)
+	assert.Contains(t, out, "starting from", "the second run says it continues from stored values")
+	code, out = run("configure-a-simple-login")
+	assert.Equal(t, cmdutil.ExitOK, code, out)
+
+	code, out = run("simple-sso", "--reset-local-pingone")
+	assert.Equal(t, cmdutil.ExitFailures, code, out)
+	assert.Contains(t, out, "401")
+
+	code, out = execute2(t, "run", "../../testdata/pingone/simple-sso.postman_collection.json", "--reset-local-pingone")
+	assert.Equal(t, cmdutil.ExitUsage, code, out)
+	assert.Contains(t, out, "add --local-pingone")
+}
+
+func execute2(t *testing.T, args ...string) (cmdutil.ExitCode, string) {
+	t.Helper()
+	code, out, errOut := execute(t, args...)
+	return code, out + errOut
+}
+
 func TestSeveralCollectionsRefuseOneExportPath(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

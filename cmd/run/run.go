@@ -99,6 +99,8 @@ type Options struct {
 	// LocalPingOne starts the built-in PingOne and points the template's
 	// authPath, apiPath, adminEnvID, adminAppID and adminAppSecret at it.
 	LocalPingOne bool
+	// ResetLocalPingOne starts the local PingOne's tenant over (--reset-local-pingone).
+	ResetLocalPingOne bool
 
 	// Link holds --postman-api-key / --postman-api-base, used when a
 	// collection argument is a Run-in-Postman link, a Postman API URL or uid.
@@ -223,7 +225,8 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
 	f.BoolVar(&opts.VaultScripts, "vault-scripts", false, "let scripts read and write the vault with pm.vault.get/set/unset (denied otherwise, as in Postman)")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
-	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it")
+	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it; its tenant and the run's current values persist in the state dir, so runs chain")
+	f.BoolVar(&opts.ResetLocalPingOne, "reset-local-pingone", false, "with --local-pingone: start from a new, empty local tenant (and forget current values kept against the old one)")
 	importcmd.AddLinkFlags(f, &opts.Link)
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (read it with go tool pprof)")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile, taken when the run ends, to `file` (go tool pprof)")
@@ -282,6 +285,9 @@ func Run(ctx context.Context, o *Options) (err error) {
 	}
 	if o.Parallel < 0 {
 		return cmdutil.FlagErrorf("--parallel takes a number of workers (0: one per core), not %d", o.Parallel)
+	}
+	if o.ResetLocalPingOne && !o.LocalPingOne {
+		return cmdutil.FlagErrorf("--reset-local-pingone resets the tenant of --local-pingone: add --local-pingone")
 	}
 	if o.Parallel > 1 && o.BailSet {
 		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
@@ -449,6 +455,8 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		LocalEcho:    o.LocalEcho,
 		LocalPingOne: o.LocalPingOne,
 		CookieJar:    o.CookieJar,
+
+		ResetLocalPingOne: o.ResetLocalPingOne,
 		Exports: suite.Exports{
 			Environment: o.ExportEnvironment,
 			Globals:     o.ExportGlobals,

@@ -3,12 +3,15 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/simulators/echo"
 	"github.com/courier-run/courier/simulators/loopback"
 	"github.com/courier-run/courier/simulators/pingone"
@@ -25,38 +28,127 @@ func NewCmdServe(io *cmdutil.IOStreams) *cobra.Command {
 	return cmd
 }
 
+// DefaultPingOneAddr is where "serve pingone" listens unless told
+// otherwise: a fixed port, so an environment's authPath and apiPath stay
+// right from one start to the next.
+const DefaultPingOneAddr = "127.0.0.1:18443"
+
 func newCmdPingOne(io *cmdutil.IOStreams) *cobra.Command {
-	var addr string
-	var useTLS bool
+	var addr, stateDir, writeEnv, caFile string
+	var useTLS, reset bool
 	cmd := &cobra.Command{
 		Use:   "pingone",
 		Short: "Serve a local PingOne (token, authorize and flows, management API) for the tutorials",
-		Long: `Serve an in-memory PingOne on a loopback address: the auth endpoints
+		Long: `Serve a local PingOne on a loopback address: the auth endpoints
 (/{envID}/as/token, /as/authorize, /flows, /as/resume...) and the management API
 (/v1/environments/...), seeded with an admin environment and a Worker app whose
-credentials are printed. Point a PingOne environment's authPath and apiPath at it.`,
-		Example: `  courier serve pingone --addr 127.0.0.1:18443 --tls`,
-		Args:    cobra.NoArgs,
+credentials are printed. Point a PingOne environment's authPath and apiPath at it,
+or let --write-env write a ready environment file.
+
+The tenant (environments, users, applications, keys, sessions, tokens) persists in
+courier's state directory, shared with "courier run --local-pingone": a restart, or
+the next run, sees what the last one made. --reset starts a new, empty tenant.
+Run one of them at a time: each writes the tenant back as it saw it.`,
+		Example: `  courier serve pingone --write-env pingone.json
+  courier run -e pingone.json testdata/pingone/create-your-test-environment.postman_collection.json
+  courier serve pingone --tls --ca-file local-pingone-ca.pem   # then: courier run --ssl-extra-ca-certs local-pingone-ca.pem ...`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p1, err := pingone.Listen(addr, pingone.Options{TLS: useTLS})
+			opts := pingone.Options{TLS: useTLS, ResetState: reset}
+			dir, err := pingOneStateDir(io, stateDir)
+			if err != nil {
+				return err
+			}
+			if dir != "" {
+				opts.StateFile = filepath.Join(dir, "pingone.json")
+			}
+			p1, err := pingone.Listen(addr, opts)
 			if err != nil {
 				return err
 			}
 			defer p1.Close()
-			fmt.Fprintln(io.Out, "local PingOne: set these variables in your environment")
-			for _, kv := range p1.Variables() {
-				fmt.Fprintf(io.Out, "  %-15s %s\n", kv[0], kv[1])
-			}
 			if useTLS {
-				fmt.Fprintln(io.Out, "(self-signed certificate: run collections with -k)")
+				if caFile == "" && dir != "" {
+					caFile = filepath.Join(dir, "ca.pem")
+				}
+				if caFile != "" {
+					if err := environments.WriteFileAtomic(caFile, p1.CertPEM, 0o644); err != nil {
+						return fmt.Errorf("writing the CA certificate: %w", err)
+					}
+				}
 			}
+			if writeEnv != "" {
+				if err := writeEnvFile(writeEnv, p1.Variables()); err != nil {
+					return err
+				}
+			}
+			printPingOne(io, p1, opts.StateFile, caFile, writeEnv)
 			<-cmd.Context().Done()
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "loopback `address` to listen on")
-	cmd.Flags().BoolVar(&useTLS, "tls", false, "serve HTTPS with a generated self-signed certificate")
+	cmd.Flags().StringVar(&addr, "addr", DefaultPingOneAddr, "loopback `address` to listen on (port 0: any free port)")
+	cmd.Flags().BoolVar(&useTLS, "tls", false, "serve HTTPS with a generated certificate (written to --ca-file)")
+	cmd.Flags().StringVar(&caFile, "ca-file", "", "with --tls: write the certificate to trust to this `file` (default: ca.pem in the state dir)")
+	cmd.Flags().StringVar(&stateDir, "state-dir", "", "directory of courier's local state (default: $COURIER_STATE_DIR or the per-user state dir)")
+	cmd.Flags().BoolVar(&reset, "reset", false, "start from a new, empty tenant (the kept one is discarded)")
+	cmd.Flags().StringVar(&writeEnv, "write-env", "", "write a Postman environment `file` with authPath, apiPath and the admin app's credentials")
 	return cmd
+}
+
+// pingOneStateDir is where the local tenant lives: state/local-pingone,
+// shared with "courier run --local-pingone". Without a state directory the
+// tenant lives in memory, with a warning.
+func pingOneStateDir(io *cmdutil.IOStreams, flag string) (string, error) {
+	dir := flag
+	if dir == "" {
+		d, err := environments.StateDir(io.Env)
+		if err != nil {
+			fmt.Fprintf(io.ErrOut, "warning: the local PingOne's tenant is not kept: %v (use --state-dir)\n", err)
+			return "", nil
+		}
+		dir = d
+	}
+	return filepath.Join(dir, "local-pingone"), nil
+}
+
+// writeEnvFile writes a Postman environment holding vars, the secret as a
+// secret-typed variable.
+func writeEnvFile(path string, vars [][2]string) error {
+	f := &environments.File{Name: "local PingOne", VariableScope: "environment", Source: path}
+	for _, kv := range vars {
+		v := environments.Variable{Key: kv[0], Value: kv[1], Type: "default"}
+		if kv[0] == "adminAppSecret" {
+			v.Type = "secret"
+		}
+		f.Values = append(f.Values, v)
+	}
+	var b bytes.Buffer
+	if err := environments.Save(&b, f); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := environments.WriteFileAtomic(path, b.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+func printPingOne(io *cmdutil.IOStreams, p1 *pingone.Running, stateFile, caFile, envFile string) {
+	fmt.Fprintln(io.Out, "local PingOne: set these variables in your environment")
+	for _, kv := range p1.Variables() {
+		fmt.Fprintf(io.Out, "  %-15s %s\n", kv[0], kv[1])
+	}
+	if envFile != "" {
+		fmt.Fprintf(io.Out, "environment file: %s (use it with -e)\n", envFile)
+	}
+	if stateFile != "" {
+		fmt.Fprintf(io.Out, "tenant kept in: %s (--reset starts a new one)\n", stateFile)
+	}
+	if caFile != "" {
+		fmt.Fprintf(io.Out, "certificate: %s (run collections with --ssl-extra-ca-certs %s)\n", caFile, caFile)
+	} else if p1.CertPEM != nil {
+		fmt.Fprintln(io.Out, "(self-signed certificate: run collections with -k, or pass --ca-file to write it)")
+	}
 }
 
 func newCmdEcho(io *cmdutil.IOStreams) *cobra.Command {

@@ -1,9 +1,15 @@
 package serve
 
 import (
+	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"io"
 	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -14,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/environments"
 )
 
 // syncBuffer lets the test read what the command prints while it runs.
@@ -96,4 +103,102 @@ func TestServePingOnePrintsVariables(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "the management API wants a token")
+}
+
+// startServe is serve with a stop the test calls itself (to restart).
+func startServe(t *testing.T, args ...string) (string, func()) {
+	t.Helper()
+	ios, _, _, _ := cmdutil.Test()
+	out := &syncBuffer{}
+	ios.Out = out
+	cmd := NewCmdServe(ios)
+	cmd.SetArgs(args)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			require.NoError(t, <-done)
+		})
+	}
+	t.Cleanup(stop)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "tenant kept in") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no banner: %q", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	return out.String(), stop
+}
+
+var adminEnvRE = regexp.MustCompile(`adminEnvID\s+(\S+)`)
+
+// TestServePingOnePersists: a restarted "serve pingone" is the same tenant
+// (its state is in the state dir), --reset makes a new one, and --write-env
+// writes an environment file a run can use as it is.
+func TestServePingOnePersists(t *testing.T) {
+	t.Parallel()
+	dir, envFile := t.TempDir(), filepath.Join(t.TempDir(), "pingone.json")
+	out, stop := startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", dir, "--write-env", envFile)
+	first := adminEnvRE.FindStringSubmatch(out)
+	require.Len(t, first, 2, out)
+	assert.Contains(t, out, filepath.Join(dir, "local-pingone", "pingone.json"))
+	raw, err := os.ReadFile(envFile)
+	require.NoError(t, err)
+	f, err := environments.Load(bytes.NewReader(raw), envFile)
+	require.NoError(t, err)
+	vals := map[string]environments.Variable{}
+	for _, v := range f.Values {
+		vals[v.Key] = v
+	}
+	assert.Equal(t, first[1], vals["adminEnvID"].Value)
+	assert.Equal(t, "secret", vals["adminAppSecret"].Type)
+	assert.Equal(t, urlRE.FindString(out), vals["authPath"].Value)
+	// The admin app's credentials in the file get a token.
+	req, err := http.NewRequest("POST", vals["authPath"].Value+"/"+first[1]+"/as/token", strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.SetBasicAuth(vals["adminAppID"].Value, vals["adminAppSecret"].Value)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 200, resp.StatusCode)
+	stop()
+
+	out, stop = startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", dir)
+	again := adminEnvRE.FindStringSubmatch(out)
+	require.Len(t, again, 2, out)
+	assert.Equal(t, first[1], again[1], "a restart keeps the tenant")
+	stop()
+
+	out, _ = startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", dir, "--reset")
+	reset := adminEnvRE.FindStringSubmatch(out)
+	require.Len(t, reset, 2, out)
+	assert.NotEqual(t, first[1], reset[1], "--reset starts a new tenant")
+}
+
+// TestServePingOneTLSWritesCA: with --tls the certificate to trust is
+// written where the banner says, and a client trusting that file (as
+// --ssl-extra-ca-certs does) gets through.
+func TestServePingOneTLSWritesCA(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ca := filepath.Join(dir, "ca.pem")
+	out, _ := startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", dir, "--tls", "--ca-file", ca)
+	assert.Contains(t, out, "--ssl-extra-ca-certs "+ca)
+	pemBytes, err := os.ReadFile(ca)
+	require.NoError(t, err)
+	pool := x509.NewCertPool()
+	require.True(t, pool.AppendCertsFromPEM(pemBytes))
+	base := regexp.MustCompile(`https://127\.0\.0\.1:\d+`).FindString(out)
+	require.NotEmpty(t, base, out)
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	resp, err := c.Get(base + "/" + adminEnvRE.FindStringSubmatch(out)[1] + "/as/.well-known/openid-configuration")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 200, resp.StatusCode)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -75,8 +76,10 @@ func TestStateFileDamaged(t *testing.T) {
 // state, field for field.
 func snapshotRoundTrips(t *testing.T, s *pingone.Server) {
 	t.Helper()
+	start := time.Now()
 	first, err := s.Snapshot()
 	require.NoError(t, err)
+	t.Logf("snapshot: %d bytes in %s", len(first), time.Since(start))
 	other := pingone.New(pingone.Options{})
 	require.NoError(t, other.Restore(first))
 	second, err := other.Snapshot()
