@@ -60,7 +60,8 @@ func TestRunProfileUnwritable(t *testing.T) {
 	assert.Contains(t, errOut, "mem.pprof")
 }
 
-// A sequential run narrows the scheduler to one P and restores it after;
+// A sequential run narrows the scheduler to one P and restores it after
+// (a parallel run keeps every core);
 // GOMAXPROCS in the environment is the user's choice and is left alone.
 // Narrowing waits for the script engine's start-up, which the run's twenty
 // scripted requests outlast by far.
@@ -71,10 +72,12 @@ func TestRunNarrowsScheduler(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		env  string
+		args []string
 		want []int
 	}{
-		{"sequential", "", []int{1, 7}},
-		{"GOMAXPROCS set", "2", nil},
+		{"sequential", "", nil, []int{1, 7}},
+		{"GOMAXPROCS set", "2", nil, nil},
+		{"parallel uses every core", "", []string{"--parallel", "2"}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -88,7 +91,7 @@ func TestRunNarrowsScheduler(t *testing.T) {
 			}
 			var calls []int
 			ios.MaxProcs = func(n int) int { calls = append(calls, n); return 7 }
-			code := Execute(context.Background(), ios, []string{"run", coll, "--env-var", "baseUrl=" + base, "-n", "20", "--silent"})
+			code := Execute(context.Background(), ios, append([]string{"run", coll, "--env-var", "baseUrl=" + base, "-n", "20", "--silent"}, tt.args...))
 			require.Equal(t, cmdutil.ExitOK, code, errOut.String())
 			assert.Equal(t, tt.want, calls)
 		})

@@ -170,6 +170,21 @@ func TestLocalEchoExample(t *testing.T) {
 	assert.NotContains(t, out, "✗")
 }
 
+// --parallel runs the quickstart's iterations on two workers: the output
+// is the sequential run's, and the summary says it was parallel.
+func TestLocalEchoParallel(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := execute(t, "run", "../../testdata/examples/echo.postman_collection.json", "--local-echo", "--color", "off", "-n", "3", "--parallel", "2")
+	assert.Equal(t, cmdutil.ExitOK, code, out+errOut)
+	assert.Contains(t, out, "parallel: 2 workers")
+	assert.Equal(t, 3, strings.Count(out, "Iteration "), out)
+	assert.Less(t, strings.Index(out, "Iteration 1/3"), strings.Index(out, "Iteration 2/3"))
+	assert.Less(t, strings.Index(out, "Iteration 2/3"), strings.Index(out, "Iteration 3/3"))
+	code, _, errOut = execute(t, "run", "../../testdata/examples/echo.postman_collection.json", "--parallel", "-1")
+	assert.Equal(t, cmdutil.ExitUsage, code)
+	assert.Contains(t, errOut, "--parallel takes a number of workers")
+}
+
 // TestREADMEFirstCommand runs what the README's first line runs: two
 // PingOne tutorials against the built-in PingOne, the second using what the
 // first stored.
