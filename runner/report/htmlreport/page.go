@@ -58,6 +58,8 @@ type pageBody struct {
 	// Budget says the body was cut short because the page's budget for
 	// bodies was spent.
 	Budget bool `json:"bud,omitempty"`
+	// Omitted says the body was left out of the page on purpose (Omit).
+	Omitted bool `json:"omit,omitempty"`
 	// Missing says the report kept the size but not the bytes.
 	Missing bool   `json:"miss,omitempty"`
 	Type    string `json:"ct,omitempty"`
@@ -109,6 +111,8 @@ type pageMeta struct {
 	Paths map[string]string `json:"paths"`
 	// Folders lists the folder paths in collection order, for the filter.
 	Folders []string `json:"folders"`
+	// Omitted says some data was left out on purpose (Options.Omit).
+	Omitted bool `json:"omitted,omitempty"`
 	// MaxBody and BodyBudget are the limits the page was made with.
 	MaxBody    int    `json:"maxBody"`
 	BodyBudget int    `json:"bodyBudget"`

@@ -49,6 +49,8 @@ type Options struct {
 	Title string
 	// Generator names the program in the page's footer.
 	Generator string
+	// Omit leaves data out of the page.
+	Omit Omit
 }
 
 var (
@@ -103,6 +105,7 @@ type renderer struct {
 	lim        limits
 	execsDone  bool
 	nexec      int
+	nin        int // executions read
 	failures   []inFailure
 	execsByKey map[execKey][]int
 	// failMsgs holds, per execution that failed, its failure messages, to
@@ -148,7 +151,7 @@ func (r *renderer) expectDelim(what string, d json.Delim) error {
 
 func (r *renderer) render() error {
 	r.meta = pageMeta{Stats: map[string]inStat{}, Failures: []pageFailure{}, Paths: map[string]string{}, Folders: []string{},
-		MaxBody: r.o.MaxBody, BodyBudget: r.o.BodyBudget, Generator: r.o.Generator, Title: r.o.Title}
+		MaxBody: r.o.MaxBody, BodyBudget: r.o.BodyBudget, Generator: r.o.Generator, Title: r.o.Title, Omitted: !r.o.Omit.empty()}
 	head, tail, ok := strings.Cut(body, "<!--DATA-->")
 	if !ok {
 		return errors.New("htmlreport: page template lacks its data marker")
@@ -290,9 +293,17 @@ func (r *renderer) executions() error {
 	for r.dec.More() {
 		var e inExecution
 		if err := r.dec.Decode(&e); err != nil {
-			return r.inputError(fmt.Sprintf("run.executions[%d]", r.nexec), err)
+			return r.inputError(fmt.Sprintf("run.executions[%d]", r.nin), err)
+		}
+		r.nin++
+		drop, reqBody, respBody := r.o.Omit.before(&e)
+		if drop {
+			continue
 		}
 		p := convert(&e, &r.lim)
+		if !r.o.Omit.after(&p, reqBody, respBody) {
+			continue
+		}
 		k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
 		r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
 		if p.Failed {

@@ -390,3 +390,66 @@ func TestBodyBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestOmit: data left out never reaches the file.
+func TestOmit(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(demoReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := render(t, src, Options{Omit: Omit{HeaderNames: []string{"content-TYPE"}, RequestBodiesOf: []string{"Create user"}, ResponseBodies: true, Requests: []string{"Root Get"}}})
+	execs, meta := pageData(t, page)
+	if len(execs) != 6 || !meta.Omitted {
+		t.Fatalf("%d executions (want 6 without Root Get), omitted %v", len(execs), meta.Omitted)
+	}
+	for _, e := range execs {
+		if e.Name == "Root Get" {
+			t.Error("Root Get is in the page")
+		}
+		if e.Response != nil && (e.Response.Body == nil || !e.Response.Body.Omitted || e.Response.Body.Text != "") {
+			t.Errorf("%s: response body %+v", e.Name, e.Response.Body)
+		}
+		if e.Name == "Create user" && (e.Request.Body == nil || !e.Request.Body.Omitted) {
+			t.Errorf("Create user's request body: %+v", e.Request.Body)
+		}
+		if e.Request != nil {
+			for _, h := range append(e.Request.Header, headersOf(e.Response)...) {
+				if strings.EqualFold(h[0], "Content-Type") {
+					t.Errorf("%s: Content-Type header kept", e.Name)
+				}
+			}
+		}
+	}
+	for _, gone := range []string{`{\"name\":\"bob\"}`, `"pad"`, "application/json; charset=utf-8"} {
+		if strings.Contains(page, gone) {
+			t.Errorf("the page still holds %s", gone)
+		}
+	}
+	// Failures of left-out requests stay listed, without a link.
+	if len(meta.Failures) != 7 {
+		t.Errorf("%d failures", len(meta.Failures))
+	}
+	for _, f := range meta.Failures {
+		if f.Exec >= 0 && execs[f.Exec].Iteration != f.Iter {
+			t.Errorf("failure %q links to %d", f.Message, f.Exec)
+		}
+	}
+
+	execs, _ = pageData(t, render(t, src, Options{Omit: Omit{OnlyFailed: true, Headers: true}}))
+	for _, e := range execs {
+		if !e.Failed || (e.Request != nil && len(e.Request.Header) > 0) || (e.Response != nil && len(e.Response.Header) > 0) {
+			t.Errorf("%s: failed %v, headers kept", e.Name, e.Failed)
+		}
+	}
+	if len(execs) != 5 {
+		t.Errorf("%d failed executions, want 5", len(execs))
+	}
+}
+
+func headersOf(r *pageResp) [][2]string {
+	if r == nil {
+		return nil
+	}
+	return r.Header
+}

@@ -293,6 +293,7 @@
     if (b.form) {
       return h + '<table class="kv"><tbody>' + b.form.map(function (p) { return '<tr><td>' + esc(p[0]) + '</td><td>' + esc(p[1]) + '</td></tr>'; }).join('') + '</tbody></table>';
     }
+    if (b.omit) { return h + '<p class="note">Left out of this report' + (b.z ? ' (' + bytes(b.z) + ')' : '') + '.</p>'; }
     if (b.bin) { return h + '<p class="note">Binary body, ' + bytes(b.z) + ', not shown.</p>'; }
     if (b.miss) { return h + '<p class="note">The JSON report kept only this body\'s size (' + bytes(b.z) + '), not its content.</p>'; }
     var text = b.t || '';
@@ -430,7 +431,8 @@
   renderFailures(false);
   setupControls();
   applyFilters();
-  $('footer').textContent = 'Made by ' + (M.generator || 'courier') + ' from the run\'s JSON report' + (M.maxBody > 0 ? ' · bodies over ' + bytes(M.maxBody) + ' are cut short' : '') + '.';
+  $('footer').textContent = 'Made by ' + (M.generator || 'courier') + ' from the run\'s JSON report' + (M.maxBody > 0 ? ' · bodies over ' + bytes(M.maxBody) + ' are cut short' : '') +
+    (M.omitted ? ' · some requests, headers or bodies were left out on purpose' : '') + '.';
   var m = /^#r-(\d+)$/.exec(location.hash);
   if (m) { openExec(+m[1]); }
   document.body.setAttribute('data-ready', '1');
