@@ -23,6 +23,7 @@ type HTMLOptions struct {
 	Output  string
 	Title   string
 	MaxBody int
+	Omit    OmitFlags
 }
 
 func newCmdHTML(io *cmdutil.IOStreams, runF func(*HTMLOptions) error) *cobra.Command {
@@ -56,6 +57,7 @@ courier run -r html writes the same page at the end of a live run.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "", "write the page to `path` (- for standard output; default: the report's name with .html)")
 	f.StringVar(&o.Title, "title", "", "page `title` (default: the collection's name)")
+	AddOmitFlags(f, "", &o.Omit, false)
 	f.IntVar(&o.MaxBody, "max-body", htmlreport.DefaultMaxBody, "keep at most `bytes` of each body; past 32 MiB of bodies a page keeps 2 KiB of each (-1: keep every body whole)")
 	return cmd
 }
@@ -82,7 +84,7 @@ func RunHTML(o *HTMLOptions) error {
 		defer f.Close()
 		src, name = f, o.Input
 	}
-	ho := htmlreport.Options{Title: o.Title, MaxBody: o.MaxBody, Generator: "courier"}
+	ho := htmlreport.Options{Title: o.Title, MaxBody: o.MaxBody, Generator: "courier", Omit: o.Omit.Value()}
 	render := func(w io.Writer) error {
 		rw := &recordingWriter{w: w}
 		if err := htmlreport.Render(rw, src, ho); err != nil {

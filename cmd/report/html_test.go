@@ -145,3 +145,47 @@ func TestRunThenReport(t *testing.T) {
 		t.Error("the live page and the page of the saved report differ")
 	}
 }
+
+// TestHTMLExtraOptions: a Newman command line with htmlextra's options
+// runs; the privacy ones leave data out, cosmetic ones get a note, and the
+// ones courier cannot honour stop the run.
+func TestHTMLExtraOptions(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	page := filepath.Join(dir, "r.html")
+	coll := filepath.Join("..", "..", "testdata", "examples", "echo.postman_collection.json")
+	code, _, stderr := courier(t, "", "run", coll, "--local-echo", "--no-persist", "-r", "htmlextra", "--reporter-htmlextra-export", page,
+		"--reporter-htmlextra-skipSensitiveData", "--reporter-htmlextra-logs", "--reporter-htmlextra-browserTitle", "Nightly", "--reporter-htmlextra-timezone", "Europe/Paris")
+	if code != cmdutil.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{`"h":[`, `"t":"{`, "User-Agent"} {
+		if bytes.Contains(data, []byte(gone)) {
+			t.Errorf("skipSensitiveData left %q in the page", gone)
+		}
+	}
+	if !bytes.Contains(data, []byte(`"omit":true`)) || !bytes.Contains(data, []byte(`"title":"Nightly"`)) {
+		t.Error("the page does not say bodies were left out, or lacks the title")
+	}
+	for _, want := range []string{"--reporter-htmlextra-logs has no effect", "--reporter-htmlextra-timezone has no effect"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q: %s", want, stderr)
+		}
+	}
+	code, _, stderr = courier(t, "", "run", coll, "--local-echo", "-r", "htmlextra", "--reporter-htmlextra-template", "dash.hbs")
+	if code != cmdutil.ExitUsage || !strings.Contains(stderr, "--reporter-htmlextra-template is not supported") {
+		t.Errorf("template: exit %d, %s", code, stderr)
+	}
+	// courier report html has the same options under plain names.
+	if code, _, stderr := courier(t, "", "report", "html", demo, "-o", filepath.Join(dir, "d.html"), "--show-only-fails", "--skip-headers", "Content-Type,Date"); code != cmdutil.ExitOK {
+		t.Fatalf("report html: exit %d: %s", code, stderr)
+	}
+	data, _ = os.ReadFile(filepath.Join(dir, "d.html"))
+	if bytes.Contains(data, []byte(`"Root Get"`)) || bytes.Contains(data, []byte(`"Date"`)) || !bytes.Contains(data, []byte(`"Create user"`)) {
+		t.Error("--show-only-fails or --skip-headers did not apply")
+	}
+}

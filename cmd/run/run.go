@@ -16,6 +16,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/cmd/importcmd"
+	cmdReport "github.com/courier-run/courier/cmd/report"
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
@@ -125,6 +126,10 @@ type ReporterFlags struct {
 	// --reporter-html-title, also spelt --reporter-htmlextra-* as Newman's
 	// htmlextra add-on spells them.
 	HTMLExport, HTMLTitle string
+	// HTMLOmit leaves data out of the HTML report.
+	HTMLOmit cmdReport.OmitFlags
+	// HTMLNotes are notes about htmlextra options that have no effect.
+	HTMLNotes []string
 }
 
 // NewCmdRun returns the run command; runF replaces the action in tests.
@@ -171,6 +176,11 @@ starting variables (so they no longer feed each other), output in collection ord
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Collections = args
 			opts.BailSet = cmd.Flags().Changed("bail")
+			notes, err := cmdReport.CheckHTMLExtraCompat(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Reporter.HTMLNotes = notes
 			if cmd.Flags().Changed("timeout-script") && opts.TimeoutScript == 0 {
 				opts.TimeoutScript = -1 // an explicit 0: no limit
 			}
@@ -247,6 +257,8 @@ starting variables (so they no longer feed each other), output in collection ord
 	// htmlextra's flag names, for Newman command lines that use it.
 	f.StringVar(&r.HTMLExport, "reporter-htmlextra-export", "", "htmlextra (same as html): report `path`")
 	f.StringVar(&r.HTMLTitle, "reporter-htmlextra-title", "", "htmlextra (same as html): page `title`")
+	cmdReport.AddOmitFlags(f, "reporter-html-", &r.HTMLOmit, true)
+	cmdReport.AddHTMLExtraCompat(f, &r.HTMLTitle)
 	return cmd
 }
 
@@ -280,6 +292,9 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 // Run executes the run command: it loads the inputs named on the command
 // line, hands them to a suite and maps the outcome to an exit code.
 func Run(ctx context.Context, o *Options) (err error) {
+	for _, n := range o.Reporter.HTMLNotes {
+		fmt.Fprintln(o.IO.ErrOut, n)
+	}
 	if o.Parallel == 0 {
 		o.Parallel = runtime.NumCPU()
 	}

@@ -18,6 +18,8 @@ type HTMLOptions struct {
 	Title string
 	// Generator names the program in the page's footer.
 	Generator string
+	// Omit leaves data out of the page.
+	Omit htmlreport.Omit
 }
 
 // HTML writes the HTML report. It keeps the run's JSON report (spooled to
@@ -66,7 +68,7 @@ func (h *HTML) Close() error {
 	if err != nil {
 		return fmt.Errorf("html reporter: %w", err)
 	}
-	err = htmlreport.Render(h.out, src, htmlreport.Options{MaxBody: h.o.MaxBody, Title: h.o.Title, Generator: h.o.Generator})
+	err = htmlreport.Render(h.out, src, htmlreport.Options{MaxBody: h.o.MaxBody, Title: h.o.Title, Generator: h.o.Generator, Omit: h.o.Omit})
 	if err != nil {
 		return fmt.Errorf("html reporter: %w", err)
 	}
