@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -129,6 +130,25 @@ tests["RFC1123 value"] = typeof Date.RFC1123 === 'string';`))
 	// The next script of the run still has Sugar.
 	r = e.Run(context.Background(), testExec("test", `tests["still there"] = [1, 2, 3].sum() === 6;`))
 	checkLegacy(t, r, 1)
+}
+
+// TestSugarLoadOutsideScriptTimeout: loading Sugar.js is the sandbox's own
+// setup, so however long it takes on a loaded machine it does not use up the
+// script's --timeout-script. The hook makes the load outlast the timeout.
+// Not parallel: it sets a package hook.
+func TestSugarLoadOutsideScriptTimeout(t *testing.T) {
+	const timeout = time.Second
+	sugarLoadHook = func() { time.Sleep(timeout + timeout/2) }
+	t.Cleanup(func() { sugarLoadHook = nil })
+	e, _ := newTestEngine(t, Options{Timeout: timeout})
+	r := e.Run(context.Background(), testExec("test", `tests["sum"] = [1, 2, 3].sum() === 6;`))
+	checkLegacy(t, r, 1)
+	// The clock runs again once Sugar is loaded.
+	e, _ = newTestEngine(t, Options{Timeout: timeout})
+	r = e.Run(context.Background(), testExec("test", `[1].sum(); for (;;) {}`))
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "timed out") {
+		t.Fatalf("runaway script after Sugar: %v", r.Err)
+	}
 }
 
 func checkLegacy(t *testing.T, r *Result, n int) {

@@ -18,6 +18,7 @@ type watchdog struct {
 	active   bool
 	deadline time.Time // zero without a timeout
 	cause    error     // why the script was interrupted, nil if it was not
+	pausedAt time.Time // non-zero while courier's own work holds the clock
 
 	timer   *time.Timer
 	ctx     context.Context // the context stopCtx watches
@@ -44,6 +45,7 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 	w.active = true
 	w.cause = nil
 	w.deadline = time.Time{}
+	w.pausedAt = time.Time{}
 	if timeout > 0 {
 		w.deadline = time.Now().Add(timeout)
 	}
@@ -96,11 +98,39 @@ func (w *watchdog) close() {
 	}
 }
 
+// pause stops the script's clock while courier does work of its own on the
+// script's behalf (loading Sugar.js on first use): a script's timeout is
+// about the script, and a loaded machine must not turn courier's own setup
+// into the script's failure. Cancellation and the heap limit still apply.
+func (w *watchdog) pause() {
+	w.mu.Lock()
+	if w.active && !w.deadline.IsZero() && w.pausedAt.IsZero() {
+		w.pausedAt = time.Now()
+	}
+	w.mu.Unlock()
+}
+
+// resume restarts the clock stopped by pause, moving the deadline by the
+// time paused.
+func (w *watchdog) resume() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.pausedAt.IsZero() {
+		return
+	}
+	w.deadline = w.deadline.Add(time.Since(w.pausedAt))
+	w.pausedAt = time.Time{}
+	if w.timer != nil {
+		w.timer.Reset(time.Until(w.deadline))
+	}
+}
+
 // onTimer fires on the deadline. A late firing meant for an earlier script
-// finds a later deadline and does nothing.
+// finds a later deadline and does nothing, and so does one that lands while
+// the clock is paused (resume re-arms the timer).
 func (w *watchdog) onTimer() {
 	w.mu.Lock()
-	late := w.active && !w.deadline.IsZero() && !time.Now().Before(w.deadline)
+	late := w.active && w.pausedAt.IsZero() && !w.deadline.IsZero() && !time.Now().Before(w.deadline)
 	w.mu.Unlock()
 	if late {
 		w.interrupt(ErrScriptTimeout)
