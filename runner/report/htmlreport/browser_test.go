@@ -458,6 +458,35 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("data left out", func(t *testing.T) {
+		src, err := os.Open(jsonPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer src.Close()
+		page := filepath.Join(dir, "omit.html")
+		f, err := os.Create(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := htmlreport.Render(f, src, htmlreport.Options{Omit: htmlreport.Omit{ResponseBodies: true, HeaderNames: []string{"authorization"}, OnlyFailed: true}}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		p := openPage(t, browser, page, "")
+		eval[bool](p, `document.querySelectorAll('#list .row .rhead').forEach(b => b.click()); document.querySelectorAll('details').forEach(d => d.open = true); true`)
+		text := eval[string](p, `document.body.innerText`)
+		if n := eval[int](p, `document.querySelectorAll('#list .row').length`); n != 3 {
+			t.Errorf("%d rows, want the 3 failed ones", n)
+		}
+		if !strings.Contains(text, "Left out of this report") || strings.Contains(text, "Authorization") || !strings.Contains(text, "left out on purpose") {
+			t.Error("the page does not say what was left out, or kept the Authorization header")
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
 	t.Run("a run that stopped before any request", func(t *testing.T) {
 		page := filepath.Join(dir, "empty.html")
 		f, err := os.Create(page)
