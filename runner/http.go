@@ -346,7 +346,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return out.sent, nil, err
 	}
-	got, err := readResponse(resp, last.URL, start, p.clock)
+	got, err := readResponse(resp, last.URL, start, p.clock, c.opts.maxResponseSize())
 	return out.sent, got, err
 }
 
@@ -544,14 +544,20 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 // readResponse reads and decodes the last response's body into what
 // scripts and reports see. u is the URL it came from, start is when the
 // first hop began.
-func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phaseClock) (*scripting.Response, error) {
+func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phaseClock, limit int64) (*scripting.Response, error) {
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	raw, err := readLimited(resp.Body, limit, resp.ContentLength)
 	if err != nil {
+		if errors.Is(err, errBodyTooLarge) {
+			return nil, bodyTooLarge(limit, false)
+		}
 		return nil, describeNetError(err)
 	}
 	clock.read()
-	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw)
+	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw, limit)
+	if errors.Is(err, errBodyTooLarge) {
+		return nil, bodyTooLarge(limit, true)
+	}
 	if err != nil {
 		decoded = raw // serve what came; a broken encoding is the server's problem
 	}
@@ -566,6 +572,91 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		Size:         len(decoded),
 		URL:          wireString(u),
 	}, nil
+}
+
+// errBodyTooLarge stops reading a body at Options.MaxResponseSize.
+var errBodyTooLarge = errors.New("response body too large")
+
+// readLimited reads r to the end, or fails with errBodyTooLarge as soon as
+// it has more than limit bytes (limit <= 0: no limit). A body announced
+// larger than the limit is refused unread. Bytes are read into chunks and
+// joined once at the end, so reading never holds more than the limit plus
+// one chunk (a growing buffer would double past it), and the join at most
+// twice the body.
+func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	if limit <= 0 {
+		return io.ReadAll(r)
+	}
+	if sizeHint > limit {
+		return nil, errBodyTooLarge
+	}
+	if sizeHint > 0 {
+		// The usual case: one exact buffer, one more byte to see the end.
+		buf := make([]byte, sizeHint+1)
+		n, err := io.ReadFull(r, buf)
+		switch {
+		case err == io.ErrUnexpectedEOF || err == io.EOF:
+			return buf[:n], nil
+		case err != nil:
+			return nil, err
+		}
+		// The server sent more than it announced: read on in chunks.
+		rest, err := readChunks(r, limit-int64(n))
+		if err != nil {
+			return nil, err
+		}
+		return append(buf[:n:n], rest...), nil
+	}
+	return readChunks(r, limit)
+}
+
+// readChunks reads r to the end in chunks of growing size, failing with
+// errBodyTooLarge past limit bytes.
+func readChunks(r io.Reader, limit int64) ([]byte, error) {
+	var chunks [][]byte
+	var total int64
+	size := int64(32 << 10)
+	for {
+		c := make([]byte, min(size, limit-total+1))
+		n, err := io.ReadFull(r, c)
+		chunks = append(chunks, c[:n])
+		total += int64(n)
+		if total > limit {
+			return nil, errBodyTooLarge
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(size*2, 4<<20)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// bodyTooLarge is the request's error for a body over the limit.
+func bodyTooLarge(limit int64, decoded bool) error {
+	what := "the response body"
+	if decoded {
+		what = "the decompressed response body"
+	}
+	return &NetError{Code: "ERESPONSETOOLARGE",
+		Msg: fmt.Sprintf("%s is larger than %s; raise the limit with --max-response-size (in MB, 0 for none)", what, fileSizeMB(limit))}
+}
+
+func fileSizeMB(n int64) string {
+	if n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // maskDerived registers the auth headers a signer built from secret inputs
@@ -729,7 +820,10 @@ func drain(resp *http.Response) {
 	resp.Body.Close()
 }
 
-func decodeBody(encoding string, raw []byte) ([]byte, error) {
+// decodeBody undoes Content-Encoding, counting the decoded bytes against
+// limit as they stream out of the decompressor, so a compression bomb
+// stops at the limit instead of expanding in memory.
+func decodeBody(encoding string, raw []byte, limit int64) ([]byte, error) {
 	var rd io.Reader
 	switch strings.ToLower(strings.TrimSpace(encoding)) {
 	case "gzip", "x-gzip":
@@ -750,7 +844,7 @@ func decodeBody(encoding string, raw []byte) ([]byte, error) {
 	default:
 		return raw, nil
 	}
-	return io.ReadAll(rd)
+	return readLimited(rd, limit, 0)
 }
 
 func reason(resp *http.Response) string {

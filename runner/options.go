@@ -64,6 +64,10 @@ type Options struct {
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets
 	MaxRedirects int // default 10
+	// MaxResponseSize bounds a response body, compressed as received and
+	// decoded (--max-response-size): 0 means DefaultMaxResponseSize, a
+	// negative value no limit. A body over it fails its request.
+	MaxResponseSize int64
 	// ScriptVault backs pm.vault (nil: undefined, as in Newman); scripts
 	// may use it only with VaultScripts (--vault-scripts).
 	ScriptVault  scripting.VaultAccess
@@ -120,4 +124,19 @@ func (o *Options) scriptTimeout() time.Duration {
 		return 0
 	}
 	return o.TimeoutScript
+}
+
+// DefaultMaxResponseSize is the largest response body a request keeps
+// unless MaxResponseSize says otherwise: far above what an API answers,
+// low enough that a runaway or hostile server cannot exhaust memory.
+const DefaultMaxResponseSize = 256 << 20
+
+func (o *Options) maxResponseSize() int64 {
+	switch {
+	case o.MaxResponseSize == 0:
+		return DefaultMaxResponseSize
+	case o.MaxResponseSize < 0:
+		return 0
+	}
+	return o.MaxResponseSize
 }

@@ -63,6 +63,9 @@ type Options struct {
 	Timeout        int // ms
 	TimeoutRequest int // ms
 	TimeoutScript  int // ms
+	// MaxResponseSize is --max-response-size in MB: 0 keeps the default
+	// (256), a negative value (an explicit 0) means no limit.
+	MaxResponseSize int
 
 	WorkingDir          string
 	NoInsecureFileRead  bool
@@ -184,6 +187,9 @@ starting variables (so they no longer feed each other), output in collection ord
 			if cmd.Flags().Changed("timeout-script") && opts.TimeoutScript == 0 {
 				opts.TimeoutScript = -1 // an explicit 0: no limit
 			}
+			if cmd.Flags().Changed("max-response-size") && opts.MaxResponseSize == 0 {
+				opts.MaxResponseSize = -1
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -221,6 +227,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
 	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
+	f.IntVar(&opts.MaxResponseSize, "max-response-size", 0, "fail a request whose response body, decompressed, exceeds `MB` (default 256; 0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
 	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "refuse to upload files outside --working-dir")
 	f.BoolVarP(&opts.Insecure, "insecure", "k", false, "do not verify TLS certificates")
@@ -520,6 +527,7 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		Timeout:         ms(o.Timeout),
 		TimeoutRequest:  ms(o.TimeoutRequest),
 		TimeoutScript:   ms(o.TimeoutScript),
+		MaxResponseSize: int64(o.MaxResponseSize) << 20,
 		Timings:         o.Verbose, // Newman measures phases only under --verbose
 		TuneGC:          true,      // the command owns the process
 		IgnoreRedirects: o.IgnoreRedirects,
