@@ -96,7 +96,8 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 			j.out, j.err = inner.execute(jctx, j.coll, j.vars, j.ropts, &j.events)
 		}()
 	}
-	defer wg.Wait()
+	// On an early return, stop the collections still running, then wait.
+	defer func() { cancel(); wg.Wait() }()
 
 	var chs changes
 	lastJar, lastColl := runner.NewJar(), environments.NewScope("collection", nil)
@@ -137,7 +138,6 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 			res.Collections = append(res.Collections, cr)
 		}
 		if err != nil {
-			cancel()
 			return res, err
 		}
 	}
