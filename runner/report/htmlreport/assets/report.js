@@ -65,7 +65,7 @@
     var h = '<div class="verdicts"><span class="verdict ' + (bad ? 'bad' : 'ok') + '" id="verdict">' + (bad ? 'Failed' : 'Passed') + '</span>' +
       '<span class="muted">' + runLine() + '</span></div>';
     h += '<div class="cards">';
-    h += card('Requests', req.total, req.failed ? num(req.failed) + ' failed' : 'none failed', req.failed ? 'bad' : '', 'requests.total');
+    h += card('Requests', req.total, req.failed ? num(req.failed) + ' got no response' : 'all got a response', req.failed ? 'bad' : '', 'requests.total');
     h += card('Assertions', as.total, num(as.total - as.failed - skippedAsserts) + ' passed · ' + num(as.failed) + ' failed · ' + num(skippedAsserts) + ' skipped', as.failed ? 'bad' : (as.total ? 'ok' : ''), 'assertions.total');
     h += '<button type="button" class="card' + (nfail ? ' bad' : ' ok') + '" id="failcard" title="Show the failures"><div class="l">Failures</div><div class="v" data-stat="failures">' + num(nfail) + '</div><div class="s">' + (nfail ? 'show them' : 'nothing failed') + '</div></button>';
     h += card('Duration', null, 'total run time', '', 'duration', ms(dur));
