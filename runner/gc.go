@@ -14,12 +14,12 @@ import (
 // at least gcHeadroom between the live heap and the next collection,
 // which is what GOGC=100 already gives once the live heap reaches that
 // size: small runs collect far less often, big ones are left as they are.
-// The headroom is what peak memory pays for: 12 MB keeps the bench's peak
-// RSS under 40 MB (16 MB gave 42-44 MB) for a few more collections, each
-// cheap on a 3 MB live heap.
+// The headroom is what peak memory pays for: 10 MB keeps the bench's peak
+// RSS near 37 MB, under 40 (16 MB gave 42-44, 12 MB 39-41), for a few
+// more collections, each cheap on a 3 MB live heap.
 // A GOGC set in the environment is the user's choice and is left alone.
 const (
-	gcHeadroom   = 12 << 20
+	gcHeadroom   = 10 << 20
 	gcMaxPercent = 800
 )
 
