@@ -1,6 +1,7 @@
 package collections
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -377,9 +378,10 @@ func FuzzLoadV3(f *testing.F) {
 	})
 }
 
-// BenchmarkLoadV3Dir loads a generated 1,000-request directory (50 folders
-// of 20 requests, each with headers, a JSON body and a test script).
-func BenchmarkLoadV3Dir(b *testing.B) {
+// genV3Dir writes a 1,000-request v3 directory: 50 folders of 20
+// requests, each with headers, a path variable, a JSON body and a test
+// script.
+func genV3Dir(b *testing.B) string {
 	dir := b.TempDir()
 	write := func(rel, body string) {
 		p := filepath.Join(dir, rel)
@@ -420,6 +422,12 @@ order: %d
 `, r, f, r, r, f, r, (r+1)*1000))
 		}
 	}
+	return dir
+}
+
+// BenchmarkLoadV3Dir loads the generated 1,000-request directory.
+func BenchmarkLoadV3Dir(b *testing.B) {
+	dir := genV3Dir(b)
 	cpu0 := processCPU()
 	for b.Loop() {
 		c, err := LoadDir(dir)
@@ -434,5 +442,27 @@ order: %d
 	}
 	// The wall time depends on what else the machine runs; CPU time per
 	// load does much less.
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkLoadV3DirAsJSON loads the same 1,000 requests as one v2.1 JSON
+// file, for the ratio between the two formats.
+func BenchmarkLoadV3DirAsJSON(b *testing.B) {
+	c, err := LoadDir(genV3Dir(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Save(&buf, c); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, err := LoadBytes(data, "bench.json"); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 }

@@ -66,6 +66,12 @@ func loadYAML(data []byte, source string) (*File, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlSyntax(err, data, source)
 	}
+	// Aliases are expanded once, so writing the document back cannot leave
+	// one pointing at an anchor that an edit removed.
+	budget := 100000
+	if err := expandAliases(&doc, &budget, 0); err != nil {
+		return nil, &LoadError{File: source, Err: err}
+	}
 	f := &File{Source: source, Format: FormatYAML, doc: &doc, VariableScope: "environment"}
 	if globalsName.MatchString(source) {
 		f.VariableScope = "globals"
@@ -126,6 +132,57 @@ func loadYAML(data []byte, source string) (*File, error) {
 		f.Values = append(f.Values, v)
 	}
 	return f, nil
+}
+
+// expandAliases replaces every alias in n by a copy of what it names,
+// within a node budget (a billion-laughs document runs out of it).
+func expandAliases(n *yaml.Node, budget *int, depth int) error {
+	if depth > 100 {
+		return errors.New("the YAML nests too deeply")
+	}
+	n.Anchor = ""
+	for i, c := range n.Content {
+		if c.Kind == yaml.AliasNode {
+			if c.Alias == nil {
+				return errors.New("a YAML alias names no anchor")
+			}
+			cp, err := copyNode(c.Alias, budget, 0)
+			if err != nil {
+				return err
+			}
+			n.Content[i] = cp
+			continue
+		}
+		*budget--
+		if *budget < 0 {
+			return errors.New("the file expands to too many YAML nodes (aliases?)")
+		}
+		if err := expandAliases(c, budget, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyNode(n *yaml.Node, budget *int, depth int) (*yaml.Node, error) {
+	for i := 0; n.Kind == yaml.AliasNode && i < 8; i++ {
+		n = n.Alias
+	}
+	*budget--
+	if *budget < 0 || depth > 100 || n.Kind == yaml.AliasNode {
+		return nil, errors.New("the file expands to too many YAML nodes (aliases?)")
+	}
+	cp := *n
+	cp.Anchor = ""
+	cp.Content = make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		x, err := copyNode(c, budget, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		cp.Content[i] = x
+	}
+	return &cp, nil
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)

@@ -205,3 +205,37 @@ func TestExportFileFormat(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoadYAML: a YAML environment never panics the loader, and one that
+// loads is written back (in place) into a file that loads with the same
+// variables.
+func FuzzLoadYAML(f *testing.F) {
+	f.Add([]byte(envYAML))
+	f.Add([]byte("name: x\nvariables:\n  - key: a\n    value: &v [1, {b: 2}]\n  - key: b\n    value: *v\n"))
+	f.Add([]byte("values:\n  - key: t\n    value: 2024-01-01T00:00:00Z\n    enabled: false\n  - ~\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		env, err := Load(bytes.NewReader(data), "fuzz.environment.yaml")
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := Save(&buf, env.WithValues(env.Values)); err != nil {
+			return // the encoder refuses some exotic documents; never a panic
+		}
+		back, err := Load(bytes.NewReader(buf.Bytes()), "again.environment.yaml")
+		if err != nil {
+			t.Fatalf("written file does not load: %v\n%s", err, buf.String())
+		}
+		if len(back.Values) != len(env.Values) {
+			t.Fatalf("%d values, %d after writing:\n%s", len(env.Values), len(back.Values), buf.String())
+		}
+		for i := range env.Values {
+			if back.Values[i].Key != env.Values[i].Key || back.Values[i].Value != env.Values[i].Value {
+				t.Fatalf("value %d: %+v became %+v\n%s", i, env.Values[i], back.Values[i], buf.String())
+			}
+		}
+	})
+}

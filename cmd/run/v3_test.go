@@ -71,6 +71,20 @@ scripts:
     code: pm.test("id in path", () => pm.expect(pm.response.json().url).to.include("/anything/42"));
 order: 1000
 `,
+		"postman/collections/Orders/.resources/Create.resources/examples/Created.example.yaml": `$kind: http-example
+request:
+  url: "{{baseUrl}}/post"
+  method: POST
+response:
+  statusCode: 201
+  statusText: Created
+  headers:
+    Content-Type: application/json
+  body:
+    type: json
+    content: '{"id": 1}'
+order: 1000
+`,
 		"postman/collections/Orders/Stream.request.yaml": "$kind: grpc-request\nurl: 127.0.0.1:1\norder: 500\n",
 		"postman/collections/Other/a.request.yaml":       "$kind: http-request\nurl: \"{{baseUrl}}/get\"\nmethod: GET\n",
 		"postman/environments/dev.environment.yaml": `name: Development
@@ -135,6 +149,10 @@ func TestRunV3Repository(t *testing.T) {
 	if strings.Join(seq, ", ") != "Create order POST, Get GET" {
 		t.Errorf("sequence: %v", seq)
 	}
+	// The saved example reaches the JSON report, as in Newman's.
+	if ex := string(rep.Collection.Item[0].Response); !strings.Contains(ex, `"code":201`) || !strings.Contains(ex, `"name":"Created"`) {
+		t.Errorf("example in the report: %s", ex)
+	}
 	if rep.Run.Stats.Assertions.Total != 5 {
 		t.Errorf("assertions: %+v", rep.Run.Stats.Assertions)
 	}
@@ -162,7 +180,7 @@ func TestRunV3Repository(t *testing.T) {
 		}
 		return nil
 	})
-	if strings.Join(files, ",") != ".resources/definition.yaml,Create.request.yaml,Read/.resources/definition.yaml,Read/Get.request.yaml" {
+	if strings.Join(files, ",") != ".resources/Create.resources/examples/Created.example.yaml,.resources/definition.yaml,Create.request.yaml,Read/.resources/definition.yaml,Read/Get.request.yaml" {
 		t.Errorf("exported files: %v", files)
 	}
 	def, _ := os.ReadFile(filepath.Join(exported, ".resources", "definition.yaml"))

@@ -399,6 +399,9 @@ func itemsJSON(items []*collections.Item) []pmItem {
 			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
 				p.Request.Body = &jsonBody{Mode: r.Body.Mode, Raw: r.Body.Raw}
 			}
+			if len(it.Responses) > 0 {
+				p.Response = it.Responses
+			}
 		}
 		out = append(out, p)
 	}

@@ -219,7 +219,10 @@ type Item struct {
 	Name    string       `json:"name"`
 	Item    []Item       `json:"item,omitempty"`
 	Request *ItemRequest `json:"request,omitempty"`
-	Event   []Event      `json:"event"`
+	// Response holds the request's saved examples (v2.1 response objects),
+	// as in Newman's report; omitted when there are none.
+	Response json.RawMessage `json:"response,omitempty"`
+	Event    []Event         `json:"event"`
 }
 
 type Variable struct {
