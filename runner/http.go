@@ -68,6 +68,9 @@ func (c *client) transport(strictSSL bool) *http.Transport {
 			dial = loopbackOnly(dial)
 			proxy = nil
 		}
+		if len(c.opts.Routes) > 0 {
+			dial, proxy = routed(c.opts.Routes, c.opts.Routed, dial, proxy)
+		}
 		*slot = &http.Transport{
 			Proxy:               proxy,
 			DialContext:         dial,
@@ -81,6 +84,41 @@ func (c *client) transport(strictSSL bool) *http.Transport {
 		}
 	}
 	return *slot
+}
+
+// routed wraps a dialer and a proxy function so connections for a routed
+// host:port go straight to its stand-in (routing happens before the
+// loopback check, as the stand-in is on loopback).
+func routed(routes map[string]string, notify func(string), dial func(ctx context.Context, network, addr string) (net.Conn, error),
+	proxy func(*http.Request) (*url.URL, error)) (func(ctx context.Context, network, addr string) (net.Conn, error), func(*http.Request) (*url.URL, error)) {
+	routedDial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if to, ok := routes[strings.ToLower(addr)]; ok {
+			if notify != nil {
+				notify(strings.ToLower(addr))
+			}
+			return (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, to)
+		}
+		return dial(ctx, network, addr)
+	}
+	routedProxy := func(r *http.Request) (*url.URL, error) {
+		if _, ok := routes[strings.ToLower(canonicalAddr(r.URL))]; ok || proxy == nil {
+			return nil, nil
+		}
+		return proxy(r)
+	}
+	return routedDial, routedProxy
+}
+
+// canonicalAddr is the URL's host:port, the port defaulted from the scheme.
+func canonicalAddr(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // loopbackOnly wraps a dialer so it refuses non-loopback hosts before any

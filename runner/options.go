@@ -60,6 +60,12 @@ type Options struct {
 	// LoopbackOnly refuses, without even a DNS lookup, every request to a
 	// host that is not a loopback address (tests and offline replays).
 	LoopbackOnly bool
+	// Routes sends connections for a "host:port" (lower case) to a loopback
+	// address instead, with no DNS lookup and no proxy: the request, its
+	// Host header and TLS server name stay the original host's (a local
+	// stand-in for a service). Routed is told each host:port routed.
+	Routes map[string]string
+	Routed func(hostport string)
 	// Secrets, when set, returns the vault resolver for one request; nil
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets

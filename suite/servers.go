@@ -1,10 +1,15 @@
 package suite
 
 import (
+	"crypto/x509"
 	"fmt"
 	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
 
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/simulators/echo"
 	"github.com/courier-run/courier/simulators/pingone"
 )
@@ -41,6 +46,78 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		}
 		s.red.Add(p1.Credentials().AdminAppSecret)
 		s.o.warnf("local PingOne at %s (admin environment %s)\n", p1.URL, p1.Credentials().AdminEnvID)
+		hosts, err := pingone.ListenHosts(p1.Server)
+		if err != nil {
+			return stop, fmt.Errorf("starting the local PingOne for PingOne's host names: %w", err)
+		}
+		closers = append(closers, hosts.Close, s.reportRouted)
+		if s.hosts, err = newHostRoutes(hosts, p1.Addr, s.o.Runner.RootCAs); err != nil {
+			return stop, err
+		}
 	}
 	return stop, nil
+}
+
+// hostRoutes sends requests for PingOne's hosts, in every region, to the
+// local PingOne, over TLS with a certificate this run alone trusts, so
+// collections that hard-code https://auth.pingone.com or name their
+// variables differently run unchanged.
+type hostRoutes struct {
+	routes map[string]string
+	roots  *x509.CertPool
+	mu     sync.Mutex
+	used   map[string]bool
+}
+
+func newHostRoutes(h *pingone.HostsListener, plainAddr string, roots *x509.CertPool) (*hostRoutes, error) {
+	if roots != nil {
+		roots = roots.Clone()
+	} else if sys, err := x509.SystemCertPool(); err == nil {
+		roots = sys
+	} else {
+		roots = x509.NewCertPool()
+	}
+	if !roots.AppendCertsFromPEM(h.CAPEM) {
+		return nil, fmt.Errorf("trusting the local PingOne's certificate: not a PEM certificate")
+	}
+	hr := &hostRoutes{routes: map[string]string{}, roots: roots, used: map[string]bool{}}
+	for _, host := range pingone.Hosts() {
+		hr.routes[host+":443"] = h.Addr
+		hr.routes[host+":80"] = plainAddr
+	}
+	return hr, nil
+}
+
+// apply points a runner's connections for PingOne's hosts at the local
+// PingOne and trusts its certificate for this run.
+func (hr *hostRoutes) apply(o *runner.Options) {
+	if hr == nil {
+		return
+	}
+	o.Routes, o.RootCAs = hr.routes, hr.roots
+	o.Routed = func(hostport string) {
+		hr.mu.Lock()
+		hr.used[hostport] = true
+		hr.mu.Unlock()
+	}
+}
+
+// reportRouted says which PingOne hosts the run reached locally.
+func (s *Suite) reportRouted() error {
+	hr := s.hosts
+	if hr == nil {
+		return nil
+	}
+	hr.mu.Lock()
+	defer hr.mu.Unlock()
+	if len(hr.used) == 0 {
+		return nil
+	}
+	hosts := make([]string, 0, len(hr.used))
+	for h := range hr.used {
+		hosts = append(hosts, strings.TrimSuffix(h, ":443"))
+	}
+	sort.Strings(hosts)
+	s.o.warnf("local PingOne: requests to %s went to the local PingOne (--local-pingone routes PingOne's hosts)\n", strings.Join(hosts, ", "))
+	return nil
 }

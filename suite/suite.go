@@ -178,6 +178,8 @@ func (o *Options) stderr() io.Writer {
 type Suite struct {
 	o   Options
 	red *vault.Redactor
+	// hosts routes PingOne's host names to the local PingOne (servers.go).
+	hosts *hostRoutes
 }
 
 // New returns a suite for o.
@@ -226,6 +228,7 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	}
 	ropts.Masker = s.red
 	ropts.VaultScripts = o.VaultScripts
+	s.hosts.apply(&ropts)
 
 	if o.Parallel > 1 && len(o.Collections) > 1 {
 		return s.runCollectionsParallel(ctx, st, vars, ropts, vlt)

@@ -233,6 +233,27 @@ func TestLocalPingOneChainsAcrossRuns(t *testing.T) {
 	assert.Contains(t, out, "add --local-pingone")
 }
 
+// TestLocalPingOneRoutesPingOneHosts: with --local-pingone a collection
+// that hard-codes PingOne's hosts (any region) runs unchanged against the
+// local PingOne, over TLS this run trusts, and the run says which hosts it
+// routed.
+func TestLocalPingOneRoutesPingOneHosts(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "hardcoded.json", `{"info":{"name":"hard-coded hosts"},"item":[
+ {"name":"token","request":{"method":"POST","url":"https://auth.pingone.com/{{adminEnvID}}/as/token",
+  "auth":{"type":"basic","basic":[{"key":"username","value":"{{adminAppID}}"},{"key":"password","value":"{{adminAppSecret}}"}]},
+  "body":{"mode":"urlencoded","urlencoded":[{"key":"grant_type","value":"client_credentials"}]}},
+  "event":[{"listen":"test","script":{"exec":["pm.test('token', ()=>pm.response.to.have.status(200)); pm.collectionVariables.set('tok', pm.response.json().access_token)"]}}]},
+ {"name":"environments (EU host)","request":{"method":"GET","url":"https://api.pingone.eu/v1/environments",
+  "header":[{"key":"Authorization","value":"Bearer {{tok}}"}]},
+  "event":[{"listen":"test","script":{"exec":["pm.test('listed', ()=>{ pm.response.to.have.status(200); pm.expect(pm.response.json()._embedded.environments.length).to.be.above(0); pm.expect(pm.response.json()._links.self.href).to.include('https://api.pingone.eu/v1') })"]}}]}]}`)
+	code, out := execute2(t, "run", coll, "--local-pingone", "--color", "off")
+	require.Equal(t, cmdutil.ExitOK, code, out)
+	assert.Contains(t, out, "requests to api.pingone.eu, auth.pingone.com went to the local PingOne")
+	assert.NotContains(t, out, "✗")
+}
+
 func execute2(t *testing.T, args ...string) (cmdutil.ExitCode, string) {
 	t.Helper()
 	code, out, errOut := execute(t, args...)
