@@ -55,11 +55,26 @@ func findBrowser(t *testing.T) string {
 // startBrowser starts one headless Chromium for the whole test.
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
+	// Not t.TempDir: Chromium's helpers can still write to the profile for
+	// a moment after the browser stops, and TempDir fails the test when
+	// it cannot remove the directory.
+	profile, err := os.MkdirTemp("", "courier-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 50 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(findBrowser(t)),
 		chromedp.DisableGPU,
 		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-dev-shm-usage", true),
 	)
 	if os.Geteuid() == 0 {
