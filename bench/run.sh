@@ -33,6 +33,7 @@ env="$shared/bench.postman_environment.json"
 echo "== $n iterations x 5 requests"
 measure "bare Go client" "$out/rawclient" -n "$n"
 measure "courier run" "$out/courier" run "$coll" -e "$env" -n "$n" --silent -x
+measure "courier run --parallel 2" "$out/courier" run "$coll" -e "$env" -n "$n" --silent -x --parallel 2
 measure "courier run (1 request)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --silent -x
 newman=${NEWMAN:-$(command -v newman || true)}
 if [ -n "$newman" ]; then
