@@ -32,19 +32,62 @@ var scriptSetRe = regexp.MustCompile(`(?:pm\.(?:environment|variables|globals|co
 // whole collection. Vault references and dynamic variables ($guid…) are
 // left out.
 func Scan(coll *collections.Collection, items []*collections.Item) []Ref {
+	return scan(coll, items, templateNames, true)
+}
+
+// VaultRefs lists the vault secrets the given items (nil: all) reference as
+// {{vault:NAME}} or <<vault:NAME>> in URLs, headers, bodies, auth and
+// scripts, then in the values of vars (the run's scopes), in order of first
+// appearance. Where is as in Scan, or the scope's name.
+func VaultRefs(coll *collections.Collection, items []*collections.Item, vars ...*Scope) []Ref {
+	refs := scan(coll, items, vaultNames, false)
+	for _, sc := range vars {
+		if sc == nil {
+			continue
+		}
+		for _, v := range sc.Variables() {
+			if v.Disabled {
+				continue
+			}
+			for _, n := range vaultNames(v.Value) {
+				refs = append(refs, Ref{Name: n, Where: sc.Name + " variable " + v.Key})
+			}
+		}
+	}
+	return refs
+}
+
+// vaultNames returns the distinct secret names referenced in s.
+func vaultNames(s string) []string {
+	var out []string
+	for i := 0; ; {
+		start, end, name, _ := nextToken(s, i, true)
+		if start < 0 {
+			return out
+		}
+		i = end
+		if n, ok := strings.CutPrefix(name, vaultPrefix); ok && n != "" && !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+}
+
+// scan walks what the items send and run, collecting the names pick finds
+// (and, with scriptGets, the literal names scripts read).
+func scan(coll *collections.Collection, items []*collections.Item, pick func(string) []string, scriptGets bool) []Ref {
 	if items == nil {
 		items = coll.Items
 	}
 	var refs []Ref
 	seen := map[string]bool{}
 	add := func(where, text string, script bool) {
-		for _, name := range templateNames(text) {
+		for _, name := range pick(text) {
 			if k := name + "\x00" + where; !seen[k] {
 				seen[k] = true
 				refs = append(refs, Ref{Name: name, Where: where})
 			}
 		}
-		if !script {
+		if !script || !scriptGets {
 			return
 		}
 		for _, m := range scriptGetRe.FindAllStringSubmatch(text, -1) {

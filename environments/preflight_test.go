@@ -192,3 +192,23 @@ func TestPingOneTemplatesCurrentValues(t *testing.T) {
 		assert.Equal(t, "", v)
 	})
 }
+
+func TestVaultRefs(t *testing.T) {
+	t.Parallel()
+	c, err := collections.LoadBytes([]byte(`{"info":{"name":"v"},"auth":{"type":"bearer","bearer":[{"key":"token","value":"{{vault:api-token}}"}]},
+"item":[{"name":"a","request":{"url":"{{baseUrl}}/x?k=<<vault:key>>","header":[{"key":"X","value":"{{vault:api-token}} {{plain}}"}]}},
+{"name":"b","request":{"url":"{{baseUrl}}/y"},"event":[{"listen":"prerequest","script":{"exec":"pm.request.headers.add({key:'Y',value:'{{vault:in-script}}'})"}}]}]}`), "v.json")
+	require.NoError(t, err)
+	env := NewScope("environment", []Variable{{Key: "secret", Value: "{{vault:from-env}}"}, {Key: "off", Value: "{{vault:off}}", Disabled: true}})
+	var got []string
+	for _, r := range VaultRefs(c, nil, env, nil) {
+		got = append(got, r.Name+" @ "+r.Where)
+	}
+	assert.Equal(t, []string{
+		"key @ a: URL",
+		"api-token @ a: header X",
+		"api-token @ collection: auth bearer.token",
+		"in-script @ b: prerequest script",
+		"from-env @ environment variable secret",
+	}, got)
+}

@@ -137,9 +137,13 @@ func (s *Suite) preflight(coll *collections.Collection, v *variables) error {
 	if len(probs) == 0 {
 		return nil
 	}
+	fixes := s.adviseSetters(coll, probs)
 	if !o.Silent || o.StrictVars {
 		for _, p := range probs {
 			o.warnf("warning: %s\n", p.String())
+		}
+		for _, f := range fixes {
+			o.warnf("%s\n", f)
 		}
 	}
 	if o.StrictVars {

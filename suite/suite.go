@@ -180,6 +180,9 @@ type Suite struct {
 	red *vault.Redactor
 	// hosts routes PingOne's host names to the local PingOne (servers.go).
 	hosts *hostRoutes
+	// siblings caches, per directory, the collection files beside a run's
+	// collections and the variables their scripts set (see adviseSetters).
+	siblings map[string][]sibling
 }
 
 // New returns a suite for o.
@@ -220,6 +223,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	}
 	registerSecretValues(s.red, nil, vars.env, vars.globals)
 	vlt := vault.New(o.Vault, s.red)
+	if err := s.checkVault(ctx, vlt, vars); err != nil {
+		return nil, err
+	}
 	ropts := o.Runner
 	ropts.Data = o.Data
 	if o.Vault != nil {

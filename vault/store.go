@@ -27,6 +27,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os/exec"
 	"strings"
 	"time"
 	"unicode"
@@ -79,7 +80,7 @@ type UnavailableError struct {
 
 func (e *UnavailableError) Error() string {
 	envVar := "COURIER_VAULT_<NAME>"
-	if e.Name != "" {
+	if e.Name != "" && !strings.HasPrefix(e.Name, reservedPrefix) {
 		envVar = EnvName(e.Name)
 	}
 	var te *TimeoutError
@@ -94,9 +95,22 @@ func (e *UnavailableError) Error() string {
 		return fmt.Sprintf("the OS keyring is locked (%v): unlock it (e.g. printf '%%s' \"$PASSWORD\" | gnome-keyring-daemon --replace --unlock --components=secrets, "+
 			"or log in to a desktop session) or provide the secret as the environment variable %s", e.Err, envVar)
 	}
-	return fmt.Sprintf("the OS keyring is unavailable (%v): no Secret Service is running: start one "+
-		"(e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets) "+
-		"or provide the secret as the environment variable %s", e.Err, envVar)
+	return fmt.Sprintf("the OS keyring is unavailable (%s): provide the secret as the environment variable %s, "+
+		"or start a Secret Service (e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets)",
+		cause(e.Err), envVar)
+}
+
+// cause says why the keyring could not be reached in the user's terms.
+// Without a D-Bus session the keyring library tries to start one with
+// dbus-launch, and its "executable file not found" says nothing useful.
+func cause(err error) string {
+	switch {
+	case err == nil:
+		return "no Secret Service"
+	case errors.Is(err, exec.ErrNotFound) || strings.Contains(err.Error(), "dbus-launch"):
+		return "no D-Bus session: DBUS_SESSION_BUS_ADDRESS is not set"
+	}
+	return err.Error()
 }
 
 func (e *UnavailableError) Unwrap() error { return e.Err }

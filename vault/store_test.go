@@ -228,3 +228,19 @@ func TestChainWritesAndDelete(t *testing.T) {
 
 	assert.ErrorIs(t, Chain{env}.Set(ctx, "y", "v"), ErrReadOnly)
 }
+
+func TestUnavailableErrorNamesTheRightVariable(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, cause, want string }{
+		{"tok", `exec: "dbus-launch": executable file not found in $PATH`,
+			"the OS keyring is unavailable (no D-Bus session: DBUS_SESSION_BUS_ADDRESS is not set): provide the secret as the environment variable COURIER_VAULT_TOK, or start a Secret Service (e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets)"},
+		// The index is courier's own entry: no variable can stand in for it.
+		{IndexUser, `exec: "dbus-launch": executable file not found in $PATH`,
+			"the OS keyring is unavailable (no D-Bus session: DBUS_SESSION_BUS_ADDRESS is not set): provide the secret as the environment variable COURIER_VAULT_<NAME>, or start a Secret Service (e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets)"},
+		{"my-api.key", "The name org.freedesktop.secrets was not provided by any .service files",
+			"the OS keyring is unavailable (The name org.freedesktop.secrets was not provided by any .service files): provide the secret as the environment variable COURIER_VAULT_MY_API_KEY, or start a Secret Service (e.g. run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets)"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, (&UnavailableError{Name: tt.name, Err: errors.New(tt.cause)}).Error())
+	}
+}

@@ -103,6 +103,9 @@ func runSet(o *SetOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "WARNING: %s's initial value in %s is a secret (%s). Anyone who gets this file can read it; do not commit or publish it.\n", o.Key, f.Source, why)
 		}
 		fmt.Fprintf(o.IO.Out, "Set the initial value of %s in %s.\n", o.Key, f.Source)
+		if inFile && environments.HasVaultRef(fv.Value) && !environments.HasVaultRef(value) {
+			fmt.Fprintf(o.IO.ErrOut, "note: %s was the vault reference %s; runs no longer read the vault for it.\n", o.Key, fv.Value)
+		}
 		if e, ok := cur.Get(o.Key); ok && !(e.Value == value && !e.Unset) {
 			fmt.Fprintf(o.IO.Out, "Your current value still overrides it; run \"courier env reset %s %s\" to use the new initial value.\n", o.Env, o.Key)
 		}
@@ -311,7 +314,7 @@ func runPersist(o *PersistOptions) error {
 		switch {
 		case e.Type == environments.TypeSecret || fv.Type == environments.TypeSecret:
 			if !environments.HasVaultRef(e.Value) {
-				refused = append(refused, fmt.Sprintf("%s: a secret (type secret); %s", k, strings.ReplaceAll(vaultHint(o.Env, k), "\n", " ")))
+				refused = append(refused, fmt.Sprintf("%s: a secret (type secret); %s", k, vaultHint(o.Env, k)))
 				continue
 			}
 		case o.SecretCheck != nil && e.Value != "" && o.SecretCheck(e.Value):
@@ -319,7 +322,7 @@ func runPersist(o *PersistOptions) error {
 			continue
 		}
 		if why := environments.LooksSecret(k, e.Value); why != "" && !o.Force {
-			refused = append(refused, fmt.Sprintf("%s: %s (--force persists it anyway)", k, why))
+			refused = append(refused, fmt.Sprintf("%s: %s\nto write it anyway: courier env persist %s %s --force", k, why, o.Env, k))
 			continue
 		}
 		edits = append(edits, environments.InitialEdit{Key: k, Value: e.Value})
@@ -343,13 +346,23 @@ func runPersist(o *PersistOptions) error {
 		}
 		fmt.Fprintf(o.IO.Out, "Persisted %s into %s.\n", strings.Join(done, ", "), f.Source)
 	}
-	for _, r := range refused {
-		fmt.Fprintf(o.IO.ErrOut, "not persisted: %s\n", r)
-	}
 	if len(refused) > 0 {
-		return cmdutil.WithExitCode(fmt.Errorf("%d %s not persisted", len(refused), plural(len(refused), "value", "values")), cmdutil.ExitFailures)
+		fmt.Fprintf(o.IO.ErrOut, "Not written to %s (still your current %s):\n", f.Source, plural(len(refused), "value", "values"))
+		for _, r := range refused {
+			// One entry per block, its advice lines indented under it.
+			fmt.Fprintf(o.IO.ErrOut, "  %s\n", strings.ReplaceAll(r, "\n", "\n    "))
+		}
 	}
-	if len(edits) == 0 {
+	// Refusing a secret is what persist is for: only keys the user named
+	// and did not get make the command fail.
+	if len(refused) > 0 && len(o.Keys) > 0 {
+		keys := make([]string, len(refused))
+		for i, r := range refused {
+			keys[i], _, _ = strings.Cut(r, ":")
+		}
+		return cmdutil.WithExitCode(fmt.Errorf("not persisted: %s (see above)", strings.Join(keys, ", ")), cmdutil.ExitFailures)
+	}
+	if len(edits) == 0 && len(refused) == 0 {
 		fmt.Fprintln(o.IO.Out, "Nothing to persist: no current values.")
 	}
 	return nil

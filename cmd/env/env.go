@@ -152,6 +152,12 @@ func readValue(in io.Reader, v string) (string, error) {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", fmt.Errorf("reading the value from standard input: %w", err)
 	}
+	if line == "" {
+		// Nothing at all (not even a newline): a forgotten pipe, not a
+		// wish to erase the value.
+		return "", cmdutil.FlagErrorf("the value is \"-\" but standard input was empty: pipe the value in " +
+			"(printf %%s \"$VALUE\" | courier env set ... -), or pass '' to set an empty value")
+	}
 	return strings.TrimRight(line, "\r\n"), nil
 }
 

@@ -8,5 +8,12 @@ import (
 )
 
 // TestMain reports the tests that skipped (no ../shared, no keyring) even
-// without -v.
-func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
+// without -v. With COURIER_ROOT_TEST_EXEC=1 the test binary is courier
+// itself (Main with its arguments), for tests that need a process of their
+// own: a process environment without a D-Bus session, real exit codes.
+func TestMain(m *testing.M) {
+	if os.Getenv("COURIER_ROOT_TEST_EXEC") == "1" {
+		os.Exit(int(Main()))
+	}
+	os.Exit(testenv.Main(m))
+}

@@ -47,7 +47,7 @@ in one static binary.`,
 	cmd.SetErr(io.ErrOut)
 	cmd.SetVersionTemplate("courier {{.Version}}\n")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cmdutil.FlagError{Err: err}
+		return &cmdutil.FlagError{Err: cmdutil.SuggestFlag(c, err)}
 	})
 	cmd.AddCommand(cmdRun.NewCmdRun(io, nil))
 	cmd.AddCommand(cmdEnv.NewCmdEnv(io))

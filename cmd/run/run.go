@@ -344,6 +344,9 @@ func Run(ctx context.Context, o *Options) (err error) {
 		return err
 	}
 	res, err := suite.New(so).Run(ctx)
+	if res != nil && showsOverall(o, len(in.colls)) && (err == nil || len(res.Collections) > 0) {
+		fmt.Fprintf(o.IO.Out, "\n%s\n", overallLine(res, len(in.colls), o.SuppressExit))
+	}
 	if err != nil {
 		return exitError(err)
 	}
@@ -578,6 +581,8 @@ func exitError(err error) error {
 		return cmdutil.FlagErrorf("%v", err)
 	case errors.Is(err, suite.ErrInput):
 		return inputError(err)
+	case vault.IsUnavailable(err):
+		return cmdutil.WithExitCode(err, cmdutil.ExitVault)
 	}
 	return err
 }
