@@ -398,7 +398,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	}
 	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
 	out.sent = SentRequest{Method: method, URL: out.wire.String()}
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, restricted: o.NoInsecureFileRead}, p.warn)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, p.warn)
 	if err != nil {
 		return out, err
 	}

@@ -50,7 +50,13 @@ type Options struct {
 	RootCAs     *x509.CertPool
 	ClientCerts []ClientCert
 	WorkingDir  string // base for relative file paths in bodies
-	// NoInsecureFileRead refuses body files outside WorkingDir.
+	// Upload files are read only inside WorkingDir (else the current
+	// directory) and FileRoots, symbolic links resolved, unless
+	// InsecureFileRead (Newman's default) allows any file; /proc, /sys
+	// and non-regular files never. NoInsecureFileRead drops FileRoots and
+	// overrides InsecureFileRead.
+	FileRoots          []string
+	InsecureFileRead   bool
 	NoInsecureFileRead bool
 	UserAgent          string // default "PostmanRuntime/7.39.1"
 	// Masker, when set, learns values derived from secrets (an
@@ -145,4 +151,11 @@ func (o *Options) maxResponseSize() int64 {
 		return 0
 	}
 	return o.MaxResponseSize
+}
+
+func (o *Options) fileRoots() []string {
+	if o.NoInsecureFileRead {
+		return nil
+	}
+	return o.FileRoots
 }

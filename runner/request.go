@@ -204,13 +204,23 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 // that signs the body).
 func formEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
 
-// fileAccess reads the files a collection uploads: relative paths are
-// relative to the working directory and, with --no-insecure-file-read,
-// nothing outside it may be read.
+// fileAccess reads the files a collection uploads (form-data and binary
+// bodies). Relative paths start at the working directory (--working-dir,
+// else the current directory, as in Newman). A file is read only when,
+// after resolving symbolic links, it lies inside the working directory or
+// one of the extra roots (the collection's own directory), unless
+// insecure (--insecure-file-read) lifts that; /proc, /sys and anything
+// that is not a regular file are never read: a collection must not be able
+// to send the process's environment (and the vault secrets in it) or block
+// on a device.
 type fileAccess struct {
-	workDir    string
-	restricted bool
+	workDir  string
+	roots    []string // allowed besides workDir
+	insecure bool
 }
+
+// maxUploadFile bounds one uploaded file.
+const maxUploadFile = 1 << 30
 
 func (fa fileAccess) read(p string) ([]byte, error) {
 	base := fa.workDir
@@ -221,15 +231,72 @@ func (fa fileAccess) read(p string) ([]byte, error) {
 	if !filepath.IsAbs(p) {
 		full = filepath.Join(base, p)
 	}
-	if fa.restricted {
-		absBase, err1 := filepath.Abs(base)
-		absFull, err2 := filepath.Abs(full)
-		rel, err3 := filepath.Rel(absBase, absFull)
-		if err1 != nil || err2 != nil || err3 != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("%s is outside the working directory %s (--no-insecure-file-read)", p, absBase)
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return nil, err
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return nil, err
+	}
+	if systemPath(real) {
+		return nil, fmt.Errorf("%s is a system file (%s): courier never uploads from /proc, /sys or /dev", p, real)
+	}
+	if !fa.insecure {
+		roots := append([]string{base}, fa.roots...)
+		if !insideAny(real, roots) {
+			absBase, _ := filepath.Abs(base)
+			return nil, fmt.Errorf("%s is outside the working directory %s (symbolic links resolved); courier uploads only files inside it: pass --working-dir, or --insecure-file-read to allow any file", p, absBase)
 		}
 	}
-	return os.ReadFile(full)
+	f, err := os.Open(real)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", p)
+	}
+	if fi.Size() > maxUploadFile {
+		return nil, fmt.Errorf("%s is larger than 1 GB", p)
+	}
+	return io.ReadAll(io.LimitReader(f, maxUploadFile))
+}
+
+// systemPath reports whether an absolute, resolved path is in the kernel's
+// or the devices' file systems.
+func systemPath(p string) bool {
+	for _, sys := range []string{"/proc", "/sys", "/dev"} {
+		if p == sys || strings.HasPrefix(p, sys+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// insideAny reports whether p (absolute, resolved) is inside one of roots
+// (resolved here too).
+func insideAny(p string, roots []string) bool {
+	for _, r := range roots {
+		if r == "" {
+			continue
+		}
+		rr, err := filepath.EvalSymlinks(r)
+		if err != nil {
+			continue
+		}
+		if rr, err = filepath.Abs(rr); err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(rr, p)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return true
+		}
+	}
+	return false
 }
 
 func buildMultipart(params []collections.FormParam, files fileAccess, warn func(string)) (*builtBody, error) {

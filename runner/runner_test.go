@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -239,22 +240,47 @@ func TestFileUploadsAndWorkingDir(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "hello.txt"), []byte("hello"), 0o644))
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	require.NoError(t, os.WriteFile(outside, []byte("nope"), 0o644))
-	c := `{"info":{"name":"t"},"item":[{"name":"upload","request":{"method":"POST","url":"{{baseUrl}}/post","body":{"mode":"formdata","formdata":[` +
-		`{"key":"greeting","type":"file","src":"hello.txt"},{"key":"other","type":"file","src":` + quote(outside) + `},{"key":"note","value":"hi","type":"text"}]}},` +
-		`"event":[{"listen":"test","script":{"exec":"const j = pm.response.json(); pm.environment.set('files', JSON.stringify(Object.keys(j.files).sort())); pm.environment.set('note', j.form.note)"}}]}]}`
+	// A link inside the working directory to a file outside it.
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, "link.txt")))
+	upload := func(srcs ...string) string {
+		var fields []string
+		for i, s := range srcs {
+			fields = append(fields, `{"key":"f`+strconv.Itoa(i)+`","type":"file","src":`+quote(s)+`}`)
+		}
+		return `{"info":{"name":"t"},"item":[{"name":"upload","request":{"method":"POST","url":"{{baseUrl}}/post","body":{"mode":"formdata","formdata":[` +
+			strings.Join(fields, ",") + `,{"key":"note","value":"hi","type":"text"}]}},` +
+			`"event":[{"listen":"test","script":{"exec":"const j = pm.response.json(); pm.environment.set('files', JSON.stringify(Object.keys(j.files).sort())); pm.environment.set('note', j.form.note)"}}]}]}`
+	}
+	sent := func(r *runner.Runner) string {
+		v, _ := r.Scopes().Environment.Get("files")
+		return v
+	}
+	c := upload("hello.txt", outside, "link.txt", "/proc/self/environ", "/dev/zero")
 
+	// By default: only what lies inside the working directory, links resolved.
 	_, rec, r := run(t, c, runner.Options{WorkingDir: dir})
-	files, _ := r.Scopes().Environment.Get("files")
-	assert.Equal(t, `["hello.txt","secret.txt"]`, files)
+	assert.Equal(t, `["hello.txt"]`, sent(r))
 	note, _ := r.Scopes().Environment.Get("note")
 	assert.Equal(t, "hi", note)
-	assert.Empty(t, warnings(rec))
+	w := warnings(rec)
+	require.Len(t, w, 4)
+	assert.Contains(t, w[0], "outside the working directory")
+	assert.Contains(t, w[0], "--insecure-file-read")
+	assert.Contains(t, w[1], "outside the working directory", "a link is followed to where it points")
+	assert.Contains(t, w[2], "never uploads from /proc")
+	assert.Contains(t, w[3], "never uploads from /proc, /sys or /dev")
 
-	_, rec, r = run(t, c, runner.Options{WorkingDir: dir, NoInsecureFileRead: true})
-	files, _ = r.Scopes().Environment.Get("files")
-	assert.Equal(t, `["hello.txt"]`, files, "the file outside --working-dir is not sent")
-	require.Len(t, warnings(rec), 1)
-	assert.Contains(t, warnings(rec)[0], "outside the working directory")
+	// --insecure-file-read: any file, still never /proc or a device.
+	_, rec, r = run(t, c, runner.Options{WorkingDir: dir, InsecureFileRead: true})
+	assert.Equal(t, `["hello.txt","link.txt","secret.txt"]`, sent(r))
+	require.Len(t, warnings(rec), 2)
+
+	// The collection's directory is allowed too (FileRoots), unless
+	// --no-insecure-file-read.
+	_, _, r = run(t, upload(outside), runner.Options{WorkingDir: dir, FileRoots: []string{filepath.Dir(outside)}})
+	assert.Equal(t, `["secret.txt"]`, sent(r))
+	_, _, r = run(t, upload(outside), runner.Options{WorkingDir: dir, FileRoots: []string{filepath.Dir(outside)}, NoInsecureFileRead: true, InsecureFileRead: true})
+	assert.Equal(t, "[]", sent(r))
 }
 
 func warnings(rec *recorder) []string {

@@ -65,6 +65,7 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 		if j.ropts, j.shard, err = s.applyShard(coll, ropts); err != nil {
 			return res, err
 		}
+		j.ropts.FileRoots = append(j.ropts.FileRoots[:len(j.ropts.FileRoots):len(j.ropts.FileRoots)], collectionDir(coll)...)
 		j.vars = &variables{
 			env:     environments.NewScope(vars.env.Name, vars.env.Variables()),
 			globals: environments.NewScope(vars.globals.Name, vars.globals.Variables()),

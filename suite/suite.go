@@ -19,6 +19,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
@@ -305,6 +307,7 @@ func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *
 	if err != nil {
 		return nil, nil, err
 	}
+	ropts.FileRoots = append(ropts.FileRoots[:len(ropts.FileRoots):len(ropts.FileRoots)], collectionDir(coll)...)
 	sinks, err := s.newReporters(shard)
 	if err != nil {
 		return nil, nil, err
@@ -431,4 +434,21 @@ func redactErr(red *vault.Redactor, err error) error {
 		}
 	}
 	return errors.New(msg)
+}
+
+// collectionDir is where a collection loaded from disk lives: uploads may
+// read files there (and in the working directory).
+func collectionDir(coll *collections.Collection) []string {
+	src := coll.Source
+	if src == "" || collections.IsURL(src) {
+		return nil
+	}
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return nil
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return []string{abs}
+	}
+	return []string{filepath.Dir(abs)}
 }

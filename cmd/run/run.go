@@ -69,6 +69,7 @@ type Options struct {
 
 	WorkingDir          string
 	NoInsecureFileRead  bool
+	InsecureFileRead    bool
 	Insecure            bool
 	SSLClientCert       string
 	SSLClientKey        string
@@ -229,7 +230,8 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
 	f.IntVar(&opts.MaxResponseSize, "max-response-size", 0, "fail a request whose response body, decompressed, exceeds `MB` (default 256; 0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
-	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "refuse to upload files outside --working-dir")
+	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "upload files only from --working-dir (not the collection's directory either)")
+	f.BoolVar(&opts.InsecureFileRead, "insecure-file-read", false, "let uploads read files outside the working directory and the collection's directory, as Newman does by default (never /proc, /sys or devices)")
 	f.BoolVarP(&opts.Insecure, "insecure", "k", false, "do not verify TLS certificates")
 	f.StringVar(&opts.SSLClientCert, "ssl-client-cert", "", "client certificate `file` (PEM, or PFX/P12)")
 	f.StringVar(&opts.SSLClientKey, "ssl-client-key", "", "client private key `file` (PEM)")
@@ -538,6 +540,7 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		WorkingDir:      o.WorkingDir,
 
 		NoInsecureFileRead: o.NoInsecureFileRead,
+		InsecureFileRead:   o.InsecureFileRead,
 	}
 	if o.BailSet {
 		so.Runner.Bail = []string{runner.BailFailure}
