@@ -381,6 +381,8 @@ func TestBrowser(t *testing.T) {
 			if os.Getenv("COURIER_SCREENSHOTS") != "" {
 				eval[bool](p, `document.querySelector('#failures button.lnk').click(); document.querySelector('#list .row .rhead').click(); document.querySelectorAll('details').forEach(d => d.open = true); window.scrollTo(0, 0); true`)
 				screenshot(t, p, "report-"+scheme+"-open.png")
+				eval[bool](p, `document.querySelectorAll('#list .row .rhead').forEach((b, i) => { if (i === 2 || i === 3) b.click(); }); true`)
+				screenshot(t, p, "report-"+scheme+"-bodies.png")
 			}
 		}
 		if os.Getenv("COURIER_SCREENSHOTS") != "" {
