@@ -155,7 +155,7 @@ func TestHTMLExtraOptions(t *testing.T) {
 	page := filepath.Join(dir, "r.html")
 	coll := filepath.Join("..", "..", "testdata", "examples", "echo.postman_collection.json")
 	code, _, stderr := courier(t, "", "run", coll, "--local-echo", "--no-persist", "-r", "htmlextra", "--reporter-htmlextra-export", page,
-		"--reporter-htmlextra-skipSensitiveData", "--reporter-htmlextra-logs", "--reporter-htmlextra-browserTitle", "Nightly", "--reporter-htmlextra-timezone", "Europe/Paris")
+		"--reporter-html-max-body", "100", "--reporter-htmlextra-skipSensitiveData", "--reporter-htmlextra-logs", "--reporter-htmlextra-browserTitle", "Nightly", "--reporter-htmlextra-timezone", "Europe/Paris")
 	if code != cmdutil.ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -168,7 +168,7 @@ func TestHTMLExtraOptions(t *testing.T) {
 			t.Errorf("skipSensitiveData left %q in the page", gone)
 		}
 	}
-	if !bytes.Contains(data, []byte(`"omit":true`)) || !bytes.Contains(data, []byte(`"title":"Nightly"`)) {
+	if !bytes.Contains(data, []byte(`"omit":true`)) || !bytes.Contains(data, []byte(`"title":"Nightly"`)) || !bytes.Contains(data, []byte(`"maxBody":100`)) {
 		t.Error("the page does not say bodies were left out, or lacks the title")
 	}
 	for _, want := range []string{"--reporter-htmlextra-logs has no effect", "--reporter-htmlextra-timezone has no effect"} {

@@ -20,6 +20,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report/htmlreport"
 	"github.com/courier-run/courier/scripting"
 	"github.com/courier-run/courier/suite"
 	"github.com/courier-run/courier/vault"
@@ -130,6 +131,9 @@ type ReporterFlags struct {
 	// --reporter-html-title, also spelt --reporter-htmlextra-* as Newman's
 	// htmlextra add-on spells them.
 	HTMLExport, HTMLTitle string
+	// HTMLMaxBody is --reporter-html-max-body (see courier report html
+	// --max-body).
+	HTMLMaxBody int
 	// HTMLOmit leaves data out of the HTML report.
 	HTMLOmit cmdReport.OmitFlags
 	// HTMLNotes are notes about htmlextra options that have no effect.
@@ -185,6 +189,9 @@ starting variables (so they no longer feed each other), output in collection ord
 				return err
 			}
 			opts.Reporter.HTMLNotes = notes
+			if opts.Reporter.HTMLMaxBody == 0 {
+				return cmdutil.FlagErrorf("--reporter-html-max-body must be positive, or -1 to keep whole bodies")
+			}
 			if cmd.Flags().Changed("timeout-script") && opts.TimeoutScript == 0 {
 				opts.TimeoutScript = -1 // an explicit 0: no limit
 			}
@@ -266,6 +273,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	// htmlextra's flag names, for Newman command lines that use it.
 	f.StringVar(&r.HTMLExport, "reporter-htmlextra-export", "", "htmlextra (same as html): report `path`")
 	f.StringVar(&r.HTMLTitle, "reporter-htmlextra-title", "", "htmlextra (same as html): page `title`")
+	f.IntVar(&r.HTMLMaxBody, "reporter-html-max-body", htmlreport.DefaultMaxBody, "html: keep at most `bytes` of each body (-1: every body whole)")
 	cmdReport.AddOmitFlags(f, "reporter-html-", &r.HTMLOmit, true)
 	cmdReport.AddHTMLExtraCompat(f, &r.HTMLTitle)
 	return cmd
