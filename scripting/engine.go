@@ -142,6 +142,7 @@ type Engine struct {
 	// text and base64 body.
 	responseFns [3]goja.Value
 	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
+	respGlobals []responseGlobal  // the legacy response globals, for setResponseGlobals
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub

@@ -350,3 +350,31 @@ func TestTimeoutInsideNativeAssertion(t *testing.T) {
 		t.Fatalf("next script after timeout: %+v", r)
 	}
 }
+
+// The legacy response globals come and go as scripts alternate between
+// pre-request and test: present (configurable, not enumerable accessors)
+// in a test script, absent from the global object in a pre-request one.
+func TestResponseGlobalsFollowTheListen(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	present := `pm.test("present", () => {
+  const d = Object.getOwnPropertyDescriptor(globalThis, "responseBody");
+  pm.expect(typeof d.get).to.equal("function");
+  pm.expect(d.configurable).to.equal(true);
+  pm.expect(d.enumerable).to.equal(false);
+  pm.expect(Object.keys(globalThis)).to.not.include("responseCode");
+  pm.expect(responseCode.code).to.equal(200);
+  pm.expect(responseBody).to.equal(pm.response.text());
+});`
+	absent := `pm.test("absent", () => {
+  pm.expect("responseBody" in globalThis).to.equal(false);
+  pm.expect(typeof responseHeaders).to.equal("undefined");
+  let threw = false;
+  try { responseTime; } catch (err) { threw = err instanceof ReferenceError; }
+  pm.expect(threw).to.equal(true);
+});`
+	for i := 0; i < 3; i++ {
+		runJS(t, e, testExec("test", present))
+		runJS(t, e, &Exec{Listen: "prerequest", Name: "p", Source: absent})
+	}
+}

@@ -57,3 +57,24 @@ pm.environment.set("populationID", jsonData.json.name + "-pop");`},
 		})
 	}
 }
+
+// BenchmarkScriptAlternating runs an empty pre-request script and an empty
+// test script per op, as a request with both does: the sandbox switches its
+// globals (the response ones, postman) between the two.
+func BenchmarkScriptAlternating(b *testing.B) {
+	e, _ := newTestEngine(b, Options{})
+	pre, test := testExec("prerequest", `var a = 1;`), testExec("test", `var a = 1;`)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := startCPUClock()
+	for i := 0; i < b.N; i++ {
+		if r := e.Run(ctx, pre); r.Err != nil {
+			b.Fatal(r.Err)
+		}
+		if r := e.Run(ctx, test); r.Err != nil {
+			b.Fatal(r.Err)
+		}
+	}
+	cpu.report(b)
+}

@@ -390,6 +390,12 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	return o
 }
 
+// responseGlobal is one legacy response global's accessor pair.
+type responseGlobal struct {
+	name     string
+	get, set goja.Value
+}
+
 // responseObject is pm.response as the bootstrap's Response constructor
 // makes it (the same own members, in the same order, on the given
 // prototype), built in one call: nearly every test script reads it. Its
@@ -788,6 +794,37 @@ func (e *Engine) installGlobals() error {
 		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array}
 	})
 	set("fastAssert", e.fastAssert)
+	// responseGlobals takes [name, get, set] for each legacy response
+	// global (responseBody...); setResponseGlobals defines them on the
+	// global object, as Object.defineProperty would (configurable, not
+	// enumerable), or deletes them.
+	set("responseGlobals", func(c goja.FunctionCall) goja.Value {
+		// The accessors are kept as the script values they are (not
+		// exported), so the global's getters are the bootstrap's own.
+		list := c.Argument(0).ToObject(rt)
+		e.respGlobals = e.respGlobals[:0]
+		for i := int64(0); i < list.Get("length").ToInteger(); i++ {
+			t := list.Get(strconv.FormatInt(i, 10)).ToObject(rt)
+			e.respGlobals = append(e.respGlobals, responseGlobal{t.Get("0").String(), t.Get("1"), t.Get("2")})
+		}
+		return goja.Undefined()
+	})
+	set("setResponseGlobals", func(c goja.FunctionCall) goja.Value {
+		g := rt.GlobalObject()
+		on := c.Argument(0).ToBoolean()
+		for _, rg := range e.respGlobals {
+			var err error
+			if on {
+				err = g.DefineAccessorProperty(rg.name, rg.get, rg.set, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			} else {
+				err = g.Delete(rg.name)
+			}
+			if err != nil {
+				panic(err)
+			}
+		}
+		return goja.Undefined()
+	})
 	// self is a getter that returns its receiver: chai's chain words
 	// (to, be, have...) read through it without entering the interpreter.
 	set("self", func(c goja.FunctionCall) goja.Value { return c.This })

@@ -1965,13 +1965,15 @@ var responseGlobals = {
     // A number, as responseBody is a string: Postman warns about neither.
     responseTime: legacyDescriptor('responseTime', function (st) { return st.failed ? undefined : st.pm.response.responseTime; })
 };
+// They are switched on and off at every change between a pre-request and a
+// test script, by the Go side: defining and deleting five accessors from
+// script costs a descriptor object and its conversion each time.
 var responseGlobalsOn = false;
+host.responseGlobals(Object.keys(responseGlobals).map(function (n) { return [n, responseGlobals[n].get, responseGlobals[n].set]; }));
 function setResponseGlobals(on) {
     if (on === responseGlobalsOn) { return; }
     responseGlobalsOn = on;
-    Object.keys(responseGlobals).forEach(function (n) {
-        if (on) { Object.defineProperty(global, n, responseGlobals[n]); } else { delete global[n]; }
-    });
+    host.setResponseGlobals(on);
 }
 
 // Postman stringifies truthy values (and false) before storing them through
