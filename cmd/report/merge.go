@@ -126,4 +126,3 @@ func RunMerge(o *MergeOptions) error {
 	}
 	return nil
 }
-
