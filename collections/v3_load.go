@@ -624,14 +624,14 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	for _, h := range hs {
 		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
 	}
-	if req.Body, err = m.v3body(m.get("body"), "body"); err != nil {
-		return nil, err
-	}
-	if kind == "graphql-request" && req.Body == nil {
-		// A GraphQL request may keep its query at the top level.
+	if kind == "graphql-request" {
+		// A GraphQL request keeps query, variables (text) and
+		// operationName at the top level; Postman sends them as a JSON POST.
 		if req.Body, err = m.graphqlBody(m, ""); err != nil {
 			return nil, err
 		}
+	} else if req.Body, err = m.v3body(m.get("body"), "body"); err != nil {
+		return nil, err
 	}
 	if req.Auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
 		return nil, err
@@ -817,7 +817,7 @@ func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
 		}
 		return b, nil
 	case "graphql":
-		return m.graphqlBody(bm, path+".content")
+		return nil, bm.fieldErr(bm.get("type"), path+".type", "Postman does not take a graphql body in an http-request; write a graphql-request file (\"$kind: graphql-request\" with query: and variables: at the top level)")
 	case "binary", "file":
 		b := &Body{Mode: BodyFile}
 		if !isNullNode(content) && content.Kind == yaml.MappingNode {
@@ -870,17 +870,8 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 		return nil, err
 	}
 	g := &GraphQL{Query: q, OperationName: op}
-	if vn := gm.get("variables"); !isNullNode(vn) {
-		if vn.Kind == yaml.ScalarNode {
-			g.Variables = vn.Value
-		} else {
-			v, err := plainJSON(vn)
-			if err != nil {
-				return nil, gm.fieldErr(vn, p+"variables", "%v", err)
-			}
-			b, _ := json.Marshal(v)
-			g.Variables = string(b)
-		}
+	if g.Variables, err = gm.str("variables", p+"variables"); err != nil {
+		return nil, err // Postman wants the variables as JSON text
 	}
 	if path == "" && q == "" && g.Variables == "" {
 		return nil, nil

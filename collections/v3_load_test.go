@@ -263,7 +263,7 @@ func TestV3OtherBodies(t *testing.T) {
 	t.Parallel()
 	c := loadMap(t, map[string]string{
 		"a.request.yaml": req("/a", "order: 1\nbody:\n  type: formdata\n  content:\n    - key: f\n      value: v\n    - key: up\n      type: file\n      src: ./x.bin\n"),
-		"b.request.yaml": req("/b", "order: 2\nbody:\n  type: graphql\n  content:\n    query: '{ hello }'\n    variables:\n      n: 1\n"),
+		"b.request.yaml": "$kind: graphql-request\nurl: /b\norder: 2\nquery: '{ hello }'\nvariables: '{\"n\":1}'\noperationName: Q\n",
 		"c.request.yaml": "$kind: graphql-request\nurl: /c\norder: 3\nquery: '{ c }'\n",
 		"d.request.yaml": req("/d", "order: 4\nbody:\n  type: binary\n  content: ./d.bin\n"),
 		"e.request.yaml": req("/e", "order: 5\nbody:\n  type: xml\n  content: <a/>\n"),
@@ -272,7 +272,7 @@ func TestV3OtherBodies(t *testing.T) {
 		t.Fatalf("notices: %s", noticeText(c))
 	}
 	eq(t, "formdata", c.Items[0].Request.Body.FormData, []FormParam{{Key: "f", Value: "v", Type: "text"}, {Key: "up", Type: "file", Src: []string{"./x.bin"}}})
-	eq(t, "graphql", c.Items[1].Request.Body.GraphQL, &GraphQL{Query: "{ hello }", Variables: `{"n":1}`})
+	eq(t, "graphql", c.Items[1].Request.Body.GraphQL, &GraphQL{Query: "{ hello }", Variables: `{"n":1}`, OperationName: "Q"})
 	eq(t, "graphql-request", c.Items[2].Request.Method, "POST")
 	eq(t, "graphql-request body", c.Items[2].Request.Body.GraphQL.Query, "{ c }")
 	eq(t, "binary", c.Items[3].Request.Body.File, "./d.bin")
@@ -317,6 +317,10 @@ func TestV3Problems(t *testing.T) {
 			[]string{"definition.yaml:2:1: invalid YAML", "the folder loads without its definition"}, ""},
 		{"unknown body type", map[string]string{"b.request.yaml": req("/b", "body:\n  type: protobuf\n  content: x\n")},
 			[]string{"b.request.yaml:5:9: body.type: unknown body type \"protobuf\""}, ""},
+		{"graphql body in an http-request", map[string]string{"b.request.yaml": req("/b", "body:\n  type: graphql\n  content:\n    query: x\n")},
+			[]string{"b.request.yaml:5:9: body.type: Postman does not take a graphql body in an http-request"}, ""},
+		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
+			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -628,6 +628,10 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	where := strconv.Quote(strings.Join(it.Path(), " / "))
 	m := newMap()
 	kind := "http-request"
+	gql := r.Body != nil && !r.Body.Disabled && r.Body.Mode == BodyGraphQL
+	if gql {
+		kind = "graphql-request" // Postman takes GraphQL only in these
+	}
 	m.set("$kind", ystr(kind))
 	if it.Name != stemName {
 		m.set("name", ystr(it.Name))
@@ -655,7 +659,20 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	if len(pathVars) > 0 {
 		m.set("pathVariables", kvNode(pathVars))
 	}
-	if r.Body != nil && !r.Body.Disabled {
+	switch {
+	case gql:
+		g := r.Body.GraphQL
+		if g == nil {
+			g = &GraphQL{}
+		}
+		m.set("query", ystr(g.Query))
+		if g.Variables != "" {
+			m.set("variables", ystr(g.Variables))
+		}
+		if g.OperationName != "" {
+			m.set("operationName", ystr(g.OperationName))
+		}
+	case r.Body != nil && !r.Body.Disabled:
 		if b := w.bodyNode(r.Body, where); b != nil {
 			m.set("body", b)
 		}

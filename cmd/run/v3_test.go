@@ -218,3 +218,43 @@ func TestRunV3Choices(t *testing.T) {
 		})
 	}
 }
+
+// TestRunV3GraphQL: a graphql-request is sent as Postman sends GraphQL, a
+// JSON POST of query and variables (Postman CLI needs a login to run one).
+func TestRunV3GraphQL(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "G")
+	writeTree(t, dir, map[string]string{
+		"Hello.request.yaml": `$kind: graphql-request
+url: "` + echotest.Start(t) + `/post"
+query: "query Q($n: Int) { hello(n: $n) }"
+variables: '{"n": 2}'
+operationName: Q
+scripts:
+  - type: afterResponse
+    code: |-
+      const b = pm.response.json();
+      pm.test("json body", () => pm.expect(b.headers["content-type"]).to.include("application/json"));
+      pm.test("query sent", () => pm.expect(b.json.query).to.eql("query Q($n: Int) { hello(n: $n) }"));
+      pm.test("variables sent", () => pm.expect(b.json.variables).to.eql({n: 2}));
+      pm.test("operation sent", () => pm.expect(b.json.operationName).to.eql("Q"));
+order: 1
+`,
+	})
+	o := &Options{Collections: []string{dir}, SuppressExit: true}
+	rep, stderr, err := runV3(t, o)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if len(rep.Run.Executions) != 1 || rep.Run.Executions[0].Request.Method != "POST" {
+		t.Fatalf("executions: %+v", rep.Run.Executions)
+	}
+	for _, a := range rep.Run.Executions[0].Assertions {
+		if a.Error != nil {
+			t.Errorf("%s: %s", a.Assertion, a.Error.Message)
+		}
+	}
+	if rep.Run.Stats.Assertions.Total != 4 {
+		t.Errorf("assertions: %+v", rep.Run.Stats.Assertions)
+	}
+}
