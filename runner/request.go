@@ -183,18 +183,17 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		if b.GraphQL == nil {
 			return nil, nil
 		}
-		payload := map[string]any{"query": b.GraphQL.Query}
-		if v := strings.TrimSpace(b.GraphQL.Variables); v != "" {
-			var vars any
-			if err := json.Unmarshal([]byte(v), &vars); err == nil {
-				payload["variables"] = vars
-			}
+		// As postman-runtime builds it: query, operationName when set, and
+		// the variables text spliced in as it is (not re-encoded).
+		var parts []string
+		parts = append(parts, `"query":`+jsonText(b.GraphQL.Query))
+		if b.GraphQL.OperationName != "" {
+			parts = append(parts, `"operationName":`+jsonText(b.GraphQL.OperationName))
 		}
-		data, err := json.Marshal(payload)
-		if err != nil {
-			return nil, err
+		if b.GraphQL.Variables != "" {
+			parts = append(parts, `"variables":`+b.GraphQL.Variables)
 		}
-		return &builtBody{data: data, contentType: "application/json"}, nil
+		return &builtBody{data: []byte("{" + strings.Join(parts, ",") + "}"), contentType: "application/json"}, nil
 	}
 	return nil, nil
 }
@@ -352,4 +351,13 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 
 func quoteEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// jsonText is JSON.stringify of a string: no HTML escaping.
+func jsonText(s string) string {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(buf.String(), "\n")
 }
