@@ -203,6 +203,19 @@ func (s *Server) policyFor(env *environment, app *application) []*policyAction {
 	return s.policyActions(polID)
 }
 
+// policyNameFor is the name of the sign-on policy the application's users
+// sign on with, which PingOne puts in the ID token's acr.
+func (s *Server) policyNameFor(env *environment, app *application) string {
+	polID := env.defaultPolicy
+	if as := s.appAssignments(app.id); len(as) > 0 {
+		polID = as[0].policyID
+	}
+	if p := s.policies[polID]; p != nil {
+		return p.name
+	}
+	return "Single_Factor"
+}
+
 func (s *Server) sessionFrom(r *http.Request, env *environment) *session {
 	c, err := r.Cookie("ST")
 	if err != nil {
@@ -376,6 +389,11 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusVerificationCode:
 		links["user.verify"] = link(self)
 		links["user.sendVerificationCode"] = link(self)
+	case statusMustChangePassword:
+		links["password.reset"] = link(self)
+	case statusRecoveryCode:
+		links["password.recover"] = link(self)
+		links["password.sendRecoveryCode"] = link(self)
 	case statusAgreementConsent:
 		links["user.consent"] = link(self)
 		if ag := s.agreementEmbedded(f, base); ag != nil {
@@ -464,7 +482,7 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		writeMethodNotAllowed(w)
 		return
 	}
-	if s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) {
+	if s.passwordFlowAction(w, r, env, base, f) || s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) {
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -583,6 +601,13 @@ func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *envi
 	}
 	f.failures = 0
 	f.userID = u.id
+	if u.mustChangePassword {
+		// Signed in, but not done: the user picks a new password first
+		// (password.reset), as PingOne does after forceChange.
+		f.status = statusMustChangePassword
+		writeHAL(w, http.StatusOK, s.flowJSON(f, baseURL(r)))
+		return
+	}
 	s.ensureSession(w, r, env, f)
 	f.step++
 	s.advance(f)

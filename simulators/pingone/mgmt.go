@@ -479,7 +479,7 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 	switch {
 	case len(rest) == 2 && s.serveUserResource(w, r, env, u, base, rest[1]): // user_resources.go
 	case rest[1] == "password" && len(rest) == 2 && r.Method == http.MethodGet:
-		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, false))
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
 	case rest[1] == "password" && len(rest) == 2:
 		if r.Method != http.MethodPut {
 			writeMethodNotAllowed(w)
@@ -501,7 +501,8 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 		u.password = value
 		u.passwordChanged = s.now()
 		u.updatedAt = u.passwordChanged
-		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, body["forceChange"] == true))
+		u.mustChangePassword = body["forceChange"] == true
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
 	case rest[1] == "mfaEnabled" && len(rest) == 2:
 		switch r.Method {
 		case http.MethodGet:
@@ -580,6 +581,9 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, env *environ
 	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: email,
 		given: str(name, "given"), family: str(name, "family"), enabled: body["enabled"] != false,
 		password: password, createdAt: now, updatedAt: now, seq: s.next()}
+	if pw := obj(body, "password"); pw != nil {
+		u.mustChangePassword = pw["forceChange"] == true
+	}
 	if password != "" {
 		u.passwordChanged = now
 	}

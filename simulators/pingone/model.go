@@ -38,6 +38,8 @@ type user struct {
 	password                string // plain: this is a local test double
 	lifecycle               string // "" (ACCOUNT_OK) or VERIFICATION_REQUIRED
 	verifyStatus            string // "" (NOT_INITIATED), ENABLED or DISABLED
+	mustChangePassword      bool   // set with forceChange: the next sign-on asks for a new one
+	recoveryCode            string // pending password recovery code (flow_password.go)
 	verificationCode        string // pending account verification code
 	groups                  map[string]bool
 	idpID, externalID       string // linked external identity provider and the user's id there

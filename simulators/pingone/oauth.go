@@ -394,7 +394,7 @@ func (s *Server) idTokenClaims(env *environment, base string, app *application, 
 	id := map[string]any{
 		"iss": issuer(base, env), "sub": u.id, "aud": app.id, "iat": now.Unix(),
 		"exp": now.Add(s.opts.TokenTTL).Unix(), "auth_time": now.Unix(), "sid": sessionID,
-		"env": env.id, "org": s.creds.OrgID, "acr": "Single_Factor", "amr": []string{"pwd"},
+		"env": env.id, "org": s.creds.OrgID, "acr": s.policyNameFor(env, app), "amr": []string{"pwd"},
 	}
 	if sess := s.sessions[sessionID]; sess != nil && sess.mfaDone {
 		id["amr"] = []string{"otp"}

@@ -1,0 +1,155 @@
+package pingone
+
+import (
+	"crypto/rand"
+	"fmt"
+	"math/big"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// The password lifecycle inside a sign-on flow, as PingOne's flow API
+// documents it: a user created or set with forceChange signs in to
+// MUST_CHANGE_PASSWORD and picks a new password (password.reset); a user
+// who forgot it asks for a recovery code (password.forgot, sent again with
+// password.sendRecoveryCode) and sets a new one with it (password.recover);
+// session.reset starts the sign-on over; user.sendVerificationCode sends a
+// new account verification code. The codes a real PingOne would e-mail are
+// readable at GET /__test/otp?userId=… (recovery) and
+// /__test/verificationCode?userId=… here.
+
+const (
+	statusMustChangePassword = "MUST_CHANGE_PASSWORD"
+	statusRecoveryCode       = "RECOVERY_CODE_REQUIRED"
+
+	mtPasswordForgot       = "application/vnd.pingidentity.password.forgot+json"
+	mtPasswordRecover      = "application/vnd.pingidentity.password.recover+json"
+	mtPasswordSendRecovery = "application/vnd.pingidentity.password.sendRecoveryCode+json"
+	mtSessionReset         = "application/vnd.pingidentity.session.reset+json"
+	mtUserSendVerification = "application/vnd.pingidentity.user.sendVerificationCode+json"
+)
+
+// passwordFlowAction handles the actions above; it reports false for any
+// other media type.
+func (s *Server) passwordFlowAction(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow) bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	var action string
+	var allowed []string
+	for _, a := range []struct {
+		mt, name string
+		in       []string
+	}{
+		{mtPasswordForgot, "password.forgot", []string{statusUsernamePassword, statusPassword, statusSignOn}},
+		{mtPasswordRecover, "password.recover", []string{statusRecoveryCode}},
+		{mtPasswordSendRecovery, "password.sendRecoveryCode", []string{statusRecoveryCode}},
+		{mtPasswordReset, "password.reset", []string{statusMustChangePassword}},
+		{mtSessionReset, "session.reset", nil}, // any status
+		{mtUserSendVerification, "user.sendVerificationCode", []string{statusVerificationCode}},
+	} {
+		if strings.EqualFold(mt, a.mt) {
+			action, allowed = a.name, a.in
+		}
+	}
+	if action == "" {
+		return false
+	}
+	if allowed != nil && !contains(allowed, f.status) {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+			Code: "INVALID_VALUE", Target: "status", Message: "The action is not valid in the flow's current status " + f.status,
+		}})
+		return true
+	}
+	body, ok := readJSONBody(w, r)
+	if !ok {
+		return true
+	}
+	u := s.users[f.userID]
+	switch action {
+	case "session.reset":
+		if sess := s.sessions[f.sessionID]; sess != nil {
+			s.endSession(sess.id)
+		}
+		f.userID, f.sessionID, f.step, f.status, f.failures = "", "", 0, "", 0
+		s.advance(f)
+	case "password.forgot":
+		if u == nil {
+			u = s.findUser(env, str(body, "username"))
+		}
+		if u == nil {
+			// PingOne does not say whether the user exists.
+			f.status = statusRecoveryCode
+			break
+		}
+		f.userID, f.status = u.id, statusRecoveryCode
+		s.sendRecoveryCode(f, u)
+	case "password.sendRecoveryCode":
+		if u != nil {
+			s.sendRecoveryCode(f, u)
+		}
+	case "password.recover":
+		if u == nil || u.recoveryCode == "" || str(body, "recoveryCode") != u.recoveryCode {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "recoveryCode", Message: "Invalid recovery code"})
+			return true
+		}
+		if !s.setFlowPassword(w, u, str(body, "newPassword")) {
+			return true
+		}
+		u.recoveryCode = ""
+		delete(s.otps, u.id)
+		s.signedIn(w, r, env, f)
+	case "password.reset":
+		if u == nil || str(body, "currentPassword") != u.password {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "currentPassword", Message: "The current password is not correct"})
+			return true
+		}
+		if !s.setFlowPassword(w, u, str(body, "newPassword")) {
+			return true
+		}
+		s.signedIn(w, r, env, f)
+	case "user.sendVerificationCode":
+		if u != nil && u.verificationCode != "" {
+			u.verificationCode = newVerificationCode()
+		}
+	}
+	writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+	return true
+}
+
+// setFlowPassword sets a new password that the policy accepts and that is
+// not the current one; it answers 400 itself otherwise.
+func (s *Server) setFlowPassword(w http.ResponseWriter, u *user, pw string) bool {
+	if pw == "" {
+		writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "newPassword", Message: "must not be blank"})
+		return false
+	}
+	if pw == u.password {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "newPassword", Message: "The new password must differ from the current one"})
+		return false
+	}
+	if d, bad := s.userPasswordViolation(u, pw); bad {
+		writeInvalidData(w, d)
+		return false
+	}
+	u.password, u.mustChangePassword = pw, false
+	u.passwordChanged = s.now()
+	u.updatedAt = u.passwordChanged
+	return true
+}
+
+// signedIn continues a flow whose user has just proved who they are.
+func (s *Server) signedIn(w http.ResponseWriter, r *http.Request, env *environment, f *flow) {
+	s.ensureSession(w, r, env, f)
+	f.step++
+	s.advance(f)
+	s.afterStep(f)
+}
+
+// sendRecoveryCode "e-mails" a new recovery code: kept on the user and in
+// the test inbox (GET /__test/otp?userId=…).
+func (s *Server) sendRecoveryCode(f *flow, u *user) {
+	n, _ := rand.Int(rand.Reader, big.NewInt(100000000))
+	u.recoveryCode = fmt.Sprintf("%08d", n.Int64())
+	s.otps[u.id] = &OTPRecord{UserID: u.id, FlowID: f.id, OTP: u.recoveryCode,
+		Message: "Your password recovery code is " + u.recoveryCode, ExpiresAt: s.now().Add(otpTTL)}
+}
