@@ -140,11 +140,9 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	}
 	r.summary.Completed = time.Now()
 	r.finishStats()
+	runErr = r.stopReason(ctx, runErr)
 	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: FinalVariables(r.scopes), Err: plainErr(runErr)})
 	if runErr != nil {
-		if errors.Is(runErr, context.DeadlineExceeded) && r.Options.Timeout > 0 {
-			runErr = fmt.Errorf("run stopped: --timeout of %s reached", r.Options.Timeout)
-		}
 		return &r.summary, runErr
 	}
 	return &r.summary, nil
@@ -432,3 +430,33 @@ func (d *durationStats) merge(o durationStats) {
 	d.min, d.max = min(d.min, o.min), max(d.max, o.max)
 	d.n = n
 }
+
+// stopReason words a run-ending error for people and reports: a run that
+// hit --timeout or was interrupted says so (context's own "context
+// canceled" says nothing), keeping context.Canceled and DeadlineExceeded
+// for errors.Is.
+func (r *Runner) stopReason(ctx context.Context, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded) && r.Options.Timeout > 0:
+		return stopError{fmt.Sprintf("run stopped: --timeout of %s reached; the request in progress did not complete", r.Options.Timeout), err}
+	case errors.Is(err, context.Canceled):
+		why := "interrupted (SIGINT or SIGTERM)"
+		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
+			why = "interrupted: " + c.Error()
+		}
+		return stopError{"run " + why + "; the request in progress did not complete", err}
+	}
+	return err
+}
+
+// stopError is a run-ending error with its own words; errors.Is still sees
+// the context error underneath.
+type stopError struct {
+	msg string
+	err error
+}
+
+func (e stopError) Error() string { return e.msg }
+func (e stopError) Unwrap() error { return e.err }

@@ -145,14 +145,15 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		// headers included, as in Postman.
 		req.Header = sent.Header
 	}
+	if err != nil && ctx.Err() != nil {
+		// The run was cancelled or hit --timeout: that ends the run, it
+		// is not this request's failure, and the request, never
+		// completed, is not counted as sent.
+		return next, ctx.Err()
+	}
 	r.summary.Requests.Total++
 	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
-		if ctx.Err() != nil {
-			// The run was cancelled or hit --timeout: that ends the run,
-			// it is not this request's failure.
-			return next, ctx.Err()
-		}
 		r.summary.Requests.Failed++
 		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
 	} else {

@@ -183,6 +183,9 @@ func (c *CLI) Handle(ev runner.Event) {
 		if !c.o.NoFailures && len(c.failures) > 0 {
 			c.out.print("\n" + c.failureTable() + "\n")
 		}
+		if e.Err != nil {
+			c.out.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
+		}
 	}
 }
 

@@ -203,6 +203,13 @@ func (j *JSON) flush() {
 }
 
 func (j *JSON) finish(e runner.DoneEvent) {
+	if e.Err != nil && j.cur != nil {
+		// The run stopped inside this execution.
+		j.cur.Interrupted = true
+		if j.cur.Response == nil && j.cur.RequestError == nil {
+			j.cur.RequestError = requestErrorJSON(e.Err)
+		}
+	}
 	j.flush()
 	j.done = true
 	defer j.failures.release()

@@ -48,6 +48,7 @@ type JUnit struct {
 
 type junitCase struct {
 	name    string
+	errored bool // an <error>: the run stopped here
 	fails   int
 	message string
 	stack   string
@@ -132,8 +133,26 @@ func (j *JUnit) Handle(ev runner.Event) {
 	case runner.ItemDoneEvent:
 		j.finishExec()
 	case runner.DoneEvent:
+		if e.Err != nil {
+			j.interrupted(e.Err)
+		}
 		j.finish()
 	}
+}
+
+// interrupted records a run that stopped early (interrupted, --timeout,
+// an aborted run) as an error in the execution it stopped in, or in a
+// suite of its own, so CI never reads the report as a clean pass.
+func (j *JUnit) interrupted(err error) {
+	if j.cur == nil {
+		j.cur = &junitExec{item: runner.ItemRef{Name: "run", Key: -1}}
+	}
+	j.cur.errors++
+	msg := errorName(err) + ": " + err.Error()
+	if j.cur.reqErr == "" {
+		j.cur.reqErr = msg
+	}
+	j.cur.assertions = append(j.cur.assertions, junitCase{name: "run stopped", errored: true, message: err.Error(), stack: msg})
 }
 
 // Close writes the report if the run ended without a DoneEvent and reports
@@ -189,7 +208,7 @@ func (j *JUnit) finishExec() {
 	for _, a := range x.assertions {
 		c, ok := s.byName[a.name]
 		if !ok {
-			c = &junitCase{name: a.name}
+			c = &junitCase{name: a.name, errored: a.errored, message: a.message, stack: a.stack}
 			s.byName[a.name] = c
 			s.cases = append(s.cases, c)
 		}
@@ -271,6 +290,9 @@ func (j *JUnit) writeSuite(b *bytes.Buffer, s *junitSuite) {
 	for _, c := range s.cases {
 		b.WriteString(`    <testcase name="` + attr(c.name) + `" time="` + secs(mean) + `" classname="` + attr(class) + `"`)
 		switch {
+		case c.errored:
+			b.WriteString(">\n")
+			b.WriteString(`      <error type="RunInterrupted" message="` + attr(c.message) + `">` + cdata(c.stack) + "</error>\n    </testcase>\n")
 		case c.fails > 0:
 			b.WriteString(">\n")
 			b.WriteString(`      <failure type="AssertionFailure" message="` + attr(c.message) + `">` + "\n")

@@ -171,6 +171,9 @@ type Execution struct {
 	RequestError     *Error         `json:"requestError,omitempty"`
 	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
 	Skipped bool `json:"skipped,omitempty"`
+	// Interrupted marks the execution a cancelled or timed-out run left
+	// unfinished (not in Newman): its request did not complete.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// Console holds the console lines the item's scripts printed (not in
 	// Newman, whose JSON report drops them), so the HTML report can show
 	// them from a saved run.

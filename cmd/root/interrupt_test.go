@@ -1,0 +1,103 @@
+package root
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const interruptColl = `{"info":{"name":"intr"},"item":[
+{"name":"first","request":"{{baseUrl}}/get","event":[{"listen":"test","script":{"exec":["pm.test('ok',()=>{}); pm.environment.set('x','1')"]}}]},
+{"name":"slow","request":"{{baseUrl}}/slow","event":[{"listen":"test","script":{"exec":["pm.environment.set('y','2')"]}}]},
+{"name":"never","request":"{{baseUrl}}/get"}]}`
+
+// TestInterruptedRunTellsTheTruth sends SIGINT to a courier process while
+// a request hangs: the reports are written and say the run was
+// interrupted, the hanging request is not counted as done, and current
+// values are saved up to the last completed request.
+func TestInterruptedRunTellsTheTruth(t *testing.T) {
+	t.Parallel()
+	hit := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			hit <- struct{}{}
+			select {
+			case <-r.Context().Done():
+			case <-time.After(15 * time.Second):
+			}
+			return
+		}
+		w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", interruptColl)
+	env := writeFile(t, dir, "env.json", `{"name":"ienv","values":[{"key":"baseUrl","value":"`+srv.URL+`"},{"key":"x","value":"0"},{"key":"y","value":"0"}]}`)
+	state := filepath.Join(dir, "state")
+	jsonOut, junitOut := filepath.Join(dir, "r.json"), filepath.Join(dir, "r.xml")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "run", coll, "-e", env, "--state-dir", state, "--color", "off",
+		"-r", "cli,json,junit", "--reporter-json-export", jsonOut, "--reporter-junit-export", junitOut)
+	cmd.Env = append(os.Environ(), "COURIER_ROOT_TEST_EXEC=1")
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	require.NoError(t, cmd.Start())
+	select {
+	case <-hit:
+	case <-ctx.Done():
+		t.Fatalf("the slow request never came:\n%s", out.String())
+	}
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, out.String())
+	assert.Equal(t, 130, ee.ExitCode(), out.String())
+	assert.Contains(t, out.String(), "run interrupted")
+
+	junit, err := os.ReadFile(junitOut)
+	require.NoError(t, err)
+	assert.Contains(t, string(junit), `errors="1"`)
+	assert.Contains(t, string(junit), `<error type="RunInterrupted"`)
+
+	var rep struct {
+		Run struct {
+			Stats struct {
+				Requests struct{ Total int } `json:"requests"`
+			} `json:"stats"`
+			Executions []struct {
+				Item        struct{ Name string } `json:"item"`
+				Interrupted bool                  `json:"interrupted"`
+			} `json:"executions"`
+			Error *struct{ Message string } `json:"error"`
+		} `json:"run"`
+	}
+	data, err := os.ReadFile(jsonOut)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &rep))
+	require.NotNil(t, rep.Run.Error)
+	assert.Contains(t, rep.Run.Error.Message, "interrupted")
+	assert.Equal(t, 1, rep.Run.Stats.Requests.Total, "the interrupted request is not counted")
+	require.Len(t, rep.Run.Executions, 2)
+	assert.True(t, rep.Run.Executions[1].Interrupted)
+
+	stored, err := filepath.Glob(filepath.Join(state, "environments", "*.json"))
+	require.NoError(t, err)
+	require.Len(t, stored, 1)
+	st, err := os.ReadFile(stored[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(st), `"key": "x"`, "the completed request's value is kept")
+	assert.NotContains(t, string(st), `"key": "y"`, "the interrupted request's script never ran")
+}
