@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 )
@@ -80,6 +81,8 @@ func IsURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+var yamlFile = regexp.MustCompile(`(?i)\.ya?ml$`)
+
 // LoadBytes loads a collection from its file content.
 func LoadBytes(data []byte, source string) (*Collection, error) {
 	text, err := decodeText(data)
@@ -88,6 +91,9 @@ func LoadBytes(data []byte, source string) (*Collection, error) {
 	}
 	c, err := decodeCollection(text)
 	if err != nil {
+		if yamlFile.MatchString(source) {
+			return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: a YAML file is one part of a Postman v12 collection; run its collection directory (postman/collections/<Name>) instead", ErrNotCollection)}
+		}
 		return nil, located(err, text, source)
 	}
 	normalize(c)

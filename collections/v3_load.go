@@ -68,6 +68,9 @@ const (
 	maxV3Total = maxCollectionSize
 	maxV3Files = 100000
 	maxV3Depth = 64
+	// maxV3Entries bounds the walk of a directory given by mistake (a home
+	// directory is not a collection).
+	maxV3Entries = 200000
 )
 
 // v3 item kinds. Only HTTP (and GraphQL, sent over HTTP) run; the others
@@ -86,37 +89,6 @@ var (
 	exampleFile    = regexp.MustCompile(`\.example\.ya?ml$`)
 	definitionFile = []string{"definition.yaml", "definition.yml"}
 )
-
-// IsV3Dir reports whether dir looks like a v3 collection directory: it has a
-// .resources/definition.yaml or holds *.request.yaml files (at any depth).
-func IsV3Dir(dir string) bool {
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return false
-	}
-	for _, d := range definitionFile {
-		if _, err := os.Stat(filepath.Join(dir, ".resources", d)); err == nil {
-			return true
-		}
-	}
-	found := false
-	n := 0
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		n++
-		if err != nil || found || n > 10000 {
-			return fs.SkipAll
-		}
-		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != dir {
-			return fs.SkipDir
-		}
-		if !d.IsDir() && requestFile.MatchString(d.Name()) {
-			found = true
-			return fs.SkipAll
-		}
-		return nil
-	})
-	return found
-}
 
 // LoadDir loads the v3 collection stored in directory dir.
 func LoadDir(dir string) (*Collection, error) {
@@ -140,6 +112,9 @@ func LoadFS(fsys fs.FS, source string) (*Collection, error) {
 		c.Info.Name = "collection"
 	}
 	l.prefetch()
+	if l.tooBig {
+		return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: the directory holds more than %d files and folders; point courier at one collection directory (postman/collections/<Name>) or a repository root with --collection", ErrNotCollection, maxV3Entries)}
+	}
 	def := l.definition(".")
 	if def != nil {
 		if def.hasName {
@@ -172,6 +147,7 @@ type v3loader struct {
 	notices  []Notice
 	files    int
 	bytes    int64
+	tooBig   bool
 	requests int // requests loaded
 	failed   int // request files dropped
 }
@@ -232,7 +208,13 @@ type parsedFile struct {
 // tree on all cores; YAML parsing is most of the cost of a load.
 func (l *v3loader) prefetch() {
 	var files []string
+	visited := 0
 	_ = fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		visited++
+		if visited > maxV3Entries {
+			l.tooBig = true
+			return fs.SkipAll
+		}
 		if err != nil || len(files) > maxV3Files {
 			return fs.SkipDir
 		}

@@ -358,6 +358,13 @@ func TestV3NotACollection(t *testing.T) {
 	if _, err := LoadFile(t.TempDir()); err == nil {
 		t.Fatal("an empty directory loaded")
 	}
+	p := filepath.Join(t.TempDir(), "Get.request.yaml")
+	if err := os.WriteFile(p, []byte(req("/x", "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadFile(p); err == nil || !strings.Contains(err.Error(), "run its collection directory") {
+		t.Fatalf("a request file: %v", err)
+	}
 }
 
 // FuzzLoadV3 feeds arbitrary YAML as a request file, a definition and an
