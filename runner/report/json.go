@@ -343,7 +343,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: x.Value})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value)})
 		}
 	}
 	return out
@@ -384,7 +384,7 @@ func eventsJSON(evs []collections.Event) []pmEvent {
 		if typ == "" {
 			typ = "text/javascript"
 		}
-		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: e.Script.ID, Type: typ, Exec: strings.Split(e.Script.Exec, "\n")}})
+		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: e.Script.ID, Type: typ, Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n"))}})
 	}
 	return out
 }
@@ -397,10 +397,10 @@ func itemsJSON(items []*collections.Item) []pmItem {
 			p.Item = itemsJSON(it.Items)
 		} else {
 			r := it.Request
-			p.Request = &pmRequest{Method: r.Method, URL: r.URL.Raw}
+			p.Request = &pmRequest{Method: r.Method, URL: jsonreport.ItemURL(r.URL.Raw)}
 			for _, h := range r.Header {
 				if !h.Disabled {
-					p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: h.Value})
+					p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value)})
 				}
 			}
 			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
@@ -425,11 +425,11 @@ func collectionJSON(c *collections.Collection, final []environments.Variable) *p
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
 	if final != nil {
 		for _, v := range final {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: v.Type, Disabled: v.Disabled})
 		}
 	} else {
 		for _, v := range c.Variables {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: v.Type, Disabled: v.Disabled})
 		}
 	}
 	return p
@@ -450,7 +450,7 @@ func scopeJSON(name string, vars []environments.Variable, kind string) jsonScope
 		if typ == "" {
 			typ = "any"
 		}
-		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: v.Value, Type: typ, Enabled: !v.Disabled})
+		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/courier-run/courier/internal/testenv"
 	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
@@ -61,5 +62,40 @@ func TestJSONReportReadErrors(t *testing.T) {
 	_, err := jsonreport.Read(strings.NewReader(`{}`), "x.json")
 	if !errors.Is(err, jsonreport.ErrNotAReport) {
 		t.Errorf("an empty object: %v, want ErrNotAReport", err)
+	}
+}
+
+// Newman's own JSON report (its collection as postman-collection writes
+// it: URL objects, typed values) reads, merges and replays to JUnit.
+func TestNewmansReportReadsAndReplays(t *testing.T) {
+	t.Parallel()
+	path := testenv.Shared(t, "corpus/postmanlabs__newman/examples__reports__sample-collection-report.json")
+	rep, err := jsonreport.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Executions) != 3 || rep.Run.Stats.Requests.Total != 3 || rep.Collection == nil || len(rep.Collection.Item) == 0 {
+		t.Fatalf("read %d executions, stats %+v", len(rep.Run.Executions), rep.Run.Stats)
+	}
+	for _, it := range rep.Collection.Item {
+		if it.Request != nil && !strings.Contains(string(it.Request.URL), "://") {
+			t.Errorf("item %q: URL object read as %q", it.Name, it.Request.URL)
+		}
+	}
+	merged, err := jsonreport.Merge([]*jsonreport.Report{rep, rep}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if merged.Run.Stats.Requests.Total != 6 || len(merged.Run.Executions) != 6 {
+		t.Errorf("merged stats %+v", merged.Run.Stats)
+	}
+	var junit bytes.Buffer
+	j := NewJUnit(&junit, JUnitOptions{})
+	Replay(rep, j)
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(junit.String(), "<testcase "); n != rep.Run.Stats.Assertions.Total {
+		t.Errorf("JUnit from Newman's report has %d test cases, want %d:\n%s", n, rep.Run.Stats.Assertions.Total, junit.String())
 	}
 }

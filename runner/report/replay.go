@@ -81,7 +81,7 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 	if rep.Collection != nil {
 		done.Variables.Collection = []environments.Variable{}
 		for _, v := range rep.Collection.Variable {
-			done.Variables.Collection = append(done.Variables.Collection, environments.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+			done.Variables.Collection = append(done.Variables.Collection, environments.Variable{Key: v.Key, Value: string(v.Value), Type: v.Type, Disabled: v.Disabled})
 		}
 	}
 	if run.Error != nil {
@@ -144,9 +144,9 @@ func replayError(e *jsonreport.Error) error {
 }
 
 func replayRequest(r *jsonreport.Request) runner.SentRequest {
-	s := runner.SentRequest{Method: r.Method, URL: rawURL(r.URL)}
+	s := runner.SentRequest{Method: r.Method, URL: r.URL.String()}
 	for _, h := range r.Header {
-		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: h.Value})
+		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: string(h.Value)})
 	}
 	if r.Body != nil {
 		s.Body = []byte(r.Body.Raw)
@@ -154,34 +154,11 @@ func replayRequest(r *jsonreport.Request) runner.SentRequest {
 	return s
 }
 
-// rawURL puts postman-collection's URL parts back together.
-func rawURL(u jsonreport.URL) string {
-	var b strings.Builder
-	if u.Protocol != "" {
-		b.WriteString(u.Protocol + "://")
-	}
-	b.WriteString(strings.Join(u.Host, "."))
-	if u.Port != "" {
-		b.WriteString(":" + u.Port)
-	}
-	if len(u.Path) > 0 {
-		b.WriteString("/" + strings.Join(u.Path, "/"))
-	}
-	for i, q := range u.Query {
-		b.WriteString(map[bool]string{true: "?", false: "&"}[i == 0])
-		b.WriteString(q.Key)
-		if q.Value != nil {
-			b.WriteString("=" + *q.Value)
-		}
-	}
-	return b.String()
-}
-
 func replayResponse(r *jsonreport.Response) *runner.Response {
 	out := &runner.Response{Code: r.Code, Status: r.Status, Body: r.Stream.Data, Size: r.ResponseSize,
 		ResponseTime: time.Duration(r.ResponseTime * float64(time.Millisecond))}
 	for _, h := range r.Header {
-		out.Header = append(out.Header, collections.Header{Key: h.Key, Value: h.Value})
+		out.Header = append(out.Header, collections.Header{Key: h.Key, Value: string(h.Value)})
 	}
 	return out
 }
@@ -193,7 +170,7 @@ func replayValues(vs []jsonreport.ScopeValue) []environments.Variable {
 		if typ == "any" {
 			typ = ""
 		}
-		out = append(out, environments.Variable{Key: v.Key, Value: v.Value, Type: typ, Disabled: !v.Enabled})
+		out = append(out, environments.Variable{Key: v.Key, Value: string(v.Value), Type: typ, Disabled: !v.Enabled})
 	}
 	return out
 }

@@ -57,10 +57,13 @@ type Ref struct {
 
 type KV struct {
 	Key   string `json:"key"`
-	Value string `json:"value"`
+	Value Text   `json:"value"`
 }
 
 type URL struct {
+	// Raw is the URL as one string, when the report gave it so (older
+	// Newman reports); courier writes the parts.
+	Raw      string   `json:"raw,omitempty"`
 	Protocol string   `json:"protocol,omitempty"`
 	Port     string   `json:"port,omitempty"`
 	Path     []string `json:"path"`
@@ -199,9 +202,9 @@ type Failure struct {
 // request templates and scripts.
 
 type Script struct {
-	ID   string   `json:"id,omitempty"`
-	Type string   `json:"type"`
-	Exec []string `json:"exec"`
+	ID   string `json:"id,omitempty"`
+	Type string `json:"type"`
+	Exec Lines  `json:"exec"`
 }
 
 type Event struct {
@@ -211,10 +214,10 @@ type Event struct {
 }
 
 type ItemRequest struct {
-	Method string `json:"method"`
-	URL    string `json:"url"`
-	Header []KV   `json:"header,omitempty"`
-	Body   *Body  `json:"body,omitempty"`
+	Method string  `json:"method"`
+	URL    ItemURL `json:"url"`
+	Header []KV    `json:"header,omitempty"`
+	Body   *Body   `json:"body,omitempty"`
 }
 
 type Item struct {
@@ -230,7 +233,7 @@ type Item struct {
 
 type Variable struct {
 	Key      string `json:"key"`
-	Value    string `json:"value"`
+	Value    Text   `json:"value"`
 	Type     string `json:"type,omitempty"`
 	Disabled bool   `json:"disabled,omitempty"`
 }
@@ -248,7 +251,7 @@ type Collection struct {
 
 type ScopeValue struct {
 	Key     string `json:"key"`
-	Value   string `json:"value"`
+	Value   Text   `json:"value"`
 	Type    string `json:"type"`
 	Enabled bool   `json:"enabled"`
 }

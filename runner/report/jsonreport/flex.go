@@ -1,0 +1,140 @@
+package jsonreport
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// Newman's reports hold the collection as postman-collection writes it
+// (URLs as objects, a script as one string or lines, typed variable
+// values), so the fields below read every form and write courier's.
+
+// Text is a value written as a JSON string; it reads a number, boolean or
+// object as its JSON text and null as "".
+type Text string
+
+func (t *Text) UnmarshalJSON(p []byte) error {
+	p = bytes.TrimSpace(p)
+	switch {
+	case len(p) > 0 && p[0] == '"':
+		var s string
+		if err := json.Unmarshal(p, &s); err != nil {
+			return err
+		}
+		*t = Text(s)
+	case string(p) == "null":
+		*t = ""
+	default:
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, p); err != nil {
+			return err
+		}
+		*t = Text(buf.String())
+	}
+	return nil
+}
+
+// ItemURL is a request's URL template: a string, or postman-collection's
+// URL object (its raw text, or its parts put back together).
+type ItemURL string
+
+func (u *ItemURL) UnmarshalJSON(p []byte) error {
+	p = bytes.TrimSpace(p)
+	if len(p) > 0 && p[0] == '"' {
+		var s string
+		if err := json.Unmarshal(p, &s); err != nil {
+			return err
+		}
+		*u = ItemURL(s)
+		return nil
+	}
+	if string(p) == "null" {
+		*u = ""
+		return nil
+	}
+	var obj URL
+	if err := json.Unmarshal(p, &obj); err != nil {
+		return err
+	}
+	*u = ItemURL(obj.String())
+	return nil
+}
+
+// UnmarshalJSON reads a URL object, or a URL as one string.
+func (u *URL) UnmarshalJSON(p []byte) error {
+	p = bytes.TrimSpace(p)
+	if len(p) > 0 && p[0] == '"' {
+		*u = URL{}
+		return json.Unmarshal(p, &u.Raw)
+	}
+	type plain URL
+	var x plain
+	if err := json.Unmarshal(p, &x); err != nil {
+		return err
+	}
+	*u = URL(x)
+	return nil
+}
+
+// String is the URL's raw text, or its parts put back together.
+func (u URL) String() string {
+	if u.Raw != "" {
+		return u.Raw
+	}
+	var b strings.Builder
+	if u.Protocol != "" {
+		b.WriteString(u.Protocol + "://")
+	}
+	b.WriteString(strings.Join(u.Host, "."))
+	if u.Port != "" {
+		b.WriteString(":" + u.Port)
+	}
+	if len(u.Path) > 0 {
+		b.WriteString("/" + strings.Join(u.Path, "/"))
+	}
+	for i, q := range u.Query {
+		if i == 0 {
+			b.WriteString("?")
+		} else {
+			b.WriteString("&")
+		}
+		b.WriteString(q.Key)
+		if q.Value != nil {
+			b.WriteString("=" + *q.Value)
+		}
+	}
+	return b.String()
+}
+
+// Lines is a script's source as lines; it reads one string too.
+type Lines []string
+
+func (l *Lines) UnmarshalJSON(p []byte) error {
+	p = bytes.TrimSpace(p)
+	if len(p) > 0 && p[0] == '"' {
+		var s string
+		if err := json.Unmarshal(p, &s); err != nil {
+			return err
+		}
+		*l = strings.Split(s, "\n")
+		return nil
+	}
+	var ss []string
+	if err := json.Unmarshal(p, &ss); err != nil {
+		return err
+	}
+	*l = ss
+	return nil
+}
+
+// UnmarshalJSON reads a value without "enabled" (Newman's) as enabled.
+func (v *ScopeValue) UnmarshalJSON(p []byte) error {
+	type plain ScopeValue
+	x := plain{Enabled: true}
+	if err := json.Unmarshal(p, &x); err != nil {
+		return err
+	}
+	*v = ScopeValue(x)
+	return nil
+}
