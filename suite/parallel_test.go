@@ -99,7 +99,7 @@ func outcomes(rep *jsonreport.Report) []string {
 func envValues(rep *jsonreport.Report) map[string]string {
 	m := map[string]string{}
 	for _, v := range rep.Environment.Values {
-		m[v.Key] = v.Value
+		m[v.Key] = string(v.Value)
 	}
 	return m
 }
