@@ -40,9 +40,44 @@ func (r *recorder) Handle(ev runner.Event) { r.events = append(r.events, ev) }
 
 func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Store, vars *variables,
 	ropts runner.Options, vlt *vault.Vault) (*Result, error) {
-	o := &s.o
 	res := &Result{}
 	start := takeSnapshot(&environments.Scopes{Environment: vars.env, Globals: vars.globals, Collection: environments.NewScope("collection", nil)})
+	jobs, err := s.prepareJobs(st, vars, ropts)
+	if err != nil {
+		return res, err
+	}
+	jctx, cancel := context.WithCancel(ctx)
+	wait := s.launch(jctx, jobs)
+	// On an early return, stop the collections still running, then wait.
+	defer func() { cancel(); wait() }()
+
+	var chs changes
+	last := outcome{jar: runner.NewJar(), scopes: &environments.Scopes{Collection: environments.NewScope("collection", nil)}}
+	for i, j := range jobs {
+		<-j.done
+		cr, final, err := s.showJob(j, vlt, vars)
+		if final != nil {
+			chs.record(i, start, snapshot{final.Environment.Variables(), final.Globals.Variables(), nil})
+			last.scopes = final
+			if j.out.jar != nil {
+				last.jar = j.out.jar
+			}
+		}
+		if cr != nil {
+			res.Collections = append(res.Collections, *cr)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, s.finishVariables(vars, start, chs, last, jobs[len(jobs)-1].coll, vlt)
+}
+
+// prepareJobs reads each collection's current values and checks its
+// variables, in order (warnings read as in a sequential run), and gives it
+// its own copy of the starting variables.
+func (s *Suite) prepareJobs(st *environments.Store, vars *variables, ropts runner.Options) ([]*collectionJob, error) {
+	o := &s.o
 	jobs := make([]*collectionJob, len(o.Collections))
 	for i, coll := range o.Collections {
 		j := &collectionJob{coll: coll, done: make(chan struct{})}
@@ -56,16 +91,15 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 			}
 		}
 		if err := s.preflight(coll, vars); err != nil {
-			return res, err
+			return nil, err
 		}
 		if _, err := s.newJar(); err != nil {
-			return res, err
+			return nil, err
 		}
 		var err error
 		if j.ropts, j.shard, err = s.applyShard(coll, ropts); err != nil {
-			return res, err
+			return nil, err
 		}
-		j.ropts.FileRoots = append(j.ropts.FileRoots[:len(j.ropts.FileRoots):len(j.ropts.FileRoots)], collectionDir(coll)...)
 		j.vars = &variables{
 			env:     environments.NewScope(vars.env.Name, vars.env.Variables()),
 			globals: environments.NewScope(vars.globals.Name, vars.globals.Variables()),
@@ -73,13 +107,15 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 		}
 		jobs[i] = j
 	}
+	return jobs, nil
+}
 
-	// Collections at a time, and the workers each one's iterations get.
-	side := min(o.Parallel, len(jobs))
+// launch runs the jobs, Parallel collections at a time, each one's
+// iterations on the workers left; wait waits for them all.
+func (s *Suite) launch(ctx context.Context, jobs []*collectionJob) (wait func()) {
+	side := min(s.o.Parallel, len(jobs))
 	inner := *s
-	inner.o.Parallel = max(o.Parallel/side, 1)
-	jctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	inner.o.Parallel = max(s.o.Parallel/side, 1)
 	slots := make(chan struct{}, side)
 	var wg sync.WaitGroup
 	for _, j := range jobs {
@@ -90,58 +126,54 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 			select {
 			case slots <- struct{}{}:
 				defer func() { <-slots }()
-			case <-jctx.Done():
-				j.err = jctx.Err()
+			case <-ctx.Done():
+				j.err = ctx.Err()
 				return
 			}
-			j.out, j.err = inner.execute(jctx, j.coll, j.vars, j.ropts, &j.events)
+			j.out, j.err = inner.execute(ctx, j.coll, j.vars, j.ropts, &j.events)
 		}()
 	}
-	// On an early return, stop the collections still running, then wait.
-	defer func() { cancel(); wg.Wait() }()
+	return wg.Wait
+}
 
-	var chs changes
-	lastJar, lastColl := runner.NewJar(), environments.NewScope("collection", nil)
-	for i, j := range jobs {
-		<-j.done
-		sinks, err := s.newReporters(j.shard)
-		if err != nil {
-			return res, err
-		}
-		var sink runner.Sink = sinks
-		if o.Sink != nil {
-			sink = teeSink{sinks, o.Sink}
-		}
-		sink = redactSink{next: sink, red: s.red}
-		for _, ev := range j.events.events {
-			sink.Handle(ev)
-		}
-		j.events.events = nil
-		sum, final, err := s.finishOne(j.coll, j.out, j.err, sinks, vlt, vars, false)
-		if final != nil {
-			if !o.NoPersist {
-				s.persist(j.collRS, final.Collection)
-			}
-			chs.record(i, start, snapshot{final.Environment.Variables(), final.Globals.Variables(), nil})
-			if j.out.jar != nil {
-				lastJar = j.out.jar
-			}
-			lastColl = final.Collection
-		}
-		if sum != nil {
-			cr := CollectionResult{Name: j.coll.Info.Name, Summary: sum}
-			var re *RunError
-			if errors.As(err, &re) && o.KeepGoing && !errors.Is(err, context.Canceled) {
-				cr.Err = re.Err
-				o.warnf("error: %s\n", re.Err)
-				err = nil
-			}
-			res.Collections = append(res.Collections, cr)
-		}
-		if err != nil {
-			return res, err
-		}
+// showJob plays a finished collection's events to its reporters and keeps
+// its collection variables, as a sequential run does after each one.
+func (s *Suite) showJob(j *collectionJob, vlt *vault.Vault, vars *variables) (*CollectionResult, *environments.Scopes, error) {
+	o := &s.o
+	sinks, err := s.newReporters(j.shard)
+	if err != nil {
+		return nil, nil, err
 	}
+	var sink runner.Sink = sinks
+	if o.Sink != nil {
+		sink = teeSink{sinks, o.Sink}
+	}
+	for _, ev := range j.events.events {
+		sink.Handle(ev)
+	}
+	j.events.events = nil
+	sum, final, err := s.finishOne(j.coll, j.out, j.err, sinks, vlt, vars, false)
+	if final != nil && !o.NoPersist {
+		s.persist(j.collRS, final.Collection)
+	}
+	if sum == nil {
+		return nil, final, err
+	}
+	cr := &CollectionResult{Name: j.coll.Info.Name, Summary: sum}
+	var re *RunError
+	if errors.As(err, &re) && o.KeepGoing && !errors.Is(err, context.Canceled) {
+		cr.Err = re.Err
+		o.warnf("error: %s\n", re.Err)
+		err = nil
+	}
+	return cr, final, err
+}
+
+// finishVariables merges the collections' changes to the environment and
+// globals (the later collection winning), keeps them as current values and
+// writes the exports.
+func (s *Suite) finishVariables(vars *variables, start snapshot, chs changes, last outcome,
+	lastColl *collections.Collection, vlt *vault.Vault) error {
 	merged := mergeChanges(&environments.Scopes{
 		Environment: environments.NewScope(vars.env.Name, start[0]),
 		Globals:     environments.NewScope(vars.globals.Name, start[1]),
@@ -149,13 +181,13 @@ func (s *Suite) runCollectionsParallel(ctx context.Context, st *environments.Sto
 	}, []*worker{{changes: chs}})
 	*vars.env = *environments.NewScope(vars.env.Name, merged.Environment.Variables())
 	*vars.globals = *environments.NewScope(vars.globals.Name, merged.Globals.Variables())
-	if !o.NoPersist {
+	if !s.o.NoPersist {
 		s.persist(vars.envRS, vars.env)
 		s.persist(vars.globRS, vars.globals)
 	}
-	final := &environments.Scopes{Environment: vars.env, Globals: vars.globals, Collection: lastColl}
-	if err := s.writeExports(final, jobs[len(jobs)-1].coll, lastJar, vlt, vars); err != nil {
-		return res, redactErr(s.red, err)
+	final := &environments.Scopes{Environment: vars.env, Globals: vars.globals, Collection: last.scopes.Collection}
+	if err := s.writeExports(final, lastColl, last.jar, vlt, vars); err != nil {
+		return redactErr(s.red, err)
 	}
-	return res, nil
+	return nil
 }

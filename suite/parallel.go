@@ -117,30 +117,9 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sel := selected(ropts)
-	turn := make(map[int]int, len(sel)) // iteration -> its place in sel
-	for j, it := range sel {
-		turn[it] = j
-	}
-	workers := make([]*worker, n)
-	jars := make([]*runner.Jar, n)
-	for i := range workers {
-		jar, err := s.newJar()
-		if err != nil {
-			return outcome{}, err
-		}
-		jars[i] = jar
-		o := ropts
-		o.Select = func(it int) bool { j, ok := turn[it]; return ok && j%n == i }
-		w := &worker{index: i, batches: make(chan batch, batchWindow)}
-		w.r = &runner.Runner{
-			Collection:  coll,
-			Environment: environments.NewScope(vars.env.Name, vars.env.Variables()),
-			Globals:     environments.NewScope(vars.globals.Name, vars.globals.Variables()),
-			Options:     o,
-			Jar:         jar,
-		}
-		w.r.Sink = &workerSink{ctx: wctx, w: w}
-		workers[i] = w
+	workers, err := s.newWorkers(wctx, coll, vars, ropts, sel, n)
+	if err != nil {
+		return outcome{}, err
 	}
 	var wg sync.WaitGroup
 	for _, w := range workers {
@@ -151,33 +130,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 			w.summary, w.err = w.r.Run(wctx)
 		}()
 	}
-
-	started := time.Now()
-	// Every worker opens with its StartEvent; the first one opens the run.
-	opened := false
-	for _, w := range workers {
-		b, ok := <-w.batches
-		if !ok {
-			continue // it could not start (its error says why)
-		}
-		if !opened {
-			st := b.events[0].(runner.StartEvent)
-			st.Started = started
-			sink.Handle(st)
-			opened = true
-		}
-	}
-	if opened {
-		for j, it := range sel {
-			b, ok := <-workers[j%n].batches
-			if !ok || b.iteration != it {
-				break // that worker stopped (cancelled, --timeout): so does the run
-			}
-			for _, ev := range b.events {
-				sink.Handle(ev)
-			}
-		}
-	}
+	opened := showInOrder(workers, sel, sink)
 	cancel() // whatever is left is not shown: stop it
 	for _, w := range workers {
 		for range w.batches {
@@ -185,17 +138,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	}
 	wg.Wait()
 
-	var runErr error
-	merged := &runner.Summary{Workers: n}
-	for _, w := range workers {
-		if w.err != nil && runErr == nil && !(errors.Is(w.err, context.Canceled) && ctx.Err() == nil) {
-			runErr = w.err
-		}
-		if w.summary == nil {
-			continue
-		}
-		merged.Merge(w.summary)
-	}
+	merged, runErr := mergeSummaries(ctx, workers)
 	if !opened {
 		return outcome{}, runErr
 	}
@@ -210,7 +153,87 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	}
 	sink.Handle(done)
 	// The jar of the worker that ran the last iteration is the run's.
-	return outcome{summary: merged, scopes: final, jar: jars[(len(sel)-1)%n]}, runErr
+	return outcome{summary: merged, scopes: final, jar: workers[(len(sel)-1)%n].r.Jar}, runErr
+}
+
+// newWorkers sets up n workers, the j-th of the selected iterations going
+// to worker j mod n, each with its own variables and cookie jar.
+func (s *Suite) newWorkers(ctx context.Context, coll *collections.Collection, vars *variables,
+	ropts runner.Options, sel []int, n int) ([]*worker, error) {
+	turn := make(map[int]int, len(sel)) // iteration -> its place in sel
+	for j, it := range sel {
+		turn[it] = j
+	}
+	workers := make([]*worker, n)
+	for i := range workers {
+		jar, err := s.newJar()
+		if err != nil {
+			return nil, err
+		}
+		o := ropts
+		o.Select = func(it int) bool { j, ok := turn[it]; return ok && j%n == i }
+		w := &worker{index: i, batches: make(chan batch, batchWindow)}
+		w.r = &runner.Runner{
+			Collection:  coll,
+			Environment: environments.NewScope(vars.env.Name, vars.env.Variables()),
+			Globals:     environments.NewScope(vars.globals.Name, vars.globals.Variables()),
+			Options:     o,
+			Jar:         jar,
+		}
+		w.r.Sink = &workerSink{ctx: ctx, w: w}
+		workers[i] = w
+	}
+	return workers, nil
+}
+
+// showInOrder hands the workers' iterations to sink in iteration order,
+// opening with one StartEvent; it stops at the first iteration a worker
+// did not finish (cancelled, --timeout). It reports whether the run
+// started at all.
+func showInOrder(workers []*worker, sel []int, sink runner.Sink) bool {
+	started := time.Now()
+	opened := false
+	for _, w := range workers {
+		b, ok := <-w.batches
+		if !ok {
+			continue // it could not start (its error says why)
+		}
+		if !opened {
+			st := b.events[0].(runner.StartEvent)
+			st.Started = started
+			sink.Handle(st)
+			opened = true
+		}
+	}
+	if !opened {
+		return false
+	}
+	for j, it := range sel {
+		b, ok := <-workers[j%len(workers)].batches
+		if !ok || b.iteration != it {
+			break
+		}
+		for _, ev := range b.events {
+			sink.Handle(ev)
+		}
+	}
+	return true
+}
+
+// mergeSummaries adds up the workers' summaries and picks the run's error:
+// the first worker's own, not a cancellation the run itself caused.
+func mergeSummaries(ctx context.Context, workers []*worker) (*runner.Summary, error) {
+	var runErr error
+	merged := &runner.Summary{Workers: len(workers)}
+	for _, w := range workers {
+		if w.err != nil && runErr == nil && !(errors.Is(w.err, context.Canceled) && ctx.Err() == nil) {
+			runErr = w.err
+		}
+		if w.summary != nil {
+			merged.Merge(w.summary)
+		}
+	}
+	return merged, runErr
 }
 
 // snapshot is the variables of the three scopes a run changes.
