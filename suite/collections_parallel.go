@@ -97,7 +97,7 @@ func (s *Suite) prepareJobs(st *environments.Store, vars *variables, ropts runne
 			return nil, err
 		}
 		var err error
-		if j.ropts, j.shard, err = s.applyShard(coll, ropts); err != nil {
+		if j.ropts, j.shard, err = s.collectionOptions(coll, ropts); err != nil {
 			return nil, err
 		}
 		j.vars = &variables{
@@ -144,10 +144,7 @@ func (s *Suite) showJob(j *collectionJob, vlt *vault.Vault, vars *variables) (*C
 	if err != nil {
 		return nil, nil, err
 	}
-	var sink runner.Sink = sinks
-	if o.Sink != nil {
-		sink = teeSink{sinks, o.Sink}
-	}
+	sink := s.eventSink(sinks)
 	for _, ev := range j.events.events {
 		sink.Handle(ev)
 	}

@@ -303,22 +303,37 @@ type outcome struct {
 // returns its summary and final variables (nil when it did not start).
 func (s *Suite) runOne(ctx context.Context, coll *collections.Collection, vars *variables,
 	ropts runner.Options, vlt *vault.Vault) (*runner.Summary, *environments.Scopes, error) {
-	ropts, shard, err := s.applyShard(coll, ropts)
+	ropts, shard, err := s.collectionOptions(coll, ropts)
 	if err != nil {
 		return nil, nil, err
 	}
-	ropts.FileRoots = append(ropts.FileRoots[:len(ropts.FileRoots):len(ropts.FileRoots)], collectionDir(coll)...)
 	sinks, err := s.newReporters(shard)
 	if err != nil {
 		return nil, nil, err
 	}
+	out, runErr := s.execute(ctx, coll, vars, ropts, s.eventSink(sinks))
+	return s.finishOne(coll, out, runErr, sinks, vlt, vars, true)
+}
+
+// collectionOptions are the run options for one collection: its shard's
+// slice, and its directory as a root for the files its bodies name.
+func (s *Suite) collectionOptions(coll *collections.Collection, ropts runner.Options) (runner.Options, *jsonreport.Shard, error) {
+	ropts, shard, err := s.applyShard(coll, ropts)
+	if err != nil {
+		return ropts, nil, err
+	}
+	ropts.FileRoots = append(ropts.FileRoots[:len(ropts.FileRoots):len(ropts.FileRoots)], collectionDir(coll)...)
+	return ropts, shard, nil
+}
+
+// eventSink is where a collection's events go: masked at the source, then
+// to the reporters and Options.Sink.
+func (s *Suite) eventSink(sinks *report.Multi) runner.Sink {
 	var sink runner.Sink = sinks
 	if s.o.Sink != nil {
 		sink = teeSink{sinks, s.o.Sink}
 	}
-	sink = redactSink{next: sink, red: s.red}
-	out, runErr := s.execute(ctx, coll, vars, ropts, sink)
-	return s.finishOne(coll, out, runErr, sinks, vlt, vars, true)
+	return redactSink{next: sink, red: s.red}
 }
 
 // execute runs one collection, its iterations on Parallel workers.
