@@ -134,6 +134,11 @@ func TestCanaryNothingLeaks(t *testing.T) {
 			"--export-collection", filepath.Join(out, "c.json"), "--export-cookie-jar", filepath.Join(out, "jar.json")},
 		{"-r", "cli"}, // the plain default output, unwrapped widths included
 		{"-r", "progress"},
+		// side by side, and split over shards (merged below)
+		{"-r", "cli,json", "--parallel", "2", "-n", "2", "--reporter-json-export", filepath.Join(out, "p.json")},
+		{"-r", "json", "--shard", "1/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s1.json")},
+		{"-r", "json,junit", "--shard", "2/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s2.json"),
+			"--reporter-junit-export", filepath.Join(out, "s2.xml")},
 	}
 	texts := map[string][]byte{}
 	for i, extra := range runs {
@@ -144,6 +149,10 @@ func TestCanaryNothingLeaks(t *testing.T) {
 		stdout.Reset()
 		stderr.Reset()
 	}
+	code := Execute(context.Background(), ios, []string{"report", "merge", filepath.Join(out, "s1.json"), filepath.Join(out, "s2.json"),
+		"-o", filepath.Join(out, "m.json"), "--junit", filepath.Join(out, "m.xml"), "--html", filepath.Join(out, "m.html")})
+	require.Equal(t, cmdutil.ExitFailures, code, "merge: the tests fail on purpose\n%s", stderr.String())
+	texts["stderr report merge"] = append([]byte(nil), stderr.Bytes()...)
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (filepath.Dir(p) == out || strings.HasPrefix(p, state)) {
 			data, _ := os.ReadFile(p)
