@@ -13,6 +13,8 @@ require (
 	github.com/fatih/color v1.19.0
 	github.com/mattn/go-isatty v0.0.20
 	github.com/patrickcping/pingone-go-sdk-v2/management v0.60.0
+	github.com/patrickcping/pingone-go-sdk-v2/mfa v0.23.1
+	github.com/patrickcping/pingone-go-sdk-v2/risk v0.19.1
 	github.com/russellhaering/goxmldsig v1.6.1
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9

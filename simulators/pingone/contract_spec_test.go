@@ -39,49 +39,49 @@ type specPath struct {
 }
 
 var (
-	specOnce sync.Once
-	specDoc  *spec
-	specErr  error
+	specMu sync.Mutex
+	specs  = map[string]*spec{}
 )
 
-// loadSpec reads api/openapi.yaml from the SDK module in the module cache
-// (go test has already downloaded it, as the test imports the SDK).
-func loadSpec(t *testing.T) *spec {
+// loadSpec reads the management module's api/openapi.yaml.
+func loadSpec(t *testing.T) *spec { return loadSpecFor(t, sdkModule) }
+
+// loadSpecFor reads api/openapi.yaml from an SDK module in the module cache
+// (go test has already downloaded it, as the test imports the SDK), once per
+// test binary.
+func loadSpecFor(t *testing.T, module string) *spec {
 	t.Helper()
-	specOnce.Do(func() {
-		out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", sdkModule).Output()
-		if err != nil {
-			specErr = fmt.Errorf("locating %s: %w", sdkModule, err)
-			return
-		}
-		file := filepath.Join(strings.TrimSpace(string(out)), "api", "openapi.yaml")
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			specErr = err
-			return
-		}
-		var doc map[string]any
-		if err := yaml.Unmarshal(raw, &doc); err != nil {
-			specErr = fmt.Errorf("%s: %w", file, err)
-			return
-		}
-		s := &spec{doc: doc}
-		param := regexp.MustCompile(`\{[^}]+\}`)
-		for tmpl, ops := range doc["paths"].(map[string]any) {
-			s.paths = append(s.paths, specPath{
-				template: tmpl,
-				re:       templateRE(param, tmpl),
-				literal:  len(param.ReplaceAllString(tmpl, "")),
-				ops:      ops.(map[string]any),
-			})
-		}
-		sort.Slice(s.paths, func(i, j int) bool { return s.paths[i].literal > s.paths[j].literal })
-		specDoc = s
-	})
-	if specErr != nil {
-		t.Fatalf("loading PingOne's OpenAPI specification: %v", specErr)
+	specMu.Lock()
+	defer specMu.Unlock()
+	if s := specs[module]; s != nil {
+		return s
 	}
-	return specDoc
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module).Output()
+	if err != nil {
+		t.Fatalf("locating %s: %v", module, err)
+	}
+	file := filepath.Join(strings.TrimSpace(string(out)), "api", "openapi.yaml")
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("loading PingOne's OpenAPI specification: %v", err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	s := &spec{doc: doc}
+	param := regexp.MustCompile(`\{[^}]+\}`)
+	for tmpl, ops := range doc["paths"].(map[string]any) {
+		s.paths = append(s.paths, specPath{
+			template: tmpl,
+			re:       templateRE(param, tmpl),
+			literal:  len(param.ReplaceAllString(tmpl, "")),
+			ops:      ops.(map[string]any),
+		})
+	}
+	sort.Slice(s.paths, func(i, j int) bool { return s.paths[i].literal > s.paths[j].literal })
+	specs[module] = s
+	return s
 }
 
 // templateRE matches the paths of an OpenAPI path template.
@@ -315,6 +315,10 @@ var statusExceptions = map[string]struct{ status, instead int }{
 	// Ping's own tutorial collections, run against the live service,
 	// assert 201 (the specification declares 200).
 	"POST /environments/{environmentID}/identityProviders": {status: 201, instead: 200},
+	// A create answers 201 Created across PingOne's API, and the tutorial
+	// collections assert it; the specification declares 200 here. No
+	// recording of the live answer was found to settle it.
+	"POST /environments/{environmentID}/users/{userID}/devices": {status: 201, instead: 200},
 }
 
 // exchange is one call the SDK made, as it went over the wire.

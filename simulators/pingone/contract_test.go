@@ -30,6 +30,8 @@ type contract struct {
 	admin string         // the admin environment, whose license new environments use
 	calls map[string]int // area -> typed calls made
 	srv   *pingone.Server
+	// apiURL and token reach the same server from the other SDK modules.
+	apiURL, token string
 }
 
 func newContract(t *testing.T) *contract {
@@ -55,7 +57,8 @@ func newContract(t *testing.T) *contract {
 	cfg.Servers = mgmt.ServerConfigurations{{URL: run.APIURL}}
 	cfg.HTTPClient = &http.Client{Transport: rec}
 	cfg.AddDefaultHeader("Authorization", "Bearer "+tok.AccessToken)
-	return &contract{t: t, ctx: context.Background(), api: mgmt.NewAPIClient(cfg), rec: rec, admin: creds.AdminEnvID, calls: map[string]int{}, srv: run.Server}
+	return &contract{t: t, ctx: context.Background(), api: mgmt.NewAPIClient(cfg), rec: rec, admin: creds.AdminEnvID, calls: map[string]int{}, srv: run.Server,
+		apiURL: run.APIURL, token: tok.AccessToken}
 }
 
 // ok fails the test when a typed call errs: a transport error, a status
@@ -65,7 +68,7 @@ func (c *contract) ok(area, op string, resp *http.Response, err error) {
 	c.calls[area]++
 	if err != nil {
 		detail := ""
-		if oe, ok := err.(*mgmt.GenericOpenAPIError); ok {
+		if oe, ok := err.(interface{ Body() []byte }); ok {
 			detail = string(oe.Body())
 		}
 		status := 0

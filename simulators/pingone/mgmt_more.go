@@ -92,6 +92,8 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 		s.crud(w, r, st, env, base, kindKeyRotationPolicy, "", envPath+"/keyRotationPolicies", rest[1:]) // key_rotation.go
 	case "notificationsPolicies":
 		s.crud(w, r, st, env, base, kindNotificationsPolicy, "", envPath+"/notificationsPolicies", rest[1:]) // notifications.go
+	case "mfaSettings":
+		s.serveMFASettings(w, r, st, env, base, rest[1:]) // mfa_settings.go
 	case "notificationsSettings":
 		s.serveNotificationsSettings(w, r, st, env, base, rest[1:]) // notifications.go
 	case "propagation":
