@@ -2,6 +2,9 @@ package collections
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -21,7 +24,7 @@ func deepJSON(depth int) string {
 // BenchmarkLoadDeep loads chains of nested folders: time per level stays
 // flat (item paths for messages no longer grow with depth).
 func BenchmarkLoadDeep(b *testing.B) {
-	for _, depth := range []int{1000, 4000} {
+	for _, depth := range []int{1000, 4000, 10000} {
 		src := deepJSON(depth)
 		b.Run(fmt.Sprint(depth), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
@@ -45,5 +48,61 @@ func TestDeepItemPathsStayShort(t *testing.T) {
 	msg := err.Error()
 	if len(msg) > 600 || !strings.Contains(msg, "item[0].item[0]") || !strings.Contains(msg, "…") {
 		t.Fatalf("message: %s", msg)
+	}
+}
+
+// TestDeepDecodeMatchesDecoder: the split decoder builds exactly what the
+// JSON decoder builds, on the repository's collections.
+func TestDeepDecodeMatchesDecoder(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob("../testdata/pingone/*.postman_collection.json")
+	more, _ := filepath.Glob("../testdata/examples/*.json")
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("found only %d collections", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := decodeCollection(data)
+		if err != nil {
+			continue // not a collection
+		}
+		doc, err := decodeDeep(data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		got, err := convertDoc(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: the split decoder differs", f)
+		}
+	}
+}
+
+// TestTenThousandLevels: a collection nested 10,000 folders deep (20,000
+// JSON levels, twice what Go's decoder takes) loads, with every level.
+func TestTenThousandLevels(t *testing.T) {
+	t.Parallel()
+	c, err := Load(strings.NewReader(deepJSON(10000)), "deep.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	depth := 0
+	for items := c.Items; len(items) > 0; items = items[0].Items {
+		depth++
+		if items[0].Request != nil {
+			if items[0].Request.URL.Raw != "{{baseUrl}}/get" {
+				t.Fatalf("request %+v", items[0].Request.URL)
+			}
+			break
+		}
+	}
+	if depth != 10001 {
+		t.Fatalf("depth %d", depth)
 	}
 }

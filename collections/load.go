@@ -187,6 +187,13 @@ func decodeCollection(text []byte) (*Collection, error) {
 			return nil, fmt.Errorf("%w: the file is a JSON array (iteration data? pass it with -d)", ErrNotCollection)
 		}
 	}
+	if nestedDeeper(text, deepNesting) {
+		doc, err := decodeDeep(text)
+		if err != nil {
+			return nil, err
+		}
+		return convertDoc(doc)
+	}
 	var doc rawDoc
 	if err := json.Unmarshal(text, &doc); err != nil {
 		return nil, err

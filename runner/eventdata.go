@@ -18,11 +18,19 @@ func ItemRefs(c *collections.Collection) map[*collections.Item]ItemRef {
 	key := 0
 	var walk func(items []*collections.Item, parent *ItemRef)
 	walk = func(items []*collections.Item, parent *ItemRef) {
+		parentItems := len(items)
 		for _, it := range items {
 			key++
 			ref := ItemRef{ID: it.ID, Name: it.Name, Key: key}
 			if parent != nil {
-				ref.Folders = parent.Path()
+				// Extended in place when the parent has one child (only its
+				// subtree writes past the parent's folders), else copied, so
+				// deep chains of folders stay linear.
+				if parentItems == 1 {
+					ref.Folders = append(parent.Folders, parent.Name)
+				} else {
+					ref.Folders = parent.Path()
+				}
 				ref.FolderID, ref.FolderKey = parent.ID, parent.Key
 			}
 			if it.Request != nil && it.Request.Body != nil {

@@ -230,8 +230,9 @@ func (r *Runner) plan() ([]*step, error) {
 	for _, root := range roots {
 		var folders []*collections.Item
 		for p := root.Parent; p != nil; p = p.Parent {
-			folders = append([]*collections.Item{p}, folders...)
+			folders = append(folders, p)
 		}
+		slices.Reverse(folders)
 		collectSteps(root, folders, &steps)
 	}
 	refs := ItemRefs(r.Collection)
@@ -246,7 +247,16 @@ func collectSteps(it *collections.Item, folders []*collections.Item, out *[]*ste
 		*out = append(*out, &step{item: it, folders: folders})
 		return
 	}
-	inner := append(append([]*collections.Item(nil), folders...), it)
+	// A folder's steps share its folder chain. With one child, the chain
+	// is extended in place (only that child's subtree can write past it),
+	// so a deep chain of folders costs linear time, not quadratic; with
+	// several, each gets its own copy.
+	var inner []*collections.Item
+	if len(it.Items) == 1 {
+		inner = append(folders, it)
+	} else {
+		inner = append(append(make([]*collections.Item, 0, len(folders)+1), folders...), it)
+	}
 	for _, child := range it.Items {
 		collectSteps(child, inner, out)
 	}
