@@ -145,10 +145,10 @@ func TestLoadEdgeCases(t *testing.T) {
 			eq(t, "empty folder", []any{f.Folder, f.IsFolder(), len(f.Items), f.Request == nil}, []any{true, true, 0, true})
 		}},
 		{"v2_0_object_auth.json", func(t *testing.T, c *Collection) {
-			eq(t, "collection auth (object form)", c.Auth, &Auth{Type: "basic", Params: map[string]string{"username": "postman", "password": "secret", "showPassword": "false"}})
+			eq(t, "collection auth (object form)", c.Auth, &Auth{Type: "basic", Params: map[string]string{"username": "postman", "password": "secret", "showPassword": "false"}, Order: []string{"username", "password", "showPassword"}})
 			f := find(t, c, "folder")
 			eq(t, "folder id from _postman_id", f.ID, "f-1")
-			eq(t, "folder auth", f.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}})
+			eq(t, "folder auth", f.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}, Order: []string{"token"}})
 			eq(t, "inherit", find(t, c, "inherits").Request.Auth, (*Auth)(nil))
 			eq(t, "noauth", find(t, c, "noauth").Request.Auth, &Auth{Type: "noauth", Params: map[string]string{}})
 			eq(t, "array params keep JSON text", find(t, c, "oauth1 v2.1 array").Request.Auth.Params,
@@ -229,7 +229,7 @@ func TestV1Conversion(t *testing.T) {
 
 	outer := find(t, c, "Outer")
 	eq(t, "folder tests", outer.Events, []Event{{Listen: "test", Script: Script{Type: "text/javascript", Exec: "tests['outer'] = true;"}}})
-	eq(t, "folder helper auth", find(t, c, "Inner").Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}})
+	eq(t, "folder helper auth", find(t, c, "Inner").Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}, Order: []string{"token"}})
 
 	a := find(t, c, "A form")
 	eq(t, "ids kept", a.ID, "r-a")
@@ -251,7 +251,8 @@ func TestV1Conversion(t *testing.T) {
 	eq(t, "path variables", b.URL.Variables, []Variable{{ID: "id", Key: "id", Value: "7"}})
 	eq(t, "url", b.URL.String(), "{{baseUrl}}/users/7")
 	eq(t, "basic helper from string attributes", b.Auth, &Auth{Type: "basic", Params: map[string]string{
-		"username": "u", "password": "p", "saveHelperData": "true", "showPassword": "false"}})
+		"username": "u", "password": "p", "saveHelperData": "true", "showPassword": "false"},
+		Order: []string{"username", "password", "saveHelperData", "showPassword"}})
 
 	cr := find(t, c, "C urlencoded").Request
 	eq(t, "queryParams merged", cr.URL.Query, []QueryParam{{Key: "q", Value: ptr("1")}, {Key: "off", Value: ptr("2"), Disabled: true}})

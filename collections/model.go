@@ -3,7 +3,10 @@
 // leave this package.
 package collections
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sort"
+)
 
 // Collection is a normalized Postman collection. Every string may still hold
 // unresolved {{variable}} templates; resolution happens at send time.
@@ -179,6 +182,44 @@ type GraphQL struct {
 type Auth struct {
 	Type   string
 	Params map[string]string
+	// Order lists Params' keys in the collection's order (Postman keeps
+	// auth parameters as a list).
+	Order []string
+}
+
+// Set sets parameter k, remembering the order parameters came in.
+func (a *Auth) Set(k, v string) {
+	if a.Params == nil {
+		a.Params = map[string]string{}
+	}
+	if _, ok := a.Params[k]; !ok {
+		a.Order = append(a.Order, k)
+	}
+	a.Params[k] = v
+}
+
+// Keys returns the parameter names: Order's first, then any others
+// (set later) sorted, so every listing is the same from run to run.
+func (a *Auth) Keys() []string {
+	if a == nil {
+		return nil
+	}
+	out := make([]string, 0, len(a.Params))
+	seen := make(map[string]bool, len(a.Params))
+	for _, k := range a.Order {
+		if _, ok := a.Params[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	rest := make([]string, 0, len(a.Params)-len(out))
+	for k := range a.Params {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
 }
 
 // Param returns an auth parameter, or "" when absent.

@@ -3,7 +3,6 @@ package collections
 import (
 	"encoding/json"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -331,12 +330,7 @@ func outAuthOf(a *Auth) *outAuth {
 		return nil
 	}
 	o := &outAuth{Type: a.Type, Params: []outAuthParam{}}
-	keys := make([]string, 0, len(a.Params))
-	for k := range a.Params {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range a.Keys() {
 		o.Params = append(o.Params, outAuthParam{Key: k, Value: a.Params[k], Type: "string"})
 	}
 	return o

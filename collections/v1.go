@@ -341,15 +341,15 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 	}
 	if h.params == nil {
 		for _, m := range ms {
-			out.Params[m.Key] = jsonText(m.Value)
+			out.Set(m.Key, jsonText(m.Value))
 		}
 	}
 	// Every mapped param exists, empty when the v1 helper lacked it.
 	for _, p := range h.params {
-		out.Params[p[0]] = jsonText(vals[p[1]])
+		out.Set(p[0], jsonText(vals[p[1]]))
 	}
 	if *helper == "basicAuth" {
-		out.Params["showPassword"] = "false"
+		out.Set("showPassword", "false")
 	}
 	return out, nil
 }

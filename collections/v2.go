@@ -706,7 +706,7 @@ func auth(raw json.RawMessage, path string) (*Auth, error) {
 		if m.Key != a.Type {
 			continue
 		}
-		if err := authParams(a.Params, m.Value, path+"."+m.Key); err != nil {
+		if err := authParams(a, m.Value, path+"."+m.Key); err != nil {
 			return nil, err
 		}
 	}
@@ -714,7 +714,8 @@ func auth(raw json.RawMessage, path string) (*Auth, error) {
 }
 
 // authParams reads v2.1 [{key, value}] or v2.0 {key: value} params.
-func authParams(dst map[string]string, raw json.RawMessage, path string) error {
+func authParams(a *Auth, raw json.RawMessage, path string) error {
+	set := a.Set
 	switch jsonKind(raw) {
 	case "nothing", "null":
 		return nil
@@ -724,7 +725,7 @@ func authParams(dst map[string]string, raw json.RawMessage, path string) error {
 			return &LoadError{Path: path, Err: err}
 		}
 		for _, m := range ms {
-			dst[m.Key] = jsonText(m.Value)
+			set(m.Key, jsonText(m.Value))
 		}
 		return nil
 	case "array":
@@ -743,7 +744,7 @@ func authParams(dst map[string]string, raw json.RawMessage, path string) error {
 		if kv.Key == nil {
 			continue
 		}
-		dst[kv.Key.String()] = jsonText(kv.Value)
+		set(kv.Key.String(), jsonText(kv.Value))
 	}
 	return nil
 }

@@ -898,7 +898,7 @@ func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
 			if err != nil {
 				return nil, err
 			}
-			a.Params[k] = s
+			a.Set(k, s)
 		}
 	case yaml.SequenceNode:
 		for i, e := range cn.Content {
@@ -916,7 +916,7 @@ func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
 			if err != nil {
 				return nil, err
 			}
-			a.Params[k] = s
+			a.Set(k, s)
 		}
 	default:
 		return nil, am.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here, got %s", nodeKind(cn))

@@ -224,7 +224,7 @@ order: 1000
 	eq(t, "name", c.Info.Name, "Shown Name")
 	eq(t, "description", c.Info.Description, "about")
 	eq(t, "variables", c.Variables, []Variable{{Key: "baseUrl", Value: "http://127.0.0.1:1"}, {Key: "n", Value: "5"}})
-	eq(t, "multi-auth: last entry in force", c.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{tok}}"}})
+	eq(t, "multi-auth: last entry in force", c.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{tok}}"}, Order: []string{"token"}})
 	eq(t, "collection script", c.Events, []Event{{Listen: "prerequest", Script: Script{Type: "text/javascript", Exec: `console.log("collection");`}}})
 	f := c.Items[0]
 	eq(t, "folder", f.Name, "F")
@@ -243,7 +243,7 @@ order: 1000
 	eq(t, "file stem name", m.Name, "map")
 	eq(t, "map headers", m.Request.Header, []Header{{Key: "Accept", Value: "application/json"}})
 	eq(t, "query merge", m.Request.URL.String(), "{{baseUrl}}/get?a=1&b=3&c=4")
-	eq(t, "list credentials", m.Request.Auth, &Auth{Type: "apikey", Params: map[string]string{"key": "X-Api", "value": "{{k}}", "in": "header"}})
+	eq(t, "list credentials", m.Request.Auth, &Auth{Type: "apikey", Params: map[string]string{"key": "X-Api", "value": "{{k}}", "in": "header"}, Order: []string{"key", "value", "in"}})
 	if !strings.Contains(string(m.Responses), `"code":200`) || !strings.Contains(string(m.Responses), `"name":"ok"`) {
 		t.Errorf("example: %s", m.Responses)
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/brianvoe/gofakeit/v7"
@@ -21,138 +22,142 @@ import (
 // dynamicGen maps each name to its generator. All generators are safe for
 // concurrent use: gofakeit's global faker locks, and math/rand/v2's
 // top-level functions are goroutine-safe.
-var dynamicGen = map[string]func() string{
-	"$guid":         gofakeit.UUID,
-	"$timestamp":    func() string { return strconv.FormatInt((time.Now().UnixMilli()+500)/1000, 10) },
-	"$isoTimestamp": func() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z") },
-	"$randomInt":    func() string { return strconv.Itoa(rand.IntN(1001)) },
+var dynamicGen = map[string]func(g *Gen) string{
+	"$guid":         func(g *Gen) string { return g.f.UUID() },
+	"$timestamp":    func(g *Gen) string { return strconv.FormatInt((time.Now().UnixMilli()+500)/1000, 10) },
+	"$isoTimestamp": func(g *Gen) string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z") },
+	"$randomInt":    func(g *Gen) string { return strconv.Itoa(g.r.IntN(1001)) },
 
 	// Names and jobs.
-	"$randomFirstName":     gofakeit.FirstName,
-	"$randomLastName":      gofakeit.LastName,
-	"$randomFullName":      fullName,
-	"$randomNamePrefix":    func() string { return pick(namePrefixes) },
-	"$randomNameSuffix":    func() string { return pick(nameSuffixes) },
-	"$randomJobTitle":      func() string { return gofakeit.JobDescriptor() + " " + gofakeit.JobLevel() + " " + pick(jobTypes) },
-	"$randomJobDescriptor": gofakeit.JobDescriptor,
-	"$randomJobArea":       gofakeit.JobLevel,
-	"$randomJobType":       func() string { return pick(jobTypes) },
+	"$randomFirstName":     func(g *Gen) string { return g.f.FirstName() },
+	"$randomLastName":      func(g *Gen) string { return g.f.LastName() },
+	"$randomFullName":      (*Gen).fullName,
+	"$randomNamePrefix":    func(g *Gen) string { return g.pick(namePrefixes) },
+	"$randomNameSuffix":    func(g *Gen) string { return g.pick(nameSuffixes) },
+	"$randomJobTitle":      func(g *Gen) string { return g.f.JobDescriptor() + " " + g.f.JobLevel() + " " + g.pick(jobTypes) },
+	"$randomJobDescriptor": func(g *Gen) string { return g.f.JobDescriptor() },
+	"$randomJobArea":       func(g *Gen) string { return g.f.JobLevel() },
+	"$randomJobType":       func(g *Gen) string { return g.pick(jobTypes) },
 
 	// Phone, address, geo.
-	"$randomPhoneNumber":    phoneNumber,
-	"$randomPhoneNumberExt": func() string { return strconv.Itoa(1+rand.IntN(99)) + "-" + phoneNumber() },
-	"$randomCity":           gofakeit.City,
-	"$randomStreetName":     streetName,
-	"$randomStreetAddress":  func() string { return digits(3+rand.IntN(3), true) + " " + streetName() },
-	"$randomCountry":        gofakeit.Country,
-	"$randomCountryCode":    gofakeit.CountryAbr,
-	"$randomLatitude":       func() string { return strconv.FormatFloat(rand.Float64()*180-90, 'f', 4, 64) },
-	"$randomLongitude":      func() string { return strconv.FormatFloat(rand.Float64()*360-180, 'f', 4, 64) },
+	"$randomPhoneNumber":    (*Gen).phoneNumber,
+	"$randomPhoneNumberExt": func(g *Gen) string { return strconv.Itoa(1+g.r.IntN(99)) + "-" + g.phoneNumber() },
+	"$randomCity":           func(g *Gen) string { return g.f.City() },
+	"$randomStreetName":     (*Gen).streetName,
+	"$randomStreetAddress":  func(g *Gen) string { return g.digits(3+g.r.IntN(3), true) + " " + g.streetName() },
+	"$randomCountry":        func(g *Gen) string { return g.f.Country() },
+	"$randomCountryCode":    func(g *Gen) string { return g.f.CountryAbr() },
+	"$randomLatitude":       func(g *Gen) string { return strconv.FormatFloat(g.r.Float64()*180-90, 'f', 4, 64) },
+	"$randomLongitude":      func(g *Gen) string { return strconv.FormatFloat(g.r.Float64()*360-180, 'f', 4, 64) },
 
 	// Internet.
-	"$randomEmail":        func() string { return userName() + "@" + pick(freeEmailDomains) },
-	"$randomExampleEmail": func() string { return userName() + "@" + pick(exampleDomains) },
-	"$randomUserName":     userName,
-	"$randomProtocol":     func() string { return pick(protocols) },
-	"$randomUrl":          func() string { return pick(protocols) + "://" + domainName() },
-	"$randomDomainName":   domainName,
-	"$randomDomainSuffix": func() string { return pick(domainSuffixes) },
-	"$randomDomainWord":   domainWord,
-	"$randomIP":           ipv4,
-	"$randomIPV6":         ipv6,
-	"$randomUserAgent":    gofakeit.UserAgent,
-	"$randomHexColor":     func() string { return fmt.Sprintf("#%06x", rand.IntN(1<<24)) },
-	"$randomMACAddress":   macAddress,
-	"$randomPassword":     func() string { return randomChars(15, wordChars) },
+	"$randomEmail":        func(g *Gen) string { return g.userName() + "@" + g.pick(freeEmailDomains) },
+	"$randomExampleEmail": func(g *Gen) string { return g.userName() + "@" + g.pick(exampleDomains) },
+	"$randomUserName":     (*Gen).userName,
+	"$randomProtocol":     func(g *Gen) string { return g.pick(protocols) },
+	"$randomUrl":          func(g *Gen) string { return g.pick(protocols) + "://" + g.domainName() },
+	"$randomDomainName":   (*Gen).domainName,
+	"$randomDomainSuffix": func(g *Gen) string { return g.pick(domainSuffixes) },
+	"$randomDomainWord":   (*Gen).domainWord,
+	"$randomIP":           (*Gen).ipv4,
+	"$randomIPV6":         (*Gen).ipv6,
+	"$randomUserAgent":    func(g *Gen) string { return g.f.UserAgent() },
+	"$randomHexColor":     func(g *Gen) string { return fmt.Sprintf("#%06x", g.r.IntN(1<<24)) },
+	"$randomMACAddress":   (*Gen).macAddress,
+	"$randomPassword":     func(g *Gen) string { return g.randomChars(15, wordChars) },
 
 	// Text.
-	"$randomWords":          randomWords,
-	"$randomWord":           randomWord,
-	"$randomAbbreviation":   gofakeit.HackerAbbreviation,
-	"$randomAdjective":      gofakeit.HackerAdjective,
-	"$randomNoun":           gofakeit.HackerNoun,
-	"$randomVerb":           gofakeit.HackerVerb,
-	"$randomIngverb":        gofakeit.HackeringVerb,
-	"$randomPhrase":         gofakeit.HackerPhrase,
-	"$randomLoremWord":      gofakeit.LoremIpsumWord,
-	"$randomLoremWords":     func() string { return loremWords(3) },
-	"$randomLoremSentence":  loremSentence,
-	"$randomLoremSlug":      func() string { return strings.ReplaceAll(loremWords(3), " ", "-") },
-	"$randomLoremSentences": func() string { return loremSentences(2+rand.IntN(5), " ") },
-	"$randomLoremParagraph": loremParagraph,
-	"$randomLoremParagraphs": func() string {
+	"$randomWords":          (*Gen).randomWords,
+	"$randomWord":           (*Gen).randomWord,
+	"$randomAbbreviation":   func(g *Gen) string { return g.f.HackerAbbreviation() },
+	"$randomAdjective":      func(g *Gen) string { return g.f.HackerAdjective() },
+	"$randomNoun":           func(g *Gen) string { return g.f.HackerNoun() },
+	"$randomVerb":           func(g *Gen) string { return g.f.HackerVerb() },
+	"$randomIngverb":        func(g *Gen) string { return g.f.HackeringVerb() },
+	"$randomPhrase":         func(g *Gen) string { return g.f.HackerPhrase() },
+	"$randomLoremWord":      func(g *Gen) string { return g.f.LoremIpsumWord() },
+	"$randomLoremWords":     func(g *Gen) string { return g.loremWords(3) },
+	"$randomLoremSentence":  (*Gen).loremSentence,
+	"$randomLoremSlug":      func(g *Gen) string { return strings.ReplaceAll(g.loremWords(3), " ", "-") },
+	"$randomLoremSentences": func(g *Gen) string { return g.loremSentences(2+g.r.IntN(5), " ") },
+	"$randomLoremParagraph": (*Gen).loremParagraph,
+	"$randomLoremParagraphs": func(g *Gen) string {
 		// faker joins paragraphs with "\n \r".
-		return loremParagraph() + "\n \r" + loremParagraph() + "\n \r" + loremParagraph()
+		return g.loremParagraph() + "\n \r" + g.loremParagraph() + "\n \r" + g.loremParagraph()
 	},
-	"$randomLoremText":  loremText,
-	"$randomLoremLines": func() string { return loremSentences(1+rand.IntN(5), "\n") },
+	"$randomLoremText":  (*Gen).loremText,
+	"$randomLoremLines": func(g *Gen) string { return g.loremSentences(1+g.r.IntN(5), "\n") },
 
 	// Business.
-	"$randomColor":                 gofakeit.SafeColor,
-	"$randomDepartment":            func() string { return pick(departments) },
-	"$randomProductName":           func() string { return pick(productAdjectives) + " " + pick(productMaterials) + " " + pick(products) },
-	"$randomProductAdjective":      func() string { return pick(productAdjectives) },
-	"$randomProductMaterial":       func() string { return pick(productMaterials) },
-	"$randomProduct":               func() string { return pick(products) },
-	"$randomCompanyName":           companyName,
-	"$randomCompanySuffix":         func() string { return pick(companySuffixes) },
-	"$randomCatchPhrase":           func() string { return pick(catchAdjectives) + " " + pick(catchDescriptors) + " " + pick(catchNouns) },
-	"$randomBs":                    func() string { return pick(bsBuzzwords) + " " + pick(bsAdjectives) + " " + pick(bsNouns) },
-	"$randomCatchPhraseAdjective":  func() string { return pick(catchAdjectives) },
-	"$randomCatchPhraseDescriptor": func() string { return pick(catchDescriptors) },
-	"$randomCatchPhraseNoun":       func() string { return pick(catchNouns) },
-	"$randomBsAdjective":           func() string { return pick(bsAdjectives) },
-	"$randomBsBuzz":                func() string { return pick(bsBuzzwords) },
-	"$randomBsNoun":                func() string { return pick(bsNouns) },
-	"$randomDatabaseColumn":        func() string { return pick(dbColumns) },
-	"$randomDatabaseType":          func() string { return pick(dbTypes) },
-	"$randomDatabaseCollation":     func() string { return pick(dbCollations) },
-	"$randomDatabaseEngine":        func() string { return pick(dbEngines) },
-	"$randomDatePast":              func() string { return jsDate(time.Now().Add(-randDuration(365 * 24 * time.Hour))) },
-	"$randomDateFuture":            func() string { return jsDate(time.Now().Add(randDuration(365 * 24 * time.Hour))) },
-	"$randomDateRecent":            func() string { return jsDate(time.Now().Add(-randDuration(24 * time.Hour))) },
-	"$randomMonth":                 func() string { return time.Month(1 + rand.IntN(12)).String() },
-	"$randomWeekday":               func() string { return time.Weekday(rand.IntN(7)).String() },
-	"$randomBankAccount":           func() string { return digits(8, false) },
-	"$randomBankAccountName":       func() string { return pick(accountNames) + " Account" },
-	"$randomCreditCardMask":        func() string { return digits(4, false) },
-	"$randomPrice":                 func() string { return strconv.FormatFloat(float64(rand.IntN(100001))/100, 'f', 2, 64) },
-	"$randomTransactionType":       func() string { return pick(transactionTypes) },
-	"$randomCurrencyCode":          gofakeit.CurrencyShort,
-	"$randomCurrencyName":          gofakeit.CurrencyLong,
-	"$randomCurrencySymbol":        func() string { return pick(currencySymbols) },
-	"$randomBitcoin":               gofakeit.BitcoinAddress,
-	"$randomBankAccountIban":       iban,
-	"$randomBankAccountBic":        bic,
-	"$randomAvatarImage":           func() string { return "https://cdn.fakercloud.com/avatars/" + handle() + "_128.jpg" },
-	"$randomImageUrl":              func() string { return imageBase },
-	"$randomAbstractImage":         func() string { return imageBase + "/abstract" },
-	"$randomAnimalsImage":          func() string { return imageBase + "/animals" },
-	"$randomBusinessImage":         func() string { return imageBase + "/business" },
-	"$randomCatsImage":             func() string { return imageBase + "/cats" },
-	"$randomCityImage":             func() string { return imageBase + "/city" },
-	"$randomFoodImage":             func() string { return imageBase + "/food" },
-	"$randomNightlifeImage":        func() string { return imageBase + "/nightlife" },
-	"$randomFashionImage":          func() string { return imageBase + "/fashion" },
-	"$randomPeopleImage":           func() string { return imageBase + "/people" },
-	"$randomNatureImage":           func() string { return imageBase + "/nature" },
-	"$randomSportsImage":           func() string { return imageBase + "/sports" },
-	"$randomTransportImage":        func() string { return imageBase + "/transport" },
-	"$randomImageDataUri":          func() string { return imageDataURI },
-	"$randomFilePath":              func() string { return pick(directoryPaths) + "/" + fileName(pick(fileExts)) },
-	"$randomDirectoryPath":         func() string { return pick(directoryPaths) },
-	"$randomFileName":              func() string { return fileName(pick(fileExts)) },
-	"$randomCommonFileName":        func() string { return fileName(pick(commonFileExts)) },
-	"$randomMimeType":              mimeType,
-	"$randomCommonFileType":        func() string { return pick(commonFileTypes) },
-	"$randomCommonFileExt":         func() string { return pick(commonFileExts) },
-	"$randomFileType":              func() string { t, _, _ := strings.Cut(mimeType(), "/"); return t },
-	"$randomFileExt":               func() string { return pick(fileExts) },
-	"$randomSemver":                func() string { return fmt.Sprintf("%d.%d.%d", rand.IntN(10), rand.IntN(10), rand.IntN(10)) },
-	"$randomLocale":                func() string { return pick(locales) },
-	"$randomUUID":                  gofakeit.UUID,
-	"$randomBoolean":               func() string { return strconv.FormatBool(rand.IntN(2) == 1) },
-	"$randomAlphaNumeric":          func() string { return randomChars(1, alphaNum) },
+	"$randomColor":      func(g *Gen) string { return g.f.SafeColor() },
+	"$randomDepartment": func(g *Gen) string { return g.pick(departments) },
+	"$randomProductName": func(g *Gen) string {
+		return g.pick(productAdjectives) + " " + g.pick(productMaterials) + " " + g.pick(products)
+	},
+	"$randomProductAdjective": func(g *Gen) string { return g.pick(productAdjectives) },
+	"$randomProductMaterial":  func(g *Gen) string { return g.pick(productMaterials) },
+	"$randomProduct":          func(g *Gen) string { return g.pick(products) },
+	"$randomCompanyName":      (*Gen).companyName,
+	"$randomCompanySuffix":    func(g *Gen) string { return g.pick(companySuffixes) },
+	"$randomCatchPhrase": func(g *Gen) string {
+		return g.pick(catchAdjectives) + " " + g.pick(catchDescriptors) + " " + g.pick(catchNouns)
+	},
+	"$randomBs":                    func(g *Gen) string { return g.pick(bsBuzzwords) + " " + g.pick(bsAdjectives) + " " + g.pick(bsNouns) },
+	"$randomCatchPhraseAdjective":  func(g *Gen) string { return g.pick(catchAdjectives) },
+	"$randomCatchPhraseDescriptor": func(g *Gen) string { return g.pick(catchDescriptors) },
+	"$randomCatchPhraseNoun":       func(g *Gen) string { return g.pick(catchNouns) },
+	"$randomBsAdjective":           func(g *Gen) string { return g.pick(bsAdjectives) },
+	"$randomBsBuzz":                func(g *Gen) string { return g.pick(bsBuzzwords) },
+	"$randomBsNoun":                func(g *Gen) string { return g.pick(bsNouns) },
+	"$randomDatabaseColumn":        func(g *Gen) string { return g.pick(dbColumns) },
+	"$randomDatabaseType":          func(g *Gen) string { return g.pick(dbTypes) },
+	"$randomDatabaseCollation":     func(g *Gen) string { return g.pick(dbCollations) },
+	"$randomDatabaseEngine":        func(g *Gen) string { return g.pick(dbEngines) },
+	"$randomDatePast":              func(g *Gen) string { return jsDate(time.Now().Add(-g.randDuration(365 * 24 * time.Hour))) },
+	"$randomDateFuture":            func(g *Gen) string { return jsDate(time.Now().Add(g.randDuration(365 * 24 * time.Hour))) },
+	"$randomDateRecent":            func(g *Gen) string { return jsDate(time.Now().Add(-g.randDuration(24 * time.Hour))) },
+	"$randomMonth":                 func(g *Gen) string { return time.Month(1 + g.r.IntN(12)).String() },
+	"$randomWeekday":               func(g *Gen) string { return time.Weekday(g.r.IntN(7)).String() },
+	"$randomBankAccount":           func(g *Gen) string { return g.digits(8, false) },
+	"$randomBankAccountName":       func(g *Gen) string { return g.pick(accountNames) + " Account" },
+	"$randomCreditCardMask":        func(g *Gen) string { return g.digits(4, false) },
+	"$randomPrice":                 func(g *Gen) string { return strconv.FormatFloat(float64(g.r.IntN(100001))/100, 'f', 2, 64) },
+	"$randomTransactionType":       func(g *Gen) string { return g.pick(transactionTypes) },
+	"$randomCurrencyCode":          func(g *Gen) string { return g.f.CurrencyShort() },
+	"$randomCurrencyName":          func(g *Gen) string { return g.f.CurrencyLong() },
+	"$randomCurrencySymbol":        func(g *Gen) string { return g.pick(currencySymbols) },
+	"$randomBitcoin":               func(g *Gen) string { return g.f.BitcoinAddress() },
+	"$randomBankAccountIban":       (*Gen).iban,
+	"$randomBankAccountBic":        (*Gen).bic,
+	"$randomAvatarImage":           func(g *Gen) string { return "https://cdn.fakercloud.com/avatars/" + g.handle() + "_128.jpg" },
+	"$randomImageUrl":              func(g *Gen) string { return imageBase },
+	"$randomAbstractImage":         func(g *Gen) string { return imageBase + "/abstract" },
+	"$randomAnimalsImage":          func(g *Gen) string { return imageBase + "/animals" },
+	"$randomBusinessImage":         func(g *Gen) string { return imageBase + "/business" },
+	"$randomCatsImage":             func(g *Gen) string { return imageBase + "/cats" },
+	"$randomCityImage":             func(g *Gen) string { return imageBase + "/city" },
+	"$randomFoodImage":             func(g *Gen) string { return imageBase + "/food" },
+	"$randomNightlifeImage":        func(g *Gen) string { return imageBase + "/nightlife" },
+	"$randomFashionImage":          func(g *Gen) string { return imageBase + "/fashion" },
+	"$randomPeopleImage":           func(g *Gen) string { return imageBase + "/people" },
+	"$randomNatureImage":           func(g *Gen) string { return imageBase + "/nature" },
+	"$randomSportsImage":           func(g *Gen) string { return imageBase + "/sports" },
+	"$randomTransportImage":        func(g *Gen) string { return imageBase + "/transport" },
+	"$randomImageDataUri":          func(g *Gen) string { return imageDataURI },
+	"$randomFilePath":              func(g *Gen) string { return g.pick(directoryPaths) + "/" + g.fileName(g.pick(fileExts)) },
+	"$randomDirectoryPath":         func(g *Gen) string { return g.pick(directoryPaths) },
+	"$randomFileName":              func(g *Gen) string { return g.fileName(g.pick(fileExts)) },
+	"$randomCommonFileName":        func(g *Gen) string { return g.fileName(g.pick(commonFileExts)) },
+	"$randomMimeType":              (*Gen).mimeType,
+	"$randomCommonFileType":        func(g *Gen) string { return g.pick(commonFileTypes) },
+	"$randomCommonFileExt":         func(g *Gen) string { return g.pick(commonFileExts) },
+	"$randomFileType":              func(g *Gen) string { t, _, _ := strings.Cut(g.mimeType(), "/"); return t },
+	"$randomFileExt":               func(g *Gen) string { return g.pick(fileExts) },
+	"$randomSemver":                func(g *Gen) string { return fmt.Sprintf("%d.%d.%d", g.r.IntN(10), g.r.IntN(10), g.r.IntN(10)) },
+	"$randomLocale":                func(g *Gen) string { return g.pick(locales) },
+	"$randomUUID":                  func(g *Gen) string { return g.f.UUID() },
+	"$randomBoolean":               func(g *Gen) string { return strconv.FormatBool(g.r.IntN(2) == 1) },
+	"$randomAlphaNumeric":          func(g *Gen) string { return g.randomChars(1, alphaNum) },
 }
 
 var dynamicNames = func() []string {
@@ -168,18 +173,71 @@ var dynamicNames = func() []string {
 // sorted.
 func DynamicNames() []string { return append([]string(nil), dynamicNames...) }
 
+// Gen generates dynamic values. The zero of a run is the process-wide
+// generator (random seeds); NewGen gives a run its own, so a seeded run
+// repeats its values whatever runs beside it.
+type Gen struct {
+	mu sync.Mutex
+	f  *gofakeit.Faker
+	r  *rand.Rand
+}
+
+// NewGen returns a generator seeded with seed; 0 seeds it at random.
+func NewGen(seed uint64) *Gen {
+	if seed == 0 {
+		return &Gen{f: gofakeit.New(0), r: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))}
+	}
+	return &Gen{f: gofakeit.New(seed), r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
+
+var defaultGen = NewGen(0)
+
+// Dynamic generates a fresh value for the dynamic variable name ("$guid")
+// from the process-wide generator.
+func Dynamic(name string) (string, bool) { return defaultGen.Dynamic(name) }
+
 // Dynamic generates a fresh value for the dynamic variable name ("$guid").
-func Dynamic(name string) (string, bool) {
-	g, ok := dynamicGen[name]
+// A nil Gen is the process-wide generator.
+func (g *Gen) Dynamic(name string) (string, bool) {
+	if g == nil {
+		g = defaultGen
+	}
+	gen, ok := dynamicGen[name]
 	if !ok {
 		return "", false
 	}
-	return g(), true
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return gen(g), true
 }
 
-func pick(list []string) string { return list[rand.IntN(len(list))] }
+// Float64 is a number in [0, 1) from g (Math.random of a seeded run).
+func (g *Gen) Float64() float64 {
+	if g == nil {
+		g = defaultGen
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.r.Float64()
+}
 
-func randDuration(max time.Duration) time.Duration { return time.Duration(rand.Int64N(int64(max))) }
+// Read fills b with bytes from g (crypto.getRandomValues of a seeded run).
+func (g *Gen) Read(b []byte) {
+	if g == nil {
+		g = defaultGen
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for i := range b {
+		b[i] = byte(g.r.Uint32())
+	}
+}
+
+func (g *Gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+func (g *Gen) randDuration(max time.Duration) time.Duration {
+	return time.Duration(g.r.Int64N(int64(max)))
+}
 
 const (
 	wordChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -187,67 +245,67 @@ const (
 	imageBase = "http://placeimg.com/640/480"
 )
 
-func randomChars(n int, set string) string {
+func (g *Gen) randomChars(n int, set string) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = set[rand.IntN(len(set))]
+		b[i] = set[g.r.IntN(len(set))]
 	}
 	return string(b)
 }
 
 // digits returns n random decimal digits; noLeadingZero keeps it a number.
-func digits(n int, noLeadingZero bool) string {
+func (g *Gen) digits(n int, noLeadingZero bool) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('0' + rand.IntN(10))
+		b[i] = byte('0' + g.r.IntN(10))
 	}
 	if noLeadingZero && n > 0 {
-		b[0] = byte('1' + rand.IntN(9))
+		b[0] = byte('1' + g.r.IntN(9))
 	}
 	return string(b)
 }
 
 // phoneNumber has faker's "!##-!##-####" shape (! is 2-9).
-func phoneNumber() string {
-	return strconv.Itoa(2+rand.IntN(8)) + digits(2, false) + "-" +
-		strconv.Itoa(2+rand.IntN(8)) + digits(2, false) + "-" + digits(4, false)
+func (g *Gen) phoneNumber() string {
+	return strconv.Itoa(2+g.r.IntN(8)) + g.digits(2, false) + "-" +
+		strconv.Itoa(2+g.r.IntN(8)) + g.digits(2, false) + "-" + g.digits(4, false)
 }
 
-func fullName() string {
-	switch rand.IntN(10) {
+func (g *Gen) fullName() string {
+	switch g.r.IntN(10) {
 	case 0:
-		return pick(namePrefixes) + " " + gofakeit.FirstName() + " " + gofakeit.LastName()
+		return g.pick(namePrefixes) + " " + g.f.FirstName() + " " + g.f.LastName()
 	case 1:
-		return gofakeit.FirstName() + " " + gofakeit.LastName() + " " + pick(nameSuffixes)
+		return g.f.FirstName() + " " + g.f.LastName() + " " + g.pick(nameSuffixes)
 	default:
-		return gofakeit.FirstName() + " " + gofakeit.LastName()
+		return g.f.FirstName() + " " + g.f.LastName()
 	}
 }
 
-func streetName() string {
-	n := gofakeit.LastName()
-	if rand.IntN(2) == 0 {
-		n = gofakeit.FirstName()
+func (g *Gen) streetName() string {
+	n := g.f.LastName()
+	if g.r.IntN(2) == 0 {
+		n = g.f.FirstName()
 	}
-	return n + " " + pick(streetSuffixes)
+	return n + " " + g.pick(streetSuffixes)
 }
 
 // userName has faker's shapes: "Jose26", "Verna_Gerlach", "Glenda.Welch80".
-func userName() string {
-	first := gofakeit.FirstName()
-	switch rand.IntN(3) {
+func (g *Gen) userName() string {
+	first := g.f.FirstName()
+	switch g.r.IntN(3) {
 	case 0:
-		return first + strconv.Itoa(rand.IntN(100))
+		return first + strconv.Itoa(g.r.IntN(100))
 	case 1:
-		return first + pick([]string{".", "_"}) + gofakeit.LastName()
+		return first + g.pick([]string{".", "_"}) + g.f.LastName()
 	default:
-		return first + pick([]string{".", "_"}) + gofakeit.LastName() + strconv.Itoa(rand.IntN(100))
+		return first + g.pick([]string{".", "_"}) + g.f.LastName() + strconv.Itoa(g.r.IntN(100))
 	}
 }
 
-func domainWord() string {
+func (g *Gen) domainWord() string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(gofakeit.FirstName()) {
+	for _, r := range strings.ToLower(g.f.FirstName()) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
 			b.WriteRune(r)
 		}
@@ -259,9 +317,9 @@ func domainWord() string {
 }
 
 // handle is a Twitter-style handle, as faker's avatar URLs use.
-func handle() string {
+func (g *Gen) handle() string {
 	var b strings.Builder
-	for _, r := range gofakeit.Username() {
+	for _, r := range g.f.Username() {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
 			b.WriteRune(r)
 		}
@@ -272,99 +330,99 @@ func handle() string {
 	return b.String()
 }
 
-func domainName() string { return domainWord() + "." + pick(domainSuffixes) }
+func (g *Gen) domainName() string { return g.domainWord() + "." + g.pick(domainSuffixes) }
 
-func ipv4() string {
-	return fmt.Sprintf("%d.%d.%d.%d", rand.IntN(256), rand.IntN(256), rand.IntN(256), rand.IntN(256))
+func (g *Gen) ipv4() string {
+	return fmt.Sprintf("%d.%d.%d.%d", g.r.IntN(256), g.r.IntN(256), g.r.IntN(256), g.r.IntN(256))
 }
 
 // ipv6 writes all eight groups in full, as faker does (no "::").
-func ipv6() string {
-	g := make([]string, 8)
-	for i := range g {
-		g[i] = fmt.Sprintf("%04x", rand.IntN(1<<16))
+func (g *Gen) ipv6() string {
+	parts := make([]string, 8)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%04x", g.r.IntN(1<<16))
 	}
-	return strings.Join(g, ":")
+	return strings.Join(parts, ":")
 }
 
-func macAddress() string {
-	g := make([]string, 6)
-	for i := range g {
-		g[i] = fmt.Sprintf("%02x", rand.IntN(256))
+func (g *Gen) macAddress() string {
+	parts := make([]string, 6)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%02x", g.r.IntN(256))
 	}
-	return strings.Join(g, ":")
+	return strings.Join(parts, ":")
 }
 
 // randomWord draws from several vocabularies, like faker.random.word.
-func randomWord() string {
+func (g *Gen) randomWord() string {
 	gens := []func() string{
-		gofakeit.Noun, gofakeit.Adjective, gofakeit.Verb, gofakeit.Country, gofakeit.State,
-		gofakeit.SafeColor, gofakeit.HackerNoun, gofakeit.BuzzWord, gofakeit.ProductMaterial,
-		func() string { return pick(products) }, func() string { return pick(catchNouns) },
+		g.f.Noun, g.f.Adjective, g.f.Verb, g.f.Country, g.f.State,
+		g.f.SafeColor, g.f.HackerNoun, g.f.BuzzWord, g.f.ProductMaterial,
+		func() string { return g.pick(products) }, func() string { return g.pick(catchNouns) },
 	}
-	return gens[rand.IntN(len(gens))]()
+	return gens[g.r.IntN(len(gens))]()
 }
 
-func randomWords() string {
-	n := 2 + rand.IntN(4)
+func (g *Gen) randomWords() string {
+	n := 2 + g.r.IntN(4)
 	w := make([]string, n)
 	for i := range w {
-		w[i] = randomWord()
+		w[i] = g.randomWord()
 	}
 	return strings.Join(w, " ")
 }
 
-func loremWords(n int) string {
+func (g *Gen) loremWords(n int) string {
 	w := make([]string, n)
 	for i := range w {
-		w[i] = gofakeit.LoremIpsumWord()
+		w[i] = g.f.LoremIpsumWord()
 	}
 	return strings.Join(w, " ")
 }
 
-func loremSentence() string {
-	s := loremWords(3 + rand.IntN(8))
+func (g *Gen) loremSentence() string {
+	s := g.loremWords(3 + g.r.IntN(8))
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
-func loremSentences(n int, sep string) string {
+func (g *Gen) loremSentences(n int, sep string) string {
 	s := make([]string, n)
 	for i := range s {
-		s[i] = loremSentence()
+		s[i] = g.loremSentence()
 	}
 	return strings.Join(s, sep)
 }
 
-func loremParagraph() string { return loremSentences(3+rand.IntN(4), " ") }
+func (g *Gen) loremParagraph() string { return g.loremSentences(3+g.r.IntN(4), " ") }
 
 // loremText is faker.lorem.text: one of the other lorem generators.
-func loremText() string {
-	switch rand.IntN(7) {
+func (g *Gen) loremText() string {
+	switch g.r.IntN(7) {
 	case 0:
-		return gofakeit.LoremIpsumWord()
+		return g.f.LoremIpsumWord()
 	case 1:
-		return loremWords(3)
+		return g.loremWords(3)
 	case 2:
-		return loremSentence()
+		return g.loremSentence()
 	case 3:
-		return loremSentences(2+rand.IntN(5), " ")
+		return g.loremSentences(2+g.r.IntN(5), " ")
 	case 4:
-		return loremParagraph()
+		return g.loremParagraph()
 	case 5:
-		return loremParagraph() + "\n \r" + loremParagraph() + "\n \r" + loremParagraph()
+		return g.loremParagraph() + "\n \r" + g.loremParagraph() + "\n \r" + g.loremParagraph()
 	default:
-		return loremSentences(1+rand.IntN(5), "\n")
+		return g.loremSentences(1+g.r.IntN(5), "\n")
 	}
 }
 
-func companyName() string {
-	switch rand.IntN(3) {
+func (g *Gen) companyName() string {
+	switch g.r.IntN(3) {
 	case 0:
-		return gofakeit.LastName() + " " + pick(companySuffixes)
+		return g.f.LastName() + " " + g.pick(companySuffixes)
 	case 1:
-		return gofakeit.LastName() + " - " + gofakeit.LastName()
+		return g.f.LastName() + " - " + g.f.LastName()
 	default:
-		return gofakeit.LastName() + ", " + gofakeit.LastName() + " and " + gofakeit.LastName()
+		return g.f.LastName() + ", " + g.f.LastName() + " and " + g.f.LastName()
 	}
 }
 
@@ -380,15 +438,15 @@ func jsDate(t time.Time) string {
 }
 
 // iban builds an IBAN with valid ISO 7064 mod-97 check digits.
-func iban() string {
-	c := ibanFormats[rand.IntN(len(ibanFormats))]
+func (g *Gen) iban() string {
+	c := ibanFormats[g.r.IntN(len(ibanFormats))]
 	var bban strings.Builder
 	for _, p := range c.pattern {
 		switch p {
 		case 'a':
-			bban.WriteByte(byte('A' + rand.IntN(26)))
+			bban.WriteByte(byte('A' + g.r.IntN(26)))
 		default:
-			bban.WriteByte(byte('0' + rand.IntN(10)))
+			bban.WriteByte(byte('0' + g.r.IntN(10)))
 		}
 	}
 	// Move the country code and "00" to the end, letters to numbers, mod 97.
@@ -407,19 +465,19 @@ func iban() string {
 
 // bic has faker's shape: 4 bank letters, a country, a 2-character location
 // and sometimes a 3-character branch.
-func bic() string {
-	s := randomChars(4, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + pick(bicCountries) + randomChars(2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-	if rand.IntN(2) == 0 {
-		s += randomChars(3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+func (g *Gen) bic() string {
+	s := g.randomChars(4, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + g.pick(bicCountries) + g.randomChars(2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+	if g.r.IntN(2) == 0 {
+		s += g.randomChars(3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 	}
 	return s
 }
 
-func fileName(ext string) string {
-	n := 1 + rand.IntN(3)
+func (g *Gen) fileName(ext string) string {
+	n := 1 + g.r.IntN(3)
 	w := make([]string, 0, n)
 	for len(w) < n {
-		if word := lettersOnly(gofakeit.Noun()); word != "" {
+		if word := lettersOnly(g.f.Noun()); word != "" {
 			w = append(w, word)
 		}
 	}
@@ -438,8 +496,8 @@ func lettersOnly(s string) string {
 }
 
 // mimeType is a media type without gofakeit's occasional comment suffix.
-func mimeType() string {
-	t, _, _ := strings.Cut(gofakeit.FileMimeType(), " ")
+func (g *Gen) mimeType() string {
+	t, _, _ := strings.Cut(g.f.FileMimeType(), " ")
 	return t
 }
 

@@ -174,7 +174,11 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 	// Dynamic variables are Postman's last layer: any user variable of the
 	// same name shadows them.
 	if !r.NoDynamic && len(name) > 1 && name[0] == '$' {
-		if v, ok := Dynamic(name); ok {
+		var g *Gen
+		if r.Scopes != nil {
+			g = r.Scopes.Gen
+		}
+		if v, ok := g.Dynamic(name); ok {
 			return v, true
 		}
 	}

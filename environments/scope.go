@@ -141,6 +141,9 @@ type Scopes struct {
 	Environment *Scope
 	Data        *Scope // iteration data
 	Local       *Scope // pm.variables.set, request-local
+	// Gen generates the run's {{$dynamic}} values; nil is the process-wide
+	// generator.
+	Gen *Gen
 }
 
 // Lookup finds key by Postman's precedence:

@@ -936,7 +936,10 @@ func describeNetError(err error) error {
 			addr = " " + opErr.Addr.String()
 		}
 		return &NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED" + addr, Err: err}
-	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		// Go's transport says so when the server closes a fresh connection
+		// before answering; Node calls it a socket hang up too.
+		strings.Contains(err.Error(), "server closed idle connection"):
 		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
 	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
 		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}

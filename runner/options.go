@@ -91,6 +91,11 @@ type Options struct {
 	// run their share this way. Select may block (a parallel run holds a
 	// worker that is far ahead of the output).
 	Select func(iteration int) bool
+
+	// Seed, when not 0, makes the run's random values repeat from run to
+	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues
+	// and crypto.randomUUID. Tests use it to compare two runs byte for byte.
+	Seed uint64
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

@@ -57,7 +57,7 @@ func cloneURL(u collections.URL) collections.URL {
 }
 
 func cloneAuth(a *collections.Auth) *collections.Auth {
-	c := &collections.Auth{Type: a.Type, Params: make(map[string]string, len(a.Params))}
+	c := &collections.Auth{Type: a.Type, Params: make(map[string]string, len(a.Params)), Order: append([]string(nil), a.Order...)}
 	for k, v := range a.Params {
 		c.Params[k] = v
 	}

@@ -89,6 +89,9 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		Environment: r.Environment,
 		Local:       environments.NewScope("local", nil),
 	}
+	if r.Options.Seed != 0 {
+		r.scopes.Gen = environments.NewGen(r.Options.Seed)
+	}
 	r.client = newClient(&r.Options, r.Jar)
 	defer r.client.close()
 	// The script engine starts on the first script (a collection without
@@ -161,6 +164,7 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		},
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
+		Random:       r.scopes.Gen,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("starting the script engine: %w", err)

@@ -120,4 +120,8 @@ type Options struct {
 	// --vault-scripts); without it every pm.vault call rejects with
 	// "Vault access denied", as in Postman.
 	VaultScripts bool
+	// Random, when set, is the source of Math.random,
+	// crypto.getRandomValues and crypto.randomUUID (a seeded run repeats
+	// them); nil uses Go's generators.
+	Random *environments.Gen
 }

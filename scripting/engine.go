@@ -183,6 +183,9 @@ func (e *Engine) context(st *execState) context.Context {
 func NewEngine(opts Options) (*Engine, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(maxCallStack)
+	if opts.Random != nil {
+		rt.SetRandSource(opts.Random.Float64)
+	}
 	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Value{}}
 	e.loop = newEventLoop(rt)
 	e.watch.e = e

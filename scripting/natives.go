@@ -490,6 +490,7 @@ type plainBody struct {
 type plainAuth struct {
 	Type   string            `json:"type"`
 	Params map[string]string `json:"params"`
+	Order  []string          `json:"order"`
 }
 
 func (p *plainRequest) toRequest() *collections.Request {
@@ -524,50 +525,60 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Body = cb
 	}
 	if p.Auth != nil && p.Auth.Type != "" {
-		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params}
+		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params, Order: p.Auth.Order}
 	}
 	return r
 }
 
-// requestData turns a collections.Request into the plain JSON shape.
+// requestData turns a collections.Request into the plain JSON shape. Its
+// objects are built key by key, never from Go maps: the sandbox copies
+// their keys, and Go's map order would make JSON.stringify(pm.request)
+// differ from run to run.
 func (e *Engine) requestData(r *collections.Request) goja.Value {
-	m := map[string]any{"method": r.Method, "description": r.Description}
-	u := map[string]any{"raw": r.URL.Raw, "protocol": r.URL.Protocol, "host": strs(r.URL.Host),
-		"port": r.URL.Port, "path": strs(r.URL.Path), "hash": r.URL.Hash}
+	obj := func(kv ...any) *goja.Object {
+		o := e.rt.NewObject()
+		for i := 0; i+1 < len(kv); i += 2 {
+			_ = o.Set(kv[i].(string), kv[i+1])
+		}
+		return o
+	}
 	q := []any{}
 	for _, p := range r.URL.Query {
-		qm := map[string]any{"key": p.Key, "value": nil}
+		var v any
 		if p.Value != nil {
-			qm["value"] = *p.Value
+			v = *p.Value
 		}
+		// postman-collection's Property sets disabled before the
+		// subclass's own fields: JSON.stringify shows it first.
 		if p.Disabled {
-			qm["disabled"] = true
+			q = append(q, obj("disabled", true, "key", p.Key, "value", v))
+		} else {
+			q = append(q, obj("key", p.Key, "value", v))
 		}
-		q = append(q, qm)
 	}
-	u["query"] = q
 	vs := []any{}
 	for _, v := range r.URL.Variables {
-		vs = append(vs, map[string]any{"key": v.Key, "value": v.Value, "type": v.Type})
+		vs = append(vs, obj("key", v.Key, "value", v.Value, "type", v.Type))
 	}
-	u["variable"] = vs
-	m["url"] = u
+	u := obj("raw", r.URL.Raw, "protocol", r.URL.Protocol, "host", strs(r.URL.Host),
+		"port", r.URL.Port, "path", strs(r.URL.Path), "hash", r.URL.Hash, "query", q, "variable", vs)
+	m := obj("method", r.Method, "description", r.Description, "url", u)
 	hs := []any{}
 	for _, h := range r.Header {
-		hm := map[string]any{"key": h.Key, "value": h.Value}
 		if h.Disabled {
-			hm["disabled"] = true
+			hs = append(hs, obj("disabled", true, "key", h.Key, "value", h.Value))
+		} else {
+			hs = append(hs, obj("key", h.Key, "value", h.Value))
 		}
-		hs = append(hs, hm)
 	}
-	m["header"] = hs
+	_ = m.Set("header", hs)
 	if b := r.Body; b != nil {
-		bm := map[string]any{"mode": b.Mode}
+		bm := obj("mode", b.Mode)
 		switch b.Mode {
 		case collections.BodyRaw:
-			bm["raw"] = b.Raw
+			_ = bm.Set("raw", b.Raw)
 			if b.Language != "" {
-				bm["language"] = b.Language
+				_ = bm.Set("language", b.Language)
 			}
 		case collections.BodyURLEncoded, collections.BodyFormData:
 			fs := []any{}
@@ -576,42 +587,49 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 				list = b.FormData
 			}
 			for _, f := range list {
-				fm := map[string]any{"key": f.Key, "value": f.Value}
-				if f.Type != "" {
-					fm["type"] = f.Type
+				fm := obj("key", f.Key, "value", f.Value)
+				if f.Disabled {
+					fm = obj("disabled", true, "key", f.Key, "value", f.Value)
+				}
+				// An urlencoded param has no type in postman-collection.
+				if f.Type != "" && b.Mode == collections.BodyFormData {
+					_ = fm.Set("type", f.Type)
 				}
 				if len(f.Src) > 0 {
-					fm["src"] = strs(f.Src)
+					_ = fm.Set("src", strs(f.Src))
 				}
 				if f.ContentType != "" {
-					fm["contentType"] = f.ContentType
-				}
-				if f.Disabled {
-					fm["disabled"] = true
+					_ = fm.Set("contentType", f.ContentType)
 				}
 				fs = append(fs, fm)
 			}
-			bm[b.Mode] = fs
+			_ = bm.Set(b.Mode, fs)
 		case collections.BodyFile:
-			bm["file"] = b.File
+			_ = bm.Set("file", b.File)
 		case collections.BodyGraphQL:
 			if b.GraphQL != nil {
-				bm["graphql"] = map[string]any{"query": b.GraphQL.Query, "variables": b.GraphQL.Variables}
+				_ = bm.Set("graphql", obj("query", b.GraphQL.Query, "variables", b.GraphQL.Variables))
 			}
 		}
 		if b.Disabled {
-			bm["disabled"] = true
+			_ = bm.Set("disabled", true)
 		}
-		m["body"] = bm
+		_ = m.Set("body", bm)
 	}
 	if r.Auth != nil {
-		ps := map[string]any{}
-		for k, v := range r.Auth.Params {
-			ps[k] = v
+		// Postman's shape, {type, <type>: [{key, value, type}]}, in the
+		// collection's order.
+		ps := []any{}
+		for _, k := range r.Auth.Keys() {
+			ps = append(ps, obj("key", k, "value", r.Auth.Params[k], "type", "any"))
 		}
-		m["auth"] = map[string]any{"type": r.Auth.Type, "params": ps}
+		am := obj("type", r.Auth.Type)
+		if r.Auth.Type != "" {
+			_ = am.Set(r.Auth.Type, ps)
+		}
+		_ = m.Set("auth", am)
 	}
-	return e.rt.ToValue(m)
+	return m
 }
 
 func strs(s []string) []any {
@@ -737,12 +755,12 @@ func (e *Engine) installGlobals() error {
 			e.throw("RangeError", fmt.Sprintf("The ArrayBufferView's byte length (%d) exceeds the number of bytes of entropy available via this API (65536)", n))
 		}
 		b := make([]byte, n)
-		_, _ = rand.Read(b)
+		e.randomRead(b)
 		return rt.NewArrayBuffer(b)
 	})
 	set("randomUUID", func() string {
 		var b [16]byte
-		_, _ = rand.Read(b[:])
+		e.randomRead(b[:])
 		b[6] = b[6]&0x0f | 0x40
 		b[8] = b[8]&0x3f | 0x80
 		return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
@@ -1176,4 +1194,13 @@ func boxedPrimitive(o *goja.Object) bool {
 		return true
 	}
 	return false
+}
+
+// randomRead fills b from the run's seeded source, or crypto/rand.
+func (e *Engine) randomRead(b []byte) {
+	if e.opts.Random != nil {
+		e.opts.Random.Read(b)
+		return
+	}
+	_, _ = rand.Read(b)
 }

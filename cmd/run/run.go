@@ -87,6 +87,12 @@ type Options struct {
 	// JOB_COMPLETION_INDEX).
 	Shard, ShardIndexEnv string
 
+	// Seed makes the run's random values repeat (runner.Options.Seed) and
+	// LoopbackOnly refuses every other host (runner.Options.LoopbackOnly);
+	// they have no flags: tests use them.
+	Seed         uint64
+	LoopbackOnly bool
+
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
 	LocalEcho bool
 	// StateDir overrides where current values are kept (--state-dir).
@@ -549,6 +555,8 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 
 		NoInsecureFileRead: o.NoInsecureFileRead,
 		InsecureFileRead:   o.InsecureFileRead,
+		Seed:               o.Seed,
+		LoopbackOnly:       o.LoopbackOnly,
 	}
 	if o.BailSet {
 		so.Runner.Bail = []string{runner.BailFailure}

@@ -1224,7 +1224,8 @@ function RequestAuth(a) {
     if (a.type) {
         var params = a.params || {};
         if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; }); }
-        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { key: k, value: params[k], type: 'any' }; }));
+        // Auth parameters are postman-collection Variables: type, value, key.
+        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { type: 'any', value: params[k], key: k }; }));
     }
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
@@ -1234,8 +1235,8 @@ RequestAuth.prototype.update = function (opts, type) {
     type = type || this.type;
     this.type = type;
     var list = this[type] instanceof PropertyList ? this[type] : (this[type] = new PropertyList([]));
-    if (Array.isArray(opts)) { opts.forEach(function (p) { list.upsert({ key: p.key, value: p.value, type: 'any' }); }); } else if (opts) {
-        Object.keys(opts).forEach(function (k) { list.upsert({ key: k, value: opts[k], type: 'any' }); });
+    if (Array.isArray(opts)) { opts.forEach(function (p) { list.upsert({ type: 'any', value: p.value, key: p.key }); }); } else if (opts) {
+        Object.keys(opts).forEach(function (k) { list.upsert({ type: 'any', value: opts[k], key: k }); });
     }
 };
 RequestAuth.prototype.toJSON = function () {
@@ -1247,7 +1248,7 @@ function plainAuth(a) {
     if (!a || !a.type) { return undefined; }
     var params = {}, list = a[a.type];
     if (list instanceof PropertyList) { list.members.forEach(function (p) { params[p.key] = p.value === undefined || p.value === null ? '' : (typeof p.value === 'string' ? p.value : JSON.stringify(p.value)); }); } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
-    return { type: a.type, params: params };
+    return { type: a.type, params: params, order: Object.keys(params) };
 }
 
 function Request(d) {

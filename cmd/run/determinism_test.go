@@ -1,0 +1,353 @@
+package run
+
+// TestCorpusReportsAreDeterministic runs every collection of the corpus
+// twice and requires byte-identical JSON reports once what legitimately
+// changes between runs is removed: timings, generated ids, dates, and the
+// values of random generators (seeded identically for both runs). Anything
+// else that differs depends on Go's map order or another hidden source of
+// nondeterminism, which Postman users see as flaky JSON.stringify output.
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/internal/testenv"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+)
+
+const corpusManifest = suiteShared + "/corpus/MANIFEST.tsv"
+
+// corpusCollections lists the corpus's collections from its manifest.
+func corpusCollections(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(corpusManifest)
+	if err != nil {
+		testenv.Skip(t, "../shared/corpus is absent (it sits beside the clone in CI)")
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) > 4 && cols[4] == "collection" && strings.HasSuffix(cols[0], ".json") {
+			out = append(out, cols[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// companionOf finds <stem><suffix> beside a corpus collection, else in
+// tools/companions under the flattened key, as parity looks for them.
+func companionOf(src string, suffixes ...string) string {
+	dir, base := filepath.Split(src)
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".json"), ".postman_collection")
+	for _, d := range []string{dir, suiteCompanions} {
+		for _, s := range suffixes {
+			if p := filepath.Join(d, stem+s); isFile(p) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// clockSeeded lists collections whose random values come from a generator
+// seeded with the clock inside a bundled library, as in Postman, so a seeded
+// run cannot repeat them.
+var clockSeeded = map[string]string{
+	"OWASP__crAPI/postman_collections__crAPI.postman_collection.json": "require('postman-collection') Property.replaceSubstitutions('{{$randomIP}}'): faker's own Mersenne Twister, seeded from the clock",
+}
+
+func TestCorpusReportsAreDeterministic(t *testing.T) {
+	colls := corpusCollections(t)
+	if testing.Short() {
+		t.Skip("runs the whole corpus twice; skipped with -short")
+	}
+	echo := hostOf(t, echotest.Start(t))
+	raw := hostOf(t, echotest.StartRawEcho(t))
+	redirect := hostOf(t, echotest.StartRedirect(t))
+	blackhole := startBlackhole(t)
+	// The runs mostly wait on the network: a dozen at once (more than
+	// -parallel's default, GOMAXPROCS) keeps the whole corpus short.
+	root := t.TempDir()
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range work {
+				if clockSeeded[rel] != "" {
+					continue
+				}
+				src := filepath.Join(suiteShared, "corpus", rel)
+				first, err1 := corpusReport(root, src, echo, raw, redirect, blackhole)
+				second, err2 := corpusReport(root, src, echo, raw, redirect, blackhole)
+				switch {
+				case err1 != nil || err2 != nil:
+					t.Errorf("%s: %v %v", rel, err1, err2)
+				case first == nil || second == nil:
+					// courier wrote no report (a collection it refuses): nothing to compare
+				default:
+					if a, b := normalizeReport(first), normalizeReport(second); !bytes.Equal(a, b) {
+						t.Errorf("%s: two runs wrote different reports:\n%s", rel, firstDifference(a, b))
+						if d := os.Getenv("COURIER_DETERMINISM_DUMP"); d != "" {
+							name := strings.NewReplacer("/", "_", " ", "_").Replace(rel)
+							_ = os.WriteFile(filepath.Join(d, name+".1"), a, 0o644)
+							_ = os.WriteFile(filepath.Join(d, name+".2"), b, 0o644)
+						}
+					}
+				}
+			}
+		}()
+	}
+	for _, rel := range colls {
+		work <- rel
+	}
+	close(work)
+	wg.Wait()
+}
+
+// corpusReport runs one collection as parity prepares it and returns the
+// JSON report, or nil when courier wrote none (said in the log).
+func corpusReport(root, src, echo, raw, redirect, blackhole string) ([]byte, error) {
+	dir, err := os.MkdirTemp(root, "run")
+	if err != nil {
+		return nil, err
+	}
+	rw := newSuiteRewriter(echo, raw, redirect, blackhole)
+	dst := filepath.Join(dir, filepath.Base(src))
+	if _, err := rewriteJSONFile(src, dst, rw); err != nil {
+		return nil, fmt.Errorf("copying %s: %w", src, err)
+	}
+	io, _, _, _ := cmdutil.Test()
+	report := filepath.Join(dir, "report.json")
+	o := &Options{
+		IO:          io,
+		Collections: []string{dst},
+		Reporters:   []string{"json"},
+		Reporter:    ReporterFlags{JSONExport: report},
+		Color:       "off",
+		WorkingDir:  dir,
+		NoPersist:   true,
+		Seed:        1,
+		// Hosts the rewriter leaves (a variable's value, a computed URL)
+		// fail without even a DNS lookup: nothing leaves the machine.
+		LoopbackOnly: true,
+	}
+	for kind, suffixes := range map[string][]string{
+		"environment": {".postman_environment.json"},
+		"globals":     {".postman_globals.json"},
+		"data":        {".postman_data.json", ".postman_data.csv"},
+	} {
+		p := companionOf(src, suffixes...)
+		if p == "" {
+			continue
+		}
+		cp := filepath.Join(dir, kind+filepath.Ext(p))
+		if strings.HasSuffix(p, ".json") {
+			_, err = rewriteJSONFile(p, cp, rw)
+		} else {
+			err = rewriteTextFile(p, cp, rw)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("copying %s: %w", p, err)
+		}
+		switch kind {
+		case "environment":
+			o.Environment = cp
+		case "globals":
+			o.Globals = cp
+		case "data":
+			o.IterationData = cp
+		}
+	}
+	if p := companionOf(src, ".postman_config.json"); p != "" {
+		if err := applySuiteConfig(p, o); err != nil {
+			return nil, fmt.Errorf("config %s: %w", p, err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), suiteRunTimeout)
+	defer cancel()
+	_ = Run(ctx, o) // failing assertions are part of what is compared
+	b, err := os.ReadFile(report)
+	if err != nil {
+		return nil, nil
+	}
+	return b, nil
+}
+
+var (
+	volatileKeys = map[string]bool{
+		"id": true, "_postman_id": true, "_postman_exported_at": true, "responseTime": true, "timings": true,
+		"started": true, "completed": true, "timestamp": true, "responseAverage": true, "responseMin": true,
+		"responseMax": true, "responseSd": true, "dnsAverage": true, "dnsMin": true, "dnsMax": true, "dnsSd": true,
+		"firstByteAverage": true, "firstByteMin": true, "firstByteMax": true, "firstByteSd": true,
+		"checksum": true, "_lastExecutionId": true, "ref": true, "httpRequestId": true,
+		// A reset by the blackhole reads as ECONNRESET with or without
+		// the errno of the read, depending on timing, in Node as here.
+		"errno": true, "syscall": true,
+	}
+	volatileText = []struct {
+		re   *regexp.Regexp
+		with string
+	}{
+		// Multipart boundaries are random in Postman too.
+		{regexp.MustCompile(`(boundary=|--)-*[0-9a-f]{24,}`), "$1<boundary>"},
+		{suiteUUIDRE, "<uuid>"},
+		{regexp.MustCompile(`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?`), "<time>"},
+		{regexp.MustCompile(`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{2}[ -](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ -]\d{4} \d{2}:\d{2}:\d{2} GMT`), "<http-date>"},
+		{regexp.MustCompile(`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}(?: \([^)]*\))?`), "<date>"},
+		{regexp.MustCompile(`\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}:\d{2}(?: [AP]M)?`), "<locale-date>"},
+		{regexp.MustCompile(`(?:^|[^\d.])1[5-9]\d{8}(?:\d{3})?(?:[^\d.]|$)`), "<epoch>"},
+		{regexp.MustCompile(`127\.0\.0\.1:\d+`), "127.0.0.1:<port>"},
+		{regexp.MustCompile(`(%[0-9A-Fa-f]{2})1[5-9]\d{8}(?:\d{3})?\b`), "$1<epoch>"},
+		// Nonces and what they sign are random by design (OAuth 1, Hawk).
+		{regexp.MustCompile(`((?:nonce|oauth_signature|mac)=\\?")[^"\\]*`), "$1<random>"},
+		{regexp.MustCompile(`(?i)(response ?time\D{0,3})\d+(?:\.\d+)?`), "$1<ms>"},
+		{regexp.MustCompile(`\b\d+(?:\.\d+)?\s?ms\b`), "<ms>"},
+	}
+)
+
+// normalizeReport removes timings, ids and dates from a JSON report,
+// keeping the order of everything else.
+func normalizeReport(b []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	v, err := decodeOrdered(dec)
+	if err != nil {
+		return b
+	}
+	var out bytes.Buffer
+	writeOrdered(&out, v, "")
+	return out.Bytes()
+}
+
+type orderedObj struct {
+	keys []string
+	vals []any
+}
+
+func decodeOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch d := tok.(type) {
+	case json.Delim:
+		if d == '{' {
+			o := &orderedObj{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := decodeOrdered(dec)
+				if err != nil {
+					return nil, err
+				}
+				o.keys = append(o.keys, kt.(string))
+				o.vals = append(o.vals, v)
+			}
+			_, err := dec.Token()
+			return o, err
+		}
+		var arr []any
+		for dec.More() {
+			v, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			arr = append(arr, v)
+		}
+		_, err := dec.Token()
+		return arr, err
+	}
+	return tok, nil
+}
+
+func maskText(s string) string {
+	for _, v := range volatileText {
+		s = v.re.ReplaceAllString(s, v.with)
+	}
+	return s
+}
+
+func writeOrdered(w *bytes.Buffer, v any, key string) {
+	switch x := v.(type) {
+	case *orderedObj:
+		// A Buffer's bytes are text in disguise: mask them as text.
+		if len(x.keys) == 2 && x.keys[0] == "type" && x.vals[0] == "Buffer" {
+			if arr, ok := x.vals[1].([]any); ok {
+				bs := make([]byte, 0, len(arr))
+				for _, n := range arr {
+					if num, ok := n.(json.Number); ok {
+						i, _ := num.Int64()
+						bs = append(bs, byte(i))
+					}
+				}
+				fmt.Fprintf(w, "Buffer(%q)", maskText(string(bs)))
+				return
+			}
+		}
+		// A compressed body's length follows its random content.
+		lengthHeader := len(x.keys) >= 2 && x.keys[0] == "key" && strings.EqualFold(fmt.Sprint(x.vals[0]), "content-length")
+		w.WriteString("{")
+		for i, k := range x.keys {
+			if volatileKeys[k] {
+				continue
+			}
+			if lengthHeader && k == "value" {
+				w.WriteString("\n\"value\":<n>")
+				continue
+			}
+			fmt.Fprintf(w, "\n%q:", k)
+			writeOrdered(w, x.vals[i], k)
+		}
+		w.WriteString("}")
+	case []any:
+		w.WriteString("[")
+		for _, e := range x {
+			w.WriteString("\n")
+			writeOrdered(w, e, key)
+		}
+		w.WriteString("]")
+	case string:
+		fmt.Fprintf(w, "%q", maskText(x))
+	case json.Number:
+		if key == "responseSize" || key == "size" {
+			w.WriteString("<n>")
+			return
+		}
+		w.WriteString(maskText(x.String()))
+	default:
+		fmt.Fprintf(w, "%v", x)
+	}
+}
+
+func firstDifference(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			from := max(0, i-3)
+			return fmt.Sprintf("line %d:\n  first:  %s\n  second: %s\n  before: %s\n  first then:  %s\n  second then: %s", i, la[i], lb[i],
+				strings.Join(la[from:i], " | "), strings.Join(la[i:min(len(la), i+4)], " | "), strings.Join(lb[i:min(len(lb), i+4)], " | "))
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
