@@ -123,7 +123,7 @@ type Server struct {
 	groups      map[string]*group
 	deviceAuths map[string]*deviceAuth // by device_code
 	usedJTI     map[string]bool        // client assertion ids already seen
-	// Workflow-library resources (usecases.go).
+	// Workflow-library resources (agreements.go, roles.go, device_auth_policies.go).
 	langs              map[string][]*language // by environment
 	agreements         map[string]*agreement
 	agreementLangs     map[string]*agreementLanguage
@@ -133,8 +133,8 @@ type Server struct {
 	deviceAuthPolicies map[string]*deviceAuthPolicy
 	roles              []*role
 	roleAssignments    map[string]*roleAssignment
-	uc2s               *uc2State           // usecases2.go, created on first use
-	uc3s               *uc3State           // usecases3.go, created on first use
+	uc2s               *uc2State           // user_attributes.go, progressive_profiling.go: created on first use
+	uc3s               *uc3State           // password_policies.go, created on first use
 	extAuths           map[string]*extAuth // by state, created on first use (external_auth.go)
 	appRoles           *appRoleState       // PingOne Authorize application roles (app_roles.go), created on first use
 	order              int64               // creation counter so listings keep insertion order
@@ -142,7 +142,7 @@ type Server struct {
 	// (saml_sp_flow.go).
 	samlAuths map[string]*samlAuth
 
-	moreSt *moreState // the generic resources (mgmt_more.go), created on first use
+	moreSt *moreState // the generic resources (kinds.go), created on first use
 
 	persist *persister // the state file, when there is one (persist.go)
 }
@@ -296,7 +296,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAPI(w, r, splitPath(strings.TrimPrefix(path, "/v1")))
 	case strings.HasPrefix(path, "/__test/"):
 		s.serveTest(w, r, strings.TrimPrefix(path, "/__test/"))
-	case strings.HasPrefix(path, "/__files/"): // mgmt_more_files.go
+	case strings.HasPrefix(path, "/__files/"): // images.go, integrations.go
 		s.serveFiles(w, r, strings.TrimPrefix(path, "/__files/"))
 	default:
 		parts := splitPath(path)

@@ -6,7 +6,7 @@ import (
 )
 
 // table is the list/create/read/delete plumbing shared by the management
-// resources kept in Server's typed maps (the generic kinds of mgmt_more.go
+// resources kept in Server's typed maps (the generic kinds of kinds.go
 // have their own). A route with more than that (updates, sub-resources)
 // uses the pieces it shares and keeps the rest itself.
 type table[T any] struct {

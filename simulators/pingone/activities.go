@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"mime"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -12,109 +11,6 @@ import (
 	"strings"
 	"time"
 )
-
-// --- risk evaluations ----------------------------------------------------------
-
-// routeRiskEvaluations serves POST /riskEvaluations (a deterministic
-// evaluation: the first policy of the set whose IP range contains the
-// event's IP gives the level, else the set's default result), GET
-// /riskEvaluations/{id} and PUT /riskEvaluations/{id}/event (the
-// completionStatus update a flow sends when it ends).
-func (s *Server) routeRiskEvaluations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	list := "/environments/" + env.id + "/riskEvaluations"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		bad := required(body, "event", "event.ip", "event.user.id")
-		ip := net.ParseIP(str(obj(body, "event"), "ip"))
-		if str(obj(body, "event"), "ip") != "" && ip == nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "event.ip", Message: "must be a valid IP address"})
-		}
-		var set *rec
-		if id := str(obj(body, "riskPolicySet"), "id"); id != "" {
-			if set = st.get(id, "riskPolicySets", env.id); set == nil {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "riskPolicySet.id", Message: "Referenced risk policy set does not exist"})
-			}
-		} else {
-			for _, x := range st.list("riskPolicySets", env.id, "") {
-				if x.body["default"] == true {
-					set = x
-				}
-			}
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		body["result"] = evaluateRisk(set, ip)
-		body["riskPolicySet"] = map[string]any{"id": set.id, "name": str(set.body, "name")}
-		body["details"] = map[string]any{"ipAddressReputation": map[string]any{"score": 0, "level": "LOW"}}
-		x := s.add(st, &kind{name: "riskEvaluations"}, env.id, "", list, body)
-		delete(st.recs, x.id) // evaluations are kept apart from the generic kinds
-		st.evals[x.id] = x
-		writeHAL(w, http.StatusCreated, s.recJSON(x, &kind{}, base))
-	case len(rest) == 0:
-		writeMethodNotAllowed(w)
-	case len(rest) <= 2:
-		x := st.evals[rest[0]]
-		if x == nil || x.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		if len(rest) == 1 && r.Method == http.MethodGet {
-			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
-			return
-		}
-		if len(rest) == 2 && rest[1] == "event" && r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
-			if bad := oneOf(body, "completionStatus", "SUCCESS", "FAILED", "IN_PROGRESS"); len(bad) > 0 || body["completionStatus"] == nil {
-				writeInvalidData(w, append(bad, required(body, "completionStatus")...)...)
-				return
-			}
-			obj(x.body, "event")["completionStatus"] = body["completionStatus"]
-			x.updatedAt = s.now()
-			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
-			return
-		}
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
-	}
-}
-
-// evaluateRisk applies a risk policy set to an IP: the first policy (by
-// priority) whose ipRange condition contains it decides the level.
-func evaluateRisk(set *rec, ip net.IP) map[string]any {
-	policies, _ := set.body["riskPolicies"].([]any)
-	for _, p := range policies {
-		pm := asMap(p)
-		cond := obj(pm, "condition")
-		ranges, _ := cond["ipRange"].([]any)
-		for _, rg := range ranges {
-			cidr, _ := rg.(string)
-			if !strings.Contains(cidr, "/") {
-				cidr += "/32"
-			}
-			if _, n, err := net.ParseCIDR(cidr); err == nil && ip != nil && n.Contains(ip) {
-				res := obj(pm, "result")
-				return map[string]any{"level": strings.ToUpper(str(res, "level")), "type": "VALUE", "source": "POLICY"}
-			}
-		}
-	}
-	level := "LOW"
-	if dr := obj(set.body, "defaultResult"); str(dr, "level") != "" {
-		level = strings.ToUpper(str(dr, "level"))
-	}
-	return map[string]any{"level": level, "type": "VALUE", "source": "DEFAULT"}
-}
-
-// --- audit activities ------------------------------------------------------------
 
 type activity struct {
 	id, envID, correlationID string
@@ -124,7 +20,7 @@ type activity struct {
 	clientID, clientName     string
 	clientEnv                string
 	status                   string
-	extra                    []activityRes // usecases3.go: further resources (a consent's agreement)
+	extra                    []activityRes // consent_activities.go: further resources (a consent's agreement)
 }
 
 // resourceTypes maps a management path segment to its audit resource type.

@@ -7,17 +7,14 @@ import (
 	"time"
 )
 
-// This file and the other mgmt_more*.go files add the management resources
-// of the workflow library beyond users, applications and sign-on policies:
-// password policies, identity providers, gateways, identity propagation,
-// notification templates and contents, keys and certificates, risk policy
-// sets and evaluations, audit activities, application attribute mappings and
-// flow policy assignments, the integration catalog and images.
-//
-// Their state lives in a moreState kept beside the Server (keyed by a weak
-// pointer, so it goes away with the Server) rather than in Server's fields,
-// so that these resources can grow without touching the core types. All of
-// it is guarded by s.mu like the rest of the server.
+// The generic resource model: most management resources the workflow
+// library uses beyond users, applications and sign-on policies (password
+// policies, identity providers, gateways, identity propagation, notification
+// templates, risk policy sets, attribute mappings, flow policy assignments,
+// key rotation and notification policies...) are records of a kind: a kind
+// says how its bodies are validated, defaulted, hidden and linked, and
+// crud serves them all the same way. The records live in the server's
+// moreState, guarded by s.mu like the rest of the server.
 
 // rec is one stored management resource of the generic kinds: PingOne
 // echoes what it stored, so the body is kept as sent (minus write-only
@@ -141,8 +138,6 @@ func (s *Server) serveMore(w http.ResponseWriter, r *http.Request, c *caller, en
 	}
 	return true
 }
-
-// --- generic resources -------------------------------------------------------
 
 // kind describes one generic resource: how it is validated, which fields
 // never leave the server and what else it links to.
@@ -376,8 +371,6 @@ func dropPath(out map[string]any, path string) {
 	}
 	delete(cur, parts[len(parts)-1])
 }
-
-// --- validation helpers --------------------------------------------------------
 
 func required(body map[string]any, fields ...string) []detail {
 	var bad []detail

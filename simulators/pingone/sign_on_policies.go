@@ -1,0 +1,252 @@
+package pingone
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+)
+
+func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
+	list := base + "/environments/" + env.id + "/signOnPolicies"
+	if len(rest) == 0 {
+		switch r.Method {
+		case http.MethodGet:
+			var out []any
+			for _, p := range sortedBySeq(s.policies, func(p *signOnPolicy) (string, int64) { return p.envID, p.seq }, env.id) {
+				out = append(out, s.policyJSON(p, base))
+			}
+			writeHAL(w, http.StatusOK, collection(list, "signOnPolicies", out))
+		case http.MethodPost:
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return
+			}
+			name := str(body, "name")
+			if bad := s.policyNameProblem(env.id, "", name); bad != nil {
+				writeInvalidData(w, *bad)
+				return
+			}
+			now := s.now()
+			p := &signOnPolicy{id: newID(), envID: env.id, name: name, description: str(body, "description"),
+				isDefault: body["default"] == true, createdAt: now, updatedAt: now, seq: s.next()}
+			s.policies[p.id] = p
+			if p.isDefault {
+				for _, o := range s.policies {
+					if o.envID == env.id && o.id != p.id {
+						o.isDefault = false
+					}
+				}
+				env.defaultPolicy = p.id
+			}
+			writeHAL(w, http.StatusCreated, s.policyJSON(p, base))
+		default:
+			writeMethodNotAllowed(w)
+		}
+		return
+	}
+	pol := s.policies[rest[0]]
+	if pol == nil || pol.envID != env.id {
+		writeNotFound(w)
+		return
+	}
+	if len(rest) == 1 {
+		switch r.Method {
+		case http.MethodGet:
+			writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
+		case http.MethodPut:
+			s.updatePolicy(w, r, env, pol, base)
+		case http.MethodDelete:
+			if pol.isDefault {
+				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default sign-on policy cannot be deleted"})
+				return
+			}
+			delete(s.policies, pol.id)
+			for id, a := range s.assignments {
+				if a.policyID == pol.id {
+					delete(s.assignments, id)
+				}
+			}
+			for id, a := range s.actions {
+				if a.policyID == pol.id {
+					delete(s.actions, id)
+				}
+			}
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			writeMethodNotAllowed(w)
+		}
+		return
+	}
+	if rest[1] != "actions" || len(rest) > 3 {
+		writeNotFound(w)
+		return
+	}
+	switch {
+	case len(rest) == 2 && r.Method == http.MethodGet:
+		var out []any
+		for _, a := range s.policyActions(pol.id) {
+			out = append(out, s.actionJSON(a, base))
+		}
+		writeHAL(w, http.StatusOK, collection(list+"/"+pol.id+"/actions", "actions", out))
+	case len(rest) == 2 && r.Method == http.MethodPost:
+		s.createAction(w, r, env, pol, base)
+	case len(rest) == 3 && r.Method == http.MethodGet:
+		a := s.actions[rest[2]]
+		if a == nil || a.policyID != pol.id {
+			writeNotFound(w)
+			return
+		}
+		writeHAL(w, http.StatusOK, s.actionJSON(a, base))
+	case len(rest) == 3 && r.Method == http.MethodPut:
+		a := s.actions[rest[2]]
+		if a == nil || a.policyID != pol.id {
+			writeNotFound(w)
+			return
+		}
+		s.putAction(w, r, env, pol, base, a)
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+func (s *Server) createAction(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string) {
+	s.putAction(w, r, env, pol, base, nil)
+}
+
+// putAction creates an action (old == nil) or replaces one (PUT): the
+// body is validated alike, and the type of an existing action is fixed.
+func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string, old *policyAction) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	var bad []detail
+	typ := str(body, "type")
+	switch typ {
+	case "LOGIN":
+		bad = append(bad, s.checkSocialProviders(env, body)...) // social.go
+		if reg := obj(body, "registration"); reg["enabled"] == true {
+			if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})
+			}
+		}
+	case "AGREEMENT":
+		ag := s.agreements[str(obj(body, "agreement"), "id")]
+		if ag == nil || ag.envID != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement does not exist"})
+		} else if !ag.enabled {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement is not enabled"})
+		}
+	case "MULTI_FACTOR_AUTHENTICATION":
+		if pid := str(obj(body, "deviceAuthenticationPolicy"), "id"); pid != "" {
+			if p := s.deviceAuthPolicies[pid]; p == nil || p.envID != env.id {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "deviceAuthenticationPolicy.id", Message: "Referenced device authentication policy does not exist"})
+			}
+		}
+		// One MFA method must be on, either through a device authentication
+		// policy or the per-type switches of the older request shape.
+		if obj(body, "deviceAuthenticationPolicy") == nil {
+			on := false
+			for _, k := range []string{"email", "sms", "voice", "applications", "securityKey", "authenticator"} {
+				if obj(body, k)["enabled"] == true {
+					on = true
+				}
+			}
+			if !on {
+				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "At least one MFA method must be enabled"})
+			}
+		}
+	case "PROGRESSIVE_PROFILING":
+		bad = append(bad, checkProfilingAction(body)...)
+	case "IDENTIFIER_FIRST":
+		bad = append(bad, s.checkIdentifierFirst(env, body)...)
+	case "":
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"})
+	default:
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, IDENTIFIER_FIRST, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"})
+	}
+	prio, isNum := body["priority"].(float64)
+	if !isNum || prio < 1 {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "priority", Message: "must be greater than or equal to 1"})
+	}
+	if old != nil && typ != old.typ {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "The type of a sign-on action cannot change"})
+	}
+	for _, a := range s.policyActions(pol.id) {
+		if isNum && a.priority == int(prio) && a != old {
+			bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "priority", Message: "An action with the specified priority already exists in the sign-on policy"})
+		}
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	now := s.now()
+	if old != nil {
+		old.priority, old.body, old.updatedAt = int(prio), body, now
+		writeHAL(w, http.StatusOK, s.actionJSON(old, base))
+		return
+	}
+	a := &policyAction{id: newID(), envID: env.id, policyID: pol.id, typ: typ, priority: int(prio), body: body, createdAt: now, updatedAt: now, seq: s.next()}
+	s.actions[a.id] = a
+	writeHAL(w, http.StatusCreated, s.actionJSON(a, base))
+}
+
+func (s *Server) policyActions(policyID string) []*policyAction {
+	var out []*policyAction
+	for _, a := range s.actions {
+		if a.policyID == policyID {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].priority < out[j].priority })
+	return out
+}
+
+func (s *Server) policyJSON(p *signOnPolicy, base string) map[string]any {
+	self := base + "/environments/" + p.envID + "/signOnPolicies/" + p.id
+	return map[string]any{
+		"_links": map[string]any{
+			"self":        link(self),
+			"environment": link(base + "/environments/" + p.envID),
+			"actions":     link(self + "/actions"),
+		},
+		"id": p.id, "environment": ref(p.envID), "name": p.name, "description": p.description,
+		"default": p.isDefault, "createdAt": ts(p.createdAt), "updatedAt": ts(p.updatedAt),
+	}
+}
+
+func (s *Server) actionJSON(a *policyAction, base string) map[string]any {
+	polURL := base + "/environments/" + a.envID + "/signOnPolicies/" + a.policyID
+	out := map[string]any{}
+	for k, v := range a.body {
+		out[k] = v
+	}
+	out["_links"] = map[string]any{
+		"self":         link(polURL + "/actions/" + a.id),
+		"environment":  link(base + "/environments/" + a.envID),
+		"signOnPolicy": link(polURL),
+	}
+	out["id"] = a.id
+	out["environment"] = ref(a.envID)
+	out["signOnPolicy"] = ref(a.policyID)
+	out["priority"] = a.priority
+	out["type"] = a.typ
+	out["createdAt"] = ts(a.createdAt)
+	out["updatedAt"] = ts(a.updatedAt)
+	return out
+}
+
+// policyNameProblem checks a sign-on policy name: required, and unique in
+// the environment (case-insensitively) among policies other than self.
+func (s *Server) policyNameProblem(envID, self, name string) *detail {
+	if strings.TrimSpace(name) == "" {
+		return &detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}
+	}
+	for _, p := range s.policies {
+		if p.envID == envID && p.id != self && strings.EqualFold(p.name, name) {
+			return &detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A sign-on policy with the specified name already exists"}
+		}
+	}
+	return nil
+}

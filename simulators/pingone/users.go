@@ -1,0 +1,259 @@
+package pingone
+
+import (
+	"net/http"
+	"strings"
+	"unicode"
+)
+
+func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
+	list := base + "/environments/" + env.id + "/users"
+	if len(rest) == 0 {
+		switch r.Method {
+		case http.MethodGet:
+			var out []any
+			filter := r.URL.Query().Get("filter")
+			for _, u := range sortedBySeq(s.users, func(u *user) (string, int64) { return u.envID, u.seq }, env.id) {
+				match, valid := s.userMatches(u, filter)
+				if !valid {
+					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+						Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+					return
+				}
+				if match {
+					out = append(out, s.userJSON(u, base))
+				}
+			}
+			writeHAL(w, http.StatusOK, collection(list, "users", out))
+		case http.MethodPost:
+			s.createUser(w, r, env, base)
+		default:
+			writeMethodNotAllowed(w)
+		}
+		return
+	}
+	u := s.users[rest[0]]
+	if u == nil || u.envID != env.id {
+		writeNotFound(w)
+		return
+	}
+	if len(rest) == 1 {
+		if r.Method == http.MethodPatch || r.Method == http.MethodPut {
+			s.updateUser(w, r, env, u, base) // user_resources.go
+			return
+		}
+		if r.Method != http.MethodGet {
+			writeMethodNotAllowed(w)
+			return
+		}
+		out := s.userJSON(u, base)
+		if r.URL.Query().Get("include") == "memberOfGroupNames" {
+			names := []any{}
+			for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, env.id) {
+				if u.groups[g.id] {
+					names = append(names, g.name)
+				}
+			}
+			out["memberOfGroupNames"] = names
+		}
+		writeHAL(w, http.StatusOK, out)
+		return
+	}
+	self := list + "/" + u.id
+	switch {
+	case len(rest) == 2 && s.serveUserResource(w, r, env, u, base, rest[1]): // user_resources.go
+	case rest[1] == "password" && len(rest) == 2 && r.Method == http.MethodGet:
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
+	case rest[1] == "password" && len(rest) == 2:
+		if r.Method != http.MethodPut {
+			writeMethodNotAllowed(w)
+			return
+		}
+		if isPasswordReset(r) {
+			s.changeOwnPassword(w, r, u, base) // password_change.go
+			return
+		}
+		body, ok := readJSONBody(w, r, mtPasswordSet)
+		if !ok {
+			return
+		}
+		value := str(body, "value")
+		if d, bad := s.userPasswordViolation(u, value); bad {
+			writeInvalidData(w, d)
+			return
+		}
+		u.password = value
+		u.passwordChanged = s.now()
+		u.updatedAt = u.passwordChanged
+		u.mustChangePassword = body["forceChange"] == true
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
+	case rest[1] == "mfaEnabled" && len(rest) == 2:
+		switch r.Method {
+		case http.MethodGet:
+		case http.MethodPut:
+			body, ok := readJSONBody(w, r, mtJSON)
+			if !ok {
+				return
+			}
+			v, isBool := body["mfaEnabled"].(bool)
+			if !isBool {
+				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "mfaEnabled", Message: "must not be null"})
+				return
+			}
+			u.mfaEnabled = v
+			u.updatedAt = s.now()
+		default:
+			writeMethodNotAllowed(w)
+			return
+		}
+		writeHAL(w, http.StatusOK, map[string]any{
+			"_links":     map[string]any{"self": link(self + "/mfaEnabled"), "user": link(self)},
+			"mfaEnabled": u.mfaEnabled,
+		})
+	case rest[1] == "devices":
+		s.routeDevices(w, r, u, base, rest[2:])
+	case rest[1] == "sessions":
+		s.routeUserSessions(w, r, u, base, rest[2:])
+	case rest[1] == "memberOfGroups":
+		s.routeMemberOf(w, r, u, base, rest[2:])
+	case rest[1] == "roleAssignments":
+		s.routeRoleAssignments(w, r, env, base, "users", u.id, rest[2:])
+	default:
+		writeNotFound(w)
+	}
+}
+
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	body, ok := readJSONBody(w, r, mtJSON, mtUserImport)
+	if !ok {
+		return
+	}
+	username := str(body, "username")
+	var bad []detail
+	if strings.TrimSpace(username) == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "username", Message: "must not be blank"})
+	}
+	email := str(body, "email")
+	if email != "" && !strings.Contains(email, "@") {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "email", Message: "must be a well-formed email address"})
+	}
+	popID := env.defaultPopulation
+	if p := obj(body, "population"); p != nil {
+		popID = str(p, "id")
+		if pop := s.populations[popID]; pop == nil || pop.envID != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "population.id", Message: "Referenced population does not exist"})
+		}
+	}
+	for _, u := range s.users {
+		if u.envID == env.id && strings.EqualFold(u.username, username) {
+			bad = append(bad, detail{Code: "UNIQUENESS_VIOLATION", Target: "username", Message: "is unique and already exists"})
+		}
+	}
+	var password string
+	if pw := obj(body, "password"); pw != nil {
+		password = str(pw, "value")
+		if d, violated := passwordPolicyViolation(password); violated {
+			bad = append(bad, d)
+		}
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	now := s.now()
+	name := obj(body, "name")
+	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: email,
+		given: str(name, "given"), family: str(name, "family"), enabled: body["enabled"] != false,
+		password: password, createdAt: now, updatedAt: now, seq: s.next()}
+	if pw := obj(body, "password"); pw != nil {
+		u.mustChangePassword = pw["forceChange"] == true
+	}
+	if password != "" {
+		u.passwordChanged = now
+	}
+	s.users[u.id] = u
+	writeHAL(w, http.StatusCreated, s.userJSON(u, base))
+}
+
+// passwordPolicyViolation applies PingOne's default "Standard" password
+// policy: at least 8 characters with an upper-case letter, a lower-case
+// letter, a digit and a special character.
+func passwordPolicyViolation(pw string) (detail, bool) {
+	var upper, lower, digit, special bool
+	for _, c := range pw {
+		switch {
+		case unicode.IsUpper(c):
+			upper = true
+		case unicode.IsLower(c):
+			lower = true
+		case unicode.IsDigit(c):
+			digit = true
+		default:
+			special = true
+		}
+	}
+	if len([]rune(pw)) < 8 || !upper || !lower || !digit || !special {
+		return detail{Code: "INVALID_VALUE", Target: "password", Message: "User password did not satisfy password policy requirements"}, true
+	}
+	return detail{}, false
+}
+
+func (s *Server) userJSON(u *user, base string) map[string]any {
+	self := base + "/environments/" + u.envID + "/users/" + u.id
+	out := map[string]any{
+		"_links": map[string]any{
+			"self":            link(self),
+			"environment":     link(base + "/environments/" + u.envID),
+			"population":      link(base + "/environments/" + u.envID + "/populations/" + u.populationID),
+			"devices":         link(self + "/devices"),
+			"password":        link(self + "/password"),
+			"password.set":    link(self + "/password"),
+			"password.reset":  link(self + "/password"),
+			"roleAssignments": link(self + "/roleAssignments"),
+			"memberOfGroups":  link(self + "/memberOfGroups"),
+		},
+		"id":               u.id,
+		"environment":      ref(u.envID),
+		"account":          map[string]any{"canAuthenticate": true, "status": "OK"},
+		"createdAt":        ts(u.createdAt),
+		"enabled":          u.enabled,
+		"identityProvider": map[string]any{"type": "PING_ONE"},
+		"lifecycle":        map[string]any{"status": orDefault(u.lifecycle, "ACCOUNT_OK")},
+		"mfaEnabled":       u.mfaEnabled,
+		"population":       ref(u.populationID),
+		"updatedAt":        ts(u.updatedAt),
+		"username":         u.username,
+		"verifyStatus":     s.userVerifyStatus(u),
+	}
+	if u.idpID != "" {
+		out["identityProvider"] = map[string]any{"id": u.idpID, "type": "OPENID_CONNECT"}
+		out["externalId"] = u.externalID
+	}
+	if u.email != "" {
+		out["email"] = u.email
+	}
+	if u.given != "" || u.family != "" {
+		out["name"] = map[string]any{"given": u.given, "family": u.family}
+	}
+	s.userExtraJSON(u, out)
+	return out
+}
+
+func (s *Server) passwordJSON(u *user, base string, forceChange bool) map[string]any {
+	self := base + "/environments/" + u.envID + "/users/" + u.id
+	status := "OK"
+	if forceChange {
+		status = "MUST_CHANGE_PASSWORD"
+	}
+	return map[string]any{
+		"_links": map[string]any{
+			"self":        link(self + "/password"),
+			"environment": link(base + "/environments/" + u.envID),
+			"user":        link(self),
+		},
+		"environment":   ref(u.envID),
+		"user":          ref(u.id),
+		"status":        status,
+		"lastChangedAt": ts(u.passwordChanged),
+	}
+}
