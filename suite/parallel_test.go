@@ -17,8 +17,9 @@ import (
 	"github.com/courier-run/courier/suite"
 )
 
-// dataDriven is a two-request collection whose iterations differ only by
-// their data row: each logs, asserts on the echoed row and sets variables.
+// dataDriven is a collection whose iterations differ only by their data
+// row: each logs, asserts on the echoed row and sets variables, and its
+// last request loops on itself with setNextRequest three times.
 func dataDriven(t *testing.T) *collections.Collection {
 	t.Helper()
 	src := `{"info":{"name":"dd","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
@@ -34,7 +35,13 @@ func dataDriven(t *testing.T) *collections.Collection {
    "pm.collectionVariables.set('seen' + n, 'yes');"]}}]},
  {"name":"cookies","request":{"method":"GET","url":"{{baseUrl}}{{cookiePath}}"},
   "event":[{"listen":"test","script":{"exec":[
-   "pm.environment.set('cookies' + pm.info.iteration, JSON.stringify(pm.response.json().cookies));"]}}]}]}`
+   "pm.environment.set('cookies' + pm.info.iteration, JSON.stringify(pm.response.json().cookies));"]}}]},
+ {"name":"loop","request":{"method":"GET","url":"{{baseUrl}}/get?loop=1"},
+  "event":[{"listen":"test","script":{"exec":[
+   "const k = 'loop' + pm.info.iteration, n = Number(pm.collectionVariables.get(k) || 0) + 1;",
+   "pm.collectionVariables.set(k, n);",
+   "pm.test('pass ' + n, () => {});",
+   "if (n < 3) { pm.execution.setNextRequest('loop'); }"]}}]}]}`
 	c, err := collections.LoadBytes([]byte(src), "dd.json")
 	if err != nil {
 		t.Fatal(err)
@@ -132,12 +139,23 @@ func TestParallelReadsAsSequential(t *testing.T) {
 			}
 			var seen []string
 			for _, v := range par.Collection.Variable {
-				seen = append(seen, v.Key)
+				if strings.HasPrefix(v.Key, "seen") {
+					seen = append(seen, v.Key)
+				}
 			}
 			if want := []string{"seen0", "seen1", "seen2", "seen3", "seen4", "seen5", "seen6"}; !reflect.DeepEqual(seen, want) {
 				t.Errorf("merged collection variables %v, want %v", seen, want)
 			}
 		})
+	}
+	loops := 0
+	for _, e := range seq.Run.Executions {
+		if e.Item.Name == "loop" {
+			loops++
+		}
+	}
+	if loops != 3*7 {
+		t.Errorf("the setNextRequest loop ran %d times over 7 iterations, want 3 each", loops)
 	}
 	if env := envValues(seq); env["last"] != "6" || env["cookies1"] != `{"w":"0"}` {
 		t.Errorf("sequential run: %v", env)
