@@ -189,7 +189,26 @@ type Suite struct {
 
 // New returns a suite for o.
 func New(o Options) *Suite {
-	return &Suite{o: o, red: vault.NewRedactor()}
+	red := vault.NewRedactor()
+	if o.Stderr != nil {
+		// Warnings and notes name variables, files and errors; whatever
+		// they quote is masked like every other output.
+		o.Stderr = redactWrites{w: o.Stderr, red: red}
+	}
+	return &Suite{o: o, red: red}
+}
+
+// redactWrites masks each write whole: every warning is one write.
+type redactWrites struct {
+	w   io.Writer
+	red *vault.Redactor
+}
+
+func (r redactWrites) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(r.w, r.red.Redact(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // Redactor is the suite's secret masker: every value it learned (secret

@@ -28,6 +28,15 @@ const interruptColl = `{"info":{"name":"intr"},"item":[
 // values are saved up to the last completed request.
 func TestInterruptedRunTellsTheTruth(t *testing.T) {
 	t.Parallel()
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
+			interruptRun(t, sig)
+		})
+	}
+}
+
+func interruptRun(t *testing.T, sig syscall.Signal) {
 	hit := make(chan struct{}, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {
@@ -60,7 +69,7 @@ func TestInterruptedRunTellsTheTruth(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatalf("the slow request never came:\n%s", out.String())
 	}
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	require.NoError(t, cmd.Process.Signal(sig))
 	err := cmd.Wait()
 	var ee *exec.ExitError
 	require.ErrorAs(t, err, &ee, out.String())
