@@ -179,7 +179,7 @@ func (l *v3loader) noticeErr(err error, consequence string) {
 func (l *v3loader) read(rel string) ([]byte, error) {
 	l.files++
 	if l.files > maxV3Files {
-		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("more than %d files: not a collection directory?", maxV3Files)}
+		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("%w: more than %d files; is this a collection directory?", errV3Limit, maxV3Files)}
 	}
 	data, err := readLimited(l.fsys, rel, l.where(rel))
 	if err != nil {
@@ -187,17 +187,18 @@ func (l *v3loader) read(rel string) ([]byte, error) {
 	}
 	l.bytes += int64(len(data))
 	if l.bytes > maxV3Total {
-		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("the collection is larger than %d MB", maxV3Total>>20)}
+		return nil, &LoadError{Source: l.source, Err: fmt.Errorf("%w: the collection is larger than %d MB", errV3Limit, maxV3Total>>20)}
 	}
 	return data, nil
 }
 
 // fatal reports errors that stop the whole load (limits, unreadable
 // directories) as opposed to a bad file, which is only skipped.
-func fatal(err error) bool {
-	var le *LoadError
-	return errors.As(err, &le) && le.Line == 0 && le.Path == "" && (strings.Contains(le.Err.Error(), "larger than") || strings.Contains(le.Err.Error(), "more than"))
-}
+func fatal(err error) bool { return errors.Is(err, errV3Limit) }
+
+// errV3Limit marks the limits that stop a whole load (a file too large is
+// only skipped).
+var errV3Limit = errors.New("too much to load")
 
 type parsedFile struct {
 	m   ymap

@@ -3,7 +3,6 @@ package collections
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -797,7 +796,3 @@ func (w *v3writer) examples(it *Item, where string) []exampleOut {
 	}
 	return out
 }
-
-// ErrNotV3Dir is returned when a v3 collection is to be written over a
-// directory that holds something else.
-var ErrNotV3Dir = errors.New("the directory exists and is not a v3 collection")

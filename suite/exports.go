@@ -82,15 +82,10 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: desc[v.Key]})
 		}
 		if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(o.Exports.Collection), ".json") {
-			// A v12 directory is written back as one, in the same layout:
-			// only the variables changed.
-			if _, err := collections.SaveDir(&out, o.Exports.Collection); err != nil {
+			// A v12 directory is written back as one: its files copied as
+			// they are, the collection variables updated in its definition.
+			if err := collections.ExportV3Dir(&out, o.Exports.Collection); err != nil {
 				return fmt.Errorf("--export-collection: %w", err)
-			}
-			for _, n := range coll.Notices {
-				if n.Kind != "" {
-					o.warnf("note: --export-collection: %s is not written (courier does not load %s requests)\n", n.Source, n.Kind)
-				}
 			}
 		} else {
 			var buf bytes.Buffer
