@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -28,13 +30,14 @@ type MergeOptions struct {
 func NewCmdMerge(io *cmdutil.IOStreams, runF func(*MergeOptions) error) *cobra.Command {
 	o := &MergeOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "merge <report.json>... [-o merged.json] [--junit merged.xml] [--html merged.html]",
+		Use:   "merge <report.json|dir>... [-o merged.json] [--junit merged.xml] [--html merged.html]",
 		Short: "Combine the JSON reports of a sharded run into one, and render it as JUnit or HTML",
 		Long: `Combine the JSON reports of the shards of one run (courier run --shard K/N -r json)
 into the report of the whole run: executions and failures in run order, stats
 summed, response times recomputed. The merged report renders as JUnit XML and as
 the HTML page, the same as a single run's.
 
+A directory stands for the .json reports in it (the volume the shards wrote to).
 Reports that say which shard they hold are put in shard order, and a missing or
 repeated shard is an error. The merged environment and globals are the last
 shard's final values (with keys only earlier shards set).
@@ -79,15 +82,19 @@ func RunMerge(o *MergeOptions) error {
 	if stdout > 1 {
 		return cmdutil.FlagErrorf("only one output can go to standard output (-)")
 	}
-	reports := make([]*jsonreport.Report, len(o.Inputs))
-	for i, path := range o.Inputs {
+	inputs, err := expandInputs(o.Inputs)
+	if err != nil {
+		return cmdutil.WithExitCode(err, cmdutil.ExitInput)
+	}
+	reports := make([]*jsonreport.Report, len(inputs))
+	for i, path := range inputs {
 		r, err := jsonreport.ReadFile(path)
 		if err != nil {
 			return cmdutil.WithExitCode(fmt.Errorf("reading a report: %w", err), cmdutil.ExitInput)
 		}
 		reports[i] = r
 	}
-	merged, err := jsonreport.Merge(reports, o.Inputs)
+	merged, err := jsonreport.Merge(reports, inputs)
 	if err != nil {
 		return cmdutil.WithExitCode(err, cmdutil.ExitInput)
 	}
@@ -125,4 +132,29 @@ func RunMerge(o *MergeOptions) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
 	}
 	return nil
+}
+
+// expandInputs replaces a directory (the shared volume the shards wrote
+// to) by the .json files in it, in name order.
+func expandInputs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading a report: %w", err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(p, "*.json"))
+		if err != nil {
+			return nil, err
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no .json reports in this directory", p)
+		}
+		out = append(out, matches...)
+	}
+	return out, nil
 }

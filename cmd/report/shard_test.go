@@ -159,7 +159,20 @@ func TestShardsMergeToTheSingleRun(t *testing.T) {
 			if t.Failed() {
 				return
 			}
-			code, out = process(t, dir, nil, append(append([]string{"report", "merge"}, inputs...), "-o", "merged.json", "--junit", "merged.xml", "--html", "merged.html")...)
+			merge := append([]string{"report", "merge"}, inputs...)
+			if tc.by == jsonreport.ByItem {
+				// a directory of reports, as on a shared volume
+				if err := os.Mkdir(filepath.Join(dir, "reports"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for _, in := range inputs {
+					if err := os.Rename(filepath.Join(dir, in), filepath.Join(dir, "reports", in)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				merge = []string{"report", "merge", "reports"}
+			}
+			code, out = process(t, dir, nil, append(merge, "-o", "merged.json", "--junit", "merged.xml", "--html", "merged.html")...)
 			if code != 1 || !strings.Contains(out, "merged "+fmt.Sprint(tc.shards)+" reports") {
 				t.Fatalf("merge: exit %d (want 1: the run has failures)\n%s", code, out)
 			}
@@ -178,6 +191,9 @@ func TestShardsMergeToTheSingleRun(t *testing.T) {
 				t.Errorf("merged stats %+v\nwant %+v", merged.Run.Stats, single.Run.Stats)
 			}
 			first, _ := jsonreport.ReadFile(filepath.Join(dir, "shard-1.json"))
+			if first == nil {
+				first, _ = jsonreport.ReadFile(filepath.Join(dir, "reports", "shard-1.json"))
+			}
 			if first.Run.Shard == nil || first.Run.Shard.By != tc.by || first.Run.Shard.Count != tc.shards {
 				t.Errorf("shard 1's report records %+v, want by %s of %d", first.Run.Shard, tc.by, tc.shards)
 			}
