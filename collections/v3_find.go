@@ -19,15 +19,8 @@ type V3Ref struct {
 // folder. ok is false when dir is none of these (it may then be a
 // collection directory itself).
 func FindV3Collections(dir string) (refs []V3Ref, ok bool) {
-	var coll string
-	switch {
-	case isDir(filepath.Join(dir, "postman", "collections")):
-		coll = filepath.Join(dir, "postman", "collections")
-	case isDir(filepath.Join(dir, "collections")) && (filepath.Base(absPath(dir)) == "postman" || isDir(filepath.Join(dir, "environments")) || isDir(filepath.Join(dir, "globals"))):
-		coll = filepath.Join(dir, "collections")
-	case filepath.Base(absPath(dir)) == "collections" && filepath.Base(filepath.Dir(absPath(dir))) == "postman":
-		coll = dir
-	default:
+	coll, ok := V3CollectionsDir(dir)
+	if !ok {
 		return nil, false
 	}
 	entries, err := os.ReadDir(coll)
@@ -44,6 +37,27 @@ func FindV3Collections(dir string) (refs []V3Ref, ok bool) {
 	sort.Slice(refs, func(i, j int) bool { return refs[i].Name < refs[j].Name })
 	return refs, true
 }
+
+// V3CollectionsDir returns the postman/collections/ folder of a repository
+// root, a postman/ folder or that collections/ folder itself.
+func V3CollectionsDir(dir string) (string, bool) {
+	var coll string
+	switch {
+	case isDir(filepath.Join(dir, "postman", "collections")):
+		coll = filepath.Join(dir, "postman", "collections")
+	case isDir(filepath.Join(dir, "collections")) && (filepath.Base(absPath(dir)) == "postman" || isDir(filepath.Join(dir, "environments")) || isDir(filepath.Join(dir, "globals"))):
+		coll = filepath.Join(dir, "collections")
+	case filepath.Base(absPath(dir)) == "collections" && filepath.Base(filepath.Dir(absPath(dir))) == "postman":
+		coll = dir
+	default:
+		return "", false
+	}
+	return coll, true
+}
+
+// SanitizeName turns a display name into a file or directory name that
+// works on every system (see SaveDir).
+func SanitizeName(name string) string { return sanitizeName(name) }
 
 // SelectV3 picks the collection called name (display or directory name,
 // exact first, then ignoring case) among refs. An empty name picks the only

@@ -35,7 +35,8 @@ func NewCmdConvert(io *cmdutil.IOStreams) *cobra.Command {
 		Long: `Convert a Postman collection to the other format:
 
   - a JSON collection (v2.1, v2.0 or v1) becomes a Postman v12 collection
-    directory (collection format v3: one YAML file per request), written at <out>;
+    directory (collection format v3: one YAML file per request), written at <out>,
+    or under postman/collections/ when <out> is a v12 repository or postman/ folder;
   - a v12 collection directory (or a repository root or postman/ folder with
     --collection) becomes a v2.1 JSON file when <out> ends in .json.
 
@@ -45,7 +46,8 @@ else survives a round trip.
 
 An environment or globals file converts the same way: <out> ending in .yaml or
 .yml gets Postman v12's YAML, .json gets JSON.`,
-		Example: `  courier convert orders.postman_collection.json postman/collections/Orders
+		Example: `  courier convert orders.postman_collection.json .     # in a v12 repository: postman/collections/<Name>
+  courier convert orders.postman_collection.json postman/collections/Orders
   courier convert postman/collections/Orders orders.postman_collection.json
   courier convert . orders.json --collection "Orders API"
   courier convert dev.postman_environment.json postman/environments/dev.environment.yaml`,
@@ -95,6 +97,10 @@ func Run(o *Options) error {
 		fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
 	}
 	toJSON := strings.EqualFold(filepath.Ext(o.Out), ".json")
+	if dir, ok := collections.V3CollectionsDir(o.Out); ok && !toJSON {
+		// Into a v12 repository: postman/collections/<Name>.
+		o.Out = filepath.Join(dir, collections.SanitizeName(coll.Info.Name))
+	}
 	if err := checkOut(o, toJSON); err != nil {
 		return err
 	}
@@ -110,7 +116,7 @@ func Run(o *Options) error {
 			return err
 		}
 	} else {
-		l, err := collections.SaveDir(coll, o.Out)
+		l, err := saveDir(coll, o.Out)
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.Out, err)
 		}
@@ -164,4 +170,38 @@ func convertEnvironment(o *Options, env *environments.File) error {
 	}
 	fmt.Fprintf(o.IO.ErrOut, "converted environment %q to %s\n", env.Name, o.Out)
 	return nil
+}
+
+// saveDir writes the collection directory; over an existing one (--force)
+// it writes a fresh directory beside it and swaps the two, so no file of
+// the old conversion (a request since renamed) lingers and runs.
+func saveDir(c *collections.Collection, out string) ([]string, error) {
+	if entries, err := os.ReadDir(out); err != nil || len(entries) == 0 {
+		return collections.SaveDir(c, out)
+	}
+	parent := filepath.Dir(filepath.Clean(out))
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-*")
+	if err != nil {
+		return nil, err
+	}
+	lost, err := collections.SaveDir(c, tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	old := tmp + ".old"
+	if err := os.Rename(out, old); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		_ = os.Rename(old, out)
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return lost, os.RemoveAll(old)
 }

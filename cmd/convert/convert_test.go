@@ -64,11 +64,20 @@ func TestConvertBothWays(t *testing.T) {
 	assert.Equal(t, sa, sc)
 	assert.Equal(t, "json", c.Items[0].Items[1].Request.Body.Language)
 
+	// Into a repository: postman/collections/<Name>.
+	stderr, err = convert(t, in, filepath.Join(dir, "postman"), "--force")
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stderr, filepath.Join("postman", "collections", "Shop"))
+
 	_, err = convert(t, in, out)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "use --force")
+	stale := filepath.Join(out, "Orders", "Removed.request.yaml")
+	require.NoError(t, os.WriteFile(stale, []byte("$kind: http-request\nurl: /gone\n"), 0o644))
 	_, err = convert(t, in, out, "--force")
 	require.NoError(t, err)
+	assert.NoFileExists(t, stale, "--force replaces the old conversion")
+	assert.FileExists(t, filepath.Join(out, "Orders", "Create.request.yaml"))
 }
 
 func TestConvertEnvironment(t *testing.T) {
