@@ -43,8 +43,6 @@ func (o *object) get(name string) (any, bool) {
 	return o.vals[i], true
 }
 
-func (o *object) len() int { return len(o.names) }
-
 // appendValue records a repeated key the way Express's query parser does:
 // the second value turns the member into an array.
 func (o *object) appendValue(name string, v any) {

@@ -4,107 +4,11 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 )
-
-// serveAuth handles {{authPath}}/{envID}/... : the authorization server
-// (as/*), the flow API (flows/*) and the hosted sign-on page.
-func (s *Server) serveAuth(w http.ResponseWriter, r *http.Request, envID string, parts []string) {
-	if len(parts) == 3 && parts[0] == "rp" && parts[1] == "callback" {
-		// Takes s.mu itself: it calls the provider's endpoints, which may
-		// be this server's own handler.
-		s.rpCallback(w, r, envID, parts[2])
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	env := s.envs[envID]
-	if env == nil {
-		writeNotFound(w)
-		return
-	}
-	base := baseURL(r)
-	switch {
-	case parts[0] == "as" && len(parts) == 2:
-		switch parts[1] {
-		case "token":
-			if r.Method != http.MethodPost {
-				writeMethodNotAllowed(w)
-				return
-			}
-			s.token(w, r, env, base)
-		case "authorize":
-			if r.Method != http.MethodGet && r.Method != http.MethodPost {
-				writeMethodNotAllowed(w)
-				return
-			}
-			s.authorize(w, r, env, base)
-		case "resume":
-			s.resume(w, r, env, base)
-		case "userinfo":
-			s.userinfo(w, r, env)
-		case "device_authorization":
-			if r.Method != http.MethodPost {
-				writeMethodNotAllowed(w)
-				return
-			}
-			s.deviceAuthorization(w, r, env, base)
-		case "signoff":
-			s.signoff(w, r, env)
-		case "idpSignoff":
-			s.idpSignoff(w, r, env) // revocation.go
-		case "revoke":
-			if r.Method != http.MethodPost {
-				writeMethodNotAllowed(w)
-				return
-			}
-			s.revoke(w, r, env) // revocation.go
-		case "introspect":
-			if r.Method != http.MethodPost {
-				writeMethodNotAllowed(w)
-				return
-			}
-			s.introspect(w, r, env, base)
-		case "jwks":
-			var keys []any
-			if k := s.jwk(env); k != nil {
-				keys = append(keys, k)
-			}
-			if keys == nil {
-				keys = []any{}
-			}
-			writeJSON(w, http.StatusOK, plainJSON, map[string]any{"keys": keys})
-		default:
-			writeNotFound(w)
-		}
-	case parts[0] == "as" && len(parts) == 3 && parts[1] == ".well-known" && parts[2] == "openid-configuration":
-		writeJSON(w, http.StatusOK, plainJSON, s.discovery(env, base))
-	case parts[0] == "device" && len(parts) <= 2:
-		app := ""
-		if len(parts) == 2 {
-			app = parts[1]
-		}
-		s.startDeviceFlow(w, r, env, base, app)
-	case len(parts) == 2 && parts[0] == "rp" && parts[1] == "authenticate":
-		s.rpAuthenticate(w, r, env, base)
-	case parts[0] == "saml20": // saml_idp.go
-		s.serveSAML(w, r, env, base, parts[1:])
-	case parts[0] == "flows" && len(parts) == 2:
-		s.flowAPI(w, r, env, base, parts[1])
-	case parts[0] == "signon" && len(parts) == 1:
-		// The hosted sign-on page a browser lands on; headless clients use
-		// the flow API instead.
-		w.Header().Set("Content-Type", "text/html;charset=UTF-8")
-		_, _ = w.Write([]byte("<!doctype html><html><head><title>Sign On</title></head><body><h1>Sign On</h1><p>Flow " +
-			html.EscapeString(r.URL.Query().Get("flowId")) + "</p></body></html>"))
-	default:
-		writeNotFound(w)
-	}
-}
 
 func (s *Server) discovery(env *environment, base string) map[string]any {
 	iss := issuer(base, env)

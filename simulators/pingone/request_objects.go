@@ -71,13 +71,12 @@ func (s *Server) requestObjects(w http.ResponseWriter, r *http.Request, env *env
 			q.Set("login_hint", sub)
 		}
 	}
-	name := q.Get("login_hint")
 	if tok := q.Get("login_hint_token"); tok != "" {
 		claims, bad := s.verifyAppJWT(r, env, app, tok, "login_hint_token")
 		if bad != "" {
 			return fail(bad)
 		}
-		name, _ = claims["sub"].(string)
+		name, _ := claims["sub"].(string)
 		if name == "" {
 			return fail("login_hint_token has no sub")
 		}

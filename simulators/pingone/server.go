@@ -142,7 +142,8 @@ type Server struct {
 	// (saml_sp_flow.go).
 	samlAuths map[string]*samlAuth
 
-	moreSt *moreState // the generic resources (kinds.go), created on first use
+	moreSt *moreState     // the generic resources (kinds.go), created on first use
+	auth   *http.ServeMux // the authentication host's routes (auth_routes.go)
 
 	persist *persister // the state file, when there is one (persist.go)
 }
@@ -205,6 +206,7 @@ func New(opts Options) *Server {
 		AdminAppSecret: orDefault(opts.AdminAppSecret, newSecret()),
 	}
 	s.licenseID = newID()
+	s.auth = s.authRoutes()
 	s.seed()
 	return s
 }
@@ -299,12 +301,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(path, "/__files/"): // images.go, integrations.go
 		s.serveFiles(w, r, strings.TrimPrefix(path, "/__files/"))
 	default:
-		parts := splitPath(path)
-		if len(parts) >= 2 && isUUID(parts[0]) {
-			s.serveAuth(w, r, parts[0], parts[1:])
-			return
-		}
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource was not found.", nil)
+		s.auth.ServeHTTP(w, r) // auth_routes.go
 	}
 }
 
