@@ -535,11 +535,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				return nil, nil, err
 			}
 		}
-		hctx := context.WithValue(hreq.Context(), hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
-		if p.clock != nil {
-			hctx = httptrace.WithClientTrace(hctx, p.clock.startHop(time.Now()))
-		}
-		resp, err := tr.RoundTrip(hreq.WithContext(hctx))
+		resp, err := tr.RoundTrip(c.hopRequest(hreq, p.clock))
 		if err != nil {
 			return nil, nil, describeNetError(err)
 		}
@@ -577,6 +573,24 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		p.clock.endHop()
 		hreq = next
 	}
+}
+
+// hopRequest is hreq as one hop sends it: with the host its client
+// certificate is picked for and the phase clock's trace when those are
+// needed; a request needing neither goes as it is (no copy, no contexts).
+func (c *client) hopRequest(hreq *http.Request, clock *phaseClock) *http.Request {
+	certs := len(c.opts.ClientCerts) > 0
+	if !certs && clock == nil {
+		return hreq
+	}
+	hctx := hreq.Context()
+	if certs {
+		hctx = context.WithValue(hctx, hostKey{}, hreq.URL.Scheme+"://"+hreq.URL.Host+"/")
+	}
+	if clock != nil {
+		hctx = httptrace.WithClientTrace(hctx, clock.startHop(time.Now()))
+	}
+	return hreq.WithContext(hctx)
 }
 
 // readResponse reads and decodes the last response's body into what

@@ -85,6 +85,15 @@ func TestClientCertificate(t *testing.T) {
 	}})
 	require.NoError(t, rec.requests()[0].Err)
 	assert.Equal(t, "Acme Co", string(rec.requests()[0].Response.Body), "the fallback certificate was presented")
+
+	// Picked by the request's host: the fallback here is an empty certificate
+	// the server refuses.
+	_, rec = runAgainst(t, c, runner.Options{Insecure: true, ClientCerts: []runner.ClientCert{
+		{Cert: tls.Certificate{}},
+		{Matches: []string{"https://127.0.0.1/*"}, Cert: clientCert},
+	}})
+	require.NoError(t, rec.requests()[0].Err)
+	assert.Equal(t, "Acme Co", string(rec.requests()[0].Response.Body), "the certificate matching the host was presented")
 }
 
 func TestConnectionResetIsRecorded(t *testing.T) {
