@@ -178,6 +178,8 @@ starting variables (so they no longer feed each other), output in collection ord
   courier run coll.json -e env.json
   courier run coll.json -e env.json -n 10 -d data.csv --folder "Users"
   courier run coll.json -r cli,json,junit --reporter-junit-export out/results.xml
+  courier run coll.json -e env.json -d users.csv --parallel 4
+  courier run coll.json -d users.csv --shard 2/4 -r json --reporter-json-export shard-2.json
   courier run testdata/examples/echo.postman_collection.json --local-echo
   courier run testdata/pingone/create-your-test-environment.postman_collection.json \
       testdata/pingone/simple-sso.postman_collection.json --local-pingone`,
