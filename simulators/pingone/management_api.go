@@ -68,46 +68,13 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, parts []string
 		writeHAL(w, http.StatusOK, s.environmentJSON(env, base))
 		return
 	}
-	w = s.audit(w, r, c, env, rest) // activities.go
-	if s.serveMore(w, r, c, env, base, rest) {
+	w = s.audit(w, r, c, env, rest)             // activities.go
+	if s.serveAppRoles(w, r, env, base, rest) { // app_roles.go: application resources, permissions, roles
 		return
 	}
-	switch rest[0] {
-	case "billOfMaterials":
-		if len(rest) == 1 && r.Method == http.MethodGet {
-			writeHAL(w, http.StatusOK, s.bomJSON(env, base))
-			return
-		}
-		if len(rest) == 1 && r.Method == http.MethodPut {
-			s.putBOM(w, r, env, base) // davinci.go
-			return
-		}
-	case "populations":
-		s.routePopulations(w, r, env, base, rest[1:])
-		return
-	case "users":
-		s.routeUsers(w, r, env, base, rest[1:])
-		return
-	case "applications":
-		s.routeApplications(w, r, env, base, rest[1:])
-		return
-	case "signOnPolicies":
-		s.routePolicies(w, r, env, base, rest[1:])
-		return
-	case "resources":
-		s.routeResources(w, r, env, base, rest[1:])
-		return
-	case "groups":
-		s.routeGroups(w, r, env, base, rest[1:])
-		return
-	case "languages":
-		s.routeLanguages(w, r, env, base, rest[1:])
-		return
-	case "agreements":
-		s.routeAgreements(w, r, env, base, rest[1:])
-		return
-	case "deviceAuthenticationPolicies":
-		s.routeDeviceAuthPolicies(w, r, env, base, rest[1:])
+	s.seedMore(s.more(), env)
+	if area := s.areas[rest[0]]; area != nil {
+		area(w, r, c, env, base, rest[1:])
 		return
 	}
 	writeNotFound(w)

@@ -142,8 +142,9 @@ type Server struct {
 	// (saml_sp_flow.go).
 	samlAuths map[string]*samlAuth
 
-	moreSt *moreState     // the generic resources (kinds.go), created on first use
-	auth   *http.ServeMux // the authentication host's routes (auth_routes.go)
+	moreSt *moreState         // the generic resources (kinds.go), created on first use
+	auth   *http.ServeMux     // the authentication host's routes (auth_routes.go)
+	areas  map[string]apiArea // the management API's areas (api_areas.go)
 
 	persist *persister // the state file, when there is one (persist.go)
 }
@@ -206,7 +207,7 @@ func New(opts Options) *Server {
 		AdminAppSecret: orDefault(opts.AdminAppSecret, newSecret()),
 	}
 	s.licenseID = newID()
-	s.auth = s.authRoutes()
+	s.auth, s.areas = s.authRoutes(), s.apiAreas()
 	s.seed()
 	return s
 }
