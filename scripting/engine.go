@@ -143,6 +143,10 @@ type Engine struct {
 	responseFns [3]goja.Value
 	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
 	respGlobals []responseGlobal  // the legacy response globals, for setResponseGlobals
+	// jsonProtos are the built-in prototypes JSON.stringify's probe
+	// compares against.
+	jsonProtos *jsProtos
+	probeStack []probeFrame
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub

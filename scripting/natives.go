@@ -798,6 +798,9 @@ func (e *Engine) installGlobals() error {
 	set("jsonTooDeep", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(jsonNesting(c.Argument(0).String(), maxParseDepth))
 	})
+	set("jsonProbe", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(e.jsonProbe(c.Argument(0), int(c.Argument(1).ToInteger())))
+	})
 	set("jsonDeeper", func(c goja.FunctionCall) goja.Value {
 		var keys []string
 		if o, ok := c.Argument(2).(*goja.Object); ok {

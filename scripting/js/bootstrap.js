@@ -57,15 +57,21 @@ def(JSON, 'parse', function parse(text, reviver) {
 
 // JSON.stringify: goja's serializer recurses in Go and checks for cycles
 // against the whole path, so a deeply nested value would exhaust the Go
-// stack (a fatal error, not an exception) or run for hours. The wrapper
-// follows the serializer's path through a replacer and throws V8's
-// RangeError past maxStringifyDepth levels. An array replacer (a property
+// stack (a fatal error, not an exception) or run for hours. Plain data is
+// measured first; anything else is followed through a replacer, and past
+// maxStringifyDepth levels both throw V8's RangeError. An array replacer (a property
 // list) fixes key order, which a function cannot: those values are
 // measured up front instead.
 var nativeJSONStringify = JSON.stringify, maxStringifyDepth = host.maxJSONDepth;
+var jsonProbe = host.jsonProbe;
 def(JSON, 'stringify', function stringify(value, replacer, space) {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
-        if (typeof replacer !== 'function') { return nativeJSONStringify(value, replacer, space); }
+    if (typeof replacer !== 'function') {
+        if (value === null || typeof value !== 'object') { return nativeJSONStringify(value, replacer, space); }
+        // Plain data (the usual case) is measured from Go, then handed to
+        // the native serializer as is; only what the probe cannot foresee
+        // goes the slow way below.
+        var kind = jsonProbe(value, maxStringifyDepth);
+        if (kind === 0) { return nativeJSONStringify(value, replacer, space); }
     }
     if (Array.isArray(replacer)) {
         if (host.jsonDeeper(value, maxStringifyDepth, replacer)) { throw new RangeError('Maximum call stack size exceeded'); }
