@@ -575,10 +575,13 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	if has {
 		it.Order, ch.order = &o, o
 	}
-	if it.Description, err = m.str("description", "description"); err != nil {
+	// A request's description is the request's, where v2.1 keeps it
+	// (request.description), so that a v2.1 export does not write it twice.
+	desc, err := m.str("description", "description")
+	if err != nil {
 		return nil, err
 	}
-	req := &Request{Method: "GET", Description: it.Description}
+	req := &Request{Method: "GET", Description: desc}
 	it.Request = req
 	method, err := m.str("method", "method")
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -397,11 +396,7 @@ func authNode(a *Auth) *yaml.Node {
 	if a.Type == "noauth" && len(a.Params) == 0 {
 		return m.n
 	}
-	keys := make([]string, 0, len(a.Params))
-	for k := range a.Params {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := a.Keys() // the collection's order
 	cred := newMap()
 	for _, k := range keys {
 		v := a.Params[k]
