@@ -38,6 +38,24 @@ var errMemoryLimit = errors.New("script exceeded the memory limit")
 //go:embed js/bootstrap.js
 var bootstrapSource string
 
+//go:embed js/intl.js
+var intlSource string
+
+var (
+	intlOnce sync.Once
+	intlProg *goja.Program
+	intlErr  error
+)
+
+// intlProgram compiles the Intl classes once per process; engines run it
+// only when a script first touches Intl.
+func intlProgram() (*goja.Program, error) {
+	intlOnce.Do(func() {
+		intlProg, intlErr = goja.Compile("courier-intl.js", intlSource, false)
+	})
+	return intlProg, intlErr
+}
+
 var (
 	bootstrapOnce sync.Once
 	bootstrapProg *goja.Program

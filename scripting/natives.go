@@ -791,6 +791,27 @@ func (e *Engine) installGlobals() error {
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	})
 	set("require", e.require)
+	e.installIntl(set)
+	var intl goja.Value
+	set("intl", func() goja.Value {
+		if intl == nil {
+			prog, err := intlProgram()
+			if err != nil {
+				panic(err)
+			}
+			fv, err := rt.RunProgram(prog)
+			if err != nil {
+				panic(err)
+			}
+			fn, _ := goja.AssertFunction(fv)
+			v, err := fn(goja.Undefined(), g)
+			if err != nil {
+				panic(err)
+			}
+			intl = v
+		}
+		return intl
+	})
 	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
 	miss := rt.NewObject()
 	set("jsonMiss", miss)

@@ -111,6 +111,29 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
     });
 })();
 
+// Intl and the locale-aware methods, formatted by the host as ICU's en-US
+// (the current sandbox formats every locale that way); the Intl classes
+// are compiled on first use.
+lazy(global, 'Intl', function () { return host.intl(); });
+(function () {
+    var numToLocale = host.numberToLocale, dateToLocale = host.dateToLocale, zoneName = host.zoneName;
+    var thisNum = Number.prototype.valueOf, thisTime = Date.prototype.getTime;
+    def(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) { return numToLocale(thisNum.call(this), locales, options); });
+    def(Date.prototype, 'toLocaleString', function toLocaleString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'any', 'all'); });
+    def(Date.prototype, 'toLocaleDateString', function toLocaleDateString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'date', 'date'); });
+    def(Date.prototype, 'toLocaleTimeString', function toLocaleTimeString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'time', 'time'); });
+    // Node names the zone in full: (Coordinated Universal Time), not (UTC).
+    var toStr = Date.prototype.toString, toTimeStr = Date.prototype.toTimeString, zoneTail = /\([^()]*\)$/;
+    def(Date.prototype, 'toString', function toString() {
+        var s = toStr.call(this), t = thisTime.call(this);
+        return t !== t ? s : s.replace(zoneTail, '(' + zoneName(t) + ')');
+    });
+    def(Date.prototype, 'toTimeString', function toTimeString() {
+        var s = toTimeStr.call(this), t = thisTime.call(this);
+        return t !== t ? s : s.replace(zoneTail, '(' + zoneName(t) + ')');
+    });
+})();
+
 function toBytes(v) {
     if (v instanceof ArrayBuffer) { return new Uint8Array(v); }
     if (ArrayBuffer.isView(v)) { return new Uint8Array(v.buffer, v.byteOffset, v.byteLength); }

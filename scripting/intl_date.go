@@ -1,0 +1,447 @@
+package scripting
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // timeZone options resolve the same on every machine
+)
+
+// dateFormat is a resolved Intl.DateTimeFormat: the components asked for
+// (empty when absent) and the zone. Patterns are ICU's en-US ones.
+type dateFormat struct {
+	locale                         string // resolved: en-US or en
+	loc                            *time.Location
+	zone                           string // IANA name, as resolvedOptions reports it
+	weekday, era, year, month, day string
+	dayPeriod                      string
+	hour, minute, second           string
+	fractional                     int
+	zoneName                       string
+	hourCycle                      string // h12, h11, h23, h24; empty without hour
+	dateStyle, timeStyle           string
+}
+
+var (
+	monthsLong  = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	weekdayLong = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+)
+
+func monthText(m time.Month, style string) string {
+	s := monthsLong[m-1]
+	switch style {
+	case "short":
+		return s[:3]
+	case "narrow":
+		return s[:1]
+	}
+	return s
+}
+
+func weekdayText(d time.Weekday, style string) string {
+	s := weekdayLong[d]
+	switch style {
+	case "short":
+		return s[:3]
+	case "narrow":
+		return s[:1]
+	}
+	return s
+}
+
+func pad2(n int, style string) string {
+	if style == "2-digit" && n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// applyStyles turns dateStyle/timeStyle into components, as CLDR's en
+// patterns spell them.
+func (f *dateFormat) applyStyles() {
+	switch f.dateStyle {
+	case "full":
+		f.weekday, f.month, f.day, f.year = "long", "long", "numeric", "numeric"
+	case "long":
+		f.month, f.day, f.year = "long", "numeric", "numeric"
+	case "medium":
+		f.month, f.day, f.year = "short", "numeric", "numeric"
+	case "short":
+		f.month, f.day, f.year = "numeric", "numeric", "2-digit"
+	}
+	switch f.timeStyle {
+	case "full":
+		f.hour, f.minute, f.second, f.zoneName = "numeric", "2-digit", "2-digit", "long"
+	case "long":
+		f.hour, f.minute, f.second, f.zoneName = "numeric", "2-digit", "2-digit", "short"
+	case "medium":
+		f.hour, f.minute, f.second = "numeric", "2-digit", "2-digit"
+	case "short":
+		f.hour, f.minute = "numeric", "2-digit"
+	}
+}
+
+// formatParts formats the instant ms (milliseconds since the epoch).
+func (f *dateFormat) formatParts(ms float64) []numPart {
+	t := time.UnixMilli(int64(ms)).In(f.loc)
+	var date, tm []numPart
+	lit := func(ps *[]numPart, s string) { *ps = append(*ps, numPart{"literal", s}) }
+	add := func(ps *[]numPart, typ, v string) { *ps = append(*ps, numPart{typ, v}) }
+
+	textMonth := f.month == "long" || f.month == "short" || f.month == "narrow"
+	year := func() string {
+		y := t.Year()
+		if f.year == "2-digit" {
+			return fmt.Sprintf("%02d", (y%100+100)%100)
+		}
+		return strconv.Itoa(y)
+	}
+	if f.weekday != "" {
+		add(&date, "weekday", weekdayText(t.Weekday(), f.weekday))
+		if f.month != "" || f.day != "" || f.year != "" {
+			lit(&date, ", ")
+		}
+	}
+	if textMonth {
+		add(&date, "month", monthText(t.Month(), f.month))
+		if f.day != "" {
+			lit(&date, " ")
+			add(&date, "day", pad2(t.Day(), f.day))
+		}
+		if f.year != "" {
+			if f.day != "" {
+				lit(&date, ", ")
+			} else {
+				lit(&date, " ")
+			}
+			add(&date, "year", year())
+		}
+	} else {
+		first := true
+		sep := func() {
+			if !first {
+				lit(&date, "/")
+			}
+			first = false
+		}
+		if f.month != "" {
+			sep()
+			add(&date, "month", pad2(int(t.Month()), f.month))
+		}
+		if f.day != "" {
+			sep()
+			add(&date, "day", pad2(t.Day(), f.day))
+		}
+		if f.year != "" {
+			sep()
+			add(&date, "year", year())
+		}
+	}
+	if f.era != "" {
+		era := "AD"
+		if t.Year() <= 0 {
+			era = "BC"
+		}
+		if f.era == "long" {
+			era = map[string]string{"AD": "Anno Domini", "BC": "Before Christ"}[era]
+		} else if f.era == "narrow" {
+			era = era[:1]
+		}
+		if len(date) > 0 {
+			lit(&date, " ")
+		}
+		add(&date, "era", era)
+	}
+
+	if f.hour != "" || f.minute != "" || f.second != "" {
+		h12 := f.hourCycle == "h12" || f.hourCycle == "h11"
+		if f.hour != "" {
+			h := t.Hour()
+			style := f.hour
+			switch f.hourCycle {
+			case "h12":
+				if h = h % 12; h == 0 {
+					h = 12
+				}
+			case "h11":
+				h = h % 12
+			case "h23":
+				style = "2-digit"
+			case "h24":
+				if h == 0 {
+					h = 24
+				}
+				style = "2-digit"
+			}
+			add(&tm, "hour", pad2(h, style))
+		}
+		if f.minute != "" {
+			if f.hour != "" {
+				lit(&tm, ":")
+			}
+			style := f.minute
+			if f.hour != "" || f.second != "" {
+				style = "2-digit"
+			}
+			add(&tm, "minute", pad2(t.Minute(), style))
+		}
+		if f.second != "" {
+			if f.hour != "" || f.minute != "" {
+				lit(&tm, ":")
+			}
+			style := f.second
+			if f.hour != "" || f.minute != "" {
+				style = "2-digit"
+			}
+			add(&tm, "second", pad2(t.Second(), style))
+		}
+		if f.fractional > 0 {
+			lit(&tm, ".")
+			ms := fmt.Sprintf("%03d", t.Nanosecond()/1e6)
+			add(&tm, "fractionalSecond", ms[:f.fractional])
+		}
+		if h12 && f.hour != "" {
+			lit(&tm, " ")
+			p := "AM"
+			if t.Hour() >= 12 {
+				p = "PM"
+			}
+			add(&tm, "dayPeriod", p)
+		}
+	} else if f.fractional > 0 {
+		add(&tm, "fractionalSecond", fmt.Sprintf("%03d", t.Nanosecond()/1e6)[:f.fractional])
+	}
+	if f.dayPeriod != "" && !(f.hourCycle == "h12" || f.hourCycle == "h11") {
+		if len(tm) > 0 {
+			lit(&tm, " ")
+		}
+		add(&tm, "dayPeriod", flexibleDayPeriod(t))
+	}
+	if f.zoneName != "" {
+		z := zoneDisplayName(f.zone, t, f.zoneName)
+		if len(tm) > 0 {
+			lit(&tm, " ")
+			add(&tm, "timeZoneName", z)
+		} else {
+			if len(date) > 0 {
+				lit(&date, ", ")
+			}
+			add(&date, "timeZoneName", z)
+		}
+	}
+	switch {
+	case len(date) == 0:
+		return tm
+	case len(tm) == 0:
+		return date
+	}
+	out := date
+	switch {
+	case f.month == "long" && f.day != "" && f.year != "" || f.dateStyle == "full" || f.dateStyle == "long":
+		lit(&out, " at ")
+	case f.weekday != "" && f.month == "" && f.day == "" && f.year == "":
+		lit(&out, " ")
+	default:
+		lit(&out, ", ")
+	}
+	return append(out, tm...)
+}
+
+func flexibleDayPeriod(t time.Time) string {
+	switch h := t.Hour(); {
+	case h == 12:
+		return "noon"
+	case h < 12:
+		return "in the morning"
+	case h < 18:
+		return "in the afternoon"
+	case h >= 18 && h < 21:
+		return "in the evening"
+	}
+	return "at night"
+}
+
+// usZones are the zones whose en-US short names are abbreviations
+// (EST, PDT...); every other zone prints as GMT±h[:mm].
+var usAbbrevs = map[string][2]string{
+	"EST": {"Eastern Standard Time", ""}, "EDT": {"Eastern Daylight Time", ""},
+	"CST": {"Central Standard Time", ""}, "CDT": {"Central Daylight Time", ""},
+	"MST": {"Mountain Standard Time", ""}, "MDT": {"Mountain Daylight Time", ""},
+	"PST": {"Pacific Standard Time", ""}, "PDT": {"Pacific Daylight Time", ""},
+	"AKST": {"Alaska Standard Time", ""}, "AKDT": {"Alaska Daylight Time", ""},
+	"HST": {"Hawaii-Aleutian Standard Time", ""}, "HDT": {"Hawaii-Aleutian Daylight Time", ""},
+}
+
+// zoneLong holds CLDR's en metazone names (standard, daylight) for the
+// common zones outside the US.
+var zoneLong = map[string][2]string{
+	"Europe/London":       {"Greenwich Mean Time", "British Summer Time"},
+	"Europe/Dublin":       {"Greenwich Mean Time", "Irish Standard Time"},
+	"Europe/Lisbon":       {"Western European Standard Time", "Western European Summer Time"},
+	"Europe/Paris":        {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Berlin":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Madrid":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Rome":         {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Amsterdam":    {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Brussels":     {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Vienna":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Zurich":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Stockholm":    {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Oslo":         {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Copenhagen":   {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Warsaw":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Prague":       {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Budapest":     {"Central European Standard Time", "Central European Summer Time"},
+	"Europe/Athens":       {"Eastern European Standard Time", "Eastern European Summer Time"},
+	"Europe/Helsinki":     {"Eastern European Standard Time", "Eastern European Summer Time"},
+	"Europe/Kiev":         {"Eastern European Standard Time", "Eastern European Summer Time"},
+	"Europe/Kyiv":         {"Eastern European Standard Time", "Eastern European Summer Time"},
+	"Europe/Bucharest":    {"Eastern European Standard Time", "Eastern European Summer Time"},
+	"Europe/Moscow":       {"Moscow Standard Time", "Moscow Summer Time"},
+	"Europe/Istanbul":     {"GMT+03:00", ""},
+	"Asia/Kolkata":        {"India Standard Time", ""},
+	"Asia/Calcutta":       {"India Standard Time", ""},
+	"Asia/Tokyo":          {"Japan Standard Time", "Japan Daylight Time"},
+	"Asia/Shanghai":       {"China Standard Time", "China Daylight Time"},
+	"Asia/Hong_Kong":      {"Hong Kong Standard Time", "Hong Kong Summer Time"},
+	"Asia/Singapore":      {"Singapore Standard Time", ""},
+	"Asia/Seoul":          {"Korean Standard Time", "Korean Daylight Time"},
+	"Asia/Dubai":          {"Gulf Standard Time", ""},
+	"Asia/Jakarta":        {"Western Indonesia Time", ""},
+	"Asia/Bangkok":        {"Indochina Time", ""},
+	"Asia/Jerusalem":      {"Israel Standard Time", "Israel Daylight Time"},
+	"Australia/Sydney":    {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
+	"Australia/Melbourne": {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
+	"Australia/Brisbane":  {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
+	"Australia/Perth":     {"Australian Western Standard Time", "Australian Western Daylight Time"},
+	"Pacific/Auckland":    {"New Zealand Standard Time", "New Zealand Daylight Time"},
+	"America/Sao_Paulo":   {"Brasilia Standard Time", "Brasilia Summer Time"},
+	"Africa/Johannesburg": {"South Africa Standard Time", ""},
+	"Africa/Lagos":        {"West Africa Standard Time", "West Africa Summer Time"},
+	"Africa/Cairo":        {"Eastern European Standard Time", "Eastern European Summer Time"},
+}
+
+func isUTCZone(name string) bool {
+	switch name {
+	case "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Etc/Greenwich", "Greenwich":
+		return true
+	}
+	return false
+}
+
+func gmtOffset(off int, long bool) string {
+	if off == 0 && !long {
+		return "GMT"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	h, m := off/3600, off%3600/60
+	if long {
+		return fmt.Sprintf("GMT%s%02d:%02d", sign, h, m)
+	}
+	if m != 0 {
+		return fmt.Sprintf("GMT%s%d:%02d", sign, h, m)
+	}
+	return fmt.Sprintf("GMT%s%d", sign, h)
+}
+
+// zoneDisplayName names zone at t as en-US does for style short, long,
+// shortOffset or longOffset (the generic styles print as the specific ones).
+func zoneDisplayName(zone string, t time.Time, style string) string {
+	abbr, off := t.Zone()
+	switch style {
+	case "shortOffset":
+		if off == 0 {
+			return "GMT+0"
+		}
+		return gmtOffset(off, false)
+	case "longOffset":
+		return gmtOffset(off, true)
+	}
+	long := style == "long" || style == "longGeneric"
+	if isUTCZone(zone) {
+		if long {
+			return "Coordinated Universal Time"
+		}
+		return "UTC"
+	}
+	us := strings.HasPrefix(zone, "America/") || strings.HasPrefix(zone, "US/") || zone == "Pacific/Honolulu"
+	if n, ok := usAbbrevs[abbr]; ok && us {
+		if long {
+			return n[0]
+		}
+		return abbr
+	}
+	if long {
+		if n, ok := zoneLong[zone]; ok {
+			if t.IsDST() && n[1] != "" {
+				return n[1]
+			}
+			return n[0]
+		}
+		if off == 0 && !t.IsDST() {
+			return "Greenwich Mean Time"
+		}
+		return gmtOffset(off, true)
+	}
+	return gmtOffset(off, false)
+}
+
+var (
+	localZoneOnce sync.Once
+	localZoneName string
+)
+
+// localZone is the IANA name of the process's zone, as Node reports it in
+// resolvedOptions().timeZone: $TZ, else the /etc/localtime link.
+func localZone() string {
+	localZoneOnce.Do(func() {
+		name := strings.TrimPrefix(os.Getenv("TZ"), ":")
+		if name == "" {
+			if l, err := os.Readlink("/etc/localtime"); err == nil {
+				if i := strings.Index(l, "zoneinfo/"); i >= 0 {
+					name = l[i+len("zoneinfo/"):]
+				} else {
+					name = filepath.Base(l)
+				}
+			}
+		}
+		if name == "" || strings.HasPrefix(name, "/") {
+			name = "UTC"
+		}
+		if isUTCZone(name) {
+			name = "UTC"
+		}
+		localZoneName = canonicalZone(name)
+	})
+	return localZoneName
+}
+
+// dateToStringZone is the parenthesised zone name of Date#toString.
+func dateToStringZone(ms float64) string {
+	t := time.UnixMilli(int64(ms)).In(time.Local)
+	return zoneDisplayName(localZone(), t, "long")
+}
+
+// icuZones are the zones whose ICU canonical ID (which V8 reports) is the
+// older IANA name.
+var icuZones = map[string]string{
+	"Asia/Kolkata": "Asia/Calcutta", "Asia/Kathmandu": "Asia/Katmandu", "Asia/Ho_Chi_Minh": "Asia/Saigon",
+	"Asia/Yangon": "Asia/Rangoon", "Europe/Kyiv": "Europe/Kiev", "America/Nuuk": "America/Godthab",
+	"Atlantic/Faroe": "Atlantic/Faeroe", "Pacific/Chuuk": "Pacific/Truk", "Pacific/Pohnpei": "Pacific/Ponape",
+	"America/Argentina/Buenos_Aires": "America/Buenos_Aires", "America/Indiana/Indianapolis": "America/Indianapolis",
+	"America/Kentucky/Louisville": "America/Louisville", "America/Atikokan": "America/Coral_Harbour",
+}
+
+func canonicalZone(name string) string {
+	if c, ok := icuZones[name]; ok {
+		return c
+	}
+	return name
+}

@@ -1,0 +1,507 @@
+package scripting
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Intl for the sandbox. goja has no Intl and formats toLocaleString with
+// Go's defaults; Postman's current sandbox (and Newman for en-US) print
+// ICU's en-US forms, and the current sandbox formats every locale as
+// en-US (its runtime carries English data only). This file is the number
+// half: ICU's decimal rounding (on the shortest decimal form of the
+// double, half away from zero), en-US grouping, and the affixes of the
+// percent, currency, unit and compact styles.
+
+// numFormat is a resolved Intl.NumberFormat.
+type numFormat struct {
+	locale          string // resolved: en-US or en
+	style           string // decimal, percent, currency, unit
+	currency        string
+	currencyDisplay string // symbol, narrowSymbol, code, name
+	currencySign    string // standard, accounting
+	unit            string
+	unitDisplay     string // short, long, narrow
+	notation        string // standard, scientific, engineering, compact
+	compactDisplay  string // short, long
+	signDisplay     string // auto, always, exceptZero, negative, never
+	grouping        string // auto, always, min2, false
+	minInt          int
+	minFrac         int
+	maxFrac         int
+	minSig, maxSig  int // 0: fraction rounding
+	compactRounding bool
+}
+
+// numPart is one piece of a formatted number, as formatToParts names it.
+type numPart struct{ typ, val string }
+
+// decimalDigits holds |x| as 0.D × 10^exp with D free of leading and
+// trailing zeros; D is empty for zero.
+type decimalDigits struct {
+	d   []byte
+	exp int
+}
+
+func toDecimal(x float64) decimalDigits {
+	x = math.Abs(x)
+	if x == 0 {
+		return decimalDigits{}
+	}
+	s := strconv.FormatFloat(x, 'e', -1, 64) // d.ddde±x, shortest round-trip
+	mant, ex, _ := strings.Cut(s, "e")
+	e, _ := strconv.Atoi(ex)
+	digits := []byte(strings.Replace(mant, ".", "", 1))
+	dd := decimalDigits{d: digits, exp: e + 1}
+	dd.trim()
+	return dd
+}
+
+func (v *decimalDigits) trim() {
+	for len(v.d) > 0 && v.d[len(v.d)-1] == '0' {
+		v.d = v.d[:len(v.d)-1]
+	}
+	for len(v.d) > 0 && v.d[0] == '0' {
+		v.d = v.d[1:]
+		v.exp--
+	}
+	if len(v.d) == 0 {
+		v.exp = 0
+	}
+}
+
+// roundKeep keeps the first keep digits, rounding half away from zero.
+func (v *decimalDigits) roundKeep(keep int) {
+	if keep >= len(v.d) {
+		return
+	}
+	if keep < 0 {
+		v.d, v.exp = nil, 0
+		return
+	}
+	up := v.d[keep] >= '5'
+	v.d = append([]byte(nil), v.d[:keep]...)
+	if up {
+		i := len(v.d) - 1
+		for ; i >= 0; i-- {
+			if v.d[i] < '9' {
+				v.d[i]++
+				break
+			}
+			v.d[i] = '0'
+		}
+		if i < 0 {
+			v.d = append([]byte{'1'}, v.d...)
+			v.exp++
+		}
+	}
+	v.trim()
+}
+
+func (v decimalDigits) zero() bool { return len(v.d) == 0 }
+
+// roundFrac rounds to at most n fraction digits.
+func (v *decimalDigits) roundFrac(n int) { v.roundKeep(v.exp + n) }
+
+func (f *numFormat) round(v *decimalDigits) {
+	switch {
+	case f.compactRounding:
+		if v.exp >= 2 {
+			v.roundFrac(0)
+		} else {
+			v.roundKeep(2)
+		}
+	case f.maxSig > 0:
+		v.roundKeep(f.maxSig)
+	default:
+		v.roundFrac(f.maxFrac)
+	}
+}
+
+// intFrac renders the rounded digits as integer and fraction digit strings,
+// padded to the minimums.
+func (f *numFormat) intFrac(v decimalDigits) (string, string) {
+	var in, fr string
+	switch {
+	case v.zero():
+		in = "0"
+	case v.exp <= 0:
+		in, fr = "0", strings.Repeat("0", -v.exp)+string(v.d)
+	case v.exp >= len(v.d):
+		in = string(v.d) + strings.Repeat("0", v.exp-len(v.d))
+	default:
+		in, fr = string(v.d[:v.exp]), string(v.d[v.exp:])
+	}
+	if f.compactRounding {
+		// compact rounding keeps what it rounded to, no padding
+	} else if f.maxSig > 0 {
+		sig := len(v.d)
+		switch {
+		case v.zero():
+			sig = 1
+		case v.exp > len(v.d):
+			sig = v.exp
+		}
+		if f.minSig > sig {
+			fr += strings.Repeat("0", f.minSig-sig)
+		}
+	} else if len(fr) < f.minFrac {
+		fr += strings.Repeat("0", f.minFrac-len(fr))
+	}
+	if len(in) < f.minInt {
+		in = strings.Repeat("0", f.minInt-len(in)) + in
+	}
+	return in, fr
+}
+
+func (f *numFormat) group(in string) []string {
+	min := 4
+	switch f.grouping {
+	case "false":
+		return []string{in}
+	case "min2":
+		min = 5
+	}
+	if len(in) < min {
+		return []string{in}
+	}
+	var out []string
+	first := len(in) % 3
+	if first > 0 {
+		out = append(out, in[:first])
+	}
+	for i := first; i < len(in); i += 3 {
+		out = append(out, in[i:i+3])
+	}
+	return out
+}
+
+var compactShort = []string{"", "K", "M", "B", "T"}
+var compactLong = []string{"", "thousand", "million", "billion", "trillion"}
+
+// format returns the parts of x formatted.
+func (f *numFormat) format(x float64) []numPart {
+	neg := x < 0 || (x == 0 && math.Signbit(x))
+	var body []numPart
+	plainOne := false
+	isZero := false
+	switch {
+	case math.IsNaN(x):
+		body = []numPart{{"nan", "NaN"}}
+		neg = false
+	case math.IsInf(x, 0):
+		body = []numPart{{"infinity", "∞"}}
+	default:
+		v := toDecimal(x)
+		if f.style == "percent" && !v.zero() {
+			v.exp += 2
+		}
+		switch f.notation {
+		case "scientific", "engineering":
+			body, isZero = f.scientific(v)
+		case "compact":
+			body, isZero = f.compact(v)
+		default:
+			f.round(&v)
+			isZero = v.zero()
+			body = f.digits(v)
+		}
+		plainOne = len(body) == 1 && body[0].val == "1"
+	}
+	sign := ""
+	switch f.signDisplay {
+	case "auto":
+		if neg {
+			sign = "-"
+		}
+	case "always":
+		sign = "+"
+		if neg {
+			sign = "-"
+		}
+	case "exceptZero":
+		if isZero || math.IsNaN(x) {
+			sign = ""
+		} else if neg {
+			sign = "-"
+		} else {
+			sign = "+"
+		}
+	case "negative":
+		if neg && !isZero {
+			sign = "-"
+		}
+	}
+	var out []numPart
+	accounting := f.style == "currency" && f.currencySign == "accounting" && sign == "-"
+	if accounting {
+		out = append(out, numPart{"literal", "("})
+	} else if sign != "" {
+		typ := "minusSign"
+		if sign == "+" {
+			typ = "plusSign"
+		}
+		out = append(out, numPart{typ, sign})
+	}
+	switch f.style {
+	case "percent":
+		out = append(out, body...)
+		out = append(out, numPart{"percentSign", "%"})
+	case "currency":
+		if f.currencyDisplay == "name" {
+			out = append(out, body...)
+			out = append(out, numPart{"literal", " "}, numPart{"currency", currencyName(f.currency, plainOne)})
+			break
+		}
+		sym := currencySymbol(f.currency, f.currencyDisplay)
+		out = append(out, numPart{"currency", sym})
+		// ICU spaces a currency that ends in a letter from the digits.
+		if r := sym[len(sym)-1]; body[0].typ == "integer" && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			out = append(out, numPart{"literal", "\u00a0"})
+		}
+		out = append(out, body...)
+	case "unit":
+		out = append(out, body...)
+		u, sep := unitLabel(f.unit, f.unitDisplay, plainOne)
+		if sep != "" {
+			out = append(out, numPart{"literal", sep})
+		}
+		out = append(out, numPart{"unit", u})
+	default:
+		out = append(out, body...)
+	}
+	if accounting {
+		out = append(out, numPart{"literal", ")"})
+	}
+	return out
+}
+
+func (f *numFormat) digits(v decimalDigits) []numPart {
+	in, fr := f.intFrac(v)
+	var out []numPart
+	for i, g := range f.group(in) {
+		if i > 0 {
+			out = append(out, numPart{"group", ","})
+		}
+		out = append(out, numPart{"integer", g})
+	}
+	if fr != "" {
+		out = append(out, numPart{"decimal", "."}, numPart{"fraction", fr})
+	}
+	return out
+}
+
+func (f *numFormat) compact(v decimalDigits) ([]numPart, bool) {
+	var r decimalDigits
+	p := 0
+	for try := 0; try < 2; try++ {
+		p = 0
+		if !v.zero() && v.exp-1 >= 3 {
+			p = (v.exp - 1) / 3
+			if p > 4 {
+				p = 4
+			}
+		}
+		r = decimalDigits{d: v.d, exp: v.exp - 3*p}
+		f.round(&r)
+		// 999,999 rounds to 1000K: format it in the next magnitude.
+		if p < 4 && !r.zero() && r.exp-1 >= 3 && v.exp < r.exp+3*p {
+			v = decimalDigits{d: r.d, exp: r.exp + 3*p}
+			continue
+		}
+		break
+	}
+	out := f.digits(r)
+	if p > 0 {
+		if f.compactDisplay == "long" {
+			out = append(out, numPart{"literal", " "}, numPart{"compact", compactLong[p]})
+		} else {
+			out = append(out, numPart{"compact", compactShort[p]})
+		}
+	}
+	return out, r.zero()
+}
+
+func (f *numFormat) scientific(v decimalDigits) ([]numPart, bool) {
+	e := 0
+	if !v.zero() {
+		e = v.exp - 1
+		if f.notation == "engineering" {
+			e = int(math.Floor(float64(e)/3)) * 3
+		}
+	}
+	m := decimalDigits{d: v.d, exp: v.exp - e}
+	f.round(&m)
+	if !m.zero() {
+		lim := 1
+		if f.notation == "engineering" {
+			lim = 3
+		}
+		if m.exp > lim {
+			e += lim
+			m.exp -= lim
+		}
+	}
+	out := f.digits(m)
+	out = append(out, numPart{"exponentSeparator", "E"})
+	if e < 0 {
+		out = append(out, numPart{"exponentMinusSign", "-"})
+		e = -e
+	}
+	out = append(out, numPart{"exponentInteger", strconv.Itoa(e)})
+	return out, m.zero()
+}
+
+// currencyDigits are ISO 4217's minor units where they are not 2.
+var currencyDigits = map[string]int{
+	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0, "RWF": 0,
+	"UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0, "HUF": 0, "COP": 0, "IDR": 0,
+	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}
+
+func currencyFraction(code string) int {
+	if d, ok := currencyDigits[code]; ok {
+		return d
+	}
+	return 2
+}
+
+// currencies holds en's symbol, narrow symbol and plural names for the
+// common currencies; others print their code.
+var currencies = map[string][4]string{
+	"USD": {"$", "$", "US dollar", "US dollars"},
+	"EUR": {"€", "€", "euro", "euros"},
+	"GBP": {"£", "£", "British pound", "British pounds"},
+	"JPY": {"¥", "¥", "Japanese yen", "Japanese yen"},
+	"CNY": {"CN¥", "¥", "Chinese yuan", "Chinese yuan"},
+	"INR": {"₹", "₹", "Indian rupee", "Indian rupees"},
+	"CAD": {"CA$", "$", "Canadian dollar", "Canadian dollars"},
+	"AUD": {"A$", "$", "Australian dollar", "Australian dollars"},
+	"NZD": {"NZ$", "$", "New Zealand dollar", "New Zealand dollars"},
+	"HKD": {"HK$", "$", "Hong Kong dollar", "Hong Kong dollars"},
+	"MXN": {"MX$", "$", "Mexican peso", "Mexican pesos"},
+	"BRL": {"R$", "R$", "Brazilian real", "Brazilian reals"},
+	"KRW": {"₩", "₩", "South Korean won", "South Korean won"},
+	"ILS": {"₪", "₪", "Israeli new shekel", "Israeli new shekels"},
+	"VND": {"₫", "₫", "Vietnamese dong", "Vietnamese dong"},
+	"TWD": {"NT$", "$", "New Taiwan dollar", "New Taiwan dollars"},
+	"PHP": {"₱", "₱", "Philippine peso", "Philippine pesos"},
+	"CHF": {"CHF", "CHF", "Swiss franc", "Swiss francs"},
+	"SEK": {"SEK", "kr", "Swedish krona", "Swedish kronor"},
+	"NOK": {"NOK", "kr", "Norwegian krone", "Norwegian kroner"},
+	"DKK": {"DKK", "kr", "Danish krone", "Danish kroner"},
+	"PLN": {"PLN", "zł", "Polish zloty", "Polish zlotys"},
+	"RUB": {"RUB", "₽", "Russian ruble", "Russian rubles"},
+	"ZAR": {"ZAR", "R", "South African rand", "South African rand"},
+	"SGD": {"SGD", "$", "Singapore dollar", "Singapore dollars"},
+	"CLP": {"CLP", "$", "Chilean peso", "Chilean pesos"},
+	"COP": {"COP", "$", "Colombian peso", "Colombian pesos"},
+	"ARS": {"ARS", "$", "Argentine peso", "Argentine pesos"},
+	"CZK": {"CZK", "Kč", "Czech koruna", "Czech korunas"},
+	"HUF": {"HUF", "Ft", "Hungarian forint", "Hungarian forints"},
+	"AED": {"AED", "AED", "UAE dirham", "UAE dirhams"},
+	"SAR": {"SAR", "SAR", "Saudi riyal", "Saudi riyals"},
+}
+
+func currencySymbol(code, display string) string {
+	c, ok := currencies[code]
+	switch {
+	case display == "code" || !ok:
+		return code
+	case display == "narrowSymbol":
+		return c[1]
+	}
+	return c[0]
+}
+
+func currencyName(code string, one bool) string {
+	c, ok := currencies[code]
+	if !ok {
+		return code
+	}
+	if one {
+		return c[2]
+	}
+	return c[3]
+}
+
+// units holds en's short, narrow and long (singular, plural) labels; the
+// short form is spaced from the number, the narrow one is not.
+var units = map[string][5]string{
+	"byte":               {"byte", "B", "byte", "bytes", "byte"},
+	"kilobyte":           {"kB", "kB", "kilobyte", "kilobytes", ""},
+	"megabyte":           {"MB", "MB", "megabyte", "megabytes", ""},
+	"gigabyte":           {"GB", "GB", "gigabyte", "gigabytes", ""},
+	"terabyte":           {"TB", "TB", "terabyte", "terabytes", ""},
+	"petabyte":           {"PB", "PB", "petabyte", "petabytes", ""},
+	"bit":                {"bit", "bit", "bit", "bits", ""},
+	"kilobit":            {"kb", "kb", "kilobit", "kilobits", ""},
+	"megabit":            {"Mb", "Mb", "megabit", "megabits", ""},
+	"gigabit":            {"Gb", "Gb", "gigabit", "gigabits", ""},
+	"nanosecond":         {"ns", "ns", "nanosecond", "nanoseconds", ""},
+	"microsecond":        {"μs", "μs", "microsecond", "microseconds", ""},
+	"millisecond":        {"ms", "ms", "millisecond", "milliseconds", ""},
+	"second":             {"sec", "s", "second", "seconds", ""},
+	"minute":             {"min", "m", "minute", "minutes", ""},
+	"hour":               {"hr", "h", "hour", "hours", ""},
+	"day":                {"day", "d", "day", "days", "days"},
+	"week":               {"wk", "w", "week", "weeks", "wks"},
+	"month":              {"mth", "m", "month", "months", "mths"},
+	"year":               {"yr", "y", "year", "years", "yrs"},
+	"meter":              {"m", "m", "meter", "meters", ""},
+	"kilometer":          {"km", "km", "kilometer", "kilometers", ""},
+	"centimeter":         {"cm", "cm", "centimeter", "centimeters", ""},
+	"millimeter":         {"mm", "mm", "millimeter", "millimeters", ""},
+	"mile":               {"mi", "mi", "mile", "miles", ""},
+	"foot":               {"ft", "′", "foot", "feet", ""},
+	"inch":               {"in", "″", "inch", "inches", ""},
+	"yard":               {"yd", "yd", "yard", "yards", ""},
+	"kilogram":           {"kg", "kg", "kilogram", "kilograms", ""},
+	"gram":               {"g", "g", "gram", "grams", ""},
+	"pound":              {"lb", "#", "pound", "pounds", ""},
+	"ounce":              {"oz", "oz", "ounce", "ounces", ""},
+	"liter":              {"L", "L", "liter", "liters", ""},
+	"milliliter":         {"mL", "mL", "milliliter", "milliliters", ""},
+	"gallon":             {"gal", "gal", "gallon", "gallons", ""},
+	"percent":            {"%", "%", "percent", "percent", ""},
+	"celsius":            {"°C", "°C", "degree Celsius", "degrees Celsius", ""},
+	"fahrenheit":         {"°F", "°", "degree Fahrenheit", "degrees Fahrenheit", ""},
+	"degree":             {"deg", "°", "degree", "degrees", ""},
+	"kilometer-per-hour": {"km/h", "km/h", "kilometer per hour", "kilometers per hour", ""},
+	"mile-per-hour":      {"mph", "mph", "mile per hour", "miles per hour", ""},
+	"meter-per-second":   {"m/s", "m/s", "meter per second", "meters per second", ""},
+	"acre":               {"ac", "ac", "acre", "acres", ""},
+	"hectare":            {"ha", "ha", "hectare", "hectares", ""},
+	"fluid-ounce":        {"fl oz", "fl oz", "fluid ounce", "fluid ounces", ""},
+	"stone":              {"st", "st", "stone", "stones", ""},
+}
+
+// unitLabel returns the label and the separator before it.
+func unitLabel(unit, display string, one bool) (string, string) {
+	u := units[unit]
+	switch display {
+	case "long":
+		if one {
+			return u[2], " "
+		}
+		return u[3], " "
+	case "narrow":
+		return u[1], ""
+	}
+	if u[0] == "%" || strings.HasPrefix(u[0], "°") {
+		return u[0], ""
+	}
+	if !one && u[4] != "" {
+		return u[4], " "
+	}
+	return u[0], " "
+}
+
+func joinParts(ps []numPart) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.val)
+	}
+	return b.String()
+}
