@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"strings"
+
 	"context"
 	"errors"
 
@@ -140,6 +142,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 
 	resolved, sent, resp, timings, err := r.send(ctx, st, req, it)
 	req = resolved
+	if sent.URL != "" && req != nil {
+		// Test scripts see the URL as it went out, percent-encoded by the
+		// runtime (Newman 6.2.2: "q=a b" reads back "q=a%20b").
+		req = withWireURL(req, sent.URL)
+	}
 	if len(sent.Header) > 0 {
 		// Test scripts see every header that went out, system and auth
 		// headers included, as in Postman.
@@ -182,4 +189,30 @@ func scriptErrorName(err error) string {
 		return se.Name
 	}
 	return "Error"
+}
+
+// withWireURL returns req with the path and query of the URL as sent. A
+// path with :variables keeps its template, as Postman's does.
+func withWireURL(req *collections.Request, wire string) *collections.Request {
+	w := collections.ParseURL(wire)
+	c := *req
+	// A URL that came from one variable ({{url}}) resolves to a single
+	// host part holding all of it: read it again in parts first.
+	vars := c.URL.Variables
+	c.URL = collections.ParseURL(c.URL.String())
+	c.URL.Variables = vars
+	c.URL.Query = w.Query
+	templated := false
+	for _, seg := range c.URL.Path {
+		if strings.HasPrefix(seg, ":") {
+			templated = true
+		}
+	}
+	if !templated && len(c.URL.Path) == len(w.Path) {
+		c.URL.Path = w.Path
+	}
+	if w.UserInfo != nil && c.URL.UserInfo != nil {
+		c.URL.UserInfo = w.UserInfo
+	}
+	return &c
 }

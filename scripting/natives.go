@@ -456,6 +456,10 @@ type plainURL struct {
 	Query    []plainQuery `json:"query"`
 	Variable []plainKV    `json:"variable"`
 	Hash     string       `json:"hash"`
+	Auth     *struct {
+		User     string  `json:"user"`
+		Password *string `json:"password"`
+	} `json:"auth"`
 }
 
 type plainQuery struct {
@@ -500,6 +504,9 @@ func (p *plainRequest) toRequest() *collections.Request {
 	}
 	u := p.URL
 	r.URL = collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path, Hash: u.Hash}
+	if u.Auth != nil {
+		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
+	}
 	for _, q := range u.Query {
 		r.URL.Query = append(r.URL.Query, collections.QueryParam{Key: q.Key, Value: q.Value, Disabled: q.Disabled})
 	}
@@ -562,6 +569,13 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	}
 	u := obj("raw", r.URL.Raw, "protocol", r.URL.Protocol, "host", strs(r.URL.Host),
 		"port", r.URL.Port, "path", strs(r.URL.Path), "hash", r.URL.Hash, "query", q, "variable", vs)
+	if ui := r.URL.UserInfo; ui != nil {
+		a := obj("user", ui.User)
+		if ui.Password != nil {
+			_ = a.Set("password", *ui.Password)
+		}
+		_ = u.Set("auth", a)
+	}
 	m := obj("method", r.Method, "description", r.Description, "url", u)
 	hs := []any{}
 	for _, h := range r.Header {

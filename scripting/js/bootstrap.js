@@ -985,6 +985,9 @@ function PropertyList(items, opts) {
     def(this, '_ci', !!(opts && opts.ci));
     def(this, '_keyName', (opts && opts.keyName) || 'key');
     def(this, '_parse', opts && opts.parse);
+    // Query params and headers may repeat: toObject collects their values.
+    def(this, '_multi', !!(opts && opts.multi));
+    def(this, '_Item', (opts && opts.Item) || Property);
     if (items) { this.populate(items); }
 }
 var PL = PropertyList.prototype;
@@ -992,8 +995,8 @@ PL._norm = function (k) { return this._ci && typeof k === 'string' ? k.toLowerCa
 PL._key = function (item) { return item ? item[this._keyName] : undefined; };
 PL._item = function (x) {
     if (x instanceof Property) { return x; }
-    if (typeof x === 'string' && this._parse) { return new Property(this._parse(x)); }
-    return new Property(x);
+    if (typeof x === 'string' && this._parse) { return new this._Item(this._parse(x)); }
+    return new this._Item(x);
 };
 PL._find = function (k) {
     var n = this._norm(k), found;
@@ -1071,13 +1074,16 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
         if (k === undefined || k === null) { return; }
         if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
         var v = m.valueOf();
-        if (multiValue && Object.prototype.hasOwnProperty.call(o, k)) {
+        if ((multiValue || self._multi) && Object.prototype.hasOwnProperty.call(o, k)) {
             o[k] = [].concat(o[k], v);
         } else { o[k] = v; }
     });
     return o;
 };
-PL.toString = function () { return this.members.map(function (m) { return m.toString(); }).join('\n'); };
+PL.toString = function () {
+    if (this._Item.unparse) { return this._Item.unparse(this.members); }
+    return this.members.map(function (m) { return m.toString(); }).join('\n');
+};
 PL.toJSON = function () { return this.members.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; }); };
 PL.assimilate = function (src, prune) {
     if (prune) { this.clear(); }
@@ -1091,7 +1097,32 @@ function parseHeaderLine(s) {
     var i = s.indexOf(':');
     return i < 0 ? { key: s.trim(), value: '' } : { key: s.slice(0, i).trim(), value: s.slice(i + 1).trim() };
 }
-function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine }); }
+function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true }); }
+
+// QueryParam is postman-collection's: its value reads back as a string (''
+// for a key without value) and it prints with &, # (and = in keys) encoded.
+function QueryParam(o) { Property.call(this, o); }
+QueryParam.prototype = Object.create(Property.prototype);
+QueryParam.prototype.constructor = QueryParam;
+QueryParam.prototype.valueOf = function () { return typeof this.value === 'string' ? this.value : ''; };
+QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
+function encodeReserved(str, equals) {
+    if (!str || typeof str !== 'string') { return str; }
+    var out = '', last = 0, re = /{{[^{}]*[&#=][^{}]*}}/g, m;
+    function enc(t) { t = t.replace(/&/g, '%26').replace(/#/g, '%23'); return equals ? t.replace(/=/g, '%3D') : t; }
+    while ((m = re.exec(str)) !== null) { out += enc(str.slice(last, m.index)) + m[0]; last = m.index + m[0].length; }
+    return out + enc(str.slice(last));
+}
+QueryParam.unparseSingle = function (p) {
+    if (!p) { return ''; }
+    var s = typeof p.key === 'string' ? encodeReserved(p.key, true) : '';
+    if (typeof p.value === 'string') { s += '=' + encodeReserved(p.value); }
+    return s;
+};
+QueryParam.unparse = function (params) {
+    return (params || []).filter(function (p) { return p && p.disabled !== true; }).map(QueryParam.unparseSingle).join('&');
+};
+function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam }); }
 
 // ---- Url ---------------------------------------------------------------------
 function parseQuery(s) {
@@ -1136,7 +1167,7 @@ function Url(x) {
     this.port = x.port || undefined;
     this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
     this.hash = x.hash || undefined;
-    this.query = new PropertyList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
+    this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
     this.variables = new PropertyList(x.variable || x.variables || []);
 }
 Url.parse = parseUrl;
@@ -1153,11 +1184,7 @@ U.getPath = function (unresolved) {
     });
     return '/' + segs.join('/');
 };
-U.getQueryString = function () {
-    return this.query.members.filter(function (q) { return !q.disabled; }).map(function (q) {
-        return q.value === null || q.value === undefined ? q.key : (q.key === null || q.key === undefined ? '' : q.key) + '=' + q.value;
-    }).join('&');
-};
+U.getQueryString = function () { return QueryParam.unparse(this.query.members); };
 U.getPathWithQuery = function () { var q = this.getQueryString(); return this.getPath() + (q ? '?' + q : ''); };
 U.getRemote = function (forcePort) {
     var port = this.port || (forcePort ? (this.protocol === 'https' ? '443' : '80') : '');
@@ -1204,7 +1231,7 @@ function RequestBody(b) {
     b = b || {};
     this.mode = b.mode;
     if (b.raw !== undefined) { this.raw = b.raw; }
-    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded); }
+    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam }); }
     if (b.formdata) { this.formdata = new PropertyList(b.formdata); }
     if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
     if (b.graphql) { this.graphql = b.graphql; }
@@ -1222,9 +1249,7 @@ RequestBody.prototype.isEmpty = function () {
 RequestBody.prototype.toString = function () {
     if (this.mode === 'raw') { return this.raw || ''; }
     if (this.mode === 'urlencoded' && this.urlencoded) {
-        return this.urlencoded.members.filter(function (p) { return !p.disabled; }).map(function (p) {
-            return encodeURIComponent(p.key) + '=' + encodeURIComponent(p.value);
-        }).join('&');
+        return QueryParam.unparse(this.urlencoded instanceof PropertyList ? this.urlencoded.members : this.urlencoded);
     }
     return '';
 };
@@ -1355,6 +1380,7 @@ function plainRequest(r) {
         url: {
             raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
             path: url.path.map(String), hash: url.hash || '',
+            auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: q.value === null || q.value === undefined ? null : String(q.value), disabled: !!q.disabled }; }),
             variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
         },
@@ -1990,7 +2016,12 @@ var responseGlobals = {
         var r = st.pm.response, d = r.details();
         return { code: r.code, name: r.status, detail: d.detail };
     }, 'pm.response.code'),
-    responseHeaders: legacyDescriptor('responseHeaders', function (st) { return st.pm.response.headers.toObject(false, true); }, 'pm.response.headers'),
+    responseHeaders: legacyDescriptor('responseHeaders', function (st) {
+        // The legacy object keeps the last of repeated headers.
+        var o = {};
+        st.pm.response.headers.members.forEach(function (h) { o[h.key] = h.value; });
+        return o;
+    }, 'pm.response.headers'),
     responseCookies: legacyDescriptor('responseCookies', function (st) { return st.pm.cookies.toJSON(); }, 'pm.cookies'),
     // A number, as responseBody is a string: Postman warns about neither.
     responseTime: legacyDescriptor('responseTime', function (st) { return st.failed ? undefined : st.pm.response.responseTime; })
