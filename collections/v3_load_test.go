@@ -258,6 +258,19 @@ order: 1000
 	eq(t, "bool credential", fm.Request.Auth.Param("isSecretBase64Encoded"), "false")
 }
 
+// TestV3YmlExtension: .yml files load like .yaml ones (Postman CLI 1.34
+// runs them).
+func TestV3YmlExtension(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		".resources/definition.yml":   "$kind: collection\nname: Short\n",
+		"F/.resources/definition.yml": "$kind: collection\nname: Folder\norder: 1\n",
+		"F/a.request.yml":             req("/a", "order: 1\n"),
+	})
+	eq(t, "names", names(c), []string{"Folder", "  a"})
+	eq(t, "collection", c.Info.Name, "Short")
+}
+
 // TestV3OtherBodies covers body types the corpus does not show.
 func TestV3OtherBodies(t *testing.T) {
 	t.Parallel()
