@@ -15,19 +15,25 @@ import (
 // exact spellings Redactor.Add registers need not foresee every mix. A
 // value cut short and followed by an ellipsis ("…" or "...") is matched
 // from MinSecretLen characters on: a truncated prefix is masked too.
-func encodedSpans(s string, values []string) []span {
+func encodedSpans(s string, values [][]rune) []span {
 	var spans []span
-	for _, v := range values {
-		want := []rune(v)
+	m := matcher{s: s}
+	for _, want := range values {
 		if len(want) == 0 {
 			continue
 		}
+		m.want = want
+		var starts [256]bool
+		for b := 0; b < 256; b++ {
+			starts[b] = mayStart(byte(b), want[0])
+		}
 		for i := 0; i < len(s); {
-			if !mayStart(s[i], want[0]) {
+			if !starts[s[i]] {
 				i++
 				continue
 			}
-			if end, ok := matchEncoded(s, i, want); ok && end > i {
+			m.budget = 64 * len(want)
+			if end, ok := m.try(i, 0); ok && end > i {
 				spans = append(spans, span{i, end})
 				i = end
 				continue
@@ -50,49 +56,53 @@ func mayStart(b byte, r rune) bool {
 	return b >= utf8.RuneSelf
 }
 
-// matchEncoded matches want at s[i:], each rune in any of its forms, and
-// returns where the match ends. A partial match of at least MinSecretLen
-// runes directly followed by an ellipsis counts, up to the ellipsis. A rune
-// can match in two ways ("%" as is, or "%25"), so the search backtracks,
-// within a budget.
-func matchEncoded(s string, i int, want []rune) (int, bool) {
-	budget := 64 * len(want)
-	var try func(pos, k int) (int, bool)
-	try = func(pos, k int) (int, bool) {
-		if k == len(want) {
-			return pos, true
-		}
-		if budget--; budget < 0 {
-			return 0, false
-		}
-		var ends [2]int
-		for _, next := range matchRune(s, pos, want[k], ends[:0]) {
-			if end, ok := try(next, k+1); ok {
-				return end, true
-			}
-		}
-		if k >= MinSecretLen && (strings.HasPrefix(s[pos:], "…") || strings.HasPrefix(s[pos:], "...")) {
-			return pos, true
-		}
-		return 0, false
-	}
-	return try(i, 0)
+// matcher matches one value at positions of s, each rune in any of its
+// forms. A partial match of at least MinSecretLen runes directly followed
+// by an ellipsis counts, up to the ellipsis. A rune can match in two ways
+// ("%" as is, or "%25"), so the search backtracks, within a budget.
+type matcher struct {
+	s      string
+	want   []rune
+	budget int
 }
 
-// matchRune appends to ends where each form of r that starts at s[pos:]
-// ends: as is (or in the other case), "+" for a space, %XX per UTF-8 byte,
-// a backslash escape, or a character reference.
-func matchRune(s string, pos int, r rune, ends []int) []int {
+func (m *matcher) try(pos, k int) (int, bool) {
+	if k == len(m.want) {
+		return pos, true
+	}
+	if m.budget--; m.budget < 0 {
+		return 0, false
+	}
+	e1, e2 := matchRune(m.s, pos, m.want[k])
+	for _, next := range [2]int{e1, e2} {
+		if next <= pos {
+			continue
+		}
+		if end, ok := m.try(next, k+1); ok {
+			return end, true
+		}
+	}
+	if k >= MinSecretLen && (strings.HasPrefix(m.s[pos:], "…") || strings.HasPrefix(m.s[pos:], "...")) {
+		return pos, true
+	}
+	return 0, false
+}
+
+// matchRune returns where the forms of r that start at s[pos:] end (0 for
+// none; two at most): as is (or in the other case), "+" for a space, %XX
+// per UTF-8 byte, a backslash escape, or a character reference.
+func matchRune(s string, pos int, r rune) (e1, e2 int) {
 	if pos >= len(s) {
-		return ends
+		return 0, 0
 	}
 	if c, n := utf8.DecodeRuneInString(s[pos:]); c == r || foldEq(c, r) {
-		ends = append(ends, pos+n)
+		e1 = pos + n
 	}
+	e := 0
 	switch s[pos] {
 	case '+':
 		if r == ' ' {
-			ends = append(ends, pos+1)
+			e = pos + 1
 		}
 	case '%':
 		var buf [utf8.UTFMax]byte
@@ -100,43 +110,43 @@ func matchRune(s string, pos int, r rune, ends []int) []int {
 		p := pos
 		for j := 0; j < n; j++ {
 			if p+3 > len(s) || s[p] != '%' {
-				return ends
+				return e1, 0
 			}
 			if b, ok := hexByte(s[p+1], s[p+2]); !ok || b != buf[j] {
-				return ends
+				return e1, 0
 			}
 			p += 3
 		}
-		ends = append(ends, p)
+		e = p
 	case '\\':
 		p := pos
 		for p < len(s) && s[p] == '\\' {
 			p++
 		}
 		if p >= len(s) {
-			return ends
+			return e1, 0
 		}
 		if c, n := utf8.DecodeRuneInString(s[p:]); c == r {
-			return append(ends, p+n) // \" \' \\ \/
-		}
-		if s[p] == 'u' && p+5 <= len(s) {
+			e = p + n // \" \' \\ \/
+		} else if s[p] == 'u' && p+5 <= len(s) {
 			if u, ok := hex4(s[p+1 : p+5]); ok && rune(u) == r {
-				return append(ends, p+5)
+				e = p + 5
 			}
-		}
-		if r == '\n' && s[p] == 'n' || r == '\t' && s[p] == 't' || r == '\r' && s[p] == 'r' {
-			return append(ends, p+1)
+		} else if r == '\n' && s[p] == 'n' || r == '\t' && s[p] == 't' || r == '\r' && s[p] == 'r' {
+			e = p + 1
 		}
 	case '&':
 		end := strings.IndexByte(s[pos:min(len(s), pos+12)], ';')
-		if end < 0 {
-			return ends
-		}
-		if c, ok := entity(s[pos+1 : pos+end]); ok && c == r {
-			ends = append(ends, pos+end+1)
+		if end > 0 {
+			if c, ok := entity(s[pos+1 : pos+end]); ok && c == r {
+				e = pos + end + 1
+			}
 		}
 	}
-	return ends
+	if e1 == 0 {
+		return e, 0
+	}
+	return e1, e
 }
 
 func foldEq(a, b rune) bool {

@@ -31,7 +31,7 @@ const MinSecretLen = 3
 type Redactor struct {
 	mu      sync.RWMutex
 	secrets []string // distinct needles, longest first; replaced, never mutated
-	values  []string // the values as added, for matching their encoded forms
+	values  [][]rune // the values as added, for matching their encoded forms
 }
 
 // NewRedactor returns an empty Redactor.
@@ -56,8 +56,9 @@ func (r *Redactor) Add(values ...string) {
 	defer r.mu.Unlock()
 	vals := slices.Clone(r.values)
 	for _, v := range values {
-		if utf8.RuneCountInString(v) >= MinSecretLen && strings.TrimSpace(v) != "" && !slices.Contains(vals, v) {
-			vals = append(vals, v)
+		if utf8.RuneCountInString(v) >= MinSecretLen && strings.TrimSpace(v) != "" &&
+			!slices.ContainsFunc(vals, func(x []rune) bool { return string(x) == v }) {
+			vals = append(vals, []rune(v))
 		}
 	}
 	r.values = vals
@@ -148,10 +149,12 @@ func (r *Redactor) Redact(s string) string {
 	if len(secrets) == 0 {
 		return s
 	}
-	return replaceSpans(s, mergeSpans(append(findSpans(s, secrets), encodedSpans(s, r.rawValues())...)))
+	vals := r.rawValues()
+	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
+	return replaceSpans(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)))
 }
 
-func (r *Redactor) rawValues() []string {
+func (r *Redactor) rawValues() [][]rune {
 	if r == nil {
 		return nil
 	}
@@ -184,7 +187,6 @@ func findSpans(s string, secrets []string) []span {
 			from = start + 1 // overlapping occurrences too
 		}
 	}
-	spans = append(spans, truncatedSpans(s, secrets)...)
 	return mergeSpans(spans)
 }
 
@@ -210,11 +212,10 @@ func mergeSpans(spans []span) []span {
 // own truncation) or starts with.
 var ellipses = []string{"…", "..."}
 
-// truncatedSpans finds the pieces of secrets that truncation left: a
-// prefix of a secret right before an ellipsis ("s3cr…"), or a suffix right
-// after one ("…cr3t"). A whole secret is found by findSpans; this keeps a
-// cut-off part from being printed either.
-func truncatedSpans(s string, secrets []string) []span {
+// truncatedSpans finds what is left of a secret cut from the front: a
+// suffix of it right after an ellipsis ("…cr3t"). A prefix cut short
+// before an ellipsis is found by encodedSpans, in any encoding.
+func truncatedSpans(s string, values [][]rune) []span {
 	var spans []span
 	for _, el := range ellipses {
 		for from := 0; ; {
@@ -222,18 +223,17 @@ func truncatedSpans(s string, secrets []string) []span {
 			if i < 0 {
 				break
 			}
-			at := from + i
-			from = at + len(el)
-			for _, sec := range secrets {
-				// The longest prefix of sec that s has just before the mark.
-				for n := min(len(sec)-1, at); n >= MinSecretLen; n-- {
-					if strings.HasSuffix(s[:at], sec[:n]) {
-						spans = append(spans, span{at - n, at})
-						break
-					}
+			from += i + len(el)
+			if from >= len(s) {
+				break
+			}
+			for _, v := range values {
+				sec := string(v)
+				if strings.IndexByte(sec, s[from]) < 0 {
+					continue // the common case: no suffix can start here
 				}
 				for n := min(len(sec)-1, len(s)-from); n >= MinSecretLen; n-- {
-					if strings.HasPrefix(s[from:], sec[len(sec)-n:]) {
+					if s[from] == sec[len(sec)-n] && strings.HasPrefix(s[from:], sec[len(sec)-n:]) {
 						spans = append(spans, span{from, from + n})
 						break
 					}
@@ -296,7 +296,9 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	}
 	rw.buf = append(rw.buf, p...)
 	s := string(rw.buf)
-	spans := mergeSpans(append(findSpans(s, secrets), encodedSpans(s, rw.r.rawValues())...))
+	vals := rw.r.rawValues()
+	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
+	spans = mergeSpans(append(spans, truncatedSpans(s, vals)...))
 	cut := holdFrom(s, secrets)
 	for i, sp := range spans {
 		if sp.start < cut && sp.end > cut {
