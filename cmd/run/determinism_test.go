@@ -71,7 +71,7 @@ func companionOf(src string, suffixes ...string) string {
 // Postman), or timeouts close to the time the work takes.
 var clockDependent = map[string]string{
 	"postmanlabs__newman/test__integration__timeout__timeout.postman_collection.json": "its config sets a 500 ms script timeout and a 3 s request timeout against /delay: whether a script finishes in time depends on the machine's load",
-	"OWASP__crAPI/postman_collections__crAPI.postman_collection.json": "require('postman-collection') Property.replaceSubstitutions('{{$randomIP}}'): faker's own Mersenne Twister, seeded from the clock",
+	"OWASP__crAPI/postman_collections__crAPI.postman_collection.json":                 "require('postman-collection') Property.replaceSubstitutions('{{$randomIP}}'): faker's own Mersenne Twister, seeded from the clock",
 }
 
 func TestCorpusReportsAreDeterministic(t *testing.T) {
