@@ -82,10 +82,25 @@ func (m *matcher) try(pos, k int) (int, bool) {
 			return end, true
 		}
 	}
-	if k >= MinSecretLen && (strings.HasPrefix(m.s[pos:], "…") || strings.HasPrefix(m.s[pos:], "...")) {
-		return pos, true
+	if k >= MinSecretLen {
+		// Cut short before an ellipsis, possibly inside an escape
+		// ("…Zk\u00…"): the partial escape goes with it.
+		for j := pos; j <= min(pos+8, len(m.s)); j++ {
+			if strings.HasPrefix(m.s[j:], "…") || strings.HasPrefix(m.s[j:], "...") {
+				return j, true
+			}
+			if j < len(m.s) && !partialEscapeByte(m.s[j]) {
+				break
+			}
+		}
 	}
 	return 0, false
+}
+
+// partialEscapeByte reports whether b can be part of an escape cut short:
+// %XX, \uXXXX, &#xXX; or &name;.
+func partialEscapeByte(b byte) bool {
+	return b == '%' || b == '\\' || b == '&' || b == '#' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 // matchRune returns where the forms of r that start at s[pos:] end (0 for

@@ -29,6 +29,7 @@ func TestRedactEncodedAndTruncatedForms(t *testing.T) {
 		{"mixed", `Ab\"%3Cc\u0026d&gt;'e%252F+f%2Bg=h/i@j!k~L`},
 		{"truncated by chai", `expected 'Ab"<c&d>\'e%2F f+g=h…' to equal 'x'`},
 		{"truncated with dots", "value: Ab\"<c&d>'e%2F f+..."},
+		{"truncated inside an escape", `'{"k":"Ab\"\u003cc\u00…' to include`},
 		{"cut from the front", "…e%2F f+g=h/i@j!k~L"},
 	}
 	for _, tc := range tests {
