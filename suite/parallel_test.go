@@ -127,6 +127,9 @@ func TestParallelReadsAsSequential(t *testing.T) {
 			if parSum.Workers != workers || seqSum.Workers > 1 {
 				t.Errorf("summary workers %d (sequential %d)", parSum.Workers, seqSum.Workers)
 			}
+			if par.Run.Parallel == nil || par.Run.Parallel.Workers != workers || seq.Run.Parallel != nil {
+				t.Errorf("the JSON report's run.parallel: %+v (sequential %+v)", par.Run.Parallel, seq.Run.Parallel)
+			}
 			env := envValues(par)
 			// last iteration wins, and a value set by one early iteration
 			// survives the merge.

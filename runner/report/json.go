@@ -265,6 +265,9 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	if j.o.Shard != nil {
 		tail("shard", j.o.Shard)
 	}
+	if s.Workers > 1 {
+		tail("parallel", jsonreport.Parallel{Workers: s.Workers})
+	}
 	j.out.print(`}`)
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection))

@@ -191,6 +191,9 @@ func replaySummary(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemR
 		FirstByte:     runner.Spread{Avg: d(t.FirstByteAverage), Min: d(t.FirstByteMin), Max: d(t.FirstByteMax), SD: d(t.FirstByteSd)},
 		ResponseBytes: rep.Run.Transfers.ResponseTotal,
 	}
+	if p := rep.Run.Parallel; p != nil {
+		s.Workers = p.Workers
+	}
 	for _, f := range rep.Run.Failures {
 		src := f.At
 		switch {

@@ -35,6 +35,9 @@ func Merge(reports []*Report, names []string) (*Report, error) {
 		if run.Error == nil {
 			run.Error = r.Run.Error
 		}
+		if run.Parallel == nil {
+			run.Parallel = r.Run.Parallel
+		}
 		out.Environment.Values = mergeValues(out.Environment.Values, r.Environment.Values)
 		out.Globals.Values = mergeValues(out.Globals.Values, r.Globals.Values)
 		if out.Collection != nil && r.Collection != nil && r != first {

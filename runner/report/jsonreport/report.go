@@ -29,6 +29,14 @@ type Run struct {
 	// Shard says which slice of a sharded run the report holds (courier's
 	// extension; nil for a whole run and for Newman's reports).
 	Shard *Shard `json:"shard,omitempty"`
+	// Parallel says the iterations ran side by side (--parallel; courier's
+	// extension, absent for a sequential run).
+	Parallel *Parallel `json:"parallel,omitempty"`
+}
+
+// Parallel describes a run whose iterations ran on several workers.
+type Parallel struct {
+	Workers int `json:"workers"`
 }
 
 // Shard is one slice of a run split with --shard K/N.
