@@ -303,7 +303,7 @@ func TestV3Problems(t *testing.T) {
 		kind  string   // Kind of the first notice
 	}{
 		{"malformed YAML", map[string]string{"bad.request.yaml": "$kind: http-request\nurl: \"/x\nmethod: GET\n"},
-			[]string{"bad.request.yaml:2:1: invalid YAML", "quote or bracket left open", "skipped, as Postman skips it"}, ""},
+			[]string{"bad.request.yaml:2:6: invalid YAML", "quote or bracket left open", "skipped, as Postman skips it"}, ""},
 		{"tab indentation", map[string]string{"bad.request.yaml": "$kind: http-request\nheaders:\n\tA: b\n"},
 			[]string{"bad.request.yaml:3:", "invalid YAML"}, ""},
 		{"unknown kind", map[string]string{"u.request.yaml": "$kind: soap-request\nurl: /x\n"},
@@ -327,7 +327,7 @@ func TestV3Problems(t *testing.T) {
 		{"hook named for the wrong file", map[string]string{"h.request.yaml": req("/h", "scripts:\n  - type: http:afterResponse\n    code: x()\n")},
 			[]string{"h.request.yaml:5:5: scripts[0].type: Postman expects \"afterResponse\" in this file and refuses the whole collection"}, ""},
 		{"broken folder definition", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nname: \"x\n", "F/r.request.yaml": req("/r", "")},
-			[]string{"definition.yaml:2:1: invalid YAML", "the folder loads without its definition"}, ""},
+			[]string{"definition.yaml:2:7: invalid YAML", "the folder loads without its definition"}, ""},
 		{"unknown body type", map[string]string{"b.request.yaml": req("/b", "body:\n  type: protobuf\n  content: x\n")},
 			[]string{"b.request.yaml:5:9: body.type: unknown body type \"protobuf\""}, ""},
 		{"graphql body in an http-request", map[string]string{"b.request.yaml": req("/b", "body:\n  type: graphql\n  content:\n    query: x\n")},

@@ -51,6 +51,12 @@ func yamlSyntaxError(err error, data []byte, source string) error {
 	if line-1 < len(lines) {
 		l := lines[line-1]
 		col = len(l) - len(bytes.TrimLeft(l, " \t")) + 1
+		// An unclosed quote is the usual culprit: point at it.
+		if strings.Contains(m[2], "end of stream") || strings.Contains(m[2], "did not find expected") {
+			if i := bytes.IndexAny(l, `"'`); i >= 0 && bytes.Count(l, l[i:i+1])%2 == 1 {
+				col = len([]rune(string(l[:i]))) + 1
+			}
+		}
 	}
 	hint := m[2]
 	switch {
