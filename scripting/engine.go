@@ -17,7 +17,6 @@ import (
 	"github.com/dop251/goja/unistring"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
-	nodeurl "github.com/dop251/goja_nodejs/url"
 
 	"github.com/courier-run/courier/environments"
 )
@@ -37,6 +36,22 @@ var errMemoryLimit = errors.New("script exceeded the memory limit")
 
 //go:embed js/bootstrap.js
 var bootstrapSource string
+
+//go:embed js/url.js
+var urlSource string
+
+var (
+	urlOnce sync.Once
+	urlProg *goja.Program
+	urlErr  error
+)
+
+func urlProgram() (*goja.Program, error) {
+	urlOnce.Do(func() {
+		urlProg, urlErr = goja.Compile("courier-url.js", urlSource, false)
+	})
+	return urlProg, urlErr
+}
 
 //go:embed js/intl.js
 var intlSource string
@@ -213,14 +228,13 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
 
-	// goja_nodejs's registry provides Buffer and URL; its loader refuses
+	// goja_nodejs's registry provides Buffer (URL is courier's own, js/url.js); its loader refuses
 	// every file so nothing on the host is reachable.
 	reg := require.NewRegistry(require.WithLoader(func(string) ([]byte, error) {
 		return nil, require.ModuleFileDoesNotExistError
 	}))
 	e.nodeRq = reg.Enable(rt)
 	buffer.Enable(rt)
-	nodeurl.Enable(rt)
 
 	if err := e.installGlobals(); err != nil {
 		return nil, err

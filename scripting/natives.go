@@ -806,6 +806,27 @@ func (e *Engine) installGlobals() error {
 	})
 	set("require", e.require)
 	e.installIntl(set)
+	e.installURL(set)
+	var urlClasses *goja.Object
+	set("urlClasses", func() goja.Value {
+		if urlClasses == nil {
+			prog, err := urlProgram()
+			if err != nil {
+				panic(err)
+			}
+			fv, err := rt.RunProgram(prog)
+			if err != nil {
+				panic(err)
+			}
+			fn, _ := goja.AssertFunction(fv)
+			v, err := fn(goja.Undefined(), g)
+			if err != nil {
+				panic(err)
+			}
+			urlClasses = v.ToObject(rt)
+		}
+		return urlClasses
+	})
 	var intl goja.Value
 	set("intl", func() goja.Value {
 		if intl == nil {

@@ -80,15 +80,9 @@ func (e *Engine) require(name string) goja.Value {
 			panic(err)
 		}
 		v = mv
-		if key == "url" {
-			// Node's url module also exports the WHATWG classes.
-			if o, ok := v.(*goja.Object); ok {
-				if o.Get("URL") == nil || goja.IsUndefined(o.Get("URL")) {
-					_ = o.Set("URL", e.rt.Get("URL"))
-					_ = o.Set("URLSearchParams", e.rt.Get("URLSearchParams"))
-				}
-			}
-		}
+		// require('url') is the url package as the sandbox bundles it:
+		// Node's legacy API, without the WHATWG classes (Newman 6.2.2 and
+		// Postman CLI 1.34.0 both give undefined for require('url').URL).
 	}
 	e.modules[key] = v
 	return v

@@ -115,6 +115,9 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
 // (the current sandbox formats every locale that way); the Intl classes
 // are compiled on first use.
 lazy(global, 'Intl', function () { return host.intl(); });
+// URL and URLSearchParams follow the URL Standard (js/url.js, on first use).
+lazy(global, 'URL', function () { return host.urlClasses()[0]; });
+lazy(global, 'URLSearchParams', function () { return host.urlClasses()[1]; });
 (function () {
     var numToLocale = host.numberToLocale, dateToLocale = host.dateToLocale, zoneName = host.zoneName;
     var thisNum = Number.prototype.valueOf, thisTime = Date.prototype.getTime;

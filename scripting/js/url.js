@@ -1,0 +1,123 @@
+// URL and URLSearchParams for courier's sandbox, compiled on first use; the
+// parsing is the host's (whatwgurl.go). Returns [URL, URLSearchParams].
+(function (host) {
+'use strict';
+function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
+var H = typeof Symbol === 'function' ? Symbol('url') : '__url';
+
+function parsePairs(s) {
+    var out = [];
+    if (s === '') { return out; }
+    s.split('&').forEach(function (p) {
+        if (p === '') { return; }
+        var i = p.indexOf('='), k = i < 0 ? p : p.slice(0, i), v = i < 0 ? '' : p.slice(i + 1);
+        out.push([host.formDecode(k), host.formDecode(v)]);
+    });
+    return out;
+}
+function toUSV(v) { return String(v); }
+
+function URLSearchParams(init) {
+    if (!(this instanceof URLSearchParams)) { throw new TypeError("Class constructor URLSearchParams cannot be invoked without 'new'"); }
+    var list = [];
+    if (init instanceof URLSearchParams) {
+        list = init[H].list.map(function (p) { return p.slice(); });
+    } else if (init !== undefined && init !== null && typeof init === 'object' || typeof init === 'function') {
+        if (typeof init[Symbol.iterator] === 'function') {
+            for (var pair of init) {
+                var a = Array.from(pair);
+                if (a.length !== 2) { throw new TypeError('Each query pair must be an iterable [name, value] tuple'); }
+                list.push([toUSV(a[0]), toUSV(a[1])]);
+            }
+        } else {
+            Object.keys(init).forEach(function (k) { list.push([k, toUSV(init[k])]); });
+        }
+    } else if (init !== undefined) {
+        var s = toUSV(init);
+        list = parsePairs(s.charAt(0) === '?' ? s.slice(1) : s);
+    }
+    hidden(this, H, { list: list, url: null });
+}
+function sp(self) {
+    if (!self || !self[H] || !Array.isArray(self[H].list)) { throw new TypeError('Value of "this" must be of type URLSearchParams'); }
+    return self[H];
+}
+function update(st) {
+    if (st.url) { host.urlSetQuery(st.url, serialize(st.list)); }
+}
+function serialize(list) {
+    return list.map(function (p) { return host.formEncode(p[0]) + '=' + host.formEncode(p[1]); }).join('&');
+}
+function need(n, args, name) {
+    if (args.length < n) { throw new TypeError('The "' + name + '" argument must be specified'); }
+}
+var SP = URLSearchParams.prototype;
+[['append', function append(name, value) { need(2, arguments, arguments.length ? 'value' : 'name'); var st = sp(this); st.list.push([toUSV(name), toUSV(value)]); update(st); }],
+    ['delete', function (name, value) {
+        need(1, arguments, 'name'); var st = sp(this); name = toUSV(name);
+        st.list = st.list.filter(function (p) { return !(p[0] === name && (value === undefined || p[1] === toUSV(value))); }); update(st);
+    }],
+    ['get', function get(name) { need(1, arguments, 'name'); name = toUSV(name); var p = sp(this).list.find(function (x) { return x[0] === name; }); return p ? p[1] : null; }],
+    ['getAll', function getAll(name) { need(1, arguments, 'name'); name = toUSV(name); return sp(this).list.filter(function (x) { return x[0] === name; }).map(function (x) { return x[1]; }); }],
+    ['has', function has(name, value) { need(1, arguments, 'name'); name = toUSV(name); return sp(this).list.some(function (x) { return x[0] === name && (value === undefined || x[1] === toUSV(value)); }); }],
+    ['set', function set(name, value) {
+        need(2, arguments, arguments.length ? 'value' : 'name'); var st = sp(this), done = false; name = toUSV(name); value = toUSV(value);
+        st.list = st.list.filter(function (p) { if (p[0] !== name) { return true; } if (done) { return false; } p[1] = value; done = true; return true; });
+        if (!done) { st.list.push([name, value]); }
+        update(st);
+    }],
+    ['sort', function sort() {
+        var st = sp(this);
+        st.list = st.list.map(function (p, i) { return [p, i]; }).sort(function (a, b) { return a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]; }).map(function (x) { return x[0]; });
+        update(st);
+    }],
+    ['forEach', function forEach(fn, thisArg) {
+        if (typeof fn !== 'function') { throw new TypeError('The "callback" argument must be of type function'); }
+        var list = sp(this).list;
+        for (var i = 0; i < list.length; i++) { fn.call(thisArg, list[i][1], list[i][0], this); }
+    }],
+    ['keys', function keys() { return sp(this).list.map(function (p) { return p[0]; })[Symbol.iterator](); }],
+    ['values', function values() { return sp(this).list.map(function (p) { return p[1]; })[Symbol.iterator](); }],
+    ['entries', function entries() { return sp(this).list.map(function (p) { return [p[0], p[1]]; })[Symbol.iterator](); }],
+    ['toString', function toString() { return serialize(sp(this).list); }]
+].forEach(function (m) { hidden(SP, m[0], m[1]); });
+hidden(SP, Symbol.iterator, SP.entries);
+Object.defineProperty(SP, 'size', { configurable: true, get: function () { return sp(this).list.length; } });
+Object.defineProperty(SP, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+
+function URL(input, base) {
+    if (!(this instanceof URL)) { throw new TypeError("Class constructor URL cannot be invoked without 'new'"); }
+    if (arguments.length < 1) { throw new TypeError('The "url" argument must be specified'); }
+    var h = base === undefined ? host.urlParse(String(input)) : host.urlParse(String(input), String(base));
+    hidden(this, H, { h: h, params: null });
+}
+function uh(self) {
+    if (!self || !self[H] || !self[H].h) { throw new TypeError('Value of "this" must be of type URL'); }
+    return self[H];
+}
+function syncParams(st) {
+    if (st.params) { var q = host.urlQuery(st.h); st.params[H].list = parsePairs(q === null ? '' : q); }
+}
+var UP = URL.prototype;
+['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'].forEach(function (f) {
+    var d = { configurable: true, enumerable: true, get: function () { return host.urlGet(uh(this).h, f); } };
+    if (f !== 'origin') {
+        d.set = function (v) { var st = uh(this); host.urlSet(st.h, f, String(v)); if (f === 'href' || f === 'search') { syncParams(st); } };
+    }
+    Object.defineProperty(UP, f, d);
+});
+Object.defineProperty(UP, 'searchParams', {
+    configurable: true, enumerable: true,
+    get: function () {
+        var st = uh(this);
+        if (!st.params) { var q = host.urlQuery(st.h); st.params = new URLSearchParams(q === null ? '' : q); st.params[H].url = st.h; }
+        return st.params;
+    }
+});
+hidden(UP, 'toString', function toString() { return host.urlGet(uh(this).h, 'href'); });
+hidden(UP, 'toJSON', function toJSON() { return host.urlGet(uh(this).h, 'href'); });
+Object.defineProperty(UP, Symbol.toStringTag, { value: 'URL', configurable: true });
+hidden(URL, 'canParse', function canParse(input, base) { return base === undefined ? host.urlCanParse(String(input)) : host.urlCanParse(String(input), String(base)); });
+hidden(URL, 'parse', function parse(input, base) { try { return new URL(input, base); } catch (e) { return null; } });
+return [URL, URLSearchParams];
+})

@@ -1,0 +1,254 @@
+package scripting
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+)
+
+// The host side of the sandbox's URL and URLSearchParams (js/url.js).
+
+func (e *Engine) invalidURL(input string) {
+	o, _ := e.rt.New(e.rt.Get("TypeError"), e.rt.ToValue("Invalid URL"))
+	_ = o.Set("code", "ERR_INVALID_URL")
+	_ = o.Set("input", input)
+	panic(o)
+}
+
+func (e *Engine) urlHandle(v goja.Value) *wurl {
+	u, ok := v.Export().(*wurl)
+	if !ok {
+		e.throw("TypeError", `Value of "this" must be of type URL`)
+	}
+	return u
+}
+
+// setURLField applies one of URL's setters, as the URL Standard does:
+// values that do not parse leave the URL as it was.
+func setURLField(u *wurl, field, v string) (ok bool) {
+	special := isSpecial(u.scheme)
+	switch field {
+	case "protocol":
+		s, _, _ := strings.Cut(v, ":")
+		if schemeEnd(s+":") != len(s) {
+			return true
+		}
+		s = strings.ToLower(s)
+		if isSpecial(s) != special || (s == "file" && (u.username != "" || u.password != "" || u.port != "")) {
+			return true
+		}
+		u.scheme = s
+		if specialPorts[s] == u.port {
+			u.port = ""
+		}
+	case "username", "password":
+		if u.host == nil || *u.host == "" || u.scheme == "file" {
+			return true
+		}
+		if field == "username" {
+			u.username = pctEncode(v, userinfoSet)
+		} else {
+			u.password = pctEncode(v, userinfoSet)
+		}
+	case "host", "hostname":
+		if u.opaque != nil {
+			return true
+		}
+		c := &wurl{scheme: u.scheme}
+		in := v
+		if field == "hostname" {
+			if i := strings.IndexAny(in, ":/?#"); i >= 0 && !strings.HasPrefix(in, "[") {
+				in = in[:i]
+			}
+		}
+		if i := strings.IndexAny(in, "/?#"); i >= 0 {
+			in = in[:i]
+		}
+		if in == "" && special {
+			return true
+		}
+		if err := c.authority(in); err != nil || c.host == nil {
+			return true
+		}
+		u.host = c.host
+		if field == "host" && c.port != "" {
+			u.port = c.port
+		}
+	case "port":
+		if u.host == nil || *u.host == "" || u.scheme == "file" {
+			return true
+		}
+		if v == "" {
+			u.port = ""
+			return true
+		}
+		n := 0
+		for n < len(v) && v[n] >= '0' && v[n] <= '9' {
+			n++
+		}
+		if n == 0 {
+			return true
+		}
+		c := &wurl{scheme: u.scheme}
+		h := "x"
+		if err := c.authority(h + ":" + v[:n]); err != nil {
+			return true
+		}
+		u.port = c.port
+	case "pathname":
+		if u.opaque != nil {
+			return true
+		}
+		u.path = nil
+		u.parsePath(strings.NewReplacer("?", "%3F", "#", "%23").Replace(v))
+	case "search":
+		if v == "" {
+			u.query = nil
+			return true
+		}
+		set := querySet
+		if special {
+			set = specialQuerySet
+		}
+		q := pctEncode(strings.TrimPrefix(v, "?"), set)
+		u.query = &q
+	case "hash":
+		if v == "" {
+			u.fragment = nil
+			return true
+		}
+		f := pctEncode(strings.TrimPrefix(v, "#"), fragmentSet)
+		u.fragment = &f
+	}
+	return true
+}
+
+func urlField(u *wurl, field string) string {
+	switch field {
+	case "href":
+		return u.href()
+	case "origin":
+		return u.origin()
+	case "protocol":
+		return u.scheme + ":"
+	case "username":
+		return u.username
+	case "password":
+		return u.password
+	case "host":
+		return u.hostport()
+	case "hostname":
+		if u.host == nil {
+			return ""
+		}
+		return *u.host
+	case "port":
+		return u.port
+	case "pathname":
+		return u.pathname()
+	case "search":
+		if u.query == nil || *u.query == "" {
+			return ""
+		}
+		return "?" + *u.query
+	case "hash":
+		if u.fragment == nil || *u.fragment == "" {
+			return ""
+		}
+		return "#" + *u.fragment
+	}
+	return ""
+}
+
+// formEncode is application/x-www-form-urlencoded's byte serializer.
+func formEncode(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			b.WriteByte('+')
+		case isAlpha(c) || c >= '0' && c <= '9' || c == '*' || c == '-' || c == '.' || c == '_':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte("0123456789ABCDEF"[c>>4])
+			b.WriteByte("0123456789ABCDEF"[c&15])
+		}
+	}
+	return b.String()
+}
+
+func formDecode(s string) string {
+	d := pctDecode(strings.ReplaceAll(s, "+", " "))
+	if !utf8.ValidString(d) {
+		d = strings.ToValidUTF8(d, "\uFFFD")
+	}
+	return d
+}
+
+func (e *Engine) installURL(set func(string, any)) {
+	rt := e.rt
+	parse := func(c goja.FunctionCall) *wurl {
+		in := c.Argument(0).String()
+		var base *wurl
+		if b := c.Argument(1); !goja.IsUndefined(b) {
+			bu, err := parseWURL(b.String(), nil)
+			if err != nil {
+				return nil
+			}
+			base = bu
+		}
+		u, err := parseWURL(in, base)
+		if err != nil {
+			return nil
+		}
+		return u
+	}
+	set("urlParse", func(c goja.FunctionCall) goja.Value {
+		u := parse(c)
+		if u == nil {
+			e.invalidURL(c.Argument(0).String())
+		}
+		return rt.ToValue(u)
+	})
+	set("urlCanParse", func(c goja.FunctionCall) goja.Value { return rt.ToValue(parse(c) != nil) })
+	set("urlGet", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(urlField(e.urlHandle(c.Argument(0)), c.Argument(1).String()))
+	})
+	set("urlSet", func(c goja.FunctionCall) goja.Value {
+		u := e.urlHandle(c.Argument(0))
+		field, v := c.Argument(1).String(), c.Argument(2).String()
+		if field == "href" {
+			n, err := parseWURL(v, nil)
+			if err != nil {
+				e.invalidURL(v)
+			}
+			*u = *n
+			return goja.Undefined()
+		}
+		setURLField(u, field, v)
+		return goja.Undefined()
+	})
+	// urlQuery is the raw query (null when absent) for searchParams.
+	set("urlQuery", func(c goja.FunctionCall) goja.Value {
+		u := e.urlHandle(c.Argument(0))
+		if u.query == nil {
+			return goja.Null()
+		}
+		return rt.ToValue(*u.query)
+	})
+	set("urlSetQuery", func(c goja.FunctionCall) goja.Value {
+		u := e.urlHandle(c.Argument(0))
+		if q := c.Argument(1).String(); q == "" {
+			u.query = nil
+		} else {
+			u.query = &q
+		}
+		return goja.Undefined()
+	})
+	set("formEncode", func(s string) string { return formEncode(s) })
+	set("formDecode", func(s string) string { return formDecode(s) })
+}
