@@ -20,6 +20,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
 
@@ -560,10 +561,10 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			return resp, hreq, nil
 		}
 		if hop >= maxRedirects {
-			loc := resp.Header.Get("Location")
 			drain(resp)
-			// Newman's words; the run records a failed request, not a 3xx.
-			return nil, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", loc)
+			// Newman's words, naming the absolute URL that answered with
+			// one redirect too many; the run records a failed request.
+			return nil, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", absoluteURL(hreq.URL))
 		}
 		next, err := redirectRequest(hreq, resp, out.data, ppb)
 		if err != nil {
@@ -830,7 +831,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		}
 		base = b
 	}
-	loc, err := base.Parse(resp.Header.Get("Location"))
+	loc, err := base.Parse(escapeLocation(resp.Header.Get("Location")))
 	if err != nil {
 		return nil, err
 	}
@@ -865,6 +866,43 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		next.Header["Referer"] = []string{base.String()}
 	}
 	return next, nil
+}
+
+// escapeLocation percent-encodes what Node's url.parse escapes in a
+// Location before following it (spaces, quotes, <>\^`{|}, controls). Node
+// reads header bytes as Latin-1, so a raw UTF-8 byte is encoded as the
+// character of that code point ("é" arrives as "%C3%83%C2%A9"), as Newman
+// sends it.
+func escapeLocation(loc string) string {
+	var b strings.Builder
+	for i := 0; i < len(loc); i++ {
+		c := loc[i]
+		switch {
+		case c >= 0x80:
+			var buf [4]byte
+			n := utf8.EncodeRune(buf[:], rune(c))
+			for _, x := range buf[:n] {
+				fmt.Fprintf(&b, "%%%02X", x)
+			}
+		case c <= ' ' || c == 0x7f || strings.IndexByte("\"'<>\\^`{|}", c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// absoluteURL renders a request URL as sent, path and query byte for byte.
+func absoluteURL(u *url.URL) string {
+	if u.Opaque == "" {
+		return u.String()
+	}
+	s := u.Scheme + "://" + u.Host + u.Opaque
+	if u.RawQuery != "" || u.ForceQuery {
+		s += "?" + u.RawQuery
+	}
+	return s
 }
 
 func drain(resp *http.Response) {
