@@ -11,7 +11,8 @@ import (
 
 // The password lifecycle inside a sign-on flow, as PingOne's flow API
 // documents it: a user created or set with forceChange signs in to
-// MUST_CHANGE_PASSWORD and picks a new password (password.reset); a user
+// MUST_CHANGE_PASSWORD, and one whose password is older than the policy's
+// maxAgeDays to PASSWORD_EXPIRED, and picks a new password (password.reset); a user
 // who forgot it asks for a recovery code (password.forgot, sent again with
 // password.sendRecoveryCode) and sets a new one with it (password.recover);
 // session.reset starts the sign-on over; user.sendVerificationCode sends a
@@ -22,6 +23,7 @@ import (
 const (
 	statusMustChangePassword = "MUST_CHANGE_PASSWORD"
 	statusRecoveryCode       = "RECOVERY_CODE_REQUIRED"
+	statusPasswordExpired    = "PASSWORD_EXPIRED"
 
 	mtPasswordForgot       = "application/vnd.pingidentity.password.forgot+json"
 	mtPasswordRecover      = "application/vnd.pingidentity.password.recover+json"
@@ -43,7 +45,7 @@ func (s *Server) passwordFlowAction(w http.ResponseWriter, r *http.Request, env 
 		{mtPasswordForgot, "password.forgot", []string{statusUsernamePassword, statusPassword, statusSignOn}},
 		{mtPasswordRecover, "password.recover", []string{statusRecoveryCode}},
 		{mtPasswordSendRecovery, "password.sendRecoveryCode", []string{statusRecoveryCode}},
-		{mtPasswordReset, "password.reset", []string{statusMustChangePassword}},
+		{mtPasswordReset, "password.reset", []string{statusMustChangePassword, statusPasswordExpired}},
 		{mtSessionReset, "session.reset", nil}, // any status
 		{mtUserSendVerification, "user.sendVerificationCode", []string{statusVerificationCode}},
 	} {

@@ -4,6 +4,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -71,4 +72,24 @@ func TestPasswordRecovery(t *testing.T) {
 	r = f.c.do("POST", f.auth("/flows/"+flowID), map[string]string{"Content-Type": "application/vnd.pingidentity.usernamePassword.check+json"}, `{"username":"ada","password":"Recovered-pw-9!"}`)
 	require.Equal(t, 200, r.code, r.raw)
 	assert.Equal(t, "COMPLETED", r.body["status"], "the recovered password signs in")
+}
+
+// TestPasswordExpired: once the default policy's maxAgeDays (182) has passed
+// since the password was set, sign-on stops at PASSWORD_EXPIRED until
+// password.reset sets a new one.
+func TestPasswordExpired(t *testing.T) {
+	t.Parallel()
+	clk := &clock{t: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	f := newFixture(t, pingone.Options{Now: clk.now, Signing: "HS256"}, "")
+	clk.add(183 * 24 * time.Hour)
+	f.token = f.c.adminToken()
+	flowID := flowIDFrom(t, f.authorize())
+	r := f.c.do("POST", f.auth("/flows/"+flowID), map[string]string{"Content-Type": "application/vnd.pingidentity.usernamePassword.check+json"}, `{"username":"ada","password":"2FederateM0re!"}`)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "PASSWORD_EXPIRED", r.body["status"])
+	assert.Contains(t, r.body["_links"], "password.reset")
+	r = f.c.do("POST", f.auth("/flows/"+flowID), map[string]string{"Content-Type": "application/vnd.pingidentity.password.reset+json"},
+		`{"currentPassword":"2FederateM0re!","newPassword":"Fresh-pw-2468!"}`)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "COMPLETED", r.body["status"])
 }

@@ -389,7 +389,7 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusVerificationCode:
 		links["user.verify"] = link(self)
 		links["user.sendVerificationCode"] = link(self)
-	case statusMustChangePassword:
+	case statusMustChangePassword, statusPasswordExpired:
 		links["password.reset"] = link(self)
 	case statusRecoveryCode:
 		links["password.recover"] = link(self)
@@ -601,10 +601,14 @@ func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *envi
 	}
 	f.failures = 0
 	f.userID = u.id
-	if u.mustChangePassword {
+	if u.mustChangePassword || s.passwordExpired(u) {
 		// Signed in, but not done: the user picks a new password first
-		// (password.reset), as PingOne does after forceChange.
+		// (password.reset), as PingOne does after forceChange or when the
+		// policy's maxAgeDays has passed.
 		f.status = statusMustChangePassword
+		if !u.mustChangePassword {
+			f.status = statusPasswordExpired
+		}
 		writeHAL(w, http.StatusOK, s.flowJSON(f, baseURL(r)))
 		return
 	}

@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -118,4 +119,28 @@ func intOf(v any) (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// passwordExpired reports whether the user's password is older than the
+// maxAgeDays of their policy (their population's, else the environment's
+// default policy), which PingOne answers at sign-on with PASSWORD_EXPIRED.
+func (s *Server) passwordExpired(u *user) bool {
+	st := s.more()
+	s.seedMore(st, s.envs[u.envID])
+	p := st.get(s.uc3().popPolicy[u.populationID], "passwordPolicies", u.envID)
+	if p == nil {
+		for _, x := range st.list("passwordPolicies", u.envID, "") {
+			if x.body["default"] == true {
+				p = x
+			}
+		}
+	}
+	if p == nil || u.passwordChanged.IsZero() {
+		return false
+	}
+	days, ok := p.body["maxAgeDays"].(float64)
+	if n, isInt := p.body["maxAgeDays"].(int); isInt {
+		days, ok = float64(n), true
+	}
+	return ok && days > 0 && s.now().Sub(u.passwordChanged) > time.Duration(days*24)*time.Hour
 }
