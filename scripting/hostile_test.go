@@ -33,6 +33,36 @@ var hostileScripts = []struct {
 	{"proxy recursion", `const p = new Proxy({}, {get(t, k) { return String(p) }}); String(p)`, "RangeError"},
 	{"getter calling back into a native", `const o = {toString() { return pm.environment.get(o) }}; pm.environment.get(o)`, "RangeError"},
 	{"runaway recursion", `function f() { return f() } f()`, "RangeError"},
+	// Every function reachable from the sandbox's globals, called with
+	// hostile receivers and arguments: a proxy that throws on every trap,
+	// an object whose toString calls the function again, a deep array.
+	{"every function with hostile receivers", `
+const seen = new Set(), fns = [];
+const skip = /^(setTimeout|setInterval|setImmediate|queueMicrotask|require|eval|Function|AsyncFunction|GeneratorFunction)$/;
+(function walk(o, depth, path) {
+  if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o) || depth > 3) return;
+  seen.add(o);
+  for (const k of Object.getOwnPropertyNames(o)) {
+    if (skip.test(k) || k === 'constructor' || k === 'caller' || k === 'arguments') continue;
+    let v; try { v = o[k] } catch (e) { continue }
+    if (typeof v === 'function') fns.push([path + '.' + k, v, o]);
+    walk(v, depth + 1, path + '.' + k);
+  }
+})({pm, Buffer, URL, JSON, _: typeof _ === 'undefined' ? undefined : undefined, xml2Json, atob, btoa, TextEncoder, TextDecoder, structuredClone}, 0, '');
+const trap = new Proxy({}, {get() { throw new Error('trap') }, ownKeys() { throw new Error('trap') }, getPrototypeOf() { throw new Error('trap') }});
+let deep = []; for (let i = 0; i < 20000; i++) deep = [deep];
+let called = 0;
+for (const [name, f, self] of fns) {
+  const loop = {toString() { return f.call(self, loop) }, valueOf() { return f.call(self, loop) }};
+  for (const recv of [undefined, Buffer.prototype, trap, loop, self]) {
+    for (const args of [[], [trap], [loop], [deep]]) {
+      try { const r = f.apply(recv, args); if (r && typeof r.then === 'function') r.then(() => {}, () => {}); } catch (e) {}
+      called++;
+    }
+  }
+}
+if (called < 500) throw new Error('only ' + called + ' calls');
+`, ""},
 }
 
 // TestHostileScripts runs the cases in a child process with a small Go stack
@@ -64,6 +94,9 @@ func hostileChild(t *testing.T) {
 	debug.SetMaxStack(64 << 20)
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: 6 << 30, Max: 6 << 30})
 	e, _ := newTestEngine(t, Options{Timeout: 15 * time.Second})
+	// A tenth of the usual JS call depth: recursion cases end sooner, and
+	// Go stack use per JS frame is what is being tested, not the count.
+	e.rt.SetMaxCallStackSize(maxCallStack / 10)
 	for _, c := range hostileScripts {
 		r := e.Run(context.Background(), testExec("test", c.src))
 		var se *ScriptError
