@@ -180,6 +180,9 @@ type Engine struct {
 	// compares against.
 	jsonProtos *jsProtos
 	probeStack []probeFrame
+	// partsLoaded names the bootstrap parts this engine has evaluated, in
+	// order (parts.go).
+	partsLoaded []string
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub

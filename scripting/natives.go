@@ -734,6 +734,7 @@ func (e *Engine) installGlobals() error {
 	set("clearTimeout", clr)
 	set("clearInterval", clr)
 	set("clearImmediate", clr)
+	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
 	set("atob", func(c goja.FunctionCall) goja.Value {
 		s := strings.Map(func(r rune) rune {
 			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {

@@ -23,6 +23,24 @@ function lazy(obj, name, make) {
     });
 }
 
+// ---- parts: code compiled on first use --------------------------------------
+// Compiling this file is most of a short run's start-up, so code that most
+// runs never reach lives in js/parts/<name>.js instead (console formatting,
+// the chai-postman plugin, pm.cookies.jar()). A part is one function
+// expression, `(function (b) { 'use strict'; ...; return what; })`: b carries
+// the bootstrap values it uses (a part cannot see this closure) and it
+// returns what it provides. part(name, b) compiles it once per process,
+// evaluates it once per Engine and caches the result. The globals and members
+// a part implements are still defined here, with a small stub that loads the
+// part when first called, so what scripts can see (Object.keys(global),
+// typeof, property order) does not depend on whether a part was loaded. To
+// add one: move the code into js/parts/, list its file in parts.go, and leave
+// a stub here.
+var loadedParts = {};
+function part(name, b) {
+    return loadedParts[name] || (loadedParts[name] = host.part(name)(b));
+}
+
 // ---- host globals ---------------------------------------------------------
 ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'atob', 'btoa']
     .forEach(function (n) { def(global, n, host[n]); });
@@ -255,196 +273,11 @@ var MAX_ELEMS = 1 << 26, MAX_CHARS = 1 << 28;
 })();
 
 // ---- util.inspect / util.format, as Node prints ---------------------------
-var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function quote(s) {
-    var q = "'";
-    if (s.indexOf("'") >= 0) { q = s.indexOf('"') < 0 ? '"' : (s.indexOf('`') < 0 ? '`' : "'"); }
-    var out = '';
-    for (var i = 0; i < s.length; i++) {
-        var c = s[i], code = s.charCodeAt(i);
-        if (c === q || c === '\\') { out += '\\' + c; } else if (c === '\n') { out += '\\n'; } else if (c === '\t') { out += '\\t'; } else if (c === '\r') { out += '\\r'; } else if (c === '\b') { out += '\\b'; } else if (c === '\f') { out += '\\f'; } else if (c === '\v') { out += '\\v'; } else if (code < 0x20 || code === 0x7f) { out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase(); } else { out += c; }
-    }
-    return q + out + q;
-}
-function fnName(f) {
-    var src;
-    try { src = Function.prototype.toString.call(f); } catch (e) { src = ''; }
-    var isClass = /^class\b/.test(src);
-    var base = isClass ? 'class' : (/^async\b/.test(src) ? 'AsyncFunction' : 'Function');
-    if (isClass) { return '[class ' + (f.name || '(anonymous)') + ']'; }
-    return '[' + base + (f.name ? ': ' + f.name : ' (anonymous)') + ']';
-}
-function ctorName(o) {
-    var p = Object.getPrototypeOf(o);
-    if (p === null) { return null; }
-    var c = p.constructor;
-    return typeof c === 'function' && c.name ? c.name : '';
-}
-function formatKey(k) {
-    if (typeof k === 'symbol') { return '[' + k.toString() + ']'; }
-    return IDENT.test(k) ? k : quote(k);
-}
-function isBelowBreak(ctx, output, start, base) {
-    var total = output.length + start;
-    if (total + output.length > ctx.breakLength) { return false; }
-    for (var i = 0; i < output.length; i++) {
-        total += output[i].length;
-        if (total > ctx.breakLength) { return false; }
-    }
-    return base === '' || base.indexOf('\n') < 0;
-}
-function reduceToSingle(ctx, output, base, braces, level) {
-    if (ctx.currentDepth - level < 3) {
-        var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-        if (isBelowBreak(ctx, output, start, base)) {
-            var joined = output.join(', ');
-            if (joined.indexOf('\n') < 0) {
-                return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
-            }
-        }
-    }
-    var ind = '\n' + ' '.repeat(ctx.indentationLvl);
-    return (base ? base + ' ' : '') + braces[0] + ind + '  ' + output.join(',' + ind + '  ') + ind + braces[1];
-}
-function formatPrimitive(v) {
-    switch (typeof v) {
-    case 'string': return quote(v);
-    case 'number': return Object.is(v, -0) ? '-0' : String(v);
-    case 'bigint': return String(v) + 'n';
-    case 'symbol': return v.toString();
-    case 'undefined': return 'undefined';
-    default: return String(v);
-    }
-}
-function formatProp(ctx, o, k, level, isArrayIdx) {
-    var d = Object.getOwnPropertyDescriptor(o, k), str;
-    if (d && d.get) { str = d.set ? '[Getter/Setter]' : '[Getter]'; } else if (d && d.set) { str = '[Setter]'; } else {
-        ctx.indentationLvl += 2;
-        str = formatValue(ctx, d ? d.value : o[k], level + 1);
-        ctx.indentationLvl -= 2;
-    }
-    return isArrayIdx ? str : formatKey(k) + ': ' + str;
-}
-function formatValue(ctx, v, level) {
-    if (v === null) { return 'null'; }
-    if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
-    if (typeof v === 'function' && ctx.fnString) { return quote(fnName(v)); }
-    if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
-    var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
-    if (typeof v === 'function') {
-        base = fnName(v);
-        if (keys.length === 0) { return base; }
-        braces = ['{', '}'];
-    } else if (Array.isArray(v)) {
-        braces = [(name !== 'Array' ? (name || '[Array: null prototype]') + '(' + v.length + ') ' : '') + '[', ']'];
-    } else if (v instanceof Error) {
-        base = v.stack && typeof v.stack === 'string' && false ? v.stack : '[' + (v.name || 'Error') + ': ' + v.message + ']';
-        keys = keys.filter(function (k) { return k !== 'stack' && k !== 'message'; });
-        if (keys.length === 0) { return base; }
-        braces = ['{', '}'];
-    } else if (v instanceof Date) {
-        return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-    } else if (v instanceof RegExp) {
-        return String(v);
-    } else if (typeof Buffer === 'function' && Buffer.isBuffer && Buffer.isBuffer(v)) {
-        var hex = [];
-        for (i = 0; i < Math.min(v.length, 50); i++) { hex.push((v[i] < 16 ? '0' : '') + v[i].toString(16)); }
-        return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
-    } else if (ArrayBuffer.isView(v)) {
-        braces = [name + '(' + v.length + ') [', ']'];
-        keys = [];
-        for (i = 0; i < Math.min(v.length, 100); i++) { output.push(formatPrimitive(v[i])); }
-        if (v.length === 0) { return braces[0] + ']'; }
-        return reduceToSingle(ctx, output, '', braces, level);
-    } else if (v instanceof Map) {
-        braces = ['Map(' + v.size + ') {', '}'];
-    } else if (v instanceof Set) {
-        braces = ['Set(' + v.size + ') {', '}'];
-    } else if (v instanceof Promise) {
-        return 'Promise { <unknown> }';
-    } else if (typeof Symbol === 'function' && v[Symbol.toStringTag] === 'Module') {
-        braces = ['[Module] {', '}'];
-    } else {
-        var prefix = name === null ? '[Object: null prototype] ' : (name && name !== 'Object' ? name + ' ' : '');
-        braces = [prefix + '{', '}'];
-    }
-    if (level > ctx.depth) {
-        return Array.isArray(v) ? '[Array]' : '[' + (name || 'Object') + ']';
-    }
-    ctx.seen.push(v);
-    ctx.currentDepth = level;
-    if (Array.isArray(v)) {
-        var holes = 0, shown = Math.min(v.length, 100);
-        for (i = 0; i < shown; i++) {
-            if (!Object.prototype.hasOwnProperty.call(v, i)) { holes++; continue; }
-            if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); holes = 0; }
-            output.push(formatProp(ctx, v, String(i), level, true));
-        }
-        if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); }
-        if (v.length > shown) { output.push('... ' + (v.length - shown) + ' more item' + (v.length - shown > 1 ? 's' : '')); }
-        keys = keys.filter(function (k) { return !(String(k >>> 0) === k && (k >>> 0) < v.length); });
-    } else if (v instanceof Map) {
-        ctx.indentationLvl += 2;
-        v.forEach(function (val, k) { output.push(formatValue(ctx, k, level + 1) + ' => ' + formatValue(ctx, val, level + 1)); });
-        ctx.indentationLvl -= 2;
-    } else if (v instanceof Set) {
-        ctx.indentationLvl += 2;
-        v.forEach(function (val) { output.push(formatValue(ctx, val, level + 1)); });
-        ctx.indentationLvl -= 2;
-    }
-    for (i = 0; i < keys.length; i++) { output.push(formatProp(ctx, v, keys[i], level, false)); }
-    Object.getOwnPropertySymbols(v).forEach(function (s) {
-        if (Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
-    });
-    ctx.seen.pop();
-    if (output.length === 0) {
-        if (base) { return base; }
-        return braces[0] + braces[1];
-    }
-    return reduceToSingle(ctx, output, base, braces, level);
-}
-function inspect(v, opts) {
-    opts = opts || {};
-    var ctx = { seen: [], depth: opts.depth === undefined ? 2 : (opts.depth === null ? Infinity : opts.depth),
-        breakLength: opts.breakLength || 80, indentationLvl: 0, currentDepth: 0, fnString: !!opts.fnString };
-    return formatValue(ctx, v, 0);
-}
-function format(args, opts) {
-    var first = args[0], out = '', a = 1, i;
-    if (typeof first === 'string') {
-        if (args.length === 1) { return first; }
-        for (i = 0; i < first.length; i++) {
-            if (first[i] === '%' && i + 1 < first.length) {
-                var c = first[i + 1];
-                if (c === '%') { out += '%'; i++; continue; }
-                if ('sdifjoOc'.indexOf(c) >= 0) {
-                    if (a >= args.length) { out += '%' + c; i++; continue; }
-                    var v = args[a++];
-                    switch (c) {
-                    case 's': out += typeof v === 'string' ? v : (typeof v === 'object' && v !== null ? inspect(v, { depth: 1 }) : (typeof v === 'bigint' ? v + 'n' : formatPrimitive(v).replace(/^'|'$/g, ''))); break;
-                    case 'd': out += typeof v === 'object' ? 'NaN' : formatPrimitive(Number(v)); break;
-                    case 'i': out += typeof v === 'object' ? 'NaN' : String(parseInt(v, 10)); break;
-                    case 'f': out += String(parseFloat(v)); break;
-                    case 'j': try { out += JSON.stringify(v); } catch (e) { out += '[Circular]'; } break;
-                    case 'o': out += inspect(v, { depth: 4 }); break;
-                    case 'O': out += inspect(v, opts); break;
-                    case 'c': break;
-                    }
-                    i++;
-                    continue;
-                }
-            }
-            out += first[i];
-        }
-    } else {
-        a = 0;
-    }
-    for (; a < args.length; a++) {
-        var x = args[a];
-        out += (out || a > 0 ? ' ' : '') + (typeof x === 'string' ? x : inspect(x, opts));
-    }
-    return out;
-}
+// The formatting itself is in js/parts/inspect.js.
+var inspectPart;
+function inspectLib() { return inspectPart || (inspectPart = part('inspect', {})); }
+function inspect(v, opts) { return inspectLib().inspect(v, opts); }
+function format(args, opts) { return inspectLib().format(args, opts); }
 // Newman's CLI inspects with depth 25 and breakLength 44 when not on a TTY;
 // the sandbox has already turned functions into strings.
 var newmanInspect = { depth: 25, breakLength: 44, fnString: true };
@@ -495,159 +328,11 @@ function isResponse(o) { return o instanceof Response; }
 function isRequest(o) { return o instanceof Request; }
 function jsonErr(e) { return e.name === 'JSONError' && e.message ? e.message : e.name + ': ' + e.message; }
 
+// chai-postman, the plugin chai() installs, is in js/parts/chai-postman.js.
 function chaiPostman(chai, utils) {
-    var A = chai.Assertion;
-    function mustResponse(a) { new A(a._obj).to.be.postmanResponse; }
-    A.addProperty('postmanRequest', function () {
-        this.assert(isRequest(this._obj), 'expecting a postman request object but got #{this}', 'not expecting a postman request object');
-    });
-    A.addProperty('postmanResponse', function () {
-        this.assert(isResponse(this._obj), 'expecting a postman response object but got #{this}', 'not expecting a postman response object');
-    });
-    A.addProperty('postmanRequestOrResponse', function () {
-        this.assert(isResponse(this._obj) || isRequest(this._obj), 'expecting a postman request or response object but got #{this}', 'not expecting a postman request or response object');
-    });
-    function classCheck(want) {
-        mustResponse(this);
-        hasCode(this);
-        var cls = Math.floor(this._obj.code / 100);
-        this.assert(cls === want, 'expected response code to be #{exp}XX but found #{act}', 'expected response code to not be #{exp}XX', want, this._obj.code);
-    }
-    A.addMethod('statusCodeClass', classCheck);
-    Object.keys(STATUS_CLASSES).forEach(function (k) {
-        A.addProperty(k, function () { classCheck.call(this, STATUS_CLASSES[k]); });
-    });
-    A.addProperty('error', function () {
-        mustResponse(this);
-        hasCode(this);
-        var cls = Math.floor(this._obj.code / 100);
-        this.assert(cls === 4 || cls === 5, 'expected response code to be 4XX or 5XX but found #{act}', 'expected response code to not be 4XX or 5XX', null, this._obj.code);
-    });
-    // hasCode fails like chai-postman's own property check on the response
-    // of a failed request, which has no code: a fresh assertion, so .not
-    // does not turn it around, naming Postman's response class and its five
-    // own keys.
-    function hasCode(a) {
-        if (!('code' in a._obj)) { new A(a._obj).assert(false, "expected PostmanResponse{ …(5) } to have property 'code'", ''); }
-    }
-    function codeCheck(code) {
-        hasCode(this);
-        this.assert(this._obj.code === Number(code), 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', Number(code), this._obj.code);
-    }
-    function reasonCheck(reason) {
-        this.assert(this._obj.reason() === reason, 'expected response to have status reason #{exp} but got #{act}', 'expected response to not have status reason #{act}', reason, this._obj.reason());
-    }
-    A.addMethod('statusCode', function (code) { mustResponse(this); codeCheck.call(this, code); });
-    A.addMethod('statusReason', function (reason) { mustResponse(this); reasonCheck.call(this, String(reason)); });
-    function namedCheck(want, code) {
-        var got = String(this._obj.reason()).toUpperCase(), gotCode = Number(this._obj.details().code);
-        this.assert(got === want, 'expected response to have status reason #{exp} but got #{act}', 'expected response to not have status reason #{act}', want, got);
-        this.assert(gotCode === code, 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', code, gotCode);
-    }
-    Object.keys(STATUS_NAMED).forEach(function (k) {
-        A.addProperty(k, function () { mustResponse(this); namedCheck.call(this, STATUS_NAMED[k][1].toUpperCase(), STATUS_NAMED[k][0]); });
-    });
-    A.addProperty('ok', function () {
-        if (!isResponse(this._obj)) {
-            this.assert(utils.flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
-            return;
-        }
-        namedCheck.call(this, 'OK', 200);
-    });
-    A.addMethod('status', function (s) {
-        mustResponse(this);
-        if (typeof s === 'number') { codeCheck.call(this, s); } else { reasonCheck.call(this, s); }
-    });
-    A.addMethod('header', function (key, value) {
-        new A(this._obj).to.be.postmanRequestOrResponse;
-        var kind = isRequest(this._obj) ? 'request' : 'response', has = this._obj.headers.has(key);
-        this.assert(has, 'expected ' + kind + " to have header with key '" + String(key) + "'",
-            'expected ' + kind + " to not have header with key '" + String(key) + "'", true, has);
-        if (arguments.length > 1) {
-            var got = this._obj.headers.one(key).value;
-            this.assert(got === value, "expected '" + String(key) + "' " + kind + ' header to be #{exp} but got #{act}',
-                "expected '" + String(key) + "' " + kind + ' header to not be #{act}', value, got);
-        }
-    });
-    A.addProperty('withBody', function () {
-        mustResponse(this);
-        var t = this._obj.text();
-        this.assert(typeof t === 'string' && t.length, 'expected response to have content in body', 'expected response to not have content in body');
-    });
-    A.addProperty('json', function () {
-        mustResponse(this);
-        var err;
-        try { this._obj.json(); } catch (e) { err = jsonErr(e); }
-        this.assert(!err, 'expected response body to be a valid json but got error ' + err, 'expected response body not to be a valid json');
-    });
-    A.addMethod('body', function (want) {
-        mustResponse(this);
-        var got;
-        if (lo().isPlainObject(want)) {
-            try { got = this._obj.json(); } catch (e) { /* compared as undefined */ }
-            this.assert(deepEqual(got, want), 'expected response body json to equal #{exp} but got #{act}', 'expected response body json to not equal #{exp} but got #{act}', want, got);
-            return;
-        }
-        got = this._obj.text();
-        if (arguments.length === 0) {
-            this.assert(typeof got === 'string' && got.length, 'expected response to have content in body', 'expected response to not have content in body');
-        } else if (want instanceof RegExp) {
-            this.assert(want.exec(got) !== null, 'expected response body text to match #{exp} but got #{act}', 'expected response body text #{act} to not match #{exp}', want, got);
-        } else {
-            this.assert(deepEqual(got, want), 'expected response body to equal #{exp} but got #{act}', 'expected response body to not equal #{exp}', want, got);
-        }
-    });
-    A.addMethod('jsonBody', function (path, value) {
-        mustResponse(this);
-        var body, err;
-        try { body = this._obj.json(); } catch (e) { err = jsonErr(e); }
-        if (arguments.length === 0) {
-            this.assert(!err, 'expected response body to be a valid json but got error ' + err, 'expected response body not to be a valid json');
-            return;
-        }
-        if (typeof path === 'string') {
-            this.assert(lo().has(body, path), 'expected #{act} in response to contain property #{exp}', 'expected #{act} in response to not contain property #{exp}', path, body);
-            if (arguments.length > 1) {
-                var got = lo().get(body, path);
-                this.assert(deepEqual(got, value), 'expected response body json at "' + path + '" to contain #{exp} but got #{act}',
-                    'expected response body json at "' + path + '" to not contain #{exp} but got #{act}', value, got);
-            }
-        } else if (lo().isPlainObject(path)) {
-            this.assert(deepEqual(body, path), 'expected response body json to equal #{exp} but got #{act}', 'expected response body json to not equal #{exp} but got #{act}', path, body);
-        }
-    });
-    A.addChainableMethod('responseTime', function (v) {
-        var n = utils.flag(this, 'number');
-        this.assert(typeof n === 'number', 'expected response to have a valid response time but got #{act}', 'expected response to not have a valid response time but got #{act}', null, n);
-        if (arguments.length) {
-            this.assert(deepEqual(n, v), 'expected response to have a valid response time but got #{act}', 'expected response to not have a valid response time but got #{act}', null, n);
-        }
-    }, function () {
-        mustResponse(this);
-        utils.flag(this, 'number', this._obj.responseTime);
-        this._obj = this._obj.responseTime;
-    });
-    A.addChainableMethod('responseSize', function (v) {
-        var n = utils.flag(this, 'number');
-        this.assert(typeof n === 'number', 'expected response to have a valid response size but got #{act}', 'expected response to not have a valid response size but got #{act}', null, n);
-        if (arguments.length) {
-            this.assert(deepEqual(n, v), 'expected response size to equal #{act} but got #{exp}', 'expected response size to not equal #{act} but got #{exp}', v, n);
-        }
-    }, function () {
-        mustResponse(this);
-        var s = this._obj.size(), t = (s.header || 0) + (s.body || 0);
-        utils.flag(this, 'number', t);
-        this._obj = t;
-    });
-    A.addMethod('jsonSchema', function (schema, opts) {
-        new A(schema).to.be.an('object');
-        var Ajv = host.require('ajv');
-        var ajv = new Ajv(Object.assign({ allErrors: true, logger: false }, opts));
-        var data = (isResponse(this._obj) || isRequest(this._obj)) && typeof this._obj.json === 'function' ? this._obj.json() : this._obj;
-        var valid = ajv.validate(schema, data);
-        this.assert(valid && !ajv.errors, 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText(),
-            'expected data to not satisfy schema', true, valid);
-    });
+    var plugin = part('chai-postman', { host: host, isResponse: isResponse, isRequest: isRequest, lo: lo, deepEqual: deepEqual,
+        jsonErr: jsonErr, STATUS_CLASSES: STATUS_CLASSES, STATUS_NAMED: STATUS_NAMED });
+    return plugin(chai, utils);
 }
 
 // ---- fast assertions ------------------------------------------------------------
@@ -1680,112 +1365,10 @@ function makeTest() {
 }
 
 
-// jarApi is pm.cookies.jar(). Each operation answers after as many event
-// loop hops as Postman's jar makes round trips to the runtime's store (get
-// and getAll one, set and unset two, clear one plus one per cookie), so
-// callbacks of concurrent calls arrive in Postman's order. With a callback,
-// bad arguments throw Postman's TypeErrors; without one, the call returns a
-// promise, as in the current Postman sandbox (Newman 6.2.2 throws for get
-// and getAll and returns nothing for the others).
+// pm.cookies.jar() is in js/parts/cookie-jar.js.
+var jarPart;
 function jarApi() {
-    function hops(n, fn) {
-        var p = Promise.resolve();
-        for (var i = 1; i < n; i++) { p = p.then(function () {}); }
-        return p.then(fn);
-    }
-    function jarURL(name, url) {
-        if (url instanceof Url) { return url.toString(); }
-        if (url && typeof url === 'string') { return url; }
-        throw new TypeError('CookieJar.' + name + '() requires a valid url');
-    }
-    // run does op after n hops and hands (err, result) to cb or a promise.
-    function run(n, op, cb) {
-        var p = new Promise(function (resolve, reject) {
-            hops(n, function () {
-                var r;
-                try { r = op(); } catch (e) { reject(e); return; }
-                if (r[0]) { reject(new Error(r[0])); } else { resolve(r[1]); }
-            });
-        });
-        if (typeof cb !== 'function') { return p; }
-        p.then(function (v) { cb(null, v); }, function (e) { cb(e); });
-    }
-    function call(fn, n, cb, args) {
-        // Argument errors: thrown with a callback, a rejection without.
-        if (typeof cb === 'function') { return fn.apply(null, args); }
-        try { return fn.apply(null, args); } catch (e) { return Promise.reject(e); }
-    }
-    return {
-        get: function (url, name, cb) {
-            return call(function () {
-                var u = jarURL('get', url);
-                if (typeof name !== 'string') { throw new TypeError('CookieJar.get() requires cookie name to be a string'); }
-                return run(1, function () {
-                    var r = native.cookieJar('getAll', u, undefined);
-                    if (r[0]) { return r; }
-                    var c = r[1].filter(function (x) { return x.name === name; })[0];
-                    return [null, c ? new Cookie(c).valueOf() : null];
-                }, cb);
-            }, 1, cb, []);
-        },
-        getAll: function (url, opts, cb) {
-            if (typeof opts === 'function' && !cb) { cb = opts; opts = {}; }
-            if (opts === undefined) { opts = {}; }
-            return call(function () {
-                var u = jarURL('getAll', url);
-                if (typeof opts !== 'object') { throw new TypeError('CookieJar.getAll() requires options to be an object'); }
-                return run(1, function () {
-                    var r = native.cookieJar('getAll', u, opts);
-                    return r[0] ? r : [null, cookieList(r[1])];
-                }, cb);
-            }, 1, cb, []);
-        },
-        set: function (url, name, value, cb) {
-            if (typeof value === 'function' && !cb) { cb = value; value = null; }
-            return call(function () {
-                var u = jarURL('set', url), c;
-                if (name && value) {
-                    c = { name: name, value: value };
-                } else if (name && typeof name === 'object') {
-                    c = { name: name.name || name.key, value: name.value, domain: name.domain, path: name.path, secure: name.secure, httpOnly: name.httpOnly, hostOnly: name.hostOnly, maxAge: name.maxAge };
-                    var e = name.expires;
-                    if (e !== undefined && e !== null && e !== 'Infinity') { c.expires = e instanceof Date ? e.getTime() : (typeof e === 'number' ? e : Date.parse(e)); }
-                } else if (typeof name === 'string') {
-                    c = name;
-                } else {
-                    throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
-                }
-                // tough-cookie refuses a cookie before touching the store,
-                // and then answers at once.
-                var chk = native.cookieJar('check', u, c);
-                if (chk[0] || !chk[1]) {
-                    var err = chk[0] ? new Error(chk[0]) : null;
-                    if (typeof cb === 'function') { if (err) { cb(err); } else { cb(null, undefined); } return; }
-                    return err ? Promise.reject(err) : Promise.resolve(undefined);
-                }
-                return run(2, function () {
-                    var r = native.cookieJar('set', u, c);
-                    return r[0] ? r : [null, r[1] ? new Cookie(r[1]) : undefined];
-                }, cb);
-            }, 2, cb, []);
-        },
-        unset: function (url, name, cb) {
-            return call(function () {
-                var u = jarURL('unset', url);
-                if (typeof name !== 'string') { throw new TypeError('CookieJar.unset() requires cookie name to be a string'); }
-                var has = native.cookieJar('getAll', u, undefined)[1] || [];
-                var found = has.some(function (x) { return x.name === name; });
-                return run(found ? 2 : 1, function () { return [native.cookieJar('unset', u, name)[0]]; }, cb);
-            }, 2, cb, []);
-        },
-        clear: function (url, cb) {
-            return call(function () {
-                var u = jarURL('clear', url);
-                var n = (native.cookieJar('getAll', u, undefined)[1] || []).length;
-                return run(1 + n, function () { return [native.cookieJar('clear', u, undefined)[0]]; }, cb);
-            }, 1, cb, []);
-        }
-    };
+    return (jarPart || (jarPart = part('cookie-jar', { native: native, Url: Url, Cookie: Cookie, cookieList: cookieList })))();
 }
 
 function normalizeSendRequest(req) {
@@ -1873,8 +1456,8 @@ accessor(PMP, 'cookies', function () {
     var st = S;
     if (!st.cookies) {
         st.cookies = cookieList(this.response ? native.responseCookies() : []);
-        var j = jarApi();
-        st.cookies.jar = function () { return j; };
+        var j;
+        st.cookies.jar = function () { return j || (j = jarApi()); };
     }
     return st.cookies;
 });

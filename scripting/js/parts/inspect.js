@@ -1,0 +1,196 @@
+// util.inspect and util.format as Node prints them, for console.* (a part of the
+// sandbox bootstrap, compiled on first use: see "Parts" in bootstrap.js).
+(function (b) {
+'use strict';
+var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function quote(s) {
+    var q = "'";
+    if (s.indexOf("'") >= 0) { q = s.indexOf('"') < 0 ? '"' : (s.indexOf('`') < 0 ? '`' : "'"); }
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+        var c = s[i], code = s.charCodeAt(i);
+        if (c === q || c === '\\') { out += '\\' + c; } else if (c === '\n') { out += '\\n'; } else if (c === '\t') { out += '\\t'; } else if (c === '\r') { out += '\\r'; } else if (c === '\b') { out += '\\b'; } else if (c === '\f') { out += '\\f'; } else if (c === '\v') { out += '\\v'; } else if (code < 0x20 || code === 0x7f) { out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase(); } else { out += c; }
+    }
+    return q + out + q;
+}
+function fnName(f) {
+    var src;
+    try { src = Function.prototype.toString.call(f); } catch (e) { src = ''; }
+    var isClass = /^class\b/.test(src);
+    var base = isClass ? 'class' : (/^async\b/.test(src) ? 'AsyncFunction' : 'Function');
+    if (isClass) { return '[class ' + (f.name || '(anonymous)') + ']'; }
+    return '[' + base + (f.name ? ': ' + f.name : ' (anonymous)') + ']';
+}
+function ctorName(o) {
+    var p = Object.getPrototypeOf(o);
+    if (p === null) { return null; }
+    var c = p.constructor;
+    return typeof c === 'function' && c.name ? c.name : '';
+}
+function formatKey(k) {
+    if (typeof k === 'symbol') { return '[' + k.toString() + ']'; }
+    return IDENT.test(k) ? k : quote(k);
+}
+function isBelowBreak(ctx, output, start, base) {
+    var total = output.length + start;
+    if (total + output.length > ctx.breakLength) { return false; }
+    for (var i = 0; i < output.length; i++) {
+        total += output[i].length;
+        if (total > ctx.breakLength) { return false; }
+    }
+    return base === '' || base.indexOf('\n') < 0;
+}
+function reduceToSingle(ctx, output, base, braces, level) {
+    if (ctx.currentDepth - level < 3) {
+        var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreak(ctx, output, start, base)) {
+            var joined = output.join(', ');
+            if (joined.indexOf('\n') < 0) {
+                return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+            }
+        }
+    }
+    var ind = '\n' + ' '.repeat(ctx.indentationLvl);
+    return (base ? base + ' ' : '') + braces[0] + ind + '  ' + output.join(',' + ind + '  ') + ind + braces[1];
+}
+function formatPrimitive(v) {
+    switch (typeof v) {
+    case 'string': return quote(v);
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint': return String(v) + 'n';
+    case 'symbol': return v.toString();
+    case 'undefined': return 'undefined';
+    default: return String(v);
+    }
+}
+function formatProp(ctx, o, k, level, isArrayIdx) {
+    var d = Object.getOwnPropertyDescriptor(o, k), str;
+    if (d && d.get) { str = d.set ? '[Getter/Setter]' : '[Getter]'; } else if (d && d.set) { str = '[Setter]'; } else {
+        ctx.indentationLvl += 2;
+        str = formatValue(ctx, d ? d.value : o[k], level + 1);
+        ctx.indentationLvl -= 2;
+    }
+    return isArrayIdx ? str : formatKey(k) + ': ' + str;
+}
+function formatValue(ctx, v, level) {
+    if (v === null) { return 'null'; }
+    if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
+    if (typeof v === 'function' && ctx.fnString) { return quote(fnName(v)); }
+    if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
+    var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
+    if (typeof v === 'function') {
+        base = fnName(v);
+        if (keys.length === 0) { return base; }
+        braces = ['{', '}'];
+    } else if (Array.isArray(v)) {
+        braces = [(name !== 'Array' ? (name || '[Array: null prototype]') + '(' + v.length + ') ' : '') + '[', ']'];
+    } else if (v instanceof Error) {
+        base = v.stack && typeof v.stack === 'string' && false ? v.stack : '[' + (v.name || 'Error') + ': ' + v.message + ']';
+        keys = keys.filter(function (k) { return k !== 'stack' && k !== 'message'; });
+        if (keys.length === 0) { return base; }
+        braces = ['{', '}'];
+    } else if (v instanceof Date) {
+        return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    } else if (v instanceof RegExp) {
+        return String(v);
+    } else if (typeof Buffer === 'function' && Buffer.isBuffer && Buffer.isBuffer(v)) {
+        var hex = [];
+        for (i = 0; i < Math.min(v.length, 50); i++) { hex.push((v[i] < 16 ? '0' : '') + v[i].toString(16)); }
+        return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
+    } else if (ArrayBuffer.isView(v)) {
+        braces = [name + '(' + v.length + ') [', ']'];
+        keys = [];
+        for (i = 0; i < Math.min(v.length, 100); i++) { output.push(formatPrimitive(v[i])); }
+        if (v.length === 0) { return braces[0] + ']'; }
+        return reduceToSingle(ctx, output, '', braces, level);
+    } else if (v instanceof Map) {
+        braces = ['Map(' + v.size + ') {', '}'];
+    } else if (v instanceof Set) {
+        braces = ['Set(' + v.size + ') {', '}'];
+    } else if (v instanceof Promise) {
+        return 'Promise { <unknown> }';
+    } else if (typeof Symbol === 'function' && v[Symbol.toStringTag] === 'Module') {
+        braces = ['[Module] {', '}'];
+    } else {
+        var prefix = name === null ? '[Object: null prototype] ' : (name && name !== 'Object' ? name + ' ' : '');
+        braces = [prefix + '{', '}'];
+    }
+    if (level > ctx.depth) {
+        return Array.isArray(v) ? '[Array]' : '[' + (name || 'Object') + ']';
+    }
+    ctx.seen.push(v);
+    ctx.currentDepth = level;
+    if (Array.isArray(v)) {
+        var holes = 0, shown = Math.min(v.length, 100);
+        for (i = 0; i < shown; i++) {
+            if (!Object.prototype.hasOwnProperty.call(v, i)) { holes++; continue; }
+            if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); holes = 0; }
+            output.push(formatProp(ctx, v, String(i), level, true));
+        }
+        if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); }
+        if (v.length > shown) { output.push('... ' + (v.length - shown) + ' more item' + (v.length - shown > 1 ? 's' : '')); }
+        keys = keys.filter(function (k) { return !(String(k >>> 0) === k && (k >>> 0) < v.length); });
+    } else if (v instanceof Map) {
+        ctx.indentationLvl += 2;
+        v.forEach(function (val, k) { output.push(formatValue(ctx, k, level + 1) + ' => ' + formatValue(ctx, val, level + 1)); });
+        ctx.indentationLvl -= 2;
+    } else if (v instanceof Set) {
+        ctx.indentationLvl += 2;
+        v.forEach(function (val) { output.push(formatValue(ctx, val, level + 1)); });
+        ctx.indentationLvl -= 2;
+    }
+    for (i = 0; i < keys.length; i++) { output.push(formatProp(ctx, v, keys[i], level, false)); }
+    Object.getOwnPropertySymbols(v).forEach(function (s) {
+        if (Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
+    });
+    ctx.seen.pop();
+    if (output.length === 0) {
+        if (base) { return base; }
+        return braces[0] + braces[1];
+    }
+    return reduceToSingle(ctx, output, base, braces, level);
+}
+function inspect(v, opts) {
+    opts = opts || {};
+    var ctx = { seen: [], depth: opts.depth === undefined ? 2 : (opts.depth === null ? Infinity : opts.depth),
+        breakLength: opts.breakLength || 80, indentationLvl: 0, currentDepth: 0, fnString: !!opts.fnString };
+    return formatValue(ctx, v, 0);
+}
+function format(args, opts) {
+    var first = args[0], out = '', a = 1, i;
+    if (typeof first === 'string') {
+        if (args.length === 1) { return first; }
+        for (i = 0; i < first.length; i++) {
+            if (first[i] === '%' && i + 1 < first.length) {
+                var c = first[i + 1];
+                if (c === '%') { out += '%'; i++; continue; }
+                if ('sdifjoOc'.indexOf(c) >= 0) {
+                    if (a >= args.length) { out += '%' + c; i++; continue; }
+                    var v = args[a++];
+                    switch (c) {
+                    case 's': out += typeof v === 'string' ? v : (typeof v === 'object' && v !== null ? inspect(v, { depth: 1 }) : (typeof v === 'bigint' ? v + 'n' : formatPrimitive(v).replace(/^'|'$/g, ''))); break;
+                    case 'd': out += typeof v === 'object' ? 'NaN' : formatPrimitive(Number(v)); break;
+                    case 'i': out += typeof v === 'object' ? 'NaN' : String(parseInt(v, 10)); break;
+                    case 'f': out += String(parseFloat(v)); break;
+                    case 'j': try { out += JSON.stringify(v); } catch (e) { out += '[Circular]'; } break;
+                    case 'o': out += inspect(v, { depth: 4 }); break;
+                    case 'O': out += inspect(v, opts); break;
+                    case 'c': break;
+                    }
+                    i++;
+                    continue;
+                }
+            }
+            out += first[i];
+        }
+    } else {
+        a = 0;
+    }
+    for (; a < args.length; a++) {
+        var x = args[a];
+        out += (out || a > 0 ? ' ' : '') + (typeof x === 'string' ? x : inspect(x, opts));
+    }
+    return out;
+}
+return { inspect: inspect, format: format };
+})
