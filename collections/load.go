@@ -81,7 +81,10 @@ func IsURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-var yamlFile = regexp.MustCompile(`(?i)\.ya?ml$`)
+var (
+	yamlFile = regexp.MustCompile(`(?i)\.ya?ml$`)
+	yamlVars = regexp.MustCompile(`(?m)^(values|variables):\s*$`)
+)
 
 // LoadBytes loads a collection from its file content.
 func LoadBytes(data []byte, source string) (*Collection, error) {
@@ -92,6 +95,9 @@ func LoadBytes(data []byte, source string) (*Collection, error) {
 	c, err := decodeCollection(text)
 	if err != nil {
 		if yamlFile.MatchString(source) {
+			if yamlVars.Match(text) {
+				return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: it looks like a Postman v12 environment or globals file (pass it with -e or -g)", ErrNotCollection)}
+			}
 			return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: a YAML file is one part of a Postman v12 collection; run its collection directory (postman/collections/<Name>) instead", ErrNotCollection)}
 		}
 		return nil, located(err, text, source)

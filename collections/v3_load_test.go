@@ -378,6 +378,13 @@ func TestV3NotACollection(t *testing.T) {
 	if _, err := LoadFile(p); err == nil || !strings.Contains(err.Error(), "run its collection directory") {
 		t.Fatalf("a request file: %v", err)
 	}
+	p = filepath.Join(t.TempDir(), "dev.environment.yaml")
+	if err := os.WriteFile(p, []byte("name: dev\nvalues:\n  - key: a\n    value: b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadFile(p); err == nil || !strings.Contains(err.Error(), "pass it with -e or -g") {
+		t.Fatalf("an environment file: %v", err)
+	}
 }
 
 // FuzzLoadV3 feeds arbitrary YAML as a request file, a definition and an
