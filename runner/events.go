@@ -129,6 +129,14 @@ type RequestEvent struct {
 	Err       error     // network error (an *ErrorInfo): refused, reset, timeout, TLS
 }
 
+// ScriptRequestEvent reports a pm.sendRequest round trip that failed
+// (refused, reset, timed out): Newman lists it among the run's failures.
+type ScriptRequestEvent struct {
+	Item      ItemRef
+	Iteration int
+	Err       error // an *ErrorInfo
+}
+
 // ScriptEvent reports one finished script (collection, folder or item level).
 type ScriptEvent struct {
 	Item      ItemRef
@@ -183,6 +191,7 @@ func (IterationEvent) isEvent() {}
 func (ItemStartEvent) isEvent() {}
 func (RequestEvent) isEvent()   {}
 func (ScriptEvent) isEvent()    {}
+func (ScriptRequestEvent) isEvent() {}
 func (AssertionEvent) isEvent() {}
 func (ConsoleEvent) isEvent()   {}
 func (WarningEvent) isEvent()   {}

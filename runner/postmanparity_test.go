@@ -195,6 +195,8 @@ func courierAnswers(t *testing.T, c parityCase, base string) []string {
 			default:
 				lines = append(lines, "FAIL "+e.Result.Name+": "+e.Result.Error)
 			}
+		case runner.ScriptRequestEvent:
+			errs = append(errs, "REQUEST ERROR: "+scriptErrMessage(e.Err))
 		case runner.RequestEvent:
 			if e.Err != nil {
 				errs = append(errs, "REQUEST ERROR: "+scriptErrMessage(e.Err))

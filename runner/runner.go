@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,8 @@ type Runner struct {
 	firstByte durationStats
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
+	scriptReqMu    sync.Mutex
+	scriptReqErrs  []error // failed pm.sendRequest round trips not yet reported
 
 	// current is the item whose scripts run, for routing console output.
 	current     ItemRef

@@ -23,5 +23,32 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// since Send runs off the run's goroutine.
 	s.r.scriptRequests.Add(1)
 	_, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
+	if err != nil && ctx.Err() == nil {
+		// A failed round trip is one of the run's failures, as in Newman;
+		// the script hands it over when it ends (sinks run on the run's
+		// goroutine).
+		s.r.scriptReqMu.Lock()
+		s.r.scriptReqErrs = append(s.r.scriptReqErrs, err)
+		s.r.scriptReqMu.Unlock()
+		return resp, sendError{ErrorInfoOf(err)}
+	}
 	return resp, err
+}
+
+// sendError gives the script Node's system error fields of a failed
+// pm.sendRequest.
+type sendError struct{ *ErrorInfo }
+
+func (e sendError) SystemError() scripting.SystemError {
+	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
+}
+
+// takeScriptRequestErrors returns and forgets the failed pm.sendRequest
+// round trips so far.
+func (r *Runner) takeScriptRequestErrors() []error {
+	r.scriptReqMu.Lock()
+	defer r.scriptReqMu.Unlock()
+	errs := r.scriptReqErrs
+	r.scriptReqErrs = nil
+	return errs
 }

@@ -93,6 +93,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				Data:     r.scopes.Data,
 				Cookies:  r.Jar,
 			})
+			for _, rerr := range r.takeScriptRequestErrors() {
+				r.summary.Requests.Failed++
+				r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: rerr.Error()})
+				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Err: plainErr(rerr)})
+			}
 			for _, t := range res.Tests {
 				r.summary.Assertions.Total++
 				if !t.Passed && !t.Skipped {

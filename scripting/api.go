@@ -18,6 +18,19 @@ type Sender interface {
 	Send(ctx context.Context, req *collections.Request) (*Response, error)
 }
 
+// SystemError holds Node's system error fields of a failed request
+// (ECONNREFUSED...). An error from Sender.Send that has them implements
+// interface{ SystemError() SystemError }: pm.sendRequest then hands the
+// callback an err made of these fields only, as Postman does.
+type SystemError struct {
+	Code     string
+	Errno    *int
+	Syscall  string
+	Address  string
+	Port     *int
+	Hostname string
+}
+
 // Response is a received HTTP response as scripts see it.
 type Response struct {
 	Code         int

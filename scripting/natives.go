@@ -675,9 +675,39 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 		}
 		done(func() error {
 			var ev, rv goja.Value = goja.Null(), goja.Undefined()
-			if err != nil {
+			var se interface{ SystemError() SystemError }
+			switch {
+			case errors.As(err, &se):
+				// Postman's err is a plain object of Node's fields, in
+				// Node's order, with no name or message.
+				f := se.SystemError()
+				o := e.rt.NewObject()
+				if f.Errno != nil {
+					_ = o.Set("errno", *f.Errno)
+				}
+				if f.Code != "" {
+					_ = o.Set("code", f.Code)
+				}
+				if f.Syscall != "" {
+					_ = o.Set("syscall", f.Syscall)
+				}
+				if f.Hostname != "" {
+					_ = o.Set("hostname", f.Hostname)
+				}
+				if f.Address != "" {
+					_ = o.Set("address", f.Address)
+				}
+				if f.Port != nil {
+					_ = o.Set("port", *f.Port)
+				}
+				if len(o.Keys()) == 0 {
+					ev = e.rt.ToValue(err.Error())
+				} else {
+					ev = o
+				}
+			case err != nil:
 				ev = e.rt.ToValue(err.Error())
-			} else if resp != nil {
+			case resp != nil:
 				rv = e.responseData(resp, true)
 				body := resp.Body
 				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })

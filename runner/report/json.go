@@ -113,6 +113,10 @@ func (j *JSON) Handle(ev runner.Event) {
 			j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in %s-script", e.Index, j.phase)})
 		}
 		j.cur.Assertions = append(j.cur.Assertions, a)
+	case runner.ScriptRequestEvent:
+		if j.cur != nil {
+			j.failure(jsonFailure{Error: *requestErrorJSON(e.Err), At: "request"})
+		}
 	case runner.ScriptEvent:
 		if j.cur == nil || e.Err == nil {
 			return

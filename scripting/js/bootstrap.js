@@ -1377,11 +1377,14 @@ function normalizeSendRequest(req) {
     req = req || {};
     var hdr = req.header || req.headers;
     if (hdr && !Array.isArray(hdr) && !(hdr instanceof PropertyList) && typeof hdr === 'object') {
-        hdr = Object.keys(hdr).map(function (k) { return { key: k, value: hdr[k] }; });
+        // Postman drops header values that are not strings.
+        hdr = Object.keys(hdr).filter(function (k) { return typeof hdr[k] === 'string'; }).map(function (k) { return { key: k, value: hdr[k] }; });
     }
     return plainRequest({ url: req.url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
 }
 function sendRequest(req, cb) {
+    var self = this;
+    if (!req && typeof cb === 'function') { cb.call(self, new Error('sendrequest: nothing to request')); return self; }
     var plain = normalizeSendRequest(req);
     var response = function (data) {
         data.cookies = data.cookies || [];
@@ -1391,15 +1394,23 @@ function sendRequest(req, cb) {
         // The callback runs as a callback, not in a promise chain: what it
         // throws fails the script, as in the Postman app.
         native.sendRequest(JSON.stringify(plain), function (err, data) {
-            if (err !== null) { cb(new Error(err)); return; }
+            // A network failure comes as Node's fields ({errno, code,
+            // syscall, address, port}) with Postman's empty response.
+            if (err !== null && typeof err === 'object') { cb.call(self, err, failedResponse()); return; }
+            if (err !== null) { cb.call(self, new Error(err)); return; }
             var res = response(data);
-            cb(null, res, { cookies: res.cookies, execution: {} });
+            cb.call(self, null, res, { cookies: res.cookies, execution: {} });
         });
-        return;
+        return self; // pm, as Postman's returns
     }
     return new Promise(function (resolve, reject) {
         native.sendRequest(JSON.stringify(plain), function (err, data) {
-            if (err !== null) { reject(new Error(err)); } else { resolve(response(data)); }
+            if (err !== null && typeof err === 'object') {
+                // The current sandbox rejects with an Error carrying them.
+                var e = new Error((err.syscall ? err.syscall + ' ' : '') + err.code + (err.address ? ' ' + err.address + (err.port !== undefined ? ':' + err.port : '') : (err.hostname ? ' ' + err.hostname : '')));
+                Object.keys(err).forEach(function (k) { e[k] = err[k]; });
+                reject(e);
+            } else if (err !== null) { reject(new Error(err)); } else { resolve(response(data)); }
         });
     });
 }
