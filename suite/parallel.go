@@ -160,10 +160,6 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 // to worker j mod n, each with its own variables and cookie jar.
 func (s *Suite) newWorkers(ctx context.Context, coll *collections.Collection, vars *variables,
 	ropts runner.Options, sel []int, n int) ([]*worker, error) {
-	turn := make(map[int]int, len(sel)) // iteration -> its place in sel
-	for j, it := range sel {
-		turn[it] = j
-	}
 	workers := make([]*worker, n)
 	for i := range workers {
 		jar, err := s.newJar()
@@ -171,7 +167,11 @@ func (s *Suite) newWorkers(ctx context.Context, coll *collections.Collection, va
 			return nil, err
 		}
 		o := ropts
-		o.Select = func(it int) bool { j, ok := turn[it]; return ok && j%n == i }
+		o.Select = func(it int) bool {
+			// sel is sorted: the iteration's place in it picks the worker
+			j, ok := slices.BinarySearch(sel, it)
+			return ok && j%n == i
+		}
 		w := &worker{index: i, batches: make(chan batch, batchWindow)}
 		w.r = &runner.Runner{
 			Collection:  coll,
