@@ -94,7 +94,13 @@ func TestServeEchoRefusesNonLoopback(t *testing.T) {
 
 func TestServePingOnePrintsVariables(t *testing.T) {
 	t.Parallel()
-	out := serve(t, "pingone")
+	// The default address is fixed, so environments stay right across
+	// restarts; the test itself takes any free port.
+	cmd := NewCmdServe(&cmdutil.IOStreams{})
+	pc, _, err := cmd.Find([]string{"pingone"})
+	require.NoError(t, err)
+	assert.Equal(t, DefaultPingOneAddr, pc.Flag("addr").DefValue)
+	out := serve(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", t.TempDir())
 	for _, v := range []string{"authPath", "apiPath", "adminEnvID", "adminAppID", "adminAppSecret"} {
 		assert.Contains(t, out, v)
 	}

@@ -1,6 +1,9 @@
 package pingone
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // The management API's areas: /v1/environments/{envID}/{area}/... goes to
 // the area's handler with the path below the area. serveAPI has checked
@@ -129,4 +132,93 @@ func (s *Server) propagationArea(w http.ResponseWriter, r *http.Request, c *call
 		return
 	}
 	s.routePropagation(w, r, s.more(), env, base, rest)
+}
+
+// apiRoutes is the management API's router, by method and pattern: the
+// environments collection, one environment, each area and the Authorize
+// application-role routes below an environment, the platform roles.
+// Every route checks the access token first (401 before 404), and the
+// routes below an environment check it may be reached (PingOne answers 403
+// for a missing environment as for a forbidden one).
+func (s *Server) apiRoutes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v1/environments", s.withBearer(func(w http.ResponseWriter, r *http.Request, c *caller) {
+		base := baseURL(r) + "/v1"
+		switch {
+		case !c.app.orgAdmin:
+			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
+		case r.Method == http.MethodGet:
+			s.listEnvironments(w, base)
+		case r.Method == http.MethodPost:
+			s.createEnvironment(w, r, base)
+		default:
+			writeMethodNotAllowed(w)
+		}
+	}))
+	mux.HandleFunc("/v1/environments/{envID}", s.inAPIEnvironment(func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+		if r.Method != http.MethodGet {
+			writeMethodNotAllowed(w)
+			return
+		}
+		writeHAL(w, http.StatusOK, s.environmentJSON(env, base))
+	}))
+	under := func(path string, h apiArea) {
+		mux.HandleFunc("/v1/environments/{envID}/"+path, s.inAPIEnvironment(h))
+		mux.HandleFunc("/v1/environments/{envID}/"+path+"/{rest...}", s.inAPIEnvironment(h))
+	}
+	for name, area := range s.areas {
+		under(name, func(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string, rest []string) {
+			area(w, r, c, env, base, rest[1:])
+		})
+	}
+	appRoles := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
+		if !s.serveAppRoles(w, r, env, base, rest) { // app_roles.go
+			writeNotFound(w)
+		}
+	}
+	for _, path := range []string{"applicationResources", "applicationRoles", "resources/{resourceID}/applicationResources", "users/{userID}/applicationRoles"} {
+		under(path, appRoles)
+	}
+	mux.HandleFunc("/v1/environments/{envID}/{rest...}", s.inAPIEnvironment(func(w http.ResponseWriter, _ *http.Request, _ *caller, _ *environment, _ string, _ []string) {
+		writeNotFound(w)
+	}))
+	roles := s.withBearer(func(w http.ResponseWriter, r *http.Request, _ *caller) {
+		s.serveRoles(w, r, baseURL(r)+"/v1", splitPath(strings.TrimPrefix(r.URL.Path, "/v1/roles")))
+	})
+	mux.HandleFunc("/v1/roles", roles)
+	mux.HandleFunc("/v1/roles/{rest...}", roles)
+	mux.HandleFunc("/", s.withBearer(func(w http.ResponseWriter, _ *http.Request, _ *caller) { writeNotFound(w) }))
+	return mux
+}
+
+// withBearer runs h under s.mu for a request whose access token passes.
+func (s *Server) withBearer(h func(http.ResponseWriter, *http.Request, *caller)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if c, ok := s.bearer(w, r); ok {
+			h(w, r, c)
+		}
+	}
+}
+
+// inAPIEnvironment resolves {envID} for the caller and hands h the path
+// below the environment; requests that reach an area are audited
+// (activities.go).
+func (s *Server) inAPIEnvironment(h apiArea) http.HandlerFunc {
+	return s.withBearer(func(w http.ResponseWriter, r *http.Request, c *caller) {
+		envID := r.PathValue("envID")
+		env := s.envs[envID]
+		if env == nil || !(c.app.orgAdmin || c.app.envID == env.id) {
+			// PingOne does not tell a missing environment from a forbidden one.
+			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
+			return
+		}
+		rest := splitPath(strings.TrimPrefix(r.URL.Path, "/v1/environments/"+envID))
+		if len(rest) > 0 {
+			w = s.audit(w, r, c, env, rest)
+			s.seedMore(s.more(), env)
+		}
+		h(w, r, c, env, baseURL(r)+"/v1", rest)
+	})
 }

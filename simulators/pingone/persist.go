@@ -23,7 +23,7 @@ const flushEvery = 200 * time.Millisecond
 
 // notPersisted are Server fields that are configuration or machinery,
 // not tenant state.
-var notPersisted = map[string]bool{"opts": true, "mu": true, "persist": true, "auth": true, "areas": true}
+var notPersisted = map[string]bool{"opts": true, "mu": true, "persist": true, "auth": true, "areas": true, "api": true}
 
 type snapshotFile struct {
 	Version int            `json:"version"`

@@ -145,6 +145,7 @@ type Server struct {
 	moreSt *moreState         // the generic resources (kinds.go), created on first use
 	auth   *http.ServeMux     // the authentication host's routes (auth_routes.go)
 	areas  map[string]apiArea // the management API's areas (api_areas.go)
+	api    *http.ServeMux     // the management API's routes (api_areas.go)
 
 	persist *persister // the state file, when there is one (persist.go)
 }
@@ -208,6 +209,7 @@ func New(opts Options) *Server {
 	}
 	s.licenseID = newID()
 	s.auth, s.areas = s.authRoutes(), s.apiAreas()
+	s.api = s.apiRoutes()
 	s.seed()
 	return s
 }
@@ -296,7 +298,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch {
 	case path == "/v1" || strings.HasPrefix(path, "/v1/"):
-		s.serveAPI(w, r, splitPath(strings.TrimPrefix(path, "/v1")))
+		s.api.ServeHTTP(w, r) // api_areas.go
 	case strings.HasPrefix(path, "/__test/"):
 		s.serveTest(w, r, strings.TrimPrefix(path, "/__test/"))
 	case strings.HasPrefix(path, "/__files/"): // images.go, integrations.go
