@@ -3,6 +3,7 @@ package scripting
 import (
 	"reflect"
 	"strconv"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -162,18 +163,19 @@ func (e *Engine) jsonProbe(v goja.Value, limit int) int {
 	return probePlain
 }
 
-// indexKeys are array indexes as property names, made once.
-var indexKeys = func() []string {
+// indexKeys are array indexes as property names, made on first use (not
+// at start-up: most runs never stringify an array).
+var indexKeys = sync.OnceValue(func() []string {
 	k := make([]string, 4096)
 	for i := range k {
 		k[i] = strconv.Itoa(i)
 	}
 	return k
-}()
+})
 
 func indexKey(i int64) string {
-	if i < int64(len(indexKeys)) {
-		return indexKeys[i]
+	if keys := indexKeys(); i < int64(len(keys)) {
+		return keys[i]
 	}
 	return strconv.FormatInt(i, 10)
 }

@@ -1,0 +1,69 @@
+package scripting
+
+import (
+	"context"
+	"strconv"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+// The start-up of a run, piece by piece: what a one-request run pays once.
+// A run compiles the bootstrap once per process (BenchmarkBootstrapCompile),
+// creates one Engine (BenchmarkNewEngine) and compiles each script the first
+// time it runs (BenchmarkFirstScript). Parts are compiled only when a script
+// needs them (BenchmarkPartCompile).
+
+func BenchmarkBootstrapCompile(b *testing.B) {
+	cpu := startCPUClock()
+	for range b.N {
+		if _, err := goja.Compile("courier-bootstrap.js", bootstrapSource, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report(b)
+}
+
+func BenchmarkPartCompile(b *testing.B) {
+	for name := range parts {
+		src, err := partFiles.ReadFile("js/parts/" + name + ".js")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			cpu := startCPUClock()
+			for range b.N {
+				if _, err := goja.Compile(name, string(src), false); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu.report(b)
+		})
+	}
+}
+
+// BenchmarkFirstScript is a fresh Engine running a typical test script it
+// has not seen before (the bootstrap is already compiled, as it is after
+// the first Engine of a process).
+func BenchmarkFirstScript(b *testing.B) {
+	if _, err := bootstrapProgram(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	src := `const j = pm.response.json(); pm.test("status", () => pm.response.to.have.status(200)); pm.test("id", () => pm.expect(j.id).to.be.a("string")); pm.environment.set("id", j.id);`
+	cpu := startCPUClock()
+	for i := range b.N {
+		e, err := NewEngine(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		// A new source each time, so the script is compiled each time.
+		x := testExec("test", src+"//"+strconv.Itoa(i))
+		x.Response = &Response{Code: 200, Status: "OK", Body: []byte(`{"id":"u1"}`)}
+		if r := e.Run(ctx, x); r.Err != nil || len(r.Tests) != 2 || !r.Tests[0].Passed || !r.Tests[1].Passed {
+			b.Fatalf("%+v", r)
+		}
+		e.Close()
+	}
+	cpu.report(b)
+}
