@@ -15,8 +15,6 @@ import (
 	gojaast "github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/unistring"
-	"github.com/dop251/goja_nodejs/buffer"
-	"github.com/dop251/goja_nodejs/require"
 
 	"github.com/courier-run/courier/environments"
 )
@@ -157,11 +155,10 @@ func compileScript(src, listen string) *compiled {
 // changes made by one script are seen by the next. An Engine is not safe for
 // concurrent use.
 type Engine struct {
-	opts   Options
-	rt     *goja.Runtime
-	nodeRq *require.RequireModule
-	loop   *eventLoop
-	api    struct {
+	opts Options
+	rt   *goja.Runtime
+	loop *eventLoop
+	api  struct {
 		run, finish goja.Callable
 	}
 	modules map[string]goja.Value
@@ -230,14 +227,6 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.loop = newEventLoop(rt)
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
-
-	// goja_nodejs's registry provides Buffer (URL is courier's own, js/url.js); its loader refuses
-	// every file so nothing on the host is reachable.
-	reg := require.NewRegistry(require.WithLoader(func(string) ([]byte, error) {
-		return nil, require.ModuleFileDoesNotExistError
-	}))
-	e.nodeRq = reg.Enable(rt)
-	buffer.Enable(rt)
 
 	if err := e.installGlobals(); err != nil {
 		return nil, err

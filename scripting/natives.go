@@ -765,17 +765,48 @@ func (e *Engine) installGlobals() error {
 	set("clearInterval", clr)
 	set("clearImmediate", clr)
 	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
+	// atob and btoa answer 1 (not correctly encoded) or 2 (invalid
+	// character) for input Node refuses; the bootstrap turns those into
+	// Postman's DOMException.
 	set("atob", func(c goja.FunctionCall) goja.Value {
-		s := strings.Map(func(r rune) rune {
-			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {
+		s := c.Argument(0).String()
+		n, eq := 0, 0
+		for i := 0; i < len(s); i++ {
+			switch ch := s[i]; {
+			case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r':
+				continue
+			case ch == '=':
+				eq++
+				if eq > 2 {
+					return rt.ToValue(2)
+				}
+			case ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '+' || ch == '/':
+				if eq > 0 {
+					return rt.ToValue(2)
+				}
+			default:
+				return rt.ToValue(2)
+			}
+			n++
+		}
+		rem := n % 4
+		if rem == 0 {
+			rem = (n - eq) % 4
+		} else if eq > 0 {
+			return rt.ToValue(2)
+		}
+		if rem == 1 {
+			return rt.ToValue(1)
+		}
+		clean := strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == '=' {
 				return -1
 			}
 			return r
-		}, c.Argument(0).String())
-		s = strings.TrimRight(s, "=")
-		b, err := base64.RawStdEncoding.DecodeString(s)
+		}, s)
+		b, err := base64.RawStdEncoding.DecodeString(clean)
 		if err != nil {
-			e.throw("Error", "The string to be decoded is not correctly encoded.")
+			return rt.ToValue(1)
 		}
 		// atob yields a "binary string": one UTF-16 unit per byte.
 		u := make([]uint16, len(b))
@@ -789,7 +820,7 @@ func (e *Engine) installGlobals() error {
 		b := make([]byte, 0, len(s))
 		for _, r := range s {
 			if r > 0xff {
-				e.throw("Error", "Invalid character")
+				return rt.ToValue(2)
 			}
 			b = append(b, byte(r))
 		}

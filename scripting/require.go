@@ -16,7 +16,7 @@ var moduleAliases = map[string]string{
 }
 
 // hostModules are served by the engine itself rather than jslib.
-var hostModules = map[string]bool{"buffer": true, "timers": true}
+var hostModules = map[string]bool{"timers": true}
 
 func moduleName(name string) string {
 	name = strings.TrimPrefix(name, "node:")
@@ -58,12 +58,6 @@ func (e *Engine) require(name string) goja.Value {
 	}
 	var v goja.Value
 	switch {
-	case key == "buffer":
-		bv, err := e.nodeRq.Require("buffer")
-		if err != nil {
-			panic(err)
-		}
-		v = bv
 	case key == "timers":
 		o := e.rt.NewObject()
 		g := e.rt.GlobalObject()

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/idna"
 )
 
-// A WHATWG URL parser for the sandbox's URL class. goja_nodejs's URL is
+// A WHATWG URL parser for the sandbox's URL class. The goja_nodejs URL (used before) is
 // built on net/url and differs from Node and Postman where scripts notice:
 // the origin loses its port, "../c" resolves against the wrong directory,
 // %7e is decoded, IPv6 hosts lose their brackets, bad ports parse. This

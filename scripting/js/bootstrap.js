@@ -42,8 +42,53 @@ function part(name, b) {
 }
 
 // ---- host globals ---------------------------------------------------------
-['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'atob', 'btoa']
+['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']
     .forEach(function (n) { def(global, n, host[n]); });
+
+// DOMException, as Node defines it (legacy codes included); built on first
+// use, as are the errors that need it.
+var DOM_CODES = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
+    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
+    InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+lazy(global, 'DOMException', function () {
+    class DOMException extends Error {
+        constructor(message, options) {
+            super(message === undefined ? '' : String(message));
+            var name = 'Error';
+            if (options !== null && typeof options === 'object') {
+                if ('cause' in options) { def(this, 'cause', options.cause); }
+                if (options.name !== undefined) { name = String(options.name); }
+            } else if (options !== undefined) {
+                name = String(options);
+            }
+            def(this, '__domName', name);
+        }
+        get name() { return this.__domName; }
+        get code() { return DOM_CODES[this.__domName] || 0; }
+    }
+    Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
+    Object.keys(DOM_CODES).forEach(function (n) {
+        var c = n.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_ERR';
+        Object.defineProperty(DOMException, c, { value: DOM_CODES[n], enumerable: true });
+        Object.defineProperty(DOMException.prototype, c, { value: DOM_CODES[n], enumerable: true });
+    });
+    return DOMException;
+});
+function domError(message, name) { return new global.DOMException(message, name); }
+var hostAtob = host.atob, hostBtoa = host.btoa;
+def(global, 'atob', function atob(input) {
+    if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
+    var r = hostAtob(String(input));
+    if (typeof r === 'number') { throw domError(r === 1 ? 'The string to be decoded is not correctly encoded.' : 'Invalid character', 'InvalidCharacterError'); }
+    return r;
+});
+def(global, 'btoa', function btoa(input) {
+    if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
+    var r = hostBtoa(String(input));
+    if (typeof r === 'number') { throw domError('Invalid character', 'InvalidCharacterError'); }
+    return r;
+});
 def(global, 'queueMicrotask', function queueMicrotask(fn) {
     if (typeof fn !== 'function') { throw new TypeError('The "callback" argument must be of type function'); }
     Promise.resolve().then(function () { fn(); });
@@ -108,26 +153,34 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
     }, space);
 });
 
-// goja_nodejs's Buffer methods turn a receiver that is not a buffer into
-// bytes through its string form, which calls the same method again: a Go
-// recursion with no end (String(Buffer.prototype) is a fatal stack
-// overflow). Node throws a TypeError for such receivers; so does this.
-(function () {
-    var bp = Buffer.prototype;
-    Object.getOwnPropertyNames(bp).forEach(function (name) {
-        var d = Object.getOwnPropertyDescriptor(bp, name);
-        if (name === 'constructor' || typeof d.value !== 'function') { return; }
-        var orig = d.value;
-        var guarded = {
-            [name]: function () {
-                if (!ArrayBuffer.isView(this)) { throw new TypeError('argument must be a buffer'); }
-                return orig.apply(this, arguments);
-            }
-        }[name];
-        Object.defineProperty(guarded, 'length', { value: orig.length });
-        Object.defineProperty(bp, name, { value: guarded, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
+// Buffer is npm buffer 6.0.3 from jslib, as postman-sandbox bundles it
+// (Newman's Buffer API, messages and all), loaded on first use.
+// The current sandbox's Buffer also knows base64url and copyBytesFrom;
+// they are added on top (Newman's Buffer throws Unknown encoding).
+lazy(global, 'Buffer', function () {
+    var B = host.require('buffer').Buffer, bp = B.prototype;
+    var isB64u = function (e) { return typeof e === 'string' && e.toLowerCase() === 'base64url'; };
+    var toB64 = function (s) { s = String(s).replace(/-/g, '+').replace(/_/g, '/'); return s; };
+    var from = B.from, byteLength = B.byteLength, isEncoding = B.isEncoding, toString = bp.toString, write = bp.write;
+    B.from = function from_(v, enc, len) { return isB64u(enc) && typeof v === 'string' ? from.call(B, toB64(v), 'base64') : from.apply(B, arguments); };
+    B.byteLength = function byteLength_(v, enc) { return isB64u(enc) && typeof v === 'string' ? byteLength.call(B, toB64(v), 'base64') : byteLength.apply(B, arguments); };
+    B.isEncoding = function isEncoding_(enc) { return isB64u(enc) || isEncoding.call(B, enc); };
+    B.copyBytesFrom = function copyBytesFrom(view, offset, length) {
+        if (!ArrayBuffer.isView(view)) { throw new TypeError('The "view" argument must be an instance of TypedArray.'); }
+        var bpe = view.BYTES_PER_ELEMENT || 1, start = (offset || 0) * bpe, end = length === undefined ? view.byteLength : start + length * bpe;
+        return from.call(B, new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice(start, Math.min(end, view.byteLength)));
+    };
+    def(bp, 'toString', function toString_(enc, start, end) {
+        if (!isB64u(enc)) { return toString.apply(this, arguments); }
+        return toString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     });
-})();
+    def(bp, 'write', function write_(s, offset, length, enc) {
+        var a = Array.prototype.slice.call(arguments);
+        for (var i = 1; i < a.length; i++) { if (isB64u(a[i])) { a[i] = 'base64'; a[0] = toB64(s); } }
+        return write.apply(this, a);
+    });
+    return B;
+});
 
 // Intl and the locale-aware methods, formatted by the host as ICU's en-US
 // (the current sandbox formats every locale that way); the Intl classes
@@ -219,7 +272,7 @@ def(global, 'crypto', {
 function structuredClone(v, seen) {
     seen = seen || new Map();
     if (v === null || typeof v !== 'object') {
-        if (typeof v === 'function' || typeof v === 'symbol') { throw new Error((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.'); }
+        if (typeof v === 'function' || typeof v === 'symbol') { throw domError((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.', 'DataCloneError'); }
         return v;
     }
     if (seen.has(v)) { return seen.get(v); }
@@ -1296,6 +1349,7 @@ var S = null; // the running script
 function ScriptState(listen) {
     this.listen = listen;
     this.pm = new PM();
+    this.pm.test = pmTest;
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['lgw', null], ['failed', false]]
@@ -1515,6 +1569,14 @@ if (native.vault) { PMP.vault = native.vault; }
 PMP.require = function (name) {
     throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
 };
+// Postman's pm shows one enumerable member: Object.keys(pm) is ['test'].
+Object.getOwnPropertyNames(PMP).forEach(function (k) {
+    if (k === 'constructor') { return; }
+    var d = Object.getOwnPropertyDescriptor(PMP, k);
+    d.enumerable = false;
+    Object.defineProperty(PMP, k, d);
+});
+var pmTest = PMP.test;
 
 // ---- legacy globals --------------------------------------------------------------
 // Defined once on the global object; their values are computed on first use

@@ -93,7 +93,7 @@ function formatValue(ctx, v, level) {
         return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
     } else if (v instanceof RegExp) {
         return String(v);
-    } else if (typeof Buffer === 'function' && Buffer.isBuffer && Buffer.isBuffer(v)) {
+    } else if (v instanceof Uint8Array && typeof Buffer === 'function' && Buffer.isBuffer(v)) {
         var hex = [];
         for (i = 0; i < Math.min(v.length, 50); i++) { hex.push((v[i] < 16 ? '0' : '') + v[i].toString(16)); }
         return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
