@@ -40,7 +40,15 @@ func Scan(coll *collections.Collection, items []*collections.Item) []Ref {
 // scripts, then in the values of vars (the run's scopes), in order of first
 // appearance. Where is as in Scan, or the scope's name.
 func VaultRefs(coll *collections.Collection, items []*collections.Item, vars ...*Scope) []Ref {
-	refs := scan(coll, items, vaultNames, false)
+	var refs []Ref
+	for _, r := range scan(coll, items, vaultNames, false) {
+		// In a script, '{{vault:' + name + '}}' is code building a
+		// reference at run time, not a reference.
+		if strings.HasSuffix(r.Where, " script") && strings.ContainsAny(r.Name, "'\"`+ $()") {
+			continue
+		}
+		refs = append(refs, r)
+	}
 	for _, sc := range vars {
 		if sc == nil {
 			continue

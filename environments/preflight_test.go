@@ -196,7 +196,8 @@ func TestPingOneTemplatesCurrentValues(t *testing.T) {
 func TestVaultRefs(t *testing.T) {
 	t.Parallel()
 	c, err := collections.LoadBytes([]byte(`{"info":{"name":"v"},"auth":{"type":"bearer","bearer":[{"key":"token","value":"{{vault:api-token}}"}]},
-"item":[{"name":"a","request":{"url":"{{baseUrl}}/x?k=<<vault:key>>","header":[{"key":"X","value":"{{vault:api-token}} {{plain}}"}]}},
+"item":[{"name":"a","request":{"url":"{{baseUrl}}/x?k=<<vault:key>>","header":[{"key":"X","value":"{{vault:api-token}} {{plain}}"}]},
+ "event":[{"listen":"test","script":{"exec":"pm.environment.set('h', '{{vault:' + name + '}}')"}}]},
 {"name":"b","request":{"url":"{{baseUrl}}/y"},"event":[{"listen":"prerequest","script":{"exec":"pm.request.headers.add({key:'Y',value:'{{vault:in-script}}'})"}}]}]}`), "v.json")
 	require.NoError(t, err)
 	env := NewScope("environment", []Variable{{Key: "secret", Value: "{{vault:from-env}}"}, {Key: "off", Value: "{{vault:off}}", Disabled: true}})

@@ -249,8 +249,13 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	}
 	ropts := o.Runner
 	ropts.Data = o.Data
+	var watch *vaultWatch
 	if o.Vault != nil {
-		ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return vlt.ForRequest(ctx) }
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		watch = &vaultWatch{cancel: cancel}
+		ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return watch.wrap(vlt.ForRequest(ctx)) }
 		ropts.ScriptVault = vlt
 	}
 	ropts.Masker = s.red
@@ -277,6 +282,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 			return res, err
 		}
 		sum, final, err := s.runOne(ctx, coll, vars, ropts, vlt)
+		if watch != nil && watch.Err() != nil {
+			err = watch.Err() // not "interrupted": the vault is why it stopped
+		}
 		if final != nil && !o.NoPersist {
 			s.persist(vars.envRS, final.Environment)
 			s.persist(vars.globRS, final.Globals)

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -60,4 +62,47 @@ func where(coll *collections.Collection, r environments.Ref) string {
 		return fmt.Sprintf("%s, in collection %q", r.Where, coll.Info.Name)
 	}
 	return r.Where
+}
+
+// vaultWatch stops a run at the first secret the vault cannot be reached
+// for: a reference built at run time, which checkVault could not see. The
+// run then fails once, with the vault's error (exit 4), instead of on
+// every request that follows.
+type vaultWatch struct {
+	mu     sync.Mutex
+	err    error
+	cancel context.CancelCauseFunc
+}
+
+func (w *vaultWatch) wrap(rs runner.RequestSecrets) runner.RequestSecrets {
+	return watchedSecrets{RequestSecrets: rs, w: w}
+}
+
+func (w *vaultWatch) stop(name string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = fmt.Errorf("the run stopped: {{vault:%s}} cannot be resolved: %w", name, err)
+		w.cancel(fmt.Errorf("the vault cannot be reached for {{vault:%s}} (see the error below)", name))
+	}
+}
+
+// Err is the error that stopped the run, or nil.
+func (w *vaultWatch) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+type watchedSecrets struct {
+	runner.RequestSecrets
+	w *vaultWatch
+}
+
+func (s watchedSecrets) ResolveSecret(name string) (string, error) {
+	v, err := s.RequestSecrets.ResolveSecret(name)
+	if vault.IsUnavailable(err) {
+		s.w.stop(name, err)
+	}
+	return v, err
 }

@@ -93,6 +93,17 @@ func TestMessageVaultWithoutKeyring(t *testing.T) {
 	assert.Contains(t, got, "exit 0\n")
 	assert.EqualValues(t, 2, hits.Load())
 
+	// A reference a script builds at run time stops the run at its first
+	// use, once, with the same exit code.
+	writeFile(t, dir, "dynamic.json", `{"info":{"name":"builds a reference"},"item":[
+	 {"name":"a","event":[{"listen":"prerequest","script":{"exec":"pm.environment.set('auth', '{{vault:' + 'api-token' + '}}')"}}],
+	  "request":{"url":"{{baseUrl}}/a","header":[{"key":"Authorization","value":"Bearer {{auth}}"}]}},
+	 {"name":"b","request":{"url":"{{baseUrl}}/b","header":[{"key":"Authorization","value":"Bearer {{auth}}"}]}}]}`)
+	before := hits.Load()
+	got = courierProcess(t, dir, noKeyringEnv(t, dir), "", "run", "dynamic.json", "--env-var", "baseUrl="+srv.URL, "--silent")
+	golden(t, "vault_run_dynamic_no_keyring", got)
+	assert.Equal(t, before, hits.Load(), "nothing is sent")
+
 	golden(t, "vault_list_no_keyring", courierProcess(t, dir, noKeyringEnv(t, dir), "", "vault", "list"))
 	golden(t, "vault_list_env_only", courierProcess(t, dir, noKeyringEnv(t, dir, "COURIER_VAULT_API_TOKEN=t0k"), "", "vault", "list"))
 	golden(t, "vault_set_no_keyring", courierProcess(t, dir, noKeyringEnv(t, dir), "v4lue", "vault", "set", "api-token"))
