@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -126,6 +128,7 @@ func TestSDKContract(t *testing.T) {
 	c.propagation()
 	c.agreements()
 	c.platform()
+	c.imagesAndIntegrations()
 
 	seen := c.rec.check(t, spec)
 	// Everything the contract made persists: a save and restore keeps it.
@@ -529,4 +532,26 @@ func (c *contract) platform() {
 	c.all("platform", "flow policies", c.api.FlowPoliciesApi.ReadAllFlowPolicies(c.ctx, c.env).Execute())
 	resp, err := c.api.AuditActivitiesApi.EnvironmentsEnvironmentIDActivitiesGet(c.ctx, c.env).Filter(`recordedat gt "2020-01-01T00:00:00Z"`).Execute()
 	c.ok("platform", "activities", resp, err)
+}
+
+// imagesAndIntegrations covers the binary areas: an image upload (the SDK
+// sends the bytes with their media type) and the integration catalog.
+func (c *contract) imagesAndIntegrations() {
+	png, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pingone", "user-image.png"))
+	require.NoError(c.t, err)
+	img, resp, err := c.api.ImagesApi.CreateImage(c.ctx, c.env).ContentType("image/png").
+		ContentDisposition(`attachment; filename="user-image.png"`).File(&png).Execute()
+	c.ok("images", "create", resp, err)
+	if img != nil {
+		_, resp, err = c.api.ImagesApi.ReadImage(c.ctx, c.env, img.GetId()).Execute()
+		c.ok("images", "read", resp, err)
+	}
+	all := c.all("integrations", "catalog", c.api.IntegrationCatalogApi.ReadAllIntegrationMetadata(c.ctx, c.env).Execute())
+	if list := all.GetIntegrations(); len(list) > 0 {
+		id := list[0].GetId()
+		c.got("integrations", "one")(c.api.IntegrationCatalogApi.ReadOneIntegrationMetadata(c.ctx, c.env, id).Execute())
+		c.all("integrations", "versions", c.api.IntegrationCatalogApi.ReadIntegrationVersionMetadata(c.ctx, c.env, id).Execute())
+	} else {
+		c.t.Error("integrations: the catalog is empty")
+	}
 }

@@ -60,6 +60,10 @@ func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *m
 			"id":          in.id,
 			"name":        in.name,
 			"description": in.description,
+			// Required by PingOne's model; every kit here is Ping's own, for
+			// PingFederate.
+			"publisher":        "Ping Identity",
+			"pingProductNames": []string{"PINGFEDERATE"},
 		}
 		if expand {
 			out["_embedded"] = map[string]any{"latestVersion": versionJSON(in, in.versions[0])}
