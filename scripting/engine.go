@@ -35,6 +35,22 @@ var errMemoryLimit = errors.New("script exceeded the memory limit")
 //go:embed js/bootstrap.js
 var bootstrapSource string
 
+//go:embed js/web.js
+var webSource string
+
+var (
+	webOnce sync.Once
+	webProg *goja.Program
+	webErr  error
+)
+
+func webProgram() (*goja.Program, error) {
+	webOnce.Do(func() {
+		webProg, webErr = goja.Compile("courier-web.js", webSource, false)
+	})
+	return webProg, webErr
+}
+
 //go:embed js/url.js
 var urlSource string
 

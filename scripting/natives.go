@@ -869,6 +869,26 @@ func (e *Engine) installGlobals() error {
 	set("require", e.require)
 	e.installIntl(set)
 	e.installURL(set)
+	var webClasses *goja.Object
+	set("webClasses", func() goja.Value {
+		if webClasses == nil {
+			prog, err := webProgram()
+			if err != nil {
+				panic(err)
+			}
+			fv, err := rt.RunProgram(prog)
+			if err != nil {
+				panic(err)
+			}
+			fn, _ := goja.AssertFunction(fv)
+			v, err := fn(goja.Undefined(), g, rt.GlobalObject())
+			if err != nil {
+				panic(err)
+			}
+			webClasses = v.ToObject(rt)
+		}
+		return webClasses
+	})
 	var urlClasses *goja.Object
 	set("urlClasses", func() goja.Value {
 		if urlClasses == nil {

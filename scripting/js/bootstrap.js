@@ -189,6 +189,64 @@ lazy(global, 'Intl', function () { return host.intl(); });
 // URL and URLSearchParams follow the URL Standard (js/url.js, on first use).
 lazy(global, 'URL', function () { return host.urlClasses()[0]; });
 lazy(global, 'URLSearchParams', function () { return host.urlClasses()[1]; });
+// The web platform classes of the current sandbox, built on first use.
+['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Blob', 'File'].forEach(function (n) {
+    lazy(global, n, function () { return host.webClasses()[n]; });
+});
+// SharedArrayBuffer: goja has none; scripts only size and view it.
+lazy(global, 'SharedArrayBuffer', function () {
+    class SharedArrayBuffer extends ArrayBuffer {}
+    Object.defineProperty(SharedArrayBuffer.prototype, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
+    return SharedArrayBuffer;
+});
+// Newer built-ins the current sandbox's V8 has and goja lacks.
+def(Object, 'groupBy', function groupBy(items, fn) {
+    if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
+    var out = Object.create(null), i = 0;
+    for (var x of items) { var k = fn(x, i++); k = typeof k === 'symbol' ? k : String(k); (out[k] || (out[k] = [])).push(x); }
+    return out;
+});
+def(Map, 'groupBy', function groupBy(items, fn) {
+    if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
+    var out = new Map(), i = 0;
+    for (var x of items) { var k = fn(x, i++); if (!out.has(k)) { out.set(k, []); } out.get(k).push(x); }
+    return out;
+});
+def(Promise, 'withResolvers', function withResolvers() {
+    var r = { promise: undefined, resolve: undefined, reject: undefined };
+    r.promise = new this(function (res, rej) { r.resolve = res; r.reject = rej; });
+    return r;
+});
+def(Array, 'fromAsync', function fromAsync(items, mapFn, thisArg) {
+    var C = this;
+    return new Promise(function (resolve, reject) {
+        var out = typeof C === 'function' && C !== Array ? new C() : [], i = 0;
+        var it;
+        if (items != null && typeof items[Symbol.asyncIterator] === 'function') { it = items[Symbol.asyncIterator](); } else if (items != null && typeof items[Symbol.iterator] === 'function') { it = items[Symbol.iterator](); } else { it = Array.prototype.values.call(Array.from(items)); }
+        function step() {
+            Promise.resolve(it.next()).then(function (r) {
+                if (r.done) { if (!Array.isArray(out)) { out.length = i; } resolve(out); return; }
+                return Promise.resolve(r.value).then(function (v) {
+                    return mapFn ? mapFn.call(thisArg, v, i) : v;
+                }).then(function (v) { out[i++] = v; step(); });
+            }).catch(reject);
+        }
+        step();
+    });
+});
+def(String.prototype, 'isWellFormed', function isWellFormed() {
+    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(String(this));
+});
+def(String.prototype, 'toWellFormed', function toWellFormed() {
+    return String(this).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|([^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g, function (m, pre) { return (pre || '') + '\uFFFD'; });
+});
+// Error.captureStackTrace and stackTraceLimit, as V8 offers them.
+def(Error, 'captureStackTrace', function captureStackTrace(o) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') { throw new TypeError('Invalid argument'); }
+    var lines = String(new Error().stack || '').split('\n').slice(2);
+    def(o, 'stack', 'Error: ' + o.message + (lines.length ? '\n' + lines.join('\n') : ''));
+});
+if (Error.stackTraceLimit === undefined) { Error.stackTraceLimit = 10; }
 (function () {
     var numToLocale = host.numberToLocale, dateToLocale = host.dateToLocale, zoneName = host.zoneName;
     var thisNum = Number.prototype.valueOf, thisTime = Date.prototype.getTime;
@@ -343,10 +401,10 @@ function emit(level, args) {
     native.console(level, text, format(args));
 }
 var consoleObj = {};
-['log', 'info', 'warn', 'error', 'debug'].forEach(function (lvl) {
+// Postman's console: these six members, in this order (no trace, table...).
+['log', 'warn', 'debug', 'info', 'error'].forEach(function (lvl) {
     consoleObj[lvl] = function () { emit(lvl, arguments); };
 });
-consoleObj.trace = function () { emit('log', arguments); };
 consoleObj.clear = function () {};
 def(global, 'console', consoleObj);
 var quiet = false; // set while run() reads globals for a script's parameters
