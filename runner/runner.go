@@ -458,6 +458,9 @@ func (r *Runner) stopReason(ctx context.Context, err error) error {
 		return nil
 	case errors.Is(err, context.DeadlineExceeded) && r.Options.Timeout > 0:
 		return stopError{fmt.Sprintf("run stopped: --timeout of %s reached; the request in progress did not complete", r.Options.Timeout), err}
+	case errors.Is(err, context.DeadlineExceeded):
+		// The caller's own deadline (a library user's context).
+		return stopError{"run stopped: its deadline passed; the request in progress did not complete", err}
 	case errors.Is(err, context.Canceled):
 		why := "interrupted (SIGINT or SIGTERM)"
 		if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
