@@ -92,6 +92,10 @@ type Options struct {
 	// worker that is far ahead of the output).
 	Select func(iteration int) bool
 
+	// EnvironmentName is the environment file's name, which scripts read
+	// as pm.environment.name (empty: undefined).
+	EnvironmentName string
+
 	// Seed, when not 0, makes the run's random values repeat from run to
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues
 	// and crypto.randomUUID. Tests use it to compare two runs byte for byte.

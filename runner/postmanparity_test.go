@@ -178,6 +178,7 @@ func courierAnswers(t *testing.T, c parityCase, base string) []string {
 		f, err := environments.Load(bytes.NewReader(data), "env.json")
 		require.NoError(t, err)
 		r.Environment = f.Scope()
+		r.Options.EnvironmentName = f.Name
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

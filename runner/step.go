@@ -57,6 +57,8 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		RequestName:    item.Name,
 		RequestID:      item.ID,
 		Location:       item.Path(),
+
+		EnvironmentName: r.Options.EnvironmentName,
 	}
 	r.current, r.currentIter = st.ref, it
 	var next *string

@@ -57,6 +57,9 @@ type Info struct {
 	// Location is the item's path: folder names then the request name
 	// (pm.execution.location).
 	Location []string
+	// EnvironmentName is the environment file's name
+	// (pm.environment.name); empty reads undefined.
+	EnvironmentName string
 }
 
 // Exec is one script execution.

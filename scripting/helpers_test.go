@@ -54,7 +54,7 @@ func testExec(listen, src string) *Exec {
 		Listen: listen,
 		Source: src,
 		Name:   "req",
-		Info:   Info{EventName: listen, Iteration: 1, IterationCount: 3, RequestName: "Get user", RequestID: "rid-1", Location: []string{"API", "Users", "Get user"}},
+		Info:   Info{EventName: listen, Iteration: 1, IterationCount: 3, RequestName: "Get user", RequestID: "rid-1", Location: []string{"API", "Users", "Get user"}, EnvironmentName: "Staging"},
 		Request: &collections.Request{
 			Method: "POST",
 			URL: collections.URL{Raw: "https://api.example.com/v1/users/:id?q=1&flag", Protocol: "https", Host: []string{"api", "example", "com"},

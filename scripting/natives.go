@@ -253,6 +253,19 @@ func (e *Engine) natives() *goja.Object {
 		return rt.ToValue(out)
 	})
 	set("replaceIn", func(c goja.FunctionCall) goja.Value { return rt.ToValue(e.replace(c.Argument(0).String())) })
+	// A scope's own replaceIn resolves from that scope only (and the
+	// dynamic variables), as postman-collection's VariableScope does.
+	set("replaceInScope", func(id, s string) goja.Value {
+		sc := e.scope(id)
+		one := &environments.Scopes{Local: sc}
+		if x := e.state().x; x.Scopes != nil {
+			one.Gen = x.Scopes.Gen
+		}
+		if sc == nil {
+			one.Local = environments.NewScope("empty", nil)
+		}
+		return rt.ToValue(one.Replace(s))
+	})
 
 	set("recordTest", func(c goja.FunctionCall) goja.Value {
 		st := e.state()
@@ -353,9 +366,16 @@ func (e *Engine) natives() *goja.Object {
 	set("vault", e.vaultAPI())
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
+	set("httpReason", func(code int) goja.Value {
+		name, detail, ok := httpReason(code)
+		if !ok {
+			return goja.Null()
+		}
+		return rt.ToValue([]any{name, detail})
+	})
 	set("envName", func() goja.Value {
-		if sc := e.scope("environment"); sc != nil && sc.Name != "" {
-			return rt.ToValue(sc.Name)
+		if n := e.state().x.Info.EnvironmentName; n != "" {
+			return rt.ToValue(n)
 		}
 		return goja.Undefined()
 	})

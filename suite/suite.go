@@ -248,6 +248,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	ropts := o.Runner
+	if ropts.EnvironmentName == "" && o.Environment != nil {
+		ropts.EnvironmentName = o.Environment.Name // pm.environment.name
+	}
 	ropts.Data = o.Data
 	var watch *vaultWatch
 	if o.Vault != nil {

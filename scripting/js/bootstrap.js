@@ -1270,9 +1270,17 @@ P.jsonp = function (reviver) {
     return P.json.call(self, reviver);
 };
 P.reason = function () { return this.status; };
+// details is postman-collection's: the server's reason as name, then the
+// http-reasons table's description and standard name.
 P.details = function () {
-    var name = REASONS[this.code] || this.status;
-    return { code: this.code, name: name, standardName: name, detail: name };
+    var r = native.httpReason(Number(this.code)), o = {};
+    o.name = this.status || (r ? r[0] : undefined);
+    if (r) { o.detail = r[1]; }
+    o.code = this.code;
+    o.standardName = r ? r[0] : undefined;
+    if (o.name === undefined) { delete o.name; }
+    if (o.standardName === undefined) { delete o.standardName; }
+    return o;
 };
 P.size = function () {
     var header = ('HTTP/1.1 ' + this.code + ' ' + this.status + '\r\n').length + 2;
@@ -1280,19 +1288,30 @@ P.size = function () {
     var body = this.responseSize || 0; // none after a failed request
     return { body: body, header: header, total: body + header };
 };
+// MIME_EXT is mime-types' extension for the types responses commonly have.
+var MIME_EXT = { 'application/json': 'json', 'text/plain': 'txt', 'text/html': 'html', 'application/xml': 'xml', 'text/xml': 'xml', 'application/javascript': 'js', 'text/javascript': 'js', 'text/css': 'css', 'text/csv': 'csv', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/svg+xml': 'svg', 'image/webp': 'webp', 'application/octet-stream': 'bin', 'application/zip': 'zip', 'application/gzip': 'gz', 'application/x-www-form-urlencoded': '', 'application/ld+json': 'jsonld', 'application/hal+json': '', 'application/problem+json': '', 'application/x-pem-file': '', 'application/pkix-cert': 'cer', 'application/jwt': '', 'application/samlmetadata+xml': '', 'application/soap+xml': '', 'text/markdown': 'md', 'application/yaml': 'yaml', 'text/yaml': '' };
+// contentInfo is postman-collection's: the media type without parameters,
+// its kind and format, the charset and a file name (Content-Disposition's,
+// else "response" with the type's extension).
 P.contentInfo = function () {
-    var ct = this.headers.get('content-type') || '', mime = ct.split(';')[0].trim().toLowerCase(),
+    var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
         cs = /charset=([^;]+)/i.exec(ct), sub = mime.split('/')[1] || '', format = sub.split('+').pop();
     var type = /json|xml|html|text|javascript/.test(mime) ? 'text' : (mime.split('/')[0] || 'unknown');
     if (/json/.test(format)) { format = 'json'; } else if (/xml/.test(format)) { format = 'xml'; }
-    return { contentType: ct, mimeType: type, mimeFormat: format || 'plain', charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8', fileExtension: format || 'txt', fileName: 'response.' + (format || 'txt') };
+    var ext = Object.prototype.hasOwnProperty.call(MIME_EXT, mime) ? MIME_EXT[mime] : '', name;
+    var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/i.exec(cd);
+    if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
+    var o = { contentType: mime, mimeType: type, mimeFormat: format || 'plain', charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
+    if (ext) { o.fileExtension = ext; }
+    o.fileName = name || ('response' + (ext ? '.' + ext : ''));
+    return o;
 };
 P.mime = function () { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); };
 P.encoding = function () {
     var ce = this.headers.get('content-encoding');
     return { format: ce || undefined, source: ce ? 'header' : undefined };
 };
-P.dataURI = function () { return 'data:' + (this.contentInfo().contentType || 'text/plain') + ';base64, ' + this._b64Fn(); };
+P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';base64, ' + this._b64Fn(); };
 // failedResponse is pm.response after the request errored, as Postman
 // has it: no code, status, time, size or body.
 function failedResponse() {
@@ -1394,9 +1413,11 @@ V.toJSON = function () {
     return { values: values };
 };
 V.replaceIn = function (s) {
+    var id = this._id, repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
     if (s === undefined || s === null) { return s; }
-    if (typeof s === 'object') { return JSON.parse(native.replaceIn(JSON.stringify(s))); }
-    return native.replaceIn(String(s));
+    if (typeof s === 'object') { return JSON.parse(repl(JSON.stringify(s))); }
+    if (typeof s !== 'string') { return s; } // replaceIn(42) is 42, as in Postman
+    return repl(s);
 };
 
 // ---- per-script state ------------------------------------------------------------
@@ -1730,8 +1751,7 @@ var responseGlobals = {
     responseBody: legacyDescriptor('responseBody', function (st) { return st.failed ? undefined : st.pm.response.text(); }),
     responseCode: legacyDescriptor('responseCode', function (st) {
         if (st.failed) { return {}; }
-        var r = st.pm.response, d = r.details();
-        return { code: r.code, name: r.status, detail: d.detail };
+        return st.pm.response.details(); // Postman's responseCode is a copy of details()
     }, 'pm.response.code'),
     responseHeaders: legacyDescriptor('responseHeaders', function (st) {
         // The legacy object keeps the last of repeated headers.

@@ -1,0 +1,27 @@
+package scripting
+
+import (
+	_ "embed"
+	"encoding/json"
+	"strconv"
+	"sync"
+)
+
+// httpReasons is the http-reasons package's table (Apache-2.0, see
+// js/http-reasons.LICENSE.md): the status names and long descriptions
+// postman-collection gives in responseCode and pm.response.details().
+//
+//go:embed js/http-reasons.json
+var httpReasonsJSON []byte
+
+var (
+	reasonsOnce sync.Once
+	reasons     map[string]struct{ Name, Detail string }
+)
+
+// httpReason returns the standard name and description of a status code.
+func httpReason(code int) (name, detail string, ok bool) {
+	reasonsOnce.Do(func() { _ = json.Unmarshal(httpReasonsJSON, &reasons) })
+	r, ok := reasons[strconv.Itoa(code)]
+	return r.Name, r.Detail, ok
+}
