@@ -9,7 +9,7 @@ import (
 
 // The user's own sub-resources PingOne's API models one per property
 // (population, enabled, password state, verify status, identity provider,
-// agreement consents), and the whole-user replace (PUT).
+// linked accounts, agreement consents), and the whole-user replace (PUT).
 
 // serveUserResource answers /users/{id}/{what}; it reports false for a
 // what it does not know.
@@ -89,6 +89,20 @@ func (s *Server) serveUserResource(w http.ResponseWriter, r *http.Request, env *
 			u.idpID, u.updatedAt = id, s.now()
 		}
 		writeHAL(w, http.StatusOK, map[string]any{"_links": links("identityProvider"), "identityProvider": s.userJSON(u, base)["identityProvider"]})
+	case "linkedAccounts":
+		if !allow(w, r, http.MethodGet) {
+			return true
+		}
+		var out []any
+		if u.idpID != "" {
+			// The link an external sign-on made (external_auth.go): one per
+			// provider, named by the user's id there.
+			out = append(out, map[string]any{
+				"id": u.idpID + ":" + u.externalID, "environment": ref(u.envID), "user": ref(u.id),
+				"identityProvider": ref(u.idpID), "externalId": u.externalID, "createdAt": ts(u.createdAt),
+			})
+		}
+		writeHAL(w, http.StatusOK, collection(self+"/linkedAccounts", "linkedAccounts", out))
 	case "agreementConsents":
 		if !allow(w, r, http.MethodGet) {
 			return true
