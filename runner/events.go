@@ -186,17 +186,17 @@ type DoneEvent struct {
 	Err error
 }
 
-func (StartEvent) isEvent()     {}
-func (IterationEvent) isEvent() {}
-func (ItemStartEvent) isEvent() {}
-func (RequestEvent) isEvent()   {}
-func (ScriptEvent) isEvent()    {}
+func (StartEvent) isEvent()         {}
+func (IterationEvent) isEvent()     {}
+func (ItemStartEvent) isEvent()     {}
+func (RequestEvent) isEvent()       {}
+func (ScriptEvent) isEvent()        {}
 func (ScriptRequestEvent) isEvent() {}
-func (AssertionEvent) isEvent() {}
-func (ConsoleEvent) isEvent()   {}
-func (WarningEvent) isEvent()   {}
-func (ItemDoneEvent) isEvent()  {}
-func (DoneEvent) isEvent()      {}
+func (AssertionEvent) isEvent()     {}
+func (ConsoleEvent) isEvent()       {}
+func (WarningEvent) isEvent()       {}
+func (ItemDoneEvent) isEvent()      {}
+func (DoneEvent) isEvent()          {}
 
 // Stat counts totals and failures of one kind.
 type Stat struct {
