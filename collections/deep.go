@@ -101,7 +101,8 @@ func scanItemTree(s []byte) ([]itemNode, error) {
 				isNode = c == '{'
 			case stack[parent].object && stack[parent].itemKey && stack[parent].node >= 0 && c == '[':
 				f.itemArray, f.owner = true, stack[parent].node
-				nodes[f.owner].itemStart = i
+				// A repeated "item" key: the last one wins, as in the decoder.
+				nodes[f.owner].itemStart, nodes[f.owner].children = i, nil
 			}
 			if isNode {
 				f.node = len(nodes)

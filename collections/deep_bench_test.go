@@ -1,6 +1,7 @@
 package collections
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,4 +106,27 @@ func TestTenThousandLevels(t *testing.T) {
 	if depth != 10001 {
 		t.Fatalf("depth %d", depth)
 	}
+}
+
+// FuzzDeepDecode: the split decoder never panics, and where the JSON
+// decoder reads a v2 collection it builds the same one.
+func FuzzDeepDecode(f *testing.F) {
+	f.Add([]byte(deepJSON(3)))
+	f.Add([]byte(`{"info":{"name":"x"},"item":[{"name":"f","item":[{"name":"r","request":"http://a/b"}]},{"name":"r2","request":{"url":"u","body":{"mode":"raw","raw":"{\"item\":[1]}"}}}]}`))
+	f.Add([]byte(`{"item":[{"item":{"item":[]}},{"name":"\"item\"","item":[]}]}`))
+	f.Add([]byte(`{"item":[{"name":"a","request":"u"}],"item":[{"name":"b","request":"v"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := decodeDeep(data)
+		want, werr := decodeCollection(data)
+		if werr != nil || err != nil || bytes.Contains(data, []byte(`"collection"`)) {
+			return // errors may be worded differently; the wrapper is not split
+		}
+		got, gerr := convertDoc(doc)
+		if gerr != nil {
+			t.Fatalf("split decoder fails where the decoder does not: %v", gerr)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("split decoder differs on %q", data)
+		}
+	})
 }
