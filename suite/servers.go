@@ -3,6 +3,7 @@ package suite
 import (
 	"crypto/x509"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -34,6 +35,11 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 	if s.o.LocalPingOne {
 		opts := pingone.Options{}
 		if dir := s.localPingOneDir(); dir != "" {
+			unlock, err := LockLocalPingOne(dir)
+			if err != nil {
+				return stop, err
+			}
+			closers = append(closers, func() error { unlock(); return nil })
 			opts.StateFile, opts.ResetState = filepath.Join(dir, "pingone.json"), s.o.ResetLocalPingOne
 		}
 		p1, err := pingone.Listen("127.0.0.1:0", opts)
@@ -56,6 +62,21 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		}
 	}
 	return stop, nil
+}
+
+// LockLocalPingOne keeps one courier at a time on the local tenant in dir
+// (run --local-pingone, serve pingone): two servers writing the same tenant
+// back would each lose the other's changes. The lock dies with the process.
+func LockLocalPingOne(dir string) (unlock func(), err error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("the local PingOne's state: %w", err)
+	}
+	unlock, err = environments.LockFile(filepath.Join(dir, "pingone.lock"), 0)
+	if err != nil {
+		return nil, fmt.Errorf("the local PingOne's tenant in %s is in use by another courier (serve pingone or run --local-pingone): "+
+			"stop it, point this run at the running server with -e, or use another --state-dir", dir)
+	}
+	return unlock, nil
 }
 
 // hostRoutes sends requests for PingOne's hosts, in every region, to the

@@ -15,6 +15,7 @@ import (
 	"github.com/courier-run/courier/simulators/echo"
 	"github.com/courier-run/courier/simulators/loopback"
 	"github.com/courier-run/courier/simulators/pingone"
+	"github.com/courier-run/courier/suite"
 )
 
 // NewCmdServe returns the serve command group.
@@ -48,7 +49,7 @@ or let --write-env write a ready environment file.
 The tenant (environments, users, applications, keys, sessions, tokens) persists in
 courier's state directory, shared with "courier run --local-pingone": a restart, or
 the next run, sees what the last one made. --reset starts a new, empty tenant.
-Run one of them at a time: each writes the tenant back as it saw it.`,
+One courier at a time holds the tenant: a second one on it is refused.`,
 		Example: `  courier serve pingone --write-env pingone.json
   courier run -e pingone.json testdata/pingone/create-your-test-environment.postman_collection.json
   courier serve pingone --tls --ca-file local-pingone-ca.pem   # then: courier run --ssl-extra-ca-certs local-pingone-ca.pem ...`,
@@ -60,6 +61,11 @@ Run one of them at a time: each writes the tenant back as it saw it.`,
 				return err
 			}
 			if dir != "" {
+				unlock, err := suite.LockLocalPingOne(dir)
+				if err != nil {
+					return err
+				}
+				defer unlock()
 				opts.StateFile = filepath.Join(dir, "pingone.json")
 			}
 			p1, err := pingone.Listen(addr, opts)

@@ -208,3 +208,18 @@ func TestServePingOneTLSWritesCA(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, 200, resp.StatusCode)
 }
+
+// TestServePingOneOneAtATime: a second courier on the same local tenant is
+// refused with what to do instead, rather than silently overwriting it.
+func TestServePingOneOneAtATime(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", dir)
+	ios, _, _, _ := cmdutil.Test()
+	cmd := NewCmdServe(ios)
+	cmd.SetArgs([]string{"pingone", "--addr", "127.0.0.1:0", "--state-dir", dir})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err := cmd.ExecuteContext(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "in use by another courier")
+}
