@@ -146,7 +146,7 @@ func compileScript(src, listen string) *compiled {
 		prefix = asyncPrefix
 	}
 	c := &compiled{async: async}
-	ast, err := goja.Parse(scriptFile, prefix+src+wrapSuffix)
+	ast, err := goja.Parse(scriptFile, prefix+transformAsync(src, prefix, wrapSuffix)+wrapSuffix)
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		if fn := scriptFunction(ast); fn != nil {

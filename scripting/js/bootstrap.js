@@ -199,6 +199,48 @@ lazy(global, 'SharedArrayBuffer', function () {
     Object.defineProperty(SharedArrayBuffer.prototype, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
     return SharedArrayBuffer;
 });
+// Async iteration: goja has neither Symbol.asyncIterator nor async
+// generators; scripts using async function* or for await are rewritten at
+// compile time (asyncgen.go) onto these helpers.
+if (!Symbol.asyncIterator) { Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') }); }
+function AwaitMark(v) { this.v = v; }
+def(global, '__courierAwait', function (v) { return new AwaitMark(v); });
+def(global, '__courierAsyncIter', function (o) {
+    if (o !== null && o !== undefined && typeof o[Symbol.asyncIterator] === 'function') { return o[Symbol.asyncIterator](); }
+    if (o === null || o === undefined || typeof o[Symbol.iterator] !== 'function') { throw new TypeError(String(o) + ' is not async iterable'); }
+    var it = o[Symbol.iterator]();
+    return { next: function (v) { var r = it.next(v); return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }); } };
+});
+def(global, '__courierAsyncGen', function (self, args, fn) {
+    var g = fn.apply(self, args), last = Promise.resolve();
+    function step(method, arg) {
+        return new Promise(function (resolve, reject) {
+            function pump(m, a) {
+                var r;
+                try { r = g[m](a); } catch (e) { reject(e); return; }
+                if (r.value instanceof AwaitMark) {
+                    Promise.resolve(r.value.v).then(function (v) { pump('next', v); }, function (e) { pump('throw', e); });
+                } else if (r.done) {
+                    Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: true }); }, reject);
+                } else {
+                    Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: false }); }, function (e) { pump('throw', e); });
+                }
+            }
+            pump(method, arg);
+        });
+    }
+    function enqueue(m, a) { var p = last.then(function () { return step(m, a); }); last = p.catch(function () {}); return p; }
+    var it = Object.create(AsyncGenProto);
+    def(it, '_q', enqueue);
+    return it;
+});
+var AsyncGenProto = {};
+def(AsyncGenProto, 'next', function next(v) { return this._q('next', v); });
+def(AsyncGenProto, 'return', function return_(v) { return this._q('return', v); });
+def(AsyncGenProto, 'throw', function throw_(e) { return this._q('throw', e); });
+def(AsyncGenProto, Symbol.asyncIterator, function () { return this; });
+Object.defineProperty(AsyncGenProto, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
+
 // Newer built-ins the current sandbox's V8 has and goja lacks.
 def(Object, 'groupBy', function groupBy(items, fn) {
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }

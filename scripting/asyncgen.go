@@ -1,0 +1,230 @@
+package scripting
+
+import (
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+)
+
+// goja has no async generators and no for await; Postman's V8 has both. A
+// script that uses them is rewritten before it compiles, without adding
+// lines (so error positions keep their line):
+//
+//   - for await (HEAD of EXPR) { → for (let $i = asyncIter(EXPR), $r;
+//     !($r = await $i.next()).done; ) { HEAD = $r.value;
+//   - async function* f(…) { BODY } → function f(…) { return
+//     asyncGen(this, arguments, function* () { BODY' }); } where every await
+//     of BODY (outside nested functions) becomes (yield awaitMark(…)) and the
+//     runtime helper drives the generator, settling marks as awaits.
+//
+// Scripts without these forms are compiled as written.
+
+var forAwaitRe = regexp.MustCompile(`\bfor\s+await\s*\(`)
+
+func needsAsyncTransform(src string) bool {
+	return strings.Contains(src, "await") && forAwaitRe.MatchString(src) ||
+		strings.Contains(src, "async") && strings.Contains(src, "function*") ||
+		strings.Contains(src, "async function *") ||
+		strings.Contains(src, "async *")
+}
+
+// codeMask marks the bytes of src that are code (not inside strings,
+// template text or comments); regular expression literals are not
+// recognised, which is enough for locating loop heads.
+func codeMask(src string) []bool {
+	m := make([]bool, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			j := strings.Index(src[i+2:], "*/")
+			if j < 0 {
+				return m
+			}
+			i += j + 3
+		case c == '"' || c == '\'' || c == '`':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		default:
+			m[i] = true
+		}
+	}
+	return m
+}
+
+// rewriteForAwait turns each for-await loop with a block body into a
+// plain loop over the helper's async iterator.
+func rewriteForAwait(src string) string {
+	n := 0
+	for {
+		mask := codeMask(src)
+		var loc []int
+		for _, l := range forAwaitRe.FindAllStringIndex(src, -1) {
+			if mask[l[0]] {
+				loc = l
+				break
+			}
+		}
+		if loc == nil {
+			return src
+		}
+		open := loc[1] - 1
+		depth, closeAt, ofAt := 0, -1, -1
+		for i := open; i < len(src); i++ {
+			if !mask[i] {
+				continue
+			}
+			switch src[i] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			}
+			if depth == 1 && ofAt < 0 && strings.HasPrefix(src[i:], "of") && i > 0 && !isIdentByte(src[i-1]) && i+2 < len(src) && !isIdentByte(src[i+2]) {
+				ofAt = i
+			}
+			if depth == 0 {
+				closeAt = i
+				break
+			}
+		}
+		if closeAt < 0 || ofAt < 0 {
+			return src
+		}
+		body := closeAt + 1
+		for body < len(src) && (src[body] == ' ' || src[body] == '\t' || src[body] == '\r' || src[body] == '\n') {
+			body++
+		}
+		if body >= len(src) || src[body] != '{' {
+			return src // only block bodies are rewritten
+		}
+		head := strings.TrimSpace(src[open+1 : ofAt])
+		expr := src[ofAt+2 : closeAt]
+		it, r := "__cI"+strconv.Itoa(n), "__cR"+strconv.Itoa(n)
+		n++
+		loop := "for (let " + it + " = __courierAsyncIter(" + expr + "), " + r + "; !(" + r + " = await " + it + ".next()).done; ) " +
+			src[closeAt+1:body] + "{ " + head + " = " + r + ".value; "
+		src = src[:loc[0]] + loop + src[body+1:]
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+type textEdit struct {
+	at, end int // replace src[at:end]
+	with    string
+}
+
+// rewriteAsyncGenerators rewrites the async generator functions of src,
+// parsed as wrapped (prefix+src+suffix), innermost edits applied first.
+func rewriteAsyncGenerators(src, prefix, suffix string) string {
+	prg, err := goja.Parse(scriptFile, prefix+src+suffix)
+	if err != nil {
+		return src
+	}
+	base := len(prefix) + 1 // file.Idx is 1-based
+	var edits []textEdit
+	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
+		fl, ok := n.(*ast.FunctionLiteral)
+		if !ok || !fl.Async || !fl.Generator || fl.Body == nil {
+			return
+		}
+		fn := int(fl.Function) - base
+		// fl.Function is at "async" of "async function* name(...)"
+		if fn < 0 || fn >= len(src) || !strings.HasPrefix(src[fn:], "async") {
+			return
+		}
+		as := fn
+		star := strings.IndexByte(src[fn:], '*')
+		if star < 0 || strings.TrimSpace(src[fn+5:fn+star]) != "function" {
+			return
+		}
+		star += fn
+		open := int(fl.Body.LeftBrace) - base
+		closeAt := int(fl.Body.RightBrace) - base
+		edits = append(edits,
+			textEdit{as, as + 5, "     "},
+			textEdit{star, star + 1, " "},
+			textEdit{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
+			textEdit{closeAt, closeAt + 1, "}); }"})
+		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
+			if aw, ok := m.(*ast.AwaitExpression); ok && inFunction(fl, aw) {
+				at := int(aw.Await) - base
+				end := int(aw.Argument.Idx1()) - base
+				edits = append(edits, textEdit{at, at + 5, "(yield __courierAwait("}, textEdit{end, end, "))"})
+			}
+		})
+	})
+	if len(edits) == 0 {
+		return src
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].at > edits[j].at })
+	for _, e := range edits {
+		if e.at < 0 || e.end > len(src) || e.at > e.end {
+			return src
+		}
+		src = src[:e.at] + e.with + src[e.end:]
+	}
+	return src
+}
+
+// inFunction reports whether aw belongs to fl itself rather than to a
+// function nested in it.
+func inFunction(fl *ast.FunctionLiteral, aw *ast.AwaitExpression) bool {
+	owner := true
+	walkAST(reflect.ValueOf(fl.Body), func(n ast.Node) {
+		var body ast.Node
+		switch f := n.(type) {
+		case *ast.FunctionLiteral:
+			body = f.Body
+		case *ast.ArrowFunctionLiteral:
+			body = f.Body
+		default:
+			return
+		}
+		if body != nil && body.Idx0() <= aw.Await && aw.Await < body.Idx1() {
+			owner = false
+		}
+	})
+	return owner
+}
+
+var asyncMethodRe = regexp.MustCompile(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][\w$]*)\s*\(`)
+
+// rewriteAsyncMethods turns object-literal async generator methods, which
+// goja cannot parse, into properties holding async generator functions
+// (async *m() {} → m: async function* () {}). Class methods stay as they are.
+func rewriteAsyncMethods(src string) string {
+	mask := codeMask(src)
+	return asyncMethodRe.ReplaceAllStringFunc(src, func(m string) string {
+		i := strings.Index(src, m)
+		if i < 0 || !mask[i] {
+			return m
+		}
+		name := asyncMethodRe.FindStringSubmatch(m)[1]
+		return name + ": async function* ("
+	})
+}
+
+// transformAsync applies the rewrites when the script uses these forms.
+func transformAsync(src, prefix, suffix string) string {
+	if !needsAsyncTransform(src) {
+		return src
+	}
+	return rewriteAsyncGenerators(rewriteAsyncMethods(rewriteForAwait(src)), prefix, suffix)
+}

@@ -1,0 +1,71 @@
+package scripting
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Async generators and for await, which goja lacks, run through the
+// compile-time rewrite. Each test name is the result Postman CLI 1.34.0
+// printed for the same script (Newman 6.2.2 runs it too).
+func TestAsyncGeneratorsAndForAwait(t *testing.T) {
+	t.Parallel()
+	src := `
+async function* gen(n) { for (let i = 0; i < n; i++) { await new Promise(r => setTimeout(r, 1)); yield i * 10; } return 'end'; }
+const obj = { async *[Symbol.asyncIterator]() { yield 'a'; yield 'b'; } };
+(async () => {
+  const out = [];
+  for await (const v of gen(3)) { out.push(v); }
+  for await (const p of [Promise.resolve(1), 2]) { out.push(p); }
+  const it = gen(1);
+  const a = await it.next(), b = await it.next(), c = await it.next();
+  pm.test('AG|' + out.join(',') + '|' + JSON.stringify([a, b, c]) + '|' + Object.prototype.toString.call(it), () => {});
+  let y = [];
+  try { for await (const z of obj) { y.push(z); } } catch (e) { y.push('E:' + e.message); }
+  pm.test('AG2|' + y.join(','), () => {});
+  async function* thrower() { yield 1; throw new Error('boom'); }
+  const r = [];
+  try { for await (const q of thrower()) { r.push(q); } } catch (e) { r.push(e.message); }
+  pm.test('AG3|' + r.join(','), () => {});
+  const g2 = gen(5); await g2.next(); const ret = await g2.return('x');
+  pm.test('AG4|' + JSON.stringify(ret) + JSON.stringify(await g2.next()), () => {});
+})();
+`
+	want := []string{ // Postman CLI 1.34.0
+		`AG|0,10,20,1,2|[{"value":0,"done":false},{"value":"end","done":true},{"done":true}]|[object AsyncGenerator]`,
+		`AG2|a,b`,
+		`AG3|1,boom`,
+		`AG4|{"value":"x","done":true}{"done":true}`,
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The rewrite keeps every line where it was.
+	if out := transformAsync(src, asyncPrefix, wrapSuffix); strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("rewrite changed the line count:\n%s", out)
+	}
+}
+
+func TestAsyncTransformLeavesOtherScriptsAlone(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		`const x = await pm.sendRequest('http://a'); pm.test('t', () => {});`,
+		`// for await (const x of y) {}
+const s = "async *not(a method)"; function* g() { yield 1 }`,
+		`pm.test("ok", function () { pm.response.to.have.status(200); });`,
+	} {
+		if got := transformAsync(src, asyncPrefix, wrapSuffix); got != src {
+			t.Errorf("rewrote %q into %q", src, got)
+		}
+	}
+}
