@@ -46,7 +46,12 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		if err != nil {
 			return stop, fmt.Errorf("starting the local PingOne: %w", err)
 		}
-		closers = append(closers, p1.Close)
+		closers = append(closers, func() error {
+			if err := p1.Close(); err != nil {
+				s.o.warnf("warning: the local PingOne's tenant was not saved: %v\n", err)
+			}
+			return nil
+		})
 		for _, kv := range p1.Variables() {
 			env.Set(kv[0], kv[1])
 		}

@@ -72,7 +72,11 @@ One courier at a time holds the tenant: a second one on it is refused.`,
 			if err != nil {
 				return err
 			}
-			defer p1.Close()
+			defer func() {
+				if err := p1.Close(); err != nil {
+					fmt.Fprintf(io.ErrOut, "warning: the local PingOne's tenant was not saved: %v\n", err)
+				}
+			}()
 			if useTLS {
 				if caFile == "" && dir != "" {
 					caFile = filepath.Join(dir, "ca.pem")
