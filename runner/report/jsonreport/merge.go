@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Merge combines the reports of a sharded run into the report of the whole
@@ -92,6 +93,12 @@ func shardOrder(reports []*Report, names []string) ([]int, string, error) {
 	seen := map[int]int{}
 	for i, r := range reports {
 		s := r.Run.Shard
+		// A hand-edited or foreign report must not make the merge list
+		// (or allocate) billions of missing shards.
+		if s.Count < 1 || s.Index < 1 || s.Index > s.Count || (s.By != ByIteration && s.By != ByItem) {
+			return nil, "", fmt.Errorf("%s: run.shard is %d/%d by %q; a shard's report has 1 <= index <= count and by %q or %q (write it with courier run --shard K/N -r json)",
+				name(i), s.Index, s.Count, s.By, ByIteration, ByItem)
+		}
 		if s.Count != s0.Count || s.By != s0.By {
 			return nil, "", fmt.Errorf("%s is shard %d/%d by %s, %s is %d/%d by %s: merge the reports of one sharded run",
 				name(i), s.Index, s.Count, s.By, name(0), s0.Index, s0.Count, s0.By)
@@ -101,14 +108,20 @@ func shardOrder(reports []*Report, names []string) ([]int, string, error) {
 		}
 		seen[s.Index] = i
 	}
-	var missing []int
-	for k := 1; k <= s0.Count; k++ {
-		if _, ok := seen[k]; !ok {
-			missing = append(missing, k)
+	if n := s0.Count - len(seen); n > 0 {
+		// Name the first few missing shards; the count says the rest.
+		const shown = 10
+		var missing []int
+		for k := 1; k <= s0.Count && len(missing) < shown; k++ {
+			if _, ok := seen[k]; !ok {
+				missing = append(missing, k)
+			}
 		}
-	}
-	if len(missing) > 0 {
-		return nil, "", fmt.Errorf("shards %v of %d are missing: merge the reports of all %d shards", missing, s0.Count, s0.Count)
+		list := fmt.Sprint(missing)
+		if n > shown {
+			list = fmt.Sprintf("%s (and %d more)", strings.TrimSuffix(list, "]")+" …]", n-shown)
+		}
+		return nil, "", fmt.Errorf("shards %s of %d are missing: merge the reports of all %d shards", list, s0.Count, s0.Count)
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(reports[a].Run.Shard.Index, reports[b].Run.Shard.Index) })
 	return order, s0.By, nil

@@ -28,6 +28,13 @@ func TestMergeChecksTheShardSet(t *testing.T) {
 		{"other run", []*Report{shardReport(1, 2, ByIteration), shardReport(2, 3, ByIteration)}, "merge the reports of one sharded run"},
 		{"other split", []*Report{shardReport(1, 2, ByIteration), shardReport(2, 2, ByItem)}, "merge the reports of one sharded run"},
 		{"not a shard", []*Report{shardReport(1, 2, ByIteration), shardReport(0, 0, "")}, "b.json is not a shard's report"},
+		// A report that is not what courier writes: refused by name, not
+		// merged, and never a list (or allocation) of count entries.
+		{"huge count", []*Report{shardReport(1, 1_000_000, ByIteration)}, "shards [2 3 4 5 6 7 8 9 10 11 …] (and 999989 more) of 1000000 are missing"},
+		{"negative", []*Report{shardReport(1, 2, ByIteration), {Run: Run{Shard: &Shard{Index: -5, Count: -1, By: ByIteration}}}}, `b.json: run.shard is -5/-1 by "iteration"`},
+		{"index past count", []*Report{shardReport(1, 2, ByIteration), shardReport(9, 2, ByIteration)}, "b.json: run.shard is 9/2"},
+		{"index zero", []*Report{{Run: Run{Shard: &Shard{Index: 0, Count: 2, By: ByIteration}}}}, "a.json: run.shard is 0/2"},
+		{"unknown split", []*Report{shardReport(1, 1, "weird")}, `a.json: run.shard is 1/1 by "weird"`},
 	}
 	for _, tt := range tests {
 		_, err := Merge(tt.reports, []string{"a.json", "b.json"})
