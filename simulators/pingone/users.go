@@ -7,109 +7,21 @@ import (
 )
 
 func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/users"
 	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			filter := r.URL.Query().Get("filter")
-			for _, u := range sortedBySeq(s.users, func(u *user) (string, int64) { return u.envID, u.seq }, env.id) {
-				match, valid := s.userMatches(u, filter)
-				if !valid {
-					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
-						Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
-					return
-				}
-				if match {
-					out = append(out, s.userJSON(u, base))
-				}
-			}
-			writeHAL(w, http.StatusOK, collection(list, "users", out))
-		case http.MethodPost:
-			s.createUser(w, r, env, base)
-		default:
-			writeMethodNotAllowed(w)
-		}
+		s.usersCollection(w, r, env, base)
 		return
 	}
 	u := s.users[rest[0]]
-	if u == nil || u.envID != env.id {
-		writeNotFound(w)
-		return
-	}
-	if len(rest) == 1 {
-		if r.Method == http.MethodPatch || r.Method == http.MethodPut {
-			s.updateUser(w, r, env, u, base) // user_resources.go
-			return
-		}
-		if r.Method != http.MethodGet {
-			writeMethodNotAllowed(w)
-			return
-		}
-		out := s.userJSON(u, base)
-		if r.URL.Query().Get("include") == "memberOfGroupNames" {
-			names := []any{}
-			for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, env.id) {
-				if u.groups[g.id] {
-					names = append(names, g.name)
-				}
-			}
-			out["memberOfGroupNames"] = names
-		}
-		writeHAL(w, http.StatusOK, out)
-		return
-	}
-	self := list + "/" + u.id
 	switch {
+	case u == nil || u.envID != env.id:
+		writeNotFound(w)
+	case len(rest) == 1:
+		s.userItem(w, r, env, u, base)
 	case len(rest) == 2 && s.serveUserResource(w, r, env, u, base, rest[1]): // user_resources.go
-	case rest[1] == "password" && len(rest) == 2 && r.Method == http.MethodGet:
-		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
-	case rest[1] == "password" && len(rest) == 2:
-		if r.Method != http.MethodPut {
-			writeMethodNotAllowed(w)
-			return
-		}
-		if isPasswordReset(r) {
-			s.changeOwnPassword(w, r, u, base) // password_change.go
-			return
-		}
-		body, ok := readJSONBody(w, r, mtPasswordSet)
-		if !ok {
-			return
-		}
-		value := str(body, "value")
-		if d, bad := s.userPasswordViolation(u, value); bad {
-			writeInvalidData(w, d)
-			return
-		}
-		u.password = value
-		u.passwordChanged = s.now()
-		u.updatedAt = u.passwordChanged
-		u.mustChangePassword = body["forceChange"] == true
-		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
-	case rest[1] == "mfaEnabled" && len(rest) == 2:
-		switch r.Method {
-		case http.MethodGet:
-		case http.MethodPut:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
-			v, isBool := body["mfaEnabled"].(bool)
-			if !isBool {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "mfaEnabled", Message: "must not be null"})
-				return
-			}
-			u.mfaEnabled = v
-			u.updatedAt = s.now()
-		default:
-			writeMethodNotAllowed(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, map[string]any{
-			"_links":     map[string]any{"self": link(self + "/mfaEnabled"), "user": link(self)},
-			"mfaEnabled": u.mfaEnabled,
-		})
+	case len(rest) == 2 && rest[1] == "password":
+		s.userPassword(w, r, u, base)
+	case len(rest) == 2 && rest[1] == "mfaEnabled":
+		s.userMFAEnabled(w, r, u, base)
 	case rest[1] == "devices":
 		s.routeDevices(w, r, u, base, rest[2:])
 	case rest[1] == "sessions":
@@ -121,6 +33,112 @@ func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environ
 	default:
 		writeNotFound(w)
 	}
+}
+
+// usersCollection lists (with PingOne's SCIM-like filter) and creates users.
+func (s *Server) usersCollection(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	switch r.Method {
+	case http.MethodGet:
+		var out []any
+		filter := r.URL.Query().Get("filter")
+		for _, u := range sortedBySeq(s.users, func(u *user) (string, int64) { return u.envID, u.seq }, env.id) {
+			match, valid := s.userMatches(u, filter)
+			if !valid {
+				writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+					Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+				return
+			}
+			if match {
+				out = append(out, s.userJSON(u, base))
+			}
+		}
+		writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/users", "users", out))
+	case http.MethodPost:
+		s.createUser(w, r, env, base)
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+// userItem reads (optionally with memberOfGroupNames) and updates a user.
+func (s *Server) userItem(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
+	switch r.Method {
+	case http.MethodPatch, http.MethodPut:
+		s.updateUser(w, r, env, u, base) // user_resources.go
+		return
+	case http.MethodGet:
+	default:
+		writeMethodNotAllowed(w)
+		return
+	}
+	out := s.userJSON(u, base)
+	if r.URL.Query().Get("include") == "memberOfGroupNames" {
+		names := []any{}
+		for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, env.id) {
+			if u.groups[g.id] {
+				names = append(names, g.name)
+			}
+		}
+		out["memberOfGroupNames"] = names
+	}
+	writeHAL(w, http.StatusOK, out)
+}
+
+// userPassword reads the password state (GET), sets the password
+// (password.set, forceChange kept for the next sign-on) or changes the
+// user's own password (password.reset, password_change.go).
+func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, u *user, base string) {
+	switch {
+	case r.Method == http.MethodGet:
+		writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
+		return
+	case r.Method != http.MethodPut:
+		writeMethodNotAllowed(w)
+		return
+	case isPasswordReset(r):
+		s.changeOwnPassword(w, r, u, base) // password_change.go
+		return
+	}
+	body, ok := readJSONBody(w, r, mtPasswordSet)
+	if !ok {
+		return
+	}
+	value := str(body, "value")
+	if d, bad := s.userPasswordViolation(u, value); bad {
+		writeInvalidData(w, d)
+		return
+	}
+	u.password = value
+	u.passwordChanged = s.now()
+	u.updatedAt = u.passwordChanged
+	u.mustChangePassword = body["forceChange"] == true
+	writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
+}
+
+func (s *Server) userMFAEnabled(w http.ResponseWriter, r *http.Request, u *user, base string) {
+	self := base + "/environments/" + u.envID + "/users/" + u.id
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPut:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		v, isBool := body["mfaEnabled"].(bool)
+		if !isBool {
+			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "mfaEnabled", Message: "must not be null"})
+			return
+		}
+		u.mfaEnabled = v
+		u.updatedAt = s.now()
+	default:
+		writeMethodNotAllowed(w)
+		return
+	}
+	writeHAL(w, http.StatusOK, map[string]any{
+		"_links":     map[string]any{"self": link(self + "/mfaEnabled"), "user": link(self)},
+		"mfaEnabled": u.mfaEnabled,
+	})
 }
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request, env *environment, base string) {
