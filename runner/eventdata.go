@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/scripting"
 )
 
 // ItemRefs names every item of a collection as plain data, keyed by its
@@ -69,7 +70,12 @@ func ErrorInfoOf(err error) *ErrorInfo {
 		e.Name = n.ErrorName()
 	}
 	var m interface{ ErrorMessage() string }
-	if errors.As(err, &m) && m.ErrorMessage() != "" {
+	var se *scripting.ScriptError
+	if errors.As(err, &se) && se.Name != "" {
+		// A script error's message may be empty (a thrown string), as
+		// Newman reports it.
+		e.Message = se.Msg
+	} else if errors.As(err, &m) && m.ErrorMessage() != "" {
 		e.Message = m.ErrorMessage()
 	} else {
 		e.Message = strings.TrimPrefix(e.Text, e.Name+": ")

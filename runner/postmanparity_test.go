@@ -214,7 +214,7 @@ func courierAnswers(t *testing.T, c parityCase, base string) []string {
 // scriptErrMessage is the error's message as Newman's report gives it.
 func scriptErrMessage(err error) string {
 	var ei *runner.ErrorInfo
-	if errors.As(err, &ei) && ei.Message != "" {
+	if errors.As(err, &ei) {
 		return ei.Message
 	}
 	return err.Error()

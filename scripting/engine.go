@@ -215,6 +215,8 @@ type execState struct {
 	finish bool
 	// undefined are the (scope, key) pairs the script set to undefined.
 	undefined [][2]string
+	// testAt maps a test's index to its place in res.Tests.
+	testAt map[int]int
 }
 
 // context returns the script's context for Go work (pm.sendRequest,
@@ -585,7 +587,9 @@ func errorNameMessage(rt *goja.Runtime, v goja.Value) (string, string) {
 			return n, msg.String()
 		}
 	}
-	return "Error", v.String()
+	// A thrown value that is not an Error (a string, a plain object)
+	// fails the script with an empty message, as in Newman 6.2.2.
+	return "Error", ""
 }
 
 // execInfo is the plain data behind pm.info and pm.execution.location; the

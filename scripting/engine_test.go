@@ -66,7 +66,8 @@ setTimeout(() => pm.test("order", () => {
 		{name: "async pm.test failing after await", listen: "test",
 			scripts: []string{`pm.test("async fails", async () => { await new Promise(r => setTimeout(r, 5)); pm.expect(1).to.equal(2); });
 pm.test("sync ok", () => {});`},
-			want: []TestResult{{Name: "async fails", ErrorName: "AssertionError", Error: "expected 1 to equal 2"}, {Name: "sync ok", Passed: true}}},
+			// Reported as they settle, as Newman orders results.
+			want: []TestResult{{Name: "sync ok", Passed: true}, {Name: "async fails", ErrorName: "AssertionError", Error: "expected 1 to equal 2"}}},
 		{name: "done callback test", listen: "test",
 			scripts: []string{`pm.test("done err", (done) => setTimeout(() => done(new Error("late")), 1)); pm.test("done ok", (done) => setTimeout(done, 1));`},
 			want:    []TestResult{{Name: "done err", ErrorName: "Error", Error: "late"}, {Name: "done ok", Passed: true}}},

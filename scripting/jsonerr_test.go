@@ -110,9 +110,10 @@ func TestJSONParseMessages(t *testing.T) {
 	r := e.Run(context.Background(), testExec("test", `
 const msg = (s) => { try { JSON.parse(s); return "ok"; } catch (e) { return e.name + ": " + e.message; } };
 pm.test("messages", () => {
-  pm.expect(msg("<html>")).to.equal("SyntaxError: Unexpected token '<', \"<html>\" is not valid JSON");
-  pm.expect(msg(undefined)).to.equal("SyntaxError: \"undefined\" is not valid JSON");
-  pm.expect(msg("")).to.equal("SyntaxError: Unexpected end of JSON input");
+  // Newman 6.2.2: the sandbox's JSON is liquid-json.
+  pm.expect(msg("<html>")).to.equal("JSONError: Unexpected token '<' at 1:1\n<html>\n^");
+  pm.expect(msg(undefined)).to.equal("JSONError: \"undefined\" is not valid JSON");
+  pm.expect(msg("")).to.equal("JSONError: No data, empty input at 1:1\n\n^");
   pm.expect(msg('{"a":1}')).to.equal("ok");
   pm.expect(JSON.parse('{"a":[1,2]}', (k, v) => k === "a" ? v.length : v)).to.eql({a: 2});
   pm.expect(JSON.parse.name).to.equal("parse");
@@ -122,7 +123,8 @@ JSON.parse(responseBody.slice(0, 3));`))
 		t.Fatalf("%+v", r.Tests)
 	}
 	se, ok := r.Err.(*ScriptError)
-	if !ok || se.Name != "SyntaxError" || se.Msg != "Unterminated string in JSON at position 3" || se.Line != 11 {
+	// Newman 6.2.2 reports this uncaught error the same way.
+	if !ok || se.Name != "JSONError" || se.Msg != "Unexpected end of input at 1:4\n{\"i\n   ^" || se.Line != 12 {
 		t.Fatalf("script error = %#v", r.Err)
 	}
 }

@@ -279,10 +279,17 @@ func (e *Engine) natives() *goja.Object {
 			line, col := stackPos(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
 			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col)
 		}
-		for len(st.res.Tests) <= idx {
-			st.res.Tests = append(st.res.Tests, TestResult{})
+		// Results are reported in the order they settle, as Newman
+		// reports them; a test recorded again keeps its place.
+		if st.testAt == nil {
+			st.testAt = map[int]int{}
 		}
-		st.res.Tests[idx] = tr
+		if at, ok := st.testAt[idx]; ok {
+			st.res.Tests[at] = tr
+		} else {
+			st.testAt[idx] = len(st.res.Tests)
+			st.res.Tests = append(st.res.Tests, tr)
+		}
 		return goja.Undefined()
 	})
 	set("appendTest", func(name string, passed bool, errName, errMsg string) {

@@ -1293,6 +1293,24 @@ Object.defineProperty(P, 'stream', { configurable: true, get: function () { retu
 // BOM, tries JSON.parse and, on failure, reparses to throw its JSONError
 // with line, column and a caret ("Unexpected token '<' at 1:1").
 var liquidJSON;
+// The sandbox's JSON is liquid-json, as in Postman: a parse that fails
+// throws its JSONError with line, column and a caret ("Unexpected token 'b'
+// at 1:2"). Text that parses natively costs nothing more.
+(function () {
+    var nativeParse = JSON.parse, inLiquid = false;
+    Object.defineProperty(JSON, 'parse', {
+        configurable: true, writable: true, enumerable: false,
+        value: function parse(text, reviver) {
+            try { return nativeParse(text, reviver); } catch (e) {
+                // liquid-json itself tries JSON.parse first.
+                if (inLiquid) { throw e; }
+                liquidJSON = liquidJSON || host.require('json');
+                inLiquid = true;
+                try { return liquidJSON.parse(text, reviver); } finally { inLiquid = false; }
+            }
+        }
+    });
+})();
 P.json = function (reviver, strict) {
     var t = this.text();
     if (t === undefined) {
@@ -1476,12 +1494,15 @@ function ScriptState(listen) {
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['lgw', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
-// recordError is [name, message, stack] of a failed test's error.
-function recordError(e) {
-    if (e && typeof e === 'object') {
-        return [e.name || 'Error', e.message === undefined ? String(e) : String(e.message), typeof e.stack === 'string' ? e.stack : ''];
+// recordError is [name, message, stack] of a failed test's error. A thrown
+// value without a message (a string, null) reads as the test's name, as in
+// Newman 6.2.2.
+function recordError(e, testName) {
+    if (e && typeof e === 'object' && e.message !== undefined) {
+        return [e.name || 'Error', String(e.message), typeof e.stack === 'string' ? e.stack : ''];
     }
-    return ['Error', String(e), ''];
+    if (e && typeof e === 'object') { return [e.name || 'Error', testName === undefined ? String(e) : testName, '']; }
+    return ['Error', testName === undefined ? String(e) : testName, ''];
 }
 
 // openTest notes a test waiting for its callback or promise; finish
@@ -1497,18 +1518,18 @@ function makeTest() {
         (st.done || (st.done = {}))[idx] = true;
         if (st.open) { delete st.open[idx]; }
         if (e === undefined) { native.recordTest(idx, name, true, false, '', ''); return; }
-        var r = recordError(e);
+        var r = recordError(e, name);
         native.recordTest(idx, name, false, false, r[0], r[1], r[2]);
     }
     function test(name, fn) {
         var st = S, idx = st.testCount++;
         name = String(name);
-        if (typeof fn !== 'function') { native.recordTest(idx, name, false, true, '', ''); return st.pm; }
+        // A test without a function passes, as in Newman 6.2.2.
+        if (typeof fn !== 'function') { native.recordTest(idx, name, true, false, '', ''); return st.pm; }
         try {
             if (fn.length > 0) {
-                // Recorded up front: the test keeps its place while it
-                // waits for its callback.
-                native.recordTest(idx, name, true, false, '', '');
+                // Reported when its callback comes: Newman lists results
+                // in the order they settle.
                 openTest(st, idx, name);
                 fn(function done(err) { finishTest(st, idx, name, err ? err : undefined); });
                 return st.pm;
@@ -1517,7 +1538,6 @@ function makeTest() {
             // An Expectation (an arrow returning pm.expect(...)) is never
             // a thenable; asking it for then would go through its proxy.
             if (r && !(r instanceof Expectation) && typeof r.then === 'function') {
-                native.recordTest(idx, name, true, false, '', '');
                 openTest(st, idx, name);
                 r.then(function () { finishTest(st, idx, name); }, function (e) { finishTest(st, idx, name, e === undefined ? 'undefined' : e); });
             } else {
@@ -1525,7 +1545,7 @@ function makeTest() {
             }
         } catch (e) {
             (st.done || (st.done = {}))[idx] = true;
-            var er = recordError(e);
+            var er = recordError(e, name);
             native.recordTest(idx, name, false, false, er[0], er[1], er[2]);
         }
         return st.pm;
