@@ -7,105 +7,116 @@ import (
 )
 
 func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/signOnPolicies"
+	if len(rest) == 0 {
+		s.policiesCollection(w, r, env, base)
+		return
+	}
+	pol := s.policies[rest[0]]
+	switch {
+	case pol == nil || pol.envID != env.id:
+		writeNotFound(w)
+	case len(rest) == 1:
+		s.policyItem(w, r, env, pol, base)
+	case rest[1] == "actions" && len(rest) <= 3:
+		s.policyActionsRoute(w, r, env, pol, base, rest[2:])
+	default:
+		writeNotFound(w)
+	}
+}
+
+func (s *Server) policiesCollection(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	switch r.Method {
+	case http.MethodGet:
+		var out []any
+		for _, p := range sortedBySeq(s.policies, func(p *signOnPolicy) (string, int64) { return p.envID, p.seq }, env.id) {
+			out = append(out, s.policyJSON(p, base))
+		}
+		writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/signOnPolicies", "signOnPolicies", out))
+	case http.MethodPost:
+		body, ok := readJSONBody(w, r, mtJSON)
+		if !ok {
+			return
+		}
+		name := str(body, "name")
+		if bad := s.policyNameProblem(env.id, "", name); bad != nil {
+			writeInvalidData(w, *bad)
+			return
+		}
+		now := s.now()
+		p := &signOnPolicy{id: newID(), envID: env.id, name: name, description: str(body, "description"),
+			isDefault: body["default"] == true, createdAt: now, updatedAt: now, seq: s.next()}
+		s.policies[p.id] = p
+		if p.isDefault {
+			for _, o := range s.policies {
+				if o.envID == env.id && o.id != p.id {
+					o.isDefault = false
+				}
+			}
+			env.defaultPolicy = p.id
+		}
+		writeHAL(w, http.StatusCreated, s.policyJSON(p, base))
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+// policyItem reads, replaces and deletes a sign-on policy (not the
+// default one; its assignments and actions go with it).
+func (s *Server) policyItem(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string) {
+	switch r.Method {
+	case http.MethodGet:
+		writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
+	case http.MethodPut:
+		s.updatePolicy(w, r, env, pol, base)
+	case http.MethodDelete:
+		if pol.isDefault {
+			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default sign-on policy cannot be deleted"})
+			return
+		}
+		delete(s.policies, pol.id)
+		for id, a := range s.assignments {
+			if a.policyID == pol.id {
+				delete(s.assignments, id)
+			}
+		}
+		for id, a := range s.actions {
+			if a.policyID == pol.id {
+				delete(s.actions, id)
+			}
+		}
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		writeMethodNotAllowed(w)
+	}
+}
+
+// policyActionsRoute serves a policy's actions: list, create, read, replace.
+func (s *Server) policyActionsRoute(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string, rest []string) {
 	if len(rest) == 0 {
 		switch r.Method {
 		case http.MethodGet:
 			var out []any
-			for _, p := range sortedBySeq(s.policies, func(p *signOnPolicy) (string, int64) { return p.envID, p.seq }, env.id) {
-				out = append(out, s.policyJSON(p, base))
+			for _, a := range s.policyActions(pol.id) {
+				out = append(out, s.actionJSON(a, base))
 			}
-			writeHAL(w, http.StatusOK, collection(list, "signOnPolicies", out))
+			writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/signOnPolicies/"+pol.id+"/actions", "actions", out))
 		case http.MethodPost:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
-			name := str(body, "name")
-			if bad := s.policyNameProblem(env.id, "", name); bad != nil {
-				writeInvalidData(w, *bad)
-				return
-			}
-			now := s.now()
-			p := &signOnPolicy{id: newID(), envID: env.id, name: name, description: str(body, "description"),
-				isDefault: body["default"] == true, createdAt: now, updatedAt: now, seq: s.next()}
-			s.policies[p.id] = p
-			if p.isDefault {
-				for _, o := range s.policies {
-					if o.envID == env.id && o.id != p.id {
-						o.isDefault = false
-					}
-				}
-				env.defaultPolicy = p.id
-			}
-			writeHAL(w, http.StatusCreated, s.policyJSON(p, base))
+			s.createAction(w, r, env, pol, base)
 		default:
 			writeMethodNotAllowed(w)
 		}
 		return
 	}
-	pol := s.policies[rest[0]]
-	if pol == nil || pol.envID != env.id {
-		writeNotFound(w)
-		return
-	}
-	if len(rest) == 1 {
-		switch r.Method {
-		case http.MethodGet:
-			writeHAL(w, http.StatusOK, s.policyJSON(pol, base))
-		case http.MethodPut:
-			s.updatePolicy(w, r, env, pol, base)
-		case http.MethodDelete:
-			if pol.isDefault {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default sign-on policy cannot be deleted"})
-				return
-			}
-			delete(s.policies, pol.id)
-			for id, a := range s.assignments {
-				if a.policyID == pol.id {
-					delete(s.assignments, id)
-				}
-			}
-			for id, a := range s.actions {
-				if a.policyID == pol.id {
-					delete(s.actions, id)
-				}
-			}
-			w.WriteHeader(http.StatusNoContent)
-		default:
-			writeMethodNotAllowed(w)
-		}
-		return
-	}
-	if rest[1] != "actions" || len(rest) > 3 {
-		writeNotFound(w)
-		return
-	}
+	a := s.actions[rest[0]]
 	switch {
-	case len(rest) == 2 && r.Method == http.MethodGet:
-		var out []any
-		for _, a := range s.policyActions(pol.id) {
-			out = append(out, s.actionJSON(a, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list+"/"+pol.id+"/actions", "actions", out))
-	case len(rest) == 2 && r.Method == http.MethodPost:
-		s.createAction(w, r, env, pol, base)
-	case len(rest) == 3 && r.Method == http.MethodGet:
-		a := s.actions[rest[2]]
-		if a == nil || a.policyID != pol.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.actionJSON(a, base))
-	case len(rest) == 3 && r.Method == http.MethodPut:
-		a := s.actions[rest[2]]
-		if a == nil || a.policyID != pol.id {
-			writeNotFound(w)
-			return
-		}
-		s.putAction(w, r, env, pol, base, a)
-	default:
+	case r.Method != http.MethodGet && r.Method != http.MethodPut:
 		writeMethodNotAllowed(w)
+	case a == nil || a.policyID != pol.id:
+		writeNotFound(w)
+	case r.Method == http.MethodGet:
+		writeHAL(w, http.StatusOK, s.actionJSON(a, base))
+	default:
+		s.putAction(w, r, env, pol, base, a)
 	}
 }
 
