@@ -52,7 +52,12 @@ func partProgramFor(name string) (*goja.Program, error) {
 // function (the bootstrap calls it with the values the part needs and
 // caches what it returns).
 func (e *Engine) part(name string) goja.Value {
+	// A part belongs to the sandbox's set-up, which Postman does before any
+	// script starts: compiling it does not count against the script's
+	// timeout (as with Sugar).
+	e.watch.pause()
 	prog, err := partProgramFor(name)
+	e.watch.resume()
 	if err != nil {
 		panic(e.rt.NewGoError(err))
 	}
