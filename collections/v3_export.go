@@ -77,6 +77,12 @@ func ExportV3Dir(c *Collection, dir string) error {
 }
 
 func readCapped(p string) ([]byte, error) {
+	// As readLimited: a pipe would block the open, a device never ends.
+	if st, err := os.Stat(p); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file", p, fileKind(st.Mode()))
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err

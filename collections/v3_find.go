@@ -125,8 +125,8 @@ func PostmanFolder(p string) string {
 // back to the directory name.
 func v3Name(dir string) string {
 	for _, f := range definitionFile {
-		data, err := os.ReadFile(filepath.Join(dir, ".resources", f))
-		if err != nil || len(data) > maxV3File {
+		data, err := readLimited(os.DirFS(dir), ".resources/"+f, f)
+		if err != nil {
 			continue
 		}
 		root, err := yamlDoc(data, f)

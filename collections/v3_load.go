@@ -277,6 +277,16 @@ func (l *v3loader) prefetch() {
 }
 
 func readLimited(fsys fs.FS, rel, src string) ([]byte, error) {
+	// Stat before opening: opening a named pipe blocks until something
+	// writes to it, and a link to /dev/zero or a device never ends. A
+	// collection's files are regular files.
+	st, err := fs.Stat(fsys, rel)
+	if err != nil {
+		return nil, &LoadError{Source: src, Err: err}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &LoadError{Source: src, Err: fmt.Errorf("%s, not a regular file; a collection holds only files and directories", fileKind(st.Mode()))}
+	}
 	f, err := fsys.Open(rel)
 	if err != nil {
 		return nil, &LoadError{Source: src, Err: err}
@@ -290,6 +300,21 @@ func readLimited(fsys fs.FS, rel, src string) ([]byte, error) {
 		return nil, &LoadError{Source: src, Err: fmt.Errorf("file is larger than %d MB", maxV3File>>20)}
 	}
 	return data, nil
+}
+
+// fileKind names what a non-regular file is, for errors.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "a special file"
 }
 
 func (l *v3loader) parse(rel string) (ymap, error) {
