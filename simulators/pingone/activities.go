@@ -131,7 +131,7 @@ func titleCase(s string) string {
 // resources.type, actors.client.id, correlationId with eq. Attribute
 // names and operators are case-insensitive, as in SCIM (PingOne's own
 // examples write "recordedat" and "AND").
-var activityTerm = regexp.MustCompile(`(?i)^\(?\s*(recordedAt|createdAt|action\.type|resources\.id|resources\.type|actors\.client\.id|correlationId)\s+(eq|gt|ge|lt|le)\s+"([^"]*)"\s*\)?$`)
+var activityTerm = newLazyRegexp(`(?i)^\(?\s*(recordedAt|createdAt|action\.type|resources\.id|resources\.type|actors\.client\.id|correlationId)\s+(eq|gt|ge|lt|le)\s+"([^"]*)"\s*\)?$`)
 
 // activityAttrs maps a filter attribute, lower-cased, to its canonical name.
 var activityAttrs = map[string]string{}

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"net/http"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -56,8 +55,8 @@ func (s *Server) appRoleState() *appRoleState {
 // PingOne limits application role names to letters, numbers, spaces and a
 // few punctuation marks; actions are single tokens.
 var (
-	appRoleNameRE = regexp.MustCompile(`^[\p{L}\p{M}\p{N} /.'_-]+$`)
-	appActionRE   = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	appRoleNameRE = newLazyRegexp(`^[\p{L}\p{M}\p{N} /.'_-]+$`)
+	appActionRE   = newLazyRegexp(`^[A-Za-z0-9_-]+$`)
 )
 
 // serveAppRoles answers the Authorize routes; false leaves the path to the

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"net/http"
-	"regexp"
 	"strings"
 )
 
@@ -136,7 +135,7 @@ func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, 
 // `memberOfGroups[id eq "…"]`, `username eq "…"`, `email eq "…"`
 // (optionally joined with `or`). ok is false for anything else, which
 // PingOne answers with 400 INVALID_FILTER.
-var filterTerm = regexp.MustCompile(`^\s*(memberOfGroups\[id eq "([^"]*)"\]|(username|email|id|population\.id) (eq|sw) "([^"]*)")\s*$`)
+var filterTerm = newLazyRegexp(`^\s*(memberOfGroups\[id eq "([^"]*)"\]|(username|email|id|population\.id) (eq|sw) "([^"]*)")\s*$`)
 
 func (s *Server) userMatches(u *user, filter string) (bool, bool) {
 	if strings.TrimSpace(filter) == "" {

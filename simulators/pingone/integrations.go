@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"io"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -31,7 +30,7 @@ var catalog = []integration{
 		[]integrationVersion{{"2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "1.3.1", "2024-08-01"}}},
 }
 
-var nameContains = regexp.MustCompile(`^\(?\s*name (co|eq|sw) "([^"]*)"\s*\)?$`)
+var nameContains = newLazyRegexp(`^\(?\s*name (co|eq|sw) "([^"]*)"\s*\)?$`)
 
 func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
 	if r.Method != http.MethodGet {

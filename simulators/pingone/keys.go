@@ -16,7 +16,6 @@ import (
 	"math/big"
 	"mime"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -449,7 +448,7 @@ func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *m
 	}
 }
 
-var regexpKeyFilter = regexp.MustCompile(`^(algorithm|status) eq "([^"]*)"$`)
+var regexpKeyFilter = newLazyRegexp(`^(algorithm|status) eq "([^"]*)"$`)
 
 // sigAlgName is PingOne's name of a certificate's signature algorithm.
 func sigAlgName(a x509.SignatureAlgorithm) string {

@@ -2,7 +2,6 @@ package pingone
 
 import (
 	"net/http"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -152,7 +151,7 @@ func (s *Server) routeResourceAttributes(w http.ResponseWriter, r *http.Request,
 }
 
 // exprPattern matches one ${...} placeholder of a mapping value.
-var exprPattern = regexp.MustCompile(`\$\{([^}]*)\}`)
+var exprPattern = newLazyRegexp(`\$\{([^}]*)\}`)
 
 // checkExpression accepts literal text with ${user.*} placeholders, and
 // PingOne's #root.context.* expressions.

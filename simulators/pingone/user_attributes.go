@@ -1,7 +1,6 @@
 package pingone
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -113,7 +112,7 @@ func (s *Server) setUserAttrs(u *user, vals map[string]string) {
 	}
 }
 
-var phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 .()-]{5,}$`)
+var phonePattern = newLazyRegexp(`^\+?[0-9][0-9 .()-]{5,}$`)
 
 // userExtraJSON adds the extra attributes to a user's JSON.
 func (s *Server) userExtraJSON(u *user, out map[string]any) {
