@@ -147,7 +147,11 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	r.summary.Completed = time.Now()
 	r.finishStats()
 	runErr = r.stopReason(ctx, runErr)
-	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: FinalVariables(r.scopes), Err: plainErr(runErr)})
+	final := FinalVariables(r.scopes)
+	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
+		final.EnvironmentName = n // the file's name, as Newman's report has it
+	}
+	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: final, Err: plainErr(runErr)})
 	if runErr != nil {
 		return &r.summary, runErr
 	}

@@ -413,6 +413,8 @@ func itemsJSON(items []*collections.Item) []pmItem {
 			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
 				p.Request.Body = &jsonBody{Mode: r.Body.Mode, Raw: r.Body.Raw}
 			}
+			// Saved examples; Newman's report always has the list.
+			p.Response = json.RawMessage("[]")
 			if len(it.Responses) > 0 {
 				p.Response = it.Responses
 			}
