@@ -512,6 +512,14 @@ func (e *Engine) installIntl(set func(string, any)) {
 		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2)).format(x)))
 	})
 
+	set("bigintToLocale", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2)).formatBig(c.Argument(0).String())))
+	})
+	// String#localeCompare with locales or options compares as a Collator.
+	set("localeCompare", func(c goja.FunctionCall) goja.Value {
+		col := e.newCollator(c.Argument(2), c.Argument(3))
+		return rt.ToValue(col.c.CompareString(c.Argument(0).String(), c.Argument(1).String()))
+	})
 	df := func(v goja.Value) *dateFormat {
 		f, ok := v.Export().(*dateFormat)
 		if !ok {

@@ -181,19 +181,39 @@ var compactShort = []string{"", "K", "M", "B", "T"}
 var compactLong = []string{"", "thousand", "million", "billion", "trillion"}
 
 // format returns the parts of x formatted.
-func (f *numFormat) format(x float64) []numPart {
+func (f *numFormat) format(x float64) []numPart { return f.formatExact(x, nil, false) }
+
+// formatBig formats an integer given as decimal digits (a BigInt), exactly.
+func (f *numFormat) formatBig(s string) []numPart {
+	neg := strings.HasPrefix(s, "-")
+	d := decimalDigits{d: []byte(strings.TrimPrefix(s, "-"))}
+	d.exp = len(d.d)
+	d.trim()
+	return f.formatExact(0, &d, neg)
+}
+
+// formatExact formats x, or exact when it is given.
+func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) []numPart {
 	neg := x < 0 || (x == 0 && math.Signbit(x))
+	if exact != nil {
+		neg = exactNeg
+	}
 	var body []numPart
 	plainOne := false
 	isZero := false
 	switch {
-	case math.IsNaN(x):
+	case exact == nil && math.IsNaN(x):
 		body = []numPart{{"nan", "NaN"}}
 		neg = false
-	case math.IsInf(x, 0):
+	case exact == nil && math.IsInf(x, 0):
 		body = []numPart{{"infinity", "∞"}}
 	default:
-		v := toDecimal(x)
+		var v decimalDigits
+		if exact != nil {
+			v = *exact
+		} else {
+			v = toDecimal(x)
+		}
 		if f.style == "percent" && !v.zero() {
 			v.exp += 2
 		}

@@ -143,6 +143,12 @@ var intlMiscCases = []refCase{
 	{"duration narrow", `new Intl.DurationFormat('en',{style:'narrow'}).format({hours:1,minutes:2,seconds:3,milliseconds:5})`, "S:1h 2m 3s 5ms", refPostman},
 	{"number format tag", `Object.prototype.toString.call(new Intl.NumberFormat())`, "S:[object Intl.NumberFormat]", refPostman},
 	{"toUpperCase de", `'ä'.toLocaleUpperCase('de')`, "S:Ä", refBoth},
+	{"localeCompare numeric", `'a2'.localeCompare('a10', undefined, {numeric: true})`, "number:-1", refBoth},
+	{"localeCompare base", `'a'.localeCompare('A', undefined, {sensitivity: 'base'})`, "number:0", refBoth},
+	{"localeCompare accents", `'a'.localeCompare('á', 'en', {sensitivity: 'base'})`, "number:0", refBoth},
+	{"localeCompare sort", `['b','a','B','A'].sort((x, y) => x.localeCompare(y)).join()`, "S:a,A,b,B", refBoth},
+	{"localeCompare bad locale", `'a'.localeCompare('b', 'xx_bad')`, "E:RangeError: Incorrect locale information provided", refBoth},
+	{"BigInt toLocaleString", `(5n).toLocaleString() + '|' + (1234567n).toLocaleString() + '|' + (-12345678901234567890n).toLocaleString()`, "S:5|1,234,567|-12,345,678,901,234,567,890", refNode},
 }
 
 func TestIntlNumbers(t *testing.T) { t.Parallel(); checkProbes(t, numberCases) }

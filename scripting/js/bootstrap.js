@@ -293,6 +293,16 @@ if (Error.stackTraceLimit === undefined) { Error.stackTraceLimit = 10; }
     var numToLocale = host.numberToLocale, dateToLocale = host.dateToLocale, zoneName = host.zoneName;
     var thisNum = Number.prototype.valueOf, thisTime = Date.prototype.getTime;
     def(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) { return numToLocale(thisNum.call(this), locales, options); });
+    if (typeof BigInt === 'function') {
+        var thisBig = BigInt.prototype.valueOf, bigToLocale = host.bigintToLocale;
+        def(BigInt.prototype, 'toLocaleString', function toLocaleString(locales, options) { return bigToLocale(String(thisBig.call(this)), locales, options); });
+    }
+    var nativeLocaleCompare = String.prototype.localeCompare, collatorCompare = host.localeCompare;
+    def(String.prototype, 'localeCompare', function localeCompare(that, locales, options) {
+        if (this === null || this === undefined) { throw new TypeError('String.prototype.localeCompare called on null or undefined'); }
+        if (locales === undefined && options === undefined) { return nativeLocaleCompare.call(this, that); }
+        return collatorCompare(String(this), String(that), locales, options);
+    });
     def(Date.prototype, 'toLocaleString', function toLocaleString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'any', 'all'); });
     def(Date.prototype, 'toLocaleDateString', function toLocaleDateString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'date', 'date'); });
     def(Date.prototype, 'toLocaleTimeString', function toLocaleTimeString(locales, options) { return dateToLocale(thisTime.call(this), locales, options, 'time', 'time'); });
