@@ -515,7 +515,7 @@ func FindInPostmanFolder(postmanDir, name string, globals bool) (string, error) 
 	dir := filepath.Join(postmanDir, sub)
 	for _, ext := range []string{".yaml", ".yml"} {
 		p := filepath.Join(dir, name+suffix+ext)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 			return p, nil
 		}
 	}
@@ -523,6 +523,11 @@ func FindInPostmanFolder(postmanDir, name string, globals bool) (string, error) 
 	type cand struct{ path, name string }
 	var cands []cand
 	for _, p := range paths {
+		// Only regular files: opening a named pipe blocks, and a link to
+		// a device such as /dev/zero never ends.
+		if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
 		f, err := LoadFile(p)
 		if err != nil {
 			continue
