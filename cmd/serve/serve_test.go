@@ -100,7 +100,9 @@ func TestServePingOnePrintsVariables(t *testing.T) {
 	pc, _, err := cmd.Find([]string{"pingone"})
 	require.NoError(t, err)
 	assert.Equal(t, DefaultPingOneAddr, pc.Flag("addr").DefValue)
-	out := serve(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", t.TempDir())
+	// Wait for the banner's last line (it follows the variables), not a
+	// fixed pause after the first URL: a loaded machine can take longer.
+	out, _ := startServe(t, "pingone", "--addr", "127.0.0.1:0", "--state-dir", t.TempDir())
 	for _, v := range []string{"authPath", "apiPath", "adminEnvID", "adminAppID", "adminAppSecret"} {
 		assert.Contains(t, out, v)
 	}
