@@ -156,7 +156,9 @@ func TestTimeoutInterruptsAndEngineContinues(t *testing.T) {
 	if !errors.Is(r.Err, ErrScriptTimeout) {
 		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	// Without the interrupt the loop never ends; the bound is generous so
+	// that a shared CI machine cannot fail a timeout that worked.
+	if d := time.Since(start); d > 30*time.Second {
 		t.Fatalf("timeout took %v", d)
 	}
 	if len(r.Tests) != 1 || !r.Tests[0].Passed {

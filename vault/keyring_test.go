@@ -93,14 +93,19 @@ func TestKeyringTimeout(t *testing.T) {
 	assert.True(t, IsUnavailable(err), "a time-out is an unavailable vault")
 	assert.Contains(t, err.Error(), "did not answer within 50ms")
 	assert.Contains(t, err.Error(), "COURIER_VAULT_API_KEY")
-	assert.Less(t, elapsed, 2*time.Second)
+	// The backend never answers: returning at all shows the time-out
+	// worked; the bound is generous because CI machines are shared.
+	assert.Less(t, elapsed, 30*time.Second)
 
 	// Once broken, the keyring answers at once instead of waiting again.
+	// A wait now would last the (raised) timeout, far past the bound, so
+	// the check does not depend on how fast this machine is.
+	k.Timeout = 2 * time.Minute
 	start = time.Now()
 	_, err = k.Get(context.Background(), "other")
 	assert.True(t, IsUnavailable(err))
 	assert.Contains(t, err.Error(), "COURIER_VAULT_OTHER")
-	assert.Less(t, time.Since(start), 40*time.Millisecond)
+	assert.Less(t, time.Since(start), 30*time.Second)
 }
 
 func TestKeyringContextCancel(t *testing.T) {
