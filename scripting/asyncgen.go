@@ -108,8 +108,8 @@ func rewriteForAwait(src string) string {
 		for body < len(src) && (src[body] == ' ' || src[body] == '\t' || src[body] == '\r' || src[body] == '\n') {
 			body++
 		}
-		if body >= len(src) || src[body] != '{' {
-			return src // only block bodies are rewritten
+		if body >= len(src) {
+			return src
 		}
 		head := strings.TrimSpace(src[open+1 : ofAt])
 		expr := src[ofAt+2 : closeAt]
@@ -117,7 +117,32 @@ func rewriteForAwait(src string) string {
 		n++
 		loop := "for (let " + it + " = __courierAsyncIter(" + expr + "), " + r + "; !(" + r + " = await " + it + ".next()).done; ) " +
 			src[closeAt+1:body] + "{ " + head + " = " + r + ".value; "
-		src = src[:loc[0]] + loop + src[body+1:]
+		if src[body] == '{' {
+			src = src[:loc[0]] + loop + src[body+1:]
+			continue
+		}
+		// A single-statement body runs to its semicolon: it is braced.
+		end := -1
+		depth = 0
+		for i := body; i < len(src) && end < 0; i++ {
+			if !mask[i] {
+				continue
+			}
+			switch src[i] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			case ';':
+				if depth == 0 {
+					end = i
+				}
+			}
+		}
+		if end < 0 {
+			return src
+		}
+		src = src[:loc[0]] + loop + src[body:end+1] + " }" + src[end+1:]
 	}
 }
 

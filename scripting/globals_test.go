@@ -1,6 +1,9 @@
 package scripting
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // The globals of Postman's current sandbox (issue 13, item 17). Newman
 // 6.2.2 has none of the web classes; the answers are Postman CLI 1.34.0's.
@@ -55,4 +58,43 @@ func TestArrayFromAsync(t *testing.T) {
 Array.fromAsync([Promise.resolve(3), 4], x => x * 2).then(a => pm.test('fromAsync ' + a.join(), () => pm.expect(a).to.eql([6, 8])));
 Array.fromAsync({ length: 2, 0: 'a', 1: 'b' }).then(a => pm.test('array-like', () => pm.expect(a).to.eql(['a', 'b'])));
 `))
+}
+
+// Web streams, run through the same script under Postman CLI 1.34.0, whose
+// result is the test name below (Newman 6.2.2 has no streams).
+func TestWebStreams(t *testing.T) {
+	t.Parallel()
+	src := `
+(async () => {
+  const out = [];
+  const rs = new ReadableStream({ start(c) { c.enqueue('a'); c.enqueue('b'); c.close(); } });
+  out.push(Object.prototype.toString.call(rs) + rs.locked);
+  const r = rs.getReader(); out.push(String(rs.locked));
+  let x; while (!(x = await r.read()).done) out.push(x.value);
+  out.push(JSON.stringify(await r.read()));
+  const rs2 = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('hé')); c.enqueue(new TextEncoder().encode('llo')); c.close(); } });
+  let s = ''; for await (const chunk of rs2.pipeThrough(new TextDecoderStream())) s += chunk; out.push(s);
+  const got = []; const ws = new WritableStream({ write(ch) { got.push(ch) } });
+  await ReadableStream.from(['x', 'y']).pipeTo(ws); out.push(got.join());
+  const ts = new TransformStream({ transform(ch, c) { c.enqueue(ch.toUpperCase()) } });
+  const w = ts.writable.getWriter(); w.write('q'); w.close();
+  const tr = ts.readable.getReader(); out.push((await tr.read()).value);
+  const [t1, t2] = ReadableStream.from([1, 2]).tee(); const a1 = []; for await (const v of t1) a1.push(v); const a2 = []; for await (const v of t2) a2.push(v); out.push(a1.join() + '/' + a2.join());
+  const bs = new Blob(['ab']).stream(); const br = bs.getReader(); const first = await br.read(); out.push(Object.prototype.toString.call(first.value) + first.value.length);
+  let n = 0; const pulled = new ReadableStream({ pull(c) { n++; if (n > 3) c.close(); else c.enqueue(n); } }); const pv = []; for await (const v of pulled) pv.push(v); out.push(pv.join());
+  const er = new ReadableStream({ start(c) { c.error(new Error('bad')) } }); try { await er.getReader().read(); } catch (e) { out.push('E:' + e.message); }
+  const es = new TextEncoderStream(); const ew = es.writable.getWriter(); ew.write('hi'); ew.close(); const ev = await es.readable.getReader().read(); out.push(Object.prototype.toString.call(ev.value) + ev.value.join());
+  try { rs.getReader() } catch (e) { out.push(e.name + ':' + e.message) }
+  pm.test('ST|' + out.join('|'), () => {});
+})();
+`
+	want := "ST|[object ReadableStream]false|true|a|b|{\"done\":true}|héllo|x,y|Q|1,2/1,2|[object Uint8Array]2|1,2,3|E:bad|[object Uint8Array]104,105|TypeError:Invalid state: ReadableStream is locked"
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Tests) != 1 || r.Tests[0].Name != want {
+		t.Fatalf("got %+v\nwant %s", r.Tests, want)
+	}
 }

@@ -190,7 +190,8 @@ lazy(global, 'Intl', function () { return host.intl(); });
 lazy(global, 'URL', function () { return host.urlClasses()[0]; });
 lazy(global, 'URLSearchParams', function () { return host.urlClasses()[1]; });
 // The web platform classes of the current sandbox, built on first use.
-['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Blob', 'File'].forEach(function (n) {
+['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Blob', 'File', 'ReadableStream', 'WritableStream', 'TransformStream',
+    'TextEncoderStream', 'TextDecoderStream'].forEach(function (n) {
     lazy(global, n, function () { return host.webClasses()[n]; });
 });
 // SharedArrayBuffer: goja has none; scripts only size and view it.

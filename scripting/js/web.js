@@ -144,9 +144,223 @@ class Blob {
     text() { return Promise.resolve(host.utf8Decode(this._b, false)); }
     arrayBuffer() { return Promise.resolve(this._b.slice().buffer); }
     bytes() { return Promise.resolve(this._b.slice()); }
-    stream() { throw new TypeError('Blob.stream() needs ReadableStream, which courier\'s sandbox does not provide'); }
+    stream() { var b = this._b; return new ReadableStream({ start: function (c) { if (b.length) { c.enqueue(b.slice()); } c.close(); } }); }
 }
 tag(Blob, 'Blob');
+
+// Web streams, enough of WHATWG Streams for scripts: a ReadableStream with
+// a queue, readers, async iteration, tee, pipeTo/pipeThrough and from();
+// WritableStream with writers; TransformStream; the text codec streams.
+// Backpressure is not modelled (the queue is unbounded).
+class ReadableStream {
+    constructor(source, strategy) {
+        source = source || {};
+        var st = { queue: [], waiting: [], state: 'readable', error: undefined, reader: null, source: source, pulling: false };
+        hidden(this, '_r', st);
+        var self = this;
+        var ctrl = {
+            enqueue: function (ch) {
+                if (st.state !== 'readable') { throw new TypeError('Invalid state: Controller is already closed'); }
+                if (st.waiting.length) { st.waiting.shift().resolve({ value: ch, done: false }); } else { st.queue.push(ch); }
+            },
+            close: function () {
+                if (st.state !== 'readable') { throw new TypeError('Invalid state: Controller is already closed'); }
+                st.state = 'closed';
+                st.waiting.splice(0).forEach(function (w) { w.resolve({ value: undefined, done: true }); });
+            },
+            error: function (e) {
+                if (st.state !== 'readable') { return; }
+                st.state = 'errored'; st.error = e; st.queue = [];
+                st.waiting.splice(0).forEach(function (w) { w.reject(e); });
+            },
+            get desiredSize() { return st.state === 'readable' ? 1 - st.queue.length : 0; }
+        };
+        hidden(this, '_c', ctrl);
+        if (typeof source.start === 'function') {
+            var r = source.start(ctrl);
+            if (r && typeof r.then === 'function') { r.then(null, function (e) { ctrl.error(e); }); }
+        }
+        void self;
+    }
+    get locked() { return this._r.reader !== null; }
+    getReader() {
+        if (this._r.reader) { throw new TypeError('Invalid state: ReadableStream is locked'); }
+        var reader = new ReadableStreamDefaultReader(this);
+        this._r.reader = reader;
+        return reader;
+    }
+    cancel(reason) {
+        var st = this._r;
+        st.state = st.state === 'errored' ? st.state : 'closed'; st.queue = [];
+        st.waiting.splice(0).forEach(function (w) { w.resolve({ value: undefined, done: true }); });
+        return Promise.resolve(typeof st.source.cancel === 'function' ? st.source.cancel(reason) : undefined).then(function () {});
+    }
+    tee() {
+        var reader = this.getReader(), c1, c2;
+        var a = new ReadableStream({ start: function (c) { c1 = c; } }), b = new ReadableStream({ start: function (c) { c2 = c; } });
+        (function pump() {
+            reader.read().then(function (r) {
+                if (r.done) { c1.close(); c2.close(); return; }
+                c1.enqueue(r.value); c2.enqueue(r.value); pump();
+            }, function (e) { c1.error(e); c2.error(e); });
+        })();
+        return [a, b];
+    }
+    pipeTo(dest) {
+        var reader = this.getReader(), writer = dest.getWriter();
+        return new Promise(function (resolve, reject) {
+            (function pump() {
+                reader.read().then(function (r) {
+                    if (r.done) { writer.close().then(function () { reader.releaseLock(); writer.releaseLock(); resolve(); }, reject); return; }
+                    writer.write(r.value).then(pump, reject);
+                }, function (e) { writer.abort(e).then(function () { reject(e); }, function () { reject(e); }); });
+            })();
+        });
+    }
+    pipeThrough(pair) { this.pipeTo(pair.writable).catch(function () {}); return pair.readable; }
+    values() {
+        var reader = this.getReader();
+        var it = Object.create(AsyncIterProto);
+        it.next = function () { return reader.read().then(function (r) { if (r.done) { reader.releaseLock(); } return r; }); };
+        it.return = function (v) { reader.releaseLock(); return Promise.resolve({ value: v, done: true }); };
+        return it;
+    }
+    static from(iterable) {
+        var it = global.__courierAsyncIter(iterable);
+        return new ReadableStream({
+            pull: function (c) { return it.next().then(function (r) { if (r.done) { c.close(); } else { c.enqueue(r.value); } }); }
+        });
+    }
+}
+var AsyncIterProto = {};
+AsyncIterProto[Symbol.asyncIterator] = function () { return this; };
+ReadableStream.prototype[Symbol.asyncIterator] = ReadableStream.prototype.values;
+tag(ReadableStream, 'ReadableStream');
+
+// pullInto asks the source for more while a read waits on an empty queue.
+function pullInto(stream) {
+    var st = stream._r;
+    if (st.pulling || st.state !== 'readable' || typeof st.source.pull !== 'function' || st.queue.length) { return; }
+    st.pulling = true;
+    Promise.resolve().then(function () { return st.source.pull(stream._c); }).then(function () {
+        st.pulling = false;
+        if (st.waiting.length) { pullInto(stream); }
+    }, function (e) { st.pulling = false; stream._c.error(e); });
+}
+
+class ReadableStreamDefaultReader {
+    constructor(stream) { hidden(this, '_s', stream); }
+    read() {
+        var stream = this._s;
+        if (!stream) { return Promise.reject(new TypeError('Invalid state: The reader is not attached to a stream')); }
+        var st = stream._r;
+        if (st.queue.length) { return Promise.resolve({ value: st.queue.shift(), done: false }); }
+        if (st.state === 'closed') { return Promise.resolve({ value: undefined, done: true }); }
+        if (st.state === 'errored') { return Promise.reject(st.error); }
+        var p = new Promise(function (resolve, reject) { st.waiting.push({ resolve: resolve, reject: reject }); });
+        pullInto(stream);
+        return p;
+    }
+    releaseLock() { if (this._s) { this._s._r.reader = null; this._s = null; } }
+    cancel(reason) { return this._s ? this._s.cancel(reason) : Promise.resolve(); }
+    get closed() {
+        var st = this._s && this._s._r;
+        if (!st || st.state === 'closed') { return Promise.resolve(); }
+        if (st.state === 'errored') { return Promise.reject(st.error); }
+        var self = this;
+        return new Promise(function (resolve) { (function wait() { if (!self._s || self._s._r.state !== 'readable') { resolve(); } else { global.setTimeout(wait, 1); } })(); });
+    }
+}
+tag(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
+
+class WritableStream {
+    constructor(sink) {
+        sink = sink || {};
+        hidden(this, '_w', { sink: sink, writer: null, chain: Promise.resolve(), state: 'writable' });
+        if (typeof sink.start === 'function') { sink.start({ error: function () {} }); }
+    }
+    get locked() { return this._w.writer !== null; }
+    getWriter() {
+        if (this._w.writer) { throw new TypeError('Invalid state: WritableStream is locked'); }
+        var w = new WritableStreamDefaultWriter(this);
+        this._w.writer = w;
+        return w;
+    }
+    close() { return this.getWriter().close(); }
+    abort(reason) { var st = this._w; st.state = 'errored'; return Promise.resolve(typeof st.sink.abort === 'function' ? st.sink.abort(reason) : undefined).then(function () {}); }
+}
+tag(WritableStream, 'WritableStream');
+
+class WritableStreamDefaultWriter {
+    constructor(stream) { hidden(this, '_s', stream); }
+    write(ch) {
+        var st = this._s._w;
+        if (st.state !== 'writable') { return Promise.reject(new TypeError('Invalid state: WritableStream is closed')); }
+        st.chain = st.chain.then(function () { if (typeof st.sink.write === 'function') { return st.sink.write(ch, {}); } });
+        return st.chain.then(function () {});
+    }
+    close() {
+        var st = this._s._w;
+        st.state = 'closed';
+        st.chain = st.chain.then(function () { if (typeof st.sink.close === 'function') { return st.sink.close(); } });
+        return st.chain.then(function () {});
+    }
+    abort(reason) { return this._s.abort(reason); }
+    releaseLock() { if (this._s) { this._s._w.writer = null; } }
+    get ready() { return Promise.resolve(); }
+    get desiredSize() { return 1; }
+    get closed() { return this._s._w.chain.then(function () {}); }
+}
+tag(WritableStreamDefaultWriter, 'WritableStreamDefaultWriter');
+
+class TransformStream {
+    constructor(transformer) {
+        transformer = transformer || {};
+        var rc;
+        var readable = new ReadableStream({ start: function (c) { rc = c; } });
+        var ctrl = { enqueue: function (ch) { rc.enqueue(ch); }, error: function (e) { rc.error(e); }, terminate: function () { rc.close(); }, get desiredSize() { return 1; } };
+        var writable = new WritableStream({
+            write: function (ch) { return typeof transformer.transform === 'function' ? transformer.transform(ch, ctrl) : ctrl.enqueue(ch); },
+            close: function () { return Promise.resolve(typeof transformer.flush === 'function' ? transformer.flush(ctrl) : undefined).then(function () { rc.close(); }); },
+            abort: function (e) { rc.error(e); }
+        });
+        if (typeof transformer.start === 'function') { transformer.start(ctrl); }
+        hidden(this, '_t', { readable: readable, writable: writable });
+    }
+    get readable() { return this._t.readable; }
+    get writable() { return this._t.writable; }
+}
+tag(TransformStream, 'TransformStream');
+
+class TextEncoderStream extends TransformStream {
+    constructor() { var enc = new global.TextEncoder(); super({ transform: function (ch, c) { var b = enc.encode(String(ch)); if (b.length) { c.enqueue(b); } } }); }
+    get encoding() { return 'utf-8'; }
+}
+tag(TextEncoderStream, 'TextEncoderStream');
+
+class TextDecoderStream extends TransformStream {
+    constructor(label, options) {
+        var pending = new Uint8Array(0), fatal = !!(options && options.fatal);
+        var dec = new global.TextDecoder(label, options);
+        super({
+            transform: function (ch, c) {
+                var b = ch instanceof ArrayBuffer ? new Uint8Array(ch) : new Uint8Array(ch.buffer, ch.byteOffset, ch.byteLength);
+                var all = new Uint8Array(pending.length + b.length); all.set(pending); all.set(b, pending.length);
+                // keep an incomplete UTF-8 sequence for the next chunk
+                var end = all.length, i = end - 1, k = 0;
+                while (i >= 0 && k < 3 && (all[i] & 0xc0) === 0x80) { i--; k++; }
+                if (i >= 0 && all[i] >= 0xc0) { var need = all[i] >= 0xf0 ? 4 : all[i] >= 0xe0 ? 3 : 2; if (end - i < need) { end = i; } }
+                pending = all.slice(end);
+                var s = dec.decode(all.subarray(0, end));
+                if (s) { c.enqueue(s); }
+            },
+            flush: function (c) { if (pending.length) { c.enqueue(dec.decode(pending)); } }
+        });
+        void fatal;
+    }
+    get encoding() { return 'utf-8'; }
+}
+tag(TextDecoderStream, 'TextDecoderStream');
 
 class File extends Blob {
     constructor(bits, name, options) {
@@ -160,5 +374,7 @@ class File extends Blob {
 }
 tag(File, 'File');
 
-return { Event: Event, EventTarget: EventTarget, AbortController: AbortController, AbortSignal: AbortSignal, Blob: Blob, File: File };
+return { Event: Event, EventTarget: EventTarget, AbortController: AbortController, AbortSignal: AbortSignal, Blob: Blob, File: File,
+    ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
+    TextEncoderStream: TextEncoderStream, TextDecoderStream: TextDecoderStream };
 })
