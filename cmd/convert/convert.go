@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ An environment or globals file converts the same way: <out> ending in .yaml or
 		},
 	}
 	cmd.Flags().StringVar(&o.Collection, "collection", "", "the collection to convert (by `name`) when <in> is a Postman v12 repository or postman/ folder")
-	cmd.Flags().BoolVarP(&o.Force, "force", "f", false, "write into <out> even when it exists")
+	cmd.Flags().BoolVarP(&o.Force, "force", "f", false, "replace <out> when it exists (a directory only when it holds a collection's YAML files)")
 	return cmd
 }
 
@@ -148,6 +149,13 @@ func checkOut(o *Options, file bool) error {
 		if file == st.IsDir() {
 			return inputErr(fmt.Errorf("%s exists and is a %s", o.Out, map[bool]string{true: "directory", false: "file"}[st.IsDir()]))
 		}
+		if entries, _ := os.ReadDir(o.Out); !file && len(entries) > 0 {
+			// --force replaces the directory as a whole; only an earlier
+			// conversion may go, never a folder of the user's other files.
+			if other := notCollectionFile(o.Out); other != "" {
+				return inputErr(fmt.Errorf("%s is not a collection directory (it holds %s); --force replaces only an earlier conversion: choose a new or empty directory", o.Out, other))
+			}
+		}
 		return nil
 	}
 	if st.IsDir() {
@@ -156,6 +164,35 @@ func checkOut(o *Options, file bool) error {
 		}
 	}
 	return inputErr(fmt.Errorf("%s exists; use --force to write into it", o.Out))
+}
+
+// notCollectionFile returns a file under dir that a Postman v12 collection
+// directory would not hold (anything but YAML), or the directory itself
+// when it holds no request or definition; "" when dir looks like one.
+func notCollectionFile(dir string) string {
+	other, found := "", false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			other = p
+			return filepath.SkipAll
+		}
+		if d.IsDir() {
+			return nil
+		}
+		name := strings.ToLower(d.Name())
+		if !d.Type().IsRegular() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
+			other = p
+			return filepath.SkipAll
+		}
+		if strings.HasPrefix(name, "definition.") || strings.Contains(name, ".request.") {
+			found = true
+		}
+		return nil
+	})
+	if other == "" && !found {
+		other = "no request or definition file"
+	}
+	return other
 }
 
 func convertEnvironment(o *Options, env *environments.File) error {

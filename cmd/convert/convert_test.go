@@ -80,6 +80,51 @@ func TestConvertBothWays(t *testing.T) {
 	assert.FileExists(t, filepath.Join(out, "Orders", "Create.request.yaml"))
 }
 
+// TestConvertForceKeepsOtherFiles: --force replaces an earlier conversion,
+// never a directory of other files (a project, a home directory).
+func TestConvertForceKeepsOtherFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shop.postman_collection.json")
+	require.NoError(t, os.WriteFile(in, []byte(coll), 0o644))
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a project", map[string]string{"notes.txt": "mine", "src/main.go": "package main"}, "notes.txt"},
+		{"YAML that is no collection", map[string]string{"deploy.yaml": "kind: Pod", "svc.yml": "kind: Service"}, "no request or definition file"},
+		{"a collection with another file", map[string]string{"A.request.yaml": "url: /a", "README.md": "# mine"}, "README.md"},
+		{"only empty folders", map[string]string{"sub/.keep": ""}, ".keep"},
+	} {
+		out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-"))
+		for name, body := range tt.files {
+			p := filepath.Join(out, filepath.FromSlash(name))
+			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		}
+		_, err := convert(t, in, out, "--force")
+		if assert.Error(t, err, tt.name) {
+			assert.Contains(t, err.Error(), tt.want, tt.name)
+			assert.Contains(t, err.Error(), "choose a new or empty directory", tt.name)
+		}
+		for name, body := range tt.files {
+			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+			if assert.NoError(t, err, "%s: %s was removed", tt.name, name) {
+				assert.Equal(t, body, string(b))
+			}
+		}
+	}
+	// An empty directory is fine, and so is writing over that conversion.
+	out := filepath.Join(dir, "empty")
+	require.NoError(t, os.Mkdir(out, 0o755))
+	for range 2 {
+		stderr, err := convert(t, in, out, "--force")
+		require.NoError(t, err, stderr)
+	}
+	assert.FileExists(t, filepath.Join(out, "Orders", "Create.request.yaml"))
+}
+
 func TestConvertEnvironment(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
