@@ -537,10 +537,10 @@ func (e *Engine) installIntl(set func(string, any)) {
 	set("intlDateParts", func(c goja.FunctionCall) goja.Value {
 		f := df(c.Argument(0))
 		ps := f.formatParts(e.timeValue(c.Argument(1)))
-		// With timeStyle, formatToParts keeps the narrow no-break space of
-		// CLDR's time patterns before AM/PM, which format() prints as a
-		// plain space (so does the current sandbox).
-		for i := 0; f.timeStyle != "" && i < len(ps); i++ {
+		// formatToParts keeps the narrow no-break space of CLDR's time
+		// patterns before AM/PM, which format() prints as a plain space
+		// (so does the current sandbox).
+		for i := range ps {
 			if ps[i].typ == "literal" && ps[i].val == " " && i+1 < len(ps) && ps[i+1].typ == "dayPeriod" {
 				ps[i].val = "\u202f"
 			}
