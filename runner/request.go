@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	mrand "math/rand/v2"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
@@ -301,6 +302,16 @@ func insideAny(p string, roots []string) bool {
 func buildMultipart(params []collections.FormParam, files fileAccess, warn func(string)) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
+	// postman-runtime's form-data boundary: 26 dashes and 24 random
+	// digits, so the body and its Content-Length match Postman's.
+	boundary := make([]byte, 0, 50)
+	boundary = append(boundary, "--------------------------"...)
+	for range 24 {
+		boundary = append(boundary, byte('0'+mrand.IntN(10)))
+	}
+	if err := w.SetBoundary(string(boundary)); err != nil {
+		return nil, err
+	}
 	for _, p := range params {
 		if p.Disabled {
 			continue
