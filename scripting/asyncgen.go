@@ -231,19 +231,64 @@ func inFunction(fl *ast.FunctionLiteral, aw *ast.AwaitExpression) bool {
 
 var asyncMethodRe = regexp.MustCompile(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][\w$]*)\s*\(`)
 
-// rewriteAsyncMethods turns object-literal async generator methods, which
-// goja cannot parse, into properties holding async generator functions
-// (async *m() {} → m: async function* () {}). Class methods stay as they are.
+// rewriteAsyncMethods turns async generator methods, which goja cannot
+// parse, into plain methods that apply an async generator function
+// expression (which the next step rewrites) to their arguments:
+// async *m(a) { B } → m(...$a) { return (async function* (a) { B }).apply(this, $a); }
 func rewriteAsyncMethods(src string) string {
-	mask := codeMask(src)
-	return asyncMethodRe.ReplaceAllStringFunc(src, func(m string) string {
-		i := strings.Index(src, m)
-		if i < 0 || !mask[i] {
-			return m
+	for k := 0; ; k++ {
+		mask := codeMask(src)
+		var loc []int
+		for _, l := range asyncMethodRe.FindAllStringSubmatchIndex(src, -1) {
+			if mask[l[0]] {
+				loc = l
+				break
+			}
 		}
-		name := asyncMethodRe.FindStringSubmatch(m)[1]
-		return name + ": async function* ("
-	})
+		if loc == nil {
+			return src
+		}
+		open := loc[1] - 1
+		closeParen := matchClose(src, mask, open)
+		if closeParen < 0 {
+			return src
+		}
+		brace := closeParen + 1
+		for brace < len(src) && (src[brace] == ' ' || src[brace] == '\t' || src[brace] == '\r' || src[brace] == '\n') {
+			brace++
+		}
+		if brace >= len(src) || src[brace] != '{' {
+			return src
+		}
+		end := matchClose(src, mask, brace)
+		if end < 0 {
+			return src
+		}
+		name := src[loc[2]:loc[3]]
+		a := "__cA" + strconv.Itoa(k)
+		src = src[:loc[0]] + name + "(..." + a + ") { return (async function* " + src[open:closeParen+1] + src[closeParen+1:end+1] +
+			").apply(this, " + a + "); }" + src[end+1:]
+	}
+}
+
+// matchClose returns the index of the bracket closing the one at open.
+func matchClose(src string, mask []bool, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		if !mask[i] {
+			continue
+		}
+		switch src[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // transformAsync applies the rewrites when the script uses these forms.

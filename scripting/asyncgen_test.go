@@ -56,6 +56,30 @@ const obj = { async *[Symbol.asyncIterator]() { yield 'a'; yield 'b'; } };
 	}
 }
 
+// Async generator methods of classes, static ones and ones that use this
+// and arguments (Postman CLI 1.34.0 prints the name below).
+func TestAsyncGeneratorMethods(t *testing.T) {
+	t.Parallel()
+	src := `
+class Q { constructor() { this.items = [1, 2]; } async *[Symbol.asyncIterator]() { for (const i of this.items) { yield await Promise.resolve(i * 2); } }
+  static async *count(n) { for (let i = 0; i < n; i++) yield arguments.length + i; } }
+(async () => {
+  const out = [];
+  for await (const v of new Q()) out.push(v);
+  for await (const v of Q.count(2)) out.push(v);
+  pm.test('M|' + out.join(','), () => {});
+})();
+`
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Tests) != 1 || r.Tests[0].Name != "M|2,4,1,2" {
+		t.Fatalf("%+v", r.Tests)
+	}
+}
+
 func TestAsyncTransformLeavesOtherScriptsAlone(t *testing.T) {
 	t.Parallel()
 	for _, src := range []string{

@@ -89,7 +89,7 @@ var dateCases = []refCase{
 	{"dtf medium short parts", `JSON.stringify(new Intl.DateTimeFormat('en-US', {dateStyle:'medium', timeStyle:'short', timeZone:'UTC'}).formatToParts(` + jan5 + `))`,
 		`S:[{"type":"month","value":"Jan"},{"type":"literal","value":" "},{"type":"day","value":"5"},{"type":"literal","value":", "},{"type":"year","value":"2020"},{"type":"literal","value":", "},{"type":"hour","value":"1"},{"type":"literal","value":":"},{"type":"minute","value":"04"},{"type":"literal","value":"` + "\u202f" + `"},{"type":"dayPeriod","value":"PM"}]`, refPostman},
 	{"dtf time parts", `JSON.stringify(new Intl.DateTimeFormat('en-US',{hour:'numeric',minute:'numeric',timeZone:'UTC'}).formatToParts(new Date(Date.UTC(2020,0,5,0,4,5))))`,
-		`S:[{"type":"hour","value":"12"},{"type":"literal","value":":"},{"type":"minute","value":"04"},{"type":"literal","value":"`+"\u202f"+`"},{"type":"dayPeriod","value":"AM"}]`, refPostman},
+		`S:[{"type":"hour","value":"12"},{"type":"literal","value":":"},{"type":"minute","value":"04"},{"type":"literal","value":"` + "\u202f" + `"},{"type":"dayPeriod","value":"AM"}]`, refPostman},
 	{"dtf full New York", `new Intl.DateTimeFormat('en-US', {dateStyle:'full', timeStyle:'full', timeZone:'America/New_York'}).format(` + nov25 + `)`, "S:Wednesday, November 24, 2021 at 7:09:07 PM Eastern Standard Time", refNode},
 	{"dtf midnight 12h", `new Intl.DateTimeFormat('en-US', {hour:'numeric', minute:'numeric', timeZone:'UTC'}).format(` + nov25 + `)`, "S:12:09 AM", refNode},
 	{"dtf h11", `new Intl.DateTimeFormat('en-US', {hour:'numeric', minute:'numeric', hourCycle:'h11', timeZone:'UTC'}).format(` + nov25 + `)`, "S:0:09 AM", refNode},
