@@ -26,7 +26,7 @@ type wurl struct {
 	query, fragment            *string
 }
 
-var errInvalidURL = errors.New("Invalid URL")
+var errInvalidURL = errors.New("invalid URL")
 
 var specialPorts = map[string]string{"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21", "file": ""}
 
