@@ -98,6 +98,10 @@ func Run(o *Options) error {
 		fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
 	}
 	toJSON := strings.EqualFold(filepath.Ext(o.Out), ".json")
+	if !toJSON && environments.IsYAMLPath(o.Out) {
+		// A v12 collection is a directory of YAML files, not one file.
+		return cmdutil.FlagErrorf("%s: a collection converts to a directory (Postman v12: name it without .yaml, e.g. postman/collections/%s) or to a .json file", o.Out, collections.SanitizeName(coll.Info.Name))
+	}
 	if dir, ok := collections.V3CollectionsDir(o.Out); ok && !toJSON {
 		// Into a v12 repository: postman/collections/<Name>.
 		o.Out = filepath.Join(dir, collections.SanitizeName(coll.Info.Name))
@@ -196,6 +200,11 @@ func notCollectionFile(dir string) string {
 }
 
 func convertEnvironment(o *Options, env *environments.File) error {
+	if env.Name == "" && len(env.Values) == 0 {
+		// Any JSON object loads as an empty environment; converting one is
+		// a mistake more often than not.
+		return inputErr(fmt.Errorf("%s is neither a Postman collection nor an environment (it has no name and no values)", o.In))
+	}
 	if err := checkOut(o, true); err != nil {
 		return err
 	}

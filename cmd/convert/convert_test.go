@@ -137,3 +137,27 @@ func TestConvertEnvironment(t *testing.T) {
 	assert.Equal(t, "name: dev\nvalues:\n  - key: a\n    value: '1'\n  - key: s\n    value: ''\n    type: secret\n", string(b))
 	assert.True(t, strings.HasPrefix(stderr, "converted environment"))
 }
+
+// TestConvertRefusesWrongTargets: a collection asked to become one .yaml
+// file, and a JSON file that is neither collection nor environment, are
+// errors that say what to do, and nothing is written.
+func TestConvertRefusesWrongTargets(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shop.postman_collection.json")
+	require.NoError(t, os.WriteFile(in, []byte(coll), 0o644))
+	other := filepath.Join(dir, "other.json")
+	require.NoError(t, os.WriteFile(other, []byte(`{"x": 1}`), 0o644))
+	for _, tt := range []struct{ in, out, want string }{
+		{in, filepath.Join(dir, "shop.yaml"), "a collection converts to a directory (Postman v12: name it without .yaml, e.g. postman/collections/Shop) or to a .json file"},
+		{in, filepath.Join(dir, "shop.YML"), "a collection converts to a directory"},
+		{other, filepath.Join(dir, "other.yaml"), "other.json is neither a Postman collection nor an environment"},
+	} {
+		_, err := convert(t, tt.in, tt.out)
+		if assert.Error(t, err, tt.out) {
+			assert.Contains(t, err.Error(), tt.want)
+		}
+		assert.NoFileExists(t, tt.out)
+		assert.NoDirExists(t, tt.out)
+	}
+}
