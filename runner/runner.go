@@ -151,11 +151,15 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
 		final.EnvironmentName = n // the file's name, as Newman's report has it
 	}
-	r.Sink.Handle(DoneEvent{Summary: &r.summary, Variables: final, Err: plainErr(runErr)})
+	// The summary handed out is a copy: a pointer into r would keep the
+	// whole Runner (its script engine, client and jar) alive for as long as
+	// anyone holds the summary, and a suite holds every collection's.
+	sum := r.summary
+	r.Sink.Handle(DoneEvent{Summary: &sum, Variables: final, Err: plainErr(runErr)})
 	if runErr != nil {
-		return &r.summary, runErr
+		return &sum, runErr
 	}
-	return &r.summary, nil
+	return &sum, nil
 }
 
 // scriptEngine returns the run's engine, starting it on first use.
