@@ -564,6 +564,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			drain(resp)
 			// Newman's words, naming the absolute URL that answered with
 			// one redirect too many; the run records a failed request.
+			//lint:ignore ST1005 Newman's exact message
 			return nil, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", absoluteURL(hreq.URL))
 		}
 		next, err := redirectRequest(hreq, resp, out.data, ppb)

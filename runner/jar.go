@@ -132,6 +132,7 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 		sc.Domain, sc.HostOnly = host, true
 	} else {
 		if !domainMatch(host, domain) {
+			//lint:ignore ST1005 tough-cookie's exact message, as scripts see it
 			return sc, fmt.Errorf("Cookie not in this host's domain. Cookie:%s Request:%s", domain, host)
 		}
 		sc.Domain = domain

@@ -57,12 +57,6 @@ func (f *fakeBackend) Delete(service, user string) error {
 	return nil
 }
 
-func (f *fakeBackend) callCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.calls
-}
-
 // failingBackend fails every call with err.
 type failingBackend struct{ err error }
 

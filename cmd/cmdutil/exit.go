@@ -57,8 +57,8 @@ func WithExitCode(err error, code ExitCode) error {
 	return &ExitError{Code: code, Err: err}
 }
 
-// SilentError exits non-zero without printing anything more.
-var SilentError = errors.New("silent")
+// ErrSilent exits non-zero without printing anything more.
+var ErrSilent = errors.New("silent")
 
 // ExitCodeOf is the exit code an error carries: 0 for nil, the code of an
 // ExitError, ExitUsage for a FlagError, and -1 for anything else (the root

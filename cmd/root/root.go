@@ -88,10 +88,10 @@ func Execute(ctx context.Context, io *cmdutil.IOStreams, args []string) cmdutil.
 	var fe *cmdutil.FlagError
 	var ee *cmdutil.ExitError
 	switch {
-	case errors.Is(err, cmdutil.SilentError):
+	case errors.Is(err, cmdutil.ErrSilent):
 		return cmdutil.ExitFailures
 	case errors.As(err, &ee):
-		if ee.Err != nil && !errors.Is(ee.Err, cmdutil.SilentError) {
+		if ee.Err != nil && !errors.Is(ee.Err, cmdutil.ErrSilent) {
 			fmt.Fprintf(io.ErrOut, "error: %s\n", ee.Err)
 		}
 		return ee.Code

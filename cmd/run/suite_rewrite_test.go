@@ -20,9 +20,6 @@ import (
 	"unicode/utf8"
 )
 
-// suiteCanonEcho is the echo address collections may hard-code (parity's CANON_ECHO).
-const suiteCanonEcho = "127.0.0.1:18080"
-
 var (
 	suiteLocalHosts     = map[string]bool{"127.0.0.1": true, "localhost": true, "::1": true, "[::1]": true, "127.1": true, "0.0.0.0": true}
 	suiteNoRewriteHosts = map[string]bool{"schema.getpostman.com": true, "schema.postman.com": true}

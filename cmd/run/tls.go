@@ -150,12 +150,12 @@ func decryptPEMKey(data []byte, passphrase string) ([]byte, error) {
 		if block == nil {
 			break
 		}
-		//nolint:staticcheck // legacy encrypted PEM is still what users have
+		//lint:ignore SA1019 legacy encrypted PEM keys are what users still pass to --ssl-client-key, as to Newman
 		if x509.IsEncryptedPEMBlock(block) {
 			if passphrase == "" {
 				return nil, errors.New("the key is encrypted: pass --ssl-client-passphrase")
 			}
-			//nolint:staticcheck
+			//lint:ignore SA1019 see above
 			der, err := x509.DecryptPEMBlock(block, []byte(passphrase))
 			if err != nil {
 				return nil, fmt.Errorf("decrypting the key: %w", err)

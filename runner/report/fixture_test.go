@@ -51,7 +51,7 @@ func (e scriptErr) ErrorName() string { return e.name }
 // request and a nested folder whose request fails to connect.
 type demo struct {
 	coll                       *collections.Collection
-	root, users, nested        *collections.Item
+	users, nested              *collections.Item
 	get, create, broken, skips *collections.Item
 	refs                       map[*collections.Item]runner.ItemRef
 }

@@ -6,7 +6,6 @@ package report
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -42,8 +41,7 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (e *errWriter) printf(format string, a ...any) { fmt.Fprintf(e, format, a...) }
-func (e *errWriter) print(s string)                 { io.WriteString(e, s) }
+func (e *errWriter) print(s string) { io.WriteString(e, s) }
 
 // fullName is Newman's util.getFullName: folder names and the item name
 // joined with " / ".

@@ -74,8 +74,6 @@ type junitExec struct {
 	iteration  int
 	seconds    float64
 	assertions []junitCase
-	errLog     strings.Builder
-	errored    bool
 	errors     int
 	reqErr     string
 	scriptErrs []string
