@@ -51,118 +51,6 @@ func jsonNesting(s string, limit int) bool {
 	return false
 }
 
-// valueDeeper reports whether v nests objects more than limit deep,
-// following own enumerable properties without recursion. It is used only
-// for JSON.stringify with a property list, which names the keys to follow.
-func valueDeeper(rt *goja.Runtime, v goja.Value, keys []string, limit int) bool {
-	type frame struct {
-		o     *goja.Object
-		depth int
-	}
-	o, ok := v.(*goja.Object)
-	if !ok {
-		return false
-	}
-	seen := map[*goja.Object]bool{}
-	stack := []frame{{o, 1}}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if f.depth > limit {
-			return true
-		}
-		if seen[f.o] {
-			continue // a cycle: the serializer reports it
-		}
-		seen[f.o] = true
-		if f.o.ClassName() == "Array" {
-			n := int(f.o.Get("length").ToInteger())
-			for i := 0; i < n; i++ {
-				if c, ok := f.o.Get(strconv.Itoa(i)).(*goja.Object); ok {
-					stack = append(stack, frame{c, f.depth + 1})
-				}
-			}
-			continue
-		}
-		names := keys
-		if names == nil {
-			names = f.o.Keys()
-		}
-		for _, k := range names {
-			if c, ok := f.o.Get(k).(*goja.Object); ok {
-				stack = append(stack, frame{c, f.depth + 1})
-			}
-		}
-	}
-	return false
-}
-
-// Outcomes of jsonProbe.
-const (
-	probePlain  = 0 // plain data within the depth limit: the native serializer is safe
-	probeExotic = 2 // proxies, class instances, toJSON methods: follow the serializer instead
-)
-
-// jsonProbe measures a value JSON.stringify is about to serialize, without
-// recursion: plain objects and arrays (and dates and boxed primitives, which
-// serialize as leaves). It gives up (probeExotic) on anything whose
-// serialization it cannot foresee without running script code: a proxy, an
-// object with another prototype, a toJSON of its own. Getters on plain
-// objects are read, as the serializer reads them.
-func (e *Engine) jsonProbe(v goja.Value, limit int) int {
-	o, ok := v.(*goja.Object)
-	if !ok {
-		return probePlain
-	}
-	protos := e.protos()
-	type frame = probeFrame
-	stack := e.probeStack[:0]
-	defer func() { e.probeStack = stack[:0] }()
-	stack = append(stack, frame{o, 1})
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if f.depth > limit {
-			// Too deep, or a cycle: the slow path tells them apart
-			// (RangeError, or the serializer's TypeError).
-			return probeExotic
-		}
-		if f.o.ExportType() == proxyType {
-			return probeExotic
-		}
-		switch p := f.o.Prototype(); {
-		case p == protos.array:
-			n := f.o.Get("length").ToInteger()
-			for i := int64(0); i < n; i++ {
-				if c, ok := f.o.Get(indexKey(i)).(*goja.Object); ok {
-					stack = append(stack, frame{c, f.depth + 1})
-				}
-			}
-		case p == protos.object || p == nil:
-			if _, isFn := goja.AssertFunction(f.o); isFn {
-				continue // functions serialize as nothing
-			}
-			if _, isFn := goja.AssertFunction(f.o.Get("toJSON")); isFn {
-				return probeExotic
-			}
-			for _, k := range f.o.Keys() {
-				if c, ok := f.o.Get(k).(*goja.Object); ok {
-					stack = append(stack, frame{c, f.depth + 1})
-				}
-			}
-		case p == protos.date:
-			if f.o.Get("toJSON") != protos.dateToJSON {
-				return probeExotic
-			}
-		case p == protos.str || p == protos.num || p == protos.boolean:
-			// Boxed primitives serialize as their value.
-		default:
-			return probeExotic
-		}
-	}
-	return probePlain
-}
-
 // indexKeys are array indexes as property names, made on first use (not
 // at start-up: most runs never stringify an array).
 var indexKeys = sync.OnceValue(func() []string {
@@ -178,12 +66,6 @@ func indexKey(i int64) string {
 		return keys[i]
 	}
 	return strconv.FormatInt(i, 10)
-}
-
-// probeFrame is one object on jsonProbe's stack.
-type probeFrame struct {
-	o     *goja.Object
-	depth int
 }
 
 var proxyType = reflect.TypeOf(goja.Proxy{})
@@ -207,3 +89,111 @@ func (e *Engine) protos() *jsProtos {
 	}
 	return e.jsonProtos
 }
+
+// jsonSnapshot copies plain data JSON.stringify is about to serialize into
+// fresh objects and arrays that have no prototype, reading every property
+// exactly once, and gives up (ok false) on anything whose serialization
+// would run script code it cannot foresee: a proxy, an object with another
+// prototype (class instances, dates, boxed primitives, functions), a toJSON,
+// or more than limit levels (a cycle included). The native serializer then
+// walks the copy, which holds only data properties and nothing to look up a
+// toJSON on, so the depth measured here is the depth serialized: a getter
+// that answers differently on a second read, or a toJSON added to
+// Array.prototype, cannot slip a deeper value past the count.
+//
+// keys, when not nil, is a property list (an array replacer): objects keep
+// only those keys, in that order, read as the serializer reads them.
+func (e *Engine) jsonSnapshot(v goja.Value, limit int, keys []string) (goja.Value, bool) {
+	if _, ok := v.(*goja.Object); !ok {
+		return v, true
+	}
+	rt := e.rt
+	protos := e.protos()
+	type frame struct {
+		src, dst *goja.Object
+		depth    int
+	}
+	var stack []frame
+	// copyOf makes the empty copy of one value read from a property (the
+	// loop below fills it), or reports that it cannot be copied safely.
+	copyOf := func(c goja.Value, depth int) (goja.Value, bool) {
+		if c == nil {
+			return goja.Undefined(), true // Get's answer for a missing property
+		}
+		co, isObj := c.(*goja.Object)
+		if !isObj {
+			return c, true
+		}
+		if depth > limit || co.ExportType() == proxyType {
+			return nil, false
+		}
+		var dst *goja.Object
+		switch p := co.Prototype(); {
+		case p == protos.array:
+			dst = rt.NewArray()
+		case p == protos.object || p == nil:
+			if _, isFn := goja.AssertFunction(co); isFn {
+				return nil, false
+			}
+			dst = rt.CreateObject(nil)
+		default:
+			return nil, false
+		}
+		// No prototype: the serializer finds no toJSON on the copy, and
+		// setting an index or key never reaches an inherited setter.
+		if err := dst.SetPrototype(nil); err != nil {
+			return nil, false
+		}
+		stack = append(stack, frame{co, dst, depth})
+		return dst, true
+	}
+	root, ok := copyOf(v, 1)
+	if !ok {
+		return nil, false
+	}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		// toJSON is looked up as the serializer would (own or inherited);
+		// a function there means script code decides what is serialized.
+		if _, isFn := goja.AssertFunction(f.src.Get("toJSON")); isFn {
+			return nil, false
+		}
+		if f.src.Prototype() == protos.array {
+			n := f.src.Get("length").ToInteger()
+			if n > maxSnapshotArray {
+				return nil, false // a huge sparse array: left to the slow path
+			}
+			for i := int64(0); i < n; i++ {
+				c, ok := copyOf(f.src.Get(indexKey(i)), f.depth+1)
+				if !ok {
+					return nil, false
+				}
+				if err := f.dst.Set(indexKey(i), c); err != nil {
+					return nil, false
+				}
+			}
+			continue
+		}
+		names := keys
+		if names == nil {
+			names = f.src.Keys()
+		}
+		for _, k := range names {
+			c, ok := copyOf(f.src.Get(k), f.depth+1)
+			if !ok {
+				return nil, false
+			}
+			if goja.IsUndefined(c) {
+				continue
+			}
+			if err := f.dst.Set(k, c); err != nil {
+				return nil, false
+			}
+		}
+	}
+	return root, true
+}
+
+// maxSnapshotArray bounds the arrays jsonSnapshot copies element by element.
+const maxSnapshotArray = 1 << 24

@@ -189,10 +189,9 @@ type Engine struct {
 	responseFns [3]goja.Value
 	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
 	respGlobals []responseGlobal  // the legacy response globals, for setResponseGlobals
-	// jsonProtos are the built-in prototypes JSON.stringify's probe
+	// jsonProtos are the built-in prototypes JSON.stringify's snapshot
 	// compares against.
 	jsonProtos *jsProtos
-	probeStack []probeFrame
 	// partsLoaded names the bootstrap parts this engine has evaluated, in
 	// order (parts.go).
 	partsLoaded []string

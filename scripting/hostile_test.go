@@ -3,6 +3,7 @@ package scripting
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime/debug"
@@ -27,6 +28,17 @@ var hostileScripts = []struct {
 	{"deep JSON.stringify", `let a = []; for (let i = 0; i < 200000; i++) a = [a]; JSON.stringify(a)`, "RangeError"},
 	{"deep JSON.stringify through toJSON", `let a = []; for (let i = 0; i < 200000; i++) a = [a]; JSON.stringify({toJSON() { return a }})`, "RangeError"},
 	{"deep JSON.stringify with a property list", `let a = {a: 1}; for (let i = 0; i < 200000; i++) a = {a}; JSON.stringify(a, ['a'])`, "RangeError"},
+	// Values that change between reads: the depth is counted on what is
+	// serialized, so a getter, toJSON or toISOString that hands back a deep
+	// value on a later read is still caught.
+	{"getter deeper on its second read", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; let n = 0; JSON.stringify({get x() { return ++n > 1 ? a : 1 }})`, ""},
+	{"getter deeper on its second read, property list", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; let n = 0; JSON.stringify({get x() { return ++n > 1 ? a : 1 }}, ['x', 'a'])`, ""},
+	{"inherited toJSON getter on arrays", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; let n = 0; Object.defineProperty(Array.prototype, 'toJSON', {configurable: true, get() { return ++n > 1 ? () => a : undefined }}); try { JSON.stringify([1]) } finally { delete Array.prototype.toJSON }`, ""},
+	{"Date.prototype.toISOString returning a deep value", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; const o = Date.prototype.toISOString; Date.prototype.toISOString = () => a; try { JSON.stringify({d: new Date(0)}) } finally { Date.prototype.toISOString = o }`, ""},
+	{"function toJSON on Function.prototype", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; Function.prototype.toJSON = () => a; try { JSON.stringify(function () {}) } finally { delete Function.prototype.toJSON }`, ""},
+	{"console.log, structuredClone, deep equality, variables with a changing getter", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; let n = 0; const o = {get x() { return ++n > 2 ? a : 1 }};
+for (const f of [() => console.log(o), () => structuredClone(o), () => pm.expect(o).to.eql({x: 1}), () => pm.expect(o).to.deep.include({x: 1}), () => pm.environment.set('v', o), () => pm.variables.set('v', o), () => Buffer.from(JSON.stringify(o)), () => String(o), () => pm.expect(o).to.have.property('x')]) { n = 0; try { f() } catch (e) {} }
+for (const f of [() => console.log(a), () => structuredClone(a), () => pm.expect(a).to.eql(a), () => pm.expect(a).to.eql({}), () => pm.collectionVariables.set('v', a)]) { try { f() } catch (e) {} }`, ""},
 	{"deep JSON.parse", `JSON.parse('['.repeat(300000) + ']'.repeat(300000))`, "RangeError"},
 	{"deep JSON.parse with a reviver", `JSON.parse('['.repeat(300000) + ']'.repeat(300000), (k, v) => v)`, "RangeError"},
 	{"deep object into a variable", `let a = {}; for (let i = 0; i < 200000; i++) a = {a}; pm.environment.set('deep', a)`, ""},
@@ -80,7 +92,11 @@ func TestHostileScripts(t *testing.T) {
 	cmd.Env = append(os.Environ(), "COURIER_HOSTILE_CHILD=1", "GOMEMLIMIT=768MiB")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("the hostile scripts took the process down: %v\n%s", err, tail(string(out), 4000))
+		last := "(none)"
+		if i := strings.LastIndex(string(out), "hostile case: "); i >= 0 {
+			last, _, _ = strings.Cut(string(out[i+len("hostile case: "):]), "\n")
+		}
+		t.Fatalf("the hostile scripts took the process down: %v\nlast case started: %s\n%s", err, last, tail(string(out), 4000))
 	}
 	if !strings.Contains(string(out), "--- PASS: TestHostileScripts") {
 		t.Fatalf("child did not pass:\n%s", tail(string(out), 4000))
@@ -98,6 +114,9 @@ func hostileChild(t *testing.T) {
 	// Go stack use per JS frame is what is being tested, not the count.
 	e.rt.SetMaxCallStackSize(maxCallStack / 10)
 	for _, c := range hostileScripts {
+		// Written at once (not through t.Log): a fatal error loses the
+		// test's buffered output, and the parent names the last case.
+		fmt.Fprintln(os.Stderr, "hostile case: "+c.name)
 		r := e.Run(context.Background(), testExec("test", c.src))
 		var se *ScriptError
 		switch {
@@ -158,6 +177,15 @@ const cases = [
   [String(JSON.stringify(undefined)), 'undefined'],
   [JSON.stringify(5, (k, v) => v + 1), '6'],
   [JSON.stringify(JSON.parse('[[[[1]]]]')), '[[[[1]]]]'],
+  [JSON.stringify({b: 1, a: {b: 2, c: 3}, c: 4}, ['c', 'a', 'b', 'a', 7, {}]), '{"c":4,"a":{"c":3,"b":2},"b":1}'],
+  [JSON.stringify({d: new Date(0), e: {d: 1}}, ['d', 'e']), '{"d":"1970-01-01T00:00:00.000Z","e":{"d":1}}'],
+  [JSON.stringify([undefined, function () {}, , 1]), '[null,null,null,1]'],
+  [JSON.stringify({a: [1, {b: undefined, c: Symbol()}]}), '{"a":[1,{}]}'],
+  [JSON.stringify({b: 1, 2: 2, 1: 1}), '{"1":1,"2":2,"b":1}'],
+  [JSON.stringify(Object.assign(Object.create(null), {a: [true, null]})), '{"a":[true,null]}'],
+  [(() => { let n = 0; const o = {get x() { return ++n }}; return JSON.stringify(o) + n })(), '{"x":1}1'],
+  [(() => { const a = [1]; a.toJSON = () => 'A'; return JSON.stringify({a}) })(), '{"a":"A"}'],
+  [JSON.stringify({a: new Number(3), s: new String('x')}), '{"a":3,"s":"x"}'],
 ];
 cases.forEach(([got, want], i) => pm.test("case " + i, () => pm.expect(got).to.equal(want)));
 let threw = ''; try { const c = {}; c.c = c; JSON.stringify(c) } catch (e) { threw = e.name }
@@ -172,7 +200,7 @@ pm.test("cycle", () => pm.expect(threw).to.equal('TypeError'));
 			t.Errorf("%s: %s", tr.Name, tr.Error)
 		}
 	}
-	if len(r.Tests) != 10 {
+	if len(r.Tests) != 19 { // 18 cases and the cycle
 		t.Fatalf("ran %d tests", len(r.Tests))
 	}
 }

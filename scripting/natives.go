@@ -963,18 +963,22 @@ func (e *Engine) installGlobals() error {
 	set("jsonTooDeep", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(jsonNesting(c.Argument(0).String(), maxParseDepth))
 	})
-	set("jsonProbe", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(e.jsonProbe(c.Argument(0), int(c.Argument(1).ToInteger())))
-	})
-	set("jsonDeeper", func(c goja.FunctionCall) goja.Value {
+	// jsonSnapshot(value, limit, keys) returns a copy of plain data for
+	// the native serializer, or jsonMiss (see depth.go). keys is a property
+	// list of strings, already deduplicated, or null.
+	set("jsonSnapshot", func(c goja.FunctionCall) goja.Value {
 		var keys []string
 		if o, ok := c.Argument(2).(*goja.Object); ok {
-			n := int(o.Get("length").ToInteger())
-			for i := 0; i < n; i++ {
-				keys = append(keys, o.Get(strconv.Itoa(i)).String())
+			n := o.Get("length").ToInteger()
+			keys = make([]string, 0, n)
+			for i := int64(0); i < n; i++ {
+				keys = append(keys, o.Get(indexKey(i)).String())
 			}
 		}
-		return rt.ToValue(valueDeeper(rt, c.Argument(0), keys, int(c.Argument(1).ToInteger())))
+		if v, ok := e.jsonSnapshot(c.Argument(0), int(c.Argument(1).ToInteger()), keys); ok {
+			return v
+		}
+		return miss
 	})
 	set("fastAssertInit", func(expectation, response, object, array *goja.Object) {
 		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array}

@@ -120,25 +120,35 @@ def(JSON, 'parse', function parse(text, reviver) {
 
 // JSON.stringify: goja's serializer recurses in Go and checks for cycles
 // against the whole path, so a deeply nested value would exhaust the Go
-// stack (a fatal error, not an exception) or run for hours. Plain data is
-// measured first; anything else is followed through a replacer, and past
-// maxStringifyDepth levels both throw V8's RangeError. An array replacer (a property
-// list) fixes key order, which a function cannot: those values are
-// measured up front instead.
+// stack (a fatal error, not an exception) or run for hours. Depth is
+// therefore always counted on the values actually serialized, never
+// measured beforehand (a getter may answer differently on its second read):
+// plain data is copied from Go, reading each property once, into
+// prototype-less objects that the native serializer walks as they are;
+// anything else goes through a replacer that counts the path it is called
+// on. Past maxStringifyDepth levels both throw V8's RangeError.
 var nativeJSONStringify = JSON.stringify, maxStringifyDepth = host.maxJSONDepth;
-var jsonProbe = host.jsonProbe;
-def(JSON, 'stringify', function stringify(value, replacer, space) {
-    if (typeof replacer !== 'function') {
-        if (value === null || typeof value !== 'object') { return nativeJSONStringify(value, replacer, space); }
-        // Plain data (the usual case) is measured from Go, then handed to
-        // the native serializer as is; only what the probe cannot foresee
-        // goes the slow way below.
-        var kind = jsonProbe(value, maxStringifyDepth);
-        if (kind === 0) { return nativeJSONStringify(value, replacer, space); }
+var jsonSnapshot = host.jsonSnapshot;
+var arrayIsArray = Array.isArray;
+// propertyList turns an array replacer into its keys, as the serializer
+// does: strings, numbers and their boxes, each once.
+function propertyList(replacer) {
+    var keys = [], seen = Object.create(null);
+    for (var i = 0; i < replacer.length; i++) {
+        var k = replacer[i], t = typeof k;
+        if (t === 'string' || t === 'number' || k instanceof String || k instanceof Number) {
+            k = String(k);
+            if (!seen[k]) { seen[k] = true; keys.push(k); }
+        }
     }
-    if (Array.isArray(replacer)) {
-        if (host.jsonDeeper(value, maxStringifyDepth, replacer)) { throw new RangeError('Maximum call stack size exceeded'); }
-        return nativeJSONStringify(value, replacer, space);
+    return keys;
+}
+def(JSON, 'stringify', function stringify(value, replacer, space) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) { return nativeJSONStringify(value, replacer, space); }
+    var list = arrayIsArray(replacer) ? propertyList(replacer) : null;
+    if (typeof replacer !== 'function') {
+        var snap = jsonSnapshot(value, maxStringifyDepth, list);
+        if (snap !== jsonMiss) { return nativeJSONStringify(snap, null, space); }
     }
     var path = [], user = typeof replacer === 'function' ? replacer : null;
     return nativeJSONStringify(value, function (k, v) {
@@ -146,6 +156,16 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
         if (user) { v = user.call(this, k, v); }
         // toJSON has already been applied: v is what gets serialized.
         if (v !== null && typeof v === 'object') {
+            if (list && !arrayIsArray(v)) {
+                // The property list, applied here: a copy holding the
+                // listed keys in order, each read once.
+                var o = Object.create(null);
+                for (var i = 0; i < list.length; i++) {
+                    var x = v[list[i]];
+                    if (x !== undefined) { o[list[i]] = x; }
+                }
+                v = o;
+            }
             path.push(v);
             if (path.length > maxStringifyDepth) { throw new RangeError('Maximum call stack size exceeded'); }
         }
