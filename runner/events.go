@@ -176,6 +176,17 @@ type ItemDoneEvent struct {
 	Skipped   bool // pm.execution.skipRequest
 }
 
+// InterruptedEvent marks a request item that a stopped run (interrupted,
+// --timeout, a caller's deadline) left unfinished: the request did not
+// complete and counts in no statistic. A sequential run says so in its
+// DoneEvent, which finds its one open item; side by side, each parallel
+// worker stopped inside an item sends one of these before closing it.
+type InterruptedEvent struct {
+	Item      ItemRef
+	Iteration int
+	Err       error // why the run stopped (an *ErrorInfo)
+}
+
 // DoneEvent closes a run.
 type DoneEvent struct {
 	Summary *Summary
@@ -187,6 +198,7 @@ type DoneEvent struct {
 }
 
 func (StartEvent) isEvent()         {}
+func (InterruptedEvent) isEvent()   {}
 func (IterationEvent) isEvent()     {}
 func (ItemStartEvent) isEvent()     {}
 func (RequestEvent) isEvent()       {}

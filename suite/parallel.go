@@ -63,10 +63,11 @@ type worker struct {
 
 // workerSink groups a worker's events by iteration.
 type workerSink struct {
-	ctx  context.Context
 	w    *worker
 	cur  *batch
 	seen snapshot // variables after the previous iteration
+	// open is the request item started and not yet done, if any.
+	open *runner.ItemStartEvent
 }
 
 func (ws *workerSink) Handle(ev runner.Event) {
@@ -77,12 +78,30 @@ func (ws *workerSink) Handle(ev runner.Event) {
 	case runner.IterationEvent:
 		ws.flush()
 		ws.cur = &batch{iteration: e.Iteration, events: []runner.Event{e}}
+	case runner.ItemStartEvent:
+		ws.open = &e
+		ws.add(ev)
+	case runner.ItemDoneEvent:
+		ws.open = nil
+		ws.add(ev)
 	case runner.DoneEvent:
+		if e.Err != nil && ws.open != nil {
+			// The worker stopped inside this item: say so, and close
+			// it, so that the report shows it as not completed (the
+			// merged DoneEvent only reaches the last item shown).
+			ws.add(runner.InterruptedEvent{Item: ws.open.Item, Iteration: ws.open.Iteration, Err: e.Err})
+			ws.add(runner.ItemDoneEvent{Item: ws.open.Item, Iteration: ws.open.Iteration})
+			ws.open = nil
+		}
 		ws.flush()
 	default:
-		if ws.cur != nil {
-			ws.cur.events = append(ws.cur.events, ev)
-		}
+		ws.add(ev)
+	}
+}
+
+func (ws *workerSink) add(ev runner.Event) {
+	if ws.cur != nil {
+		ws.cur.events = append(ws.cur.events, ev)
 	}
 }
 
@@ -99,11 +118,11 @@ func (ws *workerSink) flush() {
 	ws.cur = nil
 }
 
+// send hands b to the output, which reads every batch until the worker
+// closes its channel: a stopped run's last, cut-short iteration is shown
+// too, so that the report holds everything its statistics count.
 func (ws *workerSink) send(b batch) {
-	select {
-	case ws.w.batches <- b:
-	case <-ws.ctx.Done(): // the output stopped: nobody reads any more
-	}
+	ws.w.batches <- b
 }
 
 // runParallel runs the collection's iterations on n workers.
@@ -130,12 +149,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 			w.summary, w.err = w.r.Run(wctx)
 		}()
 	}
-	opened := showInOrder(workers, sel, sink)
-	cancel() // whatever is left is not shown: stop it
-	for _, w := range workers {
-		for range w.batches {
-		}
-	}
+	opened := showInOrder(workers, sel, sink, cancel)
 	wg.Wait()
 
 	merged, runErr := mergeSummaries(ctx, workers)
@@ -180,17 +194,21 @@ func (s *Suite) newWorkers(ctx context.Context, coll *collections.Collection, va
 			Options:     o,
 			Jar:         jar,
 		}
-		w.r.Sink = &workerSink{ctx: ctx, w: w}
+		w.r.Sink = &workerSink{w: w}
 		workers[i] = w
 	}
 	return workers, nil
 }
 
 // showInOrder hands the workers' iterations to sink in iteration order,
-// opening with one StartEvent; it stops at the first iteration a worker
-// did not finish (cancelled, --timeout). It reports whether the run
-// started at all.
-func showInOrder(workers []*worker, sel []int, sink runner.Sink) bool {
+// opening with one StartEvent, and reads every batch until each worker has
+// closed its channel. When a worker ends before its share is done (an
+// error, a cancellation, --timeout) the others are stopped through stop;
+// what they had finished or started is still shown, in order, so the
+// report holds exactly what the merged statistics count (a cut-short
+// iteration ends with its open item marked interrupted). It reports
+// whether the run started at all.
+func showInOrder(workers []*worker, sel []int, sink runner.Sink, stop context.CancelFunc) bool {
 	started := time.Now()
 	opened := false
 	for _, w := range workers {
@@ -205,19 +223,43 @@ func showInOrder(workers []*worker, sel []int, sink runner.Sink) bool {
 			opened = true
 		}
 	}
-	if !opened {
-		return false
-	}
+	n := len(workers)
+	closed := make([]bool, n)
+	// held is a batch read ahead of its turn (a worker's iterations come
+	// in order, so at most one per worker).
+	held := make([]*batch, n)
 	for j, it := range sel {
-		b, ok := <-workers[j%len(workers)].batches
-		if !ok || b.iteration != it {
-			break
+		w := j % n
+		if closed[w] {
+			continue
 		}
-		for _, ev := range b.events {
-			sink.Handle(ev)
+		b := held[w]
+		held[w] = nil
+		if b == nil {
+			nb, ok := <-workers[w].batches
+			if !ok {
+				closed[w] = true
+				stop() // this worker ended early: the run is over
+				continue
+			}
+			b = &nb
+		}
+		if b.iteration != it {
+			held[w] = b // a later one: this iteration never ran
+			continue
+		}
+		if opened {
+			for _, ev := range b.events {
+				sink.Handle(ev)
+			}
 		}
 	}
-	return true
+	// Nothing is left to show; let every worker finish sending.
+	for _, w := range workers {
+		for range w.batches {
+		}
+	}
+	return opened
 }
 
 // mergeSummaries adds up the workers' summaries and picks the run's error:

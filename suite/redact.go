@@ -71,6 +71,10 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 	case runner.ItemDoneEvent:
 		e.Item = redactItem(r, e.Item)
 		return e
+	case runner.InterruptedEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Err = redactErrInfo(r, e.Err)
+		return e
 	case runner.DoneEvent:
 		if e.Summary != nil {
 			sum := *e.Summary

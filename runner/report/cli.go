@@ -172,6 +172,10 @@ func (c *CLI) Handle(ev runner.Event) {
 		if !c.o.NoConsole {
 			c.out.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
 		}
+	case runner.InterruptedEvent:
+		if e.Err != nil {
+			c.out.print("  " + c.p.red.Sprint("[interrupted: "+e.Err.Error()+"]") + "\n")
+		}
 	case runner.ItemDoneEvent:
 		if e.Skipped {
 			c.out.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")

@@ -144,6 +144,8 @@ func (j *JSON) Handle(ev runner.Event) {
 			j.cur.Skipped = e.Skipped
 		}
 		j.flush()
+	case runner.InterruptedEvent:
+		j.interrupted(e.Err)
 	case runner.DoneEvent:
 		j.finish(e)
 	}
@@ -206,13 +208,23 @@ func (j *JSON) flush() {
 	j.written++
 }
 
+// interrupted marks the execution in progress as one the run stopped in:
+// not completed, with the stop's reason as its request error when the
+// request never got an answer.
+func (j *JSON) interrupted(err error) {
+	if j.cur == nil || err == nil {
+		return
+	}
+	j.cur.Interrupted = true
+	if j.cur.Response == nil && j.cur.RequestError == nil {
+		j.cur.RequestError = requestErrorJSON(err)
+	}
+}
+
 func (j *JSON) finish(e runner.DoneEvent) {
-	if e.Err != nil && j.cur != nil {
+	if e.Err != nil {
 		// The run stopped inside this execution.
-		j.cur.Interrupted = true
-		if j.cur.Response == nil && j.cur.RequestError == nil {
-			j.cur.RequestError = requestErrorJSON(e.Err)
-		}
+		j.interrupted(e.Err)
 	}
 	j.flush()
 	j.done = true

@@ -130,6 +130,10 @@ func (j *JUnit) Handle(ev runner.Event) {
 		j.cur.scriptErrs = append(j.cur.scriptErrs, prop+"Error: "+errorMessage(errorName(e.Err), e.Err))
 	case runner.ItemDoneEvent:
 		j.finishExec()
+	case runner.InterruptedEvent:
+		if j.cur != nil && e.Err != nil {
+			j.interrupted(e.Err)
+		}
 	case runner.DoneEvent:
 		if e.Err != nil {
 			j.interrupted(e.Err)

@@ -72,6 +72,9 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 			sink.Handle(runner.AssertionEvent{Item: item, Iteration: it, Index: i, Result: r})
 		}
 		scripts("test", e.TestScript)
+		if e.Interrupted && e.RequestError != nil {
+			sink.Handle(runner.InterruptedEvent{Item: item, Iteration: it, Err: replayError(e.RequestError)})
+		}
 		sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: it, Skipped: e.Skipped})
 	}
 	done := runner.DoneEvent{Summary: replaySummary(rep, ref), Variables: runner.Variables{
