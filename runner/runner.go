@@ -176,6 +176,8 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
 		Random:       r.scopes.Gen,
+		// A v12 (v3) collection was written for Postman's current sandbox.
+		CurrentSandbox: r.Collection.Format == "v3",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("starting the script engine: %w", err)

@@ -140,4 +140,11 @@ type Options struct {
 	// crypto.getRandomValues and crypto.randomUUID (a seeded run repeats
 	// them); nil uses Go's generators.
 	Random *environments.Gen
+	// CurrentSandbox follows Postman's current sandbox (the Postman app,
+	// Postman CLI 1.34) where it differs from Newman's 4.7.1: a top-level
+	// let, const or class may reuse a sandbox global's name
+	// (const responseBody = pm.response.json()), where Newman raises a
+	// SyntaxError. Runs of Postman v12 collections set it: only the
+	// current Postman writes them, and Postman CLI is their reference.
+	CurrentSandbox bool
 }

@@ -306,9 +306,11 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		res.Err = e.syntaxError(x, c)
 		return res
 	}
-	if err := c.scopeClash(x); err != nil {
-		res.Err = err
-		return res
+	if !e.opts.CurrentSandbox {
+		if err := c.scopeClash(x); err != nil {
+			res.Err = err
+			return res
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		res.Err = &ScriptError{Script: x.Name, Listen: x.Listen, Msg: context.Cause(ctx).Error(), Err: context.Cause(ctx)}

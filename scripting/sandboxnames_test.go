@@ -55,6 +55,35 @@ func TestSandboxScopeClash(t *testing.T) {
 	}
 }
 
+// TestCurrentSandboxAllowsRedeclaration: Postman's current sandbox (Postman
+// CLI 1.34, checked with a v2.1 collection against our echo server) runs
+// scripts that redeclare a sandbox global at the top level, each seeing its
+// own value; Options.CurrentSandbox follows it (v12 collections).
+func TestCurrentSandboxAllowsRedeclaration(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		"const responseBody = 'mine'; pm.test('ran', () => pm.expect(responseBody).to.equal('mine'));",
+		"const data = 1; pm.test('ran', () => pm.expect(data).to.equal(1));",
+		"let request = 2; pm.test('ran', () => pm.expect(request).to.equal(2));",
+		"const tests = 3; pm.test('ran', () => pm.expect(tests).to.equal(3));",
+		"let CryptoJS = 4; pm.test('ran', () => pm.expect(CryptoJS).to.equal(4));",
+		"const responseCode = 5; pm.test('ran', () => pm.expect(responseCode).to.equal(5));",
+	} {
+		t.Run(src[:strings.Index(src, ";")], func(t *testing.T) {
+			t.Parallel()
+			e, _ := newTestEngine(t, Options{CurrentSandbox: true})
+			r := e.Run(context.Background(), testExec("test", src))
+			require.NoError(t, r.Err)
+			require.Len(t, r.Tests, 1)
+			assert.True(t, r.Tests[0].Passed, r.Tests[0].Error)
+			// The next script still has the sandbox's own.
+			r = e.Run(context.Background(), testExec("test", "pm.test('sandbox', () => pm.expect(typeof CryptoJS.MD5).to.equal('function'));"))
+			require.NoError(t, r.Err)
+			assert.True(t, r.Tests[0].Passed, r.Tests[0].Error)
+		})
+	}
+}
+
 // TestSandboxGlobalsStayInTheScript: assigning a sandbox global (lodash's
 // _, CryptoJS, JSON, tests...) changes it for that script only, as in
 // Postman where they are parameters of the script's function; other
