@@ -182,6 +182,7 @@ const cases = [
   [JSON.stringify([undefined, function () {}, , 1]), '[null,null,null,1]'],
   [JSON.stringify({a: [1, {b: undefined, c: Symbol()}]}), '{"a":[1,{}]}'],
   [JSON.stringify({b: 1, 2: 2, 1: 1}), '{"1":1,"2":2,"b":1}'],
+  [JSON.stringify({b: 1, 2: 2, 1: 1}, ['b', '2', 1]), '{"b":1,"2":2,"1":1}'],
   [JSON.stringify(Object.assign(Object.create(null), {a: [true, null]})), '{"a":[true,null]}'],
   [(() => { let n = 0; const o = {get x() { return ++n }}; return JSON.stringify(o) + n })(), '{"x":1}1'],
   [(() => { const a = [1]; a.toJSON = () => 'A'; return JSON.stringify({a}) })(), '{"a":"A"}'],
@@ -200,7 +201,7 @@ pm.test("cycle", () => pm.expect(threw).to.equal('TypeError'));
 			t.Errorf("%s: %s", tr.Name, tr.Error)
 		}
 	}
-	if len(r.Tests) != 19 { // 18 cases and the cycle
+	if len(r.Tests) != 20 { // 19 cases and the cycle
 		t.Fatalf("ran %d tests", len(r.Tests))
 	}
 }

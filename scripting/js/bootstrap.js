@@ -148,7 +148,9 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
     var list = arrayIsArray(replacer) ? propertyList(replacer) : null;
     if (typeof replacer !== 'function') {
         var snap = jsonSnapshot(value, maxStringifyDepth, list);
-        if (snap !== jsonMiss) { return nativeJSONStringify(snap, null, space); }
+        // The list again for its order (integer-like keys come first in an
+        // object): the copy has only data properties, read without code.
+        if (snap !== jsonMiss) { return nativeJSONStringify(snap, list, space); }
     }
     var path = [], user = typeof replacer === 'function' ? replacer : null;
     return nativeJSONStringify(value, function (k, v) {
