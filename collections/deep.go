@@ -16,34 +16,6 @@ import (
 // decoding, safely under the decoder's limit.
 const deepNesting = 9000
 
-// nestedDeeper reports whether JSON text nests more than limit levels.
-func nestedDeeper(s []byte, limit int) bool {
-	depth, inStr := 0, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if inStr {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inStr = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inStr = true
-		case '[', '{':
-			if depth++; depth > limit {
-				return true
-			}
-		case ']', '}':
-			depth--
-		}
-	}
-	return false
-}
-
 // itemNode is an object of the item tree: the collection itself (the root)
 // or an element of some item node's "item" array.
 type itemNode struct {

@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/courier-run/courier/internal/jsondepth"
 )
 
 // maxCollectionSize bounds what we read from a file or URL; real collections
@@ -193,7 +195,7 @@ func decodeCollection(text []byte) (*Collection, error) {
 			return nil, fmt.Errorf("%w: the file is a JSON array (iteration data? pass it with -d)", ErrNotCollection)
 		}
 	}
-	if nestedDeeper(text, deepNesting) {
+	if jsondepth.Exceeds(text, deepNesting) {
 		doc, err := decodeDeep(text)
 		if err != nil {
 			return nil, err

@@ -21,36 +21,6 @@ const (
 	maxStringifyDepth = 10_000
 )
 
-// jsonNesting reports whether JSON text s nests arrays and objects more
-// than limit deep. It only counts brackets outside strings; syntax is left
-// to the parser.
-func jsonNesting(s string, limit int) bool {
-	depth, inStr := 0, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if inStr {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inStr = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inStr = true
-		case '[', '{':
-			if depth++; depth > limit {
-				return true
-			}
-		case ']', '}':
-			depth--
-		}
-	}
-	return false
-}
-
 // indexKeys are array indexes as property names, made on first use (not
 // at start-up: most runs never stringify an array).
 var indexKeys = sync.OnceValue(func() []string {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/jsondepth"
 	"github.com/dop251/goja"
 )
 
@@ -961,7 +962,7 @@ func (e *Engine) installGlobals() error {
 	set("jsonMiss", miss)
 	set("maxJSONDepth", maxStringifyDepth)
 	set("jsonTooDeep", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(jsonNesting(c.Argument(0).String(), maxParseDepth))
+		return rt.ToValue(jsondepth.Exceeds(c.Argument(0).String(), maxParseDepth))
 	})
 	// jsonSnapshot(value, limit, keys) returns a copy of plain data for
 	// the native serializer, or jsonMiss (see depth.go). keys is a property
