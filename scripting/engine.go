@@ -38,64 +38,24 @@ var bootstrapSource string
 //go:embed js/web.js
 var webSource string
 
-var (
-	webOnce sync.Once
-	webProg *goja.Program
-	webErr  error
-)
-
-func webProgram() (*goja.Program, error) {
-	webOnce.Do(func() {
-		webProg, webErr = goja.Compile("courier-web.js", webSource, false)
-	})
-	return webProg, webErr
-}
-
 //go:embed js/url.js
 var urlSource string
-
-var (
-	urlOnce sync.Once
-	urlProg *goja.Program
-	urlErr  error
-)
-
-func urlProgram() (*goja.Program, error) {
-	urlOnce.Do(func() {
-		urlProg, urlErr = goja.Compile("courier-url.js", urlSource, false)
-	})
-	return urlProg, urlErr
-}
 
 //go:embed js/intl.js
 var intlSource string
 
+// Each embedded program is compiled once per process, on first use: goja
+// Programs are immutable and run in any number of runtimes.
 var (
-	intlOnce sync.Once
-	intlProg *goja.Program
-	intlErr  error
+	webProgram = compileOnce("courier-web.js", &webSource)
+	urlProgram = compileOnce("courier-url.js", &urlSource)
+	// intlProgram's classes run only when a script first touches Intl.
+	intlProgram      = compileOnce("courier-intl.js", &intlSource)
+	bootstrapProgram = compileOnce("courier-bootstrap.js", &bootstrapSource)
 )
 
-// intlProgram compiles the Intl classes once per process; engines run it
-// only when a script first touches Intl.
-func intlProgram() (*goja.Program, error) {
-	intlOnce.Do(func() {
-		intlProg, intlErr = goja.Compile("courier-intl.js", intlSource, false)
-	})
-	return intlProg, intlErr
-}
-
-var (
-	bootstrapOnce sync.Once
-	bootstrapProg *goja.Program
-	bootstrapErr  error
-)
-
-func bootstrapProgram() (*goja.Program, error) {
-	bootstrapOnce.Do(func() {
-		bootstrapProg, bootstrapErr = goja.Compile("courier-bootstrap.js", bootstrapSource, false)
-	})
-	return bootstrapProg, bootstrapErr
+func compileOnce(name string, src *string) func() (*goja.Program, error) {
+	return sync.OnceValues(func() (*goja.Program, error) { return goja.Compile(name, *src, false) })
 }
 
 // programs caches compiled user scripts process-wide, keyed by source: the

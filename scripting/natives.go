@@ -897,66 +897,20 @@ func (e *Engine) installGlobals() error {
 	set("require", e.require)
 	e.installIntl(set)
 	e.installURL(set)
-	var webClasses *goja.Object
-	set("webClasses", func() goja.Value {
-		if webClasses == nil {
-			prog, err := webProgram()
-			if err != nil {
-				panic(err)
+	// The web, URL and Intl classes are built on first use: each program
+	// evaluates to a factory called once per engine.
+	lazyClasses := func(name string, prog func() (*goja.Program, error), args ...goja.Value) {
+		var v goja.Value
+		set(name, func() goja.Value {
+			if v == nil {
+				v = e.runFactory(prog, args...)
 			}
-			fv, err := rt.RunProgram(prog)
-			if err != nil {
-				panic(err)
-			}
-			fn, _ := goja.AssertFunction(fv)
-			v, err := fn(goja.Undefined(), g, rt.GlobalObject())
-			if err != nil {
-				panic(err)
-			}
-			webClasses = v.ToObject(rt)
-		}
-		return webClasses
-	})
-	var urlClasses *goja.Object
-	set("urlClasses", func() goja.Value {
-		if urlClasses == nil {
-			prog, err := urlProgram()
-			if err != nil {
-				panic(err)
-			}
-			fv, err := rt.RunProgram(prog)
-			if err != nil {
-				panic(err)
-			}
-			fn, _ := goja.AssertFunction(fv)
-			v, err := fn(goja.Undefined(), g)
-			if err != nil {
-				panic(err)
-			}
-			urlClasses = v.ToObject(rt)
-		}
-		return urlClasses
-	})
-	var intl goja.Value
-	set("intl", func() goja.Value {
-		if intl == nil {
-			prog, err := intlProgram()
-			if err != nil {
-				panic(err)
-			}
-			fv, err := rt.RunProgram(prog)
-			if err != nil {
-				panic(err)
-			}
-			fn, _ := goja.AssertFunction(fv)
-			v, err := fn(goja.Undefined(), g)
-			if err != nil {
-				panic(err)
-			}
-			intl = v
-		}
-		return intl
-	})
+			return v
+		})
+	}
+	lazyClasses("webClasses", webProgram, g, rt.GlobalObject())
+	lazyClasses("urlClasses", urlProgram, g)
+	lazyClasses("intl", intlProgram, g)
 	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
 	miss := rt.NewObject()
 	set("jsonMiss", miss)
@@ -1376,4 +1330,23 @@ func (e *Engine) randomRead(b []byte) {
 		return
 	}
 	_, _ = rand.Read(b)
+}
+
+// runFactory runs a compiled program that evaluates to a function and calls
+// it with args. Errors are thrown into the script that needed the result.
+func (e *Engine) runFactory(prog func() (*goja.Program, error), args ...goja.Value) goja.Value {
+	p, err := prog()
+	if err != nil {
+		panic(err)
+	}
+	fv, err := e.rt.RunProgram(p)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(fv)
+	v, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
