@@ -71,13 +71,7 @@ func rewriteForAwait(src string) string {
 	n := 0
 	for {
 		mask := codeMask(src)
-		var loc []int
-		for _, l := range forAwaitRe.FindAllStringIndex(src, -1) {
-			if mask[l[0]] {
-				loc = l
-				break
-			}
-		}
+		loc := firstInCode(forAwaitRe, src, mask)
 		if loc == nil {
 			return src
 		}
@@ -238,13 +232,7 @@ var asyncMethodRe = regexp.MustCompile(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][
 func rewriteAsyncMethods(src string) string {
 	for k := 0; ; k++ {
 		mask := codeMask(src)
-		var loc []int
-		for _, l := range asyncMethodRe.FindAllStringSubmatchIndex(src, -1) {
-			if mask[l[0]] {
-				loc = l
-				break
-			}
-		}
+		loc := firstInCode(asyncMethodRe, src, mask)
 		if loc == nil {
 			return src
 		}
@@ -297,4 +285,15 @@ func transformAsync(src, prefix, suffix string) string {
 		return src
 	}
 	return rewriteAsyncGenerators(rewriteAsyncMethods(rewriteForAwait(src)), prefix, suffix)
+}
+
+// firstInCode is the first match of re that starts in code (not in a
+// string or comment, per mask), as submatch indexes; nil when none does.
+func firstInCode(re *regexp.Regexp, src string, mask []bool) []int {
+	for _, l := range re.FindAllStringSubmatchIndex(src, -1) {
+		if mask[l[0]] {
+			return l
+		}
+	}
+	return nil
 }
