@@ -38,23 +38,53 @@ func issuer(base string, env *environment) string { return base + "/" + env.id +
 
 // --- client authentication ------------------------------------------------
 
-// authenticateClient applies the application's tokenEndpointAuthMethod.
-// PingOne answers every client authentication failure alike (unknown
-// client, wrong secret, wrong method) so as not to leak which part was
-// wrong.
+// PingOne's invalid_client descriptions. Recorded from the live service:
+//   - "Request denied: Invalid client credentials" for a client id no
+//     application has (pingidentity/pingctl,
+//     internal/commands/platform/export_internal_test.go,
+//     Test_initApiClient_invalidClientIdConfig) and for a wrong secret sent
+//     the way the application authenticates (curtismu7's PingOne Privilege
+//     notes: a rotated secret failed every sign-in with it, while the Basic
+//     attempts to that client_secret_post app logged "Unsupported
+//     authentication method");
+//   - "Request denied: Unsupported authentication method" for credentials
+//     sent another way than the application's tokenEndpointAuthMethod
+//     (pingidentity/pingcli, cmd/platform/export_test.go,
+//     TestPlatformExportCmd_PingOneClientCredentialFlagsInvalid: Go's
+//     oauth2 client falls back to client_secret_post against a Basic
+//     worker), including any client_secret, even an empty one, sent to a
+//     NONE application (curtismu7's banking demo, "verified against the
+//     live token endpoint").
+// PingOne appends " (Correlation ID: <uuid>)" (writeOAuthError). No
+// recording was found for a request with no client id at all, a form
+// client_id that contradicts the Basic one, or a client assertion that
+// fails its checks (signature, audience, expiry, replay): those keep the
+// "Unsupported authentication method" text this server always used.
+const (
+	descBadClientCredentials = "Request denied: Invalid client credentials"
+	descUnsupportedAuth      = "Request denied: Unsupported authentication method"
+)
+
+// authenticateClient applies the application's tokenEndpointAuthMethod
+// and answers 401 invalid_client with PingOne's description when the
+// client fails it.
 func (s *Server) authenticateClient(w http.ResponseWriter, r *http.Request, env *environment) (*application, bool) {
-	fail := func() (*application, bool) {
-		writeOAuthError(w, http.StatusUnauthorized, "invalid_client", "Request denied: Unsupported authentication method")
+	app, desc := s.clientFor(r, env)
+	if desc != "" {
+		writeOAuthError(w, http.StatusUnauthorized, "invalid_client", desc)
 		return nil, false
 	}
-	var id, secret, used string
+	return app, true
+}
+
+// clientFor identifies and authenticates the client of a token,
+// introspection or revocation request; a non-empty description says why
+// it failed.
+func (s *Server) clientFor(r *http.Request, env *environment) (*application, string) {
 	if r.PostForm.Get("client_assertion_type") == clientAssertionJWT {
-		app, ok := s.verifyClientAssertion(r, env)
-		if !ok {
-			return fail()
-		}
-		return app, true
+		return s.verifyClientAssertion(r, env)
 	}
+	var id, secret, used string
 	if u, p, ok := r.BasicAuth(); ok {
 		id, _ = url.QueryUnescape(u)
 		secret, _ = url.QueryUnescape(p)
@@ -64,17 +94,23 @@ func (s *Server) authenticateClient(w http.ResponseWriter, r *http.Request, env 
 	} else {
 		id, used = r.PostForm.Get("client_id"), "NONE"
 	}
+	if id == "" {
+		return nil, descUnsupportedAuth
+	}
 	app := s.apps[id]
-	if app == nil || app.envID != env.id || !app.enabled() || app.str("tokenEndpointAuthMethod") != used {
-		return fail()
+	if app == nil || app.envID != env.id || !app.enabled() {
+		return nil, descBadClientCredentials
+	}
+	if app.str("tokenEndpointAuthMethod") != used {
+		return nil, descUnsupportedAuth
 	}
 	if used != "NONE" && subtle.ConstantTimeCompare([]byte(secret), []byte(app.secret)) != 1 {
-		return fail()
+		return nil, descBadClientCredentials
 	}
 	if fid := r.PostForm.Get("client_id"); fid != "" && fid != app.id {
-		return fail()
+		return nil, descUnsupportedAuth
 	}
-	return app, true
+	return app, ""
 }
 
 // --- token endpoint -------------------------------------------------------

@@ -44,27 +44,31 @@ type deviceAuth struct {
 // verifyClientAssertion authenticates a CLIENT_SECRET_JWT client: an HS256
 // JWT signed with the application's secret, whose iss and sub are the
 // client id, whose aud names this token endpoint (or the issuer), that has
-// not expired and whose jti is not replayed. The caller holds s.mu.
-func (s *Server) verifyClientAssertion(r *http.Request, env *environment) (*application, bool) {
+// not expired and whose jti is not replayed. A non-empty description says
+// why it failed (see clientFor). The caller holds s.mu.
+func (s *Server) verifyClientAssertion(r *http.Request, env *environment) (*application, string) {
 	header, claims, input, sig, err := parseJWT(r.PostForm.Get("client_assertion"))
 	if err != nil || header["alg"] != "HS256" {
-		return nil, false
+		return nil, descUnsupportedAuth
 	}
 	iss, _ := claims["iss"].(string)
 	app := s.apps[iss]
-	if app == nil || app.envID != env.id || !app.enabled() || app.str("tokenEndpointAuthMethod") != "CLIENT_SECRET_JWT" {
-		return nil, false
+	if app == nil || app.envID != env.id || !app.enabled() {
+		return nil, descBadClientCredentials
+	}
+	if app.str("tokenEndpointAuthMethod") != "CLIENT_SECRET_JWT" {
+		return nil, descUnsupportedAuth
 	}
 	m := hmac.New(sha256.New, []byte(app.secret))
 	m.Write([]byte(input))
 	if subtle.ConstantTimeCompare(m.Sum(nil), sig) != 1 {
-		return nil, false
+		return nil, descUnsupportedAuth
 	}
 	if sub, _ := claims["sub"].(string); sub != iss {
-		return nil, false
+		return nil, descUnsupportedAuth
 	}
 	if id := r.PostForm.Get("client_id"); id != "" && id != iss {
-		return nil, false
+		return nil, descUnsupportedAuth
 	}
 	iss2 := issuer(baseURL(r), env)
 	audOK := false
@@ -76,16 +80,16 @@ func (s *Server) verifyClientAssertion(r *http.Request, env *environment) (*appl
 	now := s.now().Unix()
 	exp := numClaim(claims, "exp")
 	if !audOK || exp <= now || exp > now+int64(24*time.Hour/time.Second) {
-		return nil, false
+		return nil, descUnsupportedAuth
 	}
 	jti, _ := claims["jti"].(string)
 	if jti != "" {
 		if s.usedJTI[jti] {
-			return nil, false
+			return nil, descUnsupportedAuth
 		}
 		s.usedJTI[jti] = true
 	}
-	return app, true
+	return app, ""
 }
 
 func audiences(v any) []string {
@@ -114,7 +118,7 @@ func (s *Server) deviceAuthorization(w http.ResponseWriter, r *http.Request, env
 	}
 	app := s.apps[r.PostForm.Get("client_id")]
 	if app == nil || app.envID != env.id || !app.enabled() {
-		writeOAuthError(w, http.StatusUnauthorized, "invalid_client", "Request denied: Unsupported authentication method")
+		writeOAuthError(w, http.StatusUnauthorized, "invalid_client", descBadClientCredentials)
 		return
 	}
 	if !app.has("grantTypes", "DEVICE_CODE") {
