@@ -309,6 +309,13 @@ func (s *Server) advance(f *flow) {
 				}
 				f.deviceID = devs[0].id
 			}
+			if d := s.devices[f.deviceID]; d != nil && d.typ == "MOBILE" {
+				if f.status != statusPushConfirmation {
+					s.sendPush(f, d, a) // flow_push.go
+				}
+				f.status = statusPushConfirmation
+				return
+			}
 			if f.status != statusOTP {
 				s.sendOTP(f)
 			}
@@ -344,11 +351,29 @@ func (s *Server) usableDevices(u *user, a *policyAction) []*device {
 			if pol.allows(d.typ) {
 				out = append(out, d)
 			}
-		case ref != nil || obj(a.body, strings.ToLower(d.typ))["enabled"] == true:
+		case ref != nil || methodOn(a.body, d.typ):
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// methodOn reports whether an MFA action of the older request shape (no
+// device authentication policy) enables a device type: its per-type
+// switch, and for MOBILE devices the authenticator application switch or
+// the native applications list PingOne pushes through.
+func methodOn(body map[string]any, typ string) bool {
+	if obj(body, strings.ToLower(typ))["enabled"] == true {
+		return true
+	}
+	if typ != "MOBILE" {
+		return false
+	}
+	if obj(body, "authenticator")["enabled"] == true || obj(body, "applications")["enabled"] == true {
+		return true
+	}
+	apps, _ := body["applications"].([]any)
+	return len(apps) > 0
 }
 
 // sendOTP "delivers" a six-digit passcode: it is stored for GET
@@ -409,18 +434,10 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusPassword:
 		links["password.check"] = link(self)
 		links["password.forgot"] = link(self)
+	case statusPushConfirmation, statusPushTimedOut:
+		s.pushFlowJSON(f, self, links, out, emb) // flow_push.go
 	case statusDeviceSelection, statusOTP:
-		var devs []any
-		for _, d := range s.userDevices(f.userID) {
-			if d.status == "ACTIVE" {
-				dm := map[string]any{"id": d.id, "type": d.typ}
-				if d.email != "" {
-					dm["email"] = maskEmail(d.email)
-				}
-				devs = append(devs, dm)
-			}
-		}
-		emb["devices"] = devs
+		emb["devices"] = s.activeDevicesJSON(f.userID)
 		links["device.select"] = link(self)
 		if f.status == statusOTP {
 			links["otp.check"] = link(self)
@@ -473,6 +490,7 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		}})
 		return
 	}
+	s.pollPush(w, r, env, f) // flow_push.go: the sign-on page polls a pushed flow
 	switch r.Method {
 	case http.MethodGet:
 		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
@@ -503,7 +521,7 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		}})
 		return
 	}
-	if f.status != state && !(mt == mtDeviceSelect && f.status == statusOTP) {
+	if f.status != state && !(mt == mtDeviceSelect && (f.status == statusOTP || f.status == statusPushConfirmation || f.status == statusPushTimedOut)) {
 		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
 			Code: "INVALID_VALUE", Target: "status", Message: "The action is not valid in the flow's current status " + f.status,
 		}})
@@ -538,7 +556,7 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 			return
 		}
 		f.deviceID = id
-		f.status = "" // a new device gets a new passcode
+		f.status, f.push = "", nil // a new device gets a new passcode or push
 	case mtOTPCheck:
 		rec := s.otps[f.userID]
 		if rec == nil || rec.FlowID != f.id || !s.now().Before(rec.ExpiresAt) || str(body, "otp") != rec.OTP {
@@ -713,6 +731,10 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, env *environment
 // serveTest serves /__test/otp?userId= (the passcode last "sent" to the
 // user). These endpoints are not PingOne's: they stand in for the inbox.
 func (s *Server) serveTest(w http.ResponseWriter, r *http.Request, name string) {
+	if name == "push" {
+		s.serveTestPush(w, r) // flow_push.go
+		return
+	}
 	if r.Method != http.MethodGet {
 		writeMethodNotAllowed(w)
 		return

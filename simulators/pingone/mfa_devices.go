@@ -29,8 +29,13 @@ func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, b
 				if d.phone == "" {
 					return nil, []detail{{Code: "REQUIRED_VALUE", Target: "phone", Message: "must not be blank"}}
 				}
+			case "MOBILE":
+				// Pairing happens on the phone through PingOne's MFA SDK,
+				// which a headless run has not: the device is active at once
+				// and its pushes are answered at /__test/push.
+				d.appID = str(obj(body, "application"), "id")
 			default:
-				return nil, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [EMAIL, SMS, VOICE]"}}
+				return nil, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [EMAIL, SMS, VOICE, MOBILE]"}}
 			}
 			if pid := str(obj(body, "policy"), "id"); pid != "" {
 				p := s.deviceAuthPolicies[pid]
@@ -86,6 +91,9 @@ func (s *Server) deviceJSON(d *device, base string) map[string]any {
 	}
 	if d.policyID != "" {
 		out["policy"] = ref(d.policyID)
+	}
+	if d.appID != "" {
+		out["application"] = ref(d.appID)
 	}
 	return out
 }

@@ -117,6 +117,7 @@ type device struct {
 	id, envID, userID, typ, status string
 	email, phone, nickname         string
 	policyID                       string // device authentication policy
+	appID                          string // a MOBILE device's native application
 	createdAt, updatedAt           time.Time
 	seq                            int64
 }
@@ -151,6 +152,8 @@ type flow struct {
 	// An external identity waiting in ACCOUNT_LINKING_REQUIRED for the
 	// destination user's credentials (external_auth.go).
 	pendingLink *pendingLink
+	// The push notification a MOBILE device was sent (flow_push.go).
+	push *pushRecord
 	// A SAML sign-on (saml_idp.go): the AuthnRequest the flow answers.
 	saml *samlRequest
 }

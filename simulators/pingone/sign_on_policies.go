@@ -158,7 +158,7 @@ func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environm
 		// policy or the per-type switches of the older request shape.
 		if obj(body, "deviceAuthenticationPolicy") == nil {
 			on := false
-			for _, k := range []string{"email", "sms", "voice", "applications", "securityKey", "authenticator"} {
+			for _, k := range []string{"email", "sms", "voice", "mobile", "applications", "securityKey", "authenticator"} {
 				if obj(body, k)["enabled"] == true {
 					on = true
 				}
