@@ -109,6 +109,9 @@ func compileScript(src, listen string) *compiled {
 	ast, err := goja.Parse(scriptFile, prefix+transformAsync(src, prefix, wrapSuffix)+wrapSuffix)
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
+		if mayCatch(src) {
+			instrumentCatches(ast)
+		}
 		if fn := scriptFunction(ast); fn != nil {
 			// The sandbox globals the script assigns become parameters of
 			// its function, added to the parsed tree so positions stay put.
@@ -158,6 +161,9 @@ type Engine struct {
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
+	// lastEval is the source the scripts last passed to a direct eval, to
+	// word its SyntaxError as V8 does (catchfix.go).
+	lastEval string
 }
 
 // execState is what natives need while one script runs.
@@ -208,6 +214,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	if err := e.installGlobals(); err != nil {
 		return nil, err
 	}
+	e.installCatchHooks()
 	prog, err := bootstrapProgram()
 	if err != nil {
 		return nil, fmt.Errorf("compiling sandbox bootstrap: %w", err)
@@ -434,6 +441,7 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 			se.Msg = m[3]
 		}
 	}
+	se.Msg = v8SyntaxMessage(se.Msg, x.Source, se.Line, se.Column)
 	return se
 }
 

@@ -45,7 +45,7 @@ if (!flowHref) { throw new Error('flow_href is empty — run request 1 first'); 
 			wantErr: `prerequest script "req" at 3:24: Error: flow_href is empty — run request 1 first`},
 		{name: "syntax error position", listen: "test",
 			scripts: []string{"var a = 1;\nvar b = ;"},
-			wantErr: `test script "req" at 2:9: SyntaxError: Unexpected token ;`},
+			wantErr: `test script "req" at 2:9: SyntaxError: Unexpected token ';'`},
 		{name: "runtime error position on line 1", listen: "test",
 			scripts: []string{"var a = 1; nosuch();"},
 			wantErr: `test script "req" at 1:18: ReferenceError: nosuch is not defined`},

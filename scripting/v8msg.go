@@ -6,49 +6,242 @@ import (
 	"strings"
 )
 
-// goja and V8 word some TypeErrors differently; Newman's reports show V8's
-// words, so the messages a run reports (script errors, failed tests) are
-// rewritten at that point. Values a script catches keep goja's wording.
+// goja and V8 word some errors differently; scripts and Newman's reports
+// see V8's words. The messages a run reports (script errors, failed tests)
+// are rewritten at that point, and an error a script catches is rewritten
+// when its catch clause (or promise handler) receives it (catchfix.go).
 
 var (
 	gojaReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of undefined(?: or null)?$`)
 	gojaNoMember = regexp.MustCompile(`^Object has no member '.*'$|^Value is not an object: .*$`)
+	// gojaSyntax is a parser message with its position (eval, Function).
+	gojaSyntax = regexp.MustCompile(`^(?:SyntaxError: )?(?:<eval>|` + scriptFile + `): Line (\d+):(\d+) (.*)$`)
+	gojaMore   = regexp.MustCompile(` \(and \d+ more errors\)$`)
+	gojaAtEval = regexp.MustCompile(`^(?:SyntaxError: )?(.*) at <eval>:\d+:\d+$`)
 )
+
+// gojaConvert is goja's message for a property set on undefined or null
+// (and, as in V8, for Object.keys(null) and delete on null).
+const gojaConvert = "Cannot convert undefined or null to object"
 
 // v8Message rewrites msg, the message of an error named name thrown by the
 // script src at line:col (1-based, in src; 0 when unknown).
 func v8Message(name, msg, src string, line, col int) string {
-	if name != "TypeError" {
+	switch name {
+	case "TypeError":
+	case "SyntaxError":
+		return v8SyntaxMessage(msg, "", 0, 0)
+	default:
 		return msg
 	}
 	if m := gojaReadProp.FindStringSubmatch(msg); m != nil {
-		// goja does not tell undefined from null; undefined is the usual case.
-		return "Cannot read properties of undefined (reading '" + m[1] + "')"
+		// goja does not tell undefined from null; the source does when the
+		// object is the literal null, else undefined is the usual case.
+		return "Cannot read properties of " + nullishAt(src, line, col) + " (reading '" + m[1] + "')"
+	}
+	if msg == gojaConvert {
+		if prop, ok := assignedPropAt(src, line, col); ok {
+			return "Cannot set properties of " + nullishAt(src, line, col) + " (setting '" + prop + "')"
+		}
+		return msg
 	}
 	if gojaNoMember.MatchString(msg) {
 		if callee := calleeAt(src, line, col); callee != "" {
 			return callee + " is not a function"
 		}
+		if callee := constructedAt(src, line, col); callee != "" {
+			return callee + " is not a constructor"
+		}
 	}
 	return msg
 }
 
-// calleeAt returns the source of the callee whose call's "(" is at
-// line:col, as V8 prints it ("pm.response.jsn", "f(...).g"), or "".
-func calleeAt(src string, line, col int) string {
+// v8SyntaxMessage rewrites goja's parser message as V8 words it. code is
+// the source that failed to parse when known (an eval's argument, the
+// script), so an unexpected identifier can be named as V8 names it; line
+// and col place the error in code when the message does not.
+func v8SyntaxMessage(msg, code string, line, col int) string {
+	if m := gojaSyntax.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		col, _ = strconv.Atoi(m[2])
+		msg = m[3]
+	} else if m := gojaAtEval.FindStringSubmatch(msg); m != nil {
+		msg = m[1]
+	}
+	msg = gojaMore.ReplaceAllString(msg, "")
+	switch {
+	case msg == "Unexpected token ILLEGAL":
+		return "Invalid or unexpected token"
+	case msg == "Unexpected token (" && strings.HasSuffix(strings.TrimRight(codeBefore(code, line, col), " \t"), "function"):
+		return "Function statements require a function name"
+	case strings.HasPrefix(msg, "Unexpected token "):
+		return "Unexpected token '" + strings.TrimPrefix(msg, "Unexpected token ") + "'"
+	case msg == "Unexpected identifier" && code != "":
+		off := offsetAt(code, line, col)
+		if off < 0 {
+			return msg
+		}
+		name := identAt(code, off)
+		if name == "" {
+			return msg
+		}
+		if prev := strings.TrimRight(code[:off], " \t"); strings.HasSuffix(prev, "await") && (len(prev) == 5 || !isIdentByte(prev[len(prev)-6])) {
+			return "await is only valid in async functions and the top level bodies of modules"
+		}
+		return "Unexpected identifier '" + name + "'"
+	}
+	return msg
+}
+
+// codeBefore is code up to line:col, or "".
+func codeBefore(code string, line, col int) string {
+	if off := offsetAt(code, line, col); off >= 0 {
+		return code[:off]
+	}
+	return ""
+}
+
+// offsetAt is the byte offset of line:col (1-based) in src, or -1.
+func offsetAt(src string, line, col int) int {
 	if line < 1 || col < 1 {
-		return ""
+		return -1
 	}
 	off := 0
 	for l := 1; l < line; l++ {
 		i := strings.IndexByte(src[off:], '\n')
 		if i < 0 {
-			return ""
+			return -1
 		}
 		off += i + 1
 	}
-	end := off + col - 1
-	if end <= 0 || end >= len(src) || src[end] != '(' {
+	off += col - 1
+	if off >= len(src) {
+		return -1
+	}
+	return off
+}
+
+// identAt is the identifier starting at off in src, or "".
+func identAt(src string, off int) string {
+	end := off
+	for end < len(src) && isIdentByte(src[end]) {
+		end++
+	}
+	if end == off || src[off] >= '0' && src[off] <= '9' {
+		return ""
+	}
+	return src[off:end]
+}
+
+// nullishAt says which of undefined and null the object of the member
+// access whose property starts at line:col is, as far as the source tells:
+// null only for the literal.
+func nullishAt(src string, line, col int) string {
+	off := offsetAt(src, line, col)
+	if off < 0 {
+		return "undefined"
+	}
+	prev := strings.TrimRight(src[:off], " \t")
+	prev = strings.TrimSuffix(prev, ".")
+	prev = strings.TrimSuffix(prev, "?")
+	prev = strings.TrimRight(prev, " \t")
+	if strings.HasSuffix(prev, "null") && (len(prev) == 4 || !isIdentByte(prev[len(prev)-5]) && prev[len(prev)-5] != '.') {
+		return "null"
+	}
+	return "undefined"
+}
+
+// assignedPropAt is the property name of an assignment target whose
+// property starts at line:col ("o.p = 1" at p, "o['p'] = 1" at "["), when
+// the source shows one.
+func assignedPropAt(src string, line, col int) (string, bool) {
+	off := offsetAt(src, line, col)
+	if off < 0 {
+		return "", false
+	}
+	var prop string
+	rest := ""
+	if src[off] == '[' {
+		end := strings.IndexByte(src[off:], ']')
+		if end < 0 {
+			return "", false
+		}
+		key := strings.TrimSpace(src[off+1 : off+end])
+		if len(key) < 2 || (key[0] != '\'' && key[0] != '"') || key[len(key)-1] != key[0] || strings.ContainsAny(key[1:len(key)-1], "\\'\"") {
+			return "", false
+		}
+		prop, rest = key[1:len(key)-1], src[off+end+1:]
+	} else {
+		if off == 0 || src[off-1] != '.' {
+			return "", false
+		}
+		prop = identAt(src, off)
+		if prop == "" {
+			return "", false
+		}
+		rest = src[off+len(prop):]
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if len(rest) < 1 || rest[0] != '=' || len(rest) > 1 && (rest[1] == '=' || rest[1] == '>') {
+		return "", false
+	}
+	return prop, true
+}
+
+// constructedAt returns the source of what "new" at line:col constructs,
+// as V8 prints it ("x", "(void 0)"), or "".
+func constructedAt(src string, line, col int) string {
+	off := offsetAt(src, line, col)
+	if off < 0 || !strings.HasPrefix(src[off:], "new") || off+3 >= len(src) || isIdentByte(src[off+3]) {
+		return ""
+	}
+	i := off + 3
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	start := i
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case isIdentByte(c) || c == '.':
+			i++
+		case (c == '(' && i == start) || c == '[':
+			close := byte(']')
+			if c == '(' {
+				close = ')'
+			}
+			depth := 0
+			for ; i < len(src); i++ {
+				if src[i] == c {
+					depth++
+				} else if src[i] == close {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if i == len(src) {
+				return ""
+			}
+			i++
+		default:
+			goto done
+		}
+	}
+done:
+	callee := strings.TrimSpace(src[start:i])
+	if callee == "" || strings.Contains(callee, "\n") {
+		return ""
+	}
+	return callee
+}
+
+// calleeAt returns the source of the callee whose call's "(" is at
+// line:col, as V8 prints it ("pm.response.jsn", "f(...).g"), or "".
+func calleeAt(src string, line, col int) string {
+	end := offsetAt(src, line, col)
+	if end <= 0 || src[end] != '(' {
 		return ""
 	}
 	j := end - 1
@@ -90,15 +283,31 @@ done:
 	if callee == "" || strings.ContainsAny(callee, "\n") {
 		return ""
 	}
-	return collapseCalls(callee)
+	return bracketsAsDots(collapseCalls(callee))
 }
 
-// collapseCalls prints call arguments as V8 does: f(a, b).g -> f(...).g.
+// quotedMember is a member read with a quoted identifier, o['f'], which V8
+// prints as o.f.
+var quotedMember = regexp.MustCompile(`\[\s*(?:'([A-Za-z_$][\w$]*)'|"([A-Za-z_$][\w$]*)")\s*\]`)
+
+func bracketsAsDots(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return quotedMember.ReplaceAllString(s, ".$1$2")
+}
+
+// collapseCalls prints call arguments as V8 does: f(a, b).g -> f(...).g;
+// a leading parenthesized expression is no call and stays: (void 0).
 func collapseCalls(s string) string {
 	var b strings.Builder
-	depth := 0
+	depth, grouped := 0, false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
+		case c == '(' && depth == 0 && b.Len() == 0:
+			grouped = true
+			depth++
+			b.WriteByte(c)
 		case c == '(':
 			if depth == 0 {
 				b.WriteString("(...)")
@@ -106,7 +315,11 @@ func collapseCalls(s string) string {
 			depth++
 		case c == ')':
 			depth--
-		case depth == 0:
+			if grouped && depth == 0 {
+				grouped = false
+				b.WriteByte(c)
+			}
+		case depth == 0 || grouped:
 			b.WriteByte(c)
 		}
 	}

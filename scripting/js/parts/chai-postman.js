@@ -156,6 +156,26 @@ function chaiPostman(chai, utils) {
         this.assert(valid && !ajv.errors, 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText(),
             'expected data to not satisfy schema', true, valid);
     });
+    // chai catches the function's error itself: the error is reworded as V8
+    // words it (catchfix.go) before chai compares its message.
+    ['throw', 'throws', 'Throw'].forEach(function (name) {
+        A.overwriteMethod(name, function (_super) {
+            return function () {
+                var fn = utils.flag(this, 'object');
+                if (typeof fn !== 'function') { return _super.apply(this, arguments); }
+                var wrapped = function () {
+                    try { return fn.apply(this, arguments); } catch (e) { __courierCaught(e); throw e; }
+                };
+                Object.defineProperty(wrapped, 'name', { value: fn.name });
+                utils.flag(this, 'object', wrapped);
+                try {
+                    return _super.apply(this, arguments);
+                } finally {
+                    if (utils.flag(this, 'object') === wrapped) { utils.flag(this, 'object', fn); }
+                }
+            };
+        });
+    });
 }
 return chaiPostman;
 })
