@@ -389,6 +389,11 @@ func (s *Server) linkExternal(env *environment, f *flow, idp *rec, id *externalI
 			return s.signOnLinked(f, u)
 		}
 	}
+	if s.confirmsAttributes(f) { // account_confirmation.go
+		f.pendingLink = &pendingLink{idpID: idp.id, externalID: id.subject, identity: id}
+		f.status = statusAccountConfirmation
+		return errLinkingRequired
+	}
 	if !s.autoLinks(f, idp) {
 		f.pendingLink = &pendingLink{idpID: idp.id, externalID: id.subject, identity: id}
 		f.status = statusAccountLinking
@@ -403,6 +408,14 @@ func (s *Server) linkExternal(env *environment, f *flow, idp *rec, id *externalI
 		s.applyMapped(u, id)
 		return s.signOnLinked(f, u)
 	}
+	return s.signOnLinked(f, s.createLinkedUser(env, f, idp, id))
+}
+
+// createLinkedUser registers the external identity as a new user of the
+// provider's or the action's registration population (else the
+// environment's default). The caller holds s.mu.
+func (s *Server) createLinkedUser(env *environment, f *flow, idp *rec, id *externalIdentity) *user {
+	username := orDefault(id.username, id.subject)
 	popID := env.defaultPopulation
 	if a := f.currentAction(); a != nil {
 		if reg := obj(a.body, "registration"); reg["enabled"] == true && str(obj(reg, "population"), "id") != "" {
@@ -417,7 +430,7 @@ func (s *Server) linkExternal(env *environment, f *flow, idp *rec, id *externalI
 		given: id.given, family: id.family, enabled: true,
 		idpID: idp.id, externalID: id.subject, createdAt: now, updatedAt: now, seq: s.next()}
 	s.users[u.id] = u
-	return s.signOnLinked(f, u)
+	return u
 }
 
 // applyMapped updates a linked user's attributes from the provider's

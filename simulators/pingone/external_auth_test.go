@@ -25,6 +25,13 @@ func externalFixture(t *testing.T, issuer string) (f *fixture, srcEnv string) {
 
 func externalFixtureWith(t *testing.T, issuer string, linking bool) (f *fixture, srcEnv string) {
 	t.Helper()
+	return externalFixtureReg(t, issuer, linking, "")
+}
+
+// externalFixtureReg is externalFixtureWith whose action's registration
+// also carries the extra JSON members regExtra (e.g. `"confirmIdentityProviderAttributes":true,`).
+func externalFixtureReg(t *testing.T, issuer string, linking bool, regExtra string) (f *fixture, srcEnv string) {
+	t.Helper()
 	f = newFixture(t, pingone.Options{}, "")
 	c := f.c
 	r := c.api("POST", "/environments", f.token, "application/json", `{"name":"Source","type":"SANDBOX","region":"NA"}`)
@@ -52,7 +59,7 @@ func externalFixtureWith(t *testing.T, issuer string, linking bool) (f *fixture,
 	if !linking {
 		r = c.api("POST", "/environments/"+f.envID+"/populations", f.token, "application/json", `{"name":"Linked"}`)
 		require.Equal(t, 201, r.code, r.raw)
-		reg = `"registration":{"enabled":true,"population":{"id":"` + r.body["id"].(string) + `"}},`
+		reg = `"registration":{` + regExtra + `"enabled":true,"population":{"id":"` + r.body["id"].(string) + `"}},`
 	}
 	f.policyWith(t, `{"type":"IDENTIFIER_FIRST","priority":1,`+reg+`"discoveryRules":[{"condition":{"value":"${identifier}","contains":"@source.test"},"identityProvider":{"id":"`+idp+`"}}]}`)
 	f.c.hc.Jar, _ = cookiejar.New(nil)

@@ -431,6 +431,8 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		s.externalFlowJSON(f, base, links, emb)
 	case statusAccountLinking:
 		s.linkingFlowJSON(f, self, links, emb)
+	case statusAccountConfirmation:
+		s.confirmationFlowJSON(f, self, links, emb) // account_confirmation.go
 	case statusPassword:
 		links["password.check"] = link(self)
 		links["password.forgot"] = link(self)
@@ -500,7 +502,8 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 		writeMethodNotAllowed(w)
 		return
 	}
-	if s.passwordFlowAction(w, r, env, base, f) || s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) {
+	if s.passwordFlowAction(w, r, env, base, f) || s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) ||
+		s.confirmFlowAction(w, r, env, base, f) {
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

@@ -55,6 +55,7 @@ func issuer(base string, env *environment) string { return base + "/" + env.id +
 //     worker), including any client_secret, even an empty one, sent to a
 //     NONE application (curtismu7's banking demo, "verified against the
 //     live token endpoint").
+//
 // PingOne appends " (Correlation ID: <uuid>)" (writeOAuthError). No
 // recording was found for a request with no client id at all, a form
 // client_id that contradicts the Basic one, or a client assertion that
