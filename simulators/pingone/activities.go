@@ -147,29 +147,24 @@ func invalidFilter(w http.ResponseWriter, msg string) {
 		Code: "INVALID_FILTER", Target: "filter", Message: msg}})
 }
 
-// routeActivities serves GET /activities?filter= and the documented
+// readActivity answers GET /activities/{id}.
+func (s *Server) readActivity(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	for _, a := range s.more().activities {
+		if a.id == r.PathValue("activityID") && a.envID == env.id {
+			writeHAL(w, http.StatusOK, activityJSON(a, base))
+			return
+		}
+	}
+	writeNotFound(w)
+}
+
+// activityCond is one condition of an activities filter.
+type activityCond struct{ attr, op, val string }
+
+// listActivities serves GET /activities?filter= and the documented
 // POST /activities that carries filter, limit and cursor in its body
 // (form-encoded or JSON) to keep personal data out of the URL.
-func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/activities"
-	if r.Method != http.MethodGet && (r.Method != http.MethodPost || len(rest) != 0) {
-		writeMethodNotAllowed(w)
-		return
-	}
-	if len(rest) == 1 {
-		for _, a := range st.activities {
-			if a.id == rest[0] && a.envID == env.id {
-				writeHAL(w, http.StatusOK, activityJSON(a, base))
-				return
-			}
-		}
-		writeNotFound(w)
-		return
-	}
-	if len(rest) > 1 {
-		writeNotFound(w)
-		return
-	}
+func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
 	params := r.URL.Query()
 	if r.Method == http.MethodPost {
 		var ok bool
@@ -177,39 +172,8 @@ func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *mor
 			return
 		}
 	}
-	type term struct{ attr, op, val string }
-	var terms []term
-	f := strings.TrimSpace(params.Get("filter"))
-	if f == "" {
-		invalidFilter(w, "A filter with a recordedAt or createdAt date range is required")
-		return
-	}
-	dated := false
-	for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(f, -1) {
-		m := activityTerm.FindStringSubmatch(strings.TrimSpace(part))
-		if m == nil {
-			invalidFilter(w, "Unsupported filter expression")
-			return
-		}
-		attr, op := activityAttrs[strings.ToLower(m[1])], strings.ToLower(m[2])
-		timeAttr := attr == "recordedAt" || attr == "createdAt"
-		if (timeAttr && op == "eq") || (!timeAttr && op != "eq") {
-			invalidFilter(w, "Unsupported filter expression")
-			return
-		}
-		if timeAttr {
-			if _, err := time.Parse(time.RFC3339, m[3]); err != nil {
-				invalidFilter(w, "Invalid date "+m[3])
-				return
-			}
-			dated = true
-		}
-		terms = append(terms, term{attr, op, m[3]})
-	}
-	if !dated {
-		// "The minimum filter must include a date range for either the
-		// recorded event time or the created event time."
-		invalidFilter(w, "The filter must include a recordedAt or createdAt date range")
+	terms, ok := parseActivityFilter(w, params.Get("filter"))
+	if !ok {
 		return
 	}
 	limit := 100 // PingOne's default page size
@@ -220,44 +184,92 @@ func (s *Server) routeActivities(w http.ResponseWriter, r *http.Request, st *mor
 	}
 	var out []any
 	// Newest first, as PingOne returns them.
-	for i := len(st.activities) - 1; i >= 0; i-- {
-		a := st.activities[i]
-		if a.envID != env.id {
-			continue
-		}
-		ok := true
-		for _, t := range terms {
-			switch t.attr {
-			case "recordedAt", "createdAt":
-				at, _ := time.Parse(time.RFC3339, t.val)
-				switch t.op {
-				case "gt":
-					ok = ok && a.recordedAt.After(at)
-				case "ge":
-					ok = ok && !a.recordedAt.Before(at)
-				case "lt":
-					ok = ok && a.recordedAt.Before(at)
-				case "le":
-					ok = ok && !a.recordedAt.After(at)
-				}
-			case "action.type":
-				ok = ok && strings.EqualFold(a.actionType, t.val)
-			case "resources.id":
-				ok = ok && (strings.EqualFold(a.resID, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.id, t.val) }))
-			case "resources.type":
-				// PingOne's examples filter on "user" for USER resources.
-				ok = ok && (strings.EqualFold(a.resType, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.typ, t.val) }))
-			case "actors.client.id":
-				ok = ok && strings.EqualFold(a.clientID, t.val)
-			case "correlationId":
-				ok = ok && strings.EqualFold(a.correlationID, t.val)
-			}
-		}
-		if ok && len(out) < limit {
+	st := s.more()
+	for i := len(st.activities) - 1; i >= 0 && len(out) < limit; i-- {
+		if a := st.activities[i]; a.envID == env.id && a.matches(terms) {
 			out = append(out, activityJSON(a, base))
 		}
 	}
-	writeHAL(w, http.StatusOK, collection(list, "activities", out))
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/activities", "activities", out))
+}
+
+// parseActivityFilter reads an activities filter: eq terms and a
+// recordedAt or createdAt range joined by "and". It answers 400 itself.
+func parseActivityFilter(w http.ResponseWriter, filter string) ([]activityCond, bool) {
+	f := strings.TrimSpace(filter)
+	if f == "" {
+		invalidFilter(w, "A filter with a recordedAt or createdAt date range is required")
+		return nil, false
+	}
+	var terms []activityCond
+	dated := false
+	for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(f, -1) {
+		m := activityTerm.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil {
+			invalidFilter(w, "Unsupported filter expression")
+			return nil, false
+		}
+		attr, op := activityAttrs[strings.ToLower(m[1])], strings.ToLower(m[2])
+		timeAttr := attr == "recordedAt" || attr == "createdAt"
+		if (timeAttr && op == "eq") || (!timeAttr && op != "eq") {
+			invalidFilter(w, "Unsupported filter expression")
+			return nil, false
+		}
+		if timeAttr {
+			if _, err := time.Parse(time.RFC3339, m[3]); err != nil {
+				invalidFilter(w, "Invalid date "+m[3])
+				return nil, false
+			}
+			dated = true
+		}
+		terms = append(terms, activityCond{attr, op, m[3]})
+	}
+	if !dated {
+		// "The minimum filter must include a date range for either the
+		// recorded event time or the created event time."
+		invalidFilter(w, "The filter must include a recordedAt or createdAt date range")
+		return nil, false
+	}
+	return terms, true
+}
+
+// matches reports whether a meets every term of a filter.
+func (a *activity) matches(terms []activityCond) bool {
+	for _, t := range terms {
+		if !a.meets(t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *activity) meets(t activityCond) bool {
+	switch t.attr {
+	case "recordedAt", "createdAt":
+		at, _ := time.Parse(time.RFC3339, t.val)
+		switch t.op {
+		case "gt":
+			return a.recordedAt.After(at)
+		case "ge":
+			return !a.recordedAt.Before(at)
+		case "lt":
+			return a.recordedAt.Before(at)
+		case "le":
+			return !a.recordedAt.After(at)
+		}
+	case "action.type":
+		return strings.EqualFold(a.actionType, t.val)
+	case "resources.id":
+		return strings.EqualFold(a.resID, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.id, t.val) })
+	case "resources.type":
+		// PingOne's examples filter on "user" for USER resources.
+		return strings.EqualFold(a.resType, t.val) || a.hasResource(func(x activityRes) bool { return strings.EqualFold(x.typ, t.val) })
+	case "actors.client.id":
+		return strings.EqualFold(a.clientID, t.val)
+	case "correlationId":
+		return strings.EqualFold(a.correlationID, t.val)
+	}
+	return true
 }
 
 func activityJSON(a *activity, base string) map[string]any {

@@ -59,73 +59,72 @@ var (
 	appActionRE   = newLazyRegexp(`^[A-Za-z0-9_-]+$`)
 )
 
-// serveAppRoles answers the Authorize routes; false leaves the path to the
-// other management routes.
-func (s *Server) serveAppRoles(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) bool {
+// appRoleRoutes adds the PingOne Authorize routes: application resources
+// (made under a custom resource), their permissions, application roles with
+// their permissions and assignments, and a user's application roles.
+func (s *Server) appRoleRoutes(add addRoute) {
+	add("GET POST", "resources/{resourceID}/applicationResources", s.withResource(s.resourceAppResources))
+	add("GET", "resources/{resourceID}/applicationResources/{applicationResourceID}", s.withResource(s.resourceAppResources))
+	add("GET", "applicationResources", s.appResources)
+	add("GET", "applicationResources/{applicationResourceID}", s.appResources)
+	add("GET POST", "applicationResources/{applicationResourceID}/permissions", s.appResourcePermissions)
+	add("GET DELETE", "applicationResources/{applicationResourceID}/permissions/{permissionID}", s.appResourcePermissions)
+	add("GET POST", "applicationRoles", s.applicationRoles)
+	add("GET DELETE", "applicationRoles/{applicationRoleID}", s.applicationRoles)
+	add("GET POST", "applicationRoles/{applicationRoleID}/permissions", s.withAppRole(s.serveRolePermissions))
+	add("GET", "applicationRoles/{applicationRoleID}/assignments", s.withAppRole(s.appRoleAssignments))
+	user := s.withUser(func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+		s.userAppRoleTable(s.appRoleState(), env, base, u).serve(w, r, pathID(r, "applicationRoleID"))
+	})
+	add("GET POST", "users/{userID}/applicationRoles", user)
+	add("DELETE", "users/{userID}/applicationRoles/{applicationRoleID}", user)
+}
+
+func (s *Server) resourceAppResources(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	s.appResourceTable(s.appRoleState(), env, base, res).serve(w, r, pathID(r, "applicationResourceID"))
+}
+
+// appResources lists and reads application resources across the
+// environment; they are created under their custom resource.
+func (s *Server) appResources(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	s.appResourceTable(s.appRoleState(), env, base, nil).serve(w, r, pathID(r, "applicationResourceID"))
+}
+
+func (s *Server) appResourcePermissions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
 	st := s.appRoleState()
-	envURL := base + "/environments/" + env.id
-	switch {
-	case rest[0] == "resources" && len(rest) >= 3 && rest[2] == "applicationResources":
-		res := s.resources[rest[1]]
-		if res == nil || res.envID != env.id {
-			writeNotFound(w)
-			return true
-		}
-		s.appResourceTable(st, env, base, res).serve(w, r, rest[3:])
-	case rest[0] == "applicationResources" && len(rest) <= 2:
-		t := s.appResourceTable(st, env, base, nil)
-		if len(rest) == 2 && r.Method == http.MethodPost {
-			writeMethodNotAllowed(w)
-			return true
-		}
-		if len(rest) == 1 && r.Method != http.MethodGet {
-			// Application resources are created under their custom resource.
-			writeMethodNotAllowed(w)
-			return true
-		}
-		t.serve(w, r, rest[1:])
-	case rest[0] == "applicationResources" && rest[2] == "permissions":
-		ar := st.resources[rest[1]]
-		if ar == nil || ar.envID != env.id {
-			writeNotFound(w)
-			return true
-		}
-		s.appPermissionTable(st, env, base, ar).serve(w, r, rest[3:])
-	case rest[0] == "applicationRoles" && len(rest) <= 2:
-		s.appRoleTable(st, env, base).serve(w, r, rest[1:])
-	case rest[0] == "applicationRoles" && len(rest) == 3:
-		role := st.roles[rest[1]]
+	ar := st.resources[r.PathValue("applicationResourceID")]
+	if ar == nil || ar.envID != env.id {
+		writeNotFound(w)
+		return
+	}
+	s.appPermissionTable(st, env, base, ar).serve(w, r, pathID(r, "permissionID"))
+}
+
+func (s *Server) applicationRoles(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	s.appRoleTable(s.appRoleState(), env, base).serve(w, r, pathID(r, "applicationRoleID"))
+}
+
+// withAppRole resolves {applicationRoleID} in the environment (404 when it
+// is not there).
+func (s *Server) withAppRole(h func(http.ResponseWriter, *http.Request, *appRoleState, *environment, string, *appRole)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+		st := s.appRoleState()
+		role := st.roles[r.PathValue("applicationRoleID")]
 		if role == nil || role.envID != env.id {
 			writeNotFound(w)
-			return true
+			return
 		}
-		switch rest[2] {
-		case "permissions":
-			s.serveRolePermissions(w, r, st, env, base, role)
-		case "assignments":
-			if r.Method != http.MethodGet {
-				writeMethodNotAllowed(w)
-				return true
-			}
-			var out []any
-			for _, a := range st.assignmentsWhere(func(a *appRoleAssignment) bool { return a.roleID == role.id }) {
-				out = append(out, s.appAssignmentJSON(a, base))
-			}
-			writeHAL(w, http.StatusOK, collection(envURL+"/applicationRoles/"+role.id+"/assignments", "assignments", out))
-		default:
-			writeNotFound(w)
-		}
-	case rest[0] == "users" && len(rest) >= 3 && rest[2] == "applicationRoles":
-		u := s.users[rest[1]]
-		if u == nil || u.envID != env.id {
-			writeNotFound(w)
-			return true
-		}
-		s.userAppRoleTable(st, env, base, u).serve(w, r, rest[3:])
-	default:
-		return false
+		h(w, r, st, env, base, role)
 	}
-	return true
+}
+
+// appRoleAssignments lists the users a role is assigned to.
+func (s *Server) appRoleAssignments(w http.ResponseWriter, _ *http.Request, st *appRoleState, env *environment, base string, role *appRole) {
+	var out []any
+	for _, a := range st.assignmentsWhere(func(a *appRoleAssignment) bool { return a.roleID == role.id }) {
+		out = append(out, s.appAssignmentJSON(a, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/applicationRoles/"+role.id+"/assignments", "assignments", out))
 }
 
 // appResourceTable lists an environment's application resources, or

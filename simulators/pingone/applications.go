@@ -13,72 +13,101 @@ var (
 	pkceEnforcement = map[string]bool{"OPTIONAL": true, "REQUIRED": true, "S256_REQUIRED": true}
 )
 
-func (s *Server) routeApplications(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/applications"
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			for _, a := range sortedBySeq(s.apps, func(a *application) (string, int64) { return a.envID, a.seq }, env.id) {
-				out = append(out, s.applicationJSON(a, base))
-			}
-			writeHAL(w, http.StatusOK, collection(list, "applications", out))
-		case http.MethodPost:
-			s.createApplication(w, r, env, base)
-		default:
-			writeMethodNotAllowed(w)
+// applicationRoutes adds the applications area: the collection, one
+// application, its secret and its sub-collections (sign-on policy and flow
+// policy assignments, grants, role assignments, attribute mappings).
+func (s *Server) applicationRoutes(add addRoute) {
+	add("GET POST", "applications", s.applicationsCollection)
+	a := s.withApp
+	add("GET PUT DELETE", "applications/{applicationID}", a(s.applicationItem))
+	add("GET POST", "applications/{applicationID}/secret", a(s.applicationSecret))
+	add("GET POST", "applications/{applicationID}/signOnPolicyAssignments", a(s.routeAssignments))
+	add("GET", "applications/{applicationID}/signOnPolicyAssignments/{assignmentID}", a(s.routeAssignments))
+	add("GET POST", "applications/{applicationID}/grants", a(s.routeGrants)) // grants.go
+	add("GET DELETE", "applications/{applicationID}/grants/{grantID}", a(s.routeGrants))
+	roles := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+		s.routeRoleAssignments(w, r, env, base, "applications", app.id, rest) // roles.go
+	})
+	add("GET POST", "applications/{applicationID}/roleAssignments", roles)
+	add("GET DELETE", "applications/{applicationID}/roleAssignments/{roleAssignmentID}", roles)
+	// Attribute mappings and flow policy assignments are generic kinds
+	// (application_attributes.go).
+	attrs := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+		st := s.more()
+		s.seedAppAttributes(st, app)
+		s.crud(w, r, st, env, base, kindAppAttribute, app.id, "/environments/"+env.id+"/applications/"+app.id+"/attributes", rest)
+	})
+	add("GET POST", "applications/{applicationID}/attributes", attrs)
+	add("GET PUT DELETE", "applications/{applicationID}/attributes/{attributeID}", attrs)
+	flows := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+		s.crud(w, r, s.more(), env, base, kindFlowPolicyAssignment, app.id, "/environments/"+env.id+"/applications/"+app.id+"/flowPolicyAssignments", rest)
+	})
+	add("GET POST", "applications/{applicationID}/flowPolicyAssignments", flows)
+	add("GET PUT DELETE", "applications/{applicationID}/flowPolicyAssignments/{assignmentID}", flows)
+}
+
+// withApp resolves {applicationID} in the environment (404 when it is not
+// there); rest is the path below the application's sub-resource.
+func (s *Server) withApp(h func(http.ResponseWriter, *http.Request, *environment, *application, string, []string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
+		app := s.apps[r.PathValue("applicationID")]
+		if app == nil || app.envID != env.id {
+			writeNotFound(w)
+			return
 		}
+		if len(rest) >= 2 {
+			rest = rest[2:]
+		} else {
+			rest = nil
+		}
+		h(w, r, env, app, base, rest)
+	}
+}
+
+func (s *Server) applicationsCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	if r.Method == http.MethodPost {
+		s.createApplication(w, r, env, base)
 		return
 	}
-	app := s.apps[rest[0]]
-	if app == nil || app.envID != env.id {
-		writeNotFound(w)
-		return
+	var out []any
+	for _, a := range sortedBySeq(s.apps, func(a *application) (string, int64) { return a.envID, a.seq }, env.id) {
+		out = append(out, s.applicationJSON(a, base))
 	}
-	self := list + "/" + app.id
-	switch {
-	case len(rest) == 1 && r.Method == http.MethodPut:
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/applications", "applications", out))
+}
+
+func (s *Server) applicationItem(w http.ResponseWriter, r *http.Request, _ *environment, app *application, base string, _ []string) {
+	switch r.Method {
+	case http.MethodPut:
 		s.replaceApplication(w, r, app, base)
-	case len(rest) == 1 && r.Method == http.MethodDelete:
+	case http.MethodDelete:
 		if app.orgAdmin {
 			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
 			return
 		}
 		delete(s.apps, app.id)
 		w.WriteHeader(http.StatusNoContent)
-	case len(rest) == 1:
-		if r.Method != http.MethodGet {
-			writeMethodNotAllowed(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.applicationJSON(app, base))
-	case rest[1] == "secret" && len(rest) == 2:
-		switch r.Method {
-		case http.MethodGet:
-		case http.MethodPost: // regenerate
-			app.secret = newSecret()
-			app.updatedAt = s.now()
-		default:
-			writeMethodNotAllowed(w)
-			return
-		}
-		if app.str("tokenEndpointAuthMethod") == "NONE" {
-			writeNotFound(w) // public clients have no secret
-			return
-		}
-		writeHAL(w, http.StatusOK, map[string]any{
-			"_links": map[string]any{"self": link(self + "/secret"), "application": link(self)},
-			"secret": app.secret,
-		})
-	case rest[1] == "signOnPolicyAssignments":
-		s.routeAssignments(w, r, env, app, base, rest[2:])
-	case rest[1] == "grants":
-		s.routeGrants(w, r, env, app, base, rest[2:])
-	case rest[1] == "roleAssignments":
-		s.routeRoleAssignments(w, r, env, base, "applications", app.id, rest[2:])
 	default:
-		writeNotFound(w)
+		writeHAL(w, http.StatusOK, s.applicationJSON(app, base))
 	}
+}
+
+// applicationSecret reads (GET) or regenerates (POST) a client's secret;
+// public clients have none.
+func (s *Server) applicationSecret(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, _ []string) {
+	if app.str("tokenEndpointAuthMethod") == "NONE" {
+		writeNotFound(w)
+		return
+	}
+	if r.Method == http.MethodPost {
+		app.secret = newSecret()
+		app.updatedAt = s.now()
+	}
+	self := base + "/environments/" + env.id + "/applications/" + app.id
+	writeHAL(w, http.StatusOK, map[string]any{
+		"_links": map[string]any{"self": link(self + "/secret"), "application": link(self)},
+		"secret": app.secret,
+	})
 }
 
 func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, env *environment, base string) {

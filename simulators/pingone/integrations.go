@@ -32,109 +32,125 @@ var catalog = []integration{
 
 var nameContains = newLazyRegexp(`^\(?\s*name (co|eq|sw) "([^"]*)"\s*\)?$`)
 
-func (s *Server) routeIntegrations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	if r.Method != http.MethodGet {
-		writeMethodNotAllowed(w)
-		return
+func integrationsURL(base string, env *environment) string {
+	return base + "/environments/" + env.id + "/integrations"
+}
+
+// Field names and the type enum follow PingOne's integration version
+// model: name, number, releasedOn (yyyy-mm-dd) and type
+// PRODUCT_INTEGRATION_KIT (or SAML).
+func integrationVersionJSON(list string, in *integration, v integrationVersion) map[string]any {
+	self := list + "/" + in.id + "/versions/" + v.id
+	return map[string]any{
+		"_links":      map[string]any{"self": link(self), "integration": link(list + "/" + in.id), "asset": link(self + "/asset")},
+		"id":          v.id,
+		"integration": ref(in.id),
+		"name":        in.name + " " + v.number,
+		"number":      v.number,
+		"releasedOn":  v.releasedOn,
+		"type":        "PRODUCT_INTEGRATION_KIT",
 	}
-	list := base + "/environments/" + env.id + "/integrations"
-	versionJSON := func(in *integration, v integrationVersion) map[string]any {
-		self := list + "/" + in.id + "/versions/" + v.id
-		// Field names and the type enum follow PingOne's integration
-		// version model: name, number, releasedOn (yyyy-mm-dd) and type
-		// PRODUCT_INTEGRATION_KIT (or SAML).
-		return map[string]any{
-			"_links":      map[string]any{"self": link(self), "integration": link(list + "/" + in.id), "asset": link(self + "/asset")},
-			"id":          v.id,
-			"integration": ref(in.id),
-			"name":        in.name + " " + v.number,
-			"number":      v.number,
-			"releasedOn":  v.releasedOn,
-			"type":        "PRODUCT_INTEGRATION_KIT",
-		}
+}
+
+func integrationJSON(list string, in *integration, r *http.Request) map[string]any {
+	out := map[string]any{
+		"_links":      map[string]any{"self": link(list + "/" + in.id), "versions": link(list + "/" + in.id + "/versions")},
+		"id":          in.id,
+		"name":        in.name,
+		"description": in.description,
+		// Required by PingOne's model; every kit here is Ping's own, for
+		// PingFederate.
+		"publisher":        "Ping Identity",
+		"pingProductNames": []string{"PINGFEDERATE"},
 	}
-	intJSON := func(in *integration, expand bool) map[string]any {
-		out := map[string]any{
-			"_links":      map[string]any{"self": link(list + "/" + in.id), "versions": link(list + "/" + in.id + "/versions")},
-			"id":          in.id,
-			"name":        in.name,
-			"description": in.description,
-			// Required by PingOne's model; every kit here is Ping's own, for
-			// PingFederate.
-			"publisher":        "Ping Identity",
-			"pingProductNames": []string{"PINGFEDERATE"},
-		}
-		if expand {
-			out["_embedded"] = map[string]any{"latestVersion": versionJSON(in, in.versions[0])}
-		}
-		return out
+	if r.URL.Query().Get("expand") == "latestVersion" {
+		out["_embedded"] = map[string]any{"latestVersion": integrationVersionJSON(list, in, in.versions[0])}
 	}
-	if len(rest) == 0 {
-		op, val := "", ""
-		if f := r.URL.Query().Get("filter"); f != "" {
-			m := nameContains.FindStringSubmatch(strings.TrimSpace(f))
-			if m == nil {
-				writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
-					Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
-				return
-			}
-			op, val = m[1], strings.ToLower(m[2])
+	return out
+}
+
+// listIntegrations answers the catalog, filtered by name (co, eq, sw).
+func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	op, val := "", ""
+	if f := r.URL.Query().Get("filter"); f != "" {
+		m := nameContains.FindStringSubmatch(strings.TrimSpace(f))
+		if m == nil {
+			writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+				Code: "INVALID_FILTER", Target: "filter", Message: "Unsupported filter expression"}})
+			return
 		}
-		expand := r.URL.Query().Get("expand") == "latestVersion"
-		var out []any
-		for i := range catalog {
-			n := strings.ToLower(catalog[i].name)
-			if op == "" || (op == "co" && strings.Contains(n, val)) || (op == "eq" && n == val) || (op == "sw" && strings.HasPrefix(n, val)) {
-				out = append(out, intJSON(&catalog[i], expand))
-			}
-		}
-		writeHAL(w, http.StatusOK, collection(list, "integrations", out))
-		return
+		op, val = m[1], strings.ToLower(m[2])
 	}
-	var in *integration
+	list := integrationsURL(base, env)
+	var out []any
 	for i := range catalog {
-		if catalog[i].id == rest[0] {
-			in = &catalog[i]
+		n := strings.ToLower(catalog[i].name)
+		if op == "" || (op == "co" && strings.Contains(n, val)) || (op == "eq" && n == val) || (op == "sw" && strings.HasPrefix(n, val)) {
+			out = append(out, integrationJSON(list, &catalog[i], r))
 		}
 	}
-	if in == nil {
-		writeNotFound(w)
-		return
-	}
-	switch {
-	case len(rest) == 1:
-		writeHAL(w, http.StatusOK, intJSON(in, r.URL.Query().Get("expand") == "latestVersion"))
-	case rest[1] == "versions" && len(rest) == 2:
-		var out []any
-		for _, v := range in.versions {
-			out = append(out, versionJSON(in, v))
+	writeHAL(w, http.StatusOK, collection(list, "integrations", out))
+}
+
+// catalogEntry finds {integrationID} (and {versionID} when the route has
+// one) in the catalog, answering 404 when it is not there.
+func catalogEntry(w http.ResponseWriter, r *http.Request) (*integration, *integrationVersion, bool) {
+	for i := range catalog {
+		in := &catalog[i]
+		if in.id != r.PathValue("integrationID") {
+			continue
 		}
-		writeHAL(w, http.StatusOK, collection(list+"/"+in.id+"/versions", "versions", out))
-	case rest[1] == "versions" && (len(rest) == 3 || (len(rest) == 4 && rest[3] == "asset")):
-		var ver *integrationVersion
-		for i := range in.versions {
-			if in.versions[i].id == rest[2] {
-				ver = &in.versions[i]
+		vid := r.PathValue("versionID")
+		if vid == "" {
+			return in, nil, true
+		}
+		for j := range in.versions {
+			if in.versions[j].id == vid {
+				return in, &in.versions[j], true
 			}
 		}
-		if ver == nil {
-			writeNotFound(w)
-			return
-		}
-		if len(rest) == 3 {
-			writeHAL(w, http.StatusOK, versionJSON(in, *ver))
-			return
-		}
-		// PingOne redirects to a short-lived presigned URL that downloads
-		// {integration-name}-{version}.zip.
-		token := newSecret()[:32]
-		name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.number + ".zip"
-		st.assets[token] = &assetRec{name: name, data: kitZip(in, *ver), expires: s.now().Add(5 * time.Minute)}
-		w.Header().Set("Location", strings.TrimSuffix(base, "/v1")+"/__files/assets/"+token+"/"+name)
-		w.WriteHeader(http.StatusFound)
-	default:
-		writeNotFound(w)
 	}
+	writeNotFound(w)
+	return nil, nil, false
+}
+
+func (s *Server) readIntegration(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	if in, _, ok := catalogEntry(w, r); ok {
+		writeHAL(w, http.StatusOK, integrationJSON(integrationsURL(base, env), in, r))
+	}
+}
+
+func (s *Server) listIntegrationVersions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	in, _, ok := catalogEntry(w, r)
+	if !ok {
+		return
+	}
+	list := integrationsURL(base, env)
+	var out []any
+	for _, v := range in.versions {
+		out = append(out, integrationVersionJSON(list, in, v))
+	}
+	writeHAL(w, http.StatusOK, collection(list+"/"+in.id+"/versions", "versions", out))
+}
+
+func (s *Server) readIntegrationVersion(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	if in, ver, ok := catalogEntry(w, r); ok {
+		writeHAL(w, http.StatusOK, integrationVersionJSON(integrationsURL(base, env), in, *ver))
+	}
+}
+
+// integrationAsset redirects, as PingOne does, to a short-lived presigned
+// URL that downloads {integration-name}-{version}.zip.
+func (s *Server) integrationAsset(w http.ResponseWriter, r *http.Request, _ *caller, _ *environment, base string, _ []string) {
+	in, ver, ok := catalogEntry(w, r)
+	if !ok {
+		return
+	}
+	token := newSecret()[:32]
+	name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.number + ".zip"
+	s.more().assets[token] = &assetRec{name: name, data: kitZip(in, *ver), expires: s.now().Add(5 * time.Minute)}
+	w.Header().Set("Location", strings.TrimSuffix(base, "/v1")+"/__files/assets/"+token+"/"+name)
+	w.WriteHeader(http.StatusFound)
 }
 
 // kitZip builds the kit: deterministic contents, so its hash is stable.

@@ -186,94 +186,71 @@ func certPEM(der []byte) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }
 
-// routeKeys serves /keys: list (filter on status or algorithm with eq),
-// create (generated key pair), read (JSON, or the certificate itself with
-// Accept: application/x-x509-ca-cert), update (default, usageType) and
-// delete.
-func (s *Server) routeKeys(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+// keyRoutes adds /keys: list (filter on status or algorithm with eq),
+// create (a generated key pair, or a PKCS#12 upload), read (JSON, or the
+// certificate itself with Accept: application/x-x509-ca-cert), update
+// (default, usageType), delete and the CSR; and /certificates.
+func (s *Server) keyRoutes(add addRoute) {
+	add("GET POST", "keys", s.keysCollection)
+	add("GET PUT DELETE", "keys/{keyID}", s.withKey(s.keyItem))
+	add("GET", "keys/{keyID}/csr", s.withKey(func(w http.ResponseWriter, r *http.Request, _ *moreState, _ []*keyRec, k *keyRec, _ string) {
+		s.exportCSR(w, r, k)
+	}))
+	add("GET POST", "certificates", s.certificatesCollection)
+	add("GET DELETE", "certificates/{certificateID}", s.certificateItem)
+}
+
+func (s *Server) keysCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
 	keys := s.envKeys(st, env)
-	list := base + "/environments/" + env.id + "/keys"
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			attr, val := "", ""
-			if f := r.URL.Query().Get("filter"); f != "" {
-				m := regexpKeyFilter.FindStringSubmatch(strings.TrimSpace(f))
-				if m == nil {
-					writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
-						Code: "INVALID_FILTER", Target: "filter", Message: "Only algorithm and status are supported, with eq"}})
-					return
-				}
-				attr, val = m[1], m[2]
-			}
-			var out []any
-			for _, k := range keys {
-				j := s.keyJSON(k, base)
-				if attr == "" || j[attr] == val {
-					out = append(out, j)
-				}
-			}
-			writeHAL(w, http.StatusOK, collection(list, "keys", out))
-		case http.MethodPost:
-			if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
-				s.importKey(w, r, st, env, base) // a PKCS#12 upload (saml_keys.go)
+	if r.Method == http.MethodPost {
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			s.importKey(w, r, st, env, base) // a PKCS#12 upload (saml_keys.go)
+			return
+		}
+		s.createKey(w, r, st, env, base, keys)
+		return
+	}
+	attr, val := "", ""
+	if f := r.URL.Query().Get("filter"); f != "" {
+		m := regexpKeyFilter.FindStringSubmatch(strings.TrimSpace(f))
+		if m == nil {
+			writeError(w, http.StatusBadRequest, "INVALID_FILTER", "The request could not be completed. The filter is invalid.", []detail{{
+				Code: "INVALID_FILTER", Target: "filter", Message: "Only algorithm and status are supported, with eq"}})
+			return
+		}
+		attr, val = m[1], m[2]
+	}
+	var out []any
+	for _, k := range keys {
+		j := s.keyJSON(k, base)
+		if attr == "" || j[attr] == val {
+			out = append(out, j)
+		}
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/keys", "keys", out))
+}
+
+// withKey resolves {keyID} among the environment's keys (404 when it is
+// not there).
+func (s *Server) withKey(h func(w http.ResponseWriter, r *http.Request, st *moreState, keys []*keyRec, k *keyRec, base string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+		st := s.more()
+		keys := s.envKeys(st, env)
+		for _, k := range keys {
+			if k.id == r.PathValue("keyID") {
+				h(w, r, st, keys, k, base)
 				return
 			}
-			s.createKey(w, r, st, env, base, keys)
-		default:
-			writeMethodNotAllowed(w)
 		}
-		return
-	}
-	var k *keyRec
-	for _, x := range keys {
-		if x.id == rest[0] {
-			k = x
-		}
-	}
-	if k != nil && len(rest) == 2 && rest[1] == "csr" && r.Method == http.MethodGet {
-		s.exportCSR(w, r, k)
-		return
-	}
-	if k == nil || len(rest) > 1 {
 		writeNotFound(w)
-		return
 	}
+}
+
+func (s *Server) keyItem(w http.ResponseWriter, r *http.Request, st *moreState, keys []*keyRec, k *keyRec, base string) {
 	switch r.Method {
-	case http.MethodGet:
-		switch accept := r.Header.Get("Accept"); {
-		case strings.Contains(accept, "application/x-x509-ca-cert"), strings.Contains(accept, "application/x-pem-file"):
-			w.Header().Set("Content-Type", "application/x-x509-ca-cert")
-			w.Header().Set("Content-Disposition", `attachment; filename="`+k.id+`.crt"`)
-			_, _ = w.Write(certPEM(k.certDER))
-		case strings.Contains(accept, "application/x-pkcs7-certificates"):
-			writeError(w, http.StatusNotAcceptable, "INVALID_REQUEST", msgInvalidReq, []detail{{Code: "INVALID_VALUE", Target: "Accept",
-				Message: "PKCS7 export is not supported by the local PingOne; use application/x-x509-ca-cert"}})
-		default:
-			writeHAL(w, http.StatusOK, s.keyJSON(k, base))
-		}
 	case http.MethodPut:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		bad := requiredBools(body, "default")
-		bad = append(bad, required(body, "usageType")...)
-		bad = append(bad, oneOf(body, "usageType", usageTypes...)...)
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		k.usageType = str(body, "usageType")
-		k.isDefault = body["default"] == true
-		if k.isDefault {
-			for _, o := range keys {
-				if o.id != k.id && o.usageType == k.usageType {
-					o.isDefault = false
-				}
-			}
-		}
-		writeHAL(w, http.StatusOK, s.keyJSON(k, base))
+		s.updateKey(w, r, keys, k, base)
 	case http.MethodDelete:
 		if k.isDefault {
 			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default key cannot be deleted"})
@@ -282,8 +259,47 @@ func (s *Server) routeKeys(w http.ResponseWriter, r *http.Request, st *moreState
 		delete(st.keys, k.id)
 		w.WriteHeader(http.StatusNoContent)
 	default:
-		writeMethodNotAllowed(w)
+		s.readKey(w, r, k, base)
 	}
+}
+
+// readKey answers a key as JSON, or its certificate when asked for one.
+func (s *Server) readKey(w http.ResponseWriter, r *http.Request, k *keyRec, base string) {
+	switch accept := r.Header.Get("Accept"); {
+	case strings.Contains(accept, "application/x-x509-ca-cert"), strings.Contains(accept, "application/x-pem-file"):
+		w.Header().Set("Content-Type", "application/x-x509-ca-cert")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+k.id+`.crt"`)
+		_, _ = w.Write(certPEM(k.certDER))
+	case strings.Contains(accept, "application/x-pkcs7-certificates"):
+		writeError(w, http.StatusNotAcceptable, "INVALID_REQUEST", msgInvalidReq, []detail{{Code: "INVALID_VALUE", Target: "Accept",
+			Message: "PKCS7 export is not supported by the local PingOne; use application/x-x509-ca-cert"}})
+	default:
+		writeHAL(w, http.StatusOK, s.keyJSON(k, base))
+	}
+}
+
+func (s *Server) updateKey(w http.ResponseWriter, r *http.Request, keys []*keyRec, k *keyRec, base string) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	bad := requiredBools(body, "default")
+	bad = append(bad, required(body, "usageType")...)
+	bad = append(bad, oneOf(body, "usageType", usageTypes...)...)
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	k.usageType = str(body, "usageType")
+	k.isDefault = body["default"] == true
+	if k.isDefault {
+		for _, o := range keys {
+			if o.id != k.id && o.usageType == k.usageType {
+				o.isDefault = false
+			}
+		}
+	}
+	writeHAL(w, http.StatusOK, s.keyJSON(k, base))
 }
 
 func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, keys []*keyRec) {
@@ -348,103 +364,105 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState
 	writeHAL(w, http.StatusCreated, s.keyJSON(k, base))
 }
 
-// routeCertificates serves /certificates: upload (multipart/form-data with
-// a "file" part holding a PEM or DER certificate and a "usageType" part),
-// list, read and delete.
-func (s *Server) routeCertificates(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/certificates"
-	certJSON := func(c *certRec) map[string]any {
-		sum := sha256.Sum256(c.der)
-		return map[string]any{
-			"_links":             map[string]any{"self": link(list + "/" + c.id), "environment": link(base + "/environments/" + c.envID)},
-			"id":                 c.id,
-			"environment":        ref(c.envID),
-			"name":               c.cert.Subject.CommonName,
-			"subjectDN":          c.cert.Subject.String(),
-			"issuerDN":           c.cert.Issuer.String(),
-			"serialNumber":       json.Number(c.cert.SerialNumber.String()),
-			"algorithm":          map[x509.PublicKeyAlgorithm]string{x509.RSA: "RSA", x509.ECDSA: "EC"}[c.cert.PublicKeyAlgorithm],
-			"signatureAlgorithm": sigAlgName(c.cert.SignatureAlgorithm),
-			"usageType":          c.usageType,
-			"startsAt":           ts(c.cert.NotBefore),
-			"expiresAt":          ts(c.cert.NotAfter),
-			"status":             map[bool]string{true: "VALID", false: "EXPIRED"}[s.now().Before(c.cert.NotAfter)],
-			"sha256Fingerprint":  strings.ToUpper(hexString(sum[:])),
-			"createdAt":          ts(c.createdAt),
+// certJSON is an uploaded certificate as PingOne answers it.
+func (s *Server) certJSON(c *certRec, base string) map[string]any {
+	list := base + "/environments/" + c.envID + "/certificates"
+	sum := sha256.Sum256(c.der)
+	return map[string]any{
+		"_links":             map[string]any{"self": link(list + "/" + c.id), "environment": link(base + "/environments/" + c.envID)},
+		"id":                 c.id,
+		"environment":        ref(c.envID),
+		"name":               c.cert.Subject.CommonName,
+		"subjectDN":          c.cert.Subject.String(),
+		"issuerDN":           c.cert.Issuer.String(),
+		"serialNumber":       json.Number(c.cert.SerialNumber.String()),
+		"algorithm":          map[x509.PublicKeyAlgorithm]string{x509.RSA: "RSA", x509.ECDSA: "EC"}[c.cert.PublicKeyAlgorithm],
+		"signatureAlgorithm": sigAlgName(c.cert.SignatureAlgorithm),
+		"usageType":          c.usageType,
+		"startsAt":           ts(c.cert.NotBefore),
+		"expiresAt":          ts(c.cert.NotAfter),
+		"status":             map[bool]string{true: "VALID", false: "EXPIRED"}[s.now().Before(c.cert.NotAfter)],
+		"sha256Fingerprint":  strings.ToUpper(hexString(sum[:])),
+		"createdAt":          ts(c.createdAt),
+	}
+}
+
+// certificatesCollection lists certificates (GET) and takes an upload
+// (POST: multipart/form-data with a "file" part holding a PEM or DER
+// certificate and a "usageType" part).
+func (s *Server) certificatesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	if r.Method == http.MethodPost {
+		s.uploadCertificate(w, r, st, env, base)
+		return
+	}
+	var all []*certRec
+	for _, c := range st.certs {
+		if c.envID == env.id {
+			all = append(all, c)
 		}
 	}
+	sortBySeq(all, func(c *certRec) int64 { return c.seq })
+	var out []any
+	for _, c := range all {
+		out = append(out, s.certJSON(c, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/certificates", "certificates", out))
+}
+
+func (s *Server) uploadCertificate(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be multipart/form-data"}})
+		return
+	}
+	usage, bad, ok := parseUsageForm(w, r)
+	if !ok {
+		return
+	}
+	f, _, err := r.FormFile("file")
+	var raw []byte
+	if err == nil {
+		raw, _ = io.ReadAll(f)
+		_ = f.Close()
+	}
+	if len(raw) == 0 {
+		// A PEM pasted as a text part: a headless client has no file
+		// to attach (Test a SAML Application Connection, Step 5).
+		raw = []byte(strings.TrimSpace(r.FormValue("file")))
+	}
+	if len(raw) == 0 {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})
+	}
+	der := raw
+	if b, _ := pem.Decode(raw); b != nil {
+		der = b.Bytes
+	}
+	cert, perr := x509.ParseCertificate(der)
+	if len(raw) > 0 && perr != nil {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "file", Message: "The file is not a valid X.509 certificate"})
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	c := &certRec{id: newID(), envID: env.id, usageType: usage, cert: cert, der: der, createdAt: s.now(), seq: s.next()}
+	st.certs[c.id] = c
+	writeHAL(w, http.StatusCreated, s.certJSON(c, base))
+}
+
+// certificateItem reads (GET) and deletes (DELETE) an uploaded certificate.
+func (s *Server) certificateItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	c := st.certs[r.PathValue("certificateID")]
 	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		var all []*certRec
-		for _, c := range st.certs {
-			if c.envID == env.id {
-				all = append(all, c)
-			}
-		}
-		sortBySeq(all, func(c *certRec) int64 { return c.seq })
-		for _, c := range all {
-			out = append(out, certJSON(c))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "certificates", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if mt != "multipart/form-data" {
-			writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be multipart/form-data"}})
-			return
-		}
-		usage, bad, ok := parseUsageForm(w, r)
-		if !ok {
-			return
-		}
-		f, _, err := r.FormFile("file")
-		var raw []byte
-		if err == nil {
-			raw, _ = io.ReadAll(f)
-			_ = f.Close()
-		}
-		if len(raw) == 0 {
-			// A PEM pasted as a text part: a headless client has no file
-			// to attach (Test a SAML Application Connection, Step 5).
-			raw = []byte(strings.TrimSpace(r.FormValue("file")))
-		}
-		if len(raw) == 0 {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "file", Message: "must not be empty"})
-		}
-		der := raw
-		if b, _ := pem.Decode(raw); b != nil {
-			der = b.Bytes
-		}
-		cert, perr := x509.ParseCertificate(der)
-		if len(raw) > 0 && perr != nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "file", Message: "The file is not a valid X.509 certificate"})
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		c := &certRec{id: newID(), envID: env.id, usageType: usage, cert: cert, der: der, createdAt: s.now(), seq: s.next()}
-		st.certs[c.id] = c
-		writeHAL(w, http.StatusCreated, certJSON(c))
-	case len(rest) == 1:
-		c := st.certs[rest[0]]
-		if c == nil || c.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		switch r.Method {
-		case http.MethodGet:
-			writeHAL(w, http.StatusOK, certJSON(c))
-		case http.MethodDelete:
-			delete(st.certs, c.id)
-			w.WriteHeader(http.StatusNoContent)
-		default:
-			writeMethodNotAllowed(w)
-		}
-	case len(rest) == 0:
-		writeMethodNotAllowed(w)
-	default:
+	case c == nil || c.envID != env.id:
 		writeNotFound(w)
+	case r.Method == http.MethodDelete:
+		delete(st.certs, c.id)
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		writeHAL(w, http.StatusOK, s.certJSON(c, base))
 	}
 }
 

@@ -52,77 +52,78 @@ func (s *Server) languageJSON(l *language, base string) map[string]any {
 	}
 }
 
-// routeLanguages serves /languages: list, add (disabled, not default, as
-// PingOne requires), read, update (enable, make default) and delete (of a
-// language an administrator added).
-func (s *Server) routeLanguages(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/languages"
-	langs := s.languages(env.id)
-	if len(rest) == 0 {
-		if !allow(w, r, http.MethodGet, http.MethodPost) {
-			return
-		}
-		if r.Method == http.MethodPost {
-			s.addLanguage(w, r, env, base)
-			return
-		}
-		var out []any
-		for _, l := range langs {
-			out = append(out, s.languageJSON(l, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list, "languages", out))
+// listLanguages lists an environment's languages (GET) and adds one
+// (POST: disabled, not default, as PingOne requires).
+func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	if r.Method == http.MethodPost {
+		s.addLanguage(w, r, env, base)
 		return
 	}
+	var out []any
+	for _, l := range s.languages(env.id) {
+		out = append(out, s.languageJSON(l, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/languages", "languages", out))
+}
+
+// languageItem reads, updates (enable, make default) and deletes (a
+// language an administrator added) one language.
+func (s *Server) languageItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	langs := s.languages(env.id)
 	var l *language
 	for _, x := range langs {
-		if x.id == rest[0] {
+		if x.id == r.PathValue("languageID") {
 			l = x
 		}
 	}
-	if l == nil || len(rest) > 1 {
+	switch {
+	case l == nil:
 		writeNotFound(w)
+	case r.Method == http.MethodDelete:
+		s.deleteLanguage(w, env, langs, l)
+	case r.Method == http.MethodPut:
+		s.updateLanguage(w, r, langs, l, base)
+	default:
+		writeHAL(w, http.StatusOK, s.languageJSON(l, base))
+	}
+}
+
+func (s *Server) deleteLanguage(w http.ResponseWriter, env *environment, langs []*language, l *language) {
+	if !l.customerAdded || l.isDefault {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "id", Message: "Only a language an administrator added, and not the default, can be deleted"})
 		return
 	}
-	if !allow(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) {
-		return
-	}
-	switch r.Method {
-	case http.MethodDelete:
-		if !l.customerAdded || l.isDefault {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "id", Message: "Only a language an administrator added, and not the default, can be deleted"})
-			return
+	kept := langs[:0]
+	for _, x := range langs {
+		if x != l {
+			kept = append(kept, x)
 		}
-		kept := langs[:0]
+	}
+	s.langs[env.id] = kept
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) updateLanguage(w http.ResponseWriter, r *http.Request, langs []*language, l *language, base string) {
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	enabled, _ := body["enabled"].(bool)
+	def, _ := body["default"].(bool)
+	if def && !enabled {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default language must be enabled"})
+		return
+	}
+	if l.isDefault && !def {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "Make another language the default instead"})
+		return
+	}
+	if def {
 		for _, x := range langs {
-			if x != l {
-				kept = append(kept, x)
-			}
+			x.isDefault = false
 		}
-		s.langs[env.id] = kept
-		w.WriteHeader(http.StatusNoContent)
-		return
-	case http.MethodPut:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		enabled, _ := body["enabled"].(bool)
-		def, _ := body["default"].(bool)
-		if def && !enabled {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "The default language must be enabled"})
-			return
-		}
-		if l.isDefault && !def {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "default", Message: "Make another language the default instead"})
-			return
-		}
-		if def {
-			for _, x := range langs {
-				x.isDefault = false
-			}
-		}
-		l.enabled, l.isDefault, l.updatedAt = enabled, def, s.now()
 	}
+	l.enabled, l.isDefault, l.updatedAt = enabled, def, s.now()
 	writeHAL(w, http.StatusOK, s.languageJSON(l, base))
 }
 

@@ -2,6 +2,7 @@ package pingone
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -14,46 +15,38 @@ type propRevision struct {
 	createdAt                      time.Time
 }
 
-// routePropagationRevisions serves /propagation/revisions: POST (an empty
-// body) takes a new revision, GET lists them newest first, GET
-// /revisions/{id} reads one. The caller holds s.mu.
-func (s *Server) routePropagationRevisions(w http.ResponseWriter, r *http.Request, st *moreState, c *caller, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/propagation/revisions"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		rev := &propRevision{id: newID(), envID: env.id, createdAt: s.now()}
-		if c != nil && c.app != nil {
-			rev.createdBy = c.app.id
-		}
-		for _, old := range st.revisions {
-			if old.envID == env.id {
-				rev.previous = old.id
-			}
-		}
-		st.revisions = append(st.revisions, rev)
-		writeHAL(w, http.StatusCreated, propRevisionJSON(rev, list))
-	case len(rest) == 0 && r.Method == http.MethodGet:
-		var out []any
-		for i := len(st.revisions) - 1; i >= 0; i-- {
-			if rev := st.revisions[i]; rev.envID == env.id {
-				out = append(out, propRevisionJSON(rev, list))
-			}
-		}
-		writeHAL(w, http.StatusOK, collection(list, "revisions", out))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		for i := len(st.revisions) - 1; i >= 0; i-- {
-			// id:latest names the newest revision, as PingOne's API has it.
-			if rev := st.revisions[i]; rev.envID == env.id && (rev.id == rest[0] || rest[0] == "id:latest") {
-				writeHAL(w, http.StatusOK, propRevisionJSON(rev, list))
-				return
-			}
-		}
-		writeNotFound(w)
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
+// createRevision takes a new revision (POST, an empty body), pointing at
+// the one before it. The caller holds s.mu.
+func (s *Server) createRevision(w http.ResponseWriter, _ *http.Request, c *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	rev := &propRevision{id: newID(), envID: env.id, createdAt: s.now()}
+	if c != nil && c.app != nil {
+		rev.createdBy = c.app.id
 	}
+	for _, old := range st.revisions {
+		if old.envID == env.id {
+			rev.previous = old.id
+		}
+	}
+	st.revisions = append(st.revisions, rev)
+	writeHAL(w, http.StatusCreated, propRevisionJSON(rev, base+"/environments/"+env.id+"/propagation/revisions"))
+}
+
+// readRevision reads one revision; id:latest names the newest, as
+// PingOne's API has it.
+func (s *Server) readRevision(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	id := r.PathValue("revisionID")
+	if strings.HasSuffix(r.URL.Path, "/id:latest") {
+		id = "id:latest"
+	}
+	for i := len(st.revisions) - 1; i >= 0; i-- {
+		if rev := st.revisions[i]; rev.envID == env.id && (rev.id == id || id == "id:latest") {
+			writeHAL(w, http.StatusOK, propRevisionJSON(rev, base+"/environments/"+env.id+"/propagation/revisions"))
+			return
+		}
+	}
+	writeNotFound(w)
 }
 
 func propRevisionJSON(rev *propRevision, list string) map[string]any {

@@ -10,7 +10,7 @@ import (
 )
 
 // TestPropagationRevisions: each POST snapshots the configuration and
-// points at the revision before it; the list is newest first.
+// points at the revision before it; id:latest names the newest.
 func TestPropagationRevisions(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
@@ -26,9 +26,11 @@ func TestPropagationRevisions(t *testing.T) {
 	secondID := assertResource(t, second, 201, f.envID, p)
 	assert.Equal(t, map[string]any{"id": firstID}, second.body["previousRevision"])
 
-	list := embedded(t, c.api("GET", p, tok, "", ""), "revisions")
-	require.Len(t, list, 2)
-	assert.Equal(t, secondID, list[0].(map[string]any)["id"], "newest first")
+	latest := c.api("GET", p+"/id:latest", tok, "", "")
+	require.Equal(t, 200, latest.code, latest.raw)
+	assert.Equal(t, secondID, latest.body["id"], "the latest is the newest")
+	// PingOne's specification has no list of revisions.
+	assertPlatformError(t, c.api("GET", p, tok, "", ""), 405, "METHOD_NOT_ALLOWED", "")
 
 	one := c.api("GET", p+"/"+firstID, tok, "", "")
 	require.Equal(t, 200, one.code, one.raw)

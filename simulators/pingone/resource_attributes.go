@@ -46,108 +46,110 @@ func (s *Server) resourceAttrJSON(a *resourceAttr, base string) map[string]any {
 	return out
 }
 
-// routeResourceAttributes serves resources/{id}/attributes[/{attrID}]. Every
-// custom resource lists its CORE "sub" attribute first, as PingOne does.
-func (s *Server) routeResourceAttributes(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/resources/" + res.id + "/attributes"
-	if res.typ == "CUSTOM" {
-		has := false
-		for _, a := range s.resourceAttrs(res.id) {
-			has = has || a.typ == "CORE"
-		}
-		if !has {
-			now := s.now()
-			a := &resourceAttr{id: newID(), envID: env.id, resourceID: res.id, name: "sub", value: "${user.id}", typ: "CORE",
-				createdAt: now, updatedAt: now, seq: s.next()}
-			s.uc2().resAttrs[a.id] = a
+// seedCoreAttr gives a custom resource its CORE "sub" attribute, listed
+// first, as PingOne does.
+func (s *Server) seedCoreAttr(env *environment, res *resource) {
+	if res.typ != "CUSTOM" {
+		return
+	}
+	for _, a := range s.resourceAttrs(res.id) {
+		if a.typ == "CORE" {
+			return
 		}
 	}
-	readBody := func() (string, string, map[string]any, bool) {
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return "", "", nil, false
-		}
-		name, value := str(body, "name"), str(body, "value")
-		var bad []detail
-		if strings.TrimSpace(name) == "" {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-		} else if reservedClaims[name] {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "name", Message: "is a reserved name: " + strconvQuote(name)})
-		}
-		if strings.TrimSpace(value) == "" {
-			bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "value", Message: "must not be blank"})
-		} else if msg := checkExpression(value); msg != "" {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "value", Message: msg})
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return "", "", nil, false
-		}
-		return name, value, body, true
+	now := s.now()
+	a := &resourceAttr{id: newID(), envID: env.id, resourceID: res.id, name: "sub", value: "${user.id}", typ: "CORE",
+		createdAt: now, updatedAt: now, seq: s.next()}
+	s.uc2().resAttrs[a.id] = a
+}
+
+// readAttrBody decodes and checks an attribute's create or update body.
+func readAttrBody(w http.ResponseWriter, r *http.Request) (name, value string, body map[string]any, ok bool) {
+	body, ok = readJSONBody(w, r, mtJSON)
+	if !ok {
+		return "", "", nil, false
 	}
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
+	name, value = str(body, "name"), str(body, "value")
+	var bad []detail
+	if strings.TrimSpace(name) == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
+	} else if reservedClaims[name] {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "name", Message: "is a reserved name: " + strconvQuote(name)})
+	}
+	if strings.TrimSpace(value) == "" {
+		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "value", Message: "must not be blank"})
+	} else if msg := checkExpression(value); msg != "" {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "value", Message: msg})
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return "", "", nil, false
+	}
+	return name, value, body, true
+}
+
+// resourceAttributes lists (GET) and adds (POST) resources/{id}/attributes.
+func (s *Server) resourceAttributes(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	s.seedCoreAttr(env, res)
+	if r.Method == http.MethodGet {
 		var out []any
 		for _, a := range s.resourceAttrs(res.id) {
 			out = append(out, s.resourceAttrJSON(a, base))
 		}
-		writeHAL(w, http.StatusOK, collection(list, "attributes", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		if res.typ != "CUSTOM" && res.typ != "OPENID_CONNECT" {
-			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "resource",
-				Message: "Attributes can be added only to custom and OpenID Connect resources"}})
-			return
-		}
-		name, value, body, ok := readBody()
-		if !ok {
-			return
-		}
-		for _, a := range s.resourceAttrs(res.id) {
-			if a.name == name {
-				writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "An attribute with the specified name already exists for this resource"})
-				return
-			}
-		}
-		now := s.now()
-		a := &resourceAttr{id: newID(), envID: env.id, resourceID: res.id, name: name, value: value, typ: "CUSTOM",
-			idToken: body["idToken"] == true, userInfo: body["userInfo"] == true, createdAt: now, updatedAt: now, seq: s.next()}
-		s.uc2().resAttrs[a.id] = a
-		writeHAL(w, http.StatusCreated, s.resourceAttrJSON(a, base))
-	case len(rest) == 1:
-		a := s.uc2().resAttrs[rest[0]]
-		if a == nil || a.resourceID != res.id {
-			writeNotFound(w)
-			return
-		}
-		switch r.Method {
-		case http.MethodGet:
-			writeHAL(w, http.StatusOK, s.resourceAttrJSON(a, base))
-		case http.MethodPut:
-			if a.typ == "CORE" {
-				writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "CORE attributes cannot be changed"}})
-				return
-			}
-			name, value, body, ok := readBody()
-			if !ok {
-				return
-			}
-			a.name, a.value, a.idToken, a.userInfo, a.updatedAt = name, value, body["idToken"] == true, body["userInfo"] == true, s.now()
-			writeHAL(w, http.StatusOK, s.resourceAttrJSON(a, base))
-		case http.MethodDelete:
-			if a.typ == "CORE" {
-				writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "CORE attributes cannot be deleted"}})
-				return
-			}
-			delete(s.uc2().resAttrs, a.id)
-			w.WriteHeader(http.StatusNoContent)
-		default:
-			writeMethodNotAllowed(w)
-		}
-	case len(rest) == 0:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
+		writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/resources/"+res.id+"/attributes", "attributes", out))
+		return
 	}
+	if res.typ != "CUSTOM" && res.typ != "OPENID_CONNECT" {
+		writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "resource",
+			Message: "Attributes can be added only to custom and OpenID Connect resources"}})
+		return
+	}
+	name, value, body, ok := readAttrBody(w, r)
+	if !ok {
+		return
+	}
+	for _, a := range s.resourceAttrs(res.id) {
+		if a.name == name {
+			writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "An attribute with the specified name already exists for this resource"})
+			return
+		}
+	}
+	now := s.now()
+	a := &resourceAttr{id: newID(), envID: env.id, resourceID: res.id, name: name, value: value, typ: "CUSTOM",
+		idToken: body["idToken"] == true, userInfo: body["userInfo"] == true, createdAt: now, updatedAt: now, seq: s.next()}
+	s.uc2().resAttrs[a.id] = a
+	writeHAL(w, http.StatusCreated, s.resourceAttrJSON(a, base))
+}
+
+// resourceAttribute reads, replaces and deletes one attribute; the CORE
+// one is PingOne's and stays as it is.
+func (s *Server) resourceAttribute(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	s.seedCoreAttr(env, res)
+	a := s.uc2().resAttrs[r.PathValue("attributeID")]
+	if a == nil || a.resourceID != res.id {
+		writeNotFound(w)
+		return
+	}
+	if r.Method == http.MethodGet {
+		writeHAL(w, http.StatusOK, s.resourceAttrJSON(a, base))
+		return
+	}
+	if a.typ == "CORE" {
+		verb := map[string]string{http.MethodPut: "changed", http.MethodDelete: "deleted"}[r.Method]
+		writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "type", Message: "CORE attributes cannot be " + verb}})
+		return
+	}
+	if r.Method == http.MethodDelete {
+		delete(s.uc2().resAttrs, a.id)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	name, value, body, ok := readAttrBody(w, r)
+	if !ok {
+		return
+	}
+	a.name, a.value, a.idToken, a.userInfo, a.updatedAt = name, value, body["idToken"] == true, body["userInfo"] == true, s.now()
+	writeHAL(w, http.StatusOK, s.resourceAttrJSON(a, base))
 }
 
 // exprPattern matches one ${...} placeholder of a mapping value.

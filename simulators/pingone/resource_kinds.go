@@ -228,75 +228,67 @@ var kindPropagationMapping = &kind{
 // changed at /propagation/rules/{id}; mappings are created and listed at
 // /propagation/rules/{id}/mappings and read or changed at
 // /propagation/mappings/{id}.
-func (s *Server) routePropagation(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	p := "/environments/" + env.id + "/propagation"
-	if len(rest) == 0 {
+func (s *Server) propagationRoutes(add addRoute, kindAt kindRoute) {
+	kindAt("propagation/stores", "storeID", kindPropagationStore, "GET PUT DELETE")
+	kindAt("propagation/plans", "planID", kindPropagationPlan, "GET PUT DELETE")
+	// POST here is courier's: PingOne's specification has only GET, but
+	// the Create Rule pages (and the Workday tutorial) post to it.
+	add("GET POST", "propagation/plans/{planID}/rules", s.planRules)
+	kindAt("propagation/rules", "ruleID", kindPropagationRule, "GET PUT DELETE")
+	add("GET POST", "propagation/rules/{ruleID}/mappings", s.ruleMappings)
+	add("GET PUT DELETE", "propagation/mappings/{mappingID}", func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+		s.crud(w, r, s.more(), env, base, kindPropagationMapping, "", "/environments/"+env.id+"/propagation/mappings", []string{r.PathValue("mappingID")})
+	})
+	add("POST", "propagation/revisions", s.createRevision) // propagation_revisions.go
+	add("GET", "propagation/revisions/{revisionID}", s.readRevision)
+	add("GET", "propagation/revisions/id:latest", s.readRevision)
+}
+
+// planRules lists a plan's rules (GET) and creates one in it (POST).
+func (s *Server) planRules(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	plan := st.get(r.PathValue("planID"), "plans", env.id)
+	if plan == nil {
 		writeNotFound(w)
 		return
 	}
-	switch rest[0] {
-	case "stores":
-		s.crud(w, r, st, env, base, kindPropagationStore, "", p+"/stores", rest[1:])
-	case "plans":
-		if len(rest) == 3 && rest[2] == "rules" {
-			plan := st.get(rest[1], "plans", env.id)
-			if plan == nil {
-				writeNotFound(w)
-				return
-			}
-			if r.Method == http.MethodPost {
-				s.createPlanRule(w, r, st, env, base, plan, p+"/rules")
-				return
-			}
-			if r.Method != http.MethodGet {
-				writeMethodNotAllowed(w)
-				return
-			}
-			var out []any
-			for _, rule := range st.list("rules", env.id, "") {
-				if id, _ := lookup(rule.body, "plan.id"); id == plan.id {
-					out = append(out, s.recJSON(rule, kindPropagationRule, base))
-				}
-			}
-			writeHAL(w, http.StatusOK, collection(base+plan.self+"/rules", "rules", out))
-			return
-		}
-		s.crud(w, r, st, env, base, kindPropagationPlan, "", p+"/plans", rest[1:])
-	case "rules":
-		if len(rest) == 3 && rest[2] == "mappings" {
-			rule := st.get(rest[1], "rules", env.id)
-			if rule == nil {
-				writeNotFound(w)
-				return
-			}
-			if r.Method == http.MethodPost {
-				// Created under the rule, addressed under /propagation/mappings.
-				body, ok := readJSONBody(w, r, mtJSON)
-				if !ok {
-					return
-				}
-				if bad := s.check(st, kindPropagationMapping, env, rule.id, body, nil); len(bad) > 0 {
-					writeInvalidData(w, bad...)
-					return
-				}
-				body["rule"] = ref(rule.id)
-				x := s.add(st, kindPropagationMapping, env.id, rule.id, p+"/mappings", body)
-				writeHAL(w, http.StatusCreated, s.recJSON(x, kindPropagationMapping, base))
-				return
-			}
-			s.crud(w, r, st, env, base, kindPropagationMapping, rule.id, rule.self+"/mappings", nil)
-			return
-		}
-		s.crud(w, r, st, env, base, kindPropagationRule, "", p+"/rules", rest[1:])
-	case "mappings":
-		if len(rest) != 2 {
-			writeNotFound(w)
-			return
-		}
-		s.crud(w, r, st, env, base, kindPropagationMapping, "", p+"/mappings", rest[1:])
-	default:
-		writeNotFound(w)
+	if r.Method == http.MethodPost {
+		s.createPlanRule(w, r, st, env, base, plan, "/environments/"+env.id+"/propagation/rules")
+		return
 	}
+	var out []any
+	for _, rule := range st.list("rules", env.id, "") {
+		if id, _ := lookup(rule.body, "plan.id"); id == plan.id {
+			out = append(out, s.recJSON(rule, kindPropagationRule, base))
+		}
+	}
+	writeHAL(w, http.StatusOK, collection(base+plan.self+"/rules", "rules", out))
+}
+
+// ruleMappings lists a rule's mappings (GET) and creates one (POST):
+// created under the rule, addressed under /propagation/mappings.
+func (s *Server) ruleMappings(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	rule := st.get(r.PathValue("ruleID"), "rules", env.id)
+	if rule == nil {
+		writeNotFound(w)
+		return
+	}
+	if r.Method == http.MethodGet {
+		s.crud(w, r, st, env, base, kindPropagationMapping, rule.id, rule.self+"/mappings", nil)
+		return
+	}
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	if bad := s.check(st, kindPropagationMapping, env, rule.id, body, nil); len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	body["rule"] = ref(rule.id)
+	x := s.add(st, kindPropagationMapping, env.id, rule.id, "/environments/"+env.id+"/propagation/mappings", body)
+	writeHAL(w, http.StatusCreated, s.recJSON(x, kindPropagationMapping, base))
 }
 
 // createPlanRule creates a rule under /propagation/plans/{id}/rules. The
@@ -361,4 +353,17 @@ func (s *Server) seedMore(st *moreState, env *environment) {
 			"condition": map[string]any{"equals": true, "value": "${details.impossibleTravel}"},
 		}},
 	})
+}
+
+// idpAttributes serves an identity provider's attribute mappings, seeded
+// with its CORE mapping (social.go).
+func (s *Server) idpAttributes(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	idp := st.get(r.PathValue("providerID"), "identityProviders", env.id)
+	if idp == nil {
+		writeNotFound(w)
+		return
+	}
+	s.seedIdPAttributes(st, idp)
+	s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", pathID(r, "attributeID"))
 }

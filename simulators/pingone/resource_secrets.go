@@ -39,34 +39,30 @@ func (s *Server) changeResource(w http.ResponseWriter, r *http.Request, env *env
 	writeHAL(w, http.StatusOK, s.resourceJSON(res, base))
 }
 
-// serveResourceExtras answers /resources/{id}/secret (GET; POST makes a
-// new one) and /resources/{id}/applicationPermissions (GET).
-func (s *Server) serveResourceExtras(w http.ResponseWriter, r *http.Request, res *resource, base, what string) {
-	self := base + "/environments/" + res.envID + "/resources/" + res.id + "/" + what
-	if what == "applicationPermissions" {
-		if !allow(w, r, http.MethodGet) {
-			return
+// resourceAppPermissions lists the application permissions defined under
+// a resource (app_roles.go).
+func (s *Server) resourceAppPermissions(w http.ResponseWriter, _ *http.Request, _ *environment, res *resource, base string) {
+	st := s.appRoleState()
+	var perms []*appPermission
+	for _, p := range st.permissions {
+		if ar := st.resources[p.appResourceID]; ar != nil && ar.resourceID == res.id {
+			perms = append(perms, p)
 		}
-		st := s.appRoleState()
-		var perms []*appPermission
-		for _, p := range st.permissions {
-			if ar := st.resources[p.appResourceID]; ar != nil && ar.resourceID == res.id {
-				perms = append(perms, p)
-			}
-		}
-		sort.Slice(perms, func(i, j int) bool { return perms[i].seq < perms[j].seq })
-		var out []any
-		for _, p := range perms {
-			j := s.appPermissionJSON(st, p, base)
-			j["resourceServer"] = map[string]any{"id": res.id, "environment": ref(res.envID)}
-			out = append(out, j)
-		}
-		writeHAL(w, http.StatusOK, collection(self, "permissions", out))
-		return
 	}
-	if !allow(w, r, http.MethodGet, http.MethodPost) {
-		return
+	sort.Slice(perms, func(i, j int) bool { return perms[i].seq < perms[j].seq })
+	var out []any
+	for _, p := range perms {
+		j := s.appPermissionJSON(st, p, base)
+		j["resourceServer"] = map[string]any{"id": res.id, "environment": ref(res.envID)}
+		out = append(out, j)
 	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+res.envID+"/resources/"+res.id+"/applicationPermissions", "permissions", out))
+}
+
+// resourceSecret reads a custom resource's secret (GET; made on first
+// read) or makes a new one (POST).
+func (s *Server) resourceSecret(w http.ResponseWriter, r *http.Request, _ *environment, res *resource, base string) {
+	self := base + "/environments/" + res.envID + "/resources/" + res.id + "/secret"
 	if res.typ != "CUSTOM" {
 		writeNotFound(w) // only custom resources introspect tokens
 		return

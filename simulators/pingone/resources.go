@@ -89,10 +89,37 @@ func (s *Server) resourceFromBody(env *environment, body map[string]any, old *re
 	return &resource{name: name, description: str(body, "description"), audience: orDefault(str(body, "audience"), name), ttl: ttl, permissionsClaim: claim}, nil
 }
 
-func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	list := base + "/environments/" + env.id + "/resources"
-	t := table[*resource]{
-		name: "resources", list: list, items: s.resources,
+// resourceRoutes adds the resources area: custom resources, their
+// scopes, attributes (resource_attributes.go), secret and application
+// permissions (resource_secrets.go).
+func (s *Server) resourceRoutes(add addRoute) {
+	add("GET POST", "resources", s.resourcesCollection)
+	x := s.withResource
+	add("GET PUT DELETE", "resources/{resourceID}", x(s.resourceItem))
+	add("GET POST", "resources/{resourceID}/secret", x(s.resourceSecret))
+	add("GET", "resources/{resourceID}/applicationPermissions", x(s.resourceAppPermissions))
+	add("GET POST", "resources/{resourceID}/scopes", x(s.resourceScopesRoute))
+	add("GET", "resources/{resourceID}/scopes/{scopeID}", x(s.readScope))
+	add("GET POST", "resources/{resourceID}/attributes", x(s.resourceAttributes))
+	add("GET PUT DELETE", "resources/{resourceID}/attributes/{attributeID}", x(s.resourceAttribute))
+}
+
+// withResource resolves {resourceID} in the environment (404 when it is
+// not there).
+func (s *Server) withResource(h func(http.ResponseWriter, *http.Request, *environment, *resource, string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+		res := s.resources[r.PathValue("resourceID")]
+		if res == nil || res.envID != env.id {
+			writeNotFound(w)
+			return
+		}
+		h(w, r, env, res, base)
+	}
+}
+
+func (s *Server) resourcesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	table[*resource]{
+		name: "resources", list: base + "/environments/" + env.id + "/resources", items: s.resources,
 		owns: func(x *resource) bool { return x.envID == env.id },
 		seq:  func(x *resource) int64 { return x.seq },
 		json: func(x *resource) map[string]any { return s.resourceJSON(x, base) },
@@ -106,71 +133,64 @@ func (s *Server) routeResources(w http.ResponseWriter, r *http.Request, env *env
 			s.resources[res.id] = res
 			return res, nil
 		},
-	}
-	if len(rest) == 0 {
-		t.serveRoot(w, r)
-		return
-	}
-	res, ok := t.find(rest[0])
-	if !ok {
-		writeNotFound(w)
-		return
-	}
-	switch {
-	case len(rest) == 1 && r.Method == http.MethodGet:
+	}.serveRoot(w, r)
+}
+
+func (s *Server) resourceItem(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	if r.Method == http.MethodGet {
 		writeHAL(w, http.StatusOK, s.resourceJSON(res, base))
-	case len(rest) == 1 && (r.Method == http.MethodPut || r.Method == http.MethodDelete):
-		s.changeResource(w, r, env, res, base) // resource_secrets.go
-	case len(rest) == 1:
-		writeMethodNotAllowed(w)
-	case len(rest) == 2 && (rest[1] == "secret" || rest[1] == "applicationPermissions"):
-		s.serveResourceExtras(w, r, res, base, rest[1]) // resource_secrets.go
-	case rest[1] == "scopes" && len(rest) == 2 && r.Method == http.MethodGet:
-		var out []any
-		for _, sc := range s.resourceScopes(res.id) {
-			out = append(out, s.scopeJSON(sc, base))
-		}
-		writeHAL(w, http.StatusOK, collection(list+"/"+res.id+"/scopes", "scopes", out))
-	case rest[1] == "scopes" && len(rest) == 2 && r.Method == http.MethodPost:
-		if res.typ != "CUSTOM" {
-			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "resource",
-				Message: "Scopes can be added only to custom resources"}})
-			return
-		}
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		name := str(body, "name")
-		if strings.TrimSpace(name) == "" || strings.ContainsAny(name, " \t") {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "name", Message: "must be a non-blank value without spaces"})
-			return
-		}
-		for _, o := range s.resourceScopes(res.id) {
-			if o.name == name {
-				writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A scope with the specified name already exists for this resource"})
-				return
-			}
-		}
-		now := s.now()
-		sc := &resourceScope{id: newID(), envID: env.id, resourceID: res.id, name: name, description: str(body, "description"),
-			createdAt: now, updatedAt: now, seq: s.next()}
-		s.scopes[sc.id] = sc
-		writeHAL(w, http.StatusCreated, s.scopeJSON(sc, base))
-	case rest[1] == "scopes" && len(rest) == 3 && r.Method == http.MethodGet:
-		sc := s.scopes[rest[2]]
-		if sc == nil || sc.resourceID != res.id {
-			writeNotFound(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, s.scopeJSON(sc, base))
-	case rest[1] == "scopes" && len(rest) <= 3:
-		writeMethodNotAllowed(w)
-	case rest[1] == "attributes" && len(rest) <= 3:
-		s.routeResourceAttributes(w, r, env, res, base, rest[2:])
-	default:
-		writeNotFound(w)
+		return
 	}
+	s.changeResource(w, r, env, res, base) // resource_secrets.go
+}
+
+func (s *Server) resourceScopesRoute(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	if r.Method == http.MethodPost {
+		s.createScope(w, r, env, res, base)
+		return
+	}
+	var out []any
+	for _, sc := range s.resourceScopes(res.id) {
+		out = append(out, s.scopeJSON(sc, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/resources/"+res.id+"/scopes", "scopes", out))
+}
+
+func (s *Server) createScope(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
+	if res.typ != "CUSTOM" {
+		writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, []detail{{Code: "INVALID_VALUE", Target: "resource",
+			Message: "Scopes can be added only to custom resources"}})
+		return
+	}
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	name := str(body, "name")
+	if strings.TrimSpace(name) == "" || strings.ContainsAny(name, " \t") {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "name", Message: "must be a non-blank value without spaces"})
+		return
+	}
+	for _, o := range s.resourceScopes(res.id) {
+		if o.name == name {
+			writeInvalidData(w, detail{Code: "UNIQUENESS_VIOLATION", Target: "name", Message: "A scope with the specified name already exists for this resource"})
+			return
+		}
+	}
+	now := s.now()
+	sc := &resourceScope{id: newID(), envID: env.id, resourceID: res.id, name: name, description: str(body, "description"),
+		createdAt: now, updatedAt: now, seq: s.next()}
+	s.scopes[sc.id] = sc
+	writeHAL(w, http.StatusCreated, s.scopeJSON(sc, base))
+}
+
+func (s *Server) readScope(w http.ResponseWriter, r *http.Request, _ *environment, res *resource, base string) {
+	sc := s.scopes[r.PathValue("scopeID")]
+	if sc == nil || sc.resourceID != res.id {
+		writeNotFound(w)
+		return
+	}
+	writeHAL(w, http.StatusOK, s.scopeJSON(sc, base))
 }
 
 func (s *Server) resourceScopes(resourceID string) []*resourceScope {

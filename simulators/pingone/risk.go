@@ -71,72 +71,76 @@ func containsFold(list []string, v string) bool {
 // event's IP gives the level, else the set's default result), GET
 // /riskEvaluations/{id} and PUT /riskEvaluations/{id}/event (the
 // completionStatus update a flow sends when it ends).
-func (s *Server) routeRiskEvaluations(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	list := "/environments/" + env.id + "/riskEvaluations"
-	switch {
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		bad := required(body, "event", "event.ip", "event.user.id")
-		ip := net.ParseIP(str(obj(body, "event"), "ip"))
-		if str(obj(body, "event"), "ip") != "" && ip == nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "event.ip", Message: "must be a valid IP address"})
-		}
-		var set *rec
-		if id := str(obj(body, "riskPolicySet"), "id"); id != "" {
-			if set = st.get(id, "riskPolicySets", env.id); set == nil {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "riskPolicySet.id", Message: "Referenced risk policy set does not exist"})
-			}
-		} else {
-			for _, x := range st.list("riskPolicySets", env.id, "") {
-				if x.body["default"] == true {
-					set = x
-				}
-			}
-		}
-		if len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		body["result"] = evaluateRisk(set, ip)
-		body["riskPolicySet"] = map[string]any{"id": set.id, "name": str(set.body, "name")}
-		body["details"] = map[string]any{"ipAddressReputation": map[string]any{"score": 0, "level": "LOW"}}
-		x := s.add(st, &kind{name: "riskEvaluations"}, env.id, "", list, body)
-		delete(st.recs, x.id) // evaluations are kept apart from the generic kinds
-		st.evals[x.id] = x
-		writeHAL(w, http.StatusCreated, s.recJSON(x, &kind{}, base))
-	case len(rest) == 0:
-		writeMethodNotAllowed(w)
-	case len(rest) <= 2:
-		x := st.evals[rest[0]]
-		if x == nil || x.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		if len(rest) == 1 && r.Method == http.MethodGet {
-			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
-			return
-		}
-		if len(rest) == 2 && rest[1] == "event" && r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
-			if bad := oneOf(body, "completionStatus", "SUCCESS", "FAILED", "IN_PROGRESS"); len(bad) > 0 || body["completionStatus"] == nil {
-				writeInvalidData(w, append(bad, required(body, "completionStatus")...)...)
-				return
-			}
-			obj(x.body, "event")["completionStatus"] = body["completionStatus"]
-			x.updatedAt = s.now()
-			writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
-			return
-		}
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
+func (s *Server) createRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	st := s.more()
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
 	}
+	bad := required(body, "event", "event.ip", "event.user.id")
+	ip := net.ParseIP(str(obj(body, "event"), "ip"))
+	if str(obj(body, "event"), "ip") != "" && ip == nil {
+		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "event.ip", Message: "must be a valid IP address"})
+	}
+	var set *rec
+	if id := str(obj(body, "riskPolicySet"), "id"); id != "" {
+		if set = st.get(id, "riskPolicySets", env.id); set == nil {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "riskPolicySet.id", Message: "Referenced risk policy set does not exist"})
+		}
+	} else {
+		for _, x := range st.list("riskPolicySets", env.id, "") {
+			if x.body["default"] == true {
+				set = x
+			}
+		}
+	}
+	if len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	body["result"] = evaluateRisk(set, ip)
+	body["riskPolicySet"] = map[string]any{"id": set.id, "name": str(set.body, "name")}
+	body["details"] = map[string]any{"ipAddressReputation": map[string]any{"score": 0, "level": "LOW"}}
+	x := s.add(st, &kind{name: "riskEvaluations"}, env.id, "", "/environments/"+env.id+"/riskEvaluations", body)
+	delete(st.recs, x.id) // evaluations are kept apart from the generic kinds
+	st.evals[x.id] = x
+	writeHAL(w, http.StatusCreated, s.recJSON(x, &kind{}, base))
+}
+
+// riskEvaluation finds {riskEvaluationID} in the environment, answering
+// 404 when it is not there.
+func (s *Server) riskEvaluation(w http.ResponseWriter, r *http.Request, env *environment) *rec {
+	x := s.more().evals[r.PathValue("riskEvaluationID")]
+	if x == nil || x.envID != env.id {
+		writeNotFound(w)
+		return nil
+	}
+	return x
+}
+
+func (s *Server) readRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	if x := s.riskEvaluation(w, r, env); x != nil {
+		writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
+	}
+}
+
+// riskEvaluationEvent takes the completionStatus a flow sends when it ends.
+func (s *Server) riskEvaluationEvent(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	x := s.riskEvaluation(w, r, env)
+	if x == nil {
+		return
+	}
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return
+	}
+	if bad := oneOf(body, "completionStatus", "SUCCESS", "FAILED", "IN_PROGRESS"); len(bad) > 0 || body["completionStatus"] == nil {
+		writeInvalidData(w, append(bad, required(body, "completionStatus")...)...)
+		return
+	}
+	obj(x.body, "event")["completionStatus"] = body["completionStatus"]
+	x.updatedAt = s.now()
+	writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
 }
 
 // evaluateRisk applies a risk policy set to an IP: the first policy (by

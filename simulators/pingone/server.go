@@ -142,10 +142,10 @@ type Server struct {
 	// (saml_sp_flow.go).
 	samlAuths map[string]*samlAuth
 
-	moreSt *moreState         // the generic resources (kinds.go), created on first use
-	auth   *http.ServeMux     // the authentication host's routes (auth_routes.go)
-	areas  map[string]apiArea // the management API's areas (api_areas.go)
-	api    *http.ServeMux     // the management API's routes (api_areas.go)
+	moreSt *moreState     // the generic resources (kinds.go), created on first use
+	auth   *http.ServeMux // the authentication host's routes (auth_routes.go)
+
+	api *http.ServeMux // the management API's routes (api_areas.go)
 
 	persist *persister // the state file, when there is one (persist.go)
 }
@@ -208,7 +208,7 @@ func New(opts Options) *Server {
 		AdminAppSecret: orDefault(opts.AdminAppSecret, newSecret()),
 	}
 	s.licenseID = newID()
-	s.auth, s.areas = s.authRoutes(), s.apiAreas()
+	s.auth = s.authRoutes()
 	s.api = s.apiRoutes()
 	s.seed()
 	return s

@@ -11,114 +11,109 @@ import (
 // (population, enabled, password state, verify status, identity provider,
 // linked accounts, agreement consents), and the whole-user replace (PUT).
 
-// serveUserResource answers /users/{id}/{what}; it reports false for a
-// what it does not know.
-func (s *Server) serveUserResource(w http.ResponseWriter, r *http.Request, env *environment, u *user, base, what string) bool {
-	self := base + "/environments/" + u.envID + "/users/" + u.id
-	links := func(name string) map[string]any {
-		return map[string]any{"self": link(self + "/" + name), "user": link(self), "environment": link(base + "/environments/" + u.envID)}
+// putThen is the shape these sub-resources share: a PUT's JSON body is
+// decoded and handed to apply, which validates and stores it (a detail it
+// returns is answered with 400 INVALID_DATA); a GET goes straight to the
+// answer. It reports whether the caller should answer.
+func putThen(w http.ResponseWriter, r *http.Request, apply func(body map[string]any) *detail) bool {
+	if r.Method != http.MethodPut {
+		return true
 	}
-	switch what {
-	case "population":
-		if !allow(w, r, http.MethodGet, http.MethodPut) {
-			return true
-		}
-		if r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return true
-			}
-			p := s.populations[str(body, "id")]
-			if p == nil || p.envID != env.id {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "id", Message: "must reference an existing population"})
-				return true
-			}
-			u.populationID, u.updatedAt = p.id, s.now()
-		}
-		writeHAL(w, http.StatusOK, map[string]any{"_links": links("population"), "id": u.populationID})
-	case "enabled":
-		if !allow(w, r, http.MethodGet, http.MethodPut) {
-			return true
-		}
-		if r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return true
-			}
-			v, isBool := body["enabled"].(bool)
-			if !isBool {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "enabled", Message: "must not be null"})
-				return true
-			}
-			u.enabled, u.updatedAt = v, s.now()
-		}
-		writeHAL(w, http.StatusOK, map[string]any{"_links": links("enabled"), "enabled": u.enabled})
-	case "verifyStatus":
-		if !allow(w, r, http.MethodGet, http.MethodPut) {
-			return true
-		}
-		if r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return true
-			}
-			switch v := str(body, "verifyStatus"); v {
-			case "ENABLED", "DISABLED", "NOT_INITIATED":
-				u.verifyStatus = v
-			default:
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "verifyStatus", Message: "must be one of [ENABLED, DISABLED, NOT_INITIATED]"})
-				return true
-			}
-		}
-		writeHAL(w, http.StatusOK, map[string]any{"_links": links("verifyStatus"), "verifyStatus": s.userVerifyStatus(u)})
-	case "identityProvider":
-		if !allow(w, r, http.MethodGet, http.MethodPut) {
-			return true
-		}
-		if r.Method == http.MethodPut {
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return true
-			}
-			idp := obj(body, "identityProvider")
-			id := str(idp, "id")
-			if id != "" && s.more().get(id, "identityProviders", env.id) == nil {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "identityProvider.id", Message: "must reference an existing identity provider"})
-				return true
-			}
-			u.idpID, u.updatedAt = id, s.now()
-		}
-		writeHAL(w, http.StatusOK, map[string]any{"_links": links("identityProvider"), "identityProvider": s.userJSON(u, base)["identityProvider"]})
-	case "linkedAccounts":
-		if !allow(w, r, http.MethodGet) {
-			return true
-		}
-		var out []any
-		if u.idpID != "" {
-			// The link an external sign-on made (external_auth.go): one per
-			// provider, named by the user's id there.
-			out = append(out, map[string]any{
-				"id": u.idpID + ":" + u.externalID, "environment": ref(u.envID), "user": ref(u.id),
-				"identityProvider": ref(u.idpID), "externalId": u.externalID, "createdAt": ts(u.createdAt),
-			})
-		}
-		writeHAL(w, http.StatusOK, collection(self+"/linkedAccounts", "linkedAccounts", out))
-	case "agreementConsents":
-		if !allow(w, r, http.MethodGet) {
-			return true
-		}
-		var out []any
-		for _, c := range s.userConsents(u.id) {
-			out = append(out, map[string]any{
-				"agreement": ref(c.agreementID), "language": ref(c.languageID), "revision": ref(c.revisionID),
-				"consentedAt": ts(c.at), "user": ref(u.id), "environment": ref(u.envID), "status": "ACCEPTED",
-			})
-		}
-		writeHAL(w, http.StatusOK, collection(self+"/agreementConsents", "agreementConsents", out))
-	default:
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
+		return false
+	}
+	if d := apply(body); d != nil {
+		writeInvalidData(w, *d)
 		return false
 	}
 	return true
+}
+
+// userLinks are the links of a user's sub-resource name.
+func userLinks(base string, u *user, name string) map[string]any {
+	self := base + "/environments/" + u.envID + "/users/" + u.id
+	return map[string]any{"self": link(self + "/" + name), "user": link(self), "environment": link(base + "/environments/" + u.envID)}
+}
+
+func (s *Server) userPopulation(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+	if !putThen(w, r, func(body map[string]any) *detail {
+		p := s.populations[str(body, "id")]
+		if p == nil || p.envID != env.id {
+			return &detail{Code: "INVALID_VALUE", Target: "id", Message: "must reference an existing population"}
+		}
+		u.populationID, u.updatedAt = p.id, s.now()
+		return nil
+	}) {
+		return
+	}
+	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "population"), "id": u.populationID})
+}
+
+func (s *Server) userEnabled(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string, _ []string) {
+	if !putThen(w, r, func(body map[string]any) *detail {
+		v, isBool := body["enabled"].(bool)
+		if !isBool {
+			return &detail{Code: "REQUIRED_VALUE", Target: "enabled", Message: "must not be null"}
+		}
+		u.enabled, u.updatedAt = v, s.now()
+		return nil
+	}) {
+		return
+	}
+	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "enabled"), "enabled": u.enabled})
+}
+
+func (s *Server) userVerifyStatusRoute(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string, _ []string) {
+	if !putThen(w, r, func(body map[string]any) *detail {
+		switch v := str(body, "verifyStatus"); v {
+		case "ENABLED", "DISABLED", "NOT_INITIATED":
+			u.verifyStatus = v
+			return nil
+		}
+		return &detail{Code: "INVALID_VALUE", Target: "verifyStatus", Message: "must be one of [ENABLED, DISABLED, NOT_INITIATED]"}
+	}) {
+		return
+	}
+	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "verifyStatus"), "verifyStatus": s.userVerifyStatus(u)})
+}
+
+func (s *Server) userIdentityProvider(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+	if !putThen(w, r, func(body map[string]any) *detail {
+		id := str(obj(body, "identityProvider"), "id")
+		if id != "" && s.more().get(id, "identityProviders", env.id) == nil {
+			return &detail{Code: "INVALID_VALUE", Target: "identityProvider.id", Message: "must reference an existing identity provider"}
+		}
+		u.idpID, u.updatedAt = id, s.now()
+		return nil
+	}) {
+		return
+	}
+	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "identityProvider"), "identityProvider": s.userJSON(u, base)["identityProvider"]})
+}
+
+// userLinkedAccounts lists the link an external sign-on made
+// (external_auth.go): one per provider, named by the user's id there.
+func (s *Server) userLinkedAccounts(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string, _ []string) {
+	var out []any
+	if u.idpID != "" {
+		out = append(out, map[string]any{
+			"id": u.idpID + ":" + u.externalID, "environment": ref(u.envID), "user": ref(u.id),
+			"identityProvider": ref(u.idpID), "externalId": u.externalID, "createdAt": ts(u.createdAt),
+		})
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+u.envID+"/users/"+u.id+"/linkedAccounts", "linkedAccounts", out))
+}
+
+func (s *Server) userAgreementConsents(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string, _ []string) {
+	var out []any
+	for _, c := range s.userConsents(u.id) {
+		out = append(out, map[string]any{
+			"agreement": ref(c.agreementID), "language": ref(c.languageID), "revision": ref(c.revisionID),
+			"consentedAt": ts(c.at), "user": ref(u.id), "environment": ref(u.envID), "status": "ACCEPTED",
+		})
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+u.envID+"/users/"+u.id+"/agreementConsents", "agreementConsents", out))
 }
 
 // allow answers 405 unless the request's method is one of methods.

@@ -6,32 +6,63 @@ import (
 	"unicode"
 )
 
-func (s *Server) routeUsers(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	if len(rest) == 0 {
+// userRoutes adds the users area: the collection, one user and the
+// user's sub-resources (user_resources.go, mfa_devices.go, oauth_grants.go,
+// groups.go, roles.go, app_roles.go).
+func (s *Server) userRoutes(add addRoute, plain func(func(http.ResponseWriter, *http.Request, *environment, string, []string)) apiHandler) {
+	add("GET POST", "users", plain(func(w http.ResponseWriter, r *http.Request, env *environment, base string, _ []string) {
 		s.usersCollection(w, r, env, base)
-		return
+	}))
+	u := s.withUser
+	add("GET PUT PATCH", "users/{userID}", u(s.userItem))
+	add("GET PUT", "users/{userID}/password", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, _ []string) {
+		s.userPassword(w, r, x, base)
+	}))
+	add("GET PUT", "users/{userID}/mfaEnabled", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, _ []string) {
+		s.userMFAEnabled(w, r, x, base)
+	}))
+	add("GET PUT", "users/{userID}/population", u(s.userPopulation))
+	add("GET PUT", "users/{userID}/enabled", u(s.userEnabled))
+	add("GET PUT", "users/{userID}/verifyStatus", u(s.userVerifyStatusRoute))
+	add("GET PUT", "users/{userID}/identityProvider", u(s.userIdentityProvider))
+	add("GET", "users/{userID}/linkedAccounts", u(s.userLinkedAccounts))
+	add("GET", "users/{userID}/agreementConsents", u(s.userAgreementConsents))
+	sub := func(h func(http.ResponseWriter, *http.Request, *user, string, []string)) apiHandler {
+		return u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, rest []string) {
+			h(w, r, x, base, rest)
+		})
 	}
-	u := s.users[rest[0]]
-	switch {
-	case u == nil || u.envID != env.id:
-		writeNotFound(w)
-	case len(rest) == 1:
-		s.userItem(w, r, env, u, base)
-	case len(rest) == 2 && s.serveUserResource(w, r, env, u, base, rest[1]): // user_resources.go
-	case len(rest) == 2 && rest[1] == "password":
-		s.userPassword(w, r, u, base)
-	case len(rest) == 2 && rest[1] == "mfaEnabled":
-		s.userMFAEnabled(w, r, u, base)
-	case rest[1] == "devices":
-		s.routeDevices(w, r, u, base, rest[2:])
-	case rest[1] == "sessions":
-		s.routeUserSessions(w, r, u, base, rest[2:])
-	case rest[1] == "memberOfGroups":
-		s.routeMemberOf(w, r, u, base, rest[2:])
-	case rest[1] == "roleAssignments":
-		s.routeRoleAssignments(w, r, env, base, "users", u.id, rest[2:])
-	default:
-		writeNotFound(w)
+	add("GET POST", "users/{userID}/devices", sub(s.routeDevices))
+	add("GET", "users/{userID}/devices/{deviceID}", sub(s.routeDevices))
+	add("GET", "users/{userID}/sessions", sub(s.routeUserSessions))
+	add("GET DELETE", "users/{userID}/sessions/{sessionID}", sub(s.routeUserSessions))
+	add("GET POST", "users/{userID}/memberOfGroups", sub(s.routeMemberOf))
+	add("GET DELETE", "users/{userID}/memberOfGroups/{groupID}", sub(s.routeMemberOf))
+	roles := u(func(w http.ResponseWriter, r *http.Request, env *environment, x *user, base string, rest []string) {
+		s.routeRoleAssignments(w, r, env, base, "users", x.id, rest)
+	})
+	add("GET POST", "users/{userID}/roleAssignments", roles)
+	add("GET DELETE", "users/{userID}/roleAssignments/{roleAssignmentID}", roles)
+}
+
+// userHandler serves a route below one user, with rest below the user's
+// sub-resource (a device's id, a session's id...).
+type userHandler func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, rest []string)
+
+// withUser resolves {userID} in the environment (404 when it is not there).
+func (s *Server) withUser(h userHandler) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
+		u := s.users[r.PathValue("userID")]
+		if u == nil || u.envID != env.id {
+			writeNotFound(w)
+			return
+		}
+		if len(rest) >= 2 {
+			rest = rest[2:]
+		} else {
+			rest = nil
+		}
+		h(w, r, env, u, base, rest)
 	}
 }
 
@@ -61,14 +92,9 @@ func (s *Server) usersCollection(w http.ResponseWriter, r *http.Request, env *en
 }
 
 // userItem reads (optionally with memberOfGroupNames) and updates a user.
-func (s *Server) userItem(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
-	switch r.Method {
-	case http.MethodPatch, http.MethodPut:
+func (s *Server) userItem(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+	if r.Method != http.MethodGet {
 		s.updateUser(w, r, env, u, base) // user_resources.go
-		return
-	case http.MethodGet:
-	default:
-		writeMethodNotAllowed(w)
 		return
 	}
 	out := s.userJSON(u, base)
