@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/runner/report/htmlreport"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // HTMLOptions are the flags of "courier report html".
@@ -91,7 +93,11 @@ func RunHTML(o *HTMLOptions) error {
 			if rw.err != nil {
 				return fmt.Errorf("writing the page: %w", err)
 			}
-			return cmdutil.WithExitCode(fmt.Errorf("%s: %w (expected the JSON report of courier run -r json or newman run -r json)", name, err), cmdutil.ExitInput)
+			if !errors.Is(err, jsonreport.ErrNotAReport) {
+				// ErrNotAReport's text already says what is expected.
+				err = fmt.Errorf("%w (expected the JSON report of courier run -r json or newman run -r json)", err)
+			}
+			return cmdutil.WithExitCode(fmt.Errorf("%s: %w", name, err), cmdutil.ExitInput)
 		}
 		return nil
 	}

@@ -96,7 +96,7 @@ func TestReportHTMLBadInput(t *testing.T) {
 		want string
 	}{
 		{"missing file", []string{filepath.Join(dir, "nope.json")}, cmdutil.ExitInput, "reading the report: open " + filepath.Join(dir, "nope.json")},
-		{"cut short", []string{bad}, cmdutil.ExitInput, bad + ": the JSON report ends early (in run.executions[0]"},
+		{"cut short", []string{bad}, cmdutil.ExitInput, bad + ": the report ends early (in run.executions[0]"},
 		{"not a report", []string{filepath.Join("..", "..", "testdata", "examples", "echo.postman_collection.json"), "-o", filepath.Join(dir, "x.html")}, cmdutil.ExitInput, `it has no "run"`},
 		{"no report", nil, cmdutil.ExitUsage, "expected one JSON report"},
 		{"stdin needs -o", []string{"-"}, cmdutil.ExitUsage, "name the page with -o"},

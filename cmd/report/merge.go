@@ -39,7 +39,9 @@ the HTML page, the same as a single run's.
 
 A directory stands for the .json reports in it (the volume the shards wrote to).
 Reports that say which shard they hold are put in shard order, and a missing or
-repeated shard is an error. The merged environment and globals are the last
+repeated shard is an error. Merging into the shards' folder can be repeated: the
+output file itself and earlier merged reports found among the inputs are
+skipped, each with a note, so every merge gives the same report. The merged environment and globals are the last
 shard's final values (with keys only earlier shards set).
 
 The command exits 1 when the merged run has failures (as courier run does), so
@@ -86,13 +88,9 @@ func RunMerge(o *MergeOptions) error {
 	if err != nil {
 		return cmdutil.WithExitCode(err, cmdutil.ExitInput)
 	}
-	reports := make([]*jsonreport.Report, len(inputs))
-	for i, path := range inputs {
-		r, err := jsonreport.ReadFile(path)
-		if err != nil {
-			return cmdutil.WithExitCode(fmt.Errorf("reading a report: %w", err), cmdutil.ExitInput)
-		}
-		reports[i] = r
+	inputs, reports, err := o.readInputs(inputs)
+	if err != nil {
+		return cmdutil.WithExitCode(err, cmdutil.ExitInput)
 	}
 	merged, err := jsonreport.Merge(reports, inputs)
 	if err != nil {
@@ -132,6 +130,60 @@ func RunMerge(o *MergeOptions) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitFailures}
 	}
 	return nil
+}
+
+// readInputs reads the reports to merge. Merging into the shards' own
+// folder must give the same result every time, so two kinds of input are
+// set aside, each with a note: the file this merge is about to write (an
+// earlier run's output), and reports that are themselves merges, when
+// there are shard reports to merge. A merged report given alone is merged
+// as it is (its JUnit and HTML rendered again).
+func (o *MergeOptions) readInputs(paths []string) ([]string, []*jsonreport.Report, error) {
+	var names []string
+	var reports, merges []*jsonreport.Report
+	var mergeNames []string
+	for _, path := range paths {
+		if out, ok := o.output(path); ok {
+			fmt.Fprintf(o.IO.ErrOut, "note: skipping %s: it is this merge's output (%s), written again from the others\n", path, out)
+			continue
+		}
+		r, err := jsonreport.ReadFile(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading a report: %w", err)
+		}
+		if r.Run.Merged != nil {
+			merges, mergeNames = append(merges, r), append(mergeNames, path)
+			continue
+		}
+		reports, names = append(reports, r), append(names, path)
+	}
+	if len(reports) == 0 {
+		if len(merges) == 0 {
+			return nil, nil, errors.New("nothing to merge: the only report given is this merge's own output")
+		}
+		return mergeNames, merges, nil // Merge says what is wrong with several
+	}
+	for i, m := range merges {
+		fmt.Fprintf(o.IO.ErrOut, "note: skipping %s: it is an earlier merge (of %s), not a shard's report\n", mergeNames[i], m.Run.Merged)
+	}
+	return names, reports, nil
+}
+
+// output names the output flag whose file is path, if any.
+func (o *MergeOptions) output(path string) (string, bool) {
+	in, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	for _, out := range []struct{ flag, path string }{{"-o", o.JSON}, {"--junit", o.JUnit}, {"--html", o.HTML}} {
+		if out.path == "" || out.path == "-" {
+			continue
+		}
+		if fi, err := os.Stat(out.path); err == nil && os.SameFile(in, fi) {
+			return out.flag + " " + out.path, true
+		}
+	}
+	return "", false
 }
 
 // expandInputs replaces a directory (the shared volume the shards wrote

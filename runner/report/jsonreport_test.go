@@ -49,9 +49,9 @@ func TestJSONReportRoundTrips(t *testing.T) {
 func TestJSONReportReadErrors(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
-		{`{"run":`, "x.json: unexpected EOF"},
+		{`{"run":`, "x.json: the report ends early (in run, byte 7)"},
 		{`{"info":{}}`, "not a JSON run report"},
-		{`{"run":{"executions":3}}`, `the "run" block`},
+		{`{"run":{"executions":3}}`, `run.executions should start with "["`},
 		{`[1,`, "x.json"},
 	} {
 		_, err := jsonreport.Read(strings.NewReader(tt.in), "x.json")

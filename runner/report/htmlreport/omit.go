@@ -1,6 +1,10 @@
 package htmlreport
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/courier-run/courier/runner/report/jsonreport"
+)
 
 // Omit leaves data out of the page, so it never reaches the file (not only
 // hidden from view). The options follow newman-reporter-htmlextra's.
@@ -37,7 +41,7 @@ func has(list []string, s string) bool {
 // before drops what the page must not hold before the execution is
 // converted (so left-out bodies spend none of the body budget). It reports
 // whether the execution is left out altogether.
-func (o Omit) before(e *inExecution) (drop, reqBody, respBody bool) {
+func (o Omit) before(e *jsonreport.Execution) (drop, reqBody, respBody bool) {
 	if has(o.Requests, e.Item.Name) {
 		return true, false, false
 	}

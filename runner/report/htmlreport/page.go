@@ -7,6 +7,8 @@ import (
 	"mime"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // The page's data, embedded as JSON and rendered by the page's script on
@@ -100,13 +102,13 @@ type pageFailure struct {
 
 // pageMeta is everything but the executions.
 type pageMeta struct {
-	Title       string            `json:"title"`
-	Environment string            `json:"environment,omitempty"`
-	Stats       map[string]inStat `json:"stats"`
-	Timings     inTimings         `json:"timings"`
-	Transfers   map[string]int64  `json:"transfers,omitempty"`
-	Failures    []pageFailure     `json:"failures"`
-	RunError    *inError          `json:"error,omitempty"`
+	Title       string               `json:"title"`
+	Environment string               `json:"environment,omitempty"`
+	Stats       jsonreport.Stats     `json:"stats"`
+	Timings     pageTimings          `json:"timings"`
+	Transfers   jsonreport.Transfers `json:"transfers"`
+	Failures    []pageFailure        `json:"failures"`
+	RunError    *pageRunError        `json:"error,omitempty"`
 	// Paths maps an item id to its folder path ("Users / Nested").
 	Paths map[string]string `json:"paths"`
 	// Folders lists the folder paths in collection order, for the filter.
@@ -119,20 +121,36 @@ type pageMeta struct {
 	Generator  string `json:"generator"`
 }
 
-func headerPairs(h []inKV) [][2]string {
+// pageTimings are the run's timings the page shows.
+type pageTimings struct {
+	ResponseAverage float64 `json:"responseAverage"`
+	ResponseMin     float64 `json:"responseMin"`
+	ResponseMax     float64 `json:"responseMax"`
+	ResponseSd      float64 `json:"responseSd"`
+	Started         int64   `json:"started"`
+	Completed       int64   `json:"completed"`
+}
+
+// pageRunError is why the run stopped.
+type pageRunError struct {
+	Name    string `json:"name"`
+	Message string `json:"message"`
+}
+
+func headerPairs(h []jsonreport.KV) [][2]string {
 	var out [][2]string
 	for _, kv := range h {
 		if !kv.Disabled {
-			out = append(out, [2]string{kv.Key, kv.value()})
+			out = append(out, [2]string{kv.Key, string(kv.Value)})
 		}
 	}
 	return out
 }
 
-func headerValue(h []inKV, name string) string {
+func headerValue(h []jsonreport.KV, name string) string {
 	for _, kv := range h {
 		if !kv.Disabled && strings.EqualFold(kv.Key, name) {
-			return kv.value()
+			return string(kv.Value)
 		}
 	}
 	return ""
@@ -245,7 +263,7 @@ func (l *limits) body(mk func(max int) *pageBody) *pageBody {
 	return b
 }
 
-func requestBody(in *inBody, contentType string, max int) *pageBody {
+func requestBody(in *jsonreport.Body, contentType string, max int) *pageBody {
 	if in == nil {
 		return nil
 	}
@@ -260,9 +278,9 @@ func requestBody(in *inBody, contentType string, max int) *pageBody {
 			if f.Disabled {
 				continue
 			}
-			v := f.value()
+			v := string(f.Value)
 			if f.Type == "file" {
-				v = "(file " + rawText(f.Src) + ")"
+				v = "(file " + string(f.Src) + ")"
 			}
 			form = append(form, [2]string{f.Key, v})
 		}
@@ -271,23 +289,19 @@ func requestBody(in *inBody, contentType string, max int) *pageBody {
 		}
 		return &pageBody{Form: form, Type: in.Mode}
 	case "file":
-		var f struct {
-			Src     string `json:"src"`
-			Content string `json:"content"`
+		if in.File == nil {
+			return &pageBody{Text: "(file)"}
 		}
-		_ = json.Unmarshal(in.File, &f)
-		if f.Content != "" {
-			return textBody([]byte(f.Content), len(f.Content), contentType, max)
+		if in.File.Content != "" {
+			return textBody([]byte(in.File.Content), len(in.File.Content), contentType, max)
 		}
-		return &pageBody{Text: "(file " + f.Src + ")", Size: 0}
+		return &pageBody{Text: "(file " + string(in.File.Src) + ")", Size: 0}
 	case "graphql":
-		var g struct {
-			Query     string          `json:"query"`
-			Variables json.RawMessage `json:"variables"`
+		if in.GraphQL == nil {
+			return nil
 		}
-		_ = json.Unmarshal(in.GraphQL, &g)
-		text := g.Query
-		if v := rawText(g.Variables); v != "" {
+		text := in.GraphQL.Query
+		if v := string(in.GraphQL.Variables); v != "" {
 			text += "\n\nvariables: " + v
 		}
 		return textBody([]byte(text), len(text), "application/graphql", max)
@@ -298,7 +312,7 @@ func requestBody(in *inBody, contentType string, max int) *pageBody {
 	return textBody([]byte(in.Raw), len(in.Raw), contentType, max)
 }
 
-func errorText(e *inError) pageError {
+func errorText(e *jsonreport.Error) pageError {
 	name := e.Name
 	if name == "" {
 		name = e.Type
@@ -322,7 +336,7 @@ func errorText(e *inError) pageError {
 }
 
 // convert turns one execution into the page's form.
-func convert(e *inExecution, lim *limits) pageExec {
+func convert(e *jsonreport.Execution, lim *limits) pageExec {
 	p := pageExec{Iteration: e.Cursor.Iteration, ItemID: e.Item.ID, Name: e.Item.Name, Skipped: e.Skipped}
 	if p.Name == "" {
 		p.Name = e.Item.ID
@@ -388,13 +402,13 @@ func convert(e *inExecution, lim *limits) pageExec {
 
 // folderPaths maps each request's id to its folder path and lists the
 // folders in collection order.
-func folderPaths(items []inItem) (map[string]string, []string) {
+func folderPaths(items []jsonreport.Item) (map[string]string, []string) {
 	paths := map[string]string{}
 	var folders []string
-	var walk func(items []inItem, prefix string)
-	walk = func(items []inItem, prefix string) {
+	var walk func(items []jsonreport.Item, prefix string)
+	walk = func(items []jsonreport.Item, prefix string) {
 		for _, it := range items {
-			isFolder := it.Item != nil && len(it.Request) == 0
+			isFolder := it.Item != nil && it.Request == nil
 			if !isFolder {
 				if _, dup := paths[it.ID]; !dup && prefix != "" && it.ID != "" {
 					paths[it.ID] = prefix

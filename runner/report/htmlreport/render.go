@@ -19,11 +19,11 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // DefaultMaxBody is how much of each body the page keeps by default.
@@ -68,10 +68,11 @@ var scriptHash = func() string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(h[:])
 }()
 
-// Render reads a Newman JSON report from src and writes the HTML page to w.
-// It streams: executions are converted and written one at a time, so
-// memory does not grow with the number of requests (beyond a few bytes
-// each to link failures to them).
+// Render reads a Newman JSON report from src (courier's, Newman's own, or a
+// merge; see jsonreport.Scan) and writes the HTML page to w. It streams:
+// executions are converted and written one at a time, so memory does not
+// grow with the number of requests (beyond a few bytes each to link
+// failures to them).
 func Render(w io.Writer, src io.Reader, o Options) error {
 	if o.MaxBody == 0 {
 		o.MaxBody = DefaultMaxBody
@@ -83,9 +84,8 @@ func Render(w io.Writer, src io.Reader, o Options) error {
 		o.Generator = "courier"
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	r := &renderer{w: bw, o: o, dec: json.NewDecoder(bufio.NewReaderSize(src, 64<<10)), execsByKey: map[execKey][]int{},
-		lim: limits{max: o.MaxBody, budget: o.BodyBudget}}
-	if err := r.render(); err != nil {
+	r := &renderer{w: bw, o: o, execsByKey: map[execKey][]int{}, lim: limits{max: o.MaxBody, budget: o.BodyBudget}}
+	if err := r.render(src); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -97,16 +97,12 @@ type execKey struct {
 }
 
 type renderer struct {
-	w   *bufio.Writer
-	o   Options
-	dec *json.Decoder
+	w *bufio.Writer
+	o Options
 
 	meta       pageMeta
 	lim        limits
-	execsDone  bool
 	nexec      int
-	nin        int // executions read
-	failures   []inFailure
 	execsByKey map[execKey][]int
 	// failMsgs holds, per execution that failed, its failure messages, to
 	// pick the right one of several executions of an item in an iteration.
@@ -126,84 +122,37 @@ func (r *renderer) writeBytes(b []byte) {
 	}
 }
 
-// inputError names where in the report the problem is.
-func (r *renderer) inputError(what string, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("not a JSON report: %v at byte %d", se, se.Offset)
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("the JSON report ends early (in %s, byte %d): is the file complete?", what, r.dec.InputOffset())
-	}
-	return fmt.Errorf("reading %s (near byte %d): %w", what, r.dec.InputOffset(), err)
-}
-
-func (r *renderer) expectDelim(what string, d json.Delim) error {
-	tok, err := r.dec.Token()
-	if err != nil {
-		return r.inputError(what, err)
-	}
-	if got, ok := tok.(json.Delim); !ok || got != d {
-		return fmt.Errorf("not a Newman JSON report: %s should start with %q, found %v (near byte %d)", what, string(d), tok, r.dec.InputOffset())
-	}
-	return nil
-}
-
-func (r *renderer) render() error {
-	r.meta = pageMeta{Stats: map[string]inStat{}, Failures: []pageFailure{}, Paths: map[string]string{}, Folders: []string{},
+func (r *renderer) render(src io.Reader) error {
+	r.meta = pageMeta{Failures: []pageFailure{}, Paths: map[string]string{}, Folders: []string{},
 		MaxBody: r.o.MaxBody, BodyBudget: r.o.BodyBudget, Generator: r.o.Generator, Title: r.o.Title, Omitted: !r.o.Omit.empty()}
 	head, tail, ok := strings.Cut(body, "<!--DATA-->")
 	if !ok {
 		return errors.New("htmlreport: page template lacks its data marker")
 	}
-	if err := r.expectDelim("the report", '{'); err != nil {
+	r.write(strings.NewReplacer("{{CSP}}", scriptHash, "{{CSS}}", css).Replace(head))
+	r.write(`<script type="application/json" id="courier-execs">[`)
+	rep, err := jsonreport.Scan(src, "", r.execution)
+	if err != nil {
 		return err
 	}
-	r.write(strings.NewReplacer("{{CSP}}", scriptHash, "{{CSS}}", css).Replace(head))
-	sawRun := false
-	for r.dec.More() {
-		key, err := r.key("the report")
-		if err != nil {
-			return err
+	r.write("]</script>\n")
+	run := &rep.Run
+	r.meta.Stats, r.meta.Transfers = run.Stats, run.Transfers
+	t := run.Timings
+	r.meta.Timings = pageTimings{ResponseAverage: t.ResponseAverage, ResponseMin: t.ResponseMin, ResponseMax: t.ResponseMax,
+		ResponseSd: t.ResponseSd, Started: t.Started, Completed: t.Completed}
+	if run.Error != nil {
+		e := errorText(run.Error)
+		r.meta.RunError = &pageRunError{Name: e.Name, Message: e.Message}
+	}
+	if c := rep.Collection; c != nil {
+		if r.meta.Title == "" {
+			r.meta.Title = c.Info.Name
 		}
-		switch key {
-		case "run":
-			sawRun = true
-			if err := r.run(); err != nil {
-				return err
-			}
-		case "collection":
-			var c *inCollection
-			if err := r.dec.Decode(&c); err != nil {
-				return r.inputError("collection", err)
-			}
-			if c != nil {
-				if r.meta.Title == "" {
-					r.meta.Title = c.Info.Name
-				}
-				r.meta.Paths, r.meta.Folders = folderPaths(c.Item)
-			}
-		case "environment":
-			var s *inScope
-			if err := r.dec.Decode(&s); err != nil {
-				return r.inputError("environment", err)
-			}
-			if s != nil {
-				r.meta.Environment = s.Name
-			}
-		default:
-			if err := r.skip(key); err != nil {
-				return err
-			}
-		}
+		r.meta.Paths, r.meta.Folders = folderPaths(c.Item)
 	}
-	if !sawRun {
-		return errors.New("not a Newman JSON report: it has no \"run\" (write one with courier run -r json)")
-	}
-	if !r.execsDone {
-		r.write(`<script type="application/json" id="courier-execs">[]</script>`)
-	}
-	r.linkFailures()
+	r.meta.Environment = rep.Environment.Name
+	r.linkFailures(run.Failures)
 	b, err := marshal(r.meta)
 	if err != nil {
 		return err
@@ -215,137 +164,56 @@ func (r *renderer) render() error {
 	return r.werr
 }
 
-func (r *renderer) key(what string) (string, error) {
-	tok, err := r.dec.Token()
+// execution converts one execution and writes it to the page.
+func (r *renderer) execution(e *jsonreport.Execution) error {
+	drop, reqBody, respBody := r.o.Omit.before(e)
+	if drop {
+		return nil
+	}
+	p := convert(e, &r.lim)
+	if !r.o.Omit.after(&p, reqBody, respBody) {
+		return nil
+	}
+	k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
+	r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
+	if p.Failed {
+		if r.failMsgs == nil {
+			r.failMsgs = map[int][]string{}
+		}
+		var msgs []string
+		for _, x := range p.Errors {
+			msgs = append(msgs, x.Message)
+		}
+		for _, a := range p.Asserts {
+			if a.Status == "fail" {
+				msgs = append(msgs, a.Error)
+			}
+		}
+		r.failMsgs[r.nexec] = msgs
+	}
+	b, err := marshal(p)
 	if err != nil {
-		return "", r.inputError(what, err)
-	}
-	k, ok := tok.(string)
-	if !ok {
-		return "", fmt.Errorf("not a Newman JSON report: unexpected %v in %s (near byte %d)", tok, what, r.dec.InputOffset())
-	}
-	return k, nil
-}
-
-func (r *renderer) skip(what string) error {
-	var raw json.RawMessage
-	if err := r.dec.Decode(&raw); err != nil {
-		return r.inputError(what, err)
-	}
-	return nil
-}
-
-func (r *renderer) run() error {
-	if err := r.expectDelim("run", '{'); err != nil {
 		return err
 	}
-	for r.dec.More() {
-		key, err := r.key("run")
-		if err != nil {
-			return err
-		}
-		switch key {
-		case "executions":
-			if err := r.executions(); err != nil {
-				return err
-			}
-		case "stats":
-			if err := r.dec.Decode(&r.meta.Stats); err != nil {
-				return r.inputError("run.stats", err)
-			}
-			if r.meta.Stats == nil {
-				r.meta.Stats = map[string]inStat{}
-			}
-		case "timings":
-			if err := r.dec.Decode(&r.meta.Timings); err != nil {
-				return r.inputError("run.timings", err)
-			}
-		case "transfers":
-			if err := r.dec.Decode(&r.meta.Transfers); err != nil {
-				return r.inputError("run.transfers", err)
-			}
-		case "failures":
-			if err := r.dec.Decode(&r.failures); err != nil {
-				return r.inputError("run.failures", err)
-			}
-		case "error":
-			if err := r.dec.Decode(&r.meta.RunError); err != nil {
-				return r.inputError("run.error", err)
-			}
-		default:
-			if err := r.skip("run." + key); err != nil {
-				return err
-			}
-		}
+	if r.nexec > 0 {
+		r.write(",\n")
 	}
-	return r.expectDelim("run", '}')
-}
-
-func (r *renderer) executions() error {
-	if r.execsDone {
-		return errors.New("not a Newman JSON report: run.executions appears twice")
-	}
-	r.execsDone = true
-	if err := r.expectDelim("run.executions", '['); err != nil {
-		return err
-	}
-	r.write(`<script type="application/json" id="courier-execs">[`)
-	for r.dec.More() {
-		var e inExecution
-		if err := r.dec.Decode(&e); err != nil {
-			return r.inputError(fmt.Sprintf("run.executions[%d]", r.nin), err)
-		}
-		r.nin++
-		drop, reqBody, respBody := r.o.Omit.before(&e)
-		if drop {
-			continue
-		}
-		p := convert(&e, &r.lim)
-		if !r.o.Omit.after(&p, reqBody, respBody) {
-			continue
-		}
-		k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
-		r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
-		if p.Failed {
-			if r.failMsgs == nil {
-				r.failMsgs = map[int][]string{}
-			}
-			var msgs []string
-			for _, x := range p.Errors {
-				msgs = append(msgs, x.Message)
-			}
-			for _, a := range p.Asserts {
-				if a.Status == "fail" {
-					msgs = append(msgs, a.Error)
-				}
-			}
-			r.failMsgs[r.nexec] = msgs
-		}
-		b, err := marshal(p)
-		if err != nil {
-			return err
-		}
-		if r.nexec > 0 {
-			r.write(",\n")
-		}
-		r.writeBytes(b)
-		r.nexec++
-	}
-	r.write("]</script>\n")
-	return r.expectDelim("run.executions", ']')
+	r.writeBytes(b)
+	r.nexec++
+	return r.werr
 }
 
 // linkFailures ties each failure to the execution it came from: one of
 // its iteration, position and item whose failures include its message and
 // that no earlier failure claimed (an item can run several times in an
 // iteration, through setNextRequest).
-func (r *renderer) linkFailures() {
+func (r *renderer) linkFailures(failures []jsonreport.Failure) {
 	type claim struct {
 		exec int
 		msg  string
 	}
 	claimed := map[claim]int{}
-	for _, f := range r.failures {
+	for _, f := range failures {
 		pf := pageFailure{Exec: -1, Iter: f.Cursor.Iteration, At: f.At, Name: f.Error.Name, Test: f.Error.Test, Message: f.Error.Message}
 		if pf.Name == "" {
 			pf.Name = f.Error.Type

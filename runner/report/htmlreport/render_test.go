@@ -153,25 +153,6 @@ func TestTextBody(t *testing.T) {
 	}
 }
 
-func TestURLString(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ in, want string }{
-		{`"http://h/x?y"`, "http://h/x?y"},
-		{`{"protocol":"https","host":["api","example","com"],"port":"8443","path":["v1","users"],"query":[{"key":"a","value":"1"},{"key":"flag","value":null},{"key":"off","value":"x","disabled":true}],"hash":"top"}`,
-			"https://api.example.com:8443/v1/users?a=1&flag#top"},
-		{`{"host":["{{baseUrl}}"],"path":["get"],"query":[]}`, "{{baseUrl}}/get"},
-	}
-	for _, tt := range tests {
-		var u inURL
-		if err := json.Unmarshal([]byte(tt.in), &u); err != nil {
-			t.Fatalf("%s: %v", tt.in, err)
-		}
-		if got := u.String(); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestRequestBodyModes(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -186,7 +167,7 @@ func TestRequestBodyModes(t *testing.T) {
 		{"file", `{"mode":"file","file":{"src":"data.bin"}}`, "(file data.bin)", nil},
 	}
 	for _, tt := range tests {
-		var in inBody
+		var in jsonreport.Body
 		if err := json.Unmarshal([]byte(tt.body), &in); err != nil {
 			t.Fatal(err)
 		}
@@ -206,43 +187,13 @@ func TestRequestBodyModes(t *testing.T) {
 	}
 }
 
-func TestByteArray(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in      string
-		want    string
-		wantErr string
-	}{
-		{"[104, 105]", "hi", ""},
-		{"[]", "", ""},
-		{"null", "", ""},
-		{"[256]", "", "out of range"},
-		{"[1,,2]", "", "invalid character"},
-		{`"aGk="`, "", "array of byte values"},
-		{"[1.5]", "", "not a byte value"},
-	}
-	for _, tt := range tests {
-		var b byteArray
-		err := json.Unmarshal([]byte(tt.in), &b)
-		if tt.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("%s: error %v, want %q", tt.in, err, tt.wantErr)
-			}
-			continue
-		}
-		if err != nil || string(b) != tt.want {
-			t.Errorf("%s: %q, %v", tt.in, b, err)
-		}
-	}
-}
-
 // TestRenderBadInput: a file that is not a complete JSON report gets an
 // error saying what is wrong and where.
 func TestRenderBadInput(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, src, want string }{
 		{"empty", "", "ends early"},
-		{"not json", "<html>", "not a JSON report: invalid character '<' looking for beginning of value at byte 1"},
+		{"not json", "<html>", "not valid JSON at byte 1 (in the report): invalid character '<' looking for beginning of value"},
 		{"an array", "[1,2]", `the report should start with "{"`},
 		{"no run", `{"collection":{"info":{"name":"x"},"item":[]}}`, `it has no "run"`},
 		{"cut short", `{"run":{"executions":[{"cursor":{"iteration":0}`, "ends early (in run.executions[0]"},
@@ -334,7 +285,7 @@ func TestRenderNewmanReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	execs, meta := pageData(t, render(t, src, Options{}))
-	if len(execs) != 4 || len(meta.Failures) != 3 || meta.Title != "Newman shapes" || meta.Stats["requests"].Total != 4 {
+	if len(execs) != 4 || len(meta.Failures) != 3 || meta.Title != "Newman shapes" || meta.Stats.Requests.Total != 4 {
 		t.Fatalf("%d executions, %d failures, title %q, stats %v", len(execs), len(meta.Failures), meta.Title, meta.Stats)
 	}
 	if u := execs[0].Request.URL; u != "http://127.0.0.1:18431/get?a=1&flag" {

@@ -77,7 +77,9 @@ func (u *URL) UnmarshalJSON(p []byte) error {
 	return nil
 }
 
-// String is the URL's raw text, or its parts put back together.
+// String is the URL's raw text, or its parts put back together as Postman
+// shows them: the query as sent, a key without "=" kept bare, disabled
+// parameters left out.
 func (u URL) String() string {
 	if u.Raw != "" {
 		return u.Raw
@@ -93,18 +95,66 @@ func (u URL) String() string {
 	if len(u.Path) > 0 {
 		b.WriteString("/" + strings.Join(u.Path, "/"))
 	}
-	for i, q := range u.Query {
-		if i == 0 {
-			b.WriteString("?")
-		} else {
-			b.WriteString("&")
+	sep := "?"
+	for _, q := range u.Query {
+		if q.Disabled {
+			continue
 		}
-		b.WriteString(q.Key)
+		b.WriteString(sep + q.Key)
+		sep = "&"
 		if q.Value != nil {
 			b.WriteString("=" + *q.Value)
 		}
 	}
+	if u.Hash != "" {
+		b.WriteString("#" + u.Hash)
+	}
 	return b.String()
+}
+
+// UnmarshalJSON reads a query parameter whose key or value is a number or
+// boolean (as its JSON text); a null or missing value stays nil (a key
+// sent without "=").
+func (q *Query) UnmarshalJSON(p []byte) error {
+	var x struct {
+		Key      Text            `json:"key"`
+		Value    json.RawMessage `json:"value"`
+		Disabled bool            `json:"disabled"`
+	}
+	if err := json.Unmarshal(p, &x); err != nil {
+		return err
+	}
+	*q = Query{Key: string(x.Key), Disabled: x.Disabled}
+	if v := bytes.TrimSpace(x.Value); len(v) > 0 && string(v) != "null" {
+		var t Text
+		if err := t.UnmarshalJSON(v); err != nil {
+			return err
+		}
+		s := string(t)
+		q.Value = &s
+	}
+	return nil
+}
+
+// UnmarshalJSON reads a request given as a URL string (a GET, as the
+// collection format allows) or as an object.
+func (r *ItemRequest) UnmarshalJSON(p []byte) error {
+	p = bytes.TrimSpace(p)
+	if len(p) > 0 && p[0] == '"' {
+		var s string
+		if err := json.Unmarshal(p, &s); err != nil {
+			return err
+		}
+		*r = ItemRequest{Method: "GET", URL: ItemURL(s)}
+		return nil
+	}
+	type plain ItemRequest
+	var x plain
+	if err := json.Unmarshal(p, &x); err != nil {
+		return err
+	}
+	*r = ItemRequest(x)
+	return nil
 }
 
 // Lines is a script's source as lines; it reads one string too.

@@ -19,6 +19,17 @@ func Merge(reports []*Report, names []string) (*Report, error) {
 	if len(reports) == 0 {
 		return nil, fmt.Errorf("no reports to merge")
 	}
+	for i, r := range reports {
+		if r.Run.Merged == nil {
+			continue
+		}
+		if len(reports) == 1 {
+			// Merging a merge again changes nothing.
+			out := *r
+			return &out, nil
+		}
+		return nil, fmt.Errorf("%s is already the merge of %s: merge the shards' own reports, without it", reportName(names, i), r.Run.Merged)
+	}
 	order, by, err := shardOrder(reports, names)
 	if err != nil {
 		return nil, err
@@ -26,6 +37,10 @@ func Merge(reports []*Report, names []string) (*Report, error) {
 	first := reports[order[0]]
 	out := &Report{Collection: first.Collection, Environment: first.Environment, Globals: first.Globals}
 	run := &out.Run
+	run.Merged = &Merged{Reports: len(reports)}
+	if s := first.Run.Shard; s != nil {
+		run.Merged.Shards, run.Merged.By = s.Count, s.By
+	}
 	run.Executions, run.Failures = []Execution{}, []Failure{}
 	for _, i := range order {
 		r := reports[i]
@@ -70,12 +85,7 @@ func shardOrder(reports []*Report, names []string) ([]int, string, error) {
 	for i := range order {
 		order[i] = i
 	}
-	name := func(i int) string {
-		if i < len(names) {
-			return names[i]
-		}
-		return fmt.Sprintf("report %d", i+1)
-	}
+	name := func(i int) string { return reportName(names, i) }
 	var withShard []int
 	for i, r := range reports {
 		if r.Run.Shard != nil {
@@ -125,6 +135,21 @@ func shardOrder(reports []*Report, names []string) ([]int, string, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(reports[a].Run.Shard.Index, reports[b].Run.Shard.Index) })
 	return order, s0.By, nil
+}
+
+func reportName(names []string, i int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	return fmt.Sprintf("report %d", i+1)
+}
+
+// String says what was merged: "3 reports", "4 shards, split by iteration".
+func (m *Merged) String() string {
+	if m.Shards > 0 {
+		return fmt.Sprintf("%d shards, split by %s", m.Shards, m.By)
+	}
+	return fmt.Sprintf("%d reports", m.Reports)
 }
 
 func addStats(a *Stats, b Stats) {

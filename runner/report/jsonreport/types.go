@@ -7,7 +7,10 @@
 package jsonreport
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strconv"
 )
 
@@ -55,9 +58,17 @@ type Ref struct {
 	Name string `json:"name"`
 }
 
+// KV is a header, a URL variable or a form field. Disabled, Type and Src
+// come from Newman's reports (postman-collection's forms); courier writes
+// only key and value.
 type KV struct {
-	Key   string `json:"key"`
-	Value Text   `json:"value"`
+	Key      string `json:"key"`
+	Value    Text   `json:"value"`
+	Disabled bool   `json:"disabled,omitempty"`
+	// Type is a form-data field's type: "text" or "file".
+	Type string `json:"type,omitempty"`
+	// Src is a file field's path (or paths, as their JSON text).
+	Src Text `json:"src,omitempty"`
 }
 
 type URL struct {
@@ -69,19 +80,41 @@ type URL struct {
 	Path     []string `json:"path"`
 	Host     []string `json:"host"`
 	Query    []Query  `json:"query"`
+	Hash     string   `json:"hash,omitempty"`
 	Variable []KV     `json:"variable"`
 }
 
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
-	Key   string  `json:"key"`
-	Value *string `json:"value"`
+	Key      string  `json:"key"`
+	Value    *string `json:"value"`
+	Disabled bool    `json:"disabled,omitempty"`
 }
 
+// Body is a request body. courier's executions hold the bytes sent as raw
+// text; Newman's (and collection items) keep the body's mode and its form:
+// fields for urlencoded and formdata, a file, a GraphQL query.
 type Body struct {
-	Mode string `json:"mode"`
-	Raw  string `json:"raw"`
+	Mode       string   `json:"mode"`
+	Raw        string   `json:"raw"`
+	URLEncoded []KV     `json:"urlencoded,omitempty"`
+	FormData   []KV     `json:"formdata,omitempty"`
+	File       *File    `json:"file,omitempty"`
+	GraphQL    *GraphQL `json:"graphql,omitempty"`
+}
+
+// File is a body sent from a file: its path, and its text when the report
+// kept it.
+type File struct {
+	Src     Text   `json:"src"`
+	Content string `json:"content,omitempty"`
+}
+
+// GraphQL is a GraphQL body: the query and its variables (JSON text).
+type GraphQL struct {
+	Query     string `json:"query"`
+	Variables Text   `json:"variables,omitempty"`
 }
 
 type Request struct {
@@ -106,16 +139,46 @@ func (b Bytes) MarshalJSON() ([]byte, error) {
 	return append(out, ']'), nil
 }
 
+// UnmarshalJSON reads the array of byte values straight into bytes, not
+// through []int: a 10,000-request report holds millions of them.
 func (b *Bytes) UnmarshalJSON(p []byte) error {
-	var nums []byte
-	var ints []int
-	if err := json.Unmarshal(p, &ints); err != nil {
-		return err
+	p = bytes.TrimSpace(p)
+	if string(p) == "null" {
+		*b = nil
+		return nil
 	}
-	for _, n := range ints {
-		nums = append(nums, byte(n))
+	if len(p) < 2 || p[0] != '[' || p[len(p)-1] != ']' {
+		return errors.New("a response body must be an array of byte values")
 	}
-	*b = nums
+	out := make([]byte, 0, len(p)/3)
+	n, digits, spaced := 0, 0, false
+	for _, c := range p[1:] {
+		switch {
+		case c >= '0' && c <= '9':
+			if spaced {
+				return errors.New("a response body array has two numbers without a comma between them")
+			}
+			n = n*10 + int(c-'0')
+			digits++
+			if n > 255 {
+				return errors.New("a response body byte is out of range (over 255)")
+			}
+		case c == ',' || c == ']':
+			if digits == 0 {
+				if c == ']' && len(out) == 0 {
+					continue // []
+				}
+				return errors.New("a response body array has an empty element")
+			}
+			out = append(out, byte(n))
+			n, digits, spaced = 0, 0, false
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t':
+			spaced = digits > 0
+		default:
+			return fmt.Errorf("a response body array holds %q, not a byte value", c)
+		}
+	}
+	*b = out
 	return nil
 }
 
