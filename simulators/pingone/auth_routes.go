@@ -92,10 +92,16 @@ func (s *Server) jwks(w http.ResponseWriter, _ *http.Request, env *environment, 
 	writeJSON(w, http.StatusOK, plainJSON, map[string]any{"keys": keys})
 }
 
-// signOnPage is the hosted sign-on page a browser lands on; headless
-// clients use the flow API instead.
+// signOnPage is the hosted sign-on page a browser lands on (headless
+// clients use the flow API instead), and with signedOut=true the hosted
+// signed-out page a sign-off without a redirect ends on.
 func (s *Server) signOnPage(w http.ResponseWriter, r *http.Request, _ *environment, _ string) {
 	w.Header().Set("Content-Type", "text/html;charset=UTF-8")
+	if r.URL.Query().Get("signedOut") == "true" {
+		_, _ = w.Write([]byte("<!doctype html><html><head><title>Signed Off</title></head><body><h1>Signed Off</h1>" +
+			"<p>You have been signed off.</p></body></html>"))
+		return
+	}
 	_, _ = w.Write([]byte("<!doctype html><html><head><title>Sign On</title></head><body><h1>Sign On</h1><p>Flow " +
 		html.EscapeString(r.URL.Query().Get("flowId")) + "</p></body></html>"))
 }

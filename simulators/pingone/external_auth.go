@@ -471,7 +471,7 @@ func (s *Server) finishExternal(w http.ResponseWriter, r *http.Request, env *env
 		s.advance(f)
 		s.afterStep(f)
 	}
-	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.Header().Set("Location", s.signOnURL(base, env.id, s.apps[f.appID], f.id))
 	w.WriteHeader(http.StatusFound)
 }
 

@@ -112,7 +112,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
 		return
 	}
-	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.Header().Set("Location", s.signOnURL(base, env.id, app, f.id)) // revocation.go
 	w.WriteHeader(http.StatusFound)
 }
 
@@ -388,7 +388,7 @@ func (s *Server) sendOTP(f *flow) {
 // flowJSON renders a flow with the HAL links for its next actions.
 func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	self := base + "/" + f.envID + "/flows/" + f.id
-	links := map[string]any{"self": link(self), "signOnPage": link(base + "/" + f.envID + "/signon/?flowId=" + f.id)}
+	links := map[string]any{"self": link(self), "signOnPage": link(s.signOnURL(base, f.envID, s.apps[f.appID], f.id))}
 	out := map[string]any{
 		"id": f.id, "status": f.status, "resumeUrl": base + "/" + f.envID + "/as/resume?flowId=" + f.id,
 		"createdAt": ts(f.createdAt), "expiresAt": ts(f.expiresAt), "_links": links,

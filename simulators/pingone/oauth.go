@@ -10,27 +10,41 @@ import (
 	"time"
 )
 
+// discovery is the OpenID Provider metadata. Every member names only what
+// this server serves (TestDiscoveryTellsTheTruth drives each one); members
+// whose absence would claim a default it does not meet are written out
+// (request_uri_parameter_supported defaults to true in OpenID Connect
+// Discovery 1.0).
 func (s *Server) discovery(env *environment, base string) map[string]any {
 	iss := issuer(base, env)
+	authMethods := []string{"client_secret_basic", "client_secret_post", "client_secret_jwt", "none"}
 	return map[string]any{
-		"issuer":                                iss,
-		"authorization_endpoint":                iss + "/authorize",
-		"token_endpoint":                        iss + "/token",
-		"userinfo_endpoint":                     iss + "/userinfo",
-		"device_authorization_endpoint":         iss + "/device_authorization",
-		"end_session_endpoint":                  iss + "/signoff",
-		"introspection_endpoint":                iss + "/introspect",
-		"revocation_endpoint":                   iss + "/revoke",
-		"jwks_uri":                              iss + "/jwks",
-		"response_types_supported":              []string{"code", "token", "id_token", "token id_token"},
-		"response_modes_supported":              []string{"query", "fragment", "form_post", "pi.flow"},
-		"grant_types_supported":                 []string{"authorization_code", "client_credentials", "refresh_token", grantDeviceCode, grantTokenExchange},
-		"subject_types_supported":               []string{"public"},
-		"id_token_signing_alg_values_supported": []string{s.opts.Signing},
-		"scopes_supported":                      []string{"openid", "profile", "email", "address", "phone", "offline_access"},
-		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post", "client_secret_jwt", "none"},
-		"code_challenge_methods_supported":      []string{"plain", "S256"},
-		"claims_supported":                      []string{"sub", "iss", "auth_time", "acr", "name", "given_name", "family_name", "preferred_username", "email", "env", "org", "sid"},
+		"issuer":                                           iss,
+		"authorization_endpoint":                           iss + "/authorize",
+		"token_endpoint":                                   iss + "/token",
+		"userinfo_endpoint":                                iss + "/userinfo",
+		"device_authorization_endpoint":                    iss + "/device_authorization",
+		"end_session_endpoint":                             iss + "/signoff",
+		"introspection_endpoint":                           iss + "/introspect",
+		"revocation_endpoint":                              iss + "/revoke",
+		"jwks_uri":                                         iss + "/jwks",
+		"response_types_supported":                         []string{"code", "token", "id_token", "token id_token"},
+		"response_modes_supported":                         []string{"query", "fragment", "form_post", "pi.flow"},
+		"grant_types_supported":                            []string{"authorization_code", "implicit", "client_credentials", "refresh_token", grantDeviceCode, grantTokenExchange},
+		"subject_types_supported":                          []string{"public"},
+		"id_token_signing_alg_values_supported":            []string{s.opts.Signing},
+		"scopes_supported":                                 []string{"openid", "profile", "email", "address", "phone", "offline_access"},
+		"token_endpoint_auth_methods_supported":            authMethods,
+		"token_endpoint_auth_signing_alg_values_supported": clientAssertionAlgs,
+		"introspection_endpoint_auth_methods_supported":    authMethods,
+		"revocation_endpoint_auth_methods_supported":       authMethods,
+		"code_challenge_methods_supported":                 []string{"plain", "S256"},
+		"request_parameter_supported":                      true,
+		"request_object_signing_alg_values_supported":      []string{"HS256"},
+		"request_uri_parameter_supported":                  false,
+		"claims_parameter_supported":                       false,
+		"claims_supported": []string{"sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "amr", "nonce", "sid", "env", "org",
+			"preferred_username", "given_name", "family_name", "updated_at", "email", "email_verified"},
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/sha512"
 	"crypto/subtle"
+	"hash"
 	"math/big"
 	"net"
 	"net/http"
@@ -41,14 +43,24 @@ type deviceAuth struct {
 	expiresAt                                 time.Time
 }
 
-// verifyClientAssertion authenticates a CLIENT_SECRET_JWT client: an HS256
+// clientAssertionAlgs are the JWS algorithms of CLIENT_SECRET_JWT client
+// assertions, as PingOne's "Token endpoint authentication methods" lists
+// them (HS256, HS384, HS512).
+var (
+	clientAssertionAlgs = []string{"HS256", "HS384", "HS512"}
+	assertionHash       = map[string]func() hash.Hash{"HS256": sha256.New, "HS384": sha512.New384, "HS512": sha512.New}
+)
+
+// verifyClientAssertion authenticates a CLIENT_SECRET_JWT client: an HMAC
 // JWT signed with the application's secret, whose iss and sub are the
 // client id, whose aud names this token endpoint (or the issuer), that has
 // not expired and whose jti is not replayed. A non-empty description says
 // why it failed (see clientFor). The caller holds s.mu.
 func (s *Server) verifyClientAssertion(r *http.Request, env *environment) (*application, string) {
 	header, claims, input, sig, err := parseJWT(r.PostForm.Get("client_assertion"))
-	if err != nil || header["alg"] != "HS256" {
+	alg, _ := header["alg"].(string)
+	hash := assertionHash[alg]
+	if err != nil || hash == nil {
 		return nil, descUnsupportedAuth
 	}
 	iss, _ := claims["iss"].(string)
@@ -59,7 +71,7 @@ func (s *Server) verifyClientAssertion(r *http.Request, env *environment) (*appl
 	if app.str("tokenEndpointAuthMethod") != "CLIENT_SECRET_JWT" {
 		return nil, descUnsupportedAuth
 	}
-	m := hmac.New(sha256.New, []byte(app.secret))
+	m := hmac.New(hash, []byte(app.secret))
 	m.Write([]byte(input))
 	if subtle.ConstantTimeCompare(m.Sum(nil), sig) != 1 {
 		return nil, descUnsupportedAuth
@@ -185,7 +197,7 @@ func (s *Server) startDeviceFlow(w http.ResponseWriter, r *http.Request, env *en
 	s.advance(f)
 	http.SetCookie(w, s.cookie(r, env, "interactionId", f.id, 0))
 	http.SetCookie(w, s.cookie(r, env, "interactionToken", f.interactionToken, 0))
-	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.Header().Set("Location", s.signOnURL(base, env.id, s.apps[f.appID], f.id))
 	w.WriteHeader(http.StatusFound)
 }
 
@@ -364,8 +376,7 @@ func (s *Server) signoff(w http.ResponseWriter, r *http.Request, env *environmen
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	// Browsers land on the hosted "signed out" page.
-	w.Header().Set("Location", baseURL(r)+"/"+env.id+"/signon/?environmentId="+env.id+"&signedOut=true")
+	w.Header().Set("Location", s.signedOffURL(r, env, app))
 	w.WriteHeader(http.StatusFound)
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"io"
@@ -49,9 +50,13 @@ type reply struct {
 
 func newClient(t *testing.T, run *pingone.Running) *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{t: t, run: run, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+	hc := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
-	}}}
+	}}
+	if pool := run.CertPool(); pool != nil { // a TLS server trusts its own certificate
+		hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}
+	}
+	return &client{t: t, run: run, hc: hc}
 }
 
 func (c *client) do(method, u string, header map[string]string, body string) reply {

@@ -58,6 +58,20 @@ func TestRegistrationFlow(t *testing.T) {
 	require.Equal(t, 200, inbox.code, inbox.raw)
 	code := inbox.body["verificationCode"].(string)
 	assert.Regexp(t, `^[A-Z0-9]{8}$`, code)
+
+	// Resent: a new code replaces the old one, which no longer verifies.
+	r = f.c.do("GET", f.auth("/flows/"+flowID), nil, "")
+	assert.Contains(t, r.body["_links"], "user.sendVerificationCode", r.raw)
+	r = f.flowPost(flowID, "user.sendVerificationCode", `{}`)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "VERIFICATION_CODE_REQUIRED", r.body["status"])
+	inbox = f.c.do("GET", f.c.run.URL+"/__test/verificationCode?userId="+url.QueryEscape(userID), nil, "")
+	require.Equal(t, 200, inbox.code, inbox.raw)
+	old := code
+	code = inbox.body["verificationCode"].(string)
+	require.NotEqual(t, old, code)
+	assertPlatformError(t, f.flowPost(flowID, "user.verify", `{"verificationCode":"`+old+`"}`), 400, "INVALID_DATA", "INVALID_VALUE")
+
 	r = f.flowPost(flowID, "user.verify", `{"verificationCode":"`+code+`"}`)
 	require.Equal(t, 200, r.code, r.raw)
 	assert.Equal(t, "COMPLETED", r.body["status"])

@@ -42,36 +42,93 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, env *environment
 	w.WriteHeader(http.StatusOK)
 }
 
-// idpSignoff answers /{envID}/as/idpSignoff: the sign-off an external
-// identity provider starts (front-channel). It ends the user's PingOne
-// session and, when the provider names one registered for it, returns to
-// post_logout_redirect_uri; otherwise to the hosted signed-out page.
+// idpSignoff answers /{envID}/as/idpSignoff as PingOne's "IdP Signoff"
+// documents it: id_token_hint is required and must name an enabled
+// application whose idpSignoff is true (and the client_id parameter, when
+// given, that same application); the user's PingOne session ends; a
+// post_logout_redirect_uri registered for that application (compared
+// case-sensitively) is where the browser goes, else, with Accept:
+// application/json, 204 and no body, else the signed-off page. The
+// sign-off at the external identity provider itself is not modelled.
 func (s *Server) idpSignoff(w http.ResponseWriter, r *http.Request, env *environment) {
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		writeMethodNotAllowed(w)
 		return
 	}
 	_ = r.ParseForm()
-	if sess := s.sessionFrom(r, env); sess != nil {
+	bad := func(target, msg string) {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{Code: "INVALID_VALUE", Target: target, Message: msg}})
+	}
+	hint := r.Form.Get("id_token_hint")
+	if hint == "" {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{Code: "REQUIRED_VALUE", Target: "id_token_hint", Message: "must not be blank"}})
+		return
+	}
+	// An expired hint is fine; a forged one or another environment's is not.
+	claims, tokEnv, err := s.verify(hint)
+	var app *application
+	if err == nil {
+		app = s.apps[str(claims, "aud")]
+	}
+	if err != nil || tokEnv.id != env.id || app == nil || !app.enabled() {
+		bad("id_token_hint", "The id_token_hint is invalid")
+		return
+	}
+	if app.body["idpSignoff"] != true {
+		bad("id_token_hint", "The application does not allow IdP sign-off (idpSignoff is not true)")
+		return
+	}
+	if cid := r.Form.Get("client_id"); cid != "" && cid != app.id {
+		bad("client_id", "The client_id is not the audience of the id_token_hint")
+		return
+	}
+	redirect := r.Form.Get("post_logout_redirect_uri")
+	if redirect != "" && !app.has("postLogoutRedirectUris", redirect) {
+		bad("post_logout_redirect_uri", "The post_logout_redirect_uri is not registered for the application")
+		return
+	}
+	if sess := s.sessionFrom(r, env); sess != nil && sess.userID == str(claims, "sub") {
 		s.endSession(sess.id)
 	}
 	gone := s.cookie(r, env, "ST", "", 0)
 	gone.MaxAge = -1
 	http.SetCookie(w, gone)
-	if redirect := r.Form.Get("post_logout_redirect_uri"); redirect != "" {
-		for _, app := range s.apps {
-			if app.envID == env.id && app.has("postLogoutRedirectUris", redirect) {
-				w.Header().Set("Location", redirect)
-				w.WriteHeader(http.StatusFound)
-				return
-			}
+	switch {
+	case redirect != "":
+		if st := r.Form.Get("state"); st != "" {
+			redirect = appendResponse(redirect, "query", url.Values{"state": {st}})
 		}
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
-			Code: "INVALID_VALUE", Target: "post_logout_redirect_uri", Message: "The post_logout_redirect_uri is not registered for an application"}})
-		return
+		w.Header().Set("Location", redirect)
+		w.WriteHeader(http.StatusFound)
+	case strings.Contains(r.Header.Get("Accept"), "application/json"):
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		w.Header().Set("Location", s.signedOffURL(r, env, app))
+		w.WriteHeader(http.StatusFound)
 	}
-	w.Header().Set("Location", baseURL(r)+"/"+env.id+"/signon/?environmentId="+env.id+"&signedOut=true")
-	w.WriteHeader(http.StatusFound)
+}
+
+// signedOffURL is where a browser goes after a sign-off without a
+// post_logout_redirect_uri, as PingOne's sign-off guide says: the custom
+// sign-on UI the application configures (loginPageUrl), else PingOne's
+// hosted signed-out page, passing the environmentId either way. The hosted
+// page's exact address is not documented: it is served here under the
+// hosted sign-on page's path with signedOut=true (signOnPage).
+func (s *Server) signedOffURL(r *http.Request, env *environment, app *application) string {
+	if app != nil && app.str("loginPageUrl") != "" {
+		return appendResponse(app.str("loginPageUrl"), "query", url.Values{"environmentId": {env.id}})
+	}
+	return baseURL(r) + "/" + env.id + "/signon/?environmentId=" + env.id + "&signedOut=true"
+}
+
+// signOnURL is the sign-on page an authorization request sends the browser
+// to: the application's loginPageUrl (a custom sign-on UI) or PingOne's
+// hosted page, with the flowId.
+func (s *Server) signOnURL(base, envID string, app *application, flowID string) string {
+	if app != nil && app.str("loginPageUrl") != "" {
+		return appendResponse(app.str("loginPageUrl"), "query", url.Values{"flowId": {flowID}})
+	}
+	return base + "/" + envID + "/signon/?flowId=" + flowID
 }
 
 // deliver hands an authorization response to the client: a redirect with

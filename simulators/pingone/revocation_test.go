@@ -1,7 +1,6 @@
 package pingone_test
 
 import (
-	"net/url"
 	"regexp"
 	"testing"
 
@@ -81,20 +80,4 @@ func TestUserinfoClientToken(t *testing.T) {
 	cr := f.c.run.Credentials()
 	r := f.c.do("GET", f.c.run.URL+"/"+cr.AdminEnvID+"/as/userinfo", map[string]string{"Authorization": "Bearer " + f.c.adminToken()}, "")
 	assertPlatformError(t, r, 403, "ACCESS_FAILED", "INVALID_TOKEN")
-}
-
-// TestIdPSignoff: the identity provider's sign-off ends the session and
-// lands on the hosted signed-out page.
-func TestIdPSignoff(t *testing.T) {
-	t.Parallel()
-	f := newFixture(t, pingone.Options{}, "")
-	f.login()
-	r := f.c.do("GET", f.auth("/as/idpSignoff"), nil, "")
-	require.Equal(t, 302, r.code, r.raw)
-	loc, err := url.Parse(r.header.Get("Location"))
-	require.NoError(t, err)
-	assert.Equal(t, "true", loc.Query().Get("signedOut"))
-	assert.Contains(t, r.header.Get("Set-Cookie"), "ST=;")
-	// With the session gone, a new authorization asks for sign-on again.
-	flowIDFrom(t, f.authorize())
 }

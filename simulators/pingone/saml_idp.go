@@ -83,7 +83,7 @@ func (s *Server) samlSSO(w http.ResponseWriter, r *http.Request, env *environmen
 		s.answerSAML(w, env, base, f) // an existing session signs on at once
 		return
 	}
-	w.Header().Set("Location", base+"/"+env.id+"/signon/?flowId="+f.id)
+	w.Header().Set("Location", s.signOnURL(base, env.id, s.apps[f.appID], f.id))
 	w.WriteHeader(http.StatusFound)
 }
 
