@@ -82,12 +82,12 @@ func (s *Suite) prepareJobs(st *environments.Store, vars *variables, ropts runne
 	for i, coll := range o.Collections {
 		j := &collectionJob{coll: coll, done: make(chan struct{})}
 		if st != nil {
-			if rs, err := st.BeginRun(environments.CollectionIdentity(coll)); err == nil {
+			// As in a sequential run: --fresh and --local-echo neither read
+			// nor keep the collection's current values.
+			if rs := s.beginStored(st, environments.CollectionIdentity(coll), displayPath(coll.Source)); rs != nil {
 				j.collRS = rs
 				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
 				registerSecretValues(s.red, coll)
-			} else {
-				o.warnf("warning: current values of collection %q not read: %v\n", coll.Info.Name, err)
 			}
 		}
 		if err := s.preflight(coll, vars); err != nil {

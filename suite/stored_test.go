@@ -129,3 +129,45 @@ func TestSharedIDIsWarned(t *testing.T) {
 	out, _ = storedRun(t, dir, a, nil)
 	assert.NotContains(t, out, "share the id")
 }
+
+// Collections run side by side (--parallel with several collections) read
+// and keep their collection variables' current values as a sequential run
+// does: --fresh starts from the file's values and keeps nothing.
+func TestParallelCollectionsKeepCurrentValuesAsSequential(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	base := echotest.Start(t)
+	run := func(parallel int, fresh bool) []string {
+		t.Helper()
+		var colls []*collections.Collection
+		for _, name := range []string{"one", "two"} {
+			src := `{"info":{"name":"` + name + `","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"variable":[{"key":"n","value":"0"}],
+"item":[{"name":"req","request":{"method":"GET","url":"{{baseUrl}}/get?` + name + `={{n}}"},
+"event":[{"listen":"test","script":{"exec":["pm.collectionVariables.set('n', String(Number(pm.collectionVariables.get('n')) + 1));"]}}]}]}`
+			c, err := collections.LoadBytes([]byte(src), filepath.Join(dir, name+".json"))
+			require.NoError(t, err)
+			colls = append(colls, c)
+		}
+		var sent []string
+		_, err := suite.New(suite.Options{
+			Collections: colls,
+			EnvVars:     []environments.Variable{{Key: "baseUrl", Value: base}},
+			StateDir:    filepath.Join(dir, "state"),
+			Fresh:       fresh,
+			Parallel:    parallel,
+			Runner:      runner.Options{LoopbackOnly: true},
+			Sink: sinkFunc(func(ev runner.Event) {
+				if r, ok := ev.(runner.RequestEvent); ok {
+					sent = append(sent, r.Request.URL[strings.Index(r.Request.URL, "?")+1:])
+				}
+			}),
+		}).Run(context.Background())
+		require.NoError(t, err)
+		return sent
+	}
+	assert.Equal(t, []string{"one=0", "two=0"}, run(2, false), "first run")
+	assert.Equal(t, []string{"one=1", "two=1"}, run(2, false), "the second run starts from the kept values")
+	assert.Equal(t, []string{"one=0", "two=0"}, run(2, true), "--fresh starts from the file")
+	assert.Equal(t, []string{"one=2", "two=2"}, run(1, false), "--fresh kept nothing; a sequential run reads the same values")
+}
