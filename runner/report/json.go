@@ -50,8 +50,12 @@ type JSON struct {
 	phase               string
 	written             int
 
-	failures    spool
-	nfailures   int
+	failures  spool
+	nfailures int
+	// parents caches each group's JSON, written into failures[].parent
+	// as Newman does: by folder key, 0 for the collection.
+	parents     map[int]jsonreport.Parent
+	folders     map[int]*collections.Item
 	prerequests int
 	tests       int
 	done        bool
@@ -140,8 +144,10 @@ func (j *JSON) Handle(ev runner.Event) {
 		}
 		j.cur.Console = append(j.cur.Console, jsonConsole{Level: e.Line.Level, Message: msg})
 	case runner.ItemDoneEvent:
-		if j.cur != nil {
-			j.cur.Skipped = e.Skipped
+		if e.Skipped {
+			// Newman writes no execution for a request skipped with
+			// pm.execution.skipRequest(); its failures stay in run.failures.
+			j.cur = nil
 		}
 		j.flush()
 	case runner.InterruptedEvent:
@@ -174,8 +180,9 @@ func (j *JSON) failure(f jsonFailure) {
 		f.Cursor = j.cur.Cursor
 		if it := j.curItem; !it.IsZero() {
 			f.Source = &jsonRef{ID: it.ID, Name: it.Name}
-			if n := len(it.Folders); n > 0 {
-				f.Parent = &jsonRef{ID: it.FolderID, Name: it.Folders[n-1]}
+			if f.At != "request" {
+				// Newman names no parent for a request's own failure.
+				f.Parent = j.parent(it.FolderKey)
 			}
 		}
 	}
@@ -188,6 +195,55 @@ func (j *JSON) failure(f jsonFailure) {
 	}
 	j.failures.Write(b)
 	j.nfailures++
+}
+
+// parent is the JSON of the group holding an item, as Newman writes it in
+// failures[].parent: the folder with its whole subtree, or the collection
+// for a top-level item. Each group is rendered once per run.
+func (j *JSON) parent(folderKey int) jsonreport.Parent {
+	if p, ok := j.parents[folderKey]; ok {
+		return p
+	}
+	if j.parents == nil {
+		j.parents = map[int]jsonreport.Parent{}
+	}
+	var v any
+	if folderKey == 0 {
+		if c := collectionJSON(j.coll, nil); c != nil {
+			v = c
+		}
+	} else if f := j.folder(folderKey); f != nil {
+		v = itemsJSON([]*collections.Item{f})[0]
+	}
+	var p jsonreport.Parent
+	if v != nil {
+		if b, err := json.Marshal(v); err == nil {
+			p = b
+		}
+	}
+	j.parents[folderKey] = p
+	return p
+}
+
+// folder finds a folder by its key, the position runner.ItemRefs gives it
+// in a depth-first walk of the collection.
+func (j *JSON) folder(key int) *collections.Item {
+	if j.folders == nil && j.coll != nil {
+		j.folders = map[int]*collections.Item{}
+		n := 0
+		var walk func([]*collections.Item)
+		walk = func(items []*collections.Item) {
+			for _, it := range items {
+				n++
+				if it.IsFolder() {
+					j.folders[n] = it
+					walk(it.Items)
+				}
+			}
+		}
+		walk(j.coll.Items)
+	}
+	return j.folders[key]
 }
 
 // flush writes the execution in progress.
@@ -242,7 +298,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 		"iterations":        st(s.Iterations),
 		"items":             st(s.Items),
 		"scripts":           {Total: s.TestScripts.Total + s.PrerequestScripts.Total, Failed: s.TestScripts.Failed + s.PrerequestScripts.Failed},
-		"prerequests":       {Total: j.prerequests},
+		"prerequests":       {Total: max(j.prerequests, s.Items.Total)},
 		"requests":          st(s.Requests),
 		"tests":             {Total: j.tests},
 		"assertions":        st(s.Assertions),

@@ -35,12 +35,17 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 	started := fromMS(run.Timings.Started)
 	sink.Handle(runner.StartEvent{Collection: coll, Iterations: iterations, Started: started, Total: length})
 	iter := -1
+	gaps := newSkippedRuns(run, ref, sink)
 	for _, e := range run.Executions {
 		it := e.Cursor.Iteration
 		for iter < it {
+			if iter >= 0 {
+				gaps.fill(iter, -1)
+			}
 			iter++
 			sink.Handle(runner.IterationEvent{Iteration: iter, Total: iterations})
 		}
+		gaps.fill(it, e.Cursor.Position)
 		item := ref(e.Item)
 		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it})
 		scripts := func(listen string, rs []jsonreport.ScriptResult) {
@@ -76,6 +81,10 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 			sink.Handle(runner.InterruptedEvent{Item: item, Iteration: it, Err: replayError(e.RequestError)})
 		}
 		sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: it, Skipped: e.Skipped})
+		gaps.next = e.Cursor.Position + 1
+	}
+	if iter >= 0 {
+		gaps.fill(iter, -1)
 	}
 	done := runner.DoneEvent{Summary: replaySummary(rep, ref), Variables: runner.Variables{
 		EnvironmentName: rep.Environment.Name, Environment: replayValues(rep.Environment.Values),
@@ -91,6 +100,79 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 		done.Err = replayError(run.Error)
 	}
 	sink.Handle(done)
+}
+
+// skippedRuns replays the item runs a report has no execution for: a
+// request skipped with pm.execution.skipRequest() has none (as in Newman),
+// but it still took its place in the iteration (the cursor positions after
+// it count it) and its failures are in run.failures. Each gap in the
+// positions becomes a skipped item run carrying the failures recorded at
+// it, so reporters fed by the replay count and show what the live run gave
+// them. A skipped run at the end of an iteration without a failure leaves
+// no trace in the report and is not replayed.
+type skippedRuns struct {
+	sink     runner.Sink
+	ref      func(jsonreport.Ref) runner.ItemRef
+	failures map[[2]int][]jsonreport.Failure
+	last     map[int]int // per iteration, the last position with a failure
+	next     int         // the next position expected in the iteration
+}
+
+func newSkippedRuns(run *jsonreport.Run, ref func(jsonreport.Ref) runner.ItemRef, sink runner.Sink) *skippedRuns {
+	g := &skippedRuns{sink: sink, ref: ref, failures: map[[2]int][]jsonreport.Failure{}, last: map[int]int{}}
+	ran := map[[2]int]bool{}
+	for _, e := range run.Executions {
+		ran[[2]int{e.Cursor.Iteration, e.Cursor.Position}] = true
+	}
+	for _, f := range run.Failures {
+		k := [2]int{f.Cursor.Iteration, f.Cursor.Position}
+		if ran[k] {
+			continue
+		}
+		g.failures[k] = append(g.failures[k], f)
+		if p, ok := g.last[k[0]]; !ok || k[1] > p {
+			g.last[k[0]] = k[1]
+		}
+	}
+	return g
+}
+
+// fill replays the skipped runs of an iteration before position upTo, or,
+// with upTo < 0, up to its last failure; the next iteration starts at 0.
+func (g *skippedRuns) fill(iteration, upTo int) {
+	if upTo < 0 {
+		defer func() { g.next = 0 }()
+		last, ok := g.last[iteration]
+		if !ok {
+			return
+		}
+		upTo = last + 1
+	}
+	for ; g.next < upTo; g.next++ {
+		fs := g.failures[[2]int{iteration, g.next}]
+		var item runner.ItemRef
+		if len(fs) > 0 && fs[0].Source != nil {
+			item = g.ref(*fs[0].Source)
+		}
+		g.sink.Handle(runner.ItemStartEvent{Item: item, Iteration: iteration})
+		for _, f := range fs {
+			err := replayError(&f.Error)
+			switch {
+			case f.At == "request":
+				g.sink.Handle(runner.ScriptRequestEvent{Item: item, Iteration: iteration, Err: err})
+			case strings.HasPrefix(f.At, "assertion"):
+				idx := 0
+				if f.Error.Index != nil {
+					idx = *f.Error.Index
+				}
+				g.sink.Handle(runner.AssertionEvent{Item: item, Iteration: iteration, Index: idx,
+					Result: runner.TestResult{Name: f.Error.Test, Error: f.Error.Message, ErrorName: f.Error.Name}})
+			default:
+				g.sink.Handle(runner.ScriptEvent{Item: item, Iteration: iteration, Listen: strings.TrimSuffix(f.At, "-script"), Err: err})
+			}
+		}
+		g.sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: iteration, Skipped: true})
+	}
 }
 
 // replayCollection rebuilds the collection from the report's copy (ids,

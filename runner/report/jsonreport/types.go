@@ -235,7 +235,9 @@ type Execution struct {
 	TestScript       []ScriptResult `json:"testScript,omitempty"`
 	PrerequestScript []ScriptResult `json:"prerequestScript,omitempty"`
 	RequestError     *Error         `json:"requestError,omitempty"`
-	// Skipped marks pm.execution.skipRequest (not in Newman; newman#3322).
+	// Skipped marked a request skipped with pm.execution.skipRequest() in
+	// older courier reports; such a request now has no execution,
+	// as in Newman. Read so that older reports still replay.
 	Skipped bool `json:"skipped,omitempty"`
 	// Interrupted marks the execution a cancelled or timed-out run left
 	// unfinished (not in Newman): its request did not complete.
@@ -257,8 +259,40 @@ type Failure struct {
 	Error  Error  `json:"error"`
 	At     string `json:"at"`
 	Source *Ref   `json:"source,omitempty"`
-	Parent *Ref   `json:"parent,omitempty"`
+	Parent Parent `json:"parent,omitempty"`
 	Cursor Cursor `json:"cursor"`
+}
+
+// Parent is a failed item's parent group as Newman writes it: the whole
+// folder ({id, name, item, event}) or, for an item at the top level, the
+// whole collection; absent for a request's own failure. It is kept as
+// written; readers that want the folder's name use Ref.
+type Parent json.RawMessage
+
+func (p Parent) MarshalJSON() ([]byte, error) {
+	if len(p) == 0 {
+		return []byte("null"), nil
+	}
+	return p, nil
+}
+
+func (p *Parent) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*p = nil
+		return nil
+	}
+	*p = append((*p)[:0], b...)
+	return nil
+}
+
+// Ref is the parent's id and name; both are empty for the collection,
+// which Newman writes without a top-level name.
+func (p Parent) Ref() Ref {
+	var r Ref
+	if len(p) > 0 {
+		_ = json.Unmarshal(p, &r) // a parent of another shape names nothing
+	}
+	return r
 }
 
 // Postman collection JSON, enough for report consumers: ids, names, the
@@ -301,15 +335,16 @@ type Variable struct {
 	Disabled bool   `json:"disabled,omitempty"`
 }
 
+// Collection keeps the key order of Newman's report (info last).
 type Collection struct {
-	Info struct {
+	Item     []Item     `json:"item"`
+	Event    []Event    `json:"event"`
+	Variable []Variable `json:"variable"`
+	Info     struct {
 		PostmanID string `json:"_postman_id,omitempty"`
 		Name      string `json:"name"`
 		Schema    string `json:"schema,omitempty"`
 	} `json:"info"`
-	Item     []Item     `json:"item"`
-	Event    []Event    `json:"event"`
-	Variable []Variable `json:"variable"`
 }
 
 type ScopeValue struct {
