@@ -222,9 +222,7 @@ func (r *renderer) linkFailures(failures []jsonreport.Failure) {
 		if f.Source != nil {
 			pf.Source, id = f.Source.Name, f.Source.ID
 		}
-		if f.Parent != nil {
-			pf.Parent = f.Parent.Name
-		}
+		pf.Parent = f.Parent.Ref().Name
 		cands := r.execsByKey[execKey{f.Cursor.Iteration, f.Cursor.Position, id}]
 		for _, x := range cands {
 			n := 0

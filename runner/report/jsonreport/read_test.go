@@ -111,7 +111,7 @@ func TestNewmanSpellings(t *testing.T) {
 	if e.Request.URL.String() != "http://h/p?q" || e.Request.Header[0].Value != "7" || e.Request.Body.URLEncoded[0].Value != "1" {
 		t.Errorf("request read as %+v", e.Request)
 	}
-	if string(e.Response.Stream.Data) != "ok" || e.Assertions[0].Error.Message != "no" || rep.Run.Failures[0].Parent.Name != "folder" {
+	if string(e.Response.Stream.Data) != "ok" || e.Assertions[0].Error.Message != "no" || rep.Run.Failures[0].Parent.Ref().Name != "folder" {
 		t.Errorf("execution read as %+v", e)
 	}
 }
