@@ -622,6 +622,18 @@ func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *envi
 	}
 	f.failures = 0
 	f.userID = u.id
+	if u.lifecycle == "VERIFICATION_REQUIRED" {
+		// A self-registered user who never verified the account: the
+		// password is right, but the account is verified first (user.verify
+		// with the code e-mailed at registration, or a new one). Inferred:
+		// the reference shows this status after user.register only.
+		if u.verificationCode == "" {
+			u.verificationCode = newVerificationCode()
+		}
+		f.status = statusVerificationCode
+		writeHAL(w, http.StatusOK, s.flowJSON(f, baseURL(r)))
+		return
+	}
 	if u.mustChangePassword || s.passwordExpired(u) {
 		// Signed in, but not done: the user picks a new password first
 		// (password.reset), as PingOne does after forceChange or when the

@@ -79,6 +79,42 @@ func TestRegistrationFlow(t *testing.T) {
 	assert.Equal(t, "ACCOUNT_OK", u.body["lifecycle"].(map[string]any)["status"])
 }
 
+// TestUnverifiedUserVerifiesAtSignOn: a user who registered but never
+// verified the account signs on with the right password into
+// VERIFICATION_CODE_REQUIRED; the code verifies the account and completes
+// the flow, and the next sign-on goes straight through.
+func TestUnverifiedUserVerifiesAtSignOn(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
+	r := f.c.api("POST", "/environments/"+f.envID+"/populations", f.token, "application/json", `{"name":"Registered"}`)
+	require.Equal(t, 201, r.code, r.raw)
+	f.policyWith(t, `{"priority":1,"type":"LOGIN","registration":{"enabled":true,"population":{"id":"`+r.body["id"].(string)+`"}}}`)
+	r = f.flowPost(flowIDFrom(t, f.authorize()), "user.register", `{"username":"later","email":"later@example.com","password":"2FederateM0re!"}`)
+	require.Equal(t, "VERIFICATION_CODE_REQUIRED", r.body["status"], r.raw)
+	userID := r.body["_embedded"].(map[string]any)["user"].(map[string]any)["id"].(string)
+
+	// The registration flow is abandoned; a later sign-on asks for the code.
+	f.c.hc.Jar, _ = cookiejar.New(nil)
+	flowID := flowIDFrom(t, f.authorize())
+	assertPlatformError(t, f.flowPost(flowID, "usernamePassword.check", `{"username":"later","password":"wrong"}`), 400, "INVALID_DATA", "INVALID_VALUE")
+	r = f.flowPost(flowID, "usernamePassword.check", `{"username":"later","password":"2FederateM0re!"}`)
+	require.Equal(t, 200, r.code, r.raw)
+	require.Equal(t, "VERIFICATION_CODE_REQUIRED", r.body["status"], r.raw)
+	assert.Contains(t, r.body["_links"], "user.verify")
+	assert.Equal(t, 400, f.c.do("GET", f.auth("/as/resume?flowId="+flowID), nil, "").code, "not signed on before verifying")
+	inbox := f.c.do("GET", f.c.run.URL+"/__test/verificationCode?userId="+url.QueryEscape(userID), nil, "")
+	require.Equal(t, 200, inbox.code, inbox.raw)
+	r = f.flowPost(flowID, "user.verify", `{"verificationCode":"`+inbox.body["verificationCode"].(string)+`"}`)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "COMPLETED", r.body["status"], r.raw)
+	u := f.c.api("GET", "/environments/"+f.envID+"/users/"+userID, f.token, "", "")
+	assert.Equal(t, "ACCOUNT_OK", u.body["lifecycle"].(map[string]any)["status"])
+
+	f.c.hc.Jar, _ = cookiejar.New(nil)
+	r = f.flowPost(flowIDFrom(t, f.authorize()), "usernamePassword.check", `{"username":"later","password":"2FederateM0re!"}`)
+	assert.Equal(t, "COMPLETED", r.body["status"], r.raw)
+}
+
 // TestAgreementConsent: an agreement cannot be enabled before it has an
 // effective revision; a declined agreement fails the flow, an accepted one
 // completes it and is not asked again.
