@@ -299,8 +299,15 @@ func (e *Engine) natives() *goja.Object {
 	})
 	set("setNextRequest", func(v goja.Value) {
 		st := e.state()
+		if v == nil || goja.IsUndefined(v) {
+			// The sandbox stores undefined, and the script's result loses
+			// the key on its way to postman-runtime: no jump at all, and an
+			// earlier call of the same script is forgotten. Only null stops.
+			st.res.NextRequestSet, st.res.NextRequest = false, ""
+			return
+		}
 		st.res.NextRequestSet = true
-		if v == nil || goja.IsNull(v) || goja.IsUndefined(v) {
+		if goja.IsNull(v) {
 			st.res.NextRequest = ""
 			return
 		}
