@@ -56,7 +56,8 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		IterationCount: total,
 		RequestName:    item.Name,
 		RequestID:      item.ID,
-		Location:       item.Path(),
+		// As in Postman, the path starts with the collection's name.
+		Location: append([]string{r.Collection.Info.Name}, item.Path()...),
 
 		EnvironmentName: r.Options.EnvironmentName,
 	}
@@ -74,6 +75,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 			}
 			inf := info
 			inf.EventName = listen
+			inf.Current = sc.name
 			if sc.source == "" {
 				// An empty script counts as run but needs no engine.
 				r.Sink.Handle(ScriptEvent{Item: st.ref, Iteration: it, Listen: listen, Name: sc.name})

@@ -54,9 +54,12 @@ type Info struct {
 	IterationCount int
 	RequestName    string
 	RequestID      string
-	// Location is the item's path: folder names then the request name
-	// (pm.execution.location).
+	// Location is the item's path: the collection's name, folder names,
+	// then the request name (pm.execution.location).
 	Location []string
+	// Current names the collection, folder or request whose script runs
+	// (pm.execution.location.current); empty means the request.
+	Current string
 	// EnvironmentName is the environment file's name
 	// (pm.environment.name); empty reads undefined.
 	EnvironmentName string

@@ -1,12 +1,14 @@
 package scripting
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
 	"github.com/dop251/goja/unistring"
 )
 
@@ -22,6 +24,8 @@ const (
 	hookCatch   = "__courierCaught"  // __courierCaught(e): rewrites e's message
 	hookHandler = "__courierHandler" // __courierHandler(h): h that rewrites its argument first
 	hookEval    = "__courierEval"    // __courierEval(src): remembers src, returns it
+	hookTry     = "__courierTry"     // __courierTry(f): f(), a stack overflow thrown as RangeError
+	hookFell    = "__courierFell"    // what a guarded try body returns when it ends without return
 )
 
 // instrumentCatches adds the hooks to a parsed script. It reports whether
@@ -70,6 +74,127 @@ func mayCatch(src string) bool {
 	return strings.Contains(src, "catch") || strings.Contains(src, "then") || strings.Contains(src, "eval")
 }
 
+// A stack overflow is an uncatchable Go error in goja: it unwinds the
+// script's JavaScript to the nearest call from Go. In V8 it is a RangeError
+// a try statement catches. So the body of a try statement with a catch
+// clause runs as an arrow function called through a native (hookTry),
+// which turns the overflow into a RangeError thrown at the try. Only bodies
+// an arrow function runs unchanged are rewritten: none that breaks out,
+// yields, awaits or declares var or function names. A body that returns
+// becomes
+//
+//	{ const __courierR = __courierTry(() => { body; return __courierFell; });
+//	  if (__courierR !== __courierFell) return __courierR; }
+func guardTries(body ast.Node) {
+	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		t, ok := n.(*ast.TryStatement)
+		if !ok || t.Catch == nil || t.Body == nil || len(t.Body.List) == 0 {
+			return
+		}
+		safe, returns := arrowSafe(t.Body)
+		if !safe {
+			return
+		}
+		at := t.Body.LeftBrace
+		list := t.Body.List
+		if returns {
+			list = append(list[:len(list):len(list)], &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: hookFell, Idx: at}})
+		}
+		arrow := &ast.ArrowFunctionLiteral{
+			Start:         at,
+			ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+			Body:          &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, List: list, RightBrace: t.Body.RightBrace},
+			Source:        "() => {}",
+		}
+		call := hookCall(hookTry, at, arrow)
+		var stmts []ast.Statement
+		if returns {
+			r := &ast.Identifier{Name: "__courierR", Idx: at}
+			stmts = []ast.Statement{
+				&ast.LexicalDeclaration{Idx: at, Token: token.CONST, List: []*ast.Binding{{Target: r, Initializer: call}}},
+				&ast.IfStatement{If: at,
+					Test:       &ast.BinaryExpression{Operator: token.STRICT_NOT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: &ast.Identifier{Name: hookFell, Idx: at}},
+					Consequent: &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: r.Name, Idx: at}}},
+			}
+		} else {
+			stmts = []ast.Statement{&ast.ExpressionStatement{Expression: call}}
+		}
+		t.Body = &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, RightBrace: t.Body.RightBrace, List: stmts}
+	})
+}
+
+// arrowSafe reports whether block behaves the same as the body of an arrow
+// function, and whether it returns.
+func arrowSafe(block *ast.BlockStatement) (safe, returns bool) {
+	// Nodes inside nested functions belong to them; unlabelled break and
+	// continue inside a nested loop or switch stay inside the block.
+	// innerFn holds those of non-arrow functions, which have their own
+	// arguments.
+	inner, innerFn, inLoop := map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}
+	mark := func(set map[ast.Node]bool, root any) {
+		walkAST(reflect.ValueOf(root), func(n ast.Node) { set[n] = true })
+	}
+	walkAST(reflect.ValueOf(block.List), func(n ast.Node) {
+		switch x := n.(type) {
+		case *ast.FunctionLiteral:
+			mark(inner, x.ParameterList)
+			mark(inner, x.Body)
+			mark(innerFn, x.ParameterList)
+			mark(innerFn, x.Body)
+		case *ast.ArrowFunctionLiteral:
+			mark(inner, x.ParameterList)
+			mark(inner, x.Body)
+		case *ast.ClassLiteral:
+			mark(inner, x.Body)
+			mark(innerFn, x.Body)
+		case *ast.ForStatement:
+			mark(inLoop, x.Body)
+		case *ast.ForInStatement:
+			mark(inLoop, x.Body)
+		case *ast.ForOfStatement:
+			mark(inLoop, x.Body)
+		case *ast.WhileStatement:
+			mark(inLoop, x.Body)
+		case *ast.DoWhileStatement:
+			mark(inLoop, x.Body)
+		case *ast.SwitchStatement:
+			mark(inLoop, x.Body)
+		}
+	})
+	safe = true
+	walkAST(reflect.ValueOf(block.List), func(n ast.Node) {
+		if !safe || innerFn[n] {
+			return
+		}
+		switch x := n.(type) {
+		case *ast.Identifier:
+			// goja's compiler gives an arrow function made after parsing
+			// no arguments object of its enclosing function's; eval could
+			// reach either scope.
+			if x.Name == "arguments" || x.Name == "eval" {
+				safe = false
+			}
+		case *ast.MetaProperty, *ast.SuperExpression:
+			safe = false
+		}
+		if inner[n] {
+			return
+		}
+		switch x := n.(type) {
+		case *ast.ReturnStatement:
+			returns = true
+		case *ast.YieldExpression, *ast.AwaitExpression, *ast.VariableStatement,
+			*ast.FunctionDeclaration, *ast.ForLoopInitializerVarDeclList, *ast.ForIntoVar:
+			safe = false
+		case *ast.BranchStatement:
+			if x.Label != nil || !inLoop[n] {
+				safe = false
+			}
+		}
+	})
+	return safe, returns
+}
+
 // installCatchHooks defines the hooks on the global object, hidden from
 // enumeration.
 func (e *Engine) installCatchHooks() {
@@ -89,6 +214,8 @@ func (e *Engine) installCatchHooks() {
 		}
 		return v
 	})
+	hide(hookTry, e.guardedCall)
+	_ = g.DefineDataProperty(hookFell, rt.NewObject(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	hide(hookHandler, func(c goja.FunctionCall) goja.Value {
 		h := c.Argument(0)
 		fn, ok := goja.AssertFunction(h)
@@ -104,6 +231,29 @@ func (e *Engine) installCatchHooks() {
 			return v
 		})
 	})
+}
+
+// guardedCall calls its first argument with the rest, turning a stack
+// overflow inside into the RangeError V8 throws; the hook of a try
+// statement's body, and how pm.test calls a test.
+func (e *Engine) guardedCall(c goja.FunctionCall) goja.Value {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		e.throw("TypeError", c.Argument(0).String()+" is not a function")
+	}
+	var args []goja.Value
+	if len(c.Arguments) > 1 {
+		args = c.Arguments[1:]
+	}
+	v, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		var so *goja.StackOverflowError
+		if errors.As(err, &so) {
+			e.throw("RangeError", "Maximum call stack size exceeded")
+		}
+		panic(err)
+	}
+	return v
 }
 
 // v8Caught rewrites the message of a caught TypeError or SyntaxError that

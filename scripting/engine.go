@@ -29,6 +29,10 @@ const maxCallStack = 5000
 // ErrScriptTimeout is reported when a script outlives Options.Timeout.
 var ErrScriptTimeout = errors.New("script timed out")
 
+// errSkipRequest interrupts a script that called
+// pm.execution.skipRequest(): the script ends there, without an error.
+var errSkipRequest = errors.New("request skipped")
+
 // errMemoryLimit interrupts a script whose allocations threaten the process.
 var errMemoryLimit = errors.New("script exceeded the memory limit")
 
@@ -110,6 +114,7 @@ func compileScript(src, listen string) *compiled {
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		if mayCatch(src) {
+			guardTries(ast)
 			instrumentCatches(ast)
 		}
 		if fn := scriptFunction(ast); fn != nil {
@@ -319,10 +324,16 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		}
 	}
 	var runErr error
-	if err != nil {
+	switch {
+	case skipped(err):
+	case err != nil:
 		runErr = err
-	} else {
+	default:
 		runErr = e.loop.run()
+		if skipped(runErr) {
+			runErr = nil
+			break
+		}
 		if runErr == nil && c.async {
 			if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
 				runErr = e.jsError(x, p.Result(), nil)
@@ -331,6 +342,10 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		if runErr == nil {
 			runErr = e.loop.unhandled()
 		}
+	}
+	if res.SkipRequest {
+		// Consumed or not, the skip's interrupt must not reach finish.
+		rt.ClearInterrupt()
 	}
 	// finish collects legacy tests[...] and writes pm.request back even when
 	// the script failed: tests recorded before the error are kept.
@@ -344,6 +359,13 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		res.Err = e.wrapErr(x, runErr)
 	}
 	return res
+}
+
+// skipped reports whether err is the end of a script that skipped its
+// request.
+func skipped(err error) bool {
+	var ie *goja.InterruptedError
+	return errors.As(err, &ie) && ie.Value() == errSkipRequest
 }
 
 // settleUndefined turns the environment, globals and collection variables
@@ -580,8 +602,8 @@ func (e *Engine) execInfo(x *Exec) goja.Value {
 		loc = []string{}
 	}
 	_ = o.Set("location", loc)
-	cur := ""
-	if len(loc) > 0 {
+	cur := x.Info.Current
+	if cur == "" && len(loc) > 0 {
 		cur = loc[len(loc)-1]
 	}
 	_ = o.Set("current", cur)

@@ -189,7 +189,7 @@ func TestContextCancelStopsScript(t *testing.T) {
 func TestFlowControlResults(t *testing.T) {
 	t.Parallel()
 	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("prerequest", `pm.execution.setNextRequest("Login"); pm.execution.skipRequest(); pm.visualizer.set("<p>{{n}}</p>", {n: 1});`))
+	r := e.Run(context.Background(), testExec("prerequest", `pm.execution.setNextRequest("Login"); pm.visualizer.set("<p>{{n}}</p>", {n: 1}); pm.execution.skipRequest(); pm.visualizer.set("<p>not reached</p>");`))
 	if r.Err != nil || r.NextRequest != "Login" || !r.NextRequestSet || !r.SkipRequest {
 		t.Fatalf("result = %+v", r)
 	}

@@ -45,6 +45,11 @@ for (const f of [() => pm.expect(a).to.be.an('object'), () => pm.expect([a]).to.
 	{"proxy recursion", `const p = new Proxy({}, {get(t, k) { return String(p) }}); String(p)`, "RangeError"},
 	{"getter calling back into a native", `const o = {toString() { return pm.environment.get(o) }}; pm.environment.get(o)`, "RangeError"},
 	{"runaway recursion", `function f() { return f() } f()`, "RangeError"},
+	// A try statement's body runs through a native (catchfix.go): every
+	// level of such a recursion is a Go call too.
+	{"recursion through try statements", `function f() { try { f() } catch (e) { throw e } } f()`, "RangeError"},
+	{"recursion returning through try statements", `function f(n) { try { return f(n + 1) } catch (e) { return n } } if (!(f(0) > 0)) throw new Error('no depth')`, ""},
+	{"recursion through pm.test", `function f() { pm.test('t', f) } f()`, ""},
 	// Every function reachable from the sandbox's globals, called with
 	// hostile receivers and arguments: a proxy that throws on every trap,
 	// an object whose toString calls the function again, a deep array.

@@ -313,7 +313,12 @@ func (e *Engine) natives() *goja.Object {
 		}
 		st.res.NextRequest = v.String()
 	})
-	set("skipRequest", func() { e.state().res.SkipRequest = true })
+	set("skipRequest", func() {
+		e.state().res.SkipRequest = true
+		// The script ends here, as Postman's terminates its execution:
+		// an interrupt no try statement catches.
+		e.rt.Interrupt(errSkipRequest)
+	})
 	set("needFinish", func(goja.FunctionCall) goja.Value {
 		e.state().finish = true
 		return goja.Undefined()
@@ -902,6 +907,7 @@ func (e *Engine) installGlobals() error {
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	})
 	set("require", e.require)
+	set("guard", e.guardedCall)
 	e.installIntl(set)
 	e.installURL(set)
 	// The web, URL and Intl classes are built on first use: each program

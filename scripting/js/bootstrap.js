@@ -77,6 +77,8 @@ lazy(global, 'DOMException', function () {
 });
 function domError(message, name) { return new global.DOMException(message, name); }
 var hostAtob = host.atob, hostBtoa = host.btoa;
+// guard(fn, ...args) calls fn, a stack overflow inside thrown as a RangeError.
+var guard = host.guard;
 def(global, 'atob', function atob(input) {
     if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
     var r = hostAtob(String(input));
@@ -281,6 +283,23 @@ def(Promise, 'withResolvers', function withResolvers() {
     var r = { promise: undefined, resolve: undefined, reject: undefined };
     r.promise = new this(function (res, rej) { r.resolve = res; r.reject = rej; });
     return r;
+});
+// goja's Promise.any rejects with an AggregateError without V8's message.
+def(Promise, 'any', function any(items) {
+    var C = this;
+    return new C(function (resolve, reject) {
+        var errors = [], remaining = 1, i = 0;
+        function done() { reject(new AggregateError(errors, 'All promises were rejected')); }
+        try {
+            for (var x of items) {
+                (function (idx) {
+                    remaining++;
+                    C.resolve(x).then(resolve, function (e) { errors[idx] = e; if (--remaining === 0) { done(); } });
+                })(i++);
+            }
+        } catch (e) { reject(e); return; }
+        if (--remaining === 0) { done(); }
+    });
 });
 def(Array, 'fromAsync', function fromAsync(items, mapFn, thisArg) {
     var C = this;
@@ -1564,10 +1583,11 @@ function makeTest() {
                 // Reported when its callback comes: Newman lists results
                 // in the order they settle.
                 openTest(st, idx, name);
-                fn(function done(err) { finishTest(st, idx, name, err ? err : undefined); });
+                guard(fn, function done(err) { finishTest(st, idx, name, err ? err : undefined); });
                 return st.pm;
             }
-            var r = fn();
+            // Through a native, so a stack overflow fails this test only.
+            var r = guard(fn);
             // An Expectation (an arrow returning pm.expect(...)) is never
             // a thenable; asking it for then would go through its proxy.
             if (r && !(r instanceof Expectation) && typeof r.then === 'function') {
@@ -1719,7 +1739,9 @@ PMP.test = makeTest();
 var execution = {
     setNextRequest: function (n) { native.setNextRequest(n); },
     skipRequest: function () {
-        if (S.listen !== 'prerequest') { throw new Error('pm.execution.skipRequest() can only be called from a pre-request script'); }
+        // Outside a pre-request script Postman's sandbox has no such
+        // function to call; inside, the script ends at the call.
+        if (S.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
         native.skipRequest();
     },
     runRequest: function () { return Promise.reject(new Error('pm.execution.runRequest is not supported by courier (Postman cloud feature)')); }
