@@ -319,6 +319,12 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 			a.Params[k] = sub(v)
 		}
 	}
+	if strings.TrimSpace(resolved.URL.String()) == "" {
+		// Newman's words for a request with no URL (an empty one in the
+		// collection, or pm.request.url set to something that is none).
+		//lint:ignore ST1005 Newman's exact message
+		return resolved, SentRequest{Method: resolved.Method}, nil, nil, errors.New("runtime:extensions~request: request url is empty")
+	}
 	if secretErr != nil {
 		// A secret that cannot be resolved must not go out as a literal
 		// reference either: the request fails.

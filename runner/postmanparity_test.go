@@ -40,8 +40,16 @@ var (
 	updateDiffers = flag.Bool("update-differs", false, "record courier's answers for the cases marked as deliberate differences")
 )
 
-// parityBase stands for the echo server's base URL in cases and answers.
-const parityBase = "http://echo.test"
+// parityBase stands for the echo server's base URL in cases and answers,
+// parityRaw for the raw echo's (it answers with the request exactly as it
+// arrived: request line, headers in wire order, body).
+const (
+	parityBase = "http://echo.test"
+	parityRaw  = "http://raw.test"
+)
+
+// parityServers are the base URLs of the servers a case talks to.
+type parityServers struct{ echo, raw string }
 
 // parityPrelude defines out(), prepended to every probe script.
 const parityPrelude = `function out(v) { var s; try { s = typeof v === 'string' ? v : JSON.stringify(v, function (k, x) { return x === undefined ? '<undefined>' : x; }); } catch (e) { s = 'unserializable: ' + e.message; } if (s === undefined) { s = 'undefined'; } pm.test(s, function () {}); }` + "\n"
@@ -74,7 +82,8 @@ type parityCase struct {
 	Courier []string `json:"courier,omitempty"`
 }
 
-func (c parityCase) collection(base string) []byte {
+func (c parityCase) collection(srv parityServers) []byte {
+	base := srv.echo
 	items := make([]any, 0, len(c.Items))
 	for _, it := range c.Items {
 		m := map[string]any{}
@@ -109,6 +118,9 @@ func (c parityCase) collection(base string) []byte {
 		panic(err)
 	}
 	data = bytes.ReplaceAll(data, []byte(parityBase), []byte(base))
+	data = bytes.ReplaceAll(data, []byte(parityRaw), []byte(srv.raw))
+	// "raw.test" without a scheme (a URL the runtime completes) too.
+	data = bytes.ReplaceAll(data, []byte(strings.TrimPrefix(parityRaw, "http://")), []byte(strings.TrimPrefix(srv.raw, "http://")))
 	data = bytes.ReplaceAll(data, []byte("@echo.test/"), []byte("@"+strings.TrimPrefix(base, "http://")+"/"))
 	// URL objects name the host in parts.
 	host, port, _ := strings.Cut(strings.TrimPrefix(base, "http://"), ":")
@@ -117,10 +129,14 @@ func (c parityCase) collection(base string) []byte {
 }
 
 // normalize puts the placeholder back in place of the server's address.
-func parityNormalize(lines []string, base string) []string {
+func parityNormalize(lines []string, srv parityServers) []string {
+	base := srv.echo
 	host := strings.TrimPrefix(base, "http://")
+	rawHost := strings.TrimPrefix(srv.raw, "http://")
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
+		l = strings.ReplaceAll(l, srv.raw, parityRaw)
+		l = strings.ReplaceAll(l, rawHost, strings.TrimPrefix(parityRaw, "http://"))
 		l = strings.ReplaceAll(l, base, parityBase)
 		l = strings.ReplaceAll(l, host, strings.TrimPrefix(parityBase, "http://"))
 		out = append(out, l)
@@ -138,7 +154,7 @@ func TestPostmanParity(t *testing.T) {
 			require.NoError(t, err)
 			var pf parityFile
 			require.NoError(t, json.Unmarshal(raw, &pf), f)
-			base := echotest.Start(t)
+			base := parityServers{echo: echotest.Start(t), raw: echotest.StartRawEcho(t)}
 			if *recordNewman != "" {
 				for i := range pf.Cases {
 					pf.Cases[i].Newman = newmanAnswers(t, *recordNewman, pf.Cases[i], base)
@@ -166,7 +182,7 @@ func TestPostmanParity(t *testing.T) {
 	}
 }
 
-func courierAnswers(t *testing.T, c parityCase, base string) []string {
+func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 	t.Helper()
 	coll, err := collections.LoadBytes(c.collection(base), "parity.json")
 	require.NoError(t, err)
@@ -220,7 +236,7 @@ func scriptErrMessage(err error) string {
 	return err.Error()
 }
 
-func newmanAnswers(t *testing.T, newman string, c parityCase, base string) []string {
+func newmanAnswers(t *testing.T, newman string, c parityCase, base parityServers) []string {
 	t.Helper()
 	dir := t.TempDir()
 	cp := filepath.Join(dir, "c.json")

@@ -220,6 +220,11 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	if !templated && len(c.URL.Path) == len(w.Path) {
 		c.URL.Path = w.Path
 	}
+	if c.URL.Protocol == "" {
+		// The runtime sends a URL without a scheme over http, and the
+		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p").
+		c.URL.Protocol = w.Protocol
+	}
 	if w.UserInfo != nil && c.URL.UserInfo != nil {
 		c.URL.UserInfo = w.UserInfo
 	}

@@ -990,7 +990,12 @@ function parseHeaderLine(s) {
     var i = s.indexOf(':');
     return i < 0 ? { key: s.trim(), value: '' } : { key: s.slice(0, i).trim(), value: s.slice(i + 1).trim() };
 }
-function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true }); }
+// Header is postman-collection's header property (its own class, so it
+// carries Postman's constructor name).
+function Header(o) { Property.call(this, o); }
+Header.prototype = Object.create(Property.prototype);
+Header.prototype.constructor = Header;
+function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true, Item: Header }); }
 
 // QueryParam is postman-collection's: its value reads back as a string (''
 // for a key without value) and it prints with &, # (and = in keys) encoded.
@@ -1205,7 +1210,10 @@ function Request(d) {
     Object.defineProperty(this, 'url', {
         enumerable: true, configurable: true,
         get: function () { return url; },
-        set: function (v) { url = v instanceof Url ? v : new Url(v); }
+        // A value assigned in a script stays as it is until the script
+        // ends (a string reads back as that string, with no Url methods),
+        // as in Postman; the runtime parses it when the request is sent.
+        set: function (v) { url = v; }
     });
     this.method = (d.method || 'GET').toUpperCase();
     var hdr = d.header || d.headers;
@@ -1668,6 +1676,15 @@ function sendRequest(req, cb) {
 // running script's state S. Members whose value depends on the script
 // (info, request, response, cookies, execution.location) are computed on
 // first use and cached in S.
+// postman-collection and the sandbox name their classes PostmanX: scripts
+// that print constructor.name, or log one of these objects, see Postman's
+// names.
+[[Request, 'PostmanRequest'], [Url, 'PostmanUrl'], [PropertyList, 'PostmanPropertyList'], [Header, 'PostmanHeader'],
+    [QueryParam, 'PostmanQueryParam'], [RequestBody, 'PostmanRequestBody'], [RequestAuth, 'PostmanRequestAuth'],
+    [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope']].forEach(function (c) {
+    Object.defineProperty(c[0], 'name', { value: c[1], configurable: true });
+});
+
 function PM() {}
 var PMP = PM.prototype;
 function accessor(obj, name, get, set) {
