@@ -37,5 +37,6 @@ require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/jonboulle/clockwork v0.5.0 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
+	github.com/patrickcping/pingone-go-sdk-v2/authorize v0.8.2 // indirect
 	golang.org/x/crypto v0.25.0 // indirect
 )

@@ -303,18 +303,19 @@ func activityQueryBody(w http.ResponseWriter, r *http.Request) (url.Values, bool
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt == "application/json" {
+		// limit as a number or, as in the form, a string.
 		var b struct {
-			Filter string `json:"filter"`
-			Limit  *int   `json:"limit"`
-			Cursor string `json:"cursor"`
+			Filter string      `json:"filter"`
+			Limit  json.Number `json:"limit"`
+			Cursor string      `json:"cursor"`
 		}
 		if err := json.Unmarshal(raw, &b); err != nil {
 			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "body", Message: "The request body is not valid JSON"})
 			return nil, false
 		}
 		v := url.Values{"filter": {b.Filter}, "cursor": {b.Cursor}}
-		if b.Limit != nil {
-			v.Set("limit", strconv.Itoa(*b.Limit))
+		if b.Limit != "" {
+			v.Set("limit", b.Limit.String())
 		}
 		return v, true
 	}

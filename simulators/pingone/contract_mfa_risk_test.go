@@ -2,9 +2,6 @@ package pingone_test
 
 import (
 	"net/http"
-	"sort"
-	"strings"
-	"testing"
 
 	"github.com/patrickcping/pingone-go-sdk-v2/mfa"
 	"github.com/patrickcping/pingone-go-sdk-v2/risk"
@@ -16,16 +13,12 @@ const (
 	sdkRisk = "github.com/patrickcping/pingone-go-sdk-v2/risk"
 )
 
-// TestSDKContractMFAAndRisk drives the areas PingOne models in its MFA and
-// Protect (risk) SDK modules: MFA settings, device authentication
-// policies, a user's MFA devices, risk policy sets and risk evaluations.
-func TestSDKContractMFAAndRisk(t *testing.T) {
-	t.Parallel()
-	c := newContract(t)
-	c.environments()
-	userID := c.users()
-
-	mrec := &recorder{base: http.DefaultTransport}
+// mfaAndRisk drives the areas PingOne models in its MFA and Protect (risk)
+// SDK modules: MFA settings, device authentication policies, a user's MFA
+// devices, risk policy sets and risk evaluations.
+func (c *contract) mfaAndRisk(userID string) {
+	t := c.t
+	mrec := c.module(sdkMFA)
 	mcfg := mfa.NewConfiguration()
 	mcfg.Servers = mfa.ServerConfigurations{{URL: c.apiURL}}
 	mcfg.HTTPClient = &http.Client{Transport: mrec}
@@ -66,7 +59,7 @@ func TestSDKContractMFAAndRisk(t *testing.T) {
 	resp, err = devices.EnvironmentsEnvironmentIDUsersUserIDDevicesGet(c.ctx, c.env, userID).Execute()
 	c.ok("mfa devices", "read all", resp, err)
 
-	rrec := &recorder{base: http.DefaultTransport}
+	rrec := c.module(sdkRisk)
 	rcfg := risk.NewConfiguration()
 	rcfg.Servers = risk.ServerConfigurations{{URL: c.apiURL}}
 	rcfg.HTTPClient = &http.Client{Transport: rrec}
@@ -97,16 +90,4 @@ func TestSDKContractMFAAndRisk(t *testing.T) {
 		c.ok("risk", "evaluation", resp, err)
 	}
 
-	c.rec.check(t, loadSpec(t)) // the management calls that set the tenant up
-	seen := len(mrec.check(t, loadSpecFor(t, sdkMFA))) + len(rrec.check(t, loadSpecFor(t, sdkRisk)))
-	var areas []string
-	total := 0
-	for a, n := range c.calls {
-		if strings.HasPrefix(a, "mfa") || strings.HasPrefix(a, "device") || a == "risk" {
-			areas = append(areas, a)
-			total += n
-		}
-	}
-	sort.Strings(areas)
-	t.Logf("SDK contract (mfa, risk): %d typed calls over %d areas (%s), %d distinct operations of their specifications", total, len(areas), strings.Join(areas, ", "), seen)
 }

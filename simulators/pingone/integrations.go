@@ -139,8 +139,9 @@ func (s *Server) readIntegrationVersion(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
-// integrationAsset redirects, as PingOne does, to a short-lived presigned
-// URL that downloads {integration-name}-{version}.zip.
+// integrationAsset redirects, as PingOne does ("307 Temporary Redirect",
+// Download One Integration Version Asset), to a short-lived presigned URL
+// that downloads {integration-name}-{version}.zip.
 func (s *Server) integrationAsset(w http.ResponseWriter, r *http.Request, _ *caller, _ *environment, base string, _ []string) {
 	in, ver, ok := catalogEntry(w, r)
 	if !ok {
@@ -150,7 +151,7 @@ func (s *Server) integrationAsset(w http.ResponseWriter, r *http.Request, _ *cal
 	name := strings.ReplaceAll(strings.ToLower(in.name), " ", "-") + "-" + ver.number + ".zip"
 	s.more().assets[token] = &assetRec{name: name, data: kitZip(in, *ver), expires: s.now().Add(5 * time.Minute)}
 	w.Header().Set("Location", strings.TrimSuffix(base, "/v1")+"/__files/assets/"+token+"/"+name)
-	w.WriteHeader(http.StatusFound)
+	w.WriteHeader(http.StatusTemporaryRedirect)
 }
 
 // kitZip builds the kit: deterministic contents, so its hash is stable.

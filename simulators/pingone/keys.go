@@ -384,7 +384,22 @@ func (s *Server) certJSON(c *certRec, base string) map[string]any {
 		"status":             map[bool]string{true: "VALID", false: "EXPIRED"}[s.now().Before(c.cert.NotAfter)],
 		"sha256Fingerprint":  strings.ToUpper(hexString(sum[:])),
 		"createdAt":          ts(c.createdAt),
+		// Required by PingOne's certificate model.
+		"keyLength":      publicKeyBits(c.cert),
+		"validityPeriod": int(math.Ceil(c.cert.NotAfter.Sub(c.cert.NotBefore).Hours() / 24)),
 	}
+}
+
+// publicKeyBits is the size of a certificate's key: the RSA modulus or
+// the EC curve.
+func publicKeyBits(c *x509.Certificate) int {
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		return k.N.BitLen()
+	case *ecdsa.PublicKey:
+		return k.Curve.Params().BitSize
+	}
+	return 0
 }
 
 // certificatesCollection lists certificates (GET) and takes an upload
@@ -448,7 +463,10 @@ func (s *Server) uploadCertificate(w http.ResponseWriter, r *http.Request, st *m
 	}
 	c := &certRec{id: newID(), envID: env.id, usageType: usage, cert: cert, der: der, createdAt: s.now(), seq: s.next()}
 	st.certs[c.id] = c
-	writeHAL(w, http.StatusCreated, s.certJSON(c, base))
+	// 202, as PingOne's API reference ("Create Certificate with PKCS7 or
+	// PEM File": "The response returns a 202 Accepted message") and its
+	// specification have it.
+	writeHAL(w, http.StatusAccepted, s.certJSON(c, base))
 }
 
 // certificateItem reads (GET) and deletes (DELETE) an uploaded certificate.

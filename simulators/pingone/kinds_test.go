@@ -469,7 +469,7 @@ func TestKeysAndCertificates(t *testing.T) {
 			_ = mw.WriteField("usageType", "ENCRYPTION")
 			_ = mw.Close()
 			up := c.api("POST", env+"/certificates", tok, mw.FormDataContentType(), buf.String())
-			certID := assertResource(t, up, 201, f.envID, env+"/certificates")
+			certID := assertResource(t, up, 202, f.envID, env+"/certificates")
 			assert.Equal(t, r.body["serialNumber"], up.body["serialNumber"])
 			assert.Equal(t, r.body["signatureAlgorithm"], up.body["signatureAlgorithm"])
 			require.Equal(t, 204, c.api("DELETE", env+"/certificates/"+certID, tok, "", "").code)
@@ -557,7 +557,7 @@ func TestIntegrationCatalog(t *testing.T) {
 	assert.Equal(t, latest["id"], versions[0].(map[string]any)["id"])
 
 	asset := c.api("GET", env+"/integrations/"+in["id"].(string)+"/versions/"+latest["id"].(string)+"/asset", tok, "", "")
-	require.Equal(t, 302, asset.code, asset.raw)
+	require.Equal(t, 307, asset.code, asset.raw)
 	loc := asset.header.Get("Location")
 	assert.True(t, strings.HasSuffix(loc, "-"+latest["number"].(string)+".zip"), loc)
 	resp, err := http.Get(loc)

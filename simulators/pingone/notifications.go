@@ -56,9 +56,8 @@ func (s *Server) serveNotificationsSettings(w http.ResponseWriter, r *http.Reque
 	}
 	switch r.Method {
 	case http.MethodDelete:
+		// 200 with the settings restored, as PingOne's specification has it.
 		x.body, x.updatedAt = defaults(), s.now()
-		w.WriteHeader(http.StatusNoContent)
-		return
 	case http.MethodPut:
 		body, ok := readJSONBody(w, r, mtJSON)
 		if !ok {

@@ -236,9 +236,12 @@ func (s *Server) propagationRoutes(add addRoute, kindAt kindRoute) {
 	add("GET POST", "propagation/plans/{planID}/rules", s.planRules)
 	kindAt("propagation/rules", "ruleID", kindPropagationRule, "GET PUT DELETE")
 	add("GET POST", "propagation/rules/{ruleID}/mappings", s.ruleMappings)
-	add("GET PUT DELETE", "propagation/mappings/{mappingID}", func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	mapping := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
 		s.crud(w, r, s.more(), env, base, kindPropagationMapping, "", "/environments/"+env.id+"/propagation/mappings", []string{r.PathValue("mappingID")})
-	})
+	}
+	add("GET PUT DELETE", "propagation/mappings/{mappingID}", mapping)
+	// PingOne's specification (and so its SDK) spells the DELETE singular.
+	add("DELETE", "propagation/mapping/{mappingID}", mapping)
 	add("POST", "propagation/revisions", s.createRevision) // propagation_revisions.go
 	add("GET", "propagation/revisions/{revisionID}", s.readRevision)
 	add("GET", "propagation/revisions/id:latest", s.readRevision)

@@ -73,9 +73,9 @@ func newSAMLSP(t *testing.T, o samlSPOpts) *samlSP {
 	require.Equal(t, 201, r.code, r.raw)
 
 	srcCert := sp.upload(t, "/certificates", "", "usageType", "SIGNING", "file", downloadSigningPEM(t, sp.fixture, sp.src))
-	require.Equal(t, 201, srcCert.code, srcCert.raw)
+	require.Equal(t, 202, srcCert.code, srcCert.raw)
 	testCert := sp.upload(t, "/certificates", "", "usageType", "SIGNING", "file", sp.forger.pem())
-	require.Equal(t, 201, testCert.code, testCert.raw)
+	require.Equal(t, 202, testCert.code, testCert.raw)
 	signing := ""
 	if o.signed {
 		r = c.api("POST", "/environments/"+sp.envID+"/keys", sp.token, "application/json", `{"name":"SP signing","serialNumber":11,"subjectDN":"CN=SP signing, OU=x, O=y, L=z, ST=w, C=US","algorithm":"RSA","keyLength":2048,"validityPeriod":30,"signatureAlgorithm":"SHA256withRSA","usageType":"SIGNING","default":false}`)
