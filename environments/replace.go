@@ -37,6 +37,9 @@ type Resolver struct {
 	SecretError func(name string, err error)
 	// NoDynamic turns off $guid, $randomInt and the other dynamic variables.
 	NoDynamic bool
+	// Override, when set, is asked first for a name's substitution: a
+	// running script's live values (a Date substitutes its toString()).
+	Override func(name string) (string, bool)
 }
 
 // Replace resolves {{name}} references in in by Postman's precedence,
@@ -162,6 +165,11 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 			return "", false
 		}
 		return v, true
+	}
+	if r.Override != nil {
+		if v, ok := r.Override(name); ok {
+			return v, true
+		}
 	}
 	if r.Scopes != nil {
 		if v, ok := r.Scopes.Lookup(name); ok {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/courier-run/courier/environments"
 )
 
 // JarCookie is a cookie as the jar holds it, in the shape scripts see.
@@ -60,7 +62,8 @@ func (e *Engine) replace(s string) string {
 	if x.Data != nil {
 		sc.Data = x.Data
 	}
-	return sc.Replace(s)
+	r := environments.Resolver{Scopes: &sc, Override: e.liveText("")}
+	return r.Replace(s)
 }
 
 // cookieValue builds the plain object the sandbox turns into a Cookie,

@@ -187,6 +187,10 @@ type execState struct {
 	undefined [][2]string
 	// testAt maps a test's index to its place in res.Tests.
 	testAt map[int]int
+	// live holds the objects the script set in a scope, in the order set
+	// (livevars.go).
+	live      map[liveKey]liveVal
+	liveOrder []liveKey
 }
 
 // context returns the script's context for Go work (pm.sendRequest,
@@ -353,6 +357,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
 			runErr = ferr
 		}
+	}
+	if st.live != nil {
+		e.settleLive(st)
 	}
 	e.settleUndefined(st)
 	if runErr != nil {

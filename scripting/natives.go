@@ -173,9 +173,18 @@ func (e *Engine) natives() *goja.Object {
 	// The natives scripts call most take goja.FunctionCall: goja calls
 	// them without reflection.
 	set("varGet", func(c goja.FunctionCall) goja.Value {
-		v, ok := e.lookup(c.Argument(0).String(), c.Argument(1).String())
+		scope, key := c.Argument(0).String(), c.Argument(1).String()
+		v, ok := e.lookup(scope, key)
 		if !ok {
 			return goja.Undefined()
+		}
+		if e.cur != nil && e.cur.live != nil {
+			if scope == "variables" {
+				scope = e.winningScope(key)
+			}
+			if lv, ok := e.liveValue(scope, v); ok {
+				return e.readLive(lv)
+			}
 		}
 		return e.toJSValue(v)
 	})
@@ -199,7 +208,11 @@ func (e *Engine) natives() *goja.Object {
 				st.undefined = append(st.undefined, [2]string{scope, key})
 			}
 		} else {
-			e.ensureScope(scope).SetNative(c.Argument(1).String(), e.nativeOf(arg))
+			key := c.Argument(1).String()
+			e.ensureScope(scope).SetNative(key, e.nativeOf(arg))
+			if st := e.cur; st != nil {
+				e.keepLive(st, scope, key, arg)
+			}
 		}
 		return goja.Undefined()
 	})
@@ -223,6 +236,7 @@ func (e *Engine) natives() *goja.Object {
 	// "variables" the layers are merged by precedence.
 	set("varPairs", func(scope string) goja.Value {
 		var layers []*environments.Scope
+		names := []string{scope}
 		if scope == "variables" {
 			x := e.state().x
 			if x.Scopes != nil {
@@ -231,18 +245,22 @@ func (e *Engine) natives() *goja.Object {
 					data = x.Data
 				}
 				layers = []*environments.Scope{x.Scopes.Globals, x.Scopes.Collection, x.Scopes.Environment, data, x.Scopes.Local}
+				names = []string{"globals", "collection", "environment", "data", "local"}
 			}
 		} else {
 			layers = []*environments.Scope{e.scope(scope)}
 		}
 		seen := map[string]int{}
 		var out []any
-		for _, sc := range layers {
+		for li, sc := range layers {
 			for _, v := range sc.Variables() {
 				if v.Disabled {
 					continue
 				}
-				jv := e.toJSValue(v)
+				jv, live := e.liveValue(names[li], v)
+				if !live {
+					jv = e.toJSValue(v)
+				}
 				if i, ok := seen[v.Key]; ok {
 					out[i+1] = jv
 					continue
@@ -265,7 +283,8 @@ func (e *Engine) natives() *goja.Object {
 		if sc == nil {
 			one.Local = environments.NewScope("empty", nil)
 		}
-		return rt.ToValue(one.Replace(s))
+		r := environments.Resolver{Scopes: one, Override: e.liveText(id)}
+		return rt.ToValue(r.Replace(s))
 	})
 
 	set("recordTest", func(c goja.FunctionCall) goja.Value {
