@@ -18,11 +18,17 @@ go build -o "$out/courier" ./cmd/courier
 mapfile -t order < <(sed -n '/^var tutorialOrder = \[\]string{/,/^}/p' simulators/pingone/tutorials_test.go |
 	grep -o '"[a-z0-9-]*"' | tr -d '"' | sed 's|^|testdata/pingone/|; s|$|.postman_collection.json|')
 
-# serve starts a fresh local PingOne and writes an environment file for it.
+# serve starts a fresh local PingOne on a free loopback port (a fixed one
+# would collide with another bench running at the same time) and writes an
+# environment file for it. The previous server must have exited first: it
+# holds the tenant's lock, and a second serve on it is refused.
 serve() {
 	kill $(jobs -p) 2>/dev/null || true
-	"$out/courier" serve pingone --addr 127.0.0.1:18443 --state-dir "$out/state" --reset >"$out/serve.log" 2>&1 &
+	wait 2>/dev/null || true
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	"$out/courier" serve pingone --addr "127.0.0.1:$port" --state-dir "$out/state" --reset >"$out/serve.log" 2>&1 &
 	for _ in $(seq 50); do grep -q adminAppSecret "$out/serve.log" 2>/dev/null && break; sleep 0.1; done
+	grep -q adminAppSecret "$out/serve.log" || { echo "bench: the local PingOne did not start:" >&2; cat "$out/serve.log" >&2; exit 1; }
 	python3 - "$template" "$out/serve.log" "$out/env.json" <<'PY'
 import json, sys
 tmpl, log, dest = sys.argv[1:]

@@ -64,7 +64,10 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 		redirect = uris[0]
 	}
 	if !app.has("redirectUris", redirect) {
-		// Never redirect to an unregistered URI.
+		// Never redirect to an unregistered URI. PingOne's body, as recorded
+		// in curtismu7/oauthPlayground's notes (docs/root-notes/REDIRECT_URI_*):
+		// INVALID_DATA with an INVALID_VALUE detail on redirect_uri, "Redirect
+		// URI mismatch".
 		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, []detail{{Code: "INVALID_VALUE", Target: "redirect_uri", Message: "Redirect URI mismatch"}})
 		return
 	}
