@@ -59,6 +59,7 @@ func (c *contract) writes(userID string) {
 	c.configWrites()
 	c.keyWrites()
 	c.moreWrites(userID)
+	c.variants()
 }
 
 // appWrites drives an application's sub-collections: attribute mappings,
@@ -457,5 +458,64 @@ func (c *contract) sessions(userID string) {
 	if id := firstEmbeddedID(c, resp, "sessions"); id != "" {
 		c.raw("users", "session")(s.EnvironmentsEnvironmentIDUsersUserIDSessionsSessionIDGet(c.ctx, c.env, userID, id).Execute())
 		c.raw("users", "session delete")(s.EnvironmentsEnvironmentIDUsersUserIDSessionsSessionIDDelete(c.ctx, c.env, userID, id).Execute())
+	}
+}
+
+// variants drives the oneOf variants the local PingOne models beyond
+// OpenID Connect: a SAML application, a SAML identity provider (verified
+// by an uploaded certificate) and a Facebook one; each must decode as its
+// own variant on create, read and list.
+func (c *contract) variants() {
+	a := c.api.ApplicationsApi
+	saml := mgmt.NewApplicationSAML(true, "SAML SP", mgmt.ENUMAPPLICATIONPROTOCOL_SAML, mgmt.ENUMAPPLICATIONTYPE_WEB_APP,
+		[]string{"https://sp.example.com/acs"}, 300, "urn:example:sp")
+	app, resp, err := a.CreateApplication(c.ctx, c.env).CreateApplicationRequest(mgmt.CreateApplicationRequest{ApplicationSAML: saml}).Execute()
+	c.ok("applications", "SAML create", resp, err)
+	if app == nil || app.ApplicationSAML == nil {
+		c.t.Errorf("applications: a SAML application does not decode as ApplicationSAML: %+v", app)
+	} else {
+		id := app.ApplicationSAML.GetId()
+		one, resp, err := a.ReadOneApplication(c.ctx, c.env, id).Execute()
+		c.ok("applications", "SAML read one", resp, err)
+		if one != nil && one.ApplicationSAML == nil {
+			c.t.Errorf("applications: a SAML application reads back as %+v", one.GetActualInstance())
+		}
+		saml.SetDescription("updated")
+		_, resp, err = a.UpdateApplication(c.ctx, c.env, id).UpdateApplicationRequest(mgmt.UpdateApplicationRequest{ApplicationSAML: saml}).Execute()
+		c.ok("applications", "SAML update", resp, err)
+	}
+
+	pemCert := selfSigned(c)
+	cert, resp, err := c.api.CertificateManagementApi.CreateCertificateFromFile(c.ctx, c.env).UsageType("SIGNING").File(&pemCert).Execute()
+	c.ok("keys", "certificate upload", resp, err)
+	require.NotNil(c.t, cert)
+	ip := c.api.IdentityProvidersApi
+	verify := mgmt.NewIdentityProviderSAMLAllOfIdpVerification([]mgmt.IdentityProviderSAMLAllOfIdpVerificationCertificates{
+		*mgmt.NewIdentityProviderSAMLAllOfIdpVerificationCertificates(cert.GetId())})
+	samlIdP := mgmt.NewIdentityProviderSAML(true, "Partner SAML", mgmt.ENUMIDENTITYPROVIDEREXT_SAML, "urn:example:idp", *verify,
+		"urn:example:pingone", mgmt.ENUMIDENTITYPROVIDERSAMLSSOBINDING_POST, "https://idp.example.com/sso")
+	idp, resp, err := ip.CreateIdentityProvider(c.ctx, c.env).IdentityProvider(mgmt.IdentityProvider{IdentityProviderSAML: samlIdP}).Execute()
+	c.ok("identity providers", "SAML create", resp, err)
+	if idp == nil || idp.IdentityProviderSAML == nil {
+		c.t.Errorf("identity providers: a SAML provider does not decode as IdentityProviderSAML: %+v", idp)
+	}
+	fb := mgmt.NewIdentityProviderFacebook(true, "Facebook", mgmt.ENUMIDENTITYPROVIDEREXT_FACEBOOK, "fb-app", "fb-secret")
+	idp, resp, err = ip.CreateIdentityProvider(c.ctx, c.env).IdentityProvider(mgmt.IdentityProvider{IdentityProviderFacebook: fb}).Execute()
+	c.ok("identity providers", "Facebook create", resp, err)
+	if idp == nil || idp.IdentityProviderFacebook == nil {
+		c.t.Errorf("identity providers: a Facebook provider does not decode as IdentityProviderFacebook: %+v", idp)
+	}
+	all := c.all("identity providers", "read all", ip.ReadAllIdentityProviders(c.ctx, c.env).Execute())
+	kinds := map[string]bool{}
+	for _, x := range all.GetIdentityProviders() {
+		switch {
+		case x.IdentityProviderSAML != nil:
+			kinds["SAML"] = true
+		case x.IdentityProviderFacebook != nil:
+			kinds["FACEBOOK"] = true
+		}
+	}
+	if !kinds["SAML"] || !kinds["FACEBOOK"] {
+		c.t.Errorf("identity providers: the list decodes the variants as %v", kinds)
 	}
 }

@@ -54,9 +54,8 @@ var kindIdentityProvider = &kind{
 			b["enabled"] = false
 		}
 	},
-	// PingOne's models require an OIDC provider's clientSecret in answers;
-	// Apple's private key is still never shown.
-	writeOnly:  []string{"appSecret"},
+	// PingOne's models require an OIDC provider's clientSecret and a
+	// Facebook provider's appSecret in answers, so neither is write-only.
 	afterWrite: samlProviderCoreAttribute, // saml_sp.go
 	onDelete: func(st *moreState, x *rec) {
 		for _, a := range st.list("attributes", x.envID, x.id) {

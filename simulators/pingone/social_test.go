@@ -9,8 +9,9 @@ import (
 	"github.com/courier-run/courier/simulators/pingone"
 )
 
-// TestFacebookProvider: a FACEBOOK provider needs appId and appSecret, never
-// returns the secret, and comes with PingOne's CORE username mapping.
+// TestFacebookProvider: a FACEBOOK provider needs appId and appSecret,
+// answers both (PingOne's SDK model requires appSecret in answers), and
+// comes with PingOne's CORE username mapping.
 func TestFacebookProvider(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, pingone.Options{Signing: "HS256"}, "")
@@ -32,7 +33,7 @@ func TestFacebookProvider(t *testing.T) {
 		}
 		id := assertResource(t, r, 201, f.envID, "/identityProviders")
 		assert.Equal(t, "123", r.body["appId"])
-		assert.NotContains(t, r.body, "appSecret")
+		assert.Equal(t, "s3cret", r.body["appSecret"])
 		attrs := embedded(t, c.api("GET", env+"/identityProviders/"+id+"/attributes", tok, "", ""), "attributes")
 		require.Len(t, attrs, 1)
 		core := attrs[0].(map[string]any)
