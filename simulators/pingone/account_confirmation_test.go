@@ -42,6 +42,7 @@ func TestAccountConfirmation(t *testing.T) {
 	}{
 		{"confirmed attributes make the new user", func(t *testing.T, f *fixture, src string) {
 			flowID := toConfirmation(t, f, src)
+			snapshotRoundTrips(t, f.c.run.Server) // the pending identity persists
 			assertPlatformError(t, f.flowPost(flowID, confirm, `{"username":" ","email":"grace@source.test"}`), 400, "INVALID_DATA", "REQUIRED_VALUE")
 			assertPlatformError(t, f.flowPost(flowID, confirm, `{"username":"grace","email":"not-mail"}`), 400, "INVALID_DATA", "INVALID_VALUE")
 			assert.Equal(t, "ACCOUNT_CONFIRMATION_REQUIRED", f.c.do("GET", f.auth("/flows/"+flowID), nil, "").body["status"])

@@ -49,6 +49,12 @@ func TestPushConfirmation(t *testing.T) {
 		return flowID
 	}
 
+	t.Run("a waiting push survives a save and restore", func(t *testing.T) {
+		signIn()
+		snapshotRoundTrips(t, f.c.run.Server)
+		require.Equal(t, 204, f.c.do("POST", testPush+"&decision=deny", nil, "").code) // leave no push waiting
+	})
+
 	t.Run("approved", func(t *testing.T) {
 		flowID := signIn()
 		// Polling before the phone answers changes nothing.

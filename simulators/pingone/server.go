@@ -35,7 +35,9 @@
 //
 // Because no e-mail is sent, one-time passcodes are readable from the
 // test-only endpoint GET B/__test/otp?userId={id} (or Server.OTP), and
-// account verification codes from GET B/__test/verificationCode?userId={id}.
+// account verification codes from GET B/__test/verificationCode?userId={id};
+// no phone answers push notifications, so GET/POST
+// B/__test/push?userId={id}[&decision=approve|deny] shows and answers them.
 package pingone
 
 import (
