@@ -30,14 +30,17 @@ measure() { # name, command...
 
 coll="$shared/pingone-style.postman_collection.json"
 env="$shared/bench.postman_environment.json"
+# Every courier line runs with --fresh: it starts from the files' values, as
+# Newman does, whatever an earlier line or run stored, and stores nothing.
 echo "== $n iterations x 5 requests"
 measure "bare Go client" "$out/rawclient" -n "$n"
-measure "courier run" "$out/courier" run "$coll" -e "$env" -n "$n" --silent -x
-measure "courier run --parallel 2" "$out/courier" run "$coll" -e "$env" -n "$n" --silent -x --parallel 2
-# "Read user" alone has no userID, so one of its assertions fails and courier
-# loads chai to word the failure; the second line gives it one, so all pass.
-measure "courier run (1 request, 1 failing)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --silent -x
-measure "courier run (1 request, passing)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --env-var userID=u1 --silent -x
+measure "courier run" "$out/courier" run "$coll" -e "$env" -n "$n" --fresh --silent -x
+measure "courier run --parallel 2" "$out/courier" run "$coll" -e "$env" -n "$n" --fresh --silent -x --parallel 2
+# "Read user" alone has no userID, so one of its assertions fails; the second
+# line gives it one, so all pass. (Without --fresh the first line would pass
+# too, with the userID that the runs above stored.)
+measure "courier run (1 request, 1 failing)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --fresh --silent -x
+measure "courier run (1 request, passing)" "$out/courier" run "$coll" -e "$env" -n 1 --folder "Read user" --fresh --env-var userID=u1 --silent -x
 newman=${NEWMAN:-$(command -v newman || true)}
 if [ -n "$newman" ]; then
 	measure "newman run" $newman run "$coll" -e "$env" -n "$n" --silent
