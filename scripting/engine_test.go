@@ -381,3 +381,62 @@ func TestResponseGlobalsFollowTheListen(t *testing.T) {
 		runJS(t, e, &Exec{Listen: "prerequest", Name: "p", Source: absent})
 	}
 }
+
+// TestConsoleQuoteAndFormat checks console's string quoting and format
+// directives, written to work in one pass over the text, against the
+// character-at-a-time versions they replaced (written out below).
+func TestConsoleQuoteAndFormat(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+function oldQuote(s) {
+    var q = "'";
+    if (s.indexOf("'") >= 0) { q = s.indexOf('"') < 0 ? '"' : (s.indexOf('`+"`"+`') < 0 ? '`+"`"+`' : "'"); }
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+        var c = s[i], code = s.charCodeAt(i);
+        if (c === q || c === '\\') { out += '\\' + c; } else if (c === '\n') { out += '\\n'; } else if (c === '\t') { out += '\\t'; } else if (c === '\r') { out += '\\r'; } else if (c === '\b') { out += '\\b'; } else if (c === '\f') { out += '\\f'; } else if (c === '\v') { out += '\\v'; } else if (code < 0x20 || code === 0x7f) { out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase(); } else { out += c; }
+    }
+    return q + out + q;
+}
+function oldFormat(first, args) {
+    var out = '', a = 0;
+    for (var i = 0; i < first.length; i++) {
+        if (first[i] === '%' && i + 1 < first.length) {
+            var c = first[i + 1];
+            if (c === '%') { out += '%'; i++; continue; }
+            if ('sdifjoOc'.indexOf(c) >= 0) {
+                if (a >= args.length) { out += '%' + c; i++; continue; }
+                var v = args[a++];
+                out += c === 'd' ? String(Number(v)) : c === 'i' ? String(parseInt(v, 10)) : c === 'f' ? String(parseFloat(v)) : c === 'c' ? '' : String(v);
+                i++; continue;
+            }
+        }
+        out += first[i];
+    }
+    for (; a < args.length; a++) { out += ' ' + args[a]; }
+    return out;
+}
+var strs = ['', 'a', "it's", 'say "hi"', "it's \"both\"", "it's \"all\" ` + "`" + `three` + "`" + `", 'back\\slash', 'tab\there\nnl\r\b\f\v',
+    '\u0000\u0001\u001f\u007f\u0080', 'é😀', '%', '%%', '%s', 'a%sb%dc', '100%', '%%s %s', '%x %', 'end%', '%c%s', 'x'.repeat(300) + '%s'];
+strs.forEach(function (s) {
+    var q = oldQuote(s);
+    console.log([s]); console.log(q.length > 72 ? '[\n  ' + q + '\n]' : '[ ' + q + ' ]');
+    console.log(s, 'A', 'B'); console.log(oldFormat(s, ['A', 'B']));
+});`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	got := rec.all()
+	if len(got) != 4*20 {
+		t.Fatalf("%d console lines", len(got))
+	}
+	for i := 0; i < len(got); i += 4 {
+		if got[i].Message != got[i+1].Message {
+			t.Errorf("quote: got %q, want %q", got[i].Message, got[i+1].Message)
+		}
+		if got[i+2].Message != got[i+3].Message {
+			t.Errorf("format: got %q, want %q", got[i+2].Message, got[i+3].Message)
+		}
+	}
+}
