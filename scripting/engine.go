@@ -156,7 +156,10 @@ type Engine struct {
 	// text and base64 body.
 	responseFns [3]goja.Value
 	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
-	respGlobals []responseGlobal  // the legacy response globals, for setResponseGlobals
+	// failuresWorded counts the assertion failures failure.go worded
+	// without chai (for tests).
+	failuresWorded int
+	respGlobals    []responseGlobal // the legacy response globals, for setResponseGlobals
 	// jsonProtos are the built-in prototypes JSON.stringify's snapshot
 	// compares against.
 	jsonProtos *jsProtos

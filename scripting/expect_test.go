@@ -3,6 +3,8 @@ package scripting
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -80,17 +82,53 @@ var expectCases = []string{
 
 func TestExpectMatchesChai(t *testing.T) {
 	t.Parallel()
+	passed, failed, worded := compareWithChai(t, expectCases)
+	// Both outcomes must be exercised for the comparison to mean anything.
+	t.Logf("%d pass, %d fail (%d worded without chai)", passed, failed, worded)
+	if passed < 50 || failed < 40 {
+		t.Errorf("cases not balanced: %d pass, %d fail", passed, failed)
+	}
+}
+
+// compareWithChai runs each case twice, with pm.expect (the Expectation, its
+// native forms and failure.go's errors) and with chai's own expect, and
+// compares the outcome: for a thrown error its name, message, own and
+// enumerable keys, actual, expected, showDiff, operator, toJSON, class and
+// the stack's first line. It returns how many cases passed and failed, and
+// how many failures failure.go worded without chai.
+func compareWithChai(t *testing.T, cases []string) (passed, failed, worded int) {
+	t.Helper()
+	// One script per batch: goja compiles a very long script slowly.
+	e, rec := newTestEngine(t, Options{})
+	for len(cases) > 0 {
+		n := min(len(cases), 100)
+		p, f := compareBatch(t, e, rec, cases[:n])
+		passed, failed = passed+p, failed+f
+		cases = cases[n:]
+	}
+	return passed, failed, e.failuresWorded
+}
+
+func compareBatch(t *testing.T, e *Engine, rec *consoleRec, cases []string) (passed, failed int) {
+	t.Helper()
 	var b strings.Builder
-	b.WriteString("const chai = require('chai'); const out = [];\n")
-	b.WriteString("const run = (f) => { try { const r = f(); return { ok: true, kind: typeof r }; } catch (e) { return { ok: false, name: e.name, msg: String(e.message) }; } };\n")
-	for _, c := range expectCases {
+	b.WriteString("var chai = require('chai'); var out = [];\n")
+	// show tells -0, NaN, undefined and strings apart, which JSON does not.
+	b.WriteString(`var show = (v) => typeof v === 'number' ? (Object.is(v, -0) ? '-0' : String(v)) : typeof v === 'string' ? 's:' + v : typeof v === 'object' && v !== null ? 'o:' + JSON.stringify(v) : typeof v + ':' + String(v);
+var shape = (e) => !e || typeof e !== 'object' ? { thrown: show(e) } : { name: e.name, msg: String(e.message),
+  own: Object.getOwnPropertyNames(e).join(), keys: Object.keys(e).join(), actual: show(e.actual), expected: show(e.expected),
+  showDiff: show(e.showDiff), operator: show(e.operator), chai: e instanceof chai.AssertionError, ctor: e.constructor === chai.AssertionError,
+  json: JSON.stringify(e.toJSON ? e.toJSON(false) : null, (k, v) => typeof v === 'bigint' || (typeof v === 'number' && !isFinite(v)) ? String(v) : v),
+  stack: typeof e.stack === 'string' ? e.stack.split('\n')[0] : typeof e.stack };
+var run = (f) => { try { const r = f(); return { ok: true, kind: typeof r }; } catch (e) { return { ok: false, e: shape(e) }; } };
+`)
+	for _, c := range cases {
 		fast := strings.ReplaceAll(strings.ReplaceAll(c, "E(", "pm.expect("), "R.", "pm.response.")
 		slow := strings.ReplaceAll(strings.ReplaceAll(c, "E(", "chai.expect("), "R.to", "chai.expect(pm.response).to")
 		slow = strings.ReplaceAll(slow, "R.json", "pm.response.json")
 		b.WriteString("out.push([" + jsString(c) + ", run(() => " + fast + "), run(() => " + slow + ")]);\n")
 	}
 	b.WriteString("pm.test('done', () => {}); console.log(JSON.stringify(out));\n")
-	e, rec := newTestEngine(t, Options{})
 	r := e.Run(context.Background(), testExec("test", b.String()))
 	if r.Err != nil {
 		t.Fatal(r.Err)
@@ -103,10 +141,9 @@ func TestExpectMatchesChai(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[len(lines)-1].Message), &rows); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(expectCases) {
-		t.Fatalf("got %d rows for %d cases", len(rows), len(expectCases))
+	if len(rows) != len(cases) {
+		t.Fatalf("got %d rows for %d cases", len(rows), len(cases))
 	}
-	passed, failed := 0, 0
 	for _, row := range rows {
 		var name string
 		_ = json.Unmarshal(row[0], &name)
@@ -119,9 +156,107 @@ func TestExpectMatchesChai(t *testing.T) {
 			failed++
 		}
 	}
-	// Both outcomes must be exercised for the comparison to mean anything.
-	t.Logf("%d pass, %d fail", passed, failed)
-	if passed < 50 || failed < 40 {
-		t.Errorf("cases not balanced: %d pass, %d fail", passed, failed)
+	return passed, failed
+}
+
+// failureValues are JavaScript literals for the values failure.go displays
+// (and some it leaves to chai): strings loupe escapes or truncates, numbers
+// with their special displays, the other primitives, objects, and text that
+// chai's message templates and operator rules react to.
+var failureValues = []string{
+	`'a'`, `''`, `"it's"`, `'back\\slash'`, `'tab\there'`, `'new\nline\r\f\b\v'`, `'\u0000nul\u001f'`, `'\u007f\u0080\u009f\u00a0\u00ad'`,
+	`'\u0600\u0604\u070f\u17b4\u17b5'`, `'\u200b\u200c\u200f\u2028\u202f\u2060\u206f\ufeff'`, `'\ufff0\uffff'`, `'\ufffd'`, `'é'`, `'日本語'`,
+	`'😀'`, `'\ud800'`, `'x\udc00'`, `'x'.repeat(36)`, `'x'.repeat(37)`, `'x'.repeat(38)`, `'x'.repeat(39)`, `'x'.repeat(40)`,
+	`'x'.repeat(100)`, `"'".repeat(18)`, `"'".repeat(19)`, `'a'.repeat(36) + '😀'`, `'a'.repeat(35) + '😀z'`, `'a'.repeat(36) + '\n'`,
+	`'#{this}'`, `'#{exp} #{act}'`, `' have '`, `'a not b'`, `'$& $1'`,
+	`0`, `-0`, `1`, `-1`, `1.5`, `NaN`, `Infinity`, `-Infinity`, `1e21`, `1e-7`, `0.1 + 0.2`, `2 ** 53`, `-5e-324`,
+	`true`, `false`, `null`, `undefined`, `{}`, `[]`, `[1, 'a']`, `{a: 1}`, `Symbol('s')`, `10n`, `new String('s')`, `function f() {}`,
+}
+
+// TestNativeFailuresMatchChai runs every failure form that failure.go words
+// over failureValues, plain, negated and with custom messages, against chai.
+func TestNativeFailuresMatchChai(t *testing.T) {
+	t.Parallel()
+	var cases []string
+	others := []string{`'a'`, `1`, `undefined`, `'x'.repeat(50)`, `-0`, `NaN`}
+	for i, v := range failureValues {
+		if fv := os.Getenv("FV"); fv != "" && fv != strconv.Itoa(i) {
+			continue
+		}
+		w := others[i%len(others)]
+		cases = append(cases,
+			`E(`+v+`).to.equal(`+w+`)`, `E(`+v+`).to.not.equal(`+v+`)`, `E(`+w+`).to.equal(`+v+`)`,
+			`E(`+v+`).to.eql(`+w+`)`, `E(`+v+`).to.not.eql(`+v+`)`, `E(`+w+`).to.eqls(`+v+`, 'm')`,
+			`E(`+v+`).to.be.a('number')`, `E(`+v+`).to.be.an('object')`, `E(`+v+`).to.not.be.a('string')`, `E(`+v+`).to.be.an('Array', `+v+`)`,
+			`E(`+v+`).to.be.true`, `E(`+v+`).to.not.be.true`, `E(`+v+`).to.be.false`, `E(`+v+`).to.not.be.false`,
+			`E(`+v+`).to.be.null`, `E(`+v+`).to.not.be.null`, `E(`+v+`).to.be.undefined`, `E(`+v+`).not.to.be.undefined`,
+			`E(`+v+`).to.exist`, `E(`+v+`).to.not.exist`, `E(`+v+`).to.be.ok`, `E(`+v+`).to.not.be.ok`, `E(`+v+`).to.be.empty`,
+			`E(`+v+`).to.not.be.empty`, `E(`+v+`, `+v+`).to.equal(2)`, `E(1, `+v+`).to.be.true`,
+			`E('abc').to.include(`+v+`)`, `E(`+v+`).to.include('x')`, `E(`+v+`).to.not.include(`+v+`)`, `E('abc').to.contain(`+v+`, 'm')`,
+			`E(`+v+`).to.be.above(1)`, `E(1).to.be.at.least(`+v+`)`, `E(`+v+`).to.be.below(-1)`, `E(`+v+`).to.be.at.most(-2)`,
+			`E(`+v+`).to.not.be.above(-1)`, `E(`+v+`).to.be.gt(5, 'why')`, `E(`+v+`).to.be.lessThan(0)`,
+			`R.to.have.status(`+v+`)`, `R.to.not.have.status(`+v+`)`,
+		)
+	}
+	for _, ty := range []string{`'a not b'`, `' have '`, `'Object'`, `'unknown'`, `''`, `'élan'`, `'i'`, `'u'`} {
+		cases = append(cases, `E(1).to.be.a(`+ty+`)`, `E('s').to.not.be.a('string', `+ty+`)`)
+	}
+	cases = append(cases, `R.to.have.status(404)`, `E(pm.response, 'outer').to.have.status(500)`, `E(pm.response).to.not.have.status(200)`,
+		`E(5, {toString() { return 'obj msg'; }}).to.equal(6)`, `E(5, 7).to.equal(6)`, `E(5, '').to.equal(6)`, `E(5, 0).to.equal(6)`)
+	passed, failed, worded := compareWithChai(t, cases)
+	t.Logf("%d cases: %d pass, %d fail, %d of them worded without chai", len(cases), passed, failed, worded)
+	if failed < len(cases)/2 || worded < failed/2 {
+		t.Errorf("%d of %d cases fail, %d worded without chai: the failure forms are not exercised", failed, len(cases), worded)
+	}
+}
+
+// TestNativeFailureWithoutChai checks that common failures are reported
+// without loading chai, and that an error worded before chai was loaded is,
+// once it is, an instance of chai's AssertionError like chai's own.
+func TestNativeFailureWithoutChai(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	ctx := context.Background()
+	x := testExec("test", `var d = {args: {userId: "{{userID}}"}};
+pm.test("eql", () => pm.expect(d.args.userId).to.eql(pm.environment.get("nope")));
+pm.test("status", () => pm.response.to.have.status(200));
+pm.test("type", () => pm.expect(undefined, "why").to.be.an("object"));
+pm.test("below", () => pm.expect(6000).to.be.below(5000));
+try { pm.expect(1).to.equal(2); } catch (err) { globalThis.early = err; }`)
+	x.Response = &Response{Code: 404, Status: "Not Found", Body: []byte(`{}`)}
+	r := e.Run(ctx, x)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	want := []string{"expected '{{userID}}' to deeply equal undefined", "expected response to have status code 200 but got 404",
+		"why: expected undefined to be an object", "expected 6000 to be below 5000"}
+	if len(r.Tests) != len(want) {
+		t.Fatalf("tests %+v", r.Tests)
+	}
+	for i, w := range want {
+		if tr := r.Tests[i]; tr.Passed || tr.ErrorName != "AssertionError" || tr.Error != w {
+			t.Errorf("test %d: %+v, want AssertionError %q", i, tr, w)
+		}
+	}
+	if _, ok := e.modules["chai"]; ok || len(e.partsLoaded) > 0 || e.failuresWorded != 5 {
+		t.Fatalf("chai loaded %v, parts %q, worded %d", ok, e.partsLoaded, e.failuresWorded)
+	}
+	r = e.Run(ctx, testExec("test", `const chai = require('chai');
+let late; try { chai.expect(1).to.equal(2); } catch (err) { late = err; }
+pm.test("class", () => {
+  pm.expect(early instanceof chai.AssertionError && early instanceof Error).to.equal(true);
+  pm.expect(early.constructor === chai.AssertionError && early.toJSON === late.toJSON && early.name === late.name).to.equal(true);
+  pm.expect(Object.getOwnPropertyNames(Object.getPrototypeOf(early))).to.eql([]);
+  pm.expect(JSON.stringify(early.toJSON(false))).to.equal(JSON.stringify(late.toJSON(false)));
+  pm.expect(Object.getOwnPropertyNames(early)).to.eql(Object.getOwnPropertyNames(late));
+  pm.expect(Object.prototype.toString.call(early)).to.equal(Object.prototype.toString.call(late));
+});
+pm.test("after", () => pm.expect('a').to.equal('b'));
+pm.test("after is chai's", () => { try { pm.expect(1).to.be.true; } catch (err) { pm.expect(err).to.be.an.instanceof(chai.AssertionError); } });`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Tests) != 3 || !r.Tests[0].Passed || r.Tests[1].Error != "expected 'a' to equal 'b'" || !r.Tests[2].Passed {
+		t.Fatalf("after chai loaded: %+v", r.Tests)
 	}
 }

@@ -10,9 +10,9 @@ import (
 
 // Native forms of pm.expect's hottest assertions: to.have.status(code),
 // equal, eql on primitives, a/an and include on strings. Each one settles
-// only a certain pass (or a certain pass of its negation) itself; every
-// other case goes to the bootstrap's own implementation, which ends in chai
-// for failures, so outcomes and messages stay chai's exactly. What they save
+// a certain pass (or a certain pass of its negation) itself, and a certain
+// failure when failure.go can word it as chai does; every other case goes
+// to the bootstrap's own implementation, which ends in chai. What they save
 // is the interpreter: the JS forms cost a rest array and three or four
 // function frames per assertion.
 
@@ -20,6 +20,9 @@ import (
 // once by the bootstrap.
 type fastAssertProtos struct {
 	expectation, response, object, array *goja.Object
+	// assertionError is the bootstrap's copy of chai's AssertionError
+	// class, for the failures failure.go words itself.
+	assertionError goja.Value
 }
 
 var (
@@ -38,11 +41,12 @@ var fastChecks = map[string]fastCheck{
 		}
 		return c.Argument(0).StrictEquals(o), true
 	},
-	// eql settles equal primitives; deep-eql's answer for everything else
-	// (objects, unequal values, negation) is left to the slow path.
+	// eql settles two primitives, where deep-eql's answer is its
+	// simpleEqual: strict equality, except that 0 and -0 differ and NaN
+	// equals NaN. Objects are left to the slow path.
 	"eql": func(_ *fastAssertProtos, fa *goja.Object, o goja.Value, c goja.FunctionCall) (bool, bool) {
 		v := c.Argument(0)
-		if fa.Get("__n").ToBoolean() || isObject(o) || isObject(v) {
+		if fa.Get("__d").ToBoolean() || isObject(o) || isObject(v) {
 			return false, false
 		}
 		if o.StrictEquals(v) {
@@ -51,10 +55,7 @@ var fastChecks = map[string]fastCheck{
 			}
 			return true, true
 		}
-		if goja.IsNaN(o) && goja.IsNaN(v) {
-			return true, true
-		}
-		return false, false
+		return goja.IsNaN(o) && goja.IsNaN(v), true
 	},
 	"type": func(p *fastAssertProtos, _ *goja.Object, o goja.Value, c goja.FunctionCall) (bool, bool) {
 		want, ok := asciiString(c.Argument(0))
@@ -164,11 +165,17 @@ func (e *Engine) fastAssert(kind string, slow goja.Value) goja.Value {
 	protos, withMsg := e.fastProtos, fastMessage[kind]
 	return rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		if fa, ok := c.This.(*goja.Object); ok && fa.Prototype() == protos.expectation {
-			if pass, known := check(protos, fa, fa.Get("__o"), c); known && pass != fa.Get("__n").ToBoolean() {
-				if msg := c.Argument(1); withMsg && msg.ToBoolean() {
-					_ = fa.Set("__m", msg)
+			if pass, known := check(protos, fa, fa.Get("__o"), c); known {
+				if pass != fa.Get("__n").ToBoolean() {
+					if msg := c.Argument(1); withMsg && msg.ToBoolean() {
+						_ = fa.Set("__m", msg)
+					}
+					return fa
 				}
-				return fa
+				// A certain failure: worded here when it can be (failure.go).
+				if err := e.assertionFailure(fa, kind, c.Arguments); err != nil {
+					panic(err)
+				}
 			}
 		}
 		v, err := slowFn(c.This, c.Arguments...)

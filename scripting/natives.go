@@ -967,10 +967,26 @@ func (e *Engine) installGlobals() error {
 		}
 		return miss
 	})
-	set("fastAssertInit", func(expectation, response, object, array *goja.Object) {
-		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array}
+	set("fastAssertInit", func(expectation, response, object, array *goja.Object, assertionError goja.Value) {
+		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array,
+			assertionError: assertionError}
 	})
 	set("fastAssert", e.fastAssert)
+	// assertionFailure throws chai's AssertionError for a failed fast
+	// assertion when failure.go can word it; otherwise it returns and the
+	// caller hands the assertion to chai.
+	set("assertionFailure", func(c goja.FunctionCall) goja.Value {
+		fa, ok := c.Argument(0).(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		// The assertion's first two arguments follow: no failure form
+		// reads more.
+		if err := e.assertionFailure(fa, c.Argument(1).String(), c.Arguments[min(2, len(c.Arguments)):]); err != nil {
+			panic(err)
+		}
+		return goja.Undefined()
+	})
 	// responseGlobals takes [name, get, set] for each legacy response
 	// global (responseBody...); setResponseGlobals defines them on the
 	// global object, as Object.defineProperty would (configurable, not

@@ -74,10 +74,41 @@ func (e *Engine) require(name string) goja.Value {
 			panic(err)
 		}
 		v = mv
+		if key == "chai" {
+			e.adoptChaiAssertionError(v)
+		}
 		// require('url') is the url package as the sandbox bundles it:
 		// Node's legacy API, without the WHATWG classes (Newman 6.2.2 and
 		// Postman CLI 1.34.0 both give undefined for require('url').URL).
 	}
 	e.modules[key] = v
 	return v
+}
+
+// adoptChaiAssertionError chains the prototype of the bootstrap's
+// AssertionError (failure.go's errors) onto chai's own and drops its own
+// members, so that errors worded before or after chai was loaded are all
+// instanceof chai.AssertionError with chai's constructor and toJSON.
+func (e *Engine) adoptChaiAssertionError(chai goja.Value) {
+	p := e.fastProtos
+	co, ok := chai.(*goja.Object)
+	if p == nil || p.assertionError == nil || !ok {
+		return
+	}
+	ours, ok1 := p.assertionError.(*goja.Object)
+	theirs, ok2 := co.Get("AssertionError").(*goja.Object)
+	if !ok1 || !ok2 {
+		return
+	}
+	ourProto, ok1 := ours.Get("prototype").(*goja.Object)
+	theirProto, ok2 := theirs.Get("prototype").(*goja.Object)
+	if !ok1 || !ok2 || ourProto == theirProto {
+		return
+	}
+	if err := ourProto.SetPrototype(theirProto); err != nil {
+		return
+	}
+	for _, k := range []string{"name", "constructor", "toJSON"} {
+		_ = ourProto.Delete(k)
+	}
 }

@@ -637,15 +637,19 @@ Object.defineProperty(EP, 'not', { configurable: true, get: function () { this._
 Object.defineProperty(EP, 'deep', { configurable: true, get: function () { this.__d = true; return this; } });
 
 // check finishes a fast assertion: pass is true, false or undefined
-// (unknown); only a certain pass stays here.
+// (unknown); a certain pass stays here, a certain failure too when Go can
+// word it as chai would (assertionFailure throws it).
+var assertionFailure = host.assertionFailure;
 function checkProp(fa, name, pass) {
     if (pass === undefined) { return toChai(fa)[name]; }
     if (pass !== fa.__n) { return fa; }
+    assertionFailure(fa, name);
     return toChai(fa)[name];
 }
 function checkCall(fa, name, args, pass) {
     if (pass === undefined) { return bailCall(fa, name, args); }
     if (pass !== fa.__n) { return fa; }
+    assertionFailure(fa, name, args[0], args[1]);
     return bailCall(fa, name, args);
 }
 function plainObject(o) {
@@ -693,9 +697,30 @@ function fastEql(a, b, depth) {
     return true;
 }
 
+// AssertionError is the class chai throws (assertion-error 1.1.0), for the
+// failures Go words itself (failure.go) so that chai need not be loaded:
+// the same own properties in the same order, the same prototype members.
+// When chai is loaded, this prototype is chained onto chai's and loses its
+// own members, so instanceof, constructor and toJSON are chai's (require.go).
+function AssertionError(message, props) {
+    this.message = message || 'Unspecified AssertionError';
+    this.showDiff = false;
+    for (var k in props) { this[k] = props[k]; }
+    if (Error.captureStackTrace) { Error.captureStackTrace(this, AssertionError); } else { try { throw new Error(); } catch (e) { this.stack = e.stack; } }
+}
+AssertionError.prototype = Object.create(Error.prototype);
+AssertionError.prototype.name = 'AssertionError';
+AssertionError.prototype.constructor = AssertionError;
+AssertionError.prototype.toJSON = function (stack) {
+    var props = { name: this.name }, self = this;
+    Object.keys(this).forEach(function (k) { if (k !== 'constructor' && k !== 'toJSON' && k !== 'stack') { props[k] = self[k]; } });
+    if (stack !== false && this.stack) { props.stack = this.stack; }
+    return props;
+};
+
 // The hottest assertions (native kind given) have a Go form in front that
 // settles common passes itself and calls the JS form for anything else.
-host.fastAssertInit(EP, Response.prototype, Object.prototype, Array.prototype);
+host.fastAssertInit(EP, Response.prototype, Object.prototype, Array.prototype, AssertionError);
 function fastMethod(names, fn, nativeKind) {
     names.split(' ').forEach(function (name) {
         // A rest array is cheaper than an arguments object; the fast
