@@ -417,7 +417,7 @@ function oldFormat(first, args) {
     for (; a < args.length; a++) { out += ' ' + args[a]; }
     return out;
 }
-var strs = ['', 'a', "it's", 'say "hi"', "it's \"both\"", "it's \"all\" ` + "`" + `three` + "`" + `", 'back\\slash', 'tab\there\nnl\r\b\f\v',
+var strs = ['', 'a', "it's", 'say "hi"', "it's \"both\"", "it's \"all\" `+"`"+`three`+"`"+`", 'back\\slash', 'tab\there\nnl\r\b\f\v',
     '\u0000\u0001\u001f\u007f\u0080', 'é😀', '%', '%%', '%s', 'a%sb%dc', '100%', '%%s %s', '%x %', 'end%', '%c%s', 'x'.repeat(300) + '%s'];
 strs.forEach(function (s) {
     var q = oldQuote(s);
