@@ -185,9 +185,16 @@ type Auth struct {
 	// Order lists Params' keys in the collection's order (Postman keeps
 	// auth parameters as a list).
 	Order []string
+	// Types holds the type a parameter declares ({key, value, type}),
+	// when it declares one; Postman shows it to scripts.
+	Types map[string]string
+	// Literal marks the parameters whose value is not a string (false, 3):
+	// Params holds its JSON text, and scripts and exports see the value.
+	Literal map[string]bool
 }
 
-// Set sets parameter k, remembering the order parameters came in.
+// Set sets parameter k to the string v, remembering the order parameters
+// came in.
 func (a *Auth) Set(k, v string) {
 	if a.Params == nil {
 		a.Params = map[string]string{}
@@ -196,6 +203,57 @@ func (a *Auth) Set(k, v string) {
 		a.Order = append(a.Order, k)
 	}
 	a.Params[k] = v
+	delete(a.Literal, k)
+}
+
+// SetParam sets parameter k as the collection gives it: text is the value
+// (a non-string's JSON text when literal), typ its declared type or "".
+func (a *Auth) SetParam(k, text, typ string, literal bool) {
+	a.Set(k, text)
+	if typ != "" {
+		if a.Types == nil {
+			a.Types = map[string]string{}
+		}
+		a.Types[k] = typ
+	} else {
+		delete(a.Types, k)
+	}
+	if literal {
+		if a.Literal == nil {
+			a.Literal = map[string]bool{}
+		}
+		a.Literal[k] = true
+	}
+}
+
+// ParamType is parameter k's declared type, "any" when it declares none,
+// as postman-collection reports it.
+func (a *Auth) ParamType(k string) string {
+	if t := a.Types[k]; t != "" {
+		return t
+	}
+	return "any"
+}
+
+// Clone copies a, maps included.
+func (a *Auth) Clone() *Auth {
+	c := &Auth{Type: a.Type, Params: make(map[string]string, len(a.Params)), Order: append([]string(nil), a.Order...)}
+	for k, v := range a.Params {
+		c.Params[k] = v
+	}
+	if a.Types != nil {
+		c.Types = make(map[string]string, len(a.Types))
+		for k, v := range a.Types {
+			c.Types[k] = v
+		}
+	}
+	if a.Literal != nil {
+		c.Literal = make(map[string]bool, len(a.Literal))
+		for k, v := range a.Literal {
+			c.Literal[k] = v
+		}
+	}
+	return c
 }
 
 // Keys returns the parameter names: Order's first, then any others

@@ -166,8 +166,8 @@ type outAuth struct {
 
 type outAuthParam struct {
 	Key   string `json:"key"`
-	Value string `json:"value"`
-	Type  string `json:"type"`
+	Value any    `json:"value"` // a string, or a literal's json.RawMessage
+	Type  string `json:"type,omitempty"`
 }
 
 // MarshalJSON writes {type, <type>: [{key, value, type}]}.
@@ -331,7 +331,13 @@ func outAuthOf(a *Auth) *outAuth {
 	}
 	o := &outAuth{Type: a.Type, Params: []outAuthParam{}}
 	for _, k := range a.Keys() {
-		o.Params = append(o.Params, outAuthParam{Key: k, Value: a.Params[k], Type: "string"})
+		// The declared type as loaded (none when the collection gave none),
+		// so a collection saved and loaded again reads the same.
+		p := outAuthParam{Key: k, Value: a.Params[k], Type: a.Types[k]}
+		if a.Literal[k] && json.Valid([]byte(a.Params[k])) {
+			p.Value = json.RawMessage(a.Params[k])
+		}
+		o.Params = append(o.Params, p)
 	}
 	return o
 }

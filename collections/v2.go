@@ -744,7 +744,11 @@ func authParams(a *Auth, raw json.RawMessage, path string) error {
 		if kv.Key == nil {
 			continue
 		}
-		set(kv.Key.String(), jsonText(kv.Value))
+		k := kv.Key.String()
+		set(k, jsonText(kv.Value))
+		if kind := jsonKind(kv.Value); kv.Type.String() != "" || kind != "string" && kind != "nothing" {
+			a.SetParam(k, jsonText(kv.Value), kv.Type.String(), kind != "string" && kind != "nothing")
+		}
 	}
 	return nil
 }

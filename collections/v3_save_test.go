@@ -19,9 +19,21 @@ func v3Comparable(c *Collection) *Collection {
 	c.Source, c.Format, c.Notices = "", "", nil
 	c.Events = comparableEvents(c.Events)
 	c.Variables = comparableVars(c.Variables)
+	// v3 credentials are plain key: value text: declared parameter types and
+	// non-string values are not kept.
+	untyped := func(a *Auth) {
+		if a != nil {
+			a.Types, a.Literal = nil, nil
+		}
+	}
+	untyped(c.Auth)
 	var walk func([]*Item)
 	walk = func(items []*Item) {
 		for _, it := range items {
+			untyped(it.Auth)
+			if it.Request != nil {
+				untyped(it.Request.Auth)
+			}
 			it.ID, it.File, it.Order = "", "", nil
 			it.Events = comparableEvents(it.Events)
 			it.Variables = comparableVars(it.Variables)

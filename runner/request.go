@@ -57,13 +57,7 @@ func cloneURL(u collections.URL) collections.URL {
 	return c
 }
 
-func cloneAuth(a *collections.Auth) *collections.Auth {
-	c := &collections.Auth{Type: a.Type, Params: make(map[string]string, len(a.Params)), Order: append([]string(nil), a.Order...)}
-	for k, v := range a.Params {
-		c.Params[k] = v
-	}
-	return c
-}
+func cloneAuth(a *collections.Auth) *collections.Auth { return a.Clone() }
 
 // resolveRequest returns a copy of r with every {{variable}} substituted.
 func resolveRequest(r *collections.Request, sub func(string) string) *collections.Request {

@@ -551,9 +551,11 @@ type plainBody struct {
 }
 
 type plainAuth struct {
-	Type   string            `json:"type"`
-	Params map[string]string `json:"params"`
-	Order  []string          `json:"order"`
+	Type    string            `json:"type"`
+	Params  map[string]string `json:"params"`
+	Order   []string          `json:"order"`
+	Types   map[string]string `json:"types"`
+	Literal map[string]bool   `json:"literal"`
 }
 
 func (p *plainRequest) toRequest() *collections.Request {
@@ -591,7 +593,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Body = cb
 	}
 	if p.Auth != nil && p.Auth.Type != "" {
-		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params, Order: p.Auth.Order}
+		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params, Order: p.Auth.Order, Types: p.Auth.Types, Literal: p.Auth.Literal}
 	}
 	return r
 }
@@ -694,7 +696,11 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 		// collection's order.
 		ps := []any{}
 		for _, k := range r.Auth.Keys() {
-			ps = append(ps, obj("key", k, "value", r.Auth.Params[k], "type", "any"))
+			var v any = r.Auth.Params[k]
+			if r.Auth.Literal[k] {
+				v = e.parseJSON(r.Auth.Params[k])
+			}
+			ps = append(ps, obj("key", k, "value", v, "type", r.Auth.ParamType(k)))
 		}
 		am := obj("type", r.Auth.Type)
 		if r.Auth.Type != "" {

@@ -1199,10 +1199,10 @@ function RequestAuth(a) {
     a = a || {};
     this.type = a.type;
     if (a.type) {
-        var params = a.params || {};
-        if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; }); }
+        var params = a.params || {}, types = {};
+        if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; if (p.type) { types[p.key] = p.type; } }); }
         // Auth parameters are postman-collection Variables: type, value, key.
-        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { type: 'any', value: params[k], key: k }; }));
+        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { type: types[k] || 'any', value: params[k], key: k }; }));
     }
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
@@ -1212,8 +1212,14 @@ RequestAuth.prototype.update = function (opts, type) {
     type = type || this.type;
     this.type = type;
     var list = this[type] instanceof PropertyList ? this[type] : (this[type] = new PropertyList([]));
-    if (Array.isArray(opts)) { opts.forEach(function (p) { list.upsert({ type: 'any', value: p.value, key: p.key }); }); } else if (opts) {
-        Object.keys(opts).forEach(function (k) { list.upsert({ type: 'any', value: opts[k], key: k }); });
+    // An existing parameter keeps its declared type, as postman-collection's
+    // Variable#update keeps it.
+    function put(k, v) {
+        var cur = list._find(k);
+        list.upsert({ type: cur && cur.type ? cur.type : 'any', value: v, key: k });
+    }
+    if (Array.isArray(opts)) { opts.forEach(function (p) { put(p.key, p.value); }); } else if (opts) {
+        Object.keys(opts).forEach(function (k) { put(k, opts[k]); });
     }
 };
 RequestAuth.prototype.toJSON = function () {
@@ -1223,9 +1229,19 @@ RequestAuth.prototype.toJSON = function () {
 };
 function plainAuth(a) {
     if (!a || !a.type) { return undefined; }
-    var params = {}, list = a[a.type];
-    if (list instanceof PropertyList) { list.members.forEach(function (p) { params[p.key] = p.value === undefined || p.value === null ? '' : (typeof p.value === 'string' ? p.value : JSON.stringify(p.value)); }); } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
-    return { type: a.type, params: params, order: Object.keys(params) };
+    var params = {}, types = {}, literal = {}, list = a[a.type];
+    if (list instanceof PropertyList) {
+        list.members.forEach(function (p) {
+            if (p.value === undefined || p.value === null || typeof p.value === 'string') {
+                params[p.key] = p.value === undefined || p.value === null ? '' : p.value;
+            } else {
+                params[p.key] = JSON.stringify(p.value);
+                literal[p.key] = true;
+            }
+            if (p.type && p.type !== 'any') { types[p.key] = p.type; }
+        });
+    } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
+    return { type: a.type, params: params, order: Object.keys(params), types: types, literal: literal };
 }
 
 function Request(d) {
