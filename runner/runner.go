@@ -25,15 +25,17 @@ type Runner struct {
 	// Jar is the run's cookie jar; nil creates an empty one.
 	Jar *Jar
 
-	scopes    *environments.Scopes
-	engine    *scripting.Engine
-	client    *client
-	summary   Summary
-	flat      []*step
-	failed    bool // a failure happened in the current item (for --bail)
-	responses durationStats
-	dns       durationStats // with Options.Timings
-	firstByte durationStats
+	scopes       *environments.Scopes
+	engine       *scripting.Engine
+	client       *client
+	summary      Summary
+	flat         []*step
+	failed       bool // a failure happened in the current item (for --bail)
+	stepsRun     int  // items run so far, for Options.MaxSteps
+	stepLimitHit bool // the run stopped at Options.MaxSteps
+	responses    durationStats
+	dns          durationStats // with Options.Timings
+	firstByte    durationStats
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 	scriptReqMu    sync.Mutex
@@ -140,7 +142,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 			break
 		}
 		if stop {
-			r.summary.Bailed = true
+			r.summary.Bailed = !r.stepLimitHit
 			break
 		}
 	}
@@ -176,6 +178,7 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
 		Random:       r.scopes.Gen,
+		VirtualTime:  r.Options.VirtualTime,
 		// A v12 (v3) collection was written for Postman's current sandbox.
 		CurrentSandbox: r.Collection.Format == "v3",
 	})
@@ -291,6 +294,11 @@ func (r *Runner) iteration(ctx context.Context, it, total int) (bool, error) {
 				return false, err
 			}
 		}
+		if r.Options.MaxSteps > 0 && r.stepsRun >= r.Options.MaxSteps {
+			r.stepLimitHit = true
+			return true, nil
+		}
+		r.stepsRun++
 		st := r.flat[i]
 		next, err := r.runStep(ctx, st, it, total)
 		if err != nil {

@@ -128,6 +128,38 @@ func TestSetNextRequest(t *testing.T) {
 	assert.Equal(t, []string{"A", "C", "A", "C", "D"}, rec.sentNames())
 }
 
+// TestMaxSteps: a run ends before its item number MaxSteps+1, counted over
+// iterations and setNextRequest jumps, and a poll loop on an item is cut
+// there every time; the cut is not a bail.
+func TestMaxSteps(t *testing.T) {
+	t.Parallel()
+	loop := coll(
+		item("setup", "GET", "{{baseUrl}}/get?s", ""),
+		item("poll", "GET", "{{baseUrl}}/get?p", `if (pm.response.code !== 201) { postman.setNextRequest("poll") }`),
+		item("after", "GET", "{{baseUrl}}/get?a", ""),
+	)
+	cases := []struct {
+		name string
+		c    string
+		opts runner.Options
+		want []string
+	}{
+		{"a poll loop is cut", loop, runner.Options{MaxSteps: 4}, []string{"setup", "poll", "poll", "poll"}},
+		{"across iterations", coll(item("A", "GET", "{{baseUrl}}/get?a", ""), item("B", "GET", "{{baseUrl}}/get?b", "")),
+			runner.Options{Iterations: 3, MaxSteps: 3}, []string{"A", "B", "A"}},
+		{"a budget larger than the run changes nothing", coll(item("A", "GET", "{{baseUrl}}/get?a", ""), item("B", "GET", "{{baseUrl}}/get?b", "")),
+			runner.Options{Iterations: 2, MaxSteps: 10}, []string{"A", "B", "A", "B"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			sum, rec, _ := run(t, c.c, c.opts)
+			assert.Equal(t, c.want, rec.sentNames())
+			assert.False(t, sum.Bailed, "a step budget is not a bail")
+		})
+	}
+}
+
 func TestSkipRequestAndThrowingPrerequest(t *testing.T) {
 	t.Parallel()
 	c := `{"info":{"name":"t"},"item":[` +

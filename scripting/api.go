@@ -150,4 +150,11 @@ type Options struct {
 	// SyntaxError. Runs of Postman v12 collections set it: only the
 	// current Postman writes them, and Postman CLI is their reference.
 	CurrentSandbox bool
+	// VirtualTime runs script timers on a clock of the engine's own: when a
+	// script waits on nothing but timers (setTimeout(f, 10000) to give a
+	// server time), the next timer fires at once and the clock, which Date
+	// also reads, jumps ahead to it. Callbacks keep their order; only the
+	// waiting goes. Tests that compare two runs use it, so the runs do not
+	// depend on the wall clock; a script's Timeout still counts real time.
+	VirtualTime bool
 }

@@ -220,6 +220,10 @@ func NewEngine(opts Options) (*Engine, error) {
 	}
 	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Value{}}
 	e.loop = newEventLoop(rt)
+	if opts.VirtualTime {
+		e.loop.virtual = true
+		rt.SetTimeSource(e.loop.now)
+	}
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
 
