@@ -44,6 +44,9 @@ type Runner struct {
 	// current is the item whose scripts run, for routing console output.
 	current     ItemRef
 	currentIter int
+	// heldConsole are the running script's console lines logged after its
+	// first test result, waiting to be placed among its assertions.
+	heldConsole []ConsoleEvent
 }
 
 // step is one runnable request item with what it inherits.
@@ -173,7 +176,14 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		Timeout: r.Options.scriptTimeout(),
 		Sender:  &scriptSender{r: r},
 		Console: func(l scripting.ConsoleLine) {
-			r.Sink.Handle(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)})
+			ev := ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)}
+			if l.Tests > 0 {
+				// Logged after some of the script's tests: it goes out
+				// among their assertions once the script ends (step.go).
+				r.heldConsole = append(r.heldConsole, ev)
+				return
+			}
+			r.Sink.Handle(ev)
 		},
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,

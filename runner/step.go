@@ -102,7 +102,15 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: rerr.Error()})
 				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Err: plainErr(rerr)})
 			}
-			for _, t := range res.Tests {
+			held := r.heldConsole
+			r.heldConsole = nil
+			for i, t := range res.Tests {
+				// Console lines logged after this many tests go before it,
+				// as Newman prints them.
+				for len(held) > 0 && held[0].Line.Tests <= i {
+					r.Sink.Handle(held[0])
+					held = held[1:]
+				}
 				r.summary.Assertions.Total++
 				if !t.Passed && !t.Skipped {
 					r.summary.Assertions.Failed++
@@ -110,6 +118,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				}
 				r.Sink.Handle(AssertionEvent{Item: st.ref, Iteration: it, Index: assertIdx, Result: TestResult(t)})
 				assertIdx++
+			}
+			for _, ev := range held {
+				r.Sink.Handle(ev)
 			}
 			if res.Err != nil {
 				src := "test-script"

@@ -104,6 +104,10 @@ type ConsoleLine struct {
 	Text string
 	// Message is the line as Node's console.log prints it (util.format).
 	Message string
+	// Tests is how many test results the script had reported when it
+	// logged the line, so a reporter can place the line among them as
+	// Newman, which reports tests as they settle, does.
+	Tests int
 }
 
 // Result is what one script execution produced.

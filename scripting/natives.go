@@ -348,7 +348,11 @@ func (e *Engine) natives() *goja.Object {
 	set("visualizerClear", func() { e.state().res.Visualizer = nil })
 	set("console", func(level, text, msg string) {
 		if e.opts.Console != nil {
-			e.opts.Console(ConsoleLine{Level: level, Text: text, Message: msg})
+			line := ConsoleLine{Level: level, Text: text, Message: msg}
+			if st := e.cur; st != nil {
+				line.Tests = len(st.res.Tests)
+			}
+			e.opts.Console(line)
 		}
 	})
 	set("responseText", func(goja.FunctionCall) goja.Value {

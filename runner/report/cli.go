@@ -74,6 +74,9 @@ type CLI struct {
 	group    int
 	phase    string // "prerequest" until the request is sent, then "test"
 	failures []cliFailure
+	// boxEnd is the bottom of the open console box, printed before
+	// anything else; "" when no box is open.
+	boxEnd string
 }
 
 type cliFailure struct {
@@ -112,7 +115,10 @@ func (c *CLI) Close() error {
 	if c.st != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
+		c.closeBox()
 		c.closeStatus()
+	} else {
+		c.closeBox()
 	}
 	return c.dst.err
 }
@@ -132,7 +138,7 @@ func (c *CLI) Handle(ev runner.Event) {
 	case runner.StartEvent:
 		c.cycles = e.Iterations
 		if !c.o.NoBanner {
-			c.out.print(c.o.Banner + "\n\n")
+			c.print(c.o.Banner + "\n\n")
 		}
 		if e.Collection != nil {
 			name := e.Collection.Info.Name
@@ -140,12 +146,12 @@ func (c *CLI) Handle(ev runner.Event) {
 				name = e.Collection.Info.ID
 			}
 			if name != "" {
-				c.out.print(name + "\n")
+				c.print(name + "\n")
 			}
 		}
 	case runner.IterationEvent:
 		if e.Total > 1 {
-			c.out.print("\n" + c.p.grayUnderline.Sprintf("Iteration %d/%d", e.Iteration+1, e.Total) + "\n")
+			c.print("\n" + c.p.grayUnderline.Sprintf("Iteration %d/%d", e.Iteration+1, e.Total) + "\n")
 		}
 	case runner.ItemStartEvent:
 		c.itemStart(e)
@@ -161,7 +167,7 @@ func (c *CLI) Handle(ev runner.Event) {
 			name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
 			item: e.Item, iteration: e.Iteration,
 		})
-		c.out.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
+		c.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
 	case runner.AssertionEvent:
 		c.assertion(e)
 	case runner.ConsoleEvent:
@@ -170,25 +176,25 @@ func (c *CLI) Handle(ev runner.Event) {
 		}
 	case runner.WarningEvent:
 		if !c.o.NoConsole {
-			c.out.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
+			c.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
 		}
 	case runner.InterruptedEvent:
 		if e.Err != nil {
-			c.out.print("  " + c.p.red.Sprint("[interrupted: "+e.Err.Error()+"]") + "\n")
+			c.print("  " + c.p.red.Sprint("[interrupted: "+e.Err.Error()+"]") + "\n")
 		}
 	case runner.ItemDoneEvent:
 		if e.Skipped {
-			c.out.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")
+			c.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")
 		}
 	case runner.DoneEvent:
 		if !c.o.NoSummary && e.Summary != nil {
-			c.out.print("\n" + c.summary(e.Summary) + "\n")
+			c.print("\n" + c.summary(e.Summary) + "\n")
 		}
 		if !c.o.NoFailures && len(c.failures) > 0 {
-			c.out.print("\n" + c.failureTable() + "\n")
+			c.print("\n" + c.failureTable() + "\n")
 		}
 		if e.Err != nil {
-			c.out.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
+			c.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
 		}
 	}
 }
@@ -200,7 +206,7 @@ func (c *CLI) itemStart(e runner.ItemStartEvent) {
 	}
 	if parent := e.Item.FolderKey; parent != c.group {
 		if len(e.Item.Folders) > 0 {
-			c.out.print("\n" + c.sym.folder + " " + strings.Join(e.Item.Folders, " / "))
+			c.print("\n" + c.sym.folder + " " + strings.Join(e.Item.Folders, " / "))
 		}
 		c.group = parent
 	}
@@ -208,7 +214,7 @@ func (c *CLI) itemStart(e runner.ItemStartEvent) {
 	if len(e.Item.Folders) > 0 {
 		mark = c.sym.sub
 	}
-	c.out.print("\n" + mark + " " + e.Item.Name + "\n")
+	c.print("\n" + mark + " " + e.Item.Name + "\n")
 }
 
 func (c *CLI) dur(d time.Duration) string {
@@ -226,9 +232,9 @@ func (c *CLI) request(e runner.RequestEvent) {
 	g := c.p.gray
 	if c.o.ShowTimestamps {
 		ts := "[" + c.o.Clock().Format("1/2/2006, 3:04:05 PM") + "]"
-		c.out.print("  " + g.Sprint(ts) + "  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+		c.print("  " + g.Sprint(ts) + "  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
 	} else {
-		c.out.print("  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+		c.print("  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
 	}
 	if e.Err != nil || e.Response == nil {
 		msg := "Internal error! Could not read response data."
@@ -240,13 +246,13 @@ func (c *CLI) request(e runner.RequestEvent) {
 				name: errorName(e.Err), message: msg, at: "request", item: e.Item, iteration: e.Iteration,
 			})
 		}
-		c.out.print(c.p.red.Sprint("[errored]") + "\n")
-		c.out.print(c.p.red.Sprint("     "+msg) + "\n")
+		c.print(c.p.red.Sprint("[errored]") + "\n")
+		c.print(c.p.red.Sprint("     "+msg) + "\n")
 		return
 	}
 	res := e.Response
 	if !c.o.Verbose {
-		c.out.print(g.Sprintf("[%d %s, %s, %s]", res.Code, reason(res), fileSize(responseSize(res)), c.dur(res.ResponseTime)) + "\n")
+		c.print(g.Sprintf("[%d %s, %s, %s]", res.Code, reason(res), fileSize(responseSize(res)), c.dur(res.ResponseTime)) + "\n")
 		return
 	}
 	c.verbose(e)
@@ -271,8 +277,8 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 			reqHeaders++
 		}
 	}
-	c.out.print(" \n")
-	c.out.print("  " + strings.Join([]string{
+	c.print(" \n")
+	c.print("  " + strings.Join([]string{
 		fmt.Sprintf("%d %s", res.Code, reason(res)),
 		c.dur(res.ResponseTime) + " " + g.Sprint("time"),
 		fileSize(requestSize(e.Request)) + g.Sprint(s.up) + " " + fileSize(responseSize(res)) + g.Sprint(s.down) + " " + g.Sprint("size"),
@@ -288,11 +294,11 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 			}
 			text += fmt.Sprintf("\n(showing %s/%s)", fileSize(clip), fileSize(int64(n)))
 		}
-		c.out.print("  " + s.top + " " + head + "\n")
+		c.print("  " + s.top + " " + head + "\n")
 		for _, l := range cutLines(text, c.wrapWidth()) {
-			c.out.print("  " + s.middle + " " + g.Sprint(l) + "\n")
+			c.print("  " + s.middle + " " + g.Sprint(l) + "\n")
 		}
-		c.out.print("  " + s.bottom)
+		c.print("  " + s.bottom)
 	}
 	if n := len(e.Request.Body); n > 0 {
 		mode := "raw"
@@ -300,22 +306,22 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 			mode = e.Item.BodyMode
 		}
 		box(s.up+" "+mode+star+fileSize(int64(n)), string(e.Request.Body), n)
-		c.out.print(" \n")
+		c.print(" \n")
 	}
 	mime := contentInfo(res)
 	if n := len(res.Body); n > 0 {
 		box(s.down+" "+strings.Join(mime, star)+star+fileSize(int64(n)), string(res.Body), n)
-		c.out.print("\n")
+		c.print("\n")
 	} else {
-		c.out.print("  " + s.down + " " + strings.Join(mime, star) + "\n")
+		c.print("  " + s.down + " " + strings.Join(mime, star) + "\n")
 		if e.Timings != nil {
-			c.out.print("\n")
+			c.print("\n")
 		}
 	}
 	if e.Timings != nil {
-		c.out.print(c.timingTable(e.Timings) + "\n")
+		c.print(c.timingTable(e.Timings) + "\n")
 	}
-	c.out.print("\n")
+	c.print("\n")
 }
 
 // timingTable is Newman's borderless two-row table of request phases; a
@@ -371,7 +377,7 @@ func (c *CLI) assertion(e runner.AssertionEvent) {
 	}
 	if r.Skipped {
 		if !c.o.NoSuccessAssertions {
-			c.out.print(c.p.cyan.Sprint("  - ") + " " + c.p.cyan.Sprint("[skipped] "+r.Name) + "\n")
+			c.print(c.p.cyan.Sprint("  - ") + " " + c.p.cyan.Sprint("[skipped] "+r.Name) + "\n")
 		}
 		return
 	}
@@ -396,21 +402,41 @@ func (c *CLI) assertion(e runner.AssertionEvent) {
 	} else {
 		text = c.p.gray.Sprint(r.Name)
 	}
-	c.out.print(mark + " " + text + "\n")
+	c.print(mark + " " + text + "\n")
 }
 
 // console prints one console line in Newman's box. The engine already
 // renders the arguments as Newman does (util.inspect, joined with ", ").
+// console prints a console line. Consecutive lines share one box, as in
+// Newman: the box's bottom is printed before whatever prints next (Newman
+// also closes it after half a second of quiet, which a log must not
+// depend on).
 func (c *CLI) console(l runner.ConsoleLine) {
 	col := c.p.console(l.Level)
 	if c.o.ShowTimestamps {
-		c.out.print("\n  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]\n"))
+		c.print("\n  " + c.p.gray.Sprint("["+c.o.Clock().Format("3:04:05 PM")+"]\n"))
 	}
-	c.out.print(col.Sprint("  "+c.sym.top) + "\n")
+	if c.boxEnd == "" {
+		c.out.print(col.Sprint("  "+c.sym.top) + "\n")
+	}
 	for _, line := range cutLines(l.Text, c.wrapWidth()) {
 		c.out.print("  " + col.Sprint(c.sym.middle) + " " + c.p.gray.Sprint(line) + "\n")
 	}
-	c.out.print(col.Sprint("  "+c.sym.bottom) + "\n")
+	// The bottom takes the colour of the box's last line.
+	c.boxEnd = col.Sprint("  "+c.sym.bottom) + "\n"
+}
+
+// print writes s after closing an open console box.
+func (c *CLI) print(s string) {
+	c.closeBox()
+	c.out.print(s)
+}
+
+func (c *CLI) closeBox() {
+	if c.boxEnd != "" {
+		c.out.print(c.boxEnd)
+		c.boxEnd = ""
+	}
 }
 
 func (c *CLI) summary(s *runner.Summary) string {

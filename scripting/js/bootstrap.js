@@ -484,8 +484,9 @@ function inspectLib() { return inspectPart || (inspectPart = part('inspect', {})
 function inspect(v, opts) { return inspectLib().inspect(v, opts); }
 function format(args, opts) { return inspectLib().format(args, opts); }
 // Newman's CLI inspects with depth 25 and breakLength 44 when not on a TTY;
-// the sandbox has already turned functions into strings.
-var newmanInspect = { depth: 25, breakLength: 44, fnString: true };
+// the sandbox has already turned functions into strings and errors into
+// {type, name, message}.
+var newmanInspect = { depth: 25, breakLength: 44, fnString: true, errorObjects: true };
 var warned = {};
 function emit(level, args) {
     args = Array.prototype.slice.call(args);

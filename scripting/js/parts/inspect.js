@@ -81,6 +81,9 @@ function formatValue(ctx, v, level) {
     if (v === null) { return 'null'; }
     if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
     if (typeof v === 'function' && ctx.fnString) { return quote(fnName(v)); }
+    // Newman's sandbox carries an Error out as {type, name, message}: its
+    // other properties and its stack stay behind.
+    if (ctx.errorObjects && v instanceof Error) { v = { type: 'Error', name: v.name, message: v.message }; }
     if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
     var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
     if (typeof v === 'function') {
@@ -158,7 +161,8 @@ function formatValue(ctx, v, level) {
 function inspect(v, opts) {
     opts = opts || {};
     var ctx = { seen: [], depth: opts.depth === undefined ? 2 : (opts.depth === null ? Infinity : opts.depth),
-        breakLength: opts.breakLength || 80, indentationLvl: 0, currentDepth: 0, fnString: !!opts.fnString };
+        breakLength: opts.breakLength || 80, indentationLvl: 0, currentDepth: 0, fnString: !!opts.fnString,
+        errorObjects: !!opts.errorObjects };
     return formatValue(ctx, v, 0);
 }
 function format(args, opts) {

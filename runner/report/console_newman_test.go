@@ -1,0 +1,56 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+)
+
+// TestCLIConsoleAsNewman runs a collection whose scripts log between and
+// after their tests, and logs Errors, through the real runner and the CLI
+// reporter, and compares the run's log with what Newman 6.2.2 printed for
+// the same collection (`newman run --color off`, recorded in
+// testdata/golden/report/cli_console_newman.txt; request lines and the
+// server's address masked). Consecutive console lines share one box, a
+// test's line closes it, and an Error prints as {type, name, message}.
+func TestCLIConsoleAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "golden", "report")
+	raw, err := os.ReadFile(filepath.Join(dir, "cli_console_newman.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "cli_console_newman.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://BASE"), []byte(base)), "cli_console_newman.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	c := NewCLI(&out, CLIOptions{NoSummary: true})
+	r := &runner.Runner{Collection: coll, Sink: c, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(out.String(), base, "BASE")
+	got = regexp.MustCompile(`\[200 OK, [^\]]*\]`).ReplaceAllString(got, "[200 OK]")
+	got = got[strings.Index(got, "→"):]
+	// The summary (left out here) follows the last line.
+	if strings.TrimRight(got, "\n") != strings.TrimRight(string(want), "\n") {
+		t.Errorf("courier printed\n%s\nNewman 6.2.2 printed\n%s", got, want)
+	}
+}
