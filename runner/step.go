@@ -179,6 +179,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return next, ctx.Err()
 	}
 	r.summary.Requests.Total++
+	if r.Options.Progress != nil {
+		r.Options.Progress()
+	}
 	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++

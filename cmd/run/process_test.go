@@ -23,9 +23,9 @@ func TestProcsFor(t *testing.T) {
 		want    int
 	}{
 		{"sequential run gets one P", 1, "", 1},
-		{"parallel run keeps every core", 4, "", 0},
-		{"two workers keep every core", 2, "", 0},
+		{"parallel run starts on one P too (then tuned)", 4, "", 1},
 		{"user's GOMAXPROCS wins", 1, "8", 0},
+		{"user's GOMAXPROCS wins in a parallel run", 4, "2", 0},
 	} {
 		assert.Equal(t, tt.want, procsFor(tt.workers, env(tt.env)), tt.name)
 	}
@@ -35,33 +35,35 @@ func TestSchedulerNarrowsThenRestores(t *testing.T) {
 	t.Parallel()
 	var calls []int
 	set := func(n int) int { calls = append(calls, n); return 5 }
-	s := newScheduler(1, func(string) string { return "" }, set)
+	s := newScheduler(1, func(string) string { return "" }, set, nil)
 	s.narrow()
 	s.narrow() // once only
 	s.restore()
 	assert.Equal(t, []int{1, 5}, calls, "narrowed to one P, then the previous setting back")
 
 	calls = nil
-	late := newScheduler(1, func(string) string { return "" }, set)
+	late := newScheduler(1, func(string) string { return "" }, set, nil)
 	late.restore()
 	late.narrow() // the run ended before its start-up did: nothing to narrow
 	assert.Empty(t, calls)
 
 	done := make(chan struct{})
-	waited := newScheduler(1, func(string) string { return "" }, func(n int) int {
+	waited := newScheduler(1, func(string) string { return "" }, nil, nil)
+	waited.set = func(n int) int {
 		calls = append(calls, n)
 		if n == 1 {
 			close(done)
 		}
 		return 5
-	})
+	}
 	waited.narrowAfter(func() {})
 	<-done
 	waited.restore()
 	assert.Equal(t, []int{1, 5}, calls)
 
-	wide := newScheduler(4, func(string) string { return "" }, set)
-	wide.narrow()
-	wide.restore()
-	assert.Equal(t, []int{1, 5}, calls, "four workers: the scheduler is left alone")
+	calls = nil
+	user := newScheduler(4, func(string) string { return "3" }, set, func() int64 { return 0 })
+	user.narrow()
+	user.restore()
+	assert.Empty(t, calls, "the user's GOMAXPROCS: the scheduler is left alone")
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -336,7 +337,15 @@ func Run(ctx context.Context, o *Options) (err error) {
 	if o.Parallel > 1 && o.BailSet {
 		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
 	}
-	sched := newScheduler(o.Parallel, o.IO.Env, o.IO.MaxProcs)
+	workers := o.Parallel
+	if o.BailSet {
+		workers = 1
+	}
+	var requests atomic.Int64 // what the scheduler's tuner measures
+	sched := newScheduler(workers, o.IO.Env, o.IO.MaxProcs, requests.Load)
+	if o.IO.Env("COURIER_TRACE_PROCS") != "" {
+		sched.trace = func(f string, a ...any) { fmt.Fprintf(o.IO.ErrOut, f, a...) }
+	}
 	defer sched.restore()
 	sched.narrowAfter(scripting.Warm)
 	prof, err := startProfiles(o.CPUProfile, o.MemProfile)
@@ -365,6 +374,7 @@ func Run(ctx context.Context, o *Options) (err error) {
 	if err != nil {
 		return err
 	}
+	so.Runner.Progress = func() { requests.Add(1) }
 	res, err := suite.New(so).Run(ctx)
 	if res != nil && showsOverall(o, len(in.colls)) && (err == nil || len(res.Collections) > 0) {
 		fmt.Fprintf(o.IO.Out, "\n%s\n", overallLine(res, len(in.colls), o.SuppressExit))
