@@ -148,7 +148,7 @@ func invalidFilter(w http.ResponseWriter, msg string) {
 }
 
 // readActivity answers GET /activities/{id}.
-func (s *Server) readActivity(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) readActivity(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	for _, a := range s.more().activities {
 		if a.id == r.PathValue("activityID") && a.envID == env.id {
 			writeHAL(w, http.StatusOK, activityJSON(a, base))
@@ -164,7 +164,7 @@ type activityCond struct{ attr, op, val string }
 // listActivities serves GET /activities?filter= and the documented
 // POST /activities that carries filter, limit and cursor in its body
 // (form-encoded or JSON) to keep personal data out of the URL.
-func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	params := r.URL.Query()
 	if r.Method == http.MethodPost {
 		var ok bool

@@ -58,54 +58,61 @@ func (s *Server) agreementTable(env *environment, base string) table[*agreement]
 			s.agreements[a.id] = a
 			return a, nil
 		},
-	}
-}
-
-func (s *Server) routeAgreements(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	t := s.agreementTable(env, base)
-	if len(rest) == 0 {
-		t.serveRoot(w, r)
-		return
-	}
-	a, ok := t.find(rest[0])
-	if !ok {
-		writeNotFound(w)
-		return
-	}
-	if len(rest) == 1 {
-		switch r.Method {
-		case http.MethodGet:
-		case http.MethodPut:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
+		update: func(a *agreement, body map[string]any) []detail {
 			if strings.TrimSpace(str(body, "name")) == "" {
-				writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
-				return
+				return []detail{{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"}}
 			}
 			enable := body["enabled"] == true
 			if enable && s.effectiveRevision(a, nil) == nil {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "enabled", Message: "An agreement must have an enabled language with an effective revision before it can be enabled"})
-				return
+				return []detail{{Code: "INVALID_VALUE", Target: "enabled", Message: "An agreement must have an enabled language with an effective revision before it can be enabled"}}
 			}
 			a.name, a.description, a.enabled = str(body, "name"), str(body, "description"), enable
 			if d, ok := body["reconsentPeriodDays"].(float64); ok {
 				a.reconsentDays = d
 			}
 			a.updatedAt = s.now()
-		default:
-			writeMethodNotAllowed(w)
+			return nil
+		},
+	}
+}
+
+// agreementRoutes adds the agreements area: agreements, their languages
+// and the languages' revisions (created and read, never changed).
+func (s *Server) agreementRoutes(add addRoute) {
+	agreements := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+		s.agreementTable(env, base).serve(w, r, r.PathValue("agreementID"))
+	}
+	add("GET POST", "agreements", agreements)
+	add("GET PUT", "agreements/{agreementID}", agreements)
+	languages := s.withAgreement(func(w http.ResponseWriter, r *http.Request, env *environment, a *agreement, base string) {
+		s.agreementLanguageTable(env, a, base).serve(w, r, r.PathValue("languageID"))
+	})
+	add("GET POST", "agreements/{agreementID}/languages", languages)
+	add("GET PUT", "agreements/{agreementID}/languages/{languageID}", languages)
+	revisions := s.withAgreement(func(w http.ResponseWriter, r *http.Request, env *environment, a *agreement, base string) {
+		t := s.agreementLanguageTable(env, a, base)
+		l, ok := t.find(r.PathValue("languageID"))
+		if !ok {
+			writeNotFound(w)
 			return
 		}
-		writeHAL(w, http.StatusOK, t.json(a))
-		return
+		s.revisionTable(env, a, l, t.list+"/"+l.id+"/revisions", base).serve(w, r, r.PathValue("revisionID"))
+	})
+	add("GET POST", "agreements/{agreementID}/languages/{languageID}/revisions", revisions)
+	add("GET", "agreements/{agreementID}/languages/{languageID}/revisions/{revisionID}", revisions)
+}
+
+// withAgreement resolves {agreementID} in the environment (404 when it is
+// not there).
+func (s *Server) withAgreement(h func(http.ResponseWriter, *http.Request, *environment, *agreement, string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+		a, ok := s.agreementTable(env, base).find(r.PathValue("agreementID"))
+		if !ok {
+			writeNotFound(w)
+			return
+		}
+		h(w, r, env, a, base)
 	}
-	if rest[1] != "languages" {
-		writeNotFound(w)
-		return
-	}
-	s.routeAgreementLanguages(w, r, env, a, base, rest[2:])
 }
 
 // agreementLanguageTable lists and creates an agreement's languages: one
@@ -135,6 +142,20 @@ func (s *Server) agreementLanguageTable(env *environment, a *agreement, base str
 				enabled: body["enabled"] == true, createdAt: now, updatedAt: now, seq: s.next()}
 			s.agreementLangs[l.id] = l
 			return l, nil
+		},
+		update: func(l *agreementLanguage, body map[string]any) []detail {
+			if loc := str(body, "locale"); loc != "" && loc != l.locale {
+				return []detail{{Code: "INVALID_VALUE", Target: "locale", Message: "is immutable"}}
+			}
+			if body["enabled"] == true && s.effectiveRevision(a, l) == nil {
+				return []detail{{Code: "INVALID_VALUE", Target: "enabled", Message: "A language must have an effective revision before it can be enabled"}}
+			}
+			l.enabled = body["enabled"] == true
+			if d := str(body, "displayName"); d != "" {
+				l.displayName = d
+			}
+			l.updatedAt = s.now()
+			return nil
 		},
 	}
 }
@@ -171,53 +192,6 @@ func (s *Server) revisionTable(env *environment, a *agreement, l *agreementLangu
 			return rev, nil
 		},
 	}
-}
-
-func (s *Server) routeAgreementLanguages(w http.ResponseWriter, r *http.Request, env *environment, a *agreement, base string, rest []string) {
-	t := s.agreementLanguageTable(env, a, base)
-	if len(rest) == 0 {
-		t.serveRoot(w, r)
-		return
-	}
-	l, ok := t.find(rest[0])
-	if !ok {
-		writeNotFound(w)
-		return
-	}
-	if len(rest) == 1 {
-		switch r.Method {
-		case http.MethodGet:
-		case http.MethodPut:
-			body, ok := readJSONBody(w, r, mtJSON)
-			if !ok {
-				return
-			}
-			if loc := str(body, "locale"); loc != "" && loc != l.locale {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "locale", Message: "is immutable"})
-				return
-			}
-			if body["enabled"] == true && s.effectiveRevision(a, l) == nil {
-				writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "enabled", Message: "A language must have an effective revision before it can be enabled"})
-				return
-			}
-			l.enabled = body["enabled"] == true
-			if d := str(body, "displayName"); d != "" {
-				l.displayName = d
-			}
-			l.updatedAt = s.now()
-		default:
-			writeMethodNotAllowed(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, t.json(l))
-		return
-	}
-	if rest[1] != "revisions" || len(rest) > 3 {
-		writeNotFound(w)
-		return
-	}
-	// Revisions are created and read, never changed or deleted.
-	s.revisionTable(env, a, l, t.list+"/"+l.id+"/revisions", base).serve(w, r, rest[2:])
 }
 
 // effectiveRevision is the revision in force now: the latest whose

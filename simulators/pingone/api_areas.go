@@ -13,10 +13,9 @@ import (
 // unknown path 404.
 
 // apiHandler serves a route below /v1/environments/{envID}/: the token
-// and the environment are checked and s.mu is held. rest is the path below
-// the route's area (its first segment), for the routers that walk it; the
-// small handlers read r.PathValue instead.
-type apiHandler func(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string, rest []string)
+// and the environment are checked and s.mu is held; the route's other
+// wildcards are in r.PathValue.
+type apiHandler func(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string)
 
 // apiRoute is one line of the table: its methods (space-separated) on a
 // path below the environment.
@@ -37,26 +36,11 @@ type (
 func (s *Server) managementRoutes() []apiRoute {
 	var rs []apiRoute
 	var add addRoute = func(methods, path string, h apiHandler) { rs = append(rs, apiRoute{methods, path, h}) }
-	// plain and withState adapt the routers that walk rest themselves.
-	plain := func(h func(http.ResponseWriter, *http.Request, *environment, string, []string)) apiHandler {
-		return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
-			h(w, r, env, base, rest)
-		}
-	}
-	withState := func(h func(http.ResponseWriter, *http.Request, *moreState, *environment, string, []string)) apiHandler {
-		return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
-			h(w, r, s.more(), env, base, rest)
-		}
-	}
 	// kindAt serves a generic resource kind (kinds.go) at path and
 	// path/{id}, with the item methods the kind has there.
 	var kindAt kindRoute = func(path, id string, k *kind, itemMethods string) {
-		h := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
-			var rest []string
-			if v := r.PathValue(id); v != "" {
-				rest = []string{v}
-			}
-			s.crud(w, r, s.more(), env, base, k, "", "/environments/"+env.id+"/"+path, rest)
+		h := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+			s.crud(w, r, s.more(), env, base, k, "", "/environments/"+env.id+"/"+path, r.PathValue(id))
 		}
 		add("GET POST", path, h)
 		add(itemMethods, path+"/{"+id+"}", h)
@@ -64,38 +48,30 @@ func (s *Server) managementRoutes() []apiRoute {
 
 	add("GET PUT", "billOfMaterials", s.billOfMaterials) // davinci.go
 
-	add("GET POST", "populations", plain(s.routePopulations))
-	add("GET PUT DELETE", "populations/{populationID}", plain(s.routePopulations))
+	add("GET POST", "populations", s.populationsRoute) // populations.go
+	add("GET PUT DELETE", "populations/{populationID}", s.populationsRoute)
 
-	s.userRoutes(add, plain) // users.go
+	s.userRoutes(add) // users.go
 
 	s.applicationRoutes(add) // applications.go
 
-	add("GET POST", "signOnPolicies", plain(s.routePolicies))
-	add("GET PUT DELETE", "signOnPolicies/{policyID}", plain(s.routePolicies))
-	add("GET POST", "signOnPolicies/{policyID}/actions", plain(s.routePolicies))
-	add("GET PUT", "signOnPolicies/{policyID}/actions/{actionID}", plain(s.routePolicies))
+	s.signOnPolicyRoutes(add) // sign_on_policies.go
 
 	s.resourceRoutes(add) // resources.go
 
-	add("GET POST", "groups", plain(s.routeGroups))
-	add("GET PUT DELETE", "groups/{groupID}", plain(s.routeGroups))
-	add("GET POST", "groups/{groupID}/roleAssignments", plain(s.routeGroups))
-	add("GET DELETE", "groups/{groupID}/roleAssignments/{roleAssignmentID}", plain(s.routeGroups))
+	add("GET POST", "groups", s.groupsRoute) // groups.go
+	add("GET PUT DELETE", "groups/{groupID}", s.groupsRoute)
+	add("GET POST", "groups/{groupID}/roleAssignments", s.groupRoleAssignments)
+	add("GET DELETE", "groups/{groupID}/roleAssignments/{roleAssignmentID}", s.groupRoleAssignments)
 
 	add("GET POST", "languages", s.listLanguages) // languages.go
 	add("GET PUT DELETE", "languages/{languageID}", s.languageItem)
 
-	add("GET POST", "agreements", plain(s.routeAgreements))
-	add("GET PUT", "agreements/{agreementID}", plain(s.routeAgreements))
-	add("GET POST", "agreements/{agreementID}/languages", plain(s.routeAgreements))
-	add("GET PUT", "agreements/{agreementID}/languages/{languageID}", plain(s.routeAgreements))
-	add("GET POST", "agreements/{agreementID}/languages/{languageID}/revisions", plain(s.routeAgreements))
-	add("GET", "agreements/{agreementID}/languages/{languageID}/revisions/{revisionID}", plain(s.routeAgreements))
+	s.agreementRoutes(add) // agreements.go
 
-	add("GET POST", "deviceAuthenticationPolicies", plain(s.routeDeviceAuthPolicies))
-	add("GET", "deviceAuthenticationPolicies/{deviceAuthenticationPolicyID}", plain(s.routeDeviceAuthPolicies))
-	add("GET PUT DELETE", "mfaSettings", withState(s.serveMFASettings)) // mfa_settings.go
+	add("GET POST", "deviceAuthenticationPolicies", s.deviceAuthPoliciesRoute) // device_auth_policies.go
+	add("GET", "deviceAuthenticationPolicies/{deviceAuthenticationPolicyID}", s.deviceAuthPoliciesRoute)
+	add("GET PUT DELETE", "mfaSettings", s.serveMFASettings) // mfa_settings.go
 
 	kindAt("passwordPolicies", "passwordPolicyID", kindPasswordPolicy, "GET PUT DELETE")
 	kindAt("identityProviders", "providerID", kindIdentityProvider, "GET PUT DELETE")
@@ -109,11 +85,11 @@ func (s *Server) managementRoutes() []apiRoute {
 	s.keyRoutes(add)                                                                              // keys.go
 
 	kindAt("notificationsPolicies", "notificationsPolicyID", kindNotificationsPolicy, "GET PUT DELETE") // notifications.go
-	add("GET PUT DELETE", "notificationsSettings", withState(s.serveNotificationsSettings))
-	add("GET", "templates", withState(s.routeTemplates)) // notification_templates.go
-	add("GET", "templates/{templateName}", withState(s.routeTemplates))
-	add("GET POST", "templates/{templateName}/contents", withState(s.routeTemplates))
-	add("GET PUT DELETE", "templates/{templateName}/contents/{contentID}", withState(s.routeTemplates))
+	add("GET PUT DELETE", "notificationsSettings", s.serveNotificationsSettings)
+	add("GET", "templates", s.listTemplates) // notification_templates.go
+	add("GET", "templates/{templateName}", s.readTemplate)
+	add("GET POST", "templates/{templateName}/contents", s.templateContents)
+	add("GET PUT DELETE", "templates/{templateName}/contents/{contentID}", s.templateContents)
 
 	kindAt("riskPolicySets", "riskPolicySetID", kindRiskPolicySet, "GET PUT DELETE") // risk.go
 	add("POST", "riskEvaluations", s.createRiskEvaluation)
@@ -125,8 +101,8 @@ func (s *Server) managementRoutes() []apiRoute {
 	add("GET POST", "activities", s.listActivities) // activities.go
 	add("GET", "activities/{activityID}", s.readActivity)
 
-	add("POST", "images", withState(s.routeImages)) // images.go
-	add("GET DELETE", "images/{imageID}", withState(s.routeImages))
+	add("POST", "images", s.createImage) // images.go
+	add("GET DELETE", "images/{imageID}", s.imageItem)
 
 	add("GET", "integrations", s.listIntegrations) // integrations.go
 	add("GET", "integrations/{integrationID}", s.readIntegration)
@@ -134,14 +110,14 @@ func (s *Server) managementRoutes() []apiRoute {
 	add("GET", "integrations/{integrationID}/versions/{versionID}", s.readIntegrationVersion)
 	add("GET", "integrations/{integrationID}/versions/{versionID}/asset", s.integrationAsset)
 
-	add("GET", "flowPolicies", withState(s.routeFlowPolicies)) // davinci.go
-	add("GET", "flowPolicies/{flowPolicyID}", withState(s.routeFlowPolicies))
+	add("GET", "flowPolicies", s.flowPolicies) // davinci.go
+	add("GET", "flowPolicies/{flowPolicyID}", s.flowPolicies)
 
 	s.appRoleRoutes(add) // app_roles.go
 	return rs
 }
 
-func (s *Server) billOfMaterials(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) billOfMaterials(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if r.Method == http.MethodPut {
 		s.putBOM(w, r, env, base) // davinci.go
 		return
@@ -169,7 +145,7 @@ func (s *Server) apiRoutes() *http.ServeMux {
 	})
 	mux.HandleFunc("GET /v1/environments", environments)
 	mux.HandleFunc("POST /v1/environments", environments)
-	mux.HandleFunc("GET /v1/environments/{envID}", s.inAPIEnvironment(func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	mux.HandleFunc("GET /v1/environments/{envID}", s.inAPIEnvironment(func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		writeHAL(w, http.StatusOK, s.environmentJSON(env, base))
 	}))
 	// paths holds each path's methods, so the others answer PingOne's JSON
@@ -184,12 +160,12 @@ func (s *Server) apiRoutes() *http.ServeMux {
 		paths[path] += " " + rt.methods
 	}
 	roles := s.withBearer(func(w http.ResponseWriter, r *http.Request, _ *caller) {
-		s.serveRoles(w, r, baseURL(r)+"/v1", splitPath(strings.TrimPrefix(r.URL.Path, "/v1/roles")))
+		s.serveRoles(w, r, baseURL(r)+"/v1", r.PathValue("roleID")) // roles.go
 	})
 	mux.HandleFunc("GET /v1/roles", roles)
 	mux.HandleFunc("GET /v1/roles/{roleID}", roles)
 	notAllowed := s.withBearer(func(w http.ResponseWriter, _ *http.Request, _ *caller) { writeMethodNotAllowed(w) })
-	envNotAllowed := s.inAPIEnvironment(func(w http.ResponseWriter, _ *http.Request, _ *caller, _ *environment, _ string, _ []string) {
+	envNotAllowed := s.inAPIEnvironment(func(w http.ResponseWriter, _ *http.Request, _ *caller, _ *environment, _ string) {
 		writeMethodNotAllowed(w)
 	})
 	for path, methods := range paths {
@@ -204,7 +180,7 @@ func (s *Server) apiRoutes() *http.ServeMux {
 			}
 		}
 	}
-	mux.HandleFunc("/v1/environments/{envID}/{rest...}", s.inAPIEnvironment(func(w http.ResponseWriter, _ *http.Request, _ *caller, _ *environment, _ string, _ []string) {
+	mux.HandleFunc("/v1/environments/{envID}/{rest...}", s.inAPIEnvironment(func(w http.ResponseWriter, _ *http.Request, _ *caller, _ *environment, _ string) {
 		writeNotFound(w)
 	}))
 	mux.HandleFunc("/", s.withBearer(func(w http.ResponseWriter, _ *http.Request, _ *caller) { writeNotFound(w) }))
@@ -236,9 +212,8 @@ func (s *Server) withBearer(h func(http.ResponseWriter, *http.Request, *caller))
 	}
 }
 
-// inAPIEnvironment resolves {envID} for the caller and hands h the path
-// below the route's area; requests that reach an area are audited
-// (activities.go).
+// inAPIEnvironment resolves {envID} for the caller; requests below the
+// environment are audited (activities.go).
 func (s *Server) inAPIEnvironment(h apiHandler) http.HandlerFunc {
 	return s.withBearer(func(w http.ResponseWriter, r *http.Request, c *caller) {
 		envID := r.PathValue("envID")
@@ -248,12 +223,10 @@ func (s *Server) inAPIEnvironment(h apiHandler) http.HandlerFunc {
 			writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed, nil)
 			return
 		}
-		rest := splitPath(strings.TrimPrefix(r.URL.Path, "/v1/environments/"+envID))
-		if len(rest) > 0 {
+		if rest := splitPath(strings.TrimPrefix(r.URL.Path, "/v1/environments/"+envID)); len(rest) > 0 {
 			w = s.audit(w, r, c, env, rest)
 			s.seedMore(s.more(), env)
-			rest = rest[1:]
 		}
-		h(w, r, c, env, baseURL(r)+"/v1", rest)
+		h(w, r, c, env, baseURL(r)+"/v1")
 	})
 }

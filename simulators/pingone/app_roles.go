@@ -73,41 +73,41 @@ func (s *Server) appRoleRoutes(add addRoute) {
 	add("GET DELETE", "applicationRoles/{applicationRoleID}", s.applicationRoles)
 	add("GET POST", "applicationRoles/{applicationRoleID}/permissions", s.withAppRole(s.serveRolePermissions))
 	add("GET", "applicationRoles/{applicationRoleID}/assignments", s.withAppRole(s.appRoleAssignments))
-	user := s.withUser(func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
-		s.userAppRoleTable(s.appRoleState(), env, base, u).serve(w, r, pathID(r, "applicationRoleID"))
+	user := s.withUser(func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
+		s.userAppRoleTable(s.appRoleState(), env, base, u).serve(w, r, r.PathValue("applicationRoleID"))
 	})
 	add("GET POST", "users/{userID}/applicationRoles", user)
 	add("DELETE", "users/{userID}/applicationRoles/{applicationRoleID}", user)
 }
 
 func (s *Server) resourceAppResources(w http.ResponseWriter, r *http.Request, env *environment, res *resource, base string) {
-	s.appResourceTable(s.appRoleState(), env, base, res).serve(w, r, pathID(r, "applicationResourceID"))
+	s.appResourceTable(s.appRoleState(), env, base, res).serve(w, r, r.PathValue("applicationResourceID"))
 }
 
 // appResources lists and reads application resources across the
 // environment; they are created under their custom resource.
-func (s *Server) appResources(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
-	s.appResourceTable(s.appRoleState(), env, base, nil).serve(w, r, pathID(r, "applicationResourceID"))
+func (s *Server) appResources(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	s.appResourceTable(s.appRoleState(), env, base, nil).serve(w, r, r.PathValue("applicationResourceID"))
 }
 
-func (s *Server) appResourcePermissions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) appResourcePermissions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.appRoleState()
 	ar := st.resources[r.PathValue("applicationResourceID")]
 	if ar == nil || ar.envID != env.id {
 		writeNotFound(w)
 		return
 	}
-	s.appPermissionTable(st, env, base, ar).serve(w, r, pathID(r, "permissionID"))
+	s.appPermissionTable(st, env, base, ar).serve(w, r, r.PathValue("permissionID"))
 }
 
-func (s *Server) applicationRoles(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
-	s.appRoleTable(s.appRoleState(), env, base).serve(w, r, pathID(r, "applicationRoleID"))
+func (s *Server) applicationRoles(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	s.appRoleTable(s.appRoleState(), env, base).serve(w, r, r.PathValue("applicationRoleID"))
 }
 
 // withAppRole resolves {applicationRoleID} in the environment (404 when it
 // is not there).
 func (s *Server) withAppRole(h func(http.ResponseWriter, *http.Request, *appRoleState, *environment, string, *appRole)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		st := s.appRoleState()
 		role := st.roles[r.PathValue("applicationRoleID")]
 		if role == nil || role.envID != env.id {

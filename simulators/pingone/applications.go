@@ -21,50 +21,51 @@ func (s *Server) applicationRoutes(add addRoute) {
 	a := s.withApp
 	add("GET PUT DELETE", "applications/{applicationID}", a(s.applicationItem))
 	add("GET POST", "applications/{applicationID}/secret", a(s.applicationSecret))
-	add("GET POST", "applications/{applicationID}/signOnPolicyAssignments", a(s.routeAssignments))
-	add("GET", "applications/{applicationID}/signOnPolicyAssignments/{assignmentID}", a(s.routeAssignments))
-	add("GET POST", "applications/{applicationID}/grants", a(s.routeGrants)) // grants.go
-	add("GET DELETE", "applications/{applicationID}/grants/{grantID}", a(s.routeGrants))
-	roles := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
-		s.routeRoleAssignments(w, r, env, base, "applications", app.id, rest) // roles.go
+	sop := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
+		s.routeAssignments(w, r, env, app, base, r.PathValue("assignmentID"))
+	})
+	add("GET POST", "applications/{applicationID}/signOnPolicyAssignments", sop)
+	add("GET", "applications/{applicationID}/signOnPolicyAssignments/{assignmentID}", sop)
+	grants := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
+		s.routeGrants(w, r, env, app, base, r.PathValue("grantID")) // grants.go
+	})
+	add("GET POST", "applications/{applicationID}/grants", grants)
+	add("GET DELETE", "applications/{applicationID}/grants/{grantID}", grants)
+	roles := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
+		s.routeRoleAssignments(w, r, env, base, "applications", app.id, r.PathValue("roleAssignmentID")) // roles.go
 	})
 	add("GET POST", "applications/{applicationID}/roleAssignments", roles)
 	add("GET DELETE", "applications/{applicationID}/roleAssignments/{roleAssignmentID}", roles)
 	// Attribute mappings and flow policy assignments are generic kinds
 	// (application_attributes.go).
-	attrs := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+	attrs := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
 		st := s.more()
 		s.seedAppAttributes(st, app)
-		s.crud(w, r, st, env, base, kindAppAttribute, app.id, "/environments/"+env.id+"/applications/"+app.id+"/attributes", rest)
+		s.crud(w, r, st, env, base, kindAppAttribute, app.id, "/environments/"+env.id+"/applications/"+app.id+"/attributes", r.PathValue("attributeID"))
 	})
 	add("GET POST", "applications/{applicationID}/attributes", attrs)
 	add("GET PUT DELETE", "applications/{applicationID}/attributes/{attributeID}", attrs)
-	flows := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
-		s.crud(w, r, s.more(), env, base, kindFlowPolicyAssignment, app.id, "/environments/"+env.id+"/applications/"+app.id+"/flowPolicyAssignments", rest)
+	flows := a(func(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
+		s.crud(w, r, s.more(), env, base, kindFlowPolicyAssignment, app.id, "/environments/"+env.id+"/applications/"+app.id+"/flowPolicyAssignments", r.PathValue("assignmentID"))
 	})
 	add("GET POST", "applications/{applicationID}/flowPolicyAssignments", flows)
 	add("GET PUT DELETE", "applications/{applicationID}/flowPolicyAssignments/{assignmentID}", flows)
 }
 
 // withApp resolves {applicationID} in the environment (404 when it is not
-// there); rest is the path below the application's sub-resource.
-func (s *Server) withApp(h func(http.ResponseWriter, *http.Request, *environment, *application, string, []string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
+// there).
+func (s *Server) withApp(h func(http.ResponseWriter, *http.Request, *environment, *application, string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		app := s.apps[r.PathValue("applicationID")]
 		if app == nil || app.envID != env.id {
 			writeNotFound(w)
 			return
 		}
-		if len(rest) >= 2 {
-			rest = rest[2:]
-		} else {
-			rest = nil
-		}
-		h(w, r, env, app, base, rest)
+		h(w, r, env, app, base)
 	}
 }
 
-func (s *Server) applicationsCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) applicationsCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if r.Method == http.MethodPost {
 		s.createApplication(w, r, env, base)
 		return
@@ -76,7 +77,7 @@ func (s *Server) applicationsCollection(w http.ResponseWriter, r *http.Request, 
 	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/applications", "applications", out))
 }
 
-func (s *Server) applicationItem(w http.ResponseWriter, r *http.Request, _ *environment, app *application, base string, _ []string) {
+func (s *Server) applicationItem(w http.ResponseWriter, r *http.Request, _ *environment, app *application, base string) {
 	switch r.Method {
 	case http.MethodPut:
 		s.replaceApplication(w, r, app, base)
@@ -94,7 +95,7 @@ func (s *Server) applicationItem(w http.ResponseWriter, r *http.Request, _ *envi
 
 // applicationSecret reads (GET) or regenerates (POST) a client's secret;
 // public clients have none.
-func (s *Server) applicationSecret(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, _ []string) {
+func (s *Server) applicationSecret(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string) {
 	if app.str("tokenEndpointAuthMethod") == "NONE" {
 		writeNotFound(w)
 		return
@@ -241,16 +242,18 @@ func (s *Server) applicationJSON(a *application, base string) map[string]any {
 	return out
 }
 
-func (s *Server) routeAssignments(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+// routeAssignments lists (GET) and adds (POST) an application's sign-on
+// policy assignments (id ""), or reads one.
+func (s *Server) routeAssignments(w http.ResponseWriter, r *http.Request, env *environment, app *application, base, id string) {
 	list := base + "/environments/" + env.id + "/applications/" + app.id + "/signOnPolicyAssignments"
 	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
+	case id == "" && r.Method == http.MethodGet:
 		var out []any
 		for _, a := range s.appAssignments(app.id) {
 			out = append(out, s.assignmentJSON(a, base))
 		}
 		writeHAL(w, http.StatusOK, collection(list, "signOnPolicyAssignments", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
+	case id == "":
 		body, ok := readJSONBody(w, r, mtJSON)
 		if !ok {
 			return
@@ -273,17 +276,13 @@ func (s *Server) routeAssignments(w http.ResponseWriter, r *http.Request, env *e
 		a := &policyAssignment{id: newID(), envID: env.id, appID: app.id, policyID: polID, priority: int(prio), createdAt: now, updatedAt: now, seq: s.next()}
 		s.assignments[a.id] = a
 		writeHAL(w, http.StatusCreated, s.assignmentJSON(a, base))
-	case len(rest) == 1 && r.Method == http.MethodGet:
-		a := s.assignments[rest[0]]
+	default:
+		a := s.assignments[id]
 		if a == nil || a.appID != app.id {
 			writeNotFound(w)
 			return
 		}
 		writeHAL(w, http.StatusOK, s.assignmentJSON(a, base))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
 	}
 }
 

@@ -98,32 +98,26 @@ func flowPolicyJSON(x *rec, base string) map[string]any {
 	return out
 }
 
-// routeFlowPolicies serves the read-only flow policies endpoint.
-func (s *Server) routeFlowPolicies(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	if r.Method != http.MethodGet {
-		writeMethodNotAllowed(w)
-		return
-	}
-	switch len(rest) {
-	case 0:
-		var out []any
-		if hasDaVinci(env) {
-			s.seedDaVinci(st, env)
-			for _, x := range st.list(kindFlowPolicies, env.id, "") {
-				out = append(out, flowPolicyJSON(x, base))
-			}
-		}
-		writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/flowPolicies", "flowPolicies", out))
-	case 1:
-		x := s.flowPolicy(st, env, rest[0])
+// flowPolicies serves the read-only flow policies and one flow policy.
+func (s *Server) flowPolicies(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	st := s.more()
+	if id := r.PathValue("flowPolicyID"); id != "" {
+		x := s.flowPolicy(st, env, id)
 		if x == nil {
 			writeNotFound(w)
 			return
 		}
 		writeHAL(w, http.StatusOK, flowPolicyJSON(x, base))
-	default:
-		writeNotFound(w)
+		return
 	}
+	var out []any
+	if hasDaVinci(env) {
+		s.seedDaVinci(st, env)
+		for _, x := range st.list(kindFlowPolicies, env.id, "") {
+			out = append(out, flowPolicyJSON(x, base))
+		}
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/flowPolicies", "flowPolicies", out))
 }
 
 // putBOM replaces the environment's products (PUT billOfMaterials). A

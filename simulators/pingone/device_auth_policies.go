@@ -68,7 +68,7 @@ func (s *Server) seedDeviceAuthPolicy(env *environment) {
 	s.deviceAuthPolicies[p.id] = p
 }
 
-func (s *Server) routeDeviceAuthPolicies(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
+func (s *Server) deviceAuthPoliciesRoute(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	list := base + "/environments/" + env.id + "/deviceAuthenticationPolicies"
 	render := func(p *deviceAuthPolicy) map[string]any {
 		out := map[string]any{}
@@ -111,5 +111,5 @@ func (s *Server) routeDeviceAuthPolicies(w http.ResponseWriter, r *http.Request,
 			s.deviceAuthPolicies[p.id] = p
 			return p, nil
 		},
-	}.serve(w, r, rest)
+	}.serve(w, r, r.PathValue("deviceAuthenticationPolicyID"))
 }

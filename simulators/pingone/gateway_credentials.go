@@ -12,21 +12,12 @@ var kindGatewayCredential = &kind{
 
 // gatewayCredentials serves a gateway's credentials: created (no body),
 // listed, read and deleted.
-func (s *Server) gatewayCredentials(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) gatewayCredentials(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	gw := st.get(r.PathValue("gatewayID"), "gateways", env.id)
 	if gw == nil {
 		writeNotFound(w)
 		return
 	}
-	s.crud(w, r, st, env, base, kindGatewayCredential, gw.id, gw.self+"/credentials", pathID(r, "credentialID"))
-}
-
-// pathID is the path below a generic kind's collection: the item's id
-// when the route names one.
-func pathID(r *http.Request, name string) []string {
-	if v := r.PathValue(name); v != "" {
-		return []string{v}
-	}
-	return nil
+	s.crud(w, r, st, env, base, kindGatewayCredential, gw.id, gw.self+"/credentials", r.PathValue("credentialID"))
 }

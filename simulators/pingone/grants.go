@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-func (s *Server) routeGrants(w http.ResponseWriter, r *http.Request, env *environment, app *application, base string, rest []string) {
+func (s *Server) routeGrants(w http.ResponseWriter, r *http.Request, env *environment, app *application, base, id string) {
 	table[*grant]{
 		name: "grants", list: base + "/environments/" + env.id + "/applications/" + app.id + "/grants", items: s.grants,
 		owns: func(g *grant) bool { return g.envID == env.id && g.appID == app.id },
@@ -35,7 +35,7 @@ func (s *Server) routeGrants(w http.ResponseWriter, r *http.Request, env *enviro
 			return g, nil
 		},
 		remove: func(g *grant) { delete(s.grants, g.id) },
-	}.serve(w, r, rest)
+	}.serve(w, r, id)
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }

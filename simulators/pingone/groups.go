@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-func (s *Server) routeGroups(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	t := table[*group]{
+// groupTable lists, creates, replaces and deletes the environment's groups.
+func (s *Server) groupTable(env *environment, base string) table[*group] {
+	return table[*group]{
 		name: "groups", list: base + "/environments/" + env.id + "/groups", items: s.groups,
 		owns: func(g *group) bool { return g.envID == env.id },
 		seq:  func(g *group) int64 { return g.seq },
@@ -46,16 +47,20 @@ func (s *Server) routeGroups(w http.ResponseWriter, r *http.Request, env *enviro
 			}
 		},
 	}
-	if len(rest) >= 2 && rest[1] == "roleAssignments" {
-		g, ok := t.find(rest[0])
-		if !ok {
-			writeNotFound(w)
-			return
-		}
-		s.routeRoleAssignments(w, r, env, base, "groups", g.id, rest[2:])
+}
+
+func (s *Server) groupsRoute(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	s.groupTable(env, base).serve(w, r, r.PathValue("groupID"))
+}
+
+// groupRoleAssignments serves a group's role assignments (roles.go).
+func (s *Server) groupRoleAssignments(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	g, ok := s.groupTable(env, base).find(r.PathValue("groupID"))
+	if !ok {
+		writeNotFound(w)
 		return
 	}
-	t.serve(w, r, rest)
+	s.routeRoleAssignments(w, r, env, base, "groups", g.id, r.PathValue("roleAssignmentID"))
 }
 
 func (s *Server) groupJSON(g *group, base string) map[string]any {
@@ -79,8 +84,9 @@ func (s *Server) groupJSON(g *group, base string) map[string]any {
 	return out
 }
 
-// routeMemberOf serves /users/{id}/memberOfGroups[/{groupID}].
-func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, base string, rest []string) {
+// routeMemberOf serves /users/{id}/memberOfGroups (id "": list, add) and
+// /users/{id}/memberOfGroups/{groupID} (read, remove).
+func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, base, id string) {
 	self := base + "/environments/" + u.envID + "/users/" + u.id + "/memberOfGroups"
 	member := func(g *group) map[string]any {
 		return map[string]any{
@@ -89,7 +95,7 @@ func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, 
 		}
 	}
 	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
+	case id == "" && r.Method == http.MethodGet:
 		var out []any
 		for _, g := range sortedBySeq(s.groups, func(g *group) (string, int64) { return g.envID, g.seq }, u.envID) {
 			if u.groups[g.id] {
@@ -97,7 +103,7 @@ func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, 
 			}
 		}
 		writeHAL(w, http.StatusOK, collection(self, "groupMemberships", out))
-	case len(rest) == 0 && r.Method == http.MethodPost:
+	case id == "":
 		body, ok := readJSONBody(w, r, mtJSON)
 		if !ok {
 			return
@@ -112,8 +118,8 @@ func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, 
 		}
 		u.groups[g.id] = true
 		writeHAL(w, http.StatusCreated, member(g))
-	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
-		g := s.groups[rest[0]]
+	default:
+		g := s.groups[id]
 		if g == nil || !u.groups[g.id] {
 			writeNotFound(w)
 			return
@@ -124,10 +130,6 @@ func (s *Server) routeMemberOf(w http.ResponseWriter, r *http.Request, u *user, 
 			return
 		}
 		writeHAL(w, http.StatusOK, member(g))
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
 	}
 }
 

@@ -30,46 +30,40 @@ type assetRec struct {
 	expires time.Time
 }
 
-// routeImages serves POST /images (the image as the raw body with an
+// createImage serves POST /images: the image as the raw body with an
 // image/* Content-Type and a Content-Disposition, or as the "file" part of
-// multipart/form-data), GET /images/{id} and DELETE /images/{id}.
-func (s *Server) routeImages(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
+// multipart/form-data.
+func (s *Server) createImage(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	st := s.more()
+	data, ok := readImage(w, r)
+	if !ok {
+		return
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "file", Message: "The file must be a PNG, JPG or GIF image"})
+		return
+	}
+	if format == "jpeg" {
+		format = "jpg"
+	}
+	img := &imageRec{id: newID(), envID: env.id, typ: format, width: cfg.Width, height: cfg.Height, data: data, createdAt: s.now(), seq: s.next()}
+	st.images[img.id] = img
+	writeHAL(w, http.StatusCreated, imageJSON(img, base))
+}
+
+// imageItem reads (GET) and deletes (DELETE) an image.
+func (s *Server) imageItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	st := s.more()
+	img := st.images[r.PathValue("imageID")]
 	switch {
-	case len(rest) == 0 && r.Method == http.MethodPost:
-		data, ok := readImage(w, r)
-		if !ok {
-			return
-		}
-		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "file", Message: "The file must be a PNG, JPG or GIF image"})
-			return
-		}
-		if format == "jpeg" {
-			format = "jpg"
-		}
-		img := &imageRec{id: newID(), envID: env.id, typ: format, width: cfg.Width, height: cfg.Height, data: data, createdAt: s.now(), seq: s.next()}
-		st.images[img.id] = img
-		writeHAL(w, http.StatusCreated, imageJSON(img, base))
-	case len(rest) == 0:
-		writeMethodNotAllowed(w)
-	case len(rest) == 1:
-		img := st.images[rest[0]]
-		if img == nil || img.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		switch r.Method {
-		case http.MethodGet:
-			writeHAL(w, http.StatusOK, imageJSON(img, base))
-		case http.MethodDelete:
-			delete(st.images, img.id)
-			w.WriteHeader(http.StatusNoContent)
-		default:
-			writeMethodNotAllowed(w)
-		}
-	default:
+	case img == nil || img.envID != env.id:
 		writeNotFound(w)
+	case r.Method == http.MethodDelete:
+		delete(st.images, img.id)
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		writeHAL(w, http.StatusOK, imageJSON(img, base))
 	}
 }
 

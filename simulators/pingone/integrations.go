@@ -70,7 +70,7 @@ func integrationJSON(list string, in *integration, r *http.Request) map[string]a
 }
 
 // listIntegrations answers the catalog, filtered by name (co, eq, sw).
-func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	op, val := "", ""
 	if f := r.URL.Query().Get("filter"); f != "" {
 		m := nameContains.FindStringSubmatch(strings.TrimSpace(f))
@@ -114,13 +114,13 @@ func catalogEntry(w http.ResponseWriter, r *http.Request) (*integration, *integr
 	return nil, nil, false
 }
 
-func (s *Server) readIntegration(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) readIntegration(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if in, _, ok := catalogEntry(w, r); ok {
 		writeHAL(w, http.StatusOK, integrationJSON(integrationsURL(base, env), in, r))
 	}
 }
 
-func (s *Server) listIntegrationVersions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) listIntegrationVersions(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	in, _, ok := catalogEntry(w, r)
 	if !ok {
 		return
@@ -133,7 +133,7 @@ func (s *Server) listIntegrationVersions(w http.ResponseWriter, r *http.Request,
 	writeHAL(w, http.StatusOK, collection(list+"/"+in.id+"/versions", "versions", out))
 }
 
-func (s *Server) readIntegrationVersion(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) readIntegrationVersion(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if in, ver, ok := catalogEntry(w, r); ok {
 		writeHAL(w, http.StatusOK, integrationVersionJSON(integrationsURL(base, env), in, *ver))
 	}
@@ -142,7 +142,7 @@ func (s *Server) readIntegrationVersion(w http.ResponseWriter, r *http.Request, 
 // integrationAsset redirects, as PingOne does ("307 Temporary Redirect",
 // Download One Integration Version Asset), to a short-lived presigned URL
 // that downloads {integration-name}-{version}.zip.
-func (s *Server) integrationAsset(w http.ResponseWriter, r *http.Request, _ *caller, _ *environment, base string, _ []string) {
+func (s *Server) integrationAsset(w http.ResponseWriter, r *http.Request, _ *caller, _ *environment, base string) {
 	in, ver, ok := catalogEntry(w, r)
 	if !ok {
 		return

@@ -200,7 +200,7 @@ func (s *Server) keyRoutes(add addRoute) {
 	add("GET DELETE", "certificates/{certificateID}", s.certificateItem)
 }
 
-func (s *Server) keysCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) keysCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	keys := s.envKeys(st, env)
 	if r.Method == http.MethodPost {
@@ -234,7 +234,7 @@ func (s *Server) keysCollection(w http.ResponseWriter, r *http.Request, _ *calle
 // withKey resolves {keyID} among the environment's keys (404 when it is
 // not there).
 func (s *Server) withKey(h func(w http.ResponseWriter, r *http.Request, st *moreState, keys []*keyRec, k *keyRec, base string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		st := s.more()
 		keys := s.envKeys(st, env)
 		for _, k := range keys {
@@ -405,7 +405,7 @@ func publicKeyBits(c *x509.Certificate) int {
 // certificatesCollection lists certificates (GET) and takes an upload
 // (POST: multipart/form-data with a "file" part holding a PEM or DER
 // certificate and a "usageType" part).
-func (s *Server) certificatesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) certificatesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	if r.Method == http.MethodPost {
 		s.uploadCertificate(w, r, st, env, base)
@@ -470,7 +470,7 @@ func (s *Server) uploadCertificate(w http.ResponseWriter, r *http.Request, st *m
 }
 
 // certificateItem reads (GET) and deletes (DELETE) an uploaded certificate.
-func (s *Server) certificateItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) certificateItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	c := st.certs[r.PathValue("certificateID")]
 	switch {

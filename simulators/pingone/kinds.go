@@ -112,55 +112,56 @@ func (s *Server) add(st *moreState, k *kind, envID, parent, listPath string, bod
 	return x
 }
 
-// crud serves list/create at listPath and read/update/delete below it.
-func (s *Server) crud(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, k *kind, parent, listPath string, rest []string) {
-	if len(rest) == 0 {
-		switch r.Method {
-		case http.MethodGet:
-			var out []any
-			for _, x := range st.list(k.name, env.id, parent) {
-				out = append(out, s.recJSON(x, k, base))
-			}
-			writeHAL(w, http.StatusOK, collection(base+listPath, k.name, out))
-		case http.MethodPost:
-			body := map[string]any{}
-			if !k.bodyless {
-				var ok bool
-				if body, ok = readJSONBody(w, r, mtJSON); !ok {
-					return
-				}
-			}
-			if bad := s.check(st, k, env, parent, body, nil); len(bad) > 0 {
-				writeInvalidData(w, bad...)
-				return
-			}
-			if k.prepare != nil {
-				k.prepare(body)
-			}
-			x := s.add(st, k, env.id, parent, listPath, body)
-			if k.afterWrite != nil {
-				k.afterWrite(st, x)
-			}
-			status := http.StatusCreated
-			if k.createStatus != 0 {
-				status = k.createStatus
-			}
-			writeHAL(w, status, s.recJSON(x, k, base))
-		default:
-			writeMethodNotAllowed(w)
+// crud serves a generic kind below parent: the collection at listPath
+// (id "": list, create) or the record the route named (read, update,
+// delete).
+func (s *Server) crud(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, k *kind, parent, listPath, id string) {
+	if id != "" {
+		x := st.get(id, k.name, env.id)
+		if x == nil || (parent != "" && x.parent != parent) {
+			writeNotFound(w)
+			return
 		}
+		s.item(w, r, st, env, base, k, x)
 		return
 	}
-	if len(rest) > 1 {
-		writeNotFound(w)
+	if r.Method == http.MethodPost {
+		s.create(w, r, st, env, base, k, parent, listPath)
 		return
 	}
-	x := st.get(rest[0], k.name, env.id)
-	if x == nil || (parent != "" && x.parent != parent) {
-		writeNotFound(w)
+	var out []any
+	for _, x := range st.list(k.name, env.id, parent) {
+		out = append(out, s.recJSON(x, k, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+listPath, k.name, out))
+}
+
+// create is the generic kinds' shape of a create: decode, check, fill
+// defaults, store, answer.
+func (s *Server) create(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, k *kind, parent, listPath string) {
+	body := map[string]any{}
+	if !k.bodyless {
+		var ok bool
+		if body, ok = readJSONBody(w, r, mtJSON); !ok {
+			return
+		}
+	}
+	if bad := s.check(st, k, env, parent, body, nil); len(bad) > 0 {
+		writeInvalidData(w, bad...)
 		return
 	}
-	s.item(w, r, st, env, base, k, x)
+	if k.prepare != nil {
+		k.prepare(body)
+	}
+	x := s.add(st, k, env.id, parent, listPath, body)
+	if k.afterWrite != nil {
+		k.afterWrite(st, x)
+	}
+	status := http.StatusCreated
+	if k.createStatus != 0 {
+		status = k.createStatus
+	}
+	writeHAL(w, status, s.recJSON(x, k, base))
 }
 
 // item serves GET, the update method and DELETE of one record.

@@ -54,7 +54,7 @@ func (s *Server) languageJSON(l *language, base string) map[string]any {
 
 // listLanguages lists an environment's languages (GET) and adds one
 // (POST: disabled, not default, as PingOne requires).
-func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if r.Method == http.MethodPost {
 		s.addLanguage(w, r, env, base)
 		return
@@ -68,7 +68,7 @@ func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request, _ *caller
 
 // languageItem reads, updates (enable, make default) and deletes (a
 // language an administrator added) one language.
-func (s *Server) languageItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) languageItem(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	langs := s.languages(env.id)
 	var l *language
 	for _, x := range langs {

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, base string, rest []string) {
+func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, base, id string) {
 	table[*device]{
 		name: "devices", list: base + "/environments/" + u.envID + "/users/" + u.id + "/devices", items: s.devices,
 		owns: func(d *device) bool { return d.userID == u.id },
@@ -55,7 +55,7 @@ func (s *Server) routeDevices(w http.ResponseWriter, r *http.Request, u *user, b
 			s.devices[d.id] = d
 			return d, nil
 		},
-	}.serve(w, r, rest)
+	}.serve(w, r, id)
 }
 
 func (s *Server) userDevices(userID string) []*device {

@@ -19,14 +19,8 @@ func defaultMFASettings() map[string]any {
 
 // serveMFASettings answers GET, PUT (replace) and DELETE (back to
 // PingOne's defaults, 204) on /mfaSettings.
-func (s *Server) serveMFASettings(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	if len(rest) > 0 {
-		writeNotFound(w)
-		return
-	}
-	if !allow(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) {
-		return
-	}
+func (s *Server) serveMFASettings(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	st := s.more()
 	self := "/environments/" + env.id + "/mfaSettings"
 	var x *rec
 	if list := st.list(kindMFASettings.name, env.id, ""); len(list) > 0 {

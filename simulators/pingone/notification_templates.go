@@ -71,77 +71,78 @@ var kindTemplateContent = &kind{
 	update: http.MethodPut,
 }
 
-func (s *Server) routeTemplates(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	list := "/environments/" + env.id + "/templates"
-	tplJSON := func(i int) map[string]any {
-		t := notificationTemplates[i]
-		methods := make([]any, len(t.methods))
-		for j, m := range t.methods {
-			methods[j] = m
-		}
-		// An object keyed by variable name, as PingOne's specification has it.
-		vars := make(map[string]any, len(t.vars))
-		for _, v := range t.vars {
-			vars[v] = map[string]any{"required": false}
-		}
-		return map[string]any{
-			"_links":          map[string]any{"self": link(base + list + "/" + t.name), "environment": link(base + "/environments/" + env.id), "contents": link(base + list + "/" + t.name + "/contents")},
-			"id":              t.name,
-			"environment":     ref(env.id),
-			"displayName":     strings.ReplaceAll(t.name, "_", " "),
-			"deliveryMethods": methods,
-			"variables":       vars,
-		}
+// templateJSON is notification template i as PingOne answers it.
+func templateJSON(i int, env *environment, base string) map[string]any {
+	list := base + "/environments/" + env.id + "/templates"
+	t := notificationTemplates[i]
+	methods := make([]any, len(t.methods))
+	for j, m := range t.methods {
+		methods[j] = m
 	}
-	if len(rest) == 0 {
-		if r.Method != http.MethodGet {
-			writeMethodNotAllowed(w)
-			return
-		}
-		var out []any
-		for i := range notificationTemplates {
-			out = append(out, tplJSON(i))
-		}
-		writeHAL(w, http.StatusOK, collection(base+list, "templates", out))
-		return
+	// An object keyed by variable name, as PingOne's specification has it.
+	vars := make(map[string]any, len(t.vars))
+	for _, v := range t.vars {
+		vars[v] = map[string]any{"required": false}
 	}
-	idx := -1
+	return map[string]any{
+		"_links":          map[string]any{"self": link(list + "/" + t.name), "environment": link(base + "/environments/" + env.id), "contents": link(list + "/" + t.name + "/contents")},
+		"id":              t.name,
+		"environment":     ref(env.id),
+		"displayName":     strings.ReplaceAll(t.name, "_", " "),
+		"deliveryMethods": methods,
+		"variables":       vars,
+	}
+}
+
+func (s *Server) listTemplates(w http.ResponseWriter, _ *http.Request, _ *caller, env *environment, base string) {
+	var out []any
+	for i := range notificationTemplates {
+		out = append(out, templateJSON(i, env, base))
+	}
+	writeHAL(w, http.StatusOK, collection(base+"/environments/"+env.id+"/templates", "templates", out))
+}
+
+// templateIndex finds {templateName}, answering 404 when there is none.
+func templateIndex(w http.ResponseWriter, r *http.Request) int {
 	for i, t := range notificationTemplates {
-		if t.name == rest[0] {
-			idx = i
+		if t.name == r.PathValue("templateName") {
+			return i
 		}
 	}
-	if idx < 0 {
-		writeNotFound(w)
+	writeNotFound(w)
+	return -1
+}
+
+func (s *Server) readTemplate(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	if i := templateIndex(w, r); i >= 0 {
+		writeHAL(w, http.StatusOK, templateJSON(i, env, base))
+	}
+}
+
+// templateContents serves a template's contents: a generic kind whose
+// records carry the template they belong to.
+func (s *Server) templateContents(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	i := templateIndex(w, r)
+	if i < 0 {
 		return
 	}
-	if len(rest) == 1 {
-		if r.Method != http.MethodGet {
-			writeMethodNotAllowed(w)
-			return
-		}
-		writeHAL(w, http.StatusOK, tplJSON(idx))
+	st, name := s.more(), notificationTemplates[i].name
+	list := "/environments/" + env.id + "/templates/" + name + "/contents"
+	id := r.PathValue("contentID")
+	if id != "" || r.Method != http.MethodPost {
+		s.crud(w, r, st, env, base, kindTemplateContent, name, list, id)
 		return
 	}
-	if rest[1] != "contents" {
-		writeNotFound(w)
+	body, ok := readJSONBody(w, r, mtJSON)
+	if !ok {
 		return
 	}
-	name := notificationTemplates[idx].name
-	if len(rest) == 2 && r.Method == http.MethodPost {
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
-		if bad := s.check(st, kindTemplateContent, env, name, body, nil); len(bad) > 0 {
-			writeInvalidData(w, bad...)
-			return
-		}
-		kindTemplateContent.prepare(body)
-		body["template"] = ref(name)
-		x := s.add(st, kindTemplateContent, env.id, name, list+"/"+name+"/contents", body)
-		writeHAL(w, http.StatusCreated, s.recJSON(x, kindTemplateContent, base))
+	if bad := s.check(st, kindTemplateContent, env, name, body, nil); len(bad) > 0 {
+		writeInvalidData(w, bad...)
 		return
 	}
-	s.crud(w, r, st, env, base, kindTemplateContent, name, list+"/"+name+"/contents", rest[2:])
+	kindTemplateContent.prepare(body)
+	body["template"] = ref(name)
+	x := s.add(st, kindTemplateContent, env.id, name, list, body)
+	writeHAL(w, http.StatusCreated, s.recJSON(x, kindTemplateContent, base))
 }

@@ -35,14 +35,8 @@ var kindNotificationsSettings = &kind{name: "notificationsSettings", rtype: "NOT
 
 // serveNotificationsSettings answers GET, PUT (replace) and DELETE (back
 // to PingOne's defaults) on /notificationsSettings.
-func (s *Server) serveNotificationsSettings(w http.ResponseWriter, r *http.Request, st *moreState, env *environment, base string, rest []string) {
-	if len(rest) > 0 {
-		writeNotFound(w)
-		return
-	}
-	if !allow(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) {
-		return
-	}
+func (s *Server) serveNotificationsSettings(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+	st := s.more()
 	self := "/environments/" + env.id + "/notificationsSettings"
 	defaults := func() map[string]any {
 		return map[string]any{"deliveryMode": "ALL", "from": map[string]any{"address": "noreply@pingidentity.com", "name": "PingOne"}}

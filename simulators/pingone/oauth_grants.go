@@ -400,7 +400,7 @@ func remoteIP(r *http.Request) string {
 
 // routeUserSessions serves /users/{id}/sessions[/{sessionID}]: list, read
 // and delete (terminate) the user's SSO sessions, newest first.
-func (s *Server) routeUserSessions(w http.ResponseWriter, r *http.Request, u *user, base string, rest []string) {
+func (s *Server) routeUserSessions(w http.ResponseWriter, r *http.Request, u *user, base, id string) {
 	list := base + "/environments/" + u.envID + "/users/" + u.id + "/sessions"
 	render := func(sess *session) map[string]any {
 		return map[string]any{
@@ -422,15 +422,15 @@ func (s *Server) routeUserSessions(w http.ResponseWriter, r *http.Request, u *us
 	}
 	sort.Slice(mine, func(i, j int) bool { return mine[i].createdAt.After(mine[j].createdAt) })
 	switch {
-	case len(rest) == 0 && r.Method == http.MethodGet:
+	case id == "":
 		var out []any
 		for _, sess := range mine {
 			out = append(out, render(sess))
 		}
 		writeHAL(w, http.StatusOK, collection(list, "sessions", out))
-	case len(rest) == 1 && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
+	default:
 		for _, sess := range mine {
-			if sess.id != rest[0] {
+			if sess.id != id {
 				continue
 			}
 			if r.Method == http.MethodDelete {
@@ -441,10 +441,6 @@ func (s *Server) routeUserSessions(w http.ResponseWriter, r *http.Request, u *us
 			writeHAL(w, http.StatusOK, render(sess))
 			return
 		}
-		writeNotFound(w)
-	case len(rest) <= 1:
-		writeMethodNotAllowed(w)
-	default:
 		writeNotFound(w)
 	}
 }

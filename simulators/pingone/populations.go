@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-func (s *Server) routePopulations(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
+// populationsRoute serves the populations and one population.
+func (s *Server) populationsRoute(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	table[*population]{
 		name: "populations", list: base + "/environments/" + env.id + "/populations", items: s.populations,
 		owns: func(p *population) bool { return p.envID == env.id },
@@ -59,7 +60,7 @@ func (s *Server) routePopulations(w http.ResponseWriter, r *http.Request, env *e
 			return nil
 		},
 		remove: func(p *population) { delete(s.populations, p.id) },
-	}.serve(w, r, rest)
+	}.serve(w, r, r.PathValue("populationID"))
 }
 
 func (s *Server) populationJSON(p *population, base string) map[string]any {

@@ -17,7 +17,7 @@ type propRevision struct {
 
 // createRevision takes a new revision (POST, an empty body), pointing at
 // the one before it. The caller holds s.mu.
-func (s *Server) createRevision(w http.ResponseWriter, _ *http.Request, c *caller, env *environment, base string, _ []string) {
+func (s *Server) createRevision(w http.ResponseWriter, _ *http.Request, c *caller, env *environment, base string) {
 	st := s.more()
 	rev := &propRevision{id: newID(), envID: env.id, createdAt: s.now()}
 	if c != nil && c.app != nil {
@@ -34,7 +34,7 @@ func (s *Server) createRevision(w http.ResponseWriter, _ *http.Request, c *calle
 
 // readRevision reads one revision; id:latest names the newest, as
 // PingOne's API has it.
-func (s *Server) readRevision(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) readRevision(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	id := r.PathValue("revisionID")
 	if strings.HasSuffix(r.URL.Path, "/id:latest") {

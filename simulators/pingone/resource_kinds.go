@@ -235,8 +235,8 @@ func (s *Server) propagationRoutes(add addRoute, kindAt kindRoute) {
 	add("GET POST", "propagation/plans/{planID}/rules", s.planRules)
 	kindAt("propagation/rules", "ruleID", kindPropagationRule, "GET PUT DELETE")
 	add("GET POST", "propagation/rules/{ruleID}/mappings", s.ruleMappings)
-	mapping := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
-		s.crud(w, r, s.more(), env, base, kindPropagationMapping, "", "/environments/"+env.id+"/propagation/mappings", []string{r.PathValue("mappingID")})
+	mapping := func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+		s.crud(w, r, s.more(), env, base, kindPropagationMapping, "", "/environments/"+env.id+"/propagation/mappings", r.PathValue("mappingID"))
 	}
 	add("GET PUT DELETE", "propagation/mappings/{mappingID}", mapping)
 	// PingOne's specification (and so its SDK) spells the DELETE singular.
@@ -247,7 +247,7 @@ func (s *Server) propagationRoutes(add addRoute, kindAt kindRoute) {
 }
 
 // planRules lists a plan's rules (GET) and creates one in it (POST).
-func (s *Server) planRules(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) planRules(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	plan := st.get(r.PathValue("planID"), "plans", env.id)
 	if plan == nil {
@@ -269,7 +269,7 @@ func (s *Server) planRules(w http.ResponseWriter, r *http.Request, _ *caller, en
 
 // ruleMappings lists a rule's mappings (GET) and creates one (POST):
 // created under the rule, addressed under /propagation/mappings.
-func (s *Server) ruleMappings(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) ruleMappings(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	rule := st.get(r.PathValue("ruleID"), "rules", env.id)
 	if rule == nil {
@@ -277,7 +277,7 @@ func (s *Server) ruleMappings(w http.ResponseWriter, r *http.Request, _ *caller,
 		return
 	}
 	if r.Method == http.MethodGet {
-		s.crud(w, r, st, env, base, kindPropagationMapping, rule.id, rule.self+"/mappings", nil)
+		s.crud(w, r, st, env, base, kindPropagationMapping, rule.id, rule.self+"/mappings", "")
 		return
 	}
 	body, ok := readJSONBody(w, r, mtJSON)
@@ -359,7 +359,7 @@ func (s *Server) seedMore(st *moreState, env *environment) {
 
 // idpAttributes serves an identity provider's attribute mappings, seeded
 // with its CORE mapping (social.go).
-func (s *Server) idpAttributes(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) idpAttributes(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	idp := st.get(r.PathValue("providerID"), "identityProviders", env.id)
 	if idp == nil {
@@ -367,5 +367,5 @@ func (s *Server) idpAttributes(w http.ResponseWriter, r *http.Request, _ *caller
 		return
 	}
 	s.seedIdPAttributes(st, idp)
-	s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", pathID(r, "attributeID"))
+	s.crud(w, r, st, env, base, kindIdPAttribute, idp.id, idp.self+"/attributes", r.PathValue("attributeID"))
 }

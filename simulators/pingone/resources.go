@@ -107,7 +107,7 @@ func (s *Server) resourceRoutes(add addRoute) {
 // withResource resolves {resourceID} in the environment (404 when it is
 // not there).
 func (s *Server) withResource(h func(http.ResponseWriter, *http.Request, *environment, *resource, string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		res := s.resources[r.PathValue("resourceID")]
 		if res == nil || res.envID != env.id {
 			writeNotFound(w)
@@ -117,7 +117,7 @@ func (s *Server) withResource(h func(http.ResponseWriter, *http.Request, *enviro
 	}
 }
 
-func (s *Server) resourcesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) resourcesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	table[*resource]{
 		name: "resources", list: base + "/environments/" + env.id + "/resources", items: s.resources,
 		owns: func(x *resource) bool { return x.envID == env.id },

@@ -71,7 +71,7 @@ func containsFold(list []string, v string) bool {
 // event's IP gives the level, else the set's default result), GET
 // /riskEvaluations/{id} and PUT /riskEvaluations/{id}/event (the
 // completionStatus update a flow sends when it ends).
-func (s *Server) createRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) createRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	body, ok := readJSONBody(w, r, mtJSON)
 	if !ok {
@@ -118,14 +118,14 @@ func (s *Server) riskEvaluation(w http.ResponseWriter, r *http.Request, env *env
 	return x
 }
 
-func (s *Server) readRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) readRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	if x := s.riskEvaluation(w, r, env); x != nil {
 		writeHAL(w, http.StatusOK, s.recJSON(x, &kind{}, base))
 	}
 }
 
 // riskEvaluationEvent takes the completionStatus a flow sends when it ends.
-func (s *Server) riskEvaluationEvent(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, _ []string) {
+func (s *Server) riskEvaluationEvent(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	x := s.riskEvaluation(w, r, env)
 	if x == nil {
 		return

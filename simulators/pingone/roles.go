@@ -48,23 +48,15 @@ func (s *Server) roleJSON(rl *role, base string) map[string]any {
 	}
 }
 
-// serveRoles handles GET {{apiPath}}/roles[/{roleID}].
-func (s *Server) serveRoles(w http.ResponseWriter, r *http.Request, base string, rest []string) {
-	if r.Method != http.MethodGet {
-		writeMethodNotAllowed(w)
-		return
-	}
-	if len(rest) == 1 {
+// serveRoles handles GET {{apiPath}}/roles (id "") and /roles/{roleID}.
+func (s *Server) serveRoles(w http.ResponseWriter, _ *http.Request, base, id string) {
+	if id != "" {
 		for _, rl := range s.roles {
-			if rl.id == rest[0] {
+			if rl.id == id {
 				writeHAL(w, http.StatusOK, s.roleJSON(rl, base))
 				return
 			}
 		}
-		writeNotFound(w)
-		return
-	}
-	if len(rest) > 1 {
 		writeNotFound(w)
 		return
 	}
@@ -83,7 +75,7 @@ type roleAssignment struct {
 }
 
 // routeRoleAssignments serves {users|applications}/{id}/roleAssignments.
-func (s *Server) routeRoleAssignments(w http.ResponseWriter, r *http.Request, env *environment, base, actorType, actorID string, rest []string) {
+func (s *Server) routeRoleAssignments(w http.ResponseWriter, r *http.Request, env *environment, base, actorType, actorID, id string) {
 	list := base + "/environments/" + env.id + "/" + actorType + "/" + actorID + "/roleAssignments"
 	render := func(a *roleAssignment) map[string]any {
 		return map[string]any{
@@ -151,5 +143,5 @@ func (s *Server) routeRoleAssignments(w http.ResponseWriter, r *http.Request, en
 		},
 		remove: func(a *roleAssignment) { delete(s.roleAssignments, a.id) },
 	}
-	t.serve(w, r, rest)
+	t.serve(w, r, id)
 }

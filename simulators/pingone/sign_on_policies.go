@@ -6,25 +6,31 @@ import (
 	"strings"
 )
 
-func (s *Server) routePolicies(w http.ResponseWriter, r *http.Request, env *environment, base string, rest []string) {
-	if len(rest) == 0 {
-		s.policiesCollection(w, r, env, base)
-		return
-	}
-	pol := s.policies[rest[0]]
-	switch {
-	case pol == nil || pol.envID != env.id:
-		writeNotFound(w)
-	case len(rest) == 1:
-		s.policyItem(w, r, env, pol, base)
-	case rest[1] == "actions" && len(rest) <= 3:
-		s.policyActionsRoute(w, r, env, pol, base, rest[2:])
-	default:
-		writeNotFound(w)
+// signOnPolicyRoutes adds the sign-on policies and their actions.
+func (s *Server) signOnPolicyRoutes(add addRoute) {
+	add("GET POST", "signOnPolicies", s.policiesCollection)
+	add("GET PUT DELETE", "signOnPolicies/{policyID}", s.withPolicy(s.policyItem))
+	actions := s.withPolicy(func(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string) {
+		s.policyActionsRoute(w, r, env, pol, base, r.PathValue("actionID"))
+	})
+	add("GET POST", "signOnPolicies/{policyID}/actions", actions)
+	add("GET PUT", "signOnPolicies/{policyID}/actions/{actionID}", actions)
+}
+
+// withPolicy resolves {policyID} in the environment (404 when it is not
+// there).
+func (s *Server) withPolicy(h func(http.ResponseWriter, *http.Request, *environment, *signOnPolicy, string)) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+		pol := s.policies[r.PathValue("policyID")]
+		if pol == nil || pol.envID != env.id {
+			writeNotFound(w)
+			return
+		}
+		h(w, r, env, pol, base)
 	}
 }
 
-func (s *Server) policiesCollection(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+func (s *Server) policiesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	switch r.Method {
 	case http.MethodGet:
 		var out []any
@@ -90,9 +96,10 @@ func (s *Server) policyItem(w http.ResponseWriter, r *http.Request, env *environ
 	}
 }
 
-// policyActionsRoute serves a policy's actions: list, create, read, replace.
-func (s *Server) policyActionsRoute(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base string, rest []string) {
-	if len(rest) == 0 {
+// policyActionsRoute serves a policy's actions (id "": list, create) and
+// one action (read, replace).
+func (s *Server) policyActionsRoute(w http.ResponseWriter, r *http.Request, env *environment, pol *signOnPolicy, base, id string) {
+	if id == "" {
 		switch r.Method {
 		case http.MethodGet:
 			var out []any
@@ -107,10 +114,8 @@ func (s *Server) policyActionsRoute(w http.ResponseWriter, r *http.Request, env 
 		}
 		return
 	}
-	a := s.actions[rest[0]]
+	a := s.actions[id]
 	switch {
-	case r.Method != http.MethodGet && r.Method != http.MethodPut:
-		writeMethodNotAllowed(w)
 	case a == nil || a.policyID != pol.id:
 		writeNotFound(w)
 	case r.Method == http.MethodGet:

@@ -118,22 +118,20 @@ func (t table[T]) serveItem(w http.ResponseWriter, r *http.Request, v T) {
 	}
 }
 
-// serve answers the collection and its items: an unknown item is 404, a
-// method the resource lacks 405, and anything deeper 404.
-func (t table[T]) serve(w http.ResponseWriter, r *http.Request, rest []string) {
+// serve answers the collection (id "") or the item with the id the route
+// named: an unknown item is 404, a method the resource lacks 405.
+func (t table[T]) serve(w http.ResponseWriter, r *http.Request, id string) {
 	switch {
-	case len(rest) == 0:
+	case id == "":
 		t.serveRoot(w, r)
-	case len(rest) == 1 && t.allows(r.Method):
-		v, ok := t.find(rest[0])
+	case !t.allows(r.Method):
+		writeMethodNotAllowed(w)
+	default:
+		v, ok := t.find(id)
 		if !ok {
 			writeNotFound(w)
 			return
 		}
 		t.serveItem(w, r, v)
-	case len(rest) == 1:
-		writeMethodNotAllowed(w)
-	default:
-		writeNotFound(w)
 	}
 }

@@ -36,7 +36,7 @@ func userLinks(base string, u *user, name string) map[string]any {
 	return map[string]any{"self": link(self + "/" + name), "user": link(self), "environment": link(base + "/environments/" + u.envID)}
 }
 
-func (s *Server) userPopulation(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+func (s *Server) userPopulation(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
 	if !putThen(w, r, func(body map[string]any) *detail {
 		p := s.populations[str(body, "id")]
 		if p == nil || p.envID != env.id {
@@ -50,7 +50,7 @@ func (s *Server) userPopulation(w http.ResponseWriter, r *http.Request, env *env
 	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "population"), "id": u.populationID})
 }
 
-func (s *Server) userEnabled(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string, _ []string) {
+func (s *Server) userEnabled(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string) {
 	if !putThen(w, r, func(body map[string]any) *detail {
 		v, isBool := body["enabled"].(bool)
 		if !isBool {
@@ -64,7 +64,7 @@ func (s *Server) userEnabled(w http.ResponseWriter, r *http.Request, _ *environm
 	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "enabled"), "enabled": u.enabled})
 }
 
-func (s *Server) userVerifyStatusRoute(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string, _ []string) {
+func (s *Server) userVerifyStatusRoute(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string) {
 	if !putThen(w, r, func(body map[string]any) *detail {
 		switch v := str(body, "verifyStatus"); v {
 		case "ENABLED", "DISABLED", "NOT_INITIATED":
@@ -78,7 +78,7 @@ func (s *Server) userVerifyStatusRoute(w http.ResponseWriter, r *http.Request, _
 	writeHAL(w, http.StatusOK, map[string]any{"_links": userLinks(base, u, "verifyStatus"), "verifyStatus": s.userVerifyStatus(u)})
 }
 
-func (s *Server) userIdentityProvider(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+func (s *Server) userIdentityProvider(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
 	if !putThen(w, r, func(body map[string]any) *detail {
 		id := str(obj(body, "identityProvider"), "id")
 		if id != "" && s.more().get(id, "identityProviders", env.id) == nil {
@@ -94,7 +94,7 @@ func (s *Server) userIdentityProvider(w http.ResponseWriter, r *http.Request, en
 
 // userLinkedAccounts lists the link an external sign-on made
 // (external_auth.go): one per provider, named by the user's id there.
-func (s *Server) userLinkedAccounts(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string, _ []string) {
+func (s *Server) userLinkedAccounts(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string) {
 	var out []any
 	if u.idpID != "" {
 		out = append(out, map[string]any{
@@ -105,7 +105,7 @@ func (s *Server) userLinkedAccounts(w http.ResponseWriter, _ *http.Request, _ *e
 	writeHAL(w, http.StatusOK, collection(base+"/environments/"+u.envID+"/users/"+u.id+"/linkedAccounts", "linkedAccounts", out))
 }
 
-func (s *Server) userAgreementConsents(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string, _ []string) {
+func (s *Server) userAgreementConsents(w http.ResponseWriter, _ *http.Request, _ *environment, u *user, base string) {
 	var out []any
 	for _, c := range s.userConsents(u.id) {
 		out = append(out, map[string]any{
@@ -114,17 +114,6 @@ func (s *Server) userAgreementConsents(w http.ResponseWriter, _ *http.Request, _
 		})
 	}
 	writeHAL(w, http.StatusOK, collection(base+"/environments/"+u.envID+"/users/"+u.id+"/agreementConsents", "agreementConsents", out))
-}
-
-// allow answers 405 unless the request's method is one of methods.
-func allow(w http.ResponseWriter, r *http.Request, methods ...string) bool {
-	for _, m := range methods {
-		if r.Method == m {
-			return true
-		}
-	}
-	writeMethodNotAllowed(w)
-	return false
 }
 
 func (s *Server) userConsents(userID string) []*consent {

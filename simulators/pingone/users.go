@@ -8,17 +8,17 @@ import (
 
 // userRoutes adds the users area: the collection, one user and the
 // user's sub-resources (user_resources.go, mfa_devices.go, oauth_grants.go,
-// groups.go, roles.go, app_roles.go).
-func (s *Server) userRoutes(add addRoute, plain func(func(http.ResponseWriter, *http.Request, *environment, string, []string)) apiHandler) {
-	add("GET POST", "users", plain(func(w http.ResponseWriter, r *http.Request, env *environment, base string, _ []string) {
+// groups.go, roles.go; app_roles.go adds the application roles).
+func (s *Server) userRoutes(add addRoute) {
+	add("GET POST", "users", func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		s.usersCollection(w, r, env, base)
-	}))
+	})
 	u := s.withUser
 	add("GET PUT PATCH", "users/{userID}", u(s.userItem))
-	add("GET PUT", "users/{userID}/password", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, _ []string) {
+	add("GET PUT", "users/{userID}/password", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string) {
 		s.userPassword(w, r, x, base)
 	}))
-	add("GET PUT", "users/{userID}/mfaEnabled", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, _ []string) {
+	add("GET PUT", "users/{userID}/mfaEnabled", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string) {
 		s.userMFAEnabled(w, r, x, base)
 	}))
 	add("GET PUT", "users/{userID}/population", u(s.userPopulation))
@@ -27,42 +27,41 @@ func (s *Server) userRoutes(add addRoute, plain func(func(http.ResponseWriter, *
 	add("GET PUT", "users/{userID}/identityProvider", u(s.userIdentityProvider))
 	add("GET", "users/{userID}/linkedAccounts", u(s.userLinkedAccounts))
 	add("GET", "users/{userID}/agreementConsents", u(s.userAgreementConsents))
-	sub := func(h func(http.ResponseWriter, *http.Request, *user, string, []string)) apiHandler {
-		return u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string, rest []string) {
-			h(w, r, x, base, rest)
+	// sub serves a collection below the user and its items, named by the
+	// route's wildcard idName.
+	sub := func(idName string, h func(http.ResponseWriter, *http.Request, *user, string, string)) apiHandler {
+		return u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string) {
+			h(w, r, x, base, r.PathValue(idName))
 		})
 	}
-	add("GET POST", "users/{userID}/devices", sub(s.routeDevices))
-	add("GET", "users/{userID}/devices/{deviceID}", sub(s.routeDevices))
-	add("GET", "users/{userID}/sessions", sub(s.routeUserSessions))
-	add("GET DELETE", "users/{userID}/sessions/{sessionID}", sub(s.routeUserSessions))
-	add("GET POST", "users/{userID}/memberOfGroups", sub(s.routeMemberOf))
-	add("GET DELETE", "users/{userID}/memberOfGroups/{groupID}", sub(s.routeMemberOf))
-	roles := u(func(w http.ResponseWriter, r *http.Request, env *environment, x *user, base string, rest []string) {
-		s.routeRoleAssignments(w, r, env, base, "users", x.id, rest)
+	devices := sub("deviceID", s.routeDevices) // mfa_devices.go
+	add("GET POST", "users/{userID}/devices", devices)
+	add("GET", "users/{userID}/devices/{deviceID}", devices)
+	sessions := sub("sessionID", s.routeUserSessions) // oauth_grants.go
+	add("GET", "users/{userID}/sessions", sessions)
+	add("GET DELETE", "users/{userID}/sessions/{sessionID}", sessions)
+	groups := sub("groupID", s.routeMemberOf) // groups.go
+	add("GET POST", "users/{userID}/memberOfGroups", groups)
+	add("GET DELETE", "users/{userID}/memberOfGroups/{groupID}", groups)
+	roles := u(func(w http.ResponseWriter, r *http.Request, env *environment, x *user, base string) {
+		s.routeRoleAssignments(w, r, env, base, "users", x.id, r.PathValue("roleAssignmentID")) // roles.go
 	})
 	add("GET POST", "users/{userID}/roleAssignments", roles)
 	add("GET DELETE", "users/{userID}/roleAssignments/{roleAssignmentID}", roles)
 }
 
-// userHandler serves a route below one user, with rest below the user's
-// sub-resource (a device's id, a session's id...).
-type userHandler func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, rest []string)
+// userHandler serves a route below one user.
+type userHandler func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string)
 
 // withUser resolves {userID} in the environment (404 when it is not there).
 func (s *Server) withUser(h userHandler) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string, rest []string) {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 		u := s.users[r.PathValue("userID")]
 		if u == nil || u.envID != env.id {
 			writeNotFound(w)
 			return
 		}
-		if len(rest) >= 2 {
-			rest = rest[2:]
-		} else {
-			rest = nil
-		}
-		h(w, r, env, u, base, rest)
+		h(w, r, env, u, base)
 	}
 }
 
@@ -92,7 +91,7 @@ func (s *Server) usersCollection(w http.ResponseWriter, r *http.Request, env *en
 }
 
 // userItem reads (optionally with memberOfGroupNames) and updates a user.
-func (s *Server) userItem(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string, _ []string) {
+func (s *Server) userItem(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string) {
 	if r.Method != http.MethodGet {
 		s.updateUser(w, r, env, u, base) // user_resources.go
 		return
