@@ -117,6 +117,10 @@ type SentRequest struct {
 	URL    string
 	Header []collections.Header
 	Body   []byte
+	// Challenged says the server's auth challenge (digest) was answered:
+	// the request went twice, and the run counts both round trips among its
+	// requests, as Newman and Postman CLI do.
+	Challenged bool
 }
 
 // RequestEvent reports a sent request and its response, or its network error.

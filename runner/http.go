@@ -528,14 +528,17 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	if maxRedirects <= 0 {
 		maxRedirects = 10
 	}
-	challenged := false
+	challenged, answered := false, false
 	for hop := 0; ; hop++ {
 		if useCookies {
 			addJarCookies(hreq, c.jar)
 		}
-		if hop == 0 {
+		if hop == 0 || answered {
+			// After a challenge the report shows the request that was
+			// answered, with its Authorization, as Newman and Postman do.
 			out.sent.Header = headerList(hreq)
 			out.sent.Body = out.data
+			answered = false
 		}
 		if p.check != nil {
 			if err := p.check(hreq.URL.Scheme + "://" + hreq.URL.Host + hreq.URL.Opaque + hreq.URL.EscapedPath()); err != nil {
@@ -556,7 +559,8 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				return nil, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
 			}
 			if retry != nil {
-				challenged = true
+				challenged, answered = true, true
+				out.sent.Challenged = true
 				drain(resp)
 				p.clock.endHop()
 				hreq = retry

@@ -160,6 +160,43 @@ func TestMaxSteps(t *testing.T) {
 	}
 }
 
+// TestDigestChallengeCounts: an answered digest challenge is two round
+// trips in the run's requests and one execution whose request is the
+// answered one, as Newman 6.2.2 and Postman CLI 1.34 report Newman's own
+// test__integration__helper (3 items, 4 requests; the DigestAuth execution
+// carries "Authorization: Digest username=...").
+func TestDigestChallengeCounts(t *testing.T) {
+	t.Parallel()
+	digest := `{"name":"digest","request":{"method":"GET","url":"{{baseUrl}}/digest-auth","auth":{"type":"digest","digest":[` +
+		`{"key":"username","value":"postman"},{"key":"password","value":"password"}]}}}`
+	cases := []struct {
+		name         string
+		items        []string
+		requests     int
+		authorizedAt []bool // per reported request: does it carry a Digest Authorization?
+	}{
+		{"a digest item", []string{digest}, 2, []bool{true}},
+		{"beside a plain item", []string{item("plain", "GET", "{{baseUrl}}/get", ""), digest}, 3, []bool{false, true}},
+		{"wrong password: one challenge, still 401", []string{strings.Replace(digest, `"value":"password"`, `"value":"nope"`, 1)}, 2, []bool{true}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			sum, rec, _ := run(t, coll(c.items...), runner.Options{})
+			assert.Equal(t, c.requests, sum.Requests.Total)
+			reqs := rec.requests()
+			require.Len(t, reqs, len(c.authorizedAt), "one execution per item")
+			for i, want := range c.authorizedAt {
+				got := false
+				for _, h := range reqs[i].Request.Header {
+					got = got || (strings.EqualFold(h.Key, "Authorization") && strings.HasPrefix(h.Value, "Digest "))
+				}
+				assert.Equal(t, want, got, "request %d carries the answered Authorization", i)
+			}
+		})
+	}
+}
+
 func TestSkipRequestAndThrowingPrerequest(t *testing.T) {
 	t.Parallel()
 	c := `{"info":{"name":"t"},"item":[` +

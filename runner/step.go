@@ -182,6 +182,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	if r.Options.Progress != nil {
 		r.Options.Progress()
 	}
+	if sent.Challenged {
+		r.summary.Requests.Total++
+	}
 	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
