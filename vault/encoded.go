@@ -15,18 +15,15 @@ import (
 // exact spellings Redactor.Add registers need not foresee every mix. A
 // value cut short and followed by an ellipsis ("…" or "...") is matched
 // from MinSecretLen characters on: a truncated prefix is masked too.
-func encodedSpans(s string, values [][]rune) []span {
+func encodedSpans(s string, values []*secretValue) []span {
 	var spans []span
 	m := matcher{s: s}
-	for _, want := range values {
+	for _, v := range values {
+		want, starts := v.runes, &v.starts
 		if len(want) == 0 {
 			continue
 		}
 		m.want = want
-		var starts [256]bool
-		for b := 0; b < 256; b++ {
-			starts[b] = mayStart(byte(b), want[0])
-		}
 		for i := 0; i < len(s); {
 			if !starts[s[i]] {
 				i++

@@ -30,8 +30,25 @@ const MinSecretLen = 3
 // use.
 type Redactor struct {
 	mu      sync.RWMutex
-	secrets []string // distinct needles, longest first; replaced, never mutated
-	values  [][]rune // the values as added, for matching their encoded forms
+	secrets []string       // distinct needles, longest first; replaced, never mutated
+	values  []*secretValue // the values as added, for matching their encoded forms
+}
+
+// secretValue is a value as added, with the table encodedSpans scans by,
+// built once here rather than on every call (it was most of the cost of
+// masking the short strings an event is made of).
+type secretValue struct {
+	text   string
+	runes  []rune
+	starts [256]bool // the bytes an encoded form of it can start with
+}
+
+func newSecretValue(v string) *secretValue {
+	sv := &secretValue{text: v, runes: []rune(v)}
+	for b := range 256 {
+		sv.starts[b] = mayStart(byte(b), sv.runes[0])
+	}
+	return sv
 }
 
 // NewRedactor returns an empty Redactor.
@@ -57,8 +74,8 @@ func (r *Redactor) Add(values ...string) {
 	vals := slices.Clone(r.values)
 	for _, v := range values {
 		if utf8.RuneCountInString(v) >= MinSecretLen && strings.TrimSpace(v) != "" &&
-			!slices.ContainsFunc(vals, func(x []rune) bool { return string(x) == v }) {
-			vals = append(vals, []rune(v))
+			!slices.ContainsFunc(vals, func(x *secretValue) bool { return x.text == v }) {
+			vals = append(vals, newSecretValue(v))
 		}
 	}
 	r.values = vals
@@ -154,7 +171,7 @@ func (r *Redactor) Redact(s string) string {
 	return replaceSpans(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)))
 }
 
-func (r *Redactor) rawValues() [][]rune {
+func (r *Redactor) rawValues() []*secretValue {
 	if r == nil {
 		return nil
 	}
@@ -215,7 +232,7 @@ var ellipses = []string{"…", "..."}
 // truncatedSpans finds what is left of a secret cut from the front: a
 // suffix of it right after an ellipsis ("…cr3t"). A prefix cut short
 // before an ellipsis is found by encodedSpans, in any encoding.
-func truncatedSpans(s string, values [][]rune) []span {
+func truncatedSpans(s string, values []*secretValue) []span {
 	var spans []span
 	for _, el := range ellipses {
 		for from := 0; ; {
@@ -228,7 +245,7 @@ func truncatedSpans(s string, values [][]rune) []span {
 				break
 			}
 			for _, v := range values {
-				sec := string(v)
+				sec := v.text
 				if strings.IndexByte(sec, s[from]) < 0 {
 					continue // the common case: no suffix can start here
 				}
