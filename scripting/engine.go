@@ -169,6 +169,8 @@ type Engine struct {
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
+	// respLazy holds the response prototype's lazy accessors (natives.go).
+	respLazy *[4][2]goja.Value
 	// lastEval is the source the scripts last passed to a direct eval, to
 	// word its SyntaxError as V8 does (catchfix.go).
 	lastEval string

@@ -473,17 +473,46 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	_ = d.Set("textFn", e.responseFns[1])
 	_ = d.Set("b64Fn", e.responseFns[2])
 	o := rt.CreateObject(proto)
+	lazy := e.responseLazy(proto)
 	_ = o.Set("id", goja.Undefined())
+	_ = o.DefineAccessorProperty("_details", lazy[0][0], lazy[0][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
 	if r.Code != 0 {
 		_ = o.Set("code", r.Code)
 	} else {
 		_ = o.Set("code", goja.Undefined())
 	}
+	for i := 1; i < len(lazy); i++ {
+		_ = o.DefineAccessorProperty(responseLazyNames[i], lazy[i][0], lazy[i][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
 	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
 	_ = o.Set("responseSize", r.Size)
 	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
+}
+
+// responseLazyNames are the response members made on first read, in the
+// order they stand among its own members.
+var responseLazyNames = [...]string{"_details", "headers", "stream", "cookies"}
+
+// responseLazy returns the getter and setter of each of the prototype's
+// lazy members, read once per engine.
+func (e *Engine) responseLazy(proto *goja.Object) *[4][2]goja.Value {
+	if e.respLazy != nil {
+		return e.respLazy
+	}
+	desc, _ := goja.AssertFunction(e.rt.Get("Object").ToObject(e.rt).Get("getOwnPropertyDescriptor"))
+	var out [4][2]goja.Value
+	for i, name := range responseLazyNames {
+		d, err := desc(goja.Undefined(), proto, e.rt.ToValue(name))
+		if err != nil || goja.IsUndefined(d) {
+			continue
+		}
+		do := d.ToObject(e.rt)
+		out[i] = [2]goja.Value{do.Get("get"), do.Get("set")}
+	}
+	e.respLazy = &out
+	return e.respLazy
 }
 
 // headerData is a header list as an array of {key, value} objects.

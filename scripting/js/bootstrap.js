@@ -1257,22 +1257,30 @@ function Request(d) {
         // as in Postman; the runtime parses it when the request is sent.
         set: function (v) { url = v; }
     });
-    this.method = (d.method || 'GET').toUpperCase();
+    // Own members in postman-collection's order: url, headers, method, then
+    // body only when there is one (an assigned body is added then).
     var hdr = d.header || d.headers;
     this.headers = hdr instanceof PropertyList ? hdr : headerList(hdr || []);
-    var body = d.body ? (d.body instanceof RequestBody ? d.body : new RequestBody(d.body)) : undefined;
-    Object.defineProperty(this, 'body', {
-        enumerable: true, configurable: true,
-        get: function () { return body; },
-        set: function (v) { body = v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
-    });
+    this.method = (d.method || 'GET').toUpperCase();
+    if (d.body) { ownBody(this, d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
     if (d.description) { this.description = d.description; }
     if (d.id) { this.id = d.id; }
     if (d.name) { this.name = d.name; }
 }
+function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
+function ownBody(req, v) {
+    var body = toBody(v);
+    Object.defineProperty(req, 'body', {
+        enumerable: true, configurable: true,
+        get: function () { return body; },
+        set: function (x) { body = toBody(x); }
+    });
+}
 Request.isRequest = isRequest;
 var R = Request.prototype;
+// A request without a body has none of its own until one is assigned.
+Object.defineProperty(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); } });
 R.getHeaders = function (opts) {
     opts = opts || {};
     var o = {};
@@ -1355,10 +1363,19 @@ var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Cr
 // Response wraps the plain data d. The header list, cookies and body text
 // are built on first use: most scripts read only a part of the response.
 // d.header and d.cookies may be arrays or functions returning them.
+// A response's own members are postman-collection's, in its order (what
+// Object.keys lists): id, _details, status, code, headers, stream, cookies,
+// responseTime, responseSize. _details, headers, stream and cookies are
+// accessors taken from the prototype (respLazy), made on first read; the
+// Go side builds pm.response the same way (responseObject).
 function Response(d, textFn, b64Fn) {
     this.id = undefined;
+    Object.defineProperty(this, '_details', respLazy._details);
     this.status = d.status || REASONS[d.code] || '';
     this.code = d.code;
+    Object.defineProperty(this, 'headers', respLazy.headers);
+    Object.defineProperty(this, 'stream', respLazy.stream);
+    Object.defineProperty(this, 'cookies', respLazy.cookies);
     this.responseTime = d.responseTime;
     this.responseSize = d.size;
     d.textFn = textFn;
@@ -1383,14 +1400,26 @@ Object.defineProperty(P, 'cookies', {
     get: function () {
         var c = this._d.cookies;
         c = cookieList((typeof c === 'function' ? c() : c) || []);
-        def(this, 'cookies', c);
+        ownValue(this, 'cookies', c);
         return c;
-    }
+    },
+    set: function (v) { ownValue(this, 'cookies', v); }
+});
+Object.defineProperty(P, '_details', {
+    configurable: true,
+    get: function () { var v = this.details(); ownValue(this, '_details', v); return v; },
+    set: function (v) { ownValue(this, '_details', v); }
 });
 P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
 P._b64Fn = function () { return this._d.b64Fn(); };
 Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
-Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); } });
+Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
+// The own, enumerable forms of the prototype's lazy members.
+var respLazy = {};
+['_details', 'headers', 'stream', 'cookies'].forEach(function (k) {
+    var d = Object.getOwnPropertyDescriptor(P, k);
+    respLazy[k] = { get: d.get, set: d.set, enumerable: true, configurable: true };
+});
 // json parses like postman-collection: through liquid-json, which strips a
 // BOM, tries JSON.parse and, on failure, reparses to throw its JSONError
 // with line, column and a caret ("Unexpected token '<' at 1:1").
@@ -1729,6 +1758,21 @@ function sendRequest(req, cb) {
 
 function PM() {}
 var PMP = PM.prototype;
+// pm's members live on its prototype (one pm per script costs nothing to
+// make); Object.getOwnPropertyNames(pm) lists them as Postman's own, in its
+// order, response only where there is one.
+var PM_NAMES = ['info', 'vault', 'globals', 'environment', 'collectionVariables', 'variables', 'iterationData',
+    'request', 'response', 'cookies', 'visualizer', 'sendRequest', 'execution', 'test'];
+(function () {
+    var gopn = Object.getOwnPropertyNames;
+    def(Object, 'getOwnPropertyNames', function getOwnPropertyNames(o) {
+        if (!(o instanceof PM)) { return gopn(o); }
+        return PM_NAMES.filter(function (k) {
+            if (k === 'response') { return S && S.listen === 'test'; }
+            return k !== 'vault' || o.vault !== undefined;
+        });
+    });
+})();
 function accessor(obj, name, get, set) {
     Object.defineProperty(obj, name, {
         configurable: true, enumerable: true, get: get,
@@ -1749,7 +1793,9 @@ accessor(PMP, 'request', function () {
             st.requestSnapshot = '';
             return undefined;
         }
-        st.request = new Request(Object.assign(d, { id: native.requestId(), name: native.requestName() }));
+        // No id or name of its own: Newman's and Postman's pm.request has
+        // neither (pm.info has them).
+        st.request = new Request(d);
         st.requestSnapshot = JSON.stringify(plainRequest(st.request));
     }
     return st.request;
