@@ -10,11 +10,11 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"regexp"
 	"strings"
 	"unicode/utf16"
 
 	"github.com/courier-run/courier/internal/jsondepth"
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // maxCollectionSize bounds what we read from a file or URL; real collections
@@ -84,8 +84,8 @@ func IsURL(s string) bool {
 }
 
 var (
-	yamlFile = regexp.MustCompile(`(?i)\.ya?ml$`)
-	yamlVars = regexp.MustCompile(`(?m)^(values|variables):\s*$`)
+	yamlFile = lazyre.New(`(?i)\.ya?ml$`)
+	yamlVars = lazyre.New(`(?m)^(values|variables):\s*$`)
 )
 
 // LoadBytes loads a collection from its file content.
@@ -96,8 +96,8 @@ func LoadBytes(data []byte, source string) (*Collection, error) {
 	}
 	c, err := decodeCollection(text)
 	if err != nil {
-		if yamlFile.MatchString(source) {
-			if yamlVars.Match(text) {
+		if yamlFile().MatchString(source) {
+			if yamlVars().Match(text) {
 				return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: it looks like a Postman v12 environment or globals file (pass it with -e or -g)", ErrNotCollection)}
 			}
 			return nil, &LoadError{Source: source, Err: fmt.Errorf("%w: a YAML file is one part of a Postman v12 collection; run its collection directory (postman/collections/<Name>) instead", ErrNotCollection)}

@@ -9,8 +9,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // DefaultPostmanAPIBase is where Newman 6.2 fetches resources named by uid
@@ -24,11 +25,11 @@ const PostmanAPIKeyHeader = "X-Api-Key"
 
 // uidPattern is the Postman uid "<owner id>-<uuid>", the pattern Newman uses
 // (and the Postman API validates against).
-var uidPattern = regexp.MustCompile(`(?i)^[0-9a-z]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+var uidPattern = lazyre.New(`(?i)^[0-9a-z]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // IsPostmanUID reports whether s is a Postman uid such as
 // "18568624-4e4e5063-6ad7-4895-805e-ada77358488c".
-func IsPostmanUID(s string) bool { return uidPattern.MatchString(s) }
+func IsPostmanUID(s string) bool { return uidPattern().MatchString(s) }
 
 // postmanHosts are the hosts whose URLs Newman treats as the Postman API
 // (apikey query parameter moved into the header).

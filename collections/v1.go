@@ -3,8 +3,9 @@ package collections
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // v1 collections are converted the way postman-collection-transformer
@@ -354,7 +355,7 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 	return out, nil
 }
 
-var v1HeaderLine = regexp.MustCompile(`(?m)^((//\s*)?\S+):(.*)$`)
+var v1HeaderLine = lazyre.New(`(?m)^((//\s*)?\S+):(.*)$`)
 
 func v1Headers(r *rawV1Request, path string) ([]Header, error) {
 	if jsonKind(r.Headers) == "array" {
@@ -386,7 +387,7 @@ func v1Headers(r *rawV1Request, path string) ([]Header, error) {
 		out = append(out, hd...)
 	}
 	if jsonKind(r.Headers) == "string" {
-		for _, m := range v1HeaderLine.FindAllStringSubmatch(jsonText(r.Headers), -1) {
+		for _, m := range v1HeaderLine().FindAllStringSubmatch(jsonText(r.Headers), -1) {
 			h := Header{Key: m[1], Value: strings.TrimSpace(m[3])}
 			if strings.HasPrefix(h.Key, "//") {
 				h.Disabled = true

@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 func convertV2(doc *rawDoc) (*Collection, error) {
@@ -176,14 +177,14 @@ func decodeObject(raw json.RawMessage, path string, dst any) error {
 	return nil
 }
 
-var domainSplit = regexp.MustCompile(`\.`)
+var domainSplit = lazyre.New(`\.`)
 
 // splitHost splits a host string on dots outside {{variables}}, like the
 // SDK's /\.(?![^{]*\}{2})/.
 func splitHost(h string) []string {
 	var out []string
 	start := 0
-	for _, loc := range domainSplit.FindAllStringIndex(h, -1) {
+	for _, loc := range domainSplit().FindAllStringIndex(h, -1) {
 		i := loc[0]
 		if insideVariable(h[i+1:]) {
 			continue
@@ -358,13 +359,13 @@ func optionalText(raw json.RawMessage) *string {
 	return &s
 }
 
-var headerLine = regexp.MustCompile(`(?m)^(\S+):(.*)$`)
+var headerLine = lazyre.New(`(?m)^(\S+):(.*)$`)
 
 // parseHeaderString parses "Key: Value" lines like the Postman SDK.
 func parseHeaderString(s string) []Header {
 	s = strings.NewReplacer("\r\n ", " ", "\r\n\t", "\t").Replace(s)
 	var out []Header
-	for _, m := range headerLine.FindAllStringSubmatch(s, -1) {
+	for _, m := range headerLine().FindAllStringSubmatch(s, -1) {
 		out = append(out, Header{Key: m[1], Value: strings.TrimSpace(m[2])})
 	}
 	return out

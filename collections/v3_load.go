@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -18,6 +17,8 @@ import (
 	"unicode/utf16"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // Postman v12 stores a collection as a directory of YAML files (collection
@@ -85,8 +86,8 @@ var v3OtherKinds = map[string]string{
 }
 
 var (
-	requestFile    = regexp.MustCompile(`\.request\.ya?ml$`)
-	exampleFile    = regexp.MustCompile(`\.example\.ya?ml$`)
+	requestFile    = lazyre.New(`\.request\.ya?ml$`)
+	exampleFile    = lazyre.New(`\.example\.ya?ml$`)
 	definitionFile = []string{"definition.yaml", "definition.yml"}
 )
 
@@ -225,7 +226,7 @@ func (l *v3loader) prefetch() {
 			}
 			return nil
 		}
-		if requestFile.MatchString(d.Name()) || exampleFile.MatchString(d.Name()) {
+		if requestFile().MatchString(d.Name()) || exampleFile().MatchString(d.Name()) {
 			files = append(files, p)
 		}
 		return nil
@@ -468,7 +469,7 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 				return nil, err
 			}
 			kids = append(kids, ch)
-		case requestFile.MatchString(name):
+		case requestFile().MatchString(name):
 			ch, err := l.request(rel, parent)
 			if err != nil {
 				if fatal(err) {
@@ -547,7 +548,7 @@ func (l *v3loader) checkResources(dir string) {
 		if err != nil || n > 10000 {
 			return fs.SkipAll
 		}
-		if !d.IsDir() && requestFile.MatchString(d.Name()) {
+		if !d.IsDir() && requestFile().MatchString(d.Name()) {
 			l.notice(Notice{Source: l.where(p), Message: "a request file inside .resources is not run (Postman ignores it too); move it next to the other requests of its folder"})
 		}
 		return nil
@@ -555,10 +556,10 @@ func (l *v3loader) checkResources(dir string) {
 }
 
 func stem(name string) string {
-	return requestFile.ReplaceAllString(name, "")
+	return requestFile().ReplaceAllString(name, "")
 }
 
-var httpMethod = regexp.MustCompile(`^[A-Z][A-Z0-9_-]*$`)
+var httpMethod = lazyre.New(`^[A-Z][A-Z0-9_-]*$`)
 
 // request loads one *.request.yaml. A nil child with a nil error is a
 // request of another protocol, reported as skipped.
@@ -613,7 +614,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		return nil, err
 	}
 	if method != "" {
-		if !httpMethod.MatchString(method) {
+		if !httpMethod().MatchString(method) {
 			return nil, m.fieldErr(m.get("method"), "method", "Postman expects an upper-case HTTP method (GET, POST...), got %q", method)
 		}
 		req.Method = method
@@ -1078,7 +1079,7 @@ func (l *v3loader) examples(it *Item, rel string, m ymap) error {
 	}
 	var exs []ex
 	for _, e := range entries {
-		if e.IsDir() || !exampleFile.MatchString(e.Name()) {
+		if e.IsDir() || !exampleFile().MatchString(e.Name()) {
 			continue
 		}
 		erel := path.Join(exDir, e.Name())
@@ -1116,7 +1117,7 @@ func (l *v3loader) examples(it *Item, rel string, m ymap) error {
 	return nil
 }
 
-var exampleSuffix = regexp.MustCompile(`\.example\.ya?ml$`)
+var exampleSuffix = lazyre.New(`\.example\.ya?ml$`)
 
 // example reads one *.example.yaml as a v2 response object.
 func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64, string, error) {
@@ -1131,7 +1132,7 @@ func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64
 	if kind != "" && kind != "http-example" && kind != "graphql-example" {
 		return nil, 0, "", m.fieldErr(m.get("$kind"), "$kind", "an example file must say \"$kind: http-example\", not %q", kind)
 	}
-	name := exampleSuffix.ReplaceAllString(path.Base(rel), "")
+	name := exampleSuffix().ReplaceAllString(path.Base(rel), "")
 	if n, err := m.str("name", "name"); err != nil {
 		return nil, 0, "", err
 	} else if n != "" {

@@ -7,11 +7,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // SaveDir writes c as a Postman v12 collection directory (format v3) at
@@ -177,15 +178,15 @@ func (w *v3writer) itemLosses(it *Item) {
 }
 
 var (
-	unsafeName   = regexp.MustCompile(`[/\\:*?"<>|\x00-\x1f\x7f]`)
-	reservedName = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])$`)
+	unsafeName   = lazyre.New(`[/\\:*?"<>|\x00-\x1f\x7f]`)
+	reservedName = lazyre.New(`(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])$`)
 )
 
 // sanitizeName makes a display name a file name that works on every
 // system: characters Windows, macOS or Linux refuse become "_", trailing
 // dots and spaces go, reserved device names get a "_", and length is capped.
 func sanitizeName(name string) string {
-	s := unsafeName.ReplaceAllString(name, "_")
+	s := unsafeName().ReplaceAllString(name, "_")
 	s = strings.TrimRight(s, ". ")
 	s = strings.TrimLeft(s, " ")
 	if s == "" || s == "." || s == ".." {
@@ -194,7 +195,7 @@ func sanitizeName(name string) string {
 	if strings.HasPrefix(s, ".") {
 		s = "_" + s[1:] // hidden files are skipped on load
 	}
-	if reservedName.MatchString(s) {
+	if reservedName().MatchString(s) {
 		s += "_"
 	}
 	for len(s) > 150 {
@@ -292,10 +293,10 @@ func literalOK(s string) bool {
 	return true
 }
 
-var yaml11Bool = regexp.MustCompile(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
+var yaml11Bool = lazyre.New(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
 
 func needsQuote(s string) bool {
-	if s == "" || yaml11Bool.MatchString(s) {
+	if s == "" || yaml11Bool().MatchString(s) {
 		return true
 	}
 	b, err := yaml.Marshal(s)

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // YAML nodes never leave this file and v3_load.go / v3_save.go: the loader
@@ -34,11 +35,11 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	return root, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLine = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func yamlSyntaxError(err error, data []byte, source string) error {
 	msg := err.Error()
-	m := yamlLine.FindStringSubmatch(msg)
+	m := yamlLine().FindStringSubmatch(msg)
 	if m == nil {
 		return &LoadError{Source: source, Err: fmt.Errorf("invalid YAML: %s", msg)}
 	}

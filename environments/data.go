@@ -8,9 +8,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // LoadData reads an iteration data file (-d): JSON, an array of objects, or
@@ -265,13 +266,13 @@ func (p *csvParser) column() int {
 	return p.i - strings.LastIndexByte(p.s[:p.i], '\n')
 }
 
-var csvIntRE = regexp.MustCompile(`^[-+]?[1-9][0-9]*$`)
+var csvIntRE = lazyre.New(`^[-+]?[1-9][0-9]*$`)
 
 // csvNumber applies Newman's csvAutoParse: integers without a leading zero
 // go through parseInt, anything where Number(v) - parseFloat(v) + 1 >= 0
 // through parseFloat.
 func csvNumber(v string) (float64, bool) {
-	if csvIntRE.MatchString(v) {
+	if csvIntRE().MatchString(v) {
 		f, _ := strconv.ParseFloat(v, 64)
 		return f, true
 	}
@@ -283,12 +284,12 @@ func csvNumber(v string) (float64, bool) {
 	return 0, false
 }
 
-var parseFloatRE = regexp.MustCompile(`^[-+]?(Infinity|(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)`)
+var parseFloatRE = lazyre.New(`^[-+]?(Infinity|(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)`)
 
 // jsParseFloat is JavaScript's parseFloat: the longest numeric prefix.
 func jsParseFloat(s string) float64 {
 	s = strings.TrimLeft(s, " \t\n\r\f\v")
-	m := parseFloatRE.FindString(s)
+	m := parseFloatRE().FindString(s)
 	if m == "" {
 		return math.NaN()
 	}

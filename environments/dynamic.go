@@ -143,7 +143,7 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomNatureImage":           func(g *Gen) string { return imageBase + "/nature" },
 	"$randomSportsImage":           func(g *Gen) string { return imageBase + "/sports" },
 	"$randomTransportImage":        func(g *Gen) string { return imageBase + "/transport" },
-	"$randomImageDataUri":          func(g *Gen) string { return imageDataURI },
+	"$randomImageDataUri":          func(g *Gen) string { return imageDataURI() },
 	"$randomFilePath":              func(g *Gen) string { return g.pick(directoryPaths) + "/" + g.fileName(g.pick(fileExts)) },
 	"$randomDirectoryPath":         func(g *Gen) string { return g.pick(directoryPaths) },
 	"$randomFileName":              func(g *Gen) string { return g.fileName(g.pick(fileExts)) },
@@ -160,18 +160,18 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomAlphaNumeric":          func(g *Gen) string { return g.randomChars(1, alphaNum) },
 }
 
-var dynamicNames = func() []string {
+var dynamicNames = sync.OnceValue(func() []string {
 	names := make([]string, 0, len(dynamicGen))
 	for n := range dynamicGen {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	return names
-}()
+})
 
 // DynamicNames returns the names of all dynamic variables ("$guid", …),
 // sorted.
-func DynamicNames() []string { return append([]string(nil), dynamicNames...) }
+func DynamicNames() []string { return append([]string(nil), dynamicNames()...) }
 
 // Gen generates dynamic values. The zero of a run is the process-wide
 // generator (random seeds); NewGen gives a run its own, so a seeded run
@@ -190,17 +190,19 @@ func NewGen(seed uint64) *Gen {
 	return &Gen{f: gofakeit.New(seed), r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 }
 
-var defaultGen = NewGen(0)
+// defaultGen is made on first use: most runs never generate a value, and a
+// program's start-up should not pay for gofakeit's set-up.
+var defaultGen = sync.OnceValue(func() *Gen { return NewGen(0) })
 
 // Dynamic generates a fresh value for the dynamic variable name ("$guid")
 // from the process-wide generator.
-func Dynamic(name string) (string, bool) { return defaultGen.Dynamic(name) }
+func Dynamic(name string) (string, bool) { return defaultGen().Dynamic(name) }
 
 // Dynamic generates a fresh value for the dynamic variable name ("$guid").
 // A nil Gen is the process-wide generator.
 func (g *Gen) Dynamic(name string) (string, bool) {
 	if g == nil {
-		g = defaultGen
+		g = defaultGen()
 	}
 	gen, ok := dynamicGen[name]
 	if !ok {
@@ -214,7 +216,7 @@ func (g *Gen) Dynamic(name string) (string, bool) {
 // Float64 is a number in [0, 1) from g (Math.random of a seeded run).
 func (g *Gen) Float64() float64 {
 	if g == nil {
-		g = defaultGen
+		g = defaultGen()
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -224,7 +226,7 @@ func (g *Gen) Float64() float64 {
 // Read fills b with bytes from g (crypto.getRandomValues of a seeded run).
 func (g *Gen) Read(b []byte) {
 	if g == nil {
-		g = defaultGen
+		g = defaultGen()
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -503,10 +505,12 @@ func (g *Gen) mimeType() string {
 
 // imageDataURI is what faker 5.5.3's image.dataUri() returns when called
 // without arguments, as Postman does: an SVG whose size is "undefined".
-var imageDataURI = "data:image/svg+xml;charset=UTF-8," + encodeURIComponent(
-	`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" baseProfile="full" width="undefined" height="undefined">`+
-		`<rect width="100%" height="100%" fill="grey"/>`+
-		`<text x="NaN" y="NaN" font-size="20" alignment-baseline="middle" text-anchor="middle" fill="white">undefinedxundefined</text></svg>`)
+var imageDataURI = sync.OnceValue(func() string {
+	return "data:image/svg+xml;charset=UTF-8," + encodeURIComponent(
+		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" baseProfile="full" width="undefined" height="undefined">`+
+			`<rect width="100%" height="100%" fill="grey"/>`+
+			`<text x="NaN" y="NaN" font-size="20" alignment-baseline="middle" text-anchor="middle" fill="white">undefinedxundefined</text></svg>`)
+})
 
 // encodeURIComponent escapes like JavaScript's function of that name.
 func encodeURIComponent(s string) string {

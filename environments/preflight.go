@@ -2,11 +2,11 @@ package environments
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // Ref is one place a collection reads a variable.
@@ -19,10 +19,10 @@ type Ref struct {
 }
 
 // scriptGetRe finds variable reads with a literal name in scripts.
-var scriptGetRe = regexp.MustCompile(`(?:pm\.(?:environment|variables|globals|collectionVariables)\.get|postman\.get(?:Environment|Global)Variable)\(\s*(?:'([^'\\]+)'|"([^"\\]+)"|` + "`([^`$\\\\]+)`" + `)\s*\)`)
+var scriptGetRe = lazyre.New(`(?:pm\.(?:environment|variables|globals|collectionVariables)\.get|postman\.get(?:Environment|Global)Variable)\(\s*(?:'([^'\\]+)'|"([^"\\]+)"|` + "`([^`$\\\\]+)`" + `)\s*\)`)
 
 // scriptSetRe finds variable writes with a literal name in scripts.
-var scriptSetRe = regexp.MustCompile(`(?:pm\.(?:environment|variables|globals|collectionVariables)\.set|postman\.set(?:Environment|Global)Variable)\(\s*(?:'([^'\\]+)'|"([^"\\]+)"|` + "`([^`$\\\\]+)`" + `)\s*,`)
+var scriptSetRe = lazyre.New(`(?:pm\.(?:environment|variables|globals|collectionVariables)\.set|postman\.set(?:Environment|Global)Variable)\(\s*(?:'([^'\\]+)'|"([^"\\]+)"|` + "`([^`$\\\\]+)`" + `)\s*,`)
 
 // Scan lists the variables the given items read, in order of first
 // appearance per place: {{name}} in URLs, headers, bodies and auth
@@ -98,7 +98,7 @@ func scan(coll *collections.Collection, items []*collections.Item, pick func(str
 		if !script || !scriptGets {
 			return
 		}
-		for _, m := range scriptGetRe.FindAllStringSubmatch(text, -1) {
+		for _, m := range scriptGetRe().FindAllStringSubmatch(text, -1) {
 			name := m[1] + m[2] + m[3]
 			if skipName(name) {
 				continue
@@ -290,7 +290,7 @@ func ScriptSets(coll *collections.Collection) map[string]bool {
 			if ev.Disabled {
 				continue
 			}
-			for _, m := range scriptSetRe.FindAllStringSubmatch(ev.Script.Exec, -1) {
+			for _, m := range scriptSetRe().FindAllStringSubmatch(ev.Script.Exec, -1) {
 				out[m[1]+m[2]+m[3]] = true
 			}
 		}
@@ -467,7 +467,7 @@ func Preflight(coll *collections.Collection, items []*collections.Item, in Prefl
 		if prob.Via != "" && len(prob.UsedBy) == 0 {
 			prob.UsedBy = byName[prob.Via].usedBy
 		}
-		if !prob.Secret && secretNameRe.MatchString(name) && !notSecretNameRe.MatchString(name) {
+		if !prob.Secret && secretNameRe().MatchString(name) && !notSecretNameRe().MatchString(name) {
 			prob.Secret = true
 		}
 		prob.Fix = fixFor(prob, in)

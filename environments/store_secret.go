@@ -2,8 +2,9 @@ package environments
 
 import (
 	"math"
-	"regexp"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // LooksSecret guesses whether value, stored under key, is a credential: a
@@ -22,30 +23,30 @@ func LooksSecret(key, value string) string {
 	switch {
 	case strings.Contains(v, "-----BEGIN ") && strings.Contains(v, "PRIVATE KEY"):
 		return "it holds a private key"
-	case jwtRe.MatchString(v):
+	case jwtRe().MatchString(v):
 		return "it looks like a JWT"
-	case authHeaderRe.MatchString(v):
+	case authHeaderRe().MatchString(v):
 		return "it looks like an Authorization header value"
 	}
-	if secretNameRe.MatchString(key) && !notSecretNameRe.MatchString(key) {
+	if secretNameRe().MatchString(key) && !notSecretNameRe().MatchString(key) {
 		return "its name (" + key + ") suggests a secret"
 	}
-	if len(v) >= 24 && !strings.ContainsAny(v, " \t/{}") && !uuidRe.MatchString(v) && hasLettersAndDigits(v) && entropy(v) >= 4.0 {
+	if len(v) >= 24 && !strings.ContainsAny(v, " \t/{}") && !uuidRe().MatchString(v) && hasLettersAndDigits(v) && entropy(v) >= 4.0 {
 		return "it looks like a random token"
 	}
 	return ""
 }
 
 var (
-	jwtRe           = regexp.MustCompile(`^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$`)
-	authHeaderRe    = regexp.MustCompile(`(?i)^(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{12,}$`)
-	secretNameRe    = regexp.MustCompile(`(?i)(secret|passw|pwd|passphrase|token|api[-_]?key|private[-_]?key|credential|signing[-_]?key|client[-_]?assertion)`)
-	notSecretNameRe = regexp.MustCompile(`(?i)(url|uri|path|endpoint|id|type|name|host|expir\w*|ttl|length|policy\w*)$`)
-	uuidRe          = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	plainRefRe      = regexp.MustCompile(`^\{\{[^{}]+\}\}$`)
+	jwtRe           = lazyre.New(`^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$`)
+	authHeaderRe    = lazyre.New(`(?i)^(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{12,}$`)
+	secretNameRe    = lazyre.New(`(?i)(secret|passw|pwd|passphrase|token|api[-_]?key|private[-_]?key|credential|signing[-_]?key|client[-_]?assertion)`)
+	notSecretNameRe = lazyre.New(`(?i)(url|uri|path|endpoint|id|type|name|host|expir\w*|ttl|length|policy\w*)$`)
+	uuidRe          = lazyre.New(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	plainRefRe      = lazyre.New(`^\{\{[^{}]+\}\}$`)
 )
 
-func isPlainRef(s string) bool { return plainRefRe.MatchString(s) }
+func isPlainRef(s string) bool { return plainRefRe().MatchString(s) }
 
 func hasLettersAndDigits(s string) bool {
 	letter, digit := false, false

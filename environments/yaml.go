@@ -8,11 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // Postman v12 keeps environments as postman/environments/<Name>.environment.yaml
@@ -52,14 +53,14 @@ func looksYAML(source string, data []byte) bool {
 	if strings.HasSuffix(strings.ToLower(source), ".json") || json.Valid(data) {
 		return false
 	}
-	return yamlStart.Match(bytes.TrimLeft(data, " \t\r\n"))
+	return yamlStart().Match(bytes.TrimLeft(data, " \t\r\n"))
 }
 
 // yamlStart matches a document that opens with "key:" or a comment.
-var yamlStart = regexp.MustCompile(`^(#|[A-Za-z_$+][^:\n{}\[\]]*:(\s|$))`)
+var yamlStart = lazyre.New(`^(#|[A-Za-z_$+][^:\n{}\[\]]*:(\s|$))`)
 
 // globalsName recognises postman/globals/*.globals.yaml by its name.
-var globalsName = regexp.MustCompile(`(?i)\.globals\.ya?ml$`)
+var globalsName = lazyre.New(`(?i)\.globals\.ya?ml$`)
 
 func loadYAML(data []byte, source string) (*File, error) {
 	var doc yaml.Node
@@ -73,7 +74,7 @@ func loadYAML(data []byte, source string) (*File, error) {
 		return nil, &LoadError{File: source, Err: err}
 	}
 	f := &File{Source: source, Format: FormatYAML, doc: &doc, VariableScope: "environment"}
-	if globalsName.MatchString(source) {
+	if globalsName().MatchString(source) {
 		f.VariableScope = "globals"
 	}
 	if len(doc.Content) == 0 {
@@ -185,10 +186,10 @@ func copyNode(n *yaml.Node, budget *int, depth int) (*yaml.Node, error) {
 	return &cp, nil
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLineRe = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func yamlSyntax(err error, data []byte, source string) error {
-	m := yamlLineRe.FindStringSubmatch(err.Error())
+	m := yamlLineRe().FindStringSubmatch(err.Error())
 	if m == nil {
 		return &LoadError{File: source, Err: fmt.Errorf("invalid YAML: %v", err)}
 	}
@@ -407,12 +408,12 @@ func strNode(s string) *yaml.Node {
 }
 
 // yaml11Words read as booleans or null to YAML 1.1 tools; quote them too.
-var yaml11Words = regexp.MustCompile(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
+var yaml11Words = lazyre.New(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
 
 // needsQuotes reports whether s would not read back as the same text
 // unquoted.
 func needsQuotes(s string) bool {
-	if s == "" || yaml11Words.MatchString(s) {
+	if s == "" || yaml11Words().MatchString(s) {
 		return true
 	}
 	b, err := yaml.Marshal(s)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 )
@@ -24,10 +25,10 @@ import (
 //
 // Scripts without these forms are compiled as written.
 
-var forAwaitRe = regexp.MustCompile(`\bfor\s+await\s*\(`)
+var forAwaitRe = lazyre.New(`\bfor\s+await\s*\(`)
 
 func needsAsyncTransform(src string) bool {
-	return strings.Contains(src, "await") && forAwaitRe.MatchString(src) ||
+	return strings.Contains(src, "await") && forAwaitRe().MatchString(src) ||
 		strings.Contains(src, "async") && strings.Contains(src, "function*") ||
 		strings.Contains(src, "async function *") ||
 		strings.Contains(src, "async *")
@@ -71,7 +72,7 @@ func rewriteForAwait(src string) string {
 	n := 0
 	for {
 		mask := codeMask(src)
-		loc := firstInCode(forAwaitRe, src, mask)
+		loc := firstInCode(forAwaitRe(), src, mask)
 		if loc == nil {
 			return src
 		}
@@ -223,7 +224,7 @@ func inFunction(fl *ast.FunctionLiteral, aw *ast.AwaitExpression) bool {
 	return owner
 }
 
-var asyncMethodRe = regexp.MustCompile(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][\w$]*)\s*\(`)
+var asyncMethodRe = lazyre.New(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][\w$]*)\s*\(`)
 
 // rewriteAsyncMethods turns async generator methods, which goja cannot
 // parse, into plain methods that apply an async generator function
@@ -232,7 +233,7 @@ var asyncMethodRe = regexp.MustCompile(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][
 func rewriteAsyncMethods(src string) string {
 	for k := 0; ; k++ {
 		mask := codeMask(src)
-		loc := firstInCode(asyncMethodRe, src, mask)
+		loc := firstInCode(asyncMethodRe(), src, mask)
 		if loc == nil {
 			return src
 		}

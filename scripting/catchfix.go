@@ -271,7 +271,7 @@ func (e *Engine) v8Caught(v goja.Value) {
 	var fixed string
 	switch name {
 	case "TypeError":
-		if !gojaReadProp.MatchString(msg) && msg != gojaConvert && !gojaNoMember.MatchString(msg) {
+		if !gojaReadProp().MatchString(msg) && msg != gojaConvert && !gojaNoMember().MatchString(msg) {
 			return
 		}
 		line, col, src := 0, 0, ""

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -20,7 +20,7 @@ import (
 
 // localeTag is a structurally valid BCP 47 tag; V8 refuses anything else
 // (en_US included) with a RangeError.
-var localeTag = regexp.MustCompile(`(?i)^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?` +
+var localeTag = lazyre.New(`(?i)^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?` +
 	`(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?$`)
 
 // checkLocales validates the locales argument. Every valid tag resolves
@@ -47,7 +47,7 @@ func (e *Engine) checkLocales(v goja.Value) []string {
 		tags = []string{v.String()}
 	}
 	for i, t := range tags {
-		if !localeTag.MatchString(t) {
+		if !localeTag().MatchString(t) {
 			e.throw("RangeError", "Incorrect locale information provided")
 		}
 		if tg, err := language.Parse(t); err == nil {
@@ -142,7 +142,7 @@ func (r optReader) boolOpt(name string) (bool, bool) {
 	return v.ToBoolean(), true
 }
 
-var upperCode = regexp.MustCompile(`^[A-Za-z]{3}$`)
+var upperCode = lazyre.New(`^[A-Za-z]{3}$`)
 
 func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	loc := resolveLocale(e.checkLocales(locales))
@@ -152,7 +152,7 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	cur := r.raw("currency")
 	if cur != nil {
 		c := cur.String()
-		if !upperCode.MatchString(c) {
+		if !upperCode().MatchString(c) {
 			e.throw("RangeError", "Invalid currency code : "+c)
 		}
 		f.currency = strings.ToUpper(c)
@@ -578,12 +578,12 @@ func (e *Engine) installIntl(set func(string, any)) {
 	})
 }
 
-var offsetZone = regexp.MustCompile(`^([+-])(\d{2}):?(\d{2})?$`)
+var offsetZone = lazyre.New(`^([+-])(\d{2}):?(\d{2})?$`)
 
 // loadZone finds an IANA zone the way V8 does: case-insensitively, and
 // also as a fixed offset (+05:30).
 func loadZone(name string) (*time.Location, error) {
-	if m := offsetZone.FindStringSubmatch(name); m != nil {
+	if m := offsetZone().FindStringSubmatch(name); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mm, _ := strconv.Atoi(m[3])
 		if h > 23 || mm > 59 {

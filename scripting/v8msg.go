@@ -1,9 +1,10 @@
 package scripting
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // goja and V8 word some errors differently; scripts and Newman's reports
@@ -12,12 +13,12 @@ import (
 // when its catch clause (or promise handler) receives it (catchfix.go).
 
 var (
-	gojaReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of undefined(?: or null)?$`)
-	gojaNoMember = regexp.MustCompile(`^Object has no member '.*'$|^Value is not an object: .*$`)
+	gojaReadProp = lazyre.New(`^Cannot read property '(.*)' of undefined(?: or null)?$`)
+	gojaNoMember = lazyre.New(`^Object has no member '.*'$|^Value is not an object: .*$`)
 	// gojaSyntax is a parser message with its position (eval, Function).
-	gojaSyntax = regexp.MustCompile(`^(?:SyntaxError: )?(?:<eval>|` + scriptFile + `): Line (\d+):(\d+) (.*)$`)
-	gojaMore   = regexp.MustCompile(` \(and \d+ more errors\)$`)
-	gojaAtEval = regexp.MustCompile(`^(?:SyntaxError: )?(.*) at <eval>:\d+:\d+$`)
+	gojaSyntax = lazyre.New(`^(?:SyntaxError: )?(?:<eval>|` + scriptFile + `): Line (\d+):(\d+) (.*)$`)
+	gojaMore   = lazyre.New(` \(and \d+ more errors\)$`)
+	gojaAtEval = lazyre.New(`^(?:SyntaxError: )?(.*) at <eval>:\d+:\d+$`)
 )
 
 // gojaConvert is goja's message for a property set on undefined or null
@@ -34,7 +35,7 @@ func v8Message(name, msg, src string, line, col int) string {
 	default:
 		return msg
 	}
-	if m := gojaReadProp.FindStringSubmatch(msg); m != nil {
+	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
 		// goja does not tell undefined from null; the source does when the
 		// object is the literal null, else undefined is the usual case.
 		return "Cannot read properties of " + nullishAt(src, line, col) + " (reading '" + m[1] + "')"
@@ -45,7 +46,7 @@ func v8Message(name, msg, src string, line, col int) string {
 		}
 		return msg
 	}
-	if gojaNoMember.MatchString(msg) {
+	if gojaNoMember().MatchString(msg) {
 		if callee := calleeAt(src, line, col); callee != "" {
 			return callee + " is not a function"
 		}
@@ -61,14 +62,14 @@ func v8Message(name, msg, src string, line, col int) string {
 // script), so an unexpected identifier can be named as V8 names it; line
 // and col place the error in code when the message does not.
 func v8SyntaxMessage(msg, code string, line, col int) string {
-	if m := gojaSyntax.FindStringSubmatch(msg); m != nil {
+	if m := gojaSyntax().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		col, _ = strconv.Atoi(m[2])
 		msg = m[3]
-	} else if m := gojaAtEval.FindStringSubmatch(msg); m != nil {
+	} else if m := gojaAtEval().FindStringSubmatch(msg); m != nil {
 		msg = m[1]
 	}
-	msg = gojaMore.ReplaceAllString(msg, "")
+	msg = gojaMore().ReplaceAllString(msg, "")
 	switch {
 	case msg == "Unexpected token ILLEGAL":
 		return "Invalid or unexpected token"
@@ -288,13 +289,13 @@ done:
 
 // quotedMember is a member read with a quoted identifier, o['f'], which V8
 // prints as o.f.
-var quotedMember = regexp.MustCompile(`\[\s*(?:'([A-Za-z_$][\w$]*)'|"([A-Za-z_$][\w$]*)")\s*\]`)
+var quotedMember = lazyre.New(`\[\s*(?:'([A-Za-z_$][\w$]*)'|"([A-Za-z_$][\w$]*)")\s*\]`)
 
 func bracketsAsDots(s string) string {
 	if !strings.Contains(s, "[") {
 		return s
 	}
-	return quotedMember.ReplaceAllString(s, ".$1$2")
+	return quotedMember().ReplaceAllString(s, ".$1$2")
 }
 
 // collapseCalls prints call arguments as V8 does: f(a, b).g -> f(...).g;
