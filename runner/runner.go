@@ -25,8 +25,11 @@ type Runner struct {
 	// Jar is the run's cookie jar; nil creates an empty one.
 	Jar *Jar
 
-	scopes       *environments.Scopes
-	engine       *scripting.Engine
+	scopes *environments.Scopes
+	engine *scripting.Engine
+	// engineReady delivers the engine started with the run (startEngine)
+	// until scriptEngine takes it.
+	engineReady  chan engineResult
 	client       *client
 	summary      Summary
 	flat         []*step
@@ -102,12 +105,20 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	}
 	r.client = newClient(&r.Options, r.Jar)
 	defer r.client.close()
-	// The script engine starts on the first script (a collection without
-	// scripts never pays for it), compiling its bootstrap meanwhile.
+	// A collection with scripts starts its engine now, on other
+	// goroutines (a collection without scripts never pays for it): the
+	// bootstrap's compile and the engine's own set-up overlap each other,
+	// the rest of the start-up and the first request.
 	if hasScripts(r.Collection, steps) {
 		go scripting.Warm()
+		r.engineReady = r.startEngine()
 	}
 	defer func() {
+		if r.engineReady != nil { // started, never used
+			if res := <-r.engineReady; res.e != nil {
+				res.e.Close()
+			}
+		}
 		if r.engine != nil {
 			r.engine.Close()
 		}
@@ -167,12 +178,44 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	return &sum, nil
 }
 
-// scriptEngine returns the run's engine, starting it on first use.
+type engineResult struct {
+	e   *scripting.Engine
+	err error
+}
+
+// startEngine creates the run's script engine on another goroutine.
+func (r *Runner) startEngine() chan engineResult {
+	ch := make(chan engineResult, 1)
+	opts := r.engineOptions()
+	go func() {
+		e, err := scripting.NewEngine(opts)
+		ch <- engineResult{e, err}
+	}()
+	return ch
+}
+
+// scriptEngine returns the run's engine: the one started with the run, or
+// a new one.
 func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 	if r.engine != nil {
 		return r.engine, nil
 	}
-	e, err := scripting.NewEngine(scripting.Options{
+	var res engineResult
+	if r.engineReady != nil {
+		res = <-r.engineReady
+		r.engineReady = nil
+	} else {
+		res.e, res.err = scripting.NewEngine(r.engineOptions())
+	}
+	if res.err != nil {
+		return nil, fmt.Errorf("starting the script engine: %w", res.err)
+	}
+	r.engine = res.e
+	return res.e, nil
+}
+
+func (r *Runner) engineOptions() scripting.Options {
+	return scripting.Options{
 		Timeout: r.Options.scriptTimeout(),
 		Sender:  &scriptSender{r: r},
 		Console: func(l scripting.ConsoleLine) {
@@ -191,12 +234,7 @@ func (r *Runner) scriptEngine() (*scripting.Engine, error) {
 		VirtualTime:  r.Options.VirtualTime,
 		// A v12 (v3) collection was written for Postman's current sandbox.
 		CurrentSandbox: r.Collection.Format == "v3",
-	})
-	if err != nil {
-		return nil, fmt.Errorf("starting the script engine: %w", err)
 	}
-	r.engine = e
-	return e, nil
 }
 
 func hasScripts(c *collections.Collection, steps []*step) bool {

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"github.com/dop251/goja/unistring"
 
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // scriptFile names user scripts inside goja so their stack frames can be
@@ -233,6 +233,10 @@ func NewEngine(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.installCatchHooks()
+	// What does not need the bootstrap is built before waiting for its
+	// compile, which a run starts meanwhile on another goroutine (Warm).
+	e.installSugarStubs()
+	natives := e.natives()
 	prog, err := bootstrapProgram()
 	if err != nil {
 		return nil, fmt.Errorf("compiling sandbox bootstrap: %w", err)
@@ -245,8 +249,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	if !ok {
 		return nil, errors.New("sandbox bootstrap did not return a function")
 	}
-	e.installSugarStubs()
-	apiV, err := fn(goja.Undefined(), e.natives(), rt.GlobalObject())
+	apiV, err := fn(goja.Undefined(), natives, rt.GlobalObject())
 	if err != nil {
 		return nil, fmt.Errorf("initialising sandbox: %w", err)
 	}
@@ -471,7 +474,7 @@ func (e *Engine) syntaxError(x *Exec, c *compiled) error {
 		if cse.File != nil {
 			p := cse.File.Position(cse.Offset)
 			se.Line, se.Column = userPos(p.Line, p.Column, c.async)
-		} else if m := parserPos.FindStringSubmatch(cse.Message); m != nil {
+		} else if m := parserPos().FindStringSubmatch(cse.Message); m != nil {
 			// The parser puts the position in the message instead.
 			l, _ := strconv.Atoi(m[1])
 			col, _ := strconv.Atoi(m[2])
@@ -499,7 +502,7 @@ func (c *compiled) scopeClash(x *Exec) error {
 	return nil
 }
 
-var parserPos = regexp.MustCompile(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)
+var parserPos = lazyre.New(`^` + scriptFile + `: Line (\d+):(\d+) (.*)$`)
 
 // userPos maps a position in the wrapped program back to the user's script.
 func userPos(line, col int, async bool) (int, int) {
