@@ -23,6 +23,7 @@ import (
 	cmdVault "github.com/courier-run/courier/cmd/vault"
 	cmdVersion "github.com/courier-run/courier/cmd/version"
 	"github.com/courier-run/courier/internal/buildinfo"
+	"github.com/courier-run/courier/scripting"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -62,6 +63,12 @@ in one static binary.`,
 
 // Main runs courier with the process's arguments and returns the exit code.
 func Main() cmdutil.ExitCode {
+	if isRun(os.Args[1:]) {
+		// A run needs the script sandbox's bootstrap compiled before its
+		// first script: start that on another core now rather than once
+		// the command line is parsed (run.Run waits for the same compile).
+		go scripting.Warm()
+	}
 	io := cmdutil.System()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -75,6 +82,17 @@ func Main() cmdutil.ExitCode {
 		os.Exit(int(cmdutil.ExitInterrupted))
 	}()
 	return Execute(ctx, io, os.Args[1:])
+}
+
+// isRun reports whether args name the run command: its first argument that
+// is not a flag is "run".
+func isRun(args []string) bool {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a == "run"
+		}
+	}
+	return false
 }
 
 // Execute runs the command tree on args and maps the outcome to an exit code.

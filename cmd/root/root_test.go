@@ -342,3 +342,22 @@ func TestBadInputAndRunawayScripts(t *testing.T) {
 		})
 	}
 }
+
+func TestIsRun(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"run", "c.json"}, true},
+		{[]string{"--no-color", "run", "c.json"}, true},
+		{[]string{"report", "html", "run"}, false},
+		{[]string{"version"}, false},
+		{[]string{"-h"}, false},
+		{nil, false},
+	} {
+		if got := isRun(c.args); got != c.want {
+			t.Errorf("isRun(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
