@@ -18,9 +18,7 @@ func (s *Server) userRoutes(add addRoute) {
 	add("GET PUT", "users/{userID}/password", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string) {
 		s.userPassword(w, r, x, base)
 	}))
-	add("GET PUT", "users/{userID}/mfaEnabled", u(func(w http.ResponseWriter, r *http.Request, _ *environment, x *user, base string) {
-		s.userMFAEnabled(w, r, x, base)
-	}))
+	add("GET PUT", "users/{userID}/mfaEnabled", u(s.userMFAEnabled))
 	add("GET PUT", "users/{userID}/population", u(s.userPopulation))
 	add("GET PUT", "users/{userID}/enabled", u(s.userEnabled))
 	add("GET PUT", "users/{userID}/verifyStatus", u(s.userVerifyStatusRoute))
@@ -140,26 +138,18 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, u *user, b
 	writeHAL(w, http.StatusOK, s.passwordJSON(u, base, u.mustChangePassword))
 }
 
-func (s *Server) userMFAEnabled(w http.ResponseWriter, r *http.Request, u *user, base string) {
-	self := base + "/environments/" + u.envID + "/users/" + u.id
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPut:
-		body, ok := readJSONBody(w, r, mtJSON)
-		if !ok {
-			return
-		}
+func (s *Server) userMFAEnabled(w http.ResponseWriter, r *http.Request, _ *environment, u *user, base string) {
+	if !putThen(w, r, func(body map[string]any) *detail { // user_resources.go
 		v, isBool := body["mfaEnabled"].(bool)
 		if !isBool {
-			writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "mfaEnabled", Message: "must not be null"})
-			return
+			return &detail{Code: "REQUIRED_VALUE", Target: "mfaEnabled", Message: "must not be null"}
 		}
-		u.mfaEnabled = v
-		u.updatedAt = s.now()
-	default:
-		writeMethodNotAllowed(w)
+		u.mfaEnabled, u.updatedAt = v, s.now()
+		return nil
+	}) {
 		return
 	}
+	self := base + "/environments/" + u.envID + "/users/" + u.id
 	writeHAL(w, http.StatusOK, map[string]any{
 		"_links":     map[string]any{"self": link(self + "/mfaEnabled"), "user": link(self)},
 		"mfaEnabled": u.mfaEnabled,
