@@ -97,6 +97,10 @@ type page struct {
 	t       *testing.T
 	ctx     context.Context
 	console chan string
+	// sentinels receives the marks problems logs: the console keeps its
+	// order, so every message before a mark has arrived with it.
+	sentinels chan string
+	marks     int
 	// ready is how long the page took, from navigation start, to draw its
 	// summary and first rows and take input (performance.now() then).
 	ready float64
@@ -107,7 +111,7 @@ func openPage(t *testing.T, browser context.Context, file string, colorScheme st
 	tab, cancelTab := chromedp.NewContext(browser)
 	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
 	t.Cleanup(func() { cancel(); cancelTab() })
-	p := &page{t: t, ctx: ctx, console: make(chan string, 100)}
+	p := &page{t: t, ctx: ctx, console: make(chan string, 100), sentinels: make(chan string, 10)}
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
@@ -115,6 +119,10 @@ func openPage(t *testing.T, browser context.Context, file string, colorScheme st
 		for m, err := range chromedp.Console(ctx) {
 			if err != nil {
 				return
+			}
+			if m.Type == chromedp.ConsoleLog && strings.HasPrefix(m.Text, sentinel) {
+				p.sentinels <- m.Text
+				continue
 			}
 			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning || m.IsException() {
 				select {
@@ -162,12 +170,24 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
+// sentinel starts the marks problems logs to the page's console.
+const sentinel = "courier-test-mark "
+
 // problems returns what the page printed as warnings, errors and uncaught
 // exceptions so far, and any request it made.
 func (p *page) problems() []string {
-	// Let console events still in flight arrive.
-	_ = eval[bool](p, `true`)
-	time.Sleep(100 * time.Millisecond)
+	// Log a mark and wait for it: the console messages logged before it
+	// have then arrived (the console keeps their order).
+	p.marks++
+	mark := fmt.Sprintf("%s%d", sentinel, p.marks)
+	_ = eval[bool](p, fmt.Sprintf(`console.log(%q), true`, mark))
+	for got := ""; got != mark; {
+		select {
+		case got = <-p.sentinels:
+		case <-p.ctx.Done():
+			p.t.Fatalf("waiting for the page's console: %v", p.ctx.Err())
+		}
+	}
 	var out []string
 	for {
 		select {
