@@ -14,6 +14,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -842,7 +843,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		}
 		base = b
 	}
-	loc, err := base.Parse(escapeLocation(resp.Header.Get("Location")))
+	loc, err := url.Parse(escapeLocation(resolveLocation(base, resp.Header.Get("Location"))))
 	if err != nil {
 		return nil, err
 	}
@@ -860,7 +861,9 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	if err != nil {
 		return nil, err
 	}
-	sameHost := strings.EqualFold(loc.Host, prev.URL.Host)
+	// Only a change of host name (not of port or scheme) drops the
+	// credentials, as postman-request decides.
+	sameHost := strings.EqualFold(loc.Hostname(), prev.URL.Hostname())
 	for k, v := range prev.Header {
 		lk := strings.ToLower(k)
 		switch {
@@ -878,6 +881,45 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	}
 	return next, nil
 }
+
+// resolveLocation resolves a Location against the URL that answered with
+// it as postman-url-encoder's resolveNodeUrl does, which is not RFC 3986:
+// dot segments stay ("../x" from /a/b goes to /a/../x, sent as such), a
+// query-only Location keeps the path, a fragment-only one the query.
+func resolveLocation(base *url.URL, loc string) string {
+	prefix := base.Scheme + "://"
+	if base.User != nil {
+		prefix += base.User.String() + "@"
+	}
+	prefix += base.Host
+	path := base.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	query := ""
+	if base.RawQuery != "" || base.ForceQuery {
+		query = "?" + base.RawQuery
+	}
+	switch {
+	case loc == "":
+		return prefix + path + query
+	case strings.HasPrefix(loc, "http:") || strings.HasPrefix(loc, "https:") || locationProtocol.MatchString(loc):
+		return loc
+	case strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `\\`):
+		return base.Scheme + ":" + loc
+	case loc[0] == '/' || loc[0] == '\\':
+		return prefix + loc
+	case loc[0] == '#':
+		return prefix + path + query + loc
+	case loc[0] == '?':
+		return prefix + path + loc
+	}
+	return prefix + path[:strings.LastIndexByte(path, '/')+1] + loc
+}
+
+// locationProtocol is an absolute URL of any scheme, as
+// postman-url-encoder recognises one.
+var locationProtocol = regexp.MustCompile(`(?i)^[a-z0-9.+-]+:(?://|\\\\).`)
 
 // escapeLocation percent-encodes what Node's url.parse escapes in a
 // Location before following it (spaces, quotes, <>\^`{|}, controls). Node

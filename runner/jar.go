@@ -97,6 +97,11 @@ func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	defer j.mu.Unlock()
 	for _, c := range cookies {
 		sc := StoredCookie{Name: c.Name, Value: c.Value, Secure: c.Secure, HTTPOnly: c.HttpOnly, Domain: c.Domain, Path: c.Path}
+		if c.Quoted {
+			// tough-cookie keeps a quoted value's quotes; Go's parser
+			// takes them off.
+			sc.Value = `"` + c.Value + `"`
+		}
 		switch c.SameSite {
 		case http.SameSiteLaxMode:
 			sc.SameSite = "lax"

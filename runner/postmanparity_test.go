@@ -172,7 +172,9 @@ func TestPostmanParity(t *testing.T) {
 						}
 						want = pf.Cases[i].Courier
 					}
-					assert.Equal(t, want, got, "Newman 6.2.2 answered %q", c.Newman)
+					if !assert.Equal(t, want, got) {
+						t.Logf("answers that differ (- recorded, + courier):\n%s", lineDiff(want, got))
+					}
 				})
 			}
 			if *updateDiffers {
@@ -329,4 +331,38 @@ func writeParityFile(t *testing.T, path string, pf parityFile) {
 	enc.SetIndent("", "  ")
 	require.NoError(t, enc.Encode(pf))
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
+
+// lineDiff lists the lines only one side has, in order (a longest common
+// subsequence diff), so a long answer's difference reads at a glance.
+func lineDiff(a, b []string) string {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var sb strings.Builder
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&sb, "  + %d: %s\n", j, b[j])
+			j++
+		default:
+			fmt.Fprintf(&sb, "  - %d: %s\n", i, a[i])
+			i++
+		}
+	}
+	return sb.String()
 }

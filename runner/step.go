@@ -237,6 +237,12 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	if !templated && len(c.URL.Path) == len(w.Path) {
 		c.URL.Path = w.Path
 	}
+	if !templated {
+		// The path variables are in the path now; the runtime hands test
+		// scripts a URL without them (Newman 6.2.2: variables.toObject()
+		// is {}).
+		c.URL.Variables = nil
+	}
 	if c.URL.Protocol == "" {
 		// The runtime sends a URL without a scheme over http, and the
 		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p").

@@ -141,6 +141,9 @@ func (e *Engine) responseCookies() goja.Value {
 	}
 	for _, c := range (&http.Response{Header: h}).Cookies() {
 		jc := JarCookie{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path, Secure: c.Secure, HTTPOnly: c.HttpOnly, Expires: c.Expires, ExpiresAttr: c.Expires}
+		if c.Quoted {
+			jc.Value = `"` + c.Value + `"` // kept, as tough-cookie keeps it
+		}
 		if jc.Domain == "" {
 			jc.Domain, jc.HostOnly = host, true
 		}

@@ -16,7 +16,30 @@ var moduleAliases = map[string]string{
 }
 
 // hostModules are served by the engine itself rather than jslib.
-var hostModules = map[string]bool{"timers": true}
+var hostModules = map[string]bool{"timers": true, "os": true}
+
+// osModule is require('os') as Postman's sandbox bundles it (browserify's
+// stand-in): fixed answers that describe no real machine, so a script
+// learns nothing of the host it runs on.
+const osModule = `(function () {
+  var o = {};
+  o.endianness = function () { return 'LE'; };
+  o.hostname = function () { return ''; };
+  o.loadavg = function () { return []; };
+  o.uptime = function () { return 0; };
+  o.freemem = function () { return Number.MAX_VALUE; };
+  o.totalmem = function () { return Number.MAX_VALUE; };
+  o.cpus = function () { return []; };
+  o.type = function () { return 'Browser'; };
+  o.release = function () { return ''; };
+  o.networkInterfaces = o.getNetworkInterfaces = function () { return {}; };
+  o.arch = function () { return 'javascript'; };
+  o.platform = function () { return 'browser'; };
+  o.tmpdir = o.tmpDir = function () { return '/tmp'; };
+  o.EOL = '\n';
+  o.homedir = function () { return '/'; };
+  return o;
+})()`
 
 func moduleName(name string) string {
 	name = strings.TrimPrefix(name, "node:")
@@ -65,9 +88,21 @@ func (e *Engine) require(name string) goja.Value {
 			_ = o.Set(n, g.Get(n))
 		}
 		v = o
+	case key == "os":
+		mv, err := e.rt.RunString(osModule)
+		if err != nil {
+			panic(err)
+		}
+		v = mv
 	default:
 		if _, ok := jslib.Source(key); !ok {
-			e.throw("Error", "Cannot find module '"+name+"': courier's sandbox provides only "+strings.Join(availableModules(), ", "))
+			if key == "fs" {
+				// Deliberate: Postman's sandbox hands out an empty object;
+				// courier says why a file cannot be read from a script.
+				e.throw("Error", "Cannot find module 'fs': courier's sandbox provides only "+strings.Join(availableModules(), ", "))
+			}
+			// The sandbox's words, as a script that catches it compares them.
+			e.throw("Error", "Cannot find module '"+name+"'")
 		}
 		mv, err := jslib.Require(e.rt, key, func(n string) goja.Value { return e.require(n) })
 		if err != nil {

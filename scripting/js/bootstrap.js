@@ -924,6 +924,27 @@ PL._find = function (k) {
     }
     return found;
 };
+// reference is postman-collection's index of the members by key (lower
+// case in a case-insensitive list; a repeated key of a list that allows
+// repeats holds an array). Built when read, so it is never out of step.
+Object.defineProperty(PL, 'reference', {
+    configurable: true,
+    get: function () {
+        var ref = {}, self = this;
+        this.members.forEach(function (m) {
+            var k = self._key(m);
+            if (k === undefined || k === null || k === '') { return; }
+            k = self._norm(k);
+            if (self._multi && Object.prototype.hasOwnProperty.call(ref, k)) {
+                if (!Array.isArray(ref[k])) { ref[k] = [ref[k]]; }
+                ref[k].push(m);
+            } else {
+                ref[k] = m;
+            }
+        });
+        return ref;
+    }
+});
 PL.add = function (x) { if (x === undefined || x === null) { return; } this.members.push(this._item(x)); };
 PL.append = PL.add;
 PL.prepend = function (x) { this.members.unshift(this._item(x)); };
@@ -1481,18 +1502,32 @@ P.size = function () {
 };
 // MIME_EXT is mime-types' extension for the types responses commonly have.
 var MIME_EXT = { 'application/json': 'json', 'text/plain': 'txt', 'text/html': 'html', 'application/xml': 'xml', 'text/xml': 'xml', 'application/javascript': 'js', 'text/javascript': 'js', 'text/css': 'css', 'text/csv': 'csv', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/svg+xml': 'svg', 'image/webp': 'webp', 'application/octet-stream': 'bin', 'application/zip': 'zip', 'application/gzip': 'gz', 'application/x-www-form-urlencoded': '', 'application/ld+json': 'jsonld', 'application/hal+json': '', 'application/problem+json': '', 'application/x-pem-file': '', 'application/pkix-cert': 'cer', 'application/jwt': '', 'application/samlmetadata+xml': '', 'application/soap+xml': '', 'text/markdown': 'md', 'application/yaml': 'yaml', 'text/yaml': '' };
+// MIME_FORMATS are the media types whose kind and format mime-format's
+// table gives otherwise than its guess (below) would.
+var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'], 'application/xhtml+xml': ['text', 'xml'], 'application/xhtml-voice+xml': ['text', 'xml'], 'application/vnd.oipf.dae.xhtml+xml': ['text', 'xml'], 'application/vnd.pwg-xhtml-print+xml': ['text', 'xml'], 'application/vnd.oma.poc.invocation-descriptor+xml': ['text', 'xml'], 'application/mbms-associated-procedure-description+xml': ['text', 'xml'], 'application/mbms-protection-description+xml': ['text', 'xml'], 'application/mbms-user-service-description+xml': ['text', 'xml'] };
+// mimeFormat is mime-format's [kind, format] of a media type: audio, video,
+// image and text name themselves (text's format is the first json/xml/...
+// word of the type, else plain), a json/xml/html/yaml/script word makes
+// any type text, and application, message and multipart types are raw.
+function mimeFormat(mime) {
+    if (Object.prototype.hasOwnProperty.call(MIME_FORMATS, mime)) { return MIME_FORMATS[mime]; }
+    var base = mime.split('/')[0], m = /(audio|video|image|text)/.exec(base), sib = /(jsonp|json|xml|html|yaml|vml|webml|script)/.exec(mime);
+    if (m) { return m[1] === 'text' ? ['text', sib ? sib[1] : 'plain'] : [m[1], m[1]]; }
+    if (sib) { return ['text', sib[1]]; }
+    if ((m = /\/[^\/]*(audio|video|image|text)/.exec(mime))) { return [m[1], m[1]]; }
+    if ((m = /(application|message|multipart)/.exec(base))) { return [m[1], 'raw']; }
+    return ['unknown', 'raw'];
+}
 // contentInfo is postman-collection's: the media type without parameters,
 // its kind and format, the charset and a file name (Content-Disposition's,
 // else "response" with the type's extension).
 P.contentInfo = function () {
     var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
-        cs = /charset=([^;]+)/i.exec(ct), sub = mime.split('/')[1] || '', format = sub.split('+').pop();
-    var type = /json|xml|html|text|javascript/.test(mime) ? 'text' : (mime.split('/')[0] || 'unknown');
-    if (/json/.test(format)) { format = 'json'; } else if (/xml/.test(format)) { format = 'xml'; }
+        cs = /charset=([^;]+)/i.exec(ct), kind = mimeFormat(mime.replace(/\s/g, '')), type = kind[0], format = kind[1];
     var ext = Object.prototype.hasOwnProperty.call(MIME_EXT, mime) ? MIME_EXT[mime] : '', name;
     var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/i.exec(cd);
     if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
-    var o = { contentType: mime, mimeType: type, mimeFormat: format || 'plain', charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
+    var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
     if (ext) { o.fileExtension = ext; }
     o.fileName = name || ('response' + (ext ? '.' + ext : ''));
     return o;
@@ -1515,7 +1550,7 @@ function failedResponse() {
 }
 P.toJSON = function () {
     if (this._d.failed) { return { id: this.id, header: [], cookie: [] }; }
-    return { status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
+    return { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
 };
 
 // Cookie is postman-collection's Cookie as the sandbox builds it from the
@@ -1573,7 +1608,11 @@ function cookieList(items) {
 }
 Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
 
-[Request.prototype, Response.prototype].forEach(function (proto) {
+// pm.response.to exists, a pm.sendRequest response's does not (Postman
+// adds it to pm.response alone), so pm.response's prototype is a layer
+// over Response's that carries it.
+var PR = Object.create(P);
+[Request.prototype, PR].forEach(function (proto) {
     Object.defineProperty(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
 });
 
@@ -1804,11 +1843,11 @@ accessor(PMP, 'response', function () {
     var st = S;
     if (st.response === undefined) {
         // The Go side builds what new Response(d, ...) would, in one call.
-        var r = native.response(st.failed ? null : P);
+        var r = native.response(st.failed ? null : PR);
         if (r === undefined) {
             st.response = null;
         } else if (st.failed) {
-            st.response = failedResponse();
+            st.response = Object.setPrototypeOf(failedResponse(), PR);
         } else {
             if (!r.status) { r.status = REASONS[r.code] || ''; }
             st.response = r;
