@@ -50,6 +50,10 @@ type Runner struct {
 	// heldConsole are the running script's console lines logged after its
 	// first test result, waiting to be placed among its assertions.
 	heldConsole []ConsoleEvent
+	// refConsole are the console lines of requests run by
+	// pm.execution.runRequest, handed over when the script ends.
+	refMu      sync.Mutex
+	refConsole []ConsoleEvent
 }
 
 // step is one runnable request item with what it inherits.
@@ -228,6 +232,7 @@ func (r *Runner) engineOptions() scripting.Options {
 			}
 			r.Sink.Handle(ev)
 		},
+		Runner:       refRunner{r},
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
 		Random:       r.scopes.Gen,

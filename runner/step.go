@@ -102,6 +102,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: rerr.Error()})
 				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Err: plainErr(rerr)})
 			}
+			// Referenced requests' console lines come first: the script
+			// waited for them.
+			for _, ev := range r.takeRefConsole(st.ref, it) {
+				r.Sink.Handle(ev)
+			}
 			held := r.heldConsole
 			r.heldConsole = nil
 			for i, t := range res.Tests {

@@ -18,6 +18,18 @@ type Sender interface {
 	Send(ctx context.Context, req *collections.Request) (*Response, error)
 }
 
+// RequestRunner runs a request of the collection being run for
+// pm.execution.runRequest: the referenced request with its scripts, under
+// the run's variables plus the given overrides (key, value pairs). skipped
+// reports that its pre-request script skipped it. The runner implements it.
+type RequestRunner interface {
+	RunRequest(ctx context.Context, ref string, vars [][2]string) (resp *Response, skipped bool, err error)
+}
+
+// maxRunRequests is how many pm.execution.runRequest calls one script may
+// make, as in Postman.
+const maxRunRequests = 10
+
 // SystemError holds Node's system error fields of a failed request
 // (ECONNREFUSED...). An error from Sender.Send that has them implements
 // interface{ SystemError() SystemError }: pm.sendRequest then hands the
@@ -135,6 +147,8 @@ type Options struct {
 	// Timeout bounds one script, including its timers and callbacks; 0 means none.
 	Timeout time.Duration
 	Sender  Sender
+	// Runner serves pm.execution.runRequest; nil refuses it.
+	Runner RequestRunner
 	// Console receives console.* output as it happens.
 	Console func(ConsoleLine)
 	// Vault backs pm.vault; nil leaves pm.vault undefined, as in Newman.

@@ -196,6 +196,8 @@ type execState struct {
 	// (livevars.go).
 	live      map[liveKey]liveVal
 	liveOrder []liveKey
+	// runRequests counts pm.execution.runRequest calls.
+	runRequests int
 }
 
 // context returns the script's context for Go work (pm.sendRequest,

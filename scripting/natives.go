@@ -406,6 +406,7 @@ func (e *Engine) natives() *goja.Object {
 		*x.Request = *pr.toRequest()
 	})
 	set("sendRequest", e.sendRequest)
+	set("runRequest", e.runRequest)
 	set("vault", e.vaultAPI())
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
@@ -806,6 +807,55 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			case err != nil:
 				ev = e.rt.ToValue(err.Error())
 			case resp != nil:
+				rv = e.responseData(resp, true)
+				body := resp.Body
+				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
+				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })
+			}
+			_, cerr := cb(goja.Undefined(), ev, rv)
+			return cerr
+		})
+	}()
+}
+
+// runRequest runs a referenced request off the script's goroutine, as
+// sendRequest sends, and calls cb(err, responseData) back; responseData
+// null means the request was skipped.
+func (e *Engine) runRequest(ref string, pairs []string, cb goja.Callable) {
+	st := e.state()
+	st.runRequests++
+	done := e.loop.register()
+	if st.runRequests > maxRunRequests {
+		done(func() error {
+			_, err := cb(goja.Undefined(), e.rt.ToValue("The maximum number of pm.execution.runRequest() calls have been reached for this request."), goja.Null())
+			return err
+		})
+		return
+	}
+	var vars [][2]string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		vars = append(vars, [2]string{pairs[i], pairs[i+1]})
+	}
+	runner := e.opts.Runner
+	ctx := e.context(st)
+	go func() {
+		var (
+			resp    *Response
+			skipped bool
+			err     error
+		)
+		if runner == nil {
+			err = errors.New("pm.execution.runRequest is not available here: courier runs referenced requests of the collection being run only")
+		} else {
+			resp, skipped, err = runner.RunRequest(ctx, ref, vars)
+		}
+		done(func() error {
+			ev, rv := goja.Null(), goja.Null()
+			switch {
+			case err != nil:
+				ev = e.rt.ToValue(err.Error())
+			case skipped || resp == nil:
+			default:
 				rv = e.responseData(resp, true)
 				body := resp.Body
 				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })

@@ -1748,14 +1748,16 @@ function normalizeSendRequest(req) {
     }
     return plainRequest({ url: req.url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
 }
+// response makes a Response of the plain data native.sendRequest and
+// native.runRequest hand back.
+function response(data) {
+    data.cookies = data.cookies || [];
+    return new Response(data, data.body, data.bodyBase64);
+}
 function sendRequest(req, cb) {
     var self = this;
     if (!req && typeof cb === 'function') { cb.call(self, new Error('sendrequest: nothing to request')); return self; }
     var plain = normalizeSendRequest(req);
-    var response = function (data) {
-        data.cookies = data.cookies || [];
-        return new Response(data, data.body, data.bodyBase64);
-    };
     if (typeof cb === 'function') {
         // The callback runs as a callback, not in a promise chain: what it
         // throws fails the script, as in the Postman app.
@@ -1888,7 +1890,21 @@ var execution = {
         if (S.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
         native.skipRequest();
     },
-    runRequest: function () { return Promise.reject(new Error('pm.execution.runRequest is not supported by courier (Postman cloud feature)')); }
+    // Runs a request of the collection being run (by id, Postman's
+    // request UID, or name) with its scripts; resolves its response, or
+    // null when its pre-request script skipped it.
+    runRequest: function (ref, opts) {
+        return new Promise(function (resolve, reject) {
+            if (!ref) { reject(new Error('runRequest: collection request id not provided')); return; }
+            var vars = [], given = opts && opts.variables;
+            if (given && typeof given === 'object') {
+                Object.keys(given).forEach(function (k) { vars.push(k, given[k] === undefined || given[k] === null ? '' : String(given[k])); });
+            }
+            native.runRequest(String(ref), vars, function (err, data) {
+                if (err !== null) { reject(new Error(err)); } else if (data === null) { resolve(null); } else { resolve(response(data)); }
+            });
+        });
+    }
 };
 accessor(execution, 'location', function () {
     var st = S;
