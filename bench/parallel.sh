@@ -76,17 +76,17 @@ for _ in $(seq "$reps"); do
 	run raw2 bash -c "'$out/rawclient' -base $base -n $((n / 2)) & '$out/rawclient' -base $base -n $((n - n / 2)); wait"
 done
 read -r min1 med1 _ <<<"$(stats w1)"
-printf '%-22s %8s %8s %9s %9s %8s %8s %14s\n' "" "min s" "median s" "speedup" "(median)" "courier" "server" "idle cores"
+printf '%-22s %8s %8s %9s %9s %8s %8s %10s\n' "" "min s" "median s" "speedup" "(median)" "courier" "server" "left (c)"
 for w in $workers; do
 	read -r mn md cc ec <<<"$(stats "w$w")"
-	printf '%-22s %8.2f %8.2f %8.2fx %8.2fx %7.2fc %7.2fc %13.2fc\n' "courier, $w worker(s)" "$mn" "$md" \
+	printf '%-22s %8.2f %8.2f %8.2fx %8.2fx %7.2fc %7.2fc %9.2fc\n' "courier, $w worker(s)" "$mn" "$md" \
 		"$(echo "$min1 / $mn" | bc -l)" "$(echo "$med1 / $md" | bc -l)" \
 		"$(echo "$cc / $md" | bc -l)" "$(echo "$ec / $md" | bc -l)" "$(echo "$cores - ($cc + $ec) / $md" | bc -l)"
 done
 read -r rmin1 rmed1 _ <<<"$(stats raw1)"
 for r in 1 2; do
 	read -r mn md cc ec <<<"$(stats "raw$r")"
-	printf '%-22s %8.2f %8.2f %8.2fx %8.2fx %7.2fc %7.2fc %13.2fc\n' "bare client, $r loop(s)" "$mn" "$md" \
+	printf '%-22s %8.2f %8.2f %8.2fx %8.2fx %7.2fc %7.2fc %9.2fc\n' "bare client, $r loop(s)" "$mn" "$md" \
 		"$(echo "$rmin1 / $mn" | bc -l)" "$(echo "$rmed1 / $md" | bc -l)" \
 		"$(echo "$cc / $md" | bc -l)" "$(echo "$ec / $md" | bc -l)" "$(echo "$cores - ($cc + $ec) / $md" | bc -l)"
 done
@@ -94,7 +94,7 @@ done
 # to take; and what a request costs courier with 2 workers against 1.
 read -r _ md2 cc2 ec2 <<<"$(stats w2)"
 read -r _ _ cc1 _ <<<"$(stats w1)"
-printf 'c: CPU seconds per wall second (medians). With 2 workers the server left courier %.2f cores, of which it used %.2f;\n' \
+printf 'c: CPU seconds per wall second (medians); "left": cores neither used (idle, or other processes'"'"'). With 2 workers the server left courier %.2f cores, of which it used %.2f;\n' \
 	"$(echo "$cores - $ec2 / $md2" | bc -l)" "$(echo "$cc2 / $md2" | bc -l)"
 printf 'a request cost courier %.2fx the CPU it costs with 1 worker.\n' "$(echo "$cc2 / $cc1" | bc -l)"
 
