@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/courier-run/courier/scripting/jslib"
 	"github.com/dop251/goja"
 )
 
@@ -64,6 +65,55 @@ func BenchmarkFirstScript(b *testing.B) {
 			b.Fatalf("%+v", r)
 		}
 		e.Close()
+	}
+	cpu.report(b)
+}
+
+// BenchmarkFirstFailure is a fresh Engine whose first script fails one
+// assertion: worded in Go (failure.go) for a primitive, or by chai for an
+// object, which loads chai into the engine (its compile, once per process,
+// is BenchmarkChaiCompile).
+func BenchmarkFirstFailure(b *testing.B) {
+	if _, err := bootstrapProgram(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, c := range []struct{ name, src string }{
+		{"native", `pm.test("t", () => pm.expect(pm.response.json().id).to.eql("u2"));`},
+		{"chai", `pm.test("t", () => pm.expect(pm.response.json()).to.eql({id: "u2"}));`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cpu := startCPUClock()
+			for range b.N {
+				e, err := NewEngine(Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				x := testExec("test", c.src)
+				x.Response = &Response{Code: 200, Status: "OK", Body: []byte(`{"id":"u1"}`)}
+				if r := e.Run(ctx, x); r.Err != nil || len(r.Tests) != 1 || r.Tests[0].Passed {
+					b.Fatalf("%+v", r)
+				}
+				e.Close()
+			}
+			cpu.report(b)
+		})
+	}
+}
+
+// BenchmarkChaiCompile is what the first chai-worded failure of a process
+// pays before chai can run.
+func BenchmarkChaiCompile(b *testing.B) {
+	src, ok := jslib.Source("chai")
+	if !ok {
+		b.Fatal("no chai")
+	}
+	wrapped := "(function(exports, require, module, __filename, __dirname){" + src + "\n})"
+	cpu := startCPUClock()
+	for range b.N {
+		if _, err := goja.Compile("chai", wrapped, false); err != nil {
+			b.Fatal(err)
+		}
 	}
 	cpu.report(b)
 }
