@@ -505,8 +505,13 @@ func (e *Engine) responseLazy(proto *goja.Object) *[4][2]goja.Value {
 	desc, _ := goja.AssertFunction(e.rt.Get("Object").ToObject(e.rt).Get("getOwnPropertyDescriptor"))
 	var out [4][2]goja.Value
 	for i, name := range responseLazyNames {
-		d, err := desc(goja.Undefined(), proto, e.rt.ToValue(name))
-		if err != nil || goja.IsUndefined(d) {
+		// pm.response's prototype is a layer over Response's (it adds .to):
+		// the accessors are found up the chain.
+		var d goja.Value = goja.Undefined()
+		for p := proto; p != nil && goja.IsUndefined(d); p = p.Prototype() {
+			d, _ = desc(goja.Undefined(), p, e.rt.ToValue(name))
+		}
+		if goja.IsUndefined(d) {
 			continue
 		}
 		do := d.ToObject(e.rt)

@@ -127,3 +127,26 @@ pm.sendRequest("`+srv.URL+`/x", (err, res) => {
 		t.Errorf("tests = %+v, want both recorded and passed", r.Tests)
 	}
 }
+
+// pm.response carries .to on a layer over Response's prototype; its lazy
+// members (headers, stream, cookies) must still be found there, in a
+// fresh engine as in a warm one, and a sendRequest response has no .to.
+func TestResponseToLayer(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	for i := 0; i < 2; i++ {
+		r := e.Run(context.Background(), testExec("test", `
+pm.test("layer", function () {
+  pm.expect(pm.response.headers.get("Content-Type")).to.include("application/json");
+  pm.expect(pm.response.stream.length).to.be.above(0);
+  pm.expect(pm.response.cookies.count()).to.equal(0);
+  pm.expect(pm.response.to).to.be.an("object");
+  pm.response.to.have.status(200);
+  pm.expect(pm.response).to.be.an.instanceof(pm.response.constructor);
+  pm.expect(Object.getPrototypeOf(Object.getPrototypeOf(pm.response)).hasOwnProperty("to")).to.equal(false);
+});`))
+		if r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+			t.Fatalf("run %d: err %v, tests %+v", i, r.Err, r.Tests)
+		}
+	}
+}
