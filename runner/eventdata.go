@@ -119,6 +119,9 @@ func netFields(e *ErrorInfo, ne *NetError) {
 			e.Syscall = opErr.Op
 		}
 	}
+	if ne.Syscall != "" {
+		e.Syscall = ne.Syscall
+	}
 	// Node's errno is the negated POSIX errno; Windows' WSA numbers are not
 	// what libuv reports there, so they are left out.
 	var errno syscall.Errno

@@ -546,6 +546,9 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				return nil, nil, err
 			}
 		}
+		if err := checkPort(hreq.URL.Host); err != nil {
+			return nil, nil, err
+		}
 		resp, err := tr.RoundTrip(c.hopRequest(hreq, p.clock))
 		if err != nil {
 			return nil, nil, describeNetError(err)
@@ -1046,6 +1049,13 @@ func describeNetError(err error) error {
 		// before answering; Node calls it a socket hang up too.
 		strings.Contains(err.Error(), "server closed idle connection"):
 		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
+	case errors.As(err, new(tls.RecordHeaderError)):
+		// An https request to a plain-HTTP port: OpenSSL, in Node, reads
+		// the answer as a record of the wrong version. Its message also
+		// names a thread address and a source line, which vary; the code,
+		// errno and syscall are Node's.
+		return &NetError{Code: "EPROTO", Syscall: "write", Err: fmt.Errorf("%w: %w", err, syscall.EPROTO),
+			Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number"}
 	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
 		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}
 	}
@@ -1055,13 +1065,39 @@ func describeNetError(err error) error {
 // NetError is a network failure with Node's error code (ECONNREFUSED,
 // ENOTFOUND...), so messages read as Newman's do.
 type NetError struct {
-	Code string
-	Msg  string
-	Err  error
+	Code    string
+	Msg     string
+	Err     error
+	Name    string // the JavaScript error's name when not Error (RangeError)
+	Syscall string // Node's syscall when the Go error does not say (EPROTO's write)
 }
 
-func (e *NetError) Error() string { return e.Msg }
-func (e *NetError) Unwrap() error { return e.Err }
+func (e *NetError) Error() string     { return e.Msg }
+func (e *NetError) Unwrap() error     { return e.Err }
+func (e *NetError) ErrorName() string { return e.Name }
+
+// checkPort refuses the port Node's socket refuses before connecting: one
+// that is not a number from 0 to 65535 (an unresolved {{port}}, 99999).
+// Go would look the whole host:port up instead and report ENOTFOUND.
+func checkPort(hostport string) error {
+	port := ""
+	if strings.HasPrefix(hostport, "[") {
+		if i := strings.LastIndex(hostport, "]:"); i >= 0 {
+			port = hostport[i+2:]
+		}
+	} else if i := strings.LastIndexByte(hostport, ':'); i >= 0 {
+		port = hostport[i+1:]
+	}
+	if port == "" {
+		return nil // no port, or "host:": the scheme's default
+	}
+	if n, err := strconv.Atoi(port); err == nil && n >= 0 && n <= 65535 && strings.Trim(port, "0123456789") == "" {
+		return nil
+	}
+	//lint:ignore ST1005 Node's exact message
+	return &NetError{Code: "ERR_SOCKET_BAD_PORT", Name: "RangeError",
+		Msg: fmt.Sprintf("Port should be >= 0 and < 65536. Received type string ('%s').", port)}
+}
 
 // postmanToken is a fresh UUID, the same generator as {{$guid}}.
 func postmanToken() string {

@@ -230,6 +230,36 @@ func TestNetworkErrorIsRecordedAndRunGoesOn(t *testing.T) {
 	assert.True(t, rec.assertions()["tests still run"])
 }
 
+// TestBadPort: a port Node's socket refuses fails the request before any
+// lookup or connection, in Node's words. Newman 6.2.2 on the same URLs:
+// "RangeError  Port should be >= 0 and < 65536. Received type string
+// ('{{admin}}')." and requestError {"code": "ERR_SOCKET_BAD_PORT"}.
+func TestBadPort(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ url, port string }{
+		{"http://{{pingfed}}:{{admin}}/x", "{{admin}}"},
+		{"http://127.0.0.1:{{admin}}/x", "{{admin}}"},
+		{"http://127.0.0.1:99999/x", "99999"},
+		{"http://[::1]:70000/x", "70000"},
+		{"http://127.0.0.1:8a/x", "8a"},
+	} {
+		t.Run(c.url, func(t *testing.T) {
+			t.Parallel()
+			sum, rec, _ := run(t, coll(item("bad", "GET", c.url, ""), item("after", "GET", "{{baseUrl}}/get", "")), runner.Options{})
+			reqs := rec.requests()
+			require.Len(t, reqs, 2)
+			ei := runner.ErrorInfoOf(reqs[0].Err)
+			require.NotNil(t, ei)
+			assert.Equal(t, "RangeError", ei.Name)
+			assert.Equal(t, "ERR_SOCKET_BAD_PORT", ei.Code)
+			assert.Equal(t, "Port should be >= 0 and < 65536. Received type string ('"+c.port+"').", ei.Message)
+			require.Len(t, sum.Failures, 1)
+			assert.Equal(t, "RangeError", sum.Failures[0].Name)
+			assert.NoError(t, reqs[1].Err, "the run goes on")
+		})
+	}
+}
+
 func TestRedirects(t *testing.T) {
 	t.Parallel()
 	noFollow := `{"name":"manual","protocolProfileBehavior":{"followRedirects":false},"request":"{{baseUrl}}/redirect-to?url=/get&status_code=302",` +

@@ -193,7 +193,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
-		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: err.Error()})
+		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
 	} else {
 		r.responses.add(resp.ResponseTime)
 		if timings != nil {
