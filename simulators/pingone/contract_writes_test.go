@@ -60,6 +60,7 @@ func (c *contract) writes(userID string) {
 	c.keyWrites()
 	c.moreWrites(userID)
 	c.variants()
+	c.refusals()
 }
 
 // appWrites drives an application's sub-collections: attribute mappings,
@@ -517,5 +518,48 @@ func (c *contract) variants() {
 	}
 	if !kinds["SAML"] || !kinds["FACEBOOK"] {
 		c.t.Errorf("identity providers: the list decodes the variants as %v", kinds)
+	}
+}
+
+// refusals drives answers PingOne gives when it says no: an unknown id
+// (404), an invalid body (400), a conflict on a unique name (400
+// UNIQUENESS_VIOLATION as a detail). Each must carry a status the
+// specification declares for the operation and decode as the SDK's
+// P1Error (the recorder checks the body against the schema too).
+func (c *contract) refusals() {
+	const unknown = "00000000-0000-4000-8000-000000000000"
+	_, resp, err := c.api.PopulationsApi.ReadOnePopulation(c.ctx, c.env, unknown).Execute()
+	c.refused("populations", "read unknown", 404, resp, err)
+	_, resp, err = c.api.PopulationsApi.CreatePopulation(c.ctx, c.env).Population(*mgmt.NewPopulation(" ")).Execute()
+	c.refused("populations", "create blank", 400, resp, err)
+	_, resp, err = c.api.UsersApi.ReadUser(c.ctx, c.env, unknown).Execute()
+	c.refused("users", "read unknown", 404, resp, err)
+	_, resp, err = c.api.GroupsApi.CreateGroup(c.ctx, c.env).Group(*mgmt.NewGroup("Twins")).Execute()
+	c.ok("groups", "create", resp, err)
+	_, resp, err = c.api.GroupsApi.CreateGroup(c.ctx, c.env).Group(*mgmt.NewGroup("Twins")).Execute()
+	c.refused("groups", "create duplicate", 400, resp, err)
+	_, resp, err = c.api.ApplicationsApi.ReadOneApplication(c.ctx, c.env, unknown).Execute()
+	c.refused("applications", "read unknown", 404, resp, err)
+	_, resp, err = c.api.EnvironmentsApi.ReadOneEnvironment(c.ctx, unknown).Execute()
+	c.refused("environments", "read unknown", 403, resp, err)
+}
+
+// refused fails the test unless a call was refused with want and its body
+// decodes as the SDK's P1Error with PingOne's code and message.
+func (c *contract) refused(area, op string, want int, resp *http.Response, err error) {
+	c.t.Helper()
+	c.calls[area]++
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	oe, isAPIError := err.(*mgmt.GenericOpenAPIError)
+	if !isAPIError || status != want {
+		c.t.Errorf("%s: %s: got %d %v, want PingOne's %d", area, op, status, err, want)
+		return
+	}
+	p1, isP1 := oe.Model().(mgmt.P1Error)
+	if !isP1 || p1.GetCode() == "" || p1.GetMessage() == "" || p1.GetId() == "" {
+		c.t.Errorf("%s: %s: the %d body does not decode as a P1Error with id, code and message: %T %s", area, op, want, oe.Model(), oe.Body())
 	}
 }
