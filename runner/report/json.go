@@ -432,6 +432,9 @@ func urlJSON(raw string) jsonURL {
 	// apart from one with an empty value.
 	u := collections.ParseURL(raw)
 	out.Protocol, out.Port = u.Protocol, u.Port
+	if u.UserInfo != nil {
+		out.Auth = &jsonreport.URLAuth{User: u.UserInfo.User, Password: u.UserInfo.Password}
+	}
 	if len(u.Host) > 0 {
 		out.Host = u.Host
 	}

@@ -74,7 +74,10 @@ type KV struct {
 type URL struct {
 	// Raw is the URL as one string, when the report gave it so (older
 	// Newman reports); courier writes the parts.
-	Raw      string   `json:"raw,omitempty"`
+	Raw string `json:"raw,omitempty"`
+	// Auth is the URL's user:password@ part, as Newman's report has it
+	// (still percent-encoded).
+	Auth     *URLAuth `json:"auth,omitempty"`
 	Protocol string   `json:"protocol,omitempty"`
 	Port     string   `json:"port,omitempty"`
 	Path     []string `json:"path"`
@@ -82,6 +85,12 @@ type URL struct {
 	Query    []Query  `json:"query"`
 	Hash     string   `json:"hash,omitempty"`
 	Variable []KV     `json:"variable"`
+}
+
+// URLAuth is a URL's credentials; Password is absent for "user@".
+type URLAuth struct {
+	User     string  `json:"user"`
+	Password *string `json:"password,omitempty"`
 }
 
 // Query is a query parameter; a key sent without "=" has a null value,
