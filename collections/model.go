@@ -135,6 +135,10 @@ type Header struct {
 	Key      string
 	Value    string
 	Disabled bool
+	// System marks a header the runtime added to a sent request (User-Agent,
+	// Host, auth...), as Postman marks it ({system: true}); never set in a
+	// collection.
+	System bool
 }
 
 // Body modes.

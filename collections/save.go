@@ -234,7 +234,7 @@ func outRequestOf(r *Request) *outRequest {
 		Description: r.Description,
 	}
 	for _, h := range r.Header {
-		o.Header = append(o.Header, outHeader(h))
+		o.Header = append(o.Header, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
 	}
 	if b := r.Body; b != nil {
 		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded), FormData: outForms(b.FormData), Disabled: b.Disabled}

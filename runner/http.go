@@ -28,6 +28,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner/auth"
+	"github.com/courier-run/courier/runner/wire"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -38,15 +39,15 @@ type client struct {
 	jar  *Jar
 
 	mu       sync.Mutex
-	strict   *http.Transport
-	insecure *http.Transport
+	strict   *wire.Transport
+	insecure *wire.Transport
 }
 
 func newClient(o *Options, jar *Jar) *client {
 	return &client{opts: o, jar: jar}
 }
 
-func (c *client) transport(strictSSL bool) *http.Transport {
+func (c *client) transport(strictSSL bool) *wire.Transport {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	slot := &c.strict
@@ -73,16 +74,16 @@ func (c *client) transport(strictSSL bool) *http.Transport {
 		if len(c.opts.Routes) > 0 {
 			dial, proxy = routed(c.opts.Routes, c.opts.Routed, dial, proxy)
 		}
-		*slot = &http.Transport{
+		// courier's own transport writes the header fields in Postman's
+		// order (net/http sorts them); Accept-Encoding is ours and bodies
+		// are decoded in readResponse, so scripts see what Postman shows.
+		*slot = &wire.Transport{
 			Proxy:               proxy,
 			DialContext:         dial,
 			TLSClientConfig:     tcfg,
 			MaxIdleConnsPerHost: 16,
 			IdleConnTimeout:     90 * time.Second,
 			TLSHandshakeTimeout: 30 * time.Second,
-			// We send Accept-Encoding ourselves and decode, so scripts and
-			// reports see what Postman shows.
-			DisableCompression: true,
 		}
 	}
 	return *slot
@@ -202,7 +203,7 @@ func matchPattern(pattern, target string) bool {
 func (c *client) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, t := range []*http.Transport{c.strict, c.insecure} {
+	for _, t := range []*wire.Transport{c.strict, c.insecure} {
 		if t != nil {
 			t.CloseIdleConnections()
 		}
@@ -320,7 +321,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 			a.Params[k] = sub(v)
 		}
 	}
-	if strings.TrimSpace(resolved.URL.String()) == "" {
+	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
 		// Newman's words for a request with no URL (an empty one in the
 		// collection, or pm.request.url set to something that is none).
 		//lint:ignore ST1005 Newman's exact message
@@ -367,7 +368,11 @@ type sendPlan struct {
 // outgoing is a plan turned into an HTTP request, before the first hop.
 type outgoing struct {
 	hreq *http.Request
-	wire wireURL
+	// order is the order of the header fields on the wire; hidden names
+	// the ones scripts do not see (see scriptHeaders).
+	order  wireOrder
+	hidden map[string]bool
+	wire   wireURL
 	data []byte            // the body as sent; nil for none
 	auth *collections.Auth // nil once auth could not be applied
 	sent SentRequest       // what the reports show as sent
@@ -432,19 +437,48 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		maskDerived(o.Masker, map[string]string{"password": pass}, hreq)
 	}
 	hreq.URL.User = nil
-	for _, h := range req.Header {
-		if h.Disabled || h.Key == "" {
-			continue
-		}
-		if strings.EqualFold(h.Key, "host") {
-			hreq.Host = h.Value
-			continue
-		}
-		hreq.Header[h.Key] = append(hreq.Header[h.Key], h.Value)
+	out.order, out.hidden = c.headers(hreq, req, body, out.data, ppb)
+	return out, nil
+}
+
+// headers adds the request's own headers to hreq and then the ones the
+// runtime adds, and returns their wire order (see wireOrder) and the keys
+// scripts do not see among the sent headers.
+func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior) (wireOrder, map[string]bool) {
+	o := c.opts
+	userinfo := hreq.Header.Get("Authorization") // from the URL's user:password@
+	hreq.Header.Del("Authorization")
+	keys, host := userHeaders(req.Header, hreq.Header)
+	if host != "" {
+		hreq.Host = host
 	}
+	order := wireOrder{keys: keys, user: map[string]bool{}}
+	for _, k := range keys {
+		order.user[k] = true
+	}
+	hidden := map[string]bool{}
 	disabled := ppb.disabledHeaders()
-	if body != nil && out.data != nil && body.contentType != "" && !hasHeader(hreq.Header, "Content-Type") && !disabled["content-type"] {
-		hreq.Header["Content-Type"] = []string{body.contentType}
+	contentType := ""
+	if body != nil && data != nil && body.contentType != "" && headerKey(hreq.Header, "Content-Type") == "" && !disabled["content-type"] &&
+		!(req.Body.Mode == collections.BodyRaw && len(data) == 0) {
+		contentType = body.contentType
+		hreq.Header["Content-Type"] = []string{contentType}
+	}
+	// A raw body with a language gets its type before auth runs; plain
+	// raw text and GraphQL after it; forms from postman-request, later.
+	mode := ""
+	if req.Body != nil {
+		mode = req.Body.Mode
+		if mode == collections.BodyRaw && req.Body.Language != "" {
+			mode = "raw+language"
+		}
+	}
+	if contentType != "" && mode == "raw+language" {
+		order.add("Content-Type")
+	}
+	order.authAt = len(order.keys)
+	if contentType != "" && (mode == collections.BodyRaw || mode == collections.BodyGraphQL) {
+		order.add("Content-Type")
 	}
 	ua := o.UserAgent
 	if ua == "" {
@@ -455,17 +489,40 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		{"Accept", "*/*"},
 		{"Cache-Control", "no-cache"},
 		{"Postman-Token", ""}, // a fresh one per request, made only when sent
+		{"Host", ""},
 		{"Accept-Encoding", "gzip, deflate, br"},
 		{"Connection", "keep-alive"},
 	} {
-		if !disabled[strings.ToLower(sh.name)] && !hasHeader(hreq.Header, sh.name) {
+		if sh.name == "Host" {
+			order.add("Host") // a Host row of the request's keeps its place
+			continue
+		}
+		if !disabled[strings.ToLower(sh.name)] && headerKey(hreq.Header, sh.name) == "" {
 			if sh.value == "" {
 				sh.value = postmanToken()
 			}
 			hreq.Header[sh.name] = []string{sh.value}
+			order.add(sh.name)
 		}
 	}
-	return out, nil
+	if contentType != "" && !order.has("Content-Type") {
+		order.add("Content-Type")
+		hidden["content-type"] = true
+	}
+	if userinfo != "" && headerKey(hreq.Header, "Authorization") == "" {
+		hreq.Header["Authorization"] = []string{userinfo}
+		order.add("Authorization")
+		hidden["authorization"] = true
+	}
+	userLength := headerKey(hreq.Header, "Content-Length") != ""
+	if len(data) > 0 && !userLength {
+		order.add("Content-Length")
+	}
+	order.add("Cookie")
+	if len(data) == 0 && !noBodyMethods[strings.ToUpper(hreq.Method)] && !userLength {
+		order.add("Content-Length")
+	}
+	return order, hidden
 }
 
 // hasHeader reports whether h has name in any letter case: the request's
@@ -492,7 +549,27 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	if parsed := out.wire.parsed(); parsed != nil {
 		hreq.URL = parsed
 	}
+	// Postman's auth runs before the runtime adds its own headers: a
+	// signer (AWS) signs only the headers there were then. Content-Type
+	// stays in view, as Postman's signers know the body's mode anyway;
+	// AWS, which signs it, sees it only when it came first.
+	later := map[string][]string{}
+	for _, k := range out.order.keys[out.order.authAt:] {
+		if v, ok := hreq.Header[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || a.Type == "awsv4") {
+			later[k] = v
+			delete(hreq.Header, k)
+		}
+	}
 	err := auth.ApplyWith(hreq, a, out.data, opts)
+	out.order.insertAuth(hreq.Header)
+	for k, v := range later {
+		if _, set := hreq.Header[k]; !set {
+			hreq.Header[k] = v
+		}
+	}
+	if a.Type == "awsv4" {
+		out.order.moveToAuth("Host")
+	}
 	if hreq.URL != wire {
 		wire.RawQuery = hreq.URL.RawQuery
 		wire.ForceQuery = out.wire.hasQuery && wire.RawQuery == ""
@@ -521,7 +598,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 // challenge answered once, redirects up to the limit. It returns the last
 // response, its body unread, and the request that got it.
 func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.Response, *http.Request, error) {
-	o, ppb, hreq, a := c.opts, p.ppb, out.hreq, out.auth
+	o, ppb, hreq, a, order := c.opts, p.ppb, out.hreq, out.auth, out.order
 	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
 	useCookies := !ppb.boolean("disableCookies", false)
 	follow := !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
@@ -534,10 +611,11 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if useCookies {
 			addJarCookies(hreq, c.jar)
 		}
+		fields := wire.Fields(hreq, order.keys)
 		if hop == 0 || answered {
 			// After a challenge the report shows the request that was
 			// answered, with its Authorization, as Newman and Postman do.
-			out.sent.Header = headerList(hreq)
+			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden)
 			out.sent.Body = out.data
 			answered = false
 		}
@@ -549,7 +627,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if err := checkPort(hreq.URL.Host); err != nil {
 			return nil, nil, err
 		}
-		resp, err := tr.RoundTrip(c.hopRequest(hreq, p.clock))
+		resp, err := tr.Send(c.hopRequest(hreq, p.clock), fields)
 		if err != nil {
 			return nil, nil, describeNetError(err)
 		}
@@ -568,6 +646,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				drain(resp)
 				p.clock.endHop()
 				hreq = retry
+				order.insertAuth(hreq.Header)
 				continue
 			}
 		}
@@ -588,6 +667,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		drain(resp)
 		p.clock.endHop()
 		hreq = next
+		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody)
 	}
 }
 
@@ -880,7 +960,8 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		next.Header[k] = append([]string(nil), v...)
 	}
 	if !ppb.boolean("removeRefererHeaderOnRedirect", false) {
-		next.Header["Referer"] = []string{base.String()}
+		// The whole URL that redirected, query included, as Newman sends it.
+		next.Header["Referer"] = []string{absoluteURL(prev.URL)}
 	}
 	return next, nil
 }
@@ -1017,13 +1098,13 @@ func responseHeaders(h http.Header) []collections.Header {
 	return out
 }
 
-func headerList(hreq *http.Request) []collections.Header {
-	out := responseHeaders(hreq.Header)
-	host := hreq.Host
-	if host == "" {
-		host = hreq.URL.Host
+// sentFields is the header fields of a hop as the reports list them.
+func sentFields(fs []wire.Field) []collections.Header {
+	out := make([]collections.Header, len(fs))
+	for i, f := range fs {
+		out[i] = collections.Header{Key: f.Name, Value: f.Value}
 	}
-	return append([]collections.Header{{Key: "Host", Value: host}}, out...)
+	return out
 }
 
 // describeNetError turns transport errors into the short messages users

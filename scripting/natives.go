@@ -679,9 +679,13 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	m := obj("method", r.Method, "description", r.Description, "url", u)
 	hs := []any{}
 	for _, h := range r.Header {
-		if h.Disabled {
+		switch {
+		case h.Disabled:
 			hs = append(hs, obj("disabled", true, "key", h.Key, "value", h.Value))
-		} else {
+		case h.System:
+			// Postman's mark on the headers the runtime added.
+			hs = append(hs, obj("key", h.Key, "value", h.Value, "system", true))
+		default:
 			hs = append(hs, obj("key", h.Key, "value", h.Value))
 		}
 	}

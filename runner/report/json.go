@@ -418,7 +418,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value)})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System})
 		}
 	}
 	return out

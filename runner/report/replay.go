@@ -231,7 +231,7 @@ func replayError(e *jsonreport.Error) error {
 func replayRequest(r *jsonreport.Request) runner.SentRequest {
 	s := runner.SentRequest{Method: r.Method, URL: r.URL.String()}
 	for _, h := range r.Header {
-		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: string(h.Value)})
+		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: string(h.Value), System: h.System})
 	}
 	if r.Body != nil {
 		s.Body = []byte(r.Body.Raw)

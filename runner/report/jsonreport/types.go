@@ -69,6 +69,9 @@ type KV struct {
 	Type string `json:"type,omitempty"`
 	// Src is a file field's path (or paths, as their JSON text).
 	Src Text `json:"src,omitempty"`
+	// System marks a request header the runtime added, as in Newman's
+	// report.
+	System bool `json:"system,omitempty"`
 }
 
 type URL struct {

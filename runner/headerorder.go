@@ -1,0 +1,229 @@
+package runner
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// wireOrder is the order of a request's header fields on the wire, as
+// postman-runtime (through postman-request and Node's http) sends them,
+// checked field by field against Newman 6.2.2 with a raw echo server:
+//
+//  1. the request's own headers, in collection order (see userHeaders for
+//     rows that repeat a name);
+//  2. Content-Type of a raw body with a language option;
+//  3. the headers auth adds (Authorization; AWS's X-Amz-* and Host);
+//  4. Content-Type of a raw body without a language, or of a GraphQL body;
+//  5. User-Agent, Accept, Cache-Control, Postman-Token, Host,
+//     Accept-Encoding, Connection;
+//  6. Content-Type of an urlencoded or multipart body; the Authorization a
+//     URL's user:password@ becomes; Content-Length of a body;
+//  7. Cookie from the jar; Content-Length: 0 of a body-less request.
+//
+// keys holds header keys as they are in the request's http.Header, plus
+// "Host" (the request's Host) and "Content-Length" (the body's length)
+// where those go; authAt is where step 3 starts.
+type wireOrder struct {
+	keys   []string
+	authAt int
+	// user marks the keys that come from the request's own rows.
+	user map[string]bool
+}
+
+func (o *wireOrder) add(key string) {
+	for _, k := range o.keys {
+		if k == key {
+			return
+		}
+	}
+	o.keys = append(o.keys, key)
+}
+
+// insertAuth puts keys the auth added at the auth slot: sorted, with
+// Authorization last, as Postman's signers add theirs (AWS: X-Amz-Date and
+// the like, then Authorization).
+func (o *wireOrder) insertAuth(h http.Header) {
+	var added []string
+	for k := range h {
+		if !o.has(k) {
+			added = append(added, k)
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	sort.Slice(added, func(i, j int) bool {
+		ai, aj := strings.EqualFold(added[i], "Authorization"), strings.EqualFold(added[j], "Authorization")
+		if ai != aj {
+			return aj
+		}
+		return added[i] < added[j]
+	})
+	keys := make([]string, 0, len(o.keys)+len(added))
+	keys = append(keys, o.keys[:o.authAt]...)
+	keys = append(keys, added...)
+	o.keys = append(keys, o.keys[o.authAt:]...)
+}
+
+// moveToAuth moves key to the start of the auth slot: AWS signs Host and
+// Postman sends it first among the signed headers.
+func (o *wireOrder) moveToAuth(key string) {
+	i := o.index(key)
+	if i < 0 || i < o.authAt {
+		return
+	}
+	keys := make([]string, 0, len(o.keys))
+	keys = append(keys, o.keys[:o.authAt]...)
+	keys = append(keys, key)
+	for j, k := range o.keys[o.authAt:] {
+		if j+o.authAt != i {
+			keys = append(keys, k)
+		}
+	}
+	o.keys = keys
+}
+
+func (o *wireOrder) has(key string) bool { return o.index(key) >= 0 }
+
+func (o *wireOrder) index(key string) int {
+	for i, k := range o.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// redirected is the order of a redirect's request: the previous hop's
+// fields that h still holds, without Host and Cookie, then Referer, Host
+// and Cookie, as postman-request sends a redirect. Content-Length stays
+// when the body does.
+func (o wireOrder) redirected(h http.Header, body bool) wireOrder {
+	next := wireOrder{user: o.user}
+	for idx, k := range o.keys {
+		if idx == o.authAt {
+			next.authAt = len(next.keys)
+		}
+		switch {
+		case k == "Host" || strings.EqualFold(k, "Cookie") || strings.EqualFold(k, "Referer"):
+		case k == "Content-Length":
+			if body {
+				next.keys = append(next.keys, k)
+			}
+		default:
+			if _, ok := h[k]; ok {
+				next.keys = append(next.keys, k)
+			}
+		}
+	}
+	if o.authAt >= len(o.keys) {
+		next.authAt = len(next.keys)
+	}
+	next.keys = append(next.keys, "Referer", "Host", "Cookie")
+	return next
+}
+
+// userHeaders adds the request's enabled header rows to h and returns their
+// keys in wire order. Rows whose names differ only in case end up as one
+// field, as Node's http keeps one header per lower-cased name: rows of the
+// same spelling are grouped (values in row order) in the order each
+// spelling first appears; a later spelling replaces an earlier one's name
+// and values but keeps its place. So "X-A: 1", "x-a: 2" sends "x-a: 2" and
+// "X-A: 1", "X-A: 2" sends both. A Host row sets host instead.
+func userHeaders(rows []collections.Header, h http.Header) (keys []string, host string) {
+	type group struct {
+		name   string
+		values []string
+	}
+	var groups []*group
+	byName := map[string]*group{}
+	for _, r := range rows {
+		if r.Disabled || r.Key == "" {
+			continue
+		}
+		g := byName[r.Key]
+		if g == nil {
+			g = &group{name: r.Key}
+			byName[r.Key] = g
+			groups = append(groups, g)
+		}
+		g.values = append(g.values, r.Value)
+	}
+	slot := map[string]int{} // lower-cased name -> index in keys
+	var winners []*group
+	for _, g := range groups {
+		lk := strings.ToLower(g.name)
+		if i, ok := slot[lk]; ok {
+			winners[i] = g
+			continue
+		}
+		slot[lk] = len(winners)
+		winners = append(winners, g)
+	}
+	for _, g := range winners {
+		if strings.EqualFold(g.name, "Host") {
+			host = g.values[len(g.values)-1]
+			keys = append(keys, "Host")
+			continue
+		}
+		h[g.name] = g.values
+		keys = append(keys, g.name)
+	}
+	return keys, host
+}
+
+// headerKey is the key of h that names name in any letter case; "" for
+// none.
+func headerKey(h http.Header, name string) string {
+	if _, ok := h[name]; ok {
+		return name
+	}
+	for k := range h {
+		if strings.EqualFold(k, name) {
+			return k
+		}
+	}
+	return ""
+}
+
+// scriptHeaders is the header list test scripts and reports see, as
+// postman-runtime leaves it on the request: the request's own rows as
+// written (repeats and disabled rows included; a Cookie or Content-Length
+// row takes the value sent and is marked system), then every field the
+// runtime added, marked system, in wire order. The Authorization of a
+// URL's user:password@ and an urlencoded or multipart Content-Type, added
+// below the runtime, are not listed.
+func scriptHeaders(rows []collections.Header, wire []collections.Header, userKeys map[string]bool, hidden map[string]bool) []collections.Header {
+	out := make([]collections.Header, 0, len(rows)+len(wire))
+	sent := func(name string) (string, bool) {
+		for _, w := range wire {
+			if strings.EqualFold(w.Key, name) {
+				return w.Value, true
+			}
+		}
+		return "", false
+	}
+	updated := map[string]bool{}
+	for _, r := range rows {
+		lk := strings.ToLower(r.Key)
+		if !r.Disabled && (lk == "cookie" || lk == "content-length") && !updated[lk] {
+			if v, ok := sent(r.Key); ok {
+				updated[lk] = true
+				r.Value, r.System = v, true
+			}
+		}
+		out = append(out, r)
+	}
+	for _, w := range wire {
+		lk := strings.ToLower(w.Key)
+		if userKeys[w.Key] || updated[lk] || hidden[lk] {
+			continue
+		}
+		w.System = true
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,0 +1,563 @@
+// Package wire is courier's HTTP/1.1 client transport. It exists for one
+// reason: net/http writes a request's header fields sorted by name, and
+// Postman sends them in the order its runtime builds them (the request's own
+// headers first, then the ones it adds), which servers, signatures and
+// recorded traffic can see. Here every field goes out in the order the
+// caller gives, with the spelling it gives.
+//
+// The rest is what a client transport needs and no more: keep-alive
+// connections per host, TLS, HTTP proxies (absolute-form requests, CONNECT
+// tunnels for https), cancellation through the request's context, and the
+// httptrace hooks the runner's phase timings read. Responses are parsed by
+// net/http (http.ReadResponse), so their handling is the standard library's.
+package wire
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/net/http/httpguts"
+)
+
+// Transport sends HTTP/1.1 requests over pooled connections. Its zero value
+// dials with net.Dialer and uses no proxy.
+type Transport struct {
+	// DialContext opens TCP connections (to the server, or to the proxy).
+	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
+	// Proxy picks the proxy for a request; nil or a nil URL: none.
+	Proxy func(*http.Request) (*url.URL, error)
+	// TLSClientConfig is cloned for each TLS connection, its ServerName set
+	// from the request's host when empty.
+	TLSClientConfig     *tls.Config
+	TLSHandshakeTimeout time.Duration
+	// MaxIdleConnsPerHost bounds the idle connections kept per host (0: 2).
+	MaxIdleConnsPerHost int
+	// IdleConnTimeout closes connections idle longer than this (0: never).
+	IdleConnTimeout time.Duration
+
+	mu   sync.Mutex
+	idle map[connKey][]*conn
+}
+
+// connKey tells apart the connections a request may reuse.
+type connKey struct {
+	scheme, addr string // the server's scheme and host:port
+	proxy        string // the proxy URL, "" for none
+}
+
+// conn is one connection and its buffers.
+type conn struct {
+	t      *Transport
+	key    connKey
+	nc     net.Conn
+	br     *bufio.Reader
+	bw     *bufio.Writer
+	proxy  *url.URL // set for a plain-http request through a proxy
+	idleAt time.Time
+	reused bool
+}
+
+// RoundTrip sends req with its header fields as Fields(req, nil) lists
+// them; it makes Transport an http.RoundTripper.
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return t.Send(req, Fields(req, nil))
+}
+
+// Field is one header line.
+type Field struct{ Name, Value string }
+
+// Fields lists req's header fields in the order of order. Each name is a
+// key of req.Header (written with all its values), or "Host" (req.Host,
+// else the URL's host), or "Content-Length" (the body's length, unless
+// req.Header has that key); a name not present is skipped. Keys order does
+// not name follow, sorted; Host comes first when order does not name it.
+func Fields(req *http.Request, order []string) []Field {
+	out := make([]Field, 0, len(req.Header)+2)
+	seen := make(map[string]bool, len(order)+len(req.Header))
+	add := func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		switch {
+		case name == "Host":
+			host := req.Host
+			if host == "" {
+				host = req.URL.Host
+			}
+			out = append(out, Field{name, host})
+		case name == "Content-Length" && req.Header[name] == nil:
+			out = append(out, Field{name, strconv.FormatInt(req.ContentLength, 10)})
+		default:
+			for _, v := range req.Header[name] {
+				out = append(out, Field{name, v})
+			}
+		}
+	}
+	if !contains(order, "Host") {
+		add("Host")
+	}
+	for _, name := range order {
+		add(name)
+	}
+	rest := make([]string, 0, len(req.Header))
+	for name := range req.Header {
+		if !seen[name] && name != "Host" {
+			rest = append(rest, name)
+		}
+	}
+	sort.Strings(rest)
+	for _, name := range rest {
+		add(name)
+	}
+	return out
+}
+
+// Send writes req with exactly the header fields given, in their order and
+// spelling (see Fields), and returns the response, its body unread. The
+// body must be read to the end or closed; read to the end, it gives its
+// connection back to the pool.
+func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, error) {
+	if req.URL == nil || req.URL.Host == "" {
+		return nil, errors.New("wire: request has no host")
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return nil, fmt.Errorf("wire: unsupported protocol scheme %q", req.URL.Scheme)
+	}
+	for _, f := range header {
+		if !httpguts.ValidHeaderFieldName(f.Name) {
+			return nil, fmt.Errorf("invalid header field name %q", f.Name)
+		}
+		if !httpguts.ValidHeaderFieldValue(f.Value) {
+			return nil, fmt.Errorf("invalid header field value for %q", f.Name)
+		}
+	}
+	ctx := req.Context()
+	for attempt := 0; ; attempt++ {
+		c, err := t.get(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.roundTrip(ctx, req, header)
+		if err == nil {
+			return resp, nil
+		}
+		// A kept-alive connection the server closed while it sat idle
+		// fails before any answer: send once more on a new one, as
+		// net/http does.
+		var stale *staleConnError
+		if attempt == 0 && errors.As(err, &stale) && ctx.Err() == nil {
+			continue
+		}
+		return nil, err
+	}
+}
+
+// CloseIdleConnections closes the connections kept for reuse.
+func (t *Transport) CloseIdleConnections() {
+	t.mu.Lock()
+	idle := t.idle
+	t.idle = nil
+	t.mu.Unlock()
+	for _, cs := range idle {
+		for _, c := range cs {
+			c.nc.Close()
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// get takes an idle connection for req, or dials one.
+func (t *Transport) get(ctx context.Context, req *http.Request) (*conn, error) {
+	var proxy *url.URL
+	if t.Proxy != nil {
+		p, err := t.Proxy(req)
+		if err != nil {
+			return nil, fmt.Errorf("proxyconnect: %w", err)
+		}
+		proxy = p
+	}
+	key := connKey{scheme: req.URL.Scheme, addr: hostPort(req.URL)}
+	if proxy != nil {
+		key.proxy = proxy.String()
+	}
+	trace := httptrace.ContextClientTrace(ctx)
+	if trace != nil && trace.GetConn != nil {
+		trace.GetConn(key.addr)
+	}
+	if c := t.takeIdle(key); c != nil {
+		if trace != nil && trace.GotConn != nil {
+			trace.GotConn(httptrace.GotConnInfo{Conn: c.nc, Reused: true, WasIdle: true, IdleTime: time.Since(c.idleAt)})
+		}
+		return c, nil
+	}
+	c, err := t.dial(ctx, key, proxy)
+	if err != nil {
+		return nil, err
+	}
+	if trace != nil && trace.GotConn != nil {
+		trace.GotConn(httptrace.GotConnInfo{Conn: c.nc})
+	}
+	return c, nil
+}
+
+// takeIdle pops the most recently used live connection for key, closing
+// the ones that timed out or that the server closed meanwhile.
+func (t *Transport) takeIdle(key connKey) *conn {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for cs := t.idle[key]; len(cs) > 0; cs = t.idle[key] {
+		c := cs[len(cs)-1]
+		t.idle[key] = cs[:len(cs)-1]
+		if (t.IdleConnTimeout > 0 && time.Since(c.idleAt) > t.IdleConnTimeout) || !c.alive() {
+			c.nc.Close()
+			continue
+		}
+		return c
+	}
+	return nil
+}
+
+// alive reports whether an idle connection is still open: the server has
+// neither closed it nor sent anything unasked.
+func (c *conn) alive() bool {
+	if c.br.Buffered() > 0 {
+		return false
+	}
+	if err := c.nc.SetReadDeadline(time.Now()); err != nil {
+		return false
+	}
+	_, err := c.br.Peek(1)
+	var ne net.Error
+	ok := errors.As(err, &ne) && ne.Timeout()
+	return ok && c.nc.SetReadDeadline(time.Time{}) == nil
+}
+
+// put keeps c for reuse, or closes it when the host has enough.
+func (t *Transport) put(c *conn) {
+	max := t.MaxIdleConnsPerHost
+	if max <= 0 {
+		max = 2
+	}
+	c.idleAt = time.Now()
+	c.reused = true
+	t.mu.Lock()
+	if t.idle == nil {
+		t.idle = map[connKey][]*conn{}
+	}
+	if len(t.idle[c.key]) < max {
+		t.idle[c.key] = append(t.idle[c.key], c)
+		c = nil
+	}
+	t.mu.Unlock()
+	if c != nil {
+		c.nc.Close()
+	}
+}
+
+// dial opens a connection for key: TCP to the server or the proxy, a
+// CONNECT tunnel for https through a proxy, then TLS for https.
+func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*conn, error) {
+	dial := t.DialContext
+	if dial == nil {
+		dial = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	}
+	addr := key.addr
+	if proxy != nil {
+		addr = hostPort(proxy)
+	}
+	nc, err := dial(ctx, "tcp", addr)
+	if err != nil {
+		if proxy != nil {
+			return nil, fmt.Errorf("proxyconnect tcp: %w", err)
+		}
+		return nil, err
+	}
+	c := &conn{t: t, key: key, nc: nc}
+	if proxy != nil && proxy.Scheme == "https" {
+		if c.nc, err = t.handshake(ctx, c.nc, proxy.Hostname()); err != nil {
+			nc.Close()
+			return nil, err
+		}
+	}
+	if proxy != nil && key.scheme == "https" {
+		if err := tunnel(ctx, c.nc, key.addr, proxy); err != nil {
+			c.nc.Close()
+			return nil, err
+		}
+	}
+	if key.scheme == "https" {
+		host, _, _ := net.SplitHostPort(key.addr)
+		tc, err := t.handshake(ctx, c.nc, host)
+		if err != nil {
+			c.nc.Close()
+			return nil, err
+		}
+		c.nc = tc
+	} else if proxy != nil {
+		c.proxy = proxy
+	}
+	c.br = bufio.NewReaderSize(c.nc, 4<<10)
+	c.bw = bufio.NewWriterSize(c.nc, 4<<10)
+	return c, nil
+}
+
+// handshake runs a TLS client handshake on nc for host.
+func (t *Transport) handshake(ctx context.Context, nc net.Conn, host string) (net.Conn, error) {
+	cfg := &tls.Config{}
+	if t.TLSClientConfig != nil {
+		cfg = t.TLSClientConfig.Clone()
+	}
+	if cfg.ServerName == "" {
+		cfg.ServerName = host
+	}
+	if t.TLSHandshakeTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t.TLSHandshakeTimeout)
+		defer cancel()
+	}
+	trace := httptrace.ContextClientTrace(ctx)
+	if trace != nil && trace.TLSHandshakeStart != nil {
+		trace.TLSHandshakeStart()
+	}
+	tc := tls.Client(nc, cfg)
+	err := tc.HandshakeContext(ctx)
+	if trace != nil && trace.TLSHandshakeDone != nil {
+		trace.TLSHandshakeDone(tc.ConnectionState(), err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return tc, nil
+}
+
+// tunnel asks the proxy on nc for a tunnel to addr (CONNECT).
+func tunnel(ctx context.Context, nc net.Conn, addr string, proxy *url.URL) error {
+	stop := context.AfterFunc(ctx, func() { nc.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	msg := "CONNECT " + addr + " HTTP/1.1\r\nHost: " + addr + "\r\n"
+	if auth := proxyAuth(proxy); auth != "" {
+		msg += "Proxy-Authorization: " + auth + "\r\n"
+	}
+	if _, err := io.WriteString(nc, msg+"\r\n"); err != nil {
+		return fmt.Errorf("proxyconnect: %w", ctxErr(ctx, err))
+	}
+	// Read byte by byte so no byte of the tunnelled TLS stream is consumed.
+	resp, err := http.ReadResponse(bufio.NewReaderSize(nc, 1), &http.Request{Method: "CONNECT"})
+	if err != nil {
+		return fmt.Errorf("proxyconnect: %w", ctxErr(ctx, err))
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("proxyconnect: the proxy answered %s", resp.Status)
+	}
+	return nil
+}
+
+// proxyAuth is the Basic credentials of a proxy URL's userinfo.
+func proxyAuth(proxy *url.URL) string {
+	if proxy == nil || proxy.User == nil {
+		return ""
+	}
+	pass, _ := proxy.User.Password()
+	return "Basic " + base64.StdEncoding.EncodeToString([]byte(proxy.User.Username()+":"+pass))
+}
+
+// hostPort is u's host:port, the port defaulted from the scheme.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// staleConnError is a reused connection that failed before any byte of an
+// answer: the server had closed it.
+type staleConnError struct{ err error }
+
+func (e *staleConnError) Error() string { return e.err.Error() }
+func (e *staleConnError) Unwrap() error { return e.err }
+
+// roundTrip writes req on c and reads the response head. From here until
+// the body is done, a cancelled context closes the connection.
+func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (*http.Response, error) {
+	stop := context.AfterFunc(ctx, func() { c.nc.Close() })
+	fail := func(err error, stale bool) (*http.Response, error) {
+		stop()
+		c.nc.Close()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if stale && c.reused {
+			return nil, &staleConnError{err}
+		}
+		return nil, err
+	}
+	if err := c.write(req, head); err != nil {
+		return fail(err, true)
+	}
+	trace := httptrace.ContextClientTrace(ctx)
+	if trace != nil && trace.WroteRequest != nil {
+		trace.WroteRequest(httptrace.WroteRequestInfo{})
+	}
+	for {
+		if _, err := c.br.Peek(1); err != nil {
+			return fail(err, true)
+		}
+		if trace != nil && trace.GotFirstResponseByte != nil {
+			trace.GotFirstResponseByte()
+			trace = nil // once, not again for a 1xx's successor
+		}
+		resp, err := http.ReadResponse(c.br, req)
+		if err != nil {
+			return fail(err, false)
+		}
+		// Informational answers (100 Continue, 103 Early Hints) precede
+		// the response; 101 ends HTTP on this connection.
+		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+			continue
+		}
+		keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
+		resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep}
+		if resp.Request == nil {
+			resp.Request = req
+		}
+		return resp, nil
+	}
+}
+
+// closes reports whether the request asked to close the connection.
+func closes(head []Field) bool {
+	for _, f := range head {
+		if strings.EqualFold(f.Name, "Connection") && httpguts.HeaderValuesContainsToken([]string{f.Value}, "close") {
+			return true
+		}
+	}
+	return false
+}
+
+// write sends the request line, the header fields in order and the body.
+func (c *conn) write(req *http.Request, head []Field) error {
+	uri := req.URL.RequestURI()
+	if c.proxy != nil && !strings.HasPrefix(uri, req.URL.Scheme+"://") {
+		uri = req.URL.Scheme + "://" + req.URL.Host + uri
+	}
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	w := c.bw
+	w.WriteString(method + " " + uri + " HTTP/1.1\r\n")
+	for _, f := range head {
+		w.WriteString(f.Name)
+		w.WriteString(": ")
+		w.WriteString(f.Value)
+		w.WriteString("\r\n")
+	}
+	if auth := proxyAuth(c.proxy); auth != "" && req.Header.Get("Proxy-Authorization") == "" {
+		w.WriteString("Proxy-Authorization: " + auth + "\r\n")
+	}
+	w.WriteString("\r\n")
+	if rc, err := requestBody(req); err != nil {
+		return err
+	} else if rc != nil {
+		_, err := io.Copy(w, rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// requestBody is a fresh reader of req's body; nil for none.
+func requestBody(req *http.Request) (io.ReadCloser, error) {
+	if req.GetBody != nil {
+		return req.GetBody()
+	}
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	return req.Body, nil
+}
+
+// body is a response body that gives its connection back to the pool when
+// read to the end, and closes it when closed before.
+type body struct {
+	rc   io.ReadCloser
+	c    *conn
+	ctx  context.Context
+	stop func() bool
+	keep bool
+	done bool
+}
+
+func (b *body) Read(p []byte) (int, error) {
+	if b.done {
+		return 0, io.EOF
+	}
+	n, err := b.rc.Read(p)
+	if err == io.EOF {
+		b.finish(true)
+	} else if err != nil {
+		if b.ctx.Err() != nil {
+			err = b.ctx.Err()
+		}
+		b.finish(false)
+	}
+	return n, err
+}
+
+func (b *body) Close() error {
+	b.finish(false)
+	return nil
+}
+
+// finish ends the exchange once: the connection goes back to the pool
+// after a whole body on a connection both sides keep open, else it closes.
+func (b *body) finish(whole bool) {
+	if b.done {
+		return
+	}
+	b.done = true
+	live := b.stop()
+	if whole && live && b.keep {
+		b.c.t.put(b.c)
+		return
+	}
+	b.c.nc.Close()
+}
+
+// ctxErr prefers the context's error to the one a closed connection gave.
+func ctxErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
+}

@@ -1,0 +1,486 @@
+package wire
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// rawServer accepts connections on 127.0.0.1 and hands each to serve.
+func rawServer(t *testing.T, serve func(c net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var open []net.Conn
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		for _, c := range open {
+			c.Close() // the client may keep them idle
+		}
+		mu.Unlock()
+		wg.Wait()
+	})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			open = append(open, c)
+			mu.Unlock()
+			wg.Add(1)
+			go func() { defer wg.Done(); defer c.Close(); serve(c) }()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// readHead reads one request head (up to the blank line) from br.
+func readHead(br *bufio.Reader) (string, error) {
+	var b strings.Builder
+	for {
+		line, err := br.ReadString('\n')
+		b.WriteString(line)
+		if err != nil {
+			return b.String(), err
+		}
+		if line == "\r\n" {
+			return b.String(), nil
+		}
+	}
+}
+
+func get(t *testing.T, tr *Transport, ctx context.Context, u string, fields ...Field) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fields == nil {
+		fields = Fields(req, nil)
+	}
+	resp, err := tr.Send(req, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+// The request goes out with exactly the fields given, in their order and
+// spelling, then the body.
+func TestSendWritesFieldsInOrder(t *testing.T) {
+	t.Parallel()
+	got := make(chan string, 1)
+	addr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		head, _ := readHead(br)
+		body := make([]byte, 3)
+		io.ReadFull(br, body)
+		got <- head + string(body)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+	})
+	req, _ := http.NewRequest("POST", "http://"+addr+"/p?q=1", strings.NewReader("abc"))
+	req.Header["x-b"] = []string{"2"}
+	req.Header["X-A"] = []string{"1", "one"}
+	req.Header["Zeta"] = []string{"z"} // not named in order: after, sorted
+	req.Header["Alpha"] = []string{"a"}
+	fields := Fields(req, []string{"x-b", "Content-Length", "X-A", "Host", "Missing"})
+	resp, err := (&Transport{}).Send(req, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	want := "POST /p?q=1 HTTP/1.1\r\nx-b: 2\r\nContent-Length: 3\r\nX-A: 1\r\nX-A: one\r\nHost: " + addr + "\r\nAlpha: a\r\nZeta: z\r\n\r\nabc"
+	if g := <-got; g != want {
+		t.Errorf("request on the wire:\n%q\nwant\n%q", g, want)
+	}
+}
+
+// Fields defaults: Host first when order does not place it, the rest
+// sorted; a Content-Length key of the header wins over the computed one.
+func TestFields(t *testing.T) {
+	t.Parallel()
+	req, _ := http.NewRequest("PUT", "http://h.test:8080/", strings.NewReader("12345"))
+	req.Host = "other.test"
+	req.Header["B"] = []string{"b"}
+	req.Header["A"] = []string{"a"}
+	tests := []struct {
+		name  string
+		order []string
+		extra http.Header
+		want  string
+	}{
+		{"no order", nil, nil, "Host: other.test|A: a|B: b"},
+		{"order", []string{"B", "Content-Length", "Host"}, nil, "B: b|Content-Length: 5|Host: other.test|A: a"},
+		{"own Content-Length", []string{"Content-Length"}, http.Header{"Content-Length": {"9"}}, "Host: other.test|Content-Length: 9|A: a|B: b"},
+	}
+	for _, tt := range tests {
+		r := req.Clone(context.Background())
+		for k, v := range tt.extra {
+			r.Header[k] = v
+		}
+		var parts []string
+		for _, f := range Fields(r, tt.order) {
+			parts = append(parts, f.Name+": "+f.Value)
+		}
+		if g := strings.Join(parts, "|"); g != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
+		}
+	}
+}
+
+// A field that would break the framing fails the request before anything
+// is sent.
+func TestSendRefusesBadFields(t *testing.T) {
+	t.Parallel()
+	var conns atomic.Int32
+	addr := rawServer(t, func(c net.Conn) { conns.Add(1) })
+	for _, f := range []Field{{"X-A", "1\r\nInjected: yes"}, {"Bad Name", "v"}, {"", "v"}} {
+		req, _ := http.NewRequest("GET", "http://"+addr+"/", nil)
+		if _, err := (&Transport{}).Send(req, []Field{f}); err == nil || !strings.Contains(err.Error(), "invalid header field") {
+			t.Errorf("%q: err = %v", f, err)
+		}
+	}
+	if n := conns.Load(); n != 0 {
+		t.Errorf("%d connections opened for refused requests", n)
+	}
+}
+
+// Keep-alive: a body read to the end gives the connection back; a body
+// closed early, an answer without a length and "Connection: close" on
+// either side do not.
+func TestKeepAlive(t *testing.T) {
+	t.Parallel()
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/close":
+			w.Header().Set("Connection", "close")
+		case "/unbounded":
+			w.(http.Flusher).Flush() // no Content-Length: chunked, still reusable
+		case "/big":
+			w.Write(bytes.Repeat([]byte("x"), 1<<20))
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	tr := &Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	ctx := context.Background()
+	steps := []struct {
+		path      string
+		readAll   bool
+		wantConns int32
+	}{
+		{"/a", true, 1},
+		{"/b", true, 1},         // reused
+		{"/unbounded", true, 1}, // chunked is bounded
+		{"/close", true, 1},     // the server closes after this one
+		{"/c", true, 2},
+		{"/big", false, 2}, // closed unread: the connection goes
+		{"/d", true, 3},
+		{"/HEAD", true, 3},
+	}
+	for _, s := range steps {
+		method := "GET"
+		if s.path == "/HEAD" {
+			method = "HEAD"
+		}
+		req, _ := http.NewRequestWithContext(ctx, method, srv.URL+s.path, nil)
+		resp, err := tr.Send(req, Fields(req, nil))
+		if err != nil {
+			t.Fatalf("%s: %v", s.path, err)
+		}
+		if s.readAll {
+			io.ReadAll(resp.Body)
+		}
+		resp.Body.Close()
+		if n := conns.Load(); n != s.wantConns {
+			t.Errorf("after %s: %d connections, want %d", s.path, n, s.wantConns)
+		}
+	}
+	// The request's own "Connection: close" ends the connection too.
+	req, _ := http.NewRequest("GET", srv.URL+"/e", nil)
+	req.Header["Connection"] = []string{"close"}
+	resp, err := tr.Send(req, Fields(req, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.ReadAll(resp.Body)
+	get(t, tr, ctx, srv.URL+"/f")
+	if n := conns.Load(); n != 4 {
+		t.Errorf("after a request's Connection: close, %d connections, want 4", n)
+	}
+}
+
+// A kept connection the server closed while idle is noticed and replaced:
+// the next request goes out on a new connection and succeeds.
+func TestStaleConnectionIsReplaced(t *testing.T) {
+	t.Parallel()
+	var conns atomic.Int32
+	addr := rawServer(t, func(c net.Conn) {
+		conns.Add(1)
+		br := bufio.NewReader(c)
+		if _, err := readHead(br); err != nil {
+			return
+		}
+		// Answers as keep-alive, then hangs up anyway.
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+	})
+	tr := &Transport{}
+	for i := 0; i < 3; i++ {
+		if _, body := get(t, tr, context.Background(), "http://"+addr+"/"); body != "ok" {
+			t.Fatalf("request %d: body %q", i, body)
+		}
+	}
+	if n := conns.Load(); n != 3 {
+		t.Errorf("%d connections, want 3 (one per request)", n)
+	}
+}
+
+// A connection that dies between the liveness check and the write is
+// retried once, like net/http, when nothing came back on it.
+func TestRetryOnReusedConnection(t *testing.T) {
+	t.Parallel()
+	var served atomic.Int32
+	addr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		for {
+			if _, err := readHead(br); err != nil {
+				return
+			}
+			if served.Add(1) == 2 {
+				return // drops the second request unanswered
+			}
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		}
+	})
+	tr := &Transport{}
+	get(t, tr, context.Background(), "http://"+addr+"/")
+	if _, body := get(t, tr, context.Background(), "http://"+addr+"/"); body != "ok" {
+		t.Errorf("retried request: body %q", body)
+	}
+	if n := served.Load(); n != 3 {
+		t.Errorf("server saw %d requests, want 3", n)
+	}
+}
+
+// Informational answers before the response are skipped.
+func TestInformationalResponses(t *testing.T) {
+	t.Parallel()
+	addr := rawServer(t, func(c net.Conn) {
+		readHead(bufio.NewReader(c))
+		io.WriteString(c, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone")
+	})
+	resp, body := get(t, &Transport{}, context.Background(), "http://"+addr+"/")
+	if resp.StatusCode != 201 || body != "done" {
+		t.Errorf("got %d %q", resp.StatusCode, body)
+	}
+}
+
+// Cancelling the context stops a request waiting for an answer, and one
+// reading a body, with the context's error.
+func TestCancellation(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	arrived := make(chan struct{}, 2)
+	addr := rawServer(t, func(c net.Conn) {
+		head, _ := readHead(bufio.NewReader(c))
+		arrived <- struct{}{}
+		if strings.Contains(head, "/body") {
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart")
+		}
+		<-release
+	})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup waits for its handlers
+	tr := &Transport{}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-arrived; cancel() }()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+addr+"/wait", nil)
+	if _, err := tr.Send(req, Fields(req, nil)); !errors.Is(err, context.Canceled) {
+		t.Errorf("waiting for the answer: err = %v, want context.Canceled", err)
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	req2, _ := http.NewRequestWithContext(ctx2, "GET", "http://"+addr+"/body", nil)
+	resp, err := tr.Send(req2, Fields(req2, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-arrived
+	buf := make([]byte, 4)
+	io.ReadFull(resp.Body, buf)
+	cancel2()
+	if _, err := io.ReadAll(resp.Body); !errors.Is(err, context.Canceled) {
+		t.Errorf("reading the body: err = %v, want context.Canceled", err)
+	}
+}
+
+// TLS: the server's name is checked against the configured roots, and the
+// trace sees the handshake and the connection's reuse.
+func TestTLSAndTrace(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, r.Host) }))
+	t.Cleanup(srv.Close)
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	u := srv.URL // the test certificate names 127.0.0.1
+
+	if _, err := (&Transport{}).Send(mustReq(t, context.Background(), u), nil); err == nil {
+		t.Error("an unknown certificate authority was accepted")
+	}
+	tr := &Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
+	var handshakes, reused atomic.Int32
+	trace := &httptrace.ClientTrace{
+		TLSHandshakeDone: func(tls.ConnectionState, error) { handshakes.Add(1) },
+		GotConn: func(i httptrace.GotConnInfo) {
+			if i.Reused {
+				reused.Add(1)
+			}
+		},
+	}
+	ctx := httptrace.WithClientTrace(context.Background(), trace)
+	for i := 0; i < 2; i++ {
+		if _, body := get(t, tr, ctx, u+"/x"); !strings.HasPrefix(body, "127.0.0.1:") {
+			t.Errorf("body %q", body)
+		}
+	}
+	if handshakes.Load() != 1 || reused.Load() != 1 {
+		t.Errorf("%d handshakes, %d reused connections; want 1 and 1", handshakes.Load(), reused.Load())
+	}
+}
+
+func mustReq(t *testing.T, ctx context.Context, u string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+// Through a proxy: plain http goes in absolute form with the proxy's
+// credentials; https goes through a CONNECT tunnel.
+func TestProxy(t *testing.T) {
+	t.Parallel()
+	origin := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "origin") }))
+	t.Cleanup(origin.Close)
+	var seen []string
+	var mu sync.Mutex
+	proxyAddr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		head, err := readHead(br)
+		if err != nil {
+			return
+		}
+		mu.Lock()
+		seen = append(seen, head)
+		mu.Unlock()
+		if strings.HasPrefix(head, "CONNECT ") {
+			target := strings.Fields(head)[1]
+			up, err := net.Dial("tcp", target)
+			if err != nil {
+				return
+			}
+			defer up.Close()
+			io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
+			go func() { io.Copy(up, br); up.Close() }()
+			io.Copy(c, up)
+			return
+		}
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nproxied")
+	})
+	proxyURL, _ := url.Parse("http://user:pw@" + proxyAddr)
+	pool := x509.NewCertPool()
+	pool.AddCert(origin.Certificate())
+	tr := &Transport{Proxy: http.ProxyURL(proxyURL), TLSClientConfig: &tls.Config{RootCAs: pool}}
+	if _, body := get(t, tr, context.Background(), "http://example.test/a?b=1"); body != "proxied" {
+		t.Errorf("http through the proxy: %q", body)
+	}
+	if _, body := get(t, tr, context.Background(), origin.URL+"/s"); body != "origin" {
+		t.Errorf("https through the proxy: %q", body)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 2 || !strings.HasPrefix(seen[0], "GET http://example.test/a?b=1 HTTP/1.1\r\n") ||
+		!strings.Contains(seen[0], "Proxy-Authorization: Basic dXNlcjpwdw==\r\n") ||
+		!strings.HasPrefix(seen[1], "CONNECT 127.0.0.1:") || !strings.Contains(seen[1], "Proxy-Authorization: Basic dXNlcjpwdw==\r\n") {
+		t.Errorf("the proxy saw:\n%q", seen)
+	}
+}
+
+// The pool keeps at most MaxIdleConnsPerHost idle connections and drops
+// the ones idle longer than IdleConnTimeout.
+func TestIdleLimits(t *testing.T) {
+	t.Parallel()
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	tr := &Transport{MaxIdleConnsPerHost: 1}
+	// Two responses open at once need two connections; only one is kept.
+	var resps []*http.Response
+	for i := 0; i < 2; i++ {
+		req := mustReq(t, context.Background(), srv.URL)
+		resp, err := tr.Send(req, Fields(req, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resps = append(resps, resp)
+	}
+	for _, r := range resps {
+		io.ReadAll(r.Body)
+	}
+	tr.mu.Lock()
+	idle := 0
+	for _, cs := range tr.idle {
+		idle += len(cs)
+	}
+	tr.mu.Unlock()
+	if idle != 1 {
+		t.Errorf("%d idle connections kept, want 1", idle)
+	}
+	tr.IdleConnTimeout = time.Nanosecond
+	get(t, tr, context.Background(), srv.URL)
+	if n := conns.Load(); n != 3 {
+		t.Errorf("%d connections, want 3 (the idle one had timed out)", n)
+	}
+}
