@@ -254,9 +254,9 @@ var (
 		re   *regexp.Regexp
 		with string
 	}{
-		// Nonces and what they sign are random by design (OAuth 1, Hawk);
+		// Nonces and what they sign are random by design (OAuth 1, Hawk, a Digest answer to a server nonce);
 		// the only mask that may replace no digit: it goes first.
-		{has("nonce=", "oauth_signature=", "mac="), regexp.MustCompile(`((?:nonce|oauth_signature|mac)=\\?")[^"\\]*`), "$1<random>"},
+		{has("nonce=", "oauth_signature=", "mac="), regexp.MustCompile(`((?:nonce|oauth_signature|mac|response)=\\?")[^"\\]*`), "$1<random>"},
 		// Multipart boundaries are random in Postman too.
 		{has("boundary=", "--"), regexp.MustCompile(`(boundary=|--)-*[0-9a-f]{24,}`), "$1<boundary>"},
 		{has("-"), suiteUUIDRE, "<uuid>"},
