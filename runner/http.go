@@ -373,9 +373,9 @@ type outgoing struct {
 	order  wireOrder
 	hidden map[string]bool
 	wire   wireURL
-	data []byte            // the body as sent; nil for none
-	auth *collections.Auth // nil once auth could not be applied
-	sent SentRequest       // what the reports show as sent
+	data   []byte            // the body as sent; nil for none
+	auth   *collections.Auth // nil once auth could not be applied
+	sent   SentRequest       // what the reports show as sent
 }
 
 // do sends a plan's request, following redirects and auth challenges, and
