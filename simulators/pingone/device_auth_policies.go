@@ -68,6 +68,8 @@ func (s *Server) seedDeviceAuthPolicy(env *environment) {
 	s.deviceAuthPolicies[p.id] = p
 }
 
+// deviceAuthPoliciesRoute lists and creates device authentication policies
+// and reads one (the default one every environment has among them).
 func (s *Server) deviceAuthPoliciesRoute(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	list := base + "/environments/" + env.id + "/deviceAuthenticationPolicies"
 	render := func(p *deviceAuthPolicy) map[string]any {

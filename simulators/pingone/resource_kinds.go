@@ -220,7 +220,7 @@ var kindPropagationMapping = &kind{
 	},
 }
 
-// routePropagation serves /propagation/{stores,plans,rules,mappings}:
+// propagationRoutes adds /propagation/{stores,plans,rules,mappings,revisions}:
 // rules are created at /propagation/plans/{id}/rules (the Create Rule
 // pages' path) or /propagation/rules (the path their text names), listed
 // per plan there and all together at /propagation/rules, and read or

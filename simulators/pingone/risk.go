@@ -66,11 +66,11 @@ func containsFold(list []string, v string) bool {
 	return false
 }
 
-// routeRiskEvaluations serves POST /riskEvaluations (a deterministic
+// createRiskEvaluation serves POST /riskEvaluations, a deterministic
 // evaluation: the first policy of the set whose IP range contains the
-// event's IP gives the level, else the set's default result), GET
-// /riskEvaluations/{id} and PUT /riskEvaluations/{id}/event (the
-// completionStatus update a flow sends when it ends).
+// event's IP gives the level, else the set's default result. GET
+// /riskEvaluations/{id} reads it and PUT /riskEvaluations/{id}/event takes
+// the completionStatus a flow sends when it ends.
 func (s *Server) createRiskEvaluation(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
 	st := s.more()
 	body, ok := readJSONBody(w, r, mtJSON)
