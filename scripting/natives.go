@@ -1025,6 +1025,7 @@ func (e *Engine) installGlobals() error {
 	})
 	set("require", e.require)
 	set("guard", e.guardedCall)
+	e.installWebCrypto(set)
 	e.installIntl(set)
 	e.installURL(set)
 	// The web, URL and Intl classes are built on first use: each program

@@ -1,0 +1,647 @@
+package scripting
+
+import (
+	"crypto"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/hkdf"
+	"crypto/hmac"
+	"crypto/pbkdf2"
+	"crypto/rsa"
+	"crypto/subtle"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"math/big"
+
+	"github.com/dop251/goja"
+)
+
+// crypto.subtle's key operations over Go's crypto, as the current Postman
+// sandbox (Node's WebCrypto) has them. Keys stay in JavaScript as bytes:
+// a secret key's raw bytes, an asymmetric private key as PKCS #8 DER and a
+// public key as SPKI DER; js/bootstrap.js wraps them in CryptoKey objects,
+// checks algorithms and usages, and turns these natives' results into
+// promises. Errors are DOMExceptions with WebCrypto's names.
+
+// wcError throws a DOMException named name.
+func (e *Engine) wcError(name, msg string) {
+	c, ok := goja.AssertConstructor(e.rt.Get("DOMException"))
+	if !ok {
+		e.throw("Error", msg)
+	}
+	o, err := c(nil, e.rt.ToValue(msg), e.rt.ToValue(name))
+	if err != nil {
+		e.throw("Error", msg)
+	}
+	panic(o)
+}
+
+func (e *Engine) opFailed() {
+	e.wcError("OperationError", "The operation failed for an operation-specific reason")
+}
+
+func cryptoHash(name string) crypto.Hash {
+	switch name {
+	case "SHA-1":
+		return crypto.SHA1
+	case "SHA-256":
+		return crypto.SHA256
+	case "SHA-384":
+		return crypto.SHA384
+	case "SHA-512":
+		return crypto.SHA512
+	}
+	return 0
+}
+
+func curveOf(name string) elliptic.Curve {
+	switch name {
+	case "P-256":
+		return elliptic.P256()
+	case "P-384":
+		return elliptic.P384()
+	case "P-521":
+		return elliptic.P521()
+	}
+	return nil
+}
+
+func (e *Engine) installWebCrypto(set func(string, any)) {
+	rt := e.rt
+	buf := func(b []byte) goja.Value { return rt.ToValue(rt.NewArrayBuffer(b)) }
+
+	// wcGenerate(kind, curve, bits) returns [private pkcs8, public spki]
+	// for "RSA", "EC" (curve), "Ed25519", or [secret] for "secret" (bits).
+	set("wcGenerate", func(kind, curve string, bits int) goja.Value {
+		var priv any
+		switch kind {
+		case "secret":
+			if bits <= 0 || bits > 1<<16 {
+				e.opFailed()
+			}
+			b := make([]byte, (bits+7)/8)
+			e.randomRead(b)
+			return rt.NewArray(buf(b))
+		case "RSA":
+			if bits < 256 || bits > 16384 {
+				e.opFailed()
+			}
+			k, err := rsa.GenerateKey(cryptoRand{e}, bits)
+			if err != nil {
+				e.opFailed()
+			}
+			priv = k
+		case "EC":
+			c := curveOf(curve)
+			if c == nil {
+				e.wcError("NotSupportedError", "Unrecognized namedCurve")
+			}
+			k, err := ecdsa.GenerateKey(c, cryptoRand{e})
+			if err != nil {
+				e.opFailed()
+			}
+			priv = k
+		case "Ed25519":
+			_, k, err := ed25519.GenerateKey(cryptoRand{e})
+			if err != nil {
+				e.opFailed()
+			}
+			priv = k
+		default:
+			e.wcError("NotSupportedError", "Unrecognized algorithm name")
+		}
+		p8, err := x509.MarshalPKCS8PrivateKey(priv)
+		if err != nil {
+			e.opFailed()
+		}
+		pub, err := x509.MarshalPKIXPublicKey(priv.(crypto.Signer).Public())
+		if err != nil {
+			e.opFailed()
+		}
+		return rt.NewArray(buf(p8), buf(pub))
+	})
+
+	// wcSign(alg, hash, pkcs8 or secret, data, saltLength).
+	set("wcSign", func(alg, hash string, key, data []byte, salt int) goja.Value {
+		switch alg {
+		case "HMAC":
+			h := hashFor(hash)
+			if h == nil {
+				e.opFailed()
+			}
+			m := hmac.New(h, key)
+			m.Write(data)
+			return buf(m.Sum(nil))
+		case "Ed25519":
+			k, ok := e.parsePrivate(key).(ed25519.PrivateKey)
+			if !ok {
+				e.opFailed()
+			}
+			return buf(ed25519.Sign(k, data))
+		}
+		ch := cryptoHash(hash)
+		if ch == 0 {
+			e.opFailed()
+		}
+		d := ch.New()
+		d.Write(data)
+		sum := d.Sum(nil)
+		var sig []byte
+		var err error
+		switch alg {
+		case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+			k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
+			if !ok {
+				e.opFailed()
+			}
+			if alg == "RSA-PSS" {
+				sig, err = rsa.SignPSS(cryptoRand{e}, k, ch, sum, &rsa.PSSOptions{SaltLength: salt})
+			} else {
+				sig, err = rsa.SignPKCS1v15(nil, k, ch, sum)
+			}
+		case "ECDSA":
+			k, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
+			if !ok {
+				e.opFailed()
+			}
+			var r, s *big.Int
+			r, s, err = ecdsa.Sign(cryptoRand{e}, k, sum)
+			if err == nil {
+				// WebCrypto's ECDSA signature is r || s, each the curve's size.
+				n := (k.Curve.Params().BitSize + 7) / 8
+				sig = make([]byte, 2*n)
+				r.FillBytes(sig[:n])
+				s.FillBytes(sig[n:])
+			}
+		default:
+			e.wcError("NotSupportedError", "Unrecognized algorithm name")
+		}
+		if err != nil {
+			e.opFailed()
+		}
+		return buf(sig)
+	})
+
+	// wcVerify(alg, hash, spki or secret, signature, data, saltLength).
+	set("wcVerify", func(alg, hash string, key, sig, data []byte, salt int) bool {
+		switch alg {
+		case "HMAC":
+			h := hashFor(hash)
+			if h == nil {
+				e.opFailed()
+			}
+			m := hmac.New(h, key)
+			m.Write(data)
+			return subtle.ConstantTimeCompare(m.Sum(nil), sig) == 1
+		case "Ed25519":
+			k, ok := e.parsePublic(key).(ed25519.PublicKey)
+			return ok && ed25519.Verify(k, data, sig)
+		}
+		ch := cryptoHash(hash)
+		if ch == 0 {
+			e.opFailed()
+		}
+		d := ch.New()
+		d.Write(data)
+		sum := d.Sum(nil)
+		switch alg {
+		case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+			k, ok := e.parsePublic(key).(*rsa.PublicKey)
+			if !ok {
+				return false
+			}
+			if alg == "RSA-PSS" {
+				return rsa.VerifyPSS(k, ch, sum, sig, &rsa.PSSOptions{SaltLength: salt}) == nil
+			}
+			return rsa.VerifyPKCS1v15(k, ch, sum, sig) == nil
+		case "ECDSA":
+			k, ok := e.parsePublic(key).(*ecdsa.PublicKey)
+			n := 0
+			if ok {
+				n = (k.Curve.Params().BitSize + 7) / 8
+			}
+			if !ok || len(sig) != 2*n {
+				return false
+			}
+			return ecdsa.Verify(k, sum, new(big.Int).SetBytes(sig[:n]), new(big.Int).SetBytes(sig[n:]))
+		}
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+		return false
+	})
+
+	// wcCipher(decrypt, alg, key, data, iv, aad, tagBits, hash, label):
+	// AES-GCM, AES-CBC, AES-CTR (iv is the counter block) with a raw key;
+	// RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt).
+	set("wcCipher", func(decrypt bool, alg string, key, data, iv, aad []byte, tagBits int, hash string, label []byte) goja.Value {
+		if alg == "RSA-OAEP" {
+			ch := cryptoHash(hash)
+			if ch == 0 {
+				e.opFailed()
+			}
+			var out []byte
+			var err error
+			if decrypt {
+				k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
+				if !ok {
+					e.opFailed()
+				}
+				out, err = rsa.DecryptOAEP(ch.New(), nil, k, data, label)
+			} else {
+				k, ok := e.parsePublic(key).(*rsa.PublicKey)
+				if !ok {
+					e.opFailed()
+				}
+				out, err = rsa.EncryptOAEP(ch.New(), cryptoRand{e}, k, data, label)
+			}
+			if err != nil {
+				e.opFailed()
+			}
+			return buf(out)
+		}
+		block, err := aes.NewCipher(key)
+		if err != nil {
+			e.opFailed()
+		}
+		switch alg {
+		case "AES-GCM":
+			if tagBits == 0 {
+				tagBits = 128
+			}
+			if tagBits%8 != 0 || tagBits < 96 || tagBits > 128 || len(iv) == 0 {
+				e.opFailed()
+			}
+			g, err := cipher.NewGCMWithNonceSize(block, len(iv))
+			if err == nil && tagBits != 128 {
+				g, err = cipher.NewGCMWithTagSize(block, tagBits/8)
+				if err == nil && len(iv) != g.NonceSize() {
+					e.opFailed()
+				}
+			}
+			if err != nil {
+				e.opFailed()
+			}
+			if decrypt {
+				out, err := g.Open(nil, iv, data, aad)
+				if err != nil {
+					e.opFailed()
+				}
+				return buf(out)
+			}
+			return buf(g.Seal(nil, iv, data, aad))
+		case "AES-CBC":
+			if len(iv) != aes.BlockSize {
+				e.opFailed()
+			}
+			if decrypt {
+				if len(data) == 0 || len(data)%aes.BlockSize != 0 {
+					e.opFailed()
+				}
+				out := make([]byte, len(data))
+				cipher.NewCBCDecrypter(block, iv).CryptBlocks(out, data)
+				pad := int(out[len(out)-1])
+				if pad == 0 || pad > aes.BlockSize || pad > len(out) {
+					e.opFailed()
+				}
+				for _, b := range out[len(out)-pad:] {
+					if int(b) != pad {
+						e.opFailed()
+					}
+				}
+				return buf(out[:len(out)-pad])
+			}
+			pad := aes.BlockSize - len(data)%aes.BlockSize
+			in := append(append([]byte(nil), data...), make([]byte, pad)...)
+			for i := len(data); i < len(in); i++ {
+				in[i] = byte(pad)
+			}
+			out := make([]byte, len(in))
+			cipher.NewCBCEncrypter(block, iv).CryptBlocks(out, in)
+			return buf(out)
+		case "AES-CTR":
+			if len(iv) != aes.BlockSize {
+				e.opFailed()
+			}
+			out := make([]byte, len(data))
+			cipher.NewCTR(block, iv).XORKeyStream(out, data)
+			return buf(out)
+		}
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+		return nil
+	})
+
+	// wcDerive(alg, hash, key, salt, info, iterations, bits, peer spki).
+	set("wcDerive", func(alg, hash string, key, salt, info []byte, iter, bits int, peer []byte) goja.Value {
+		if bits <= 0 || bits%8 != 0 || bits > 1<<16 {
+			e.opFailed()
+		}
+		n := bits / 8
+		switch alg {
+		case "PBKDF2":
+			h := hashFor(hash)
+			if h == nil || iter <= 0 || iter > 1e7 {
+				e.opFailed()
+			}
+			out, err := pbkdf2.Key(h, string(key), salt, iter, n)
+			if err != nil {
+				e.opFailed()
+			}
+			return buf(out)
+		case "HKDF":
+			h := hashFor(hash)
+			if h == nil {
+				e.opFailed()
+			}
+			out, err := hkdf.Key(h, key, salt, string(info), n)
+			if err != nil {
+				e.opFailed()
+			}
+			return buf(out)
+		case "ECDH":
+			priv, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
+			pub, ok2 := e.parsePublic(peer).(*ecdsa.PublicKey)
+			if !ok || !ok2 {
+				e.opFailed()
+			}
+			dp, err1 := priv.ECDH()
+			dq, err2 := pub.ECDH()
+			if err1 != nil || err2 != nil {
+				e.opFailed()
+			}
+			secret, err := dp.ECDH(dq)
+			if err != nil || n > len(secret) {
+				e.opFailed()
+			}
+			return buf(secret[:n])
+		}
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+		return nil
+	})
+
+	// wcToJWK(der, private) gives an asymmetric key's JWK members.
+	set("wcToJWK", func(der []byte, private bool) string {
+		var m map[string]string
+		if private {
+			m = jwkOfPrivate(e.parsePrivate(der))
+		} else {
+			m = jwkOfPublic(e.parsePublic(der))
+		}
+		if m == nil {
+			e.opFailed()
+		}
+		b, _ := json.Marshal(m)
+		return string(b)
+	})
+	// wcFromJWK(json) gives [der, private] for an RSA, EC or OKP JWK.
+	set("wcFromJWK", func(js string) goja.Value {
+		var all map[string]any
+		if json.Unmarshal([]byte(js), &all) != nil {
+			e.wcError("DataError", "Invalid keyData")
+		}
+		m := map[string]string{}
+		for k, v := range all {
+			if s, ok := v.(string); ok {
+				m[k] = s
+			}
+		}
+		der, private, err := derOfJWK(m)
+		if err != nil {
+			e.wcError("DataError", "Invalid keyData")
+		}
+		return rt.NewArray(buf(der), private)
+	})
+	// wcECRaw(spki) is an EC public key's uncompressed point (or an
+	// Ed25519 key's 32 bytes); wcECFromRaw(curve, point) its SPKI.
+	set("wcECRaw", func(der []byte) goja.Value {
+		switch k := e.parsePublic(der).(type) {
+		case *ecdsa.PublicKey:
+			d, err := k.ECDH()
+			if err != nil {
+				e.opFailed()
+			}
+			return buf(d.Bytes())
+		case ed25519.PublicKey:
+			return buf(k)
+		}
+		e.opFailed()
+		return nil
+	})
+	set("wcECFromRaw", func(curve string, point []byte) goja.Value {
+		var pub any
+		if curve == "Ed25519" {
+			if len(point) != ed25519.PublicKeySize {
+				e.wcError("DataError", "Invalid keyData")
+			}
+			pub = ed25519.PublicKey(point)
+		} else {
+			k, err := ecdsa.ParseUncompressedPublicKey(curveOf(curve), point)
+			if curveOf(curve) == nil || err != nil {
+				e.wcError("DataError", "Invalid keyData")
+			}
+			pub = k
+		}
+		der, err := x509.MarshalPKIXPublicKey(pub)
+		if err != nil {
+			e.wcError("DataError", "Invalid keyData")
+		}
+		return buf(der)
+	})
+	// wcKeyInfo(der, private) checks an SPKI or PKCS #8 key and names it:
+	// [kind "RSA"|"EC"|"Ed25519", curve or modulus bits, public exponent].
+	set("wcKeyInfo", func(der []byte, private bool) goja.Value {
+		var k any
+		var err error
+		if private {
+			k, err = x509.ParsePKCS8PrivateKey(der)
+			if s, ok := k.(crypto.Signer); ok && err == nil {
+				k = s.Public()
+			}
+		} else {
+			k, err = x509.ParsePKIXPublicKey(der)
+		}
+		if err != nil {
+			e.wcError("DataError", "Invalid keyData")
+		}
+		switch p := k.(type) {
+		case *rsa.PublicKey:
+			return rt.NewArray("RSA", p.N.BitLen(), buf(big.NewInt(int64(p.E)).Bytes()))
+		case *ecdsa.PublicKey:
+			return rt.NewArray("EC", p.Curve.Params().Name)
+		case ed25519.PublicKey:
+			return rt.NewArray("Ed25519", "Ed25519")
+		}
+		e.wcError("NotSupportedError", "Unsupported key type")
+		return nil
+	})
+}
+
+// cryptoRand reads the engine's random source (seeded runs repeat).
+type cryptoRand struct{ e *Engine }
+
+func (r cryptoRand) Read(p []byte) (int, error) { r.e.randomRead(p); return len(p), nil }
+
+func (e *Engine) parsePrivate(der []byte) any {
+	k, err := x509.ParsePKCS8PrivateKey(der)
+	if err != nil {
+		e.opFailed()
+	}
+	return k
+}
+
+func (e *Engine) parsePublic(der []byte) any {
+	k, err := x509.ParsePKIXPublicKey(der)
+	if err != nil {
+		e.opFailed()
+	}
+	return k
+}
+
+func b64u(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+func jwkOfPublic(k any) map[string]string {
+	switch p := k.(type) {
+	case *rsa.PublicKey:
+		return map[string]string{"kty": "RSA", "n": b64u(p.N.Bytes()), "e": b64u(big.NewInt(int64(p.E)).Bytes())}
+	case *ecdsa.PublicKey:
+		n := (p.Curve.Params().BitSize + 7) / 8
+		d, err := p.ECDH()
+		if err != nil {
+			return nil
+		}
+		pt := d.Bytes() // 0x04 || X || Y
+		return map[string]string{"kty": "EC", "crv": p.Curve.Params().Name, "x": b64u(pt[1 : 1+n]), "y": b64u(pt[1+n:])}
+	case ed25519.PublicKey:
+		return map[string]string{"kty": "OKP", "crv": "Ed25519", "x": b64u(p)}
+	}
+	return nil
+}
+
+func jwkOfPrivate(k any) map[string]string {
+	switch p := k.(type) {
+	case *rsa.PrivateKey:
+		m := jwkOfPublic(&p.PublicKey)
+		p.Precompute()
+		m["d"] = b64u(p.D.Bytes())
+		m["p"] = b64u(p.Primes[0].Bytes())
+		m["q"] = b64u(p.Primes[1].Bytes())
+		m["dp"] = b64u(p.Precomputed.Dp.Bytes())
+		m["dq"] = b64u(p.Precomputed.Dq.Bytes())
+		m["qi"] = b64u(p.Precomputed.Qinv.Bytes())
+		return m
+	case *ecdsa.PrivateKey:
+		m := jwkOfPublic(&p.PublicKey)
+		d, err := p.Bytes()
+		if m == nil || err != nil {
+			return nil
+		}
+		m["d"] = b64u(d)
+		return m
+	case ed25519.PrivateKey:
+		m := jwkOfPublic(p.Public())
+		m["d"] = b64u(p.Seed())
+		return m
+	}
+	return nil
+}
+
+type jwkErr struct{}
+
+func (jwkErr) Error() string { return "invalid JWK" }
+
+func derOfJWK(m map[string]string) ([]byte, bool, error) {
+	num := func(k string) (*big.Int, bool) {
+		b, err := base64.RawURLEncoding.DecodeString(m[k])
+		if err != nil || len(b) == 0 {
+			return nil, false
+		}
+		return new(big.Int).SetBytes(b), true
+	}
+	raw := func(k string) []byte {
+		b, err := base64.RawURLEncoding.DecodeString(m[k])
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	private := m["d"] != ""
+	var key any
+	switch m["kty"] {
+	case "RSA":
+		n, ok1 := num("n")
+		ex, ok2 := num("e")
+		if !ok1 || !ok2 || !ex.IsInt64() {
+			return nil, false, jwkErr{}
+		}
+		pub := rsa.PublicKey{N: n, E: int(ex.Int64())}
+		if !private {
+			key = &pub
+			break
+		}
+		d, ok3 := num("d")
+		p, ok4 := num("p")
+		q, ok5 := num("q")
+		if !ok3 || !ok4 || !ok5 {
+			return nil, false, jwkErr{}
+		}
+		k := &rsa.PrivateKey{PublicKey: pub, D: d, Primes: []*big.Int{p, q}}
+		if k.Validate() != nil {
+			return nil, false, jwkErr{}
+		}
+		k.Precompute()
+		key = k
+	case "EC":
+		c := curveOf(m["crv"])
+		x, y := raw("x"), raw("y")
+		if c == nil || x == nil || y == nil {
+			return nil, false, jwkErr{}
+		}
+		n := (c.Params().BitSize + 7) / 8
+		if len(x) != n || len(y) != n {
+			return nil, false, jwkErr{}
+		}
+		pt := append(append([]byte{4}, x...), y...)
+		pub, err := ecdsa.ParseUncompressedPublicKey(c, pt)
+		if err != nil {
+			return nil, false, jwkErr{}
+		}
+		if !private {
+			key = pub
+			break
+		}
+		k, err := ecdsa.ParseRawPrivateKey(c, raw("d"))
+		if err != nil || !k.PublicKey.Equal(pub) {
+			return nil, false, jwkErr{}
+		}
+		key = k
+	case "OKP":
+		if m["crv"] != "Ed25519" {
+			return nil, false, jwkErr{}
+		}
+		x := raw("x")
+		if len(x) != ed25519.PublicKeySize {
+			return nil, false, jwkErr{}
+		}
+		if !private {
+			key = ed25519.PublicKey(x)
+			break
+		}
+		seed := raw("d")
+		if len(seed) != ed25519.SeedSize {
+			return nil, false, jwkErr{}
+		}
+		key = ed25519.NewKeyFromSeed(seed)
+	default:
+		return nil, false, jwkErr{}
+	}
+	var der []byte
+	var err error
+	if private {
+		der, err = x509.MarshalPKCS8PrivateKey(key)
+	} else {
+		der, err = x509.MarshalPKIXPublicKey(key)
+	}
+	return der, private, err
+}
