@@ -861,7 +861,10 @@ func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte)
 		rd = bytes.NewReader(data)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("invalid URL %q: no host", u.String())
+		// The words of the request library under postman-runtime, which
+		// Newman prints (a v1 "//host/path" URL gets here).
+		//lint:ignore ST1005 Newman's exact message
+		return nil, fmt.Errorf("Invalid URI %q", u.String())
 	}
 	switch u.Scheme {
 	case "http", "https":
@@ -1130,6 +1133,15 @@ func describeNetError(err error) error {
 		// before answering; Node calls it a socket hang up too.
 		strings.Contains(err.Error(), "server closed idle connection"):
 		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
+	case strings.HasPrefix(err.Error(), "net/http: invalid header field name "):
+		// Node refuses the header before sending, in these words.
+		name := strings.TrimPrefix(err.Error(), "net/http: invalid header field name ")
+		return &NetError{Code: "ERR_INVALID_HTTP_TOKEN", Name: "TypeError", Err: err,
+			Msg: "Header name must be a valid HTTP token [" + name + "]"}
+	case strings.HasPrefix(err.Error(), "net/http: invalid header field value for "):
+		name := strings.TrimPrefix(err.Error(), "net/http: invalid header field value for ")
+		return &NetError{Code: "ERR_INVALID_CHAR", Name: "TypeError", Err: err,
+			Msg: "Invalid character in header content [" + name + "]"}
 	case errors.As(err, new(tls.RecordHeaderError)):
 		// An https request to a plain-HTTP port: OpenSSL, in Node, reads
 		// the answer as a record of the wrong version. Its message also

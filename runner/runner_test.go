@@ -260,6 +260,43 @@ func TestBadPort(t *testing.T) {
 	}
 }
 
+// TestRefusedBeforeSending: requests Node or the request library refuse
+// before anything is sent fail in their words. Newman 6.2.2 on the same
+// items (CLI name and message; the report's requestError has the code):
+// TypeError "Header name must be a valid HTTP token [\"x y\"]"
+// (ERR_INVALID_HTTP_TOKEN), TypeError "Invalid character in header content
+// [\"X-Ctl\"]" (ERR_INVALID_CHAR), Error "Invalid URI \"http:////host/post\""
+// for a v1 "//host/post" URL, RangeError for about:blank (its port "blank").
+func TestRefusedBeforeSending(t *testing.T) {
+	t.Parallel()
+	withHeader := func(k, jsonValue string) string {
+		return `{"name":"h","request":{"method":"GET","url":"{{baseUrl}}/get","header":[{"key":` + quote(k) + `,"value":` + jsonValue + `}]}}`
+	}
+	cases := []struct {
+		name, item             string
+		errName, code, message string
+	}{
+		{"a header name with a space", withHeader("x y", `"1"`), "TypeError", "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["x y"]`},
+		{"a control character in a value", withHeader("X-Ctl", `"a\u0001b"`), "TypeError", "ERR_INVALID_CHAR", `Invalid character in header content ["X-Ctl"]`},
+		{"a URL without a host", item("h", "POST", "//{{host}}/post?random=yeah", ""), "Error", "", `Invalid URI "http:////HOST/post?random=yeah"`},
+		{"about:blank", item("h", "GET", "about:blank", ""), "RangeError", "ERR_SOCKET_BAD_PORT", "Port should be >= 0 and < 65536. Received type string ('blank')."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			_, rec, _ := run(t, coll(c.item, item("after", "GET", "{{baseUrl}}/get", "")), runner.Options{}, environments.Variable{Key: "host", Value: "127.0.0.1:9"})
+			reqs := rec.requests()
+			require.Len(t, reqs, 2)
+			ei := runner.ErrorInfoOf(reqs[0].Err)
+			require.NotNil(t, ei, "the request was sent")
+			assert.Equal(t, c.errName, ei.Name)
+			assert.Equal(t, c.code, ei.Code)
+			assert.Equal(t, strings.ReplaceAll(c.message, "HOST", "127.0.0.1:9"), ei.Message)
+			assert.NoError(t, reqs[1].Err, "the run goes on")
+		})
+	}
+}
+
 func TestRedirects(t *testing.T) {
 	t.Parallel()
 	noFollow := `{"name":"manual","protocolProfileBehavior":{"followRedirects":false},"request":"{{baseUrl}}/redirect-to?url=/get&status_code=302",` +
