@@ -50,6 +50,12 @@ for (const f of [() => pm.expect(a).to.be.an('object'), () => pm.expect([a]).to.
 	{"recursion through try statements", `function f() { try { f() } catch (e) { throw e } } f()`, "RangeError"},
 	{"recursion returning through try statements", `function f(n) { try { return f(n + 1) } catch (e) { return n } } if (!(f(0) > 0)) throw new Error('no depth')`, ""},
 	{"recursion through pm.test", `function f() { pm.test('t', f) } f()`, ""},
+	// WebCrypto natives run to the end once started: their sizes are bounded.
+	{"huge RSA modulus", `crypto.subtle.generateKey({name: 'RSA-PSS', modulusLength: 1 << 20, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256'}, true, ['sign']).then(() => { throw new Error('generated') }, e => { if (e.name !== 'OperationError') throw e })`, ""},
+	{"huge PBKDF2 iteration count", `crypto.subtle.importKey('raw', new Uint8Array(4), 'PBKDF2', false, ['deriveBits']).then(k => crypto.subtle.deriveBits({name: 'PBKDF2', salt: new Uint8Array(4), iterations: 1e12, hash: 'SHA-256'}, k, 256)).then(() => { throw new Error('derived') }, e => { if (e.name !== 'OperationError') throw e })`, ""},
+	{"huge derived length", `crypto.subtle.importKey('raw', new Uint8Array(4), 'HKDF', false, ['deriveBits']).then(k => crypto.subtle.deriveBits({name: 'HKDF', salt: new Uint8Array(4), info: new Uint8Array(0), hash: 'SHA-256'}, k, 1 << 30)).then(() => { throw new Error('derived') }, e => { if (e.name !== 'OperationError') throw e })`, ""},
+	{"webcrypto with hostile arguments", `const s = crypto.subtle, bad = [undefined, null, {}, 'x', new Proxy({}, {get() { throw new Error('trap') }}), {name: 'AES-GCM', iv: 5}, {name: 'RSA-OAEP', hash: {name: {}}}];
+for (const op of ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey']) for (const a of bad) for (const b of bad) { try { const p = s[op](a, b, b, a, b, a, b); if (p && p.then) p.then(() => {}, () => {}) } catch (e) {} }`, ""},
 	// Every function reachable from the sandbox's globals, called with
 	// hostile receivers and arguments: a proxy that throws on every trap,
 	// an object whose toString calls the function again, a deep array.

@@ -87,7 +87,9 @@ func (e *Engine) installWebCrypto(set func(string, any)) {
 			e.randomRead(b)
 			return rt.NewArray(buf(b))
 		case "RSA":
-			if bits < 256 || bits > 16384 {
+			// Key generation cannot be interrupted by the script's timeout:
+			// moduli past 4096 bits (minutes of CPU) are refused.
+			if bits < 512 || bits > 4096 {
 				e.opFailed()
 			}
 			k, err := rsa.GenerateKey(cryptoRand{e}, bits)
@@ -342,7 +344,8 @@ func (e *Engine) installWebCrypto(set func(string, any)) {
 		switch alg {
 		case "PBKDF2":
 			h := hashFor(hash)
-			if h == nil || iter <= 0 || iter > 1e7 {
+			// Bounded for the same reason: a few seconds at most.
+			if h == nil || iter <= 0 || iter > 5e6 {
 				e.opFailed()
 			}
 			out, err := pbkdf2.Key(h, string(key), salt, iter, n)
