@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -499,35 +500,30 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	switch r.Method {
 	case http.MethodGet:
 		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
-		return
 	case http.MethodPost:
+		s.flowAction(w, r, env, base, f)
 	default:
 		writeMethodNotAllowed(w)
-		return
 	}
+}
+
+// flowAction runs the action a POST names in its Content-Type: first the
+// areas that dispatch their own actions (password, identifier-first,
+// linking, confirmation), then the sign-on steps of flowSteps.
+func (s *Server) flowAction(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow) {
 	if s.passwordFlowAction(w, r, env, base, f) || s.uc2FlowAction(w, r, env, base, f) || s.linkingFlowAction(w, r, env, base, f) ||
 		s.confirmFlowAction(w, r, env, base, f) {
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	// mime lower-cases media types; PingOne's names are camel-case.
-	for _, t := range []string{mtUsernamePassword, mtUserLookup, mtDeviceSelect, mtOTPCheck, mtDAGUserCode, mtDAGConsent,
-		mtUserRegister, mtUserVerify, mtUserConsent, mtPasswordCheck} {
-		if strings.EqualFold(mt, t) {
-			mt = t
-		}
-	}
-	want := map[string]string{mtUsernamePassword: statusUsernamePassword, mtUserLookup: statusSignOn,
-		mtDeviceSelect: statusDeviceSelection, mtOTPCheck: statusOTP, mtDAGUserCode: statusDAGUserCode, mtDAGConsent: statusDAGConsent,
-		mtUserRegister: statusUsernamePassword, mtUserVerify: statusVerificationCode, mtUserConsent: statusAgreementConsent, mtPasswordCheck: statusPassword}
-	state, known := want[mt]
-	if !known {
+	step, name := flowStepFor(mt)
+	if step == nil {
 		writeError(w, http.StatusUnsupportedMediaType, "INVALID_REQUEST", msgMediaType, []detail{{
 			Code: "INVALID_VALUE", Target: "Content-Type", Message: "Unsupported flow action " + strconvQuote(mt),
 		}})
 		return
 	}
-	if f.status != state && !(mt == mtDeviceSelect && (f.status == statusOTP || f.status == statusPushConfirmation || f.status == statusPushTimedOut)) {
+	if f.status != step.status && !slices.Contains(step.alsoFrom, f.status) {
 		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
 			Code: "INVALID_VALUE", Target: "status", Message: "The action is not valid in the flow's current status " + f.status,
 		}})
@@ -537,79 +533,150 @@ func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environmen
 	if !ok {
 		return
 	}
-	switch mt {
-	case mtUsernamePassword:
-		s.checkPassword(w, r, env, f, body)
-		return
-	case mtPasswordCheck:
-		s.checkIdentifiedPassword(w, r, env, f, body)
-		return
-	case mtUserLookup:
-		u := s.findUser(env, str(body, "username"))
-		if s.routeExternal(env, f, u, str(body, "username")) {
-			break
-		}
-		if u == nil {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "username", Message: "Unable to find a user with the specified username"})
-			return
-		}
-		f.userID = u.id
-	case mtDeviceSelect:
-		id := str(obj(body, "device"), "id")
-		d := s.devices[id]
-		if d == nil || d.userID != f.userID || d.status != "ACTIVE" {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "device.id", Message: "The selected device is not one of the user's active devices"})
-			return
-		}
-		f.deviceID = id
-		f.status, f.push = "", nil // a new device gets a new passcode or push
-	case mtOTPCheck:
-		rec := s.otps[f.userID]
-		if rec == nil || rec.FlowID != f.id || !s.now().Before(rec.ExpiresAt) || str(body, "otp") != rec.OTP {
-			f.failures++
-			if f.failures >= maxOTPFailures {
-				delete(s.otps, f.userID)
-				f.status, f.errCode, f.errMessage = statusFailed, "TOO_MANY_ATTEMPTS", "Too many failed one-time passcode attempts"
-			}
-			writeInvalidData(w, detail{Code: "INVALID_OTP", Target: "otp", Message: "Invalid one-time passcode",
-				InnerError: map[string]any{"remainingAttempts": max(0, maxOTPFailures-f.failures)}})
-			return
-		}
-		delete(s.otps, f.userID)
-		f.failures = 0
-		sess := s.ensureSession(w, r, env, f)
-		sess.mfaDone = true
-		f.step++
-	case mtUserRegister:
-		if !s.registerUser(w, env, f, body) {
-			return
-		}
+	switch step.run(s, w, r, env, f, name, body) {
+	case stepAnswered:
+	case stepShow:
 		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
-		return
-	case mtUserVerify:
-		if !s.verifyUser(w, r, env, f, body) {
-			return
-		}
-	case mtUserConsent:
-		if !s.consentAgreement(w, f, body) {
-			return
-		}
-		if f.status == statusFailed {
-			writeHAL(w, http.StatusOK, s.flowJSON(f, base))
-			return
-		}
-	case mtDAGUserCode, mtDAGConsent:
-		if s.deviceStep(w, f, mt, body) {
-			return
-		}
-		if f.status == statusFailed {
-			writeHAL(w, http.StatusOK, s.flowJSON(f, base))
-			return
+	case stepAdvance:
+		s.advance(f)
+		s.afterStep(f)
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+	}
+}
+
+// stepResult says what is left to do once a flow step has run.
+type stepResult int
+
+const (
+	stepAnswered stepResult = iota // the step wrote the answer itself (an error, or its own body)
+	stepShow                       // answer the flow as it stands
+	stepAdvance                    // move the flow on, then answer it
+)
+
+// flowStep is one sign-on action: the status the flow must be in (or one of
+// alsoFrom), and what the action does.
+type flowStep struct {
+	status   string
+	alsoFrom []string
+	run      func(s *Server, w http.ResponseWriter, r *http.Request, env *environment, f *flow, mediaType string, body map[string]any) stepResult
+}
+
+// flowSteps holds the sign-on actions by media type, as PingOne spells them
+// (camel case; mime.ParseMediaType lower-cases, so flowStepFor folds case).
+var flowSteps = map[string]flowStep{
+	mtUsernamePassword: {status: statusUsernamePassword, run: (*Server).stepPassword},
+	mtPasswordCheck:    {status: statusPassword, run: (*Server).stepIdentifiedPassword},
+	mtUserLookup:       {status: statusSignOn, run: (*Server).stepUserLookup},
+	// A user waiting for a passcode or a push may pick another device.
+	mtDeviceSelect: {status: statusDeviceSelection, alsoFrom: []string{statusOTP, statusPushConfirmation, statusPushTimedOut}, run: (*Server).stepDeviceSelect},
+	mtOTPCheck:     {status: statusOTP, run: (*Server).stepOTPCheck},
+	mtUserRegister: {status: statusUsernamePassword, run: (*Server).stepRegister},
+	mtUserVerify:   {status: statusVerificationCode, run: (*Server).stepVerify},
+	mtUserConsent:  {status: statusAgreementConsent, run: (*Server).stepConsent},
+	mtDAGUserCode:  {status: statusDAGUserCode, run: (*Server).stepDeviceGrant},
+	mtDAGConsent:   {status: statusDAGConsent, run: (*Server).stepDeviceGrant},
+}
+
+// flowStepFor finds mt's step, whatever its letter case, and PingOne's
+// spelling of it.
+func flowStepFor(mt string) (*flowStep, string) {
+	for name, step := range flowSteps {
+		if strings.EqualFold(mt, name) {
+			return &step, name
 		}
 	}
-	s.advance(f)
-	s.afterStep(f)
-	writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+	return nil, ""
+}
+
+func (s *Server) stepPassword(w http.ResponseWriter, r *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	s.checkPassword(w, r, env, f, body)
+	return stepAnswered
+}
+
+func (s *Server) stepIdentifiedPassword(w http.ResponseWriter, r *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	s.checkIdentifiedPassword(w, r, env, f, body)
+	return stepAnswered
+}
+
+func (s *Server) stepUserLookup(w http.ResponseWriter, _ *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	u := s.findUser(env, str(body, "username"))
+	if s.routeExternal(env, f, u, str(body, "username")) {
+		return stepAdvance
+	}
+	if u == nil {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "username", Message: "Unable to find a user with the specified username"})
+		return stepAnswered
+	}
+	f.userID = u.id
+	return stepAdvance
+}
+
+func (s *Server) stepDeviceSelect(w http.ResponseWriter, _ *http.Request, _ *environment, f *flow, _ string, body map[string]any) stepResult {
+	id := str(obj(body, "device"), "id")
+	d := s.devices[id]
+	if d == nil || d.userID != f.userID || d.status != "ACTIVE" {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "device.id", Message: "The selected device is not one of the user's active devices"})
+		return stepAnswered
+	}
+	f.deviceID = id
+	f.status, f.push = "", nil // a new device gets a new passcode or push
+	return stepAdvance
+}
+
+func (s *Server) stepOTPCheck(w http.ResponseWriter, r *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	rec := s.otps[f.userID]
+	if rec == nil || rec.FlowID != f.id || !s.now().Before(rec.ExpiresAt) || str(body, "otp") != rec.OTP {
+		f.failures++
+		if f.failures >= maxOTPFailures {
+			delete(s.otps, f.userID)
+			f.status, f.errCode, f.errMessage = statusFailed, "TOO_MANY_ATTEMPTS", "Too many failed one-time passcode attempts"
+		}
+		writeInvalidData(w, detail{Code: "INVALID_OTP", Target: "otp", Message: "Invalid one-time passcode",
+			InnerError: map[string]any{"remainingAttempts": max(0, maxOTPFailures-f.failures)}})
+		return stepAnswered
+	}
+	delete(s.otps, f.userID)
+	f.failures = 0
+	sess := s.ensureSession(w, r, env, f)
+	sess.mfaDone = true
+	f.step++
+	return stepAdvance
+}
+
+func (s *Server) stepRegister(w http.ResponseWriter, _ *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	if !s.registerUser(w, env, f, body) {
+		return stepAnswered
+	}
+	return stepShow
+}
+
+func (s *Server) stepVerify(w http.ResponseWriter, r *http.Request, env *environment, f *flow, _ string, body map[string]any) stepResult {
+	if !s.verifyUser(w, r, env, f, body) {
+		return stepAnswered
+	}
+	return stepAdvance
+}
+
+func (s *Server) stepConsent(w http.ResponseWriter, _ *http.Request, _ *environment, f *flow, _ string, body map[string]any) stepResult {
+	if !s.consentAgreement(w, f, body) {
+		return stepAnswered
+	}
+	return finishedUnlessFailed(f)
+}
+
+func (s *Server) stepDeviceGrant(w http.ResponseWriter, _ *http.Request, _ *environment, f *flow, mt string, body map[string]any) stepResult {
+	if s.deviceStep(w, f, mt, body) {
+		return stepAnswered
+	}
+	return finishedUnlessFailed(f)
+}
+
+// finishedUnlessFailed answers a failed flow as it stands; any other moves on.
+func finishedUnlessFailed(f *flow) stepResult {
+	if f.status == statusFailed {
+		return stepShow
+	}
+	return stepAdvance
 }
 
 func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *environment, f *flow, body map[string]any) {

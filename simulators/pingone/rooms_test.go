@@ -33,21 +33,10 @@ func TestNoLongRouters(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, fn := range longRouters(fset, f) {
-			if why, ok := routerExemptions[fn.name]; ok {
-				t.Logf("%s: %s is exempt for now: %s", fset.Position(fn.pos), fn.name, why)
-				continue
-			}
 			t.Errorf("%s: %s routes by method or path in %d lines (at most %d): register its routes on the ServeMux with a handler each",
 				fset.Position(fn.pos), fn.name, fn.lines, maxRouterLines)
 		}
 	}
-}
-
-// routerExemptions are long routers on the authentication side, which
-// another helper is reworking (see /work/notes/COORDINATION.md); the list
-// is to shrink, never to grow.
-var routerExemptions = map[string]string{
-	"flowAPI": "the flow actions' router (flows.go), being split by the authentication side's owner",
 }
 
 type longRouter struct {
