@@ -38,6 +38,8 @@ function chaiPostman(chai, utils) {
     function hasCode(a) {
         if (!('code' in a._obj)) { new A(a._obj).assert(false, "expected PostmanResponse{ …(5) } to have property 'code'", ''); }
     }
+    // failure.go words the numeric status failure the same way without
+    // loading chai; TestNativeFailuresMatchChai holds the two together.
     function codeCheck(code) {
         hasCode(this);
         this.assert(this._obj.code === Number(code), 'expected response to have status code #{exp} but got #{act}', 'expected response to not have status code #{act}', Number(code), this._obj.code);
