@@ -7,28 +7,31 @@ import (
 )
 
 // A parallel run's GOMAXPROCS is measured, not guessed. Each extra P costs
-// CPU: the HTTP transport's goroutines and the workers hand off to each
-// other several times a request, and with an idle P at hand every hand-off
-// wakes a thread that spins and sleeps again (about a quarter more CPU a
-// request on the bench). That CPU is wasted when the workers mostly wait on
-// the network, and it is taken from the server when the server shares the
-// machine. But when scripts keep the workers busy, one P caps the run at one
-// core. So a parallel run starts on one P, as a sequential run does, and
-// procTuner tries one more (up to one per worker and core) and one fewer
-// from time to time, keeping a change only when it pays: more Ps must give
-// clearly more requests a second, fewer must give about as many.
+// CPU: the workers and the goroutines serving them hand off to each other
+// during every request, and with an idle P at hand each hand-off wakes a
+// thread that spins and sleeps again (15-45% more CPU a request on the
+// bench). That CPU is wasted when the workers mostly wait on the network,
+// and it is taken from the server when the server shares the machine. But
+// when scripts keep the workers busy, one P caps the run at one core. So a
+// parallel run starts on one P, as a sequential run does, and procTuner
+// tries one more (up to one per worker and core) or one fewer from time to
+// time, keeping a change only when it pays: more Ps must give clearly more
+// requests a second, fewer must give about as many.
+//
+// A trial alternates the two settings window by window and compares their
+// totals, so that what else the machine does in the meantime (a build, a
+// test run) weighs on both sides alike instead of deciding the trial.
 
 const (
 	tuneWindow   = 50 * time.Millisecond // one tick of the tuner
-	tuneMeasure  = 2                     // windows averaged per rate, at least
-	tuneMinCount = 20                    // requests a rate is measured over, at least,
-	tuneMaxSpan  = 40                    // unless that takes more windows than this
-	tuneSettle   = 1                     // windows ignored after a change
-	tuneFirst    = 8                     // windows before the first probe
-	tuneHold     = 10                    // rates measured between later probes, doubling
-	tuneMaxHold  = 80                    // after each probe that did not pay, up to this
-	tuneUpGain   = 1.10                  // more Ps must give 10% more
-	tuneDownKeep = 0.95                  // fewer Ps may give 5% less
+	tunePairs    = 3                     // windows on each side of a trial, at least,
+	tuneMinCount = 20                    // and requests on each side, at least,
+	tuneMaxPairs = 20                    // unless that takes more windows than this
+	tuneFirst    = 8                     // windows before the first trial
+	tuneHold     = 8                     // windows between trials, doubling
+	tuneMaxHold  = 160                   // after each trial that did not pay, up to this
+	tuneUpGain   = 1.05                  // more Ps must give 5% more
+	tuneDownKeep = 0.97                  // fewer Ps may give 3% less
 )
 
 // procTuner decides, window by window, how many Ps the run gets. It is
@@ -36,48 +39,48 @@ const (
 // applies what it returns.
 type procTuner struct {
 	max, cur int
-	// base is the rate (requests a window) measured at cur, 0 until known.
-	base float64
-	// trying is the P count on trial, 0 when none is.
+	// trying is the P count on trial, 0 when none is; during a trial, even
+	// phases run at trying and odd ones at cur.
 	trying int
-	skip   int // windows to ignore (after a change)
-	hold   int // rates to measure before the next probe
-	wait   int // the hold after the next probe (doubles while probes fail)
-	// windows counts the windows seen, to wait tuneFirst before probing.
+	phase  int
+	tried  [2]int64 // requests done at trying and at cur, over the trial
+	hold   int      // windows before the next trial
+	wait   int      // the hold after the next trial (doubles while trials fail)
+	// windows counts the windows seen, to wait tuneFirst before a trial.
 	windows int
-	sum     int64
-	n       int
-	// upFailed says the last try with more Ps did not pay: probe down (or
-	// wait) next, so a machine without spare cores is not probed forever.
+	// upFailed says the last try with more Ps did not pay: try fewer (or
+	// wait) next, so a machine without spare cores is not tried forever.
 	upFailed bool
 	note     string // the latest decision, for tracing
 }
 
-// newProcTuner starts at one P, and waits a while before its first probe:
+// newProcTuner starts at one P, and waits a while before its first trial:
 // a short run is over before more Ps could pay for their start.
 func newProcTuner(max int) *procTuner {
-	return &procTuner{max: max, cur: 1, skip: tuneSettle, wait: tuneHold}
+	return &procTuner{max: max, cur: 1, wait: tuneHold}
 }
 
 // step takes the requests completed in the window just ended and returns
 // the GOMAXPROCS for the next one (0: leave it as it is).
 func (t *procTuner) step(done int64) int {
 	t.windows++
-	if t.skip > 0 {
-		t.skip--
-		return 0
+	if t.trying == 0 {
+		return t.start()
 	}
-	t.sum += done
-	t.n++
-	if t.n < tuneMeasure || (t.sum < tuneMinCount && t.n < tuneMaxSpan) {
-		return 0 // a few requests more or less would decide
+	t.tried[t.phase%2] += done
+	t.phase++
+	windows := t.phase / 2
+	if t.phase%2 == 1 || windows < tunePairs || (min(t.tried[0], t.tried[1]) < tuneMinCount && windows < tuneMaxPairs) {
+		if t.phase%2 == 0 {
+			return t.trying
+		}
+		return t.cur
 	}
-	rate := float64(t.sum) / float64(t.n)
-	t.sum, t.n = 0, 0
-	if t.trying != 0 {
-		return t.decide(rate)
-	}
-	t.base = rate
+	return t.decide(float64(t.tried[0])/float64(windows), float64(t.tried[1])/float64(windows))
+}
+
+// start begins a trial when it is time for one.
+func (t *procTuner) start() int {
 	if t.hold > 0 {
 		t.hold--
 		return 0
@@ -95,36 +98,36 @@ func (t *procTuner) step(done int64) int {
 		t.hold = t.wait
 		return 0
 	}
-	t.skip = tuneSettle
-	t.note = fmt.Sprintf("trying %d (%.0f requests/s at %d)", t.trying, perSecond(rate), t.cur)
+	t.phase, t.tried = 0, [2]int64{}
+	t.note = fmt.Sprintf("trying %d against %d", t.trying, t.cur)
 	return t.trying
 }
 
-func perSecond(perWindow float64) float64 { return perWindow * float64(time.Second/tuneWindow) }
-
-// decide ends a trial: keep the tried P count if it paid, else go back.
-func (t *procTuner) decide(rate float64) int {
-	tried, before := t.trying, t.base
+// decide ends a trial (its last window ran at cur): keep the tried P count
+// if it paid, else stay.
+func (t *procTuner) decide(atTrying, atCur float64) int {
+	tried := t.trying
 	t.trying = 0
 	up := tried > t.cur
-	paid := (up && rate > t.base*tuneUpGain) || (!up && rate >= t.base*tuneDownKeep)
+	paid := (up && atTrying > atCur*tuneUpGain) || (!up && atTrying >= atCur*tuneDownKeep)
 	if paid {
-		t.cur, t.base = tried, rate
+		t.note = fmt.Sprintf("keeping %d (%.0f requests/s, against %.0f at %d)", tried, perSecond(atTrying), perSecond(atCur), t.cur)
+		t.cur = tried
 		t.upFailed = false
 		t.hold, t.wait = tuneHold, tuneHold
 		if up && t.cur < t.max {
 			t.hold = 0 // one more may pay too
 		}
-		t.note = fmt.Sprintf("keeping %d (%.0f requests/s, against %.0f)", t.cur, perSecond(rate), perSecond(before))
-		return 0
+		return t.cur
 	}
-	// The run is where it should be: probe less and less often.
+	// The run is where it should be: try less and less often.
+	t.note = fmt.Sprintf("staying at %d (%.0f requests/s, against %.0f at %d)", t.cur, perSecond(atCur), perSecond(atTrying), tried)
 	t.hold, t.wait = t.wait, min(2*t.wait, tuneMaxHold)
 	t.upFailed = up
-	t.skip = tuneSettle
-	t.note = fmt.Sprintf("back to %d (%.0f requests/s at %d, against %.0f)", t.cur, perSecond(rate), tried, perSecond(before))
-	return t.cur
+	return 0
 }
+
+func perSecond(perWindow float64) float64 { return perWindow * float64(time.Second/tuneWindow) }
 
 // tuneProcs runs t until stop is closed: every tick it reads how many
 // requests are done so far and applies t's decision through set. trace,
