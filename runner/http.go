@@ -324,7 +324,6 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
 		// Newman's words for a request with no URL (an empty one in the
 		// collection, or pm.request.url set to something that is none).
-		//lint:ignore ST1005 Newman's exact message
 		return resolved, SentRequest{Method: resolved.Method}, nil, nil, errors.New("runtime:extensions~request: request url is empty")
 	}
 	if secretErr != nil {
@@ -525,17 +524,6 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	return order, hidden
 }
 
-// hasHeader reports whether h has name in any letter case: the request's
-// own headers keep the case the collection gives them.
-func hasHeader(h http.Header, name string) bool {
-	for k := range h {
-		if strings.EqualFold(k, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // sign applies the plan's auth. Signers read the URL's parts, so they get a
 // parsed view of the wire URL; the wire path stays ours and only the query
 // they may add is kept. Auth that cannot be applied is reported and dropped.
@@ -714,7 +702,7 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		Code:         resp.StatusCode,
 		Status:       reason(resp),
 		Proto:        resp.Proto,
-		Header:       responseHeaders(resp.Header),
+		Header:       wireResponseHeaders(resp),
 		Body:         decoded,
 		ResponseTime: time.Since(start),
 		Size:         len(decoded),
@@ -1085,7 +1073,22 @@ func reason(resp *http.Response) string {
 	return s
 }
 
-// responseHeaders lists headers sorted by name (Go does not keep wire order).
+// wireResponseHeaders lists a response's headers as they came, in the
+// server's order and spelling, as Node gives them to Postman; sorted by
+// name when the transport could not keep them.
+func wireResponseHeaders(resp *http.Response) []collections.Header {
+	fs := wire.HeaderFields(resp)
+	if fs == nil {
+		return responseHeaders(resp.Header)
+	}
+	out := make([]collections.Header, len(fs))
+	for i, f := range fs {
+		out[i] = collections.Header{Key: f.Name, Value: f.Value}
+	}
+	return out
+}
+
+// responseHeaders lists headers sorted by name.
 func responseHeaders(h http.Header) []collections.Header {
 	keys := make([]string, 0, len(h))
 	for k := range h {

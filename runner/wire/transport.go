@@ -14,6 +14,7 @@ package wire
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/base64"
@@ -319,7 +320,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	} else if proxy != nil {
 		c.proxy = proxy
 	}
-	c.br = bufio.NewReaderSize(c.nc, 4<<10)
+	c.br = bufio.NewReaderSize(c.nc, 16<<10) // holds a response head whole, for HeaderFields
 	c.bw = bufio.NewWriterSize(c.nc, 4<<10)
 	return c, nil
 }
@@ -434,6 +435,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 			trace.GotFirstResponseByte()
 			trace = nil // once, not again for a 1xx's successor
 		}
+		lines := peekHead(c.br)
 		resp, err := http.ReadResponse(c.br, req)
 		if err != nil {
 			return fail(err, false)
@@ -444,7 +446,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 			continue
 		}
 		keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
-		resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep}
+		resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep, head: lines}
 		if resp.Request == nil {
 			resp.Request = req
 		}
@@ -516,6 +518,56 @@ type body struct {
 	stop func() bool
 	keep bool
 	done bool
+	head []Field
+}
+
+// HeaderFields is the header of a response Send returned as it came on the
+// wire: every line in order, names in the server's spelling (http.Header
+// has neither, and drops "Connection: close"). Nil when the response did
+// not come from Send or its head did not fit the read buffer.
+func HeaderFields(resp *http.Response) []Field {
+	if b, ok := resp.Body.(*body); ok {
+		return b.head
+	}
+	return nil
+}
+
+// peekHead reads the response head that is about to be parsed, without
+// consuming it: its header lines, or nil when it does not fit the buffer
+// (the caller then has only net/http's map).
+func peekHead(br *bufio.Reader) []Field {
+	for {
+		buf, _ := br.Peek(br.Buffered())
+		if i := bytes.Index(buf, []byte("\r\n\r\n")); i >= 0 {
+			return parseHead(buf[:i])
+		}
+		if br.Buffered() >= br.Size() {
+			return nil
+		}
+		// The head is not all here: wait for more of it.
+		if _, err := br.Peek(br.Buffered() + 1); err != nil {
+			return nil
+		}
+	}
+}
+
+// parseHead splits a response head's header lines (after the status line);
+// a folded line continues the previous value, as Node reads it.
+func parseHead(head []byte) []Field {
+	lines := strings.Split(string(head), "\r\n")
+	out := make([]Field, 0, len(lines))
+	for _, l := range lines[1:] {
+		if (l != "" && (l[0] == ' ' || l[0] == '\t')) && len(out) > 0 {
+			out[len(out)-1].Value += " " + strings.TrimSpace(l)
+			continue
+		}
+		name, value, ok := strings.Cut(l, ":")
+		if !ok {
+			return nil // not a head net/http will accept either
+		}
+		out = append(out, Field{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	return out
 }
 
 func (b *body) Read(p []byte) (int, error) {

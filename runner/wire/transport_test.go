@@ -484,3 +484,32 @@ func TestIdleLimits(t *testing.T) {
 		t.Errorf("%d connections, want 3 (the idle one had timed out)", n)
 	}
 }
+
+// HeaderFields gives the response head as it came: order, spelling,
+// repeats, a folded line joined, Connection kept; nil when the head does
+// not fit the read buffer.
+func TestHeaderFields(t *testing.T) {
+	t.Parallel()
+	big := strings.Repeat("v", 20<<10)
+	addr := rawServer(t, func(c net.Conn) {
+		head, _ := readHead(bufio.NewReader(c))
+		if strings.Contains(head, "/big") {
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nX-Big: "+big+"\r\nContent-Length: 0\r\n\r\n")
+			return
+		}
+		io.WriteString(c, "HTTP/1.1 100 Continue\r\nx-early: 1\r\n\r\nHTTP/1.1 200 OK\r\nconnection: close\r\nzeta: 1\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\nX-Fold: one\r\n two\r\ncontent-length: 2\r\n\r\nok")
+	})
+	resp, body := get(t, &Transport{}, context.Background(), "http://"+addr+"/")
+	var got []string
+	for _, f := range HeaderFields(resp) {
+		got = append(got, f.Name+": "+f.Value)
+	}
+	want := "connection: close|zeta: 1|Set-Cookie: a=1|set-cookie: b=2|X-Fold: one two|content-length: 2"
+	if strings.Join(got, "|") != want || body != "ok" {
+		t.Errorf("fields %q, body %q; want %q", strings.Join(got, "|"), body, want)
+	}
+	resp, _ = get(t, &Transport{}, context.Background(), "http://"+addr+"/big")
+	if fs := HeaderFields(resp); fs != nil || resp.Header.Get("X-Big") != big {
+		t.Errorf("a head over the buffer: fields %d, header kept %v", len(fs), resp.Header.Get("X-Big") == big)
+	}
+}
