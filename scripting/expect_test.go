@@ -195,7 +195,8 @@ func TestNativeFailuresMatchChai(t *testing.T) {
 			`E('abc').to.include(`+v+`)`, `E(`+v+`).to.include('x')`, `E(`+v+`).to.not.include(`+v+`)`, `E('abc').to.contain(`+v+`, 'm')`,
 			`E(`+v+`).to.be.above(1)`, `E(1).to.be.at.least(`+v+`)`, `E(`+v+`).to.be.below(-1)`, `E(`+v+`).to.be.at.most(-2)`,
 			`E(`+v+`).to.not.be.above(-1)`, `E(`+v+`).to.be.gt(5, 'why')`, `E(`+v+`).to.be.lessThan(0)`,
-			`R.to.have.status(`+v+`)`, `R.to.not.have.status(`+v+`)`,
+			`R.to.have.status(`+v+`)`, `R.to.not.have.status(`+v+`)`, `R.to.have.header(`+v+`)`, `R.to.have.header(`+v+`, 'x')`,
+			`E(pm.request).to.have.header(`+v+`)`,
 		)
 	}
 	for _, ty := range []string{`'a not b'`, `' have '`, `'Object'`, `'unknown'`, `''`, `'élan'`, `'i'`, `'u'`} {

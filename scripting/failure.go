@@ -38,16 +38,16 @@ type failureForm struct {
 // failureKinds maps the names the bootstrap's fast forms use (and the native
 // kinds of fastassert.go) to the function that words their failure; a name
 // not here always goes to chai.
-var failureKinds = map[string]func(rt *goja.Runtime, o goja.Value, negate bool, args []goja.Value) (failureForm, bool){
-	"equal": func(_ *goja.Runtime, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+var failureKinds = map[string]func(e *Engine, o goja.Value, negate bool, args []goja.Value) (failureForm, bool){
+	"equal": func(_ *Engine, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		return failureForm{msg: "expected #{this} to equal #{exp}", negMsg: "expected #{this} to not equal #{exp}",
 			expected: arg(args, 0), actual: o}, true
 	},
-	"eql": func(_ *goja.Runtime, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+	"eql": func(_ *Engine, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		return failureForm{msg: "expected #{this} to deeply equal #{exp}", negMsg: "expected #{this} to not deeply equal #{exp}",
 			expected: arg(args, 0), actual: o}, true
 	},
-	"type": func(_ *goja.Runtime, _ goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+	"type": func(_ *Engine, _ goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		t, ok := asciiString(arg(args, 0))
 		if !ok {
 			return failureForm{}, false
@@ -59,7 +59,7 @@ var failureKinds = map[string]func(rt *goja.Runtime, o goja.Value, negate bool, 
 		}
 		return failureForm{msg: "expected #{this} to be " + article + t, negMsg: "expected #{this} not to be " + article + t}, true
 	},
-	"include": func(_ *goja.Runtime, _ goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+	"include": func(_ *Engine, _ goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		v, ok := inspectPrimitive(arg(args, 0))
 		if !ok {
 			return failureForm{}, false
@@ -68,7 +68,7 @@ var failureKinds = map[string]func(rt *goja.Runtime, o goja.Value, negate bool, 
 	},
 	// status is chai-postman's, for a number (the only form the native
 	// check settles): the response's code against Number(code).
-	"status": func(_ *goja.Runtime, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+	"status": func(_ *Engine, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		r, ok := o.(*goja.Object)
 		if !ok {
 			return failureForm{}, false
@@ -81,17 +81,32 @@ var failureKinds = map[string]func(rt *goja.Runtime, o goja.Value, negate bool, 
 			negMsg: "expected response to not have status code #{act}", expected: arg(args, 0), actual: code}, true
 	},
 	// true and false pass chai the boolean they wanted as expected.
-	"true": func(rt *goja.Runtime, _ goja.Value, negate bool, _ []goja.Value) (failureForm, bool) {
-		return failureForm{msg: "expected #{this} to be true", negMsg: "expected #{this} to be false", expected: rt.ToValue(!negate)}, true
+	// header is chai-postman's, when the header is missing (the fast form
+	// settles nothing else as a failure): its first check.
+	"header": func(e *Engine, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+		r, ok := o.(*goja.Object)
+		key, ok2 := primitiveText(arg(args, 0))
+		if !ok || !ok2 {
+			return failureForm{}, false
+		}
+		kind := "request"
+		if inherits(r, e.fastProtos.response) {
+			kind = "response"
+		}
+		return failureForm{msg: "expected " + kind + " to have header with key '" + key + "'",
+			negMsg: "expected " + kind + " to not have header with key '" + key + "'", expected: e.rt.ToValue(true), actual: e.rt.ToValue(false)}, true
 	},
-	"false": func(rt *goja.Runtime, _ goja.Value, negate bool, _ []goja.Value) (failureForm, bool) {
-		return failureForm{msg: "expected #{this} to be false", negMsg: "expected #{this} to be true", expected: rt.ToValue(negate)}, true
+	"true": func(e *Engine, _ goja.Value, negate bool, _ []goja.Value) (failureForm, bool) {
+		return failureForm{msg: "expected #{this} to be true", negMsg: "expected #{this} to be false", expected: e.rt.ToValue(!negate)}, true
+	},
+	"false": func(e *Engine, _ goja.Value, negate bool, _ []goja.Value) (failureForm, bool) {
+		return failureForm{msg: "expected #{this} to be false", negMsg: "expected #{this} to be true", expected: e.rt.ToValue(negate)}, true
 	},
 	"null":      fixedForm("expected #{this} to be null", "expected #{this} not to be null"),
 	"undefined": fixedForm("expected #{this} to be undefined", "expected #{this} not to be undefined"),
 	"exist":     fixedForm("expected #{this} to exist", "expected #{this} to not exist"),
 	"ok":        fixedForm("expected #{this} to be truthy", "expected #{this} to be falsy"),
-	"empty": func(_ *goja.Runtime, o goja.Value, _ bool, _ []goja.Value) (failureForm, bool) {
+	"empty": func(_ *Engine, o goja.Value, _ bool, _ []goja.Value) (failureForm, bool) {
 		// chai words empty the same for every type it accepts, but throws
 		// other errors for some; the fast form only settles strings,
 		// plain arrays and plain objects, and only strings display here.
@@ -120,16 +135,16 @@ var failureMessageArg = map[string]bool{
 	"equal": true, "eql": true, "type": true, "include": true, "above": true, "least": true, "below": true, "most": true,
 }
 
-func fixedForm(msg, negMsg string) func(*goja.Runtime, goja.Value, bool, []goja.Value) (failureForm, bool) {
-	return func(*goja.Runtime, goja.Value, bool, []goja.Value) (failureForm, bool) {
+func fixedForm(msg, negMsg string) func(*Engine, goja.Value, bool, []goja.Value) (failureForm, bool) {
+	return func(*Engine, goja.Value, bool, []goja.Value) (failureForm, bool) {
 		return failureForm{msg: msg, negMsg: negMsg}, true
 	}
 }
 
 // compareForm is above/least/below/most on numbers (with .length, chai words
 // them differently; the fast forms leave those to chai).
-func compareForm(word, negWord string) func(*goja.Runtime, goja.Value, bool, []goja.Value) (failureForm, bool) {
-	return func(_ *goja.Runtime, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
+func compareForm(word, negWord string) func(*Engine, goja.Value, bool, []goja.Value) (failureForm, bool) {
+	return func(_ *Engine, o goja.Value, _ bool, args []goja.Value) (failureForm, bool) {
 		n := arg(args, 0)
 		if !goja.IsNumber(o) || !goja.IsNumber(n) {
 			return failureForm{}, false
@@ -166,7 +181,7 @@ func (e *Engine) assertionFailure(fa *goja.Object, name string, args []goja.Valu
 		return nil
 	}
 	o, negate := fa.Get("__o"), fa.Get("__n").ToBoolean()
-	form, ok := word(e.rt, o, negate, args)
+	form, ok := word(e, o, negate, args)
 	if !ok {
 		return nil
 	}
