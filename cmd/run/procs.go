@@ -43,9 +43,10 @@ type procTuner struct {
 	// phases run at trying and odd ones at cur.
 	trying int
 	phase  int
-	tried  [2]int64 // requests done at trying and at cur, over the trial
-	hold   int      // windows before the next trial
-	wait   int      // the hold after the next trial (doubles while trials fail)
+	tried  [2]int64         // requests done at trying and at cur, over the trial
+	spent  [2]time.Duration // and the time each side had (ticks can come late)
+	hold   int              // windows before the next trial
+	wait   int              // the hold after the next trial (doubles while trials fail)
 	// windows counts the windows seen, to wait tuneFirst before a trial.
 	windows int
 	// upFailed says the last try with more Ps did not pay: try fewer (or
@@ -60,14 +61,16 @@ func newProcTuner(max int) *procTuner {
 	return &procTuner{max: max, cur: 1, wait: tuneHold}
 }
 
-// step takes the requests completed in the window just ended and returns
-// the GOMAXPROCS for the next one (0: leave it as it is).
-func (t *procTuner) step(done int64) int {
+// step takes the requests completed in the window just ended and how long
+// it lasted, and returns the GOMAXPROCS for the next one (0: leave it as it
+// is).
+func (t *procTuner) step(done int64, took time.Duration) int {
 	t.windows++
 	if t.trying == 0 {
 		return t.start()
 	}
 	t.tried[t.phase%2] += done
+	t.spent[t.phase%2] += took
 	t.phase++
 	windows := t.phase / 2
 	if t.phase%2 == 1 || windows < tunePairs || (min(t.tried[0], t.tried[1]) < tuneMinCount && windows < tuneMaxPairs) {
@@ -76,7 +79,8 @@ func (t *procTuner) step(done int64) int {
 		}
 		return t.cur
 	}
-	return t.decide(float64(t.tried[0])/float64(windows), float64(t.tried[1])/float64(windows))
+	rate := func(i int) float64 { return float64(t.tried[i]) / max(t.spent[i].Seconds(), 1e-9) }
+	return t.decide(rate(0), rate(1))
 }
 
 // start begins a trial when it is time for one.
@@ -98,20 +102,20 @@ func (t *procTuner) start() int {
 		t.hold = t.wait
 		return 0
 	}
-	t.phase, t.tried = 0, [2]int64{}
+	t.phase, t.tried, t.spent = 0, [2]int64{}, [2]time.Duration{}
 	t.note = fmt.Sprintf("trying %d against %d", t.trying, t.cur)
 	return t.trying
 }
 
-// decide ends a trial (its last window ran at cur): keep the tried P count
-// if it paid, else stay.
+// decide ends a trial (its last window ran at cur), given the requests a
+// second at each side: keep the tried P count if it paid, else stay.
 func (t *procTuner) decide(atTrying, atCur float64) int {
 	tried := t.trying
 	t.trying = 0
 	up := tried > t.cur
 	paid := (up && atTrying > atCur*tuneUpGain) || (!up && atTrying >= atCur*tuneDownKeep)
 	if paid {
-		t.note = fmt.Sprintf("keeping %d (%.0f requests/s, against %.0f at %d)", tried, perSecond(atTrying), perSecond(atCur), t.cur)
+		t.note = fmt.Sprintf("keeping %d (%.0f requests/s, against %.0f at %d)", tried, atTrying, atCur, t.cur)
 		t.cur = tried
 		t.upFailed = false
 		t.hold, t.wait = tuneHold, tuneHold
@@ -121,34 +125,32 @@ func (t *procTuner) decide(atTrying, atCur float64) int {
 		return t.cur
 	}
 	// The run is where it should be: try less and less often.
-	t.note = fmt.Sprintf("staying at %d (%.0f requests/s, against %.0f at %d)", t.cur, perSecond(atCur), perSecond(atTrying), tried)
+	t.note = fmt.Sprintf("staying at %d (%.0f requests/s, against %.0f at %d)", t.cur, atCur, atTrying, tried)
 	t.hold, t.wait = t.wait, min(2*t.wait, tuneMaxHold)
 	t.upFailed = up
 	return 0
 }
 
-func perSecond(perWindow float64) float64 { return perWindow * float64(time.Second/tuneWindow) }
-
 // tuneProcs runs t until stop is closed: every tick it reads how many
 // requests are done so far and applies t's decision through set. trace,
 // if not nil, hears of every change (COURIER_TRACE_PROCS).
 func tuneProcs(t *procTuner, ticks <-chan time.Time, stop <-chan struct{}, done func() int64, set func(int) int, trace func(string, ...any)) {
-	last := done()
+	last, lastAt := done(), time.Now()
 	for {
 		select {
 		case <-stop:
 			return
 		case <-ticks:
 		}
-		now := done()
+		now, at := done(), time.Now()
 		t.note = ""
-		if n := t.step(now - last); n > 0 {
+		if n := t.step(now-last, at.Sub(lastAt)); n > 0 {
 			set(n)
 		}
 		if trace != nil && t.note != "" {
 			trace("courier: GOMAXPROCS: %s\n", t.note)
 		}
-		last = now
+		last, lastAt = now, at
 	}
 }
 

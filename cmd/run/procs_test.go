@@ -18,7 +18,7 @@ func simulate(max, windows int, rate func(p, window int) float64) map[int]int {
 	at := map[int]int{}
 	for w := range windows {
 		at[p]++
-		if n := t.step(int64(rate(p, w))); n > 0 {
+		if n := t.step(int64(rate(p, w)), tuneWindow); n > 0 {
 			p = n
 		}
 	}
@@ -138,9 +138,26 @@ func TestProcTunerFollowsAChange(t *testing.T) {
 		if w >= windows-500 {
 			late[p]++
 		}
-		if n := t2.step(int64(rate)); n > 0 {
+		if n := t2.step(int64(rate), tuneWindow); n > 0 {
 			p = n
 		}
 	}
 	assert.GreaterOrEqual(t, late[2], 450, "the last windows per P count: %v", late)
+}
+
+// Ticks come late on a busy machine: a window that lasted twice as long
+// and saw twice the requests is not a faster one.
+func TestProcTunerUsesTheTimeEachWindowTook(t *testing.T) {
+	t.Parallel()
+	tu := newProcTuner(2)
+	p := 1
+	at := map[int]int{}
+	for range 2000 {
+		at[p]++
+		took := tuneWindow * time.Duration(p) // the windows at 2 Ps run long
+		if n := tu.step(int64(100*p), took); n > 0 {
+			p = n
+		}
+	}
+	assert.GreaterOrEqual(t, at[1], 1600, "windows per P count: %v", at)
 }
