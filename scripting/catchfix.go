@@ -24,6 +24,7 @@ const (
 	hookCatch   = "__courierCaught"  // __courierCaught(e): rewrites e's message
 	hookHandler = "__courierHandler" // __courierHandler(h): h that rewrites its argument first
 	hookEval    = "__courierEval"    // __courierEval(src): remembers src, returns it
+	hookFnBody  = "__courierFnBody"  // __courierFnBody(body): remembers Function's source, returns body
 	hookTry     = "__courierTry"     // __courierTry(f): f(), a stack overflow thrown as RangeError
 	hookFell    = "__courierFell"    // what a guarded try body returns when it ends without return
 )
@@ -55,6 +56,15 @@ func instrumentCatches(body ast.Node) {
 				if callee.Name == "eval" && len(x.ArgumentList) >= 1 {
 					x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
 				}
+				if callee.Name == "Function" && len(x.ArgumentList) >= 1 {
+					last := len(x.ArgumentList) - 1
+					x.ArgumentList[last] = hookCall(hookFnBody, x.LeftParenthesis, x.ArgumentList[last])
+				}
+			}
+		case *ast.NewExpression:
+			if callee, ok := x.Callee.(*ast.Identifier); ok && callee.Name == "Function" && len(x.ArgumentList) >= 1 {
+				last := len(x.ArgumentList) - 1
+				x.ArgumentList[last] = hookCall(hookFnBody, x.LeftParenthesis, x.ArgumentList[last])
 			}
 		}
 	})
@@ -71,7 +81,7 @@ func hookCall(name string, at file.Idx, arg ast.Expression) *ast.CallExpression 
 
 // mayCatch is a cheap test for scripts that need no instrumenting.
 func mayCatch(src string) bool {
-	return strings.Contains(src, "catch") || strings.Contains(src, "then") || strings.Contains(src, "eval")
+	return strings.Contains(src, "catch") || strings.Contains(src, "then") || strings.Contains(src, "eval") || strings.Contains(src, "Function")
 }
 
 // A stack overflow is an uncatchable Go error in goja: it unwinds the
@@ -211,6 +221,16 @@ func (e *Engine) installCatchHooks() {
 		v := c.Argument(0)
 		if s, ok := v.Export().(string); ok {
 			e.lastEval = s
+		}
+		return v
+	})
+	hide(hookFnBody, func(c goja.FunctionCall) goja.Value {
+		v := c.Argument(0)
+		if s, ok := v.Export().(string); ok {
+			// The source goja parses for new Function(params..., body): the
+			// body starts on line 3 (parameters on line 1 keep their
+			// columns only when they hold no newline).
+			e.lastEval = "(function anonymous(\n) {\n" + s + "\n})"
 		}
 		return v
 	})
