@@ -475,7 +475,8 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	_ = d.Set("b64Fn", e.responseFns[2])
 	o := rt.CreateObject(proto)
 	lazy := e.responseLazy(proto)
-	_ = o.Set("id", goja.Undefined())
+	// A fresh id per response, as postman-collection gives every Response.
+	_ = o.Set("id", e.newUUID())
 	_ = o.DefineAccessorProperty("_details", lazy[0][0], lazy[0][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
 	if r.Code != 0 {
@@ -490,6 +491,15 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	_ = o.Set("responseSize", r.Size)
 	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
+}
+
+// newUUID is a random (version 4) UUID from the engine's random source.
+func (e *Engine) newUUID() string {
+	var b [16]byte
+	e.randomRead(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
 // responseLazyNames are the response members made on first read, in the
@@ -991,13 +1001,7 @@ func (e *Engine) installGlobals() error {
 		e.randomRead(b)
 		return rt.NewArrayBuffer(b)
 	})
-	set("randomUUID", func() string {
-		var b [16]byte
-		e.randomRead(b[:])
-		b[6] = b[6]&0x0f | 0x40
-		b[8] = b[8]&0x3f | 0x80
-		return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-	})
+	set("randomUUID", e.newUUID)
 	set("digest", func(alg string, data []byte) goja.ArrayBuffer {
 		h := hashFor(alg)
 		if h == nil {

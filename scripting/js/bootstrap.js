@@ -1571,7 +1571,7 @@ var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Cr
 // accessors taken from the prototype (respLazy), made on first read; the
 // Go side builds pm.response the same way (responseObject).
 function Response(d, textFn, b64Fn) {
-    this.id = undefined;
+    this.id = host.randomUUID();
     Object.defineProperty(this, '_details', respLazy._details);
     this.status = d.status || REASONS[d.code] || '';
     this.code = d.code;
@@ -1723,6 +1723,7 @@ P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';ba
 // has it: no code, status, time, size or body.
 function failedResponse() {
     var r = new Response({ header: [], cookies: [], failed: true }, function () { return undefined; }, function () { return ''; });
+    r.id = undefined; // no response arrived: no id either
     delete r.status;
     delete r.code;
     delete r.responseTime;
