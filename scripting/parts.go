@@ -11,7 +11,7 @@ import (
 // The bootstrap's parts: code the sandbox compiles only when a script first
 // reaches it (see "parts" in js/bootstrap.js). Compiling the bootstrap is
 // most of a short run's start-up, and most runs never print to the console,
-// fail an assertion into chai or open the cookie jar.
+// fail an assertion into chai, open the cookie jar or use crypto.subtle.
 //
 //go:embed js/parts/*.js
 var partFiles embed.FS
@@ -27,6 +27,7 @@ var parts = map[string]*partProgram{
 	"inspect":      {},
 	"chai-postman": {},
 	"cookie-jar":   {},
+	"webcrypto":    {},
 }
 
 // partProgramFor compiles the named part once per process: goja Programs

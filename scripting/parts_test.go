@@ -62,6 +62,9 @@ func TestPartsLoadOnFirstUse(t *testing.T) {
 		{`pm.test("fails", () => pm.expect({a: 1}).to.eql({a: 2}));`, []string{"inspect", "chai-postman"}},
 		{`pm.test("fails", () => pm.response.to.have.status(202));`, []string{"inspect", "chai-postman"}},
 		{`pm.cookies.jar(); pm.cookies.jar();`, []string{"inspect", "chai-postman", "cookie-jar"}},
+		{`typeof crypto.subtle.digest; Object.keys(crypto); crypto.randomUUID();`, []string{"inspect", "chai-postman", "cookie-jar"}},
+		{`crypto.subtle.digest("SHA-256", new Uint8Array([1])).then((d) => pm.test("digest", () => pm.expect(d.byteLength).to.equal(32)));`,
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto"}},
 	}
 	for i, s := range steps {
 		x := testExec("test", s.src)
