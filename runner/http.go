@@ -923,6 +923,11 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	}
 	method := prev.Method
 	body := data
+	if prev.GetBody == nil {
+		// An earlier hop dropped the body (a 303 before this 307): it
+		// stays dropped, as postman-request deletes it for good.
+		body = nil
+	}
 	keepMethod := ppb.boolean("followOriginalHttpMethod", false)
 	switch resp.StatusCode {
 	case 307, 308:

@@ -96,7 +96,7 @@ func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for _, c := range cookies {
-		sc := StoredCookie{Name: c.Name, Value: c.Value, Secure: c.Secure, HTTPOnly: c.HttpOnly, Domain: c.Domain, Path: c.Path}
+		sc := StoredCookie{Name: c.Name, Value: strings.TrimSpace(c.Value), Secure: c.Secure, HTTPOnly: c.HttpOnly, Domain: c.Domain, Path: c.Path}
 		if c.Quoted {
 			// tough-cookie keeps a quoted value's quotes; Go's parser
 			// takes them off.

@@ -100,6 +100,9 @@ type Options struct {
 	// EnvironmentName is the environment file's name, which scripts read
 	// as pm.environment.name (empty: undefined).
 	EnvironmentName string
+	// EnvironmentID is the environment file's id, which scripts read in
+	// pm.environment.toJSON() (empty: a generated one).
+	EnvironmentID string
 
 	// Seed, when not 0, makes the run's random values repeat from run to
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues

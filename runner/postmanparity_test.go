@@ -197,6 +197,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 		require.NoError(t, err)
 		r.Environment = f.Scope()
 		r.Options.EnvironmentName = f.Name
+		r.Options.EnvironmentID = f.ID
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -59,40 +59,31 @@ func cloneURL(u collections.URL) collections.URL {
 
 func cloneAuth(a *collections.Auth) *collections.Auth { return a.Clone() }
 
+// resolveURL substitutes a URL's variables as postman-runtime does: the
+// URL is printed (path variables filled in, disabled parameters left
+// out), the text resolved, then parsed again, so a value holding URL
+// syntax shapes the URL ("q={{v}}" with v = "a&b" sends q=a and b, a
+// {{baseUrl}} brings its path, a reference may span the host's dots).
+func resolveURL(u collections.URL, sub func(string) string) collections.URL {
+	text := u.Raw
+	if len(u.Host) > 0 || len(u.Path) > 0 {
+		text = u.String()
+	}
+	resolved := collections.ParseURL(sub(text))
+	// The path variables are in the path now; their list stays for
+	// scripts and reports, resolved.
+	resolved.Variables = u.Variables
+	for i := range resolved.Variables {
+		resolved.Variables[i].Value = sub(resolved.Variables[i].Value)
+	}
+	return resolved
+}
+
 // resolveRequest returns a copy of r with every {{variable}} substituted.
 func resolveRequest(r *collections.Request, sub func(string) string) *collections.Request {
 	c := cloneRequest(r)
 	c.Method = sub(c.Method)
-	u := &c.URL
-	u.Raw = sub(u.Raw)
-	u.Protocol = sub(u.Protocol)
-	u.Port = sub(u.Port)
-	u.Hash = sub(u.Hash)
-	if len(u.Host) > 0 {
-		// Substitute the host as one string: a reference may span the
-		// dots that split it ({{host.{{n}}}} is ["{{host", "{{n}}}}"]).
-		u.Host = []string{sub(strings.Join(u.Host, "."))}
-	}
-	for i := range u.Path {
-		u.Path[i] = sub(u.Path[i])
-	}
-	for i := range u.Query {
-		u.Query[i].Key = sub(u.Query[i].Key)
-		if u.Query[i].Value != nil {
-			v := sub(*u.Query[i].Value)
-			u.Query[i].Value = &v
-		}
-	}
-	for i := range u.Variables {
-		u.Variables[i].Value = sub(u.Variables[i].Value)
-	}
-	if ui := u.UserInfo; ui != nil {
-		ui.User = sub(ui.User)
-		if ui.Password != nil {
-			p := sub(*ui.Password)
-			ui.Password = &p
-		}
-	}
+	c.URL = resolveURL(c.URL, sub)
 	for i := range c.Header {
 		c.Header[i].Key = sub(c.Header[i].Key)
 		c.Header[i].Value = sub(c.Header[i].Value)

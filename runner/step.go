@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"strings"
-
 	"context"
 	"errors"
 
@@ -60,6 +58,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		Location: append([]string{r.Collection.Info.Name}, item.Path()...),
 
 		EnvironmentName: r.Options.EnvironmentName,
+		EnvironmentID:   r.Options.EnvironmentID,
 	}
 	r.current, r.currentIter = st.ref, it
 	var next *string
@@ -222,8 +221,7 @@ func scriptErrorName(err error) string {
 	return "Error"
 }
 
-// withWireURL returns req with the path and query of the URL as sent. A
-// path with :variables keeps its template, as Postman's does.
+// withWireURL returns req with the path and query of the URL as sent.
 func withWireURL(req *collections.Request, wire string) *collections.Request {
 	w := collections.ParseURL(wire)
 	c := *req
@@ -233,21 +231,13 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	c.URL = collections.ParseURL(c.URL.String())
 	c.URL.Variables = vars
 	c.URL.Query = w.Query
-	templated := false
-	for _, seg := range c.URL.Path {
-		if strings.HasPrefix(seg, ":") {
-			templated = true
-		}
-	}
-	if !templated && len(c.URL.Path) == len(w.Path) {
+	if len(c.URL.Path) == len(w.Path) {
 		c.URL.Path = w.Path
 	}
-	if !templated {
-		// The path variables are in the path now; the runtime hands test
-		// scripts a URL without them (Newman 6.2.2: variables.toObject()
-		// is {}).
-		c.URL.Variables = nil
-	}
+	// The runtime parses the resolved URL text again: the path variables
+	// are in the path, and test scripts see a URL without them (Newman
+	// 6.2.2: variables.toObject() is {}).
+	c.URL.Variables = nil
 	if c.URL.Protocol == "" {
 		// The runtime sends a URL without a scheme over http, and the
 		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p").

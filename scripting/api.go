@@ -75,6 +75,8 @@ type Info struct {
 	// EnvironmentName is the environment file's name
 	// (pm.environment.name); empty reads undefined.
 	EnvironmentName string
+	// EnvironmentID is the environment file's id (pm.environment.toJSON()).
+	EnvironmentID string
 }
 
 // Exec is one script execution.

@@ -140,7 +140,7 @@ func (e *Engine) responseCookies() goja.Value {
 		host = u.Hostname()
 	}
 	for _, c := range (&http.Response{Header: h}).Cookies() {
-		jc := JarCookie{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path, Secure: c.Secure, HTTPOnly: c.HttpOnly, Expires: c.Expires, ExpiresAttr: c.Expires}
+		jc := JarCookie{Name: c.Name, Value: strings.TrimSpace(c.Value), Domain: c.Domain, Path: c.Path, Secure: c.Secure, HTTPOnly: c.HttpOnly, Expires: c.Expires, ExpiresAttr: c.Expires}
 		if c.Quoted {
 			jc.Value = `"` + c.Value + `"` // kept, as tough-cookie keeps it
 		}

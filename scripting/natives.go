@@ -410,6 +410,7 @@ func (e *Engine) natives() *goja.Object {
 	set("vault", e.vaultAPI())
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
+	set("mimeExtension", mimeExtension)
 	set("httpReason", func(code int) goja.Value {
 		name, detail, ok := httpReason(code)
 		if !ok {
@@ -417,6 +418,7 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return rt.ToValue([]any{name, detail})
 	})
+	set("envID", func() string { return e.state().x.Info.EnvironmentID })
 	set("envName", func() goja.Value {
 		if n := e.state().x.Info.EnvironmentName; n != "" {
 			return rt.ToValue(n)

@@ -25,3 +25,21 @@ func httpReason(code int) (name, detail string, ok bool) {
 	r, ok := reasons[strconv.Itoa(code)]
 	return r.Name, r.Detail, ok
 }
+
+// mimeExtJSON maps each media type to its file extension as mime-types'
+// extension() gives it (mime-db's data, MIT, see js/mime-ext.LICENSE.md);
+// contentInfo() names a response's file with it.
+//
+//go:embed js/mime-ext.json
+var mimeExtJSON []byte
+
+var (
+	mimeExtOnce sync.Once
+	mimeExts    map[string]string
+)
+
+// mimeExtension returns the file extension of a media type, or "".
+func mimeExtension(mediaType string) string {
+	mimeExtOnce.Do(func() { _ = json.Unmarshal(mimeExtJSON, &mimeExts) })
+	return mimeExts[mediaType]
+}

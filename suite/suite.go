@@ -251,6 +251,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	if ropts.EnvironmentName == "" && o.Environment != nil {
 		ropts.EnvironmentName = o.Environment.Name // pm.environment.name
 	}
+	if ropts.EnvironmentID == "" && o.Environment != nil {
+		ropts.EnvironmentID = o.Environment.ID // pm.environment.toJSON().id
+	}
 	ropts.Data = o.Data
 	var watch *vaultWatch
 	if o.Vault != nil {

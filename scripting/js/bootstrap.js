@@ -1504,8 +1504,6 @@ P.size = function () {
     var body = this.responseSize || 0; // none after a failed request
     return { body: body, header: header, total: body + header };
 };
-// MIME_EXT is mime-types' extension for the types responses commonly have.
-var MIME_EXT = { 'application/json': 'json', 'text/plain': 'txt', 'text/html': 'html', 'application/xml': 'xml', 'text/xml': 'xml', 'application/javascript': 'js', 'text/javascript': 'js', 'text/css': 'css', 'text/csv': 'csv', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/svg+xml': 'svg', 'image/webp': 'webp', 'application/octet-stream': 'bin', 'application/zip': 'zip', 'application/gzip': 'gz', 'application/x-www-form-urlencoded': '', 'application/ld+json': 'jsonld', 'application/hal+json': '', 'application/problem+json': '', 'application/x-pem-file': '', 'application/pkix-cert': 'cer', 'application/jwt': '', 'application/samlmetadata+xml': '', 'application/soap+xml': '', 'text/markdown': 'md', 'application/yaml': 'yaml', 'text/yaml': '' };
 // MIME_FORMATS are the media types whose kind and format mime-format's
 // table gives otherwise than its guess (below) would.
 var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'], 'application/xhtml+xml': ['text', 'xml'], 'application/xhtml-voice+xml': ['text', 'xml'], 'application/vnd.oipf.dae.xhtml+xml': ['text', 'xml'], 'application/vnd.pwg-xhtml-print+xml': ['text', 'xml'], 'application/vnd.oma.poc.invocation-descriptor+xml': ['text', 'xml'], 'application/mbms-associated-procedure-description+xml': ['text', 'xml'], 'application/mbms-protection-description+xml': ['text', 'xml'], 'application/mbms-user-service-description+xml': ['text', 'xml'] };
@@ -1528,8 +1526,10 @@ function mimeFormat(mime) {
 P.contentInfo = function () {
     var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
         cs = /charset=([^;]+)/i.exec(ct), kind = mimeFormat(mime.replace(/\s/g, '')), type = kind[0], format = kind[1];
-    var ext = Object.prototype.hasOwnProperty.call(MIME_EXT, mime) ? MIME_EXT[mime] : '', name;
-    var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/i.exec(cd);
+    var ext = native.mimeExtension(mime.replace(/\s/g, '')), name;
+    // The parameter name is matched as written (lower case), as
+    // postman-collection's pattern does: FILENAME= is not a file name.
+    var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/.exec(cd);
     if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
     var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
     if (ext) { o.fileExtension = ext; }
@@ -1630,23 +1630,71 @@ V.set = function (k, v) {
     if (k === undefined || k === null) { return; }
     if (typeof k === 'object') {
         var self = this;
-        Object.keys(k).forEach(function (kk) { native.varSet(self._id, kk, k[kk]); });
+        Object.keys(k).forEach(function (kk) { native.varSet(self._id, kk, k[kk]); self._track(kk, [kk, k[kk]]); });
         return;
     }
     native.varSet(this._id, String(k), v);
+    this._track(String(k), [String(k), v]);
 };
-V.unset = function (k) { native.varUnset(this._id, String(k)); };
-V.clear = function () { native.varClear(this._id); };
+V.unset = function (k) { native.varUnset(this._id, String(k)); this._track(String(k), [String(k)]); };
+V.clear = function () {
+    var p = native.varPairs(this._id);
+    for (var i = 0; i < p.length; i += 2) { this._track(p[i], [p[i]]); }
+    native.varClear(this._id);
+};
+// _track notes a change in this script's mutation log of the scope, as
+// postman-collection's tracking keeps it: the last change of each key.
+V._track = function (k, m) {
+    var st = S;
+    if (!st || this._id === 'data') { return; }
+    var all = st.mutations || (st.mutations = {}), c = all[this._id] || (all[this._id] = {});
+    c[k] = m;
+};
+// SCOPE_IDS are the scopes' ids for this run (the environment file's own
+// id when it has one), made on first use.
+var SCOPE_IDS = {};
+function scopeID(id) {
+    if (id === 'environment' && native.envID()) { return native.envID(); }
+    return SCOPE_IDS[id] || (SCOPE_IDS[id] = crypto.randomUUID());
+}
 V.toObject = function () {
     var p = native.varPairs(this._id), o = {};
     for (var i = 0; i < p.length; i += 2) { o[p[i]] = p[i + 1]; }
     return o;
 };
-V.toJSON = function () {
-    var p = native.varPairs(this._id), values = [];
+// _values is the scope's own variables as postman-collection writes them;
+// pm.variables' own are the local ones (set by scripts of this request).
+V._values = function () {
+    var p = native.varPairs(this._id === 'variables' ? 'local' : this._id), values = [];
     for (var i = 0; i < p.length; i += 2) { values.push(p[i + 1] === undefined ? { type: 'any', key: p[i] } : { type: 'any', value: p[i + 1], key: p[i] }); }
-    return { values: values };
+    return values;
 };
+// toJSON is postman-collection's VariableScope#toJSON: id, the
+// environment's name, the mutations of this script, then the values.
+V.toJSON = function () {
+    var o = { id: scopeID(this._id) };
+    if (this._id === 'environment' && this.name !== undefined) { o.name = this.name; }
+    if (this._id !== 'data') {
+        var m = S && S.mutations && S.mutations[this._id];
+        o.mutations = { autoCompact: true, stream: [], compacted: m ? Object.assign({}, m) : {} };
+    }
+    o.values = this._values();
+    return o;
+};
+// variables and syncVariablesTo are postman-collection's older spellings
+// of toObject: the second makes target mirror the scope.
+V.variables = function () { return this.toObject(); };
+V.syncVariablesTo = function (target) {
+    if (!target || typeof target !== 'object') { return target; }
+    var o = this.toObject();
+    Object.keys(target).forEach(function (k) { if (!Object.prototype.hasOwnProperty.call(o, k)) { delete target[k]; } });
+    return Object.assign(target, o);
+};
+// values is the scope's variable list (a snapshot).
+Object.defineProperty(V, 'values', {
+    configurable: true,
+    get: function () { return new PropertyList(this._values(), { keyName: 'key' }); }
+});
 V.replaceIn = function (s) {
     var id = this._id, repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
     if (s === undefined || s === null) { return s; }
