@@ -1127,6 +1127,7 @@ func describeNetError(err error) error {
 	}
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
+	var fieldErr *wire.FieldError
 	switch {
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
 		return &NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND " + dnsErr.Name, Err: err}
@@ -1141,15 +1142,13 @@ func describeNetError(err error) error {
 		// before answering; Node calls it a socket hang up too.
 		strings.Contains(err.Error(), "server closed idle connection"):
 		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
-	case strings.HasPrefix(err.Error(), "net/http: invalid header field name "):
+	case errors.As(err, &fieldErr) && !fieldErr.Value:
 		// Node refuses the header before sending, in these words.
-		name := strings.TrimPrefix(err.Error(), "net/http: invalid header field name ")
 		return &NetError{Code: "ERR_INVALID_HTTP_TOKEN", Name: "TypeError", Err: err,
-			Msg: "Header name must be a valid HTTP token [" + name + "]"}
-	case strings.HasPrefix(err.Error(), "net/http: invalid header field value for "):
-		name := strings.TrimPrefix(err.Error(), "net/http: invalid header field value for ")
+			Msg: "Header name must be a valid HTTP token [" + strconv.Quote(fieldErr.Name) + "]"}
+	case errors.As(err, &fieldErr):
 		return &NetError{Code: "ERR_INVALID_CHAR", Name: "TypeError", Err: err,
-			Msg: "Invalid character in header content [" + name + "]"}
+			Msg: "Invalid character in header content [" + strconv.Quote(fieldErr.Name) + "]"}
 	case errors.As(err, new(tls.RecordHeaderError)):
 		// An https request to a plain-HTTP port: OpenSSL, in Node, reads
 		// the answer as a record of the wrong version. Its message also

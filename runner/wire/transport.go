@@ -141,10 +141,10 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 	}
 	for _, f := range header {
 		if !httpguts.ValidHeaderFieldName(f.Name) {
-			return nil, fmt.Errorf("invalid header field name %q", f.Name)
+			return nil, &FieldError{Name: f.Name}
 		}
 		if !httpguts.ValidHeaderFieldValue(f.Value) {
-			return nil, fmt.Errorf("invalid header field value for %q", f.Name)
+			return nil, &FieldError{Name: f.Name, Value: true}
 		}
 	}
 	ctx := req.Context()
@@ -166,6 +166,21 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 		}
 		return nil, err
 	}
+}
+
+// FieldError is a header field Send refuses before sending anything: a
+// name that is not an HTTP token, or (Value) a value holding a line break
+// or another control character.
+type FieldError struct {
+	Name  string
+	Value bool
+}
+
+func (e *FieldError) Error() string {
+	if e.Value {
+		return fmt.Sprintf("invalid header field value for %q", e.Name)
+	}
+	return fmt.Sprintf("invalid header field name %q", e.Name)
 }
 
 // CloseIdleConnections closes the connections kept for reuse.

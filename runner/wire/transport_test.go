@@ -163,7 +163,8 @@ func TestSendRefusesBadFields(t *testing.T) {
 	addr := rawServer(t, func(c net.Conn) { conns.Add(1) })
 	for _, f := range []Field{{"X-A", "1\r\nInjected: yes"}, {"Bad Name", "v"}, {"", "v"}} {
 		req, _ := http.NewRequest("GET", "http://"+addr+"/", nil)
-		if _, err := (&Transport{}).Send(req, []Field{f}); err == nil || !strings.Contains(err.Error(), "invalid header field") {
+		var fe *FieldError
+		if _, err := (&Transport{}).Send(req, []Field{f}); !errors.As(err, &fe) || fe.Name != f.Name || fe.Value != (f.Name == "X-A") {
 			t.Errorf("%q: err = %v", f, err)
 		}
 	}
