@@ -553,7 +553,7 @@ func HeaderFields(resp *http.Response) []Field {
 func peekHead(br *bufio.Reader) []Field {
 	for {
 		buf, _ := br.Peek(br.Buffered())
-		if i := bytes.Index(buf, []byte("\r\n\r\n")); i >= 0 {
+		if i := headEnd(buf); i >= 0 {
 			return parseHead(buf[:i])
 		}
 		if br.Buffered() >= br.Size() {
@@ -566,12 +566,35 @@ func peekHead(br *bufio.Reader) []Field {
 	}
 }
 
+// headEnd is where the head in buf ends: the index of the line break
+// before its blank line, or -1 when the blank line has not come yet. Lines
+// may end in a bare LF, as net/http (which parses the head next) accepts:
+// waiting for CRLF CRLF there would wait forever on a kept-alive connection.
+func headEnd(buf []byte) int {
+	for i := bytes.IndexByte(buf, '\n'); i >= 0; {
+		rest := buf[i+1:]
+		if bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n")) {
+			if i > 0 && buf[i-1] == '\r' {
+				return i - 1
+			}
+			return i
+		}
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			return -1
+		}
+		i += 1 + j
+	}
+	return -1
+}
+
 // parseHead splits a response head's header lines (after the status line);
 // a folded line continues the previous value, as Node reads it.
 func parseHead(head []byte) []Field {
-	lines := strings.Split(string(head), "\r\n")
+	lines := strings.Split(string(head), "\n")
 	out := make([]Field, 0, len(lines))
 	for _, l := range lines[1:] {
+		l = strings.TrimSuffix(l, "\r")
 		if (l != "" && (l[0] == ' ' || l[0] == '\t')) && len(out) > 0 {
 			out[len(out)-1].Value += " " + strings.TrimSpace(l)
 			continue

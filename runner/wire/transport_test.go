@@ -514,3 +514,33 @@ func TestHeaderFields(t *testing.T) {
 		t.Errorf("a head over the buffer: fields %d, header kept %v", len(fs), resp.Header.Get("X-Big") == big)
 	}
 }
+
+// A head whose lines end in a bare LF (net/http and Node read it) on a
+// connection the server keeps open: the response is read, not waited on
+// for a CRLF CRLF that never comes, and its fields are listed.
+func TestBareLFHead(t *testing.T) {
+	t.Parallel()
+	addr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		for {
+			if _, err := readHead(br); err != nil {
+				return
+			}
+			io.WriteString(c, "HTTP/1.1 200 OK\nX-One: 1\r\nContent-Length: 2\n\nok")
+		}
+	})
+	// A fail-safe, not a budget: only a hang reaches it.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tr := &Transport{}
+	for i := range 2 {
+		resp, body := get(t, tr, ctx, "http://"+addr+"/")
+		var got []string
+		for _, f := range HeaderFields(resp) {
+			got = append(got, f.Name+": "+f.Value)
+		}
+		if body != "ok" || strings.Join(got, "|") != "X-One: 1|Content-Length: 2" {
+			t.Errorf("request %d: body %q, fields %q", i, body, got)
+		}
+	}
+}
