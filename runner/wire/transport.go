@@ -159,9 +159,13 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 		}
 		// A kept-alive connection the server closed while it sat idle
 		// fails before any answer: send once more on a new one, as
-		// net/http does.
+		// net/http does — only when the request may be sent twice. A POST
+		// written whole may have reached the server, which then closed
+		// without answering; sending it again could do its work twice.
+		// A body that cannot be read afresh was used up by the first try.
 		var stale *staleConnError
-		if attempt == 0 && errors.As(err, &stale) && ctx.Err() == nil {
+		if attempt == 0 && errors.As(err, &stale) && ctx.Err() == nil && (!stale.written || replayable(req, header)) &&
+			(req.GetBody != nil || req.Body == nil || req.Body == http.NoBody) {
 			continue
 		}
 		return nil, err
@@ -414,8 +418,28 @@ func hostPort(u *url.URL) string {
 }
 
 // staleConnError is a reused connection that failed before any byte of an
-// answer: the server had closed it.
-type staleConnError struct{ err error }
+// answer: the server had closed it. written: the whole request had been
+// written when it failed.
+type staleConnError struct {
+	err     error
+	written bool
+}
+
+// replayable reports whether req may be sent again after a failure that
+// may have come after the server got it: an idempotent method without a
+// body stream to lose, or a request carrying an idempotency key.
+func replayable(req *http.Request, header []Field) bool {
+	for _, f := range header {
+		if strings.EqualFold(f.Name, "Idempotency-Key") || strings.EqualFold(f.Name, "X-Idempotency-Key") {
+			return true
+		}
+	}
+	switch req.Method {
+	case "", http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace:
+		return true
+	}
+	return false
+}
 
 func (e *staleConnError) Error() string { return e.err.Error() }
 func (e *staleConnError) Unwrap() error { return e.err }
@@ -424,6 +448,7 @@ func (e *staleConnError) Unwrap() error { return e.err }
 // the body is done, a cancelled context closes the connection.
 func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (*http.Response, error) {
 	stop := context.AfterFunc(ctx, func() { c.nc.Close() })
+	written := false
 	fail := func(err error, stale bool) (*http.Response, error) {
 		stop()
 		c.nc.Close()
@@ -431,13 +456,14 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 			return nil, ctx.Err()
 		}
 		if stale && c.reused {
-			return nil, &staleConnError{err}
+			return nil, &staleConnError{err: err, written: written}
 		}
 		return nil, err
 	}
 	if err := c.write(req, head); err != nil {
 		return fail(err, true)
 	}
+	written = true
 	trace := httptrace.ContextClientTrace(ctx)
 	if trace != nil && trace.WroteRequest != nil {
 		trace.WroteRequest(httptrace.WroteRequestInfo{})

@@ -544,3 +544,58 @@ func TestBareLFHead(t *testing.T) {
 		}
 	}
 }
+
+// A POST the server takes on a kept-alive connection and then drops
+// unanswered is not sent again (it may have done its work); a GET is, and
+// so is a POST carrying an Idempotency-Key.
+func TestNoRetryOfNonIdempotentRequest(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		key   bool
+		sends int32
+	}{{"plain POST", false, 2}, {"POST with an idempotency key", true, 3}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var served atomic.Int32
+			addr := rawServer(t, func(c net.Conn) {
+				br := bufio.NewReader(c)
+				for {
+					head, err := readHead(br)
+					if err != nil {
+						return
+					}
+					if strings.HasPrefix(head, "POST") {
+						io.CopyN(io.Discard, br, 5)
+					}
+					if served.Add(1) == 2 {
+						return // takes the POST, then closes unanswered
+					}
+					io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+				}
+			})
+			tr := &Transport{}
+			get(t, tr, context.Background(), "http://"+addr+"/")
+			req, err := http.NewRequest("POST", "http://"+addr+"/pay", strings.NewReader("hello"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.key {
+				req.Header.Set("Idempotency-Key", "k1")
+			}
+			resp, err := tr.Send(req, Fields(req, []string{"Host", "Idempotency-Key", "Content-Length"}))
+			if tc.key {
+				if err != nil {
+					t.Fatalf("retried POST: %v", err)
+				}
+				resp.Body.Close()
+			} else if err == nil {
+				resp.Body.Close()
+				t.Fatal("the dropped POST got a response: it was sent again")
+			}
+			if n := served.Load(); n != tc.sends {
+				t.Errorf("server saw %d requests, want %d", n, tc.sends)
+			}
+		})
+	}
+}
