@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -169,6 +170,8 @@ type Engine struct {
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
+	// idSource makes response ids (natives.go).
+	idSource *mrand.ChaCha8
 	// respLazy holds the response prototype's lazy accessors (natives.go).
 	respLazy *[4][2]goja.Value
 	// lastEval is the source the scripts last passed to a direct eval, to

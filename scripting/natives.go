@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"hash"
 	"math"
+	mrand "math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
@@ -479,7 +480,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	o := rt.CreateObject(proto)
 	lazy := e.responseLazy(proto)
 	// A fresh id per response, as postman-collection gives every Response.
-	_ = o.Set("id", e.newUUID())
+	_ = o.Set("id", e.responseID())
 	_ = o.DefineAccessorProperty("_details", lazy[0][0], lazy[0][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
 	if r.Code != 0 {
@@ -500,6 +501,28 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 func (e *Engine) newUUID() string {
 	var b [16]byte
 	e.randomRead(b[:])
+	return formatUUID(b)
+}
+
+// responseID is a response's id: a version 4 UUID that needs no
+// cryptographic source (one is made for every response), from the seeded
+// source in a seeded run.
+func (e *Engine) responseID() string {
+	var b [16]byte
+	if e.opts.Random != nil {
+		e.opts.Random.Read(b[:])
+		return formatUUID(b)
+	}
+	if e.idSource == nil {
+		var seed [32]byte
+		_, _ = rand.Read(seed[:])
+		e.idSource = mrand.NewChaCha8(seed)
+	}
+	_, _ = e.idSource.Read(b[:])
+	return formatUUID(b)
+}
+
+func formatUUID(b [16]byte) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	// Every response gets one: formatted by hand, not through fmt.
