@@ -494,6 +494,11 @@ func TestHeaderFields(t *testing.T) {
 	big := strings.Repeat("v", 20<<10)
 	addr := rawServer(t, func(c net.Conn) {
 		head, _ := readHead(bufio.NewReader(c))
+		if strings.Contains(head, "/lf") {
+			io.WriteString(c, "HTTP/1.1 200 OK\nB: 1\na: 2\nContent-Length: 2\n\nok")
+			readHead(bufio.NewReader(c)) // keeps the connection open, as keep-alive
+			return
+		}
 		if strings.Contains(head, "/big") {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\nX-Big: "+big+"\r\nContent-Length: 0\r\n\r\n")
 			return
@@ -508,6 +513,14 @@ func TestHeaderFields(t *testing.T) {
 	want := "connection: close|zeta: 1|Set-Cookie: a=1|set-cookie: b=2|X-Fold: one two|content-length: 2"
 	if strings.Join(got, "|") != want || body != "ok" {
 		t.Errorf("fields %q, body %q; want %q", strings.Join(got, "|"), body, want)
+	}
+	// A head with bare LF line ends (net/http accepts it) on a connection
+	// the server keeps open.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	resp, body = get(t, &Transport{}, ctx, "http://"+addr+"/lf")
+	if fs := HeaderFields(resp); len(fs) != 3 || fs[1].Name != "a" || body != "ok" {
+		t.Errorf("bare-LF head: fields %v, body %q", fs, body)
 	}
 	resp, _ = get(t, &Transport{}, context.Background(), "http://"+addr+"/big")
 	if fs := HeaderFields(resp); fs != nil || resp.Header.Get("X-Big") != big {
