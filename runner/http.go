@@ -687,6 +687,11 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		if errors.Is(err, errBodyTooLarge) {
 			return nil, bodyTooLarge(limit, false)
 		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			// The server closed before the whole body came: Node's words
+			// (Newman prints "aborted"), and no response to pass tests on.
+			return nil, &NetError{Code: "ECONNRESET", Msg: "aborted", Err: err}
+		}
 		return nil, describeNetError(err)
 	}
 	clock.read()
@@ -710,6 +715,22 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 	}, nil
 }
 
+// readFull fills buf from r as io.ReadFull does, but passes r's errors on
+// unchanged: io.ReadFull turns an early EOF into io.ErrUnexpectedEOF, which
+// is also what a response body says when the server closed it before the
+// length it announced, so a cut-off body read as a whole one.
+func readFull(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
 // errBodyTooLarge stops reading a body at Options.MaxResponseSize.
 var errBodyTooLarge = errors.New("response body too large")
 
@@ -729,9 +750,9 @@ func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
 	if sizeHint > 0 {
 		// The usual case: one exact buffer, one more byte to see the end.
 		buf := make([]byte, sizeHint+1)
-		n, err := io.ReadFull(r, buf)
+		n, err := readFull(r, buf)
 		switch {
-		case err == io.ErrUnexpectedEOF || err == io.EOF:
+		case err == io.EOF:
 			return buf[:n], nil
 		case err != nil:
 			return nil, err
@@ -754,13 +775,13 @@ func readChunks(r io.Reader, limit int64) ([]byte, error) {
 	size := int64(32 << 10)
 	for {
 		c := make([]byte, min(size, limit-total+1))
-		n, err := io.ReadFull(r, c)
+		n, err := readFull(r, c)
 		chunks = append(chunks, c[:n])
 		total += int64(n)
 		if total > limit {
 			return nil, errBodyTooLarge
 		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if err == io.EOF {
 			break
 		}
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -123,6 +124,46 @@ func TestConnectionResetIsRecorded(t *testing.T) {
 	assert.Contains(t, rec.requests()[0].Err.Error(), "socket hang up")
 	assert.Equal(t, 1, sum.Requests.Failed)
 	assert.True(t, rec.assertions()["runs anyway"])
+}
+
+// A server that closes before the body it announced is whole (a length
+// or a chunked body cut off) fails the request with Node's "aborted", as
+// Newman reports it; the cut-off body is no response to pass tests on.
+func TestCutOffBodyIsAnError(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 4096)
+			n, _ := conn.Read(buf)
+			if strings.Contains(string(buf[:n]), "/chunked") {
+				io.WriteString(conn, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+			} else {
+				io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
+			}
+			conn.Close()
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	for _, size := range []int64{0, -1} { // the default limit, and none
+		sum, rec := runAgainst(t, coll(
+			item("length", "GET", base+"/length", `pm.test('status', ()=>pm.response.to.have.status(200))`),
+			item("chunked", "GET", base+"/chunked", `pm.test('status', ()=>pm.response.to.have.status(200))`),
+		), runner.Options{MaxResponseSize: size})
+		require.Len(t, rec.requests(), 2)
+		for _, r := range rec.requests() {
+			if assert.Error(t, r.Err, "limit %d: %s", size, r.Request.URL) {
+				assert.Equal(t, "aborted", r.Err.Error())
+			}
+		}
+		assert.Equal(t, 2, sum.Requests.Failed)
+	}
 }
 
 func TestLargeResponse(t *testing.T) {
