@@ -1215,7 +1215,6 @@ func checkPort(hostport string) error {
 	if n, err := strconv.Atoi(port); err == nil && n >= 0 && n <= 65535 && strings.Trim(port, "0123456789") == "" {
 		return nil
 	}
-	//lint:ignore ST1005 Node's exact message
 	return &NetError{Code: "ERR_SOCKET_BAD_PORT", Name: "RangeError",
 		Msg: fmt.Sprintf("Port should be >= 0 and < 65536. Received type string ('%s').", port)}
 }
