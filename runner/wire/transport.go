@@ -49,6 +49,10 @@ type Transport struct {
 	MaxIdleConnsPerHost int
 	// IdleConnTimeout closes connections idle longer than this (0: never).
 	IdleConnTimeout time.Duration
+	// MaxResponseHeaderBytes bounds the bytes read before a response's
+	// body, its 1xx answers included (0: 10 MB, net/http's default), so a
+	// server sending header lines without end cannot exhaust memory.
+	MaxResponseHeaderBytes int64
 
 	mu   sync.Mutex
 	idle map[connKey][]*conn
@@ -65,6 +69,7 @@ type conn struct {
 	t      *Transport
 	key    connKey
 	nc     net.Conn
+	lim    headLimit // between nc and br
 	br     *bufio.Reader
 	bw     *bufio.Writer
 	proxy  *url.URL // set for a plain-http request through a proxy
@@ -339,7 +344,8 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	} else if proxy != nil {
 		c.proxy = proxy
 	}
-	c.br = bufio.NewReaderSize(c.nc, 16<<10) // holds a response head whole, for HeaderFields
+	c.lim.r = c.nc
+	c.br = bufio.NewReaderSize(&c.lim, 16<<10) // holds a response head whole, for HeaderFields
 	c.bw = bufio.NewWriterSize(c.nc, 4<<10)
 	return c, nil
 }
@@ -417,6 +423,45 @@ func hostPort(u *url.URL) string {
 	return net.JoinHostPort(u.Hostname(), port)
 }
 
+// ErrHeaderTooLarge is a response whose head (with any 1xx answers
+// before it) is over Transport.MaxResponseHeaderBytes.
+var ErrHeaderTooLarge = errors.New("the response head is too large")
+
+// headLimit reads from r, failing with ErrHeaderTooLarge once more than
+// the limit is read between start and stop. It counts bytes taken from the
+// connection, so a head may be cut short by a little of the body read
+// ahead with it; the default limit is far above any real head.
+type headLimit struct {
+	r       io.Reader
+	on      bool
+	left    int64
+	limited int64
+}
+
+func (l *headLimit) start(max int64) {
+	if max <= 0 {
+		max = 10 << 20
+	}
+	l.on, l.left, l.limited = true, max, max
+}
+
+func (l *headLimit) stop() { l.on = false }
+
+func (l *headLimit) Read(p []byte) (int, error) {
+	if !l.on {
+		return l.r.Read(p)
+	}
+	if l.left <= 0 {
+		return 0, fmt.Errorf("%w (over %d bytes)", ErrHeaderTooLarge, l.limited)
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
 // staleConnError is a reused connection that failed before any byte of an
 // answer: the server had closed it. written: the whole request had been
 // written when it failed.
@@ -468,6 +513,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 	if trace != nil && trace.WroteRequest != nil {
 		trace.WroteRequest(httptrace.WroteRequestInfo{})
 	}
+	c.lim.start(c.t.MaxResponseHeaderBytes)
 	for {
 		if _, err := c.br.Peek(1); err != nil {
 			return fail(err, true)
@@ -486,6 +532,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
 			continue
 		}
+		c.lim.stop() // the body has limits of its own, the caller's
 		keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
 		resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep, head: lines}
 		if resp.Request == nil {

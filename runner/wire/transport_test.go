@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -610,5 +611,45 @@ func TestNoRetryOfNonIdempotentRequest(t *testing.T) {
 				t.Errorf("server saw %d requests, want %d", n, tc.sends)
 			}
 		})
+	}
+}
+
+// A server that sends header lines without end fails the request once the
+// head passes MaxResponseHeaderBytes, instead of growing courier's memory
+// until it dies; a body past that size is the body's business, not the
+// head's.
+func TestHeadLimit(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("b", 200<<10)
+	addr := rawServer(t, func(c net.Conn) {
+		head, err := readHead(bufio.NewReader(c))
+		if err != nil {
+			return
+		}
+		if strings.Contains(head, "/flood") {
+			io.WriteString(c, "HTTP/1.1 200 OK\r\n")
+			line := "X-Flood: " + strings.Repeat("a", 1000) + "\r\n"
+			for range 100_000 { // 100 MB at most; the client stops far sooner
+				if _, err := io.WriteString(c, line); err != nil {
+					return
+				}
+			}
+			return
+		}
+		io.WriteString(c, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nX-A: "+strings.Repeat("a", 30<<10)+"\r\nContent-Length: "+
+			strconv.Itoa(len(body))+"\r\n\r\n"+body)
+	})
+	tr := &Transport{MaxResponseHeaderBytes: 64 << 10}
+	req := mustReq(t, context.Background(), "http://"+addr+"/flood")
+	resp, err := tr.Send(req, Fields(req, nil))
+	if err == nil {
+		resp.Body.Close()
+		t.Fatalf("an endless head was answered: %d header keys", len(resp.Header))
+	}
+	if !errors.Is(err, ErrHeaderTooLarge) {
+		t.Errorf("endless head: %v, want ErrHeaderTooLarge", err)
+	}
+	if resp, got := get(t, tr, context.Background(), "http://"+addr+"/ok"); got != body || len(resp.Header.Get("X-A")) != 30<<10 {
+		t.Errorf("a head under the limit and a body over it: body %d bytes, X-A %d", len(got), len(resp.Header.Get("X-A")))
 	}
 }
