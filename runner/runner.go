@@ -54,6 +54,9 @@ type Runner struct {
 	// pm.execution.runRequest, handed over when the script ends.
 	refMu      sync.Mutex
 	refConsole []ConsoleEvent
+	// refDepth is how deep in pm.execution.runRequest calls this run is
+	// (0: the run itself).
+	refDepth int
 }
 
 // step is one runnable request item with what it inherits.

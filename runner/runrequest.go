@@ -19,6 +19,10 @@ import (
 // tests are not reported (Postman does not report them either), its
 // console lines are.
 
+// maxRunRequestDepth is how deep referenced requests may run one another
+// (postman-runtime's default maxInvokableNestedRequests).
+const maxRunRequestDepth = 10
+
 // refRunner is the scripting.RequestRunner of one run.
 type refRunner struct{ r *Runner }
 
@@ -29,12 +33,19 @@ var _ scripting.RequestRunner = refRunner{}
 // engine, and events it hands over when the script resumes.
 func (rr refRunner) RunRequest(ctx context.Context, ref string, vars [][2]string) (*scripting.Response, bool, error) {
 	r := rr.r
+	if r.refDepth >= maxRunRequestDepth {
+		// postman-runtime's limit and words: without it a request that
+		// runs itself nests until memory runs out.
+		//lint:ignore ST1005 postman-runtime's exact message
+		return nil, false, fmt.Errorf("Max pm.execution.runRequest depth of %d has been reached.", maxRunRequestDepth)
+	}
 	st := r.findStep(ref)
 	if st == nil {
 		return nil, false, fmt.Errorf("pm.execution.runRequest: no request %q in the collection being run (courier runs referenced requests of that collection, by id or name; requests elsewhere in a Postman workspace need the Postman cloud)", ref)
 	}
 	sink := &refSink{}
-	child := &Runner{Collection: r.Collection, Options: r.Options, Sink: sink, Jar: r.Jar, client: r.client, flat: r.flat}
+	child := &Runner{Collection: r.Collection, Options: r.Options, Sink: sink, Jar: r.Jar, client: r.client, flat: r.flat,
+		refDepth: r.refDepth + 1}
 	// Progress is the caller's, called on the run's goroutine only.
 	child.Options.Progress = nil
 	local := environments.NewScope("local", r.scopes.Local.Variables())

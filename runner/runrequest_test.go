@@ -97,3 +97,37 @@ func TestRunRequest(t *testing.T) {
 		assert.False(t, strings.Contains(l, "Skipper"))
 	}
 }
+
+// TestRunRequestDepth: a request that runs itself nests no deeper than
+// postman-runtime's 10, then the call fails in its words (it went on until
+// the memory limit: ~30 s and 2 GB). The script stops on its own at 15
+// runs, so the test stays small whatever the runner does.
+func TestRunRequestDepth(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll := map[string]any{
+		"info": map[string]any{"name": "deep"},
+		"item": []any{map[string]any{"name": "Self", "id": "self-id",
+			"request": map[string]any{"method": "GET", "url": base + "/get"},
+			"event": []any{map[string]any{"listen": "test", "script": map[string]any{"exec": `
+var n = (+pm.globals.get('runs') || 0) + 1;
+pm.globals.set('runs', n);
+if (n < 15) {
+  try { await pm.execution.runRequest('self-id'); } catch (e) { if (!pm.globals.has('stopped')) pm.globals.set('stopped', e.message); }
+}`}}}}},
+	}
+	raw, err := json.Marshal(coll)
+	require.NoError(t, err)
+	c, err := collections.LoadBytes(raw, "deep.json")
+	require.NoError(t, err)
+	globals := environments.NewScope("globals", nil)
+	r := &runner.Runner{Collection: c, Sink: &recorder{}, Globals: globals, Options: runner.Options{LoopbackOnly: true}}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err = r.Run(ctx)
+	require.NoError(t, err)
+	runs, _ := globals.Lookup("runs")
+	stopped, _ := globals.Lookup("stopped")
+	assert.Equal(t, "11", runs.Value, "the run's own request and 10 nested ones")
+	assert.Equal(t, "Max pm.execution.runRequest depth of 10 has been reached.", stopped.Value)
+}
