@@ -2,6 +2,8 @@ package runner
 
 import (
 	"context"
+	"errors"
+	"strings"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/scripting"
@@ -22,6 +24,16 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// Counted in the run's requests, as Newman counts them; atomically,
 	// since Send runs off the run's goroutine.
 	s.r.scriptRequests.Add(1)
+	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
+		// A URL object without parts is no URL: the runtime's words, and a
+		// failure of the run, as for an item.
+		//lint:ignore ST1005 Newman's exact message
+		err := errors.New("runtime:extensions~request: request url is empty")
+		s.r.scriptReqMu.Lock()
+		s.r.scriptReqErrs = append(s.r.scriptReqErrs, err)
+		s.r.scriptReqMu.Unlock()
+		return nil, err
+	}
 	_, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
 	if err != nil && ctx.Err() == nil {
 		// A failed round trip is one of the run's failures, as in Newman;

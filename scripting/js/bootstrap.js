@@ -1799,7 +1799,13 @@ function normalizeSendRequest(req) {
         // Postman drops header values that are not strings.
         hdr = Object.keys(hdr).filter(function (k) { return typeof hdr[k] === 'string'; }).map(function (k) { return { key: k, value: hdr[k] }; });
     }
-    return plainRequest({ url: req.url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
+    var url = req.url;
+    if (url && typeof url === 'object' && !(url instanceof Url)) {
+        // postman-collection builds a URL object from its parts alone: one
+        // given only as {raw} is empty, and the request fails (Newman).
+        url = new Url(Object.assign({}, url, { raw: undefined }));
+    }
+    return plainRequest({ url: url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
 }
 // response makes a Response of the plain data native.sendRequest and
 // native.runRequest hand back.
