@@ -452,6 +452,18 @@ func (e *Engine) installWebCrypto(set func(string, any)) {
 		}
 		return buf(der)
 	})
+	// wcPublicOf(pkcs8) is the private key's public key as SPKI.
+	set("wcPublicOf", func(der []byte) goja.Value {
+		s, ok := e.parsePrivate(der).(crypto.Signer)
+		if !ok {
+			e.opFailed()
+		}
+		pub, err := x509.MarshalPKIXPublicKey(s.Public())
+		if err != nil {
+			e.opFailed()
+		}
+		return buf(pub)
+	})
 	// wcKeyInfo(der, private) checks an SPKI or PKCS #8 key and names it:
 	// [kind "RSA"|"EC"|"Ed25519", curve or modulus bits, public exponent].
 	set("wcKeyInfo", func(der []byte, private bool) goja.Value {

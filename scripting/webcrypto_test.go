@@ -102,3 +102,50 @@ func TestWebCryptoAsPostman(t *testing.T) {
 		}
 	}
 }
+
+// TestWebCryptoUsagesAsPostman: usages an algorithm does not allow, usages
+// that are no KeyUsage, and getPublicKey, with Postman CLI 1.34.0's answers
+// (Node's articles vary by algorithm: "a RSA key", "an ECDSA key").
+func TestWebCryptoUsagesAsPostman(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `function out(v) { pm.test(JSON.stringify(v), function () {}); }
+const s = crypto.subtle, enc = new TextEncoder();
+await (async () => {
+  const algs = [{name: 'HMAC', hash: 'SHA-256'}, {name: 'AES-GCM', length: 128}, {name: 'RSA-PSS', modulusLength: 1024, publicExponent: new Uint8Array([1,0,1]), hash: 'SHA-256'}, {name: 'ECDSA', namedCurve: 'P-256'}, {name: 'Ed25519'}];
+  for (const a of algs) { try { await s.generateKey(a, true, ['encrypt', 'sign']); out([a.name, 'no error']); } catch (e) { out([a.name, e.name, e.message]); } }
+  for (const n of ['PBKDF2', 'HKDF']) { try { await s.importKey('raw', new Uint8Array(4), n, false, ['sign']); } catch (e) { out([n, e.name, e.message]); } }
+  try { await s.generateKey(algs[0], true, ['bogus']); } catch (e) { out([e.name, e.message]); }
+  try { await s.importKey('raw', new Uint8Array(4), 'HKDF', false, ['bogus']); } catch (e) { out([e.name, e.message]); }
+  const kp = await s.generateKey({name: 'ECDSA', namedCurve: 'P-256'}, false, ['sign', 'verify']);
+  const pub = await s.getPublicKey(kp.privateKey, ['verify']);
+  const sig = await s.sign({name: 'ECDSA', hash: 'SHA-256'}, kp.privateKey, enc.encode('m'));
+  out([pub.type, pub.extractable, pub.usages.join(), pub.algorithm.namedCurve, await s.verify({name: 'ECDSA', hash: 'SHA-256'}, pub, sig, enc.encode('m'))]);
+  try { await s.getPublicKey(pub, ['verify']); } catch (e) { out([e.name, e.message]); }
+  try { await s.getPublicKey(kp.privateKey, ['sign']); } catch (e) { out([e.name, e.message]); }
+})();`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	want := []string{
+		`["HMAC","SyntaxError","Unsupported key usage for an HMAC key"]`,
+		`["AES-GCM","SyntaxError","Unsupported key usage for an AES key"]`,
+		`["RSA-PSS","SyntaxError","Unsupported key usage for a RSA key"]`,
+		`["ECDSA","SyntaxError","Unsupported key usage for an ECDSA key"]`,
+		`["Ed25519","SyntaxError","Unsupported key usage for an Ed25519 key"]`,
+		`["PBKDF2","SyntaxError","Unsupported key usage for a PBKDF2 key"]`,
+		`["HKDF","SyntaxError","Unsupported key usage for a HKDF key"]`,
+		`["TypeError","Failed to execute 'generateKey' on 'SubtleCrypto': 3rd argument[0] value 'bogus' is not a valid enum value of type KeyUsage."]`,
+		`["TypeError","Failed to execute 'importKey' on 'SubtleCrypto': 5th argument[0] value 'bogus' is not a valid enum value of type KeyUsage."]`,
+		`["public",true,"verify","P-256",true]`,
+		`["InvalidAccessError","key must be a private key"]`,
+		`["SyntaxError","Unsupported key usage for a ECDSA key"]`,
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant (Postman CLI 1.34.0)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

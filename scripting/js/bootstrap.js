@@ -410,7 +410,7 @@ function webcrypto() {
 var subtle = {};
 function SubtleCrypto() { throw new TypeError('Illegal constructor'); }
 var SCP = SubtleCrypto.prototype;
-['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey'].forEach(function (n) {
+['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey', 'getPublicKey'].forEach(function (n) {
     def(SCP, n, wcAsync(function () { var ops = webcrypto(); return ops[n].apply(this, arguments); }));
 });
 Object.defineProperty(SCP, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });

@@ -34,13 +34,20 @@ function makeKey(type, extractable, algorithm, usages, material) {
     keySlot.set(k, { type: type, extractable: !!extractable, algorithm: algorithm, usages: usages, material: material });
     return k;
 }
-function checkUsages(name, usages, allowed) {
+var KEY_USAGES = ['encrypt', 'decrypt', 'sign', 'verify', 'deriveKey', 'deriveBits', 'wrapKey', 'unwrapKey'];
+// How Node words a usage the algorithm does not allow (its articles vary).
+var USAGE_KEY_NAMES = { 'HMAC': 'an HMAC', 'AES-GCM': 'an AES', 'AES-CBC': 'an AES', 'AES-CTR': 'an AES', 'RSASSA-PKCS1-v1_5': 'a RSA',
+    'RSA-PSS': 'a RSA', 'RSA-OAEP': 'a RSA', 'ECDSA': 'an ECDSA', 'ECDH': 'an ECDH', 'Ed25519': 'an Ed25519', 'PBKDF2': 'a PBKDF2', 'HKDF': 'a HKDF' };
+// checkUsages checks usages (argument number argNo of op) against what
+// the algorithm allows.
+function checkUsages(name, usages, allowed, op, argNo) {
     usages = Array.prototype.slice.call(usages || []);
-    usages.forEach(function (u) {
+    usages.forEach(function (u, i) {
+        if (KEY_USAGES.indexOf(u) < 0) {
+            throw new TypeError("Failed to execute '" + op + "' on 'SubtleCrypto': " + argNo + ' argument[' + i + "] value '" + u + "' is not a valid enum value of type KeyUsage.");
+        }
         if (allowed.indexOf(u) < 0) {
-            // Node's words: "an AES key", "an RSA-PSS key", "a PBKDF2 key".
-            var shown = /^AES/.test(name) ? 'AES' : name;
-            throw wcErr('SyntaxError', 'Unsupported key usage for ' + (/^(PBKDF2|Ed25519)$/.test(shown) ? 'a ' : 'an ') + shown + ' key');
+            throw wcErr('SyntaxError', 'Unsupported key usage for ' + (op === 'getPublicKey' ? 'a ' + name : USAGE_KEY_NAMES[name] || 'a ' + name) + ' key');
         }
     });
     return usages;
@@ -78,7 +85,7 @@ var subtleOps = {
     generateKey: function (alg, extractable, usages) {
         var a = wcAlg(alg), u = WC_USAGES[a.name];
         if (!u || a.name === 'PBKDF2' || a.name === 'HKDF') { throw wcErr('NotSupportedError', 'Unrecognized algorithm name'); }
-        usages = checkUsages(a.name, usages, u[0].concat(u[1] || []));
+        usages = checkUsages(a.name, usages, u[0].concat(u[1] || []), 'generateKey', '3rd');
         if (usages.length === 0) { throw wcErr('SyntaxError', 'Usages cannot be empty when creating a key.'); }
         if (u.length === 1) {
             var bits = a.name === 'HMAC' ? (a.length || wcHashBits(a.hash.name)) : a.length;
@@ -121,7 +128,7 @@ var subtleOps = {
             ka = asymAlgorithm(a, material, type === 'private');
         } else { throw new TypeError("Failed to execute 'importKey' on 'SubtleCrypto': The provided value '" + format + "' is not a valid enum value of type KeyFormat."); }
         var allowed = type === 'public' ? (u[1] || []) : u[0];
-        usages = checkUsages(a.name, usages, allowed);
+        usages = checkUsages(a.name, usages, allowed, 'importKey', '5th');
         if (usages.length === 0 && type !== 'public') { throw wcErr('SyntaxError', 'Usages cannot be empty when creating a key.'); }
         return makeKey(type, type === 'public' ? true : extractable, ka, usages, material);
     },
@@ -170,6 +177,14 @@ var subtleOps = {
         var copy = makeKey(s.type, false, s.algorithm, ['deriveBits'], s.material);
         var bits = subtleOps.deriveBits(alg, copy, len);
         return subtleOps.importKey('raw', bits, d, extractable, usages);
+    },
+    // getPublicKey (Node 24) gives a private key's public key.
+    getPublicKey: function (key, usages) {
+        var s = slot(key);
+        if (s.type !== 'private') { throw wcErr('InvalidAccessError', 'key must be a private key'); }
+        var u = WC_USAGES[s.algorithm.name];
+        usages = checkUsages(s.algorithm.name, usages, (u && u[1]) || [], 'getPublicKey', '2nd');
+        return makeKey('public', true, s.algorithm, usages, new Uint8Array(host.wcPublicOf(s.material)));
     },
     wrapKey: function (format, key, wrappingKey, alg) {
         var out = subtleOps.exportKey(format, key);
