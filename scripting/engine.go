@@ -375,9 +375,14 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 			runErr = ferr
 		}
 	}
-	if st.live != nil {
+	if st.live != nil && e.watch.stopped() == nil {
 		e.settleLive(st)
 	}
+	// A script stopped (timeout, cancellation, memory) keeps what it set
+	// as stored at the time: settling runs its getters and toJSON again,
+	// and the watchdog interrupts only once, so a getter that loops would
+	// hold the run forever, deaf to --timeout-script and to SIGTERM.
+	st.live, st.liveOrder = nil, nil
 	e.settleUndefined(st)
 	if runErr != nil {
 		res.Err = e.wrapErr(x, runErr)

@@ -440,3 +440,27 @@ strs.forEach(function (s) {
 		}
 	}
 }
+
+// A script stopped by its timeout inside an object's getter (the scope's
+// set reads it) ends: the values it set are not settled again after the
+// stop, which ran the looping getter with no watchdog left to interrupt it
+// and held the run forever, past SIGTERM. The wait below is a fail-safe
+// for that hang, not a budget.
+func TestTimeoutInLiveValueGetterEnds(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Timeout: 300 * time.Millisecond})
+	done := make(chan *Result, 1)
+	go func() {
+		done <- e.Run(context.Background(), testExec("test", `var g = {};
+Object.defineProperty(g, 'x', {get: function () { for (;;) {} }, enumerable: true});
+pm.globals.set('getter', g);`))
+	}()
+	select {
+	case r := <-done:
+		if !errors.Is(r.Err, ErrScriptTimeout) {
+			t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the script never ended: its getter ran again after the timeout")
+	}
+}
