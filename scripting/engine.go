@@ -377,6 +377,12 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	}
 	if st.live != nil && e.watch.stopped() == nil {
 		e.settleLive(st)
+		// Settling runs the script's getters and toJSON: one stopped
+		// there (a loop, the timeout) failed the script like any other
+		// line of it would.
+		if cause := e.watch.stopped(); cause != nil && runErr == nil {
+			runErr = cause
+		}
 	}
 	// A script stopped (timeout, cancellation, memory) keeps what it set
 	// as stored at the time: settling runs its getters and toJSON again,

@@ -464,3 +464,19 @@ pm.globals.set('getter', g);`))
 		t.Fatal("the script never ended: its getter ran again after the timeout")
 	}
 }
+
+// A getter that loops only when the script's live values are settled at
+// its end is stopped by the timeout, and the script fails with it (the
+// interrupt was swallowed: the script passed after sitting out its whole
+// timeout).
+func TestTimeoutWhileSettlingFailsTheScript(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Timeout: 300 * time.Millisecond})
+	r := e.Run(context.Background(), testExec("test", `var n = 0, g = {};
+Object.defineProperty(g, 'x', {get: function () { if (++n > 1) { for (;;) {} } return 1; }, enumerable: true});
+pm.globals.set('getter', g);
+pm.test('set', function () {});`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
+	}
+}
