@@ -55,8 +55,9 @@ var (
 	webProgram = compileOnce("courier-web.js", &webSource)
 	urlProgram = compileOnce("courier-url.js", &urlSource)
 	// intlProgram's classes run only when a script first touches Intl.
-	intlProgram      = compileOnce("courier-intl.js", &intlSource)
-	bootstrapProgram = compileOnce("courier-bootstrap.js", &bootstrapSource)
+	intlProgram = compileOnce("courier-intl.js", &intlSource)
+	// The bootstrap's compile also compiles its eager parts (parts.go).
+	bootstrapProgram = sync.OnceValues(compileBootstrap)
 )
 
 func compileOnce(name string, src *string) func() (*goja.Program, error) {

@@ -966,6 +966,7 @@ func (e *Engine) installGlobals() error {
 	set("clearInterval", clr)
 	set("clearImmediate", clr)
 	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
+	set("eagerPart", func(c goja.FunctionCall) goja.Value { return e.eagerPart(c.Argument(0).String()) })
 	// atob and btoa answer 1 (not correctly encoded) or 2 (invalid
 	// character) for input Node refuses; the bootstrap turns those into
 	// Postman's DOMException.

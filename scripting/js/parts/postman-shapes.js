@@ -1,0 +1,740 @@
+// The postman-collection shapes (PropertyList, Url, Request, Response...),
+// an eager part: every engine runs it, from the bootstrap's body. It is a
+// program of its own only so that it compiles on one core while the
+// bootstrap compiles on the other (see eagerParts in parts.go). b carries the bootstrap values it uses; it
+// returns what the bootstrap uses, under the same names.
+(function (b) {
+'use strict';
+var def = b.def, host = b.host, native = b.native, Expectation = b.Expectation, isRequest = b.isRequest, isResponse = b.isResponse;
+
+// ---- PropertyList and friends (postman-collection shapes) -----------------
+function Property(o) { if (o) { Object.assign(this, o); } }
+Property.prototype.valueOf = function () { return this.value; };
+Property.prototype.toString = function () { return this.key + ': ' + this.value; };
+Property.prototype.toJSON = function () {
+    var o = {};
+    for (var k in this) { if (Object.prototype.hasOwnProperty.call(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
+    return o;
+};
+Property.prototype.update = function (o) { Object.assign(this, o); };
+
+function PropertyList(items, opts) {
+    def(this, 'members', []);
+    def(this, '_ci', !!(opts && opts.ci));
+    def(this, '_keyName', (opts && opts.keyName) || 'key');
+    def(this, '_parse', opts && opts.parse);
+    // Query params and headers may repeat: toObject collects their values.
+    def(this, '_multi', !!(opts && opts.multi));
+    def(this, '_Item', (opts && opts.Item) || Property);
+    if (items) { this.populate(items); }
+}
+var PL = PropertyList.prototype;
+PL._norm = function (k) { return this._ci && typeof k === 'string' ? k.toLowerCase() : k; };
+PL._key = function (item) { return item ? item[this._keyName] : undefined; };
+PL._item = function (x) {
+    if (x instanceof Property) { return x; }
+    if (typeof x === 'string' && this._parse) { return new this._Item(this._parse(x)); }
+    return new this._Item(x);
+};
+PL._find = function (k) {
+    var n = this._norm(k), found;
+    for (var i = 0; i < this.members.length; i++) {
+        if (this._norm(this._key(this.members[i])) === n) { found = this.members[i]; }
+    }
+    return found;
+};
+// reference is postman-collection's index of the members by key (lower
+// case in a case-insensitive list; a repeated key of a list that allows
+// repeats holds an array). Built when read, so it is never out of step.
+Object.defineProperty(PL, 'reference', {
+    configurable: true,
+    get: function () {
+        var ref = {}, self = this;
+        this.members.forEach(function (m) {
+            var k = self._key(m);
+            if (k === undefined || k === null || k === '') { return; }
+            k = self._norm(k);
+            if (self._multi && Object.prototype.hasOwnProperty.call(ref, k)) {
+                if (!Array.isArray(ref[k])) { ref[k] = [ref[k]]; }
+                ref[k].push(m);
+            } else {
+                ref[k] = m;
+            }
+        });
+        return ref;
+    }
+});
+PL.add = function (x) { if (x === undefined || x === null) { return; } this.members.push(this._item(x)); };
+PL.append = PL.add;
+PL.prepend = function (x) { this.members.unshift(this._item(x)); };
+PL.insert = function (x, before) {
+    var it = this._item(x), i = before === undefined ? -1 : this.indexOf(before);
+    if (i < 0) { this.members.push(it); } else { this.members.splice(i, 0, it); }
+};
+PL.insertAfter = function (x, after) {
+    var it = this._item(x), i = after === undefined ? -1 : this.indexOf(after);
+    if (i < 0) { this.members.push(it); } else { this.members.splice(i + 1, 0, it); }
+};
+PL.populate = function (items) {
+    if (typeof items === 'string' && this._parse) { items = items.split(/\r?\n/).filter(Boolean); }
+    if (!Array.isArray(items)) {
+        if (items && typeof items === 'object') {
+            var kn = this._keyName;
+            items = Object.keys(items).map(function (k) { var o = { value: items[k] }; o[kn] = k; return o; });
+        } else { return; }
+    }
+    for (var i = 0; i < items.length; i++) { this.add(items[i]); }
+};
+PL.repopulate = function (items) { this.clear(); this.populate(items); };
+PL.clear = function () { this.members.length = 0; };
+PL.upsert = function (x) {
+    if (!x) { return; }
+    var it = this._item(x), cur = this._find(this._key(it));
+    if (cur) { Object.assign(cur, it); return false; }
+    this.members.push(it);
+    return true;
+};
+PL.remove = function (pred, ctx) {
+    var self = this, match;
+    if (typeof pred === 'function') { match = function (m) { return pred.call(ctx, m); }; } else if (pred instanceof Property) { match = function (m) { return m === pred; }; } else if (pred && typeof pred === 'object') {
+        var key = self._norm(self._key(pred));
+        match = function (m) { return self._norm(self._key(m)) === key; };
+    } else {
+        var n = self._norm(pred);
+        match = function (m) { return self._norm(self._key(m)) === n; };
+    }
+    for (var i = this.members.length - 1; i >= 0; i--) { if (match(this.members[i])) { this.members.splice(i, 1); } }
+};
+PL.one = function (k) { return this._find(k); };
+PL.get = function (k) { var m = this._find(k); return m === undefined ? undefined : m.valueOf(); };
+PL.has = function (k, v) {
+    if (k && typeof k === 'object') { return this.members.indexOf(k) >= 0; }
+    var n = this._norm(k), self = this, withValue = arguments.length > 1;
+    return this.members.some(function (m) { return self._norm(self._key(m)) === n && (!withValue || m.value === v); });
+};
+PL.idx = function (i) { return this.members[i]; };
+PL.indexOf = function (x) {
+    if (typeof x === 'string') { var n = this._norm(x), self = this; return this.members.findIndex(function (m) { return self._norm(self._key(m)) === n; }); }
+    return this.members.indexOf(x);
+};
+PL.count = function () { return this.members.length; };
+PL.all = function () { return this.members.slice(); };
+PL.each = function (fn, ctx) { this.members.forEach(function (m) { fn.call(ctx, m); }); };
+PL.filter = function (fn, ctx) { return this.members.filter(function (m) { return fn.call(ctx, m); }); };
+PL.find = function (fn, ctx) { return this.members.find(function (m) { return fn.call(ctx, m); }); };
+PL.map = function (fn, ctx) { return this.members.map(function (m) { return fn.call(ctx, m); }); };
+PL.reduce = function (fn, acc, ctx) { return this.members.reduce(function (a, m) { return fn.call(ctx, a, m); }, acc); };
+PL.eachParent = function () {};
+PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
+    var o = {}, self = this;
+    this.members.forEach(function (m) {
+        if (excludeDisabled && m.disabled) { return; }
+        var k = self._key(m);
+        if (k === undefined || k === null) { return; }
+        if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
+        var v = m.valueOf();
+        if ((multiValue || self._multi) && Object.prototype.hasOwnProperty.call(o, k)) {
+            o[k] = [].concat(o[k], v);
+        } else { o[k] = v; }
+    });
+    return o;
+};
+PL.toString = function () {
+    if (this._Item.unparse) { return this._Item.unparse(this.members); }
+    return this.members.map(function (m) { return m.toString(); }).join('\n');
+};
+PL.toJSON = function () { return this.members.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; }); };
+PL.assimilate = function (src, prune) {
+    if (prune) { this.clear(); }
+    var items = src instanceof PropertyList ? src.members : src;
+    (items || []).forEach(function (m) { this.upsert(m); }, this);
+};
+PL.contextualize = function () { return this; };
+
+
+function parseHeaderLine(s) {
+    var i = s.indexOf(':');
+    return i < 0 ? { key: s.trim(), value: '' } : { key: s.slice(0, i).trim(), value: s.slice(i + 1).trim() };
+}
+// Header is postman-collection's header property (its own class, so it
+// carries Postman's constructor name).
+function Header(o) { Property.call(this, o); }
+Header.prototype = Object.create(Property.prototype);
+Header.prototype.constructor = Header;
+function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true, Item: Header }); }
+
+// QueryParam is postman-collection's: its value reads back as a string (''
+// for a key without value) and it prints with &, # (and = in keys) encoded.
+function QueryParam(o) { Property.call(this, o); }
+QueryParam.prototype = Object.create(Property.prototype);
+QueryParam.prototype.constructor = QueryParam;
+QueryParam.prototype.valueOf = function () { return typeof this.value === 'string' ? this.value : ''; };
+QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
+function encodeReserved(str, equals) {
+    if (!str || typeof str !== 'string') { return str; }
+    var out = '', last = 0, re = /{{[^{}]*[&#=][^{}]*}}/g, m;
+    function enc(t) { t = t.replace(/&/g, '%26').replace(/#/g, '%23'); return equals ? t.replace(/=/g, '%3D') : t; }
+    while ((m = re.exec(str)) !== null) { out += enc(str.slice(last, m.index)) + m[0]; last = m.index + m[0].length; }
+    return out + enc(str.slice(last));
+}
+QueryParam.unparseSingle = function (p) {
+    if (!p) { return ''; }
+    var s = typeof p.key === 'string' ? encodeReserved(p.key, true) : '';
+    if (typeof p.value === 'string') { s += '=' + encodeReserved(p.value); }
+    return s;
+};
+QueryParam.unparse = function (params) {
+    return (params || []).filter(function (p) { return p && p.disabled !== true; }).map(QueryParam.unparseSingle).join('&');
+};
+function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam }); }
+
+// ---- Url ---------------------------------------------------------------------
+function parseQuery(s) {
+    if (!s) { return []; }
+    return s.split('&').map(function (p) {
+        var i = p.indexOf('=');
+        return i < 0 ? { key: p, value: null } : { key: p.slice(0, i), value: p.slice(i + 1) };
+    });
+}
+function parseUrl(raw) {
+    var u = { raw: raw, host: [], path: [], query: [], variable: [] }, s = String(raw).trim(), i;
+    i = s.indexOf('#');
+    if (i >= 0) { u.hash = s.slice(i + 1); s = s.slice(0, i); }
+    i = s.indexOf('?');
+    if (i >= 0) { u.query = parseQuery(s.slice(i + 1)); s = s.slice(0, i); }
+    var m = /^([A-Za-z][A-Za-z0-9+.-]*|\{\{[^}]+\}\}):\/\//.exec(s);
+    if (m) { u.protocol = m[1]; s = s.slice(m[0].length); }
+    i = s.indexOf('/');
+    var hostPart = i >= 0 ? s.slice(0, i) : s, path = i >= 0 ? s.slice(i + 1) : null;
+    var at = hostPart.lastIndexOf('@');
+    if (at >= 0) {
+        var auth = hostPart.slice(0, at), c = auth.indexOf(':');
+        u.auth = c < 0 ? { user: auth } : { user: auth.slice(0, c), password: auth.slice(c + 1) };
+        hostPart = hostPart.slice(at + 1);
+    }
+    var pm_ = /^(.*?)(?::(\d+|\{\{[^}]+\}\}))?$/.exec(hostPart);
+    hostPart = pm_[1];
+    if (pm_[2]) { u.port = pm_[2]; }
+    u.host = hostPart ? (/^\{\{.*\}\}$/.test(hostPart) ? [hostPart] : hostPart.split('.')) : [];
+    if (path !== null) { u.path = path.split('/'); }
+    return u;
+}
+function Url(x) {
+    if (typeof x === 'string' || x === undefined || x === null) { x = parseUrl(x || ''); } else if (x && !(x.host && x.host.length) && x.raw) {
+        var p = parseUrl(x.raw);
+        if (x.variable) { p.variable = x.variable; }
+        x = p;
+    }
+    this.protocol = x.protocol || undefined;
+    this.auth = x.auth || undefined;
+    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
+    this.port = x.port || undefined;
+    this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
+    this.hash = x.hash || undefined;
+    this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
+    this.variables = new PropertyList(x.variable || x.variables || []);
+}
+Url.parse = parseUrl;
+Url.isUrl = function (o) { return o instanceof Url; };
+var U = Url.prototype;
+U.getHost = function () { return this.host.join('.'); };
+U.getPath = function (unresolved) {
+    var vars = this.variables, segs = this.path.map(function (s) {
+        if (!unresolved && typeof s === 'string' && s[0] === ':') {
+            var v = vars.one(s.slice(1));
+            if (v && v.value !== undefined && v.value !== null && v.value !== '') { return String(v.value); }
+        }
+        return s;
+    });
+    return '/' + segs.join('/');
+};
+U.getQueryString = function () { return QueryParam.unparse(this.query.members); };
+U.getPathWithQuery = function () { var q = this.getQueryString(); return this.getPath() + (q ? '?' + q : ''); };
+U.getRemote = function (forcePort) {
+    var port = this.port || (forcePort ? (this.protocol === 'https' ? '443' : '80') : '');
+    return this.getHost() + (port ? ':' + port : '');
+};
+U.getRaw = function () { return this.toString(); };
+U.toString = function (forceProtocol) {
+    var s = '';
+    if (this.protocol) { s += this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }
+    if (this.auth && this.auth.user !== undefined) { s += this.auth.user + (this.auth.password !== undefined ? ':' + this.auth.password : '') + '@'; }
+    s += this.getHost();
+    if (this.port) { s += ':' + this.port; }
+    if (this.path.length) { s += this.getPath(); }
+    var q = this.getQueryString();
+    if (q) { s += '?' + q; }
+    if (this.hash) { s += '#' + this.hash; }
+    return s;
+};
+U.update = function (x) { Url.call(this, x); };
+U.addQueryParams = function (params) {
+    if (typeof params === 'string') { params = parseQuery(params); }
+    [].concat(params || []).forEach(function (p) { this.query.add(p); }, this);
+};
+U.removeQueryParams = function (params) {
+    [].concat(params || []).forEach(function (p) { this.query.remove(typeof p === 'object' ? p.key : p); }, this);
+};
+U.getOAuth1BaseUrl = function () { return (this.protocol || 'http') + '://' + this.getRemote().toLowerCase() + this.getPath(); };
+U.toJSON = function () {
+    var o = {};
+    if (this.protocol) { o.protocol = this.protocol; }
+    if (this.auth) { o.auth = this.auth; }
+    if (this.port) { o.port = this.port; }
+    o.path = this.path.slice();
+    o.host = this.host.slice();
+    o.query = this.query.toJSON();
+    o.variable = this.variables.toJSON();
+    if (this.hash) { o.hash = this.hash; }
+    return o;
+};
+U.clone = function () { return new Url(Object.assign(this.toJSON(), { raw: this.toString() })); };
+
+// ---- Request -----------------------------------------------------------------
+function RequestBody(b) {
+    b = b || {};
+    this.mode = b.mode;
+    if (b.raw !== undefined) { this.raw = b.raw; }
+    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam }); }
+    if (b.formdata) { this.formdata = new PropertyList(b.formdata); }
+    if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
+    if (b.graphql) { this.graphql = b.graphql; }
+    if (b.language) { this.options = { raw: { language: b.language } }; }
+    if (b.options) { this.options = b.options; }
+    if (b.disabled) { this.disabled = true; }
+}
+RequestBody.prototype.update = function (b) { if (typeof b === 'string') { b = { mode: 'raw', raw: b }; } RequestBody.call(this, b); };
+RequestBody.prototype.isEmpty = function () {
+    var m = this.mode;
+    if (!m || !this[m]) { return true; }
+    if (this[m] instanceof PropertyList) { return this[m].count() === 0; }
+    return typeof this[m] === 'string' ? this[m].length === 0 : false;
+};
+RequestBody.prototype.toString = function () {
+    if (this.mode === 'raw') { return this.raw || ''; }
+    if (this.mode === 'urlencoded' && this.urlencoded) {
+        return QueryParam.unparse(this.urlencoded instanceof PropertyList ? this.urlencoded.members : this.urlencoded);
+    }
+    return '';
+};
+RequestBody.prototype.toJSON = function () { return plainBody(this); };
+function plainList(l) {
+    if (!l) { return undefined; }
+    var arr = l instanceof PropertyList ? l.members : l;
+    return arr.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; });
+}
+function plainBody(b) {
+    if (!b || typeof b !== 'object') { return typeof b === 'string' ? { mode: 'raw', raw: b } : undefined; }
+    var o = { mode: b.mode };
+    if (b.raw !== undefined) { o.raw = typeof b.raw === 'string' ? b.raw : JSON.stringify(b.raw); }
+    if (b.urlencoded) { o.urlencoded = plainList(b.urlencoded); }
+    if (b.formdata) { o.formdata = plainList(b.formdata); }
+    if (b.file) { o.file = typeof b.file === 'string' ? b.file : b.file.src; }
+    if (b.graphql) { o.graphql = { query: b.graphql.query || '', variables: typeof b.graphql.variables === 'string' ? b.graphql.variables : JSON.stringify(b.graphql.variables || {}) }; }
+    if (b.options && b.options.raw && b.options.raw.language) { o.language = b.options.raw.language; }
+    if (b.language) { o.language = b.language; }
+    if (b.disabled) { o.disabled = true; }
+    return o;
+}
+function RequestAuth(a) {
+    a = a || {};
+    this.type = a.type;
+    if (a.type) {
+        var params = a.params || {}, types = {};
+        if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; if (p.type) { types[p.key] = p.type; } }); }
+        // Auth parameters are postman-collection Variables: type, value, key.
+        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { type: types[k] || 'any', value: params[k], key: k }; }));
+    }
+}
+RequestAuth.prototype.parameters = function () { return this[this.type]; };
+RequestAuth.prototype.current = function () { return this.type; };
+RequestAuth.prototype.use = function (type, opts) { this.update(opts, type); };
+RequestAuth.prototype.update = function (opts, type) {
+    type = type || this.type;
+    this.type = type;
+    var list = this[type] instanceof PropertyList ? this[type] : (this[type] = new PropertyList([]));
+    // An existing parameter keeps its declared type, as postman-collection's
+    // Variable#update keeps it.
+    function put(k, v) {
+        var cur = list._find(k);
+        list.upsert({ type: cur && cur.type ? cur.type : 'any', value: v, key: k });
+    }
+    if (Array.isArray(opts)) { opts.forEach(function (p) { put(p.key, p.value); }); } else if (opts) {
+        Object.keys(opts).forEach(function (k) { put(k, opts[k]); });
+    }
+};
+RequestAuth.prototype.toJSON = function () {
+    var o = { type: this.type };
+    if (this.type && this[this.type]) { o[this.type] = plainList(this[this.type]); }
+    return o;
+};
+function plainAuth(a) {
+    if (!a || !a.type) { return undefined; }
+    var params = {}, types = {}, literal = {}, list = a[a.type];
+    if (list instanceof PropertyList) {
+        list.members.forEach(function (p) {
+            if (p.value === undefined || p.value === null || typeof p.value === 'string') {
+                params[p.key] = p.value === undefined || p.value === null ? '' : p.value;
+            } else {
+                params[p.key] = JSON.stringify(p.value);
+                literal[p.key] = true;
+            }
+            if (p.type && p.type !== 'any') { types[p.key] = p.type; }
+        });
+    } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
+    return { type: a.type, params: params, order: Object.keys(params), types: types, literal: literal };
+}
+
+function Request(d) {
+    if (typeof d === 'string') { d = { url: d }; }
+    d = d || {};
+    var url = new Url(d.url);
+    Object.defineProperty(this, 'url', {
+        enumerable: true, configurable: true,
+        get: function () { return url; },
+        // A value assigned in a script stays as it is until the script
+        // ends (a string reads back as that string, with no Url methods),
+        // as in Postman; the runtime parses it when the request is sent.
+        set: function (v) { url = v; }
+    });
+    // Own members in postman-collection's order: url, headers, method, then
+    // body only when there is one (an assigned body is added then).
+    var hdr = d.header || d.headers;
+    this.headers = hdr instanceof PropertyList ? hdr : headerList(hdr || []);
+    this.method = (d.method || 'GET').toUpperCase();
+    if (d.body) { ownBody(this, d.body); }
+    if (d.auth) { this.auth = new RequestAuth(d.auth); }
+    if (d.description) { this.description = d.description; }
+    if (d.id) { this.id = d.id; }
+    if (d.name) { this.name = d.name; }
+}
+function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
+function ownBody(req, v) {
+    var body = toBody(v);
+    Object.defineProperty(req, 'body', {
+        enumerable: true, configurable: true,
+        get: function () { return body; },
+        set: function (x) { body = toBody(x); }
+    });
+}
+Request.isRequest = isRequest;
+var R = Request.prototype;
+// A request without a body has none of its own until one is assigned.
+Object.defineProperty(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); } });
+R.getHeaders = function (opts) {
+    opts = opts || {};
+    var o = {};
+    this.headers.members.forEach(function (h) {
+        if (opts.enabled && h.disabled) { return; }
+        var k = opts.ignoreCase ? String(h.key).toLowerCase() : h.key;
+        if (opts.multiValue) { o[k] = (o[k] || []).concat(h.value); } else if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.value); } else { o[k] = h.value; }
+    });
+    return o;
+};
+R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h) { if (!h.disabled) { fn.call(ctx, h, this); } }, this); };
+R.addHeader = function (h) { this.headers.add(h); };
+R.upsertHeader = function (h) { this.headers.upsert(h); };
+R.removeHeader = function (h, opts) {
+    var key = typeof h === 'object' ? h.key : h, ci = !opts || opts.ignoreCase !== false;
+    for (var i = this.headers.members.length - 1; i >= 0; i--) {
+        var k = this.headers.members[i].key;
+        if (ci ? String(k).toLowerCase() === String(key).toLowerCase() : k === key) { this.headers.members.splice(i, 1); }
+    }
+};
+R.addQueryParams = function (p) { this.url.addQueryParams(p); };
+R.removeQueryParams = function (p) { this.url.removeQueryParams(p); };
+R.authorizeUsing = function (type, opts) {
+    if (type && typeof type === 'object') { opts = type[type.type]; type = type.type; }
+    if (type === null) { this.auth = undefined; return; }
+    if (!this.auth) { this.auth = new RequestAuth({}); }
+    this.auth.use(type, opts);
+};
+R.size = function () {
+    var b = this.body ? this.body.toString() : '';
+    return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };
+};
+R.toJSON = function () {
+    var o = { url: this.url instanceof Url ? this.url.toJSON() : this.url, header: this.headers.toJSON(), method: this.method };
+    if (this.body) { o.body = plainBody(this.body); }
+    if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
+    if (this.description) { o.description = this.description; }
+    return o;
+};
+R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
+R.toString = function () { return this.url.toString(); };
+
+function plainRequest(r) {
+    var url = r.url instanceof Url ? r.url : new Url(r.url);
+    var hdrs = r.headers instanceof PropertyList ? r.headers.members : headerList(r.headers || r.header || []).members;
+    var out = {
+        method: String(r.method || 'GET').toUpperCase(),
+        url: {
+            raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
+            path: url.path.map(String), hash: url.hash || '',
+            auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
+            query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: q.value === null || q.value === undefined ? null : String(q.value), disabled: !!q.disabled }; }),
+            variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
+        },
+        header: hdrs.map(function (h) { return { key: String(h.key), value: h.value === undefined || h.value === null ? '' : String(h.value), disabled: !!h.disabled }; }),
+        description: typeof r.description === 'string' ? r.description : ''
+    };
+    var b = plainBody(r.body);
+    if (b) {
+        ['urlencoded', 'formdata'].forEach(function (m) {
+            if (b[m]) {
+                b[m] = b[m].map(function (p) {
+                    var o = { key: String(p.key), value: p.value === undefined || p.value === null ? '' : String(p.value), disabled: !!p.disabled, type: p.type || '' };
+                    if (p.src) { o.src = [].concat(p.src).map(String); }
+                    if (p.contentType) { o.contentType = p.contentType; }
+                    return o;
+                });
+            }
+        });
+        out.body = b;
+    }
+    var a = r.auth instanceof RequestAuth ? plainAuth(r.auth) : (r.auth && r.auth.type ? plainAuth(new RequestAuth(r.auth)) : undefined);
+    if (a) { out.auth = a; }
+    return out;
+}
+
+// ---- Response ------------------------------------------------------------------
+var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot", 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 511: 'Network Authentication Required' };
+
+// Response wraps the plain data d. The header list, cookies and body text
+// are built on first use: most scripts read only a part of the response.
+// d.header and d.cookies may be arrays or functions returning them.
+// A response's own members are postman-collection's, in its order (what
+// Object.keys lists): id, _details, status, code, headers, stream, cookies,
+// responseTime, responseSize. _details, headers, stream and cookies are
+// accessors taken from the prototype (respLazy), made on first read; the
+// Go side builds pm.response the same way (responseObject).
+function Response(d, textFn, b64Fn) {
+    this.id = host.randomUUID();
+    Object.defineProperty(this, '_details', respLazy._details);
+    this.status = d.status || REASONS[d.code] || '';
+    this.code = d.code;
+    Object.defineProperty(this, 'headers', respLazy.headers);
+    Object.defineProperty(this, 'stream', respLazy.stream);
+    Object.defineProperty(this, 'cookies', respLazy.cookies);
+    this.responseTime = d.responseTime;
+    this.responseSize = d.size;
+    d.textFn = textFn;
+    d.b64Fn = b64Fn;
+    def(this, '_d', d);
+}
+Response.isResponse = isResponse;
+var P = Response.prototype;
+function ownValue(o, name, v) { Object.defineProperty(o, name, { value: v, writable: true, configurable: true, enumerable: true }); }
+Object.defineProperty(P, 'headers', {
+    configurable: true,
+    get: function () {
+        var h = this._d.header;
+        h = headerList((typeof h === 'function' ? h() : h) || []);
+        ownValue(this, 'headers', h);
+        return h;
+    },
+    set: function (v) { ownValue(this, 'headers', v); }
+});
+Object.defineProperty(P, 'cookies', {
+    configurable: true,
+    get: function () {
+        var c = this._d.cookies;
+        c = cookieList((typeof c === 'function' ? c() : c) || []);
+        ownValue(this, 'cookies', c);
+        return c;
+    },
+    set: function (v) { ownValue(this, 'cookies', v); }
+});
+Object.defineProperty(P, '_details', {
+    configurable: true,
+    get: function () { var v = this.details(); ownValue(this, '_details', v); return v; },
+    set: function (v) { ownValue(this, '_details', v); }
+});
+P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
+P._b64Fn = function () { return this._d.b64Fn(); };
+Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
+Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
+// The own, enumerable forms of the prototype's lazy members.
+var respLazy = {};
+['_details', 'headers', 'stream', 'cookies'].forEach(function (k) {
+    var d = Object.getOwnPropertyDescriptor(P, k);
+    respLazy[k] = { get: d.get, set: d.set, enumerable: true, configurable: true };
+});
+// json parses like postman-collection: through liquid-json, which strips a
+// BOM, tries JSON.parse and, on failure, reparses to throw its JSONError
+// with line, column and a caret ("Unexpected token '<' at 1:1").
+var liquidJSON;
+// The sandbox's JSON is liquid-json, as in Postman: a parse that fails
+// throws its JSONError with line, column and a caret ("Unexpected token 'b'
+// at 1:2"). Text that parses natively costs nothing more.
+(function () {
+    var nativeParse = JSON.parse, inLiquid = false;
+    Object.defineProperty(JSON, 'parse', {
+        configurable: true, writable: true, enumerable: false,
+        value: function parse(text, reviver) {
+            try { return nativeParse(text, reviver); } catch (e) {
+                // liquid-json itself tries JSON.parse first.
+                if (inLiquid) { throw e; }
+                liquidJSON = liquidJSON || host.require('json');
+                inLiquid = true;
+                try { return liquidJSON.parse(text, reviver); } finally { inLiquid = false; }
+            }
+        }
+    });
+})();
+P.json = function (reviver, strict) {
+    var t = this.text();
+    if (t === undefined) {
+        // No response at all: V8's message for JSON.parse(undefined).
+        var e = new Error('"undefined" is not valid JSON');
+        e.name = 'JSONError';
+        throw e;
+    }
+    try { return JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t, reviver); } catch (e) { /* reported below */ }
+    liquidJSON = liquidJSON || host.require('json');
+    return liquidJSON.parse(t, reviver, strict);
+};
+P.jsonp = function (reviver) {
+    var t = this.text().trim(), m = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
+    var self = Object.create(this);
+    def(self, '_d', Object.assign({}, this._d, { text: m ? m[1] : t }));
+    return P.json.call(self, reviver);
+};
+P.reason = function () { return this.status; };
+// details is postman-collection's: the server's reason as name, then the
+// http-reasons table's description and standard name.
+P.details = function () {
+    var r = native.httpReason(Number(this.code)), o = {};
+    o.name = this.status || (r ? r[0] : undefined);
+    if (r) { o.detail = r[1]; }
+    o.code = this.code;
+    o.standardName = r ? r[0] : undefined;
+    if (o.name === undefined) { delete o.name; }
+    if (o.standardName === undefined) { delete o.standardName; }
+    return o;
+};
+P.size = function () {
+    var header = ('HTTP/1.1 ' + this.code + ' ' + this.status + '\r\n').length + 2;
+    this.headers.members.forEach(function (h) { header += String(h.key).length + String(h.value).length + 4; });
+    var body = this.responseSize || 0; // none after a failed request
+    return { body: body, header: header, total: body + header };
+};
+// MIME_FORMATS are the media types whose kind and format mime-format's
+// table gives otherwise than its guess (below) would.
+var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'], 'application/xhtml+xml': ['text', 'xml'], 'application/xhtml-voice+xml': ['text', 'xml'], 'application/vnd.oipf.dae.xhtml+xml': ['text', 'xml'], 'application/vnd.pwg-xhtml-print+xml': ['text', 'xml'], 'application/vnd.oma.poc.invocation-descriptor+xml': ['text', 'xml'], 'application/mbms-associated-procedure-description+xml': ['text', 'xml'], 'application/mbms-protection-description+xml': ['text', 'xml'], 'application/mbms-user-service-description+xml': ['text', 'xml'] };
+// mimeFormat is mime-format's [kind, format] of a media type: audio, video,
+// image and text name themselves (text's format is the first json/xml/...
+// word of the type, else plain), a json/xml/html/yaml/script word makes
+// any type text, and application, message and multipart types are raw.
+function mimeFormat(mime) {
+    if (Object.prototype.hasOwnProperty.call(MIME_FORMATS, mime)) { return MIME_FORMATS[mime]; }
+    var base = mime.split('/')[0], m = /(audio|video|image|text)/.exec(base), sib = /(jsonp|json|xml|html|yaml|vml|webml|script)/.exec(mime);
+    if (m) { return m[1] === 'text' ? ['text', sib ? sib[1] : 'plain'] : [m[1], m[1]]; }
+    if (sib) { return ['text', sib[1]]; }
+    if ((m = /\/[^\/]*(audio|video|image|text)/.exec(mime))) { return [m[1], m[1]]; }
+    if ((m = /(application|message|multipart)/.exec(base))) { return [m[1], 'raw']; }
+    return ['unknown', 'raw'];
+}
+// contentInfo is postman-collection's: the media type without parameters,
+// its kind and format, the charset and a file name (Content-Disposition's,
+// else "response" with the type's extension).
+P.contentInfo = function () {
+    var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
+        cs = /charset=([^;]+)/i.exec(ct), kind = mimeFormat(mime.replace(/\s/g, '')), type = kind[0], format = kind[1];
+    var ext = native.mimeExtension(mime.replace(/\s/g, '')), name;
+    // The parameter name is matched as written (lower case), as
+    // postman-collection's pattern does: FILENAME= is not a file name.
+    var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/.exec(cd);
+    if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
+    var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
+    if (ext) { o.fileExtension = ext; }
+    o.fileName = name || ('response' + (ext ? '.' + ext : ''));
+    return o;
+};
+P.mime = function () { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); };
+P.encoding = function () {
+    var ce = this.headers.get('content-encoding');
+    return { format: ce || undefined, source: ce ? 'header' : undefined };
+};
+P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';base64, ' + this._b64Fn(); };
+// failedResponse is pm.response after the request errored, as Postman
+// has it: no code, status, time, size or body.
+function failedResponse() {
+    var r = new Response({ header: [], cookies: [], failed: true }, function () { return undefined; }, function () { return ''; });
+    r.id = undefined; // no response arrived: no id either
+    delete r.status;
+    delete r.code;
+    delete r.responseTime;
+    delete r.responseSize;
+    return r;
+}
+P.toJSON = function () {
+    if (this._d.failed) { return { id: this.id, header: [], cookie: [] }; }
+    return { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
+};
+
+// Cookie is postman-collection's Cookie as the sandbox builds it from the
+// jar's plain data d: fields in Postman's order, expires a Date or null,
+// maxAge 0 when absent, the value kept URI-encoded (get() decodes it).
+function Cookie(d) {
+    if (d === undefined || d === null) { return; }
+    if (typeof d === 'string') { d = parseSetCookie(d); }
+    this.name = d.name !== undefined ? d.name : d.key;
+    this.expires = d.expires === null || d.expires === undefined ? (d.expires === null ? null : undefined) : (typeof d.expires === 'number' || typeof d.expires === 'string' ? new Date(d.expires) : d.expires);
+    if (Object.prototype.hasOwnProperty.call(d, 'maxAge')) { this.maxAge = Number(d.maxAge); }
+    this.domain = d.domain;
+    this.path = d.path;
+    if (Object.prototype.hasOwnProperty.call(d, 'secure')) { this.secure = Boolean(d.secure); }
+    if (Object.prototype.hasOwnProperty.call(d, 'httpOnly')) { this.httpOnly = Boolean(d.httpOnly); }
+    if (Object.prototype.hasOwnProperty.call(d, 'hostOnly')) { this.hostOnly = Boolean(d.hostOnly); }
+    this.value = d.value ? ensureEncoded(String(d.value)) : undefined;
+    if (d.extensions) { this.extensions = d.extensions; }
+    var self = this;
+    Object.keys(this).forEach(function (k) { if (self[k] === undefined) { delete self[k]; } });
+}
+Cookie.prototype = Object.create(Property.prototype);
+Cookie.prototype.constructor = Cookie;
+function ensureEncoded(v) {
+    try { v = decodeURIComponent(v); } catch (e) { /* keep as is */ }
+    try { return encodeURIComponent(v); } catch (e) { return v; }
+}
+function parseSetCookie(str) {
+    var parts = String(str).split(';'), pair = parts.shift(), eq = pair.indexOf('='), o = {};
+    if (eq < 0) { o.name = ''; o.value = pair.trim(); } else { o.name = pair.slice(0, eq).trim(); o.value = pair.slice(eq + 1).trim(); }
+    parts.forEach(function (p) {
+        var i = p.indexOf('='), k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase(), v = i < 0 ? true : p.slice(i + 1).trim();
+        if (k === 'expires') { o.expires = v; } else if (k === 'max-age') { o.maxAge = v; } else if (k === 'domain' || k === 'path') { o[k] = v; } else if (k === 'secure') { o.secure = true; } else if (k === 'httponly') { o.httpOnly = true; } else if (k) { (o.extensions || (o.extensions = [])).push({ key: p.slice(0, i < 0 ? p.length : i).trim(), value: v }); }
+    });
+    return o;
+}
+Cookie.prototype.valueOf = function () { try { return decodeURIComponent(this.value); } catch (e) { return this.value; } };
+Cookie.prototype.toString = function () {
+    var v = this.value === undefined || this.value === null ? '' : this.value, s = this.name ? this.name + '=' + v : String(v);
+    if (this.expires instanceof Date) { if (!isNaN(this.expires.getTime())) { s += '; Expires=' + this.expires.toUTCString(); } } else if (this.expires) { s += '; Expires=' + this.expires; }
+    if (this.maxAge && this.maxAge !== Infinity) { s += '; Max-Age=' + this.maxAge; }
+    if (this.domain && !this.hostOnly) { s += '; Domain=' + this.domain; }
+    if (this.path) { s += '; Path=' + this.path; }
+    if (this.secure) { s += '; Secure'; }
+    if (this.httpOnly) { s += '; HttpOnly'; }
+    (this.extensions || []).forEach(function (x) { s += '; ' + x.key + (x.value === true ? '' : '=' + x.value); });
+    return s;
+};
+Cookie.isCookie = function (c) { return c instanceof Cookie; };
+
+function cookieList(items) {
+    var l = new PropertyList([], { keyName: 'name' });
+    items.forEach(function (c) { l.members.push(c instanceof Cookie ? c : new Cookie(c)); });
+    return l;
+}
+Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
+
+// pm.response.to exists, a pm.sendRequest response's does not (Postman
+// adds it to pm.response alone), so pm.response's prototype is a layer
+// over Response's that carries it.
+var PR = Object.create(P);
+[Request.prototype, PR].forEach(function (proto) {
+    Object.defineProperty(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
+});
+
+return { Cookie: Cookie, Header: Header, PR: PR, PropertyList: PropertyList, QueryParam: QueryParam, REASONS: REASONS, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
+})
