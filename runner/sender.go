@@ -27,7 +27,6 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
-		//lint:ignore ST1005 Newman's exact message
 		err := errors.New("runtime:extensions~request: request url is empty")
 		s.r.scriptReqMu.Lock()
 		s.r.scriptReqErrs = append(s.r.scriptReqErrs, err)
