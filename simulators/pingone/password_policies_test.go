@@ -152,15 +152,7 @@ func TestAgreementConsentActivity(t *testing.T) {
 	r := f.c.api("POST", env+"/agreements", f.token, "application/json", `{"name":"ToS","enabled":false}`)
 	require.Equal(t, 201, r.code, r.raw)
 	agID := r.body["id"].(string)
-	r = f.c.api("POST", env+"/agreements/"+agID+"/languages", f.token, "application/json", `{"locale":"en","displayName":"English","enabled":false}`)
-	require.Equal(t, 201, r.code, r.raw)
-	langID := r.body["id"].(string)
-	r = f.c.api("POST", env+"/agreements/"+agID+"/languages/"+langID+"/revisions", f.token, "application/json",
-		`{"effectiveAt":"2000-01-01T00:00:00Z","requireReconsent":true,"contentType":"text/plain","text":"Be nice."}`)
-	require.Equal(t, 201, r.code, r.raw)
-	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID+"/languages/"+langID, f.token, "application/json", `{"locale":"en","enabled":true}`).code)
-	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID, f.token, "application/json", `{"name":"ToS","enabled":true}`).code)
-	f.policyWith(t, `{"priority":1,"type":"LOGIN"}`, `{"priority":2,"type":"AGREEMENT","agreement":{"id":"`+agID+`"}}`)
+	f.publishAgreement(t, agID)
 
 	consent := func(accept string) {
 		f.c.hc.Jar, _ = cookiejar.New(nil)

@@ -27,6 +27,23 @@ func (f *fixture) policyWith(t *testing.T, actions ...string) {
 	require.Equal(t, 201, r.code, r.raw)
 }
 
+// publishAgreement gives agreement agID an English language with an
+// effective revision, enables both, and asks for it after the login in the
+// application's sign-on policy.
+func (f *fixture) publishAgreement(t *testing.T, agID string) {
+	t.Helper()
+	env := "/environments/" + f.envID
+	r := f.c.api("POST", env+"/agreements/"+agID+"/languages", f.token, "application/json", `{"locale":"en","displayName":"English","enabled":false}`)
+	require.Equal(t, 201, r.code, r.raw)
+	langID := r.body["id"].(string)
+	r = f.c.api("POST", env+"/agreements/"+agID+"/languages/"+langID+"/revisions", f.token, "application/json",
+		`{"effectiveAt":"2000-01-01T00:00:00Z","requireReconsent":true,"contentType":"text/plain","text":"Be nice."}`)
+	require.Equal(t, 201, r.code, r.raw)
+	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID+"/languages/"+langID, f.token, "application/json", `{"locale":"en","enabled":true}`).code)
+	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID, f.token, "application/json", `{"name":"ToS","enabled":true}`).code)
+	f.policyWith(t, `{"priority":1,"type":"LOGIN"}`, `{"priority":2,"type":"AGREEMENT","agreement":{"id":"`+agID+`"}}`)
+}
+
 func (f *fixture) flowPost(flowID, action, body string) reply {
 	return f.c.do("POST", f.auth("/flows/"+flowID), map[string]string{"Content-Type": "application/vnd.pingidentity." + action + "+json"}, body)
 }
@@ -127,15 +144,7 @@ func TestAgreementConsent(t *testing.T) {
 	agID := r.body["id"].(string)
 	r = f.c.api("PUT", env+"/agreements/"+agID, f.token, "application/json", `{"name":"ToS","enabled":true}`)
 	assertPlatformError(t, r, 400, "INVALID_DATA", "INVALID_VALUE")
-	r = f.c.api("POST", env+"/agreements/"+agID+"/languages", f.token, "application/json", `{"locale":"en","displayName":"English","enabled":false}`)
-	require.Equal(t, 201, r.code, r.raw)
-	langID := r.body["id"].(string)
-	r = f.c.api("POST", env+"/agreements/"+agID+"/languages/"+langID+"/revisions", f.token, "application/json",
-		`{"effectiveAt":"2000-01-01T00:00:00Z","requireReconsent":true,"contentType":"text/plain","text":"Be nice."}`)
-	require.Equal(t, 201, r.code, r.raw)
-	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID+"/languages/"+langID, f.token, "application/json", `{"locale":"en","enabled":true}`).code)
-	require.Equal(t, 200, f.c.api("PUT", env+"/agreements/"+agID, f.token, "application/json", `{"name":"ToS","enabled":true}`).code)
-	f.policyWith(t, `{"priority":1,"type":"LOGIN"}`, `{"priority":2,"type":"AGREEMENT","agreement":{"id":"`+agID+`"}}`)
+	f.publishAgreement(t, agID)
 
 	// signOn starts in a fresh browser (no session cookie).
 	signOn := func() (string, any) {
