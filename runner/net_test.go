@@ -97,8 +97,11 @@ func TestClientCertificate(t *testing.T) {
 	assert.Equal(t, "Acme Co", string(rec.requests()[0].Response.Body), "the certificate matching the host was presented")
 }
 
-func TestConnectionResetIsRecorded(t *testing.T) {
-	t.Parallel()
+// rawServer serves each connection on 127.0.0.1 with handle, one after
+// another, closing it afterwards, and returns its address: for answers a
+// well-behaved HTTP server would never give.
+func rawServer(t *testing.T, handle func(net.Conn)) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { ln.Close() })
@@ -108,16 +111,24 @@ func TestConnectionResetIsRecorded(t *testing.T) {
 			if err != nil {
 				return
 			}
-			if tc, ok := conn.(*net.TCPConn); ok {
-				tc.SetLinger(0) // RST instead of FIN
-			}
-			buf := make([]byte, 1024)
-			conn.Read(buf)
+			handle(conn)
 			conn.Close()
 		}
 	}()
+	return ln.Addr().String()
+}
+
+func TestConnectionResetIsRecorded(t *testing.T) {
+	t.Parallel()
+	addr := rawServer(t, func(conn net.Conn) {
+		if tc, ok := conn.(*net.TCPConn); ok {
+			tc.SetLinger(0) // RST instead of FIN
+		}
+		buf := make([]byte, 1024)
+		conn.Read(buf)
+	})
 	sum, rec := runAgainst(t, coll(
-		item("reset", "GET", "http://"+ln.Addr().String()+"/", `pm.test('runs anyway', ()=>{})`),
+		item("reset", "GET", "http://"+addr+"/", `pm.test('runs anyway', ()=>{})`),
 	), runner.Options{})
 	require.Len(t, rec.requests(), 1)
 	require.Error(t, rec.requests()[0].Err)
@@ -131,26 +142,15 @@ func TestConnectionResetIsRecorded(t *testing.T) {
 // Newman reports it; the cut-off body is no response to pass tests on.
 func TestCutOffBodyIsAnError(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			buf := make([]byte, 4096)
-			n, _ := conn.Read(buf)
-			if strings.Contains(string(buf[:n]), "/chunked") {
-				io.WriteString(conn, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
-			} else {
-				io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
-			}
-			conn.Close()
+	base := "http://" + rawServer(t, func(conn net.Conn) {
+		buf := make([]byte, 4096)
+		n, _ := conn.Read(buf)
+		if strings.Contains(string(buf[:n]), "/chunked") {
+			io.WriteString(conn, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+		} else {
+			io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
 		}
-	}()
-	base := "http://" + ln.Addr().String()
+	})
 	for _, size := range []int64{0, -1} { // the default limit, and none
 		sum, rec := runAgainst(t, coll(
 			item("length", "GET", base+"/length", `pm.test('status', ()=>pm.response.to.have.status(200))`),
