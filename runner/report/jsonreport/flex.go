@@ -10,19 +10,28 @@ import (
 // (URLs as objects, a script as one string or lines, typed variable
 // values), so the fields below read every form and write courier's.
 
+// asString reads p as a JSON string; ok is false when p is another kind of
+// value (the caller reads that form itself).
+func asString(p []byte) (s string, ok bool, err error) {
+	p = bytes.TrimSpace(p)
+	if len(p) == 0 || p[0] != '"' {
+		return "", false, nil
+	}
+	err = json.Unmarshal(p, &s)
+	return s, true, err
+}
+
 // Text is a value written as a JSON string; it reads a number, boolean or
 // object as its JSON text and null as "".
 type Text string
 
 func (t *Text) UnmarshalJSON(p []byte) error {
+	if s, ok, err := asString(p); ok {
+		*t = Text(s)
+		return err
+	}
 	p = bytes.TrimSpace(p)
 	switch {
-	case len(p) > 0 && p[0] == '"':
-		var s string
-		if err := json.Unmarshal(p, &s); err != nil {
-			return err
-		}
-		*t = Text(s)
 	case string(p) == "null":
 		*t = ""
 	default:
@@ -40,16 +49,11 @@ func (t *Text) UnmarshalJSON(p []byte) error {
 type ItemURL string
 
 func (u *ItemURL) UnmarshalJSON(p []byte) error {
-	p = bytes.TrimSpace(p)
-	if len(p) > 0 && p[0] == '"' {
-		var s string
-		if err := json.Unmarshal(p, &s); err != nil {
-			return err
-		}
+	if s, ok, err := asString(p); ok {
 		*u = ItemURL(s)
-		return nil
+		return err
 	}
-	if string(p) == "null" {
+	if string(bytes.TrimSpace(p)) == "null" {
 		*u = ""
 		return nil
 	}
@@ -63,10 +67,9 @@ func (u *ItemURL) UnmarshalJSON(p []byte) error {
 
 // UnmarshalJSON reads a URL object, or a URL as one string.
 func (u *URL) UnmarshalJSON(p []byte) error {
-	p = bytes.TrimSpace(p)
-	if len(p) > 0 && p[0] == '"' {
-		*u = URL{}
-		return json.Unmarshal(p, &u.Raw)
+	if s, ok, err := asString(p); ok {
+		*u = URL{Raw: s}
+		return err
 	}
 	type plain URL
 	var x plain
@@ -139,14 +142,9 @@ func (q *Query) UnmarshalJSON(p []byte) error {
 // UnmarshalJSON reads a request given as a URL string (a GET, as the
 // collection format allows) or as an object.
 func (r *ItemRequest) UnmarshalJSON(p []byte) error {
-	p = bytes.TrimSpace(p)
-	if len(p) > 0 && p[0] == '"' {
-		var s string
-		if err := json.Unmarshal(p, &s); err != nil {
-			return err
-		}
+	if s, ok, err := asString(p); ok {
 		*r = ItemRequest{Method: "GET", URL: ItemURL(s)}
-		return nil
+		return err
 	}
 	type plain ItemRequest
 	var x plain
@@ -161,14 +159,9 @@ func (r *ItemRequest) UnmarshalJSON(p []byte) error {
 type Lines []string
 
 func (l *Lines) UnmarshalJSON(p []byte) error {
-	p = bytes.TrimSpace(p)
-	if len(p) > 0 && p[0] == '"' {
-		var s string
-		if err := json.Unmarshal(p, &s); err != nil {
-			return err
-		}
+	if s, ok, err := asString(p); ok {
 		*l = strings.Split(s, "\n")
-		return nil
+		return err
 	}
 	var ss []string
 	if err := json.Unmarshal(p, &ss); err != nil {
