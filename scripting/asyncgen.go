@@ -77,25 +77,11 @@ func rewriteForAwait(src string) string {
 			return src
 		}
 		open := loc[1] - 1
-		depth, closeAt, ofAt := 0, -1, -1
-		for i := open; i < len(src); i++ {
-			if !mask[i] {
-				continue
-			}
-			switch src[i] {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			}
-			if depth == 1 && ofAt < 0 && strings.HasPrefix(src[i:], "of") && i > 0 && !isIdentByte(src[i-1]) && i+2 < len(src) && !isIdentByte(src[i+2]) {
-				ofAt = i
-			}
-			if depth == 0 {
-				closeAt = i
-				break
-			}
+		closeAt := matchClose(src, mask, open)
+		if closeAt < 0 {
+			return src
 		}
+		ofAt := topLevelOf(src, mask, open, closeAt)
 		if closeAt < 0 || ofAt < 0 {
 			return src
 		}
@@ -117,8 +103,7 @@ func rewriteForAwait(src string) string {
 			continue
 		}
 		// A single-statement body runs to its semicolon: it is braced.
-		end := -1
-		depth = 0
+		end, depth := -1, 0
 		for i := body; i < len(src) && end < 0; i++ {
 			if !mask[i] {
 				continue
@@ -258,6 +243,27 @@ func rewriteAsyncMethods(src string) string {
 		src = src[:loc[0]] + name + "(..." + a + ") { return (async function* " + src[open:closeParen+1] + src[closeParen+1:end+1] +
 			").apply(this, " + a + "); }" + src[end+1:]
 	}
+}
+
+// topLevelOf returns the index of the first `of` keyword directly inside
+// the brackets at open and closeAt (not nested deeper), or -1.
+func topLevelOf(src string, mask []bool, open, closeAt int) int {
+	depth := 0
+	for i := open + 1; i < closeAt; i++ {
+		if !mask[i] {
+			continue
+		}
+		switch src[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		}
+		if depth == 0 && strings.HasPrefix(src[i:], "of") && !isIdentByte(src[i-1]) && i+2 < len(src) && !isIdentByte(src[i+2]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // matchClose returns the index of the bracket closing the one at open.
