@@ -201,22 +201,8 @@ func corpusReport(root, src, echo, raw, redirect, blackhole string) ([]byte, err
 		if p == "" {
 			continue
 		}
-		cp := filepath.Join(dir, kind+filepath.Ext(p))
-		if strings.HasSuffix(p, ".json") {
-			_, err = rewriteJSONFile(p, cp, rw)
-		} else {
-			err = rewriteTextFile(p, cp, rw)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("copying %s: %w", p, err)
-		}
-		switch kind {
-		case "environment":
-			o.Environment = cp
-		case "globals":
-			o.Globals = cp
-		case "data":
-			o.IterationData = cp
+		if err := useCompanion(o, kind, p, dir, rw); err != nil {
+			return nil, err
 		}
 	}
 	if p := companionOf(src, ".postman_config.json"); p != "" {

@@ -331,22 +331,8 @@ func runSuiteCollection(t *testing.T, key, echo, raw, redirect, blackhole string
 		if p == "" || kind == "config" {
 			continue
 		}
-		cp := filepath.Join(dir, kind+filepath.Ext(p))
-		if strings.HasSuffix(p, ".json") {
-			_, err = rewriteJSONFile(p, cp, rw)
-		} else {
-			err = rewriteTextFile(p, cp, rw)
-		}
-		if err != nil {
-			t.Fatalf("copying %s: %v", p, err)
-		}
-		switch kind {
-		case "environment":
-			o.Environment = cp
-		case "globals":
-			o.Globals = cp
-		case "data":
-			o.IterationData = cp
+		if err := useCompanion(o, kind, p, dir, rw); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if p := companions["config"]; p != "" {

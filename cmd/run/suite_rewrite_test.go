@@ -387,6 +387,31 @@ func rewriteJSONFile(src, dst string, rw *suiteRewriter) (any, error) {
 	return doc, os.WriteFile(dst, encodeText(after, enc), 0o644)
 }
 
+// useCompanion copies a suite collection's companion file of kind
+// (environment, globals or data) into dir through the rewriter and points
+// o at the copy, as Newman's suite passes it with -e, -g or -d.
+func useCompanion(o *Options, kind, src, dir string, rw *suiteRewriter) error {
+	cp := filepath.Join(dir, kind+filepath.Ext(src))
+	var err error
+	if strings.HasSuffix(src, ".json") {
+		_, err = rewriteJSONFile(src, cp, rw)
+	} else {
+		err = rewriteTextFile(src, cp, rw)
+	}
+	if err != nil {
+		return fmt.Errorf("copying %s: %w", src, err)
+	}
+	switch kind {
+	case "environment":
+		o.Environment = cp
+	case "globals":
+		o.Globals = cp
+	case "data":
+		o.IterationData = cp
+	}
+	return nil
+}
+
 func rewriteTextFile(src, dst string, rw *suiteRewriter) error {
 	b, err := os.ReadFile(src)
 	if err != nil {
