@@ -157,7 +157,7 @@ func printPingOne(io *cmdutil.IOStreams, p1 *pingone.Running, stateFile, caFile,
 	if caFile != "" {
 		fmt.Fprintf(io.Out, "certificate: %s (run collections with --ssl-extra-ca-certs %s)\n", caFile, caFile)
 	} else if p1.CertPEM != nil {
-		fmt.Fprintln(io.Out, "(self-signed certificate: run collections with -k, or pass --ca-file to write it)")
+		fmt.Fprintln(io.Out, "(generated certificate: run collections with -k, or pass --ca-file to write it)")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/pem"
 	"io"
 	"net/http"
 	"net/url"
@@ -190,8 +191,8 @@ func TestServePingOnePersists(t *testing.T) {
 }
 
 // TestServePingOneTLSWritesCA: with --tls the certificate to trust is
-// written where the banner says, and a client trusting that file (as
-// --ssl-extra-ca-certs does) gets through.
+// written where the banner says, is an authority for loopback names only,
+// and a client trusting that file (as --ssl-extra-ca-certs does) gets through.
 func TestServePingOneTLSWritesCA(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -202,6 +203,15 @@ func TestServePingOneTLSWritesCA(t *testing.T) {
 	require.NoError(t, err)
 	pool := x509.NewCertPool()
 	require.True(t, pool.AppendCertsFromPEM(pemBytes))
+	// The file may end up in a trust store: the authority it holds may vouch
+	// for loopback names only.
+	block, _ := pem.Decode(pemBytes)
+	require.NotNil(t, block)
+	authority, err := x509.ParseCertificate(block.Bytes)
+	require.NoError(t, err)
+	assert.True(t, authority.PermittedDNSDomainsCritical)
+	assert.Equal(t, []string{"localhost"}, authority.PermittedDNSDomains)
+	assert.Len(t, authority.PermittedIPRanges, 2)
 	base := regexp.MustCompile(`https://127\.0\.0\.1:\d+`).FindString(out)
 	require.NotEmpty(t, base, out)
 	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}

@@ -1,17 +1,9 @@
 package pingone
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
-	"math/big"
-	"net"
-	"time"
 
 	"github.com/courier-run/courier/simulators/loopback"
 )
@@ -25,9 +17,10 @@ type Running struct {
 	APIURL string
 	// Addr is the host:port actually bound.
 	Addr string
-	// CertPEM is the self-signed certificate (PEM) when serving HTTPS, for
-	// clients that trust it explicitly (courier --ssl-extra-ca-certs);
-	// nil over HTTP.
+	// CertPEM is the certificate (PEM) of the authority made for this
+	// server alone when serving HTTPS, for clients that trust it
+	// explicitly (courier --ssl-extra-ca-certs). It may sign only loopback
+	// names and its key never leaves memory. Nil over HTTP.
 	CertPEM []byte
 	// Server is the handler, for Credentials and OTP.
 	Server *Server
@@ -78,7 +71,7 @@ func (r *Running) Wait() error { return r.srv.Wait() }
 
 // Listen serves a new local PingOne on a loopback address ("" or
 // "127.0.0.1:0" picks a free port), over HTTPS with a generated
-// self-signed certificate when opts.TLS is set.
+// certificate when opts.TLS is set (see Running.CertPEM).
 func Listen(addr string, opts Options) (*Running, error) {
 	s := New(opts)
 	if opts.StateFile != "" {
@@ -104,7 +97,7 @@ func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
 	run := &Running{Addr: ln.Addr().String(), Server: s}
 	scheme := "http"
 	if useTLS {
-		cert, certPEM, err := selfSigned()
+		cert, certPEM, err := issueCertificate("local PingOne (courier)", nil, nil)
 		if err != nil {
 			_ = ln.Close()
 			return nil, fmt.Errorf("creating the TLS certificate: %w", err)
@@ -117,40 +110,4 @@ func ListenServer(addr string, s *Server, useTLS bool) (*Running, error) {
 	run.APIURL = run.URL + "/v1"
 	run.srv = loopback.Serve(ln, s)
 	return run, nil
-}
-
-// selfSigned makes a one-day ECDSA certificate for the loopback names.
-func selfSigned() (tls.Certificate, []byte, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 128))
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	now := time.Now()
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: "local PingOne (courier)"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(24 * time.Hour),
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-		DNSNames:              []string{"localhost"},
-		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	cert, err := tls.X509KeyPair(certPEM, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}))
-	return cert, certPEM, err
 }

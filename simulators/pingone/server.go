@@ -79,7 +79,7 @@ type Options struct {
 	FlowTTL  time.Duration
 	// Now is the clock (time.Now if nil); tests move it to expire tokens.
 	Now func() time.Time
-	// TLS serves HTTPS with a generated self-signed certificate (Listen only).
+	// TLS serves HTTPS with a generated certificate (Listen only).
 	TLS bool
 	// StateFile keeps the tenant (environments, users, applications, keys,
 	// sessions, tokens) in this file across restarts (Listen only); ""
