@@ -17,6 +17,31 @@ import (
 // wildcards are in r.PathValue.
 type apiHandler func(w http.ResponseWriter, r *http.Request, c *caller, env *environment, base string)
 
+// itemHandler serves a route below one item of the environment.
+type itemHandler[T any] func(w http.ResponseWriter, r *http.Request, env *environment, item T, base string)
+
+// envItem is a record that lives in one environment (a pointer type).
+type envItem interface {
+	comparable
+	environmentID() string
+}
+
+// inEnvironment serves h with the item that find returns for the route's
+// {idName}. An unknown id and another environment's item get the same
+// PingOne 404 (NOT_FOUND), so no environment learns another's ids. find
+// runs per request because Restore replaces the server's maps.
+func inEnvironment[T envItem](idName string, find func(id string) T, h itemHandler[T]) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
+		var none T
+		item := find(r.PathValue(idName))
+		if item == none || item.environmentID() != env.id {
+			writeNotFound(w)
+			return
+		}
+		h(w, r, env, item, base)
+	}
+}
+
 // apiRoute is one line of the table: its methods (space-separated) on a
 // path below the environment.
 type apiRoute struct {

@@ -104,22 +104,14 @@ func (s *Server) applicationRoles(w http.ResponseWriter, r *http.Request, _ *cal
 	s.appRoleTable(s.appRoleState(), env, base).serve(w, r, r.PathValue("applicationRoleID"))
 }
 
-// withAppRole resolves {applicationRoleID} in the environment (404 when it
-// is not there).
-func (s *Server) withAppRole(h func(http.ResponseWriter, *http.Request, *appRoleState, *environment, string, *appRole)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
-		st := s.appRoleState()
-		role := st.roles[r.PathValue("applicationRoleID")]
-		if role == nil || role.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, st, env, base, role)
-	}
+// withAppRole resolves {applicationRoleID} in the environment.
+func (s *Server) withAppRole(h itemHandler[*appRole]) apiHandler {
+	return inEnvironment("applicationRoleID", func(id string) *appRole { return s.appRoleState().roles[id] }, h)
 }
 
 // appRoleAssignments lists the users a role is assigned to.
-func (s *Server) appRoleAssignments(w http.ResponseWriter, _ *http.Request, st *appRoleState, env *environment, base string, role *appRole) {
+func (s *Server) appRoleAssignments(w http.ResponseWriter, _ *http.Request, env *environment, role *appRole, base string) {
+	st := s.appRoleState()
 	var out []any
 	for _, a := range st.assignmentsWhere(func(a *appRoleAssignment) bool { return a.roleID == role.id }) {
 		out = append(out, s.appAssignmentJSON(a, base))
@@ -233,7 +225,8 @@ func (s *Server) appRoleTable(st *appRoleState, env *environment, base string) t
 
 // serveRolePermissions lists a role's permissions and adds an existing
 // one by id; PingOne answers the added permission.
-func (s *Server) serveRolePermissions(w http.ResponseWriter, r *http.Request, st *appRoleState, env *environment, base string, role *appRole) {
+func (s *Server) serveRolePermissions(w http.ResponseWriter, r *http.Request, env *environment, role *appRole, base string) {
+	st := s.appRoleState()
 	switch r.Method {
 	case http.MethodGet:
 		var out []any

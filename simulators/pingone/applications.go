@@ -52,17 +52,9 @@ func (s *Server) applicationRoutes(add addRoute) {
 	add("GET PUT DELETE", "applications/{applicationID}/flowPolicyAssignments/{assignmentID}", flows)
 }
 
-// withApp resolves {applicationID} in the environment (404 when it is not
-// there).
-func (s *Server) withApp(h func(http.ResponseWriter, *http.Request, *environment, *application, string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
-		app := s.apps[r.PathValue("applicationID")]
-		if app == nil || app.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, env, app, base)
-	}
+// withApp resolves {applicationID} in the environment.
+func (s *Server) withApp(h itemHandler[*application]) apiHandler {
+	return inEnvironment("applicationID", func(id string) *application { return s.apps[id] }, h)
 }
 
 func (s *Server) applicationsCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {

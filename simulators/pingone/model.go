@@ -191,3 +191,10 @@ type OTPRecord struct {
 	Message   string    `json:"message,omitempty"` // the text that would have been sent
 	ExpiresAt time.Time `json:"expiresAt"`
 }
+
+// environmentID names the environment a record lives in (envItem).
+func (u *user) environmentID() string         { return u.envID }
+func (a *application) environmentID() string  { return a.envID }
+func (p *signOnPolicy) environmentID() string { return p.envID }
+func (r *resource) environmentID() string     { return r.envID }
+func (r *appRole) environmentID() string      { return r.envID }

@@ -104,17 +104,9 @@ func (s *Server) resourceRoutes(add addRoute) {
 	add("GET PUT DELETE", "resources/{resourceID}/attributes/{attributeID}", x(s.resourceAttribute))
 }
 
-// withResource resolves {resourceID} in the environment (404 when it is
-// not there).
-func (s *Server) withResource(h func(http.ResponseWriter, *http.Request, *environment, *resource, string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
-		res := s.resources[r.PathValue("resourceID")]
-		if res == nil || res.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, env, res, base)
-	}
+// withResource resolves {resourceID} in the environment.
+func (s *Server) withResource(h itemHandler[*resource]) apiHandler {
+	return inEnvironment("resourceID", func(id string) *resource { return s.resources[id] }, h)
 }
 
 func (s *Server) resourcesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {

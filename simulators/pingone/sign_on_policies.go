@@ -17,17 +17,9 @@ func (s *Server) signOnPolicyRoutes(add addRoute) {
 	add("GET PUT", "signOnPolicies/{policyID}/actions/{actionID}", actions)
 }
 
-// withPolicy resolves {policyID} in the environment (404 when it is not
-// there).
-func (s *Server) withPolicy(h func(http.ResponseWriter, *http.Request, *environment, *signOnPolicy, string)) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
-		pol := s.policies[r.PathValue("policyID")]
-		if pol == nil || pol.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, env, pol, base)
-	}
+// withPolicy resolves {policyID} in the environment.
+func (s *Server) withPolicy(h itemHandler[*signOnPolicy]) apiHandler {
+	return inEnvironment("policyID", func(id string) *signOnPolicy { return s.policies[id] }, h)
 }
 
 func (s *Server) policiesCollection(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {

@@ -48,19 +48,9 @@ func (s *Server) userRoutes(add addRoute) {
 	add("GET DELETE", "users/{userID}/roleAssignments/{roleAssignmentID}", roles)
 }
 
-// userHandler serves a route below one user.
-type userHandler func(w http.ResponseWriter, r *http.Request, env *environment, u *user, base string)
-
-// withUser resolves {userID} in the environment (404 when it is not there).
-func (s *Server) withUser(h userHandler) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ *caller, env *environment, base string) {
-		u := s.users[r.PathValue("userID")]
-		if u == nil || u.envID != env.id {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, env, u, base)
-	}
+// withUser resolves {userID} in the environment.
+func (s *Server) withUser(h itemHandler[*user]) apiHandler {
+	return inEnvironment("userID", func(id string) *user { return s.users[id] }, h)
 }
 
 // usersCollection lists (with PingOne's SCIM-like filter) and creates users.
