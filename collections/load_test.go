@@ -166,7 +166,7 @@ func TestLoadEdgeCases(t *testing.T) {
 			eq(t, "urlencoded", find(t, c, "urlencoded").Request.Body.URLEncoded, []FormParam{
 				{Key: "a", Value: "1"}, {Key: "b", Value: "2", Disabled: true}})
 			eq(t, "file", find(t, c, "file").Request.Body, &Body{Mode: BodyFile, File: "data/upload.bin"})
-			eq(t, "graphql", find(t, c, "graphql").Request.Body.GraphQL, &GraphQL{Query: "query { me { id } }", Variables: `{"n":1}`})
+			eq(t, "graphql", find(t, c, "graphql").Request.Body.GraphQL, &GraphQL{Query: "query { me { id } }", Variables: `{"n":1}`, VariablesJSON: true, Unset: []string{"operationName"}})
 			eq(t, "disabled body", find(t, c, "disabled body").Request.Body, &Body{Mode: BodyRaw, Raw: "x", Disabled: true})
 		}},
 		{"deep_nesting.json", func(t *testing.T, c *Collection) {
@@ -260,7 +260,7 @@ func TestV1Conversion(t *testing.T) {
 	eq(t, "urlencoded", cr.Body.URLEncoded, []FormParam{{Key: "k", Value: "v"}})
 
 	d := find(t, c, "D graphql").Request
-	eq(t, "graphql", d.Body, &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: "{ me }", Variables: "{}"}})
+	eq(t, "graphql", d.Body, &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: "{ me }", Variables: "{}", Unset: []string{"operationName"}}})
 	eq(t, "headerData wins over headers string", d.Header, []Header{{Key: "X-H", Value: "1", Disabled: true}, {Key: "X-Other", Value: "2"}})
 
 	top := find(t, c, "Top binary")

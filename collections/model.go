@@ -178,6 +178,23 @@ type GraphQL struct {
 	Query         string
 	OperationName string
 	Variables     string
+	// VariablesJSON marks variables written as a JSON value rather than
+	// text (an object, usually): Variables holds its JSON text, and
+	// scripts see the value itself, as postman-collection keeps it.
+	VariablesJSON bool
+	// Unset names the members the collection left out ("query",
+	// "operationName", "variables"): scripts read them as undefined.
+	Unset []string
+}
+
+// IsUnset reports whether the collection left member name out.
+func (g *GraphQL) IsUnset(name string) bool {
+	for _, n := range g.Unset {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Auth is an auth block. Params are normalized from both the v2.1 array form

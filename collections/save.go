@@ -123,9 +123,9 @@ type outFile struct {
 }
 
 type outGraphQL struct {
-	Query         string `json:"query"`
-	OperationName string `json:"operationName,omitempty"`
-	Variables     string `json:"variables"`
+	Query         string          `json:"query"`
+	OperationName string          `json:"operationName,omitempty"`
+	Variables     json.RawMessage `json:"variables"`
 }
 
 type outForm struct {
@@ -246,7 +246,11 @@ func outRequestOf(r *Request) *outRequest {
 			ob.File = &outFile{Src: b.File}
 		}
 		if b.GraphQL != nil {
-			ob.GraphQL = &outGraphQL{Query: b.GraphQL.Query, OperationName: b.GraphQL.OperationName, Variables: b.GraphQL.Variables}
+			vars, _ := json.Marshal(b.GraphQL.Variables)
+			if b.GraphQL.VariablesJSON && json.Valid([]byte(b.GraphQL.Variables)) {
+				vars = []byte(b.GraphQL.Variables) // an object stays an object
+			}
+			ob.GraphQL = &outGraphQL{Query: b.GraphQL.Query, OperationName: b.GraphQL.OperationName, Variables: vars}
 		}
 		if b.Language != "" {
 			ob.Options = &outBodyOpts{}

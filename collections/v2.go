@@ -792,13 +792,32 @@ func firstNonEmpty(s ...string) string {
 }
 
 type rawGraphQL struct {
-	Query         text `json:"query"`
-	OperationName text `json:"operationName"`
-	Variables     text `json:"variables"`
+	Query         json.RawMessage `json:"query"`
+	OperationName json.RawMessage `json:"operationName"`
+	Variables     json.RawMessage `json:"variables"`
 }
 
+// model keeps what the collection wrote: which members it left out and
+// whether variables is text or a JSON value (null is a value: the runtime
+// sends it as null).
 func (g rawGraphQL) model() *GraphQL {
-	return &GraphQL{Query: g.Query.String(), OperationName: g.OperationName.String(), Variables: g.Variables.String()}
+	m := &GraphQL{Query: jsonText(g.Query), OperationName: jsonText(g.OperationName), Variables: jsonText(g.Variables)}
+	switch jsonKind(g.Variables) {
+	case "string", "nothing":
+	case "null":
+		m.Variables, m.VariablesJSON = "null", true
+	default:
+		m.VariablesJSON = true
+	}
+	for _, f := range []struct {
+		name string
+		raw  json.RawMessage
+	}{{"query", g.Query}, {"operationName", g.OperationName}, {"variables", g.Variables}} {
+		if jsonKind(f.raw) == "nothing" {
+			m.Unset = append(m.Unset, f.name)
+		}
+	}
+	return m
 }
 
 // eachObject calls fn for each element of a JSON array, with the element

@@ -69,6 +69,10 @@ func v3Comparable(c *Collection) *Collection {
 						if r.Body.Mode == BodyGraphQL && r.Body.GraphQL == nil {
 							r.Body.GraphQL = &GraphQL{}
 						}
+						// v3 keeps GraphQL members as text, present or not.
+						if g := r.Body.GraphQL; g != nil {
+							g.VariablesJSON, g.Unset = false, nil
+						}
 					}
 				}
 				// The url text is rebuilt from its parts; compare parts.

@@ -627,8 +627,11 @@ type plainBody struct {
 	FormData   []plainKV `json:"formdata"`
 	File       string    `json:"file"`
 	GraphQL    *struct {
-		Query     string `json:"query"`
-		Variables string `json:"variables"`
+		Query         string   `json:"query"`
+		OperationName string   `json:"operationName"`
+		Variables     string   `json:"variables"`
+		VariablesJSON bool     `json:"variablesJSON"`
+		Unset         []string `json:"unset"`
 	} `json:"graphql"`
 	Disabled bool `json:"disabled"`
 }
@@ -671,7 +674,8 @@ func (p *plainRequest) toRequest() *collections.Request {
 		}
 		cb.URLEncoded, cb.FormData = conv(b.URLEncoded), conv(b.FormData)
 		if b.GraphQL != nil {
-			cb.GraphQL = &collections.GraphQL{Query: b.GraphQL.Query, Variables: b.GraphQL.Variables}
+			g := b.GraphQL
+			cb.GraphQL = &collections.GraphQL{Query: g.Query, OperationName: g.OperationName, Variables: g.Variables, VariablesJSON: g.VariablesJSON, Unset: g.Unset}
 		}
 		r.Body = cb
 	}
@@ -769,8 +773,20 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 		case collections.BodyFile:
 			_ = bm.Set("file", b.File)
 		case collections.BodyGraphQL:
-			if b.GraphQL != nil {
-				_ = bm.Set("graphql", obj("query", b.GraphQL.Query, "variables", b.GraphQL.Variables))
+			if g := b.GraphQL; g != nil {
+				// As postman-collection keeps it: the three members as the
+				// collection wrote them, undefined when left out.
+				member := func(name, v string) any {
+					if v == "" && g.IsUnset(name) {
+						return goja.Undefined()
+					}
+					return v
+				}
+				var vars any = member("variables", g.Variables)
+				if g.VariablesJSON {
+					vars = e.parseJSON(g.Variables)
+				}
+				_ = bm.Set("graphql", obj("query", member("query", g.Query), "operationName", member("operationName", g.OperationName), "variables", vars))
 			}
 		}
 		if b.Disabled {

@@ -298,7 +298,7 @@ function RequestBody(b) {
     if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam }); }
     if (b.formdata) { this.formdata = new PropertyList(b.formdata); }
     if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
-    if (b.graphql) { this.graphql = b.graphql; }
+    if (b.graphql) { this.graphql = { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables }; }
     if (b.language) { this.options = { raw: { language: b.language } }; }
     if (b.options) { this.options = b.options; }
     if (b.disabled) { this.disabled = true; }
@@ -330,7 +330,7 @@ function plainBody(b) {
     if (b.urlencoded) { o.urlencoded = plainList(b.urlencoded); }
     if (b.formdata) { o.formdata = plainList(b.formdata); }
     if (b.file) { o.file = typeof b.file === 'string' ? b.file : b.file.src; }
-    if (b.graphql) { o.graphql = { query: b.graphql.query || '', variables: typeof b.graphql.variables === 'string' ? b.graphql.variables : JSON.stringify(b.graphql.variables || {}) }; }
+    if (b.graphql) { o.graphql = { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables }; }
     if (b.options && b.options.raw && b.options.raw.language) { o.language = b.options.raw.language; }
     if (b.language) { o.language = b.language; }
     if (b.disabled) { o.disabled = true; }
@@ -463,6 +463,15 @@ R.toJSON = function () {
 R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
 R.toString = function () { return this.url.toString(); };
 
+// plainGraphQL is a GraphQL body in the Go side's shape: text members, the
+// ones left undefined listed, variables given as a value marked.
+function plainGraphQL(g) {
+    var text = function (v) { return v === undefined || v === null ? '' : String(v); };
+    var unset = ['query', 'operationName', 'variables'].filter(function (k) { return g[k] === undefined; });
+    var asValue = g.variables !== undefined && typeof g.variables !== 'string';
+    return { query: text(g.query), operationName: text(g.operationName), variables: asValue ? JSON.stringify(g.variables) : text(g.variables), variablesJSON: asValue, unset: unset };
+}
+
 function plainRequest(r) {
     var url = r.url instanceof Url ? r.url : new Url(r.url);
     var hdrs = r.headers instanceof PropertyList ? r.headers.members : headerList(r.headers || r.header || []).members;
@@ -479,6 +488,7 @@ function plainRequest(r) {
         description: typeof r.description === 'string' ? r.description : ''
     };
     var b = plainBody(r.body);
+    if (b && b.graphql) { b.graphql = plainGraphQL(b.graphql); }
     if (b) {
         ['urlencoded', 'formdata'].forEach(function (m) {
             if (b[m]) {
