@@ -9,44 +9,41 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/brianvoe/gofakeit/v7"
 )
 
 // Dynamic variables are Postman's built-in {{$name}} generators
 // (postman-collection lib/superstring/dynamic-variables.js, backed by
 // faker 5.5.3 with the en locale). Each reference gets a fresh value. Output
 // follows faker's shapes so scripts that parse the values keep working;
-// the word lists are our own or gofakeit's, so values differ in detail.
+// the word lists are our own (dynamic_words.go), so values differ in detail.
 
-// dynamicGen maps each name to its generator. All generators are safe for
-// concurrent use: gofakeit's global faker locks, and math/rand/v2's
-// top-level functions are goroutine-safe.
+// dynamicGen maps each name to its generator. A generator runs with its
+// Gen locked (Gen.Dynamic).
 var dynamicGen = map[string]func(g *Gen) string{
-	"$guid":         func(g *Gen) string { return g.f.UUID() },
+	"$guid":         (*Gen).uuid,
 	"$timestamp":    func(g *Gen) string { return strconv.FormatInt((time.Now().UnixMilli()+500)/1000, 10) },
 	"$isoTimestamp": func(g *Gen) string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z") },
 	"$randomInt":    func(g *Gen) string { return strconv.Itoa(g.r.IntN(1001)) },
 
 	// Names and jobs.
-	"$randomFirstName":     func(g *Gen) string { return g.f.FirstName() },
-	"$randomLastName":      func(g *Gen) string { return g.f.LastName() },
+	"$randomFirstName":     (*Gen).firstName,
+	"$randomLastName":      (*Gen).lastName,
 	"$randomFullName":      (*Gen).fullName,
 	"$randomNamePrefix":    func(g *Gen) string { return g.pick(namePrefixes) },
 	"$randomNameSuffix":    func(g *Gen) string { return g.pick(nameSuffixes) },
-	"$randomJobTitle":      func(g *Gen) string { return g.f.JobDescriptor() + " " + g.f.JobLevel() + " " + g.pick(jobTypes) },
-	"$randomJobDescriptor": func(g *Gen) string { return g.f.JobDescriptor() },
-	"$randomJobArea":       func(g *Gen) string { return g.f.JobLevel() },
+	"$randomJobTitle":      func(g *Gen) string { return g.pick(jobDescriptors) + " " + g.pick(jobAreas) + " " + g.pick(jobTypes) },
+	"$randomJobDescriptor": func(g *Gen) string { return g.pick(jobDescriptors) },
+	"$randomJobArea":       func(g *Gen) string { return g.pick(jobAreas) },
 	"$randomJobType":       func(g *Gen) string { return g.pick(jobTypes) },
 
 	// Phone, address, geo.
 	"$randomPhoneNumber":    (*Gen).phoneNumber,
 	"$randomPhoneNumberExt": func(g *Gen) string { return strconv.Itoa(1+g.r.IntN(99)) + "-" + g.phoneNumber() },
-	"$randomCity":           func(g *Gen) string { return g.f.City() },
+	"$randomCity":           func(g *Gen) string { return g.pick(cities) },
 	"$randomStreetName":     (*Gen).streetName,
 	"$randomStreetAddress":  func(g *Gen) string { return g.digits(3+g.r.IntN(3), true) + " " + g.streetName() },
-	"$randomCountry":        func(g *Gen) string { return g.f.Country() },
-	"$randomCountryCode":    func(g *Gen) string { return g.f.CountryAbr() },
+	"$randomCountry":        func(g *Gen) string { n, _ := g.country(); return n },
+	"$randomCountryCode":    func(g *Gen) string { _, c := g.country(); return c },
 	"$randomLatitude":       func(g *Gen) string { return strconv.FormatFloat(g.r.Float64()*180-90, 'f', 4, 64) },
 	"$randomLongitude":      func(g *Gen) string { return strconv.FormatFloat(g.r.Float64()*360-180, 'f', 4, 64) },
 
@@ -61,7 +58,7 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomDomainWord":   (*Gen).domainWord,
 	"$randomIP":           (*Gen).ipv4,
 	"$randomIPV6":         (*Gen).ipv6,
-	"$randomUserAgent":    func(g *Gen) string { return g.f.UserAgent() },
+	"$randomUserAgent":    (*Gen).userAgent,
 	"$randomHexColor":     func(g *Gen) string { return fmt.Sprintf("#%06x", g.r.IntN(1<<24)) },
 	"$randomMACAddress":   (*Gen).macAddress,
 	"$randomPassword":     func(g *Gen) string { return g.randomChars(15, wordChars) },
@@ -69,13 +66,13 @@ var dynamicGen = map[string]func(g *Gen) string{
 	// Text.
 	"$randomWords":          (*Gen).randomWords,
 	"$randomWord":           (*Gen).randomWord,
-	"$randomAbbreviation":   func(g *Gen) string { return g.f.HackerAbbreviation() },
-	"$randomAdjective":      func(g *Gen) string { return g.f.HackerAdjective() },
-	"$randomNoun":           func(g *Gen) string { return g.f.HackerNoun() },
-	"$randomVerb":           func(g *Gen) string { return g.f.HackerVerb() },
-	"$randomIngverb":        func(g *Gen) string { return g.f.HackeringVerb() },
-	"$randomPhrase":         func(g *Gen) string { return g.f.HackerPhrase() },
-	"$randomLoremWord":      func(g *Gen) string { return g.f.LoremIpsumWord() },
+	"$randomAbbreviation":   func(g *Gen) string { return g.pick(hackerAbbreviations) },
+	"$randomAdjective":      func(g *Gen) string { return g.pick(hackerAdjectives) },
+	"$randomNoun":           func(g *Gen) string { return g.pick(hackerNouns) },
+	"$randomVerb":           func(g *Gen) string { return g.pick(hackerVerbs) },
+	"$randomIngverb":        func(g *Gen) string { return g.pick(hackerIngVerbs) },
+	"$randomPhrase":         (*Gen).hackerPhrase,
+	"$randomLoremWord":      func(g *Gen) string { return g.pick(loremWords) },
 	"$randomLoremWords":     func(g *Gen) string { return g.loremWords(3) },
 	"$randomLoremSentence":  (*Gen).loremSentence,
 	"$randomLoremSlug":      func(g *Gen) string { return strings.ReplaceAll(g.loremWords(3), " ", "-") },
@@ -89,7 +86,7 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomLoremLines": func(g *Gen) string { return g.loremSentences(1+g.r.IntN(5), "\n") },
 
 	// Business.
-	"$randomColor":      func(g *Gen) string { return g.f.SafeColor() },
+	"$randomColor":      func(g *Gen) string { return g.pick(safeColors) },
 	"$randomDepartment": func(g *Gen) string { return g.pick(departments) },
 	"$randomProductName": func(g *Gen) string {
 		return g.pick(productAdjectives) + " " + g.pick(productMaterials) + " " + g.pick(products)
@@ -123,10 +120,10 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomCreditCardMask":        func(g *Gen) string { return g.digits(4, false) },
 	"$randomPrice":                 func(g *Gen) string { return strconv.FormatFloat(float64(g.r.IntN(100001))/100, 'f', 2, 64) },
 	"$randomTransactionType":       func(g *Gen) string { return g.pick(transactionTypes) },
-	"$randomCurrencyCode":          func(g *Gen) string { return g.f.CurrencyShort() },
-	"$randomCurrencyName":          func(g *Gen) string { return g.f.CurrencyLong() },
+	"$randomCurrencyCode":          func(g *Gen) string { c, _ := g.currency(); return c },
+	"$randomCurrencyName":          func(g *Gen) string { _, n := g.currency(); return n },
 	"$randomCurrencySymbol":        func(g *Gen) string { return g.pick(currencySymbols) },
-	"$randomBitcoin":               func(g *Gen) string { return g.f.BitcoinAddress() },
+	"$randomBitcoin":               (*Gen).bitcoinAddress,
 	"$randomBankAccountIban":       (*Gen).iban,
 	"$randomBankAccountBic":        (*Gen).bic,
 	"$randomAvatarImage":           func(g *Gen) string { return "https://cdn.fakercloud.com/avatars/" + g.handle() + "_128.jpg" },
@@ -155,7 +152,7 @@ var dynamicGen = map[string]func(g *Gen) string{
 	"$randomFileExt":               func(g *Gen) string { return g.pick(fileExts) },
 	"$randomSemver":                func(g *Gen) string { return fmt.Sprintf("%d.%d.%d", g.r.IntN(10), g.r.IntN(10), g.r.IntN(10)) },
 	"$randomLocale":                func(g *Gen) string { return g.pick(locales) },
-	"$randomUUID":                  func(g *Gen) string { return g.f.UUID() },
+	"$randomUUID":                  (*Gen).uuid,
 	"$randomBoolean":               func(g *Gen) string { return strconv.FormatBool(g.r.IntN(2) == 1) },
 	"$randomAlphaNumeric":          func(g *Gen) string { return g.randomChars(1, alphaNum) },
 }
@@ -178,20 +175,18 @@ func DynamicNames() []string { return append([]string(nil), dynamicNames()...) }
 // repeats its values whatever runs beside it.
 type Gen struct {
 	mu sync.Mutex
-	f  *gofakeit.Faker
 	r  *rand.Rand
 }
 
 // NewGen returns a generator seeded with seed; 0 seeds it at random.
 func NewGen(seed uint64) *Gen {
 	if seed == 0 {
-		return &Gen{f: gofakeit.New(0), r: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))}
+		return &Gen{r: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))}
 	}
-	return &Gen{f: gofakeit.New(seed), r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	return &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 }
 
-// defaultGen is made on first use: most runs never generate a value, and a
-// program's start-up should not pay for gofakeit's set-up.
+// defaultGen is made on first use: most runs never generate a value.
 var defaultGen = sync.OnceValue(func() *Gen { return NewGen(0) })
 
 // Dynamic generates a fresh value for the dynamic variable name ("$guid")
@@ -276,38 +271,40 @@ func (g *Gen) phoneNumber() string {
 func (g *Gen) fullName() string {
 	switch g.r.IntN(10) {
 	case 0:
-		return g.pick(namePrefixes) + " " + g.f.FirstName() + " " + g.f.LastName()
+		return g.pick(namePrefixes) + " " + g.firstName() + " " + g.lastName()
 	case 1:
-		return g.f.FirstName() + " " + g.f.LastName() + " " + g.pick(nameSuffixes)
+		return g.firstName() + " " + g.lastName() + " " + g.pick(nameSuffixes)
 	default:
-		return g.f.FirstName() + " " + g.f.LastName()
+		return g.firstName() + " " + g.lastName()
 	}
 }
 
 func (g *Gen) streetName() string {
-	n := g.f.LastName()
+	n := g.lastName()
 	if g.r.IntN(2) == 0 {
-		n = g.f.FirstName()
+		n = g.firstName()
 	}
 	return n + " " + g.pick(streetSuffixes)
 }
 
 // userName has faker's shapes: "Jose26", "Verna_Gerlach", "Glenda.Welch80".
+// As faker's, it drops the apostrophes of names such as O'Brien.
 func (g *Gen) userName() string {
-	first := g.f.FirstName()
+	first := g.firstName()
+	last := func() string { return strings.ReplaceAll(g.lastName(), "'", "") }
 	switch g.r.IntN(3) {
 	case 0:
 		return first + strconv.Itoa(g.r.IntN(100))
 	case 1:
-		return first + g.pick([]string{".", "_"}) + g.f.LastName()
+		return first + g.pick([]string{".", "_"}) + last()
 	default:
-		return first + g.pick([]string{".", "_"}) + g.f.LastName() + strconv.Itoa(g.r.IntN(100))
+		return first + g.pick([]string{".", "_"}) + last() + strconv.Itoa(g.r.IntN(100))
 	}
 }
 
 func (g *Gen) domainWord() string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(g.f.FirstName()) {
+	for _, r := range strings.ToLower(g.firstName()) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
 			b.WriteRune(r)
 		}
@@ -321,7 +318,7 @@ func (g *Gen) domainWord() string {
 // handle is a Twitter-style handle, as faker's avatar URLs use.
 func (g *Gen) handle() string {
 	var b strings.Builder
-	for _, r := range g.f.Username() {
+	for _, r := range g.userNameHandle() {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
 			b.WriteRune(r)
 		}
@@ -357,12 +354,9 @@ func (g *Gen) macAddress() string {
 
 // randomWord draws from several vocabularies, like faker.random.word.
 func (g *Gen) randomWord() string {
-	gens := []func() string{
-		g.f.Noun, g.f.Adjective, g.f.Verb, g.f.Country, g.f.State,
-		g.f.SafeColor, g.f.HackerNoun, g.f.BuzzWord, g.f.ProductMaterial,
-		func() string { return g.pick(products) }, func() string { return g.pick(catchNouns) },
-	}
-	return gens[g.r.IntN(len(gens))]()
+	lists := [...][]string{nouns, adjectives, verbs, states, safeColors, hackerNouns, buzzWords, productMaterials,
+		products, catchNouns, cities}
+	return g.pick(lists[g.r.IntN(len(lists))])
 }
 
 func (g *Gen) randomWords() string {
@@ -377,7 +371,7 @@ func (g *Gen) randomWords() string {
 func (g *Gen) loremWords(n int) string {
 	w := make([]string, n)
 	for i := range w {
-		w[i] = g.f.LoremIpsumWord()
+		w[i] = g.pick(loremWords)
 	}
 	return strings.Join(w, " ")
 }
@@ -401,7 +395,7 @@ func (g *Gen) loremParagraph() string { return g.loremSentences(3+g.r.IntN(4), "
 func (g *Gen) loremText() string {
 	switch g.r.IntN(7) {
 	case 0:
-		return g.f.LoremIpsumWord()
+		return g.pick(loremWords)
 	case 1:
 		return g.loremWords(3)
 	case 2:
@@ -420,11 +414,11 @@ func (g *Gen) loremText() string {
 func (g *Gen) companyName() string {
 	switch g.r.IntN(3) {
 	case 0:
-		return g.f.LastName() + " " + g.pick(companySuffixes)
+		return g.lastName() + " " + g.pick(companySuffixes)
 	case 1:
-		return g.f.LastName() + " - " + g.f.LastName()
+		return g.lastName() + " - " + g.lastName()
 	default:
-		return g.f.LastName() + ", " + g.f.LastName() + " and " + g.f.LastName()
+		return g.lastName() + ", " + g.lastName() + " and " + g.lastName()
 	}
 }
 
@@ -479,7 +473,7 @@ func (g *Gen) fileName(ext string) string {
 	n := 1 + g.r.IntN(3)
 	w := make([]string, 0, n)
 	for len(w) < n {
-		if word := lettersOnly(g.f.Noun()); word != "" {
+		if word := lettersOnly(g.pick(nouns)); word != "" {
 			w = append(w, word)
 		}
 	}
@@ -497,11 +491,7 @@ func lettersOnly(s string) string {
 	return b.String()
 }
 
-// mimeType is a media type without gofakeit's occasional comment suffix.
-func (g *Gen) mimeType() string {
-	t, _, _ := strings.Cut(g.f.FileMimeType(), " ")
-	return t
-}
+func (g *Gen) mimeType() string { return g.pick(mimeTypes) }
 
 // imageDataURI is what faker 5.5.3's image.dataUri() returns when called
 // without arguments, as Postman does: an SVG whose size is "undefined".

@@ -310,3 +310,64 @@ func TestSeededGenRepeats(t *testing.T) {
 		t.Error("Read differs between two generators of one seed")
 	}
 }
+
+// TestDynamicWordListsFitShapes checks every entry of the vocabularies
+// against the shape of the variable that picks from it (TestDynamicShapes
+// only samples), and every phrase template's placeholders.
+func TestDynamicWordListsFitShapes(t *testing.T) {
+	t.Parallel()
+	var countryNames, countryCodes, currencyCodes, currencyNames []string
+	for _, c := range countries {
+		countryCodes, countryNames = append(countryCodes, c[0]), append(countryNames, c[1])
+	}
+	for _, c := range currencies {
+		currencyCodes, currencyNames = append(currencyCodes, c[0]), append(currencyNames, c[1])
+	}
+	lists := []struct {
+		variable string
+		words    []string
+	}{
+		{"$randomFirstName", firstNames}, {"$randomLastName", lastNames},
+		{"$randomJobDescriptor", jobDescriptors}, {"$randomJobArea", jobAreas},
+		{"$randomCity", cities}, {"$randomCountry", countryNames}, {"$randomCountryCode", countryCodes},
+		{"$randomCurrencyCode", currencyCodes}, {"$randomCurrencyName", currencyNames},
+		{"$randomAbbreviation", hackerAbbreviations}, {"$randomAdjective", hackerAdjectives},
+		{"$randomNoun", hackerNouns}, {"$randomVerb", hackerVerbs}, {"$randomIngverb", hackerIngVerbs},
+		{"$randomLoremWord", loremWords}, {"$randomColor", safeColors}, {"$randomMimeType", mimeTypes},
+		{"$randomWord", nouns}, {"$randomWord", adjectives}, {"$randomWord", verbs}, {"$randomWord", states},
+		{"$randomWord", buzzWords}, {"$randomFileName", func() (n []string) {
+			for _, w := range nouns {
+				n = append(n, lettersOnly(w)+".txt")
+			}
+			return n
+		}()},
+	}
+	for _, l := range lists {
+		re := regexp.MustCompile(dynamicShapes[l.variable])
+		seen := map[string]bool{}
+		for _, w := range l.words {
+			if !re.MatchString(w) {
+				t.Errorf("%s: %q does not match %s", l.variable, w, re)
+			}
+			if seen[w] {
+				t.Errorf("%s: %q is listed twice", l.variable, w)
+			}
+			seen[w] = true
+		}
+	}
+	placeholder := regexp.MustCompile(`\{[^}]*\}`)
+	for _, p := range hackerPhrases {
+		for _, m := range placeholder.FindAllString(p, -1) {
+			if m != "{a}" && m != "{adj}" && m != "{n}" && m != "{v}" && m != "{ing}" {
+				t.Errorf("phrase %q: unknown placeholder %s", p, m)
+			}
+		}
+	}
+	// faker's user names drop the apostrophe of names such as O'Brien.
+	g := NewGen(3)
+	for range 2000 {
+		if u := g.userName(); strings.Contains(u, "'") {
+			t.Fatalf("user name %q keeps an apostrophe", u)
+		}
+	}
+}
