@@ -14,7 +14,9 @@ shared=../shared/bench
 out=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
 
-go build -o "$out/courier" ./cmd/courier
+# Built as the releases are (.goreleaser.yaml): a static binary starts
+# faster than one linked against libc (no dynamic loader, ~1.5 ms).
+CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$out/courier" ./cmd/courier
 "$out/courier" serve echo --addr 127.0.0.1:18080 >/dev/null &
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null && break; sleep 0.1; done
 
