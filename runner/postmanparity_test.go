@@ -44,9 +44,25 @@ var (
 // parityRaw for the raw echo's (it answers with the request exactly as it
 // arrived: request line, headers in wire order, body).
 const (
-	parityBase = "http://echo.test"
-	parityRaw  = "http://raw.test"
+	parityBase  = "http://echo.test"
+	parityRaw   = "http://raw.test"
+	parityOther = "http://other.test"
+	// parityFiles stands for testdata/postman-parity/files (upload sources).
+	parityFiles = "FILES_DIR"
 )
+
+// otherBase is the echo server's base URL under the name localhost.
+func otherBase(base string) string {
+	return strings.Replace(base, "127.0.0.1", "localhost", 1)
+}
+
+func parityFilesDir() string {
+	dir, err := filepath.Abs("testdata/postman-parity/files")
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}
 
 // parityServers are the base URLs of the servers a case talks to.
 type parityServers struct{ echo, raw string }
@@ -69,6 +85,12 @@ type parityCase struct {
 	Collection map[string]any `json:"collection,omitempty"`
 	// Environment is an environment file's content.
 	Environment map[string]any `json:"environment,omitempty"`
+	// Globals is a globals file's content.
+	Globals map[string]any `json:"globals,omitempty"`
+	// Data is an iteration data file's text, DataName its file name
+	// (data.csv when empty: the name says CSV or JSON).
+	Data     string `json:"data,omitempty"`
+	DataName string `json:"dataName,omitempty"`
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
 	// ("ERROR test-script: message").
@@ -82,8 +104,14 @@ type parityCase struct {
 	Courier []string `json:"courier,omitempty"`
 }
 
+func (c parityCase) dataName() string {
+	if c.DataName != "" {
+		return c.DataName
+	}
+	return "data.csv"
+}
+
 func (c parityCase) collection(srv parityServers) []byte {
-	base := srv.echo
 	items := make([]any, 0, len(c.Items))
 	for _, it := range c.Items {
 		m := map[string]any{}
@@ -117,11 +145,21 @@ func (c parityCase) collection(srv parityServers) []byte {
 	if err != nil {
 		panic(err)
 	}
+	return srv.place(data)
+}
+
+// place puts the servers' addresses in place of the placeholders.
+func (srv parityServers) place(data []byte) []byte {
+	base := srv.echo
 	data = bytes.ReplaceAll(data, []byte(parityBase), []byte(base))
 	data = bytes.ReplaceAll(data, []byte(parityRaw), []byte(srv.raw))
 	// "raw.test" without a scheme (a URL the runtime completes) too.
 	data = bytes.ReplaceAll(data, []byte(strings.TrimPrefix(parityRaw, "http://")), []byte(strings.TrimPrefix(srv.raw, "http://")))
 	data = bytes.ReplaceAll(data, []byte("@echo.test/"), []byte("@"+strings.TrimPrefix(base, "http://")+"/"))
+	// "other.test" is the same echo server under the name localhost: another
+	// cookie domain, another host for redirects and auth.
+	data = bytes.ReplaceAll(data, []byte(parityOther), []byte(otherBase(base)))
+	data = bytes.ReplaceAll(data, []byte(parityFiles), []byte(parityFilesDir()))
 	// URL objects name the host in parts.
 	host, port, _ := strings.Cut(strings.TrimPrefix(base, "http://"), ":")
 	parts, _ := json.Marshal(strings.Split(host, "."))
@@ -134,7 +172,11 @@ func parityNormalize(lines []string, srv parityServers) []string {
 	host := strings.TrimPrefix(base, "http://")
 	rawHost := strings.TrimPrefix(srv.raw, "http://")
 	out := make([]string, 0, len(lines))
+	other := otherBase(base)
 	for _, l := range lines {
+		l = strings.ReplaceAll(l, parityFilesDir(), parityFiles)
+		l = strings.ReplaceAll(l, other, parityOther)
+		l = strings.ReplaceAll(l, strings.TrimPrefix(other, "http://"), strings.TrimPrefix(parityOther, "http://"))
 		l = strings.ReplaceAll(l, srv.raw, parityRaw)
 		l = strings.ReplaceAll(l, rawHost, strings.TrimPrefix(parityRaw, "http://"))
 		l = strings.ReplaceAll(l, base, parityBase)
@@ -193,11 +235,24 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 	r := &runner.Runner{Collection: coll, Sink: rec, Options: runner.Options{LoopbackOnly: true}}
 	if c.Environment != nil {
 		data, _ := json.Marshal(c.Environment)
+		data = base.place(data)
 		f, err := environments.Load(bytes.NewReader(data), "env.json")
 		require.NoError(t, err)
 		r.Environment = f.Scope()
 		r.Options.EnvironmentName = f.Name
 		r.Options.EnvironmentID = f.ID
+	}
+	if c.Globals != nil {
+		data, _ := json.Marshal(c.Globals)
+		data = base.place(data)
+		f, err := environments.Load(bytes.NewReader(data), "globals.json")
+		require.NoError(t, err)
+		r.Globals = f.Scope()
+	}
+	if c.Data != "" {
+		rows, err := environments.ParseData([]byte(c.Data), c.dataName())
+		require.NoError(t, err)
+		r.Options.Data = rows
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -248,9 +303,22 @@ func newmanAnswers(t *testing.T, newman string, c parityCase, base parityServers
 	args := []string{"run", cp, "-r", "json", "--reporter-json-export", rp}
 	if c.Environment != nil {
 		data, _ := json.Marshal(c.Environment)
+		data = base.place(data)
 		ep := filepath.Join(dir, "e.json")
 		require.NoError(t, os.WriteFile(ep, data, 0o644))
 		args = append(args, "-e", ep)
+	}
+	if c.Globals != nil {
+		data, _ := json.Marshal(c.Globals)
+		data = base.place(data)
+		gp := filepath.Join(dir, "g.json")
+		require.NoError(t, os.WriteFile(gp, data, 0o644))
+		args = append(args, "-g", gp)
+	}
+	if c.Data != "" {
+		dp := filepath.Join(dir, c.dataName())
+		require.NoError(t, os.WriteFile(dp, []byte(c.Data), 0o644))
+		args = append(args, "-d", dp)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
