@@ -88,6 +88,14 @@ func (o *wireOrder) moveToAuth(key string) {
 
 func (o *wireOrder) has(key string) bool { return o.index(key) >= 0 }
 
+// remove drops key (only keys placed after the auth slot are removed, so
+// authAt stays right).
+func (o *wireOrder) remove(key string) {
+	if i := o.index(key); i >= o.authAt {
+		o.keys = append(o.keys[:i], o.keys[i+1:]...)
+	}
+}
+
 func (o *wireOrder) index(key string) int {
 	for i, k := range o.keys {
 		if k == key {

@@ -462,6 +462,13 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 		!(req.Body.Mode == collections.BodyRaw && len(data) == 0) {
 		contentType = body.contentType
 		hreq.Header["Content-Type"] = []string{contentType}
+	} else if own := headerKey(hreq.Header, "Content-Type"); own != "" && body != nil && data != nil &&
+		(req.Body.Mode == collections.BodyURLEncoded || req.Body.Mode == collections.BodyFormData) {
+		// postman-request's form() and multipart writer set the type
+		// whatever the request says (a row's "multipart/form-data" without
+		// a boundary would leave the server unable to read the body); the
+		// row keeps its name and place.
+		hreq.Header[own] = []string{body.contentType}
 	}
 	// A raw body with a language gets its type before auth runs; plain
 	// raw text and GraphQL after it; forms from postman-request, later.
@@ -516,6 +523,12 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	userLength := headerKey(hreq.Header, "Content-Length") != ""
 	if len(data) > 0 && !userLength {
 		order.add("Content-Length")
+	}
+	if contentType != "" && mode == collections.BodyFile {
+		// A binary body's type comes from postman-request when it pipes
+		// the file, after the length.
+		order.remove("Content-Type")
+		order.add("Content-Type")
 	}
 	order.add("Cookie")
 	if len(data) == 0 && !noBodyMethods[strings.ToUpper(hreq.Method)] && !userLength {

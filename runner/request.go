@@ -145,12 +145,25 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		}
 		return &builtBody{data: []byte(b.Raw), contentType: ct}, nil
 	case collections.BodyURLEncoded:
-		var parts []string
+		// postman-runtime gathers the fields into an object before encoding
+		// it, so a repeated key's values go out together, at the key's first
+		// place: a=1&b=2&a=3 is sent as a=1&a=3&b=2.
+		var keys []string
+		values := map[string][]string{}
 		for _, p := range b.URLEncoded {
 			if p.Disabled {
 				continue
 			}
-			parts = append(parts, formEscape(p.Key)+"="+formEscape(p.Value))
+			if _, seen := values[p.Key]; !seen {
+				keys = append(keys, p.Key)
+			}
+			values[p.Key] = append(values[p.Key], p.Value)
+		}
+		var parts []string
+		for _, k := range keys {
+			for _, v := range values[k] {
+				parts = append(parts, formEscape(k)+"="+formEscape(v))
+			}
 		}
 		return &builtBody{data: []byte(strings.Join(parts, "&")), contentType: "application/x-www-form-urlencoded"}, nil
 	case collections.BodyFormData:
@@ -164,7 +177,7 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 			warn(fmt.Sprintf("body file not sent: %v", err))
 			return &builtBody{data: []byte{}}, nil
 		}
-		return &builtBody{data: data}, nil
+		return &builtBody{data: data, contentType: uploadType(b.File)}, nil
 	case collections.BodyGraphQL:
 		if b.GraphQL == nil {
 			return nil, nil
@@ -315,7 +328,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(p.Key), quoteEscape(filepath.Base(src))))
 				ct := p.ContentType
 				if ct == "" {
-					ct = "application/octet-stream"
+					ct = uploadType(src)
 				}
 				h.Set("Content-Type", ct)
 				part, err := w.CreatePart(h)

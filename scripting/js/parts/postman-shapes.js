@@ -295,15 +295,25 @@ function RequestBody(b) {
     b = b || {};
     this.mode = b.mode;
     if (b.raw !== undefined) { this.raw = b.raw; }
-    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam }); }
-    if (b.formdata) { this.formdata = new PropertyList(b.formdata); }
+    // QueryParam and FormParam allow repeated keys: toObject() collects them.
+    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }); }
+    if (b.formdata) { this.formdata = new PropertyList(b.formdata, { multi: true }); }
     if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
     if (b.graphql) { this.graphql = { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables }; }
     if (b.language) { this.options = { raw: { language: b.language } }; }
     if (b.options) { this.options = b.options; }
     if (b.disabled) { this.disabled = true; }
 }
-RequestBody.prototype.update = function (b) { if (typeof b === 'string') { b = { mode: 'raw', raw: b }; } RequestBody.call(this, b); };
+// update replaces the whole body, as postman-collection assigns every field:
+// update('text') leaves no language option behind (the body goes out as
+// text/plain).
+RequestBody.prototype.update = function (b) {
+    if (typeof b === 'string') { b = { mode: 'raw', raw: b }; }
+    if (!b || !b.mode) { return; }
+    var self = this;
+    ['raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled'].forEach(function (k) { if (k in self) { self[k] = undefined; } });
+    RequestBody.call(this, b);
+};
 RequestBody.prototype.isEmpty = function () {
     var m = this.mode;
     if (!m || !this[m]) { return true; }
@@ -435,7 +445,8 @@ R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h)
 R.addHeader = function (h) { this.headers.add(h); };
 R.upsertHeader = function (h) { this.headers.upsert(h); };
 R.removeHeader = function (h, opts) {
-    var key = typeof h === 'object' ? h.key : h, ci = !opts || opts.ignoreCase !== false;
+    // Case-sensitive unless asked, as postman-collection's removeHeader.
+    var key = typeof h === 'object' ? h.key : h, ci = !!(opts && opts.ignoreCase);
     for (var i = this.headers.members.length - 1; i >= 0; i--) {
         var k = this.headers.members[i].key;
         if (ci ? String(k).toLowerCase() === String(key).toLowerCase() : k === key) { this.headers.members.splice(i, 1); }
