@@ -36,11 +36,6 @@ type Options struct {
 	// process-wide state, so only a program that owns the process (the
 	// courier command) should set it.
 	TuneGC bool
-	// Progress, when set, is called as each request of the run completes,
-	// on the run's goroutine (runs side by side call it at once): a live
-	// count, ahead of any reordering of the events, for the courier
-	// command's GOMAXPROCS tuning.
-	Progress func()
 	// Timings measures each request's phases (RequestEvent.Timings,
 	// Summary.DNS and FirstByte), as Newman does under --verbose.
 	Timings bool

@@ -46,8 +46,6 @@ func (rr refRunner) RunRequest(ctx context.Context, ref string, vars [][2]string
 	sink := &refSink{}
 	child := &Runner{Collection: r.Collection, Options: r.Options, Sink: sink, Jar: r.Jar, client: r.client, flat: r.flat,
 		refDepth: r.refDepth + 1}
-	// Progress is the caller's, called on the run's goroutine only.
-	child.Options.Progress = nil
 	local := environments.NewScope("local", r.scopes.Local.Variables())
 	for _, kv := range vars {
 		local.SetNative(kv[0], kv[1])

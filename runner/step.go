@@ -183,9 +183,6 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return next, ctx.Err()
 	}
 	r.summary.Requests.Total++
-	if r.Options.Progress != nil {
-		r.Options.Progress()
-	}
 	if sent.Challenged {
 		r.summary.Requests.Total++
 	}

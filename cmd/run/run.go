@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -341,11 +340,7 @@ func Run(ctx context.Context, o *Options) (err error) {
 	if o.BailSet {
 		workers = 1
 	}
-	var requests atomic.Int64 // what the scheduler's tuner measures
-	sched := newScheduler(workers, o.IO.Env, o.IO.MaxProcs, requests.Load)
-	if o.IO.Env("COURIER_TRACE_PROCS") != "" {
-		sched.trace = func(f string, a ...any) { fmt.Fprintf(o.IO.ErrOut, f, a...) }
-	}
+	sched := newScheduler(workers, o.IO.Env, o.IO.MaxProcs)
 	defer sched.restore()
 	sched.narrowAfter(scripting.Warm)
 	prof, err := startProfiles(o.CPUProfile, o.MemProfile)
@@ -374,7 +369,6 @@ func Run(ctx context.Context, o *Options) (err error) {
 	if err != nil {
 		return err
 	}
-	so.Runner.Progress = func() { requests.Add(1) }
 	res, err := suite.New(so).Run(ctx)
 	if res != nil && showsOverall(o, len(in.colls)) && (err == nil || len(res.Collections) > 0) {
 		fmt.Fprintf(o.IO.Out, "\n%s\n", overallLine(res, len(in.colls), o.SuppressExit))
