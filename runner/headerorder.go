@@ -42,10 +42,31 @@ func (o *wireOrder) add(key string) {
 	o.keys = append(o.keys, key)
 }
 
-// insertAuth puts keys the auth added at the auth slot: sorted, with
-// Authorization last, as Postman's signers add theirs (AWS: X-Amz-Date and
-// the like, then Authorization).
-func (o *wireOrder) insertAuth(h http.Header) {
+// awsRank is the order the aws4 library adds its headers in (session
+// token, payload hash, date), Authorization last; bodyHash puts the
+// payload hash first, as postman-runtime adds it itself, before signing,
+// for a body it can hash.
+func awsRank(key string, bodyHash bool) int {
+	switch strings.ToLower(key) {
+	case "x-amz-content-sha256":
+		if bodyHash {
+			return 0
+		}
+		return 2
+	case "x-amz-security-token":
+		return 1
+	case "x-amz-date":
+		return 3
+	case "authorization":
+		return 5
+	}
+	return 4
+}
+
+// insertAuth puts keys the auth added at the auth slot, in the order
+// Postman's signers add them (see awsRank; others by name), Authorization
+// last.
+func (o *wireOrder) insertAuth(h http.Header, bodyHash bool) {
 	var added []string
 	for k := range h {
 		if !o.has(k) {
@@ -56,9 +77,9 @@ func (o *wireOrder) insertAuth(h http.Header) {
 		return
 	}
 	sort.Slice(added, func(i, j int) bool {
-		ai, aj := strings.EqualFold(added[i], "Authorization"), strings.EqualFold(added[j], "Authorization")
-		if ai != aj {
-			return aj
+		ri, rj := awsRank(added[i], bodyHash), awsRank(added[j], bodyHash)
+		if ri != rj {
+			return ri < rj
 		}
 		return added[i] < added[j]
 	})

@@ -342,6 +342,12 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		plan.check = secrets.Check
 	}
 	sent, resp, err := r.client.do(ctx, plan)
+	if a != nil {
+		// Test scripts see the auth the request was sent with, as the
+		// runtime left it: inherited from a folder or the collection,
+		// variables resolved, and what a digest challenge taught.
+		resolved.Auth = a
+	}
 	var timings *Timings
 	if clock != nil && err == nil {
 		timings = clock.timings()
@@ -373,6 +379,7 @@ type outgoing struct {
 	hidden map[string]bool
 	wire   wireURL
 	data   []byte            // the body as sent; nil for none
+	mode   string            // the body's mode; "" for none
 	auth   *collections.Auth // nil once auth could not be applied
 	sent   SentRequest       // what the reports show as sent
 }
@@ -416,6 +423,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	}
 	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.boolean("disableBodyPruning", false)) {
 		out.data = body.data
+		out.mode = req.Body.Mode
 	}
 	hreq, err := newHTTPRequest(ctx, method, out.wire.toURL(), out.data)
 	if err != nil {
@@ -553,16 +561,20 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// Postman's auth runs before the runtime adds its own headers: a
 	// signer (AWS) signs only the headers there were then. Content-Type
 	// stays in view, as Postman's signers know the body's mode anyway;
-	// AWS, which signs it, sees it only when it came first.
+	// AWS, which signs it, and Hawk, which hashes it with the payload, see
+	// it only when it came first.
 	later := map[string][]string{}
 	for _, k := range out.order.keys[out.order.authAt:] {
-		if v, ok := hreq.Header[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || a.Type == "awsv4") {
+		if v, ok := hreq.Header[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || a.Type == "awsv4" || a.Type == "hawk") {
 			later[k] = v
 			delete(hreq.Header, k)
 		}
 	}
 	err := auth.ApplyWith(hreq, a, out.data, opts)
-	out.order.insertAuth(hreq.Header)
+	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for
+	// AWS itself before the signer runs.
+	bodyHash := len(out.data) > 0 && out.mode != collections.BodyFormData
+	out.order.insertAuth(hreq.Header, bodyHash)
 	for k, v := range later {
 		if _, set := hreq.Header[k]; !set {
 			hreq.Header[k] = v
@@ -647,11 +659,12 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				drain(resp)
 				p.clock.endHop()
 				hreq = retry
-				order.insertAuth(hreq.Header)
+				order.insertAuth(hreq.Header, false)
 				continue
 			}
 		}
 		if !follow || !isRedirect(resp.StatusCode) || resp.Header.Get("Location") == "" {
+			auth.Settle(a, resp)
 			return resp, hreq, nil
 		}
 		if hop >= maxRedirects {

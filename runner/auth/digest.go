@@ -10,7 +10,10 @@ import (
 	"hash"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/collections"
 )
 
 const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -143,6 +146,39 @@ var (
 func extract(re *regexp.Regexp, s string) string {
 	if m := re.FindStringSubmatch(s); m != nil {
 		return m[1]
+	}
+	return ""
+}
+
+// Settle is Postman's post-response step for a's auth type, run on every
+// response that is not answered with a challenge retry: digest counts the
+// nonce as used (nonceCount 00000001 becomes 00000002, a missing or
+// unreadable count 00000001), so scripts after the request see the count
+// the next request would send. Other types have nothing to settle.
+func Settle(a *collections.Auth, resp *http.Response) {
+	if a == nil || resp == nil || !strings.EqualFold(a.Type, TypeDigest) {
+		return
+	}
+	p := params{a.Params}
+	if p.flag("disableRetryRequest") {
+		return
+	}
+	if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && digestChallenge(resp) != "" {
+		return
+	}
+	next := "00000001"
+	if n, err := strconv.Atoi(strings.TrimSpace(p.get("nonceCount"))); err == nil {
+		next = fmt.Sprintf("%08d", n+1)
+	}
+	a.Set("nonceCount", next)
+}
+
+// digestChallenge is the first "Digest ..." WWW-Authenticate value.
+func digestChallenge(resp *http.Response) string {
+	for _, v := range resp.Header.Values("Www-Authenticate") {
+		if strings.HasPrefix(strings.ToLower(v), "digest ") {
+			return v
+		}
 	}
 	return ""
 }

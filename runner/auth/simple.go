@@ -15,10 +15,11 @@ func delHeader(h http.Header, key string) {
 	}
 }
 
-// setHeader replaces all headers named key (any case) with one value.
+// setHeader replaces all headers named key (any case) with one value, sent
+// with key's spelling (an API key's "X-API-Key" stays as written).
 func setHeader(h http.Header, key, value string) {
 	delHeader(h, key)
-	h.Set(key, value)
+	h[key] = []string{value}
 }
 
 // applyBasic always sends, even with an empty username and password
