@@ -90,8 +90,10 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	p := params{a.Params}
 	var err error
 	switch strings.ToLower(a.Type) {
-	case "", TypeNoAuth, TypeInherit:
+	case "", TypeNoAuth:
 		return nil
+	case TypeInherit:
+		return fmt.Errorf("could not find a handler for auth: %s: %w", a.Type, ErrUnsupported)
 	case TypeBasic:
 		applyBasic(req, p)
 	case TypeBearer:
@@ -163,12 +165,16 @@ func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, 
 }
 
 // Inherit returns the effective auth of a request given its own auth, then
-// its folders from inner to outer, then the collection's. nil and type
-// "inherit" defer to the next level; any other type (including "noauth")
-// wins. The result is nil when nothing applies.
+// its folders from inner to outer, then the collection's. nil (no auth
+// block: "Inherit auth from parent" in Postman's exports) defers to the
+// next level; any other type (including "noauth") wins. A block that says
+// type "inherit" wins too: Postman's runtime has no handler for that name
+// ("could not find a handler for auth: inherit") and sends the request
+// without auth, Newman 6.2.2 and Postman CLI 1.34 alike. The result is nil
+// when nothing applies.
 func Inherit(chain ...*collections.Auth) *collections.Auth {
 	for _, a := range chain {
-		if a == nil || a.Type == "" || strings.EqualFold(a.Type, TypeInherit) {
+		if a == nil || a.Type == "" {
 			continue
 		}
 		return a

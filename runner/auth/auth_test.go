@@ -38,10 +38,10 @@ func TestInherit(t *testing.T) {
 		{"all nil", []*collections.Auth{nil, nil}, nil},
 		{"request wins", []*collections.Auth{bearer, basic}, bearer},
 		{"nil request inherits folder", []*collections.Auth{nil, basic, bearer}, basic},
-		{"inherit type inherits", []*collections.Auth{inherit, nil, bearer}, bearer},
+		{"inherit type stops, as Postman has no handler for it", []*collections.Auth{inherit, nil, bearer}, inherit},
 		{"empty type inherits", []*collections.Auth{{}, bearer}, bearer},
 		{"noauth stops", []*collections.Auth{nil, noauth, bearer}, noauth},
-		{"only inherit", []*collections.Auth{inherit}, nil},
+		{"only inherit", []*collections.Auth{inherit}, inherit},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
