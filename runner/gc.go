@@ -48,9 +48,12 @@ func gcRunStart() {
 		return
 	}
 	gcTune.off = false
-	gcTune.current = 100
-	gcTune.saved = debug.SetGCPercent(100)
-	gcAdjustLocked()
+	// One step to the target: passing through 100 on the way (to read
+	// the saved value) would start a collection at once on a start-up
+	// heap past 4 MB.
+	pct := gcTargetPercent()
+	gcTune.saved = debug.SetGCPercent(pct)
+	gcTune.current = pct
 }
 
 func gcRunEnd() {
@@ -78,15 +81,21 @@ func gcAdjustLocked() {
 	if gcTune.off || gcTune.current == 0 {
 		return
 	}
-	metrics.Read(liveHeapSample)
-	live := 4 << 20 // before the first collection: Go's minimum heap
-	if s := liveHeapSample[0].Value; s.Kind() == metrics.KindUint64 && s.Uint64() > uint64(live) {
-		live = int(s.Uint64())
-	}
-	pct := min(max(gcHeadroom*gcTune.active*100/live, 100), gcMaxPercent)
+	pct := gcTargetPercent()
 	// Only notable changes are applied: each one re-plans the collector.
 	if d := pct - gcTune.current; d > gcTune.current/4 || -d > gcTune.current/4 {
 		debug.SetGCPercent(pct)
 		gcTune.current = pct
 	}
+}
+
+// gcTargetPercent is the GOGC that keeps gcHeadroom per run in progress
+// between the live heap and the next collection.
+func gcTargetPercent() int {
+	metrics.Read(liveHeapSample)
+	live := 4 << 20 // before the first collection: Go's minimum heap
+	if s := liveHeapSample[0].Value; s.Kind() == metrics.KindUint64 && s.Uint64() > uint64(live) {
+		live = int(s.Uint64())
+	}
+	return min(max(gcHeadroom*gcTune.active*100/live, 100), gcMaxPercent)
 }

@@ -68,6 +68,7 @@ func Main() cmdutil.ExitCode {
 		// first script: start that on another core now rather than once
 		// the command line is parsed (run.Run waits for the same compile).
 		go scripting.Warm()
+		startupMemory(os.Args[1:], os.LookupEnv)
 	}
 	io := cmdutil.System()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
