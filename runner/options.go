@@ -103,20 +103,6 @@ type Options struct {
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues
 	// and crypto.randomUUID. Tests use it to compare two runs byte for byte.
 	Seed uint64
-
-	// VirtualTime runs script timers on a clock of their own
-	// (scripting.Options.VirtualTime): a script that only waits on a timer
-	// goes on at once. With Seed, two runs of a collection that sleeps in
-	// its scripts compare byte for byte without depending on the wall clock.
-	VirtualTime bool
-
-	// MaxSteps, when not 0, ends the run before its item number MaxSteps+1
-	// (items counted over all iterations, setNextRequest jumps included), as
-	// if the collection ended there. A collection that polls a server with
-	// setNextRequest on itself loops forever where the server is absent; a
-	// test that compares two such runs cuts both at the same item, where a
-	// deadline would cut them wherever the clock says.
-	MaxSteps int
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

@@ -12,6 +12,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/determinism"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -29,13 +30,16 @@ type Runner struct {
 	engine *scripting.Engine
 	// engineReady delivers the engine started with the run (startEngine)
 	// until scriptEngine takes it.
-	engineReady  chan engineResult
-	client       *client
-	summary      Summary
-	flat         []*step
-	failed       bool // a failure happened in the current item (for --bail)
-	stepsRun     int  // items run so far, for Options.MaxSteps
-	stepLimitHit bool // the run stopped at Options.MaxSteps
+	engineReady chan engineResult
+	client      *client
+	summary     Summary
+	flat        []*step
+	failed      bool // a failure happened in the current item (for --bail)
+	// det are the test-only settings the run's context carries
+	// (internal/determinism): a virtual clock and a budget of items.
+	det          determinism.Settings
+	stepsRun     int  // items run so far, for det.MaxSteps
+	stepLimitHit bool // the run stopped at det.MaxSteps
 	responses    durationStats
 	dns          durationStats // with Options.Timings
 	firstByte    durationStats
@@ -87,6 +91,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if r.Jar == nil {
 		r.Jar = NewJar()
 	}
+	r.det = determinism.From(ctx)
 	if r.Options.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, r.Options.Timeout)
@@ -239,7 +244,7 @@ func (r *Runner) engineOptions() scripting.Options {
 		Vault:        r.Options.ScriptVault,
 		VaultScripts: r.Options.VaultScripts,
 		Random:       r.scopes.Gen,
-		VirtualTime:  r.Options.VirtualTime,
+		VirtualTime:  r.det.VirtualTime,
 		// A v12 (v3) collection was written for Postman's current sandbox.
 		CurrentSandbox: r.Collection.Format == "v3",
 	}
@@ -350,7 +355,7 @@ func (r *Runner) iteration(ctx context.Context, it, total int) (bool, error) {
 				return false, err
 			}
 		}
-		if r.Options.MaxSteps > 0 && r.stepsRun >= r.Options.MaxSteps {
+		if r.det.MaxSteps > 0 && r.stepsRun >= r.det.MaxSteps {
 			r.stepLimitHit = true
 			return true, nil
 		}

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/determinism"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
@@ -54,6 +56,12 @@ func (r *recorder) sentNames() []string {
 
 func run(t *testing.T, collJSON string, opts runner.Options, env ...environments.Variable) (*runner.Summary, *recorder, *runner.Runner) {
 	t.Helper()
+	return runCtx(context.Background(), t, collJSON, opts, env...)
+}
+
+// runCtx is run with the run's context given (test-only settings ride in it).
+func runCtx(ctx context.Context, t *testing.T, collJSON string, opts runner.Options, env ...environments.Variable) (*runner.Summary, *recorder, *runner.Runner) {
+	t.Helper()
 	base := echotest.Start(t)
 	coll, err := collections.LoadBytes([]byte(collJSON), "test.json")
 	require.NoError(t, err)
@@ -65,7 +73,7 @@ func run(t *testing.T, collJSON string, opts runner.Options, env ...environments
 		Options:     opts,
 		Sink:        rec,
 	}
-	sum, err := r.Run(context.Background())
+	sum, err := r.Run(ctx)
 	require.NoError(t, err)
 	return sum, rec, r
 }
@@ -128,7 +136,44 @@ func TestSetNextRequest(t *testing.T) {
 	assert.Equal(t, []string{"A", "C", "A", "C", "D"}, rec.sentNames())
 }
 
-// TestMaxSteps: a run ends before its item number MaxSteps+1, counted over
+// TestVirtualTimeFromContext: determinism.Settings.VirtualTime in the run's
+// context puts the scripts' timers on a clock of their own, for the run's
+// items and for a request they run with pm.execution.runRequest alike:
+// each script waits an hour and goes on at once. Without it the run would
+// sit until the fail-safe deadline and fail.
+func TestVirtualTimeFromContext(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	const hour = "var t0 = Date.now(); await new Promise(function (r) { setTimeout(r, 3600e3); });\n"
+	test := func(src string) []any {
+		return []any{map[string]any{"listen": "test", "script": map[string]any{"exec": hour + src}}}
+	}
+	raw, err := json.Marshal(map[string]any{
+		"info": map[string]any{"name": "clock"},
+		"item": []any{
+			map[string]any{"name": "Nested", "id": "nested", "request": map[string]any{"method": "GET", "url": base + "/get?n"},
+				"event": test("pm.variables.set('nestedWaited', Date.now() - t0 >= 3600e3);")},
+			map[string]any{"name": "Main", "request": map[string]any{"method": "GET", "url": base + "/get?m"},
+				"event": test(`await pm.execution.runRequest('nested');
+pm.test('waited ' + (Date.now() - t0 >= 3600e3) + ', nested waited ' + pm.variables.get('nestedWaited'), function () {});`)},
+		},
+	})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // a fail-safe, not a budget
+	defer cancel()
+	ctx = determinism.With(ctx, determinism.Settings{VirtualTime: true})
+	_, rec, _ := runCtx(ctx, t, string(raw), runner.Options{Folders: []string{"Main"}})
+	var names []string
+	for _, e := range rec.events {
+		if a, ok := e.(runner.AssertionEvent); ok {
+			names = append(names, a.Result.Name)
+		}
+	}
+	assert.Equal(t, []string{"waited true, nested waited true"}, names)
+}
+
+// TestMaxSteps: with determinism.Settings.MaxSteps in its context, a run
+// ends before its item number MaxSteps+1, counted over
 // iterations and setNextRequest jumps, and a poll loop on an item is cut
 // there every time; the cut is not a bail.
 func TestMaxSteps(t *testing.T) {
@@ -139,21 +184,23 @@ func TestMaxSteps(t *testing.T) {
 		item("after", "GET", "{{baseUrl}}/get?a", ""),
 	)
 	cases := []struct {
-		name string
-		c    string
-		opts runner.Options
-		want []string
+		name  string
+		c     string
+		opts  runner.Options
+		steps int
+		want  []string
 	}{
-		{"a poll loop is cut", loop, runner.Options{MaxSteps: 4}, []string{"setup", "poll", "poll", "poll"}},
+		{"a poll loop is cut", loop, runner.Options{}, 4, []string{"setup", "poll", "poll", "poll"}},
 		{"across iterations", coll(item("A", "GET", "{{baseUrl}}/get?a", ""), item("B", "GET", "{{baseUrl}}/get?b", "")),
-			runner.Options{Iterations: 3, MaxSteps: 3}, []string{"A", "B", "A"}},
+			runner.Options{Iterations: 3}, 3, []string{"A", "B", "A"}},
 		{"a budget larger than the run changes nothing", coll(item("A", "GET", "{{baseUrl}}/get?a", ""), item("B", "GET", "{{baseUrl}}/get?b", "")),
-			runner.Options{Iterations: 2, MaxSteps: 10}, []string{"A", "B", "A", "B"}},
+			runner.Options{Iterations: 2}, 10, []string{"A", "B", "A", "B"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			sum, rec, _ := run(t, c.c, c.opts)
+			ctx := determinism.With(context.Background(), determinism.Settings{MaxSteps: c.steps})
+			sum, rec, _ := runCtx(ctx, t, c.c, c.opts)
 			assert.Equal(t, c.want, rec.sentNames())
 			assert.False(t, sum.Bailed, "a step budget is not a bail")
 		})

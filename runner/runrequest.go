@@ -45,7 +45,7 @@ func (rr refRunner) RunRequest(ctx context.Context, ref string, vars [][2]string
 	}
 	sink := &refSink{}
 	child := &Runner{Collection: r.Collection, Options: r.Options, Sink: sink, Jar: r.Jar, client: r.client, flat: r.flat,
-		refDepth: r.refDepth + 1}
+		refDepth: r.refDepth + 1, det: r.det}
 	local := environments.NewScope("local", r.scopes.Local.Variables())
 	for _, kv := range vars {
 		local.SetNative(kv[0], kv[1])

@@ -24,6 +24,7 @@ import (
 	"testing"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/internal/determinism"
 	"github.com/courier-run/courier/internal/testenv"
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
@@ -179,15 +180,6 @@ func corpusReport(root, src, echo, raw, redirect, blackhole string) ([]byte, err
 		WorkingDir:  dir,
 		NoPersist:   true,
 		Seed:        1,
-		// A collection that polls a server with setNextRequest on itself
-		// loops until the deadline where the server is absent; a budget of
-		// items cuts both runs at the same place (the largest collection
-		// has 714 items).
-		MaxSteps: 3000,
-		// Scripts that sleep (setTimeout(f, 10000) to give a server time)
-		// would otherwise tie the report to the wall clock: under load a
-		// run cut by suiteRunTimeout stops at another item than its twin.
-		VirtualTime: true,
 		// Hosts the rewriter leaves (a variable's value, a computed URL)
 		// fail without even a DNS lookup: nothing leaves the machine.
 		LoopbackOnly: true,
@@ -210,7 +202,17 @@ func corpusReport(root, src, echo, raw, redirect, blackhole string) ([]byte, err
 			return nil, fmt.Errorf("config %s: %w", p, err)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), suiteRunTimeout)
+	ctx, cancel := context.WithTimeout(determinism.With(context.Background(), determinism.Settings{
+		// A collection that polls a server with setNextRequest on itself
+		// loops until the deadline where the server is absent; a budget of
+		// items cuts both runs at the same place (the largest collection
+		// has 714 items).
+		MaxSteps: 3000,
+		// Scripts that sleep (setTimeout(f, 10000) to give a server time)
+		// would otherwise tie the report to the wall clock: under load a
+		// run cut by suiteRunTimeout stops at another item than its twin.
+		VirtualTime: true,
+	}), suiteRunTimeout)
 	defer cancel()
 	_ = Run(ctx, o) // failing assertions are part of what is compared
 	b, err := os.ReadFile(report)

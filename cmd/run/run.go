@@ -87,14 +87,10 @@ type Options struct {
 	// JOB_COMPLETION_INDEX).
 	Shard, ShardIndexEnv string
 
-	// Seed makes the run's random values repeat (runner.Options.Seed),
-	// VirtualTime lets script timers fire without waiting
-	// (runner.Options.VirtualTime), MaxSteps ends a run after that many
-	// items (runner.Options.MaxSteps) and LoopbackOnly refuses every other
-	// host (runner.Options.LoopbackOnly); they have no flags: tests use them.
+	// Seed makes the run's random values repeat (runner.Options.Seed) and
+	// LoopbackOnly refuses every other host (runner.Options.LoopbackOnly);
+	// they have no flags: tests use them.
 	Seed         uint64
-	VirtualTime  bool
-	MaxSteps     int
 	LoopbackOnly bool
 
 	// LocalEcho starts the built-in echo server and sets {{baseUrl}} to it.
@@ -566,8 +562,6 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		NoInsecureFileRead: o.NoInsecureFileRead,
 		InsecureFileRead:   o.InsecureFileRead,
 		Seed:               o.Seed,
-		VirtualTime:        o.VirtualTime,
-		MaxSteps:           o.MaxSteps,
 		LoopbackOnly:       o.LoopbackOnly,
 	}
 	if o.BailSet {
