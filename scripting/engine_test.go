@@ -175,6 +175,31 @@ func TestTimeoutInterruptsAndEngineContinues(t *testing.T) {
 	}
 }
 
+// The watchdog's timer is armed once and left to fire, not re-armed per
+// script. Armed by an earlier script, it fires before a later script's
+// deadline: it must re-arm for that deadline, neither stopping the script
+// early nor letting it run on.
+func TestTimeoutCountsFromEachScriptsStart(t *testing.T) {
+	t.Parallel()
+	const timeout = 400 * time.Millisecond
+	e, _ := newTestEngine(t, Options{Timeout: timeout})
+	if r := e.Run(context.Background(), testExec("test", `pm.test("quick", () => {});`)); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	time.Sleep(timeout / 2)
+	// A run that never stops fails on this context instead of hanging.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	start := time.Now()
+	r := e.Run(ctx, testExec("test", `while (true) {}`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
+	}
+	if d := time.Since(start); d < timeout {
+		t.Fatalf("stopped after %v, before its own %v (at the earlier script's deadline)", d, timeout)
+	}
+}
+
 func TestContextCancelStopsScript(t *testing.T) {
 	t.Parallel()
 	e, _ := newTestEngine(t, Options{})

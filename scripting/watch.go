@@ -9,7 +9,7 @@ import (
 
 // watchdog stops a running script from the outside: on its timeout, when the
 // run's context is cancelled, or when the heap grows past memLimit. It is
-// armed per script without allocating: one reusable timer per Engine, one
+// armed per script without allocating: one timer per Engine, one
 // context registration per distinct context, one process-wide heap poller.
 type watchdog struct {
 	e *Engine
@@ -20,7 +20,14 @@ type watchdog struct {
 	cause    error     // why the script was interrupted, nil if it was not
 	pausedAt time.Time // non-zero while courier's own work holds the clock
 
+	// timer fires at or before deadline while armed. It is armed once and
+	// left to fire, not re-armed for every script: setting a runtime timer
+	// wakes an idle thread to look at it (Go's network poller sleeps until
+	// the next timer), which on a parallel run was two wake-ups in five.
+	// When it fires early (for a script since ended), it re-arms itself for
+	// the running script's deadline, if any.
 	timer   *time.Timer
+	armed   bool
 	ctx     context.Context // the context stopCtx watches
 	stopCtx func() bool
 
@@ -48,6 +55,16 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 	w.pausedAt = time.Time{}
 	if timeout > 0 {
 		w.deadline = time.Now().Add(timeout)
+		// An armed timer fires at or before this deadline: every deadline
+		// is now plus the same timeout, so later than any before it.
+		switch {
+		case w.timer == nil:
+			w.timer = time.AfterFunc(timeout, w.onTimer)
+			w.armed = true
+		case !w.armed:
+			w.timer.Reset(timeout)
+			w.armed = true
+		}
 	}
 	w.e.rt.ClearInterrupt()
 	w.mu.Unlock()
@@ -58,13 +75,6 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 		w.ctx, w.stopCtx = ctx, nil
 		if ctx.Done() != nil {
 			w.stopCtx = context.AfterFunc(ctx, func() { w.interrupt(context.Cause(ctx)) })
-		}
-	}
-	if timeout > 0 {
-		if w.timer == nil {
-			w.timer = time.AfterFunc(timeout, w.onTimer)
-		} else {
-			w.timer.Reset(timeout)
 		}
 	}
 	heapWatch.enter(w)
@@ -81,9 +91,6 @@ func (w *watchdog) stop() {
 	w.cancelWork = nil
 	w.e.rt.ClearInterrupt()
 	w.mu.Unlock()
-	if w.timer != nil {
-		w.timer.Stop()
-	}
 	heapWatch.leave(w)
 }
 
@@ -122,15 +129,26 @@ func (w *watchdog) resume() {
 	w.pausedAt = time.Time{}
 	if w.timer != nil {
 		w.timer.Reset(time.Until(w.deadline))
+		w.armed = true
 	}
 }
 
-// onTimer fires on the deadline. A late firing meant for an earlier script
-// finds a later deadline and does nothing, and so does one that lands while
-// the clock is paused (resume re-arms the timer).
+// onTimer fires on the deadline, or before it: a firing armed for an
+// earlier script finds a later deadline and re-arms for it, one that finds
+// no script running leaves the timer for the next script to arm, and one
+// that lands while the clock is paused does nothing (resume re-arms).
 func (w *watchdog) onTimer() {
 	w.mu.Lock()
-	late := w.active && w.pausedAt.IsZero() && !w.deadline.IsZero() && !time.Now().Before(w.deadline)
+	w.armed = false
+	late := false
+	if w.active && w.pausedAt.IsZero() && !w.deadline.IsZero() {
+		if left := time.Until(w.deadline); left > 0 {
+			w.timer.Reset(left)
+			w.armed = true
+		} else {
+			late = true
+		}
+	}
 	w.mu.Unlock()
 	if late {
 		w.interrupt(ErrScriptTimeout)
