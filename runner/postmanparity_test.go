@@ -10,6 +10,13 @@ package runner_test
 // To record Newman's answers again (Node and Newman 6.2.2 installed):
 //
 //	go test ./runner -run TestPostmanParity -newman /path/to/newman
+//
+// Files whose "reference" is "postman-cli" probe what Postman's current
+// sandbox has and Newman lacks (issue 13, items 17-21): their answers are
+// Postman CLI 1.34.0's, recorded three times and kept only when the three
+// runs agree:
+//
+//	go test ./runner -run TestPostmanParity/current -postman /path/to/postman
 
 import (
 	"bytes"
@@ -21,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -38,7 +46,11 @@ import (
 var (
 	recordNewman  = flag.String("newman", "", "path of a newman 6.2.2 binary: record its answers into testdata/postman-parity")
 	updateDiffers = flag.Bool("update-differs", false, "record courier's answers for the cases marked as deliberate differences")
+	recordPostman = flag.String("postman", "", "path of a Postman CLI 1.34.0 binary: record its answers into the testdata/postman-parity files whose reference is postman-cli")
 )
+
+// refPostmanCLI marks a parity file whose answers are Postman CLI's.
+const refPostmanCLI = "postman-cli"
 
 // parityBase stands for the echo server's base URL in cases and answers,
 // parityRaw for the raw echo's (it answers with the request exactly as it
@@ -71,8 +83,11 @@ type parityServers struct{ echo, raw string }
 const parityPrelude = `function out(v) { var s; try { s = typeof v === 'string' ? v : JSON.stringify(v, function (k, x) { return x === undefined ? '<undefined>' : x; }); } catch (e) { s = 'unserializable: ' + e.message; } if (s === undefined) { s = 'undefined'; } pm.test(s, function () {}); }` + "\n"
 
 type parityFile struct {
-	Doc   string       `json:"doc"`
-	Cases []parityCase `json:"cases"`
+	Doc string `json:"doc"`
+	// Reference is "postman-cli" when the cases' answers are Postman CLI's
+	// (field postman) rather than Newman's (field newman).
+	Reference string       `json:"reference,omitempty"`
+	Cases     []parityCase `json:"cases"`
 }
 
 type parityCase struct {
@@ -94,7 +109,10 @@ type parityCase struct {
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
 	// ("ERROR test-script: message").
-	Newman []string `json:"newman"`
+	Newman []string `json:"newman,omitempty"`
+	// Postman is what Postman CLI 1.34.0 reported, in the same notation
+	// (files whose reference is postman-cli).
+	Postman []string `json:"postman,omitempty"`
 	// Differs, when set, says why courier deliberately answers otherwise;
 	// Courier then holds courier's answer.
 	Differs string `json:"differs,omitempty"`
@@ -197,17 +215,28 @@ func TestPostmanParity(t *testing.T) {
 			var pf parityFile
 			require.NoError(t, json.Unmarshal(raw, &pf), f)
 			base := parityServers{echo: echotest.Start(t), raw: echotest.StartRawEcho(t)}
-			if *recordNewman != "" {
+			current := pf.Reference == refPostmanCLI
+			if rec := map[bool]string{false: *recordNewman, true: *recordPostman}[current]; rec != "" {
 				for i := range pf.Cases {
-					pf.Cases[i].Newman = newmanAnswers(t, *recordNewman, pf.Cases[i], base)
+					if current {
+						pf.Cases[i].Postman = postmanAnswers(t, rec, pf.Cases[i], base)
+					} else {
+						pf.Cases[i].Newman = referenceAnswers(t, []string{rec, "run"}, nil, pf.Cases[i], base)
+					}
 				}
 				writeParityFile(t, f, pf)
 				return
+			}
+			if *recordNewman != "" || *recordPostman != "" {
+				return // the other reference's file
 			}
 			for i, c := range pf.Cases {
 				t.Run(c.Name, func(t *testing.T) {
 					got := courierAnswers(t, c, base)
 					want := c.Newman
+					if current {
+						want = c.Postman
+					}
 					if c.Differs != "" || c.Gap != "" {
 						if *updateDiffers {
 							pf.Cases[i].Courier = got
@@ -294,13 +323,34 @@ func scriptErrMessage(err error) string {
 	return err.Error()
 }
 
-func newmanAnswers(t *testing.T, newman string, c parityCase, base parityServers) []string {
+// postmanAnswers runs a case under Postman CLI three times and keeps the
+// answers only when every run gives the same.
+func postmanAnswers(t *testing.T, postman string, c parityCase, base parityServers) []string {
+	t.Helper()
+	// Postman CLI keeps its settings and logs under $HOME/.postman.
+	home := t.TempDir()
+	argv := []string{"env", "HOME=" + home, postman, "collection", "run"}
+	extra := []string{"--reporter-json-structure", "newman"}
+	first := referenceAnswers(t, argv, extra, c, base)
+	for run := 2; run <= 3; run++ {
+		if again := referenceAnswers(t, argv, extra, c, base); !slices.Equal(first, again) {
+			t.Fatalf("%s: Postman CLI answered differently in run %d:\n%s", c.Name, run, lineDiff(first, again))
+		}
+	}
+	return first
+}
+
+// referenceAnswers runs a case under a reference runner whose command
+// line starts with argv (Newman's "newman run", Postman CLI's "postman
+// collection run") and ends with extra, both writing Newman's JSON report.
+func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base parityServers) []string {
 	t.Helper()
 	dir := t.TempDir()
 	cp := filepath.Join(dir, "c.json")
 	require.NoError(t, os.WriteFile(cp, c.collection(base), 0o644))
 	rp := filepath.Join(dir, "r.json")
-	args := []string{"run", cp, "-r", "json", "--reporter-json-export", rp}
+	args := append(append([]string{}, argv[1:]...), cp, "-r", "json", "--reporter-json-export", rp)
+	args = append(args, extra...)
 	if c.Environment != nil {
 		data, _ := json.Marshal(c.Environment)
 		data = base.place(data)
@@ -322,7 +372,7 @@ func newmanAnswers(t *testing.T, newman string, c parityCase, base parityServers
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	out, _ := exec.CommandContext(ctx, newman, args...).CombinedOutput()
+	out, _ := exec.CommandContext(ctx, argv[0], args...).CombinedOutput()
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -344,7 +394,7 @@ func newmanAnswers(t *testing.T, newman string, c parityCase, base parityServers
 		}
 	}
 	data, err := os.ReadFile(rp)
-	require.NoError(t, err, "newman wrote no report: %s", out)
+	require.NoError(t, err, "%s wrote no report: %s", argv[0], out)
 	require.NoError(t, json.Unmarshal(data, &rep))
 	// Newman repeats an item's assertions in one execution per
 	// pm.sendRequest: keep the longest list per item and iteration.

@@ -284,6 +284,69 @@ def(Promise, 'withResolvers', function withResolvers() {
     r.promise = new this(function (res, rej) { r.resolve = res; r.reject = rej; });
     return r;
 });
+def(Promise, 'try', function try_(fn) {
+    var args = Array.prototype.slice.call(arguments, 1), C = this;
+    return new C(function (resolve) { resolve(fn.apply(undefined, args)); });
+});
+// RegExp.escape as V8 13 has it (goja's follows an older draft): a leading
+// letter or digit and the other punctuators as \xHH, syntax characters and
+// / with a backslash.
+def(RegExp, 'escape', function escape(s) {
+    if (typeof s !== 'string') { throw new TypeError('RegExp.escape requires a string'); }
+    var out = '', ws = { '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r' };
+    for (var i = 0; i < s.length; i++) {
+        var c = s[i], code = s.charCodeAt(i);
+        if (i === 0 && /[0-9A-Za-z]/.test(c)) { out += '\\x' + code.toString(16); } else if ('^$\\.*+?()[]{}|/'.indexOf(c) >= 0) { out += '\\' + c; } else if (ws[c]) { out += ws[c]; } else if (',-=<>#&!%:;@~\'`"'.indexOf(c) >= 0 || c === ' ') { out += '\\x' + code.toString(16); } else if (/[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(c)) { out += '\\u' + code.toString(16).padStart(4, '0'); } else if (code >= 0xd800 && code <= 0xdfff && !(code <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) && !(code >= 0xdc00 && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) { out += '\\u' + code.toString(16); } else { out += c; }
+    }
+    return out;
+});
+// ArrayBuffer#transfer: the bytes move to a new buffer, the old one is left
+// detached.
+def(ArrayBuffer.prototype, 'transfer', function transfer(n) {
+    var len = n === undefined ? this.byteLength : Number(n), out = new ArrayBuffer(len);
+    new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(len, this.byteLength)));
+    host.detach(this);
+    return out;
+});
+def(ArrayBuffer.prototype, 'transferToFixedLength', ArrayBuffer.prototype.transfer);
+Object.defineProperty(ArrayBuffer.prototype, 'detached', { configurable: true, get: function () { return host.detached(this); } });
+// Iterator helpers (V8 12): on every built-in iterator, lazy like V8's;
+// return() reaches the underlying iterator when a helper stops early.
+(function () {
+    var IP = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+    function fnArg(f) { if (typeof f !== 'function') { throw new TypeError((f !== null && typeof f !== 'object' && f !== undefined ? typeof f + ' ' : '') + String(f) + ' is not a function'); } }
+    function helper(src, body) {
+        var next = src.next, done = false;
+        var g = (function* () {
+            try { yield* body(function () { var r = next.call(src); if (r.done) { done = true; } return r; }); } finally { if (!done && typeof src.return === 'function') { src.return(); } }
+        })();
+        Object.defineProperty(g, Symbol.toStringTag, { value: 'Iterator Helper', configurable: true });
+        return g;
+    }
+    def(IP, 'map', function map(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { yield f(r.value, i); } }); });
+    def(IP, 'filter', function filter(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { if (f(r.value, i)) { yield r.value; } } }); });
+    def(IP, 'take', function take(n) {
+        n = Number(n); if (isNaN(n) || n < 0) { throw new RangeError(String(n) + ' must be positive'); }
+        return helper(this, function* (step) { for (var i = 0, r; i < n && !(r = step()).done; i++) { yield r.value; } });
+    });
+    def(IP, 'drop', function drop(n) {
+        n = Number(n); if (isNaN(n) || n < 0) { throw new RangeError(String(n) + ' must be positive'); }
+        return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { if (i >= n) { yield r.value; } } });
+    });
+    def(IP, 'flatMap', function flatMap(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { yield* f(r.value, i); } }); });
+    function each(it, f) { for (var i = 0, r; !(r = it.next()).done; i++) { if (f(r.value, i) === false) { if (typeof it.return === 'function') { it.return(); } return; } } }
+    def(IP, 'toArray', function toArray() { var out = []; each(this, function (v) { out.push(v); }); return out; });
+    def(IP, 'forEach', function forEach(f) { fnArg(f); each(this, function (v, i) { f(v, i); }); });
+    def(IP, 'some', function some(f) { fnArg(f); var hit = false; each(this, function (v, i) { if (f(v, i)) { hit = true; return false; } }); return hit; });
+    def(IP, 'every', function every(f) { fnArg(f); var all = true; each(this, function (v, i) { if (!f(v, i)) { all = false; return false; } }); return all; });
+    def(IP, 'find', function find(f) { fnArg(f); var hit; each(this, function (v, i) { if (f(v, i)) { hit = v; return false; } }); return hit; });
+    def(IP, 'reduce', function reduce(f, init) {
+        fnArg(f); var acc = init, first = arguments.length < 2;
+        each(this, function (v, i) { if (first) { acc = v; first = false; } else { acc = f(acc, v, i); } });
+        if (first) { throw new TypeError('Reduce of a done iterator with no initial value'); }
+        return acc;
+    });
+})();
 // goja's Promise.any rejects with an AggregateError without V8's message.
 def(Promise, 'any', function any(items) {
     var C = this;
@@ -370,13 +433,72 @@ function toBytes(v) {
 function TextEncoder() {}
 TextEncoder.prototype.encoding = 'utf-8';
 TextEncoder.prototype.encode = function (s) { return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
+TextEncoder.prototype.encodeInto = function (s, dest) {
+    if (!(dest instanceof Uint8Array)) { throw new TypeError('The "dest" argument must be an instance of Uint8Array.'); }
+    // Whole characters only, as many as fit.
+    s = String(s);
+    var read = 0, written = 0;
+    for (var i = 0; i < s.length;) {
+        var c = s.codePointAt(i), w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4, n = c > 0xffff ? 2 : 1;
+        if (written + w > dest.length) { break; }
+        dest.set(host.utf8Encode(s.slice(i, i + n)), written);
+        written += w; read += n; i += n;
+    }
+    return { read: read, written: written };
+};
+// The encodings Node decodes without full ICU data, by WHATWG label.
+// Node decodes windows-1252 as Latin-1 (0x80-0x9f stay control
+// characters), and so does courier.
+var TD_LABELS = { 'utf-8': 'utf-8', 'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'utf-16le': 'utf-16le', 'utf-16': 'utf-16le',
+    'ucs-2': 'utf-16le', 'unicode': 'utf-16le', 'utf-16be': 'utf-16be', 'unicodefffe': 'utf-16be', 'latin1': 'windows-1252', 'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252',
+    'l1': 'windows-1252', 'ascii': 'windows-1252', 'us-ascii': 'windows-1252', 'windows-1252': 'windows-1252', 'cp1252': 'windows-1252',
+    'x-cp1252': 'windows-1252', 'iso_8859-1': 'windows-1252', 'cp819': 'windows-1252', 'ibm819': 'windows-1252' };
 function TextDecoder(label, opts) {
-    label = (label || 'utf-8').toLowerCase();
-    if (label !== 'utf-8' && label !== 'utf8') { throw new RangeError('The "' + label + '" encoding is not supported'); }
-    this.encoding = 'utf-8';
-    this.fatal = !!(opts && opts.fatal);
+    var l = label === undefined ? 'utf-8' : String(label).trim().toLowerCase();
+    if (!TD_LABELS[l]) { throw new RangeError('The "' + l + '" encoding is not supported'); }
+    def(this, '_enc', TD_LABELS[l]);
+    def(this, '_fatal', !!(opts && opts.fatal));
+    def(this, '_ignoreBOM', !!(opts && opts.ignoreBOM));
+    def(this, '_pending', null);
+    def(this, '_started', false);
 }
-TextDecoder.prototype.decode = function (b) { return b === undefined ? '' : host.utf8Decode(toBytes(b), this.fatal); };
+Object.defineProperty(TextDecoder.prototype, 'encoding', { configurable: true, enumerable: true, get: function () { return this._enc; } });
+Object.defineProperty(TextDecoder.prototype, 'fatal', { configurable: true, enumerable: true, get: function () { return this._fatal; } });
+Object.defineProperty(TextDecoder.prototype, 'ignoreBOM', { configurable: true, enumerable: true, get: function () { return this._ignoreBOM; } });
+Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
+// utf8Split is where a UTF-8 text's last, unfinished character starts.
+function utf8Split(b) {
+    var end = b.length, i = end - 1, k = 0;
+    while (i >= 0 && k < 3 && (b[i] & 0xc0) === 0x80) { i--; k++; }
+    if (i >= 0 && b[i] >= 0xc0) { var need = b[i] >= 0xf0 ? 4 : b[i] >= 0xe0 ? 3 : 2; if (end - i < need) { return i; } }
+    return end;
+}
+TextDecoder.prototype.decode = function (input, options) {
+    if (typeof input === 'string') { throw new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.'); }
+    var b = input === undefined ? new Uint8Array(0) : toBytes(input), stream = !!(options && options.stream);
+    if (this._pending) { var all = new Uint8Array(this._pending.length + b.length); all.set(this._pending); all.set(b, this._pending.length); b = all; }
+    var end = b.length;
+    if (stream) { end = this._enc === 'utf-8' ? utf8Split(b) : this._enc === 'windows-1252' ? end : end - (end % 2); }
+    this._pending = end < b.length ? b.slice(end) : null;
+    b = b.subarray(0, end);
+    var out;
+    if (this._enc === 'utf-8') {
+        out = host.utf8Decode(b, this._fatal);
+    } else if (this._enc !== 'windows-1252') {
+        if (this._fatal && b.length % 2) { throw new TypeError('The encoded data was not valid for encoding ' + this._enc); }
+        var parts = [], be = this._enc === 'utf-16be';
+        for (var i = 0; i + 1 < b.length; i += 2) { parts.push(be ? (b[i] << 8) | b[i + 1] : b[i] | (b[i + 1] << 8)); }
+        out = '';
+        for (var j = 0; j < parts.length; j += 4096) { out += String.fromCharCode.apply(null, parts.slice(j, j + 4096)); }
+        if (b.length % 2) { out += '\ufffd'; }
+    } else {
+        out = '';
+        for (var k = 0; k < b.length; k += 4096) { out += String.fromCharCode.apply(null, b.subarray(k, k + 4096)); }
+    }
+    if (!this._started && !this._ignoreBOM && this._enc !== 'windows-1252' && out.charCodeAt(0) === 0xfeff) { out = out.slice(1); }
+    this._started = stream && (this._started || out.length > 0 || end > 0);
+    return out;
+};
 def(global, 'TextEncoder', TextEncoder);
 def(global, 'TextDecoder', TextDecoder);
 
@@ -415,15 +537,21 @@ var SCP = SubtleCrypto.prototype;
 });
 Object.defineProperty(SCP, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
 subtle = Object.create(SCP);
-def(global, 'crypto', {
-    getRandomValues: function (arr) {
-        if (!ArrayBuffer.isView(arr)) { throw new TypeError('The "typedArray" argument must be an instance of a typed array'); }
-        new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
-        return arr;
-    },
-    randomUUID: function () { return host.randomUUID(); },
-    subtle: subtle
+// Node's webcrypto: integer typed arrays only, at most 65536 bytes, both
+// refused with a DOMException.
+var intArray = /^(Uint8|Uint8Clamped|Int8|Uint16|Int16|Uint32|Int32|BigUint64|BigInt64)Array$/;
+function Crypto() { throw new TypeError('Illegal constructor'); }
+Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+def(Crypto.prototype, 'getRandomValues', function (arr) {
+    if (!ArrayBuffer.isView(arr) || !intArray.test(Object.prototype.toString.call(arr).slice(8, -1))) { throw domError('The data argument must be an integer-type TypedArray', 'TypeMismatchError'); }
+    if (arr.byteLength > 65536) { throw domError('The requested length exceeds 65,536 bytes', 'QuotaExceededError'); }
+    new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
+    return arr;
 });
+def(Crypto.prototype, 'randomUUID', function () { return host.randomUUID(); });
+var cryptoObj = Object.create(Crypto.prototype);
+def(cryptoObj, 'subtle', subtle);
+def(global, 'crypto', cryptoObj);
 
 function structuredClone(v, seen) {
     seen = seen || new Map();
@@ -442,7 +570,10 @@ function structuredClone(v, seen) {
         v.forEach(function (val) { out.add(structuredClone(val, seen)); });
         return out;
     } else if (v instanceof Error) {
-        out = new (global[v.name] || Error)(v.message);
+        // V8 keeps the class only for the standard error names.
+        out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(v.message);
+        if (Object.prototype.hasOwnProperty.call(v, 'cause')) { def(out, 'cause', structuredClone(v.cause, seen)); }
+        if (typeof v.stack === 'string') { def(out, 'stack', v.stack); }
     } else {
         out = Array.isArray(v) ? [] : {};
         seen.set(v, out);
@@ -452,7 +583,24 @@ function structuredClone(v, seen) {
     seen.set(v, out);
     return out;
 }
-def(global, 'structuredClone', function (v) { return structuredClone(v); });
+var CLONE_ERRORS = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+def(global, 'structuredClone', function (v, options) {
+    // Postman's sandbox words the missing argument this way (Node's own
+    // message passed through its argument formatter once more).
+    if (arguments.length === 0) { throw new TypeError('The "The value argument must be specified" argument must be specified'); }
+    var transfer = options && options.transfer;
+    if (transfer !== undefined && transfer !== null) {
+        transfer = Array.from(transfer);
+        transfer.forEach(function (b) {
+            if (b === null || typeof b !== 'object') { throw new TypeError('Value is not an object'); }
+            if (!(b instanceof ArrayBuffer)) { throw domError('Value not transferable', 'DataCloneError'); }
+        });
+    }
+    var out = structuredClone(v);
+    // A transferred buffer moves: the original is left detached.
+    if (transfer) { transfer.forEach(function (b) { host.detach(b); }); }
+    return out;
+});
 def(global, 'require', function require(name) {
     if (typeof name !== 'string') { throw new TypeError('The "id" argument must be of type string'); }
     return host.require(name);

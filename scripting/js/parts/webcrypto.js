@@ -81,7 +81,11 @@ function wcKeyFor(op, alg, key) {
     return [s, a];
 }
 var subtleOps = {
-    digest: function (alg, data) { return host.digest(wcAlg(alg).name, toBytes(data)); },
+    digest: function (alg, data) {
+        // Node refuses text for the data (toBytes would take it).
+        if (typeof data === 'string') { throw new TypeError("Failed to execute 'digest' on 'SubtleCrypto': 2nd argument is not instance of ArrayBuffer, Buffer, TypedArray, or DataView."); }
+        return host.digest(wcAlg(alg).name, toBytes(data));
+    },
     generateKey: function (alg, extractable, usages) {
         var a = wcAlg(alg), u = WC_USAGES[a.name];
         if (!u || a.name === 'PBKDF2' || a.name === 'HKDF') { throw wcErr('NotSupportedError', 'Unrecognized algorithm name'); }
