@@ -424,13 +424,16 @@ function ownBody(req, v) {
     Object.defineProperty(req, 'body', {
         enumerable: true, configurable: true,
         get: function () { return body; },
-        set: function (x) { body = toBody(x); }
+        // An object assigned in a script stays that plain object, as in
+        // Postman (its toString() is Object's); the runtime reads its mode
+        // and content when it sends the request.
+        set: function (x) { body = x !== null && typeof x === 'object' ? x : toBody(x); }
     });
 }
 Request.isRequest = isRequest;
 var R = Request.prototype;
 // A request without a body has none of its own until one is assigned.
-Object.defineProperty(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); } });
+Object.defineProperty(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); if (v !== null && typeof v === 'object') { this.body = v; } } });
 R.getHeaders = function (opts) {
     opts = opts || {};
     var o = {};
