@@ -82,6 +82,7 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 			DialContext:         dial,
 			TLSClientConfig:     tcfg,
 			MaxIdleConnsPerHost: 16,
+			MaxIdleConns:        100, // net/http's default transport's bound
 			IdleConnTimeout:     90 * time.Second,
 			TLSHandshakeTimeout: 30 * time.Second,
 		}

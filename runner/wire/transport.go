@@ -15,6 +15,7 @@ package wire
 import (
 	"bufio"
 	"bytes"
+	"container/list"
 	"context"
 	"crypto/tls"
 	"encoding/base64"
@@ -47,7 +48,13 @@ type Transport struct {
 	TLSHandshakeTimeout time.Duration
 	// MaxIdleConnsPerHost bounds the idle connections kept per host (0: 2).
 	MaxIdleConnsPerHost int
-	// IdleConnTimeout closes connections idle longer than this (0: never).
+	// MaxIdleConns bounds the idle connections kept over all hosts (0: no
+	// bound, as net/http): past it the one idle longest is closed, so a run
+	// touching many hosts does not hold a file per host until it ends.
+	MaxIdleConns int
+	// IdleConnTimeout closes connections idle longer than this (0: never):
+	// checked when a connection would be taken, and on the oldest ones
+	// whenever another is kept.
 	IdleConnTimeout time.Duration
 	// MaxResponseHeaderBytes bounds the bytes read before a response's
 	// body, its 1xx answers included (0: 10 MB, net/http's default), so a
@@ -55,7 +62,8 @@ type Transport struct {
 	MaxResponseHeaderBytes int64
 
 	mu   sync.Mutex
-	idle map[connKey][]*conn
+	idle map[connKey][]*conn // per key, oldest first
+	lru  list.List           // every idle *conn, oldest first
 }
 
 // connKey tells apart the connections a request may reuse.
@@ -74,6 +82,7 @@ type conn struct {
 	bw     *bufio.Writer
 	proxy  *url.URL // set for a plain-http request through a proxy
 	idleAt time.Time
+	inLRU  *list.Element // its place in Transport.lru while idle
 	reused bool
 }
 
@@ -197,6 +206,7 @@ func (t *Transport) CloseIdleConnections() {
 	t.mu.Lock()
 	idle := t.idle
 	t.idle = nil
+	t.lru.Init()
 	t.mu.Unlock()
 	for _, cs := range idle {
 		for _, c := range cs {
@@ -256,6 +266,10 @@ func (t *Transport) takeIdle(key connKey) *conn {
 	for cs := t.idle[key]; len(cs) > 0; cs = t.idle[key] {
 		c := cs[len(cs)-1]
 		t.idle[key] = cs[:len(cs)-1]
+		if len(cs) == 1 {
+			delete(t.idle, key) // a run may touch thousands of hosts
+		}
+		t.lru.Remove(c.inLRU)
 		if (t.IdleConnTimeout > 0 && time.Since(c.idleAt) > t.IdleConnTimeout) || !c.alive() {
 			c.nc.Close()
 			continue
@@ -280,11 +294,13 @@ func (c *conn) alive() bool {
 	return ok && c.nc.SetReadDeadline(time.Time{}) == nil
 }
 
-// put keeps c for reuse, or closes it when the host has enough.
+// put keeps c for reuse, or closes it when its host has enough. Keeping
+// it closes the connections idle longer than IdleConnTimeout and, past
+// MaxIdleConns, the ones idle longest.
 func (t *Transport) put(c *conn) {
-	max := t.MaxIdleConnsPerHost
-	if max <= 0 {
-		max = 2
+	perHost := t.MaxIdleConnsPerHost
+	if perHost <= 0 {
+		perHost = 2
 	}
 	c.idleAt = time.Now()
 	c.reused = true
@@ -292,13 +308,42 @@ func (t *Transport) put(c *conn) {
 	if t.idle == nil {
 		t.idle = map[connKey][]*conn{}
 	}
-	if len(t.idle[c.key]) < max {
+	var gone []*conn
+	if len(t.idle[c.key]) < perHost {
 		t.idle[c.key] = append(t.idle[c.key], c)
-		c = nil
+		c.inLRU = t.lru.PushBack(c)
+		for t.lru.Len() > 0 {
+			old := t.lru.Front().Value.(*conn)
+			expired := t.IdleConnTimeout > 0 && c.idleAt.Sub(old.idleAt) > t.IdleConnTimeout
+			if !expired && (t.MaxIdleConns <= 0 || t.lru.Len() <= t.MaxIdleConns) {
+				break
+			}
+			t.dropIdle(old)
+			gone = append(gone, old)
+		}
+	} else {
+		gone = append(gone, c)
 	}
 	t.mu.Unlock()
-	if c != nil {
+	for _, c := range gone {
 		c.nc.Close()
+	}
+}
+
+// dropIdle takes the idle connection c out of the pool; t.mu is held.
+func (t *Transport) dropIdle(c *conn) {
+	t.lru.Remove(c.inLRU)
+	cs := t.idle[c.key]
+	for i, x := range cs {
+		if x == c {
+			cs = append(cs[:i], cs[i+1:]...)
+			break
+		}
+	}
+	if len(cs) == 0 {
+		delete(t.idle, c.key)
+	} else {
+		t.idle[c.key] = cs
 	}
 }
 

@@ -487,6 +487,76 @@ func TestIdleLimits(t *testing.T) {
 	}
 }
 
+// idleCount is how many connections tr keeps idle, per key and in its LRU.
+func idleCount(tr *Transport) (perKey, lru int) {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	for _, cs := range tr.idle {
+		perKey += len(cs)
+	}
+	return perKey, tr.lru.Len()
+}
+
+// MaxIdleConns bounds the idle connections over all hosts: past it the one
+// idle longest is closed (net/http's rule), whatever its host; and keeping
+// a connection closes the ones idle past IdleConnTimeout.
+func TestIdleTotalCap(t *testing.T) {
+	t.Parallel()
+	conns := map[string]*atomic.Int32{}
+	urls := map[string]string{}
+	for _, name := range []string{"a", "b", "c"} {
+		n := new(atomic.Int32)
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }))
+		srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+			if s == http.StateNew {
+				n.Add(1)
+			}
+		}
+		srv.Start()
+		t.Cleanup(srv.Close)
+		conns[name], urls[name] = n, srv.URL
+	}
+	tr := &Transport{MaxIdleConnsPerHost: 4, MaxIdleConns: 2}
+	t.Cleanup(tr.CloseIdleConnections)
+	steps := []struct {
+		host string
+		want int32 // the host's connections after the request
+		why  string
+	}{
+		{"a", 1, "first"},
+		{"b", 1, "first"},
+		{"c", 1, "first; a, idle longest, is closed"},
+		{"a", 2, "a's connection was closed; b goes now"},
+		{"c", 1, "c's connection was kept"},
+		{"b", 2, "b's connection was closed"},
+	}
+	for _, s := range steps {
+		get(t, tr, context.Background(), urls[s.host])
+		if n := conns[s.host].Load(); n != s.want {
+			t.Errorf("after a request to %s: %d connections to it, want %d (%s)", s.host, n, s.want, s.why)
+		}
+		if perKey, lru := idleCount(tr); perKey > 2 || perKey != lru {
+			t.Fatalf("after a request to %s: %d idle per key, %d in the LRU; want at most 2, the same", s.host, perKey, lru)
+		}
+	}
+
+	// Expiry when another connection is kept: a's idle connection is
+	// closed once it is older than the timeout, without a request to a.
+	tr.CloseIdleConnections()
+	tr.MaxIdleConns = 0
+	tr.IdleConnTimeout = time.Hour
+	get(t, tr, context.Background(), urls["a"])
+	tr.mu.Lock()
+	for _, c := range tr.idle[connKey{scheme: "http", addr: strings.TrimPrefix(urls["a"], "http://")}] {
+		c.idleAt = c.idleAt.Add(-2 * time.Hour) // as if kept two hours ago
+	}
+	tr.mu.Unlock()
+	get(t, tr, context.Background(), urls["b"])
+	if perKey, lru := idleCount(tr); perKey != 1 || lru != 1 {
+		t.Errorf("%d idle per key, %d in the LRU; want 1 (b's): a's had expired", perKey, lru)
+	}
+}
+
 // HeaderFields gives the response head as it came: order, spelling,
 // repeats, a folded line joined, Connection kept; nil when the head does
 // not fit the read buffer.
