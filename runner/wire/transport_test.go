@@ -723,3 +723,63 @@ func TestHeadLimit(t *testing.T) {
 		t.Errorf("a head under the limit and a body over it: body %d bytes, X-A %d", len(got), len(resp.Header.Get("X-A")))
 	}
 }
+
+// A request carrying "Expect: 100-continue" of its own goes out as Newman
+// 6.2.2 sends it (checked against a logging server on 127.0.0.1): the body
+// follows the head at once, without waiting for a 100 Continue, and the
+// server's answer is the response, be it a 100 then the final one, a 417
+// Expectation Failed, or a final answer with no 100 at all.
+func TestUserExpectContinue(t *testing.T) {
+	t.Parallel()
+	const payload = "hello world"
+	bodies := make(chan string, 3)
+	addr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		head, err := readHead(br)
+		if err != nil {
+			return
+		}
+		// Nothing is answered before the body is in: a client waiting
+		// for the 100 would sit until this fail-safe (not a budget).
+		c.SetReadDeadline(time.Now().Add(time.Minute))
+		buf := make([]byte, len(payload))
+		n, _ := io.ReadFull(br, buf)
+		bodies <- string(buf[:n])
+		c.SetReadDeadline(time.Time{})
+		switch {
+		case strings.Contains(head, "/continue"):
+			io.WriteString(c, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		case strings.Contains(head, "/refuse"):
+			io.WriteString(c, "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n")
+		default:
+			io.WriteString(c, "HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone")
+		}
+	})
+	tests := []struct {
+		path string
+		code int
+		body string
+	}{
+		{"/continue", 200, "ok"},
+		{"/refuse", 417, ""},
+		{"/final", 201, "done"},
+	}
+	for _, tt := range tests {
+		req, err := http.NewRequest("POST", "http://"+addr+tt.path, strings.NewReader(payload))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Expect", "100-continue")
+		resp, err := (&Transport{}).Send(req, Fields(req, []string{"Host", "Expect", "Content-Length"}))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != tt.code || string(got) != tt.body {
+			t.Errorf("%s: %d %q, want %d %q", tt.path, resp.StatusCode, got, tt.code, tt.body)
+		}
+		if b := <-bodies; b != payload {
+			t.Errorf("%s: the server had %q before answering, want the whole body", tt.path, b)
+		}
+	}
+}
