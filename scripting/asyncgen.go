@@ -10,18 +10,23 @@ import (
 	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
 )
 
 // goja has no async generators and no for await; Postman's V8 has both. A
 // script that uses them is rewritten before it compiles, without adding
 // lines (so error positions keep their line):
 //
-//   - for await (HEAD of EXPR) { → for (let $i = asyncIter(EXPR), $r;
-//     !($r = await $i.next()).done; ) { HEAD = $r.value;
+//   - for await (HEAD of EXPR) { BODY } → { let $i = asyncIter(EXPR), $r, $c;
+//     try { for (; $c = false, !($r = await $i.next()).done; ) { $c = true;
+//     HEAD = $r.value; BODY } } finally { if ($c …) await $i.return(); } }
+//     (a loop left early closes its iterator; a label moves inside);
 //   - async function* f(…) { BODY } → function f(…) { return
 //     asyncGen(this, arguments, function* () { BODY' }); } where every await
 //     of BODY (outside nested functions) becomes (yield awaitMark(…)) and the
-//     runtime helper drives the generator, settling marks as awaits.
+//     runtime helper drives the generator, settling marks as awaits; and
+//     every yield* X of BODY becomes yield* asyncDelegate(X), a generator
+//     that awaits each step of the async iterator X.
 //
 // Scripts without these forms are compiled as written.
 
@@ -94,36 +99,85 @@ func rewriteForAwait(src string) string {
 		}
 		head := strings.TrimSpace(src[open+1 : ofAt])
 		expr := src[ofAt+2 : closeAt]
-		it, r := "__cI"+strconv.Itoa(n), "__cR"+strconv.Itoa(n)
+		it, r, c := "__cI"+strconv.Itoa(n), "__cR"+strconv.Itoa(n), "__cC"+strconv.Itoa(n)
 		n++
-		loop := "for (let " + it + " = __courierAsyncIter(" + expr + "), " + r + "; !(" + r + " = await " + it + ".next()).done; ) " +
-			src[closeAt+1:body] + "{ " + head + " = " + r + ".value; "
+		// The body: a block, or a single statement up to its semicolon.
+		var inner string
+		var end int
 		if src[body] == '{' {
-			src = src[:loc[0]] + loop + src[body+1:]
-			continue
-		}
-		// A single-statement body runs to its semicolon: it is braced.
-		end, depth := -1, 0
-		for i := body; i < len(src) && end < 0; i++ {
-			if !mask[i] {
-				continue
+			if end = matchClose(src, mask, body); end < 0 {
+				return src
 			}
-			switch src[i] {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			case ';':
-				if depth == 0 {
-					end = i
+			inner = src[body+1 : end]
+		} else {
+			end = -1
+			depth := 0
+			for i := body; i < len(src) && end < 0; i++ {
+				if !mask[i] {
+					continue
+				}
+				switch src[i] {
+				case '(', '[', '{':
+					depth++
+				case ')', ']', '}':
+					depth--
+				case ';':
+					if depth == 0 {
+						end = i
+					}
 				}
 			}
+			if end < 0 {
+				return src
+			}
+			inner = src[body:end+1] + " "
 		}
-		if end < 0 {
-			return src
+		// A loop left early (break, return, a throw) closes the iterator
+		// and awaits that, as V8 does; c says a value is being handled.
+		from, label := loc[0], loopLabel(src, mask, loc[0])
+		if label >= 0 {
+			from = label
 		}
-		src = src[:loc[0]] + loop + src[body:end+1] + " }" + src[end+1:]
+		loop := "{ let " + it + " = __courierAsyncIter(" + expr + "), " + r + ", " + c + " = false; try { " + src[from:loc[0]] +
+			"for (; " + c + " = false, !(" + r + " = await " + it + ".next()).done; ) " + src[closeAt+1:body] +
+			"{ " + c + " = true; " + head + " = " + r + ".value; " + inner +
+			"} } finally { if (" + c + " && typeof " + it + ".return === 'function') await " + it + ".return(); } }"
+		src = src[:from] + loop + src[end+1:]
 	}
+}
+
+// loopLabel returns where the label of the statement at i starts ("name:"
+// right before it), or -1; the label moves with the loop into the block the
+// rewrite wraps it in, so continue name still names a loop.
+func loopLabel(src string, mask []bool, i int) int {
+	j := i - 1
+	for j >= 0 && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
+		j--
+	}
+	if j < 0 || src[j] != ':' || !mask[j] {
+		return -1
+	}
+	k := j - 1
+	for k >= 0 && (src[k] == ' ' || src[k] == '\t') {
+		k--
+	}
+	e := k + 1
+	for k >= 0 && isIdentByte(src[k]) {
+		k--
+	}
+	name := src[k+1 : e]
+	if name == "" || name == "default" || name[0] >= '0' && name[0] <= '9' {
+		return -1
+	}
+	// "case x:" is no label.
+	p := k
+	for p >= 0 && (src[p] == ' ' || src[p] == '\t' || src[p] == '\r' || src[p] == '\n') {
+		p--
+	}
+	if p >= 3 && src[p-3:p+1] == "case" && (p < 4 || !isIdentByte(src[p-4])) {
+		return -1
+	}
+	return k + 1
 }
 
 func isIdentByte(c byte) bool {
@@ -168,17 +222,41 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 			textEdit{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
 			textEdit{closeAt, closeAt + 1, "}); }"})
 		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
-			if aw, ok := m.(*ast.AwaitExpression); ok && inFunction(fl, aw) {
-				at := int(aw.Await) - base
-				end := int(aw.Argument.Idx1()) - base
-				edits = append(edits, textEdit{at, at + 5, "(yield __courierAwait("}, textEdit{end, end, "))"})
+			switch x := m.(type) {
+			case *ast.AwaitExpression:
+				if inFunction(fl, x.Await) {
+					at := int(x.Await) - base
+					end := int(x.Argument.Idx1()) - base
+					edits = append(edits, textEdit{at, at + 5, "(yield __courierAwait("}, textEdit{end, end, "))"})
+				}
+			case *ast.YieldExpression:
+				// yield* in an async generator delegates to an async
+				// iterable: a helper generator awaits each step of it.
+				// The call opens right after the star, so that parentheses
+				// around the argument stay inside it.
+				if x.Delegate && x.Argument != nil && inFunction(fl, x.Yield) {
+					y := int(x.Yield) - base
+					star := strings.IndexByte(src[max(y, 0):], '*')
+					end := int(x.Argument.Idx1()) - base
+					if y >= 0 && star >= 0 {
+						at := y + star + 1
+						edits = append(edits, textEdit{at, at, "__courierAsyncDelegate("}, textEdit{end, end, ")"})
+					}
+				}
 			}
 		})
 	})
 	if len(edits) == 0 {
 		return src
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].at > edits[j].at })
+	// From the end backwards; at one place, a replacement before an
+	// insertion (so the insertion lands in front of the replaced text).
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].at != edits[j].at {
+			return edits[i].at > edits[j].at
+		}
+		return edits[i].end > edits[j].end
+	})
 	for _, e := range edits {
 		if e.at < 0 || e.end > len(src) || e.at > e.end {
 			return src
@@ -188,9 +266,9 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 	return src
 }
 
-// inFunction reports whether aw belongs to fl itself rather than to a
-// function nested in it.
-func inFunction(fl *ast.FunctionLiteral, aw *ast.AwaitExpression) bool {
+// inFunction reports whether the expression at pos belongs to fl itself
+// rather than to a function nested in it.
+func inFunction(fl *ast.FunctionLiteral, pos file.Idx) bool {
 	owner := true
 	walkAST(reflect.ValueOf(fl.Body), func(n ast.Node) {
 		var body ast.Node
@@ -202,7 +280,7 @@ func inFunction(fl *ast.FunctionLiteral, aw *ast.AwaitExpression) bool {
 		default:
 			return
 		}
-		if body != nil && body.Idx0() <= aw.Await && aw.Await < body.Idx1() {
+		if body != nil && body.Idx0() <= pos && pos < body.Idx1() {
 			owner = false
 		}
 	})

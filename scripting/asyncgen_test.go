@@ -93,3 +93,85 @@ const s = "async *not(a method)"; function* g() { yield 1 }`,
 		}
 	}
 }
+
+// yield* over async iterables inside async generators, and loops that leave
+// a for await early (break, continue to an outer label, a throw, return):
+// the iterator is closed and that awaited. Each want line is what Postman
+// CLI 1.34.0 printed for the same script.
+func TestAsyncDelegationAndEarlyExit(t *testing.T) {
+	t.Parallel()
+	src := "function out(v) { pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+(async () => {
+  async function* pages(n) { for (let i = 1; i <= n; i++) { await new Promise(r => setTimeout(r, 1)); yield 'p' + i; } }
+  async function* delegate() { yield 'start'; const r = yield* pages(2); out('inner returned ' + r); yield* ['x', Promise.resolve('y')]; yield 'end'; }
+  const d = []; for await (const v of delegate()) d.push(v); out(d.join());
+  async function* withRet() { yield 1; return 'RET'; }
+  async function* outer() { const v = yield* withRet(); yield 'got ' + v; }
+  const o = []; for await (const v of outer()) o.push(v); out(o.join());
+  let closed = false;
+  async function* inner() { try { yield 'a'; yield 'b'; } finally { closed = true; } }
+  async function* outer2() { yield* inner(); }
+  for await (const v of outer2()) { out('first ' + v); break; }
+  out('inner closed ' + closed);
+  async function* catcher() { try { yield 'c1'; } catch (e) { yield 'caught ' + e; } }
+  async function* outer3() { yield* catcher(); }
+  const g = outer3(); await g.next(); out(JSON.stringify(await g.throw('boom')));
+  async function* bad() { yield* 5; }
+  try { for await (const v of bad()) {} } catch (e) { out(e.name + ': ' + e.message); }
+  function* syncInAsync() { yield* [1, 2]; }
+  async function* outer4() { yield* syncInAsync(); }
+  const s = []; for await (const v of outer4()) s.push(v); out(s.join());
+  async function* echo() { const a = yield 'q'; out('inner got ' + a); }
+  async function* outer5() { yield* echo(); }
+  const g5 = outer5(); await g5.next(); await g5.next('sent-through');
+  const nest = async function* () { yield* (async function* () { yield* pages(1); })(); };
+  const nn = []; for await (const v of nest()) nn.push(v); out(nn.join());
+  out('done');
+})();
+(async () => {
+  const seen = [];
+  outer: for await (const a of (async function* () { yield 1; yield 2; yield 3; })()) {
+    for (const b of [1, 2]) { if (b === 2) continue outer; if (a === 3) break outer; seen.push(a + '.' + b); }
+  }
+  out('labels ' + seen.join());
+  let closedOnThrow = false;
+  try { for await (const v of (async function* () { try { yield 1; yield 2; } finally { closedOnThrow = true; } })()) throw new Error('body threw'); } catch (e) { out(e.message + ' closed ' + closedOnThrow); }
+  const f = async () => { for await (const v of (async function* () { try { yield 'r'; } finally { out('closed by return'); } })()) return v; };
+  out('returned ' + await f());
+  switch (1) { case 1: for await (const v of ['sw']) out(v); }
+})();
+`
+	want := []string{
+		"labels 1.1,2.1",
+		"body threw closed true",
+		"closed by return",
+		"returned r",
+		"sw",
+		"inner returned undefined",
+		"start,p1,p2,x,y,end",
+		"1,got RET",
+		"first a",
+		"inner closed true",
+		"{\"value\":\"caught boom\",\"done\":false}",
+		"TypeError: undefined is not a function",
+		"1,2",
+		"inner got sent-through",
+		"p1",
+		"done",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if out := transformAsync(src, asyncPrefix, wrapSuffix); strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("rewrite changed the line count:\n%s", out)
+	}
+}

@@ -236,6 +236,31 @@ def(global, '__courierAsyncIter', function (o) {
     var it = o[Symbol.iterator]();
     return { next: function (v) { var r = it.next(v); return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }); } };
 });
+// yield* inside an async generator: each step of the async iterator is
+// awaited (through the marks the driver settles), values go out as they
+// come, and throw()/return() reach the inner iterator as V8 forwards them.
+def(global, '__courierAsyncDelegate', function* (o) {
+    if (o === null || o === undefined || typeof o[Symbol.asyncIterator] !== 'function' && typeof o[Symbol.iterator] !== 'function') { throw new TypeError('undefined is not a function'); }
+    var it = global.__courierAsyncIter(o), mode = 'next', sent, atValue = false;
+    try {
+        for (;;) {
+            var fn = it[mode];
+            if (mode === 'throw' && typeof fn !== 'function') {
+                if (typeof it.return === 'function') { yield new AwaitMark(it.return()); }
+                throw new TypeError("The iterator does not provide a 'throw' method");
+            }
+            var r = yield new AwaitMark(fn.call(it, sent));
+            if (r === null || typeof r !== 'object') { throw new TypeError('Iterator result ' + String(r) + ' is not an object'); }
+            if (r.done) { return r.value; }
+            atValue = true;
+            try { sent = yield r.value; mode = 'next'; } catch (e) { sent = e; mode = 'throw'; }
+            atValue = false;
+        }
+    } finally {
+        // Still at a value: the consumer called return().
+        if (atValue && typeof it.return === 'function') { yield new AwaitMark(it.return()); }
+    }
+});
 def(global, '__courierAsyncGen', function (self, args, fn) {
     var g = fn.apply(self, args), last = Promise.resolve();
     function step(method, arg) {
