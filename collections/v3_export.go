@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/courier-run/courier/internal/atomicfile"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -59,7 +60,7 @@ func ExportV3Dir(c *Collection, dir string) error {
 			if total > maxV3Total {
 				return fmt.Errorf("more than %d MB", maxV3Total>>20)
 			}
-			return writeAtomic(filepath.Join(dir, rel), data)
+			return atomicfile.WriteFile(filepath.Join(dir, rel), data, 0o644)
 		})
 		if err != nil {
 			return fmt.Errorf("copying %s: %w", src, err)
@@ -73,7 +74,7 @@ func ExportV3Dir(c *Collection, dir string) error {
 	if same && bytes.Equal(data, orig) {
 		return nil
 	}
-	return writeAtomic(filepath.Join(dir, defRel), data)
+	return atomicfile.WriteFile(filepath.Join(dir, defRel), data, 0o644)
 }
 
 func readCapped(p string) ([]byte, error) {

@@ -12,6 +12,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/courier-run/courier/internal/atomicfile"
 	"github.com/courier-run/courier/internal/lazyre"
 )
 
@@ -88,36 +89,7 @@ func (w *v3writer) write(rel string, doc *yaml.Node) error {
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
-	return writeAtomic(filepath.Join(w.root, filepath.FromSlash(rel)), buf.Bytes())
-}
-
-func writeAtomic(p string, data []byte) (err error) {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
+	return atomicfile.WriteFile(filepath.Join(w.root, filepath.FromSlash(rel)), buf.Bytes(), 0o644)
 }
 
 // items writes siblings under dir (relative, slash-separated).

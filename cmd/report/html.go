@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/internal/atomicfile"
 	"github.com/courier-run/courier/runner/report/htmlreport"
 	"github.com/courier-run/courier/runner/report/jsonreport"
 )
@@ -130,28 +131,13 @@ func (r *recordingWriter) Write(p []byte) (int, error) {
 // renamed into place only when write succeeds, so a failed render leaves
 // no half page behind and an old page stays whole until the new one is.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(f.Name()) // fails harmlessly once renamed
-	if err := write(f); err != nil {
-		f.Close()
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return f.Commit()
 }

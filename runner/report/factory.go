@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/courier-run/courier/internal/atomicfile"
 	"github.com/courier-run/courier/runner"
 )
 
@@ -133,7 +133,7 @@ func New(names []string, o Options) (*Multi, error) {
 				m.Abort()
 				return nil, err
 			}
-			f, err := createAtomic(path)
+			f, err := atomicfile.Create(path, 0o644)
 			if err != nil {
 				m.Abort()
 				return nil, fmt.Errorf("%s reporter: %w", n, err)
@@ -181,52 +181,6 @@ func exportPath(opt, base, ext string, now time.Time) (string, error) {
 	return opt, nil
 }
 
-// atomicFile writes to a temporary file in the target's directory; Commit
-// renames it over the target, so readers never see half a report.
-type atomicFile struct {
-	path string
-	f    *os.File
-	bw   *bufio.Writer
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("creating report directory %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("creating report %s: %w", path, err)
-	}
-	return &atomicFile{path: path, f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
-}
-
-func (a *atomicFile) Write(p []byte) (int, error) { return a.bw.Write(p) }
-
-func (a *atomicFile) commit() error {
-	tmp := a.f.Name()
-	err := a.bw.Flush()
-	if err == nil {
-		err = a.f.Chmod(0o644)
-	}
-	if cerr := a.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, a.path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing report %s: %w", a.path, err)
-	}
-	return nil
-}
-
-func (a *atomicFile) abort() {
-	a.f.Close()
-	os.Remove(a.f.Name())
-}
-
 // flushing closes a reporter, then flushes its (wrapped) writer.
 type flushing struct {
 	Reporter
@@ -249,7 +203,7 @@ func flush(w io.Writer) error {
 type fileReporter struct {
 	Reporter
 	w      io.Writer
-	f      *atomicFile
+	f      *atomicfile.File
 	closed bool
 }
 
@@ -259,21 +213,21 @@ func (r *fileReporter) Close() error {
 	}
 	r.closed = true
 	if err := errors.Join(r.Reporter.Close(), flush(r.w)); err != nil {
-		r.f.abort()
-		return fmt.Errorf("writing report %s: %w", r.f.path, err)
+		r.f.Abort()
+		return fmt.Errorf("writing report %s: %w", r.f.Path, err)
 	}
-	return r.f.commit()
+	return r.f.Commit()
 }
 
 func (r *fileReporter) Abort() {
 	if !r.closed {
 		r.closed = true
-		r.f.abort()
+		r.f.Abort()
 	}
 }
 
 // Path is where the report goes once closed.
-func (r *fileReporter) Path() string { return r.f.path }
+func (r *fileReporter) Path() string { return r.f.Path }
 
 // Multi fans events out to several reporters, in order.
 type Multi struct {

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/courier-run/courier/internal/atomicfile"
 )
 
 // snapshotVersion changes when a snapshot written before cannot be read
@@ -172,23 +173,7 @@ func (s *Server) touched() {
 // secrets and private keys), through a temporary file renamed into place
 // so a crash never leaves half a file.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("keeping the local PingOne's state: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".pingone-*.tmp")
-	if err != nil {
-		return fmt.Errorf("keeping the local PingOne's state: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicfile.WriteFile(path, data, 0o600); err != nil {
 		return fmt.Errorf("keeping the local PingOne's state: %w", err)
 	}
 	return nil
