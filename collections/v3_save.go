@@ -590,6 +590,32 @@ func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOu
 	return raw, query, needQuery, pathVars
 }
 
+// setRequestLine sets what a request and a saved example's request have
+// alike: url, method, headers, queryParams and pathVariables.
+func setRequestLine(m ymapb, r *Request) {
+	raw, query, needQuery, pathVars := urlParts(r.URL)
+	m.set("url", ystr(raw))
+	m.set("method", ystr(r.Method))
+	if len(r.Header) > 0 {
+		m.set("headers", headerNode(r.Header))
+	}
+	if needQuery {
+		m.set("queryParams", kvNode(query))
+	}
+	if len(pathVars) > 0 {
+		m.set("pathVariables", kvNode(pathVars))
+	}
+}
+
+// headerNode is a header list as v3 writes it.
+func headerNode(hs []Header) *yaml.Node {
+	list := make([]kvOut, 0, len(hs))
+	for _, h := range hs {
+		list = append(list, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
+	}
+	return kvNode(list)
+}
+
 func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node, []exampleOut) {
 	r := it.Request
 	where := strconv.Quote(strings.Join(it.Path(), " / "))
@@ -610,22 +636,7 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	if desc != "" {
 		m.set("description", ystr(desc))
 	}
-	raw, query, needQuery, pathVars := urlParts(r.URL)
-	m.set("url", ystr(raw))
-	m.set("method", ystr(r.Method))
-	if len(r.Header) > 0 {
-		var hs []kvOut
-		for _, h := range r.Header {
-			hs = append(hs, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
-		}
-		m.set("headers", kvNode(hs))
-	}
-	if needQuery {
-		m.set("queryParams", kvNode(query))
-	}
-	if len(pathVars) > 0 {
-		m.set("pathVariables", kvNode(pathVars))
-	}
+	setRequestLine(m, r)
 	switch {
 	case gql:
 		g := r.Body.GraphQL
@@ -709,22 +720,7 @@ func (w *v3writer) examples(it *Item, where string) []exampleOut {
 		if len(ex.OriginalRequest) > 0 && string(ex.OriginalRequest) != "null" {
 			if r, err := request(ex.OriginalRequest, "originalRequest"); err == nil {
 				rq := newMap()
-				raw, query, needQuery, pathVars := urlParts(r.URL)
-				rq.set("url", ystr(raw))
-				rq.set("method", ystr(r.Method))
-				if len(r.Header) > 0 {
-					var hs []kvOut
-					for _, h := range r.Header {
-						hs = append(hs, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
-					}
-					rq.set("headers", kvNode(hs))
-				}
-				if needQuery {
-					rq.set("queryParams", kvNode(query))
-				}
-				if len(pathVars) > 0 {
-					rq.set("pathVariables", kvNode(pathVars))
-				}
+				setRequestLine(rq, r)
 				if r.Body != nil {
 					if b := w.bodyNode(r.Body, where); b != nil {
 						rq.set("body", b)
@@ -738,11 +734,7 @@ func (w *v3writer) examples(it *Item, where string) []exampleOut {
 		rs.set("statusText", ystr(ex.Status))
 		if len(ex.Header) > 0 && string(ex.Header) != "null" {
 			if hs, err := headers(ex.Header, "header"); err == nil && len(hs) > 0 {
-				var list []kvOut
-				for _, h := range hs {
-					list = append(list, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
-				}
-				rs.set("headers", kvNode(list))
+				rs.set("headers", headerNode(hs))
 			}
 		}
 		if ex.Body != nil {
