@@ -738,7 +738,7 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		Body:         decoded,
 		ResponseTime: time.Since(start),
 		Size:         len(decoded),
-		URL:          wireString(u),
+		URL:          absoluteURL(u),
 	}, nil
 }
 
@@ -867,19 +867,6 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 			}
 		}
 	}
-}
-
-// wireString renders a request URL; url.URL.String would print our Opaque
-// paths as "http:/path", without the host.
-func wireString(u *url.URL) string {
-	if u.Opaque == "" {
-		return u.String()
-	}
-	s := u.Scheme + "://" + u.Host + u.Opaque
-	if u.RawQuery != "" || u.ForceQuery {
-		s += "?" + u.RawQuery
-	}
-	return s
 }
 
 func hasAuthorization(hs []collections.Header) bool {
@@ -1074,7 +1061,9 @@ func escapeLocation(loc string) string {
 	return b.String()
 }
 
-// absoluteURL renders a request URL as sent, path and query byte for byte.
+// absoluteURL renders a request URL as sent, path and query byte for byte
+// (url.URL.String would print our Opaque paths as "http:/path", without
+// the host).
 func absoluteURL(u *url.URL) string {
 	if u.Opaque == "" {
 		return u.String()
