@@ -105,24 +105,12 @@ func routed(routes map[string]string, notify func(string), dial func(ctx context
 		return dial(ctx, network, addr)
 	}
 	routedProxy := func(r *http.Request) (*url.URL, error) {
-		if _, ok := routes[strings.ToLower(canonicalAddr(r.URL))]; ok || proxy == nil {
+		if _, ok := routes[strings.ToLower(wire.HostPort(r.URL))]; ok || proxy == nil {
 			return nil, nil
 		}
 		return proxy(r)
 	}
 	return routedDial, routedProxy
-}
-
-// canonicalAddr is the URL's host:port, the port defaulted from the scheme.
-func canonicalAddr(u *url.URL) string {
-	port := u.Port()
-	if port == "" {
-		port = "80"
-		if u.Scheme == "https" {
-			port = "443"
-		}
-	}
-	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // loopbackOnly wraps a dialer so it refuses non-loopback hosts before any

@@ -234,7 +234,7 @@ func (t *Transport) get(ctx context.Context, req *http.Request) (*conn, error) {
 		}
 		proxy = p
 	}
-	key := connKey{scheme: req.URL.Scheme, addr: hostPort(req.URL)}
+	key := connKey{scheme: req.URL.Scheme, addr: HostPort(req.URL)}
 	if proxy != nil {
 		key.proxy = proxy.String()
 	}
@@ -356,7 +356,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	}
 	addr := key.addr
 	if proxy != nil {
-		addr = hostPort(proxy)
+		addr = HostPort(proxy)
 	}
 	nc, err := dial(ctx, "tcp", addr)
 	if err != nil {
@@ -456,8 +456,9 @@ func proxyAuth(proxy *url.URL) string {
 	return "Basic " + base64.StdEncoding.EncodeToString([]byte(proxy.User.Username()+":"+pass))
 }
 
-// hostPort is u's host:port, the port defaulted from the scheme.
-func hostPort(u *url.URL) string {
+// HostPort is u's host:port, the port defaulted from the scheme: the
+// address a request to u connects to, and its pool's key.
+func HostPort(u *url.URL) string {
 	port := u.Port()
 	if port == "" {
 		port = "80"
