@@ -95,6 +95,13 @@ func parseJSONData(b []byte) ([]*Scope, error) {
 			if typ == "" {
 				typ = TypeString
 			}
+			if typ == TypeNumber {
+				// Newman JSON.parses the file: 1.0 is 1, and a number past
+				// 2^53 is the double nearest to it.
+				if f, err := strconv.ParseFloat(text, 64); err == nil {
+					text = FormatNumber(f)
+				}
+			}
 			row.SetTyped(key, text, typ)
 		}
 		if _, err := dec.Token(); err != nil { // the closing '}'

@@ -304,10 +304,20 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	ppb := r.behaviorFor(st)
 	resolved := resolveRequest(req, sub)
 	var a *collections.Auth
-	if eff := r.effectiveAuth(st, req); eff != nil {
+	var userSet map[string]bool
+	eff := r.effectiveAuth(st, req)
+	if eff != nil {
 		a = cloneAuth(eff)
+		userSet = map[string]bool{}
 		for k, v := range a.Params {
 			a.Params[k] = sub(v)
+			if a.Params[k] != "" {
+				userSet[k] = true
+			}
+		}
+		for k, v := range r.authMemo[eff] {
+			a.Set(k, v)
+			delete(userSet, k)
 		}
 	}
 	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
@@ -323,6 +333,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	plan := sendPlan{
 		req:   resolved,
 		auth:  a,
+		user:  userSet,
 		ppb:   ppb,
 		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
 		clock: clock,
@@ -331,6 +342,23 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		plan.check = secrets.Check
 	}
 	sent, resp, err := r.client.do(ctx, plan)
+	if a != nil && strings.EqualFold(a.Type, auth.TypeDigest) {
+		// The runtime's auth.set writes what it learns into the block
+		// itself, where a parameter is empty or its own already.
+		memo := r.authMemo[eff]
+		for _, k := range auth.DigestLearned {
+			if v := a.Params[k]; v != "" && !userSet[k] {
+				if memo == nil {
+					if r.authMemo == nil {
+						r.authMemo = map[*collections.Auth]map[string]string{}
+					}
+					memo = map[string]string{}
+					r.authMemo[eff] = memo
+				}
+				memo[k] = v
+			}
+		}
+	}
 	if a != nil {
 		// Test scripts see the auth the request was sent with, as the
 		// runtime left it: inherited from a folder or the collection,
@@ -348,6 +376,9 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 type sendPlan struct {
 	req  *collections.Request // resolved: no {{variables}} left
 	auth *collections.Auth    // the effective auth, resolved; nil for none
+	// user marks the auth parameters that hold the collection's own
+	// non-empty values: Postman's runtime never overwrites those.
+	user map[string]bool
 	ppb  behavior
 	// warn reports auth problems: as in Postman they do not fail the
 	// request, which goes out without that auth.
@@ -653,7 +684,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			}
 		}
 		if !follow || !isRedirect(resp.StatusCode) || resp.Header.Get("Location") == "" {
-			auth.Settle(a, resp)
+			auth.Settle(a, resp, p.user)
 			return resp, hreq, nil
 		}
 		if hop >= maxRedirects {

@@ -41,8 +41,13 @@ type Runner struct {
 	stepsRun     int  // items run so far, for det.MaxSteps
 	stepLimitHit bool // the run stopped at det.MaxSteps
 	responses    durationStats
-	dns          durationStats // with Options.Timings
-	firstByte    durationStats
+	// authMemo holds, per auth block of the collection, the parameters
+	// Postman's runtime wrote into it during the run (digest's nonce,
+	// realm, qop, client nonce and nonce count): later requests that use
+	// the same block start from them, as in Postman.
+	authMemo  map[*collections.Auth]map[string]string
+	dns       durationStats // with Options.Timings
+	firstByte durationStats
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 	scriptReqMu    sync.Mutex

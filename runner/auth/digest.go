@@ -150,13 +150,20 @@ func extract(re *regexp.Regexp, s string) string {
 	return ""
 }
 
+// DigestLearned are the digest parameters Postman's runtime writes into the
+// auth block (from a challenge, or counting the nonce up).
+var DigestLearned = []string{"nonce", "realm", "opaque", "qop", "clientNonce", "nonceCount"}
+
 // Settle is Postman's post-response step for a's auth type, run on every
 // response that is not answered with a challenge retry: digest counts the
 // nonce as used (nonceCount 00000001 becomes 00000002, a missing or
-// unreadable count 00000001), so scripts after the request see the count
-// the next request would send. Other types have nothing to settle.
-func Settle(a *collections.Auth, resp *http.Response) {
-	if a == nil || resp == nil || !strings.EqualFold(a.Type, TypeDigest) {
+// unreadable count 00000001), so scripts after the request, and the next
+// request using the same block, see the count it would send. A count the
+// collection gives itself (user["nonceCount"]) stays, as the runtime never
+// overwrites a user's non-empty parameter. Other types have nothing to
+// settle.
+func Settle(a *collections.Auth, resp *http.Response, user map[string]bool) {
+	if a == nil || resp == nil || !strings.EqualFold(a.Type, TypeDigest) || user["nonceCount"] {
 		return
 	}
 	p := params{a.Params}

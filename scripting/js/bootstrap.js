@@ -709,7 +709,9 @@ var STATUS_NAMED = {
 };
 function isResponse(o) { return o instanceof Response; }
 function isRequest(o) { return o instanceof Request; }
-function jsonErr(e) { return e.name === 'JSONError' && e.message ? e.message : e.name + ': ' + e.message; }
+// chai-postman keeps a JSONError's first line only (its /(.*?)\n.*/g
+// replace drops the source excerpt and the caret under it).
+function jsonErr(e) { return e.name === 'JSONError' && e.message ? e.message.replace(/(.*?)\n.*/g, '$1') : e.name + ': ' + e.message; }
 
 // chai-postman, the plugin chai() installs, is in js/parts/chai-postman.js.
 function chaiPostman(chai, utils) {

@@ -641,6 +641,10 @@ P.size = function () {
     var header = ('HTTP/1.1 ' + this.code + ' ' + this.status + '\r\n').length + 2;
     this.headers.members.forEach(function (h) { header += String(h.key).length + String(h.value).length + 4; });
     var body = this.responseSize || 0; // none after a failed request
+    // A gzip or deflate body counts as the server declared it, compressed
+    // (postman-collection's size()); responseSize stays the decoded length.
+    var enc = this.headers.get('Content-Encoding'), len = this.headers.get('Content-Length');
+    if (typeof enc === 'string' && /gzip|deflate/i.test(enc) && len !== undefined && len !== null && /^\s*\d+(\.\d+)?\s*$/.test(String(len))) { body = parseInt(len, 10); }
     return { body: body, header: header, total: body + header };
 };
 // MIME_FORMATS are the media types whose kind and format mime-format's
@@ -744,9 +748,19 @@ Cookie.prototype.toString = function () {
     return s;
 };
 Cookie.isCookie = function (c) { return c instanceof Cookie; };
+// A cookie list prints as a Cookie header does: name=value pairs.
+Cookie.unparse = function (list) {
+    return list.map(function (c) {
+        var v = c.value === undefined || c.value === null ? '' : c.value;
+        return c.name ? c.name + '=' + v : v;
+    }).join('; ');
+};
 
+// A CookieList, as postman-collection's: indexed by name, case-insensitive,
+// repeats allowed (toObject() gives a lower-case key, an array for a name
+// the jar holds on several paths).
 function cookieList(items) {
-    var l = new PropertyList([], { keyName: 'name' });
+    var l = new PropertyList([], { keyName: 'name', ci: true, multi: true, Item: Cookie });
     items.forEach(function (c) { l.members.push(c instanceof Cookie ? c : new Cookie(c)); });
     return l;
 }
