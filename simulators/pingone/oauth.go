@@ -130,16 +130,23 @@ func (s *Server) clientFor(r *http.Request, env *environment) (*application, str
 
 // --- token endpoint -------------------------------------------------------
 
-func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+// formClient reads the urlencoded form a client posts to the token and
+// revocation endpoints and authenticates the client; when it returns
+// false it has answered with PingOne's OAuth error.
+func (s *Server) formClient(w http.ResponseWriter, r *http.Request, env *environment) (*application, bool) {
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(ct), "application/x-www-form-urlencoded") {
 		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: Content-Type must be application/x-www-form-urlencoded")
-		return
+		return nil, false
 	}
 	if err := r.ParseForm(); err != nil {
 		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: the request body could not be parsed")
-		return
+		return nil, false
 	}
-	app, ok := s.authenticateClient(w, r, env)
+	return s.authenticateClient(w, r, env)
+}
+
+func (s *Server) token(w http.ResponseWriter, r *http.Request, env *environment, base string) {
+	app, ok := s.formClient(w, r, env)
 	if !ok {
 		return
 	}

@@ -14,15 +14,7 @@ import (
 // foreign token is not an error (200 either way), so the endpoint tells a
 // caller nothing about tokens that are not its own.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, env *environment) {
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(ct), "application/x-www-form-urlencoded") {
-		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: Content-Type must be application/x-www-form-urlencoded")
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		writeOAuthError(w, http.StatusBadRequest, "invalid_request", "Request denied: the request body could not be parsed")
-		return
-	}
-	app, ok := s.authenticateClient(w, r, env)
+	app, ok := s.formClient(w, r, env)
 	if !ok {
 		return
 	}
