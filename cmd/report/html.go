@@ -102,14 +102,7 @@ func RunHTML(o *HTMLOptions) error {
 		}
 		return nil
 	}
-	if out == "-" {
-		return render(o.IO.Out)
-	}
-	if err := writeAtomic(out, render); err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", out)
-	return nil
+	return writeOutput(o.IO, out, render)
 }
 
 // recordingWriter remembers a write error, to tell a page that could not
@@ -127,17 +120,25 @@ func (r *recordingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeAtomic writes path through a temporary file in its directory,
-// renamed into place only when write succeeds, so a failed render leaves
-// no half page behind and an old page stays whole until the new one is.
-func writeAtomic(path string, write func(io.Writer) error) error {
+// writeOutput writes what render writes to path, "-" being standard
+// output. A file is put in place only when render succeeds, so a failed
+// render leaves no half page behind and an old page stays whole until the
+// new one is; standard error says where it went.
+func writeOutput(ios *cmdutil.IOStreams, path string, render func(io.Writer) error) error {
+	if path == "-" {
+		return render(ios.Out)
+	}
 	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
+	if err := render(f); err != nil {
 		f.Abort()
 		return err
 	}
-	return f.Commit()
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "wrote %s\n", path)
+	return nil
 }

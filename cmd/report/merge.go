@@ -100,14 +100,7 @@ func RunMerge(o *MergeOptions) error {
 		if path == "" {
 			return nil
 		}
-		if path == "-" {
-			return render(o.IO.Out)
-		}
-		if err := writeAtomic(path, render); err != nil {
-			return err
-		}
-		fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", path)
-		return nil
+		return writeOutput(o.IO, path, render)
 	}
 	err = errors.Join(
 		write(o.JSON, merged.Write),
