@@ -313,6 +313,8 @@ func (e *Engine) v8Caught(v goja.Value) {
 			code = e.lastEval
 		}
 		fixed = v8SyntaxMessage(msg, code, 0, 0)
+	case "RangeError", "URIError":
+		fixed = v8RangeMessage(msg)
 	default:
 		return
 	}

@@ -119,6 +119,9 @@ func compileScript(src, listen string) *compiled {
 			guardTries(ast)
 			instrumentCatches(ast)
 		}
+		if mayIterate(src) {
+			instrumentIteration(ast)
+		}
 		if fn := scriptFunction(ast); fn != nil {
 			// The sandbox globals the script assigns become parameters of
 			// its function, added to the parsed tree so positions stay put.
@@ -239,6 +242,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.installCatchHooks()
+	e.installIterationHooks()
 	// What does not need the bootstrap is built before waiting for its
 	// compile, which a run starts meanwhile on another goroutine (Warm).
 	e.installSugarStubs()

@@ -32,6 +32,8 @@ func v8Message(name, msg, src string, line, col int) string {
 	case "TypeError":
 	case "SyntaxError":
 		return v8SyntaxMessage(msg, "", 0, 0)
+	case "RangeError", "URIError":
+		return v8RangeMessage(msg)
 	default:
 		return msg
 	}
@@ -348,4 +350,28 @@ func stackPos(stack string, async bool) (int, int) {
 		return 0, 0
 	}
 	return userPos(line, col, async)
+}
+
+// gojaRangeWords are goja's messages for range and URI errors that V8
+// words otherwise, whatever the source.
+var gojaRangeWords = map[string]string{
+	"toFixed() precision must be between 0 and 100":       "toFixed() digits argument must be between 0 and 100",
+	"toPrecision() precision must be between 1 and 100":   "toPrecision() argument must be between 1 and 100",
+	"toExponential() precision must be between 0 and 100": "toExponential() argument must be between 0 and 100",
+	"Malformed URI": "URI malformed",
+	"The normalization form should be one of NFC, NFD, NFKC, NFKD": "The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+}
+
+var gojaBigIntRange = lazyre.New(`^Cannot convert (-?[0-9.e+-]+|Infinity|-Infinity|NaN) to a BigInt$`)
+
+// v8RangeMessage rewrites a RangeError's or URIError's message as V8
+// words it.
+func v8RangeMessage(msg string) string {
+	if v, ok := gojaRangeWords[msg]; ok {
+		return v
+	}
+	if m := gojaBigIntRange().FindStringSubmatch(msg); m != nil {
+		return "The number " + m[1] + " cannot be converted to a BigInt because it is not an integer"
+	}
+	return msg
 }

@@ -145,7 +145,7 @@ function propertyList(replacer) {
     }
     return keys;
 }
-def(JSON, 'stringify', function stringify(value, replacer, space) {
+function stringifyValue(value, replacer, space) {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) { return nativeJSONStringify(value, replacer, space); }
     var list = arrayIsArray(replacer) ? propertyList(replacer) : null;
     if (typeof replacer !== 'function') {
@@ -154,9 +154,9 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
         // object): the copy has only data properties, read without code.
         if (snap !== jsonMiss) { return nativeJSONStringify(snap, list, space); }
     }
-    var path = [], user = typeof replacer === 'function' ? replacer : null;
+    var path = [], keys = [], user = typeof replacer === 'function' ? replacer : null;
     return nativeJSONStringify(value, function (k, v) {
-        while (path.length && path[path.length - 1] !== this) { path.pop(); }
+        while (path.length && path[path.length - 1] !== this) { path.pop(); keys.pop(); }
         if (user) { v = user.call(this, k, v); }
         // toJSON has already been applied: v is what gets serialized.
         if (v !== null && typeof v === 'object') {
@@ -170,12 +170,34 @@ def(JSON, 'stringify', function stringify(value, replacer, space) {
                 }
                 v = o;
             }
-            path.push(v);
+            var seen = path.indexOf(v);
+            if (seen >= 0) { throw new TypeError(circularMessage(path, keys, seen, k, this)); }
+            path.push(v); keys.push(arrayIsArray(this) ? 'index ' + k : "property '" + k + "'");
             if (path.length > maxStringifyDepth) { throw new RangeError('Maximum call stack size exceeded'); }
         }
         return v;
     }, space);
+}
+// Postman's sandbox serializes with liquid-json, which renames whatever
+// JSON.stringify throws to JSONError (the same error object otherwise).
+def(JSON, 'stringify', function stringify(value, replacer, space) {
+    try {
+        return stringifyValue(value, replacer, space);
+    } catch (err) {
+        if (err !== null && typeof err === 'object') { try { err.name = 'JSONError'; } catch (e) { /* frozen */ } }
+        throw err;
+    }
 });
+// circularMessage words a cycle as V8 does: where it starts, the first two
+// and the last step inside it, and the property that closes it.
+function circularMessage(path, keys, start, k, holder) {
+    var ctor = function (o) { var c = Object.getPrototypeOf(o) && o.constructor; return (c && c.name) || 'Object'; };
+    var lines = ['Converting circular structure to JSON', "    --> starting at object with constructor '" + ctor(path[start]) + "'"];
+    var steps = [];
+    for (var i = start + 1; i < path.length; i++) { steps.push('    |     ' + keys[i] + " -> object with constructor '" + ctor(path[i]) + "'"); }
+    if (steps.length > 3) { steps = steps.slice(0, 2).concat(['    |     ...'], steps.slice(-1)); }
+    return lines.concat(steps, ['    --- ' + (arrayIsArray(holder) ? 'index ' + k : "property '" + k + "'") + ' closes the circle']).join('\n');
+}
 
 // Buffer is npm buffer 6.0.3 from jslib, as postman-sandbox bundles it
 // (Newman's Buffer API, messages and all), loaded on first use.
@@ -641,6 +663,9 @@ var MAX_ELEMS = 1 << 26, MAX_CHARS = 1 << 28;
         return fill.apply(this, arguments);
     });
     def(String.prototype, 'repeat', function repeat_(n) {
+        // V8 names a bad count.
+        var c = Number(n);
+        if (c < 0 || c === Infinity) { throw new RangeError('Invalid count value: ' + String(c)); }
         if (String(this).length * n > MAX_CHARS) { throw new RangeError('Invalid string length'); }
         return repeat.apply(this, arguments);
     });
