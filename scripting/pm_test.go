@@ -171,7 +171,9 @@ pm.test("legacy", () => {
   pm.expect(responseCode.name).to.equal("OK");
   pm.expect(responseHeaders["Content-Type"]).to.equal("application/json; charset=utf-8");
   pm.expect(responseTime).to.equal(42);
-  pm.expect(responseCookies[0].name).to.equal("sid");
+  // A CookieList, as the sandbox hands it (no [0], no length).
+  pm.expect(responseCookies.one("sid").name).to.equal("sid");
+  pm.expect(responseCookies.length).to.be.undefined;
   pm.expect(environment.e).to.equal("env");
   pm.expect(globals.g).to.equal("global");
   pm.expect(data.row).to.equal("r1");

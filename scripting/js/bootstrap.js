@@ -1574,7 +1574,9 @@ var responseGlobals = {
         st.pm.response.headers.members.forEach(function (h) { o[h.key] = h.value; });
         return o;
     }, 'pm.response.headers'),
-    responseCookies: legacyDescriptor('responseCookies', function (st) { return st.pm.cookies.toJSON(); }, 'pm.cookies'),
+    // The sandbox hands the execution's CookieList itself (pm.cookies), not
+    // an array: responseCookies.length is undefined there too.
+    responseCookies: legacyDescriptor('responseCookies', function (st) { return st.pm.cookies; }, 'pm.cookies'),
     // A number, as responseBody is a string: Postman warns about neither.
     responseTime: legacyDescriptor('responseTime', function (st) { return st.failed ? undefined : st.pm.response.responseTime; })
 };
