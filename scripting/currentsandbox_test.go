@@ -1,0 +1,237 @@
+package scripting
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Range, URI and JSON.stringify errors in V8's words, as Postman's sandbox
+// gives them (JSONError from liquid-json). Each want line is what Postman
+// CLI 1.34.0 printed for the same line.
+func TestErrorWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => { const cyc = {}; cyc.self = cyc; return JSON.stringify(cyc); });
+p(() => { const a = {b: {c: {}}}; a.b.c.back = a; return JSON.stringify(a); });
+p(() => { const a = {x: [1, {}]}; a.x[1].up = a.x; return JSON.stringify(a); });
+p(() => { class Node2 { constructor() { this.next = null; } } const n = new Node2(); const m = new Node2(); n.next = m; m.next = n; return JSON.stringify({list: n}); });
+p(() => { const a = {}; let c = a; for (let i = 0; i < 6; i++) { c.n = {}; c = c.n; } c.loop = a; return JSON.stringify(a); });
+p(() => { try { JSON.stringify({a: 1n}); } catch (e) { return e.name + '|' + e.message + '|' + (e instanceof TypeError); } });
+p(() => { try { JSON.stringify({a: 1}, () => { throw new RangeError('mine'); }); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { JSON.stringify({toJSON() { throw new Error('tj'); }}); } catch (e) { return e.name + '|' + e.message + '|' + String(e); } });
+p(() => { try { BigInt(1.5); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { BigInt('x'); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { 'x'.repeat(-1); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { 'x'.repeat(Infinity); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { (1).toFixed(101); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { (1).toPrecision(0); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { (1).toExponential(-1); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { (255).toString(1); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { decodeURIComponent('%'); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { decodeURI('%E0%A4%A'); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { encodeURIComponent('\uD800'); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { new Array(-1); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { [].length = -1; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { 'a'.normalize('X'); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { new Date(NaN).toISOString(); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { String.fromCodePoint(-1); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { 1n / 0n; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { Symbol() + ''; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { 1n + 1; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { Object.defineProperty(Object.freeze({}), 'a', {value: 1}); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { 'use strict'; try { Object.freeze([1]).push(2); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { new Intl.NumberFormat('en', {style: 'currency'}); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { x = y + 1; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { const c = 1; c = 2; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { null(); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { let u; u.x(); } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { new (function () {}.bind())().x.y; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { ({}).x.y; } catch (e) { return e.name + '|' + e.message; } });
+p(() => { try { JSON.parse(undefined); } catch (e) { return e.name + '|' + e.message; } });`
+	want := []string{
+		"E:JSONError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle",
+		"E:JSONError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'b' -> object with constructor 'Object'\n    |     property 'c' -> object with constructor 'Object'\n    --- property 'back' closes the circle",
+		"E:JSONError: Converting circular structure to JSON\n    --> starting at object with constructor 'Array'\n    |     index 1 -> object with constructor 'Object'\n    --- property 'up' closes the circle",
+		"E:JSONError: Converting circular structure to JSON\n    --> starting at object with constructor 'Node2'\n    |     property 'next' -> object with constructor 'Node2'\n    --- property 'next' closes the circle",
+		"E:JSONError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     ...\n    |     property 'n' -> object with constructor 'Object'\n    --- property 'loop' closes the circle",
+		"JSONError|Do not know how to serialize a BigInt|true",
+		"JSONError|mine",
+		"JSONError|tj|JSONError: tj",
+		"RangeError|The number 1.5 cannot be converted to a BigInt because it is not an integer",
+		"SyntaxError|Cannot convert x to a BigInt",
+		"RangeError|Invalid count value: -1",
+		"RangeError|Invalid count value: Infinity",
+		"RangeError|toFixed() digits argument must be between 0 and 100",
+		"RangeError|toPrecision() argument must be between 1 and 100",
+		"RangeError|toExponential() argument must be between 0 and 100",
+		"RangeError|toString() radix argument must be between 2 and 36",
+		"URIError|URI malformed",
+		"URIError|URI malformed",
+		"URIError|URI malformed",
+		"RangeError|Invalid array length",
+		"RangeError|Invalid array length",
+		"RangeError|The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+		"RangeError|Invalid time value",
+		"RangeError|Invalid code point -1",
+		"RangeError|Division by zero",
+		"TypeError|Cannot convert a Symbol value to a string",
+		"TypeError|Cannot mix BigInt and other types, use explicit conversions",
+		"TypeError|Cannot define property a, object is not extensible",
+		"TypeError|Cannot add property 1, object is not extensible",
+		"TypeError|Currency code is required with currency style.",
+		"ReferenceError|y is not defined",
+		"TypeError|Assignment to constant variable.",
+		"TypeError|null is not a function",
+		"TypeError|Cannot read properties of undefined (reading 'x')",
+		"TypeError|Cannot read properties of undefined (reading 'y')",
+		"TypeError|Cannot read properties of undefined (reading 'y')",
+		"JSONError|\"undefined\" is not valid JSON",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TextEncoder/TextDecoder, crypto.getRandomValues and structuredClone as
+// Postman CLI 1.34.0 answered them, line by line.
+func TestTextCodecsAndCryptoAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => Array.from(new TextEncoder().encode('€')).join());
+p(() => new TextDecoder().decode(new Uint8Array([0xE2, 0x82, 0xAC])));
+p(() => new TextDecoder('utf-8', {fatal: true}).decode(new Uint8Array([0xff])));
+p(() => new TextDecoder().decode(new Uint8Array([0x61, 0xff, 0x62])));
+p(() => new TextDecoder('latin1').encoding + '|' + new TextDecoder('UTF8').encoding + '|' + new TextDecoder(' Latin1 ').encoding);
+p(() => new TextDecoder('utf-16le').decode(new Uint8Array([104, 0, 105, 0, 0x3d, 0xd8])));
+p(() => new TextDecoder('windows-1252').decode(new Uint8Array([0x80, 0xe9, 0x41, 0x9f])));
+p(() => new TextDecoder('nope'));
+p(() => { const r = new TextEncoder().encodeInto('hé', new Uint8Array(2)); return r.read + ',' + r.written; });
+p(() => { const r = new TextEncoder().encodeInto('a😀b', new Uint8Array(10)); return r.read + ',' + r.written; });
+p(() => new TextDecoder().decode(new Uint8Array([0xEF, 0xBB, 0xBF, 0x61])).length + ',' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(new Uint8Array([0xEF, 0xBB, 0xBF, 0x61])).length);
+p(() => { const dec = new TextDecoder(); return dec.decode(new Uint8Array([0xE2, 0x82]), {stream: true}) + '|' + dec.decode(new Uint8Array([0xAC])); });
+p(() => { const dec = new TextDecoder(); return dec.decode(new Uint8Array([0xE2, 0x82]), {stream: true}) + '|' + dec.decode(); });
+p(() => new TextDecoder().decode('abc'));
+p(() => JSON.stringify(Object.keys(new TextDecoder())) + Object.prototype.toString.call(new TextDecoder()) + new TextDecoder().fatal + new TextDecoder().ignoreBOM);
+p(() => new TextDecoder().decode(new Uint8Array([0xf0, 0x9f, 0x98])) .length);
+p(() => new TextDecoder().decode(new Uint8Array([0xc0, 0x80, 0x41])));
+p(() => new TextDecoder('utf-16le').decode(new Uint8Array([0xff, 0xfe, 0x41, 0])));
+p(() => [new TextDecoder('ascii').encoding, new TextDecoder('utf-16').encoding, new TextDecoder('ucs-2').encoding].join());
+p(() => new TextDecoder('utf-16be'));
+p(() => new TextDecoder(null));
+p(() => crypto.getRandomValues(new DataView(new ArrayBuffer(2))));
+p(() => crypto.getRandomValues(new Uint8ClampedArray(2)).length);
+p(() => crypto.getRandomValues([1]));
+p(() => Object.keys(crypto).join() + '|' + typeof crypto.subtle + '|' + (crypto.getRandomValues === crypto.getRandomValues));
+p(() => new TextDecoder('utf-16be').decode(new Uint8Array([0, 104, 0, 105])));
+p(() => new TextDecoder('latin1').decode(new Uint8Array([0x80, 0xe9, 0x41, 0x9f])).split('').map(c => c.charCodeAt(0)).join());
+p(() => new TextDecoder().decode(new Uint8Array([0xed, 0xa0, 0x80, 0x41, 0xe0, 0x80, 0xf4, 0x90, 0xef, 0xbf, 0xbd])).split('').map(c => c.charCodeAt(0).toString(16)).join());
+p(() => { const e = structuredClone(new TypeError('t', {cause: 'c'})); return e.constructor.name + ':' + e.message + ':' + e.cause; });
+p(() => { const b = new ArrayBuffer(4); const c = structuredClone(b, {transfer: [b]}); return b.byteLength + ',' + c.byteLength; });
+p(() => { const b = new ArrayBuffer(4); const u = new Uint8Array(b); u[0] = 7; const c = structuredClone({u}, {transfer: [b]}); return b.byteLength + ',' + c.u[0] + ',' + u.length; });
+p(() => structuredClone(undefined));
+p(() => structuredClone());
+p(() => structuredClone(1, {transfer: [1]}));
+p(() => { class E2 extends Error {} ; const e = new E2('m'); e.name = 'Map'; const c = structuredClone(e); return c.constructor.name + c.name + c.message; });`
+	want := []string{
+		"226,130,172",
+		"€",
+		"E:TypeError: The encoded data was not valid for encoding utf-8",
+		"a�b",
+		"windows-1252|utf-8|windows-1252",
+		"hi�",
+		"éA",
+		"E:RangeError: The \"nope\" encoding is not supported",
+		"1,1",
+		"4,6",
+		"1,2",
+		"|€",
+		"|�",
+		"E:TypeError: The \"list\" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.",
+		"[][object TextDecoder]falsefalse",
+		"1",
+		"��A",
+		"A",
+		"windows-1252,utf-16le,utf-16le",
+		"{}",
+		"E:RangeError: The \"null\" encoding is not supported",
+		"E:TypeMismatchError: The data argument must be an integer-type TypedArray",
+		"2",
+		"E:TypeMismatchError: The data argument must be an integer-type TypedArray",
+		"|object|true",
+		"hi",
+		"128,233,65,159",
+		"fffd,fffd,fffd,41,fffd,fffd,fffd,fffd,fffd",
+		"TypeError:t:c",
+		"0,4",
+		"0,7,0",
+		"undefined",
+		"E:TypeError: The \"The value argument must be specified\" argument must be specified",
+		"E:TypeError: Value is not an object",
+		"ErrorErrorm",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Iterator helpers, RegExp.escape, ArrayBuffer#transfer and other built-ins
+// newer than goja, as Postman CLI 1.34.0 answered them.
+func TestNewerBuiltinsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => typeof ArrayBuffer.prototype.transfer);
+p(() => typeof [].values().map + '|' + typeof [].values().toArray);
+p(() => [1, 2, 3, 4].values().map(x => x * 2).filter(x => x > 2).take(2).toArray().join());
+p(() => new Map([[1, 'a'], [2, 'b']]).keys().drop(1).toArray().join() + '|' + new Set([1, 2]).values().reduce((a, b) => a + b));
+p(() => ['a b', 'c'].values().flatMap(s => s.split(' ')).toArray().join() + '|' + [1, 2].values().some(x => x > 1) + [1, 2].values().every(x => x > 1) + [1, 2].values().find(x => x > 1));
+p(() => Object.prototype.toString.call([].values().map(x => x)));
+p(() => RegExp.escape('a.b*c(1)') + '|' + RegExp.escape('1+1=2') + '|' + RegExp.escape('x y-z/'));
+p(() => Error.isError(new TypeError()) + '|' + Error.isError({}) + '|' + Error.isError(Object.create(Error.prototype)));
+p(() => { const b = new ArrayBuffer(8); const c = b.transfer(4); return b.byteLength + ',' + c.byteLength + ',' + b.detached + ',' + c.detached; });
+p(() => [].values().reduce((a, b) => a));
+p(() => [].values().map(1));`
+	want := []string{
+		"function",
+		"function|function",
+		"4,6",
+		"2|3",
+		"a,b,c|truefalse2",
+		"[object Iterator Helper]",
+		"\\x61\\.b\\*c\\(1\\)|\\x31\\+1\\x3d2|\\x78\\x20y\\x2dz\\/",
+		"true|false|false",
+		"0,4,true,false",
+		"E:TypeError: Reduce of a done iterator with no initial value",
+		"E:TypeError: number 1 is not a function",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,74 @@
+package scripting
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Destructuring and iteration errors read as V8 words them, caught (here)
+// and uncaught (parity file current-execution.json). Each want line is
+// what Postman CLI 1.34.0 printed for the same line of the script.
+func TestIterationErrorsReadAsV8(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(String(v), () => {}); }\n" + `
+const r = {missing: undefined, n: null, num: 5};
+p(() => { try { const {a} = null; } catch (e) { return e.message; } });
+p(() => { try { const {a} = undefined; } catch (e) { return e.message; } });
+p(() => { try { const {a} = r.missing; } catch (e) { return e.message; } });
+p(() => { try { const {a, b} = r.n; } catch (e) { return e.message; } });
+p(() => { try { const {} = null; } catch (e) { return e.message; } });
+p(() => { try { let q; ({q} = null); } catch (e) { return e.message; } });
+p(() => { try { const [x] = {}; } catch (e) { return e.message; } });
+p(() => { try { const [x] = null; } catch (e) { return e.message; } });
+p(() => { try { const [x] = r.missing; } catch (e) { return e.message; } });
+p(() => { try { const [x] = 5; } catch (e) { return e.message; } });
+p(() => { try { for (const k of 5) {} } catch (e) { return e.message; } });
+p(() => { try { for (const k of r.num) {} } catch (e) { return e.message; } });
+p(() => { try { for (const k of r.missing) {} } catch (e) { return e.message; } });
+p(() => { try { for (const k of {a: 1}) {} } catch (e) { return e.message; } });
+p(() => { try { [...undefined]; } catch (e) { return e.message; } });
+p(() => { try { [...r.n]; } catch (e) { return e.message; } });
+p(() => { try { [...{}]; } catch (e) { return e.message; } });
+p(() => { try { Math.max(...r.missing); } catch (e) { return e.message; } });
+p(() => { try { const [a, b] = 'x'; return a + b; } catch (e) { return e.message; } });
+p(() => { try { Object.entries(null); } catch (e) { return e.message; } });
+p(() => { try { Object.keys(undefined); } catch (e) { return e.message; } });
+p(() => { try { Promise.all(5).catch(() => {}); return 'no throw'; } catch (e) { return e.message; } });`
+	want := []string{
+		"Cannot destructure property 'a' of 'null' as it is null.",
+		"Cannot destructure property 'a' of 'undefined' as it is undefined.",
+		"Cannot destructure property 'a' of 'r.missing' as it is undefined.",
+		"Cannot destructure property 'a' of 'r.n' as it is null.",
+		"Cannot destructure 'null' as it is null.",
+		"Cannot destructure property 'q' of 'null' as it is null.",
+		"{} is not iterable",
+		"null is not iterable",
+		"undefined is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"5 is not iterable",
+		"5 is not iterable",
+		"r.num is not iterable",
+		"r.missing is not iterable",
+		"{(intermediate value)} is not iterable",
+		"undefined is not iterable",
+		"r.n is not iterable",
+		"{} is not iterable",
+		"r.missing is not iterable (cannot read property undefined)",
+		"xundefined",
+		"Cannot convert undefined or null to object",
+		"Cannot convert undefined or null to object",
+		"no throw",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
