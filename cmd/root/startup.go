@@ -11,8 +11,11 @@ import (
 // result stays live), and Go's first collection comes at a 4 MB heap: it
 // marks on the second core while the compile needs it (~3 ms of CPU in a
 // one-request run) and frees almost nothing the run then reuses. At 400 the
-// first collection waits for a 16 MB heap. The runner re-targets the
-// collector as it starts (runner/gc.go), so longer runs are unchanged.
+// first collection waits for a 16 MB heap. That first collection puts the
+// process's target back (afterFirstGC): at 400 a large live heap, such as a
+// big data file being loaded, could grow to five times its size. The runner
+// re-targets the collector as it starts (runner/gc.go), so longer runs are
+// unchanged.
 const startupGOGC = 400
 
 // startupMemory sets the memory policy for a run's start-up: the collector's
@@ -21,7 +24,13 @@ const startupGOGC = 400
 // stack, into tables that are fresh memory).
 func startupMemory(args []string, lookupEnv func(string) (string, bool)) {
 	if _, set := lookupEnv("GOGC"); !set {
-		debug.SetGCPercent(startupGOGC)
+		before := debug.SetGCPercent(startupGOGC)
+		afterFirstGC(func() {
+			// Unless the runner has set its own target meanwhile.
+			if p := debug.SetGCPercent(before); p != startupGOGC {
+				debug.SetGCPercent(p)
+			}
+		})
 	}
 	if !hasFlag(args, "memprofile") {
 		runtime.MemProfileRate = 0
@@ -44,4 +53,16 @@ func hasFlag(args []string, name string) bool {
 		}
 	}
 	return false
+}
+
+// gcSentinel is garbage from the start: its finalizer runs once the next
+// collection has found it unreachable. (It holds a pointer: the tiny
+// allocator batches small pointer-free objects, whose finalizers may never
+// run.)
+type gcSentinel struct{ _ *int }
+
+// afterFirstGC calls f on the finalizer goroutine after the next
+// collection.
+func afterFirstGC(f func()) {
+	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) { f() })
 }
