@@ -86,141 +86,167 @@ func scan(coll *collections.Collection, items []*collections.Item, pick func(str
 	if items == nil {
 		items = coll.Items
 	}
-	var refs []Ref
-	seen := map[string]bool{}
-	add := func(where, text string, script bool) {
-		for _, name := range pick(text) {
-			if k := name + "\x00" + where; !seen[k] {
-				seen[k] = true
-				refs = append(refs, Ref{Name: name, Where: where})
-			}
-		}
-		if !script || !scriptGets {
-			return
-		}
-		for _, m := range scriptGetRe().FindAllStringSubmatch(text, -1) {
-			name := m[1] + m[2] + m[3]
-			if skipName(name) {
-				continue
-			}
-			if k := name + "\x00" + where; !seen[k] {
-				seen[k] = true
-				refs = append(refs, Ref{Name: name, Where: where})
-			}
-		}
-	}
-	scanEvents := func(where string, evs []collections.Event) {
-		for _, ev := range evs {
-			if !ev.Disabled {
-				add(where+": "+ev.Listen+" script", ev.Script.Exec, true)
-			}
-		}
-	}
-	scanEvents("collection", coll.Events)
-	scanRequest := func(where string, it *collections.Item, auth *collections.Auth, authFrom string) {
-		scanEvents(where, it.Events)
-		req := it.Request
-		add(where+": URL", urlText(req.URL), false)
-		for _, h := range req.Header {
-			if !h.Disabled {
-				add(where+": header "+h.Key, h.Key+"\n"+h.Value, false)
-			}
-		}
-		if b := req.Body; b != nil && !b.Disabled {
-			var sb strings.Builder
-			sb.WriteString(b.Raw)
-			for _, p := range append(append([]collections.FormParam(nil), b.URLEncoded...), b.FormData...) {
-				if !p.Disabled {
-					sb.WriteString("\n" + p.Key + "\n" + p.Value + "\n" + strings.Join(p.Src, "\n"))
-				}
-			}
-			sb.WriteString("\n" + b.File)
-			if b.GraphQL != nil {
-				sb.WriteString("\n" + b.GraphQL.Query + "\n" + b.GraphQL.Variables)
-			}
-			add(where+": body", sb.String(), false)
-		}
-		if req.Auth != nil {
-			auth, authFrom = req.Auth, where
-		}
-		if a := auth; a != nil && a.Type != "noauth" {
-			keys := make([]string, 0, len(a.Params))
-			for k := range a.Params {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				add(authFrom+": auth "+a.Type+"."+k, a.Params[k], false)
-			}
-		}
-	}
-	// One walk with the path on a stack keeps deep trees linear: a
-	// folder's scripts are scanned once, when the first request under it
-	// is reached (folders without requests run no scripts), and the
-	// inherited auth travels down with the walk.
-	type frame struct {
-		it       *collections.Item
-		where    string
-		auth     *collections.Auth
-		authFrom string
-		scanned  bool
-	}
-	var stack []frame
-	var names []string // the names on the stack
-	push := func(it *collections.Item) {
-		f := frame{it: it, auth: coll.Auth, authFrom: "collection"}
-		if n := len(stack); n > 0 {
-			f.auth, f.authFrom = stack[n-1].auth, stack[n-1].authFrom
-		}
-		names = append(names, it.Name)
-		f.where = placeName(names)
-		if it.Auth != nil {
-			f.auth, f.authFrom = it.Auth, f.where
-		}
-		stack = append(stack, f)
-	}
-	visit := func(it *collections.Item) {
-		// Folders above this request not scanned yet sit on top of the
-		// stack: below the first scanned one, all are.
-		i := len(stack)
-		for i > 0 && !stack[i-1].scanned {
-			i--
-		}
-		for ; i < len(stack); i++ {
-			stack[i].scanned = true
-			scanEvents(stack[i].where, stack[i].it.Events)
-		}
-		auth, from := coll.Auth, "collection"
-		if n := len(stack); n > 0 {
-			auth, from = stack[n-1].auth, stack[n-1].authFrom
-		}
-		scanRequest(placeName(append(names, it.Name)), it, auth, from)
-	}
-	var walk func(items []*collections.Item)
-	walk = func(items []*collections.Item) {
-		for _, it := range items {
-			if !it.IsFolder() {
-				visit(it)
-				continue
-			}
-			push(it)
-			walk(it.Items)
-			stack, names = stack[:len(stack)-1], names[:len(names)-1]
-		}
-	}
+	sc := &scanner{coll: coll, pick: pick, scriptGets: scriptGets, seen: map[string]bool{}}
+	sc.events("collection", coll.Events)
 	for _, root := range items {
 		// A selected item starts below its own folders.
 		var ancestors []*collections.Item
 		for p := root.Parent; p != nil; p = p.Parent {
 			ancestors = append(ancestors, p)
 		}
-		stack, names = stack[:0], names[:0]
+		sc.stack, sc.names = sc.stack[:0], sc.names[:0]
 		for i := len(ancestors) - 1; i >= 0; i-- {
-			push(ancestors[i])
+			sc.push(ancestors[i])
 		}
-		walk([]*collections.Item{root})
+		sc.walk([]*collections.Item{root})
 	}
-	return refs
+	return sc.refs
+}
+
+// scanner is one scan's state. It walks once with the path on a stack,
+// which keeps deep trees linear: a folder's scripts are scanned once, when
+// the first request under it is reached (folders without requests run no
+// scripts), and the inherited auth travels down with the walk.
+type scanner struct {
+	coll       *collections.Collection
+	pick       func(string) []string
+	scriptGets bool
+	refs       []Ref
+	seen       map[string]bool // name NUL where, for refs
+	stack      []frame         // the folders above the walk
+	names      []string        // their names
+}
+
+// frame is a folder on the walk's stack.
+type frame struct {
+	it       *collections.Item
+	where    string
+	auth     *collections.Auth // the auth its requests inherit
+	authFrom string
+	scanned  bool // its scripts are scanned
+}
+
+// add records the names text holds at where; a script's text also gives
+// the names it reads, with scriptGets.
+func (sc *scanner) add(where, text string, script bool) {
+	record := func(name string) {
+		if k := name + "\x00" + where; !sc.seen[k] {
+			sc.seen[k] = true
+			sc.refs = append(sc.refs, Ref{Name: name, Where: where})
+		}
+	}
+	for _, name := range sc.pick(text) {
+		record(name)
+	}
+	if !script || !sc.scriptGets {
+		return
+	}
+	for _, m := range scriptGetRe().FindAllStringSubmatch(text, -1) {
+		if name := m[1] + m[2] + m[3]; !skipName(name) {
+			record(name)
+		}
+	}
+}
+
+func (sc *scanner) events(where string, evs []collections.Event) {
+	for _, ev := range evs {
+		if !ev.Disabled {
+			sc.add(where+": "+ev.Listen+" script", ev.Script.Exec, true)
+		}
+	}
+}
+
+// request scans what a request sends and runs, with the auth it inherits
+// from authFrom unless it has its own.
+func (sc *scanner) request(where string, it *collections.Item, auth *collections.Auth, authFrom string) {
+	sc.events(where, it.Events)
+	req := it.Request
+	sc.add(where+": URL", urlText(req.URL), false)
+	for _, h := range req.Header {
+		if !h.Disabled {
+			sc.add(where+": header "+h.Key, h.Key+"\n"+h.Value, false)
+		}
+	}
+	if b := req.Body; b != nil && !b.Disabled {
+		sc.add(where+": body", bodyText(b), false)
+	}
+	if req.Auth != nil {
+		auth, authFrom = req.Auth, where
+	}
+	if a := auth; a != nil && a.Type != "noauth" {
+		keys := make([]string, 0, len(a.Params))
+		for k := range a.Params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			sc.add(authFrom+": auth "+a.Type+"."+k, a.Params[k], false)
+		}
+	}
+}
+
+// bodyText is every part of a body that can hold a reference, one text.
+func bodyText(b *collections.Body) string {
+	var sb strings.Builder
+	sb.WriteString(b.Raw)
+	for _, p := range append(append([]collections.FormParam(nil), b.URLEncoded...), b.FormData...) {
+		if !p.Disabled {
+			sb.WriteString("\n" + p.Key + "\n" + p.Value + "\n" + strings.Join(p.Src, "\n"))
+		}
+	}
+	sb.WriteString("\n" + b.File)
+	if b.GraphQL != nil {
+		sb.WriteString("\n" + b.GraphQL.Query + "\n" + b.GraphQL.Variables)
+	}
+	return sb.String()
+}
+
+// inherited is the auth a request under the stack inherits, and where
+// it is set.
+func (sc *scanner) inherited() (*collections.Auth, string) {
+	if n := len(sc.stack); n > 0 {
+		return sc.stack[n-1].auth, sc.stack[n-1].authFrom
+	}
+	return sc.coll.Auth, "collection"
+}
+
+func (sc *scanner) push(it *collections.Item) {
+	f := frame{it: it}
+	f.auth, f.authFrom = sc.inherited()
+	sc.names = append(sc.names, it.Name)
+	f.where = placeName(sc.names)
+	if it.Auth != nil {
+		f.auth, f.authFrom = it.Auth, f.where
+	}
+	sc.stack = append(sc.stack, f)
+}
+
+// visit scans a request, after the scripts of the folders above it not
+// scanned yet: they sit on top of the stack, and below the first scanned
+// one, all are.
+func (sc *scanner) visit(it *collections.Item) {
+	i := len(sc.stack)
+	for i > 0 && !sc.stack[i-1].scanned {
+		i--
+	}
+	for ; i < len(sc.stack); i++ {
+		sc.stack[i].scanned = true
+		sc.events(sc.stack[i].where, sc.stack[i].it.Events)
+	}
+	auth, from := sc.inherited()
+	sc.request(placeName(append(sc.names, it.Name)), it, auth, from)
+}
+
+func (sc *scanner) walk(items []*collections.Item) {
+	for _, it := range items {
+		if !it.IsFolder() {
+			sc.visit(it)
+			continue
+		}
+		sc.push(it)
+		sc.walk(it.Items)
+		sc.stack, sc.names = sc.stack[:len(sc.stack)-1], sc.names[:len(sc.names)-1]
+	}
 }
 
 // placeName joins a path of item names for messages. Past a dozen levels
