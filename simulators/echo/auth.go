@@ -249,20 +249,67 @@ func formPairs(raw string) []param {
 // key and secret (token secret empty). HMAC-SHA1/256/512 and PLAINTEXT;
 // parameters may come in the header, the query or a urlencoded body.
 func (s *Server) oauth1(w http.ResponseWriter, r *http.Request, _ string) {
-	body := readBody(r, s.opts.MaxBody)
-	var signed []param
-	var signature, method, consumer string
+	in := readOAuth1(r, readBody(r, s.opts.MaxBody))
+	baseURI := oauth1BaseURI(r)
+	key := percentEncode(OAuth1ConsumerSecret) + "&"
+	known := in.consumer == OAuth1ConsumerKey
+	norm, base := oauth1BaseString(r.Method, baseURI, in.signed)
+	ok := known && oauth1Verify(in.method, key, in.signature, base)
+	if !ok && known {
+		// Postman's "addEmptyParamsToSign: false" sends empty oauth_*
+		// parameters but leaves them out of the signature.
+		var nonEmpty []param
+		for _, p := range in.signed {
+			if p.value != "" || !strings.HasPrefix(p.name, "oauth_") {
+				nonEmpty = append(nonEmpty, p)
+			}
+		}
+		if len(nonEmpty) < len(in.signed) {
+			_, b := oauth1BaseString(r.Method, baseURI, nonEmpty)
+			ok = oauth1Verify(in.method, key, in.signature, b)
+		}
+	}
+	if ok {
+		writeJSON(w, http.StatusOK, newObject().
+			set("status", "pass").
+			set("message", "OAuth-1.0a signature verification was successful"))
+		return
+	}
+	msg := strings.ToUpper(in.method) + " verification failed"
+	if !known {
+		msg = "unknown oauth_consumer_key"
+	}
+	writeJSON(w, http.StatusUnauthorized, newObject().
+		set("status", "fail").
+		set("message", msg).
+		set("base_uri", baseURI).
+		set("normalized_param_string", norm).
+		set("base_string", base).
+		set("signing_key", key))
+}
+
+// oauth1Request is what an OAuth 1.0a request carries: the parameters it
+// signs, and the signature, its method and the consumer key among them.
+type oauth1Request struct {
+	signed                      []param
+	signature, method, consumer string
+}
+
+// readOAuth1 gathers the parameters of the Authorization header (realm
+// aside), the query and a urlencoded body.
+func readOAuth1(r *http.Request, body []byte) oauth1Request {
+	var in oauth1Request
 	collect := func(name, value string) {
 		switch name {
 		case "oauth_signature":
-			signature = value
+			in.signature = value
 			return
 		case "oauth_signature_method":
-			method = value
+			in.method = value
 		case "oauth_consumer_key":
-			consumer = value
+			in.consumer = value
 		}
-		signed = append(signed, param{name, value})
+		in.signed = append(in.signed, param{name, value})
 	}
 	if hp, ok := authParams(r, "OAuth"); ok {
 		for name, value := range hp {
@@ -286,7 +333,12 @@ func (s *Server) oauth1(w http.ResponseWriter, r *http.Request, _ string) {
 			collect(p.name, p.value)
 		}
 	}
+	return in
+}
 
+// oauth1BaseURI is the request's URL as OAuth 1.0a signs it: scheme and
+// host lower case, the default port left out, no query.
+func oauth1BaseURI(r *http.Request) string {
 	host, port := hostPort(r)
 	scheme := "http"
 	if r.TLS != nil {
@@ -297,79 +349,48 @@ func (s *Server) oauth1(w http.ResponseWriter, r *http.Request, _ string) {
 		baseURI += ":" + port
 	}
 	path, _, _ := strings.Cut(requestPath(r), "?")
-	baseURI += path
+	return baseURI + path
+}
 
-	key := percentEncode(OAuth1ConsumerSecret) + "&"
-	baseString := func(ps []param) (string, string) {
-		enc := make([]param, len(ps))
-		for i, p := range ps {
-			enc[i] = param{percentEncode(p.name), percentEncode(p.value)}
-		}
-		sort.Slice(enc, func(i, j int) bool {
-			if enc[i].name != enc[j].name {
-				return enc[i].name < enc[j].name
-			}
-			return enc[i].value < enc[j].value
-		})
-		pairs := make([]string, len(enc))
-		for i, p := range enc {
-			pairs[i] = p.name + "=" + p.value
-		}
-		norm := strings.Join(pairs, "&")
-		return norm, strings.ToUpper(r.Method) + "&" + percentEncode(baseURI) + "&" + percentEncode(norm)
+// oauth1BaseString is the normalized parameter string of ps and the
+// signature base string (RFC 5849 3.4.1).
+func oauth1BaseString(method, baseURI string, ps []param) (norm, base string) {
+	enc := make([]param, len(ps))
+	for i, p := range ps {
+		enc[i] = param{percentEncode(p.name), percentEncode(p.value)}
 	}
-	verify := func(base string) bool {
-		var newHash func() hash.Hash
-		switch strings.ToUpper(method) {
-		case "PLAINTEXT":
-			return equalSecret(key, signature)
-		case "HMAC-SHA1":
-			newHash = sha1.New
-		case "HMAC-SHA256":
-			newHash = sha256.New
-		case "HMAC-SHA512":
-			newHash = sha512.New
-		default:
-			return false
+	sort.Slice(enc, func(i, j int) bool {
+		if enc[i].name != enc[j].name {
+			return enc[i].name < enc[j].name
 		}
-		m := hmac.New(newHash, []byte(key))
-		_, _ = io.WriteString(m, base)
-		return equalSecret(base64.StdEncoding.EncodeToString(m.Sum(nil)), signature)
+		return enc[i].value < enc[j].value
+	})
+	pairs := make([]string, len(enc))
+	for i, p := range enc {
+		pairs[i] = p.name + "=" + p.value
 	}
-	known := consumer == OAuth1ConsumerKey
-	norm, base := baseString(signed)
-	ok := known && verify(base)
-	if !ok && known {
-		// Postman's "addEmptyParamsToSign: false" sends empty oauth_*
-		// parameters but leaves them out of the signature.
-		var nonEmpty []param
-		for _, p := range signed {
-			if p.value != "" || !strings.HasPrefix(p.name, "oauth_") {
-				nonEmpty = append(nonEmpty, p)
-			}
-		}
-		if len(nonEmpty) < len(signed) {
-			_, b := baseString(nonEmpty)
-			ok = verify(b)
-		}
+	norm = strings.Join(pairs, "&")
+	return norm, strings.ToUpper(method) + "&" + percentEncode(baseURI) + "&" + percentEncode(norm)
+}
+
+// oauth1Verify checks signature against base signed with key by method.
+func oauth1Verify(method, key, signature, base string) bool {
+	var newHash func() hash.Hash
+	switch strings.ToUpper(method) {
+	case "PLAINTEXT":
+		return equalSecret(key, signature)
+	case "HMAC-SHA1":
+		newHash = sha1.New
+	case "HMAC-SHA256":
+		newHash = sha256.New
+	case "HMAC-SHA512":
+		newHash = sha512.New
+	default:
+		return false
 	}
-	if ok {
-		writeJSON(w, http.StatusOK, newObject().
-			set("status", "pass").
-			set("message", "OAuth-1.0a signature verification was successful"))
-		return
-	}
-	msg := strings.ToUpper(method) + " verification failed"
-	if !known {
-		msg = "unknown oauth_consumer_key"
-	}
-	writeJSON(w, http.StatusUnauthorized, newObject().
-		set("status", "fail").
-		set("message", msg).
-		set("base_uri", baseURI).
-		set("normalized_param_string", norm).
-		set("base_string", base).
-		set("signing_key", key))
+	m := hmac.New(newHash, []byte(key))
+	_, _ = io.WriteString(m, base)
+	return equalSecret(base64.StdEncoding.EncodeToString(m.Sum(nil)), signature)
 }
 
 // /oauth2/token: a stand-in token endpoint that always issues OAuth2Token.
