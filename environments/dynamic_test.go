@@ -363,6 +363,13 @@ func TestDynamicWordListsFitShapes(t *testing.T) {
 			}
 		}
 	}
+	// Abbreviations are capital letters only: PingOne's tutorials name roles
+	// "Reader_{{$randomAbbreviation}}" and check them against /^Reader_[A-Z]+$/.
+	for _, a := range hackerAbbreviations {
+		if strings.Trim(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			t.Errorf("abbreviation %q is not capital letters only", a)
+		}
+	}
 	// faker's user names drop the apostrophe of names such as O'Brien.
 	g := NewGen(3)
 	for range 2000 {

@@ -203,7 +203,7 @@ var (
 	// has them (abbreviations upper case, the rest lower case).
 	hackerAbbreviations = []string{"API", "CPU", "CSS", "DNS", "EXE", "FTP", "GPU", "HDD", "HTML", "HTTP", "IP", "JSON",
 		"LAN", "NIC", "PCI", "RAM", "RSS", "SAN", "SAS", "SCSI", "SDK", "SMS", "SMTP", "SQL", "SSD", "SSL", "TCP", "UDP",
-		"USB", "VPN", "XML", "XSS", "4K", "5G"}
+		"USB", "VPN", "XML", "XSS"}
 	hackerAdjectives = []string{"back-end", "front-end", "open-source", "cross-platform", "wireless", "virtual", "digital",
 		"primary", "auxiliary", "redundant", "optical", "neural", "mobile", "haptic", "multi-byte", "online", "offline",
 		"bluetooth", "solid state", "1080p", "quantum", "encrypted", "distributed", "headless"}
