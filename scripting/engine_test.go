@@ -310,7 +310,9 @@ console.error(new Map([[1, 2]]), new Set(["a"]), [, 1], "it's");`))
 		{Level: "warn", Text: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: { f: 1 } } },\n  arr: [ 1, 2, 3 ],\n  fn: '[Function: foo]'\n}, null, undefined, 3",
 			Message: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: [Object] } },\n  arr: [ 1, 2, 3 ],\n  fn: [Function: foo]\n} null undefined 3"},
 		{Level: "info", Text: "'fmt %s %d %j', 'a', 42, { x: 1 }", Message: `fmt a 42 {"x":1}`},
-		{Level: "error", Text: "Map(1) { 1 => 2 }, Set(1) { 'a' }, [ <1 empty item>, 1 ], \"it's\"", Message: "Map(1) { 1 => 2 } Set(1) { 'a' } [ <1 empty item>, 1 ] it's"},
+		// The CLI text is what Newman prints after the sandbox serialized the
+		// arguments: a hole is undefined there (Newman 6.2.2).
+		{Level: "error", Text: "Map(1) { 1 => 2 }, Set(1) { 'a' }, [ undefined, 1 ], \"it's\"", Message: "Map(1) { 1 => 2 } Set(1) { 'a' } [ <1 empty item>, 1 ] it's"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("console = %q", consoleTexts(got))

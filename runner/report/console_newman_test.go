@@ -14,43 +14,53 @@ import (
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
-// TestCLIConsoleAsNewman runs a collection whose scripts log between and
-// after their tests, and logs Errors, through the real runner and the CLI
-// reporter, and compares the run's log with what Newman 6.2.2 printed for
-// the same collection (`newman run --color off`, recorded in
-// testdata/golden/report/cli_console_newman.txt; request lines and the
-// server's address masked). Consecutive console lines share one box, a
-// test's line closes it, and an Error prints as {type, name, message}.
+// TestCLIConsoleAsNewman runs collections whose scripts log through the
+// real runner and the CLI reporter, and compares the run's log with what
+// Newman 6.2.2 printed for the same collection (`newman run --color off`,
+// recorded beside it in testdata/golden/report; request lines and the
+// server's address masked):
+//   - cli_console_newman: lines logged between and after tests, and Errors.
+//     Consecutive console lines share one box, a test's line closes it, and
+//     an Error prints as {type, name, message}.
+//   - cli_console_round3: the shapes collections log every day, as the
+//     sandbox hands them to Newman's CLI (-0 as 0, a hole as undefined, a
+//     prototype-less object as {}, an anonymous function as [Function]) and
+//     as Node lays them out (arrays of more than six entries in columns).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report")
-	raw, err := os.ReadFile(filepath.Join(dir, "cli_console_newman.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(filepath.Join(dir, "cli_console_newman.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://BASE"), []byte(base)), "cli_console_newman.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	c := NewCLI(&out, CLIOptions{NoSummary: true})
-	r := &runner.Runner{Collection: coll, Sink: c, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
-	got := strings.ReplaceAll(out.String(), base, "BASE")
-	got = regexp.MustCompile(`\[200 OK, [^\]]*\]`).ReplaceAllString(got, "[200 OK]")
-	got = got[strings.Index(got, "→"):]
-	// The summary (left out here) follows the last line.
-	if strings.TrimRight(got, "\n") != strings.TrimRight(string(want), "\n") {
-		t.Errorf("courier printed\n%s\nNewman 6.2.2 printed\n%s", got, want)
+	for _, name := range []string{"cli_console_newman", "cli_console_round3"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join("..", "..", "testdata", "golden", "report")
+			raw, err := os.ReadFile(filepath.Join(dir, name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := echotest.Start(t)
+			coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://BASE"), []byte(base)), name+".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			c := NewCLI(&out, CLIOptions{NoSummary: true})
+			r := &runner.Runner{Collection: coll, Sink: c, Options: runner.Options{LoopbackOnly: true}}
+			if _, err := r.Run(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.ReplaceAll(out.String(), base, "BASE")
+			got = regexp.MustCompile(`\[200 OK, [^\]]*\]`).ReplaceAllString(got, "[200 OK]")
+			got = got[strings.Index(got, "→"):]
+			// The summary (left out here) follows the last line.
+			if strings.TrimRight(got, "\n") != strings.TrimRight(string(want), "\n") {
+				t.Errorf("courier printed\n%s\nNewman 6.2.2 printed\n%s", got, want)
+			}
+		})
 	}
 }

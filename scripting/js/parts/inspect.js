@@ -26,6 +26,12 @@ function fnName(f) {
     if (isClass) { return '[class ' + (f.name || '(anonymous)') + ']'; }
     return '[' + base + (f.name ? ': ' + f.name : ' (anonymous)') + ']';
 }
+// sandboxFnName is how Postman's sandbox names a logged function before it
+// leaves the sandbox: [Constructor: name], or [Constructor] without a name.
+function sandboxFnName(f) {
+    var c = f.constructor && f.constructor.name ? f.constructor.name : 'Function';
+    return '[' + c + (f.name ? ': ' + f.name : '') + ']';
+}
 function ctorName(o) {
     var p = Object.getPrototypeOf(o);
     if (p === null) { return null; }
@@ -45,8 +51,51 @@ function isBelowBreak(ctx, output, start, base) {
     }
     return base === '' || base.indexOf('\n') < 0;
 }
-function reduceToSingle(ctx, output, base, braces, level) {
-    if (ctx.currentDepth - level < 3) {
+// groupColumns lays a long array's entries out in columns, as Node's
+// util.inspect does for arrays of more than six entries: the column count
+// aims at a roughly square block (a character taken as 2.5 times as high
+// as wide, short entries allowed more columns), within the break length,
+// at most 12 (compact 3 times 4) and 15; numbers are right-aligned, other
+// entries left-aligned. Entries of very different widths stay one a line.
+function groupColumns(ctx, output, arr) {
+    var n = output.length, more = arr && arr.length > 100 && n > 100 ? 1 : 0, count = n - more;
+    var widths = [], total = 0, widest = 0, i, j;
+    for (i = 0; i < count; i++) {
+        widths.push(output[i].length);
+        total += output[i].length + 2;
+        widest = Math.max(widest, output[i].length);
+    }
+    var cell = widest + 2;
+    if (!(cell * 3 + ctx.indentationLvl < ctx.breakLength && (total / cell > 5 || widest <= 6))) { return output; }
+    var bias = Math.sqrt(cell - total / n), biased = Math.max(cell - 3 - bias, 1);
+    var columns = Math.min(Math.round(Math.sqrt(2.5 * biased * count) / biased), Math.floor((ctx.breakLength - ctx.indentationLvl) / cell), 12, 15);
+    if (columns <= 1) { return output; }
+    var colWidth = [];
+    for (i = 0; i < columns; i++) {
+        var w = 0;
+        for (j = i; j < n; j += columns) { if (widths[j] > w) { w = widths[j]; } }
+        colWidth.push(w + 2);
+    }
+    var numeric = !!arr;
+    for (i = 0; numeric && i < n; i++) { if (typeof arr[i] !== 'number' && typeof arr[i] !== 'bigint') { numeric = false; } }
+    var pad = function (str, width) {
+        var fill = width > str.length ? ' '.repeat(width - str.length) : '';
+        return numeric ? fill + str : str + fill;
+    };
+    var rows = [];
+    for (i = 0; i < count; i += columns) {
+        var last = Math.min(i + columns, count), line = '';
+        for (j = i; j < last - 1; j++) { line += pad(output[j] + ', ', colWidth[j - i]); }
+        line += numeric ? pad(output[j], colWidth[j - i] - 2) : output[j];
+        rows.push(line);
+    }
+    if (more) { rows.push(output[count]); }
+    return rows;
+}
+function reduceToSingle(ctx, output, base, braces, level, arr) {
+    var entries = output.length;
+    if (arr !== undefined && entries > 6) { output = groupColumns(ctx, output, arr); }
+    if (ctx.currentDepth - level < 3 && entries === output.length) {
         var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreak(ctx, output, start, base)) {
             var joined = output.join(', ');
@@ -58,10 +107,11 @@ function reduceToSingle(ctx, output, base, braces, level) {
     var ind = '\n' + ' '.repeat(ctx.indentationLvl);
     return (base ? base + ' ' : '') + braces[0] + ind + '  ' + output.join(',' + ind + '  ') + ind + braces[1];
 }
-function formatPrimitive(v) {
+function formatPrimitive(v, sandbox) {
     switch (typeof v) {
     case 'string': return quote(v);
-    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    // The sandbox's serialization does not keep -0.
+    case 'number': return Object.is(v, -0) && !sandbox ? '-0' : String(v);
     case 'bigint': return String(v) + 'n';
     case 'symbol': return v.toString();
     case 'undefined': return 'undefined';
@@ -79,8 +129,8 @@ function formatProp(ctx, o, k, level, isArrayIdx) {
 }
 function formatValue(ctx, v, level) {
     if (v === null) { return 'null'; }
-    if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v); }
-    if (typeof v === 'function' && ctx.fnString) { return quote(fnName(v)); }
+    if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v, ctx.errorObjects); }
+    if (typeof v === 'function' && ctx.fnString) { return quote(sandboxFnName(v)); }
     // Newman's sandbox carries an Error out as {type, name, message}: its
     // other properties and its stack stay behind.
     if (ctx.errorObjects && v instanceof Error) { v = { type: 'Error', name: v.name, message: v.message }; }
@@ -110,7 +160,7 @@ function formatValue(ctx, v, level) {
         keys = [];
         for (i = 0; i < Math.min(v.length, 100); i++) { output.push(formatPrimitive(v[i])); }
         if (v.length === 0) { return braces[0] + ']'; }
-        return reduceToSingle(ctx, output, '', braces, level);
+        return reduceToSingle(ctx, output, '', braces, level, v);
     } else if (v instanceof Map) {
         braces = ['Map(' + v.size + ') {', '}'];
     } else if (v instanceof Set) {
@@ -120,7 +170,8 @@ function formatValue(ctx, v, level) {
     } else if (typeof Symbol === 'function' && v[Symbol.toStringTag] === 'Module') {
         braces = ['[Module] {', '}'];
     } else {
-        var prefix = name === null ? '[Object: null prototype] ' : (name && name !== 'Object' ? name + ' ' : '');
+        // Out of the sandbox an object without a prototype is a plain one.
+        var prefix = name === null ? (ctx.errorObjects ? '' : '[Object: null prototype] ') : (name && name !== 'Object' ? name + ' ' : '');
         braces = [prefix + '{', '}'];
     }
     if (level > ctx.depth) {
@@ -131,7 +182,8 @@ function formatValue(ctx, v, level) {
     if (Array.isArray(v)) {
         var holes = 0, shown = Math.min(v.length, 100);
         for (i = 0; i < shown; i++) {
-            if (!Object.prototype.hasOwnProperty.call(v, i)) { holes++; continue; }
+            // The sandbox's serialization turns a hole into undefined.
+            if (!Object.prototype.hasOwnProperty.call(v, i) && !ctx.errorObjects) { holes++; continue; }
             if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); holes = 0; }
             output.push(formatProp(ctx, v, String(i), level, true));
         }
@@ -156,7 +208,7 @@ function formatValue(ctx, v, level) {
         if (base) { return base; }
         return braces[0] + braces[1];
     }
-    return reduceToSingle(ctx, output, base, braces, level);
+    return reduceToSingle(ctx, output, base, braces, level, Array.isArray(v) ? v : undefined);
 }
 function inspect(v, opts) {
     opts = opts || {};
