@@ -26,9 +26,11 @@ import (
 //     sandbox hands them to Newman's CLI (-0 as 0, a hole as undefined, a
 //     prototype-less object as {}, an anonymous function as [Function]) and
 //     as Node lays them out (arrays of more than six entries in columns).
+//   - cli_console_round3b: more layouts (columns of strings and numbers,
+//     arrays past 100 entries, nested lists, <ref *1> on a circular object).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

@@ -134,7 +134,13 @@ function formatValue(ctx, v, level) {
     // Newman's sandbox carries an Error out as {type, name, message}: its
     // other properties and its stack stay behind.
     if (ctx.errorObjects && v instanceof Error) { v = { type: 'Error', name: v.name, message: v.message }; }
-    if (ctx.seen.indexOf(v) >= 0) { return '[Circular *1]'; }
+    if (ctx.seen.indexOf(v) >= 0) {
+        // Node numbers the objects a circular reference points back to and
+        // marks each with <ref *n> where it is printed.
+        if (!ctx.circular) { ctx.circular = new Map(); }
+        if (!ctx.circular.has(v)) { ctx.circular.set(v, ctx.circular.size + 1); }
+        return '[Circular *' + ctx.circular.get(v) + ']';
+    }
     var keys = Object.keys(v), base = '', braces, output = [], name = ctorName(v), i;
     if (typeof v === 'function') {
         base = fnName(v);
@@ -204,6 +210,7 @@ function formatValue(ctx, v, level) {
         if (Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
     });
     ctx.seen.pop();
+    if (ctx.circular && ctx.circular.has(v)) { braces[0] = '<ref *' + ctx.circular.get(v) + '> ' + braces[0]; }
     if (output.length === 0) {
         if (base) { return base; }
         return braces[0] + braces[1];
