@@ -101,7 +101,9 @@ type Options struct {
 
 	// Seed, when not 0, makes the run's random values repeat from run to
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues
-	// and crypto.randomUUID. Tests use it to compare two runs byte for byte.
+	// and crypto.randomUUID. A program replaying a collection gets the
+	// same fixture data (names, e-mails, ids) on every run, and can
+	// compare two runs' reports; courier's own tests do the latter.
 	Seed uint64
 }
 
