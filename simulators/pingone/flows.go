@@ -289,42 +289,9 @@ func (s *Server) advance(f *flow) {
 				f.status = statusSignOn
 				return
 			}
-			u := s.users[f.userID]
-			if mfaDone {
-				continue
-			}
-			var devs []*device
-			if u != nil && u.mfaEnabled {
-				devs = s.usableDevices(u, a)
-			}
-			if len(devs) == 0 {
-				// Skipping MFA is fine after a password; a passwordless
-				// flow with no usable device has no factor at all.
-				if loginDone && (u == nil || !u.mfaEnabled || str(a.body, "noDeviceMode") == "BYPASS") {
-					continue
-				}
-				f.status, f.errCode, f.errMessage = statusFailed, "NO_USABLE_DEVICES", "The user has no usable MFA device"
+			if !mfaDone && s.mfaStep(f, a, loginDone) {
 				return
 			}
-			if f.deviceID == "" {
-				if len(devs) > 1 {
-					f.status = statusDeviceSelection
-					return
-				}
-				f.deviceID = devs[0].id
-			}
-			if d := s.devices[f.deviceID]; d != nil && d.typ == "MOBILE" {
-				if f.status != statusPushConfirmation {
-					s.sendPush(f, d, a) // flow_push.go
-				}
-				f.status = statusPushConfirmation
-				return
-			}
-			if f.status != statusOTP {
-				s.sendOTP(f)
-			}
-			f.status = statusOTP
-			return
 		}
 	}
 	if f.device && f.userID != "" {
@@ -338,6 +305,46 @@ func (s *Server) advance(f *flow) {
 		}
 	}
 	f.status = statusCompleted
+}
+
+// mfaStep runs the flow's MFA action for its signed-on user: it asks for a
+// device, a push confirmation or a one-time passcode, or fails the flow
+// when there is no factor at all, and reports whether the flow stops here
+// (false: MFA is skipped).
+func (s *Server) mfaStep(f *flow, a *policyAction, loginDone bool) bool {
+	u := s.users[f.userID]
+	var devs []*device
+	if u != nil && u.mfaEnabled {
+		devs = s.usableDevices(u, a)
+	}
+	if len(devs) == 0 {
+		// Skipping MFA is fine after a password; a passwordless flow
+		// with no usable device has no factor at all.
+		if loginDone && (u == nil || !u.mfaEnabled || str(a.body, "noDeviceMode") == "BYPASS") {
+			return false
+		}
+		f.status, f.errCode, f.errMessage = statusFailed, "NO_USABLE_DEVICES", "The user has no usable MFA device"
+		return true
+	}
+	if f.deviceID == "" {
+		if len(devs) > 1 {
+			f.status = statusDeviceSelection
+			return true
+		}
+		f.deviceID = devs[0].id
+	}
+	if d := s.devices[f.deviceID]; d != nil && d.typ == "MOBILE" {
+		if f.status != statusPushConfirmation {
+			s.sendPush(f, d, a) // flow_push.go
+		}
+		f.status = statusPushConfirmation
+		return true
+	}
+	if f.status != statusOTP {
+		s.sendOTP(f)
+	}
+	f.status = statusOTP
+	return true
 }
 
 // usableDevices are the user's active devices of the types the MFA action
