@@ -405,7 +405,14 @@ func (e *Engine) natives() *goja.Object {
 		if err := json.Unmarshal([]byte(js), &pr); err != nil {
 			e.throw("TypeError", "invalid request: "+err.Error())
 		}
+		prev := x.Request.Auth
 		*x.Request = *pr.toRequest()
+		if x.Request.Auth == nil && prev != nil {
+			// A script that drops the auth (authorizeUsing(null), delete
+			// pm.request.auth) does not stop it: Postman's runtime still
+			// signs with the item's auth (Newman 6.2.2).
+			x.Request.Auth = prev
+		}
 	})
 	set("sendRequest", e.sendRequest)
 	set("runRequest", e.runRequest)

@@ -26,6 +26,8 @@ function PropertyList(items, opts) {
     // Query params and headers may repeat: toObject collects their values.
     def(this, '_multi', !!(opts && opts.multi));
     def(this, '_Item', (opts && opts.Item) || Property);
+    // FormParam has no update(): upserting onto an existing one throws.
+    def(this, '_noUpdate', !!(opts && opts.noUpdate));
     if (items) { this.populate(items); }
 }
 var PL = PropertyList.prototype;
@@ -90,6 +92,7 @@ PL.clear = function () { this.members.length = 0; };
 PL.upsert = function (x) {
     if (!x) { return; }
     var it = this._item(x), cur = this._find(this._key(it));
+    if (cur && this._noUpdate) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
     if (cur) { Object.assign(cur, it); return false; }
     this.members.push(it);
     return true;
@@ -186,7 +189,9 @@ QueryParam.unparseSingle = function (p) {
 QueryParam.unparse = function (params) {
     return (params || []).filter(function (p) { return p && p.disabled !== true; }).map(QueryParam.unparseSingle).join('&');
 };
-function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam }); }
+// A query list takes "k=v" strings too (query.add('a=1')), as QueryParam parses them.
+function parseQueryParam(p) { var i = p.indexOf('='); return i < 0 ? { key: p, value: null } : { key: p.slice(0, i), value: p.slice(i + 1) }; }
+function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam, parse: parseQueryParam }); }
 
 // ---- Url ---------------------------------------------------------------------
 function parseQuery(s) {
@@ -264,7 +269,8 @@ U.toString = function (forceProtocol) {
     if (this.path.length) { s += this.getPath(); }
     var q = this.getQueryString();
     if (q) { s += '?' + q; }
-    if (this.hash) { s += '#' + this.hash; }
+    // Any string hash prints, an empty one as a bare '#', as postman-collection does.
+    if (typeof this.hash === 'string') { s += '#' + this.hash; }
     return s;
 };
 U.update = function (x) { Url.call(this, x); };
@@ -297,7 +303,7 @@ function RequestBody(b) {
     if (b.raw !== undefined) { this.raw = b.raw; }
     // QueryParam and FormParam allow repeated keys: toObject() collects them.
     if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }); }
-    if (b.formdata) { this.formdata = new PropertyList(b.formdata, { multi: true }); }
+    if (b.formdata) { this.formdata = new PropertyList(b.formdata, { multi: true, noUpdate: true }); }
     if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
     if (b.graphql) { this.graphql = { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables }; }
     if (b.language) { this.options = { raw: { language: b.language } }; }
@@ -327,7 +333,18 @@ RequestBody.prototype.toString = function () {
     }
     return '';
 };
-RequestBody.prototype.toJSON = function () { return plainBody(this); };
+// toJSON gives the body's own members as postman-collection holds them
+// (mode, raw, urlencoded, formdata, file, graphql, options, disabled; lists
+// as plain arrays), an options block kept as it is.
+RequestBody.prototype.toJSON = function () {
+    var o = {}, self = this;
+    ['mode', 'raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled'].forEach(function (k) {
+        var v = self[k];
+        if (v === undefined) { return; }
+        o[k] = v instanceof PropertyList ? plainList(v) : v;
+    });
+    return o;
+};
 function plainList(l) {
     if (!l) { return undefined; }
     var arr = l instanceof PropertyList ? l.members : l;
@@ -469,7 +486,7 @@ R.size = function () {
 };
 R.toJSON = function () {
     var o = { url: this.url instanceof Url ? this.url.toJSON() : this.url, header: this.headers.toJSON(), method: this.method };
-    if (this.body) { o.body = plainBody(this.body); }
+    if (this.body) { o.body = this.body instanceof RequestBody ? this.body.toJSON() : plainBody(this.body); }
     if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
     if (this.description) { o.description = this.description; }
     return o;
