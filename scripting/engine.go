@@ -122,6 +122,9 @@ func compileScript(src, listen string) *compiled {
 		if mayIterate(src) {
 			instrumentIteration(ast)
 		}
+		if mayNeedRegExpRewrite(src) {
+			rewriteRegExpLiterals(ast)
+		}
 		if fn := scriptFunction(ast); fn != nil {
 			// The sandbox globals the script assigns become parameters of
 			// its function, added to the parsed tree so positions stay put.

@@ -347,6 +347,25 @@ def(RegExp, 'escape', function escape(s) {
     }
     return out;
 });
+// A regular expression literal rewritten at compile time (regexprops.go):
+// compiled once per pattern, a fresh object per evaluation, reading back
+// the source the script wrote.
+var regExpTemplates = new Map();
+def(global, '__courierRegExp', function (pattern, flags, source, sourceFlags) {
+    var key = flags + '/' + pattern, t = regExpTemplates.get(key);
+    if (!t) {
+        try { t = new RegExp(pattern, flags); } catch (e) {
+            throw new SyntaxError('Invalid regular expression: /' + source + '/' + sourceFlags + ': courier cannot run it (of Unicode properties it knows those of the Go unicode tables, it has no /d flag, no \\q{} in /v classes and, of modifier groups, only (?i:)): ' + e.message);
+        }
+        regExpTemplates.set(key, t);
+    }
+    var r = new RegExp(t);
+    Object.defineProperty(r, 'source', { value: source, configurable: true });
+    // A /v literal runs as /u: its flags read u (split, matchAll and
+    // replaceAll build their copies from them), unicodeSets reads true.
+    if (sourceFlags !== flags) { Object.defineProperty(r, 'unicodeSets', { value: true, configurable: true }); }
+    return r;
+});
 // ArrayBuffer#transfer: the bytes move to a new buffer, the old one is left
 // detached.
 def(ArrayBuffer.prototype, 'transfer', function transfer(n) {
