@@ -77,6 +77,7 @@ type conn struct {
 	t      *Transport
 	key    connKey
 	nc     net.Conn
+	raw    net.Conn  // the socket beneath nc's TLS, for alive
 	lim    headLimit // between nc and br
 	br     *bufio.Reader
 	bw     *bufio.Writer
@@ -280,18 +281,16 @@ func (t *Transport) takeIdle(key connKey) *conn {
 }
 
 // alive reports whether an idle connection is still open: the server has
-// neither closed it nor sent anything unasked.
+// neither closed it nor sent anything unasked. Servers close idle
+// connections on timers of their own (Node after 5 s, nginx after 75 s);
+// a request written on such a connection fails, and one that may not be
+// sent twice (a POST) cannot be retried. Where the socket cannot be
+// peeked at, the connection is taken as open and the retry is all there is.
 func (c *conn) alive() bool {
 	if c.br.Buffered() > 0 {
 		return false
 	}
-	if err := c.nc.SetReadDeadline(time.Now()); err != nil {
-		return false
-	}
-	_, err := c.br.Peek(1)
-	var ne net.Error
-	ok := errors.As(err, &ne) && ne.Timeout()
-	return ok && c.nc.SetReadDeadline(time.Time{}) == nil
+	return !peerDone(c.raw)
 }
 
 // put keeps c for reuse, or closes it when its host has enough. Keeping
@@ -365,7 +364,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 		}
 		return nil, err
 	}
-	c := &conn{t: t, key: key, nc: nc}
+	c := &conn{t: t, key: key, nc: nc, raw: nc}
 	if proxy != nil && proxy.Scheme == "https" {
 		if c.nc, err = t.handshake(ctx, c.nc, proxy.Hostname()); err != nil {
 			nc.Close()

@@ -783,3 +783,54 @@ func TestUserExpectContinue(t *testing.T) {
 		}
 	}
 }
+
+// A kept connection the server closed while it sat idle (a Node server
+// closes idle sockets after 5 s, nginx after 75 s) is seen as closed before
+// it is used: a POST, which is not sent twice, goes out on a new
+// connection and succeeds, as Node's agent (which drops a free socket on
+// its close event) sends it.
+func TestClosedIdleConnectionIsNotUsed(t *testing.T) {
+	t.Parallel()
+	closed := make(chan struct{})
+	var conns atomic.Int32
+	addr := rawServer(t, func(c net.Conn) {
+		n := conns.Add(1)
+		br := bufio.NewReader(c)
+		for {
+			head, err := readHead(br)
+			if err != nil {
+				return
+			}
+			if strings.HasPrefix(head, "POST") {
+				io.ReadFull(br, make([]byte, 4))
+			}
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+			if n == 1 {
+				c.Close() // answered as keep-alive, then hung up while idle
+				close(closed)
+				return
+			}
+		}
+	})
+	tr := &Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	get(t, tr, context.Background(), "http://"+addr+"/")
+	<-closed
+	for i, kind := range []string{"POST", "GET"} {
+		req, err := http.NewRequest(kind, "http://"+addr+"/", strings.NewReader("data"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kind == "GET" {
+			req, _ = http.NewRequest(kind, "http://"+addr+"/", nil)
+		}
+		resp, err := tr.Send(req, Fields(req, nil))
+		if err != nil {
+			t.Fatalf("request %d (%s) after the server closed the idle connection: %v", i, kind, err)
+		}
+		io.ReadAll(resp.Body)
+	}
+	if n := conns.Load(); n != 2 {
+		t.Errorf("%d connections, want 2 (the second one kept)", n)
+	}
+}
