@@ -1193,7 +1193,29 @@ func describeNetError(err error) error {
 			addr = " " + opErr.Addr.String()
 		}
 		return &NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED" + addr, Err: err}
-	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE):
+		// A reset (RST), not a close: Node names the socket call it hit,
+		// "read ECONNRESET" while waiting for the answer (Newman 6.2.2),
+		// "write ECONNRESET" or "write EPIPE" while sending the body.
+		// A reset during the connect names the address, as Node's does.
+		code, call, sys, addr := "ECONNRESET", "read", "read", ""
+		if errors.Is(err, syscall.EPIPE) {
+			code = "EPIPE"
+		}
+		if errors.As(err, &opErr) {
+			sys = "" // the error's own operation says it (netFields)
+			switch opErr.Op {
+			case "write":
+				call = "write"
+			case "dial":
+				call = "connect"
+				if opErr.Addr != nil {
+					addr = " " + opErr.Addr.String()
+				}
+			}
+		}
+		return &NetError{Code: code, Syscall: sys, Msg: call + " " + code + addr, Err: err}
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		// Go's transport says so when the server closes a fresh connection
 		// before answering; Node calls it a socket hang up too.
 		strings.Contains(err.Error(), "server closed idle connection"):
