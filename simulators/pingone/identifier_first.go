@@ -22,14 +22,7 @@ const (
 // provider of the environment, and a rule's condition is PingOne's
 // {"value": "${identifier}", "contains": "<text>"}.
 func (s *Server) checkIdentifierFirst(env *environment, body map[string]any) []detail {
-	var bad []detail
-	providers, _ := body["socialProviders"].([]any)
-	for _, p := range providers {
-		m, _ := p.(map[string]any)
-		if s.more().get(str(m, "id"), kindIdentityProvider.name, env.id) == nil {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "socialProviders.id", Message: "Referenced identity provider does not exist"})
-		}
-	}
+	bad := s.checkSocialProviders(env, body) // social.go
 	rules, _ := body["discoveryRules"].([]any)
 	if len(rules) > 100 {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules", Message: "must have at most 100 rules"})
@@ -45,12 +38,7 @@ func (s *Server) checkIdentifierFirst(env *environment, body map[string]any) []d
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "discoveryRules.identityProvider.id", Message: "Referenced identity provider does not exist"})
 		}
 	}
-	if reg := obj(body, "registration"); reg["enabled"] == true {
-		if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})
-		}
-	}
-	return bad
+	return append(bad, s.checkRegistration(env, body)...)
 }
 
 // identifierVars are the expressions a discovery rule may test: what the

@@ -128,51 +128,8 @@ func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environm
 	if !ok {
 		return
 	}
-	var bad []detail
 	typ := str(body, "type")
-	switch typ {
-	case "LOGIN":
-		bad = append(bad, s.checkSocialProviders(env, body)...) // social.go
-		if reg := obj(body, "registration"); reg["enabled"] == true {
-			if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"})
-			}
-		}
-	case "AGREEMENT":
-		ag := s.agreements[str(obj(body, "agreement"), "id")]
-		if ag == nil || ag.envID != env.id {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement does not exist"})
-		} else if !ag.enabled {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement is not enabled"})
-		}
-	case "MULTI_FACTOR_AUTHENTICATION":
-		if pid := str(obj(body, "deviceAuthenticationPolicy"), "id"); pid != "" {
-			if p := s.deviceAuthPolicies[pid]; p == nil || p.envID != env.id {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "deviceAuthenticationPolicy.id", Message: "Referenced device authentication policy does not exist"})
-			}
-		}
-		// One MFA method must be on, either through a device authentication
-		// policy or the per-type switches of the older request shape.
-		if obj(body, "deviceAuthenticationPolicy") == nil {
-			on := false
-			for _, k := range []string{"email", "sms", "voice", "mobile", "applications", "securityKey", "authenticator"} {
-				if obj(body, k)["enabled"] == true {
-					on = true
-				}
-			}
-			if !on {
-				bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "At least one MFA method must be enabled"})
-			}
-		}
-	case "PROGRESSIVE_PROFILING":
-		bad = append(bad, checkProfilingAction(body)...)
-	case "IDENTIFIER_FIRST":
-		bad = append(bad, s.checkIdentifierFirst(env, body)...)
-	case "":
-		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"})
-	default:
-		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, IDENTIFIER_FIRST, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"})
-	}
+	bad := s.checkAction(env, typ, body)
 	prio, isNum := body["priority"].(float64)
 	if !isNum || prio < 1 {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "priority", Message: "must be greater than or equal to 1"})
@@ -198,6 +155,68 @@ func (s *Server) putAction(w http.ResponseWriter, r *http.Request, env *environm
 	a := &policyAction{id: newID(), envID: env.id, policyID: pol.id, typ: typ, priority: int(prio), body: body, createdAt: now, updatedAt: now, seq: s.next()}
 	s.actions[a.id] = a
 	writeHAL(w, http.StatusCreated, s.actionJSON(a, base))
+}
+
+// checkAction validates what a sign-on action of type typ holds.
+func (s *Server) checkAction(env *environment, typ string, body map[string]any) []detail {
+	switch typ {
+	case "LOGIN":
+		return append(s.checkSocialProviders(env, body), s.checkRegistration(env, body)...) // social.go
+	case "AGREEMENT":
+		ag := s.agreements[str(obj(body, "agreement"), "id")]
+		if ag == nil || ag.envID != env.id {
+			return []detail{{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement does not exist"}}
+		}
+		if !ag.enabled {
+			return []detail{{Code: "INVALID_VALUE", Target: "agreement.id", Message: "Referenced agreement is not enabled"}}
+		}
+	case "MULTI_FACTOR_AUTHENTICATION":
+		return s.checkMFAAction(env, body)
+	case "PROGRESSIVE_PROFILING":
+		return checkProfilingAction(body)
+	case "IDENTIFIER_FIRST":
+		return s.checkIdentifierFirst(env, body)
+	case "":
+		return []detail{{Code: "REQUIRED_VALUE", Target: "type", Message: "must not be null"}}
+	default:
+		return []detail{{Code: "INVALID_VALUE", Target: "type", Message: "sign-on action type " + typ + " is not supported by the local PingOne (LOGIN, IDENTIFIER_FIRST, MULTI_FACTOR_AUTHENTICATION, AGREEMENT, PROGRESSIVE_PROFILING)"}}
+	}
+	return nil
+}
+
+// checkMFAAction validates a MULTI_FACTOR_AUTHENTICATION action: its
+// device authentication policy exists, or one method of the older
+// per-type switches is on.
+func (s *Server) checkMFAAction(env *environment, body map[string]any) []detail {
+	var bad []detail
+	if pid := str(obj(body, "deviceAuthenticationPolicy"), "id"); pid != "" {
+		if p := s.deviceAuthPolicies[pid]; p == nil || p.envID != env.id {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "deviceAuthenticationPolicy.id", Message: "Referenced device authentication policy does not exist"})
+		}
+	}
+	if obj(body, "deviceAuthenticationPolicy") == nil {
+		on := false
+		for _, k := range []string{"email", "sms", "voice", "mobile", "applications", "securityKey", "authenticator"} {
+			if obj(body, k)["enabled"] == true {
+				on = true
+			}
+		}
+		if !on {
+			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "At least one MFA method must be enabled"})
+		}
+	}
+	return bad
+}
+
+// checkRegistration validates an action's registration: when enabled, its
+// population must be the environment's.
+func (s *Server) checkRegistration(env *environment, body map[string]any) []detail {
+	if reg := obj(body, "registration"); reg["enabled"] == true {
+		if p := s.populations[str(obj(reg, "population"), "id")]; p == nil || p.envID != env.id {
+			return []detail{{Code: "INVALID_VALUE", Target: "registration.population.id", Message: "Referenced population does not exist"}}
+		}
+	}
+	return nil
 }
 
 func (s *Server) policyActions(policyID string) []*policyAction {
