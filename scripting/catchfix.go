@@ -95,18 +95,49 @@ func mayCatch(src string) bool {
 //
 //	{ const __courierR = __courierTry(() => { body; return __courierFell; });
 //	  if (__courierR !== __courierFell) return __courierR; }
+//
+// and a break or continue that leaves the body returns a mark
+// (__courierBranch[i]) and is run again after the call when that mark
+// comes back: if (__courierR === __courierBranch[i]) break label;
+// A body that awaits or yields cannot be moved into a function goja calls
+// from Go: its continuation runs from goja's job queue, where an overflow
+// unwinds to Go and ends the script.
 func guardTries(body ast.Node) {
+	marks := map[*ast.BranchStatement]int{}
+	var escaped []ast.BranchStatement
 	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		clear(marks)
+		escaped = escaped[:0]
 		t, ok := n.(*ast.TryStatement)
 		if !ok || t.Catch == nil || t.Body == nil || len(t.Body.List) == 0 {
 			return
 		}
-		safe, returns := arrowSafe(t.Body)
+		safe, returns, escapes := arrowSafe(t.Body)
 		if !safe {
 			return
 		}
 		at := t.Body.LeftBrace
+		// A break or continue that leaves the body returns a mark; the
+		// statement runs again after the call, where it means the same.
+		for i, br := range escapes {
+			orig := *br
+			marks[br] = i
+			escaped = append(escaped, orig)
+		}
 		list := t.Body.List
+		if len(escapes) > 0 {
+			replaceNodes(reflect.ValueOf(list), stmtType, func(n any) any {
+				br, ok := n.(*ast.BranchStatement)
+				if !ok {
+					return nil
+				}
+				i, ok := marks[br]
+				if !ok {
+					return nil
+				}
+				return &ast.ReturnStatement{Return: br.Idx, Argument: branchMark(br.Idx, i)}
+			})
+		}
 		if returns {
 			list = append(list[:len(list):len(list)], &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: hookFell, Idx: at}})
 		}
@@ -118,13 +149,20 @@ func guardTries(body ast.Node) {
 		}
 		call := hookCall(hookTry, at, arrow)
 		var stmts []ast.Statement
-		if returns {
+		if returns || len(escapes) > 0 {
 			r := &ast.Identifier{Name: "__courierR", Idx: at}
-			stmts = []ast.Statement{
-				&ast.LexicalDeclaration{Idx: at, Token: token.CONST, List: []*ast.Binding{{Target: r, Initializer: call}}},
-				&ast.IfStatement{If: at,
+			stmts = []ast.Statement{&ast.LexicalDeclaration{Idx: at, Token: token.CONST, List: []*ast.Binding{{Target: r, Initializer: call}}}}
+			for _, br := range escapes {
+				i := marks[br]
+				orig := escaped[i]
+				stmts = append(stmts, &ast.IfStatement{If: at,
+					Test:       &ast.BinaryExpression{Operator: token.STRICT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: branchMark(at, i)},
+					Consequent: &orig})
+			}
+			if returns {
+				stmts = append(stmts, &ast.IfStatement{If: at,
 					Test:       &ast.BinaryExpression{Operator: token.STRICT_NOT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: &ast.Identifier{Name: hookFell, Idx: at}},
-					Consequent: &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: r.Name, Idx: at}}},
+					Consequent: &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: r.Name, Idx: at}}})
 			}
 		} else {
 			stmts = []ast.Statement{&ast.ExpressionStatement{Expression: call}}
@@ -134,13 +172,16 @@ func guardTries(body ast.Node) {
 }
 
 // arrowSafe reports whether block behaves the same as the body of an arrow
-// function, and whether it returns.
-func arrowSafe(block *ast.BlockStatement) (safe, returns bool) {
+// function once its escaping break and continue statements (listed in
+// escapes: those that leave the block) are turned into returns, and
+// whether it returns.
+func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.BranchStatement) {
 	// Nodes inside nested functions belong to them; unlabelled break and
 	// continue inside a nested loop or switch stay inside the block.
 	// innerFn holds those of non-arrow functions, which have their own
 	// arguments.
-	inner, innerFn, inLoop := map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}
+	inner, innerFn, inLoop, inSwitch := map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}
+	labels := map[string]bool{} // labels defined inside the block
 	mark := func(set map[ast.Node]bool, root any) {
 		walkAST(reflect.ValueOf(root), func(n ast.Node) { set[n] = true })
 	}
@@ -168,7 +209,9 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool) {
 		case *ast.DoWhileStatement:
 			mark(inLoop, x.Body)
 		case *ast.SwitchStatement:
-			mark(inLoop, x.Body)
+			mark(inSwitch, x.Body)
+		case *ast.LabelledStatement:
+			labels[x.Label.Name.String()] = true
 		}
 	})
 	safe = true
@@ -197,12 +240,19 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool) {
 			*ast.FunctionDeclaration, *ast.ForLoopInitializerVarDeclList, *ast.ForIntoVar:
 			safe = false
 		case *ast.BranchStatement:
-			if x.Label != nil || !inLoop[n] {
-				safe = false
+			switch {
+			case x.Label != nil && labels[x.Label.Name.String()]:
+			case x.Label == nil && x.Token == token.BREAK && (inLoop[n] || inSwitch[n]):
+			case x.Label == nil && x.Token == token.CONTINUE && inLoop[n]:
+			default:
+				escapes = append(escapes, x)
 			}
 		}
 	})
-	return safe, returns
+	if len(escapes) > maxBranchMarks {
+		safe = false
+	}
+	return safe, returns, escapes
 }
 
 // installCatchHooks defines the hooks on the global object, hidden from
@@ -236,6 +286,11 @@ func (e *Engine) installCatchHooks() {
 	})
 	hide(hookTry, e.guardedCall)
 	_ = g.DefineDataProperty(hookFell, rt.NewObject(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	marks := make([]any, maxBranchMarks)
+	for i := range marks {
+		marks[i] = rt.NewObject()
+	}
+	_ = g.DefineDataProperty(hookBranch, rt.NewArray(marks...), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	hide(hookHandler, func(c goja.FunctionCall) goja.Value {
 		h := c.Argument(0)
 		fn, ok := goja.AssertFunction(h)
@@ -325,4 +380,17 @@ func (e *Engine) v8Caught(v goja.Value) {
 	if s := o.Get("stack"); s != nil {
 		_ = o.Set("stack", strings.Replace(s.String(), msg, fixed, 1))
 	}
+}
+
+// maxBranchMarks bounds the escaping break/continue statements one try body
+// may have for its rewrite (more are left as written).
+const maxBranchMarks = 16
+
+const hookBranch = "__courierBranch" // the marks: maxBranchMarks distinct objects
+
+var stmtType = reflect.TypeOf((*ast.Statement)(nil)).Elem()
+
+// branchMark is the expression __courierBranch[i].
+func branchMark(at file.Idx, i int) ast.Expression {
+	return &ast.BracketExpression{Left: &ast.Identifier{Name: hookBranch, Idx: at}, Member: &ast.NumberLiteral{Idx: at, Value: int64(i)}, LeftBracket: at, RightBracket: at}
 }

@@ -310,3 +310,50 @@ p(() => 'aÉb'.split(/\p{Lu}/u).join('|') + '|' + [...'aÉbÖ'.matchAll(/\p{Lu}/
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A try body with break or continue out of it (labelled or not, from loops,
+// switches and blocks) still turns a stack overflow into a catchable
+// RangeError, and keeps its meaning. Each want line is what Postman CLI
+// 1.34.0 printed for the same line.
+func TestTryBodiesBreakAndContinueAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => { deep = function deep(n) { return deep(n + 1) + 1; }; return "defined"; });
+p(() => { let n = 0; for (;;) { try { n++; break; } catch (e) {} } return n; });
+p(() => { let n = 0; for (let i = 0; i < 3; i++) { try { if (i) continue; n++; } catch (e) {} } return n; });
+p(() => { let n = 0; out: for (;;) { for (;;) { try { n++; break out; } catch (e) {} } } return n; });
+p(() => { let n = 0; out: for (let i = 0; i < 3; i++) { for (;;) { try { n++; continue out; } catch (e) {} } } return n; });
+p(() => { const log = []; for (const x of [1, 2, 3]) { try { if (x === 2) { deep(0); } log.push(x); } catch (e) { log.push(e.name); continue; } } return log.join(); });
+p(() => { const log = []; for (let i = 0; i < 5; i++) { try { if (i === 1) continue; if (i === 3) break; deep(0); } catch (e) { log.push(i + e.name); } } return log.join(); });
+p(() => { let r = ''; for (const k of ['a', 'b']) { switch (k) { case 'a': try { r += 'A'; break; } catch (e) {} r += '!'; } } return r; });
+p(() => { let r = 0; for (let i = 0; i < 3; i++) { switch (i) { case 1: try { continue; } catch (e) {} } r++; } return r; });
+p(() => { let s = ''; for (let i = 0; i < 3; i++) { try { try { if (i === 1) break; s += i; } catch (e) {} } catch (e) {} } return s; });
+p(() => { let s = ''; blk: { try { s += 'x'; break blk; } catch (e) {} s += 'y'; } return s; });
+p(() => { let s = ''; for (let i = 0; i < 2; i++) { try { s += i; if (i === 0) continue; return s + 'R'; } catch (e) {} finally { s += 'f'; } } return s; });`
+	want := []string{
+		"defined",
+		"1",
+		"1",
+		"1",
+		"3",
+		"1,RangeError,3",
+		"0RangeError,2RangeError",
+		"A",
+		"2",
+		"0",
+		"x",
+		"0f1R",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -67,7 +67,7 @@ func rewriteRegExpLiterals(body ast.Node) {
 		}
 	}
 	if len(repl) > 0 {
-		replaceExpressions(reflect.ValueOf(body), func(e ast.Expression) ast.Expression {
+		replaceNodes(reflect.ValueOf(body), reflect.TypeOf((*ast.Expression)(nil)).Elem(), func(e any) any {
 			if r, ok := e.(*ast.RegExpLiteral); ok && repl[r] != nil {
 				return repl[r]
 			}
@@ -76,10 +76,9 @@ func rewriteRegExpLiterals(body ast.Node) {
 	}
 }
 
-// replaceExpressions walks v and sets every expression field or element
-// for which fn returns a replacement.
-func replaceExpressions(v reflect.Value, fn func(ast.Expression) ast.Expression) {
-	exprType := reflect.TypeOf((*ast.Expression)(nil)).Elem()
+// replaceNodes walks v and sets every field or element of interface type
+// iface for which fn returns a replacement (nil: keep it).
+func replaceNodes(v reflect.Value, iface reflect.Type, fn func(any) any) {
 	seen := map[uintptr]bool{}
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
@@ -94,12 +93,10 @@ func replaceExpressions(v reflect.Value, fn func(ast.Expression) ast.Expression)
 			if v.IsNil() {
 				return
 			}
-			if v.Type() == exprType && v.CanSet() {
-				if e, ok := v.Interface().(ast.Expression); ok {
-					if r := fn(e); r != nil {
-						v.Set(reflect.ValueOf(r))
-						return
-					}
+			if v.Type() == iface && v.CanSet() {
+				if r := fn(v.Interface()); r != nil {
+					v.Set(reflect.ValueOf(r))
+					return
 				}
 			}
 			walk(v.Elem())
