@@ -95,8 +95,8 @@ func (s *Server) rpAuthenticate(w http.ResponseWriter, r *http.Request, env *env
 		return
 	}
 	q := r.URL.Query()
-	f := s.flows[q.Get("flowId")]
-	if f == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+	f := s.liveFlow(env, q.Get("flowId"))
+	if f == nil {
 		writeNotFound(w)
 		return
 	}

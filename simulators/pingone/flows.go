@@ -247,6 +247,23 @@ func (s *Server) cookie(r *http.Request, env *environment, name, value string, m
 	return c
 }
 
+// liveFlow is the environment's flow id names, nil when there is none or
+// it has expired. The caller holds s.mu.
+func (s *Server) liveFlow(env *environment, id string) *flow {
+	if f := s.flows[id]; f != nil && f.envID == env.id && s.now().Before(f.expiresAt) {
+		return f
+	}
+	return nil
+}
+
+// writeFlowNotCompleted answers a resume of a flow still waiting for the
+// user.
+func writeFlowNotCompleted(w http.ResponseWriter, f *flow) {
+	writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
+		Code: "INVALID_VALUE", Target: "flowId", Message: "The flow is not completed; its status is " + f.status,
+	}})
+}
+
 // advance moves the flow to the first sign-on action still to do and sets
 // its status. The caller holds s.mu.
 func (s *Server) advance(f *flow) {
@@ -491,8 +508,8 @@ func maskEmail(e string) string {
 // flowAPI serves GET and POST /{envID}/flows/{flowID}. The interaction
 // cookies set by /as/authorize authenticate the caller, as in PingOne.
 func (s *Server) flowAPI(w http.ResponseWriter, r *http.Request, env *environment, base, flowID string) {
-	f := s.flows[flowID]
-	if f == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+	f := s.liveFlow(env, flowID)
+	if f == nil {
 		writeNotFound(w)
 		return
 	}
@@ -780,15 +797,13 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request, env *environment
 		writeMethodNotAllowed(w)
 		return
 	}
-	f := s.flows[r.URL.Query().Get("flowId")]
-	if f == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+	f := s.liveFlow(env, r.URL.Query().Get("flowId"))
+	if f == nil {
 		writeNotFound(w)
 		return
 	}
 	if f.status != statusCompleted {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
-			Code: "INVALID_VALUE", Target: "flowId", Message: "The flow is not completed; its status is " + f.status,
-		}})
+		writeFlowNotCompleted(w, f)
 		return
 	}
 	if sess := s.sessionFrom(r, env); sess == nil || sess.id != f.sessionID {

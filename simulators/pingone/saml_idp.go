@@ -91,15 +91,13 @@ func (s *Server) samlSSO(w http.ResponseWriter, r *http.Request, env *environmen
 // that carries the SAMLResponse to the ACS URL. The flow is spent: a
 // second resume finds nothing.
 func (s *Server) samlResume(w http.ResponseWriter, r *http.Request, env *environment, base string) {
-	f := s.flows[r.URL.Query().Get("flowId")]
-	if f == nil || f.saml == nil || f.envID != env.id || !s.now().Before(f.expiresAt) {
+	f := s.liveFlow(env, r.URL.Query().Get("flowId"))
+	if f == nil || f.saml == nil {
 		writeNotFound(w)
 		return
 	}
 	if f.status != statusCompleted {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
-			Code: "INVALID_VALUE", Target: "flowId", Message: "The flow is not completed; its status is " + f.status,
-		}})
+		writeFlowNotCompleted(w, f)
 		return
 	}
 	if sess := s.sessionFrom(r, env); sess == nil || sess.id != f.sessionID {
