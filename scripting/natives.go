@@ -460,7 +460,7 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	if withHeaders {
 		_ = o.Set("header", e.headerData(r.Header))
 	}
-	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
+	_ = o.Set("responseTime", wholeMillis(r.ResponseTime))
 	_ = o.Set("size", r.Size)
 	return o
 }
@@ -498,7 +498,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	for i := 1; i < len(lazy); i++ {
 		_ = o.DefineAccessorProperty(responseLazyNames[i], lazy[i][0], lazy[i][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 	}
-	_ = o.Set("responseTime", float64(r.ResponseTime)/float64(time.Millisecond))
+	_ = o.Set("responseTime", wholeMillis(r.ResponseTime))
 	_ = o.Set("responseSize", r.Size)
 	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
@@ -1619,4 +1619,10 @@ func maximalSubpart(b []byte) int {
 		n++
 	}
 	return n
+}
+
+// wholeMillis is a response time as Postman gives it to scripts and reports:
+// whole milliseconds (Node measures with Date.now()), rounded to the nearest.
+func wholeMillis(d time.Duration) float64 {
+	return math.Round(float64(d) / float64(time.Millisecond))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -365,7 +366,7 @@ func (j *JSON) responseJSON(r *runner.Response) *jsonResponse {
 	return &jsonResponse{
 		ID: uid(j.started, "response", j.iteration, j.position), Status: reason(r), Code: r.Code,
 		Header: headersJSON(r.Header), Stream: jsonStream{Type: "Buffer", Data: body},
-		Cookie: []struct{}{}, ResponseTime: ms(r.ResponseTime), ResponseSize: size,
+		Cookie: []struct{}{}, ResponseTime: math.Round(ms(r.ResponseTime)), ResponseSize: size,
 	}
 }
 
