@@ -74,8 +74,19 @@ func runShow(o *ShowOptions) error {
 	fmt.Fprintf(out, "Initial values: %s\n", f.Source)
 	fmt.Fprintf(out, "Current values: %s (keyed by %s)\n\n", st.Path(id), id.Describe())
 
-	merged := environments.Merge(f, cur)
-	scopes := &environments.Scopes{Environment: merged}
+	scopes := &environments.Scopes{Environment: environments.Merge(f, cur)}
+	if err := o.writeValues(f, cur, scopes); err != nil {
+		return err
+	}
+	if o.Collection == "" {
+		return nil
+	}
+	return o.writeNeeds(f, cur, scopes)
+}
+
+// writeValues is the table of the environment's variables: initial and
+// current values and where each comes from, the local-only ones last.
+func (o *ShowOptions) writeValues(f *environments.File, cur *environments.Current, scopes *environments.Scopes) error {
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 	header := "VARIABLE\tTYPE\tINITIAL\tCURRENT\tSTATUS"
@@ -96,26 +107,7 @@ func runShow(o *ShowOptions) error {
 			continue // the winning definition is shown once
 		}
 		seen[v.Key] = true
-		fv, _ := fileVar(f, v.Key)
-		typ := typeName(fv.Type)
-		e, hasCur := cur.Get(v.Key)
-		curVal, status := fv.Value, ""
-		if hasCur {
-			curVal, status = e.Value, "local"
-			if e.Type == environments.TypeSecret {
-				typ = environments.TypeSecret
-			}
-		}
-		switch {
-		case hasCur && e.Unset:
-			curVal, status = "", "unset"
-		case cur.Emptied(f, v.Key):
-			status = "emptied"
-		case fv.Disabled:
-			status = "disabled"
-		case hasCur && e.Value == fv.Value:
-			status = "local (same)"
-		}
+		fv, typ, curVal, status := fileRow(f, cur, v.Key)
 		resolved := ""
 		if status != "unset" && !fv.Disabled {
 			resolved = o.display(v.Key, scopes.Replace(curVal), typ, o.Width)
@@ -132,10 +124,41 @@ func runShow(o *ShowOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	writeTrimmed(out, table.Bytes())
-	if o.Collection == "" {
-		return nil
+	writeTrimmed(o.IO.Out, table.Bytes())
+	return nil
+}
+
+// fileRow is what the table shows of a variable the file defines: the
+// winning definition, its type (secret when the current value is), its
+// current value and where that comes from.
+func fileRow(f *environments.File, cur *environments.Current, key string) (fv environments.Variable, typ, curVal, status string) {
+	fv, _ = fileVar(f, key)
+	typ = typeName(fv.Type)
+	e, hasCur := cur.Get(key)
+	curVal = fv.Value
+	if hasCur {
+		curVal, status = e.Value, "local"
+		if e.Type == environments.TypeSecret {
+			typ = environments.TypeSecret
+		}
 	}
+	switch {
+	case hasCur && e.Unset:
+		curVal, status = "", "unset"
+	case cur.Emptied(f, key):
+		status = "emptied"
+	case fv.Disabled:
+		status = "disabled"
+	case hasCur && e.Value == fv.Value:
+		status = "local (same)"
+	}
+	return fv, typ, curVal, status
+}
+
+// writeNeeds lists the variables the collection's selected requests use
+// that have no value, with the command that sets each.
+func (o *ShowOptions) writeNeeds(f *environments.File, cur *environments.Current, scopes *environments.Scopes) error {
+	out := o.IO.Out
 	coll, err := collections.LoadFile(o.Collection)
 	if err != nil {
 		return inputError(err)
