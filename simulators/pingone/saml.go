@@ -43,6 +43,42 @@ var samlAppTypes = map[string]bool{"WEB_APP": true, "CUSTOM_APP": true}
 // assertionDuration are required; spEntityId is unique in the environment).
 // The caller holds s.mu.
 func (s *Server) createSAMLApplication(w http.ResponseWriter, env *environment, base string, body map[string]any) {
+	bad := s.checkSAMLApplication(env, body)
+	key, badKey := s.samlKeyFor(env, body)
+	if bad = append(bad, badKey...); len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	if key == nil {
+		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
+		return
+	}
+	signing := obj(body, "idpSigning")
+	if signing == nil {
+		signing = map[string]any{}
+		body["idpSigning"] = signing
+	}
+	if signing["key"] == nil {
+		signing["key"] = map[string]any{"id": key.id}
+	}
+	if str(signing, "algorithm") == "" {
+		signing["algorithm"] = key.signatureAlgorithm
+	}
+	for k, v := range map[string]any{"nameIdFormat": nameIDUnspec, "assertionSigned": true, "responseSigned": false} {
+		if _, ok := body[k]; !ok {
+			body[k] = v
+		}
+	}
+	now := s.now()
+	app := &application{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
+	s.apps[app.id] = app
+	writeHAL(w, http.StatusCreated, s.applicationJSON(app, base))
+}
+
+// checkSAMLApplication validates a SAML application's own fields: the
+// required ones, its type, assertion duration, ACS URLs and the
+// uniqueness of its spEntityId in the environment.
+func (s *Server) checkSAMLApplication(env *environment, body map[string]any) []detail {
 	bad := required(body, "name", "type", "spEntityId", "acsUrls", "assertionDuration")
 	bad = append(bad, requiredBools(body, "enabled")...)
 	if t := str(body, "type"); t != "" && !samlAppTypes[t] {
@@ -66,10 +102,16 @@ func (s *Server) createSAMLApplication(w http.ResponseWriter, env *environment, 
 			}
 		}
 	}
-	st := s.more()
-	keys := s.envKeys(st, env)
+	return bad
+}
+
+// samlKeyFor is the key a new SAML application signs with: the one its
+// idpSigning names, else the environment's default signing key; the
+// signature algorithm it names must suit the key.
+func (s *Server) samlKeyFor(env *environment, body map[string]any) (*keyRec, []detail) {
+	var bad []detail
+	keys := s.envKeys(s.more(), env)
 	var key *keyRec
-	signing := obj(body, "idpSigning")
 	if kid, _ := lookup(body, "idpSigning.key.id"); kid != nil {
 		for _, k := range keys {
 			if k.id == kid {
@@ -82,38 +124,12 @@ func (s *Server) createSAMLApplication(w http.ResponseWriter, env *environment, 
 	} else {
 		key = defaultSigningKey(keys)
 	}
-	if alg := str(signing, "algorithm"); alg != "" && key != nil {
+	if alg := str(obj(body, "idpSigning"), "algorithm"); alg != "" && key != nil {
 		if _, known := sigAlgs[alg]; !known || strings.HasSuffix(alg, "RSA") != (key.algorithm == "RSA") {
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "idpSigning.algorithm", Message: "must be a signature algorithm of the key's type (" + key.algorithm + ")"})
 		}
 	}
-	if len(bad) > 0 {
-		writeInvalidData(w, bad...)
-		return
-	}
-	if key == nil {
-		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
-		return
-	}
-	if signing == nil {
-		signing = map[string]any{}
-		body["idpSigning"] = signing
-	}
-	if signing["key"] == nil {
-		signing["key"] = map[string]any{"id": key.id}
-	}
-	if str(signing, "algorithm") == "" {
-		signing["algorithm"] = key.signatureAlgorithm
-	}
-	for k, v := range map[string]any{"nameIdFormat": nameIDUnspec, "assertionSigned": true, "responseSigned": false} {
-		if _, ok := body[k]; !ok {
-			body[k] = v
-		}
-	}
-	now := s.now()
-	app := &application{id: newID(), envID: env.id, body: body, createdAt: now, updatedAt: now, seq: s.next()}
-	s.apps[app.id] = app
-	writeHAL(w, http.StatusCreated, s.applicationJSON(app, base))
+	return key, bad
 }
 
 func base64Std(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
