@@ -10,12 +10,14 @@ package run
 // (shrink the list). -update-known-diffs rewrites the list.
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -233,7 +235,7 @@ func startBlackhole(t *testing.T) string {
 			if err != nil {
 				return
 			}
-			_ = c.Close()
+			go drainAndClose(c)
 		}
 	}()
 	t.Cleanup(func() {
@@ -241,6 +243,31 @@ func startBlackhole(t *testing.T) string {
 		<-done
 	})
 	return ln.Addr().String()
+}
+
+// drainAndClose reads the request (head and announced body, bounded in size
+// and time) before closing without an answer. Closing with the request
+// still unread would reset the connection or not depending on whether the
+// bytes had arrived, so the same run would report "read ECONNRESET" one
+// time and "socket hang up" the next (Node words them apart, as courier).
+func drainAndClose(c net.Conn) {
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	br := bufio.NewReader(io.LimitReader(c, 1<<20))
+	length := 0
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Content-Length") {
+			length, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+		if line == "\r\n" || line == "\n" {
+			break
+		}
+	}
+	_, _ = io.CopyN(io.Discard, br, int64(min(max(length, 0), 1<<20)))
 }
 
 // suiteCollectionPath finds the corpus file of an expected key.
