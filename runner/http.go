@@ -590,6 +590,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 			delete(hreq.Header, k)
 		}
 	}
+	opts.UnhashedBody = out.mode == collections.BodyFormData
 	err := auth.ApplyWith(hreq, a, out.data, opts)
 	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for
 	// AWS itself before the signer runs.

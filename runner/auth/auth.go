@@ -66,6 +66,9 @@ type Options struct {
 	// DisableURLEncoding mirrors protocolProfileBehavior.disableUrlEncoding:
 	// oauth1 then leaves the query string as it is.
 	DisableURLEncoding bool
+	// UnhashedBody says postman-runtime does not hash this body for AWS
+	// (form-data): the aws4 signer then signs it as an empty payload.
+	UnhashedBody bool
 }
 
 func (o Options) now() time.Time {

@@ -109,7 +109,7 @@ func applyAWSv4(req *http.Request, p params, body []byte, opts Options) error {
 			payloadHash = "UNSIGNED-PAYLOAD"
 		}
 	} else {
-		if len(body) > 0 {
+		if len(body) > 0 && !opts.UnhashedBody {
 			hdrs["x-amz-content-sha256"] = sha256Hex(body)
 		} else if s3 {
 			hdrs["x-amz-content-sha256"] = awsEmptyHash
