@@ -357,3 +357,75 @@ p(() => { let s = ''; for (let i = 0; i < 2; i++) { try { s += i; if (i === 0) c
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Object.fromEntries refuses what it cannot iterate in V8's words, as
+// Postman CLI 1.34.0 answered line by line (new Map and new Set keep goja's
+// words).
+func TestBuiltinIterationErrorsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => { try { Object.fromEntries(5); } catch (e) { return e.message; } });
+p(() => { try { Object.fromEntries({}); } catch (e) { return e.message; } });
+p(() => { try { Object.fromEntries(undefined); } catch (e) { return e.message; } });
+p(() => { try { Object.fromEntries(null); } catch (e) { return e.message; } });
+p(() => { try { Object.fromEntries([1]); } catch (e) { return e.message; } });
+p(() => { try { Array.from(5).length; return 'ok'; } catch (e) { return e.message; } });`
+	want := []string{
+		"number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"object is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"undefined is not iterable",
+		"undefined is not iterable",
+		"Iterator value 1 is not an entry object",
+		"ok",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Promise.all, allSettled, race and any reject a non-iterable in V8's
+// words. Each want line is what Postman CLI 1.34.0 printed.
+func TestPromiseCombinatorErrorsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function out(v) { pm.test(String(v), () => {}); }\n" + `
+Promise.all(3).catch(e => out('all3 ' + e.message));
+Promise.all({}).catch(e => out('allobj ' + e.message));
+Promise.all(undefined).catch(e => out('allundef ' + e.message));
+Promise.all(null).catch(e => out('allnull ' + e.message));
+Promise.allSettled(1).catch(e => out('settled ' + e.message));
+Promise.race(true).catch(e => out('race ' + e.message));
+Promise.any(2).catch(e => out('any ' + e.message));
+Promise.all('ab').then(v => out('str ' + v.join()));
+`
+	want := []string{
+		"all3 number 3 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"allobj object is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"allundef undefined is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"allnull object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"settled number 1 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"race boolean true is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"any number 2 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"str a,b",
+	}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

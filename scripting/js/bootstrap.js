@@ -413,9 +413,36 @@ Object.defineProperty(ArrayBuffer.prototype, 'detached', { configurable: true, g
         return acc;
     });
 })();
+// Built-ins that iterate their argument refuse a non-iterable in V8's
+// words ("number 3 is not iterable (cannot read property
+// Symbol(Symbol.iterator))"); goja's say "object is not iterable".
+function isIterable(v) { return v !== null && v !== undefined && (typeof v === 'string' || typeof v[Symbol.iterator] === 'function'); }
+function notIterable(v) {
+    var d = v === undefined ? 'undefined' : v === null ? 'object null' : typeof v === 'object' || typeof v === 'function' ? typeof v : typeof v + ' ' + String(v);
+    return new TypeError(d + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
+}
+['all', 'allSettled', 'race'].forEach(function (name) {
+    var native = Promise[name];
+    def(Promise, name, { [name]: function (items) {
+        if (!isIterable(items)) { return typeof this === 'function' ? this.reject(notIterable(items)) : native.call(this, items); }
+        return native.call(this, items);
+    } }[name]);
+});
+var nativeFromEntries = Object.fromEntries;
+def(Object, 'fromEntries', function fromEntries(items) {
+    if (items === null || items === undefined) { throw new TypeError('undefined is not iterable'); }
+    if (!isIterable(items)) { throw notIterable(items); }
+    var list = [];
+    for (var e of items) {
+        if (e === null || typeof e !== 'object' && typeof e !== 'function') { throw new TypeError('Iterator value ' + String(e) + ' is not an entry object'); }
+        list.push(e);
+    }
+    return nativeFromEntries(list);
+});
 // goja's Promise.any rejects with an AggregateError without V8's message.
 def(Promise, 'any', function any(items) {
     var C = this;
+    if (!isIterable(items)) { return C.reject(notIterable(items)); }
     return new C(function (resolve, reject) {
         var errors = [], remaining = 1, i = 0;
         function done() { reject(new AggregateError(errors, 'All promises were rejected')); }
