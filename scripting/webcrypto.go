@@ -70,427 +70,455 @@ func curveOf(name string) elliptic.Curve {
 	return nil
 }
 
+// installWebCrypto gives the bootstrap the crypto.subtle primitives, one
+// native function each (below); keys cross as DER or raw bytes.
 func (e *Engine) installWebCrypto(set func(string, any)) {
-	rt := e.rt
-	buf := func(b []byte) goja.Value { return rt.ToValue(rt.NewArrayBuffer(b)) }
+	set("wcGenerate", e.wcGenerate)
+	set("wcSign", e.wcSign)
+	set("wcVerify", e.wcVerify)
+	set("wcCipher", e.wcCipher)
+	set("wcDerive", e.wcDerive)
+	set("wcToJWK", e.wcToJWK)
+	set("wcFromJWK", e.wcFromJWK)
+	set("wcECRaw", e.wcECRaw)
+	set("wcECFromRaw", e.wcECFromRaw)
+	set("wcPublicOf", e.wcPublicOf)
+	set("wcKeyInfo", e.wcKeyInfo)
+}
 
-	// wcGenerate(kind, curve, bits) returns [private pkcs8, public spki]
-	// for "RSA", "EC" (curve), "Ed25519", or [secret] for "secret" (bits).
-	set("wcGenerate", func(kind, curve string, bits int) goja.Value {
-		var priv any
-		switch kind {
-		case "secret":
-			if bits <= 0 || bits > 1<<16 {
-				e.opFailed()
-			}
-			b := make([]byte, (bits+7)/8)
-			e.randomRead(b)
-			return rt.NewArray(buf(b))
-		case "RSA":
-			// Key generation cannot be interrupted by the script's timeout:
-			// moduli past 4096 bits (minutes of CPU) are refused.
-			if bits < 512 || bits > 4096 {
-				e.opFailed()
-			}
-			k, err := rsa.GenerateKey(cryptoRand{e}, bits)
-			if err != nil {
-				e.opFailed()
-			}
-			priv = k
-		case "EC":
-			c := curveOf(curve)
-			if c == nil {
-				e.wcError("NotSupportedError", "Unrecognized namedCurve")
-			}
-			k, err := ecdsa.GenerateKey(c, cryptoRand{e})
-			if err != nil {
-				e.opFailed()
-			}
-			priv = k
-		case "Ed25519":
-			_, k, err := ed25519.GenerateKey(cryptoRand{e})
-			if err != nil {
-				e.opFailed()
-			}
-			priv = k
-		default:
-			e.wcError("NotSupportedError", "Unrecognized algorithm name")
+// arrayBuffer is b as a script's ArrayBuffer.
+func (e *Engine) arrayBuffer(b []byte) goja.Value { return e.rt.ToValue(e.rt.NewArrayBuffer(b)) }
+
+// wcGenerate(kind, curve, bits) returns [private pkcs8, public spki]
+// for "RSA", "EC" (curve), "Ed25519", or [secret] for "secret" (bits).
+func (e *Engine) wcGenerate(kind, curve string, bits int) goja.Value {
+	rt, buf := e.rt, e.arrayBuffer
+	var priv any
+	switch kind {
+	case "secret":
+		if bits <= 0 || bits > 1<<16 {
+			e.opFailed()
 		}
-		p8, err := x509.MarshalPKCS8PrivateKey(priv)
+		b := make([]byte, (bits+7)/8)
+		e.randomRead(b)
+		return rt.NewArray(buf(b))
+	case "RSA":
+		// Key generation cannot be interrupted by the script's timeout:
+		// moduli past 4096 bits (minutes of CPU) are refused.
+		if bits < 512 || bits > 4096 {
+			e.opFailed()
+		}
+		k, err := rsa.GenerateKey(cryptoRand{e}, bits)
 		if err != nil {
 			e.opFailed()
 		}
-		pub, err := x509.MarshalPKIXPublicKey(priv.(crypto.Signer).Public())
+		priv = k
+	case "EC":
+		c := curveOf(curve)
+		if c == nil {
+			e.wcError("NotSupportedError", "Unrecognized namedCurve")
+		}
+		k, err := ecdsa.GenerateKey(c, cryptoRand{e})
 		if err != nil {
 			e.opFailed()
 		}
-		return rt.NewArray(buf(p8), buf(pub))
-	})
-
-	// wcSign(alg, hash, pkcs8 or secret, data, saltLength).
-	set("wcSign", func(alg, hash string, key, data []byte, salt int) goja.Value {
-		switch alg {
-		case "HMAC":
-			h := hashFor(hash)
-			if h == nil {
-				e.opFailed()
-			}
-			m := hmac.New(h, key)
-			m.Write(data)
-			return buf(m.Sum(nil))
-		case "Ed25519":
-			k, ok := e.parsePrivate(key).(ed25519.PrivateKey)
-			if !ok {
-				e.opFailed()
-			}
-			return buf(ed25519.Sign(k, data))
+		priv = k
+	case "Ed25519":
+		_, k, err := ed25519.GenerateKey(cryptoRand{e})
+		if err != nil {
+			e.opFailed()
 		}
+		priv = k
+	default:
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	}
+	p8, err := x509.MarshalPKCS8PrivateKey(priv)
+	if err != nil {
+		e.opFailed()
+	}
+	pub, err := x509.MarshalPKIXPublicKey(priv.(crypto.Signer).Public())
+	if err != nil {
+		e.opFailed()
+	}
+	return rt.NewArray(buf(p8), buf(pub))
+}
+
+// wcSign(alg, hash, pkcs8 or secret, data, saltLength).
+func (e *Engine) wcSign(alg, hash string, key, data []byte, salt int) goja.Value {
+	buf := e.arrayBuffer
+	switch alg {
+	case "HMAC":
+		h := hashFor(hash)
+		if h == nil {
+			e.opFailed()
+		}
+		m := hmac.New(h, key)
+		m.Write(data)
+		return buf(m.Sum(nil))
+	case "Ed25519":
+		k, ok := e.parsePrivate(key).(ed25519.PrivateKey)
+		if !ok {
+			e.opFailed()
+		}
+		return buf(ed25519.Sign(k, data))
+	}
+	ch := cryptoHash(hash)
+	if ch == 0 {
+		e.opFailed()
+	}
+	d := ch.New()
+	d.Write(data)
+	sum := d.Sum(nil)
+	var sig []byte
+	var err error
+	switch alg {
+	case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+		k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
+		if !ok {
+			e.opFailed()
+		}
+		if alg == "RSA-PSS" {
+			sig, err = rsa.SignPSS(cryptoRand{e}, k, ch, sum, &rsa.PSSOptions{SaltLength: salt})
+		} else {
+			sig, err = rsa.SignPKCS1v15(nil, k, ch, sum)
+		}
+	case "ECDSA":
+		k, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
+		if !ok {
+			e.opFailed()
+		}
+		var r, s *big.Int
+		r, s, err = ecdsa.Sign(cryptoRand{e}, k, sum)
+		if err == nil {
+			// WebCrypto's ECDSA signature is r || s, each the curve's size.
+			n := (k.Curve.Params().BitSize + 7) / 8
+			sig = make([]byte, 2*n)
+			r.FillBytes(sig[:n])
+			s.FillBytes(sig[n:])
+		}
+	default:
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	}
+	if err != nil {
+		e.opFailed()
+	}
+	return buf(sig)
+}
+
+// wcVerify(alg, hash, spki or secret, signature, data, saltLength).
+func (e *Engine) wcVerify(alg, hash string, key, sig, data []byte, salt int) bool {
+	switch alg {
+	case "HMAC":
+		h := hashFor(hash)
+		if h == nil {
+			e.opFailed()
+		}
+		m := hmac.New(h, key)
+		m.Write(data)
+		return subtle.ConstantTimeCompare(m.Sum(nil), sig) == 1
+	case "Ed25519":
+		k, ok := e.parsePublic(key).(ed25519.PublicKey)
+		return ok && ed25519.Verify(k, data, sig)
+	}
+	ch := cryptoHash(hash)
+	if ch == 0 {
+		e.opFailed()
+	}
+	d := ch.New()
+	d.Write(data)
+	sum := d.Sum(nil)
+	switch alg {
+	case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+		k, ok := e.parsePublic(key).(*rsa.PublicKey)
+		if !ok {
+			return false
+		}
+		if alg == "RSA-PSS" {
+			return rsa.VerifyPSS(k, ch, sum, sig, &rsa.PSSOptions{SaltLength: salt}) == nil
+		}
+		return rsa.VerifyPKCS1v15(k, ch, sum, sig) == nil
+	case "ECDSA":
+		k, ok := e.parsePublic(key).(*ecdsa.PublicKey)
+		n := 0
+		if ok {
+			n = (k.Curve.Params().BitSize + 7) / 8
+		}
+		if !ok || len(sig) != 2*n {
+			return false
+		}
+		return ecdsa.Verify(k, sum, new(big.Int).SetBytes(sig[:n]), new(big.Int).SetBytes(sig[n:]))
+	}
+	e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	return false
+}
+
+// wcCipher(decrypt, alg, key, data, iv, aad, tagBits, hash, label):
+// AES-GCM, AES-CBC, AES-CTR (iv is the counter block) with a raw key;
+// RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt).
+func (e *Engine) wcCipher(decrypt bool, alg string, key, data, iv, aad []byte, tagBits int, hash string, label []byte) goja.Value {
+	buf := e.arrayBuffer
+	if alg == "RSA-OAEP" {
 		ch := cryptoHash(hash)
 		if ch == 0 {
 			e.opFailed()
 		}
-		d := ch.New()
-		d.Write(data)
-		sum := d.Sum(nil)
-		var sig []byte
+		var out []byte
 		var err error
-		switch alg {
-		case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+		if decrypt {
 			k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
 			if !ok {
 				e.opFailed()
 			}
-			if alg == "RSA-PSS" {
-				sig, err = rsa.SignPSS(cryptoRand{e}, k, ch, sum, &rsa.PSSOptions{SaltLength: salt})
-			} else {
-				sig, err = rsa.SignPKCS1v15(nil, k, ch, sum)
-			}
-		case "ECDSA":
-			k, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
-			if !ok {
-				e.opFailed()
-			}
-			var r, s *big.Int
-			r, s, err = ecdsa.Sign(cryptoRand{e}, k, sum)
-			if err == nil {
-				// WebCrypto's ECDSA signature is r || s, each the curve's size.
-				n := (k.Curve.Params().BitSize + 7) / 8
-				sig = make([]byte, 2*n)
-				r.FillBytes(sig[:n])
-				s.FillBytes(sig[n:])
-			}
-		default:
-			e.wcError("NotSupportedError", "Unrecognized algorithm name")
-		}
-		if err != nil {
-			e.opFailed()
-		}
-		return buf(sig)
-	})
-
-	// wcVerify(alg, hash, spki or secret, signature, data, saltLength).
-	set("wcVerify", func(alg, hash string, key, sig, data []byte, salt int) bool {
-		switch alg {
-		case "HMAC":
-			h := hashFor(hash)
-			if h == nil {
-				e.opFailed()
-			}
-			m := hmac.New(h, key)
-			m.Write(data)
-			return subtle.ConstantTimeCompare(m.Sum(nil), sig) == 1
-		case "Ed25519":
-			k, ok := e.parsePublic(key).(ed25519.PublicKey)
-			return ok && ed25519.Verify(k, data, sig)
-		}
-		ch := cryptoHash(hash)
-		if ch == 0 {
-			e.opFailed()
-		}
-		d := ch.New()
-		d.Write(data)
-		sum := d.Sum(nil)
-		switch alg {
-		case "RSASSA-PKCS1-v1_5", "RSA-PSS":
+			out, err = rsa.DecryptOAEP(ch.New(), nil, k, data, label)
+		} else {
 			k, ok := e.parsePublic(key).(*rsa.PublicKey)
 			if !ok {
-				return false
-			}
-			if alg == "RSA-PSS" {
-				return rsa.VerifyPSS(k, ch, sum, sig, &rsa.PSSOptions{SaltLength: salt}) == nil
-			}
-			return rsa.VerifyPKCS1v15(k, ch, sum, sig) == nil
-		case "ECDSA":
-			k, ok := e.parsePublic(key).(*ecdsa.PublicKey)
-			n := 0
-			if ok {
-				n = (k.Curve.Params().BitSize + 7) / 8
-			}
-			if !ok || len(sig) != 2*n {
-				return false
-			}
-			return ecdsa.Verify(k, sum, new(big.Int).SetBytes(sig[:n]), new(big.Int).SetBytes(sig[n:]))
-		}
-		e.wcError("NotSupportedError", "Unrecognized algorithm name")
-		return false
-	})
-
-	// wcCipher(decrypt, alg, key, data, iv, aad, tagBits, hash, label):
-	// AES-GCM, AES-CBC, AES-CTR (iv is the counter block) with a raw key;
-	// RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt).
-	set("wcCipher", func(decrypt bool, alg string, key, data, iv, aad []byte, tagBits int, hash string, label []byte) goja.Value {
-		if alg == "RSA-OAEP" {
-			ch := cryptoHash(hash)
-			if ch == 0 {
 				e.opFailed()
 			}
-			var out []byte
-			var err error
-			if decrypt {
-				k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
-				if !ok {
-					e.opFailed()
-				}
-				out, err = rsa.DecryptOAEP(ch.New(), nil, k, data, label)
-			} else {
-				k, ok := e.parsePublic(key).(*rsa.PublicKey)
-				if !ok {
-					e.opFailed()
-				}
-				out, err = rsa.EncryptOAEP(ch.New(), cryptoRand{e}, k, data, label)
-			}
-			if err != nil {
-				e.opFailed()
-			}
-			return buf(out)
+			out, err = rsa.EncryptOAEP(ch.New(), cryptoRand{e}, k, data, label)
 		}
-		block, err := aes.NewCipher(key)
 		if err != nil {
 			e.opFailed()
 		}
-		switch alg {
-		case "AES-GCM":
-			if tagBits == 0 {
-				tagBits = 128
-			}
-			if tagBits%8 != 0 || tagBits < 96 || tagBits > 128 || len(iv) == 0 {
+		return buf(out)
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		e.opFailed()
+	}
+	switch alg {
+	case "AES-GCM":
+		if tagBits == 0 {
+			tagBits = 128
+		}
+		if tagBits%8 != 0 || tagBits < 96 || tagBits > 128 || len(iv) == 0 {
+			e.opFailed()
+		}
+		g, err := cipher.NewGCMWithNonceSize(block, len(iv))
+		if err == nil && tagBits != 128 {
+			g, err = cipher.NewGCMWithTagSize(block, tagBits/8)
+			if err == nil && len(iv) != g.NonceSize() {
 				e.opFailed()
 			}
-			g, err := cipher.NewGCMWithNonceSize(block, len(iv))
-			if err == nil && tagBits != 128 {
-				g, err = cipher.NewGCMWithTagSize(block, tagBits/8)
-				if err == nil && len(iv) != g.NonceSize() {
-					e.opFailed()
-				}
-			}
+		}
+		if err != nil {
+			e.opFailed()
+		}
+		if decrypt {
+			out, err := g.Open(nil, iv, data, aad)
 			if err != nil {
 				e.opFailed()
 			}
-			if decrypt {
-				out, err := g.Open(nil, iv, data, aad)
-				if err != nil {
-					e.opFailed()
-				}
-				return buf(out)
-			}
-			return buf(g.Seal(nil, iv, data, aad))
-		case "AES-CBC":
-			if len(iv) != aes.BlockSize {
-				e.opFailed()
-			}
-			if decrypt {
-				if len(data) == 0 || len(data)%aes.BlockSize != 0 {
-					e.opFailed()
-				}
-				out := make([]byte, len(data))
-				cipher.NewCBCDecrypter(block, iv).CryptBlocks(out, data)
-				pad := int(out[len(out)-1])
-				if pad == 0 || pad > aes.BlockSize || pad > len(out) {
-					e.opFailed()
-				}
-				for _, b := range out[len(out)-pad:] {
-					if int(b) != pad {
-						e.opFailed()
-					}
-				}
-				return buf(out[:len(out)-pad])
-			}
-			pad := aes.BlockSize - len(data)%aes.BlockSize
-			in := append(append([]byte(nil), data...), make([]byte, pad)...)
-			for i := len(data); i < len(in); i++ {
-				in[i] = byte(pad)
-			}
-			out := make([]byte, len(in))
-			cipher.NewCBCEncrypter(block, iv).CryptBlocks(out, in)
 			return buf(out)
-		case "AES-CTR":
-			if len(iv) != aes.BlockSize {
+		}
+		return buf(g.Seal(nil, iv, data, aad))
+	case "AES-CBC":
+		if len(iv) != aes.BlockSize {
+			e.opFailed()
+		}
+		if decrypt {
+			if len(data) == 0 || len(data)%aes.BlockSize != 0 {
 				e.opFailed()
 			}
 			out := make([]byte, len(data))
-			cipher.NewCTR(block, iv).XORKeyStream(out, data)
-			return buf(out)
+			cipher.NewCBCDecrypter(block, iv).CryptBlocks(out, data)
+			pad := int(out[len(out)-1])
+			if pad == 0 || pad > aes.BlockSize || pad > len(out) {
+				e.opFailed()
+			}
+			for _, b := range out[len(out)-pad:] {
+				if int(b) != pad {
+					e.opFailed()
+				}
+			}
+			return buf(out[:len(out)-pad])
 		}
-		e.wcError("NotSupportedError", "Unrecognized algorithm name")
-		return nil
-	})
-
-	// wcDerive(alg, hash, key, salt, info, iterations, bits, peer spki).
-	set("wcDerive", func(alg, hash string, key, salt, info []byte, iter, bits int, peer []byte) goja.Value {
-		if bits <= 0 || bits%8 != 0 || bits > 1<<16 {
+		pad := aes.BlockSize - len(data)%aes.BlockSize
+		in := append(append([]byte(nil), data...), make([]byte, pad)...)
+		for i := len(data); i < len(in); i++ {
+			in[i] = byte(pad)
+		}
+		out := make([]byte, len(in))
+		cipher.NewCBCEncrypter(block, iv).CryptBlocks(out, in)
+		return buf(out)
+	case "AES-CTR":
+		if len(iv) != aes.BlockSize {
 			e.opFailed()
 		}
-		n := bits / 8
-		switch alg {
-		case "PBKDF2":
-			h := hashFor(hash)
-			// Bounded for the same reason: a few seconds at most.
-			if h == nil || iter <= 0 || iter > 5e6 {
-				e.opFailed()
-			}
-			out, err := pbkdf2.Key(h, string(key), salt, iter, n)
-			if err != nil {
-				e.opFailed()
-			}
-			return buf(out)
-		case "HKDF":
-			h := hashFor(hash)
-			if h == nil {
-				e.opFailed()
-			}
-			out, err := hkdf.Key(h, key, salt, string(info), n)
-			if err != nil {
-				e.opFailed()
-			}
-			return buf(out)
-		case "ECDH":
-			priv, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
-			pub, ok2 := e.parsePublic(peer).(*ecdsa.PublicKey)
-			if !ok || !ok2 {
-				e.opFailed()
-			}
-			dp, err1 := priv.ECDH()
-			dq, err2 := pub.ECDH()
-			if err1 != nil || err2 != nil {
-				e.opFailed()
-			}
-			secret, err := dp.ECDH(dq)
-			if err != nil || n > len(secret) {
-				e.opFailed()
-			}
-			return buf(secret[:n])
-		}
-		e.wcError("NotSupportedError", "Unrecognized algorithm name")
-		return nil
-	})
+		out := make([]byte, len(data))
+		cipher.NewCTR(block, iv).XORKeyStream(out, data)
+		return buf(out)
+	}
+	e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	return nil
+}
 
-	// wcToJWK(der, private) gives an asymmetric key's JWK members.
-	set("wcToJWK", func(der []byte, private bool) string {
-		var m map[string]string
-		if private {
-			m = jwkOfPrivate(e.parsePrivate(der))
-		} else {
-			m = jwkOfPublic(e.parsePublic(der))
-		}
-		if m == nil {
-			e.opFailed()
-		}
-		b, _ := json.Marshal(m)
-		return string(b)
-	})
-	// wcFromJWK(json) gives [der, private] for an RSA, EC or OKP JWK.
-	set("wcFromJWK", func(js string) goja.Value {
-		var all map[string]any
-		if json.Unmarshal([]byte(js), &all) != nil {
-			e.wcError("DataError", "Invalid keyData")
-		}
-		m := map[string]string{}
-		for k, v := range all {
-			if s, ok := v.(string); ok {
-				m[k] = s
-			}
-		}
-		der, private, err := derOfJWK(m)
-		if err != nil {
-			e.wcError("DataError", "Invalid keyData")
-		}
-		return rt.NewArray(buf(der), private)
-	})
-	// wcECRaw(spki) is an EC public key's uncompressed point (or an
-	// Ed25519 key's 32 bytes); wcECFromRaw(curve, point) its SPKI.
-	set("wcECRaw", func(der []byte) goja.Value {
-		switch k := e.parsePublic(der).(type) {
-		case *ecdsa.PublicKey:
-			d, err := k.ECDH()
-			if err != nil {
-				e.opFailed()
-			}
-			return buf(d.Bytes())
-		case ed25519.PublicKey:
-			return buf(k)
-		}
+// wcDerive(alg, hash, key, salt, info, iterations, bits, peer spki).
+func (e *Engine) wcDerive(alg, hash string, key, salt, info []byte, iter, bits int, peer []byte) goja.Value {
+	buf := e.arrayBuffer
+	if bits <= 0 || bits%8 != 0 || bits > 1<<16 {
 		e.opFailed()
-		return nil
-	})
-	set("wcECFromRaw", func(curve string, point []byte) goja.Value {
-		var pub any
-		if curve == "Ed25519" {
-			if len(point) != ed25519.PublicKeySize {
-				e.wcError("DataError", "Invalid keyData")
-			}
-			pub = ed25519.PublicKey(point)
-		} else {
-			k, err := ecdsa.ParseUncompressedPublicKey(curveOf(curve), point)
-			if curveOf(curve) == nil || err != nil {
-				e.wcError("DataError", "Invalid keyData")
-			}
-			pub = k
-		}
-		der, err := x509.MarshalPKIXPublicKey(pub)
-		if err != nil {
-			e.wcError("DataError", "Invalid keyData")
-		}
-		return buf(der)
-	})
-	// wcPublicOf(pkcs8) is the private key's public key as SPKI.
-	set("wcPublicOf", func(der []byte) goja.Value {
-		s, ok := e.parsePrivate(der).(crypto.Signer)
-		if !ok {
+	}
+	n := bits / 8
+	switch alg {
+	case "PBKDF2":
+		h := hashFor(hash)
+		// Bounded for the same reason: a few seconds at most.
+		if h == nil || iter <= 0 || iter > 5e6 {
 			e.opFailed()
 		}
-		pub, err := x509.MarshalPKIXPublicKey(s.Public())
+		out, err := pbkdf2.Key(h, string(key), salt, iter, n)
 		if err != nil {
 			e.opFailed()
 		}
-		return buf(pub)
-	})
-	// wcKeyInfo(der, private) checks an SPKI or PKCS #8 key and names it:
-	// [kind "RSA"|"EC"|"Ed25519", curve or modulus bits, public exponent].
-	set("wcKeyInfo", func(der []byte, private bool) goja.Value {
-		var k any
-		var err error
-		if private {
-			k, err = x509.ParsePKCS8PrivateKey(der)
-			if s, ok := k.(crypto.Signer); ok && err == nil {
-				k = s.Public()
-			}
-		} else {
-			k, err = x509.ParsePKIXPublicKey(der)
+		return buf(out)
+	case "HKDF":
+		h := hashFor(hash)
+		if h == nil {
+			e.opFailed()
 		}
+		out, err := hkdf.Key(h, key, salt, string(info), n)
 		if err != nil {
+			e.opFailed()
+		}
+		return buf(out)
+	case "ECDH":
+		priv, ok := e.parsePrivate(key).(*ecdsa.PrivateKey)
+		pub, ok2 := e.parsePublic(peer).(*ecdsa.PublicKey)
+		if !ok || !ok2 {
+			e.opFailed()
+		}
+		dp, err1 := priv.ECDH()
+		dq, err2 := pub.ECDH()
+		if err1 != nil || err2 != nil {
+			e.opFailed()
+		}
+		secret, err := dp.ECDH(dq)
+		if err != nil || n > len(secret) {
+			e.opFailed()
+		}
+		return buf(secret[:n])
+	}
+	e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	return nil
+}
+
+// wcToJWK(der, private) gives an asymmetric key's JWK members.
+func (e *Engine) wcToJWK(der []byte, private bool) string {
+	var m map[string]string
+	if private {
+		m = jwkOfPrivate(e.parsePrivate(der))
+	} else {
+		m = jwkOfPublic(e.parsePublic(der))
+	}
+	if m == nil {
+		e.opFailed()
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// wcFromJWK(json) gives [der, private] for an RSA, EC or OKP JWK.
+func (e *Engine) wcFromJWK(js string) goja.Value {
+	rt, buf := e.rt, e.arrayBuffer
+	var all map[string]any
+	if json.Unmarshal([]byte(js), &all) != nil {
+		e.wcError("DataError", "Invalid keyData")
+	}
+	m := map[string]string{}
+	for k, v := range all {
+		if s, ok := v.(string); ok {
+			m[k] = s
+		}
+	}
+	der, private, err := derOfJWK(m)
+	if err != nil {
+		e.wcError("DataError", "Invalid keyData")
+	}
+	return rt.NewArray(buf(der), private)
+}
+
+// wcECRaw(spki) is an EC public key's uncompressed point (or an
+// Ed25519 key's 32 bytes); wcECFromRaw(curve, point) its SPKI.
+func (e *Engine) wcECRaw(der []byte) goja.Value {
+	buf := e.arrayBuffer
+	switch k := e.parsePublic(der).(type) {
+	case *ecdsa.PublicKey:
+		d, err := k.ECDH()
+		if err != nil {
+			e.opFailed()
+		}
+		return buf(d.Bytes())
+	case ed25519.PublicKey:
+		return buf(k)
+	}
+	e.opFailed()
+	return nil
+}
+
+func (e *Engine) wcECFromRaw(curve string, point []byte) goja.Value {
+	buf := e.arrayBuffer
+	var pub any
+	if curve == "Ed25519" {
+		if len(point) != ed25519.PublicKeySize {
 			e.wcError("DataError", "Invalid keyData")
 		}
-		switch p := k.(type) {
-		case *rsa.PublicKey:
-			return rt.NewArray("RSA", p.N.BitLen(), buf(big.NewInt(int64(p.E)).Bytes()))
-		case *ecdsa.PublicKey:
-			return rt.NewArray("EC", p.Curve.Params().Name)
-		case ed25519.PublicKey:
-			return rt.NewArray("Ed25519", "Ed25519")
+		pub = ed25519.PublicKey(point)
+	} else {
+		k, err := ecdsa.ParseUncompressedPublicKey(curveOf(curve), point)
+		if curveOf(curve) == nil || err != nil {
+			e.wcError("DataError", "Invalid keyData")
 		}
-		e.wcError("NotSupportedError", "Unsupported key type")
-		return nil
-	})
+		pub = k
+	}
+	der, err := x509.MarshalPKIXPublicKey(pub)
+	if err != nil {
+		e.wcError("DataError", "Invalid keyData")
+	}
+	return buf(der)
+}
+
+// wcPublicOf(pkcs8) is the private key's public key as SPKI.
+func (e *Engine) wcPublicOf(der []byte) goja.Value {
+	buf := e.arrayBuffer
+	s, ok := e.parsePrivate(der).(crypto.Signer)
+	if !ok {
+		e.opFailed()
+	}
+	pub, err := x509.MarshalPKIXPublicKey(s.Public())
+	if err != nil {
+		e.opFailed()
+	}
+	return buf(pub)
+}
+
+// wcKeyInfo(der, private) checks an SPKI or PKCS #8 key and names it:
+// [kind "RSA"|"EC"|"Ed25519", curve or modulus bits, public exponent].
+func (e *Engine) wcKeyInfo(der []byte, private bool) goja.Value {
+	rt, buf := e.rt, e.arrayBuffer
+	var k any
+	var err error
+	if private {
+		k, err = x509.ParsePKCS8PrivateKey(der)
+		if s, ok := k.(crypto.Signer); ok && err == nil {
+			k = s.Public()
+		}
+	} else {
+		k, err = x509.ParsePKIXPublicKey(der)
+	}
+	if err != nil {
+		e.wcError("DataError", "Invalid keyData")
+	}
+	switch p := k.(type) {
+	case *rsa.PublicKey:
+		return rt.NewArray("RSA", p.N.BitLen(), buf(big.NewInt(int64(p.E)).Bytes()))
+	case *ecdsa.PublicKey:
+		return rt.NewArray("EC", p.Curve.Params().Name)
+	case ed25519.PublicKey:
+		return rt.NewArray("Ed25519", "Ed25519")
+	}
+	e.wcError("NotSupportedError", "Unsupported key type")
+	return nil
 }
 
 // cryptoRand reads the engine's random source (seeded runs repeat).
