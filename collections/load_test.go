@@ -145,7 +145,7 @@ func TestLoadEdgeCases(t *testing.T) {
 			eq(t, "empty folder", []any{f.Folder, f.IsFolder(), len(f.Items), f.Request == nil}, []any{true, true, 0, true})
 		}},
 		{"v2_0_object_auth.json", func(t *testing.T, c *Collection) {
-			eq(t, "collection auth (object form)", c.Auth, &Auth{Type: "basic", Params: map[string]string{"username": "postman", "password": "secret", "showPassword": "false"}, Order: []string{"username", "password", "showPassword"}})
+			eq(t, "collection auth (object form)", c.Auth, &Auth{Type: "basic", Params: map[string]string{"username": "postman", "password": "secret", "showPassword": "false"}, Order: []string{"username", "password", "showPassword"}, Literal: map[string]bool{"showPassword": true}})
 			f := find(t, c, "folder")
 			eq(t, "folder id from _postman_id", f.ID, "f-1")
 			eq(t, "folder auth", f.Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}, Order: []string{"token"}})
@@ -252,7 +252,9 @@ func TestV1Conversion(t *testing.T) {
 	eq(t, "url", b.URL.String(), "{{baseUrl}}/users/7")
 	eq(t, "basic helper from string attributes", b.Auth, &Auth{Type: "basic", Params: map[string]string{
 		"username": "u", "password": "p", "saveHelperData": "true", "showPassword": "false"},
-		Order: []string{"username", "password", "saveHelperData", "showPassword"}})
+		Order: []string{"username", "password", "saveHelperData", "showPassword"},
+		// A JSON boolean stays marked as one (Postman reads flags by truthiness).
+		Literal: map[string]bool{"saveHelperData": true}})
 
 	cr := find(t, c, "C urlencoded").Request
 	eq(t, "queryParams merged", cr.URL.Query, []QueryParam{{Key: "q", Value: ptr("1")}, {Key: "off", Value: ptr("2"), Disabled: true}})

@@ -340,14 +340,22 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 	for _, m := range ms {
 		vals[m.Key] = m.Value
 	}
+	// A boolean or number stays marked as one, as the v2 loader marks it.
+	setV1 := func(k string, v json.RawMessage) {
+		if kind := jsonKind(v); kind != "string" && kind != "nothing" && kind != "null" {
+			out.SetParam(k, jsonText(v), "", true)
+			return
+		}
+		out.Set(k, jsonText(v))
+	}
 	if h.params == nil {
 		for _, m := range ms {
-			out.Set(m.Key, jsonText(m.Value))
+			setV1(m.Key, m.Value)
 		}
 	}
 	// Every mapped param exists, empty when the v1 helper lacked it.
 	for _, p := range h.params {
-		out.Set(p[0], jsonText(vals[p[1]]))
+		setV1(p[0], vals[p[1]])
 	}
 	if *helper == "basicAuth" {
 		out.Set("showPassword", "false")

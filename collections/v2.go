@@ -726,6 +726,12 @@ func authParams(a *Auth, raw json.RawMessage, path string) error {
 			return &LoadError{Path: path, Err: err}
 		}
 		for _, m := range ms {
+			// A boolean or number stays marked as one (Postman reads a
+			// flag by JavaScript truthiness: false is false, "false" true).
+			if kind := jsonKind(m.Value); kind != "string" && kind != "nothing" {
+				a.SetParam(m.Key, jsonText(m.Value), "", true)
+				continue
+			}
 			set(m.Key, jsonText(m.Value))
 		}
 		return nil

@@ -928,7 +928,7 @@ func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
 			if err != nil {
 				return nil, err
 			}
-			a.Set(k, s)
+			setCredential(a, k, s, v)
 		}
 	case yaml.SequenceNode:
 		for i, e := range cn.Content {
@@ -946,12 +946,23 @@ func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
 			if err != nil {
 				return nil, err
 			}
-			a.Set(k, s)
+			setCredential(a, k, s, deref(em.get("value")))
 		}
 	default:
 		return nil, am.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here, got %s", nodeKind(cn))
 	}
 	return a, nil
+}
+
+// setCredential sets one auth parameter; a YAML boolean or number stays
+// marked as one, as the v2 loader marks a JSON one (Postman reads flags by
+// JavaScript truthiness: false is false, the text "false" true).
+func setCredential(a *Auth, k, text string, v *yaml.Node) {
+	if v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float") {
+		a.SetParam(k, text, "", true)
+		return
+	}
+	a.Set(k, text)
 }
 
 // authValue keeps scalars as their text and structured values (OAuth 2

@@ -90,7 +90,7 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	if a == nil || req == nil {
 		return nil
 	}
-	p := params{a.Params}
+	p := paramsOf(a)
 	var err error
 	switch strings.ToLower(a.Type) {
 	case "", TypeNoAuth:
@@ -149,7 +149,7 @@ func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, 
 		if a.Params == nil {
 			a.Params = map[string]string{}
 		}
-		if !digestLearn(params{a.Params}, resp) {
+		if !digestLearn(paramsOf(a), resp) {
 			return nil, nil
 		}
 	default:
@@ -185,9 +185,18 @@ func Inherit(chain ...*collections.Auth) *collections.Auth {
 	return nil
 }
 
-// params reads auth parameters. Every value is a string; JSON booleans are
-// kept as "true"/"false" by the loader.
-type params struct{ m map[string]string }
+// params reads auth parameters. Every value is a string (a JSON boolean is
+// "true"/"false"); lit marks the ones the collection gave as a boolean or
+// number rather than as text, types their declared type.
+type params struct {
+	m     map[string]string
+	lit   map[string]bool
+	types map[string]string
+}
+
+func paramsOf(a *collections.Auth) params {
+	return params{m: a.Params, lit: a.Literal, types: a.Types}
+}
 
 func (p params) get(key string, aliases ...string) string {
 	if v, ok := p.m[key]; ok {
@@ -207,13 +216,33 @@ func (p params) has(key string) bool {
 	return ok
 }
 
-// flag reads a boolean param the way JS truthiness sees a JSON boolean.
+// flag reads a boolean param as Postman's runtime does, by JavaScript
+// truthiness of the value postman-collection hands it: a boolean or number
+// the collection gave (false, 0, null) is false unless declared "string"
+// (String(false) is "false", which is true); text is true unless empty, so
+// "false" typed as text is true, as in Postman.
 func (p params) flag(key string, aliases ...string) bool {
-	switch strings.ToLower(strings.TrimSpace(p.get(key, aliases...))) {
-	case "true", "1":
+	k := key
+	if _, ok := p.m[k]; !ok {
+		for _, a := range aliases {
+			if _, ok := p.m[a]; ok {
+				k = a
+				break
+			}
+		}
+	}
+	v, ok := p.m[k]
+	if !ok {
+		return false
+	}
+	if p.lit[k] && p.types[k] != "string" {
+		switch strings.TrimSpace(v) {
+		case "false", "0", "null", "", "-0", "0.0":
+			return false
+		}
 		return true
 	}
-	return false
+	return v != ""
 }
 
 // cloneRequest copies req for a resend with a fresh body reader.

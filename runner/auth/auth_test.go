@@ -454,11 +454,17 @@ func normalizeAuth(typ string, raw any) *collections.Auth {
 		for _, e := range r {
 			if kv, ok := e.(map[string]any); ok {
 				a.Params[str(kv["key"])] = str(kv["value"])
+				if _, text := kv["value"].(string); !text && kv["value"] != nil {
+					a.SetParam(str(kv["key"]), str(kv["value"]), "", true)
+				}
 			}
 		}
 	case map[string]any:
 		for k, v := range r {
 			a.Params[k] = str(v)
+			if _, text := v.(string); !text && v != nil {
+				a.SetParam(k, str(v), "", true)
+			}
 		}
 	default:
 		return nil

@@ -166,7 +166,7 @@ func Settle(a *collections.Auth, resp *http.Response, user map[string]bool) {
 	if a == nil || resp == nil || !strings.EqualFold(a.Type, TypeDigest) || user["nonceCount"] {
 		return
 	}
-	p := params{a.Params}
+	p := paramsOf(a)
 	if p.flag("disableRetryRequest") {
 		return
 	}

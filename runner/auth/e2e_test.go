@@ -203,7 +203,7 @@ func TestDigestEndToEnd(t *testing.T) {
 			srv := httptest.NewServer(tc.server)
 			defer srv.Close()
 			req := newRequest(t, tc.method, srv.URL+"/dir/index.html?a=1&b=two", tc.body)
-			a := &collections.Auth{Type: "digest", Params: tc.params}
+			a := booleans(&collections.Auth{Type: "digest", Params: tc.params})
 			resp, body, sends := send(t, req, a, []byte(tc.body))
 			if resp.StatusCode != tc.wantCode {
 				t.Errorf("status = %d (%s), want %d", resp.StatusCode, body, tc.wantCode)
@@ -286,7 +286,7 @@ func TestSimpleSchemesEndToEnd(t *testing.T) {
 				u += "?" + tc.query
 			}
 			req := newRequest(t, "GET", u, "", tc.headers...)
-			resp, body, _ := send(t, req, &collections.Auth{Type: tc.typ, Params: tc.params}, nil)
+			resp, body, _ := send(t, req, booleans(&collections.Auth{Type: tc.typ, Params: tc.params}), nil)
 			if resp.StatusCode != 200 || body != tc.want {
 				t.Errorf("got %d %q, want %q", resp.StatusCode, body, tc.want)
 			}
@@ -309,7 +309,7 @@ func TestOAuth1BodyEndToEnd(t *testing.T) {
 	defer srv.Close()
 	body := []byte("status=a+b&n=1")
 	req := newRequest(t, "POST", srv.URL+"/u", string(body), "Content-Type", "application/x-www-form-urlencoded")
-	resp, _, _ := send(t, req, &collections.Auth{Type: "oauth1", Params: with(twitterOAuth1)}, body)
+	resp, _, _ := send(t, req, booleans(&collections.Auth{Type: "oauth1", Params: with(twitterOAuth1)}), body)
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d", resp.StatusCode)
 	}

@@ -32,6 +32,21 @@ var twitterOAuth1 = map[string]string{
 
 var awsExample = map[string]string{"accessKey": "AKIDEXAMPLE", "secretKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}
 
+// booleans marks the "true"/"false" parameters of a as the JSON booleans the
+// vectors give them as (the loader marks a collection's booleans so), since
+// Postman reads a flag by JavaScript truthiness and the text "false" is true.
+func booleans(a *collections.Auth) *collections.Auth {
+	for k, v := range a.Params {
+		if v == "true" || v == "false" {
+			if a.Literal == nil {
+				a.Literal = map[string]bool{}
+			}
+			a.Literal[k] = true
+		}
+	}
+	return a
+}
+
 func with(base map[string]string, kv ...string) map[string]string {
 	m := map[string]string{}
 	for k, v := range base {
@@ -306,7 +321,7 @@ func TestKnownAnswers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			req := newRequest(t, tc.method, tc.url, tc.body, tc.headers...)
-			a := &collections.Auth{Type: tc.typ, Params: tc.params}
+			a := booleans(&collections.Auth{Type: tc.typ, Params: tc.params})
 			if err := ApplyWith(req, a, []byte(tc.body), Options{Now: fixedClock}); err != nil {
 				t.Fatalf("ApplyWith: %v", err)
 			}
