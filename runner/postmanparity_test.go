@@ -179,9 +179,12 @@ func (srv parityServers) place(data []byte) []byte {
 	data = bytes.ReplaceAll(data, []byte(parityOther), []byte(otherBase(base)))
 	data = bytes.ReplaceAll(data, []byte(parityFiles), []byte(parityFilesDir()))
 	// URL objects name the host in parts.
-	host, port, _ := strings.Cut(strings.TrimPrefix(base, "http://"), ":")
-	parts, _ := json.Marshal(strings.Split(host, "."))
-	return bytes.ReplaceAll(data, []byte(`"host":["echo","test"]`), []byte(`"host":`+string(parts)+`,"port":"`+port+`"`))
+	for from, to := range map[string]string{`"host":["echo","test"]`: base, `"host":["raw","test"]`: srv.raw} {
+		host, port, _ := strings.Cut(strings.TrimPrefix(to, "http://"), ":")
+		parts, _ := json.Marshal(strings.Split(host, "."))
+		data = bytes.ReplaceAll(data, []byte(from), []byte(`"host":`+string(parts)+`,"port":"`+port+`"`))
+	}
+	return data
 }
 
 // normalize puts the placeholder back in place of the server's address.
