@@ -198,6 +198,12 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 	}
 	base := len(prefix) + 1 // file.Idx is 1-based
 	var edits []textEdit
+	declared := map[*ast.FunctionLiteral]bool{}
+	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
+		if d, ok := n.(*ast.FunctionDeclaration); ok {
+			declared[d.Function] = true
+		}
+	})
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
 		fl, ok := n.(*ast.FunctionLiteral)
 		if !ok || !fl.Async || !fl.Generator || fl.Body == nil {
@@ -221,6 +227,13 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 			textEdit{star, star + 1, " "},
 			textEdit{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
 			textEdit{closeAt, closeAt + 1, "}); }"})
+		// The function's own type: an expression is passed through the
+		// marker, a declaration marked right after it (on the same line).
+		if declared[fl] && fl.Name != nil {
+			edits = append(edits, textEdit{closeAt + 1, closeAt + 1, " __courierMarkAsyncGen(" + fl.Name.Name.String() + ");"})
+		} else if !declared[fl] {
+			edits = append(edits, textEdit{as, as, "__courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, ")"})
+		}
 		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
 			switch x := m.(type) {
 			case *ast.AwaitExpression:

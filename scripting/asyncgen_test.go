@@ -175,3 +175,31 @@ func TestAsyncDelegationAndEarlyExit(t *testing.T) {
 		t.Errorf("rewrite changed the line count:\n%s", out)
 	}
 }
+
+// An async generator function declared or written as an expression keeps
+// its own type after the rewrite (Postman CLI 1.34.0 prints the names
+// below); async generator methods still read as Function (docs/sandbox.md).
+func TestAsyncGeneratorFunctionType(t *testing.T) {
+	t.Parallel()
+	src := `async function* a() { yield 1; }
+const b = async function* () {};
+pm.test([a.constructor.name, Object.prototype.toString.call(a), b.constructor.name, a instanceof Function, typeof a.call, Object.getPrototypeOf(a) === Object.getPrototypeOf(b)].join('|'), () => {});
+(async () => { for await (const v of a()) pm.test('v' + v, () => {}); })();
+`
+	want := "AsyncGeneratorFunction|[object AsyncGeneratorFunction]|AsyncGeneratorFunction|true|function|true\nv1"
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if out := transformAsync(src, asyncPrefix, wrapSuffix); strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("rewrite changed the line count:\n%s", out)
+	}
+}

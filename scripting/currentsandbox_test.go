@@ -149,7 +149,7 @@ p(() => { class E2 extends Error {} ; const e = new E2('m'); e.name = 'Map'; con
 		"a�b",
 		"windows-1252|utf-8|windows-1252",
 		"hi�",
-		"éA",
+		"\u0080\u00e9A\u009f",
 		"E:RangeError: The \"nope\" encoding is not supported",
 		"1,1",
 		"4,6",

@@ -307,6 +307,14 @@ def(global, '__courierAsyncGen', function (self, args, fn) {
     return it;
 });
 var AsyncGenProto = {};
+// An async generator function's own type (its prototype is
+// AsyncGeneratorFunction.prototype); the rewrite marks each one.
+var AsyncGenFnProto = Object.create(Function.prototype);
+function AsyncGeneratorFunction() { throw new SyntaxError('courier cannot compile an async generator function from text'); }
+AsyncGeneratorFunction.prototype = AsyncGenFnProto;
+def(AsyncGenFnProto, 'constructor', AsyncGeneratorFunction);
+Object.defineProperty(AsyncGenFnProto, Symbol.toStringTag, { value: 'AsyncGeneratorFunction', configurable: true });
+def(global, '__courierMarkAsyncGen', function (f) { if (typeof f === 'function') { Object.setPrototypeOf(f, AsyncGenFnProto); } return f; });
 def(AsyncGenProto, 'next', function next(v) { return this._q('next', v); });
 def(AsyncGenProto, 'return', function return_(v) { return this._q('return', v); });
 def(AsyncGenProto, 'throw', function throw_(e) { return this._q('throw', e); });
