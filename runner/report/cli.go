@@ -502,7 +502,13 @@ func (c *CLI) failureTable() string {
 		}
 		detail = append(detail, tcell{text: "at " + f.at, paint: g})
 		if !f.item.IsZero() {
-			detail = append(detail, tcell{text: `inside "` + fullName(f.item) + `"`, paint: g})
+			// Newman names no item for a request's own failure (a refused
+			// connection reads `inside ""` wherever the item is).
+			inside := fullName(f.item)
+			if f.at == "request" {
+				inside = ""
+			}
+			detail = append(detail, tcell{text: `inside "` + inside + `"`, paint: g})
 		}
 		rows = append(rows, [3][]tcell{{{text: padLeft(strconv.Itoa(i+1), digits) + "."}}, name, detail})
 	}
