@@ -22,6 +22,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/courier-run/courier/runner/report/jsonreport"
 )
@@ -62,11 +63,12 @@ var (
 	body string
 )
 
-// scriptHash is the page script's CSP hash: only that script may run.
-var scriptHash = func() string {
+// scriptHash is the page script's CSP hash: only that script may run. It
+// is worked out when a page is first written, not as every command starts.
+var scriptHash = sync.OnceValue(func() string {
 	h := sha256.Sum256([]byte(script))
 	return "sha256-" + base64.StdEncoding.EncodeToString(h[:])
-}()
+})
 
 // Render reads a Newman JSON report from src (courier's, Newman's own, or a
 // merge; see jsonreport.Scan) and writes the HTML page to w. It streams:
@@ -129,7 +131,7 @@ func (r *renderer) render(src io.Reader) error {
 	if !ok {
 		return errors.New("htmlreport: page template lacks its data marker")
 	}
-	r.write(strings.NewReplacer("{{CSP}}", scriptHash, "{{CSS}}", css).Replace(head))
+	r.write(strings.NewReplacer("{{CSP}}", scriptHash(), "{{CSS}}", css).Replace(head))
 	r.write(`<script type="application/json" id="courier-execs">[`)
 	rep, err := jsonreport.Scan(src, "", r.execution)
 	if err != nil {

@@ -94,7 +94,7 @@ func TestRenderDemo(t *testing.T) {
 	if e := execs[1]; e.Request.URL != "http://127.0.0.1:18080/post" || e.Request.Body.Text != `{"name":"bob"}` || e.Response.Code != 200 || !e.Failed {
 		t.Errorf("execution 1 = %+v", e)
 	}
-	for _, want := range []string{"<!DOCTYPE html>", "Content-Security-Policy", "script-src '" + scriptHash + "'", `<script type="application/json" id="courier-execs">`, "</html>"} {
+	for _, want := range []string{"<!DOCTYPE html>", "Content-Security-Policy", "script-src '" + scriptHash() + "'", `<script type="application/json" id="courier-execs">`, "</html>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
