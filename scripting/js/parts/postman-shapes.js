@@ -164,6 +164,12 @@ function parseHeaderLine(s) {
 function Header(o) { Property.call(this, o); }
 Header.prototype = Object.create(Property.prototype);
 Header.prototype.constructor = Header;
+// A header list prints as postman-collection's Header.unparse: each enabled
+// header as "key: value" followed by CRLF.
+Header.unparse = function (list, sep) {
+    sep = sep === undefined ? '\r\n' : sep;
+    return list.reduce(function (acc, h) { return h && !h.disabled ? acc + h.key + ': ' + h.value + sep : acc; }, '');
+};
 function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true, Item: Header }); }
 
 // QueryParam is postman-collection's: its value reads back as a string (''
