@@ -28,6 +28,7 @@ var parts = map[string]*partProgram{
 	"chai-postman": {},
 	"cookie-jar":   {},
 	"webcrypto":    {},
+	"builtins":     {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }
