@@ -46,35 +46,8 @@ function part(name, b) {
     .forEach(function (n) { def(global, n, host[n]); });
 
 // DOMException, as Node defines it (legacy codes included); built on first
-// use, as are the errors that need it.
-var DOM_CODES = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
-    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
-    InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
-    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
-lazy(global, 'DOMException', function () {
-    class DOMException extends Error {
-        constructor(message, options) {
-            super(message === undefined ? '' : String(message));
-            var name = 'Error';
-            if (options !== null && typeof options === 'object') {
-                if ('cause' in options) { def(this, 'cause', options.cause); }
-                if (options.name !== undefined) { name = String(options.name); }
-            } else if (options !== undefined) {
-                name = String(options);
-            }
-            def(this, '__domName', name);
-        }
-        get name() { return this.__domName; }
-        get code() { return DOM_CODES[this.__domName] || 0; }
-    }
-    Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
-    Object.keys(DOM_CODES).forEach(function (n) {
-        var c = n.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_ERR';
-        Object.defineProperty(DOMException, c, { value: DOM_CODES[n], enumerable: true });
-        Object.defineProperty(DOMException.prototype, c, { value: DOM_CODES[n], enumerable: true });
-    });
-    return DOMException;
-});
+// use (js/parts/builtins.js), as are the errors that need it.
+lazy(global, 'DOMException', function () { return builtins().DOMException(); });
 function domError(message, name) { return new global.DOMException(message, name); }
 var hostAtob = host.atob, hostBtoa = host.btoa;
 // guard(fn, ...args) calls fn, a stack overflow inside thrown as a RangeError.
@@ -202,31 +175,9 @@ function circularMessage(path, keys, start, k, holder) {
 // Buffer is npm buffer 6.0.3 from jslib, as postman-sandbox bundles it
 // (Newman's Buffer API, messages and all), loaded on first use.
 // The current sandbox's Buffer also knows base64url and copyBytesFrom;
-// they are added on top (Newman's Buffer throws Unknown encoding).
-lazy(global, 'Buffer', function () {
-    var B = host.require('buffer').Buffer, bp = B.prototype;
-    var isB64u = function (e) { return typeof e === 'string' && e.toLowerCase() === 'base64url'; };
-    var toB64 = function (s) { s = String(s).replace(/-/g, '+').replace(/_/g, '/'); return s; };
-    var from = B.from, byteLength = B.byteLength, isEncoding = B.isEncoding, toString = bp.toString, write = bp.write;
-    B.from = function from_(v, enc, len) { return isB64u(enc) && typeof v === 'string' ? from.call(B, toB64(v), 'base64') : from.apply(B, arguments); };
-    B.byteLength = function byteLength_(v, enc) { return isB64u(enc) && typeof v === 'string' ? byteLength.call(B, toB64(v), 'base64') : byteLength.apply(B, arguments); };
-    B.isEncoding = function isEncoding_(enc) { return isB64u(enc) || isEncoding.call(B, enc); };
-    B.copyBytesFrom = function copyBytesFrom(view, offset, length) {
-        if (!ArrayBuffer.isView(view)) { throw new TypeError('The "view" argument must be an instance of TypedArray.'); }
-        var bpe = view.BYTES_PER_ELEMENT || 1, start = (offset || 0) * bpe, end = length === undefined ? view.byteLength : start + length * bpe;
-        return from.call(B, new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice(start, Math.min(end, view.byteLength)));
-    };
-    def(bp, 'toString', function toString_(enc, start, end) {
-        if (!isB64u(enc)) { return toString.apply(this, arguments); }
-        return toString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    });
-    def(bp, 'write', function write_(s, offset, length, enc) {
-        var a = Array.prototype.slice.call(arguments);
-        for (var i = 1; i < a.length; i++) { if (isB64u(a[i])) { a[i] = 'base64'; a[0] = toB64(s); } }
-        return write.apply(this, a);
-    });
-    return B;
-});
+// they are added on top (Newman's Buffer throws Unknown encoding) by
+// js/parts/builtins.js.
+lazy(global, 'Buffer', function () { return builtins().Buffer(); });
 
 // Intl and the locale-aware methods, formatted by the host as ICU's en-US
 // (the current sandbox formats every locale that way); the Intl classes
@@ -327,12 +278,13 @@ Object.defineProperty(AsyncGenProto, Symbol.toStringTag, { value: 'AsyncGenerato
 // properties, as a stub of its name and length that loads the part and
 // calls the function of the same key there.
 var builtinsPart;
+function builtins() {
+    return builtinsPart || (builtinsPart = part('builtins', { host: host, global: global, def: def, isIterable: isIterable,
+        notIterable: notIterable, domError: domError }));
+}
 function builtin(obj, prop, key, length, name) {
-    var stub = function () {
-        var impl = (builtinsPart || (builtinsPart = part('builtins', { host: host, isIterable: isIterable, notIterable: notIterable })))[key];
-        return impl.apply(this, arguments);
-    };
-    Object.defineProperty(stub, 'name', { value: name || prop, configurable: true });
+    var stub = function () { return builtins()[key].apply(this, arguments); };
+    Object.defineProperty(stub, 'name', { value: name === undefined ? prop : name, configurable: true });
     Object.defineProperty(stub, 'length', { value: length, configurable: true });
     def(obj, prop, stub);
 }
@@ -565,54 +517,8 @@ var cryptoObj = Object.create(Crypto.prototype);
 def(cryptoObj, 'subtle', subtle);
 def(global, 'crypto', cryptoObj);
 
-function structuredClone(v, seen) {
-    seen = seen || new Map();
-    if (v === null || typeof v !== 'object') {
-        if (typeof v === 'function' || typeof v === 'symbol') { throw domError((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.', 'DataCloneError'); }
-        return v;
-    }
-    if (seen.has(v)) { return seen.get(v); }
-    var out;
-    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) { out = new v.constructor(v); } else if (v instanceof Map) {
-        out = new Map(); seen.set(v, out);
-        v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
-        return out;
-    } else if (v instanceof Set) {
-        out = new Set(); seen.set(v, out);
-        v.forEach(function (val) { out.add(structuredClone(val, seen)); });
-        return out;
-    } else if (v instanceof Error) {
-        // V8 keeps the class only for the standard error names.
-        out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(v.message);
-        if (Object.prototype.hasOwnProperty.call(v, 'cause')) { def(out, 'cause', structuredClone(v.cause, seen)); }
-        if (typeof v.stack === 'string') { def(out, 'stack', v.stack); }
-    } else {
-        out = Array.isArray(v) ? [] : {};
-        seen.set(v, out);
-        Object.keys(v).forEach(function (k) { out[k] = structuredClone(v[k], seen); });
-        return out;
-    }
-    seen.set(v, out);
-    return out;
-}
-var CLONE_ERRORS = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
-def(global, 'structuredClone', function (v, options) {
-    // Postman's sandbox words the missing argument this way (Node's own
-    // message passed through its argument formatter once more).
-    if (arguments.length === 0) { throw new TypeError('The "The value argument must be specified" argument must be specified'); }
-    var transfer = options && options.transfer;
-    if (transfer !== undefined && transfer !== null) {
-        transfer = Array.from(transfer);
-        transfer.forEach(function (b) {
-            if (b === null || typeof b !== 'object') { throw new TypeError('Value is not an object'); }
-            if (!(b instanceof ArrayBuffer)) { throw domError('Value not transferable', 'DataCloneError'); }
-        });
-    }
-    var out = structuredClone(v);
-    // A transferred buffer moves: the original is left detached.
-    if (transfer) { transfer.forEach(function (b) { host.detach(b); }); }
-    return out;
-});
+// structuredClone, as V8 clones (js/parts/builtins.js).
+builtin(global, 'structuredClone', 'global.structuredClone', 2, '');
 def(global, 'require', function require(name) {
     if (typeof name !== 'string') { throw new TypeError('The "id" argument must be of type string'); }
     return host.require(name);

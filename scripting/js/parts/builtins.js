@@ -4,16 +4,19 @@
 // if it defined them itself; def() registers instead.
 (function (b) {
 'use strict';
-var host = b.host, isIterable = b.isIterable, notIterable = b.notIterable;
+var host = b.host, global = b.global, isIterable = b.isIterable, notIterable = b.notIterable, domError = b.domError;
 var out = {};
 var owners = [[Object, 'Object'], [Map, 'Map'], [Promise, 'Promise'], [RegExp, 'RegExp'],
     [ArrayBuffer.prototype, 'ArrayBuffer'], [Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), 'Iterator'],
-    [Array, 'Array'], [String.prototype, 'String']];
+    [Array, 'Array'], [String.prototype, 'String'], [global, 'global']];
+// On one of the owners a def registers the function under owner.name; on
+// anything else (an instance, a class's prototype) it defines, as the
+// bootstrap's def does.
 function def(obj, name, f) {
     for (var i = 0; i < owners.length; i++) {
         if (owners[i][0] === obj) { out[owners[i][1] + '.' + name] = f; return; }
     }
-    throw new Error('courier builtins: no owner for ' + name);
+    b.def(obj, name, f);
 }
 def(Object, 'groupBy', function groupBy(items, fn) {
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
@@ -133,6 +136,108 @@ def(String.prototype, 'isWellFormed', function isWellFormed() {
 });
 def(String.prototype, 'toWellFormed', function toWellFormed() {
     return String(this).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|([^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g, function (m, pre) { return (pre || '') + '\uFFFD'; });
+});
+
+// The makers of lazy globals: bootstrap.js's lazy() calls them on first use.
+var DOM_CODES = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
+    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
+    InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+out.DOMException = function () {
+    class DOMException extends Error {
+        constructor(message, options) {
+            super(message === undefined ? '' : String(message));
+            var name = 'Error';
+            if (options !== null && typeof options === 'object') {
+                if ('cause' in options) { def(this, 'cause', options.cause); }
+                if (options.name !== undefined) { name = String(options.name); }
+            } else if (options !== undefined) {
+                name = String(options);
+            }
+            def(this, '__domName', name);
+        }
+        get name() { return this.__domName; }
+        get code() { return DOM_CODES[this.__domName] || 0; }
+    }
+    Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
+    Object.keys(DOM_CODES).forEach(function (n) {
+        var c = n.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_ERR';
+        Object.defineProperty(DOMException, c, { value: DOM_CODES[n], enumerable: true });
+        Object.defineProperty(DOMException.prototype, c, { value: DOM_CODES[n], enumerable: true });
+    });
+    return DOMException;
+};
+out.Buffer = function () {
+    var B = host.require('buffer').Buffer, bp = B.prototype;
+    var isB64u = function (e) { return typeof e === 'string' && e.toLowerCase() === 'base64url'; };
+    var toB64 = function (s) { s = String(s).replace(/-/g, '+').replace(/_/g, '/'); return s; };
+    var from = B.from, byteLength = B.byteLength, isEncoding = B.isEncoding, toString = bp.toString, write = bp.write;
+    B.from = function from_(v, enc, len) { return isB64u(enc) && typeof v === 'string' ? from.call(B, toB64(v), 'base64') : from.apply(B, arguments); };
+    B.byteLength = function byteLength_(v, enc) { return isB64u(enc) && typeof v === 'string' ? byteLength.call(B, toB64(v), 'base64') : byteLength.apply(B, arguments); };
+    B.isEncoding = function isEncoding_(enc) { return isB64u(enc) || isEncoding.call(B, enc); };
+    B.copyBytesFrom = function copyBytesFrom(view, offset, length) {
+        if (!ArrayBuffer.isView(view)) { throw new TypeError('The "view" argument must be an instance of TypedArray.'); }
+        var bpe = view.BYTES_PER_ELEMENT || 1, start = (offset || 0) * bpe, end = length === undefined ? view.byteLength : start + length * bpe;
+        return from.call(B, new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice(start, Math.min(end, view.byteLength)));
+    };
+    def(bp, 'toString', function toString_(enc, start, end) {
+        if (!isB64u(enc)) { return toString.apply(this, arguments); }
+        return toString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    });
+    def(bp, 'write', function write_(s, offset, length, enc) {
+        var a = Array.prototype.slice.call(arguments);
+        for (var i = 1; i < a.length; i++) { if (isB64u(a[i])) { a[i] = 'base64'; a[0] = toB64(s); } }
+        return write.apply(this, a);
+    });
+    return B;
+};
+function structuredClone(v, seen) {
+    seen = seen || new Map();
+    if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol') { throw domError((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.', 'DataCloneError'); }
+        return v;
+    }
+    if (seen.has(v)) { return seen.get(v); }
+    var out;
+    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) { out = new v.constructor(v); } else if (v instanceof Map) {
+        out = new Map(); seen.set(v, out);
+        v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
+        return out;
+    } else if (v instanceof Set) {
+        out = new Set(); seen.set(v, out);
+        v.forEach(function (val) { out.add(structuredClone(val, seen)); });
+        return out;
+    } else if (v instanceof Error) {
+        // V8 keeps the class only for the standard error names.
+        out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(v.message);
+        if (Object.prototype.hasOwnProperty.call(v, 'cause')) { def(out, 'cause', structuredClone(v.cause, seen)); }
+        if (typeof v.stack === 'string') { def(out, 'stack', v.stack); }
+    } else {
+        out = Array.isArray(v) ? [] : {};
+        seen.set(v, out);
+        Object.keys(v).forEach(function (k) { out[k] = structuredClone(v[k], seen); });
+        return out;
+    }
+    seen.set(v, out);
+    return out;
+}
+var CLONE_ERRORS = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+def(global, 'structuredClone', function (v, options) {
+    // Postman's sandbox words the missing argument this way (Node's own
+    // message passed through its argument formatter once more).
+    if (arguments.length === 0) { throw new TypeError('The "The value argument must be specified" argument must be specified'); }
+    var transfer = options && options.transfer;
+    if (transfer !== undefined && transfer !== null) {
+        transfer = Array.from(transfer);
+        transfer.forEach(function (b) {
+            if (b === null || typeof b !== 'object') { throw new TypeError('Value is not an object'); }
+            if (!(b instanceof ArrayBuffer)) { throw domError('Value not transferable', 'DataCloneError'); }
+        });
+    }
+    var out = structuredClone(v);
+    // A transferred buffer moves: the original is left detached.
+    if (transfer) { transfer.forEach(function (b) { host.detach(b); }); }
+    return out;
 });
 return out;
 })
