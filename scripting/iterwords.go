@@ -184,7 +184,10 @@ func (e *Engine) installIterationHooks() {
 		v := c.Argument(0)
 		nullish := goja.IsUndefined(v) || goja.IsNull(v)
 		if !nullish {
-			if _, ok := v.Export().(string); ok {
+			// A primitive string is iterable without a lookup. Export is
+			// no test for it: it copies an array and calls an object's
+			// getters, which V8's iteration never does.
+			if goja.IsString(v) {
 				return v
 			}
 			if f, ok := goja.AssertFunction(v.ToObject(rt).GetSymbol(goja.SymIterator)); ok && f != nil {

@@ -72,3 +72,29 @@ p(() => { try { Promise.all(5).catch(() => {}); return 'no throw'; } catch (e) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// The iteration hook only looks at a value's Symbol.iterator: iterating an
+// object calls none of its other getters, and an array is not copied, as in
+// V8 (a getter that counts or throws must not see the hook).
+func TestIterationHookReadsNothingElse(t *testing.T) {
+	t.Parallel()
+	src := `
+let reads = 0;
+const o = { get other() { reads++; throw new Error('read by the hook'); }, *[Symbol.iterator]() { yield 1; yield 2; } };
+let sum = 0;
+for (const v of o) sum += v;
+const [first] = o;
+Math.max(...o);
+const arr = [{ get x() { reads++; return 1; } }];
+for (const el of arr) {}
+[...arr];
+pm.test('reads ' + reads + ' sum ' + sum + ' first ' + first, () => {});`
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Tests) != 1 || r.Tests[0].Name != "reads 0 sum 3 first 1" {
+		t.Errorf("tests = %+v, want one named %q", r.Tests, "reads 0 sum 3 first 1")
+	}
+}
