@@ -10,12 +10,14 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 func runAgainst(t *testing.T, collJSON string, opts runner.Options) (*runner.Summary, *recorder) {
@@ -186,4 +188,20 @@ func TestRequestTimeout(t *testing.T) {
 	require.Error(t, rec.requests()[0].Err)
 	assert.Contains(t, rec.requests()[0].Err.Error(), "ETIMEDOUT")
 	assert.Equal(t, 1, sum.Requests.Failed)
+}
+
+// TestResponseTimesAreWholeMilliseconds: Newman measures response times with
+// Date.now(), so scripts, reports and the run's summary see whole
+// milliseconds; courier rounds its finer clock the same way.
+func TestResponseTimesAreWholeMilliseconds(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	sum, rec := runAgainst(t, coll(
+		item("a", "GET", base+"/get", `pm.test('whole', () => pm.expect(Number.isInteger(pm.response.responseTime)).to.be.true)`),
+		item("b", "GET", base+"/delay/0", `pm.test('whole', () => pm.expect(Number.isInteger(pm.response.responseTime)).to.be.true)`),
+	), runner.Options{LoopbackOnly: true})
+	assert.Equal(t, map[string]bool{"whole": true}, rec.assertions())
+	for name, d := range map[string]time.Duration{"min": sum.ResponseMin, "max": sum.ResponseMax} {
+		assert.Zero(t, d%time.Millisecond, "%s response time %v is not whole milliseconds", name, d)
+	}
 }

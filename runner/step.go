@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/scripting"
@@ -191,7 +192,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		r.summary.Requests.Failed++
 		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
 	} else {
-		r.responses.add(resp.ResponseTime)
+		// Newman's summary is over whole milliseconds, as its response
+		// times are (Date.now()); so is courier's.
+		r.responses.add(resp.ResponseTime.Round(time.Millisecond))
 		if timings != nil {
 			r.dns.addNonZero(timings.DNS)
 			r.firstByte.addNonZero(timings.FirstByte)
