@@ -303,23 +303,8 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	}
 	ppb := r.behaviorFor(st)
 	resolved := resolveRequest(req, sub)
-	var a *collections.Auth
-	var userSet map[string]bool
 	eff := r.effectiveAuth(st, req)
-	if eff != nil {
-		a = cloneAuth(eff)
-		userSet = map[string]bool{}
-		for k, v := range a.Params {
-			a.Params[k] = sub(v)
-			if a.Params[k] != "" {
-				userSet[k] = true
-			}
-		}
-		for k, v := range r.authMemo[eff] {
-			a.Set(k, v)
-			delete(userSet, k)
-		}
-	}
+	a, userSet := r.resolveAuth(eff, sub)
 	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
 		// Newman's words for a request with no URL (an empty one in the
 		// collection, or pm.request.url set to something that is none).
@@ -342,23 +327,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		plan.check = secrets.Check
 	}
 	sent, resp, err := r.client.do(ctx, plan)
-	if a != nil && strings.EqualFold(a.Type, auth.TypeDigest) {
-		// The runtime's auth.set writes what it learns into the block
-		// itself, where a parameter is empty or its own already.
-		memo := r.authMemo[eff]
-		for _, k := range auth.DigestLearned {
-			if v := a.Params[k]; v != "" && !userSet[k] {
-				if memo == nil {
-					if r.authMemo == nil {
-						r.authMemo = map[*collections.Auth]map[string]string{}
-					}
-					memo = map[string]string{}
-					r.authMemo[eff] = memo
-				}
-				memo[k] = v
-			}
-		}
-	}
+	r.rememberDigest(eff, a, userSet)
 	if a != nil {
 		// Test scripts see the auth the request was sent with, as the
 		// runtime left it: inherited from a folder or the collection,
@@ -370,6 +339,55 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		timings = clock.timings()
 	}
 	return resolved, sent, resp, timings, err
+}
+
+// resolveAuth is a copy of the request's effective auth eff (nil: none)
+// with its variables resolved by sub and what Postman's runtime learned
+// into the block on earlier requests (authMemo) put back. user names the
+// parameters the collection itself gives a value, which the runtime never
+// overwrites.
+func (r *Runner) resolveAuth(eff *collections.Auth, sub func(string) string) (a *collections.Auth, user map[string]bool) {
+	if eff == nil {
+		return nil, nil
+	}
+	a = cloneAuth(eff)
+	user = map[string]bool{}
+	for k, v := range a.Params {
+		a.Params[k] = sub(v)
+		if a.Params[k] != "" {
+			user[k] = true
+		}
+	}
+	for k, v := range r.authMemo[eff] {
+		a.Set(k, v)
+		delete(user, k)
+	}
+	return a, user
+}
+
+// rememberDigest keeps what a digest exchange taught the block sent as a
+// (nonce, realm, nonce count...) for the next request using eff: the
+// runtime's auth.set writes it into the block itself, where a parameter
+// is empty or its own already.
+func (r *Runner) rememberDigest(eff, a *collections.Auth, user map[string]bool) {
+	if a == nil || !strings.EqualFold(a.Type, auth.TypeDigest) {
+		return
+	}
+	memo := r.authMemo[eff]
+	for _, k := range auth.DigestLearned {
+		v := a.Params[k]
+		if v == "" || user[k] {
+			continue
+		}
+		if memo == nil {
+			if r.authMemo == nil {
+				r.authMemo = map[*collections.Auth]map[string]string{}
+			}
+			memo = map[string]string{}
+			r.authMemo[eff] = memo
+		}
+		memo[k] = v
+	}
 }
 
 // sendPlan is one resolved request and how to send it.
