@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -275,6 +276,18 @@ func needsQuote(s string) bool {
 	return err != nil || (len(b) > 0 && (b[0] == '"' || b[0] == '\''))
 }
 
+// literalNumber is the YAML number for a JSON number's text, kept as
+// written (a float64 would round a long integer); nil when v is none.
+func literalNumber(v string) *yaml.Node {
+	if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v}
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		return ynum(f)
+	}
+	return nil
+}
+
 func ybool(b bool) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
 }
@@ -360,9 +373,12 @@ func variablesNode(vs []Variable) *yaml.Node {
 	return kvNode(list)
 }
 
-// authNode writes {type, credentials}. Parameters that were JSON booleans
-// or structures in the source are written as YAML booleans and structures,
-// which Postman's schema wants (jwt isSecretBase64Encoded, oauth2 lists).
+// authNode writes {type, credentials}. Parameters that were JSON booleans,
+// numbers or structures in the source are written as YAML booleans,
+// numbers and structures, which Postman's schema wants (jwt
+// isSecretBase64Encoded, oauth2 lists); text stays text, quoted where it
+// reads as a boolean or number, because Postman reads a flag by JavaScript
+// truthiness: the text "false" is true, the boolean false is false.
 func authNode(a *Auth) *yaml.Node {
 	m := newMap()
 	m.set("type", ystr(a.Type))
@@ -374,8 +390,10 @@ func authNode(a *Auth) *yaml.Node {
 	for _, k := range keys {
 		v := a.Params[k]
 		switch {
-		case v == "true" || v == "false":
+		case a.Literal[k] && (v == "true" || v == "false"):
 			cred.set(k, ybool(v == "true"))
+		case a.Literal[k] && literalNumber(v) != nil:
+			cred.set(k, literalNumber(v))
 		case strings.HasPrefix(v, "["):
 			// OAuth 2 parameter lists and the like; an object is more
 			// often a JSON payload kept as text (jwt, bearer).

@@ -379,3 +379,33 @@ func TestExportV3Dir(t *testing.T) {
 		eq(t, "in-place definition", string(b), files[".resources/definition.yaml"])
 	}
 }
+
+// A v3 save keeps whether an auth parameter is a boolean or number or
+// text: Postman reads a flag by JavaScript truthiness, so the text "false"
+// is true and the boolean false is false, and converting a collection
+// must not turn one into the other.
+func TestV3SaveKeepsAuthLiterals(t *testing.T) {
+	t.Parallel()
+	src := `{"info":{"name":"L","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"r","request":{"method":"GET","url":"http://127.0.0.1/",
+"auth":{"type":"digest","digest":[{"key":"disableRetryRequest","value":"false","type":"string"},
+{"key":"saveHelperData","value":false,"type":"boolean"},{"key":"nonceCount","value":0,"type":"any"},{"key":"qop","value":"1"}]}}}]}`
+	c, err := LoadBytes([]byte(src), "l.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "c")
+	if _, err := SaveDir(c, out); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := c.Items[0].Request.Auth, back.Items[0].Request.Auth
+	for _, k := range []string{"disableRetryRequest", "saveHelperData", "nonceCount", "qop"} {
+		if a.Params[k] != b.Params[k] || a.Literal[k] != b.Literal[k] {
+			t.Errorf("%s: saved %q (literal %v), read back %q (literal %v)", k, a.Params[k], a.Literal[k], b.Params[k], b.Literal[k])
+		}
+	}
+}
