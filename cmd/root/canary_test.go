@@ -164,6 +164,27 @@ func TestCanaryNothingLeaks(t *testing.T) {
 	// The run did print the places where the secrets would be.
 	require.Contains(t, string(texts["stdout -r cli"]), "***")
 
+	// The JSON report holds the whole item, as Newman writes it, with
+	// the URL as an object (its parts split after masking): the places
+	// checked below exist, and hold the collection's template text.
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Item struct {
+					Request struct {
+						URL    struct{ Path []string }
+						Header []struct{ Key, Value string }
+					}
+				}
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "r.json")], &rep))
+	require.NotEmpty(t, rep.Run.Executions)
+	first := rep.Run.Executions[0].Item.Request
+	require.NotEmpty(t, first.URL.Path, "executions[0].item.request.url has no path")
+	require.Contains(t, first.Header, struct{ Key, Value string }{"X-Env", "{{envKey}}"})
+
 	for name, data := range texts {
 		if leaks := canaryLeaks(string(data)); len(leaks) > 0 {
 			t.Errorf("%s leaks %d pieces, such as %q", name, len(leaks), leaks[0])

@@ -56,7 +56,8 @@ type JSON struct {
 	// parents caches each group's JSON, written into failures[].parent
 	// as Newman does: by folder key, 0 for the collection.
 	parents     map[int]jsonreport.Parent
-	folders     map[int]*collections.Item
+	nodes       map[int]*collections.Item
+	items       map[int]pmItem // itemJSON's renderings, by key
 	prerequests int
 	tests       int
 	done        bool
@@ -84,7 +85,7 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.prerequests++
 		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
 		if !e.Item.IsZero() {
-			j.cur.Item = jsonRef{ID: e.Item.ID, Name: e.Item.Name}
+			j.cur.Item = j.itemJSON(e.Item)
 			if e.Item.Name == "" {
 				j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
 			}
@@ -180,7 +181,8 @@ func (j *JSON) failure(f jsonFailure) {
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
 		if it := j.curItem; !it.IsZero() {
-			f.Source = &jsonRef{ID: it.ID, Name: it.Name}
+			src := j.itemJSON(it)
+			f.Source = &src
 			if f.At != "request" {
 				// Newman names no parent for a request's own failure.
 				f.Parent = j.parent(it.FolderKey)
@@ -210,11 +212,11 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	}
 	var v any
 	if folderKey == 0 {
-		if c := collectionJSON(j.coll, nil); c != nil {
+		if c := collectionJSON(j.coll, nil, j.o.Redact); c != nil {
 			v = c
 		}
-	} else if f := j.folder(folderKey); f != nil {
-		v = itemsJSON([]*collections.Item{f})[0]
+	} else if f := j.node(folderKey); f != nil && f.IsFolder() {
+		v = itemsJSON([]*collections.Item{f}, j.o.Redact)[0]
 	}
 	var p jsonreport.Parent
 	if v != nil {
@@ -226,25 +228,45 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	return p
 }
 
-// folder finds a folder by its key, the position runner.ItemRefs gives it
-// in a depth-first walk of the collection.
-func (j *JSON) folder(key int) *collections.Item {
-	if j.folders == nil && j.coll != nil {
-		j.folders = map[int]*collections.Item{}
+// node finds an item or folder by its key, the position runner.ItemRefs
+// gives it in a depth-first walk of the collection.
+func (j *JSON) node(key int) *collections.Item {
+	if j.nodes == nil && j.coll != nil {
+		j.nodes = map[int]*collections.Item{}
 		n := 0
 		var walk func([]*collections.Item)
 		walk = func(items []*collections.Item) {
 			for _, it := range items {
 				n++
+				j.nodes[n] = it
 				if it.IsFolder() {
-					j.folders[n] = it
 					walk(it.Items)
 				}
 			}
 		}
 		walk(j.coll.Items)
 	}
-	return j.folders[key]
+	return j.nodes[key]
+}
+
+// itemJSON is the whole item an execution or failure belongs to, as
+// Newman writes it (id, name, request, response, event), rendered once per
+// item; an item missing from the collection keeps its id and name.
+func (j *JSON) itemJSON(ref runner.ItemRef) pmItem {
+	if p, ok := j.items[ref.Key]; ok && ref.Key != 0 {
+		return p
+	}
+	p := pmItem{ID: ref.ID, Name: ref.Name}
+	if it := j.node(ref.Key); it != nil && it.ID == ref.ID && it.Name == ref.Name {
+		p = itemsJSON([]*collections.Item{it}, j.o.Redact)[0]
+	}
+	if ref.Key != 0 {
+		if j.items == nil {
+			j.items = map[int]pmItem{}
+		}
+		j.items[ref.Key] = p
+	}
+	return p
 }
 
 // flush writes the execution in progress.
@@ -343,7 +365,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	}
 	j.out.print(`}`)
 	v := e.Variables
-	tail("collection", collectionJSON(j.coll, v.Collection))
+	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact))
 	tail("environment", scopeJSON(v.EnvironmentName, v.Environment, "environment"))
 	tail("globals", scopeJSON(v.GlobalsName, v.Globals, "globals"))
 	j.out.print("}\n")
@@ -428,11 +450,11 @@ func headersJSON(h []collections.Header) []jsonKV {
 // urlJSON splits a URL into postman-collection's Url parts. The query keeps
 // its raw (encoded) text and order, as Postman does.
 func urlJSON(raw string) jsonURL {
-	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []jsonKV{}}
+	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []jsonreport.PathVar{}}
 	// Postman's own splitting: nothing decoded, a key without "=" kept
 	// apart from one with an empty value.
 	u := collections.ParseURL(raw)
-	out.Protocol, out.Port = u.Protocol, u.Port
+	out.Protocol, out.Port, out.Hash = u.Protocol, u.Port, u.Hash
 	if u.UserInfo != nil {
 		out.Auth = &jsonreport.URLAuth{User: u.UserInfo.User, Password: u.UserInfo.Password}
 	}
@@ -468,22 +490,22 @@ func eventsJSON(evs []collections.Event) []pmEvent {
 	return out
 }
 
-func itemsJSON(items []*collections.Item) []pmItem {
+// itemsJSON renders collection items as postman-collection writes them.
+// redact, when set, masks the URL before it is split into parts, where a
+// masked value could no longer be recognised.
+func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 	out := []pmItem{}
 	for _, it := range items {
 		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.Events)}
 		if it.IsFolder() {
-			p.Item = itemsJSON(it.Items)
+			p.Item = itemsJSON(it.Items, redact)
 		} else {
 			r := it.Request
-			p.Request = &pmRequest{Method: r.Method, URL: jsonreport.ItemURL(r.URL.Raw)}
+			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body)}
 			for _, h := range r.Header {
 				if !h.Disabled {
 					p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value)})
 				}
-			}
-			if r.Body != nil && r.Body.Mode == collections.BodyRaw {
-				p.Request.Body = &jsonBody{Mode: r.Body.Mode, Raw: r.Body.Raw}
 			}
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")
@@ -496,21 +518,109 @@ func itemsJSON(items []*collections.Item) []pmItem {
 	return out
 }
 
+// itemURLJSON is a request template's URL as postman-collection's URL
+// object: the raw text split again (so the parts match the text a script
+// changed last), with the collection's :path variables.
+func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
+	raw := u.Raw
+	if raw == "" {
+		raw = u.String()
+	}
+	if redact != nil {
+		raw = redact(raw)
+	}
+	out := urlJSON(raw)
+	for _, q := range u.Query {
+		// Disabled parameters are not in the raw text; postman-collection
+		// keeps them, marked.
+		if q.Disabled {
+			out.Query = append(out.Query, jsonQuery{Key: q.Key, Value: q.Value, Disabled: true})
+		}
+	}
+	seen := map[string]bool{}
+	for _, v := range u.Variables {
+		typ := v.Type
+		if typ == "" {
+			typ = "any"
+		}
+		out.Variable = append(out.Variable, jsonreport.PathVar{Type: typ, Value: jsonreport.Text(v.Value), Key: v.Key})
+		seen[v.Key] = true
+	}
+	for _, seg := range out.Path {
+		if k, ok := strings.CutPrefix(seg, ":"); ok && k != "" && !seen[k] {
+			out.Variable = append(out.Variable, jsonreport.PathVar{Type: "any", Key: k})
+			seen[k] = true
+		}
+	}
+	return out
+}
+
+// itemBodyJSON is a request template's body in its mode, as the collection
+// gives it; nil without one.
+func itemBodyJSON(b *collections.Body) *jsonBody {
+	if b == nil || b.Mode == "" {
+		return nil
+	}
+	out := &jsonBody{Mode: b.Mode, Disabled: b.Disabled}
+	form := func(ps []collections.FormParam) []jsonKV {
+		kvs := []jsonKV{}
+		for _, p := range ps {
+			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled}
+			switch len(p.Src) {
+			case 0:
+			case 1:
+				kv.Src = jsonreport.Text(p.Src[0])
+			default:
+				if src, err := json.Marshal(p.Src); err == nil {
+					kv.Src = jsonreport.Text(src)
+				}
+			}
+			kvs = append(kvs, kv)
+		}
+		return kvs
+	}
+	switch b.Mode {
+	case collections.BodyRaw:
+		out.Raw = b.Raw
+		if b.Language != "" {
+			out.Options = &jsonreport.BodyOptions{Raw: &jsonreport.RawOptions{Language: b.Language}}
+		}
+	case "urlencoded":
+		out.URLEncoded = form(b.URLEncoded)
+	case "formdata":
+		out.FormData = form(b.FormData)
+	case "file":
+		out.File = &jsonreport.File{Src: jsonreport.Text(b.File)}
+	case "graphql":
+		if b.GraphQL != nil {
+			out.GraphQL = &jsonreport.GraphQL{Query: b.GraphQL.Query, Variables: jsonreport.Text(b.GraphQL.Variables)}
+		}
+	}
+	return out
+}
+
 // collectionJSON renders the collection; its variables are the run's final
 // collection scope when there is one.
-func collectionJSON(c *collections.Collection, final []environments.Variable) *pmCollection {
+func collectionJSON(c *collections.Collection, final []environments.Variable, redact func(string) string) *pmCollection {
 	if c == nil {
 		return nil
 	}
-	p := &pmCollection{Item: itemsJSON(c.Items), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
+	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
+	// postman-collection types a variable given without one as "any".
+	typed := func(t string) string {
+		if t == "" {
+			return "any"
+		}
+		return t
+	}
 	if final != nil {
 		for _, v := range final {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: v.Type, Disabled: v.Disabled})
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typed(v.Type), Disabled: v.Disabled})
 		}
 	} else {
 		for _, v := range c.Variables {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: v.Type, Disabled: v.Disabled})
+			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typed(v.Type), Disabled: v.Disabled})
 		}
 	}
 	return p

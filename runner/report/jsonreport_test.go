@@ -78,7 +78,7 @@ func TestNewmansReportReadsAndReplays(t *testing.T) {
 		t.Fatalf("read %d executions, stats %+v", len(rep.Run.Executions), rep.Run.Stats)
 	}
 	for _, it := range rep.Collection.Item {
-		if it.Request != nil && !strings.Contains(string(it.Request.URL), "://") {
+		if it.Request != nil && !strings.Contains(it.Request.URL.String(), "://") {
 			t.Errorf("item %q: URL object read as %q", it.Name, it.Request.URL)
 		}
 	}

@@ -46,7 +46,7 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 			sink.Handle(runner.IterationEvent{Iteration: iter, Total: iterations})
 		}
 		gaps.fill(it, e.Cursor.Position)
-		item := ref(e.Item)
+		item := ref(e.Item.Ref())
 		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it})
 		scripts := func(listen string, rs []jsonreport.ScriptResult) {
 			for _, r := range rs {
@@ -152,7 +152,7 @@ func (g *skippedRuns) fill(iteration, upTo int) {
 		fs := g.failures[[2]int{iteration, g.next}]
 		var item runner.ItemRef
 		if len(fs) > 0 && fs[0].Source != nil {
-			item = g.ref(*fs[0].Source)
+			item = g.ref(fs[0].Source.Ref())
 		}
 		g.sink.Handle(runner.ItemStartEvent{Item: item, Iteration: iteration})
 		for _, f := range fs {
@@ -296,7 +296,7 @@ func replaySummary(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemR
 			}
 		}
 		if f.Source != nil {
-			rf.Item = ref(*f.Source)
+			rf.Item = ref(f.Source.Ref())
 		}
 		s.Failures = append(s.Failures, rf)
 	}

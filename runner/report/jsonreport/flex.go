@@ -143,7 +143,7 @@ func (q *Query) UnmarshalJSON(p []byte) error {
 // collection format allows) or as an object.
 func (r *ItemRequest) UnmarshalJSON(p []byte) error {
 	if s, ok, err := asString(p); ok {
-		*r = ItemRequest{Method: "GET", URL: ItemURL(s)}
+		*r = ItemRequest{Method: "GET", URL: URL{Raw: s}}
 		return err
 	}
 	type plain ItemRequest

@@ -10,7 +10,7 @@ func shardReport(k, n int, by string) *Report {
 	if k > 0 {
 		r.Run.Shard = &Shard{Index: k, Count: n, By: by}
 	}
-	r.Run.Executions = []Execution{{Cursor: Cursor{Iteration: k, Ref: "r" + string(rune('0'+k))}, Item: Ref{Name: "item"}}}
+	r.Run.Executions = []Execution{{Cursor: Cursor{Iteration: k, Ref: "r" + string(rune('0'+k))}, Item: Item{Name: "item"}}}
 	r.Run.Stats.Iterations = Stat{Total: 1}
 	return r
 }

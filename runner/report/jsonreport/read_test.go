@@ -94,11 +94,11 @@ func TestNewmanSpellings(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := rep.Collection
-	if c.Item[0].Request == nil || c.Item[0].Request.Method != "GET" || c.Item[0].Request.URL != "http://h/x" {
+	if c.Item[0].Request == nil || c.Item[0].Request.Method != "GET" || c.Item[0].Request.URL.String() != "http://h/x" {
 		t.Errorf("a request given as a string: %+v", c.Item[0].Request)
 	}
 	r := c.Item[1].Item[0]
-	if r.Request.URL != "h/p" || len(r.Event) != 1 || len(r.Event[0].Script.Exec) != 2 {
+	if r.Request.URL.String() != "h/p" || len(r.Event) != 1 || len(r.Event[0].Script.Exec) != 2 {
 		t.Errorf("item read as %+v", r)
 	}
 	if f := r.Request.Body.FormData; len(f) != 2 || f[0].Type != "file" || f[0].Src != `["a.png","b.png"]` || f[1].Value != "1" || !f[1].Disabled {

@@ -80,14 +80,22 @@ type URL struct {
 	Raw string `json:"raw,omitempty"`
 	// Auth is the URL's user:password@ part, as Newman's report has it
 	// (still percent-encoded).
-	Auth     *URLAuth `json:"auth,omitempty"`
-	Protocol string   `json:"protocol,omitempty"`
-	Port     string   `json:"port,omitempty"`
-	Path     []string `json:"path"`
-	Host     []string `json:"host"`
-	Query    []Query  `json:"query"`
-	Hash     string   `json:"hash,omitempty"`
-	Variable []KV     `json:"variable"`
+	Auth     *URLAuth  `json:"auth,omitempty"`
+	Protocol string    `json:"protocol,omitempty"`
+	Port     string    `json:"port,omitempty"`
+	Path     []string  `json:"path"`
+	Host     []string  `json:"host"`
+	Query    []Query   `json:"query"`
+	Hash     string    `json:"hash,omitempty"`
+	Variable []PathVar `json:"variable"`
+}
+
+// PathVar is a URL's :path variable as postman-collection writes it: its
+// type ("any" unless given) and a value only when it has one.
+type PathVar struct {
+	Type  string `json:"type,omitempty"`
+	Value Text   `json:"value,omitempty"`
+	Key   string `json:"key"`
 }
 
 // URLAuth is a URL's credentials; Password is absent for "user@".
@@ -109,11 +117,25 @@ type Query struct {
 // fields for urlencoded and formdata, a file, a GraphQL query.
 type Body struct {
 	Mode       string   `json:"mode"`
-	Raw        string   `json:"raw"`
+	Raw        string   `json:"raw,omitempty"`
 	URLEncoded []KV     `json:"urlencoded,omitempty"`
 	FormData   []KV     `json:"formdata,omitempty"`
 	File       *File    `json:"file,omitempty"`
 	GraphQL    *GraphQL `json:"graphql,omitempty"`
+	// Options is the collection body's options (a raw body's language).
+	Options *BodyOptions `json:"options,omitempty"`
+	// Disabled marks a body the collection turned off.
+	Disabled bool `json:"disabled,omitempty"`
+}
+
+// BodyOptions is a body's options as the collection gives them.
+type BodyOptions struct {
+	Raw *RawOptions `json:"raw,omitempty"`
+}
+
+// RawOptions is a raw body's options: its language (json, xml, text…).
+type RawOptions struct {
+	Language string `json:"language,omitempty"`
 }
 
 // File is a body sent from a file: its path, and its text when the report
@@ -238,8 +260,10 @@ type ScriptResult struct {
 }
 
 type Execution struct {
-	Cursor           Cursor         `json:"cursor"`
-	Item             Ref            `json:"item"`
+	Cursor Cursor `json:"cursor"`
+	// Item is the whole item, as Newman writes it (id, name, request,
+	// response, event); older courier reports held only id and name.
+	Item             Item           `json:"item"`
 	Request          *Request       `json:"request,omitempty"`
 	Response         *Response      `json:"response,omitempty"`
 	ID               string         `json:"id"`
@@ -268,9 +292,11 @@ type Console struct {
 }
 
 type Failure struct {
-	Error  Error  `json:"error"`
-	At     string `json:"at"`
-	Source *Ref   `json:"source,omitempty"`
+	Error Error  `json:"error"`
+	At    string `json:"at"`
+	// Source is the whole item that failed, as in Newman (older courier
+	// reports: id and name only).
+	Source *Item  `json:"source,omitempty"`
 	Parent Parent `json:"parent,omitempty"`
 	Cursor Cursor `json:"cursor"`
 }
@@ -322,11 +348,13 @@ type Event struct {
 	Disabled bool   `json:"disabled,omitempty"`
 }
 
+// ItemRequest is a collection request in Newman's key order; its URL is
+// postman-collection's URL object (a string in older courier reports).
 type ItemRequest struct {
-	Method string  `json:"method"`
-	URL    ItemURL `json:"url"`
-	Header []KV    `json:"header,omitempty"`
-	Body   *Body   `json:"body,omitempty"`
+	URL    URL    `json:"url"`
+	Header []KV   `json:"header,omitempty"`
+	Method string `json:"method"`
+	Body   *Body  `json:"body,omitempty"`
 }
 
 type Item struct {
@@ -339,6 +367,9 @@ type Item struct {
 	Response json.RawMessage `json:"response,omitempty"`
 	Event    []Event         `json:"event"`
 }
+
+// Ref is the item's id and name.
+func (it Item) Ref() Ref { return Ref{ID: it.ID, Name: it.Name} }
 
 type Variable struct {
 	Key      string `json:"key"`
