@@ -29,6 +29,7 @@ var parts = map[string]*partProgram{
 	"cookie-jar":   {},
 	"webcrypto":    {},
 	"builtins":     {},
+	"text-codec":   {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }
