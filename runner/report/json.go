@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -499,13 +500,14 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.Events)}
 		if it.IsFolder() {
 			p.Item = itemsJSON(it.Items, redact)
+			p.Auth, p.Description = authJSON(it.Auth), descriptionJSON(it.Description)
 		} else {
 			r := it.Request
-			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body)}
+			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body),
+				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description)}
 			for _, h := range r.Header {
-				if !h.Disabled {
-					p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value)})
-				}
+				// postman-collection keeps a disabled header, marked.
+				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled})
 			}
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")
@@ -516,6 +518,73 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 		out = append(out, p)
 	}
 	return out
+}
+
+// authJSON is an auth block as postman-collection writes it: its type,
+// and its parameters in the collection's order under the type's name.
+func authJSON(a *collections.Auth) json.RawMessage {
+	if a == nil || a.Type == "" {
+		return nil
+	}
+	type param struct {
+		Key   string          `json:"key"`
+		Value json.RawMessage `json:"value"`
+		Type  string          `json:"type"`
+	}
+	params := []param{}
+	for _, k := range authOrder(a) {
+		v := a.Params[k]
+		val, _ := json.Marshal(v)
+		if a.Literal[k] && json.Valid([]byte(v)) {
+			val = json.RawMessage(v)
+		}
+		typ := a.Types[k]
+		if typ == "" {
+			typ = "string"
+		}
+		params = append(params, param{Key: k, Value: val, Type: typ})
+	}
+	typ, _ := json.Marshal(a.Type)
+	list, err := json.Marshal(params)
+	if err != nil {
+		return nil
+	}
+	return json.RawMessage(`{"type":` + string(typ) + `,` + string(typ) + `:` + string(list) + `}`)
+}
+
+// authOrder is the auth's parameter names: the collection's order, then
+// any others sorted.
+func authOrder(a *collections.Auth) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, k := range a.Order {
+		if _, ok := a.Params[k]; ok && !seen[k] {
+			out, seen[k] = append(out, k), true
+		}
+	}
+	var rest []string
+	for k := range a.Params {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// descriptionJSON is a description as postman-collection writes it.
+func descriptionJSON(d string) json.RawMessage {
+	if d == "" {
+		return nil
+	}
+	b, err := json.Marshal(struct {
+		Content string `json:"content"`
+		Type    string `json:"type"`
+	}{d, "text/plain"})
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // itemURLJSON is a request template's URL as postman-collection's URL
@@ -607,6 +676,7 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 	}
 	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
+	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description)
 	// postman-collection types a variable given without one as "any".
 	typed := func(t string) string {
 		if t == "" {

@@ -156,6 +156,10 @@ type Request struct {
 	Header []KV   `json:"header"`
 	Method string `json:"method"`
 	Body   *Body  `json:"body,omitempty"`
+	// Auth and Description are kept as postman-collection writes them
+	// ({type, <type>: [{key, value, type}]}; {content, type}).
+	Auth        json.RawMessage `json:"auth,omitempty"`
+	Description json.RawMessage `json:"description,omitempty"`
 }
 
 // Bytes encodes as a JSON array of numbers, as Node encodes a Buffer.
@@ -355,6 +359,10 @@ type ItemRequest struct {
 	Header []KV   `json:"header,omitempty"`
 	Method string `json:"method"`
 	Body   *Body  `json:"body,omitempty"`
+	// Auth and Description are kept as postman-collection writes them
+	// ({type, <type>: [{key, value, type}]}; {content, type}).
+	Auth        json.RawMessage `json:"auth,omitempty"`
+	Description json.RawMessage `json:"description,omitempty"`
 }
 
 type Item struct {
@@ -366,6 +374,9 @@ type Item struct {
 	// as in Newman's report; omitted when there are none.
 	Response json.RawMessage `json:"response,omitempty"`
 	Event    []Event         `json:"event"`
+	// A folder's auth and description, as in ItemRequest.
+	Auth        json.RawMessage `json:"auth,omitempty"`
+	Description json.RawMessage `json:"description,omitempty"`
 }
 
 // Ref is the item's id and name.
@@ -380,13 +391,15 @@ type Variable struct {
 
 // Collection keeps the key order of Newman's report (info last).
 type Collection struct {
-	Item     []Item     `json:"item"`
-	Event    []Event    `json:"event"`
-	Variable []Variable `json:"variable"`
+	Item     []Item          `json:"item"`
+	Event    []Event         `json:"event"`
+	Variable []Variable      `json:"variable"`
+	Auth     json.RawMessage `json:"auth,omitempty"`
 	Info     struct {
-		PostmanID string `json:"_postman_id,omitempty"`
-		Name      string `json:"name"`
-		Schema    string `json:"schema,omitempty"`
+		PostmanID   string          `json:"_postman_id,omitempty"`
+		Name        string          `json:"name"`
+		Description json.RawMessage `json:"description,omitempty"`
+		Schema      string          `json:"schema,omitempty"`
 	} `json:"info"`
 }
 
