@@ -30,6 +30,7 @@ var parts = map[string]*partProgram{
 	"webcrypto":    {},
 	"builtins":     {},
 	"text-codec":   {},
+	"rewrites":     {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

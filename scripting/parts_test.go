@@ -75,6 +75,13 @@ func TestPartsLoadOnFirstUse(t *testing.T) {
 			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins"}},
 		{`if (new TextDecoder("utf-16be").decode(new Uint8Array([0, 104])) !== "h") { throw new Error("codec"); }`,
 			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "text-codec"}},
+		// What rewritten scripts call (async generators, for await, some
+		// regular expression literals) loads on first call.
+		{`if (typeof __courierAsyncGen + __courierAsyncGen.length + __courierRegExp.length !== "function34") { throw new Error("rewrite stubs"); }`,
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "text-codec"}},
+		{`(async () => { const seen = []; async function* g() { yield 1; yield* [2]; } for await (const x of g()) { seen.push(x); }
+		  pm.test("for await", () => pm.expect(seen).to.eql([1, 2])); })();`,
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "text-codec", "rewrites"}},
 	}
 	for i, s := range steps {
 		x := testExec("test", s.src)
