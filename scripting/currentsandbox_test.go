@@ -429,3 +429,22 @@ Promise.all('ab').then(v => out('str ' + v.join()));
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Built-ins courier writes in JavaScript carry V8's names, not the
+// names their code needs (try and return are reserved words): a script
+// that prints or compares fn.name sees "try", "return", "throw" (Node 20.20
+// for the async generator methods; Promise.try's name is its key, as every
+// built-in's).
+func TestBuiltinNamesAsV8(t *testing.T) {
+	t.Parallel()
+	src := `const g = (async function* () {})();
+pm.test([Promise.try.name, Promise.try.length, g.next.name, g.return.name, g.throw.name].join(), () => {});`
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Tests) != 1 || r.Tests[0].Name != "try,1,next,return,throw" {
+		t.Errorf("tests = %+v, want one named %q", r.Tests, "try,1,next,return,throw")
+	}
+}

@@ -230,7 +230,7 @@ function builtin(obj, prop, key, length, name) {
 builtin(Object, 'groupBy', 'Object.groupBy', 2);
 builtin(Map, 'groupBy', 'Map.groupBy', 2);
 builtin(Promise, 'withResolvers', 'Promise.withResolvers', 0);
-builtin(Promise, 'try', 'Promise.try', 1, 'try_');
+builtin(Promise, 'try', 'Promise.try', 1);
 builtin(RegExp, 'escape', 'RegExp.escape', 1);
 // A regular expression literal rewritten at compile time (regexprops.go):
 // its code is in js/parts/rewrites.js too.

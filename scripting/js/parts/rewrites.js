@@ -78,6 +78,9 @@ def(global, '__courierMarkAsyncGen', function (f) { if (typeof f === 'function')
 def(AsyncGenProto, 'next', function next(v) { return this._q('next', v); });
 def(AsyncGenProto, 'return', function return_(v) { return this._q('return', v); });
 def(AsyncGenProto, 'throw', function throw_(e) { return this._q('throw', e); });
+// Reserved words cannot name a function expression; V8's are named so.
+Object.defineProperty(AsyncGenProto['return'], 'name', { value: 'return', configurable: true });
+Object.defineProperty(AsyncGenProto['throw'], 'name', { value: 'throw', configurable: true });
 def(AsyncGenProto, Symbol.asyncIterator, function () { return this; });
 Object.defineProperty(AsyncGenProto, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
 
