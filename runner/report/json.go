@@ -479,14 +479,22 @@ func sentRequestJSON(e runner.RequestEvent) *jsonRequest {
 	return r
 }
 
-func eventsJSON(evs []collections.Event) []pmEvent {
+// eventsJSON renders scripts. A script without an id gets one, as
+// postman-collection gives each: Newman's is random, courier's is drawn
+// from the owner's id, the event's place and its text, so reports stay
+// reproducible.
+func eventsJSON(owner string, evs []collections.Event) []pmEvent {
 	out := []pmEvent{}
-	for _, e := range evs {
+	for i, e := range evs {
 		typ := e.Script.Type
 		if typ == "" {
 			typ = "text/javascript"
 		}
-		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: e.Script.ID, Type: typ, Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n"))}})
+		id := e.Script.ID
+		if id == "" {
+			id = uid(time.Time{}, "script/"+owner+"/"+e.Listen+"/"+e.Script.Exec, i, 0)
+		}
+		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: id, Type: typ, Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n"))}})
 	}
 	return out
 }
@@ -497,7 +505,7 @@ func eventsJSON(evs []collections.Event) []pmEvent {
 func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 	out := []pmItem{}
 	for _, it := range items {
-		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.Events)}
+		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.ID+"/"+it.Name, it.Events)}
 		if it.IsFolder() {
 			p.Item = itemsJSON(it.Items, redact)
 			p.Auth, p.Description = authJSON(it.Auth), descriptionJSON(it.Description)
@@ -674,7 +682,7 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 	if c == nil {
 		return nil
 	}
-	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Events), Variable: []pmVariable{}}
+	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events), Variable: []pmVariable{}}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
 	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description)
 	// postman-collection types a variable given without one as "any".

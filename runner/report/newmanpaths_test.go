@@ -19,14 +19,14 @@ import (
 )
 
 // newmanOnlyPaths are the key paths of Newman's report courier leaves
-// out on purpose or has not got yet (docs/newman.md, "JSON report"):
-// ids Newman draws at random for each script and error, its stack trace
+// out on purpose or has not got yet (docs/postman-compatibility.md, "The
+// JSON report"):
+// ids Newman draws at random for each error and script run, its stack trace
 // objects, postman-collection's internal "_" holder, the sent request in
 // its collection form (courier writes the bytes sent, as raw text), and
 // saved examples, which courier copies as the collection gives them.
 var newmanOnlyPaths = []string{
 	"._lastExecutionId",
-	".script.id",
 	".error.stacktrace",
 	".error.checksum",
 	".error.id",
