@@ -193,6 +193,29 @@ p(() => { class E2 extends Error {} ; const e = new E2('m'); e.name = 'Map'; con
 	}
 }
 
+// TextEncoder#encodeInto writes the bytes it counts (it once counted them
+// and wrote none), as Node 20 answers.
+func TestTextEncoderEncodeIntoWrites(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => { const d = new Uint8Array(5); const r = new TextEncoder().encodeInto('a€😀', d); return r.read + ',' + r.written + '|' + Array.from(d).join(); });
+p(() => { const b = new Uint8Array(6); new TextEncoder().encodeInto('hé', b.subarray(1)); return Array.from(b).join(); });
+p(() => { const d = new Uint8Array(10); const r = new TextEncoder().encodeInto('a😀b', d); return r.read + ',' + r.written + '|' + Array.from(d).join(); });`
+	want := []string{"2,4|97,226,130,172,0", "0,104,195,169,0,0", "4,6|97,240,159,152,128,98,0,0,0,0"}
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // Iterator helpers, RegExp.escape, ArrayBuffer#transfer and other built-ins
 // newer than goja, as Postman CLI 1.34.0 answered them.
 func TestNewerBuiltinsAsPostman(t *testing.T) {

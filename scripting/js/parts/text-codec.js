@@ -13,7 +13,7 @@ TextEncoder.prototype.encodeInto = function (s, dest) {
     for (var i = 0; i < s.length;) {
         var c = s.codePointAt(i), w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4, n = c > 0xffff ? 2 : 1;
         if (written + w > dest.length) { break; }
-        dest.set(host.utf8Encode(s.slice(i, i + n)), written);
+        dest.set(new Uint8Array(host.utf8Encode(s.slice(i, i + n))), written);
         written += w; read += n; i += n;
     }
     return { read: read, written: written };
