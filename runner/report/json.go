@@ -99,6 +99,14 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.phase = "test"
 		j.tests++
 		j.cur.Request = sentRequestJSON(e)
+		if b := j.cur.Request.Body; b != nil {
+			// The raw body's language, from the collection, as Newman
+			// keeps the body's options.
+			if it := j.node(e.Item.Key); it != nil && it.ID == e.Item.ID && it.Request != nil && it.Request.Body != nil &&
+				it.Request.Body.Mode == collections.BodyRaw && it.Request.Body.Language != "" {
+				b.Options = &jsonreport.BodyOptions{Raw: &jsonreport.RawOptions{Language: it.Request.Body.Language}}
+			}
+		}
 		if e.Err != nil {
 			j.cur.RequestError = requestErrorJSON(e.Err)
 			j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
@@ -520,10 +528,54 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")
 			if len(it.Responses) > 0 {
-				p.Response = it.Responses
+				p.Response = examplesJSON(it.Responses, it.ID+"/"+it.Name, redact)
 			}
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// examplesJSON is an item's saved examples as postman-collection writes
+// them: each with an id (a stable one where the collection gives none), a
+// cookie list, and its original request's URL as an object. Examples of
+// another shape are kept as the collection gives them.
+func examplesJSON(raw json.RawMessage, owner string, redact func(string) string) json.RawMessage {
+	var list []map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return raw
+	}
+	for i, ex := range list {
+		if ex == nil {
+			return raw
+		}
+		if _, ok := ex["id"]; !ok {
+			ex["id"], _ = json.Marshal(uid(time.Time{}, "example/"+owner, i, 0))
+		}
+		if _, ok := ex["cookie"]; !ok {
+			ex["cookie"] = json.RawMessage("[]")
+		}
+		var req map[string]json.RawMessage
+		if json.Unmarshal(ex["originalRequest"], &req) != nil || req == nil {
+			continue
+		}
+		var u string
+		if json.Unmarshal(req["url"], &u) != nil {
+			continue // an object already, or none
+		}
+		if redact != nil {
+			u = redact(u)
+		}
+		if b, err := json.Marshal(urlJSON(u)); err == nil {
+			req["url"] = b
+		}
+		if b, err := json.Marshal(req); err == nil {
+			ex["originalRequest"] = b
+		}
+	}
+	out, err := json.Marshal(list)
+	if err != nil {
+		return raw
 	}
 	return out
 }
