@@ -422,7 +422,6 @@ type (
 	jsonStat         = jsonreport.Stat
 	jsonTimings      = jsonreport.Timings
 	jsonCursor       = jsonreport.Cursor
-	jsonRef          = jsonreport.Ref
 	jsonKV           = jsonreport.KV
 	jsonURL          = jsonreport.URL
 	jsonQuery        = jsonreport.Query
