@@ -38,18 +38,7 @@ const obj = { async *[Symbol.asyncIterator]() { yield 'a'; yield 'b'; } };
 		`AG3|1,boom`,
 		`AG4|{"value":"x","done":true}{"done":true}`,
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 	// The rewrite keeps every line where it was.
 	if out := transformAsync(src, asyncPrefix, wrapSuffix); strings.Count(out, "\n") != strings.Count(src, "\n") {
 		t.Errorf("rewrite changed the line count:\n%s", out)
@@ -159,18 +148,7 @@ func TestAsyncDelegationAndEarlyExit(t *testing.T) {
 		"p1",
 		"done",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 	if out := transformAsync(src, asyncPrefix, wrapSuffix); strings.Count(out, "\n") != strings.Count(src, "\n") {
 		t.Errorf("rewrite changed the line count:\n%s", out)
 	}

@@ -2,7 +2,6 @@ package scripting
 
 import (
 	"context"
-	"strings"
 	"testing"
 )
 
@@ -88,18 +87,7 @@ p(() => { try { JSON.parse(undefined); } catch (e) { return e.name + '|' + e.mes
 		"TypeError|Cannot read properties of undefined (reading 'y')",
 		"JSONError|\"undefined\" is not valid JSON",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // TextEncoder/TextDecoder, crypto.getRandomValues and structuredClone as
@@ -179,18 +167,7 @@ p(() => { class E2 extends Error {} ; const e = new E2('m'); e.name = 'Map'; con
 		"E:TypeError: Value is not an object",
 		"ErrorErrorm",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // TextEncoder#encodeInto writes the bytes it counts (it once counted them
@@ -202,18 +179,7 @@ p(() => { const d = new Uint8Array(5); const r = new TextEncoder().encodeInto('a
 p(() => { const b = new Uint8Array(6); new TextEncoder().encodeInto('hé', b.subarray(1)); return Array.from(b).join(); });
 p(() => { const d = new Uint8Array(10); const r = new TextEncoder().encodeInto('a😀b', d); return r.read + ',' + r.written + '|' + Array.from(d).join(); });`
 	want := []string{"2,4|97,226,130,172,0", "0,104,195,169,0,0", "4,6|97,240,159,152,128,98,0,0,0,0"}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // Iterator helpers, RegExp.escape, ArrayBuffer#transfer and other built-ins
@@ -245,18 +211,7 @@ p(() => [].values().map(1));`
 		"E:TypeError: Reduce of a done iterator with no initial value",
 		"E:TypeError: number 1 is not a function",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // Unicode property escapes and /v classes (rewritten at compile time,
@@ -320,18 +275,7 @@ p(() => 'aÉb'.split(/\p{Lu}/u).join('|') + '|' + [...'aÉbÖ'.matchAll(/\p{Lu}/
 		"a|b",
 		"a|b|1,3|a_b_",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // A try body with break or continue out of it (labelled or not, from loops,
@@ -367,18 +311,7 @@ p(() => { let s = ''; for (let i = 0; i < 2; i++) { try { s += i; if (i === 0) c
 		"x",
 		"0f1R",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // Object.fromEntries refuses what it cannot iterate in V8's words, as
@@ -401,18 +334,7 @@ p(() => { try { Array.from(5).length; return 'ok'; } catch (e) { return e.messag
 		"Iterator value 1 is not an entry object",
 		"ok",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // Promise.all, allSettled, race and any reject a non-iterable in V8's
@@ -439,18 +361,7 @@ Promise.all('ab').then(v => out('str ' + v.join()));
 		"any number 2 is not iterable (cannot read property Symbol(Symbol.iterator))",
 		"str a,b",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // Built-ins courier writes in JavaScript carry V8's names, not the

@@ -107,6 +107,25 @@ func runJS(t *testing.T, e *Engine, x *Exec) *Result {
 	return r
 }
 
+// checkTestNames runs src as a test script in a fresh engine and compares
+// the names of its pm.test calls, in order, with want: the probes print
+// what they observe into the test name, so the names are the answers.
+func checkTestNames(t *testing.T, src string, want []string) {
+	t.Helper()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", src))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, tr.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func consoleTexts(lines []ConsoleLine) string {
 	var b strings.Builder
 	for _, l := range lines {

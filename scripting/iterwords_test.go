@@ -2,7 +2,6 @@ package scripting
 
 import (
 	"context"
-	"strings"
 	"testing"
 )
 
@@ -59,18 +58,7 @@ p(() => { try { Promise.all(5).catch(() => {}); return 'no throw'; } catch (e) {
 		"Cannot convert undefined or null to object",
 		"no throw",
 	}
-	e, _ := newTestEngine(t, Options{})
-	r := e.Run(context.Background(), testExec("test", src))
-	if r.Err != nil {
-		t.Fatal(r.Err)
-	}
-	var got []string
-	for _, tr := range r.Tests {
-		got = append(got, tr.Name)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkTestNames(t, src, want)
 }
 
 // The iteration hook only looks at a value's Symbol.iterator: iterating an
