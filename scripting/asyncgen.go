@@ -110,23 +110,9 @@ func rewriteForAwait(src string) string {
 			}
 			inner = src[body+1 : end]
 		} else {
-			end = -1
-			depth := 0
-			for i := body; i < len(src) && end < 0; i++ {
-				if !mask[i] {
-					continue
-				}
-				switch src[i] {
-				case '(', '[', '{':
-					depth++
-				case ')', ']', '}':
-					depth--
-				case ';':
-					if depth == 0 {
-						end = i
-					}
-				}
-			}
+			end = scanDepth(src, mask, body, len(src), func(i, depth int) bool {
+				return depth == 0 && src[i] == ';'
+			})
 			if end < 0 {
 				return src
 			}
@@ -339,28 +325,26 @@ func rewriteAsyncMethods(src string) string {
 // topLevelOf returns the index of the first `of` keyword directly inside
 // the brackets at open and closeAt (not nested deeper), or -1.
 func topLevelOf(src string, mask []bool, open, closeAt int) int {
-	depth := 0
-	for i := open + 1; i < closeAt; i++ {
-		if !mask[i] {
-			continue
-		}
-		switch src[i] {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		}
-		if depth == 0 && strings.HasPrefix(src[i:], "of") && !isIdentByte(src[i-1]) && i+2 < len(src) && !isIdentByte(src[i+2]) {
-			return i
-		}
-	}
-	return -1
+	return scanDepth(src, mask, open+1, closeAt, func(i, depth int) bool {
+		return depth == 0 && strings.HasPrefix(src[i:], "of") && !isIdentByte(src[i-1]) && i+2 < len(src) && !isIdentByte(src[i+2])
+	})
 }
 
 // matchClose returns the index of the bracket closing the one at open.
 func matchClose(src string, mask []bool, open int) int {
+	return scanDepth(src, mask, open, len(src), func(i, depth int) bool {
+		return depth == 0 && strings.IndexByte(")]}", src[i]) >= 0
+	})
+}
+
+// scanDepth walks the code bytes of src[from:to] (per mask), counting
+// bracket depth from 0 at from, and returns the first index where at
+// (given the depth after that byte) says stop, or -1. The rewrites' three
+// scans (closing bracket, statement end, a loop's top-level 'of') differ
+// only in where they stop.
+func scanDepth(src string, mask []bool, from, to int, at func(i, depth int) bool) int {
 	depth := 0
-	for i := open; i < len(src); i++ {
+	for i := from; i < to; i++ {
 		if !mask[i] {
 			continue
 		}
@@ -369,9 +353,9 @@ func matchClose(src string, mask []bool, open int) int {
 			depth++
 		case ')', ']', '}':
 			depth--
-			if depth == 0 {
-				return i
-			}
+		}
+		if at(i, depth) {
+			return i
 		}
 	}
 	return -1
