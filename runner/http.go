@@ -13,13 +13,11 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -1192,86 +1190,6 @@ func sentFields(fs []wire.Field) []collections.Header {
 	}
 	return out
 }
-
-// describeNetError turns transport errors into the short messages users
-// know (Newman prints "connect ECONNREFUSED 127.0.0.1:1").
-func describeNetError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	var dnsErr *net.DNSError
-	var opErr *net.OpError
-	var fieldErr *wire.FieldError
-	switch {
-	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
-		return &NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND " + dnsErr.Name, Err: err}
-	case errors.Is(err, syscall.ECONNREFUSED):
-		addr := ""
-		if errors.As(err, &opErr) && opErr.Addr != nil {
-			addr = " " + opErr.Addr.String()
-		}
-		return &NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED" + addr, Err: err}
-	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE):
-		// A reset (RST), not a close: Node names the socket call it hit,
-		// "read ECONNRESET" while waiting for the answer (Newman 6.2.2),
-		// "write ECONNRESET" or "write EPIPE" while sending the body.
-		// A reset during the connect names the address, as Node's does.
-		code, call, sys, addr := "ECONNRESET", "read", "read", ""
-		if errors.Is(err, syscall.EPIPE) {
-			code = "EPIPE"
-		}
-		if errors.As(err, &opErr) {
-			sys = "" // the error's own operation says it (netFields)
-			switch opErr.Op {
-			case "write":
-				call = "write"
-			case "dial":
-				call = "connect"
-				if opErr.Addr != nil {
-					addr = " " + opErr.Addr.String()
-				}
-			}
-		}
-		return &NetError{Code: code, Syscall: sys, Msg: call + " " + code + addr, Err: err}
-	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
-		// Go's transport says so when the server closes a fresh connection
-		// before answering; Node calls it a socket hang up too.
-		strings.Contains(err.Error(), "server closed idle connection"):
-		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
-	case errors.As(err, &fieldErr) && !fieldErr.Value:
-		// Node refuses the header before sending, in these words.
-		return &NetError{Code: "ERR_INVALID_HTTP_TOKEN", Name: "TypeError", Err: err,
-			Msg: "Header name must be a valid HTTP token [" + strconv.Quote(fieldErr.Name) + "]"}
-	case errors.As(err, &fieldErr):
-		return &NetError{Code: "ERR_INVALID_CHAR", Name: "TypeError", Err: err,
-			Msg: "Invalid character in header content [" + strconv.Quote(fieldErr.Name) + "]"}
-	case errors.As(err, new(tls.RecordHeaderError)):
-		// An https request to a plain-HTTP port: OpenSSL, in Node, reads
-		// the answer as a record of the wrong version. Its message also
-		// names a thread address and a source line, which vary; the code,
-		// errno and syscall are Node's.
-		return &NetError{Code: "EPROTO", Syscall: "write", Err: fmt.Errorf("%w: %w", err, syscall.EPROTO),
-			Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number"}
-	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
-		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}
-	}
-	return err
-}
-
-// NetError is a network failure with Node's error code (ECONNREFUSED,
-// ENOTFOUND...), so messages read as Newman's do.
-type NetError struct {
-	Code    string
-	Msg     string
-	Err     error
-	Name    string // the JavaScript error's name when not Error (RangeError)
-	Syscall string // Node's syscall when the Go error does not say (EPROTO's write)
-}
-
-func (e *NetError) Error() string     { return e.Msg }
-func (e *NetError) Unwrap() error     { return e.Err }
-func (e *NetError) ErrorName() string { return e.Name }
 
 // checkPort refuses the port Node's socket refuses before connecting: one
 // that is not a number from 0 to 65535 (an unresolved {{port}}, 99999).

@@ -1,0 +1,219 @@
+package runner
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/courier-run/courier/runner/wire"
+)
+
+// NetError is a network failure with Node's error code (ECONNREFUSED,
+// ENOTFOUND...), so messages read as Newman's do.
+type NetError struct {
+	Code    string
+	Msg     string
+	Err     error
+	Name    string // the JavaScript error's name when not Error (RangeError)
+	Syscall string // Node's syscall when the Go error does not say (EPROTO's write)
+}
+
+func (e *NetError) Error() string     { return e.Msg }
+func (e *NetError) Unwrap() error     { return e.Err }
+func (e *NetError) ErrorName() string { return e.Name }
+
+// describeNetError turns transport errors into the short messages users
+// know (Newman prints "connect ECONNREFUSED 127.0.0.1:1"); errors it does
+// not know are returned as they are.
+func describeNetError(err error) error {
+	return describeNetErrorWith(err, hostErrnos())
+}
+
+// describeNetErrorWith is describeNetError with the OS's error numbers
+// given, so that each OS's table is tested on every OS. The steps run in
+// this order because one error can match several (a reset read wraps an
+// errno and may also mention EOF): the most specific word wins.
+func describeNetErrorWith(err error, errnos []errnoWord) error {
+	err = unwrapURLError(err)
+	for _, describe := range [...]func(error) *NetError{
+		notFound,
+		func(err error) *NetError { return errnoError(err, errnos) },
+		hangUp,
+		refusedHeader,
+		tlsToPlainPort,
+		timedOut,
+	} {
+		if ne := describe(err); ne != nil {
+			return ne
+		}
+	}
+	return err
+}
+
+// notFound is a name lookup that found nothing: Node's getaddrinfo word.
+func notFound(err error) *NetError {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+		return &NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND " + dnsErr.Name, Err: err}
+	}
+	return nil
+}
+
+// errnoError words an OS error number the way Node does: the code (see
+// errnoWord) after the socket call that hit it.
+func errnoError(err error, errnos []errnoWord) *NetError {
+	switch code := errnoCode(err, errnos); code {
+	case "":
+		return nil
+	case "ECONNREFUSED":
+		return &NetError{Code: code, Msg: "connect ECONNREFUSED" + dialAddr(err, false), Err: err}
+	case "ETIMEDOUT":
+		return timeoutError(err)
+	default:
+		return resetError(err, code)
+	}
+}
+
+// resetError is a reset (RST), not a close: Node names the socket call it
+// hit, "read ECONNRESET" while waiting for the answer (Newman 6.2.2),
+// "write ECONNRESET" or "write EPIPE" while sending the body. A reset
+// during the connect names the address, as Node's does.
+func resetError(err error, code string) *NetError {
+	call, sys := "read", "read"
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		sys = "" // the error's own operation says it (netFields)
+		switch opErr.Op {
+		case "write":
+			call = "write"
+		case "dial":
+			call = "connect"
+		}
+	}
+	return &NetError{Code: code, Syscall: sys, Msg: call + " " + code + dialAddr(err, true), Err: err}
+}
+
+// dialAddr is " host:port" of the error's operation, as Node appends the
+// address to a failed connect's words; dialOnly leaves it out for an
+// operation other than the connect (a read or write on an open socket).
+func dialAddr(err error, dialOnly bool) string {
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) || opErr.Addr == nil || (dialOnly && opErr.Op != "dial") {
+		return ""
+	}
+	return " " + opErr.Addr.String()
+}
+
+// hangUp is the server closing the connection without answering (or in
+// the middle of the answer): Node's "socket hang up".
+func hangUp(err error) *NetError {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		// Go's transport says so when the server closes a fresh connection
+		// before answering; Node calls it a socket hang up too.
+		strings.Contains(err.Error(), "server closed idle connection") {
+		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
+	}
+	return nil
+}
+
+// refusedHeader is a header the wire writer would not send; Node refuses
+// the header before sending, in these words.
+func refusedHeader(err error) *NetError {
+	var fieldErr *wire.FieldError
+	switch {
+	case !errors.As(err, &fieldErr):
+		return nil
+	case !fieldErr.Value:
+		return &NetError{Code: "ERR_INVALID_HTTP_TOKEN", Name: "TypeError", Err: err,
+			Msg: "Header name must be a valid HTTP token [" + strconv.Quote(fieldErr.Name) + "]"}
+	default:
+		return &NetError{Code: "ERR_INVALID_CHAR", Name: "TypeError", Err: err,
+			Msg: "Invalid character in header content [" + strconv.Quote(fieldErr.Name) + "]"}
+	}
+}
+
+// tlsToPlainPort is an https request to a plain-HTTP port: OpenSSL, in
+// Node, reads the answer as a record of the wrong version. Its message
+// also names a thread address and a source line, which vary; the code,
+// errno and syscall are Node's.
+func tlsToPlainPort(err error) *NetError {
+	if !errors.As(err, new(tls.RecordHeaderError)) {
+		return nil
+	}
+	return &NetError{Code: "EPROTO", Syscall: "write", Err: fmt.Errorf("%w: %w", err, syscall.EPROTO),
+		Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number"}
+}
+
+// timedOut is the request timeout (ours) or an OS timeout.
+func timedOut(err error) *NetError {
+	if errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err) {
+		return timeoutError(err)
+	}
+	return nil
+}
+
+// timeoutError is the one wording of a timeout, whichever way it was
+// detected (our deadline, Go's Timeout(), or an OS number Go does not know).
+func timeoutError(err error) *NetError {
+	return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}
+}
+
+// errnoWord is an OS error number and the code Node (libuv) prints for it.
+type errnoWord struct {
+	errno syscall.Errno
+	code  string
+}
+
+// unixErrnos are the error numbers describeNetError words on Unix, where
+// syscall's names are the OS's own numbers and libuv's code is the errno's
+// name. EPIPE comes before ECONNRESET: an error carrying both is a write
+// that hit the reset, worded EPIPE.
+var unixErrnos = []errnoWord{
+	{syscall.ECONNREFUSED, "ECONNREFUSED"},
+	{syscall.EPIPE, "EPIPE"},
+	{syscall.ECONNRESET, "ECONNRESET"},
+}
+
+// windowsErrnos are the same on Windows, where sockets fail with Winsock
+// and Win32 numbers (syscall's ECONNRESET there is a number Go invents and
+// its net package never returns) and Node prints the codes libuv's
+// uv_translate_sys_error gives them. The numbers are winerror.h's; they
+// are written out because syscall names only two of them.
+var windowsErrnos = []errnoWord{
+	{10061, "ECONNREFUSED"}, // WSAECONNREFUSED
+	{1225, "ECONNREFUSED"},  // ERROR_CONNECTION_REFUSED (ConnectEx's completion)
+	{10058, "EPIPE"},        // WSAESHUTDOWN
+	{10054, "ECONNRESET"},   // WSAECONNRESET
+	{64, "ECONNRESET"},      // ERROR_NETNAME_DELETED (an overlapped read or write)
+	{10053, "ECONNABORTED"}, // WSAECONNABORTED: the host dropped the connection
+	{1236, "ECONNABORTED"},  // ERROR_CONNECTION_ABORTED
+	{10060, "ETIMEDOUT"},    // WSAETIMEDOUT: Go's Timeout() does not know it
+	{121, "ETIMEDOUT"},      // ERROR_SEM_TIMEOUT
+}
+
+// hostErrnos is the table of the OS courier runs on.
+func hostErrnos() []errnoWord {
+	if runtime.GOOS == "windows" {
+		return windowsErrnos
+	}
+	return unixErrnos
+}
+
+// errnoCode is Node's code for the first error number of errnos that err
+// carries; "" for none.
+func errnoCode(err error, errnos []errnoWord) string {
+	for _, w := range errnos {
+		if errors.Is(err, w.errno) {
+			return w.code
+		}
+	}
+	return ""
+}
