@@ -125,6 +125,9 @@ func compileScript(src, listen string) *compiled {
 		if mayNeedRegExpRewrite(src) {
 			rewriteRegExpLiterals(ast)
 		}
+		if maySuperField(src) {
+			wrapSuperFields(ast)
+		}
 		if fn := scriptFunction(ast); fn != nil {
 			// The sandbox globals the script assigns become parameters of
 			// its function, added to the parsed tree so positions stay put.

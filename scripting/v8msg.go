@@ -286,7 +286,12 @@ done:
 	if callee == "" || strings.ContainsAny(callee, "\n") {
 		return ""
 	}
-	return bracketsAsDots(collapseCalls(callee))
+	callee = bracketsAsDots(collapseCalls(callee))
+	// V8 prints the super reference as the value it stands for.
+	if strings.HasPrefix(callee, "super.") || strings.HasPrefix(callee, "super[") {
+		callee = "(intermediate value)" + callee[len("super"):]
+	}
+	return callee
 }
 
 // quotedMember is a member read with a quoted identifier, o['f'], which V8
