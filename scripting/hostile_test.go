@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -121,7 +120,7 @@ func hostileChild(t *testing.T) {
 	// guards overflows in a fraction of a second. The address-space cap
 	// bounds whatever else goes wrong.
 	debug.SetMaxStack(64 << 20)
-	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: 6 << 30, Max: 6 << 30})
+	capAddressSpace(6 << 30)
 	e, _ := newTestEngine(t, Options{Timeout: 15 * time.Second})
 	// A tenth of the usual JS call depth: recursion cases end sooner, and
 	// Go stack use per JS frame is what is being tested, not the count.
