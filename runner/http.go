@@ -486,12 +486,27 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 
 // headers adds the request's own headers to hreq and then the ones the
 // runtime adds, and returns their wire order (see wireOrder) and the keys
-// scripts do not see among the sent headers.
+// scripts do not see among the sent headers. Each step places the fields
+// of one step of wireOrder's list.
 func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior) (wireOrder, map[string]bool) {
-	o := c.opts
 	userinfo := hreq.Header.Get("Authorization") // from the URL's user:password@
 	hreq.Header.Del("Authorization")
-	keys, host := userHeaders(req.Header, hreq.Header)
+	order := addUserHeaders(hreq, req.Header)
+	disabled := ppb.disabledHeaders()
+	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled)
+	mode := bodyMode(req.Body)
+	order.placeBodyType(contentType, mode)
+	addRuntimeHeaders(hreq.Header, &order, disabled, c.opts.userAgent())
+	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
+	order.placeLengthAndCookie(hreq.Header, hreq.Method, contentType, mode, data)
+	return order, hidden
+}
+
+// addUserHeaders sets the request's own rows on hreq (a Host row becomes
+// its Host) and starts the wire order with them: they go first, and they
+// are the ones scripts see as the user's (step 1).
+func addUserHeaders(hreq *http.Request, rows []collections.Header) wireOrder {
+	keys, host := userHeaders(rows, hreq.Header)
 	if host != "" {
 		hreq.Host = host
 	}
@@ -499,43 +514,66 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	for _, k := range keys {
 		order.user[k] = true
 	}
-	hidden := map[string]bool{}
-	disabled := ppb.disabledHeaders()
-	contentType := ""
-	if body != nil && data != nil && body.contentType != "" && headerKey(hreq.Header, "Content-Type") == "" && !disabled["content-type"] &&
-		!(req.Body.Mode == collections.BodyRaw && len(data) == 0) {
-		contentType = body.contentType
-		hreq.Header["Content-Type"] = []string{contentType}
-	} else if own := headerKey(hreq.Header, "Content-Type"); own != "" && body != nil && data != nil &&
-		(req.Body.Mode == collections.BodyURLEncoded || req.Body.Mode == collections.BodyFormData) {
+	return order
+}
+
+// setBodyType sets the Content-Type the body implies and returns it; ""
+// when it adds none: no body sent, a type of the request's own, the
+// header disabled, or an empty raw body (Postman sends no type then).
+func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool) string {
+	if body == nil || data == nil {
+		return ""
+	}
+	own := headerKey(h, "Content-Type")
+	switch {
+	case own == "" && body.contentType != "" && !disabled["content-type"] &&
+		!(b.Mode == collections.BodyRaw && len(data) == 0):
+		h["Content-Type"] = []string{body.contentType}
+		return body.contentType
+	case own != "" && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
 		// postman-request's form() and multipart writer set the type
 		// whatever the request says (a row's "multipart/form-data" without
 		// a boundary would leave the server unable to read the body); the
 		// row keeps its name and place.
-		hreq.Header[own] = []string{body.contentType}
+		h[own] = []string{body.contentType}
 	}
-	// A raw body with a language gets its type before auth runs; plain
-	// raw text and GraphQL after it; forms from postman-request, later.
-	mode := ""
-	if req.Body != nil {
-		mode = req.Body.Mode
-		if mode == collections.BodyRaw && req.Body.Language != "" {
-			mode = "raw+language"
-		}
+	return ""
+}
+
+// bodyMode is the body's mode as the header order tells modes apart: a raw
+// body with a language is "raw+language" (its type is set before auth
+// runs, plain raw text's after); "" for no body.
+func bodyMode(b *collections.Body) string {
+	if b == nil {
+		return ""
 	}
+	if b.Mode == collections.BodyRaw && b.Language != "" {
+		return "raw+language"
+	}
+	return b.Mode
+}
+
+// placeBodyType places the Content-Type the runtime set before the runtime
+// headers, around the auth slot it marks: a raw body with a language gets
+// its type before auth runs (step 2), plain raw text and GraphQL after it
+// (step 4); forms from postman-request, later (see addHiddenHeaders).
+func (o *wireOrder) placeBodyType(contentType, mode string) {
 	if contentType != "" && mode == "raw+language" {
-		order.add("Content-Type")
+		o.add("Content-Type")
 	}
-	order.authAt = len(order.keys)
+	o.authAt = len(o.keys)
 	if contentType != "" && (mode == collections.BodyRaw || mode == collections.BodyGraphQL) {
-		order.add("Content-Type")
+		o.add("Content-Type")
 	}
-	ua := o.UserAgent
-	if ua == "" {
-		ua = DefaultUserAgent
-	}
+}
+
+// addRuntimeHeaders adds the headers postman-runtime adds to every request
+// (step 5), in its order, unless disabled in the request's settings or
+// given by the request itself. Host is the request's own field: it only
+// takes its place here when no Host row of the request's placed it.
+func addRuntimeHeaders(h http.Header, order *wireOrder, disabled map[string]bool, userAgent string) {
 	for _, sh := range [...]struct{ name, value string }{
-		{"User-Agent", ua},
+		{"User-Agent", userAgent},
 		{"Accept", "*/*"},
 		{"Cache-Control", "no-cache"},
 		{"Postman-Token", ""}, // a fresh one per request, made only when sent
@@ -547,38 +585,55 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 			order.add("Host") // a Host row of the request's keeps its place
 			continue
 		}
-		if !disabled[strings.ToLower(sh.name)] && headerKey(hreq.Header, sh.name) == "" {
-			if sh.value == "" {
-				sh.value = postmanToken()
-			}
-			hreq.Header[sh.name] = []string{sh.value}
-			order.add(sh.name)
+		if disabled[strings.ToLower(sh.name)] || headerKey(h, sh.name) != "" {
+			continue
 		}
+		if sh.value == "" {
+			sh.value = postmanToken()
+		}
+		h[sh.name] = []string{sh.value}
+		order.add(sh.name)
 	}
+}
+
+// addHiddenHeaders adds what postman-request adds below the runtime (step
+// 6) and scripts do not see: a form's Content-Type, and the Authorization
+// a URL's user:password@ becomes when the request has none. It returns
+// their lower-cased names.
+func addHiddenHeaders(h http.Header, order *wireOrder, contentType, userinfo string) map[string]bool {
+	hidden := map[string]bool{}
 	if contentType != "" && !order.has("Content-Type") {
 		order.add("Content-Type")
 		hidden["content-type"] = true
 	}
-	if userinfo != "" && headerKey(hreq.Header, "Authorization") == "" {
-		hreq.Header["Authorization"] = []string{userinfo}
+	if userinfo != "" && headerKey(h, "Authorization") == "" {
+		h["Authorization"] = []string{userinfo}
 		order.add("Authorization")
 		hidden["authorization"] = true
 	}
-	userLength := headerKey(hreq.Header, "Content-Length") != ""
+	return hidden
+}
+
+// placeLengthAndCookie places the fields Node's http adds last: a body's
+// Content-Length (step 6; a binary body's type comes after it), the jar's
+// Cookie, and the "Content-Length: 0" of a body-less request whose method
+// may carry a body (step 7). A Content-Length row of the request's keeps
+// its own place.
+func (o *wireOrder) placeLengthAndCookie(h http.Header, method, contentType, mode string, data []byte) {
+	userLength := headerKey(h, "Content-Length") != ""
 	if len(data) > 0 && !userLength {
-		order.add("Content-Length")
+		o.add("Content-Length")
 	}
 	if contentType != "" && mode == collections.BodyFile {
 		// A binary body's type comes from postman-request when it pipes
 		// the file, after the length.
-		order.remove("Content-Type")
-		order.add("Content-Type")
+		o.remove("Content-Type")
+		o.add("Content-Type")
 	}
-	order.add("Cookie")
-	if len(data) == 0 && !noBodyMethods[strings.ToUpper(hreq.Method)] && !userLength {
-		order.add("Content-Length")
+	o.add("Cookie")
+	if len(data) == 0 && !noBodyMethods[strings.ToUpper(method)] && !userLength {
+		o.add("Content-Length")
 	}
-	return order, hidden
 }
 
 // sign applies the plan's auth. Signers read the URL's parts, so they get a

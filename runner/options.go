@@ -133,6 +133,15 @@ type ClientCert struct {
 // DefaultUserAgent is what Newman 6.2.2 sends; servers that sniff for it keep working.
 const DefaultUserAgent = "PostmanRuntime/7.39.1"
 
+// userAgent is the User-Agent requests get unless a row or the settings
+// say otherwise: the configured one, or Newman's.
+func (o *Options) userAgent() string {
+	if o.UserAgent == "" {
+		return DefaultUserAgent
+	}
+	return o.UserAgent
+}
+
 func (o *Options) bailOn(mode string) bool {
 	return slices.Contains(o.Bail, mode)
 }

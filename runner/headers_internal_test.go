@@ -1,0 +1,165 @@
+package runner
+
+import (
+	"net/http"
+	"reflect"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+)
+
+func TestBodyMode(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		body *collections.Body
+		want string
+	}{
+		{nil, ""},
+		{&collections.Body{Mode: collections.BodyRaw}, collections.BodyRaw},
+		{&collections.Body{Mode: collections.BodyRaw, Language: "json"}, "raw+language"},
+		{&collections.Body{Mode: collections.BodyGraphQL, Language: "json"}, collections.BodyGraphQL},
+		{&collections.Body{Mode: collections.BodyFile}, collections.BodyFile},
+	}
+	for _, tc := range tests {
+		if got := bodyMode(tc.body); got != tc.want {
+			t.Errorf("bodyMode(%+v) = %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+// The Content-Type a body implies goes out only when the request has none
+// and does not disable it, except for forms, whose writer always sets it.
+func TestSetBodyType(t *testing.T) {
+	t.Parallel()
+	raw := &collections.Body{Mode: collections.BodyRaw}
+	form := &collections.Body{Mode: collections.BodyURLEncoded}
+	multipart := &collections.Body{Mode: collections.BodyFormData}
+	tests := []struct {
+		name     string
+		own      string // the request's Content-Type row, "" for none
+		body     *collections.Body
+		built    *builtBody
+		data     []byte
+		disabled bool
+		// added is what setBodyType returns; sent the Content-Type field
+		// afterwards (key: value), "" for none.
+		added, sent string
+	}{
+		{"raw body gets its type", "", raw, &builtBody{contentType: "text/plain"}, []byte("x"), false, "text/plain", "Content-Type: text/plain"},
+		{"no body sent (pruned)", "", raw, &builtBody{contentType: "text/plain"}, nil, false, "", ""},
+		{"no body at all", "", nil, nil, nil, false, "", ""},
+		{"empty raw body gets no type", "", raw, &builtBody{contentType: "text/plain"}, []byte{}, false, "", ""},
+		{"empty form still gets its type", "", form, &builtBody{contentType: "application/x-www-form-urlencoded"}, []byte{}, false, "application/x-www-form-urlencoded", "Content-Type: application/x-www-form-urlencoded"},
+		{"mode without a type", "", raw, &builtBody{}, []byte("x"), false, "", ""},
+		{"disabled in the settings", "", raw, &builtBody{contentType: "text/plain"}, []byte("x"), true, "", ""},
+		{"the request's own type stays", "application/xml", raw, &builtBody{contentType: "text/plain"}, []byte("x"), false, "", "content-type: application/xml"},
+		{"a form's row gets the writer's type", "text/x", form, &builtBody{contentType: "application/x-www-form-urlencoded"}, []byte("a=1"), false, "", "content-type: application/x-www-form-urlencoded"},
+		{"a multipart row gets the boundary", "multipart/form-data", multipart, &builtBody{contentType: "multipart/form-data; boundary=b"}, []byte("--b--"), true, "", "content-type: multipart/form-data; boundary=b"},
+	}
+	for _, tc := range tests {
+		h := http.Header{}
+		if tc.own != "" {
+			h["content-type"] = []string{tc.own}
+		}
+		got := setBodyType(h, tc.body, tc.built, tc.data, map[string]bool{"content-type": tc.disabled})
+		sent := ""
+		if k := headerKey(h, "Content-Type"); k != "" {
+			sent = k + ": " + h[k][0]
+		}
+		if got != tc.added || sent != tc.sent {
+			t.Errorf("%s: added %q, sent %q; want %q, %q", tc.name, got, sent, tc.added, tc.sent)
+		}
+	}
+}
+
+// The runtime's own headers, in its order, skip those the request gives
+// (any letter case) or disables; Host keeps the place a Host row gave it.
+func TestAddRuntimeHeaders(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		keys     []string // the order so far (the request's rows)
+		own      http.Header
+		disabled map[string]bool
+		want     []string
+	}{
+		{"none of the request's", nil, http.Header{}, nil,
+			[]string{"User-Agent", "Accept", "Cache-Control", "Postman-Token", "Host", "Accept-Encoding", "Connection"}},
+		{"own rows are not repeated", []string{"accept", "Host"}, http.Header{"accept": {"x"}, "USER-AGENT": {"me"}}, nil,
+			[]string{"accept", "Host", "Cache-Control", "Postman-Token", "Accept-Encoding", "Connection"}},
+		{"disabled ones are left out", nil, http.Header{}, map[string]bool{"user-agent": true, "postman-token": true, "connection": true, "host": true},
+			[]string{"Accept", "Cache-Control", "Host", "Accept-Encoding"}},
+	}
+	for _, tc := range tests {
+		order := wireOrder{keys: tc.keys}
+		addRuntimeHeaders(tc.own, &order, tc.disabled, "agent/1")
+		if !reflect.DeepEqual(order.keys, tc.want) {
+			t.Errorf("%s: order %q, want %q", tc.name, order.keys, tc.want)
+		}
+		if ua := tc.own[headerKey(tc.own, "User-Agent")]; !tc.disabled["user-agent"] && (len(ua) != 1 || ua[0] != "agent/1" && ua[0] != "me") {
+			t.Errorf("%s: User-Agent %q", tc.name, ua)
+		}
+		if tok := tc.own.Get("Postman-Token"); !tc.disabled["postman-token"] && len(tok) != 36 {
+			t.Errorf("%s: Postman-Token %q is no UUID", tc.name, tok)
+		}
+	}
+}
+
+// The order of the fields around the runtime's: the body's type around the
+// auth slot, the hidden form type and URL credentials, the lengths and the
+// cookie.
+func TestBodyTypeLengthAndCookiePlaces(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, method, contentType, mode, userinfo string
+		own                                       http.Header // the request's rows
+		data                                      []byte
+		want                                      []string // "|" is the auth slot
+		hidden                                    []string
+	}{
+		{"raw with a language: type before auth", "POST", "application/json", "raw+language", "", http.Header{}, []byte("{}"),
+			[]string{"Content-Type", "|", "RUNTIME", "Content-Length", "Cookie"}, nil},
+		{"plain raw: type after auth", "POST", "text/plain", collections.BodyRaw, "", http.Header{}, []byte("x"),
+			[]string{"|", "Content-Type", "RUNTIME", "Content-Length", "Cookie"}, nil},
+		{"form: type below the runtime, hidden", "POST", "application/x-www-form-urlencoded", collections.BodyURLEncoded, "", http.Header{}, []byte("a=1"),
+			[]string{"|", "RUNTIME", "Content-Type", "Content-Length", "Cookie"}, []string{"content-type"}},
+		{"file: type after the length", "POST", "application/octet-stream", collections.BodyFile, "", http.Header{}, []byte("x"),
+			[]string{"|", "RUNTIME", "Content-Length", "Content-Type", "Cookie"}, []string{"content-type"}},
+		{"URL credentials, hidden", "GET", "", "", "Basic dTpw", http.Header{}, nil,
+			[]string{"|", "RUNTIME", "Authorization", "Cookie"}, []string{"authorization"}},
+		{"the request's Authorization wins over URL credentials", "GET", "", "", "Basic dTpw", http.Header{"authorization": {"Bearer t"}}, nil,
+			[]string{"|", "RUNTIME", "Cookie"}, nil},
+		{"bodiless POST: length 0 last", "POST", "", "", "", http.Header{}, nil,
+			[]string{"|", "RUNTIME", "Cookie", "Content-Length"}, nil},
+		{"bodiless GET: no length", "GET", "", "", "", http.Header{}, nil,
+			[]string{"|", "RUNTIME", "Cookie"}, nil},
+		{"own length row: none added", "PUT", "", "", "", http.Header{"content-length": {"0"}}, nil,
+			[]string{"|", "RUNTIME", "Cookie"}, nil},
+	}
+	for _, tc := range tests {
+		var order wireOrder
+		order.placeBodyType(tc.contentType, tc.mode)
+		order.add("RUNTIME")
+		hidden := addHiddenHeaders(tc.own, &order, tc.contentType, tc.userinfo)
+		order.placeLengthAndCookie(tc.own, tc.method, tc.contentType, tc.mode, tc.data)
+		var got []string
+		for i, k := range order.keys {
+			if i == order.authAt {
+				got = append(got, "|")
+			}
+			got = append(got, k)
+		}
+		var gotHidden []string
+		for _, k := range []string{"content-type", "authorization"} {
+			if hidden[k] {
+				gotHidden = append(gotHidden, k)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) || !reflect.DeepEqual(gotHidden, tc.hidden) {
+			t.Errorf("%s: order %q hidden %q, want %q %q", tc.name, got, gotHidden, tc.want, tc.hidden)
+		}
+		if tc.userinfo != "" && headerKey(tc.own, "Authorization") == "" {
+			t.Errorf("%s: no Authorization set", tc.name)
+		}
+	}
+}
