@@ -35,6 +35,32 @@ var gcTune struct {
 	off     bool // GOGC is set in the environment
 }
 
+// RaiseGC sets the collector's target to pct for a process's start-up
+// (the command's, before any run: see cmd/root/startup.go) and returns the
+// function that hands the target back. Hand-back and the runs' re-targets
+// go through one lock, so they cannot undo each other: when a run has
+// started meanwhile, its target stays, and the target it puts back when the
+// last run ends becomes the one from before the start-up's raise (without
+// that, the run's end would restore pct for the rest of the process, and a
+// hand-back that read the run's target as pct would drop it).
+func RaiseGC(pct int) (handBack func()) {
+	gcTune.Lock()
+	before := debug.SetGCPercent(pct)
+	gcTune.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			gcTune.Lock()
+			defer gcTune.Unlock()
+			if gcTune.active > 0 && !gcTune.off {
+				gcTune.saved = before
+				return
+			}
+			debug.SetGCPercent(before)
+		})
+	}
+}
+
 // gcRunStart marks a run as started; call gcRunEnd when it is over.
 func gcRunStart() {
 	gcTune.Lock()

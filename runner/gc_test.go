@@ -42,3 +42,65 @@ func TestGCTuner(t *testing.T) {
 		t.Fatalf("after the last run GOGC is %d, want the saved 137", p)
 	}
 }
+
+// TestStartupRaiseLeavesARunsTarget: the start-up's raised target is
+// handed back after a run has started (the first collection comes
+// whenever the heap gets there). The hand-back must not overwrite the
+// run's own target, even one equal to the start-up's, and the end of the
+// run must put back the process's setting from before the start-up, not
+// the start-up's. Not parallel: it reads process state.
+func TestStartupRaiseLeavesARunsTarget(t *testing.T) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		t.Skip("GOGC is set: the tuner leaves it alone")
+	}
+	const startup = 400
+	gogc := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	for _, tc := range []struct {
+		name string
+		// retarget makes the run's target the start-up's, as a live heap
+		// of headroom*runs/4 does; otherwise the run keeps its own.
+		retarget bool
+	}{{"run's own target", false}, {"run's target equal to the start-up's", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := debug.SetGCPercent(137)
+			defer debug.SetGCPercent(before)
+
+			handBack := RaiseGC(startup)
+			if p := gogc(); p != startup {
+				t.Fatalf("during start-up GOGC is %d, want %d", p, startup)
+			}
+			gcRunStart()
+			if tc.retarget {
+				gcTune.Lock()
+				debug.SetGCPercent(startup)
+				gcTune.current = startup
+				gcTune.Unlock()
+			}
+			want := gogc()
+			handBack()
+			if p := gogc(); p != want {
+				t.Errorf("after the start-up's hand-back GOGC is %d, want the run's %d", p, want)
+			}
+			gcRunEnd()
+			if p := gogc(); p != 137 {
+				t.Errorf("after the run GOGC is %d, want the process's 137", p)
+			}
+		})
+	}
+}
+
+// TestStartupRaiseWithoutARun: with no run started, the hand-back puts the
+// previous target back; a second call changes nothing.
+func TestStartupRaiseWithoutARun(t *testing.T) {
+	before := debug.SetGCPercent(137)
+	defer debug.SetGCPercent(before)
+	handBack := RaiseGC(400)
+	handBack()
+	if p := debug.SetGCPercent(90); p != 137 {
+		t.Fatalf("after the hand-back GOGC is %d, want 137", p)
+	}
+	handBack()
+	if p := debug.SetGCPercent(137); p != 90 {
+		t.Fatalf("a second hand-back set GOGC to %d", p)
+	}
+}

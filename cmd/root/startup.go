@@ -2,8 +2,9 @@ package root
 
 import (
 	"runtime"
-	"runtime/debug"
 	"strings"
+
+	"github.com/courier-run/courier/runner"
 )
 
 // startupGOGC is the collector's target while a run starts. Start-up
@@ -25,13 +26,9 @@ const startupGOGC = 400
 // stack, into tables that are fresh memory).
 func startupMemory(args []string, lookupEnv func(string) (string, bool)) {
 	if _, set := lookupEnv("GOGC"); !set {
-		before := debug.SetGCPercent(startupGOGC)
-		afterFirstGC(func() {
-			// Unless the runner has set its own target meanwhile.
-			if p := debug.SetGCPercent(before); p != startupGOGC {
-				debug.SetGCPercent(p)
-			}
-		})
+		// The runner hands it back: a run started meanwhile has its own
+		// target, which the hand-back must neither overwrite nor outlive.
+		afterFirstGC(runner.RaiseGC(startupGOGC))
 	}
 	if !hasFlag(args, "memprofile") {
 		runtime.MemProfileRate = 0
