@@ -2,8 +2,6 @@ package scripting
 
 import (
 	"crypto"
-	"crypto/aes"
-	"crypto/cipher"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -254,103 +252,24 @@ func (e *Engine) wcVerify(alg, hash string, key, sig, data []byte, salt int) boo
 
 // wcCipher(decrypt, alg, key, data, iv, aad, tagBits, hash, label):
 // AES-GCM, AES-CBC, AES-CTR (iv is the counter block) with a raw key;
-// RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt).
+// RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt). The work is done by
+// the plain functions of webcrypto_cipher.go; this turns their errors into
+// WebCrypto's DOMExceptions.
 func (e *Engine) wcCipher(decrypt bool, alg string, key, data, iv, aad []byte, tagBits int, hash string, label []byte) goja.Value {
-	buf := e.arrayBuffer
+	var out []byte
+	var err error
 	if alg == "RSA-OAEP" {
-		ch := cryptoHash(hash)
-		if ch == 0 {
-			e.opFailed()
-		}
-		var out []byte
-		var err error
-		if decrypt {
-			k, ok := e.parsePrivate(key).(*rsa.PrivateKey)
-			if !ok {
-				e.opFailed()
-			}
-			out, err = rsa.DecryptOAEP(ch.New(), nil, k, data, label)
-		} else {
-			k, ok := e.parsePublic(key).(*rsa.PublicKey)
-			if !ok {
-				e.opFailed()
-			}
-			out, err = rsa.EncryptOAEP(ch.New(), cryptoRand{e}, k, data, label)
-		}
-		if err != nil {
-			e.opFailed()
-		}
-		return buf(out)
+		out, err = rsaOAEP(decrypt, hash, key, data, label, cryptoRand{e})
+	} else {
+		out, err = aesCipher(decrypt, alg, key, data, iv, aad, tagBits)
 	}
-	block, err := aes.NewCipher(key)
-	if err != nil {
+	switch {
+	case err == errUnknownCipher:
+		e.wcError("NotSupportedError", "Unrecognized algorithm name")
+	case err != nil:
 		e.opFailed()
 	}
-	switch alg {
-	case "AES-GCM":
-		if tagBits == 0 {
-			tagBits = 128
-		}
-		if tagBits%8 != 0 || tagBits < 96 || tagBits > 128 || len(iv) == 0 {
-			e.opFailed()
-		}
-		g, err := cipher.NewGCMWithNonceSize(block, len(iv))
-		if err == nil && tagBits != 128 {
-			g, err = cipher.NewGCMWithTagSize(block, tagBits/8)
-			if err == nil && len(iv) != g.NonceSize() {
-				e.opFailed()
-			}
-		}
-		if err != nil {
-			e.opFailed()
-		}
-		if decrypt {
-			out, err := g.Open(nil, iv, data, aad)
-			if err != nil {
-				e.opFailed()
-			}
-			return buf(out)
-		}
-		return buf(g.Seal(nil, iv, data, aad))
-	case "AES-CBC":
-		if len(iv) != aes.BlockSize {
-			e.opFailed()
-		}
-		if decrypt {
-			if len(data) == 0 || len(data)%aes.BlockSize != 0 {
-				e.opFailed()
-			}
-			out := make([]byte, len(data))
-			cipher.NewCBCDecrypter(block, iv).CryptBlocks(out, data)
-			pad := int(out[len(out)-1])
-			if pad == 0 || pad > aes.BlockSize || pad > len(out) {
-				e.opFailed()
-			}
-			for _, b := range out[len(out)-pad:] {
-				if int(b) != pad {
-					e.opFailed()
-				}
-			}
-			return buf(out[:len(out)-pad])
-		}
-		pad := aes.BlockSize - len(data)%aes.BlockSize
-		in := append(append([]byte(nil), data...), make([]byte, pad)...)
-		for i := len(data); i < len(in); i++ {
-			in[i] = byte(pad)
-		}
-		out := make([]byte, len(in))
-		cipher.NewCBCEncrypter(block, iv).CryptBlocks(out, in)
-		return buf(out)
-	case "AES-CTR":
-		if len(iv) != aes.BlockSize {
-			e.opFailed()
-		}
-		out := make([]byte, len(data))
-		cipher.NewCTR(block, iv).XORKeyStream(out, data)
-		return buf(out)
-	}
-	e.wcError("NotSupportedError", "Unrecognized algorithm name")
-	return nil
+	return e.arrayBuffer(out)
 }
 
 // wcDerive(alg, hash, key, salt, info, iterations, bits, peer spki).
