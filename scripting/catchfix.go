@@ -86,12 +86,12 @@ func mayCatch(src string) bool {
 
 // A stack overflow is an uncatchable Go error in goja: it unwinds the
 // script's JavaScript to the nearest call from Go. In V8 it is a RangeError
-// a try statement catches. So the body of a try statement with a catch
-// clause runs as an arrow function called through a native (hookTry),
+// a try statement catches (and a finally block runs on its way out). So the
+// body of a try statement with a catch clause or a finally block runs as an
+// arrow function called through a native (hookTry),
 // which turns the overflow into a RangeError thrown at the try. Only bodies
-// an arrow function runs unchanged are rewritten: none that breaks out,
-// yields, awaits or declares var or function names. A body that returns
-// becomes
+// an arrow function runs unchanged are rewritten: none that yields or
+// declares var or function names. A body that returns becomes
 //
 //	{ const __courierR = __courierTry(() => { body; return __courierFell; });
 //	  if (__courierR !== __courierFell) return __courierR; }
@@ -99,83 +99,273 @@ func mayCatch(src string) bool {
 // and a break or continue that leaves the body returns a mark
 // (__courierBranch[i]) and is run again after the call when that mark
 // comes back: if (__courierR === __courierBranch[i]) break label;
-// A body that awaits or yields cannot be moved into a function goja calls
-// from Go: its continuation runs from goja's job queue, where an overflow
-// unwinds to Go and ends the script.
+//
+// A body that awaits cannot move into an arrow. The code after an await
+// runs later, from goja's job queue, inside the suspended function's frame,
+// and an overflow there unwinds that frame (goja's generator frames do not
+// survive it, so no driver that resumes the function through Go helps).
+// So the parts of such a body that do not await are guarded where they
+// stand: each run of statements without an await of its own is guarded as a
+// whole body is (above); a declaration's initializer, an awaited operand
+// (await E → await __courierTry(() => E)) and an if's test run in an arrow
+// of their own; blocks, branches, loop bodies, switch cases and nested
+// try statements are guarded the same way inside. A recursion started from
+// any of them overflows inside the native's call, which throws the
+// RangeError into the function's frame, where the try catches it.
 func guardTries(body ast.Node) {
-	marks := map[*ast.BranchStatement]int{}
-	var escaped []ast.BranchStatement
+	var async []*ast.TryStatement
 	walkAST(reflect.ValueOf(body), func(n ast.Node) {
-		clear(marks)
-		escaped = escaped[:0]
 		t, ok := n.(*ast.TryStatement)
-		if !ok || t.Catch == nil || t.Body == nil || len(t.Body.List) == 0 {
+		if !ok || t.Catch == nil && t.Finally == nil || t.Body == nil || len(t.Body.List) == 0 {
 			return
 		}
-		safe, returns, escapes := arrowSafe(t.Body)
-		if !safe {
-			return
+		safe, returns, escapes, awaits := arrowSafe(t.Body)
+		switch {
+		case !safe:
+		case len(awaits) > 0:
+			async = append(async, t)
+		default:
+			guardTry(t, returns, escapes)
 		}
-		at := t.Body.LeftBrace
-		// A break or continue that leaves the body returns a mark; the
-		// statement runs again after the call, where it means the same.
-		for i, br := range escapes {
-			orig := *br
-			marks[br] = i
-			escaped = append(escaped, orig)
-		}
-		list := t.Body.List
-		if len(escapes) > 0 {
-			replaceNodes(reflect.ValueOf(list), stmtType, func(n any) any {
-				br, ok := n.(*ast.BranchStatement)
-				if !ok {
-					return nil
-				}
-				i, ok := marks[br]
-				if !ok {
-					return nil
-				}
-				return &ast.ReturnStatement{Return: br.Idx, Argument: branchMark(br.Idx, i)}
-			})
+	})
+	if len(async) == 0 {
+		return
+	}
+	// Innermost first; a try statement already guarded is left alone when
+	// the one around it is.
+	g := awaitGuard{done: map[ast.Node]bool{}}
+	for i := len(async) - 1; i >= 0; i-- {
+		t := async[i]
+		t.Body.List = g.list(t.Body.List)
+		g.done[t] = true
+	}
+}
+
+// guardTry rewrites one try statement's body (see guardTries).
+func guardTry(t *ast.TryStatement, returns bool, escapes []*ast.BranchStatement) {
+	at := t.Body.LeftBrace
+	// A break or continue that leaves the body returns a mark; the
+	// statement runs again after the call, where it means the same.
+	marks := map[*ast.BranchStatement]int{}
+	escaped := make([]ast.BranchStatement, len(escapes))
+	for i, br := range escapes {
+		escaped[i] = *br
+		marks[br] = i
+	}
+	list := t.Body.List
+	if len(escapes) > 0 {
+		replaceNodes(reflect.ValueOf(list), stmtType, func(n any) any {
+			br, ok := n.(*ast.BranchStatement)
+			if !ok {
+				return nil
+			}
+			i, ok := marks[br]
+			if !ok {
+				return nil
+			}
+			return &ast.ReturnStatement{Return: br.Idx, Argument: branchMark(br.Idx, i)}
+		})
+	}
+	if returns {
+		list = append(list[:len(list):len(list)], &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: hookFell, Idx: at}})
+	}
+	call := hookCall(hookTry, at, &ast.ArrowFunctionLiteral{
+		Start:         at,
+		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+		Body:          &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, List: list, RightBrace: t.Body.RightBrace},
+		Source:        "() => {}",
+	})
+	var stmts []ast.Statement
+	if returns || len(escapes) > 0 {
+		r := &ast.Identifier{Name: "__courierR", Idx: at}
+		stmts = []ast.Statement{&ast.LexicalDeclaration{Idx: at, Token: token.CONST, List: []*ast.Binding{{Target: r, Initializer: call}}}}
+		for i := range escapes {
+			orig := escaped[i]
+			stmts = append(stmts, &ast.IfStatement{If: at,
+				Test:       &ast.BinaryExpression{Operator: token.STRICT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: branchMark(at, i)},
+				Consequent: &orig})
 		}
 		if returns {
-			list = append(list[:len(list):len(list)], &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: hookFell, Idx: at}})
+			stmts = append(stmts, &ast.IfStatement{If: at,
+				Test:       &ast.BinaryExpression{Operator: token.STRICT_NOT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: &ast.Identifier{Name: hookFell, Idx: at}},
+				Consequent: &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: r.Name, Idx: at}}})
 		}
-		arrow := &ast.ArrowFunctionLiteral{
-			Start:         at,
-			ParameterList: &ast.ParameterList{Opening: at, Closing: at},
-			Body:          &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, List: list, RightBrace: t.Body.RightBrace},
-			Source:        "() => {}",
+	} else {
+		stmts = []ast.Statement{&ast.ExpressionStatement{Expression: call}}
+	}
+	t.Body = &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, RightBrace: t.Body.RightBrace, List: stmts}
+}
+
+// awaitGuard guards the parts of try bodies that await (see guardTries).
+type awaitGuard struct {
+	done map[ast.Node]bool // try statements already guarded, and the blocks made
+}
+
+// list guards a statement list: runs of statements without an await of
+// their own as one guarded block each, the others one by one.
+func (g awaitGuard) list(list []ast.Statement) []ast.Statement {
+	out := make([]ast.Statement, 0, len(list))
+	var run []ast.Statement
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, g.run(run)...)
+			run = nil
 		}
-		call := hookCall(hookTry, at, arrow)
-		var stmts []ast.Statement
-		if returns || len(escapes) > 0 {
-			r := &ast.Identifier{Name: "__courierR", Idx: at}
-			stmts = []ast.Statement{&ast.LexicalDeclaration{Idx: at, Token: token.CONST, List: []*ast.Binding{{Target: r, Initializer: call}}}}
-			for _, br := range escapes {
-				i := marks[br]
-				orig := escaped[i]
-				stmts = append(stmts, &ast.IfStatement{If: at,
-					Test:       &ast.BinaryExpression{Operator: token.STRICT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: branchMark(at, i)},
-					Consequent: &orig})
+	}
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.LexicalDeclaration, *ast.ClassDeclaration, *ast.FunctionDeclaration, *ast.VariableStatement, *ast.EmptyStatement:
+			// Their names must stay in this scope.
+		default:
+			if !g.done[s] && len(ownAwaits(s)) == 0 {
+				run = append(run, s)
+				continue
 			}
-			if returns {
-				stmts = append(stmts, &ast.IfStatement{If: at,
-					Test:       &ast.BinaryExpression{Operator: token.STRICT_NOT_EQUAL, Left: &ast.Identifier{Name: r.Name, Idx: at}, Right: &ast.Identifier{Name: hookFell, Idx: at}},
-					Consequent: &ast.ReturnStatement{Return: at, Argument: &ast.Identifier{Name: r.Name, Idx: at}}})
-			}
-		} else {
-			stmts = []ast.Statement{&ast.ExpressionStatement{Expression: call}}
 		}
-		t.Body = &ast.BlockStatement{LeftBrace: t.Body.LeftBrace, RightBrace: t.Body.RightBrace, List: stmts}
+		flush()
+		out = append(out, g.stmt(s))
+	}
+	flush()
+	return out
+}
+
+// run guards statements that do not await as one try body is guarded.
+func (g awaitGuard) run(run []ast.Statement) []ast.Statement {
+	blk := &ast.BlockStatement{LeftBrace: run[0].Idx0(), List: run, RightBrace: run[len(run)-1].Idx1()}
+	safe, returns, escapes, awaits := arrowSafe(blk)
+	if !safe || len(awaits) > 0 {
+		return run
+	}
+	t := &ast.TryStatement{Body: blk}
+	guardTry(t, returns, escapes)
+	g.done[t.Body] = true
+	return []ast.Statement{t.Body}
+}
+
+// single guards the one statement a branch or loop runs, keeping it one
+// statement.
+func (g awaitGuard) single(s ast.Statement) ast.Statement {
+	if s == nil {
+		return nil
+	}
+	if b, ok := s.(*ast.BlockStatement); ok {
+		b.List = g.list(b.List)
+		return b
+	}
+	out := g.list([]ast.Statement{s})
+	if len(out) == 1 {
+		return out[0]
+	}
+	return &ast.BlockStatement{LeftBrace: s.Idx0(), List: out, RightBrace: s.Idx1()}
+}
+
+// stmt guards the parts of a statement that awaits or declares names.
+func (g awaitGuard) stmt(s ast.Statement) ast.Statement {
+	if g.done[s] {
+		return s
+	}
+	switch x := s.(type) {
+	case *ast.LexicalDeclaration:
+		g.bindings(x.List)
+	case *ast.VariableStatement:
+		g.bindings(x.List)
+	case *ast.ExpressionStatement:
+		switch e := x.Expression.(type) {
+		case *ast.AwaitExpression:
+			e.Argument = g.expr(e.Argument)
+		case *ast.AssignExpression:
+			if a, ok := e.Right.(*ast.AwaitExpression); ok {
+				a.Argument = g.expr(a.Argument)
+			}
+		}
+	case *ast.ReturnStatement:
+		if a, ok := x.Argument.(*ast.AwaitExpression); ok {
+			a.Argument = g.expr(a.Argument)
+		}
+	case *ast.BlockStatement:
+		x.List = g.list(x.List)
+	case *ast.IfStatement:
+		x.Test = g.expr(x.Test)
+		x.Consequent = g.single(x.Consequent)
+		x.Alternate = g.single(x.Alternate)
+	case *ast.ForStatement:
+		x.Body = g.single(x.Body)
+	case *ast.ForOfStatement:
+		x.Body = g.single(x.Body)
+	case *ast.ForInStatement:
+		x.Body = g.single(x.Body)
+	case *ast.WhileStatement:
+		x.Body = g.single(x.Body)
+	case *ast.DoWhileStatement:
+		x.Body = g.single(x.Body)
+	case *ast.LabelledStatement:
+		// The label stays on the statement it names.
+		x.Statement = g.stmt(x.Statement)
+	case *ast.SwitchStatement:
+		for _, c := range x.Body {
+			c.Consequent = g.list(c.Consequent)
+		}
+	case *ast.TryStatement:
+		if x.Body != nil {
+			x.Body.List = g.list(x.Body.List)
+		}
+		if x.Catch != nil && x.Catch.Body != nil {
+			x.Catch.Body.List = g.list(x.Catch.Body.List)
+		}
+		if x.Finally != nil {
+			x.Finally.List = g.list(x.Finally.List)
+		}
+	}
+	return s
+}
+
+func (g awaitGuard) bindings(list []*ast.Binding) {
+	for _, b := range list {
+		if a, ok := b.Initializer.(*ast.AwaitExpression); ok {
+			a.Argument = g.expr(a.Argument)
+		} else if b.Initializer != nil {
+			b.Initializer = g.expr(b.Initializer)
+		}
+	}
+}
+
+// expr runs an expression that does not await in a guarded arrow; others
+// stay as written.
+func (g awaitGuard) expr(e ast.Expression) ast.Expression {
+	if e == nil {
+		return nil
+	}
+	blk := &ast.BlockStatement{List: []ast.Statement{&ast.ExpressionStatement{Expression: e}}}
+	if safe, _, _, awaits := arrowSafe(blk); !safe || len(awaits) > 0 {
+		return e
+	}
+	at := e.Idx0()
+	return hookCall(hookTry, at, &ast.ArrowFunctionLiteral{
+		Start:         at,
+		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+		Body:          &ast.ExpressionBody{Expression: e},
+		Source:        "() => {}",
 	})
 }
 
+// ownAwaits lists the await expressions of n outside nested functions.
+func ownAwaits(n ast.Node) []*ast.AwaitExpression {
+	_, _, _, awaits := arrowSafe(&ast.BlockStatement{List: []ast.Statement{stmtOf(n)}})
+	return awaits
+}
+
+func stmtOf(n ast.Node) ast.Statement {
+	if s, ok := n.(ast.Statement); ok {
+		return s
+	}
+	return &ast.ExpressionStatement{Expression: n.(ast.Expression)}
+}
+
 // arrowSafe reports whether block behaves the same as the body of an arrow
-// function once its escaping break and continue statements (listed in
-// escapes: those that leave the block) are turned into returns, and
-// whether it returns.
-func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.BranchStatement) {
+// function (awaits aside: they are listed) once its escaping break and continue statements (listed in
+// escapes: those that leave the block) are turned into returns, whether it
+// returns, and its own await expressions.
+func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.BranchStatement, awaits []*ast.AwaitExpression) {
 	// Nodes inside nested functions belong to them; unlabelled break and
 	// continue inside a nested loop or switch stay inside the block.
 	// innerFn holds those of non-arrow functions, which have their own
@@ -236,7 +426,9 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.Br
 		switch x := n.(type) {
 		case *ast.ReturnStatement:
 			returns = true
-		case *ast.YieldExpression, *ast.AwaitExpression, *ast.VariableStatement,
+		case *ast.AwaitExpression:
+			awaits = append(awaits, x)
+		case *ast.YieldExpression, *ast.VariableStatement,
 			*ast.FunctionDeclaration, *ast.ForLoopInitializerVarDeclList, *ast.ForIntoVar:
 			safe = false
 		case *ast.BranchStatement:
@@ -252,7 +444,7 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.Br
 	if len(escapes) > maxBranchMarks {
 		safe = false
 	}
-	return safe, returns, escapes
+	return safe, returns, escapes, awaits
 }
 
 // installCatchHooks defines the hooks on the global object, hidden from
@@ -388,7 +580,10 @@ const maxBranchMarks = 16
 
 const hookBranch = "__courierBranch" // the marks: maxBranchMarks distinct objects
 
-var stmtType = reflect.TypeOf((*ast.Statement)(nil)).Elem()
+var (
+	stmtType = reflect.TypeOf((*ast.Statement)(nil)).Elem()
+	exprType = reflect.TypeOf((*ast.Expression)(nil)).Elem()
+)
 
 // branchMark is the expression __courierBranch[i].
 func branchMark(at file.Idx, i int) ast.Expression {

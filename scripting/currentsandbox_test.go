@@ -382,3 +382,111 @@ pm.test([Promise.try.name, Promise.try.length, g.next.name, g.return.name, g.thr
 		t.Errorf("tests = %+v, want one named %q", r.Tests, "try,1,next,return,throw")
 	}
 }
+
+// A stack overflow after an await inside a try body is the RangeError that
+// try catches, and the script goes on; bodies that await keep their
+// meaning (returns, break out of a loop, nested tries, finally, this,
+// the order of interleaved awaits). Each want line is what Postman CLI
+// 1.34.0 printed for the same line.
+func TestTryBodiesThatAwaitCatchOverflowAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function out(v) { pm.test(String(v), () => {}); }" + "\n" + `
+function deep(n) { return deep(n + 1) + 1; }
+const tick = v => new Promise(r => setTimeout(() => r(v), 1));
+(async () => {
+  try { await tick(1); deep(0); out('not reached'); } catch (e) { out('a ' + e.name + ': ' + e.message); }
+  try { const v = await tick(2); out('v ' + v); deep(v); } catch (e) { out('b ' + e.name); }
+  let log = [];
+  for (const i of [1, 2, 3]) { try { await tick(i); if (i === 2) { deep(0); } log.push(i); } catch (e) { log.push(e.name); continue; } }
+  out('c ' + log.join());
+  const f = async (x) => { try { await null; if (x) return 'early ' + x; deep(0); } catch (e) { return 'caught ' + e.name; } finally { log.push('fin' + x); } return 'end'; };
+  out('d ' + await f(1) + ' | ' + await f(0) + ' | ' + log.slice(-2).join());
+  try { try { await tick(0); deep(0); } catch (e) { out('e inner ' + e.name); throw new Error('rethrown'); } } catch (e) { out('e outer ' + e.message); }
+  try { await tick(0); try { deep(0); } finally { out('f finally ran'); } } catch (e) { out('f outer ' + e.name); }
+  const obj = { n: 5, async m() { try { await tick(0); return this.n + [1, 2].map(x => this.n * x).join(); } catch (e) { return 'x'; } } };
+  out('g ' + await obj.m());
+  try { await Promise.reject(new Error('plain')); } catch (e) { out('h ' + e.message); }
+  const r = await (async () => { try { return tick('returned promise'); } catch (e) { return 'no'; } })();
+  out('i ' + r);
+  const order = [];
+  const p1 = (async () => { try { order.push('p1a'); await null; order.push('p1b'); await null; order.push('p1c'); } catch (e) {} })();
+  const p2 = (async () => { order.push('p2a'); await null; order.push('p2b'); await null; order.push('p2c'); await null; order.push('p2d'); })();
+  await Promise.all([p1, p2]);
+  out('j ' + order.join());
+  outer: for (let i = 0; i < 3; i++) { try { await tick(i); if (i === 1) break outer; out('k ' + i); } catch (e) {} }
+  try { let n = 0; while (true) { n++; await null; if (n === 3) { deep(0); } } } catch (e) { out('l ' + e.name); }
+  try { await tick(0); JSON.parse('{'); } catch (e) { out('m ' + e.name); }
+  try { await new Promise((res) => setTimeout(res, 1)); (function r() { r(); })(); } catch (e) { out('n ' + (e instanceof RangeError)); }
+  out('after all');
+})();`
+	want := []string{
+		"a RangeError: Maximum call stack size exceeded",
+		"v 2",
+		"b RangeError",
+		"c 1,RangeError,3",
+		"d early 1 | caught RangeError | fin1,fin0",
+		"e inner RangeError",
+		"e outer rethrown",
+		"f finally ran",
+		"f outer RangeError",
+		"g 55,10",
+		"h plain",
+		"i returned promise",
+		"j p1a,p2a,p1b,p2b,p1c,p2c,p2d",
+		"k 0",
+		"l RangeError",
+		"m JSONError",
+		"n true",
+		"after all",
+	}
+	checkTestNames(t, src, want)
+}
+
+// Try bodies that await keep their meaning once guarded: declarations
+// (destructured, awaited, a class) seen by what follows, a var seen after
+// the try, arguments, labelled continue and break, switch, if, do-while,
+// throws, nested finally blocks, a return from a loop; an overflow after
+// the await in any of them is caught. Each want line is what Postman CLI
+// 1.34.0 printed for the same line.
+func TestTryBodiesThatAwaitKeepTheirMeaningAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function out(v) { pm.test(String(v), () => {}); }" + "\n" + `
+function deep(n) { return deep(n + 1) + 1; }
+(async function () {
+  try { const a = 1; let b = await Promise.resolve(a + 1); const [c, d] = [b * 2, await 4]; class K { v() { return c + d; } } out('decl ' + a + b + c + d + new K().v()); } catch (e) { out('no'); }
+  try { var hoisted = await 'var'; } catch (e) {} out('var ' + hoisted);
+  try { out('args ' + arguments.length + await 1); } catch (e) { out('no'); }
+  const seen = [];
+  outer: for (const i of [1, 2, 3]) { for (const j of [1, 2]) { try { await null; if (j === 2) continue outer; if (i === 3) break outer; seen.push(i + '' + j); } catch (e) {} } }
+  out('labels ' + seen.join());
+  for (const k of ['a', 'b', 'c']) { try { switch (await k) { case 'a': seen.push('A'); break; case 'b': deep(0); default: seen.push('D'); } } catch (e) { seen.push(e.name); } }
+  out('switch ' + seen.slice(-3).join());
+  try { if (await true) { deep(0); } else { out('no'); } } catch (e) { out('if ' + e.name); }
+  try { let n = 0; do { n += await 1; } while (n < 3); out('do ' + n); deep(0); } catch (e) { out('do ' + e.name); }
+  try { const r = await new Promise(res => setTimeout(() => res({ items: [1, [2, [3]]] }), 1)); const flat = (x) => Array.isArray(x) ? x.flatMap(flat) : [x]; out('flat ' + flat(r.items).join()); const loop = (x) => loop({ x }); loop(r); } catch (e) { out('flat ' + e.name + ': ' + e.message); }
+  try { await null; throw new TypeError('own'); } catch (e) { out('throw ' + e.name + ' ' + e.message); }
+  try { await null; null.x; } catch (e) { out('read ' + e.message); }
+  let fin = '';
+  try { try { await null; deep(0); } finally { fin += 'f1'; } } catch (e) { fin += e.name; } finally { fin += 'f2'; }
+  out('fin ' + fin);
+  const res = await (async () => { for (let i = 0; ; i++) { try { await null; if (i === 2) return 'ret' + i; } catch (e) {} } })();
+  out(res);
+})();`
+	want := []string{
+		"decl 12448",
+		"var var",
+		"args 01",
+		"labels 11,21",
+		"switch A,RangeError,D",
+		"if RangeError",
+		"do 3",
+		"do RangeError",
+		"flat 1,2,3",
+		"flat RangeError: Maximum call stack size exceeded",
+		"throw TypeError own",
+		"read Cannot read properties of null (reading 'x')",
+		"fin f1RangeErrorf2",
+		"ret2",
+	}
+	checkTestNames(t, src, want)
+}
