@@ -3,7 +3,9 @@ package pingone
 import (
 	"crypto/x509"
 	"encoding/pem"
+	"math/big"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -60,4 +62,43 @@ func TestIssueCertificate(t *testing.T) {
 		})
 	}
 	assert.NotEqual(t, hostsCA, loopCA)
+}
+
+// The templates add localhost to the names given without writing into the
+// caller's slice (hostsCertificate passes Hosts(), the CA its domains),
+// and both certificates live from an hour back to a day ahead.
+func TestCertificateTemplates(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 12, 5, 8, 0, 0, 0, time.UTC)
+	serial := big.NewInt(7)
+	tests := []struct {
+		names       []string
+		wantDNS     []string
+		wantSubject string
+	}{
+		{nil, []string{"localhost"}, "localhost"},
+		{[]string{"auth.pingone.com", "api.pingone.eu"}, []string{"auth.pingone.com", "api.pingone.eu", "localhost"}, "auth.pingone.com"},
+	}
+	for _, tt := range tests {
+		in := make([]string, len(tt.names), len(tt.names)+1) // room to append in place
+		copy(in, tt.names)
+		leaf := serverTemplate(in, serial, now)
+		assert.Equal(t, tt.wantDNS, leaf.DNSNames)
+		assert.Equal(t, tt.wantSubject, leaf.Subject.CommonName)
+		assert.Equal(t, []string{"127.0.0.1", "::1"}, []string{leaf.IPAddresses[0].String(), leaf.IPAddresses[1].String()})
+		assert.Equal(t, []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, leaf.ExtKeyUsage)
+		assert.False(t, leaf.IsCA)
+		assert.Equal(t, now.Add(-time.Hour), leaf.NotBefore)
+		assert.Equal(t, now.Add(24*time.Hour), leaf.NotAfter)
+
+		ca := authorityTemplate("test CA", in, serial, now)
+		assert.Equal(t, tt.wantDNS, ca.PermittedDNSDomains)
+		assert.True(t, ca.IsCA && ca.MaxPathLenZero && ca.PermittedDNSDomainsCritical)
+		assert.Equal(t, "test CA", ca.Subject.CommonName)
+		assert.Equal(t, leaf.NotBefore, ca.NotBefore)
+		assert.Equal(t, leaf.NotAfter, ca.NotAfter)
+
+		assert.Equal(t, append([]string{}, tt.names...), in, "the caller's names were changed")
+		assert.Empty(t, in[:cap(in)][len(in)], "a template appended into the caller's array")
+	}
 }
