@@ -120,87 +120,145 @@ func replaceNodes(v reflect.Value, iface reflect.Type, fn func(any) any) {
 // rewrite does not cover (then it compiles, or fails, as written).
 func translateRegExp(pattern, flags string) (string, string, bool) {
 	if strings.Contains(pattern, "(?") {
-		p, changed, ok := expandModifiers(pattern)
-		if !ok {
-			return "", "", false
-		}
-		if changed {
-			if q, f, ok := translateRegExp(p, flags); ok {
-				return q, f, true
-			}
-			return p, flags, true
+		if p, f, done, ok := translateModifierGroups(pattern, flags); done {
+			return p, f, ok
 		}
 	}
 	unicodeSets := strings.Contains(flags, "v")
-	if !unicodeSets && !strings.Contains(flags, "u") {
+	if !needsClassRewrite(pattern, flags, unicodeSets) {
 		return "", "", false
 	}
-	if !unicodeSets && !strings.Contains(pattern, `\p{`) && !strings.Contains(pattern, `\P{`) {
+	out, ok := rewriteClasses([]rune(pattern), unicodeSets)
+	if !ok {
 		return "", "", false
-	}
-	var b strings.Builder
-	inClass := false
-	rs := []rune(pattern)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch {
-		case c == '\\' && i+2 < len(rs) && (rs[i+1] == 'p' || rs[i+1] == 'P') && rs[i+2] == '{':
-			end := i + 3
-			for end < len(rs) && rs[end] != '}' {
-				end++
-			}
-			if end >= len(rs) {
-				return "", "", false
-			}
-			ranges, ok := propertyRanges(string(rs[i+3 : end]))
-			if !ok {
-				return "", "", false
-			}
-			neg := rs[i+1] == 'P'
-			switch {
-			case inClass && neg:
-				b.WriteString(classRanges(complement(ranges)))
-			case inClass:
-				b.WriteString(classRanges(ranges))
-			case neg:
-				b.WriteString("[^" + classRanges(ranges) + "]")
-			default:
-				b.WriteString("[" + classRanges(ranges) + "]")
-			}
-			i = end
-		case c == '\\' && i+1 < len(rs):
-			if unicodeSets && rs[i+1] == 'q' {
-				return "", "", false // \q{…} strings
-			}
-			b.WriteRune(c)
-			b.WriteRune(rs[i+1])
-			i++
-		case c == '[' && !inClass && unicodeSets:
-			// A /v class (nested classes, --, &&) is computed here.
-			ranges, next, ok := vClass(rs, i)
-			if !ok {
-				return "", "", false
-			}
-			b.WriteString("[" + classRanges(ranges) + "]")
-			i = next - 1
-		case c == '[' && !inClass:
-			inClass = true
-			b.WriteRune(c)
-			if i+1 < len(rs) && rs[i+1] == '^' {
-				b.WriteRune('^')
-				i++
-			}
-		case c == ']' && inClass:
-			inClass = false
-			b.WriteRune(c)
-		default:
-			b.WriteRune(c)
-		}
 	}
 	if unicodeSets {
 		flags = strings.Replace(flags, "v", "u", 1)
 	}
-	return b.String(), flags, true
+	return out, flags, true
+}
+
+// translateModifierGroups expands (?i:…) groups, then translates what is
+// left. done is false when the pattern has no modifier group to expand.
+func translateModifierGroups(pattern, flags string) (p, f string, done, ok bool) {
+	expanded, changed, ok := expandModifiers(pattern)
+	switch {
+	case !ok:
+		return "", "", true, false
+	case !changed:
+		return "", "", false, false
+	}
+	if q, f, ok := translateRegExp(expanded, flags); ok {
+		return q, f, true, true
+	}
+	return expanded, flags, true, true
+}
+
+// needsClassRewrite: /v patterns always (their classes are computed),
+// /u patterns with property escapes; nothing else.
+func needsClassRewrite(pattern, flags string, unicodeSets bool) bool {
+	if unicodeSets {
+		return true
+	}
+	return strings.Contains(flags, "u") && (strings.Contains(pattern, `\p{`) || strings.Contains(pattern, `\P{`))
+}
+
+// classRewriter copies a pattern, replacing property escapes by the
+// classes they stand for and, under /v, computing each class.
+type classRewriter struct {
+	rs          []rune
+	b           strings.Builder
+	inClass     bool
+	unicodeSets bool
+}
+
+func rewriteClasses(rs []rune, unicodeSets bool) (string, bool) {
+	w := &classRewriter{rs: rs, unicodeSets: unicodeSets}
+	for i := 0; i < len(rs); {
+		next, ok := w.step(i)
+		if !ok {
+			return "", false
+		}
+		i = next
+	}
+	return w.b.String(), true
+}
+
+// step copies or rewrites what starts at rs[i] and returns where the next
+// step starts.
+func (w *classRewriter) step(i int) (int, bool) {
+	rs, c := w.rs, w.rs[i]
+	switch {
+	case isPropertyEscape(rs, i):
+		return w.property(i)
+	case c == '\\' && i+1 < len(rs):
+		if w.unicodeSets && rs[i+1] == 'q' {
+			return 0, false // \q{…} strings
+		}
+		w.b.WriteString(string(rs[i : i+2]))
+		return i + 2, true
+	case c == '[' && !w.inClass && w.unicodeSets:
+		// A /v class (nested classes, --, &&) is computed here.
+		ranges, next, ok := vClass(rs, i)
+		if !ok {
+			return 0, false
+		}
+		w.b.WriteString("[" + classRanges(ranges) + "]")
+		return next, true
+	case c == '[' && !w.inClass:
+		w.inClass = true
+		if i+1 < len(rs) && rs[i+1] == '^' {
+			w.b.WriteString("[^")
+			return i + 2, true
+		}
+	case c == ']' && w.inClass:
+		w.inClass = false
+	}
+	w.b.WriteRune(c)
+	return i + 1, true
+}
+
+// property writes the property escape at rs[i] as class members (inside a
+// class) or as a class of its own.
+func (w *classRewriter) property(i int) (int, bool) {
+	end := bracedEnd(w.rs, i+2)
+	if end < 0 {
+		return 0, false
+	}
+	ranges, ok := propertyRanges(string(w.rs[i+3 : end]))
+	if !ok {
+		return 0, false
+	}
+	neg := w.rs[i+1] == 'P'
+	switch {
+	case w.inClass && neg:
+		w.b.WriteString(classRanges(complement(ranges)))
+	case w.inClass:
+		w.b.WriteString(classRanges(ranges))
+	case neg:
+		w.b.WriteString("[^" + classRanges(ranges) + "]")
+	default:
+		w.b.WriteString("[" + classRanges(ranges) + "]")
+	}
+	return end + 1, true
+}
+
+// isPropertyEscape reports whether rs[i:] starts \p{ or \P{.
+func isPropertyEscape(rs []rune, i int) bool {
+	return rs[i] == '\\' && i+2 < len(rs) && (rs[i+1] == 'p' || rs[i+1] == 'P') && rs[i+2] == '{'
+}
+
+// bracedEnd returns the index of the '}' closing the '{' at rs[open], or -1.
+func bracedEnd(rs []rune, open int) int {
+	if open >= len(rs) || rs[open] != '{' {
+		return -1
+	}
+	for end := open + 1; end < len(rs); end++ {
+		if rs[end] == '}' {
+			return end
+		}
+	}
+	return -1
 }
 
 type runeRange struct{ lo, hi rune }
@@ -229,49 +287,77 @@ func propertyRanges(name string) ([]runeRange, bool) {
 	key, val, hasVal := strings.Cut(name, "=")
 	var tables []*unicode.RangeTable
 	switch {
-	case hasVal && (key == "General_Category" || key == "gc"):
-		if long, ok := generalCategories[val]; ok {
-			val = long
+	case !hasVal:
+		if rs, ok := fixedProperty(key); ok {
+			return rs, true
 		}
-		if t, ok := categoryTable(val); ok {
-			tables = append(tables, t)
-		}
-	case hasVal && (key == "Script" || key == "sc" || key == "Script_Extensions" || key == "scx"):
-		if long, ok := scriptAliases[val]; ok {
-			val = long
-		}
-		if t, ok := unicode.Scripts[val]; ok {
-			tables = append(tables, t)
-		}
-	case hasVal:
-	default:
-		if long, ok := generalCategories[key]; ok {
-			key = long
-		}
-		if t, ok := categoryTable(key); ok {
-			tables = append(tables, t)
-			break
-		}
-		switch key {
-		case "Any":
-			return []runeRange{{0, unicode.MaxRune}}, true
-		case "ASCII":
-			return []runeRange{{0, 0x7f}}, true
-		case "Alphabetic", "Alpha":
-			tables = append(tables, unicode.L, unicode.Nl, unicode.Other_Alphabetic)
-		case "Lowercase", "Lower":
-			tables = append(tables, unicode.Ll, unicode.Other_Lowercase)
-		case "Uppercase", "Upper":
-			tables = append(tables, unicode.Lu, unicode.Other_Uppercase)
-		default:
-			if t, ok := unicode.Properties[key]; ok {
-				tables = append(tables, t)
-			}
-		}
+		tables = loneProperty(key)
+	case key == "General_Category" || key == "gc":
+		tables = categoryTables(val)
+	case key == "Script" || key == "sc" || key == "Script_Extensions" || key == "scx":
+		tables = scriptTables(val)
 	}
 	if len(tables) == 0 {
 		return nil, false
 	}
+	return tableRanges(tables), true
+}
+
+// fixedProperty: the properties that are one range.
+func fixedProperty(name string) ([]runeRange, bool) {
+	switch name {
+	case "Any":
+		return []runeRange{{0, unicode.MaxRune}}, true
+	case "ASCII":
+		return []runeRange{{0, 0x7f}}, true
+	}
+	return nil, false
+}
+
+// loneProperty resolves \p{Name}: a General_Category value or a binary
+// property.
+func loneProperty(name string) []*unicode.RangeTable {
+	if t := categoryTables(name); t != nil {
+		return t
+	}
+	switch name {
+	case "Alphabetic", "Alpha":
+		return []*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_Alphabetic}
+	case "Lowercase", "Lower":
+		return []*unicode.RangeTable{unicode.Ll, unicode.Other_Lowercase}
+	case "Uppercase", "Upper":
+		return []*unicode.RangeTable{unicode.Lu, unicode.Other_Uppercase}
+	}
+	if t, ok := unicode.Properties[name]; ok {
+		return []*unicode.RangeTable{t}
+	}
+	return nil
+}
+
+// categoryTables resolves a General_Category value, long or short.
+func categoryTables(name string) []*unicode.RangeTable {
+	if short, ok := generalCategories[name]; ok {
+		name = short
+	}
+	if t, ok := categoryTable(name); ok {
+		return []*unicode.RangeTable{t}
+	}
+	return nil
+}
+
+// scriptTables resolves a Script value, long or four-letter.
+func scriptTables(name string) []*unicode.RangeTable {
+	if long, ok := scriptAliases[name]; ok {
+		name = long
+	}
+	if t, ok := unicode.Scripts[name]; ok {
+		return []*unicode.RangeTable{t}
+	}
+	return nil
+}
+
+// tableRanges is the union of tables as sorted, merged ranges.
+func tableRanges(tables []*unicode.RangeTable) []runeRange {
 	var rs []runeRange
 	for _, t := range tables {
 		for _, r := range t.R16 {
@@ -281,7 +367,7 @@ func propertyRanges(name string) ([]runeRange, bool) {
 			rs = appendStrided(rs, rune(r.Lo), rune(r.Hi), rune(r.Stride))
 		}
 	}
-	return mergeRanges(rs), true
+	return mergeRanges(rs)
 }
 
 func categoryTable(name string) (*unicode.RangeTable, bool) {
@@ -345,6 +431,15 @@ func classRanges(rs []runeRange) string {
 	return b.String()
 }
 
+// setOp is how a /v class operand joins what comes before it.
+type setOp byte
+
+const (
+	setUnion        setOp = 0
+	setDifference   setOp = '-'
+	setIntersection setOp = '&'
+)
+
 // vClass reads the /v class starting at rs[i] == '[' (members, ranges,
 // property escapes, nested classes, and -- or && between operands) and
 // returns the code points it matches and the index after its ']'.
@@ -355,49 +450,18 @@ func vClass(rs []rune, i int) ([]runeRange, int, bool) {
 		i++
 	}
 	var acc []runeRange
-	op := byte(0) // 0 union, '-' difference, '&' intersection
+	op := setUnion
 	first := true
 	for i < len(rs) && rs[i] != ']' {
-		var operand []runeRange
-		switch {
-		case rs[i] == '-' && i+1 < len(rs) && rs[i+1] == '-':
-			op, i = '-', i+2
+		if o, ok := vClassOperator(rs, i); ok {
+			op, i = o, i+2
 			continue
-		case rs[i] == '&' && i+1 < len(rs) && rs[i+1] == '&':
-			op, i = '&', i+2
-			continue
-		case rs[i] == '[':
-			sub, next, ok := vClass(rs, i)
-			if !ok {
-				return nil, 0, false
-			}
-			operand, i = sub, next
-		default:
-			lo, next, set, ok := classAtom(rs, i)
-			if !ok {
-				return nil, 0, false
-			}
-			i = next
-			if set != nil {
-				operand = set
-			} else if i+1 < len(rs) && rs[i] == '-' && rs[i+1] != '-' && rs[i+1] != ']' {
-				hi, next2, set2, ok := classAtom(rs, i+1)
-				if !ok || set2 != nil || hi < lo {
-					return nil, 0, false
-				}
-				operand, i = []runeRange{{lo, hi}}, next2
-			} else {
-				operand = []runeRange{{lo, lo}}
-			}
 		}
-		switch {
-		case first || op == 0:
-			acc = mergeRanges(append(acc, operand...))
-		case op == '-':
-			acc = intersect(acc, complement(mergeRanges(operand)))
-		case op == '&':
-			acc = intersect(acc, mergeRanges(operand))
+		operand, next, ok := vClassOperand(rs, i)
+		if !ok {
+			return nil, 0, false
 		}
+		acc, i = applySetOp(acc, operand, op, first), next
 		first = false
 	}
 	if i >= len(rs) {
@@ -409,6 +473,57 @@ func vClass(rs []rune, i int) ([]runeRange, int, bool) {
 	return acc, i + 1, true
 }
 
+// vClassOperator reads -- or && at rs[i].
+func vClassOperator(rs []rune, i int) (setOp, bool) {
+	if i+1 >= len(rs) || rs[i+1] != rs[i] {
+		return 0, false
+	}
+	switch rs[i] {
+	case '-':
+		return setDifference, true
+	case '&':
+		return setIntersection, true
+	}
+	return 0, false
+}
+
+// vClassOperand reads one operand of a /v class at rs[i]: a nested class,
+// a class escape standing for a set, a range or a single character.
+func vClassOperand(rs []rune, i int) ([]runeRange, int, bool) {
+	if rs[i] == '[' {
+		return vClass(rs, i)
+	}
+	lo, next, set, ok := classAtom(rs, i)
+	switch {
+	case !ok:
+		return nil, 0, false
+	case set != nil:
+		return set, next, true
+	case next+1 < len(rs) && rs[next] == '-' && rs[next+1] != '-' && rs[next+1] != ']':
+		hi, end, set2, ok := classAtom(rs, next+1)
+		if !ok || set2 != nil || hi < lo {
+			return nil, 0, false
+		}
+		return []runeRange{{lo, hi}}, end, true
+	}
+	return []runeRange{{lo, lo}}, next, true
+}
+
+// applySetOp joins operand to acc; the first operand starts the set.
+func applySetOp(acc, operand []runeRange, op setOp, first bool) []runeRange {
+	switch {
+	case first || op == setUnion:
+		return mergeRanges(append(acc, operand...))
+	case op == setDifference:
+		return intersect(acc, complement(mergeRanges(operand)))
+	default:
+		return intersect(acc, mergeRanges(operand))
+	}
+}
+
+// controlEscapes are the class escapes that stand for one character.
+var controlEscapes = map[rune]rune{'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v'}
+
 // classAtom reads one class member at rs[i]: a character (set nil) or a
 // class escape standing for a set (\p{…}, \d, \w, \s and negations).
 func classAtom(rs []rune, i int) (rune, int, []runeRange, bool) {
@@ -419,77 +534,86 @@ func classAtom(rs []rune, i int) (rune, int, []runeRange, bool) {
 		return 0, 0, nil, false
 	}
 	c := rs[i+1]
+	if ch, ok := controlEscapes[c]; ok {
+		return ch, i + 2, nil, true
+	}
 	switch c {
 	case 'p', 'P':
-		end := i + 3
-		for end < len(rs) && rs[end] != '}' {
-			end++
-		}
-		if i+2 >= len(rs) || rs[i+2] != '{' || end >= len(rs) {
-			return 0, 0, nil, false
-		}
-		set, ok := propertyRanges(string(rs[i+3 : end]))
-		if !ok {
-			return 0, 0, nil, false
-		}
-		if c == 'P' {
-			set = complement(set)
-		}
-		return 0, end + 1, set, true
+		set, next, ok := propertyAtom(rs, i)
+		return 0, next, set, ok
 	case 'd', 'D', 'w', 'W', 's', 'S':
-		var set []runeRange
-		switch c {
-		case 'd', 'D':
-			set = []runeRange{{'0', '9'}}
-		case 'w', 'W':
-			set = []runeRange{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}
-		default:
-			set, _ = propertyRanges("White_Space")
-			set = mergeRanges(append(set, runeRange{0xfeff, 0xfeff}))
-		}
-		if c == 'D' || c == 'W' || c == 'S' {
-			set = complement(set)
-		}
-		return 0, i + 2, set, true
-	case 'n':
-		return '\n', i + 2, nil, true
-	case 't':
-		return '\t', i + 2, nil, true
-	case 'r':
-		return '\r', i + 2, nil, true
-	case 'f':
-		return '\f', i + 2, nil, true
-	case 'v':
-		return '\v', i + 2, nil, true
+		return 0, i + 2, classEscapeSet(c), true
 	case 'u':
-		if i+2 < len(rs) && rs[i+2] == '{' {
-			end := i + 3
-			for end < len(rs) && rs[end] != '}' {
-				end++
-			}
-			n, err := strconv.ParseUint(string(rs[i+3:min(end, len(rs))]), 16, 32)
-			if end >= len(rs) || err != nil {
-				return 0, 0, nil, false
-			}
-			return rune(n), end + 1, nil, true
-		}
-		if i+6 <= len(rs) {
-			if n, err := strconv.ParseUint(string(rs[i+2:i+6]), 16, 32); err == nil {
-				return rune(n), i + 6, nil, true
-			}
-		}
-		return 0, 0, nil, false
+		return unicodeEscape(rs, i)
 	case 'x':
-		if i+4 <= len(rs) {
-			if n, err := strconv.ParseUint(string(rs[i+2:i+4]), 16, 32); err == nil {
-				return rune(n), i + 4, nil, true
-			}
-		}
-		return 0, 0, nil, false
+		return hexEscape(rs, i, 2)
 	case 'q', 'b', 'B', 'c', 'k':
 		return 0, 0, nil, false
 	}
 	return c, i + 2, nil, true // an escaped punctuator
+}
+
+// propertyAtom reads \p{…} or \P{…} at rs[i] inside a /v class.
+func propertyAtom(rs []rune, i int) ([]runeRange, int, bool) {
+	end := bracedEnd(rs, i+2)
+	if end < 0 {
+		return nil, 0, false
+	}
+	set, ok := propertyRanges(string(rs[i+3 : end]))
+	if !ok {
+		return nil, 0, false
+	}
+	if rs[i+1] == 'P' {
+		set = complement(set)
+	}
+	return set, end + 1, true
+}
+
+// classEscapeSet is the set \d, \w, \s or a negation of one stands for.
+func classEscapeSet(c rune) []runeRange {
+	var set []runeRange
+	switch c {
+	case 'd', 'D':
+		set = []runeRange{{'0', '9'}}
+	case 'w', 'W':
+		set = []runeRange{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}
+	default:
+		set, _ = propertyRanges("White_Space")
+		set = mergeRanges(append(set, runeRange{0xfeff, 0xfeff}))
+	}
+	if unicode.IsUpper(c) {
+		set = complement(set)
+	}
+	return set
+}
+
+// unicodeEscape reads \u{…} or \uXXXX at rs[i].
+func unicodeEscape(rs []rune, i int) (rune, int, []runeRange, bool) {
+	if i+2 < len(rs) && rs[i+2] == '{' {
+		end := bracedEnd(rs, i+2)
+		if end < 0 {
+			return 0, 0, nil, false
+		}
+		n, err := strconv.ParseUint(string(rs[i+3:end]), 16, 32)
+		if err != nil {
+			return 0, 0, nil, false
+		}
+		return rune(n), end + 1, nil, true
+	}
+	return hexEscape(rs, i, 4)
+}
+
+// hexEscape reads \x or \u at rs[i] followed by digits hex digits.
+func hexEscape(rs []rune, i, digits int) (rune, int, []runeRange, bool) {
+	end := i + 2 + digits
+	if end > len(rs) {
+		return 0, 0, nil, false
+	}
+	n, err := strconv.ParseUint(string(rs[i+2:end]), 16, 32)
+	if err != nil {
+		return 0, 0, nil, false
+	}
+	return rune(n), end, nil, true
 }
 
 func intersect(a, b []runeRange) []runeRange {
@@ -512,66 +636,94 @@ func intersect(a, b []runeRange) []runeRange {
 // (?:X) with every letter of X matching both cases ([aA]). Other modifier
 // groups ((?m:, (?s:, (?-i:) are not rewritten: ok is false.
 func expandModifiers(pattern string) (string, bool, bool) {
-	rs := []rune(pattern)
-	var b strings.Builder
-	changed := false
-	// depth of (?i: groups we are inside, and each open group's kind
-	var stack []bool
-	fold := 0
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch {
-		case c == '\\' && i+1 < len(rs):
-			b.WriteRune(c)
-			b.WriteRune(rs[i+1])
-			i++
-		case c == '[':
-			// A class: under (?i:, its members again in the other case.
-			j := i + 1
-			if j < len(rs) && rs[j] == '^' {
-				j++
-			}
-			for j < len(rs) && rs[j] != ']' {
-				if rs[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			if j >= len(rs) {
-				return "", false, false
-			}
-			body := string(rs[i+1 : j])
-			if fold > 0 {
-				body += swapCase(strings.TrimPrefix(body, "^"))
-			}
-			b.WriteString("[" + body + "]")
-			i = j
-		case c == '(' && strings.HasPrefix(string(rs[i:min(i+4, len(rs))]), "(?i:"):
-			stack = append(stack, true)
-			fold++
-			changed = true
-			b.WriteString("(?:")
-			i += 3
-		case c == '(' && i+2 < len(rs) && rs[i+1] == '?' && (rs[i+2] == '-' || rs[i+2] == 'm' || rs[i+2] == 's' || rs[i+2] == 'i'):
+	x := &modifierExpander{rs: []rune(pattern)}
+	for i := 0; i < len(x.rs); {
+		next, ok := x.step(i)
+		if !ok {
 			return "", false, false
-		case c == '(':
-			stack = append(stack, false)
-			b.WriteRune(c)
-		case c == ')':
-			if n := len(stack); n > 0 {
-				if stack[n-1] {
-					fold--
-				}
-				stack = stack[:n-1]
-			}
-			b.WriteRune(c)
-		case fold > 0 && unicode.ToUpper(c) != unicode.ToLower(c):
-			b.WriteString("[" + string(unicode.ToLower(c)) + string(unicode.ToUpper(c)) + "]")
-		default:
-			b.WriteRune(c)
 		}
+		i = next
 	}
-	return b.String(), changed, true
+	return x.b.String(), x.changed, true
+}
+
+// modifierExpander copies a pattern, expanding its (?i:…) groups.
+type modifierExpander struct {
+	rs      []rune
+	b       strings.Builder
+	changed bool
+	stack   []bool // each open group: whether it is a (?i: group
+	fold    int    // how many (?i: groups we are inside
+}
+
+// step copies or expands what starts at rs[i] and returns where the next
+// step starts.
+func (x *modifierExpander) step(i int) (int, bool) {
+	rs, c := x.rs, x.rs[i]
+	switch {
+	case c == '\\' && i+1 < len(rs):
+		x.b.WriteString(string(rs[i : i+2]))
+		return i + 2, true
+	case c == '[':
+		return x.class(i)
+	case c == '(' && strings.HasPrefix(string(rs[i:min(i+4, len(rs))]), "(?i:"):
+		x.stack = append(x.stack, true)
+		x.fold++
+		x.changed = true
+		x.b.WriteString("(?:")
+		return i + 4, true
+	case c == '(' && isOtherModifierGroup(rs, i):
+		return 0, false
+	case c == '(':
+		x.stack = append(x.stack, false)
+	case c == ')':
+		x.closeGroup()
+	case x.fold > 0 && unicode.ToUpper(c) != unicode.ToLower(c):
+		x.b.WriteString("[" + string(unicode.ToLower(c)) + string(unicode.ToUpper(c)) + "]")
+		return i + 1, true
+	}
+	x.b.WriteRune(c)
+	return i + 1, true
+}
+
+// isOtherModifierGroup: (?m:, (?s:, (?-…: and the like, which are not
+// expanded.
+func isOtherModifierGroup(rs []rune, i int) bool {
+	return i+2 < len(rs) && rs[i+1] == '?' && (rs[i+2] == '-' || rs[i+2] == 'm' || rs[i+2] == 's' || rs[i+2] == 'i')
+}
+
+func (x *modifierExpander) closeGroup() {
+	if n := len(x.stack); n > 0 {
+		if x.stack[n-1] {
+			x.fold--
+		}
+		x.stack = x.stack[:n-1]
+	}
+}
+
+// class copies the class at rs[i]; under (?i: its members are added again
+// in the other case.
+func (x *modifierExpander) class(i int) (int, bool) {
+	rs := x.rs
+	j := i + 1
+	if j < len(rs) && rs[j] == '^' {
+		j++
+	}
+	for j < len(rs) && rs[j] != ']' {
+		if rs[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if j >= len(rs) {
+		return 0, false
+	}
+	body := string(rs[i+1 : j])
+	if x.fold > 0 {
+		body += swapCase(strings.TrimPrefix(body, "^"))
+	}
+	x.b.WriteString("[" + body + "]")
+	return j + 1, true
 }
 
 // swapCase turns the letters of a class body to their other case, escapes
