@@ -79,6 +79,9 @@ type compiled struct {
 	// lexical are the script's top-level let/const/class names, checked
 	// against Postman's sandbox scope (sandboxnames.go) when it runs.
 	lexical []lexicalName
+	// regExp: the script may build regular expressions goja cannot read
+	// as written (regexpctor.go), or uses a rewritten literal.
+	regExp bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -122,8 +125,9 @@ func compileScript(src, listen string) *compiled {
 		if mayIterate(src) {
 			instrumentIteration(ast)
 		}
-		if mayNeedRegExpRewrite(src) {
-			rewriteRegExpLiterals(ast)
+		c.regExp = usesRegExpCtor(src)
+		if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
+			c.regExp = true
 		}
 		if maySuperField(src) {
 			wrapSuperFields(ast)
@@ -177,6 +181,8 @@ type Engine struct {
 	// partsLoaded names the bootstrap parts this engine has evaluated, in
 	// order (parts.go).
 	partsLoaded []string
+	// regExpInstalled: js/parts/regexp.js runs in this engine.
+	regExpInstalled bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -440,6 +446,11 @@ func (e *Engine) settleUndefined(st *execState) {
 func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	if fn, ok := e.fns[c]; ok {
 		return fn, nil
+	}
+	if c.regExp && !e.regExpInstalled {
+		if err := e.installRegExp(); err != nil {
+			return nil, err
+		}
 	}
 	v, err := e.rt.RunProgram(c.prog)
 	if err != nil {

@@ -31,6 +31,7 @@ var parts = map[string]*partProgram{
 	"builtins":     {},
 	"text-codec":   {},
 	"rewrites":     {},
+	"regexp":       {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -16,14 +16,14 @@ import (
 // never matches, where V8 matches every uppercase letter. Regular
 // expression literals whose pattern uses property escapes are rewritten
 // when the script is compiled: each escape becomes the class of code point
-// ranges it stands for (from Go's Unicode tables), built through a hook
-// that keeps the literal's own source and flags for scripts to read. A
-// /v literal that uses none of /v's set syntax compiles as /u the same
-// way. Other /v and /d literals go through the hook as written, so that
-// only they fail (when evaluated), not the whole script. (new
-// RegExp('\\p{L}', 'u') is not rewritten: its pattern is only known when
-// it runs.)
-const hookRegExp = "__courierRegExp" // (pattern, flags, source, sourceFlags): the RegExp
+// ranges it stands for (from Go's Unicode tables and the emoji tables),
+// built through a hook that keeps the literal's own source and flags for
+// scripts to read. A /v literal that uses none of /v's set syntax compiles
+// as /u the same way. /d literals and the rest of /v go through the hook
+// too, so that only they fail (when evaluated), not the whole script. The
+// hook is js/parts/regexp.js, which also builds the regular expressions
+// scripts make at run time (regexpctor.go).
+const hookRegExp = "__courierRegExp" // (source, flags): the RegExp
 
 var modifierRe = lazyre.New(`\(\?-?[ims]+(?:-[ims]+)?:`)
 
@@ -34,46 +34,48 @@ func mayNeedRegExpRewrite(src string) bool {
 	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || modifierRe().MatchString(src) || unicodeSetsRe().MatchString(src)
 }
 
-// rewriteRegExpLiterals replaces the literals that need it by hook calls.
-func rewriteRegExpLiterals(body ast.Node) {
+// rewriteRegExpLiterals replaces the literals that need it by hook calls,
+// and reports whether it replaced any.
+func rewriteRegExpLiterals(body ast.Node) bool {
 	var lits []*ast.RegExpLiteral
 	walkAST(reflect.ValueOf(body), func(n ast.Node) {
-		if x, ok := n.(*ast.RegExpLiteral); ok {
+		if x, ok := n.(*ast.RegExpLiteral); ok && literalNeedsHook(x) {
 			lits = append(lits, x)
 		}
 	})
 	if len(lits) == 0 {
-		return
+		return false
 	}
 	repl := map[*ast.RegExpLiteral]ast.Expression{}
 	for _, x := range lits {
-		p, f, ok := translateRegExp(x.Pattern, x.Flags)
-		if !ok {
-			if !strings.ContainsAny(x.Flags, "vd") && !modifierRe().MatchString(x.Pattern) {
-				continue
-			}
-			// goja refuses the flag when it compiles the script: built
-			// through the hook, only this expression fails, when it runs.
-			p, f = x.Pattern, x.Flags
-		}
 		str := func(s string) ast.Expression {
 			return &ast.StringLiteral{Idx: x.Idx, Value: unistring.NewFromString(s)}
 		}
 		repl[x] = &ast.CallExpression{
 			Callee:           &ast.Identifier{Name: unistring.NewFromString(hookRegExp), Idx: x.Idx},
 			LeftParenthesis:  x.Idx,
-			ArgumentList:     []ast.Expression{str(p), str(f), str(x.Pattern), str(x.Flags)},
+			ArgumentList:     []ast.Expression{str(x.Pattern), str(x.Flags)},
 			RightParenthesis: x.Idx,
 		}
 	}
-	if len(repl) > 0 {
-		replaceNodes(reflect.ValueOf(body), reflect.TypeOf((*ast.Expression)(nil)).Elem(), func(e any) any {
-			if r, ok := e.(*ast.RegExpLiteral); ok && repl[r] != nil {
-				return repl[r]
-			}
-			return nil
-		})
+	replaceNodes(reflect.ValueOf(body), reflect.TypeOf((*ast.Expression)(nil)).Elem(), func(e any) any {
+		if r, ok := e.(*ast.RegExpLiteral); ok && repl[r] != nil {
+			return repl[r]
+		}
+		return nil
+	})
+	return true
+}
+
+// literalNeedsHook: the literal's pattern is rewritten, or goja would
+// refuse it (its /v or /d flag, a modifier group) when it compiles the
+// script: built through the hook, only this expression fails, when it
+// runs.
+func literalNeedsHook(x *ast.RegExpLiteral) bool {
+	if _, _, ok := translateRegExp(x.Pattern, x.Flags); ok {
+		return true
 	}
+	return strings.ContainsAny(x.Flags, "vd") || modifierRe().MatchString(x.Pattern)
 }
 
 // replaceNodes walks v and sets every field or element of interface type

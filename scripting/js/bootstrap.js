@@ -232,9 +232,6 @@ builtin(Map, 'groupBy', 'Map.groupBy', 2);
 builtin(Promise, 'withResolvers', 'Promise.withResolvers', 0);
 builtin(Promise, 'try', 'Promise.try', 1);
 builtin(RegExp, 'escape', 'RegExp.escape', 1);
-// A regular expression literal rewritten at compile time (regexprops.go):
-// its code is in js/parts/rewrites.js too.
-def(global, '__courierRegExp', function (pattern, flags, source, sourceFlags) { return rewrites().__courierRegExp.apply(this, arguments); });
 builtin(ArrayBuffer.prototype, 'transfer', 'ArrayBuffer.transfer', 1);
 def(ArrayBuffer.prototype, 'transferToFixedLength', ArrayBuffer.prototype.transfer);
 Object.defineProperty(ArrayBuffer.prototype, 'detached', { configurable: true, get: function () { return host.detached(this); } });

@@ -1,8 +1,8 @@
 // What scripts rewritten at compile time call: the async-generator and
-// for-await helpers (asyncgen.go) and the regular expression literals
-// (regexprops.go). bootstrap.js defines each global as a stub that calls the
-// function registered here under its name; the code below is written as if
-// it defined them itself: def() registers the globals.
+// for-await helpers (asyncgen.go; regular expression literals have
+// js/parts/regexp.js). bootstrap.js defines each global as a stub that
+// calls the function registered here under its name; the code below is
+// written as if it defined them itself: def() registers the globals.
 (function (b) {
 'use strict';
 var global = b.global, out = {};
@@ -84,24 +84,5 @@ Object.defineProperty(AsyncGenProto['throw'], 'name', { value: 'throw', configur
 def(AsyncGenProto, Symbol.asyncIterator, function () { return this; });
 Object.defineProperty(AsyncGenProto, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
 
-// A regular expression literal rewritten at compile time (regexprops.go):
-// compiled once per pattern, a fresh object per evaluation, reading back
-// the source the script wrote.
-var regExpTemplates = new Map();
-def(global, '__courierRegExp', function (pattern, flags, source, sourceFlags) {
-    var key = flags + '/' + pattern, t = regExpTemplates.get(key);
-    if (!t) {
-        try { t = new RegExp(pattern, flags); } catch (e) {
-            throw new SyntaxError('Invalid regular expression: /' + source + '/' + sourceFlags + ': courier cannot run it (of Unicode properties it knows those of the Go unicode tables, it has no /d flag, no \\q{} in /v classes and, of modifier groups, only (?i:)): ' + e.message);
-        }
-        regExpTemplates.set(key, t);
-    }
-    var r = new RegExp(t);
-    Object.defineProperty(r, 'source', { value: source, configurable: true });
-    // A /v literal runs as /u: its flags read u (split, matchAll and
-    // replaceAll build their copies from them), unicodeSets reads true.
-    if (sourceFlags !== flags) { Object.defineProperty(r, 'unicodeSets', { value: true, configurable: true }); }
-    return r;
-});
 return out;
 })

@@ -1,0 +1,171 @@
+// Regular expressions built at run time, and the literals rewritten at
+// compile time (regexprops.go, regexpctor.go, regexpindices.go). goja's
+// RegExp cannot read \p{…}, /v classes, (?i:…) or /d; b.ctor, a native
+// function (so that it prints as V8's does and serves instanceof), takes
+// its place and calls the function returned here, so that new RegExp(p,
+// f), RegExp(p, f), subclasses and the copies split and matchAll make
+// through Symbol.species build those patterns from what b.plan (Go)
+// returns, while everything else goes to goja's RegExp untouched. It keeps
+// RegExp.prototype, the statics, instanceof and `re.constructor ===
+// RegExp`.
+(function (b) {
+'use strict';
+var global = b.global, ctor = b.ctor, Native = global.RegExp, NP = Native.prototype, nativeExec = NP.exec;
+var origins = new WeakMap(); // a rewritten regular expression -> its plan
+var plans = new Map();       // flags + '/' + source -> plan, or false: goja reads it as written
+var modifier = /\(\?-?[ims]+(?:-[ims]+)?:/;
+var hidden = { writable: false, enumerable: false, configurable: true, value: undefined };
+
+// needsPlan is the cheap test: most patterns go to goja at once.
+function needsPlan(src, flags) {
+    return flags.indexOf('d') >= 0 || flags.indexOf('v') >= 0 ||
+        flags.indexOf('u') >= 0 && (src.indexOf('\\p{') >= 0 || src.indexOf('\\P{') >= 0) ||
+        src.indexOf('(?') >= 0 && modifier.test(src);
+}
+// V8 lists flags in this order, whatever order they were written in.
+function v8Flags(flags) {
+    var out = '', order = 'dgimsuvy';
+    for (var i = 0; i < order.length; i++) { if (flags.indexOf(order[i]) >= 0) { out += order[i]; } }
+    return out;
+}
+function planFor(src, flags) {
+    var key = flags + '/' + src, p = plans.get(key);
+    if (p === undefined) {
+        var r = b.plan(src, flags);
+        if (typeof r === 'string') { throw new SyntaxError(r); }
+        p = r === null ? false : { source: src, flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null };
+        // Scripts that build patterns in a loop must not grow this forever.
+        if (plans.size >= 512) { plans.clear(); }
+        plans.set(key, p);
+    }
+    return p;
+}
+function own(r, name, value) { hidden.value = value; Object.defineProperty(r, name, hidden); }
+// build makes a fresh regular expression of plan p: a clone of the
+// plan's compiled template (no new compile), reading back the source and
+// flags the script wrote.
+function build(p, nt) {
+    var t = p.template;
+    if (!t) {
+        try { t = new Native(p.pattern, p.runFlags); } catch (e) {
+            throw new SyntaxError('Invalid regular expression: /' + p.source + '/' + p.flags + ': courier cannot run it: ' + e.message);
+        }
+        p.template = t;
+    }
+    var r = finish(Reflect.construct(Native, [t], nt), nt);
+    origins.set(r, p);
+    // goja's fast paths (toString, match, replace…) read the pattern it
+    // runs; setting the prototype, even to the same one, sends this
+    // object down the paths that read source, flags and exec as
+    // properties.
+    Object.setPrototypeOf(r, Object.getPrototypeOf(r));
+    if (p.flags.indexOf('v') >= 0) { own(r, 'unicode', false); }
+    if (p.groups) { hidden.writable = true; own(r, 'exec', indexedExec); hidden.writable = false; }
+    return r;
+}
+// goja's clone of a regular expression keeps the clone's prototype: a
+// subclass (class X extends RegExp) gets its own.
+function finish(r, nt) {
+    if (nt !== ctor && nt !== Native) {
+        var pr = nt.prototype;
+        if (pr !== null && (typeof pr === 'object' || typeof pr === 'function') && Object.getPrototypeOf(r) !== pr) { Object.setPrototypeOf(r, pr); }
+    }
+    return r;
+}
+// A /d expression's exec: goja's match of the pattern with markers
+// (regexpindices.go), returned as V8's result with indices.
+function indexedExec(s) {
+    var m = nativeExec.call(this, s), p = origins.get(this);
+    if (m === null || !p || !p.groups) { return m; }
+    var n = p.groups.length, len = m.input.length, r = [m[0]], ind = [[m.index, m.index + m[0].length]], named = null;
+    for (var k = 1; k <= n; k++) {
+        var v = m[2 * k - 1], at = v === undefined ? undefined : [len - m[2 * k].length, len - m[2 * k].length + v.length];
+        r.push(v);
+        ind.push(at);
+        if (p.groups[k - 1] !== '') {
+            named = named || Object.create(null);
+            named[p.groups[k - 1]] = at;
+        }
+    }
+    r.index = m.index;
+    r.input = m.input;
+    r.groups = m.groups;
+    ind.groups = named === null ? undefined : named;
+    r.indices = ind;
+    return r;
+}
+// goja's words for a pattern it refuses, and V8's.
+var words = [['missing argument to repetition operator', 'Nothing to repeat'], ['invalid nested repetition operator', 'Nothing to repeat'],
+    ['invalid repeat count', 'numbers out of order in {} quantifier'], ['trailing backslash', '\\ at end of pattern'],
+    ['invalid character class range', 'Range out of order in character class'], ['invalid capture group name', 'Invalid capture group name'],
+    ['reference to undefined group name', 'Invalid named capture referenced'], ['invalid escape sequence: `\\x{', 'Invalid Unicode escape'],
+    ['Invalid control escape', 'Invalid Unicode escape']];
+// V8 refuses a group name used twice (but in two alternatives); goja
+// keeps the last. Patterns with alternatives are left to goja.
+var groupName = /\(\?<([^=!>][^>]*)>/g;
+function checkNames(src, flags) {
+    var seen = Object.create(null), m;
+    groupName.lastIndex = 0;
+    while ((m = groupName.exec(src)) !== null) {
+        if (seen[m[1]]) { throw new SyntaxError('Invalid regular expression: /' + src + '/' + flags + ': Duplicate capture group name'); }
+        seen[m[1]] = true;
+    }
+}
+function native(src, flags, nt) {
+    if (src.indexOf('(?<') >= 0 && src.indexOf('|') < 0) { checkNames(src, flags); }
+    try { return finish(Reflect.construct(Native, [src, flags], nt), nt); } catch (e) {
+        if (!(e instanceof SyntaxError) || e.message.indexOf('Invalid flags') === 0) { throw e; }
+        var msg = e.message;
+        for (var i = 0; i < words.length; i++) { if (msg.indexOf(words[i][0]) >= 0) { msg = words[i][1]; break; } }
+        throw new SyntaxError('Invalid regular expression: /' + src + '/' + flags + ': ' + msg);
+    }
+}
+function construct(nt, pattern, flags) {
+    var src, p;
+    if (pattern !== null && typeof pattern === 'object') {
+        p = origins.get(pattern);
+        if (p && flags === undefined) { return build(p, nt); }
+        if (p) { src = p.source; } else if (!(pattern instanceof Native)) { src = String(pattern); } else if (flags === undefined) {
+            return finish(Reflect.construct(Native, [pattern], nt), nt);
+        } else { src = pattern.source; }
+    } else {
+        src = pattern === undefined ? '' : String(pattern);
+    }
+    flags = flags === undefined ? '' : String(flags);
+    if (!needsPlan(src, flags) || !(p = planFor(src, flags))) { return native(src, flags, nt); }
+    return build(p, nt);
+}
+// What the script wrote reads back through RegExp.prototype's getters
+// (goja's fast paths watch only exec, global, multiline, ignoreCase,
+// unicode and sticky there).
+function getter(name, f) { Object.defineProperty(NP, name, { get: f, enumerable: false, configurable: true }); }
+var nativeSource = Object.getOwnPropertyDescriptor(NP, 'source').get, nativeFlags = Object.getOwnPropertyDescriptor(NP, 'flags').get;
+getter('source', function () { var p = origins.get(this); return p ? p.source : nativeSource.call(this); });
+getter('flags', function () { var p = origins.get(this); return p ? p.flags : nativeFlags.call(this); });
+getter('hasIndices', function () { return this === NP ? undefined : origins.has(this) && !!origins.get(this).groups; });
+getter('unicodeSets', function () { return this === NP ? undefined : origins.has(this) && origins.get(this).flags.indexOf('v') >= 0; });
+[['source', 'get source'], ['flags', 'get flags'], ['hasIndices', 'get hasIndices'], ['unicodeSets', 'get unicodeSets']].forEach(function (n) {
+    Object.defineProperty(Object.getOwnPropertyDescriptor(NP, n[0]).get, 'name', { value: n[1], configurable: true });
+});
+// The statics (Symbol.species, Sugar's) are Native's, copied.
+Object.getOwnPropertyNames(Native).concat(Object.getOwnPropertySymbols(Native)).forEach(function (k) {
+    if (k !== 'prototype' && k !== 'length' && k !== 'name') { Object.defineProperty(ctor, k, Object.getOwnPropertyDescriptor(Native, k)); }
+});
+ctor.prototype = NP;
+Object.defineProperty(NP, 'constructor', { value: ctor, writable: true, enumerable: false, configurable: true });
+Object.defineProperty(global, 'RegExp', { value: ctor, writable: true, enumerable: false, configurable: true });
+// A literal rewritten at compile time: a fresh object per evaluation.
+Object.defineProperty(global, '__courierRegExp', { writable: true, enumerable: false, configurable: true, value: function (source, flags) {
+    var p = planFor(source, flags);
+    if (!p) {
+        try { return new Native(source, flags); } catch (e) {
+            throw new SyntaxError('Invalid regular expression: /' + source + '/' + flags + ': courier cannot run it: ' + e.message);
+        }
+    }
+    return build(p, ctor);
+} });
+// b.ctor's body. goja gives a native constructor no new.target for `new
+// RegExp(…)`, nor tells it from a call `RegExp(…)`: both construct (the
+// spec's RegExp(re) === re is false here), subclasses get theirs.
+return function (nt, pattern, flags) { return construct(nt === undefined ? ctor : nt, pattern, flags); };
+})

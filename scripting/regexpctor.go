@@ -1,0 +1,159 @@
+package scripting
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/dop251/goja"
+)
+
+// Regular expressions built at run time (new RegExp(p, f), RegExp(p, f),
+// subclasses, the copies split and matchAll make) get what literals get at
+// compile time (regexprops.go), plus /d: js/parts/regexp.js puts a Proxy
+// of goja's RegExp in its place that asks planRegExp how to build the
+// patterns goja cannot read as written. Engines whose scripts never name
+// RegExp nor use a rewritten literal never load it.
+
+// regExpPlan is how goja runs a pattern it cannot read as written.
+type regExpPlan struct {
+	pattern, flags string
+	// groups names each capturing group of a /d pattern ("" unnamed); nil
+	// without /d.
+	groups []string
+}
+
+// regExpUnsupported is the reason given for what the rewrite does not cover.
+const regExpUnsupported = "courier cannot run it (of Unicode properties it knows those of the Go unicode tables and the emoji ones, " +
+	"it has no \\q{} in /v classes and, of modifier groups, only (?i:))"
+
+// planRegExp says how to build source/flags: nil when goja reads it as
+// written, an error (V8's words where V8 refuses it too) when it cannot
+// run.
+func planRegExp(source, flags string) (*regExpPlan, error) {
+	indices := strings.Contains(flags, "d")
+	runFlags := strings.Replace(flags, "d", "", 1)
+	pattern, f, ok := translateRegExp(source, runFlags)
+	if !ok {
+		if reason := untranslatable(source, runFlags); reason != "" {
+			return nil, &regExpError{source: source, flags: flags, reason: reason}
+		}
+		if !indices {
+			return nil, nil
+		}
+		pattern, f = source, runFlags
+	}
+	plan := &regExpPlan{pattern: pattern, flags: f}
+	if indices {
+		plan.pattern, plan.groups = indexedPattern(pattern)
+		if plan.groups == nil {
+			plan.groups = []string{}
+		}
+	}
+	return plan, nil
+}
+
+// untranslatable explains why translateRegExp left a pattern that goja
+// cannot read either; "" when goja can.
+func untranslatable(source, flags string) string {
+	switch {
+	case strings.Contains(flags, "u") && (strings.Contains(source, `\p{`) || strings.Contains(source, `\P{`)):
+		return "Invalid property name"
+	case strings.Contains(flags, "v") || modifierRe().MatchString(source):
+		return regExpUnsupported
+	}
+	return ""
+}
+
+// regExpError is a pattern refused, in V8's words.
+type regExpError struct{ source, flags, reason string }
+
+func (e *regExpError) Error() string {
+	return "Invalid regular expression: /" + e.source + "/" + e.flags + ": " + e.reason
+}
+
+// regExpNameRe finds RegExp named as a value scripts may call or extend:
+// not RegExp.member and not after instanceof, which the native serves.
+// hasIndices and unicodeSets are getters the part adds.
+var regExpNameRe = lazyre.New(`\bRegExp\b`)
+
+// usesRegExpCtor is a cheap test for scripts that may build a regular
+// expression at run time.
+func usesRegExpCtor(src string) bool {
+	if strings.Contains(src, "hasIndices") || strings.Contains(src, "unicodeSets") {
+		return true
+	}
+	if !strings.Contains(src, "RegExp") {
+		return false
+	}
+	for _, loc := range regExpNameRe().FindAllStringIndex(src, -1) {
+		after := strings.TrimLeft(src[loc[1]:], " \t")
+		before := strings.TrimRight(src[:loc[0]], " \t")
+		if strings.HasPrefix(after, ".") || strings.HasSuffix(before, "instanceof") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// installRegExp loads js/parts/regexp.js into this engine (once).
+func (e *Engine) installRegExp() (err error) {
+	e.regExpInstalled = true
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sandbox regular expressions: %v", p)
+		}
+	}()
+	fn, ok := goja.AssertFunction(e.part("regexp"))
+	if !ok {
+		return fmt.Errorf("sandbox regular expressions: part is not a function")
+	}
+	var body goja.Callable
+	ctor := e.rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		nt := goja.Undefined()
+		if call.NewTarget != nil {
+			nt = call.NewTarget
+		}
+		v, err := body(goja.Undefined(), nt, call.Argument(0), call.Argument(1))
+		if err != nil {
+			panic(err)
+		}
+		return v.ToObject(e.rt)
+	}).(*goja.Object)
+	_ = ctor.DefineDataProperty("name", e.rt.ToValue("RegExp"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = ctor.DefineDataProperty("length", e.rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	b := e.rt.NewObject()
+	_ = b.Set("global", e.rt.GlobalObject())
+	_ = b.Set("ctor", ctor)
+	_ = b.Set("plan", e.regExpPlanFunc)
+	v, err := fn(goja.Undefined(), b)
+	if err != nil {
+		return err
+	}
+	if body, ok = goja.AssertFunction(v); !ok {
+		return fmt.Errorf("sandbox regular expressions: part returned no function")
+	}
+	return nil
+}
+
+// regExpPlanFunc is planRegExp for js/parts/regexp.js: an error's message,
+// null (goja reads the pattern as written) or [pattern, flags, groups].
+func (e *Engine) regExpPlanFunc(c goja.FunctionCall) goja.Value {
+	plan, err := planRegExp(c.Argument(0).String(), c.Argument(1).String())
+	switch {
+	case err != nil:
+		return e.rt.ToValue(err.Error())
+	case plan == nil:
+		return goja.Null()
+	}
+	groups := goja.Null()
+	if plan.groups != nil {
+		names := make([]any, len(plan.groups))
+		for i, n := range plan.groups {
+			names[i] = n
+		}
+		groups = e.rt.NewArray(names...)
+	}
+	return e.rt.NewArray(plan.pattern, plan.flags, groups)
+}

@@ -1,0 +1,83 @@
+package scripting
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestIndexedPattern(t *testing.T) {
+	t.Parallel()
+	m := indexMarker
+	for _, c := range []struct {
+		in, want string
+		groups   []string
+	}{
+		{`a(b)`, `a(` + m + `b)`, []string{""}},
+		{`(?<y>\d+)-(?:x)(z)?`, `(?<y>` + m + `\d+)-(?:x)(` + m + `z)?`, []string{"y", ""}},
+		{`(a)\1(b)\2`, `(` + m + `a)\1(` + m + `b)\3`, []string{"", ""}},
+		{`(a)\10`, `(` + m + `a)\10`, []string{""}},                               // no group 10: left as written
+		{`[(]\(a\)(?=x)(?!y)(?<=z)(?<!w)`, `[(]\(a\)(?=x)(?!y)(?<=z)(?<!w)`, nil}, // nothing captures
+		{`[\]( ](c)`, `[\]( ](` + m + `c)`, []string{""}},
+		{`\0(a)`, `\0(` + m + `a)`, []string{""}},
+		{`(a(b))\k<n>`, `(` + m + `a(` + m + `b))\k<n>`, []string{"", ""}},
+	} {
+		got, groups := indexedPattern(c.in)
+		if got != c.want || !slices.Equal(groups, c.groups) {
+			t.Errorf("indexedPattern(%q) = %q %q, want %q %q", c.in, got, groups, c.want, c.groups)
+		}
+	}
+}
+
+func TestUsesRegExpCtor(t *testing.T) {
+	t.Parallel()
+	for src, want := range map[string]bool{
+		`pm.test("x", () => {});`:                     false,
+		`if (v instanceof RegExp) {}`:                 false,
+		`RegExp.escape("a.")`:                         false,
+		`const r = new RegExp(p, "u");`:               true,
+		`RegExp(p)`:                                   true,
+		`class P extends RegExp {}`:                   true,
+		`const R = RegExp;`:                           true,
+		`x instanceof RegExp || new RegExp("a")`:      true,
+		`/a/d.hasIndices`:                             true,
+		`const MyRegExpHelper = 1; MyRegExpHelper;`:   false,
+		`s.replace(/x/g, "y") // RegExp.prototype`:    false,
+		`const re = /(a)/; re.constructor === RegExp`: true,
+	} {
+		if got := usesRegExpCtor(src); got != want {
+			t.Errorf("usesRegExpCtor(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// The run-time RegExp is loaded only into engines whose scripts need it,
+// and then serves the scripts that run after.
+func TestRegExpPartLoadsWhenNeeded(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	ctx := context.Background()
+	steps := []struct {
+		src    string
+		loaded bool
+	}{
+		{`pm.test("plain", () => pm.expect(/a+/.test("caab") && "a,b".split(/,/).length === 2).to.be.true);`, false},
+		{`pm.test("instanceof", () => pm.expect(/a/ instanceof RegExp && typeof RegExp.escape).to.equal("function"));`, false},
+		{`pm.test("ctor", () => pm.expect(new RegExp("\\p{Lu}", "u").test("É")).to.be.true);`, true},
+		{`const re = Reflect.construct(Object.getPrototypeOf(/a/).constructor, ["\\p{Ll}+", "u"]);
+		  pm.test("later script", () => pm.expect(re.exec("ÉAbc")[0]).to.equal("bc"));`, true},
+	}
+	for i, s := range steps {
+		r := e.Run(ctx, testExec("test", s.src))
+		if r.Err != nil {
+			t.Fatalf("step %d: %v", i, r.Err)
+		}
+		if len(r.Tests) != 1 || !r.Tests[0].Passed {
+			t.Fatalf("step %d: tests %+v", i, r.Tests)
+		}
+		if got := slices.Contains(e.partsLoaded, "regexp"); got != s.loaded {
+			t.Fatalf("step %d: regexp part loaded %v, want %v (%s)", i, got, s.loaded, strings.Join(e.partsLoaded, ","))
+		}
+	}
+}
