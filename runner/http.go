@@ -273,7 +273,8 @@ var prunedMethods = map[string]bool{"GET": true, "HEAD": true, "COPY": true, "PU
 // send resolves req, sends it with the run's client and returns what went
 // on the wire and the response.
 // The resolved request is returned too: test scripts see it as pm.request.
-func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int) (*collections.Request, SentRequest, *scripting.Response, *Timings, error) {
+// used, when not nil, learns the vault secrets the request resolved.
+func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, it int, used *usedSecrets) (*collections.Request, SentRequest, *scripting.Response, *Timings, error) {
 	var clock *phaseClock
 	if r.Options.Timings {
 		clock = newPhaseClock(time.Now())
@@ -284,6 +285,10 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	var secretErr error
 	if r.Options.Secrets != nil {
 		secrets = r.Options.Secrets(ctx)
+		if used != nil {
+			used.RequestSecrets = secrets
+			secrets = used
+		}
 		res.Secrets = secrets
 		res.SecretError = func(name string, err error) {
 			if secretErr == nil {

@@ -165,7 +165,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return next, nil
 	}
 
-	resolved, sent, resp, timings, err := r.send(ctx, st, req, it)
+	var used *usedSecrets
+	if !r.Options.VaultScripts {
+		used = &usedSecrets{}
+	}
+	resolved, sent, resp, timings, err := r.send(ctx, st, req, it, used)
 	req = resolved
 	if sent.URL != "" && req != nil {
 		// Test scripts see the URL as it went out, percent-encoded by the
@@ -177,6 +181,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		// headers included, as in Postman.
 		req.Header = sent.Header
 	}
+	// Without --vault-scripts, test scripts see vault values as their
+	// references (docs/vault.md); the wire had the values.
+	req = used.concealer().request(req)
 	if err != nil && ctx.Err() != nil {
 		// The run was cancelled or hit --timeout: that ends the run, it
 		// is not this request's failure, and the request, never

