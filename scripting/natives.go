@@ -1096,6 +1096,7 @@ func (e *Engine) installGlobals() error {
 	})
 	set("require", e.require)
 	set("guard", e.guardedCall)
+	set("atomicsWait", e.atomicsWait)
 	e.installWebCrypto(set)
 	e.installIntl(set)
 	e.installURL(set)

@@ -32,6 +32,7 @@ var parts = map[string]*partProgram{
 	"text-codec":   {},
 	"rewrites":     {},
 	"regexp":       {},
+	"atomics":      {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

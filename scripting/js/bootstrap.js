@@ -197,6 +197,8 @@ lazy(global, 'SharedArrayBuffer', function () {
     Object.defineProperty(SharedArrayBuffer.prototype, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
     return SharedArrayBuffer;
 });
+// Atomics (goja has none): built from js/parts/atomics.js on first use.
+lazy(global, 'Atomics', function () { return part('atomics', { host: host, global: global }); });
 // Async iteration: goja has neither Symbol.asyncIterator nor async
 // generators; scripts using async function* or for await are rewritten at
 // compile time (asyncgen.go) onto these helpers.

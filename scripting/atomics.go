@@ -1,0 +1,37 @@
+package scripting
+
+import (
+	"math"
+	"time"
+)
+
+// maxAtomicsWait is the longest finite Atomics.wait timeout slept as such;
+// a longer one waits for ever (a time.Duration holds ~292 years).
+const maxAtomicsWait = 1e12 // ms
+
+// atomicsWait blocks the script for ms milliseconds: Atomics.wait on a
+// value no other thread can change or notify (js/parts/atomics.js), as
+// Node's main thread blocks. On a virtual clock the clock moves instead of
+// the goroutine sleeping. A wait for ever (and any wait) ends early when
+// the run stops the script (timeout, cancellation): the interrupt then
+// lands on the script's next instruction.
+func (e *Engine) atomicsWait(ms float64) {
+	forever := math.IsInf(ms, 1) || ms > maxAtomicsWait
+	d := time.Duration(ms * float64(time.Millisecond))
+	if e.loop.virtual && !forever {
+		e.loop.ahead += d
+		return
+	}
+	deadline := time.Now().Add(d)
+	for e.watch.stopped() == nil {
+		step := 10 * time.Millisecond
+		if !forever {
+			left := time.Until(deadline)
+			if left <= 0 {
+				return
+			}
+			step = min(step, left)
+		}
+		time.Sleep(step)
+	}
+}
