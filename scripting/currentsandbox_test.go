@@ -635,3 +635,56 @@ p(() => { const m = /(a)/d.exec('a'); return String(m.indices.groups) + '|' + ('
 	}
 	checkTestNames(t, src, want)
 }
+
+// Emoji properties and the other binary properties Go's unicode package
+// lacks (ID_Start, Assigned, Changes_When_*…) match as in Postman CLI 1.34,
+// whose V8 is Unicode 16.0: the seven emoji code points 16.0 added are
+// Emoji, those of 17.0 are not (v8props_gen.go, dumped from the
+// reference). Names V8 refuses (Other_Alphabetic…) are refused in its
+// words. Each want line is what Postman CLI 1.34.0 printed for the same
+// line.
+func TestRegExpEmojiPropertiesAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => ['😀', '#', 'a', '©', '\u{1FAE9}', '\u{1FAEA}', '❤', '1'].map(c => /\p{Emoji}/u.test(c) ? 1 : 0).join(''));
+p(() => ['😀', '#', '©', '❤', '⌚', '\u{1FAE9}'].map(c => /\p{Emoji_Presentation}/u.test(c) ? 1 : 0).join('') + '|' + /\p{EPres}/u.test('😀'));
+p(() => ['\u{1F3FB}', '\u{1F3FF}', 'a'].map(c => /\p{Emoji_Modifier}/u.test(c) ? 1 : 0).join('') + '|' + /\p{EMod}/u.test('\u{1F3FD}'));
+p(() => ['👍', '😀', '👶'].map(c => /\p{Emoji_Modifier_Base}/u.test(c) ? 1 : 0).join(''));
+p(() => ['#', '\u200d', '\uFE0F', '\u{1F1E6}', 'a'].map(c => /\p{Emoji_Component}/u.test(c) ? 1 : 0).join(''));
+p(() => ['😀', '\u{1FAEA}', '\u{1FFFD}', '©', 'a'].map(c => /\p{Extended_Pictographic}/u.test(c) ? 1 : 0).join(''));
+p(() => 'I ❤️ 🍕 and 🐈!'.replace(/\p{Extended_Pictographic}/gu, '_'));
+p(() => 'ok 👍🏽 go'.match(/\p{Emoji_Modifier_Base}\p{Emoji_Modifier}?/u)[0].length);
+p(() => (/^[\p{L}\p{Emoji}\s]+$/u.test('héllo 😀 wörld') + '|' + /[^\p{Emoji}]/u.exec('😀😀x')[0]));
+p(() => new RegExp('\\p{Emoji_Presentation}+', 'gu')[Symbol.replace]('a😀😀b🐈', '*'));
+p(() => /[\p{Emoji}--\p{ASCII}]/v.test('#') + '|' + /[\p{Emoji}--\p{ASCII}]/v.test('😀') + '|' + /[\p{Emoji}&&\p{ASCII}]/v.test('#'));
+p(() => /\P{Emoji}/u.test('😀') + '|' + /\P{Emoji}/u.test('x'));
+p(() => /\p{ID_Start}/u.test('é') + '|' + /\p{ID_Continue}/u.test('9') + '|' + /\p{Assigned}/u.test('\u0378') + '|' + /\p{Math}/u.test('+') + '|' + /\p{Cased}/u.test('A'));
+p(() => /\p{Ideo}/u.test('中') + '|' + /\p{Alpha}/u.test('ª') + '|' + /\p{Upper}/u.test('Ⓐ') + '|' + /\p{Lower}/u.test('ª'));
+p(() => /\p{Changes_When_Casefolded}/u.test('A') + '|' + /\p{CWL}/u.test('a') + '|' + /\p{Default_Ignorable_Code_Point}/u.test('\u00AD'));
+p(() => new RegExp('\\p{Other_Alphabetic}', 'u'));
+p(() => new RegExp('\\p{Prepended_Concatenation_Mark}', 'u').test('\u0600'));
+p(() => /\p{Emoji}/u.source + '|' + String(/\p{Emoji}+/gu));
+p(() => [...'a😀b🍕'.matchAll(/\p{Emoji_Presentation}/gu)].map(m => m.index).join());`
+	want := []string{
+		"11011011",
+		"100011|true",
+		"110|true",
+		"101",
+		"11110",
+		"11110",
+		"I _️ _ and _!",
+		"4",
+		"true|x",
+		"a*b*",
+		"false|true|true",
+		"false|true",
+		"true|true|false|true|true",
+		"true|true|true|true",
+		"true|false|true",
+		"E:SyntaxError: Invalid regular expression: /\\p{Other_Alphabetic}/u: Invalid property name",
+		"E:SyntaxError: Invalid regular expression: /\\p{Prepended_Concatenation_Mark}/u: Invalid property name",
+		"\\p{Emoji}|/\\p{Emoji}+/gu",
+		"1,4",
+	}
+	checkTestNames(t, src, want)
+}

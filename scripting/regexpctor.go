@@ -24,8 +24,8 @@ type regExpPlan struct {
 }
 
 // regExpUnsupported is the reason given for what the rewrite does not cover.
-const regExpUnsupported = "courier cannot run it (of Unicode properties it knows those of the Go unicode tables and the emoji ones, " +
-	"it has no \\q{} in /v classes and, of modifier groups, only (?i:))"
+const regExpUnsupported = "courier cannot run it (it has no properties of strings such as \\p{RGI_Emoji}, " +
+	"no \\q{} in /v classes and, of modifier groups, only (?i:))"
 
 // planRegExp says how to build source/flags: nil when goja reads it as
 // written, an error (V8's words where V8 refuses it too) when it cannot

@@ -81,3 +81,21 @@ func TestRegExpPartLoadsWhenNeeded(t *testing.T) {
 		}
 	}
 }
+
+// The dumped property tables are sorted, disjoint, merged ranges of code
+// points, and every alias names a table.
+func TestV8PropertyTables(t *testing.T) {
+	t.Parallel()
+	for name, rs := range v8Properties {
+		for i, r := range rs {
+			if r.lo > r.hi || r.hi > 0x10ffff || i > 0 && r.lo <= rs[i-1].hi+1 {
+				t.Errorf("%s: range %d %x-%x out of order", name, i, r.lo, r.hi)
+			}
+		}
+	}
+	for alias, name := range v8PropertyAliases {
+		if _, ok := v8Properties[name]; !ok {
+			t.Errorf("alias %s names no table (%s)", alias, name)
+		}
+	}
+}

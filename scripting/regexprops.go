@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ import (
 // never matches, where V8 matches every uppercase letter. Regular
 // expression literals whose pattern uses property escapes are rewritten
 // when the script is compiled: each escape becomes the class of code point
-// ranges it stands for (from Go's Unicode tables and the emoji tables),
+// ranges it stands for (from Go's Unicode tables and V8's own for binary
+// properties, emoji ones included: v8props_gen.go),
 // built through a hook that keeps the literal's own source and flags for
 // scripts to read. A /v literal that uses none of /v's set syntax compiles
 // as /u the same way. /d literals and the rest of /v go through the hook
@@ -265,6 +267,8 @@ func bracedEnd(rs []rune, open int) int {
 
 type runeRange struct{ lo, hi rune }
 
+//go:generate sh -c "go run ./internal/genprops -postman ${POSTMAN:-postman} > v8props_gen.go"
+
 // generalCategories maps V8's long General_Category names to Go's short ones.
 var generalCategories = map[string]string{
 	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll", "Titlecase_Letter": "Lt",
@@ -293,7 +297,7 @@ func propertyRanges(name string) ([]runeRange, bool) {
 		if rs, ok := fixedProperty(key); ok {
 			return rs, true
 		}
-		tables = loneProperty(key)
+		return loneProperty(key)
 	case key == "General_Category" || key == "gc":
 		tables = categoryTables(val)
 	case key == "Script" || key == "sc" || key == "Script_Extensions" || key == "scx":
@@ -316,24 +320,19 @@ func fixedProperty(name string) ([]runeRange, bool) {
 	return nil, false
 }
 
-// loneProperty resolves \p{Name}: a General_Category value or a binary
-// property.
-func loneProperty(name string) []*unicode.RangeTable {
+// loneProperty resolves \p{Name}: a General_Category value (Go's tables)
+// or a binary property (V8's own, v8props_gen.go).
+func loneProperty(name string) ([]runeRange, bool) {
 	if t := categoryTables(name); t != nil {
-		return t
+		return tableRanges(t), true
 	}
-	switch name {
-	case "Alphabetic", "Alpha":
-		return []*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_Alphabetic}
-	case "Lowercase", "Lower":
-		return []*unicode.RangeTable{unicode.Ll, unicode.Other_Lowercase}
-	case "Uppercase", "Upper":
-		return []*unicode.RangeTable{unicode.Lu, unicode.Other_Uppercase}
+	if long, ok := v8PropertyAliases[name]; ok {
+		name = long
 	}
-	if t, ok := unicode.Properties[name]; ok {
-		return []*unicode.RangeTable{t}
+	if rs, ok := v8Properties[name]; ok {
+		return slices.Clone(rs), true
 	}
-	return nil
+	return nil, false
 }
 
 // categoryTables resolves a General_Category value, long or short.
