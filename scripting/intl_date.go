@@ -85,154 +85,219 @@ func (f *dateFormat) applyStyles() {
 	}
 }
 
-// formatParts formats the instant ms (milliseconds since the epoch).
+// formatParts formats the instant ms (milliseconds since the epoch), as
+// formatToParts lists it: the date's parts and the time's, each built by
+// itself (the zone goes with the time when there is one), then joined.
 func (f *dateFormat) formatParts(ms float64) []numPart {
 	t := time.UnixMilli(int64(ms)).In(f.loc)
-	var date, tm []numPart
-	lit := func(ps *[]numPart, s string) { *ps = append(*ps, numPart{"literal", s}) }
-	add := func(ps *[]numPart, typ, v string) { *ps = append(*ps, numPart{typ, v}) }
+	date, tm := f.dateParts(t), f.timeParts(t)
+	f.zonePart(t, &date, &tm)
+	return f.joinDateTime(date, tm)
+}
 
-	textMonth := f.month == "long" || f.month == "short" || f.month == "narrow"
-	year := func() string {
-		y := t.Year()
-		if f.year == "2-digit" {
-			return fmt.Sprintf("%02d", (y%100+100)%100)
-		}
-		return strconv.Itoa(y)
-	}
+// partList collects formatToParts' pieces in order.
+type partList []numPart
+
+func (p *partList) lit(s string)          { *p = append(*p, numPart{"literal", s}) }
+func (p *partList) add(typ, value string) { *p = append(*p, numPart{typ, value}) }
+
+// hasDate reports whether any date component (weekday aside) is asked for.
+func (f *dateFormat) hasDate() bool { return f.month != "" || f.day != "" || f.year != "" }
+
+// dateParts is the date: weekday, then month, day and year (spelled out
+// when the month is text, slashes otherwise), then the era.
+func (f *dateFormat) dateParts(t time.Time) partList {
+	var date partList
 	if f.weekday != "" {
-		add(&date, "weekday", weekdayText(t.Weekday(), f.weekday))
-		if f.month != "" || f.day != "" || f.year != "" {
-			lit(&date, ", ")
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+		if f.hasDate() {
+			date.lit(", ")
 		}
 	}
-	if textMonth {
-		add(&date, "month", monthText(t.Month(), f.month))
-		if f.day != "" {
-			lit(&date, " ")
-			add(&date, "day", pad2(t.Day(), f.day))
-		}
-		if f.year != "" {
-			if f.day != "" {
-				lit(&date, ", ")
-			} else {
-				lit(&date, " ")
-			}
-			add(&date, "year", year())
-		}
+	if f.month == "long" || f.month == "short" || f.month == "narrow" {
+		f.textMonthDate(&date, t)
 	} else {
-		first := true
-		sep := func() {
-			if !first {
-				lit(&date, "/")
-			}
-			first = false
-		}
-		if f.month != "" {
-			sep()
-			add(&date, "month", pad2(int(t.Month()), f.month))
-		}
-		if f.day != "" {
-			sep()
-			add(&date, "day", pad2(t.Day(), f.day))
-		}
-		if f.year != "" {
-			sep()
-			add(&date, "year", year())
-		}
+		f.numericDate(&date, t)
 	}
 	if f.era != "" {
-		era := "AD"
-		if t.Year() <= 0 {
-			era = "BC"
-		}
-		if f.era == "long" {
-			era = map[string]string{"AD": "Anno Domini", "BC": "Before Christ"}[era]
-		} else if f.era == "narrow" {
-			era = era[:1]
-		}
 		if len(date) > 0 {
-			lit(&date, " ")
+			date.lit(" ")
 		}
-		add(&date, "era", era)
+		date.add("era", eraText(t, f.era))
 	}
+	return date
+}
 
-	if f.hour != "" || f.minute != "" || f.second != "" {
-		h12 := f.hourCycle == "h12" || f.hourCycle == "h11"
-		if f.hour != "" {
-			h := t.Hour()
-			style := f.hour
-			switch f.hourCycle {
-			case "h12":
-				if h = h % 12; h == 0 {
-					h = 12
-				}
-			case "h11":
-				h = h % 12
-			case "h23":
-				style = "2-digit"
-			case "h24":
-				if h == 0 {
-					h = 24
-				}
-				style = "2-digit"
-			}
-			add(&tm, "hour", pad2(h, style))
-		}
-		if f.minute != "" {
-			if f.hour != "" {
-				lit(&tm, ":")
-			}
-			style := f.minute
-			if f.hour != "" || f.second != "" {
-				style = "2-digit"
-			}
-			add(&tm, "minute", pad2(t.Minute(), style))
-		}
-		if f.second != "" {
-			if f.hour != "" || f.minute != "" {
-				lit(&tm, ":")
-			}
-			style := f.second
-			if f.hour != "" || f.minute != "" {
-				style = "2-digit"
-			}
-			add(&tm, "second", pad2(t.Second(), style))
-		}
-		if f.fractional > 0 {
-			lit(&tm, ".")
-			ms := fmt.Sprintf("%03d", t.Nanosecond()/1e6)
-			add(&tm, "fractionalSecond", ms[:f.fractional])
-		}
-		if h12 && f.hour != "" {
-			lit(&tm, " ")
-			p := "AM"
-			if t.Hour() >= 12 {
-				p = "PM"
-			}
-			add(&tm, "dayPeriod", p)
-		}
-	} else if f.fractional > 0 {
-		add(&tm, "fractionalSecond", fmt.Sprintf("%03d", t.Nanosecond()/1e6)[:f.fractional])
+// textMonthDate is en-US's "March 5, 2026" (or "March 2026", "March 5").
+func (f *dateFormat) textMonthDate(date *partList, t time.Time) {
+	date.add("month", monthText(t.Month(), f.month))
+	if f.day != "" {
+		date.lit(" ")
+		date.add("day", pad2(t.Day(), f.day))
 	}
-	if f.dayPeriod != "" && !(f.hourCycle == "h12" || f.hourCycle == "h11") {
-		if len(tm) > 0 {
-			lit(&tm, " ")
-		}
-		add(&tm, "dayPeriod", flexibleDayPeriod(t))
-	}
-	if f.zoneName != "" {
-		z := zoneDisplayName(f.zone, t, f.zoneName)
-		if len(tm) > 0 {
-			lit(&tm, " ")
-			add(&tm, "timeZoneName", z)
+	if f.year != "" {
+		if f.day != "" {
+			date.lit(", ")
 		} else {
-			if len(date) > 0 {
-				lit(&date, ", ")
-			}
-			add(&date, "timeZoneName", z)
+			date.lit(" ")
 		}
+		date.add("year", f.yearText(t))
 	}
+}
+
+// numericDate is en-US's "3/5/2026": the components asked for, month
+// first, slash-separated.
+func (f *dateFormat) numericDate(date *partList, t time.Time) {
+	first := true
+	sep := func() {
+		if !first {
+			date.lit("/")
+		}
+		first = false
+	}
+	if f.month != "" {
+		sep()
+		date.add("month", pad2(int(t.Month()), f.month))
+	}
+	if f.day != "" {
+		sep()
+		date.add("day", pad2(t.Day(), f.day))
+	}
+	if f.year != "" {
+		sep()
+		date.add("year", f.yearText(t))
+	}
+}
+
+// yearText is the year, its last two digits for "2-digit".
+func (f *dateFormat) yearText(t time.Time) string {
+	y := t.Year()
+	if f.year == "2-digit" {
+		return fmt.Sprintf("%02d", (y%100+100)%100)
+	}
+	return strconv.Itoa(y)
+}
+
+// eraText is AD or BC in the style asked for (year 0 and before are BC).
+func eraText(t time.Time, style string) string {
+	era := "AD"
+	if t.Year() <= 0 {
+		era = "BC"
+	}
+	if style == "long" {
+		era = map[string]string{"AD": "Anno Domini", "BC": "Before Christ"}[era]
+	} else if style == "narrow" {
+		era = era[:1]
+	}
+	return era
+}
+
+// timeParts is the time: the clock (or fractional seconds alone), then a
+// flexible day period ("in the morning") unless the clock has AM/PM.
+func (f *dateFormat) timeParts(t time.Time) partList {
+	var tm partList
+	if f.hour != "" || f.minute != "" || f.second != "" {
+		f.clockParts(&tm, t)
+	} else if f.fractional > 0 {
+		tm.add("fractionalSecond", fmt.Sprintf("%03d", t.Nanosecond()/1e6)[:f.fractional])
+	}
+	if f.dayPeriod != "" && !f.twelveHour() {
+		if len(tm) > 0 {
+			tm.lit(" ")
+		}
+		tm.add("dayPeriod", flexibleDayPeriod(t))
+	}
+	return tm
+}
+
+// twelveHour reports whether the hour cycle counts to 12 with AM/PM.
+func (f *dateFormat) twelveHour() bool { return f.hourCycle == "h12" || f.hourCycle == "h11" }
+
+// clockParts is "h:mm:ss.fff AM": minutes and seconds are two digits
+// after another field; AM/PM only with the hour.
+func (f *dateFormat) clockParts(tm *partList, t time.Time) {
+	if f.hour != "" {
+		tm.add("hour", f.hourText(t))
+	}
+	if f.minute != "" {
+		if f.hour != "" {
+			tm.lit(":")
+		}
+		style := f.minute
+		if f.hour != "" || f.second != "" {
+			style = "2-digit"
+		}
+		tm.add("minute", pad2(t.Minute(), style))
+	}
+	if f.second != "" {
+		if f.hour != "" || f.minute != "" {
+			tm.lit(":")
+		}
+		style := f.second
+		if f.hour != "" || f.minute != "" {
+			style = "2-digit"
+		}
+		tm.add("second", pad2(t.Second(), style))
+	}
+	if f.fractional > 0 {
+		tm.lit(".")
+		ms := fmt.Sprintf("%03d", t.Nanosecond()/1e6)
+		tm.add("fractionalSecond", ms[:f.fractional])
+	}
+	if f.twelveHour() && f.hour != "" {
+		tm.lit(" ")
+		p := "AM"
+		if t.Hour() >= 12 {
+			p = "PM"
+		}
+		tm.add("dayPeriod", p)
+	}
+}
+
+// hourText is the hour in the hour cycle: 1-12 (h12), 0-11 (h11), and
+// the 24-hour cycles always in two digits, h24 counting midnight as 24.
+func (f *dateFormat) hourText(t time.Time) string {
+	h, style := t.Hour(), f.hour
+	switch f.hourCycle {
+	case "h12":
+		if h = h % 12; h == 0 {
+			h = 12
+		}
+	case "h11":
+		h = h % 12
+	case "h23":
+		style = "2-digit"
+	case "h24":
+		if h == 0 {
+			h = 24
+		}
+		style = "2-digit"
+	}
+	return pad2(h, style)
+}
+
+// zonePart appends the zone's name to the time, or to the date when no
+// time is shown.
+func (f *dateFormat) zonePart(t time.Time, date, tm *partList) {
+	if f.zoneName == "" {
+		return
+	}
+	z := zoneDisplayName(f.zone, t, f.zoneName)
+	if len(*tm) > 0 {
+		tm.lit(" ")
+		tm.add("timeZoneName", z)
+		return
+	}
+	if len(*date) > 0 {
+		date.lit(", ")
+	}
+	date.add("timeZoneName", z)
+}
+
+// joinDateTime joins date and time as en-US patterns do: " at " after a
+// spelled-out date (long month with day and year, or a full or long
+// dateStyle), a space after a weekday alone, ", " otherwise.
+func (f *dateFormat) joinDateTime(date, tm partList) []numPart {
 	switch {
 	case len(date) == 0:
 		return tm
@@ -242,11 +307,11 @@ func (f *dateFormat) formatParts(ms float64) []numPart {
 	out := date
 	switch {
 	case f.month == "long" && f.day != "" && f.year != "" || f.dateStyle == "full" || f.dateStyle == "long":
-		lit(&out, " at ")
-	case f.weekday != "" && f.month == "" && f.day == "" && f.year == "":
-		lit(&out, " ")
+		out.lit(" at ")
+	case f.weekday != "" && !f.hasDate():
+		out.lit(" ")
 	default:
-		lit(&out, ", ")
+		out.lit(", ")
 	}
 	return append(out, tm...)
 }
