@@ -667,6 +667,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 		}
 	}
 	opts.UnhashedBody = out.mode == collections.BodyFormData
+	queryBefore, bodyBefore := hreq.URL.RawQuery, out.data
 	err := auth.ApplyWith(hreq, a, out.data, opts)
 	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for
 	// AWS itself before the signer runs.
@@ -702,6 +703,10 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 		}
 	}
 	maskDerived(c.opts.Masker, a.Params, hreq)
+	// What a signer put in the query or body (an OAuth 1 signature, a JWT
+	// query parameter) is derived too.
+	maskAdded(c.opts.Masker, a.Params, queryBefore, hreq.URL.RawQuery)
+	maskAdded(c.opts.Masker, a.Params, string(bodyBefore), string(out.data))
 }
 
 // hops sends the request and the requests that follow from it: an auth
@@ -751,6 +756,8 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				return nil, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
 			}
 			if retry != nil {
+				// A digest answer hashes the password: mask it as a signature.
+				maskDerived(o.Masker, a.Params, retry)
 				challenged, answered = true, true
 				out.sent.Challenged = true
 				drain(resp)
@@ -946,14 +953,7 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 	if m == nil {
 		return
 	}
-	secret := false
-	for _, v := range params {
-		if v != "" && m.Contains(v) {
-			secret = true
-			break
-		}
-	}
-	if !secret {
+	if !holdsSecret(m, params) {
 		return
 	}
 	for k, vs := range hreq.Header {
@@ -963,6 +963,40 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 			}
 		}
 	}
+}
+
+// maskAdded registers, when params hold a secret, the signatures a signer
+// added to a query or urlencoded body (after, was before): an OAuth 1
+// oauth_signature, a JWT. The other parameters it adds (a timestamp, a
+// nonce) are not secret, and masking them would mask those numbers
+// everywhere.
+func maskAdded(m Masker, params map[string]string, before, after string) {
+	if m == nil || before == after || !holdsSecret(m, params) {
+		return
+	}
+	had := map[string]bool{}
+	for _, kv := range strings.Split(before, "&") {
+		had[kv] = true
+	}
+	for _, kv := range strings.Split(after, "&") {
+		k, v, ok := strings.Cut(kv, "=")
+		if had[kv] || !ok || v == "" || k != "oauth_signature" && !strings.HasPrefix(v, "eyJ") {
+			continue
+		}
+		m.Add(v)
+		if d, err := url.QueryUnescape(v); err == nil && d != v {
+			m.Add(d)
+		}
+	}
+}
+
+func holdsSecret(m Masker, params map[string]string) bool {
+	for _, v := range params {
+		if v != "" && m.Contains(v) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAuthorization(hs []collections.Header) bool {

@@ -14,6 +14,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +34,10 @@ import (
 // encoding of it differs from the others. No ":" (Basic passwords may not
 // hold one where the user name ends) and no "#" or "?" (URL syntax).
 const viewCanary = `Cv9"Zq&7'Lm%2Fx Rt4+Wn8=Hy3/Jb6@Pd1!K~<>`
+
+// viewPlain is a second secret with no URL or JSON syntax in it, for the
+// places the canary cannot go: a URL's user:password@ and a JWT claim.
+const viewPlain = "Pl4inCanary7xQ9zR2mW8vK"
 
 // viewCollector runs in every prerequest and test script of the
 // collection: it gathers everything a script can read about the request,
@@ -70,9 +76,7 @@ var viewCollector = []string{
 // at the server it was sent to, unmasked, for the canary in any form.
 func TestScriptsSeeVaultReferences(t *testing.T) {
 	t.Parallel()
-	runVaultView(t, func(t *testing.T) (map[string]string, func()) {
-		return map[string]string{"COURIER_VAULT_CANARY": viewCanary}, func() {}
-	}, "canary")
+	runVaultView(t, map[string]string{"COURIER_VAULT_CANARY": viewCanary, "COURIER_VAULT_PLAIN": viewPlain}, "canary", "plain")
 }
 
 // TestScriptsSeeVaultReferencesKeyring is the same run with the canary in
@@ -85,9 +89,14 @@ func TestScriptsSeeVaultReferencesKeyring(t *testing.T) {
 		testenv.Keyring(t, err.Error())
 	}
 	name := fmt.Sprintf("courier-view-canary-%d", os.Getpid())
+	plain := fmt.Sprintf("courier-view-plain-%d", os.Getpid())
 	require.NoError(t, kr.Set(ctx, name, viewCanary))
-	t.Cleanup(func() { kr.Delete(context.Background(), name) })
-	runVaultView(t, func(t *testing.T) (map[string]string, func()) { return nil, func() {} }, name)
+	require.NoError(t, kr.Set(ctx, plain, viewPlain))
+	t.Cleanup(func() {
+		kr.Delete(context.Background(), name)
+		kr.Delete(context.Background(), plain)
+	})
+	runVaultView(t, nil, name, plain)
 }
 
 type viewItem struct {
@@ -101,7 +110,7 @@ type viewItem struct {
 	wire string
 }
 
-func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func()), secretName string) {
+func runVaultView(t *testing.T, env map[string]string, secretName, plainName string) {
 	var mu sync.Mutex
 	var wire, exfil bytes.Buffer
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -222,6 +231,15 @@ func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func
 				"payload", `{"sub":"x"}`, "addTokenTo", "header")}},
 			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
 			wire: "Authorization: Bearer eyJ"},
+		{name: "jwt claim in query", req: map[string]any{"method": "GET", "url": "{{base}}/wire/jwtclaim",
+			"auth": map[string]any{"type": "jwt", "jwt": kv("algorithm", "HS256", "secret", "not-a-vault-value",
+				"payload", `{"sub":"{{vault:plain}}"}`, "addTokenTo", "queryParam", "queryParamKey", "tok2")}},
+			test: []string{"pm.test('token reads ***', () => pm.expect(pm.request.url.query.get('tok2')).to.equal('***'));",
+				"pm.test('payload reads as the reference', () => pm.expect(pm.request.auth.parameters().get('payload')).to.include('{{vault:plain}}'));"},
+			wire: "tok2=eyJhbGciOiJIUzI1NiJ9." + base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"`+viewPlain+`"}`))},
+		{name: "url user info", req: map[string]any{"method": "GET", "url": "http://user:{{vault:plain}}@" + strings.TrimPrefix(srv.URL, "http://") + "/wire/userinfo"},
+			test: []string{"pm.test('user info reads as the reference', () => pm.expect(pm.request.url.toString()).to.include('user:{{vault:plain}}@'));"},
+			wire: "Authorization: Basic " + base64.StdEncoding.EncodeToString([]byte("user:"+viewPlain))},
 		{name: "redirect", req: map[string]any{"method": "GET", "url": "{{base}}/redirect/{{vault:canary}}"},
 			test: []string{"pm.test('url reads as the reference', () => pm.expect(pm.request.url.toString()).to.include('" + ref + "'));"},
 			wire: "GET /wire/landed"},
@@ -253,7 +271,8 @@ func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func
 	cb, err := json.Marshal(coll)
 	require.NoError(t, err)
 	// The secret's name: every reference, pm.vault.get's argument too.
-	named := strings.NewReplacer("vault:canary", "vault:"+secretName, "vault.get('canary')", "vault.get('"+secretName+"')").Replace(string(cb))
+	named := strings.NewReplacer("vault:canary", "vault:"+secretName, "vault.get('canary')", "vault.get('"+secretName+"')",
+		"vault:plain", "vault:"+plainName).Replace(string(cb))
 	collPath := writeFile(t, dir, "c.json", named)
 	eb, err := json.Marshal(map[string]any{"name": "view", "values": []any{
 		map[string]any{"key": "base", "value": srv.URL, "enabled": true},
@@ -261,10 +280,7 @@ func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func
 	}})
 	require.NoError(t, err)
 	envPath := writeFile(t, dir, "env.json", string(eb))
-	env, cleanup := source(t)
-	defer cleanup()
-
-	forms := canaryForms(viewCanary)
+	canary := append(canaryForms(viewCanary), canaryForms(viewPlain)...)
 	for _, mode := range []struct {
 		name    string
 		granted bool
@@ -306,9 +322,19 @@ func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func
 		}
 		assert.Equal(t, 2*len(items), strings.Count(gotExfil, "\n----\n"), "%s: every script reported its view", mode.name)
 
+		// What the auth helpers signed with the canary, as the server got
+		// it: neither scripts (without the grant) nor any output may show it.
+		forms := append([]canaryForm(nil), canary...)
+		signed := signaturesIn(gotWire)
+		if len(signed) < 6 {
+			t.Errorf("%s: want the digest, OAuth 1, Hawk, AWS and JWT signatures on the wire, got %q", mode.name, signed)
+		}
+		for _, sig := range signed {
+			forms = append(forms, canaryForm{"signature", sig})
+		}
 		if !mode.granted {
 			if code != cmdutil.ExitOK {
-				t.Errorf("not every reference assertion holds (exit %d):\n%s", code, failuresOf(stdout.String()))
+				t.Errorf("not every reference assertion holds (exit %d):\n%s\n%s", code, failuresOf(stdout.String()), stderr.String())
 			}
 			assert.True(t, strings.Contains(gotExfil, "vault!Vault access denied"), "pm.vault.get is denied")
 			for _, f := range forms {
@@ -327,7 +353,13 @@ func runVaultView(t *testing.T, source func(*testing.T) (map[string]string, func
 		for _, e := range entries {
 			outputs[e.Name()] = mustRead(t, filepath.Join(out, e.Name()))
 		}
-		require.Len(t, outputs, 9, "%s: every report and export was written", mode.name)
+		if len(outputs) != 9 {
+			names := make([]string, 0, len(outputs))
+			for n := range outputs {
+				names = append(names, n)
+			}
+			t.Fatalf("%s: every report and export was written: got %v", mode.name, names)
+		}
 		for name, data := range outputs {
 			for _, f := range forms {
 				if i := bytes.Index(data, []byte(f.text)); i >= 0 {
@@ -355,6 +387,8 @@ func canaryForms(s string) []canaryForm {
 		"path escape":        url.PathEscape(s),
 		"encodeURIComponent": strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*", "+", "%20").Replace(url.QueryEscape(s)),
 		"lower-case escapes": strings.ToLower(url.QueryEscape(s)),
+		"escaped twice":      url.QueryEscape(url.QueryEscape(s)),
+		"jwt claim":          base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"` + s + `"}`)),
 		"json":               strings.Trim(mustJSON(s), `"`),
 	}
 	var out []canaryForm
@@ -382,8 +416,8 @@ func mustJSON(v any) string {
 }
 
 func around(s string, i int) string {
-	lo, hi := max(0, i-200), min(len(s), i+200)
-	return s[lo:hi]
+	lo, hi := max(0, i-150), min(len(s), i+150)
+	return fmt.Sprintf("%q", s[lo:hi])
 }
 
 // failuresOf is the failure table at the end of the cli output.
@@ -392,4 +426,20 @@ func failuresOf(out string) string {
 		return out[i:]
 	}
 	return around(out, len(out)-1)
+}
+
+// signatureRE finds what the auth helpers sign: a digest response, a Hawk
+// mac, an AWS signature, an OAuth 1 HMAC signature, a JWT.
+var signatureRE = regexp.MustCompile(`response="([0-9a-f]{32})"|mac="([^"]+)"|Signature=([0-9a-f]{64})|oauth_signature="([^"]+)"|(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)`)
+
+func signaturesIn(wire string) []string {
+	var out []string
+	for _, m := range signatureRE.FindAllStringSubmatch(wire, -1) {
+		for _, g := range m[1:] {
+			if g != "" && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
 }
