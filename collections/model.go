@@ -112,6 +112,9 @@ type URL struct {
 	Query     []QueryParam
 	Variables []Variable // :pathVariable values
 	Hash      string
+	// EmptyHash marks a bare "#" (Hash is ""): postman-collection keeps
+	// the hash "" apart from none, and prints the "#".
+	EmptyHash bool
 	// UserInfo is the user:password@ part, nil when absent.
 	UserInfo *UserInfo
 }
@@ -165,13 +168,27 @@ type Body struct {
 
 // FormParam is one urlencoded or formdata field.
 type FormParam struct {
-	Key         string
-	Value       string
+	Key   string
+	Value string
+	// NoValue says an urlencoded row has no value string: the collection
+	// left the member out or wrote null. postman-collection keeps it so
+	// (scripts read undefined or null, toString() prints the bare key);
+	// the wire carries "key=" either way. Value is then "".
+	NoValue     NoValue
 	Type        string   // "text" or "file"
 	Src         []string // file parts: paths
 	ContentType string
 	Disabled    bool
 }
+
+// NoValue is how a row without a value string wrote it.
+type NoValue uint8
+
+const (
+	HasValue   NoValue = iota // a string, possibly ""
+	ValueUnset                // no value member
+	ValueNull                 // "value": null
+)
 
 // GraphQL is a graphql-mode body.
 type GraphQL struct {

@@ -1,6 +1,7 @@
 package collections
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -86,7 +87,7 @@ type outURL struct {
 	Port     string        `json:"port,omitempty"`
 	Path     *[]string     `json:"path,omitempty"`
 	Query    *[]outQuery   `json:"query,omitempty"`
-	Hash     string        `json:"hash,omitempty"`
+	Hash     *string       `json:"hash,omitempty"`
 	Variable []outVariable `json:"variable,omitempty"`
 }
 
@@ -129,12 +130,13 @@ type outGraphQL struct {
 }
 
 type outForm struct {
-	Key         string `json:"key"`
-	Value       string `json:"value,omitempty"`
-	Type        string `json:"type,omitempty"`
-	Src         any    `json:"src,omitempty"`
-	ContentType string `json:"contentType,omitempty"`
-	Disabled    bool   `json:"disabled,omitempty"`
+	Key string `json:"key"`
+	// Value is a JSON string, null, or nothing (omitted).
+	Value       json.RawMessage `json:"value,omitempty"`
+	Type        string          `json:"type,omitempty"`
+	Src         any             `json:"src,omitempty"`
+	ContentType string          `json:"contentType,omitempty"`
+	Disabled    bool            `json:"disabled,omitempty"`
 }
 
 type outEvent struct {
@@ -237,7 +239,7 @@ func outRequestOf(r *Request) *outRequest {
 		o.Header = append(o.Header, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
 	}
 	if b := r.Body; b != nil {
-		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded), FormData: outForms(b.FormData), Disabled: b.Disabled}
+		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded, true), FormData: outForms(b.FormData, false), Disabled: b.Disabled}
 		if b.Mode == BodyRaw || b.Raw != "" {
 			raw := b.Raw
 			ob.Raw = &raw
@@ -262,7 +264,10 @@ func outRequestOf(r *Request) *outRequest {
 }
 
 func outURLOf(u URL) outURL {
-	o := outURL{Raw: u.Raw, Protocol: u.Protocol, Port: u.Port, Hash: u.Hash, Variable: outVariables(u.Variables)}
+	o := outURL{Raw: u.Raw, Protocol: u.Protocol, Port: u.Port, Variable: outVariables(u.Variables)}
+	if u.Hash != "" || u.EmptyHash {
+		o.Hash = &u.Hash
+	}
 	if u.Host != nil {
 		h := u.Host
 		o.Host = &h
@@ -284,13 +289,22 @@ func outURLOf(u URL) outURL {
 	return o
 }
 
-func outForms(ps []FormParam) []outForm {
+func outForms(ps []FormParam, urlencoded bool) []outForm {
 	if ps == nil {
 		return nil
 	}
 	out := make([]outForm, 0, len(ps))
 	for _, p := range ps {
-		f := outForm{Key: p.Key, Value: p.Value, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled}
+		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled}
+		switch {
+		case p.NoValue == ValueNull:
+			f.Value = json.RawMessage("null")
+		case p.NoValue == ValueUnset:
+		case p.Value != "" || urlencoded:
+			// An urlencoded "" stays a value: without it the row would
+			// read back as having none.
+			f.Value = jsonString(p.Value)
+		}
 		switch len(p.Src) {
 		case 0:
 		case 1:
@@ -301,6 +315,16 @@ func outForms(ps []FormParam) []outForm {
 		out = append(out, f)
 	}
 	return out
+}
+
+// jsonString is s as a JSON string, with <, > and & as they are (the
+// encoder's SetEscapeHTML(false) does not undo json.Marshal's escapes).
+func jsonString(s string) json.RawMessage {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return bytes.TrimRight(buf.Bytes(), "\n")
 }
 
 func outEvents(evs []Event) []outEvent {

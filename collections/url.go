@@ -19,6 +19,7 @@ func ParseURL(raw string) URL {
 
 	if i := strings.IndexByte(s, '#'); i >= 0 {
 		u.Hash = restore(s[i+1:])
+		u.EmptyHash = u.Hash == ""
 		s = s[:i]
 	}
 	if i := strings.IndexByte(s, '?'); i >= 0 {
@@ -288,7 +289,7 @@ func (u URL) String() string {
 			b.WriteString(q.String())
 		}
 	}
-	if u.Hash != "" {
+	if u.Hash != "" || u.EmptyHash {
 		b.WriteByte('#')
 		b.WriteString(u.Hash)
 	}

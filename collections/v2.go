@@ -237,6 +237,7 @@ func parseURLValue(raw json.RawMessage, path string) (URL, error) {
 	}
 	if r.Hash != nil {
 		u.Hash = r.Hash.String()
+		u.EmptyHash = u.Hash == "" // null leaves r.Hash nil
 	}
 	switch jsonKind(r.Host) {
 	case "nothing", "null":
@@ -425,10 +426,10 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 		}
 	}
 	var err error
-	if b.URLEncoded, err = formParams(r.URLEncoded, path+".urlencoded"); err != nil {
+	if b.URLEncoded, err = formParams(r.URLEncoded, path+".urlencoded", true); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = formParams(r.FormData, path+".formdata"); err != nil {
+	if b.FormData, err = formParams(r.FormData, path+".formdata", false); err != nil {
 		return nil, err
 	}
 	switch jsonKind(r.File) {
@@ -462,18 +463,23 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 	return b, nil
 }
 
-func formParams(raw json.RawMessage, path string) ([]FormParam, error) {
+// formParams reads a form body's rows; urlencoded rows remember a value
+// left out or null (FormParam.NoValue).
+func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam, error) {
 	switch jsonKind(raw) {
 	case "nothing", "null":
 		return nil, nil
 	case "string":
 		var out []FormParam
 		for _, q := range parseQueryString(jsonText(raw), func(s string) string { return s }) {
-			v := ""
-			if q.Value != nil {
-				v = *q.Value
+			p := FormParam{Key: q.Key}
+			switch {
+			case q.Value != nil:
+				p.Value = *q.Value
+			case urlencoded:
+				p.NoValue = ValueNull // as QueryParam.parse reads "k"
 			}
-			out = append(out, FormParam{Key: q.Key, Value: v})
+			out = append(out, p)
 		}
 		return out, nil
 	case "array":
@@ -496,6 +502,14 @@ func formParams(raw json.RawMessage, path string) ([]FormParam, error) {
 		}
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
+		}
+		if urlencoded {
+			switch jsonKind(kv.Value) {
+			case "nothing":
+				fp.NoValue = ValueUnset
+			case "null":
+				fp.NoValue = ValueNull
+			}
 		}
 		switch jsonKind(kv.Src) {
 		case "nothing", "null":

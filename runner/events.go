@@ -121,6 +121,11 @@ type SentRequest struct {
 	// the request went twice, and the run counts both round trips among its
 	// requests, as Newman and Postman CLI do.
 	Challenged bool
+	// Form is the request in its collection form as it went out:
+	// variables resolved, script changes applied, the effective auth (with
+	// what a digest challenge taught), disabled rows kept. Newman's report
+	// writes the sent request so; nil when the request was never built.
+	Form *collections.Request
 }
 
 // RequestEvent reports a sent request and its response, or its network error.

@@ -337,6 +337,11 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		// variables resolved, and what a digest challenge taught.
 		resolved.Auth = a
 	}
+	// The report's copy: test scripts get resolved itself, changed
+	// below; the runtime resolves the description too.
+	form := *resolved
+	form.Description = res.Replace(form.Description)
+	sent.Form = &form
 	var timings *Timings
 	if clock != nil && err == nil {
 		timings = clock.timings()
@@ -361,11 +366,37 @@ func (r *Runner) resolveAuth(eff *collections.Auth, sub func(string) string) (a 
 			user[k] = true
 		}
 	}
-	for k, v := range r.authMemo[eff] {
-		a.Set(k, v)
+	memo := r.authMemo[eff]
+	for _, k := range learnedOrder(memo) {
+		a.Set(k, memo[k])
 		delete(user, k)
 	}
 	return a, user
+}
+
+// learnedOrder is the keys of what a challenge taught, in the order the
+// runtime sets them (then any others sorted): never Go's map order, which
+// scripts and reports would show.
+func learnedOrder(memo map[string]string) []string {
+	rank := map[string]int{"nonce": 1, "realm": 2, "opaque": 3, "qop": 4, "algorithm": 5, "clientNonce": 6, "nonceCount": 7}
+	keys := make([]string, 0, len(memo))
+	for k := range memo {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		ri, rj := rank[keys[i]], rank[keys[j]]
+		if ri == 0 {
+			ri = len(rank) + 1
+		}
+		if rj == 0 {
+			rj = len(rank) + 1
+		}
+		if ri != rj {
+			return ri < rj
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
 }
 
 // rememberDigest keeps what a digest exchange taught the block sent as a

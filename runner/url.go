@@ -64,6 +64,10 @@ type wireURL struct {
 	path     string // encoded, starts with "/"
 	query    string // encoded, without "?"
 	hasQuery bool   // send "?" even when query is empty
+	// hash is the fragment, encoded, shown (with hasHash: "#" even when
+	// empty) in the URL that reports name but never sent.
+	hash    string
+	hasHash bool
 }
 
 func (w wireURL) String() string {
@@ -79,6 +83,10 @@ func (w wireURL) String() string {
 	if w.hasQuery {
 		b.WriteByte('?')
 		b.WriteString(w.query)
+	}
+	if w.hasHash {
+		b.WriteByte('#')
+		b.WriteString(w.hash)
 	}
 	return b.String()
 }
@@ -185,6 +193,12 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 		w.query = strings.Join(params, "&")
 		if !noEncode {
 			w.query = percentEncode(w.query, queryChars)
+		}
+	}
+	if u.Hash != "" || u.EmptyHash {
+		w.hash, w.hasHash = u.Hash, true
+		if !noEncode {
+			w.hash = percentEncode(w.hash, fragmentChars)
 		}
 	}
 	if ui := u.UserInfo; ui != nil {

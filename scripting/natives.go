@@ -604,7 +604,7 @@ type plainURL struct {
 	Path     []string     `json:"path"`
 	Query    []plainQuery `json:"query"`
 	Variable []plainKV    `json:"variable"`
-	Hash     string       `json:"hash"`
+	Hash     *string      `json:"hash"` // null: none
 	Auth     *struct {
 		User     string  `json:"user"`
 		Password *string `json:"password"`
@@ -626,13 +626,43 @@ type plainKV struct {
 	ContentType string   `json:"contentType"`
 }
 
+// plainParam is an urlencoded row: its value may be left out or null
+// (collections.FormParam.NoValue).
+type plainParam struct {
+	plainKV
+	Value optString `json:"value"`
+}
+
+// optString is a JSON string that remembers being absent or null.
+type optString struct {
+	s    string
+	kind collections.NoValue
+	seen bool
+}
+
+func (o *optString) UnmarshalJSON(b []byte) error {
+	o.seen = true
+	if string(b) == "null" {
+		o.kind = collections.ValueNull
+		return nil
+	}
+	return json.Unmarshal(b, &o.s)
+}
+
+func (o optString) noValue() collections.NoValue {
+	if !o.seen {
+		return collections.ValueUnset
+	}
+	return o.kind
+}
+
 type plainBody struct {
-	Mode       string    `json:"mode"`
-	Raw        string    `json:"raw"`
-	Language   string    `json:"language"`
-	URLEncoded []plainKV `json:"urlencoded"`
-	FormData   []plainKV `json:"formdata"`
-	File       string    `json:"file"`
+	Mode       string       `json:"mode"`
+	Raw        string       `json:"raw"`
+	Language   string       `json:"language"`
+	URLEncoded []plainParam `json:"urlencoded"`
+	FormData   []plainKV    `json:"formdata"`
+	File       string       `json:"file"`
 	GraphQL    *struct {
 		Query         string   `json:"query"`
 		OperationName string   `json:"operationName"`
@@ -657,7 +687,10 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Method = "GET"
 	}
 	u := p.URL
-	r.URL = collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path, Hash: u.Hash}
+	r.URL = collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path}
+	if u.Hash != nil {
+		r.URL.Hash, r.URL.EmptyHash = *u.Hash, *u.Hash == ""
+	}
 	if u.Auth != nil {
 		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
 	}
@@ -679,7 +712,10 @@ func (p *plainRequest) toRequest() *collections.Request {
 			}
 			return out
 		}
-		cb.URLEncoded, cb.FormData = conv(b.URLEncoded), conv(b.FormData)
+		cb.FormData = conv(b.FormData)
+		for _, f := range b.URLEncoded {
+			cb.URLEncoded = append(cb.URLEncoded, collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled})
+		}
 		if b.GraphQL != nil {
 			g := b.GraphQL
 			cb.GraphQL = &collections.GraphQL{Query: g.Query, OperationName: g.OperationName, Variables: g.Variables, VariablesJSON: g.VariablesJSON, Unset: g.Unset}
@@ -722,8 +758,12 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	for _, v := range r.URL.Variables {
 		vs = append(vs, obj("key", v.Key, "value", v.Value, "type", v.Type))
 	}
+	var hash any = goja.Undefined()
+	if r.URL.Hash != "" || r.URL.EmptyHash {
+		hash = r.URL.Hash
+	}
 	u := obj("raw", r.URL.Raw, "protocol", r.URL.Protocol, "host", strs(r.URL.Host),
-		"port", r.URL.Port, "path", strs(r.URL.Path), "hash", r.URL.Hash, "query", q, "variable", vs)
+		"port", r.URL.Port, "path", strs(r.URL.Path), "hash", hash, "query", q, "variable", vs)
 	if ui := r.URL.UserInfo; ui != nil {
 		a := obj("user", ui.User)
 		if ui.Password != nil {
@@ -760,9 +800,16 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 				list = b.FormData
 			}
 			for _, f := range list {
-				fm := obj("key", f.Key, "value", f.Value)
+				var v any = f.Value
+				switch f.NoValue {
+				case collections.ValueUnset:
+					v = goja.Undefined()
+				case collections.ValueNull:
+					v = goja.Null()
+				}
+				fm := obj("key", f.Key, "value", v)
 				if f.Disabled {
-					fm = obj("disabled", true, "key", f.Key, "value", f.Value)
+					fm = obj("disabled", true, "key", f.Key, "value", v)
 				}
 				// An urlencoded param has no type in postman-collection.
 				if f.Type != "" && b.Mode == collections.BodyFormData {

@@ -93,6 +93,15 @@ func TestCanaryNothingLeaks(t *testing.T) {
 					map[string]any{"key": "username", "value": "user"},
 					map[string]any{"key": "password", "value": "{{vault:apiKey}}"}}},
 			}, []string{"console.log(pm.request.headers.get('Authorization'), pm.response.text())"}, nil),
+			// The sent request in the JSON report is in its collection
+			// form: urlencoded fields, the effective auth, the description.
+			item("form", map[string]any{"method": "POST", "url": "{{base}}/form", "description": "for {{envKey}}",
+				"header": []any{map[string]any{"key": "X-Off", "value": "{{vault:apiKey}}", "disabled": true}},
+				"body": map[string]any{"mode": "urlencoded", "urlencoded": []any{
+					map[string]any{"key": "v", "value": "{{vault:apiKey}}"},
+					map[string]any{"key": "e", "value": "{{envKey}}"}}},
+				"auth": map[string]any{"type": "bearer", "bearer": []any{map[string]any{"key": "token", "value": "{{envKey}}"}}},
+			}, nil, nil),
 			item("host", "http://{{vault:hostKey}}.invalid/x", nil, nil),
 			item("unresolved", "{{base}}/get?x={{missing_"+"{{envKey}}"+"}}", nil, nil),
 		},
@@ -176,6 +185,19 @@ func TestCanaryNothingLeaks(t *testing.T) {
 						Header []struct{ Key, Value string }
 					}
 				}
+				// The request as sent, in its collection form.
+				Request struct {
+					Body *struct {
+						URLEncoded []struct{ Key, Value string }
+					}
+					Auth *struct {
+						Bearer []struct{ Key, Value string }
+					}
+					Header []struct {
+						Key, Value string
+						Disabled   bool
+					}
+				}
 			}
 		}
 	}
@@ -184,6 +206,20 @@ func TestCanaryNothingLeaks(t *testing.T) {
 	first := rep.Run.Executions[0].Item.Request
 	require.NotEmpty(t, first.URL.Path, "executions[0].item.request.url has no path")
 	require.Contains(t, first.Header, struct{ Key, Value string }{"X-Env", "{{envKey}}"})
+	var form bool
+	for _, e := range rep.Run.Executions {
+		if r := e.Request; r.Body != nil && len(r.Body.URLEncoded) == 2 {
+			// The places hold the values sent, masked.
+			form = true
+			require.Equal(t, "***", r.Body.URLEncoded[0].Value)
+			require.Equal(t, "***", r.Body.URLEncoded[1].Value)
+			require.NotNil(t, r.Auth, "the sent request's auth")
+			require.Equal(t, []struct{ Key, Value string }{{"token", "***"}}, r.Auth.Bearer)
+			require.NotEmpty(t, r.Header)
+			require.True(t, r.Header[0].Disabled, "the disabled header row is kept")
+		}
+	}
+	require.True(t, form, "no execution with the urlencoded request as sent")
 
 	for name, data := range texts {
 		if leaks := canaryLeaks(string(data)); len(leaks) > 0 {

@@ -98,8 +98,8 @@ func (j *JSON) Handle(ev runner.Event) {
 		}
 		j.phase = "test"
 		j.tests++
-		j.cur.Request = sentRequestJSON(e)
-		if b := j.cur.Request.Body; b != nil {
+		j.cur.Request = sentRequestJSON(e, j.o.Redact)
+		if b := j.cur.Request.Body; b != nil && b.Mode == collections.BodyRaw && b.Options == nil {
 			// The raw body's language, from the collection, as Newman
 			// keeps the body's options.
 			if it := j.node(e.Item.Key); it != nil && it.ID == e.Item.ID && it.Request != nil && it.Request.Body != nil &&
@@ -462,7 +462,10 @@ func urlJSON(raw string) jsonURL {
 	// Postman's own splitting: nothing decoded, a key without "=" kept
 	// apart from one with an empty value.
 	u := collections.ParseURL(raw)
-	out.Protocol, out.Port, out.Hash = u.Protocol, u.Port, u.Hash
+	out.Protocol, out.Port = u.Protocol, u.Port
+	if u.Hash != "" || u.EmptyHash {
+		out.Hash = &u.Hash
+	}
 	if u.UserInfo != nil {
 		out.Auth = &jsonreport.URLAuth{User: u.UserInfo.User, Password: u.UserInfo.Password}
 	}
@@ -478,12 +481,133 @@ func urlJSON(raw string) jsonURL {
 	return out
 }
 
-func sentRequestJSON(e runner.RequestEvent) *jsonRequest {
-	r := &jsonRequest{URL: urlJSON(e.Request.URL), Header: headersJSON(e.Request.Header), Method: e.Request.Method}
-	if len(e.Request.Body) > 0 {
+// sentRequestJSON is the request as sent, in postman-collection's form as
+// Newman writes it: the URL in parts, the request's own headers (disabled
+// ones kept, marked) then those the runtime added, the body in its mode
+// with its fields, the effective auth and the description. redact, when
+// set, masks the URL before it is split into parts.
+func sentRequestJSON(e runner.RequestEvent, redact func(string) string) *jsonRequest {
+	raw := e.Request.URL
+	if redact != nil {
+		raw = redact(raw)
+	}
+	r := &jsonRequest{URL: urlJSON(raw), Header: sentHeadersJSON(e.Request.Header, e.Request.Form), Method: e.Request.Method}
+	form := e.Request.Form
+	if form == nil {
+		if len(e.Request.Body) > 0 {
+			r.Body = &jsonBody{Mode: "raw", Raw: string(e.Request.Body)}
+		}
+		return r
+	}
+	if b := form.Body; b != nil && b.Mode != "" {
+		r.Body = itemBodyJSON(b)
+		if b.Mode == collections.BodyRaw && len(e.Request.Body) > 0 {
+			// The bytes that went out (a script or the runtime may
+			// have set them after the form was read).
+			r.Body.Raw = string(e.Request.Body)
+		}
+	} else if len(e.Request.Body) > 0 {
 		r.Body = &jsonBody{Mode: "raw", Raw: string(e.Request.Body)}
 	}
+	r.Auth, r.Description = sentAuthJSON(form.Auth), descriptionJSON(form.Description)
+	// A :path variable left unresolved stays in the path, and in the
+	// URL's variable list as postman-collection keeps it.
+	for _, seg := range r.URL.Path {
+		if k, ok := strings.CutPrefix(seg, ":"); ok && k != "" {
+			r.URL.Variable = append(r.URL.Variable, jsonreport.PathVar{Type: "any", Key: k})
+		}
+	}
 	return r
+}
+
+// digestLearned are the parameters a digest challenge teaches, in the
+// order the runtime sets them; it marks them system in the sent auth.
+var digestLearned = []string{"nonce", "realm", "opaque", "qop", "algorithm", "clientNonce", "nonceCount"}
+
+// sentAuthJSON is the effective auth as the runtime left it on the sent
+// request: every parameter typed "any" (the runtime rebuilds the list),
+// and a digest's learned parameters after the collection's own, marked
+// system.
+func sentAuthJSON(a *collections.Auth) json.RawMessage {
+	if a == nil || a.Type == "" {
+		return nil
+	}
+	type param struct {
+		Type   string          `json:"type"`
+		Value  json.RawMessage `json:"value"`
+		Key    string          `json:"key"`
+		System bool            `json:"system,omitempty"`
+	}
+	learned := map[string]bool{}
+	if strings.EqualFold(a.Type, "digest") {
+		for _, k := range digestLearned {
+			learned[k] = true
+		}
+	}
+	params := []param{}
+	add := func(k string, system bool) {
+		v := a.Params[k]
+		val, _ := json.Marshal(v)
+		if a.Literal[k] && json.Valid([]byte(v)) {
+			val = json.RawMessage(v)
+		}
+		params = append(params, param{Type: "any", Value: val, Key: k, System: system})
+	}
+	for _, k := range authOrder(a) {
+		if !learned[k] {
+			add(k, false)
+		}
+	}
+	for _, k := range digestLearned {
+		if _, ok := a.Params[k]; ok && learned[k] {
+			add(k, true)
+		}
+	}
+	typ, _ := json.Marshal(a.Type)
+	list, err := json.Marshal(params)
+	if err != nil {
+		return nil
+	}
+	return json.RawMessage(`{"type":` + string(typ) + `,` + string(typ) + `:` + string(list) + `}`)
+}
+
+// sentHeadersJSON lists the headers sent with the request's own disabled
+// rows put back in their places among its own ones (the runtime's
+// additions, marked system, come after them).
+func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jsonKV {
+	if form == nil {
+		return headersJSON(sent)
+	}
+	own := form.Header
+	out := make([]jsonKV, 0, len(sent)+len(own))
+	disabledUpTo := func(i int) int {
+		for i < len(own) && own[i].Disabled {
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true})
+			i++
+		}
+		return i
+	}
+	i := 0
+	for _, h := range sent {
+		if h.Disabled {
+			continue
+		}
+		if !h.System {
+			i = disabledUpTo(i)
+			if i < len(own) && strings.EqualFold(own[i].Key, h.Key) {
+				i++
+			}
+		} else {
+			i = disabledUpTo(i)
+		}
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System})
+	}
+	for ; i < len(own); i++ {
+		if own[i].Disabled {
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true})
+		}
+	}
+	return out
 }
 
 // eventsJSON renders scripts. A script without an id gets one, as
@@ -693,7 +817,11 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 	form := func(ps []collections.FormParam) []jsonKV {
 		kvs := []jsonKV{}
 		for _, p := range ps {
-			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled}
+			// jsonreport.NoValue numbers its kinds as collections.NoValue.
+			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue)}
+			if p.Type == "file" && p.Value == "" {
+				kv.NoValue = jsonreport.ValueUnset // a file field has its src only
+			}
 			switch len(p.Src) {
 			case 0:
 			case 1:

@@ -22,8 +22,7 @@ import (
 // out on purpose or has not got yet (docs/postman-compatibility.md, "The
 // JSON report"):
 // ids Newman draws at random for each error and script run, its stack trace
-// objects, postman-collection's internal "_" holder, the sent request in
-// its collection form (courier writes the bytes sent, as raw text).
+// objects, postman-collection's internal "_" holder.
 var newmanOnlyPaths = []string{
 	"._lastExecutionId",
 	".error.stacktrace",
@@ -34,13 +33,6 @@ var newmanOnlyPaths = []string{
 	".cursor.scriptId",
 	"collection._",
 	"parent._",
-	"run.executions[].request.auth",
-	"run.executions[].request.body.formdata",
-	"run.executions[].request.body.graphql",
-	"run.executions[].request.body.urlencoded",
-	"run.executions[].request.description",
-	"run.executions[].request.header[].disabled",
-	"run.executions[].request.url.variable[]",
 }
 
 // courierOnlyPaths are courier's additions (documented there too).
@@ -110,6 +102,13 @@ func TestJSONReportKeyPathsAsNewman(t *testing.T) {
 		"collection.item[].request.header[].disabled boolean",
 		"collection.item[].item[].response[].originalRequest.url.host[] string",
 		"run.executions[].request.body.options.raw.language string",
+		"run.executions[].request.body.urlencoded[].key string",
+		"run.executions[].request.body.formdata[].type string",
+		"run.executions[].request.body.graphql.query string",
+		"run.executions[].request.auth.basic[].value string",
+		"run.executions[].request.auth.noauth array",
+		"run.executions[].request.description.content string",
+		"run.executions[].request.header[].disabled boolean",
 	} {
 		if !got[p] || !want[p] {
 			t.Errorf("%s: in Newman's report %v, in courier's %v", p, want[p], got[p])

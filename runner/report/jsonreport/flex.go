@@ -109,8 +109,8 @@ func (u URL) String() string {
 			b.WriteString("=" + *q.Value)
 		}
 	}
-	if u.Hash != "" {
-		b.WriteString("#" + u.Hash)
+	if u.Hash != nil {
+		b.WriteString("#" + *u.Hash)
 	}
 	return b.String()
 }

@@ -72,6 +72,38 @@ type KV struct {
 	// System marks a request header the runtime added, as in Newman's
 	// report.
 	System bool `json:"system,omitempty"`
+	// NoValue writes an urlencoded row that has no value as the
+	// collection wrote it: ValueUnset leaves "value" out, ValueNull
+	// writes null (Value is then "").
+	NoValue NoValue `json:"-"`
+}
+
+// NoValue says how a row without a value string is written.
+type NoValue uint8
+
+const (
+	HasValue NoValue = iota
+	ValueUnset
+	ValueNull
+)
+
+func (k KV) MarshalJSON() ([]byte, error) {
+	type plain KV
+	if k.NoValue == HasValue {
+		return json.Marshal(plain(k))
+	}
+	var value json.RawMessage // left out
+	if k.NoValue == ValueNull {
+		value = json.RawMessage("null")
+	}
+	return json.Marshal(struct {
+		Key      string          `json:"key"`
+		Value    json.RawMessage `json:"value,omitempty"`
+		Disabled bool            `json:"disabled,omitempty"`
+		Type     string          `json:"type,omitempty"`
+		Src      Text            `json:"src,omitempty"`
+		System   bool            `json:"system,omitempty"`
+	}{k.Key, value, k.Disabled, k.Type, k.Src, k.System})
 }
 
 type URL struct {
@@ -86,7 +118,7 @@ type URL struct {
 	Path     []string  `json:"path"`
 	Host     []string  `json:"host"`
 	Query    []Query   `json:"query"`
-	Hash     string    `json:"hash,omitempty"`
+	Hash     *string   `json:"hash,omitempty"` // "" is a bare "#"
 	Variable []PathVar `json:"variable"`
 }
 
@@ -126,6 +158,19 @@ type Body struct {
 	Options *BodyOptions `json:"options,omitempty"`
 	// Disabled marks a body the collection turned off.
 	Disabled bool `json:"disabled,omitempty"`
+}
+
+// MarshalJSON writes a raw body's text also when it is empty, as
+// postman-collection does.
+func (b Body) MarshalJSON() ([]byte, error) {
+	type plain Body
+	if b.Mode != "raw" || b.Raw != "" {
+		return json.Marshal(plain(b))
+	}
+	return json.Marshal(struct {
+		plain
+		Raw string `json:"raw"`
+	}{plain: plain(b)})
 }
 
 // BodyOptions is a body's options as the collection gives them.

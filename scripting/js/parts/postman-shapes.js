@@ -241,7 +241,8 @@ function Url(x) {
     this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
     this.port = x.port || undefined;
     this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
-    this.hash = x.hash || undefined;
+    // '' is a hash (a bare '#'), apart from none.
+    this.hash = x.hash === null ? undefined : x.hash;
     this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
     this.variables = new PropertyList(x.variable || x.variables || []);
 }
@@ -294,10 +295,10 @@ U.toJSON = function () {
     if (this.auth) { o.auth = this.auth; }
     if (this.port) { o.port = this.port; }
     o.path = this.path.slice();
+    if (this.hash !== undefined) { o.hash = this.hash; } // postman-collection's order
     o.host = this.host.slice();
     o.query = this.query.toJSON();
     o.variable = this.variables.toJSON();
-    if (this.hash) { o.hash = this.hash; }
     return o;
 };
 U.clone = function () { return new Url(Object.assign(this.toJSON(), { raw: this.toString() })); };
@@ -516,7 +517,7 @@ function plainRequest(r) {
         method: String(r.method || 'GET').toUpperCase(),
         url: {
             raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
-            path: url.path.map(String), hash: url.hash || '',
+            path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: q.value === null || q.value === undefined ? null : String(q.value), disabled: !!q.disabled }; }),
             variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
@@ -531,6 +532,8 @@ function plainRequest(r) {
             if (b[m]) {
                 b[m] = b[m].map(function (p) {
                     var o = { key: String(p.key), value: p.value === undefined || p.value === null ? '' : String(p.value), disabled: !!p.disabled, type: p.type || '' };
+                    // An urlencoded row keeps a value left out or null (its toString() prints the bare key).
+                    if (m === 'urlencoded' && (p.value === undefined || p.value === null)) { o.value = p.value === null ? null : undefined; }
                     if (p.src) { o.src = [].concat(p.src).map(String); }
                     if (p.contentType) { o.contentType = p.contentType; }
                     return o;
