@@ -169,9 +169,14 @@ func (f *dateFormat) numericDate(date *partList, t time.Time) {
 	}
 }
 
-// yearText is the year, its last two digits for "2-digit".
+// yearText is the year of the era, its last two digits for "2-digit":
+// the year before 1 AD is 1 BC, not 0 (ICU counts so whether or not the era
+// is shown).
 func (f *dateFormat) yearText(t time.Time) string {
 	y := t.Year()
+	if y <= 0 {
+		y = 1 - y
+	}
 	if f.year == "2-digit" {
 		return fmt.Sprintf("%02d", (y%100+100)%100)
 	}
