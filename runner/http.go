@@ -81,6 +81,7 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 			TLSClientConfig:     tcfg,
 			MaxIdleConnsPerHost: 16,
 			MaxIdleConns:        100, // net/http's default transport's bound
+			AwaitResponse:       c.opts.AwaitResponse,
 			IdleConnTimeout:     90 * time.Second,
 			TLSHandshakeTimeout: 30 * time.Second,
 		}

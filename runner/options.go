@@ -36,6 +36,11 @@ type Options struct {
 	// process-wide state, so only a program that owns the process (the
 	// courier command) should set it.
 	TuneGC bool
+	// AwaitResponse is how long a request waits for its answer on its
+	// own thread before handing its P back to the Go scheduler
+	// (wire.Transport.AwaitResponse). For runs that each own a P, side by
+	// side (--parallel up to one per core): 0 otherwise.
+	AwaitResponse time.Duration
 	// Timings measures each request's phases (RequestEvent.Timings,
 	// Summary.DNS and FirstByte), as Newman does under --verbose.
 	Timings bool

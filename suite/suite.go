@@ -185,6 +185,10 @@ type Suite struct {
 	// siblings caches, per directory, the collection files beside a run's
 	// collections and the variables their scripts set (see adviseSetters).
 	siblings map[string][]sibling
+	// inFlight is how many runs the whole suite may have going at once
+	// (Options.Parallel; a copy made for collections side by side keeps
+	// it, each with a part of the workers).
+	inFlight int
 }
 
 // New returns a suite for o.
@@ -195,7 +199,7 @@ func New(o Options) *Suite {
 		// they quote is masked like every other output.
 		o.Stderr = redactWrites{w: o.Stderr, red: red}
 	}
-	return &Suite{o: o, red: red}
+	return &Suite{o: o, red: red, inFlight: max(o.Parallel, 1)}
 }
 
 // redactWrites masks each write whole: every warning is one write.

@@ -60,6 +60,15 @@ type Transport struct {
 	// body, its 1xx answers included (0: 10 MB, net/http's default), so a
 	// server sending header lines without end cannot exhaust memory.
 	MaxResponseHeaderBytes int64
+	// AwaitResponse is how long a request waits for its answer on its own
+	// thread, keeping its goroutine's P, before parking in the network
+	// poller; with it, plain TCP requests are written the same way (0:
+	// the standard library's reads and writes; only Linux waits). For a
+	// caller with a P to itself per request in flight: a fast answer then
+	// wakes the waiting thread directly, with none of the scheduler's
+	// hand-offs between threads (await_linux.go). With more requests in
+	// flight than Ps, leave it 0: the wait would hold a P another needs.
+	AwaitResponse time.Duration
 
 	mu   sync.Mutex
 	idle map[connKey][]*conn // per key, oldest first
@@ -390,7 +399,13 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	}
 	c.lim.r = c.nc
 	c.br = bufio.NewReaderSize(&c.lim, 16<<10) // holds a response head whole, for HeaderFields
-	c.bw = bufio.NewWriterSize(c.nc, 4<<10)
+	var w io.Writer = c.nc
+	if t.AwaitResponse > 0 && c.nc == c.raw {
+		if rw := newRawWriter(c.raw); rw != nil {
+			w = rw
+		}
+	}
+	c.bw = bufio.NewWriterSize(w, 4<<10)
 	return c, nil
 }
 
@@ -559,6 +574,9 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		trace.WroteRequest(httptrace.WroteRequestInfo{})
 	}
 	c.lim.start(c.t.MaxResponseHeaderBytes)
+	if d := c.t.AwaitResponse; d > 0 && c.br.Buffered() == 0 {
+		awaitReadable(c.raw, d)
+	}
 	for {
 		if _, err := c.br.Peek(1); err != nil {
 			return fail(err, true)
