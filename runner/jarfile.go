@@ -63,9 +63,16 @@ func LoadJarFile(jar *Jar, path string) error {
 }
 
 // MarshalJar renders the jar as tough-cookie JSON.
-func MarshalJar(jar *Jar) ([]byte, error) {
+func MarshalJar(jar *Jar) ([]byte, error) { return MarshalJarExcept(jar, nil) }
+
+// MarshalJarExcept is MarshalJar leaving out the cookies skip says to
+// (nil skips none): an export leaves out cookies holding a secret.
+func MarshalJarExcept(jar *Jar, skip func(name, value string) bool) ([]byte, error) {
 	tj := toughJar{Version: "tough-cookie@4.1.3", StoreType: "MemoryCookieStore", RejectPublicSuffixes: true, Cookies: []toughCookie{}}
 	for _, c := range jar.Stored() {
+		if skip != nil && skip(c.Name, c.Value) {
+			continue
+		}
 		tc := toughCookie{
 			Key: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
 			Secure: c.Secure, HTTPOnly: c.HTTPOnly, HostOnly: c.HostOnly, SameSite: c.SameSite,

@@ -98,7 +98,16 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 		}
 	}
 	if o.Exports.CookieJar != "" {
-		data, err := runner.MarshalJar(jar)
+		// A cookie holding a secret (a server may set one from a value it
+		// was sent, a script from pm.vault) is left out: written empty it
+		// would be sent empty by the next run.
+		data, err := runner.MarshalJarExcept(jar, func(name, value string) bool {
+			if red.Redact(name+"="+value) == name+"="+value {
+				return false
+			}
+			blanked = append(blanked, "cookie "+name)
+			return true
+		})
 		if err != nil {
 			return fmt.Errorf("--export-cookie-jar: %w", err)
 		}

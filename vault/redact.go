@@ -161,15 +161,53 @@ func (r *Redactor) snapshot() []string {
 // Redact returns s with every registered secret replaced by Mask. Where
 // occurrences overlap or touch, the whole stretch becomes one Mask, so no
 // part of any secret survives.
-func (r *Redactor) Redact(s string) string {
+func (r *Redactor) Redact(s string) string { return r.redact(s, false) }
+
+// redact is Redact of text that follows a digit when digitBefore is set.
+func (r *Redactor) redact(s string, digitBefore bool) string {
 	secrets := r.snapshot()
 	if len(secrets) == 0 {
 		return s
 	}
 	vals := r.rawValues()
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	return replaceSpans(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)))
+	return replaceSpans(s, outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore))
 }
+
+// outsideNumbers drops the spans that are digits inside a longer number: a
+// numeric secret (a PIN) also occurs in timestamps and sizes by chance,
+// and masking those would turn a report's numbers into "***" (invalid
+// JSON) while hiding nothing. A number that is the secret on its own is
+// still masked.
+// digitBefore says s follows a digit (a Writer's earlier output).
+func outsideNumbers(s string, spans []span, digitBefore bool) []span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if !insideNumber(s, sp, digitBefore) {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+func insideNumber(s string, sp span, digitBefore bool) bool {
+	before := digitBefore
+	if sp.start > 0 {
+		before = isDigit(s[sp.start-1])
+	}
+	return allDigits(s[sp.start:sp.end]) && (before || sp.end < len(s) && isDigit(s[sp.end]))
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func (r *Redactor) rawValues() []*secretValue {
 	if r == nil {
@@ -297,6 +335,9 @@ type Writer struct {
 	w   io.Writer
 	mu  sync.Mutex
 	buf []byte // held-back output, not yet redacted
+	// digit says the output so far ends with a digit: a numeric secret
+	// right after it is inside a longer number (see outsideNumbers).
+	digit bool
 }
 
 // Write implements io.Writer. It reports len(p) written unless the
@@ -309,6 +350,9 @@ func (rw *Writer) Write(p []byte) (int, error) {
 		if _, err := rw.w.Write(p); err != nil {
 			return 0, err
 		}
+		if len(p) > 0 {
+			rw.digit = isDigit(p[len(p)-1])
+		}
 		return len(p), nil
 	}
 	rw.buf = append(rw.buf, p...)
@@ -317,6 +361,13 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
 	spans = mergeSpans(append(spans, truncatedSpans(s, vals)...))
 	cut := holdFrom(s, secrets)
+	for _, sp := range spans {
+		if sp.end == len(s) && allDigits(s[sp.start:sp.end]) {
+			// Digits at the end: the next write may continue the number.
+			cut = min(cut, sp.start)
+		}
+	}
+	spans = outsideNumbers(s, spans, rw.digit)
 	for i, sp := range spans {
 		if sp.start < cut && sp.end > cut {
 			// A match straddles the cut: an overlapping secret may still
@@ -333,6 +384,7 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	if out == "" {
 		return len(p), nil
 	}
+	rw.digit = isDigit(s[cut-1])
 	if _, err := io.WriteString(rw.w, out); err != nil {
 		return 0, err
 	}
@@ -365,7 +417,8 @@ func (rw *Writer) Flush() error {
 	if len(rw.buf) == 0 {
 		return nil
 	}
-	out := rw.r.Redact(string(rw.buf))
+	out := rw.r.redact(string(rw.buf), rw.digit)
+	rw.digit = isDigit(rw.buf[len(rw.buf)-1])
 	rw.buf = rw.buf[:0]
 	_, err := io.WriteString(rw.w, out)
 	return err

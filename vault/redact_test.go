@@ -172,3 +172,34 @@ func TestWriterConcurrent(t *testing.T) {
 	assert.NotContains(t, b.String(), "-value")
 	assert.Equal(t, 400, strings.Count(b.String(), "line ***\n"))
 }
+
+// TestRedactNumericSecret: a PIN-like secret is masked where it stands as
+// a number of its own, not inside a longer number (a timestamp that
+// happens to contain it), which would break a JSON report's numbers.
+func TestRedactNumericSecret(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("1796")
+	tests := []struct{ in, want string }{
+		{`{"started":1796456864806}`, `{"started":1796456864806}`},
+		{`{"size":41796}`, `{"size":41796}`},
+		{`{"pin":1796}`, `{"pin":***}`},
+		{`X-Pin: 1796`, `X-Pin: ***`},
+		{`pin=1796&x=1`, `pin=***&x=1`},
+		{`1796`, `***`},
+		{`a1796b`, `a***b`},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, r.Redact(tc.in), tc.in)
+		// Split at every place: the Writer holds trailing digits back
+		// until it knows whether the number goes on.
+		for i := 0; i <= len(tc.in); i++ {
+			var b bytes.Buffer
+			w := r.Writer(&b)
+			_, _ = w.Write([]byte(tc.in[:i]))
+			_, _ = w.Write([]byte(tc.in[i:]))
+			require.NoError(t, w.Flush())
+			assert.Equal(t, tc.want, b.String(), "%s split at %d", tc.in, i)
+		}
+	}
+}
