@@ -32,98 +32,30 @@ var oauth1Keys = []string{
 // node-oauth1's nonce alphabet, typo ("XTZ", no "j") included.
 const oauth1NonceChars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXTZabcdefghiklmnopqrstuvwxyz"
 
-// applyOAuth1 signs per RFC 5849 as postman-runtime does with node-oauth1.
+// applyOAuth1 signs per RFC 5849 as postman-runtime does with node-oauth1:
+// the protocol parameters, the signature over them and the request's own
+// query and form parameters, and then the parameters placed in the header,
+// the form body or the query.
 func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
-	get := func(k string, aliases ...string) string { return p.get(k, aliases...) }
-	method := get("signatureMethod")
-	sigAlgo, hashAlgo, _ := strings.Cut(method, "-")
-	isRSA := strings.EqualFold(sigAlgo, "RSA")
-	if get("consumerKey") == "" || (!isRSA && get("consumerSecret") == "") || (isRSA && get("privateKey") == "") {
+	method := p.get("signatureMethod")
+	if !oauth1HasCredentials(p, method) {
 		return nil // Postman leaves the request alone without credentials
 	}
-	addEmpty := p.flag("addEmptyParamsToSign", "includeEmpty")
-	// A whitespace-only value counts as absent unless empty params are signed.
-	val := func(k string, aliases ...string) string {
-		v := get(k, aliases...)
-		if !addEmpty && strings.TrimSpace(v) == "" {
-			return ""
-		}
-		return v
-	}
+	o := oauth1Params{p: p, addEmpty: p.flag("addEmptyParamsToSign", "includeEmpty")}
 	form := isURLEncoded(req)
-
-	nonce := val("nonce")
-	if nonce == "" {
-		nonce = randomString(11, oauth1NonceChars)
-	}
-	timestamp := val("timestamp", "timeStamp")
-	if timestamp == "" {
-		timestamp = strconv.FormatInt(opts.now().Unix(), 10)
-	}
-	var bodyHash string
-	if !form && p.flag("includeBodyHash") {
-		if h := oauth1Hash(hashAlgo); h != nil {
-			d := h()
-			d.Write(body)
-			bodyHash = base64.StdEncoding.EncodeToString(d.Sum(nil))
-		}
-	}
-
-	sigParams := []pair{
-		{"oauth_consumer_key", val("consumerKey"), true},
-		{"oauth_token", val("token"), true},
-		{"oauth_signature_method", val("signatureMethod"), true},
-		{"oauth_timestamp", timestamp, true},
-		{"oauth_nonce", nonce, true},
-		{"oauth_version", val("version"), true},
-	}
-	// Extensions are signed only when set, whatever addEmptyParamsToSign says.
-	for _, ext := range []pair{
-		{"oauth_body_hash", bodyHash, true},
-		{"oauth_callback", val("callback"), true},
-		{"oauth_verifier", val("verifier"), true},
-	} {
-		if ext.v != "" {
-			sigParams = append(sigParams, ext)
-		}
-	}
-	if !addEmpty {
-		kept := sigParams[:0]
-		for _, sp := range sigParams {
-			if sp.v != "" {
-				kept = append(kept, sp)
-			}
-		}
-		sigParams = kept
-	}
+	_, hashAlgo, _ := strings.Cut(method, "-")
+	sigParams := o.protocolParams(hashAlgo, body, form, opts)
 
 	// Work on copies so an error leaves the request untouched.
 	u := *req.URL
 	removeQuery(&u, oauth1Keys...)
 	var formParams []pair
 	if form {
-		for _, fp := range splitForm(string(body)) {
-			if !isOAuth1Key(fp.k) {
-				formParams = append(formParams, fp)
-			}
-		}
+		formParams = oauth1FormParams(body)
 	}
-
-	all := append(append([]pair{}, sigParams...), splitForm(u.RawQuery)...)
-	all = append(all, formParams...)
-	if method == "" {
-		// node-oauth1 falls back to HMAC-SHA1 and signs that name (replacing
-		// an empty one), although Postman then leaves it out of what it sends.
-		kept := all[:0]
-		for _, fp := range all {
-			if fp.k != "oauth_signature_method" {
-				kept = append(kept, fp)
-			}
-		}
-		all = append(kept, pair{"oauth_signature_method", "HMAC-SHA1", true})
-	}
-	base := rfc3986(strings.ToUpper(req.Method)) + "&" + rfc3986(oauth1BaseURL(&u)) + "&" + rfc3986(oauth1Normalize(all))
-	sig, err := oauth1Sign(method, base, get("consumerSecret"), get("tokenSecret"), get("privateKey"))
+	base := rfc3986(strings.ToUpper(req.Method)) + "&" + rfc3986(oauth1BaseURL(&u)) + "&" +
+		rfc3986(oauth1Normalize(oauth1SignedParams(method, sigParams, splitForm(u.RawQuery), formParams)))
+	sig, err := oauth1Sign(method, base, p.get("consumerSecret"), p.get("tokenSecret"), p.get("privateKey"))
 	if err != nil {
 		return err
 	}
@@ -132,12 +64,134 @@ func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
 	if !opts.DisableURLEncoding {
 		u.RawQuery = oauth1Reencode(u.RawQuery)
 	}
+	placeOAuth1(req, &u, p, sigParams, formParams, form, opts)
+	return nil
+}
+
+// oauth1HasCredentials reports whether the signature method's secrets are
+// there: the consumer key, and the consumer secret or (RSA) private key.
+func oauth1HasCredentials(p params, method string) bool {
+	sigAlgo, _, _ := strings.Cut(method, "-")
+	isRSA := strings.EqualFold(sigAlgo, "RSA")
+	return p.get("consumerKey") != "" && (isRSA || p.get("consumerSecret") != "") && (!isRSA || p.get("privateKey") != "")
+}
+
+// oauth1Params reads an oauth1 auth's parameters as values to sign.
+type oauth1Params struct {
+	p        params
+	addEmpty bool // addEmptyParamsToSign
+}
+
+// val is a parameter's value; a whitespace-only value counts as absent
+// unless empty params are signed.
+func (o oauth1Params) val(k string, aliases ...string) string {
+	v := o.p.get(k, aliases...)
+	if !o.addEmpty && strings.TrimSpace(v) == "" {
+		return ""
+	}
+	return v
+}
+
+// protocolParams are the oauth_* parameters, signature aside, in
+// node-oauth1's order: a fresh nonce and the current time when not given,
+// the extensions only when set, and empty ones only with addEmpty.
+func (o oauth1Params) protocolParams(hashAlgo string, body []byte, form bool, opts Options) []pair {
+	nonce := o.val("nonce")
+	if nonce == "" {
+		nonce = randomString(11, oauth1NonceChars)
+	}
+	timestamp := o.val("timestamp", "timeStamp")
+	if timestamp == "" {
+		timestamp = strconv.FormatInt(opts.now().Unix(), 10)
+	}
+	var bodyHash string
+	if !form && o.p.flag("includeBodyHash") {
+		bodyHash = oauth1BodyHash(hashAlgo, body)
+	}
+
+	sigParams := []pair{
+		{"oauth_consumer_key", o.val("consumerKey"), true},
+		{"oauth_token", o.val("token"), true},
+		{"oauth_signature_method", o.val("signatureMethod"), true},
+		{"oauth_timestamp", timestamp, true},
+		{"oauth_nonce", nonce, true},
+		{"oauth_version", o.val("version"), true},
+	}
+	// Extensions are signed only when set, whatever addEmptyParamsToSign says.
+	for _, ext := range []pair{
+		{"oauth_body_hash", bodyHash, true},
+		{"oauth_callback", o.val("callback"), true},
+		{"oauth_verifier", o.val("verifier"), true},
+	} {
+		if ext.v != "" {
+			sigParams = append(sigParams, ext)
+		}
+	}
+	if o.addEmpty {
+		return sigParams
+	}
+	kept := sigParams[:0]
+	for _, sp := range sigParams {
+		if sp.v != "" {
+			kept = append(kept, sp)
+		}
+	}
+	return kept
+}
+
+// oauth1BodyHash is the oauth_body_hash extension's value: the body's
+// digest with the signature method's hash, base64; "" for an unknown hash.
+func oauth1BodyHash(hashAlgo string, body []byte) string {
+	h := oauth1Hash(hashAlgo)
+	if h == nil {
+		return ""
+	}
+	d := h()
+	d.Write(body)
+	return base64.StdEncoding.EncodeToString(d.Sum(nil))
+}
+
+// oauth1FormParams are a urlencoded body's pairs, oauth_* ones left out
+// (Postman replaces them with its own).
+func oauth1FormParams(body []byte) []pair {
+	var formParams []pair
+	for _, fp := range splitForm(string(body)) {
+		if !isOAuth1Key(fp.k) {
+			formParams = append(formParams, fp)
+		}
+	}
+	return formParams
+}
+
+// oauth1SignedParams are all the parameters the signature covers: the
+// protocol's, the query's and the form's.
+func oauth1SignedParams(method string, sigParams, query, formParams []pair) []pair {
+	all := append(append([]pair{}, sigParams...), query...)
+	all = append(all, formParams...)
+	if method != "" {
+		return all
+	}
+	// node-oauth1 falls back to HMAC-SHA1 and signs that name (replacing
+	// an empty one), although Postman then leaves it out of what it sends.
+	kept := all[:0]
+	for _, fp := range all {
+		if fp.k != "oauth_signature_method" {
+			kept = append(kept, fp)
+		}
+	}
+	return append(kept, pair{"oauth_signature_method", "HMAC-SHA1", true})
+}
+
+// placeOAuth1 sends the signed parameters where the settings say: the
+// Authorization header, the form body of a PUT or POST, or else the query
+// (dropping an Authorization header of the request's).
+func placeOAuth1(req *http.Request, u *url.URL, p params, sigParams, formParams []pair, form bool, opts Options) {
 	switch {
 	case p.flag("addParamsToHeader", "header"):
-		req.URL = &u
-		setHeader(req.Header, "Authorization", oauth1Header(get("realm"), sigParams, p.flag("disableHeaderEncoding")))
+		req.URL = u
+		setHeader(req.Header, "Authorization", oauth1Header(p.get("realm"), sigParams, p.flag("disableHeaderEncoding")))
 	case form && (strings.Contains(req.Method, "PUT") || strings.Contains(req.Method, "POST")):
-		req.URL = &u
+		req.URL = u
 		segs := make([]string, 0, len(formParams)+len(sigParams))
 		for _, fp := range formParams {
 			segs = append(segs, formSeg(fp))
@@ -149,15 +203,14 @@ func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
 	default:
 		for _, sp := range sigParams {
 			if opts.DisableURLEncoding {
-				addQueryRaw(&u, sp.k+"="+sp.v)
+				addQueryRaw(u, sp.k+"="+sp.v)
 			} else {
-				addQueryRaw(&u, rfc3986(sp.k)+"="+rfc3986(sp.v))
+				addQueryRaw(u, rfc3986(sp.k)+"="+rfc3986(sp.v))
 			}
 		}
-		req.URL = &u
+		req.URL = u
 		delHeader(req.Header, "Authorization")
 	}
-	return nil
 }
 
 func isOAuth1Key(k string) bool {
