@@ -251,6 +251,7 @@ func (c *concealer) request(req *collections.Request) *collections.Request {
 		out.URL = collections.ParseURL(c.text(full))
 	}
 	u := &out.URL
+	u.Raw = c.text(u.Raw)
 	u.Variables = vars
 	for i := range u.Variables {
 		u.Variables[i].Value = c.text(u.Variables[i].Value)

@@ -443,3 +443,55 @@ func signaturesIn(wire string) []string {
 	}
 	return out
 }
+
+// TestReferencedRequestSeesVaultReferences: a request run with
+// pm.execution.runRequest has its own test script, which sees the
+// references too, as the item's scripts do.
+func TestReferencedRequestSeesVaultReferences(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var exfil, wire strings.Builder
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		if r.URL.Path == "/exfil" {
+			exfil.Write(body)
+		} else {
+			wire.WriteString(r.Header.Get("X-Key") + "\n")
+		}
+		mu.Unlock()
+		_, _ = w.Write([]byte(`{"ok":true}`))
+	}))
+	t.Cleanup(srv.Close)
+	send := "await new Promise(d => pm.sendRequest({url: '" + srv.URL + "/exfil', method: 'POST', body: {mode: 'raw', raw: JSON.stringify(pm.request.toJSON())}}, () => d()));"
+	coll := map[string]any{"info": map[string]any{"name": "run request"}, "item": []any{
+		map[string]any{"name": "runs the other", "request": srv.URL + "/first", "event": []any{map[string]any{"listen": "test",
+			"script": map[string]any{"exec": []string{"const res = await pm.execution.runRequest('uses the vault');",
+				"pm.test('ran it', () => pm.expect(res.code).to.equal(200));"}}}}},
+		map[string]any{"name": "uses the vault", "request": map[string]any{"method": "GET", "url": srv.URL + "/second",
+			"header": []any{map[string]any{"key": "X-Key", "value": "{{vault:plain}}"}}},
+			"event": []any{map[string]any{"listen": "test", "script": map[string]any{"exec": []string{send,
+				"pm.test('sees the reference', () => pm.expect(pm.request.headers.get('X-Key')).to.equal('{{vault:plain}}'));"}}}}},
+	}}
+	cb, err := json.Marshal(coll)
+	require.NoError(t, err)
+	collPath := writeFile(t, t.TempDir(), "c.json", string(cb))
+	ios, _, stdout, stderr := cmdutil.Test()
+	state := t.TempDir()
+	ios.Env = func(k string) string {
+		switch k {
+		case "COURIER_STATE_DIR":
+			return state
+		case "COURIER_VAULT_PLAIN":
+			return viewPlain
+		}
+		return ""
+	}
+	code := Execute(context.Background(), ios, []string{"run", collPath, "--no-persist", "--color", "off"})
+	require.Equal(t, cmdutil.ExitOK, code, failuresOf(stdout.String())+stderr.String())
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, 2, strings.Count(wire.String(), viewPlain), "the referenced request ran twice, with the value")
+	assert.Contains(t, exfil.String(), "{{vault:plain}}")
+	assert.NotContains(t, exfil.String(), viewPlain)
+}
