@@ -688,3 +688,45 @@ p(() => [...'a😀b🍕'.matchAll(/\p{Emoji_Presentation}/gu)].map(m => m.index)
 	}
 	checkTestNames(t, src, want)
 }
+
+// Properties of strings (\p{RGI_Emoji} and its parts) and \q{…} in /v:
+// whole emoji sequences (ZWJ families, skin tones, flags, keycaps, tags)
+// match as one, longest first, and combine with -- and && (regexpsets.go,
+// v8strings_gen.go: Unicode 16.0's 3,790 RGI emoji, dumped from the
+// reference). Each want line is what Postman CLI 1.34.0 printed for the
+// same line.
+func TestRegExpStringPropertiesAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => /^\p{RGI_Emoji}$/v.test('👍🏽') + '|' + /^\p{RGI_Emoji}$/v.test('👨‍👩‍👧‍👦') + '|' + /^\p{RGI_Emoji}$/v.test('a') + '|' + /^\p{RGI_Emoji}$/v.test('🇫🇷') + '|' + /^\p{RGI_Emoji}$/v.test('\u{1FAE9}'));
+p(() => 'I 👍🏽 it 🇫🇷 🏴󠁧󠁢󠁳󠁣󠁴󠁿 1️⃣ ok'.match(/\p{RGI_Emoji}/gv).join(','));
+p(() => 'a👩🏽‍💻b❤️c'.replace(/\p{RGI_Emoji}/gv, '_'));
+p(() => [...'x🧑‍🧑‍🧒y🐦‍🔥z🇨🇶'.matchAll(/\p{RGI_Emoji}/gv)].map(m => m.index + ':' + m[0].length).join());
+p(() => /^\p{Emoji_Keycap_Sequence}$/v.test('#️⃣') + '|' + /^\p{RGI_Emoji_Flag_Sequence}$/v.test('🇯🇵') + '|' + /^\p{RGI_Emoji_Modifier_Sequence}$/v.test('👋🏿') + '|' + /^\p{RGI_Emoji_Tag_Sequence}$/v.test('🏴󠁧󠁢󠁥󠁮󠁧󠁿') + '|' + /^\p{RGI_Emoji_ZWJ_Sequence}$/v.test('🏳️‍🌈') + '|' + /^\p{Basic_Emoji}$/v.test('😀'));
+p(() => /^[\p{RGI_Emoji}--\q{👍🏽}]$/v.test('👍🏽') + '|' + /^[\p{RGI_Emoji}--\q{👍🏽}]$/v.test('👍🏾'));
+p(() => /^[\q{abc|d}x]+$/v.test('abcdxabc') + '|' + /^[\q{abc|d}x]+$/v.test('ab'));
+p(() => /^[\p{RGI_Emoji_Flag_Sequence}&&\q{🇫🇷|🇩🇪|xy}]$/v.test('🇩🇪') + '|' + /^[\p{RGI_Emoji_Flag_Sequence}&&\q{🇫🇷|🇩🇪|xy}]$/v.test('xy'));
+p(() => new RegExp('^\\p{RGI_Emoji}+$', 'v').test('😀👍🏽🇫🇷'));
+p(() => new RegExp('[^\\p{RGI_Emoji}]', 'v'));
+p(() => new RegExp('\\P{RGI_Emoji}', 'v'));
+p(() => new RegExp('\\p{RGI_Emoji}', 'u'));
+p(() => /\p{RGI_Emoji}/v.source + '|' + /\p{RGI_Emoji}/v.flags + '|' + /\p{RGI_Emoji}/v.unicodeSets);
+p(() => '👨‍👩‍👧 and 🧑🏻‍🦯‍➡️'.split(/\p{RGI_Emoji}/v).join('|'));`
+	want := []string{
+		"true|true|false|true|true",
+		"👍🏽,🇫🇷,🏴󠁧󠁢󠁳󠁣󠁴󠁿,1️⃣",
+		"a_b_c",
+		"1:8,10:5,16:4",
+		"true|true|true|true|true|true",
+		"false|true",
+		"true|false",
+		"true|false",
+		"true",
+		"E:SyntaxError: Invalid regular expression: /[^\\p{RGI_Emoji}]/v: Negated character class may contain strings",
+		"E:SyntaxError: Invalid regular expression: /\\P{RGI_Emoji}/v: Invalid property name",
+		"E:SyntaxError: Invalid regular expression: /\\p{RGI_Emoji}/u: Invalid property name",
+		"\\p{RGI_Emoji}|v|true",
+		"| and |",
+	}
+	checkTestNames(t, src, want)
+}

@@ -24,8 +24,8 @@ type regExpPlan struct {
 }
 
 // regExpUnsupported is the reason given for what the rewrite does not cover.
-const regExpUnsupported = "courier cannot run it (it has no properties of strings such as \\p{RGI_Emoji}, " +
-	"no \\q{} in /v classes and, of modifier groups, only (?i:))"
+const regExpUnsupported = "courier cannot run it (of modifier groups it has only (?i:), " +
+	"and it reads /v classes as V8 12 does)"
 
 // planRegExp says how to build source/flags: nil when goja reads it as
 // written, an error (V8's words where V8 refuses it too) when it cannot
@@ -59,10 +59,33 @@ func untranslatable(source, flags string) string {
 	switch {
 	case strings.Contains(flags, "u") && (strings.Contains(source, `\p{`) || strings.Contains(source, `\P{`)):
 		return "Invalid property name"
-	case strings.Contains(flags, "v") || modifierRe().MatchString(source):
+	case strings.Contains(flags, "v"):
+		return unicodeSetsRefusal(source)
+	case modifierRe().MatchString(source):
 		return regExpUnsupported
 	}
 	return ""
+}
+
+var propertyEscapeRe = lazyre.New(`\\([pP])\{([^}]*)\}`)
+
+// unicodeSetsRefusal words what V8 refuses in a /v pattern that the
+// rewrite could not read: an unknown property, \P of a property of
+// strings, strings in a negated class.
+func unicodeSetsRefusal(source string) string {
+	strs := strings.Contains(source, `\q{`)
+	for _, m := range propertyEscapeRe().FindAllStringSubmatch(source, -1) {
+		_, isStrings := stringProperty(m[2])
+		_, isCodePoints := propertyRanges(m[2])
+		if !isStrings && !isCodePoints || isStrings && m[1] == "P" {
+			return "Invalid property name"
+		}
+		strs = strs || isStrings
+	}
+	if strs && strings.Contains(source, "[^") {
+		return "Negated character class may contain strings"
+	}
+	return regExpUnsupported
 }
 
 // regExpError is a pattern refused, in V8's words.

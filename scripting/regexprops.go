@@ -202,12 +202,12 @@ func (w *classRewriter) step(i int) (int, bool) {
 		w.b.WriteString(string(rs[i : i+2]))
 		return i + 2, true
 	case c == '[' && !w.inClass && w.unicodeSets:
-		// A /v class (nested classes, --, &&) is computed here.
-		ranges, next, ok := vClass(rs, i)
+		// A /v class (nested classes, --, &&, strings) is computed here.
+		set, next, ok := vClass(rs, i)
 		if !ok {
 			return 0, false
 		}
-		w.b.WriteString("[" + classRanges(ranges) + "]")
+		w.b.WriteString(set.pattern())
 		return next, true
 	case c == '[' && !w.inClass:
 		w.inClass = true
@@ -229,11 +229,17 @@ func (w *classRewriter) property(i int) (int, bool) {
 	if end < 0 {
 		return 0, false
 	}
-	ranges, ok := propertyRanges(string(w.rs[i+3 : end]))
+	name, neg := string(w.rs[i+3:end]), w.rs[i+1] == 'P'
+	if w.unicodeSets && !neg {
+		if set, ok := stringProperty(name); ok {
+			w.b.WriteString(set.pattern())
+			return end + 1, true
+		}
+	}
+	ranges, ok := propertyRanges(name)
 	if !ok {
 		return 0, false
 	}
-	neg := w.rs[i+1] == 'P'
 	switch {
 	case w.inClass && neg:
 		w.b.WriteString(classRanges(complement(ranges)))
@@ -267,7 +273,7 @@ func bracedEnd(rs []rune, open int) int {
 
 type runeRange struct{ lo, hi rune }
 
-//go:generate sh -c "go run ./internal/genprops -postman ${POSTMAN:-postman} > v8props_gen.go"
+//go:generate go run ./internal/genprops
 
 // generalCategories maps V8's long General_Category names to Go's short ones.
 var generalCategories = map[string]string{
@@ -430,96 +436,6 @@ func classRanges(rs []runeRange) string {
 		}
 	}
 	return b.String()
-}
-
-// setOp is how a /v class operand joins what comes before it.
-type setOp byte
-
-const (
-	setUnion        setOp = 0
-	setDifference   setOp = '-'
-	setIntersection setOp = '&'
-)
-
-// vClass reads the /v class starting at rs[i] == '[' (members, ranges,
-// property escapes, nested classes, and -- or && between operands) and
-// returns the code points it matches and the index after its ']'.
-func vClass(rs []rune, i int) ([]runeRange, int, bool) {
-	i++
-	neg := i < len(rs) && rs[i] == '^'
-	if neg {
-		i++
-	}
-	var acc []runeRange
-	op := setUnion
-	first := true
-	for i < len(rs) && rs[i] != ']' {
-		if o, ok := vClassOperator(rs, i); ok {
-			op, i = o, i+2
-			continue
-		}
-		operand, next, ok := vClassOperand(rs, i)
-		if !ok {
-			return nil, 0, false
-		}
-		acc, i = applySetOp(acc, operand, op, first), next
-		first = false
-	}
-	if i >= len(rs) {
-		return nil, 0, false
-	}
-	if neg {
-		acc = complement(acc)
-	}
-	return acc, i + 1, true
-}
-
-// vClassOperator reads -- or && at rs[i].
-func vClassOperator(rs []rune, i int) (setOp, bool) {
-	if i+1 >= len(rs) || rs[i+1] != rs[i] {
-		return 0, false
-	}
-	switch rs[i] {
-	case '-':
-		return setDifference, true
-	case '&':
-		return setIntersection, true
-	}
-	return 0, false
-}
-
-// vClassOperand reads one operand of a /v class at rs[i]: a nested class,
-// a class escape standing for a set, a range or a single character.
-func vClassOperand(rs []rune, i int) ([]runeRange, int, bool) {
-	if rs[i] == '[' {
-		return vClass(rs, i)
-	}
-	lo, next, set, ok := classAtom(rs, i)
-	switch {
-	case !ok:
-		return nil, 0, false
-	case set != nil:
-		return set, next, true
-	case next+1 < len(rs) && rs[next] == '-' && rs[next+1] != '-' && rs[next+1] != ']':
-		hi, end, set2, ok := classAtom(rs, next+1)
-		if !ok || set2 != nil || hi < lo {
-			return nil, 0, false
-		}
-		return []runeRange{{lo, hi}}, end, true
-	}
-	return []runeRange{{lo, lo}}, next, true
-}
-
-// applySetOp joins operand to acc; the first operand starts the set.
-func applySetOp(acc, operand []runeRange, op setOp, first bool) []runeRange {
-	switch {
-	case first || op == setUnion:
-		return mergeRanges(append(acc, operand...))
-	case op == setDifference:
-		return intersect(acc, complement(mergeRanges(operand)))
-	default:
-		return intersect(acc, mergeRanges(operand))
-	}
 }
 
 // controlEscapes are the class escapes that stand for one character.
