@@ -188,3 +188,48 @@ func TestNumericSecretKeepsReportsValid(t *testing.T) {
 	}
 	assert.FileExists(t, htmlPath)
 }
+
+// TestConvertKeepsVaultReferences: courier convert never reads the vault,
+// so a collection and an environment that reference a secret convert
+// (JSON to v12 YAML and back) with the references, never the value, even
+// when the value is at hand.
+func TestConvertKeepsVaultReferences(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"conv"},"item":[{"name":"r","request":{"method":"GET",
+	 "url":"https://api.example.com/x?k={{vault:plain}}","header":[{"key":"X-Key","value":"{{vault:plain}}"}],
+	 "auth":{"type":"basic","basic":[{"key":"password","value":"{{vault:plain}}"}]}}}]}`)
+	env := writeFile(t, dir, "env.json", `{"name":"e","values":[{"key":"k","value":"{{vault:plain}}","enabled":true}]}`)
+	outputs := map[string][]byte{}
+	for _, args := range [][]string{
+		{"convert", coll, filepath.Join(dir, "v3")},
+		{"convert", filepath.Join(dir, "v3"), filepath.Join(dir, "back.json")},
+		{"convert", env, filepath.Join(dir, "env.yaml")},
+	} {
+		ios, _, stdout, stderr := cmdutil.Test()
+		ios.Env = func(k string) string {
+			if k == "COURIER_VAULT_PLAIN" {
+				return viewPlain
+			}
+			return ""
+		}
+		require.Equal(t, cmdutil.ExitOK, Execute(context.Background(), ios, args), stderr.String())
+		outputs[strings.Join(args, " ")+" stdout"] = stdout.Bytes()
+		outputs[strings.Join(args, " ")+" stderr"] = stderr.Bytes()
+	}
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			outputs[p] = mustRead(t, p)
+		}
+		return err
+	}))
+	assert.Contains(t, string(outputs[filepath.Join(dir, "back.json")]), "{{vault:plain}}")
+	assert.Contains(t, string(outputs[filepath.Join(dir, "env.yaml")]), "{{vault:plain}}")
+	for name, data := range outputs {
+		for _, f := range canaryForms(viewPlain) {
+			if bytes.Contains(data, []byte(f.text)) {
+				t.Errorf("%s shows the secret (%s)", name, f.name)
+			}
+		}
+	}
+}
