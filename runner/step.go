@@ -166,7 +166,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	}
 
 	var used *usedSecrets
-	if !r.Options.VaultScripts {
+	if !r.Options.VaultScripts && r.Options.Secrets != nil {
 		used = &usedSecrets{}
 	}
 	resolved, sent, resp, timings, err := r.send(ctx, st, req, it, used)
