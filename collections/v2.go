@@ -203,6 +203,8 @@ func insideVariable(rest string) bool {
 	return j >= 0 && (i < 0 || j < i)
 }
 
+// parseURLValue reads a request's url: a string, or an object of parts
+// (raw alone is split as a string would be).
 func parseURLValue(raw json.RawMessage, path string) (URL, error) {
 	switch jsonKind(raw) {
 	case "nothing", "null":
@@ -217,17 +219,27 @@ func parseURLValue(raw json.RawMessage, path string) (URL, error) {
 	if err := decodeObject(raw, path, &r); err != nil {
 		return URL{}, err
 	}
-	hasParts := r.Protocol != nil || !isNull(r.Host) || r.Port != nil || !isNull(r.Path) ||
-		!isNull(r.Query) || !isNull(r.Variable) || r.Hash != nil || !isNull(r.Auth)
 	raw0 := ""
 	if r.Raw != nil {
 		raw0 = r.Raw.String()
 	}
-	if !hasParts {
+	if !r.hasParts() {
 		// Only raw: split it as Postman's app does. (The Newman SDK would
 		// send an empty URL here, which helps nobody.)
 		return ParseURL(raw0), nil
 	}
+	return urlFromParts(r, raw0, path)
+}
+
+// hasParts reports whether the url object gives any part besides raw.
+func (r *rawURL) hasParts() bool {
+	return r.Protocol != nil || !isNull(r.Host) || r.Port != nil || !isNull(r.Path) ||
+		!isNull(r.Query) || !isNull(r.Variable) || r.Hash != nil || !isNull(r.Auth)
+}
+
+// urlFromParts is a url object's parts as they are (raw kept beside them,
+// not parsed): Postman sends the parts.
+func urlFromParts(r rawURL, raw0, path string) (URL, error) {
 	u := URL{Raw: raw0}
 	if r.Protocol != nil {
 		u.Protocol = r.Protocol.String()
@@ -239,36 +251,64 @@ func parseURLValue(raw json.RawMessage, path string) (URL, error) {
 		u.Hash = r.Hash.String()
 		u.EmptyHash = u.Hash == "" // null leaves r.Hash nil
 	}
-	switch jsonKind(r.Host) {
-	case "nothing", "null":
-	case "string":
-		u.Host = splitHost(jsonText(r.Host))
-	case "array":
-		els, _ := rawArray(r.Host)
-		u.Host = make([]string, 0, len(els))
-		for _, e := range els {
-			u.Host = append(u.Host, jsonText(e))
-		}
-	default:
-		return URL{}, shapeError(path+".host", "a string or an array of strings", r.Host)
+	var err error
+	if u.Host, err = urlHost(r.Host, path+".host"); err != nil {
+		return URL{}, err
 	}
-	switch jsonKind(r.Path) {
+	if u.Path, err = urlPath(r.Path, path+".path"); err != nil {
+		return URL{}, err
+	}
+	if u.Query, err = queryParams(r.Query, path+".query"); err != nil {
+		return URL{}, err
+	}
+	if u.Variables, err = variableList(r.Variable, path+".variable", true); err != nil {
+		return URL{}, err
+	}
+	if u.UserInfo, err = urlUserInfo(r.Auth, path+".auth"); err != nil {
+		return URL{}, err
+	}
+	return u, nil
+}
+
+// urlHost reads url.host: a dotted string or its labels.
+func urlHost(raw json.RawMessage, path string) ([]string, error) {
+	switch jsonKind(raw) {
 	case "nothing", "null":
+		return nil, nil
 	case "string":
-		p := jsonText(r.Path)
+		return splitHost(jsonText(raw)), nil
+	case "array":
+		els, _ := rawArray(raw)
+		host := make([]string, 0, len(els))
+		for _, e := range els {
+			host = append(host, jsonText(e))
+		}
+		return host, nil
+	}
+	return nil, shapeError(path, "a string or an array of strings", raw)
+}
+
+// urlPath reads url.path: a slash-separated string (one leading slash
+// dropped, "/" alone is one empty segment) or its segments.
+func urlPath(raw json.RawMessage, path string) ([]string, error) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return nil, nil
+	case "string":
+		p := jsonText(raw)
 		if strings.HasPrefix(p, "/") && len(p) > 1 {
 			p = p[1:]
 		}
 		switch p {
 		case "":
+			return nil, nil
 		case "/":
-			u.Path = []string{""}
-		default:
-			u.Path = strings.Split(p, "/")
+			return []string{""}, nil
 		}
+		return strings.Split(p, "/"), nil
 	case "array":
-		els, _ := rawArray(r.Path)
-		u.Path = make([]string, 0, len(els))
+		els, _ := rawArray(raw)
+		segs := make([]string, 0, len(els))
 		for _, e := range els {
 			// v2.0 allows path segments as {type, value} objects.
 			if jsonKind(e) == "object" {
@@ -276,38 +316,37 @@ func parseURLValue(raw json.RawMessage, path string) (URL, error) {
 					Value text `json:"value"`
 				}
 				_ = json.Unmarshal(e, &seg)
-				u.Path = append(u.Path, seg.Value.String())
+				segs = append(segs, seg.Value.String())
 				continue
 			}
-			u.Path = append(u.Path, jsonText(e))
+			segs = append(segs, jsonText(e))
 		}
-	default:
-		return URL{}, shapeError(path+".path", "a string or an array of strings", r.Path)
+		return segs, nil
 	}
-	var err error
-	if u.Query, err = queryParams(r.Query, path+".query"); err != nil {
-		return URL{}, err
+	return nil, shapeError(path, "a string or an array of strings", raw)
+}
+
+// urlUserInfo reads url.auth ({user, password}); nil when neither is given.
+func urlUserInfo(raw json.RawMessage, path string) (*UserInfo, error) {
+	if isNull(raw) {
+		return nil, nil
 	}
-	if u.Variables, err = variableList(r.Variable, path+".variable", true); err != nil {
-		return URL{}, err
+	var ui rawUserInfo
+	if err := decodeObject(raw, path, &ui); err != nil {
+		return nil, err
 	}
-	if !isNull(r.Auth) {
-		var ui rawUserInfo
-		if err := decodeObject(r.Auth, path+".auth", &ui); err != nil {
-			return URL{}, err
-		}
-		if ui.User != nil || ui.Password != nil {
-			u.UserInfo = &UserInfo{}
-		}
-		if ui.User != nil {
-			u.UserInfo.User = ui.User.String()
-		}
-		if ui.Password != nil {
-			p := ui.Password.String()
-			u.UserInfo.Password = &p
-		}
+	if ui.User == nil && ui.Password == nil {
+		return nil, nil
 	}
-	return u, nil
+	info := &UserInfo{}
+	if ui.User != nil {
+		info.User = ui.User.String()
+	}
+	if ui.Password != nil {
+		p := ui.Password.String()
+		info.Password = &p
+	}
+	return info, nil
 }
 
 func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
