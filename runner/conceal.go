@@ -111,25 +111,53 @@ func (c *concealer) replace(s string) string {
 func matchEncoded(s string, i int, v string) (end int, ok bool) {
 	j := i
 	for k := 0; k < len(v); k++ {
-		if j >= len(s) {
+		n := spells(s, j, v[k])
+		if n == 0 {
 			return 0, false
 		}
-		switch c := s[j]; {
-		case c == '%' && j+2 < len(s) && isHex(s[j+1]) && isHex(s[j+2]) && unhex(s[j+1], s[j+2]) == v[k]:
-			j += 3
-		case c == '%' && j+4 < len(s) && s[j+1] == '2' && s[j+2] == '5' && isHex(s[j+3]) && isHex(s[j+4]) && unhex(s[j+3], s[j+4]) == v[k]:
-			j += 5
-		case c == v[k], c == '+' && v[k] == ' ':
-			j++
-		case c == '\\' && j+1 < len(s) && jsonEscaped(s[j+1]) == v[k]:
-			j += 2
-		case c == '\\' && j+5 < len(s) && s[j+1] == 'u' && s[j+2] == '0' && s[j+3] == '0' && isHex(s[j+4]) && isHex(s[j+5]) && unhex(s[j+4], s[j+5]) == v[k]:
-			j += 6
-		default:
-			return 0, false
-		}
+		j += n
 	}
 	return j, true
+}
+
+// spells returns how many bytes of s from j spell b in one of the forms
+// matchEncoded accepts, or 0.
+func spells(s string, j int, b byte) int {
+	if j >= len(s) {
+		return 0
+	}
+	switch s[j] {
+	case '%':
+		if hexAt(s, j+1) == int(b) {
+			return 3
+		}
+		if strings.HasPrefix(s[j:], "%25") && hexAt(s, j+3) == int(b) {
+			return 5
+		}
+	case '\\':
+		if j+1 < len(s) && jsonEscaped(s[j+1]) == b {
+			return 2
+		}
+		if strings.HasPrefix(s[j:], `\u00`) && hexAt(s, j+4) == int(b) {
+			return 6
+		}
+	case '+':
+		if b == ' ' {
+			return 1
+		}
+	}
+	if s[j] == b {
+		return 1
+	}
+	return 0
+}
+
+// hexAt is the byte the two hex digits at s[i:] spell, or -1.
+func hexAt(s string, i int) int {
+	if i+1 >= len(s) || !isHex(s[i]) || !isHex(s[i+1]) {
+		return -1
+	}
+	return int(unhex(s[i], s[i+1]))
 }
 
 // jsonEscaped is the character a JSON or JavaScript escape \c stands for
@@ -224,77 +252,91 @@ func (c *concealer) request(req *collections.Request) *collections.Request {
 		return req
 	}
 	out := cloneRequest(req)
-	signed := false
-	if a := out.Auth; a != nil {
-		for k, v := range a.Params {
-			if !transparentAuth[strings.ToLower(a.Type)] && c.holds(v) {
-				signed = true
-			}
-			a.Params[k] = c.text(v)
-		}
-	}
-	derivedKeys := map[string]bool{}
+	signed := c.auth(out.Auth)
+	derived := map[string]bool{} // query and form keys a signer filled
 	if signed {
-		derivedKeys["oauth_signature"] = true
+		derived["oauth_signature"] = true
 		if strings.EqualFold(out.Auth.Type, auth.TypeJWT) {
 			key := out.Auth.Params["queryParamKey"]
 			if key == "" {
 				key = "token"
 			}
-			derivedKeys[key] = true
+			derived[key] = true
 		}
 	}
-	// The URL as one text: a value holding URL syntax ("&", "=", "/")
-	// was spread over several parts when it was resolved.
-	vars := out.URL.Variables
-	if full := out.URL.String(); c.text(full) != full {
-		out.URL = collections.ParseURL(c.text(full))
+	c.url(&out.URL, derived)
+	for i := range out.Header {
+		h := &out.Header[i]
+		h.Key, h.Value = c.text(h.Key), c.text(h.Value)
+		if signed && (strings.EqualFold(h.Key, "Authorization") || strings.EqualFold(h.Key, "Proxy-Authorization")) {
+			h.Value = concealedDerived
+		}
 	}
-	u := &out.URL
+	c.body(out.Body, derived)
+	return out
+}
+
+// auth conceals a's parameters and reports whether a signs with a vault
+// value (its credential cannot be written with references).
+func (c *concealer) auth(a *collections.Auth) (signed bool) {
+	if a == nil {
+		return false
+	}
+	for k, v := range a.Params {
+		if !transparentAuth[strings.ToLower(a.Type)] && c.holds(v) {
+			signed = true
+		}
+		a.Params[k] = c.text(v)
+	}
+	return signed
+}
+
+// url conceals u as one text (a value holding "&", "=" or "/" was spread
+// over several parts when it was resolved), then the query values a
+// signer filled (derived).
+func (c *concealer) url(u *collections.URL, derived map[string]bool) {
+	vars := u.Variables
+	if full := u.String(); c.text(full) != full {
+		*u = collections.ParseURL(c.text(full))
+	}
 	u.Raw = c.text(u.Raw)
 	u.Variables = vars
 	for i := range u.Variables {
 		u.Variables[i].Value = c.text(u.Variables[i].Value)
 	}
-	derived := false
+	signed := false
 	for i := range u.Query {
-		if q := &u.Query[i]; q.Value != nil && derivedKeys[q.Key] {
+		if q := &u.Query[i]; q.Value != nil && derived[q.Key] {
 			v := concealedDerived
 			q.Value = &v
-			derived = true
+			signed = true
 		}
 	}
-	if derived {
+	if signed {
 		// The raw text must not keep a signature the parts conceal.
 		parts := *u
 		parts.Raw = ""
 		u.Raw = parts.String()
 	}
-	for i := range out.Header {
-		h := &out.Header[i]
-		h.Key = c.text(h.Key)
-		h.Value = c.text(h.Value)
-		if signed && (strings.EqualFold(h.Key, "Authorization") || strings.EqualFold(h.Key, "Proxy-Authorization")) {
-			h.Value = concealedDerived
+}
+
+func (c *concealer) body(b *collections.Body, derived map[string]bool) {
+	if b == nil {
+		return
+	}
+	b.Raw, b.File = c.text(b.Raw), c.text(b.File)
+	for i := range b.URLEncoded {
+		p := &b.URLEncoded[i]
+		p.Key, p.Value = c.text(p.Key), c.text(p.Value)
+		if derived[p.Key] {
+			p.Value = concealedDerived
 		}
 	}
-	if b := out.Body; b != nil {
-		b.Raw = c.text(b.Raw)
-		b.File = c.text(b.File)
-		for i := range b.URLEncoded {
-			p := &b.URLEncoded[i]
-			p.Key, p.Value = c.text(p.Key), c.text(p.Value)
-			if derivedKeys[p.Key] {
-				p.Value = concealedDerived
-			}
-		}
-		for i := range b.FormData {
-			p := &b.FormData[i]
-			p.Key, p.Value = c.text(p.Key), c.text(p.Value)
-		}
-		if g := b.GraphQL; g != nil {
-			g.Query, g.Variables = c.text(g.Query), c.text(g.Variables)
-		}
+	for i := range b.FormData {
+		p := &b.FormData[i]
+		p.Key, p.Value = c.text(p.Key), c.text(p.Value)
 	}
-	return out
+	if g := b.GraphQL; g != nil {
+		g.Query, g.Variables = c.text(g.Query), c.text(g.Variables)
+	}
 }
