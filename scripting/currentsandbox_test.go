@@ -730,3 +730,43 @@ p(() => '👨‍👩‍👧 and 🧑🏻‍🦯‍➡️'.split(/\p{RGI_Emoji}/v
 	}
 	checkTestNames(t, src, want)
 }
+
+// Modifier groups (?ims-ims:…), which Postman CLI 1.34's V8 reads and goja
+// does not: each is rewritten to mean the same under the flags the pattern
+// compiles with (regexpmodifiers.go); bad ones are refused in V8's words.
+// Each want line is what Postman CLI 1.34.0 printed for the same line.
+func TestRegExpModifiersAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => /(?m:^b)/.test('a\nb') + '|' + /^b/.test('a\nb') + '|' + /(?m:c$)/.test('c\nd') + '|' + /c$/.test('c\nd'));
+p(() => /(?s:a.b)/.test('a\nb') + '|' + /a.b/.test('a\nb') + '|' + /(?s:a.)b./.test('a\nbx') + '|' + /(?s:a.)b./.test('a\nb\n'));
+p(() => /(?-s:a.b)/s.test('a\nb') + '|' + /(?-m:^b)/m.test('a\nb') + '|' + /(?-m:^a)/m.test('a\nb'));
+p(() => /(?-i:a)b/i.test('aB') + '|' + /(?-i:a)b/i.test('AB') + '|' + /(?-i:a)b/i.flags + '|' + /(?-i:a)b/i.ignoreCase + '|' + /(?-i:a)b/i.source);
+p(() => /(?i-m:A)b/m.test('ab') + '|' + /(?ms:^.)/.exec('x\n\ny')[0].length);
+p(() => 'Hello WORLD hello'.match(/(?i:hello) \w+/g).join(','));
+p(() => /(?i:[a-c]x)/.test('BX') + '|' + /(?i:[^a]x)/.test('Ax') + '|' + /(?i:\p{Lu})/u.test('a') + '|' + /(?i:\u0041)/.test('a'));
+p(() => /(?i:(?<word>ab))\k<word>/.exec('ABAB') + '|' + /(?i:(?<word>ab))\k<word>/.exec('ABab'));
+p(() => new RegExp('(?m:^x)', 'g')[Symbol.match]('a\nx\nx').length + '|' + new RegExp('(?s:.)', 'gs').source);
+p(() => new RegExp('(?ii:a)'));
+p(() => new RegExp('(?-:a)'));
+p(() => new RegExp('(?i-i:a)'));
+p(() => /(?i:a(?-i:b)c)/.test('AbC') + '|' + /(?i:a(?-i:b)c)/.test('ABC'));
+p(() => /(?i:\x4a)/.test('j') + '|' + /(?i:[\x4a])/.test('j'));`
+	want := []string{
+		"true|false|true|false",
+		"true|false|true|false",
+		"false|false|true",
+		"true|false|i|true|(?-i:a)b",
+		"true|1",
+		"Hello WORLD",
+		"true|false|true|true",
+		"ABAB,AB|null",
+		"2|(?s:.)",
+		"E:SyntaxError: Invalid regular expression: /(?ii:a)/: Repeated flag in flag group",
+		"E:SyntaxError: Invalid regular expression: /(?-:a)/: Invalid flag group",
+		"E:SyntaxError: Invalid regular expression: /(?i-i:a)/: Repeated flag in flag group",
+		"true|false",
+		"true|true",
+	}
+	checkTestNames(t, src, want)
+}

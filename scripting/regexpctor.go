@@ -24,8 +24,8 @@ type regExpPlan struct {
 }
 
 // regExpUnsupported is the reason given for what the rewrite does not cover.
-const regExpUnsupported = "courier cannot run it (of modifier groups it has only (?i:), " +
-	"and it reads /v classes as V8 12 does)"
+const regExpUnsupported = "courier cannot run it (it reads modifier groups (?ims-ims:) " +
+	"and /v classes as V8 12 does)"
 
 // planRegExp says how to build source/flags: nil when goja reads it as
 // written, an error (V8's words where V8 refuses it too) when it cannot
@@ -61,10 +61,28 @@ func untranslatable(source, flags string) string {
 		return "Invalid property name"
 	case strings.Contains(flags, "v"):
 		return unicodeSetsRefusal(source)
-	case modifierRe().MatchString(source):
-		return regExpUnsupported
+	case modifierRe().MatchString(source) || strings.Contains(source, "(?-:"):
+		return modifierRefusal(source)
 	}
 	return ""
+}
+
+var flagGroupRe = lazyre.New(`\(\?([ims]*)(-?)([ims]*):`)
+
+// modifierRefusal words what V8 refuses in a modifier group.
+func modifierRefusal(source string) string {
+	for _, m := range flagGroupRe().FindAllStringSubmatch(source, -1) {
+		all := m[1] + m[3]
+		for _, c := range all {
+			if strings.Count(all, string(c)) > 1 {
+				return "Repeated flag in flag group"
+			}
+		}
+		if all == "" {
+			return "Invalid flag group"
+		}
+	}
+	return regExpUnsupported
 }
 
 var propertyEscapeRe = lazyre.New(`\\([pP])\{([^}]*)\}`)

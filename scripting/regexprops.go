@@ -142,20 +142,21 @@ func translateRegExp(pattern, flags string) (string, string, bool) {
 	return out, flags, true
 }
 
-// translateModifierGroups expands (?i:…) groups, then translates what is
-// left. done is false when the pattern has no modifier group to expand.
+// translateModifierGroups expands modifier groups ((?i:…), (?m-s:…)…),
+// then translates what is left. done is false when the pattern has no
+// modifier group to expand.
 func translateModifierGroups(pattern, flags string) (p, f string, done, ok bool) {
-	expanded, changed, ok := expandModifiers(pattern)
+	expanded, runFlags, changed, ok := expandModifiers(pattern, flags)
 	switch {
 	case !ok:
 		return "", "", true, false
 	case !changed:
 		return "", "", false, false
 	}
-	if q, f, ok := translateRegExp(expanded, flags); ok {
+	if q, f, ok := translateRegExp(expanded, runFlags); ok {
 		return q, f, true, true
 	}
-	return expanded, flags, true, true
+	return expanded, runFlags, true, true
 }
 
 // needsClassRewrite: /v patterns always (their classes are computed),
@@ -547,121 +548,4 @@ func intersect(a, b []runeRange) []runeRange {
 		}
 	}
 	return out
-}
-
-// expandModifiers rewrites (?i:X) groups, which goja's engines lack, as
-// (?:X) with every letter of X matching both cases ([aA]). Other modifier
-// groups ((?m:, (?s:, (?-i:) are not rewritten: ok is false.
-func expandModifiers(pattern string) (string, bool, bool) {
-	x := &modifierExpander{rs: []rune(pattern)}
-	for i := 0; i < len(x.rs); {
-		next, ok := x.step(i)
-		if !ok {
-			return "", false, false
-		}
-		i = next
-	}
-	return x.b.String(), x.changed, true
-}
-
-// modifierExpander copies a pattern, expanding its (?i:…) groups.
-type modifierExpander struct {
-	rs      []rune
-	b       strings.Builder
-	changed bool
-	stack   []bool // each open group: whether it is a (?i: group
-	fold    int    // how many (?i: groups we are inside
-}
-
-// step copies or expands what starts at rs[i] and returns where the next
-// step starts.
-func (x *modifierExpander) step(i int) (int, bool) {
-	rs, c := x.rs, x.rs[i]
-	switch {
-	case c == '\\' && i+1 < len(rs):
-		x.b.WriteString(string(rs[i : i+2]))
-		return i + 2, true
-	case c == '[':
-		return x.class(i)
-	case c == '(' && strings.HasPrefix(string(rs[i:min(i+4, len(rs))]), "(?i:"):
-		x.stack = append(x.stack, true)
-		x.fold++
-		x.changed = true
-		x.b.WriteString("(?:")
-		return i + 4, true
-	case c == '(' && isOtherModifierGroup(rs, i):
-		return 0, false
-	case c == '(':
-		x.stack = append(x.stack, false)
-	case c == ')':
-		x.closeGroup()
-	case x.fold > 0 && unicode.ToUpper(c) != unicode.ToLower(c):
-		x.b.WriteString("[" + string(unicode.ToLower(c)) + string(unicode.ToUpper(c)) + "]")
-		return i + 1, true
-	}
-	x.b.WriteRune(c)
-	return i + 1, true
-}
-
-// isOtherModifierGroup: (?m:, (?s:, (?-…: and the like, which are not
-// expanded.
-func isOtherModifierGroup(rs []rune, i int) bool {
-	return i+2 < len(rs) && rs[i+1] == '?' && (rs[i+2] == '-' || rs[i+2] == 'm' || rs[i+2] == 's' || rs[i+2] == 'i')
-}
-
-func (x *modifierExpander) closeGroup() {
-	if n := len(x.stack); n > 0 {
-		if x.stack[n-1] {
-			x.fold--
-		}
-		x.stack = x.stack[:n-1]
-	}
-}
-
-// class copies the class at rs[i]; under (?i: its members are added again
-// in the other case.
-func (x *modifierExpander) class(i int) (int, bool) {
-	rs := x.rs
-	j := i + 1
-	if j < len(rs) && rs[j] == '^' {
-		j++
-	}
-	for j < len(rs) && rs[j] != ']' {
-		if rs[j] == '\\' {
-			j++
-		}
-		j++
-	}
-	if j >= len(rs) {
-		return 0, false
-	}
-	body := string(rs[i+1 : j])
-	if x.fold > 0 {
-		body += swapCase(strings.TrimPrefix(body, "^"))
-	}
-	x.b.WriteString("[" + body + "]")
-	return j + 1, true
-}
-
-// swapCase turns the letters of a class body to their other case, escapes
-// kept as they are.
-func swapCase(body string) string {
-	rs := []rune(body)
-	var b strings.Builder
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch {
-		case c == '\\' && i+1 < len(rs):
-			b.WriteRune(c)
-			b.WriteRune(rs[i+1])
-			i++
-		case unicode.IsUpper(c):
-			b.WriteRune(unicode.ToLower(c))
-		case unicode.IsLower(c):
-			b.WriteRune(unicode.ToUpper(c))
-		default:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,22 +58,25 @@ func stringSet(members []string) vSet {
 	return s
 }
 
-// stringProperty resolves a property of strings; RGI_Emoji is the union
-// of the others.
+// stringProperty resolves a property of strings. The sets are shared:
+// callers copy before they change one.
 func stringProperty(name string) (vSet, bool) {
-	if name != "RGI_Emoji" {
-		members, ok := v8StringProperties[name]
-		if !ok {
-			return vSet{}, false
-		}
-		return stringSet(members), true
-	}
+	s, ok := stringPropertySets()[name]
+	return s, ok
+}
+
+// stringPropertySets are the properties of strings as sets, made once;
+// RGI_Emoji is the union of the others.
+var stringPropertySets = sync.OnceValue(func() map[string]vSet {
+	sets := map[string]vSet{}
 	var all []string
-	for _, members := range v8StringProperties {
+	for name, members := range v8StringProperties {
+		sets[name] = stringSet(members)
 		all = append(all, members...)
 	}
-	return stringSet(all), true
-}
+	sets["RGI_Emoji"] = stringSet(all)
+	return sets
+})
 
 // setOp is how a /v class operand joins what comes before it.
 type setOp byte

@@ -20,7 +20,7 @@ var hidden = { writable: false, enumerable: false, configurable: true, value: un
 function needsPlan(src, flags) {
     return flags.indexOf('d') >= 0 || flags.indexOf('v') >= 0 ||
         flags.indexOf('u') >= 0 && (src.indexOf('\\p{') >= 0 || src.indexOf('\\P{') >= 0) ||
-        src.indexOf('(?') >= 0 && modifier.test(src);
+        src.indexOf('(?') >= 0 && (modifier.test(src) || src.indexOf('(?-:') >= 0);
 }
 // V8 lists flags in this order, whatever order they were written in.
 function v8Flags(flags) {
@@ -60,6 +60,8 @@ function build(p, nt) {
     // properties.
     Object.setPrototypeOf(r, Object.getPrototypeOf(r));
     if (p.flags.indexOf('v') >= 0) { own(r, 'unicode', false); }
+    // (?-i:…) compiles without i (regexpmodifiers.go); the object still is /i.
+    if (p.flags.indexOf('i') >= 0 && p.runFlags.indexOf('i') < 0) { own(r, 'ignoreCase', true); }
     if (p.groups) { hidden.writable = true; own(r, 'exec', indexedExec); hidden.writable = false; }
     return r;
 }
