@@ -98,22 +98,29 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 		}
 	}
 	if o.Exports.CookieJar != "" {
-		// A cookie holding a secret (a server may set one from a value it
-		// was sent, a script from pm.vault) is left out: written empty it
-		// would be sent empty by the next run.
-		data, err := runner.MarshalJarExcept(jar, func(name, value string) bool {
-			if red.Redact(name+"="+value) == name+"="+value {
-				return false
-			}
-			blanked = append(blanked, "cookie "+name)
-			return true
-		})
+		left, err := exportJar(o.Exports.CookieJar, jar, red)
+		blanked = append(blanked, left...)
 		if err != nil {
-			return fmt.Errorf("--export-cookie-jar: %w", err)
-		}
-		if err := environments.WriteFileAtomic(o.Exports.CookieJar, data, 0o600); err != nil {
 			return fmt.Errorf("--export-cookie-jar: %w", err)
 		}
 	}
 	return nil
+}
+
+// exportJar writes jar to path, leaving out the cookies that hold a secret
+// (a server may set one from a value it was sent, a script from pm.vault):
+// written empty they would be sent empty by the next run. It returns
+// their names for the note on blanked values.
+func exportJar(path string, jar *runner.Jar, red *vault.Redactor) (left []string, err error) {
+	data, err := runner.MarshalJarExcept(jar, func(name, value string) bool {
+		if red.Redact(name+"="+value) == name+"="+value {
+			return false
+		}
+		left = append(left, "cookie "+name)
+		return true
+	})
+	if err != nil {
+		return left, err
+	}
+	return left, environments.WriteFileAtomic(path, data, 0o600)
 }
