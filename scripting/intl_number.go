@@ -192,67 +192,17 @@ func (f *numFormat) formatBig(s string) []numPart {
 	return f.formatExact(0, &d, neg)
 }
 
-// formatExact formats x, or exact when it is given.
+// formatExact formats x, or exact when it is given: the number's own
+// parts, its sign (or accounting parentheses), and the style's symbols.
 func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) []numPart {
 	neg := x < 0 || (x == 0 && math.Signbit(x))
 	if exact != nil {
 		neg = exactNeg
-	}
-	var body []numPart
-	plainOne := false
-	isZero := false
-	switch {
-	case exact == nil && math.IsNaN(x):
-		body = []numPart{{"nan", "NaN"}}
+	} else if math.IsNaN(x) {
 		neg = false
-	case exact == nil && math.IsInf(x, 0):
-		body = []numPart{{"infinity", "∞"}}
-	default:
-		var v decimalDigits
-		if exact != nil {
-			v = *exact
-		} else {
-			v = toDecimal(x)
-		}
-		if f.style == "percent" && !v.zero() {
-			v.exp += 2
-		}
-		switch f.notation {
-		case "scientific", "engineering":
-			body, isZero = f.scientific(v)
-		case "compact":
-			body, isZero = f.compact(v)
-		default:
-			f.round(&v)
-			isZero = v.zero()
-			body = f.digits(v)
-		}
-		plainOne = len(body) == 1 && body[0].val == "1"
 	}
-	sign := ""
-	switch f.signDisplay {
-	case "auto":
-		if neg {
-			sign = "-"
-		}
-	case "always":
-		sign = "+"
-		if neg {
-			sign = "-"
-		}
-	case "exceptZero":
-		if isZero || math.IsNaN(x) {
-			sign = ""
-		} else if neg {
-			sign = "-"
-		} else {
-			sign = "+"
-		}
-	case "negative":
-		if neg && !isZero {
-			sign = "-"
-		}
-	}
+	body, isZero := f.numberBody(x, exact)
+	sign := f.sign(neg, isZero, math.IsNaN(x))
 	var out []numPart
 	accounting := f.style == "currency" && f.currencySign == "accounting" && sign == "-"
 	if accounting {
@@ -264,15 +214,83 @@ func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) 
 		}
 		out = append(out, numPart{typ, sign})
 	}
+	out = f.appendStyled(out, body)
+	if accounting {
+		out = append(out, numPart{"literal", ")"})
+	}
+	return out
+}
+
+// numberBody is the number's parts without sign or symbols, in the
+// notation asked for, and whether it rounded to zero (signDisplay needs
+// to know). NaN and Infinity are words; exact numbers are never either.
+func (f *numFormat) numberBody(x float64, exact *decimalDigits) ([]numPart, bool) {
+	switch {
+	case exact == nil && math.IsNaN(x):
+		return []numPart{{"nan", "NaN"}}, false
+	case exact == nil && math.IsInf(x, 0):
+		return []numPart{{"infinity", "∞"}}, false
+	}
+	var v decimalDigits
+	if exact != nil {
+		v = *exact
+	} else {
+		v = toDecimal(x)
+	}
+	if f.style == "percent" && !v.zero() {
+		v.exp += 2
+	}
+	switch f.notation {
+	case "scientific", "engineering":
+		return f.scientific(v)
+	case "compact":
+		return f.compact(v)
+	}
+	f.round(&v)
+	return f.digits(v), v.zero()
+}
+
+// sign is the sign signDisplay shows: "-", "+" or none.
+func (f *numFormat) sign(neg, isZero, nan bool) string {
+	switch f.signDisplay {
+	case "auto":
+		if neg {
+			return "-"
+		}
+	case "always":
+		if neg {
+			return "-"
+		}
+		return "+"
+	case "exceptZero":
+		switch {
+		case isZero || nan:
+			return ""
+		case neg:
+			return "-"
+		}
+		return "+"
+	case "negative":
+		if neg && !isZero {
+			return "-"
+		}
+	}
+	return ""
+}
+
+// appendStyled appends body with the style's symbols: a percent sign, a
+// currency's symbol or name, a unit's label.
+func (f *numFormat) appendStyled(out, body []numPart) []numPart {
+	// Names and labels are singular for a plain 1 ("1 US dollar").
+	plainOne := len(body) == 1 && body[0].val == "1"
 	switch f.style {
 	case "percent":
 		out = append(out, body...)
-		out = append(out, numPart{"percentSign", "%"})
+		return append(out, numPart{"percentSign", "%"})
 	case "currency":
 		if f.currencyDisplay == "name" {
 			out = append(out, body...)
-			out = append(out, numPart{"literal", " "}, numPart{"currency", currencyName(f.currency, plainOne)})
-			break
+			return append(out, numPart{"literal", " "}, numPart{"currency", currencyName(f.currency, plainOne)})
 		}
 		sym := currencySymbol(f.currency, f.currencyDisplay)
 		out = append(out, numPart{"currency", sym})
@@ -280,21 +298,16 @@ func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) 
 		if r := sym[len(sym)-1]; body[0].typ == "integer" && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
 			out = append(out, numPart{"literal", "\u00a0"})
 		}
-		out = append(out, body...)
+		return append(out, body...)
 	case "unit":
 		out = append(out, body...)
 		u, sep := unitLabel(f.unit, f.unitDisplay, plainOne)
 		if sep != "" {
 			out = append(out, numPart{"literal", sep})
 		}
-		out = append(out, numPart{"unit", u})
-	default:
-		out = append(out, body...)
+		return append(out, numPart{"unit", u})
 	}
-	if accounting {
-		out = append(out, numPart{"literal", ")"})
-	}
-	return out
+	return append(out, body...)
 }
 
 func (f *numFormat) digits(v decimalDigits) []numPart {
