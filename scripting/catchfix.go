@@ -537,8 +537,10 @@ func (e *Engine) v8Caught(v goja.Value) {
 	name, msg := nameV.String(), msgV.String()
 	var fixed string
 	switch name {
+	case "ReferenceError":
+		fixed = v8Message(name, msg, "", 0, 0)
 	case "TypeError":
-		if !gojaReadProp().MatchString(msg) && msg != gojaConvert && !gojaNoMember().MatchString(msg) {
+		if !gojaReworded(msg) {
 			return
 		}
 		line, col, src := 0, 0, ""
@@ -580,10 +582,7 @@ const maxBranchMarks = 16
 
 const hookBranch = "__courierBranch" // the marks: maxBranchMarks distinct objects
 
-var (
-	stmtType = reflect.TypeOf((*ast.Statement)(nil)).Elem()
-	exprType = reflect.TypeOf((*ast.Expression)(nil)).Elem()
-)
+var stmtType = reflect.TypeOf((*ast.Statement)(nil)).Elem()
 
 // branchMark is the expression __courierBranch[i].
 func branchMark(at file.Idx, i int) ast.Expression {

@@ -43,6 +43,7 @@ var proxyType = reflect.TypeOf(goja.Proxy{})
 type jsProtos struct {
 	object, array, date, str, num, boolean *goja.Object
 	dateToJSON                             goja.Value
+	arrayValues                            goja.Value // Array.prototype[Symbol.iterator], read on first use
 }
 
 // protos returns the built-in prototypes, read once.

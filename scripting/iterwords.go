@@ -2,6 +2,8 @@ package scripting
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
@@ -32,7 +34,24 @@ const (
 	iterForOf   = iota // for-of and [...x]: "x is not iterable"
 	iterPattern        // const [a] = x
 	iterCall           // f(...x)
+	iterAssign         // [a] = x: as iterPattern, and the expression's value is x itself
+	iterCtor           // new Map(x), Set, WeakMap, WeakSet: null and undefined pass; "number 1 is not iterable (…)"
+	iterParam          // function ([a]) called with x: "object null is not iterable (…)"
+	iterNested         // const {a: [x]} = o: "object null is not iterable (…)", "{(intermediate value)} is not iterable (…)"
 )
+
+// paramText stands for the text of a destructured parameter's value, which
+// V8 prints by its type ('object null', 'undefined').
+const paramText = "\x00param"
+
+// nestedText marks a nested object pattern's check: V8 words its failure
+// as the property read it is ("Cannot read properties of null (reading
+// 'b')").
+const nestedText = "\x00nested"
+
+// ctorsOfIterables are the built-in constructors whose argument is checked
+// as V8 checks it.
+var ctorsOfIterables = map[string]bool{"Map": true, "Set": true, "WeakMap": true, "WeakSet": true}
 
 var destructureRe = lazyre.New(`\b(?:const|let|var)\s*[\[{]|[}\]]\s*=[^=>]|\bof\b|\.\.\.`)
 
@@ -55,7 +74,10 @@ func instrumentIteration(body ast.Node) {
 	num := func(at file.Idx, n int) ast.Expression {
 		return &ast.NumberLiteral{Idx: at, Value: int64(n)}
 	}
-	pattern := func(target ast.Expression, v ast.Expression) ast.Expression {
+	pattern := func(target ast.Expression, v ast.Expression, kind int) ast.Expression {
+		if isHookCall(v) {
+			return v // a destructured parameter's binding, made below
+		}
 		switch p := target.(type) {
 		case *ast.ObjectPattern:
 			prop := ""
@@ -67,19 +89,60 @@ func instrumentIteration(body ast.Node) {
 			}
 			return wrap(hookDestructure, v, &ast.StringLiteral{Idx: v.Idx0(), Value: unistring.NewFromString(prop)}, v8Printed(v, false))
 		case *ast.ArrayPattern:
-			return wrap(hookIterable, v, num(v.Idx0(), iterPattern), v8Printed(v, false))
+			return wrap(hookIterable, v, num(v.Idx0(), kind), v8Printed(v, false))
 		}
 		return v
 	}
+	temps := 0 // names of the nested patterns' values (splitNested)
 	walkAST(reflect.ValueOf(body), func(n ast.Node) {
 		switch x := n.(type) {
+		case *ast.LexicalDeclaration:
+			x.List = splitNested(x.List, &temps)
 		case *ast.Binding:
 			if x.Initializer != nil {
-				x.Initializer = pattern(x.Target, x.Initializer)
+				x.Initializer = pattern(x.Target, x.Initializer, iterPattern)
+			}
+		case *ast.ExpressionStatement:
+			// An assignment whose value nobody reads destructures as a
+			// declaration does.
+			if a, ok := x.Expression.(*ast.AssignExpression); ok && a.Operator == token.ASSIGN {
+				a.Right = pattern(a.Left, a.Right, iterPattern)
 			}
 		case *ast.AssignExpression:
 			if x.Operator == token.ASSIGN {
-				x.Right = pattern(x.Left, x.Right)
+				x.Right = pattern(x.Left, x.Right, iterAssign)
+			}
+		case *ast.FunctionLiteral:
+			if !x.Generator && x.Body != nil {
+				x.DeclarationList = destructureParams(x.ParameterList, &x.Body.List, x.DeclarationList, &temps)
+			}
+		case *ast.ArrowFunctionLiteral:
+			body, ok := x.Body.(*ast.BlockStatement)
+			if !ok && hasPatternParam(x.ParameterList) {
+				// An expression body becomes a block that returns it.
+				e := x.Body.(*ast.ExpressionBody).Expression
+				body = &ast.BlockStatement{LeftBrace: e.Idx0(), List: []ast.Statement{&ast.ReturnStatement{Return: e.Idx0(), Argument: e}}, RightBrace: e.Idx1()}
+				x.Body = body
+			}
+			if body != nil {
+				x.DeclarationList = destructureParams(x.ParameterList, &body.List, x.DeclarationList, &temps)
+			}
+		case *ast.NewExpression:
+			// new Map(x) and its kin: V8 names a value that is not iterable
+			// by its type. The constructor goes along, so that a script's
+			// own class of the same name is left alone.
+			if id, ok := x.Callee.(*ast.Identifier); ok && ctorsOfIterables[id.Name.String()] && len(x.ArgumentList) > 0 {
+				if _, spread := x.ArgumentList[0].(*ast.SpreadElement); !spread {
+					a := x.ArgumentList[0]
+					at := a.Idx0()
+					x.ArgumentList[0] = &ast.CallExpression{
+						Callee:          &ast.Identifier{Name: unistring.NewFromString(hookIterable), Idx: at},
+						LeftParenthesis: at,
+						ArgumentList: []ast.Expression{a, num(at, iterCtor), &ast.StringLiteral{Idx: at, Value: ""},
+							&ast.Identifier{Name: id.Name, Idx: at}},
+						RightParenthesis: at,
+					}
+				}
 			}
 		case *ast.ForOfStatement:
 			x.Source = wrap(hookIterable, x.Source, num(x.Source.Idx0(), iterForOf), v8Printed(x.Source, true))
@@ -97,6 +160,228 @@ func instrumentIteration(body ast.Node) {
 			}
 		}
 	})
+}
+
+// isHookCall reports whether e is a call of one of the iteration hooks.
+func isHookCall(e ast.Expression) bool {
+	c, ok := e.(*ast.CallExpression)
+	if !ok {
+		return false
+	}
+	id, ok := c.Callee.(*ast.Identifier)
+	return ok && (id.Name == hookDestructure || id.Name == hookIterable)
+}
+
+func hasPatternParam(params *ast.ParameterList) bool {
+	if params == nil {
+		return false
+	}
+	for _, b := range params.List {
+		switch b.Target.(type) {
+		case *ast.ObjectPattern, *ast.ArrayPattern:
+			return true
+		}
+	}
+	return false
+}
+
+// destructureParams moves the destructuring of a function's pattern
+// parameters into its body, where the value passes through the hooks
+// first: function ({id}) { … } runs as function (__courierP0) { var {id} =
+// __courierDestructure(__courierP0, 'id', …); … }. The function's length,
+// arguments and source text stay as they were. A function is left as
+// written when a parameter after a pattern has a default (it may read the
+// pattern's names) or its body starts with a directive. It returns the
+// function's var declarations with the new one added.
+func destructureParams(params *ast.ParameterList, body *[]ast.Statement, decls []*ast.VariableDeclaration, temps *int) []*ast.VariableDeclaration {
+	if !hasPatternParam(params) {
+		return decls
+	}
+	if len(*body) > 0 {
+		if es, ok := (*body)[0].(*ast.ExpressionStatement); ok {
+			if _, ok := es.Expression.(*ast.StringLiteral); ok {
+				return decls
+			}
+		}
+	}
+	seenPattern := false
+	for _, b := range params.List {
+		switch b.Target.(type) {
+		case *ast.ObjectPattern, *ast.ArrayPattern:
+			seenPattern = true
+			continue
+		}
+		if seenPattern && b.Initializer != nil {
+			return decls
+		}
+	}
+	var bindings []*ast.Binding
+	for i, b := range params.List {
+		at := b.Target.Idx0()
+		id := func() *ast.Identifier {
+			return &ast.Identifier{Name: unistring.NewFromString("__courierP" + strconv.Itoa(i)), Idx: at}
+		}
+		var check ast.Expression
+		switch p := b.Target.(type) {
+		case *ast.ObjectPattern:
+			prop := ""
+			if len(p.Properties) > 0 {
+				prop = patternKey(p.Properties[0])
+			}
+			// V8 prints a parameter with a default by its desugaring.
+			text := paramText
+			if b.Initializer != nil {
+				text = "(intermediate value)(intermediate value)(intermediate value)"
+			}
+			check = hookArgs(hookDestructure, at, id(), &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
+		case *ast.ArrayPattern:
+			check = hookArgs(hookIterable, at, id(), &ast.NumberLiteral{Idx: at, Value: int64(iterParam)}, &ast.StringLiteral{Idx: at, Value: ""})
+		default:
+			continue
+		}
+		bindings = append(bindings, &ast.Binding{Target: b.Target, Initializer: check})
+		b.Target = id()
+	}
+	at := bindings[0].Target.Idx0()
+	bindings = splitNested(bindings, temps)
+	*body = append([]ast.Statement{&ast.VariableStatement{Var: at, List: bindings}}, *body...)
+	return append(decls, &ast.VariableDeclaration{Var: at, List: bindings})
+}
+
+// splitNested gives each nested pattern of a declaration a binding of its
+// own, so that its value passes through a hook as a declaration's does:
+// const {a: {b}} = x becomes const {a: __courierN0} = x, {b} =
+// __courierDestructure(__courierN0, 'b', nestedText). V8 words a nested
+// failure as a property read, which goja cannot tell apart. The pieces are
+// destructured in the same order, a default stays on its property; a
+// nested pattern's checks run after its siblings' reads (a difference
+// only a getter among them could see).
+func splitNested(list []*ast.Binding, temps *int) []*ast.Binding {
+	var out []*ast.Binding
+	for _, b := range list {
+		out = append(out, b)
+		outer := "(intermediate value)"
+		if b.Initializer != nil {
+			outer = v8Printed(unhooked(b.Initializer), false)
+		}
+		out = append(out, nestedOf(b.Target, outer, temps)...)
+	}
+	return out
+}
+
+// nestedOf replaces the nested patterns directly inside pattern by fresh
+// names and returns their bindings (and those of the patterns nested in
+// them).
+func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
+	var out []*ast.Binding
+	take := func(target *ast.Expression) {
+		t := *target
+		def, hasDefault := t.(*ast.AssignExpression)
+		if hasDefault {
+			t = def.Left
+		}
+		var check func(id ast.Expression) ast.Expression
+		switch p := t.(type) {
+		case *ast.ObjectPattern:
+			prop := ""
+			if len(p.Properties) > 0 {
+				prop = patternKey(p.Properties[0])
+			}
+			if prop == "" {
+				return // no property to name: goja's words stay
+			}
+			at := p.Idx0()
+			check = func(id ast.Expression) ast.Expression {
+				return hookArgs(hookDestructure, at, id, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: nestedText})
+			}
+		case *ast.ArrayPattern:
+			at := p.Idx0()
+			check = func(id ast.Expression) ast.Expression {
+				return hookArgs(hookIterable, at, id, &ast.NumberLiteral{Idx: at, Value: int64(iterNested)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(outer)})
+			}
+		default:
+			return
+		}
+		if _, ok := t.(ast.BindingTarget); !ok {
+			return
+		}
+		at := t.Idx0()
+		name := unistring.NewFromString("__courierN" + strconv.Itoa(*temps))
+		*temps++
+		if hasDefault {
+			def.Left = &ast.Identifier{Name: name, Idx: at}
+		} else {
+			*target = &ast.Identifier{Name: name, Idx: at}
+		}
+		bt, ok := t.(ast.BindingTarget)
+		if !ok {
+			return
+		}
+		nb := &ast.Binding{Target: bt, Initializer: check(&ast.Identifier{Name: name, Idx: at})}
+		out = append(out, nb)
+		out = append(out, nestedOf(t, outer, temps)...)
+	}
+	switch p := pattern.(type) {
+	case *ast.ObjectPattern:
+		for _, pr := range p.Properties {
+			if k, ok := pr.(*ast.PropertyKeyed); ok {
+				take(&k.Value)
+			}
+		}
+	case *ast.ArrayPattern:
+		for i := range p.Elements {
+			if p.Elements[i] != nil {
+				take(&p.Elements[i])
+			}
+		}
+	}
+	return out
+}
+
+// unhooked is the expression a hook call wraps, or e.
+func unhooked(e ast.Expression) ast.Expression {
+	if isHookCall(e) {
+		return e.(*ast.CallExpression).ArgumentList[0]
+	}
+	return e
+}
+
+func hookArgs(hook string, at file.Idx, args ...ast.Expression) ast.Expression {
+	return &ast.CallExpression{
+		Callee:           &ast.Identifier{Name: unistring.NewFromString(hook), Idx: at},
+		LeftParenthesis:  at,
+		ArgumentList:     args,
+		RightParenthesis: at,
+	}
+}
+
+// v8TypedValue prints a value as V8 does where it cannot print the
+// expression: by its type, and its value when a primitive.
+func v8TypedValue(v goja.Value) string {
+	switch {
+	case goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "object null"
+	}
+	switch v.ExportType().Kind() {
+	case reflect.Bool:
+		return "boolean " + v.String()
+	case reflect.String:
+		return "string " + v.String()
+	case reflect.Int64, reflect.Float64, reflect.Int, reflect.Uint64:
+		return "number " + v.String()
+	}
+	if _, ok := v.(*goja.Object); ok {
+		if _, fn := goja.AssertFunction(v); fn {
+			return "function"
+		}
+		return "object"
+	}
+	if goja.IsBigInt(v) {
+		return "bigint " + v.String()
+	}
+	return "symbol " + v.String()
 }
 
 // patternKey is the name of an object pattern's first property, as V8
@@ -174,6 +459,12 @@ func (e *Engine) installIterationHooks() {
 			return v
 		}
 		what, prop, text := nullishName(v), c.Argument(1).String(), c.Argument(2).String()
+		switch text {
+		case paramText:
+			text = v8TypedValue(v)
+		case nestedText:
+			e.throw("TypeError", "Cannot read properties of "+what+" (reading '"+prop+"')")
+		}
 		if prop == "" {
 			e.throw("TypeError", "Cannot destructure '"+text+"' as it is "+what+".")
 		}
@@ -190,13 +481,28 @@ func (e *Engine) installIterationHooks() {
 			if goja.IsString(v) {
 				return v
 			}
-			if f, ok := goja.AssertFunction(v.ToObject(rt).GetSymbol(goja.SymIterator)); ok && f != nil {
-				return v
+			o := v.ToObject(rt)
+			fv := o.GetSymbol(goja.SymIterator)
+			if f, ok := goja.AssertFunction(fv); ok && f != nil {
+				return e.iterateOnce(v, o, fv, f, c.Argument(1).ToInteger())
 			}
 		}
+		kind := c.Argument(1).ToInteger()
 		text := c.Argument(2).String()
-		switch c.Argument(1).ToInteger() {
-		case iterPattern:
+		switch kind {
+		case iterCtor:
+			if nullish || !isBuiltinCtor(c.Argument(3)) {
+				return v
+			}
+			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+		case iterParam:
+			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+		case iterNested:
+			if nullish {
+				text = v8TypedValue(v)
+			}
+			e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+		case iterPattern, iterAssign:
 			if nullish && text != "null" && text != "undefined" {
 				e.throw("TypeError", nullishName(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 			}
@@ -209,6 +515,42 @@ func (e *Engine) installIterationHooks() {
 		e.throw("TypeError", text+" is not iterable")
 		return nil
 	})
+}
+
+// iterateOnce hands back what the construct iterates once the hook has
+// read v's Symbol.iterator method (f, the value fv): V8 reads it once, and
+// the construct would read it again. A plain array whose method is the
+// built-in one is handed back as it is (nothing can see that read, and
+// goja iterates it fastest); anything else (an object with a getter there, a
+// proxy, a Map, a generator) goes as a stand-in whose method calls f on v.
+// An assignment's value is v itself, so it keeps v.
+func (e *Engine) iterateOnce(v goja.Value, o *goja.Object, fv goja.Value, f goja.Callable, kind int64) goja.Value {
+	if kind == iterAssign {
+		return v
+	}
+	p := e.protos()
+	if p.arrayValues == nil {
+		p.arrayValues = p.array.GetSymbol(goja.SymIterator)
+	}
+	if fv == p.arrayValues && o.Prototype() == p.array && o.ExportType() != proxyType {
+		return v
+	}
+	w := e.rt.NewObject()
+	_ = w.SetSymbol(goja.SymIterator, func(goja.FunctionCall) goja.Value {
+		it, err := f(v)
+		if err != nil {
+			panic(err)
+		}
+		return it
+	})
+	return w
+}
+
+// isBuiltinCtor reports whether v is one of goja's own constructors (not a
+// script's class that took the name).
+func isBuiltinCtor(v goja.Value) bool {
+	o, ok := v.(*goja.Object)
+	return ok && strings.Contains(o.String(), "[native code]")
 }
 
 func nullishName(v goja.Value) string {

@@ -86,3 +86,51 @@ pm.test('reads ' + reads + ' sum ' + sum + ' first ' + first, () => {});`
 		t.Errorf("tests = %+v, want one named %q", r.Tests, "reads 0 sum 3 first 1")
 	}
 }
+
+// Iterating reads the value's Symbol.iterator once, as V8 does (the hook
+// that words a value that is not iterable read it, and goja read it again):
+// for-of, spread, array patterns in declarations and statements, call
+// spread, a getter counting its reads, a proxy logging them. Built-ins
+// that iterate (Array.from, new Set) read it once too. Each want line is
+// what Postman CLI 1.34.0 printed for the same line. Left: an array with an
+// accessor of its own at Symbol.iterator is read twice (docs).
+func TestIterationReadsSymbolIteratorOnce(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+let n = 0;
+const o = { get [Symbol.iterator]() { n++; return function* () { yield 1; yield 2; }; } };
+const count = (f) => { n = 0; const r = f(); return n + ':' + JSON.stringify(r); };
+p(() => count(() => { const r = []; for (const x of o) r.push(x); return r; }));
+p(() => count(() => [...o]));
+p(() => count(() => { const [a, b] = o; return [a, b]; }));
+p(() => count(() => { let a; [a] = o; return a; }));
+p(() => count(() => Math.max(...o)));
+p(() => count(() => Array.from(o)));
+p(() => count(() => [...new Set(o)]));
+p(() => count(() => [...new Map([[1, 2]]).keys()]));
+p(() => count(() => Object.fromEntries([[1, 2]])));
+p(() => count(() => { const r = []; for (const [k] of [o]) r.push(k); return r; }));
+const log = [];
+const prox = new Proxy([1, 2], { get(t, k, r) { log.push(typeof k === 'symbol' ? k.toString() : k); return Reflect.get(t, k, r); } });
+p(() => { log.length = 0; for (const x of prox) {} return log.join(); });
+p(() => { log.length = 0; const [a] = prox; return log.join(); });
+p(() => { log.length = 0; [...prox]; return log.join(); });
+p(() => { let k = 0; const it = { [Symbol.iterator]() { k++; return [7][Symbol.iterator](); } }; const r = [...it]; for (const x of it) {} return k + ':' + r; });`
+	want := []string{
+		"1:[1,2]",
+		"1:[1,2]",
+		"1:[1,2]",
+		"1:1",
+		"1:2",
+		"1:[1,2]",
+		"1:[1,2]",
+		"0:[1]",
+		"0:{\"1\":2}",
+		"1:[1]",
+		"Symbol(Symbol.iterator),length,0,length,1,length",
+		"Symbol(Symbol.iterator),length,0",
+		"Symbol(Symbol.iterator),length,0,length,1,length",
+		"2:7",
+	}
+	checkTestNames(t, src, want)
+}

@@ -21,6 +21,41 @@ var (
 	gojaAtEval = lazyre.New(`^(?:SyntaxError: )?(.*) at <eval>:\d+:\d+$`)
 )
 
+// goja's messages that V8 words otherwise, for a caught error as for a
+// reported one.
+const (
+	gojaNoInitial   = "No initial value"
+	gojaClassCall   = "Class constructor cannot be invoked without 'new'"
+	gojaNotCtor     = "Value is not a constructor"
+	gojaSuperThis   = "Must call super constructor in derived class before accessing 'this'"
+	gojaNotAnObject = "Value is not an object: "
+)
+
+// gojaReceiver is a built-in method called on the wrong kind of object;
+// V8 prints the object as #<Object>.
+var gojaReceiver = lazyre.New(`^(Method \S+ called on incompatible receiver )\[object (\w+)\]$`)
+
+// gojaReworded reports whether v8Message may reword a TypeError goja
+// gave (a cheap test before the source is looked at).
+func gojaReworded(msg string) bool {
+	return gojaReadProp().MatchString(msg) || msg == gojaConvert || gojaNoMember().MatchString(msg) ||
+		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg)
+}
+
+// builtinCtorWords is what V8 says when a built-in constructor refuses
+// what it was given (goja: "Value is not an object: X"), by constructor.
+var builtinCtorWords = map[string]func(x string) string{
+	"Map":     func(x string) string { return "Iterator value " + x + " is not an entry object" },
+	"WeakMap": func(string) string { return "Invalid value used as weak map key" },
+	"WeakSet": func(string) string { return "Invalid value used in weak set" },
+	"Promise": func(x string) string {
+		if strings.HasPrefix(x, "[object ") {
+			x = "#<" + strings.TrimSuffix(strings.TrimPrefix(x, "[object "), "]") + ">"
+		}
+		return "Promise resolver " + x + " is not a function"
+	},
+}
+
 // gojaConvert is goja's message for a property set on undefined or null
 // (and, as in V8, for Object.keys(null) and delete on null).
 const gojaConvert = "Cannot convert undefined or null to object"
@@ -30,6 +65,11 @@ const gojaConvert = "Cannot convert undefined or null to object"
 func v8Message(name, msg, src string, line, col int) string {
 	switch name {
 	case "TypeError":
+	case "ReferenceError":
+		if msg == gojaSuperThis {
+			return msg + " or returning from derived constructor"
+		}
+		return msg
 	case "SyntaxError":
 		return v8SyntaxMessage(msg, "", 0, 0)
 	case "RangeError", "URIError":
@@ -47,6 +87,30 @@ func v8Message(name, msg, src string, line, col int) string {
 			return "Cannot set properties of " + nullishAt(src, line, col) + " (setting '" + prop + "')"
 		}
 		return msg
+	}
+	switch {
+	case msg == gojaNoInitial:
+		return "Reduce of empty array with no initial value"
+	case msg == gojaClassCall:
+		if callee := calleeAt(src, line, col); isIdent(callee) {
+			return "Class constructor " + callee + " cannot be invoked without 'new'"
+		}
+		return msg
+	case msg == gojaNotCtor:
+		if callee := constructedAt(src, line, col); callee != "" {
+			return callee + " is not a constructor"
+		}
+		return msg
+	}
+	if m := gojaReceiver().FindStringSubmatch(msg); m != nil {
+		return m[1] + "#<" + m[2] + ">"
+	}
+	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
+		// A built-in constructor refusing its argument, not a value
+		// that cannot be constructed.
+		if words := builtinCtorWords[constructedAt(src, line, col)]; words != nil {
+			return words(x)
+		}
 	}
 	if gojaNoMember().MatchString(msg) {
 		if callee := calleeAt(src, line, col); callee != "" {
@@ -237,7 +301,7 @@ done:
 	if callee == "" || strings.Contains(callee, "\n") {
 		return ""
 	}
-	return callee
+	return intermediate(callee)
 }
 
 // calleeAt returns the source of the callee whose call's "(" is at
@@ -291,7 +355,45 @@ done:
 	if strings.HasPrefix(callee, "super.") || strings.HasPrefix(callee, "super[") {
 		callee = "(intermediate value)" + callee[len("super"):]
 	}
+	return intermediate(callee)
+}
+
+// literalGroup is a parenthesized class, function or literal at the start
+// of a printed callee, and the call of it that may follow.
+var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[)`)
+
+// intermediate prints a callee that starts with a parenthesized class,
+// function or literal (and a call of it) as V8 does: (intermediate value).
+func intermediate(callee string) string {
+	if !literalGroup().MatchString(callee) {
+		return callee
+	}
+	depth := 0
+	for i := 0; i < len(callee); i++ {
+		switch callee[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				rest := strings.TrimPrefix(callee[i+1:], "(...)")
+				return "(intermediate value)" + rest
+			}
+		}
+	}
 	return callee
+}
+
+func isIdent(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // quotedMember is a member read with a quoted identifier, o['f'], which V8
