@@ -106,8 +106,8 @@ func (c *concealer) replace(s string) string {
 
 // matchEncoded reports whether v starts at s[i], each of its bytes either
 // as written, percent-encoded once or twice (hex in either case), escaped
-// as in JSON (\" or \u0022), or, for a space, "+"; end is where the match
-// stops.
+// as in JSON (\" or \u0022), or, for a space, "+"; letters in either
+// case. end is where the match stops.
 func matchEncoded(s string, i int, v string) (end int, ok bool) {
 	j := i
 	for k := 0; k < len(v); k++ {
@@ -126,19 +126,20 @@ func spells(s string, j int, b byte) int {
 	if j >= len(s) {
 		return 0
 	}
+	b = lowerByte(b)
 	switch s[j] {
 	case '%':
-		if hexAt(s, j+1) == int(b) {
+		if lowerHexAt(s, j+1) == int(b) {
 			return 3
 		}
-		if strings.HasPrefix(s[j:], "%25") && hexAt(s, j+3) == int(b) {
+		if strings.HasPrefix(s[j:], "%25") && lowerHexAt(s, j+3) == int(b) {
 			return 5
 		}
 	case '\\':
-		if j+1 < len(s) && jsonEscaped(s[j+1]) == b {
+		if j+1 < len(s) && lowerByte(jsonEscaped(s[j+1])) == b {
 			return 2
 		}
-		if strings.HasPrefix(s[j:], `\u00`) && hexAt(s, j+4) == int(b) {
+		if strings.HasPrefix(s[j:], `\u00`) && lowerHexAt(s, j+4) == int(b) {
 			return 6
 		}
 	case '+':
@@ -146,10 +147,28 @@ func spells(s string, j int, b byte) int {
 			return 1
 		}
 	}
-	if s[j] == b {
+	if lowerByte(s[j]) == b {
 		return 1
 	}
 	return 0
+}
+
+// lowerByte lower-cases an ASCII letter: host names go out lower-cased
+// (the Host header), so a value matches in either case.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// lowerHexAt is hexAt lower-cased.
+func lowerHexAt(s string, i int) int {
+	h := hexAt(s, i)
+	if h < 0 {
+		return h
+	}
+	return int(lowerByte(byte(h)))
 }
 
 // hexAt is the byte the two hex digits at s[i:] spell, or -1.

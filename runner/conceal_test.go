@@ -50,6 +50,7 @@ func TestConcealText(t *testing.T) {
 		{"encoded twice", `sig=a%2520b%2526c%252Fd%2522e%26`, `sig={{vault:k}}%26`},
 		{"twice", `a b&c/d"e a b&c/d"e`, `{{vault:k}} {{vault:k}}`},
 		{"too short to conceal", `ab`, `ab`},
+		{"lower-cased, as in a Host header", `Host: A B&C/D"E.example`, `Host: {{vault:k}}.example`},
 		{"other text", `nothing here`, `nothing here`},
 		{"basic credentials", "Basic " + b64(`user:a b&c/d"e`), "Basic " + b64("user:{{vault:k}}")},
 		{"basic without a secret", "Basic " + b64("user:pw"), "Basic " + b64("user:pw")},

