@@ -30,6 +30,7 @@ const (
 var gcTune struct {
 	sync.Mutex
 	active  int  // runs in progress
+	room    int  // the sum of their headroom, bytes
 	saved   int  // percent before the first run raised it
 	current int  // percent set by the tuner; 0 when not tuning
 	off     bool // GOGC is set in the environment
@@ -61,10 +62,12 @@ func RaiseGC(pct int) (handBack func()) {
 	}
 }
 
-// gcRunStart marks a run as started; call gcRunEnd when it is over.
-func gcRunStart() {
+// gcRunStart marks a run with this much headroom (0: gcHeadroom) as
+// started; call gcRunEnd with the same when it is over.
+func gcRunStart(headroom int) {
 	gcTune.Lock()
 	defer gcTune.Unlock()
+	gcTune.room += runHeadroom(headroom)
 	if gcTune.active++; gcTune.active > 1 {
 		gcAdjustLocked() // one more run's headroom
 		return
@@ -82,9 +85,10 @@ func gcRunStart() {
 	gcTune.current = pct
 }
 
-func gcRunEnd() {
+func gcRunEnd(headroom int) {
 	gcTune.Lock()
 	defer gcTune.Unlock()
+	gcTune.room -= runHeadroom(headroom)
 	if gcTune.active--; gcTune.active > 0 || gcTune.off {
 		gcAdjustLocked()
 		return
@@ -115,13 +119,21 @@ func gcAdjustLocked() {
 	}
 }
 
-// gcTargetPercent is the GOGC that keeps gcHeadroom per run in progress
-// between the live heap and the next collection.
+func runHeadroom(h int) int {
+	if h <= 0 {
+		return gcHeadroom
+	}
+	return h
+}
+
+// gcTargetPercent is the GOGC that keeps the runs' headroom (gcHeadroom
+// each, unless they asked for more) between the live heap and the next
+// collection.
 func gcTargetPercent() int {
 	metrics.Read(liveHeapSample)
 	live := 4 << 20 // before the first collection: Go's minimum heap
 	if s := liveHeapSample[0].Value; s.Kind() == metrics.KindUint64 && s.Uint64() > uint64(live) {
 		live = int(s.Uint64())
 	}
-	return min(max(gcHeadroom*gcTune.active*100/live, 100), gcMaxPercent)
+	return min(max(gcTune.room*100/live, 100), gcMaxPercent)
 }

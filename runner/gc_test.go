@@ -16,13 +16,13 @@ func TestGCTuner(t *testing.T) {
 	before := debug.SetGCPercent(137)
 	defer debug.SetGCPercent(before)
 
-	gcRunStart()
+	gcRunStart(0)
 	raised := debug.SetGCPercent(-1)
 	debug.SetGCPercent(raised)
 	if raised <= 137 || raised > gcMaxPercent {
 		t.Fatalf("during a run GOGC is %d, want a raised target in (137, %d]", raised, gcMaxPercent)
 	}
-	gcRunStart() // a second, concurrent run: its own headroom on top
+	gcRunStart(0) // a second, concurrent run: its own headroom on top
 	both := debug.SetGCPercent(-1)
 	debug.SetGCPercent(both)
 	// (unless the live heap already outgrew one run's headroom: then GOGC
@@ -30,14 +30,14 @@ func TestGCTuner(t *testing.T) {
 	if want := min(2*raised, gcMaxPercent); raised > 100 && both < want*3/4 {
 		t.Fatalf("with two runs GOGC is %d, want about %d (twice one run's headroom)", both, want)
 	}
-	gcRunEnd()
+	gcRunEnd(0)
 	if p := debug.SetGCPercent(-1); p != raised {
 		debug.SetGCPercent(p)
 		t.Fatalf("after the inner run ended GOGC is %d, want %d while a run is active", p, raised)
 	} else {
 		debug.SetGCPercent(p)
 	}
-	gcRunEnd()
+	gcRunEnd(0)
 	if p := debug.SetGCPercent(137); p != 137 {
 		t.Fatalf("after the last run GOGC is %d, want the saved 137", p)
 	}
@@ -69,7 +69,7 @@ func TestStartupRaiseLeavesARunsTarget(t *testing.T) {
 			if p := gogc(); p != startup {
 				t.Fatalf("during start-up GOGC is %d, want %d", p, startup)
 			}
-			gcRunStart()
+			gcRunStart(0)
 			if tc.retarget {
 				gcTune.Lock()
 				debug.SetGCPercent(startup)
@@ -81,7 +81,7 @@ func TestStartupRaiseLeavesARunsTarget(t *testing.T) {
 			if p := gogc(); p != want {
 				t.Errorf("after the start-up's hand-back GOGC is %d, want the run's %d", p, want)
 			}
-			gcRunEnd()
+			gcRunEnd(0)
 			if p := gogc(); p != 137 {
 				t.Errorf("after the run GOGC is %d, want the process's 137", p)
 			}
@@ -102,5 +102,30 @@ func TestStartupRaiseWithoutARun(t *testing.T) {
 	handBack()
 	if p := debug.SetGCPercent(137); p != 90 {
 		t.Fatalf("a second hand-back set GOGC to %d", p)
+	}
+}
+
+// TestGCHeadroomPerRun: a run asking for more headroom than the default
+// raises the target in proportion (up to the cap), and gives it back when
+// it ends. Not parallel: it reads process state.
+func TestGCHeadroomPerRun(t *testing.T) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		t.Skip("GOGC is set: the tuner leaves it alone")
+	}
+	before := debug.SetGCPercent(137)
+	defer debug.SetGCPercent(before)
+	gogc := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+
+	gcRunStart(0)
+	one := gogc()
+	gcRunEnd(0)
+	gcRunStart(3 * gcHeadroom)
+	big := gogc()
+	gcRunEnd(3 * gcHeadroom)
+	if want := min(3*one, gcMaxPercent); one > 100 && big < want*3/4 {
+		t.Errorf("a run with three times the headroom: GOGC %d, want about %d (one run's %d)", big, want, one)
+	}
+	if p := gogc(); p != 137 {
+		t.Errorf("after the runs GOGC is %d, want the saved 137", p)
 	}
 }

@@ -36,6 +36,10 @@ type Options struct {
 	// process-wide state, so only a program that owns the process (the
 	// courier command) should set it.
 	TuneGC bool
+	// GCHeadroom is the heap this run may grow by between collections
+	// while TuneGC holds (0: 10 MB, see gc.go); runs side by side add
+	// theirs up.
+	GCHeadroom int
 	// AwaitResponse is how long a request waits for its answer on its
 	// own thread before handing its P back to the Go scheduler
 	// (wire.Transport.AwaitResponse). For runs that each own a P, side by

@@ -107,8 +107,8 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	if r.Options.TuneGC {
-		gcRunStart()
-		defer gcRunEnd()
+		gcRunStart(r.Options.GCHeadroom)
+		defer gcRunEnd(r.Options.GCHeadroom)
 	}
 	r.flat = steps
 	r.scopes = &environments.Scopes{
