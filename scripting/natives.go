@@ -1107,6 +1107,7 @@ func (e *Engine) installGlobals() error {
 		return rt.NewArrayBuffer(b)
 	})
 	set("randomUUID", e.newUUID)
+	set("requireFresh", e.requireFresh)
 	set("digest", func(alg string, data []byte) goja.ArrayBuffer {
 		h := hashFor(alg)
 		if h == nil {

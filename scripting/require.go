@@ -120,6 +120,16 @@ func (e *Engine) require(name string) goja.Value {
 	return v
 }
 
+// requireFresh evaluates a bundled library again, apart from require()'s
+// cached copy (the sandbox's legacy globals are their own instances).
+func (e *Engine) requireFresh(name string) goja.Value {
+	v, err := jslib.Require(e.rt, moduleName(name), func(n string) goja.Value { return e.require(n) })
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
 // adoptChaiAssertionError chains the prototype of the bootstrap's
 // AssertionError (failure.go's errors) onto chai's own and drops its own
 // members, so that errors worded before or after chai was loaded are all

@@ -28,9 +28,12 @@ import (
 //     as Node lays them out (arrays of more than six entries in columns).
 //   - cli_console_round3b: more layouts (columns of strings and numbers,
 //     arrays past 100 entries, nested lists, <ref *1> on a circular object).
+//   - cli_console_round3n: the legacy scope libraries' deprecation lines
+//     (once per script, on use, not on typeof) and long strings with line
+//     breaks, which Node prints one quoted line at a time joined by " +".
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

@@ -53,12 +53,14 @@ var hostAtob = host.atob, hostBtoa = host.btoa;
 // guard(fn, ...args) calls fn, a stack overflow inside thrown as a RangeError.
 var guard = host.guard;
 def(global, 'atob', function atob(input) {
+    deprecated('atob', "require('atob')");
     if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
     var r = hostAtob(String(input));
     if (typeof r === 'number') { throw domError(r === 1 ? 'The string to be decoded is not correctly encoded.' : 'Invalid character', 'InvalidCharacterError'); }
     return r;
 });
 def(global, 'btoa', function btoa(input) {
+    deprecated('btoa', "require('btoa')");
     if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
     var r = hostBtoa(String(input));
     if (typeof r === 'number') { throw domError('Invalid character', 'InvalidCharacterError'); }
@@ -1395,11 +1397,28 @@ var postmanTest = Object.assign({}, postmanCommon, {
 def(global, 'pm', undefined);
 def(global, 'postman', postmanPre);
 
-lazy(global, '_', function () { try { return host.require('lodash3'); } catch (e) { return host.require('lodash'); } });
-lazy(global, 'CryptoJS', function () { return host.require('crypto-js'); });
-lazy(global, 'tv4', function () { return host.require('tv4'); });
-lazy(global, 'cheerio', function () { return host.require('cheerio'); });
+// The sandbox's scope libraries: a script that uses one (reads a member,
+// calls it) is told once, as Postman's legacy proxy tells it, what to
+// require instead; reading the global alone says nothing.
+function scopeLib(name, instead, make) {
+    lazy(global, name, function () {
+        var warn = function () { deprecated(name, instead); };
+        return new Proxy(make(), {
+            get: function (t, k, r) { if (typeof k === 'string') { warn(); } return Reflect.get(t, k, r); },
+            apply: function (t, self, args) { warn(); return Reflect.apply(t, self, args); },
+            construct: function (t, args, nt) { warn(); return Reflect.construct(t, args, nt); }
+        });
+    });
+}
+scopeLib('_', "require('lodash')", function () { try { return host.require('lodash3'); } catch (e) { return host.require('lodash'); } });
+scopeLib('CryptoJS', "require('crypto-js')", function () { return host.require('crypto-js'); });
+scopeLib('tv4', "require('ajv')", function () { return host.require('tv4'); });
+scopeLib('cheerio', "require('cheerio')", function () { return host.require('cheerio'); });
+// Backbone 1.6.0 as the sandbox bundles it; its own copy, apart from
+// require('backbone')'s.
+scopeLib('Backbone', "require('backbone')", function () { return host.requireFresh('backbone'); });
 def(global, 'xml2Json', function xml2Json(s) {
+    deprecated('xml2Json', "require('xml2js')");
     var out = {};
     host.require('xml2js').parseString(s, { explicitArray: false, async: false, trim: true, mergeAttrs: false }, function (err, r) {
         if (err) { throw err; }

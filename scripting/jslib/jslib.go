@@ -37,6 +37,7 @@ var files = map[string]string{
 	"ajv":                "ajv",
 	"assert":             "assert",
 	"atob":               "atob",
+	"backbone":           "backbone",
 	"btoa":               "btoa",
 	"buffer":             "buffer",
 	"chai":               "chai",

@@ -127,8 +127,19 @@ function formatProp(ctx, o, k, level, isArrayIdx) {
     }
     return isArrayIdx ? str : formatKey(k) + ': ' + str;
 }
+// A long string with line breaks prints as Node prints it: one quoted
+// piece per line (each keeps its \n), joined by " +" at the next line.
+function formatString(ctx, s) {
+    if (s.length <= 16 || s.length <= ctx.breakLength - ctx.indentationLvl - 4) { return quote(s); }
+    var lines = [], from = 0, i;
+    while ((i = s.indexOf('\n', from)) >= 0 && i < s.length - 1) { lines.push(s.slice(from, i + 1)); from = i + 1; }
+    if (lines.length === 0) { return quote(s); }
+    lines.push(s.slice(from));
+    return lines.map(quote).join(' +\n' + ' '.repeat(ctx.indentationLvl + 2));
+}
 function formatValue(ctx, v, level) {
     if (v === null) { return 'null'; }
+    if (typeof v === 'string') { return formatString(ctx, v); }
     if (typeof v !== 'object' && typeof v !== 'function') { return formatPrimitive(v, ctx.errorObjects); }
     if (typeof v === 'function' && ctx.fnString) { return quote(sandboxFnName(v)); }
     // Newman's sandbox carries an Error out as {type, name, message}: its

@@ -54,6 +54,7 @@ modules=(
   "util|util/util.js"
   "lodash3|lodash3"
   "postman-collection|postman-collection"
+  "backbone|backbone"
 )
 
 rm -f "$dist"/*.js "$dist/LICENSES.txt"
@@ -78,6 +79,7 @@ bundle() {
     --alias:timers=timers-browserify \
     --alias:fs=./src/empty.js \
     --alias:os=./src/empty.js \
+    --alias:jquery=./src/jquery-windowless.js \
     "$@" \
     --outfile="$dist/$name.js")
 }
