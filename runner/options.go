@@ -90,7 +90,9 @@ type Options struct {
 	// negative value no limit. A body over it fails its request.
 	MaxResponseSize int64
 	// ScriptVault backs pm.vault (nil: undefined, as in Newman); scripts
-	// may use it only with VaultScripts (--vault-scripts).
+	// may use it only with VaultScripts (--vault-scripts). Without
+	// VaultScripts test scripts also see the request they follow with its
+	// vault values as {{vault:NAME}} (see conceal.go).
 	ScriptVault  scripting.VaultAccess
 	VaultScripts bool
 

@@ -105,7 +105,8 @@ type Options struct {
 	// the selected requests use has no value.
 	StrictVars bool
 	// VaultScripts lets scripts use pm.vault (get/set/unset), which Postman
-	// only allows when access is granted.
+	// only allows when access is granted, and see the vault values a
+	// request carried in pm.request (otherwise their references).
 	VaultScripts bool
 
 	// LocalPingOne starts the built-in PingOne and points the template's
@@ -257,7 +258,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.BoolVar(&opts.NoPersist, "no-persist", false, "do not keep the values scripts set as current values")
 	f.BoolVar(&opts.Fresh, "fresh", false, "start from the files' initial values: stored current values are neither used nor changed (as newman run)")
 	f.BoolVar(&opts.StrictVars, "strict-vars", false, "fail before sending anything if a variable the requests use has no value")
-	f.BoolVar(&opts.VaultScripts, "vault-scripts", false, "let scripts read and write the vault with pm.vault.get/set/unset (denied otherwise, as in Postman)")
+	f.BoolVar(&opts.VaultScripts, "vault-scripts", false, "let scripts read vault values: pm.vault.get/set/unset (denied otherwise, as in Postman) and the values in pm.request (otherwise {{vault:NAME}})")
 	f.BoolVar(&opts.LocalEcho, "local-echo", false, "start courier's built-in echo server on loopback and set {{baseUrl}} to it")
 	f.BoolVar(&opts.LocalPingOne, "local-pingone", false, "start courier's built-in PingOne on loopback and point authPath, apiPath and the admin app variables at it; its tenant and the run's current values persist in the state dir, so runs chain")
 	f.BoolVar(&opts.ResetLocalPingOne, "reset-local-pingone", false, "with --local-pingone: start from a new, empty local tenant (and forget current values kept against the old one)")
