@@ -910,3 +910,43 @@ p(() => 'abc'.replaceAll(/b/, 'x'));`
 	}
 	checkTestNames(t, src, want)
 }
+
+// A call or new on a parenthesized literal names it as V8 prints it: a
+// class as (intermediate value), twice when it has private names, an
+// object literal as {(intermediate value)}, an array of plain values as
+// written. Each want line is what Postman CLI 1.34.0 printed.
+func TestLiteralCalleesAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+p(() => new (class { static t() {} }).t());
+p(() => new (class { #p; static t() {} }).t());
+p(() => new (class { p = 1; static t() {} }).t());
+p(() => new (class { static q = 1; static t() {} }).t());
+p(() => new (class { static { } static t() {} }).t());
+p(() => new (class { #m() {} static t() {} }).t());
+p(() => new (class { #p; q = 2; static t() {} }).t());
+p(() => new (class A { #p; static t() {} }).t());
+p(() => (class { #p; static t() {} }).x());
+p(() => (class { p = 1; }).x());
+p(() => new (class { p = 1; })().x());
+p(() => (function () {}).x());
+p(() => ({ a: 1 }).x());
+p(() => ([1]).x());`
+	want := []string{
+		"E:TypeError: (intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value)(intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value)(intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value)(intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value)(intermediate value).t is not a constructor",
+		"E:TypeError: (intermediate value)(intermediate value).x is not a function",
+		"E:TypeError: (intermediate value).x is not a function",
+		"E:TypeError: (intermediate value).x is not a function",
+		"E:TypeError: (intermediate value).x is not a function",
+		"E:TypeError: {(intermediate value)}.x is not a function",
+		"E:TypeError: [1].x is not a function",
+	}
+	checkTestNames(t, src, want)
+}

@@ -377,12 +377,35 @@ func intermediate(callee string) string {
 			depth--
 			if depth == 0 {
 				rest := strings.TrimPrefix(callee[i+1:], "(...)")
-				return "(intermediate value)" + rest
+				return printedLiteral(callee[1:i]) + rest
 			}
 		}
 	}
 	return callee
 }
+
+// printedLiteral is how V8 prints a parenthesized literal it calls or
+// reads from: a class with private names as two intermediate values (its
+// desugaring), an object literal as {(intermediate value)}, an array of
+// plain literals as written.
+func printedLiteral(lit string) string {
+	lit = strings.TrimSpace(lit)
+	switch {
+	case strings.HasPrefix(lit, "class") && strings.Contains(lit, "#"):
+		return "(intermediate value)(intermediate value)"
+	case strings.HasPrefix(lit, "{"):
+		if strings.TrimSpace(lit[1:]) == "}" {
+			return "{}"
+		}
+		return "{(intermediate value)}"
+	case plainArray().MatchString(lit):
+		return strings.ReplaceAll(lit, " ", "")
+	}
+	return "(intermediate value)"
+}
+
+// plainArray is an array literal of numbers and names.
+var plainArray = lazyre.New(`^\[[\w\s,.$]*\]$`)
 
 func isIdent(s string) bool {
 	if s == "" || s[0] >= '0' && s[0] <= '9' {
