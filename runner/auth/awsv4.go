@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
+	"time"
 )
 
 // awsIgnored are headers the aws4 module never signs, plus the ones Go's
@@ -35,29 +37,120 @@ func hmacSHA256(key []byte, s string) []byte {
 // non-empty body gets an X-Amz-Content-Sha256 header, and addAuthDataToQuery
 // presigns the URL instead.
 func applyAWSv4(req *http.Request, p params, body []byte, opts Options) error {
-	service := p.get("service", "serviceName")
-	if service == "" {
-		service = "execute-api"
-	}
-	region := p.get("region")
-	if region == "" {
-		region = "us-east-1"
-	}
-	if service == "email" {
-		service = "ses"
-	}
-	accessKey, secretKey, token := p.get("accessKey"), p.get("secretKey"), p.get("sessionToken")
+	a := awsSigningOf(p)
 	signQuery := p.flag("addAuthDataToQuery")
-	s3 := service == "s3"
+	clearAWSAuth(req)
+	hdrs, host := awsHeaders(req)
+	a.amzDate = awsTime(hdrs, opts).Format("20060102T150405Z")
 
+	query := splitForm(req.URL.RawQuery)
+	var added []pair // X-Amz-* query params to add, in aws4's order
+	var payloadHash string
+	if signQuery {
+		added = a.presignParams(req.URL, hdrs)
+		query = append(query, added...)
+		payloadHash = awsEmptyHash
+		if a.s3 {
+			payloadHash = "UNSIGNED-PAYLOAD"
+		}
+	} else {
+		payloadHash = a.addAmzHeaders(hdrs, body, opts)
+	}
+	signed := awsSignedHeaders(hdrs)
+	canonical := strings.Join([]string{
+		req.Method,
+		awsCanonicalPath(req.URL.EscapedPath(), a.s3),
+		awsCanonicalQuery(query, a.s3),
+		awsCanonicalHeaders(hdrs) + "\n",
+		signed,
+		payloadHash,
+	}, "\n")
+	sig := a.signature(canonical)
+
+	req.Host = host
+	if signQuery {
+		addPresignParams(req.URL, append(added, pair{"X-Amz-Signature", sig, true}))
+	} else {
+		a.setAuthHeaders(req, hdrs, signed, sig)
+	}
+	return nil
+}
+
+// addPresignParams adds the presigned URL's parameters the URL does not
+// set itself.
+func addPresignParams(u *url.URL, params []pair) {
+	for _, q := range params {
+		if !hasQuery(u, q.k) {
+			addQueryRaw(u, q.k+"="+rfc3986(q.v))
+		}
+	}
+}
+
+// setAuthHeaders sets the signed X-Amz-* headers and the Authorization
+// header that carries the signature.
+func (a awsSigning) setAuthHeaders(req *http.Request, hdrs map[string]string, signed, sig string) {
+	if v, ok := hdrs["x-amz-content-sha256"]; ok {
+		req.Header.Set("X-Amz-Content-Sha256", v)
+	}
+	if a.token != "" {
+		req.Header.Set("X-Amz-Security-Token", a.token)
+	}
+	req.Header.Set("X-Amz-Date", a.amzDate)
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+a.accessKey+"/"+a.scope()+
+		", SignedHeaders="+signed+", Signature="+sig)
+}
+
+// awsSigning is one signature's credentials, scope and time.
+type awsSigning struct {
+	service, region             string
+	accessKey, secretKey, token string
+	s3                          bool   // S3 encodes paths and payloads its own way
+	amzDate                     string // 20060102T150405Z
+}
+
+// awsSigningOf reads the auth's parameters with Postman's defaults
+// (execute-api in us-east-1; "email" is SES's old name).
+func awsSigningOf(p params) awsSigning {
+	a := awsSigning{
+		service:   p.get("service", "serviceName"),
+		region:    p.get("region"),
+		accessKey: p.get("accessKey"),
+		secretKey: p.get("secretKey"),
+		token:     p.get("sessionToken"),
+	}
+	if a.service == "" {
+		a.service = "execute-api"
+	}
+	if a.region == "" {
+		a.region = "us-east-1"
+	}
+	if a.service == "email" {
+		a.service = "ses"
+	}
+	a.s3 = a.service == "s3"
+	return a
+}
+
+// scope is the credential scope: day/region/service/aws4_request.
+func (a awsSigning) scope() string {
+	return a.amzDate[:8] + "/" + a.region + "/" + a.service + "/aws4_request"
+}
+
+// clearAWSAuth removes an earlier signature's headers and query parameters
+// (a request signed again, or a collection that carried them), so that
+// they are neither signed nor sent twice.
+func clearAWSAuth(req *http.Request) {
 	for _, h := range []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256"} {
 		delHeader(req.Header, h)
 	}
 	removeQuery(req.URL, "X-Amz-Security-Token", "X-Amz-Date", "X-Amz-Algorithm",
 		"X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Signature")
+}
 
-	// The headers to sign, lower-cased; values of repeated headers are
-	// joined with "," as a JS array's toString does.
+// awsHeaders are the headers to sign, lower-cased (values of repeated
+// headers joined with "," as a JS array's toString does), with the Host
+// the request goes to, which it returns too.
+func awsHeaders(req *http.Request) (map[string]string, string) {
 	hdrs := map[string]string{}
 	for k, vs := range req.Header {
 		lk := strings.ToLower(k)
@@ -77,89 +170,66 @@ func applyAWSv4(req *http.Request, p params, body []byte, opts Options) error {
 	if _, ok := hdrs["host"]; !ok {
 		hdrs["host"] = host
 	}
-	t := opts.now().UTC()
+	return hdrs, host
+}
+
+// awsTime is the signing time: the request's own Date header when it
+// parses (aws4 signs that), else the clock's.
+func awsTime(hdrs map[string]string, opts Options) time.Time {
 	if d, ok := hdrs["date"]; ok {
 		if pt, err := http.ParseTime(d); err == nil {
-			t = pt.UTC()
+			return pt.UTC()
 		}
 	}
-	amzDate := t.Format("20060102T150405Z")
-	day := amzDate[:8]
-	scope := day + "/" + region + "/" + service + "/aws4_request"
+	return opts.now().UTC()
+}
 
-	query := splitForm(req.URL.RawQuery)
-	var added []pair // X-Amz-* query params to add, in aws4's order
-	payloadHash := ""
-	if signQuery {
-		if token != "" {
-			added = append(added, pair{"X-Amz-Security-Token", token, true})
-		}
-		if s3 && !hasQuery(req.URL, "X-Amz-Expires") {
-			added = append(added, pair{"X-Amz-Expires", "86400", true})
-		}
-		added = append(added,
-			pair{"X-Amz-Date", amzDate, true},
-			pair{"X-Amz-Algorithm", "AWS4-HMAC-SHA256", true},
-			pair{"X-Amz-Credential", accessKey + "/" + scope, true},
-			pair{"X-Amz-SignedHeaders", awsSignedHeaders(hdrs), true},
-		)
-		query = append(query, added...)
-		payloadHash = awsEmptyHash
-		if s3 {
-			payloadHash = "UNSIGNED-PAYLOAD"
-		}
-	} else {
-		if len(body) > 0 && !opts.UnhashedBody {
-			hdrs["x-amz-content-sha256"] = sha256Hex(body)
-		} else if s3 {
-			hdrs["x-amz-content-sha256"] = awsEmptyHash
-		}
-		if token != "" {
-			hdrs["x-amz-security-token"] = token
-		}
-		hdrs["x-amz-date"] = amzDate
-		payloadHash = awsEmptyHash
-		if h, ok := hdrs["x-amz-content-sha256"]; ok {
-			payloadHash = h
-		}
+// presignParams are the X-Amz-* query parameters of a presigned URL, in
+// aws4's order, signature aside.
+func (a awsSigning) presignParams(u *url.URL, hdrs map[string]string) []pair {
+	var added []pair
+	if a.token != "" {
+		added = append(added, pair{"X-Amz-Security-Token", a.token, true})
 	}
+	if a.s3 && !hasQuery(u, "X-Amz-Expires") {
+		added = append(added, pair{"X-Amz-Expires", "86400", true})
+	}
+	return append(added,
+		pair{"X-Amz-Date", a.amzDate, true},
+		pair{"X-Amz-Algorithm", "AWS4-HMAC-SHA256", true},
+		pair{"X-Amz-Credential", a.accessKey + "/" + a.scope(), true},
+		pair{"X-Amz-SignedHeaders", awsSignedHeaders(hdrs), true},
+	)
+}
 
-	signed := awsSignedHeaders(hdrs)
-	canonical := strings.Join([]string{
-		req.Method,
-		awsCanonicalPath(req.URL.EscapedPath(), s3),
-		awsCanonicalQuery(query, s3),
-		awsCanonicalHeaders(hdrs) + "\n",
-		signed,
-		payloadHash,
-	}, "\n")
-	toSign := "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex([]byte(canonical))
-	k := hmacSHA256([]byte("AWS4"+secretKey), day)
-	k = hmacSHA256(k, region)
-	k = hmacSHA256(k, service)
+// addAmzHeaders adds the X-Amz-* headers a header signature signs (the
+// payload hash of a non-empty body, or S3's always; the session token;
+// the date) and returns the payload hash the signature covers.
+func (a awsSigning) addAmzHeaders(hdrs map[string]string, body []byte, opts Options) string {
+	if len(body) > 0 && !opts.UnhashedBody {
+		hdrs["x-amz-content-sha256"] = sha256Hex(body)
+	} else if a.s3 {
+		hdrs["x-amz-content-sha256"] = awsEmptyHash
+	}
+	if a.token != "" {
+		hdrs["x-amz-security-token"] = a.token
+	}
+	hdrs["x-amz-date"] = a.amzDate
+	if h, ok := hdrs["x-amz-content-sha256"]; ok {
+		return h
+	}
+	return awsEmptyHash
+}
+
+// signature signs the canonical request with the key derived from the
+// secret for the scope's day, region and service.
+func (a awsSigning) signature(canonical string) string {
+	toSign := "AWS4-HMAC-SHA256\n" + a.amzDate + "\n" + a.scope() + "\n" + sha256Hex([]byte(canonical))
+	k := hmacSHA256([]byte("AWS4"+a.secretKey), a.amzDate[:8])
+	k = hmacSHA256(k, a.region)
+	k = hmacSHA256(k, a.service)
 	k = hmacSHA256(k, "aws4_request")
-	sig := hex.EncodeToString(hmacSHA256(k, toSign))
-
-	req.Host = host
-	if signQuery {
-		added = append(added, pair{"X-Amz-Signature", sig, true})
-		for _, a := range added {
-			if !hasQuery(req.URL, a.k) {
-				addQueryRaw(req.URL, a.k+"="+rfc3986(a.v))
-			}
-		}
-		return nil
-	}
-	if v, ok := hdrs["x-amz-content-sha256"]; ok {
-		req.Header.Set("X-Amz-Content-Sha256", v)
-	}
-	if token != "" {
-		req.Header.Set("X-Amz-Security-Token", token)
-	}
-	req.Header.Set("X-Amz-Date", amzDate)
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+accessKey+"/"+scope+
-		", SignedHeaders="+signed+", Signature="+sig)
-	return nil
+	return hex.EncodeToString(hmacSHA256(k, toSign))
 }
 
 func awsSortedNames(h map[string]string) []string {
