@@ -950,3 +950,38 @@ p(() => ([1]).x());`
 	}
 	checkTestNames(t, src, want)
 }
+
+// General categories, scripts and script extensions as Postman CLI 1.34's
+// V8 reads them (Unicode 16.0, v8props_gen.go): Cn, the scripts 16.0
+// added, Script_Extensions apart from Script (ー is scx=Hira, sc=Zyyy),
+// every four-letter alias. Each want line is what Postman CLI 1.34.0
+// printed for the same line.
+func TestRegExpCategoriesAndScriptsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }\n" + `
+p(() => /\p{scx=Hira}/u.test('ー') + '|' + /\p{sc=Hira}/u.test('ー') + '|' + /^\p{scx=Hiragana}+$/u.test('ひらがなー') + '|' + /\p{Script_Extensions=Katakana}/u.test('・'));
+p(() => /\p{scx=Deva}/u.test('\u0964') + '|' + /\p{sc=Deva}/u.test('\u0964') + '|' + /\p{sc=Zyyy}/u.test('\u0964'));
+p(() => /\p{L}/u.test('\u{10D4A}') + '|' + /\p{Lo}/u.test('\u{16D43}') + '|' + /\p{sc=Garay}/u.test('\u{10D4A}') + '|' + /\p{sc=Gara}/u.test('\u{10D4A}') + '|' + /\p{Cn}/u.test('\u{10D4A}'));
+p(() => /\p{Cn}/u.test('\u0378') + '|' + /\p{Unassigned}/u.test('a') + '|' + /\p{gc=Cn}/u.test('\u{E0080}'));
+p(() => /\p{LC}/u.test('ǅ') + '|' + /\p{Cased_Letter}/u.test('ª') + '|' + /\p{C}/u.test('\u200b') + '|' + /\p{Other}/u.test(String.fromCodePoint(0x10FFFF)));
+p(() => /\p{sc=Kana}/u.test('カ') + '|' + new RegExp('\\p{sc=Katakana_Or_Hiragana}', 'u').test('カ'));
+p(() => new RegExp('\\p{sc=Qaai}', 'u').test('\u0300') + '|' + new RegExp('\\p{sc=Zinh}', 'u').test('\u0300') + '|' + new RegExp('\\p{scx=Zinh}', 'u').test('\u0951'));
+p(() => new RegExp('\\p{sc=Unknown}', 'u').test('\u0378') + '|' + new RegExp('\\p{sc=Zzzz}', 'u').test('a'));
+p(() => new RegExp('\\p{Script=Nope}', 'u'));
+p(() => 'Tōkyō 東京 とうきょう トウキョウ'.match(/\p{scx=Han}+|\p{scx=Hira}+|\p{scx=Kana}+/gu).join(','));
+p(() => /\p{Ll}/u.test('\u{1E030}') + '|' + /\p{Lm}/u.test('\u{1E030}') + '|' + /\p{Nd}/u.test('\u{1CCF0}'));`
+	want := []string{
+		"true|false|true|true",
+		"true|false|true",
+		"true|true|true|true|false",
+		"true|false|true",
+		"true|false|true|true",
+		"E:SyntaxError: Invalid regular expression: /\\p{sc=Katakana_Or_Hiragana}/u: Invalid property name",
+		"true|true|false",
+		"true|false",
+		"E:SyntaxError: Invalid regular expression: /\\p{Script=Nope}/u: Invalid property name",
+		"東京,とうきょう,トウキョウ",
+		"false|true|true",
+	}
+	checkTestNames(t, src, want)
+}

@@ -82,19 +82,35 @@ func TestRegExpPartLoadsWhenNeeded(t *testing.T) {
 	}
 }
 
-// The dumped property tables are sorted, disjoint, merged ranges of code
-// points, and every alias names a table.
+// The dumped tables are sorted, disjoint, merged ranges of code points,
+// the categories cover every code point, and every alias names a
+// table.
 func TestV8PropertyTables(t *testing.T) {
 	t.Parallel()
-	for name, rs := range v8Properties {
-		for i, r := range rs {
-			if r.lo > r.hi || r.hi > 0x10ffff || i > 0 && r.lo <= rs[i-1].hi+1 {
-				t.Errorf("%s: range %d %x-%x out of order", name, i, r.lo, r.hi)
+	for _, tables := range []map[string][]runeRange{v8Properties(), v8Categories(), v8Scripts(), v8ScriptExtensions()} {
+		for name, rs := range tables {
+			for i, r := range rs {
+				if r.lo > r.hi || r.hi > 0x10ffff || i > 0 && r.lo <= rs[i-1].hi+1 {
+					t.Errorf("%s: range %d %x-%x out of order", name, i, r.lo, r.hi)
+				}
 			}
 		}
 	}
-	for alias, name := range v8PropertyAliases {
-		if _, ok := v8Properties[name]; !ok {
+	// The leaf categories partition the code points.
+	var all []runeRange
+	for _, rs := range v8Categories() {
+		all = append(all, rs...)
+	}
+	if m := mergeRanges(all); len(m) != 1 || m[0] != (runeRange{0, 0x10ffff}) {
+		t.Errorf("the categories cover %v, want every code point", m[:min(len(m), 4)])
+	}
+	for alias, name := range v8ScriptAliases() {
+		if _, ok := v8Scripts()[name]; !ok {
+			t.Errorf("script alias %s names no table (%s)", alias, name)
+		}
+	}
+	for alias, name := range v8PropertyAliases() {
+		if _, ok := v8Properties()[name]; !ok {
 			t.Errorf("alias %s names no table (%s)", alias, name)
 		}
 	}

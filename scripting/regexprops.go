@@ -276,7 +276,8 @@ type runeRange struct{ lo, hi rune }
 
 //go:generate go run ./internal/genprops
 
-// generalCategories maps V8's long General_Category names to Go's short ones.
+// generalCategories maps V8's long General_Category names to the short
+// ones v8props_gen.go keys its tables by.
 var generalCategories = map[string]string{
 	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll", "Titlecase_Letter": "Lt",
 	"Modifier_Letter": "Lm", "Other_Letter": "Lo", "Mark": "M", "Combining_Mark": "M", "Nonspacing_Mark": "Mn",
@@ -286,19 +287,13 @@ var generalCategories = map[string]string{
 	"Final_Punctuation": "Pf", "Other_Punctuation": "Po", "Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc",
 	"Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl",
 	"Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs",
-	"Private_Use": "Co",
+	"Private_Use": "Co", "Unassigned": "Cn",
 }
 
-// scriptAliases are the four-letter script codes scripts use most.
-var scriptAliases = map[string]string{
-	"Latn": "Latin", "Grek": "Greek", "Cyrl": "Cyrillic", "Arab": "Arabic", "Hebr": "Hebrew", "Hani": "Han",
-	"Hira": "Hiragana", "Kana": "Katakana", "Hang": "Hangul", "Thai": "Thai", "Deva": "Devanagari", "Zyyy": "Common",
-}
-
-// propertyRanges resolves a property escape's name to code point ranges.
+// propertyRanges resolves a property escape's name to code point ranges,
+// as V8 (Unicode 16.0) reads it: v8props_gen.go holds its tables.
 func propertyRanges(name string) ([]runeRange, bool) {
 	key, val, hasVal := strings.Cut(name, "=")
-	var tables []*unicode.RangeTable
 	switch {
 	case !hasVal:
 		if rs, ok := fixedProperty(key); ok {
@@ -306,14 +301,13 @@ func propertyRanges(name string) ([]runeRange, bool) {
 		}
 		return loneProperty(key)
 	case key == "General_Category" || key == "gc":
-		tables = categoryTables(val)
-	case key == "Script" || key == "sc" || key == "Script_Extensions" || key == "scx":
-		tables = scriptTables(val)
+		return categoryRanges(val)
+	case key == "Script" || key == "sc":
+		return scriptRanges(val, v8Scripts())
+	case key == "Script_Extensions" || key == "scx":
+		return scriptRanges(val, v8ScriptExtensions())
 	}
-	if len(tables) == 0 {
-		return nil, false
-	}
-	return tableRanges(tables), true
+	return nil, false
 }
 
 // fixedProperty: the properties that are one range.
@@ -327,74 +321,51 @@ func fixedProperty(name string) ([]runeRange, bool) {
 	return nil, false
 }
 
-// loneProperty resolves \p{Name}: a General_Category value (Go's tables)
-// or a binary property (V8's own, v8props_gen.go).
+// loneProperty resolves \p{Name}: a General_Category value or a binary
+// property.
 func loneProperty(name string) ([]runeRange, bool) {
-	if t := categoryTables(name); t != nil {
-		return tableRanges(t), true
+	if rs, ok := categoryRanges(name); ok {
+		return rs, true
 	}
-	if long, ok := v8PropertyAliases[name]; ok {
+	if long, ok := v8PropertyAliases()[name]; ok {
 		name = long
 	}
-	if rs, ok := v8Properties[name]; ok {
+	if rs, ok := v8Properties()[name]; ok {
 		return slices.Clone(rs), true
 	}
 	return nil, false
 }
 
-// categoryTables resolves a General_Category value, long or short.
-func categoryTables(name string) []*unicode.RangeTable {
+// categoryRanges resolves a General_Category value, long or short: a leaf
+// (Lu) or the union its letter names (L is Lu|Ll|Lt|Lm|Lo; LC is
+// Lu|Ll|Lt).
+func categoryRanges(name string) ([]runeRange, bool) {
 	if short, ok := generalCategories[name]; ok {
 		name = short
 	}
-	if t, ok := categoryTable(name); ok {
-		return []*unicode.RangeTable{t}
+	if rs, ok := v8Categories()[name]; ok {
+		return slices.Clone(rs), true
 	}
-	return nil
+	var rs []runeRange
+	for leaf, t := range v8Categories() {
+		if name == "LC" && (leaf == "Lu" || leaf == "Ll" || leaf == "Lt") || len(name) == 1 && leaf[:1] == name {
+			rs = append(rs, t...)
+		}
+	}
+	if rs == nil {
+		return nil, false
+	}
+	return mergeRanges(rs), true
 }
 
-// scriptTables resolves a Script value, long or four-letter.
-func scriptTables(name string) []*unicode.RangeTable {
-	if long, ok := scriptAliases[name]; ok {
+// scriptRanges resolves a Script or Script_Extensions value, long or
+// short (Latn, Zyyy…).
+func scriptRanges(name string, tables map[string][]runeRange) ([]runeRange, bool) {
+	if long, ok := v8ScriptAliases()[name]; ok {
 		name = long
 	}
-	if t, ok := unicode.Scripts[name]; ok {
-		return []*unicode.RangeTable{t}
-	}
-	return nil
-}
-
-// tableRanges is the union of tables as sorted, merged ranges.
-func tableRanges(tables []*unicode.RangeTable) []runeRange {
-	var rs []runeRange
-	for _, t := range tables {
-		for _, r := range t.R16 {
-			rs = appendStrided(rs, rune(r.Lo), rune(r.Hi), rune(r.Stride))
-		}
-		for _, r := range t.R32 {
-			rs = appendStrided(rs, rune(r.Lo), rune(r.Hi), rune(r.Stride))
-		}
-	}
-	return mergeRanges(rs)
-}
-
-func categoryTable(name string) (*unicode.RangeTable, bool) {
-	if name == "LC" {
-		return &unicode.RangeTable{R16: append(append(append([]unicode.Range16{}, unicode.Lu.R16...), unicode.Ll.R16...), unicode.Lt.R16...),
-			R32: append(append(append([]unicode.Range32{}, unicode.Lu.R32...), unicode.Ll.R32...), unicode.Lt.R32...)}, true
-	}
-	t, ok := unicode.Categories[name]
-	return t, ok
-}
-
-func appendStrided(rs []runeRange, lo, hi, stride rune) []runeRange {
-	if stride == 1 {
-		return append(rs, runeRange{lo, hi})
-	}
-	for c := lo; c <= hi; c += stride {
-		rs = append(rs, runeRange{c, c})
-	}
-	return rs
+	rs, ok := tables[name]
+	return slices.Clone(rs), ok
 }
 
 func mergeRanges(rs []runeRange) []runeRange {

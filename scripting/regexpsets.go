@@ -70,7 +70,7 @@ func stringProperty(name string) (vSet, bool) {
 var stringPropertySets = sync.OnceValue(func() map[string]vSet {
 	sets := map[string]vSet{}
 	var all []string
-	for name, members := range v8StringProperties {
+	for name, members := range v8StringProperties() {
 		sets[name] = stringSet(members)
 		all = append(all, members...)
 	}

@@ -37,6 +37,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,18 +61,19 @@ var properties = map[string]string{
 	"XID_Continue": "XIDC", "XID_Start": "XIDS",
 }
 
-// probe reports one pm.test per property: its name, then its ranges as
-// JSON [[lo, hi], …].
+// probe reports one pm.test per item [label, what \p{…} holds]: the label,
+// then the ranges as JSON [[lo, hi], …], or null when V8 refuses the name.
 const probe = `
 const all = [];
 for (let cp = 0; cp <= 0x10ffff; cp++) { if (cp < 0xd800 || cp > 0xdfff) all.push(String.fromCodePoint(cp)); }
 const text = all.join('');
-for (const name of NAMES) {
-  const re = new RegExp('\\p{' + name + '}+', 'gu'), out = [];
+for (const [label, name] of ITEMS) {
+  let re, out = [];
+  try { re = new RegExp('\\p{' + name + '}+', 'gu'); } catch (e) { pm.test(label + ' null', () => {}); continue; }
   for (const m of text.matchAll(re)) { out.push([m[0].codePointAt(0), m[0].codePointAt(m[0].length - (m[0].codePointAt(m[0].length - 2) > 0xffff ? 2 : 1))]); }
   const one = new RegExp('^\\p{' + name + '}$', 'u');
   for (let cp = 0xd800; cp <= 0xdfff; cp++) { if (one.test(String.fromCharCode(cp))) out.push([cp, cp]); }
-  pm.test(name + ' ' + JSON.stringify(out), () => {});
+  pm.test(label + ' ' + JSON.stringify(out), () => {});
 }
 `
 
@@ -79,6 +81,7 @@ func main() {
 	postman := flag.String("postman", envOr("POSTMAN", "postman"), "the Postman CLI binary (default $POSTMAN)")
 	emojiDir := flag.String("emoji-dir", envOr("EMOJI_DIR", "/usr/share/unicode/emoji"),
 		"the folder of emoji-sequences.txt and emoji-zwj-sequences.txt (default $EMOJI_DIR)")
+	ucdDir := flag.String("ucd-dir", envOr("UCD_DIR", "/usr/share/unicode"), "the folder of PropertyValueAliases.txt (default $UCD_DIR)")
 	propsOut := flag.String("props", "v8props_gen.go", "where to write the binary properties")
 	stringsOut := flag.String("strings", "v8strings_gen.go", "where to write the properties of strings")
 	flag.Parse()
@@ -87,13 +90,31 @@ func main() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	list, _ := json.Marshal(names)
-	answers, err := runProbe(*postman, strings.Replace(probe, "NAMES", string(list), 1))
+	scripts, scriptAliases, err := scriptNames(*ucdDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var items [][2]string
+	for _, n := range names {
+		items = append(items, [2]string{n, n})
+	}
+	for _, c := range leafCategories {
+		items = append(items, [2]string{"gc:" + c, "gc=" + c})
+	}
+	for _, sc := range scripts {
+		items = append(items, [2]string{"sc:" + sc, "sc=" + sc}, [2]string{"scx:" + sc, "scx=" + sc})
+	}
+	list, _ := json.Marshal(items)
+	answers, err := runProbe(*postman, strings.Replace(probe, "ITEMS", string(list), 1))
 	if err != nil {
 		log.Fatal(err)
 	}
 	ranges := map[string][][2]int{}
 	for n, js := range answers {
+		if js == "null" {
+			log.Printf("V8 refuses %s: left out", n)
+			continue
+		}
 		var rs [][2]int
 		if err := json.Unmarshal([]byte(js), &rs); err != nil {
 			log.Fatalf("%s: %v", n, err)
@@ -131,11 +152,97 @@ func main() {
 			fmt.Fprintf(&b, "\t%q: %q,\n", a, n)
 		}
 	}
+	b.WriteString("}\n\n// v8Categories are the General_Category values that are no union of others.\n")
+	writeTables(&b, "v8Categories", "gc:", leafCategories, ranges)
+	var known []string
+	for _, sc := range scripts {
+		if _, ok := ranges["sc:"+sc]; ok {
+			known = append(known, sc)
+		}
+	}
+	b.WriteString("\n// v8Scripts are the Script values, by long name.\n")
+	writeTables(&b, "v8Scripts", "sc:", known, ranges)
+	b.WriteString("\n// v8ScriptExtensions are the Script_Extensions values, by long name.\n")
+	writeTables(&b, "v8ScriptExtensions", "scx:", known, ranges)
+	b.WriteString("\n// v8ScriptAliases are the other names of scripts V8 accepts.\nvar v8ScriptAliases = map[string]string{\n")
+	aliases := make([]string, 0, len(scriptAliases))
+	for a := range scriptAliases {
+		aliases = append(aliases, a)
+	}
+	sort.Strings(aliases)
+	for _, a := range aliases {
+		if _, ok := ranges["sc:"+scriptAliases[a]]; ok {
+			fmt.Fprintf(&b, "\t%q: %q,\n", a, scriptAliases[a])
+		}
+	}
 	b.WriteString("}\n")
 	write(*propsOut, b.Bytes())
 	if err := stringProperties(*postman, *emojiDir, *stringsOut); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// leafCategories are the General_Category values that are no union of
+// others (L is Lu|Ll|Lt|Lm|Lo, and so on).
+var leafCategories = []string{"Cc", "Cf", "Cn", "Co", "Cs", "Ll", "Lm", "Lo", "Lt", "Lu", "Mc", "Me", "Mn", "Nd", "Nl", "No",
+	"Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "Sc", "Sk", "Sm", "So", "Zl", "Zp", "Zs"}
+
+// newScripts are the scripts Unicode 16.0 added to the 15.0 files
+// (PropertyValueAliases.txt of Debian's unicode-data is 15.0); names V8
+// refuses are left out, so a newer file only adds what V8 knows.
+var newScripts = map[string]string{"Gara": "Garay", "Gukh": "Gurung_Khema", "Krai": "Kirat_Rai", "Onao": "Ol_Onal",
+	"Sunu": "Sunuwar", "Todr": "Todhri", "Tutg": "Tulu_Tigalari"}
+
+// scriptNames reads the scripts' long names and their aliases from
+// PropertyValueAliases.txt ("sc ; Latn ; Latin").
+func scriptNames(ucdDir string) ([]string, map[string]string, error) {
+	data, err := os.ReadFile(filepath.Join(ucdDir, "PropertyValueAliases.txt"))
+	if err != nil {
+		return nil, nil, err
+	}
+	aliases := map[string]string{}
+	for k, v := range newScripts {
+		aliases[k] = v
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Split(line, ";")
+		if len(f) < 3 || strings.TrimSpace(f[0]) != "sc" {
+			continue
+		}
+		long := strings.TrimSpace(f[2])
+		for i, a := range f[1:] {
+			if a = strings.TrimSpace(a); a != "" && i != 1 {
+				aliases[a] = long
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, long := range aliases {
+		if !seen[long] {
+			seen[long] = true
+			names = append(names, long)
+		}
+	}
+	sort.Strings(names)
+	return names, aliases, nil
+}
+
+func writeTables(b *bytes.Buffer, name, prefix string, keys []string, ranges map[string][][2]int) {
+	fmt.Fprintf(b, "var %s = map[string][]runeRange{\n", name)
+	for _, k := range keys {
+		rs := merge(ranges[prefix+k])
+		fmt.Fprintf(b, "\t%q: {", k)
+		for i, r := range rs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(b, "{0x%x, 0x%x}", r[0], r[1])
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n")
 }
 
 func envOr(name, def string) string {
@@ -145,8 +252,17 @@ func envOr(name, def string) string {
 	return def
 }
 
+// lazyTablesRe finds each table's opening line.
+var lazyTablesRe = regexp.MustCompile(`(?m)^var (\w+) = (map\[[^{]*)\{$`)
+
+// write formats a generated file whose tables are built on first use
+// (sync.OnceValue): as map literals at package level they cost every
+// run's start-up ~0.1 ms and ~100 KB of allocations.
 func write(path string, b []byte) {
-	src, err := format.Source(b)
+	text := strings.Replace(string(b), "package scripting\n", "package scripting\n\nimport \"sync\"\n", 1)
+	text = lazyTablesRe.ReplaceAllString(text, "var $1 = sync.OnceValue(func() $2 {\n\treturn $2{")
+	text = strings.ReplaceAll(text, "\n}\n", "\n}\n})\n")
+	src, err := format.Source([]byte(text))
 	if err != nil {
 		log.Fatal(err)
 	}
