@@ -146,6 +146,7 @@ func instrumentIteration(body ast.Node) {
 			}
 		case *ast.ForOfStatement:
 			x.Source = wrap(hookIterable, x.Source, num(x.Source.Idx0(), iterForOf), v8Printed(x.Source, true))
+			destructureForOf(x, &temps)
 		case *ast.ArrayLiteral:
 			for _, el := range x.Value {
 				if s, ok := el.(*ast.SpreadElement); ok {
@@ -336,6 +337,43 @@ func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 		}
 	}
 	return out
+}
+
+// destructureForOf moves the pattern of a for (const/let PATTERN of …)
+// head into the loop's body, where each element passes through a hook
+// first, as V8 words it ('.for', its name for the element):
+// for (const {id} of list) BODY → for (const __courierN0 of list) { const
+// {id} = __courierDestructure(__courierN0, 'id', '.for'); BODY }. BODY
+// stays a statement of its own (a block keeps its scope).
+func destructureForOf(x *ast.ForOfStatement, temps *int) {
+	d, ok := x.Into.(*ast.ForDeclaration)
+	if !ok || x.Body == nil {
+		return
+	}
+	at := d.Target.Idx0()
+	name := unistring.NewFromString("__courierN" + strconv.Itoa(*temps))
+	id := func() *ast.Identifier { return &ast.Identifier{Name: name, Idx: at} }
+	var check ast.Expression
+	switch p := d.Target.(type) {
+	case *ast.ObjectPattern:
+		prop := ""
+		if len(p.Properties) > 0 {
+			prop = patternKey(p.Properties[0])
+		}
+		check = hookArgs(hookDestructure, at, id(), &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: ".for"})
+	case *ast.ArrayPattern:
+		check = hookArgs(hookIterable, at, id(), &ast.NumberLiteral{Idx: at, Value: int64(iterForOf)}, &ast.StringLiteral{Idx: at, Value: ".for"})
+	default:
+		return
+	}
+	*temps++
+	tok := token.LET
+	if d.IsConst {
+		tok = token.CONST
+	}
+	decl := &ast.LexicalDeclaration{Idx: at, Token: tok, List: []*ast.Binding{{Target: d.Target, Initializer: check}}}
+	d.Target = id()
+	x.Body = &ast.BlockStatement{LeftBrace: x.Body.Idx0(), List: []ast.Statement{decl, x.Body}, RightBrace: x.Body.Idx1()}
 }
 
 // unhooked is the expression a hook call wraps, or e.

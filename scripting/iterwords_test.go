@@ -134,3 +134,39 @@ p(() => { let k = 0; const it = { [Symbol.iterator]() { k++; return [7][Symbol.i
 	}
 	checkTestNames(t, src, want)
 }
+
+// A pattern in a for-of head fails in V8's words (V8 names the element
+// '.for'), nested ones as property reads; loops that destructure keep
+// their meaning (defaults, closures per iteration, labelled continue), and
+// an assignment pattern's value is its right-hand side. Each want line is
+// what Postman CLI 1.34.0 printed. (Nested patterns in assignment
+// expressions keep goja's words: docs.)
+func TestForOfPatternsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+p(() => { for (const {id} of [null]) {} });
+p(() => { for (const {id} of [undefined]) {} });
+p(() => { for (let {a: {b}} of [{a: null}]) {} });
+p(() => { for (const [a] of [null]) {} });
+p(() => { for (const [a] of [5]) {} });
+p(() => { for (const [[a]] of [[null]]) {} });
+p(() => { for (const {} of [null]) {} });
+p(() => { const r = []; for (const {a, b: {c} = {c: 9}} of [{a: 1, b: {c: 2}}, {a: 3}]) { r.push(a + c); } return r.join(); });
+p(() => { const fns = []; for (const {a} of [{a: 1}, {a: 2}]) { fns.push(() => a); } return fns.map(f => f()).join(); });
+p(() => { let n = 0; outer: for (const {a} of [{a: 1}, {a: 2}, {a: 3}]) { if (a === 2) continue outer; n += a; } return n; });
+p(() => { let b; const r = ({a: {b}} = {a: {b: 7}}); return b + JSON.stringify(r); });`
+	want := []string{
+		"E:TypeError: Cannot destructure property 'id' of '.for' as it is null.",
+		"E:TypeError: Cannot destructure property 'id' of '.for' as it is undefined.",
+		"E:TypeError: Cannot read properties of null (reading 'b')",
+		"E:TypeError: .for is not iterable",
+		"E:TypeError: .for is not iterable",
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: Cannot destructure '.for' as it is null.",
+		"3,12",
+		"1,2",
+		"4",
+		"7{\"a\":{\"b\":7}}",
+	}
+	checkTestNames(t, src, want)
+}
