@@ -223,7 +223,7 @@ const awaitWindow = time.Millisecond
 // P to itself and nothing else to do while its request is out, so it waits
 // for the answer on its own thread. On the bench's 2-worker run on 2 busy
 // cores (docs/performance.md) that took courier's context switches from
-// ~15,000 to ~8,500 per 5,000 requests and the median wall time down by
+// 11,000-17,000 to 8,400-9,100 per 5,000 requests and the median wall down by
 // about 5% (faster in 43 of 60 paired runs, load 11-16). With more runs
 // than Ps, a wait would hold a P another worker needs; a sequential run
 // shares its one P with the collector's background work, which runs while
