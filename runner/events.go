@@ -115,6 +115,10 @@ type ItemStartEvent struct {
 type SentRequest struct {
 	Method string
 	URL    string
+	// Shown is URL before percent-encoding, as Newman's CLI prints the
+	// request line (a space, {{unresolved}}, é as written); "" when only
+	// URL is known (a replayed report).
+	Shown  string
 	Header []collections.Header
 	Body   []byte
 	// Challenged says the server's auth challenge (digest) was answered:

@@ -451,6 +451,7 @@ type outgoing struct {
 	order  wireOrder
 	hidden map[string]bool
 	wire   wireURL
+	shown  wireURL           // wire, not percent-encoded (SentRequest.Shown)
 	data   []byte            // the body as sent; nil for none
 	mode   string            // the body's mode; "" for none
 	auth   *collections.Auth // nil once auth could not be applied
@@ -489,7 +490,8 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		method = "GET"
 	}
 	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
-	out.sent = SentRequest{Method: method, URL: out.wire.String()}
+	out.shown = buildWireURL(req.URL, true)
+	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
 	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, p.warn)
 	if err != nil {
 		return out, err
@@ -719,8 +721,17 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 		hreq.URL = wire
 	}
 	if q := hreq.URL.RawQuery; q != out.wire.query || (q != "" && !out.wire.hasQuery) {
+		// What the auth added (an API key, OAuth 1's parameters) shows
+		// as it went.
+		added, appended := strings.CutPrefix(q, out.wire.query)
 		out.wire.query, out.wire.hasQuery = q, out.wire.hasQuery || q != ""
 		out.sent.URL = out.wire.String()
+		if appended {
+			out.shown.query, out.shown.hasQuery = out.shown.query+added, out.wire.hasQuery
+		} else {
+			out.shown = out.wire
+		}
+		out.sent.Shown = out.shown.String()
 	}
 	if err != nil {
 		warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))

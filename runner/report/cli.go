@@ -232,9 +232,9 @@ func (c *CLI) request(e runner.RequestEvent) {
 	g := c.p.gray
 	if c.o.ShowTimestamps {
 		ts := "[" + c.o.Clock().Format("1/2/2006, 3:04:05 PM") + "]"
-		c.print("  " + g.Sprint(ts) + "  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+		c.print("  " + g.Sprint(ts) + "  " + g.Sprint(e.Request.Method) + " " + g.Sprint(shownURL(e.Request)) + " ")
 	} else {
-		c.print("  " + g.Sprint(e.Request.Method) + " " + g.Sprint(e.Request.URL) + " ")
+		c.print("  " + g.Sprint(e.Request.Method) + " " + g.Sprint(shownURL(e.Request)) + " ")
 	}
 	if e.Err != nil || e.Response == nil {
 		msg := "Internal error! Could not read response data."
@@ -572,6 +572,15 @@ func responseSize(r *runner.Response) int64 {
 	}
 	head := int64(len("HTTP/X.X "+strconv.Itoa(r.Code)+" "+reason(r)+"\r\n\r\n")) + headerBytes(r.Header)
 	return body + head
+}
+
+// shownURL is the request line's URL as Newman's CLI prints it: before
+// percent-encoding.
+func shownURL(r runner.SentRequest) string {
+	if r.Shown != "" {
+		return r.Shown
+	}
+	return r.URL
 }
 
 // requestSize is postman-collection's Request.size().total.
