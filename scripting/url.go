@@ -26,102 +26,145 @@ func (e *Engine) urlHandle(v goja.Value) *wurl {
 
 // setURLField applies one of URL's setters, as the URL Standard does:
 // values that do not parse leave the URL as it was.
-func setURLField(u *wurl, field, v string) (ok bool) {
-	special := isSpecial(u.scheme)
+func setURLField(u *wurl, field, v string) {
 	switch field {
 	case "protocol":
-		s, _, _ := strings.Cut(v, ":")
-		if schemeEnd(s+":") != len(s) {
-			return true
-		}
-		s = strings.ToLower(s)
-		if isSpecial(s) != special || (s == "file" && (u.username != "" || u.password != "" || u.port != "")) {
-			return true
-		}
-		u.scheme = s
-		if specialPorts[s] == u.port {
-			u.port = ""
-		}
-	case "username", "password":
-		if u.host == nil || *u.host == "" || u.scheme == "file" {
-			return true
-		}
-		if field == "username" {
-			u.username = pctEncode(v, userinfoSet)
-		} else {
-			u.password = pctEncode(v, userinfoSet)
-		}
+		u.setProtocol(v)
+	case "username":
+		u.setCredential(&u.username, v)
+	case "password":
+		u.setCredential(&u.password, v)
 	case "host", "hostname":
-		if u.opaque != nil {
-			return true
-		}
-		c := &wurl{scheme: u.scheme}
-		in := v
-		if field == "hostname" {
-			if i := strings.IndexAny(in, ":/?#"); i >= 0 && !strings.HasPrefix(in, "[") {
-				in = in[:i]
-			}
-		}
-		if i := strings.IndexAny(in, "/?#"); i >= 0 {
+		u.setHost(v, field == "hostname")
+	case "port":
+		u.setPort(v)
+	case "pathname":
+		u.setPathname(v)
+	case "search":
+		u.setSearch(v)
+	case "hash":
+		u.setHash(v)
+	}
+}
+
+// setProtocol changes the scheme, but never between a special scheme
+// (http, file...) and another, nor to file while there are credentials
+// or a port; a port that is the new scheme's default goes.
+func (u *wurl) setProtocol(v string) {
+	s, _, _ := strings.Cut(v, ":")
+	if schemeEnd(s+":") != len(s) {
+		return
+	}
+	s = strings.ToLower(s)
+	if isSpecial(s) != isSpecial(u.scheme) || (s == "file" && (u.username != "" || u.password != "" || u.port != "")) {
+		return
+	}
+	u.scheme = s
+	if specialPorts[s] == u.port {
+		u.port = ""
+	}
+}
+
+// cannotHaveCredentialsOrPort is the Standard's "cannot have a username/
+// password/port": no host, an empty one, or a file URL.
+func (u *wurl) cannotHaveCredentialsOrPort() bool {
+	return u.host == nil || *u.host == "" || u.scheme == "file"
+}
+
+// setCredential sets the username or password (field), percent-encoded.
+func (u *wurl) setCredential(field *string, v string) {
+	if u.cannotHaveCredentialsOrPort() {
+		return
+	}
+	*field = pctEncode(v, userinfoSet)
+}
+
+// setHost parses v as host[:port] (hostname: the host alone, the rest
+// ignored) and takes what parses; an opaque-path URL has no host to set,
+// and a special URL's host cannot be emptied.
+func (u *wurl) setHost(v string, hostnameOnly bool) {
+	if u.opaque != nil {
+		return
+	}
+	in := v
+	if hostnameOnly {
+		if i := strings.IndexAny(in, ":/?#"); i >= 0 && !strings.HasPrefix(in, "[") {
 			in = in[:i]
 		}
-		if in == "" && special {
-			return true
-		}
-		if err := c.authority(in); err != nil || c.host == nil {
-			return true
-		}
-		u.host = c.host
-		if field == "host" && c.port != "" {
-			u.port = c.port
-		}
-	case "port":
-		if u.host == nil || *u.host == "" || u.scheme == "file" {
-			return true
-		}
-		if v == "" {
-			u.port = ""
-			return true
-		}
-		n := 0
-		for n < len(v) && v[n] >= '0' && v[n] <= '9' {
-			n++
-		}
-		if n == 0 {
-			return true
-		}
-		c := &wurl{scheme: u.scheme}
-		h := "x"
-		if err := c.authority(h + ":" + v[:n]); err != nil {
-			return true
-		}
-		u.port = c.port
-	case "pathname":
-		if u.opaque != nil {
-			return true
-		}
-		u.path = nil
-		u.parsePath(strings.NewReplacer("?", "%3F", "#", "%23").Replace(v))
-	case "search":
-		if v == "" {
-			u.query = nil
-			return true
-		}
-		set := querySet
-		if special {
-			set = specialQuerySet
-		}
-		q := pctEncode(strings.TrimPrefix(v, "?"), set)
-		u.query = &q
-	case "hash":
-		if v == "" {
-			u.fragment = nil
-			return true
-		}
-		f := pctEncode(strings.TrimPrefix(v, "#"), fragmentSet)
-		u.fragment = &f
 	}
-	return true
+	if i := strings.IndexAny(in, "/?#"); i >= 0 {
+		in = in[:i]
+	}
+	if in == "" && isSpecial(u.scheme) {
+		return
+	}
+	c := &wurl{scheme: u.scheme}
+	if err := c.authority(in); err != nil || c.host == nil {
+		return
+	}
+	u.host = c.host
+	if !hostnameOnly && c.port != "" {
+		u.port = c.port
+	}
+}
+
+// setPort takes the leading digits of v as the port ("" removes it); the
+// scheme's default port is dropped, as parsing drops it.
+func (u *wurl) setPort(v string) {
+	if u.cannotHaveCredentialsOrPort() {
+		return
+	}
+	if v == "" {
+		u.port = ""
+		return
+	}
+	n := 0
+	for n < len(v) && v[n] >= '0' && v[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	c := &wurl{scheme: u.scheme}
+	if err := c.authority("x:" + v[:n]); err != nil {
+		return
+	}
+	u.port = c.port
+}
+
+// setPathname replaces the path; "?" and "#" in v are path characters
+// here, not the start of a query or fragment.
+func (u *wurl) setPathname(v string) {
+	if u.opaque != nil {
+		return
+	}
+	u.path = nil
+	u.parsePath(strings.NewReplacer("?", "%3F", "#", "%23").Replace(v))
+}
+
+// setSearch replaces the query ("" removes it), percent-encoded with the
+// special or non-special query set.
+func (u *wurl) setSearch(v string) {
+	if v == "" {
+		u.query = nil
+		return
+	}
+	set := querySet
+	if isSpecial(u.scheme) {
+		set = specialQuerySet
+	}
+	q := pctEncode(strings.TrimPrefix(v, "?"), set)
+	u.query = &q
+}
+
+// setHash replaces the fragment ("" removes it).
+func (u *wurl) setHash(v string) {
+	if v == "" {
+		u.fragment = nil
+		return
+	}
+	f := pctEncode(strings.TrimPrefix(v, "#"), fragmentSet)
+	u.fragment = &f
 }
 
 func urlField(u *wurl, field string) string {
