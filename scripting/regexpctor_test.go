@@ -115,3 +115,24 @@ func TestV8PropertyTables(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRegExpConstruct: 1,000 new RegExp of plain patterns per op,
+// through goja's own RegExp (the script reaches it without naming it, so
+// the part stays unloaded) and through the run-time RegExp (loaded).
+func BenchmarkRegExpConstruct(b *testing.B) {
+	for _, c := range []struct{ name, ctor string }{
+		{"goja", `globalThis["Reg" + "Exp"]`},
+		{"courier", `RegExp`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			e, _ := newTestEngine(b, Options{})
+			x := testExec("test", `const R = `+c.ctor+`; let n = 0; for (let i = 0; i < 1000; i++) { if (new R("^id-" + (i % 50) + "$", "i").test("ID-7")) n++; } if (n !== 20) throw new Error(String(n));`)
+			ctx := context.Background()
+			for b.Loop() {
+				if r := e.Run(ctx, x); r.Err != nil {
+					b.Fatal(r.Err)
+				}
+			}
+		})
+	}
+}
