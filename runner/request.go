@@ -145,27 +145,7 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		}
 		return &builtBody{data: []byte(b.Raw), contentType: ct}, nil
 	case collections.BodyURLEncoded:
-		// postman-runtime gathers the fields into an object before encoding
-		// it, so a repeated key's values go out together, at the key's first
-		// place: a=1&b=2&a=3 is sent as a=1&a=3&b=2.
-		var keys []string
-		values := map[string][]string{}
-		for _, p := range b.URLEncoded {
-			if p.Disabled {
-				continue
-			}
-			if _, seen := values[p.Key]; !seen {
-				keys = append(keys, p.Key)
-			}
-			values[p.Key] = append(values[p.Key], p.Value)
-		}
-		var parts []string
-		for _, k := range keys {
-			for _, v := range values[k] {
-				parts = append(parts, formEscape(k)+"="+formEscape(v))
-			}
-		}
-		return &builtBody{data: []byte(strings.Join(parts, "&")), contentType: "application/x-www-form-urlencoded"}, nil
+		return &builtBody{data: URLEncodedBody(b.URLEncoded), contentType: "application/x-www-form-urlencoded"}, nil
 	case collections.BodyFormData:
 		return buildMultipart(b.FormData, files, warn)
 	case collections.BodyFile:
@@ -182,19 +162,50 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		if b.GraphQL == nil {
 			return nil, nil
 		}
-		// As postman-runtime builds it: query, operationName when set, and
-		// the variables text spliced in as it is (not re-encoded).
-		var parts []string
-		parts = append(parts, `"query":`+jsonText(b.GraphQL.Query))
-		if b.GraphQL.OperationName != "" {
-			parts = append(parts, `"operationName":`+jsonText(b.GraphQL.OperationName))
-		}
-		if b.GraphQL.Variables != "" {
-			parts = append(parts, `"variables":`+b.GraphQL.Variables)
-		}
-		return &builtBody{data: []byte("{" + strings.Join(parts, ",") + "}"), contentType: "application/json"}, nil
+		return &builtBody{data: GraphQLBody(b.GraphQL), contentType: "application/json"}, nil
 	}
 	return nil, nil
+}
+
+// URLEncodedBody is the bytes an urlencoded body goes out as.
+// postman-runtime gathers the fields into an object before encoding it, so
+// a repeated key's values go out together, at the key's first place:
+// a=1&b=2&a=3 is sent as a=1&a=3&b=2. (Reports replayed from their
+// collection form rebuild the bytes with it.)
+func URLEncodedBody(ps []collections.FormParam) []byte {
+	var keys []string
+	values := map[string][]string{}
+	for _, p := range ps {
+		if p.Disabled {
+			continue
+		}
+		if _, seen := values[p.Key]; !seen {
+			keys = append(keys, p.Key)
+		}
+		values[p.Key] = append(values[p.Key], p.Value)
+	}
+	var parts []string
+	for _, k := range keys {
+		for _, v := range values[k] {
+			parts = append(parts, formEscape(k)+"="+formEscape(v))
+		}
+	}
+	return []byte(strings.Join(parts, "&"))
+}
+
+// GraphQLBody is the bytes a GraphQL body goes out as, built as
+// postman-runtime builds it: query, operationName when set, and the
+// variables text spliced in as it is (not re-encoded).
+func GraphQLBody(g *collections.GraphQL) []byte {
+	var parts []string
+	parts = append(parts, `"query":`+jsonText(g.Query))
+	if g.OperationName != "" {
+		parts = append(parts, `"operationName":`+jsonText(g.OperationName))
+	}
+	if g.Variables != "" {
+		parts = append(parts, `"variables":`+g.Variables)
+	}
+	return []byte("{" + strings.Join(parts, ",") + "}")
 }
 
 // formEscape encodes a urlencoded body's key or value as Postman does:

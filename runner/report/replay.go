@@ -229,14 +229,109 @@ func replayError(e *jsonreport.Error) error {
 }
 
 func replayRequest(r *jsonreport.Request) runner.SentRequest {
-	s := runner.SentRequest{Method: r.Method, URL: r.URL.String()}
+	s := runner.SentRequest{Method: r.Method, URL: r.URL.String(), Form: replayForm(r)}
 	for _, h := range r.Header {
-		s.Header = append(s.Header, collections.Header{Key: h.Key, Value: string(h.Value), System: h.System})
+		if !h.Disabled {
+			s.Header = append(s.Header, collections.Header{Key: h.Key, Value: string(h.Value), System: h.System})
+		}
 	}
-	if r.Body != nil {
-		s.Body = []byte(r.Body.Raw)
+	if b := r.Body; b != nil {
+		// A body in its collection form (Newman's reports, and
+		// courier's since they match them) goes back to the bytes sent.
+		switch {
+		case b.Mode == collections.BodyURLEncoded:
+			var ps []collections.FormParam
+			for _, f := range b.URLEncoded {
+				ps = append(ps, collections.FormParam{Key: f.Key, Value: string(f.Value), Disabled: f.Disabled})
+			}
+			s.Body = runner.URLEncodedBody(ps)
+		case b.Mode == collections.BodyGraphQL && b.GraphQL != nil:
+			s.Body = runner.GraphQLBody(&collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables)})
+		default:
+			s.Body = []byte(b.Raw)
+		}
 	}
 	return s
+}
+
+// replayForm reads back the request in its collection form, as the JSON
+// report writes it (sentRequestJSON), so a replayed or merged report keeps
+// it: the request's own headers (disabled ones too), the body in its mode,
+// the auth and the description.
+func replayForm(r *jsonreport.Request) *collections.Request {
+	f := &collections.Request{Method: r.Method}
+	for _, h := range r.Header {
+		if !h.System {
+			f.Header = append(f.Header, collections.Header{Key: h.Key, Value: string(h.Value), Disabled: h.Disabled})
+		}
+	}
+	if b := r.Body; b != nil {
+		cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Disabled: b.Disabled}
+		if b.Options != nil && b.Options.Raw != nil {
+			cb.Language = b.Options.Raw.Language
+		}
+		form := func(kvs []jsonreport.KV) []collections.FormParam {
+			var ps []collections.FormParam
+			for _, kv := range kvs {
+				p := collections.FormParam{Key: kv.Key, Value: string(kv.Value), Type: kv.Type, Disabled: kv.Disabled,
+					NoValue: collections.NoValue(kv.NoValue)}
+				if src := string(kv.Src); src != "" {
+					var many []string
+					if json.Unmarshal([]byte(src), &many) == nil && strings.HasPrefix(src, "[") {
+						p.Src = many
+					} else {
+						p.Src = []string{src}
+					}
+				}
+				ps = append(ps, p)
+			}
+			return ps
+		}
+		cb.URLEncoded, cb.FormData = form(b.URLEncoded), form(b.FormData)
+		if b.File != nil {
+			cb.File = string(b.File.Src)
+		}
+		if b.GraphQL != nil {
+			cb.GraphQL = &collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables)}
+		}
+		f.Body = cb
+	}
+	f.Auth = replayAuth(r.Auth)
+	var d struct{ Content string }
+	if json.Unmarshal(r.Description, &d) == nil {
+		f.Description = d.Content
+	} else {
+		_ = json.Unmarshal(r.Description, &f.Description)
+	}
+	return f
+}
+
+// replayAuth reads an auth block as postman-collection writes it:
+// {type, <type>: [{key, value, type}]}.
+func replayAuth(raw json.RawMessage) *collections.Auth {
+	var head struct{ Type string }
+	if len(raw) == 0 || json.Unmarshal(raw, &head) != nil || head.Type == "" {
+		return nil
+	}
+	var all map[string]json.RawMessage
+	if json.Unmarshal(raw, &all) != nil {
+		return nil
+	}
+	var params []struct {
+		Key   string
+		Value json.RawMessage
+	}
+	_ = json.Unmarshal(all[head.Type], &params)
+	a := &collections.Auth{Type: head.Type, Params: map[string]string{}}
+	for _, p := range params {
+		var s string
+		if json.Unmarshal(p.Value, &s) == nil {
+			a.SetParam(p.Key, s, "", false)
+		} else if len(p.Value) > 0 {
+			a.SetParam(p.Key, string(p.Value), "", true)
+		}
+	}
+	return a
 }
 
 func replayResponse(r *jsonreport.Response) *runner.Response {

@@ -87,6 +87,32 @@ const (
 	ValueNull
 )
 
+// UnmarshalJSON reads a row, remembering a value left out or null
+// (NoValue), so a report written again keeps it so.
+func (k *KV) UnmarshalJSON(b []byte) error {
+	var r struct {
+		Key      string          `json:"key"`
+		Value    json.RawMessage `json:"value"`
+		Disabled bool            `json:"disabled"`
+		Type     string          `json:"type"`
+		Src      Text            `json:"src"`
+		System   bool            `json:"system"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return err
+	}
+	*k = KV{Key: r.Key, Disabled: r.Disabled, Type: r.Type, Src: r.Src, System: r.System}
+	switch {
+	case r.Value == nil:
+		k.NoValue = ValueUnset
+	case string(r.Value) == "null":
+		k.NoValue = ValueNull
+	default:
+		return k.Value.UnmarshalJSON(r.Value)
+	}
+	return nil
+}
+
 func (k KV) MarshalJSON() ([]byte, error) {
 	type plain KV
 	if k.NoValue == HasValue {
