@@ -79,37 +79,59 @@ func (u *wurl) setCredential(field *string, v string) {
 	*field = pctEncode(v, userinfoSet)
 }
 
-// setHost parses v as host[:port] (hostname: the host alone, the rest
-// ignored) and takes what parses; an opaque-path URL has no host to set,
-// and a special URL's host cannot be emptied.
+// setHost sets the host from v, up to a "/", "?" or "#", as the URL
+// Standard's host state with a state override: a host that does not
+// parse (a "@" in it included) leaves the URL alone; after the host, the
+// port's leading digits set the port when they make one, and are
+// otherwise ignored. hostname (hostnameOnly) takes no port: a ":" outside
+// brackets leaves the URL alone, as do a port on a file URL and a port
+// without a host. An opaque-path URL has no host to set, and a special
+// URL's host cannot be emptied.
 func (u *wurl) setHost(v string, hostnameOnly bool) {
 	if u.opaque != nil {
 		return
 	}
 	in := v
-	if hostnameOnly {
-		if i := strings.IndexAny(in, ":/?#"); i >= 0 && !strings.HasPrefix(in, "[") {
-			in = in[:i]
-		}
-	}
 	if i := strings.IndexAny(in, "/?#"); i >= 0 {
 		in = in[:i]
 	}
-	if in == "" && isSpecial(u.scheme) {
+	hostPart, port, hasPort := cutHostPort(in)
+	if hasPort && (hostnameOnly || hostPart == "" || u.scheme == "file") {
+		return
+	}
+	if hostPart == "" && isSpecial(u.scheme) || strings.Contains(hostPart, "@") {
 		return
 	}
 	c := &wurl{scheme: u.scheme}
-	if err := c.authority(in); err != nil || c.host == nil {
+	if err := c.authority(hostPart); err != nil || c.host == nil {
 		return
 	}
 	u.host = c.host
-	if !hostnameOnly && c.port != "" {
-		u.port = c.port
+	if hasPort {
+		u.setPortDigits(port)
 	}
 }
 
-// setPort takes the leading digits of v as the port ("" removes it); the
-// scheme's default port is dropped, as parsing drops it.
+// cutHostPort splits host:port at the first ":" outside brackets (an
+// IPv6 address's colons are inside).
+func cutHostPort(s string) (host, port string, found bool) {
+	inBrackets := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			inBrackets = true
+		case ']':
+			inBrackets = false
+		case ':':
+			if !inBrackets {
+				return s[:i], s[i+1:], true
+			}
+		}
+	}
+	return s, "", false
+}
+
+// setPort takes the leading digits of v as the port ("" removes it).
 func (u *wurl) setPort(v string) {
 	if u.cannotHaveCredentialsOrPort() {
 		return
@@ -118,6 +140,13 @@ func (u *wurl) setPort(v string) {
 		u.port = ""
 		return
 	}
+	u.setPortDigits(v)
+}
+
+// setPortDigits sets the port from v's leading digits: none, or a number
+// above 65535, leave the port as it was; the scheme's default port is
+// dropped, as parsing drops it.
+func (u *wurl) setPortDigits(v string) {
 	n := 0
 	for n < len(v) && v[n] >= '0' && v[n] <= '9' {
 		n++
