@@ -125,7 +125,9 @@ func compileScript(src, listen string) *compiled {
 		if mayIterate(src) {
 			instrumentIteration(ast)
 		}
-		c.regExp = usesRegExpCtor(src)
+		if c.regExp = usesRegExpCtor(src); c.regExp {
+			rewriteRegExpCalls(ast)
+		}
 		if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
 			c.regExp = true
 		}

@@ -2,10 +2,12 @@ package scripting
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
 )
 
 // Regular expressions built at run time (new RegExp(p, f), RegExp(p, f),
@@ -136,6 +138,24 @@ func usesRegExpCtor(src string) bool {
 		return true
 	}
 	return false
+}
+
+// hookRegExpCall stands for RegExp in calls without new: goja gives its
+// native constructor no new.target, so RegExp(re) (the spec: re itself)
+// and new RegExp(re) (a copy) cannot be told apart there.
+const hookRegExpCall = "__courierRegExpCall"
+
+// rewriteRegExpCalls points RegExp(…) calls (the callee the bare name) at
+// hookRegExpCall. A local binding named RegExp would be bypassed; scripts
+// do not shadow RegExp.
+func rewriteRegExpCalls(body ast.Node) {
+	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		if call, ok := n.(*ast.CallExpression); ok {
+			if id, ok := call.Callee.(*ast.Identifier); ok && id.Name == "RegExp" {
+				call.Callee = &ast.Identifier{Name: hookRegExpCall, Idx: id.Idx}
+			}
+		}
+	})
 }
 
 // installRegExp loads js/parts/regexp.js into this engine (once).

@@ -166,8 +166,14 @@ Object.defineProperty(global, '__courierRegExp', { writable: true, enumerable: f
     }
     return build(p, ctor);
 } });
+// A call RegExp(…) in a script (rewritten at compile time, regexpctor.go):
+// RegExp(re) is re itself, as the spec has it.
+Object.defineProperty(global, '__courierRegExpCall', { writable: true, enumerable: false, configurable: true, value: function (pattern, flags) {
+    if (flags === undefined && pattern instanceof Native && pattern.constructor === ctor) { return pattern; }
+    return construct(ctor, pattern, flags);
+} });
 // b.ctor's body. goja gives a native constructor no new.target for `new
-// RegExp(…)`, nor tells it from a call `RegExp(…)`: both construct (the
-// spec's RegExp(re) === re is false here), subclasses get theirs.
+// RegExp(…)`, nor tells it from a call: both construct here (scripts' own
+// calls go through __courierRegExpCall), subclasses get theirs.
 return function (nt, pattern, flags) { return construct(nt === undefined ? ctor : nt, pattern, flags); };
 })
