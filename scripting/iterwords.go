@@ -205,8 +205,30 @@ func destructureParams(params *ast.ParameterList, body *[]ast.Statement, decls [
 			}
 		}
 	}
+	// A function declared in the body under a name the pattern binds
+	// would be overwritten by the moved destructuring (V8 lets it win).
+	declared := map[unistring.String]bool{}
+	for _, st := range *body {
+		if fd, ok := st.(*ast.FunctionDeclaration); ok && fd.Function.Name != nil {
+			declared[fd.Function.Name.Name] = true
+		}
+	}
 	seenPattern := false
 	for _, b := range params.List {
+		if len(declared) > 0 {
+			clash := false
+			walkAST(reflect.ValueOf(b.Target), func(n ast.Node) {
+				switch x := n.(type) {
+				case *ast.Identifier:
+					clash = clash || declared[x.Name]
+				case *ast.PropertyShort:
+					clash = clash || declared[x.Name.Name]
+				}
+			})
+			if clash {
+				return decls
+			}
+		}
 		switch b.Target.(type) {
 		case *ast.ObjectPattern, *ast.ArrayPattern:
 			seenPattern = true

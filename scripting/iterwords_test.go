@@ -170,3 +170,32 @@ p(() => { let b; const r = ({a: {b}} = {a: {b: 7}}); return b + JSON.stringify(r
 	}
 	checkTestNames(t, src, want)
 }
+
+// Functions whose destructured parameters now pass through the hooks keep
+// their meaning: a function declared in the body under a bound name wins
+// (the function is left as written), var redeclarations, later and
+// earlier defaults, arguments and length, a derived constructor, a setter,
+// the source text. Each want line is what Postman CLI 1.34.0 printed.
+func TestDestructuredParametersKeepTheirMeaningAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+p(() => { function f({a}) { function a() {} return typeof a; } return f({a: 1}); });
+p(() => { function f({a}) { var a; return a; } return f({a: 1}); });
+p(() => { function f({a}, b = 2) { return a + b; } return f({a: 1}); });
+p(() => { function f(x, {a} = {a: x}) { return a; } return f(5); });
+p(() => { function f({a}) { return arguments.length + ':' + f.length + ':' + a; } return f({a: 1}, 2); });
+p(() => { class B { constructor(x) { this.x = x; } } class C extends B { constructor({a}) { super(a); } } return new C({a: 3}).x; });
+p(() => { const o = { set v({a}) { this._v = a; } }; o.v = {a: 4}; return o._v; });
+p(() => { function f({a}) { return a; } return f.toString(); });`
+	want := []string{
+		"function",
+		"1",
+		"3",
+		"5",
+		"2:1:1",
+		"3",
+		"4",
+		"function f({a}) { return a; }",
+	}
+	checkTestNames(t, src, want)
+}
