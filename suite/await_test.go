@@ -33,3 +33,22 @@ func TestAwaitResponseOnlyWithAPPerRun(t *testing.T) {
 		}
 	}
 }
+
+// A server in this process (the local echo server, the local PingOne)
+// needs a P to answer: workers never hold theirs waiting for it, whatever
+// the number of workers.
+func TestNoAwaitWithServersInProcess(t *testing.T) {
+	t.Parallel()
+	procs := runtime.GOMAXPROCS(0)
+	for _, o := range []Options{
+		{Parallel: 2, LocalEcho: true},
+		{Parallel: procs, LocalEcho: true},
+		{Parallel: 2, LocalPingOne: true},
+		{Parallel: procs, LocalEcho: true, LocalPingOne: true},
+	} {
+		if got := New(o).awaitResponse(); got != 0 {
+			t.Errorf("--parallel %d on %d Ps, local echo %v, local PingOne %v: wait %v, want 0",
+				o.Parallel, procs, o.LocalEcho, o.LocalPingOne, got)
+		}
+	}
+}

@@ -218,6 +218,16 @@ func (s *Suite) newWorkers(ctx context.Context, coll *collections.Collection, va
 // poller, as without it.
 const awaitWindow = time.Millisecond
 
+// awaitGCHeadroom is a waiting worker's GC headroom: with workers waiting
+// on their threads (awaitResponse), the collector's background marking then finds no P either (it used to
+// run on a worker's P while the worker waited), so its work falls on the
+// workers: each gets awaitGCHeadroom rather than the runner's 10 MB, and
+// the collector runs about half as often (GOGC ~800 on the bench's 4-5 MB
+// live heap; a 2-worker run's peak RSS 53 -> ~68 MB). On the bench that
+// took another ~3% off the median wall time; without waiting on the thread
+// a larger heap made the run slower, not faster.
+const awaitGCHeadroom = 20 << 20
+
 // awaitResponse is the AwaitResponse of a parallel run's workers: while the
 // suite has no more runs going at once than there are Ps, each worker has a
 // P to itself and nothing else to do while its request is out, so it waits
@@ -232,16 +242,15 @@ const awaitWindow = time.Millisecond
 // workers ran into the batch window's bound; each worker lets it run on
 // its own P as it hands a batch over (worker.yield).
 //
-// The collector's background marking then finds no P either (it used to
-// run on a worker's P while the worker waited), so its work falls on the
-// workers: each gets awaitGCHeadroom rather than the runner's 10 MB, and
-// the collector runs about half as often (GOGC ~800 on the bench's 4-5 MB
-// live heap; a 2-worker run's peak RSS 53 -> ~68 MB). On the bench that
-// took another ~3% off the median wall time; without waiting on the thread
-// a larger heap made the run slower, not faster.
-const awaitGCHeadroom = 20 << 20
-
+// A server in this process (--local-echo, --local-pingone) is the
+// exception: its handlers need a P to answer, and with every P held by a
+// worker waiting on its thread, each answer waited for a worker's window
+// to run out (average response time ~1 ms instead of ~0.1 ms, a 2-worker
+// --local-echo run 4-5 times slower).
 func (s *Suite) awaitResponse() time.Duration {
+	if s.o.LocalEcho || s.o.LocalPingOne {
+		return 0
+	}
 	if s.inFlight < 2 || s.inFlight > runtime.GOMAXPROCS(0) {
 		return 0
 	}
