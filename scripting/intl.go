@@ -267,10 +267,27 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 
 // newDateFormat resolves DateTimeFormat options; required and defaults are
 // ECMA-402's ToDateTimeOptions arguments (date/time/any, date/time/all).
+// The options are read in the order below (a getter sees that order).
 func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
 	loc := resolveLocale(e.checkLocales(locales))
 	r := e.options(options, "Intl.DateTimeFormat")
 	f := &dateFormat{locale: loc}
+	f.readComponents(r)
+	hc := r.str("hourCycle", []string{"h11", "h12", "h23", "h24"}, "")
+	h12, hasH12 := r.boolOpt("hour12")
+	f.zone, f.loc = e.dateZone(r)
+	if f.dateStyle != "" || f.timeStyle != "" {
+		e.checkStyles(f, required)
+		f.applyStyles()
+	} else {
+		f.defaultComponents(required, defaults)
+	}
+	f.resolveHourCycle(hc, h12, hasH12)
+	return f
+}
+
+// readComponents reads the component and style options.
+func (f *dateFormat) readComponents(r optReader) {
 	f.weekday = r.str("weekday", []string{"narrow", "short", "long"}, "")
 	f.era = r.str("era", []string{"narrow", "short", "long"}, "")
 	f.year = r.str("year", []string{"2-digit", "numeric"}, "")
@@ -284,79 +301,87 @@ func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults s
 	f.zoneName = r.str("timeZoneName", []string{"short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"}, "")
 	f.dateStyle = r.str("dateStyle", []string{"full", "long", "medium", "short"}, "")
 	f.timeStyle = r.str("timeStyle", []string{"full", "long", "medium", "short"}, "")
-	hc := r.str("hourCycle", []string{"h11", "h12", "h23", "h24"}, "")
-	h12, hasH12 := r.boolOpt("hour12")
+}
 
-	zone := localZone()
-	f.loc = time.Local
-	if z := r.raw("timeZone"); z != nil {
-		name := z.String()
-		if isUTCZone(name) || strings.EqualFold(name, "utc") || strings.EqualFold(name, "gmt") || strings.EqualFold(name, "etc/utc") || strings.EqualFold(name, "etc/gmt") {
-			name = "UTC"
-		}
-		loc, err := loadZone(name)
-		if err != nil {
-			e.throw("RangeError", "Invalid time zone specified: "+z.String())
-		}
-		name = loc.String()
-		zone, f.loc = canonicalZone(name), loc
+// dateZone resolves the timeZone option (the machine's zone without one)
+// to the name resolvedOptions reports and the location to format in; the
+// spellings of UTC all become UTC. An unknown zone is a RangeError.
+func (e *Engine) dateZone(r optReader) (string, *time.Location) {
+	z := r.raw("timeZone")
+	if z == nil {
+		return localZone(), time.Local
 	}
-	f.zone = zone
+	name := z.String()
+	if isUTCZone(name) || strings.EqualFold(name, "utc") || strings.EqualFold(name, "gmt") || strings.EqualFold(name, "etc/utc") || strings.EqualFold(name, "etc/gmt") {
+		name = "UTC"
+	}
+	loc, err := loadZone(name)
+	if err != nil {
+		e.throw("RangeError", "Invalid time zone specified: "+z.String())
+	}
+	return canonicalZone(loc.String()), loc
+}
 
-	if f.dateStyle != "" || f.timeStyle != "" {
-		for _, c := range []struct{ name, v string }{{"weekday", f.weekday}, {"era", f.era}, {"year", f.year}, {"month", f.month},
-			{"day", f.day}, {"dayPeriod", f.dayPeriod}, {"hour", f.hour}, {"minute", f.minute}, {"second", f.second}, {"timeZoneName", f.zoneName}} {
-			if c.v != "" {
-				style := "dateStyle"
-				if f.dateStyle == "" {
-					style = "timeStyle"
-				}
-				_ = style
-				e.throw("TypeError", "Invalid option : option")
-			}
-		}
-		if required == "date" && f.dateStyle == "" {
-			e.throw("TypeError", "Invalid option : timeStyle")
-		}
-		if required == "time" && f.timeStyle == "" {
-			e.throw("TypeError", "Invalid option : dateStyle")
-		}
-		f.applyStyles()
-	} else {
-		need := true
-		if required == "date" || required == "any" {
-			if f.weekday != "" || f.year != "" || f.month != "" || f.day != "" {
-				need = false
-			}
-		}
-		if required == "time" || required == "any" {
-			if f.dayPeriod != "" || f.hour != "" || f.minute != "" || f.second != "" || f.fractional != 0 {
-				need = false
-			}
-		}
-		if need && (defaults == "date" || defaults == "all") {
-			f.year, f.month, f.day = "numeric", "numeric", "numeric"
-		}
-		if need && (defaults == "time" || defaults == "all") {
-			f.hour, f.minute, f.second = "numeric", "numeric", "numeric"
+// checkStyles refuses what V8 refuses with dateStyle or timeStyle: any
+// component option beside them, and a style the method cannot show
+// (toLocaleDateString with only timeStyle, toLocaleTimeString with only
+// dateStyle); the messages are V8's, placeholder included.
+func (e *Engine) checkStyles(f *dateFormat, required string) {
+	for _, v := range []string{f.weekday, f.era, f.year, f.month, f.day, f.dayPeriod, f.hour, f.minute, f.second, f.zoneName} {
+		if v != "" {
+			e.throw("TypeError", "Invalid option : option")
 		}
 	}
-	if f.hour != "" {
-		switch {
-		case hasH12 && h12:
-			f.hourCycle = "h12"
-		case hasH12:
-			// Postman's current runtime (a newer V8 than Newman's) gives
-			// h23 here: midnight is 00, not 24.
-			f.hourCycle = "h23"
-			f.hour = "2-digit"
-		case hc != "":
-			f.hourCycle = hc
-		default:
-			f.hourCycle = "h12"
+	if required == "date" && f.dateStyle == "" {
+		e.throw("TypeError", "Invalid option : timeStyle")
+	}
+	if required == "time" && f.timeStyle == "" {
+		e.throw("TypeError", "Invalid option : dateStyle")
+	}
+}
+
+// defaultComponents is ToDateTimeOptions' defaulting: when none of the
+// required kind of component is given, the defaults' kind is shown
+// numerically (toLocaleString: date and time; format: the date).
+func (f *dateFormat) defaultComponents(required, defaults string) {
+	need := true
+	if required == "date" || required == "any" {
+		if f.weekday != "" || f.year != "" || f.month != "" || f.day != "" {
+			need = false
 		}
 	}
-	return f
+	if required == "time" || required == "any" {
+		if f.dayPeriod != "" || f.hour != "" || f.minute != "" || f.second != "" || f.fractional != 0 {
+			need = false
+		}
+	}
+	if need && (defaults == "date" || defaults == "all") {
+		f.year, f.month, f.day = "numeric", "numeric", "numeric"
+	}
+	if need && (defaults == "time" || defaults == "all") {
+		f.hour, f.minute, f.second = "numeric", "numeric", "numeric"
+	}
+}
+
+// resolveHourCycle picks the hour cycle when an hour is shown: hour12
+// wins over hourCycle; en-US counts to 12 by default.
+func (f *dateFormat) resolveHourCycle(hc string, h12, hasH12 bool) {
+	if f.hour == "" {
+		return
+	}
+	switch {
+	case hasH12 && h12:
+		f.hourCycle = "h12"
+	case hasH12:
+		// Postman's current runtime (a newer V8 than Newman's) gives
+		// h23 here: midnight is 00, not 24.
+		f.hourCycle = "h23"
+		f.hour = "2-digit"
+	case hc != "":
+		f.hourCycle = hc
+	default:
+		f.hourCycle = "h12"
+	}
 }
 
 func (f *dateFormat) resolved(rt *goja.Runtime) *goja.Object {

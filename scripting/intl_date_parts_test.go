@@ -68,3 +68,56 @@ func TestDateFormatSteps(t *testing.T) {
 		}
 	}
 }
+
+// ToDateTimeOptions' defaults: toLocaleString (any, all) shows date and
+// time when neither is asked for, toLocaleDateString (date, date) the
+// date unless a date component is given, and so on.
+func TestDateFormatDefaults(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name               string
+		f                  dateFormat
+		required, defaults string
+		want               dateFormat
+	}{
+		{"toLocaleString, nothing asked", dateFormat{}, "any", "all",
+			dateFormat{year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric"}},
+		{"toLocaleString, an hour asked", dateFormat{hour: "2-digit"}, "any", "all", dateFormat{hour: "2-digit"}},
+		{"toLocaleDateString, an hour asked", dateFormat{hour: "2-digit"}, "date", "date",
+			dateFormat{hour: "2-digit", year: "numeric", month: "numeric", day: "numeric"}},
+		{"toLocaleTimeString, a weekday asked", dateFormat{weekday: "long"}, "time", "time",
+			dateFormat{weekday: "long", hour: "numeric", minute: "numeric", second: "numeric"}},
+		{"format, fractional seconds only", dateFormat{fractional: 2}, "any", "date", dateFormat{fractional: 2}},
+	}
+	for _, tc := range tests {
+		f := tc.f
+		f.defaultComponents(tc.required, tc.defaults)
+		if f != tc.want {
+			t.Errorf("%s: %+v, want %+v", tc.name, f, tc.want)
+		}
+	}
+}
+
+// hour12 wins over hourCycle; hour12:false is h23 with two digits, as the
+// current sandbox has it; no cycle without an hour.
+func TestDateFormatHourCycle(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		hour, hc     string
+		h12, hasH12  bool
+		cycle, shown string
+	}{
+		{"numeric", "", false, false, "h12", "numeric"},
+		{"numeric", "h24", false, false, "h24", "numeric"},
+		{"numeric", "h23", true, true, "h12", "numeric"},
+		{"numeric", "h11", false, true, "h23", "2-digit"},
+		{"", "h23", true, true, "", ""},
+	}
+	for _, tc := range tests {
+		f := dateFormat{hour: tc.hour}
+		f.resolveHourCycle(tc.hc, tc.h12, tc.hasH12)
+		if f.hourCycle != tc.cycle || f.hour != tc.shown {
+			t.Errorf("%+v: %s %s, want %s %s", tc, f.hourCycle, f.hour, tc.cycle, tc.shown)
+		}
+	}
+}
