@@ -14,7 +14,6 @@ var global = b.global, ctor = b.ctor, Native = global.RegExp, NP = Native.protot
 var origins = new WeakMap(); // a rewritten regular expression -> its plan
 var plans = new Map();       // flags + '/' + source -> plan, or false: goja reads it as written
 var modifier = /\(\?-?[ims]+(?:-[ims]+)?:/;
-var hidden = { writable: false, enumerable: false, configurable: true, value: undefined };
 
 // needsPlan is the cheap test: most patterns go to goja at once.
 function needsPlan(src, flags) {
@@ -40,7 +39,8 @@ function planFor(src, flags) {
     }
     return p;
 }
-function own(r, name, value) { hidden.value = value; Object.defineProperty(r, name, hidden); }
+// own gives r a property of its own that scripts do not enumerate.
+function own(r, name, value, writable) { Object.defineProperty(r, name, { value: value, writable: !!writable, enumerable: false, configurable: true }); }
 // build makes a fresh regular expression of plan p: a clone of the
 // plan's compiled template (no new compile), reading back the source and
 // flags the script wrote.
@@ -62,7 +62,7 @@ function build(p, nt) {
     if (p.flags.indexOf('v') >= 0) { own(r, 'unicode', false); }
     // (?-i:…) compiles without i (regexpmodifiers.go); the object still is /i.
     if (p.flags.indexOf('i') >= 0 && p.runFlags.indexOf('i') < 0) { own(r, 'ignoreCase', true); }
-    if (p.groups) { hidden.writable = true; own(r, 'exec', indexedExec); hidden.writable = false; }
+    if (p.groups) { own(r, 'exec', indexedExec, true); }
     return r;
 }
 // goja's clone of a regular expression keeps the clone's prototype: a
