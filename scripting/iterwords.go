@@ -106,6 +106,9 @@ func instrumentIteration(body ast.Node) {
 			// An assignment whose value nobody reads destructures as a
 			// declaration does.
 			if a, ok := x.Expression.(*ast.AssignExpression); ok && a.Operator == token.ASSIGN {
+				if splitNestedAssignment(x, a, &temps) {
+					return // its pieces are visited next
+				}
 				a.Right = pattern(a.Left, a.Right, iterPattern)
 			}
 		case *ast.AssignExpression:
@@ -396,6 +399,53 @@ func destructureForOf(x *ast.ForOfStatement, temps *int) {
 	decl := &ast.LexicalDeclaration{Idx: at, Token: tok, List: []*ast.Binding{{Target: d.Target, Initializer: check}}}
 	d.Target = id()
 	x.Body = &ast.BlockStatement{LeftBrace: x.Body.Idx0(), List: []ast.Statement{decl, x.Body}, RightBrace: x.Body.Idx1()}
+}
+
+// splitNestedAssignment does for an assignment statement with nested
+// patterns what splitNested does for a declaration; the temporary names
+// live in an arrow function called in the statement's place:
+// ({a: {b}} = x); → (() => { let __courierN0; ({a: __courierN0} = x);
+// ({b} = __courierDestructure(__courierN0, 'b', nestedText)); })();
+// Statements an arrow would change (await, yield, arguments, super…) are
+// left as written. It reports whether it rewrote s.
+func splitNestedAssignment(s *ast.ExpressionStatement, a *ast.AssignExpression, temps *int) bool {
+	switch a.Left.(type) {
+	case *ast.ObjectPattern, *ast.ArrayPattern:
+	default:
+		return false
+	}
+	if safe, returns, escapes, awaits := arrowSafe(&ast.BlockStatement{List: []ast.Statement{s}}); !safe || returns || len(escapes) > 0 || len(awaits) > 0 {
+		return false
+	}
+	first := *temps
+	outer := v8Printed(a.Right, false)
+	nested := nestedOf(a.Left, outer, temps)
+	if len(nested) == 0 {
+		return false
+	}
+	at := a.Idx0()
+	var names []*ast.Binding
+	for i := first; i < *temps; i++ {
+		names = append(names, &ast.Binding{Target: &ast.Identifier{Name: unistring.NewFromString("__courierN" + strconv.Itoa(i)), Idx: at}})
+	}
+	list := []ast.Statement{
+		&ast.LexicalDeclaration{Idx: at, Token: token.LET, List: names},
+		&ast.ExpressionStatement{Expression: a},
+	}
+	for _, b := range nested {
+		list = append(list, &ast.ExpressionStatement{Expression: &ast.AssignExpression{Operator: token.ASSIGN, Left: b.Target.(ast.Expression), Right: b.Initializer}})
+	}
+	s.Expression = &ast.CallExpression{
+		Callee: &ast.ArrowFunctionLiteral{
+			Start:         at,
+			ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+			Body:          &ast.BlockStatement{LeftBrace: at, List: list, RightBrace: a.Idx1()},
+			Source:        "() => {}",
+		},
+		LeftParenthesis:  at,
+		RightParenthesis: at,
+	}
+	return true
 }
 
 // unhooked is the expression a hook call wraps, or e.

@@ -136,11 +136,11 @@ p(() => { let k = 0; const it = { [Symbol.iterator]() { k++; return [7][Symbol.i
 }
 
 // A pattern in a for-of head fails in V8's words (V8 names the element
-// '.for'), nested ones as property reads; loops that destructure keep
-// their meaning (defaults, closures per iteration, labelled continue), and
-// an assignment pattern's value is its right-hand side. Each want line is
-// what Postman CLI 1.34.0 printed. (Nested patterns in assignment
-// expressions keep goja's words: docs.)
+// '.for'), nested ones as property reads, in declarations, loop heads and
+// assignment statements alike; loops that destructure keep their meaning
+// (defaults, closures per iteration, labelled continue), and an assignment
+// pattern's value is its right-hand side. Each want line is what Postman
+// CLI 1.34.0 printed.
 func TestForOfPatternsAsPostman(t *testing.T) {
 	t.Parallel()
 	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
@@ -154,6 +154,9 @@ p(() => { for (const {} of [null]) {} });
 p(() => { const r = []; for (const {a, b: {c} = {c: 9}} of [{a: 1, b: {c: 2}}, {a: 3}]) { r.push(a + c); } return r.join(); });
 p(() => { const fns = []; for (const {a} of [{a: 1}, {a: 2}]) { fns.push(() => a); } return fns.map(f => f()).join(); });
 p(() => { let n = 0; outer: for (const {a} of [{a: 1}, {a: 2}, {a: 3}]) { if (a === 2) continue outer; n += a; } return n; });
+p(() => { let b; ({a: {b}} = {a: null}); return b; });
+p(() => { let b, c; [{b}, c] = [undefined, 1]; return b; });
+p(() => { let x; ({a: [x]} = {a: 5}); return x; });
 p(() => { let b; const r = ({a: {b}} = {a: {b: 7}}); return b + JSON.stringify(r); });`
 	want := []string{
 		"E:TypeError: Cannot destructure property 'id' of '.for' as it is null.",
@@ -166,6 +169,9 @@ p(() => { let b; const r = ({a: {b}} = {a: {b: 7}}); return b + JSON.stringify(r
 		"3,12",
 		"1,2",
 		"4",
+		"E:TypeError: Cannot read properties of null (reading 'b')",
+		"E:TypeError: Cannot read properties of undefined (reading 'b')",
+		"E:TypeError: {(intermediate value)} is not iterable (cannot read property Symbol(Symbol.iterator))",
 		"7{\"a\":{\"b\":7}}",
 	}
 	checkTestNames(t, src, want)
