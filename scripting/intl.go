@@ -344,17 +344,9 @@ func (e *Engine) checkStyles(f *dateFormat, required string) {
 // required kind of component is given, the defaults' kind is shown
 // numerically (toLocaleString: date and time; format: the date).
 func (f *dateFormat) defaultComponents(required, defaults string) {
-	need := true
-	if required == "date" || required == "any" {
-		if f.weekday != "" || f.year != "" || f.month != "" || f.day != "" {
-			need = false
-		}
-	}
-	if required == "time" || required == "any" {
-		if f.dayPeriod != "" || f.hour != "" || f.minute != "" || f.second != "" || f.fractional != 0 {
-			need = false
-		}
-	}
+	hasDate := f.weekday != "" || f.hasDate()
+	hasTime := f.dayPeriod != "" || f.hour != "" || f.minute != "" || f.second != "" || f.fractional != 0
+	need := !(hasDate && (required == "date" || required == "any")) && !(hasTime && (required == "time" || required == "any"))
 	if need && (defaults == "date" || defaults == "all") {
 		f.year, f.month, f.day = "numeric", "numeric", "numeric"
 	}
