@@ -207,3 +207,35 @@ func TestAtomicsWaitForeverEndsAtTimeout(t *testing.T) {
 		t.Fatalf("next script: %+v", r)
 	}
 }
+
+// SharedArrayBuffer's own surface as V8 has it: members and their order,
+// the constructor's length, name and prototype, new required, V8's length
+// error, grow on a buffer that cannot grow, views over it, structuredClone.
+// Each want line is what Postman CLI 1.34.0 printed. Not matched (docs):
+// instanceof ArrayBuffer (true in courier, so that what takes buffers takes
+// it), and growable buffers (maxByteLength).
+func TestSharedArrayBufferAsPostman(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+p(() => Object.getOwnPropertyNames(SharedArrayBuffer.prototype).join() + '|' + Object.getOwnPropertyNames(SharedArrayBuffer).join() + '|' + SharedArrayBuffer.length + '|' + SharedArrayBuffer.name);
+p(() => Object.getPrototypeOf(SharedArrayBuffer) === Function.prototype);
+p(() => new SharedArrayBuffer(4).grow(8));
+p(() => SharedArrayBuffer(4));
+p(() => new SharedArrayBuffer(-1));
+p(() => ArrayBuffer.isView(new Int8Array(new SharedArrayBuffer(2))));
+p(() => { const s = new SharedArrayBuffer(4); new Uint8Array(s)[1] = 7; return Array.from(new Uint8Array(s)).join() + '|' + new Int16Array(s, 2).length; });
+p(() => structuredClone(new SharedArrayBuffer(2)) instanceof SharedArrayBuffer);
+p(() => typeof SharedArrayBuffer.isView);`
+	want := []string{
+		"constructor,byteLength,slice,maxByteLength,growable,grow|length,name,prototype|1|SharedArrayBuffer",
+		"true",
+		"E:TypeError: Method SharedArrayBuffer.prototype.grow called on incompatible receiver #<SharedArrayBuffer>",
+		"E:TypeError: Constructor SharedArrayBuffer requires 'new'",
+		"E:RangeError: Invalid array buffer length",
+		"true",
+		"0,7,0,0|1",
+		"true",
+		"undefined",
+	}
+	checkTestNames(t, src, want)
+}

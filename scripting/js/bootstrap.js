@@ -193,14 +193,11 @@ lazy(global, 'URLSearchParams', function () { return host.urlClasses()[1]; });
     'TextEncoderStream', 'TextDecoderStream'].forEach(function (n) {
     lazy(global, n, function () { return host.webClasses()[n]; });
 });
-// SharedArrayBuffer: goja has none; scripts only size and view it.
-lazy(global, 'SharedArrayBuffer', function () {
-    class SharedArrayBuffer extends ArrayBuffer {}
-    Object.defineProperty(SharedArrayBuffer.prototype, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
-    return SharedArrayBuffer;
-});
-// Atomics (goja has none): built from js/parts/atomics.js on first use.
-lazy(global, 'Atomics', function () { return part('atomics', { host: host, global: global }); });
+// SharedArrayBuffer and Atomics (goja has neither): built from
+// js/parts/atomics.js on first use.
+function atomics() { return part('atomics', { host: host, global: global }); }
+lazy(global, 'SharedArrayBuffer', function () { return atomics().SharedArrayBuffer; });
+lazy(global, 'Atomics', function () { return atomics().Atomics; });
 // Async iteration: goja has neither Symbol.asyncIterator nor async
 // generators; scripts using async function* or for await are rewritten at
 // compile time (asyncgen.go) onto these helpers.

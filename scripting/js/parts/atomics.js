@@ -1,10 +1,10 @@
-// Atomics, as V8 has it, for a sandbox with one thread: every operation is
+// SharedArrayBuffer and Atomics, as V8 has them, for a sandbox with one thread: every operation is
 // a plain read-modify-write of the typed array (nothing else can run in
 // between), Atomics.wait blocks the script as Node's main thread does (the
 // host sleeps; on a virtual clock it moves the clock), and Atomics.notify
 // wakes the waiters Atomics.waitAsync registered. The argument checks,
-// their order and their words are V8's. bootstrap.js defines the global as
-// a lazy value built from this part on first use.
+// their order and their words are V8's. bootstrap.js defines the globals as
+// lazy values built from this part on first use.
 (function (b) {
 'use strict';
 var host = b.host, global = b.global;
@@ -20,6 +20,38 @@ var scratch = {
     BigInt64Array: new BigInt64Array(1), BigUint64Array: new BigUint64Array(1)
 };
 var objToString = Object.prototype.toString;
+
+// SharedArrayBuffer: an ArrayBuffer underneath (so that typed arrays view
+// it), with V8's own members (byteLength, slice giving a SharedArrayBuffer,
+// maxByteLength, growable, grow), a constructor that needs new and
+// inherits from Function.prototype. Unlike V8 its prototype still inherits
+// ArrayBuffer's, so that what accepts buffers (TextDecoder, Blob,
+// structuredClone, crypto) takes it as Node does. Growing (maxByteLength)
+// is not there: goja's buffers keep their size.
+var abProto = ArrayBuffer.prototype;
+var abLength = Object.getOwnPropertyDescriptor(abProto, 'byteLength').get;
+var abSlice = abProto.slice;
+function SharedArrayBuffer(length) {
+    if (new.target === undefined) { throw new TypeError("Constructor SharedArrayBuffer requires 'new'"); }
+    var n = length === undefined ? 0 : toIntegerOrInfinity(length);
+    if (n < 0 || n > Number.MAX_SAFE_INTEGER) { throw new RangeError('Invalid array buffer length'); }
+    return Reflect.construct(ArrayBuffer, [n], new.target);
+}
+var sabProto = SharedArrayBuffer.prototype;
+Object.setPrototypeOf(sabProto, abProto);
+function getter(name, get) {
+    Object.defineProperty(get, 'name', { value: 'get ' + name, configurable: true });
+    Object.defineProperty(sabProto, name, { get: get, enumerable: false, configurable: true });
+}
+getter('byteLength', function () { return abLength.call(this); });
+Object.defineProperty(sabProto, 'slice', { value: function slice(start, end) { return abSlice.call(this, start, end); }, writable: true, configurable: true });
+getter('maxByteLength', function () { return abLength.call(this); });
+getter('growable', function () { abLength.call(this); return false; });
+Object.defineProperty(sabProto, 'grow', { value: function grow(n) {
+    throw new TypeError('Method SharedArrayBuffer.prototype.grow called on incompatible receiver ' + describe(this));
+}, writable: true, configurable: true });
+Object.defineProperty(sabProto, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
+Object.defineProperty(SharedArrayBuffer, Symbol.species, { get: function () { return this; }, configurable: true });
 
 // How V8 prints a value in these messages.
 function describe(x) {
@@ -95,8 +127,7 @@ function rmw(op) {
 }
 
 function isShared(ta) {
-    var SAB = global.SharedArrayBuffer;
-    return typeof SAB === 'function' && bufferOf.call(ta) instanceof SAB;
+    return Object.getPrototypeOf(bufferOf.call(ta)) === sabProto;
 }
 
 // Waiters of Atomics.waitAsync, by buffer and byte position.
@@ -187,5 +218,5 @@ def('pause', 0, function (n) {
     }
 });
 Object.defineProperty(A, Symbol.toStringTag, { value: 'Atomics', configurable: true });
-return A;
+return { Atomics: A, SharedArrayBuffer: SharedArrayBuffer };
 })
