@@ -12,6 +12,8 @@
 'use strict';
 var global = b.global, ctor = b.ctor, Native = global.RegExp, NP = Native.prototype, nativeExec = NP.exec;
 var origins = new WeakMap(); // a rewritten regular expression -> its plan
+var shown = new WeakMap();   // one of goja's whose source reads unlike V8's -> V8's
+var unlikeV8 = /\/|\\[\n\r\u2028\u2029]/; // what goja escapes otherwise
 var plans = new Map();       // flags + '/' + source -> plan, or false: goja reads it as written
 var modifier = /\(\?-?[ims]+(?:-[ims]+)?:/;
 
@@ -32,12 +34,32 @@ function planFor(src, flags) {
     if (p === undefined) {
         var r = b.plan(src, flags);
         if (typeof r === 'string') { throw new SyntaxError(r); }
-        p = r === null ? false : { source: src, flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null };
+        p = r === null ? false : { source: src, shown: v8Source(src), flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null };
         // Scripts that build patterns in a loop must not grow this forever.
         if (plans.size >= 512) { plans.clear(); }
         plans.set(key, p);
     }
     return p;
+}
+// v8Source is the source V8 reads back for pattern src: a '/' outside a
+// class escaped as \/ (goja writes \u002f, in classes too), line
+// terminators as escapes (a backslash before one dropped).
+function v8Source(src) {
+    if (src === '') { return '(?:)'; }
+    var out = '', inClass = false, terminators = '\n\r\u2028\u2029';
+    for (var i = 0; i < src.length; i++) {
+        var c = src[i];
+        if (c === '\\') {
+            if (i + 1 < src.length && terminators.indexOf(src[i + 1]) >= 0) { continue; }
+            out += i + 1 < src.length ? c + src[++i] : c;
+            continue;
+        }
+        if (c === '/' && !inClass) { out += '\\/'; continue; }
+        if (c === '[') { inClass = true; } else if (c === ']') { inClass = false; }
+        var t = terminators.indexOf(c);
+        out += t < 0 ? c : ['\\n', '\\r', '\\u2028', '\\u2029'][t];
+    }
+    return out;
 }
 // own gives r a property of its own that scripts do not enumerate.
 function own(r, name, value, writable) { Object.defineProperty(r, name, { value: value, writable: !!writable, enumerable: false, configurable: true }); }
@@ -115,12 +137,29 @@ function checkNames(src, flags) {
 }
 function native(src, flags, nt) {
     if (src.indexOf('(?<') >= 0 && src.indexOf('|') < 0) { checkNames(src, flags); }
-    try { return finish(Reflect.construct(Native, [src, flags], nt), nt); } catch (e) {
+    var r;
+    try { r = finish(Reflect.construct(Native, [src, flags], nt), nt); } catch (e) {
         if (!(e instanceof SyntaxError) || e.message.indexOf('Invalid flags') === 0) { throw e; }
         var msg = e.message;
         for (var i = 0; i < words.length; i++) { if (msg.indexOf(words[i][0]) >= 0) { msg = words[i][1]; break; } }
         throw new SyntaxError('Invalid regular expression: /' + src + '/' + flags + ': ' + msg);
     }
+    if (unlikeV8.test(src)) {
+        // goja's toString reads its own escaping; with the prototype set,
+        // it reads the source getter below.
+        shown.set(r, v8Source(src));
+        Object.setPrototypeOf(r, Object.getPrototypeOf(r));
+    }
+    return r;
+}
+// copyShown gives copy, goja's clone of from, from's V8 source.
+function copyShown(from, copy) {
+    var v = shown.get(from);
+    if (v !== undefined) {
+        shown.set(copy, v);
+        Object.setPrototypeOf(copy, Object.getPrototypeOf(copy));
+    }
+    return copy;
 }
 function construct(nt, pattern, flags) {
     var src, p;
@@ -128,7 +167,7 @@ function construct(nt, pattern, flags) {
         p = origins.get(pattern);
         if (p && flags === undefined) { return build(p, nt); }
         if (p) { src = p.source; } else if (!(pattern instanceof Native)) { src = String(pattern); } else if (flags === undefined) {
-            return finish(Reflect.construct(Native, [pattern], nt), nt);
+            return copyShown(pattern, finish(Reflect.construct(Native, [pattern], nt), nt));
         } else { src = pattern.source; }
     } else {
         src = pattern === undefined ? '' : String(pattern);
@@ -142,7 +181,12 @@ function construct(nt, pattern, flags) {
 // unicode and sticky there).
 function getter(name, f) { Object.defineProperty(NP, name, { get: f, enumerable: false, configurable: true }); }
 var nativeSource = Object.getOwnPropertyDescriptor(NP, 'source').get, nativeFlags = Object.getOwnPropertyDescriptor(NP, 'flags').get;
-getter('source', function () { var p = origins.get(this); return p ? p.source : nativeSource.call(this); });
+getter('source', function () {
+    var p = origins.get(this);
+    if (p) { return p.shown; }
+    var v = shown.get(this);
+    return v === undefined ? nativeSource.call(this) : v;
+});
 getter('flags', function () { var p = origins.get(this); return p ? p.flags : nativeFlags.call(this); });
 getter('hasIndices', function () { return this === NP ? undefined : origins.has(this) && !!origins.get(this).groups; });
 getter('unicodeSets', function () { return this === NP ? undefined : origins.has(this) && origins.get(this).flags.indexOf('v') >= 0; });
