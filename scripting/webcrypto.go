@@ -513,89 +513,23 @@ type jwkErr struct{}
 
 func (jwkErr) Error() string { return "invalid JWK" }
 
+// derOfJWK turns a JWK (its string members) into DER: PKCS #8 for a
+// private key (one with "d"), SPKI for a public one; the bool says which.
+// Members that do not make a valid key of their kty are a jwkErr.
 func derOfJWK(m map[string]string) ([]byte, bool, error) {
-	num := func(k string) (*big.Int, bool) {
-		b, err := base64.RawURLEncoding.DecodeString(m[k])
-		if err != nil || len(b) == 0 {
-			return nil, false
-		}
-		return new(big.Int).SetBytes(b), true
-	}
-	raw := func(k string) []byte {
-		b, err := base64.RawURLEncoding.DecodeString(m[k])
-		if err != nil {
-			return nil
-		}
-		return b
-	}
+	j := jwkMembers(m)
 	private := m["d"] != ""
 	var key any
+	var ok bool
 	switch m["kty"] {
 	case "RSA":
-		n, ok1 := num("n")
-		ex, ok2 := num("e")
-		if !ok1 || !ok2 || !ex.IsInt64() {
-			return nil, false, jwkErr{}
-		}
-		pub := rsa.PublicKey{N: n, E: int(ex.Int64())}
-		if !private {
-			key = &pub
-			break
-		}
-		d, ok3 := num("d")
-		p, ok4 := num("p")
-		q, ok5 := num("q")
-		if !ok3 || !ok4 || !ok5 {
-			return nil, false, jwkErr{}
-		}
-		k := &rsa.PrivateKey{PublicKey: pub, D: d, Primes: []*big.Int{p, q}}
-		if k.Validate() != nil {
-			return nil, false, jwkErr{}
-		}
-		k.Precompute()
-		key = k
+		key, ok = j.rsaKey(private)
 	case "EC":
-		c := curveOf(m["crv"])
-		x, y := raw("x"), raw("y")
-		if c == nil || x == nil || y == nil {
-			return nil, false, jwkErr{}
-		}
-		n := (c.Params().BitSize + 7) / 8
-		if len(x) != n || len(y) != n {
-			return nil, false, jwkErr{}
-		}
-		pt := append(append([]byte{4}, x...), y...)
-		pub, err := ecdsa.ParseUncompressedPublicKey(c, pt)
-		if err != nil {
-			return nil, false, jwkErr{}
-		}
-		if !private {
-			key = pub
-			break
-		}
-		k, err := ecdsa.ParseRawPrivateKey(c, raw("d"))
-		if err != nil || !k.PublicKey.Equal(pub) {
-			return nil, false, jwkErr{}
-		}
-		key = k
+		key, ok = j.ecKey(private)
 	case "OKP":
-		if m["crv"] != "Ed25519" {
-			return nil, false, jwkErr{}
-		}
-		x := raw("x")
-		if len(x) != ed25519.PublicKeySize {
-			return nil, false, jwkErr{}
-		}
-		if !private {
-			key = ed25519.PublicKey(x)
-			break
-		}
-		seed := raw("d")
-		if len(seed) != ed25519.SeedSize {
-			return nil, false, jwkErr{}
-		}
-		key = ed25519.NewKeyFromSeed(seed)
-	default:
+		key, ok = j.okpKey(private)
+	}
+	if !ok {
 		return nil, false, jwkErr{}
 	}
 	var der []byte
@@ -606,4 +540,97 @@ func derOfJWK(m map[string]string) ([]byte, bool, error) {
 		der, err = x509.MarshalPKIXPublicKey(key)
 	}
 	return der, private, err
+}
+
+// jwkMembers are a JWK's members, base64url values decoded on demand.
+type jwkMembers map[string]string
+
+// num is member k as a big-endian number; false when missing or not
+// base64url.
+func (j jwkMembers) num(k string) (*big.Int, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(j[k])
+	if err != nil || len(b) == 0 {
+		return nil, false
+	}
+	return new(big.Int).SetBytes(b), true
+}
+
+// raw is member k's bytes; nil when not base64url.
+func (j jwkMembers) raw(k string) []byte {
+	b, err := base64.RawURLEncoding.DecodeString(j[k])
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// rsaKey is an RSA key from n and e, and for a private key d, p and q
+// (checked, with the CRT values computed: dp, dq and qi are not read).
+func (j jwkMembers) rsaKey(private bool) (any, bool) {
+	n, ok1 := j.num("n")
+	ex, ok2 := j.num("e")
+	if !ok1 || !ok2 || !ex.IsInt64() {
+		return nil, false
+	}
+	pub := rsa.PublicKey{N: n, E: int(ex.Int64())}
+	if !private {
+		return &pub, true
+	}
+	d, ok3 := j.num("d")
+	p, ok4 := j.num("p")
+	q, ok5 := j.num("q")
+	if !ok3 || !ok4 || !ok5 {
+		return nil, false
+	}
+	k := &rsa.PrivateKey{PublicKey: pub, D: d, Primes: []*big.Int{p, q}}
+	if k.Validate() != nil {
+		return nil, false
+	}
+	k.Precompute()
+	return k, true
+}
+
+// ecKey is an EC key on crv from the point x, y (each the curve's size),
+// and for a private key the scalar d, which must give that point.
+func (j jwkMembers) ecKey(private bool) (any, bool) {
+	c := curveOf(j["crv"])
+	x, y := j.raw("x"), j.raw("y")
+	if c == nil || x == nil || y == nil {
+		return nil, false
+	}
+	n := (c.Params().BitSize + 7) / 8
+	if len(x) != n || len(y) != n {
+		return nil, false
+	}
+	pub, err := ecdsa.ParseUncompressedPublicKey(c, append(append([]byte{4}, x...), y...))
+	if err != nil {
+		return nil, false
+	}
+	if !private {
+		return pub, true
+	}
+	k, err := ecdsa.ParseRawPrivateKey(c, j.raw("d"))
+	if err != nil || !k.PublicKey.Equal(pub) {
+		return nil, false
+	}
+	return k, true
+}
+
+// okpKey is an Ed25519 key from x, and for a private key the seed d.
+func (j jwkMembers) okpKey(private bool) (any, bool) {
+	if j["crv"] != "Ed25519" {
+		return nil, false
+	}
+	x := j.raw("x")
+	if len(x) != ed25519.PublicKeySize {
+		return nil, false
+	}
+	if !private {
+		return ed25519.PublicKey(x), true
+	}
+	seed := j.raw("d")
+	if len(seed) != ed25519.SeedSize {
+		return nil, false
+	}
+	return ed25519.NewKeyFromSeed(seed), true
 }
