@@ -616,7 +616,8 @@ func (j jwkMembers) ecKey(private bool) (any, bool) {
 	return k, true
 }
 
-// okpKey is an Ed25519 key from x, and for a private key the seed d.
+// okpKey is an Ed25519 key from x, and for a private key the seed d,
+// whose public key must be x (Node refuses a mismatch: DataError).
 func (j jwkMembers) okpKey(private bool) (any, bool) {
 	if j["crv"] != "Ed25519" {
 		return nil, false
@@ -632,5 +633,9 @@ func (j jwkMembers) okpKey(private bool) (any, bool) {
 	if len(seed) != ed25519.SeedSize {
 		return nil, false
 	}
-	return ed25519.NewKeyFromSeed(seed), true
+	k := ed25519.NewKeyFromSeed(seed)
+	if !k.Public().(ed25519.PublicKey).Equal(ed25519.PublicKey(x)) {
+		return nil, false
+	}
+	return k, true
 }

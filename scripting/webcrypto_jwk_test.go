@@ -25,6 +25,7 @@ func TestDerOfJWK(t *testing.T) {
 	ek, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	otherEC, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	_, edPriv, _ := ed25519.GenerateKey(rand.Reader)
+	otherEd, _, _ := ed25519.GenerateKey(rand.Reader)
 	for _, k := range []any{rk, ek, edPriv} {
 		for _, private := range []bool{false, true} {
 			var m map[string]string
@@ -81,6 +82,7 @@ func TestDerOfJWK(t *testing.T) {
 		{"OKP Ed448", with(edJWK, "crv", "Ed448")},
 		{"OKP x too short", with(edJWK, "x", "AAAA")},
 		{"OKP seed too short", with(edJWK, "d", "AAAA")},
+		{"OKP x of another key", with(edJWK, "x", jwkOfPublic(otherEd)["x"])}, // Node 20: DataError
 	}
 	for _, tc := range bad {
 		der, private, err := derOfJWK(tc.m)
