@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,23 @@ func TestRegExpSourceAsV8(t *testing.T) {
 		if lines := rec.all(); len(lines) != 1 || lines[0].Message != c.want {
 			t.Errorf("%s = %+v, want %q", c.expr, lines, c.want)
 		}
+	}
+}
+
+// matchAll with a regular expression without g fails in V8's words (goja:
+// "RegExp doesn't have global flag set"), caught or reported.
+func TestMatchAllNonGlobalAsV8(t *testing.T) {
+	t.Parallel()
+	const want = "TypeError: String.prototype.matchAll called with a non-global RegExp argument"
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `try { 'x'.matchAll(/x/); } catch (e) { console.log(String(e)); }
+		try { 'x'.matchAll(new RegExp('\\p{L}', 'u')); } catch (e) { console.log(String(e)); }
+		'x'.matchAll(/x/i);`))
+	lines := rec.all()
+	if len(lines) != 2 || lines[0].Message != want || lines[1].Message != want {
+		t.Errorf("caught: %+v, want twice %q", lines, want)
+	}
+	if r.Err == nil || !strings.Contains(r.Err.Error(), want) {
+		t.Errorf("reported: %v, want %q", r.Err, want)
 	}
 }

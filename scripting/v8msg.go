@@ -29,6 +29,7 @@ const (
 	gojaNotCtor     = "Value is not a constructor"
 	gojaSuperThis   = "Must call super constructor in derived class before accessing 'this'"
 	gojaNotAnObject = "Value is not an object: "
+	gojaMatchAll    = "RegExp doesn't have global flag set" // String.prototype.matchAll's
 )
 
 // gojaReceiver is a built-in method called on the wrong kind of object;
@@ -39,7 +40,8 @@ var gojaReceiver = lazyre.New(`^(Method \S+ called on incompatible receiver )\[o
 // gave (a cheap test before the source is looked at).
 func gojaReworded(msg string) bool {
 	return gojaReadProp().MatchString(msg) || msg == gojaConvert || gojaNoMember().MatchString(msg) ||
-		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg)
+		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg) ||
+		msg == gojaMatchAll
 }
 
 // builtinCtorWords is what V8 says when a built-in constructor refuses
@@ -91,6 +93,8 @@ func v8Message(name, msg, src string, line, col int) string {
 	switch {
 	case msg == gojaNoInitial:
 		return "Reduce of empty array with no initial value"
+	case msg == gojaMatchAll:
+		return "String.prototype.matchAll called with a non-global RegExp argument"
 	case msg == gojaClassCall:
 		if callee := calleeAt(src, line, col); isIdent(callee) {
 			return "Class constructor " + callee + " cannot be invoked without 'new'"
