@@ -490,55 +490,98 @@ func isEmptyJS(b json.RawMessage) bool {
 	return true
 }
 
+// v1Body is a v1 request's body, from its dataMode, data, rawModeData,
+// graphqlModeData and dataOptions: an explicit dataMode wins; without one
+// the data's shape says which mode it is. A null dataMode, or no mode and
+// nothing in the data fields, is no body.
 func v1Body(r *rawV1Request, path string) (*Body, error) {
-	modes := map[string]string{"binary": BodyFile, "graphql": BodyGraphQL, "params": BodyFormData, "raw": BodyRaw, "urlencoded": BodyURLEncoded}
 	dataMode := ""
 	if !isNull(r.DataMode) {
-		dataMode = modes[jsonText(r.DataMode)]
+		dataMode = v1Modes[jsonText(r.DataMode)]
 	}
 	empty := isEmptyJS(r.Data) && isEmptyJS(r.RawModeData) && isEmptyJS(r.GraphQLModeData)
 	if (dataMode == "" && empty) || jsonKind(r.DataMode) == "null" {
 		return nil, nil
 	}
-	rawModeData, hasRaw := "", false
-	switch jsonKind(r.RawModeData) {
-	case "string":
-		rawModeData, hasRaw = jsonText(r.RawModeData), true
-	case "array":
-		if els := mustArray(r.RawModeData); len(els) == 1 && jsonKind(els[0]) == "string" {
-			rawModeData, hasRaw = jsonText(els[0]), true
-		}
-	}
-	hasRaw = hasRaw && rawModeData != ""
-	var gql json.RawMessage
-	var opts struct {
-		GraphQL json.RawMessage `json:"graphql"`
-		Raw     *struct {
-			Language text `json:"language"`
-		} `json:"raw"`
-	}
-	if jsonKind(r.DataOptions) == "object" {
-		_ = json.Unmarshal(r.DataOptions, &opts)
-	}
-	if !isEmptyJS(r.GraphQLModeData) {
-		gql = r.GraphQLModeData
-	} else if len(opts.GraphQL) > 0 && !isEmptyJS(r.Data) {
-		gql = r.Data
-	}
+	rawModeData, hasRaw := v1RawText(r.RawModeData)
+	opts := v1DataOptionsOf(r.DataOptions)
+	gql := v1GraphQLSource(r, opts)
 	formSrc := r.Data
 	if isNull(formSrc) || (jsonKind(formSrc) == "string" && jsonText(formSrc) == "") {
 		formSrc = r.RawModeData
 	}
-	b := &Body{Mode: dataMode, Disabled: bool(r.DataDisabled)}
+	b := &Body{Mode: v1GuessMode(dataMode, hasRaw, formSrc, gql), Disabled: bool(r.DataDisabled)}
+	if err := b.fillV1(r, rawModeData, hasRaw, gql, formSrc, path); err != nil {
+		return nil, err
+	}
+	if opts.Raw != nil {
+		b.Language = opts.Raw.Language.String()
+	}
+	return b, nil
+}
+
+// v1Modes maps v1's dataMode names to body modes.
+var v1Modes = map[string]string{"binary": BodyFile, "graphql": BodyGraphQL, "params": BodyFormData, "raw": BodyRaw, "urlencoded": BodyURLEncoded}
+
+// v1DataOptions is the part of dataOptions v1Body reads.
+type v1DataOptions struct {
+	GraphQL json.RawMessage `json:"graphql"`
+	Raw     *struct {
+		Language text `json:"language"`
+	} `json:"raw"`
+}
+
+func v1DataOptionsOf(raw json.RawMessage) v1DataOptions {
+	var opts v1DataOptions
+	if jsonKind(raw) == "object" {
+		_ = json.Unmarshal(raw, &opts)
+	}
+	return opts
+}
+
+// v1RawText is rawModeData's text: a string, or an array of one string
+// (older exports); hasRaw only for a non-empty one.
+func v1RawText(raw json.RawMessage) (s string, hasRaw bool) {
+	switch jsonKind(raw) {
+	case "string":
+		s = jsonText(raw)
+	case "array":
+		if els := mustArray(raw); len(els) == 1 && jsonKind(els[0]) == "string" {
+			s = jsonText(els[0])
+		}
+	}
+	return s, s != ""
+}
+
+// v1GraphQLSource is where a GraphQL body's query and variables are:
+// graphqlModeData, or data when dataOptions has a graphql member; nil for
+// neither.
+func v1GraphQLSource(r *rawV1Request, opts v1DataOptions) json.RawMessage {
+	if !isEmptyJS(r.GraphQLModeData) {
+		return r.GraphQLModeData
+	}
+	if len(opts.GraphQL) > 0 && !isEmptyJS(r.Data) {
+		return r.Data
+	}
+	return nil
+}
+
+// v1GuessMode is dataMode, or without one: form data for an array of
+// params, GraphQL for a GraphQL source, raw otherwise (raw text wins).
+func v1GuessMode(dataMode string, hasRaw bool, formSrc, gql json.RawMessage) string {
 	switch {
 	case dataMode != "":
+		return dataMode
 	case !hasRaw && jsonKind(formSrc) == "array":
-		b.Mode = BodyFormData
+		return BodyFormData
 	case !hasRaw && gql != nil:
-		b.Mode = BodyGraphQL
-	default:
-		b.Mode = BodyRaw
+		return BodyGraphQL
 	}
+	return BodyRaw
+}
+
+// fillV1 fills the body's content for its mode.
+func (b *Body) fillV1(r *rawV1Request, rawModeData string, hasRaw bool, gql, formSrc json.RawMessage, path string) error {
 	switch b.Mode {
 	case BodyRaw:
 		if hasRaw {
@@ -547,19 +590,18 @@ func v1Body(r *rawV1Request, path string) (*Body, error) {
 			b.Raw = jsonText(r.Data)
 		}
 	case BodyGraphQL:
+		b.GraphQL = &GraphQL{}
 		if jsonKind(gql) == "object" {
 			var g rawGraphQL
 			_ = json.Unmarshal(gql, &g)
 			b.GraphQL = g.model()
-		} else {
-			b.GraphQL = &GraphQL{}
 		}
 	case BodyFile:
 		b.File = rawModeData
 	default:
 		ps, err := v1FormData(formSrc, path+".data")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if b.Mode == BodyFormData {
 			b.FormData = ps
@@ -567,10 +609,7 @@ func v1Body(r *rawV1Request, path string) (*Body, error) {
 			b.URLEncoded = ps
 		}
 	}
-	if opts.Raw != nil {
-		b.Language = opts.Raw.Language.String()
-	}
-	return b, nil
+	return nil
 }
 
 // v1FormData keeps params that have a key (even ""); a file param with no
