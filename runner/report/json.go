@@ -492,6 +492,15 @@ func sentRequestJSON(e runner.RequestEvent, redact func(string) string) *jsonReq
 		raw = redact(raw)
 	}
 	r := &jsonRequest{URL: urlJSON(raw), Header: sentHeadersJSON(e.Request.Header, e.Request.Form), Method: e.Request.Method}
+	if e.Request.Challenged {
+		// The answer to a challenge (digest) is added to the retry last.
+		for i, h := range r.Header {
+			if h.System && strings.EqualFold(h.Key, "Authorization") {
+				r.Header = append(append(r.Header[:i:i], r.Header[i+1:]...), h)
+				break
+			}
+		}
+	}
 	form := e.Request.Form
 	if form == nil {
 		if len(e.Request.Body) > 0 {

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
 )
 
 // newmanReport mirrors the parts of Newman's JSON report that consumers
@@ -223,5 +226,40 @@ func TestSpoolMovesToDisk(t *testing.T) {
 	s.release()
 	if _, err := statFile(name); err == nil {
 		t.Errorf("spool file %s left behind", name)
+	}
+}
+
+// The sent request's headers as Newman lists them: the request's own rows
+// with the disabled ones in place, then the runtime's; after a digest
+// challenge the Authorization the retry carries comes last.
+func TestSentRequestHeadersAsNewman(t *testing.T) {
+	t.Parallel()
+	form := &collections.Request{Header: []collections.Header{
+		{Key: "X-Off1", Value: "a", Disabled: true}, {Key: "X-1", Value: "1"}, {Key: "X-Off2", Value: "b", Disabled: true},
+		{Key: "X-2", Value: "2"}, {Key: "X-Off3", Value: "c", Disabled: true}}}
+	sent := []collections.Header{{Key: "X-1", Value: "1"}, {Key: "X-2", Value: "2"},
+		{Key: "Authorization", Value: "Digest x", System: true}, {Key: "User-Agent", Value: "u", System: true}}
+	keys := func(challenged bool) string {
+		e := runner.RequestEvent{Request: runner.SentRequest{Method: "GET", URL: "http://h/", Header: sent, Form: form, Challenged: challenged}}
+		var out []string
+		for _, h := range sentRequestJSON(e, nil).Header {
+			k := h.Key
+			if h.Disabled {
+				k += "(off)"
+			}
+			out = append(out, k)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct {
+		challenged bool
+		want       string
+	}{
+		{false, "X-Off1(off) X-1 X-Off2(off) X-2 X-Off3(off) Authorization User-Agent"},
+		{true, "X-Off1(off) X-1 X-Off2(off) X-2 X-Off3(off) User-Agent Authorization"},
+	} {
+		if got := keys(tc.challenged); got != tc.want {
+			t.Errorf("challenged %v: headers %s, want %s", tc.challenged, got, tc.want)
+		}
 	}
 }
