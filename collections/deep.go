@@ -27,83 +27,129 @@ type itemNode struct {
 // scanItemTree finds the item nodes of a collection in one pass. Nodes come
 // out in post-order: children before their parent, the root last.
 func scanItemTree(s []byte) ([]itemNode, error) {
-	type frame struct {
-		object    bool
-		node      int  // object frames that are item nodes: their index; else -1
-		expectKey bool // object frames: the next string is a key
-		itemKey   bool // object frames: the key just read is "item"
-		itemArray bool // array frames: the "item" array of an item node
-		owner     int  // array frames: the item node whose "item" this is
-	}
-	var nodes []itemNode
-	var stack []frame
+	sc := itemScanner{s: s}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '"':
-			j := i + 1
-			for j < len(s) && s[j] != '"' {
-				if s[j] == '\\' {
-					j++
-				}
-				j++
+			end, err := sc.str(i)
+			if err != nil {
+				return nil, err
 			}
-			if j >= len(s) {
-				return nil, errors.New("unterminated string")
-			}
-			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
-				stack[n-1].expectKey = false
-				stack[n-1].itemKey = string(s[i+1:j]) == "item"
-			}
-			i = j
+			i = end
 		case ',':
-			if n := len(stack); n > 0 && stack[n-1].object {
-				stack[n-1].expectKey, stack[n-1].itemKey = true, false
-			}
+			sc.comma()
 		case '{', '[':
-			f := frame{object: c == '{', node: -1, expectKey: c == '{', owner: -1}
-			parent := -1
-			if n := len(stack); n > 0 {
-				parent = n - 1
-			}
-			isNode := false
-			switch {
-			case parent < 0:
-				isNode = c == '{' // the collection
-			case !stack[parent].object && stack[parent].itemArray:
-				isNode = c == '{'
-			case stack[parent].object && stack[parent].itemKey && stack[parent].node >= 0 && c == '[':
-				f.itemArray, f.owner = true, stack[parent].node
-				// A repeated "item" key: the last one wins, as in the decoder.
-				nodes[f.owner].itemStart, nodes[f.owner].children = i, nil
-			}
-			if isNode {
-				f.node = len(nodes)
-				nodes = append(nodes, itemNode{start: i, itemStart: -1, itemEnd: -1})
-			}
-			stack = append(stack, f)
+			sc.open(i, c == '{')
 		case '}', ']':
-			n := len(stack)
-			if n == 0 {
-				return nil, errors.New("unbalanced brackets")
-			}
-			f := stack[n-1]
-			stack = stack[:n-1]
-			if f.itemArray {
-				nodes[f.owner].itemEnd = i + 1
-			}
-			if f.node >= 0 {
-				nodes[f.node].end = i + 1
-				if n >= 2 && stack[n-2].itemArray {
-					owner := stack[n-2].owner
-					nodes[owner].children = append(nodes[owner].children, f.node)
-				}
+			if err := sc.close(i); err != nil {
+				return nil, err
 			}
 		}
 	}
-	if len(stack) != 0 || len(nodes) == 0 {
+	if len(sc.stack) != 0 || len(sc.nodes) == 0 {
 		return nil, errors.New("unbalanced brackets")
 	}
-	return nodes, nil
+	return sc.nodes, nil
+}
+
+// itemScanner is scanItemTree's state: the nodes found and the open
+// objects and arrays.
+type itemScanner struct {
+	s     []byte
+	nodes []itemNode
+	stack []scanFrame
+}
+
+// scanFrame is one open object or array.
+type scanFrame struct {
+	object    bool
+	node      int  // object frames that are item nodes: their index; else -1
+	expectKey bool // object frames: the next string is a key
+	itemKey   bool // object frames: the key just read is "item"
+	itemArray bool // array frames: the "item" array of an item node
+	owner     int  // array frames: the item node whose "item" this is
+}
+
+// top is the innermost open frame; nil at the top level.
+func (sc *itemScanner) top() *scanFrame {
+	if len(sc.stack) == 0 {
+		return nil
+	}
+	return &sc.stack[len(sc.stack)-1]
+}
+
+// str skips the string starting at i and returns its closing quote's
+// index; a key of an object is remembered when it is "item".
+func (sc *itemScanner) str(i int) (int, error) {
+	s := sc.s
+	j := i + 1
+	for j < len(s) && s[j] != '"' {
+		if s[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if j >= len(s) {
+		return 0, errors.New("unterminated string")
+	}
+	if f := sc.top(); f != nil && f.object && f.expectKey {
+		f.expectKey = false
+		f.itemKey = string(s[i+1:j]) == "item"
+	}
+	return j, nil
+}
+
+// comma starts the next member of an object: a key comes next.
+func (sc *itemScanner) comma() {
+	if f := sc.top(); f != nil && f.object {
+		f.expectKey, f.itemKey = true, false
+	}
+}
+
+// open starts an object or array at i: an item node when it is the root
+// object or an object in an item node's "item" array; that array itself
+// when it is the value of an item node's "item" key.
+func (sc *itemScanner) open(i int, object bool) {
+	f := scanFrame{object: object, node: -1, expectKey: object, owner: -1}
+	parent := sc.top()
+	isNode := false
+	switch {
+	case parent == nil:
+		isNode = object // the collection
+	case !parent.object && parent.itemArray:
+		isNode = object
+	case parent.object && parent.itemKey && parent.node >= 0 && !object:
+		f.itemArray, f.owner = true, parent.node
+		// A repeated "item" key: the last one wins, as in the decoder.
+		sc.nodes[f.owner].itemStart, sc.nodes[f.owner].children = i, nil
+	}
+	if isNode {
+		f.node = len(sc.nodes)
+		sc.nodes = append(sc.nodes, itemNode{start: i, itemStart: -1, itemEnd: -1})
+	}
+	sc.stack = append(sc.stack, f)
+}
+
+// close ends the innermost frame at i: an item array's end, or an item
+// node's, which becomes a child of the node whose array holds it.
+func (sc *itemScanner) close(i int) error {
+	n := len(sc.stack)
+	if n == 0 {
+		return errors.New("unbalanced brackets")
+	}
+	f := sc.stack[n-1]
+	sc.stack = sc.stack[:n-1]
+	if f.itemArray {
+		sc.nodes[f.owner].itemEnd = i + 1
+	}
+	if f.node >= 0 {
+		sc.nodes[f.node].end = i + 1
+		if n >= 2 && sc.stack[n-2].itemArray {
+			owner := sc.stack[n-2].owner
+			sc.nodes[owner].children = append(sc.nodes[owner].children, f.node)
+		}
+	}
+	return nil
 }
 
 // withoutItems is a node's text with its "item" value replaced by null.
