@@ -123,23 +123,7 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 	// Substitute path variables, then render and re-parse: a variable may
 	// hold several parts ({{baseUrl}} = "http://host:port/v1"), which is
 	// why Postman also re-parses the resolved text.
-	segs := make([]string, len(u.Path))
-	for i, seg := range u.Path {
-		segs[i] = seg
-		if !strings.HasPrefix(seg, ":") {
-			continue
-		}
-		key := seg[1:]
-		if dot := strings.IndexByte(key, '.'); dot >= 0 {
-			key = key[:dot]
-		}
-		for _, v := range u.Variables {
-			if v.Key == key && !v.Disabled && v.Value != "" {
-				segs[i] = v.Value + seg[1+len(key):]
-			}
-		}
-	}
-	if len(segs) > 0 {
+	if segs := substitutePathVariables(u.Path, u.Variables); len(segs) > 0 {
 		u.Path = segs // an empty, non-nil path would render as a trailing "/"
 	}
 	if len(u.Host) > 0 || len(u.Path) > 0 {
@@ -151,7 +135,50 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 	if w.scheme == "" {
 		w.scheme = "http"
 	}
-	host := strings.ToLower(strings.Join(u.Host, "."))
+	w.host = wireHost(u.Host, u.Port)
+	w.path = "/" + strings.Join(u.Path, "/")
+	if !noEncode {
+		w.path = percentEncode(w.path, pathChars)
+	}
+	w.query, w.hasQuery = wireQuery(u.Query, noEncode)
+	if u.Hash != "" || u.EmptyHash {
+		w.hash, w.hasHash = u.Hash, true
+		if !noEncode {
+			w.hash = percentEncode(w.hash, fragmentChars)
+		}
+	}
+	if ui := u.UserInfo; ui != nil {
+		w.user = wireUserinfo(ui, noEncode)
+	}
+	return w
+}
+
+// substitutePathVariables replaces each ":name" segment (":name.ext" keeps
+// its ".ext") with the last enabled, non-empty variable of that name.
+func substitutePathVariables(path []string, vars []collections.Variable) []string {
+	segs := make([]string, len(path))
+	for i, seg := range path {
+		segs[i] = seg
+		if !strings.HasPrefix(seg, ":") {
+			continue
+		}
+		key := seg[1:]
+		if dot := strings.IndexByte(key, '.'); dot >= 0 {
+			key = key[:dot]
+		}
+		for _, v := range vars {
+			if v.Key == key && !v.Disabled && v.Value != "" {
+				segs[i] = v.Value + seg[1+len(key):]
+			}
+		}
+	}
+	return segs
+}
+
+// wireHost is the host as sent: lowercased, an IPv4 shorthand expanded,
+// an international name punycoded, the port appended.
+func wireHost(labels []string, port string) string {
+	host := strings.ToLower(strings.Join(labels, "."))
 	switch {
 	case isDottedQuad(host): // the usual IP literal, sent as written
 	case asciiHost(host):
@@ -164,54 +191,47 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 			host = ascii
 		}
 	}
-	if u.Port != "" {
-		host += ":" + u.Port
+	if port != "" {
+		host += ":" + port
 	}
-	w.host = host
+	return host
+}
 
-	path := "/" + strings.Join(u.Path, "/")
-	if !noEncode {
-		path = percentEncode(path, pathChars)
-	}
-	w.path = path
-
-	var params []string
-	enabled := false
-	for _, q := range u.Query {
+// wireQuery is the query of the enabled params (a param without a value
+// has no "="); hasQuery is false when none is enabled, so no "?" is sent.
+func wireQuery(params []collections.QueryParam, noEncode bool) (query string, hasQuery bool) {
+	var parts []string
+	for _, q := range params {
 		if q.Disabled {
 			continue
 		}
-		enabled = true
+		hasQuery = true
 		p := normalizeParam(q.Key, true)
 		if q.Value != nil {
 			p += "=" + normalizeParam(*q.Value, false)
 		}
-		params = append(params, p)
+		parts = append(parts, p)
 	}
-	if enabled {
-		w.hasQuery = true
-		w.query = strings.Join(params, "&")
-		if !noEncode {
-			w.query = percentEncode(w.query, queryChars)
-		}
+	if !hasQuery {
+		return "", false
 	}
-	if u.Hash != "" || u.EmptyHash {
-		w.hash, w.hasHash = u.Hash, true
-		if !noEncode {
-			w.hash = percentEncode(w.hash, fragmentChars)
-		}
+	query = strings.Join(parts, "&")
+	if !noEncode {
+		query = percentEncode(query, queryChars)
 	}
-	if ui := u.UserInfo; ui != nil {
-		user, pass := ui.User, ""
-		if ui.Password != nil {
-			pass = *ui.Password
-		}
-		if !noEncode {
-			user, pass = percentEncode(user, userinfoChars), percentEncode(pass, userinfoChars)
-		}
-		w.user = rawUserinfo(user, pass, ui.Password != nil)
+	return query, true
+}
+
+// wireUserinfo is the URL's user:password@, encoded unless noEncode.
+func wireUserinfo(ui *collections.UserInfo, noEncode bool) *url.Userinfo {
+	user, pass := ui.User, ""
+	if ui.Password != nil {
+		pass = *ui.Password
 	}
-	return w
+	if !noEncode {
+		user, pass = percentEncode(user, userinfoChars), percentEncode(pass, userinfoChars)
+	}
+	return rawUserinfo(user, pass, ui.Password != nil)
 }
 
 func rawUserinfo(user, pass string, hasPass bool) *url.Userinfo {
