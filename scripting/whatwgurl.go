@@ -212,37 +212,18 @@ func (u *wurl) relative(rest string, base *wurl) error {
 	return u.pathQuery(rest)
 }
 
+// authority parses s from just after "//": [user[:password]@]host[:port],
+// up to the path, query or fragment, which it goes on to parse.
 func (u *wurl) authority(s string) error {
 	special := isSpecial(u.scheme)
-	end := len(s)
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '/' || c == '?' || c == '#' || (special && c == '\\') {
-			end = i
-			break
-		}
-	}
+	end := authorityEnd(s, special)
 	auth, rest := s[:end], s[end:]
 	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
-		info := auth[:at]
-		auth = auth[at+1:]
-		user, pass, _ := strings.Cut(info, ":")
+		user, pass, _ := strings.Cut(auth[:at], ":")
 		u.username, u.password = pctEncode(user, userinfoSet), pctEncode(pass, userinfoSet)
+		auth = auth[at+1:]
 	}
-	hostPart, port := auth, ""
-	inBracket := false
-	for i := 0; i < len(auth); i++ {
-		switch auth[i] {
-		case '[':
-			inBracket = true
-		case ']':
-			inBracket = false
-		case ':':
-			if !inBracket {
-				hostPart, port = auth[:i], auth[i+1:]
-				i = len(auth)
-			}
-		}
-	}
+	hostPart, port, _ := cutHostPort(auth)
 	if hostPart == "" && (special && u.scheme != "file" || port != "" || u.username != "" || u.password != "") {
 		return errInvalidURL
 	}
@@ -258,21 +239,43 @@ func (u *wurl) authority(s string) error {
 	}
 	u.host = &h
 	if port != "" {
-		for i := 0; i < len(port); i++ {
-			if port[i] < '0' || port[i] > '9' {
-				return errInvalidURL
-			}
+		p, err := parsePort(port, u.scheme)
+		if err != nil {
+			return err
 		}
-		n, err := strconv.Atoi(strings.TrimLeft(port, "0") + "0")
-		if err != nil || n/10 > 65535 || u.scheme == "file" {
-			return errInvalidURL
-		}
-		u.port = strconv.Itoa(n / 10)
-		if specialPorts[u.scheme] == u.port {
-			u.port = ""
-		}
+		u.port = p
 	}
 	return u.pathQuery(rest)
+}
+
+// authorityEnd is where the authority ends: at the first "/", "?" or "#"
+// (or "\\" in a special URL); len(s) when none.
+func authorityEnd(s string, special bool) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '?' || c == '#' || (special && c == '\\') {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// parsePort is the port as the URL keeps it: digits only, leading zeros
+// dropped, at most 65535, none on a file URL; "" for the scheme's default.
+func parsePort(port, scheme string) (string, error) {
+	for i := 0; i < len(port); i++ {
+		if port[i] < '0' || port[i] > '9' {
+			return "", errInvalidURL
+		}
+	}
+	n, err := strconv.Atoi(strings.TrimLeft(port, "0") + "0")
+	if err != nil || n/10 > 65535 || scheme == "file" {
+		return "", errInvalidURL
+	}
+	p := strconv.Itoa(n / 10)
+	if specialPorts[scheme] == p {
+		return "", nil
+	}
+	return p, nil
 }
 
 func parseHost(s string, special bool) (string, error) {
