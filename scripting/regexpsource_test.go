@@ -29,6 +29,8 @@ func TestRegExpSourceAsV8(t *testing.T) {
 		{`(() => { class S extends RegExp {} const s = new S('u/v'); return s instanceof S && String(s); })()`, `/u\/v/`},
 		{`(() => { const re = new RegExp('a/b', 'g'); return [re.test('xa/b'), re.lastIndex, 'a/b a/b'.replace(re, '-')].join(); })()`, `true,4,- -`},
 		{`'x/a/b'.split(new RegExp('/')).join()`, `x,a,b`},
+		{"`${new RegExp('a/b')}` + [new RegExp('/', 'g')].join()", `/a\/b//\//g`},
+		{`RegExp.prototype.toString.call({source: 'q', flags: 'g'})`, `/q/g`},
 	} {
 		e, rec := newTestEngine(t, Options{})
 		r := e.Run(context.Background(), testExec("test", "console.log("+c.expr+");"))
