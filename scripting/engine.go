@@ -82,6 +82,9 @@ type compiled struct {
 	// regExp: the script may build regular expressions goja cannot read
 	// as written (regexpctor.go), or uses a rewritten literal.
 	regExp bool
+	// gojaExtras: the script may see a member goja has and V8 lacks
+	// (gojaextras.go).
+	gojaExtras bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -131,6 +134,7 @@ func compileScript(src, listen string) *compiled {
 		if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
 			c.regExp = true
 		}
+		c.gojaExtras = mayMeetGojaExtras(src)
 		if maySuperField(src) {
 			wrapSuperFields(ast)
 		}
@@ -185,6 +189,8 @@ type Engine struct {
 	partsLoaded []string
 	// regExpInstalled: js/parts/regexp.js runs in this engine.
 	regExpInstalled bool
+	// gojaExtrasHidden: hideGojaExtrasLater ran in this engine.
+	gojaExtrasHidden bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -255,6 +261,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	if err := e.installGlobals(); err != nil {
 		return nil, err
 	}
+	e.hideGojaExtrasNow()
 	e.installCatchHooks()
 	e.installIterationHooks()
 	// What does not need the bootstrap is built before waiting for its
@@ -448,6 +455,9 @@ func (e *Engine) settleUndefined(st *execState) {
 func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	if fn, ok := e.fns[c]; ok {
 		return fn, nil
+	}
+	if c.gojaExtras && !e.gojaExtrasHidden {
+		e.hideGojaExtrasLater()
 	}
 	if c.regExp && !e.regExpInstalled {
 		if err := e.installRegExp(); err != nil {

@@ -282,12 +282,17 @@ var Intl = {};
 [['NumberFormat', NumberFormat], ['DateTimeFormat', DateTimeFormat], ['Collator', Collator], ['PluralRules', PluralRules],
     ['RelativeTimeFormat', RelativeTimeFormat], ['ListFormat', ListFormat], ['Segmenter', Segmenter], ['Locale', Locale],
     ['DisplayNames', DisplayNames], ['DurationFormat', DurationFormat]].forEach(function (p) { hidden(Intl, p[0], p[1]); });
-hidden(Intl, 'getCanonicalLocales', function getCanonicalLocales(locales) { return host.intlLocales(locales); });
-hidden(Intl, 'supportedValuesOf', function supportedValuesOf(key) {
-    var v = { calendar: ['gregory'], collation: ['default'], currency: ['EUR', 'GBP', 'JPY', 'USD'], numberingSystem: ['latn'], timeZone: ['UTC'], unit: ['byte', 'day', 'hour', 'kilometer', 'meter', 'minute', 'month', 'percent', 'second', 'week', 'year'] }[key];
-    if (!v) { throw new RangeError('Invalid key : ' + key); }
-    return v.slice();
-});
+// Method shorthand: V8's two functions have no prototype property.
+var intlStatics = {
+    getCanonicalLocales(locales) { return host.intlLocales(locales); },
+    supportedValuesOf(key) {
+        var v = { calendar: ['gregory'], collation: ['default'], currency: ['EUR', 'GBP', 'JPY', 'USD'], numberingSystem: ['latn'], timeZone: ['UTC'], unit: ['byte', 'day', 'hour', 'kilometer', 'meter', 'minute', 'month', 'percent', 'second', 'week', 'year'] }[key];
+        if (!v) { throw new RangeError('Invalid key : ' + key); }
+        return v.slice();
+    }
+};
+hidden(Intl, 'getCanonicalLocales', intlStatics.getCanonicalLocales);
+hidden(Intl, 'supportedValuesOf', intlStatics.supportedValuesOf);
 tag(Intl, 'Intl');
 return Intl;
 })
