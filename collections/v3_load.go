@@ -1130,26 +1130,15 @@ func (l *v3loader) examples(it *Item, rel string, m ymap) error {
 
 var exampleSuffix = lazyre.New(`\.example\.ya?ml$`)
 
-// example reads one *.example.yaml as a v2 response object.
+// example reads one *.example.yaml as a v2 response object: its name and
+// order, the request it was recorded with (parent's method by default)
+// and the response.
 func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64, string, error) {
 	m, err := l.parse(rel)
 	if err != nil {
 		return nil, 0, "", err
 	}
-	kind, err := m.str("$kind", "$kind")
-	if err != nil {
-		return nil, 0, "", err
-	}
-	if kind != "" && kind != "http-example" && kind != "graphql-example" {
-		return nil, 0, "", m.fieldErr(m.get("$kind"), "$kind", "an example file must say \"$kind: http-example\", not %q", kind)
-	}
-	name := exampleSuffix().ReplaceAllString(path.Base(rel), "")
-	if n, err := m.str("name", "name"); err != nil {
-		return nil, 0, "", err
-	} else if n != "" {
-		name = n
-	}
-	order, _, err := m.number("order", "order")
+	name, order, err := exampleNameOrder(m, rel)
 	if err != nil {
 		return nil, 0, "", err
 	}
@@ -1157,27 +1146,8 @@ func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64
 	if rq, err := m.sub("request", "request"); err != nil {
 		return nil, 0, "", err
 	} else if rq != nil {
-		r := &Request{Method: parent.Method}
-		if mt, err := rq.str("method", "request.method"); err != nil {
-			return nil, 0, "", err
-		} else if mt != "" {
-			r.Method = mt
-		}
-		u, err := rq.str("url", "request.url")
+		r, err := rq.exampleRequest(parent.Method)
 		if err != nil {
-			return nil, 0, "", err
-		}
-		if r.URL, err = rq.v3url(u, rq.get("queryParams"), rq.get("pathVariables")); err != nil {
-			return nil, 0, "", err
-		}
-		hs, err := rq.kvList(rq.get("headers"), "request.headers", true)
-		if err != nil {
-			return nil, 0, "", err
-		}
-		for _, h := range hs {
-			r.Header = append(r.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
-		}
-		if r.Body, err = rq.v3body(rq.get("body"), "request.body"); err != nil {
 			return nil, 0, "", err
 		}
 		out["originalRequest"] = outRequestOf(r)
@@ -1185,46 +1155,115 @@ func (l *v3loader) example(rel string, parent *Request) (map[string]any, float64
 	if rs, err := m.sub("response", "response"); err != nil {
 		return nil, 0, "", err
 	} else if rs != nil {
-		code := 0
-		if cn := rs.get("statusCode"); !isNullNode(cn) {
-			f, _, err := rs.number("statusCode", "response.statusCode")
-			if err != nil {
-				return nil, 0, "", err
-			}
-			code = int(f)
-		}
-		status, err := rs.str("statusText", "response.statusText")
-		if err != nil {
+		if err := rs.exampleResponse(out); err != nil {
 			return nil, 0, "", err
-		}
-		out["code"], out["status"] = code, status
-		hs, err := rs.kvList(rs.get("headers"), "response.headers", true)
-		if err != nil {
-			return nil, 0, "", err
-		}
-		hdr := make([]outHeader, 0, len(hs))
-		for _, h := range hs {
-			hdr = append(hdr, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
-		}
-		out["header"] = hdr
-		if bn := rs.get("body"); !isNullNode(bn) {
-			if bn.Kind != yaml.MappingNode {
-				return nil, 0, "", rs.fieldErr(bn, "response.body", "Postman expects {type, content} here, got %s", nodeKind(bn))
-			}
-			bm := ymap{src: rs.src, node: bn}
-			t, err := bm.str("type", "response.body.type")
-			if err != nil {
-				return nil, 0, "", err
-			}
-			body, err := bm.str("content", "response.body.content")
-			if err != nil {
-				return nil, 0, "", err
-			}
-			out["body"] = body
-			if t != "" && t != "text" {
-				out["_postman_previewlanguage"] = t
-			}
 		}
 	}
 	return out, order, name, nil
+}
+
+// exampleNameOrder checks the file's $kind and reads its name (the file
+// name without .example.yaml unless it says) and order.
+func exampleNameOrder(m ymap, rel string) (string, float64, error) {
+	kind, err := m.str("$kind", "$kind")
+	if err != nil {
+		return "", 0, err
+	}
+	if kind != "" && kind != "http-example" && kind != "graphql-example" {
+		return "", 0, m.fieldErr(m.get("$kind"), "$kind", "an example file must say \"$kind: http-example\", not %q", kind)
+	}
+	name := exampleSuffix().ReplaceAllString(path.Base(rel), "")
+	if n, err := m.str("name", "name"); err != nil {
+		return "", 0, err
+	} else if n != "" {
+		name = n
+	}
+	order, _, err := m.number("order", "order")
+	if err != nil {
+		return "", 0, err
+	}
+	return name, order, nil
+}
+
+// exampleRequest reads an example's request: method (method when not
+// given), url with its query and path variables, headers and body.
+func (m ymap) exampleRequest(method string) (*Request, error) {
+	r := &Request{Method: method}
+	if mt, err := m.str("method", "request.method"); err != nil {
+		return nil, err
+	} else if mt != "" {
+		r.Method = mt
+	}
+	u, err := m.str("url", "request.url")
+	if err != nil {
+		return nil, err
+	}
+	if r.URL, err = m.v3url(u, m.get("queryParams"), m.get("pathVariables")); err != nil {
+		return nil, err
+	}
+	hs, err := m.kvList(m.get("headers"), "request.headers", true)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hs {
+		r.Header = append(r.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+	}
+	if r.Body, err = m.v3body(m.get("body"), "request.body"); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// exampleResponse reads an example's response into out: code, status,
+// header and body.
+func (m ymap) exampleResponse(out map[string]any) error {
+	code := 0
+	if cn := m.get("statusCode"); !isNullNode(cn) {
+		f, _, err := m.number("statusCode", "response.statusCode")
+		if err != nil {
+			return err
+		}
+		code = int(f)
+	}
+	status, err := m.str("statusText", "response.statusText")
+	if err != nil {
+		return err
+	}
+	out["code"], out["status"] = code, status
+	hs, err := m.kvList(m.get("headers"), "response.headers", true)
+	if err != nil {
+		return err
+	}
+	hdr := make([]outHeader, 0, len(hs))
+	for _, h := range hs {
+		hdr = append(hdr, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+	}
+	out["header"] = hdr
+	return m.exampleBody(out)
+}
+
+// exampleBody reads response.body ({type, content}): the content is the
+// body; a type other than text is Postman's preview language.
+func (m ymap) exampleBody(out map[string]any) error {
+	bn := m.get("body")
+	if isNullNode(bn) {
+		return nil
+	}
+	if bn.Kind != yaml.MappingNode {
+		return m.fieldErr(bn, "response.body", "Postman expects {type, content} here, got %s", nodeKind(bn))
+	}
+	bm := ymap{src: m.src, node: bn}
+	t, err := bm.str("type", "response.body.type")
+	if err != nil {
+		return err
+	}
+	body, err := bm.str("content", "response.body.content")
+	if err != nil {
+		return err
+	}
+	out["body"] = body
+	if t != "" && t != "text" {
+		out["_postman_previewlanguage"] = t
+	}
+	return nil
 }
