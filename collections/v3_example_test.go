@@ -65,3 +65,40 @@ func TestExampleResponse(t *testing.T) {
 		t.Errorf("text body: %v %#v", err, out)
 	}
 }
+
+// Body types of an http-request file: raw with its language (text when
+// only content is given), forms with their rows, a file path or {src},
+// none; graphql and unknown types are errors.
+func TestV3Body(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		yaml string
+		want *Body
+		err  string
+	}{
+		{"body:\n  content: hi\n", &Body{Mode: BodyRaw, Raw: "hi", Language: "text"}, ""},
+		{"body:\n  type: json\n  content: '{}'\n", &Body{Mode: BodyRaw, Raw: "{}", Language: "json"}, ""},
+		{"body:\n  type: none\n  content: x\n", &Body{Mode: BodyNone}, ""},
+		{"body: {}\n", nil, ""},
+		{"body:\n  type: urlencoded\n  content:\n    a: 1\n", &Body{Mode: BodyURLEncoded, URLEncoded: []FormParam{{Key: "a", Value: "1"}}}, ""},
+		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: file\n      src: [a.txt, b.txt]\n      contentType: text/plain\n    - key: t\n      value: v\n",
+			&Body{Mode: BodyFormData, FormData: []FormParam{{Key: "f", Type: "file", Src: []string{"a.txt", "b.txt"}, ContentType: "text/plain"}, {Key: "t", Value: "v", Type: "text"}}}, ""},
+		{"body:\n  type: binary\n  content:\n    src: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
+		{"body:\n  type: file\n  content: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
+		{"body:\n  type: graphql\n", nil, "graphql-request"},
+		{"body:\n  type: weird\n", nil, "unknown body type"},
+		{"body: x\n", nil, "{type, content}"},
+	} {
+		m := exampleMap(t, tc.yaml)
+		got, err := m.v3body(m.get("body"), "body")
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: %v, want an error with %q", tc.yaml, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %#v %v, want %#v", tc.yaml, got, err, tc.want)
+		}
+	}
+}

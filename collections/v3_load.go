@@ -768,83 +768,110 @@ func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
 	}
 	content := bm.get("content")
 	switch typ {
-	case "", "none":
-		if typ == "" && isNullNode(content) {
+	case "":
+		if isNullNode(content) {
 			return nil, nil
 		}
-		if typ == "none" {
-			return &Body{Mode: BodyNone}, nil
-		}
-		typ = "text"
-		fallthrough
+		return bm.v3rawBody(content, "text", path)
+	case "none":
+		return &Body{Mode: BodyNone}, nil
 	case "json", "text", "xml", "html", "javascript":
-		s, err := bm.strNode(content, path+".content")
-		if err != nil {
-			return nil, err
-		}
-		return &Body{Mode: BodyRaw, Raw: s, Language: typ}, nil
+		return bm.v3rawBody(content, typ, path)
 	case "urlencoded", "formdata":
-		kvs, err := bm.kvList(content, path+".content", true)
-		if err != nil {
-			return nil, err
-		}
-		b := &Body{Mode: BodyURLEncoded}
-		if typ == "formdata" {
-			b.Mode = BodyFormData
-		}
-		for _, p := range kvs {
-			f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled}
-			if typ == "formdata" {
-				f.Type = "text"
-				if p.Type != "" {
-					f.Type = p.Type
-				}
-				if p.extra.node != nil {
-					if f.ContentType, err = p.extra.str("contentType", path+".content.contentType"); err != nil {
-						return nil, err
-					}
-					src := p.extra.get("src")
-					switch {
-					case isNullNode(src):
-					case src.Kind == yaml.SequenceNode:
-						for _, s := range src.Content {
-							v, err := p.extra.strNode(deref(s), path+".content.src")
-							if err != nil {
-								return nil, err
-							}
-							f.Src = append(f.Src, v)
-						}
-					default:
-						v, err := p.extra.strNode(src, path+".content.src")
-						if err != nil {
-							return nil, err
-						}
-						f.Src = []string{v}
-					}
-				}
-				b.FormData = append(b.FormData, f)
-				continue
-			}
-			b.URLEncoded = append(b.URLEncoded, f)
-		}
-		return b, nil
+		return bm.v3formBody(content, typ == "formdata", path)
 	case "graphql":
 		return nil, bm.fieldErr(bm.get("type"), path+".type", "Postman does not take a graphql body in an http-request; write a graphql-request file (\"$kind: graphql-request\" with query: and variables: at the top level)")
 	case "binary", "file":
-		b := &Body{Mode: BodyFile}
-		if !isNullNode(content) && content.Kind == yaml.MappingNode {
-			cm := ymap{src: m.src, node: content}
-			if b.File, err = cm.str("src", path+".content.src"); err != nil {
-				return nil, err
-			}
-			return b, nil
+		return bm.v3fileBody(content, path)
+	}
+	return nil, bm.fieldErr(bm.get("type"), path+".type", "unknown body type %q; Postman expects json, text, xml, html, javascript, urlencoded, formdata, graphql, binary or none", typ)
+}
+
+// v3rawBody is a raw body of the given language (text when the type is
+// left out but content is there).
+func (m ymap) v3rawBody(content *yaml.Node, language, path string) (*Body, error) {
+	s, err := m.strNode(content, path+".content")
+	if err != nil {
+		return nil, err
+	}
+	return &Body{Mode: BodyRaw, Raw: s, Language: language}, nil
+}
+
+// v3formBody is an urlencoded or (multipart) form-data body from the
+// content's key/value list.
+func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body, error) {
+	kvs, err := m.kvList(content, path+".content", true)
+	if err != nil {
+		return nil, err
+	}
+	b := &Body{Mode: BodyURLEncoded}
+	if multipart {
+		b.Mode = BodyFormData
+	}
+	for _, p := range kvs {
+		f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled}
+		if !multipart {
+			b.URLEncoded = append(b.URLEncoded, f)
+			continue
 		}
-		if b.File, err = bm.strNode(content, path+".content"); err != nil {
+		if err := f.readV3Part(p, path); err != nil {
+			return nil, err
+		}
+		b.FormData = append(b.FormData, f)
+	}
+	return b, nil
+}
+
+// readV3Part reads a form-data row's type (text unless it says file), and
+// from the list form its contentType and file src (one or several).
+func (f *FormParam) readV3Part(p kv, path string) error {
+	f.Type = "text"
+	if p.Type != "" {
+		f.Type = p.Type
+	}
+	if p.extra.node == nil {
+		return nil
+	}
+	var err error
+	if f.ContentType, err = p.extra.str("contentType", path+".content.contentType"); err != nil {
+		return err
+	}
+	src := p.extra.get("src")
+	switch {
+	case isNullNode(src):
+	case src.Kind == yaml.SequenceNode:
+		for _, s := range src.Content {
+			v, err := p.extra.strNode(deref(s), path+".content.src")
+			if err != nil {
+				return err
+			}
+			f.Src = append(f.Src, v)
+		}
+	default:
+		v, err := p.extra.strNode(src, path+".content.src")
+		if err != nil {
+			return err
+		}
+		f.Src = []string{v}
+	}
+	return nil
+}
+
+// v3fileBody is a binary body: content is the file's path, or {src}.
+func (m ymap) v3fileBody(content *yaml.Node, path string) (*Body, error) {
+	b := &Body{Mode: BodyFile}
+	var err error
+	if !isNullNode(content) && content.Kind == yaml.MappingNode {
+		cm := ymap{src: m.src, node: content}
+		if b.File, err = cm.str("src", path+".content.src"); err != nil {
 			return nil, err
 		}
 		return b, nil
 	}
-	return nil, bm.fieldErr(bm.get("type"), path+".type", "unknown body type %q; Postman expects json, text, xml, html, javascript, urlencoded, formdata, graphql, binary or none", typ)
+	if b.File, err = m.strNode(content, path+".content"); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // graphqlBody reads {query, variables, operationName} from body.content (or,
