@@ -61,3 +61,34 @@ func TestMatchAllNonGlobalAsV8(t *testing.T) {
 		t.Errorf("reported: %v, want %q", r.Err, want)
 	}
 }
+
+// With the run-time RegExp loaded, splitting on a plain pattern still
+// takes goja's own splitter, which reads no property of the pattern (the
+// generic one, taken when the species constructor is not goja's RegExp,
+// builds a new splitter through JavaScript on every call, reading flags:
+// 4-5 times slower). Patterns goja cannot read, and subclasses, still get
+// a splitter from their own constructor.
+func TestRegExpSplitKeepsGojasSplitter(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `const R = RegExp; // loads the run-time RegExp
+		const d = Object.getOwnPropertyDescriptor(R.prototype, 'flags');
+		let reads = 0;
+		Object.defineProperty(R.prototype, 'flags', { get() { reads++; return d.get.call(this); }, configurable: true });
+		const plain = ['a,b,c'.split(/,/), 'a1b22c'.split(new RegExp('\\d+')), 'x/y'.split(new RegExp('/')), 'a,b,c'.split(/,/g, 2)];
+		console.log(reads, JSON.stringify(plain));
+		class S extends R {}
+		const other = ['aBc'.split(new R('\\p{Lu}', 'u')), 'a-b'.split(new R('[\\p{Pd}]', 'v')), 'a1b'.split(new S('\\d')), 'xay'.split(new R('(a)', 'd'))];
+		console.log(reads > 0, JSON.stringify(other), R.prototype.constructor === R, /x/.constructor === R, R[Symbol.species] === R);`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	want := []string{
+		`0 [["a","b","c"],["a","b","c"],["x","y"],["a","b"]]`,
+		`true [["a","c"],["a","b"],["a","b"],["x","a","y"]] true true true`,
+	}
+	lines := rec.all()
+	if len(lines) != 2 || lines[0].Message != want[0] || lines[1].Message != want[1] {
+		t.Errorf("got %+v, want %q", lines, want)
+	}
+}
