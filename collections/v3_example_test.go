@@ -102,3 +102,58 @@ func TestV3Body(t *testing.T) {
 		}
 	}
 }
+
+// HTTP and GraphQL request files run; other kinds Postman knows are
+// skipped with a notice naming the request; no kind or an unknown one is
+// an error.
+func TestV3RunsKind(t *testing.T) {
+	t.Parallel()
+	parent := &Item{Name: "Folder"}
+	for _, tc := range []struct {
+		kind   string
+		run    bool
+		notice bool
+		err    string
+	}{
+		{"http-request", true, false, ""},
+		{"graphql-request", true, false, ""},
+		{"grpc-request", false, true, ""},
+		{"", false, false, "missing"},
+		{"ftp-request", false, false, "unknown kind"},
+	} {
+		l := &v3loader{}
+		run, err := l.runsKind(exampleMap(t, "x: 1\n"), tc.kind, "Get", parent)
+		if run != tc.run || (len(l.notices) > 0) != tc.notice || (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("%q: run %v, notices %v, error %v", tc.kind, run, l.notices, err)
+		}
+		if tc.notice && !strings.Contains(l.notices[0].Message, `"Folder / Get"`) {
+			t.Errorf("%q: notice %q does not name the request", tc.kind, l.notices[0].Message)
+		}
+	}
+}
+
+func TestV3Request(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		yaml    string
+		graphql bool
+		method  string
+		err     string
+	}{
+		{"url: https://h/p\n", false, "GET", ""},
+		{"query: '{a}'\n", true, "POST", ""},
+		{"method: PUT\nquery: '{a}'\n", true, "PUT", ""},
+		{"method: get\n", false, "", "upper-case HTTP method"},
+	} {
+		req, err := exampleMap(t, tc.yaml).v3request(tc.graphql)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: %v, want an error with %q", tc.yaml, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || req.Method != tc.method || (tc.graphql && (req.Body == nil || req.Body.Mode != BodyGraphQL)) {
+			t.Errorf("%q: %+v %v", tc.yaml, req, err)
+		}
+	}
+}

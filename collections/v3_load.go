@@ -579,18 +579,8 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	} else if m.get("name") != nil {
 		name = n
 	}
-	switch kind {
-	case "http-request", "graphql-request":
-	case "":
-		return nil, &LoadError{Source: m.src, Line: m.node.Line, Column: m.node.Column, Path: "$kind",
-			Err: errors.New("missing: Postman expects \"$kind: http-request\" (or another request kind) in every request file")}
-	default:
-		if label, ok := v3OtherKinds[kind]; ok {
-			l.notice(Notice{Source: m.src, Kind: kind, Message: fmt.Sprintf("%s request %q skipped: courier runs HTTP and GraphQL requests only", label, strings.Join(append(parentPath(parent), name), " / "))})
-			return nil, nil
-		}
-		n := m.get("$kind")
-		return nil, m.fieldErr(n, "$kind", "unknown kind %q; Postman expects http-request, graphql-request, grpc-request, websocket-request, socketio-request, mqtt-request, mcp-request or llm-request", kind)
+	if run, err := l.runsKind(m, kind, name, parent); !run {
+		return nil, err
 	}
 	it := &Item{Name: name, Parent: parent, File: rel}
 	ch := &v3child{item: it, name: name, file: base}
@@ -601,6 +591,46 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	if has {
 		it.Order, ch.order = &o, o
 	}
+	if it.Request, err = m.v3request(kind == "graphql-request"); err != nil {
+		return nil, err
+	}
+	var warn []Notice
+	if it.Events, warn, err = m.v3scripts(m.get("scripts"), "scripts", false); err != nil {
+		return nil, err
+	}
+	if it.ProtocolProfileBehavior, err = m.settings(); err != nil {
+		return nil, err
+	}
+	l.notices = append(l.notices, warn...)
+	if err := l.examples(it, rel, m); err != nil {
+		return nil, err
+	}
+	l.requests++
+	return ch, nil
+}
+
+// runsKind reports whether a request file of this $kind is run: HTTP and
+// GraphQL are; the other kinds Postman knows are skipped with a notice;
+// a missing or unknown kind is an error.
+func (l *v3loader) runsKind(m ymap, kind, name string, parent *Item) (bool, error) {
+	switch kind {
+	case "http-request", "graphql-request":
+		return true, nil
+	case "":
+		return false, &LoadError{Source: m.src, Line: m.node.Line, Column: m.node.Column, Path: "$kind",
+			Err: errors.New("missing: Postman expects \"$kind: http-request\" (or another request kind) in every request file")}
+	}
+	if label, ok := v3OtherKinds[kind]; ok {
+		l.notice(Notice{Source: m.src, Kind: kind, Message: fmt.Sprintf("%s request %q skipped: courier runs HTTP and GraphQL requests only", label, strings.Join(append(parentPath(parent), name), " / "))})
+		return false, nil
+	}
+	return false, m.fieldErr(m.get("$kind"), "$kind", "unknown kind %q; Postman expects http-request, graphql-request, grpc-request, websocket-request, socketio-request, mqtt-request, mcp-request or llm-request", kind)
+}
+
+// v3request reads a request file's request: description, method (GET, or
+// POST for GraphQL), url with query and path variables, headers, body
+// (GraphQL's query and variables from the top level) and auth.
+func (m ymap) v3request(graphql bool) (*Request, error) {
 	// A request's description is the request's, where v2.1 keeps it
 	// (request.description), so that a v2.1 export does not write it twice.
 	desc, err := m.str("description", "description")
@@ -608,7 +638,6 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		return nil, err
 	}
 	req := &Request{Method: "GET", Description: desc}
-	it.Request = req
 	method, err := m.str("method", "method")
 	if err != nil {
 		return nil, err
@@ -619,7 +648,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		}
 		req.Method = method
 	}
-	if kind == "graphql-request" && method == "" {
+	if graphql && method == "" {
 		req.Method = "POST"
 	}
 	rawURL, err := m.str("url", "url")
@@ -636,7 +665,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	for _, h := range hs {
 		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
 	}
-	if kind == "graphql-request" {
+	if graphql {
 		// A GraphQL request keeps query, variables (text) and
 		// operationName at the top level; Postman sends them as a JSON POST.
 		if req.Body, err = m.graphqlBody(m, ""); err != nil {
@@ -648,19 +677,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	if req.Auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
 		return nil, err
 	}
-	var warn []Notice
-	if it.Events, warn, err = m.v3scripts(m.get("scripts"), "scripts", false); err != nil {
-		return nil, err
-	}
-	if it.ProtocolProfileBehavior, err = m.settings(); err != nil {
-		return nil, err
-	}
-	l.notices = append(l.notices, warn...)
-	if err := l.examples(it, rel, m); err != nil {
-		return nil, err
-	}
-	l.requests++
-	return ch, nil
+	return req, nil
 }
 
 func parentPath(p *Item) []string {
