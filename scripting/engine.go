@@ -118,7 +118,15 @@ func compileScript(src, listen string) *compiled {
 		prefix = asyncPrefix
 	}
 	c := &compiled{async: async}
-	ast, err := goja.Parse(scriptFile, prefix+transformAsync(src, prefix, wrapSuffix)+wrapSuffix)
+	text, maxEscapes := rewriteMaxEscapes(src)
+	body := transformAsync(text, prefix, wrapSuffix)
+	ast, err := goja.Parse(scriptFile, prefix+body+wrapSuffix)
+	if err == nil && maxEscapes != nil {
+		if body != text { // moved by the async rewrite
+			text, maxEscapes = body, maxEscapes.moved(text, body)
+		}
+		maxEscapes.restore(ast, text, len(prefix))
+	}
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		if mayCatch(src) {
