@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -39,7 +40,7 @@ var gojaExtrasLater = []struct {
 // gojaExtrasLater: its name, the constructor's, or a listing of own keys
 // (the members are not enumerable). Function( and eval( build code the
 // scan cannot read.
-var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval("}
+var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval(", "prepareStackTrace"}
 
 func mayMeetGojaExtras(src string) bool {
 	for _, w := range gojaExtraWords {
@@ -52,6 +53,7 @@ func mayMeetGojaExtras(src string) bool {
 
 func (e *Engine) hideGojaExtrasLater() {
 	e.gojaExtrasHidden = true
+	e.fixPrepareStackTrace()
 	for _, x := range gojaExtrasLater {
 		o := e.rt.GlobalObject()
 		for _, p := range x.path {
@@ -65,5 +67,39 @@ func (e *Engine) hideGojaExtrasLater() {
 			}
 			_ = o.Delete(n)
 		}
+	}
+}
+
+// Postman's sandboxes (Postman CLI's and Newman's) fix Error.prepareStackTrace
+// to a function of their own, neither writable nor configurable, so a
+// script's `Error.prepareStackTrace = hook` is ignored (a TypeError in
+// strict code) and the hook never runs. Its text differs by one name. Like
+// the members above, it is put in place when a script could see it.
+// Its name is "value": Postman defines it from a descriptor's literal.
+var prepareStackTrace = [2]string{
+	"({value:function(e,t){let n=`Error: ${e&&e.message}`;for(let a=0;a<(t&&t.length);a++)n+=`\\n    at ${t[a]}`;return n}}).value",
+	"({value:function(e,t){let n=`Error: ${e&&e.message}`;for(let r=0;r<(t&&t.length);r++)n+=`\\n    at ${t[r]}`;return n}}).value",
+}
+
+var prepareStackPrograms = [2]func() (*goja.Program, error){
+	sync.OnceValues(func() (*goja.Program, error) { return goja.Compile("", prepareStackTrace[0], false) }),
+	sync.OnceValues(func() (*goja.Program, error) { return goja.Compile("", prepareStackTrace[1], false) }),
+}
+
+func (e *Engine) fixPrepareStackTrace() {
+	variant := 0
+	if e.opts.CurrentSandbox {
+		variant = 1
+	}
+	prog, err := prepareStackPrograms[variant]()
+	if err != nil {
+		return // a constant: the tests compile it
+	}
+	fn, err := e.rt.RunProgram(prog)
+	if err != nil {
+		return
+	}
+	if ctor, ok := e.rt.Get("Error").(*goja.Object); ok {
+		_ = ctor.DefineDataProperty("prepareStackTrace", fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
 }
