@@ -206,9 +206,10 @@ Object.defineProperty(NP, 'constructor', { value: ctor, writable: true, enumerab
 // constructor is goja's RegExp; with ctor in its place every split built a
 // new splitter through JavaScript (4-5x slower, literals too). A pattern
 // goja reads as written splits with NP.constructor pointed at goja's
-// RegExp for the call (only a script that replaced RegExp.prototype.exec
-// could run meanwhile, and see it so); patterns from a plan
-// and subclasses (their own constructor) split as before.
+// RegExp for the call (a script runs meanwhile only through the
+// arguments' conversions or a replaced RegExp.prototype.exec, and would see
+// that constructor); patterns from a plan and subclasses (their own
+// constructor) split as before.
 var nativeSplit = NP[Symbol.split];
 Object.defineProperty(NP, Symbol.split, { writable: true, enumerable: false, configurable: true, value: {
     [Symbol.split](s, limit) {
