@@ -29,13 +29,10 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 	// "Built-in objects"). A key is the probe's line head; "absent" or a
 	// missing line means the whole object.
 	postmanOnly := map[string]string{
-		"Object proto":                              "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__",
-		"String proto":                              "anchor big blink bold fixed fontcolor fontsize italics link small strike sub sup",
 		"Symbol static":                             "asyncDispose dispose",
 		"Math static":                               "f16round",
 		"ArrayBuffer proto":                         "maxByteLength resizable resize",
 		"DataView proto":                            "getFloat16 setFloat16",
-		"Date proto":                                "getYear setYear toGMTString",
 		"RegExp static":                             "$& $' $+ $1 $2 $3 $4 $5 $6 $7 $8 $9 $_ $` input lastMatch lastParen leftContext rightContext",
 		"Error proto":                               "toJSON",
 		"Intl.DateTimeFormat proto":                 "formatRangeToParts",
@@ -180,4 +177,44 @@ t(Object.getOwnPropertyNames(Error).includes('prepareStackTrace') + ' ' + Error.
 			t.Errorf("current sandbox %v: got\n%s\nwant\n%s", c.current, strings.Join(got, "\n--\n"), strings.Join(w, "\n--\n"))
 		}
 	}
+}
+
+// Legacy members (js/parts/annexb.js): Postman CLI 1.34 answers each line.
+func TestAnnexBAsPostman(t *testing.T) {
+	t.Parallel()
+	src := `const t = s => pm.test(String(s), () => {});
+t('x'.anchor('a"b') + 'y'.big() + 'z'.bold() + 'w'.fixed() + 'q'.fontcolor('red') + 'r'.fontsize(7) + 'l'.link('http://h/?a="1"') + 's'.sub() + 'S'.sup() + 'i'.italics() + 'k'.strike() + 'm'.small() + 'n'.blink());
+t(''.anchor() + '|' + String.prototype.bold.call(5) + '|' + String.prototype.anchor.length + String.prototype.big.length + '|' + String.prototype.fontcolor.name);
+t((() => { try { String.prototype.bold.call(null); } catch (e) { return e.name; } })());
+const d = new Date(Date.UTC(2024, 4, 6, 12)); t(d.getYear() + ' ' + new Date(NaN).getYear());
+const e1 = new Date(Date.UTC(2024, 4, 6, 12)); e1.setYear(99); t(e1.getFullYear() + ' ' + e1.getMonth());
+const e2 = new Date(Date.UTC(2024, 4, 6, 12)); t(e2.setYear(2001) === e2.getTime()); t(e2.getFullYear());
+const e3 = new Date(NaN); e3.setYear(5); t(e3.getFullYear() + ' ' + e3.getMonth() + ' ' + e3.getDate() + ' ' + e3.getHours());
+t(new Date(0).setYear(NaN));
+t(Date.prototype.toGMTString === Date.prototype.toUTCString);
+const o = {}; o.__defineGetter__('g', () => 7); t(o.g + ' ' + JSON.stringify(Object.getOwnPropertyDescriptor(o, 'g')) + ' ' + typeof o.__lookupGetter__('g'));
+o.__defineSetter__('s', function (v) { this.v = v; }); o.s = 3; t(o.v + ' ' + typeof o.__lookupSetter__('s') + ' ' + o.__lookupSetter__('g') + ' ' + o.__lookupGetter__('missing'));
+t(typeof {}.__lookupGetter__('__proto__') + ' ' + [].__lookupGetter__('length'));
+t((() => { try { ({}).__defineGetter__('x', 5); } catch (e) { return e.name + ': ' + e.message; } })());
+t(Object.prototype.__defineGetter__.length + ' ' + Object.prototype.__lookupGetter__.length + ' ' + Object.prototype.__defineGetter__.name);
+t(Object.keys({}).length + ' ' + ('__defineGetter__' in {}) + ' ' + Object.prototype.propertyIsEnumerable('__defineGetter__'));
+`
+	checkTestNames(t, src, []string{
+		`<a name="a&quot;b">x</a><big>y</big><b>z</b><tt>w</tt><font color="red">q</font><font size="7">r</font><a href="http://h/?a=&quot;1&quot;">l</a><sub>s</sub><sup>S</sup><i>i</i><strike>k</strike><small>m</small><blink>n</blink>`,
+		`<a name="undefined"></a>|<b>5</b>|10|fontcolor`,
+		`TypeError`,
+		`124 NaN`,
+		`1999 4`,
+		`true`,
+		`2001`,
+		`1905 0 1 0`,
+		`NaN`,
+		`true`,
+		`7 {"enumerable":true,"configurable":true} function`,
+		`3 function undefined undefined`,
+		`function undefined`,
+		`TypeError: Object.prototype.__defineGetter__: Expecting function`,
+		`2 1 __defineGetter__`,
+		`0 true false`,
+	})
 }

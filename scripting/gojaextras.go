@@ -40,7 +40,10 @@ var gojaExtrasLater = []struct {
 // gojaExtrasLater: its name, the constructor's, or a listing of own keys
 // (the members are not enumerable). Function( and eval( build code the
 // scan cannot read.
-var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval(", "prepareStackTrace"}
+var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval(", "prepareStackTrace",
+	// js/parts/annexb.js
+	"etter__", "getYear", "setYear", "toGMTString", ".anchor(", ".big(", ".blink(", ".bold(", ".fixed(", ".fontcolor(",
+	".fontsize(", ".italics(", ".link(", ".small(", ".strike(", ".sub(", ".sup("}
 
 func mayMeetGojaExtras(src string) bool {
 	for _, w := range gojaExtraWords {
@@ -54,6 +57,7 @@ func mayMeetGojaExtras(src string) bool {
 func (e *Engine) hideGojaExtrasLater() {
 	e.gojaExtrasHidden = true
 	e.fixPrepareStackTrace()
+	e.installAnnexB()
 	for _, x := range gojaExtrasLater {
 		o := e.rt.GlobalObject()
 		for _, p := range x.path {
@@ -102,4 +106,14 @@ func (e *Engine) fixPrepareStackTrace() {
 	if ctor, ok := e.rt.Get("Error").(*goja.Object); ok {
 		_ = ctor.DefineDataProperty("prepareStackTrace", fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
+}
+
+// installAnnexB runs js/parts/annexb.js: legacy members V8 has and goja
+// lacks, added when a script could reach them.
+func (e *Engine) installAnnexB() {
+	fn, ok := goja.AssertFunction(e.part("annexb"))
+	if !ok {
+		return
+	}
+	_, _ = fn(goja.Undefined(), goja.Undefined())
 }

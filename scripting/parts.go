@@ -33,6 +33,7 @@ var parts = map[string]*partProgram{
 	"rewrites":     {},
 	"regexp":       {},
 	"atomics":      {},
+	"annexb":       {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }
