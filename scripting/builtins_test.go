@@ -30,9 +30,7 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 	// missing line means the whole object.
 	postmanOnly := map[string]string{
 		"Symbol static":                             "asyncDispose dispose",
-		"Math static":                               "f16round",
 		"ArrayBuffer proto":                         "maxByteLength resizable resize",
-		"DataView proto":                            "getFloat16 setFloat16",
 		"RegExp static":                             "$& $' $+ $1 $2 $3 $4 $5 $6 $7 $8 $9 $_ $` input lastMatch lastParen leftContext rightContext",
 		"Error proto":                               "toJSON",
 		"Intl.DateTimeFormat proto":                 "formatRangeToParts",
@@ -216,5 +214,28 @@ t(Object.keys({}).length + ' ' + ('__defineGetter__' in {}) + ' ' + Object.proto
 		`TypeError: Object.prototype.__defineGetter__: Expecting function`,
 		`2 1 __defineGetter__`,
 		`0 true false`,
+	})
+}
+
+// Half precision (js/parts/annexb.js): Postman CLI 1.34 answers each line.
+func TestFloat16AsPostman(t *testing.T) {
+	t.Parallel()
+	src := `const t = s => pm.test(String(s), () => {});
+t([0, -0, 1, 1.337, 65504, 65519.99, 65520, 1e9, -1e9, 5e-8, 2.9e-8, 3e-8, 6e-8, 1e-10, -1e-10, 0.1, 1/3, 2049, 2051, 6.1e-5, NaN, Infinity, -Infinity, '2.5', null, undefined].map(v => { const r = Math.f16round(v); return Object.is(r, -0) ? '-0' : String(r); }).join(' '));
+t(Math.f16round.length + ' ' + Math.f16round.name + ' ' + Math.f16round());
+const dv = new DataView(new ArrayBuffer(8));
+dv.setFloat16(0, 1.337); dv.setFloat16(2, -2.5, true); dv.setFloat16(4, 70000); dv.setFloat16(6, NaN);
+t(Array.from(new Uint8Array(dv.buffer)).join(','));
+t([dv.getFloat16(0), dv.getFloat16(2, true), dv.getFloat16(2), dv.getFloat16(4), dv.getFloat16(6), dv.getFloat16(1)].join(' '));
+dv.setFloat16(0, 5.960464477539063e-8); dv.setFloat16(2, -0); t(dv.getFloat16(0) + ' ' + Object.is(dv.getFloat16(2), -0) + ' ' + dv.getUint16(2));
+t(DataView.prototype.getFloat16.length + " " + DataView.prototype.setFloat16.length + " " + DataView.prototype.getFloat16.name + " " + (() => { try { DataView.prototype.setFloat16(0, 1); } catch (e) { return e.name; } })() + " " + (() => { try { dv.getFloat16(7); } catch (e) { return e.name; } })());
+`
+	checkTestNames(t, src, []string{
+		`0 -0 1 1.3369140625 65504 65504 Infinity Infinity -Infinity 5.960464477539063e-8 0 5.960464477539063e-8 5.960464477539063e-8 0 -0 0.0999755859375 0.333251953125 2048 2052 0.00006097555160522461 NaN Infinity -Infinity 2.5 0 NaN`,
+		`1 f16round NaN`,
+		`61,89,0,193,124,0,126,0`,
+		`1.3369140625 -2.5 0.00001150369644165039 Infinity NaN 160`,
+		`5.960464477539063e-8 true 32768`,
+		`1 2 getFloat16 TypeError RangeError`,
 	})
 }

@@ -43,7 +43,7 @@ var gojaExtrasLater = []struct {
 var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval(", "prepareStackTrace",
 	// js/parts/annexb.js
 	"etter__", "getYear", "setYear", "toGMTString", ".anchor(", ".big(", ".blink(", ".bold(", ".fixed(", ".fontcolor(",
-	".fontsize(", ".italics(", ".link(", ".small(", ".strike(", ".sub(", ".sup("}
+	".fontsize(", ".italics(", ".link(", ".small(", ".strike(", ".sub(", ".sup(", "f16round", "Float16"}
 
 func mayMeetGojaExtras(src string) bool {
 	for _, w := range gojaExtraWords {
