@@ -32,7 +32,6 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 		"Symbol static":                             "asyncDispose dispose",
 		"ArrayBuffer proto":                         "maxByteLength resizable resize",
 		"RegExp static":                             "$& $' $+ $1 $2 $3 $4 $5 $6 $7 $8 $9 $_ $` input lastMatch lastParen leftContext rightContext",
-		"Error proto":                               "toJSON",
 		"Intl.DateTimeFormat proto":                 "formatRangeToParts",
 		"Intl.NumberFormat proto":                   "formatRangeToParts",
 		"Intl.PluralRules proto":                    "selectRange",
@@ -237,5 +236,23 @@ t(DataView.prototype.getFloat16.length + " " + DataView.prototype.setFloat16.len
 		`1.3369140625 -2.5 0.00001150369644165039 Infinity NaN 160`,
 		`5.960464477539063e-8 true 32768`,
 		`1 2 getFloat16 TypeError RangeError`,
+	})
+}
+
+// Both of Postman's sandboxes give errors an enumerable toJSON: Postman CLI
+// 1.34 (and Newman 6.2.2) answer each line.
+func TestErrorToJSONAsPostman(t *testing.T) {
+	t.Parallel()
+	src := `const t = s => pm.test(String(s), () => {});
+t(String(Error.prototype.toJSON).slice(0, 300));
+t(JSON.stringify(new Error('x')) + ' ' + JSON.stringify(new TypeError('y')) + ' ' + JSON.stringify({ e: new RangeError('z') }));
+t(JSON.stringify(Object.getOwnPropertyDescriptor(Error.prototype, 'toJSON')));
+const e = new Error('m'); e.code = 5; t(JSON.stringify(e));
+`
+	checkTestNames(t, src, []string{
+		`function(){return{type:"Error",name:this.name,message:this.message}}`,
+		`{"type":"Error","name":"Error","message":"x"} {"type":"Error","name":"TypeError","message":"y"} {"e":{"type":"Error","name":"RangeError","message":"z"}}`,
+		`{"writable":true,"enumerable":true,"configurable":true}`,
+		`{"type":"Error","name":"Error","message":"m"}`,
 	})
 }

@@ -279,6 +279,9 @@ def(Error, 'captureStackTrace', function captureStackTrace(o) {
     def(o, 'stack', 'Error: ' + o.message + (lines.length ? '\n' + lines.join('\n') : ''));
 });
 if (Error.stackTraceLimit === undefined) { Error.stackTraceLimit = 10; }
+// Both of Postman's sandboxes give errors this toJSON (enumerable, as
+// assigned): JSON.stringify(new TypeError('y')) is {"type":"Error","name":"TypeError","message":"y"}.
+Error.prototype.toJSON = function(){return{type:"Error",name:this.name,message:this.message}};
 (function () {
     var numToLocale = host.numberToLocale, dateToLocale = host.dateToLocale, zoneName = host.zoneName;
     var thisNum = Number.prototype.valueOf, thisTime = Date.prototype.getTime;
