@@ -62,108 +62,144 @@ func mayIterate(src string) bool { return destructureRe().MatchString(src) }
 // instrumentIteration wraps the values a script destructures or iterates
 // in the hooks.
 func instrumentIteration(body ast.Node) {
-	wrap := func(hook string, v ast.Expression, arg2 ast.Expression, text string) ast.Expression {
-		at := v.Idx0()
-		return &ast.CallExpression{
-			Callee:           &ast.Identifier{Name: unistring.NewFromString(hook), Idx: at},
-			LeftParenthesis:  at,
-			ArgumentList:     []ast.Expression{v, arg2, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)}},
-			RightParenthesis: at,
+	var in iterInstrumenter
+	walkAST(reflect.ValueOf(body), in.visit)
+}
+
+// iterInstrumenter rewrites one script's tree; temps numbers the names it
+// gives nested patterns' values (splitNested).
+type iterInstrumenter struct{ temps int }
+
+// visit rewrites the node kinds where V8 destructures or iterates.
+func (in *iterInstrumenter) visit(n ast.Node) {
+	switch x := n.(type) {
+	case *ast.LexicalDeclaration:
+		x.List = splitNested(x.List, &in.temps)
+	case *ast.Binding:
+		if x.Initializer != nil {
+			x.Initializer = patternHook(x.Target, x.Initializer, iterPattern)
+		}
+	case *ast.ExpressionStatement:
+		// An assignment whose value nobody reads destructures as a
+		// declaration does.
+		if a, ok := x.Expression.(*ast.AssignExpression); ok && a.Operator == token.ASSIGN {
+			if splitNestedAssignment(x, a, &in.temps) {
+				return // its pieces are visited next
+			}
+			a.Right = patternHook(a.Left, a.Right, iterPattern)
+		}
+	case *ast.AssignExpression:
+		if x.Operator == token.ASSIGN {
+			x.Right = patternHook(x.Left, x.Right, iterAssign)
+		}
+	case *ast.FunctionLiteral:
+		if !x.Generator && x.Body != nil {
+			x.DeclarationList = destructureParams(x.ParameterList, &x.Body.List, x.DeclarationList, &in.temps)
+		}
+	case *ast.ArrowFunctionLiteral:
+		in.arrowParams(x)
+	case *ast.NewExpression:
+		checkCtorArgument(x)
+	case *ast.ForOfStatement:
+		x.Source = iterHook(x.Source, iterForOf, v8Printed(x.Source, true))
+		destructureForOf(x, &in.temps)
+	case *ast.ArrayLiteral:
+		wrapSpreads(x.Value, iterForOf)
+	case *ast.CallExpression:
+		wrapSpreads(x.ArgumentList, iterCall)
+	}
+}
+
+// arrowParams gives an arrow with destructured parameters the checks a
+// function gets; an expression body becomes a block that returns it, so
+// the checks have somewhere to go.
+func (in *iterInstrumenter) arrowParams(x *ast.ArrowFunctionLiteral) {
+	body, ok := x.Body.(*ast.BlockStatement)
+	if !ok && hasPatternParam(x.ParameterList) {
+		e := x.Body.(*ast.ExpressionBody).Expression
+		body = &ast.BlockStatement{LeftBrace: e.Idx0(), List: []ast.Statement{&ast.ReturnStatement{Return: e.Idx0(), Argument: e}}, RightBrace: e.Idx1()}
+		x.Body = body
+	}
+	if body != nil {
+		x.DeclarationList = destructureParams(x.ParameterList, &body.List, x.DeclarationList, &in.temps)
+	}
+}
+
+// checkCtorArgument wraps the argument of new Map(x) and its kin: V8 names
+// a value that is not iterable by its type. The constructor goes along, so
+// that a script's own class of the same name is left alone.
+func checkCtorArgument(x *ast.NewExpression) {
+	id, ok := x.Callee.(*ast.Identifier)
+	if !ok || !ctorsOfIterables[id.Name.String()] || len(x.ArgumentList) == 0 {
+		return
+	}
+	if _, spread := x.ArgumentList[0].(*ast.SpreadElement); spread {
+		return
+	}
+	a := x.ArgumentList[0]
+	at := a.Idx0()
+	x.ArgumentList[0] = &ast.CallExpression{
+		Callee:          &ast.Identifier{Name: unistring.NewFromString(hookIterable), Idx: at},
+		LeftParenthesis: at,
+		ArgumentList: []ast.Expression{a, iterKind(at, iterCtor), &ast.StringLiteral{Idx: at, Value: ""},
+			&ast.Identifier{Name: id.Name, Idx: at}},
+		RightParenthesis: at,
+	}
+}
+
+// wrapSpreads puts each spread element's value (…x in an array literal or
+// a call's arguments) through the iterable hook.
+func wrapSpreads(list []ast.Expression, kind int) {
+	for _, el := range list {
+		if s, ok := el.(*ast.SpreadElement); ok {
+			s.Expression = iterHook(s.Expression, kind, v8Printed(s.Expression, true))
 		}
 	}
-	num := func(at file.Idx, n int) ast.Expression {
-		return &ast.NumberLiteral{Idx: at, Value: int64(n)}
+}
+
+// patternHook wraps v, the value a pattern target destructures, in the
+// hook that checks it as V8 does: an object pattern's first key names
+// the failing read, an array pattern iterates.
+func patternHook(target ast.Expression, v ast.Expression, kind int) ast.Expression {
+	if isHookCall(v) {
+		return v // a destructured parameter's binding, made by destructureParams
 	}
-	pattern := func(target ast.Expression, v ast.Expression, kind int) ast.Expression {
-		if isHookCall(v) {
-			return v // a destructured parameter's binding, made below
-		}
-		switch p := target.(type) {
-		case *ast.ObjectPattern:
-			prop := ""
-			if len(p.Properties) > 0 {
-				prop = patternKey(p.Properties[0])
-				if prop == "" {
-					return v // a computed key: V8 evaluates it first
-				}
+	switch p := target.(type) {
+	case *ast.ObjectPattern:
+		prop := ""
+		if len(p.Properties) > 0 {
+			prop = patternKey(p.Properties[0])
+			if prop == "" {
+				return v // a computed key: V8 evaluates it first
 			}
-			return wrap(hookDestructure, v, &ast.StringLiteral{Idx: v.Idx0(), Value: unistring.NewFromString(prop)}, v8Printed(v, false))
-		case *ast.ArrayPattern:
-			return wrap(hookIterable, v, num(v.Idx0(), kind), v8Printed(v, false))
 		}
-		return v
+		return hookWith(hookDestructure, v, &ast.StringLiteral{Idx: v.Idx0(), Value: unistring.NewFromString(prop)}, v8Printed(v, false))
+	case *ast.ArrayPattern:
+		return iterHook(v, kind, v8Printed(v, false))
 	}
-	temps := 0 // names of the nested patterns' values (splitNested)
-	walkAST(reflect.ValueOf(body), func(n ast.Node) {
-		switch x := n.(type) {
-		case *ast.LexicalDeclaration:
-			x.List = splitNested(x.List, &temps)
-		case *ast.Binding:
-			if x.Initializer != nil {
-				x.Initializer = pattern(x.Target, x.Initializer, iterPattern)
-			}
-		case *ast.ExpressionStatement:
-			// An assignment whose value nobody reads destructures as a
-			// declaration does.
-			if a, ok := x.Expression.(*ast.AssignExpression); ok && a.Operator == token.ASSIGN {
-				if splitNestedAssignment(x, a, &temps) {
-					return // its pieces are visited next
-				}
-				a.Right = pattern(a.Left, a.Right, iterPattern)
-			}
-		case *ast.AssignExpression:
-			if x.Operator == token.ASSIGN {
-				x.Right = pattern(x.Left, x.Right, iterAssign)
-			}
-		case *ast.FunctionLiteral:
-			if !x.Generator && x.Body != nil {
-				x.DeclarationList = destructureParams(x.ParameterList, &x.Body.List, x.DeclarationList, &temps)
-			}
-		case *ast.ArrowFunctionLiteral:
-			body, ok := x.Body.(*ast.BlockStatement)
-			if !ok && hasPatternParam(x.ParameterList) {
-				// An expression body becomes a block that returns it.
-				e := x.Body.(*ast.ExpressionBody).Expression
-				body = &ast.BlockStatement{LeftBrace: e.Idx0(), List: []ast.Statement{&ast.ReturnStatement{Return: e.Idx0(), Argument: e}}, RightBrace: e.Idx1()}
-				x.Body = body
-			}
-			if body != nil {
-				x.DeclarationList = destructureParams(x.ParameterList, &body.List, x.DeclarationList, &temps)
-			}
-		case *ast.NewExpression:
-			// new Map(x) and its kin: V8 names a value that is not iterable
-			// by its type. The constructor goes along, so that a script's
-			// own class of the same name is left alone.
-			if id, ok := x.Callee.(*ast.Identifier); ok && ctorsOfIterables[id.Name.String()] && len(x.ArgumentList) > 0 {
-				if _, spread := x.ArgumentList[0].(*ast.SpreadElement); !spread {
-					a := x.ArgumentList[0]
-					at := a.Idx0()
-					x.ArgumentList[0] = &ast.CallExpression{
-						Callee:          &ast.Identifier{Name: unistring.NewFromString(hookIterable), Idx: at},
-						LeftParenthesis: at,
-						ArgumentList: []ast.Expression{a, num(at, iterCtor), &ast.StringLiteral{Idx: at, Value: ""},
-							&ast.Identifier{Name: id.Name, Idx: at}},
-						RightParenthesis: at,
-					}
-				}
-			}
-		case *ast.ForOfStatement:
-			x.Source = wrap(hookIterable, x.Source, num(x.Source.Idx0(), iterForOf), v8Printed(x.Source, true))
-			destructureForOf(x, &temps)
-		case *ast.ArrayLiteral:
-			for _, el := range x.Value {
-				if s, ok := el.(*ast.SpreadElement); ok {
-					s.Expression = wrap(hookIterable, s.Expression, num(s.Expression.Idx0(), iterForOf), v8Printed(s.Expression, true))
-				}
-			}
-		case *ast.CallExpression:
-			for _, el := range x.ArgumentList {
-				if s, ok := el.(*ast.SpreadElement); ok {
-					s.Expression = wrap(hookIterable, s.Expression, num(s.Expression.Idx0(), iterCall), v8Printed(s.Expression, true))
-				}
-			}
-		}
-	})
+	return v
+}
+
+// iterHook is hookIterable(v, kind, text).
+func iterHook(v ast.Expression, kind int, text string) ast.Expression {
+	return hookWith(hookIterable, v, iterKind(v.Idx0(), kind), text)
+}
+
+// hookWith is hook(v, arg2, text), placed where v starts.
+func hookWith(hook string, v ast.Expression, arg2 ast.Expression, text string) ast.Expression {
+	at := v.Idx0()
+	return &ast.CallExpression{
+		Callee:           &ast.Identifier{Name: unistring.NewFromString(hook), Idx: at},
+		LeftParenthesis:  at,
+		ArgumentList:     []ast.Expression{v, arg2, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)}},
+		RightParenthesis: at,
+	}
+}
+
+// iterKind is the number literal that tells the hook which kind of
+// iteration it checks (iterForOf, iterCall…).
+func iterKind(at file.Idx, kind int) ast.Expression {
+	return &ast.NumberLiteral{Idx: at, Value: int64(kind)}
 }
 
 // isHookCall reports whether e is a call of one of the iteration hooks.
