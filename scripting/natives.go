@@ -733,15 +733,37 @@ func (p *plainRequest) toRequest() *collections.Request {
 // their keys, and Go's map order would make JSON.stringify(pm.request)
 // differ from run to run.
 func (e *Engine) requestData(r *collections.Request) goja.Value {
-	obj := func(kv ...any) *goja.Object {
-		o := e.rt.NewObject()
-		for i := 0; i+1 < len(kv); i += 2 {
-			_ = o.Set(kv[i].(string), kv[i+1])
-		}
-		return o
+	b := requestBuilder{e}
+	m := b.obj("method", r.Method, "description", r.Description, "url", b.url(&r.URL))
+	_ = m.Set("header", b.headers(r.Header))
+	if r.Body != nil {
+		_ = m.Set("body", b.body(r.Body))
 	}
+	if r.Auth != nil {
+		_ = m.Set("auth", b.auth(r.Auth))
+	}
+	return m
+}
+
+// requestBuilder builds the parts of requestData's object, each in
+// postman-collection's JSON shape.
+type requestBuilder struct{ e *Engine }
+
+// obj is an object with the given key/value pairs, set in that order
+// (JSON.stringify shows them so).
+func (b requestBuilder) obj(kv ...any) *goja.Object {
+	o := b.e.rt.NewObject()
+	for i := 0; i+1 < len(kv); i += 2 {
+		_ = o.Set(kv[i].(string), kv[i+1])
+	}
+	return o
+}
+
+// url is the URL object: its parts, query rows, path variables, hash and
+// credentials.
+func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	q := []any{}
-	for _, p := range r.URL.Query {
+	for _, p := range url.Query {
 		var v any
 		if p.Value != nil {
 			v = *p.Value
@@ -749,123 +771,138 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
 		if p.Disabled {
-			q = append(q, obj("disabled", true, "key", p.Key, "value", v))
+			q = append(q, b.obj("disabled", true, "key", p.Key, "value", v))
 		} else {
-			q = append(q, obj("key", p.Key, "value", v))
+			q = append(q, b.obj("key", p.Key, "value", v))
 		}
 	}
 	vs := []any{}
-	for _, v := range r.URL.Variables {
-		vs = append(vs, obj("key", v.Key, "value", v.Value, "type", v.Type))
+	for _, v := range url.Variables {
+		vs = append(vs, b.obj("key", v.Key, "value", v.Value, "type", v.Type))
 	}
 	var hash any = goja.Undefined()
-	if r.URL.Hash != "" || r.URL.EmptyHash {
-		hash = r.URL.Hash
+	if url.Hash != "" || url.EmptyHash {
+		hash = url.Hash
 	}
-	u := obj("raw", r.URL.Raw, "protocol", r.URL.Protocol, "host", strs(r.URL.Host),
-		"port", r.URL.Port, "path", strs(r.URL.Path), "hash", hash, "query", q, "variable", vs)
-	if ui := r.URL.UserInfo; ui != nil {
-		a := obj("user", ui.User)
+	u := b.obj("raw", url.Raw, "protocol", url.Protocol, "host", strs(url.Host),
+		"port", url.Port, "path", strs(url.Path), "hash", hash, "query", q, "variable", vs)
+	if ui := url.UserInfo; ui != nil {
+		a := b.obj("user", ui.User)
 		if ui.Password != nil {
 			_ = a.Set("password", *ui.Password)
 		}
 		_ = u.Set("auth", a)
 	}
-	m := obj("method", r.Method, "description", r.Description, "url", u)
+	return u
+}
+
+// headers is the header list, disabled rows and the runtime's own
+// (system) rows marked as Postman marks them.
+func (b requestBuilder) headers(list []collections.Header) []any {
 	hs := []any{}
-	for _, h := range r.Header {
+	for _, h := range list {
 		switch {
 		case h.Disabled:
-			hs = append(hs, obj("disabled", true, "key", h.Key, "value", h.Value))
+			hs = append(hs, b.obj("disabled", true, "key", h.Key, "value", h.Value))
 		case h.System:
 			// Postman's mark on the headers the runtime added.
-			hs = append(hs, obj("key", h.Key, "value", h.Value, "system", true))
+			hs = append(hs, b.obj("key", h.Key, "value", h.Value, "system", true))
 		default:
-			hs = append(hs, obj("key", h.Key, "value", h.Value))
+			hs = append(hs, b.obj("key", h.Key, "value", h.Value))
 		}
 	}
-	_ = m.Set("header", hs)
-	if b := r.Body; b != nil {
-		bm := obj("mode", b.Mode)
-		switch b.Mode {
-		case collections.BodyRaw:
-			_ = bm.Set("raw", b.Raw)
-			if b.Language != "" {
-				_ = bm.Set("language", b.Language)
-			}
-		case collections.BodyURLEncoded, collections.BodyFormData:
-			fs := []any{}
-			list := b.URLEncoded
-			if b.Mode == collections.BodyFormData {
-				list = b.FormData
-			}
-			for _, f := range list {
-				var v any = f.Value
-				switch f.NoValue {
-				case collections.ValueUnset:
-					v = goja.Undefined()
-				case collections.ValueNull:
-					v = goja.Null()
-				}
-				fm := obj("key", f.Key, "value", v)
-				if f.Disabled {
-					fm = obj("disabled", true, "key", f.Key, "value", v)
-				}
-				// An urlencoded param has no type in postman-collection.
-				if f.Type != "" && b.Mode == collections.BodyFormData {
-					_ = fm.Set("type", f.Type)
-				}
-				if len(f.Src) > 0 {
-					_ = fm.Set("src", strs(f.Src))
-				}
-				if f.ContentType != "" {
-					_ = fm.Set("contentType", f.ContentType)
-				}
-				fs = append(fs, fm)
-			}
-			_ = bm.Set(b.Mode, fs)
-		case collections.BodyFile:
-			_ = bm.Set("file", b.File)
-		case collections.BodyGraphQL:
-			if g := b.GraphQL; g != nil {
-				// As postman-collection keeps it: the three members as the
-				// collection wrote them, undefined when left out.
-				member := func(name, v string) any {
-					if v == "" && g.IsUnset(name) {
-						return goja.Undefined()
-					}
-					return v
-				}
-				var vars any = member("variables", g.Variables)
-				if g.VariablesJSON {
-					vars = e.parseJSON(g.Variables)
-				}
-				_ = bm.Set("graphql", obj("query", member("query", g.Query), "operationName", member("operationName", g.OperationName), "variables", vars))
-			}
+	return hs
+}
+
+// body is the body object in its mode.
+func (b requestBuilder) body(body *collections.Body) *goja.Object {
+	bm := b.obj("mode", body.Mode)
+	switch body.Mode {
+	case collections.BodyRaw:
+		_ = bm.Set("raw", body.Raw)
+		if body.Language != "" {
+			_ = bm.Set("language", body.Language)
 		}
-		if b.Disabled {
-			_ = bm.Set("disabled", true)
+	case collections.BodyURLEncoded:
+		_ = bm.Set(body.Mode, b.fields(body.URLEncoded, false))
+	case collections.BodyFormData:
+		_ = bm.Set(body.Mode, b.fields(body.FormData, true))
+	case collections.BodyFile:
+		_ = bm.Set("file", body.File)
+	case collections.BodyGraphQL:
+		if g := body.GraphQL; g != nil {
+			_ = bm.Set("graphql", b.graphql(g))
 		}
-		_ = m.Set("body", bm)
 	}
-	if r.Auth != nil {
-		// Postman's shape, {type, <type>: [{key, value, type}]}, in the
-		// collection's order.
-		ps := []any{}
-		for _, k := range r.Auth.Keys() {
-			var v any = r.Auth.Params[k]
-			if r.Auth.Literal[k] {
-				v = e.parseJSON(r.Auth.Params[k])
-			}
-			ps = append(ps, obj("key", k, "value", v, "type", r.Auth.ParamType(k)))
-		}
-		am := obj("type", r.Auth.Type)
-		if r.Auth.Type != "" {
-			_ = am.Set(r.Auth.Type, ps)
-		}
-		_ = m.Set("auth", am)
+	if body.Disabled {
+		_ = bm.Set("disabled", true)
 	}
-	return m
+	return bm
+}
+
+// fields is an urlencoded or form-data body's rows; a row without a value
+// keeps undefined or null as the collection left it.
+func (b requestBuilder) fields(list []collections.FormParam, formData bool) []any {
+	fs := []any{}
+	for _, f := range list {
+		var v any = f.Value
+		switch f.NoValue {
+		case collections.ValueUnset:
+			v = goja.Undefined()
+		case collections.ValueNull:
+			v = goja.Null()
+		}
+		fm := b.obj("key", f.Key, "value", v)
+		if f.Disabled {
+			fm = b.obj("disabled", true, "key", f.Key, "value", v)
+		}
+		// An urlencoded param has no type in postman-collection.
+		if f.Type != "" && formData {
+			_ = fm.Set("type", f.Type)
+		}
+		if len(f.Src) > 0 {
+			_ = fm.Set("src", strs(f.Src))
+		}
+		if f.ContentType != "" {
+			_ = fm.Set("contentType", f.ContentType)
+		}
+		fs = append(fs, fm)
+	}
+	return fs
+}
+
+// graphql is a GraphQL body as postman-collection keeps it: the three
+// members as the collection wrote them, undefined when left out.
+func (b requestBuilder) graphql(g *collections.GraphQL) *goja.Object {
+	member := func(name, v string) any {
+		if v == "" && g.IsUnset(name) {
+			return goja.Undefined()
+		}
+		return v
+	}
+	var vars any = member("variables", g.Variables)
+	if g.VariablesJSON {
+		vars = b.e.parseJSON(g.Variables)
+	}
+	return b.obj("query", member("query", g.Query), "operationName", member("operationName", g.OperationName), "variables", vars)
+}
+
+// auth is Postman's shape, {type, <type>: [{key, value, type}]}, in the
+// collection's order.
+func (b requestBuilder) auth(a *collections.Auth) *goja.Object {
+	ps := []any{}
+	for _, k := range a.Keys() {
+		var v any = a.Params[k]
+		if a.Literal[k] {
+			v = b.e.parseJSON(a.Params[k])
+		}
+		ps = append(ps, b.obj("key", k, "value", v, "type", a.ParamType(k)))
+	}
+	am := b.obj("type", a.Type)
+	if a.Type != "" {
+		_ = am.Set(a.Type, ps)
+	}
+	return am
 }
 
 func strs(s []string) []any {
