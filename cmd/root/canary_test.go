@@ -121,19 +121,11 @@ func TestCanaryNothingLeaks(t *testing.T) {
 
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := ios.Env("COURIER_STATE_DIR")
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_VAULT_APIKEY":
-			return canaryVault
-		case "COURIER_VAULT_HOSTKEY":
-			return canaryHost
-		case "COURIER_VAULT_HOSTKEY__DOMAINS":
-			return "127.0.0.1"
-		case "COURIER_STATE_DIR":
-			return state
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_VAULT_APIKEY":           canaryVault,
+		"COURIER_VAULT_HOSTKEY":          canaryHost,
+		"COURIER_VAULT_HOSTKEY__DOMAINS": "127.0.0.1",
+	})
 	base := []string{"run", collPath, "-e", envPath, "--color", "off", "--vault-scripts", "--state-dir", state}
 	runs := [][]string{
 		{"-r", "cli,json,junit,html", "--verbose",

@@ -25,6 +25,18 @@ func execute(t *testing.T, args ...string) (cmdutil.ExitCode, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+// setEnv gives ios an environment with vars in it; other names read as
+// before (cmdutil.Test's own state directory).
+func setEnv(ios *cmdutil.IOStreams, vars map[string]string) {
+	base := ios.Env
+	ios.Env = func(k string) string {
+		if v, ok := vars[k]; ok {
+			return v
+		}
+		return base(k)
+	}
+}
+
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)

@@ -89,15 +89,10 @@ func TestSecretPathsInOutput(t *testing.T) {
 
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := t.TempDir()
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_STATE_DIR":
-			return state
-		case "COURIER_VAULT_PLAIN":
-			return viewPlain
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_STATE_DIR":   state,
+		"COURIER_VAULT_PLAIN": viewPlain,
+	})
 	code := Execute(context.Background(), ios, []string{"run", collPath, "-e", envPath, "--color", "off", "--vault-scripts",
 		"--state-dir", state, "--verbose", "-r", "cli,json,junit,html",
 		"--reporter-json-export", filepath.Join(out, "r.json"), "--reporter-junit-export", filepath.Join(out, "r.xml"),
@@ -155,15 +150,10 @@ func TestNumericSecretKeepsReportsValid(t *testing.T) {
 	 "header":[{"key":"X-Pin","value":"{{vault:pin}}"}]}}]}`)
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := t.TempDir()
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_STATE_DIR":
-			return state
-		case "COURIER_VAULT_PIN":
-			return pin
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_STATE_DIR": state,
+		"COURIER_VAULT_PIN": pin,
+	})
 	jsonPath, htmlPath := filepath.Join(dir, "r.json"), filepath.Join(dir, "r.html")
 	code := Execute(context.Background(), ios, []string{"run", coll, "--no-persist", "--color", "off", "-r", "cli,json,html",
 		"--reporter-json-export", jsonPath, "--reporter-html-export", htmlPath})

@@ -68,15 +68,9 @@ func TestSecretsNeverLeak(t *testing.T) {
 
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := ios.Env("COURIER_STATE_DIR")
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_VAULT_APIKEY":
-			return vaultSecret
-		case "COURIER_STATE_DIR":
-			return state
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_VAULT_APIKEY": vaultSecret,
+	})
 	code := Execute(context.Background(), ios, []string{"run", coll, "-e", env, "--verbose", "--color", "off",
 		"-r", "cli,json,junit,progress,html",
 		"--reporter-json-export", filepath.Join(out, "r.json"), "--reporter-junit-export", filepath.Join(out, "r.xml"),

@@ -58,15 +58,10 @@ func TestVaultScripts(t *testing.T) {
 			t.Parallel()
 			ios, _, stdout, stderr := cmdutil.Test()
 			state := t.TempDir()
-			ios.Env = func(k string) string {
-				switch k {
-				case "COURIER_VAULT_TOK":
-					return token
-				case "COURIER_STATE_DIR":
-					return state
-				}
-				return ""
-			}
+			setEnv(ios, map[string]string{
+				"COURIER_VAULT_TOK": token,
+				"COURIER_STATE_DIR": state,
+			})
 			args := append([]string{"run", coll, "--color", "off", "--no-persist"}, tc.args...)
 			code := Execute(context.Background(), ios, args)
 			out := stdout.String()

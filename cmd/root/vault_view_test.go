@@ -479,15 +479,10 @@ func TestReferencedRequestSeesVaultReferences(t *testing.T) {
 	collPath := writeFile(t, t.TempDir(), "c.json", string(cb))
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := t.TempDir()
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_STATE_DIR":
-			return state
-		case "COURIER_VAULT_PLAIN":
-			return viewPlain
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_STATE_DIR":   state,
+		"COURIER_VAULT_PLAIN": viewPlain,
+	})
 	code := Execute(context.Background(), ios, []string{"run", collPath, "--no-persist", "--color", "off"})
 	require.Equal(t, cmdutil.ExitOK, code, failuresOf(stdout.String())+stderr.String())
 	mu.Lock()
@@ -519,15 +514,10 @@ func TestHostLabelSeesVaultReference(t *testing.T) {
 	 ]}}]}]}`)
 	ios, _, stdout, stderr := cmdutil.Test()
 	state := t.TempDir()
-	ios.Env = func(k string) string {
-		switch k {
-		case "COURIER_STATE_DIR":
-			return state
-		case "COURIER_VAULT_PLAIN":
-			return viewPlain
-		}
-		return ""
-	}
+	setEnv(ios, map[string]string{
+		"COURIER_STATE_DIR":   state,
+		"COURIER_VAULT_PLAIN": viewPlain,
+	})
 	code := Execute(context.Background(), ios, []string{"run", coll, "--no-persist", "--color", "off"})
 	require.Equal(t, cmdutil.ExitFailures, code, "the request fails, the assertion holds\n%s", stderr.String())
 	assert.NotContains(t, failuresOf(stdout.String()), "AssertionError")
