@@ -555,12 +555,7 @@ func sentAuthJSON(a *collections.Auth) json.RawMessage {
 	}
 	params := []param{}
 	add := func(k string, system bool) {
-		v := a.Params[k]
-		val, _ := json.Marshal(v)
-		if a.Literal[k] && json.Valid([]byte(v)) {
-			val = json.RawMessage(v)
-		}
-		params = append(params, param{Type: "any", Value: val, Key: k, System: system})
+		params = append(params, param{Type: "any", Value: authParamValue(a, k), Key: k, System: system})
 	}
 	for _, k := range authOrder(a) {
 		if !learned[k] {
@@ -572,12 +567,7 @@ func sentAuthJSON(a *collections.Auth) json.RawMessage {
 			add(k, true)
 		}
 	}
-	typ, _ := json.Marshal(a.Type)
-	list, err := json.Marshal(params)
-	if err != nil {
-		return nil
-	}
-	return json.RawMessage(`{"type":` + string(typ) + `,` + string(typ) + `:` + string(list) + `}`)
+	return authBlock(a.Type, params)
 }
 
 // sentHeadersJSON lists the headers sent with the request's own disabled
@@ -725,23 +715,35 @@ func authJSON(a *collections.Auth) json.RawMessage {
 	}
 	params := []param{}
 	for _, k := range authOrder(a) {
-		v := a.Params[k]
-		val, _ := json.Marshal(v)
-		if a.Literal[k] && json.Valid([]byte(v)) {
-			val = json.RawMessage(v)
-		}
+		val := authParamValue(a, k)
 		typ := a.Types[k]
 		if typ == "" {
 			typ = "string"
 		}
 		params = append(params, param{Key: k, Value: val, Type: typ})
 	}
-	typ, _ := json.Marshal(a.Type)
+	return authBlock(a.Type, params)
+}
+
+// authParamValue is parameter k's value: a string, or the JSON the
+// collection wrote when it wrote a literal (a number, a boolean, an object).
+func authParamValue(a *collections.Auth, k string) json.RawMessage {
+	v := a.Params[k]
+	if a.Literal[k] && json.Valid([]byte(v)) {
+		return json.RawMessage(v)
+	}
+	val, _ := json.Marshal(v)
+	return val
+}
+
+// authBlock is {"type": typ, typ: params}, postman-collection's auth shape.
+func authBlock(typ string, params any) json.RawMessage {
+	t, _ := json.Marshal(typ)
 	list, err := json.Marshal(params)
 	if err != nil {
 		return nil
 	}
-	return json.RawMessage(`{"type":` + string(typ) + `,` + string(typ) + `:` + string(list) + `}`)
+	return json.RawMessage(`{"type":` + string(t) + `,` + string(t) + `:` + string(list) + `}`)
 }
 
 // authOrder is the auth's parameter names: the collection's order, then
