@@ -150,7 +150,10 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				next = &n
 			}
 			if res.SkipRequest && listen == listenPre {
+				// The request's remaining pre-request scripts (a folder's
+				// skip stops the item's own) do not run, as in Postman.
 				skip = true
+				return
 			}
 		}
 	}

@@ -933,7 +933,7 @@ function ScriptState(listen) {
     this.pm.test = pmTest;
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
-    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['location', null], ['lg', null], ['lgw', null], ['failed', false]]
+    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
 // recordError is [name, message, stack] of a failed test's error. A thrown
@@ -1184,16 +1184,18 @@ var execution = {
         });
     }
 };
-accessor(execution, 'location', function () {
+// pm.execution is the script's own (what a script assigns to it stays in
+// the script); its location is a read-only list, as in Postman.
+accessor(PMP, 'execution', function () {
     var st = S;
-    if (!st.location) {
-        var info = execInfo(st), location = info.location.slice();
-        Object.defineProperty(location, 'current', { value: info.current, enumerable: false });
-        st.location = location;
+    if (!st.execution) {
+        var info = execInfo(st), location = info.location.slice(), x = Object.create(execution);
+        Object.defineProperty(location, 'current', { value: info.current });
+        Object.defineProperty(x, 'location', { value: location });
+        st.execution = x;
     }
-    return st.location;
+    return st.execution;
 });
-PMP.execution = execution;
 PMP.visualizer = {
     set: function (tpl, data) { native.visualizerSet(String(tpl), data === undefined ? '' : JSON.stringify(data)); },
     clear: function () { native.visualizerClear(); }
