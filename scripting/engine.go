@@ -85,6 +85,9 @@ type compiled struct {
 	// gojaExtras: the script may see a member goja has and V8 lacks
 	// (gojaextras.go).
 	gojaExtras bool
+	// regExpStatics: the script may read RegExp.$1 and the other legacy
+	// statics (regexpstatics.go).
+	regExpStatics bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -143,6 +146,7 @@ func compileScript(src, listen string) *compiled {
 			c.regExp = true
 		}
 		c.gojaExtras = mayMeetGojaExtras(src)
+		c.regExpStatics = usesRegExpStatics(src)
 		if maySuperField(src) {
 			wrapSuperFields(ast)
 		}
@@ -199,6 +203,11 @@ type Engine struct {
 	regExpInstalled bool
 	// gojaExtrasHidden: hideGojaExtrasLater ran in this engine.
 	gojaExtrasHidden bool
+	// rxStatics is the last match RegExp.$1… read, once a script of this
+	// engine may read them (regexpstatics.go); nil before.
+	rxStatics *regExpStatics
+	// rxStaticsInstalled: installRegExpStatics ran.
+	rxStaticsInstalled bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -363,6 +372,10 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	}
 	var v goja.Value
 	fn, err := e.scriptFunc(c)
+	if e.rxStatics != nil {
+		// Each of Postman's script runs starts from its sandbox's own match.
+		e.rxStatics.reset()
+	}
 	if err == nil {
 		// 0: no response (pre-request), 1: a response, 2: the request failed.
 		resp := 0
@@ -471,6 +484,10 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 		if err := e.installRegExp(); err != nil {
 			return nil, err
 		}
+	}
+	if c.regExpStatics && !e.rxStaticsInstalled {
+		e.rxStaticsInstalled = true
+		e.installRegExpStatics()
 	}
 	v, err := e.rt.RunProgram(c.prog)
 	if err != nil {

@@ -182,12 +182,14 @@ func (e *Engine) installRegExp() (err error) {
 		}
 		return v.ToObject(e.rt)
 	}).(*goja.Object)
-	_ = ctor.DefineDataProperty("name", e.rt.ToValue("RegExp"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = ctor.DefineDataProperty("length", e.rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	// Neither enumerable nor writable, but configurable, as every function's.
+	_ = ctor.DefineDataProperty("name", e.rt.ToValue("RegExp"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = ctor.DefineDataProperty("length", e.rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	b := e.rt.NewObject()
 	_ = b.Set("global", e.rt.GlobalObject())
 	_ = b.Set("ctor", ctor)
 	_ = b.Set("plan", e.regExpPlanFunc)
+	_ = b.Set("record", e.recordRegExpMatch)
 	v, err := fn(goja.Undefined(), b)
 	if err != nil {
 		return err

@@ -116,6 +116,7 @@ function indexedExec(s) {
     r.groups = m.groups;
     ind.groups = named === null ? undefined : named;
     r.indices = ind;
+    b.record(r); // RegExp.$1… (regexpstatics.go) read V8's groups
     return r;
 }
 // goja's words for a pattern it refuses, and V8's.
