@@ -20,9 +20,17 @@ function boundGetter(proto, name, make) {
         }
     });
 }
+// receiver names a value as V8's messages do: #<Object> for objects.
+function receiver(v) {
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) {
+        var c = v.constructor;
+        return '#<' + (typeof c === 'function' && c.name ? c.name : 'Object') + '>';
+    }
+    return String(v);
+}
 function handle(self, name) {
     if (!self || !Object.prototype.hasOwnProperty.call(self, '_h')) {
-        throw new TypeError('Method Intl.' + name + ' called on incompatible receiver ' + String(self));
+        throw new TypeError('Method Intl.' + name + ' called on incompatible receiver ' + receiver(self));
     }
     return self._h;
 }
@@ -38,10 +46,109 @@ boundGetter(NumberFormat.prototype, 'format', function (self) {
 });
 methods(NumberFormat.prototype, {
     formatToParts: function formatToParts(x) { return host.intlNumberParts(handle(this, 'NumberFormat.prototype.formatToParts'), Number(x)); },
-    formatRange: function formatRange(a, b) { var h = handle(this, 'NumberFormat.prototype.formatRange'); return host.intlNumberFormat(h, Number(a)) + '–' + host.intlNumberFormat(h, Number(b)); },
+    formatRange: function formatRange(a, b) { return numberRange(handle(this, 'NumberFormat.prototype.formatRange'), a, b).map(function (p) { return p.value; }).join(''); },
+    formatRangeToParts: function formatRangeToParts(a, b) { return numberRange(handle(this, 'NumberFormat.prototype.formatRangeToParts'), a, b); },
     resolvedOptions: function resolvedOptions() { return host.intlNumberResolved(handle(this, 'NumberFormat.prototype.resolvedOptions')); }
 });
 tag(NumberFormat.prototype, 'Intl.NumberFormat');
+
+// numberRange is ICU's number range formatter as V8 sets it up (collapse
+// auto, identity fallback approximately). Each side splits into the number
+// and its modifiers: inner (the exponent), middle (signs, currency symbol,
+// percent, compact suffix) and outer (unit, currency name). Outer
+// modifiers always collapse; middle ones when equal and longer than one
+// code point; separators get spaces when a modifier is repeated.
+var NUM_CORE = { integer: 1, group: 1, decimal: 1, fraction: 1, nan: 1, infinity: 1 };
+var NUM_INNER = { exponentSeparator: 1, exponentMinusSign: 1, exponentInteger: 1 };
+function rangeEnds(a, b, names) {
+    if (a === undefined) { throw new TypeError('Invalid ' + names[0] + ' : undefined'); }
+    if (b === undefined) { throw new TypeError('Invalid ' + names[1] + ' : undefined'); }
+    var x = Number(a), y = Number(b);
+    if (x !== x) { throw new RangeError('Invalid ' + names[0] + ' : ' + String(a)); }
+    if (y !== y) { throw new RangeError('Invalid ' + names[1] + ' : ' + String(b)); }
+    return [x, y];
+}
+function splitNumber(ps, nameCurrency) {
+    var first = -1, last = -1, i;
+    for (i = 0; i < ps.length; i++) { if (NUM_CORE[ps[i].type]) { if (first < 0) { first = i; } last = i; } }
+    var r = { outPre: [], midPre: [], core: ps.slice(first, last + 1), inner: [], midSuf: [], outSuf: [] };
+    function outer(p) { return (p.type === 'unit' && p.value !== '%') || (p.type === 'currency' && nameCurrency); }
+    var pre = ps.slice(0, first), cls = null;
+    for (i = 0; i < pre.length; i++) {
+        if (pre[i].type !== 'literal') { cls = outer(pre[i]); } else if (cls === null) { cls = pre.slice(i).some(function (p) { return p.type !== 'literal' && outer(p); }); }
+        (cls ? r.outPre : r.midPre).push(pre[i]);
+    }
+    var suf = ps.slice(last + 1);
+    while (suf.length && NUM_INNER[suf[0].type]) { r.inner.push(suf.shift()); }
+    for (i = 0; i < suf.length; i++) {
+        var p = suf[i], o;
+        if (p.type !== 'literal') { o = outer(p); } else {
+            var next = suf.slice(i + 1).filter(function (q) { return q.type !== 'literal'; })[0];
+            o = next ? outer(next) : cls === true;
+        }
+        cls = o;
+        (o ? r.outSuf : r.midSuf).push(p);
+    }
+    return r;
+}
+function partsText(ps) { return ps.map(function (p) { return p.value; }).join(''); }
+function numberRange(h, a, b) {
+    var xy = rangeEnds(a, b, ['start', 'end']), x = xy[0], y = xy[1];
+    var nameCurrency = host.intlNumberResolved(h).currencyDisplay === 'name';
+    var pa = host.intlNumberParts(h, x), pb = host.intlNumberParts(h, y);
+    var A = splitNumber(pa, nameCurrency), B = splitNumber(pb, nameCurrency), out = [];
+    function add(ps, src) { ps.forEach(function (p) { out.push({ type: p.type, value: p.value, src: src }); }); }
+    if (partsText(pa) === partsText(pb)) {
+        add(A.outPre, 0);
+        var lead = A.midPre.length && A.midPre[0].value === '(' ? 1 : 0;
+        add(A.midPre.slice(0, lead), 0);
+        out.push({ type: 'approximatelySign', value: '~', src: 0 });
+        add(A.midPre.slice(lead), 0); add(A.core, 0); add(A.inner, 0); add(A.midSuf, 0); add(A.outSuf, 0);
+        return rangeOutput(out, null, null);
+    }
+    var midA = partsText(A.midPre) + '\u0000' + partsText(A.midSuf), midB = partsText(B.midPre) + '\u0000' + partsText(B.midSuf);
+    var collapseMid = midA === midB && Array.from(midA).length - 1 > 1;
+    var spaced = A.inner.length > 0 || (!collapseMid && (A.midPre.length + A.midSuf.length) > 0);
+    // The collapsed outer modifier takes the plural of the range: in
+    // English, always 'other'.
+    var outer = (A.outPre.length || A.outSuf.length) ? splitNumber(host.intlNumberParts(h, 2), nameCurrency) : A;
+    add(outer.outPre, 0);
+    if (collapseMid) { add(A.midPre, 0); }
+    var s0 = out.length;
+    if (!collapseMid) { add(A.midPre, 1); }
+    add(A.core, 1); add(A.inner, 1);
+    if (!collapseMid) { add(A.midSuf, 1); }
+    var s1 = out.length;
+    out.push({ type: 'literal', value: spaced ? ' – ' : '–', src: 0 });
+    var e0 = out.length;
+    if (!collapseMid) { add(B.midPre, 2); }
+    add(B.core, 2); add(B.inner, 2);
+    if (!collapseMid) { add(B.midSuf, 2); }
+    var e1 = out.length;
+    if (collapseMid) { add(A.midSuf, 0); }
+    add(outer.outSuf, 0);
+    // ICU counts a collapsed prefix without the currency spacing it
+    // inserted (USD 1.00), so both spans start one character early.
+    var shift = collapseMid && A.midPre.length && A.midPre[A.midPre.length - 1].value === '\u00a0' ? -1 : 0;
+    return rangeOutput(out, [s0, s1, shift], [e0, e1, shift]);
+}
+// rangeOutput merges neighbouring literals and names each part's source
+// as V8 does: startRange or endRange when the part lies inside that span.
+function rangeOutput(ps, sa, sb) {
+    var pos = [0];
+    ps.forEach(function (p, i) { pos[i + 1] = pos[i] + p.value.length; });
+    function span(s) { return s ? [pos[s[0]] + s[2], pos[s[1]] + s[2]] : [-1, -1]; }
+    var S = span(sa), E = span(sb), merged = [];
+    ps.forEach(function (p, i) {
+        var last = merged[merged.length - 1];
+        if (last && p.type === 'literal' && last.type === 'literal') { last.value += p.value; last.end = pos[i + 1]; return; }
+        merged.push({ type: p.type, value: p.value, begin: pos[i], end: pos[i + 1] });
+    });
+    return merged.map(function (p) {
+        var src = p.begin >= S[0] && p.end <= S[1] ? 'startRange' : p.begin >= E[0] && p.end <= E[1] ? 'endRange' : 'shared';
+        return { type: p.type, value: p.value, source: src };
+    });
+}
 
 function dateArg(d) { return d === undefined ? undefined : Number(d); }
 var DateTimeFormat = ctor(function DateTimeFormat(locales, options) {
@@ -93,6 +200,12 @@ methods(PluralRules.prototype, {
         }
         return host.intlNumberFormat(h.nf, Math.abs(n)) === '1' ? 'one' : 'other';
     },
+    // CLDR's English plural ranges all resolve to 'other'.
+    selectRange: function selectRange(a, b) {
+        handle(this, 'PluralRules.prototype.selectRange');
+        rangeEnds(a, b, ['startRange', 'endRange']);
+        return 'other';
+    },
     resolvedOptions: function resolvedOptions() {
         var h = handle(this, 'PluralRules.prototype.resolvedOptions');
         return { locale: 'en-US', type: h.type, minimumIntegerDigits: 1, minimumFractionDigits: 0, maximumFractionDigits: 3, pluralCategories: h.type === 'ordinal' ? ['few', 'one', 'two', 'other'] : ['one', 'other'], roundingIncrement: 1, roundingMode: 'halfExpand', roundingPriority: 'auto', trailingZeroDisplay: 'auto' };
@@ -100,10 +213,16 @@ methods(PluralRules.prototype, {
 });
 tag(PluralRules.prototype, 'Intl.PluralRules');
 
+// English relative time (CLDR, as ICU prints it): unit names per style
+// and plural, and the words numeric 'auto' uses for -1, 0 and 1.
 var RT_UNITS = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'];
-var RT_SHORT = { year: 'yr.', quarter: 'qtr.', month: 'mo.', week: 'wk.', day: 'day', hour: 'hr.', minute: 'min.', second: 'sec.' };
-var RT_SHORT_PL = { quarter: 'qtrs.', day: 'days' };
-var RT_AUTO = { year: ['last year', 'this year', 'next year'], quarter: ['last quarter', 'this quarter', 'next quarter'], month: ['last month', 'this month', 'next month'], week: ['last week', 'this week', 'next week'], day: ['yesterday', 'today', 'tomorrow'], hour: [null, 'this hour', null], minute: [null, 'this minute', null], second: [null, 'now', null] };
+var RT_NAMES = {
+    long: { year: [' year', ' years'], quarter: [' quarter', ' quarters'], month: [' month', ' months'], week: [' week', ' weeks'], day: [' day', ' days'], hour: [' hour', ' hours'], minute: [' minute', ' minutes'], second: [' second', ' seconds'] },
+    short: { year: [' yr.'], quarter: [' qtr.', ' qtrs.'], month: [' mo.'], week: [' wk.'], day: [' day', ' days'], hour: [' hr.'], minute: [' min.'], second: [' sec.'] },
+    narrow: { year: ['y'], quarter: ['q'], month: ['mo'], week: ['w'], day: ['d'], hour: ['h'], minute: ['m'], second: ['s'] }
+};
+var RT_AUTO_LONG = { year: ['last year', 'this year', 'next year'], quarter: ['last quarter', 'this quarter', 'next quarter'], month: ['last month', 'this month', 'next month'], week: ['last week', 'this week', 'next week'], day: ['yesterday', 'today', 'tomorrow'], hour: [null, 'this hour', null], minute: [null, 'this minute', null], second: [null, 'now', null] };
+var RT_AUTO_SHORT = { year: ['last yr.', 'this yr.', 'next yr.'], quarter: ['last qtr.', 'this qtr.', 'next qtr.'], month: ['last mo.', 'this mo.', 'next mo.'], week: ['last wk.', 'this wk.', 'next wk.'], day: RT_AUTO_LONG.day, hour: RT_AUTO_LONG.hour, minute: RT_AUTO_LONG.minute, second: RT_AUTO_LONG.second };
 var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
     if (!(this instanceof RelativeTimeFormat)) { throw new TypeError("Constructor Intl.RelativeTimeFormat requires 'new'"); }
     host.intlLocales(locales);
@@ -113,16 +232,32 @@ var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
     if (['always', 'auto'].indexOf(numeric) < 0) { throw new RangeError('Value ' + numeric + ' out of range for Intl.RelativeTimeFormat options property numeric'); }
     hidden(this, '_h', { style: style, numeric: numeric, nf: host.intlNumber() });
 });
+// relativeParts: [prefix, number parts, suffix] or a single word.
+function relativeParts(h, value, unit, method) {
+    var v = Number(value), u = String(unit).replace(/s$/, '');
+    if (RT_UNITS.indexOf(u) < 0) { throw new RangeError('Invalid unit argument for Intl.RelativeTimeFormat.prototype.' + method + "() '" + String(unit) + "'"); }
+    if (!isFinite(v)) { throw new RangeError('Value need to be finite number for Intl.RelativeTimeFormat.prototype.' + method + '()'); }
+    if (h.numeric === 'auto' && (v === -1 || v === 0 || v === 1)) {
+        var word = (h.style === 'long' ? RT_AUTO_LONG : RT_AUTO_SHORT)[u][v + 1];
+        if (word) { return { word: word }; }
+    }
+    var num = host.intlNumberParts(h.nf, Math.abs(v)), names = RT_NAMES[h.style][u];
+    var name = names[partsText(num) === '1' || names.length === 1 ? 0 : 1];
+    if (v < 0 || Object.is(v, -0)) { return { unit: u, num: num, pre: '', suf: name + ' ago' }; }
+    return { unit: u, num: num, pre: 'in ', suf: name };
+}
 methods(RelativeTimeFormat.prototype, {
     format: function format(value, unit) {
-        var h = handle(this, 'RelativeTimeFormat.prototype.format');
-        var v = Number(value), u = String(unit).replace(/s$/, '');
-        if (RT_UNITS.indexOf(u) < 0) { throw new RangeError('Invalid unit argument for format() \'' + unit + '\''); }
-        if (!isFinite(v)) { throw new RangeError('Invalid time value'); }
-        if (h.numeric === 'auto' && (v === -1 || v === 0 || v === 1) && RT_AUTO[u][v + 1]) { return RT_AUTO[u][v + 1]; }
-        var abs = host.intlNumberFormat(h.nf, Math.abs(v)), name;
-        if (h.style === 'long') { name = abs === '1' ? u : u + 's'; } else { name = abs !== '1' && RT_SHORT_PL[u] ? RT_SHORT_PL[u] : RT_SHORT[u]; }
-        return (v < 0 || Object.is(v, -0)) ? abs + ' ' + name + ' ago' : 'in ' + abs + ' ' + name;
+        var r = relativeParts(handle(this, 'RelativeTimeFormat.prototype.format'), value, unit, 'format');
+        return r.word !== undefined ? r.word : r.pre + partsText(r.num) + r.suf;
+    },
+    formatToParts: function formatToParts(value, unit) {
+        var r = relativeParts(handle(this, 'RelativeTimeFormat.prototype.formatToParts'), value, unit, 'formatToParts');
+        if (r.word !== undefined) { return [{ type: 'literal', value: r.word }]; }
+        var out = r.pre ? [{ type: 'literal', value: r.pre }] : [];
+        r.num.forEach(function (p) { out.push({ type: p.type, value: p.value, unit: r.unit }); });
+        out.push({ type: 'literal', value: r.suf });
+        return out;
     },
     resolvedOptions: function resolvedOptions() { var h = handle(this, 'RelativeTimeFormat.prototype.resolvedOptions'); return { locale: 'en-US', style: h.style, numeric: h.numeric, numberingSystem: 'latn' }; }
 });
@@ -136,17 +271,24 @@ var ListFormat = ctor(function ListFormat(locales, options) {
     if (['conjunction', 'disjunction', 'unit'].indexOf(type) < 0) { throw new RangeError('Value ' + type + ' out of range for Intl.ListFormat options property type'); }
     hidden(this, '_h', { type: type, style: style });
 });
+// listParts: the elements with the literals between them.
+function listParts(h, list) {
+    var a = [];
+    if (list !== undefined) { for (var x of list) { if (typeof x !== 'string') { throw new TypeError('Iterable yielded ' + String(x) + ' which is not a string'); } a.push(x); } }
+    var word = h.type === 'conjunction' ? (h.style === 'long' ? 'and' : '&') : h.type === 'disjunction' ? 'or' : null;
+    var out = [];
+    a.forEach(function (x, i) {
+        if (i > 0) {
+            var sep = word === null ? (h.style === 'narrow' ? ' ' : ', ') : i < a.length - 1 ? ', ' : a.length === 2 ? ' ' + word + ' ' : ', ' + word + ' ';
+            out.push({ type: 'literal', value: sep });
+        }
+        out.push({ type: 'element', value: x });
+    });
+    return out;
+}
 methods(ListFormat.prototype, {
-    format: function format(list) {
-        var h = handle(this, 'ListFormat.prototype.format');
-        var a = [];
-        if (list !== undefined) { for (var x of list) { if (typeof x !== 'string') { throw new TypeError('Iterable yielded ' + String(x) + ' which is not a string'); } a.push(x); } }
-        if (a.length < 2) { return a.join(''); }
-        var word = h.type === 'conjunction' ? (h.style === 'long' ? 'and' : '&') : h.type === 'disjunction' ? 'or' : null;
-        if (word === null) { return h.style === 'narrow' ? a.join(' ') : a.join(', '); }
-        if (a.length === 2) { return a[0] + ' ' + word + ' ' + a[1]; }
-        return a.slice(0, -1).join(', ') + ', ' + word + ' ' + a[a.length - 1];
-    },
+    format: function format(list) { return partsText(listParts(handle(this, 'ListFormat.prototype.format'), list)); },
+    formatToParts: function formatToParts(list) { return listParts(handle(this, 'ListFormat.prototype.formatToParts'), list); },
     resolvedOptions: function resolvedOptions() { var h = handle(this, 'ListFormat.prototype.resolvedOptions'); return { locale: 'en-US', type: h.type, style: h.style }; }
 });
 tag(ListFormat.prototype, 'Intl.ListFormat');
@@ -258,22 +400,68 @@ var DurationFormat = ctor(function DurationFormat(locales, options) {
     if (['long', 'short', 'narrow', 'digital'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.DurationFormat options property style'); }
     hidden(this, '_h', { style: style, nf: {} });
 });
-methods(DurationFormat.prototype, {
-    format: function format(d) {
-        var h = handle(this, 'DurationFormat.prototype.format');
-        if (d === null || typeof d !== 'object') { throw new TypeError('Invalid duration'); }
-        var nf = h.nf, out = [];
-        function unitFmt(u) { var k = DUR_UNIT[u]; return nf[k] || (nf[k] = host.intlNumber(undefined, { style: 'unit', unit: k, unitDisplay: h.style === 'digital' ? 'short' : h.style })); }
-        var units = h.style === 'digital' ? ['years', 'months', 'weeks', 'days'] : DUR;
-        units.forEach(function (u) { var v = Number(d[u] || 0); if (v) { out.push(host.intlNumberFormat(unitFmt(u), v)); } });
-        if (h.style === 'digital') {
-            var two = function (n) { n = Math.abs(Number(n || 0)); return n < 10 ? '0' + n : String(n); };
-            out.push(Math.abs(Number(d.hours || 0)) + ':' + two(d.minutes) + ':' + two(d.seconds));
-            return out.join(', ');
+// durationRecord reads a duration as V8 does (its Temporal words).
+function durationRecord(d) {
+    if (typeof d === 'string') { throw new RangeError('Invalid object : ' + d); }
+    if (d === null || typeof d !== 'object') { throw new TypeError('Invalid argument for Temporal ../deps/v8/src/objects/js-temporal-objects.cc:7905'); }
+    var r = {}, any = false, sign = 0;
+    DUR.forEach(function (u) {
+        var x = d[u];
+        if (x === undefined) { r[u] = 0; return; }
+        any = true;
+        var n = Number(x);
+        if (n !== n) { n = 0; }
+        if (!isFinite(n) || Math.floor(n) !== n) { throw new RangeError('Invalid time value for Temporal ../deps/v8/src/objects/js-temporal-objects.cc:2593'); }
+        if (n !== 0) {
+            var sg = n < 0 ? -1 : 1;
+            if (sign !== 0 && sg !== sign) { throw new RangeError('Invalid object : ' + receiver(d)); }
+            sign = sg;
         }
-        if (h.style === 'narrow') { return out.join(' '); }
-        return out.join(', ');
-    },
+        r[u] = n;
+    });
+    if (!any) { throw new TypeError('Invalid argument for Temporal ../deps/v8/src/objects/js-temporal-objects.cc:7905'); }
+    r.sign = sign;
+    return r;
+}
+// durationParts: each shown unit as NumberFormat's unit parts, tagged with
+// the unit; only the first carries the sign. Digital style ends in
+// h:mm:ss with the sub-second units as a fraction of the seconds.
+function durationParts(h, d) {
+    var r = durationRecord(d), out = [], signed = false;
+    function unitFmt(u) { var k = DUR_UNIT[u]; return h.nf[k] || (h.nf[k] = host.intlNumber(undefined, { style: 'unit', unit: k, unitDisplay: h.style === 'digital' ? 'short' : h.style })); }
+    function tagged(ps, unit) { return ps.map(function (p) { return { type: p.type, value: p.value, unit: unit }; }); }
+    function signedValue(v) { if (!signed && v !== 0) { signed = true; return v; } return Math.abs(v); }
+    var groups = [];
+    var units = h.style === 'digital' ? ['years', 'months', 'weeks', 'days'] : DUR;
+    units.forEach(function (u) {
+        if (r[u] !== 0) { groups.push(tagged(host.intlNumberParts(unitFmt(u), signedValue(r[u])), DUR_UNIT[u])); }
+    });
+    if (h.style === 'digital') {
+        var num = h.nf.digital || (h.nf.digital = host.intlNumber(undefined, { useGrouping: false }));
+        var two = h.nf.two || (h.nf.two = host.intlNumber(undefined, { useGrouping: false, minimumIntegerDigits: 2 }));
+        // A negative duration with nothing before the clock signs the hours.
+        var neg = !signed && r.sign < 0;
+        var nanos = Math.abs(r.milliseconds) * 1e6 + Math.abs(r.microseconds) * 1e3 + Math.abs(r.nanoseconds);
+        var secs = Math.abs(r.seconds) + Math.floor(nanos / 1e9), rest = nanos % 1e9;
+        var secParts = host.intlNumberParts(two, secs);
+        if (rest) { secParts = secParts.concat([{ type: 'decimal', value: '.' }, { type: 'fraction', value: String(1e9 + rest).slice(1).replace(/0+$/, '') }]); }
+        var clock = tagged(host.intlNumberParts(num, Math.abs(r.hours)), 'hour');
+        if (neg) { clock.unshift({ type: 'minusSign', value: '-', unit: 'hour' }); }
+        clock.push({ type: 'literal', value: ':' });
+        clock = clock.concat(tagged(host.intlNumberParts(two, Math.abs(r.minutes)), 'minute'));
+        clock.push({ type: 'literal', value: ':' });
+        groups.push(clock.concat(tagged(secParts, 'second')));
+    }
+    var sep = h.style === 'narrow' ? ' ' : ', ';
+    groups.forEach(function (g, i) {
+        if (i > 0) { out.push({ type: 'literal', value: sep }); }
+        g.forEach(function (p) { out.push(p.unit === undefined ? { type: p.type, value: p.value } : p); });
+    });
+    return out;
+}
+methods(DurationFormat.prototype, {
+    format: function format(d) { return partsText(durationParts(handle(this, 'DurationFormat.prototype.format'), d)); },
+    formatToParts: function formatToParts(d) { return durationParts(handle(this, 'DurationFormat.prototype.formatToParts'), d); },
     resolvedOptions: function resolvedOptions() { return { locale: 'en-US', numberingSystem: 'latn', style: handle(this, 'DurationFormat.prototype.resolvedOptions').style }; }
 });
 tag(DurationFormat.prototype, 'Intl.DurationFormat');
