@@ -76,7 +76,9 @@ func (e *ErrorInfo) ErrorMessage() string { return e.Message }
 // Variables are a run's final variables, scope by scope; a nil list means
 // the run had no such scope.
 type Variables struct {
-	EnvironmentName, GlobalsName     string
+	EnvironmentName, GlobalsName string
+	// EnvironmentID and GlobalsID are the files' ids (empty: none given).
+	EnvironmentID, GlobalsID         string
 	Environment, Globals, Collection []environments.Variable
 }
 

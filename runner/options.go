@@ -109,6 +109,9 @@ type Options struct {
 	// EnvironmentID is the environment file's id, which scripts read in
 	// pm.environment.toJSON() (empty: a generated one).
 	EnvironmentID string
+	// GlobalsName and GlobalsID are the globals file's name and id
+	// (pm.globals.name, pm.globals.toJSON()); empty: undefined, generated.
+	GlobalsName, GlobalsID string
 
 	// Seed, when not 0, makes the run's random values repeat from run to
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues

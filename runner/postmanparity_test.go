@@ -281,6 +281,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 		f, err := environments.Load(bytes.NewReader(data), "globals.json")
 		require.NoError(t, err)
 		r.Globals = f.Scope()
+		r.Options.GlobalsName, r.Options.GlobalsID = f.Name, f.ID
 	}
 	if c.Data != "" {
 		rows, err := environments.ParseData([]byte(c.Data), c.dataName())

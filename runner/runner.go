@@ -184,6 +184,10 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
 		final.EnvironmentName = n // the file's name, as Newman's report has it
 	}
+	if n := r.Options.GlobalsName; n != "" && final.Globals != nil {
+		final.GlobalsName = n
+	}
+	final.EnvironmentID, final.GlobalsID = r.Options.EnvironmentID, r.Options.GlobalsID
 	// The summary handed out is a copy: a pointer into r would keep the
 	// whole Runner (its script engine, client and jar) alive for as long as
 	// anyone holds the summary, and a suite holds every collection's.

@@ -60,6 +60,8 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 
 		EnvironmentName: r.Options.EnvironmentName,
 		EnvironmentID:   r.Options.EnvironmentID,
+		GlobalsName:     r.Options.GlobalsName,
+		GlobalsID:       r.Options.GlobalsID,
 	}
 	r.current, r.currentIter = st.ref, it
 	var next *string

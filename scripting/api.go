@@ -77,6 +77,9 @@ type Info struct {
 	EnvironmentName string
 	// EnvironmentID is the environment file's id (pm.environment.toJSON()).
 	EnvironmentID string
+	// GlobalsName and GlobalsID are the globals file's name and id
+	// (pm.globals.name, pm.globals.toJSON()), as Newman reads them.
+	GlobalsName, GlobalsID string
 }
 
 // Exec is one script execution.

@@ -1,6 +1,8 @@
 package scripting
 
 import (
+	"math"
+
 	"github.com/dop251/goja"
 
 	"github.com/courier-run/courier/environments"
@@ -24,11 +26,11 @@ type liveVal struct {
 }
 
 // keepLive records v, just stored as scope's key, as the script's live
-// value, or forgets the key when v is not an object.
+// value, or forgets the key when v is neither an object nor a number JSON
+// cannot carry.
 func (e *Engine) keepLive(st *execState, scope, key string, v goja.Value) {
 	k := liveKey{scope, key}
-	o, ok := v.(*goja.Object)
-	if !ok {
+	if _, ok := v.(*goja.Object); !ok && !nonFinite(v) {
 		if st.live != nil {
 			delete(st.live, k)
 		}
@@ -45,7 +47,14 @@ func (e *Engine) keepLive(st *execState, scope, key string, v goja.Value) {
 	if _, seen := st.live[k]; !seen {
 		st.liveOrder = append(st.liveOrder, k)
 	}
-	st.live[k] = liveVal{v: o, text: stored.Value, typ: stored.Type}
+	st.live[k] = liveVal{v: v, text: stored.Value, typ: stored.Type}
+}
+
+// nonFinite is NaN or ±Infinity: stored as null (the JSON form), read as
+// the number until the script ends.
+func nonFinite(v goja.Value) bool {
+	f, ok := v.Export().(float64)
+	return ok && (math.IsNaN(f) || math.IsInf(f, 0))
 }
 
 // liveValue is the live value behind scope's variable v, if it is still

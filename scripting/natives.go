@@ -140,7 +140,14 @@ func (e *Engine) nativeOf(v goja.Value) any {
 	// nested) value by Go recursion only to throw it away.
 	if o, ok := v.(*goja.Object); !ok || boxedPrimitive(o) {
 		switch x := v.Export().(type) {
-		case string, bool, int64, float64:
+		case float64:
+			// NaN and ±Infinity leave the script as JSON carries them: null
+			// (the script itself keeps reading the number: keepLive).
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return nil
+			}
+			return x
+		case string, bool, int64:
 			return x
 		}
 	}
@@ -427,9 +434,20 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return rt.ToValue([]any{name, detail})
 	})
-	set("envID", func() string { return e.state().x.Info.EnvironmentID })
-	set("envName", func() goja.Value {
-		if n := e.state().x.Info.EnvironmentName; n != "" {
+	// envID and envName answer for the environment or, given "globals",
+	// the globals file: Newman takes both scopes' name and id from the file.
+	set("envID", func(scope string) string {
+		if scope == "globals" {
+			return e.state().x.Info.GlobalsID
+		}
+		return e.state().x.Info.EnvironmentID
+	})
+	set("envName", func(scope string) goja.Value {
+		n := e.state().x.Info.EnvironmentName
+		if scope == "globals" {
+			n = e.state().x.Info.GlobalsName
+		}
+		if n != "" {
 			return rt.ToValue(n)
 		}
 		return goja.Undefined()

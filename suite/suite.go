@@ -258,6 +258,9 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	if ropts.EnvironmentID == "" && o.Environment != nil {
 		ropts.EnvironmentID = o.Environment.ID // pm.environment.toJSON().id
 	}
+	if ropts.GlobalsName == "" && o.Globals != nil {
+		ropts.GlobalsName, ropts.GlobalsID = o.Globals.Name, o.Globals.ID // pm.globals.name, toJSON().id
+	}
 	ropts.Data = o.Data
 	var watch *vaultWatch
 	if o.Vault != nil {

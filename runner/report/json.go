@@ -375,8 +375,8 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	j.out.print(`}`)
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact))
-	tail("environment", scopeJSON(v.EnvironmentName, v.Environment, "environment"))
-	tail("globals", scopeJSON(v.GlobalsName, v.Globals, "globals"))
+	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.Environment, "environment"))
+	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.Globals, "globals"))
 	j.out.print("}\n")
 }
 
@@ -896,14 +896,17 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 
 // scopeJSON renders an environment or globals block. Unlike Newman it
 // keeps each variable's type and enabled flag (newman#3067).
-func scopeJSON(name string, vars []environments.Variable, kind string) jsonScope {
+func scopeJSON(name, id string, vars []environments.Variable, kind string) jsonScope {
 	out := jsonScope{Values: []jsonScopeValue{}}
 	if vars == nil {
 		out.ID = uid(time.Time{}, kind, 0, 0)
 		return out
 	}
 	out.Name = name
-	out.ID = uid(time.Time{}, kind+"/"+name, 0, 0)
+	out.ID = id // the file's own id, as Newman writes it
+	if id == "" {
+		out.ID = uid(time.Time{}, kind+"/"+name, 0, 0)
+	}
 	for _, v := range vars {
 		typ := v.Type
 		if typ == "" {

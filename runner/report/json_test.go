@@ -2,12 +2,16 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report/jsonreport"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // newmanReport mirrors the parts of Newman's JSON report that consumers
@@ -260,6 +264,46 @@ func TestSentRequestHeadersAsNewman(t *testing.T) {
 	} {
 		if got := keys(tc.challenged); got != tc.want {
 			t.Errorf("challenged %v: headers %s, want %s", tc.challenged, got, tc.want)
+		}
+	}
+}
+
+// TestJSONScopesKeepTheFilesNameAndID: Newman 6.2.2 writes the
+// environment's and the globals' own id and name (from their files) in
+// its report, and scripts read the same (pm.globals.name, toJSON().id).
+func TestJSONScopesKeepTheFilesNameAndID(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":[
+		"pm.test(pm.globals.name + ' ' + pm.globals.toJSON().id + ' ' + pm.environment.name + ' ' + pm.environment.toJSON().id, function () {});"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j,
+		Environment: environments.NewScope("environment", []environments.Variable{{Key: "e", Value: "1"}}),
+		Globals:     environments.NewScope("globals", []environments.Variable{{Key: "g", Value: "2"}}),
+		Options: runner.Options{LoopbackOnly: true, EnvironmentName: "Staging", EnvironmentID: "env-1",
+			GlobalsName: "My Globals", GlobalsID: "glob-1"}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := jsonreport.Read(bytes.NewReader(out.Bytes()), "r.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ what, got, want string }{
+		{"environment.id", rep.Environment.ID, "env-1"}, {"environment.name", rep.Environment.Name, "Staging"},
+		{"globals.id", rep.Globals.ID, "glob-1"}, {"globals.name", rep.Globals.Name, "My Globals"},
+		{"assertion", rep.Run.Executions[0].Assertions[0].Assertion, "My Globals glob-1 Staging env-1"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.what, tc.got, tc.want)
 		}
 	}
 }

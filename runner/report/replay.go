@@ -89,6 +89,7 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 	done := runner.DoneEvent{Summary: replaySummary(rep, ref), Variables: runner.Variables{
 		EnvironmentName: rep.Environment.Name, Environment: replayValues(rep.Environment.Values),
 		GlobalsName: rep.Globals.Name, Globals: replayValues(rep.Globals.Values),
+		EnvironmentID: rep.Environment.ID, GlobalsID: rep.Globals.ID,
 	}}
 	if rep.Collection != nil {
 		done.Variables.Collection = []environments.Variable{}

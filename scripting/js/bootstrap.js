@@ -873,12 +873,14 @@ V._track = function (k, m) {
 // id when it has one), made on first use.
 var SCOPE_IDS = {};
 function scopeID(id) {
-    if (id === 'environment' && native.envID()) { return native.envID(); }
+    if ((id === 'environment' || id === 'globals') && native.envID(id)) { return native.envID(id); }
     return SCOPE_IDS[id] || (SCOPE_IDS[id] = crypto.randomUUID());
 }
 V.toObject = function () {
     var p = native.varPairs(this._id), o = {};
-    for (var i = 0; i < p.length; i += 2) { o[p[i]] = p[i + 1]; }
+    // postman-collection's toObject reads each value as get does: a
+    // function value is called.
+    for (var i = 0; i < p.length; i += 2) { o[p[i]] = typeof p[i + 1] === 'function' ? p[i + 1]() : p[i + 1]; }
     return o;
 };
 // _values is the scope's own variables as postman-collection writes them;
@@ -892,7 +894,7 @@ V._values = function () {
 // environment's name, the mutations of this script, then the values.
 V.toJSON = function () {
     var o = { id: scopeID(this._id) };
-    if (this._id === 'environment' && this.name !== undefined) { o.name = this.name; }
+    if (this.name !== undefined) { o.name = this.name; }
     if (this._id !== 'data') {
         var m = S && S.mutations && S.mutations[this._id];
         o.mutations = { autoCompact: true, stream: [], compacted: m ? Object.assign({}, m) : {} };
@@ -1154,9 +1156,11 @@ var scopes = {
     globals: new VariableScope('globals'),
     iterationData: new VariableScope('data')
 };
-Object.defineProperty(scopes.environment, 'name', {
-    configurable: true, enumerable: false,
-    get: function () { return native.envName ? native.envName() : undefined; }
+['environment', 'globals'].forEach(function (id) {
+    Object.defineProperty(scopes[id], 'name', {
+        configurable: true, enumerable: false,
+        get: function () { return native.envName(id); }
+    });
 });
 Object.keys(scopes).forEach(function (k) { PMP[k] = scopes[k]; });
 PMP.test = makeTest();
