@@ -32,7 +32,6 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 		"Symbol static":                             "asyncDispose dispose",
 		"ArrayBuffer proto":                         "maxByteLength resizable resize",
 		"Intl.DateTimeFormat proto":                 "formatRangeToParts",
-		"Intl.Locale proto":                         "calendars collations firstDayOfWeek getCalendars getCollations getHourCycles getNumberingSystems getTextInfo getTimeZones getWeekInfo hourCycles numberingSystems textInfo timeZones weekInfo",
 		"%IteratorPrototype% static":                "@Symbol.dispose @Symbol.toStringTag constructor",
 		"%AsyncGeneratorFunction.prototype% static": "prototype",
 		// courier's async generators are rewritten (asyncgen.go): their

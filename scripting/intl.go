@@ -576,6 +576,7 @@ func (e *Engine) installIntl(set func(string, any)) {
 	})
 	set("zoneName", func(c goja.FunctionCall) goja.Value { return rt.ToValue(dateToStringZone(c.Argument(0).ToFloat())) })
 
+	set("intlLocale", e.intlLocale)
 	set("intlCollator", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(e.newCollator(c.Argument(0), c.Argument(1)))
 	})

@@ -105,3 +105,38 @@ var formatToPartsCases = []refCase{
 
 func TestIntlNumberRangesAsPostman(t *testing.T)  { t.Parallel(); checkProbes(t, numberRangeCases) }
 func TestIntlFormatToPartsAsPostman(t *testing.T) { t.Parallel(); checkProbes(t, formatToPartsCases) }
+
+func localeShow(tag string) string {
+	return "(function () { var l = new Intl.Locale(" + tag + "); return [String(l), l.baseName, l.calendar, l.collation, l.hourCycle, l.caseFirst, l.numeric, l.numberingSystem, l.firstDayOfWeek].map(String).join(); })()"
+}
+
+var localeInfoCases = []refCase{
+	{"locale keywords from the tag", localeShow(`'en-US-u-ca-buddhist-co-emoji-hc-h11-kf-upper-kn-nu-arab-fw-fri'`), "S:en-US-u-ca-buddhist-co-emoji-fw-fri-hc-h11-kf-upper-kn-nu-arab,en-US,buddhist,emoji,h11,upper,true,arab,fri", refPostman},
+	{"locale bare kn", localeShow(`'en-US-u-kn'`), "S:en-US-u-kn,en-US,undefined,undefined,undefined,undefined,true,undefined,undefined", refPostman},
+	{"locale firstDayOfWeek option", localeShow(`'en-US', {firstDayOfWeek: 'mon'}`), "S:en-US-u-fw-mon,en-US,undefined,undefined,undefined,undefined,false,undefined,mon", refPostman},
+	{"locale firstDayOfWeek number", localeShow(`'en-US', {firstDayOfWeek: 1}`) + " + '|' + new Intl.Locale('en-US', {firstDayOfWeek: '0'}).firstDayOfWeek + '|' + new Intl.Locale('en-US', {firstDayOfWeek: 'monday'})", "S:en-US-u-fw-mon,en-US,undefined,undefined,undefined,undefined,false,undefined,mon|sun|en-US-u-fw-monday", refPostman},
+	{"locale firstDayOfWeek invalid", `new Intl.Locale('en-US', {firstDayOfWeek: 'xx'})`, "E:RangeError: Incorrect locale information provided", refPostman},
+	{"locale hourCycle invalid", `new Intl.Locale('en-US', {hourCycle: 'h25'})`, "E:RangeError: Value h25 out of range for locale options property hourCycle", refPostman},
+	{"locale numeric option", localeShow(`'en-US', {calendar: 'buddhist', numeric: true, caseFirst: 'lower'}`), "S:en-US-u-ca-buddhist-kf-lower-kn,en-US,buddhist,undefined,undefined,lower,true,undefined,undefined", refPostman},
+	{"locale info en-US", `(function () { var L = new Intl.Locale('en-US'); return ['calendars', 'collations', 'hourCycles', 'numberingSystems', 'textInfo', 'weekInfo', 'firstDayOfWeek'].map(function (k) { return k + '=' + JSON.stringify(L[k]); }).join(' ') + ' zones=' + L.timeZones.length + ':' + L.timeZones[0] + ':' + L.timeZones[28]; })()`,
+		`S:calendars=["gregory"] collations=["emoji","eor"] hourCycles=["h12"] numberingSystems=["latn"] textInfo={"direction":"ltr"} weekInfo={"firstDay":7,"weekend":[6,7]} firstDayOfWeek=undefined zones=29:America/Adak:Pacific/Honolulu`, refPostman},
+	{"locale info methods de-DE", `(function () { var G = new Intl.Locale('de-DE'); return ['getCalendars', 'getCollations', 'getHourCycles', 'getNumberingSystems', 'getTextInfo', 'getTimeZones', 'getWeekInfo'].map(function (k) { return JSON.stringify(G[k]()); }).join(' '); })()`,
+		`S:["gregory"] ["emoji","eor"] ["h23"] ["latn"] {"direction":"ltr"} ["Europe/Berlin","Europe/Busingen"] {"firstDay":1,"weekend":[6,7]}`, refPostman},
+	{"locale info from likely subtags", `JSON.stringify(new Intl.Locale('ar-EG').getTextInfo()) + JSON.stringify(new Intl.Locale('ar').getWeekInfo()) + JSON.stringify(new Intl.Locale('ja-JP').getHourCycles()) + JSON.stringify(new Intl.Locale('fa').getWeekInfo()) + JSON.stringify(new Intl.Locale('th').getCalendars()) + JSON.stringify(new Intl.Locale('hi').getWeekInfo())`,
+		`S:{"direction":"rtl"}{"firstDay":6,"weekend":[5,6]}["h23"]{"firstDay":6,"weekend":[5]}["buddhist","gregory"]{"firstDay":7,"weekend":[7]}`, refPostman},
+	{"locale time zones need a region", `JSON.stringify(new Intl.Locale('en').getTimeZones()) + JSON.stringify(new Intl.Locale('en-GB').getTimeZones()) + JSON.stringify(new Intl.Locale('en-419').getTimeZones()) + new Intl.Locale('fr-CA').getTimeZones().length + new Intl.Locale('es-MX').getTimeZones().slice(0, 3)`,
+		`S:undefined["Europe/London"][]23America/Bahia_Banderas,America/Cancun,America/Chihuahua`, refPostman},
+	{"locale keywords answer the info", `JSON.stringify(new Intl.Locale('en-US', {calendar: 'buddhist', hourCycle: 'h23', firstDayOfWeek: 'mon'}).getCalendars()) + new Intl.Locale('en-US', {hourCycle: 'h23', firstDayOfWeek: 'mon'}) + JSON.stringify(new Intl.Locale('en-US-u-fw-tue').getWeekInfo()) + JSON.stringify(new Intl.Locale('de', {firstDayOfWeek: 'wed'}).weekInfo) + JSON.stringify(new Intl.Locale('en-US-u-hc-h11').getHourCycles()) + JSON.stringify(new Intl.Locale('en-u-co-emoji').getCollations()) + JSON.stringify(new Intl.Locale('en-u-nu-arab').getNumberingSystems()) + JSON.stringify(new Intl.Locale('en-u-ca-islamic').getCalendars())`,
+		`S:["buddhist"]en-US-u-fw-mon-hc-h23{"firstDay":2,"weekend":[6,7]}{"firstDay":3,"weekend":[6,7]}["h11"]["emoji"]["arab"]["islamic"]`, refPostman},
+	{"locale und and areas", `JSON.stringify(new Intl.Locale('und').getWeekInfo()) + JSON.stringify(new Intl.Locale('und').getHourCycles()) + JSON.stringify(new Intl.Locale('es-419').getWeekInfo()) + JSON.stringify(new Intl.Locale('en-001').getHourCycles())`,
+		`S:{"firstDay":7,"weekend":[6,7]}["h12"]{"firstDay":1,"weekend":[6,7]}["h12"]`, refPostman},
+	{"locale direction by script", `[new Intl.Locale('ar-Latn').getTextInfo(), new Intl.Locale('en-Arab').getTextInfo(), new Intl.Locale('he').textInfo, new Intl.Locale('und-Hebr').textInfo].map(function (x) { return x.direction; }).join()`, "S:ltr,rtl,rtl,rtl", refPostman},
+	{"locale maximize and minimize", `[new Intl.Locale('en-US-u-ca-buddhist').maximize(), new Intl.Locale('en-Latn-US-u-hc-h12').minimize(), new Intl.Locale('zh-TW').minimize(), new Intl.Locale('zh-Hant').maximize(), new Intl.Locale('sr-Latn-RS').minimize(), new Intl.Locale('und').maximize(), new Intl.Locale('und-DE').maximize(), new Intl.Locale('en-GB').minimize(), new Intl.Locale('pt-PT').minimize(), new Intl.Locale('und-419').maximize(), new Intl.Locale('en').maximize(), new Intl.Locale('en-Latn-US').minimize()].join(' ')`,
+		"S:en-Latn-US-u-ca-buddhist en-u-hc-h12 zh-TW zh-Hant-TW sr-Latn en-Latn-US de-Latn-DE en-GB pt-PT es-Latn-419 en-Latn-US en", refPostman},
+	{"locale getters are fresh", `(function () { var l = new Intl.Locale('en-US'); return (l.calendars === l.calendars) + ' ' + (l.getCalendars() === l.getCalendars()) + ' ' + Intl.Locale.prototype.getWeekInfo.length + ' ' + Object.getOwnPropertyDescriptor(Intl.Locale.prototype, 'weekInfo').get.name + ' ' + JSON.stringify(Object.keys(l.getWeekInfo())); })()`, `S:false false 0 get weekInfo ["firstDay","weekend"]`, refPostman},
+	{"locale receiver", `Intl.Locale.prototype.getWeekInfo.call({})`, "E:TypeError: Method Intl.Locale.prototype.getWeekInfo called on incompatible receiver #<Object>", refPostman},
+	{"locale getter receiver", `Object.getOwnPropertyDescriptor(Intl.Locale.prototype, 'weekInfo').get.call({})`, "E:TypeError: Method Intl.Locale.prototype.weekInfo called on incompatible receiver #<Object>", refPostman},
+	{"locale members in order", `Object.getOwnPropertyNames(Intl.Locale.prototype).join()`, "S:constructor,toString,maximize,minimize,language,script,region,baseName,calendar,caseFirst,collation,firstDayOfWeek,hourCycle,numeric,numberingSystem,calendars,collations,hourCycles,numberingSystems,textInfo,timeZones,weekInfo,getCalendars,getCollations,getHourCycles,getNumberingSystems,getTimeZones,getTextInfo,getWeekInfo", refPostman},
+}
+
+func TestIntlLocaleInfoAsPostman(t *testing.T) { t.Parallel(); checkProbes(t, localeInfoCases) }

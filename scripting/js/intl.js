@@ -320,37 +320,101 @@ methods(Segmenter.prototype, {
 });
 tag(Segmenter.prototype, 'Intl.Segmenter');
 
-// Intl.Locale: the parts of a tag, without likely-subtag data.
+// Intl.Locale: the parts of a tag and its -u- keywords; likely subtags and
+// the region data behind the info getters come from the host
+// (intl_locale.go).
+var LOCALE_KEYS = { calendar: 'ca', collation: 'co', firstDayOfWeek: 'fw', hourCycle: 'hc', caseFirst: 'kf', numeric: 'kn', numberingSystem: 'nu' };
+var LOCALE_TYPE = /^[0-9A-Za-z]{3,8}(-[0-9A-Za-z]{3,8})*$/;
+var WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 var Locale = function Locale(tag, options) {
     if (!(this instanceof Locale)) { throw new TypeError("Constructor Intl.Locale requires 'new'"); }
     if (typeof tag !== 'string' && !(tag instanceof Locale)) { throw new TypeError('First argument to Intl.Locale constructor can\'t be empty or missing'); }
-    var t = host.intlLocales(String(tag))[0], parts = t.split('-u-'), base = parts[0].split('-'), o = options || {};
+    var t = host.intlLocales(String(tag))[0], cut = t.search(/-u-/i), o = options === undefined ? {} : Object(options);
+    var base = (cut < 0 ? t : t.slice(0, cut)).split('-'), kw = {};
+    if (cut >= 0) {
+        // -u-key[-type…] pairs, up to the next singleton.
+        var subs = t.slice(cut + 3).split('-'), key = null;
+        for (var n = 0; n < subs.length && subs[n].length !== 1; n++) {
+            if (subs[n].length === 2) { key = subs[n].toLowerCase(); kw[key] = ''; } else if (key) { kw[key] += (kw[key] ? '-' : '') + subs[n].toLowerCase(); }
+        }
+    }
     var lang = base[0], script, region;
     base.slice(1).forEach(function (p) { if (/^[A-Za-z]{4}$/.test(p)) { script = p; } else if (/^([A-Za-z]{2}|\d{3})$/.test(p)) { region = p; } });
     if (o.language !== undefined) { lang = String(o.language); }
     if (o.script !== undefined) { script = String(o.script); }
     if (o.region !== undefined) { region = String(o.region); }
-    var h = { language: lang, script: script, region: region };
-    ['calendar', 'collation', 'hourCycle', 'caseFirst', 'numberingSystem'].forEach(function (k) { if (o[k] !== undefined) { h[k] = String(o[k]); } });
-    if (o.numeric !== undefined) { h.numeric = !!o.numeric; }
+    var h = { language: lang, script: script, region: region, kw: kw };
+    function type(name, key, allowed) {
+        var v = o[name];
+        if (v === undefined) { return; }
+        v = String(v);
+        if (allowed && allowed.indexOf(v) < 0) { throw new RangeError('Value ' + v + ' out of range for locale options property ' + name); }
+        if (!allowed && !LOCALE_TYPE.test(v)) { throw new RangeError('Incorrect locale information provided'); }
+        kw[key] = v.toLowerCase();
+    }
+    type('calendar', 'ca'); type('collation', 'co');
+    if (o.firstDayOfWeek !== undefined) {
+        var fw = String(o.firstDayOfWeek);
+        if (/^[0-7]$/.test(fw)) { fw = WEEKDAYS[+fw]; }
+        if (!LOCALE_TYPE.test(fw)) { throw new RangeError('Incorrect locale information provided'); }
+        kw.fw = fw.toLowerCase();
+    }
+    type('hourCycle', 'hc', ['h11', 'h12', 'h23', 'h24']); type('caseFirst', 'kf', ['upper', 'lower', 'false']);
+    if (o.numeric !== undefined) { kw.kn = o.numeric ? '' : 'false'; }
+    if (kw.kn === 'true') { kw.kn = ''; }
+    type('numberingSystem', 'nu');
     hidden(this, '_h', h);
 };
 function localeBase(h) { return [h.language, h.script, h.region].filter(Boolean).join('-'); }
-['language', 'script', 'region', 'calendar', 'collation', 'hourCycle', 'caseFirst', 'numberingSystem'].forEach(function (k) {
-    Object.defineProperty(Locale.prototype, k, { configurable: true, get: function () { return handle(this, 'Locale.prototype.' + k)[k]; } });
-});
-Object.defineProperty(Locale.prototype, 'numeric', { configurable: true, get: function () { return !!handle(this, 'Locale.prototype.numeric').numeric; } });
-Object.defineProperty(Locale.prototype, 'baseName', { configurable: true, get: function () { return localeBase(handle(this, 'Locale.prototype.baseName')); } });
+function localeExt(h) {
+    var keys = Object.keys(h.kw).sort();
+    return keys.length ? '-u-' + keys.map(function (k) { return h.kw[k] ? k + '-' + h.kw[k] : k; }).join('-') : '';
+}
+function likely(h) { return host.intlLocale('likely', h.language, h.script, h.region); }
+// The region the info getters read: the tag's own or its likely one.
+function localeRegion(h) { return host.intlLocale('region', h.region || likely(h)[2]); }
+var RTL_SCRIPTS = /^(Adlm|Arab|Aran|Armi|Avst|Chrs|Cprt|Elym|Hatr|Hebr|Hung|Khar|Lydi|Mand|Mani|Mend|Merc|Mero|Narb|Nbat|Nkoo|Orkh|Ougr|Palm|Phli|Phlp|Phnx|Prti|Rohg|Samr|Sarb|Sogd|Sogo|Syrc|Syre|Syrj|Syrn|Thaa|Yezi)$/;
+var localeInfo = {
+    calendars: function (h) { return h.kw.ca ? [h.kw.ca] : localeRegion(h).calendars; },
+    collations: function (h) { return h.kw.co ? [h.kw.co] : ['emoji', 'eor']; },
+    hourCycles: function (h) { return h.kw.hc ? [h.kw.hc] : localeRegion(h).hourCycles; },
+    numberingSystems: function (h) { return h.kw.nu ? [h.kw.nu] : ['latn']; },
+    textInfo: function (h) { return { direction: RTL_SCRIPTS.test(likely(h)[1]) ? 'rtl' : 'ltr' }; },
+    timeZones: function (h) { return h.region ? localeRegion(h).timeZones : undefined; },
+    weekInfo: function (h) {
+        var r = localeRegion(h), fw = h.kw.fw === undefined ? -1 : WEEKDAYS.indexOf(h.kw.fw, 1);
+        return { firstDay: fw > 0 ? fw : r.firstDay, weekend: r.weekend };
+    }
+};
 methods(Locale.prototype, {
-    toString: function toString() {
-        var h = handle(this, 'Locale.prototype.toString'), ext = [];
-        var keys = { calendar: 'ca', caseFirst: 'kf', collation: 'co', hourCycle: 'hc', numeric: 'kn', numberingSystem: 'nu' };
-        Object.keys(keys).sort(function (a, b) { return keys[a] < keys[b] ? -1 : 1; }).forEach(function (k) { if (h[k] !== undefined) { ext.push(keys[k], String(h[k])); } });
-        return localeBase(h) + (ext.length ? '-u-' + ext.join('-') : '');
-    },
-    maximize: function maximize() { return new Locale(this.toString()); },
-    minimize: function minimize() { return new Locale(this.toString()); }
+    toString: function toString() { var h = handle(this, 'Locale.prototype.toString'); return localeBase(h) + localeExt(h); },
+    maximize: function maximize() { var h = handle(this, 'Locale.prototype.maximize'); return new Locale(likely(h).filter(Boolean).join('-') + localeExt(h)); },
+    minimize: function minimize() { var h = handle(this, 'Locale.prototype.minimize'); return new Locale(host.intlLocale('minimal', h.language, h.script, h.region).filter(Boolean).join('-') + localeExt(h)); }
 });
+function getter(name, f) {
+    var o = {};
+    o['get ' + name] = function () { return f(handle(this, 'Locale.prototype.' + name)); };
+    Object.defineProperty(o['get ' + name], 'name', { value: 'get ' + name });
+    Object.defineProperty(Locale.prototype, name, { configurable: true, enumerable: false, get: o['get ' + name] });
+}
+getter('language', function (h) { return h.language; });
+getter('script', function (h) { return h.script; });
+getter('region', function (h) { return h.region; });
+getter('baseName', localeBase);
+getter('calendar', function (h) { return h.kw.ca; });
+getter('caseFirst', function (h) { return h.kw.kf; });
+getter('collation', function (h) { return h.kw.co; });
+getter('firstDayOfWeek', function (h) { return h.kw.fw; });
+getter('hourCycle', function (h) { return h.kw.hc; });
+getter('numeric', function (h) { return h.kw.kn !== undefined && h.kw.kn !== 'false'; });
+getter('numberingSystem', function (h) { return h.kw.nu; });
+Object.keys(localeInfo).forEach(function (k) { getter(k, localeInfo[k]); });
+var infoMethods = {};
+['Calendars', 'Collations', 'HourCycles', 'NumberingSystems', 'TimeZones', 'TextInfo', 'WeekInfo'].forEach(function (k) {
+    var name = 'get' + k, f = localeInfo[k.charAt(0).toLowerCase() + k.slice(1)];
+    infoMethods[name] = { [name]() { return f(handle(this, 'Locale.prototype.' + name)); } }[name];
+});
+methods(Locale.prototype, infoMethods);
 tag(Locale.prototype, 'Intl.Locale');
 
 // Intl.DisplayNames, as the current sandbox answers with its English-only
