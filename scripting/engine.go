@@ -88,6 +88,9 @@ type compiled struct {
 	// regExpStatics: the script may read RegExp.$1 and the other legacy
 	// statics (regexpstatics.go).
 	regExpStatics bool
+	// iteratorExtras: the script may reach %Iterator.prototype%'s
+	// constructor, tag or dispose (iterextras.go).
+	iteratorExtras bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -147,6 +150,7 @@ func compileScript(src, listen string) *compiled {
 		}
 		c.gojaExtras = mayMeetGojaExtras(src)
 		c.regExpStatics = usesRegExpStatics(src)
+		c.iteratorExtras = mayMeetIteratorExtras(src)
 		if maySuperField(src) {
 			wrapSuperFields(ast)
 		}
@@ -208,6 +212,8 @@ type Engine struct {
 	rxStatics *regExpStatics
 	// rxStaticsInstalled: installRegExpStatics ran.
 	rxStaticsInstalled bool
+	// iteratorExtras: installIteratorExtras ran.
+	iteratorExtras bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -279,6 +285,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.hideGojaExtrasNow()
+	e.addDisposeSymbols()
 	e.installCatchHooks()
 	e.installIterationHooks()
 	// What does not need the bootstrap is built before waiting for its
@@ -484,6 +491,9 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 		if err := e.installRegExp(); err != nil {
 			return nil, err
 		}
+	}
+	if c.iteratorExtras && !e.iteratorExtras {
+		e.installIteratorExtras()
 	}
 	if c.regExpStatics && !e.rxStaticsInstalled {
 		e.rxStaticsInstalled = true

@@ -34,6 +34,7 @@ var parts = map[string]*partProgram{
 	"regexp":       {},
 	"atomics":      {},
 	"annexb":       {},
+	"iterator":     {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }
