@@ -127,6 +127,9 @@ type SentRequest struct {
 	// the request went twice, and the run counts both round trips among its
 	// requests, as Newman and Postman CLI do.
 	Challenged bool
+	// ChallengeSize is the body size of the challenge's answer (the 401),
+	// which Newman counts in the data received.
+	ChallengeSize int
 	// Form is the request in its collection form as it went out:
 	// variables resolved, script changes applied, the effective auth (with
 	// what a digest challenge taught), disabled rows kept. Newman's report
@@ -144,12 +147,20 @@ type RequestEvent struct {
 	Err       error     // network error (an *ErrorInfo): refused, reset, timeout, TLS
 }
 
-// ScriptRequestEvent reports a pm.sendRequest round trip that failed
-// (refused, reset, timed out): Newman lists it among the run's failures.
+// ScriptRequestEvent reports one pm.sendRequest round trip of a script,
+// sent after the script ends, in the order the round trips completed. Each
+// is one of the run's requests, as Newman counts them; a failed one (Err
+// set: refused, reset, timed out) is also one of its failures, as Newman
+// lists it.
 type ScriptRequestEvent struct {
 	Item      ItemRef
 	Iteration int
-	Err       error // an *ErrorInfo
+	// Request is the request as sent; its Form is the request the script
+	// built (its own auth, no variables resolved, as Postman sends it).
+	// Empty in a replayed report, which keeps only the failure.
+	Request  SentRequest
+	Response *Response // nil when Err is set
+	Err      error     // an *ErrorInfo
 }
 
 // ScriptEvent reports one finished script (collection, folder or item level).

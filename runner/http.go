@@ -803,7 +803,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				maskDerived(o.Masker, a.Params, retry)
 				challenged, answered = true, true
 				out.sent.Challenged = true
-				drain(resp)
+				out.sent.ChallengeSize = drain(resp)
 				p.clock.endHop()
 				hreq = retry
 				order.insertAuth(hreq.Header, false)
@@ -1248,9 +1248,12 @@ func absoluteURL(u *url.URL) string {
 	return s
 }
 
-func drain(resp *http.Response) {
-	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+// drain reads what is left of a response body (up to 1 MiB, so the
+// connection can be reused) and closes it; it returns the bytes read.
+func drain(resp *http.Response) int {
+	n, _ := io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()
+	return int(n)
 }
 
 // decodeBody undoes Content-Encoding, counting the decoded bytes against

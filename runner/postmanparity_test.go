@@ -309,7 +309,9 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 				lines = append(lines, "FAIL "+e.Result.Name+": "+e.Result.Error)
 			}
 		case runner.ScriptRequestEvent:
-			errs = append(errs, "REQUEST ERROR: "+scriptErrMessage(e.Err))
+			if e.Err != nil {
+				errs = append(errs, "REQUEST ERROR: "+scriptErrMessage(e.Err))
+			}
 		case runner.RequestEvent:
 			if e.Err != nil {
 				errs = append(errs, "REQUEST ERROR: "+scriptErrMessage(e.Err))

@@ -51,7 +51,7 @@ type Runner struct {
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 	scriptReqMu    sync.Mutex
-	scriptReqErrs  []error // failed pm.sendRequest round trips not yet reported
+	scriptTrips    []scriptTrip // pm.sendRequest round trips not yet reported
 
 	// current is the item whose scripts run, for routing console output.
 	current     ItemRef

@@ -520,3 +520,54 @@ func TestNestedVariableAcrossHostDots(t *testing.T) {
 	assert.Empty(t, sum.Failures)
 	assert.Equal(t, 200, rec.requests()[0].Response.Code)
 }
+
+// TestScriptRoundTripsAreReported: every pm.sendRequest round trip is an
+// event with the request as sent and its response (or error), in the
+// order they completed, and the run's data received counts every round
+// trip's body, a digest challenge's 401 included, as Newman counts it.
+func TestScriptRoundTripsAreReported(t *testing.T) {
+	t.Parallel()
+	pre := `pm.sendRequest(pm.variables.get('baseUrl') + '/get?n=1', () => {});`
+	test := `pm.sendRequest({url: pm.variables.get('baseUrl') + '/post', method: 'POST', body: {mode: 'raw', raw: 'abc'}}, () => {` +
+		`pm.sendRequest('http://127.0.0.1:1/refused', () => {}); });`
+	digest := `{"name":"digest","request":{"method":"GET","url":"{{baseUrl}}/digest-auth","auth":{"type":"digest","digest":[` +
+		`{"key":"username","value":"postman"},{"key":"password","value":"password"}]}}}`
+	c := `{"name":"sends","event":[{"listen":"prerequest","script":{"exec":` + quote(pre) + `}},{"listen":"test","script":{"exec":` + quote(test) + `}}],` +
+		`"request":{"method":"GET","url":"{{baseUrl}}/get?n=main"}}`
+	sum, rec, _ := run(t, coll(c, digest), runner.Options{LoopbackOnly: true})
+
+	base := strings.TrimSuffix(rec.requests()[0].Request.URL, "/get?n=main")
+	var got []string
+	bytes := 0
+	for _, e := range rec.events {
+		switch e := e.(type) {
+		case runner.RequestEvent:
+			require.NotNil(t, e.Response, e.Item.Name)
+			bytes += e.Response.Size + e.Request.ChallengeSize
+			got = append(got, "request "+e.Request.Method+" "+strings.TrimPrefix(e.Request.URL, base))
+		case runner.ScriptRequestEvent:
+			s := "script " + e.Request.Method + " " + strings.TrimPrefix(e.Request.URL, base)
+			require.NotNil(t, e.Request.Form, "the request the script built")
+			if e.Err != nil {
+				require.Nil(t, e.Response)
+				s += " error " + runner.ErrorInfoOf(e.Err).Code
+			} else {
+				require.NotNil(t, e.Response)
+				bytes += e.Response.Size
+				s += " " + strconv.Itoa(e.Response.Code)
+			}
+			got = append(got, s)
+		}
+	}
+	assert.Equal(t, []string{
+		"script GET /get?n=1 200",
+		"request GET /get?n=main",
+		"script POST /post 200",
+		"script GET http://127.0.0.1:1/refused error ECONNREFUSED",
+		"request GET /digest-auth",
+	}, got)
+	assert.Equal(t, 6, sum.Requests.Total, "2 items, 3 pm.sendRequest, the digest's 401")
+	assert.Equal(t, 1, sum.Requests.Failed)
+	assert.Equal(t, len("Unauthorized"), rec.requests()[1].Request.ChallengeSize, "the 401's body")
+	assert.Equal(t, int64(bytes), sum.ResponseBytes)
+}

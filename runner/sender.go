@@ -28,22 +28,38 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
 		err := errors.New("runtime:extensions~request: request url is empty")
-		s.r.scriptReqMu.Lock()
-		s.r.scriptReqErrs = append(s.r.scriptReqErrs, err)
-		s.r.scriptReqMu.Unlock()
+		s.r.addTrip(scriptTrip{sent: SentRequest{Method: req.Method, Form: req}, err: err})
 		return nil, err
 	}
-	_, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
-	if err != nil && ctx.Err() == nil {
+	sent, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
+	if ctx.Err() != nil {
+		// The run is ending: the round trip did not complete.
+		return resp, err
+	}
+	sent.Form = req
+	if err != nil {
 		// A failed round trip is one of the run's failures, as in Newman;
 		// the script hands it over when it ends (sinks run on the run's
 		// goroutine).
-		s.r.scriptReqMu.Lock()
-		s.r.scriptReqErrs = append(s.r.scriptReqErrs, err)
-		s.r.scriptReqMu.Unlock()
+		s.r.addTrip(scriptTrip{sent: sent, err: err})
 		return resp, sendError{ErrorInfoOf(err)}
 	}
-	return resp, err
+	s.r.addTrip(scriptTrip{sent: sent, resp: resp})
+	return resp, nil
+}
+
+// scriptTrip is one pm.sendRequest round trip, kept until the script that
+// made it ends.
+type scriptTrip struct {
+	sent SentRequest
+	resp *scripting.Response
+	err  error
+}
+
+func (r *Runner) addTrip(t scriptTrip) {
+	r.scriptReqMu.Lock()
+	r.scriptTrips = append(r.scriptTrips, t)
+	r.scriptReqMu.Unlock()
 }
 
 // sendError gives the script Node's system error fields of a failed
@@ -54,12 +70,12 @@ func (e sendError) SystemError() scripting.SystemError {
 	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
 }
 
-// takeScriptRequestErrors returns and forgets the failed pm.sendRequest
-// round trips so far.
-func (r *Runner) takeScriptRequestErrors() []error {
+// takeScriptTrips returns and forgets the pm.sendRequest round trips so
+// far, in the order they completed.
+func (r *Runner) takeScriptTrips() []scriptTrip {
 	r.scriptReqMu.Lock()
 	defer r.scriptReqMu.Unlock()
-	errs := r.scriptReqErrs
-	r.scriptReqErrs = nil
-	return errs
+	trips := r.scriptTrips
+	r.scriptTrips = nil
+	return trips
 }

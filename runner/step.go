@@ -99,10 +99,17 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				Data:     r.scopes.Data,
 				Cookies:  r.Jar,
 			})
-			for _, rerr := range r.takeScriptRequestErrors() {
-				r.summary.Requests.Failed++
-				r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: rerr.Error()})
-				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Err: plainErr(rerr)})
+			for _, t := range r.takeScriptTrips() {
+				if t.err != nil {
+					r.summary.Requests.Failed++
+					r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: t.err.Error()})
+				} else if t.resp != nil {
+					// Newman's response figures and data received are over
+					// every round trip, a script's too.
+					r.responses.add(t.resp.ResponseTime.Round(time.Millisecond))
+					r.summary.ResponseBytes += int64(t.resp.Size + t.sent.ChallengeSize)
+				}
+				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)})
 			}
 			// Referenced requests' console lines come first: the script
 			// waited for them.
@@ -211,7 +218,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 			r.dns.addNonZero(timings.DNS)
 			r.firstByte.addNonZero(timings.FirstByte)
 		}
-		r.summary.ResponseBytes += int64(resp.Size)
+		r.summary.ResponseBytes += int64(resp.Size + sent.ChallengeSize)
 	}
 	r.Sink.Handle(ev)
 

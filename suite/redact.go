@@ -36,17 +36,14 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		return e
 	case runner.RequestEvent:
 		e.Item = redactItem(r, e.Item)
-		e.Request.URL = r(e.Request.URL)
-		e.Request.Header = redactHeaders(r, e.Request.Header)
-		e.Request.Body = redactBytes(r, e.Request.Body)
-		if e.Response != nil {
-			resp := *e.Response
-			resp.URL = r(resp.URL)
-			resp.Status = r(resp.Status)
-			resp.Header = redactHeaders(r, resp.Header)
-			resp.Body = redactBytes(r, resp.Body)
-			e.Response = &resp
-		}
+		e.Request = redactSent(r, e.Request)
+		e.Response = redactResponse(r, e.Response)
+		e.Err = redactErrInfo(r, e.Err)
+		return e
+	case runner.ScriptRequestEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Request = redactSent(r, e.Request)
+		e.Response = redactResponse(r, e.Response)
 		e.Err = redactErrInfo(r, e.Err)
 		return e
 	case runner.ScriptEvent:
@@ -93,6 +90,27 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		return e
 	}
 	return ev
+}
+
+// redactSent masks the request as sent: its URL (also as shown),
+// headers and body. The collection form's fields are masked by the
+// writers behind the reporters.
+func redactSent(r func(string) string, s runner.SentRequest) runner.SentRequest {
+	s.URL, s.Shown = r(s.URL), r(s.Shown)
+	s.Header = redactHeaders(r, s.Header)
+	s.Body = redactBytes(r, s.Body)
+	return s
+}
+
+func redactResponse(r func(string) string, resp *runner.Response) *runner.Response {
+	if resp == nil {
+		return nil
+	}
+	c := *resp
+	c.URL, c.Status = r(c.URL), r(c.Status)
+	c.Header = redactHeaders(r, c.Header)
+	c.Body = redactBytes(r, c.Body)
+	return &c
 }
 
 func redactItem(r func(string) string, it runner.ItemRef) runner.ItemRef {
