@@ -102,6 +102,15 @@ func TestCanaryNothingLeaks(t *testing.T) {
 					map[string]any{"key": "e", "value": "{{envKey}}"}}},
 				"auth": map[string]any{"type": "bearer", "bearer": []any{map[string]any{"key": "token", "value": "{{envKey}}"}}},
 			}, nil, nil),
+			// A pm.sendRequest carrying both secrets: with
+			// --reporter-json-executions newman its request and response
+			// become the item's execution.
+			item("send", "{{base}}/get", []string{
+				"const v = await pm.vault.get('apiKey');",
+				"pm.sendRequest({url: pm.variables.get('base') + '/sent/' + v + '?k=' + " + env + ", method: 'POST',",
+				"  header: {'X-Key': v, 'X-Env': " + env + "}, body: {mode: 'urlencoded', urlencoded: [{key: 'v', value: v}, {key: 'e', value: " + env + "}]}},",
+				"  (e, r) => pm.test('sent', () => pm.expect(r.code).to.eql(200)));",
+			}, nil),
 			item("host", "http://{{vault:hostKey}}.invalid/x", nil, nil),
 			item("unresolved", "{{base}}/get?x={{missing_"+"{{envKey}}"+"}}", nil, nil),
 		},
@@ -140,6 +149,9 @@ func TestCanaryNothingLeaks(t *testing.T) {
 		{"-r", "json", "--shard", "1/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s1.json")},
 		{"-r", "json,junit", "--shard", "2/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s2.json"),
 			"--reporter-junit-export", filepath.Join(out, "s2.xml")},
+		// Newman's executions: the sendRequest's round trip repeated.
+		{"-r", "json,html", "--reporter-json-executions", "newman", "--reporter-json-export", filepath.Join(out, "n.json"),
+			"--reporter-html-export", filepath.Join(out, "n.html")},
 	}
 	texts := map[string][]byte{}
 	for i, extra := range runs {
@@ -212,6 +224,38 @@ func TestCanaryNothingLeaks(t *testing.T) {
 		}
 	}
 	require.True(t, form, "no execution with the urlencoded request as sent")
+
+	// Newman's executions: the item that called pm.sendRequest is there
+	// twice, each copy with the nested request, its secrets masked.
+	var nrep struct {
+		Run struct {
+			Executions []struct {
+				Item    struct{ Name string }
+				Request struct {
+					URL    struct{ Path []string }
+					Header []struct{ Key, Value string }
+					Body   *struct {
+						URLEncoded []struct{ Key, Value string }
+					}
+				}
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "n.json")], &nrep))
+	var sent int
+	for _, e := range nrep.Run.Executions {
+		if e.Item.Name != "send" {
+			continue
+		}
+		sent++
+		r := e.Request
+		require.Equal(t, []string{"sent", "***"}, r.URL.Path)
+		require.Contains(t, r.Header, struct{ Key, Value string }{"X-Key", "***"})
+		require.Contains(t, r.Header, struct{ Key, Value string }{"X-Env", "***"})
+		require.NotNil(t, r.Body)
+		require.Equal(t, []struct{ Key, Value string }{{"v", "***"}, {"e", "***"}}, r.Body.URLEncoded)
+	}
+	require.Equal(t, 2, sent, "the item and its pm.sendRequest: two executions")
 
 	for name, data := range texts {
 		if leaks := canaryLeaks(string(data)); len(leaks) > 0 {

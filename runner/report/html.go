@@ -47,6 +47,9 @@ func NewHTML(out io.Writer, o HTMLOptions, jo JSONOptions, wrap func(io.Writer) 
 	if wrap != nil {
 		h.jsonW = wrap(h.sp)
 	}
+	// The page shows each item run once, whatever the JSON report's
+	// layout.
+	jo.PerRoundTrip = false
 	h.json = NewJSON(h.jsonW, jo)
 	return h
 }

@@ -30,6 +30,14 @@ type JSONOptions struct {
 	// Shard, when set, records which slice of a sharded run this report
 	// holds (run.shard, a courier extension), for courier report merge.
 	Shard *jsonreport.Shard
+	// PerRoundTrip writes executions as Newman 6.2.2 does, for tools that
+	// count them: an item's execution once per round trip (each
+	// pm.sendRequest, the 401 of a digest challenge), every copy the same
+	// as Newman's are one object pushed again: the last round trip's
+	// request, response and id, the last failed one's requestError, and
+	// all the item's assertions. Off, an item run is one execution with
+	// its own request, as Postman CLI writes it.
+	PerRoundTrip bool
 }
 
 // JSON writes Newman's JSON report (collection, environment, globals,
@@ -49,6 +57,7 @@ type JSON struct {
 	iteration, position int
 	cur                 *jsonExecution
 	curItem             runner.ItemRef // the item cur runs
+	trips               int            // cur's round trips, with PerRoundTrip
 	phase               string
 	written             int
 
@@ -85,6 +94,7 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.phase = "prerequest"
 		j.prerequests++
 		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
+		j.trips = 0
 		if !e.Item.IsZero() {
 			j.cur.Item = j.itemJSON(e.Item)
 			if e.Item.Name == "" {
@@ -98,7 +108,12 @@ func (j *JSON) Handle(ev runner.Event) {
 		}
 		j.phase = "test"
 		j.tests++
-		j.cur.Request = sentRequestJSON(e, j.o.Redact)
+		j.trips++
+		if e.Request.Challenged {
+			j.trips++ // the 401, a request event of its own in Newman
+		}
+		j.cur.ID = e.Item.ID
+		j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
 		if b := j.cur.Request.Body; b != nil && b.Mode == collections.BodyRaw && b.Options == nil {
 			// The raw body's language, from the collection, as Newman
 			// keeps the body's options.
@@ -110,6 +125,9 @@ func (j *JSON) Handle(ev runner.Event) {
 		if e.Err != nil {
 			j.cur.RequestError = requestErrorJSON(e.Err)
 			j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
+			if j.o.PerRoundTrip {
+				j.cur.Response = nil
+			}
 		} else if e.Response != nil {
 			j.cur.Response = j.responseJSON(e.Response)
 		}
@@ -129,8 +147,16 @@ func (j *JSON) Handle(ev runner.Event) {
 		}
 		j.cur.Assertions = append(j.cur.Assertions, a)
 	case runner.ScriptRequestEvent:
-		if j.cur != nil {
-			j.failure(jsonFailure{Error: *requestErrorJSON(e.Err), At: "request"})
+		if j.cur == nil {
+			return
+		}
+		var reqErr *jsonError
+		if e.Err != nil {
+			reqErr = requestErrorJSON(e.Err)
+			j.failure(jsonFailure{Error: *reqErr, At: "request"})
+		}
+		if j.o.PerRoundTrip {
+			j.scriptTrip(e, reqErr)
 		}
 	case runner.ScriptEvent:
 		if j.cur == nil || e.Err == nil {
@@ -155,9 +181,10 @@ func (j *JSON) Handle(ev runner.Event) {
 		}
 		j.cur.Console = append(j.cur.Console, jsonConsole{Level: e.Line.Level, Message: msg})
 	case runner.ItemDoneEvent:
-		if e.Skipped {
+		if e.Skipped && !(j.o.PerRoundTrip && j.trips > 0) {
 			// Newman writes no execution for a request skipped with
 			// pm.execution.skipRequest(); its failures stay in run.failures.
+			// Its pm.sendRequest round trips still push one each.
 			j.cur = nil
 		}
 		j.flush()
@@ -278,7 +305,30 @@ func (j *JSON) itemJSON(ref runner.ItemRef) pmItem {
 	return p
 }
 
-// flush writes the execution in progress.
+// scriptTrip takes a pm.sendRequest round trip into the execution as
+// Newman's reporter does with every request event of the item: the trip's
+// request, response and id replace the item's (a sendRequest has an item
+// of its own, with a new id), a failure's error stays once set.
+func (j *JSON) scriptTrip(e runner.ScriptRequestEvent, reqErr *jsonError) {
+	j.trips++
+	if e.Request.Challenged {
+		j.trips++
+	}
+	j.cur.ID = uid(j.started, fmt.Sprintf("sendRequest/%d", j.trips), e.Iteration, j.position)
+	if e.Request.Method != "" || e.Request.URL != "" {
+		j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
+	}
+	j.cur.Response = nil
+	if reqErr != nil {
+		j.cur.RequestError = reqErr
+	} else if e.Response != nil {
+		j.cur.Response = j.responseJSON(e.Response)
+	}
+}
+
+// flush writes the execution in progress: once, or with PerRoundTrip once
+// per round trip as Newman repeats it (at least once, so an item that
+// never sent, stopped by the run's end, keeps its record).
 func (j *JSON) flush() {
 	if j.cur == nil {
 		return
@@ -289,11 +339,17 @@ func (j *JSON) flush() {
 		j.out.err = fmt.Errorf("encoding execution: %w", err)
 		return
 	}
-	if j.written > 0 {
-		j.out.print(",")
+	n := 1
+	if j.o.PerRoundTrip {
+		n = max(j.trips, 1)
 	}
-	j.out.Write(b)
-	j.written++
+	for range n {
+		if j.written > 0 {
+			j.out.print(",")
+		}
+		j.out.Write(b)
+		j.written++
+	}
 }
 
 // interrupted marks the execution in progress as one the run stopped in:
@@ -486,13 +542,13 @@ func urlJSON(raw string) jsonURL {
 // ones kept, marked) then those the runtime added, the body in its mode
 // with its fields, the effective auth and the description. redact, when
 // set, masks the URL before it is split into parts.
-func sentRequestJSON(e runner.RequestEvent, redact func(string) string) *jsonRequest {
-	raw := e.Request.URL
+func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonRequest {
+	raw := sent.URL
 	if redact != nil {
 		raw = redact(raw)
 	}
-	r := &jsonRequest{URL: urlJSON(raw), Header: sentHeadersJSON(e.Request.Header, e.Request.Form), Method: e.Request.Method}
-	if e.Request.Challenged {
+	r := &jsonRequest{URL: urlJSON(raw), Header: sentHeadersJSON(sent.Header, sent.Form), Method: sent.Method}
+	if sent.Challenged {
 		// The answer to a challenge (digest) is added to the retry last.
 		for i, h := range r.Header {
 			if h.System && strings.EqualFold(h.Key, "Authorization") {
@@ -501,22 +557,22 @@ func sentRequestJSON(e runner.RequestEvent, redact func(string) string) *jsonReq
 			}
 		}
 	}
-	form := e.Request.Form
+	form := sent.Form
 	if form == nil {
-		if len(e.Request.Body) > 0 {
-			r.Body = &jsonBody{Mode: "raw", Raw: string(e.Request.Body)}
+		if len(sent.Body) > 0 {
+			r.Body = &jsonBody{Mode: "raw", Raw: string(sent.Body)}
 		}
 		return r
 	}
 	if b := form.Body; b != nil && b.Mode != "" {
 		r.Body = itemBodyJSON(b)
-		if b.Mode == collections.BodyRaw && len(e.Request.Body) > 0 {
+		if b.Mode == collections.BodyRaw && len(sent.Body) > 0 {
 			// The bytes that went out (a script or the runtime may
 			// have set them after the form was read).
-			r.Body.Raw = string(e.Request.Body)
+			r.Body.Raw = string(sent.Body)
 		}
-	} else if len(e.Request.Body) > 0 {
-		r.Body = &jsonBody{Mode: "raw", Raw: string(e.Request.Body)}
+	} else if len(sent.Body) > 0 {
+		r.Body = &jsonBody{Mode: "raw", Raw: string(sent.Body)}
 	}
 	r.Auth, r.Description = sentAuthJSON(form.Auth), descriptionJSON(form.Description)
 	// A :path variable left unresolved stays in the path, and in the

@@ -246,7 +246,7 @@ func TestSentRequestHeadersAsNewman(t *testing.T) {
 	keys := func(challenged bool) string {
 		e := runner.RequestEvent{Request: runner.SentRequest{Method: "GET", URL: "http://h/", Header: sent, Form: form, Challenged: challenged}}
 		var out []string
-		for _, h := range sentRequestJSON(e, nil).Header {
+		for _, h := range sentRequestJSON(e.Request, nil).Header {
 			k := h.Key
 			if h.Disabled {
 				k += "(off)"

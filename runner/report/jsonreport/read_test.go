@@ -187,3 +187,25 @@ func TestScanStreams(t *testing.T) {
 type failing struct{}
 
 func (failing) Read([]byte) (int, error) { return 0, errors.New("disk gone") }
+
+// TestNewmanRepeatsReadOnce: Newman writes an item's execution again for
+// each further round trip (the same object: the same bytes); a reader sees
+// one item run. Executions that differ, however alike, all stay.
+func TestNewmanRepeatsReadOnce(t *testing.T) {
+	t.Parallel()
+	a := `{"cursor":{"ref":"r1","position":0},"item":{"name":"a"},"assertions":[{"assertion":"t"}]}`
+	a2 := `{"cursor":{"ref":"r2","position":0},"item":{"name":"a"},"assertions":[{"assertion":"t"}]}`
+	b := `{"cursor":{"ref":"r3","position":1},"item":{"name":"b"}}`
+	src := `{"run":{"executions":[` + strings.Join([]string{a, a, a, b, a2, b}, ",\n  ") + `]}}`
+	rep, err := Read(strings.NewReader(src), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range rep.Run.Executions {
+		got = append(got, e.Item.Name+"@"+e.Cursor.Ref)
+	}
+	if g := strings.Join(got, " "); g != "a@r1 b@r3 a@r2 b@r3" {
+		t.Errorf("read %s, want a@r1 b@r3 a@r2 b@r3", g)
+	}
+}

@@ -1,0 +1,203 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+)
+
+// newmanExecDir holds a collection whose items make extra round trips
+// (pm.sendRequest in pre-request and test scripts, nested, refused, before
+// a skipRequest; a digest challenge) and Newman 6.2.2's report of it.
+var newmanExecDir = filepath.Join("..", "..", "testdata", "golden", "report", "newman-executions")
+
+// runExecProbe runs the probe collection against the echo server on
+// 127.0.0.1 and returns the JSON report written with o.
+func runExecProbe(t *testing.T, o JSONOptions) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(newmanExecDir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:28480"), []byte(base)), "collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, o)
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.ReplaceAll(out.Bytes(), []byte(strings.TrimPrefix(base, "http://")), []byte("127.0.0.1:28480"))
+}
+
+// execReport is the part of a JSON report the execution tests read.
+type execReport struct {
+	Run struct {
+		Stats      map[string]jsonStat
+		Executions []json.RawMessage
+	}
+}
+
+// execView is what an execution says, without what differs from run to
+// run (ids, times, the digest's client nonce, Postman-Token) or between
+// echo servers (response headers and bodies).
+func execView(t *testing.T, raw json.RawMessage) string {
+	t.Helper()
+	var e struct {
+		ID      string
+		Item    struct{ ID, Name string }
+		Request struct {
+			Method string
+			URL    struct {
+				Path  []string
+				Query []struct{ Key, Value string }
+			}
+			Header []struct {
+				Key    string
+				System bool
+			}
+			Body json.RawMessage
+		}
+		Response *struct {
+			Code   int
+			Status string
+		}
+		Assertions []struct {
+			Assertion string
+			Skipped   bool
+			Error     *struct{ Name, Message string }
+		}
+		RequestError *struct{ Code string }
+	}
+	if err := json.Unmarshal(raw, &e); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s own-id=%v %s /%s", e.Item.Name, e.ID == e.Item.ID, e.Request.Method, strings.Join(e.Request.URL.Path, "/"))
+	for _, q := range e.Request.URL.Query {
+		fmt.Fprintf(&b, " ?%s=%s", q.Key, q.Value)
+	}
+	b.WriteString(" headers:")
+	for _, h := range e.Request.Header {
+		fmt.Fprintf(&b, " %s", h.Key)
+		if h.System {
+			b.WriteString("(system)")
+		}
+	}
+	var body bytes.Buffer
+	if len(e.Request.Body) > 0 {
+		if err := json.Compact(&body, e.Request.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fmt.Fprintf(&b, " body=%s", body.String())
+	if e.Response != nil {
+		fmt.Fprintf(&b, " response=%d %s", e.Response.Code, e.Response.Status)
+	}
+	if e.RequestError != nil {
+		fmt.Fprintf(&b, " requestError=%s", e.RequestError.Code)
+	}
+	for _, a := range e.Assertions {
+		fmt.Fprintf(&b, "\n  %q skipped=%v", a.Assertion, a.Skipped)
+		if a.Error != nil {
+			fmt.Fprintf(&b, " %s: %s", a.Error.Name, a.Error.Message)
+		}
+	}
+	return b.String()
+}
+
+// TestJSONExecutionsPerRoundTripAsNewman runs the probe collection with
+// PerRoundTrip and compares every execution with Newman 6.2.2's report of
+// the same collection: one per round trip, in Newman's order, each copy
+// the item's last round trip with all its assertions.
+func TestJSONExecutionsPerRoundTripAsNewman(t *testing.T) {
+	t.Parallel()
+	newman, err := os.ReadFile(filepath.Join(newmanExecDir, "newman-6.2.2.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got execReport
+	if err := json.Unmarshal(newman, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(runExecProbe(t, JSONOptions{PerRoundTrip: true}), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Run.Executions) != len(want.Run.Executions) {
+		t.Errorf("%d executions, Newman wrote %d", len(got.Run.Executions), len(want.Run.Executions))
+	}
+	for i := range min(len(got.Run.Executions), len(want.Run.Executions)) {
+		if g, w := execView(t, got.Run.Executions[i]), execView(t, want.Run.Executions[i]); g != w {
+			t.Errorf("execution %d:\n got: %s\nwant: %s", i, g, w)
+		}
+	}
+	// Newman pushes one object again: its copies are the same, byte for
+	// byte; so are courier's.
+	ex := got.Run.Executions
+	for i := 1; i < len(ex); i++ {
+		if execView(t, ex[i]) == execView(t, ex[i-1]) && !bytes.Equal(ex[i], ex[i-1]) {
+			t.Errorf("execution %d is a copy of %d but not the same bytes", i, i-1)
+		}
+	}
+	for _, k := range []string{"requests", "assertions", "items", "tests", "prerequests"} {
+		if got.Run.Stats[k] != want.Run.Stats[k] {
+			t.Errorf("stats.%s = %+v, Newman %+v", k, got.Run.Stats[k], want.Run.Stats[k])
+		}
+	}
+}
+
+// TestJSONExecutionsPerItemByDefault: without PerRoundTrip an item run is
+// one execution with its own request, whatever its scripts sent (as
+// Postman CLI writes it), and a skipped request has none; the run's
+// counts are the same both ways.
+func TestJSONExecutionsPerItemByDefault(t *testing.T) {
+	t.Parallel()
+	var rep, newman execReport
+	if err := json.Unmarshal(runExecProbe(t, JSONOptions{}), &rep); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(newmanExecDir, "newman-6.2.2.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &newman); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range rep.Run.Executions {
+		v := execView(t, e)
+		got = append(got, v[:strings.Index(v, " body=")])
+	}
+	want := []string{
+		"pre-send own-id=true GET /get ?from=main headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
+		"test-send-two own-id=true GET /get ?from=main2 headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
+		"refused own-id=true GET /get ?from=main3 headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
+		"pre-refused own-id=true POST /post headers: Content-Type User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system) Content-Length(system)",
+		"digest own-id=true GET /digest-auth headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system) Authorization(system)",
+		"plain own-id=true GET /get ?from=plain headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
+		"obj-send own-id=true GET /get ?from=obj headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("executions:\n%s\nwant:\n%s", g, w)
+	}
+	for _, k := range []string{"requests", "assertions", "items"} {
+		if rep.Run.Stats[k] != newman.Run.Stats[k] {
+			t.Errorf("stats.%s = %+v, Newman %+v", k, rep.Run.Stats[k], newman.Run.Stats[k])
+		}
+	}
+}
