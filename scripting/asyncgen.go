@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
 )
 
 // goja has no async generators and no for await; Postman's V8 has both. A
@@ -170,6 +171,53 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// inferName records the name an anonymous function literal takes from
+// where it stands (const g = function…, g = …, {g: …}, class field g = …):
+// passed through __courierMarkAsyncGen, the literal is no longer where the
+// language gives it that name.
+func inferName(n ast.Node, names map[*ast.FunctionLiteral]string) {
+	switch x := n.(type) {
+	case *ast.Binding:
+		if id, ok := x.Target.(*ast.Identifier); ok {
+			if fl, ok := x.Initializer.(*ast.FunctionLiteral); ok {
+				names[fl] = id.Name.String()
+			}
+		}
+	case *ast.AssignExpression:
+		if id, ok := x.Left.(*ast.Identifier); ok && x.Operator == token.ASSIGN {
+			if fl, ok := x.Right.(*ast.FunctionLiteral); ok {
+				names[fl] = id.Name.String()
+			}
+		}
+	case *ast.PropertyKeyed:
+		if fl, ok := x.Value.(*ast.FunctionLiteral); ok && !x.Computed && x.Kind == ast.PropertyKindValue {
+			if k, ok := literalKey(x.Key); ok {
+				names[fl] = k
+			}
+		}
+	case *ast.FieldDefinition:
+		if fl, ok := x.Initializer.(*ast.FunctionLiteral); ok && !x.Computed {
+			if k, ok := literalKey(x.Key); ok {
+				names[fl] = k
+			}
+		}
+	}
+}
+
+func literalKey(k ast.Expression) (string, bool) {
+	switch k := k.(type) {
+	case *ast.StringLiteral:
+		return k.Value.String(), true
+	case *ast.Identifier:
+		return k.Name.String(), true
+	case *ast.PrivateIdentifier:
+		return "#" + k.Name.String(), true
+	case *ast.NumberLiteral:
+		return k.Literal, true
+	}
+	return "", false
+}
+
 type textEdit struct {
 	at, end int // replace src[at:end]
 	with    string
@@ -185,10 +233,12 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 	base := len(prefix) + 1 // file.Idx is 1-based
 	var edits []textEdit
 	declared := map[*ast.FunctionLiteral]bool{}
+	inferred := map[*ast.FunctionLiteral]string{}
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
 		if d, ok := n.(*ast.FunctionDeclaration); ok {
 			declared[d.Function] = true
 		}
+		inferName(n, inferred)
 	})
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
 		fl, ok := n.(*ast.FunctionLiteral)
@@ -218,7 +268,11 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		if declared[fl] && fl.Name != nil {
 			edits = append(edits, textEdit{closeAt + 1, closeAt + 1, " __courierMarkAsyncGen(" + fl.Name.Name.String() + ");"})
 		} else if !declared[fl] {
-			edits = append(edits, textEdit{as, as, "__courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, ")"})
+			end := ")"
+			if name, ok := inferred[fl]; ok && fl.Name == nil {
+				end = ", " + strconv.Quote(name) + ")"
+			}
+			edits = append(edits, textEdit{as, as, "__courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, end})
 		}
 		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
 			switch x := m.(type) {

@@ -181,3 +181,85 @@ pm.test([a.constructor.name, Object.prototype.toString.call(a), b.constructor.na
 		t.Errorf("rewrite changed the line count:\n%s", out)
 	}
 }
+
+// The objects around rewritten async generators read as V8's: each
+// function's own prototype (its objects inherit from it, also when called
+// before the line that marks it), %AsyncGeneratorPrototype%,
+// %AsyncGeneratorFunction.prototype%, %AsyncIteratorPrototype% with
+// asyncDispose, inferred names; Postman CLI 1.34's answers (three runs).
+func TestAsyncGeneratorPrototypesAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const g = async function* () {}; async function* d() {} const o = { async *m() {}, n: async function* () {} }; class C { async *m() {} static async *s() {} f = async function* () {}; }
+let h; h = async function* () {};
+T(() => g.name + '|' + d.name + '|' + o.m.name + '|' + o.n.name + '|' + new C().m.name + '|' + C.s.name + '|' + new C().f.name + '|' + h.name + '|' + (async function* () {}).name + '|' + (async function* named() {}).name);
+T(() => typeof d.prototype + ' ' + JSON.stringify(Object.getOwnPropertyDescriptor(d, 'prototype'), (k, v) => typeof v === 'object' && v && k ? 'obj' : v));
+T(() => Object.getPrototypeOf(d()) === d.prototype);
+T(() => Object.getPrototypeOf(g()) === g.prototype && g.prototype !== d.prototype);
+T(() => early() === 'early');
+function early() { return Object.getPrototypeOf(later()) === later.prototype ? 'early' : 'late'; }
+async function* later() {}
+T(() => Object.getPrototypeOf(d.prototype) === Object.getPrototypeOf(d).prototype);
+T(() => Object.getOwnPropertyNames(d.prototype).length + ' ' + Object.getOwnPropertySymbols(d.prototype).length + ' ' + Object.getOwnPropertyNames(d()).length);
+const AGF = Object.getPrototypeOf(d); const AGP = AGF.prototype; const AIP = Object.getPrototypeOf(AGP);
+T(() => AGP.constructor === AGF);
+T(() => AGF.constructor.name + ' ' + AGF.constructor.length + ' ' + (Object.getPrototypeOf(AGF.constructor) === Function));
+T(() => JSON.stringify(['constructor', 'prototype'].map(k => Object.getOwnPropertyDescriptor(AGF, k)), (k, v) => typeof v === 'object' && v && k === 'value' ? 'obj' : typeof v === 'function' ? 'fn' : v));
+T(() => JSON.stringify(['constructor', 'next'].map(k => Object.getOwnPropertyDescriptor(AGP, k)), (k, v) => typeof v === 'object' && v && k === 'value' ? 'obj' : typeof v === 'function' ? 'fn' : v));
+T(() => JSON.stringify(Object.getOwnPropertyDescriptor(AGP, Symbol.toStringTag)) + JSON.stringify(Object.getOwnPropertyDescriptor(AGF, Symbol.toStringTag)));
+T(() => JSON.stringify(Object.getOwnPropertyDescriptor(AGF.constructor, 'prototype'), (k, v) => k === 'value' ? 'obj' : v));
+T(() => Object.getPrototypeOf(AIP) === Object.prototype);
+T(() => Object.getOwnPropertyNames(AIP).length + ' ' + AIP[Symbol.asyncIterator].name + ' ' + AIP[Symbol.asyncIterator].call(5));
+T(() => AGP.next.name + AGP.next.length + ' ' + AGP.return.name + AGP.return.length + ' ' + AGP.throw.name + AGP.throw.length);
+T(() => Object.prototype.toString.call(AGP) + Object.prototype.toString.call(AIP) + Object.prototype.toString.call(AGF));
+T(() => { AGP.next.call({}).then(null, e => t('rej ' + e.name + ': ' + e.message)); AGP.return.call(5).then(null, e => t('rej ' + e.name + ': ' + e.message)); return 'called'; });
+T(() => d instanceof AGF.constructor);
+T(() => d() instanceof d);
+T(() => { const AG = Object.getPrototypeOf(async function* () {}.prototype); return AG === AGP; });
+T(() => AIP[Symbol.asyncDispose].name + ' ' + AIP[Symbol.asyncDispose].length + ' ' + JSON.stringify(Object.getOwnPropertyDescriptor(AIP, Symbol.asyncDispose), (k, v) => typeof v === 'function' ? 'fn' : v));
+const hold = setTimeout(() => {}, 500);
+(async () => {
+  let closed = 0;
+  async function* res() { try { yield 1; yield 2; } finally { closed++; } }
+  const it = res(); await it.next();
+  t('dispose ' + await it[Symbol.asyncDispose]() + ' ' + closed + ' ' + JSON.stringify(await it.next()));
+  t('dispose plain ' + await AIP[Symbol.asyncDispose].call({}));
+  try { await AIP[Symbol.asyncDispose].call({return: 5}); } catch (e) { t('E ' + e.name + ': ' + e.message); }
+  const p = AIP[Symbol.asyncDispose].call({return() { throw new Error('boom'); }}); t('sync? ' + (p instanceof Promise)); try { await p; } catch (e) { t('E ' + e.message); }
+  t('await ret ' + await AIP[Symbol.asyncDispose].call({return() { return Promise.resolve(7); }}));
+  t('iter ' + (AIP[Symbol.asyncIterator].call(it) === it) + ' ' + (it[Symbol.asyncIterator]() === it));
+  clearTimeout(hold);
+})();
+`, []string{
+		"g|d|m|n|m|s|f|h||named",
+		"object {\"value\":\"obj\",\"writable\":true,\"enumerable\":false,\"configurable\":false}",
+		"true",
+		"true",
+		"true",
+		"true",
+		"0 0 0",
+		"true",
+		"AsyncGeneratorFunction 1 true",
+		"[{\"value\":\"fn\",\"writable\":false,\"enumerable\":false,\"configurable\":true},{\"value\":\"obj\",\"writable\":false,\"enumerable\":false,\"configurable\":true}]",
+		"[{\"value\":\"obj\",\"writable\":false,\"enumerable\":false,\"configurable\":true},{\"value\":\"fn\",\"writable\":true,\"enumerable\":false,\"configurable\":true}]",
+		"{\"value\":\"AsyncGenerator\",\"writable\":false,\"enumerable\":false,\"configurable\":true}{\"value\":\"AsyncGeneratorFunction\",\"writable\":false,\"enumerable\":false,\"configurable\":true}",
+		"{\"value\":\"obj\",\"writable\":false,\"enumerable\":false,\"configurable\":false}",
+		"true",
+		"0 [Symbol.asyncIterator] 5",
+		"next1 return1 throw1",
+		"[object AsyncGenerator][object Object][object AsyncGeneratorFunction]",
+		"called",
+		"true",
+		"true",
+		"true",
+		"[Symbol.asyncDispose] 0 {\"value\":\"fn\",\"writable\":true,\"enumerable\":false,\"configurable\":true}",
+		"rej TypeError: Method [AsyncGenerator].prototype.next called on incompatible receiver #<Object>",
+		"rej TypeError: Method [AsyncGenerator].prototype.return called on incompatible receiver 5",
+		"dispose undefined 1 {\"done\":true}",
+		"dispose plain undefined",
+		"E TypeError: '5' returned for property 'return' of object '#<Object>' is not a function",
+		"sync? true",
+		"E boom",
+		"await ret undefined",
+		"iter true true",
+	})
+}

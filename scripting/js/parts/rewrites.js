@@ -43,8 +43,80 @@ def(global, '__courierAsyncDelegate', function* (o) {
         if (atValue && typeof it.return === 'function') { yield new AwaitMark(it.return()); }
     }
 });
+// V8's objects around async generators: %AsyncIteratorPrototype% (its
+// asyncIterator and asyncDispose), %AsyncGeneratorPrototype% (next,
+// return, throw; each function's own prototype inherits from it) and
+// %AsyncGeneratorFunction.prototype%, each member with V8's attributes.
+function member(o, key, f, name, length) {
+    Object.defineProperty(f, 'name', { value: name, configurable: true });
+    Object.defineProperty(f, 'length', { value: length, configurable: true });
+    Object.defineProperty(o, key, { value: f, writable: true, enumerable: false, configurable: true });
+}
+function fixed(o, key, v) { Object.defineProperty(o, key, { value: v, writable: false, enumerable: false, configurable: true }); }
+var AsyncIterProto = {};
+member(AsyncIterProto, Symbol.asyncIterator, function () { return this; }, '[Symbol.asyncIterator]', 0);
+member(AsyncIterProto, Symbol.asyncDispose, function () {
+    var o = this;
+    return new Promise(function (resolve, reject) {
+        var r = o === null || o === undefined ? undefined : o['return'];
+        if (r === undefined || r === null) { resolve(undefined); return; }
+        if (typeof r !== 'function') { throw new TypeError("'" + String(r) + "' returned for property 'return' of object '" + shown(o) + "' is not a function"); }
+        Promise.resolve(r.call(o, undefined)).then(function () { resolve(undefined); }, reject);
+    });
+}, '[Symbol.asyncDispose]', 0);
+var AsyncGenProto = Object.create(AsyncIterProto);
+var AsyncGenFnProto = Object.create(Function.prototype);
+function AsyncGeneratorFunction() { throw new SyntaxError('courier cannot compile an async generator function from text'); }
+Object.defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGenFnProto, writable: false, enumerable: false, configurable: false });
+Object.defineProperty(AsyncGeneratorFunction, 'length', { value: 1, configurable: true });
+Object.setPrototypeOf(AsyncGeneratorFunction, Function);
+fixed(AsyncGenFnProto, 'constructor', AsyncGeneratorFunction);
+fixed(AsyncGenFnProto, 'prototype', AsyncGenProto);
+fixed(AsyncGenFnProto, Symbol.toStringTag, 'AsyncGeneratorFunction');
+fixed(AsyncGenProto, 'constructor', AsyncGenFnProto);
+// V8's #<Name> for an object in a message.
+function shown(o) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') { return String(o); }
+    var c = o.constructor, n = typeof c === 'function' && typeof c.name === 'string' && c.name !== '' ? c.name : 'Object';
+    return '#<' + n + '>';
+}
+// Each async generator object's queue of requests, kept out of sight.
+var queues = new WeakMap();
+['next', 'return', 'throw'].forEach(function (m) {
+    member(AsyncGenProto, m, function (v) {
+        var q = queues.get(this);
+        if (q === undefined) { return Promise.reject(new TypeError('Method [AsyncGenerator].prototype.' + m + ' called on incompatible receiver ' + shown(this))); }
+        return q(m, v);
+    }, m, 1);
+});
+fixed(AsyncGenProto, Symbol.toStringTag, 'AsyncGenerator');
+// The functions the rewrite marked: their prototype is their objects'.
+var marked = new WeakSet();
+function mark(f, name) {
+    if (typeof f !== 'function' || marked.has(f)) { return f; }
+    marked.add(f);
+    Object.setPrototypeOf(f, AsyncGenFnProto);
+    // An ordinary function's own prototype: writable, neither enumerable
+    // nor configurable, as an async generator function's.
+    f.prototype = Object.create(AsyncGenProto);
+    // An anonymous function takes the name of what it is assigned to; the
+    // marker's call hides that from goja, so the rewrite passes it.
+    if (typeof name === 'string' && f.name === '') { Object.defineProperty(f, 'name', { value: name, configurable: true }); }
+    return f;
+}
+def(global, '__courierMarkAsyncGen', mark);
 def(global, '__courierAsyncGen', function (self, args, fn) {
     var g = fn.apply(self, args), last = Promise.resolve();
+    // The function called: a declaration runs before the line that marks
+    // it when called from above. Strict code and non-simple parameters
+    // hide it (arguments.callee throws); their objects then inherit from
+    // %AsyncGeneratorPrototype% directly.
+    var f, proto = AsyncGenProto;
+    try { f = args.callee; } catch (e) { f = undefined; }
+    if (typeof f === 'function') {
+        mark(f);
+        if (f.prototype !== null && (typeof f.prototype === 'object' || typeof f.prototype === 'function')) { proto = f.prototype; }
+    }
     function step(method, arg) {
         return new Promise(function (resolve, reject) {
             function pump(m, a) {
@@ -62,27 +134,10 @@ def(global, '__courierAsyncGen', function (self, args, fn) {
         });
     }
     function enqueue(m, a) { var p = last.then(function () { return step(m, a); }); last = p.catch(function () {}); return p; }
-    var it = Object.create(AsyncGenProto);
-    def(it, '_q', enqueue);
+    var it = Object.create(proto);
+    queues.set(it, enqueue);
     return it;
 });
-var AsyncGenProto = {};
-// An async generator function's own type (its prototype is
-// AsyncGeneratorFunction.prototype); the rewrite marks each one.
-var AsyncGenFnProto = Object.create(Function.prototype);
-function AsyncGeneratorFunction() { throw new SyntaxError('courier cannot compile an async generator function from text'); }
-AsyncGeneratorFunction.prototype = AsyncGenFnProto;
-def(AsyncGenFnProto, 'constructor', AsyncGeneratorFunction);
-Object.defineProperty(AsyncGenFnProto, Symbol.toStringTag, { value: 'AsyncGeneratorFunction', configurable: true });
-def(global, '__courierMarkAsyncGen', function (f) { if (typeof f === 'function') { Object.setPrototypeOf(f, AsyncGenFnProto); } return f; });
-def(AsyncGenProto, 'next', function next(v) { return this._q('next', v); });
-def(AsyncGenProto, 'return', function return_(v) { return this._q('return', v); });
-def(AsyncGenProto, 'throw', function throw_(e) { return this._q('throw', e); });
-// Reserved words cannot name a function expression; V8's are named so.
-Object.defineProperty(AsyncGenProto['return'], 'name', { value: 'return', configurable: true });
-Object.defineProperty(AsyncGenProto['throw'], 'name', { value: 'throw', configurable: true });
-def(AsyncGenProto, Symbol.asyncIterator, function () { return this; });
-Object.defineProperty(AsyncGenProto, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
 
 return out;
 })
