@@ -176,8 +176,10 @@ type ScriptEvent struct {
 type AssertionEvent struct {
 	Item      ItemRef
 	Iteration int
-	Index     int // position among this item's assertions in this iteration
-	Result    TestResult
+	// Index is the test's position among its script's (each script of the
+	// collection, folder, item chain counts from 0), as Newman numbers it.
+	Index  int
+	Result TestResult
 }
 
 // ConsoleEvent carries one console.* line from a script.

@@ -65,7 +65,6 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	}
 	r.current, r.currentIter = st.ref, it
 	var next *string
-	assertIdx := 0
 	skip := false
 
 	runScripts := func(listen string, resp *scripting.Response) {
@@ -128,10 +127,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 				r.summary.Assertions.Total++
 				if !t.Passed && !t.Skipped {
 					r.summary.Assertions.Failed++
-					r.fail(Failure{Item: st.ref, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: assertIdx, ErrorType: t.ErrorName})
+					r.fail(Failure{Item: st.ref, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: i, ErrorType: t.ErrorName})
 				}
-				r.Sink.Handle(AssertionEvent{Item: st.ref, Iteration: it, Index: assertIdx, Result: TestResult(t)})
-				assertIdx++
+				r.Sink.Handle(AssertionEvent{Item: st.ref, Iteration: it, Index: i, Result: TestResult(t)})
 			}
 			for _, ev := range held {
 				r.Sink.Handle(ev)

@@ -72,7 +72,6 @@ type CLI struct {
 	// collection root), so folder headers print only when the folder
 	// changes, as in Newman.
 	group    int
-	phase    string // "prerequest" until the request is sent, then "test"
 	failures []cliFailure
 	// boxEnd is the bottom of the open console box, printed before
 	// anything else; "" when no box is open.
@@ -156,7 +155,6 @@ func (c *CLI) Handle(ev runner.Event) {
 	case runner.ItemStartEvent:
 		c.itemStart(e)
 	case runner.RequestEvent:
-		c.phase = "test"
 		c.request(e)
 	case runner.ScriptEvent:
 		if e.Err == nil {
@@ -200,7 +198,6 @@ func (c *CLI) Handle(ev runner.Event) {
 }
 
 func (c *CLI) itemStart(e runner.ItemStartEvent) {
-	c.phase = "prerequest"
 	if e.Item.IsZero() {
 		return
 	}
@@ -368,7 +365,7 @@ func (c *CLI) assertion(e runner.AssertionEvent) {
 		}
 		c.failures = append(c.failures, cliFailure{
 			name: name, test: r.Name, message: r.Error,
-			at:   fmt.Sprintf("assertion:%d in %s-script", e.Index, c.phase),
+			at:   fmt.Sprintf("assertion:%d in test-script", e.Index), // Newman's words, pre-request tests too
 			item: e.Item, iteration: e.Iteration,
 		})
 	}

@@ -58,7 +58,6 @@ type JSON struct {
 	cur                 *jsonExecution
 	curItem             runner.ItemRef // the item cur runs
 	trips               int            // cur's round trips, with PerRoundTrip
-	phase               string
 	written             int
 
 	failures  spool
@@ -91,7 +90,6 @@ func (j *JSON) Handle(ev runner.Event) {
 	case runner.ItemStartEvent:
 		j.flush()
 		j.position++
-		j.phase = "prerequest"
 		j.prerequests++
 		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
 		j.trips = 0
@@ -106,7 +104,6 @@ func (j *JSON) Handle(ev runner.Event) {
 		if j.cur == nil {
 			return
 		}
-		j.phase = "test"
 		j.tests++
 		j.trips++
 		if e.Request.Challenged {
@@ -143,7 +140,9 @@ func (j *JSON) Handle(ev runner.Event) {
 			}
 			idx := e.Index
 			a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
-			j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in %s-script", e.Index, j.phase)})
+			// Newman says "test-script" for every assertion, those of a
+			// pre-request script too.
+			j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)})
 		}
 		j.cur.Assertions = append(j.cur.Assertions, a)
 	case runner.ScriptRequestEvent:

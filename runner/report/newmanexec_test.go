@@ -201,3 +201,68 @@ func TestJSONExecutionsPerItemByDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestAssertionIndexAsNewman: an assertion's index counts within its
+// script (collection, folder and item scripts each from 0), and the
+// failure is "in test-script" also for a pre-request test, in the JSON
+// report and the CLI's failure table, as Newman 6.2.2 writes them
+// (recorded below).
+func TestAssertionIndexAsNewman(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	script := func(listen string, src ...string) collections.Event {
+		return collections.Event{Listen: listen, Script: collections.Script{Exec: strings.Join(src, "\n")}}
+	}
+	coll := &collections.Collection{Info: collections.Info{Name: "idx"},
+		Events: []collections.Event{
+			script("test", "pm.test('coll a', function () {});", "pm.test('coll fail', function () { pm.expect(1).to.eql(3); });"),
+			script("prerequest", "pm.test('coll pre fail', function () { pm.expect(1).to.eql(4); });"),
+		},
+		Items: []*collections.Item{{ID: "one", Name: "one", Request: &collections.Request{Method: "GET", URL: collections.URL{Raw: base + "/get"}},
+			Events: []collections.Event{
+				script("prerequest", "pm.test('pre a', function () {});", "pm.test('pre fail', function () { pm.expect(1).to.eql(5); });"),
+				script("test", "pm.test('t a', function () {});", "pm.test('t b', function () {});", "pm.test('t fail', function () { pm.expect(1).to.eql(2); });"),
+			}}}}
+	var js, cli bytes.Buffer
+	m := NewMulti(NewJSON(&js, JSONOptions{}), NewCLI(&cli, CLIOptions{Deterministic: true}))
+	r := &runner.Runner{Collection: coll, Sink: m, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Assertions []struct {
+					Assertion string
+					Error     *struct{ Index *int }
+				}
+			}
+			Failures []struct{ At string }
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range rep.Run.Executions[0].Assertions {
+		s := a.Assertion
+		if a.Error != nil && a.Error.Index != nil {
+			s += fmt.Sprintf(" %d", *a.Error.Index)
+		}
+		got = append(got, s)
+	}
+	for _, f := range rep.Run.Failures {
+		got = append(got, f.At)
+	}
+	newman := []string{"coll pre fail 0", "pre a", "pre fail 1", "coll a", "coll fail 1", "t a", "t b", "t fail 2",
+		"assertion:0 in test-script", "assertion:1 in test-script", "assertion:1 in test-script", "assertion:2 in test-script"}
+	if g, w := strings.Join(got, "\n"), strings.Join(newman, "\n"); g != w {
+		t.Errorf("JSON report:\n%s\nNewman 6.2.2:\n%s", g, w)
+	}
+	if n := strings.Count(cli.String(), "at assertion:1 in test-script"); n != 2 || strings.Contains(cli.String(), "in prerequest-script") {
+		t.Errorf("the CLI's failures should say where as Newman does (assertion:N in test-script):\n%s", cli.String())
+	}
+}
