@@ -1203,6 +1203,7 @@ func (e *Engine) installGlobals() error {
 	e.installWebCrypto(set)
 	e.installIntl(set)
 	e.installURL(set)
+	e.installCompression(set)
 	// The web, URL and Intl classes are built on first use: each program
 	// evaluates to a factory called once per engine.
 	lazyClasses := func(name string, prog func() (*goja.Program, error), args ...goja.Value) {

@@ -9,10 +9,15 @@ import (
 
 // The host side of the sandbox's URL and URLSearchParams (js/url.js).
 
-func (e *Engine) invalidURL(input string) {
+// invalidURL throws Node's ERR_INVALID_URL; base is the base URL given
+// beside the input, if any (Node names it too).
+func (e *Engine) invalidURL(input string, base ...string) {
 	o, _ := e.rt.New(e.rt.Get("TypeError"), e.rt.ToValue("Invalid URL"))
 	_ = o.Set("code", "ERR_INVALID_URL")
 	_ = o.Set("input", input)
+	if len(base) > 0 {
+		_ = o.Set("base", base[0])
+	}
 	panic(o)
 }
 
@@ -282,6 +287,9 @@ func (e *Engine) installURL(set func(string, any)) {
 	set("urlParse", func(c goja.FunctionCall) goja.Value {
 		u := parse(c)
 		if u == nil {
+			if b := c.Argument(1); !goja.IsUndefined(b) {
+				e.invalidURL(c.Argument(0).String(), b.String())
+			}
 			e.invalidURL(c.Argument(0).String())
 		}
 		return rt.ToValue(u)

@@ -190,7 +190,10 @@ lazy(global, 'URL', function () { return host.urlClasses()[0]; });
 lazy(global, 'URLSearchParams', function () { return host.urlClasses()[1]; });
 // The web platform classes of the current sandbox, built on first use.
 ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Blob', 'File', 'ReadableStream', 'WritableStream', 'TransformStream',
-    'TextEncoderStream', 'TextDecoderStream'].forEach(function (n) {
+    'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream', 'ReadableStreamDefaultReader',
+    'ReadableStreamDefaultController', 'ReadableStreamBYOBReader', 'ReadableByteStreamController', 'ReadableStreamBYOBRequest',
+    'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStreamDefaultController', 'CountQueuingStrategy',
+    'ByteLengthQueuingStrategy'].forEach(function (n) {
     lazy(global, n, function () { return host.webClasses()[n]; });
 });
 // SharedArrayBuffer and Atomics (goja has neither): built from
@@ -269,13 +272,15 @@ def(Object, 'fromEntries', function fromEntries(items) {
     return nativeFromEntries(list);
 });
 builtin(Promise, 'any', 'Promise.any', 1);
-builtin(Array, 'fromAsync', 'Array.fromAsync', 3);
+builtin(Array, 'fromAsync', 'Array.fromAsync', 1);
 builtin(String.prototype, 'isWellFormed', 'String.isWellFormed', 0);
 builtin(String.prototype, 'toWellFormed', 'String.toWellFormed', 0);
 // Error.captureStackTrace and stackTraceLimit, as V8 offers them.
-def(Error, 'captureStackTrace', function captureStackTrace(o) {
-    if (o === null || typeof o !== 'object' && typeof o !== 'function') { throw new TypeError('Invalid argument'); }
+def(Error, 'captureStackTrace', function captureStackTrace(o, fn) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') { throw new TypeError('invalid_argument'); }
     var lines = String(new Error().stack || '').split('\n').slice(2);
+    // Frames from fn's call upwards are left out, as in V8.
+    for (var i = 0; fn && fn.name && i < lines.length; i++) { if (lines[i].indexOf('at ' + fn.name + ' (') >= 0) { lines = lines.slice(i + 1); break; } }
     def(o, 'stack', 'Error: ' + o.message + (lines.length ? '\n' + lines.join('\n') : ''));
 });
 if (Error.stackTraceLimit === undefined) { Error.stackTraceLimit = 10; }
@@ -340,7 +345,8 @@ def(global, 'TextDecoder', TextDecoder);
 // scripts use crypto.subtle); the classes, the keys' hidden slot and the
 // crypto object stay here.
 var keySlot = typeof WeakMap === 'function' ? new WeakMap() : null;
-function CryptoKey() { throw new TypeError('Illegal constructor'); }
+function illegalCtor() { var e = new TypeError('Illegal constructor'); e.code = 'ERR_ILLEGAL_CONSTRUCTOR'; throw e; }
+function CryptoKey() { illegalCtor(); }
 function slot(k) {
     var s = k && typeof k === 'object' ? keySlot.get(k) : undefined;
     if (!s) { throw new TypeError('The "key" argument must be an instance of CryptoKey.'); }
@@ -363,7 +369,7 @@ function webcrypto() {
         slot: slot, TextEncoder: TextEncoder, TextDecoder: TextDecoder }));
 }
 var subtle = {};
-function SubtleCrypto() { throw new TypeError('Illegal constructor'); }
+function SubtleCrypto() { illegalCtor(); }
 var SCP = SubtleCrypto.prototype;
 ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey', 'getPublicKey'].forEach(function (n) {
     def(SCP, n, wcAsync(function () { var ops = webcrypto(); return ops[n].apply(this, arguments); }));
@@ -373,8 +379,9 @@ subtle = Object.create(SCP);
 // Node's webcrypto: integer typed arrays only, at most 65536 bytes, both
 // refused with a DOMException.
 var intArray = /^(Uint8|Uint8Clamped|Int8|Uint16|Int16|Uint32|Int32|BigUint64|BigInt64)Array$/;
-function Crypto() { throw new TypeError('Illegal constructor'); }
+function Crypto() { illegalCtor(); }
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, enumerable: true, get: function () { return subtle; } });
 def(Crypto.prototype, 'getRandomValues', function (arr) {
     if (!ArrayBuffer.isView(arr) || !intArray.test(Object.prototype.toString.call(arr).slice(8, -1))) { throw domError('The data argument must be an integer-type TypedArray', 'TypeMismatchError'); }
     if (arr.byteLength > 65536) { throw domError('The requested length exceeds 65,536 bytes', 'QuotaExceededError'); }
@@ -382,9 +389,9 @@ def(Crypto.prototype, 'getRandomValues', function (arr) {
     return arr;
 });
 def(Crypto.prototype, 'randomUUID', function () { return host.randomUUID(); });
-var cryptoObj = Object.create(Crypto.prototype);
-def(cryptoObj, 'subtle', subtle);
-def(global, 'crypto', cryptoObj);
+def(global, 'crypto', Object.create(Crypto.prototype));
+def(global, 'Crypto', Crypto);
+def(global, 'SubtleCrypto', SubtleCrypto);
 
 // structuredClone, as V8 clones (js/parts/builtins.js).
 builtin(global, 'structuredClone', 'global.structuredClone', 2, '');

@@ -51,6 +51,18 @@ function serialize(list) {
 function need(n, args, name) {
     if (args.length < n) { throw new TypeError('The "' + name + '" argument must be specified'); }
 }
+// The iterators read the list as it is at each step (a pair deleted
+// during the loop is not visited), as Node's do.
+var IterProto = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+hidden(IterProto, 'next', function next() {
+    var it = this[H];
+    if (!it || !it.st) { throw new TypeError('Value of "this" must be of type URLSearchParamsIterator'); }
+    var list = it.st.list;
+    if (it.i >= list.length) { return { value: undefined, done: true }; }
+    return { value: it.pick(list[it.i++]), done: false };
+});
+Object.defineProperty(IterProto, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
+function iter(st, pick) { var it = Object.create(IterProto); hidden(it, H, { st: st, i: 0, pick: pick }); return it; }
 var SP = URLSearchParams.prototype;
 [['append', function append(name, value) { need(2, arguments, arguments.length ? 'value' : 'name'); var st = sp(this); st.list.push([toUSV(name), toUSV(value)]); update(st); }],
     ['delete', function (name, value) {
@@ -76,9 +88,9 @@ var SP = URLSearchParams.prototype;
         var list = sp(this).list;
         for (var i = 0; i < list.length; i++) { fn.call(thisArg, list[i][1], list[i][0], this); }
     }],
-    ['keys', function keys() { return sp(this).list.map(function (p) { return p[0]; })[Symbol.iterator](); }],
-    ['values', function values() { return sp(this).list.map(function (p) { return p[1]; })[Symbol.iterator](); }],
-    ['entries', function entries() { return sp(this).list.map(function (p) { return [p[0], p[1]]; })[Symbol.iterator](); }],
+    ['keys', function keys() { return iter(sp(this), function (p) { return p[0]; }); }],
+    ['values', function values() { return iter(sp(this), function (p) { return p[1]; }); }],
+    ['entries', function entries() { return iter(sp(this), function (p) { return [p[0], p[1]]; }); }],
     ['toString', function toString() { return serialize(sp(this).list); }]
 ].forEach(function (m) { hidden(SP, m[0], m[1]); });
 hidden(SP, Symbol.iterator, SP.entries);
@@ -117,6 +129,16 @@ Object.defineProperty(UP, 'searchParams', {
 hidden(UP, 'toString', function toString() { return host.urlGet(uh(this).h, 'href'); });
 hidden(UP, 'toJSON', function toJSON() { return host.urlGet(uh(this).h, 'href'); });
 Object.defineProperty(UP, Symbol.toStringTag, { value: 'URL', configurable: true });
+Object.defineProperty(URL, 'length', { value: 1, configurable: true });
+// Blob URLs: Node keeps the blob in a registry; scripts see the calls.
+var blobURLs = new Map();
+hidden(URL, 'createObjectURL', function createObjectURL(obj) {
+    if (typeof Blob === 'function' && !(obj instanceof Blob)) { var e = new TypeError('The "obj" argument must be an instance of Blob. Received ' + (obj === null || obj === undefined ? String(obj) : typeof obj === 'object' ? 'an instance of ' + (obj.constructor && obj.constructor.name || 'Object') : 'type ' + typeof obj + ' (' + (typeof obj === 'string' ? "'" + obj + "'" : String(obj)) + ')')); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
+    var id = 'blob:nodedata:' + host.randomUUID();
+    blobURLs.set(id, obj);
+    return id;
+});
+hidden(URL, 'revokeObjectURL', function revokeObjectURL(url) { blobURLs.delete(String(url)); });
 hidden(URL, 'canParse', function canParse(input, base) { return base === undefined ? host.urlCanParse(String(input)) : host.urlCanParse(String(input), String(base)); });
 hidden(URL, 'parse', function parse(input, base) { try { return new URL(input, base); } catch (e) { return null; } });
 return [URL, URLSearchParams];

@@ -6,10 +6,23 @@
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
 function tag(C, name) { Object.defineProperty(C.prototype, Symbol.toStringTag, { value: name, configurable: true }); }
 var ILLEGAL = {};
+// Node's internal errors carry a code beside the message.
+function nodeError(C, message, code) { var e = new C(message); e.code = code; return e; }
+function illegal() { return nodeError(TypeError, 'Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR'); }
+function stateError(message) { return nodeError(TypeError, 'Invalid state: ' + message, 'ERR_INVALID_STATE'); }
+// received words an argument as Node's ERR_INVALID_ARG_TYPE does.
+function received(v) {
+    if (v === null || v === undefined) { return 'Received ' + v; }
+    if (typeof v === 'function') { return 'Received function ' + (v.name || '<anonymous>'); }
+    if (typeof v === 'object') { return v.constructor && v.constructor.name ? 'Received an instance of ' + v.constructor.name : 'Received ' + String(v); }
+    var shown = typeof v === 'string' ? "'" + (v.length > 25 ? v.slice(0, 25) + '...' : v) + "'" : typeof v === 'bigint' ? String(v) + 'n' : String(v);
+    return 'Received type ' + typeof v + ' (' + shown + ')';
+}
+function argType(name, what, v) { return nodeError(TypeError, 'The "' + name + '" argument must be ' + what + '. ' + received(v), 'ERR_INVALID_ARG_TYPE'); }
 
 class Event {
     constructor(type, init) {
-        if (arguments.length === 0) { throw new TypeError('The "type" argument must be specified'); }
+        if (arguments.length === 0) { throw nodeError(TypeError, 'The "type" argument must be specified', 'ERR_MISSING_ARGS'); }
         init = init || {};
         hidden(this, '_e', { type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
             defaultPrevented: false, target: null, phase: 0, stop: false, timeStamp: Date.now() });
@@ -28,21 +41,25 @@ class Event {
     get returnValue() { return !this.defaultPrevented; }
     get cancelBubble() { return this._e.stop; }
     composedPath() { return this._e.phase ? [this._e.target] : []; }
+    initEvent(type, bubbles, cancelable) {
+        if (this._e.phase) { return; }
+        this._e.type = String(type); this._e.bubbles = !!bubbles; this._e.cancelable = !!cancelable;
+    }
     preventDefault() { this._e.defaultPrevented = true; }
     stopPropagation() { }
     stopImmediatePropagation() { this._e.stop = true; }
 }
 [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]].forEach(function (p) {
     Object.defineProperty(Event, p[0], { value: p[1], enumerable: true });
-    Object.defineProperty(Event.prototype, p[0], { value: p[1], enumerable: true });
 });
 tag(Event, 'Event');
 
 class EventTarget {
     constructor() { hidden(this, '_l', {}); }
     addEventListener(type, listener, options) {
-        if (arguments.length < 2) { throw new TypeError('The "type" and "listener" arguments must be specified'); }
+        if (arguments.length < 2) { throw nodeError(TypeError, 'The "type" and "listener" arguments must be specified', 'ERR_MISSING_ARGS'); }
         if (listener === null || listener === undefined) { return; }
+        if (typeof listener !== 'function' && typeof listener !== 'object') { throw argType('listener', 'an instance of EventListener', listener); }
         var once = !!(options && typeof options === 'object' && options.once), list = this._l[type] || (this._l[type] = []);
         var signal = options && typeof options === 'object' ? options.signal : undefined;
         if (signal && signal.aborted) { return; }
@@ -56,15 +73,22 @@ class EventTarget {
         if (list) { this._l[type] = list.filter(function (l) { return l.fn !== listener; }); }
     }
     dispatchEvent(event) {
-        if (!(event instanceof Event)) { throw new TypeError('The "event" argument must be an instance of Event. Received ' + typeof event); }
+        if (!(event instanceof Event)) { throw argType('event', 'an instance of Event', event); }
         var e = event._e, list = (this._l[e.type] || []).slice();
         e.target = this; e.phase = 2; e.stop = false;
         for (var i = 0; i < list.length && !e.stop; i++) {
             var l = list[i];
             if (l.once) { this.removeEventListener(e.type, l.fn); }
-            if (typeof l.fn === 'function') { l.fn.call(this, event); } else if (l.fn && typeof l.fn.handleEvent === 'function') { l.fn.handleEvent(event); }
+            // A listener's throw does not reach the caller (Node reports it
+            // as uncaught; Postman's sandbox drops it).
+            try {
+                if (typeof l.fn === 'function') { l.fn.call(this, event); } else if (l.fn && typeof l.fn.handleEvent === 'function') { l.fn.handleEvent(event); }
+            } catch (err) { void err; }
+            // Postman's sandbox: the listeners after the first see the
+            // event as no longer dispatching (eventPhase 0, no currentTarget).
+            e.phase = 0;
         }
-        if (e.type === 'abort' && typeof this.onabort === 'function' && !e.stop) { this.onabort.call(this, event); }
+        if (e.type === 'abort' && typeof this.onabort === 'function' && !e.stop) { try { this.onabort.call(this, event); } catch (err) { void err; } }
         e.phase = 0;
         return !event.defaultPrevented;
     }
@@ -74,7 +98,7 @@ tag(EventTarget, 'EventTarget');
 function abortError() { return new global.DOMException('This operation was aborted', 'AbortError'); }
 class AbortSignal extends EventTarget {
     constructor(key) {
-        if (key !== ILLEGAL) { throw new TypeError('Illegal constructor'); }
+        if (key !== ILLEGAL) { throw illegal(); }
         super();
         hidden(this, '_s', { aborted: false, reason: undefined });
         this.onabort = null;
@@ -152,42 +176,46 @@ tag(Blob, 'Blob');
 // a queue, readers, async iteration, tee, pipeTo/pipeThrough and from();
 // WritableStream with writers; TransformStream; the text codec streams.
 // Backpressure is not modelled (the queue is unbounded).
+class ReadableStreamDefaultController {
+    constructor(key, st) { if (key !== ILLEGAL) { throw illegal(); } hidden(this, '_st', st); }
+    enqueue(ch) {
+        var st = this._st;
+        if (st.state !== 'readable') { throw stateError('Controller is already closed'); }
+        if (st.waiting.length) { st.waiting.shift().resolve({ value: ch, done: false }); } else { st.queue.push(ch); }
+    }
+    close() {
+        var st = this._st;
+        if (st.state !== 'readable') { throw stateError('Controller is already closed'); }
+        st.state = 'closed';
+        st.waiting.splice(0).forEach(function (w) { w.resolve({ value: undefined, done: true }); });
+    }
+    error(e) {
+        var st = this._st;
+        if (st.state !== 'readable') { return; }
+        st.state = 'errored'; st.error = e; st.queue = [];
+        st.waiting.splice(0).forEach(function (w) { w.reject(e); });
+    }
+    get desiredSize() { var st = this._st; return st.state === 'readable' ? st.hwm - st.queue.length : st.state === 'closed' ? 0 : null; }
+}
+tag(ReadableStreamDefaultController, 'ReadableStreamDefaultController');
+
 class ReadableStream {
     constructor(source, strategy) {
         source = source || {};
-        var st = { queue: [], waiting: [], state: 'readable', error: undefined, reader: null, source: source, pulling: false };
+        var hwm = strategy && strategy.highWaterMark !== undefined ? Number(strategy.highWaterMark) : 1;
+        var st = { queue: [], waiting: [], state: 'readable', error: undefined, reader: null, source: source, pulling: false, hwm: hwm,
+            bytes: source.type === 'bytes' };
         hidden(this, '_r', st);
-        var self = this;
-        var ctrl = {
-            enqueue: function (ch) {
-                if (st.state !== 'readable') { throw new TypeError('Invalid state: Controller is already closed'); }
-                if (st.waiting.length) { st.waiting.shift().resolve({ value: ch, done: false }); } else { st.queue.push(ch); }
-            },
-            close: function () {
-                if (st.state !== 'readable') { throw new TypeError('Invalid state: Controller is already closed'); }
-                st.state = 'closed';
-                st.waiting.splice(0).forEach(function (w) { w.resolve({ value: undefined, done: true }); });
-            },
-            error: function (e) {
-                if (st.state !== 'readable') { return; }
-                st.state = 'errored'; st.error = e; st.queue = [];
-                st.waiting.splice(0).forEach(function (w) { w.reject(e); });
-            },
-            get desiredSize() { return st.state === 'readable' ? 1 - st.queue.length : 0; }
-        };
+        var ctrl = new ReadableStreamDefaultController(ILLEGAL, st);
         hidden(this, '_c', ctrl);
         if (typeof source.start === 'function') {
             var r = source.start(ctrl);
             if (r && typeof r.then === 'function') { r.then(null, function (e) { ctrl.error(e); }); }
         }
-        void self;
     }
     get locked() { return this._r.reader !== null; }
-    getReader() {
-        if (this._r.reader) { throw new TypeError('Invalid state: ReadableStream is locked'); }
-        var reader = new ReadableStreamDefaultReader(this);
-        this._r.reader = reader;
-        return reader;
+    getReader(options) {
+        return options && options.mode === 'byob' ? new ReadableStreamBYOBReader(this) : new ReadableStreamDefaultReader(this);
     }
     cancel(reason) {
         var st = this._r;
@@ -248,11 +276,17 @@ function pullInto(stream) {
     }, function (e) { st.pulling = false; stream._c.error(e); });
 }
 
+function lockFor(reader, stream) {
+    if (!(stream instanceof ReadableStream)) { throw argType('stream', 'an instance of ReadableStream', stream); }
+    if (stream._r.reader) { throw stateError('ReadableStream is locked'); }
+    hidden(reader, '_s', stream);
+    stream._r.reader = reader;
+}
 class ReadableStreamDefaultReader {
-    constructor(stream) { hidden(this, '_s', stream); }
+    constructor(stream) { lockFor(this, stream); }
     read() {
         var stream = this._s;
-        if (!stream) { return Promise.reject(new TypeError('Invalid state: The reader is not attached to a stream')); }
+        if (!stream) { return Promise.reject(stateError('The reader is not attached to a stream')); }
         var st = stream._r;
         if (st.queue.length) { return Promise.resolve({ value: st.queue.shift(), done: false }); }
         if (st.state === 'closed') { return Promise.resolve({ value: undefined, done: true }); }
@@ -273,29 +307,86 @@ class ReadableStreamDefaultReader {
 }
 tag(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
 
+// A BYOB reader over a stream of type 'bytes': read(view) fills the view
+// from the queued chunks.
+class ReadableStreamBYOBReader extends ReadableStreamDefaultReader {
+    constructor(stream) {
+        if (stream instanceof ReadableStream && !stream._r.bytes) {
+            throw nodeError(TypeError, "The argument 'stream' must be a byte stream. Received ReadableStream { locked: " + stream.locked +
+                ", state: '" + stream._r.state + "', supportsBYOB: false }", 'ERR_INVALID_ARG_VALUE');
+        }
+        super(stream);
+    }
+    read(view) {
+        if (!ArrayBuffer.isView(view)) { return Promise.reject(argType('view', 'an instance of ArrayBufferView', view)); }
+        return super.read().then(function (r) {
+            var dst = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+            if (r.done) { return { value: new view.constructor(view.buffer, view.byteOffset, 0), done: true }; }
+            var src = new Uint8Array(r.value.buffer, r.value.byteOffset, r.value.byteLength), n = Math.min(src.length, dst.length);
+            dst.set(src.subarray(0, n));
+            return { value: new view.constructor(view.buffer, view.byteOffset, n / (view.BYTES_PER_ELEMENT || 1)), done: false };
+        });
+    }
+}
+tag(ReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
+class ReadableByteStreamController { constructor() { throw illegal(); } }
+tag(ReadableByteStreamController, 'ReadableByteStreamController');
+class ReadableStreamBYOBRequest { constructor() { throw illegal(); } }
+tag(ReadableStreamBYOBRequest, 'ReadableStreamBYOBRequest');
+
+// The queuing strategies: a chunk counts 1, or its byteLength.
+function strategyInit(init) {
+    if (init === null || typeof init !== 'object') { throw argType('init', 'of type object', init); }
+    return Number(init.highWaterMark);
+}
+class CountQueuingStrategy {
+    constructor(init) { hidden(this, '_h', strategyInit(init)); }
+    get highWaterMark() { return this._h; }
+    get size() { return function size() { return 1; }; }
+}
+tag(CountQueuingStrategy, 'CountQueuingStrategy');
+class ByteLengthQueuingStrategy {
+    constructor(init) { hidden(this, '_h', strategyInit(init)); }
+    get highWaterMark() { return this._h; }
+    get size() { return function size(chunk) { return chunk.byteLength; }; }
+}
+tag(ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy');
+
 class WritableStream {
     constructor(sink) {
         sink = sink || {};
         hidden(this, '_w', { sink: sink, writer: null, chain: Promise.resolve(), state: 'writable' });
-        if (typeof sink.start === 'function') { sink.start({ error: function () {} }); }
+        if (typeof sink.start === 'function') { sink.start(new WritableStreamDefaultController(ILLEGAL, this)); }
     }
     get locked() { return this._w.writer !== null; }
-    getWriter() {
-        if (this._w.writer) { throw new TypeError('Invalid state: WritableStream is locked'); }
-        var w = new WritableStreamDefaultWriter(this);
-        this._w.writer = w;
-        return w;
-    }
+    getWriter() { return new WritableStreamDefaultWriter(this); }
     close() { return this.getWriter().close(); }
     abort(reason) { var st = this._w; st.state = 'errored'; return Promise.resolve(typeof st.sink.abort === 'function' ? st.sink.abort(reason) : undefined).then(function () {}); }
 }
 tag(WritableStream, 'WritableStream');
 
+class WritableStreamDefaultController {
+    constructor(key, stream) {
+        if (key !== ILLEGAL) { throw illegal(); }
+        hidden(this, '_s', stream);
+        hidden(this, '_a', new AbortController());
+    }
+    error(e) { var st = this._s._w; if (st.state === 'writable') { st.state = 'errored'; st.error = e; } }
+    get signal() { return this._a.signal; }
+}
+tag(WritableStreamDefaultController, 'WritableStreamDefaultController');
+
 class WritableStreamDefaultWriter {
-    constructor(stream) { hidden(this, '_s', stream); }
+    constructor(stream) {
+        if (!(stream instanceof WritableStream)) { throw argType('stream', 'an instance of WritableStream', stream); }
+        if (stream._w.writer) { throw stateError('WritableStream is locked'); }
+        hidden(this, '_s', stream);
+        stream._w.writer = this;
+    }
     write(ch) {
         var st = this._s._w;
-        if (st.state !== 'writable') { return Promise.reject(new TypeError('Invalid state: WritableStream is closed')); }
+        if (st.state === 'errored') { return Promise.reject(st.error); }
+        if (st.state !== 'writable') { return Promise.reject(stateError('WritableStream is closed')); }
         st.chain = st.chain.then(function () { if (typeof st.sink.write === 'function') { return st.sink.write(ch, {}); } });
         return st.chain.then(function () {});
     }
@@ -313,15 +404,30 @@ class WritableStreamDefaultWriter {
 }
 tag(WritableStreamDefaultWriter, 'WritableStreamDefaultWriter');
 
+class TransformStreamDefaultController {
+    constructor(key, rc) { if (key !== ILLEGAL) { throw illegal(); } hidden(this, '_rc', rc); }
+    enqueue(ch) { this._rc.enqueue(ch); }
+    error(e) { this._rc.error(e); }
+    terminate() { this._rc.close(); }
+    get desiredSize() { return this._rc.desiredSize; }
+}
+tag(TransformStreamDefaultController, 'TransformStreamDefaultController');
+
 class TransformStream {
     constructor(transformer) {
         transformer = transformer || {};
         var rc;
-        var readable = new ReadableStream({ start: function (c) { rc = c; } });
-        var ctrl = { enqueue: function (ch) { rc.enqueue(ch); }, error: function (e) { rc.error(e); }, terminate: function () { rc.close(); }, get desiredSize() { return 1; } };
+        var readable = new ReadableStream({ start: function (c) { rc = c; } }, { highWaterMark: 0 });
+        var ctrl = new TransformStreamDefaultController(ILLEGAL, rc);
+        // A transform or flush that throws errors the readable side too.
+        var fail = function (e) { rc.error(e); throw e; };
         var writable = new WritableStream({
-            write: function (ch) { return typeof transformer.transform === 'function' ? transformer.transform(ch, ctrl) : ctrl.enqueue(ch); },
-            close: function () { return Promise.resolve(typeof transformer.flush === 'function' ? transformer.flush(ctrl) : undefined).then(function () { rc.close(); }); },
+            write: function (ch) {
+                return Promise.resolve().then(function () { return typeof transformer.transform === 'function' ? transformer.transform(ch, ctrl) : ctrl.enqueue(ch); }).then(null, fail);
+            },
+            close: function () {
+                return Promise.resolve().then(function () { return typeof transformer.flush === 'function' ? transformer.flush(ctrl) : undefined; }).then(function () { rc.close(); }, fail);
+            },
             abort: function (e) { rc.error(e); }
         });
         if (typeof transformer.start === 'function') { transformer.start(ctrl); }
@@ -340,7 +446,7 @@ tag(TextEncoderStream, 'TextEncoderStream');
 
 class TextDecoderStream extends TransformStream {
     constructor(label, options) {
-        var pending = new Uint8Array(0), fatal = !!(options && options.fatal);
+        var pending = new Uint8Array(0);
         var dec = new global.TextDecoder(label, options);
         super({
             transform: function (ch, c) {
@@ -356,11 +462,49 @@ class TextDecoderStream extends TransformStream {
             },
             flush: function (c) { if (pending.length) { c.enqueue(dec.decode(pending)); } }
         });
-        void fatal;
+        hidden(this, '_d', dec);
     }
-    get encoding() { return 'utf-8'; }
+    get encoding() { return this._d.encoding; }
+    get fatal() { return this._d.fatal; }
+    get ignoreBOM() { return this._d.ignoreBOM; }
 }
 tag(TextDecoderStream, 'TextDecoderStream');
+
+// CompressionStream and DecompressionStream over Go's zlib (host.zlib):
+// the bytes are compressed when the writable closes; gzip and deflate give
+// their header first, as zlib writes it on the first chunk.
+function bytesOf(ch) {
+    if (ch instanceof ArrayBuffer) { return new Uint8Array(ch); }
+    if (ArrayBuffer.isView(ch)) { return new Uint8Array(ch.buffer, ch.byteOffset, ch.byteLength); }
+    throw argType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', ch);
+}
+function zlibStream(format, inflate) {
+    var parts = [], size = 0, head = inflate ? 0 : format === 'gzip' ? 10 : format === 'deflate' ? 2 : 0, sent = 0;
+    format = String(format);
+    function run() {
+        var all = new Uint8Array(size), off = 0;
+        parts.forEach(function (p) { all.set(p, off); off += p.length; });
+        var out = host.zlib(format, inflate, all);
+        if (typeof out === 'string') { throw nodeError(TypeError, '', out); }
+        return new Uint8Array(out);
+    }
+    return {
+        transform: function (ch, c) {
+            var b = bytesOf(ch).slice();
+            parts.push(b); size += b.length;
+            if (head && !sent) { sent = head; c.enqueue(run().slice(0, head)); }
+        },
+        flush: function (c) { var out = run().slice(sent); if (out.length) { c.enqueue(out); } }
+    };
+}
+class CompressionStream extends TransformStream {
+    constructor(format) { super(zlibStream(format, false)); }
+}
+tag(CompressionStream, 'CompressionStream');
+class DecompressionStream extends TransformStream {
+    constructor(format) { super(zlibStream(format, true)); }
+}
+tag(DecompressionStream, 'DecompressionStream');
 
 class File extends Blob {
     constructor(bits, name, options) {
@@ -376,5 +520,11 @@ tag(File, 'File');
 
 return { Event: Event, EventTarget: EventTarget, AbortController: AbortController, AbortSignal: AbortSignal, Blob: Blob, File: File,
     ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
-    TextEncoderStream: TextEncoderStream, TextDecoderStream: TextDecoderStream };
+    TextEncoderStream: TextEncoderStream, TextDecoderStream: TextDecoderStream, CompressionStream: CompressionStream,
+    DecompressionStream: DecompressionStream, ReadableStreamDefaultReader: ReadableStreamDefaultReader,
+    ReadableStreamDefaultController: ReadableStreamDefaultController, ReadableStreamBYOBReader: ReadableStreamBYOBReader,
+    ReadableByteStreamController: ReadableByteStreamController, ReadableStreamBYOBRequest: ReadableStreamBYOBRequest,
+    WritableStreamDefaultWriter: WritableStreamDefaultWriter, WritableStreamDefaultController: WritableStreamDefaultController,
+    TransformStreamDefaultController: TransformStreamDefaultController, CountQueuingStrategy: CountQueuingStrategy,
+    ByteLengthQueuingStrategy: ByteLengthQueuingStrategy };
 })

@@ -19,12 +19,14 @@ function def(obj, name, f) {
     b.def(obj, name, f);
 }
 def(Object, 'groupBy', function groupBy(items, fn) {
+    if (items === null || items === undefined) { throw new TypeError('Object.groupBy called on null or undefined'); }
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
     var out = Object.create(null), i = 0;
     for (var x of items) { var k = fn(x, i++); k = typeof k === 'symbol' ? k : String(k); (out[k] || (out[k] = [])).push(x); }
     return out;
 });
 def(Map, 'groupBy', function groupBy(items, fn) {
+    if (items === null || items === undefined) { throw new TypeError('Map.groupBy called on null or undefined'); }
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
     var out = new Map(), i = 0;
     for (var x of items) { var k = fn(x, i++); if (!out.has(k)) { out.set(k, []); } out.get(k).push(x); }
@@ -117,6 +119,7 @@ def(Promise, 'any', function any(items) {
 def(Array, 'fromAsync', function fromAsync(items, mapFn, thisArg) {
     var C = this;
     return new Promise(function (resolve, reject) {
+        if (mapFn !== undefined && typeof mapFn !== 'function') { throw new TypeError(String(mapFn) + ' is not a function'); }
         var out = typeof C === 'function' && C !== Array ? new C() : [], i = 0;
         var it;
         if (items != null && typeof items[Symbol.asyncIterator] === 'function') { it = items[Symbol.asyncIterator](); } else if (items != null && typeof items[Symbol.iterator] === 'function') { it = items[Symbol.iterator](); } else { it = Array.prototype.values.call(Array.from(items)); }
@@ -140,9 +143,14 @@ def(String.prototype, 'toWellFormed', function toWellFormed() {
 
 // The makers of lazy globals: bootstrap.js's lazy() calls them on first use.
 var DOM_CODES = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
-    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
-    InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
-    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+    NotFoundError: 8, NotSupportedError: 9, InUseAttributeError: 10, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13,
+    NamespaceError: 14, InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20,
+    URLMismatchError: 21, QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+// The legacy constants, in their order (2, 6 and 16 have no name of their own).
+var DOM_CONSTANTS = ['INDEX_SIZE', 'DOMSTRING_SIZE', 'HIERARCHY_REQUEST', 'WRONG_DOCUMENT', 'INVALID_CHARACTER', 'NO_DATA_ALLOWED',
+    'NO_MODIFICATION_ALLOWED', 'NOT_FOUND', 'NOT_SUPPORTED', 'INUSE_ATTRIBUTE', 'INVALID_STATE', 'SYNTAX', 'INVALID_MODIFICATION',
+    'NAMESPACE', 'INVALID_ACCESS', 'VALIDATION', 'TYPE_MISMATCH', 'SECURITY', 'NETWORK', 'ABORT', 'URL_MISMATCH', 'QUOTA_EXCEEDED',
+    'TIMEOUT', 'INVALID_NODE_TYPE', 'DATA_CLONE'];
 out.DOMException = function () {
     class DOMException extends Error {
         constructor(message, options) {
@@ -159,11 +167,11 @@ out.DOMException = function () {
         get name() { return this.__domName; }
         get code() { return DOM_CODES[this.__domName] || 0; }
     }
+    Object.defineProperty(DOMException, 'length', { value: 0, configurable: true });
     Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
-    Object.keys(DOM_CODES).forEach(function (n) {
-        var c = n.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_ERR';
-        Object.defineProperty(DOMException, c, { value: DOM_CODES[n], enumerable: true });
-        Object.defineProperty(DOMException.prototype, c, { value: DOM_CODES[n], enumerable: true });
+    DOM_CONSTANTS.forEach(function (n, i) {
+        Object.defineProperty(DOMException, n + '_ERR', { value: i + 1, enumerable: true });
+        Object.defineProperty(DOMException.prototype, n + '_ERR', { value: i + 1, enumerable: true });
     });
     return DOMException;
 };
@@ -191,15 +199,20 @@ out.Buffer = function () {
     });
     return B;
 };
+function cloneError(what) { return domError(what + ' could not be cloned.', 'DataCloneError'); }
 function structuredClone(v, seen) {
     seen = seen || new Map();
     if (v === null || typeof v !== 'object') {
-        if (typeof v === 'function' || typeof v === 'symbol') { throw domError((typeof v === 'function' ? String(v) : v.toString()) + ' could not be cloned.', 'DataCloneError'); }
+        if (typeof v === 'function' || typeof v === 'symbol') { throw cloneError(typeof v === 'function' ? String(v) : v.toString()); }
         return v;
     }
     if (seen.has(v)) { return seen.get(v); }
-    var out;
-    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) { out = new v.constructor(v); } else if (v instanceof Map) {
+    var out, tag = Object.prototype.toString.call(v).slice(8, -1);
+    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) {
+        // Views of one buffer keep sharing the (cloned) buffer.
+        var buf = structuredClone(v.buffer, seen);
+        out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength) : new v.constructor(buf, v.byteOffset, v.length);
+    } else if (v instanceof Map) {
         out = new Map(); seen.set(v, out);
         v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
         return out;
@@ -207,11 +220,19 @@ function structuredClone(v, seen) {
         out = new Set(); seen.set(v, out);
         v.forEach(function (val) { out.add(structuredClone(val, seen)); });
         return out;
+    } else if (typeof global.DOMException === 'function' && v instanceof global.DOMException) {
+        out = new global.DOMException(v.message, v.name);
     } else if (v instanceof Error) {
         // V8 keeps the class only for the standard error names.
         out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(v.message);
         if (Object.prototype.hasOwnProperty.call(v, 'cause')) { def(out, 'cause', structuredClone(v.cause, seen)); }
         if (typeof v.stack === 'string') { def(out, 'stack', v.stack); }
+    } else if (tag === 'Boolean' || tag === 'Number' || tag === 'String' || tag === 'BigInt') {
+        out = Object(v.valueOf());
+    } else if (tag === 'File' || tag === 'Blob') {
+        out = tag === 'File' ? new global.File([v], v.name, { type: v.type, lastModified: v.lastModified }) : new global.Blob([v], { type: v.type });
+    } else if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || (typeof WeakRef === 'function' && v instanceof WeakRef)) {
+        throw cloneError('#<' + (v instanceof Promise ? 'Promise' : v instanceof WeakMap ? 'WeakMap' : v instanceof WeakSet ? 'WeakSet' : 'WeakRef') + '>');
     } else {
         out = Array.isArray(v) ? [] : {};
         seen.set(v, out);
@@ -228,6 +249,9 @@ def(global, 'structuredClone', function (v, options) {
     if (arguments.length === 0) { throw new TypeError('The "The value argument must be specified" argument must be specified'); }
     var transfer = options && options.transfer;
     if (transfer !== undefined && transfer !== null) {
+        if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+            throw new TypeError("Failed to execute 'structuredClone': transfer in Options can not be converted to sequence.");
+        }
         transfer = Array.from(transfer);
         transfer.forEach(function (b) {
             if (b === null || typeof b !== 'object') { throw new TypeError('Value is not an object'); }

@@ -28,6 +28,12 @@ function wcAlg(a) {
     if (o.hash !== undefined) { o.hash = { name: wcAlg(o.hash).name }; }
     return o;
 }
+// needHash refuses an HMAC algorithm without its hash, in WebIDL's words.
+function needHash(a, dict) {
+    if (a.name === 'HMAC' && a.hash === undefined) {
+        throw new TypeError("Failed to normalize algorithm: passed algorithm can not be converted to '" + dict + "' because 'hash' is required in '" + dict + "'.");
+    }
+}
 function wcBytes(d) { return new Uint8Array(toBytes(d)); }
 function makeKey(type, extractable, algorithm, usages, material) {
     var k = Object.create(CryptoKey.prototype);
@@ -77,7 +83,9 @@ function asymAlgorithm(a, der, priv) {
 }
 function wcKeyFor(op, alg, key) {
     var s = slot(key), a = wcAlg(alg);
-    if (s.algorithm.name !== a.name || s.usages.indexOf(op) < 0) { throw wcErr('InvalidAccessError', 'The requested operation is not valid for the provided key'); }
+    if (s.algorithm.name !== a.name || s.usages.indexOf(op) < 0) {
+        throw wcErr('InvalidAccessError', op === 'sign' || op === 'verify' ? 'Unable to use this key to ' + op : 'The requested operation is not valid for the provided key');
+    }
     return [s, a];
 }
 var subtleOps = {
@@ -88,6 +96,7 @@ var subtleOps = {
     },
     generateKey: function (alg, extractable, usages) {
         var a = wcAlg(alg), u = WC_USAGES[a.name];
+        needHash(a, 'HmacKeyGenParams');
         if (!u || a.name === 'PBKDF2' || a.name === 'HKDF') { throw wcErr('NotSupportedError', 'Unrecognized algorithm name'); }
         usages = checkUsages(a.name, usages, u[0].concat(u[1] || []), 'generateKey', '3rd');
         if (usages.length === 0) { throw wcErr('SyntaxError', 'Usages cannot be empty when creating a key.'); }
@@ -108,6 +117,7 @@ var subtleOps = {
     },
     importKey: function (format, keyData, alg, extractable, usages) {
         var a = wcAlg(alg), u = WC_USAGES[a.name];
+        needHash(a, 'HmacImportParams');
         if (!u) { throw wcErr('NotSupportedError', 'Unrecognized algorithm name'); }
         var type, material, ka;
         if (format === 'jwk') {
