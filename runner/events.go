@@ -135,6 +135,10 @@ type SentRequest struct {
 	// what a digest challenge taught), disabled rows kept. Newman's report
 	// writes the sent request so; nil when the request was never built.
 	Form *collections.Request
+	// AuthOwn names the auth parameters the collection gave a value (the
+	// runtime never overwrites them); the others a digest challenge set,
+	// which Newman's report marks system.
+	AuthOwn map[string]bool
 }
 
 // RequestEvent reports a sent request and its response, or its network error.

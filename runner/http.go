@@ -343,6 +343,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	form := *resolved
 	form.Description = res.Replace(form.Description)
 	sent.Form = &form
+	sent.AuthOwn = userSet
 	var timings *Timings
 	if clock != nil && err == nil {
 		timings = clock.timings()

@@ -573,7 +573,7 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 	} else if len(sent.Body) > 0 {
 		r.Body = &jsonBody{Mode: "raw", Raw: string(sent.Body)}
 	}
-	r.Auth, r.Description = sentAuthJSON(form.Auth), descriptionJSON(form.Description)
+	r.Auth, r.Description = sentAuthJSON(form.Auth, sent.AuthOwn), descriptionJSON(form.Description)
 	// A :path variable left unresolved stays in the path, and in the
 	// URL's variable list as postman-collection keeps it.
 	for _, seg := range r.URL.Path {
@@ -589,10 +589,11 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 var digestLearned = []string{"nonce", "realm", "opaque", "qop", "algorithm", "clientNonce", "nonceCount"}
 
 // sentAuthJSON is the effective auth as the runtime left it on the sent
-// request: every parameter typed "any" (the runtime rebuilds the list),
-// and a digest's learned parameters after the collection's own, marked
-// system.
-func sentAuthJSON(a *collections.Auth) json.RawMessage {
+// request: every parameter typed "any" (the runtime rebuilds the list), in
+// the collection's order with what a digest challenge added after it, and
+// the parameters the challenge set (those the collection left empty or
+// out: own names the others) marked system.
+func sentAuthJSON(a *collections.Auth, own map[string]bool) json.RawMessage {
 	if a == nil || a.Type == "" {
 		return nil
 	}
@@ -605,22 +606,31 @@ func sentAuthJSON(a *collections.Auth) json.RawMessage {
 	learned := map[string]bool{}
 	if strings.EqualFold(a.Type, "digest") {
 		for _, k := range digestLearned {
-			learned[k] = true
+			learned[k] = !own[k] && a.Params[k] != ""
 		}
 	}
-	params := []param{}
-	add := func(k string, system bool) {
-		params = append(params, param{Type: "any", Value: authParamValue(a, k), Key: k, System: system})
-	}
-	for _, k := range authOrder(a) {
-		if !learned[k] {
-			add(k, false)
+	// What the challenge added comes after the collection's own, in the
+	// order the runtime sets it.
+	order := make([]string, 0, len(a.Params))
+	seen := map[string]bool{}
+	for _, k := range a.Order {
+		if _, ok := a.Params[k]; ok && !seen[k] {
+			order, seen[k] = append(order, k), true
 		}
 	}
 	for _, k := range digestLearned {
-		if _, ok := a.Params[k]; ok && learned[k] {
-			add(k, true)
+		if _, ok := a.Params[k]; ok && learned[k] && !seen[k] {
+			order, seen[k] = append(order, k), true
 		}
+	}
+	for _, k := range authOrder(a) {
+		if !seen[k] {
+			order = append(order, k)
+		}
+	}
+	params := []param{}
+	for _, k := range order {
+		params = append(params, param{Type: "any", Value: authParamValue(a, k), Key: k, System: learned[k]})
 	}
 	return authBlock(a.Type, params)
 }

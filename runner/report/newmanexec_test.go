@@ -72,6 +72,7 @@ func execView(t *testing.T, raw json.RawMessage) string {
 				System bool
 			}
 			Body json.RawMessage
+			Auth map[string]json.RawMessage
 		}
 		Response *struct {
 			Code   int
@@ -97,6 +98,28 @@ func execView(t *testing.T, raw json.RawMessage) string {
 		fmt.Fprintf(&b, " %s", h.Key)
 		if h.System {
 			b.WriteString("(system)")
+		}
+	}
+	if a := e.Request.Auth; a != nil {
+		// The parameters' order and which the runtime set; not their
+		// values (a digest's client nonce is random).
+		var typ string
+		if err := json.Unmarshal(a["type"], &typ); err != nil {
+			t.Fatal(err)
+		}
+		var params []struct {
+			Key    string
+			System bool
+		}
+		if err := json.Unmarshal(a[typ], &params); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, " auth=%s:", typ)
+		for _, p := range params {
+			fmt.Fprintf(&b, " %s", p.Key)
+			if p.System {
+				b.WriteString("(system)")
+			}
 		}
 	}
 	var body bytes.Buffer
@@ -188,7 +211,8 @@ func TestJSONExecutionsPerItemByDefault(t *testing.T) {
 		"test-send-two own-id=true GET /get ?from=main2 headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
 		"refused own-id=true GET /get ?from=main3 headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
 		"pre-refused own-id=true POST /post headers: Content-Type User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system) Content-Length(system)",
-		"digest own-id=true GET /digest-auth headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system) Authorization(system)",
+		"digest own-id=true GET /digest-auth headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system) Authorization(system)" +
+			" auth=digest: username password realm(system) algorithm nonce(system) qop(system) clientNonce(system) nonceCount(system)",
 		"plain own-id=true GET /get ?from=plain headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
 		"obj-send own-id=true GET /get ?from=obj headers: User-Agent(system) Accept(system) Cache-Control(system) Postman-Token(system) Host(system) Accept-Encoding(system) Connection(system)",
 	}
