@@ -29,8 +29,7 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 	// "Built-in objects"). A key is the probe's line head; "absent" or a
 	// missing line means the whole object.
 	postmanOnly := map[string]string{
-		"ArrayBuffer proto":         "maxByteLength resizable resize",
-		"Intl.DateTimeFormat proto": "formatRangeToParts",
+		"ArrayBuffer proto": "maxByteLength resizable resize",
 	}
 	e, _ := newTestEngine(t, Options{CurrentSandbox: true})
 	r := e.Run(context.Background(), testExec("prerequest", string(probe)))

@@ -428,6 +428,20 @@ func (e *Engine) partsArray(ps []numPart) goja.Value {
 	return e.rt.NewArray(arr...)
 }
 
+// rangePartsArray is formatRangeToParts' answer.
+func (e *Engine) rangePartsArray(ps []rangePart) goja.Value {
+	sources := [...]string{"shared", "startRange", "endRange"}
+	arr := make([]any, len(ps))
+	for i, p := range ps {
+		o := e.rt.NewObject()
+		_ = o.Set("type", p.typ)
+		_ = o.Set("value", p.val)
+		_ = o.Set("source", sources[p.src])
+		arr[i] = o
+	}
+	return e.rt.NewArray(arr...)
+}
+
 // timeValue is ECMA-402's check of a date to format.
 func (e *Engine) timeValue(v goja.Value) float64 {
 	var ms float64
@@ -553,16 +567,15 @@ func (e *Engine) installIntl(set func(string, any)) {
 	})
 	set("intlDateParts", func(c goja.FunctionCall) goja.Value {
 		f := df(c.Argument(0))
+		if len(c.Arguments) > 2 {
+			// formatRangeToParts: (handle, start, end).
+			return e.rangePartsArray(f.formatRange(e.timeValue(c.Argument(1)), e.timeValue(c.Argument(2))))
+		}
 		ps := f.formatParts(e.timeValue(c.Argument(1)))
 		// formatToParts keeps the narrow no-break space of CLDR's time
 		// patterns before AM/PM, which format() prints as a plain space
 		// (so does the current sandbox).
-		for i := range ps {
-			if ps[i].typ == "literal" && ps[i].val == " " && i+1 < len(ps) && ps[i+1].typ == "dayPeriod" {
-				ps[i].val = "\u202f"
-			}
-		}
-		return e.partsArray(ps)
+		return e.partsArray(narrowBeforeAMPM(ps))
 	})
 	set("intlDateResolved", func(c goja.FunctionCall) goja.Value { return df(c.Argument(0)).resolved(rt) })
 	// Date#toLocale*String(ms, locales, options, required, defaults)

@@ -108,6 +108,16 @@ func (f *dateFormat) hasDate() bool { return f.month != "" || f.day != "" || f.y
 // when the month is text, slashes otherwise), then the era.
 func (f *dateFormat) dateParts(t time.Time) partList {
 	var date partList
+	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {
+		// CLDR has no "E, …" pattern without a month and a day: ICU puts
+		// the weekday last ("5 Friday", "January 2024 Friday").
+		g := *f
+		g.weekday = ""
+		date = g.dateParts(t)
+		date.lit(" ")
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+		return date
+	}
 	if f.weekday != "" {
 		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
 		if f.hasDate() {
@@ -206,7 +216,9 @@ func (f *dateFormat) timeParts(t time.Time) partList {
 	} else if f.fractional > 0 {
 		tm.add("fractionalSecond", fmt.Sprintf("%03d", t.Nanosecond()/1e6)[:f.fractional])
 	}
-	if f.dayPeriod != "" && !f.twelveHour() {
+	// A flexible day period stands alone or replaces AM/PM (clockParts);
+	// a 24-hour clock has none.
+	if f.dayPeriod != "" && f.hour == "" {
 		if len(tm) > 0 {
 			tm.lit(" ")
 		}
@@ -224,22 +236,27 @@ func (f *dateFormat) clockParts(tm *partList, t time.Time) {
 	if f.hour != "" {
 		tm.add("hour", f.hourText(t))
 	}
+	// A minute or second alone is one or two digits whatever the option
+	// (ICU's "m", "s"); beside another field, always two.
 	if f.minute != "" {
 		if f.hour != "" {
 			tm.lit(":")
 		}
-		style := f.minute
+		style := "numeric"
 		if f.hour != "" || f.second != "" {
 			style = "2-digit"
 		}
 		tm.add("minute", pad2(t.Minute(), style))
 	}
-	if f.second != "" {
-		if f.hour != "" || f.minute != "" {
+	// Seconds with an hour but no minute are appended as ICU appends a
+	// field its patterns lack: "1 PM (second: 5)".
+	appendSecond := f.second != "" && f.hour != "" && f.minute == ""
+	if f.second != "" && !appendSecond {
+		if f.minute != "" {
 			tm.lit(":")
 		}
-		style := f.second
-		if f.hour != "" || f.minute != "" {
+		style := "numeric"
+		if f.minute != "" {
 			style = "2-digit"
 		}
 		tm.add("second", pad2(t.Second(), style))
@@ -255,7 +272,15 @@ func (f *dateFormat) clockParts(tm *partList, t time.Time) {
 		if t.Hour() >= 12 {
 			p = "PM"
 		}
+		if f.dayPeriod != "" {
+			p = flexibleDayPeriod(t)
+		}
 		tm.add("dayPeriod", p)
+	}
+	if appendSecond {
+		tm.lit(" (second: ")
+		tm.add("second", strconv.Itoa(t.Second()))
+		tm.lit(")")
 	}
 }
 
@@ -311,9 +336,11 @@ func (f *dateFormat) joinDateTime(date, tm partList) []numPart {
 	}
 	out := date
 	switch {
-	case f.month == "long" && f.day != "" && f.year != "" || f.dateStyle == "full" || f.dateStyle == "long":
+	case f.month == "long" || f.dateStyle == "full" || f.dateStyle == "long":
 		out.lit(" at ")
-	case f.weekday != "" && !f.hasDate():
+	case f.weekday != "" && !f.hasDate() && f.hour != "" && f.minute != "" && f.zoneName == "":
+		// CLDR's "E h:mm a" patterns; other weekday-and-time mixes are
+		// glued with a comma ("Friday, 1 PM").
 		out.lit(" ")
 	default:
 		out.lit(", ")

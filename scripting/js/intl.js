@@ -151,6 +151,10 @@ function rangeOutput(ps, sa, sb) {
 }
 
 function dateArg(d) { return d === undefined ? undefined : Number(d); }
+function dateRange(h, a, b) {
+    if (a === undefined || b === undefined) { throw new TypeError('Invalid time value'); }
+    return host.intlDateParts(h, Number(a), Number(b));
+}
 var DateTimeFormat = ctor(function DateTimeFormat(locales, options) {
     if (!(this instanceof DateTimeFormat)) { return new DateTimeFormat(locales, options); }
     hidden(this, '_h', host.intlDate(locales, options));
@@ -161,7 +165,8 @@ boundGetter(DateTimeFormat.prototype, 'format', function (self) {
 });
 methods(DateTimeFormat.prototype, {
     formatToParts: function formatToParts(d) { return host.intlDateParts(handle(this, 'DateTimeFormat.prototype.formatToParts'), dateArg(d)); },
-    formatRange: function formatRange(a, b) { var h = handle(this, 'DateTimeFormat.prototype.formatRange'); var x = host.intlDateFormat(h, dateArg(a)), y = host.intlDateFormat(h, dateArg(b)); return x === y ? x : x + ' – ' + y; },
+    formatRange: function formatRange(a, b) { return partsText(dateRange(handle(this, 'DateTimeFormat.prototype.formatRange'), a, b)); },
+    formatRangeToParts: function formatRangeToParts(a, b) { return dateRange(handle(this, 'DateTimeFormat.prototype.formatRangeToParts'), a, b); },
     resolvedOptions: function resolvedOptions() { return host.intlDateResolved(handle(this, 'DateTimeFormat.prototype.resolvedOptions')); }
 });
 tag(DateTimeFormat.prototype, 'Intl.DateTimeFormat');
