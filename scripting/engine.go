@@ -148,6 +148,9 @@ func compileScript(src, listen string) *compiled {
 		if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
 			c.regExp = true
 		}
+		if !c.regExp && maySlashInClass(src) && hasSlashInClassLiteral(ast) {
+			c.regExp = true
+		}
 		c.gojaExtras = mayMeetGojaExtras(src)
 		c.regExpStatics = usesRegExpStatics(src)
 		c.iteratorExtras = mayMeetIteratorExtras(src)

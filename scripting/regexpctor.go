@@ -220,3 +220,29 @@ func (e *Engine) regExpPlanFunc(c goja.FunctionCall) goja.Value {
 	}
 	return e.rt.NewArray(plan.pattern, plan.flags, groups)
 }
+
+// maySlashInClass is a cheap test for a regular expression literal that
+// may hold a '/' in a class (/[^/]+/): goja reads its source back as
+// [^\u002f]+, V8 as written, and js/parts/regexp.js makes it read as V8's.
+func maySlashInClass(src string) bool {
+	return strings.Contains(src, "/]") || strings.Contains(src, "[/") || strings.Contains(src, "^/")
+}
+
+// hasSlashInClassLiteral reports a literal whose pattern holds an
+// unescaped '/' (only a class can).
+func hasSlashInClassLiteral(body ast.Node) bool {
+	found := false
+	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		if x, ok := n.(*ast.RegExpLiteral); ok && !found {
+			for i := 0; i < len(x.Pattern); i++ {
+				if x.Pattern[i] == '\\' {
+					i++
+				} else if x.Pattern[i] == '/' {
+					found = true
+					return
+				}
+			}
+		}
+	})
+	return found
+}

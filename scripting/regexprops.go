@@ -33,7 +33,8 @@ var unicodeSetsRe = lazyre.New(`/[dgimsuyv]*[vd][dgimsuyv]*\b`)
 
 // mayNeedRegExpRewrite is a cheap test for scripts with nothing to rewrite.
 func mayNeedRegExpRewrite(src string) bool {
-	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || modifierRe().MatchString(src) || unicodeSetsRe().MatchString(src)
+	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || modifierRe().MatchString(src) || unicodeSetsRe().MatchString(src) ||
+		strings.Contains(src, `\u002f`)
 }
 
 // rewriteRegExpLiterals replaces the literals that need it by hook calls,
@@ -77,7 +78,9 @@ func literalNeedsHook(x *ast.RegExpLiteral) bool {
 	if _, _, ok := translateRegExp(x.Pattern, x.Flags); ok {
 		return true
 	}
-	return strings.ContainsAny(x.Flags, "vd") || modifierRe().MatchString(x.Pattern)
+	// A \u002f written in the pattern: goja's source writes each '/' so
+	// too; built through the hook, the object remembers which it was.
+	return strings.ContainsAny(x.Flags, "vd") || modifierRe().MatchString(x.Pattern) || strings.Contains(x.Pattern, `\u002f`)
 }
 
 // replaceNodes walks v and sets every field or element of interface type

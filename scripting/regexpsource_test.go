@@ -95,3 +95,46 @@ func TestRegExpSplitKeepsGojasSplitter(t *testing.T) {
 		t.Errorf("got %+v, want %q", lines, want)
 	}
 }
+
+// A '/' in a class reads back as written (goja writes \u002f), in literals
+// alone, with RegExp named (the run-time RegExp loaded) and built at run
+// time; a \u002f the script wrote stays one. Postman CLI 1.34's answers
+// (three runs).
+func TestRegExpSlashSourceAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`T(() => /[/]/.source + ' ' + String(/[/]/) + ' ' + /a\/b/.source + ' ' + String(/a\/b[/x]/g));
+T(() => JSON.stringify({r: String(/https?:\/\/[^/]+/i)}));
+T(() => { const re = /[/]+/g; return 'a//b'.split(re).join('|') + ' ' + re.source + ' ' + re.toString(); });
+T(() => (/[/]/.source.length) + ' ' + (/p[/]q/.source === 'p[/]q') + ' ' + /[^/]+/.exec('ab/c')[0]);
+T(() => /[\/]/.source + /\//.source + ' ' + /[\u002f]/.source + ' ' + /[\u002F]/.source);
+T(() => /[/]/.source + ' ' + String(/[/]/) + ' ' + /a\/b/.source + ' ' + String(/a\/b[/x]/g));
+T(() => new RegExp ('[/]').source + ' ' + new RegExp ('a/b').source + ' ' + String(new RegExp ('a/b', 'g')) + ' ' + RegExp ('\\/').source);
+T(() => /[/]/.test('/') + ' ' + /[^/]+/.exec('ab/c')[0]);
+T(() => JSON.stringify({r: String(/https?:\/\/[^/]+/i)}));
+T(() => /\//.source + ' ' + /[\/]/.source + ' ' + /\n/.source + ' ' + new RegExp ('\n').source + ' ' + new RegExp ('\\\n').source);
+T(() => { const re = /[/]+/g; return 'a//b'.split(re).join('|') + ' ' + re.source + ' ' + re.toString(); });
+T(() => String(new RegExp (/[/]/)) + ' ' + String(new RegExp (/a\/b/, 'i')));
+T(() => Object.prototype.toString.call(/x/) + ' ' + RegExp.prototype.source + ' ' + RegExp.prototype.toString());
+T(() => (/[/]/.source.length));
+T(() => { const re = /p[/]q/; return re.source === 'p[/]q'; });
+T(() => new RegExp('[\\u002f]').source + ' ' + new RegExp('[/]').source + ' ' + String(new RegExp('[\\u002f]', 'g')))
+
+`, []string{
+		"[/] /[/]/ a\\/b /a\\/b[/x]/g",
+		"{\"r\":\"/https?:\\\\/\\\\/[^/]+/i\"}",
+		"a|b [/]+ /[/]+/g",
+		"3 true ab",
+		"[\\/]\\/ [\\u002f] [\\u002F]",
+		"[/] /[/]/ a\\/b /a\\/b[/x]/g",
+		"[/] a\\/b /a\\/b/g \\/",
+		"true ab",
+		"{\"r\":\"/https?:\\\\/\\\\/[^/]+/i\"}",
+		"\\/ [\\/] \\n \\n \\n",
+		"a|b [/]+ /[/]+/g",
+		"/[/]/ /a\\/b/i",
+		"[object RegExp] (?:) /(?:)/",
+		"3",
+		"true",
+		"[\\u002f] [/] /[\\u002f]/g",
+	})
+}

@@ -148,7 +148,7 @@ function native(src, flags, nt) {
     // Read back by the source getter and toString below (setting the
     // prototype instead would send it down goja's slow paths: split went
     // 3x slower).
-    if (unlikeV8.test(src)) { shown.set(r, v8Source(src)); }
+    if (unlikeV8.test(src) || src.indexOf('\\u002f') >= 0) { shown.set(r, v8Source(src)); }
     return r;
 }
 // copyShown gives copy, goja's clone of from, from's V8 source.
@@ -181,8 +181,29 @@ getter('source', function () {
     var p = origins.get(this);
     if (p) { return p.shown; }
     var v = shown.get(this);
-    return v === undefined ? nativeSource.call(this) : v;
+    if (v !== undefined) { return v; }
+    v = nativeSource.call(this);
+    return typeof v === 'string' && v.indexOf('\\u002f') >= 0 ? slashesAsV8(v) : v;
 });
+// slashesAsV8 reads back a literal's source as V8 does: goja writes each
+// '/' of the pattern as \u002f, and the only '/' a literal holds unescaped
+// is inside a class, which V8 leaves as written. (A \u002f the script
+// wrote itself reads as '/' too: goja keeps no other trace of it.)
+function slashesAsV8(v) {
+    var out = '', inClass = false;
+    for (var i = 0; i < v.length; i++) {
+        var c = v[i];
+        if (c === '\\') {
+            if (v.substr(i, 6) === '\\u002f') { out += inClass ? '/' : '\\/'; i += 5; continue; }
+            out += v.substr(i, 2);
+            i++;
+            continue;
+        }
+        if (c === '[') { inClass = true; } else if (c === ']') { inClass = false; }
+        out += c;
+    }
+    return out;
+}
 getter('flags', function () { var p = origins.get(this); return p ? p.flags : nativeFlags.call(this); });
 getter('hasIndices', function () { return this === NP ? undefined : origins.has(this) && !!origins.get(this).groups; });
 getter('unicodeSets', function () { return this === NP ? undefined : origins.has(this) && origins.get(this).flags.indexOf('v') >= 0; });
@@ -223,9 +244,14 @@ Object.defineProperty(global, 'RegExp', { value: ctor, writable: true, enumerabl
 Object.defineProperty(global, '__courierRegExp', { writable: true, enumerable: false, configurable: true, value: function (source, flags) {
     var p = planFor(source, flags);
     if (!p) {
-        try { return new Native(source, flags); } catch (e) {
+        var r;
+        try { r = new Native(source, flags); } catch (e) {
             throw new SyntaxError('Invalid regular expression: /' + source + '/' + flags + ': courier cannot run it: ' + e.message);
         }
+        // A \u002f the script wrote: the source getter would take it for
+        // one of goja's (slashesAsV8).
+        if (source.indexOf('\\u002f') >= 0) { shown.set(r, v8Source(source)); }
+        return r;
     }
     return build(p, ctor);
 } });
