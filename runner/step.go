@@ -46,11 +46,49 @@ func (r *Runner) chain(st *step, listen string) []script {
 func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string, error) {
 	r.failed = false
 	r.summary.Items.Total++
-	item := st.item
 	r.Sink.Handle(ItemStartEvent{Item: st.ref, Iteration: it})
+	s := &stepRun{r: r, ctx: ctx, st: st, it: it, req: cloneRequest(st.item.Request), info: r.scriptInfo(st.item, it, total)}
+	r.current, r.currentIter = st.ref, it
 
-	req := cloneRequest(item.Request)
-	info := scripting.Info{
+	s.runScripts(listenPre, nil)
+	if s.skip || ctx.Err() != nil {
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: s.skip})
+		return s.next, ctx.Err()
+	}
+	if r.failed && r.Options.bailOn(BailFailure) {
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
+		return s.next, nil
+	}
+	resp, err := s.send()
+	if err != nil {
+		return s.next, err
+	}
+	s.runScripts(listenTest, resp)
+	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
+	return s.next, nil
+}
+
+// stepRun is one item's run in one iteration: what its prerequest
+// scripts, its request and its test scripts share.
+type stepRun struct {
+	r   *Runner
+	ctx context.Context
+	st  *step
+	it  int
+	// info is pm.info, less the running script's event and name.
+	info scripting.Info
+	// req is the request as scripts see it: the item's own until it is
+	// sent, then as it went out.
+	req *collections.Request
+	// next is the last setNextRequest target any script set (nil: none).
+	next *string
+	// skip is set by a prerequest script's pm.execution.skipRequest().
+	skip bool
+}
+
+// scriptInfo is pm.info for the scripts of item in iteration it.
+func (r *Runner) scriptInfo(item *collections.Item, it, total int) scripting.Info {
+	return scripting.Info{
 		Iteration:      it,
 		IterationCount: total,
 		RequestName:    item.Name,
@@ -63,124 +101,170 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		GlobalsName:     r.Options.GlobalsName,
 		GlobalsID:       r.Options.GlobalsID,
 	}
-	r.current, r.currentIter = st.ref, it
-	var next *string
-	skip := false
+}
 
-	runScripts := func(listen string, resp *scripting.Response) {
-		for _, sc := range r.chain(st, listen) {
-			if listen == listenPre {
-				r.summary.PrerequestScripts.Total++
-			} else {
-				r.summary.TestScripts.Total++
-			}
-			inf := info
-			inf.EventName = listen
-			inf.Current = sc.name
-			if sc.source == "" {
-				// An empty script counts as run but needs no engine.
-				r.Sink.Handle(ScriptEvent{Item: st.ref, Iteration: it, Listen: listen, Name: sc.name})
-				continue
-			}
-			engine, err := r.scriptEngine()
-			if err != nil {
-				r.fail(Failure{Item: st.ref, Iteration: it, Source: listen + "-script", Name: "Error", Message: err.Error()})
-				continue
-			}
-			res := engine.Run(ctx, &scripting.Exec{
-				Listen:   listen,
-				Source:   sc.source,
-				Name:     sc.name,
-				Info:     inf,
-				Request:  req,
-				Response: resp,
-				Scopes:   r.scopes,
-				Data:     r.scopes.Data,
-				Cookies:  r.Jar,
-			})
-			for _, t := range r.takeScriptTrips() {
-				if t.err != nil {
-					r.summary.Requests.Failed++
-					r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: "Error", Message: t.err.Error()})
-				} else if t.resp != nil {
-					// Newman's response figures and data received are over
-					// every round trip, a script's too.
-					r.responses.add(t.resp.ResponseTime.Round(time.Millisecond))
-					r.summary.ResponseBytes += int64(t.resp.Size + t.sent.ChallengeSize)
-				}
-				r.Sink.Handle(ScriptRequestEvent{Item: st.ref, Iteration: it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)})
-			}
-			// Referenced requests' console lines come first: the script
-			// waited for them.
-			for _, ev := range r.takeRefConsole(st.ref, it) {
-				r.Sink.Handle(ev)
-			}
-			held := r.heldConsole
-			r.heldConsole = nil
-			for i, t := range res.Tests {
-				// Console lines logged after this many tests go before it,
-				// as Newman prints them.
-				for len(held) > 0 && held[0].Line.Tests <= i {
-					r.Sink.Handle(held[0])
-					held = held[1:]
-				}
-				r.summary.Assertions.Total++
-				if !t.Passed && !t.Skipped {
-					r.summary.Assertions.Failed++
-					r.fail(Failure{Item: st.ref, Iteration: it, Source: "assertion", Name: t.Name, Message: t.Error, Index: i, ErrorType: t.ErrorName})
-				}
-				r.Sink.Handle(AssertionEvent{Item: st.ref, Iteration: it, Index: i, Result: TestResult(t)})
-			}
-			for _, ev := range held {
-				r.Sink.Handle(ev)
-			}
-			if res.Err != nil {
-				src := "test-script"
-				if listen == listenPre {
-					src = "prerequest-script"
-					r.summary.PrerequestScripts.Failed++
-				} else {
-					r.summary.TestScripts.Failed++
-				}
-				msg, stack := res.Err.Error(), ""
-				var se *scripting.ScriptError
-				if errors.As(res.Err, &se) && se.Msg != "" {
-					// Newman's failure shows the JavaScript message; where
-					// it happened goes to the stack, as in its reports.
-					msg, stack = se.Msg, res.Err.Error()
-				}
-				r.fail(Failure{Item: st.ref, Iteration: it, Source: src, Name: scriptErrorName(res.Err), Message: msg, Stack: stack})
-			}
-			r.Sink.Handle(ScriptEvent{Item: st.ref, Iteration: it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)})
-			if res.NextRequestSet {
-				n := res.NextRequest
-				next = &n
-			}
-			if res.SkipRequest && listen == listenPre {
-				// The request's remaining pre-request scripts (a folder's
-				// skip stops the item's own) do not run, as in Postman.
-				skip = true
-				return
-			}
+// runScripts runs the item's scripts for listen, outermost first; test
+// scripts get the response (nil for prerequest scripts).
+func (s *stepRun) runScripts(listen string, resp *scripting.Response) {
+	for _, sc := range s.r.chain(s.st, listen) {
+		s.runScript(listen, sc, resp)
+		if s.skip {
+			// The request's remaining pre-request scripts (a folder's
+			// skip stops the item's own) do not run, as in Postman.
+			return
 		}
 	}
+}
 
-	runScripts(listenPre, nil)
-	if skip || ctx.Err() != nil {
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: skip})
-		return next, ctx.Err()
+// runScript runs one script of the chain and reports what it did, in the
+// order Newman prints it: the script's pm.sendRequest round trips and
+// its referenced requests' console lines (the script waited for them),
+// its tests, its error, then the script itself.
+func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) {
+	r := s.r
+	counts := r.summary.scriptsOf(listen)
+	counts.Total++
+	if sc.source == "" {
+		// An empty script counts as run but needs no engine.
+		r.Sink.Handle(ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name})
+		return
 	}
-	if r.failed && r.Options.bailOn(BailFailure) {
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
-		return next, nil
+	engine, err := r.scriptEngine()
+	if err != nil {
+		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: listen + "-script", Name: "Error", Message: err.Error()})
+		return
 	}
+	info := s.info
+	info.EventName = listen
+	info.Current = sc.name
+	res := engine.Run(s.ctx, &scripting.Exec{
+		Listen:   listen,
+		Source:   sc.source,
+		Name:     sc.name,
+		Info:     info,
+		Request:  s.req,
+		Response: resp,
+		Scopes:   r.scopes,
+		Data:     r.scopes.Data,
+		Cookies:  r.Jar,
+	})
+	s.reportScriptRequests()
+	s.reportTests(res.Tests)
+	if res.Err != nil {
+		counts.Failed++
+		s.scriptFailed(listen, res.Err)
+	}
+	r.Sink.Handle(ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)})
+	if res.NextRequestSet {
+		n := res.NextRequest
+		s.next = &n
+	}
+	if res.SkipRequest && listen == listenPre {
+		s.skip = true
+	}
+}
 
+// scriptsOf returns the script counts for listen.
+func (s *Summary) scriptsOf(listen string) *Stat {
+	if listen == listenPre {
+		return &s.PrerequestScripts
+	}
+	return &s.TestScripts
+}
+
+// reportScriptRequests reports what the script's own requests left behind:
+// each pm.sendRequest round trip (a failed one is a failed request), then
+// the console lines of the requests it ran by reference.
+func (s *stepRun) reportScriptRequests() {
+	r := s.r
+	for _, t := range r.takeScriptTrips() {
+		if t.err != nil {
+			r.summary.Requests.Failed++
+			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: "Error", Message: t.err.Error()})
+		} else if t.resp != nil {
+			// Newman's response figures and data received are over
+			// every round trip, a script's too.
+			r.responses.add(t.resp.ResponseTime.Round(time.Millisecond))
+			r.summary.ResponseBytes += int64(t.resp.Size + t.sent.ChallengeSize)
+		}
+		r.Sink.Handle(ScriptRequestEvent{Item: s.st.ref, Iteration: s.it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)})
+	}
+	for _, ev := range r.takeRefConsole(s.st.ref, s.it) {
+		r.Sink.Handle(ev)
+	}
+}
+
+// reportTests reports a script's tests as assertions numbered within the
+// script, as Newman numbers them. Console lines the script logged after some of its tests were held
+// back (engineOptions): a line logged once n tests were registered goes
+// out after the script's first n assertions, as Newman prints it.
+func (s *stepRun) reportTests(tests []scripting.TestResult) {
+	r := s.r
+	held := r.heldConsole
+	r.heldConsole = nil
+	for i, t := range tests {
+		for len(held) > 0 && held[0].Line.Tests <= i {
+			r.Sink.Handle(held[0])
+			held = held[1:]
+		}
+		r.summary.Assertions.Total++
+		if !t.Passed && !t.Skipped {
+			r.summary.Assertions.Failed++
+			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "assertion", Name: t.Name, Message: t.Error, Index: i, ErrorType: t.ErrorName})
+		}
+		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: i, Result: TestResult(t)})
+	}
+	for _, ev := range held {
+		r.Sink.Handle(ev)
+	}
+}
+
+// scriptFailed records a script's error as the item's failure.
+func (s *stepRun) scriptFailed(listen string, err error) {
+	src := "test-script"
+	if listen == listenPre {
+		src = "prerequest-script"
+	}
+	msg, stack := err.Error(), ""
+	var se *scripting.ScriptError
+	if errors.As(err, &se) && se.Msg != "" {
+		// Newman's failure shows the JavaScript message; where it
+		// happened goes to the stack, as in its reports.
+		msg, stack = se.Msg, err.Error()
+	}
+	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: src, Name: scriptErrorName(err), Message: msg, Stack: stack})
+}
+
+// send sends the item's request and records how it went. It returns the
+// response test scripts see, or the context's error when the run ended
+// with the request in flight.
+func (s *stepRun) send() (*scripting.Response, error) {
+	r := s.r
 	var used *usedSecrets
 	if !r.Options.VaultScripts && r.Options.Secrets != nil {
 		used = &usedSecrets{}
 	}
-	resolved, sent, resp, timings, err := r.send(ctx, st, req, it, used)
-	req = resolved
+	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, s.req, s.it, used)
+	// Without --vault-scripts, test scripts see vault values as their
+	// references (docs/vault.md); the wire had the values.
+	s.req = used.concealer().request(asSent(resolved, sent))
+	if err != nil && s.ctx.Err() != nil {
+		// The run was cancelled or hit --timeout: that ends the run, it
+		// is not this request's failure, and the request, never
+		// completed, is not counted as sent.
+		return nil, s.ctx.Err()
+	}
+	s.recordRequest(sent, resp, timings, err)
+	// Tests run even when the request failed, as in Newman; scripts see an
+	// empty response then.
+	if resp == nil {
+		resp = &scripting.Response{Failed: true}
+	}
+	return resp, nil
+}
+
+// asSent returns the resolved request as test scripts see it once sent.
+func asSent(req *collections.Request, sent SentRequest) *collections.Request {
 	if sent.URL != "" && req != nil {
 		// Test scripts see the URL as it went out, percent-encoded by the
 		// runtime (Newman 6.2.2: "q=a b" reads back "q=a%20b").
@@ -191,23 +275,21 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		// headers included, as in Postman.
 		req.Header = sent.Header
 	}
-	// Without --vault-scripts, test scripts see vault values as their
-	// references (docs/vault.md); the wire had the values.
-	req = used.concealer().request(req)
-	if err != nil && ctx.Err() != nil {
-		// The run was cancelled or hit --timeout: that ends the run, it
-		// is not this request's failure, and the request, never
-		// completed, is not counted as sent.
-		return next, ctx.Err()
-	}
+	return req
+}
+
+// recordRequest counts a request that completed or failed, adds its
+// response to the run's figures and reports it.
+func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timings *Timings, err error) {
+	r := s.r
 	r.summary.Requests.Total++
 	if sent.Challenged {
 		r.summary.Requests.Total++
 	}
-	ev := RequestEvent{Item: st.ref, Iteration: it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
+	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
-		r.fail(Failure{Item: st.ref, Iteration: it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
+		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
 	} else {
 		// Newman's summary is over whole milliseconds, as its response
 		// times are (Date.now()); so is courier's.
@@ -219,15 +301,6 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		r.summary.ResponseBytes += int64(resp.Size + sent.ChallengeSize)
 	}
 	r.Sink.Handle(ev)
-
-	// Tests run even when the request failed, as in Newman; scripts see an
-	// empty response then.
-	if resp == nil {
-		resp = &scripting.Response{Failed: true}
-	}
-	runScripts(listenTest, resp)
-	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
-	return next, nil
 }
 
 func scriptErrorName(err error) string {
