@@ -538,12 +538,12 @@ func (e *Engine) v8Caught(v goja.Value) {
 	var fixed string
 	switch name {
 	case "ReferenceError":
-		fixed = v8Message(name, msg, "", 0, 0)
+		fixed = v8Message(name, msg, "", 0, 0, seenAt{})
 	case "TypeError":
 		if !gojaReworded(msg) {
 			return
 		}
-		line, col, src := 0, 0, ""
+		line, col, src, seen := 0, 0, "", seenAt{}
 		stack := o.Get("stack")
 		if stack != nil && e.cur != nil {
 			// Source-based rewording only when the error was thrown in the
@@ -552,10 +552,11 @@ func (e *Engine) v8Caught(v goja.Value) {
 				if first, _, _ := strings.Cut(frame, "\n"); strings.Contains(first, scriptFile+":") {
 					src = e.cur.x.Source
 					line, col = stackPos(first, strings.Contains(src, "await"))
+					seen = e.seenAtRun(e.cur.x, line, col)
 				}
 			}
 		}
-		fixed = v8Message(name, msg, src, line, col)
+		fixed = v8Message(name, msg, src, line, col, seen)
 	case "SyntaxError":
 		code := ""
 		if strings.Contains(msg, "<eval>") {

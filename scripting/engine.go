@@ -91,6 +91,9 @@ type compiled struct {
 	// iteratorExtras: the script may reach %Iterator.prototype%'s
 	// constructor, tag or dispose (iterextras.go).
 	iteratorExtras bool
+	// sites are the property reads whose object the script keeps in its
+	// slot (nullish.go); the program then evaluates to [fn, reader].
+	sites nullishSites
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -164,6 +167,7 @@ func compileScript(src, listen string) *compiled {
 			for _, name := range c.params {
 				fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
 			}
+			c.sites = instrumentScriptNullish(ast, fn, async, mayScopeDynamically(src))
 		}
 		c.prog, err = goja.CompileAST(ast, false)
 	}
@@ -189,9 +193,10 @@ type Engine struct {
 	cur     *execState
 	closed  bool
 	watch   watchdog
-	listen  map[string]goja.Value    // interned Exec.Listen values
-	fns     map[*compiled]goja.Value // the scripts' functions
-	params  map[*compiled]goja.Value // their parameter names, as JS arrays
+	listen  map[string]goja.Value       // interned Exec.Listen values
+	fns     map[*compiled]goja.Value    // the scripts' functions
+	slots   map[*compiled]goja.Callable // their slot readers (nullish.go)
+	params  map[*compiled]goja.Value    // their parameter names, as JS arrays
 	// responseFns are the natives behind a response's lazy parts: headers,
 	// text and base64 body.
 	responseFns [3]goja.Value
@@ -506,6 +511,18 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.sites != nil {
+		pair, ok := v.(*goja.Object)
+		if !ok {
+			return nil, errors.New("compiled script is not a function")
+		}
+		v = pair.Get("0")
+		read, _ := goja.AssertFunction(pair.Get("1"))
+		if e.slots == nil {
+			e.slots = map[*compiled]goja.Callable{}
+		}
+		e.slots[c] = read
+	}
 	if _, ok := goja.AssertFunction(v); !ok {
 		return nil, errors.New("compiled script is not a function")
 	}
@@ -666,7 +683,7 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			break
 		}
 	}
-	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column)
+	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column, e.seenAtRun(x, se.Line, se.Column))
 	return se
 }
 

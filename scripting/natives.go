@@ -306,7 +306,7 @@ func (e *Engine) natives() *goja.Object {
 			ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
 		if tr.ErrorName == "TypeError" {
 			line, col := stackPos(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
-			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col)
+			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, e.seenAtRun(st.x, line, col))
 		}
 		// Results are reported in the order they settle, as Newman
 		// reports them; a test recorded again keeps its place.

@@ -63,8 +63,9 @@ var builtinCtorWords = map[string]func(x string) string{
 const gojaConvert = "Cannot convert undefined or null to object"
 
 // v8Message rewrites msg, the message of an error named name thrown by the
-// script src at line:col (1-based, in src; 0 when unknown).
-func v8Message(name, msg, src string, line, col int) string {
+// script src at line:col (1-based, in src; 0 when unknown). seen is what
+// the run saw there (nullish.go), zero when nothing.
+func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 	switch name {
 	case "TypeError":
 	case "ReferenceError":
@@ -80,13 +81,14 @@ func v8Message(name, msg, src string, line, col int) string {
 		return msg
 	}
 	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
-		// goja does not tell undefined from null; the source does when the
-		// object is the literal null, else undefined is the usual case.
-		return "Cannot read properties of " + nullishAt(src, line, col) + " (reading '" + m[1] + "')"
+		return "Cannot read properties of " + orNullishAt(seen.nullish, src, line, col) + " (reading '" + m[1] + "')"
 	}
 	if msg == gojaConvert {
 		if prop, ok := assignedPropAt(src, line, col); ok {
-			return "Cannot set properties of " + nullishAt(src, line, col) + " (setting '" + prop + "')"
+			return "Cannot set properties of " + orNullishAt(seen.nullish, src, line, col) + " (setting '" + prop + "')"
+		}
+		if seen.setKey != "" && seen.nullish != "" {
+			return "Cannot set properties of " + seen.nullish + " (setting '" + seen.setKey + "')"
 		}
 		return msg
 	}
@@ -108,6 +110,9 @@ func v8Message(name, msg, src string, line, col int) string {
 	}
 	if m := gojaReceiver().FindStringSubmatch(msg); m != nil {
 		return m[1] + "#<" + m[2] + ">"
+	}
+	if strings.HasPrefix(msg, gojaNotAnObject) && seen.inKey != "" {
+		return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat
 	}
 	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
 		// A built-in constructor refusing its argument, not a value
@@ -202,6 +207,14 @@ func identAt(src string, off int) string {
 		return ""
 	}
 	return src[off:end]
+}
+
+// orNullishAt is nullish when the run knew it, else what the source tells.
+func orNullishAt(nullish, src string, line, col int) string {
+	if nullish != "" {
+		return nullish
+	}
+	return nullishAt(src, line, col)
 }
 
 // nullishAt says which of undefined and null the object of the member

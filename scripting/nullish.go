@@ -1,0 +1,461 @@
+package scripting
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
+	"github.com/dop251/goja/unistring"
+)
+
+// V8 says which of null and undefined a property was read from ("Cannot
+// read properties of null (reading 'name')"); goja's getProp drops the
+// value and says "of undefined" for both. An API that answers
+// {"user": null} makes pm.response.json().user.name the everyday case, so
+// the value is kept where the script reads it: the object of a member
+// expression that may be null is stored in one variable of the script's
+// own, right before its property is read,
+//
+//	d.user.name  →  (__courierO = (__courierO = d).user).name
+//
+// Each store is immediately followed by the read of that object's
+// property, so when the read fails the variable holds the very value it
+// failed on. The variable lives in a function around the script's function
+// (made once per engine), so a store is one stash write, and a reader
+// closure made there lets the engine look at it when it words the error.
+// The positions of the instrumented reads are kept with the compiled
+// script: an error at any other place (a library, eval'd code, a read left
+// alone) is worded from the source as before.
+//
+// Left alone, as they cannot be null or the answer does not depend on it:
+// literals, this, super, new expressions, the sandbox's own globals and
+// static paths from them (pm.response.to.have), chai chains from
+// pm.expect(...), and the objects of reads inside an optional chain after
+// its ?. (storing there would cut the chain's short circuit).
+const (
+	slotName    = "__courierO"
+	keySlotName = "__courierK" // the key of an in expression
+)
+
+// nullishSites are the positions (user line, column) of the property reads
+// whose object the script stores in a slot before reading, and of the in
+// expressions whose key it stores.
+type nullishSites map[[2]int]siteKind
+
+// siteKind is what a site stores: siteRead (in the slot of the level in
+// the bits above) or siteIn.
+type siteKind uint8
+
+const (
+	siteRead   siteKind = 1 << iota // a member read: the object is in its level's slot
+	siteIn                          // k in o: the key is in __courierK, o in __courierO
+	siteSetKey                      // o[k] = v: the key is in __courierK too
+	levelShift = iota
+)
+
+func (k siteKind) level() int { return int(k >> levelShift) }
+
+// maxSlotLevel bounds the nesting of computed keys and assigned values
+// that get slots of their own; reads nested deeper are left alone.
+const maxSlotLevel = 3
+
+// slotNames are the slots by level: a computed key (o[k]) and the value
+// assigned to a member (o.p = v) run after o was stored and before its
+// property is read or set, so the reads inside them store one level up
+// and leave o in place.
+var slotNames = [maxSlotLevel + 1]unistring.String{slotName, slotName + "1", slotName + "2", slotName + "3"}
+
+// site is an instrumented place in the wrapped source.
+type site struct {
+	idx  file.Idx
+	kind siteKind
+}
+
+// nullishSkip are globals whose members are read all the time and which a
+// script does not set to null.
+var nullishSkip = names("pm", "postman", "console", "JSON", "Math", "Object", "Array", "String", "Number",
+	"Boolean", "Date", "Promise", "Reflect", "Symbol", "RegExp", "BigInt", "Intl", "Error", "_", "CryptoJS",
+	"Buffer", "crypto", "tests", "undefined", "NaN", "Infinity", "arguments", "globalThis", "tv4", "cheerio",
+	"Map", "Set", "WeakMap", "WeakSet", "Proxy", "Atomics", "Function", "URL", "URLSearchParams")
+
+// instrumentNullish rewrites the member reads of a parsed script function
+// body; it returns the instrumented places in the wrapped source (nil when
+// nothing was rewritten). dynamic: the script has a with statement or a
+// direct eval, so a name may resolve at run time and no store may sit
+// inside an optional chain.
+func instrumentNullish(body ast.Node, dynamic bool) []site {
+	w := &nullishWalker{dynamic: dynamic, late: map[ast.Expression]bool{}, setKey: map[*ast.BracketExpression]bool{}}
+	w.walk(reflect.ValueOf(body), 0)
+	return w.sites
+}
+
+type nullishWalker struct {
+	dynamic bool
+	// late are the member expressions whose failed read goja reports at
+	// the last place mapped before it, not at the property: a callee, a
+	// tag, an update or a compound assignment. Their object ends with a
+	// read of the slot placed at the property, so both report there.
+	late map[ast.Expression]bool
+	// setKey are the computed members assigned to (o[k] = v): V8 names
+	// the key when o is null, so it is kept.
+	setKey map[*ast.BracketExpression]bool
+	sites  []site
+}
+
+// walk is walkAST keeping the slot level: the computed key of a member
+// expression, and the value assigned to one, are a level up.
+func (w *nullishWalker) walk(v reflect.Value, level int) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if n, ok := v.Interface().(ast.Node); ok && v.Kind() == reflect.Pointer {
+			w.visit(n, level)
+			switch x := n.(type) {
+			case *ast.BracketExpression:
+				w.walk(reflect.ValueOf(x.Left), level)
+				w.walk(reflect.ValueOf(x.Member), level+1)
+				return
+			case *ast.AssignExpression:
+				if x.Operator == token.ASSIGN && isMember(x.Left) {
+					w.walk(reflect.ValueOf(x.Left), level)
+					w.walk(reflect.ValueOf(x.Right), level+1)
+					return
+				}
+			}
+		}
+		w.walk(v.Elem(), level)
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			w.walk(v.Field(i), level)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			w.walk(v.Index(i), level)
+		}
+	}
+}
+
+func isMember(x ast.Expression) bool {
+	switch x.(type) {
+	case *ast.DotExpression, *ast.BracketExpression:
+		return true
+	}
+	return false
+}
+
+func (w *nullishWalker) visit(n ast.Node, level int) {
+	switch x := n.(type) {
+	case *ast.CallExpression:
+		w.markLate(x.Callee)
+	case *ast.TemplateLiteral:
+		w.markLate(x.Tag)
+	case *ast.UnaryExpression:
+		if x.Operator == token.INCREMENT || x.Operator == token.DECREMENT {
+			w.markLate(x.Operand)
+		}
+	case *ast.AssignExpression:
+		if x.Operator != token.ASSIGN {
+			w.markLate(x.Left)
+		} else if b, ok := x.Left.(*ast.BracketExpression); ok {
+			if _, named := b.Member.(*ast.StringLiteral); !named {
+				w.setKey[b] = true
+			}
+		}
+	case *ast.BinaryExpression:
+		// 'k' in v: V8 names the key and the value, kept in slots (the
+		// value last, so it is the one in __courierO).
+		if _, private := x.Left.(*ast.PrivateIdentifier); x.Operator == token.IN && !private {
+			at := x.Left.Idx0()
+			x.Left = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: at}, Right: x.Left}
+			x.Right = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: slotName, Idx: x.Right.Idx0()}, Right: x.Right}
+			w.sites = append(w.sites, site{at, siteIn})
+		}
+	case *ast.DotExpression:
+		if level <= maxSlotLevel && w.worthy(x.Left) {
+			x.Left = storeSlot(x.Left, slotNames[level], x.Identifier.Idx, w.late[x])
+			w.sites = append(w.sites, site{x.Identifier.Idx, siteRead | siteKind(level)<<levelShift})
+		}
+	case *ast.BracketExpression:
+		if level <= maxSlotLevel && w.worthy(x.Left) {
+			x.Left = storeSlot(x.Left, slotNames[level], x.LeftBracket, w.late[x])
+			kind := siteRead | siteKind(level)<<levelShift
+			if w.setKey[x] {
+				x.Member = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: x.Member.Idx0()}, Right: x.Member}
+				kind |= siteSetKey
+			}
+			w.sites = append(w.sites, site{x.LeftBracket, kind})
+		}
+	}
+}
+
+func (w *nullishWalker) markLate(x ast.Expression) {
+	if isMember(x) {
+		w.late[x] = true
+	}
+}
+
+func (w *nullishWalker) worthy(x ast.Expression) bool {
+	return slotWorthy(x) && (!w.dynamic || !inChain(x))
+}
+
+// storeSlot is (slot = x), or (slot = x, slot) with the read placed at
+// site when the failing instruction is reported where the last mapped one
+// was.
+func storeSlot(x ast.Expression, slot unistring.String, site file.Idx, late bool) ast.Expression {
+	store := &ast.AssignExpression{
+		Operator: token.ASSIGN,
+		Left:     &ast.Identifier{Name: slot, Idx: x.Idx0()},
+		Right:    x,
+	}
+	if !late {
+		return store
+	}
+	return &ast.SequenceExpression{Sequence: []ast.Expression{store, &ast.Identifier{Name: slot, Idx: site}}}
+}
+
+// slotWorthy reports whether the object x of a member read may be null and
+// can be stored before the read.
+func slotWorthy(x ast.Expression) bool {
+	switch x := x.(type) {
+	case *ast.Identifier:
+		return !nullishSkip[x.Name.String()] && !strings.HasPrefix(x.Name.String(), "__courier")
+	case *ast.DotExpression, *ast.BracketExpression, *ast.CallExpression, *ast.PrivateDotExpression:
+		return !staticPath(x)
+	case *ast.OptionalChain, *ast.AssignExpression, *ast.ConditionalExpression, *ast.BinaryExpression,
+		*ast.SequenceExpression, *ast.AwaitExpression, *ast.NullLiteral:
+		return true
+	}
+	// Literals, this, super, new, functions, classes, templates, unary
+	// operators (void 0 is undefined, typeof a string), an optional link.
+	return false
+}
+
+// staticPath reports whether x is a path that cannot be null: members read
+// from a skipped global without a call in between (pm.response.to.have), or
+// anything read from a chai assertion (pm.expect(v).to.be).
+func staticPath(x ast.Expression) bool {
+	called := false
+	for {
+		switch y := x.(type) {
+		case *ast.DotExpression:
+			x = y.Left
+		case *ast.CallExpression:
+			if isExpectCall(y) {
+				return true
+			}
+			called = true
+			x = y.Callee
+		case *ast.Identifier:
+			return !called && nullishSkip[y.Name.String()]
+		default:
+			return false
+		}
+	}
+}
+
+// isExpectCall is pm.expect(...).
+func isExpectCall(c *ast.CallExpression) bool {
+	d, ok := c.Callee.(*ast.DotExpression)
+	if !ok || d.Identifier.Name != "expect" {
+		return false
+	}
+	id, ok := d.Left.(*ast.Identifier)
+	return ok && id.Name == "pm"
+}
+
+// inChain reports whether x's object spine holds an optional link (a?.b.c:
+// the object of .c), so a store sits inside the chain's short circuit:
+// fine when the slot is a plain variable (the jump leaves the stack as it
+// found it), not when it is looked up at run time.
+func inChain(x ast.Expression) bool {
+	for {
+		switch y := x.(type) {
+		case *ast.Optional:
+			return true
+		case *ast.DotExpression:
+			x = y.Left
+		case *ast.BracketExpression:
+			x = y.Left
+		case *ast.PrivateDotExpression:
+			x = y.Left
+		case *ast.CallExpression:
+			x = y.Callee
+		default:
+			return false
+		}
+	}
+}
+
+// wrapWithSlot puts the script function fn, the program's only expression,
+// inside a function that declares the slot and returns [fn, reader]:
+//
+//	(function(){ let __courierO, __courierK, __courierO1, …;
+//	  return [fn, () => [__courierO, __courierK, __courierO1, …]]; })()
+//
+// built in the tree so the script's positions stay as they are.
+func wrapWithSlot(prg *ast.Program, fn *ast.FunctionLiteral) {
+	at := fn.Function
+	ident := func(name unistring.String) *ast.Identifier { return &ast.Identifier{Name: name, Idx: at} }
+	reader := &ast.ArrowFunctionLiteral{
+		Start:         at,
+		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+		Body: &ast.ExpressionBody{Expression: &ast.ArrayLiteral{LeftBracket: at, RightBracket: at,
+			Value: []ast.Expression{ident(slotNames[0]), ident(keySlotName), ident(slotNames[1]), ident(slotNames[2]), ident(slotNames[3])}}},
+		Source: "() => {}",
+	}
+	outer := &ast.FunctionLiteral{
+		Function:      at,
+		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+		Body: &ast.BlockStatement{LeftBrace: at, RightBrace: at, List: []ast.Statement{
+			&ast.LexicalDeclaration{Idx: at, Token: token.LET, List: []*ast.Binding{{Target: ident(slotNames[0])},
+				{Target: ident(keySlotName)}, {Target: ident(slotNames[1])}, {Target: ident(slotNames[2])}, {Target: ident(slotNames[3])}}},
+			&ast.ReturnStatement{Return: at, Argument: &ast.ArrayLiteral{LeftBracket: at, RightBracket: at,
+				Value: []ast.Expression{fn, reader}}},
+		}},
+		Source: "function(){}",
+	}
+	prg.Body[0] = &ast.ExpressionStatement{Expression: &ast.CallExpression{
+		Callee: outer, LeftParenthesis: at, RightParenthesis: at,
+	}}
+}
+
+// instrumentScriptNullish instruments the script function of prg and wraps
+// it with its slot; it returns the instrumented reads' user positions.
+func instrumentScriptNullish(prg *ast.Program, fn *ast.FunctionLiteral, async, dynamic bool) nullishSites {
+	idxs := instrumentNullish(fn.Body, dynamic)
+	if len(idxs) == 0 {
+		return nil
+	}
+	wrapWithSlot(prg, fn)
+	sites := make(nullishSites, len(idxs))
+	for _, st := range idxs {
+		p := prg.File.Position(int(st.idx) - prg.File.Base())
+		line, col := userPos(p.Line, p.Column, async)
+		sites[[2]int{line, col}] |= st.kind
+	}
+	return sites
+}
+
+// seenAt is what the running script held at an instrumented place
+// line:col (user positions) when an error was thrown there: which of null
+// and undefined a property read was made on, or the key an in expression
+// searched for, as V8 prints it. Both are "" when unknown.
+type seenAt struct {
+	nullish       string
+	inKey, inWhat string
+	setKey        string // the computed key of a member assigned to
+}
+
+// seenAtRun reads the running script x's slots for an error at line:col.
+func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
+	if x == nil || line <= 0 {
+		return seenAt{}
+	}
+	c := compileScript(x.Source, x.Listen)
+	kind := c.sites[[2]int{line, col}]
+	if kind == 0 {
+		return seenAt{}
+	}
+	read := e.slots[c]
+	if read == nil {
+		return seenAt{}
+	}
+	v, err := read(goja.Undefined())
+	o, ok := v.(*goja.Object)
+	if err != nil || !ok {
+		return seenAt{}
+	}
+	var seen seenAt
+	if kind&siteRead != 0 {
+		// A value other than null or undefined: the read that failed
+		// stored it and a later one ran before the throw (an assignment's
+		// right-hand side, a computed key), so the source decides.
+		at := "0"
+		if l := kind.level(); l > 0 {
+			at = strconv.Itoa(l + 1)
+		}
+		switch obj := o.Get(at); {
+		case obj == goja.Null():
+			seen.nullish = "null"
+		case obj == nil || goja.IsUndefined(obj):
+			seen.nullish = "undefined"
+		}
+	}
+	if k := o.Get("1"); kind&siteSetKey != 0 && k != nil {
+		if sym, ok := k.(*goja.Symbol); ok {
+			seen.setKey = "Symbol(" + sym.String() + ")"
+		} else {
+			seen.setKey = k.String()
+		}
+	}
+	if kind&siteIn != 0 {
+		seen.inKey, seen.inWhat = e.v8Printed(o.Get("1")), e.v8Printed(o.Get("0"))
+	}
+	return seen
+}
+
+// v8Printed prints v as V8 does in a message, without running the
+// script's code where it can help it: strings as they are, functions by
+// their source, errors as name and message, an object whose toString is
+// Object.prototype's by its constructor's name (#<Foo>), other objects by
+// their tag ([object Array]).
+func (e *Engine) v8Printed(v goja.Value) string {
+	if v == nil {
+		return "undefined"
+	}
+	if sym, ok := v.(*goja.Symbol); ok {
+		return "Symbol(" + sym.String() + ")"
+	}
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v.String()
+	}
+	if _, fn := goja.AssertFunction(o); fn {
+		return o.String()
+	}
+	rt := e.rt
+	proto := rt.Get("Object").ToObject(rt).Get("prototype").ToObject(rt)
+	tag := proto.Get("toString")
+	if o.ClassName() == "Error" {
+		name, msg := o.Get("name"), o.Get("message")
+		if name != nil && msg != nil {
+			return name.String() + ": " + msg.String()
+		}
+	}
+	if ts := o.Get("toString"); ts != nil && ts.SameAs(tag) {
+		if ctor, ok := o.Get("constructor").(*goja.Object); ok {
+			if _, fn := goja.AssertFunction(ctor); fn {
+				if n := ctor.Get("name"); n != nil && n.String() != "" {
+					return "#<" + n.String() + ">"
+				}
+			}
+		}
+	}
+	toString, _ := goja.AssertFunction(tag)
+	if toString == nil {
+		return "[object Object]"
+	}
+	s, err := toString(o)
+	if err != nil {
+		return "[object Object]"
+	}
+	return s.String()
+}
+
+// mayScopeDynamically is a cheap test for a with statement or a direct eval,
+// which make the script's names resolve at run time.
+func mayScopeDynamically(src string) bool {
+	return strings.Contains(src, "eval") || withStatement().MatchString(src)
+}
+
+var withStatement = lazyre.New(`\bwith\s*\(`)
