@@ -282,11 +282,11 @@ func TestParseURL(t *testing.T) {
 			Path: []string{"a", "{{x/y}}"}, Query: []QueryParam{{Key: "q", Value: ptr("{{a?b}}")}, {Key: "r"}}, Hash: "frag"},
 			"http://{{h}}:{{p}}/a/{{x/y}}?q={{a?b}}&r#frag"},
 		{"{{baseUrl}}/users/:id?x", URL{Host: []string{"{{baseUrl}}"}, Path: []string{"users", ":id"},
-			Query: []QueryParam{{Key: "x"}}, Variables: []Variable{{Key: "id"}}}, "{{baseUrl}}/users/:id?x"},
+			Query: []QueryParam{{Key: "x"}}, Variables: []Variable{{Key: "id", NoValue: true}}}, "{{baseUrl}}/users/:id?x"},
 		{"localhost:3000", URL{Host: []string{"localhost"}, Port: "3000"}, "localhost:3000"},
 		{"https://user:pw@h.com:8080/p/a.json?a=b&&c", URL{Protocol: "https", UserInfo: &UserInfo{User: "user", Password: ptr("pw")},
 			Host: []string{"h", "com"}, Port: "8080", Path: []string{"p", "a.json"},
-			Query: []QueryParam{{Key: "a", Value: ptr("b")}, {Key: ""}, {Key: "c"}}}, "https://user:pw@h.com:8080/p/a.json?a=b&&c"},
+			Query: []QueryParam{{Key: "a", Value: ptr("b")}, {KeyNull: true}, {Key: "c"}}}, "https://user:pw@h.com:8080/p/a.json?a=b&&c"},
 		{`  http:\\x\y`, URL{Protocol: "http", Host: []string{"x"}, Path: []string{"y"}}, "http://x/y"},
 		{"http://x/", URL{Protocol: "http", Host: []string{"x"}, Path: []string{""}}, "http://x/"},
 		{"https://{{a.b}}.example.com/%20x?e=%26", URL{Protocol: "https", Host: []string{"{{a.b}}", "example", "com"},
@@ -297,7 +297,7 @@ func TestParseURL(t *testing.T) {
 		{"", URL{}, ""},
 		{"{{url}}", URL{Host: []string{"{{url}}"}}, "{{url}}"},
 		{"http://x?", URL{Protocol: "http", Host: []string{"x"}, Query: []QueryParam{{}}}, "http://x?"},
-		{"/relative/:a.json", URL{Path: []string{"relative", ":a.json"}, Variables: []Variable{{Key: "a"}}}, "/relative/:a.json"},
+		{"/relative/:a.json", URL{Path: []string{"relative", ":a.json"}, Variables: []Variable{{Key: "a", NoValue: true}}}, "/relative/:a.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {

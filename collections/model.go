@@ -90,6 +90,10 @@ type Variable struct {
 	Type        string // string, boolean, number, secret, any...
 	Description string
 	Disabled    bool
+	// NoValue marks a URL path variable without a value: one the
+	// collection left without "value" (or null), or one read from a ":name"
+	// segment of the path. postman-collection keeps it valueless.
+	NoValue bool
 }
 
 // Request is an unresolved request template.
@@ -131,6 +135,10 @@ type QueryParam struct {
 	Key      string
 	Value    *string
 	Disabled bool
+	// KeyNull marks the empty segment between two '&' (a=1&&b=2):
+	// postman-collection reads it as key null, value null (toObject's
+	// "null"), where a trailing '&' gives key "".
+	KeyNull bool
 }
 
 // Header is one request header.

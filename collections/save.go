@@ -97,7 +97,7 @@ type outUserInfo struct {
 }
 
 type outQuery struct {
-	Key      string  `json:"key"`
+	Key      *string `json:"key"` // nil: the null key of "a&&b"
 	Value    *string `json:"value"`
 	Disabled bool    `json:"disabled,omitempty"`
 }
@@ -154,11 +154,11 @@ type outScript struct {
 
 type outVariable struct {
 	ID          string `json:"id,omitempty"`
-	Key         string `json:"key"`
-	Value       string `json:"value"`
-	Type        string `json:"type,omitempty"`
-	Description string `json:"description,omitempty"`
-	Disabled    bool   `json:"disabled,omitempty"`
+	Key         string  `json:"key"`
+	Value       *string `json:"value,omitempty"` // nil: a path variable without a value
+	Type        string  `json:"type,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Disabled    bool    `json:"disabled,omitempty"`
 }
 
 type outAuth struct {
@@ -279,7 +279,11 @@ func outURLOf(u URL) outURL {
 	if u.Query != nil {
 		q := make([]outQuery, 0, len(u.Query))
 		for _, p := range u.Query {
-			q = append(q, outQuery(p))
+			o := outQuery{Value: p.Value, Disabled: p.Disabled}
+			if !p.KeyNull {
+				o.Key = &p.Key
+			}
+			q = append(q, o)
 		}
 		o.Query = &q
 	}
@@ -348,7 +352,11 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		out = append(out, outVariable(v))
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: v.Description, Disabled: v.Disabled}
+		if !v.NoValue {
+			o.Value = &v.Value
+		}
+		out = append(out, o)
 	}
 	return out
 }

@@ -74,11 +74,15 @@ func ParseURL(raw string) URL {
 }
 
 // parseQueryString splits "a=b&c" into params; like Postman, an empty
-// segment that is not the last one yields an empty key with a nil value.
+// segment that is not the last one yields a null key with a nil value.
 func parseQueryString(q string, restore func(string) string) []QueryParam {
 	segs := strings.Split(q, "&")
 	out := make([]QueryParam, 0, len(segs))
-	for _, seg := range segs {
+	for i, seg := range segs {
+		if seg == "" && i < len(segs)-1 {
+			out = append(out, QueryParam{KeyNull: true})
+			continue
+		}
 		if k, v, ok := strings.Cut(seg, "="); ok {
 			v = restore(v)
 			out = append(out, QueryParam{Key: restore(k), Value: &v})
@@ -100,7 +104,7 @@ func pathVariables(path []string) []Variable {
 			continue
 		}
 		seen[name] = true
-		vars = append(vars, Variable{Key: name})
+		vars = append(vars, Variable{Key: name, NoValue: true})
 	}
 	return vars
 }

@@ -373,7 +373,7 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
 		switch {
 		case kv != nil:
-			q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+			q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled), KeyNull: kv.Key == nil}
 			if kv.Key != nil {
 				q.Key = kv.Key.String()
 			}
@@ -614,6 +614,8 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		if v.Key == "" && idAsKey {
 			v.Key = v.ID
 		}
+		// A path variable keeps "no value" apart from "" (scripts see it).
+		v.NoValue = idAsKey && isNull(kv.Value)
 		out = append(out, variableValue(v, kv.Value))
 		return nil
 	})

@@ -757,7 +757,7 @@ func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 		var vars []Variable
 		for _, p := range pv {
 			have[p.Key] = true
-			vars = append(vars, Variable{Key: p.Key, Value: p.Value, Description: p.Description, Disabled: p.Disabled})
+			vars = append(vars, Variable{Key: p.Key, Value: p.Value, Description: p.Description, Disabled: p.Disabled, NoValue: p.Null})
 		}
 		for _, v := range u.Variables {
 			if !have[v.Key] {

@@ -249,7 +249,7 @@ order: 1000
 	}
 
 	p := f.Items[2]
-	eq(t, "path variables", p.Request.URL.Variables, []Variable{{Key: "id", Value: "7", Description: "the id"}, {Key: "other"}})
+	eq(t, "path variables", p.Request.URL.Variables, []Variable{{Key: "id", Value: "7", Description: "the id"}, {Key: "other", NoValue: true}})
 	eq(t, "timestamp stays text", p.Request.URL.String(), "{{baseUrl}}/items/7/:other?when=2024-02-01T09:00:00Z")
 	eq(t, "noauth", p.Request.Auth, &Auth{Type: "noauth", Params: map[string]string{}})
 

@@ -603,7 +603,7 @@ func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOu
 		raw = enabled.String()
 	}
 	for _, v := range u.Variables {
-		pathVars = append(pathVars, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled})
+		pathVars = append(pathVars, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled, null: v.NoValue})
 	}
 	return raw, query, needQuery, pathVars
 }

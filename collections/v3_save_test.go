@@ -77,11 +77,16 @@ func v3Comparable(c *Collection) *Collection {
 				}
 				// The url text is rebuilt from its parts; compare parts.
 				r.URL.Raw = ""
-				// An empty path variable substitutes nothing, listed or not.
+				// v3's queryParams have no null key (the "a&&b" segment).
+				for i := range r.URL.Query {
+					r.URL.Query[i].KeyNull = false
+				}
+				// An empty path variable substitutes nothing, listed or not
+				// (with or without a value).
 				var vars []Variable
 				for _, v := range r.URL.Variables {
 					v.ID, v.Type = "", ""
-					if v != (Variable{Key: v.Key}) {
+					if v != (Variable{Key: v.Key}) && v != (Variable{Key: v.Key, NoValue: true}) {
 						vars = append(vars, v)
 					}
 				}

@@ -325,9 +325,9 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 		c.URL.Path = w.Path
 	}
 	// The runtime parses the resolved URL text again: the path variables
-	// are in the path, and test scripts see a URL without them (Newman
-	// 6.2.2: variables.toObject() is {}).
-	c.URL.Variables = nil
+	// are in the path, and test scripts see only the ":name" segments left
+	// in it, without values (Newman 6.2.2: {type: any, key}).
+	c.URL.Variables = collections.ParseURL(c.URL.String()).Variables
 	if c.URL.Protocol == "" {
 		// The runtime sends a URL without a scheme over http, and the
 		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p").

@@ -154,7 +154,9 @@ func buildWireURL(u collections.URL, noEncode bool) wireURL {
 }
 
 // substitutePathVariables replaces each ":name" segment (":name.ext" keeps
-// its ".ext") with the last enabled, non-empty variable of that name.
+// its ".ext") with the last variable of that name when its value is not
+// empty. As in Newman 6.2.2, a disabled one counts too, and an empty last
+// one leaves the segment even after a non-empty one (fresh-round4n-a.json).
 func substitutePathVariables(path []string, vars []collections.Variable) []string {
 	segs := make([]string, len(path))
 	for i, seg := range path {
@@ -166,9 +168,12 @@ func substitutePathVariables(path []string, vars []collections.Variable) []strin
 		if dot := strings.IndexByte(key, '.'); dot >= 0 {
 			key = key[:dot]
 		}
-		for _, v := range vars {
-			if v.Key == key && !v.Disabled && v.Value != "" {
-				segs[i] = v.Value + seg[1+len(key):]
+		for j := len(vars) - 1; j >= 0; j-- {
+			if v := vars[j]; v.Key == key {
+				if v.Value != "" {
+					segs[i] = v.Value + seg[1+len(key):]
+				}
+				break
 			}
 		}
 	}

@@ -7,14 +7,16 @@ import (
 	"github.com/courier-run/courier/collections"
 )
 
-// A ":name" segment takes the last enabled, non-empty variable of that
-// name; ":name.ext" keeps its extension; other segments stay.
+// A ":name" segment takes the last variable of that name, disabled or not,
+// unless its value is empty; ":name.ext" keeps its extension; other
+// segments stay. Newman 6.2.2 sends /v1/3/:e for ids 1, 2, 3 (disabled) and
+// e "x" then "".
 func TestSubstitutePathVariables(t *testing.T) {
 	t.Parallel()
 	vars := []collections.Variable{{Key: "id", Value: "1"}, {Key: "id", Value: "2"}, {Key: "id", Value: "3", Disabled: true},
-		{Key: "empty", Value: ""}, {Key: "fmt", Value: "report"}}
-	got := substitutePathVariables([]string{"v1", ":id", ":fmt.json", ":empty", ":missing", "a:id", ""}, vars)
-	want := []string{"v1", "2", "report.json", ":empty", ":missing", "a:id", ""}
+		{Key: "empty", Value: ""}, {Key: "fmt", Value: "report"}, {Key: "e", Value: "x"}, {Key: "e", Value: ""}}
+	got := substitutePathVariables([]string{"v1", ":id", ":fmt.json", ":empty", ":missing", "a:id", "", ":e"}, vars)
+	want := []string{"v1", "3", "report.json", ":empty", ":missing", "a:id", "", ":e"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -621,7 +621,7 @@ type plainURL struct {
 	Port     string       `json:"port"`
 	Path     []string     `json:"path"`
 	Query    []plainQuery `json:"query"`
-	Variable []plainKV    `json:"variable"`
+	Variable []plainVar   `json:"variable"`
 	Hash     *string      `json:"hash"` // null: none
 	Auth     *struct {
 		User     string  `json:"user"`
@@ -630,9 +630,31 @@ type plainURL struct {
 }
 
 type plainQuery struct {
-	Key      string  `json:"key"`
-	Value    *string `json:"value"`
-	Disabled bool    `json:"disabled"`
+	Key      optString `json:"key"`
+	Value    *string   `json:"value"`
+	Disabled bool      `json:"disabled"`
+}
+
+// plainVar is a URL variable: its value may be left out, its description
+// text or postman-collection's {content, type}.
+type plainVar struct {
+	Key         string          `json:"key"`
+	Value       optString       `json:"value"`
+	Type        string          `json:"type"`
+	Disabled    bool            `json:"disabled"`
+	Description json.RawMessage `json:"description"`
+}
+
+func (v plainVar) variable() collections.Variable {
+	out := collections.Variable{Key: v.Key, Value: v.Value.s, Type: v.Type, Disabled: v.Disabled, NoValue: v.Value.noValue() != collections.HasValue}
+	if out.Type == "any" {
+		out.Type = "" // the default, as the collection leaves it
+	}
+	var d struct{ Content string }
+	if json.Unmarshal(v.Description, &out.Description) != nil && json.Unmarshal(v.Description, &d) == nil {
+		out.Description = d.Content
+	}
+	return out
 }
 
 type plainKV struct {
@@ -713,10 +735,10 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
 	}
 	for _, q := range u.Query {
-		r.URL.Query = append(r.URL.Query, collections.QueryParam{Key: q.Key, Value: q.Value, Disabled: q.Disabled})
+		r.URL.Query = append(r.URL.Query, collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, KeyNull: q.Key.noValue() == collections.ValueNull})
 	}
 	for _, v := range u.Variable {
-		r.URL.Variables = append(r.URL.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type})
+		r.URL.Variables = append(r.URL.Variables, v.variable())
 	}
 	for _, h := range p.Header {
 		r.Header = append(r.Header, collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
@@ -786,17 +808,21 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		if p.Value != nil {
 			v = *p.Value
 		}
+		var k any = p.Key
+		if p.KeyNull {
+			k = nil
+		}
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
 		if p.Disabled {
-			q = append(q, b.obj("disabled", true, "key", p.Key, "value", v))
+			q = append(q, b.obj("disabled", true, "key", k, "value", v))
 		} else {
-			q = append(q, b.obj("key", p.Key, "value", v))
+			q = append(q, b.obj("key", k, "value", v))
 		}
 	}
 	vs := []any{}
 	for _, v := range url.Variables {
-		vs = append(vs, b.obj("key", v.Key, "value", v.Value, "type", v.Type))
+		vs = append(vs, b.pathVariable(v))
 	}
 	var hash any = goja.Undefined()
 	if url.Hash != "" || url.EmptyHash {
@@ -812,6 +838,30 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		_ = u.Set("auth", a)
 	}
 	return u
+}
+
+// pathVariable is a URL variable as postman-collection's Variable holds
+// it (JSON.stringify shows its order): disabled and description (from
+// Property) first, then type ("any" when none), value (left out when
+// there is none) and key.
+func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
+	o := b.e.rt.NewObject()
+	if v.Disabled {
+		_ = o.Set("disabled", true)
+	}
+	if v.Description != "" {
+		_ = o.Set("description", b.obj("content", v.Description, "type", "text/plain"))
+	}
+	typ := v.Type
+	if typ == "" {
+		typ = "any"
+	}
+	_ = o.Set("type", typ)
+	if !v.NoValue {
+		_ = o.Set("value", v.Value)
+	}
+	_ = o.Set("key", v.Key)
+	return o
 }
 
 // headers is the header list, disabled rows and the runtime's own

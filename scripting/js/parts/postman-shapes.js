@@ -133,7 +133,8 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
     this.members.forEach(function (m) {
         if (excludeDisabled && m.disabled) { return; }
         var k = self._key(m);
-        if (k === undefined || k === null) { return; }
+        // A null key counts, as "null" (postman-collection: a=1&&b=2).
+        if (k === undefined) { return; }
         if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
         var v = m.valueOf();
         if ((multiValue || self._multi) && Object.prototype.hasOwnProperty.call(o, k)) {
@@ -244,8 +245,22 @@ function Url(x) {
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
     this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
-    this.variables = new PropertyList(x.variable || x.variables || []);
+    this.variables = new PropertyList(x.variable || x.variables || [], { Item: UrlVariable });
 }
+// UrlVariable is postman-collection's Variable as a URL holds it: disabled
+// and description first, then type ('any' when none), value (none when
+// left out) and key, the order JSON.stringify shows.
+function UrlVariable(o) {
+    o = o || {};
+    if (o.disabled !== undefined) { this.disabled = o.disabled; }
+    if (o.description !== undefined) { this.description = o.description; }
+    this.type = o.type || 'any';
+    if (o.value !== undefined) { this.value = o.value; }
+    this.key = o.key;
+    for (var k in o) { if (Object.prototype.hasOwnProperty.call(o, k) && !(k in this)) { this[k] = o[k]; } }
+}
+UrlVariable.prototype = Object.create(Property.prototype);
+UrlVariable.prototype.constructor = UrlVariable;
 Url.parse = parseUrl;
 Url.isUrl = function (o) { return o instanceof Url; };
 var U = Url.prototype;
