@@ -260,6 +260,18 @@ function notIterable(v) {
         return native.call(this, items);
     } }[name]);
 });
+// goja's TypedArray.from refuses a primitive source; V8 iterates a string
+// (Uint8Array.from(atob(b64), c => c.charCodeAt(0))) and reads others as
+// objects.
+(function () {
+    var TA = Object.getPrototypeOf(Uint8Array), f = TA.from;
+    def(TA, 'from', function from(s) {
+        if (s == null) { throw notIterable(s); }
+        var a = Array.prototype.slice.call(arguments);
+        if (typeof s !== 'object' && typeof s !== 'function') { a[0] = typeof s === 'string' ? Array.from(s) : Object(s); }
+        return f.apply(this, a);
+    });
+})();
 var nativeFromEntries = Object.fromEntries;
 def(Object, 'fromEntries', function fromEntries(items) {
     if (items === null || items === undefined) { throw new TypeError('undefined is not iterable'); }
@@ -325,6 +337,7 @@ function toBytes(v) {
 
 function TextEncoder() {}
 TextEncoder.prototype.encoding = 'utf-8';
+Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
 TextEncoder.prototype.encode = function (s) { return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
 // The rest of the codecs' code is in js/parts/text-codec.js, compiled on
 // first use; these stubs keep the functions' names and lengths.
