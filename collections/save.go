@@ -153,7 +153,7 @@ type outScript struct {
 }
 
 type outVariable struct {
-	ID          string `json:"id,omitempty"`
+	ID          string  `json:"id,omitempty"`
 	Key         string  `json:"key"`
 	Value       *string `json:"value,omitempty"` // nil: a path variable without a value
 	Type        string  `json:"type,omitempty"`
