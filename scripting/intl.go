@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -57,19 +58,90 @@ func (e *Engine) checkLocales(v goja.Value) []string {
 	return tags
 }
 
-// resolveLocale is ECMA-402's lookup against the runtime's English-only
-// data: en-US for en-US or no match, en for any other English.
-func resolveLocale(tags []string) string {
+// resolveLocale is ECMA-402's lookup against the current sandbox's data,
+// which is English alone: the first English tag asked for resolves to
+// "en" (en-US too), nothing English to the default locale, en-US. The
+// locale keeps the -u- keywords among keys whose values the runtime
+// supports; kw holds them for the options they stand in for.
+func resolveLocale(tags []string, keys ...string) (locale string, kw map[string]string) {
 	for _, t := range tags {
 		l := strings.ToLower(t)
-		if l == "en-us" || strings.HasPrefix(l, "en-us-") {
-			return "en-US"
+		if l != "en" && !strings.HasPrefix(l, "en-") {
+			continue
 		}
-		if l == "en" || strings.HasPrefix(l, "en-") {
-			return "en"
+		kw = unicodeKeywords(l, keys)
+		return "en" + keywordSuffix(kw), kw
+	}
+	return "en-US", nil
+}
+
+// supportedKeyword reports whether the runtime supports a keyword's value.
+func supportedKeyword(key, value string) bool {
+	switch key {
+	case "ca":
+		return value == "gregory"
+	case "nu":
+		return value == "latn"
+	case "hc":
+		return value == "h11" || value == "h12" || value == "h23" || value == "h24"
+	case "kn":
+		return value == "" || value == "true" || value == "false"
+	case "kf":
+		return value == "upper" || value == "lower" || value == "false"
+	}
+	return false
+}
+
+// unicodeKeywords reads the -u- keywords among keys from a lowercased tag.
+func unicodeKeywords(tag string, keys []string) map[string]string {
+	i := strings.Index(tag, "-u-")
+	if i < 0 || len(keys) == 0 {
+		return nil
+	}
+	var kw map[string]string
+	subs := strings.Split(tag[i+3:], "-")
+	for j := 0; j < len(subs) && len(subs[j]) > 1; j++ {
+		if len(subs[j]) != 2 {
+			continue
+		}
+		key, value := subs[j], ""
+		if j+1 < len(subs) && len(subs[j+1]) > 2 {
+			value = subs[j+1]
+		}
+		if value == "true" {
+			value = ""
+		}
+		for _, k := range keys {
+			if k == key && supportedKeyword(key, value) {
+				if kw == nil {
+					kw = map[string]string{}
+				}
+				kw[key] = value
+			}
 		}
 	}
-	return "en-US"
+	return kw
+}
+
+// keywordSuffix writes keywords back as a -u- extension, keys in order.
+func keywordSuffix(kw map[string]string) string {
+	if len(kw) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(kw))
+	for k := range kw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("-u")
+	for _, k := range keys {
+		b.WriteString("-" + k)
+		if kw[k] != "" {
+			b.WriteString("-" + kw[k])
+		}
+	}
+	return b.String()
 }
 
 // optReader reads an options bag as ECMA-402's GetOption does.
@@ -145,7 +217,7 @@ func (r optReader) boolOpt(name string) (bool, bool) {
 var upperCode = lazyre.New(`^[A-Za-z]{3}$`)
 
 func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
-	loc := resolveLocale(e.checkLocales(locales))
+	loc, _ := resolveLocale(e.checkLocales(locales), "nu")
 	r := e.options(options, "Intl.NumberFormat")
 	f := &numFormat{locale: loc}
 	f.style = r.str("style", []string{"decimal", "percent", "currency", "unit"}, "decimal")
@@ -184,12 +256,28 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	f.minInt = r.num("minimumIntegerDigits", 1, 21, 1)
 	hasSig := r.has("minimumSignificantDigits") || r.has("maximumSignificantDigits")
 	hasFrac := r.has("minimumFractionDigits") || r.has("maximumFractionDigits")
+	mn := r.num("minimumFractionDigits", 0, 100, -1)
+	mx := r.num("maximumFractionDigits", 0, 100, -1)
 	if hasSig {
 		f.minSig = r.num("minimumSignificantDigits", 1, 21, 1)
 		f.maxSig = r.num("maximumSignificantDigits", f.minSig, 21, 21)
 	}
-	mn := r.num("minimumFractionDigits", 0, 100, -1)
-	mx := r.num("maximumFractionDigits", 0, 100, -1)
+	f.increment = r.num("roundingIncrement", 1, 5000, 1)
+	switch f.increment {
+	case 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000:
+	default:
+		e.throw("RangeError", "roundingIncrement value is out of range.")
+	}
+	f.roundingMode = r.str("roundingMode", []string{"ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"}, "halfExpand")
+	f.priority = r.str("roundingPriority", []string{"auto", "morePrecision", "lessPrecision"}, "auto")
+	f.stripInteger = r.str("trailingZeroDisplay", []string{"auto", "stripIfInteger"}, "auto") == "stripIfInteger"
+	if f.priority != "auto" && !hasSig {
+		// Both kinds take part: significant digits at their defaults.
+		f.minSig, f.maxSig = 1, 21
+	}
+	if f.increment != 1 && (hasSig || f.priority != "auto") {
+		e.throw("TypeError", "RoundingType is not fractionDigits")
+	}
 	switch {
 	case mn < 0 && mx < 0:
 		f.minFrac, f.maxFrac = minFD, maxFD
@@ -202,6 +290,9 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 			e.throw("RangeError", "maximumFractionDigits value is out of range.")
 		}
 		f.minFrac, f.maxFrac = mn, mx
+	}
+	if f.increment != 1 && f.minFrac != f.maxFrac {
+		e.throw("RangeError", "maximumFractionDigits value is out of range.")
 	}
 	if f.notation == "compact" && !hasSig && !hasFrac {
 		f.compactRounding = true
@@ -242,8 +333,11 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 		set("unitDisplay", f.unitDisplay)
 	}
 	set("minimumIntegerDigits", f.minInt)
-	set("minimumFractionDigits", f.minFrac)
-	set("maximumFractionDigits", f.maxFrac)
+	// Fraction digits are reported unless significant digits alone round.
+	if f.maxSig == 0 || f.priority != "auto" {
+		set("minimumFractionDigits", f.minFrac)
+		set("maximumFractionDigits", f.maxFrac)
+	}
 	if f.maxSig > 0 {
 		set("minimumSignificantDigits", f.minSig)
 		set("maximumSignificantDigits", f.maxSig)
@@ -258,10 +352,14 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 		set("compactDisplay", f.compactDisplay)
 	}
 	set("signDisplay", f.signDisplay)
-	set("roundingIncrement", 1)
-	set("roundingMode", "halfExpand")
-	set("roundingPriority", "auto")
-	set("trailingZeroDisplay", "auto")
+	set("roundingIncrement", f.increment)
+	set("roundingMode", f.roundingMode)
+	set("roundingPriority", f.priority)
+	if f.stripInteger {
+		set("trailingZeroDisplay", "stripIfInteger")
+	} else {
+		set("trailingZeroDisplay", "auto")
+	}
 	return o
 }
 
@@ -269,12 +367,22 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 // ECMA-402's ToDateTimeOptions arguments (date/time/any, date/time/all).
 // The options are read in the order below (a getter sees that order).
 func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
-	loc := resolveLocale(e.checkLocales(locales))
+	loc, kw := resolveLocale(e.checkLocales(locales), "ca", "hc", "nu")
 	r := e.options(options, "Intl.DateTimeFormat")
 	f := &dateFormat{locale: loc}
 	f.readComponents(r)
 	hc := r.str("hourCycle", []string{"h11", "h12", "h23", "h24"}, "")
 	h12, hasH12 := r.boolOpt("hour12")
+	// A locale's -u-hc- is the default hour cycle; an option that says
+	// otherwise (hour12 always) drops it from the resolved locale.
+	if k, ok := kw["hc"]; ok {
+		if hasH12 || (hc != "" && hc != k) {
+			delete(kw, "hc")
+			f.locale = "en" + keywordSuffix(kw)
+		} else {
+			hc = k
+		}
+	}
 	f.zone, f.loc = e.dateZone(r)
 	if f.dateStyle != "" || f.timeStyle != "" {
 		e.checkStyles(f, required)
@@ -371,6 +479,9 @@ func (f *dateFormat) resolveHourCycle(hc string, h12, hasH12 bool) {
 		f.hour = "2-digit"
 	case hc != "":
 		f.hourCycle = hc
+		if hc == "h23" || hc == "h24" {
+			f.hour = "2-digit"
+		}
 	default:
 		f.hourCycle = "h12"
 	}
@@ -458,6 +569,7 @@ func (e *Engine) timeValue(v goja.Value) float64 {
 
 // collator is a resolved Intl.Collator.
 type collator struct {
+	locale             string
 	c                  *collate.Collator
 	usage, sensitivity string
 	numeric            bool
@@ -466,13 +578,25 @@ type collator struct {
 }
 
 func (e *Engine) newCollator(locales, options goja.Value) *collator {
-	e.checkLocales(locales)
+	loc, kw := resolveLocale(e.checkLocales(locales), "kf", "kn")
 	r := e.options(options, "Intl.Collator")
-	c := &collator{}
+	c := &collator{locale: loc}
 	c.usage = r.str("usage", []string{"sort", "search"}, "sort")
 	c.sensitivity = r.str("sensitivity", []string{"base", "accent", "case", "variant"}, "variant")
-	c.numeric, _ = r.boolOpt("numeric")
-	c.caseFirst = r.str("caseFirst", []string{"upper", "lower", "false"}, "false")
+	numeric, hasNumeric := r.boolOpt("numeric")
+	caseFirst := r.str("caseFirst", []string{"upper", "lower", "false"}, "")
+	// -u-kn- and -u-kf- stand in for the options the script leaves out (V8
+	// keeps them in the resolved locale either way).
+	if k, ok := kw["kn"]; ok && !hasNumeric {
+		numeric = k != "false"
+	}
+	if k, ok := kw["kf"]; ok && caseFirst == "" {
+		caseFirst = k
+	}
+	if caseFirst == "" {
+		caseFirst = "false"
+	}
+	c.numeric, c.caseFirst = numeric, caseFirst
 	c.ignorePunctuation, _ = r.boolOpt("ignorePunctuation")
 	var opts []collate.Option
 	switch c.sensitivity {
@@ -492,7 +616,7 @@ func (e *Engine) newCollator(locales, options goja.Value) *collator {
 
 func (c *collator) resolved(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
-	_ = o.Set("locale", "en-US")
+	_ = o.Set("locale", c.locale)
 	_ = o.Set("usage", c.usage)
 	_ = o.Set("sensitivity", c.sensitivity)
 	_ = o.Set("ignorePunctuation", c.ignorePunctuation)

@@ -103,7 +103,8 @@ func TestDateFormatDefaults(t *testing.T) {
 }
 
 // hour12 wins over hourCycle; hour12:false is h23 with two digits, as the
-// current sandbox has it; no cycle without an hour.
+// current sandbox has it, and so is any 24-hour cycle (resolvedOptions
+// reports hour "2-digit"); no cycle without an hour.
 func TestDateFormatHourCycle(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -112,7 +113,8 @@ func TestDateFormatHourCycle(t *testing.T) {
 		cycle, shown string
 	}{
 		{"numeric", "", false, false, "h12", "numeric"},
-		{"numeric", "h24", false, false, "h24", "numeric"},
+		{"numeric", "h24", false, false, "h24", "2-digit"},
+		{"numeric", "h11", false, false, "h11", "numeric"},
 		{"numeric", "h23", true, true, "h12", "numeric"},
 		{"numeric", "h11", false, true, "h23", "2-digit"},
 		{"", "h23", true, true, "", ""},

@@ -119,12 +119,19 @@ func (e *Engine) intlLocale(c goja.FunctionCall) goja.Value {
 		}
 		return rt.NewArray(out...)
 	}
-	lang, script, region := c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))
 	switch c.Argument(0).String() {
+	case "resolve":
+		// (op, locales, keys…): the locale resolvedOptions reports.
+		var keys []string
+		for _, k := range c.Arguments[2:] {
+			keys = append(keys, k.String())
+		}
+		loc, _ := resolveLocale(e.checkLocales(c.Argument(1)), keys...)
+		return rt.ToValue(loc)
 	case "likely":
-		return strs(likelySubtags(lang, script, region))
+		return strs(likelySubtags(c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))))
 	case "minimal":
-		return strs(minimalSubtags(lang, script, region))
+		return strs(minimalSubtags(c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))))
 	}
 	ri := regionFor(c.Argument(1).String())
 	o := rt.NewObject()

@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -32,6 +33,15 @@ type numFormat struct {
 	maxFrac         int
 	minSig, maxSig  int // 0: fraction rounding
 	compactRounding bool
+	// roundingMode is one of ECMA-402's nine (halfExpand by default);
+	// increment rounds to a multiple of increment×10^-maxFrac; priority
+	// (morePrecision, lessPrecision) picks between significant and
+	// fraction digits when both are set; stripInteger is
+	// trailingZeroDisplay stripIfInteger.
+	roundingMode string
+	increment    int
+	priority     string
+	stripInteger bool
 }
 
 // numPart is one piece of a formatted number, as formatToParts names it.
@@ -42,18 +52,24 @@ type numPart struct{ typ, val string }
 type decimalDigits struct {
 	d   []byte
 	exp int
+	neg bool // the value's sign, for the directed rounding modes
+	// mode is the rounding mode ("" is halfExpand).
+	mode string
+	// sig is set once significant digits rounded it (their minimum pads).
+	sig bool
 }
 
 func toDecimal(x float64) decimalDigits {
+	neg := math.Signbit(x)
 	x = math.Abs(x)
 	if x == 0 {
-		return decimalDigits{}
+		return decimalDigits{neg: neg}
 	}
 	s := strconv.FormatFloat(x, 'e', -1, 64) // d.ddde±x, shortest round-trip
 	mant, ex, _ := strings.Cut(s, "e")
 	e, _ := strconv.Atoi(ex)
 	digits := []byte(strings.Replace(mant, ".", "", 1))
-	dd := decimalDigits{d: digits, exp: e + 1}
+	dd := decimalDigits{d: digits, exp: e + 1, neg: neg}
 	dd.trim()
 	return dd
 }
@@ -71,16 +87,20 @@ func (v *decimalDigits) trim() {
 	}
 }
 
-// roundKeep keeps the first keep digits, rounding half away from zero.
+// roundKeep keeps the first keep digits, rounding by v.mode (half away
+// from zero unless set).
 func (v *decimalDigits) roundKeep(keep int) {
 	if keep >= len(v.d) {
 		return
 	}
 	if keep < 0 {
-		v.d, v.exp = nil, 0
-		return
+		// Every digit is below the kept position: pad so that the first
+		// dropped digit is a zero in the kept position's next place.
+		v.d = append([]byte(strings.Repeat("0", -keep)), v.d...)
+		v.exp -= keep
+		keep = 0
 	}
-	up := v.d[keep] >= '5'
+	up := v.roundsUp(keep)
 	v.d = append([]byte(nil), v.d[:keep]...)
 	if up {
 		i := len(v.d) - 1
@@ -99,12 +119,54 @@ func (v *decimalDigits) roundKeep(keep int) {
 	v.trim()
 }
 
+// roundsUp decides, for the digits dropped after the first keep (not all
+// zero: v is trimmed), whether the magnitude goes up.
+func (v *decimalDigits) roundsUp(keep int) bool {
+	rest := v.d[keep:]
+	// cmp is the dropped part against half a unit: -1, 0 or 1.
+	cmp := 1
+	switch {
+	case rest[0] < '5':
+		cmp = -1
+	case rest[0] == '5' && strings.Trim(string(rest[1:]), "0") == "":
+		cmp = 0
+	}
+	switch v.mode {
+	case "ceil":
+		return !v.neg
+	case "floor":
+		return v.neg
+	case "expand":
+		return true
+	case "trunc":
+		return false
+	case "halfCeil":
+		return cmp > 0 || cmp == 0 && !v.neg
+	case "halfFloor":
+		return cmp > 0 || cmp == 0 && v.neg
+	case "halfTrunc":
+		return cmp > 0
+	case "halfEven":
+		odd := keep > 0 && (v.d[keep-1]-'0')%2 == 1
+		return cmp > 0 || cmp == 0 && odd
+	}
+	return cmp >= 0
+}
+
 func (v decimalDigits) zero() bool { return len(v.d) == 0 }
 
 // roundFrac rounds to at most n fraction digits.
 func (v *decimalDigits) roundFrac(n int) { v.roundKeep(v.exp + n) }
 
-func (f *numFormat) round(v *decimalDigits) {
+// round rounds v as the options say and reports whether significant
+// digits (rather than fraction digits) did it.
+func (f *numFormat) round(v *decimalDigits) bool {
+	v.mode = f.roundingMode
+	v.sig = f.roundByKind(v)
+	return v.sig
+}
+
+func (f *numFormat) roundByKind(v *decimalDigits) bool {
 	switch {
 	case f.compactRounding:
 		if v.exp >= 2 {
@@ -112,11 +174,80 @@ func (f *numFormat) round(v *decimalDigits) {
 		} else {
 			v.roundKeep(2)
 		}
+		return false
+	case f.maxSig > 0 && f.priority != "auto" && f.priority != "":
+		// The rounding with more (or fewer) digits wins: the position of
+		// the last digit each would keep, significant digits on a tie.
+		sigPos, fracPos := v.exp-f.maxSig, -f.maxFrac
+		if v.zero() || (f.priority == "morePrecision") == (sigPos <= fracPos) {
+			v.roundKeep(f.maxSig)
+			return true
+		}
+		v.roundFrac(f.maxFrac)
+		return false
 	case f.maxSig > 0:
 		v.roundKeep(f.maxSig)
+		return true
+	case f.increment > 1:
+		v.roundIncrement(f.increment, f.maxFrac)
+		return false
 	default:
 		v.roundFrac(f.maxFrac)
+		return false
 	}
+}
+
+// roundIncrement rounds v to a multiple of inc×10^-frac (inc is one of
+// ECMA-402's 2, 5, 10, 20, 25, 50… 5000).
+func (v *decimalDigits) roundIncrement(inc, frac int) {
+	if v.zero() {
+		return
+	}
+	// q = v / (inc×10^-frac) exactly, then rounded to an integer.
+	num := new(big.Int)
+	num.SetString(string(v.d), 10)
+	scale := v.exp - len(v.d) + frac // v×10^frac = num×10^scale
+	den := big.NewInt(int64(inc))
+	ten := big.NewInt(10)
+	if scale >= 0 {
+		num.Mul(num, new(big.Int).Exp(ten, big.NewInt(int64(scale)), nil))
+	} else {
+		den.Mul(den, new(big.Int).Exp(ten, big.NewInt(int64(-scale)), nil))
+	}
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if r.Sign() != 0 {
+		// The remainder as decimal digits of a fraction of one unit.
+		qd := decimalDigits{d: []byte(q.String() + fractionDigits(r, den)), neg: v.neg, mode: v.mode}
+		qd.exp = len(q.String())
+		if q.Sign() == 0 {
+			qd.d = qd.d[1:]
+			qd.exp = 0
+		}
+		qd.trim()
+		qd.roundFrac(0)
+		q.SetString("0"+string(qd.d)+strings.Repeat("0", max(qd.exp-len(qd.d), 0)), 10)
+	}
+	// Back to a value: q×inc×10^-frac.
+	q.Mul(q, big.NewInt(int64(inc)))
+	s := q.String()
+	out := decimalDigits{d: []byte(s), exp: len(s) - frac, neg: v.neg, mode: v.mode}
+	out.trim()
+	*v = out
+}
+
+// fractionDigits writes r/den (0 < r < den) as decimal digits, enough of
+// them to round correctly (den divides a power of ten here).
+func fractionDigits(r, den *big.Int) string {
+	var b strings.Builder
+	x := new(big.Int).Set(r)
+	ten := big.NewInt(10)
+	for i := 0; i < 40 && x.Sign() != 0; i++ {
+		x.Mul(x, ten)
+		d, m := new(big.Int).QuoRem(x, den, new(big.Int))
+		b.WriteString(d.String())
+		x = m
+	}
+	return b.String()
 }
 
 // intFrac renders the rounded digits as integer and fraction digit strings,
@@ -133,9 +264,12 @@ func (f *numFormat) intFrac(v decimalDigits) (string, string) {
 	default:
 		in, fr = string(v.d[:v.exp]), string(v.d[v.exp:])
 	}
-	if f.compactRounding {
+	switch {
+	case f.compactRounding:
 		// compact rounding keeps what it rounded to, no padding
-	} else if f.maxSig > 0 {
+	case f.stripInteger && fr == "":
+		// trailingZeroDisplay stripIfInteger: an integer has no fraction
+	case v.sig:
 		sig := len(v.d)
 		switch {
 		case v.zero():
@@ -146,7 +280,7 @@ func (f *numFormat) intFrac(v decimalDigits) (string, string) {
 		if f.minSig > sig {
 			fr += strings.Repeat("0", f.minSig-sig)
 		}
-	} else if len(fr) < f.minFrac {
+	case len(fr) < f.minFrac:
 		fr += strings.Repeat("0", f.minFrac-len(fr))
 	}
 	if len(in) < f.minInt {
@@ -186,7 +320,7 @@ func (f *numFormat) format(x float64) []numPart { return f.formatExact(x, nil, f
 // formatBig formats an integer given as decimal digits (a BigInt), exactly.
 func (f *numFormat) formatBig(s string) []numPart {
 	neg := strings.HasPrefix(s, "-")
-	d := decimalDigits{d: []byte(strings.TrimPrefix(s, "-"))}
+	d := decimalDigits{d: []byte(strings.TrimPrefix(s, "-")), neg: neg}
 	d.exp = len(d.d)
 	d.trim()
 	return f.formatExact(0, &d, neg)
@@ -336,18 +470,19 @@ func (f *numFormat) compact(v decimalDigits) ([]numPart, bool) {
 				p = 4
 			}
 		}
-		r = decimalDigits{d: v.d, exp: v.exp - 3*p}
+		r = decimalDigits{d: v.d, exp: v.exp - 3*p, neg: v.neg}
 		f.round(&r)
 		// 999,999 rounds to 1000K: format it in the next magnitude.
 		if p < 4 && !r.zero() && r.exp-1 >= 3 && v.exp < r.exp+3*p {
-			v = decimalDigits{d: r.d, exp: r.exp + 3*p}
+			v = decimalDigits{d: r.d, exp: r.exp + 3*p, neg: v.neg}
 			continue
 		}
 		break
 	}
 	out := f.digits(r)
 	if p > 0 {
-		if f.compactDisplay == "long" {
+		// en has no long compact forms for currencies: "$5K" either way.
+		if f.compactDisplay == "long" && f.style != "currency" {
 			out = append(out, numPart{"literal", " "}, numPart{"compact", compactLong[p]})
 		} else {
 			out = append(out, numPart{"compact", compactShort[p]})
@@ -364,7 +499,7 @@ func (f *numFormat) scientific(v decimalDigits) ([]numPart, bool) {
 			e = int(math.Floor(float64(e)/3)) * 3
 		}
 	}
-	m := decimalDigits{d: v.d, exp: v.exp - e}
+	m := decimalDigits{d: v.d, exp: v.exp - e, neg: v.neg}
 	f.round(&m)
 	if !m.zero() {
 		lim := 1

@@ -188,10 +188,10 @@ tag(Collator.prototype, 'Intl.Collator');
 // fraction; ordinals end in 1, 2, 3 except 11, 12, 13.
 var PluralRules = ctor(function PluralRules(locales, options) {
     if (!(this instanceof PluralRules)) { throw new TypeError("Constructor Intl.PluralRules requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales);
     var type = options && options.type !== undefined ? String(options.type) : 'cardinal';
     if (type !== 'cardinal' && type !== 'ordinal') { throw new RangeError('Value ' + type + ' out of range for Intl.PluralRules options property type'); }
-    hidden(this, '_h', { type: type, nf: host.intlNumber(undefined, options && { minimumFractionDigits: options.minimumFractionDigits, maximumFractionDigits: options.maximumFractionDigits }) });
+    hidden(this, '_h', { locale: locale, type: type, nf: host.intlNumber(undefined, options && { minimumFractionDigits: options.minimumFractionDigits, maximumFractionDigits: options.maximumFractionDigits }) });
 });
 methods(PluralRules.prototype, {
     select: function select(n) {
@@ -213,7 +213,7 @@ methods(PluralRules.prototype, {
     },
     resolvedOptions: function resolvedOptions() {
         var h = handle(this, 'PluralRules.prototype.resolvedOptions');
-        return { locale: 'en-US', type: h.type, minimumIntegerDigits: 1, minimumFractionDigits: 0, maximumFractionDigits: 3, pluralCategories: h.type === 'ordinal' ? ['few', 'one', 'two', 'other'] : ['one', 'other'], roundingIncrement: 1, roundingMode: 'halfExpand', roundingPriority: 'auto', trailingZeroDisplay: 'auto' };
+        return { locale: h.locale, type: h.type, minimumIntegerDigits: 1, minimumFractionDigits: 0, maximumFractionDigits: 3, pluralCategories: h.type === 'ordinal' ? ['few', 'one', 'two', 'other'] : ['one', 'other'], roundingIncrement: 1, roundingMode: 'halfExpand', roundingPriority: 'auto', trailingZeroDisplay: 'auto' };
     }
 });
 tag(PluralRules.prototype, 'Intl.PluralRules');
@@ -230,12 +230,12 @@ var RT_AUTO_LONG = { year: ['last year', 'this year', 'next year'], quarter: ['l
 var RT_AUTO_SHORT = { year: ['last yr.', 'this yr.', 'next yr.'], quarter: ['last qtr.', 'this qtr.', 'next qtr.'], month: ['last mo.', 'this mo.', 'next mo.'], week: ['last wk.', 'this wk.', 'next wk.'], day: RT_AUTO_LONG.day, hour: RT_AUTO_LONG.hour, minute: RT_AUTO_LONG.minute, second: RT_AUTO_LONG.second };
 var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
     if (!(this instanceof RelativeTimeFormat)) { throw new TypeError("Constructor Intl.RelativeTimeFormat requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales, 'nu');
     var o = options || {};
     var style = o.style === undefined ? 'long' : String(o.style), numeric = o.numeric === undefined ? 'always' : String(o.numeric);
     if (['long', 'short', 'narrow'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.RelativeTimeFormat options property style'); }
     if (['always', 'auto'].indexOf(numeric) < 0) { throw new RangeError('Value ' + numeric + ' out of range for Intl.RelativeTimeFormat options property numeric'); }
-    hidden(this, '_h', { style: style, numeric: numeric, nf: host.intlNumber() });
+    hidden(this, '_h', { locale: locale, style: style, numeric: numeric, nf: host.intlNumber() });
 });
 // relativeParts: [prefix, number parts, suffix] or a single word.
 function relativeParts(h, value, unit, method) {
@@ -264,17 +264,17 @@ methods(RelativeTimeFormat.prototype, {
         out.push({ type: 'literal', value: r.suf });
         return out;
     },
-    resolvedOptions: function resolvedOptions() { var h = handle(this, 'RelativeTimeFormat.prototype.resolvedOptions'); return { locale: 'en-US', style: h.style, numeric: h.numeric, numberingSystem: 'latn' }; }
+    resolvedOptions: function resolvedOptions() { var h = handle(this, 'RelativeTimeFormat.prototype.resolvedOptions'); return { locale: h.locale, style: h.style, numeric: h.numeric, numberingSystem: 'latn' }; }
 });
 tag(RelativeTimeFormat.prototype, 'Intl.RelativeTimeFormat');
 
 var ListFormat = ctor(function ListFormat(locales, options) {
     if (!(this instanceof ListFormat)) { throw new TypeError("Constructor Intl.ListFormat requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales);
     var o = options || {};
     var type = o.type === undefined ? 'conjunction' : String(o.type), style = o.style === undefined ? 'long' : String(o.style);
     if (['conjunction', 'disjunction', 'unit'].indexOf(type) < 0) { throw new RangeError('Value ' + type + ' out of range for Intl.ListFormat options property type'); }
-    hidden(this, '_h', { type: type, style: style });
+    hidden(this, '_h', { locale: locale, type: type, style: style });
 });
 // listParts: the elements with the literals between them.
 function listParts(h, list) {
@@ -294,7 +294,7 @@ function listParts(h, list) {
 methods(ListFormat.prototype, {
     format: function format(list) { return partsText(listParts(handle(this, 'ListFormat.prototype.format'), list)); },
     formatToParts: function formatToParts(list) { return listParts(handle(this, 'ListFormat.prototype.formatToParts'), list); },
-    resolvedOptions: function resolvedOptions() { var h = handle(this, 'ListFormat.prototype.resolvedOptions'); return { locale: 'en-US', type: h.type, style: h.style }; }
+    resolvedOptions: function resolvedOptions() { var h = handle(this, 'ListFormat.prototype.resolvedOptions'); return { locale: h.locale, type: h.type, style: h.style }; }
 });
 tag(ListFormat.prototype, 'Intl.ListFormat');
 
@@ -302,10 +302,11 @@ tag(ListFormat.prototype, 'Intl.ListFormat');
 // data); words and sentences split on whitespace and sentence ends.
 var Segmenter = ctor(function Segmenter(locales, options) {
     if (!(this instanceof Segmenter)) { throw new TypeError("Constructor Intl.Segmenter requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales);
     var g = options && options.granularity !== undefined ? String(options.granularity) : 'grapheme';
     if (['grapheme', 'word', 'sentence'].indexOf(g) < 0) { throw new RangeError('Value ' + g + ' out of range for Intl.Segmenter options property granularity'); }
     hidden(this, '_h', g);
+    hidden(this, '_locale', locale);
 });
 methods(Segmenter.prototype, {
     segment: function segment(input) {
@@ -321,7 +322,7 @@ methods(Segmenter.prototype, {
         res[Symbol.iterator] = function () { return out[Symbol.iterator](); };
         return res;
     },
-    resolvedOptions: function resolvedOptions() { return { locale: 'en-US', granularity: handle(this, 'Segmenter.prototype.resolvedOptions') }; }
+    resolvedOptions: function resolvedOptions() { var g = handle(this, 'Segmenter.prototype.resolvedOptions'); return { locale: this._locale, granularity: g }; }
 });
 tag(Segmenter.prototype, 'Intl.Segmenter');
 
@@ -436,11 +437,11 @@ var DN = {
 };
 var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!(this instanceof DisplayNames)) { throw new TypeError("Constructor Intl.DisplayNames requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales);
     var o = options || {}, type = o.type === undefined ? undefined : String(o.type);
     if (type === undefined) { throw new TypeError('Required option "type" is missing'); }
     if (!DN[type]) { throw new RangeError('Value ' + type + ' out of range for Intl.DisplayNames options property type'); }
-    hidden(this, '_h', { type: type, style: o.style === undefined ? 'long' : String(o.style), fallback: o.fallback === undefined ? 'code' : String(o.fallback), languageDisplay: type === 'language' ? (o.languageDisplay === undefined ? 'dialect' : String(o.languageDisplay)) : undefined });
+    hidden(this, '_h', { locale: locale, type: type, style: o.style === undefined ? 'long' : String(o.style), fallback: o.fallback === undefined ? 'code' : String(o.fallback), languageDisplay: type === 'language' ? (o.languageDisplay === undefined ? 'dialect' : String(o.languageDisplay)) : undefined });
 });
 methods(DisplayNames.prototype, {
     of: function of(code) {
@@ -454,7 +455,7 @@ methods(DisplayNames.prototype, {
         if (h.type === 'region' || h.type === 'script') { return c; }
         return h.fallback === 'none' ? undefined : c;
     },
-    resolvedOptions: function resolvedOptions() { var h = handle(this, 'DisplayNames.prototype.resolvedOptions'), r = { locale: 'en-US', style: h.style, type: h.type, fallback: h.fallback }; if (h.languageDisplay) { r.languageDisplay = h.languageDisplay; } return r; }
+    resolvedOptions: function resolvedOptions() { var h = handle(this, 'DisplayNames.prototype.resolvedOptions'), r = { locale: h.locale, style: h.style, type: h.type, fallback: h.fallback }; if (h.languageDisplay) { r.languageDisplay = h.languageDisplay; } return r; }
 });
 tag(DisplayNames.prototype, 'Intl.DisplayNames');
 
@@ -464,10 +465,10 @@ var DUR = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'm
 var DUR_UNIT = { years: 'year', months: 'month', weeks: 'week', days: 'day', hours: 'hour', minutes: 'minute', seconds: 'second', milliseconds: 'millisecond', microseconds: 'microsecond', nanoseconds: 'nanosecond' };
 var DurationFormat = ctor(function DurationFormat(locales, options) {
     if (!(this instanceof DurationFormat)) { throw new TypeError("Constructor Intl.DurationFormat requires 'new'"); }
-    host.intlLocales(locales);
+    var locale = host.intlLocale('resolve', locales, 'nu');
     var style = options && options.style !== undefined ? String(options.style) : 'short';
     if (['long', 'short', 'narrow', 'digital'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.DurationFormat options property style'); }
-    hidden(this, '_h', { style: style, nf: {} });
+    hidden(this, '_h', { locale: locale, style: style, nf: {} });
 });
 // durationRecord reads a duration as V8 does (its Temporal words).
 function durationRecord(d) {
@@ -531,7 +532,7 @@ function durationParts(h, d) {
 methods(DurationFormat.prototype, {
     format: function format(d) { return partsText(durationParts(handle(this, 'DurationFormat.prototype.format'), d)); },
     formatToParts: function formatToParts(d) { return durationParts(handle(this, 'DurationFormat.prototype.formatToParts'), d); },
-    resolvedOptions: function resolvedOptions() { return { locale: 'en-US', numberingSystem: 'latn', style: handle(this, 'DurationFormat.prototype.resolvedOptions').style }; }
+    resolvedOptions: function resolvedOptions() { var h = handle(this, 'DurationFormat.prototype.resolvedOptions'); return { locale: h.locale, numberingSystem: 'latn', style: h.style }; }
 });
 tag(DurationFormat.prototype, 'Intl.DurationFormat');
 
