@@ -88,97 +88,17 @@ func (j *JSON) Handle(ev runner.Event) {
 	case runner.IterationEvent:
 		j.iteration, j.position = e.Iteration, -1
 	case runner.ItemStartEvent:
-		j.flush()
-		j.position++
-		j.prerequests++
-		j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
-		j.trips = 0
-		if !e.Item.IsZero() {
-			j.cur.Item = j.itemJSON(e.Item)
-			if e.Item.Name == "" {
-				j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
-			}
-		}
-		j.curItem = e.Item
+		j.itemStart(e)
 	case runner.RequestEvent:
-		if j.cur == nil {
-			return
-		}
-		j.tests++
-		j.trips++
-		if e.Request.Challenged {
-			j.trips++ // the 401, a request event of its own in Newman
-		}
-		j.cur.ID = e.Item.ID
-		j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
-		if b := j.cur.Request.Body; b != nil && b.Mode == collections.BodyRaw && b.Options == nil {
-			// The raw body's language, from the collection, as Newman
-			// keeps the body's options.
-			if it := j.node(e.Item.Key); it != nil && it.ID == e.Item.ID && it.Request != nil && it.Request.Body != nil &&
-				it.Request.Body.Mode == collections.BodyRaw && it.Request.Body.Language != "" {
-				b.Options = &jsonreport.BodyOptions{Raw: &jsonreport.RawOptions{Language: it.Request.Body.Language}}
-			}
-		}
-		if e.Err != nil {
-			j.cur.RequestError = requestErrorJSON(e.Err)
-			j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
-			if j.o.PerRoundTrip {
-				j.cur.Response = nil
-			}
-		} else if e.Response != nil {
-			j.cur.Response = j.responseJSON(e.Response)
-		}
+		j.request(e)
 	case runner.AssertionEvent:
-		if j.cur == nil {
-			return
-		}
-		a := jsonAssertion{Assertion: e.Result.Name, Skipped: e.Result.Skipped}
-		if !e.Result.Passed && !e.Result.Skipped {
-			name := e.Result.ErrorName
-			if name == "" {
-				name = "AssertionError"
-			}
-			idx := e.Index
-			a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
-			// Newman says "test-script" for every assertion, those of a
-			// pre-request script too.
-			j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)})
-		}
-		j.cur.Assertions = append(j.cur.Assertions, a)
+		j.assertion(e)
 	case runner.ScriptRequestEvent:
-		if j.cur == nil {
-			return
-		}
-		var reqErr *jsonError
-		if e.Err != nil {
-			reqErr = requestErrorJSON(e.Err)
-			j.failure(jsonFailure{Error: *reqErr, At: "request"})
-		}
-		if j.o.PerRoundTrip {
-			j.scriptTrip(e, reqErr)
-		}
+		j.scriptRequest(e)
 	case runner.ScriptEvent:
-		if j.cur == nil || e.Err == nil {
-			return
-		}
-		name := errorName(e.Err)
-		msg := errorMessage(name, e.Err)
-		r := jsonScriptResult{Error: &jsonError{Type: name, Name: name, Message: msg, Stack: name + ": " + msg}}
-		if e.Listen == "prerequest" {
-			j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
-		} else {
-			j.cur.TestScript = append(j.cur.TestScript, r)
-		}
-		j.failure(jsonFailure{Error: *r.Error, At: e.Listen + "-script"})
+		j.scriptError(e)
 	case runner.ConsoleEvent:
-		if j.cur == nil {
-			return
-		}
-		msg := e.Line.Message
-		if msg == "" {
-			msg = e.Line.Text
-		}
-		j.cur.Console = append(j.cur.Console, jsonConsole{Level: e.Line.Level, Message: msg})
+		j.console(e)
 	case runner.ItemDoneEvent:
 		if e.Skipped && !(j.o.PerRoundTrip && j.trips > 0) {
 			// Newman writes no execution for a request skipped with
@@ -192,6 +112,127 @@ func (j *JSON) Handle(ev runner.Event) {
 	case runner.DoneEvent:
 		j.finish(e)
 	}
+}
+
+// itemStart writes out the previous execution and opens the item's.
+func (j *JSON) itemStart(e runner.ItemStartEvent) {
+	j.flush()
+	j.position++
+	j.prerequests++
+	j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
+	j.trips = 0
+	if !e.Item.IsZero() {
+		j.cur.Item = j.itemJSON(e.Item)
+		if e.Item.Name == "" {
+			j.cur.Item.Name = e.Item.ID // Newman names a nameless item by its id
+		}
+	}
+	j.curItem = e.Item
+}
+
+// request records the item's request as sent and its response or error.
+func (j *JSON) request(e runner.RequestEvent) {
+	if j.cur == nil {
+		return
+	}
+	j.tests++
+	j.trips++
+	if e.Request.Challenged {
+		j.trips++ // the 401, a request event of its own in Newman
+	}
+	j.cur.ID = e.Item.ID
+	j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
+	if b := j.cur.Request.Body; b != nil && b.Mode == collections.BodyRaw && b.Options == nil {
+		b.Options = j.rawBodyOptions(e.Item)
+	}
+	if e.Err != nil {
+		j.cur.RequestError = requestErrorJSON(e.Err)
+		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
+		if j.o.PerRoundTrip {
+			j.cur.Response = nil
+		}
+	} else if e.Response != nil {
+		j.cur.Response = j.responseJSON(e.Response)
+	}
+}
+
+// rawBodyOptions returns the raw body's language from the collection, as
+// Newman keeps the body's options, or nil when the item's body names none.
+func (j *JSON) rawBodyOptions(ref runner.ItemRef) *jsonreport.BodyOptions {
+	it := j.node(ref.Key)
+	if it == nil || it.ID != ref.ID || it.Request == nil || it.Request.Body == nil {
+		return nil
+	}
+	if body := it.Request.Body; body.Mode == collections.BodyRaw && body.Language != "" {
+		return &jsonreport.BodyOptions{Raw: &jsonreport.RawOptions{Language: body.Language}}
+	}
+	return nil
+}
+
+// assertion records one pm.test result and, when it failed, the run's
+// failure.
+func (j *JSON) assertion(e runner.AssertionEvent) {
+	if j.cur == nil {
+		return
+	}
+	a := jsonAssertion{Assertion: e.Result.Name, Skipped: e.Result.Skipped}
+	if !e.Result.Passed && !e.Result.Skipped {
+		name := e.Result.ErrorName
+		if name == "" {
+			name = "AssertionError"
+		}
+		idx := e.Index
+		a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
+		// Newman says "test-script" for every assertion, those of a
+		// pre-request script too.
+		j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)})
+	}
+	j.cur.Assertions = append(j.cur.Assertions, a)
+}
+
+// scriptRequest records a pm.sendRequest round trip: its failure, and with
+// PerRoundTrip an execution of its own.
+func (j *JSON) scriptRequest(e runner.ScriptRequestEvent) {
+	if j.cur == nil {
+		return
+	}
+	var reqErr *jsonError
+	if e.Err != nil {
+		reqErr = requestErrorJSON(e.Err)
+		j.failure(jsonFailure{Error: *reqErr, At: "request"})
+	}
+	if j.o.PerRoundTrip {
+		j.scriptTrip(e, reqErr)
+	}
+}
+
+// scriptError records a script that threw; scripts that ran through leave
+// no trace in the execution.
+func (j *JSON) scriptError(e runner.ScriptEvent) {
+	if j.cur == nil || e.Err == nil {
+		return
+	}
+	name := errorName(e.Err)
+	msg := errorMessage(name, e.Err)
+	r := jsonScriptResult{Error: &jsonError{Type: name, Name: name, Message: msg, Stack: name + ": " + msg}}
+	if e.Listen == "prerequest" {
+		j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
+	} else {
+		j.cur.TestScript = append(j.cur.TestScript, r)
+	}
+	j.failure(jsonFailure{Error: *r.Error, At: e.Listen + "-script"})
+}
+
+// console records one console line of the execution.
+func (j *JSON) console(e runner.ConsoleEvent) {
+	if j.cur == nil {
+		return
+	}
+	msg := e.Line.Message
+	if msg == "" {
+		msg = e.Line.Text
+	}
+	j.cur.Console = append(j.cur.Console, jsonConsole{Level: e.Line.Level, Message: msg})
 }
 
 // Close finishes the document if the run ended without a DoneEvent, and
