@@ -130,6 +130,12 @@ type SentRequest struct {
 	// ChallengeSize is the body size of the challenge's answer (the 401),
 	// which Newman counts in the data received.
 	ChallengeSize int
+	// Challenge is that answer (the 401 with its headers and body) and
+	// ChallengeSent the headers of the request it answered (no
+	// Authorization yet): Newman's CLI prints a request line of its own for
+	// that round trip.
+	Challenge     *scripting.Response
+	ChallengeSent []collections.Header
 	// Form is the request in its collection form as it went out:
 	// variables resolved, script changes applied, the effective auth (with
 	// what a digest challenge taught), disabled rows kept. Newman's report

@@ -457,6 +457,10 @@ type outgoing struct {
 	mode   string            // the body's mode; "" for none
 	auth   *collections.Auth // nil once auth could not be applied
 	sent   SentRequest       // what the reports show as sent
+	// retried is when the answer to an auth challenge went out: the
+	// response's time counts from there, as Newman times that round trip
+	// on its own.
+	retried time.Time
 }
 
 // do sends a plan's request, following redirects and auth challenges, and
@@ -477,6 +481,9 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	resp, last, err := c.hops(&out, p, authOpts)
 	if err != nil {
 		return out.sent, nil, err
+	}
+	if !out.retried.IsZero() {
+		start = out.retried
 	}
 	got, err := readResponse(resp, last.URL, start, p.clock, c.opts.maxResponseSize())
 	return out.sent, got, err
@@ -767,6 +774,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	}
 	challenged, answered := false, false
 	for hop := 0; ; hop++ {
+		hopStart := time.Now()
 		if useCookies {
 			addJarCookies(hreq, c.jar)
 		}
@@ -804,7 +812,10 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 				maskDerived(o.Masker, a.Params, retry)
 				challenged, answered = true, true
 				out.sent.Challenged = true
-				out.sent.ChallengeSize = drain(resp)
+				out.sent.Challenge = challengeResponse(resp, hreq.URL, hopStart)
+				out.sent.ChallengeSent = out.sent.Header
+				out.retried = time.Now()
+				out.sent.ChallengeSize = len(out.sent.Challenge.Body)
 				p.clock.endHop()
 				hreq = retry
 				order.insertAuth(hreq.Header, false)
@@ -1251,6 +1262,16 @@ func absoluteURL(u *url.URL) string {
 
 // drain reads what is left of a response body (up to 1 MiB, so the
 // connection can be reused) and closes it; it returns the bytes read.
+// challengeResponse reads the 401 an auth challenge came in (its body
+// capped at 1 MiB, as drain reads) for the CLI, which prints its own line
+// for it as Newman does.
+func challengeResponse(resp *http.Response, u *url.URL, start time.Time) *scripting.Response {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+	return &scripting.Response{Code: resp.StatusCode, Status: reason(resp), Proto: resp.Proto, Header: wireResponseHeaders(resp),
+		Body: body, ResponseTime: time.Since(start), Size: len(body), URL: absoluteURL(u)}
+}
+
 func drain(resp *http.Response) int {
 	n, _ := io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()

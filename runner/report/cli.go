@@ -226,6 +226,14 @@ func (c *CLI) dur(d time.Duration) string {
 }
 
 func (c *CLI) request(e runner.RequestEvent) {
+	if ch := e.Request.Challenge; ch != nil {
+		// Newman prints the auth challenge's round trip (the 401) as a
+		// request line of its own, before the answered one.
+		first := e
+		first.Request.Header, first.Request.Challenge = e.Request.ChallengeSent, nil
+		first.Response, first.Timings, first.Err = (*runner.Response)(ch), nil, nil
+		c.request(first)
+	}
 	g := c.p.gray
 	if c.o.ShowTimestamps {
 		ts := "[" + c.o.Clock().Format("1/2/2006, 3:04:05 PM") + "]"
