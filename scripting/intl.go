@@ -631,6 +631,11 @@ func (e *Engine) installIntl(set func(string, any)) {
 	rt := e.rt
 	var defNum *numFormat
 	set("intlLocales", func(c goja.FunctionCall) goja.Value {
+		// intlLocales(op, …) is Intl.Locale's host (intl_locale.go),
+		// sharing this function so that an engine sets one closure fewer.
+		if len(c.Arguments) > 1 {
+			return e.intlLocale(c)
+		}
 		tags := e.checkLocales(c.Argument(0))
 		out := make([]any, len(tags))
 		for i, t := range tags {
@@ -713,7 +718,6 @@ func (e *Engine) installIntl(set func(string, any)) {
 	})
 	set("zoneName", func(c goja.FunctionCall) goja.Value { return rt.ToValue(dateToStringZone(c.Argument(0).ToFloat())) })
 
-	set("intlLocale", e.intlLocale)
 	set("intlCollator", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(e.newCollator(c.Argument(0), c.Argument(1)))
 	})

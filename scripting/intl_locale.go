@@ -107,9 +107,9 @@ func minimalSubtags(lang, script, region string) (string, string, string) {
 	return l, s, r
 }
 
-// intlLocale is the one host function behind Intl.Locale (one, so that an
-// engine's start-up sets a single closure): op "likely" and "minimal"
-// answer [language, script, region], "region" a region's data.
+// intlLocale answers host.intlLocales(op, …) (see installIntl): op
+// "resolve" the locale resolvedOptions reports, "likely" and "minimal"
+// [language, script, region], "region" a region's data.
 func (e *Engine) intlLocale(c goja.FunctionCall) goja.Value {
 	rt := e.rt
 	strs := func(ss ...string) goja.Value {

@@ -188,7 +188,7 @@ tag(Collator.prototype, 'Intl.Collator');
 // fraction; ordinals end in 1, 2, 3 except 11, 12, 13.
 var PluralRules = ctor(function PluralRules(locales, options) {
     if (!(this instanceof PluralRules)) { throw new TypeError("Constructor Intl.PluralRules requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales);
+    var locale = host.intlLocales('resolve', locales);
     var type = options && options.type !== undefined ? String(options.type) : 'cardinal';
     if (type !== 'cardinal' && type !== 'ordinal') { throw new RangeError('Value ' + type + ' out of range for Intl.PluralRules options property type'); }
     hidden(this, '_h', { locale: locale, type: type, nf: host.intlNumber(undefined, options && { minimumFractionDigits: options.minimumFractionDigits, maximumFractionDigits: options.maximumFractionDigits }) });
@@ -230,7 +230,7 @@ var RT_AUTO_LONG = { year: ['last year', 'this year', 'next year'], quarter: ['l
 var RT_AUTO_SHORT = { year: ['last yr.', 'this yr.', 'next yr.'], quarter: ['last qtr.', 'this qtr.', 'next qtr.'], month: ['last mo.', 'this mo.', 'next mo.'], week: ['last wk.', 'this wk.', 'next wk.'], day: RT_AUTO_LONG.day, hour: RT_AUTO_LONG.hour, minute: RT_AUTO_LONG.minute, second: RT_AUTO_LONG.second };
 var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
     if (!(this instanceof RelativeTimeFormat)) { throw new TypeError("Constructor Intl.RelativeTimeFormat requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales, 'nu');
+    var locale = host.intlLocales('resolve', locales, 'nu');
     var o = options || {};
     var style = o.style === undefined ? 'long' : String(o.style), numeric = o.numeric === undefined ? 'always' : String(o.numeric);
     if (['long', 'short', 'narrow'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.RelativeTimeFormat options property style'); }
@@ -270,7 +270,7 @@ tag(RelativeTimeFormat.prototype, 'Intl.RelativeTimeFormat');
 
 var ListFormat = ctor(function ListFormat(locales, options) {
     if (!(this instanceof ListFormat)) { throw new TypeError("Constructor Intl.ListFormat requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales);
+    var locale = host.intlLocales('resolve', locales);
     var o = options || {};
     var type = o.type === undefined ? 'conjunction' : String(o.type), style = o.style === undefined ? 'long' : String(o.style);
     if (['conjunction', 'disjunction', 'unit'].indexOf(type) < 0) { throw new RangeError('Value ' + type + ' out of range for Intl.ListFormat options property type'); }
@@ -302,7 +302,7 @@ tag(ListFormat.prototype, 'Intl.ListFormat');
 // data); words and sentences split on whitespace and sentence ends.
 var Segmenter = ctor(function Segmenter(locales, options) {
     if (!(this instanceof Segmenter)) { throw new TypeError("Constructor Intl.Segmenter requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales);
+    var locale = host.intlLocales('resolve', locales);
     var g = options && options.granularity !== undefined ? String(options.granularity) : 'grapheme';
     if (['grapheme', 'word', 'sentence'].indexOf(g) < 0) { throw new RangeError('Value ' + g + ' out of range for Intl.Segmenter options property granularity'); }
     hidden(this, '_h', g);
@@ -376,9 +376,9 @@ function localeExt(h) {
     var keys = Object.keys(h.kw).sort();
     return keys.length ? '-u-' + keys.map(function (k) { return h.kw[k] ? k + '-' + h.kw[k] : k; }).join('-') : '';
 }
-function likely(h) { return host.intlLocale('likely', h.language, h.script, h.region); }
+function likely(h) { return host.intlLocales('likely', h.language, h.script, h.region); }
 // The region the info getters read: the tag's own or its likely one.
-function localeRegion(h) { return host.intlLocale('region', h.region || likely(h)[2]); }
+function localeRegion(h) { return host.intlLocales('region', h.region || likely(h)[2]); }
 var RTL_SCRIPTS = /^(Adlm|Arab|Aran|Armi|Avst|Chrs|Cprt|Elym|Hatr|Hebr|Hung|Khar|Lydi|Mand|Mani|Mend|Merc|Mero|Narb|Nbat|Nkoo|Orkh|Ougr|Palm|Phli|Phlp|Phnx|Prti|Rohg|Samr|Sarb|Sogd|Sogo|Syrc|Syre|Syrj|Syrn|Thaa|Yezi)$/;
 var localeInfo = {
     calendars: function (h) { return h.kw.ca ? [h.kw.ca] : localeRegion(h).calendars; },
@@ -395,7 +395,7 @@ var localeInfo = {
 methods(Locale.prototype, {
     toString: function toString() { var h = handle(this, 'Locale.prototype.toString'); return localeBase(h) + localeExt(h); },
     maximize: function maximize() { var h = handle(this, 'Locale.prototype.maximize'); return new Locale(likely(h).filter(Boolean).join('-') + localeExt(h)); },
-    minimize: function minimize() { var h = handle(this, 'Locale.prototype.minimize'); return new Locale(host.intlLocale('minimal', h.language, h.script, h.region).filter(Boolean).join('-') + localeExt(h)); }
+    minimize: function minimize() { var h = handle(this, 'Locale.prototype.minimize'); return new Locale(host.intlLocales('minimal', h.language, h.script, h.region).filter(Boolean).join('-') + localeExt(h)); }
 });
 function getter(name, f) {
     var o = {};
@@ -437,7 +437,7 @@ var DN = {
 };
 var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!(this instanceof DisplayNames)) { throw new TypeError("Constructor Intl.DisplayNames requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales);
+    var locale = host.intlLocales('resolve', locales);
     var o = options || {}, type = o.type === undefined ? undefined : String(o.type);
     if (type === undefined) { throw new TypeError('Required option "type" is missing'); }
     if (!DN[type]) { throw new RangeError('Value ' + type + ' out of range for Intl.DisplayNames options property type'); }
@@ -465,7 +465,7 @@ var DUR = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'm
 var DUR_UNIT = { years: 'year', months: 'month', weeks: 'week', days: 'day', hours: 'hour', minutes: 'minute', seconds: 'second', milliseconds: 'millisecond', microseconds: 'microsecond', nanoseconds: 'nanosecond' };
 var DurationFormat = ctor(function DurationFormat(locales, options) {
     if (!(this instanceof DurationFormat)) { throw new TypeError("Constructor Intl.DurationFormat requires 'new'"); }
-    var locale = host.intlLocale('resolve', locales, 'nu');
+    var locale = host.intlLocales('resolve', locales, 'nu');
     var style = options && options.style !== undefined ? String(options.style) : 'short';
     if (['long', 'short', 'narrow', 'digital'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.DurationFormat options property style'); }
     hidden(this, '_h', { locale: locale, style: style, nf: {} });
