@@ -417,10 +417,21 @@ func scanDepth(src string, mask []bool, from, to int, at func(i, depth int) bool
 
 // transformAsync applies the rewrites when the script uses these forms.
 func transformAsync(src, prefix, suffix string) string {
-	if !needsAsyncTransform(src) {
+	async := needsAsyncTransform(src)
+	if !async && !mayUseUsing(src) {
 		return src
 	}
-	return rewriteAsyncGenerators(rewriteAsyncMethods(rewriteForAwait(src)), prefix, suffix)
+	if async {
+		src = rewriteAsyncMethods(rewriteForAwait(src))
+	}
+	// After the for-await loops (their heads may be using declarations;
+	// goja parses neither) and before the async generators (the disposal
+	// of an await using awaits, which they turn into a yield).
+	src = rewriteUsing(src, prefix, suffix)
+	if async {
+		src = rewriteAsyncGenerators(src, prefix, suffix)
+	}
+	return src
 }
 
 // firstInCode is the first match of re that starts in code (not in a

@@ -94,6 +94,8 @@ type compiled struct {
 	// sites are the property reads whose object the script keeps in its
 	// slot (nullish.go); the program then evaluates to [fn, reader].
 	sites nullishSites
+	// using: the script has using declarations, rewritten (using.go).
+	using bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -129,6 +131,7 @@ func compileScript(src, listen string) *compiled {
 	c := &compiled{async: async}
 	text, maxEscapes := rewriteMaxEscapes(src)
 	body := transformAsync(text, prefix, wrapSuffix)
+	c.using = body != text && strings.Contains(body, "__courierUsing")
 	ast, err := goja.Parse(scriptFile, prefix+body+wrapSuffix)
 	if err == nil && maxEscapes != nil {
 		if body != text { // moved by the async rewrite
@@ -138,6 +141,9 @@ func compileScript(src, listen string) *compiled {
 	}
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
+		if c.using || strings.Contains(src, "finally") {
+			splitCatchFinally(ast)
+		}
 		if mayCatch(src) {
 			guardTries(ast)
 			instrumentCatches(ast)
@@ -222,6 +228,8 @@ type Engine struct {
 	rxStaticsInstalled bool
 	// iteratorExtras: installIteratorExtras ran.
 	iteratorExtras bool
+	// usingInstalled: js/parts/using.js ran.
+	usingInstalled bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -502,6 +510,16 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	}
 	if c.iteratorExtras && !e.iteratorExtras {
 		e.installIteratorExtras()
+	}
+	if c.using && !e.usingInstalled {
+		e.usingInstalled = true
+		if fn, ok := goja.AssertFunction(e.part("using")); ok {
+			b := e.rt.NewObject()
+			_ = b.Set("global", e.rt.GlobalObject())
+			if _, err := fn(goja.Undefined(), b); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if c.regExpStatics && !e.rxStaticsInstalled {
 		e.rxStaticsInstalled = true

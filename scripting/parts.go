@@ -35,6 +35,7 @@ var parts = map[string]*partProgram{
 	"atomics":      {},
 	"annexb":       {},
 	"iterator":     {},
+	"using":        {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

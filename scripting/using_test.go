@@ -1,0 +1,173 @@
+package scripting
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// using and await using declarations (using.go, js/parts/using.js): order
+// of disposal, null values, refused values, SuppressedError chains, for-of
+// heads, early exits, await using with sync and async methods; every line
+// is Postman CLI 1.34's answer (three runs).
+func TestUsingDeclarationsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const log = [];
+const res = (n, fail) => ({ [Symbol.dispose]() { log.push('dispose ' + n); if (fail) throw new Error('fail ' + n); } });
+function f1() { using a = res('a'), b = res('b'); using c = res('c'); log.push('body'); return 'ret'; }
+T(() => f1() + ' ' + log.splice(0).join(','));
+T(() => { { using x = null, y = undefined; log.push('nulls ok'); } return log.splice(0).join(','); });
+T(() => { try { using x = 5; } catch (e) { return e.name + ': ' + e.message; } });
+T(() => { try { using x = {}; } catch (e) { return e.name + ': ' + e.message; } });
+T(() => { try { using x = {[Symbol.dispose]: 5}; } catch (e) { return e.name + ': ' + e.message; } });
+T(() => { try { using a = res('a', true), b = res('b', true); throw new Error('body'); } catch (e) { return e.name + ': ' + e.message + ' | ' + (e.error && e.error.message) + ' | ' + (e.suppressed && (e.suppressed.name + ':' + e.suppressed.message + '/' + (e.suppressed.error && e.suppressed.error.message) + '/' + (e.suppressed.suppressed && e.suppressed.suppressed.message))) + ' | ' + Object.prototype.toString.call(e) + ' ' + (e instanceof Error) + ' ' + Object.keys(e).join() + ' ' + log.splice(0).join(','); } });
+T(() => { try { using a = res('a', true); } catch (e) { return e.name + ': ' + e.message + ' ' + log.splice(0).join(','); } });
+T(() => { for (using r of [res(1), res(2)]) { log.push('iter'); } return log.splice(0).join(','); });
+T(() => { for (const i of [1, 2]) { using r = res(i); if (i === 1) continue; log.push('after ' + i); } return log.splice(0).join(','); });
+T(() => { outer: for (const i of [1, 2]) { using r = res(i); break outer; } return log.splice(0).join(','); });
+T(() => { switch (1) { case 1: { using r = res('sw'); log.push('case'); } } return log.splice(0).join(','); });
+T(() => { let using = 3; using += 1; return using; });
+T(() => { const o = {using: 1}; return o.using; });
+T(() => { const d = res('ret-order'); function g() { using z = d; return log.length; } return g() + ' ' + log.splice(0).join(','); });
+T(() => { const x = res('x'); { using y = x; } { using y = x; } return log.splice(0).join(','); });
+T(() => { let n = 0; const r = { get [Symbol.dispose]() { n++; return () => log.push('got'); } }; { using a = r; log.push('n=' + n); } return log.splice(0).join(',') + ' ' + n; });
+T(() => { const e = new Error('x'); e.suppressed = 1; return typeof SuppressedError; });
+const hold = setTimeout(() => {}, 500);
+(async () => {
+  const ares = (n) => ({ async [Symbol.asyncDispose]() { await null; log.push('adispose ' + n); } });
+  { await using a = ares('a'), b = res('sync b'); log.push('abody'); }
+  t('await using ' + log.splice(0).join(','));
+  { await using n = null; log.push('anull'); }
+  t('await null ' + log.splice(0).join(','));
+  try { await using q = {}; } catch (e) { t('E ' + e.name + ': ' + e.message); }
+  for await (using v of [res('fa')]) { log.push('fa body'); }
+  t('for await using ' + log.splice(0).join(','));
+  for (await using v of [ares('fo')]) { log.push('fo body'); }
+  t('for await-using ' + log.splice(0).join(','));
+  clearTimeout(hold);
+})();
+`, []string{
+		"ret body,dispose c,dispose b,dispose a",
+		"nulls ok",
+		"TypeError: An object is expected with `using` declarations",
+		"TypeError: Symbol(Symbol.dispose) is not a function",
+		"TypeError: Symbol(Symbol.dispose) is not a function",
+		"SuppressedError: An error was suppressed during disposal | fail a | SuppressedError:An error was suppressed during disposal/fail b/body | [object Error] true  dispose b,dispose a",
+		"Error: fail a dispose a",
+		"iter,dispose 1,iter,dispose 2",
+		"dispose 1,after 2,dispose 2",
+		"dispose 1",
+		"case,dispose sw",
+		"4",
+		"1",
+		"0 dispose ret-order",
+		"dispose x,dispose x",
+		"n=1,got 1",
+		"undefined",
+		"await using abody,dispose sync b,adispose a",
+		"await null anull",
+		"E TypeError: Symbol(Symbol.dispose) is not a function",
+		"for await using fa body,dispose fa",
+		"for await-using fo body,adispose fo",
+	})
+}
+
+// using at a script's top level, in arrows, static blocks, generators,
+// labelled and single-statement loops, async generators; `using` as a
+// plain name still works. Postman CLI 1.34's answers (three runs).
+func TestUsingDeclarationsWhereTheyStandAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const log = [];
+const res = (n) => ({ [Symbol.dispose]() { log.push('dispose ' + n); } });
+using top = res('top');
+log.push('top body');
+var using = 1; using = using + 1; t('identifier ' + using);
+function usingFn(x) { return x; } t('call ' + usingFn(3));
+T(() => { const o = { using(v) { return v * 2; } }; return o.using(2); });
+T(() => { const arrow = () => { using a = res('arrow'); return 'in arrow'; }; return arrow() + ' ' + log.splice(0).join(','); });
+T(() => { class K { static { using s = res('static'); log.push('static body'); } } return log.splice(0).join(','); });
+T(() => { lbl: for (using r of [res('l1'), res('l2')]) { for (const j of [1]) { continue lbl; } } return log.splice(0).join(','); });
+T(() => { for (using r of [res('single')]) log.push('stmt'); return log.splice(0).join(','); });
+T(() => { try { (() => { using a = res('line'); throw new Error('inner'); })(); } catch (e) { return e.message + ' ' + log.splice(0).join(','); } });
+T(() => { function* g() { using a = res('gen'); yield 1; yield 2; } const it = g(); it.next(); it.return(); return log.splice(0).join(','); });
+T(() => { if (true) { using a = res('if'); } return log.splice(0).join(','); });
+T(() => { let s = ''; for (const i of [1]) { using a = res('x' + i), b = null; s += typeof b; } return s + ' ' + log.splice(0).join(','); });
+const hold = setTimeout(() => {}, 300);
+(async () => {
+  async function* ag() { await using a = { async [Symbol.asyncDispose]() { log.push('ag dispose'); } }; yield 'v'; }
+  for await (const v of ag()) { log.push('got ' + v); }
+  t('async gen ' + log.splice(0).join(','));
+  clearTimeout(hold);
+  setTimeout(() => t('after script ' + log.splice(0).join(',')), 0);
+})();
+t('end of script ' + log.splice(0).join(','));
+`, []string{
+		"identifier 2",
+		"call 3",
+		"4",
+		"in arrow top body,dispose arrow",
+		"static body,dispose static",
+		"dispose l1,dispose l2",
+		"stmt,dispose single",
+		"inner dispose line",
+		"dispose gen",
+		"dispose if",
+		"object dispose x1",
+		"end of script ",
+		"async gen dispose top,got v,ag dispose",
+		"after script ",
+	})
+}
+
+// A finally block that throws after its body completed: goja let the
+// statement's own catch take the error and ran finally twice
+// (finallyfix.go). Postman CLI 1.34's answers (three runs).
+func TestThrowInFinallyAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const log = [];
+T(() => { try { try { log.push('body'); } catch (e) { log.push('c'); } finally { log.push('fin'); throw new Error('F'); } } catch (e) { return e.message + ' ' + log.splice(0).join(','); } });
+T(() => { try { const s = []; try { log.push('body'); } catch (e) { s.e = e; } finally { log.push('fin'); throw new Error('F'); } } catch (e) { return e.message + ' ' + log.splice(0).join(','); } });
+T(() => { try { try { log.push('body'); } finally { log.push('fin'); throw new Error('F'); } } catch (e) { return e.message + ' ' + log.splice(0).join(','); } });
+`, []string{
+		"F body,fin",
+		"F body,fin",
+		"F body,fin",
+	})
+}
+
+// The rewrite keeps lines: an uncaught error after using declarations is
+// reported on its own line, and a form it does not cover fails to compile
+// as before rather than run without disposing.
+func TestUsingKeepsPositionsAndRefusesWhatItCannotCover(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", "const r = {[Symbol.dispose]() {}};\n{ using a = r,\n    b = r;\n  undefinedFunction(); }"))
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "undefinedFunction is not defined") || !strings.Contains(r.Err.Error(), "at 4:20") {
+		t.Errorf("error %v: want a ReferenceError at 4:20, where it is without using", r.Err)
+	}
+	r = e.Run(context.Background(), testExec("test", "for (using x = null; false; ) {}"))
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "SyntaxError") {
+		t.Errorf("for (using …;;): %v, want a SyntaxError", r.Err)
+	}
+	for src, want := range map[string]string{
+		"using x = f();":               "const x = f();",
+		"await using x = f();":         "const       x = f();",
+		"foo.using x":                  "",
+		"using\nx = 1":                 "",
+		"const s = 'using x = 1';":     "",
+		"for (using of of xs) {}":      "",
+		"a; using  y = 1, z = 2":       "a; const  y = 1, z = 2",
+		"if (using instanceof Object)": "",
+	} {
+		got, decls := replaceUsingKeywords(src)
+		if want == "" {
+			want = src
+			if len(decls) != 0 {
+				t.Errorf("%q: %d declarations found, want none", src, len(decls))
+			}
+		}
+		if got != want {
+			t.Errorf("replaceUsingKeywords(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
