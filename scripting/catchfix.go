@@ -477,6 +477,7 @@ func (e *Engine) installCatchHooks() {
 		return v
 	})
 	hide(hookTry, e.guardedCall)
+	hide(hookCallback, e.checkCallback)
 	_ = g.DefineDataProperty(hookFell, rt.NewObject(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	marks := make([]any, maxBranchMarks)
 	for i := range marks {

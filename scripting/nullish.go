@@ -89,7 +89,7 @@ var nullishSkip = names("pm", "postman", "console", "JSON", "Math", "Object", "A
 // direct eval, so a name may resolve at run time and no store may sit
 // inside an optional chain.
 func instrumentNullish(body ast.Node, dynamic bool) []site {
-	w := &nullishWalker{dynamic: dynamic, late: map[ast.Expression]bool{}, setKey: map[*ast.BracketExpression]bool{}}
+	w := &nullishWalker{dynamic: dynamic, late: map[ast.Expression]bool{}, setKey: map[*ast.BracketExpression]bool{}, force: map[*ast.DotExpression]bool{}}
 	w.walk(reflect.ValueOf(body), 0)
 	return w.sites
 }
@@ -104,7 +104,10 @@ type nullishWalker struct {
 	// setKey are the computed members assigned to (o[k] = v): V8 names
 	// the key when o is null, so it is kept.
 	setKey map[*ast.BracketExpression]bool
-	sites  []site
+	// force are the member expressions whose object is stored whatever it
+	// is: the receivers a callback hook reads (callbacks.go).
+	force map[*ast.DotExpression]bool
+	sites []site
 }
 
 // walk is walkAST keeping the slot level: the computed key of a member
@@ -157,6 +160,12 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 	switch x := n.(type) {
 	case *ast.CallExpression:
 		w.markLate(x.Callee)
+		if dot, i := callbackArg(x); i >= 0 && level <= maxSlotLevel && (!w.dynamic || !inChain(dot.Left)) {
+			if !isArrayFrom(dot) {
+				w.force[dot] = true
+			}
+			x.ArgumentList[i] = callbackHook(slotNames[level], dot.Identifier.Name, x.ArgumentList[i], dot.Identifier.Idx)
+		}
 	case *ast.TemplateLiteral:
 		w.markLate(x.Tag)
 	case *ast.UnaryExpression:
@@ -181,7 +190,7 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 			w.sites = append(w.sites, site{at, siteIn})
 		}
 	case *ast.DotExpression:
-		if level <= maxSlotLevel && w.worthy(x.Left) {
+		if level <= maxSlotLevel && (w.force[x] || w.worthy(x.Left)) {
 			x.Left = storeSlot(x.Left, slotNames[level], x.Identifier.Idx, w.late[x])
 			w.sites = append(w.sites, site{x.Identifier.Idx, siteRead | siteKind(level)<<levelShift})
 		}

@@ -18,8 +18,9 @@ import (
 // Until then the stubs make `"x".has` look as it does in Postman: a
 // non-enumerable function. Sugar also replaces a few natives (Array
 // map/filter/some/every, String startsWith/endsWith/trim*, Object.keys) with
-// versions that accept extra argument forms ([{a: 1}].map('a')); those forms
-// only work once a script has used one of Sugar's own members.
+// versions that accept extra argument forms ([{a: 1}].map('a')); a call
+// that passes such a form loads Sugar through the callback hook
+// (callbacks.go), so the forms work before a script used Sugar's members.
 
 //go:embed js/sugar.js
 var sugarSource string
