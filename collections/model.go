@@ -237,6 +237,9 @@ type Auth struct {
 	// Literal marks the parameters whose value is not a string (false, 3):
 	// Params holds its JSON text, and scripts and exports see the value.
 	Literal map[string]bool
+	// System marks the parameters the runtime set (what a digest challenge
+	// taught): Postman shows them to test scripts with system: true.
+	System map[string]bool
 }
 
 // Set sets parameter k to the string v, remembering the order parameters
@@ -297,6 +300,12 @@ func (a *Auth) Clone() *Auth {
 		c.Literal = make(map[string]bool, len(a.Literal))
 		for k, v := range a.Literal {
 			c.Literal[k] = v
+		}
+	}
+	if a.System != nil {
+		c.System = make(map[string]bool, len(a.System))
+		for k, v := range a.System {
+			c.System[k] = v
 		}
 	}
 	return c

@@ -335,7 +335,9 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	if a != nil {
 		// Test scripts see the auth the request was sent with, as the
 		// runtime left it: inherited from a folder or the collection,
-		// variables resolved, and what a digest challenge taught.
+		// variables resolved, and what a digest challenge taught (marked
+		// system, as the runtime sets it).
+		markSystem(a, userSet)
 		resolved.Auth = a
 	}
 	// The report's copy: test scripts get resolved itself, changed
@@ -374,6 +376,32 @@ func (r *Runner) resolveAuth(eff *collections.Auth, sub func(string) string) (a 
 		delete(user, k)
 	}
 	return a, user
+}
+
+// authLast moves the runtime's Authorization header to the end of hs.
+func authLast(hs []collections.Header) []collections.Header {
+	for i, h := range hs {
+		if h.System && strings.EqualFold(h.Key, "Authorization") {
+			return append(append(hs[:i:i], hs[i+1:]...), h)
+		}
+	}
+	return hs
+}
+
+// markSystem marks a digest block's parameters the runtime wrote (learned
+// from a challenge or counted up), those the collection gave no value.
+func markSystem(a *collections.Auth, user map[string]bool) {
+	if !strings.EqualFold(a.Type, auth.TypeDigest) {
+		return
+	}
+	for _, k := range append(append([]string{}, auth.DigestLearned...), "algorithm") {
+		if _, ok := a.Params[k]; ok && !user[k] {
+			if a.System == nil {
+				a.System = map[string]bool{}
+			}
+			a.System[k] = true
+		}
+	}
 }
 
 // learnedOrder is the keys of what a challenge taught, in the order the
@@ -783,6 +811,11 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			// After a challenge the report shows the request that was
 			// answered, with its Authorization, as Newman and Postman do.
 			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden)
+			if answered {
+				// The runtime adds the challenge's answer to the retry
+				// last: test scripts and the report list it so.
+				out.sent.Header = authLast(out.sent.Header)
+			}
 			out.sent.Body = out.data
 			answered = false
 		}

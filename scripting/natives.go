@@ -964,7 +964,11 @@ func (b requestBuilder) auth(a *collections.Auth) *goja.Object {
 		if a.Literal[k] {
 			v = b.e.parseJSON(a.Params[k])
 		}
-		ps = append(ps, b.obj("key", k, "value", v, "type", a.ParamType(k)))
+		p := b.obj("key", k, "value", v, "type", a.ParamType(k))
+		if a.System[k] {
+			_ = p.Set("system", true)
+		}
+		ps = append(ps, p)
 	}
 	am := b.obj("type", a.Type)
 	if a.Type != "" {

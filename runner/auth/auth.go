@@ -149,7 +149,7 @@ func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, 
 		if a.Params == nil {
 			a.Params = map[string]string{}
 		}
-		if !digestLearn(paramsOf(a), resp) {
+		if !digestLearn(a, resp) {
 			return nil, nil
 		}
 	default:

@@ -198,7 +198,8 @@ func digestChallenge(resp *http.Response) string {
 // Two deliberate differences make challenges Postman would botch work: a
 // qop list ("auth,auth-int") picks "auth" instead of being used verbatim,
 // and the server's algorithm is used when the block names none.
-func digestLearn(p params, resp *http.Response) bool {
+func digestLearn(a *collections.Auth, resp *http.Response) bool {
+	p := paramsOf(a)
 	if p.flag("disableRetryRequest") {
 		return false
 	}
@@ -238,15 +239,17 @@ func digestLearn(p params, resp *http.Response) bool {
 	if all {
 		return false
 	}
-	for k, v := range learned {
-		if p.m[k] == "" {
-			p.m[k] = v
+	// In the runtime's order (scripts and reports list them so), never
+	// over a non-empty value.
+	for _, k := range DigestLearned {
+		if v, ok := learned[k]; ok && p.m[k] == "" {
+			a.Set(k, v)
 		}
 	}
 	if p.m["algorithm"] == "" {
 		if alg := extract(digestAlgRe, challenge); alg != "" {
 			if _, err := digestHash(alg); err == nil {
-				p.m["algorithm"] = alg
+				a.Set("algorithm", alg)
 			}
 		}
 	}

@@ -389,10 +389,16 @@ function RequestAuth(a) {
     a = a || {};
     this.type = a.type;
     if (a.type) {
-        var params = a.params || {}, types = {};
-        if (Array.isArray(a[a.type])) { params = {}; a[a.type].forEach(function (p) { params[p.key] = p.value; if (p.type) { types[p.key] = p.type; } }); }
-        // Auth parameters are postman-collection Variables: type, value, key.
-        this[a.type] = new PropertyList(Object.keys(params).map(function (k) { return { type: types[k] || 'any', value: params[k], key: k }; }));
+        var params = a.params || {}, list;
+        // Auth parameters are postman-collection Variables: type, value,
+        // key, and system: true on the ones the runtime set (a digest
+        // challenge's nonce, realm...).
+        if (Array.isArray(a[a.type])) {
+            list = a[a.type].map(function (p) { var o = { type: p.type || 'any', value: p.value, key: p.key }; if (p.system) { o.system = true; } return o; });
+        } else {
+            list = Object.keys(params).map(function (k) { return { type: 'any', value: params[k], key: k }; });
+        }
+        this[a.type] = new PropertyList(list);
     }
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
