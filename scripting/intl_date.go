@@ -364,64 +364,6 @@ func flexibleDayPeriod(t time.Time) string {
 
 // usZones are the zones whose en-US short names are abbreviations
 // (EST, PDT...); every other zone prints as GMT±h[:mm].
-var usAbbrevs = map[string][2]string{
-	"EST": {"Eastern Standard Time", ""}, "EDT": {"Eastern Daylight Time", ""},
-	"CST": {"Central Standard Time", ""}, "CDT": {"Central Daylight Time", ""},
-	"MST": {"Mountain Standard Time", ""}, "MDT": {"Mountain Daylight Time", ""},
-	"PST": {"Pacific Standard Time", ""}, "PDT": {"Pacific Daylight Time", ""},
-	"AKST": {"Alaska Standard Time", ""}, "AKDT": {"Alaska Daylight Time", ""},
-	"HST": {"Hawaii-Aleutian Standard Time", ""}, "HDT": {"Hawaii-Aleutian Daylight Time", ""},
-}
-
-// zoneLong holds CLDR's en metazone names (standard, daylight) for the
-// common zones outside the US.
-var zoneLong = map[string][2]string{
-	"Europe/London":       {"Greenwich Mean Time", "British Summer Time"},
-	"Europe/Dublin":       {"Greenwich Mean Time", "Irish Standard Time"},
-	"Europe/Lisbon":       {"Western European Standard Time", "Western European Summer Time"},
-	"Europe/Paris":        {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Berlin":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Madrid":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Rome":         {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Amsterdam":    {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Brussels":     {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Vienna":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Zurich":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Stockholm":    {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Oslo":         {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Copenhagen":   {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Warsaw":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Prague":       {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Budapest":     {"Central European Standard Time", "Central European Summer Time"},
-	"Europe/Athens":       {"Eastern European Standard Time", "Eastern European Summer Time"},
-	"Europe/Helsinki":     {"Eastern European Standard Time", "Eastern European Summer Time"},
-	"Europe/Kiev":         {"Eastern European Standard Time", "Eastern European Summer Time"},
-	"Europe/Kyiv":         {"Eastern European Standard Time", "Eastern European Summer Time"},
-	"Europe/Bucharest":    {"Eastern European Standard Time", "Eastern European Summer Time"},
-	"Europe/Moscow":       {"Moscow Standard Time", "Moscow Summer Time"},
-	"Europe/Istanbul":     {"GMT+03:00", ""},
-	"Asia/Kolkata":        {"India Standard Time", ""},
-	"Asia/Calcutta":       {"India Standard Time", ""},
-	"Asia/Tokyo":          {"Japan Standard Time", "Japan Daylight Time"},
-	"Asia/Shanghai":       {"China Standard Time", "China Daylight Time"},
-	"Asia/Hong_Kong":      {"Hong Kong Standard Time", "Hong Kong Summer Time"},
-	"Asia/Singapore":      {"Singapore Standard Time", ""},
-	"Asia/Seoul":          {"Korean Standard Time", "Korean Daylight Time"},
-	"Asia/Dubai":          {"Gulf Standard Time", ""},
-	"Asia/Jakarta":        {"Western Indonesia Time", ""},
-	"Asia/Bangkok":        {"Indochina Time", ""},
-	"Asia/Jerusalem":      {"Israel Standard Time", "Israel Daylight Time"},
-	"Australia/Sydney":    {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
-	"Australia/Melbourne": {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
-	"Australia/Brisbane":  {"Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
-	"Australia/Perth":     {"Australian Western Standard Time", "Australian Western Daylight Time"},
-	"Pacific/Auckland":    {"New Zealand Standard Time", "New Zealand Daylight Time"},
-	"America/Sao_Paulo":   {"Brasilia Standard Time", "Brasilia Summer Time"},
-	"Africa/Johannesburg": {"South Africa Standard Time", ""},
-	"Africa/Lagos":        {"West Africa Standard Time", "West Africa Summer Time"},
-	"Africa/Cairo":        {"Eastern European Standard Time", "Eastern European Summer Time"},
-}
-
 func isUTCZone(name string) bool {
 	switch name {
 	case "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Etc/Greenwich", "Greenwich":
@@ -449,9 +391,10 @@ func gmtOffset(off int, long bool) string {
 }
 
 // zoneDisplayName names zone at t as en-US does for style short, long,
-// shortOffset or longOffset (the generic styles print as the specific ones).
+// shortOffset, longOffset, shortGeneric or longGeneric: the names Postman
+// prints (intl_zones.go), the GMT offset form where it prints that.
 func zoneDisplayName(zone string, t time.Time, style string) string {
-	abbr, off := t.Zone()
+	_, off := t.Zone()
 	switch style {
 	case "shortOffset":
 		if off == 0 {
@@ -468,23 +411,10 @@ func zoneDisplayName(zone string, t time.Time, style string) string {
 		}
 		return "UTC"
 	}
-	us := strings.HasPrefix(zone, "America/") || strings.HasPrefix(zone, "US/") || zone == "Pacific/Honolulu"
-	if n, ok := usAbbrevs[abbr]; ok && us {
-		if long {
-			return n[0]
-		}
-		return abbr
+	if name, ok := tableZoneName(zone, t, style); ok && name != "" {
+		return name
 	}
-	if long {
-		if n, ok := zoneLong[zone]; ok {
-			if t.IsDST() && n[1] != "" {
-				return n[1]
-			}
-			return n[0]
-		}
-		if off == 0 && !t.IsDST() {
-			return "Greenwich Mean Time"
-		}
+	if long && off != 0 {
 		return gmtOffset(off, true)
 	}
 	return gmtOffset(off, false)
@@ -528,17 +458,3 @@ func dateToStringZone(ms float64) string {
 
 // icuZones are the zones whose ICU canonical ID (which V8 reports) is the
 // older IANA name.
-var icuZones = map[string]string{
-	"Asia/Kolkata": "Asia/Calcutta", "Asia/Kathmandu": "Asia/Katmandu", "Asia/Ho_Chi_Minh": "Asia/Saigon",
-	"Asia/Yangon": "Asia/Rangoon", "Europe/Kyiv": "Europe/Kiev", "America/Nuuk": "America/Godthab",
-	"Atlantic/Faroe": "Atlantic/Faeroe", "Pacific/Chuuk": "Pacific/Truk", "Pacific/Pohnpei": "Pacific/Ponape",
-	"America/Argentina/Buenos_Aires": "America/Buenos_Aires", "America/Indiana/Indianapolis": "America/Indianapolis",
-	"America/Kentucky/Louisville": "America/Louisville", "America/Atikokan": "America/Coral_Harbour",
-}
-
-func canonicalZone(name string) string {
-	if c, ok := icuZones[name]; ok {
-		return c
-	}
-	return name
-}

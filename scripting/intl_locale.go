@@ -128,6 +128,12 @@ func (e *Engine) intlLocale(c goja.FunctionCall) goja.Value {
 		}
 		loc, _ := resolveLocale(e.checkLocales(c.Argument(1)), keys...)
 		return rt.ToValue(loc)
+	case "values":
+		v := supportedValues(c.Argument(1).String())
+		if v == nil {
+			return goja.Undefined()
+		}
+		return strs(v...)
 	case "likely":
 		return strs(likelySubtags(c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))))
 	case "minimal":

@@ -544,9 +544,9 @@ var Intl = {};
 var intlStatics = {
     getCanonicalLocales(locales) { return host.intlLocales(locales); },
     supportedValuesOf(key) {
-        var v = { calendar: ['gregory'], collation: ['default'], currency: ['EUR', 'GBP', 'JPY', 'USD'], numberingSystem: ['latn'], timeZone: ['UTC'], unit: ['byte', 'day', 'hour', 'kilometer', 'meter', 'minute', 'month', 'percent', 'second', 'week', 'year'] }[key];
+        var v = host.intlLocales('values', String(key));
         if (!v) { throw new RangeError('Invalid key : ' + key); }
-        return v.slice();
+        return v;
     }
 };
 hidden(Intl, 'getCanonicalLocales', intlStatics.getCanonicalLocales);

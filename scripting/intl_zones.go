@@ -1,0 +1,85 @@
+package scripting
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:generate go run ./internal/genzones
+
+// Time zone names and IDs as Postman CLI prints them (intl_zones_gen.go,
+// generated from its answers), parsed on first use.
+
+// zoneNameSet is a zone's names: short, long, shortGeneric, longGeneric,
+// for standard time and (when the zone has it) daylight time. An empty
+// name is the GMT offset form.
+type zoneNameSet struct {
+	std, dst [4]string
+	hasDST   bool
+}
+
+var intlZoneTable = sync.OnceValue(func() map[string]zoneNameSet {
+	m := map[string]zoneNameSet{}
+	for _, line := range strings.Split(strings.TrimSpace(intlZoneNames), "\n") {
+		f := strings.Split(line, "|")
+		var z zoneNameSet
+		copy(z.std[:], f[1:5])
+		if len(f) == 9 {
+			z.hasDST = true
+			for i, v := range f[5:9] {
+				if v == "=" {
+					v = z.std[i]
+				}
+				z.dst[i] = v
+			}
+		}
+		m[f[0]] = z
+	}
+	return m
+})
+
+var intlAliasTable = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(intlZoneAliases), "\n") {
+		if from, to, ok := strings.Cut(line, " "); ok {
+			m[from] = to
+		}
+	}
+	return m
+})
+
+// canonicalZone is the ID Postman reports for an IANA name (ICU's:
+// Asia/Calcutta for Asia/Kolkata, America/New_York for US/Eastern).
+func canonicalZone(name string) string {
+	if c, ok := intlAliasTable()[name]; ok {
+		return c
+	}
+	return name
+}
+
+var zoneStyleIndex = map[string]int{"short": 0, "long": 1, "shortGeneric": 2, "longGeneric": 3}
+
+// tableZoneName is the zone's name in a style from the table, "" when the
+// zone is not there or the name is the GMT offset form.
+func tableZoneName(zone string, t time.Time, style string) (string, bool) {
+	z, ok := intlZoneTable()[canonicalZone(zone)]
+	i, known := zoneStyleIndex[style]
+	if !ok || !known {
+		return "", false
+	}
+	if z.hasDST && t.IsDST() {
+		return z.dst[i], true
+	}
+	return z.std[i], true
+}
+
+// supportedValues is Intl.supportedValuesOf(key), nil for an unknown key.
+func supportedValues(key string) []string {
+	for _, line := range strings.Split(intlSupportedValues, "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && k == key {
+			return strings.Fields(v)
+		}
+	}
+	return nil
+}
