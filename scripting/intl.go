@@ -760,6 +760,12 @@ func loadZone(name string) (*time.Location, error) {
 	if loc, err := time.LoadLocation(name); err == nil {
 		return loc, nil
 	}
+	// ICU's own legacy IDs (PST, IST…) load as the zone they stand for.
+	if c, ok := intlAliasTable()[strings.ToUpper(name)]; ok {
+		if loc, err := time.LoadLocation(c); err == nil {
+			return loc, nil
+		}
+	}
 	// america/new_york → America/New_York; Etc/GMT+5 keeps its case.
 	b := []byte(strings.ToLower(name))
 	up := true

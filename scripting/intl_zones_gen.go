@@ -4,6 +4,11 @@ package scripting
 
 // intlZoneAliases maps an IANA name to the ID Postman reports for it.
 const intlZoneAliases = "" +
+	"ACT Australia/Darwin\n" +
+	"AET Australia/Sydney\n" +
+	"AGT America/Buenos_Aires\n" +
+	"ART Africa/Cairo\n" +
+	"AST America/Anchorage\n" +
 	"Africa/Asmara Africa/Asmera\n" +
 	"Africa/Timbuktu Africa/Bamako\n" +
 	"America/Argentina/Buenos_Aires America/Buenos_Aires\n" +
@@ -63,12 +68,18 @@ const intlZoneAliases = "" +
 	"Australia/Victoria Australia/Melbourne\n" +
 	"Australia/West Australia/Perth\n" +
 	"Australia/Yancowinna Australia/Broken_Hill\n" +
+	"BET America/Sao_Paulo\n" +
+	"BST Asia/Dhaka\n" +
 	"Brazil/Acre America/Rio_Branco\n" +
 	"Brazil/DeNoronha America/Noronha\n" +
 	"Brazil/East America/Sao_Paulo\n" +
 	"Brazil/West America/Manaus\n" +
+	"CAT Africa/Maputo\n" +
 	"CET Europe/Brussels\n" +
+	"CNT America/St_Johns\n" +
+	"CST America/Chicago\n" +
 	"CST6CDT America/Chicago\n" +
+	"CTT Asia/Shanghai\n" +
 	"Canada/Atlantic America/Halifax\n" +
 	"Canada/Central America/Winnipeg\n" +
 	"Canada/Eastern America/Toronto\n" +
@@ -80,6 +91,8 @@ const intlZoneAliases = "" +
 	"Chile/Continental America/Santiago\n" +
 	"Chile/EasterIsland Pacific/Easter\n" +
 	"Cuba America/Havana\n" +
+	"EAT Africa/Nairobi\n" +
+	"ECT Europe/Paris\n" +
 	"EET Europe/Athens\n" +
 	"EST America/Panama\n" +
 	"EST5EDT America/New_York\n" +
@@ -109,23 +122,33 @@ const intlZoneAliases = "" +
 	"Greenwich UTC\n" +
 	"HST Pacific/Honolulu\n" +
 	"Hongkong Asia/Hong_Kong\n" +
+	"IET America/Indianapolis\n" +
+	"IST Asia/Calcutta\n" +
 	"Iceland Atlantic/Reykjavik\n" +
 	"Iran Asia/Tehran\n" +
 	"Israel Asia/Jerusalem\n" +
+	"JST Asia/Tokyo\n" +
 	"Jamaica America/Jamaica\n" +
 	"Japan Asia/Tokyo\n" +
 	"Kwajalein Pacific/Kwajalein\n" +
 	"Libya Africa/Tripoli\n" +
 	"MET Europe/Brussels\n" +
+	"MIT Pacific/Apia\n" +
 	"MST America/Phoenix\n" +
 	"MST7MDT America/Denver\n" +
 	"Mexico/BajaNorte America/Tijuana\n" +
 	"Mexico/BajaSur America/Mazatlan\n" +
 	"Mexico/General America/Mexico_City\n" +
+	"NET Asia/Yerevan\n" +
+	"NST Pacific/Auckland\n" +
 	"NZ Pacific/Auckland\n" +
 	"NZ-CHAT Pacific/Chatham\n" +
 	"Navajo America/Denver\n" +
+	"PLT Asia/Karachi\n" +
+	"PNT America/Phoenix\n" +
 	"PRC Asia/Shanghai\n" +
+	"PRT America/Puerto_Rico\n" +
+	"PST America/Los_Angeles\n" +
 	"PST8PDT America/Los_Angeles\n" +
 	"Pacific/Chuuk Pacific/Truk\n" +
 	"Pacific/Johnston Pacific/Honolulu\n" +
@@ -137,6 +160,7 @@ const intlZoneAliases = "" +
 	"Portugal Europe/Lisbon\n" +
 	"ROC Asia/Taipei\n" +
 	"ROK Asia/Seoul\n" +
+	"SST Pacific/Guadalcanal\n" +
 	"Singapore Asia/Singapore\n" +
 	"Turkey Europe/Istanbul\n" +
 	"UCT UTC\n" +
@@ -153,6 +177,7 @@ const intlZoneAliases = "" +
 	"US/Pacific America/Los_Angeles\n" +
 	"US/Samoa Pacific/Pago_Pago\n" +
 	"Universal UTC\n" +
+	"VST Asia/Saigon\n" +
 	"W-SU Europe/Moscow\n" +
 	"WET Europe/Lisbon\n" +
 	"Zulu UTC\n" +

@@ -57,7 +57,7 @@ func main() {
 	if postman == "" {
 		log.Fatal("POSTMAN must name a Postman CLI 1.34.0 binary")
 	}
-	names := zoneNames()
+	names := append(zoneNames(), icuLegacyIDs...)
 	list, _ := json.Marshal(names)
 	out, err := runProbe(postman, strings.Replace(probe, "NAMES", string(list), 1))
 	if err != nil {
@@ -140,6 +140,11 @@ func offsetMinutes(s string) int {
 	fmt.Sscanf(strings.TrimLeft(s, "+-"), "%d:%d", &h, &m)
 	return sign * (h*60 + m)
 }
+
+// icuLegacyIDs are the three-letter IDs ICU accepts beyond the IANA
+// database's (PST, IST…); their aliases let courier load them.
+var icuLegacyIDs = []string{"ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT",
+	"IET", "IST", "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST"}
 
 // zoneNames lists the zones of Go's time zone database.
 func zoneNames() []string {
