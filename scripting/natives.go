@@ -1105,35 +1105,37 @@ func (e *Engine) installGlobals() error {
 	rt := e.rt
 	g := rt.NewObject()
 	set := func(name string, fn any) { _ = g.Set(name, fn) }
-	timer := func(repeat bool) func(goja.FunctionCall) goja.Value {
-		return func(c goja.FunctionCall) goja.Value {
-			fn, ok := goja.AssertFunction(c.Argument(0))
-			if !ok {
-				e.throw("TypeError", "The \"callback\" argument must be of type function")
-			}
-			d := c.Argument(1).ToFloat()
-			if math.IsNaN(d) || d < 1 {
-				d = 0
-			}
-			var args []goja.Value
-			if len(c.Arguments) > 2 {
-				args = append(args, c.Arguments[2:]...)
-			}
-			return rt.ToValue(e.loop.addTimer(fn, time.Duration(d*float64(time.Millisecond)), args, repeat))
-		}
-	}
-	set("setTimeout", timer(false))
-	set("setInterval", timer(true))
+	e.installTimers(set)
+	e.installBinary(set)
+	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
+	set("eagerPart", func(c goja.FunctionCall) goja.Value { return e.eagerPart(c.Argument(0).String()) })
+	set("require", e.require)
+	set("requireFresh", e.requireFresh)
+	set("guard", e.guardedCall)
+	set("atomicsWait", e.atomicsWait)
+	e.installWebCrypto(set)
+	e.installIntl(set)
+	e.installURL(set)
+	e.installCompression(set)
+	e.installLazyClasses(set, g)
+	e.installJSONHelpers(set)
+	e.installAssertHelpers(set)
+	e.installResponseGlobals(set)
+	return rt.Set("__courierHost", g)
+}
+
+// installTimers adds the timer functions the bootstrap wraps as
+// setTimeout and friends; the engine's loop runs the callbacks.
+func (e *Engine) installTimers(set func(string, any)) {
+	set("setTimeout", e.timerFunc(false))
+	set("setInterval", e.timerFunc(true))
 	set("setImmediate", func(c goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(c.Argument(0))
-		if !ok {
-			e.throw("TypeError", "The \"callback\" argument must be of type function")
-		}
+		fn := e.callbackArg(c)
 		var args []goja.Value
 		if len(c.Arguments) > 1 {
 			args = append(args, c.Arguments[1:]...)
 		}
-		return rt.ToValue(e.loop.addTimer(fn, 0, args, false))
+		return e.rt.ToValue(e.loop.addTimer(fn, 0, args, false))
 	})
 	clr := func(c goja.FunctionCall) goja.Value {
 		if id := c.Argument(0).ToInteger(); id > 0 {
@@ -1144,57 +1146,47 @@ func (e *Engine) installGlobals() error {
 	set("clearTimeout", clr)
 	set("clearInterval", clr)
 	set("clearImmediate", clr)
-	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
-	set("eagerPart", func(c goja.FunctionCall) goja.Value { return e.eagerPart(c.Argument(0).String()) })
+}
+
+// timerFunc is setTimeout (repeat false) or setInterval: a delay that is
+// not a number of at least 1 ms counts as 0, as in Node.
+func (e *Engine) timerFunc(repeat bool) func(goja.FunctionCall) goja.Value {
+	return func(c goja.FunctionCall) goja.Value {
+		fn := e.callbackArg(c)
+		d := c.Argument(1).ToFloat()
+		if math.IsNaN(d) || d < 1 {
+			d = 0
+		}
+		var args []goja.Value
+		if len(c.Arguments) > 2 {
+			args = append(args, c.Arguments[2:]...)
+		}
+		return e.rt.ToValue(e.loop.addTimer(fn, time.Duration(d*float64(time.Millisecond)), args, repeat))
+	}
+}
+
+// callbackArg returns a timer's callback, or throws Node's TypeError.
+func (e *Engine) callbackArg(c goja.FunctionCall) goja.Callable {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		e.throw("TypeError", "The \"callback\" argument must be of type function")
+	}
+	return fn
+}
+
+// installBinary adds the byte-level helpers: base64 strings, randomness,
+// hashes, UTF-8 and ArrayBuffer detachment.
+func (e *Engine) installBinary(set func(string, any)) {
+	rt := e.rt
 	// atob and btoa answer 1 (not correctly encoded) or 2 (invalid
 	// character) for input Node refuses; the bootstrap turns those into
 	// Postman's DOMException.
 	set("atob", func(c goja.FunctionCall) goja.Value {
-		s := c.Argument(0).String()
-		n, eq := 0, 0
-		for i := 0; i < len(s); i++ {
-			switch ch := s[i]; {
-			case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r':
-				continue
-			case ch == '=':
-				eq++
-				if eq > 2 {
-					return rt.ToValue(2)
-				}
-			case ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '+' || ch == '/':
-				if eq > 0 {
-					return rt.ToValue(2)
-				}
-			default:
-				return rt.ToValue(2)
-			}
-			n++
+		s, code := atobString(c.Argument(0).String())
+		if code != 0 {
+			return rt.ToValue(code)
 		}
-		rem := n % 4
-		if rem == 0 {
-			rem = (n - eq) % 4
-		} else if eq > 0 {
-			return rt.ToValue(2)
-		}
-		if rem == 1 {
-			return rt.ToValue(1)
-		}
-		clean := strings.Map(func(r rune) rune {
-			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == '=' {
-				return -1
-			}
-			return r
-		}, s)
-		b, err := base64.RawStdEncoding.DecodeString(clean)
-		if err != nil {
-			return rt.ToValue(1)
-		}
-		// atob yields a "binary string": one UTF-16 unit per byte.
-		u := make([]uint16, len(b))
-		for i, c := range b {
-			u[i] = uint16(c)
-		}
-		return rt.ToValue(string(utf16Latin(u)))
+		return rt.ToValue(s)
 	})
 	set("btoa", func(c goja.FunctionCall) goja.Value {
 		s := c.Argument(0).String()
@@ -1216,7 +1208,6 @@ func (e *Engine) installGlobals() error {
 		return rt.NewArrayBuffer(b)
 	})
 	set("randomUUID", e.newUUID)
-	set("requireFresh", e.requireFresh)
 	set("digest", func(alg string, data []byte) goja.ArrayBuffer {
 		h := hashFor(alg)
 		if h == nil {
@@ -1251,16 +1242,81 @@ func (e *Engine) installGlobals() error {
 		}
 		return utf8Replace(b)
 	})
-	set("require", e.require)
-	set("guard", e.guardedCall)
-	set("atomicsWait", e.atomicsWait)
-	e.installWebCrypto(set)
-	e.installIntl(set)
-	e.installURL(set)
-	e.installCompression(set)
-	// The web, URL and Intl classes are built on first use: each program
-	// evaluates to a factory called once per engine.
-	lazyClasses := func(name string, prog func() (*goja.Program, error), args ...goja.Value) {
+}
+
+// atobString decodes base64 text as atob does: ASCII whitespace is
+// skipped, padding is optional but must be right where present. It
+// returns the "binary string" (one UTF-16 unit per byte) and 0, or "" and
+// 1 (not correctly encoded) or 2 (invalid character).
+func atobString(s string) (string, int) {
+	if code := atobCheck(s); code != 0 {
+		return "", code
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && (isBase64Space(byte(r)) || r == '=') {
+			return -1
+		}
+		return r
+	}, s)
+	b, err := base64.RawStdEncoding.DecodeString(clean)
+	if err != nil {
+		return "", 1
+	}
+	u := make([]uint16, len(b))
+	for i, c := range b {
+		u[i] = uint16(c)
+	}
+	return string(utf16Latin(u)), 0
+}
+
+// atobCheck answers 2 for a character base64 has not (or one after the
+// padding, or more than two "="), 1 for a length no encoding gives, else 0.
+func atobCheck(s string) int {
+	n, eq := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case isBase64Space(ch):
+			continue
+		case ch == '=':
+			eq++
+			if eq > 2 {
+				return 2
+			}
+		case isBase64Digit(ch):
+			if eq > 0 {
+				return 2
+			}
+		default:
+			return 2
+		}
+		n++
+	}
+	rem := n % 4
+	if rem == 0 {
+		rem = (n - eq) % 4
+	} else if eq > 0 {
+		return 2
+	}
+	if rem == 1 {
+		return 1
+	}
+	return 0
+}
+
+// isBase64Space reports the ASCII whitespace atob skips.
+func isBase64Space(ch byte) bool {
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r'
+}
+
+// isBase64Digit reports a digit of the standard base64 alphabet.
+func isBase64Digit(ch byte) bool {
+	return ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '+' || ch == '/'
+}
+
+// installLazyClasses adds the web, URL and Intl classes, built on first
+// use: each program evaluates to a factory called once per engine.
+func (e *Engine) installLazyClasses(set func(string, any), g *goja.Object) {
+	lazy := func(name string, prog func() (*goja.Program, error), args ...goja.Value) {
 		var v goja.Value
 		set(name, func() goja.Value {
 			if v == nil {
@@ -1269,9 +1325,16 @@ func (e *Engine) installGlobals() error {
 			return v
 		})
 	}
-	lazyClasses("webClasses", webProgram, g, rt.GlobalObject())
-	lazyClasses("urlClasses", urlProgram, g)
-	lazyClasses("intl", intlProgram, g)
+	lazy("webClasses", webProgram, g, e.rt.GlobalObject())
+	lazy("urlClasses", urlProgram, g)
+	lazy("intl", intlProgram, g)
+}
+
+// installJSONHelpers adds what JSON.parse and JSON.stringify use: V8's
+// error words, the depth limits, and the native fast paths, which answer
+// jsonMiss where the script's own code must do the work.
+func (e *Engine) installJSONHelpers(set func(string, any)) {
+	rt := e.rt
 	set("jsonError", func(c goja.FunctionCall) goja.Value { return rt.ToValue(v8JSONError(c.Argument(0).String())) })
 	miss := rt.NewObject()
 	set("jsonMiss", miss)
@@ -1296,6 +1359,17 @@ func (e *Engine) installGlobals() error {
 		}
 		return miss
 	})
+	set("jsonParse", func(c goja.FunctionCall) goja.Value {
+		if v, ok := parseJSONFast(rt, c.Argument(0).String()); ok {
+			return v
+		}
+		return miss
+	})
+}
+
+// installAssertHelpers adds the native side of chai's fast assertions
+// (fastassert.go, failure.go).
+func (e *Engine) installAssertHelpers(set func(string, any)) {
 	set("fastAssertInit", func(expectation, response, object, array *goja.Object, assertionError goja.Value) {
 		e.fastProtos = &fastAssertProtos{expectation: expectation, response: response, object: object, array: array,
 			assertionError: assertionError}
@@ -1316,10 +1390,18 @@ func (e *Engine) installGlobals() error {
 		}
 		return goja.Undefined()
 	})
-	// responseGlobals takes [name, get, set] for each legacy response
-	// global (responseBody...); setResponseGlobals defines them on the
-	// global object, as Object.defineProperty would (configurable, not
-	// enumerable), or deletes them.
+	// self is a getter that returns its receiver: chai's chain words
+	// (to, be, have...) read through it without entering the interpreter.
+	set("self", func(c goja.FunctionCall) goja.Value { return c.This })
+}
+
+// installResponseGlobals adds responseGlobals, which takes [name, get,
+// set] for each legacy response global (responseBody...), and
+// setResponseGlobals, which defines them on the global object, as
+// Object.defineProperty would (configurable, not enumerable), or deletes
+// them.
+func (e *Engine) installResponseGlobals(set func(string, any)) {
+	rt := e.rt
 	set("responseGlobals", func(c goja.FunctionCall) goja.Value {
 		// The accessors are kept as the script values they are (not
 		// exported), so the global's getters are the bootstrap's own.
@@ -1347,16 +1429,6 @@ func (e *Engine) installGlobals() error {
 		}
 		return goja.Undefined()
 	})
-	// self is a getter that returns its receiver: chai's chain words
-	// (to, be, have...) read through it without entering the interpreter.
-	set("self", func(c goja.FunctionCall) goja.Value { return c.This })
-	set("jsonParse", func(c goja.FunctionCall) goja.Value {
-		if v, ok := parseJSONFast(rt, c.Argument(0).String()); ok {
-			return v
-		}
-		return miss
-	})
-	return rt.Set("__courierHost", g)
 }
 
 // utf16Latin builds a Go string whose JS view has the given UTF-16 units
