@@ -606,6 +606,7 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 	}
 	if b := form.Body; b != nil && b.Mode != "" {
 		r.Body = itemBodyJSON(b)
+		r.Body.FormData = oneFilePerRow(r.Body.FormData)
 		if b.Mode == collections.BodyRaw && len(sent.Body) > 0 {
 			// The bytes that went out (a script or the runtime may
 			// have set them after the form was read).
@@ -623,6 +624,33 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 		}
 	}
 	return r
+}
+
+// oneFilePerRow splits a file field with several files into one field per
+// file, as the runtime sends them and Newman's report shows the sent body.
+func oneFilePerRow(rows []jsonKV) []jsonKV {
+	var out []jsonKV
+	for i, kv := range rows {
+		var many []string
+		if src := string(kv.Src); !strings.HasPrefix(src, "[") || json.Unmarshal([]byte(src), &many) != nil {
+			if out != nil {
+				out = append(out, kv)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]jsonKV{}, rows[:i]...)
+		}
+		for _, s := range many {
+			one := kv
+			one.Src = jsonreport.Paths(s)
+			out = append(out, one)
+		}
+	}
+	if out == nil {
+		return rows
+	}
+	return out
 }
 
 // digestLearned are the parameters a digest challenge teaches, in the
@@ -935,17 +963,17 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		kvs := []jsonKV{}
 		for _, p := range ps {
 			// jsonreport.NoValue numbers its kinds as collections.NoValue.
-			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue)}
+			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType}
 			if p.Type == "file" && p.Value == "" {
 				kv.NoValue = jsonreport.ValueUnset // a file field has its src only
 			}
 			switch len(p.Src) {
 			case 0:
 			case 1:
-				kv.Src = jsonreport.Text(p.Src[0])
+				kv.Src = jsonreport.Paths(p.Src[0])
 			default:
 				if src, err := json.Marshal(p.Src); err == nil {
-					kv.Src = jsonreport.Text(src)
+					kv.Src = jsonreport.Paths(src)
 				}
 			}
 			kvs = append(kvs, kv)

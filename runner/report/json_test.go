@@ -307,3 +307,35 @@ func TestJSONScopesKeepTheFilesNameAndID(t *testing.T) {
 		}
 	}
 }
+
+// TestFormDataRowsAsNewman: Newman 6.2.2's report writes a form-data row
+// with disabled first, a field's own contentType, several files as an
+// array in the item and one row per file in the sent request (recorded
+// with newman run -r json on the same rows, files under FILES).
+func TestFormDataRowsAsNewman(t *testing.T) {
+	t.Parallel()
+	body := &collections.Body{Mode: "formdata", FormData: []collections.FormParam{
+		{Key: "a", Type: "text", Disabled: true},
+		{Key: "f", Type: "file", Src: []string{"FILES/blob.bin"}},
+		{Key: "g", Type: "file", Src: []string{"FILES/blob.bin", "FILES/hello.txt"}},
+		{Key: "t", Value: "v", Type: "text", ContentType: "text/plain"},
+	}}
+	item, err := json.Marshal(itemBodyJSON(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const wantItem = `{"mode":"formdata","formdata":[{"disabled":true,"key":"a","value":"","type":"text"},{"key":"f","type":"file","src":"FILES/blob.bin"},` +
+		`{"key":"g","type":"file","src":["FILES/blob.bin","FILES/hello.txt"]},{"key":"t","value":"v","type":"text","contentType":"text/plain"}]}`
+	if string(item) != wantItem {
+		t.Errorf("item body\n got %s\nwant %s", item, wantItem)
+	}
+	sent, err := json.Marshal(sentRequestJSON(runner.SentRequest{Method: "POST", URL: "http://h/", Form: &collections.Request{Body: body}}, nil).Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const wantSent = `{"mode":"formdata","formdata":[{"disabled":true,"key":"a","value":"","type":"text"},{"key":"f","type":"file","src":"FILES/blob.bin"},` +
+		`{"key":"g","type":"file","src":"FILES/blob.bin"},{"key":"g","type":"file","src":"FILES/hello.txt"},{"key":"t","value":"v","type":"text","contentType":"text/plain"}]}`
+	if string(sent) != wantSent {
+		t.Errorf("sent body\n got %s\nwant %s", sent, wantSent)
+	}
+}

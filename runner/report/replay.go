@@ -275,7 +275,7 @@ func replayForm(r *jsonreport.Request) *collections.Request {
 			var ps []collections.FormParam
 			for _, kv := range kvs {
 				p := collections.FormParam{Key: kv.Key, Value: string(kv.Value), Type: kv.Type, Disabled: kv.Disabled,
-					NoValue: collections.NoValue(kv.NoValue)}
+					NoValue: collections.NoValue(kv.NoValue), ContentType: kv.ContentType}
 				if src := string(kv.Src); src != "" {
 					var many []string
 					if json.Unmarshal([]byte(src), &many) == nil && strings.HasPrefix(src, "[") {

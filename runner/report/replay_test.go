@@ -79,8 +79,8 @@ func TestReplayKeepsTheSentForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`"urlencoded":[{"key":"a","value":"1"},{"key":"b"},{"key":"c","value":null},{"key":"off","value":"x","disabled":true}]`,
-		`"header":[{"key":"X-Own","value":"1"},{"key":"X-Off","value":"0","disabled":true},{"key":"Content-Length","value":"9","system":true}]`,
+		`"urlencoded":[{"key":"a","value":"1"},{"key":"b"},{"key":"c","value":null},{"disabled":true,"key":"off","value":"x"}]`,
+		`"header":[{"key":"X-Own","value":"1"},{"disabled":true,"key":"X-Off","value":"0"},{"key":"Content-Length","value":"9","system":true}]`,
 		`"auth":{"type":"bearer","bearer":[{"type":"any","value":"t","key":"token"}]}`,
 		`"description":{"content":"made for x","type":"text/plain"}`,
 		`"hash":"","variable":[{"type":"any","key":"id"}]`,

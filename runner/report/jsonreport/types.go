@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Newman's report types. Field names are Newman's; tests decode reports
@@ -61,14 +62,19 @@ type Ref struct {
 // KV is a header, a URL variable or a form field. Disabled, Type and Src
 // come from Newman's reports (postman-collection's forms); courier writes
 // only key and value.
+//
+// The fields are in postman-collection's order (Newman's report shows
+// disabled first, then key, value, type, src, contentType).
 type KV struct {
+	Disabled bool   `json:"disabled,omitempty"`
 	Key      string `json:"key"`
 	Value    Text   `json:"value"`
-	Disabled bool   `json:"disabled,omitempty"`
 	// Type is a form-data field's type: "text" or "file".
 	Type string `json:"type,omitempty"`
 	// Src is a file field's path (or paths, as their JSON text).
-	Src Text `json:"src,omitempty"`
+	Src Paths `json:"src,omitempty"`
+	// ContentType is a form-data field's own Content-Type.
+	ContentType string `json:"contentType,omitempty"`
 	// System marks a request header the runtime added, as in Newman's
 	// report.
 	System bool `json:"system,omitempty"`
@@ -91,17 +97,18 @@ const (
 // (NoValue), so a report written again keeps it so.
 func (k *KV) UnmarshalJSON(b []byte) error {
 	var r struct {
-		Key      string          `json:"key"`
-		Value    json.RawMessage `json:"value"`
-		Disabled bool            `json:"disabled"`
-		Type     string          `json:"type"`
-		Src      Text            `json:"src"`
-		System   bool            `json:"system"`
+		Key         string          `json:"key"`
+		Value       json.RawMessage `json:"value"`
+		Disabled    bool            `json:"disabled"`
+		Type        string          `json:"type"`
+		Src         Text            `json:"src"`
+		ContentType string          `json:"contentType"`
+		System      bool            `json:"system"`
 	}
 	if err := json.Unmarshal(b, &r); err != nil {
 		return err
 	}
-	*k = KV{Key: r.Key, Disabled: r.Disabled, Type: r.Type, Src: r.Src, System: r.System}
+	*k = KV{Key: r.Key, Disabled: r.Disabled, Type: r.Type, Src: Paths(r.Src), ContentType: r.ContentType, System: r.System}
 	switch {
 	case r.Value == nil:
 		k.NoValue = ValueUnset
@@ -123,14 +130,29 @@ func (k KV) MarshalJSON() ([]byte, error) {
 		value = json.RawMessage("null")
 	}
 	return json.Marshal(struct {
-		Key      string          `json:"key"`
-		Value    json.RawMessage `json:"value,omitempty"`
-		Disabled bool            `json:"disabled,omitempty"`
-		Type     string          `json:"type,omitempty"`
-		Src      Text            `json:"src,omitempty"`
-		System   bool            `json:"system,omitempty"`
-	}{k.Key, value, k.Disabled, k.Type, k.Src, k.System})
+		Disabled    bool            `json:"disabled,omitempty"`
+		Key         string          `json:"key"`
+		Value       json.RawMessage `json:"value,omitempty"`
+		Type        string          `json:"type,omitempty"`
+		Src         Paths           `json:"src,omitempty"`
+		ContentType string          `json:"contentType,omitempty"`
+		System      bool            `json:"system,omitempty"`
+	}{k.Disabled, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
 }
+
+// Paths is a file field's src: one path, written as a string, or several,
+// held as their JSON array's text and written as that array (as Newman
+// writes them).
+type Paths Text
+
+func (p Paths) MarshalJSON() ([]byte, error) {
+	if s := string(p); strings.HasPrefix(s, "[") && json.Valid([]byte(s)) {
+		return []byte(s), nil
+	}
+	return json.Marshal(string(p))
+}
+
+func (p *Paths) UnmarshalJSON(b []byte) error { return (*Text)(p).UnmarshalJSON(b) }
 
 type URL struct {
 	// Raw is the URL as one string, when the report gave it so (older
