@@ -199,3 +199,92 @@ func v8CalledValue(v goja.Value) string {
 	}
 	return "boolean " + v.String()
 }
+
+// Property descriptors: goja refuses a getter or setter that is not a
+// function, and a descriptor mixing an accessor with a value, in words of
+// its own ("Value is not an object: 5"). A descriptor passed to
+// Object.defineProperty, Reflect.defineProperty, Object.defineProperties or
+// Object.create passes through a hook, when the script is compiled, that
+// checks it first and throws V8's words ("Getter must be a function: 5").
+const hookDescriptor = "__courierDescriptor" // __courierDescriptor(d, many): d, checked
+
+// descriptorArg returns the index of the call's descriptor argument (-1
+// for none) and whether it is a map of descriptors.
+func descriptorArg(call *ast.CallExpression) (int, bool) {
+	dot, ok := call.Callee.(*ast.DotExpression)
+	if !ok {
+		return -1, false
+	}
+	id, ok := dot.Left.(*ast.Identifier)
+	if !ok {
+		return -1, false
+	}
+	i, many := -1, false
+	switch id.Name + "." + dot.Identifier.Name {
+	case "Object.defineProperty", "Reflect.defineProperty":
+		i = 2
+	case "Object.defineProperties", "Object.create":
+		i, many = 1, true
+	}
+	if i < 0 || len(call.ArgumentList) <= i {
+		return -1, false
+	}
+	if _, spread := call.ArgumentList[i].(*ast.SpreadElement); spread {
+		return -1, false
+	}
+	return i, many
+}
+
+func descriptorHook(arg ast.Expression, many bool, at file.Idx) ast.Expression {
+	return &ast.CallExpression{
+		Callee:           &ast.Identifier{Name: hookDescriptor, Idx: at},
+		LeftParenthesis:  at,
+		ArgumentList:     []ast.Expression{arg, &ast.BooleanLiteral{Idx: at, Literal: "true", Value: many}},
+		RightParenthesis: at,
+	}
+}
+
+// checkDescriptors is the hook.
+func (e *Engine) checkDescriptors(c goja.FunctionCall) goja.Value {
+	d := c.Argument(0)
+	if !c.Argument(1).ToBoolean() {
+		e.checkDescriptor(d)
+		return d
+	}
+	m, ok := d.(*goja.Object)
+	if !ok {
+		return d // undefined for Object.create(p); goja refuses the rest
+	}
+	for _, k := range m.Keys() {
+		e.checkDescriptor(m.Get(k))
+	}
+	return d
+}
+
+// checkDescriptor throws what V8's ToPropertyDescriptor throws for d.
+func (e *Engine) checkDescriptor(d goja.Value) {
+	o, ok := d.(*goja.Object)
+	if !ok {
+		e.throw("TypeError", "Property description must be an object: "+e.v8Printed(d))
+	}
+	// Get answers nil for a property absent along the chain.
+	has := func(k string) bool { return o.Get(k) != nil }
+	accessor := false
+	for _, k := range [...]string{"get", "set"} {
+		if !has(k) {
+			continue
+		}
+		accessor = true
+		v := o.Get(k)
+		if _, fn := goja.AssertFunction(v); !fn && !goja.IsUndefined(v) {
+			which := "Getter"
+			if k == "set" {
+				which = "Setter"
+			}
+			e.throw("TypeError", which+" must be a function: "+e.v8Printed(v))
+		}
+	}
+	if accessor && (has("value") || has("writable")) {
+		e.throw("TypeError", "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, "+e.v8Printed(o))
+	}
+}

@@ -478,6 +478,7 @@ func (e *Engine) installCatchHooks() {
 	})
 	hide(hookTry, e.guardedCall)
 	hide(hookCallback, e.checkCallback)
+	hide(hookDescriptor, e.checkDescriptors)
 	_ = g.DefineDataProperty(hookFell, rt.NewObject(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	marks := make([]any, maxBranchMarks)
 	for i := range marks {
@@ -538,22 +539,28 @@ func (e *Engine) v8Caught(v goja.Value) {
 	name, msg := nameV.String(), msgV.String()
 	var fixed string
 	switch name {
-	case "ReferenceError":
-		fixed = v8Message(name, msg, "", 0, 0, seenAt{})
-	case "TypeError":
-		if !gojaReworded(msg) {
+	case "TypeError", "RangeError", "ReferenceError", "URIError":
+		if name == "TypeError" && !gojaReworded(msg) {
 			return
 		}
 		line, col, src, seen := 0, 0, "", seenAt{}
 		stack := o.Get("stack")
 		if stack != nil && e.cur != nil {
 			// Source-based rewording only when the error was thrown in the
-			// running script itself.
-			if _, frame, ok := strings.Cut(stack.String(), "\n"); ok {
-				if first, _, _ := strings.Cut(frame, "\n"); strings.Contains(first, scriptFile+":") {
-					src = e.cur.x.Source
-					line, col = stackPos(first, strings.Contains(src, "await"))
-					seen = e.seenAtRun(e.cur.x, line, col)
+			// running script itself, or in a built-in it called.
+			var native bool
+			line, col, native = scriptFrame(stack.String(), strings.Contains(e.cur.x.Source, "await"))
+			switch {
+			case line > 0 && !native:
+				src = e.cur.x.Source
+				seen = e.seenAtRun(e.cur.x, line, col)
+			case line > 0:
+				// The call's place names the built-in, for what only
+				// the built-in's name decides.
+				if v := v8NativeMessage(msg, e.cur.x.Source, line, col); v != msg {
+					src, seen.native = e.cur.x.Source, true
+				} else {
+					line, col = 0, 0
 				}
 			}
 		}
@@ -564,8 +571,6 @@ func (e *Engine) v8Caught(v goja.Value) {
 			code = e.lastEval
 		}
 		fixed = v8SyntaxMessage(msg, code, 0, 0)
-	case "RangeError", "URIError":
-		fixed = v8RangeMessage(msg)
 	default:
 		return
 	}

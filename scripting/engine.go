@@ -701,7 +701,11 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			break
 		}
 	}
-	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column, e.seenAtRun(x, se.Line, se.Column))
+	seen := seenAt{native: len(frames) > 0 && frames[0].SrcName() != scriptFile}
+	if !seen.native {
+		seen = e.seenAtRun(x, se.Line, se.Column)
+	}
+	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column, seen)
 	return se
 }
 

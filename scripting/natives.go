@@ -304,9 +304,13 @@ func (e *Engine) natives() *goja.Object {
 		}
 		tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
 			ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
-		if tr.ErrorName == "TypeError" {
-			line, col := stackPos(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
-			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, e.seenAtRun(st.x, line, col))
+		if tr.ErrorName == "TypeError" || tr.ErrorName == "RangeError" || tr.ErrorName == "ReferenceError" {
+			line, col, native := scriptFrame(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
+			seen := seenAt{native: native}
+			if !native {
+				seen = e.seenAtRun(st.x, line, col)
+			}
+			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, seen)
 		}
 		// Results are reported in the order they settle, as Newman
 		// reports them; a test recorded again keeps its place.

@@ -52,10 +52,12 @@ type nullishSites map[[2]int]siteKind
 type siteKind uint8
 
 const (
-	siteRead   siteKind = 1 << iota // a member read: the object is in its level's slot
-	siteIn                          // k in o: the key is in __courierK, o in __courierO
-	siteSetKey                      // o[k] = v: the key is in __courierK too
-	levelShift = iota
+	siteRead       siteKind = 1 << iota // a member read: the object is in its level's slot
+	siteIn                              // k in o: the key is in __courierK, o in __courierO
+	siteSetKey                          // o[k] = v: the key is in __courierK too
+	siteInstanceOf                      // x instanceof C: the place goja reports
+	siteExtends                         // class extends C: C is in the level's slot
+	levelShift     = iota
 )
 
 func (k siteKind) level() int { return int(k >> levelShift) }
@@ -89,7 +91,7 @@ var nullishSkip = names("pm", "postman", "console", "JSON", "Math", "Object", "A
 // direct eval, so a name may resolve at run time and no store may sit
 // inside an optional chain.
 func instrumentNullish(body ast.Node, dynamic bool) []site {
-	w := &nullishWalker{dynamic: dynamic, late: map[ast.Expression]bool{}, setKey: map[*ast.BracketExpression]bool{}, force: map[*ast.DotExpression]bool{}}
+	w := &nullishWalker{dynamic: dynamic, late: map[ast.Expression]bool{}, setKey: map[*ast.BracketExpression]bool{}, force: map[*ast.DotExpression]bool{}, forceSet: map[*ast.BracketExpression]bool{}}
 	w.walk(reflect.ValueOf(body), 0)
 	return w.sites
 }
@@ -106,8 +108,9 @@ type nullishWalker struct {
 	setKey map[*ast.BracketExpression]bool
 	// force are the member expressions whose object is stored whatever it
 	// is: the receivers a callback hook reads (callbacks.go).
-	force map[*ast.DotExpression]bool
-	sites []site
+	force    map[*ast.DotExpression]bool
+	forceSet map[*ast.BracketExpression]bool
+	sites    []site
 }
 
 // walk is walkAST keeping the slot level: the computed key of a member
@@ -160,6 +163,9 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 	switch x := n.(type) {
 	case *ast.CallExpression:
 		w.markLate(x.Callee)
+		if i, many := descriptorArg(x); i >= 0 {
+			x.ArgumentList[i] = descriptorHook(x.ArgumentList[i], many, x.LeftParenthesis)
+		}
 		if dot, i := callbackArg(x); i >= 0 && level <= maxSlotLevel && (!w.dynamic || !inChain(dot.Left)) {
 			if !isArrayFrom(dot) {
 				w.force[dot] = true
@@ -179,23 +185,38 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 			if _, named := b.Member.(*ast.StringLiteral); !named {
 				w.setKey[b] = true
 			}
+			w.forceSet[b] = true
+		} else if d, ok := x.Left.(*ast.DotExpression); ok {
+			// A refused write names the object (Math.PI = 1 in strict
+			// code), whatever it is.
+			w.force[d] = true
 		}
 	case *ast.BinaryExpression:
 		// 'k' in v: V8 names the key and the value, kept in slots (the
 		// value last, so it is the one in __courierO).
+		if x.Operator == token.INSTANCEOF {
+			// goja reports a refused right-hand side at the left's place.
+			w.sites = append(w.sites, site{x.Left.Idx0(), siteInstanceOf})
+		}
 		if _, private := x.Left.(*ast.PrivateIdentifier); x.Operator == token.IN && !private {
 			at := x.Left.Idx0()
 			x.Left = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: at}, Right: x.Left}
 			x.Right = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: slotName, Idx: x.Right.Idx0()}, Right: x.Right}
 			w.sites = append(w.sites, site{at, siteIn})
 		}
+	case *ast.ClassLiteral:
+		if x.SuperClass != nil && level <= maxSlotLevel {
+			x.SuperClass = &ast.AssignExpression{Operator: token.ASSIGN,
+				Left: &ast.Identifier{Name: slotNames[level], Idx: x.SuperClass.Idx0()}, Right: x.SuperClass}
+			w.sites = append(w.sites, site{x.Class, siteExtends | siteKind(level)<<levelShift})
+		}
 	case *ast.DotExpression:
-		if level <= maxSlotLevel && (w.force[x] || w.worthy(x.Left)) {
+		if level <= maxSlotLevel && (w.force[x] && storable(x.Left) || w.worthy(x.Left)) {
 			x.Left = storeSlot(x.Left, slotNames[level], x.Identifier.Idx, w.late[x])
 			w.sites = append(w.sites, site{x.Identifier.Idx, siteRead | siteKind(level)<<levelShift})
 		}
 	case *ast.BracketExpression:
-		if level <= maxSlotLevel && w.worthy(x.Left) {
+		if level <= maxSlotLevel && (w.forceSet[x] && storable(x.Left) || w.worthy(x.Left)) {
 			x.Left = storeSlot(x.Left, slotNames[level], x.LeftBracket, w.late[x])
 			kind := siteRead | siteKind(level)<<levelShift
 			if w.setKey[x] {
@@ -230,6 +251,17 @@ func storeSlot(x ast.Expression, slot unistring.String, site file.Idx, late bool
 		return store
 	}
 	return &ast.SequenceExpression{Sequence: []ast.Expression{store, &ast.Identifier{Name: slot, Idx: site}}}
+}
+
+// storable reports whether x can be stored in a slot where it stands: not
+// super, not an optional link (or inside its chain, when names resolve at
+// run time: the caller checks).
+func storable(x ast.Expression) bool {
+	switch x.(type) {
+	case *ast.SuperExpression, *ast.Optional:
+		return false
+	}
+	return true
 }
 
 // slotWorthy reports whether the object x of a member read may be null and
@@ -356,13 +388,27 @@ func instrumentScriptNullish(prg *ast.Program, fn *ast.FunctionLiteral, async, d
 }
 
 // seenAt is what the running script held at an instrumented place
-// line:col (user positions) when an error was thrown there: which of null
-// and undefined a property read was made on, or the key an in expression
-// searched for, as V8 prints it. Both are "" when unknown.
+// line:col (user positions) when an error was thrown there. Fields are
+// zero when unknown.
 type seenAt struct {
-	nullish       string
-	inKey, inWhat string
+	nullish       string // which of null and undefined a member read was made on
+	inKey, inWhat string // what an in expression searched, and in what
 	setKey        string // the computed key of a member assigned to
+	prop          string // the property a member assignment there sets
+	obj           *seenObject
+	instanceOf    bool   // the place is the right-hand side of instanceof
+	extends       string // a class heritage refused, printed
+	extendsProto  string // and its prototype property, printed
+	// native: the error was thrown inside a built-in called at the place
+	// (the place is the call, not where goja made the error).
+	native bool
+}
+
+// seenObject is the object (not null or undefined) a member read or write
+// was made on.
+type seenObject struct {
+	typeOf, printed string
+	getterOnly      func(prop string) bool // prop is an accessor without a setter
 }
 
 // seenAtRun reads the running script x's slots for an error at line:col.
@@ -384,20 +430,25 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
 	if err != nil || !ok {
 		return seenAt{}
 	}
-	var seen seenAt
+	seen := seenAt{instanceOf: kind&siteInstanceOf != 0}
+	at := "0"
+	if l := kind.level(); l > 0 {
+		at = strconv.Itoa(l + 1)
+	}
+	slot := o.Get(at)
 	if kind&siteRead != 0 {
-		// A value other than null or undefined: the read that failed
-		// stored it and a later one ran before the throw (an assignment's
-		// right-hand side, a computed key), so the source decides.
-		at := "0"
-		if l := kind.level(); l > 0 {
-			at = strconv.Itoa(l + 1)
-		}
-		switch obj := o.Get(at); {
-		case obj == goja.Null():
+		// A value other than null or undefined: either the object written
+		// to, or the read that failed stored it and a later one ran before
+		// the throw (an assignment's right-hand side, a computed key), so
+		// the source decides.
+		switch {
+		case slot == goja.Null():
 			seen.nullish = "null"
-		case obj == nil || goja.IsUndefined(obj):
+		case slot == nil || goja.IsUndefined(slot):
 			seen.nullish = "undefined"
+		default:
+			seen.obj = e.describe(slot)
+			seen.prop, _ = assignedPropAt(x.Source, line, col)
 		}
 	}
 	if k := o.Get("1"); kind&siteSetKey != 0 && k != nil {
@@ -406,11 +457,68 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
 		} else {
 			seen.setKey = k.String()
 		}
+		if seen.prop == "" {
+			seen.prop = seen.setKey
+		}
 	}
 	if kind&siteIn != 0 {
 		seen.inKey, seen.inWhat = e.v8Printed(o.Get("1")), e.v8Printed(o.Get("0"))
 	}
+	if kind&siteExtends != 0 && slot != nil {
+		seen.extends = e.v8Printed(slot)
+		if so, ok := slot.(*goja.Object); ok {
+			seen.extendsProto = e.v8Printed(so.Get("prototype"))
+		}
+	}
 	return seen
+}
+
+// describe is what V8's set and delete messages say of v.
+func (e *Engine) describe(v goja.Value) *seenObject {
+	d := &seenObject{printed: e.v8Printed(v), getterOnly: func(string) bool { return false }}
+	switch o := v.(type) {
+	case *goja.Object:
+		d.typeOf = "object"
+		if _, fn := goja.AssertFunction(o); fn {
+			d.typeOf = "function"
+		}
+		d.getterOnly = func(prop string) bool { return e.getterOnly(o, prop) }
+	case *goja.Symbol:
+		d.typeOf = "symbol"
+	default:
+		switch {
+		case goja.IsString(v):
+			d.typeOf = "string"
+		case goja.IsNumber(v):
+			d.typeOf = "number"
+		case goja.IsBigInt(v):
+			d.typeOf = "bigint"
+		default:
+			d.typeOf = "boolean"
+		}
+	}
+	return d
+}
+
+// getterOnly reports whether o (or its prototype chain) has prop as an
+// accessor without a setter.
+func (e *Engine) getterOnly(o *goja.Object, prop string) bool {
+	getDesc, ok := goja.AssertFunction(e.rt.Get("Reflect").ToObject(e.rt).Get("getOwnPropertyDescriptor"))
+	if !ok {
+		return false
+	}
+	for depth := 0; o != nil && depth < 100; depth++ {
+		d, err := getDesc(goja.Undefined(), o, e.rt.ToValue(prop))
+		if err != nil {
+			return false
+		}
+		if do, ok := d.(*goja.Object); ok {
+			get, set := do.Get("get"), do.Get("set")
+			return get != nil && !goja.IsUndefined(get) && (set == nil || goja.IsUndefined(set))
+		}
+		o = o.Prototype()
+	}
+	return false
 }
 
 // v8Printed prints v as V8 does in a message, without running the

@@ -41,7 +41,9 @@ var gojaReceiver = lazyre.New(`^(Method \S+ called on incompatible receiver )\[o
 func gojaReworded(msg string) bool {
 	return gojaReadProp().MatchString(msg) || msg == gojaConvert || gojaNoMember().MatchString(msg) ||
 		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg) ||
-		msg == gojaMatchAll
+		msg == gojaMatchAll || msg == "" || gojaReadOnly().MatchString(msg) || strings.HasPrefix(msg, gojaReceiverPrim) ||
+		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
+		msg == gojaSuperCtor
 }
 
 // builtinCtorWords is what V8 says when a built-in constructor refuses
@@ -68,17 +70,39 @@ const gojaConvert = "Cannot convert undefined or null to object"
 func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 	switch name {
 	case "TypeError":
+		return v8TypeMessage(msg, src, line, col, seen)
 	case "ReferenceError":
 		if msg == gojaSuperThis {
 			return msg + " or returning from derived constructor"
+		}
+		if msg == gojaTDZ {
+			// goja reports it at the name.
+			if off := offsetAt(src, line, col); off >= 0 {
+				if id := identAt(src, off); id != "" {
+					return "Cannot access '" + id + "' before initialization"
+				}
+			}
 		}
 		return msg
 	case "SyntaxError":
 		return v8SyntaxMessage(msg, "", 0, 0)
 	case "RangeError", "URIError":
-		return v8RangeMessage(msg)
-	default:
-		return msg
+		return v8RangeMessage(msg, src, line, col)
+	}
+	return msg
+}
+
+// gojaTDZ is goja's ReferenceError for a let, const or class read before
+// its declaration ran; V8 names it.
+const gojaTDZ = "Cannot access a variable before initialization"
+
+// v8TypeMessage is v8Message for a TypeError.
+func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
+	if seen.native {
+		// Thrown inside a built-in called at line:col.
+		if v := v8NativeMessage(msg, src, line, col); v != msg {
+			return v
+		}
 	}
 	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
 		return "Cannot read properties of " + orNullishAt(seen.nullish, src, line, col) + " (reading '" + m[1] + "')"
@@ -91,6 +115,9 @@ func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 			return "Cannot set properties of " + seen.nullish + " (setting '" + seen.setKey + "')"
 		}
 		return msg
+	}
+	if v, ok := v8SetMessage(msg, seen); ok {
+		return v
 	}
 	switch {
 	case msg == gojaNoInitial:
@@ -107,12 +134,30 @@ func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 			return callee + " is not a constructor"
 		}
 		return msg
+	case strings.HasPrefix(msg, gojaInstanceofCall):
+		return "Right-hand side of 'instanceof' is not callable"
+	case msg == gojaSuperCtor:
+		// A class extending null, constructed: V8 names the class.
+		name := constructedAt(src, line, col)
+		if !isIdent(name) {
+			name = "anonymous class"
+		}
+		return "Super constructor null of " + name + " is not a constructor"
+	case msg == gojaExtends && seen.extends != "":
+		return "Class extends value " + seen.extends + " is not a constructor or null"
+	case msg == gojaExtendsProto && seen.extendsProto != "":
+		return msg + " " + seen.extendsProto
 	}
 	if m := gojaReceiver().FindStringSubmatch(msg); m != nil {
 		return m[1] + "#<" + m[2] + ">"
 	}
-	if strings.HasPrefix(msg, gojaNotAnObject) && seen.inKey != "" {
-		return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat
+	if strings.HasPrefix(msg, gojaNotAnObject) {
+		switch {
+		case seen.inKey != "":
+			return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat
+		case seen.instanceOf:
+			return "Right-hand side of 'instanceof' is not an object"
+		}
 	}
 	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
 		// A built-in constructor refusing its argument, not a value
@@ -130,6 +175,76 @@ func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 		}
 	}
 	return msg
+}
+
+// goja's words for instanceof and class heritage.
+const (
+	gojaInstanceofCall = "Expecting a function in instanceof check, but got "
+	gojaExtends        = "Class extends value is not a constructor or null"
+	gojaExtendsProto   = "Class extends value does not have valid prototype property"
+	gojaSuperCtor      = "Super constructor is not a constructor"
+)
+
+// v8NativeMessage rewords an error a built-in threw, from the call that
+// called it: V8 names the built-in that refused a primitive receiver or
+// target ("Reflect.ownKeys called on non-object").
+func v8NativeMessage(msg, src string, line, col int) string {
+	if !strings.HasPrefix(msg, gojaNotAnObject) {
+		return msg
+	}
+	callee := calleeAt(src, line, col)
+	if callee == "" {
+		return msg
+	}
+	if words, ok := nonObjectCallees[callee]; ok {
+		return words + " called on non-object"
+	}
+	if strings.HasPrefix(callee, "Reflect.") && isIdent(callee[len("Reflect."):]) {
+		return callee + " called on non-object"
+	}
+	return msg
+}
+
+// nonObjectCallees are the Promise statics called on a primitive this
+// (Promise.resolve.call(1)) and how V8 names them.
+var nonObjectCallees = map[string]string{
+	"Promise.resolve.call": "PromiseResolve", "Promise.reject.call": "PromiseReject",
+	"Promise.all.call": "Promise.all", "Promise.allSettled.call": "Promise.allSettled",
+	"Promise.race.call": "Promise.race", "Promise.any.call": "Promise.any",
+	"Promise.resolve.apply": "PromiseResolve", "Promise.reject.apply": "PromiseReject",
+}
+
+// gojaReadOnly, gojaReceiverPrim and gojaDelete are goja's words for a set
+// refused in strict code, and a delete; V8 names the object.
+var (
+	gojaReadOnly     = lazyre.New(`^Cannot assign to read only property '(.*)'$`)
+	gojaReceiverPrim = "Receiver is not an object: "
+	gojaDelete       = lazyre.New(`^Cannot delete property '(.*)' of .*$`)
+)
+
+// v8SetMessage words a refused set or delete from the object the run saw
+// at the place (its slot).
+func v8SetMessage(msg string, seen seenAt) (string, bool) {
+	if seen.obj == nil {
+		return "", false
+	}
+	if m := gojaReadOnly().FindStringSubmatch(msg); m != nil || msg == "" && seen.setKey != "" {
+		prop := seen.setKey
+		if m != nil {
+			prop = m[1]
+		}
+		if seen.obj.getterOnly(prop) {
+			return "Cannot set property " + prop + " of " + seen.obj.printed + " which has only a getter", true
+		}
+		return "Cannot assign to read only property '" + prop + "' of " + seen.obj.typeOf + " '" + seen.obj.printed + "'", true
+	}
+	if strings.HasPrefix(msg, gojaReceiverPrim) && seen.prop != "" {
+		return "Cannot create property '" + seen.prop + "' on " + seen.obj.typeOf + " '" + seen.obj.printed + "'", true
+	}
+	if m := gojaDelete().FindStringSubmatch(msg); m != nil {
+		return "Cannot delete property '" + m[1] + "' of " + seen.obj.printed, true
+	}
+	return "", false
 }
 
 // v8SyntaxMessage rewrites goja's parser message as V8 words it. code is
@@ -476,6 +591,20 @@ func collapseCalls(s string) string {
 	return b.String()
 }
 
+// scriptFrame finds the first frame of the user's script in a JS error's
+// stack string; native: frames of built-ins come before it (the error was
+// thrown inside one the script called).
+func scriptFrame(stack string, async bool) (line, col int, native bool) {
+	_, frames, _ := strings.Cut(stack, "\n")
+	for i, f := range strings.Split(frames, "\n") {
+		if strings.Contains(f, scriptFile+":") {
+			line, col = stackPos(f, async)
+			return line, col, i > 0
+		}
+	}
+	return 0, 0, false
+}
+
 // stackPos finds the user's script position in a JS error's stack string.
 func stackPos(stack string, async bool) (int, int) {
 	i := strings.Index(stack, scriptFile+":")
@@ -507,15 +636,44 @@ var gojaRangeWords = map[string]string{
 	"toExponential() precision must be between 0 and 100": "toExponential() argument must be between 0 and 100",
 	"Malformed URI": "URI malformed",
 	"The normalization form should be one of NFC, NFD, NFKC, NFKD": "The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+	// TypedArray.prototype.set with an offset past the end, or negative.
+	"Source is too large":   "offset is out of bounds",
+	"offset should be >= 0": "offset is out of bounds",
 }
+
+var (
+	gojaDataViewIndex   = lazyre.New(`^Index \d+ is out of bounds$`)
+	gojaTypedArrayAlign = lazyre.New(`^(Byte length|Start offset)( of \w+ should be a multiple of \d+)$`)
+)
+
+var typedArrayNames = names("Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
+	"Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array")
 
 var gojaBigIntRange = lazyre.New(`^Cannot convert (-?[0-9.e+-]+|Infinity|-Infinity|NaN) to a BigInt$`)
 
 // v8RangeMessage rewrites a RangeError's or URIError's message as V8
-// words it.
-func v8RangeMessage(msg string) string {
+// words it; src, line and col place it when known.
+func v8RangeMessage(msg, src string, line, col int) string {
 	if v, ok := gojaRangeWords[msg]; ok {
 		return v
+	}
+	if n, ok := strings.CutPrefix(msg, "Invalid index "); ok {
+		// goja's ToIndex; V8 words it by the constructor.
+		switch ctor := constructedAt(src, line, col); {
+		case ctor == "ArrayBuffer" || ctor == "SharedArrayBuffer":
+			return "Invalid array buffer length"
+		case ctor == "DataView":
+			return "Start offset " + n + " is outside the bounds of the buffer"
+		case typedArrayNames[ctor]:
+			return "Invalid typed array length: " + n
+		}
+		return msg
+	}
+	if gojaDataViewIndex().MatchString(msg) {
+		return "Offset is outside the bounds of the DataView"
+	}
+	if m := gojaTypedArrayAlign().FindStringSubmatch(msg); m != nil {
+		return strings.ToLower(m[1]) + m[2]
 	}
 	if m := gojaBigIntRange().FindStringSubmatch(msg); m != nil {
 		return "The number " + m[1] + " cannot be converted to a BigInt because it is not an integer"
