@@ -23,6 +23,11 @@ type regExpPlan struct {
 	// groups names each capturing group of a /d pattern ("" unnamed); nil
 	// without /d.
 	groups []string
+	// plain is a /d pattern without its markers when what it matches
+	// depends on nothing outside the match (contextFree): the markers then
+	// run on the matched text alone (js/parts/regexp.js), not on the rest
+	// of the input, so a global search stays linear.
+	plain string
 }
 
 // regExpUnsupported is the reason given for what the rewrite does not cover.
@@ -50,6 +55,9 @@ func planRegExp(source, flags string) (*regExpPlan, error) {
 		plan.pattern, plan.groups = indexedPattern(pattern)
 		if plan.groups == nil {
 			plan.groups = []string{}
+		}
+		if contextFree(pattern) {
+			plan.plain = pattern
 		}
 	}
 	return plan, nil
@@ -218,7 +226,7 @@ func (e *Engine) regExpPlanFunc(c goja.FunctionCall) goja.Value {
 		}
 		groups = e.rt.NewArray(names...)
 	}
-	return e.rt.NewArray(plan.pattern, plan.flags, groups)
+	return e.rt.NewArray(plan.pattern, plan.flags, groups, plan.plain)
 }
 
 // maySlashInClass is a cheap test for a regular expression literal that

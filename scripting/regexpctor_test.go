@@ -3,6 +3,7 @@ package scripting
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -14,14 +15,16 @@ func TestIndexedPattern(t *testing.T) {
 		in, want string
 		groups   []string
 	}{
-		{`a(b)`, `a(` + m + `b)`, []string{""}},
-		{`(?<y>\d+)-(?:x)(z)?`, `(?<y>` + m + `\d+)-(?:x)(` + m + `z)?`, []string{"y", ""}},
-		{`(a)\1(b)\2`, `(` + m + `a)\1(` + m + `b)\3`, []string{"", ""}},
-		{`(a)\10`, `(` + m + `a)\10`, []string{""}},                               // no group 10: left as written
+		{`a(b)`, `a(` + m + `(?:b))`, []string{""}},
+		{`(?<y>\d+)-(?:x)(z)?`, `(?<y>` + m + `(?:\d+))-(?:x)(` + m + `(?:z))?`, []string{"y", ""}},
+		{`(a)\1(b)\2`, `(` + m + `(?:a))\1(` + m + `(?:b))\3`, []string{"", ""}},
+		{`(a)\10`, `(` + m + `(?:a))\10`, []string{""}},                           // no group 10: left as written
 		{`[(]\(a\)(?=x)(?!y)(?<=z)(?<!w)`, `[(]\(a\)(?=x)(?!y)(?<=z)(?<!w)`, nil}, // nothing captures
-		{`[\]( ](c)`, `[\]( ](` + m + `c)`, []string{""}},
-		{`\0(a)`, `\0(` + m + `a)`, []string{""}},
-		{`(a(b))\k<n>`, `(` + m + `a(` + m + `b))\k<n>`, []string{"", ""}},
+		{`[\]( ](c)`, `[\]( ](` + m + `(?:c))`, []string{""}},
+		{`\0(a)`, `\0(` + m + `(?:a))`, []string{""}},
+		{`(a(b))\k<n>`, `(` + m + `(?:a(` + m + `(?:b))))\k<n>`, []string{"", ""}},
+		// The marker is set whichever alternative of the group matches.
+		{`(a|ab)(c|bcd)?`, `(` + m + `(?:a|ab))(` + m + `(?:c|bcd))?`, []string{"", ""}},
 	} {
 		got, groups := indexedPattern(c.in)
 		if got != c.want || !slices.Equal(groups, c.groups) {
@@ -134,5 +137,118 @@ func BenchmarkRegExpConstruct(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestContextFree(t *testing.T) {
+	t.Parallel()
+	for pattern, want := range map[string]bool{
+		`(a)(b+)?`:               true,
+		`[^/]+/(\d+)`:            true,
+		`(\w+)\s\1`:              true,
+		`[$^]+(x)`:               true,
+		`[\b](x)`:                true,
+		`(?<n>a)|(?:b)`:          true,
+		`^(a)`:                   false,
+		`(a)$`:                   false,
+		`\b(a)`:                  false,
+		`(a)\B`:                  false,
+		`(a)(?=b)`:               false,
+		`(a)(?!b)`:               false,
+		`(?<=x)(a)`:              false,
+		`(?<!x)(a)`:              false,
+		`\$(a)\^`:                true,
+		`[\]^](a)`:               true,
+		`(?:(?<=\n)|(?<!\s))(a)`: false,
+	} {
+		if got := contextFree(pattern); got != want {
+			t.Errorf("contextFree(%q) = %v, want %v", pattern, got, want)
+		}
+	}
+}
+
+// A /d expression whose pattern depends on nothing outside its match runs
+// its markers on the matched text alone; the same pattern with an empty
+// lookahead appended (which changes no match) takes the markers over the
+// rest of the input. Both must give the same matches and indices, for
+// every pattern and input here (seeded random inputs).
+func TestRegExpIndicesOnTheMatchAlone(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+		const patterns = ['(a)(b+)?', '(a|ab)(c|bcd)?(d*)', '((a)|b)+', '(?<x>\\w)(\\d)?\\1', '(a*)*(b)', '(?:(a)|(b))+c?',
+			'([ab]{2,3}?)(\\s|-)', '(.)(?<y>.)?', '(\\d+)-(\\d+)?', '()(a)', '(😀|b)(c)?', '([^-]+)-'];
+		let seed = 7;
+		const rnd = n => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+		const alphabet = ['a', 'b', 'c', 'd', ' ', '-', '1', '2', '😀'];
+		let compared = 0, differ = [];
+		for (const p of patterns) {
+			for (const flags of ['dg', 'dgi', 'dy', 'd', 'dgu']) {
+				const u = flags.includes('u');
+				for (let n = 0; n < 30; n++) {
+					let s = '';
+					for (let i = rnd(24); i > 0; i--) s += alphabet[rnd(u ? 9 : 8)];
+					const fast = new RegExp(p, flags), slow = new RegExp(p + '(?=[\\s\\S]*)', flags);
+					const run = re => { const out = []; for (let k = 0; k < 40; k++) { const m = re.exec(s); out.push(JSON.stringify([m, m && m.indices, m && m.index, re.lastIndex])); if (!m || !re.global && !re.sticky) break; if (m[0] === '') re.lastIndex++; } return out.join(); };
+					const a = run(fast), b = run(slow);
+					compared++;
+					if (a !== b) differ.push(p + '/' + flags + ' on ' + JSON.stringify(s) + ': ' + a + ' vs ' + b);
+				}
+			}
+		}
+		console.log(compared, differ.length, differ.slice(0, 3).join('\n'));`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	lines := rec.all()
+	if len(lines) != 1 || lines[0].Message != "1800 0 " {
+		t.Errorf("got %+v", lines)
+	}
+}
+
+// /d with alternatives inside a group (its marker was set by the first
+// alternative only: the second left the index undefined and the script
+// failed), global and sticky searches, a long input; Postman CLI 1.34's
+// answers (three runs).
+func TestRegExpIndicesAlternativesAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`T(() => JSON.stringify([...'ab abcd-1'.matchAll(/(a|ab)(c|bcd)?(d*)/dg)].map(m => [m.index, m.indices])));
+T(() => JSON.stringify([...'xaby xb'.matchAll(/x(?<p>a|b)(?:y|(b))?/dg)].map(m => [m[0], m.indices, m.indices.groups])));
+T(() => { const re = /(\d+)-(\d+)/dg; const out = []; let m; while ((m = re.exec('1-2 33-44 x 5-6')) !== null) out.push(m.indices.join('|') + '@' + re.lastIndex); return out.join(' '); });
+T(() => JSON.stringify('k1=v1;k2=v2'.replace(/(\w+)=(\w+)/dg, (m, a, b, off) => off + a + b)));
+T(() => { const re = /(b)/dy; re.lastIndex = 1; const m = re.exec('abc'); return JSON.stringify([m.indices, re.lastIndex, re.exec('abc'), re.lastIndex]); });
+T(() => { const s = 'ab'.repeat(2000); let n = 0, last; for (const m of s.matchAll(/(a)(b)/dg)) { n++; last = m.indices[2]; } return n + ' ' + last; });
+T(() => JSON.stringify(/(a)|(b)/d.exec('xb').indices) + JSON.stringify(/(😀)(x)?/du.exec('a😀b').indices));
+`, []string{
+		"[[0,[[0,1],[0,1],null,[1,1]]],[3,[[3,7],[3,4],[4,7],[7,7]]]]",
+		"[[\"xab\",[[0,3],[1,2],[2,3]],{\"p\":[1,2]}],[\"xb\",[[5,7],[6,7],null],{\"p\":[6,7]}]]",
+		"0,3|0,1|2,3@3 4,9|4,6|7,9@9 12,15|12,13|14,15@15",
+		"\"0k1v1;6k2v2\"",
+		"[[[1,2],[1,2]],2,null,0]",
+		"2000 3999,4000",
+		"[[1,2],null,[1,2]][[1,3],[1,3],null]",
+	})
+}
+
+// A global /d search over inputs of 1,000 and 4,000 matches: with the
+// markers on the matched text alone (a context-free pattern) the cost per
+// match stays flat; with them over the rest of the input (the same pattern
+// with an empty lookahead appended) it grows with the input.
+func BenchmarkRegExpIndicesGlobal(b *testing.B) {
+	for _, c := range []struct{ name, suffix string }{{"match-alone", ""}, {"rest-of-input", `(?=[\s\S]*)`}} {
+		for _, n := range []int{1000, 4000} {
+			b.Run(c.name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				e, _ := newTestEngine(b, Options{})
+				x := testExec("test", `const s = 'k=v; '.repeat(`+strconv.Itoa(n)+`); let k = 0;
+					for (const m of s.matchAll(new RegExp('(\\w)=(\\w)`+strings.ReplaceAll(c.suffix, `\`, `\\`)+`', 'dg'))) k += m.indices[2][0];
+					if (k === 0) throw new Error('no match');`)
+				ctx := context.Background()
+				for b.Loop() {
+					if r := e.Run(ctx, x); r.Err != nil {
+						b.Fatal(r.Err)
+					}
+				}
+			})
+		}
 	}
 }

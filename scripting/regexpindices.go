@@ -10,7 +10,7 @@ import (
 // A /d pattern runs with a marker after each capturing group's opening
 // parenthesis: an empty lookahead that captures the rest of the input,
 //
-//	(X)  ->  ((?=([\s\S]*))X)
+//	(X)  ->  ((?=([\s\S]*))(?:X))
 //
 // so the group starts at input.length - marker.length and ends where its
 // own capture ends. The marker sits inside the group, so it is set and
@@ -20,6 +20,35 @@ import (
 // (js/parts/regexp.js builds V8's result from the pairs).
 const indexMarker = `(?=([\s\S]*))`
 
+// contextFree reports a pattern (in goja's syntax) whose match at a
+// position depends only on the text it consumes: no lookaround, no ^ or $,
+// no \b or \B outside a class. The first match of such a pattern at a
+// position, found in the whole input, is also its first match in the
+// matched text alone, with the same groups: every path tried before it
+// failed on a character it read (inside the match, or past it, where the
+// shorter text fails too), and none can look beyond what it read.
+func contextFree(pattern string) bool {
+	inClass := false
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\' && i+1 < len(pattern):
+			i++
+			if !inClass && (pattern[i] == 'b' || pattern[i] == 'B') {
+				return false
+			}
+		case inClass:
+			inClass = c != ']'
+		case c == '[':
+			inClass = true
+		case c == '^' || c == '$':
+			return false
+		case c == '(' && strings.HasPrefix(pattern[i:], "(?") && i+2 < len(pattern) && (pattern[i+2] == '=' || pattern[i+2] == '!' || pattern[i+2] == '<' && i+3 < len(pattern) && (pattern[i+3] == '=' || pattern[i+3] == '!')):
+			return false
+		}
+	}
+	return true
+}
+
 // indexedPattern adds the markers to pattern (already in goja's syntax)
 // and returns the name of each of its capturing groups ("" for an unnamed
 // one), in order.
@@ -28,6 +57,10 @@ func indexedPattern(pattern string) (string, []string) {
 	groups := captureGroups(rs)
 	var b strings.Builder
 	inClass := false
+	// Each open group: whether it captures (its alternatives then sit in
+	// a (?:…) after the marker, so that the marker is set whichever
+	// alternative matches).
+	var open []bool
 	for i := 0; i < len(rs); i++ {
 		c := rs[i]
 		switch {
@@ -40,12 +73,21 @@ func indexedPattern(pattern string) (string, []string) {
 			inClass = false
 			b.WriteRune(c)
 		case c == '(' && !inClass:
-			open, _, capturing := groupOpener(rs, i)
-			b.WriteString(string(rs[i : i+open]))
+			n, _, capturing := groupOpener(rs, i)
+			b.WriteString(string(rs[i : i+n]))
 			if capturing {
-				b.WriteString(indexMarker)
+				b.WriteString(indexMarker + "(?:")
 			}
-			i += open - 1
+			open = append(open, capturing)
+			i += n - 1
+		case c == ')' && !inClass:
+			if len(open) > 0 {
+				if open[len(open)-1] {
+					b.WriteRune(')')
+				}
+				open = open[:len(open)-1]
+			}
+			b.WriteRune(c)
 		default:
 			b.WriteRune(c)
 		}

@@ -34,7 +34,8 @@ function planFor(src, flags) {
     if (p === undefined) {
         var r = b.plan(src, flags);
         if (typeof r === 'string') { throw new SyntaxError(r); }
-        p = r === null ? false : { source: src, shown: v8Source(src), flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null };
+        p = r === null ? false : { source: src, shown: v8Source(src), flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null,
+            plain: r[3] || '', plainRe: null, markersRe: null };
         // Scripts that build patterns in a loop must not grow this forever.
         if (plans.size >= 512) { plans.clear(); }
         plans.set(key, p);
@@ -97,11 +98,27 @@ function finish(r, nt) {
     return r;
 }
 // A /d expression's exec: goja's match of the pattern with markers
-// (regexpindices.go), returned as V8's result with indices.
+// (regexpindices.go), returned as V8's result with indices. Each marker
+// captures the rest of its input; for a pattern whose match depends on
+// nothing outside it (plan.plain), the match is found without markers and
+// the markers run on the matched text alone, so that a global search costs
+// the length of its matches, not that of the input once per match.
 function indexedExec(s) {
-    var m = nativeExec.call(this, s), p = origins.get(this);
-    if (m === null || !p || !p.groups) { return m; }
-    var n = p.groups.length, len = m.input.length, r = [m[0]], ind = [[m.index, m.index + m[0].length]], named = null;
+    var p = origins.get(this);
+    if (!p || !p.groups) { return nativeExec.call(this, s); }
+    var m, found = null, base = 0;
+    if (p.plain) {
+        found = plainExec(this, p, s);
+        if (found === null) { return null; }
+        var mk = p.markersRe || (p.markersRe = new Native(p.pattern, p.runFlags.replace('g', '').replace('y', '') + 'y'));
+        mk.lastIndex = 0;
+        m = nativeExec.call(mk, found.input.slice(found.index, found.index + found[0].length));
+        base = found.index;
+    } else {
+        m = nativeExec.call(this, s);
+    }
+    if (m === null) { return null; }
+    var n = p.groups.length, len = base + m.input.length, r = [m[0]], ind = [[base + m.index, base + m.index + m[0].length]], named = null;
     for (var k = 1; k <= n; k++) {
         var v = m[2 * k - 1], at = v === undefined ? undefined : [len - m[2 * k].length, len - m[2 * k].length + v.length];
         r.push(v);
@@ -111,13 +128,22 @@ function indexedExec(s) {
             named[p.groups[k - 1]] = at;
         }
     }
-    r.index = m.index;
-    r.input = m.input;
+    r.index = base + m.index;
+    r.input = found === null ? m.input : found.input;
     r.groups = m.groups;
     ind.groups = named === null ? undefined : named;
     r.indices = ind;
     b.record(r); // RegExp.$1… (regexpstatics.go) read V8's groups
     return r;
+}
+// plainExec finds the next match of a /d expression's pattern without its
+// markers, reading and setting the expression's lastIndex as its exec would.
+function plainExec(self, p, s) {
+    var pr = p.plainRe || (p.plainRe = new Native(p.plain, p.runFlags)), moves = pr.global || pr.sticky;
+    pr.lastIndex = moves ? self.lastIndex : 0;
+    var f = nativeExec.call(pr, s);
+    if (moves) { self.lastIndex = pr.lastIndex; }
+    return f;
 }
 // goja's words for a pattern it refuses, and V8's.
 var words = [['missing argument to repetition operator', 'Nothing to repeat'], ['invalid nested repetition operator', 'Nothing to repeat'],
