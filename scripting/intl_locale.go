@@ -134,6 +134,22 @@ func (e *Engine) intlLocale(c goja.FunctionCall) goja.Value {
 			return goja.Undefined()
 		}
 		return strs(v...)
+	case "pluralLocale":
+		return rt.ToValue(pluralLocaleFor(e.checkLocales(c.Argument(1))))
+	case "plural":
+		// (op, locale, type, formatted absolute value)
+		return rt.ToValue(pluralForm(c.Argument(1).String(), c.Argument(2).String(), c.Argument(3).String()))
+	case "pluralCategories":
+		p := pluralData(c.Argument(1).String())
+		if c.Argument(2).String() == "ordinal" {
+			return strs(p.ordinal...)
+		}
+		return strs(p.cardinal...)
+	case "pluralRange":
+		if r, ok := pluralData(c.Argument(1).String()).ranges[c.Argument(2).String()+"-"+c.Argument(3).String()]; ok {
+			return rt.ToValue(r)
+		}
+		return rt.ToValue("other")
 	case "likely":
 		return strs(likelySubtags(c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))))
 	case "minimal":

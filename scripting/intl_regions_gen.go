@@ -283,3 +283,208 @@ const intlRegionData = "" +
 	"ZW|Africa/Harare|7|||\n" +
 	"ZZ||||h12|\n" +
 	""
+
+// intlPluralData holds, one line per locale with plural rules of its own:
+// locale|cardinal categories|ordinal categories|ranges (start-end:result,
+// those whose result is not other).
+const intlPluralData = "" +
+	"af|one other|other|\n" +
+	"ak|one other|other|other-one:one\n" +
+	"am|one other|other|one-one:one\n" +
+	"an|one other|other|\n" +
+	"ar|zero one two few many other|other|zero-one:zero zero-two:zero zero-few:few zero-many:many one-few:few one-many:many two-few:few two-many:many few-few:few few-many:many many-few:few many-many:many other-few:few other-many:many\n" +
+	"as|one other|one two few many other|one-one:one\n" +
+	"ast|one other|other|\n" +
+	"az|one other|one few many other|other-one:one\n" +
+	"bal|one other|one other|\n" +
+	"be|one few many other|few other|one-one:one one-few:few one-many:many few-one:one few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"bg|one other|other|\n" +
+	"bho|one other|other|\n" +
+	"blo|zero one other|zero one few other|\n" +
+	"bm|other|other|\n" +
+	"bn|one other|one two few many other|one-one:one\n" +
+	"bo|other|other|\n" +
+	"br|one two few many other|other|\n" +
+	"brx|one other|other|\n" +
+	"bs|one few other|other|one-one:one one-few:few few-one:one few-few:few other-one:one other-few:few\n" +
+	"ca|one many other|one two few other|\n" +
+	"ce|one other|other|\n" +
+	"ceb|one other|other|\n" +
+	"chr|one other|other|\n" +
+	"ckb|one other|other|\n" +
+	"cs|one few many other|other|one-few:few one-many:many few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"csw|one other|other|\n" +
+	"cy|zero one two few many other|zero one two few many other|zero-one:one zero-two:two zero-few:few zero-many:many one-two:two one-few:few one-many:many two-few:few two-many:many few-many:many other-one:one other-two:two other-few:few other-many:many\n" +
+	"da|one other|other|one-one:one other-one:one\n" +
+	"de|one other|other|other-one:one\n" +
+	"dsb|one two few other|other|\n" +
+	"dv|one other|other|\n" +
+	"dz|other|other|\n" +
+	"ee|one other|other|\n" +
+	"el|one other|other|other-one:one\n" +
+	"en|one other|one two few other|\n" +
+	"eo|one other|other|\n" +
+	"es|one many other|other|\n" +
+	"et|one other|other|\n" +
+	"eu|one other|other|\n" +
+	"fa|one other|other|other-one:one\n" +
+	"ff|one other|other|\n" +
+	"fi|one other|other|\n" +
+	"fil|one other|one other|one-one:one other-one:one\n" +
+	"fo|one other|other|\n" +
+	"fr|one many other|one other|one-one:one\n" +
+	"fur|one other|other|\n" +
+	"fy|one other|other|\n" +
+	"ga|one two few many other|one other|one-two:two one-few:few one-many:many two-few:few two-many:many few-few:few few-many:many many-many:many other-one:one other-two:two other-few:few other-many:many\n" +
+	"gd|one two few other|one two few other|\n" +
+	"gl|one other|other|other-one:one\n" +
+	"gsw|one other|other|other-one:one\n" +
+	"gu|one other|one two few many other|one-one:one\n" +
+	"gv|one two few many other|other|\n" +
+	"ha|one other|other|\n" +
+	"haw|one other|other|\n" +
+	"he|one two other|other|\n" +
+	"hi|one other|one two few many other|one-one:one\n" +
+	"hr|one few other|other|one-one:one one-few:few few-one:one few-few:few other-one:one other-few:few\n" +
+	"hsb|one two few other|other|\n" +
+	"hu|one other|one other|other-one:one\n" +
+	"hy|one other|one other|one-one:one\n" +
+	"ia|one other|other|\n" +
+	"id|other|other|\n" +
+	"ig|other|other|\n" +
+	"ii|other|other|\n" +
+	"io|one other|other|\n" +
+	"is|one other|other|one-one:one other-one:one\n" +
+	"it|one many other|many other|other-one:one\n" +
+	"iu|one two other|other|\n" +
+	"ja|other|other|\n" +
+	"jbo|other|other|\n" +
+	"jgo|one other|other|\n" +
+	"jmc|one other|other|\n" +
+	"jv|other|other|\n" +
+	"ka|one other|one many other|one-other:one\n" +
+	"kab|one other|other|\n" +
+	"kaj|one other|other|\n" +
+	"kcg|one other|other|\n" +
+	"kde|other|other|\n" +
+	"kea|other|other|\n" +
+	"kk|one other|many other|other-one:one\n" +
+	"kkj|one other|other|\n" +
+	"kl|one other|other|\n" +
+	"km|other|other|\n" +
+	"kn|one other|other|one-one:one\n" +
+	"ko|other|other|\n" +
+	"ks|one other|other|\n" +
+	"ksb|one other|other|\n" +
+	"ksh|zero one other|other|\n" +
+	"ku|one other|other|\n" +
+	"kw|zero one two few many other|one many other|\n" +
+	"ky|one other|other|other-one:one\n" +
+	"lag|zero one other|other|\n" +
+	"lb|one other|other|\n" +
+	"lg|one other|other|\n" +
+	"lij|one other|many other|other-one:one\n" +
+	"lkt|other|other|\n" +
+	"lld|one many other|many other|\n" +
+	"ln|one other|other|\n" +
+	"lo|other|one other|\n" +
+	"lt|one few many other|other|one-one:one one-few:few one-many:many few-one:one few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"lv|zero one other|other|zero-one:one one-one:one other-one:one\n" +
+	"mas|one other|other|\n" +
+	"mg|one other|other|\n" +
+	"mgo|one other|other|\n" +
+	"mk|one other|one two many other|\n" +
+	"ml|one other|other|other-one:one\n" +
+	"mn|one other|other|other-one:one\n" +
+	"mr|one other|one two few other|one-one:one\n" +
+	"ms|other|one other|\n" +
+	"mt|one two few many other|other|\n" +
+	"my|other|other|\n" +
+	"nah|one other|other|\n" +
+	"nb|one other|other|\n" +
+	"nd|one other|other|\n" +
+	"ne|one other|one other|other-one:one\n" +
+	"nl|one other|other|other-one:one\n" +
+	"nn|one other|other|\n" +
+	"nnh|one other|other|\n" +
+	"no|one other|other|\n" +
+	"nqo|other|other|\n" +
+	"nr|one other|other|\n" +
+	"nso|one other|other|\n" +
+	"ny|one other|other|\n" +
+	"om|one other|other|\n" +
+	"or|one other|one two few many other|other-one:one\n" +
+	"os|one other|other|\n" +
+	"osa|other|other|\n" +
+	"pa|one other|other|one-one:one other-one:one\n" +
+	"pap|one other|other|\n" +
+	"pl|one few many other|other|one-few:few one-many:many few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"prg|zero one other|other|\n" +
+	"ps|one other|other|one-one:one\n" +
+	"pt|one many other|other|one-one:one\n" +
+	"pt-PT|one many other|other|one-one:one\n" +
+	"rm|one other|other|\n" +
+	"ro|one few other|one other|one-few:few few-one:few few-few:few other-few:few\n" +
+	"ru|one few many other|other|one-one:one one-few:few one-many:many few-one:one few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"sah|other|other|\n" +
+	"saq|one other|other|\n" +
+	"sat|one two other|other|\n" +
+	"sc|one other|many other|other-one:one\n" +
+	"scn|one many other|many other|other-one:one\n" +
+	"sd|one other|other|other-one:one\n" +
+	"sdh|one other|other|\n" +
+	"se|one two other|other|\n" +
+	"seh|one other|other|\n" +
+	"ses|other|other|\n" +
+	"sg|other|other|\n" +
+	"shi|one few other|other|\n" +
+	"si|one other|other|one-one:one\n" +
+	"sk|one few many other|other|one-few:few one-many:many few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"sl|one two few other|other|one-one:few one-two:two one-few:few two-one:few two-two:two two-few:few few-one:few few-two:two few-few:few other-one:few other-two:two other-few:few\n" +
+	"sma|one two other|other|\n" +
+	"smi|one two other|other|\n" +
+	"smj|one two other|other|\n" +
+	"smn|one two other|other|\n" +
+	"sms|one two other|other|\n" +
+	"sn|one other|other|\n" +
+	"so|one other|other|\n" +
+	"sq|one other|one many other|other-one:one\n" +
+	"sr|one few other|other|one-one:one one-few:few few-one:one few-few:few other-one:one other-few:few\n" +
+	"ss|one other|other|\n" +
+	"st|one other|other|\n" +
+	"su|other|other|\n" +
+	"sv|one other|one other|\n" +
+	"sw|one other|other|other-one:one\n" +
+	"syr|one other|other|\n" +
+	"ta|one other|other|other-one:one\n" +
+	"te|one other|other|other-one:one\n" +
+	"teo|one other|other|\n" +
+	"th|other|other|\n" +
+	"ti|one other|other|\n" +
+	"tig|one other|other|\n" +
+	"tk|one other|few other|other-one:one\n" +
+	"tn|one other|other|\n" +
+	"to|other|other|\n" +
+	"tpi|other|other|\n" +
+	"tr|one other|other|other-one:one\n" +
+	"ts|one other|other|\n" +
+	"ug|one other|other|other-one:one\n" +
+	"uk|one few many other|few other|one-one:one one-few:few one-many:many few-one:one few-few:few few-many:many many-one:one many-few:few many-many:many other-one:one other-few:few other-many:many\n" +
+	"ur|one other|other|\n" +
+	"uz|one other|other|other-one:one\n" +
+	"ve|one other|other|\n" +
+	"vec|one many other|many other|\n" +
+	"vi|other|one other|\n" +
+	"vo|one other|other|\n" +
+	"vun|one other|other|\n" +
+	"wa|one other|other|\n" +
+	"wae|one other|other|\n" +
+	"wo|other|other|\n" +
+	"xh|one other|other|\n" +
+	"xog|one other|other|\n" +
+	"yi|one other|other|\n" +
+	"yo|other|other|\n" +
+	"yue|other|other|\n" +
+	"zh|other|other|\n" +
+	"zu|one other|other|one-one:one\n" +
+	""

@@ -186,34 +186,35 @@ tag(Collator.prototype, 'Intl.Collator');
 
 // en plural rules (CLDR): cardinal one is exactly 1 with no visible
 // fraction; ordinals end in 1, 2, 3 except 11, 12, 13.
+// Intl.PluralRules: every language's rules, as Postman's runtime has them
+// (intl_plural.go); numbers are rounded by the digit options first.
+var PLURAL_DIGITS = ['minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits', 'roundingIncrement', 'roundingMode', 'roundingPriority', 'trailingZeroDisplay'];
 var PluralRules = ctor(function PluralRules(locales, options) {
     if (!(this instanceof PluralRules)) { throw new TypeError("Constructor Intl.PluralRules requires 'new'"); }
-    var locale = host.intlLocales('resolve', locales);
-    var type = options && options.type !== undefined ? String(options.type) : 'cardinal';
+    var locale = host.intlLocales('pluralLocale', locales);
+    var o = options === undefined ? {} : Object(options);
+    var type = o.type !== undefined ? String(o.type) : 'cardinal';
     if (type !== 'cardinal' && type !== 'ordinal') { throw new RangeError('Value ' + type + ' out of range for Intl.PluralRules options property type'); }
-    hidden(this, '_h', { locale: locale, type: type, nf: host.intlNumber(undefined, options && { minimumFractionDigits: options.minimumFractionDigits, maximumFractionDigits: options.maximumFractionDigits }) });
+    var digits = { useGrouping: false };
+    PLURAL_DIGITS.forEach(function (k) { if (o[k] !== undefined) { digits[k] = o[k]; } });
+    hidden(this, '_h', { locale: locale, type: type, nf: host.intlNumber(undefined, digits) });
 });
+function pluralOf(h, n) { return host.intlLocales('plural', h.locale, h.type, host.intlNumberFormat(h.nf, Math.abs(Number(n)))); }
 methods(PluralRules.prototype, {
-    select: function select(n) {
-        var h = handle(this, 'PluralRules.prototype.select'); n = Number(n);
-        if (h.type === 'ordinal') {
-            var m10 = Math.abs(n) % 10, m100 = Math.abs(n) % 100;
-            if (m10 === 1 && m100 !== 11) { return 'one'; }
-            if (m10 === 2 && m100 !== 12) { return 'two'; }
-            if (m10 === 3 && m100 !== 13) { return 'few'; }
-            return 'other';
-        }
-        return host.intlNumberFormat(h.nf, Math.abs(n)) === '1' ? 'one' : 'other';
-    },
-    // CLDR's English plural ranges all resolve to 'other'.
+    select: function select(n) { return pluralOf(handle(this, 'PluralRules.prototype.select'), n); },
+    // The range's category is CLDR's plural range of its ends' categories.
     selectRange: function selectRange(a, b) {
-        handle(this, 'PluralRules.prototype.selectRange');
-        rangeEnds(a, b, ['startRange', 'endRange']);
-        return 'other';
+        var h = handle(this, 'PluralRules.prototype.selectRange'), xy = rangeEnds(a, b, ['startRange', 'endRange']);
+        if (h.type === 'ordinal') { return 'other'; }
+        return host.intlLocales('pluralRange', h.locale, pluralOf(h, xy[0]), pluralOf(h, xy[1]));
     },
     resolvedOptions: function resolvedOptions() {
-        var h = handle(this, 'PluralRules.prototype.resolvedOptions');
-        return { locale: h.locale, type: h.type, minimumIntegerDigits: 1, minimumFractionDigits: 0, maximumFractionDigits: 3, pluralCategories: h.type === 'ordinal' ? ['few', 'one', 'two', 'other'] : ['one', 'other'], roundingIncrement: 1, roundingMode: 'halfExpand', roundingPriority: 'auto', trailingZeroDisplay: 'auto' };
+        var h = handle(this, 'PluralRules.prototype.resolvedOptions'), n = host.intlNumberResolved(h.nf);
+        var r = { locale: h.locale, type: h.type };
+        ['minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits'].forEach(function (k) { if (n[k] !== undefined) { r[k] = n[k]; } });
+        r.pluralCategories = host.intlLocales('pluralCategories', h.locale, h.type);
+        ['roundingIncrement', 'roundingMode', 'roundingPriority', 'trailingZeroDisplay'].forEach(function (k) { r[k] = n[k]; });
+        return r;
     }
 });
 tag(PluralRules.prototype, 'Intl.PluralRules');

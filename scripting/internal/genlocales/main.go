@@ -36,8 +36,41 @@ for (const r of regions) {
   const l = new Intl.Locale('und-' + r), w = l.getWeekInfo();
   rows[r] = [(l.getTimeZones() || []).join(' '), String(w.firstDay), w.weekend.join(''), l.getHourCycles().join(' '), l.getCalendars().join(' ')];
 }
-pm.test(JSON.stringify(rows), () => {});
+const plurals = {}, CATS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const samples = [];
+for (let i = 0; i <= 300; i++) samples.push(i, i + 0.5, i + 0.25);
+samples.push(1000000, 1e7);
+for (const c of PLURAL_CANDIDATES) {
+  const r = new Intl.PluralRules(c);
+  if (r.resolvedOptions().locale !== c) continue;
+  const o = new Intl.PluralRules(c, {type: 'ordinal'}), first = {};
+  for (const n of samples) { const k = r.select(n); if (!(k in first)) first[k] = n; }
+  const ranges = [];
+  for (const a of CATS) for (const b of CATS) {
+    if (!(a in first) || !(b in first)) continue;
+    const v = r.selectRange(first[a], first[b]);
+    if (v !== 'other') ranges.push(a + '-' + b + ':' + v);
+  }
+  plurals[c] = [r.resolvedOptions().pluralCategories.join(' '), o.resolvedOptions().pluralCategories.join(' '), ranges.join(' ')];
+}
+pm.test(JSON.stringify({rows, plurals}), () => {});
 `
+
+// pluralCandidates are the locales asked about for plural rules: every
+// two-letter language, CLDR's three-letter ones and its regional rules.
+func pluralCandidates() []string {
+	var out []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			out = append(out, string([]rune{a, b}))
+		}
+	}
+	return append(out, "ast", "bal", "blo", "bho", "brx", "ceb", "chr", "ckb", "csw", "dsb", "fil", "fur", "gsw",
+		"haw", "hsb", "jbo", "jgo", "jmc", "kab", "kaj", "kcg", "kde", "kea", "khq", "kkj", "ksb", "ksh", "lag", "lij",
+		"lkt", "lld", "mas", "mgo", "nah", "nnh", "nqo", "nso", "osa", "pap", "prg", "sah", "saq", "sat", "scn",
+		"sdh", "seh", "ses", "sgs", "shi", "sma", "smi", "smj", "smn", "sms", "syr", "teo", "tig", "tpi", "vec",
+		"vun", "wae", "xog", "yue", "pt-PT", "es-419", "en-GB", "zh-Hant")
+}
 
 // m49Areas are the UN M.49 area codes CLDR knows as regions.
 var m49Areas = []string{"001", "002", "003", "005", "009", "011", "013", "014", "015", "017", "018", "019", "021",
@@ -53,14 +86,20 @@ func main() {
 		log.Fatal("POSTMAN must name a Postman CLI 1.34.0 binary")
 	}
 	m49, _ := json.Marshal(m49Areas)
-	name, err := runProbe(postman, strings.Replace(probe, "M49", string(m49), 1))
+	cands, _ := json.Marshal(pluralCandidates())
+	script := strings.Replace(strings.Replace(probe, "M49", string(m49), 1), "PLURAL_CANDIDATES", string(cands), 1)
+	name, err := runProbe(postman, script)
 	if err != nil {
 		log.Fatal(err)
 	}
-	var rows map[string][5]string
-	if err := json.Unmarshal([]byte(name), &rows); err != nil {
+	var res struct {
+		Rows    map[string][5]string
+		Plurals map[string][3]string
+	}
+	if err := json.Unmarshal([]byte(name), &res); err != nil {
 		log.Fatal(err)
 	}
+	rows := res.Rows
 	regions := make([]string, 0, len(rows))
 	for r := range rows {
 		regions = append(regions, r)
@@ -85,6 +124,19 @@ func main() {
 		if differs {
 			fmt.Fprintf(&b, "\t%q +\n", strings.Join(line, "|")+"\n")
 		}
+	}
+	b.WriteString("\t\"\"\n\n")
+	b.WriteString("// intlPluralData holds, one line per locale with plural rules of its own:\n" +
+		"// locale|cardinal categories|ordinal categories|ranges (start-end:result,\n// those whose result is not other).\n")
+	b.WriteString("const intlPluralData = \"\" +\n")
+	locs := make([]string, 0, len(res.Plurals))
+	for l := range res.Plurals {
+		locs = append(locs, l)
+	}
+	sort.Strings(locs)
+	for _, l := range locs {
+		v := res.Plurals[l]
+		fmt.Fprintf(&b, "\t%q +\n", l+"|"+v[0]+"|"+v[1]+"|"+v[2]+"\n")
 	}
 	b.WriteString("\t\"\"\n")
 	src, err := format.Source(b.Bytes())
