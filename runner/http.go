@@ -832,7 +832,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			return nil, nil, describeNetError(err)
 		}
 		if useCookies {
-			c.jar.SetCookies(hreq.URL, resp.Cookies())
+			c.jar.SetCookies(hreq.URL, responseCookies(resp.Header))
 		}
 		if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && a != nil && !challenged {
 			retry, err := auth.ChallengeWith(hreq, a, resp, out.data, authOpts)
@@ -1139,6 +1139,10 @@ func addJarCookies(hreq *http.Request, jar *Jar) {
 	}
 	parts := make([]string, 0, len(cs))
 	for _, ck := range cs {
+		if ck.Name == "" {
+			parts = append(parts, ck.Value) // a nameless cookie goes as its value, as tough-cookie sends it
+			continue
+		}
 		parts = append(parts, ck.Name+"="+ck.Value)
 	}
 	jarPart := strings.Join(parts, "; ")

@@ -91,6 +91,31 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.To4() != nil && strings.HasPrefix(host, "127.")
 }
 
+// responseCookies reads a response's Set-Cookie lines in order as
+// tough-cookie does: like net/http, and a line whose first pair has no
+// "=" ("token; Path=/") is a cookie with an empty name and that value,
+// which net/http drops.
+func responseCookies(h http.Header) []*http.Cookie {
+	lines := h.Values("Set-Cookie")
+	out := make([]*http.Cookie, 0, len(lines))
+	for _, line := range lines {
+		first, _, _ := strings.Cut(line, ";")
+		nameless := !strings.Contains(first, "=") && strings.TrimSpace(first) != ""
+		if nameless {
+			line = "x=" + strings.TrimLeft(line, " \t")
+		}
+		c, err := http.ParseSetCookie(line)
+		if err != nil {
+			continue
+		}
+		if nameless {
+			c.Name = ""
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // SetCookies stores cookies received from u.
 func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	j.mu.Lock()

@@ -71,7 +71,11 @@ func (e *Engine) replace(s string) string {
 // attribute) over pm.cookies' (the computed one).
 func (e *Engine) cookieValue(c JarCookie, jarView bool) goja.Value {
 	o := e.rt.NewObject()
-	_ = o.Set("name", c.Name)
+	if c.Name != "" {
+		_ = o.Set("name", c.Name)
+	} else {
+		_ = o.Set("name", goja.Undefined()) // tough-cookie's nameless cookie ("token" without "=")
+	}
 	exp := c.Expires
 	if jarView {
 		exp = c.ExpiresAttr
