@@ -1,7 +1,10 @@
 package scripting
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,10 +19,20 @@ type eventLoop struct {
 	rt *goja.Runtime
 
 	mu      sync.Mutex
-	jobs    []func() error
+	jobs    []doneJob
 	wake    chan struct{}
 	gen     uint64 // bumped per script so late jobs of an old one are dropped
 	pending int    // registered Go work not yet completed
+	// regSeq numbers registrations; open holds the numbers of Go work not
+	// yet completed, ascending. held (loop goroutine only) are completed
+	// jobs waiting for earlier work: see run.
+	regSeq uint64
+	open   []uint64
+	held   []doneJob
+	grace  time.Duration // orderGrace; tests set their own
+	// onDone, when set (tests), is told each completion's number once its
+	// job is queued.
+	onDone func(seq uint64)
 
 	// stopped reports why the running script must stop (timeout,
 	// cancellation, memory), or nil.
@@ -29,6 +42,7 @@ type eventLoop struct {
 	seq     int64
 
 	rejected []*goja.Promise
+	heldErr  error
 
 	// virtual runs timers on a clock of the loop's own (Options.VirtualTime):
 	// when only timers are left, the clock jumps to the next one instead of
@@ -36,6 +50,21 @@ type eventLoop struct {
 	virtual bool
 	ahead   time.Duration
 }
+
+// doneJob is completed Go work: the job to run on the loop, the order its
+// work was started in, and when it completed.
+type doneJob struct {
+	seq uint64
+	at  time.Time
+	run func() error
+}
+
+// orderGrace is how long completed Go work waits for work started before
+// it: two pm.sendRequest calls to a fast server complete in the order they
+// were sent, as Postman's sandbox delivers them, instead of in the order
+// their goroutines happened to finish; a slower earlier request does not
+// hold a later one back for longer than this.
+const orderGrace = 50 * time.Millisecond
 
 type timer struct {
 	id       int64
@@ -48,7 +77,7 @@ type timer struct {
 }
 
 func newEventLoop(rt *goja.Runtime) *eventLoop {
-	l := &eventLoop{rt: rt, wake: make(chan struct{}, 1), timers: map[int64]*timer{}}
+	l := &eventLoop{rt: rt, wake: make(chan struct{}, 1), timers: map[int64]*timer{}, grace: orderGrace}
 	rt.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		if op == goja.PromiseRejectionReject {
 			l.rejected = append(l.rejected, p)
@@ -79,7 +108,9 @@ func (l *eventLoop) reset() {
 	l.gen++
 	l.jobs = nil
 	l.pending = 0
+	l.open = l.open[:0]
 	l.mu.Unlock()
+	l.held = nil
 	clear(l.timers)
 	l.rejected = nil
 }
@@ -90,7 +121,9 @@ func (l *eventLoop) reset() {
 func (l *eventLoop) register() func(func() error) {
 	l.mu.Lock()
 	l.pending++
-	gen := l.gen
+	l.regSeq++
+	gen, seq := l.gen, l.regSeq
+	l.open = append(l.open, seq)
 	l.mu.Unlock()
 	var done atomic.Bool
 	return func(job func() error) {
@@ -100,9 +133,15 @@ func (l *eventLoop) register() func(func() error) {
 		l.mu.Lock()
 		if l.gen == gen {
 			l.pending--
-			l.jobs = append(l.jobs, job)
+			if i, ok := slices.BinarySearch(l.open, seq); ok {
+				l.open = slices.Delete(l.open, i, i+1)
+			}
+			l.jobs = append(l.jobs, doneJob{seq: seq, at: time.Now(), run: job})
 		}
 		l.mu.Unlock()
+		if l.onDone != nil {
+			l.onDone(seq)
+		}
 		l.wakeUp()
 	}
 }
@@ -147,16 +186,19 @@ func (l *eventLoop) run() error {
 			return err
 		}
 		l.mu.Lock()
-		jobs := l.jobs
+		l.held = append(l.held, l.jobs...)
 		l.jobs = nil
 		pending := l.pending
-		l.mu.Unlock()
-		for _, j := range jobs {
-			if err := j(); err != nil {
-				return err
-			}
+		oldest := uint64(math.MaxUint64) // the earliest Go work still running
+		if len(l.open) > 0 {
+			oldest = l.open[0]
 		}
-		if len(jobs) > 0 {
+		l.mu.Unlock()
+		ran, wait := l.runHeld(oldest)
+		if ran < 0 {
+			return l.heldErr
+		}
+		if ran > 0 {
 			continue
 		}
 		t := l.nextTimer()
@@ -182,15 +224,19 @@ func (l *eventLoop) run() error {
 				continue
 			}
 		}
-		if t == nil && pending == 0 {
+		if t == nil && pending == 0 && len(l.held) == 0 {
 			return nil
 		}
 		var timerC <-chan time.Time
-		if t != nil {
+		if t != nil || wait > 0 {
+			d := wait
+			if t != nil && (wait <= 0 || t.when.Sub(l.now()) < wait) {
+				d = t.when.Sub(l.now())
+			}
 			if tm == nil {
-				tm = time.NewTimer(t.when.Sub(l.now()))
+				tm = time.NewTimer(d)
 			} else {
-				tm.Reset(t.when.Sub(l.now()))
+				tm.Reset(d)
 			}
 			timerC = tm.C
 		}
@@ -199,6 +245,34 @@ func (l *eventLoop) run() error {
 		case <-timerC:
 		}
 	}
+}
+
+// runHeld runs the completed jobs in the order their work started, up to
+// the first that must wait for earlier work still running (oldest), unless
+// it has waited l.grace already. It returns how many ran (-1 when one
+// failed, its error in heldErr) and, when some wait, how long until the
+// first may run anyway.
+func (l *eventLoop) runHeld(oldest uint64) (int, time.Duration) {
+	if len(l.held) == 0 {
+		return 0, 0
+	}
+	slices.SortFunc(l.held, func(a, b doneJob) int { return cmp.Compare(a.seq, b.seq) })
+	ran := 0
+	for len(l.held) > 0 {
+		j := l.held[0]
+		if j.seq > oldest {
+			if left := l.grace - time.Since(j.at); left > 0 {
+				return ran, left
+			}
+		}
+		l.held = l.held[1:]
+		ran++
+		if err := j.run(); err != nil {
+			l.heldErr = err
+			return -1, 0
+		}
+	}
+	return ran, 0
 }
 
 // unhandled reports the first promise rejection nobody handled.
