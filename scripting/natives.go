@@ -178,53 +178,29 @@ func (e *Engine) natives() *goja.Object {
 	rt := e.rt
 	n := rt.NewObject()
 	set := func(name string, fn any) { _ = n.Set(name, fn) }
-
 	// The natives scripts call most take goja.FunctionCall: goja calls
 	// them without reflection.
-	set("varGet", func(c goja.FunctionCall) goja.Value {
-		scope, key := c.Argument(0).String(), c.Argument(1).String()
-		v, ok := e.lookup(scope, key)
-		if !ok {
-			return goja.Undefined()
-		}
-		if e.cur != nil && e.cur.live != nil {
-			if scope == "variables" {
-				scope = e.winningScope(key)
-			}
-			if lv, ok := e.liveValue(scope, v); ok {
-				return e.readLive(lv)
-			}
-		}
-		return e.toJSValue(v)
-	})
+	e.installVariableNatives(set)
+	e.installResultNatives(set)
+	e.installMessageNatives(set)
+	e.installInfoNatives(set)
+	for i, name := range [...]string{"responseHeaders", "responseText", "responseBase64"} {
+		e.responseFns[i] = n.Get(name)
+	}
+	return n
+}
+
+// installVariableNatives adds the variable scopes' natives (pm.globals,
+// pm.environment, pm.variables...): a scope is named, "variables" is
+// the scopes merged by precedence.
+func (e *Engine) installVariableNatives(set func(string, any)) {
+	rt := e.rt
+	set("varGet", e.varGet)
 	set("varHas", func(c goja.FunctionCall) goja.Value {
 		_, ok := e.lookup(c.Argument(0).String(), c.Argument(1).String())
 		return rt.ToValue(ok)
 	})
-	set("varSet", func(c goja.FunctionCall) goja.Value {
-		scope := c.Argument(0).String()
-		if scope == "variables" {
-			scope = "local"
-		}
-		// SetNative keeps a secret a secret: a string stored over a
-		// type: secret variable stays masked, exported empty, unpersisted.
-		if arg := c.Argument(2); goja.IsUndefined(arg) {
-			// Postman keeps the variable and reads back undefined, until the
-			// script ends (settleUndefined).
-			key := c.Argument(1).String()
-			e.ensureScope(scope).SetTyped(key, "", environments.TypeUndefined)
-			if st := e.state(); st != nil {
-				st.undefined = append(st.undefined, [2]string{scope, key})
-			}
-		} else {
-			key := c.Argument(1).String()
-			e.ensureScope(scope).SetNative(key, e.nativeOf(arg))
-			if st := e.cur; st != nil {
-				e.keepLive(st, scope, key, arg)
-			}
-		}
-		return goja.Undefined()
-	})
+	set("varSet", e.varSet)
 	set("varUnset", func(scope, key string) {
 		if scope == "variables" {
 			scope = "local"
@@ -241,45 +217,7 @@ func (e *Engine) natives() *goja.Object {
 			sc.Clear()
 		}
 	})
-	// varPairs returns [key, value, key, value...] for toObject/toJSON; for
-	// "variables" the layers are merged by precedence.
-	set("varPairs", func(scope string) goja.Value {
-		var layers []*environments.Scope
-		names := []string{scope}
-		if scope == "variables" {
-			x := e.state().x
-			if x.Scopes != nil {
-				data := x.Scopes.Data
-				if x.Data != nil {
-					data = x.Data
-				}
-				layers = []*environments.Scope{x.Scopes.Globals, x.Scopes.Collection, x.Scopes.Environment, data, x.Scopes.Local}
-				names = []string{"globals", "collection", "environment", "data", "local"}
-			}
-		} else {
-			layers = []*environments.Scope{e.scope(scope)}
-		}
-		seen := map[string]int{}
-		var out []any
-		for li, sc := range layers {
-			for _, v := range sc.Variables() {
-				if v.Disabled {
-					continue
-				}
-				jv, live := e.liveValue(names[li], v)
-				if !live {
-					jv = e.toJSValue(v)
-				}
-				if i, ok := seen[v.Key]; ok {
-					out[i+1] = jv
-					continue
-				}
-				seen[v.Key] = len(out)
-				out = append(out, v.Key, jv)
-			}
-		}
-		return rt.ToValue(out)
-	})
+	set("varPairs", e.varPairs)
 	set("replaceIn", func(c goja.FunctionCall) goja.Value { return rt.ToValue(e.replace(c.Argument(0).String())) })
 	// A scope's own replaceIn resolves from that scope only (and the
 	// dynamic variables), as postman-collection's VariableScope does.
@@ -295,56 +233,17 @@ func (e *Engine) natives() *goja.Object {
 		r := environments.Resolver{Scopes: one, Override: e.liveText(id)}
 		return rt.ToValue(r.Replace(s))
 	})
+}
 
-	set("recordTest", func(c goja.FunctionCall) goja.Value {
-		st := e.state()
-		idx := int(c.Argument(0).ToInteger())
-		if idx < 0 || idx > 1<<20 {
-			return goja.Undefined()
-		}
-		tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
-			ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
-		if tr.ErrorName == "TypeError" || tr.ErrorName == "RangeError" || tr.ErrorName == "ReferenceError" {
-			line, col, native := scriptFrame(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
-			seen := seenAt{native: native}
-			if !native {
-				seen = e.seenAtRun(st.x, line, col)
-			}
-			tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, seen)
-		}
-		// Results are reported in the order they settle, as Newman
-		// reports them; a test recorded again keeps its place.
-		if st.testAt == nil {
-			st.testAt = map[int]int{}
-		}
-		if at, ok := st.testAt[idx]; ok {
-			st.res.Tests[at] = tr
-		} else {
-			st.testAt[idx] = len(st.res.Tests)
-			st.res.Tests = append(st.res.Tests, tr)
-		}
-		return goja.Undefined()
-	})
+// installResultNatives adds what a script reports back to the run: test
+// results, the next request, skip, the visualizer and console lines.
+func (e *Engine) installResultNatives(set func(string, any)) {
+	set("recordTest", e.recordTest)
 	set("appendTest", func(name string, passed bool, errName, errMsg string) {
 		st := e.state()
 		st.res.Tests = append(st.res.Tests, TestResult{Name: name, Passed: passed, ErrorName: errName, Error: errMsg})
 	})
-	set("setNextRequest", func(v goja.Value) {
-		st := e.state()
-		if v == nil || goja.IsUndefined(v) {
-			// The sandbox stores undefined, and the script's result loses
-			// the key on its way to postman-runtime: no jump at all, and an
-			// earlier call of the same script is forgotten. Only null stops.
-			st.res.NextRequestSet, st.res.NextRequest = false, ""
-			return
-		}
-		st.res.NextRequestSet = true
-		if goja.IsNull(v) {
-			st.res.NextRequest = ""
-			return
-		}
-		st.res.NextRequest = v.String()
-	})
+	set("setNextRequest", e.setNextRequest)
 	set("skipRequest", func() {
 		e.state().res.SkipRequest = true
 		// The script ends here, as Postman's terminates its execution:
@@ -368,6 +267,12 @@ func (e *Engine) natives() *goja.Object {
 			e.opts.Console(line)
 		}
 	})
+}
+
+// installMessageNatives adds the request and response natives (pm.request,
+// pm.response, pm.sendRequest, cookies, the vault).
+func (e *Engine) installMessageNatives(set func(string, any)) {
+	rt := e.rt
 	set("responseText", func(goja.FunctionCall) goja.Value {
 		x := e.state().x
 		if x.Response == nil {
@@ -407,24 +312,7 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return e.requestData(x.Request)
 	})
-	set("writeRequest", func(js string) {
-		x := e.state().x
-		if x.Request == nil {
-			return
-		}
-		var pr plainRequest
-		if err := json.Unmarshal([]byte(js), &pr); err != nil {
-			e.throw("TypeError", "invalid request: "+err.Error())
-		}
-		prev := x.Request.Auth
-		*x.Request = *pr.toRequest()
-		if x.Request.Auth == nil && prev != nil {
-			// A script that drops the auth (authorizeUsing(null), delete
-			// pm.request.auth) does not stop it: Postman's runtime still
-			// signs with the item's auth (Newman 6.2.2).
-			x.Request.Auth = prev
-		}
-	})
+	set("writeRequest", e.writeRequest)
 	set("sendRequest", e.sendRequest)
 	set("runRequest", e.runRequest)
 	set("vault", e.vaultAPI())
@@ -438,6 +326,11 @@ func (e *Engine) natives() *goja.Object {
 		}
 		return rt.ToValue([]any{name, detail})
 	})
+}
+
+// installInfoNatives adds pm.info and the scopes' names and ids.
+func (e *Engine) installInfoNatives(set func(string, any)) {
+	rt := e.rt
 	// envID and envName answer for the environment or, given "globals",
 	// the globals file: Newman takes both scopes' name and id from the file.
 	set("envID", func(scope string) string {
@@ -461,10 +354,162 @@ func (e *Engine) natives() *goja.Object {
 	set("requestId", func() string { return e.state().x.Info.RequestID })
 	set("requestName", func() string { return e.state().x.Info.RequestName })
 	set("emptyScope", func(name string) bool { return e.scope(name) == nil })
-	for i, name := range [...]string{"responseHeaders", "responseText", "responseBase64"} {
-		e.responseFns[i] = n.Get(name)
+}
+
+// varGet reads a variable of a scope. An object (or a number JSON cannot
+// carry) the script stored during this run reads back as that same value
+// while the variable still holds it (livevars.go).
+func (e *Engine) varGet(c goja.FunctionCall) goja.Value {
+	scope, key := c.Argument(0).String(), c.Argument(1).String()
+	v, ok := e.lookup(scope, key)
+	if !ok {
+		return goja.Undefined()
 	}
-	return n
+	if e.cur != nil && e.cur.live != nil {
+		if scope == "variables" {
+			scope = e.winningScope(key)
+		}
+		if lv, ok := e.liveValue(scope, v); ok {
+			return e.readLive(lv)
+		}
+	}
+	return e.toJSValue(v)
+}
+
+// varSet stores a variable in a scope ("variables" writes the local one).
+func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
+	scope := c.Argument(0).String()
+	if scope == "variables" {
+		scope = "local"
+	}
+	// SetNative keeps a secret a secret: a string stored over a
+	// type: secret variable stays masked, exported empty, unpersisted.
+	if arg := c.Argument(2); goja.IsUndefined(arg) {
+		// Postman keeps the variable and reads back undefined, until the
+		// script ends (settleUndefined).
+		key := c.Argument(1).String()
+		e.ensureScope(scope).SetTyped(key, "", environments.TypeUndefined)
+		if st := e.state(); st != nil {
+			st.undefined = append(st.undefined, [2]string{scope, key})
+		}
+	} else {
+		key := c.Argument(1).String()
+		e.ensureScope(scope).SetNative(key, e.nativeOf(arg))
+		if st := e.cur; st != nil {
+			e.keepLive(st, scope, key, arg)
+		}
+	}
+	return goja.Undefined()
+}
+
+// varPairs returns [key, value, key, value...] for toObject/toJSON; for
+// "variables" the layers are merged by precedence.
+func (e *Engine) varPairs(scope string) goja.Value {
+	var layers []*environments.Scope
+	names := []string{scope}
+	if scope == "variables" {
+		x := e.state().x
+		if x.Scopes != nil {
+			data := x.Scopes.Data
+			if x.Data != nil {
+				data = x.Data
+			}
+			layers = []*environments.Scope{x.Scopes.Globals, x.Scopes.Collection, x.Scopes.Environment, data, x.Scopes.Local}
+			names = []string{"globals", "collection", "environment", "data", "local"}
+		}
+	} else {
+		layers = []*environments.Scope{e.scope(scope)}
+	}
+	seen := map[string]int{}
+	var out []any
+	for li, sc := range layers {
+		for _, v := range sc.Variables() {
+			if v.Disabled {
+				continue
+			}
+			jv, live := e.liveValue(names[li], v)
+			if !live {
+				jv = e.toJSValue(v)
+			}
+			if i, ok := seen[v.Key]; ok {
+				out[i+1] = jv
+				continue
+			}
+			seen[v.Key] = len(out)
+			out = append(out, v.Key, jv)
+		}
+	}
+	return e.rt.ToValue(out)
+}
+
+// recordTest records the result of the pm.test numbered idx.
+func (e *Engine) recordTest(c goja.FunctionCall) goja.Value {
+	st := e.state()
+	idx := int(c.Argument(0).ToInteger())
+	if idx < 0 || idx > 1<<20 {
+		return goja.Undefined()
+	}
+	tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
+		ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
+	if tr.ErrorName == "TypeError" || tr.ErrorName == "RangeError" || tr.ErrorName == "ReferenceError" {
+		line, col, native := scriptFrame(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
+		seen := seenAt{native: native}
+		if !native {
+			seen = e.seenAtRun(st.x, line, col)
+		}
+		tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, seen)
+	}
+	// Results are reported in the order they settle, as Newman
+	// reports them; a test recorded again keeps its place.
+	if st.testAt == nil {
+		st.testAt = map[int]int{}
+	}
+	if at, ok := st.testAt[idx]; ok {
+		st.res.Tests[at] = tr
+	} else {
+		st.testAt[idx] = len(st.res.Tests)
+		st.res.Tests = append(st.res.Tests, tr)
+	}
+	return goja.Undefined()
+}
+
+// setNextRequest records postman.setNextRequest / pm.execution.setNextRequest.
+func (e *Engine) setNextRequest(v goja.Value) {
+	st := e.state()
+	if v == nil || goja.IsUndefined(v) {
+		// The sandbox stores undefined, and the script's result loses
+		// the key on its way to postman-runtime: no jump at all, and an
+		// earlier call of the same script is forgotten. Only null stops.
+		st.res.NextRequestSet, st.res.NextRequest = false, ""
+		return
+	}
+	st.res.NextRequestSet = true
+	if goja.IsNull(v) {
+		st.res.NextRequest = ""
+		return
+	}
+	st.res.NextRequest = v.String()
+}
+
+// writeRequest takes back the request a script changed (pm.request), as
+// the bootstrap serialized it.
+func (e *Engine) writeRequest(js string) {
+	x := e.state().x
+	if x.Request == nil {
+		return
+	}
+	var pr plainRequest
+	if err := json.Unmarshal([]byte(js), &pr); err != nil {
+		e.throw("TypeError", "invalid request: "+err.Error())
+	}
+	prev := x.Request.Auth
+	*x.Request = *pr.toRequest()
+	if x.Request.Auth == nil && prev != nil {
+		// A script that drops the auth (authorizeUsing(null), delete
+		// pm.request.auth) does not stop it: Postman's runtime still
+		// signs with the item's auth (Newman 6.2.2).
+		x.Request.Auth = prev
+	}
 }
 
 // responseData is the plain form of a Response the bootstrap wraps.
