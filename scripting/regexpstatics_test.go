@@ -174,3 +174,30 @@ func TestRegExpStaticsAcrossScripts(t *testing.T) {
 		})
 	}
 }
+
+// The typical test script in an engine where an earlier script read
+// RegExp.$1 (so every match goes through exec), beside one where none did:
+// what the statics cost the scripts that run after them.
+func BenchmarkTypicalTestScriptAfterStatics(b *testing.B) {
+	for _, c := range []struct{ name, first string }{
+		{"without", `pm.test("x", () => pm.expect(/(\d+)/.test("a1")).to.be.true);`},
+		{"with", `pm.test("x", () => pm.expect(/(\d+)/.test("a1") && RegExp.$1).to.equal("1"));`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			e, _ := newTestEngine(b, Options{})
+			ctx := context.Background()
+			if r := e.Run(ctx, testExec("test", c.first)); r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed {
+				b.Fatalf("first script: %+v", r)
+			}
+			x := testExec("test", `const j = pm.response.json(); pm.test("status", () => pm.response.to.have.status(200)); pm.test("id", () => pm.expect(j.id).to.be.a("string")); pm.environment.set("id", j.id); pm.test("re", () => pm.expect(/^id-(\w+)$/.test("id-" + j.id) && "a,b;c".split(/[,;]/).length === 3 && "x1y2".replace(/\d/g, "") === "xy").to.be.true);`)
+			b.ResetTimer()
+			cpu := startCPUClock()
+			for b.Loop() {
+				if r := e.Run(ctx, x); r.Err != nil || len(r.Tests) != 3 {
+					b.Fatalf("%+v", r)
+				}
+			}
+			cpu.report(b)
+		})
+	}
+}
