@@ -38,6 +38,20 @@ function ctorName(o) {
     var c = p.constructor;
     return typeof c === 'function' && c.name ? c.name : '';
 }
+function sandboxOut(v) {
+    if (typeof v !== 'object' || v instanceof Date || v instanceof RegExp || v instanceof Map || v instanceof Set ||
+        ArrayBuffer.isView(v) || Array.isArray(v) || v instanceof Error) { return v; }
+    if (v instanceof Promise) { return {}; }
+    if (v instanceof WeakMap) { return '[WeakMap]'; }
+    if (v instanceof WeakSet) { return '[WeakSet]'; }
+    if (v instanceof ArrayBuffer) { return '[ArrayBuffer { byteLength: ' + v.byteLength + ' }]'; }
+    if (typeof v.toJSON === 'function') {
+        try { return v.toJSON(); } catch (e) { return v; }
+    }
+    var name = ctorName(v);
+    if (name && name !== 'Object') { return Object.assign({}, v); }
+    return v;
+}
 function formatKey(k) {
     if (typeof k === 'symbol') { return '[' + k.toString() + ']'; }
     return IDENT.test(k) ? k : quote(k);
@@ -145,6 +159,18 @@ function formatValue(ctx, v, level) {
     // Newman's sandbox carries an Error out as {type, name, message}: its
     // other properties and its stack stay behind.
     if (ctx.errorObjects && v instanceof Error) { v = { type: 'Error', name: v.name, message: v.message }; }
+    if (ctx.errorObjects) {
+        // The rest of what Newman's sandbox does to a logged value on its
+        // way out (a JSON.stringify with a replacer): an object with a
+        // toJSON (Postman's URL, headers, lists) leaves as what it gives,
+        // a class instance as a plain object, a promise as {}, and a few
+        // it names as strings.
+        var out = sandboxOut(v);
+        if (out !== v) {
+            if (out === null || typeof out !== 'object') { return out === undefined ? 'undefined' : (typeof out === 'string' ? formatString(ctx, out) : formatPrimitive(out, true)); }
+            v = out;
+        }
+    }
     if (ctx.seen.indexOf(v) >= 0) {
         // Node numbers the objects a circular reference points back to and
         // marks each with <ref *n> where it is printed.
