@@ -43,7 +43,9 @@ var gojaExtrasLater = []struct {
 var gojaExtraWords = []string{"Base64", "Hex", "BigInt", "ownKeys", "getOwnProperty", "Function(", "eval(", "prepareStackTrace",
 	// js/parts/annexb.js
 	"etter__", "getYear", "setYear", "toGMTString", ".anchor(", ".big(", ".blink(", ".bold(", ".fixed(", ".fontcolor(",
-	".fontsize(", ".italics(", ".link(", ".small(", ".strike(", ".sub(", ".sup(", "f16round", "Float16"}
+	".fontsize(", ".italics(", ".link(", ".small(", ".strike(", ".sub(", ".sup(", "f16round", "Float16",
+	// intl_case.go
+	"toLocaleLowerCase", "toLocaleUpperCase"}
 
 func mayMeetGojaExtras(src string) bool {
 	for _, w := range gojaExtraWords {
@@ -58,6 +60,7 @@ func (e *Engine) hideGojaExtrasLater() {
 	e.gojaExtrasHidden = true
 	e.fixPrepareStackTrace()
 	e.installAnnexB()
+	e.installLocaleCase()
 	for _, x := range gojaExtrasLater {
 		o := e.rt.GlobalObject()
 		for _, p := range x.path {

@@ -8,11 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The Intl host functions: option reading with V8's checks and messages,
@@ -569,8 +571,12 @@ func (e *Engine) timeValue(v goja.Value) float64 {
 
 // collator is a resolved Intl.Collator.
 type collator struct {
-	locale             string
-	c                  *collate.Collator
+	locale string
+	c      *collate.Collator
+	// caseLevel: c ignores case, which compare then orders (and full
+	// breaks the remaining ties, when set).
+	caseLevel          bool
+	full               *collate.Collator
 	usage, sensitivity string
 	numeric            bool
 	caseFirst          string
@@ -598,20 +604,81 @@ func (e *Engine) newCollator(locales, options goja.Value) *collator {
 	}
 	c.numeric, c.caseFirst = numeric, caseFirst
 	c.ignorePunctuation, _ = r.boolOpt("ignorePunctuation")
+	// x/text's collator has no case level or caseFirst: case is compared
+	// here, after the levels below it, as ICU orders them.
 	var opts []collate.Option
-	switch c.sensitivity {
-	case "base":
-		opts = append(opts, collate.IgnoreCase, collate.IgnoreDiacritics, collate.IgnoreWidth)
-	case "accent":
-		opts = append(opts, collate.IgnoreCase, collate.IgnoreWidth)
-	case "case":
-		opts = append(opts, collate.IgnoreDiacritics, collate.IgnoreWidth)
-	}
 	if c.numeric {
 		opts = append(opts, collate.Numeric)
 	}
-	c.c = collate.New(language.AmericanEnglish, opts...)
+	with := func(extra ...collate.Option) *collate.Collator {
+		return collate.New(language.AmericanEnglish, append(append([]collate.Option{}, opts...), extra...)...)
+	}
+	switch {
+	case c.sensitivity == "base":
+		c.c = with(collate.IgnoreCase, collate.IgnoreDiacritics, collate.IgnoreWidth)
+	case c.sensitivity == "accent":
+		c.c = with(collate.IgnoreCase, collate.IgnoreWidth)
+	case c.sensitivity == "case":
+		c.c, c.caseLevel = with(collate.IgnoreCase, collate.IgnoreDiacritics, collate.IgnoreWidth), true
+	case c.caseFirst == "upper" || c.caseFirst == "lower":
+		c.c, c.caseLevel, c.full = with(collate.IgnoreCase), true, with()
+	default:
+		c.c = with()
+	}
 	return c
+}
+
+// compare is the collator's order of a and b.
+func (c *collator) compare(a, b string) int {
+	if c.ignorePunctuation {
+		// ICU's alternate handling "shifted" at tertiary strength: spaces
+		// and punctuation weigh nothing (x/text's own "shifted" is broken).
+		a, b = dropPunctuation(a), dropPunctuation(b)
+	}
+	r := c.c.CompareString(a, b)
+	if r != 0 || !c.caseLevel {
+		return r
+	}
+	if r = caseOrder(a, b, c.caseFirst == "upper"); r != 0 || c.full == nil {
+		return r
+	}
+	return c.full.CompareString(a, b)
+}
+
+func dropPunctuation(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// caseOrder compares the case of two strings equal but for case and
+// accents: at the first letter whose case differs, lowercase sorts first
+// (uppercase with upperFirst).
+func caseOrder(a, b string, upperFirst bool) int {
+	letters := func(s string) []rune {
+		var out []rune
+		for _, r := range norm.NFD.String(s) {
+			if !unicode.Is(unicode.Mn, r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	ra, rb := letters(a), letters(b)
+	for i := 0; i < len(ra) && i < len(rb); i++ {
+		ua, ub := unicode.IsUpper(ra[i]), unicode.IsUpper(rb[i])
+		if ua == ub {
+			continue
+		}
+		if ua == upperFirst {
+			return -1
+		}
+		return 1
+	}
+	return 0
 }
 
 func (c *collator) resolved(rt *goja.Runtime) *goja.Object {
@@ -678,7 +745,7 @@ func (e *Engine) installIntl(set func(string, any)) {
 	// String#localeCompare with locales or options compares as a Collator.
 	set("localeCompare", func(c goja.FunctionCall) goja.Value {
 		col := e.newCollator(c.Argument(2), c.Argument(3))
-		return rt.ToValue(col.c.CompareString(c.Argument(0).String(), c.Argument(1).String()))
+		return rt.ToValue(col.compare(c.Argument(0).String(), c.Argument(1).String()))
 	})
 	df := func(v goja.Value) *dateFormat {
 		f, ok := v.Export().(*dateFormat)
@@ -726,7 +793,7 @@ func (e *Engine) installIntl(set func(string, any)) {
 		if !ok {
 			e.throw("TypeError", "Method Intl.Collator.prototype.compare called on incompatible receiver")
 		}
-		return rt.ToValue(col.c.CompareString(c.Argument(1).String(), c.Argument(2).String()))
+		return rt.ToValue(col.compare(c.Argument(1).String(), c.Argument(2).String()))
 	})
 	set("intlCollatorResolved", func(c goja.FunctionCall) goja.Value {
 		col, ok := c.Argument(0).Export().(*collator)
