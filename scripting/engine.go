@@ -176,6 +176,9 @@ func compileScript(src, listen string) *compiled {
 			c.sites = instrumentScriptNullish(ast, fn, async, mayScopeDynamically(src))
 		}
 		c.prog, err = goja.CompileAST(ast, false)
+		if err != nil && strings.Contains(err.Error(), "has already been declared") && fixParamVarClashes(ast) {
+			c.prog, err = goja.CompileAST(ast, false) // paramclash.go
+		}
 	}
 	c.err = err
 	if !slot.CompareAndSwap(nil, c) {
