@@ -158,7 +158,7 @@ type RequestEvent struct {
 }
 
 // ScriptRequestEvent reports one pm.sendRequest round trip of a script,
-// sent after the script ends, in the order the round trips completed. Each
+// sent after the script ends, in the order the round trips started. Each
 // is one of the run's requests, as Newman counts them; a failed one (Err
 // set: refused, reset, timed out) is also one of its failures, as Newman
 // lists it.

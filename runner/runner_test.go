@@ -571,3 +571,20 @@ func TestScriptRoundTripsAreReported(t *testing.T) {
 	assert.Equal(t, len("Unauthorized"), rec.requests()[1].Request.ChallengeSize, "the 401's body")
 	assert.Equal(t, int64(bytes), sum.ResponseBytes)
 }
+
+// TestScriptRoundTripsInStartOrder: round trips a script makes side by
+// side are reported in the order the script started them, whichever
+// answered first, so reports built from them are the same on every run.
+func TestScriptRoundTripsInStartOrder(t *testing.T) {
+	t.Parallel()
+	test := `const b = pm.variables.get('baseUrl');` +
+		`pm.sendRequest(b + '/delay/0.2', () => {}); pm.sendRequest(b + '/get?fast=1', () => {});`
+	_, rec, _ := run(t, coll(item("two at once", "GET", "{{baseUrl}}/get", test)), runner.Options{LoopbackOnly: true})
+	var got []string
+	for _, e := range rec.events {
+		if e, ok := e.(runner.ScriptRequestEvent); ok {
+			got = append(got, e.Request.URL[strings.LastIndex(e.Request.URL, "/"):])
+		}
+	}
+	assert.Equal(t, []string{"/0.2", "/get?fast=1"}, got)
+}

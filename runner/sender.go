@@ -1,8 +1,10 @@
 package runner
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -23,12 +25,12 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	warn := func(string) {}
 	// Counted in the run's requests, as Newman counts them; atomically,
 	// since Send runs off the run's goroutine.
-	s.r.scriptRequests.Add(1)
+	seq := s.r.scriptRequests.Add(1)
 	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
 		err := errors.New("runtime:extensions~request: request url is empty")
-		s.r.addTrip(scriptTrip{sent: SentRequest{Method: req.Method, Form: req}, err: err})
+		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err})
 		return nil, err
 	}
 	sent, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
@@ -41,16 +43,17 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		// A failed round trip is one of the run's failures, as in Newman;
 		// the script hands it over when it ends (sinks run on the run's
 		// goroutine).
-		s.r.addTrip(scriptTrip{sent: sent, err: err})
+		s.r.addTrip(scriptTrip{seq: seq, sent: sent, err: err})
 		return resp, sendError{ErrorInfoOf(err)}
 	}
-	s.r.addTrip(scriptTrip{sent: sent, resp: resp})
+	s.r.addTrip(scriptTrip{seq: seq, sent: sent, resp: resp})
 	return resp, nil
 }
 
 // scriptTrip is one pm.sendRequest round trip, kept until the script that
 // made it ends.
 type scriptTrip struct {
+	seq  int64 // when it started, among the run's
 	sent SentRequest
 	resp *scripting.Response
 	err  error
@@ -71,11 +74,14 @@ func (e sendError) SystemError() scripting.SystemError {
 }
 
 // takeScriptTrips returns and forgets the pm.sendRequest round trips so
-// far, in the order they completed.
+// far, in the order they were started: the order the script's callbacks
+// see them (see scripting's loop), and the same on every run, where the
+// order they completed in depends on timing.
 func (r *Runner) takeScriptTrips() []scriptTrip {
 	r.scriptReqMu.Lock()
 	defer r.scriptReqMu.Unlock()
 	trips := r.scriptTrips
 	r.scriptTrips = nil
+	slices.SortFunc(trips, func(a, b scriptTrip) int { return cmp.Compare(a.seq, b.seq) })
 	return trips
 }
