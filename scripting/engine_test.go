@@ -77,6 +77,12 @@ pm.test("sync ok", () => {});`},
 		{name: "skip and index", listen: "test",
 			scripts: []string{`pm.test("a", () => {}); pm.test.skip("b", () => {}); pm.test("idx " + pm.test.index(), () => {});`},
 			want:    []TestResult{{Name: "a", Passed: true}, {Name: "b", Skipped: true}, {Name: "idx 2", Passed: true}}},
+		// Newman 6.2.2's report names what was thrown without a name
+		// AssertionError; a name of its own stays.
+		{name: "thrown values without a name", listen: "test",
+			scripts: []string{`pm.test("str", () => { throw "s"; }); pm.test("obj", () => { throw {message: "m"}; }); pm.test("named", () => { throw {message: "m", name: "Custom"}; }); pm.test("num", () => { throw 7; });`},
+			want: []TestResult{{Name: "str", ErrorName: "AssertionError", Error: "str"}, {Name: "obj", ErrorName: "AssertionError", Error: "m"},
+				{Name: "named", ErrorName: "Custom", Error: "m"}, {Name: "num", ErrorName: "AssertionError", Error: "num"}}},
 		{name: "pm.expect.fail", listen: "test",
 			scripts: []string{`pm.test("f", () => pm.expect.fail("boom"));`},
 			want:    []TestResult{{Name: "f", ErrorName: "AssertionError", Error: "boom"}}},

@@ -961,12 +961,15 @@ function ScriptState(listen) {
 // recordError is [name, message, stack] of a failed test's error. A thrown
 // value without a message (a string, null) reads as the test's name, as in
 // Newman 6.2.2.
+// A failed test's error keeps its own name (even ''); Newman names what
+// has none (a thrown string, number or plain object) AssertionError.
 function recordError(e, testName) {
+    var named = e && typeof e === 'object' && e.name !== undefined;
     if (e && typeof e === 'object' && e.message !== undefined) {
-        return [e.name || 'Error', String(e.message), typeof e.stack === 'string' ? e.stack : ''];
+        return [named ? String(e.name) : 'AssertionError', String(e.message), typeof e.stack === 'string' ? e.stack : ''];
     }
-    if (e && typeof e === 'object') { return [e.name || 'Error', testName === undefined ? String(e) : testName, '']; }
-    return ['Error', testName === undefined ? String(e) : testName, ''];
+    if (e && typeof e === 'object') { return [named ? String(e.name) : 'AssertionError', testName === undefined ? String(e) : testName, '']; }
+    return ['AssertionError', testName === undefined ? String(e) : testName, ''];
 }
 
 // openTest notes a test waiting for its callback or promise; finish
