@@ -135,3 +135,38 @@ func TestIteratorPartLoadsWhenNeeded(t *testing.T) {
 		t.Error("a plain test script reaches the iterator part")
 	}
 }
+
+// JSON.parse calls a reviver with V8's context: the source text of each
+// primitive (js/parts/jsonsource.js), none for objects, arrays and values the
+// reviver replaced; Postman CLI 1.34's answers (three runs).
+func TestJSONParseSourceAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const L = [];
+const r = JSON.parse('{"a": 1.50, "b": [true, null, "s\\u0041", -0, 1e3], "c": {"d": 12345678901234567890}}', function (k, v, ctx) { L.push(k + '=' + JSON.stringify(ctx) + ':' + (Object.getPrototypeOf(ctx) === Object.prototype) + ':' + Object.keys(ctx).length); return v; });
+t(L.join(' | '));
+T(() => JSON.stringify(JSON.parse('{"x": 1, "y": 2}', function (k, v, ctx) { if (k === 'x') this.y = 20; return k === 'y' ? [v, ctx.source] : v; })));
+T(() => JSON.stringify(JSON.parse('[1, 2, 3]', function (k, v, ctx) { if (k === '0') this[1] = 2; return k === '1' ? ctx.source + '!' : v; })));
+T(() => JSON.stringify(JSON.parse('{"x": {"y": 5}}', function (k, v, ctx) { if (k === 'y') return ctx.source; if (k === 'x') return v; return v; })));
+T(() => JSON.stringify(JSON.parse('"top"', (k, v, ctx) => [k, v, ctx.source])));
+T(() => JSON.stringify(JSON.parse('{"a":1,"a":2}', (k, v, ctx) => k === 'a' ? ctx.source : v)));
+T(() => JSON.stringify(JSON.parse('{"__proto__": 7}', (k, v, ctx) => k === '__proto__' ? ctx.source : v)));
+T(() => JSON.stringify(JSON.parse(' [ 1 , "two" ] ', (k, v, ctx) => typeof v === 'object' ? v : ctx.source)));
+T(() => JSON.parse('{"n": 9007199254740993}', (k, v, ctx) => k === 'n' ? BigInt(ctx.source) : v).n.toString());
+T(() => JSON.stringify(JSON.parse('{"a": {"b": 1}}', function (k, v, ctx) { if (k === 'a') { return v; } if (k === 'b') { return ctx.source; } return v; })));
+T(() => JSON.stringify(JSON.parse('{"a": [1], "b": 2}', function (k, v, ctx) { if (k === 'a') { this.b = {z: 3}; } return k === 'z' ? 'z:' + ctx.source : v; })));
+T(() => JSON.parse('[1]', function (k, v) { return arguments.length; }));
+`, []string{
+		"a={\"source\":\"1.50\"}:true:1 | 0={\"source\":\"true\"}:true:1 | 1={\"source\":\"null\"}:true:1 | 2={\"source\":\"\\\"s\\\\u0041\\\"\"}:true:1 | 3={\"source\":\"-0\"}:true:1 | 4={\"source\":\"1e3\"}:true:1 | b={}:true:0 | d={\"source\":\"12345678901234567890\"}:true:1 | c={}:true:0 | ={}:true:0",
+		"{\"x\":1,\"y\":[20,null]}",
+		"[1,\"2!\",3]",
+		"{\"x\":{\"y\":\"5\"}}",
+		"[\"\",\"top\",\"\\\"top\\\"\"]",
+		"{\"a\":\"2\"}",
+		"{\"__proto__\":\"7\"}",
+		"[\"1\",\"\\\"two\\\"\"]",
+		"9007199254740993",
+		"{\"a\":{\"b\":\"1\"}}",
+		"{\"a\":[1],\"b\":{\"z\":\"z:undefined\"}}",
+		"3",
+	})
+}

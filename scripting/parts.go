@@ -36,6 +36,7 @@ var parts = map[string]*partProgram{
 	"annexb":       {},
 	"iterator":     {},
 	"using":        {},
+	"jsonsource":   {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

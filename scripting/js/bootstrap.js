@@ -85,6 +85,8 @@ def(JSON, 'parse', function parse(text, reviver) {
     // ever hand back is refused before it can exhaust the Go stack.
     if (typeof text === 'string' && host.jsonTooDeep(text)) { throw new RangeError('Maximum call stack size exceeded'); }
     try {
+        // A reviver gets V8's third argument (js/parts/jsonsource.js).
+        if (typeof reviver === 'function') { var t = String(text); return part('jsonsource')(nativeJSONParse(t), t, reviver); }
         return nativeJSONParse(text, reviver);
     } catch (e) {
         if (e instanceof SyntaxError) {
