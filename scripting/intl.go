@@ -248,11 +248,12 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	}
 	f.notation = r.str("notation", []string{"standard", "scientific", "engineering", "compact"}, "standard")
 	minFD, maxFD := 0, 3
-	switch f.style {
-	case "currency":
+	switch {
+	case f.style == "currency" && f.notation == "standard":
+		// A currency's own digits only in standard notation (ECMA-402).
 		minFD = currencyFraction(f.currency)
 		maxFD = minFD
-	case "percent":
+	case f.style == "percent":
 		maxFD = 0
 	}
 	f.minInt = r.num("minimumIntegerDigits", 1, 21, 1)

@@ -338,7 +338,9 @@ func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) 
 	body, isZero := f.numberBody(x, exact)
 	sign := f.sign(neg, isZero, math.IsNaN(x))
 	var out []numPart
-	accounting := f.style == "currency" && f.currencySign == "accounting" && sign == "-"
+	// ICU's compact patterns ("¤0K") have no accounting form: a number
+	// written with a compact suffix takes a minus sign.
+	accounting := f.style == "currency" && f.currencySign == "accounting" && sign == "-" && !hasPart(body, "compact")
 	if accounting {
 		out = append(out, numPart{"literal", "("})
 	} else if sign != "" {
@@ -353,6 +355,36 @@ func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) 
 		out = append(out, numPart{"literal", ")"})
 	}
 	return out
+}
+
+// isPlainOne reports whether formatted parts read as exactly one with no
+// visible fraction (English's plural "one").
+func isPlainOne(body []numPart) bool {
+	in := ""
+	for _, p := range body {
+		switch p.typ {
+		case "integer":
+			in += p.val
+		case "group":
+		case "exponentSeparator":
+		case "exponentInteger":
+			if strings.TrimLeft(p.val, "0") != "" {
+				return false
+			}
+		default:
+			return false // a fraction, a compact suffix, a sign in the exponent
+		}
+	}
+	return strings.TrimLeft(in, "0") == "1"
+}
+
+func hasPart(ps []numPart, typ string) bool {
+	for _, p := range ps {
+		if p.typ == typ {
+			return true
+		}
+	}
+	return false
 }
 
 // numberBody is the number's parts without sign or symbols, in the
@@ -415,8 +447,9 @@ func (f *numFormat) sign(neg, isZero, nan bool) string {
 // appendStyled appends body with the style's symbols: a percent sign, a
 // currency's symbol or name, a unit's label.
 func (f *numFormat) appendStyled(out, body []numPart) []numPart {
-	// Names and labels are singular for a plain 1 ("1 US dollar").
-	plainOne := len(body) == 1 && body[0].val == "1"
+	// Names and labels are singular for a plain 1 ("1 US dollar", "001",
+	// "1E0"), as English's plural rules read the formatted number.
+	plainOne := isPlainOne(body)
 	switch f.style {
 	case "percent":
 		out = append(out, body...)
@@ -481,8 +514,9 @@ func (f *numFormat) compact(v decimalDigits) ([]numPart, bool) {
 	}
 	out := f.digits(r)
 	if p > 0 {
-		// en has no long compact forms for currencies: "$5K" either way.
-		if f.compactDisplay == "long" && f.style != "currency" {
+		// en has no long compact forms beside a currency symbol: "$5K"
+		// either way, but "5 thousand US dollars".
+		if f.compactDisplay == "long" && (f.style != "currency" || f.currencyDisplay == "name") {
 			out = append(out, numPart{"literal", " "}, numPart{"compact", compactLong[p]})
 		} else {
 			out = append(out, numPart{"compact", compactShort[p]})
