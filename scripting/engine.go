@@ -433,8 +433,11 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 				runErr = e.jsError(x, p.Result(), nil)
 			}
 		}
-		if runErr == nil {
-			runErr = e.loop.unhandled()
+		if v, ok := e.loop.unhandled(); ok && runErr == nil {
+			// Worded and placed as a thrown error is.
+			se := e.jsError(x, v, nil)
+			se.Msg = "Uncaught (in promise) " + se.Msg
+			runErr = se
 		}
 	}
 	if res.SkipRequest {

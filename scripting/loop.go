@@ -275,16 +275,15 @@ func (l *eventLoop) runHeld(oldest uint64) (int, time.Duration) {
 	return ran, 0
 }
 
-// unhandled reports the first promise rejection nobody handled.
-func (l *eventLoop) unhandled() error {
+// unhandled returns the reason of the first promise rejection nobody
+// handled.
+func (l *eventLoop) unhandled() (goja.Value, bool) {
 	for _, p := range l.rejected {
-		if p.State() != goja.PromiseStateRejected {
-			continue
+		if p.State() == goja.PromiseStateRejected {
+			return p.Result(), true
 		}
-		name, msg := errorNameMessage(l.rt, p.Result())
-		return &ScriptError{Name: name, Msg: "Uncaught (in promise) " + msg}
 	}
-	return nil
+	return nil, false
 }
 
 func (l *eventLoop) String() string { return fmt.Sprintf("loop(%d timers)", len(l.timers)) }

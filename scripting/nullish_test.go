@@ -365,3 +365,22 @@ func TestNullishSitesOfATypicalScript(t *testing.T) {
 		t.Errorf("static paths instrumented: %v", c.sites)
 	}
 }
+
+// A rejection nobody handles fails the script (courier's choice: Postman
+// CLI 1.34.0 says nothing, Newman 6.2.2's process dies on it, printing
+// "Cannot read properties of null (reading 'id')"), in V8's words and
+// placed where it was thrown.
+func TestUnhandledRejectionWordsAsV8(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	x := testExec("test", "const d = pm.response.json().json;\nPromise.resolve().then(() => d.user.id);")
+	x.Response.Body = []byte(nullishBody)
+	r := e.Run(context.Background(), x)
+	var se *ScriptError
+	if !errors.As(r.Err, &se) {
+		t.Fatalf("script error: %v", r.Err)
+	}
+	if got := fmt.Sprintf("%d:%d %s: %s", se.Line, se.Column, se.Name, se.Msg); got != "2:37 TypeError: Uncaught (in promise) Cannot read properties of null (reading 'id')" {
+		t.Errorf("got %s", got)
+	}
+}

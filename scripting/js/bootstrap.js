@@ -733,6 +733,9 @@ fastMethod('below lt lessThan', function (n, msg) { return compare(this, n, msg,
 fastMethod('most lte lessThanOrEqual', function (n, msg) { return compare(this, n, msg, function (a, b) { return a <= b; }); });
 fastMethod('match matches', function (re, msg) {
     setMsg(this, msg);
+    // chai calls re.exec; Postman's minified chai names it e.
+    if (re == null) { throw new TypeError('Cannot read properties of ' + re + " (reading 'exec')"); }
+    if (typeof re.exec !== 'function') { throw new TypeError('e.exec is not a function'); }
     if (!(re instanceof RegExp) || typeof this.__o !== 'string' || re.global || re.sticky) { return undefined; }
     return re.exec(this.__o) !== null;
 });
@@ -1450,11 +1453,11 @@ scopeLib('cheerio', "require('cheerio')", function () { return host.require('che
 scopeLib('Backbone', "require('backbone')", function () { return host.requireFresh('backbone'); });
 def(global, 'xml2Json', function xml2Json(s) {
     deprecated('xml2Json', "require('xml2js')");
+    // As the sandbox's: what the callback got, undefined for bad XML.
     var out = {};
-    host.require('xml2js').parseString(s, { explicitArray: false, async: false, trim: true, mergeAttrs: false }, function (err, r) {
-        if (err) { throw err; }
-        out = r;
-    });
+    try {
+        host.require('xml2js').parseString(s, { explicitArray: false, async: false, trim: true, mergeAttrs: false }, function (err, r) { out = r; });
+    } catch (e) { out = undefined; }
     return out;
 });
 
