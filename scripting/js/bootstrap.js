@@ -912,7 +912,13 @@ V.toObject = function () {
 // pm.variables' own are the local ones (set by scripts of this request).
 V._values = function () {
     var p = native.varPairs(this._id === 'variables' ? 'local' : this._id), values = [];
-    for (var i = 0; i < p.length; i += 2) { values.push(p[i + 1] === undefined ? { type: 'any', key: p[i] } : { type: 'any', value: p[i + 1], key: p[i] }); }
+    // postman-collection's toJSON takes a value's own toJSON (a live Date
+    // gives its ISO text), as JSON would.
+    for (var i = 0; i < p.length; i += 2) {
+        var v = p[i + 1];
+        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); }
+        values.push(v === undefined ? { type: 'any', key: p[i] } : { type: 'any', value: v, key: p[i] });
+    }
     return values;
 };
 // toJSON is postman-collection's VariableScope#toJSON: id, the
