@@ -234,39 +234,35 @@ func hasPatternParam(params *ast.ParameterList) bool {
 // pattern's names) or its body starts with a directive. It returns the
 // function's var declarations with the new one added.
 func destructureParams(params *ast.ParameterList, body *[]ast.Statement, decls []*ast.VariableDeclaration, temps *int) []*ast.VariableDeclaration {
-	if !hasPatternParam(params) {
+	if !canDestructureParams(params, *body) {
 		return decls
 	}
-	if len(*body) > 0 {
-		if es, ok := (*body)[0].(*ast.ExpressionStatement); ok {
-			if _, ok := es.Expression.(*ast.StringLiteral); ok {
-				return decls
-			}
+	var bindings []*ast.Binding
+	for i, b := range params.List {
+		if pb := paramBinding(i, b); pb != nil {
+			bindings = append(bindings, pb)
+			b.Target = paramTemp(i, b.Target.Idx0())
 		}
+	}
+	at := bindings[0].Target.Idx0()
+	bindings = splitNested(bindings, temps)
+	*body = append([]ast.Statement{&ast.VariableStatement{Var: at, List: bindings}}, *body...)
+	return append(decls, &ast.VariableDeclaration{Var: at, List: bindings})
+}
+
+// canDestructureParams reports whether destructureParams may move the
+// function's pattern parameters into its body (see there for when not).
+func canDestructureParams(params *ast.ParameterList, body []ast.Statement) bool {
+	if !hasPatternParam(params) || startsWithDirective(body) {
+		return false
 	}
 	// A function declared in the body under a name the pattern binds
 	// would be overwritten by the moved destructuring (V8 lets it win).
-	declared := map[unistring.String]bool{}
-	for _, st := range *body {
-		if fd, ok := st.(*ast.FunctionDeclaration); ok && fd.Function.Name != nil {
-			declared[fd.Function.Name.Name] = true
-		}
-	}
+	declared := declaredFunctions(body)
 	seenPattern := false
 	for _, b := range params.List {
-		if len(declared) > 0 {
-			clash := false
-			walkAST(reflect.ValueOf(b.Target), func(n ast.Node) {
-				switch x := n.(type) {
-				case *ast.Identifier:
-					clash = clash || declared[x.Name]
-				case *ast.PropertyShort:
-					clash = clash || declared[x.Name.Name]
-				}
-			})
-			if clash {
-				return decls
-			}
+		if len(declared) > 0 && bindsAny(b.Target, declared) {
+			return false
 		}
 		switch b.Target.(type) {
 		case *ast.ObjectPattern, *ast.ArrayPattern:
@@ -274,40 +270,81 @@ func destructureParams(params *ast.ParameterList, body *[]ast.Statement, decls [
 			continue
 		}
 		if seenPattern && b.Initializer != nil {
-			return decls
+			return false
 		}
 	}
-	var bindings []*ast.Binding
-	for i, b := range params.List {
-		at := b.Target.Idx0()
-		id := func() *ast.Identifier {
-			return &ast.Identifier{Name: unistring.NewFromString("__courierP" + strconv.Itoa(i)), Idx: at}
-		}
-		var check ast.Expression
-		switch p := b.Target.(type) {
-		case *ast.ObjectPattern:
-			prop := ""
-			if len(p.Properties) > 0 {
-				prop = patternKey(p.Properties[0])
-			}
-			// V8 prints a parameter with a default by its desugaring.
-			text := paramText
-			if b.Initializer != nil {
-				text = "(intermediate value)(intermediate value)(intermediate value)"
-			}
-			check = hookArgs(hookDestructure, at, id(), &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
-		case *ast.ArrayPattern:
-			check = hookArgs(hookIterable, at, id(), &ast.NumberLiteral{Idx: at, Value: int64(iterParam)}, &ast.StringLiteral{Idx: at, Value: ""})
-		default:
-			continue
-		}
-		bindings = append(bindings, &ast.Binding{Target: b.Target, Initializer: check})
-		b.Target = id()
+	return true
+}
+
+// startsWithDirective reports a body whose first statement is a string
+// literal ("use strict" and the like).
+func startsWithDirective(body []ast.Statement) bool {
+	if len(body) == 0 {
+		return false
 	}
-	at := bindings[0].Target.Idx0()
-	bindings = splitNested(bindings, temps)
-	*body = append([]ast.Statement{&ast.VariableStatement{Var: at, List: bindings}}, *body...)
-	return append(decls, &ast.VariableDeclaration{Var: at, List: bindings})
+	es, ok := body[0].(*ast.ExpressionStatement)
+	if !ok {
+		return false
+	}
+	_, ok = es.Expression.(*ast.StringLiteral)
+	return ok
+}
+
+// declaredFunctions names the functions a body declares at its top level.
+func declaredFunctions(body []ast.Statement) map[unistring.String]bool {
+	declared := map[unistring.String]bool{}
+	for _, st := range body {
+		if fd, ok := st.(*ast.FunctionDeclaration); ok && fd.Function.Name != nil {
+			declared[fd.Function.Name.Name] = true
+		}
+	}
+	return declared
+}
+
+// bindsAny reports whether a parameter target binds one of names.
+func bindsAny(target ast.Node, names map[unistring.String]bool) bool {
+	clash := false
+	walkAST(reflect.ValueOf(target), func(n ast.Node) {
+		switch x := n.(type) {
+		case *ast.Identifier:
+			clash = clash || names[x.Name]
+		case *ast.PropertyShort:
+			clash = clash || names[x.Name.Name]
+		}
+	})
+	return clash
+}
+
+// paramBinding returns the body's binding for parameter i when it is a
+// pattern: the pattern, read from the parameter's temporary through the
+// hook that checks the value as V8 does. It returns nil for a plain
+// parameter.
+func paramBinding(i int, b *ast.Binding) *ast.Binding {
+	at := b.Target.Idx0()
+	var check ast.Expression
+	switch p := b.Target.(type) {
+	case *ast.ObjectPattern:
+		prop := ""
+		if len(p.Properties) > 0 {
+			prop = patternKey(p.Properties[0])
+		}
+		// V8 prints a parameter with a default by its desugaring.
+		text := paramText
+		if b.Initializer != nil {
+			text = "(intermediate value)(intermediate value)(intermediate value)"
+		}
+		check = hookArgs(hookDestructure, at, paramTemp(i, at), &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
+	case *ast.ArrayPattern:
+		check = hookArgs(hookIterable, at, paramTemp(i, at), &ast.NumberLiteral{Idx: at, Value: int64(iterParam)}, &ast.StringLiteral{Idx: at, Value: ""})
+	default:
+		return nil
+	}
+	return &ast.Binding{Target: b.Target, Initializer: check}
+}
+
+// paramTemp is the identifier that takes parameter i's place.
+func paramTemp(i int, at file.Idx) *ast.Identifier {
+	return &ast.Identifier{Name: unistring.NewFromString("__courierP" + strconv.Itoa(i)), Idx: at}
 }
 
 // splitNested gives each nested pattern of a declaration a binding of its
