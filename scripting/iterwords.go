@@ -636,68 +636,83 @@ func (e *Engine) installIterationHooks() {
 	hide := func(name string, fn func(goja.FunctionCall) goja.Value) {
 		_ = g.DefineDataProperty(name, rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
-	hide(hookDestructure, func(c goja.FunctionCall) goja.Value {
-		v := c.Argument(0)
-		if !goja.IsUndefined(v) && !goja.IsNull(v) {
+	hide(hookDestructure, e.destructureHook)
+	hide(hookIterable, e.iterableHook)
+}
+
+// destructureHook is __courierDestructure(value, prop, text): it hands a
+// value to be destructured back, or throws V8's TypeError for null and
+// undefined, naming the first key (prop) and the expression (text).
+func (e *Engine) destructureHook(c goja.FunctionCall) goja.Value {
+	v := c.Argument(0)
+	if !goja.IsUndefined(v) && !goja.IsNull(v) {
+		return v
+	}
+	what, prop, text := nullishName(v), c.Argument(1).String(), c.Argument(2).String()
+	switch text {
+	case paramText:
+		text = v8TypedValue(v)
+	case nestedText:
+		e.throw("TypeError", "Cannot read properties of "+what+" (reading '"+prop+"')")
+	}
+	if prop == "" {
+		e.throw("TypeError", "Cannot destructure '"+text+"' as it is "+what+".")
+	}
+	e.throw("TypeError", "Cannot destructure property '"+prop+"' of '"+text+"' as it is "+what+".")
+	return nil
+}
+
+// iterableHook is __courierIterable(value, kind, text[, ctor]): it hands
+// an iterable value on (iterateOnce), and anything else to notIterable.
+func (e *Engine) iterableHook(c goja.FunctionCall) goja.Value {
+	v := c.Argument(0)
+	nullish := goja.IsUndefined(v) || goja.IsNull(v)
+	if !nullish {
+		// A primitive string is iterable without a lookup. Export is
+		// no test for it: it copies an array and calls an object's
+		// getters, which V8's iteration never does.
+		if goja.IsString(v) {
 			return v
 		}
-		what, prop, text := nullishName(v), c.Argument(1).String(), c.Argument(2).String()
-		switch text {
-		case paramText:
+		o := v.ToObject(e.rt)
+		fv := o.GetSymbol(goja.SymIterator)
+		if f, ok := goja.AssertFunction(fv); ok && f != nil {
+			return e.iterateOnce(v, o, fv, f, c.Argument(1).ToInteger())
+		}
+	}
+	return e.notIterable(v, nullish, c.Argument(1).ToInteger(), c.Argument(2).String(), c.Argument(3))
+}
+
+// notIterable throws V8's TypeError for a value the construct of kind
+// cannot iterate, in the words V8 has for that construct. Only a
+// collection constructor lets the value through: null or undefined (an
+// empty collection), or any value when ctor is not a built-in one.
+func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string, ctor goja.Value) goja.Value {
+	switch kind {
+	case iterCtor:
+		if nullish || !isBuiltinCtor(ctor) {
+			return v
+		}
+		e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	case iterParam:
+		e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	case iterNested:
+		if nullish {
 			text = v8TypedValue(v)
-		case nestedText:
-			e.throw("TypeError", "Cannot read properties of "+what+" (reading '"+prop+"')")
 		}
-		if prop == "" {
-			e.throw("TypeError", "Cannot destructure '"+text+"' as it is "+what+".")
+		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	case iterPattern, iterAssign:
+		if nullish && text != "null" && text != "undefined" {
+			e.throw("TypeError", nullishName(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 		}
-		e.throw("TypeError", "Cannot destructure property '"+prop+"' of '"+text+"' as it is "+what+".")
-		return nil
-	})
-	hide(hookIterable, func(c goja.FunctionCall) goja.Value {
-		v := c.Argument(0)
-		nullish := goja.IsUndefined(v) || goja.IsNull(v)
-		if !nullish {
-			// A primitive string is iterable without a lookup. Export is
-			// no test for it: it copies an array and calls an object's
-			// getters, which V8's iteration never does.
-			if goja.IsString(v) {
-				return v
-			}
-			o := v.ToObject(rt)
-			fv := o.GetSymbol(goja.SymIterator)
-			if f, ok := goja.AssertFunction(fv); ok && f != nil {
-				return e.iterateOnce(v, o, fv, f, c.Argument(1).ToInteger())
-			}
+	case iterCall:
+		if nullish {
+			e.throw("TypeError", text+" is not iterable (cannot read property undefined)")
 		}
-		kind := c.Argument(1).ToInteger()
-		text := c.Argument(2).String()
-		switch kind {
-		case iterCtor:
-			if nullish || !isBuiltinCtor(c.Argument(3)) {
-				return v
-			}
-			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
-		case iterParam:
-			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
-		case iterNested:
-			if nullish {
-				text = v8TypedValue(v)
-			}
-			e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
-		case iterPattern, iterAssign:
-			if nullish && text != "null" && text != "undefined" {
-				e.throw("TypeError", nullishName(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
-			}
-		case iterCall:
-			if nullish {
-				e.throw("TypeError", text+" is not iterable (cannot read property undefined)")
-			}
-			e.throw("TypeError", "Spread syntax requires ...iterable[Symbol.iterator] to be a function")
-		}
-		e.throw("TypeError", text+" is not iterable")
-		return nil
-	})
+		e.throw("TypeError", "Spread syntax requires ...iterable[Symbol.iterator] to be a function")
+	}
+	e.throw("TypeError", text+" is not iterable")
+	return nil
 }
 
 // iterateOnce hands back what the construct iterates once the hook has
