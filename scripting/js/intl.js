@@ -461,15 +461,58 @@ methods(DisplayNames.prototype, {
 tag(DisplayNames.prototype, 'Intl.DisplayNames');
 
 // Intl.DurationFormat, en: long "1 hour, 2 minutes", short "1 hr, 2 min",
-// narrow "1h 2m", digital "1:02:03".
+// narrow "1h 2m", digital "1:02:03"; each unit's style and display as
+// ECMA-402's GetDurationUnitOptions resolves them.
 var DUR = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds', 'microseconds', 'nanoseconds'];
 var DUR_UNIT = { years: 'year', months: 'month', weeks: 'week', days: 'day', hours: 'hour', minutes: 'minute', seconds: 'second', milliseconds: 'millisecond', microseconds: 'microsecond', nanoseconds: 'nanosecond' };
+var DUR_CLOCK = { hours: 1, minutes: 1, seconds: 1 }, DUR_SUB = { milliseconds: 1, microseconds: 1, nanoseconds: 1 };
+function durationOption(o, name, allowed, def) {
+    var v = o[name];
+    if (v === undefined) { return def; }
+    v = String(v);
+    if (allowed.indexOf(v) < 0) { throw new RangeError('Value ' + v + ' out of range for Intl.DurationFormat options property ' + name); }
+    return v;
+}
 var DurationFormat = ctor(function DurationFormat(locales, options) {
     if (!(this instanceof DurationFormat)) { throw new TypeError("Constructor Intl.DurationFormat requires 'new'"); }
     var locale = host.intlLocales('resolve', locales, 'nu');
-    var style = options && options.style !== undefined ? String(options.style) : 'short';
-    if (['long', 'short', 'narrow', 'digital'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.DurationFormat options property style'); }
-    hidden(this, '_h', { locale: locale, style: style, nf: {} });
+    var o = options === undefined ? {} : Object(options);
+    var style = durationOption(o, 'style', ['long', 'short', 'narrow', 'digital'], 'short');
+    var units = {}, prev;
+    DUR.forEach(function (u) {
+        var list = DUR_CLOCK[u] ? ['long', 'short', 'narrow', 'numeric', '2-digit'] : DUR_SUB[u] ? ['long', 'short', 'narrow', 'numeric'] : ['long', 'short', 'narrow'];
+        var st = durationOption(o, u, list, undefined), displayDefault = 'always';
+        if (st === undefined) {
+            if (style === 'digital') {
+                if (!DUR_CLOCK[u]) { displayDefault = 'auto'; }
+                st = DUR_CLOCK[u] || DUR_SUB[u] ? 'numeric' : 'short';
+            } else if (prev === 'fractional' || prev === 'numeric' || prev === '2-digit') {
+                if (u !== 'minutes' && u !== 'seconds') { displayDefault = 'auto'; }
+                st = 'numeric';
+            } else {
+                displayDefault = 'auto';
+                st = style;
+            }
+        }
+        if (st === 'numeric' && DUR_SUB[u]) { st = 'fractional'; displayDefault = 'auto'; }
+        var display = durationOption(o, u + 'Display', ['auto', 'always'], displayDefault);
+        // V8 names the options object in these three refusals.
+        if (display === 'always' && st === 'fractional') { throw new RangeError('Invalid object : ' + receiver(o)); }
+        if (prev === 'fractional' && st !== 'fractional') { throw new RangeError('Invalid object : ' + receiver(o)); }
+        if (prev === 'numeric' || prev === '2-digit') {
+            if (st !== 'fractional' && st !== 'numeric' && st !== '2-digit') { throw new RangeError('Invalid object : ' + receiver(o)); }
+            if (u === 'minutes' || u === 'seconds') { st = '2-digit'; }
+        }
+        units[u] = { style: st, display: display };
+        prev = st;
+    });
+    var fd = o.fractionalDigits;
+    if (fd !== undefined) {
+        fd = Number(fd);
+        if (!(fd >= 0 && fd <= 9)) { throw new RangeError('fractionalDigits value is out of range.'); }
+        fd = Math.floor(fd);
+    }
+    hidden(this, '_h', { locale: locale, style: style, units: units, fractionalDigits: fd, nf: {} });
 });
 // durationRecord reads a duration as V8 does (its Temporal words).
 function durationRecord(d) {
@@ -494,36 +537,72 @@ function durationRecord(d) {
     r.sign = sign;
     return r;
 }
-// durationParts: each shown unit as NumberFormat's unit parts, tagged with
-// the unit; only the first carries the sign. Digital style ends in
-// h:mm:ss with the sub-second units as a fraction of the seconds.
+// durationParts follows ECMA-402's PartitionDurationFormatPattern: units
+// in words as NumberFormat's unit parts, tagged with the unit (only the
+// first carries the sign), the clock units from the first numeric one on,
+// sub-second units folded into the unit before them as a fraction. As in
+// V8, a clock field written with ':' joins the group before it.
 function durationParts(h, d) {
-    var r = durationRecord(d), out = [], signed = false;
-    function unitFmt(u) { var k = DUR_UNIT[u]; return h.nf[k] || (h.nf[k] = host.intlNumber(undefined, { style: 'unit', unit: k, unitDisplay: h.style === 'digital' ? 'short' : h.style })); }
+    var r = durationRecord(d), groups = [], signed = false, U = h.units;
+    function fmt(key, opts) { return h.nf[key] || (h.nf[key] = host.intlNumber(undefined, opts)); }
     function tagged(ps, unit) { return ps.map(function (p) { return { type: p.type, value: p.value, unit: unit }; }); }
     function signedValue(v) { if (!signed && v !== 0) { signed = true; return v; } return Math.abs(v); }
-    var groups = [];
-    var units = h.style === 'digital' ? ['years', 'months', 'weeks', 'days'] : DUR;
-    units.forEach(function (u) {
-        if (r[u] !== 0) { groups.push(tagged(host.intlNumberParts(unitFmt(u), signedValue(r[u])), DUR_UNIT[u])); }
-    });
-    if (h.style === 'digital') {
-        var num = h.nf.digital || (h.nf.digital = host.intlNumber(undefined, { useGrouping: false }));
-        var two = h.nf.two || (h.nf.two = host.intlNumber(undefined, { useGrouping: false, minimumIntegerDigits: 2 }));
-        // A negative duration with nothing before the clock signs the hours.
-        var neg = !signed && r.sign < 0;
-        var nanos = Math.abs(r.milliseconds) * 1e6 + Math.abs(r.microseconds) * 1e3 + Math.abs(r.nanoseconds);
-        var secs = Math.abs(r.seconds) + Math.floor(nanos / 1e9), rest = nanos % 1e9;
-        var secParts = host.intlNumberParts(two, secs);
-        if (rest) { secParts = secParts.concat([{ type: 'decimal', value: '.' }, { type: 'fraction', value: String(1e9 + rest).slice(1).replace(/0+$/, '') }]); }
-        var clock = tagged(host.intlNumberParts(num, Math.abs(r.hours)), 'hour');
-        if (neg) { clock.unshift({ type: 'minusSign', value: '-', unit: 'hour' }); }
-        clock.push({ type: 'literal', value: ':' });
-        clock = clock.concat(tagged(host.intlNumberParts(two, Math.abs(r.minutes)), 'minute'));
-        clock.push({ type: 'literal', value: ':' });
-        groups.push(clock.concat(tagged(secParts, 'second')));
+    function fractionParts(u, minInt) {
+        var whole = Math.abs(r[u]), nanos = 0, scale = { seconds: 1e9, milliseconds: 1e6, microseconds: 1e3 }[u], per = { milliseconds: 1e6, microseconds: 1e3, nanoseconds: 1 };
+        for (var i = DUR.indexOf(u) + 1; i < DUR.length && U[DUR[i]].style === 'fractional'; i++) { nanos += Math.abs(r[DUR[i]]) * per[DUR[i]]; }
+        whole += Math.floor(nanos / scale);
+        var rest = nanos % scale, digits = String(scale + rest).slice(1), fd = h.fractionalDigits;
+        var frac = fd === undefined ? digits.replace(/0+$/, '') : (digits + '000000000').slice(0, fd);
+        var ps = host.intlNumberParts(fmt('int' + minInt, { useGrouping: false, minimumIntegerDigits: minInt }), whole);
+        if (frac) { ps = ps.concat([{ type: 'decimal', value: '.' }, { type: 'fraction', value: frac }]); }
+        return { ps: ps, zero: whole === 0 && rest === 0 };
     }
-    var sep = h.style === 'narrow' ? ' ' : ', ';
+    var numericFound = false;
+    for (var k = 0; k < DUR.length && !numericFound; k++) {
+        var u = DUR[k], st = U[u].style, v = r[u];
+        if (st === 'numeric' || st === '2-digit') {
+            numericFound = true;
+            clockParts(u);
+            break;
+        }
+        var next = DUR[k + 1];
+        var folds = (u === 'seconds' || u === 'milliseconds' || u === 'microseconds') && next && U[next].style === 'fractional';
+        if (folds) { numericFound = true; }
+        var value = v, unitOpts = { style: 'unit', unit: DUR_UNIT[u], unitDisplay: st };
+        if (folds) {
+            // The unit with the fractional units after it: 5.25 sec.
+            var fp = fractionParts(u, 1);
+            value = fp.zero ? 0 : Number(fp.ps.map(function (p) { return p.value; }).join('')) * (r.sign < 0 ? -1 : 1);
+            unitOpts.maximumFractionDigits = h.fractionalDigits === undefined ? 9 : h.fractionalDigits;
+            unitOpts.minimumFractionDigits = h.fractionalDigits === undefined ? 0 : h.fractionalDigits;
+            unitOpts.roundingMode = 'trunc';
+        }
+        if (value === 0 && U[u].display !== 'always') { continue; }
+        groups.push(tagged(host.intlNumberParts(fmt(u + ':' + st + (folds ? ':f' : ''), unitOpts), signedValue(value)), DUR_UNIT[u]));
+    }
+    // FormatNumericUnits: hours, minutes and seconds as a clock.
+    function clockParts(first) {
+        var neg = !signed && r.sign < 0;
+        var hoursShown = first === 'hours' && (r.hours !== 0 || U.hours.display === 'always');
+        var sec = fractionParts('seconds', U.seconds.style === '2-digit' ? 2 : 1);
+        if (U.milliseconds.style !== 'fractional') { sec = { ps: host.intlNumberParts(fmt('int' + (U.seconds.style === '2-digit' ? 2 : 1), { useGrouping: false, minimumIntegerDigits: U.seconds.style === '2-digit' ? 2 : 1 }), Math.abs(r.seconds)), zero: r.seconds === 0 }; }
+        var secondsShown = !sec.zero || U.seconds.display === 'always';
+        var minutesShown = (first === 'hours' || first === 'minutes') && ((hoursShown && secondsShown) || r.minutes !== 0 || U.minutes.display === 'always');
+        function field(unit, ps, colon) {
+            var t = tagged(ps, unit);
+            if (neg) { t.unshift({ type: 'minusSign', value: '-', unit: unit }); neg = false; signed = true; }
+            if (colon && groups.length) {
+                groups[groups.length - 1] = groups[groups.length - 1].concat([{ type: 'literal', value: ':' }], t);
+            } else {
+                groups.push(t);
+            }
+        }
+        if (hoursShown) { field('hour', host.intlNumberParts(fmt('int' + (U.hours.style === '2-digit' ? 2 : 1), { useGrouping: false, minimumIntegerDigits: U.hours.style === '2-digit' ? 2 : 1 }), Math.abs(r.hours)), false); }
+        var minInt = U.minutes.style === '2-digit' ? 2 : 1;
+        if (minutesShown) { field('minute', host.intlNumberParts(fmt('int' + minInt, { useGrouping: false, minimumIntegerDigits: minInt }), Math.abs(r.minutes)), U.hours.style === 'numeric' || U.hours.style === '2-digit'); }
+        if (secondsShown) { field('second', sec.ps, true); }
+    }
+    var sep = h.style === 'narrow' ? ' ' : ', ', out = [];
     groups.forEach(function (g, i) {
         if (i > 0) { out.push({ type: 'literal', value: sep }); }
         g.forEach(function (p) { out.push(p.unit === undefined ? { type: p.type, value: p.value } : p); });
@@ -533,7 +612,12 @@ function durationParts(h, d) {
 methods(DurationFormat.prototype, {
     format: function format(d) { return partsText(durationParts(handle(this, 'DurationFormat.prototype.format'), d)); },
     formatToParts: function formatToParts(d) { return durationParts(handle(this, 'DurationFormat.prototype.formatToParts'), d); },
-    resolvedOptions: function resolvedOptions() { var h = handle(this, 'DurationFormat.prototype.resolvedOptions'); return { locale: h.locale, numberingSystem: 'latn', style: h.style }; }
+    resolvedOptions: function resolvedOptions() {
+        var h = handle(this, 'DurationFormat.prototype.resolvedOptions'), r = { locale: h.locale, numberingSystem: 'latn', style: h.style };
+        DUR.forEach(function (u) { r[u] = h.units[u].style === 'fractional' ? 'numeric' : h.units[u].style; r[u + 'Display'] = h.units[u].display; });
+        if (h.fractionalDigits !== undefined) { r.fractionalDigits = h.fractionalDigits; }
+        return r;
+    }
 });
 tag(DurationFormat.prototype, 'Intl.DurationFormat');
 
