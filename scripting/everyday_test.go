@@ -7,7 +7,7 @@ import "testing"
 // HTML page or a bad body, xml2Json of bad XML, reads through null. Each
 // want line is what Postman CLI 1.34.0 printed; Newman 6.2.2 agrees apart
 // from atob's error (InvalidCharacterError in Postman CLI, where Newman
-// returns ''), new URL (absent in Newman) and pm.sendRequest's answers.
+// returns an empty string), new URL (absent in Newman) and pm.sendRequest's answers.
 func TestEverydayErrorWordsAsPostman(t *testing.T) {
 	t.Parallel()
 	src := probeHarness + "const d = pm.response.json().json;\n" + `
