@@ -171,6 +171,42 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// markAsyncMethods: an object literal or class holding async generator
+// methods (rewritten by rewriteAsyncMethods) passes through
+// __courierMarkAsyncGen(…, 1) once built (a class from a static block at its
+// end), which gives each such method V8's type and a prototype of its own
+// for the objects it returns.
+func markAsyncMethods(n ast.Node, base int) []textEdit {
+	switch x := n.(type) {
+	case *ast.ObjectLiteral:
+		for _, p := range x.Value {
+			if pk, ok := p.(*ast.PropertyKeyed); ok && pk.Kind == ast.PropertyKindMethod && isRewrittenAsyncMethod(pk.Value) {
+				open, end := int(x.LeftBrace)-base, int(x.RightBrace)-base+1
+				return []textEdit{{open, open, "__courierMarkAsyncGen("}, {end, end, ", 1)"}}
+			}
+		}
+	case *ast.ClassLiteral:
+		for _, el := range x.Body {
+			if md, ok := el.(*ast.MethodDefinition); ok && md.Kind == ast.PropertyKindMethod && isRewrittenAsyncMethod(md.Body) {
+				end := int(x.RightBrace) - base
+				return []textEdit{{end, end, " static { __courierMarkAsyncGen(this, 1); }"}}
+			}
+		}
+	}
+	return nil
+}
+
+// isRewrittenAsyncMethod: m(...__cAn) { … }, what rewriteAsyncMethods
+// makes of an async generator method.
+func isRewrittenAsyncMethod(e ast.Expression) bool {
+	fl, ok := e.(*ast.FunctionLiteral)
+	if !ok || fl.ParameterList == nil || len(fl.ParameterList.List) != 0 {
+		return false
+	}
+	id, ok := fl.ParameterList.Rest.(*ast.Identifier)
+	return ok && strings.HasPrefix(id.Name.String(), "__cA")
+}
+
 // inferName records the name an anonymous function literal takes from
 // where it stands (const g = function…, g = …, {g: …}, class field g = …):
 // passed through __courierMarkAsyncGen, the literal is no longer where the
@@ -241,6 +277,7 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		inferName(n, inferred)
 	})
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
+		edits = append(edits, markAsyncMethods(n, base)...)
 		fl, ok := n.(*ast.FunctionLiteral)
 		if !ok || !fl.Async || !fl.Generator || fl.Body == nil {
 			return
@@ -370,10 +407,38 @@ func rewriteAsyncMethods(src string) string {
 			return src
 		}
 		name := src[loc[2]:loc[3]]
-		a := "__cA" + strconv.Itoa(k)
+		// The name carries the method's length (its parameters before the
+		// first default or rest): the rest parameter makes it 0, and
+		// __courierMarkAsyncGen puts it back.
+		a := "__cA" + strconv.Itoa(k) + "_" + strconv.Itoa(paramLength(src[open:closeParen+1]))
 		src = src[:loc[0]] + name + "(..." + a + ") { return (async function* " + src[open:closeParen+1] + src[closeParen+1:end+1] +
 			").apply(this, " + a + "); }" + src[end+1:]
 	}
+}
+
+// paramLength is a function's length for the parameter list params
+// ("(a, b = 1)" → 1), 0 when it cannot be read.
+func paramLength(params string) int {
+	prg, err := goja.Parse("", "(function "+params+" {})")
+	if err != nil || len(prg.Body) != 1 {
+		return 0
+	}
+	es, ok := prg.Body[0].(*ast.ExpressionStatement)
+	if !ok {
+		return 0
+	}
+	fl, ok := es.Expression.(*ast.FunctionLiteral)
+	if !ok || fl.ParameterList == nil {
+		return 0
+	}
+	n := 0
+	for _, b := range fl.ParameterList.List {
+		if b.Initializer != nil {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // topLevelOf returns the index of the first `of` keyword directly inside

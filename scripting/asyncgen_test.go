@@ -263,3 +263,52 @@ const hold = setTimeout(() => {}, 500);
 		"iter true true",
 	})
 }
+
+// Async generator methods of objects and classes (static, computed,
+// inherited) are AsyncGeneratorFunctions with their own prototype, their
+// attributes, names and lengths, and are not constructors; Postman CLI
+// 1.34's answers (three runs).
+func TestAsyncGeneratorMethodsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const AGF = Object.getPrototypeOf(async function* () {});
+const o = { n: 2, async *m(a, b) { yield this.n + a; }, async *[Symbol.asyncIterator]() { yield 'it'; }, get g() { return 1; } };
+class C { constructor() { this.k = 5; } async *m() { yield this.k; } static async *s(x) { yield x; } async *[Symbol.asyncIterator]() { yield* [1, 2]; } }
+class D extends C { async *d() { yield 'd'; } }
+T(() => [Object.getPrototypeOf(o.m) === AGF, Object.getPrototypeOf(C.s) === AGF, Object.getPrototypeOf(C.prototype.m) === AGF, Object.getPrototypeOf(D.prototype.d) === AGF, Object.getPrototypeOf(o[Symbol.asyncIterator]) === AGF].join());
+T(() => [Object.getPrototypeOf(o.m(1)) === o.m.prototype, Object.getPrototypeOf(new C().m()) === C.prototype.m.prototype, Object.getPrototypeOf(C.s()) === C.s.prototype, Object.getPrototypeOf(new D().d()) === D.prototype.d.prototype].join());
+T(() => o.m.name + ' ' + o[Symbol.asyncIterator].name + ' ' + C.s.name + ' ' + C.prototype[Symbol.asyncIterator].name);
+T(() => Object.keys(o).join() + ' | ' + Object.getOwnPropertyNames(C.prototype).join() + ' | ' + Object.getOwnPropertyNames(C).join());
+T(() => JSON.stringify(Object.getOwnPropertyDescriptor(C.prototype, 'm'), (k, v) => typeof v === 'function' ? 'fn' : v) + JSON.stringify(Object.getOwnPropertyDescriptor(o, 'm'), (k, v) => typeof v === 'function' ? 'fn' : v));
+T(() => JSON.stringify(Object.getOwnPropertyDescriptor(o.m, 'prototype'), (k, v) => typeof v === 'object' && k ? 'obj' : v) + ' ' + Object.getOwnPropertyNames(o.m).sort().join());
+T(() => new o.m());
+T(() => typeof Object.getOwnPropertyDescriptor(o, 'g').get + ' ' + o.g);
+T(() => new C().m === new C().m);
+const hold = setTimeout(() => {}, 300);
+(async () => {
+  const out = [];
+  for await (const v of o.m(1)) out.push(v);
+  for await (const v of o) out.push(v);
+  for await (const v of new C()) out.push(v);
+  for await (const v of new C().m()) out.push(v);
+  for await (const v of C.s('s')) out.push(v);
+  for await (const v of new D().d()) out.push(v);
+  t('values ' + out.join());
+  clearTimeout(hold);
+})();
+const o2 = { async *m(a, b) {}, async *d(a, b = 1, c) {}, async *r(a, ...z) {}, async *p({x}, [y]) {}, async *n() {} };
+class C2 { static async *s(x, y, z) {} }
+T(() => [o2.m.length, o2.d.length, o2.r.length, o2.p.length, o2.n.length, C2.s.length].join());
+`, []string{
+		"true,true,true,true,true",
+		"true,true,true,true",
+		"m [Symbol.asyncIterator] s [Symbol.asyncIterator]",
+		"n,m,g | constructor,m | length,name,prototype,s",
+		"{\"value\":\"fn\",\"writable\":true,\"enumerable\":false,\"configurable\":true}{\"value\":\"fn\",\"writable\":true,\"enumerable\":true,\"configurable\":true}",
+		"{\"value\":\"obj\",\"writable\":true,\"enumerable\":false,\"configurable\":false} length,name,prototype",
+		"E:TypeError: o.m is not a constructor",
+		"function 1",
+		"true",
+		"2,1,1,2,0,3",
+		"values 3,it,1,2,5,s,d",
+	})
+}

@@ -93,6 +93,7 @@ fixed(AsyncGenProto, Symbol.toStringTag, 'AsyncGenerator');
 // The functions the rewrite marked: their prototype is their objects'.
 var marked = new WeakSet();
 function mark(f, name) {
+    if (name === 1) { markMethods(f); return f; }
     if (typeof f !== 'function' || marked.has(f)) { return f; }
     marked.add(f);
     Object.setPrototypeOf(f, AsyncGenFnProto);
@@ -103,6 +104,32 @@ function mark(f, name) {
     // marker's call hides that from goja, so the rewrite passes it.
     if (typeof name === 'string' && f.name === '') { Object.defineProperty(f, 'name', { value: name, configurable: true }); }
     return f;
+}
+// An object literal or class whose async generator methods the rewrite
+// turned into m(...__cAn) { return (async function* …).apply(this, …) }:
+// each such method becomes a method of the same key, attributes and name,
+// of V8's type, with a prototype of its own its objects inherit from.
+var rewrittenMethod = /^[^{]*\(\.\.\.__cA\d+_(\d+)\)\s*\{\s*return \(/;
+function markMethods(o) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') { return; }
+    markOwnMethods(o);
+    if (typeof o === 'function' && o.prototype !== null && typeof o.prototype === 'object') { markOwnMethods(o.prototype); }
+}
+function markOwnMethods(t) {
+    Reflect.ownKeys(t).forEach(function (k) {
+        var d = Object.getOwnPropertyDescriptor(t, k), orig = d && d.value, r;
+        if (typeof orig !== 'function' || marked.has(orig) || (r = rewrittenMethod.exec(Function.prototype.toString.call(orig))) === null) { return; }
+        var w = ({ [k]() {
+            var g = orig.apply(this, arguments), p = w.prototype;
+            if (p !== null && (typeof p === 'object' || typeof p === 'function')) { Object.setPrototypeOf(g, p); }
+            return g;
+        } })[k];
+        marked.add(w);
+        Object.defineProperty(w, 'length', { value: Number(r[1]), configurable: true });
+        Object.setPrototypeOf(w, AsyncGenFnProto);
+        Object.defineProperty(w, 'prototype', { value: Object.create(AsyncGenProto), writable: true, enumerable: false, configurable: false });
+        Object.defineProperty(t, k, { value: w, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
+    });
 }
 def(global, '__courierMarkAsyncGen', mark);
 def(global, '__courierAsyncGen', function (self, args, fn) {
