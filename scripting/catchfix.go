@@ -479,6 +479,7 @@ func (e *Engine) installCatchHooks() {
 	hide(hookTry, e.guardedCall)
 	hide(hookCallback, e.checkCallback)
 	hide(hookDescriptor, e.checkDescriptors)
+	hide(hookAlloc, e.checkAlloc)
 	_ = g.DefineDataProperty(hookFell, rt.NewObject(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	marks := make([]any, maxBranchMarks)
 	for i := range marks {

@@ -161,8 +161,13 @@ func isMember(x ast.Expression) bool {
 
 func (w *nullishWalker) visit(n ast.Node, level int) {
 	switch x := n.(type) {
+	case *ast.NewExpression:
+		allocArg(x.Callee, x.ArgumentList, x.New)
 	case *ast.CallExpression:
 		w.markLate(x.Callee)
+		if _, member := x.Callee.(*ast.DotExpression); member {
+			allocArg(x.Callee, x.ArgumentList, x.LeftParenthesis)
+		}
 		if i, many := descriptorArg(x); i >= 0 {
 			x.ArgumentList[i] = descriptorHook(x.ArgumentList[i], many, x.LeftParenthesis)
 		}
