@@ -366,61 +366,16 @@ func stmtOf(n ast.Node) ast.Statement {
 // escapes: those that leave the block) are turned into returns, whether it
 // returns, and its own await expressions.
 func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.BranchStatement, awaits []*ast.AwaitExpression) {
-	// Nodes inside nested functions belong to them; unlabelled break and
-	// continue inside a nested loop or switch stay inside the block.
-	// innerFn holds those of non-arrow functions, which have their own
-	// arguments.
-	inner, innerFn, inLoop, inSwitch := map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}, map[ast.Node]bool{}
-	labels := map[string]bool{} // labels defined inside the block
-	mark := func(set map[ast.Node]bool, root any) {
-		walkAST(reflect.ValueOf(root), func(n ast.Node) { set[n] = true })
-	}
-	walkAST(reflect.ValueOf(block.List), func(n ast.Node) {
-		switch x := n.(type) {
-		case *ast.FunctionLiteral:
-			mark(inner, x.ParameterList)
-			mark(inner, x.Body)
-			mark(innerFn, x.ParameterList)
-			mark(innerFn, x.Body)
-		case *ast.ArrowFunctionLiteral:
-			mark(inner, x.ParameterList)
-			mark(inner, x.Body)
-		case *ast.ClassLiteral:
-			mark(inner, x.Body)
-			mark(innerFn, x.Body)
-		case *ast.ForStatement:
-			mark(inLoop, x.Body)
-		case *ast.ForInStatement:
-			mark(inLoop, x.Body)
-		case *ast.ForOfStatement:
-			mark(inLoop, x.Body)
-		case *ast.WhileStatement:
-			mark(inLoop, x.Body)
-		case *ast.DoWhileStatement:
-			mark(inLoop, x.Body)
-		case *ast.SwitchStatement:
-			mark(inSwitch, x.Body)
-		case *ast.LabelledStatement:
-			labels[x.Label.Name.String()] = true
-		}
-	})
+	sc := scopesIn(block)
 	safe = true
 	walkAST(reflect.ValueOf(block.List), func(n ast.Node) {
-		if !safe || innerFn[n] {
+		if !safe || sc.innerFn[n] {
 			return
 		}
-		switch x := n.(type) {
-		case *ast.Identifier:
-			// goja's compiler gives an arrow function made after parsing
-			// no arguments object of its enclosing function's; eval could
-			// reach either scope.
-			if x.Name == "arguments" || x.Name == "eval" {
-				safe = false
-			}
-		case *ast.MetaProperty, *ast.SuperExpression:
+		if needsOwnFunction(n) {
 			safe = false
 		}
-		if inner[n] {
+		if sc.inner[n] {
 			return
 		}
 		switch x := n.(type) {
@@ -432,11 +387,7 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.Br
 			*ast.FunctionDeclaration, *ast.ForLoopInitializerVarDeclList, *ast.ForIntoVar:
 			safe = false
 		case *ast.BranchStatement:
-			switch {
-			case x.Label != nil && labels[x.Label.Name.String()]:
-			case x.Label == nil && x.Token == token.BREAK && (inLoop[n] || inSwitch[n]):
-			case x.Label == nil && x.Token == token.CONTINUE && inLoop[n]:
-			default:
+			if sc.leaves(x) {
 				escapes = append(escapes, x)
 			}
 		}
@@ -445,6 +396,83 @@ func arrowSafe(block *ast.BlockStatement) (safe, returns bool, escapes []*ast.Br
 		safe = false
 	}
 	return safe, returns, escapes, awaits
+}
+
+// blockScopes tells, for the nodes of a block, which scopes inside the
+// block hold them. Nodes inside nested functions belong to them (inner);
+// innerFn holds those of non-arrow functions and classes, which have their
+// own arguments. inLoop and inSwitch hold the nodes an unlabelled break or
+// continue stays inside; labels are the labels defined in the block.
+type blockScopes struct {
+	inner, innerFn, inLoop, inSwitch map[ast.Node]bool
+	labels                           map[string]bool
+}
+
+// scopesIn maps the nested functions, loops, switches and labels of block.
+func scopesIn(block *ast.BlockStatement) *blockScopes {
+	sc := &blockScopes{inner: map[ast.Node]bool{}, innerFn: map[ast.Node]bool{}, inLoop: map[ast.Node]bool{}, inSwitch: map[ast.Node]bool{},
+		labels: map[string]bool{}}
+	mark := func(set map[ast.Node]bool, root any) {
+		walkAST(reflect.ValueOf(root), func(n ast.Node) { set[n] = true })
+	}
+	walkAST(reflect.ValueOf(block.List), func(n ast.Node) {
+		switch x := n.(type) {
+		case *ast.FunctionLiteral:
+			mark(sc.inner, x.ParameterList)
+			mark(sc.inner, x.Body)
+			mark(sc.innerFn, x.ParameterList)
+			mark(sc.innerFn, x.Body)
+		case *ast.ArrowFunctionLiteral:
+			mark(sc.inner, x.ParameterList)
+			mark(sc.inner, x.Body)
+		case *ast.ClassLiteral:
+			mark(sc.inner, x.Body)
+			mark(sc.innerFn, x.Body)
+		case *ast.ForStatement:
+			mark(sc.inLoop, x.Body)
+		case *ast.ForInStatement:
+			mark(sc.inLoop, x.Body)
+		case *ast.ForOfStatement:
+			mark(sc.inLoop, x.Body)
+		case *ast.WhileStatement:
+			mark(sc.inLoop, x.Body)
+		case *ast.DoWhileStatement:
+			mark(sc.inLoop, x.Body)
+		case *ast.SwitchStatement:
+			mark(sc.inSwitch, x.Body)
+		case *ast.LabelledStatement:
+			sc.labels[x.Label.Name.String()] = true
+		}
+	})
+	return sc
+}
+
+// needsOwnFunction reports a node that reads the enclosing function's own
+// scope, which an arrow made of the block would not give it: goja's
+// compiler gives an arrow function made after parsing no arguments object
+// of its enclosing function's; eval could reach either scope; new.target
+// and super are the function's.
+func needsOwnFunction(n ast.Node) bool {
+	switch x := n.(type) {
+	case *ast.Identifier:
+		return x.Name == "arguments" || x.Name == "eval"
+	case *ast.MetaProperty, *ast.SuperExpression:
+		return true
+	}
+	return false
+}
+
+// leaves reports whether a break or continue leaves the block: one whose
+// label, loop or switch is outside it.
+func (sc *blockScopes) leaves(x *ast.BranchStatement) bool {
+	switch {
+	case x.Label != nil && sc.labels[x.Label.Name.String()]:
+	case x.Label == nil && x.Token == token.BREAK && (sc.inLoop[x] || sc.inSwitch[x]):
+	case x.Label == nil && x.Token == token.CONTINUE && sc.inLoop[x]:
+	default:
+		return true
+	}
+	return false
 }
 
 // installCatchHooks defines the hooks on the global object, hidden from
