@@ -150,6 +150,11 @@ func (e *Engine) intlLocale(c goja.FunctionCall) goja.Value {
 			return rt.ToValue(r)
 		}
 		return rt.ToValue("other")
+	case "currencyName":
+		if n := currencyDisplayName(strings.ToUpper(c.Argument(1).String())); n != "" {
+			return rt.ToValue(n)
+		}
+		return goja.Undefined()
 	case "likely":
 		return strs(likelySubtags(c.Argument(1).String(), argString(c.Argument(2)), argString(c.Argument(3))))
 	case "minimal":

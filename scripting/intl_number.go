@@ -5,6 +5,9 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Intl for the sandbox. goja has no Intl and formats toLocaleString with
@@ -461,8 +464,10 @@ func (f *numFormat) appendStyled(out, body []numPart) []numPart {
 		}
 		sym := currencySymbol(f.currency, f.currencyDisplay)
 		out = append(out, numPart{"currency", sym})
-		// ICU spaces a currency that ends in a letter from the digits.
-		if r := sym[len(sym)-1]; body[0].typ == "integer" && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+		// ICU's currency spacing: a symbol that does not end in a symbol
+		// character (a letter, a dot: "CHF", "Kč", "Cg.") is spaced from
+		// the digits.
+		if r, _ := utf8.DecodeLastRuneInString(sym); body[0].typ == "integer" && !unicode.IsSymbol(r) && !unicode.IsSpace(r) {
 			out = append(out, numPart{"literal", "\u00a0"})
 		}
 		return append(out, body...)
@@ -555,77 +560,66 @@ func (f *numFormat) scientific(v decimalDigits) ([]numPart, bool) {
 	return out, m.zero()
 }
 
-// currencyDigits are ISO 4217's minor units where they are not 2.
-var currencyDigits = map[string]int{
-	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0, "RWF": 0,
-	"UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0, "HUF": 0, "COP": 0, "IDR": 0,
-	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+// currencyInfo is a currency as Postman's runtime names it: display name,
+// symbol, narrow symbol, names for one and other, fraction digits.
+type currencyInfo struct {
+	display, symbol, narrow, one, other string
+	digits                              int
 }
 
+// intlCurrencies parses the generated table (intl_zones_gen.go) on first use.
+var intlCurrencies = sync.OnceValue(func() map[string]currencyInfo {
+	m := map[string]currencyInfo{}
+	for _, line := range strings.Split(strings.TrimSpace(intlCurrencyData), "\n") {
+		f := strings.Split(line, "|")
+		or := func(v string) string {
+			if v == "" {
+				return f[0]
+			}
+			return v
+		}
+		c := currencyInfo{display: or(f[1]), symbol: or(f[2]), narrow: or(f[3]), one: or(f[4]), other: or(f[5]), digits: 2}
+		if f[6] != "" {
+			c.digits, _ = strconv.Atoi(f[6])
+		}
+		m[f[0]] = c
+	}
+	return m
+})
+
 func currencyFraction(code string) int {
-	if d, ok := currencyDigits[code]; ok {
-		return d
+	if c, ok := intlCurrencies()[code]; ok {
+		return c.digits
 	}
 	return 2
 }
 
-// currencies holds en's symbol, narrow symbol and plural names for the
-// common currencies; others print their code.
-var currencies = map[string][4]string{
-	"USD": {"$", "$", "US dollar", "US dollars"},
-	"EUR": {"€", "€", "euro", "euros"},
-	"GBP": {"£", "£", "British pound", "British pounds"},
-	"JPY": {"¥", "¥", "Japanese yen", "Japanese yen"},
-	"CNY": {"CN¥", "¥", "Chinese yuan", "Chinese yuan"},
-	"INR": {"₹", "₹", "Indian rupee", "Indian rupees"},
-	"CAD": {"CA$", "$", "Canadian dollar", "Canadian dollars"},
-	"AUD": {"A$", "$", "Australian dollar", "Australian dollars"},
-	"NZD": {"NZ$", "$", "New Zealand dollar", "New Zealand dollars"},
-	"HKD": {"HK$", "$", "Hong Kong dollar", "Hong Kong dollars"},
-	"MXN": {"MX$", "$", "Mexican peso", "Mexican pesos"},
-	"BRL": {"R$", "R$", "Brazilian real", "Brazilian reals"},
-	"KRW": {"₩", "₩", "South Korean won", "South Korean won"},
-	"ILS": {"₪", "₪", "Israeli new shekel", "Israeli new shekels"},
-	"VND": {"₫", "₫", "Vietnamese dong", "Vietnamese dong"},
-	"TWD": {"NT$", "$", "New Taiwan dollar", "New Taiwan dollars"},
-	"PHP": {"₱", "₱", "Philippine peso", "Philippine pesos"},
-	"CHF": {"CHF", "CHF", "Swiss franc", "Swiss francs"},
-	"SEK": {"SEK", "kr", "Swedish krona", "Swedish kronor"},
-	"NOK": {"NOK", "kr", "Norwegian krone", "Norwegian kroner"},
-	"DKK": {"DKK", "kr", "Danish krone", "Danish kroner"},
-	"PLN": {"PLN", "zł", "Polish zloty", "Polish zlotys"},
-	"RUB": {"RUB", "₽", "Russian ruble", "Russian rubles"},
-	"ZAR": {"ZAR", "R", "South African rand", "South African rand"},
-	"SGD": {"SGD", "$", "Singapore dollar", "Singapore dollars"},
-	"CLP": {"CLP", "$", "Chilean peso", "Chilean pesos"},
-	"COP": {"COP", "$", "Colombian peso", "Colombian pesos"},
-	"ARS": {"ARS", "$", "Argentine peso", "Argentine pesos"},
-	"CZK": {"CZK", "Kč", "Czech koruna", "Czech korunas"},
-	"HUF": {"HUF", "Ft", "Hungarian forint", "Hungarian forints"},
-	"AED": {"AED", "AED", "UAE dirham", "UAE dirhams"},
-	"SAR": {"SAR", "SAR", "Saudi riyal", "Saudi riyals"},
-}
-
 func currencySymbol(code, display string) string {
-	c, ok := currencies[code]
+	c, ok := intlCurrencies()[code]
 	switch {
 	case display == "code" || !ok:
 		return code
 	case display == "narrowSymbol":
-		return c[1]
+		return c.narrow
 	}
-	return c[0]
+	return c.symbol
 }
 
 func currencyName(code string, one bool) string {
-	c, ok := currencies[code]
+	c, ok := intlCurrencies()[code]
 	if !ok {
 		return code
 	}
 	if one {
-		return c[2]
+		return c.one
 	}
-	return c[3]
+	return c.other
+}
+
+// currencyDisplayName is Intl.DisplayNames' name for a currency, "" when
+// the runtime has none.
+func currencyDisplayName(code string) string {
+	return intlCurrencies()[code].display
 }
 
 // units holds en's short, narrow and long (singular, plural) labels; the

@@ -607,6 +607,174 @@ const intlZoneNames = "" +
 	"Pacific/Wallis||Wallis & Futuna Time|WF Time|Wallis & Futuna Time\n" +
 	""
 
+// intlCurrencyData holds one line per currency: code|display name|symbol|
+// narrow symbol|name for one|name for other|fraction digits (empty: the code,
+// or 2 digits).
+const intlCurrencyData = "" +
+	"AED|United Arab Emirates Dirham|||UAE dirham|UAE dirhams|\n" +
+	"AFN|Afghan Afghani||؋|Afghan Afghani|Afghan Afghanis|0\n" +
+	"ALL|Albanian Lek|||Albanian lek|Albanian lekë|0\n" +
+	"AMD|Armenian Dram||֏|Armenian dram|Armenian drams|\n" +
+	"ANG|Netherlands Antillean Guilder|||Netherlands Antillean guilder|Netherlands Antillean guilders|\n" +
+	"AOA|Angolan Kwanza||Kz|Angolan kwanza|Angolan kwanzas|\n" +
+	"ARS|Argentine Peso||$|Argentine peso|Argentine pesos|\n" +
+	"AUD|Australian Dollar|A$|$|Australian dollar|Australian dollars|\n" +
+	"AWG|Aruban Florin|||Aruban florin|Aruban florin|\n" +
+	"AZN|Azerbaijani Manat||₼|Azerbaijani manat|Azerbaijani manats|\n" +
+	"BAM|Bosnia-Herzegovina Convertible Mark||KM|Bosnia-Herzegovina convertible mark|Bosnia-Herzegovina convertible marks|\n" +
+	"BBD|Barbadian Dollar||$|Barbadian dollar|Barbadian dollars|\n" +
+	"BDT|Bangladeshi Taka||৳|Bangladeshi taka|Bangladeshi takas|\n" +
+	"BGN|Bulgarian Lev|||Bulgarian lev|Bulgarian leva|\n" +
+	"BHD|Bahraini Dinar|||Bahraini dinar|Bahraini dinars|3\n" +
+	"BIF|Burundian Franc|||Burundian franc|Burundian francs|0\n" +
+	"BMD|Bermudan Dollar||$|Bermudan dollar|Bermudan dollars|\n" +
+	"BND|Brunei Dollar||$|Brunei dollar|Brunei dollars|\n" +
+	"BOB|Bolivian Boliviano||Bs|Bolivian boliviano|Bolivian bolivianos|\n" +
+	"BRL|Brazilian Real|R$|R$|Brazilian real|Brazilian reals|\n" +
+	"BSD|Bahamian Dollar||$|Bahamian dollar|Bahamian dollars|\n" +
+	"BTN|Bhutanese Ngultrum|||Bhutanese ngultrum|Bhutanese ngultrums|\n" +
+	"BWP|Botswanan Pula||P|Botswanan pula|Botswanan pulas|\n" +
+	"BYN|Belarusian Ruble|||Belarusian ruble|Belarusian rubles|\n" +
+	"BZD|Belize Dollar||$|Belize dollar|Belize dollars|\n" +
+	"CAD|Canadian Dollar|CA$|$|Canadian dollar|Canadian dollars|\n" +
+	"CDF|Congolese Franc|||Congolese franc|Congolese francs|\n" +
+	"CHF|Swiss Franc|||Swiss franc|Swiss francs|\n" +
+	"CLP|Chilean Peso||$|Chilean peso|Chilean pesos|0\n" +
+	"CNY|Chinese Yuan|CN¥|¥|Chinese yuan|Chinese yuan|\n" +
+	"COP|Colombian Peso||$|Colombian peso|Colombian pesos|\n" +
+	"CRC|Costa Rican Colón||₡|Costa Rican colón|Costa Rican colóns|\n" +
+	"CUC|Cuban Convertible Peso||$|Cuban convertible peso|Cuban convertible pesos|\n" +
+	"CUP|Cuban Peso||$|Cuban peso|Cuban pesos|\n" +
+	"CVE|Cape Verdean Escudo|||Cape Verdean escudo|Cape Verdean escudos|\n" +
+	"CZK|Czech Koruna||Kč|Czech koruna|Czech korunas|\n" +
+	"DJF|Djiboutian Franc|||Djiboutian franc|Djiboutian francs|0\n" +
+	"DKK|Danish Krone||kr|Danish krone|Danish kroner|\n" +
+	"DOP|Dominican Peso||$|Dominican peso|Dominican pesos|\n" +
+	"DZD|Algerian Dinar|||Algerian dinar|Algerian dinars|\n" +
+	"EGP|Egyptian Pound||E£|Egyptian pound|Egyptian pounds|\n" +
+	"ERN|Eritrean Nakfa|||Eritrean nakfa|Eritrean nakfas|\n" +
+	"ETB|Ethiopian Birr|||Ethiopian birr|Ethiopian birrs|\n" +
+	"EUR|Euro|€|€|euro|euros|\n" +
+	"FJD|Fijian Dollar||$|Fijian dollar|Fijian dollars|\n" +
+	"FKP|Falkland Islands Pound||£|Falkland Islands pound|Falkland Islands pounds|\n" +
+	"GBP|British Pound|£|£|British pound|British pounds|\n" +
+	"GEL|Georgian Lari||₾|Georgian lari|Georgian laris|\n" +
+	"GHS|Ghanaian Cedi||GH₵|Ghanaian cedi|Ghanaian cedis|\n" +
+	"GIP|Gibraltar Pound||£|Gibraltar pound|Gibraltar pounds|\n" +
+	"GMD|Gambian Dalasi|||Gambian dalasi|Gambian dalasis|\n" +
+	"GNF|Guinean Franc||FG|Guinean franc|Guinean francs|0\n" +
+	"GTQ|Guatemalan Quetzal||Q|Guatemalan quetzal|Guatemalan quetzals|\n" +
+	"GYD|Guyanaese Dollar||$|Guyanaese dollar|Guyanaese dollars|\n" +
+	"HKD|Hong Kong Dollar|HK$|$|Hong Kong dollar|Hong Kong dollars|\n" +
+	"HNL|Honduran Lempira||L|Honduran lempira|Honduran lempiras|\n" +
+	"HRK|Croatian Kuna||kn|Croatian kuna|Croatian kunas|\n" +
+	"HTG|Haitian Gourde|||Haitian gourde|Haitian gourdes|\n" +
+	"HUF|Hungarian Forint||Ft|Hungarian forint|Hungarian forints|\n" +
+	"IDR|Indonesian Rupiah||Rp|Indonesian rupiah|Indonesian rupiahs|\n" +
+	"ILS|Israeli New Shekel|₪|₪|Israeli new shekel|Israeli new shekels|\n" +
+	"INR|Indian Rupee|₹|₹|Indian rupee|Indian rupees|\n" +
+	"IQD|Iraqi Dinar|||Iraqi dinar|Iraqi dinars|0\n" +
+	"IRR|Iranian Rial|||Iranian rial|Iranian rials|0\n" +
+	"ISK|Icelandic Króna||kr|Icelandic króna|Icelandic krónur|0\n" +
+	"JMD|Jamaican Dollar||$|Jamaican dollar|Jamaican dollars|\n" +
+	"JOD|Jordanian Dinar|||Jordanian dinar|Jordanian dinars|3\n" +
+	"JPY|Japanese Yen|¥|¥|Japanese yen|Japanese yen|0\n" +
+	"KES|Kenyan Shilling|||Kenyan shilling|Kenyan shillings|\n" +
+	"KGS|Kyrgystani Som||⃀|Kyrgystani som|Kyrgystani soms|\n" +
+	"KHR|Cambodian Riel||៛|Cambodian riel|Cambodian riels|\n" +
+	"KMF|Comorian Franc||CF|Comorian franc|Comorian francs|0\n" +
+	"KPW|North Korean Won||₩|North Korean won|North Korean won|0\n" +
+	"KRW|South Korean Won|₩|₩|South Korean won|South Korean won|0\n" +
+	"KWD|Kuwaiti Dinar|||Kuwaiti dinar|Kuwaiti dinars|3\n" +
+	"KYD|Cayman Islands Dollar||$|Cayman Islands dollar|Cayman Islands dollars|\n" +
+	"KZT|Kazakhstani Tenge||₸|Kazakhstani tenge|Kazakhstani tenges|\n" +
+	"LAK|Laotian Kip||₭|Laotian kip|Laotian kips|0\n" +
+	"LBP|Lebanese Pound||L£|Lebanese pound|Lebanese pounds|0\n" +
+	"LKR|Sri Lankan Rupee||Rs|Sri Lankan rupee|Sri Lankan rupees|\n" +
+	"LRD|Liberian Dollar||$|Liberian dollar|Liberian dollars|\n" +
+	"LSL|Lesotho Loti|||Lesotho loti|Lesotho lotis|\n" +
+	"LYD|Libyan Dinar|||Libyan dinar|Libyan dinars|3\n" +
+	"MAD|Moroccan Dirham|||Moroccan dirham|Moroccan dirhams|\n" +
+	"MDL|Moldovan Leu|||Moldovan leu|Moldovan lei|\n" +
+	"MGA|Malagasy Ariary||Ar|Malagasy ariary|Malagasy ariaries|0\n" +
+	"MKD|Macedonian Denar|||Macedonian denar|Macedonian denari|\n" +
+	"MMK|Myanmar Kyat||K|Myanmar kyat|Myanmar kyats|0\n" +
+	"MNT|Mongolian Tugrik||₮|Mongolian tugrik|Mongolian tugriks|\n" +
+	"MOP|Macanese Pataca|||Macanese pataca|Macanese patacas|\n" +
+	"MRU|Mauritanian Ouguiya|||Mauritanian ouguiya|Mauritanian ouguiyas|\n" +
+	"MUR|Mauritian Rupee||Rs|Mauritian rupee|Mauritian rupees|\n" +
+	"MVR|Maldivian Rufiyaa|||Maldivian rufiyaa|Maldivian rufiyaas|\n" +
+	"MWK|Malawian Kwacha|||Malawian kwacha|Malawian kwachas|\n" +
+	"MXN|Mexican Peso|MX$|$|Mexican peso|Mexican pesos|\n" +
+	"MYR|Malaysian Ringgit||RM|Malaysian ringgit|Malaysian ringgits|\n" +
+	"MZN|Mozambican Metical|||Mozambican metical|Mozambican meticals|\n" +
+	"NAD|Namibian Dollar||$|Namibian dollar|Namibian dollars|\n" +
+	"NGN|Nigerian Naira||₦|Nigerian naira|Nigerian nairas|\n" +
+	"NIO|Nicaraguan Córdoba||C$|Nicaraguan córdoba|Nicaraguan córdobas|\n" +
+	"NOK|Norwegian Krone||kr|Norwegian krone|Norwegian kroner|\n" +
+	"NPR|Nepalese Rupee||Rs|Nepalese rupee|Nepalese rupees|\n" +
+	"NZD|New Zealand Dollar|NZ$|$|New Zealand dollar|New Zealand dollars|\n" +
+	"OMR|Omani Rial|||Omani rial|Omani rials|3\n" +
+	"PAB|Panamanian Balboa|||Panamanian balboa|Panamanian balboas|\n" +
+	"PEN|Peruvian Sol|||Peruvian sol|Peruvian soles|\n" +
+	"PGK|Papua New Guinean Kina|||Papua New Guinean kina|Papua New Guinean kina|\n" +
+	"PHP|Philippine Peso|₱|₱|Philippine peso|Philippine pesos|\n" +
+	"PKR|Pakistani Rupee||Rs|Pakistani rupee|Pakistani rupees|\n" +
+	"PLN|Polish Zloty||zł|Polish zloty|Polish zlotys|\n" +
+	"PYG|Paraguayan Guarani||₲|Paraguayan guarani|Paraguayan guaranis|0\n" +
+	"QAR|Qatari Riyal|||Qatari riyal|Qatari riyals|\n" +
+	"RON|Romanian Leu||lei|Romanian leu|Romanian lei|\n" +
+	"RSD|Serbian Dinar|||Serbian dinar|Serbian dinars|0\n" +
+	"RUB|Russian Ruble||₽|Russian ruble|Russian rubles|\n" +
+	"RWF|Rwandan Franc||RF|Rwandan franc|Rwandan francs|0\n" +
+	"SAR|Saudi Riyal|||Saudi riyal|Saudi riyals|\n" +
+	"SBD|Solomon Islands Dollar||$|Solomon Islands dollar|Solomon Islands dollars|\n" +
+	"SCR|Seychellois Rupee|||Seychellois rupee|Seychellois rupees|\n" +
+	"SDG|Sudanese Pound|||Sudanese pound|Sudanese pounds|\n" +
+	"SEK|Swedish Krona||kr|Swedish krona|Swedish kronor|\n" +
+	"SGD|Singapore Dollar||$|Singapore dollar|Singapore dollars|\n" +
+	"SHP|St. Helena Pound||£|St. Helena pound|St. Helena pounds|\n" +
+	"SLE|Sierra Leonean Leone|||Sierra Leonean leone|Sierra Leonean leones|\n" +
+	"SLL|Sierra Leonean Leone (1964—2022)|||Sierra Leonean leone (1964—2022)|Sierra Leonean leones (1964—2022)|0\n" +
+	"SOS|Somali Shilling|||Somali shilling|Somali shillings|0\n" +
+	"SRD|Surinamese Dollar||$|Surinamese dollar|Surinamese dollars|\n" +
+	"SSP|South Sudanese Pound||£|South Sudanese pound|South Sudanese pounds|\n" +
+	"STN|São Tomé & Príncipe Dobra||Db|São Tomé & Príncipe dobra|São Tomé & Príncipe dobras|\n" +
+	"SVC|Salvadoran Colón|||Salvadoran colón|Salvadoran colones|\n" +
+	"SYP|Syrian Pound||£|Syrian pound|Syrian pounds|0\n" +
+	"SZL|Swazi Lilangeni|||Swazi lilangeni|Swazi emalangeni|\n" +
+	"THB|Thai Baht||฿|Thai baht|Thai baht|\n" +
+	"TJS|Tajikistani Somoni|||Tajikistani somoni|Tajikistani somonis|\n" +
+	"TMT|Turkmenistani Manat|||Turkmenistani manat|Turkmenistani manat|\n" +
+	"TND|Tunisian Dinar|||Tunisian dinar|Tunisian dinars|3\n" +
+	"TOP|Tongan Paʻanga||T$|Tongan paʻanga|Tongan paʻanga|\n" +
+	"TRY|Turkish Lira||₺|Turkish lira|Turkish Lira|\n" +
+	"TTD|Trinidad & Tobago Dollar||$|Trinidad & Tobago dollar|Trinidad & Tobago dollars|\n" +
+	"TWD|New Taiwan Dollar|NT$|$|New Taiwan dollar|New Taiwan dollars|\n" +
+	"TZS|Tanzanian Shilling|||Tanzanian shilling|Tanzanian shillings|\n" +
+	"UAH|Ukrainian Hryvnia||₴|Ukrainian hryvnia|Ukrainian hryvnias|\n" +
+	"UGX|Ugandan Shilling|||Ugandan shilling|Ugandan shillings|0\n" +
+	"USD|US Dollar|$|$|US dollar|US dollars|\n" +
+	"UYU|Uruguayan Peso||$|Uruguayan peso|Uruguayan pesos|\n" +
+	"UZS|Uzbekistani Som|||Uzbekistani som|Uzbekistani som|\n" +
+	"VES|Venezuelan Bolívar|||Venezuelan bolívar|Venezuelan bolívars|\n" +
+	"VND|Vietnamese Dong|₫|₫|Vietnamese dong|Vietnamese dong|0\n" +
+	"VUV|Vanuatu Vatu|||Vanuatu vatu|Vanuatu vatus|0\n" +
+	"WST|Samoan Tala|||Samoan tala|Samoan tala|\n" +
+	"XAF|Central African CFA Franc|FCFA|FCFA|Central African CFA franc|Central African CFA francs|0\n" +
+	"XCD|East Caribbean Dollar|EC$|$|East Caribbean dollar|East Caribbean dollars|\n" +
+	"XCG|Caribbean guilder|Cg.|Cg.|Caribbean guilder|Caribbean guilders|\n" +
+	"XDR|Special Drawing Rights|||special drawing rights|special drawing rights|\n" +
+	"XOF|West African CFA Franc|F\u202fCFA|F\u202fCFA|West African CFA franc|West African CFA francs|0\n" +
+	"XPF|CFP Franc|CFPF|CFPF|CFP franc|CFP francs|0\n" +
+	"XSU|Sucre|||Sucre|Sucres|\n" +
+	"YER|Yemeni Rial|||Yemeni rial|Yemeni rials|0\n" +
+	"ZAR|South African Rand||R|South African rand|South African rand|\n" +
+	"ZMW|Zambian Kwacha||ZK|Zambian kwacha|Zambian kwachas|\n" +
+	"ZWG|Zimbabwean Gold|||Zimbabwean gold|Zimbabwean gold|\n" +
+	"ZWL|Zimbabwean Dollar (2009–2024)|||Zimbabwean dollar (2009–2024)|Zimbabwean dollars (2009–2024)|\n" +
+	""
+
 // intlSupportedValues is Intl.supportedValuesOf's answer per key.
 const intlSupportedValues = "" +
 	"calendar:buddhist chinese coptic dangi ethioaa ethiopic gregory hebrew indian islamic islamic-civil islamic-rgsa islamic-tbla islamic-umalqura iso8601 japanese persian roc\n" +

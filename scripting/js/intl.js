@@ -281,11 +281,12 @@ var ListFormat = ctor(function ListFormat(locales, options) {
 function listParts(h, list) {
     var a = [];
     if (list !== undefined) { for (var x of list) { if (typeof x !== 'string') { throw new TypeError('Iterable yielded ' + String(x) + ' which is not a string'); } a.push(x); } }
-    var word = h.type === 'conjunction' ? (h.style === 'long' ? 'and' : '&') : h.type === 'disjunction' ? 'or' : null;
+    // Narrow conjunctions are commas alone ("a, b, c"); narrow units spaces.
+    var word = h.type === 'conjunction' ? (h.style === 'long' ? 'and' : h.style === 'short' ? '&' : null) : h.type === 'disjunction' ? 'or' : null;
     var out = [];
     a.forEach(function (x, i) {
         if (i > 0) {
-            var sep = word === null ? (h.style === 'narrow' ? ' ' : ', ') : i < a.length - 1 ? ', ' : a.length === 2 ? ' ' + word + ' ' : ', ' + word + ' ';
+            var sep = word === null ? (h.style === 'narrow' && h.type === 'unit' ? ' ' : ', ') : i < a.length - 1 ? ', ' : a.length === 2 ? ' ' + word + ' ' : ', ' + word + ' ';
             out.push({ type: 'literal', value: sep });
         }
         out.push({ type: 'element', value: x });
@@ -424,18 +425,9 @@ var infoMethods = {};
 methods(Locale.prototype, infoMethods);
 tag(Locale.prototype, 'Intl.Locale');
 
-// Intl.DisplayNames, as the current sandbox answers with its English-only
-// data: currency and calendar names, while regions, languages and scripts
-// come back as codes ('en (US)'); unknown codes follow fallback.
-var DN = {
-    region: {}, language: {}, script: {},
-    regionNames: { US: 'United States', GB: 'United Kingdom', DE: 'Germany', FR: 'France', ES: 'Spain', IT: 'Italy', NL: 'Netherlands', CA: 'Canada', MX: 'Mexico', BR: 'Brazil', IN: 'India', CN: 'China', JP: 'Japan', KR: 'South Korea', AU: 'Australia', NZ: 'New Zealand', IE: 'Ireland', CH: 'Switzerland', AT: 'Austria', BE: 'Belgium', SE: 'Sweden', NO: 'Norway', DK: 'Denmark', FI: 'Finland', PL: 'Poland', PT: 'Portugal', RU: 'Russia', UA: 'Ukraine', TR: 'Türkiye', IL: 'Israel', AE: 'United Arab Emirates', SA: 'Saudi Arabia', ZA: 'South Africa', NG: 'Nigeria', EG: 'Egypt', AR: 'Argentina', CL: 'Chile', CO: 'Colombia', SG: 'Singapore', HK: 'Hong Kong SAR China', TW: 'Taiwan', ID: 'Indonesia', TH: 'Thailand', VN: 'Vietnam', PH: 'Philippines', '001': 'world', '150': 'Europe', '419': 'Latin America' },
-    languageNames: { en: 'English', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ru: 'Russian', zh: 'Chinese', ja: 'Japanese', ko: 'Korean', ar: 'Arabic', hi: 'Hindi', sv: 'Swedish', no: 'Norwegian', nb: 'Norwegian Bokmål', da: 'Danish', fi: 'Finnish', pl: 'Polish', tr: 'Turkish', uk: 'Ukrainian', he: 'Hebrew', el: 'Greek', cs: 'Czech', hu: 'Hungarian', ro: 'Romanian', th: 'Thai', vi: 'Vietnamese', id: 'Indonesian', 'en-US': 'American English', 'en-GB': 'British English', 'en-AU': 'Australian English', 'en-CA': 'Canadian English', 'es-MX': 'Mexican Spanish', 'fr-CA': 'Canadian French', 'pt-BR': 'Brazilian Portuguese', 'pt-PT': 'European Portuguese', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese' },
-    scriptNames: { Latn: 'Latin', Cyrl: 'Cyrillic', Arab: 'Arabic', Grek: 'Greek', Hans: 'Simplified Han', Hant: 'Traditional Han', Jpan: 'Japanese', Kore: 'Korean', Hebr: 'Hebrew', Deva: 'Devanagari' },
-    currency: { USD: 'US Dollar', EUR: 'Euro', GBP: 'British Pound', JPY: 'Japanese Yen', CNY: 'Chinese Yuan', INR: 'Indian Rupee', CAD: 'Canadian Dollar', AUD: 'Australian Dollar', CHF: 'Swiss Franc', MXN: 'Mexican Peso', BRL: 'Brazilian Real', KRW: 'South Korean Won', SEK: 'Swedish Krona', NOK: 'Norwegian Krone', DKK: 'Danish Krone', PLN: 'Polish Zloty', RUB: 'Russian Ruble', ZAR: 'South African Rand', SGD: 'Singapore Dollar', HKD: 'Hong Kong Dollar', NZD: 'New Zealand Dollar' },
-    calendar: { gregory: 'Gregorian Calendar', buddhist: 'Buddhist Calendar', chinese: 'Chinese Calendar', hebrew: 'Hebrew Calendar', islamic: 'Hijri Calendar', japanese: 'Japanese Calendar', iso8601: 'ISO-8601 Calendar' },
-    dateTimeField: { era: 'era', year: 'year', quarter: 'quarter', month: 'month', weekOfYear: 'week', weekday: 'day of the week', day: 'day', dayPeriod: 'AM/PM', hour: 'hour', minute: 'minute', second: 'second', timeZoneName: 'time zone' }
-};
+// Intl.DisplayNames: the types it takes (currency names come from the host,
+// as Postman's runtime has them).
+var DN = { region: 1, language: 1, script: 1, calendar: 1, dateTimeField: 1, currency: 1 };
 var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!(this instanceof DisplayNames)) { throw new TypeError("Constructor Intl.DisplayNames requires 'new'"); }
     var locale = host.intlLocales('resolve', locales);
@@ -444,17 +436,47 @@ var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!DN[type]) { throw new RangeError('Value ' + type + ' out of range for Intl.DisplayNames options property type'); }
     hidden(this, '_h', { locale: locale, type: type, style: o.style === undefined ? 'long' : String(o.style), fallback: o.fallback === undefined ? 'code' : String(o.fallback), languageDisplay: type === 'language' ? (o.languageDisplay === undefined ? 'dialect' : String(o.languageDisplay)) : undefined });
 });
+// The current sandbox has English names for currencies and date fields
+// only: regions, scripts and calendars come back as their codes (V8's
+// ICU-style calendar names: gregory is gregorian), languages as "en (US)";
+// with fallback "none", undefined. A malformed code is V8's RangeError.
+var DN_FIELDS = {
+    long: { era: 'era', year: 'year', quarter: 'quarter', month: 'month', weekOfYear: 'week', weekday: 'day of the week', day: 'day', dayPeriod: 'AM/PM', hour: 'hour', minute: 'minute', second: 'second', timeZoneName: 'time zone' },
+    short: { era: 'era', year: 'yr.', quarter: 'qtr.', month: 'mo.', weekOfYear: 'wk.', weekday: 'day of wk.', day: 'day', dayPeriod: 'AM/PM', hour: 'hr.', minute: 'min.', second: 'sec.', timeZoneName: 'zone' },
+    narrow: { era: 'era', year: 'yr', quarter: 'qtr', month: 'mo', weekOfYear: 'wk', weekday: 'day of wk.', day: 'day', dayPeriod: 'AM/PM', hour: 'hr', minute: 'min', second: 'sec', timeZoneName: 'zone' }
+};
+var DN_CALENDARS = { gregory: 'gregorian', ethioaa: 'ethiopic-amete-alem', islamicc: 'islamic-civil' };
+function dnInvalid() { return new RangeError('invalid_argument'); }
 methods(DisplayNames.prototype, {
     of: function of(code) {
-        var h = handle(this, 'DisplayNames.prototype.of'), c = String(code), t = DN[h.type];
-        if (h.type === 'region') { c = c.toUpperCase(); } else if (h.type === 'currency') { c = c.toUpperCase(); } else if (h.type === 'script') { c = c.charAt(0).toUpperCase() + c.slice(1).toLowerCase(); }
-        if (Object.prototype.hasOwnProperty.call(t, c)) { return t[c]; }
-        if (h.type === 'language') {
-            var p = host.intlLocales(c)[0].split('-');
-            return p[0] + (p.length > 1 ? ' (' + p.slice(1).join(', ') + ')' : '');
+        var h = handle(this, 'DisplayNames.prototype.of'), c = String(code), none = h.fallback === 'none';
+        switch (h.type) {
+        case 'region':
+            if (!/^([A-Za-z]{2}|\d{3})$/.test(c)) { throw dnInvalid(); }
+            return none ? undefined : c;
+        case 'script':
+            if (!/^[A-Za-z]{4}$/.test(c)) { throw dnInvalid(); }
+            return none ? undefined : c;
+        case 'calendar':
+            if (!/^[0-9A-Za-z]{3,8}(-[0-9A-Za-z]{3,8})*$/.test(c)) { throw dnInvalid(); }
+            return none ? undefined : (DN_CALENDARS[c] || c);
+        case 'dateTimeField':
+            if (!Object.prototype.hasOwnProperty.call(DN_FIELDS.long, c)) { throw dnInvalid(); }
+            return DN_FIELDS[h.style][c];
+        case 'currency':
+            if (!/^[A-Za-z]{3}$/.test(c)) { throw dnInvalid(); }
+            c = c.toUpperCase();
+            var name = host.intlLocales('currencyName', c);
+            if (name !== undefined) { return name; }
+            return none ? undefined : c;
         }
-        if (h.type === 'region' || h.type === 'script') { return c; }
-        return h.fallback === 'none' ? undefined : c;
+        // language
+        var t;
+        try { t = host.intlLocales(c)[0]; } catch (e) { throw dnInvalid(); }
+        if (none) { return undefined; }
+        if (t === 'und') { return 'root'; }
+        var p = t.split('-');
+        return p[0] + (p.length > 1 ? ' (' + p.slice(1).join(', ') + ')' : '');
     },
     resolvedOptions: function resolvedOptions() { var h = handle(this, 'DisplayNames.prototype.resolvedOptions'), r = { locale: h.locale, style: h.style, type: h.type, fallback: h.fallback }; if (h.languageDisplay) { r.languageDisplay = h.languageDisplay; } return r; }
 });

@@ -2,7 +2,8 @@
 // Postman CLI prints (timeZoneName short, long, shortGeneric, longGeneric,
 // and so Date#toString's), the zone IDs it reports for each IANA name
 // (resolvedOptions().timeZone: US/Eastern is America/New_York), and the
-// lists of Intl.supportedValuesOf. A probe collection runs under Postman
+// lists of Intl.supportedValuesOf, and each currency's names, symbols and
+// digits (DisplayNames, NumberFormat's currency styles). A probe collection runs under Postman
 // CLI (offline, one request to a server on 127.0.0.1); the IANA names asked
 // about are those of Go's time zone database ($GOROOT/lib/time/zoneinfo.zip).
 //
@@ -46,6 +47,13 @@ for (const z of Intl.supportedValuesOf('timeZone')) {
   res.zones[z] = dates.map(d => styles.map(s => new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: s}).formatToParts(d).find(p => p.type === 'timeZoneName').value));
 }
 for (const k of kinds) res.values[k] = Intl.supportedValuesOf(k);
+const cur = (c, o, n) => new Intl.NumberFormat('en-US', Object.assign({style: 'currency', currency: c}, o)).formatToParts(n).find(p => p.type === 'currency').value;
+const dn = new Intl.DisplayNames('en', {type: 'currency'});
+res.currencies = {};
+for (const c of Intl.supportedValuesOf('currency')) {
+  res.currencies[c] = [dn.of(c), cur(c, {}, 1), cur(c, {currencyDisplay: 'narrowSymbol'}, 1), cur(c, {currencyDisplay: 'name', minimumFractionDigits: 0, maximumFractionDigits: 0}, 1), cur(c, {currencyDisplay: 'name', minimumFractionDigits: 0, maximumFractionDigits: 0}, 2),
+    String(new Intl.NumberFormat('en-US', {style: 'currency', currency: c}).resolvedOptions().maximumFractionDigits)];
+}
 pm.test(JSON.stringify(res), () => {});
 `
 
@@ -63,9 +71,10 @@ func main() {
 		log.Fatal(err)
 	}
 	var res struct {
-		Aliases map[string]string
-		Zones   map[string][2][5]string
-		Values  map[string][]string
+		Aliases    map[string]string
+		Zones      map[string][2][5]string
+		Values     map[string][]string
+		Currencies map[string][6]string
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		log.Fatal(err)
@@ -99,6 +108,21 @@ func main() {
 				}
 				fields = append(fields, f)
 			}
+		}
+		fmt.Fprintf(&b, "\t%q +\n", strings.Join(fields, "|")+"\n")
+	}
+	b.WriteString("\t\"\"\n\n")
+	b.WriteString("// intlCurrencyData holds one line per currency: code|display name|symbol|\n" +
+		"// narrow symbol|name for one|name for other|fraction digits (empty: the code,\n// or 2 digits).\n" +
+		"const intlCurrencyData = \"\" +\n")
+	for _, c := range sortedKeys(res.Currencies) {
+		v := res.Currencies[c]
+		fields := []string{c}
+		for i, f := range v {
+			if (i < 5 && f == c) || (i == 5 && f == "2") {
+				f = ""
+			}
+			fields = append(fields, f)
 		}
 		fmt.Fprintf(&b, "\t%q +\n", strings.Join(fields, "|")+"\n")
 	}
