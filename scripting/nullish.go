@@ -164,19 +164,7 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 	case *ast.NewExpression:
 		allocArg(x.Callee, x.ArgumentList, x.New)
 	case *ast.CallExpression:
-		w.markLate(x.Callee)
-		if _, member := x.Callee.(*ast.DotExpression); member {
-			allocArg(x.Callee, x.ArgumentList, x.LeftParenthesis)
-		}
-		if i, many := descriptorArg(x); i >= 0 {
-			x.ArgumentList[i] = descriptorHook(x.ArgumentList[i], many, x.LeftParenthesis)
-		}
-		if dot, i := callbackArg(x); i >= 0 && level <= maxSlotLevel && (!w.dynamic || !inChain(dot.Left)) {
-			if !isArrayFrom(dot) {
-				w.force[dot] = true
-			}
-			x.ArgumentList[i] = callbackHook(slotNames[level], dot.Identifier.Name, x.ArgumentList[i], dot.Identifier.Idx)
-		}
+		w.visitCall(x, level)
 	case *ast.TemplateLiteral:
 		w.markLate(x.Tag)
 	case *ast.UnaryExpression:
@@ -184,31 +172,9 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 			w.markLate(x.Operand)
 		}
 	case *ast.AssignExpression:
-		if x.Operator != token.ASSIGN {
-			w.markLate(x.Left)
-		} else if b, ok := x.Left.(*ast.BracketExpression); ok {
-			if _, named := b.Member.(*ast.StringLiteral); !named {
-				w.setKey[b] = true
-			}
-			w.forceSet[b] = true
-		} else if d, ok := x.Left.(*ast.DotExpression); ok {
-			// A refused write names the object (Math.PI = 1 in strict
-			// code), whatever it is.
-			w.force[d] = true
-		}
+		w.visitAssign(x)
 	case *ast.BinaryExpression:
-		// 'k' in v: V8 names the key and the value, kept in slots (the
-		// value last, so it is the one in __courierO).
-		if x.Operator == token.INSTANCEOF {
-			// goja reports a refused right-hand side at the left's place.
-			w.sites = append(w.sites, site{x.Left.Idx0(), siteInstanceOf})
-		}
-		if _, private := x.Left.(*ast.PrivateIdentifier); x.Operator == token.IN && !private {
-			at := x.Left.Idx0()
-			x.Left = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: at}, Right: x.Left}
-			x.Right = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: slotName, Idx: x.Right.Idx0()}, Right: x.Right}
-			w.sites = append(w.sites, site{at, siteIn})
-		}
+		w.visitBinary(x)
 	case *ast.ClassLiteral:
 		if x.SuperClass != nil && level <= maxSlotLevel {
 			x.SuperClass = &ast.AssignExpression{Operator: token.ASSIGN,
@@ -221,16 +187,74 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 			w.sites = append(w.sites, site{x.Identifier.Idx, siteRead | siteKind(level)<<levelShift})
 		}
 	case *ast.BracketExpression:
-		if level <= maxSlotLevel && (w.forceSet[x] && storable(x.Left) || w.worthy(x.Left)) {
-			x.Left = storeSlot(x.Left, slotNames[level], x.LeftBracket, w.late[x])
-			kind := siteRead | siteKind(level)<<levelShift
-			if w.setKey[x] {
-				x.Member = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: x.Member.Idx0()}, Right: x.Member}
-				kind |= siteSetKey
-			}
-			w.sites = append(w.sites, site{x.LeftBracket, kind})
-		}
+		w.visitBracket(x, level)
 	}
+}
+
+// visitCall marks a callee whose failed read goja reports late, and puts
+// the hooks of callbacks.go and allocguard.go on the arguments.
+func (w *nullishWalker) visitCall(x *ast.CallExpression, level int) {
+	w.markLate(x.Callee)
+	if _, member := x.Callee.(*ast.DotExpression); member {
+		allocArg(x.Callee, x.ArgumentList, x.LeftParenthesis)
+	}
+	if i, many := descriptorArg(x); i >= 0 {
+		x.ArgumentList[i] = descriptorHook(x.ArgumentList[i], many, x.LeftParenthesis)
+	}
+	if dot, i := callbackArg(x); i >= 0 && level <= maxSlotLevel && (!w.dynamic || !inChain(dot.Left)) {
+		if !isArrayFrom(dot) {
+			w.force[dot] = true
+		}
+		x.ArgumentList[i] = callbackHook(slotNames[level], dot.Identifier.Name, x.ArgumentList[i], dot.Identifier.Idx)
+	}
+}
+
+// visitAssign marks what a write needs kept: the object written to
+// (V8 names it when the write is refused: Math.PI = 1 in strict code),
+// and a computed key.
+func (w *nullishWalker) visitAssign(x *ast.AssignExpression) {
+	if x.Operator != token.ASSIGN {
+		w.markLate(x.Left)
+		return
+	}
+	switch t := x.Left.(type) {
+	case *ast.BracketExpression:
+		if _, named := t.Member.(*ast.StringLiteral); !named {
+			w.setKey[t] = true
+		}
+		w.forceSet[t] = true
+	case *ast.DotExpression:
+		w.force[t] = true
+	}
+}
+
+// visitBinary keeps what V8 names for in and instanceof.
+func (w *nullishWalker) visitBinary(x *ast.BinaryExpression) {
+	if x.Operator == token.INSTANCEOF {
+		// goja reports a refused right-hand side at the left's place.
+		w.sites = append(w.sites, site{x.Left.Idx0(), siteInstanceOf})
+	}
+	// 'k' in v: V8 names the key and the value, kept in slots (the value
+	// last, so it is the one in __courierO).
+	if _, private := x.Left.(*ast.PrivateIdentifier); x.Operator == token.IN && !private {
+		at := x.Left.Idx0()
+		x.Left = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: at}, Right: x.Left}
+		x.Right = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: slotName, Idx: x.Right.Idx0()}, Right: x.Right}
+		w.sites = append(w.sites, site{at, siteIn})
+	}
+}
+
+func (w *nullishWalker) visitBracket(x *ast.BracketExpression, level int) {
+	if level > maxSlotLevel || !(w.forceSet[x] && storable(x.Left) || w.worthy(x.Left)) {
+		return
+	}
+	x.Left = storeSlot(x.Left, slotNames[level], x.LeftBracket, w.late[x])
+	kind := siteRead | siteKind(level)<<levelShift
+	if w.setKey[x] {
+		x.Member = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: x.Member.Idx0()}, Right: x.Member}
+		kind |= siteSetKey
+	}
+	w.sites = append(w.sites, site{x.LeftBracket, kind})
 }
 
 func (w *nullishWalker) markLate(x ast.Expression) {

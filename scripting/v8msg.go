@@ -104,62 +104,25 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 			return v
 		}
 	}
-	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
-		return "Cannot read properties of " + orNullishAt(seen.nullish, src, line, col) + " (reading '" + m[1] + "')"
-	}
-	if msg == gojaConvert {
-		if prop, ok := assignedPropAt(src, line, col); ok {
-			return "Cannot set properties of " + orNullishAt(seen.nullish, src, line, col) + " (setting '" + prop + "')"
-		}
-		if seen.setKey != "" && seen.nullish != "" {
-			return "Cannot set properties of " + seen.nullish + " (setting '" + seen.setKey + "')"
-		}
-		return msg
+	if v, ok := v8NullishMessage(msg, src, line, col, seen); ok {
+		return v
 	}
 	if v, ok := v8SetMessage(msg, seen); ok {
 		return v
 	}
-	switch {
-	case msg == gojaNoInitial:
-		return "Reduce of empty array with no initial value"
-	case msg == gojaMatchAll:
-		return "String.prototype.matchAll called with a non-global RegExp argument"
-	case msg == gojaClassCall:
-		if callee := calleeAt(src, line, col); isIdent(callee) {
-			return "Class constructor " + callee + " cannot be invoked without 'new'"
-		}
-		return msg
-	case msg == gojaNotCtor:
-		if callee := constructedAt(src, line, col); callee != "" {
-			return callee + " is not a constructor"
-		}
-		return msg
-	case strings.HasPrefix(msg, gojaInstanceofCall):
-		return "Right-hand side of 'instanceof' is not callable"
-	case msg == gojaSuperCtor:
-		// A class extending null, constructed: V8 names the class.
-		name := constructedAt(src, line, col)
-		if !isIdent(name) {
-			name = "anonymous class"
-		}
-		return "Super constructor null of " + name + " is not a constructor"
-	case msg == gojaExtends && seen.extends != "":
-		return "Class extends value " + seen.extends + " is not a constructor or null"
-	case msg == gojaExtendsProto && seen.extendsProto != "":
-		return msg + " " + seen.extendsProto
+	if v, ok := v8WordsOf(msg, src, line, col, seen); ok {
+		return v
 	}
 	if m := gojaReceiver().FindStringSubmatch(msg); m != nil {
 		return m[1] + "#<" + m[2] + ">"
 	}
-	if strings.HasPrefix(msg, gojaNotAnObject) {
+	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
 		switch {
 		case seen.inKey != "":
 			return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat
 		case seen.instanceOf:
 			return "Right-hand side of 'instanceof' is not an object"
 		}
-	}
-	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
 		// A built-in constructor refusing its argument, not a value
 		// that cannot be constructed.
 		if words := builtinCtorWords[constructedAt(src, line, col)]; words != nil {
@@ -175,6 +138,55 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		}
 	}
 	return msg
+}
+
+// v8NullishMessage words a read or write made on null or undefined.
+func v8NullishMessage(msg, src string, line, col int, seen seenAt) (string, bool) {
+	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
+		return "Cannot read properties of " + orNullishAt(seen.nullish, src, line, col) + " (reading '" + m[1] + "')", true
+	}
+	if msg != gojaConvert {
+		return "", false
+	}
+	if prop, ok := assignedPropAt(src, line, col); ok {
+		return "Cannot set properties of " + orNullishAt(seen.nullish, src, line, col) + " (setting '" + prop + "')", true
+	}
+	if seen.setKey != "" && seen.nullish != "" {
+		return "Cannot set properties of " + seen.nullish + " (setting '" + seen.setKey + "')", true
+	}
+	return msg, true
+}
+
+// v8WordsOf words goja's fixed messages.
+func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
+	switch {
+	case msg == gojaNoInitial:
+		return "Reduce of empty array with no initial value", true
+	case msg == gojaMatchAll:
+		return "String.prototype.matchAll called with a non-global RegExp argument", true
+	case msg == gojaClassCall:
+		if callee := calleeAt(src, line, col); isIdent(callee) {
+			return "Class constructor " + callee + " cannot be invoked without 'new'", true
+		}
+	case msg == gojaNotCtor:
+		if callee := constructedAt(src, line, col); callee != "" {
+			return callee + " is not a constructor", true
+		}
+	case strings.HasPrefix(msg, gojaInstanceofCall):
+		return "Right-hand side of 'instanceof' is not callable", true
+	case msg == gojaSuperCtor:
+		// A class extending null, constructed: V8 names the class.
+		name := constructedAt(src, line, col)
+		if !isIdent(name) {
+			name = "anonymous class"
+		}
+		return "Super constructor null of " + name + " is not a constructor", true
+	case msg == gojaExtends && seen.extends != "":
+		return "Class extends value " + seen.extends + " is not a constructor or null", true
+	case msg == gojaExtendsProto && seen.extendsProto != "":
+		return msg + " " + seen.extendsProto, true
+	}
+	return msg, msg == gojaClassCall || msg == gojaNotCtor
 }
 
 // goja's words for instanceof and class heritage.
