@@ -1178,13 +1178,10 @@ func (e *Engine) installGlobals() error {
 func (e *Engine) installTimers(set func(string, any)) {
 	set("setTimeout", e.timerFunc(false))
 	set("setInterval", e.timerFunc(true))
+	// An immediate runs before any timer, as Node's check phase comes
+	// before a timer of at least 1 ms is due.
 	set("setImmediate", func(c goja.FunctionCall) goja.Value {
-		fn := e.callbackArg(c)
-		var args []goja.Value
-		if len(c.Arguments) > 1 {
-			args = append(args, c.Arguments[1:]...)
-		}
-		return e.rt.ToValue(e.loop.addTimer(fn, 0, args, false))
+		return e.addTimer(c.Argument(0), 0, false)
 	})
 	clr := func(c goja.FunctionCall) goja.Value {
 		if id := c.Argument(0).ToInteger(); id > 0 {
@@ -1198,29 +1195,29 @@ func (e *Engine) installTimers(set func(string, any)) {
 }
 
 // timerFunc is setTimeout (repeat false) or setInterval: a delay that is
-// not a number of at least 1 ms counts as 0, as in Node.
+// not a number of at least 1 ms, or is past Node's 2^31-1 ms, counts as
+// 1 ms, as in Node (so setTimeout(f, 0) and setTimeout(g, 1) fire in the
+// order they were set, after any setImmediate).
 func (e *Engine) timerFunc(repeat bool) func(goja.FunctionCall) goja.Value {
 	return func(c goja.FunctionCall) goja.Value {
-		fn := e.callbackArg(c)
 		d := c.Argument(1).ToFloat()
-		if math.IsNaN(d) || d < 1 {
-			d = 0
+		if math.IsNaN(d) || d < 1 || d > math.MaxInt32 {
+			d = 1
 		}
-		var args []goja.Value
-		if len(c.Arguments) > 2 {
-			args = append(args, c.Arguments[2:]...)
-		}
-		return e.rt.ToValue(e.loop.addTimer(fn, time.Duration(d*float64(time.Millisecond)), args, repeat))
+		return e.addTimer(c.Argument(0), time.Duration(d*float64(time.Millisecond)), repeat)
 	}
 }
 
-// callbackArg returns a timer's callback, or throws Node's TypeError.
-func (e *Engine) callbackArg(c goja.FunctionCall) goja.Callable {
-	fn, ok := goja.AssertFunction(c.Argument(0))
+// addTimer schedules a timer's callback and returns its id. Both of
+// Postman's sandboxes call it with no arguments (the ones given after the
+// delay are dropped) and take a callback that is not a function without
+// complaint: nothing is scheduled and the id is undefined.
+func (e *Engine) addTimer(cb goja.Value, d time.Duration, repeat bool) goja.Value {
+	fn, ok := goja.AssertFunction(cb)
 	if !ok {
-		e.throw("TypeError", "The \"callback\" argument must be of type function")
+		return goja.Undefined()
 	}
-	return fn
+	return e.rt.ToValue(e.loop.addTimer(fn, d, nil, repeat))
 }
 
 // installBinary adds the byte-level helpers: base64 strings, randomness,

@@ -1,0 +1,67 @@
+package scripting
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Timers as both of Postman's sandboxes run them (each want line is what
+// Newman 6.2.2 and Postman CLI 1.34.0 answered, three runs each): a delay
+// under 1 ms is 1 ms, so setTimeout(f, 0) fires after setTimeout(g, 1) set
+// before it, and immediates come first; callbacks get no arguments; a
+// callback that is not a function is taken, never runs and has no id. On the virtual
+// clock, so the machine's speed plays no part.
+func TestTimersAsPostman(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ name, src, want string }{
+		{"order", `const order = [];
+setTimeout(() => order.push("t20"), 20);
+setTimeout(() => order.push("t1"), 1);
+setTimeout(() => order.push("t0"), 0);
+setImmediate(() => order.push("imm"));
+Promise.resolve().then(() => order.push("micro"));
+order.push("sync");
+const iv = setInterval(() => { order.push("iv"); if (order.filter(x => x === "iv").length === 2) clearInterval(iv); }, 5);
+setTimeout(() => pm.test(order.join(), () => {}), 60);`, "sync,micro,imm,t1,t0,iv,iv,t20"},
+		{"after an await", `await Promise.resolve();
+const order = [];
+setTimeout(() => order.push("t1"), 1);
+setTimeout(() => order.push("t0"), 0);
+setImmediate(() => order.push("imm"));
+await new Promise(r => setTimeout(r, 20));
+pm.test(order.join(), () => {});`, "imm,t1,t0"},
+		{"no arguments", `const got = [];
+setTimeout((a, b) => got.push(String(a) + b), 1, 'x', 'y');
+setImmediate(a => got.push(String(a)), 'imm-arg');
+const h = setInterval(a => { clearInterval(h); got.push(String(a)); }, 1, 'iv-arg');
+setTimeout(() => pm.test(got.join('|'), () => {}), 30);`, "undefined|undefinedundefined|undefined"},
+		{"not a function", `const ids = [setTimeout('1+1', 1), setTimeout(), setInterval(null, 1), setImmediate(5)];
+pm.test(ids.map(x => typeof x).join(), () => {});`, "undefined,undefined,undefined,undefined"},
+		{"huge and odd delays", `const order = [];
+setTimeout(() => order.push('huge'), 2 ** 31);
+setTimeout(() => order.push('nan'), 'soon');
+setTimeout(() => order.push('neg'), -5);
+setTimeout(() => pm.test(order.join(), () => {}), 10);`, "huge,nan,neg"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			e, _ := newTestEngine(t, Options{VirtualTime: true})
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			r := e.Run(ctx, testExec("test", c.src))
+			if r.Err != nil {
+				t.Fatalf("script error: %v", r.Err)
+			}
+			var names []string
+			for _, tr := range r.Tests {
+				names = append(names, tr.Name)
+			}
+			if got := strings.Join(names, ";"); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
