@@ -235,7 +235,7 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	f.currencySign = r.str("currencySign", []string{"standard", "accounting"}, "standard")
 	if u := r.raw("unit"); u != nil {
 		f.unit = u.String()
-		if _, ok := units[f.unit]; !ok {
+		if !knownUnit(f.unit) {
 			e.throw("RangeError", "Invalid unit argument for Intl.NumberFormat() '"+f.unit+"'")
 		}
 	}

@@ -625,57 +625,113 @@ func currencyDisplayName(code string) string {
 // units holds en's short, narrow and long (singular, plural) labels; the
 // short form is spaced from the number, the narrow one is not.
 var units = map[string][5]string{
-	"byte":               {"byte", "B", "byte", "bytes", "byte"},
-	"kilobyte":           {"kB", "kB", "kilobyte", "kilobytes", ""},
-	"megabyte":           {"MB", "MB", "megabyte", "megabytes", ""},
-	"gigabyte":           {"GB", "GB", "gigabyte", "gigabytes", ""},
-	"terabyte":           {"TB", "TB", "terabyte", "terabytes", ""},
-	"petabyte":           {"PB", "PB", "petabyte", "petabytes", ""},
-	"bit":                {"bit", "bit", "bit", "bits", ""},
-	"kilobit":            {"kb", "kb", "kilobit", "kilobits", ""},
-	"megabit":            {"Mb", "Mb", "megabit", "megabits", ""},
-	"gigabit":            {"Gb", "Gb", "gigabit", "gigabits", ""},
-	"nanosecond":         {"ns", "ns", "nanosecond", "nanoseconds", ""},
-	"microsecond":        {"μs", "μs", "microsecond", "microseconds", ""},
-	"millisecond":        {"ms", "ms", "millisecond", "milliseconds", ""},
-	"second":             {"sec", "s", "second", "seconds", ""},
-	"minute":             {"min", "m", "minute", "minutes", ""},
-	"hour":               {"hr", "h", "hour", "hours", ""},
-	"day":                {"day", "d", "day", "days", "days"},
-	"week":               {"wk", "w", "week", "weeks", "wks"},
-	"month":              {"mth", "m", "month", "months", "mths"},
-	"year":               {"yr", "y", "year", "years", "yrs"},
-	"meter":              {"m", "m", "meter", "meters", ""},
-	"kilometer":          {"km", "km", "kilometer", "kilometers", ""},
-	"centimeter":         {"cm", "cm", "centimeter", "centimeters", ""},
-	"millimeter":         {"mm", "mm", "millimeter", "millimeters", ""},
-	"mile":               {"mi", "mi", "mile", "miles", ""},
-	"foot":               {"ft", "′", "foot", "feet", ""},
-	"inch":               {"in", "″", "inch", "inches", ""},
-	"yard":               {"yd", "yd", "yard", "yards", ""},
-	"kilogram":           {"kg", "kg", "kilogram", "kilograms", ""},
-	"gram":               {"g", "g", "gram", "grams", ""},
-	"pound":              {"lb", "#", "pound", "pounds", ""},
-	"ounce":              {"oz", "oz", "ounce", "ounces", ""},
-	"liter":              {"L", "L", "liter", "liters", ""},
-	"milliliter":         {"mL", "mL", "milliliter", "milliliters", ""},
-	"gallon":             {"gal", "gal", "gallon", "gallons", ""},
-	"percent":            {"%", "%", "percent", "percent", ""},
-	"celsius":            {"°C", "°C", "degree Celsius", "degrees Celsius", ""},
-	"fahrenheit":         {"°F", "°", "degree Fahrenheit", "degrees Fahrenheit", ""},
-	"degree":             {"deg", "°", "degree", "degrees", ""},
-	"kilometer-per-hour": {"km/h", "km/h", "kilometer per hour", "kilometers per hour", ""},
-	"mile-per-hour":      {"mph", "mph", "mile per hour", "miles per hour", ""},
-	"meter-per-second":   {"m/s", "m/s", "meter per second", "meters per second", ""},
-	"acre":               {"ac", "ac", "acre", "acres", ""},
-	"hectare":            {"ha", "ha", "hectare", "hectares", ""},
-	"fluid-ounce":        {"fl oz", "fl oz", "fluid ounce", "fluid ounces", ""},
-	"stone":              {"st", "st", "stone", "stones", ""},
+	"byte":                {"byte", "B", "byte", "bytes", "byte"},
+	"kilobyte":            {"kB", "kB", "kilobyte", "kilobytes", ""},
+	"megabyte":            {"MB", "MB", "megabyte", "megabytes", ""},
+	"gigabyte":            {"GB", "GB", "gigabyte", "gigabytes", ""},
+	"terabyte":            {"TB", "TB", "terabyte", "terabytes", ""},
+	"petabyte":            {"PB", "PB", "petabyte", "petabytes", ""},
+	"bit":                 {"bit", "bit", "bit", "bits", ""},
+	"kilobit":             {"kb", "kb", "kilobit", "kilobits", ""},
+	"megabit":             {"Mb", "Mb", "megabit", "megabits", ""},
+	"gigabit":             {"Gb", "Gb", "gigabit", "gigabits", ""},
+	"nanosecond":          {"ns", "ns", "nanosecond", "nanoseconds", ""},
+	"microsecond":         {"μs", "μs", "microsecond", "microseconds", ""},
+	"millisecond":         {"ms", "ms", "millisecond", "milliseconds", ""},
+	"second":              {"sec", "s", "second", "seconds", ""},
+	"minute":              {"min", "m", "minute", "minutes", ""},
+	"hour":                {"hr", "h", "hour", "hours", ""},
+	"day":                 {"day", "d", "day", "days", "days"},
+	"week":                {"wk", "w", "week", "weeks", "wks"},
+	"month":               {"mth", "m", "month", "months", "mths"},
+	"year":                {"yr", "y", "year", "years", "yrs"},
+	"meter":               {"m", "m", "meter", "meters", ""},
+	"kilometer":           {"km", "km", "kilometer", "kilometers", ""},
+	"centimeter":          {"cm", "cm", "centimeter", "centimeters", ""},
+	"millimeter":          {"mm", "mm", "millimeter", "millimeters", ""},
+	"mile":                {"mi", "mi", "mile", "miles", ""},
+	"foot":                {"ft", "′", "foot", "feet", ""},
+	"inch":                {"in", "″", "inch", "inches", ""},
+	"yard":                {"yd", "yd", "yard", "yards", ""},
+	"kilogram":            {"kg", "kg", "kilogram", "kilograms", ""},
+	"gram":                {"g", "g", "gram", "grams", ""},
+	"pound":               {"lb", "#", "pound", "pounds", ""},
+	"ounce":               {"oz", "oz", "ounce", "ounces", ""},
+	"liter":               {"L", "L", "liter", "liters", ""},
+	"milliliter":          {"mL", "mL", "milliliter", "milliliters", ""},
+	"gallon":              {"gal", "gal", "gallon", "gallons", ""},
+	"percent":             {"%", "%", "percent", "percent", ""},
+	"celsius":             {"°C", "°C", "degree Celsius", "degrees Celsius", ""},
+	"fahrenheit":          {"°F", "°", "degree Fahrenheit", "degrees Fahrenheit", ""},
+	"degree":              {"deg", "°", "degree", "degrees", ""},
+	"kilometer-per-hour":  {"km/h", "km/h", "kilometer per hour", "kilometers per hour", ""},
+	"mile-per-hour":       {"mph", "mph", "mile per hour", "miles per hour", ""},
+	"meter-per-second":    {"m/s", "m/s", "meter per second", "meters per second", ""},
+	"acre":                {"ac", "ac", "acre", "acres", ""},
+	"hectare":             {"ha", "ha", "hectare", "hectares", ""},
+	"fluid-ounce":         {"fl oz", "fl oz", "fluid ounce", "fluid ounces", ""},
+	"stone":               {"st", "st", "stone", "stones", ""},
+	"terabit":             {"Tb", "Tb", "terabit", "terabits", ""},
+	"mile-scandinavian":   {"smi", "smi", "mile-scandinavian", "miles-scandinavian", ""},
+	"mile-per-gallon":     {"mpg", "mpg", "mile per gallon", "miles per gallon", ""},
+	"liter-per-kilometer": {"L/km", "L/km", "liter per kilometer", "liters per kilometer", ""},
+}
+
+// perUnit holds, where they are not "/" and the unit's own short and
+// narrow labels, the short and narrow forms of a unit after "per" ("2
+// kB/s"), as Postman CLI prints them.
+var perUnit = map[string][2]string{
+	"second": {"s", "s"}, "minute": {"min", "min"}, "hour": {"h", "h"}, "day": {"d", "d"}, "week": {"w", "w"},
+	"month": {"m", "m"}, "year": {"y", "y"}, "gallon": {"gal US", "gal"}, "byte": {"byte", "B"},
+	"foot": {"ft", "ft"}, "inch": {"in", "in"}, "pound": {"lb", "lb"},
+}
+
+// knownUnit reports whether NumberFormat takes unit: a sanctioned simple
+// unit, a compound of two ("kilobyte-per-second"), or one CLDR names.
+func knownUnit(unit string) bool {
+	if _, ok := units[unit]; ok {
+		return true
+	}
+	x, y, ok := strings.Cut(unit, "-per-")
+	_, okx := units[x]
+	_, oky := units[y]
+	return ok && okx && oky && !strings.Contains(x, "-per-") && !strings.Contains(y, "-per-")
+}
+
+// compoundLabel writes X-per-Y as ICU does: "kB/s", "kB/s" narrow,
+// "kilobytes per second" long; a percent loses its "per" in the short
+// forms ("1%").
+func compoundLabel(x, y, display string, one bool) (string, string) {
+	label, sep := unitLabel(x, display, one)
+	if display == "long" {
+		return label + " per " + units[y][2], sep
+	}
+	if x == "percent" {
+		return label, sep
+	}
+	per := units[y][0]
+	if display == "narrow" {
+		per = units[y][1]
+	}
+	if p, ok := perUnit[y]; ok {
+		per = p[0]
+		if display == "narrow" {
+			per = p[1]
+		}
+	} else if display == "narrow" && (y == "degree" || y == "fahrenheit") {
+		per = "°"
+	}
+	return label + "/" + per, sep
 }
 
 // unitLabel returns the label and the separator before it.
 func unitLabel(unit, display string, one bool) (string, string) {
-	u := units[unit]
+	u, ok := units[unit]
+	if !ok {
+		if x, y, found := strings.Cut(unit, "-per-"); found {
+			return compoundLabel(x, y, display, one)
+		}
+	}
 	switch display {
 	case "long":
 		if one {
