@@ -171,6 +171,45 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// shadows reports a binding of name inside fl (a parameter, a variable, a
+// function or class, a catch parameter), where the name would not be fl.
+func shadows(fl *ast.FunctionLiteral, name string) bool {
+	found := false
+	check := func(id *ast.Identifier) {
+		if id != nil && id.Name.String() == name {
+			found = true
+		}
+	}
+	walkAST(reflect.ValueOf(fl.ParameterList), func(n ast.Node) {
+		if id, ok := n.(*ast.Identifier); ok {
+			check(id)
+		}
+	})
+	walkAST(reflect.ValueOf(fl.Body), func(n ast.Node) {
+		switch x := n.(type) {
+		case *ast.Binding:
+			walkAST(reflect.ValueOf(x.Target), func(m ast.Node) {
+				if id, ok := m.(*ast.Identifier); ok {
+					check(id)
+				}
+			})
+		case *ast.FunctionLiteral:
+			check(x.Name)
+		case *ast.ClassLiteral:
+			check(x.Name)
+		case *ast.CatchStatement:
+			if id, ok := x.Parameter.(*ast.Identifier); ok {
+				check(id)
+			}
+		case *ast.ForDeclaration:
+			if id, ok := x.Target.(*ast.Identifier); ok {
+				check(id)
+			}
+		}
+	})
+	return found
+}
+
 // markAsyncMethods: an object literal or class holding async generator
 // methods (rewritten by rewriteAsyncMethods) passes through
 // __courierMarkAsyncGen(…, 1) once built (a class from a static block at its
@@ -295,21 +334,32 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		star += fn
 		open := int(fl.Body.LeftBrace) - base
 		closeAt := int(fl.Body.RightBrace) - base
+		// The helper is told which function it serves (its objects inherit
+		// from that function's prototype): an expression is made inside an
+		// arrow called in its place, whose parameter holds it; a
+		// declaration is named, unless a binding inside shadows the name.
+		self := ""
+		switch {
+		case !declared[fl]:
+			self = ", __cS"
+		case fl.Name != nil && !shadows(fl, fl.Name.Name.String()):
+			self = ", " + fl.Name.Name.String()
+		}
 		edits = append(edits,
 			textEdit{as, as + 5, "     "},
 			textEdit{star, star + 1, " "},
 			textEdit{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
-			textEdit{closeAt, closeAt + 1, "}); }"})
+			textEdit{closeAt, closeAt + 1, "}" + self + "); }"})
 		// The function's own type: an expression is passed through the
 		// marker, a declaration marked right after it (on the same line).
 		if declared[fl] && fl.Name != nil {
 			edits = append(edits, textEdit{closeAt + 1, closeAt + 1, " __courierMarkAsyncGen(" + fl.Name.Name.String() + ");"})
 		} else if !declared[fl] {
-			end := ")"
+			end := "))()"
 			if name, ok := inferred[fl]; ok && fl.Name == nil {
-				end = ", " + strconv.Quote(name) + ")"
+				end = ", " + strconv.Quote(name) + "))()"
 			}
-			edits = append(edits, textEdit{as, as, "__courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, end})
+			edits = append(edits, textEdit{as, as, "((__cS) => __cS = __courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, end})
 		}
 		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
 			switch x := m.(type) {

@@ -312,3 +312,28 @@ T(() => [o2.m.length, o2.d.length, o2.r.length, o2.p.length, o2.n.length, C2.s.l
 		"values 3,it,1,2,5,s,d",
 	})
 }
+
+// In strict code (no arguments.callee) and with non-simple parameters, an
+// async generator function's objects still inherit from its own
+// prototype: the rewrite tells the helper which function it serves.
+// Postman CLI 1.34's answers (three runs). Not covered: a strict
+// declaration whose parameter or local shadows its own name.
+func TestStrictAsyncGeneratorPrototypesAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`(function () {
+  'use strict';
+  async function* d(a) { yield a; }
+  const e = async function* named(x = 1) { yield x; };
+  const anon = async function* (y) { yield y; };
+  function early() { return Object.getPrototypeOf(late()) === late.prototype; }
+  async function* late() {}
+  T(() => [(function () { return this === undefined; })(), Object.getPrototypeOf(d()) === d.prototype, Object.getPrototypeOf(e()) === e.prototype, Object.getPrototypeOf(anon()) === anon.prototype, early(), anon.name].join());
+  T(() => { class K { f = async function* () {}; } const k = new K(); return Object.getPrototypeOf(k.f()) === k.f.prototype; });
+  T(() => { const make = () => async function* () {}; const a = make(), b = make(); return (Object.getPrototypeOf(a()) === a.prototype) + ' ' + (Object.getPrototypeOf(b()) === b.prototype) + ' ' + (a.prototype !== b.prototype); });
+})();
+`, []string{
+		"true,true,true,true,true,anon",
+		"true",
+		"true true true",
+	})
+}

@@ -132,14 +132,17 @@ function markOwnMethods(t) {
     });
 }
 def(global, '__courierMarkAsyncGen', mark);
-def(global, '__courierAsyncGen', function (self, args, fn) {
+def(global, '__courierAsyncGen', function (self, args, fn, own) {
     var g = fn.apply(self, args), last = Promise.resolve();
-    // The function called: a declaration runs before the line that marks
-    // it when called from above. Strict code and non-simple parameters
-    // hide it (arguments.callee throws); their objects then inherit from
-    // %AsyncGeneratorPrototype% directly.
-    var f, proto = AsyncGenProto;
-    try { f = args.callee; } catch (e) { f = undefined; }
+    // The function called, as the rewrite names it (a declaration runs
+    // before the line that marks it when called from above; its name may
+    // have been given another value since), else as arguments.callee
+    // (hidden in strict code and by non-simple parameters: the objects then
+    // inherit from %AsyncGeneratorPrototype% directly).
+    var f = own, proto = AsyncGenProto;
+    if (typeof f !== 'function' || !marked.has(f) && Function.prototype.toString.call(f).indexOf('__courierAsyncGen(this, arguments') < 0) {
+        try { f = args.callee; } catch (e) { f = undefined; }
+    }
     if (typeof f === 'function') {
         mark(f);
         if (f.prototype !== null && (typeof f.prototype === 'object' || typeof f.prototype === 'function')) { proto = f.prototype; }
