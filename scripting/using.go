@@ -21,8 +21,9 @@ import (
 // methods in reverse order and wraps errors in a SuppressedError as V8
 // does (js/parts/using.js). A `for (using x of …)` head disposes at the end
 // of each iteration. Lines keep their numbers. A form the rewrite does not
-// cover (a C-style `for (using …;;)`) leaves the script as written, so it
-// fails to compile as before.
+// cover (a C-style `for (using …;;)`), or that V8 refuses (a declaration
+// right in a case clause), leaves the script as written, so it fails to
+// compile as before.
 
 var usingRe = lazyre.New(`\b(?:await[ \t]+)?using[ \t]+([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)`)
 
@@ -116,8 +117,13 @@ func (u *usingRewrite) visit(n ast.Node) {
 	case *ast.BlockStatement:
 		u.list(x.List, u.off(int(x.LeftBrace))+1, u.off(int(x.RightBrace)))
 	case *ast.CaseStatement:
-		if len(x.Consequent) > 0 {
-			u.list(x.Consequent, u.off(int(x.Consequent[0].Idx0())), u.off(int(x.Consequent[len(x.Consequent)-1].Idx1())))
+		// V8 refuses a using declaration directly in a case clause.
+		for _, st := range x.Consequent {
+			if d, ok := st.(*ast.LexicalDeclaration); ok {
+				if _, ok := u.decls[u.off(int(d.Idx))]; ok {
+					u.failed = true
+				}
+			}
 		}
 	case *ast.ForOfStatement:
 		if d, ok := x.Into.(*ast.ForDeclaration); ok {

@@ -149,6 +149,11 @@ func TestUsingKeepsPositionsAndRefusesWhatItCannotCover(t *testing.T) {
 	if r.Err == nil || !strings.Contains(r.Err.Error(), "SyntaxError") {
 		t.Errorf("for (using …;;): %v, want a SyntaxError", r.Err)
 	}
+	// Postman CLI 1.34: SyntaxError: Unexpected identifier 'r'.
+	r = e.Run(context.Background(), testExec("test", "switch (1) { case 1: using r = null; }"))
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "SyntaxError: Unexpected identifier 'r'") {
+		t.Errorf("using in a case clause: %v, want V8's SyntaxError", r.Err)
+	}
 	for src, want := range map[string]string{
 		"using x = f();":               "const x = f();",
 		"await using x = f();":         "const       x = f();",
