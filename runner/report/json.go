@@ -554,7 +554,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 // urlJSON splits a URL into postman-collection's Url parts. The query keeps
 // its raw (encoded) text and order, as Postman does.
 func urlJSON(raw string) jsonURL {
-	out := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []jsonreport.PathVar{}}
+	out := jsonURL{Query: []jsonQuery{}, Variable: []jsonreport.PathVar{}}
 	// Postman's own splitting: nothing decoded, a key without "=" kept
 	// apart from one with an empty value.
 	u := collections.ParseURL(raw)

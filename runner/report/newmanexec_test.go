@@ -290,3 +290,62 @@ func TestAssertionIndexAsNewman(t *testing.T) {
 		t.Errorf("the CLI's failures should say where as Newman does (assertion:N in test-script):\n%s", cli.String())
 	}
 }
+
+// TestURLKeysAsNewman: a URL without a path ("{{baseUrl}}") or an empty
+// one is written without the parts it lacks, and a request that was never
+// built has no header list, as Newman 6.2.2 writes them (recorded below).
+func TestURLKeysAsNewman(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	get := func(name string, u collections.URL) *collections.Item {
+		return &collections.Item{ID: name, Name: name, Request: &collections.Request{Method: "GET", URL: u}}
+	}
+	coll := &collections.Collection{Info: collections.Info{Name: "urls"}, Items: []*collections.Item{
+		get("hostonly", collections.URL{Raw: base}), get("slash", collections.URL{Raw: base + "/"}), get("empty", collections.URL{}),
+	}}
+	var js bytes.Buffer
+	j := NewJSON(&js, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Item    struct{ Request struct{ URL map[string]json.RawMessage } }
+				Request map[string]json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(m map[string]json.RawMessage) string {
+		var ks []string
+		for _, k := range []string{"protocol", "port", "path", "host", "query", "variable", "header"} {
+			if _, ok := m[k]; ok {
+				ks = append(ks, k)
+			}
+		}
+		return strings.Join(ks, ",")
+	}
+	var got []string
+	for _, e := range rep.Run.Executions {
+		var sentURL map[string]json.RawMessage
+		if err := json.Unmarshal(e.Request["url"], &sentURL); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, "item "+keys(e.Item.Request.URL)+" sent "+keys(sentURL)+" request "+keys(e.Request))
+	}
+	newman := []string{
+		"item protocol,port,host,query,variable sent protocol,port,path,host,query,variable request header",
+		"item protocol,port,path,host,query,variable sent protocol,port,path,host,query,variable request header",
+		"item query,variable sent query,variable request ",
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(newman, "\n"); g != w {
+		t.Errorf("keys:\n%s\nNewman 6.2.2:\n%s", g, w)
+	}
+}

@@ -160,11 +160,13 @@ type URL struct {
 	Raw string `json:"raw,omitempty"`
 	// Auth is the URL's user:password@ part, as Newman's report has it
 	// (still percent-encoded).
-	Auth     *URLAuth  `json:"auth,omitempty"`
-	Protocol string    `json:"protocol,omitempty"`
-	Port     string    `json:"port,omitempty"`
-	Path     []string  `json:"path"`
-	Host     []string  `json:"host"`
+	Auth     *URLAuth `json:"auth,omitempty"`
+	Protocol string   `json:"protocol,omitempty"`
+	Port     string   `json:"port,omitempty"`
+	// Path and Host are left out when empty, as postman-collection
+	// writes a URL without them ("{{baseUrl}}" has no path).
+	Path     []string  `json:"path,omitempty"`
+	Host     []string  `json:"host,omitempty"`
 	Query    []Query   `json:"query"`
 	Hash     *string   `json:"hash,omitempty"` // "" is a bare "#"
 	Variable []PathVar `json:"variable"`
@@ -246,7 +248,7 @@ type GraphQL struct {
 
 type Request struct {
 	URL    URL    `json:"url"`
-	Header []KV   `json:"header"`
+	Header []KV   `json:"header,omitempty"` // none when the request was never built
 	Method string `json:"method"`
 	Body   *Body  `json:"body,omitempty"`
 	// Auth and Description are kept as postman-collection writes them
