@@ -77,13 +77,42 @@ func resolveLocale(tags []string, keys ...string) (locale string, kw map[string]
 	return "en-US", nil
 }
 
+// numberingSystem resolves the numberingSystem option against the locale's
+// -u-nu- keyword (kw, changed in place): the option wins, and a keyword it
+// overrides leaves the resolved locale. Unknown systems are ignored, as
+// ECMA-402 does; a malformed one is V8's RangeError. The locale to report
+// comes back with it.
+func (e *Engine) numberingSystem(r optReader, loc string, kw map[string]string) (string, string) {
+	nu := "latn"
+	if k, ok := kw["nu"]; ok {
+		nu = k
+	}
+	if v := r.raw("numberingSystem"); v != nil {
+		s := v.String()
+		if !localeType().MatchString(s) {
+			e.throw("RangeError", "Invalid numberingSystem : "+s)
+		}
+		if _, ok := numberingDigits(s); ok {
+			if k, had := kw["nu"]; had && k != s {
+				delete(kw, "nu")
+				loc = "en" + keywordSuffix(kw)
+			}
+			nu = s
+		}
+	}
+	return nu, loc
+}
+
+var localeType = lazyre.New(`^[0-9A-Za-z]{3,8}(-[0-9A-Za-z]{3,8})*$`)
+
 // supportedKeyword reports whether the runtime supports a keyword's value.
 func supportedKeyword(key, value string) bool {
 	switch key {
 	case "ca":
 		return value == "gregory"
 	case "nu":
-		return value == "latn"
+		_, ok := numberingDigits(value)
+		return ok
 	case "hc":
 		return value == "h11" || value == "h12" || value == "h23" || value == "h24"
 	case "kn":
@@ -219,9 +248,10 @@ func (r optReader) boolOpt(name string) (bool, bool) {
 var upperCode = lazyre.New(`^[A-Za-z]{3}$`)
 
 func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
-	loc, _ := resolveLocale(e.checkLocales(locales), "nu")
+	loc, kw := resolveLocale(e.checkLocales(locales), "nu")
 	r := e.options(options, "Intl.NumberFormat")
 	f := &numFormat{locale: loc}
+	f.nu, f.locale = e.numberingSystem(r, loc, kw)
 	f.style = r.str("style", []string{"decimal", "percent", "currency", "unit"}, "decimal")
 	cur := r.raw("currency")
 	if cur != nil {
@@ -324,7 +354,7 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
 	set := func(k string, v any) { _ = o.Set(k, v) }
 	set("locale", f.locale)
-	set("numberingSystem", "latn")
+	set("numberingSystem", f.nu)
 	set("style", f.style)
 	if f.style == "currency" {
 		set("currency", f.currency)
@@ -373,6 +403,7 @@ func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults s
 	loc, kw := resolveLocale(e.checkLocales(locales), "ca", "hc", "nu")
 	r := e.options(options, "Intl.DateTimeFormat")
 	f := &dateFormat{locale: loc}
+	f.nu, f.locale = e.numberingSystem(r, loc, kw)
 	f.readComponents(r)
 	hc := r.str("hourCycle", []string{"h11", "h12", "h23", "h24"}, "")
 	h12, hasH12 := r.boolOpt("hour12")
@@ -500,7 +531,7 @@ func (f *dateFormat) resolved(rt *goja.Runtime) *goja.Object {
 	}
 	set("locale", f.locale)
 	set("calendar", "gregory")
-	set("numberingSystem", "latn")
+	set("numberingSystem", f.nu)
 	set("timeZone", f.zone)
 	if f.hourCycle != "" {
 		set("hourCycle", f.hourCycle)

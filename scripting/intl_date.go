@@ -15,6 +15,7 @@ import (
 // (empty when absent) and the zone. Patterns are ICU's en-US ones.
 type dateFormat struct {
 	locale                         string // resolved: en-US or en
+	nu                             string // numbering system: latn unless asked
 	loc                            *time.Location
 	zone                           string // IANA name, as resolvedOptions reports it
 	weekday, era, year, month, day string
@@ -92,7 +93,7 @@ func (f *dateFormat) formatParts(ms float64) []numPart {
 	t := time.UnixMilli(int64(ms)).In(f.loc)
 	date, tm := f.dateParts(t), f.timeParts(t)
 	f.zonePart(t, &date, &tm)
-	return f.joinDateTime(date, tm)
+	return localizeDigits(f.joinDateTime(date, tm), f.nu)
 }
 
 // partList collects formatToParts' pieces in order.

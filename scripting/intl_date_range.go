@@ -87,6 +87,9 @@ func (f *dateFormat) formatRange(a, z float64) []rangePart {
 		}
 		w.widened(t1, t2).dateRange(&b, t1, t2)
 	}
+	for i := range b {
+		b[i].numPart = localizeDigits([]numPart{b[i].numPart}, f.nu)[0]
+	}
 	return b
 }
 
@@ -151,7 +154,7 @@ func (f *dateFormat) smallestLevel() int {
 func (f *dateFormat) rangeParts(t time.Time) []numPart {
 	date, tm := f.dateParts(t), f.timeParts(t)
 	f.zonePart(t, &date, &tm)
-	return f.joinDateTime(date, narrowBeforeAMPM(tm))
+	return localizeDigits(f.joinDateTime(date, narrowBeforeAMPM(tm)), f.nu)
 }
 
 func narrowBeforeAMPM(tm partList) partList {

@@ -21,6 +21,7 @@ import (
 // numFormat is a resolved Intl.NumberFormat.
 type numFormat struct {
 	locale          string // resolved: en-US or en
+	nu              string // numbering system: latn unless asked
 	style           string // decimal, percent, currency, unit
 	currency        string
 	currencyDisplay string // symbol, narrowSymbol, code, name
@@ -357,7 +358,7 @@ func (f *numFormat) formatExact(x float64, exact *decimalDigits, exactNeg bool) 
 	if accounting {
 		out = append(out, numPart{"literal", ")"})
 	}
-	return out
+	return localizeDigits(out, f.nu)
 }
 
 // isPlainOne reports whether formatted parts read as exactly one with no

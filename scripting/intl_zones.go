@@ -83,3 +83,67 @@ func supportedValues(key string) []string {
 	}
 	return nil
 }
+
+var intlDigitTable = sync.OnceValue(func() map[string][]rune {
+	m := map[string][]rune{}
+	for _, line := range strings.Split(strings.TrimSpace(intlDigits), "\n") {
+		if name, digits, ok := strings.Cut(line, " "); ok {
+			m[name] = []rune(digits)
+		}
+	}
+	return m
+})
+
+// numberingDigits are a numbering system's digits 0–9, as Postman's
+// runtime writes them.
+func numberingDigits(nu string) ([]rune, bool) {
+	d, ok := intlDigitTable()[nu]
+	return d, ok && len(d) == 10
+}
+
+// localizeDigits writes the ASCII digits of each part in the numbering
+// system nu; Arabic and Extended Arabic-Indic also change the decimal and
+// grouping separators and mark signs with their bidi controls, as ICU does.
+func localizeDigits(ps []numPart, nu string) []numPart {
+	if nu == "" || nu == "latn" {
+		return ps
+	}
+	d, ok := numberingDigits(nu)
+	if !ok {
+		return ps
+	}
+	out := make([]numPart, 0, len(ps)+1)
+	for _, p := range ps {
+		p.val = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return d[r-'0']
+			}
+			return r
+		}, p.val)
+		if nu == "arab" || nu == "arabext" {
+			switch p.typ {
+			case "decimal":
+				p.val = "\u066b"
+			case "group":
+				p.val = "\u066c"
+			case "percentSign":
+				p.val = "\u066a"
+				if nu == "arab" {
+					p.val += "\u061c"
+				}
+			case "minusSign", "plusSign":
+				mark := "\u061c"
+				if nu == "arabext" {
+					mark = "\u200e"
+				}
+				out = append(out, numPart{"literal", mark})
+				if nu == "arabext" {
+					out = append(out, p, numPart{"literal", mark})
+					continue
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

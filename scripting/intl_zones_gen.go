@@ -775,6 +775,87 @@ const intlCurrencyData = "" +
 	"ZWL|Zimbabwean Dollar (2009–2024)|||Zimbabwean dollar (2009–2024)|Zimbabwean dollars (2009–2024)|\n" +
 	""
 
+// intlDigits holds each numbering system's digits, 0 to 9.
+const intlDigits = "" +
+	"adlm 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙\n" +
+	"ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹\n" +
+	"arab ٠١٢٣٤٥٦٧٨٩\n" +
+	"arabext ۰۱۲۳۴۵۶۷۸۹\n" +
+	"bali ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙\n" +
+	"beng ০১২৩৪৫৬৭৮৯\n" +
+	"bhks 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙\n" +
+	"brah 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯\n" +
+	"cakm 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿\n" +
+	"cham ꩐꩑꩒꩓꩔꩕꩖꩗꩘꩙\n" +
+	"deva ०१२३४५६७८९\n" +
+	"diak 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙\n" +
+	"fullwide ０１２３４５６７８９\n" +
+	"gara \U00010d40\U00010d41\U00010d42\U00010d43\U00010d44\U00010d45\U00010d46\U00010d47\U00010d48\U00010d49\n" +
+	"gong 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩\n" +
+	"gonm 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙\n" +
+	"gujr ૦૧૨૩૪૫૬૭૮૯\n" +
+	"gukh \U00016130\U00016131\U00016132\U00016133\U00016134\U00016135\U00016136\U00016137\U00016138\U00016139\n" +
+	"guru ੦੧੨੩੪੫੬੭੮੯\n" +
+	"hanidec 〇一二三四五六七八九\n" +
+	"hmng 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙\n" +
+	"hmnp 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉\n" +
+	"java ꧐꧑꧒꧓꧔꧕꧖꧗꧘꧙\n" +
+	"kali ꤀꤁꤂꤃꤄꤅꤆꤇꤈꤉\n" +
+	"kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙\n" +
+	"khmr ០១២៣៤៥៦៧៨៩\n" +
+	"knda ೦೧೨೩೪೫೬೭೮೯\n" +
+	"krai \U00016d70\U00016d71\U00016d72\U00016d73\U00016d74\U00016d75\U00016d76\U00016d77\U00016d78\U00016d79\n" +
+	"lana ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉\n" +
+	"lanatham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙\n" +
+	"laoo ໐໑໒໓໔໕໖໗໘໙\n" +
+	"latn 0123456789\n" +
+	"lepc ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉\n" +
+	"limb ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏\n" +
+	"mathbold 𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗\n" +
+	"mathdbl 𝟘𝟙𝟚𝟛𝟜𝟝𝟞𝟟𝟠𝟡\n" +
+	"mathmono 𝟶𝟷𝟸𝟹𝟺𝟻𝟼𝟽𝟾𝟿\n" +
+	"mathsanb 𝟬𝟭𝟮𝟯𝟰𝟱𝟲𝟳𝟴𝟵\n" +
+	"mathsans 𝟢𝟣𝟤𝟥𝟦𝟧𝟨𝟩𝟪𝟫\n" +
+	"mlym ൦൧൨൩൪൫൬൭൮൯\n" +
+	"modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙\n" +
+	"mong ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙\n" +
+	"mroo 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩\n" +
+	"mtei ꯰꯱꯲꯳꯴꯵꯶꯷꯸꯹\n" +
+	"mymr ၀၁၂၃၄၅၆၇၈၉\n" +
+	"mymrepka \U000116da\U000116db\U000116dc\U000116dd\U000116de\U000116df\U000116e0\U000116e1\U000116e2\U000116e3\n" +
+	"mymrpao \U000116d0\U000116d1\U000116d2\U000116d3\U000116d4\U000116d5\U000116d6\U000116d7\U000116d8\U000116d9\n" +
+	"mymrshan ႐႑႒႓႔႕႖႗႘႙\n" +
+	"mymrtlng ꧰꧱꧲꧳꧴꧵꧶꧷꧸꧹\n" +
+	"nagm 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹\n" +
+	"newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙\n" +
+	"nkoo ߀߁߂߃߄߅߆߇߈߉\n" +
+	"olck ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙\n" +
+	"onao \U0001e5f1\U0001e5f2\U0001e5f3\U0001e5f4\U0001e5f5\U0001e5f6\U0001e5f7\U0001e5f8\U0001e5f9\U0001e5fa\n" +
+	"orya ୦୧୨୩୪୫୬୭୮୯\n" +
+	"osma 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩\n" +
+	"outlined \U0001ccf0\U0001ccf1\U0001ccf2\U0001ccf3\U0001ccf4\U0001ccf5\U0001ccf6\U0001ccf7\U0001ccf8\U0001ccf9\n" +
+	"rohg 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹\n" +
+	"saur ꣐꣑꣒꣓꣔꣕꣖꣗꣘꣙\n" +
+	"segment 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹\n" +
+	"shrd 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙\n" +
+	"sind 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹\n" +
+	"sinh ෦෧෨෩෪෫෬෭෮෯\n" +
+	"sora 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹\n" +
+	"sund ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹\n" +
+	"sunu \U00011bf0\U00011bf1\U00011bf2\U00011bf3\U00011bf4\U00011bf5\U00011bf6\U00011bf7\U00011bf8\U00011bf9\n" +
+	"takr 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉\n" +
+	"talu ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙\n" +
+	"tamldec ௦௧௨௩௪௫௬௭௮௯\n" +
+	"telu ౦౧౨౩౪౫౬౭౮౯\n" +
+	"thai ๐๑๒๓๔๕๖๗๘๙\n" +
+	"tibt ༠༡༢༣༤༥༦༧༨༩\n" +
+	"tirh 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙\n" +
+	"tnsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉\n" +
+	"vaii ꘠꘡꘢꘣꘤꘥꘦꘧꘨꘩\n" +
+	"wara 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩\n" +
+	"wcho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹\n" +
+	""
+
 // intlSupportedValues is Intl.supportedValuesOf's answer per key.
 const intlSupportedValues = "" +
 	"calendar:buddhist chinese coptic dangi ethioaa ethiopic gregory hebrew indian islamic islamic-civil islamic-rgsa islamic-tbla islamic-umalqura iso8601 japanese persian roc\n" +

@@ -47,6 +47,8 @@ for (const z of Intl.supportedValuesOf('timeZone')) {
   res.zones[z] = dates.map(d => styles.map(s => new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: s}).formatToParts(d).find(p => p.type === 'timeZoneName').value));
 }
 for (const k of kinds) res.values[k] = Intl.supportedValuesOf(k);
+res.digits = {};
+for (const n of Intl.supportedValuesOf('numberingSystem')) res.digits[n] = [...new Intl.NumberFormat('en-US', {numberingSystem: n, useGrouping: false}).format(9876543210)].reverse().join('');
 const cur = (c, o, n) => new Intl.NumberFormat('en-US', Object.assign({style: 'currency', currency: c}, o)).formatToParts(n).find(p => p.type === 'currency').value;
 const dn = new Intl.DisplayNames('en', {type: 'currency'});
 res.currencies = {};
@@ -75,6 +77,7 @@ func main() {
 		Zones      map[string][2][5]string
 		Values     map[string][]string
 		Currencies map[string][6]string
+		Digits     map[string]string
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		log.Fatal(err)
@@ -125,6 +128,11 @@ func main() {
 			fields = append(fields, f)
 		}
 		fmt.Fprintf(&b, "\t%q +\n", strings.Join(fields, "|")+"\n")
+	}
+	b.WriteString("\t\"\"\n\n")
+	b.WriteString("// intlDigits holds each numbering system's digits, 0 to 9.\nconst intlDigits = \"\" +\n")
+	for _, n := range sortedKeys(res.Digits) {
+		fmt.Fprintf(&b, "\t%q +\n", n+" "+res.Digits[n]+"\n")
 	}
 	b.WriteString("\t\"\"\n\n")
 	b.WriteString("// intlSupportedValues is Intl.supportedValuesOf's answer per key.\nconst intlSupportedValues = \"\" +\n")
