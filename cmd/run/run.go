@@ -397,68 +397,98 @@ type inputs struct {
 // environment, globals and iteration data.
 func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inputs, error) {
 	in := &inputs{}
+	linkEnvs, folder, err := in.openCollections(ctx, httpClient, o)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.Reporter.HTMLExport != "" || o.ExportCollection != "") {
+		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export, --reporter-html-export and --export-collection name one file: run one collection at a time to use them")
+	}
+	if in.env, err = openEnvironment(ctx, httpClient, o, folder, linkEnvs); err != nil {
+		return nil, err
+	}
+	if o.Globals != "" {
+		p, err := folder.byName("-g", o.Globals, true)
+		if err != nil {
+			return nil, err
+		}
+		if in.globals, err = openVars(ctx, httpClient, p); err != nil {
+			return nil, inputError(err)
+		}
+	}
+	if o.IterationData != "" {
+		if in.data, err = environments.LoadData(o.IterationData); err != nil {
+			return nil, inputError(err)
+		}
+	}
+	return in, nil
+}
+
+// openCollections opens each collection of the command line. It returns
+// the environments Run-in-Postman links carried and the postman/ folder
+// -e and -g names are looked up in: the first v12 collection's, else the
+// working directory's.
+func (in *inputs) openCollections(ctx context.Context, httpClient *http.Client, o *Options) ([]*environments.File, postmanFolder, error) {
 	var linkEnvs []*environments.File
-	var postmanDir string // the v12 repository's postman/ folder, if any
+	var dir string // the v12 repository's postman/ folder, if any
 	for _, c := range o.Collections {
 		if importcmd.IsLink(c, o.Link) {
 			coll, envs, err := importcmd.OpenLink(ctx, httpClient, c, o.Link)
 			if err != nil {
-				return nil, err // carries its exit code
+				return nil, "", err // carries its exit code
 			}
 			in.colls = append(in.colls, coll)
 			linkEnvs = append(linkEnvs, envs...)
 			continue
 		}
-		if refs, ok := collections.FindV3Collections(c); ok {
-			ref, err := collections.SelectV3(refs, o.Collection, c)
-			if err != nil {
-				return nil, inputError(err)
-			}
-			c = ref.Dir
-		} else if o.Collection != "" && len(o.Collections) == 1 {
-			return nil, cmdutil.FlagErrorf("--collection picks a collection in a Postman v12 repository or postman/ folder; %s is not one", c)
-		}
-		coll, err := collections.Open(ctx, httpClient, c)
+		coll, path, err := openCollection(ctx, httpClient, o, c)
 		if err != nil {
-			return nil, inputError(err)
+			return nil, "", err
 		}
-		if postmanDir == "" && coll.Format == "v3" {
-			postmanDir = collections.PostmanFolder(c)
-		}
-		// What a v3 directory skipped or tolerated, file by file.
-		for _, n := range coll.Notices {
-			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
+		if dir == "" && coll.Format == "v3" {
+			dir = collections.PostmanFolder(path)
 		}
 		in.colls = append(in.colls, coll)
 	}
-	if postmanDir == "" {
-		postmanDir = collections.PostmanFolder(".")
+	if dir == "" {
+		dir = collections.PostmanFolder(".")
 	}
-	byName := func(flag, v string, globals bool) (string, error) {
-		if v == "" || collections.IsURL(v) || postmanDir == "" || strings.ContainsAny(v, `/\`) {
-			return v, nil
-		}
-		if _, err := os.Stat(v); err == nil {
-			return v, nil
-		}
-		p, err := environments.FindInPostmanFolder(postmanDir, v, globals)
+	return linkEnvs, postmanFolder(dir), nil
+}
+
+// openCollection opens one collection file, URL or directory; in a v12
+// repository or postman/ folder, --collection picks which. It returns the
+// collection and the path it was opened from.
+func openCollection(ctx context.Context, httpClient *http.Client, o *Options, c string) (*collections.Collection, string, error) {
+	if refs, ok := collections.FindV3Collections(c); ok {
+		ref, err := collections.SelectV3(refs, o.Collection, c)
 		if err != nil {
-			return "", inputError(fmt.Errorf("%s %s: not a file, and %w", flag, v, err))
+			return nil, "", inputError(err)
 		}
-		return p, nil
+		c = ref.Dir
+	} else if o.Collection != "" && len(o.Collections) == 1 {
+		return nil, "", cmdutil.FlagErrorf("--collection picks a collection in a Postman v12 repository or postman/ folder; %s is not one", c)
 	}
-	if len(in.colls) > 1 && (o.Reporter.JSONExport != "" || o.Reporter.JUnitExport != "" || o.Reporter.HTMLExport != "" || o.ExportCollection != "") {
-		return nil, cmdutil.FlagErrorf("--reporter-json-export, --reporter-junit-export, --reporter-html-export and --export-collection name one file: run one collection at a time to use them")
+	coll, err := collections.Open(ctx, httpClient, c)
+	if err != nil {
+		return nil, "", inputError(err)
 	}
+	// What a v3 directory skipped or tolerated, file by file.
+	for _, n := range coll.Notices {
+		fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", n)
+	}
+	return coll, c, nil
+}
+
+// openEnvironment opens the -e environment (a file, a name in the postman/
+// folder, a URL or a Postman environment UID), else the first environment
+// a Run-in-Postman link carried; nil when there is none.
+func openEnvironment(ctx context.Context, httpClient *http.Client, o *Options, folder postmanFolder, linkEnvs []*environments.File) (*environments.File, error) {
 	switch {
 	case o.Environment != "" && importcmd.IsEnvironmentUID(o.Environment):
-		f, err := importcmd.OpenEnvironmentUID(ctx, httpClient, o.Environment, o.Link)
-		if err != nil {
-			return nil, err
-		}
-		in.env = f
+		return importcmd.OpenEnvironmentUID(ctx, httpClient, o.Environment, o.Link)
 	case o.Environment != "":
-		p, err := byName("-e", o.Environment, false)
+		p, err := folder.byName("-e", o.Environment, false)
 		if err != nil {
 			return nil, err
 		}
@@ -466,34 +496,37 @@ func loadInputs(ctx context.Context, httpClient *http.Client, o *Options) (*inpu
 		if err != nil {
 			return nil, inputError(err)
 		}
-		in.env = f
+		return f, nil
 	case len(linkEnvs) > 0:
 		// A Run-in-Postman link carries its environment; the first one is
 		// used, as Postman selects it on import.
-		in.env = linkEnvs[0]
 		for _, other := range linkEnvs[1:] {
 			fmt.Fprintf(o.IO.ErrOut, "note: the link also carries environment %q; use courier import to save it\n", other.Name)
 		}
+		return linkEnvs[0], nil
 	}
-	if o.Globals != "" {
-		p, err := byName("-g", o.Globals, true)
-		if err != nil {
-			return nil, err
-		}
-		f, err := openVars(ctx, httpClient, p)
-		if err != nil {
-			return nil, inputError(err)
-		}
-		in.globals = f
+	return nil, nil
+}
+
+// postmanFolder is a v12 repository's postman/ folder ("" when there is
+// none), where -e and -g may name an environment or the globals.
+type postmanFolder string
+
+// byName returns the file the -e or -g value v names: v itself when it is
+// a path, a URL or an existing file, else the environment (or globals) of
+// that name in the folder.
+func (folder postmanFolder) byName(flag, v string, globals bool) (string, error) {
+	if v == "" || collections.IsURL(v) || folder == "" || strings.ContainsAny(v, `/\`) {
+		return v, nil
 	}
-	if o.IterationData != "" {
-		data, err := environments.LoadData(o.IterationData)
-		if err != nil {
-			return nil, inputError(err)
-		}
-		in.data = data
+	if _, err := os.Stat(v); err == nil {
+		return v, nil
 	}
-	return in, nil
+	p, err := environments.FindInPostmanFolder(string(folder), v, globals)
+	if err != nil {
+		return "", inputError(fmt.Errorf("%s %s: not a file, and %w", flag, v, err))
+	}
+	return p, nil
 }
 
 // suiteOptions turns the flags and loaded inputs into a suite's options.
