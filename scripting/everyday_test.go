@@ -151,3 +151,125 @@ p(() => pm.expect('x').to.match({}));`
 	}
 	checkNamesWithBody(t, nullishBody, src, want)
 }
+
+// More of what scripts get wrong, caught: calling what is not a function
+// (an object, an array, a parenthesized literal), built-in methods called
+// on the wrong receiver, conversions, range errors, eval and JSON syntax.
+// Each want line is what Postman CLI 1.34.0 printed.
+func TestMoreEverydayErrorWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := probeHarness + "const d = pm.response.json().json;\n" + `
+p(() => JSON.stringify({n: 10n}));
+p(() => Date.prototype.getTime.call({}));
+p(() => Number.prototype.toFixed.call('x'));
+p(() => String.prototype.toUpperCase.call(undefined));
+p(() => Array.prototype.join.call(undefined));
+p(() => (5)());
+p(() => { const o = {}; return o(); });
+p(() => { const o = {f: 5}; return o.f(); });
+p(() => { const o = {f: {}}; return o.f(); });
+p(() => { const o = {f: 'str'}; return o['f'](); });
+p(() => d.n());
+p(() => d.items[0]());
+p(() => d.items());
+p(() => new d.n());
+p(() => new (undefined)());
+p(() => new 5);
+p(() => { const f = () => 1; return new f(); });
+p(() => { async function f() {} return new f(); });
+p(() => Object.fromEntries(5));
+p(() => Object.fromEntries([1]));
+p(() => Symbol().description.x.y);
+p(() => ` + "`${Symbol('a')}`" + `);
+p(() => Symbol('a') + '');
+p(() => +Symbol('a'));
+p(() => 1n + 1);
+p(() => Math.max(1n));
+p(() => BigInt(undefined));
+p(() => parseInt(Symbol()));
+p(() => [].reduce((a, b) => a + b));
+p(() => Array(-1));
+p(() => new Array(1.5));
+p(() => [].length = 2 ** 32);
+p(() => 'abc'.normalize('x'));
+p(() => (1).toPrecision(0));
+p(() => new Intl.DateTimeFormat('en', {timeZone: 'Nope'}));
+p(() => new Date(NaN).toISOString());
+p(() => encodeURIComponent('\uD800'));
+p(() => decodeURI('%E0%A4%A'));
+p(() => new RegExp('['));
+p(() => new Function('return ;;;}'));
+p(() => eval('let let = 1'));
+p(() => eval('a b'));
+p(() => eval('{'));
+p(() => JSON.parse('{"a":1}}'));
+p(() => JSON.parse('[1,]'));
+p(() => JSON.parse('"\\x"'));
+p(() => JSON.parse('01'));
+p(() => JSON.parse('NaN'));
+p(() => atob('a'));
+p(() => btoa('\u0100'));
+p(() => structuredClone(Symbol()));
+p(() => new TextDecoder('nope'));
+p(() => crypto.getRandomValues(new Float32Array(1)));
+p(() => new URL('http://[x'));
+p(() => new URLSearchParams(5).get('x'));`
+	want := []string{
+		"E:JSONError: Do not know how to serialize a BigInt",
+		"E:TypeError: this is not a Date object.",
+		"E:TypeError: Number.prototype.toFixed requires that 'this' be a Number",
+		"E:TypeError: String.prototype.toUpperCase called on null or undefined",
+		"E:TypeError: Cannot convert undefined or null to object",
+		"E:TypeError: 5 is not a function",
+		"E:TypeError: o is not a function",
+		"E:TypeError: o.f is not a function",
+		"E:TypeError: o.f is not a function",
+		"E:TypeError: o.f is not a function",
+		"E:TypeError: d.n is not a function",
+		"E:TypeError: d.items[0] is not a function",
+		"E:TypeError: d.items is not a function",
+		"E:TypeError: d.n is not a constructor",
+		"E:TypeError: undefined is not a constructor",
+		"E:TypeError: 5 is not a constructor",
+		"E:TypeError: f is not a constructor",
+		"E:TypeError: f is not a constructor",
+		"E:TypeError: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: Iterator value 1 is not an entry object",
+		"E:TypeError: Cannot read properties of undefined (reading 'x')",
+		"E:TypeError: Cannot convert a Symbol value to a string",
+		"E:TypeError: Cannot convert a Symbol value to a string",
+		"E:TypeError: Cannot convert a Symbol value to a number",
+		"E:TypeError: Cannot mix BigInt and other types, use explicit conversions",
+		"E:TypeError: Cannot convert a BigInt value to a number",
+		"E:TypeError: Cannot convert undefined to a BigInt",
+		"E:TypeError: Cannot convert a Symbol value to a string",
+		"E:TypeError: Reduce of empty array with no initial value",
+		"E:RangeError: Invalid array length",
+		"E:RangeError: Invalid array length",
+		"E:RangeError: Invalid array length",
+		"E:RangeError: The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+		"E:RangeError: toPrecision() argument must be between 1 and 100",
+		"E:RangeError: Invalid time zone specified: Nope",
+		"E:RangeError: Invalid time value",
+		"E:URIError: URI malformed",
+		"E:URIError: URI malformed",
+		"E:SyntaxError: Invalid regular expression: /[/: Unterminated character class",
+		"E:SyntaxError: Unexpected token '}'",
+		"E:SyntaxError: let is disallowed as a lexically bound name",
+		"E:SyntaxError: Unexpected identifier 'b'",
+		"E:SyntaxError: Unexpected end of input",
+		"E:JSONError: Unexpected token '}' at 1:8\n{\"a\":1}}\n       ^",
+		"E:JSONError: Trailing comma in array at 1:4\n[1,]\n   ^",
+		"E:JSONError: Unexpected token 'x' at 1:3\n\"\\x\"\n  ^",
+		"E:JSONError: Unexpected token '1' at 1:2\n01\n ^",
+		"E:JSONError: Unexpected token 'N' at 1:1\nNaN\n^",
+		"E:InvalidCharacterError: The string to be decoded is not correctly encoded.",
+		"E:InvalidCharacterError: Invalid character",
+		"E:DataCloneError: Symbol() could not be cloned.",
+		"E:RangeError: The \"nope\" encoding is not supported",
+		"E:TypeMismatchError: The data argument must be an integer-type TypedArray",
+		"E:TypeError: Invalid URL",
+		"null",
+	}
+	checkNamesWithBody(t, nullishBody, src, want)
+}

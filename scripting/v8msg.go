@@ -14,7 +14,7 @@ import (
 
 var (
 	gojaReadProp = lazyre.New(`^Cannot read property '(.*)' of undefined(?: or null)?$`)
-	gojaNoMember = lazyre.New(`^Object has no member '.*'$|^Value is not an object: .*$`)
+	gojaNoMember = lazyre.New(`^Object has no member '.*'$|^Value is not an object: .*$|^Not a function: `)
 	// gojaSyntax is a parser message with its position (eval, Function).
 	gojaSyntax = lazyre.New(`^(?:SyntaxError: )?(?:<eval>|` + scriptFile + `): Line (\d+):(\d+) (.*)$`)
 	gojaMore   = lazyre.New(` \(and \d+ more errors\)$`)
@@ -43,7 +43,8 @@ func gojaReworded(msg string) bool {
 		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg) ||
 		msg == gojaMatchAll || msg == "" || gojaReadOnly().MatchString(msg) || strings.HasPrefix(msg, gojaReceiverPrim) ||
 		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
-		msg == gojaSuperCtor
+		msg == gojaSuperCtor || gojaDateReceiver().MatchString(msg) || msg == "Value is not object coercible" ||
+		strings.HasPrefix(msg, "Value is not a number")
 }
 
 // builtinCtorWords is what V8 says when a built-in constructor refuses
@@ -103,6 +104,9 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		if v := v8NativeMessage(msg, src, line, col); v != msg {
 			return v
 		}
+	}
+	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
+		return v
 	}
 	if v, ok := v8NullishMessage(msg, src, line, col, seen); ok {
 		return v
@@ -201,6 +205,9 @@ const (
 // called it: V8 names the built-in that refused a primitive receiver or
 // target ("Reflect.ownKeys called on non-object").
 func v8NativeMessage(msg, src string, line, col int) string {
+	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
+		return v
+	}
 	if !strings.HasPrefix(msg, gojaNotAnObject) {
 		return msg
 	}
@@ -216,6 +223,24 @@ func v8NativeMessage(msg, src string, line, col int) string {
 	}
 	return msg
 }
+
+// v8ReceiverMessage words a built-in method called (through call or
+// apply) on a receiver it refuses.
+func v8ReceiverMessage(msg, src string, line, col int) (string, bool) {
+	if gojaDateReceiver().MatchString(msg) {
+		return "this is not a Date object.", true
+	}
+	callee := strings.TrimSuffix(strings.TrimSuffix(calleeAt(src, line, col), ".call"), ".apply")
+	switch {
+	case msg == "Value is not object coercible" && strings.HasPrefix(callee, "String.prototype.") && isIdent(callee[len("String.prototype."):]):
+		return callee + " called on null or undefined", true
+	case strings.HasPrefix(msg, "Value is not a number") && strings.HasPrefix(callee, "Number.prototype.") && isIdent(callee[len("Number.prototype."):]):
+		return callee + " requires that 'this' be a Number", true
+	}
+	return msg, false
+}
+
+var gojaDateReceiver = lazyre.New(`^Method Date\.prototype\.\w+ is called on incompatible receiver$`)
 
 // nonObjectCallees are the Promise statics called on a primitive this
 // (Promise.resolve.call(1)) and how V8 names them.
@@ -506,9 +531,15 @@ done:
 // of a printed callee, and the call of it that may follow.
 var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[)`)
 
+// groupedName is a parenthesized number or name path.
+var groupedName = lazyre.New(`^\(\s*([\w$.]+)\s*\)$`)
+
 // intermediate prints a callee that starts with a parenthesized class,
 // function or literal (and a call of it) as V8 does: (intermediate value).
 func intermediate(callee string) string {
+	if m := groupedName().FindStringSubmatch(callee); m != nil {
+		return m[1] // (5)(), new (undefined)(): V8 prints what is inside
+	}
 	if !literalGroup().MatchString(callee) {
 		return callee
 	}
