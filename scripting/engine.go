@@ -96,6 +96,8 @@ type compiled struct {
 	sites nullishSites
 	// using: the script has using declarations, rewritten (using.go).
 	using bool
+	// weak: the script names WeakMap or WeakSet (js/parts/weak.js).
+	weak bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -163,6 +165,7 @@ func compileScript(src, listen string) *compiled {
 		c.gojaExtras = mayMeetGojaExtras(src)
 		c.regExpStatics = usesRegExpStatics(src)
 		c.iteratorExtras = mayMeetIteratorExtras(src)
+		c.weak = mayUseWeakCollections(src)
 		if maySuperField(src) {
 			wrapSuperFields(ast)
 		}
@@ -233,6 +236,8 @@ type Engine struct {
 	iteratorExtras bool
 	// usingInstalled: js/parts/using.js ran.
 	usingInstalled bool
+	// weakInstalled: js/parts/weak.js ran.
+	weakInstalled bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -516,6 +521,9 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	}
 	if c.iteratorExtras && !e.iteratorExtras {
 		e.installIteratorExtras()
+	}
+	if c.weak && !e.weakInstalled {
+		e.installWeakCollections()
 	}
 	if c.using && !e.usingInstalled {
 		e.usingInstalled = true

@@ -75,3 +75,17 @@ func (e *Engine) installIteratorExtras() {
 	_ = b.Set("ctor", ctor)
 	_, _ = fn(goja.Undefined(), b)
 }
+
+// mayUseWeakCollections: js/parts/weak.js (symbol keys, V8's refusals) is
+// for scripts that name WeakMap or WeakSet.
+func mayUseWeakCollections(src string) bool {
+	return strings.Contains(src, "WeakMap") || strings.Contains(src, "WeakSet")
+}
+
+// installWeakCollections runs js/parts/weak.js once per engine.
+func (e *Engine) installWeakCollections() {
+	e.weakInstalled = true
+	if fn, ok := goja.AssertFunction(e.part("weak")); ok {
+		_, _ = fn(goja.Undefined())
+	}
+}

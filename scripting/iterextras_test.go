@@ -170,3 +170,42 @@ T(() => JSON.parse('[1]', function (k, v) { return arguments.length; }));
 		"3",
 	})
 }
+
+// WeakMap/WeakSet take unregistered symbols and refuse other primitives in
+// V8's words (js/parts/weak.js); WeakRef and FinalizationRegistry are not in
+// Postman's sandbox. Postman CLI 1.34's answers (three runs).
+func TestWeakCollectionsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`T(() => new WeakMap().set(1, 1));
+T(() => new WeakMap().set(Symbol.for('x'), 1));
+T(() => new WeakSet().add('s'));
+T(() => new WeakRef(1));
+T(() => new WeakMap().get(1) + ' ' + new WeakMap().has(Symbol()) + ' ' + new WeakMap().delete(1) + ' ' + new WeakSet().has(1));
+T(() => { const s = Symbol('k'); const w = new WeakMap([[s, 'v']]); return w.get(s) + ' ' + w.has(s) + ' ' + w.delete(s) + ' ' + w.has(s); });
+T(() => { const s = Symbol('k'); const w = new WeakSet([s]); return w.has(s); });
+T(() => { const s = Symbol('k'); const r = new WeakRef(s); return r.deref() === s; });
+T(() => new FinalizationRegistry(() => {}).register(Symbol('t'), 1) + '');
+T(() => WeakMap.prototype.set.call({}, Symbol('a'), 1));
+T(() => WeakSet.prototype.has.call(new WeakMap(), Symbol('a')));
+T(() => [WeakMap.prototype.set.name, WeakMap.prototype.set.length, WeakMap.prototype.get.length, WeakSet.prototype.add.name, WeakSet.prototype.add.length, WeakSet.prototype.delete.length].join());
+T(() => Object.getOwnPropertyNames(WeakMap.prototype).join() + ' ' + Object.getOwnPropertyNames(WeakSet.prototype).join());
+T(() => { const o = {}, w = new WeakMap(); w.set(o, 1).set(Symbol.iterator, 2); return w.get(o) + ' ' + w.get(Symbol.iterator) + ' ' + w.has({}); });
+T(() => { const w = new WeakSet(); const s = Symbol(); return (w.add(s) === w) + ' ' + w.has(s) + ' ' + w.delete(s) + ' ' + w.has(s) + ' ' + w.delete(s); });
+`, []string{
+		"E:TypeError: Invalid value used as weak map key",
+		"E:TypeError: Invalid value used as weak map key",
+		"E:TypeError: Invalid value used in weak set",
+		"E:ReferenceError: WeakRef is not defined",
+		"undefined false false false",
+		"v true true false",
+		"true",
+		"E:ReferenceError: WeakRef is not defined",
+		"E:ReferenceError: FinalizationRegistry is not defined",
+		"E:TypeError: Method WeakMap.prototype.set called on incompatible receiver #<Object>",
+		"E:TypeError: Method WeakSet.prototype.has called on incompatible receiver #<WeakMap>",
+		"set,2,1,add,1,1",
+		"constructor,delete,get,set,has constructor,delete,has,add",
+		"1 2 false",
+		"true true true false false",
+	})
+}

@@ -37,6 +37,7 @@ var parts = map[string]*partProgram{
 	"iterator":     {},
 	"using":        {},
 	"jsonsource":   {},
+	"weak":         {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }
