@@ -403,6 +403,11 @@ func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults s
 	loc, kw := resolveLocale(e.checkLocales(locales), "ca", "hc", "nu")
 	r := e.options(options, "Intl.DateTimeFormat")
 	f := &dateFormat{locale: loc}
+	// Only the Gregorian calendar is written; a malformed name is V8's
+	// RangeError (other calendars: see docs/sandbox.md).
+	if c := r.raw("calendar"); c != nil && !localeType().MatchString(c.String()) {
+		e.throw("RangeError", "Invalid calendar : "+c.String())
+	}
 	f.nu, f.locale = e.numberingSystem(r, loc, kw)
 	f.readComponents(r)
 	hc := r.str("hourCycle", []string{"h11", "h12", "h23", "h24"}, "")
