@@ -25,7 +25,8 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	warn := func(string) {}
 	// Counted in the run's requests, as Newman counts them; atomically,
 	// since Send runs off the run's goroutine.
-	seq := s.r.scriptRequests.Add(1)
+	s.r.scriptRequests.Add(1)
+	seq := scripting.SendOrder(ctx)
 	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
@@ -53,7 +54,7 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 // scriptTrip is one pm.sendRequest round trip, kept until the script that
 // made it ends.
 type scriptTrip struct {
-	seq  int64 // when it started, among the run's
+	seq  int // its place among the script's pm.sendRequest calls
 	sent SentRequest
 	resp *scripting.Response
 	err  error
@@ -82,6 +83,6 @@ func (r *Runner) takeScriptTrips() []scriptTrip {
 	defer r.scriptReqMu.Unlock()
 	trips := r.scriptTrips
 	r.scriptTrips = nil
-	slices.SortFunc(trips, func(a, b scriptTrip) int { return cmp.Compare(a.seq, b.seq) })
+	slices.SortStableFunc(trips, func(a, b scriptTrip) int { return cmp.Compare(a.seq, b.seq) })
 	return trips
 }

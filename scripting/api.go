@@ -18,6 +18,18 @@ type Sender interface {
 	Send(ctx context.Context, req *collections.Request) (*Response, error)
 }
 
+// sendOrderKey carries a request's SendOrder in the context Send gets.
+type sendOrderKey struct{}
+
+// SendOrder is the place of the request a Sender is sending among its
+// script's pm.sendRequest calls (1 for the first), counted when the script
+// made the call: Send runs on a goroutine of its own, so the order Send
+// is entered in is not the script's. 0 when the context has none.
+func SendOrder(ctx context.Context) int {
+	n, _ := ctx.Value(sendOrderKey{}).(int)
+	return n
+}
+
 // RequestRunner runs a request of the collection being run for
 // pm.execution.runRequest: the referenced request with its scripts, under
 // the run's variables plus the given overrides (key, value pairs). skipped

@@ -272,6 +272,7 @@ type execState struct {
 	liveOrder []liveKey
 	// runRequests counts pm.execution.runRequest calls.
 	runRequests int
+	sends       int // pm.sendRequest calls so far (SendOrder)
 }
 
 // context returns the script's context for Go work (pm.sendRequest,

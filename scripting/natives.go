@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha1"
@@ -1044,7 +1045,8 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	req := pr.toRequest()
 	sender := e.opts.Sender
 	done := e.loop.register()
-	ctx := e.context(st)
+	st.sends++
+	ctx := context.WithValue(e.context(st), sendOrderKey{}, st.sends)
 	go func() {
 		var resp *Response
 		var err error
