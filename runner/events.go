@@ -173,6 +173,19 @@ type ScriptRequestEvent struct {
 	Err      error     // an *ErrorInfo
 }
 
+// ScriptRequestLineEvent announces a pm.sendRequest round trip as its
+// answer reaches the script, before the callback runs, among the
+// script's console lines and assertions: Newman's CLI prints the round
+// trip's request line there. The ScriptRequestEvent for the same round
+// trip follows when the script ends (reports and figures count that one).
+type ScriptRequestLineEvent struct {
+	Item      ItemRef
+	Iteration int
+	Request   SentRequest
+	Response  *Response // nil when Err is set
+	Err       error
+}
+
 // ScriptEvent reports one finished script (collection, folder or item level).
 type ScriptEvent struct {
 	Item      ItemRef
@@ -235,18 +248,19 @@ type DoneEvent struct {
 	Err error
 }
 
-func (StartEvent) isEvent()         {}
-func (InterruptedEvent) isEvent()   {}
-func (IterationEvent) isEvent()     {}
-func (ItemStartEvent) isEvent()     {}
-func (RequestEvent) isEvent()       {}
-func (ScriptEvent) isEvent()        {}
-func (ScriptRequestEvent) isEvent() {}
-func (AssertionEvent) isEvent()     {}
-func (ConsoleEvent) isEvent()       {}
-func (WarningEvent) isEvent()       {}
-func (ItemDoneEvent) isEvent()      {}
-func (DoneEvent) isEvent()          {}
+func (StartEvent) isEvent()             {}
+func (InterruptedEvent) isEvent()       {}
+func (IterationEvent) isEvent()         {}
+func (ItemStartEvent) isEvent()         {}
+func (RequestEvent) isEvent()           {}
+func (ScriptEvent) isEvent()            {}
+func (ScriptRequestEvent) isEvent()     {}
+func (ScriptRequestLineEvent) isEvent() {}
+func (AssertionEvent) isEvent()         {}
+func (ConsoleEvent) isEvent()           {}
+func (WarningEvent) isEvent()           {}
+func (ItemDoneEvent) isEvent()          {}
+func (DoneEvent) isEvent()              {}
 
 // Stat counts totals and failures of one kind.
 type Stat struct {

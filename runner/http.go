@@ -364,8 +364,10 @@ func (r *Runner) resolveAuth(eff *collections.Auth, sub func(string) string) (a 
 	}
 	a = cloneAuth(eff)
 	user = map[string]bool{}
-	for k, v := range a.Params {
-		a.Params[k] = sub(v)
+	// In the block's order: sub warns of unresolved variables, and the
+	// warnings must come in the same order on every run.
+	for _, k := range a.Keys() {
+		a.Params[k] = sub(a.Params[k])
 		if a.Params[k] != "" {
 			user[k] = true
 		}

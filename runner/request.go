@@ -105,8 +105,9 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		}
 	}
 	if c.Auth != nil {
-		for k, v := range c.Auth.Params {
-			c.Auth.Params[k] = sub(v)
+		// In the block's order: sub may warn (same order on every run).
+		for _, k := range c.Auth.Keys() {
+			c.Auth.Params[k] = sub(c.Auth.Params[k])
 		}
 	}
 	return c

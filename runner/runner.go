@@ -58,7 +58,7 @@ type Runner struct {
 	currentIter int
 	// heldConsole are the running script's console lines logged after its
 	// first test result, waiting to be placed among its assertions.
-	heldConsole []ConsoleEvent
+	heldConsole []heldEvent
 	// refConsole are the console lines of requests run by
 	// pm.execution.runRequest, handed over when the script ends.
 	refMu      sync.Mutex
@@ -240,14 +240,12 @@ func (r *Runner) engineOptions() scripting.Options {
 		Timeout: r.Options.scriptTimeout(),
 		Sender:  &scriptSender{r: r},
 		Console: func(l scripting.ConsoleLine) {
-			ev := ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)}
-			if l.Tests > 0 {
-				// Logged after some of the script's tests: it goes out
-				// among their assertions once the script ends (step.go).
-				r.heldConsole = append(r.heldConsole, ev)
-				return
+			r.liveOrHeld(ConsoleEvent{Item: r.current, Iteration: r.currentIter, Line: ConsoleLine(l)}, l.Tests)
+		},
+		Arrived: func(resp *scripting.Response, err error, tests int) {
+			if t, ok := r.tripFor(resp, err); ok {
+				r.liveOrHeld(ScriptRequestLineEvent{Item: r.current, Iteration: r.currentIter, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)}, tests)
 			}
-			r.Sink.Handle(ev)
 		},
 		Runner:       refRunner{r},
 		Vault:        r.Options.ScriptVault,
@@ -257,6 +255,24 @@ func (r *Runner) engineOptions() scripting.Options {
 		// A v12 (v3) collection was written for Postman's current sandbox.
 		CurrentSandbox: r.Collection.Format == "v3",
 	}
+}
+
+// heldEvent is a script's console line or round-trip line that came after
+// tests of the script had been reported: it goes out among their
+// assertions once the script ends (step.go), as Newman prints them.
+type heldEvent struct {
+	tests int
+	ev    Event
+}
+
+// liveOrHeld reports ev now, or holds it when the running script had
+// reported tests before it (their assertions are reported when it ends).
+func (r *Runner) liveOrHeld(ev Event, tests int) {
+	if tests > 0 || len(r.heldConsole) > 0 {
+		r.heldConsole = append(r.heldConsole, heldEvent{tests: tests, ev: ev})
+		return
+	}
+	r.Sink.Handle(ev)
 }
 
 func hasScripts(c *collections.Collection, steps []*step) bool {

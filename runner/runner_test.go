@@ -417,6 +417,26 @@ func TestUnresolvedVariableWarns(t *testing.T) {
 	assert.Contains(t, rec.requests()[0].Request.URL, "x={{missing}}", "sent literally, as Postman does")
 }
 
+// TestUnresolvedAuthVariablesWarnInOrder: an auth block's unresolved
+// variables are warned of in the block's order, on every run (they came
+// in Go's map order).
+func TestUnresolvedAuthVariablesWarnInOrder(t *testing.T) {
+	t.Parallel()
+	c := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"a",
+		"request":{"url":"{{baseUrl}}/get","auth":{"type":"apikey","apikey":[{"key":"key","value":"{{k1}}"},{"key":"value","value":"{{v2}}"},
+		{"key":"in","value":"{{w3}}"},{"key":"extra","value":"{{x4}}"},{"key":"more","value":"{{y5}}"}]}}}]}`
+	for range 4 {
+		_, rec, _ := run(t, c, runner.Options{LoopbackOnly: true})
+		var got []string
+		for _, e := range rec.events {
+			if w, ok := e.(runner.WarningEvent); ok {
+				got = append(got, w.Message[strings.Index(w.Message, "{{"):strings.Index(w.Message, "}}")+2])
+			}
+		}
+		require.Equal(t, []string{"{{k1}}", "{{v2}}", "{{w3}}", "{{x4}}", "{{y5}}"}, got)
+	}
+}
+
 func TestFileUploadsAndWorkingDir(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

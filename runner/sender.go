@@ -31,7 +31,7 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
 		err := errors.New("runtime:extensions~request: request url is empty")
-		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err})
+		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err, ret: err})
 		return nil, err
 	}
 	sent, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
@@ -44,8 +44,9 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		// A failed round trip is one of the run's failures, as in Newman;
 		// the script hands it over when it ends (sinks run on the run's
 		// goroutine).
-		s.r.addTrip(scriptTrip{seq: seq, sent: sent, err: err})
-		return resp, sendError{ErrorInfoOf(err)}
+		ret := sendError{ErrorInfoOf(err)}
+		s.r.addTrip(scriptTrip{seq: seq, sent: sent, err: err, ret: ret})
+		return resp, ret
 	}
 	s.r.addTrip(scriptTrip{seq: seq, sent: sent, resp: resp})
 	return resp, nil
@@ -58,6 +59,19 @@ type scriptTrip struct {
 	sent SentRequest
 	resp *scripting.Response
 	err  error
+	ret  error // the error Send returned for it (tripFor finds it by that)
+}
+
+// tripFor finds the round trip Send answered with resp or err.
+func (r *Runner) tripFor(resp *scripting.Response, err error) (scriptTrip, bool) {
+	r.scriptReqMu.Lock()
+	defer r.scriptReqMu.Unlock()
+	for _, t := range r.scriptTrips {
+		if resp != nil && t.resp == resp || resp == nil && err != nil && t.ret == err {
+			return t, true
+		}
+	}
+	return scriptTrip{}, false
 }
 
 func (r *Runner) addTrip(t scriptTrip) {

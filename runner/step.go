@@ -203,8 +203,8 @@ func (s *stepRun) reportTests(tests []scripting.TestResult) {
 	held := r.heldConsole
 	r.heldConsole = nil
 	for i, t := range tests {
-		for len(held) > 0 && held[0].Line.Tests <= i {
-			r.Sink.Handle(held[0])
+		for len(held) > 0 && held[0].tests <= i {
+			r.Sink.Handle(held[0].ev)
 			held = held[1:]
 		}
 		r.summary.Assertions.Total++
@@ -214,8 +214,8 @@ func (s *stepRun) reportTests(tests []scripting.TestResult) {
 		}
 		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: i, Result: TestResult(t)})
 	}
-	for _, ev := range held {
-		r.Sink.Handle(ev)
+	for _, h := range held {
+		r.Sink.Handle(h.ev)
 	}
 }
 

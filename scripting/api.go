@@ -168,6 +168,11 @@ type Options struct {
 	Runner RequestRunner
 	// Console receives console.* output as it happens.
 	Console func(ConsoleLine)
+	// Arrived, when set, hears of each pm.sendRequest round trip as its
+	// answer reaches the script, before the callback runs: what Sender
+	// returned and how many tests the script had reported by then (Newman
+	// prints the round trip's request line at that point).
+	Arrived func(resp *Response, err error, tests int)
 	// Vault backs pm.vault; nil leaves pm.vault undefined, as in Newman.
 	Vault VaultAccess
 	// VaultScripts grants scripts access to Vault (courier run

@@ -1056,6 +1056,9 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			resp, err = sender.Send(ctx, req)
 		}
 		done(func() error {
+			if e.opts.Arrived != nil && sender != nil {
+				e.opts.Arrived(resp, err, len(st.res.Tests))
+			}
 			var ev, rv goja.Value = goja.Null(), goja.Undefined()
 			var se interface{ SystemError() SystemError }
 			switch {

@@ -156,6 +156,12 @@ func (c *CLI) Handle(ev runner.Event) {
 		c.itemStart(e)
 	case runner.RequestEvent:
 		c.request(e)
+	case runner.ScriptRequestLineEvent:
+		// Newman prints a pm.sendRequest round trip as a request line of
+		// its own (a failed one among the failures), where its answer came.
+		// With --verbose it keeps to that line: the bodies a script built
+		// may carry its secrets in encodings output masking cannot follow.
+		c.requestLine(runner.RequestEvent{Item: e.Item, Iteration: e.Iteration, Request: e.Request, Response: e.Response, Err: e.Err}, true)
 	case runner.ScriptEvent:
 		if e.Err == nil {
 			return
@@ -225,14 +231,18 @@ func (c *CLI) dur(d time.Duration) string {
 	return prettyMS(ms(d))
 }
 
-func (c *CLI) request(e runner.RequestEvent) {
+func (c *CLI) request(e runner.RequestEvent) { c.requestLine(e, false) }
+
+// requestLine prints a request's line (and, with --verbose and not
+// compact, its block).
+func (c *CLI) requestLine(e runner.RequestEvent, compact bool) {
 	if ch := e.Request.Challenge; ch != nil {
 		// Newman prints the auth challenge's round trip (the 401) as a
 		// request line of its own, before the answered one.
 		first := e
 		first.Request.Header, first.Request.Challenge = e.Request.ChallengeSent, nil
 		first.Response, first.Timings, first.Err = (*runner.Response)(ch), nil, nil
-		c.request(first)
+		c.requestLine(first, compact)
 	}
 	g := c.p.gray
 	if c.o.ShowTimestamps {
@@ -256,7 +266,7 @@ func (c *CLI) request(e runner.RequestEvent) {
 		return
 	}
 	res := e.Response
-	if !c.o.Verbose {
+	if !c.o.Verbose || compact {
 		c.print(g.Sprintf("[%d %s, %s, %s]", res.Code, reason(res), fileSize(responseSize(res)), c.dur(res.ResponseTime)) + "\n")
 		return
 	}

@@ -34,12 +34,17 @@ import (
 //   - cli_console_round4n: what the sandbox does to a logged value on its
 //     way out: toJSON applied (Postman's URL, header and list objects, at any
 //     depth), class instances plain, promises {}, WeakMap/ArrayBuffer named.
+//   - cli_sendrequest_round4n: each pm.sendRequest round trip prints its
+//     request line where its answer reached the script (among console
+//     lines and assertions), a refused one with its error and in the
+//     failures (`inside ""`). Newman colours the failures table even with
+//     --color off; the golden has its text.
 //   - cli_digest_round4n: a digest challenge's 401 round trip prints a
 //     request line of its own before the answered one (three recordings
 //     agreed; sizes and times masked).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")
