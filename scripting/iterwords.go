@@ -390,8 +390,14 @@ func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 				return // no property to name: goja's words stay
 			}
 			at := p.Idx0()
+			// A nested pattern with a default is worded as a
+			// declaration of the default (V8: "… of '{}' as it is null").
+			text := nestedText
+			if hasDefault {
+				text = v8Printed(def.Right, false)
+			}
 			check = func(id ast.Expression) ast.Expression {
-				return hookArgs(hookDestructure, at, id, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: nestedText})
+				return hookArgs(hookDestructure, at, id, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(prop)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
 			}
 		case *ast.ArrayPattern:
 			at := p.Idx0()
@@ -703,7 +709,7 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	case iterPattern, iterAssign:
 		if nullish && text != "null" && text != "undefined" {
-			e.throw("TypeError", nullishName(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 		}
 	case iterCall:
 		if nullish {

@@ -384,3 +384,87 @@ func TestUnhandledRejectionWordsAsV8(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// null from a JSON body through destructuring, iteration, spreads, Object
+// statics, defaults and operators. Each want line is Postman CLI 1.34.0's.
+// (Left out: const x = null; const [a] = x, which V8 words from the
+// constant, "x is not iterable".)
+func TestNullThroughPatternsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := probeHarness + "const d = pm.response.json().json;\n" + `
+p(() => { const [first] = d.user; return first; });
+p(() => [d.user].map(({name}) => name));
+p(() => { for (const x of d.user) {} });
+p(() => [...d.user]);
+p(() => ({...d.user}));
+p(() => Object.keys(d.user));
+p(() => Object.entries(d.user));
+p(() => Object.assign({}, d.user));
+p(() => d.user.length);
+p(() => d.items[5].id);
+p(() => d.items.find(i => i.id === 1).name);
+p(() => d.items.filter(i => i).map(i => i.x)[0].y);
+p(() => JSON.parse(pm.response.text()).json.user['name']);
+p(() => pm.response.json().json.missing.deep.path);
+p(() => { let {user: {name}} = d; return name; });
+p(() => { const {user: {name} = {}} = d; return name; });
+p(() => { const {user = {}} = d; return user.name; });
+p(() => d.user?.name ?? 'none');
+p(() => (d.user || {}).name);
+p(() => d.user && d.user.name);
+p(() => typeof d.user.name);
+p(() => delete d.user.name);
+p(() => d.user.name += 'x');
+p(() => d.user.tags.push(1));
+p(() => d.user.toString());
+p(() => String(d.user.name));
+p(() => ` + "`" + `${d.user.name}` + "`" + `);
+p(() => d['user']['name']);
+p(() => d.user[0]);
+p(() => { const [first] = d.nope; return first; });
+p(() => { let a; [a] = d.user; return a; });
+p(() => { const [first] = null; return first; });
+p(() => { const {user: {name} = d.alt} = d; return name; });
+p(() => { const {user: [a] = []} = d; return a; });
+p(() => { const f = ({user: {name} = {}}) => name; return f(d); });
+p(() => { const [{name} = {}] = [null]; return name; });`
+	want := []string{
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: Cannot destructure property 'name' of 'object null' as it is null.",
+		"E:TypeError: d.user is not iterable",
+		"E:TypeError: d.user is not iterable",
+		"{}",
+		"E:TypeError: Cannot convert undefined or null to object",
+		"E:TypeError: Cannot convert undefined or null to object",
+		"{}",
+		"E:TypeError: Cannot read properties of null (reading 'length')",
+		"E:TypeError: Cannot read properties of undefined (reading 'id')",
+		"E:TypeError: Cannot read properties of undefined (reading 'name')",
+		"E:TypeError: Cannot read properties of undefined (reading 'y')",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot read properties of undefined (reading 'deep')",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot destructure property 'name' of '{}' as it is null.",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"none",
+		"undefined",
+		"null",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot convert undefined or null to object",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot read properties of null (reading 'tags')",
+		"E:TypeError: Cannot read properties of null (reading 'toString')",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot read properties of null (reading 'name')",
+		"E:TypeError: Cannot read properties of null (reading '0')",
+		"E:TypeError: undefined is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: null is not iterable",
+		"E:TypeError: Cannot destructure property 'name' of 'd.alt' as it is null.",
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: Cannot destructure property 'name' of '{}' as it is null.",
+		"E:TypeError: Cannot destructure property 'name' of '{}' as it is null.",
+	}
+	checkNamesWithBody(t, nullishBody, src, want)
+}
