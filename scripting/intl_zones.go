@@ -112,6 +112,9 @@ func localizeDigits(ps []numPart, nu string) []numPart {
 	if !ok {
 		return ps
 	}
+	if nu == "arab" {
+		ps = arabicCurrencyLast(ps)
+	}
 	out := make([]numPart, 0, len(ps)+1)
 	for _, p := range ps {
 		p.val = strings.Map(func(r rune) rune {
@@ -131,7 +134,12 @@ func localizeDigits(ps []numPart, nu string) []numPart {
 				if nu == "arab" {
 					p.val += "\u061c"
 				}
-			case "minusSign", "plusSign":
+			case "exponentSeparator":
+				p.val = "\u0627\u0633" // اس
+				if nu == "arabext" {
+					p.val = "\u00d7\u06f1\u06f0^" // ×۱۰^
+				}
+			case "minusSign", "plusSign", "exponentMinusSign":
 				mark := "\u061c"
 				if nu == "arabext" {
 					mark = "\u200e"
@@ -146,4 +154,33 @@ func localizeDigits(ps []numPart, nu string) []numPart {
 		out = append(out, p)
 	}
 	return out
+}
+
+// arabicCurrencyLast writes a currency after the number, as the Arabic
+// numbering system's pattern does ("١٢٫٠٠ $"), and accounting parentheses
+// as a plain minus.
+func arabicCurrencyLast(ps []numPart) []numPart {
+	if len(ps) > 1 && ps[0] == (numPart{"literal", "("}) && ps[len(ps)-1] == (numPart{"literal", ")"}) {
+		ps = append([]numPart{{"minusSign", "-"}}, ps[1:len(ps)-1]...)
+	}
+	cur, first := -1, -1
+	for i, p := range ps {
+		if p.typ == "currency" && cur < 0 {
+			cur = i
+		}
+		if (p.typ == "integer" || p.typ == "nan" || p.typ == "infinity") && first < 0 {
+			first = i
+		}
+	}
+	if cur < 0 || first < cur {
+		return ps
+	}
+	c := ps[cur]
+	rest := append([]numPart{}, ps[:cur]...)
+	after := ps[cur+1:]
+	if len(after) > 0 && after[0] == (numPart{"literal", "\u00a0"}) {
+		after = after[1:]
+	}
+	rest = append(rest, after...)
+	return append(rest, numPart{"literal", "\u00a0"}, c)
 }
