@@ -328,6 +328,11 @@ Error.prototype.toJSON = function(){return{type:"Error",name:this.name,message:t
         var s = toTimeStr.call(this), t = thisTime.call(this);
         return t !== t ? s : s.replace(zoneTail, '(' + zoneName(t) + ')');
     });
+    // A year outside 0-9999 has a sign and six digits (+010000, -000001).
+    var toISO = Date.prototype.toISOString, wide = /^([+-])(\d+)/;
+    def(Date.prototype, 'toISOString', function toISOString() {
+        return toISO.call(this).replace(wide, function (m, sign, y) { return sign + ('00000' + y).slice(-6); });
+    });
 })();
 
 function toBytes(v) {
