@@ -46,6 +46,12 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		e.Response = redactResponse(r, e.Response)
 		e.Err = redactErrInfo(r, e.Err)
 		return e
+	case runner.ScriptRequestLineEvent:
+		e.Item = redactItem(r, e.Item)
+		e.Request = redactSent(r, e.Request)
+		e.Response = redactResponse(r, e.Response)
+		e.Err = redactErrInfo(r, e.Err)
+		return e
 	case runner.ScriptEvent:
 		e.Item = redactItem(r, e.Item)
 		e.Name = r(e.Name)

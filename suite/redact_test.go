@@ -1,0 +1,69 @@
+package suite
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/vault"
+)
+
+// TestRedactRoundTripEvents: every event that carries a request as sent
+// and its response (the item's, and each pm.sendRequest round trip, for
+// the reports and for the CLI's line) reaches the reporters masked.
+func TestRedactRoundTripEvents(t *testing.T) {
+	t.Parallel()
+	const secret = "s3cr3t-Canary-41"
+	red := vault.NewRedactor()
+	red.Add(secret)
+	sent := runner.SentRequest{Method: "POST", URL: "http://127.0.0.1/x?k=" + secret, Shown: "http://127.0.0.1/x?k=" + secret,
+		Header: []collections.Header{{Key: "X-Key", Value: secret}}, Body: []byte("v=" + secret)}
+	resp := &runner.Response{Code: 200, Status: "OK", URL: sent.URL, Header: []collections.Header{{Key: "X-Echo", Value: secret}}, Body: []byte(`{"k":"` + secret + `"}`)}
+	fail := &runner.ErrorInfo{Name: "Error", Message: "getaddrinfo ENOTFOUND " + secret}
+	events := []runner.Event{
+		runner.RequestEvent{Request: sent, Response: resp},
+		runner.ScriptRequestEvent{Request: sent, Response: resp},
+		runner.ScriptRequestEvent{Request: sent, Err: fail},
+		runner.ScriptRequestLineEvent{Request: sent, Response: resp},
+		runner.ScriptRequestLineEvent{Request: sent, Err: fail},
+	}
+	// The parts a reporter prints, pointers followed.
+	show := func(ev runner.Event) string {
+		var req runner.SentRequest
+		var res *runner.Response
+		var err error
+		switch e := ev.(type) {
+		case runner.RequestEvent:
+			req, res, err = e.Request, e.Response, e.Err
+		case runner.ScriptRequestEvent:
+			req, res, err = e.Request, e.Response, e.Err
+		case runner.ScriptRequestLineEvent:
+			req, res, err = e.Request, e.Response, e.Err
+		}
+		out := fmt.Sprintf("%+v", req)
+		if res != nil {
+			out += fmt.Sprintf(" %+v %s", *res, res.Body)
+		}
+		if err != nil {
+			out += " " + err.Error()
+		}
+		return out
+	}
+	for i, ev := range events {
+		if !strings.Contains(show(ev), secret) {
+			t.Fatalf("event %d (%T): the test's event holds no secret", i, ev)
+		}
+		got := show(redactEvent(red, ev))
+		if strings.Contains(got, secret) {
+			t.Errorf("event %d (%T) leaks the secret: %s", i, ev, got)
+		}
+		if !strings.Contains(got, "***") {
+			t.Errorf("event %d (%T) shows no mask: %s", i, ev, got)
+		}
+	}
+	if !strings.Contains(string(sent.Body), secret) || !strings.Contains(string(resp.Body), secret) {
+		t.Error("the runner's own copies were changed")
+	}
+}
