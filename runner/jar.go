@@ -320,11 +320,21 @@ func (j *Jar) Get(u *url.URL, o scripting.JarQuery) []scripting.JarCookie {
 func (j *Jar) Set(u *url.URL, c scripting.JarCookie, dry bool) (scripting.JarCookie, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	sc, err := j.set(u, StoredCookie{
+	stored := StoredCookie{
 		Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
 		HostOnly: c.HostOnly, Secure: c.Secure, HTTPOnly: c.HTTPOnly,
 		ExpiresAttr: c.ExpiresAttr, MaxAge: c.MaxAge, Extensions: c.Extensions,
-	}, dry)
+	}
+	if !dry {
+		// A script's cookie replaces one of the same name, domain and path
+		// as a new cookie: it goes last among its path's cookies (Newman
+		// 6.2.2, fresh-round4n-i.json), where a server's Set-Cookie keeps
+		// the old one's place.
+		if checked, err := j.set(u, stored, true); err == nil {
+			delete(j.cookies, jarKey(checked.Domain, checked.Path, checked.Name))
+		}
+	}
+	sc, err := j.set(u, stored, dry)
 	if errors.Is(err, errSilentlyRefused) {
 		return scripting.JarCookie{}, nil
 	}
