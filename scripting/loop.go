@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -218,7 +219,7 @@ func (l *eventLoop) run() error {
 				} else {
 					delete(l.timers, t.id)
 				}
-				if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+				if _, err := t.fn(goja.Undefined(), t.args...); err != nil && !thrownByScript(err) {
 					return err
 				}
 				continue
@@ -245,6 +246,16 @@ func (l *eventLoop) run() error {
 		case <-timerC:
 		}
 	}
+}
+
+// thrownByScript reports an error a timer's callback threw (a JavaScript
+// exception, a stack overflow), as opposed to the script being stopped
+// (timeout, skipRequest, memory). Both of Postman's sandboxes drop what a
+// timer callback throws: the script goes on and its later timers run.
+func thrownByScript(err error) bool {
+	var ex *goja.Exception
+	var so *goja.StackOverflowError
+	return errors.As(err, &ex) || errors.As(err, &so)
 }
 
 // runHeld runs the completed jobs in the order their work started, up to

@@ -11,7 +11,8 @@ import (
 // Newman 6.2.2 and Postman CLI 1.34.0 answered, three runs each): a delay
 // under 1 ms is 1 ms, so setTimeout(f, 0) fires after setTimeout(g, 1) set
 // before it, and immediates come first; callbacks get no arguments; a
-// callback that is not a function is taken, never runs and has no id. On the virtual
+// callback that is not a function is taken, never runs and has no id; what
+// a callback throws is dropped and the script goes on. On the virtual
 // clock, so the machine's speed plays no part.
 func TestTimersAsPostman(t *testing.T) {
 	t.Parallel()
@@ -39,6 +40,13 @@ const h = setInterval(a => { clearInterval(h); got.push(String(a)); }, 1, 'iv-ar
 setTimeout(() => pm.test(got.join('|'), () => {}), 30);`, "undefined|undefinedundefined|undefined"},
 		{"not a function", `const ids = [setTimeout('1+1', 1), setTimeout(), setInterval(null, 1), setImmediate(5)];
 pm.test(ids.map(x => typeof x).join(), () => {});`, "undefined,undefined,undefined,undefined"},
+		{"a callback that throws", `setTimeout(() => { throw new Error('in timer'); }, 1);
+setTimeout(() => { pm.test('in timer before throw', () => {}); null.x; }, 2);
+function deep() { return deep(); }
+setTimeout(() => deep(), 3);
+setImmediate(() => { throw new TypeError('in immediate'); });
+setTimeout(() => pm.test('later timer', () => {}), 20);
+pm.test('after', () => {});`, "after;in timer before throw;later timer"},
 		{"huge and odd delays", `const order = [];
 setTimeout(() => order.push('huge'), 2 ** 31);
 setTimeout(() => order.push('nan'), 'soon');
