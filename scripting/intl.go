@@ -50,14 +50,94 @@ func (e *Engine) checkLocales(v goja.Value) []string {
 		tags = []string{v.String()}
 	}
 	for i, t := range tags {
-		if !localeTag().MatchString(t) {
+		// V8 first checks that the tag starts with a language id (its
+		// own structural test), then has ICU parse the whole of it.
+		if !startsWithLanguageID(t) {
 			e.throw("RangeError", "Incorrect locale information provided")
+		}
+		if !localeTag().MatchString(t) || repeatsSubtag(t) {
+			e.throw("RangeError", "Invalid language tag: "+strings.ToLower(t))
 		}
 		if tg, err := language.Parse(t); err == nil {
 			tags[i] = tg.String()
 		}
 	}
 	return tags
+}
+
+// startsWithLanguageID is V8's structural test of a tag: a language
+// subtag, then script, region and variants up to the first singleton; the
+// rest is left to ICU. A trailing "-" adds no subtag (V8 splits as getline
+// does).
+func startsWithLanguageID(tag string) bool {
+	if tag == "" {
+		return false
+	}
+	tokens := strings.Split(strings.TrimSuffix(tag, "-"), "-")
+	alpha := func(s string, min, max int) bool {
+		if len(s) < min || len(s) > max {
+			return false
+		}
+		for _, c := range s {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	alnum := func(s string) bool {
+		for _, c := range s {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return false
+			}
+		}
+		return true
+	}
+	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	singleton := func(s string) bool { return len(s) == 1 && alnum(s) }
+	variant := func(s string) bool {
+		return alnum(s) && (len(s) >= 5 && len(s) <= 8 || len(s) == 4 && s[0] >= '0' && s[0] <= '9')
+	}
+	if !(alpha(tokens[0], 2, 3) || alpha(tokens[0], 5, 8)) {
+		return false
+	}
+	i := 1
+	if i < len(tokens) && singleton(tokens[i]) {
+		return true
+	}
+	if i < len(tokens) && alpha(tokens[i], 4, 4) {
+		i++
+	}
+	if i < len(tokens) && (alpha(tokens[i], 2, 2) || len(tokens[i]) == 3 && digits(tokens[i])) {
+		i++
+	}
+	for ; i < len(tokens); i++ {
+		if singleton(tokens[i]) {
+			return true
+		}
+		if !variant(tokens[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatsSubtag reports a variant or a singleton given twice, which ICU
+// refuses (de-DE-1996-1996).
+func repeatsSubtag(tag string) bool {
+	seen := map[string]bool{}
+	for _, t := range strings.Split(strings.ToLower(tag), "-")[1:] {
+		if len(t) == 1 && t == "x" {
+			return false // private use: anything goes
+		}
+		if len(t) == 1 || len(t) >= 5 || len(t) == 4 && t[0] >= '0' && t[0] <= '9' {
+			if seen[t] {
+				return true
+			}
+			seen[t] = true
+		}
+	}
+	return false
 }
 
 // resolveLocale is ECMA-402's lookup against the current sandbox's data,

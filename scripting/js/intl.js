@@ -337,7 +337,10 @@ var WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 var Locale = function Locale(tag, options) {
     if (!(this instanceof Locale)) { throw new TypeError("Constructor Intl.Locale requires 'new'"); }
     if (typeof tag !== 'string' && !(tag instanceof Locale)) { throw new TypeError('First argument to Intl.Locale constructor can\'t be empty or missing'); }
-    var t = host.intlLocales(String(tag))[0], cut = t.search(/-u-/i), o = options === undefined ? {} : Object(options);
+    if (tag === '') { throw new RangeError('First argument to Intl.Locale constructor can\'t be empty or missing'); }
+    var t;
+    try { t = host.intlLocales(String(tag))[0]; } catch (e) { throw new RangeError('Incorrect locale information provided'); }
+    var cut = t.search(/-u-/i), o = options === undefined ? {} : Object(options);
     var base = (cut < 0 ? t : t.slice(0, cut)).split('-'), kw = {};
     if (cut >= 0) {
         // -u-key[-type…] pairs, up to the next singleton.
