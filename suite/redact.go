@@ -4,6 +4,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -105,6 +106,13 @@ func redactSent(r func(string) string, s runner.SentRequest) runner.SentRequest 
 	s.URL, s.Shown = r(s.URL), r(s.Shown)
 	s.Header = redactHeaders(r, s.Header)
 	s.Body = redactBytes(r, s.Body)
+	// A digest challenge's round trip is printed as a request line of its
+	// own (--verbose: its headers and the 401's body too), so it is masked
+	// here like the answered one.
+	s.ChallengeSent = redactHeaders(r, s.ChallengeSent)
+	if s.Challenge != nil {
+		s.Challenge = (*scripting.Response)(redactResponse(r, (*runner.Response)(s.Challenge)))
+	}
 	return s
 }
 
