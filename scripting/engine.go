@@ -205,10 +205,10 @@ type Engine struct {
 	cur     *execState
 	closed  bool
 	watch   watchdog
-	listen  map[string]goja.Value       // interned Exec.Listen values
-	fns     map[*compiled]goja.Value    // the scripts' functions
-	slots   map[*compiled]goja.Callable // their slot readers (nullish.go)
-	params  map[*compiled]goja.Value    // their parameter names, as JS arrays
+	listen  map[string]goja.Value    // interned Exec.Listen values
+	fns     map[*compiled]goja.Value // the scripts' functions
+	slots   map[*compiled]slotFns    // their slots' reader and clearer (nullish.go)
+	params  map[*compiled]goja.Value // their parameter names, as JS arrays
 	// responseFns are the natives behind a response's lazy parts: headers,
 	// text and base64 body.
 	responseFns [3]goja.Value
@@ -391,6 +391,11 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	defer func() {
 		e.watch.stop()
 		e.loop.reset()
+		if c.sites != nil {
+			if s, ok := e.slots[c]; ok && s.clear != nil {
+				_, _ = s.clear(goja.Undefined())
+			}
+		}
 		if st.cancel != nil {
 			st.cancel()
 		}
@@ -551,10 +556,11 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 		}
 		v = pair.Get("0")
 		read, _ := goja.AssertFunction(pair.Get("1"))
+		clear, _ := goja.AssertFunction(pair.Get("2"))
 		if e.slots == nil {
-			e.slots = map[*compiled]goja.Callable{}
+			e.slots = map[*compiled]slotFns{}
 		}
-		e.slots[c] = read
+		e.slots[c] = slotFns{read, clear}
 	}
 	if _, ok := goja.AssertFunction(v); !ok {
 		return nil, errors.New("compiled script is not a function")

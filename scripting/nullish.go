@@ -367,22 +367,32 @@ func inChain(x ast.Expression) bool {
 }
 
 // wrapWithSlot puts the script function fn, the program's only expression,
-// inside a function that declares the slot and returns [fn, reader]:
+// inside a function that declares the slot and returns [fn, reader, clear]:
 //
 //	(function(){ let __courierO, __courierK, __courierO1, …;
-//	  return [fn, () => [__courierO, __courierK, __courierO1, …]]; })()
+//	  return [fn, () => [__courierO, __courierK, __courierO1, …],
+//	    () => void (__courierO = __courierK = … = undefined)]; })()
 //
-// built in the tree so the script's positions stay as they are.
+// built in the tree so the script's positions stay as they are. The slots
+// live as long as the engine: clear, called when a run of the script
+// ends, lets go of what they hold (the last response body a script read
+// from, one per distinct script of a run, would stay in memory otherwise).
 func wrapWithSlot(prg *ast.Program, fn *ast.FunctionLiteral) {
 	at := fn.Function
 	ident := func(name unistring.String) *ast.Identifier { return &ast.Identifier{Name: name, Idx: at} }
-	reader := &ast.ArrowFunctionLiteral{
-		Start:         at,
-		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
-		Body: &ast.ExpressionBody{Expression: &ast.ArrayLiteral{LeftBracket: at, RightBracket: at,
-			Value: []ast.Expression{ident(slotNames[0]), ident(keySlotName), ident(slotNames[1]), ident(slotNames[2]), ident(slotNames[3])}}},
-		Source: "() => {}",
+	all := []unistring.String{slotNames[0], keySlotName, slotNames[1], slotNames[2], slotNames[3]}
+	arrow := func(x ast.Expression) *ast.ArrowFunctionLiteral {
+		return &ast.ArrowFunctionLiteral{Start: at, ParameterList: &ast.ParameterList{Opening: at, Closing: at},
+			Body: &ast.ExpressionBody{Expression: x}, Source: "() => {}"}
 	}
+	read := make([]ast.Expression, len(all))
+	var cleared ast.Expression = ident("undefined")
+	for i, name := range all {
+		read[i] = ident(name)
+		cleared = &ast.AssignExpression{Operator: token.ASSIGN, Left: ident(name), Right: cleared}
+	}
+	reader := arrow(&ast.ArrayLiteral{LeftBracket: at, RightBracket: at, Value: read})
+	clear := arrow(&ast.UnaryExpression{Operator: token.VOID, Idx: at, Operand: cleared})
 	outer := &ast.FunctionLiteral{
 		Function:      at,
 		ParameterList: &ast.ParameterList{Opening: at, Closing: at},
@@ -390,7 +400,7 @@ func wrapWithSlot(prg *ast.Program, fn *ast.FunctionLiteral) {
 			&ast.LexicalDeclaration{Idx: at, Token: token.LET, List: []*ast.Binding{{Target: ident(slotNames[0])},
 				{Target: ident(keySlotName)}, {Target: ident(slotNames[1])}, {Target: ident(slotNames[2])}, {Target: ident(slotNames[3])}}},
 			&ast.ReturnStatement{Return: at, Argument: &ast.ArrayLiteral{LeftBracket: at, RightBracket: at,
-				Value: []ast.Expression{fn, reader}}},
+				Value: []ast.Expression{fn, reader, clear}}},
 		}},
 		Source: "function(){}",
 	}
@@ -415,6 +425,9 @@ func instrumentScriptNullish(prg *ast.Program, fn *ast.FunctionLiteral, async, d
 	}
 	return sites
 }
+
+// slotFns read a compiled script's slots and clear them, in one engine.
+type slotFns struct{ read, clear goja.Callable }
 
 // seenAt is what the running script held at an instrumented place
 // line:col (user positions) when an error was thrown there. Fields are
@@ -450,7 +463,7 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
 	if kind == 0 {
 		return seenAt{}
 	}
-	read := e.slots[c]
+	read := e.slots[c].read
 	if read == nil {
 		return seenAt{}
 	}
