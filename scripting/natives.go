@@ -1098,8 +1098,12 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
 				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })
 			}
-			_, cerr := cb(goja.Undefined(), ev, rv)
-			return cerr
+			// What the script's callback throws is dropped, as in Newman
+			// 6.2.2 and Postman CLI 1.34: the script goes on.
+			if _, cerr := cb(goja.Undefined(), ev, rv); !thrownByScript(cerr) {
+				return cerr
+			}
+			return nil
 		})
 	}()
 }
