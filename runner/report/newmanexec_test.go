@@ -315,7 +315,9 @@ func TestURLKeysAsNewman(t *testing.T) {
 	var rep struct {
 		Run struct {
 			Executions []struct {
-				Item    struct{ Request struct{ URL map[string]json.RawMessage } }
+				Item struct {
+					Request struct{ URL map[string]json.RawMessage }
+				}
 				Request map[string]json.RawMessage
 			}
 		}
