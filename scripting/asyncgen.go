@@ -171,6 +171,84 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// asyncGenShell turns async generator function fl into a function that
+// returns the helper's generator object; nil when its text is not where
+// the tree says.
+func asyncGenShell(fl *ast.FunctionLiteral, src string, base int, declared bool, inferred map[*ast.FunctionLiteral]string) []textEdit {
+	as := int(fl.Function) - base
+	// fl.Function is at "async" of "async function* name(...)"
+	if as < 0 || as >= len(src) || !strings.HasPrefix(src[as:], "async") {
+		return nil
+	}
+	star := strings.IndexByte(src[as:], '*')
+	if star < 0 || strings.TrimSpace(src[as+5:as+star]) != "function" {
+		return nil
+	}
+	star += as
+	open := int(fl.Body.LeftBrace) - base
+	closeAt := int(fl.Body.RightBrace) - base
+	// The helper is told which function it serves (its objects inherit
+	// from that function's prototype): an expression is made inside an
+	// arrow called in its place, whose parameter holds it; a declaration is
+	// named, unless a binding inside shadows the name.
+	self := ""
+	switch {
+	case !declared:
+		self = ", __cS"
+	case fl.Name != nil && !shadows(fl, fl.Name.Name.String()):
+		self = ", " + fl.Name.Name.String()
+	}
+	edits := []textEdit{
+		{as, as + 5, "     "},
+		{star, star + 1, " "},
+		{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
+		{closeAt, closeAt + 1, "}" + self + "); }"}}
+	// The function's own type: an expression is passed through the
+	// marker, a declaration marked right after it (on the same line).
+	switch {
+	case declared && fl.Name != nil:
+		edits = append(edits, textEdit{closeAt + 1, closeAt + 1, " __courierMarkAsyncGen(" + fl.Name.Name.String() + ");"})
+	case !declared:
+		end := "))()"
+		if name, ok := inferred[fl]; ok && fl.Name == nil {
+			end = ", " + strconv.Quote(name) + "))()"
+		}
+		edits = append(edits, textEdit{as, as, "((__cS) => __cS = __courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, end})
+	}
+	return edits
+}
+
+// asyncGenBody turns fl's own awaits into yields the helper settles, and
+// its yield* into a delegation to an async iterable.
+func asyncGenBody(fl *ast.FunctionLiteral, src string, base int) []textEdit {
+	var edits []textEdit
+	walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
+		switch x := m.(type) {
+		case *ast.AwaitExpression:
+			if inFunction(fl, x.Await) {
+				at := int(x.Await) - base
+				end := int(x.Argument.Idx1()) - base
+				edits = append(edits, textEdit{at, at + 5, "(yield __courierAwait("}, textEdit{end, end, "))"})
+			}
+		case *ast.YieldExpression:
+			// yield* in an async generator delegates to an async
+			// iterable: a helper generator awaits each step of it. The
+			// call opens right after the star, so that parentheses around
+			// the argument stay inside it.
+			if x.Delegate && x.Argument != nil && inFunction(fl, x.Yield) {
+				y := int(x.Yield) - base
+				star := strings.IndexByte(src[max(y, 0):], '*')
+				end := int(x.Argument.Idx1()) - base
+				if y >= 0 && star >= 0 {
+					at := y + star + 1
+					edits = append(edits, textEdit{at, at, "__courierAsyncDelegate("}, textEdit{end, end, ")"})
+				}
+			}
+		}
+	})
+	return edits
+}
+
 // shadows reports a binding of name inside fl (a parameter, a variable, a
 // function or class, a catch parameter), where the name would not be fl.
 func shadows(fl *ast.FunctionLiteral, name string) bool {
@@ -321,70 +399,12 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		if !ok || !fl.Async || !fl.Generator || fl.Body == nil {
 			return
 		}
-		fn := int(fl.Function) - base
-		// fl.Function is at "async" of "async function* name(...)"
-		if fn < 0 || fn >= len(src) || !strings.HasPrefix(src[fn:], "async") {
+		shell := asyncGenShell(fl, src, base, declared[fl], inferred)
+		if shell == nil {
 			return
 		}
-		as := fn
-		star := strings.IndexByte(src[fn:], '*')
-		if star < 0 || strings.TrimSpace(src[fn+5:fn+star]) != "function" {
-			return
-		}
-		star += fn
-		open := int(fl.Body.LeftBrace) - base
-		closeAt := int(fl.Body.RightBrace) - base
-		// The helper is told which function it serves (its objects inherit
-		// from that function's prototype): an expression is made inside an
-		// arrow called in its place, whose parameter holds it; a
-		// declaration is named, unless a binding inside shadows the name.
-		self := ""
-		switch {
-		case !declared[fl]:
-			self = ", __cS"
-		case fl.Name != nil && !shadows(fl, fl.Name.Name.String()):
-			self = ", " + fl.Name.Name.String()
-		}
-		edits = append(edits,
-			textEdit{as, as + 5, "     "},
-			textEdit{star, star + 1, " "},
-			textEdit{open, open + 1, "{ return __courierAsyncGen(this, arguments, function* () {"},
-			textEdit{closeAt, closeAt + 1, "}" + self + "); }"})
-		// The function's own type: an expression is passed through the
-		// marker, a declaration marked right after it (on the same line).
-		if declared[fl] && fl.Name != nil {
-			edits = append(edits, textEdit{closeAt + 1, closeAt + 1, " __courierMarkAsyncGen(" + fl.Name.Name.String() + ");"})
-		} else if !declared[fl] {
-			end := "))()"
-			if name, ok := inferred[fl]; ok && fl.Name == nil {
-				end = ", " + strconv.Quote(name) + "))()"
-			}
-			edits = append(edits, textEdit{as, as, "((__cS) => __cS = __courierMarkAsyncGen("}, textEdit{closeAt + 1, closeAt + 1, end})
-		}
-		walkAST(reflect.ValueOf(fl.Body), func(m ast.Node) {
-			switch x := m.(type) {
-			case *ast.AwaitExpression:
-				if inFunction(fl, x.Await) {
-					at := int(x.Await) - base
-					end := int(x.Argument.Idx1()) - base
-					edits = append(edits, textEdit{at, at + 5, "(yield __courierAwait("}, textEdit{end, end, "))"})
-				}
-			case *ast.YieldExpression:
-				// yield* in an async generator delegates to an async
-				// iterable: a helper generator awaits each step of it.
-				// The call opens right after the star, so that parentheses
-				// around the argument stay inside it.
-				if x.Delegate && x.Argument != nil && inFunction(fl, x.Yield) {
-					y := int(x.Yield) - base
-					star := strings.IndexByte(src[max(y, 0):], '*')
-					end := int(x.Argument.Idx1()) - base
-					if y >= 0 && star >= 0 {
-						at := y + star + 1
-						edits = append(edits, textEdit{at, at, "__courierAsyncDelegate("}, textEdit{end, end, ")"})
-					}
-				}
-			}
-		})
+		edits = append(edits, shell...)
+		edits = append(edits, asyncGenBody(fl, src, base)...)
 	})
 	if len(edits) == 0 {
 		return src

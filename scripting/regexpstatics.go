@@ -146,12 +146,21 @@ func (e *Engine) installRegExpStatics() {
 	s := &regExpStatics{}
 	s.reset()
 	e.rxStatics = s
-	named := func(fn func(goja.FunctionCall) goja.Value, name string, length int) *goja.Object {
-		o := rt.ToValue(fn).(*goja.Object)
-		_ = o.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		_ = o.DefineDataProperty("length", rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		return o
-	}
+	wrapRegExpExec(rt, proto, nativeExec, nativeTest, s)
+	defineRegExpStatics(rt, ctor, s)
+}
+
+// namedNative is fn as a native function of V8's name and length.
+func namedNative(rt *goja.Runtime, fn func(goja.FunctionCall) goja.Value, name string, length int) *goja.Object {
+	o := rt.ToValue(fn).(*goja.Object)
+	_ = o.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = o.DefineDataProperty("length", rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return o
+}
+
+// wrapRegExpExec puts on proto an exec that records each match in s, and
+// a test that goes through the object's exec.
+func wrapRegExpExec(rt *goja.Runtime, proto *goja.Object, nativeExec, nativeTest goja.Callable, s *regExpStatics) {
 	exec := func(c goja.FunctionCall) goja.Value {
 		v, err := nativeExec(c.This, c.Arguments...)
 		if err != nil {
@@ -162,7 +171,7 @@ func (e *Engine) installRegExpStatics() {
 		}
 		return v
 	}
-	execObj := named(exec, "exec", 1)
+	execObj := namedNative(rt, exec, "exec", 1)
 	// The spec's test calls the object's exec (goja's matches on its own):
 	// a match found through it is recorded.
 	test := func(c goja.FunctionCall) goja.Value {
@@ -170,25 +179,29 @@ func (e *Engine) installRegExpStatics() {
 		if !ok {
 			return mustCall(nativeTest, c)
 		}
-		var v goja.Value
-		if f := this.Get("exec"); f == execObj {
-			v = exec(c)
-		} else if fn, ok := goja.AssertFunction(f); ok {
-			var err error
-			if v, err = fn(this, c.Argument(0).ToString()); err != nil {
-				panic(err)
-			}
-			if _, ok := v.(*goja.Object); !ok && !goja.IsNull(v) {
-				panic(rt.NewTypeError("RegExp exec method returned something other than an Object or null"))
-			}
-		} else {
+		f := this.Get("exec")
+		if f == execObj {
+			return rt.ToValue(!goja.IsNull(exec(c)))
+		}
+		fn, ok := goja.AssertFunction(f)
+		if !ok {
 			return mustCall(nativeTest, c)
+		}
+		v, err := fn(this, c.Argument(0).ToString())
+		if err != nil {
+			panic(err)
+		}
+		if _, ok := v.(*goja.Object); !ok && !goja.IsNull(v) {
+			panic(rt.NewTypeError("RegExp exec method returned something other than an Object or null"))
 		}
 		return rt.ToValue(!goja.IsNull(v))
 	}
 	_ = proto.DefineDataProperty("exec", execObj, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = proto.DefineDataProperty("test", named(test, "test", 1), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = proto.DefineDataProperty("test", namedNative(rt, test, "test", 1), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
 
+// defineRegExpStatics puts the accessors on ctor, in V8's order and place.
+func defineRegExpStatics(rt *goja.Runtime, ctor *goja.Object, s *regExpStatics) {
 	// V8 lists the statics right after length, name and prototype.
 	// escape is V8's own, before what Sugar.js adds.
 	later := []string{"escape"}
@@ -205,7 +218,7 @@ func (e *Engine) installRegExpStatics() {
 	getInput := func(goja.FunctionCall) goja.Value { return s.input }
 	pair := func(get func(goja.FunctionCall) goja.Value, set func(goja.FunctionCall) goja.Value, names ...string) {
 		for _, n := range names {
-			_ = ctor.DefineAccessorProperty(n, named(get, "get "+n, 0), named(set, "set "+n, 1), goja.FLAG_TRUE, goja.FLAG_FALSE)
+			_ = ctor.DefineAccessorProperty(n, namedNative(rt, get, "get "+n, 0), namedNative(rt, set, "set "+n, 1), goja.FLAG_TRUE, goja.FLAG_FALSE)
 		}
 	}
 	// V8's order.
