@@ -84,18 +84,7 @@ var ErrUsage = errors.New("invalid input")
 // --timeout, --bail folder); assertion and request failures are in the
 // summary.
 func (r *Runner) Run(ctx context.Context) (*Summary, error) {
-	if r.Sink == nil {
-		r.Sink = nopSink{}
-	}
-	if r.Environment == nil {
-		r.Environment = environments.NewScope("environment", nil)
-	}
-	if r.Globals == nil {
-		r.Globals = environments.NewScope("globals", nil)
-	}
-	if r.Jar == nil {
-		r.Jar = NewJar()
-	}
+	r.fillDefaults()
 	r.det = determinism.From(ctx)
 	if r.Options.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -130,64 +119,16 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		go scripting.Warm()
 		r.engineReady = r.startEngine()
 	}
-	defer func() {
-		if r.engineReady != nil { // started, never used
-			if res := <-r.engineReady; res.e != nil {
-				res.e.Close()
-			}
-		}
-		if r.engine != nil {
-			r.engine.Close()
-		}
-	}()
+	defer r.closeEngine()
 
-	iterations := r.Options.Iterations
-	if iterations <= 0 {
-		iterations = max(len(r.Options.Data), 1)
-	}
+	iterations := r.iterationCount()
 	r.summary.Started = time.Now()
 	r.Sink.Handle(StartEvent{Collection: r.Collection, Iterations: iterations, Started: r.summary.Started, Total: len(steps)})
-
-	var runErr error
-	for it := 0; it < iterations; it++ {
-		if err := ctx.Err(); err != nil {
-			runErr = err
-			break
-		}
-		if r.Options.Select != nil && !r.Options.Select(it) {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			runErr = err
-			break
-		}
-		r.summary.Iterations.Total++
-		if r.Options.TuneGC {
-			gcAdjust()
-		}
-		r.scopes.Data = environments.NewScope("data", dataVars(r.Options.Data, it))
-		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
-		stop, err := r.iteration(ctx, it, iterations)
-		if err != nil {
-			runErr = err
-			break
-		}
-		if stop {
-			r.summary.Bailed = !r.stepLimitHit
-			break
-		}
-	}
+	runErr := r.runIterations(ctx, iterations)
 	r.summary.Completed = time.Now()
 	r.finishStats()
 	runErr = r.stopReason(ctx, runErr)
-	final := FinalVariables(r.scopes)
-	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
-		final.EnvironmentName = n // the file's name, as Newman's report has it
-	}
-	if n := r.Options.GlobalsName; n != "" && final.Globals != nil {
-		final.GlobalsName = n
-	}
-	final.EnvironmentID, final.GlobalsID = r.Options.EnvironmentID, r.Options.GlobalsID
+	final := r.finalVariables()
 	// The summary handed out is a copy: a pointer into r would keep the
 	// whole Runner (its script engine, client and jar) alive for as long as
 	// anyone holds the summary, and a suite holds every collection's.
@@ -197,6 +138,92 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		return &sum, runErr
 	}
 	return &sum, nil
+}
+
+// fillDefaults gives a Runner built without them a sink that drops events,
+// empty environment and globals, and a cookie jar of its own.
+func (r *Runner) fillDefaults() {
+	if r.Sink == nil {
+		r.Sink = nopSink{}
+	}
+	if r.Environment == nil {
+		r.Environment = environments.NewScope("environment", nil)
+	}
+	if r.Globals == nil {
+		r.Globals = environments.NewScope("globals", nil)
+	}
+	if r.Jar == nil {
+		r.Jar = NewJar()
+	}
+}
+
+// closeEngine closes the run's script engine, and one started for the run
+// but never used.
+func (r *Runner) closeEngine() {
+	if r.engineReady != nil { // started, never used
+		if res := <-r.engineReady; res.e != nil {
+			res.e.Close()
+		}
+	}
+	if r.engine != nil {
+		r.engine.Close()
+	}
+}
+
+// iterationCount is --iteration-count, else one iteration per data row
+// (at least one).
+func (r *Runner) iterationCount() int {
+	if r.Options.Iterations > 0 {
+		return r.Options.Iterations
+	}
+	return max(len(r.Options.Data), 1)
+}
+
+// runIterations runs the iterations Options.Select keeps, each with its
+// data row, until the last one, a stop an iteration asks for (--bail, the
+// test-only step budget) or the end of ctx. It returns the error that ended
+// the run early, if any.
+func (r *Runner) runIterations(ctx context.Context, iterations int) error {
+	for it := 0; it < iterations; it++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if r.Options.Select != nil && !r.Options.Select(it) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r.summary.Iterations.Total++
+		if r.Options.TuneGC {
+			gcAdjust()
+		}
+		r.scopes.Data = environments.NewScope("data", dataVars(r.Options.Data, it))
+		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
+		stop, err := r.iteration(ctx, it, iterations)
+		if err != nil {
+			return err
+		}
+		if stop {
+			r.summary.Bailed = !r.stepLimitHit
+			return nil
+		}
+	}
+	return nil
+}
+
+// finalVariables are the scopes' variables at the end of the run, named
+// and identified as the files they came from.
+func (r *Runner) finalVariables() Variables {
+	final := FinalVariables(r.scopes)
+	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
+		final.EnvironmentName = n // the file's name, as Newman's report has it
+	}
+	if n := r.Options.GlobalsName; n != "" && final.Globals != nil {
+		final.GlobalsName = n
+	}
+	final.EnvironmentID, final.GlobalsID = r.Options.EnvironmentID, r.Options.GlobalsID
+	return final
 }
 
 type engineResult struct {
