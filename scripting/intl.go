@@ -74,52 +74,47 @@ func startsWithLanguageID(tag string) bool {
 		return false
 	}
 	tokens := strings.Split(strings.TrimSuffix(tag, "-"), "-")
-	alpha := func(s string, min, max int) bool {
-		if len(s) < min || len(s) > max {
-			return false
-		}
-		for _, c := range s {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-				return false
-			}
-		}
-		return true
-	}
-	alnum := func(s string) bool {
-		for _, c := range s {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return false
-			}
-		}
-		return true
-	}
-	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
-	singleton := func(s string) bool { return len(s) == 1 && alnum(s) }
-	variant := func(s string) bool {
-		return alnum(s) && (len(s) >= 5 && len(s) <= 8 || len(s) == 4 && s[0] >= '0' && s[0] <= '9')
-	}
-	if !(alpha(tokens[0], 2, 3) || alpha(tokens[0], 5, 8)) {
+	if !tagAlpha(tokens[0], 2, 3) && !tagAlpha(tokens[0], 5, 8) {
 		return false
 	}
 	i := 1
-	if i < len(tokens) && singleton(tokens[i]) {
+	if i < len(tokens) && tagSingleton(tokens[i]) {
 		return true
 	}
-	if i < len(tokens) && alpha(tokens[i], 4, 4) {
+	if i < len(tokens) && tagAlpha(tokens[i], 4, 4) {
 		i++
 	}
-	if i < len(tokens) && (alpha(tokens[i], 2, 2) || len(tokens[i]) == 3 && digits(tokens[i])) {
+	if i < len(tokens) && tagRegion(tokens[i]) {
 		i++
 	}
 	for ; i < len(tokens); i++ {
-		if singleton(tokens[i]) {
+		if tagSingleton(tokens[i]) {
 			return true
 		}
-		if !variant(tokens[i]) {
+		if !tagVariant(tokens[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// The subtag shapes of BCP 47, as V8's structural test reads them.
+func tagAlpha(s string, min, max int) bool {
+	return len(s) >= min && len(s) <= max && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+func tagAlnum(s string) bool {
+	return strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
+}
+
+func tagSingleton(s string) bool { return len(s) == 1 && tagAlnum(s) }
+
+func tagRegion(s string) bool {
+	return tagAlpha(s, 2, 2) || len(s) == 3 && strings.Trim(s, "0123456789") == ""
+}
+
+func tagVariant(s string) bool {
+	return tagAlnum(s) && (len(s) >= 5 && len(s) <= 8 || len(s) == 4 && s[0] >= '0' && s[0] <= '9')
 }
 
 // repeatsSubtag reports a variant or a singleton given twice, which ICU
@@ -332,78 +327,9 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	r := e.options(options, "Intl.NumberFormat")
 	f := &numFormat{locale: loc}
 	f.nu, f.locale = e.numberingSystem(r, loc, kw)
-	f.style = r.str("style", []string{"decimal", "percent", "currency", "unit"}, "decimal")
-	cur := r.raw("currency")
-	if cur != nil {
-		c := cur.String()
-		if !upperCode().MatchString(c) {
-			e.throw("RangeError", "Invalid currency code : "+c)
-		}
-		f.currency = strings.ToUpper(c)
-	}
-	f.currencyDisplay = r.str("currencyDisplay", []string{"code", "symbol", "narrowSymbol", "name"}, "symbol")
-	f.currencySign = r.str("currencySign", []string{"standard", "accounting"}, "standard")
-	if u := r.raw("unit"); u != nil {
-		f.unit = u.String()
-		if !knownUnit(f.unit) {
-			e.throw("RangeError", "Invalid unit argument for Intl.NumberFormat() '"+f.unit+"'")
-		}
-	}
-	f.unitDisplay = r.str("unitDisplay", []string{"short", "narrow", "long"}, "short")
-	if f.style == "currency" && f.currency == "" {
-		e.throw("TypeError", "Currency code is required with currency style.")
-	}
-	if f.style == "unit" && f.unit == "" {
-		e.throw("TypeError", "Unit is required with unit style.")
-	}
+	e.readStyle(r, f)
 	f.notation = r.str("notation", []string{"standard", "scientific", "engineering", "compact"}, "standard")
-	minFD, maxFD := 0, 3
-	switch {
-	case f.style == "currency" && f.notation == "standard":
-		// A currency's own digits only in standard notation (ECMA-402).
-		minFD = currencyFraction(f.currency)
-		maxFD = minFD
-	case f.style == "percent":
-		maxFD = 0
-	}
-	f.minInt = r.num("minimumIntegerDigits", 1, 21, 1)
-	hasSig := r.has("minimumSignificantDigits") || r.has("maximumSignificantDigits")
-	hasFrac := r.has("minimumFractionDigits") || r.has("maximumFractionDigits")
-	mn := r.num("minimumFractionDigits", 0, 100, -1)
-	mx := r.num("maximumFractionDigits", 0, 100, -1)
-	if hasSig {
-		f.minSig = r.num("minimumSignificantDigits", 1, 21, 1)
-		f.maxSig = r.num("maximumSignificantDigits", f.minSig, 21, 21)
-	}
-	f.increment = r.num("roundingIncrement", 1, 5000, 1)
-	switch f.increment {
-	case 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000:
-	default:
-		e.throw("RangeError", "roundingIncrement value is out of range.")
-	}
-	f.roundingMode = r.str("roundingMode", []string{"ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"}, "halfExpand")
-	f.priority = r.str("roundingPriority", []string{"auto", "morePrecision", "lessPrecision"}, "auto")
-	f.stripInteger = r.str("trailingZeroDisplay", []string{"auto", "stripIfInteger"}, "auto") == "stripIfInteger"
-	if f.priority != "auto" && !hasSig {
-		// Both kinds take part: significant digits at their defaults.
-		f.minSig, f.maxSig = 1, 21
-	}
-	if f.increment != 1 && (hasSig || f.priority != "auto") {
-		e.throw("TypeError", "RoundingType is not fractionDigits")
-	}
-	switch {
-	case mn < 0 && mx < 0:
-		f.minFrac, f.maxFrac = minFD, maxFD
-	case mn < 0:
-		f.minFrac, f.maxFrac = min(minFD, mx), mx
-	case mx < 0:
-		f.minFrac, f.maxFrac = mn, max(maxFD, mn)
-	default:
-		if mn > mx {
-			e.throw("RangeError", "maximumFractionDigits value is out of range.")
-		}
-		f.minFrac, f.maxFrac = mn, mx
-	}
+	hasSig, hasFrac := e.readDigits(r, f)
 	if f.increment != 1 && f.minFrac != f.maxFrac {
 		e.throw("RangeError", "maximumFractionDigits value is out of range.")
 	}
@@ -428,6 +354,92 @@ func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
 	}
 	f.signDisplay = r.str("signDisplay", []string{"auto", "never", "always", "exceptZero", "negative"}, "auto")
 	return f
+}
+
+// readStyle reads style, currency and unit, with V8's checks.
+func (e *Engine) readStyle(r optReader, f *numFormat) {
+	f.style = r.str("style", []string{"decimal", "percent", "currency", "unit"}, "decimal")
+	if cur := r.raw("currency"); cur != nil {
+		c := cur.String()
+		if !upperCode().MatchString(c) {
+			e.throw("RangeError", "Invalid currency code : "+c)
+		}
+		f.currency = strings.ToUpper(c)
+	}
+	f.currencyDisplay = r.str("currencyDisplay", []string{"code", "symbol", "narrowSymbol", "name"}, "symbol")
+	f.currencySign = r.str("currencySign", []string{"standard", "accounting"}, "standard")
+	if u := r.raw("unit"); u != nil {
+		f.unit = u.String()
+		if !knownUnit(f.unit) {
+			e.throw("RangeError", "Invalid unit argument for Intl.NumberFormat() '"+f.unit+"'")
+		}
+	}
+	f.unitDisplay = r.str("unitDisplay", []string{"short", "narrow", "long"}, "short")
+	if f.style == "currency" && f.currency == "" {
+		e.throw("TypeError", "Currency code is required with currency style.")
+	}
+	if f.style == "unit" && f.unit == "" {
+		e.throw("TypeError", "Unit is required with unit style.")
+	}
+}
+
+// readDigits reads the digit options (ECMA-402's SetNumberFormatDigitOptions)
+// and reports whether significant and fraction digits were given.
+func (e *Engine) readDigits(r optReader, f *numFormat) (hasSig, hasFrac bool) {
+	minFD, maxFD := 0, 3
+	switch {
+	case f.style == "currency" && f.notation == "standard":
+		// A currency's own digits only in standard notation (ECMA-402).
+		minFD = currencyFraction(f.currency)
+		maxFD = minFD
+	case f.style == "percent":
+		maxFD = 0
+	}
+	f.minInt = r.num("minimumIntegerDigits", 1, 21, 1)
+	hasSig = r.has("minimumSignificantDigits") || r.has("maximumSignificantDigits")
+	hasFrac = r.has("minimumFractionDigits") || r.has("maximumFractionDigits")
+	mn := r.num("minimumFractionDigits", 0, 100, -1)
+	mx := r.num("maximumFractionDigits", 0, 100, -1)
+	if hasSig {
+		f.minSig = r.num("minimumSignificantDigits", 1, 21, 1)
+		f.maxSig = r.num("maximumSignificantDigits", f.minSig, 21, 21)
+	}
+	e.readRounding(r, f, hasSig)
+	switch {
+	case mn < 0 && mx < 0:
+		f.minFrac, f.maxFrac = minFD, maxFD
+	case mn < 0:
+		f.minFrac, f.maxFrac = min(minFD, mx), mx
+	case mx < 0:
+		f.minFrac, f.maxFrac = mn, max(maxFD, mn)
+	default:
+		if mn > mx {
+			e.throw("RangeError", "maximumFractionDigits value is out of range.")
+		}
+		f.minFrac, f.maxFrac = mn, mx
+	}
+	return hasSig, hasFrac
+}
+
+// readRounding reads roundingIncrement, roundingMode, roundingPriority and
+// trailingZeroDisplay, with V8's checks.
+func (e *Engine) readRounding(r optReader, f *numFormat, hasSig bool) {
+	f.increment = r.num("roundingIncrement", 1, 5000, 1)
+	switch f.increment {
+	case 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000:
+	default:
+		e.throw("RangeError", "roundingIncrement value is out of range.")
+	}
+	f.roundingMode = r.str("roundingMode", []string{"ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"}, "halfExpand")
+	f.priority = r.str("roundingPriority", []string{"auto", "morePrecision", "lessPrecision"}, "auto")
+	f.stripInteger = r.str("trailingZeroDisplay", []string{"auto", "stripIfInteger"}, "auto") == "stripIfInteger"
+	if f.priority != "auto" && !hasSig {
+		// Both kinds take part: significant digits at their defaults.
+		f.minSig, f.maxSig = 1, 21
+	}
+	if f.increment != 1 && (hasSig || f.priority != "auto") {
+		e.throw("TypeError", "RoundingType is not fractionDigits")
+	}
 }
 
 func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {

@@ -49,7 +49,16 @@ func (f *dateFormat) formatRange(a, z float64) []rangePart {
 	if g.twelveHour() {
 		g.hour = "numeric"
 	}
-	f = &g
+	g.rangeByKind(&b, t1, t2)
+	for i := range b {
+		b[i].numPart = localizeDigits([]numPart{b[i].numPart}, f.nu)[0]
+	}
+	return b
+}
+
+// rangeByKind writes a range by what the format shows: dates and times,
+// times alone or dates alone.
+func (f *dateFormat) rangeByKind(b *rangeBuilder, t1, t2 time.Time) {
 	y1, m1, d1 := t1.Date()
 	y2, m2, d2 := t2.Date()
 	sameDay := y1 == y2 && m1 == m2 && d1 == d2
@@ -73,9 +82,9 @@ func (f *dateFormat) formatRange(a, z float64) []rangePart {
 		// The day once, then the times: always joined by a comma.
 		b.add(f.dateParts(t1), 0)
 		b.add([]numPart{{"literal", ", "}}, 0)
-		f.timeRange(&b, t1, t2)
+		f.timeRange(b, t1, t2)
 	case hasTime:
-		f.timeRange(&b, t1, t2)
+		f.timeRange(b, t1, t2)
 	default:
 		// Date patterns write a numeric month or day in one or two digits.
 		w := *f
@@ -85,12 +94,8 @@ func (f *dateFormat) formatRange(a, z float64) []rangePart {
 		if w.day == "2-digit" {
 			w.day = "numeric"
 		}
-		w.widened(t1, t2).dateRange(&b, t1, t2)
+		w.widened(t1, t2).dateRange(b, t1, t2)
 	}
-	for i := range b {
-		b[i].numPart = localizeDigits([]numPart{b[i].numPart}, f.nu)[0]
-	}
-	return b
 }
 
 // Field levels, largest first, as ICU compares two dates.
