@@ -227,7 +227,9 @@ func (s *stepRun) scriptFailed(listen string, err error) {
 	}
 	msg, stack := err.Error(), ""
 	var se *scripting.ScriptError
-	if errors.As(err, &se) && se.Msg != "" {
+	// A thrown value that is no Error (a string) has an empty message, as
+	// Newman reports it; the location-laden text is for logs only.
+	if errors.As(err, &se) && (se.Msg != "" || se.Err == nil && se.Name != "") {
 		// Newman's failure shows the JavaScript message; where it
 		// happened goes to the stack, as in its reports.
 		msg, stack = se.Msg, err.Error()

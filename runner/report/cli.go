@@ -533,6 +533,10 @@ func (c *CLI) failureTable() string {
 // errorMessage strips the "Name: " prefix a JavaScript error's text carries,
 // leaving Newman's error.message.
 func errorMessage(name string, err error) string {
+	var ei *runner.ErrorInfo
+	if errors.As(err, &ei) {
+		return ei.Message // may be empty: a script threw a string, as Newman shows it
+	}
 	var m interface{ ErrorMessage() string }
 	if errors.As(err, &m) && m.ErrorMessage() != "" {
 		return m.ErrorMessage()
