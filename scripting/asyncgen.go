@@ -579,3 +579,23 @@ func firstInCode(re *regexp.Regexp, src string, mask []bool) []int {
 	}
 	return nil
 }
+
+// defineAsyncGenFromText gives js/parts/rewrites.js the Go side of
+// AsyncGeneratorFunction(params…, body): the function's text, as V8
+// builds it, goes through the same rewrites as a script's.
+func (e *Engine) defineAsyncGenFromText() {
+	fn := func(c goja.FunctionCall) goja.Value {
+		src := "(async function* anonymous(" + c.Argument(0).String() + "\n) {\n" + c.Argument(1).String() + "\n})"
+		prog, err := goja.Compile("anonymous", transformAsync(src, "", ""), false)
+		if err != nil {
+			// The part throws it as a SyntaxError.
+			return e.rt.ToValue(strings.TrimPrefix(err.Error(), "SyntaxError: "))
+		}
+		v, err := e.rt.RunProgram(prog)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	_ = e.rt.GlobalObject().DefineDataProperty("__courierAsyncGenFromText", e.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}

@@ -337,3 +337,29 @@ func TestStrictAsyncGeneratorPrototypesAsPostman(t *testing.T) {
 		"true true true",
 	})
 }
+
+// AsyncGeneratorFunction builds a function from text (parameters, body
+// with await and yield), with or without new; a bad body is a SyntaxError.
+// Postman CLI 1.34's answers (three runs).
+func TestAsyncGeneratorFunctionFromTextAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probePrelude+`const AGF = Object.getPrototypeOf(async function* () {}).constructor;
+T(() => AGF.name + ' ' + AGF.length);
+const hold = setTimeout(() => {}, 300);
+(async () => {
+  const f = new AGF('a', 'b', 'yield a; yield await Promise.resolve(b);');
+  const out = []; for await (const v of f(1, 2)) out.push(v);
+  t(f.name + ' ' + f.length + ' ' + out.join() + ' ' + (Object.getPrototypeOf(f) === AGF.prototype) + ' ' + (Object.getPrototypeOf(f()) === f.prototype));
+  const g = AGF('yield 7'); t(JSON.stringify(await g().next()) + ' ' + g.name);
+  const h = AGF(); t(JSON.stringify(await h().next()));
+  try { AGF('yield ('); } catch (e) { t(e.name); }
+  clearTimeout(hold);
+})();
+`, []string{
+		"AsyncGeneratorFunction 1",
+		"anonymous 2 1,2 true true",
+		"{\"value\":7,\"done\":false} anonymous",
+		"{\"done\":true}",
+		"SyntaxError",
+	})
+}

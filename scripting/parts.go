@@ -117,6 +117,9 @@ func (e *Engine) part(name string) goja.Value {
 		panic(e.rt.NewGoError(err))
 	}
 	e.partsLoaded = append(e.partsLoaded, name)
+	if hook := partHooks[name]; hook != nil {
+		hook(e)
+	}
 	v, err := e.rt.RunProgram(prog)
 	if err != nil {
 		// An interrupt (timeout, memory) or a JS exception: goja rethrows
@@ -124,4 +127,10 @@ func (e *Engine) part(name string) goja.Value {
 		panic(err)
 	}
 	return v
+}
+
+// partHooks give a part the Go functions it needs, only in engines that
+// load it (the bootstrap's host object is made for every engine).
+var partHooks = map[string]func(*Engine){
+	"rewrites": (*Engine).defineAsyncGenFromText,
 }

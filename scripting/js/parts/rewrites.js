@@ -66,7 +66,15 @@ member(AsyncIterProto, Symbol.asyncDispose, function () {
 }, '[Symbol.asyncDispose]', 0);
 var AsyncGenProto = Object.create(AsyncIterProto);
 var AsyncGenFnProto = Object.create(Function.prototype);
-function AsyncGeneratorFunction() { throw new SyntaxError('courier cannot compile an async generator function from text'); }
+// Built from text as V8 builds it: the parameters joined by commas, the
+// last argument the body (the Go side rewrites it as a script's).
+function AsyncGeneratorFunction() {
+    var n = arguments.length, params = [];
+    for (var i = 0; i < n - 1; i++) { params.push(String(arguments[i])); }
+    var f = global.__courierAsyncGenFromText(params.join(','), n > 0 ? String(arguments[n - 1]) : '');
+    if (typeof f === 'string') { throw new SyntaxError(f); }
+    return f;
+}
 Object.defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGenFnProto, writable: false, enumerable: false, configurable: false });
 Object.defineProperty(AsyncGeneratorFunction, 'length', { value: 1, configurable: true });
 Object.setPrototypeOf(AsyncGeneratorFunction, Function);
