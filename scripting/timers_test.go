@@ -13,31 +13,35 @@ import (
 // before it, and immediates come first; callbacks get no arguments; a
 // callback that is not a function is taken, never runs and has no id; what
 // a callback throws is dropped and the script goes on. On the virtual
-// clock, so the machine's speed plays no part.
+// clock, whose waits cost nothing; but it still moves with the wall clock
+// while a script runs, so timers whose order is asserted are far apart
+// (the probes' 5, 10, 20, 30 and 60 ms became 500-6000 ms: a script
+// stalled for 10 ms on a loaded machine put the 5 ms interval after the
+// 20 ms timer). Node gives the same order at this scale (node, 'order').
 func TestTimersAsPostman(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ name, src, want string }{
 		{"order", `const order = [];
-setTimeout(() => order.push("t20"), 20);
+setTimeout(() => order.push("t20"), 2000);
 setTimeout(() => order.push("t1"), 1);
 setTimeout(() => order.push("t0"), 0);
 setImmediate(() => order.push("imm"));
 Promise.resolve().then(() => order.push("micro"));
 order.push("sync");
-const iv = setInterval(() => { order.push("iv"); if (order.filter(x => x === "iv").length === 2) clearInterval(iv); }, 5);
-setTimeout(() => pm.test(order.join(), () => {}), 60);`, "sync,micro,imm,t1,t0,iv,iv,t20"},
+const iv = setInterval(() => { order.push("iv"); if (order.filter(x => x === "iv").length === 2) clearInterval(iv); }, 500);
+setTimeout(() => pm.test(order.join(), () => {}), 6000);`, "sync,micro,imm,t1,t0,iv,iv,t20"},
 		{"after an await", `await Promise.resolve();
 const order = [];
 setTimeout(() => order.push("t1"), 1);
 setTimeout(() => order.push("t0"), 0);
 setImmediate(() => order.push("imm"));
-await new Promise(r => setTimeout(r, 20));
+await new Promise(r => setTimeout(r, 2000));
 pm.test(order.join(), () => {});`, "imm,t1,t0"},
 		{"no arguments", `const got = [];
 setTimeout((a, b) => got.push(String(a) + b), 1, 'x', 'y');
 setImmediate(a => got.push(String(a)), 'imm-arg');
 const h = setInterval(a => { clearInterval(h); got.push(String(a)); }, 1, 'iv-arg');
-setTimeout(() => pm.test(got.join('|'), () => {}), 30);`, "undefined|undefinedundefined|undefined"},
+setTimeout(() => pm.test(got.join('|'), () => {}), 3000);`, "undefined|undefinedundefined|undefined"},
 		{"not a function", `const ids = [setTimeout('1+1', 1), setTimeout(), setInterval(null, 1), setImmediate(5)];
 pm.test(ids.map(x => typeof x).join(), () => {});`, "undefined,undefined,undefined,undefined"},
 		{"a callback that throws", `setTimeout(() => { throw new Error('in timer'); }, 1);
@@ -45,13 +49,13 @@ setTimeout(() => { pm.test('in timer before throw', () => {}); null.x; }, 2);
 function deep() { return deep(); }
 setTimeout(() => deep(), 3);
 setImmediate(() => { throw new TypeError('in immediate'); });
-setTimeout(() => pm.test('later timer', () => {}), 20);
+setTimeout(() => pm.test('later timer', () => {}), 2000);
 pm.test('after', () => {});`, "after;in timer before throw;later timer"},
 		{"huge and odd delays", `const order = [];
 setTimeout(() => order.push('huge'), 2 ** 31);
 setTimeout(() => order.push('nan'), 'soon');
 setTimeout(() => order.push('neg'), -5);
-setTimeout(() => pm.test(order.join(), () => {}), 10);`, "huge,nan,neg"},
+setTimeout(() => pm.test(order.join(), () => {}), 1000);`, "huge,nan,neg"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
