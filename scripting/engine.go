@@ -391,11 +391,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	defer func() {
 		e.watch.stop()
 		e.loop.reset()
-		if c.sites != nil {
-			if s, ok := e.slots[c]; ok && s.clear != nil {
-				_, _ = s.clear(goja.Undefined())
-			}
-		}
+		e.clearSlots(c)
 		if st.cancel != nil {
 			st.cancel()
 		}

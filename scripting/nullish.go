@@ -429,6 +429,13 @@ func instrumentScriptNullish(prg *ast.Program, fn *ast.FunctionLiteral, async, d
 // slotFns read a compiled script's slots and clear them, in one engine.
 type slotFns struct{ read, clear goja.Callable }
 
+// clearSlots empties c's slots once its run is over (see wrapWithSlot).
+func (e *Engine) clearSlots(c *compiled) {
+	if s := e.slots[c]; s.clear != nil {
+		_, _ = s.clear(goja.Undefined())
+	}
+}
+
 // seenAt is what the running script held at an instrumented place
 // line:col (user positions) when an error was thrown there. Fields are
 // zero when unknown.
