@@ -614,6 +614,8 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 		}
 	} else if len(sent.Body) > 0 {
 		r.Body = &jsonBody{Mode: "raw", Raw: string(sent.Body)}
+	} else if b != nil {
+		r.Body = itemBodyJSON(b) // a body without a mode: {}
 	}
 	r.Auth, r.Description = sentAuthJSON(form.Auth, sent.AuthOwn), descriptionJSON(form.Description)
 	// A :path variable left unresolved stays in the path, and in the
@@ -955,8 +957,13 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 // itemBodyJSON is a request template's body in its mode, as the collection
 // gives it; nil without one.
 func itemBodyJSON(b *collections.Body) *jsonBody {
-	if b == nil || b.Mode == "" {
+	if b == nil {
 		return nil
+	}
+	if b.Mode == "" {
+		// "body": {} as older Postman exports write it, kept as
+		// postman-collection keeps it.
+		return &jsonBody{Disabled: b.Disabled}
 	}
 	out := &jsonBody{Mode: b.Mode, Disabled: b.Disabled}
 	form := func(ps []collections.FormParam) []jsonKV {

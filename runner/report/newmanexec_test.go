@@ -292,8 +292,9 @@ func TestAssertionIndexAsNewman(t *testing.T) {
 }
 
 // TestURLKeysAsNewman: a URL without a path ("{{baseUrl}}") or an empty
-// one is written without the parts it lacks, and a request that was never
-// built has no header list, as Newman 6.2.2 writes them (recorded below).
+// one is written without the parts it lacks, a request that was never
+// built has no header list, and a body given as {} stays {}, as Newman
+// 6.2.2 writes them (recorded below).
 func TestURLKeysAsNewman(t *testing.T) {
 	t.Parallel()
 	base := echotest.Start(t)
@@ -302,7 +303,10 @@ func TestURLKeysAsNewman(t *testing.T) {
 	}
 	coll := &collections.Collection{Info: collections.Info{Name: "urls"}, Items: []*collections.Item{
 		get("hostonly", collections.URL{Raw: base}), get("slash", collections.URL{Raw: base + "/"}), get("empty", collections.URL{}),
+		get("emptybody", collections.URL{Raw: base + "/get"}),
 	}}
+	// "body": {} (older Postman exports): kept, as {}.
+	coll.Items[3].Request.Body = &collections.Body{}
 	var js bytes.Buffer
 	j := NewJSON(&js, JSONOptions{})
 	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
@@ -316,7 +320,10 @@ func TestURLKeysAsNewman(t *testing.T) {
 		Run struct {
 			Executions []struct {
 				Item struct {
-					Request struct{ URL map[string]json.RawMessage }
+					Request struct {
+						URL  map[string]json.RawMessage
+						Body json.RawMessage
+					}
 				}
 				Request map[string]json.RawMessage
 			}
@@ -340,12 +347,20 @@ func TestURLKeysAsNewman(t *testing.T) {
 		if err := json.Unmarshal(e.Request["url"], &sentURL); err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, "item "+keys(e.Item.Request.URL)+" sent "+keys(sentURL)+" request "+keys(e.Request))
+		line := "item " + keys(e.Item.Request.URL) + " sent " + keys(sentURL) + " request " + keys(e.Request)
+		if b := e.Item.Request.Body; b != nil {
+			line += " item body " + string(b)
+		}
+		if b, ok := e.Request["body"]; ok {
+			line += " sent body " + string(b)
+		}
+		got = append(got, line)
 	}
 	newman := []string{
 		"item protocol,port,host,query,variable sent protocol,port,path,host,query,variable request header",
 		"item protocol,port,path,host,query,variable sent protocol,port,path,host,query,variable request header",
 		"item query,variable sent query,variable request ",
+		"item protocol,port,path,host,query,variable sent protocol,port,path,host,query,variable request header item body {} sent body {}",
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(newman, "\n"); g != w {
 		t.Errorf("keys:\n%s\nNewman 6.2.2:\n%s", g, w)

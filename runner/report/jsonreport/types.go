@@ -198,7 +198,7 @@ type Query struct {
 // text; Newman's (and collection items) keep the body's mode and its form:
 // fields for urlencoded and formdata, a file, a GraphQL query.
 type Body struct {
-	Mode       string   `json:"mode"`
+	Mode       string   `json:"mode,omitempty"` // none in a body given as {}
 	Raw        string   `json:"raw,omitempty"`
 	URLEncoded []KV     `json:"urlencoded,omitempty"`
 	FormData   []KV     `json:"formdata,omitempty"`
