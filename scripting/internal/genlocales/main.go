@@ -20,13 +20,11 @@ import (
 	"fmt"
 	"go/format"
 	"log"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/courier-run/courier/scripting/internal/pmprobe"
 )
 
 const probe = `
@@ -150,54 +148,4 @@ func main() {
 
 // runProbe runs script as a test script under Postman CLI and returns the
 // name of the one test it records.
-func runProbe(postman, script string) (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("{}")) }))
-	dir, err := os.MkdirTemp("", "genlocales")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(dir)
-	coll := map[string]any{
-		"info": map[string]any{"name": "genlocales", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-		"item": []any{map[string]any{"name": "locales",
-			"request": map[string]any{"method": "GET", "url": "http://" + ln.Addr().String() + "/"},
-			"event": []any{map[string]any{"listen": "test", "script": map[string]any{"type": "text/javascript",
-				"exec": strings.Split(script, "\n")}}}}},
-	}
-	data, _ := json.Marshal(coll)
-	if err := os.WriteFile(filepath.Join(dir, "c.json"), data, 0o600); err != nil {
-		return "", err
-	}
-	report := filepath.Join(dir, "out.json")
-	cmd := exec.Command(postman, "collection", "run", filepath.Join(dir, "c.json"), "-r", "json",
-		"--reporter-json-structure", "newman", "--reporter-json-export", report)
-	cmd.Dir, cmd.Stderr, cmd.Env = dir, os.Stderr, append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.Output(); err != nil {
-		return "", fmt.Errorf("postman: %v\n%s", err, out)
-	}
-	var rep struct {
-		Run struct {
-			Executions []struct {
-				Assertions []struct{ Assertion string }
-			}
-		}
-	}
-	raw, err := os.ReadFile(report)
-	if err != nil {
-		return "", err
-	}
-	if err := json.Unmarshal(raw, &rep); err != nil {
-		return "", err
-	}
-	for _, ex := range rep.Run.Executions {
-		for _, a := range ex.Assertions {
-			return a.Assertion, nil
-		}
-	}
-	return "", fmt.Errorf("postman recorded no test")
-}
+func runProbe(postman, script string) (string, error) { return pmprobe.Test(postman, script) }

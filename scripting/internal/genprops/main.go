@@ -32,15 +32,14 @@ import (
 	"fmt"
 	"go/format"
 	"log"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/scripting/internal/pmprobe"
 )
 
 // properties are ECMAScript's binary Unicode properties (ECMA-262, table
@@ -364,55 +363,14 @@ func stringProperties(postman, emojiDir, out string) error {
 // runProbe runs a test script under Postman CLI and returns its pm.test
 // names, each split at its first space: name -> the rest.
 func runProbe(postman, script string) (map[string]string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	names, err := pmprobe.Tests(postman, script)
 	if err != nil {
-		return nil, err
-	}
-	defer ln.Close()
-	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("{}")) }))
-	dir, err := os.MkdirTemp("", "genprops")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	coll := map[string]any{
-		"info": map[string]any{"name": "genprops", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-		"item": []any{map[string]any{"name": "props",
-			"request": map[string]any{"method": "GET", "url": "http://" + ln.Addr().String() + "/"},
-			"event": []any{map[string]any{"listen": "test", "script": map[string]any{"type": "text/javascript",
-				"exec": strings.Split(script, "\n")}}}}},
-	}
-	data, _ := json.Marshal(coll)
-	if err := os.WriteFile(filepath.Join(dir, "c.json"), data, 0o600); err != nil {
-		return nil, err
-	}
-	report := filepath.Join(dir, "out.json")
-	cmd := exec.Command(postman, "collection", "run", filepath.Join(dir, "c.json"), "-r", "json",
-		"--reporter-json-structure", "newman", "--reporter-json-export", report)
-	cmd.Dir, cmd.Stderr = dir, os.Stderr
-	if out, err := cmd.Output(); err != nil {
-		return nil, fmt.Errorf("postman: %v\n%s", err, out)
-	}
-	var rep struct {
-		Run struct {
-			Executions []struct {
-				Assertions []struct{ Assertion string }
-			}
-		}
-	}
-	raw, err := os.ReadFile(report)
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(raw, &rep); err != nil {
 		return nil, err
 	}
 	out := map[string]string{}
-	for _, ex := range rep.Run.Executions {
-		for _, a := range ex.Assertions {
-			if name, rest, ok := strings.Cut(a.Assertion, " "); ok {
-				out[name] = rest
-			}
+	for _, n := range names {
+		if name, rest, ok := strings.Cut(n, " "); ok {
+			out[name] = rest
 		}
 	}
 	return out, nil
