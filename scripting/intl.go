@@ -184,7 +184,7 @@ var localeType = lazyre.New(`^[0-9A-Za-z]{3,8}(-[0-9A-Za-z]{3,8})*$`)
 func supportedKeyword(key, value string) bool {
 	switch key {
 	case "ca":
-		return value == "gregory"
+		return supportedCalendars[value]
 	case "nu":
 		_, ok := numberingDigits(value)
 		return ok
@@ -497,8 +497,22 @@ func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults s
 	f := &dateFormat{locale: loc}
 	// Only the Gregorian calendar is written; a malformed name is V8's
 	// RangeError (other calendars: see docs/sandbox.md).
-	if c := r.raw("calendar"); c != nil && !localeType().MatchString(c.String()) {
-		e.throw("RangeError", "Invalid calendar : "+c.String())
+	f.calendar = "gregory"
+	if k, ok := kw["ca"]; ok {
+		f.calendar = k
+	}
+	if c := r.raw("calendar"); c != nil {
+		if !localeType().MatchString(c.String()) {
+			e.throw("RangeError", "Invalid calendar : "+c.String())
+		}
+		if supportedCalendars[c.String()] {
+			if k, had := kw["ca"]; had && k != c.String() {
+				delete(kw, "ca")
+				loc = "en" + keywordSuffix(kw)
+				f.locale = loc
+			}
+			f.calendar = c.String()
+		}
 	}
 	f.nu, f.locale = e.numberingSystem(r, loc, kw)
 	f.readComponents(r)
@@ -522,6 +536,7 @@ func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults s
 		f.defaultComponents(required, defaults)
 	}
 	f.resolveHourCycle(hc, h12, hasH12)
+	f.applyCalendar()
 	return f
 }
 
@@ -627,7 +642,7 @@ func (f *dateFormat) resolved(rt *goja.Runtime) *goja.Object {
 		_ = o.Set(k, v)
 	}
 	set("locale", f.locale)
-	set("calendar", "gregory")
+	set("calendar", f.calendar)
 	set("numberingSystem", f.nu)
 	set("timeZone", f.zone)
 	if f.hourCycle != "" {

@@ -15,6 +15,7 @@ import (
 // (empty when absent) and the zone. Patterns are ICU's en-US ones.
 type dateFormat struct {
 	locale                         string // resolved: en-US or en
+	calendar                       string // gregory, buddhist, roc or japanese
 	nu                             string // numbering system: latn unless asked
 	loc                            *time.Location
 	zone                           string // IANA name, as resolvedOptions reports it
@@ -134,7 +135,11 @@ func (f *dateFormat) dateParts(t time.Time) partList {
 		if len(date) > 0 {
 			date.lit(" ")
 		}
-		date.add("era", eraText(t, f.era))
+		era := eraText(t, f.era)
+		if _, name, ok := f.calendarYear(t); ok {
+			era = name
+		}
+		date.add("era", era)
 	}
 	return date
 }
@@ -185,7 +190,9 @@ func (f *dateFormat) numericDate(date *partList, t time.Time) {
 // is shown).
 func (f *dateFormat) yearText(t time.Time) string {
 	y := t.Year()
-	if y <= 0 {
+	if cy, _, ok := f.calendarYear(t); ok {
+		y = cy
+	} else if y <= 0 {
 		y = 1 - y
 	}
 	if f.year == "2-digit" {
