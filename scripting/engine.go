@@ -424,18 +424,32 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(resp), fn)
 		}
 	}
+	// An async-wrapped script (it awaits somewhere) whose top level threw
+	// before its first await has a promise already rejected: the same
+	// drop applies when its timers or requests are pending.
+	var dropped *goja.Promise
+	if err == nil && c.async && v != nil && e.loop.busy() {
+		if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
+			dropped = p
+			e.loop.forget(p)
+		}
+	}
 	var runErr error
 	switch {
 	case skipped(err):
-	case err != nil:
+	case err != nil && !(thrownByScript(err) && e.loop.busy()):
 		runErr = err
 	default:
+		// A script whose top level threw while timers or requests of its
+		// own were pending goes on with them, and the error is dropped:
+		// both of Postman's sandboxes answer so (with nothing pending,
+		// the error fails the script).
 		runErr = e.loop.run()
 		if skipped(runErr) {
 			runErr = nil
 			break
 		}
-		if runErr == nil && c.async {
+		if runErr == nil && c.async && v != nil && dropped == nil {
 			if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
 				runErr = e.jsError(x, p.Result(), nil)
 			}

@@ -102,6 +102,14 @@ func (l *eventLoop) wakeUp() {
 	}
 }
 
+// busy reports whether timers or Go work of the running script are still
+// to come.
+func (l *eventLoop) busy() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.timers) > 0 || l.pending > 0 || len(l.jobs) > 0 || len(l.held) > 0
+}
+
 // reset drops everything a finished script left behind: its timers, its
 // queued jobs and its unsettled Go work (which will be ignored on arrival).
 func (l *eventLoop) reset() {
@@ -295,6 +303,11 @@ func (l *eventLoop) unhandled() (goja.Value, bool) {
 		}
 	}
 	return nil, false
+}
+
+// forget takes a rejected promise off the unhandled list.
+func (l *eventLoop) forget(p *goja.Promise) {
+	l.rejected = slices.DeleteFunc(l.rejected, func(q *goja.Promise) bool { return q == p })
 }
 
 func (l *eventLoop) String() string { return fmt.Sprintf("loop(%d timers)", len(l.timers)) }

@@ -12,7 +12,9 @@ import (
 // under 1 ms is 1 ms, so setTimeout(f, 0) fires after setTimeout(g, 1) set
 // before it, and immediates come first; callbacks get no arguments; a
 // callback that is not a function is taken, never runs and has no id; what
-// a callback throws is dropped and the script goes on. On the virtual
+// a callback throws is dropped and the script goes on, and so is an error
+// thrown at the top of a script while timers are pending (with nothing
+// pending it fails the script: TestEngineSemantics). On the virtual
 // clock, whose waits cost nothing; but it still moves with the wall clock
 // while a script runs, so timers whose order is asserted are far apart
 // (the probes' 5, 10, 20, 30 and 60 ms became 500-6000 ms: a script
@@ -51,6 +53,13 @@ setTimeout(() => deep(), 3);
 setImmediate(() => { throw new TypeError('in immediate'); });
 setTimeout(() => pm.test('later timer', () => {}), 2000);
 pm.test('after', () => {});`, "after;in timer before throw;later timer"},
+		{"a top-level throw with a timer pending", `setTimeout(() => pm.test('timer', () => {}), 5);
+pm.test('before', () => {});
+null.boom;`, "before;timer"},
+		{"the same in a script that awaits", `setTimeout(() => pm.test('timer', () => {}), 5);
+pm.test('before', () => {});
+null.boom;
+async function later() { await 1; }`, "before;timer"},
 		{"huge and odd delays", `const order = [];
 setTimeout(() => order.push('huge'), 2 ** 31);
 setTimeout(() => order.push('nan'), 'soon');
