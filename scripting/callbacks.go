@@ -133,6 +133,15 @@ func (e *Engine) checkCallback(c goja.FunctionCall) goja.Value {
 	case m.SameAs(protoOf("Array").Get(name)):
 	case name == "forEach" && (m.SameAs(protoOf("Map").Get(name)) || m.SameAs(protoOf("Set").Get(name))):
 		use = cbMustCall
+	case m.SameAs(protoOf("Uint8Array").Prototype().Get(name)):
+		// %TypedArray%.prototype's: no Sugar forms; its map prints the
+		// value alone.
+		switch use {
+		case cbSugarMap:
+			e.throw("TypeError", e.v8Printed(arg)+" is not a function")
+		case cbSugarMatch:
+			use = cbMustCall
+		}
 	default:
 		return arg // a method of the script's own, a typed array's
 	}

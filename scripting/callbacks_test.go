@@ -186,3 +186,47 @@ p(() => [{id: 1}].map('id').concat([1, 2].map('toString')).join());`
 	}
 	checkTestNames(t, src, want)
 }
+
+// Typed arrays' own methods given a non-function: V8's words (map prints
+// the value alone). Each want line is Postman CLI 1.34.0's.
+func TestTypedArrayCallbacksAsPostman(t *testing.T) {
+	t.Parallel()
+	src := probeHarness + "const t = new Uint8Array([1, 2]);\n" + `
+p(() => t.forEach(5));
+p(() => t.map(5));
+p(() => t.filter(5));
+p(() => t.some(5));
+p(() => t.every(5));
+p(() => t.find(5));
+p(() => t.findIndex(5));
+p(() => t.findLast(5));
+p(() => t.findLastIndex(5));
+p(() => t.reduce(5));
+p(() => t.reduceRight(5));
+p(() => t.sort(5));
+p(() => t.toSorted(5));
+p(() => t.map(undefined));
+p(() => t.forEach(null));
+p(() => t.some('x'));
+p(() => new Float64Array(1).map({}));`
+	want := []string{
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: The comparison function must be either a function or undefined: 5",
+		"E:TypeError: The comparison function must be either a function or undefined: 5",
+		"E:TypeError: undefined is not a function",
+		"E:TypeError: object null is not a function",
+		"E:TypeError: string \"x\" is not a function",
+		"E:TypeError: #<Object> is not a function",
+	}
+	checkTestNames(t, src, want)
+}
