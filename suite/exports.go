@@ -19,92 +19,107 @@ import (
 // The loaded environment and globals files keep their id and name in the
 // exports, as Newman's do.
 func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collection, jar *runner.Jar, vlt *vault.Vault, names *variables) error {
-	o, red := &s.o, s.red
+	o := &s.o
 	if sc == nil {
 		return nil
 	}
-	var blanked []string
-	clean := func(vs []environments.Variable) []environments.Variable {
-		out := make([]environments.Variable, len(vs))
-		for i, v := range vs {
-			v.Value = vlt.Unresolve(v.Value)
-			// A secret's value, or any value a script copied a secret into.
-			secret := v.Type == "secret" || red.Redact(v.Value) != v.Value
-			if secret && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
-				v.Value = ""
-				blanked = append(blanked, v.Key)
-			}
-			out[i] = v
-		}
-		return out
-	}
+	c := &exportCleaner{vlt: vlt, red: s.red}
 	defer func() {
-		if len(blanked) > 0 {
-			o.warnf("note: secret values are not written to exports: %s (keep them in the vault: courier vault set NAME)\n", strings.Join(blanked, ", "))
+		if len(c.blanked) > 0 {
+			o.warnf("note: secret values are not written to exports: %s (keep them in the vault: courier vault set NAME)\n", strings.Join(c.blanked, ", "))
 		}
 	}()
 	if o.Exports.Environment != "" {
-		f := &environments.File{Name: sc.Environment.Name, VariableScope: "environment", Values: clean(sc.Environment.Variables())}
-		switch {
-		case names.envFile != nil && names.envFile.Format == environments.FormatYAML:
-			// A v12 YAML environment is written back as YAML, keeping
-			// its layout and comments.
-			f = names.envFile.WithValues(f.Values)
-			f.VariableScope = "environment"
-		case names.envFile != nil:
-			f.ID, f.Name = names.envFile.ID, names.envFile.Name
-		}
-		if err := environments.ExportFile(o.Exports.Environment, f, 0o600); err != nil {
+		values := c.clean(sc.Environment.Variables())
+		if err := exportVariables(o.Exports.Environment, sc.Environment.Name, "environment", values, names.envFile); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
 	if o.Exports.Globals != "" {
-		f := &environments.File{Name: "globals", VariableScope: "globals", Values: clean(sc.Globals.Variables())}
-		switch {
-		case names.globF != nil && names.globF.Format == environments.FormatYAML:
-			f = names.globF.WithValues(f.Values)
-			f.VariableScope = "globals"
-		case names.globF != nil:
-			f.ID, f.Name = names.globF.ID, names.globF.Name
-		}
-		if err := environments.ExportFile(o.Exports.Globals, f, 0o600); err != nil {
+		values := c.clean(sc.Globals.Variables())
+		if err := exportVariables(o.Exports.Globals, "globals", "globals", values, names.globF); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}
 	}
 	if o.Exports.Collection != "" {
-		out := *coll
-		out.Variables = nil
-		desc := map[string]string{}
-		for _, v := range coll.Variables {
-			desc[v.Key] = v.Description
-		}
-		for _, v := range clean(sc.Collection.Variables()) {
-			out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: desc[v.Key]})
-		}
-		if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(o.Exports.Collection), ".json") {
-			// A v12 directory is written back as one: its files copied as
-			// they are, the collection variables updated in its definition.
-			if err := collections.ExportV3Dir(&out, o.Exports.Collection); err != nil {
-				return fmt.Errorf("--export-collection: %w", err)
-			}
-		} else {
-			var buf bytes.Buffer
-			if err := collections.Save(&buf, &out); err != nil {
-				return fmt.Errorf("--export-collection: %w", err)
-			}
-			if err := environments.WriteFileAtomic(o.Exports.Collection, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("--export-collection: %w", err)
-			}
+		if err := exportCollection(o.Exports.Collection, coll, c.clean(sc.Collection.Variables())); err != nil {
+			return fmt.Errorf("--export-collection: %w", err)
 		}
 	}
 	if o.Exports.CookieJar != "" {
-		left, err := exportJar(o.Exports.CookieJar, jar, red)
-		blanked = append(blanked, left...)
+		left, err := exportJar(o.Exports.CookieJar, jar, s.red)
+		c.blanked = append(c.blanked, left...)
 		if err != nil {
 			return fmt.Errorf("--export-cookie-jar: %w", err)
 		}
 	}
 	return nil
+}
+
+// exportCleaner takes secrets out of exported variables and remembers the
+// keys it blanked, for the note.
+type exportCleaner struct {
+	vlt     *vault.Vault
+	red     *vault.Redactor
+	blanked []string
+}
+
+// clean returns vs as they may be exported: vault values as their
+// {{vault:NAME}} reference, secrets (type: secret, or any value a script
+// copied a secret into) empty.
+func (c *exportCleaner) clean(vs []environments.Variable) []environments.Variable {
+	out := make([]environments.Variable, len(vs))
+	for i, v := range vs {
+		v.Value = c.vlt.Unresolve(v.Value)
+		secret := v.Type == "secret" || c.red.Redact(v.Value) != v.Value
+		if secret && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
+			v.Value = ""
+			c.blanked = append(c.blanked, v.Key)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// exportVariables writes an environment or the globals (scope) to path: in
+// the form of the file they were loaded from, with its id and name, else as
+// a new file named name.
+func exportVariables(path, name, scope string, values []environments.Variable, loaded *environments.File) error {
+	f := &environments.File{Name: name, VariableScope: scope, Values: values}
+	switch {
+	case loaded != nil && loaded.Format == environments.FormatYAML:
+		// A v12 YAML environment is written back as YAML, keeping
+		// its layout and comments.
+		f = loaded.WithValues(f.Values)
+		f.VariableScope = scope
+	case loaded != nil:
+		f.ID, f.Name = loaded.ID, loaded.Name
+	}
+	return environments.ExportFile(path, f, 0o600)
+}
+
+// exportCollection writes coll to path with the collection variables as
+// the run left them (values already cleaned), keeping their descriptions.
+func exportCollection(path string, coll *collections.Collection, values []environments.Variable) error {
+	out := *coll
+	out.Variables = nil
+	desc := map[string]string{}
+	for _, v := range coll.Variables {
+		desc[v.Key] = v.Description
+	}
+	for _, v := range values {
+		out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: desc[v.Key]})
+	}
+	if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(path), ".json") {
+		// A v12 directory is written back as one: its files copied as
+		// they are, the collection variables updated in its definition.
+		return collections.ExportV3Dir(&out, path)
+	}
+	var buf bytes.Buffer
+	if err := collections.Save(&buf, &out); err != nil {
+		return err
+	}
+	return environments.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
 // exportJar writes jar to path, leaving out the cookies that hold a secret
