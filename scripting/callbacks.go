@@ -115,37 +115,10 @@ func (e *Engine) checkCallback(c goja.FunctionCall) goja.Value {
 	if !ok {
 		return arg
 	}
-	rt := e.rt
-	use := callbackMethods[name]
-	m := o.Get(name)
-	if m == nil {
-		return arg
-	}
-	protoOf := func(ctor string) *goja.Object {
-		return rt.Get(ctor).ToObject(rt).Get("prototype").ToObject(rt)
-	}
-	switch {
-	case name == "from":
-		if !m.SameAs(rt.Get("Array").ToObject(rt).Get("from")) {
-			return arg
-		}
-		use = cbMayMap
-	case m.SameAs(protoOf("Array").Get(name)):
-	case name == "forEach" && (m.SameAs(protoOf("Map").Get(name)) || m.SameAs(protoOf("Set").Get(name))):
-		use = cbMustCall
-	case m.SameAs(protoOf("Uint8Array").Prototype().Get(name)):
-		// %TypedArray%.prototype's: no Sugar forms; its map prints the
-		// value alone.
-		switch use {
-		case cbSugarMap:
-			e.throw("TypeError", e.v8Printed(arg)+" is not a function")
-		case cbSugarMatch:
-			use = cbMustCall
-		}
-	default:
-		return arg // a method of the script's own, a typed array's
-	}
+	use := e.callbackUse(o, name, arg)
 	switch use {
+	case 0:
+		return arg
 	case cbMustCall:
 		e.throw("TypeError", v8CalledValue(arg)+" is not a function")
 	case cbMayMap:
@@ -159,8 +132,50 @@ func (e *Engine) checkCallback(c goja.FunctionCall) goja.Value {
 		}
 		e.throw("TypeError", "The comparison function must be either a function or undefined: "+e.v8Printed(arg))
 	}
-	// Sugar's forms: once loaded, its map and some answer for one element
-	// as they would inside the whole call.
+	return e.sugarCallback(use, arg)
+}
+
+// callbackUse is what the method name of o does with a value that is not
+// a function, by whose method it is (0: not a built-in's, left alone).
+func (e *Engine) callbackUse(o *goja.Object, name string, arg goja.Value) callbackUse {
+	rt := e.rt
+	m := o.Get(name)
+	if m == nil {
+		return 0
+	}
+	protoOf := func(ctor string) *goja.Object {
+		return rt.Get(ctor).ToObject(rt).Get("prototype").ToObject(rt)
+	}
+	use := callbackMethods[name]
+	switch {
+	case name == "from":
+		if m.SameAs(rt.Get("Array").ToObject(rt).Get("from")) {
+			return cbMayMap
+		}
+		return 0
+	case m.SameAs(protoOf("Array").Get(name)):
+		return use
+	case name == "forEach" && (m.SameAs(protoOf("Map").Get(name)) || m.SameAs(protoOf("Set").Get(name))):
+		return cbMustCall
+	case m.SameAs(protoOf("Uint8Array").Prototype().Get(name)):
+		// %TypedArray%.prototype's: no Sugar forms; its map prints the
+		// value alone.
+		switch use {
+		case cbSugarMap:
+			e.throw("TypeError", e.v8Printed(arg)+" is not a function")
+		case cbSugarMatch:
+			return cbMustCall
+		}
+		return use
+	}
+	return 0 // a method of the script's own
+}
+
+// sugarCallback is a function giving Sugar's answer for one element: once
+// loaded, its map and some answer for one element as they would inside the
+// whole call.
+func (e *Engine) sugarCallback(use callbackUse, arg goja.Value) goja.Value {
+	rt := e.rt
 	e.sugarNeeded()
 	method := "some"
 	if use == cbSugarMap {
