@@ -135,19 +135,7 @@ func (c *CLI) Handle(ev runner.Event) {
 	}
 	switch e := ev.(type) {
 	case runner.StartEvent:
-		c.cycles = e.Iterations
-		if !c.o.NoBanner {
-			c.print(c.o.Banner + "\n\n")
-		}
-		if e.Collection != nil {
-			name := e.Collection.Info.Name
-			if name == "" {
-				name = e.Collection.Info.ID
-			}
-			if name != "" {
-				c.print(name + "\n")
-			}
-		}
+		c.start(e)
 	case runner.IterationEvent:
 		if e.Total > 1 {
 			c.print("\n" + c.p.grayUnderline.Sprintf("Iteration %d/%d", e.Iteration+1, e.Total) + "\n")
@@ -163,15 +151,7 @@ func (c *CLI) Handle(ev runner.Event) {
 		// may carry its secrets in encodings output masking cannot follow.
 		c.requestLine(runner.RequestEvent{Item: e.Item, Iteration: e.Iteration, Request: e.Request, Response: e.Response, Err: e.Err}, true)
 	case runner.ScriptEvent:
-		if e.Err == nil {
-			return
-		}
-		name := errorName(e.Err)
-		c.failures = append(c.failures, cliFailure{
-			name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
-			item: e.Item, iteration: e.Iteration,
-		})
-		c.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
+		c.scriptError(e)
 	case runner.AssertionEvent:
 		c.assertion(e)
 	case runner.ConsoleEvent:
@@ -191,15 +171,51 @@ func (c *CLI) Handle(ev runner.Event) {
 			c.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")
 		}
 	case runner.DoneEvent:
-		if !c.o.NoSummary && e.Summary != nil {
-			c.print("\n" + c.summary(e.Summary) + "\n")
+		c.done(e)
+	}
+}
+
+// start prints the banner and the collection's name.
+func (c *CLI) start(e runner.StartEvent) {
+	c.cycles = e.Iterations
+	if !c.o.NoBanner {
+		c.print(c.o.Banner + "\n\n")
+	}
+	if e.Collection != nil {
+		name := e.Collection.Info.Name
+		if name == "" {
+			name = e.Collection.Info.ID
 		}
-		if !c.o.NoFailures && len(c.failures) > 0 {
-			c.print("\n" + c.failureTable() + "\n")
+		if name != "" {
+			c.print(name + "\n")
 		}
-		if e.Err != nil {
-			c.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
-		}
+	}
+}
+
+// scriptError numbers a failed script among the failures and prints its
+// live line.
+func (c *CLI) scriptError(e runner.ScriptEvent) {
+	if e.Err == nil {
+		return
+	}
+	name := errorName(e.Err)
+	c.failures = append(c.failures, cliFailure{
+		name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
+		item: e.Item, iteration: e.Iteration,
+	})
+	c.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
+}
+
+// done prints the summary, the failures and the run's error.
+func (c *CLI) done(e runner.DoneEvent) {
+	if !c.o.NoSummary && e.Summary != nil {
+		c.print("\n" + c.summary(e.Summary) + "\n")
+	}
+	if !c.o.NoFailures && len(c.failures) > 0 {
+		c.print("\n" + c.failureTable() + "\n")
+	}
+	if e.Err != nil {
+		c.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
 	}
 }
 
