@@ -461,7 +461,12 @@ type seenObject struct {
 }
 
 // seenAtRun reads the running script x's slots for an error at line:col.
-func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
+// Printing the slot's value may run the script's own code (a getter of
+// toString or constructor, a proxy's traps); what that throws is dropped and
+// the error is worded from the source, as when nothing was seen: it must not
+// replace the error being worded, nor end the script as a Go panic.
+func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
+	defer dropScriptThrow(func() { seen = seenAt{} })
 	if x == nil || line <= 0 {
 		return seenAt{}
 	}
@@ -479,7 +484,7 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
 	if err != nil || !ok {
 		return seenAt{}
 	}
-	seen := seenAt{instanceOf: kind&siteInstanceOf != 0}
+	seen = seenAt{instanceOf: kind&siteInstanceOf != 0}
 	at := "0"
 	if l := kind.level(); l > 0 {
 		at = strconv.Itoa(l + 1)
@@ -522,6 +527,18 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) seenAt {
 	return seen
 }
 
+// dropScriptThrow, deferred, recovers a JavaScript exception that the
+// script's own code threw while an error was being worded and calls
+// fallback; other panics (an interrupt: the timeout) go on up.
+func dropScriptThrow(fallback func()) {
+	if r := recover(); r != nil {
+		if _, ok := r.(*goja.Exception); !ok {
+			panic(r)
+		}
+		fallback()
+	}
+}
+
 // describe is what V8's set and delete messages say of v.
 func (e *Engine) describe(v goja.Value) *seenObject {
 	d := &seenObject{printed: e.v8Printed(v), getterOnly: func(string) bool { return false }}
@@ -551,7 +568,8 @@ func (e *Engine) describe(v goja.Value) *seenObject {
 
 // getterOnly reports whether o (or its prototype chain) has prop as an
 // accessor without a setter.
-func (e *Engine) getterOnly(o *goja.Object, prop string) bool {
+func (e *Engine) getterOnly(o *goja.Object, prop string) (only bool) {
+	defer dropScriptThrow(func() { only = false }) // a proxy's trap threw
 	getDesc, ok := goja.AssertFunction(e.rt.Get("Reflect").ToObject(e.rt).Get("getOwnPropertyDescriptor"))
 	if !ok {
 		return false
