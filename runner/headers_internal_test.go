@@ -92,7 +92,7 @@ func TestAddRuntimeHeaders(t *testing.T) {
 	}
 	for _, tc := range tests {
 		order := wireOrder{keys: tc.keys}
-		addRuntimeHeaders(tc.own, &order, tc.disabled, "agent/1")
+		addRuntimeHeaders(tc.own, &order, tc.disabled, "agent/1", nil)
 		if !reflect.DeepEqual(order.keys, tc.want) {
 			t.Errorf("%s: order %q, want %q", tc.name, order.keys, tc.want)
 		}

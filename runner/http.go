@@ -573,7 +573,7 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
-	addRuntimeHeaders(hreq.Header, &order, disabled, c.opts.userAgent())
+	addRuntimeHeaders(hreq.Header, &order, disabled, c.opts.userAgent(), c.opts.tokens)
 	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
 	order.placeLengthAndCookie(hreq.Header, hreq.Method, contentType, mode, data)
 	return order, hidden
@@ -648,7 +648,7 @@ func (o *wireOrder) placeBodyType(contentType, mode string) {
 // (step 5), in its order, unless disabled in the request's settings or
 // given by the request itself. Host is the request's own field: it only
 // takes its place here when no Host row of the request's placed it.
-func addRuntimeHeaders(h http.Header, order *wireOrder, disabled map[string]bool, userAgent string) {
+func addRuntimeHeaders(h http.Header, order *wireOrder, disabled map[string]bool, userAgent string, tokens *environments.Gen) {
 	for _, sh := range [...]struct{ name, value string }{
 		{"User-Agent", userAgent},
 		{"Accept", "*/*"},
@@ -666,7 +666,7 @@ func addRuntimeHeaders(h http.Header, order *wireOrder, disabled map[string]bool
 			continue
 		}
 		if sh.value == "" {
-			sh.value = postmanToken()
+			sh.value, _ = tokens.Dynamic("$guid")
 		}
 		h[sh.name] = []string{sh.value}
 		order.add(sh.name)
@@ -1414,8 +1414,5 @@ func checkPort(hostport string) error {
 		Msg: fmt.Sprintf("Port should be >= 0 and < 65536. Received type string ('%s').", port)}
 }
 
-// postmanToken is a fresh UUID, the same generator as {{$guid}}.
-func postmanToken() string {
-	v, _ := environments.Dynamic("$guid")
-	return v
-}
+// postmanTokenSeed turns a run's seed into its Postman-Token generator's.
+const postmanTokenSeed = 0x706f73746d616e // "postman"

@@ -114,11 +114,17 @@ type Options struct {
 	GlobalsName, GlobalsID string
 
 	// Seed, when not 0, makes the run's random values repeat from run to
-	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues
-	// and crypto.randomUUID. A program replaying a collection gets the
-	// same fixture data (names, e-mails, ids) on every run, and can
-	// compare two runs' reports; courier's own tests do the latter.
+	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues,
+	// crypto.randomUUID and the Postman-Token header. A program replaying
+	// a collection gets the same fixture data (names, e-mails, ids) on
+	// every run, and can compare two runs' reports; courier's own tests do
+	// the latter.
 	Seed uint64
+
+	// tokens draws the Postman-Token headers: a generator of their own,
+	// so that the requests sent do not move the sequence scripts and
+	// variables draw from (nil: the process-wide generator).
+	tokens *environments.Gen
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

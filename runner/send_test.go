@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
 )
 
@@ -38,4 +39,37 @@ func TestUnappliedAuthWarnsAndSends(t *testing.T) {
 			assert.True(t, strings.HasSuffix(reqs[0].Request.URL, "/headers?a=1"), reqs[0].Request.URL)
 		})
 	}
+}
+
+// A seeded run sends the same Postman-Token headers every time, and they
+// come from a generator of their own: {{$guid}} draws the same values as in
+// a run without requests before it.
+func TestSeededRunRepeatsPostmanTokens(t *testing.T) {
+	t.Parallel()
+	c := coll(`{"name":"a","request":{"method":"GET","url":"{{baseUrl}}/get?g={{$guid}}"}}`,
+		`{"name":"b","request":{"method":"GET","url":"{{baseUrl}}/get"}}`)
+	tokens := func(seed uint64) (out []string) {
+		_, rec, _ := run(t, c, runner.Options{Seed: seed})
+		for _, e := range rec.requests() {
+			for _, h := range e.Request.Header {
+				if h.Key == "Postman-Token" {
+					out = append(out, h.Value)
+				}
+			}
+			if g, ok := strings.CutPrefix(e.Request.URL[strings.Index(e.Request.URL, "?")+1:], "g="); ok {
+				out = append(out, "guid "+g)
+			}
+		}
+		require.Len(t, out, 3)
+		return out
+	}
+	first := tokens(7)
+	assert.Equal(t, first, tokens(7))
+	assert.NotEqual(t, first, tokens(8))
+	assert.NotEqual(t, first[0], first[2], "each request gets its own token")
+	// {{$guid}} is the first value the seed gives scripts and variables,
+	// whatever the tokens drew.
+	gen := environments.NewGen(7)
+	want, _ := gen.Dynamic("$guid")
+	assert.Equal(t, "guid "+want, first[1])
 }
