@@ -73,3 +73,35 @@ func TestSeededRunRepeatsPostmanTokens(t *testing.T) {
 	want, _ := gen.Dynamic("$guid")
 	assert.Equal(t, "guid "+want, first[1])
 }
+
+// What a callback throws (or the script, while callbacks are pending) is
+// dropped as in Postman: the other callbacks run, nothing fails, and each
+// dropped error is a warning naming the script and its place.
+func TestDroppedCallbackErrorsWarn(t *testing.T) {
+	t.Parallel()
+	c := coll(`{"name":"cb","request":{"method":"GET","url":"{{baseUrl}}/get"},"event":[{"listen":"test","script":{"exec":[`+
+		`"setTimeout(() => { pm.test('in timer', () => {}); null.x; }, 5);",`+
+		`"pm.sendRequest(pm.variables.replaceIn('{{baseUrl}}/get'), () => { pm.test('cb ran', () => {}); undefined.y; });",`+
+		`"setTimeout(() => pm.test('late', () => {}), 30);"]}}]}`,
+		`{"name":"top","request":{"method":"GET","url":"{{baseUrl}}/get"},"event":[{"listen":"test","script":{"exec":[`+
+			`"setTimeout(() => pm.test('pending timer', () => {}), 5);", "null.z;"]}}]}`)
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Empty(t, sum.Failures)
+	assert.Equal(t, map[string]bool{"in timer": true, "cb ran": true, "late": true, "pending timer": true}, rec.assertions())
+	var warnings []string
+	for _, e := range rec.events {
+		if w, ok := e.(runner.WarningEvent); ok {
+			warnings = append(warnings, w.Item.Name+": "+w.Message)
+		}
+	}
+	require.Len(t, warnings, 3, "%q", warnings)
+	want := []string{"reading 'x'", "reading 'y'", "reading 'z'"}
+	for _, w := range want {
+		found := false
+		for _, got := range warnings {
+			found = found || strings.Contains(got, w) && strings.Contains(got, "not counted as a failure")
+		}
+		assert.True(t, found, "a warning for %s in %q", w, warnings)
+	}
+	assert.Contains(t, warnings[2], `top: test script "top" at 2:6: TypeError: Cannot read properties of null (reading 'z')`)
+}

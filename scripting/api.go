@@ -151,6 +151,12 @@ type Result struct {
 	NextRequestSet bool
 	SkipRequest    bool
 	Visualizer     *Visualizer
+	// Dropped are the errors the script threw where both of Postman's
+	// sandboxes drop them and go on: in a timer or pm.sendRequest callback,
+	// or at its top level while such callbacks were pending. They are not
+	// failures (the references count none); a runner shows them so that a
+	// broken callback does not go unseen.
+	Dropped []error
 }
 
 // Visualizer holds what pm.visualizer.set stored.

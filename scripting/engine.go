@@ -428,10 +428,12 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	// before its first await has a promise already rejected: the same
 	// drop applies when its timers or requests are pending.
 	var dropped *goja.Promise
+	e.loop.dropped = nil
 	if err == nil && c.async && v != nil && e.loop.busy() {
 		if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
 			dropped = p
 			e.loop.forget(p)
+			e.loop.dropped = append(e.loop.dropped, e.jsError(x, p.Result(), nil))
 		}
 	}
 	var runErr error
@@ -440,6 +442,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	case err != nil && !(thrownByScript(err) && e.loop.busy()):
 		runErr = err
 	default:
+		if err != nil {
+			e.loop.dropped = append(e.loop.dropped, err)
+		}
 		// A script whose top level threw while timers or requests of its
 		// own were pending goes on with them, and the error is dropped:
 		// both of Postman's sandboxes answer so (with nothing pending,
@@ -490,6 +495,10 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	if runErr != nil {
 		res.Err = e.wrapErr(x, runErr)
 	}
+	for _, d := range e.loop.dropped {
+		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
+	}
+	e.loop.dropped = nil
 	return res
 }
 

@@ -50,6 +50,10 @@ type eventLoop struct {
 	// the goroutine sleeping. ahead is how far that clock has jumped.
 	virtual bool
 	ahead   time.Duration
+
+	// dropped collects what callbacks threw (thrownByScript) during the
+	// script's run, for Result.Dropped.
+	dropped []error
 }
 
 // doneJob is completed Go work: the job to run on the loop, the order its
@@ -227,8 +231,11 @@ func (l *eventLoop) run() error {
 				} else {
 					delete(l.timers, t.id)
 				}
-				if _, err := t.fn(goja.Undefined(), t.args...); err != nil && !thrownByScript(err) {
-					return err
+				if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+					if !thrownByScript(err) {
+						return err
+					}
+					l.dropped = append(l.dropped, err)
 				}
 				continue
 			}

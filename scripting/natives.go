@@ -1100,9 +1100,11 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			}
 			// What the script's callback throws is dropped, as in Newman
 			// 6.2.2 and Postman CLI 1.34: the script goes on.
-			if _, cerr := cb(goja.Undefined(), ev, rv); !thrownByScript(cerr) {
+			_, cerr := cb(goja.Undefined(), ev, rv)
+			if !thrownByScript(cerr) {
 				return cerr
 			}
+			e.loop.dropped = append(e.loop.dropped, cerr)
 			return nil
 		})
 	}()
