@@ -169,6 +169,9 @@ func compileScript(src, listen string) *compiled {
 		if maySuperField(src) {
 			wrapSuperFields(ast)
 		}
+		if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
+			pinArrowArguments(ast) // arrowargs.go
+		}
 		if fn := scriptFunction(ast); fn != nil {
 			// The sandbox globals the script assigns become parameters of
 			// its function, added to the parsed tree so positions stay put.
