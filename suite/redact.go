@@ -36,22 +36,13 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		e.Item = redactItem(r, e.Item)
 		return e
 	case runner.RequestEvent:
-		e.Item = redactItem(r, e.Item)
-		e.Request = redactSent(r, e.Request)
-		e.Response = redactResponse(r, e.Response)
-		e.Err = redactErrInfo(r, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptRequestEvent:
-		e.Item = redactItem(r, e.Item)
-		e.Request = redactSent(r, e.Request)
-		e.Response = redactResponse(r, e.Response)
-		e.Err = redactErrInfo(r, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptRequestLineEvent:
-		e.Item = redactItem(r, e.Item)
-		e.Request = redactSent(r, e.Request)
-		e.Response = redactResponse(r, e.Response)
-		e.Err = redactErrInfo(r, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptEvent:
 		e.Item = redactItem(r, e.Item)
@@ -97,6 +88,12 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		return e
 	}
 	return ev
+}
+
+// redactRoundTrip masks the parts the three round-trip events share: the
+// item, the request as sent, the response and the error.
+func redactRoundTrip(r func(string) string, item runner.ItemRef, req runner.SentRequest, resp *runner.Response, err error) (runner.ItemRef, runner.SentRequest, *runner.Response, error) {
+	return redactItem(r, item), redactSent(r, req), redactResponse(r, resp), redactErrInfo(r, err)
 }
 
 // redactSent masks the request as sent: its URL (also as shown),
