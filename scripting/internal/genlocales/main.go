@@ -18,7 +18,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"log"
 	"os"
 	"sort"
@@ -137,11 +136,7 @@ func main() {
 		fmt.Fprintf(&b, "\t%q +\n", l+"|"+v[0]+"|"+v[1]+"|"+v[2]+"\n")
 	}
 	b.WriteString("\t\"\"\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile("intl_regions_gen.go", src, 0o644); err != nil {
+	if err := pmprobe.WriteGo("intl_regions_gen.go", b.Bytes()); err != nil {
 		log.Fatal(err)
 	}
 }

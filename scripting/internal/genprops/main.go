@@ -30,7 +30,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"go/format"
 	"log"
 	"os"
 	"path/filepath"
@@ -261,11 +260,7 @@ func write(path string, b []byte) {
 	text := strings.Replace(string(b), "package scripting\n", "package scripting\n\nimport \"sync\"\n", 1)
 	text = lazyTablesRe.ReplaceAllString(text, "var $1 = sync.OnceValue(func() $2 {\n\treturn $2{")
 	text = strings.ReplaceAll(text, "\n}\n", "\n}\n})\n")
-	src, err := format.Source([]byte(text))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(path, src, 0o644); err != nil {
+	if err := pmprobe.WriteGo(path, []byte(text)); err != nil {
 		log.Fatal(err)
 	}
 }

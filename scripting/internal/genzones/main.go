@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"log"
 	"os"
 	"os/exec"
@@ -140,11 +139,7 @@ func main() {
 		fmt.Fprintf(&b, "\t%q +\n", k+":"+strings.Join(res.Values[k], " ")+"\n")
 	}
 	b.WriteString("\t\"\"\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile("intl_zones_gen.go", src, 0o644); err != nil {
+	if err := pmprobe.WriteGo("intl_zones_gen.go", b.Bytes()); err != nil {
 		log.Fatal(err)
 	}
 }
