@@ -23,10 +23,10 @@ type eventLoop struct {
 	jobs    []doneJob
 	wake    chan struct{}
 	gen     uint64 // bumped per script so late jobs of an old one are dropped
-	pending int    // registered Go work not yet completed
-	// regSeq numbers registrations; open holds the numbers of Go work not
-	// yet completed, ascending. held (loop goroutine only) are completed
-	// jobs waiting for earlier work: see run.
+	// regSeq numbers registrations; open holds the numbers of Go work
+	// registered and not yet completed, ascending (its length is what is
+	// pending). held (loop goroutine only) are completed jobs waiting for
+	// earlier work: see run.
 	regSeq uint64
 	open   []uint64
 	held   []doneJob
@@ -111,7 +111,7 @@ func (l *eventLoop) wakeUp() {
 func (l *eventLoop) busy() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.timers) > 0 || l.pending > 0 || len(l.jobs) > 0 || len(l.held) > 0
+	return len(l.timers) > 0 || len(l.open) > 0 || len(l.jobs) > 0 || len(l.held) > 0
 }
 
 // reset drops everything a finished script left behind: its timers, its
@@ -120,7 +120,6 @@ func (l *eventLoop) reset() {
 	l.mu.Lock()
 	l.gen++
 	l.jobs = nil
-	l.pending = 0
 	l.open = l.open[:0]
 	l.mu.Unlock()
 	l.held = nil
@@ -133,7 +132,6 @@ func (l *eventLoop) reset() {
 // the loop. Must be called on the loop goroutine.
 func (l *eventLoop) register() func(func() error) {
 	l.mu.Lock()
-	l.pending++
 	l.regSeq++
 	gen, seq := l.gen, l.regSeq
 	l.open = append(l.open, seq)
@@ -145,7 +143,6 @@ func (l *eventLoop) register() func(func() error) {
 		}
 		l.mu.Lock()
 		if l.gen == gen {
-			l.pending--
 			if i, ok := slices.BinarySearch(l.open, seq); ok {
 				l.open = slices.Delete(l.open, i, i+1)
 			}
@@ -201,7 +198,7 @@ func (l *eventLoop) run() error {
 		l.mu.Lock()
 		l.held = append(l.held, l.jobs...)
 		l.jobs = nil
-		pending := l.pending
+		pending := len(l.open)
 		oldest := uint64(math.MaxUint64) // the earliest Go work still running
 		if len(l.open) > 0 {
 			oldest = l.open[0]
