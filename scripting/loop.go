@@ -19,10 +19,10 @@ import (
 type eventLoop struct {
 	rt *goja.Runtime
 
-	mu      sync.Mutex
-	jobs    []doneJob
-	wake    chan struct{}
-	gen     uint64 // bumped per script so late jobs of an old one are dropped
+	mu   sync.Mutex
+	jobs []doneJob
+	wake chan struct{}
+	gen  uint64 // bumped per script so late jobs of an old one are dropped
 	// regSeq numbers registrations; open holds the numbers of Go work
 	// registered and not yet completed, ascending (its length is what is
 	// pending). held (loop goroutine only) are completed jobs waiting for
