@@ -143,44 +143,7 @@ func compileScript(src, listen string) *compiled {
 	}
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
-		if c.using || strings.Contains(src, "finally") {
-			splitCatchFinally(ast)
-		}
-		if mayCatch(src) {
-			guardTries(ast)
-			instrumentCatches(ast)
-		}
-		if mayIterate(src) {
-			instrumentIteration(ast)
-		}
-		if c.regExp = usesRegExpCtor(src); c.regExp {
-			rewriteRegExpCalls(ast)
-		}
-		if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
-			c.regExp = true
-		}
-		if !c.regExp && maySlashInClass(src) && hasSlashInClassLiteral(ast) {
-			c.regExp = true
-		}
-		c.gojaExtras = mayMeetGojaExtras(src)
-		c.regExpStatics = usesRegExpStatics(src)
-		c.iteratorExtras = mayMeetIteratorExtras(src)
-		c.weak = mayUseWeakCollections(src)
-		if maySuperField(src) {
-			wrapSuperFields(ast)
-		}
-		if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
-			pinArrowArguments(ast) // arrowargs.go
-		}
-		if fn := scriptFunction(ast); fn != nil {
-			// The sandbox globals the script assigns become parameters of
-			// its function, added to the parsed tree so positions stay put.
-			c.params = assignedSandboxNames(fn.Body, listen)
-			for _, name := range c.params {
-				fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
-			}
-			c.sites = instrumentScriptNullish(ast, fn, async, mayScopeDynamically(src))
-		}
+		c.instrument(ast, src, listen)
 		c.prog, err = goja.CompileAST(ast, false)
 		if err != nil && strings.Contains(err.Error(), "has already been declared") && fixParamVarClashes(ast) {
 			c.prog, err = goja.CompileAST(ast, false) // paramclash.go
@@ -191,6 +154,51 @@ func compileScript(src, listen string) *compiled {
 		return slot.Load() // another goroutine compiled it first: share one
 	}
 	return c
+}
+
+// instrument applies the compile-time passes the script's text calls for
+// to its parsed tree (each pass is skipped when a cheap look at the source
+// shows it has nothing to do) and notes in c which parts of the sandbox the
+// script may need.
+func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
+	if c.using || strings.Contains(src, "finally") {
+		splitCatchFinally(ast)
+	}
+	if mayCatch(src) {
+		guardTries(ast)
+		instrumentCatches(ast)
+	}
+	if mayIterate(src) {
+		instrumentIteration(ast)
+	}
+	if c.regExp = usesRegExpCtor(src); c.regExp {
+		rewriteRegExpCalls(ast)
+	}
+	if mayNeedRegExpRewrite(src) && rewriteRegExpLiterals(ast) {
+		c.regExp = true
+	}
+	if !c.regExp && maySlashInClass(src) && hasSlashInClassLiteral(ast) {
+		c.regExp = true
+	}
+	c.gojaExtras = mayMeetGojaExtras(src)
+	c.regExpStatics = usesRegExpStatics(src)
+	c.iteratorExtras = mayMeetIteratorExtras(src)
+	c.weak = mayUseWeakCollections(src)
+	if maySuperField(src) {
+		wrapSuperFields(ast)
+	}
+	if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
+		pinArrowArguments(ast) // arrowargs.go
+	}
+	if fn := scriptFunction(ast); fn != nil {
+		// The sandbox globals the script assigns become parameters of
+		// its function, added to the parsed tree so positions stay put.
+		c.params = assignedSandboxNames(fn.Body, listen)
+		for _, name := range c.params {
+			fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
+		}
+		c.sites = instrumentScriptNullish(ast, fn, c.async, mayScopeDynamically(src))
+	}
 }
 
 // Engine is the JavaScript context of one run. Like Postman's sandbox, one
