@@ -421,20 +421,68 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		e.rxStatics.reset()
 	}
 	if err == nil {
-		// 0: no response (pre-request), 1: a response, 2: the request failed.
-		resp := 0
-		if x.Response != nil {
-			resp = 1
-			if x.Response.Failed {
-				resp = 2
-			}
-		}
-		if len(c.params) > 0 {
-			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(resp), fn, e.paramNames(c))
-		} else {
-			v, err = e.api.run(goja.Undefined(), lv, rt.ToValue(resp), fn)
+		v, err = e.callScript(c, fn, lv, x)
+	}
+	runErr := e.runToEnd(x, c, v, err)
+	if res.SkipRequest {
+		// Consumed or not, the skip's interrupt must not reach finish.
+		rt.ClearInterrupt()
+	}
+	// finish collects legacy tests[...] and writes pm.request back even when
+	// the script failed: tests recorded before the error are kept.
+	if st.finish {
+		if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
+			runErr = ferr
 		}
 	}
+	if st.live != nil && e.watch.stopped() == nil {
+		e.settleLive(st)
+		// Settling runs the script's getters and toJSON: one stopped
+		// there (a loop, the timeout) failed the script like any other
+		// line of it would.
+		if cause := e.watch.stopped(); cause != nil && runErr == nil {
+			runErr = cause
+		}
+	}
+	// A script stopped (timeout, cancellation, memory) keeps what it set
+	// as stored at the time: settling runs its getters and toJSON again,
+	// and the watchdog interrupts only once, so a getter that loops would
+	// hold the run forever, deaf to --timeout-script and to SIGTERM.
+	st.live, st.liveOrder = nil, nil
+	e.settleUndefined(st)
+	if runErr != nil {
+		res.Err = e.wrapErr(x, runErr)
+	}
+	for _, d := range e.loop.dropped {
+		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
+	}
+	e.loop.dropped = nil
+	return res
+}
+
+// callScript calls the script's compiled function through the bootstrap's
+// runner, telling it the listen and whether a response came (0: none, the
+// pre-request; 1: a response; 2: the request failed).
+func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value, error) {
+	// 0: no response (pre-request), 1: a response, 2: the request failed.
+	resp := 0
+	if x.Response != nil {
+		resp = 1
+		if x.Response.Failed {
+			resp = 2
+		}
+	}
+	if len(c.params) > 0 {
+		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
+	}
+	return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
+}
+
+// runToEnd turns the outcome of the script's synchronous part (its value v
+// and error err) into the script's error, after running what it left
+// pending: timers, callbacks, promise jobs. Errors Postman drops go to
+// e.loop.dropped.
+func (e *Engine) runToEnd(x *Exec, c *compiled, v goja.Value, err error) error {
 	// An async-wrapped script (it awaits somewhere) whose top level threw
 	// before its first await has a promise already rejected: the same
 	// drop applies when its timers or requests are pending.
@@ -477,40 +525,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 			runErr = se
 		}
 	}
-	if res.SkipRequest {
-		// Consumed or not, the skip's interrupt must not reach finish.
-		rt.ClearInterrupt()
-	}
-	// finish collects legacy tests[...] and writes pm.request back even when
-	// the script failed: tests recorded before the error are kept.
-	if st.finish {
-		if _, ferr := e.api.finish(goja.Undefined()); ferr != nil && runErr == nil {
-			runErr = ferr
-		}
-	}
-	if st.live != nil && e.watch.stopped() == nil {
-		e.settleLive(st)
-		// Settling runs the script's getters and toJSON: one stopped
-		// there (a loop, the timeout) failed the script like any other
-		// line of it would.
-		if cause := e.watch.stopped(); cause != nil && runErr == nil {
-			runErr = cause
-		}
-	}
-	// A script stopped (timeout, cancellation, memory) keeps what it set
-	// as stored at the time: settling runs its getters and toJSON again,
-	// and the watchdog interrupts only once, so a getter that loops would
-	// hold the run forever, deaf to --timeout-script and to SIGTERM.
-	st.live, st.liveOrder = nil, nil
-	e.settleUndefined(st)
-	if runErr != nil {
-		res.Err = e.wrapErr(x, runErr)
-	}
-	for _, d := range e.loop.dropped {
-		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
-	}
-	e.loop.dropped = nil
-	return res
+	return runErr
 }
 
 // skipped reports whether err is the end of a script that skipped its
