@@ -1,14 +1,17 @@
 package runner_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // Auth that cannot be applied (NTLM is not supported, a JWT with a broken
@@ -104,4 +107,45 @@ func TestDroppedCallbackErrorsWarn(t *testing.T) {
 		assert.True(t, found, "a warning for %s in %q", w, warnings)
 	}
 	assert.Contains(t, warnings[2], `top: test script "top" at 2:6: TypeError: Cannot read properties of null (reading 'z')`)
+}
+
+// cancelAfterPrerequest cancels the run once item's pre-request script
+// has ended, as Ctrl-C landing between the script and the request does.
+type cancelAfterPrerequest struct {
+	recorder
+	item   string
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfterPrerequest) Handle(e runner.Event) {
+	c.recorder.Handle(e)
+	if s, ok := e.(runner.ScriptEvent); ok && s.Listen == "prerequest" && s.Item.Name == c.item {
+		c.cancel()
+	}
+}
+
+// A run stopped after an item's pre-request scripts and before its request
+// leaves that item open (no ItemDoneEvent), as a stop during the request
+// does: reports then show it as interrupted, not as an item that completed
+// without a request.
+func TestStopAfterPrerequestLeavesTheItemOpen(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	c, err := collections.LoadBytes([]byte(coll(
+		`{"name":"a","request":{"method":"GET","url":"`+base+`/get"}}`,
+		`{"name":"b","request":{"method":"GET","url":"`+base+`/get"},"event":[{"listen":"prerequest","script":{"exec":"pm.variables.set('x', 1)"}}]}`)), "test.json")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sink := &cancelAfterPrerequest{item: "b", cancel: cancel}
+	r := &runner.Runner{Collection: c, Environment: environments.NewScope("env", nil), Sink: sink}
+	_, _ = r.Run(ctx)
+	var done []string
+	for _, e := range sink.events {
+		if d, ok := e.(runner.ItemDoneEvent); ok {
+			done = append(done, d.Item.Name)
+		}
+	}
+	assert.Equal(t, []string{"a"}, done, "b was stopped inside, not completed")
+	assert.Equal(t, []string{"a"}, sink.sentNames())
 }

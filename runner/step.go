@@ -51,9 +51,15 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	r.current, r.currentIter = st.ref, it
 
 	s.runScripts(listenPre, nil)
-	if s.skip || ctx.Err() != nil {
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: s.skip})
-		return s.next, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		// Stopped inside this item (Ctrl-C, --timeout): it stays open, as
+		// when the stop comes during its request, so the run's end reports
+		// it as interrupted rather than as an item that completed.
+		return s.next, err
+	}
+	if s.skip {
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
+		return s.next, nil
 	}
 	if r.failed && r.Options.bailOn(BailFailure) {
 		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
