@@ -59,6 +59,7 @@ func (r *Redactor) Add(values ...string) {
 	if r == nil {
 		return
 	}
+	values = withURLPieces(values)
 	var needles []string
 	for _, v := range values {
 		if utf8.RuneCountInString(v) < MinSecretLen || strings.TrimSpace(v) == "" {
@@ -87,6 +88,43 @@ func (r *Redactor) Add(values ...string) {
 	}
 	sort.SliceStable(next, func(i, j int) bool { return len(next[i]) > len(next[j]) })
 	r.secrets = next
+}
+
+// MinPieceLen is the shortest piece of a secret, in characters, masked on
+// its own (see withURLPieces). It is longer than MinSecretLen because a
+// piece is not a whole value somebody chose to keep secret: a short one
+// ("api", "v2") is ordinary text far more often than it is the secret.
+const MinPieceLen = 8
+
+// urlSeparators are the sets of characters a URL model splits a value at
+// when the value sits in a URL: path segments at "/", query keys and values
+// at "&" and "=" (postman-collection's url.path array and url.query list;
+// WHATWG's pathname and searchParams). "?" and "#" end both.
+var urlSeparators = []string{"/?#", "&=?#"}
+
+// withURLPieces returns values and, for each value that holds URL
+// separators, its pieces of at least MinPieceLen characters. A secret in a
+// URL that a script built (with --vault-scripts) and then wrote elsewhere,
+// say the request's JSON inside a pm.sendRequest body, reaches a report as
+// path segments or query keys and values, none of them the whole secret.
+func withURLPieces(values []string) []string {
+	out := values
+	for _, v := range values {
+		for _, seps := range urlSeparators {
+			if !strings.ContainsAny(v, seps) {
+				continue
+			}
+			for _, p := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+				if utf8.RuneCountInString(p) >= MinPieceLen && strings.TrimSpace(p) != "" && !slices.Contains(out, p) {
+					if len(out) == len(values) {
+						out = slices.Clone(values) // the caller's slice stays as it was
+					}
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // variants returns v and the other spellings it takes on the way to a

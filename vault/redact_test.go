@@ -36,6 +36,14 @@ func TestRedact(t *testing.T) {
 		{"JSON-escaped form", []string{`p"a<s>s`}, `{"v":"p\"a\u003cs\u003es"}`, `{"v":"***"}`},
 		{"XML-escaped form", []string{`a&b<c`}, `<failure message="a&amp;b&lt;c"/>`, `<failure message="***"/>`},
 		{"URL-escaped form", []string{"p@ss word/+"}, "GET /?k=p%40ss+word%2F%2B", "GET /?k=***"},
+		// A URL a script built from a secret, written as JSON: its path
+		// segments and query keys and values are pieces of the secret.
+		{"path segments", []string{"Zk8Qw2Lm4/Tp7Rx9Vb3"}, `"path":["wire","Zk8Qw2Lm4","Tp7Rx9Vb3"]`, `"path":["wire","***","***"]`},
+		{"query keys and values", []string{"Ab12Cd34Ef&Gh56Ij78Kk=Kl90Mn12Op"},
+			`[{"key":"k","value":"Ab12Cd34Ef"},{"key":"Gh56Ij78Kk","value":"Kl90Mn12Op"}]`,
+			`[{"key":"k","value":"***"},{"key":"***","value":"***"}]`},
+		{"a piece encoded and escaped twice", []string{`Zk8"Qw2Lm4/Tp7Rx9Vb3`}, `\\\"Zk8%22Qw2Lm4\\\"`, `\\\"***\\\"`},
+		{"short pieces are ordinary text", []string{"api/v2/Tp7Rx9Vb3Q"}, "GET /api/v2/users", "GET /api/v2/users"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

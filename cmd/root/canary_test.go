@@ -102,9 +102,9 @@ func TestCanaryNothingLeaks(t *testing.T) {
 					map[string]any{"key": "e", "value": "{{envKey}}"}}},
 				"auth": map[string]any{"type": "bearer", "bearer": []any{map[string]any{"key": "token", "value": "{{envKey}}"}}},
 			}, nil, nil),
-			// A pm.sendRequest carrying both secrets: with
-			// --reporter-json-executions newman its request and response
-			// become the item's execution.
+			// A pm.sendRequest carrying both secrets: in Newman's layout
+			// (the JSON report's default) its request and response become
+			// the item's execution.
 			item("send", "{{base}}/get", []string{
 				"const v = await pm.vault.get('apiKey');",
 				"pm.sendRequest({url: pm.variables.get('base') + '/sent/' + v + '?k=' + " + env + ", method: 'POST',",
@@ -149,9 +149,10 @@ func TestCanaryNothingLeaks(t *testing.T) {
 		{"-r", "json", "--shard", "1/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s1.json")},
 		{"-r", "json,junit", "--shard", "2/2", "-n", "2", "--reporter-json-export", filepath.Join(out, "s2.json"),
 			"--reporter-junit-export", filepath.Join(out, "s2.xml")},
-		// Newman's executions: the sendRequest's round trip repeated.
-		{"-r", "json,html", "--reporter-json-executions", "newman", "--reporter-json-export", filepath.Join(out, "n.json"),
-			"--reporter-html-export", filepath.Join(out, "n.html")},
+		// One execution per item, the item's own request (as Postman CLI
+		// writes them); the default is Newman's, a copy per round trip.
+		{"-r", "json,html", "--reporter-json-executions", "item", "--reporter-json-export", filepath.Join(out, "i.json"),
+			"--reporter-html-export", filepath.Join(out, "i.html")},
 	}
 	texts := map[string][]byte{}
 	for i, extra := range runs {
@@ -177,9 +178,10 @@ func TestCanaryNothingLeaks(t *testing.T) {
 	// The run did print the places where the secrets would be.
 	require.Contains(t, string(texts["stdout -r cli"]), "***")
 
-	// The JSON report holds the whole item, as Newman writes it, with
-	// the URL as an object (its parts split after masking): the places
-	// checked below exist, and hold the collection's template text.
+	// The JSON report (one execution per item here) holds the whole item,
+	// as Newman writes it, with the URL as an object (its parts split after
+	// masking): the places checked below exist, and hold the collection's
+	// template text.
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -205,7 +207,7 @@ func TestCanaryNothingLeaks(t *testing.T) {
 			}
 		}
 	}
-	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "r.json")], &rep))
+	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "i.json")], &rep))
 	require.NotEmpty(t, rep.Run.Executions)
 	first := rep.Run.Executions[0].Item.Request
 	require.NotEmpty(t, first.URL.Path, "executions[0].item.request.url has no path")
@@ -225,8 +227,9 @@ func TestCanaryNothingLeaks(t *testing.T) {
 	}
 	require.True(t, form, "no execution with the urlencoded request as sent")
 
-	// Newman's executions: the item that called pm.sendRequest is there
-	// twice, each copy with the nested request, its secrets masked.
+	// Newman's executions (the default): the item that called
+	// pm.sendRequest is there twice, each copy with the nested request, its
+	// secrets masked.
 	var nrep struct {
 		Run struct {
 			Executions []struct {
@@ -241,7 +244,7 @@ func TestCanaryNothingLeaks(t *testing.T) {
 			}
 		}
 	}
-	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "n.json")], &nrep))
+	require.NoError(t, json.Unmarshal(texts[filepath.Join(out, "r.json")], &nrep))
 	var sent int
 	for _, e := range nrep.Run.Executions {
 		if e.Item.Name != "send" {

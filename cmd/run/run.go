@@ -133,8 +133,9 @@ type ReporterFlags struct {
 	CLINoSummary, CLINoFailures, CLINoAssertions, CLINoSuccessAssertions bool
 	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent              bool
 	JSONExport, JUnitExport                                              string
-	// JSONExecutions is --reporter-json-executions: "item" (one execution
-	// per item run) or "newman" (one per round trip, as Newman writes them).
+	// JSONExecutions is --reporter-json-executions: "newman" (the default:
+	// one per round trip, as Newman writes them) or "item" (one execution
+	// per item run, as Postman CLI writes them).
 	JSONExecutions string
 	ProgressSilent bool
 	// HTMLExport and HTMLTitle are --reporter-html-export and
@@ -281,7 +282,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.BoolVar(&r.CLIShowTimestamps, "reporter-cli-show-timestamps", false, "cli: timestamp each line")
 	f.BoolVar(&r.CLISilent, "reporter-cli-silent", false, "cli: print nothing")
 	f.StringVar(&r.JSONExport, "reporter-json-export", "", "json: report `path`")
-	f.StringVar(&r.JSONExecutions, "reporter-json-executions", "item", "json: `item` writes one execution per item run (as Postman CLI); newman writes one per round trip, each pm.sendRequest and digest 401 repeating the item's execution and assertions (as Newman 6.2.2)")
+	f.StringVar(&r.JSONExecutions, "reporter-json-executions", "newman", "json: `item` writes one execution per item run (as Postman CLI); newman writes one per round trip, each pm.sendRequest and digest 401 repeating the item's execution and assertions (as Newman 6.2.2)")
 	f.StringVar(&r.JUnitExport, "reporter-junit-export", "", "junit: report `path`")
 	f.BoolVar(&r.ProgressSilent, "reporter-progress-silent", false, "progress: print nothing")
 	f.StringVar(&r.HTMLExport, "reporter-html-export", "", "html: report `path`")
