@@ -251,7 +251,8 @@ func (e *Engine) wcVerify(alg, hash string, key, sig, data []byte, salt int) boo
 }
 
 // wcCipher(decrypt, alg, key, data, iv, aad, tagBits, hash, label):
-// AES-GCM, AES-CBC, AES-CTR (iv is the counter block) with a raw key;
+// AES-GCM, AES-CBC, AES-CTR (iv is the counter block), AES-KW (wrapKey and
+// unwrapKey only) with a raw key;
 // RSA-OAEP with SPKI (encrypt) or PKCS #8 (decrypt). The work is done by
 // the plain functions of webcrypto_cipher.go; this turns their errors into
 // WebCrypto's DOMExceptions.

@@ -68,6 +68,11 @@ func aesCipher(decrypt bool, alg string, key, data, iv, aad []byte, tagBits int)
 		return cbcEncrypt(block, iv, data)
 	case "AES-CTR":
 		return ctrCipher(block, iv, data)
+	case "AES-KW":
+		if decrypt {
+			return keyUnwrap(block, data)
+		}
+		return keyWrap(block, data)
 	}
 	return nil, errUnknownCipher
 }

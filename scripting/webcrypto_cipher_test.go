@@ -59,6 +59,50 @@ func TestAESCipherKnownAnswers(t *testing.T) {
 	}
 }
 
+// TestAESKeyWrap: RFC 3394's test vectors 4.1 and 4.6 (a 128-bit key
+// under a 128-bit and a 256-bit key under a 256-bit KEK), and what
+// unwrapping refuses: a changed block, a wrong key, data not in 64-bit
+// blocks or too short.
+func TestAESKeyWrap(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ kek, key, want string }{
+		{"000102030405060708090A0B0C0D0E0F", "00112233445566778899AABBCCDDEEFF",
+			"1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"},
+		{"000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F", "00112233445566778899AABBCCDDEEFF000102030405060708090A0B0C0D0E0F",
+			"28c9f404c4b810f4cbccb35cfb87f8263f5786e2d80ed326cbc7f0e71a99f43bfb988b9b7a02dd21"},
+	}
+	for _, tc := range tests {
+		kek, key := hexOf(t, tc.kek), hexOf(t, tc.key)
+		w, err := aesCipher(false, "AES-KW", kek, key, nil, nil, 0)
+		if err != nil || hex.EncodeToString(w) != tc.want {
+			t.Errorf("wrap under %s: %x %v, want %s", tc.kek, w, err, tc.want)
+			continue
+		}
+		u, err := aesCipher(true, "AES-KW", kek, w, nil, nil, 0)
+		if err != nil || !bytes.Equal(u, key) {
+			t.Errorf("unwrap under %s: %x %v", tc.kek, u, err)
+		}
+		w[len(w)-1] ^= 1
+		if _, err := aesCipher(true, "AES-KW", kek, w, nil, nil, 0); err != errOperation {
+			t.Errorf("a changed message unwrapped: %v", err)
+		}
+	}
+	kek := hexOf(t, tests[0].kek)
+	w := hexOf(t, tests[0].want)
+	other := bytes.Repeat([]byte{1}, 16)
+	for name, f := range map[string]func() ([]byte, error){
+		"wrong key":      func() ([]byte, error) { return aesCipher(true, "AES-KW", other, w, nil, nil, 0) },
+		"not 64-bit":     func() ([]byte, error) { return aesCipher(true, "AES-KW", kek, w[:23], nil, nil, 0) },
+		"one block":      func() ([]byte, error) { return aesCipher(true, "AES-KW", kek, w[:16], nil, nil, 0) },
+		"wrap 15 bytes":  func() ([]byte, error) { return aesCipher(false, "AES-KW", kek, make([]byte, 15), nil, nil, 0) },
+		"wrap one block": func() ([]byte, error) { return aesCipher(false, "AES-KW", kek, make([]byte, 8), nil, nil, 0) },
+	} {
+		if out, err := f(); err != errOperation {
+			t.Errorf("%s: %x %v, want the OperationError", name, out, err)
+		}
+	}
+}
+
 // What WebCrypto refuses fails with the one OperationError; an algorithm
 // the natives do not know is NotSupported, but only once the key is good.
 func TestAESCipherRefuses(t *testing.T) {

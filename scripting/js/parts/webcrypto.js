@@ -8,12 +8,13 @@
 var host = b.host, global = b.global, toBytes = b.toBytes, keySlot = b.keySlot, CryptoKey = b.CryptoKey, slot = b.slot,
     TextEncoder = b.TextEncoder, TextDecoder = b.TextDecoder;
 var WC_NAMES = {};
-['HMAC', 'AES-GCM', 'AES-CBC', 'AES-CTR', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'PBKDF2', 'HKDF', 'Ed25519',
+['HMAC', 'AES-GCM', 'AES-CBC', 'AES-CTR', 'AES-KW', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'PBKDF2', 'HKDF', 'Ed25519',
     'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'].forEach(function (n) { WC_NAMES[n.toUpperCase()] = n; });
 // Usages each algorithm allows: [secret or private key's, public key's].
 var WC_USAGES = {
     'HMAC': [['sign', 'verify']], 'AES-GCM': [['encrypt', 'decrypt', 'wrapKey', 'unwrapKey']],
     'AES-CBC': [['encrypt', 'decrypt', 'wrapKey', 'unwrapKey']], 'AES-CTR': [['encrypt', 'decrypt', 'wrapKey', 'unwrapKey']],
+    'AES-KW': [['wrapKey', 'unwrapKey']],
     'RSASSA-PKCS1-v1_5': [['sign'], ['verify']], 'RSA-PSS': [['sign'], ['verify']], 'RSA-OAEP': [['decrypt', 'unwrapKey'], ['encrypt', 'wrapKey']],
     'ECDSA': [['sign'], ['verify']], 'ECDH': [['deriveBits', 'deriveKey'], []], 'Ed25519': [['sign'], ['verify']],
     'PBKDF2': [['deriveBits', 'deriveKey']], 'HKDF': [['deriveBits', 'deriveKey']]
@@ -42,7 +43,7 @@ function makeKey(type, extractable, algorithm, usages, material) {
 }
 var KEY_USAGES = ['encrypt', 'decrypt', 'sign', 'verify', 'deriveKey', 'deriveBits', 'wrapKey', 'unwrapKey'];
 // How Node words a usage the algorithm does not allow (its articles vary).
-var USAGE_KEY_NAMES = { 'HMAC': 'an HMAC', 'AES-GCM': 'an AES', 'AES-CBC': 'an AES', 'AES-CTR': 'an AES', 'RSASSA-PKCS1-v1_5': 'a RSA',
+var USAGE_KEY_NAMES = { 'HMAC': 'an HMAC', 'AES-GCM': 'an AES', 'AES-CBC': 'an AES', 'AES-CTR': 'an AES', 'AES-KW': 'an AES', 'RSASSA-PKCS1-v1_5': 'a RSA',
     'RSA-PSS': 'a RSA', 'RSA-OAEP': 'a RSA', 'ECDSA': 'an ECDSA', 'ECDH': 'an ECDH', 'Ed25519': 'an Ed25519', 'PBKDF2': 'a PBKDF2', 'HKDF': 'a HKDF' };
 // checkUsages checks usages (argument number argNo of op) against what
 // the algorithm allows.
@@ -63,6 +64,7 @@ function jwkAlg(a, len) {
     switch (a.name) {
     case 'HMAC': return 'HS' + a.hash.name.replace('SHA-', '');
     case 'AES-GCM': case 'AES-CBC': case 'AES-CTR': return 'A' + len + a.name.slice(4);
+    case 'AES-KW': return 'A' + len + 'KW';
     case 'RSASSA-PKCS1-v1_5': return 'RS' + a.hash.name.replace('SHA-', '');
     case 'RSA-PSS': return 'PS' + a.hash.name.replace('SHA-', '');
     case 'RSA-OAEP': return a.hash.name === 'SHA-1' ? 'RSA-OAEP' : 'RSA-OAEP-' + a.hash.name.replace('SHA-', '');
@@ -212,9 +214,11 @@ var subtleOps = {
     }
 };
 function wcCipher(decrypt, op, alg, key, data) {
+    // AES-KW only wraps keys: Node does not know it as a cipher.
+    if ((op === 'encrypt' || op === 'decrypt') && wcAlg(alg).name === 'AES-KW') { throw wcErr('NotSupportedError', 'Unrecognized algorithm name'); }
     var ka = wcKeyFor(op, alg, key), s = ka[0], a = ka[1];
     var iv = a.iv || a.counter;
-    if (a.name !== 'RSA-OAEP' && iv === undefined) { throw new TypeError('The "algorithm.iv" property must be an instance of ArrayBuffer, TypedArray, or DataView.'); }
+    if (a.name !== 'RSA-OAEP' && a.name !== 'AES-KW' && iv === undefined) { throw new TypeError('The "algorithm.iv" property must be an instance of ArrayBuffer, TypedArray, or DataView.'); }
     return host.wcCipher(decrypt, a.name, s.material, toBytes(data), iv ? toBytes(iv) : new Uint8Array(0),
         a.additionalData ? toBytes(a.additionalData) : new Uint8Array(0), a.tagLength || 0,
         (s.algorithm.hash && s.algorithm.hash.name) || '', a.label ? toBytes(a.label) : new Uint8Array(0));
