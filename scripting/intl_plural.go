@@ -83,6 +83,9 @@ func pluralForm(locale, typ, formatted string) string {
 		rules, cats = plural.Ordinal, pluralData(locale).ordinal
 	}
 	form := formNames[rules.MatchPlural(lang, i, v, w, f, t)]
+	if rule, ok := newerCardinals[locale]; ok && typ != "ordinal" {
+		form = rule(i, v, f, t)
+	}
 	// CLDR 38 gave French, Spanish, Italian, Portuguese, Catalan and their
 	// neighbours "many" for exact millions; x/text's rules predate it.
 	if form == "other" && typ != "ordinal" && millionsAreMany[locale] && v == 0 && i != 0 && i%1000000 == 0 {
@@ -98,6 +101,45 @@ func pluralForm(locale, typ, formatted string) string {
 		return "other"
 	}
 	return form
+}
+
+// newerCardinals are the cardinal rules of the languages whose rules CLDR
+// changed after golang.org/x/text's copy, as Postman's ICU has them (i: the
+// integer digits, v: how many fraction digits, f: the fraction digits, t:
+// the same without trailing zeros). Checked against Postman CLI 1.34 on
+// whole numbers, millions and fractions (TestIntlPluralRulesAsPostman).
+var newerCardinals = map[string]func(i, v, f, t int) string{
+	// Icelandic: a fraction is "one" only when it ends in 1 (not 11).
+	"is": func(i, v, f, t int) string {
+		if t == 0 && i%10 == 1 && i%100 != 11 || t%10 == 1 && t%100 != 11 {
+			return "one"
+		}
+		return "other"
+	},
+	// Macedonian: 11, 111… are "other", as are fractions ending in 11.
+	"mk": func(i, v, f, t int) string {
+		if v == 0 && i%10 == 1 && i%100 != 11 || f%10 == 1 && f%100 != 11 {
+			return "one"
+		}
+		return "other"
+	},
+	// Maltese: 2 has a category of its own ("two"), and "few" starts at 3.
+	"mt": func(i, v, f, t int) string {
+		if t != 0 {
+			return "other"
+		}
+		switch n := i % 100; {
+		case i == 1:
+			return "one"
+		case i == 2:
+			return "two"
+		case i == 0 || n >= 3 && n <= 10:
+			return "few"
+		case n >= 11 && n <= 19:
+			return "many"
+		}
+		return "other"
+	},
 }
 
 // atoiTail reads the last nine digits of a digit string (1e9 more when it
