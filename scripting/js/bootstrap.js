@@ -1387,6 +1387,13 @@ function legacySync(name, k, v, remove) {
     if (!c || !(name in c) || !c[name] || typeof c[name] !== 'object') { return; }
     if (remove) { delete c[name][k]; } else { c[name][k] = v; }
 }
+// Postman empties the legacy object in place, so a reference the script
+// took before the call (or the global read again) shows no values.
+function legacyEmpty(name) {
+    var c = S && S.lg, o = c && c[name];
+    if (!o || typeof o !== 'object') { return; }
+    Object.keys(o).forEach(function (k) { delete o[k]; });
+}
 var postmanCommon = {
     setNextRequest: function (n) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); native.setNextRequest(n); },
     setEnvironmentVariable: function (k, v) {
@@ -1403,7 +1410,7 @@ var postmanCommon = {
     },
     clearEnvironmentVariables: function () {
         deprecated('postman.clearEnvironmentVariables', 'pm.environment.clear()');
-        if (S && S.lg && S.lg.environment) { S.lg.environment = {}; }
+        legacyEmpty('environment');
         scopes.environment.clear();
     },
     setGlobalVariable: function (k, v) {
@@ -1420,7 +1427,7 @@ var postmanCommon = {
     },
     clearGlobalVariables: function () {
         deprecated('postman.clearGlobalVariables', 'pm.globals.clear()');
-        if (S && S.lg && S.lg.globals) { S.lg.globals = {}; }
+        legacyEmpty('globals');
         scopes.globals.clear();
     }
 };
