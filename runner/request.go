@@ -146,8 +146,16 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		}
 		return &builtBody{data: []byte(b.Raw), contentType: ct}, nil
 	case collections.BodyURLEncoded:
+		// postman-runtime sends no body (and no Content-Type) for a form
+		// without an enabled row.
+		if !anyEnabled(b.URLEncoded) {
+			return nil, nil
+		}
 		return &builtBody{data: URLEncodedBody(b.URLEncoded), contentType: "application/x-www-form-urlencoded"}, nil
 	case collections.BodyFormData:
+		if !anyEnabled(b.FormData) {
+			return nil, nil
+		}
 		return buildMultipart(b.FormData, files, warn)
 	case collections.BodyFile:
 		if b.File == "" {
@@ -166,6 +174,15 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		return &builtBody{data: GraphQLBody(b.GraphQL), contentType: "application/json"}, nil
 	}
 	return nil, nil
+}
+
+func anyEnabled(ps []collections.FormParam) bool {
+	for _, p := range ps {
+		if !p.Disabled {
+			return true
+		}
+	}
+	return false
 }
 
 // URLEncodedBody is the bytes an urlencoded body goes out as.

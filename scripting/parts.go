@@ -38,6 +38,7 @@ var parts = map[string]*partProgram{
 	"using":        {},
 	"jsonsource":   {},
 	"weak":         {},
+	"sendrequest":  {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -1050,22 +1050,10 @@ function jarApi() {
     return (jarPart || (jarPart = part('cookie-jar', { native: native, Url: Url, Cookie: Cookie, cookieList: cookieList })))();
 }
 
+// What scripts hand pm.sendRequest is read in js/parts/sendrequest.js.
+var normalizePart;
 function normalizeSendRequest(req) {
-    if (typeof req === 'string') { return plainRequest({ url: req, method: 'GET' }); }
-    if (req instanceof Request) { return plainRequest(req); }
-    req = req || {};
-    var hdr = req.header || req.headers;
-    if (hdr && !Array.isArray(hdr) && !(hdr instanceof PropertyList) && typeof hdr === 'object') {
-        // Postman drops header values that are not strings.
-        hdr = Object.keys(hdr).filter(function (k) { return typeof hdr[k] === 'string'; }).map(function (k) { return { key: k, value: hdr[k] }; });
-    }
-    var url = req.url;
-    if (url && typeof url === 'object' && !(url instanceof Url)) {
-        // postman-collection builds a URL object from its parts alone: one
-        // given only as {raw} is empty, and the request fails (Newman).
-        url = new Url(Object.assign({}, url, { raw: undefined }));
-    }
-    return plainRequest({ url: url, method: req.method, headers: hdr, body: req.body, auth: req.auth });
+    return (normalizePart || (normalizePart = part('sendrequest', { Request: Request, Url: Url, PropertyList: PropertyList, plainRequest: plainRequest })))(req);
 }
 // response makes a Response of the plain data native.sendRequest and
 // native.runRequest hand back.
