@@ -139,6 +139,10 @@ type QueryParam struct {
 	// postman-collection reads it as key null, value null (toObject's
 	// "null"), where a trailing '&' gives key "".
 	KeyNull bool
+	// JSON is a value the collection gave that is not a string (5, true):
+	// postman-collection keeps it for pre-request scripts but prints the
+	// parameter without a value, so Value is nil and the key goes alone.
+	JSON string
 }
 
 // Header is one request header.
@@ -150,6 +154,12 @@ type Header struct {
 	// Host, auth...), as Postman marks it ({system: true}); never set in a
 	// collection.
 	System bool
+	// JSON is the value's JSON text when it is not a string (5, true,
+	// null, {"a":1}, [1,"two"]): a collection file or a pre-request script
+	// gave it so, and Postman keeps the type, so later scripts and reports
+	// see the value as given. Value then holds the text sent (see
+	// WireValues); "" for a string value.
+	JSON string
 }
 
 // Body modes.

@@ -77,6 +77,20 @@ type outHeader struct {
 	Key      string `json:"key"`
 	Value    string `json:"value"`
 	Disabled bool   `json:"disabled,omitempty"`
+	// typed is Header.JSON: the value is written as that JSON.
+	typed string
+}
+
+func (h outHeader) MarshalJSON() ([]byte, error) {
+	type plain outHeader
+	if h.typed == "" {
+		return json.Marshal(plain(h))
+	}
+	return json.Marshal(struct {
+		Key      string          `json:"key"`
+		Value    json.RawMessage `json:"value"`
+		Disabled bool            `json:"disabled,omitempty"`
+	}{h.Key, json.RawMessage(h.typed), h.Disabled})
 }
 
 type outURL struct {
@@ -236,7 +250,7 @@ func outRequestOf(r *Request) *outRequest {
 		Description: r.Description,
 	}
 	for _, h := range r.Header {
-		o.Header = append(o.Header, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		o.Header = append(o.Header, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON})
 	}
 	if b := r.Body; b != nil {
 		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded, true), FormData: outForms(b.FormData, false), Disabled: b.Disabled}

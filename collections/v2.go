@@ -374,6 +374,9 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 		switch {
 		case kv != nil:
 			q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled), KeyNull: kv.Key == nil}
+			if k := jsonKind(kv.Value); k != "string" && k != "nothing" && k != "null" {
+				q.Value, q.JSON = nil, compactJSON(kv.Value)
+			}
 			if kv.Key != nil {
 				q.Key = kv.Key.String()
 			}
@@ -388,6 +391,15 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 		return nil
 	})
 	return out, err
+}
+
+// compactJSON is raw without spaces between its tokens.
+func compactJSON(raw json.RawMessage) string {
+	var buf bytes.Buffer
+	if json.Compact(&buf, raw) != nil {
+		return string(bytes.TrimSpace(raw))
+	}
+	return buf.String()
 }
 
 // optionalText is nil for an absent or null value, its text otherwise.
@@ -427,6 +439,12 @@ func headers(raw json.RawMessage, path string) ([]Header, error) {
 		switch {
 		case kv != nil:
 			h := Header{Value: jsonText(kv.Value), Disabled: bool(kv.Disabled)}
+			if k := jsonKind(kv.Value); k != "string" && k != "nothing" {
+				// postman-collection keeps a value that is not a
+				// string, null included: it goes out as its text
+				// ("null") and scripts read the value.
+				h = TypedHeader("", kv.Value, bool(kv.Disabled))
+			}
 			if kv.Key != nil {
 				h.Key = kv.Key.String()
 			}

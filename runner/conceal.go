@@ -287,8 +287,11 @@ func (c *concealer) request(req *collections.Request) *collections.Request {
 	for i := range out.Header {
 		h := &out.Header[i]
 		h.Key, h.Value = c.text(h.Key), c.text(h.Value)
+		if h.JSON != "" {
+			h.JSON = collections.MapJSONStrings(h.JSON, c.text)
+		}
 		if signed && (strings.EqualFold(h.Key, "Authorization") || strings.EqualFold(h.Key, "Proxy-Authorization")) {
-			h.Value = concealedDerived
+			h.Value, h.JSON = concealedDerived, ""
 		}
 	}
 	c.body(out.Body, derived)

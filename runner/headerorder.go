@@ -179,7 +179,8 @@ func userHeaders(rows []collections.Header, h http.Header) (keys []string, host 
 			byName[r.Key] = g
 			groups = append(groups, g)
 		}
-		g.values = append(g.values, r.Value)
+		// A typed value: an array goes out as one field per element.
+		g.values = append(g.values, r.WireValues()...)
 	}
 	slot := map[string]int{} // lower-cased name -> index in keys
 	var winners []*group
@@ -193,6 +194,9 @@ func userHeaders(rows []collections.Header, h http.Header) (keys []string, host 
 		winners = append(winners, g)
 	}
 	for _, g := range winners {
+		if len(g.values) == 0 {
+			continue // an empty array sends nothing
+		}
 		if strings.EqualFold(g.name, "Host") {
 			host = g.values[len(g.values)-1]
 			keys = append(keys, "Host")
@@ -241,7 +245,7 @@ func scriptHeaders(rows []collections.Header, wire []collections.Header, userKey
 		if !r.Disabled && (lk == "cookie" || lk == "content-length") && !updated[lk] {
 			if v, ok := sent(r.Key); ok {
 				updated[lk] = true
-				r.Value, r.System = v, true
+				r.Value, r.JSON, r.System = v, "", true
 			}
 		}
 		out = append(out, r)

@@ -85,8 +85,14 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 	c.Method = sub(c.Method)
 	c.URL = resolveURL(c.URL, sub)
 	for i := range c.Header {
-		c.Header[i].Key = sub(c.Header[i].Key)
-		c.Header[i].Value = sub(c.Header[i].Value)
+		h := &c.Header[i]
+		h.Key = sub(h.Key)
+		if h.JSON != "" {
+			// The strings inside a typed value are resolved.
+			*h = collections.TypedHeader(h.Key, []byte(collections.MapJSONStrings(h.JSON, sub)), h.Disabled)
+			continue
+		}
+		h.Value = sub(h.Value)
 	}
 	if b := c.Body; b != nil {
 		b.Raw = sub(b.Raw)

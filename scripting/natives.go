@@ -655,9 +655,9 @@ func (e *Engine) headerData(hdr []collections.Header) goja.Value {
 
 // plainRequest is the JSON shape of a Postman request as scripts build it.
 type plainRequest struct {
-	Method string       `json:"method"`
-	URL    plainURL     `json:"url"`
-	Header []plainKV    `json:"header"`
+	Method string        `json:"method"`
+	URL    plainURL      `json:"url"`
+	Header []plainHeader `json:"header"`
 	Body   *plainBody   `json:"body"`
 	Auth   *plainAuth   `json:"auth"`
 	Descr  string       `json:"description"`
@@ -705,6 +705,14 @@ func (v plainVar) variable() collections.Variable {
 		out.Description = d.Content
 	}
 	return out
+}
+
+// plainHeader is a header row; Typed holds a value that is not a string.
+type plainHeader struct {
+	Key      string          `json:"key"`
+	Value    string          `json:"value"`
+	Disabled bool            `json:"disabled"`
+	Typed    json.RawMessage `json:"typed"`
 }
 
 type plainKV struct {
@@ -791,6 +799,10 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.URL.Variables = append(r.URL.Variables, v.variable())
 	}
 	for _, h := range p.Header {
+		if len(h.Typed) > 0 {
+			r.Header = append(r.Header, collections.TypedHeader(h.Key, h.Typed, h.Disabled))
+			continue
+		}
 		r.Header = append(r.Header, collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
 	}
 	if b := p.Body; b != nil && b.Mode != "" {
@@ -855,8 +867,11 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	q := []any{}
 	for _, p := range url.Query {
 		var v any
-		if p.Value != nil {
+		switch {
+		case p.Value != nil:
 			v = *p.Value
+		case p.JSON != "":
+			v = b.e.parseJSON(p.JSON)
 		}
 		var k any = p.Key
 		if p.KeyNull {
@@ -919,14 +934,18 @@ func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
 func (b requestBuilder) headers(list []collections.Header) []any {
 	hs := []any{}
 	for _, h := range list {
+		var v any = h.Value
+		if h.JSON != "" {
+			v = b.e.parseJSON(h.JSON)
+		}
 		switch {
 		case h.Disabled:
-			hs = append(hs, b.obj("disabled", true, "key", h.Key, "value", h.Value))
+			hs = append(hs, b.obj("disabled", true, "key", h.Key, "value", v))
 		case h.System:
 			// Postman's mark on the headers the runtime added.
-			hs = append(hs, b.obj("key", h.Key, "value", h.Value, "system", true))
+			hs = append(hs, b.obj("key", h.Key, "value", v, "system", true))
 		default:
-			hs = append(hs, b.obj("key", h.Key, "value", h.Value))
+			hs = append(hs, b.obj("key", h.Key, "value", v))
 		}
 	}
 	return hs

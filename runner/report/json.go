@@ -545,7 +545,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON})
 		}
 	}
 	return out
@@ -717,7 +717,7 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 	out := make([]jsonKV, 0, len(sent)+len(own))
 	disabledUpTo := func(i int) int {
 		for i < len(own) && own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON})
 			i++
 		}
 		return i
@@ -735,11 +735,11 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 		} else {
 			i = disabledUpTo(i)
 		}
-		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System})
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON})
 	}
 	for ; i < len(own); i++ {
 		if own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON})
 		}
 	}
 	return out
@@ -781,7 +781,7 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description)}
 			for _, h := range r.Header {
 				// postman-collection keeps a disabled header, marked.
-				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled})
+				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON})
 			}
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")

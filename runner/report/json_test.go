@@ -339,3 +339,67 @@ func TestFormDataRowsAsNewman(t *testing.T) {
 		t.Errorf("sent body\n got %s\nwant %s", sent, wantSent)
 	}
 }
+
+// TestTypedHeaderValuesAsNewman: a header value that is not a string (given
+// by a pre-request script or the collection file) is written in the report
+// as that value, as Newman 6.2.2 writes it (recorded with newman run -r
+// json on the same collection; the wire side is in the parity file
+// fresh-round5a-a.json).
+func TestTypedHeaderValuesAsNewman(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"url":"`+base+`/get?q=1","header":[{"key":"X-S","value":"s"},{"key":"X-F","value":7},{"key":"X-Off","value":true,"disabled":true}]},
+		"event":[{"listen":"prerequest","script":{"exec":[
+		"pm.request.headers.add({key:'X-N',value:5}); pm.request.headers.add({key:'X-O',value:{a:1}}); pm.request.headers.add({key:'X-A',value:[1,'two']});",
+		"pm.request.headers.add({key:'X-E',value:[]}); pm.request.headers.add({key:'X-NU',value:null}); pm.request.headers.add({key:'X-D',value:new Date(0)}); pm.request.url.query.add({key:'a',value:1});"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Item []struct {
+				Request struct{ Header json.RawMessage }
+			}
+		}
+		Run struct {
+			Executions []struct {
+				Request struct {
+					Header []json.RawMessage
+					URL    struct{ Query json.RawMessage }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var own []string
+	for _, h := range rep.Run.Executions[0].Request.Header {
+		if !strings.Contains(string(h), `"system"`) {
+			own = append(own, string(h))
+		}
+	}
+	const wantOwn = `{"key":"X-S","value":"s"} {"key":"X-F","value":7} {"disabled":true,"key":"X-Off","value":true} {"key":"X-N","value":5} ` +
+		`{"key":"X-O","value":{"a":1}} {"key":"X-A","value":[1,"two"]} {"key":"X-E","value":[]} {"key":"X-NU","value":null} {"key":"X-D","value":"1970-01-01T00:00:00.000Z"}`
+	if got := strings.Join(own, " "); got != wantOwn {
+		t.Errorf("sent request's own headers\n got %s\nwant %s", got, wantOwn)
+	}
+	const wantQuery = `[{"key":"q","value":"1"},{"key":"a","value":null}]`
+	if got := string(rep.Run.Executions[0].Request.URL.Query); got != wantQuery {
+		t.Errorf("sent query %s, want %s", got, wantQuery)
+	}
+	const wantItem = `[{"key":"X-S","value":"s"},{"key":"X-F","value":7},{"disabled":true,"key":"X-Off","value":true}]`
+	if got := string(rep.Collection.Item[0].Request.Header); got != wantItem {
+		t.Errorf("collection item headers %s, want %s", got, wantItem)
+	}
+}

@@ -82,6 +82,10 @@ type KV struct {
 	// collection wrote it: ValueUnset leaves "value" out, ValueNull
 	// writes null (Value is then "").
 	NoValue NoValue `json:"-"`
+	// Typed is the value's JSON when it is not a string (a header a
+	// script or the collection gave as 5, true, null or an object):
+	// written as that value, as Newman writes it.
+	Typed string `json:"-"`
 }
 
 // NoValue says how a row without a value string is written.
@@ -122,11 +126,14 @@ func (k *KV) UnmarshalJSON(b []byte) error {
 
 func (k KV) MarshalJSON() ([]byte, error) {
 	type plain KV
-	if k.NoValue == HasValue {
+	if k.NoValue == HasValue && k.Typed == "" {
 		return json.Marshal(plain(k))
 	}
 	var value json.RawMessage // left out
-	if k.NoValue == ValueNull {
+	switch {
+	case k.Typed != "":
+		value = json.RawMessage(k.Typed)
+	case k.NoValue == ValueNull:
 		value = json.RawMessage("null")
 	}
 	return json.Marshal(struct {

@@ -5,6 +5,7 @@
 // returns what the bootstrap uses, under the same names.
 (function (b) {
 'use strict';
+var hasOwn = Function.call.bind(Object.prototype.hasOwnProperty), defProp = Object.defineProperty;
 var def = b.def, host = b.host, native = b.native, Expectation = b.Expectation, isRequest = b.isRequest, isResponse = b.isResponse;
 
 // ---- PropertyList and friends (postman-collection shapes) -----------------
@@ -13,7 +14,7 @@ Property.prototype.valueOf = function () { return this.value; };
 Property.prototype.toString = function () { return this.key + ': ' + this.value; };
 Property.prototype.toJSON = function () {
     var o = {};
-    for (var k in this) { if (Object.prototype.hasOwnProperty.call(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
+    for (var k in this) { if (hasOwn(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
     return o;
 };
 Property.prototype.update = function (o) { Object.assign(this, o); };
@@ -48,7 +49,7 @@ PL._find = function (k) {
 // reference is postman-collection's index of the members by key (lower
 // case in a case-insensitive list; a repeated key of a list that allows
 // repeats holds an array). Built when read, so it is never out of step.
-Object.defineProperty(PL, 'reference', {
+defProp(PL, 'reference', {
     configurable: true,
     get: function () {
         var ref = {}, self = this;
@@ -56,7 +57,7 @@ Object.defineProperty(PL, 'reference', {
             var k = self._key(m);
             if (k === undefined || k === null || k === '') { return; }
             k = self._norm(k);
-            if (self._multi && Object.prototype.hasOwnProperty.call(ref, k)) {
+            if (self._multi && hasOwn(ref, k)) {
                 if (!Array.isArray(ref[k])) { ref[k] = [ref[k]]; }
                 ref[k].push(m);
             } else {
@@ -137,7 +138,7 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
         if (k === undefined) { return; }
         if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
         var v = m.valueOf();
-        if ((multiValue || self._multi) && Object.prototype.hasOwnProperty.call(o, k)) {
+        if ((multiValue || self._multi) && hasOwn(o, k)) {
             o[k] = [].concat(o[k], v);
         } else { o[k] = v; }
     });
@@ -162,9 +163,23 @@ function parseHeaderLine(s) {
 }
 // Header is postman-collection's header property (its own class, so it
 // carries Postman's constructor name).
-function Header(o) { Property.call(this, o); }
+// Like postman-collection's, it takes disabled and description, then key
+// (falsy ones read ''), value ('' when left out; null and other types
+// kept), system and disabled, and nothing else.
+function Header(o, name) {
+    if (typeof o === 'string') { o = typeof name === 'string' ? { key: name, value: o } : parseHeaderLine(o); }
+    o = o || {};
+    if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
+    if (hasOwn(o, 'description')) { this.description = o.description; }
+    this.update(o);
+}
 Header.prototype = Object.create(Property.prototype);
 Header.prototype.constructor = Header;
+Header.prototype.update = function (o) {
+    this.key = o.key || '';
+    this.value = o.value === undefined ? '' : o.value;
+    ['system', 'disabled'].forEach(function (k) { if (hasOwn(o, k)) { this[k] = o[k]; } }, this);
+};
 // A header list prints as postman-collection's Header.unparse: each enabled
 // header as "key: value" followed by CRLF.
 Header.unparse = function (list, sep) {
@@ -257,7 +272,7 @@ function UrlVariable(o) {
     this.type = o.type || 'any';
     if (o.value !== undefined) { this.value = o.value; }
     this.key = o.key;
-    for (var k in o) { if (Object.prototype.hasOwnProperty.call(o, k) && !(k in this)) { this[k] = o[k]; } }
+    for (var k in o) { if (hasOwn(o, k) && !(k in this)) { this[k] = o[k]; } }
 }
 UrlVariable.prototype = Object.create(Property.prototype);
 UrlVariable.prototype.constructor = UrlVariable;
@@ -444,7 +459,7 @@ function Request(d) {
     if (typeof d === 'string') { d = { url: d }; }
     d = d || {};
     var url = new Url(d.url);
-    Object.defineProperty(this, 'url', {
+    defProp(this, 'url', {
         enumerable: true, configurable: true,
         get: function () { return url; },
         // A value assigned in a script stays as it is until the script
@@ -466,7 +481,7 @@ function Request(d) {
 function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
 function ownBody(req, v) {
     var body = toBody(v);
-    Object.defineProperty(req, 'body', {
+    defProp(req, 'body', {
         enumerable: true, configurable: true,
         get: function () { return body; },
         // An object assigned in a script stays that plain object, as in
@@ -478,14 +493,14 @@ function ownBody(req, v) {
 Request.isRequest = isRequest;
 var R = Request.prototype;
 // A request without a body has none of its own until one is assigned.
-Object.defineProperty(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); if (v !== null && typeof v === 'object') { this.body = v; } } });
+defProp(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); if (v !== null && typeof v === 'object') { this.body = v; } } });
 R.getHeaders = function (opts) {
     opts = opts || {};
     var o = {};
     this.headers.members.forEach(function (h) {
         if (opts.enabled && h.disabled) { return; }
         var k = opts.ignoreCase ? String(h.key).toLowerCase() : h.key;
-        if (opts.multiValue) { o[k] = (o[k] || []).concat(h.value); } else if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.value); } else { o[k] = h.value; }
+        if (opts.multiValue) { o[k] = (o[k] || []).concat(h.value); } else if (hasOwn(o, k)) { o[k] = [].concat(o[k], h.value); } else { o[k] = h.value; }
     });
     return o;
 };
@@ -531,6 +546,16 @@ function plainGraphQL(g) {
     return { query: text(g.query), operationName: text(g.operationName), variables: asValue ? JSON.stringify(g.variables) : text(g.variables), variablesJSON: asValue, unset: unset };
 }
 
+// plainHeader is a header row for the Go side. A value that is not a string
+// travels as itself (typed): Postman keeps it, sends its text and shows it
+// to later scripts; a function arrives as {}, as through the sandbox's
+// serializer.
+function plainHeader(h) {
+    var v = h.value, t = typeof v, o = { key: String(h.key), value: t === 'string' ? v : '', disabled: !!h.disabled };
+    if (t === 'bigint' || t === 'symbol') { o.value = String(v); } else if (v !== undefined && t !== 'string') { o.typed = t === 'function' ? {} : v; }
+    return o;
+}
+
 function plainRequest(r) {
     var url = r.url instanceof Url ? r.url : new Url(r.url);
     var hdrs = r.headers instanceof PropertyList ? r.headers.members : headerList(r.headers || r.header || []).members;
@@ -540,10 +565,10 @@ function plainRequest(r) {
             raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
             path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
-            query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: q.value === null || q.value === undefined ? null : String(q.value), disabled: !!q.disabled }; }),
+            query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; }),
             variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
         },
-        header: hdrs.map(function (h) { return { key: String(h.key), value: h.value === undefined || h.value === null ? '' : String(h.value), disabled: !!h.disabled }; }),
+        header: hdrs.map(plainHeader),
         description: typeof r.description === 'string' ? r.description : ''
     };
     var b = plainBody(r.body);
@@ -581,12 +606,12 @@ var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Cr
 // Go side builds pm.response the same way (responseObject).
 function Response(d, textFn, b64Fn) {
     this.id = host.randomUUID();
-    Object.defineProperty(this, '_details', respLazy._details);
+    defProp(this, '_details', respLazy._details);
     this.status = d.status || REASONS[d.code] || '';
     this.code = d.code;
-    Object.defineProperty(this, 'headers', respLazy.headers);
-    Object.defineProperty(this, 'stream', respLazy.stream);
-    Object.defineProperty(this, 'cookies', respLazy.cookies);
+    defProp(this, 'headers', respLazy.headers);
+    defProp(this, 'stream', respLazy.stream);
+    defProp(this, 'cookies', respLazy.cookies);
     this.responseTime = d.responseTime;
     this.responseSize = d.size;
     d.textFn = textFn;
@@ -595,8 +620,8 @@ function Response(d, textFn, b64Fn) {
 }
 Response.isResponse = isResponse;
 var P = Response.prototype;
-function ownValue(o, name, v) { Object.defineProperty(o, name, { value: v, writable: true, configurable: true, enumerable: true }); }
-Object.defineProperty(P, 'headers', {
+function ownValue(o, name, v) { defProp(o, name, { value: v, writable: true, configurable: true, enumerable: true }); }
+defProp(P, 'headers', {
     configurable: true,
     get: function () {
         var h = this._d.header;
@@ -606,7 +631,7 @@ Object.defineProperty(P, 'headers', {
     },
     set: function (v) { ownValue(this, 'headers', v); }
 });
-Object.defineProperty(P, 'cookies', {
+defProp(P, 'cookies', {
     configurable: true,
     get: function () {
         var c = this._d.cookies;
@@ -616,15 +641,15 @@ Object.defineProperty(P, 'cookies', {
     },
     set: function (v) { ownValue(this, 'cookies', v); }
 });
-Object.defineProperty(P, '_details', {
+defProp(P, '_details', {
     configurable: true,
     get: function () { var v = this.details(); ownValue(this, '_details', v); return v; },
     set: function (v) { ownValue(this, '_details', v); }
 });
 P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
 P._b64Fn = function () { return this._d.b64Fn(); };
-Object.defineProperty(P, 'body', { configurable: true, get: function () { return this.text(); } });
-Object.defineProperty(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
+defProp(P, 'body', { configurable: true, get: function () { return this.text(); } });
+defProp(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
 // The own, enumerable forms of the prototype's lazy members.
 var respLazy = {};
 ['_details', 'headers', 'stream', 'cookies'].forEach(function (k) {
@@ -640,7 +665,7 @@ var liquidJSON;
 // at 1:2"). Text that parses natively costs nothing more.
 (function () {
     var nativeParse = JSON.parse, inLiquid = false;
-    Object.defineProperty(JSON, 'parse', {
+    defProp(JSON, 'parse', {
         configurable: true, writable: true, enumerable: false,
         value: function parse(text, reviver) {
             try { return nativeParse(text, reviver); } catch (e) {
@@ -702,7 +727,7 @@ var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'ap
 // word of the type, else plain), a json/xml/html/yaml/script word makes
 // any type text, and application, message and multipart types are raw.
 function mimeFormat(mime) {
-    if (Object.prototype.hasOwnProperty.call(MIME_FORMATS, mime)) { return MIME_FORMATS[mime]; }
+    if (hasOwn(MIME_FORMATS, mime)) { return MIME_FORMATS[mime]; }
     var base = mime.split('/')[0], m = /(audio|video|image|text)/.exec(base), sib = /(jsonp|json|xml|html|yaml|vml|webml|script)/.exec(mime);
     if (m) { return m[1] === 'text' ? ['text', sib ? sib[1] : 'plain'] : [m[1], m[1]]; }
     if (sib) { return ['text', sib[1]]; }
@@ -756,12 +781,12 @@ function Cookie(d) {
     if (typeof d === 'string') { d = parseSetCookie(d); }
     this.name = d.name !== undefined ? d.name : d.key;
     this.expires = d.expires === null || d.expires === undefined ? (d.expires === null ? null : undefined) : (typeof d.expires === 'number' || typeof d.expires === 'string' ? new Date(d.expires) : d.expires);
-    if (Object.prototype.hasOwnProperty.call(d, 'maxAge')) { this.maxAge = Number(d.maxAge); }
+    if (hasOwn(d, 'maxAge')) { this.maxAge = Number(d.maxAge); }
     this.domain = d.domain;
     this.path = d.path;
-    if (Object.prototype.hasOwnProperty.call(d, 'secure')) { this.secure = Boolean(d.secure); }
-    if (Object.prototype.hasOwnProperty.call(d, 'httpOnly')) { this.httpOnly = Boolean(d.httpOnly); }
-    if (Object.prototype.hasOwnProperty.call(d, 'hostOnly')) { this.hostOnly = Boolean(d.hostOnly); }
+    if (hasOwn(d, 'secure')) { this.secure = Boolean(d.secure); }
+    if (hasOwn(d, 'httpOnly')) { this.httpOnly = Boolean(d.httpOnly); }
+    if (hasOwn(d, 'hostOnly')) { this.hostOnly = Boolean(d.hostOnly); }
     this.value = d.value ? ensureEncoded(String(d.value)) : undefined;
     if (d.extensions) { this.extensions = d.extensions; }
     var self = this;
@@ -818,7 +843,7 @@ Property.prototype.toString = function () { return this.name !== undefined && th
 // over Response's that carries it.
 var PR = Object.create(P);
 [Request.prototype, PR].forEach(function (proto) {
-    Object.defineProperty(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
+    defProp(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
 });
 
 return { Cookie: Cookie, Header: Header, PR: PR, PropertyList: PropertyList, QueryParam: QueryParam, REASONS: REASONS, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
