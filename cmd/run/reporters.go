@@ -44,7 +44,7 @@ func reportOptions(o *Options) report.Options {
 			Silent: r.ProgressSilent,
 			TTY:    o.IO.IsStdoutTTY(),
 		},
-		JSON: report.JSONOptions{PerRoundTrip: r.JSONExecutions == "newman"},
+		JSON: report.JSONOptions{PerRoundTrip: r.JSONExecutions != "item"},
 		HTML: report.HTMLOptions{Title: r.HTMLTitle, Generator: "courier", Omit: r.HTMLOmit.Value(), MaxBody: r.HTMLMaxBody},
 	}
 }

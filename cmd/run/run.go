@@ -133,9 +133,9 @@ type ReporterFlags struct {
 	CLINoSummary, CLINoFailures, CLINoAssertions, CLINoSuccessAssertions bool
 	CLINoConsole, CLINoBanner, CLIShowTimestamps, CLISilent              bool
 	JSONExport, JUnitExport                                              string
-	// JSONExecutions is --reporter-json-executions: "newman" (the default:
-	// one per round trip, as Newman writes them) or "item" (one execution
-	// per item run, as Postman CLI writes them).
+	// JSONExecutions is --reporter-json-executions: "newman" (the default,
+	// also when empty: one per round trip, as Newman writes them) or "item"
+	// (one execution per item run, as Postman CLI writes them).
 	JSONExecutions string
 	ProgressSilent bool
 	// HTMLExport and HTMLTitle are --reporter-html-export and
