@@ -562,12 +562,34 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	if fn, ok := e.fns[c]; ok {
 		return fn, nil
 	}
+	if err := e.installPartsFor(c); err != nil {
+		return nil, err
+	}
+	v, err := e.rt.RunProgram(c.prog)
+	if err != nil {
+		return nil, err
+	}
+	if c.sites != nil {
+		if v, err = e.keepSlots(c, v); err != nil {
+			return nil, err
+		}
+	}
+	if _, ok := goja.AssertFunction(v); !ok {
+		return nil, errors.New("compiled script is not a function")
+	}
+	e.fns[c] = v
+	return v, nil
+}
+
+// installPartsFor installs the sandbox pieces made on first use that the
+// compile found c needs and this Engine does not have yet.
+func (e *Engine) installPartsFor(c *compiled) error {
 	if c.gojaExtras && !e.gojaExtrasHidden {
 		e.hideGojaExtrasLater()
 	}
 	if c.regExp && !e.regExpInstalled {
 		if err := e.installRegExp(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if c.iteratorExtras && !e.iteratorExtras {
@@ -577,41 +599,15 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 		e.installWeakCollections()
 	}
 	if c.using && !e.usingInstalled {
-		e.usingInstalled = true
-		if fn, ok := goja.AssertFunction(e.part("using")); ok {
-			b := e.rt.NewObject()
-			_ = b.Set("global", e.rt.GlobalObject())
-			if _, err := fn(goja.Undefined(), b); err != nil {
-				return nil, err
-			}
+		if err := e.installUsing(); err != nil {
+			return err
 		}
 	}
 	if c.regExpStatics && !e.rxStaticsInstalled {
 		e.rxStaticsInstalled = true
 		e.installRegExpStatics()
 	}
-	v, err := e.rt.RunProgram(c.prog)
-	if err != nil {
-		return nil, err
-	}
-	if c.sites != nil {
-		pair, ok := v.(*goja.Object)
-		if !ok {
-			return nil, errors.New("compiled script is not a function")
-		}
-		v = pair.Get("0")
-		read, _ := goja.AssertFunction(pair.Get("1"))
-		clear, _ := goja.AssertFunction(pair.Get("2"))
-		if e.slots == nil {
-			e.slots = map[*compiled]slotFns{}
-		}
-		e.slots[c] = slotFns{read, clear}
-	}
-	if _, ok := goja.AssertFunction(v); !ok {
-		return nil, errors.New("compiled script is not a function")
-	}
-	e.fns[c] = v
-	return v, nil
+	return nil
 }
 
 // paramNames is the JS array of a script's parameter names, made once per

@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
@@ -428,6 +429,24 @@ func instrumentScriptNullish(prg *ast.Program, fn *ast.FunctionLiteral, async, d
 
 // slotFns read a compiled script's slots and clear them, in one engine.
 type slotFns struct{ read, clear goja.Callable }
+
+// keepSlots takes apart what the program of an instrumented script
+// returns (see wrapWithSlot): the script function, which it returns, and
+// the functions that read and clear its slots, which it keeps.
+func (e *Engine) keepSlots(c *compiled, v goja.Value) (goja.Value, error) {
+	pair, ok := v.(*goja.Object)
+	if !ok {
+		return nil, errors.New("compiled script is not a function")
+	}
+	fn := pair.Get("0")
+	read, _ := goja.AssertFunction(pair.Get("1"))
+	clear, _ := goja.AssertFunction(pair.Get("2"))
+	if e.slots == nil {
+		e.slots = map[*compiled]slotFns{}
+	}
+	e.slots[c] = slotFns{read, clear}
+	return fn, nil
+}
 
 // clearSlots empties c's slots once its run is over (see wrapWithSlot).
 func (e *Engine) clearSlots(c *compiled) {

@@ -34,6 +34,20 @@ type usingDecl struct {
 	awaits bool
 }
 
+// installUsing runs js/parts/using.js (__courierUsing, __courierDispose and
+// their Async forms) in this Engine.
+func (e *Engine) installUsing() error {
+	e.usingInstalled = true
+	fn, ok := goja.AssertFunction(e.part("using"))
+	if !ok {
+		return nil
+	}
+	b := e.rt.NewObject()
+	_ = b.Set("global", e.rt.GlobalObject())
+	_, err := fn(goja.Undefined(), b)
+	return err
+}
+
 func mayUseUsing(src string) bool { return strings.Contains(src, "using") }
 
 // rewriteUsing rewrites the using declarations of src, parsed as wrapped
