@@ -483,49 +483,71 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 // pending: timers, callbacks, promise jobs. Errors Postman drops go to
 // e.loop.dropped.
 func (e *Engine) runToEnd(x *Exec, c *compiled, v goja.Value, err error) error {
-	// An async-wrapped script (it awaits somewhere) whose top level threw
-	// before its first await has a promise already rejected: the same
-	// drop applies when its timers or requests are pending.
-	var dropped *goja.Promise
 	e.loop.dropped = nil
-	if err == nil && c.async && v != nil && e.loop.busy() {
-		if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
-			dropped = p
-			e.loop.forget(p)
-			e.loop.dropped = append(e.loop.dropped, e.jsError(x, p.Result(), nil))
-		}
-	}
-	var runErr error
+	droppedEarly := e.dropEarlyRejection(x, c, v, err)
 	switch {
 	case skipped(err):
+		return nil
 	case err != nil && !(thrownByScript(err) && e.loop.busy()):
-		runErr = err
-	default:
-		if err != nil {
-			e.loop.dropped = append(e.loop.dropped, err)
-		}
+		return err
+	}
+	if err != nil {
 		// A script whose top level threw while timers or requests of its
 		// own were pending goes on with them, and the error is dropped:
 		// both of Postman's sandboxes answer so (with nothing pending,
 		// the error fails the script).
-		runErr = e.loop.run()
-		if skipped(runErr) {
-			runErr = nil
-			break
-		}
-		if runErr == nil && c.async && v != nil && dropped == nil {
-			if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
-				runErr = e.jsError(x, p.Result(), nil)
-			}
-		}
-		if v, ok := e.loop.unhandled(); ok && runErr == nil {
-			// Worded and placed as a thrown error is.
-			se := e.jsError(x, v, nil)
-			se.Msg = "Uncaught (in promise) " + se.Msg
-			runErr = se
+		e.loop.dropped = append(e.loop.dropped, err)
+	}
+	return e.runPending(x, c, v, droppedEarly)
+}
+
+// dropEarlyRejection drops the error of an async-wrapped script (it awaits
+// somewhere) whose top level threw before its first await, when its timers
+// or requests are pending: its promise is already rejected, and the same
+// drop applies as to a script that throws synchronously. It reports whether
+// it dropped one.
+func (e *Engine) dropEarlyRejection(x *Exec, c *compiled, v goja.Value, err error) bool {
+	if err != nil || !c.async || v == nil || !e.loop.busy() {
+		return false
+	}
+	p := rejectedPromise(v)
+	if p == nil {
+		return false
+	}
+	e.loop.forget(p)
+	e.loop.dropped = append(e.loop.dropped, e.jsError(x, p.Result(), nil))
+	return true
+}
+
+// runPending runs the timers, callbacks and promise jobs the script left,
+// then words what failed it: the loop's error, the rejection of an
+// async-wrapped script's promise (unless dropped early), or a promise
+// rejected with no handler.
+func (e *Engine) runPending(x *Exec, c *compiled, v goja.Value, droppedEarly bool) error {
+	runErr := e.loop.run()
+	if skipped(runErr) {
+		return nil
+	}
+	if runErr == nil && c.async && v != nil && !droppedEarly {
+		if p := rejectedPromise(v); p != nil {
+			runErr = e.jsError(x, p.Result(), nil)
 		}
 	}
+	if v, ok := e.loop.unhandled(); ok && runErr == nil {
+		// Worded and placed as a thrown error is.
+		se := e.jsError(x, v, nil)
+		se.Msg = "Uncaught (in promise) " + se.Msg
+		runErr = se
+	}
 	return runErr
+}
+
+// rejectedPromise is v's promise when v is a rejected one, else nil.
+func rejectedPromise(v goja.Value) *goja.Promise {
+	if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateRejected {
+		return p
+	}
+	return nil
 }
 
 // skipped reports whether err is the end of a script that skipped its
