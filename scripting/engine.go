@@ -373,60 +373,92 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 				Msg: fmt.Sprintf("internal error in a native function: %v", p)}
 		}
 	}()
-	if e.closed {
-		res.Err = errors.New("scripting engine is closed")
+	c, err := e.compileToRun(ctx, x)
+	if c == nil {
+		res.Err = err
 		return res
 	}
-	if strings.TrimSpace(x.Source) == "" {
-		return res
-	}
-	c := compileScript(x.Source, x.Listen)
-	if c.err != nil {
-		res.Err = e.syntaxError(x, c)
-		return res
-	}
-	if !e.opts.CurrentSandbox {
-		if err := c.scopeClash(x); err != nil {
-			res.Err = err
-			return res
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		res.Err = &ScriptError{Script: x.Name, Listen: x.Listen, Msg: context.Cause(ctx).Error(), Err: context.Cause(ctx)}
-		return res
-	}
-	rt := e.rt
 	st := &execState{x: x, res: res, parent: ctx}
 	e.cur = st
 	e.watch.start(ctx, e.opts.Timeout)
-	defer func() {
-		e.watch.stop()
-		e.loop.reset()
-		e.clearSlots(c)
-		if st.cancel != nil {
-			st.cancel()
-		}
-		e.cur = nil
-	}()
+	defer e.endRun(st, c)
 
+	v, err := e.startScript(x, c)
+	runErr := e.finishScript(st, e.runToEnd(x, c, v, err))
+	if runErr != nil {
+		res.Err = e.wrapErr(x, runErr)
+	}
+	for _, d := range e.loop.dropped {
+		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
+	}
+	e.loop.dropped = nil
+	return res
+}
+
+// compileToRun compiles x's script and checks that it may run: a nil
+// script comes with the reason it may not, or with no error when there is
+// nothing to run.
+func (e *Engine) compileToRun(ctx context.Context, x *Exec) (*compiled, error) {
+	if e.closed {
+		return nil, errors.New("scripting engine is closed")
+	}
+	if strings.TrimSpace(x.Source) == "" {
+		return nil, nil
+	}
+	c := compileScript(x.Source, x.Listen)
+	if c.err != nil {
+		return nil, e.syntaxError(x, c)
+	}
+	if !e.opts.CurrentSandbox {
+		if err := c.scopeClash(x); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &ScriptError{Script: x.Name, Listen: x.Listen, Msg: context.Cause(ctx).Error(), Err: context.Cause(ctx)}
+	}
+	return c, nil
+}
+
+// endRun undoes what Run set up for one script, however it ended: the
+// watchdog, what the script left in the loop, its slots, its context.
+func (e *Engine) endRun(st *execState, c *compiled) {
+	e.watch.stop()
+	e.loop.reset()
+	e.clearSlots(c)
+	if st.cancel != nil {
+		st.cancel()
+	}
+	e.cur = nil
+}
+
+// startScript runs the script's synchronous part: its function (evaluated
+// the first time this Engine runs it), called for x's listen.
+func (e *Engine) startScript(x *Exec, c *compiled) (goja.Value, error) {
 	lv, ok := e.listen[x.Listen]
 	if !ok {
-		lv = rt.ToValue(x.Listen)
+		lv = e.rt.ToValue(x.Listen)
 		e.listen[x.Listen] = lv
 	}
-	var v goja.Value
 	fn, err := e.scriptFunc(c)
 	if e.rxStatics != nil {
 		// Each of Postman's script runs starts from its sandbox's own match.
 		e.rxStatics.reset()
 	}
-	if err == nil {
-		v, err = e.callScript(c, fn, lv, x)
+	if err != nil {
+		return nil, err
 	}
-	runErr := e.runToEnd(x, c, v, err)
-	if res.SkipRequest {
+	return e.callScript(c, fn, lv, x)
+}
+
+// finishScript runs the bootstrap's finish and settles what the script set
+// in the scopes, once the script and its pending work are over; it returns
+// the script's error: runErr, or when that is nil what failed while
+// finishing.
+func (e *Engine) finishScript(st *execState, runErr error) error {
+	if st.res.SkipRequest {
 		// Consumed or not, the skip's interrupt must not reach finish.
-		rt.ClearInterrupt()
+		e.rt.ClearInterrupt()
 	}
 	// finish collects legacy tests[...] and writes pm.request back even when
 	// the script failed: tests recorded before the error are kept.
@@ -450,14 +482,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	// hold the run forever, deaf to --timeout-script and to SIGTERM.
 	st.live, st.liveOrder = nil, nil
 	e.settleUndefined(st)
-	if runErr != nil {
-		res.Err = e.wrapErr(x, runErr)
-	}
-	for _, d := range e.loop.dropped {
-		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
-	}
-	e.loop.dropped = nil
-	return res
+	return runErr
 }
 
 // callScript calls the script's compiled function through the bootstrap's
