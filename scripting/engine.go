@@ -98,6 +98,9 @@ type compiled struct {
 	using bool
 	// weak: the script names WeakMap or WeakSet (js/parts/weak.js).
 	weak bool
+	// dates: the script may build a Date from local fields or a string
+	// (dates.go).
+	dates bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -184,6 +187,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.regExpStatics = usesRegExpStatics(src)
 	c.iteratorExtras = mayMeetIteratorExtras(src)
 	c.weak = mayUseWeakCollections(src)
+	c.dates = mayUseDates(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -249,6 +253,8 @@ type Engine struct {
 	usingInstalled bool
 	// weakInstalled: js/parts/weak.js ran.
 	weakInstalled bool
+	// datesInstalled: installDates ran (dates.go).
+	datesInstalled bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -644,6 +650,9 @@ func (e *Engine) installPartsFor(c *compiled) error {
 	}
 	if c.weak && !e.weakInstalled {
 		e.installWeakCollections()
+	}
+	if c.dates && !e.datesInstalled {
+		e.installDates()
 	}
 	if c.using && !e.usingInstalled {
 		if err := e.installUsing(); err != nil {
