@@ -81,6 +81,14 @@ func (sc *dateScanner) next() dateTok {
 	return t
 }
 
+// twoDigits reads a two-digit number up to max.
+func (sc *dateScanner) twoDigits(max int) (int, bool) {
+	if !sc.peek.isNumberOf(2) || sc.peek.value > max {
+		return 0, false
+	}
+	return sc.next().value, true
+}
+
 // skip consumes the next token when it is the symbol c.
 func (sc *dateScanner) skip(c byte) bool {
 	if sc.peek.is(c) {
@@ -104,54 +112,67 @@ func (sc *dateScanner) scan() dateTok {
 	case c == 0:
 		return dateTok{kind: tokEnd}
 	case c >= '0' && c <= '9':
-		n, digits := 0, 0
-		for c := sc.ch(); c >= '0' && c <= '9'; c = sc.ch() {
-			if digits < 9 { // V8 keeps nine significant digits
-				n = n*10 + int(c-'0')
-			}
-			digits++
-			sc.pos++
-		}
-		return dateTok{kind: tokNumber, value: n, length: digits}
+		return sc.number()
 	case c == ':' || c == '-' || c == '+' || c == '.' || c == ')':
 		sc.pos++
 		return dateTok{kind: tokSymbol, value: int(c), length: 1}
 	case c >= 'A':
-		// A word is any run of characters from 'A' up (non-ASCII too);
-		// its first three, lower-cased, name it.
-		var pre [3]rune
-		n := 0
-		for c := sc.ch(); c >= 'A'; c = sc.ch() {
-			if n < 3 {
-				pre[n] = c | 0x20
-			}
-			n++
-			sc.pos++
-		}
-		word, value := lookupDateWord(pre, n)
-		return dateTok{kind: tokWord, word: word, value: value, length: n}
+		return sc.word()
 	case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
 		sc.pos++
 		return dateTok{kind: tokSpace, length: 1}
 	case c == '(':
-		// A comment, nested parentheses included, to its end or the text's.
-		depth := 0
-		for {
-			switch sc.ch() {
-			case ')':
-				depth--
-			case '(':
-				depth++
-			}
-			sc.pos++
-			if depth <= 0 || sc.ch() == 0 {
-				break
-			}
-		}
+		sc.comment()
 		return dateTok{kind: tokUnknown, length: 1}
 	}
 	sc.pos++
 	return dateTok{kind: tokUnknown, length: 1}
+}
+
+func (sc *dateScanner) number() dateTok {
+	n, digits := 0, 0
+	for c := sc.ch(); c >= '0' && c <= '9'; c = sc.ch() {
+		if digits < 9 { // V8 keeps nine significant digits
+			n = n*10 + int(c-'0')
+		}
+		digits++
+		sc.pos++
+	}
+	return dateTok{kind: tokNumber, value: n, length: digits}
+}
+
+// word reads a run of characters from 'A' up (non-ASCII too); its first
+// three, lower-cased, name it.
+func (sc *dateScanner) word() dateTok {
+	var pre [3]rune
+	n := 0
+	for c := sc.ch(); c >= 'A'; c = sc.ch() {
+		if n < 3 {
+			pre[n] = c | 0x20
+		}
+		n++
+		sc.pos++
+	}
+	word, value := lookupDateWord(pre, n)
+	return dateTok{kind: tokWord, word: word, value: value, length: n}
+}
+
+// comment skips a parenthesised comment, nested ones included, to its end
+// or the text's.
+func (sc *dateScanner) comment() {
+	depth := 0
+	for {
+		switch sc.ch() {
+		case ')':
+			depth--
+		case '(':
+			depth++
+		}
+		sc.pos++
+		if depth <= 0 || sc.ch() == 0 {
+			return
+		}
+	}
 }
 
 var dateMonths = [12]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -356,13 +377,7 @@ func parseISODate(sc *dateScanner, f *dateFields) dateTok {
 // parseISOTime reads THH:mm[:ss[.s…]] and a zone, to the end of the text.
 func parseISOTime(sc *dateScanner, f *dateFields) bool {
 	sc.next() // the T
-	two := func(max int) (int, bool) {
-		if !sc.peek.isNumberOf(2) || sc.peek.value > max {
-			return 0, false
-		}
-		return sc.next().value, true
-	}
-	h, ok := two(24)
+	h, ok := sc.twoDigits(24)
 	if !ok || !sc.skip(':') {
 		return false
 	}
@@ -372,13 +387,13 @@ func parseISOTime(sc *dateScanner, f *dateFields) bool {
 	if h == 24 {
 		limit = 0
 	}
-	m, ok := two(limit)
+	m, ok := sc.twoDigits(limit)
 	if !ok {
 		return false
 	}
 	f.addClock(m)
 	if sc.skip(':') {
-		s, ok := two(limit)
+		s, ok := sc.twoDigits(limit)
 		if !ok {
 			return false
 		}
@@ -390,6 +405,14 @@ func parseISOTime(sc *dateScanner, f *dateFields) bool {
 			f.addClock(dateMillis(sc.next()))
 		}
 	}
+	if !parseISOZone(sc, f) {
+		return false
+	}
+	return sc.peek.kind == tokEnd
+}
+
+// parseISOZone reads an optional Z, ±hh:mm or ±hhmm.
+func parseISOZone(sc *dateScanner, f *dateFields) bool {
 	switch {
 	case sc.peek.isZ():
 		sc.next()
@@ -402,19 +425,19 @@ func parseISOTime(sc *dateScanner, f *dateFields) bool {
 				return false
 			}
 			f.zoneHour, f.zoneMin = hm/100, hm%100
-			break
+			return true
 		}
-		zh, ok := two(23)
+		zh, ok := sc.twoDigits(23)
 		if !ok || !sc.skip(':') {
 			return false
 		}
-		zm, ok := two(59)
+		zm, ok := sc.twoDigits(59)
 		if !ok {
 			return false
 		}
 		f.zoneHour, f.zoneMin = zh, zm
 	}
-	return sc.peek.kind == tokEnd
+	return true
 }
 
 // parseLegacyDate reads the rest of the text from tok on, as V8's legacy
