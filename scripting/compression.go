@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 
+	"github.com/andybalholm/brotli"
 	"github.com/dop251/goja"
 )
 
@@ -20,8 +21,9 @@ const maxInflated = 64 << 20
 var errInflatedTooLarge = errors.New("ERR_BUFFER_TOO_LARGE")
 
 // compressBytes is CompressionStream's work on the whole input: format is
-// "gzip", "deflate" (zlib) or "deflate-raw", at zlib's default level. The
-// gzip header is Node's (no name, no time, OS 3).
+// "gzip", "deflate" (zlib) or "deflate-raw", at zlib's default level, or
+// "brotli" at Node's default quality (11). The gzip header is Node's (no
+// name, no time, OS 3).
 func compressBytes(format string, data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	var w io.WriteCloser
@@ -32,6 +34,8 @@ func compressBytes(format string, data []byte) ([]byte, error) {
 		w = z
 	case "deflate":
 		w, _ = zlib.NewWriterLevel(&buf, 6)
+	case "brotli":
+		w = brotli.NewWriterLevel(&buf, 11)
 	default:
 		w, _ = flate.NewWriter(&buf, 6)
 	}
@@ -55,6 +59,8 @@ func decompressBytes(format string, data []byte) ([]byte, error) {
 		r, err = gzip.NewReader(bytes.NewReader(data))
 	case "deflate":
 		r, err = zlib.NewReader(bytes.NewReader(data))
+	case "brotli":
+		r = brotli.NewReader(bytes.NewReader(data))
 	default:
 		r = flate.NewReader(bytes.NewReader(data))
 	}

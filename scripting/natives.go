@@ -29,6 +29,12 @@ import (
 
 // throw raises a JS exception of the given constructor (Error, TypeError...).
 func (e *Engine) throw(ctor, msg string) {
+	e.throwCode(ctor, msg, "")
+}
+
+// throwCode raises a JS exception with Node's code property (none when code
+// is empty), as Node's internal errors carry one.
+func (e *Engine) throwCode(ctor, msg, code string) {
 	c, ok := goja.AssertConstructor(e.rt.Get(ctor))
 	if !ok {
 		panic(e.rt.NewGoError(fmt.Errorf("%s", msg)))
@@ -36,6 +42,9 @@ func (e *Engine) throw(ctor, msg string) {
 	o, err := c(nil, e.rt.ToValue(msg))
 	if err != nil {
 		panic(e.rt.NewGoError(fmt.Errorf("%s", msg)))
+	}
+	if code != "" {
+		_ = o.Set("code", code)
 	}
 	panic(o)
 }
@@ -1314,7 +1323,7 @@ func (e *Engine) installBinary(set func(string, any)) {
 	})
 	set("utf8Decode", func(b []byte, fatal bool) string {
 		if fatal && !utf8.Valid(b) {
-			e.throw("TypeError", "The encoded data was not valid for encoding utf-8")
+			e.throwCode("TypeError", "The encoded data was not valid for encoding utf-8", "ERR_ENCODING_INVALID_ENCODED_DATA")
 		}
 		return utf8Replace(b)
 	})

@@ -54,20 +54,20 @@ var hostAtob = host.atob, hostBtoa = host.btoa;
 var guard = host.guard;
 def(global, 'atob', function atob(input) {
     deprecated('atob', "require('atob')");
-    if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
+    if (arguments.length === 0) { throw builtins().missingArg('input'); }
     var r = hostAtob(String(input));
     if (typeof r === 'number') { throw domError(r === 1 ? 'The string to be decoded is not correctly encoded.' : 'Invalid character', 'InvalidCharacterError'); }
     return r;
 });
 def(global, 'btoa', function btoa(input) {
     deprecated('btoa', "require('btoa')");
-    if (arguments.length === 0) { throw new TypeError('The "input" argument must be specified'); }
+    if (arguments.length === 0) { throw builtins().missingArg('input'); }
     var r = hostBtoa(String(input));
     if (typeof r === 'number') { throw domError('Invalid character', 'InvalidCharacterError'); }
     return r;
 });
 def(global, 'queueMicrotask', function queueMicrotask(fn) {
-    if (typeof fn !== 'function') { throw new TypeError('The "callback" argument must be of type function'); }
+    if (typeof fn !== 'function') { throw builtins().argType('callback', 'of type function', fn); }
     Promise.resolve().then(function () { fn(); });
 });
 
@@ -345,16 +345,16 @@ function toBytes(v) {
 function TextEncoder() {}
 TextEncoder.prototype.encoding = 'utf-8';
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-TextEncoder.prototype.encode = function (s) { return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
+TextEncoder.prototype.encode = function (s) { if (!(this instanceof TextEncoder)) { throw builtins().invalidThis('TextEncoder'); } return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
 // The rest of the codecs' code is in js/parts/text-codec.js, compiled on
 // first use; these stubs keep the functions' names and lengths.
 var textCodecPart;
-function textCodec() { return textCodecPart || (textCodecPart = part('text-codec', { host: host, def: def, toBytes: toBytes })); }
+function textCodec() { return textCodecPart || (textCodecPart = part('text-codec', { host: host, def: def, toBytes: toBytes, bi: builtins, global: global })); }
 TextEncoder.prototype.encodeInto = function (s, dest) { return textCodec().encodeInto.apply(this, arguments); };
 function TextDecoder(label, opts) { textCodec().initDecoder.apply(this, arguments); }
-Object.defineProperty(TextDecoder.prototype, 'encoding', { configurable: true, enumerable: true, get: function () { return this._enc; } });
-Object.defineProperty(TextDecoder.prototype, 'fatal', { configurable: true, enumerable: true, get: function () { return this._fatal; } });
-Object.defineProperty(TextDecoder.prototype, 'ignoreBOM', { configurable: true, enumerable: true, get: function () { return this._ignoreBOM; } });
+['encoding', 'fatal', 'ignoreBOM'].forEach(function (k) {
+    Object.defineProperty(TextDecoder.prototype, k, { configurable: true, enumerable: true, get: function () { return textCodec().field(this, k); } });
+});
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
 TextDecoder.prototype.decode = function (input, options) { return textCodec().decode.apply(this, arguments); };
 def(global, 'TextEncoder', TextEncoder);
@@ -403,12 +403,14 @@ function Crypto() { illegalCtor(); }
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, enumerable: true, get: function () { return subtle; } });
 def(Crypto.prototype, 'getRandomValues', function (arr) {
+    if (this !== crypto) { throw builtins().invalidThis('Crypto'); }
+    if (!arguments.length) { throw builtins().fewArgs("Failed to execute 'getRandomValues' on 'Crypto'", 1, 0); }
     if (!ArrayBuffer.isView(arr) || !intArray.test(Object.prototype.toString.call(arr).slice(8, -1))) { throw domError('The data argument must be an integer-type TypedArray', 'TypeMismatchError'); }
     if (arr.byteLength > 65536) { throw domError('The requested length exceeds 65,536 bytes', 'QuotaExceededError'); }
     new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
     return arr;
 });
-def(Crypto.prototype, 'randomUUID', function () { return host.randomUUID(); });
+def(Crypto.prototype, 'randomUUID', function () { if (this !== crypto) { throw builtins().invalidThis('Crypto'); } return host.randomUUID(); });
 def(global, 'crypto', Object.create(Crypto.prototype));
 def(global, 'Crypto', Crypto);
 def(global, 'SubtleCrypto', SubtleCrypto);

@@ -15,7 +15,20 @@ function parsePairs(s) {
     });
     return out;
 }
-function toUSV(v) { return String(v); }
+// Node makes names and values well-formed (a lone surrogate becomes U+FFFD).
+function toUSV(v) { return String(v).toWellFormed(); }
+// Node's internal errors carry a code beside the message.
+function nodeError(C, message, code) { var e = new C(message); e.code = code; return e; }
+function badTuple() { return nodeError(TypeError, 'Each query pair must be an iterable [name, value] tuple', 'ERR_INVALID_TUPLE'); }
+function invalidThis(type) { return nodeError(TypeError, 'Value of "this" must be of type ' + type, 'ERR_INVALID_THIS'); }
+function received(v) {
+    if (v === null || v === undefined) { return String(v); }
+    if (typeof v === 'function') { return 'function ' + v.name; }
+    if (typeof v === 'object') { return v.constructor && 'name' in v.constructor ? 'an instance of ' + v.constructor.name : String(v); }
+    if (typeof v === 'string') { var t = v.length > 28 ? v.slice(0, 25) + '...' : v; return 'type string (' + (t.indexOf("'") < 0 ? "'" + t + "'" : JSON.stringify(t)) + ')'; }
+    return 'type ' + typeof v + ' (' + (typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v)) + ')';
+}
+function argType(name, what, v) { return nodeError(TypeError, 'The "' + name + '" argument must be ' + what + '. Received ' + received(v), 'ERR_INVALID_ARG_TYPE'); }
 
 function URLSearchParams(init) {
     if (!(this instanceof URLSearchParams)) { throw new TypeError("Class constructor URLSearchParams cannot be invoked without 'new'"); }
@@ -23,10 +36,13 @@ function URLSearchParams(init) {
     if (init instanceof URLSearchParams) {
         list = init[H].list.map(function (p) { return p.slice(); });
     } else if (init !== undefined && init !== null && typeof init === 'object' || typeof init === 'function') {
-        if (typeof init[Symbol.iterator] === 'function') {
+        var method = init[Symbol.iterator];
+        if (method !== undefined && method !== null) {
+            if (typeof method !== 'function') { throw nodeError(TypeError, 'Query pairs must be iterable', 'ERR_ARG_NOT_ITERABLE'); }
             for (var pair of init) {
+                if (pair === null || pair === undefined || (typeof pair !== 'object' && typeof pair !== 'function') || typeof pair[Symbol.iterator] !== 'function') { throw badTuple(); }
                 var a = Array.from(pair);
-                if (a.length !== 2) { throw new TypeError('Each query pair must be an iterable [name, value] tuple'); }
+                if (a.length !== 2) { throw badTuple(); }
                 list.push([toUSV(a[0]), toUSV(a[1])]);
             }
         } else {
@@ -39,7 +55,7 @@ function URLSearchParams(init) {
     hidden(this, H, { list: list, url: null });
 }
 function sp(self) {
-    if (!self || !self[H] || !Array.isArray(self[H].list)) { throw new TypeError('Value of "this" must be of type URLSearchParams'); }
+    if (!self || !self[H] || !Array.isArray(self[H].list)) { throw invalidThis('URLSearchParams'); }
     return self[H];
 }
 function update(st) {
@@ -48,15 +64,17 @@ function update(st) {
 function serialize(list) {
     return list.map(function (p) { return host.formEncode(p[0]) + '=' + host.formEncode(p[1]); }).join('&');
 }
-function need(n, args, name) {
-    if (args.length < n) { throw new TypeError('The "' + name + '" argument must be specified'); }
+// need checks the receiver, then the count of arguments (Node's order).
+function need(self, n, args) {
+    sp(self);
+    if (args.length < n) { throw nodeError(TypeError, n === 2 ? 'The "name" and "value" arguments must be specified' : 'The "name" argument must be specified', 'ERR_MISSING_ARGS'); }
 }
 // The iterators read the list as it is at each step (a pair deleted
 // during the loop is not visited), as Node's do.
 var IterProto = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 hidden(IterProto, 'next', function next() {
     var it = this[H];
-    if (!it || !it.st) { throw new TypeError('Value of "this" must be of type URLSearchParamsIterator'); }
+    if (!it || !it.st) { throw invalidThis('URLSearchParamsIterator'); }
     var list = it.st.list;
     if (it.i >= list.length) { return { value: undefined, done: true }; }
     return { value: it.pick(list[it.i++]), done: false };
@@ -64,16 +82,16 @@ hidden(IterProto, 'next', function next() {
 Object.defineProperty(IterProto, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
 function iter(st, pick) { var it = Object.create(IterProto); hidden(it, H, { st: st, i: 0, pick: pick }); return it; }
 var SP = URLSearchParams.prototype;
-[['append', function append(name, value) { need(2, arguments, arguments.length ? 'value' : 'name'); var st = sp(this); st.list.push([toUSV(name), toUSV(value)]); update(st); }],
+[['append', function append(name, value) { need(this, 2, arguments); var st = sp(this); st.list.push([toUSV(name), toUSV(value)]); update(st); }],
     ['delete', function (name, value) {
-        need(1, arguments, 'name'); var st = sp(this); name = toUSV(name);
+        need(this, 1, arguments); var st = sp(this); name = toUSV(name);
         st.list = st.list.filter(function (p) { return !(p[0] === name && (value === undefined || p[1] === toUSV(value))); }); update(st);
     }],
-    ['get', function get(name) { need(1, arguments, 'name'); name = toUSV(name); var p = sp(this).list.find(function (x) { return x[0] === name; }); return p ? p[1] : null; }],
-    ['getAll', function getAll(name) { need(1, arguments, 'name'); name = toUSV(name); return sp(this).list.filter(function (x) { return x[0] === name; }).map(function (x) { return x[1]; }); }],
-    ['has', function has(name, value) { need(1, arguments, 'name'); name = toUSV(name); return sp(this).list.some(function (x) { return x[0] === name && (value === undefined || x[1] === toUSV(value)); }); }],
+    ['get', function get(name) { need(this, 1, arguments); name = toUSV(name); var p = sp(this).list.find(function (x) { return x[0] === name; }); return p ? p[1] : null; }],
+    ['getAll', function getAll(name) { need(this, 1, arguments); name = toUSV(name); return sp(this).list.filter(function (x) { return x[0] === name; }).map(function (x) { return x[1]; }); }],
+    ['has', function has(name, value) { need(this, 1, arguments); name = toUSV(name); return sp(this).list.some(function (x) { return x[0] === name && (value === undefined || x[1] === toUSV(value)); }); }],
     ['set', function set(name, value) {
-        need(2, arguments, arguments.length ? 'value' : 'name'); var st = sp(this), done = false; name = toUSV(name); value = toUSV(value);
+        need(this, 2, arguments); var st = sp(this), done = false; name = toUSV(name); value = toUSV(value);
         st.list = st.list.filter(function (p) { if (p[0] !== name) { return true; } if (done) { return false; } p[1] = value; done = true; return true; });
         if (!done) { st.list.push([name, value]); }
         update(st);
@@ -84,8 +102,8 @@ var SP = URLSearchParams.prototype;
         update(st);
     }],
     ['forEach', function forEach(fn, thisArg) {
-        if (typeof fn !== 'function') { throw new TypeError('The "callback" argument must be of type function'); }
         var list = sp(this).list;
+        if (typeof fn !== 'function') { throw argType('callback', 'of type function', fn); }
         for (var i = 0; i < list.length; i++) { fn.call(thisArg, list[i][1], list[i][0], this); }
     }],
     ['keys', function keys() { return iter(sp(this), function (p) { return p[0]; }); }],
@@ -99,12 +117,13 @@ Object.defineProperty(SP, Symbol.toStringTag, { value: 'URLSearchParams', config
 
 function URL(input, base) {
     if (!(this instanceof URL)) { throw new TypeError("Class constructor URL cannot be invoked without 'new'"); }
-    if (arguments.length < 1) { throw new TypeError('The "url" argument must be specified'); }
+    if (arguments.length < 1) { throw missingURL(); }
     var h = base === undefined ? host.urlParse(String(input)) : host.urlParse(String(input), String(base));
     hidden(this, H, { h: h, params: null });
 }
 function uh(self) {
-    if (!self || !self[H] || !self[H].h) { throw new TypeError('Value of "this" must be of type URL'); }
+    // Node keeps a URL's state in private fields: V8's words.
+    if (!self || !self[H] || !self[H].h) { throw new TypeError('Receiver must be an instance of class URL'); }
     return self[H];
 }
 function syncParams(st) {
@@ -133,13 +152,14 @@ Object.defineProperty(URL, 'length', { value: 1, configurable: true });
 // Blob URLs: Node keeps the blob in a registry; scripts see the calls.
 var blobURLs = new Map();
 hidden(URL, 'createObjectURL', function createObjectURL(obj) {
-    if (typeof Blob === 'function' && !(obj instanceof Blob)) { var e = new TypeError('The "obj" argument must be an instance of Blob. Received ' + (obj === null || obj === undefined ? String(obj) : typeof obj === 'object' ? 'an instance of ' + (obj.constructor && obj.constructor.name || 'Object') : 'type ' + typeof obj + ' (' + (typeof obj === 'string' ? "'" + obj + "'" : String(obj)) + ')')); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
+    if (typeof Blob === 'function' && !(obj instanceof Blob)) { throw argType('obj', 'an instance of Blob', obj); }
     var id = 'blob:nodedata:' + host.randomUUID();
     blobURLs.set(id, obj);
     return id;
 });
 hidden(URL, 'revokeObjectURL', function revokeObjectURL(url) { blobURLs.delete(String(url)); });
-hidden(URL, 'canParse', function canParse(input, base) { return base === undefined ? host.urlCanParse(String(input)) : host.urlCanParse(String(input), String(base)); });
-hidden(URL, 'parse', function parse(input, base) { try { return new URL(input, base); } catch (e) { return null; } });
+function missingURL() { return nodeError(TypeError, 'The "url" argument must be specified', 'ERR_MISSING_ARGS'); }
+hidden(URL, 'canParse', function canParse(input, base) { if (arguments.length === 0) { throw missingURL(); } return base === undefined ? host.urlCanParse(String(input)) : host.urlCanParse(String(input), String(base)); });
+hidden(URL, 'parse', function parse(input, base) { if (arguments.length === 0) { throw missingURL(); } try { return new URL(input, base); } catch (e) { return null; } });
 return [URL, URLSearchParams];
 })

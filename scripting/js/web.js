@@ -13,41 +13,68 @@ function stateError(message) { return nodeError(TypeError, 'Invalid state: ' + m
 // received words an argument as Node's ERR_INVALID_ARG_TYPE does.
 function received(v) {
     if (v === null || v === undefined) { return 'Received ' + v; }
-    if (typeof v === 'function') { return 'Received function ' + (v.name || '<anonymous>'); }
-    if (typeof v === 'object') { return v.constructor && v.constructor.name ? 'Received an instance of ' + v.constructor.name : 'Received ' + String(v); }
-    var shown = typeof v === 'string' ? "'" + (v.length > 25 ? v.slice(0, 25) + '...' : v) + "'" : typeof v === 'bigint' ? String(v) + 'n' : String(v);
-    return 'Received type ' + typeof v + ' (' + shown + ')';
+    if (typeof v === 'function') { return 'Received function ' + v.name; }
+    if (typeof v === 'object') { return v.constructor && 'name' in v.constructor ? 'Received an instance of ' + v.constructor.name : 'Received ' + String(v); }
+    if (typeof v === 'string') { var t = v.length > 28 ? v.slice(0, 25) + '...' : v; return 'Received type string (' + (t.indexOf("'") < 0 ? "'" + t + "'" : JSON.stringify(t)) + ')'; }
+    return 'Received type ' + typeof v + ' (' + (typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v)) + ')';
 }
-function argType(name, what, v) { return nodeError(TypeError, 'The "' + name + '" argument must be ' + what + '. ' + received(v), 'ERR_INVALID_ARG_TYPE'); }
+// A name with a dot is a property in Node's words ("The property 'a.b'").
+function argType(name, what, v) {
+    return nodeError(TypeError, 'The "' + name + '" ' + (name.indexOf('.') < 0 ? 'argument' : 'property') + ' must be ' + what + '. ' + received(v), 'ERR_INVALID_ARG_TYPE');
+}
+// shown is util.inspect's rendering of a primitive (ERR_INVALID_ARG_VALUE).
+function shown(v) {
+    if (typeof v === 'function') { return /^class\b/.test(Function.prototype.toString.call(v)) ? '[class ' + (v.name || '(anonymous)') + ']' : (v.name ? '[Function: ' + v.name + ']' : '[Function (anonymous)]'); }
+    if (typeof v === 'string') { return v.indexOf("'") < 0 ? "'" + v + "'" : v.indexOf('"') < 0 ? '"' + v + '"' : '`' + v + '`'; }
+    return typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v);
+}
+function argValue(C, name, v) {
+    return nodeError(C, 'The ' + (name.indexOf('.') < 0 ? 'argument' : 'property') + " '" + name + "' is invalid. Received " + shown(v), 'ERR_INVALID_ARG_VALUE');
+}
+// objectArg is Node's validateObject (arrays and functions allowed).
+// slotOf is the receiver's hidden slot, refused in Node's words when the
+// receiver is not one of the class's objects.
+function slotOf(self, key, type) {
+    if (self === null || (typeof self !== 'object' && typeof self !== 'function') || !Object.prototype.hasOwnProperty.call(self, key)) {
+        throw nodeError(TypeError, 'Value of "this" must be of type ' + type, 'ERR_INVALID_THIS');
+    }
+    return self[key];
+}
+function objectArg(v, name, nullable) {
+    if ((v === null && !nullable) || (typeof v !== 'object' && typeof v !== 'function')) { throw argType(name, 'of type object', v); }
+}
 
+function ev(x) { return slotOf(x, '_e', 'Event'); }
 class Event {
     constructor(type, init) {
         if (arguments.length === 0) { throw nodeError(TypeError, 'The "type" argument must be specified', 'ERR_MISSING_ARGS'); }
+        if (init !== null && init !== undefined && (typeof init !== 'object' || Array.isArray(init))) { throw argType('options', 'of type object', init); }
         init = init || {};
         hidden(this, '_e', { type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
             defaultPrevented: false, target: null, phase: 0, stop: false, timeStamp: Date.now() });
     }
-    get type() { return this._e.type; }
-    get bubbles() { return this._e.bubbles; }
-    get cancelable() { return this._e.cancelable; }
-    get composed() { return this._e.composed; }
-    get defaultPrevented() { return this._e.cancelable && this._e.defaultPrevented; }
+    get type() { return ev(this).type; }
+    get bubbles() { return ev(this).bubbles; }
+    get cancelable() { return ev(this).cancelable; }
+    get composed() { return ev(this).composed; }
+    get defaultPrevented() { var e = ev(this); return e.cancelable && e.defaultPrevented; }
     get isTrusted() { return false; }
-    get timeStamp() { return this._e.timeStamp; }
-    get eventPhase() { return this._e.phase; }
-    get target() { return this._e.target; }
-    get currentTarget() { return this._e.phase ? this._e.target : null; }
-    get srcElement() { return this._e.target; }
+    get timeStamp() { return ev(this).timeStamp; }
+    get eventPhase() { return ev(this).phase; }
+    get target() { return ev(this).target; }
+    get currentTarget() { var e = ev(this); return e.phase ? e.target : null; }
+    get srcElement() { return ev(this).target; }
     get returnValue() { return !this.defaultPrevented; }
-    get cancelBubble() { return this._e.stop; }
-    composedPath() { return this._e.phase ? [this._e.target] : []; }
+    get cancelBubble() { return ev(this).stop; }
+    composedPath() { var e = ev(this); return e.phase ? [e.target] : []; }
     initEvent(type, bubbles, cancelable) {
-        if (this._e.phase) { return; }
-        this._e.type = String(type); this._e.bubbles = !!bubbles; this._e.cancelable = !!cancelable;
+        var e = ev(this);
+        if (e.phase) { return; }
+        e.type = String(type); e.bubbles = !!bubbles; e.cancelable = !!cancelable;
     }
-    preventDefault() { this._e.defaultPrevented = true; }
+    preventDefault() { ev(this).defaultPrevented = true; }
     stopPropagation() { }
-    stopImmediatePropagation() { this._e.stop = true; }
+    stopImmediatePropagation() { ev(this).stop = true; }
 }
 [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]].forEach(function (p) {
     Object.defineProperty(Event, p[0], { value: p[1], enumerable: true });
@@ -57,10 +84,11 @@ tag(Event, 'Event');
 class EventTarget {
     constructor() { hidden(this, '_l', {}); }
     addEventListener(type, listener, options) {
+        var L = slotOf(this, '_l', 'EventTarget');
         if (arguments.length < 2) { throw nodeError(TypeError, 'The "type" and "listener" arguments must be specified', 'ERR_MISSING_ARGS'); }
         if (listener === null || listener === undefined) { return; }
         if (typeof listener !== 'function' && typeof listener !== 'object') { throw argType('listener', 'an instance of EventListener', listener); }
-        var once = !!(options && typeof options === 'object' && options.once), list = this._l[type] || (this._l[type] = []);
+        var once = !!(options && typeof options === 'object' && options.once), list = L[type] || (L[type] = []);
         var signal = options && typeof options === 'object' ? options.signal : undefined;
         if (signal && signal.aborted) { return; }
         if (list.some(function (l) { return l.fn === listener; })) { return; }
@@ -69,12 +97,13 @@ class EventTarget {
         if (signal) { var self = this; signal.addEventListener('abort', function () { self.removeEventListener(type, listener); }); }
     }
     removeEventListener(type, listener) {
-        var list = this._l[type];
-        if (list) { this._l[type] = list.filter(function (l) { return l.fn !== listener; }); }
+        var L = slotOf(this, '_l', 'EventTarget'), list = L[type];
+        if (list) { L[type] = list.filter(function (l) { return l.fn !== listener; }); }
     }
     dispatchEvent(event) {
+        var L = slotOf(this, '_l', 'EventTarget');
         if (!(event instanceof Event)) { throw argType('event', 'an instance of Event', event); }
-        var e = event._e, list = (this._l[e.type] || []).slice();
+        var e = event._e, list = (L[e.type] || []).slice();
         e.target = this; e.phase = 2; e.stop = false;
         for (var i = 0; i < list.length && !e.stop; i++) {
             var l = list[i];
@@ -95,6 +124,7 @@ class EventTarget {
 }
 tag(EventTarget, 'EventTarget');
 
+function sig(x) { return slotOf(x, '_s', 'AbortSignal'); }
 function abortError() { return new global.DOMException('This operation was aborted', 'AbortError'); }
 class AbortSignal extends EventTarget {
     constructor(key) {
@@ -103,16 +133,27 @@ class AbortSignal extends EventTarget {
         hidden(this, '_s', { aborted: false, reason: undefined });
         this.onabort = null;
     }
-    get aborted() { return this._s.aborted; }
-    get reason() { return this._s.reason; }
-    throwIfAborted() { if (this._s.aborted) { throw this._s.reason; } }
+    get aborted() { return sig(this).aborted; }
+    get reason() { return sig(this).reason; }
+    throwIfAborted() { var s = sig(this); if (s.aborted) { throw s.reason; } }
     static abort(reason) { var s = new AbortSignal(ILLEGAL); signalAbort(s, reason === undefined ? abortError() : reason); return s; }
     static timeout(ms) {
+        if (typeof ms !== 'number') { throw argType('delay', 'of type number', ms); }
+        if (!Number.isInteger(ms) || ms < 0 || ms > 4294967295) {
+            // Node groups the digits of integers beyond 2^32 (8_589_934_592).
+            var got = Number.isInteger(ms) && Math.abs(ms) > 4294967296 ? String(ms).replace(/\B(?=(\d{3})+$)/g, '_') : shown(ms);
+            throw nodeError(RangeError, 'The value of "delay" is out of range. It must be ' + (Number.isInteger(ms) ? '>= 0 && <= 4294967295' : 'an integer') + '. Received ' + got, 'ERR_OUT_OF_RANGE');
+        }
         var s = new AbortSignal(ILLEGAL);
         global.setTimeout(function () { signalAbort(s, new global.DOMException('The operation was aborted due to timeout', 'TimeoutError')); }, ms);
         return s;
     }
     static any(signals) {
+        if (signals === null || typeof signals !== 'object' || typeof signals[Symbol.iterator] !== 'function') {
+            throw nodeError(TypeError, 'signals can not be converted to sequence.', 'ERR_INVALID_ARG_TYPE');
+        }
+        signals = Array.from(signals);
+        signals.forEach(function (x, i) { if (!(x instanceof AbortSignal)) { throw argType('signals[' + i + ']', 'an instance of AbortSignal', x); } });
         var s = new AbortSignal(ILLEGAL);
         for (var x of signals) {
             if (x.aborted) { signalAbort(s, x.reason); return s; }
@@ -130,10 +171,16 @@ function signalAbort(s, reason) {
 }
 tag(AbortSignal, 'AbortSignal');
 
+// Node keeps the controller's signal in a private field: V8's words for a
+// foreign receiver.
+function ownSignal(c) {
+    if (c === null || c === undefined || !(c._signal instanceof AbortSignal)) { throw new TypeError('Cannot read private member #signal from an object whose class did not declare it'); }
+    return c._signal;
+}
 class AbortController {
     constructor() { hidden(this, '_signal', new AbortSignal(ILLEGAL)); }
-    get signal() { return this._signal; }
-    abort(reason) { signalAbort(this._signal, reason === undefined ? abortError() : reason); }
+    get signal() { return ownSignal(this); }
+    abort(reason) { signalAbort(ownSignal(this), reason === undefined ? abortError() : reason); }
 }
 tag(AbortController, 'AbortController');
 
@@ -141,6 +188,7 @@ function blobBytes(parts) {
     var chunks = [], n = 0;
     for (var p of parts) {
         var b;
+        if (typeof p === 'symbol') { throw new TypeError('Cannot convert a Symbol value to a string'); }
         if (p instanceof Blob) { b = p._b; } else if (p instanceof ArrayBuffer) { b = new Uint8Array(p.slice(0)); } else if (ArrayBuffer.isView(p)) { b = new Uint8Array(p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)); } else { b = new Uint8Array(host.utf8Encode(String(p))); }
         chunks.push(b); n += b.length;
     }
@@ -151,24 +199,28 @@ function blobBytes(parts) {
 function blobType(t) { t = t === undefined ? '' : String(t); return /^[\x20-\x7e]*$/.test(t) ? t.toLowerCase() : ''; }
 class Blob {
     constructor(sources, options) {
-        if (sources !== undefined && (sources === null || typeof sources !== 'object' || typeof sources[Symbol.iterator] !== 'function')) {
-            throw new TypeError('The "sources" argument must be a sequence. Received type ' + typeof sources + (typeof sources === 'string' ? " ('" + sources + "')" : ''));
-        }
-        hidden(this, '_b', blobBytes(sources || []));
+        if (sources === undefined) { sources = []; }
+        if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') { throw argType('sources', 'a sequence', sources); }
+        if (options !== null && options !== undefined && typeof options !== 'object' && typeof options !== 'function') { throw argType('options', 'a dictionary', options); }
+        var endings = options && options.endings !== undefined ? String(options.endings) : 'transparent';
+        if (endings !== 'transparent' && endings !== 'native') { throw argValue(TypeError, 'options.endings', endings); }
+        // 'native' ends lines with the platform's EOL ("\n" where Postman runs here).
+        if (endings === 'native') { sources = Array.from(sources, function (p) { return p instanceof Blob || p instanceof ArrayBuffer || ArrayBuffer.isView(p) ? p : String(p).replace(/\r?\n/g, '\n'); }); }
+        hidden(this, '_b', blobBytes(sources));
         hidden(this, '_t', blobType(options && options.type));
     }
-    get size() { return this._b.length; }
-    get type() { return this._t; }
+    get size() { return slotOf(this, '_b', 'Blob').length; }
+    get type() { slotOf(this, '_b', 'Blob'); return this._t; }
     slice(start, end, type) {
         var b = new Blob([]);
-        b._b = this._b.slice(start, end);
+        b._b = slotOf(this, '_b', 'Blob').slice(start, end);
         b._t = blobType(type);
         return b;
     }
-    text() { return Promise.resolve(host.utf8Decode(this._b, false)); }
-    arrayBuffer() { return Promise.resolve(this._b.slice().buffer); }
-    bytes() { return Promise.resolve(this._b.slice()); }
-    stream() { var b = this._b; return new ReadableStream({ start: function (c) { if (b.length) { c.enqueue(b.slice()); } c.close(); } }); }
+    text() { var self = this; return new Promise(function (ok) { ok(host.utf8Decode(slotOf(self, '_b', 'Blob'), false)); }); }
+    arrayBuffer() { var self = this; return new Promise(function (ok) { ok(slotOf(self, '_b', 'Blob').slice().buffer); }); }
+    bytes() { var self = this; return new Promise(function (ok) { ok(slotOf(self, '_b', 'Blob').slice()); }); }
+    stream() { var b = slotOf(this, '_b', 'Blob'); return new ReadableStream({ start: function (c) { if (b.length) { c.enqueue(b.slice()); } c.close(); } }); }
 }
 tag(Blob, 'Blob');
 
@@ -201,7 +253,11 @@ tag(ReadableStreamDefaultController, 'ReadableStreamDefaultController');
 
 class ReadableStream {
     constructor(source, strategy) {
-        source = source || {};
+        if (source === undefined) { source = {}; }
+        objectArg(source, 'source', false);
+        if (strategy !== undefined) { objectArg(strategy, 'strategy', true); }
+        if (source.type !== undefined && String(source.type) !== 'bytes') { throw argValue(TypeError, 'source.type', source.type); }
+        if (String(source.type) === 'bytes' && strategy && strategy.size !== undefined) { throw argValue(RangeError, 'strategy.size', strategy.size); }
         var hwm = strategy && strategy.highWaterMark !== undefined ? Number(strategy.highWaterMark) : 1;
         var st = { queue: [], waiting: [], state: 'readable', error: undefined, reader: null, source: source, pulling: false, hwm: hwm,
             bytes: source.type === 'bytes' };
@@ -215,7 +271,10 @@ class ReadableStream {
     }
     get locked() { return this._r.reader !== null; }
     getReader(options) {
-        return options && options.mode === 'byob' ? new ReadableStreamBYOBReader(this) : new ReadableStreamDefaultReader(this);
+        if (options !== undefined) { objectArg(options, 'options', true); }
+        var mode = options && options.mode;
+        if (mode !== undefined && String(mode) !== 'byob') { throw argValue(TypeError, 'options.mode', mode); }
+        return mode !== undefined ? new ReadableStreamBYOBReader(this) : new ReadableStreamDefaultReader(this);
     }
     cancel(reason) {
         var st = this._r;
@@ -353,7 +412,11 @@ class ByteLengthQueuingStrategy {
 tag(ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy');
 
 class WritableStream {
-    constructor(sink) {
+    constructor(sink, strategy) {
+        if (sink === undefined) { sink = {}; }
+        objectArg(sink, 'sink', false);
+        if (strategy !== undefined) { objectArg(strategy, 'strategy', true); }
+        if (sink.type !== undefined) { throw argValue(RangeError, 'type', sink.type); }
         sink = sink || {};
         hidden(this, '_w', { sink: sink, writer: null, chain: Promise.resolve(), state: 'writable' });
         if (typeof sink.start === 'function') { sink.start(new WritableStreamDefaultController(ILLEGAL, this)); }
@@ -414,8 +477,12 @@ class TransformStreamDefaultController {
 tag(TransformStreamDefaultController, 'TransformStreamDefaultController');
 
 class TransformStream {
-    constructor(transformer) {
-        transformer = transformer || {};
+    constructor(transformer, writableStrategy, readableStrategy) {
+        if (transformer === undefined) { transformer = {}; }
+        objectArg(transformer, 'transformer', false);
+        if (writableStrategy !== undefined) { objectArg(writableStrategy, 'writableStrategy', true); }
+        if (readableStrategy !== undefined) { objectArg(readableStrategy, 'readableStrategy', true); }
+        ['readableType', 'writableType'].forEach(function (k) { if (transformer[k] !== undefined) { throw argValue(RangeError, 'transformer.' + k, transformer[k]); } });
         var rc;
         var readable = new ReadableStream({ start: function (c) { rc = c; } }, { highWaterMark: 0 });
         var ctrl = new TransformStreamDefaultController(ILLEGAL, rc);
@@ -447,6 +514,7 @@ tag(TextEncoderStream, 'TextEncoderStream');
 class TextDecoderStream extends TransformStream {
     constructor(label, options) {
         var pending = new Uint8Array(0);
+        if (options !== undefined) { objectArg(options, 'options', true); }
         var dec = new global.TextDecoder(label, options);
         super({
             transform: function (ch, c) {
@@ -497,24 +565,33 @@ function zlibStream(format, inflate) {
         flush: function (c) { var out = run().slice(sent); if (out.length) { c.enqueue(out); } }
     };
 }
+// zlibFormat checks a format as WebIDL's CompressionFormat enum does.
+function zlibFormat(format, what) {
+    format = String(format);
+    if (['deflate', 'deflate-raw', 'gzip', 'brotli'].indexOf(format) < 0) {
+        throw nodeError(TypeError, "Failed to construct '" + what + "': 1st argument value '" + format + "' is not a valid enum value of type CompressionFormat.", 'ERR_INVALID_ARG_VALUE');
+    }
+    return format;
+}
 class CompressionStream extends TransformStream {
-    constructor(format) { super(zlibStream(format, false)); }
+    constructor(format) { super(zlibStream(zlibFormat(format, 'CompressionStream'), false)); }
 }
 tag(CompressionStream, 'CompressionStream');
 class DecompressionStream extends TransformStream {
-    constructor(format) { super(zlibStream(format, true)); }
+    constructor(format) { super(zlibStream(zlibFormat(format, 'DecompressionStream'), true)); }
 }
 tag(DecompressionStream, 'DecompressionStream');
 
 class File extends Blob {
     constructor(bits, name, options) {
-        if (arguments.length < 2) { throw new TypeError('The "fileBits" and "fileName" arguments must be specified'); }
+        if (arguments.length < 2) { throw nodeError(TypeError, 'The "fileBits" and "fileName" arguments must be specified', 'ERR_MISSING_ARGS'); }
         super(bits, options);
-        hidden(this, '_n', String(name));
-        hidden(this, '_m', options && options.lastModified !== undefined ? Number(options.lastModified) : Date.now());
+        hidden(this, '_n', String(name).toWellFormed());
+        var m = options && options.lastModified !== undefined ? +options.lastModified : Date.now();
+        hidden(this, '_m', m === m ? m : 0);
     }
-    get name() { return this._n; }
-    get lastModified() { return this._m; }
+    get name() { return slotOf(this, '_n', 'File'); }
+    get lastModified() { slotOf(this, '_n', 'File'); return this._m; }
 }
 tag(File, 'File');
 

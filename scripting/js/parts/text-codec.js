@@ -3,10 +3,18 @@
 // stubs that call the functions returned here.
 (function (b) {
 'use strict';
-var host = b.host, def = b.def, toBytes = b.toBytes;
+var host = b.host, def = b.def, toBytes = b.toBytes, global = b.global;
+// decoderOf checks the receiver as Node does (its private state).
+function decoderOf(self) {
+    if (self === null || typeof self !== 'object' || !Object.prototype.hasOwnProperty.call(self, '_enc')) { throw b.bi().invalidThis('TextDecoder'); }
+    return self;
+}
+var FIELDS = { encoding: '_enc', fatal: '_fatal', ignoreBOM: '_ignoreBOM' };
 var TextEncoder = { prototype: {} }, TextDecoder = { prototype: {} };
 TextEncoder.prototype.encodeInto = function (s, dest) {
-    if (!(dest instanceof Uint8Array)) { throw new TypeError('The "dest" argument must be an instance of Uint8Array.'); }
+    if (!(this instanceof global.TextEncoder)) { throw b.bi().invalidThis('TextEncoder'); }
+    if (typeof s !== 'string') { throw b.bi().argType('src', 'of type string', s); }
+    if (!(dest instanceof Uint8Array)) { throw b.bi().argType('dest', 'an instance of Uint8Array', dest); }
     // Whole characters only, as many as fit.
     s = String(s);
     var read = 0, written = 0;
@@ -25,9 +33,11 @@ var TD_LABELS = { 'utf-8': 'utf-8', 'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8
     'ucs-2': 'utf-16le', 'unicode': 'utf-16le', 'utf-16be': 'utf-16be', 'unicodefffe': 'utf-16be', 'latin1': 'windows-1252', 'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252',
     'l1': 'windows-1252', 'ascii': 'windows-1252', 'us-ascii': 'windows-1252', 'windows-1252': 'windows-1252', 'cp1252': 'windows-1252',
     'x-cp1252': 'windows-1252', 'iso_8859-1': 'windows-1252', 'cp819': 'windows-1252', 'ibm819': 'windows-1252' };
+// coded gives an error Node's code property, as Node's internal errors have.
+function coded(e, code) { e.code = code; return e; }
 function initDecoder(label, opts) {
     var l = label === undefined ? 'utf-8' : String(label).trim().toLowerCase();
-    if (!TD_LABELS[l]) { throw new RangeError('The "' + l + '" encoding is not supported'); }
+    if (!TD_LABELS[l]) { throw coded(new RangeError('The "' + l + '" encoding is not supported'), 'ERR_ENCODING_NOT_SUPPORTED'); }
     def(this, '_enc', TD_LABELS[l]);
     def(this, '_fatal', !!(opts && opts.fatal));
     def(this, '_ignoreBOM', !!(opts && opts.ignoreBOM));
@@ -42,7 +52,10 @@ function utf8Split(b) {
     return end;
 }
 TextDecoder.prototype.decode = function (input, options) {
-    if (typeof input === 'string') { throw new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.'); }
+    decoderOf(this);
+    if (input !== undefined && !(input instanceof ArrayBuffer) && !ArrayBuffer.isView(input) && !(typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) {
+        throw coded(new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.'), 'ERR_INVALID_ARG_TYPE');
+    }
     var b = input === undefined ? new Uint8Array(0) : toBytes(input), stream = !!(options && options.stream);
     if (this._pending) { var all = new Uint8Array(this._pending.length + b.length); all.set(this._pending); all.set(b, this._pending.length); b = all; }
     var end = b.length;
@@ -53,7 +66,7 @@ TextDecoder.prototype.decode = function (input, options) {
     if (this._enc === 'utf-8') {
         out = host.utf8Decode(b, this._fatal);
     } else if (this._enc !== 'windows-1252') {
-        if (this._fatal && b.length % 2) { throw new TypeError('The encoded data was not valid for encoding ' + this._enc); }
+        if (this._fatal && b.length % 2) { throw coded(new TypeError('The encoded data was not valid for encoding ' + this._enc), 'ERR_ENCODING_INVALID_ENCODED_DATA'); }
         var parts = [], be = this._enc === 'utf-16be';
         for (var i = 0; i + 1 < b.length; i += 2) { parts.push(be ? (b[i] << 8) | b[i + 1] : b[i] | (b[i + 1] << 8)); }
         out = '';
@@ -67,5 +80,6 @@ TextDecoder.prototype.decode = function (input, options) {
     this._started = stream && (this._started || out.length > 0 || end > 0);
     return out;
 };
-return { encodeInto: TextEncoder.prototype.encodeInto, initDecoder: initDecoder, decode: TextDecoder.prototype.decode };
+return { encodeInto: TextEncoder.prototype.encodeInto, initDecoder: initDecoder, decode: TextDecoder.prototype.decode,
+    field: function (self, k) { return decoderOf(self)[FIELDS[k]]; } };
 })
