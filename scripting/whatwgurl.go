@@ -389,78 +389,105 @@ func ipv4Number(p string) (uint64, bool) {
 // parseIPv6 parses and serialises an IPv6 address (compressing the
 // longest run of zero pieces).
 func parseIPv6(s string) (string, bool) {
-	var pieces [8]uint16
+	pieces, ok := ipv6Pieces(s)
+	if !ok {
+		return "", false
+	}
+	return serializeIPv6(&pieces), true
+}
+
+// ipv6Pieces reads the eight 16-bit pieces of an IPv6 address: hex
+// pieces, at most one "::" standing for the zero pieces it leaves out, and
+// an IPv4 address as the last two.
+func ipv6Pieces(s string) (pieces [8]uint16, ok bool) {
 	n, compress := 0, -1
 	if strings.HasPrefix(s, ":") {
 		if !strings.HasPrefix(s, "::") {
-			return "", false
+			return pieces, false
 		}
 		s = s[2:]
 		compress = 0
-		if s == "" {
-			return "::", true
-		}
 	}
 	for s != "" {
 		if n == 8 {
-			return "", false
+			return pieces, false
 		}
 		if s[0] == ':' {
 			if compress >= 0 {
-				return "", false
+				return pieces, false
 			}
 			s = s[1:]
 			compress = n
-			if s == "" {
-				break
-			}
 			continue
 		}
-		if strings.Contains(s, ".") && !strings.ContainsAny(strings.SplitN(s, ":", 2)[0], ":") && !strings.Contains(s, ":") {
-			ip, isV4, err := parseIPv4(s)
-			if !isV4 || err != nil || n > 6 || strings.Count(s, ".") != 3 {
-				return "", false
+		if strings.Contains(s, ".") && !strings.Contains(s, ":") {
+			hi, lo, ok := ipv4Pieces(s)
+			if !ok || n > 6 {
+				return pieces, false
 			}
-			var a [4]int
-			for i, p := range strings.Split(ip, ".") {
-				a[i], _ = strconv.Atoi(p)
-			}
-			pieces[n], pieces[n+1] = uint16(a[0]<<8|a[1]), uint16(a[2]<<8|a[3])
+			pieces[n], pieces[n+1] = hi, lo
 			n += 2
-			s = ""
 			break
 		}
-		j := 0
-		for j < len(s) && j < 5 && s[j] != ':' {
-			j++
+		if pieces[n], s, ok = hexPiece(s); !ok {
+			return pieces, false
 		}
-		if j == 0 || j > 4 {
-			return "", false
-		}
-		v, err := strconv.ParseUint(s[:j], 16, 16)
-		if err != nil {
-			return "", false
-		}
-		pieces[n] = uint16(v)
 		n++
-		s = s[j:]
-		if s != "" {
-			s = s[1:]
-			if s == "" {
-				return "", false
-			}
+	}
+	if compress < 0 {
+		return pieces, n == 8
+	}
+	// The pieces after the "::" move to the end; zeros fill the gap.
+	moved := n - compress
+	copy(pieces[8-moved:], pieces[compress:n])
+	for i := compress; i < 8-moved; i++ {
+		pieces[i] = 0
+	}
+	return pieces, true
+}
+
+// hexPiece reads one piece of an IPv6 address (one to four hex digits)
+// and the colon after it, and returns what follows; a colon that ends the
+// address is refused.
+func hexPiece(s string) (uint16, string, bool) {
+	j := 0
+	for j < len(s) && j < 5 && s[j] != ':' {
+		j++
+	}
+	if j == 0 || j > 4 {
+		return 0, "", false
+	}
+	v, err := strconv.ParseUint(s[:j], 16, 16)
+	if err != nil {
+		return 0, "", false
+	}
+	s = s[j:]
+	if s != "" {
+		s = s[1:]
+		if s == "" {
+			return 0, "", false
 		}
 	}
-	if compress >= 0 {
-		moved := n - compress
-		copy(pieces[8-moved:], pieces[compress:n])
-		for i := compress; i < 8-moved; i++ {
-			pieces[i] = 0
-		}
-	} else if n != 8 {
-		return "", false
+	return uint16(v), s, true
+}
+
+// ipv4Pieces reads the IPv4 address that ends an IPv6 address as its last
+// two pieces; it must have all four parts.
+func ipv4Pieces(s string) (hi, lo uint16, ok bool) {
+	ip, isV4, err := parseIPv4(s)
+	if !isV4 || err != nil || strings.Count(s, ".") != 3 {
+		return 0, 0, false
 	}
-	// longest run of zeros (length > 1) is compressed
+	var a [4]int
+	for i, p := range strings.Split(ip, ".") {
+		a[i], _ = strconv.Atoi(p)
+	}
+	return uint16(a[0]<<8 | a[1]), uint16(a[2]<<8 | a[3]), true
+}
+
+// serializeIPv6 writes the pieces in lowercase hex, the longest run of two
+// or more zero pieces (the first of equal runs) as "::".
+func serializeIPv6(pieces *[8]uint16) string {
 	best, bestLen := -1, 1
 	for i := 0; i < 8; {
 		if pieces[i] != 0 {
@@ -491,7 +518,7 @@ func parseIPv6(s string) (string, bool) {
 			b.WriteString(":")
 		}
 	}
-	return b.String(), true
+	return b.String()
 }
 
 func isSingleDot(s string) bool { return s == "." || strings.EqualFold(s, "%2e") }
