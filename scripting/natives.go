@@ -667,10 +667,10 @@ type plainRequest struct {
 	Method string        `json:"method"`
 	URL    plainURL      `json:"url"`
 	Header []plainHeader `json:"header"`
-	Body   *plainBody   `json:"body"`
-	Auth   *plainAuth   `json:"auth"`
-	Descr  string       `json:"description"`
-	Query  []plainQuery `json:"-"`
+	Body   *plainBody    `json:"body"`
+	Auth   *plainAuth    `json:"auth"`
+	Descr  string        `json:"description"`
+	Query  []plainQuery  `json:"-"`
 }
 
 type plainURL struct {
