@@ -803,10 +803,13 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		maxRedirects = 10
 	}
 	challenged, answered := false, false
+	// The request's own Cookie header, as the first hop had it: each hop
+	// sends it before the jar's cookies for that hop's URL.
+	userCookie := hreq.Header.Values(headerKey(hreq.Header, "Cookie"))
 	for hop := 0; ; hop++ {
 		hopStart := time.Now()
 		if useCookies {
-			addJarCookies(hreq, c.jar)
+			addJarCookies(hreq, c.jar, userCookie)
 		}
 		fields := wire.Fields(hreq, order.keys)
 		if hop == 0 || answered {
@@ -1134,12 +1137,21 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-func addJarCookies(hreq *http.Request, jar *Jar) {
+// addJarCookies sets the Cookie header to the request's own (user) then
+// the jar's cookies for hreq's URL, as postman-request does on every hop.
+// When the jar has none, the header stays as it is: a redirect then
+// carries the previous hop's Cookie, jar cookies included, even to
+// another host (Newman 6.2.2 sends them so).
+func addJarCookies(hreq *http.Request, jar *Jar, user []string) {
 	cs := jar.Cookies(hreq.URL)
 	if len(cs) == 0 {
 		return
 	}
-	parts := make([]string, 0, len(cs))
+	parts := make([]string, 0, len(cs)+1)
+	if len(user) > 0 {
+		// Explicit Cookie headers win; jar cookies are appended.
+		parts = append(parts, strings.Join(user, "; "))
+	}
 	for _, ck := range cs {
 		if ck.Name == "" {
 			parts = append(parts, ck.Value) // a nameless cookie goes as its value, as tough-cookie sends it
@@ -1147,15 +1159,11 @@ func addJarCookies(hreq *http.Request, jar *Jar) {
 		}
 		parts = append(parts, ck.Name+"="+ck.Value)
 	}
-	jarPart := strings.Join(parts, "; ")
-	for k, v := range hreq.Header {
-		if strings.EqualFold(k, "Cookie") && len(v) > 0 {
-			// Explicit Cookie headers win; jar cookies are appended.
-			hreq.Header[k] = []string{strings.Join(v, "; ") + "; " + jarPart}
-			return
-		}
+	key := headerKey(hreq.Header, "Cookie")
+	if key == "" {
+		key = "Cookie"
 	}
-	hreq.Header["Cookie"] = []string{jarPart}
+	hreq.Header[key] = []string{strings.Join(parts, "; ")}
 }
 
 func isRedirect(code int) bool {
@@ -1205,8 +1213,6 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	for k, v := range prev.Header {
 		lk := strings.ToLower(k)
 		switch {
-		case lk == "cookie":
-			continue // recomputed from the jar for the new URL
 		case lk == "authorization" && !sameHost && !ppb.boolean("followAuthorizationHeader", false):
 			continue
 		case body == nil && (lk == "content-type" || lk == "content-length"):
