@@ -67,17 +67,20 @@ defProp(PL, 'reference', {
         return ref;
     }
 });
-PL.add = function (x) { if (x === undefined || x === null) { return; } this.members.push(this._item(x)); };
-PL.append = PL.add;
-PL.prepend = function (x) { this.members.unshift(this._item(x)); };
+// As postman-collection's: add makes a member of its argument; insert,
+// append, prepend and insertAfter take an object as it is (a plain one
+// stays plain, toObject then lists it whole) and move one already listed.
+PL.add = function (x) { if (x === undefined || x === null || x !== x) { return; } this.insert(this._item(x)); };
+PL.append = function (x) { this.insert(x); };
+PL.prepend = function (x) { this.insert(x, this.idx(0)); };
 PL.insert = function (x, before) {
-    var it = this._item(x), i = before === undefined ? -1 : this.indexOf(before);
-    if (i < 0) { this.members.push(it); } else { this.members.splice(i, 0, it); }
+    if (x === null || (typeof x !== 'object' && typeof x !== 'function')) { return; }
+    var d = this.members.indexOf(x), i;
+    if (d > -1) { this.members.splice(d, 1); }
+    i = before ? this.indexOf(before) : -1;
+    if (i > -1) { this.members.splice(i, 0, x); } else { this.members.push(x); }
 };
-PL.insertAfter = function (x, after) {
-    var it = this._item(x), i = after === undefined ? -1 : this.indexOf(after);
-    if (i < 0) { this.members.push(it); } else { this.members.splice(i + 1, 0, it); }
-};
+PL.insertAfter = function (x, after) { this.insert(x, this.idx(this.indexOf(after) + 1)); };
 PL.populate = function (items) {
     if (typeof items === 'string' && this._parse) { items = items.split(/\r?\n/).filter(Boolean); }
     if (!Array.isArray(items)) {
@@ -506,7 +509,14 @@ R.getHeaders = function (opts) {
 };
 R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h) { if (!h.disabled) { fn.call(ctx, h, this); } }, this); };
 R.addHeader = function (h) { this.headers.add(h); };
-R.upsertHeader = function (h) { this.headers.upsert(h); };
+// Unlike headers.upsert, the key matches in its own case, and only the
+// value changes (postman-collection's Request#upsertHeader).
+R.upsertHeader = function (h) {
+    if (!(h && h.key)) { return; }
+    var cur = this.headers.members.find(function (m) { return m.key === h.key; });
+    if (!cur) { return this.headers.add(h); }
+    cur.value = h.value;
+};
 R.removeHeader = function (h, opts) {
     // Case-sensitive unless asked, as postman-collection's removeHeader.
     var key = typeof h === 'object' ? h.key : h, ci = !!(opts && opts.ignoreCase);
