@@ -82,7 +82,8 @@ PL.insert = function (x, before) {
 };
 PL.insertAfter = function (x, after) { this.insert(x, this.idx(this.indexOf(after) + 1)); };
 PL.populate = function (items) {
-    if (typeof items === 'string' && this._parse) { items = items.split(/\r?\n/).filter(Boolean); }
+    // A query list's text splits at '&' (QueryParam.parse), a header list's at line ends.
+    if (typeof items === 'string' && this._parse) { items = this._Item === QueryParam ? items.split('&') : items.split(/\r?\n/).filter(Boolean); }
     if (!Array.isArray(items)) {
         if (items && typeof items === 'object') {
             var kn = this._keyName;
