@@ -574,6 +574,14 @@ func (e *Engine) v8Caught(v goja.Value) {
 		}
 		line, col, src, seen := 0, 0, "", seenAt{}
 		stack := o.Get("stack")
+		if stack != nil {
+			if l, c, ok := e.evalFramePos(stack.String()); ok {
+				// Thrown by code the script ran through eval or new
+				// Function: placed in that code.
+				fixed = v8Message(name, msg, e.lastEval, l, c, seenAt{})
+				break
+			}
+		}
 		if stack != nil && e.cur != nil {
 			// Source-based rewording only when the error was thrown in the
 			// running script itself, or in a built-in it called.

@@ -101,6 +101,8 @@ type compiled struct {
 	// dates: the script may build a Date from local fields or a string
 	// (dates.go).
 	dates bool
+	// reflect: the script may call Reflect's methods (reflectwords.go).
+	reflect bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -188,6 +190,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.iteratorExtras = mayMeetIteratorExtras(src)
 	c.weak = mayUseWeakCollections(src)
 	c.dates = mayUseDates(src)
+	c.reflect = mayUseReflect(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -255,6 +258,8 @@ type Engine struct {
 	weakInstalled bool
 	// datesInstalled: installDates ran (dates.go).
 	datesInstalled bool
+	// reflectWords: installReflectWords ran (reflectwords.go).
+	reflectWords bool
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -654,6 +659,9 @@ func (e *Engine) installPartsFor(c *compiled) error {
 	if c.dates && !e.datesInstalled {
 		e.installDates()
 	}
+	if c.reflect && !e.reflectWords {
+		e.installReflectWords()
+	}
 	if c.using && !e.usingInstalled {
 		if err := e.installUsing(); err != nil {
 			return err
@@ -817,6 +825,18 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			p := f.Position()
 			se.Line, se.Column = userPos(p.Line, p.Column, strings.Contains(x.Source, "await"))
 			break
+		}
+	}
+	first := 0
+	for first < len(frames)-1 && frames[first].SrcName() == "<native>" {
+		first++
+	}
+	if len(frames) > 0 && frames[first].SrcName() == evalFile && e.lastEval != "" {
+		// Thrown by code the script ran through eval or new Function.
+		p := frames[first].Position()
+		if p.Line <= strings.Count(e.lastEval, "\n")+1 {
+			se.Msg = v8Message(se.Name, se.Msg, e.lastEval, p.Line, p.Column, seenAt{})
+			return se
 		}
 	}
 	seen := seenAt{native: len(frames) > 0 && frames[0].SrcName() != scriptFile}

@@ -28,6 +28,7 @@ const (
 	gojaClassCall   = "Class constructor cannot be invoked without 'new'"
 	gojaNotCtor     = "Value is not a constructor"
 	gojaSuperThis   = "Must call super constructor in derived class before accessing 'this'"
+	gojaSuperReturn = "Must call super constructor in derived class before returning from derived constructor"
 	gojaNotAnObject = "Value is not an object: "
 	gojaMatchAll    = "RegExp doesn't have global flag set" // String.prototype.matchAll's
 )
@@ -44,8 +45,14 @@ func gojaReworded(msg string) bool {
 		msg == gojaMatchAll || msg == "" || gojaReadOnly().MatchString(msg) || strings.HasPrefix(msg, gojaReceiverPrim) ||
 		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
 		msg == gojaSuperCtor || gojaDateReceiver().MatchString(msg) || msg == "Value is not object coercible" ||
-		strings.HasPrefix(msg, "Value is not a number")
+		strings.HasPrefix(msg, "Value is not a number") || msg == gojaPromiseCall || msg == gojaTypedArrayCall
 }
+
+// goja's words for Promise() and Uint8Array() called without new.
+const (
+	gojaPromiseCall    = "Constructor Promise requires 'new'"
+	gojaTypedArrayCall = "Constructor TypedArray requires 'new'"
+)
 
 // builtinCtorWords is what V8 says when a built-in constructor refuses
 // what it was given (goja: "Value is not an object: X"), by constructor.
@@ -75,6 +82,9 @@ func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 	case "ReferenceError":
 		if msg == gojaSuperThis {
 			return msg + " or returning from derived constructor"
+		}
+		if msg == gojaSuperReturn {
+			return gojaSuperThis + " or returning from derived constructor"
 		}
 		if msg == gojaTDZ {
 			// goja reports it at the name.
@@ -175,6 +185,13 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 	case msg == gojaNotCtor:
 		if callee := constructedAt(src, line, col); callee != "" {
 			return callee + " is not a constructor", true
+		}
+	case msg == gojaPromiseCall:
+		return "Promise constructor cannot be invoked without 'new'", true
+	case msg == gojaTypedArrayCall:
+		// goja names the abstract class; V8 the one called.
+		if callee := calleeAt(src, line, col); typedArrayNames[callee] {
+			return "Constructor " + callee + " requires 'new'", true
 		}
 	case strings.HasPrefix(msg, gojaInstanceofCall):
 		return "Right-hand side of 'instanceof' is not callable", true
@@ -646,6 +663,42 @@ func scriptFrame(stack string, async bool) (line, col int, native bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// evalFile is the source name goja gives code run through eval or new
+// Function.
+const evalFile = "<eval>"
+
+// evalFramePos is the position in e.lastEval of a JS error's first frame
+// outside built-ins when that frame is code the script ran through eval
+// or new Function
+// (ok false otherwise, or when the position lies outside that code: the
+// code of an older eval).
+func (e *Engine) evalFramePos(stack string) (line, col int, ok bool) {
+	_, frames, _ := strings.Cut(stack, "\n")
+	first := ""
+	for _, f := range strings.Split(frames, "\n") {
+		if !strings.HasSuffix(f, "(native)") { // a built-in the code called
+			first = f
+			break
+		}
+	}
+	i := strings.Index(first, evalFile+":")
+	if i < 0 || e.lastEval == "" {
+		return 0, 0, false
+	}
+	rest := first[i+len(evalFile)+1:]
+	lineS, rest, _ := strings.Cut(rest, ":")
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	line, err1 := strconv.Atoi(lineS)
+	col, err2 := strconv.Atoi(rest[:n])
+	if err1 != nil || err2 != nil || line < 1 || line > strings.Count(e.lastEval, "\n")+1 {
+		return 0, 0, false
+	}
+	return line, col, true
 }
 
 // stackPos finds the user's script position in a JS error's stack string.

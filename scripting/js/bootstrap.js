@@ -342,7 +342,8 @@ function toBytes(v) {
     throw new TypeError('expected an ArrayBuffer or a typed array');
 }
 
-function TextEncoder() {}
+// Classes, as Node's: called without new they throw.
+class TextEncoder {}
 TextEncoder.prototype.encoding = 'utf-8';
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
 TextEncoder.prototype.encode = function (s) { if (!(this instanceof TextEncoder)) { throw builtins().invalidThis('TextEncoder'); } return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
@@ -351,7 +352,7 @@ TextEncoder.prototype.encode = function (s) { if (!(this instanceof TextEncoder)
 var textCodecPart;
 function textCodec() { return textCodecPart || (textCodecPart = part('text-codec', { host: host, def: def, toBytes: toBytes, bi: builtins, global: global })); }
 TextEncoder.prototype.encodeInto = function (s, dest) { return textCodec().encodeInto.apply(this, arguments); };
-function TextDecoder(label, opts) { textCodec().initDecoder.apply(this, arguments); }
+class TextDecoder { constructor(label, opts) { textCodec().initDecoder.apply(this, arguments); } }
 ['encoding', 'fatal', 'ignoreBOM'].forEach(function (k) {
     Object.defineProperty(TextDecoder.prototype, k, { configurable: true, enumerable: true, get: function () { return textCodec().field(this, k); } });
 });
