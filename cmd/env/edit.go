@@ -301,71 +301,91 @@ func runPersist(o *PersistOptions) error {
 	var edits []environments.InitialEdit
 	var done, refused []string
 	for _, k := range keys {
-		e, ok := cur.Get(k)
-		if !ok {
-			refused = append(refused, fmt.Sprintf("%s: no current value (it already follows the initial value)", k))
+		value, why := o.persistable(f, cur, k)
+		if why != "" {
+			refused = append(refused, k+": "+why)
 			continue
 		}
-		if e.Unset {
-			refused = append(refused, fmt.Sprintf("%s: unset; \"courier env unset %s %s --initial\" deletes it from the file", k, o.Env, k))
-			continue
-		}
-		fv, _ := fileVar(f, k)
-		switch {
-		case e.Type == environments.TypeSecret || fv.Type == environments.TypeSecret:
-			if !environments.HasVaultRef(e.Value) {
-				refused = append(refused, fmt.Sprintf("%s: a secret (type secret); %s", k, vaultHint(o.Env, k)))
-				continue
-			}
-		case o.SecretCheck != nil && e.Value != "" && o.SecretCheck(e.Value):
-			refused = append(refused, fmt.Sprintf("%s: it holds a secret resolved from the vault", k))
-			continue
-		}
-		if why := environments.LooksSecret(k, e.Value); why != "" && !o.Force {
-			refused = append(refused, fmt.Sprintf("%s: %s\nto write it anyway: courier env persist %s %s --force", k, why, o.Env, k))
-			continue
-		}
-		edits = append(edits, environments.InitialEdit{Key: k, Value: e.Value})
+		edits = append(edits, environments.InitialEdit{Key: k, Value: value})
 		done = append(done, k)
 	}
 	if len(edits) > 0 {
-		if err := environments.EditInitial(f.Source, edits...); err != nil {
-			return err
-		}
-		err := st.Update(environments.FileIdentity(f), func(c *environments.Current) error {
-			for _, ed := range edits {
-				// Only drop the current value if no run changed it meanwhile.
-				if e, ok := c.Get(ed.Key); ok && !e.Unset && e.Value == ed.Value {
-					c.Reset(ed.Key)
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := persistEdits(f, st, edits); err != nil {
 			return err
 		}
 		fmt.Fprintf(o.IO.Out, "Persisted %s into %s.\n", strings.Join(done, ", "), f.Source)
 	}
-	if len(refused) > 0 {
-		fmt.Fprintf(o.IO.ErrOut, "Not written to %s (still your current %s):\n", f.Source, plural(len(refused), "value", "values"))
-		for _, r := range refused {
-			// One entry per block, its advice lines indented under it.
-			fmt.Fprintf(o.IO.ErrOut, "  %s\n", strings.ReplaceAll(r, "\n", "\n    "))
-		}
-	}
-	// Refusing a secret is what persist is for: only keys the user named
-	// and did not get make the command fail.
-	if len(refused) > 0 && len(o.Keys) > 0 {
-		keys := make([]string, len(refused))
-		for i, r := range refused {
-			keys[i], _, _ = strings.Cut(r, ":")
-		}
-		return cmdutil.WithExitCode(fmt.Errorf("not persisted: %s (see above)", strings.Join(keys, ", ")), cmdutil.ExitFailures)
+	if err := o.reportRefused(f, refused); err != nil {
+		return err
 	}
 	if len(edits) == 0 && len(refused) == 0 {
 		fmt.Fprintln(o.IO.Out, "Nothing to persist: no current values.")
 	}
 	return nil
+}
+
+// persistable returns key k's current value, or why persist may not write
+// it into the file (with the advice that goes with it).
+func (o *PersistOptions) persistable(f *environments.File, cur *environments.Current, k string) (value, why string) {
+	e, ok := cur.Get(k)
+	if !ok {
+		return "", "no current value (it already follows the initial value)"
+	}
+	if e.Unset {
+		return "", fmt.Sprintf("unset; \"courier env unset %s %s --initial\" deletes it from the file", o.Env, k)
+	}
+	fv, _ := fileVar(f, k)
+	switch {
+	case e.Type == environments.TypeSecret || fv.Type == environments.TypeSecret:
+		if !environments.HasVaultRef(e.Value) {
+			return "", "a secret (type secret); " + vaultHint(o.Env, k)
+		}
+	case o.SecretCheck != nil && e.Value != "" && o.SecretCheck(e.Value):
+		return "", "it holds a secret resolved from the vault"
+	}
+	if why := environments.LooksSecret(k, e.Value); why != "" && !o.Force {
+		return "", fmt.Sprintf("%s\nto write it anyway: courier env persist %s %s --force", why, o.Env, k)
+	}
+	return e.Value, ""
+}
+
+// persistEdits writes the persisted values into the file as initial values
+// and drops them from the store, where they now equal the initial values.
+func persistEdits(f *environments.File, st *environments.Store, edits []environments.InitialEdit) error {
+	if err := environments.EditInitial(f.Source, edits...); err != nil {
+		return err
+	}
+	return st.Update(environments.FileIdentity(f), func(c *environments.Current) error {
+		for _, ed := range edits {
+			// Only drop the current value if no run changed it meanwhile.
+			if e, ok := c.Get(ed.Key); ok && !e.Unset && e.Value == ed.Value {
+				c.Reset(ed.Key)
+			}
+		}
+		return nil
+	})
+}
+
+// reportRefused lists the keys persist did not write ("key: why" each).
+// Refusing a secret is what persist is for: only keys the user named and
+// did not get make the command fail.
+func (o *PersistOptions) reportRefused(f *environments.File, refused []string) error {
+	if len(refused) == 0 {
+		return nil
+	}
+	fmt.Fprintf(o.IO.ErrOut, "Not written to %s (still your current %s):\n", f.Source, plural(len(refused), "value", "values"))
+	for _, r := range refused {
+		// One entry per block, its advice lines indented under it.
+		fmt.Fprintf(o.IO.ErrOut, "  %s\n", strings.ReplaceAll(r, "\n", "\n    "))
+	}
+	if len(o.Keys) == 0 {
+		return nil
+	}
+	keys := make([]string, len(refused))
+	for i, r := range refused {
+		keys[i], _, _ = strings.Cut(r, ":")
+	}
+	return cmdutil.WithExitCode(fmt.Errorf("not persisted: %s (see above)", strings.Join(keys, ", ")), cmdutil.ExitFailures)
 }
 
 // ExportOptions are the flags of "courier env export".
