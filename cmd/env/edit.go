@@ -84,34 +84,47 @@ func runSet(o *SetOptions) error {
 	if err != nil {
 		return err
 	}
-	fv, inFile := fileVar(f, o.Key)
 	typ := ""
 	if o.Secret {
 		typ = environments.TypeSecret
 	}
 	if o.Initial {
-		why := o.publishRefusal(o.Key, value, o.Secret || fv.Type == environments.TypeSecret)
-		vaultResolved := o.SecretCheck != nil && value != "" && o.SecretCheck(value)
-		if why != "" && (!o.Force || vaultResolved) {
-			return cmdutil.WithExitCode(fmt.Errorf("not writing %s into %s: %s, and initial values are shared with everyone who gets the file (public if published); %s%s",
-				o.Key, f.Source, why, vaultHint(o.Env, o.Key), forceNote(vaultResolved)), cmdutil.ExitUsage)
-		}
-		if err := environments.EditInitial(f.Source, environments.InitialEdit{Key: o.Key, Value: value, Type: typ}); err != nil {
-			return err
-		}
-		if why != "" {
-			fmt.Fprintf(o.IO.ErrOut, "WARNING: %s's initial value in %s is a secret (%s). Anyone who gets this file can read it; do not commit or publish it.\n", o.Key, f.Source, why)
-		}
-		fmt.Fprintf(o.IO.Out, "Set the initial value of %s in %s.\n", o.Key, f.Source)
-		if inFile && environments.HasVaultRef(fv.Value) && !environments.HasVaultRef(value) {
-			fmt.Fprintf(o.IO.ErrOut, "note: %s was the vault reference %s; runs no longer read the vault for it.\n", o.Key, fv.Value)
-		}
-		if e, ok := cur.Get(o.Key); ok && !(e.Value == value && !e.Unset) {
-			fmt.Fprintf(o.IO.Out, "Your current value still overrides it; run \"courier env reset %s %s\" to use the new initial value.\n", o.Env, o.Key)
-		}
-		return nil
+		return o.setInitial(f, cur, value, typ)
 	}
-	err = st.Update(environments.FileIdentity(f), func(c *environments.Current) error {
+	return o.setCurrent(f, st, value, typ)
+}
+
+// setInitial writes the value into the file (env set --initial), refusing
+// a secret there unless --force, and says what still overrides it.
+func (o *SetOptions) setInitial(f *environments.File, cur *environments.Current, value, typ string) error {
+	fv, inFile := fileVar(f, o.Key)
+	why := o.publishRefusal(o.Key, value, o.Secret || fv.Type == environments.TypeSecret)
+	vaultResolved := o.SecretCheck != nil && value != "" && o.SecretCheck(value)
+	if why != "" && (!o.Force || vaultResolved) {
+		return cmdutil.WithExitCode(fmt.Errorf("not writing %s into %s: %s, and initial values are shared with everyone who gets the file (public if published); %s%s",
+			o.Key, f.Source, why, vaultHint(o.Env, o.Key), forceNote(vaultResolved)), cmdutil.ExitUsage)
+	}
+	if err := environments.EditInitial(f.Source, environments.InitialEdit{Key: o.Key, Value: value, Type: typ}); err != nil {
+		return err
+	}
+	if why != "" {
+		fmt.Fprintf(o.IO.ErrOut, "WARNING: %s's initial value in %s is a secret (%s). Anyone who gets this file can read it; do not commit or publish it.\n", o.Key, f.Source, why)
+	}
+	fmt.Fprintf(o.IO.Out, "Set the initial value of %s in %s.\n", o.Key, f.Source)
+	if inFile && environments.HasVaultRef(fv.Value) && !environments.HasVaultRef(value) {
+		fmt.Fprintf(o.IO.ErrOut, "note: %s was the vault reference %s; runs no longer read the vault for it.\n", o.Key, fv.Value)
+	}
+	if e, ok := cur.Get(o.Key); ok && !(e.Value == value && !e.Unset) {
+		fmt.Fprintf(o.IO.Out, "Your current value still overrides it; run \"courier env reset %s %s\" to use the new initial value.\n", o.Env, o.Key)
+	}
+	return nil
+}
+
+// setCurrent stores the value as the user's current value (a secret stays
+// one) and notes when runs will not see it as the user may expect.
+func (o *SetOptions) setCurrent(f *environments.File, st *environments.Store, value, typ string) error {
+	fv, inFile := fileVar(f, o.Key)
+	err := st.Update(environments.FileIdentity(f), func(c *environments.Current) error {
 		if typ == "" {
 			if e, ok := c.Get(o.Key); ok && e.Type == environments.TypeSecret {
 				typ = e.Type // stays a secret
