@@ -387,7 +387,7 @@ function wcAsync(f) {
 var wcOps;
 function webcrypto() {
     return wcOps || (wcOps = part('webcrypto', { host: host, global: global, toBytes: toBytes, keySlot: keySlot, CryptoKey: CryptoKey,
-        slot: slot, TextEncoder: TextEncoder, TextDecoder: TextDecoder }));
+        slot: slot, subtle: subtle, TextEncoder: TextEncoder, TextDecoder: TextDecoder }));
 }
 var subtle = {};
 function SubtleCrypto() { illegalCtor(); }
