@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -151,7 +152,7 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 		Request:  s.req,
 		Response: resp,
 		Scopes:   r.scopes,
-		Data:     r.scopes.Data,
+		Data:     scriptData(r.scopes.Data),
 		Cookies:  r.Jar,
 	})
 	s.reportScriptRequests()
@@ -351,4 +352,15 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 		c.URL.UserInfo = w.UserInfo
 	}
 	return &c
+}
+
+// scriptData is the iteration data one script sees: a copy, since
+// postman-runtime takes back no change a script makes to pm.iterationData
+// (set and unset last until the script ends; the request and the next
+// script see the row as the data file gave it, Newman 6.2.2).
+func scriptData(d *environments.Scope) *environments.Scope {
+	if d == nil {
+		return environments.NewScope("data", nil)
+	}
+	return environments.NewScope(d.Name, d.Variables())
 }
