@@ -97,63 +97,87 @@ func pctDecode(s string) string {
 }
 
 func parseWURL(input string, base *wurl) (*wurl, error) {
-	// Leading and trailing C0 controls and spaces go; tabs and newlines go
-	// everywhere.
+	input = cleanURLInput(input)
+	i := schemeEnd(input)
+	if i <= 0 {
+		return parseSchemeless(input, base)
+	}
+	u := &wurl{scheme: strings.ToLower(input[:i])}
+	return u, u.afterScheme(input[i+1:], base)
+}
+
+// cleanURLInput drops leading and trailing C0 controls and spaces, and
+// tabs and newlines everywhere.
+func cleanURLInput(input string) string {
 	input = strings.TrimFunc(input, func(r rune) bool { return r <= ' ' })
-	input = strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r
 	}, input)
-	u := &wurl{}
-	rest := input
-	if i := schemeEnd(input); i > 0 {
-		u.scheme = strings.ToLower(input[:i])
-		rest = input[i+1:]
-	} else {
-		if base == nil {
+}
+
+// parseSchemeless parses input without a scheme of its own: relative to
+// base, or, against an opaque base (mailto:x), only a fragment.
+func parseSchemeless(input string, base *wurl) (*wurl, error) {
+	if base == nil {
+		return nil, errInvalidURL
+	}
+	if base.opaque != nil {
+		if !strings.HasPrefix(input, "#") {
 			return nil, errInvalidURL
 		}
-		if base.opaque != nil {
-			if !strings.HasPrefix(input, "#") {
-				return nil, errInvalidURL
-			}
-			c := *base
-			f := pctEncode(input[1:], fragmentSet)
-			c.fragment = &f
-			return &c, nil
-		}
-		u.scheme = base.scheme
-		return u, u.relative(rest, base)
+		c := *base
+		f := pctEncode(input[1:], fragmentSet)
+		c.fragment = &f
+		return &c, nil
 	}
-	special := isSpecial(u.scheme)
-	slash := func(c byte) bool { return c == '/' || (special && c == '\\') }
+	u := &wurl{scheme: base.scheme}
+	return u, u.relative(input, base)
+}
+
+// afterScheme parses what follows the scheme's colon.
+func (u *wurl) afterScheme(rest string, base *wurl) error {
 	switch {
 	case u.scheme == "file":
-		if len(rest) >= 2 && slash(rest[0]) && slash(rest[1]) {
-			return u, u.authority(rest[2:])
+		return u.afterFileScheme(rest, base)
+	case isSpecial(u.scheme):
+		if base != nil && base.scheme == u.scheme && (rest == "" || !specialSlash(rest[0])) {
+			return u.relative(rest, base)
 		}
-		if base != nil && base.scheme == "file" && (rest == "" || !slash(rest[0])) {
-			return u, u.relative(rest, base)
-		}
-		empty := ""
-		u.host = &empty
-		return u, u.pathQuery(rest)
-	case special:
-		if base != nil && base.scheme == u.scheme && (rest == "" || !slash(rest[0])) {
-			return u, u.relative(rest, base)
-		}
-		for rest != "" && slash(rest[0]) {
+		for rest != "" && specialSlash(rest[0]) {
 			rest = rest[1:]
 		}
-		return u, u.authority(rest)
+		return u.authority(rest)
 	case strings.HasPrefix(rest, "//"):
-		return u, u.authority(rest[2:])
+		return u.authority(rest[2:])
 	case strings.HasPrefix(rest, "/"):
-		return u, u.pathQuery(rest)
+		return u.pathQuery(rest)
 	}
-	// Opaque path: up to ? or #.
+	return u.opaquePath(rest)
+}
+
+// specialSlash: special schemes take a backslash for a slash.
+func specialSlash(c byte) bool { return c == '/' || c == '\\' }
+
+// afterFileScheme parses what follows "file:": a host after two slashes,
+// else a path, relative to a file base when it does not start with one.
+func (u *wurl) afterFileScheme(rest string, base *wurl) error {
+	if len(rest) >= 2 && specialSlash(rest[0]) && specialSlash(rest[1]) {
+		return u.authority(rest[2:])
+	}
+	if base != nil && base.scheme == "file" && (rest == "" || !specialSlash(rest[0])) {
+		return u.relative(rest, base)
+	}
+	empty := ""
+	u.host = &empty
+	return u.pathQuery(rest)
+}
+
+// opaquePath parses a non-special URL's opaque path (up to ? or #) and
+// what follows it.
+func (u *wurl) opaquePath(rest string) error {
 	p := rest
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p, rest = p[:i], p[i:]
@@ -162,7 +186,7 @@ func parseWURL(input string, base *wurl) (*wurl, error) {
 	}
 	op := pctEncode(p, c0Set)
 	u.opaque = &op
-	return u, u.queryFragment(rest)
+	return u.queryFragment(rest)
 }
 
 func schemeEnd(s string) int {
