@@ -352,11 +352,14 @@ func (g *Gen) macAddress() string {
 	return strings.Join(parts, ":")
 }
 
-// randomWord draws from several vocabularies, like faker.random.word.
+// randomWord draws from several vocabularies, like faker.random.word, and
+// as faker keeps one word of an entry of several ("Cedar Falls"): the value
+// never holds a space, so $randomWords has 2 to 5 of them.
 func (g *Gen) randomWord() string {
 	lists := [...][]string{nouns, adjectives, verbs, states, safeColors, hackerNouns, buzzWords, productMaterials,
 		products, catchNouns, cities}
-	return g.pick(lists[g.r.IntN(len(lists))])
+	parts := strings.Fields(g.pick(lists[g.r.IntN(len(lists))]))
+	return parts[g.r.IntN(len(parts))]
 }
 
 func (g *Gen) randomWords() string {
@@ -459,12 +462,18 @@ func (g *Gen) iban() string {
 	return fmt.Sprintf("%s%02d%s", c.country, check, bban.String())
 }
 
-// bic has faker's shape: 4 bank letters, a country, a 2-character location
-// and sometimes a 3-character branch.
+// bic has faker 5.5.3's shape: three letters, a vowel, a country code, a
+// letter and "1", then (one time in ten) letter, vowel, letter or (three in
+// ten) three digits: "UWOOKRB1", "VXAUCGW1WIB", "GOGUMHI1123".
 func (g *Gen) bic() string {
-	s := g.randomChars(4, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + g.pick(bicCountries) + g.randomChars(2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-	if g.r.IntN(2) == 0 {
-		s += g.randomChars(3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+	const letters, vowels = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AEIOU"
+	_, country := g.country()
+	s := g.randomChars(3, letters) + g.randomChars(1, vowels) + country + g.randomChars(1, letters) + "1"
+	switch p := g.r.IntN(101); {
+	case p < 10:
+		s += g.randomChars(1, letters) + g.randomChars(1, vowels) + g.randomChars(1, letters)
+	case p < 40:
+		s += g.digits(3, false)
 	}
 	return s
 }
@@ -548,7 +557,6 @@ var (
 	accountNames     = []string{"Checking", "Savings", "Money Market", "Investment", "Home Loan", "Credit Card", "Auto Loan", "Personal Loan"}
 	transactionTypes = []string{"deposit", "withdrawal", "payment", "invoice"}
 	currencySymbols  = []string{"$", "€", "£", "¥", "₹", "₩", "₦", "₺", "₨", "₪", "₫", "₱", "₴", "ƒ", "Bs", "kr", "zł", "Kč", "lei", "R$", "CHF", "﷼"}
-	bicCountries     = []string{"US", "GB", "DE", "FR", "NL", "BE", "CH", "IT", "ES", "SE", "AU", "CA", "JP", "SK", "FK", "KR"}
 
 	ibanFormats = []struct{ country, pattern string }{
 		{"DE", "000000000000000000"},      // 18 digits

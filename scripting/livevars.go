@@ -126,7 +126,13 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 			return "", false
 		}
 		if _, isFn := goja.AssertFunction(lv); isFn {
-			return "", false
+			// postman-collection's substitutor calls a function value and
+			// uses its result; undefined or null leaves {{name}} as written.
+			r := e.readLive(lv)
+			if goja.IsUndefined(r) || goja.IsNull(r) {
+				return "{{" + name + "}}", true
+			}
+			return r.String(), true
 		}
 		return lv.String(), true
 	}
