@@ -485,6 +485,7 @@ func (e *Engine) installCatchHooks() {
 	}
 	hide(hookCatch, func(c goja.FunctionCall) goja.Value {
 		e.v8Caught(c.Argument(0))
+		e.v8StackOf(c.Argument(0))
 		return goja.Undefined()
 	})
 	hide(hookEval, func(c goja.FunctionCall) goja.Value {
@@ -522,6 +523,7 @@ func (e *Engine) installCatchHooks() {
 		}
 		return rt.ToValue(func(call goja.FunctionCall) goja.Value {
 			e.v8Caught(call.Argument(0))
+			e.v8StackOf(call.Argument(0))
 			v, err := fn(call.This, call.Arguments...)
 			if err != nil {
 				panic(err)
@@ -573,7 +575,7 @@ func (e *Engine) v8Caught(v goja.Value) {
 			return
 		}
 		line, col, src, seen := 0, 0, "", seenAt{}
-		stack := o.Get("stack")
+		stack := e.peekStack(o)
 		if stack != nil {
 			if l, c, ok := e.evalFramePos(stack.String()); ok {
 				// Thrown by code the script ran through eval or new
@@ -615,6 +617,9 @@ func (e *Engine) v8Caught(v goja.Value) {
 		return
 	}
 	_ = o.Set("message", fixed)
+	if e.stackWords && e.hasStackAccessor(o) {
+		return // V8's stack (stackwords.go) reads the message when it is read
+	}
 	if s := o.Get("stack"); s != nil {
 		_ = o.Set("stack", strings.Replace(s.String(), msg, fixed, 1))
 	}

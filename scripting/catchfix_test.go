@@ -39,7 +39,7 @@ func TestCaughtErrorsReadAsV8(t *testing.T) {
 		{"new of undefined", caught("new (void 0)();"), "S:TypeError: (void 0) is not a constructor", ref},
 		{"new of number", caught("var x = 1; new x();"), "S:TypeError: x is not a constructor", ref},
 		{"untouched message", caught("Object.defineProperty(1, 'a', {});"), "S:TypeError: Object.defineProperty called on non-object", ref},
-		{"stack follows", "(() => { try { null.x; } catch (e) { return e.stack.split('\\n')[0]; } })()", "S:TypeError: Cannot read properties of null (reading 'x')", "V8's form; Newman's sandbox prints Error: as the stack's name"},
+		{"stack follows", "(() => { try { null.x; } catch (e) { return e.stack.split('\\n')[0]; } })()", "S:Error: Cannot read properties of null (reading 'x')", "Postman CLI 1.34 and Newman 6.2.2: their fixed Error.prepareStackTrace writes Error: for every error (stackwords.go)"},
 		{"String(e)", "(() => { try { var u; u.x; } catch (e) { return String(e); } })()", "S:TypeError: Cannot read properties of undefined (reading 'x')", ref},
 		{"eval token", caught("eval('var = 1');"), "S:SyntaxError: Unexpected token '='", ref},
 		{"eval end", caught("eval('{');"), "S:SyntaxError: Unexpected end of input", ref},

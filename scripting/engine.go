@@ -103,6 +103,8 @@ type compiled struct {
 	dates bool
 	// reflect: the script may call Reflect's methods (reflectwords.go).
 	reflect bool
+	// stack: the script may read an error's stack (stackwords.go).
+	stack bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -191,6 +193,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.weak = mayUseWeakCollections(src)
 	c.dates = mayUseDates(src)
 	c.reflect = mayUseReflect(src)
+	c.stack = mayReadStack(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -260,6 +263,15 @@ type Engine struct {
 	datesInstalled bool
 	// reflectWords: installReflectWords ran (reflectwords.go).
 	reflectWords bool
+	// stackWords: installStackWords ran (stackwords.go); errors get V8's
+	// stack from then on.
+	stackWords bool
+	// stackPeek: courier, not the script, reads a stack (for a position):
+	// V8's accessor does not keep the text it gives.
+	stackPeek bool
+	// ownDescriptor is goja's Object.getOwnPropertyDescriptor, kept when
+	// installStackWords runs.
+	ownDescriptor goja.Callable
 	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
 	// has run.
 	sugarStubs []sugarStub
@@ -661,6 +673,9 @@ func (e *Engine) installPartsFor(c *compiled) error {
 	}
 	if c.reflect && !e.reflectWords {
 		e.installReflectWords()
+	}
+	if c.stack && !e.stackWords {
+		e.installStackWords()
 	}
 	if c.using && !e.usingInstalled {
 		if err := e.installUsing(); err != nil {

@@ -19,23 +19,42 @@ type nativeConstruct = func(args []goja.Value, newTarget *goja.Object) *goja.Obj
 // false is returned; TestDateConstructorHooked fails then, so an upgrade
 // cannot lose the hook silently.
 func hookNativeConstruct(obj *goja.Object, wrap func(nativeConstruct) nativeConstruct) bool {
+	f, ok := nativeField[nativeConstruct](obj, "construct")
+	if !ok {
+		return false
+	}
+	f.Set(reflect.ValueOf(wrap(f.Interface().(nativeConstruct))))
+	return true
+}
+
+// nativeCall is the [[Call]] of a goja built-in function.
+type nativeCall = func(goja.FunctionCall) goja.Value
+
+// hookNativeCall replaces the [[Call]] of goja's built-in function obj by
+// wrap(the original), as hookNativeConstruct does for [[Construct]].
+func hookNativeCall(obj *goja.Object, wrap func(nativeCall) nativeCall) bool {
+	f, ok := nativeField[nativeCall](obj, "f")
+	if !ok {
+		return false
+	}
+	f.Set(reflect.ValueOf(wrap(f.Interface().(nativeCall))))
+	return true
+}
+
+// nativeField is the settable field name, of type T and not nil, of the
+// Go value behind obj.
+func nativeField[T any](obj *goja.Object, name string) (reflect.Value, bool) {
 	self := reflect.ValueOf(obj).Elem().FieldByName("self")
 	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
-		return false
+		return reflect.Value{}, false
 	}
 	impl := self.Elem()
 	if impl.Kind() != reflect.Pointer || impl.Elem().Kind() != reflect.Struct {
-		return false
+		return reflect.Value{}, false
 	}
-	field := impl.Elem().FieldByName("construct")
-	if !field.IsValid() || field.Type() != reflect.TypeOf((nativeConstruct)(nil)) {
-		return false
+	field := impl.Elem().FieldByName(name)
+	if !field.IsValid() || field.Type() != reflect.TypeFor[T]() || field.IsNil() {
+		return reflect.Value{}, false
 	}
-	f := reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem()
-	orig, _ := f.Interface().(nativeConstruct)
-	if orig == nil {
-		return false
-	}
-	f.Set(reflect.ValueOf(wrap(orig)))
-	return true
+	return reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem(), true
 }

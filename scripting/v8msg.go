@@ -678,7 +678,9 @@ func (e *Engine) evalFramePos(stack string) (line, col int, ok bool) {
 	_, frames, _ := strings.Cut(stack, "\n")
 	first := ""
 	for _, f := range strings.Split(frames, "\n") {
-		if !strings.HasSuffix(f, "(native)") { // a built-in the code called
+		// A built-in the code called: goja's "f (native)", or V8's
+		// "f (<anonymous>)" (stackwords.go).
+		if !strings.HasSuffix(f, "(native)") && !strings.HasSuffix(f, "<anonymous>)") && strings.TrimSpace(f) != "at <anonymous>" {
 			first = f
 			break
 		}
