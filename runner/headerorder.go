@@ -107,6 +107,60 @@ func (o *wireOrder) moveToAuth(key string) {
 	o.keys = keys
 }
 
+// dropUser takes the request's own fields named in set (lower-cased) out
+// of the order: the auth replaced them, and insertAuth places its own at
+// the auth slot, as postman-runtime removes a header before its auth adds
+// one of that name.
+func (o *wireOrder) dropUser(set map[string]bool) {
+	if len(set) == 0 {
+		return
+	}
+	keys := o.keys[:0]
+	for i, k := range o.keys {
+		if o.user[k] && set[strings.ToLower(k)] {
+			delete(o.user, k)
+			if i < o.authAt {
+				o.authAt--
+			}
+			continue
+		}
+		keys = append(keys, k)
+	}
+	o.keys = keys
+}
+
+// headerSnapshot is h's fields, each with its values joined.
+func headerSnapshot(h http.Header) map[string]string {
+	m := make(map[string]string, len(h))
+	for k, v := range h {
+		m[k] = strings.Join(v, "\x00")
+	}
+	return m
+}
+
+// authSetHeaders names (lower-cased) the fields an auth added, changed or
+// removed between before and h.
+func authSetHeaders(before map[string]string, h http.Header) map[string]bool {
+	var set map[string]bool
+	mark := func(k string) {
+		if set == nil {
+			set = map[string]bool{}
+		}
+		set[strings.ToLower(k)] = true
+	}
+	for k, v := range h {
+		if b, ok := before[k]; !ok || b != strings.Join(v, "\x00") {
+			mark(k)
+		}
+	}
+	for k := range before {
+		if _, ok := h[k]; !ok {
+			mark(k)
+		}
+	}
+	return set
+}
+
 func (o *wireOrder) has(key string) bool { return o.index(key) >= 0 }
 
 // remove drops key (only keys placed after the auth slot are removed, so
@@ -225,11 +279,12 @@ func headerKey(h http.Header, name string) string {
 // scriptHeaders is the header list test scripts and reports see, as
 // postman-runtime leaves it on the request: the request's own rows as
 // written (repeats and disabled rows included; a Cookie or Content-Length
-// row takes the value sent and is marked system), then every field the
-// runtime added, marked system, in wire order. The Authorization of a
+// row takes the value sent and is marked system; a row the auth replaced,
+// authSet, is left out), then every field the runtime added, marked
+// system, in wire order. The Authorization of a
 // URL's user:password@ and an urlencoded or multipart Content-Type, added
 // below the runtime, are not listed.
-func scriptHeaders(rows []collections.Header, wire []collections.Header, userKeys map[string]bool, hidden map[string]bool) []collections.Header {
+func scriptHeaders(rows []collections.Header, wire []collections.Header, userKeys, hidden, authSet map[string]bool) []collections.Header {
 	out := make([]collections.Header, 0, len(rows)+len(wire))
 	sent := func(name string) (string, bool) {
 		for _, w := range wire {
@@ -242,6 +297,9 @@ func scriptHeaders(rows []collections.Header, wire []collections.Header, userKey
 	updated := map[string]bool{}
 	for _, r := range rows {
 		lk := strings.ToLower(r.Key)
+		if !r.Disabled && authSet[lk] {
+			continue // the auth's own field replaced it
+		}
 		if !r.Disabled && (lk == "cookie" || lk == "content-length") && !updated[lk] {
 			if v, ok := sent(r.Key); ok {
 				updated[lk] = true

@@ -481,7 +481,10 @@ type outgoing struct {
 	// the ones scripts do not see (see scriptHeaders).
 	order  wireOrder
 	hidden map[string]bool
-	wire   wireURL
+	// authSet names (lower-cased) the headers the auth set: they replace
+	// the request's own rows of that name (see authSetHeaders).
+	authSet map[string]bool
+	wire    wireURL
 	shown  wireURL           // wire, not percent-encoded (SentRequest.Shown)
 	data   []byte            // the body as sent; nil for none
 	mode   string            // the body's mode; "" for none
@@ -731,6 +734,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// stays in view, as Postman's signers know the body's mode anyway;
 	// AWS, which signs it, and Hawk, which hashes it with the payload, see
 	// it only when it came first.
+	before := headerSnapshot(hreq.Header)
 	later := map[string][]string{}
 	for _, k := range out.order.keys[out.order.authAt:] {
 		if v, ok := hreq.Header[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || a.Type == "awsv4" || a.Type == "hawk") {
@@ -744,12 +748,14 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for
 	// AWS itself before the signer runs.
 	bodyHash := len(out.data) > 0 && out.mode != collections.BodyFormData
-	out.order.insertAuth(hreq.Header, bodyHash)
 	for k, v := range later {
 		if _, set := hreq.Header[k]; !set {
 			hreq.Header[k] = v
 		}
 	}
+	out.authSet = authSetHeaders(before, hreq.Header)
+	out.order.dropUser(out.authSet)
+	out.order.insertAuth(hreq.Header, bodyHash)
 	if a.Type == "awsv4" {
 		out.order.moveToAuth("Host")
 	}
@@ -815,7 +821,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if hop == 0 || answered {
 			// After a challenge the report shows the request that was
 			// answered, with its Authorization, as Newman and Postman do.
-			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden)
+			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden, out.authSet)
 			if answered {
 				// The runtime adds the challenge's answer to the retry
 				// last: test scripts and the report list it so.
