@@ -1118,7 +1118,10 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 				if len(o.Keys()) == 0 {
 					ev = e.rt.ToValue(err.Error())
 				} else {
-					ev = o
+					// The message (as run.failures words it) goes beside
+					// the fields: the promise form rejects with both
+					// (Postman CLI 1.34).
+					ev, rv = o, e.rt.ToValue(err.Error())
 				}
 			case err != nil:
 				ev = e.rt.ToValue(err.Error())

@@ -1081,14 +1081,16 @@ function sendRequest(req, cb) {
         });
         return self; // pm, as Postman's returns
     }
+    if (!req) { return Promise.reject(new Error('sendrequest: nothing to request')); }
     return new Promise(function (resolve, reject) {
         native.sendRequest(JSON.stringify(plain), function (err, data) {
+            // The current sandbox rejects with a plain object: Node's
+            // fields, then the error's name and message.
             if (err !== null && typeof err === 'object') {
-                // The current sandbox rejects with an Error carrying them.
-                var e = new Error((err.syscall ? err.syscall + ' ' : '') + err.code + (err.address ? ' ' + err.address + (err.port !== undefined ? ':' + err.port : '') : (err.hostname ? ' ' + err.hostname : '')));
-                Object.keys(err).forEach(function (k) { e[k] = err[k]; });
-                reject(e);
-            } else if (err !== null) { reject(new Error(err)); } else { resolve(response(data)); }
+                err.name = err.code === 'ERR_SOCKET_BAD_PORT' ? 'RangeError' : 'Error';
+                err.message = data;
+                reject(err);
+            } else if (err !== null) { reject({ name: 'Error', message: err }); } else { resolve(response(data)); }
         });
     });
 }
