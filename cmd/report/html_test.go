@@ -180,6 +180,12 @@ func TestHTMLExtraOptions(t *testing.T) {
 	if code != cmdutil.ExitUsage || !strings.Contains(stderr, "--reporter-htmlextra-template is not supported") {
 		t.Errorf("template: exit %d, %s", code, stderr)
 	}
+	// Both refused options are named, in name order, on every run.
+	code, _, stderr = courier(t, "", "run", coll, "--local-echo", "-r", "htmlextra", "--reporter-htmlextra-template", "dash.hbs", "--reporter-htmlextra-skipFolders", "A")
+	want := "--reporter-htmlextra-skipFolders is not supported: use --reporter-html-skip-requests with the folder's request names; --reporter-htmlextra-template is not supported"
+	if code != cmdutil.ExitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("template and skipFolders: exit %d, %s", code, stderr)
+	}
 	// courier report html has the same options under plain names.
 	if code, _, stderr := courier(t, "", "report", "html", demo, "-o", filepath.Join(dir, "d.html"), "--show-only-fails", "--skip-headers", "Content-Type,Date"); code != cmdutil.ExitOK {
 		t.Fatalf("report html: exit %d: %s", code, stderr)

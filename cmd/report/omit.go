@@ -2,7 +2,10 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -118,11 +121,16 @@ func AddHTMLExtraCompat(fs *pflag.FlagSet, title *string) {
 // CheckHTMLExtraCompat refuses the unsupported htmlextra options that cmd
 // was given and returns notes for the ignored ones.
 func CheckHTMLExtraCompat(cmd *cobra.Command) ([]string, error) {
-	var notes []string
-	for name, why := range htmlextraRefused {
+	var notes, refused []string
+	// In name order, every refused option given: the same message on
+	// every run, whatever the map's order.
+	for _, name := range slices.Sorted(maps.Keys(htmlextraRefused)) {
 		if cmd.Flags().Changed("reporter-htmlextra-" + name) {
-			return nil, cmdutil.FlagErrorf("--reporter-htmlextra-%s is not supported: %s (see docs/reports.md)", name, why)
+			refused = append(refused, fmt.Sprintf("--reporter-htmlextra-%s is not supported: %s", name, htmlextraRefused[name]))
 		}
+	}
+	if len(refused) > 0 {
+		return nil, cmdutil.FlagErrorf("%s (see docs/reports.md)", strings.Join(refused, "; "))
 	}
 	for name, why := range htmlextraIgnored {
 		if name != "browserTitle" && cmd.Flags().Changed("reporter-htmlextra-"+name) {
