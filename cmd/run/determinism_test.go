@@ -1,7 +1,8 @@
 package run
 
 // TestCorpusReportsAreDeterministic runs every collection of the corpus
-// twice and requires byte-identical JSON reports once what legitimately
+// twice and requires byte-identical JSON reports, and the same CLI output
+// (where console lines show what scripts log), once what legitimately
 // changes between runs is removed: timings, generated ids, dates, and the
 // values of random generators (seeded identically for both runs). Anything
 // else that differs depends on Go's map order or another hidden source of
@@ -145,7 +146,7 @@ func reportLayouts(src string) []string {
 }
 
 // comparePair runs a collection twice in one report layout and fails the
-// test when the normalized reports differ.
+// test when the normalized reports (JSON and CLI) differ.
 func (srv corpusServers) comparePair(t *testing.T, root, rel, src, layout string) {
 	t.Helper()
 	run := func() ([]byte, error) { return corpusReport(root, src, layout, srv) }
@@ -167,7 +168,7 @@ func (srv corpusServers) comparePair(t *testing.T, root, rel, src, layout string
 	case first == nil || second == nil:
 		return // courier wrote no report (a collection it refuses): nothing to compare
 	}
-	a, b := normalizeReport(first), normalizeReport(second)
+	a, b := first, second
 	if !bytes.Equal(a, b) {
 		// Two dozen runs share two cores here, so a run can hit its own
 		// or a collection's time limit. That is load, not map order: a
@@ -180,7 +181,7 @@ func (srv corpusServers) comparePair(t *testing.T, root, rel, src, layout string
 			return
 		}
 		firstTry := firstDifference(a, b)
-		a, b = normalizeReport(first), normalizeReport(second)
+		a, b = first, second
 		if bytes.Equal(a, b) {
 			// Shown with -v: a difference that comes and goes is worth a
 			// look even when the retry agreed.
@@ -197,9 +198,11 @@ func (srv corpusServers) comparePair(t *testing.T, root, rel, src, layout string
 	}
 }
 
-// corpusReport runs one collection as parity prepares it and returns the
-// JSON report in the given layout (--reporter-json-executions), or nil when
-// courier wrote none (said in the log).
+// corpusReport runs one collection as parity prepares it, with the JSON
+// report in the given layout (--reporter-json-executions) and the CLI
+// reporter, and returns both with what may change between runs masked
+// (normalizeReport, normalizeCLI), or nil when courier wrote no report
+// (said in the log).
 func corpusReport(root, src, layout string, srv corpusServers) ([]byte, error) {
 	dir, err := os.MkdirTemp(root, "run")
 	if err != nil {
@@ -210,12 +213,12 @@ func corpusReport(root, src, layout string, srv corpusServers) ([]byte, error) {
 	if _, err := rewriteJSONFile(src, dst, rw); err != nil {
 		return nil, fmt.Errorf("copying %s: %w", src, err)
 	}
-	io, _, _, _ := cmdutil.Test()
+	io, _, cliOut, _ := cmdutil.Test()
 	report := filepath.Join(dir, "report.json")
 	o := &Options{
 		IO:          io,
 		Collections: []string{dst},
-		Reporters:   []string{"json"},
+		Reporters:   []string{"json", "cli"},
 		Reporter:    ReporterFlags{JSONExport: report, JSONExecutions: layout},
 		Color:       "off",
 		WorkingDir:  dir,
@@ -260,7 +263,10 @@ func corpusReport(root, src, layout string, srv corpusServers) ([]byte, error) {
 	if err != nil {
 		return nil, nil
 	}
-	return b, nil
+	// The CLI output carries what scripts log (JSON.stringify of a
+	// request's headers, say), which the JSON report does not.
+	cli := strings.ReplaceAll(cliOut.String(), dir, "<run dir>")
+	return append(append(normalizeReport(b), "\n--- cli ---\n"...), normalizeCLI(cli)...), nil
 }
 
 var (
@@ -356,6 +362,36 @@ func decodeOrdered(dec *json.Decoder) (any, error) {
 		return arr, err
 	}
 	return tok, nil
+}
+
+var (
+	// cliDuration is a duration as the CLI prints one (536µs, 41ms,
+	// 1m 3.2s).
+	cliDuration = regexp.MustCompile(`\b(?:\d+[ydhm] )*\d+(?:\.\d+)?(?:µs|ms|s|m)\b`)
+	// cliBox is the box drawing of the CLI's tables, whose widths follow
+	// the widths of the durations in them.
+	cliBox = regexp.MustCompile(`[│─┌┐└┘├┤┬┴┼\s]+`)
+)
+
+// normalizeCLI masks the CLI reporter's output line by line as
+// normalizeReport masks a report's strings, plus durations and the tables'
+// widths. The summary's timing lines go: courier's CLI, as Newman's, leaves
+// one out when its average rounds to 0, which on a fast run it does.
+func normalizeCLI(s string) []byte {
+	var out bytes.Buffer
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, "average response time:") || strings.Contains(line, "average DNS lookup time:") || strings.Contains(line, "average first byte time:") {
+			continue
+		}
+		line = maskText(cliDuration.ReplaceAllString(line, "<dur>"))
+		// A table's borders, and so its blank lines, come and go with
+		// the rows above.
+		if line = strings.TrimSpace(cliBox.ReplaceAllString(line, " ")); line != "" {
+			out.WriteString(line)
+			out.WriteByte('\n')
+		}
+	}
+	return out.Bytes()
 }
 
 func maskText(s string) string {
@@ -463,4 +499,40 @@ func firstDifference(a, b []byte) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+// TestNormalizeCLIKeepsWhatScriptsPrint: two CLI outputs that differ only in
+// timings (and the table widths that follow them) compare equal; a console
+// line in another order, or another value, does not.
+func TestNormalizeCLIKeepsWhatScriptsPrint(t *testing.T) {
+	t.Parallel()
+	base := `→ login
+  GET http://127.0.0.1:40123/get [200 OK, 312B, 536µs]
+  ┌
+  │ '{"a":1,"b":2}'
+  └
+  ✓  status 200
+┌────────────────────┬─────────┐
+│ total run duration: 41ms     │
+├────────────────────┼─────────┤
+│ average response time: 2ms [min: 2ms, max: 2ms, s.d.: 0µs] │
+└────────────────────┴─────────┘
+`
+	for _, tc := range []struct {
+		name  string
+		other string
+		same  bool
+	}{
+		{"timings and widths", strings.NewReplacer("536µs", "1.2s", "41ms     ", "1m 3s  ", "────", "──").Replace(base), true},
+		{"no average line", strings.Replace(base, "│ average response time: 2ms [min: 2ms, max: 2ms, s.d.: 0µs] │\n", "", 1), true},
+		{"port", strings.Replace(base, "40123", "40999", 1), true},
+		{"keys reordered", strings.Replace(base, `{"a":1,"b":2}`, `{"b":2,"a":1}`, 1), false},
+		{"another value", strings.Replace(base, `"a":1`, `"a":7`, 1), false},
+		{"another assertion", strings.Replace(base, "status 200", "status 201", 1), false},
+	} {
+		got := bytes.Equal(normalizeCLI(base), normalizeCLI(tc.other))
+		if got != tc.same {
+			t.Errorf("%s: equal after normalizing = %v, want %v\n%s", tc.name, got, tc.same, normalizeCLI(tc.other))
+		}
+	}
 }
