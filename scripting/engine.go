@@ -105,6 +105,9 @@ type compiled struct {
 	reflect bool
 	// stack: the script may read an error's stack (stackwords.go).
 	stack bool
+	// ctors: the script may construct a built-in under another name
+	// (ctorwords.go).
+	ctors bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -194,6 +197,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.dates = mayUseDates(src)
 	c.reflect = mayUseReflect(src)
 	c.stack = mayReadStack(src)
+	c.ctors = mayExtendBuiltins(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -266,6 +270,8 @@ type Engine struct {
 	// stackWords: installStackWords ran (stackwords.go); errors get V8's
 	// stack from then on.
 	stackWords bool
+	// ctorWords: installCtorWords ran (ctorwords.go).
+	ctorWords bool
 	// stackPeek: courier, not the script, reads a stack (for a position):
 	// V8's accessor does not keep the text it gives.
 	stackPeek bool
@@ -676,6 +682,9 @@ func (e *Engine) installPartsFor(c *compiled) error {
 	}
 	if c.stack && !e.stackWords {
 		e.installStackWords()
+	}
+	if c.ctors && !e.ctorWords {
+		e.installCtorWords()
 	}
 	if c.using && !e.usingInstalled {
 		if err := e.installUsing(); err != nil {
