@@ -196,7 +196,7 @@ func composeDate(f [7]float64) float64 {
 // Date from local fields or a string: the name itself, a module (moment
 // builds local dates), or code made at run time.
 func mayUseDates(src string) bool {
-	return strings.Contains(src, "Date") || strings.Contains(src, "require") ||
+	return strings.Contains(src, "Date") || strings.Contains(src, "require") || strings.Contains(src, "setYear") ||
 		strings.Contains(src, "eval") || strings.Contains(src, "Function")
 }
 

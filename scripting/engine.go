@@ -660,6 +660,9 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 // installPartsFor installs the sandbox pieces made on first use that the
 // compile found c needs and this Engine does not have yet.
 func (e *Engine) installPartsFor(c *compiled) error {
+	if c.dates && !e.datesInstalled {
+		e.installDates() // before js/parts/annexb.js, whose setYear calls setFullYear
+	}
 	if c.gojaExtras && !e.gojaExtrasHidden {
 		e.hideGojaExtrasLater()
 	}
@@ -673,9 +676,6 @@ func (e *Engine) installPartsFor(c *compiled) error {
 	}
 	if c.weak && !e.weakInstalled {
 		e.installWeakCollections()
-	}
-	if c.dates && !e.datesInstalled {
-		e.installDates()
 	}
 	if c.reflect && !e.reflectWords {
 		e.installReflectWords()

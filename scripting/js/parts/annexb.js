@@ -52,11 +52,13 @@ var OP = Object.prototype;
 var DP = Date.prototype, getFullYear = DP.getFullYear, setFullYear = DP.setFullYear, getTime = DP.getTime;
 put(DP, 'getYear', function () { var y = getFullYear.call(this); return y !== y ? NaN : y - 1900; }, 0);
 put(DP, 'setYear', function (year) {
-    var t = getTime.call(this), y = Number(year);
+    getTime.call(this); // refuses what is no Date
+    var y = Number(year);
     if (y !== y) { return DP.setTime.call(this, NaN); }
     var yi = Math.trunc(y);
     if (yi >= 0 && yi <= 99) { y = 1900 + yi; }
-    if (t !== t) { DP.setTime.call(this, 0); DP.setHours.call(this, 0, 0, 0, 0); }
+    // setFullYear counts an invalid date as local 1970-01-01T00:00, as
+    // the spec's setYear does.
     return setFullYear.call(this, y);
 }, 1);
 // The same function object as toUTCString, as in V8.

@@ -29,3 +29,5 @@ p(() => Date.parse(Symbol()));
 p(() => new Date(Symbol()));
 p(() => String(Date.prototype.setHours));
 p(() => 'toString ' + String(new Date(2021, 2, 14, 2, 30)) + ' / ' + String(new Date(2021, 10, 7, 1, 30)));
+p(() => { const d = new Date(NaN); d.setYear(2021); return 'setYear NaN ' + iso(d); });
+p(() => { const d = new Date(2020, 2, 14, 2, 30); d.setYear(2021); return 'setYear ' + iso(d); });
