@@ -40,6 +40,10 @@ type Resolver struct {
 	// Override, when set, is asked first for a name's substitution: a
 	// running script's live values (a Date substitutes its toString()).
 	Override func(name string) (string, bool)
+	// InScript is a script's replaceIn: there a null from the data file
+	// substitutes as "null" (postman-collection's VariableScope), where a
+	// request's own references leave {{name}} as written.
+	InScript bool
 }
 
 // Replace resolves {{name}} references in in by Postman's precedence,
@@ -173,7 +177,7 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 	}
 	if r.Scopes != nil {
 		if v, ok := r.Scopes.Lookup(name); ok {
-			if v.Type == TypeNull && r.Scopes.fromData(name) {
+			if v.Type == TypeNull && !r.InScript && r.Scopes.fromData(name) {
 				return "", false // Postman leaves {{name}} for a null in the data file
 			}
 			return v.Substitution(), true

@@ -62,7 +62,7 @@ func (e *Engine) replace(s string) string {
 	if x.Data != nil {
 		sc.Data = x.Data
 	}
-	r := environments.Resolver{Scopes: &sc, Override: e.liveText("")}
+	r := environments.Resolver{Scopes: &sc, Override: e.liveText(""), InScript: true}
 	return r.Replace(s)
 }
 

@@ -935,7 +935,11 @@ func (e *Engine) pmInfo(x *Exec) goja.Value {
 	hidden("eventName", rt.ToValue(event))
 	hidden("iteration", rt.ToValue(x.Info.Iteration))
 	hidden("iterationCount", rt.ToValue(x.Info.IterationCount))
-	hidden("requestName", rt.ToValue(x.Info.RequestName))
+	if x.Info.RequestName != "" {
+		hidden("requestName", rt.ToValue(x.Info.RequestName))
+	} else {
+		hidden("requestName", goja.Undefined()) // a nameless item's, as Newman's
+	}
 	hidden("requestId", rt.ToValue(x.Info.RequestID))
 	return o
 }

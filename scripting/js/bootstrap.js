@@ -878,13 +878,9 @@ function VariableScope(id) { def(this, '_id', id); }
 var V = VariableScope.prototype;
 V.has = function (k) { return native.varHas(this._id, String(k)); };
 V.get = function (k) { return native.varGet(this._id, String(k)); };
+// Any key is its text, as in postman-collection: set({a: 1}, v) sets
+// "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
-    if (k === undefined || k === null) { return; }
-    if (typeof k === 'object') {
-        var self = this;
-        Object.keys(k).forEach(function (kk) { native.varSet(self._id, kk, k[kk]); self._track(kk, [kk, k[kk]]); });
-        return;
-    }
     native.varSet(this._id, String(k), v);
     this._track(String(k), [String(k), v]);
 };
@@ -942,19 +938,10 @@ V.toJSON = function () {
     return o;
 };
 // variables and syncVariablesTo are postman-collection's older spellings
-// of toObject: the second makes target mirror the scope.
-V.variables = function () { return this.toObject(); };
-V.syncVariablesTo = function (target) {
-    if (!target || typeof target !== 'object') { return target; }
-    var o = this.toObject();
-    Object.keys(target).forEach(function (k) { if (!Object.prototype.hasOwnProperty.call(o, k)) { delete target[k]; } });
-    return Object.assign(target, o);
-};
-// values is the scope's variable list (a snapshot).
-Object.defineProperty(V, 'values', {
-    configurable: true,
-    get: function () { return new PropertyList(this._values(), { keyName: 'key' }); }
-});
+// of toObject; they and the scopes' own members live in a part.
+function scopeMembers() { return part('scope-members', { PropertyList: PropertyList, scopeID: scopeID, scopes: scopes }); }
+V.variables = function () { return scopeMembers().variables(this); };
+V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
     var id = this._id, repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
     if (s === undefined || s === null) { return s; }
@@ -1194,7 +1181,12 @@ var scopes = {
         get: function () { return native.envName(id); }
     });
 });
-Object.keys(scopes).forEach(function (k) { PMP[k] = scopes[k]; });
+Object.keys(scopes).forEach(function (k) {
+    PMP[k] = scopes[k];
+    ['id', 'values'].concat(k === 'iterationData' ? [] : ['_postman_enableTracking', 'mutations'], k === 'variables' ? ['_layers'] : []).forEach(function (n) {
+        Object.defineProperty(scopes[k], n, { enumerable: true, configurable: true, get: function () { return scopeMembers().get(this, n); } });
+    });
+});
 PMP.test = makeTest();
 var execution = {
     setNextRequest: function (n) { native.setNextRequest(n); },

@@ -1,0 +1,30 @@
+// The variable scopes' own members, as postman-collection's VariableScope
+// instances carry them (Newman 6.2.2 and Postman CLI 1.34 agree):
+// Object.keys(pm.environment) is id, values, _postman_enableTracking,
+// mutations (pm.variables adds _layers, pm.iterationData has id and values
+// only), and the older spellings variables() and syncVariablesTo(). The
+// bootstrap defines the members as getters that call get(scope, name) here.
+(function (b) {
+'use strict';
+function values(s) { return new b.PropertyList(s._values(), { keyName: 'key' }); }
+return {
+    get: function (s, name) {
+        switch (name) {
+        case 'id': return b.scopeID(s._id);
+        case 'values': return values(s);
+        case '_postman_enableTracking': return true;
+        case 'mutations': return s.toJSON().mutations;
+        default: // _layers: the scopes pm.variables reads below its own
+            return [b.scopes.iterationData, b.scopes.environment, b.scopes.collectionVariables, b.scopes.globals].map(values);
+        }
+    },
+    variables: function (s) { return s.toObject(); },
+    // syncVariablesTo makes target mirror the scope.
+    syncVariablesTo: function (s, target) {
+        if (!target || typeof target !== 'object') { return target; }
+        var o = s.toObject();
+        Object.keys(target).forEach(function (k) { if (!Object.prototype.hasOwnProperty.call(o, k)) { delete target[k]; } });
+        return Object.assign(target, o);
+    }
+};
+})
