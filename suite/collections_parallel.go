@@ -2,7 +2,6 @@ package suite
 
 import (
 	"context"
-	"errors"
 	"sync"
 
 	"github.com/courier-run/courier/collections"
@@ -81,22 +80,10 @@ func (s *Suite) prepareJobs(st *environments.Store, vars *variables, ropts runne
 	jobs := make([]*collectionJob, len(o.Collections))
 	for i, coll := range o.Collections {
 		j := &collectionJob{coll: coll, done: make(chan struct{})}
-		if st != nil {
-			// As in a sequential run: --fresh and --local-echo neither read
-			// nor keep the collection's current values.
-			if rs := s.beginStored(st, environments.CollectionIdentity(coll), displayPath(coll.Source)); rs != nil {
-				j.collRS = rs
-				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
-				registerSecretValues(s.red, coll)
-			}
-		}
-		if err := s.preflight(coll, vars); err != nil {
-			return nil, err
-		}
-		if _, err := s.newJar(); err != nil {
-			return nil, err
-		}
 		var err error
+		if j.collRS, err = s.prepareCollection(st, coll, vars); err != nil {
+			return nil, err
+		}
 		if j.ropts, j.shard, err = s.collectionOptions(coll, ropts); err != nil {
 			return nil, err
 		}
@@ -153,16 +140,7 @@ func (s *Suite) showJob(j *collectionJob, vlt *vault.Vault, vars *variables) (*C
 	if final != nil && !o.NoPersist {
 		s.persist(j.collRS, final.Collection)
 	}
-	if sum == nil {
-		return nil, final, err
-	}
-	cr := &CollectionResult{Name: j.coll.Info.Name, Summary: sum}
-	var re *RunError
-	if errors.As(err, &re) && o.KeepGoing && !errors.Is(err, context.Canceled) {
-		cr.Err = re.Err
-		o.warnf("error: %s\n", re.Err)
-		err = nil
-	}
+	cr, err := s.collectionResult(j.coll, sum, err)
 	return cr, final, err
 }
 

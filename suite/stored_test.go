@@ -170,4 +170,5 @@ func TestParallelCollectionsKeepCurrentValuesAsSequential(t *testing.T) {
 	assert.Equal(t, []string{"one=1", "two=1"}, run(2, false), "the second run starts from the kept values")
 	assert.Equal(t, []string{"one=0", "two=0"}, run(2, true), "--fresh starts from the file")
 	assert.Equal(t, []string{"one=2", "two=2"}, run(1, false), "--fresh kept nothing; a sequential run reads the same values")
+	assert.Equal(t, []string{"one=3", "two=3"}, run(1, false), "a sequential run keeps its values too")
 }

@@ -251,6 +251,36 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 	if err := s.checkVault(ctx, vlt, vars); err != nil {
 		return nil, err
 	}
+	ropts := s.runnerOptions()
+	var watch *vaultWatch
+	if o.Vault != nil {
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		watch = &vaultWatch{cancel: cancel}
+		ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return watch.wrap(vlt.ForRequest(ctx)) }
+		ropts.ScriptVault = vlt
+	}
+	if o.Parallel > 1 && len(o.Collections) > 1 {
+		return s.runCollectionsParallel(ctx, st, vars, ropts, vlt)
+	}
+	res := &Result{}
+	for _, coll := range o.Collections {
+		cr, err := s.runCollection(ctx, st, coll, vars, ropts, vlt, watch)
+		if cr != nil {
+			res.Collections = append(res.Collections, *cr)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// runnerOptions are the runner's options for every collection of the run,
+// but for the vault's.
+func (s *Suite) runnerOptions() runner.Options {
+	o := &s.o
 	ropts := o.Runner
 	if ropts.EnvironmentName == "" && o.Environment != nil {
 		ropts.EnvironmentName = o.Environment.Name // pm.environment.name
@@ -262,62 +292,69 @@ func (s *Suite) Run(ctx context.Context) (*Result, error) {
 		ropts.GlobalsName, ropts.GlobalsID = o.Globals.Name, o.Globals.ID // pm.globals.name, toJSON().id
 	}
 	ropts.Data = o.Data
-	var watch *vaultWatch
-	if o.Vault != nil {
-		var cancel context.CancelCauseFunc
-		ctx, cancel = context.WithCancelCause(ctx)
-		defer cancel(nil)
-		watch = &vaultWatch{cancel: cancel}
-		ropts.Secrets = func(ctx context.Context) runner.RequestSecrets { return watch.wrap(vlt.ForRequest(ctx)) }
-		ropts.ScriptVault = vlt
-	}
 	ropts.Masker = s.red
 	ropts.VaultScripts = o.VaultScripts
 	s.hosts.apply(&ropts)
+	return ropts
+}
 
-	if o.Parallel > 1 && len(o.Collections) > 1 {
-		return s.runCollectionsParallel(ctx, st, vars, ropts, vlt)
+// runCollection runs one collection of a sequential run and keeps the
+// current values it leaves.
+func (s *Suite) runCollection(ctx context.Context, st *environments.Store, coll *collections.Collection, vars *variables,
+	ropts runner.Options, vlt *vault.Vault, watch *vaultWatch) (*CollectionResult, error) {
+	collRS, err := s.prepareCollection(st, coll, vars)
+	if err != nil {
+		return nil, err
 	}
-	res := &Result{}
-	for _, coll := range o.Collections {
-		var collRS *environments.RunState
-		if st != nil {
-			if rs := s.beginStored(st, environments.CollectionIdentity(coll), displayPath(coll.Source)); rs != nil {
-				collRS = rs
-				environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
-				registerSecretValues(s.red, coll) // current values of secret variables too
-			}
-		}
-		if err := s.preflight(coll, vars); err != nil {
-			return res, err
-		}
-		if _, err := s.newJar(); err != nil {
-			return res, err
-		}
-		sum, final, err := s.runOne(ctx, coll, vars, ropts, vlt)
-		if watch != nil && watch.Err() != nil {
-			err = watch.Err() // not "interrupted": the vault is why it stopped
-		}
-		if final != nil && !o.NoPersist {
-			s.persist(vars.envRS, final.Environment)
-			s.persist(vars.globRS, final.Globals)
-			s.persist(collRS, final.Collection)
-		}
-		if sum != nil {
-			cr := CollectionResult{Name: coll.Info.Name, Summary: sum}
-			var re *RunError
-			if errors.As(err, &re) && o.KeepGoing && !errors.Is(err, context.Canceled) {
-				cr.Err = re.Err
-				o.warnf("error: %s\n", re.Err)
-				err = nil
-			}
-			res.Collections = append(res.Collections, cr)
-		}
-		if err != nil {
-			return res, err
+	sum, final, err := s.runOne(ctx, coll, vars, ropts, vlt)
+	if watch != nil && watch.Err() != nil {
+		err = watch.Err() // not "interrupted": the vault is why it stopped
+	}
+	if final != nil && !s.o.NoPersist {
+		s.persist(vars.envRS, final.Environment)
+		s.persist(vars.globRS, final.Globals)
+		s.persist(collRS, final.Collection)
+	}
+	return s.collectionResult(coll, sum, err)
+}
+
+// prepareCollection readies a collection to run, in a sequential run as
+// in a parallel one: it reads its stored current values (when there is a
+// store: --fresh and --local-echo neither read nor keep them), checks its
+// variables and gives it a fresh cookie jar.
+func (s *Suite) prepareCollection(st *environments.Store, coll *collections.Collection, vars *variables) (*environments.RunState, error) {
+	var collRS *environments.RunState
+	if st != nil {
+		if rs := s.beginStored(st, environments.CollectionIdentity(coll), displayPath(coll.Source)); rs != nil {
+			collRS = rs
+			environments.SetCollectionVariables(coll, rs.Merge(environments.CollectionVariables(coll.Variables)))
+			registerSecretValues(s.red, coll) // current values of secret variables too
 		}
 	}
-	return res, nil
+	if err := s.preflight(coll, vars); err != nil {
+		return nil, err
+	}
+	if _, err := s.newJar(); err != nil {
+		return nil, err
+	}
+	return collRS, nil
+}
+
+// collectionResult is what the Result says of a collection that ran (nil
+// when it did not get to run): with KeepGoing, the error that aborted it
+// is kept there and warned of, and the run goes on.
+func (s *Suite) collectionResult(coll *collections.Collection, sum *runner.Summary, err error) (*CollectionResult, error) {
+	if sum == nil {
+		return nil, err
+	}
+	cr := &CollectionResult{Name: coll.Info.Name, Summary: sum}
+	var re *RunError
+	if errors.As(err, &re) && s.o.KeepGoing && !errors.Is(err, context.Canceled) {
+		cr.Err = re.Err
+		s.o.warnf("error: %s\n", re.Err)
+		err = nil
+	}
+	return cr, err
 }
 
 // newJar is a collection run's cookie jar: empty, or loaded from CookieJar.
