@@ -60,6 +60,26 @@ type rawV1Request struct {
 }
 
 func convertV1(doc *rawDoc) (*Collection, error) {
+	c, err := v1Collection(doc)
+	if err != nil {
+		return nil, err
+	}
+	t, err := newV1Tree(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.fillFolders(); err != nil {
+		return nil, err
+	}
+	if c.Items, err = t.topLevel(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// v1Collection converts what a v1 collection sets at its top: its info,
+// auth, scripts and variables.
+func v1Collection(doc *rawDoc) (*Collection, error) {
 	c := &Collection{
 		Format: "v1",
 		Info: Info{
@@ -82,57 +102,81 @@ func convertV1(doc *rawDoc) (*Collection, error) {
 	if c.Variables, err = v1Variables(doc.Variables, doc.Variable, "variables"); err != nil {
 		return nil, err
 	}
+	return c, nil
+}
 
-	requests := map[string]int{}
+// v1Tree builds a v1 collection's item tree from its flat lists of
+// folders and requests and the orders (lists of ids) that place them.
+type v1Tree struct {
+	doc      *rawDoc
+	requests map[string]int   // request id: its index in doc.Requests
+	folders  map[string]*Item // folder id: its item
+	nested   map[*Item]bool   // folders placed inside another
+}
+
+func newV1Tree(doc *rawDoc) (*v1Tree, error) {
+	t := &v1Tree{doc: doc, requests: map[string]int{}, folders: map[string]*Item{}, nested: map[*Item]bool{}}
 	for i := range *doc.Requests {
-		requests[(*doc.Requests)[i].ID.String()] = i
+		t.requests[(*doc.Requests)[i].ID.String()] = i
 	}
-	newRequest := func(id string, parent *Item) (*Item, error) {
-		i, ok := requests[id]
-		if !ok {
-			return nil, nil
-		}
-		return v1Item(&(*doc.Requests)[i], parent, fmt.Sprintf("requests[%d]", i))
-	}
-
-	folders := map[string]*Item{}
 	for i := range doc.Folders {
 		f := &doc.Folders[i]
 		it, err := v1Folder(f, fmt.Sprintf("folders[%d]", i))
 		if err != nil {
 			return nil, err
 		}
-		folders[f.ID.String()] = it
+		t.folders[f.ID.String()] = it
 	}
-	// Fill folders, in file order: sub-folders first, then requests. A
-	// folder already placed elsewhere (or an ancestor) is not placed again:
-	// the transformer would share or loop it.
-	nested := map[*Item]bool{}
-	for i := range doc.Folders {
-		f := &doc.Folders[i]
-		parent := folders[f.ID.String()]
+	return t, nil
+}
+
+// request converts the request with this id, placed under parent; nil
+// when there is none.
+func (t *v1Tree) request(id string, parent *Item) (*Item, error) {
+	i, ok := t.requests[id]
+	if !ok {
+		return nil, nil
+	}
+	return v1Item(&(*t.doc.Requests)[i], parent, fmt.Sprintf("requests[%d]", i))
+}
+
+// fillFolders fills the folders, in file order: sub-folders first, then
+// requests. A folder already placed elsewhere (or an ancestor) is not
+// placed again: the transformer would share or loop it.
+func (t *v1Tree) fillFolders() error {
+	for i := range t.doc.Folders {
+		f := &t.doc.Folders[i]
+		parent := t.folders[f.ID.String()]
 		for _, sub := range f.FoldersOrder {
-			child := folders[sub.String()]
-			if child == nil || nested[child] || isAncestor(child, parent) {
+			child := t.folders[sub.String()]
+			if child == nil || t.nested[child] || isAncestor(child, parent) {
 				continue
 			}
-			nested[child] = true
+			t.nested[child] = true
 			child.Parent = parent
 			parent.Items = append(parent.Items, child)
 		}
 		for _, id := range f.Order {
-			it, err := newRequest(id.String(), parent)
+			it, err := t.request(id.String(), parent)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if it != nil {
 				parent.Items = append(parent.Items, it)
 			}
 		}
 	}
-	topOrder := doc.FoldersOrder
+	return nil
+}
+
+// topLevel is the collection's own items: the folders not nested in
+// another (in folders_order, else file order), then its requests (order),
+// each id once.
+func (t *v1Tree) topLevel() ([]*Item, error) {
+	var items []*Item
+	topOrder := t.doc.FoldersOrder
 	if topOrder == nil {
-		for _, f := range doc.Folders {
+		for _, f := range t.doc.Folders {
 			topOrder = append(topOrder, f.ID)
 		}
 	}
@@ -142,25 +186,25 @@ func convertV1(doc *rawDoc) (*Collection, error) {
 			continue
 		}
 		seen[id.String()] = true
-		if f := folders[id.String()]; f != nil && !nested[f] {
-			c.Items = append(c.Items, f)
+		if f := t.folders[id.String()]; f != nil && !t.nested[f] {
+			items = append(items, f)
 		}
 	}
 	seen = map[string]bool{}
-	for _, id := range doc.Order {
+	for _, id := range t.doc.Order {
 		if seen[id.String()] {
 			continue
 		}
 		seen[id.String()] = true
-		it, err := newRequest(id.String(), nil)
+		it, err := t.request(id.String(), nil)
 		if err != nil {
 			return nil, err
 		}
 		if it != nil {
-			c.Items = append(c.Items, it)
+			items = append(items, it)
 		}
 	}
-	return c, nil
+	return items, nil
 }
 
 func isAncestor(a, b *Item) bool {
