@@ -168,59 +168,93 @@ func (e *Engine) assertionFailure(fa *goja.Object, name string, args []goja.Valu
 	if p == nil || p.assertionError == nil {
 		return nil
 	}
+	f, ok := e.failedAssertion(fa, name, args)
+	if !ok {
+		return nil
+	}
+	msg, ok := f.message()
+	if !ok {
+		return nil
+	}
+	if isObject(f.expected) {
+		return nil // getOperator's deep variants; never displayed here anyway
+	}
+	return e.newAssertionError(p.assertionError, f, msg)
+}
+
+// failedAssertion is a failed assertion in failure.go's words: its form,
+// the object under test, and what chai passes on as actual, expected and
+// the custom message.
+type failedAssertion struct {
+	form             failureForm
+	negate           bool
+	o                goja.Value
+	actual, expected goja.Value
+	flagMsg          goja.Value
+}
+
+// failedAssertion reads the failed assertion name off Expectation fa; false
+// when chai has to word it (a form or flag failure.go does not word).
+func (e *Engine) failedAssertion(fa *goja.Object, name string, args []goja.Value) (failedAssertion, bool) {
 	if a, ok := failureAliases[name]; ok {
 		name = a
 	}
 	word, ok := failureKinds[name]
 	if !ok {
-		return nil
+		return failedAssertion{}, false
 	}
 	// Flags that change chai's wording (deep, .length) or that only
 	// include sets for itself.
 	if fa.Get("__d").ToBoolean() || fa.Get("__l").ToBoolean() || (name != "include" && fa.Get("__c").ToBoolean()) {
-		return nil
+		return failedAssertion{}, false
 	}
-	o, negate := fa.Get("__o"), fa.Get("__n").ToBoolean()
-	form, ok := word(e, o, negate, args)
-	if !ok {
-		return nil
+	f := failedAssertion{o: fa.Get("__o"), negate: fa.Get("__n").ToBoolean()}
+	if f.form, ok = word(e, f.o, f.negate, args); !ok {
+		return failedAssertion{}, false
 	}
-	flagMsg := fa.Get("__m")
+	f.flagMsg = fa.Get("__m")
 	if m := arg(args, 1); failureMessageArg[name] && m.ToBoolean() {
-		flagMsg = m
+		f.flagMsg = m
 	}
-	tmpl := form.msg
-	if negate {
-		tmpl = form.negMsg
+	f.expected, f.actual = f.form.expected, f.form.actual
+	if f.expected == nil {
+		f.expected = goja.Undefined()
 	}
-	expected := form.expected
-	if expected == nil {
-		expected = goja.Undefined()
+	if f.actual == nil {
+		f.actual = f.o
 	}
-	actual := form.actual
-	if actual == nil {
-		actual = o
+	return f, true
+}
+
+// message is chai's message for the failure, the custom message first.
+func (f *failedAssertion) message() (string, bool) {
+	tmpl := f.form.msg
+	if f.negate {
+		tmpl = f.form.negMsg
 	}
-	msg, ok := chaiMessage(tmpl, o, actual, expected)
+	msg, ok := chaiMessage(tmpl, f.o, f.actual, f.expected)
 	if !ok {
-		return nil
+		return "", false
 	}
-	if flagMsg != nil && flagMsg.ToBoolean() {
-		prefix, ok := primitiveText(flagMsg)
+	if f.flagMsg != nil && f.flagMsg.ToBoolean() {
+		prefix, ok := primitiveText(f.flagMsg)
 		if !ok {
-			return nil
+			return "", false
 		}
 		msg = prefix + ": " + msg
 	}
-	if isObject(expected) {
-		return nil // getOperator's deep variants; never displayed here anyway
-	}
+	return msg, true
+}
+
+// newAssertionError makes chai's AssertionError (its constructor is
+// assertionError) with msg and the properties Assertion#assert gives it.
+func (e *Engine) newAssertionError(assertionError goja.Value, f failedAssertion, msg string) *goja.Object {
 	// Assertion#assert: showDiff unless told not to or given neither an
 	// expected nor an actual value.
-	showDiff := !form.noDiff && !(goja.IsUndefined(expected) && (form.actual == nil || goja.IsUndefined(form.actual)))
+	showDiff := !f.form.noDiff && !(goja.IsUndefined(f.expected) && (f.form.actual == nil || goja.IsUndefined(f.form.actual)))
 	props := e.rt.NewObject()
-	_ = props.Set("actual", actual)
-	_ = props.Set("expected", expected)
+	_ = props.Set("actual", f.actual)
+	_ = props.Set("expected", f.expected)
 	_ = props.Set("showDiff", showDiff)
 	// getOperator reads arguments[1] or, for .not, arguments[2]:
 	// Assertion#assert is sloppy-mode code that assigns getMessage's result
@@ -228,13 +262,13 @@ func (e *Engine) assertionFailure(fa *goja.Object, name string, args []goja.Valu
 	// assertion's operator comes from its final message (custom prefix
 	// included) and a negated one's from its template.
 	opText := msg
-	if negate {
-		opText = form.negMsg
+	if f.negate {
+		opText = f.form.negMsg
 	}
 	if op := chaiOperator(opText); op != "" {
 		_ = props.Set("operator", op)
 	}
-	ctor, ok := goja.AssertConstructor(p.assertionError)
+	ctor, ok := goja.AssertConstructor(assertionError)
 	if !ok {
 		return nil
 	}
