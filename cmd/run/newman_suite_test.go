@@ -350,9 +350,12 @@ func runSuiteCollection(t *testing.T, key, echo, raw, redirect, blackhole string
 		IO:          io,
 		Collections: []string{dst},
 		Reporters:   []string{"json"},
-		Reporter:    ReporterFlags{JSONExport: report},
-		Color:       "off",
-		WorkingDir:  dir, // parity runs Newman with the work directory as cwd
+		// One execution per item: the expected rows count each assertion
+		// once, not once per pm.sendRequest copy (Newman's layout, the
+		// default, is compared with Newman's own report in runner/report).
+		Reporter:   ReporterFlags{JSONExport: report, JSONExecutions: "item"},
+		Color:      "off",
+		WorkingDir: dir, // parity runs Newman with the work directory as cwd
 	}
 	for kind, p := range companions {
 		if p == "" || kind == "config" {
