@@ -117,7 +117,6 @@ class EventTarget {
             // event as no longer dispatching (eventPhase 0, no currentTarget).
             e.phase = 0;
         }
-        if (e.type === 'abort' && typeof this.onabort === 'function' && !e.stop) { try { this.onabort.call(this, event); } catch (err) { void err; } }
         e.phase = 0;
         return !event.defaultPrevented;
     }
@@ -130,8 +129,7 @@ class AbortSignal extends EventTarget {
     constructor(key) {
         if (key !== ILLEGAL) { throw illegal(); }
         super();
-        hidden(this, '_s', { aborted: false, reason: undefined });
-        this.onabort = null;
+        hidden(this, '_s', { aborted: false, reason: undefined, onabort: null });
     }
     get aborted() { return sig(this).aborted; }
     get reason() { return sig(this).reason; }
@@ -162,7 +160,20 @@ class AbortSignal extends EventTarget {
         return s;
     }
 }
-Object.defineProperty(AbortSignal.prototype, 'onabort', { writable: true, configurable: true, enumerable: true, value: null });
+// onabort is an accessor, as Node's event handler attributes are (no own
+// property: JSON.stringify(signal) is {}).
+Object.defineProperty(AbortSignal.prototype, 'onabort', { configurable: true, enumerable: true,
+    get: function () { return sig(this).onabort; },
+    set: function (f) {
+        // The first assignment adds the handler's listener: it keeps that
+        // place among the listeners whatever is assigned later.
+        var st = sig(this), self = this;
+        if (!st.handler) {
+            st.handler = true;
+            this.addEventListener('abort', function (e) { if (typeof st.onabort === 'function') { st.onabort.call(self, e); } });
+        }
+        st.onabort = f;
+    } });
 function signalAbort(s, reason) {
     if (s._s.aborted) { return; }
     s._s.aborted = true;

@@ -243,6 +243,12 @@ function structuredClone(v, seen) {
         out = Object(v.valueOf());
     } else if (tag === 'File' || tag === 'Blob') {
         out = tag === 'File' ? new global.File([v], v.name, { type: v.type, lastModified: v.lastModified }) : new global.Blob([v], { type: v.type });
+    } else if (CLONE_REFUSED.indexOf(tag) >= 0 || /^Intl\./.test(tag)) {
+        // V8 names the object it cannot serialize as its no-side-effects
+        // string: built-in iterators and wrappers by tag, others by class.
+        throw cloneError(tag === 'Arguments' ? '#<Object>' : /^Intl\./.test(tag) ? '#<' + tag.slice(5) + '>' : '[object ' + tag + ']');
+    } else if (tag === 'ReadableStream' || tag === 'WritableStream' || tag === 'TransformStream') {
+        throw domError('Object that needs transfer was found in message but not listed in transferList', 'DataCloneError');
     } else if (tag === 'URL' || tag === 'URLSearchParams') {
         // Node marks them neither cloneable nor transferable.
         throw domError('Cannot clone object of unsupported type.', 'DataCloneError');
@@ -257,6 +263,8 @@ function structuredClone(v, seen) {
     seen.set(v, out);
     return out;
 }
+var CLONE_REFUSED = ['Array Iterator', 'Map Iterator', 'Set Iterator', 'String Iterator', 'RegExp String Iterator', 'Generator', 'AsyncGenerator',
+    'Iterator Helper', 'Symbol', 'Arguments'];
 var CLONE_ERRORS = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 def(global, 'structuredClone', function (v, options) {
     // Postman's sandbox words the missing argument this way (Node's own
@@ -271,9 +279,11 @@ def(global, 'structuredClone', function (v, options) {
             throw nodeError(TypeError, "Failed to execute 'structuredClone': transfer in Options can not be converted to sequence.", 'ERR_INVALID_ARG_TYPE');
         }
         transfer = Array.from(transfer);
-        transfer.forEach(function (b) {
+        transfer.forEach(function (b, i) {
             if (b === null || typeof b !== 'object') { throw nodeError(TypeError, 'Value is not an object', 'ERR_INVALID_ARG_TYPE'); }
             if (!(b instanceof ArrayBuffer)) { throw domError('Value not transferable', 'DataCloneError'); }
+            if (transfer.indexOf(b) !== i) { throw domError('Transfer list contains duplicate ArrayBuffer', 'DataCloneError'); }
+            if (host.detached(b)) { throw domError('Cannot transfer object of unsupported type.', 'DataCloneError'); }
         });
     }
     var out = structuredClone(v);
