@@ -2,6 +2,8 @@ package scripting
 
 import (
 	"math"
+	"reflect"
+	"strconv"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -54,30 +56,52 @@ func allocArg(ctor ast.Expression, args []ast.Expression, at file.Idx) {
 			return
 		}
 	}
+	hookArgs := []ast.Expression{args[0], &ast.StringLiteral{Idx: at, Literal: "'" + name.String() + "'", Value: name}}
+	if _, from := ctor.(*ast.DotExpression); from {
+		hookArgs = append(hookArgs, &ast.BooleanLiteral{Idx: at, Value: true})
+	}
 	args[0] = &ast.CallExpression{
-		Callee:          &ast.Identifier{Name: hookAlloc, Idx: at},
-		LeftParenthesis: at,
-		ArgumentList: []ast.Expression{args[0],
-			&ast.StringLiteral{Idx: at, Literal: "'" + name.String() + "'", Value: name}},
+		Callee:           &ast.Identifier{Name: hookAlloc, Idx: at},
+		LeftParenthesis:  at,
+		ArgumentList:     hookArgs,
 		RightParenthesis: at,
 	}
 }
 
-// checkAlloc is the hook: a number is a length; an object other than a
-// buffer or a typed array is read as an array-like by its length.
+// checkAlloc is the hook: a number is a length. An object given to new
+// ArrayBuffer(…) is its length as a number (converted here, once, as V8
+// does); an array is copied by its length (read without running code); a
+// typed array or a buffer has its bytes already; any other object given to
+// a typed array's constructor is left to typedArrayFromObject, which reads
+// it once, in V8's order. Ctor.from(src) reads src's byteLength and length
+// here, before goja reads them again.
 func (e *Engine) checkAlloc(c goja.FunctionCall) goja.Value {
 	arg := c.Argument(0)
-	size := bytesPerElement[c.Argument(1).String()]
+	name := c.Argument(1).String()
+	size := bytesPerElement[name]
 	n := math.NaN()
 	switch o := arg.(type) {
 	case *goja.Object:
-		// Buffers and views have their bytes already; an array or
-		// array-like is copied by its length.
-		if bl := o.Get("byteLength"); bl != nil && !goja.IsUndefined(bl) {
+		switch {
+		case name == "ArrayBuffer" || name == "SharedArrayBuffer":
+			arg = e.rt.ToValue(o.ToNumber())
+			n = arg.ToFloat()
+		case c.Argument(2).ToBoolean(): // Ctor.from(src)
+			if bl := o.Get("byteLength"); bl != nil && !goja.IsUndefined(bl) {
+				return arg
+			}
+			if l := o.Get("length"); l != nil && !goja.IsUndefined(l) {
+				n = l.ToFloat()
+			}
+		case isBufferOrView(o):
 			return arg
-		}
-		if l := o.Get("length"); l != nil && !goja.IsUndefined(l) {
-			n = l.ToFloat()
+		case isPlainArray(o):
+			n = o.Get("length").ToFloat()
+		default:
+			if !e.typedArrayHooks {
+				e.installTypedArrayHooks()
+			}
+			return arg
 		}
 	default:
 		if goja.IsNumber(arg) {
@@ -88,4 +112,135 @@ func (e *Engine) checkAlloc(c goja.FunctionCall) goja.Value {
 		e.throw("RangeError", "Array buffer allocation failed")
 	}
 	return arg
+}
+
+var (
+	arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+	arrayType       = reflect.TypeOf([]any(nil))
+)
+
+// isBufferOrView: o is an ArrayBuffer or a typed array (goja exports them
+// as goja.ArrayBuffer and slices of numbers), told apart without running
+// the script's code.
+func isBufferOrView(o *goja.Object) bool {
+	t := o.ExportType()
+	return t == arrayBufferType || t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface
+}
+
+// isPlainArray: o is an array, not a proxy of one.
+func isPlainArray(o *goja.Object) bool {
+	return o.ClassName() == "Array" && o.ExportType() == arrayType
+}
+
+// installTypedArrayHooks wraps the typed array constructors (once per
+// engine) so that an object given to them is read by
+// typedArrayFromObject.
+func (e *Engine) installTypedArrayHooks() {
+	e.typedArrayHooks = true
+	for name, size := range bytesPerElement {
+		if name == "ArrayBuffer" || name == "SharedArrayBuffer" {
+			continue
+		}
+		ctor, ok := e.rt.Get(name).(*goja.Object)
+		if !ok {
+			continue
+		}
+		size := size
+		hookNativeConstruct(ctor, func(orig nativeConstruct) nativeConstruct {
+			return func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+				if len(args) > 0 {
+					if o, ok := args[0].(*goja.Object); ok && !isBufferOrView(o) && !isPlainArray(o) {
+						return e.typedArrayFromObject(orig, o, newTarget, size)
+					}
+				}
+				return orig(args, newTarget)
+			}
+		})
+	}
+}
+
+// typedArrayFromObject is V8's typed array construction from an object
+// that is neither a buffer nor a typed array: with a Symbol.iterator, the
+// values it yields; without, length (read once) and the elements 0…n-1,
+// each read once, in order. The allocation is refused past the memory
+// limit before any element is read.
+func (e *Engine) typedArrayFromObject(orig nativeConstruct, o, newTarget *goja.Object, size float64) *goja.Object {
+	rt := e.rt
+	refuse := func(n float64) {
+		if n*size > float64(memLimit) {
+			e.throw("RangeError", "Array buffer allocation failed")
+		}
+	}
+	if it := o.GetSymbol(goja.SymIterator); it != nil && !goja.IsUndefined(it) && !goja.IsNull(it) {
+		if _, ok := goja.AssertFunction(it); !ok {
+			e.throw("TypeError", "TypedArray's constructor requires that the property of the first argument, items[Symbol.iterator], when exists, be a function")
+		}
+		values := e.iterateValues(o, it, func(n int) { refuse(float64(n)) })
+		ta := orig([]goja.Value{rt.ToValue(len(values))}, newTarget)
+		for k, v := range values {
+			_ = ta.Set(strconv.Itoa(k), v)
+		}
+		return ta
+	}
+	n := toLength(o.Get("length"))
+	refuse(n)
+	ta := orig([]goja.Value{rt.ToValue(n)}, newTarget)
+	for k := 0; k < int(n); k++ {
+		key := strconv.Itoa(k)
+		_ = ta.Set(key, o.Get(key))
+	}
+	return ta
+}
+
+// iterateValues runs the iterator method it of o to its end and returns
+// the values; grown is told the count as it grows.
+func (e *Engine) iterateValues(o *goja.Object, it goja.Value, grown func(int)) []goja.Value {
+	method, ok := goja.AssertFunction(it)
+	if !ok {
+		e.throw("TypeError", e.v8Printed(it)+" is not a function")
+	}
+	iv, err := method(o)
+	if err != nil {
+		panic(err)
+	}
+	iter, ok := iv.(*goja.Object)
+	if !ok {
+		e.throw("TypeError", "Result of the Symbol.iterator method is not an object")
+	}
+	next, ok := goja.AssertFunction(iter.Get("next"))
+	if !ok {
+		e.throw("TypeError", e.v8Printed(iter.Get("next"))+" is not a function")
+	}
+	var values []goja.Value
+	for {
+		rv, err := next(iter)
+		if err != nil {
+			panic(err)
+		}
+		r, ok := rv.(*goja.Object)
+		if !ok {
+			e.throw("TypeError", "Iterator result "+e.v8Printed(rv)+" is not an object")
+		}
+		if d := r.Get("done"); d != nil && d.ToBoolean() {
+			return values
+		}
+		v := r.Get("value")
+		if v == nil {
+			v = goja.Undefined()
+		}
+		values = append(values, v)
+		grown(len(values))
+	}
+}
+
+// toLength is the spec's ToLength.
+func toLength(v goja.Value) float64 {
+	if v == nil {
+		return 0
+	}
+	n := v.ToFloat()
+	if math.IsNaN(n) || n <= 0 {
+		return 0
+	}
+	return math.Min(math.Trunc(n), 1<<53-1)
 }

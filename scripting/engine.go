@@ -272,6 +272,8 @@ type Engine struct {
 	stackWords bool
 	// ctorWords: installCtorWords ran (ctorwords.go).
 	ctorWords bool
+	// typedArrayHooks: installTypedArrayHooks ran (allocguard.go).
+	typedArrayHooks bool
 	// stackPeek: courier, not the script, reads a stack (for a position):
 	// V8's accessor does not keep the text it gives.
 	stackPeek bool
