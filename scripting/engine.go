@@ -415,7 +415,13 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	defer e.endRun(st, c)
 
 	v, err := e.startScript(x, c)
-	runErr := e.finishScript(st, e.runToEnd(x, c, v, err))
+	runErr := e.runToEnd(x, c, v, err)
+	if falsyThrow(runErr) {
+		// Both Postman sandboxes end the script without a failure when it
+		// throws a falsy value (null, undefined, 0, '', false, NaN).
+		runErr = nil
+	}
+	runErr = e.finishScript(st, runErr)
 	if runErr != nil {
 		res.Err = e.wrapErr(x, runErr)
 	}
@@ -604,6 +610,16 @@ func rejectedPromise(v goja.Value) *goja.Promise {
 		return p
 	}
 	return nil
+}
+
+// falsyThrow reports whether err is a falsy value the script threw.
+func falsyThrow(err error) bool {
+	var ex *goja.Exception
+	if !errors.As(err, &ex) {
+		return false
+	}
+	v := ex.Value()
+	return v == nil || !v.ToBoolean()
 }
 
 // skipped reports whether err is the end of a script that skipped its
