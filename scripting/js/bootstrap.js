@@ -960,7 +960,7 @@ function ScriptState(listen) {
     this.pm = new PM();
     this.pm.test = pmTest;
 }
-[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
+[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null], ['legacyRead', false],
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
@@ -1464,6 +1464,17 @@ def(global, 'xml2Json', function xml2Json(s) {
     return out;
 });
 
+// legacyFlush reports the script's tests[...] once.
+function legacyFlush(st) {
+    if (st.legacyRead) { return; }
+    st.legacyRead = true;
+    if (!st.legacyTests) { return; }
+    Object.keys(st.legacyTests).forEach(function (k) {
+        var v = st.legacyTests[k];
+        native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + String(v) + ' to be truthy');
+    });
+}
+
 // ---- the API the Go side drives -------------------------------------------------
 function begin(listen, hasResponse) {
     var st = new ScriptState(listen);
@@ -1483,15 +1494,24 @@ return {
     // function takes them as parameters, as Postman's does.
     run: function (listen, hasResponse, fn, names) {
         begin(listen, hasResponse);
-        if (!names) { return fn.call(global); }
-        var args = new Array(names.length);
-        // Handing a global to the script is not the script using it: no
-        // deprecation warning.
-        quiet = true;
+        var st = S, r;
         try {
-            for (var i = 0; i < names.length; i++) { args[i] = global[names[i]]; }
-        } finally { quiet = false; }
-        return fn.apply(global, args);
+            if (!names) { r = fn.call(global); return r; }
+            var args = new Array(names.length);
+            // Handing a global to the script is not the script using it: no
+            // deprecation warning.
+            quiet = true;
+            try {
+                for (var i = 0; i < names.length; i++) { args[i] = global[names[i]]; }
+            } finally { quiet = false; }
+            r = fn.apply(global, args);
+            return r;
+        } finally {
+            // Postman reads tests[...] when the script's synchronous part
+            // ends: later writes (in callbacks, timers, promise jobs) are
+            // not reported. An async-wrapped script is read at finish.
+            if (!(r instanceof Promise)) { legacyFlush(st); }
+        }
     },
     // finish runs after the script and its callbacks, only when the script
     // called native.needFinish(): anything added here must call it too.
@@ -1503,12 +1523,7 @@ return {
                 if (!st.done || !st.done[idx]) { native.recordTest(Number(idx), st.open[idx], false, false, 'Error', 'test did not complete: its callback or promise never settled'); }
             });
         }
-        if (st.legacyTests) {
-            Object.keys(st.legacyTests).forEach(function (k) {
-                var v = st.legacyTests[k];
-                native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + String(v) + ' to be truthy');
-            });
-        }
+        legacyFlush(st);
         if (st.request && st.listen === 'prerequest') {
             var plain = plainRequest(st.request);
             if (JSON.stringify(plain) !== st.requestSnapshot) { native.writeRequest(JSON.stringify(plain)); }
