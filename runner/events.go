@@ -111,6 +111,9 @@ type IterationEvent struct {
 type ItemStartEvent struct {
 	Item      ItemRef
 	Iteration int
+	// Position is the item's place in the run's list of requests, from 0
+	// (Newman's cursor.position): a setNextRequest jump moves it there.
+	Position int
 }
 
 // SentRequest is the request as it went on the wire, after resolution.

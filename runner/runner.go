@@ -73,6 +73,8 @@ type step struct {
 	item    *collections.Item
 	folders []*collections.Item // outer to inner
 	ref     ItemRef             // item as events name it
+	// index is the step's place in the run's list (Runner.flat).
+	index int
 }
 
 // ErrUsage marks errors in the run's input (such as an unknown --folder):
@@ -100,6 +102,9 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 		defer gcRunEnd(r.Options.GCHeadroom)
 	}
 	r.flat = steps
+	for i, st := range steps {
+		st.index = i
+	}
 	r.scopes = &environments.Scopes{
 		Globals:     r.Globals,
 		Collection:  environments.NewScope("collection", collectionVars(r.Collection.Variables)),

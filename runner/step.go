@@ -47,7 +47,7 @@ func (r *Runner) chain(st *step, listen string) []script {
 func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string, error) {
 	r.failed = false
 	r.summary.Items.Total++
-	r.Sink.Handle(ItemStartEvent{Item: st.ref, Iteration: it})
+	r.Sink.Handle(ItemStartEvent{Item: st.ref, Iteration: it, Position: st.index})
 	s := &stepRun{r: r, ctx: ctx, st: st, it: it, req: cloneRequest(st.item.Request), info: r.scriptInfo(st.item, it, total)}
 	r.current, r.currentIter = st.ref, it
 

@@ -133,7 +133,7 @@ func (d *demo) events() []runner.Event {
 	for it := 0; it < 2; it++ {
 		ev = append(ev,
 			runner.IterationEvent{Iteration: it, Total: 2},
-			runner.ItemStartEvent{Item: d.ref(d.get), Iteration: it},
+			runner.ItemStartEvent{Item: d.ref(d.get), Iteration: it, Position: 0},
 			runner.RequestEvent{Item: d.ref(d.get), Iteration: it,
 				Request:  runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:18080/get?x=1", Header: []collections.Header{{Key: "User-Agent", Value: "courier"}, {Key: "Accept", Value: "*/*"}}},
 				Response: response(200, rt[it][0], fakeBody(292)), Timings: demoTimings[it][0]},
@@ -143,7 +143,7 @@ func (d *demo) events() []runner.Event {
 			runner.ScriptEvent{Item: d.ref(d.get), Iteration: it, Listen: "test", Name: "Root Get"},
 			runner.ItemDoneEvent{Item: d.ref(d.get), Iteration: it},
 
-			runner.ItemStartEvent{Item: d.ref(d.create), Iteration: it},
+			runner.ItemStartEvent{Item: d.ref(d.create), Iteration: it, Position: 1},
 			runner.ConsoleEvent{Item: d.ref(d.create), Iteration: it, Line: runner.ConsoleLine{Level: "warn", Text: "'pre warn'"}},
 			runner.ScriptEvent{Item: d.ref(d.create), Iteration: it, Listen: "prerequest", Name: "Create user"},
 			runner.WarningEvent{Item: d.ref(d.create), Iteration: it, Message: "unresolved variable {{token}}"},
@@ -155,7 +155,7 @@ func (d *demo) events() []runner.Event {
 			runner.ScriptEvent{Item: d.ref(d.create), Iteration: it, Listen: "test", Name: "Create user"},
 			runner.ItemDoneEvent{Item: d.ref(d.create), Iteration: it},
 
-			runner.ItemStartEvent{Item: d.ref(d.broken), Iteration: it},
+			runner.ItemStartEvent{Item: d.ref(d.broken), Iteration: it, Position: 2},
 			runner.RequestEvent{Item: d.ref(d.broken), Iteration: it,
 				Request: runner.SentRequest{Method: "GET", URL: "http://127.0.0.1:1/refused"},
 				Err:     runner.ErrorInfoOf(refusedErr)},
@@ -166,13 +166,13 @@ func (d *demo) events() []runner.Event {
 		)
 		if it == 1 {
 			ev = append(ev,
-				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it},
+				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it, Position: 3},
 				runner.ScriptEvent{Item: d.ref(d.skips), Iteration: it, Listen: "prerequest", Name: "Skipped <one>", Err: runner.ErrorInfoOf(scriptErr{"ReferenceError", "foo is not defined"})},
 				runner.ItemDoneEvent{Item: d.ref(d.skips), Iteration: it, Skipped: true},
 			)
 		} else {
 			ev = append(ev,
-				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it},
+				runner.ItemStartEvent{Item: d.ref(d.skips), Iteration: it, Position: 3},
 				runner.ScriptEvent{Item: d.ref(d.skips), Iteration: it, Listen: "prerequest", Name: "Skipped <one>"},
 				runner.ItemDoneEvent{Item: d.ref(d.skips), Iteration: it, Skipped: true},
 			)

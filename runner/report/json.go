@@ -117,7 +117,7 @@ func (j *JSON) Handle(ev runner.Event) {
 // itemStart writes out the previous execution and opens the item's.
 func (j *JSON) itemStart(e runner.ItemStartEvent) {
 	j.flush()
-	j.position++
+	j.position = e.Position
 	j.prerequests++
 	j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
 	j.trips = 0
@@ -214,7 +214,9 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 	}
 	name := errorName(e.Err)
 	msg := errorMessage(name, e.Err)
-	r := jsonScriptResult{Error: &jsonError{Type: name, Name: name, Message: msg, Stack: name + ": " + msg}}
+	// Newman's serialised script error is of type "Error" whatever its
+	// name (TypeError, ReferenceError...).
+	r := jsonScriptResult{Error: &jsonError{Type: "Error", Name: name, Message: msg, Stack: name + ": " + msg}}
 	if e.Listen == "prerequest" {
 		j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
 	} else {

@@ -2,12 +2,12 @@ package report
 
 import (
 	"bytes"
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
@@ -41,7 +41,7 @@ type JUnit struct {
 	byItem  map[int]*junitSuite // by ItemRef.Key: items without ids are common
 	cur     *junitExec
 	spool   spool // per-execution mode
-	tests   int
+	tests   int   // items whose request was made: the root's tests, as Newman's stats.tests
 	seconds float64
 	done    bool
 }
@@ -76,7 +76,9 @@ type junitExec struct {
 	assertions []junitCase
 	errors     int
 	reqErr     string
-	scriptErrs []string
+	// scriptErrs are the test script's errors, then the pre-request
+	// script's (the order of Newman's system-err).
+	scriptErrs, preErrs []string
 }
 
 // failed reports whether the execution recorded an error or a failed
@@ -112,6 +114,9 @@ func (j *JUnit) Handle(ev runner.Event) {
 		if j.cur == nil {
 			return
 		}
+		// The root's tests count is Newman's stats.tests: the items whose
+		// request was made (or failed), as the JSON report's.
+		j.tests++
 		if e.Err != nil {
 			j.cur.errors++
 			j.cur.reqErr = errorName(e.Err) + ": " + e.Err.Error()
@@ -137,11 +142,11 @@ func (j *JUnit) Handle(ev runner.Event) {
 			return
 		}
 		j.cur.errors++
-		prop := "testScript"
 		if e.Listen == "prerequest" {
-			prop = "prerequestScript"
+			j.cur.preErrs = append(j.cur.preErrs, "prerequestScriptError: "+errorMessage(errorName(e.Err), e.Err))
+		} else {
+			j.cur.scriptErrs = append(j.cur.scriptErrs, "testScriptError: "+errorMessage(errorName(e.Err), e.Err))
 		}
-		j.cur.scriptErrs = append(j.cur.scriptErrs, prop+"Error: "+errorMessage(errorName(e.Err), e.Err))
 	case runner.ItemDoneEvent:
 		if e.Skipped && j.cur != nil && !j.cur.failed() {
 			// Newman's JUnit report is built from the run's executions, and
@@ -198,7 +203,7 @@ func (x *junitExec) errorLog() string {
 		b.WriteString("RequestError: " + x.reqErr + "\n")
 	}
 	b.WriteString("\n---\n")
-	for _, s := range x.scriptErrs {
+	for _, s := range append(x.scriptErrs, x.preErrs...) {
 		b.WriteString(s + "\n---\n")
 	}
 	return b.String()
@@ -210,7 +215,6 @@ func (j *JUnit) finishExec() {
 		return
 	}
 	j.cur = nil
-	j.tests += len(x.assertions)
 	j.seconds += x.seconds
 	s := &junitSuite{item: x.item, byName: map[string]*junitCase{}, iterationLabel: x.iteration}
 	if !j.o.SuitePerExecution && !x.item.IsZero() {
@@ -342,10 +346,39 @@ func (j *JUnit) writeSuite(b *bytes.Buffer, s *junitSuite) {
 
 func secs(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
+// attr escapes an attribute value as xmlbuilder (Newman's) does: &, <, "
+// and the tab, line feed and carriage return; ' and > stay as they are.
+// A character XML cannot hold becomes U+FFFD, as encoding/xml writes it.
 func attr(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\t':
+			b.WriteString("&#x9;")
+		case '\n':
+			b.WriteString("&#xA;")
+		case '\r':
+			b.WriteString("&#xD;")
+		default:
+			if !xmlChar(r) {
+				r = utf8.RuneError
+			}
+			b.WriteRune(r)
+		}
+	}
 	return b.String()
+}
+
+// xmlChar reports whether r may appear in an XML 1.0 document.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // cdata wraps s in CDATA sections, splitting any "]]>" it holds.

@@ -47,7 +47,7 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 		}
 		gaps.fill(it, e.Cursor.Position)
 		item := ref(e.Item.Ref())
-		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it})
+		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it, Position: e.Cursor.Position})
 		scripts := func(listen string, rs []jsonreport.ScriptResult) {
 			for _, r := range rs {
 				if r.Error != nil {
@@ -109,8 +109,9 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 // it count it) and its failures are in run.failures. Each gap in the
 // positions becomes a skipped item run carrying the failures recorded at
 // it, so reporters fed by the replay count and show what the live run gave
-// them. A skipped run at the end of an iteration without a failure leaves
-// no trace in the report and is not replayed.
+// them. A skipped run without a failure leaves no trace in the report and is
+// not replayed; nor is a gap a setNextRequest jump left (positions are the
+// items' places in the run's list, as Newman's).
 type skippedRuns struct {
 	sink     runner.Sink
 	ref      func(jsonreport.Ref) runner.ItemRef
@@ -151,11 +152,16 @@ func (g *skippedRuns) fill(iteration, upTo int) {
 	}
 	for ; g.next < upTo; g.next++ {
 		fs := g.failures[[2]int{iteration, g.next}]
+		if len(fs) == 0 {
+			// A gap without failures is an item a setNextRequest jump
+			// passed over, or a skipped request that left no trace.
+			continue
+		}
 		var item runner.ItemRef
 		if len(fs) > 0 && fs[0].Source != nil {
 			item = g.ref(fs[0].Source.Ref())
 		}
-		g.sink.Handle(runner.ItemStartEvent{Item: item, Iteration: iteration})
+		g.sink.Handle(runner.ItemStartEvent{Item: item, Iteration: iteration, Position: g.next})
 		for _, f := range fs {
 			err := replayError(&f.Error)
 			switch {
