@@ -960,7 +960,7 @@ function ScriptState(listen) {
     this.pm = new PM();
     this.pm.test = pmTest;
 }
-[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null], ['legacyRead', false],
+[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
@@ -1466,12 +1466,11 @@ def(global, 'xml2Json', function xml2Json(s) {
 
 // legacyFlush reports the script's tests[...] once.
 function legacyFlush(st) {
+    var t = st.legacyTests;
     if (st.legacyRead) { return; }
     st.legacyRead = true;
-    if (!st.legacyTests) { return; }
-    Object.keys(st.legacyTests).forEach(function (k) {
-        var v = st.legacyTests[k];
-        native.appendTest(k, !!v, v ? '' : 'AssertionError', v ? '' : 'expected ' + String(v) + ' to be truthy');
+    Object.keys(t || {}).forEach(function (k) {
+        native.appendTest(k, !!t[k], t[k] ? '' : 'AssertionError', t[k] ? '' : 'expected ' + String(t[k]) + ' to be truthy');
     });
 }
 
@@ -1494,24 +1493,17 @@ return {
     // function takes them as parameters, as Postman's does.
     run: function (listen, hasResponse, fn, names) {
         begin(listen, hasResponse);
-        var st = S, r;
+        var st = S, r, args = new Array(names ? names.length : 0);
+        // Handing a global to the script is not the script using it: no
+        // deprecation warning.
+        quiet = true;
         try {
-            if (!names) { r = fn.call(global); return r; }
-            var args = new Array(names.length);
-            // Handing a global to the script is not the script using it: no
-            // deprecation warning.
-            quiet = true;
-            try {
-                for (var i = 0; i < names.length; i++) { args[i] = global[names[i]]; }
-            } finally { quiet = false; }
-            r = fn.apply(global, args);
-            return r;
-        } finally {
-            // Postman reads tests[...] when the script's synchronous part
-            // ends: later writes (in callbacks, timers, promise jobs) are
-            // not reported. An async-wrapped script is read at finish.
-            if (!(r instanceof Promise)) { legacyFlush(st); }
-        }
+            for (var i = 0; i < args.length; i++) { args[i] = global[names[i]]; }
+        } finally { quiet = false; }
+        // Postman reads tests[...] when the script's synchronous part ends:
+        // later writes (in callbacks, timers, promise jobs) are not
+        // reported. An async-wrapped script is read at finish.
+        try { return (r = fn.apply(global, args)); } finally { if (!(r instanceof Promise)) { legacyFlush(st); } }
     },
     // finish runs after the script and its callbacks, only when the script
     // called native.needFinish(): anything added here must call it too.
