@@ -164,7 +164,7 @@ func TestLoadEdgeCases(t *testing.T) {
 				{Key: "off", Value: "x", Disabled: true},
 			})
 			eq(t, "urlencoded", find(t, c, "urlencoded").Request.Body.URLEncoded, []FormParam{
-				{Key: "a", Value: "1"}, {Key: "b", Value: "2", Disabled: true}})
+				{Key: "a", Value: "1"}, {Key: "b", Value: "2", Disabled: true, JSON: "2"}})
 			eq(t, "file", find(t, c, "file").Request.Body, &Body{Mode: BodyFile, File: "data/upload.bin"})
 			eq(t, "graphql", find(t, c, "graphql").Request.Body.GraphQL, &GraphQL{Query: "query { me { id } }", Variables: `{"n":1}`, VariablesJSON: true, Unset: []string{"operationName"}})
 			eq(t, "disabled body", find(t, c, "disabled body").Request.Body, &Body{Mode: BodyRaw, Raw: "x", Disabled: true})

@@ -94,6 +94,11 @@ type Variable struct {
 	// collection left without "value" (or null), or one read from a ":name"
 	// segment of the path. postman-collection keeps it valueless.
 	NoValue bool
+	// JSON is a path variable's value that is not a string (42, false),
+	// as the collection or a script gave it: scripts see it, but it fills
+	// no segment (postman-collection substitutes strings only), so Value
+	// is "".
+	JSON string
 }
 
 // Request is an unresolved request template.
@@ -197,6 +202,10 @@ type FormParam struct {
 	Src         []string // file parts: paths
 	ContentType string
 	Disabled    bool
+	// JSON is a value that is not a string (5, true, {"a":1}, [1,2]), as
+	// the collection or a script gave it: scripts and reports see it typed.
+	// Value holds its text as sent (see FormWireValues).
+	JSON string
 }
 
 // NoValue is how a row without a value string wrote it.

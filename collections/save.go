@@ -173,6 +173,23 @@ type outVariable struct {
 	Type        string  `json:"type,omitempty"`
 	Description string  `json:"description,omitempty"`
 	Disabled    bool    `json:"disabled,omitempty"`
+	// typed is Variable.JSON: the value is written as that JSON.
+	typed string
+}
+
+func (v outVariable) MarshalJSON() ([]byte, error) {
+	type plain outVariable
+	if v.typed == "" {
+		return json.Marshal(plain(v))
+	}
+	return json.Marshal(struct {
+		ID          string          `json:"id,omitempty"`
+		Key         string          `json:"key"`
+		Value       json.RawMessage `json:"value"`
+		Type        string          `json:"type,omitempty"`
+		Description string          `json:"description,omitempty"`
+		Disabled    bool            `json:"disabled,omitempty"`
+	}{v.ID, v.Key, json.RawMessage(v.typed), v.Type, v.Description, v.Disabled})
 }
 
 type outAuth struct {
@@ -315,6 +332,8 @@ func outForms(ps []FormParam, urlencoded bool) []outForm {
 	for _, p := range ps {
 		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled}
 		switch {
+		case p.JSON != "":
+			f.Value = json.RawMessage(p.JSON) // a typed value stays typed
 		case p.NoValue == ValueNull:
 			f.Value = json.RawMessage("null")
 		case p.NoValue == ValueUnset:
@@ -366,7 +385,7 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: v.Description, Disabled: v.Disabled}
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: v.Description, Disabled: v.Disabled, typed: v.JSON}
 		if !v.NoValue {
 			o.Value = &v.Value
 		}

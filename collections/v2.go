@@ -393,6 +393,10 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 	return out, err
 }
 
+// CompactJSON is raw without spaces between its tokens (raw as it is when
+// it is not JSON).
+func CompactJSON(raw []byte) string { return compactJSON(raw) }
+
 // compactJSON is raw without spaces between its tokens.
 func compactJSON(raw json.RawMessage) string {
 	var buf bytes.Buffer
@@ -560,13 +564,17 @@ func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam,
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
 		}
-		if urlencoded {
-			switch jsonKind(kv.Value) {
-			case "nothing":
+		switch jsonKind(kv.Value) {
+		case "nothing":
+			if urlencoded {
 				fp.NoValue = ValueUnset
-			case "null":
+			}
+		case "null":
+			if urlencoded {
 				fp.NoValue = ValueNull
 			}
+		case "number", "boolean", "object", "array":
+			fp = TypedFormParam(fp, kv.Value, urlencoded)
 		}
 		switch jsonKind(kv.Src) {
 		case "nothing", "null":
@@ -634,6 +642,11 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		}
 		// A path variable keeps "no value" apart from "" (scripts see it).
 		v.NoValue = idAsKey && isNull(kv.Value)
+		if k := jsonKind(kv.Value); idAsKey && k != "string" && k != "nothing" && k != "null" {
+			v.JSON = compactJSON(kv.Value)
+			out = append(out, v)
+			return nil
+		}
 		out = append(out, variableValue(v, kv.Value))
 		return nil
 	})

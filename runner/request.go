@@ -97,14 +97,8 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 	if b := c.Body; b != nil {
 		b.Raw = sub(b.Raw)
 		b.File = sub(b.File)
-		for i := range b.URLEncoded {
-			b.URLEncoded[i].Key = sub(b.URLEncoded[i].Key)
-			b.URLEncoded[i].Value = sub(b.URLEncoded[i].Value)
-		}
-		for i := range b.FormData {
-			b.FormData[i].Key = sub(b.FormData[i].Key)
-			b.FormData[i].Value = sub(b.FormData[i].Value)
-		}
+		resolveFormParams(b.URLEncoded, sub, true)
+		resolveFormParams(b.FormData, sub, false)
 		if b.GraphQL != nil {
 			b.GraphQL.Query = sub(b.GraphQL.Query)
 			b.GraphQL.Variables = sub(b.GraphQL.Variables)
@@ -117,6 +111,20 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		}
 	}
 	return c
+}
+
+// resolveFormParams substitutes variables in a form's rows, inside a typed
+// value's strings too.
+func resolveFormParams(ps []collections.FormParam, sub func(string) string, urlencoded bool) {
+	for i := range ps {
+		p := &ps[i]
+		p.Key = sub(p.Key)
+		if p.JSON != "" {
+			*p = collections.TypedFormParam(*p, []byte(collections.MapJSONStrings(p.JSON, sub)), urlencoded)
+			continue
+		}
+		p.Value = sub(p.Value)
+	}
 }
 
 func isHex(c byte) bool {
@@ -206,7 +214,7 @@ func URLEncodedBody(ps []collections.FormParam) []byte {
 		if _, seen := values[p.Key]; !seen {
 			keys = append(keys, p.Key)
 		}
-		values[p.Key] = append(values[p.Key], p.Value)
+		values[p.Key] = append(values[p.Key], collections.FormWireValues(p)...)
 	}
 	var parts []string
 	for _, k := range keys {

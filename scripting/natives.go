@@ -701,6 +701,7 @@ type plainQuery struct {
 type plainVar struct {
 	Key         string          `json:"key"`
 	Value       optString       `json:"value"`
+	Typed       json.RawMessage `json:"typed"`
 	Type        string          `json:"type"`
 	Disabled    bool            `json:"disabled"`
 	Description json.RawMessage `json:"description"`
@@ -708,6 +709,9 @@ type plainVar struct {
 
 func (v plainVar) variable() collections.Variable {
 	out := collections.Variable{Key: v.Key, Value: v.Value.s, Type: v.Type, Disabled: v.Disabled, NoValue: v.Value.noValue() != collections.HasValue}
+	if len(v.Typed) > 0 {
+		out.Value, out.JSON = "", collections.CompactJSON(v.Typed)
+	}
 	if out.Type == "any" {
 		out.Type = "" // the default, as the collection leaves it
 	}
@@ -733,6 +737,8 @@ type plainKV struct {
 	Type        string   `json:"type"`
 	Src         []string `json:"src"`
 	ContentType string   `json:"contentType"`
+	// Typed is a value that is not a string.
+	Typed json.RawMessage `json:"typed"`
 }
 
 // plainParam is an urlencoded row: its value may be left out or null
@@ -821,13 +827,21 @@ func (p *plainRequest) toRequest() *collections.Request {
 		conv := func(kv []plainKV) []collections.FormParam {
 			var out []collections.FormParam
 			for _, f := range kv {
-				out = append(out, collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled})
+				p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled}
+				if len(f.Typed) > 0 {
+					p = collections.TypedFormParam(p, f.Typed, false)
+				}
+				out = append(out, p)
 			}
 			return out
 		}
 		cb.FormData = conv(b.FormData)
 		for _, f := range b.URLEncoded {
-			cb.URLEncoded = append(cb.URLEncoded, collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled})
+			p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled}
+			if len(f.Typed) > 0 {
+				p = collections.TypedFormParam(p, f.Typed, true)
+			}
+			cb.URLEncoded = append(cb.URLEncoded, p)
 		}
 		if b.GraphQL != nil {
 			g := b.GraphQL
@@ -933,7 +947,10 @@ func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
 		typ = "any"
 	}
 	_ = o.Set("type", typ)
-	if !v.NoValue {
+	switch {
+	case v.JSON != "":
+		_ = o.Set("value", b.e.parseJSON(v.JSON))
+	case !v.NoValue:
 		_ = o.Set("value", v.Value)
 	}
 	_ = o.Set("key", v.Key)
@@ -994,10 +1011,12 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 	fs := []any{}
 	for _, f := range list {
 		var v any = f.Value
-		switch f.NoValue {
-		case collections.ValueUnset:
+		switch {
+		case f.JSON != "":
+			v = b.e.parseJSON(f.JSON)
+		case f.NoValue == collections.ValueUnset:
 			v = goja.Undefined()
-		case collections.ValueNull:
+		case f.NoValue == collections.ValueNull:
 			v = goja.Null()
 		}
 		fm := b.obj("key", f.Key, "value", v)

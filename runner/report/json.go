@@ -972,7 +972,7 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		kvs := []jsonKV{}
 		for _, p := range ps {
 			// jsonreport.NoValue numbers its kinds as collections.NoValue.
-			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType}
+			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON}
 			if p.Type == "file" && p.Value == "" {
 				kv.NoValue = jsonreport.ValueUnset // a file field has its src only
 			}

@@ -288,7 +288,7 @@ U.getPath = function (unresolved) {
     var vars = this.variables, segs = this.path.map(function (s) {
         if (!unresolved && typeof s === 'string' && s[0] === ':') {
             var v = vars.one(s.slice(1));
-            if (v && v.value !== undefined && v.value !== null && v.value !== '') { return String(v.value); }
+            if (v && v.value && typeof v.value === 'string') { return v.value + s.slice(1 + String(v.key).length); }
         }
         return s;
     });
@@ -562,9 +562,16 @@ function plainGraphQL(g) {
 // to later scripts; a function arrives as {}, as through the sandbox's
 // serializer.
 function plainHeader(h) {
-    var v = h.value, t = typeof v, o = { key: String(h.key), value: t === 'string' ? v : '', disabled: !!h.disabled };
-    if (t === 'bigint' || t === 'symbol') { o.value = String(v); } else if (v !== undefined && t !== 'string') { o.typed = t === 'function' ? {} : v; }
+    var v = h.value, t = v === null ? null : typed(v), o = { key: String(h.key), value: typeof v === 'string' ? v : '', disabled: !!h.disabled };
+    if (t !== undefined) { o.typed = t; } else if (v !== undefined) { o.value = String(v); }
     return o;
+}
+// typed is a value that is not a string as it crosses to Go (undefined for
+// a string, undefined, null, a bigint or a symbol).
+function typed(v) {
+    var t = typeof v;
+    if (v === null || v === undefined || t === 'string' || t === 'bigint' || t === 'symbol') { return undefined; }
+    return t === 'function' ? {} : v;
 }
 
 function plainRequest(r) {
@@ -577,7 +584,8 @@ function plainRequest(r) {
             path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; }),
-            variable: url.variables.members.map(function (v) { return { key: String(v.key), value: v.value === undefined || v.value === null ? '' : String(v.value) }; })
+            // A value that is not a string stays typed and fills no path segment (postman-collection).
+            variable: url.variables.members.map(function (v) { var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : '' }; if (t !== undefined) { o.typed = t; } return o; })
         },
         header: hdrs.map(plainHeader),
         description: typeof r.description === 'string' ? r.description : ''
@@ -589,6 +597,7 @@ function plainRequest(r) {
             if (b[m]) {
                 b[m] = b[m].map(function (p) {
                     var o = { key: String(p.key), value: p.value === undefined || p.value === null ? '' : String(p.value), disabled: !!p.disabled, type: p.type || '' };
+                    var t = typed(p.value); if (t !== undefined) { o.typed = t; }
                     // An urlencoded row keeps a value left out or null (its toString() prints the bare key).
                     if (m === 'urlencoded' && (p.value === undefined || p.value === null)) { o.value = p.value === null ? null : undefined; }
                     if (p.src) { o.src = [].concat(p.src).map(String); }
@@ -732,7 +741,8 @@ P.size = function () {
 };
 // MIME_FORMATS are the media types whose kind and format mime-format's
 // table gives otherwise than its guess (below) would.
-var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'], 'application/xhtml+xml': ['text', 'xml'], 'application/xhtml-voice+xml': ['text', 'xml'], 'application/vnd.oipf.dae.xhtml+xml': ['text', 'xml'], 'application/vnd.pwg-xhtml-print+xml': ['text', 'xml'], 'application/vnd.oma.poc.invocation-descriptor+xml': ['text', 'xml'], 'application/mbms-associated-procedure-description+xml': ['text', 'xml'], 'application/mbms-protection-description+xml': ['text', 'xml'], 'application/mbms-user-service-description+xml': ['text', 'xml'] };
+var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'] };
+['xhtml', 'xhtml-voice', 'vnd.oipf.dae.xhtml', 'vnd.pwg-xhtml-print', 'vnd.oma.poc.invocation-descriptor', 'mbms-associated-procedure-description', 'mbms-protection-description', 'mbms-user-service-description'].forEach(function (t) { MIME_FORMATS['application/' + t + '+xml'] = ['text', 'xml']; });
 // mimeFormat is mime-format's [kind, format] of a media type: audio, video,
 // image and text name themselves (text's format is the first json/xml/...
 // word of the type, else plain), a json/xml/html/yaml/script word makes

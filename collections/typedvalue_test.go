@@ -56,3 +56,30 @@ func TestMapJSONStrings(t *testing.T) {
 		assert.Equal(t, tt.want, MapJSONStrings(tt.in, up), tt.in[:min(len(tt.in), 40)])
 	}
 }
+
+// Newman 6.2.2 sent these urlencoded bodies for the same rows
+// (fresh-round5a-j.json): a=1&a=two&a= for [1,"two",null], f=1.5, o= for an
+// object; a form-data row sends an object as its JSON.
+func TestTypedFormParam(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		raw        string
+		urlencoded bool
+		value      string
+		wire       []string
+	}{
+		{`[1,"two",null]`, true, "1,two,", []string{"1", "two", ""}},
+		{`1.5`, true, "1.5", []string{"1.5"}},
+		{`true`, true, "true", []string{"true"}},
+		{`{"a":1}`, true, "", []string{""}},
+		{`{"x": 1}`, false, `{"x":1}`, []string{`{"x":1}`}},
+		{`"s"`, true, "s", []string{"s"}},
+	}
+	for _, tt := range tests {
+		p := TypedFormParam(FormParam{Key: "k"}, []byte(tt.raw), tt.urlencoded)
+		assert.Equal(t, tt.value, p.Value, tt.raw)
+		if tt.urlencoded {
+			assert.Equal(t, tt.wire, FormWireValues(p), tt.raw)
+		}
+	}
+}

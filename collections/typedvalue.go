@@ -164,3 +164,57 @@ func writeJSONString(b *strings.Builder, s string) {
 	_ = enc.Encode(s)
 	b.Write(bytes.TrimRight(buf.Bytes(), "\n"))
 }
+
+// TypedFormParam sets p's value to the JSON value raw, kept as
+// postman-collection keeps a value that is not a string; a JSON string is
+// an ordinary value. An urlencoded row's Value is its text as sent (see
+// FormWireValues), a form-data row's the JSON text, as postman-runtime
+// sends an object there.
+func TypedFormParam(p FormParam, raw []byte, urlencoded bool) FormParam {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return p
+	}
+	if raw[0] == '"' {
+		_ = json.Unmarshal(raw, &p.Value)
+		p.JSON = ""
+		return p
+	}
+	p.JSON = CompactJSON(raw)
+	p.Value = p.JSON
+	if urlencoded {
+		p.Value = strings.Join(FormWireValues(p), ",")
+	}
+	return p
+}
+
+// FormWireValues are an urlencoded row's values as postman-runtime sends
+// them: a number's or boolean's text, "" for an object or null, one value
+// per element of an array.
+func FormWireValues(p FormParam) []string {
+	if p.JSON == "" {
+		return []string{p.Value}
+	}
+	var v any
+	d := json.NewDecoder(strings.NewReader(p.JSON))
+	d.UseNumber()
+	if d.Decode(&v) != nil {
+		return []string{p.Value}
+	}
+	text := func(v any) string {
+		switch v := v.(type) {
+		case string, json.Number, bool:
+			return jsText(v, true)
+		}
+		return ""
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return []string{text(v)}
+	}
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i] = text(e)
+	}
+	return out
+}
