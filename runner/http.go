@@ -485,11 +485,11 @@ type outgoing struct {
 	// the request's own rows of that name (see authSetHeaders).
 	authSet map[string]bool
 	wire    wireURL
-	shown  wireURL           // wire, not percent-encoded (SentRequest.Shown)
-	data   []byte            // the body as sent; nil for none
-	mode   string            // the body's mode; "" for none
-	auth   *collections.Auth // nil once auth could not be applied
-	sent   SentRequest       // what the reports show as sent
+	shown   wireURL           // wire, not percent-encoded (SentRequest.Shown)
+	data    []byte            // the body as sent; nil for none
+	mode    string            // the body's mode; "" for none
+	auth    *collections.Auth // nil once auth could not be applied
+	sent    SentRequest       // what the reports show as sent
 	// retried is when the answer to an auth challenge went out: the
 	// response's time counts from there, as Newman times that round trip
 	// on its own.
