@@ -408,7 +408,9 @@ function RequestAuth(a) {
     a = a || {};
     this.type = a.type;
     if (a.type) {
-        var params = a.params || {}, list;
+        // Parameters come as a list or, as postman-collection also takes
+        // them, as an object of key: value.
+        var params = a[a.type] && typeof a[a.type] === 'object' ? a[a.type] : a.params || {}, list;
         // Auth parameters are postman-collection Variables: type, value,
         // key, and system: true on the ones the runtime set (a digest
         // challenge's nonce, realm...).
