@@ -195,15 +195,7 @@ func (l *eventLoop) run() error {
 		if err := l.stopped(); err != nil {
 			return err
 		}
-		l.mu.Lock()
-		l.held = append(l.held, l.jobs...)
-		l.jobs = nil
-		pending := len(l.open)
-		oldest := uint64(math.MaxUint64) // the earliest Go work still running
-		if len(l.open) > 0 {
-			oldest = l.open[0]
-		}
-		l.mu.Unlock()
+		pending, oldest := l.takeJobs()
 		ran, wait := l.runHeld(oldest)
 		if ran < 0 {
 			return l.heldErr
@@ -213,51 +205,89 @@ func (l *eventLoop) run() error {
 		}
 		t := l.nextTimer()
 		if t != nil {
-			d := t.when.Sub(l.now())
-			if d > 0 && l.virtual && pending == 0 {
-				// Nothing but timers can happen before this one fires:
-				// skip the wait. Go work in flight (pm.sendRequest) is
-				// still waited for, so it lands where it would have.
-				l.ahead += d
-				d = 0
+			fired, err := l.fireIfDue(t, pending)
+			if err != nil {
+				return err
 			}
-			if d <= 0 {
-				if t.repeat {
-					l.seq++
-					t.when, t.seq = l.now().Add(max(t.interval, time.Millisecond)), l.seq
-				} else {
-					delete(l.timers, t.id)
-				}
-				if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
-					if !thrownByScript(err) {
-						return err
-					}
-					l.dropped = append(l.dropped, err)
-				}
+			if fired {
 				continue
 			}
 		}
 		if t == nil && pending == 0 && len(l.held) == 0 {
 			return nil
 		}
-		var timerC <-chan time.Time
-		if t != nil || wait > 0 {
-			d := wait
-			if t != nil && (wait <= 0 || t.when.Sub(l.now()) < wait) {
-				d = t.when.Sub(l.now())
-			}
-			if tm == nil {
-				tm = time.NewTimer(d)
-			} else {
-				tm.Reset(d)
-			}
-			timerC = tm.C
-		}
-		select {
-		case <-l.wake:
-		case <-timerC:
-		}
+		tm = l.sleep(tm, t, wait)
 	}
+}
+
+// takeJobs moves the queued jobs behind the held ones; it returns how many
+// pieces of Go work are still running and the earliest of them
+// (math.MaxUint64 when none).
+func (l *eventLoop) takeJobs() (pending int, oldest uint64) {
+	l.mu.Lock()
+	l.held = append(l.held, l.jobs...)
+	l.jobs = nil
+	pending = len(l.open)
+	oldest = uint64(math.MaxUint64)
+	if len(l.open) > 0 {
+		oldest = l.open[0]
+	}
+	l.mu.Unlock()
+	return pending, oldest
+}
+
+// fireIfDue runs timer t when it is due (at once on the virtual clock when
+// nothing else can happen first) and reports whether it ran; an error the
+// script threw there is dropped, as Postman drops it, any other ends the
+// loop.
+func (l *eventLoop) fireIfDue(t *timer, pending int) (bool, error) {
+	d := t.when.Sub(l.now())
+	if d > 0 && l.virtual && pending == 0 {
+		// Nothing but timers can happen before this one fires:
+		// skip the wait. Go work in flight (pm.sendRequest) is
+		// still waited for, so it lands where it would have.
+		l.ahead += d
+		d = 0
+	}
+	if d > 0 {
+		return false, nil
+	}
+	if t.repeat {
+		l.seq++
+		t.when, t.seq = l.now().Add(max(t.interval, time.Millisecond)), l.seq
+	} else {
+		delete(l.timers, t.id)
+	}
+	if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+		if !thrownByScript(err) {
+			return true, err
+		}
+		l.dropped = append(l.dropped, err)
+	}
+	return true, nil
+}
+
+// sleep waits for Go work to complete (wake), for timer t (nil: none) or
+// for the held jobs' wait to end (wait > 0), reusing tm, which it returns.
+func (l *eventLoop) sleep(tm *time.Timer, t *timer, wait time.Duration) *time.Timer {
+	var timerC <-chan time.Time
+	if t != nil || wait > 0 {
+		d := wait
+		if t != nil && (wait <= 0 || t.when.Sub(l.now()) < wait) {
+			d = t.when.Sub(l.now())
+		}
+		if tm == nil {
+			tm = time.NewTimer(d)
+		} else {
+			tm.Reset(d)
+		}
+		timerC = tm.C
+	}
+	select {
+	case <-l.wake:
+	case <-timerC:
+	}
+	return tm
 }
 
 // thrownByScript reports an error a timer's callback threw (a JavaScript
