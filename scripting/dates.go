@@ -236,6 +236,17 @@ func (e *Engine) installDates() {
 		return rt.ToValue(timeClip(composeDate(f)))
 	}
 	_ = ctor.DefineDataProperty("UTC", namedNative(rt, utc, "UTC", 7), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	// V8 words the refusal of these with the receiver (the getters say
+	// "this is not a Date object.").
+	for _, name := range []string{"toString", "toDateString", "toTimeString", "toISOString", "toUTCString",
+		"toLocaleString", "toLocaleDateString", "toLocaleTimeString"} {
+		f, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			continue
+		}
+		fn := e.dateReceiverChecked(name, func(c goja.FunctionCall) goja.Value { return mustCall(f, c) })
+		_ = proto.DefineDataProperty(name, namedNative(rt, fn, name, 0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
 	for _, s := range localSetters {
 		orig, ok := goja.AssertFunction(proto.Get(s.name))
 		if !ok {

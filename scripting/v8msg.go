@@ -37,6 +37,10 @@ const (
 // V8 prints the object as #<Object>.
 var gojaReceiver = lazyre.New(`^(Method \S+ called on incompatible receiver )\[object (\w+)\]$`)
 
+// ownToString are the built-in classes whose prototype has a toString of
+// its own: V8 prints such an object by its tag, not as #<Name>.
+var ownToString = names("Array", "Date", "RegExp", "Function", "Number", "String", "Boolean", "Symbol", "BigInt")
+
 // gojaReworded reports whether v8Message may reword a TypeError goja
 // gave (a cheap test before the source is looked at).
 func gojaReworded(msg string) bool {
@@ -45,8 +49,17 @@ func gojaReworded(msg string) bool {
 		msg == gojaMatchAll || msg == "" || gojaReadOnly().MatchString(msg) || strings.HasPrefix(msg, gojaReceiverPrim) ||
 		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
 		msg == gojaSuperCtor || gojaDateReceiver().MatchString(msg) || msg == "Value is not object coercible" ||
-		strings.HasPrefix(msg, "Value is not a number") || msg == gojaPromiseCall || msg == gojaTypedArrayCall
+		strings.HasPrefix(msg, "Value is not a number") || msg == gojaPromiseCall || msg == gojaTypedArrayCall ||
+		msg == gojaSymbolThis || gojaPrivateWrite().MatchString(msg) || gojaSymbolReceiver().MatchString(msg)
 }
+
+// goja's words for a private field written on an object without it (V8:
+// "… to an object …") and for a Symbol method's refused receiver.
+var gojaPrivateWrite = lazyre.New(`^(Cannot write private member #\w+ )from an object`)
+
+const gojaSymbolThis = "Value is not a Symbol"
+
+var gojaSymbolReceiver = lazyre.New(`^Method Symbol\.prototype\.(\w+) is called on incompatible receiver$`)
 
 // goja's words for Promise() and Uint8Array() called without new.
 const (
@@ -128,6 +141,9 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		return v
 	}
 	if m := gojaReceiver().FindStringSubmatch(msg); m != nil {
+		if ownToString[m[2]] {
+			return msg // V8 prints these with their tag too: [object Array]
+		}
 		return m[1] + "#<" + m[2] + ">"
 	}
 	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
@@ -186,6 +202,14 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 		if callee := constructedAt(src, line, col); callee != "" {
 			return callee + " is not a constructor", true
 		}
+	case gojaPrivateWrite().MatchString(msg):
+		return gojaPrivateWrite().ReplaceAllString(msg, "${1}to an object"), true
+	case gojaSymbolReceiver().MatchString(msg):
+		return gojaSymbolReceiver().ReplaceAllString(msg, "Symbol.prototype.$1 requires that 'this' be a Symbol"), true
+	case msg == gojaSymbolThis:
+		if m := gojaPrototypeCall().FindStringSubmatch(calleeAt(src, line, col)); m != nil && m[1] == "Symbol" {
+			return "Symbol.prototype." + m[2] + " requires that 'this' be a Symbol", true
+		}
 	case msg == gojaPromiseCall:
 		return "Promise constructor cannot be invoked without 'new'", true
 	case msg == gojaTypedArrayCall:
@@ -235,10 +259,41 @@ func v8NativeMessage(msg, src string, line, col int) string {
 	if words, ok := nonObjectCallees[callee]; ok {
 		return words + " called on non-object"
 	}
+	if v, ok := receiverCalleeWords(callee, strings.TrimPrefix(msg, gojaNotAnObject)); ok {
+		return v
+	}
 	if strings.HasPrefix(callee, "Reflect.") && isIdent(callee[len("Reflect."):]) {
 		return callee + " called on non-object"
 	}
 	return msg
+}
+
+// gojaPrototypeCall is a built-in method called through call or apply on a
+// primitive receiver: Set.prototype.add.call(5).
+var gojaPrototypeCall = lazyre.New(`^(Set|Map|WeakMap|WeakSet|Promise|Function|Symbol|Date)\.prototype\.(\w+)\.(?:call|apply)$`)
+
+// receiverCalleeWords words goja's "Value is not an object: x" for a
+// built-in method the script called through call or apply on the
+// primitive x, as V8 words the receiver's refusal.
+func receiverCalleeWords(callee, x string) (string, bool) {
+	m := gojaPrototypeCall().FindStringSubmatch(callee)
+	if m == nil {
+		return "", false
+	}
+	switch {
+	case m[1] == "Function" && m[2] == "bind":
+		return "Bind must be called on a function", true
+	case m[1] == "Function" && (m[2] == "call" || m[2] == "apply"):
+		return callee + " is not a function", true
+	case m[1] == "Function" || m[1] == "Symbol":
+		return "", false
+	case m[1] == "Date":
+		// The getters' words; the other methods refuse in Go (dates.go).
+		return "this is not a Date object.", strings.HasPrefix(m[2], "get") && m[2] != "getYear" || m[2] == "valueOf"
+	case m[1] == "Promise" && m[2] == "finally":
+		return "Promise.prototype.finally called on non-object", true
+	}
+	return "Method " + m[1] + ".prototype." + m[2] + " called on incompatible receiver " + x, true
 }
 
 // v8ReceiverMessage words a built-in method called (through call or
