@@ -171,7 +171,32 @@ func (l *eventLoop) addTimer(fn goja.Callable, delay time.Duration, args []goja.
 	return t.id
 }
 
-func (l *eventLoop) clearTimer(id int64) { delete(l.timers, id) }
+// Timer kinds, as the clear functions name them.
+const (
+	kindTimeout = iota
+	kindInterval
+	kindImmediate
+)
+
+// clearTimer drops timer id if it is of the given kind: in both of
+// Postman's sandboxes each clear function knows only its own timers
+// (clearInterval leaves a timeout alone, clearTimeout an immediate).
+func (l *eventLoop) clearTimer(id int64, kind int) {
+	t, ok := l.timers[id]
+	if !ok {
+		return
+	}
+	k := kindTimeout
+	switch {
+	case t.repeat:
+		k = kindInterval
+	case t.interval == 0:
+		k = kindImmediate
+	}
+	if k == kind {
+		delete(l.timers, id)
+	}
+}
 
 func (l *eventLoop) nextTimer() *timer {
 	var best *timer

@@ -1246,15 +1246,17 @@ func (e *Engine) installTimers(set func(string, any)) {
 	set("setImmediate", func(c goja.FunctionCall) goja.Value {
 		return e.addTimer(c.Argument(0), 0, false)
 	})
-	clr := func(c goja.FunctionCall) goja.Value {
-		if id := c.Argument(0).ToInteger(); id > 0 {
-			e.loop.clearTimer(id)
+	clr := func(kind int) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			if id := c.Argument(0).ToInteger(); id > 0 {
+				e.loop.clearTimer(id, kind)
+			}
+			return goja.Undefined()
 		}
-		return goja.Undefined()
 	}
-	set("clearTimeout", clr)
-	set("clearInterval", clr)
-	set("clearImmediate", clr)
+	set("clearTimeout", clr(kindTimeout))
+	set("clearInterval", clr(kindInterval))
+	set("clearImmediate", clr(kindImmediate))
 }
 
 // timerFunc is setTimeout (repeat false) or setInterval: a delay that is

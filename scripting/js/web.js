@@ -258,7 +258,9 @@ class ReadableStreamDefaultController {
         st.state = 'errored'; st.error = e; st.queue = [];
         st.waiting.splice(0).forEach(function (w) { w.reject(e); });
     }
-    get desiredSize() { var st = this._st; return st.state === 'readable' ? st.hwm - st.queue.length : st.state === 'closed' ? 0 : null; }
+    // A close with chunks still queued leaves the stream readable until they
+    // are read (WHATWG's closeRequested): its size stays the free room.
+    get desiredSize() { var st = this._st; return st.state === 'errored' ? null : st.state === 'closed' && !st.queue.length ? 0 : st.hwm - st.queue.length; }
 }
 tag(ReadableStreamDefaultController, 'ReadableStreamDefaultController');
 
