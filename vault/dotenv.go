@@ -28,71 +28,21 @@ type DotenvEntry struct {
 func ParseDotenv(r io.Reader) ([]DotenvEntry, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	lines := &dotenvLines{sc: sc}
 	var entries []DotenvEntry
 	pos := map[string]int{}
-	lineNo := 0
-	next := func() (string, bool) {
-		if !sc.Scan() {
-			return "", false
-		}
-		lineNo++
-		return strings.TrimSuffix(sc.Text(), "\r"), true
-	}
 	for {
-		line, ok := next()
+		line, ok := lines.next()
 		if !ok {
 			break
 		}
-		start := lineNo
-		t := strings.TrimSpace(line)
-		if t == "" || strings.HasPrefix(t, "#") {
+		start := lines.n
+		key, value, skip, err := lines.assignment(line)
+		if err != nil {
+			return nil, err
+		}
+		if skip {
 			continue
-		}
-		if rest, ok := strings.CutPrefix(t, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			t = strings.TrimSpace(rest)
-		}
-		key, raw, found := strings.Cut(t, "=")
-		key = strings.TrimSpace(key)
-		if !found {
-			return nil, fmt.Errorf("line %d: expected KEY=VALUE", start)
-		}
-		if !validDotenvKey(key) {
-			return nil, fmt.Errorf("line %d: invalid key %q (use letters, digits, _, . or -, not starting with a digit)", start, key)
-		}
-		raw = strings.TrimLeft(raw, " \t")
-		var value string
-		if raw != "" && (raw[0] == '"' || raw[0] == '\'') {
-			quote := raw[0]
-			body := raw[1:]
-			for {
-				end, closed := closingQuote(body, quote)
-				if closed {
-					if tail := strings.TrimSpace(body[end+1:]); tail != "" && !strings.HasPrefix(tail, "#") {
-						return nil, fmt.Errorf("line %d: unexpected text after the closing quote of %s", lineNo, key)
-					}
-					body = body[:end]
-					break
-				}
-				more, ok := next()
-				if !ok {
-					return nil, fmt.Errorf("line %d: unterminated %c-quoted value for %s", start, quote, key)
-				}
-				body += "\n" + more
-			}
-			if quote == '"' {
-				value = unescapeDouble(body)
-			} else {
-				value = body
-			}
-		} else {
-			value = raw
-			if i := strings.Index(value, " #"); i >= 0 {
-				value = value[:i]
-			}
-			if i := strings.Index(value, "\t#"); i >= 0 {
-				value = value[:i]
-			}
-			value = strings.TrimSpace(value)
 		}
 		if i, dup := pos[key]; dup {
 			entries[i].Value = value
@@ -102,9 +52,89 @@ func ParseDotenv(r io.Reader) ([]DotenvEntry, error) {
 		entries = append(entries, DotenvEntry{Key: key, Value: value, Line: start})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", lineNo+1, err)
+		return nil, fmt.Errorf("line %d: %w", lines.n+1, err)
 	}
 	return entries, nil
+}
+
+// dotenvLines reads a dotenv file line by line, counting them.
+type dotenvLines struct {
+	sc *bufio.Scanner
+	n  int // the number of the line last read
+}
+
+func (d *dotenvLines) next() (string, bool) {
+	if !d.sc.Scan() {
+		return "", false
+	}
+	d.n++
+	return strings.TrimSuffix(d.sc.Text(), "\r"), true
+}
+
+// assignment reads the KEY=VALUE that starts on line, and the lines after
+// it that a quoted value spans; skip is set for a blank or comment line.
+func (d *dotenvLines) assignment(line string) (key, value string, skip bool, err error) {
+	start := d.n
+	t := strings.TrimSpace(line)
+	if t == "" || strings.HasPrefix(t, "#") {
+		return "", "", true, nil
+	}
+	if rest, ok := strings.CutPrefix(t, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+		t = strings.TrimSpace(rest)
+	}
+	key, raw, found := strings.Cut(t, "=")
+	key = strings.TrimSpace(key)
+	if !found {
+		return "", "", false, fmt.Errorf("line %d: expected KEY=VALUE", start)
+	}
+	if !validDotenvKey(key) {
+		return "", "", false, fmt.Errorf("line %d: invalid key %q (use letters, digits, _, . or -, not starting with a digit)", start, key)
+	}
+	raw = strings.TrimLeft(raw, " \t")
+	if raw != "" && (raw[0] == '"' || raw[0] == '\'') {
+		value, err = d.quoted(raw, key, start)
+		return key, value, false, err
+	}
+	return key, plainDotenvValue(raw), false, nil
+}
+
+// quoted reads a quoted value (raw starts with its quote), on as many
+// lines as it takes to find the closing quote; only a comment may follow
+// it. Double quotes take escapes.
+func (d *dotenvLines) quoted(raw, key string, start int) (string, error) {
+	quote := raw[0]
+	body := raw[1:]
+	for {
+		end, closed := closingQuote(body, quote)
+		if closed {
+			if tail := strings.TrimSpace(body[end+1:]); tail != "" && !strings.HasPrefix(tail, "#") {
+				return "", fmt.Errorf("line %d: unexpected text after the closing quote of %s", d.n, key)
+			}
+			body = body[:end]
+			break
+		}
+		more, ok := d.next()
+		if !ok {
+			return "", fmt.Errorf("line %d: unterminated %c-quoted value for %s", start, quote, key)
+		}
+		body += "\n" + more
+	}
+	if quote == '"' {
+		return unescapeDouble(body), nil
+	}
+	return body, nil
+}
+
+// plainDotenvValue is an unquoted value: trimmed, up to a " #" or "\t#"
+// comment.
+func plainDotenvValue(value string) string {
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = value[:i]
+	}
+	if i := strings.Index(value, "\t#"); i >= 0 {
+		value = value[:i]
+	}
+	return strings.TrimSpace(value)
 }
 
 // closingQuote finds the closing quote in s; in double quotes a backslash
