@@ -111,42 +111,11 @@ func (j *JUnit) Handle(ev runner.Event) {
 		j.finishExec()
 		j.cur = &junitExec{item: e.Item, iteration: e.Iteration}
 	case runner.RequestEvent:
-		if j.cur == nil {
-			return
-		}
-		// The root's tests count is Newman's stats.tests: the items whose
-		// request was made (or failed), as the JSON report's.
-		j.tests++
-		if e.Err != nil {
-			j.cur.errors++
-			j.cur.reqErr = errorName(e.Err) + ": " + e.Err.Error()
-		} else if e.Response != nil {
-			j.cur.seconds = e.Response.ResponseTime.Seconds()
-		}
+		j.request(e)
 	case runner.AssertionEvent:
-		if j.cur == nil {
-			return
-		}
-		r := e.Result
-		c := junitCase{name: r.Name, skipped: r.Skipped}
-		if !r.Passed && !r.Skipped {
-			name := r.ErrorName
-			if name == "" {
-				name = "AssertionError"
-			}
-			c.fails, c.message, c.stack = 1, r.Error, name+": "+r.Error
-		}
-		j.cur.assertions = append(j.cur.assertions, c)
+		j.assertion(e)
 	case runner.ScriptEvent:
-		if j.cur == nil || e.Err == nil {
-			return
-		}
-		j.cur.errors++
-		if e.Listen == "prerequest" {
-			j.cur.preErrs = append(j.cur.preErrs, "prerequestScriptError: "+errorMessage(errorName(e.Err), e.Err))
-		} else {
-			j.cur.scriptErrs = append(j.cur.scriptErrs, "testScriptError: "+errorMessage(errorName(e.Err), e.Err))
-		}
+		j.scriptError(e)
 	case runner.ItemDoneEvent:
 		if e.Skipped && j.cur != nil && !j.cur.failed() {
 			// Newman's JUnit report is built from the run's executions, and
@@ -165,6 +134,52 @@ func (j *JUnit) Handle(ev runner.Event) {
 			j.interrupted(e.Err)
 		}
 		j.finish()
+	}
+}
+
+// request counts the item's request, its time or the error it met.
+func (j *JUnit) request(e runner.RequestEvent) {
+	if j.cur == nil {
+		return
+	}
+	// The root's tests count is Newman's stats.tests: the items whose
+	// request was made (or failed), as the JSON report's.
+	j.tests++
+	if e.Err != nil {
+		j.cur.errors++
+		j.cur.reqErr = errorName(e.Err) + ": " + e.Err.Error()
+	} else if e.Response != nil {
+		j.cur.seconds = e.Response.ResponseTime.Seconds()
+	}
+}
+
+// assertion adds a test case, with its failure when it failed.
+func (j *JUnit) assertion(e runner.AssertionEvent) {
+	if j.cur == nil {
+		return
+	}
+	r := e.Result
+	c := junitCase{name: r.Name, skipped: r.Skipped}
+	if !r.Passed && !r.Skipped {
+		name := r.ErrorName
+		if name == "" {
+			name = "AssertionError"
+		}
+		c.fails, c.message, c.stack = 1, r.Error, name+": "+r.Error
+	}
+	j.cur.assertions = append(j.cur.assertions, c)
+}
+
+// scriptError counts a script's error, as Newman words it in the report.
+func (j *JUnit) scriptError(e runner.ScriptEvent) {
+	if j.cur == nil || e.Err == nil {
+		return
+	}
+	j.cur.errors++
+	if e.Listen == "prerequest" {
+		j.cur.preErrs = append(j.cur.preErrs, "prerequestScriptError: "+errorMessage(errorName(e.Err), e.Err))
+	} else {
+		j.cur.scriptErrs = append(j.cur.scriptErrs, "testScriptError: "+errorMessage(errorName(e.Err), e.Err))
 	}
 }
 
