@@ -324,7 +324,16 @@ func (c *concealer) url(u *collections.URL, derived map[string]bool) {
 	u.Raw = c.text(u.Raw)
 	u.Variables = vars
 	for i := range u.Variables {
-		u.Variables[i].Value = c.text(u.Variables[i].Value)
+		v := &u.Variables[i]
+		v.Value = c.text(v.Value)
+		if v.JSON != "" {
+			v.JSON = collections.MapJSONStrings(v.JSON, c.text)
+		}
+	}
+	for i := range u.Query {
+		if q := &u.Query[i]; q.JSON != "" {
+			q.JSON = collections.MapJSONStrings(q.JSON, c.text)
+		}
 	}
 	signed := false
 	for i := range u.Query {
@@ -349,16 +358,24 @@ func (c *concealer) body(b *collections.Body, derived map[string]bool) {
 	b.Raw, b.File = c.text(b.Raw), c.text(b.File)
 	for i := range b.URLEncoded {
 		p := &b.URLEncoded[i]
-		p.Key, p.Value = c.text(p.Key), c.text(p.Value)
+		c.formParam(p)
 		if derived[p.Key] {
-			p.Value = concealedDerived
+			p.Value, p.JSON = concealedDerived, ""
 		}
 	}
 	for i := range b.FormData {
-		p := &b.FormData[i]
-		p.Key, p.Value = c.text(p.Key), c.text(p.Value)
+		c.formParam(&b.FormData[i])
 	}
 	if g := b.GraphQL; g != nil {
 		g.Query, g.Variables = c.text(g.Query), c.text(g.Variables)
+	}
+}
+
+// formParam conceals a form row; a typed value (an array or object the
+// collection gave) is what scripts read, so its strings are concealed too.
+func (c *concealer) formParam(p *collections.FormParam) {
+	p.Key, p.Value = c.text(p.Key), c.text(p.Value)
+	if p.JSON != "" {
+		p.JSON = collections.MapJSONStrings(p.JSON, c.text)
 	}
 }

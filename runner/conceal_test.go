@@ -101,6 +101,22 @@ func TestConcealRequest(t *testing.T) {
 	assert.Equal(t, "http://h/p?oauth_consumer_key=ck&oauth_signature=***", got.URL.String())
 	assert.NotContains(t, got.URL.Raw, "s3cr")
 
+	// Typed rows (an array or object the collection gave): scripts read
+	// the typed value, so the strings inside it are concealed too.
+	req.Body = &collections.Body{Mode: "urlencoded", URLEncoded: []collections.FormParam{
+		collections.TypedFormParam(collections.FormParam{Key: "a"}, []byte(`["s3cr&t=x/y",2]`), true)}}
+	got = c.request(req)
+	assert.Equal(t, `["{{vault:k}}",2]`, got.Body.URLEncoded[0].JSON)
+	assert.Equal(t, "{{vault:k}},2", got.Body.URLEncoded[0].Value)
+	req.Body = &collections.Body{Mode: "formdata", FormData: []collections.FormParam{
+		collections.TypedFormParam(collections.FormParam{Key: "o", Type: "text"}, []byte(`{"k":"s3cr&t=x/y"}`), false)}}
+	assert.Equal(t, `{"k":"{{vault:k}}"}`, c.request(req).Body.FormData[0].JSON)
+	req.URL.Variables = []collections.Variable{{Key: "id", JSON: `["s3cr&t=x/y"]`}}
+	req.URL.Query = []collections.QueryParam{{Key: "q", JSON: `{"k":"s3cr&t=x/y"}`}}
+	got = c.request(req)
+	assert.Equal(t, `["{{vault:k}}"]`, got.URL.Variables[0].JSON)
+	assert.Equal(t, `{"k":"{{vault:k}}"}`, got.URL.Query[0].JSON)
+
 	var none *usedSecrets
 	assert.Nil(t, none.concealer(), "with --vault-scripts nothing is recorded")
 	assert.Same(t, req, none.concealer().request(req))
