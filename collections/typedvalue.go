@@ -91,13 +91,44 @@ func jsText(v any, top bool) string {
 // when it is not valid JSON. postman-runtime resolves {{variables}} inside
 // a typed header value so.
 func MapJSONStrings(raw string, f func(string) string) string {
+	out, ok := mapJSON(raw, jsonMapper{str: f})
+	if !ok {
+		return raw
+	}
+	return out
+}
+
+// MaskJSON returns the JSON text raw with mask applied to every string
+// value, every object key and every number's text, keys in their order;
+// mask(raw) when it cannot be read (not JSON, or nested deeper than
+// maxJSONDepth), so nothing escapes the mask. A number that mask changes
+// becomes the masked text as a JSON string, so the result stays valid
+// JSON (a secret that is all digits, a PIN, sits in a typed value as a
+// number).
+func MaskJSON(raw string, mask func(string) string) string {
+	out, ok := mapJSON(raw, jsonMapper{str: mask, keys: true, numbers: true})
+	if !ok {
+		return mask(raw)
+	}
+	return out
+}
+
+// jsonMapper says what mapJSON changes: strings always, object keys and
+// numbers when set.
+type jsonMapper struct {
+	str           func(string) string
+	keys, numbers bool
+}
+
+// mapJSON is raw with m applied; ok is false when raw cannot be read.
+func mapJSON(raw string, m jsonMapper) (out string, ok bool) {
 	d := json.NewDecoder(strings.NewReader(raw))
 	d.UseNumber()
 	var b strings.Builder
-	if mapJSONValue(d, &b, f, 0) != nil {
-		return raw
+	if mapJSONValue(d, &b, m, 0) != nil {
+		return "", false
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // maxJSONDepth bounds the nesting MapJSONStrings follows (a script may
@@ -106,7 +137,7 @@ const maxJSONDepth = 1000
 
 var errTooDeep = errors.New("JSON nested too deeply")
 
-func mapJSONValue(d *json.Decoder, b *strings.Builder, f func(string) string, depth int) error {
+func mapJSONValue(d *json.Decoder, b *strings.Builder, m jsonMapper, depth int) error {
 	if depth > maxJSONDepth {
 		return errTooDeep
 	}
@@ -130,10 +161,14 @@ func mapJSONValue(d *json.Decoder, b *strings.Builder, f func(string) string, de
 				if err != nil {
 					return err
 				}
-				writeJSONString(b, k.(string))
+				key := k.(string)
+				if m.keys {
+					key = m.str(key)
+				}
+				writeJSONString(b, key)
 				b.WriteByte(':')
 			}
-			if err := mapJSONValue(d, b, f, depth+1); err != nil {
+			if err := mapJSONValue(d, b, m, depth+1); err != nil {
 				return err
 			}
 		}
@@ -142,9 +177,13 @@ func mapJSONValue(d *json.Decoder, b *strings.Builder, f func(string) string, de
 		}
 		b.WriteString(end)
 	case string:
-		writeJSONString(b, f(t))
+		writeJSONString(b, m.str(t))
 	case json.Number:
-		b.WriteString(t.String())
+		if n := t.String(); m.numbers && m.str(n) != n {
+			writeJSONString(b, m.str(n))
+		} else {
+			b.WriteString(n)
+		}
 	case bool:
 		if t {
 			b.WriteString("true")

@@ -83,3 +83,24 @@ func TestTypedFormParam(t *testing.T) {
 		}
 	}
 }
+
+// MaskJSON hides a secret wherever a typed value holds it, a number
+// included, and keeps the text valid JSON.
+func TestMaskJSON(t *testing.T) {
+	t.Parallel()
+	mask := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, "48213977", "***"), "s3cret", "***")
+	}
+	deep := strings.Repeat("[", 1001) + `"s3cret"` + strings.Repeat("]", 1001)
+	tests := []struct{ in, want string }{
+		{`48213977`, `"***"`},
+		{`[48213977,1,"s3cret",null,true]`, `["***",1,"***",null,true]`},
+		{`{"s3cret":{"k":48213977},"n":482139770}`, `{"***":{"k":"***"},"n":"***0"}`},
+		{`1.5`, `1.5`},
+		{`[`, `[`}, // not JSON, nothing to hide
+		{deep, strings.Repeat("[", 1001) + `"***"` + strings.Repeat("]", 1001)}, // too deep: masked as text
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, MaskJSON(tt.in, mask), tt.in[:min(len(tt.in), 40)])
+	}
+}

@@ -97,12 +97,12 @@ func redactRoundTrip(r func(string) string, item runner.ItemRef, req runner.Sent
 }
 
 // redactSent masks the request as sent: its URL (also as shown),
-// headers and body. The collection form's fields are masked by the
-// writers behind the reporters.
+// headers, body and collection form.
 func redactSent(r func(string) string, s runner.SentRequest) runner.SentRequest {
 	s.URL, s.Shown = r(s.URL), r(s.Shown)
 	s.Header = redactHeaders(r, s.Header)
 	s.Body = redactBytes(r, s.Body)
+	s.Form = redactForm(r, s.Form)
 	// A digest challenge's round trip is printed as a request line of its
 	// own (--verbose: its headers and the 401's body too), so it is masked
 	// here like the answered one.
@@ -155,7 +155,63 @@ func redactHeaders(r func(string) string, hs []collections.Header) []collections
 	out := make([]collections.Header, len(hs))
 	for i, h := range hs {
 		h.Key, h.Value = r(h.Key), r(h.Value)
+		if h.JSON != "" {
+			// A typed value (5, [..], {..}) is written as its JSON: a
+			// secret inside it, a number too, is masked here, where the
+			// result can stay valid JSON (a writer masking the report's
+			// text would leave "value":*** behind).
+			h.JSON = collections.MaskJSON(h.JSON, r)
+		}
 		out[i] = h
+	}
+	return out
+}
+
+// redactForm masks the request's collection form (the JSON report writes
+// it as the sent request): headers, form rows and auth parameters, typed
+// values included.
+func redactForm(r func(string) string, f *collections.Request) *collections.Request {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	c.Header = redactHeaders(r, f.Header)
+	if b := f.Body; b != nil {
+		cb := *b
+		cb.Raw, cb.File = r(b.Raw), r(b.File)
+		cb.URLEncoded, cb.FormData = redactFormParams(r, b.URLEncoded), redactFormParams(r, b.FormData)
+		if g := b.GraphQL; g != nil {
+			cg := *g
+			cg.Query, cg.Variables = r(g.Query), r(g.Variables)
+			cb.GraphQL = &cg
+		}
+		c.Body = &cb
+	}
+	if a := f.Auth; a != nil {
+		ca := a.Clone()
+		for k, v := range ca.Params {
+			if ca.Literal[k] {
+				ca.Params[k] = collections.MaskJSON(v, r)
+			} else {
+				ca.Params[k] = r(v)
+			}
+		}
+		c.Auth = ca
+	}
+	return &c
+}
+
+func redactFormParams(r func(string) string, ps []collections.FormParam) []collections.FormParam {
+	if len(ps) == 0 {
+		return ps
+	}
+	out := make([]collections.FormParam, len(ps))
+	for i, p := range ps {
+		p.Key, p.Value = r(p.Key), r(p.Value)
+		if p.JSON != "" {
+			p.JSON = collections.MaskJSON(p.JSON, r)
+		}
+		out[i] = p
 	}
 	return out
 }
