@@ -93,6 +93,23 @@ func loadYAML(data []byte, source string) (*File, error) {
 	if n := yget(root, "id"); n != nil && n.Kind == yaml.ScalarNode {
 		f.ID = n.Value
 	}
+	vals, field, err := yamlValuesNode(root, source)
+	if err != nil {
+		return nil, err
+	}
+	if vals == nil {
+		return f, nil
+	}
+	if f.Values, err = readYAMLVariables(vals, field, source); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// yamlValuesNode finds the environment's list of variables (values:, or
+// variables: as some exports name it) and the name it has; nil when there
+// is none.
+func yamlValuesNode(root *yaml.Node, source string) (*yaml.Node, string, error) {
 	field := "values"
 	vals := yget(root, "values")
 	if vals == nil {
@@ -102,13 +119,20 @@ func loadYAML(data []byte, source string) (*File, error) {
 	}
 	if vals == nil || (vals.Kind == yaml.ScalarNode && vals.Tag == "!!null") {
 		if yget(root, "$kind") != nil || yget(root, "url") != nil {
-			return nil, &LoadError{File: source, Err: errors.New("this is a collection file, expected an environment with a values: list")}
+			return nil, "", &LoadError{File: source, Err: errors.New("this is a collection file, expected an environment with a values: list")}
 		}
-		return f, nil
+		return nil, "", nil
 	}
 	if vals.Kind != yaml.SequenceNode {
-		return nil, &LoadError{File: source, Line: vals.Line, Column: vals.Column, Path: field, Err: errors.New("expected a list of variables (- key: ... value: ...)")}
+		return nil, "", &LoadError{File: source, Line: vals.Line, Column: vals.Column, Path: field, Err: errors.New("expected a list of variables (- key: ... value: ...)")}
 	}
+	return vals, field, nil
+}
+
+// readYAMLVariables reads the variables of the list vals (a null entry is
+// skipped); errors name the entry's place.
+func readYAMLVariables(vals *yaml.Node, field, source string) ([]Variable, error) {
+	var out []Variable
 	for i, e := range vals.Content {
 		p := fmt.Sprintf("%s[%d]", field, i)
 		if e.Kind == yaml.ScalarNode && e.Tag == "!!null" {
@@ -130,9 +154,9 @@ func loadYAML(data []byte, source string) (*File, error) {
 			}
 			return nil, err
 		}
-		f.Values = append(f.Values, v)
+		out = append(out, v)
 	}
-	return f, nil
+	return out, nil
 }
 
 // expandAliases replaces every alias in n by a copy of what it names,
