@@ -1222,6 +1222,7 @@ func (e *Engine) installGlobals() error {
 	set("part", func(c goja.FunctionCall) goja.Value { return e.part(c.Argument(0).String()) })
 	set("eagerPart", func(c goja.FunctionCall) goja.Value { return e.eagerPart(c.Argument(0).String()) })
 	set("require", e.require)
+	set("requireScript", e.requireScript)
 	set("requireFresh", e.requireFresh)
 	set("guard", e.guardedCall)
 	set("atomicsWait", e.atomicsWait)

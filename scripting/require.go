@@ -12,8 +12,13 @@ import (
 var moduleAliases = map[string]string{
 	"csv-parse/lib/sync": "csv-parse-sync",
 	"crypto-js":          "crypto-js",
-	"liquid-json":        "json",
 }
+
+// bundleOnlyNames are names jslib answers to that Postman's require() does
+// not: liquid-json is required as "json" only and csv-parse as
+// "csv-parse/lib/sync" ("Cannot find module 'liquid-json'" in Newman 6.2.2
+// and Postman CLI 1.34); lodash3 is the legacy global _.
+var bundleOnlyNames = map[string]bool{"liquid-json": true, "csv-parse-sync": true, "lodash3": true}
 
 // hostModules are served by the engine itself rather than jslib.
 var hostModules = map[string]bool{"timers": true, "os": true}
@@ -70,6 +75,15 @@ func availableModules() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// requireScript is require() as scripts call it: the names only the
+// sandbox's own code loads are not found.
+func (e *Engine) requireScript(name string) goja.Value {
+	if bundleOnlyNames[strings.TrimPrefix(name, "node:")] {
+		e.throw("Error", "Cannot find module '"+name+"'")
+	}
+	return e.require(name)
 }
 
 // require is the sandbox's require(): bundled libraries only, cached per

@@ -420,7 +420,7 @@ def(global, 'SubtleCrypto', SubtleCrypto);
 builtin(global, 'structuredClone', 'global.structuredClone', 2, '');
 def(global, 'require', function require(name) {
     if (typeof name !== 'string') { throw new TypeError('The "id" argument must be of type string'); }
-    return host.require(name);
+    return host.requireScript(name);
 });
 
 // Guards against the allocations goja cannot interrupt (native loops).
@@ -1092,7 +1092,7 @@ function sendRequest(req, cb) {
 // names.
 [[Request, 'PostmanRequest'], [Url, 'PostmanUrl'], [PropertyList, 'PostmanPropertyList'], [Header, 'PostmanHeader'],
     [QueryParam, 'PostmanQueryParam'], [RequestBody, 'PostmanRequestBody'], [RequestAuth, 'PostmanRequestAuth'],
-    [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope']].forEach(function (c) {
+    [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope'], [PM, 'Postman']].forEach(function (c) {
     Object.defineProperty(c[0], 'name', { value: c[1], configurable: true });
 });
 
@@ -1224,8 +1224,19 @@ accessor(PMP, 'execution', function () {
     }
     return st.execution;
 });
+// set refuses what the sandbox refuses, in its words.
+function visualizerCheck(what, v, want) {
+    if (want === 'string' ? typeof v !== want : v && typeof v !== want) {
+        throw new Error('Invalid ' + what + '. ' + what[0].toUpperCase() + what.slice(1) + ' must be ' + (want === 'string' ? 'of type string' : 'an object') + ', found ' + typeof v);
+    }
+}
 PMP.visualizer = {
-    set: function (tpl, data) { native.visualizerSet(String(tpl), data === undefined ? '' : JSON.stringify(data)); },
+    set: function (tpl, data, options) {
+        visualizerCheck('template', tpl, 'string');
+        visualizerCheck('data', data, 'object');
+        visualizerCheck('options', options, 'object');
+        native.visualizerSet(tpl, data === undefined ? '' : JSON.stringify(data));
+    },
     clear: function () { native.visualizerClear(); }
 };
 PMP.sendRequest = sendRequest;
@@ -1361,75 +1372,21 @@ function setResponseGlobals(on) {
     host.setResponseGlobals(on);
 }
 
-// Postman stringifies truthy values (and false) before storing them through
-// the legacy setters, so set(1) reads back "1" while set(0) reads back 0.
-function legacyValue(v) {
-    if ((v === false || v) && typeof (v && v.toString) === 'function') { return v.toString(); }
-    return v;
-}
-function legacySync(name, k, v, remove) {
-    var c = S && S.lg;
-    if (!c || !(name in c) || !c[name] || typeof c[name] !== 'object') { return; }
-    if (remove) { delete c[name][k]; } else { c[name][k] = v; }
-}
-// Postman empties the legacy object in place, so a reference the script
-// took before the call (or the global read again) shows no values.
-function legacyEmpty(name) {
-    var c = S && S.lg, o = c && c[name];
-    if (!o || typeof o !== 'object') { return; }
-    Object.keys(o).forEach(function (k) { delete o[k]; });
-}
-var postmanCommon = {
-    setNextRequest: function (n) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); native.setNextRequest(n); },
-    setEnvironmentVariable: function (k, v) {
-        deprecated('postman.setEnvironmentVariable', 'pm.environment.set()');
-        v = legacyValue(v);
-        legacySync('environment', k, v);
-        scopes.environment.set(k, v);
-    },
-    getEnvironmentVariable: function (k) { deprecated('postman.getEnvironmentVariable', 'pm.environment.get()'); return scopes.environment.get(k); },
-    clearEnvironmentVariable: function (k) {
-        deprecated('postman.clearEnvironmentVariable', 'pm.environment.unset()');
-        if (k) { legacySync('environment', k, undefined, true); }
-        scopes.environment.unset(k);
-    },
-    clearEnvironmentVariables: function () {
-        deprecated('postman.clearEnvironmentVariables', 'pm.environment.clear()');
-        legacyEmpty('environment');
-        scopes.environment.clear();
-    },
-    setGlobalVariable: function (k, v) {
-        deprecated('postman.setGlobalVariable', 'pm.globals.set()');
-        v = legacyValue(v);
-        legacySync('globals', k, v);
-        scopes.globals.set(k, v);
-    },
-    getGlobalVariable: function (k) { deprecated('postman.getGlobalVariable', 'pm.globals.get()'); return scopes.globals.get(k); },
-    clearGlobalVariable: function (k) {
-        deprecated('postman.clearGlobalVariable', 'pm.globals.unset()');
-        if (k) { legacySync('globals', k, undefined, true); }
-        scopes.globals.unset(k);
-    },
-    clearGlobalVariables: function () {
-        deprecated('postman.clearGlobalVariables', 'pm.globals.clear()');
-        legacyEmpty('globals');
-        scopes.globals.clear();
-    }
-};
-// Test scripts get the two response readers on top (Postman's
-// PostmanLegacyTestInterface).
-var postmanPre = Object.assign({}, postmanCommon);
-var postmanTest = Object.assign({}, postmanCommon, {
-    getResponseHeader: function (k) {
-        deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
-        var r = S.pm.response, h = r && r.headers.one(k);
-        return h ? h.value : undefined;
-    },
-    getResponseCookie: function (n) {
-        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
-        var c = S.pm.cookies.one(String(n));
-        return c ? c.toJSON() : undefined;
-    }
+// postman.* lives in a part; Postman's objects keep the methods on their
+// prototypes (the test one's adds two) and three members of their own.
+function legacyPostman() { return part('legacy-postman', { deprecated: deprecated, scopes: scopes, native: native, global: global, cur: function () { return S; } }); }
+function PostmanLegacyInterface() {}
+function PostmanLegacyTestInterface() {}
+PostmanLegacyTestInterface.prototype = Object.create(PostmanLegacyInterface.prototype);
+['setEnvironmentVariable', 'getEnvironmentVariable', 'clearEnvironmentVariables', 'clearEnvironmentVariable', 'setGlobalVariable', 'getGlobalVariable',
+    'clearGlobalVariables', 'clearGlobalVariable', 'setNextRequest', 'getResponseCookie', 'getResponseHeader'].forEach(function (n, i) {
+    def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, function (a, b) { return legacyPostman()[n](a, b); });
+});
+var postmanPre = new PostmanLegacyInterface(), postmanTest = new PostmanLegacyTestInterface();
+[postmanPre, postmanTest].forEach(function (p) {
+    ['__execution', '__environment', '__globals'].forEach(function (n) {
+        Object.defineProperty(p, n, { enumerable: true, configurable: true, get: function () { return legacyPostman().own(n); } });
+    });
 });
 def(global, 'pm', undefined);
 def(global, 'postman', postmanPre);

@@ -1,0 +1,94 @@
+// The legacy `postman` object's methods (postman-sandbox's
+// PostmanLegacyInterface and, in test scripts, PostmanLegacyTestInterface),
+// compiled on first use. The bootstrap makes the objects: the methods sit on
+// their prototypes and __environment, __execution and __globals are the
+// objects' own members, as Object.keys(postman) shows them in Newman 6.2.2.
+(function (b) {
+'use strict';
+// Postman stringifies truthy values (and false) before storing them through
+// the legacy setters, so set(1) reads back "1" while set(0) reads back 0.
+function legacyValue(v) {
+    if ((v === false || v) && typeof (v && v.toString) === 'function') { return v.toString(); }
+    return v;
+}
+// lg is the script's legacy object of that name when it has been read
+// (the environment and globals globals), kept in step with the scope.
+function lg(name) {
+    var c = b.cur() && b.cur().lg;
+    return c && c[name] && typeof c[name] === 'object' ? c[name] : null;
+}
+function sync(name, k, v, remove) {
+    var o = lg(name);
+    if (!o) { return; }
+    if (remove) { delete o[k]; } else { o[k] = v; }
+}
+// Postman empties the legacy object in place, so a reference the script
+// took before the call (or the global read again) shows no values.
+function empty(name) {
+    var o = lg(name);
+    if (o) { Object.keys(o).forEach(function (k) { delete o[k]; }); }
+}
+function setter(name, scope, instead) {
+    return function (k, v) {
+        b.deprecated('postman.set' + name + 'Variable', instead + '.set()');
+        v = legacyValue(v);
+        sync(scope, k, v);
+        b.scopes[scope].set(k, v);
+    };
+}
+function getter(name, scope, instead) {
+    return function (k) { b.deprecated('postman.get' + name + 'Variable', instead + '.get()'); return b.scopes[scope].get(k); };
+}
+function clearOne(name, scope, instead) {
+    return function (k) {
+        b.deprecated('postman.clear' + name + 'Variable', instead + '.unset()');
+        if (k) { sync(scope, k, undefined, true); }
+        b.scopes[scope].unset(k);
+    };
+}
+function clearAll(name, scope, instead) {
+    return function () {
+        b.deprecated('postman.clear' + name + 'Variables', instead + '.clear()');
+        empty(scope);
+        b.scopes[scope].clear();
+    };
+}
+return {
+    setNextRequest: function (n) { b.deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); b.native.setNextRequest(n); },
+    setEnvironmentVariable: setter('Environment', 'environment', 'pm.environment'),
+    getEnvironmentVariable: getter('Environment', 'environment', 'pm.environment'),
+    clearEnvironmentVariable: clearOne('Environment', 'environment', 'pm.environment'),
+    clearEnvironmentVariables: clearAll('Environment', 'environment', 'pm.environment'),
+    setGlobalVariable: setter('Global', 'globals', 'pm.globals'),
+    getGlobalVariable: getter('Global', 'globals', 'pm.globals'),
+    clearGlobalVariable: clearOne('Global', 'globals', 'pm.globals'),
+    clearGlobalVariables: clearAll('Global', 'globals', 'pm.globals'),
+    getResponseHeader: function (k) {
+        b.deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+        var r = b.cur().pm.response, h = r && r.headers.one(k);
+        return h ? h.value : undefined;
+    },
+    getResponseCookie: function (n) {
+        b.deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        var c = b.cur().pm.cookies.one(String(n));
+        return c ? c.toJSON() : undefined;
+    },
+    // own is an own member of the object: the legacy environment and
+    // globals objects of the script, and the execution the methods work on.
+    own: function (name) {
+        var st = b.cur();
+        if (!st) { return undefined; }
+        if (name === '__environment' || name === '__globals') {
+            var k = name.slice(2);
+            b.global[k]; // made on first read, as the global would be
+            return st.lg[k];
+        }
+        var pm = st.pm;
+        return {
+            id: b.native.requestId(), target: st.listen, legacy: {}, cursor: {}, data: pm.iterationData.toObject(), cookies: pm.cookies,
+            _variables: pm.variables, environment: pm.environment, collectionVariables: pm.collectionVariables, globals: pm.globals,
+            request: pm.request, response: pm.response, return: {}
+        };
+    }
+};
+})
