@@ -51,7 +51,7 @@ class Event {
         if (init !== null && init !== undefined && (typeof init !== 'object' || Array.isArray(init))) { throw argType('options', 'of type object', init); }
         init = init || {};
         hidden(this, '_e', { type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
-            defaultPrevented: false, target: null, phase: 0, stop: false, timeStamp: Date.now() });
+            defaultPrevented: false, target: null, phase: 0, stop: false, stopped: false, passive: false, timeStamp: Date.now() });
     }
     get type() { return ev(this).type; }
     get bubbles() { return ev(this).bubbles; }
@@ -65,62 +65,107 @@ class Event {
     get currentTarget() { var e = ev(this); return e.phase ? e.target : null; }
     get srcElement() { return ev(this).target; }
     get returnValue() { return !this.defaultPrevented; }
-    get cancelBubble() { return ev(this).stop; }
+    set returnValue(v) { if (!v) { this.preventDefault(); } }
+    get cancelBubble() { return ev(this).stopped; }
+    set cancelBubble(v) { if (v) { ev(this).stopped = true; } }
     composedPath() { var e = ev(this); return e.phase ? [e.target] : []; }
     initEvent(type, bubbles, cancelable) {
         var e = ev(this);
         if (e.phase) { return; }
         e.type = String(type); e.bubbles = !!bubbles; e.cancelable = !!cancelable;
     }
-    preventDefault() { ev(this).defaultPrevented = true; }
-    stopPropagation() { }
-    stopImmediatePropagation() { ev(this).stop = true; }
+    // A passive listener cannot prevent the default.
+    preventDefault() { var e = ev(this); if (!e.passive) { e.defaultPrevented = true; } }
+    stopPropagation() { ev(this).stopped = true; }
+    stopImmediatePropagation() { var e = ev(this); e.stopped = true; e.stop = true; }
 }
+Object.defineProperty(Event, 'length', { value: 1, configurable: true });
 [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]].forEach(function (p) {
     Object.defineProperty(Event, p[0], { value: p[1], enumerable: true });
 });
 tag(Event, 'Event');
 
+// Listeners are kept per type as Node keeps them: a linked list in which
+// a listener is the same as another when both its callback and its capture
+// flag are; a dispatch caches each listener's successor before calling it,
+// so a listener removed meanwhile is skipped and one added after the last
+// waits for the next dispatch.
+function listenerOptions(options) {
+    if (typeof options === 'boolean') { return { capture: options }; }
+    if (options === null || options === undefined) { return {}; }
+    objectArg(options, 'options', false);
+    var o = { once: !!options.once, capture: !!options.capture, passive: !!options.passive, signal: options.signal };
+    if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) { throw argType('options.signal', 'an instance of AbortSignal', o.signal); }
+    return o;
+}
+function usableListener(l) {
+    if (typeof l === 'function' || (l !== null && typeof l === 'object')) { return true; }
+    if (l === null || l === undefined) { return false; }
+    throw argType('listener', 'an instance of EventListener', l);
+}
 class EventTarget {
     constructor() { hidden(this, '_l', {}); }
     addEventListener(type, listener, options) {
         var L = slotOf(this, '_l', 'EventTarget');
         if (arguments.length < 2) { throw nodeError(TypeError, 'The "type" and "listener" arguments must be specified', 'ERR_MISSING_ARGS'); }
-        if (listener === null || listener === undefined) { return; }
-        if (typeof listener !== 'function' && typeof listener !== 'object') { throw argType('listener', 'an instance of EventListener', listener); }
-        var once = !!(options && typeof options === 'object' && options.once), list = L[type] || (L[type] = []);
-        var signal = options && typeof options === 'object' ? options.signal : undefined;
-        if (signal && signal.aborted) { return; }
-        if (list.some(function (l) { return l.fn === listener; })) { return; }
-        var entry = { fn: listener, once: once };
-        list.push(entry);
-        if (signal) { var self = this; signal.addEventListener('abort', function () { self.removeEventListener(type, listener); }); }
+        var o = listenerOptions(options), self = this;
+        if (o.signal) {
+            if (o.signal.aborted) { return; }
+            o.signal.addEventListener('abort', function () { self.removeEventListener(type, listener, o); }, { once: true });
+        }
+        if (!usableListener(listener)) { return; }
+        type = String(type);
+        var root = L[type] || (L[type] = { next: undefined }), h = root.next, last = root;
+        while (h !== undefined) {
+            if (h.fn === listener && h.capture === !!o.capture) { return; }
+            last = h; h = h.next;
+        }
+        last.next = { fn: listener, once: !!o.once, capture: !!o.capture, passive: !!o.passive, prev: last, next: undefined, removed: false };
     }
-    removeEventListener(type, listener) {
-        var L = slotOf(this, '_l', 'EventTarget'), list = L[type];
-        if (list) { L[type] = list.filter(function (l) { return l.fn !== listener; }); }
+    removeEventListener(type, listener, options) {
+        var L = slotOf(this, '_l', 'EventTarget');
+        if (arguments.length < 2) { throw nodeError(TypeError, 'The "type" and "listener" arguments must be specified', 'ERR_MISSING_ARGS'); }
+        if (!usableListener(listener)) { return; }
+        var capture = !!options && (options === true || options.capture === true), root = L[String(type)];
+        for (var h = root && root.next; h !== undefined; h = h.next) {
+            if (h.fn === listener && h.capture === capture) { unlink(h); return; }
+        }
     }
     dispatchEvent(event) {
         var L = slotOf(this, '_l', 'EventTarget');
+        if (!arguments.length) { throw nodeError(TypeError, 'The "event" argument must be specified', 'ERR_MISSING_ARGS'); }
         if (!(event instanceof Event)) { throw argType('event', 'an instance of Event', event); }
-        var e = event._e, list = (L[e.type] || []).slice();
-        e.target = this; e.phase = 2; e.stop = false;
-        for (var i = 0; i < list.length && !e.stop; i++) {
-            var l = list[i];
-            if (l.once) { this.removeEventListener(e.type, l.fn); }
+        var e = event._e;
+        if (e.phase) { throw nodeError(Error, 'The event "' + e.type + '" is already being dispatched', 'ERR_EVENT_RECURSION'); }
+        e.target = this; e.phase = 2;
+        var root = L[e.type], h = root && root.next;
+        while (h !== undefined && (h.passive || !e.stop)) {
+            var next = h.next;
+            if (h.removed || e.stop) { h = next; continue; }
+            if (h.once) { unlink(h); }
+            e.passive = h.passive;
             // A listener's throw does not reach the caller (Node reports it
             // as uncaught; Postman's sandbox drops it).
             try {
-                if (typeof l.fn === 'function') { l.fn.call(this, event); } else if (l.fn && typeof l.fn.handleEvent === 'function') { l.fn.handleEvent(event); }
+                if (typeof h.fn === 'function') { h.fn.call(this, event); } else if (typeof h.fn.handleEvent === 'function') { h.fn.handleEvent(event); }
             } catch (err) { void err; }
-            // Postman's sandbox: the listeners after the first see the
-            // event as no longer dispatching (eventPhase 0, no currentTarget).
-            e.phase = 0;
+            // Node marks the event as no longer dispatching after the first
+            // listener it calls: the later ones see eventPhase 0 and no
+            // currentTarget (and may dispatch it again).
+            e.phase = 0; e.passive = false;
+            h = next;
         }
         e.phase = 0;
         return !event.defaultPrevented;
     }
 }
+function unlink(h) {
+    h.removed = true;
+    h.prev.next = h.next;
+    if (h.next) { h.next.prev = h.prev; }
+}
+Object.defineProperty(EventTarget.prototype.addEventListener, 'length', { value: 2, configurable: true });
+Object.defineProperty(EventTarget.prototype.removeEventListener, 'length', { value: 2, configurable: true });
 tag(EventTarget, 'EventTarget');
 
 function sig(x) { return slotOf(x, '_s', 'AbortSignal'); }
