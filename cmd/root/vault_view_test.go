@@ -179,6 +179,14 @@ func runVaultView(t *testing.T, env map[string]string, secretName, plainName str
 			"body": map[string]any{"mode": "formdata", "formdata": kv("s", "{{vault:canary}}")}},
 			test: []string{"pm.test('field reads as the reference', () => pm.expect(pm.request.body.formdata.get('s')).to.equal('" + ref + "'));"},
 			wire: viewCanary},
+		// Values that are not strings keep their type for scripts, the
+		// references inside them too.
+		{name: "typed header and form row", req: map[string]any{"method": "POST", "url": "{{base}}/wire/typed",
+			"header": []any{map[string]any{"key": "X-Typed", "value": []any{sub("{{vault:canary}}"), 1}}},
+			"body":   map[string]any{"mode": "urlencoded", "urlencoded": []any{map[string]any{"key": "t", "value": []any{sub("{{vault:canary}}"), 2}}}}},
+			test: []string{"pm.test('typed header reads the reference', () => pm.expect(pm.request.headers.get('X-Typed')).to.eql(['" + ref + "', 1]));",
+				"pm.test('typed row reads the reference', () => pm.expect(pm.request.body.urlencoded.one('t').value).to.eql(['" + ref + "', 2]));"},
+			wire: "t=" + strings.ReplaceAll(url.QueryEscape(viewCanary), "+", "%20") + "&t=2"},
 		{name: "graphql body", req: map[string]any{"method": "POST", "url": "{{base}}/wire/gql",
 			"body": map[string]any{"mode": "graphql", "graphql": map[string]any{"query": "{ q }", "variables": sub(`{"s":"{{vault:canary}}"}`)}}},
 			test: []string{"pm.test('variables read as the reference', () => pm.expect(pm.request.body.graphql.variables).to.include('" + ref + "'));"},
