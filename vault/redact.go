@@ -99,8 +99,10 @@ const MinPieceLen = 8
 // urlSeparators are the sets of characters a URL model splits a value at
 // when the value sits in a URL: path segments at "/", query keys and values
 // at "&" and "=" (postman-collection's url.path array and url.query list;
-// WHATWG's pathname and searchParams). "?" and "#" end both.
-var urlSeparators = []string{"/?#", "&=?#"}
+// WHATWG's pathname and searchParams), host labels at "." (url.host) with
+// the user and password before them at ":" and "@" (url.auth). "?" and
+// "#" end all three.
+var urlSeparators = []string{"/?#", "&=?#", ".:@/?#"}
 
 // withURLPieces returns values and, for each value that holds URL
 // separators, its pieces of at least MinPieceLen characters. A secret in a
