@@ -108,7 +108,7 @@ func (p *v8JSON) value() {
 
 func (p *v8JSON) literal(word string) {
 	for k := 0; k < len(word); k++ {
-		if p.eof() || p.s[p.i] != uint16(word[k]) {
+		if !p.at(uint16(word[k])) {
 			p.unexpected()
 			return
 		}
@@ -121,44 +121,51 @@ func isDigit(c uint16) bool { return c >= '0' && c <= '9' }
 func (p *v8JSON) num() {
 	if p.s[p.i] == '-' {
 		p.i++
-		if p.eof() || !isDigit(p.s[p.i]) {
+		if !p.atDigit() {
 			p.fail("No number after minus sign")
 			return
 		}
 	}
 	if p.s[p.i] == '0' {
 		p.i++
-		if !p.eof() && isDigit(p.s[p.i]) {
+		if p.atDigit() {
 			p.fail("Unexpected number")
 			return
 		}
 	} else {
-		for !p.eof() && isDigit(p.s[p.i]) {
-			p.i++
-		}
+		p.digits()
 	}
-	if !p.eof() && p.s[p.i] == '.' {
+	if p.at('.') {
 		p.i++
-		if p.eof() || !isDigit(p.s[p.i]) {
+		if !p.atDigit() {
 			p.fail("Unterminated fractional number")
 			return
 		}
-		for !p.eof() && isDigit(p.s[p.i]) {
-			p.i++
-		}
+		p.digits()
 	}
-	if !p.eof() && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+	if p.at('e') || p.at('E') {
 		p.i++
-		if !p.eof() && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+		if p.at('+') || p.at('-') {
 			p.i++
 		}
-		if p.eof() || !isDigit(p.s[p.i]) {
+		if !p.atDigit() {
 			p.fail("Exponent part is missing a number")
 			return
 		}
-		for !p.eof() && isDigit(p.s[p.i]) {
-			p.i++
-		}
+		p.digits()
+	}
+}
+
+// at reports whether c comes next.
+func (p *v8JSON) at(c uint16) bool { return !p.eof() && p.s[p.i] == c }
+
+// atDigit reports whether a digit comes next.
+func (p *v8JSON) atDigit() bool { return !p.eof() && isDigit(p.s[p.i]) }
+
+// digits skips the digits that come next.
+func (p *v8JSON) digits() {
+	for p.atDigit() {
+		p.i++
 	}
 }
 
@@ -212,13 +219,13 @@ func (p *v8JSON) str() {
 func (p *v8JSON) object() {
 	p.i++ // {
 	p.ws()
-	if !p.eof() && p.s[p.i] == '}' {
+	if p.at('}') {
 		p.i++
 		return
 	}
 	first := true
 	for {
-		if p.eof() || p.s[p.i] != '"' {
+		if !p.at('"') {
 			if first {
 				p.fail("Expected property name or '}'")
 			} else {
@@ -231,7 +238,7 @@ func (p *v8JSON) object() {
 			return
 		}
 		p.ws()
-		if p.eof() || p.s[p.i] != ':' {
+		if !p.at(':') {
 			p.fail("Expected ':' after property name")
 			return
 		}
@@ -241,11 +248,11 @@ func (p *v8JSON) object() {
 			return
 		}
 		p.ws()
-		if !p.eof() && p.s[p.i] == '}' {
+		if p.at('}') {
 			p.i++
 			return
 		}
-		if p.eof() || p.s[p.i] != ',' {
+		if !p.at(',') {
 			p.fail("Expected ',' or '}' after property value")
 			return
 		}
@@ -258,7 +265,7 @@ func (p *v8JSON) object() {
 func (p *v8JSON) array() {
 	p.i++ // [
 	p.ws()
-	if !p.eof() && p.s[p.i] == ']' {
+	if p.at(']') {
 		p.i++
 		return
 	}
@@ -268,11 +275,11 @@ func (p *v8JSON) array() {
 			return
 		}
 		p.ws()
-		if !p.eof() && p.s[p.i] == ']' {
+		if p.at(']') {
 			p.i++
 			return
 		}
-		if p.eof() || p.s[p.i] != ',' {
+		if !p.at(',') {
 			p.fail("Expected ',' or ']' after array element")
 			return
 		}
