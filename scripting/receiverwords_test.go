@@ -63,7 +63,14 @@ p(() => Date.prototype.toISOString.call({}));
 p(() => Date.prototype.toString.call([]));
 p(() => Date.prototype.toLocaleString.call(5));
 p(() => Date.prototype.getTime.call(5));
-p(() => Date.prototype.toUTCString.call(null));`, []string{
+p(() => Date.prototype.toUTCString.call(null));
+p(() => Date.prototype.getYear.call({}));
+p(() => Date.prototype.setYear.call({}, 1));
+p(() => Date.prototype.getYear.call(5));
+p(() => Date.prototype.getYear.call([]));
+p(() => Date.prototype.setYear.call(null, 1));
+p(() => Date.prototype.getYear.call(new Map()));
+p(() => String(new Date(2020, 0).getYear()));`, []string{
 		"E:TypeError: Method Set.prototype.add called on incompatible receiver 5",
 		"E:TypeError: Method Map.prototype.get called on incompatible receiver #<Object>",
 		"E:TypeError: Method Map.prototype.set called on incompatible receiver null",
@@ -118,5 +125,12 @@ p(() => Date.prototype.toUTCString.call(null));`, []string{
 		"E:TypeError: Method Date.prototype.toLocaleString called on incompatible receiver 5",
 		"E:TypeError: this is not a Date object.",
 		"E:TypeError: Method Date.prototype.toUTCString called on incompatible receiver null",
+		"E:TypeError: Method Date.prototype.getYear called on incompatible receiver #<Object>",
+		"E:TypeError: Method Date.prototype.setYear called on incompatible receiver #<Object>",
+		"E:TypeError: Method Date.prototype.getYear called on incompatible receiver 5",
+		"E:TypeError: Method Date.prototype.getYear called on incompatible receiver [object Array]",
+		"E:TypeError: Method Date.prototype.setYear called on incompatible receiver null",
+		"E:TypeError: Method Date.prototype.getYear called on incompatible receiver #<Map>",
+		"120",
 	})
 }

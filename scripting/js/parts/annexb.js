@@ -50,9 +50,19 @@ var OP = Object.prototype;
     }, h[2] ? 1 : 0);
 });
 var DP = Date.prototype, getFullYear = DP.getFullYear, setFullYear = DP.setFullYear, getTime = DP.getTime;
-put(DP, 'getYear', function () { var y = getFullYear.call(this); return y !== y ? NaN : y - 1900; }, 0);
+var objectToString = Object.prototype.toString;
+// V8 refuses another receiver naming the method and printing the value
+// (#<Object>, [object Array], 5).
+function dateThis(self, name) {
+    try { getTime.call(self); } catch (e) {
+        var shown = self === null || (typeof self !== 'object' && typeof self !== 'function') ? String(self) : objectToString.call(self);
+        if (shown === '[object Object]' && typeof self.constructor === 'function' && self.constructor.name) { shown = '#<' + self.constructor.name + '>'; }
+        throw new TypeError('Method Date.prototype.' + name + ' called on incompatible receiver ' + shown);
+    }
+}
+put(DP, 'getYear', function () { dateThis(this, 'getYear'); var y = getFullYear.call(this); return y !== y ? NaN : y - 1900; }, 0);
 put(DP, 'setYear', function (year) {
-    getTime.call(this); // refuses what is no Date
+    dateThis(this, 'setYear');
     var y = Number(year);
     if (y !== y) { return DP.setTime.call(this, NaN); }
     var yi = Math.trunc(y);
