@@ -540,8 +540,10 @@ R.size = function () {
     var b = this.body ? this.body.toString() : '';
     return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };
 };
+// An empty header list is left out, as in Newman.
 R.toJSON = function () {
     var o = { url: this.url instanceof Url ? this.url.toJSON() : this.url, header: this.headers.toJSON(), method: this.method };
+    if (!this.headers.count()) { delete o.header; }
     if (this.body) { o.body = this.body instanceof RequestBody ? this.body.toJSON() : plainBody(this.body); }
     if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
     if (this.description) { o.description = this.description; }
