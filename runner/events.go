@@ -196,6 +196,9 @@ type ScriptEvent struct {
 	Listen    string // prerequest or test
 	Name      string // which script: collection, folder or item name
 	Err       error  // script error (an *ErrorInfo), nil when it ran to the end
+	// NextRequest is the setNextRequest target the script set ("" when it
+	// set none, or null).
+	NextRequest string
 }
 
 // AssertionEvent reports one test result.

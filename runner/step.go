@@ -167,7 +167,11 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 		r.Sink.Handle(WarningEvent{Item: s.st.ref, Iteration: s.it,
 			Message: d.Error() + " (dropped, as Postman drops what a callback throws or the script throws while callbacks are pending; not counted as a failure)"})
 	}
-	r.Sink.Handle(ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)})
+	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)}
+	if res.NextRequestSet {
+		ev.NextRequest = res.NextRequest
+	}
+	r.Sink.Handle(ev)
 	if res.NextRequestSet {
 		n := res.NextRequest
 		s.next = &n

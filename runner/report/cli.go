@@ -76,6 +76,9 @@ type CLI struct {
 	// boxEnd is the bottom of the open console box, printed before
 	// anything else; "" when no box is open.
 	boxEnd string
+	// snr is the setNextRequest target the item's test scripts set last
+	// (Newman prints it once they have all run); "" when none.
+	snr string
 }
 
 type cliFailure struct {
@@ -152,6 +155,9 @@ func (c *CLI) Handle(ev runner.Event) {
 		c.requestLine(runner.RequestEvent{Item: e.Item, Iteration: e.Iteration, Request: e.Request, Response: e.Response, Err: e.Err}, true)
 	case runner.ScriptEvent:
 		c.scriptError(e)
+		if e.Listen == "test" && e.NextRequest != "" {
+			c.snr = e.NextRequest
+		}
 	case runner.AssertionEvent:
 		c.assertion(e)
 	case runner.ConsoleEvent:
@@ -167,8 +173,11 @@ func (c *CLI) Handle(ev runner.Event) {
 			c.print("  " + c.p.red.Sprint("[interrupted: "+e.Err.Error()+"]") + "\n")
 		}
 	case runner.ItemDoneEvent:
-		if e.Skipped {
-			c.print("  " + c.p.gray.Sprint("[request skipped]") + "\n")
+		// A request skipped with pm.execution.skipRequest() prints nothing
+		// under its name, as in Newman and Postman CLI.
+		if c.snr != "" {
+			c.print("\n" + c.p.gray.Sprint("Attempting to set next request to "+c.snr) + "\n")
+			c.snr = ""
 		}
 	case runner.DoneEvent:
 		c.done(e)

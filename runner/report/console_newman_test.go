@@ -42,9 +42,13 @@ import (
 //   - cli_digest_round4n: a digest challenge's 401 round trip prints a
 //     request line of its own before the answered one (three recordings
 //     agreed; sizes and times masked).
+//   - cli_nextrequest_round5b: a request skipped with skipRequest prints
+//     nothing under its name; after an item whose test scripts set the next
+//     request, "Attempting to set next request to <name>" (the last test
+//     script's target; not a pre-request's, not null).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")
