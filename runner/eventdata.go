@@ -71,10 +71,13 @@ func ErrorInfoOf(err error) *ErrorInfo {
 	}
 	var m interface{ ErrorMessage() string }
 	var se *scripting.ScriptError
-	if errors.As(err, &se) && se.Name != "" {
+	if errors.As(err, &se) && (se.Name != "" || se.Nameless) {
 		// A script error's message may be empty (a thrown string), as
-		// Newman reports it.
+		// Newman reports it; so may its name (Nameless).
 		e.Message = se.Msg
+		if se.Nameless {
+			e.Name = ""
+		}
 	} else if errors.As(err, &m) && m.ErrorMessage() != "" {
 		e.Message = m.ErrorMessage()
 	} else {

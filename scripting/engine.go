@@ -737,8 +737,12 @@ type ScriptError struct {
 	Line   int    // 1-based, in the user's script; 0 when unknown
 	Column int
 	Name   string // JS error name: SyntaxError, TypeError, Error...
-	Msg    string
-	Err    error // underlying cause (timeout, memory limit), may be nil
+	// Nameless says the script threw a value without a name (a string, a
+	// number, an object without one): Newman's CLI prints its name as
+	// "undefined" in the run's log and leaves it blank in the failures.
+	Nameless bool
+	Msg      string
+	Err      error // underlying cause (timeout, memory limit), may be nil
 }
 
 func (s *ScriptError) Error() string {
@@ -852,6 +856,7 @@ func (e *Engine) wrapErr(x *Exec, err error) error {
 func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError {
 	se := &ScriptError{Script: x.Name, Listen: x.Listen}
 	se.Name, se.Msg = errorNameMessage(e.rt, v)
+	se.Nameless = se.Name == ""
 	var frames []goja.StackFrame
 	if ex != nil {
 		frames = ex.Stack()
@@ -894,19 +899,24 @@ func errorNameMessage(rt *goja.Runtime, v goja.Value) (string, string) {
 	if v == nil || goja.IsUndefined(v) {
 		return "Error", "undefined"
 	}
-	if o, ok := v.(*goja.Object); ok {
-		name, msg := o.Get("name"), o.Get("message")
-		if msg != nil && !goja.IsUndefined(msg) {
-			n := "Error"
-			if name != nil && !goja.IsUndefined(name) {
-				n = name.String()
-			}
-			return n, msg.String()
-		}
+	// A thrown value that is not an Error keeps the name and message it
+	// has of its own (an object's), else none: Newman 6.2.2 fails the
+	// script with an empty message and no name.
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return "", ""
 	}
-	// A thrown value that is not an Error (a string, a plain object)
-	// fails the script with an empty message, as in Newman 6.2.2.
-	return "Error", ""
+	text := func(k string) string {
+		if x := o.Get(k); x != nil && !goja.IsUndefined(x) {
+			return x.String()
+		}
+		return ""
+	}
+	name, msg := text("name"), text("message")
+	if name == "" && o.ClassName() == "Error" {
+		name = "Error"
+	}
+	return name, msg
 }
 
 // execInfo is the plain data behind pm.info and pm.execution.location; the

@@ -212,7 +212,11 @@ func (c *CLI) scriptError(e runner.ScriptEvent) {
 		name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
 		item: e.Item, iteration: e.Iteration,
 	})
-	c.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, name, e.Listen) + "\n")
+	shown := name
+	if shown == "" {
+		shown = "undefined" // Newman prints the missing name as JavaScript does
+	}
+	c.print(c.p.redBold.Sprintf("%s%s %s in %s-script", padLeft(strconv.Itoa(len(c.failures)), 3), c.sym.scriptErr, shown, e.Listen) + "\n")
 }
 
 // done prints the summary, the failures and the run's error.

@@ -46,9 +46,13 @@ import (
 //     nothing under its name; after an item whose test scripts set the next
 //     request, "Attempting to set next request to <name>" (the last test
 //     script's target; not a pre-request's, not null).
+//   - cli_thrown_round5b: a script that throws a value that is not an Error
+//     (a number, a string, an object) fails as "undefined in test-script"
+//     with a blank name in the failures (an object's own name or message
+//     shows); a falsy value (null, the empty string) fails nothing.
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

@@ -185,6 +185,12 @@ func wordWrap(s string, width int) []string {
 // errorName returns a JavaScript error class name for err: its ErrorName
 // method when it has one (script errors from the engine), else "Error".
 func errorName(err error) string {
+	var ei *runner.ErrorInfo
+	if errors.As(err, &ei) {
+		// "" for a script that threw a value without a name, as Newman
+		// has it (its CLI log prints "undefined").
+		return ei.Name
+	}
 	var n interface{ ErrorName() string }
 	if errors.As(err, &n) && n.ErrorName() != "" {
 		return n.ErrorName()

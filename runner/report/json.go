@@ -217,6 +217,11 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 	// Newman's serialised script error is of type "Error" whatever its
 	// name (TypeError, ReferenceError...).
 	r := jsonScriptResult{Error: &jsonError{Type: "Error", Name: name, Message: msg, Stack: name + ": " + msg}}
+	if name == "" {
+		// A thrown value that is not an Error: Newman writes no type or
+		// stack for it.
+		r.Error.Type, r.Error.Stack = "", ""
+	}
 	if e.Listen == "prerequest" {
 		j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
 	} else {

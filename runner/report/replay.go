@@ -231,7 +231,14 @@ func replayError(e *jsonreport.Error) error {
 	if e.Stack != "" && e.Name != "" && e.Name != "Error" && e.Code == "" {
 		text = e.Name + ": " + e.Message
 	}
-	return &runner.ErrorInfo{Name: e.Name, Text: text, Message: e.Message,
+	name := e.Name
+	if name == "" && e.Message != "" {
+		// Newman's request errors carry no name (Node's is not
+		// enumerable); only a script that threw a nameless value has
+		// neither.
+		name = "Error"
+	}
+	return &runner.ErrorInfo{Name: name, Text: text, Message: e.Message,
 		Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
 }
 
