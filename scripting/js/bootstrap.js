@@ -346,18 +346,19 @@ function toBytes(v) {
 class TextEncoder {}
 TextEncoder.prototype.encoding = 'utf-8';
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-TextEncoder.prototype.encode = function (s) { if (!(this instanceof TextEncoder)) { throw builtins().invalidThis('TextEncoder'); } return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
+// The methods read arguments[…]: Node's have length 0 (encodeInto 2).
+TextEncoder.prototype.encode = function () { var s = arguments[0]; if (!(this instanceof TextEncoder)) { throw builtins().invalidThis('TextEncoder'); } return new Uint8Array(host.utf8Encode(s === undefined ? '' : String(s))); };
 // The rest of the codecs' code is in js/parts/text-codec.js, compiled on
 // first use; these stubs keep the functions' names and lengths.
 var textCodecPart;
 function textCodec() { return textCodecPart || (textCodecPart = part('text-codec', { host: host, def: def, toBytes: toBytes, bi: builtins, global: global })); }
 TextEncoder.prototype.encodeInto = function (s, dest) { return textCodec().encodeInto.apply(this, arguments); };
-class TextDecoder { constructor(label, opts) { textCodec().initDecoder.apply(this, arguments); } }
+class TextDecoder { constructor() { textCodec().initDecoder.apply(this, arguments); } }
 ['encoding', 'fatal', 'ignoreBOM'].forEach(function (k) {
     Object.defineProperty(TextDecoder.prototype, k, { configurable: true, enumerable: true, get: function () { return textCodec().field(this, k); } });
 });
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
-TextDecoder.prototype.decode = function (input, options) { return textCodec().decode.apply(this, arguments); };
+TextDecoder.prototype.decode = function () { return textCodec().decode.apply(this, arguments); };
 def(global, 'TextEncoder', TextEncoder);
 def(global, 'TextDecoder', TextDecoder);
 

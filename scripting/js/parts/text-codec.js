@@ -36,6 +36,7 @@ var TD_LABELS = { 'utf-8': 'utf-8', 'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8
 // coded gives an error Node's code property, as Node's internal errors have.
 function coded(e, code) { e.code = code; return e; }
 function initDecoder(label, opts) {
+    if (opts !== undefined && opts !== null && typeof opts !== 'object' && typeof opts !== 'function') { throw b.bi().argType('options', 'of type object', opts); }
     var l = label === undefined ? 'utf-8' : String(label).trim().toLowerCase();
     if (!TD_LABELS[l]) { throw coded(new RangeError('The "' + l + '" encoding is not supported'), 'ERR_ENCODING_NOT_SUPPORTED'); }
     def(this, '_enc', TD_LABELS[l]);
@@ -72,6 +73,7 @@ TextDecoder.prototype.decode = function (input, options) {
         out = '';
         for (var j = 0; j < parts.length; j += 4096) { out += String.fromCharCode.apply(null, parts.slice(j, j + 4096)); }
         if (b.length % 2) { out += '\ufffd'; }
+        if (this._fatal && !out.isWellFormed()) { throw coded(new TypeError('The encoded data was not valid for encoding ' + this._enc), 'ERR_ENCODING_INVALID_ENCODED_DATA'); }
     } else {
         out = '';
         for (var k = 0; k < b.length; k += 4096) { out += String.fromCharCode.apply(null, b.subarray(k, k + 4096)); }
