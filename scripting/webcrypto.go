@@ -141,18 +141,34 @@ func (e *Engine) wcGenerate(kind, curve string, bits int) goja.Value {
 	return rt.NewArray(buf(p8), buf(pub))
 }
 
+// hmacSum is data's HMAC under key with the named hash.
+func (e *Engine) hmacSum(hash string, key, data []byte) []byte {
+	h := hashFor(hash)
+	if h == nil {
+		e.opFailed()
+	}
+	m := hmac.New(h, key)
+	m.Write(data)
+	return m.Sum(nil)
+}
+
+// digest is data's digest with the named hash, which it returns too.
+func (e *Engine) digest(hash string, data []byte) (crypto.Hash, []byte) {
+	ch := cryptoHash(hash)
+	if ch == 0 {
+		e.opFailed()
+	}
+	d := ch.New()
+	d.Write(data)
+	return ch, d.Sum(nil)
+}
+
 // wcSign(alg, hash, pkcs8 or secret, data, saltLength).
 func (e *Engine) wcSign(alg, hash string, key, data []byte, salt int) goja.Value {
 	buf := e.arrayBuffer
 	switch alg {
 	case "HMAC":
-		h := hashFor(hash)
-		if h == nil {
-			e.opFailed()
-		}
-		m := hmac.New(h, key)
-		m.Write(data)
-		return buf(m.Sum(nil))
+		return buf(e.hmacSum(hash, key, data))
 	case "Ed25519":
 		k, ok := e.parsePrivate(key).(ed25519.PrivateKey)
 		if !ok {
@@ -160,13 +176,7 @@ func (e *Engine) wcSign(alg, hash string, key, data []byte, salt int) goja.Value
 		}
 		return buf(ed25519.Sign(k, data))
 	}
-	ch := cryptoHash(hash)
-	if ch == 0 {
-		e.opFailed()
-	}
-	d := ch.New()
-	d.Write(data)
-	sum := d.Sum(nil)
+	ch, sum := e.digest(hash, data)
 	var sig []byte
 	var err error
 	switch alg {
@@ -207,24 +217,12 @@ func (e *Engine) wcSign(alg, hash string, key, data []byte, salt int) goja.Value
 func (e *Engine) wcVerify(alg, hash string, key, sig, data []byte, salt int) bool {
 	switch alg {
 	case "HMAC":
-		h := hashFor(hash)
-		if h == nil {
-			e.opFailed()
-		}
-		m := hmac.New(h, key)
-		m.Write(data)
-		return subtle.ConstantTimeCompare(m.Sum(nil), sig) == 1
+		return subtle.ConstantTimeCompare(e.hmacSum(hash, key, data), sig) == 1
 	case "Ed25519":
 		k, ok := e.parsePublic(key).(ed25519.PublicKey)
 		return ok && ed25519.Verify(k, data, sig)
 	}
-	ch := cryptoHash(hash)
-	if ch == 0 {
-		e.opFailed()
-	}
-	d := ch.New()
-	d.Write(data)
-	sum := d.Sum(nil)
+	ch, sum := e.digest(hash, data)
 	switch alg {
 	case "RSASSA-PKCS1-v1_5", "RSA-PSS":
 		k, ok := e.parsePublic(key).(*rsa.PublicKey)
