@@ -33,19 +33,13 @@ var (
 	weekdayLong = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 )
 
-func monthText(m time.Month, style string) string {
-	s := monthsLong[m-1]
-	switch style {
-	case "short":
-		return s[:3]
-	case "narrow":
-		return s[:1]
-	}
-	return s
-}
+func monthText(m time.Month, style string) string { return nameText(monthsLong[m-1], style) }
 
-func weekdayText(d time.Weekday, style string) string {
-	s := weekdayLong[d]
+func weekdayText(d time.Weekday, style string) string { return nameText(weekdayLong[d], style) }
+
+// nameText is an English month or weekday name in Intl's style: long
+// (the name), short (its first three letters) or narrow (its first).
+func nameText(s, style string) string {
 	switch style {
 	case "short":
 		return s[:3]
