@@ -98,3 +98,43 @@ func TestJSONCursorPositionsAsNewman(t *testing.T) {
 	assert.Equal(t, want.Executions, got.Executions)
 	assert.Equal(t, want.Failures, got.Failures)
 }
+
+// A request that failed is recorded without the Content-Length the runtime
+// would have sent (Newman takes it from what went out); one that went out
+// keeps it. Newman 6.2.2's header lists for the same two requests:
+// refused POST: Content-Type, User-Agent, Accept, Cache-Control,
+// Postman-Token, Host, Accept-Encoding, Connection; answered POST: User-Agent,
+// Accept, Cache-Control, Postman-Token, Host, Accept-Encoding, Connection,
+// Content-Length.
+func TestJSONFailedRequestHasNoContentLength(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"refpost","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[
+ {"name":"refused post","request":{"method":"POST","url":"http://127.0.0.1:1/p","body":{"mode":"raw","raw":"hello"}}},
+ {"name":"ok post","request":{"method":"POST","url":"`+base+`/post","body":{"mode":"urlencoded","urlencoded":[{"key":"a","value":"1"}]}}}]}`), "refpost.json")
+	require.NoError(t, err)
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{PerRoundTrip: true})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	_, err = r.Run(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, j.Close())
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Request struct{ Header []struct{ Key string } }
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	require.Len(t, rep.Run.Executions, 2)
+	keys := func(i int) []string {
+		var k []string
+		for _, h := range rep.Run.Executions[i].Request.Header {
+			k = append(k, h.Key)
+		}
+		return k
+	}
+	assert.Equal(t, []string{"Content-Type", "User-Agent", "Accept", "Cache-Control", "Postman-Token", "Host", "Accept-Encoding", "Connection"}, keys(0))
+	assert.Equal(t, []string{"User-Agent", "Accept", "Cache-Control", "Postman-Token", "Host", "Accept-Encoding", "Connection", "Content-Length"}, keys(1))
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -146,6 +147,7 @@ func (j *JSON) request(e runner.RequestEvent) {
 		b.Options = j.rawBodyOptions(e.Item)
 	}
 	if e.Err != nil {
+		unsentLength(j.cur.Request)
 		j.cur.RequestError = requestErrorJSON(e.Err)
 		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
 		if j.o.PerRoundTrip {
@@ -154,6 +156,15 @@ func (j *JSON) request(e runner.RequestEvent) {
 	} else if e.Response != nil {
 		j.cur.Response = j.responseJSON(e.Response)
 	}
+}
+
+// unsentLength drops the Content-Length the runtime would have added from
+// a request that failed: Newman records it only from what went out.
+func unsentLength(r *jsonRequest) {
+	if r == nil {
+		return
+	}
+	r.Header = slices.DeleteFunc(r.Header, func(h jsonKV) bool { return h.System && strings.EqualFold(h.Key, "Content-Length") })
 }
 
 // rawBodyOptions returns the raw body's language from the collection, as
@@ -364,6 +375,9 @@ func (j *JSON) scriptTrip(e runner.ScriptRequestEvent, reqErr *jsonError) {
 	j.cur.ID = uid(j.started, fmt.Sprintf("sendRequest/%d", j.trips), e.Iteration, j.position)
 	if e.Request.Method != "" || e.Request.URL != "" {
 		j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
+		if reqErr != nil {
+			unsentLength(j.cur.Request)
+		}
 	}
 	j.cur.Response = nil
 	if reqErr != nil {
