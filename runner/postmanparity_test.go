@@ -107,6 +107,10 @@ type parityCase struct {
 	// (data.csv when empty: the name says CSV or JSON).
 	Data     string `json:"data,omitempty"`
 	DataName string `json:"dataName,omitempty"`
+	// Vault gives courier's run a vault that scripts are not granted (an
+	// empty one), as Postman CLI's offline run has: pm.vault exists and
+	// every call rejects. Without it pm.vault is undefined, as in Newman.
+	Vault bool `json:"vault,omitempty"`
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
 	// ("ERROR test-script: message").
@@ -283,6 +287,9 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 		r.Globals = f.Scope()
 		r.Options.GlobalsName, r.Options.GlobalsID = f.Name, f.ID
 	}
+	if c.Vault {
+		r.Options.ScriptVault = noSecrets{}
+	}
 	if c.Data != "" {
 		rows, err := environments.ParseData([]byte(c.Data), c.dataName())
 		require.NoError(t, err)
@@ -324,6 +331,13 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 	}
 	return parityNormalize(append(lines, errs...), base)
 }
+
+// noSecrets is an empty vault (parityCase.Vault).
+type noSecrets struct{}
+
+func (noSecrets) Get(context.Context, string) (string, bool, error) { return "", false, nil }
+func (noSecrets) Set(context.Context, string, string) error         { return nil }
+func (noSecrets) Unset(context.Context, string) error               { return nil }
 
 // scriptErrMessage is the error's message as Newman's report gives it.
 func scriptErrMessage(err error) string {

@@ -33,9 +33,17 @@ func (e *Engine) vaultAPI() goja.Value {
 		return goja.Undefined()
 	}
 	o := e.rt.NewObject()
-	_ = o.Set("get", e.vaultMethod("get", 1))
-	_ = o.Set("set", e.vaultMethod("set", 2))
-	_ = o.Set("unset", e.vaultMethod("unset", 1))
+	for _, m := range []struct {
+		op    string
+		nargs int
+	}{{"get", 1}, {"set", 2}, {"unset", 1}} {
+		// Named and sized as Postman's (get.length 1, set.length 2), not
+		// after the Go function.
+		fn := e.rt.ToValue(e.vaultMethod(m.op, m.nargs)).(*goja.Object)
+		_ = fn.DefineDataProperty("name", e.rt.ToValue(m.op), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = fn.DefineDataProperty("length", e.rt.ToValue(m.nargs), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = o.Set(m.op, fn)
+	}
 	return o
 }
 

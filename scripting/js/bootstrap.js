@@ -1221,6 +1221,9 @@ accessor(PMP, 'execution', function () {
         var info = execInfo(st), location = info.location.slice(), x = Object.create(execution);
         Object.defineProperty(location, 'current', { value: info.current });
         Object.defineProperty(x, 'location', { value: location });
+        // Own, as getOwnPropertyNames(pm.execution) lists them in Postman.
+        def(x, 'setNextRequest', execution.setNextRequest);
+        def(x, 'skipRequest', execution.skipRequest);
         st.execution = x;
     }
     return st.execution;
@@ -1379,6 +1382,7 @@ function legacyPostman() { return part('legacy-postman', { deprecated: deprecate
 function PostmanLegacyInterface() {}
 function PostmanLegacyTestInterface() {}
 PostmanLegacyTestInterface.prototype = Object.create(PostmanLegacyInterface.prototype);
+def(PostmanLegacyTestInterface.prototype, 'constructor', PostmanLegacyTestInterface);
 ['setEnvironmentVariable', 'getEnvironmentVariable', 'clearEnvironmentVariables', 'clearEnvironmentVariable', 'setGlobalVariable', 'getGlobalVariable',
     'clearGlobalVariables', 'clearGlobalVariable', 'setNextRequest', 'getResponseCookie', 'getResponseHeader'].forEach(function (n, i) {
     def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, function (a, b) { return legacyPostman()[n](a, b); });
