@@ -414,7 +414,9 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 
 // varPairs returns [key, value, key, value...] for toObject/toJSON; for
 // "variables" the layers are merged by precedence.
-func (e *Engine) varPairs(scope string) goja.Value {
+// all keeps every definition of a repeated key (toJSON's values list them,
+// as postman-collection's list keeps an environment file's repeats).
+func (e *Engine) varPairs(scope string, all bool) goja.Value {
 	var layers []*environments.Scope
 	names := []string{scope}
 	if scope == "variables" {
@@ -441,7 +443,7 @@ func (e *Engine) varPairs(scope string) goja.Value {
 			if !live {
 				jv = e.toJSValue(v)
 			}
-			if i, ok := seen[v.Key]; ok {
+			if i, ok := seen[v.Key]; ok && !all {
 				out[i+1] = jv
 				continue
 			}

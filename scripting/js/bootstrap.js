@@ -916,7 +916,7 @@ V.toObject = function () {
 // _values is the scope's own variables as postman-collection writes them;
 // pm.variables' own are the local ones (set by scripts of this request).
 V._values = function () {
-    var p = native.varPairs(this._id === 'variables' ? 'local' : this._id), values = [];
+    var p = native.varPairs(this._id === 'variables' ? 'local' : this._id, true), values = [];
     // postman-collection's toJSON takes a value's own toJSON (a live Date
     // gives its ISO text), as JSON would.
     for (var i = 0; i < p.length; i += 2) {
