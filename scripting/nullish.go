@@ -551,10 +551,14 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
 // fallback; other panics (an interrupt: the timeout) go on up.
 func dropScriptThrow(fallback func()) {
 	if r := recover(); r != nil {
-		if _, ok := r.(*goja.Exception); !ok {
+		switch r.(type) {
+		case *goja.Exception, *goja.Object:
+			// The script's getter or trap threw, or goja did from Go
+			// (a revoked proxy's class: "proxy has been revoked").
+			fallback()
+		default:
 			panic(r)
 		}
-		fallback()
 	}
 }
 

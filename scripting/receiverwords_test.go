@@ -70,7 +70,15 @@ p(() => Date.prototype.getYear.call(5));
 p(() => Date.prototype.getYear.call([]));
 p(() => Date.prototype.setYear.call(null, 1));
 p(() => Date.prototype.getYear.call(new Map()));
-p(() => String(new Date(2020, 0).getYear()));`, []string{
+p(() => String(new Date(2020, 0).getYear()));
+p(() => Symbol.prototype.description);
+p(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy.x; });
+p(() => { const r = Proxy.revocable({}, {}); r.revoke(); r.proxy.x = 1; });
+p(() => { const r = Proxy.revocable({}, {}); r.revoke(); return Object.keys(r.proxy); });
+p(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy['y']; });
+p(() => new Set().union(5));
+p(() => new Set([1]).isSubsetOf(null));
+p(() => { const s = new Set(); return s.difference('x'); });`, []string{
 		"E:TypeError: Method Set.prototype.add called on incompatible receiver 5",
 		"E:TypeError: Method Map.prototype.get called on incompatible receiver #<Object>",
 		"E:TypeError: Method Map.prototype.set called on incompatible receiver null",
@@ -132,5 +140,13 @@ p(() => String(new Date(2020, 0).getYear()));`, []string{
 		"E:TypeError: Method Date.prototype.setYear called on incompatible receiver null",
 		"E:TypeError: Method Date.prototype.getYear called on incompatible receiver #<Map>",
 		"120",
+		"E:TypeError: Symbol.prototype.description requires that 'this' be a Symbol",
+		"E:TypeError: Cannot perform 'get' on a proxy that has been revoked",
+		"E:TypeError: Cannot perform 'set' on a proxy that has been revoked",
+		"E:TypeError: Cannot perform 'ownKeys' on a proxy that has been revoked",
+		"E:TypeError: Cannot perform 'get' on a proxy that has been revoked",
+		"E:TypeError: Set.prototype.union argument must be an object",
+		"E:TypeError: Set.prototype.isSubsetOf argument must be an object",
+		"E:TypeError: Set.prototype.difference argument must be an object",
 	})
 }

@@ -50,7 +50,8 @@ func gojaReworded(msg string) bool {
 		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
 		msg == gojaSuperCtor || gojaDateReceiver().MatchString(msg) || msg == "Value is not object coercible" ||
 		strings.HasPrefix(msg, "Value is not a number") || msg == gojaPromiseCall || msg == gojaTypedArrayCall ||
-		msg == gojaSymbolThis || gojaPrivateWrite().MatchString(msg) || gojaSymbolReceiver().MatchString(msg)
+		msg == gojaSymbolThis || gojaPrivateWrite().MatchString(msg) || gojaSymbolReceiver().MatchString(msg) ||
+		msg == gojaRevoked || msg == gojaSetRecord
 }
 
 // goja's words for a private field written on an object without it (V8:
@@ -58,6 +59,43 @@ func gojaReworded(msg string) bool {
 var gojaPrivateWrite = lazyre.New(`^(Cannot write private member #\w+ )from an object`)
 
 const gojaSymbolThis = "Value is not a Symbol"
+
+// goja's words for any operation on a revoked proxy (V8 names the trap)
+// and for a Set method given a non-object.
+const (
+	gojaRevoked   = "Proxy already revoked"
+	gojaSetRecord = "value is not an Object"
+)
+
+var setRecordMethods = names("union", "intersection", "difference", "symmetricDifference", "isSubsetOf",
+	"isSupersetOf", "isDisjointFrom")
+
+// nameBefore is the identifier that ends right before src[off] (the
+// method name before a call's parenthesis), or "".
+func nameBefore(src string, off int) string {
+	if off <= 0 || off > len(src) {
+		return ""
+	}
+	start := off
+	for start > 0 && isIdentByte(src[start-1]) {
+		start--
+	}
+	return src[start:off]
+}
+
+// revokedTrap names the trap V8 says a revoked proxy refused, from the
+// place: a write is 'set', a listing of keys 'ownKeys', anything else
+// (mostly a read) 'get'.
+func revokedTrap(src string, line, col int) string {
+	if _, ok := assignedPropAt(src, line, col); ok {
+		return "set"
+	}
+	switch strings.TrimSuffix(calleeAt(src, line, col), ".call") {
+	case "Object.keys", "Object.values", "Object.entries", "Object.getOwnPropertyNames", "Reflect.ownKeys":
+		return "ownKeys"
+	}
+	return "get"
+}
 
 var gojaSymbolReceiver = lazyre.New(`^Method Symbol\.prototype\.(\w+) is called on incompatible receiver$`)
 
@@ -210,6 +248,12 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 		if m := gojaPrototypeCall().FindStringSubmatch(calleeAt(src, line, col)); m != nil && m[1] == "Symbol" {
 			return "Symbol.prototype." + m[2] + " requires that 'this' be a Symbol", true
 		}
+		if identAt(src, offsetAt(src, line, col)) == "description" { // Symbol.prototype.description
+			return "Symbol.prototype.description requires that 'this' be a Symbol", true
+		}
+	case msg == gojaRevoked:
+		return "Cannot perform '" + revokedTrap(src, line, col) + "' on a proxy that has been revoked", true
+
 	case msg == gojaPromiseCall:
 		return "Promise constructor cannot be invoked without 'new'", true
 	case msg == gojaTypedArrayCall:
@@ -248,6 +292,14 @@ const (
 func v8NativeMessage(msg, src string, line, col int) string {
 	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
 		return v
+	}
+	switch msg {
+	case gojaSetRecord: // new Set().union(5)
+		if m := nameBefore(src, offsetAt(src, line, col)); setRecordMethods[m] {
+			return "Set.prototype." + m + " argument must be an object"
+		}
+	case gojaRevoked: // Object.keys(revoked)
+		return "Cannot perform '" + revokedTrap(src, line, col) + "' on a proxy that has been revoked"
 	}
 	if !strings.HasPrefix(msg, gojaNotAnObject) {
 		return msg
