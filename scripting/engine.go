@@ -614,6 +614,9 @@ func rejectedPromise(v goja.Value) *goja.Promise {
 
 // falsyThrow reports whether err is a falsy value the script threw.
 func falsyThrow(err error) bool {
+	if err == nil {
+		return false // before errors.As: its target escapes (an allocation per run)
+	}
 	var ex *goja.Exception
 	if !errors.As(err, &ex) {
 		return false

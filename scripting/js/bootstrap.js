@@ -1431,7 +1431,8 @@ function legacyFlush(st) {
     var t = st.legacyTests;
     if (st.legacyRead) { return; }
     st.legacyRead = true;
-    Object.keys(t || {}).forEach(function (k) {
+    if (!t) { return; }
+    Object.keys(t).forEach(function (k) {
         native.appendTest(k, !!t[k], t[k] ? '' : 'AssertionError', t[k] ? '' : 'expected ' + String(t[k]) + ' to be truthy');
     });
 }
@@ -1455,17 +1456,20 @@ return {
     // function takes them as parameters, as Postman's does.
     run: function (listen, hasResponse, fn, names) {
         begin(listen, hasResponse);
-        var st = S, r, args = new Array(names ? names.length : 0);
-        // Handing a global to the script is not the script using it: no
-        // deprecation warning.
-        quiet = true;
-        try {
-            for (var i = 0; i < args.length; i++) { args[i] = global[names[i]]; }
-        } finally { quiet = false; }
+        var st = S, r, args;
+        if (names) {
+            args = new Array(names.length);
+            // Handing a global to the script is not the script using it: no
+            // deprecation warning.
+            quiet = true;
+            try {
+                for (var i = 0; i < args.length; i++) { args[i] = global[names[i]]; }
+            } finally { quiet = false; }
+        }
         // Postman reads tests[...] when the script's synchronous part ends:
         // later writes (in callbacks, timers, promise jobs) are not
         // reported. An async-wrapped script is read at finish.
-        try { return (r = fn.apply(global, args)); } finally { if (!(r instanceof Promise)) { legacyFlush(st); } }
+        try { return (r = args ? fn.apply(global, args) : fn.call(global)); } finally { if (!(r && r instanceof Promise)) { legacyFlush(st); } }
     },
     // finish runs after the script and its callbacks, only when the script
     // called native.needFinish(): anything added here must call it too.
