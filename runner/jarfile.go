@@ -62,11 +62,9 @@ func LoadJarFile(jar *Jar, path string) error {
 	return nil
 }
 
-// MarshalJar renders the jar as tough-cookie JSON.
-func MarshalJar(jar *Jar) ([]byte, error) { return MarshalJarExcept(jar, nil) }
-
-// MarshalJarExcept is MarshalJar leaving out the cookies skip says to
-// (nil skips none): an export leaves out cookies holding a secret.
+// MarshalJarExcept renders the jar as tough-cookie JSON, leaving out the
+// cookies skip says to (nil skips none): an export leaves out cookies
+// holding a secret.
 func MarshalJarExcept(jar *Jar, skip func(name, value string) bool) ([]byte, error) {
 	tj := toughJar{Version: "tough-cookie@4.1.3", StoreType: "MemoryCookieStore", RejectPublicSuffixes: true, Cookies: []toughCookie{}}
 	for _, c := range jar.Stored() {

@@ -215,12 +215,6 @@ func (r redactWrites) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Redactor is the suite's secret masker: every value it learned (secret
-// variables, vault secrets, values derived from them). Errors the suite
-// returns are already masked; output a caller writes itself should go
-// through it.
-func (s *Suite) Redactor() *vault.Redactor { return s.red }
-
 // Run runs every collection in order and returns their outcomes. It stops
 // at the first collection that cannot start or is aborted (unless
 // KeepGoing); the Result then holds the collections that ran. Assertion and

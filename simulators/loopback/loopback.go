@@ -25,7 +25,6 @@ type Server struct {
 	closeErr  error
 	stop      func() error
 	done      chan struct{}
-	serveErr  error
 }
 
 // Close stops the server: in-flight requests (a /delay, a stream) are
@@ -36,12 +35,6 @@ func (r *Server) Close() error {
 		<-r.done
 	})
 	return r.closeErr
-}
-
-// Wait blocks until the server stops, and returns why if it was not Close.
-func (r *Server) Wait() error {
-	<-r.done
-	return r.serveErr
 }
 
 // Listen binds addr, refusing anything that is not loopback so a
@@ -107,15 +100,13 @@ func Serve(ln net.Listener, h http.Handler) *Server {
 }
 
 // Run is Serve for servers below net/http (the raw echo): serve runs until
-// stop makes it return; its error, if any, is what Wait reports.
+// stop makes it return.
 func Run(ln net.Listener, serve, stop func() error) *Server {
 	addr := ln.Addr().String()
 	run := &Server{URL: "http://" + addr, Addr: addr, stop: stop, done: make(chan struct{})}
 	go func() {
 		defer close(run.done)
-		if err := serve(); err != nil {
-			run.serveErr = fmt.Errorf("serving %s: %w", run.Addr, err)
-		}
+		_ = serve() // nothing waits on it: Close stops it
 	}()
 	return run
 }

@@ -66,9 +66,6 @@ func (r *Running) Close() error {
 	return err
 }
 
-// Wait blocks until the server stops, and returns why if it was not Close.
-func (r *Running) Wait() error { return r.srv.Wait() }
-
 // Listen serves a new local PingOne on a loopback address ("" or
 // "127.0.0.1:0" picks a free port), over HTTPS with a generated
 // certificate when opts.TLS is set (see Running.CertPEM).

@@ -44,27 +44,6 @@ func (t *Text) UnmarshalJSON(p []byte) error {
 	return nil
 }
 
-// ItemURL is a request's URL template: a string, or postman-collection's
-// URL object (its raw text, or its parts put back together).
-type ItemURL string
-
-func (u *ItemURL) UnmarshalJSON(p []byte) error {
-	if s, ok, err := asString(p); ok {
-		*u = ItemURL(s)
-		return err
-	}
-	if string(bytes.TrimSpace(p)) == "null" {
-		*u = ""
-		return nil
-	}
-	var obj URL
-	if err := json.Unmarshal(p, &obj); err != nil {
-		return err
-	}
-	*u = ItemURL(obj.String())
-	return nil
-}
-
 // UnmarshalJSON reads a URL object, or a URL as one string.
 func (u *URL) UnmarshalJSON(p []byte) error {
 	if s, ok, err := asString(p); ok {
