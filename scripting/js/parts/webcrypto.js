@@ -68,8 +68,15 @@ function jwkAlg(a, len) {
     case 'RSASSA-PKCS1-v1_5': return 'RS' + a.hash.name.replace('SHA-', '');
     case 'RSA-PSS': return 'PS' + a.hash.name.replace('SHA-', '');
     case 'RSA-OAEP': return a.hash.name === 'SHA-1' ? 'RSA-OAEP' : 'RSA-OAEP-' + a.hash.name.replace('SHA-', '');
+    case 'Ed25519': return 'Ed25519';
     }
     return undefined;
+}
+// Node writes an exported JWK's key fields in its own order, per key type.
+var JWK_ORDER = { RSA: ['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'], EC: ['kty', 'x', 'y', 'crv', 'd'], OKP: ['crv', 'd', 'x', 'kty'] };
+function jwkOrdered(j, fields) {
+    (JWK_ORDER[fields.kty] || Object.keys(fields)).forEach(function (k) { if (fields[k] !== undefined) { j[k] = fields[k]; } });
+    return j;
 }
 function b64url(bytes) { return Buffer.from(bytes).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'); }
 function fromB64url(s) { return new Uint8Array(Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64')); }
@@ -417,7 +424,7 @@ var subtleOps = {
             var alg = jwkAlg(s.algorithm, s.type === 'secret' ? m.length * 8 : 0);
             if (alg) { j.alg = alg; }
             if (s.type === 'secret') { j.kty = 'oct'; j.k = b64url(m); return j; }
-            return Object.assign(j, JSON.parse(host.wcToJWK(m, s.type === 'private')));
+            return jwkOrdered(j, JSON.parse(host.wcToJWK(m, s.type === 'private')));
         }
         throw wcErr('NotSupportedError', 'Unable to export ' + s.algorithm.name + ' ' + s.type + ' key using ' + given + ' format');
     },
@@ -439,6 +446,13 @@ var subtleOps = {
         if (s.algorithm.name !== a.name) { throw wcErr('InvalidAccessError', 'Key algorithm mismatch'); }
         if (a.name !== 'ECDH' && (length === null || length === undefined)) { throw wcErr('OperationError', 'length cannot be null'); }
         if (a.name !== 'ECDH' && length % 8) { throw wcErr('OperationError', 'length must be a multiple of 8'); }
+        if (a.name !== 'ECDH' && length === 0) { return new ArrayBuffer(0); }
+        if (a.name === 'ECDH') {
+            var ps = slot(a.public);
+            if (ps.algorithm.namedCurve !== s.algorithm.namedCurve) { throw wcErr('InvalidAccessError', 'Named curve mismatch'); }
+            var full = s.algorithm.namedCurve === 'P-384' ? 384 : s.algorithm.namedCurve === 'P-521' ? 528 : 256;
+            if (length !== null && length !== undefined && Math.ceil(length / 8) * 8 > full) { throw wcErr('OperationError', 'derived bit length is too small'); }
+        }
         var peer = a.name === 'ECDH' ? slot(a.public).material : new Uint8Array(0);
         if (length === undefined || length === null) { length = a.name === 'ECDH' ? s.algorithm.namedCurve === 'P-384' ? 384 : s.algorithm.namedCurve === 'P-521' ? 528 : 256 : 0; }
         return host.wcDerive(a.name, (a.hash && a.hash.name) || '', s.material, a.salt ? toBytes(a.salt) : new Uint8Array(0), a.info ? toBytes(a.info) : new Uint8Array(0), a.iterations || 0, length, peer);
