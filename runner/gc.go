@@ -10,7 +10,7 @@ import (
 // A run allocates quickly (every script builds JavaScript objects) while
 // its live heap stays small (a few MB: the script engine and the
 // collection). With Go's default GOGC=100 the collector then runs every
-// couple of MB and costs a third of a scripted run's CPU. gcTuner keeps
+// couple of MB and costs a third of a scripted run's CPU. gcTune keeps
 // at least gcHeadroom between the live heap and the next collection,
 // which is what GOGC=100 already gives once the live heap reaches that
 // size: small runs collect far less often, big ones are left as they are.

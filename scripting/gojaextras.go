@@ -13,8 +13,8 @@ import (
 // of a built-in's keys must read the same. They are deleted here. The lists
 // come from the probe in builtins_test.go, run under Postman CLI.
 
-// gojaExtrasNow are on objects every engine already builds (the bootstrap
-// uses JSON), so deleting them costs nothing.
+// hideGojaExtrasNow deletes the extras on objects every engine already
+// builds (the bootstrap uses JSON), which costs nothing.
 func (e *Engine) hideGojaExtrasNow() {
 	j := e.rt.Get("JSON").ToObject(e.rt)
 	_ = j.Delete("rawJSON")

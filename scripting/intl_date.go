@@ -364,8 +364,8 @@ func flexibleDayPeriod(t time.Time) string {
 	return "at night"
 }
 
-// usZones are the zones whose en-US short names are abbreviations
-// (EST, PDT...); every other zone prints as GMT±h[:mm].
+// isUTCZone reports whether name is one of the IANA names of UTC, which V8
+// names "UTC" (and "Coordinated Universal Time" in the long styles).
 func isUTCZone(name string) bool {
 	switch name {
 	case "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Etc/Greenwich", "Greenwich":
@@ -457,6 +457,3 @@ func dateToStringZone(ms float64) string {
 	t := time.UnixMilli(int64(ms)).In(time.Local)
 	return zoneDisplayName(localZone(), t, "long")
 }
-
-// icuZones are the zones whose ICU canonical ID (which V8 reports) is the
-// older IANA name.

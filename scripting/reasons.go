@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// httpReasons is the http-reasons package's table (Apache-2.0, see
+// httpReasonsJSON is the http-reasons package's table (Apache-2.0, see
 // js/http-reasons.LICENSE.md): the status names and long descriptions
 // postman-collection gives in responseCode and pm.response.details().
 //

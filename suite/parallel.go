@@ -57,7 +57,7 @@ type worker struct {
 	index   int
 	batches chan batch // closed when the worker is done
 	// yield: after handing a batch over, let the output run on this P
-	// (see ownThreads).
+	// (see awaitResponse).
 	yield   bool
 	r       *runner.Runner
 	summary *runner.Summary

@@ -339,7 +339,7 @@ type Response struct {
 }
 
 type Error struct {
-	// Node's system error fields, for request errors (see netErrorJSON).
+	// Node's system error fields, for request errors (see the report's requestErrorJSON).
 	Errno    *int   `json:"errno,omitempty"`
 	Code     string `json:"code,omitempty"`
 	Syscall  string `json:"syscall,omitempty"`
