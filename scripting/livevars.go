@@ -126,11 +126,11 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 			return "", false
 		}
 		if _, isFn := goja.AssertFunction(lv); isFn {
-			// postman-collection's substitutor calls a function value and
-			// uses its result; undefined or null leaves {{name}} as written.
+			// postman-collection calls a function value and substitutes its
+			// result as Variable#toString does: undefined is "", null "null".
 			r := e.readLive(lv)
-			if goja.IsUndefined(r) || goja.IsNull(r) {
-				return "{{" + name + "}}", true
+			if goja.IsUndefined(r) {
+				return "", true
 			}
 			return r.String(), true
 		}

@@ -1218,8 +1218,9 @@ var execution = {
 accessor(PMP, 'execution', function () {
     var st = S;
     if (!st.execution) {
-        var info = execInfo(st), location = info.location.slice(), x = Object.create(execution);
-        Object.defineProperty(location, 'current', { value: info.current });
+        // A nameless item or folder is null in the list (current undefined).
+        var info = execInfo(st), location = info.location.map(function (n) { return n === '' ? null : n; }), x = Object.create(execution);
+        Object.defineProperty(location, 'current', { value: info.current || undefined });
         Object.defineProperty(x, 'location', { value: location });
         // Own, as getOwnPropertyNames(pm.execution) lists them in Postman.
         def(x, 'setNextRequest', execution.setNextRequest);
@@ -1338,7 +1339,7 @@ function legacyHeaders(list) {
         var r = st.pm.request;
         if (!r) { return {}; }
         return {
-            id: native.requestId(), name: native.requestName(),
+            id: native.requestId(), name: native.requestName() || undefined,
             description: r.description === undefined || r.description === null ? undefined : String(r.description),
             headers: legacyHeaders(r.headers), method: r.method, url: native.replaceIn(r.url.toString()), data: legacyBody(r)
         };
