@@ -48,6 +48,8 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		e.Item = redactItem(r, e.Item)
 		e.Name = r(e.Name)
 		e.Err = redactErrInfo(r, e.Err)
+		// The CLI prints "Attempting to set next request to <name>".
+		e.NextRequest = r(e.NextRequest)
 		return e
 	case runner.AssertionEvent:
 		e.Item = redactItem(r, e.Item)

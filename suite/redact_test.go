@@ -67,3 +67,18 @@ func TestRedactRoundTripEvents(t *testing.T) {
 		t.Error("the runner's own copies were changed")
 	}
 }
+
+// TestRedactEventMasksTheNextRequest: a script's setNextRequest target is
+// printed by the CLI ("Attempting to set next request to <name>"), so it is
+// masked with the rest of the script's event.
+func TestRedactEventMasksTheNextRequest(t *testing.T) {
+	t.Parallel()
+	const secret = "s3cr3t-Next-Canary"
+	red := vault.NewRedactor()
+	red.Add(secret)
+	ev := runner.ScriptEvent{Listen: "test", NextRequest: "go to " + secret}
+	got := redactEvent(red, ev).(runner.ScriptEvent)
+	if got.NextRequest != "go to ***" {
+		t.Errorf("NextRequest = %q, want it masked", got.NextRequest)
+	}
+}
