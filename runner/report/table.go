@@ -39,10 +39,67 @@ func (c tcell) render(width int) string {
 
 // summaryTable lays out Newman's run summary: a 3-column table (first
 // column fixed at 25 wide, like Newman's colWidths: [25]) whose last rows
-// are single cells spanning all columns. Column widths follow cli-table3:
-// spanning cells that do not fit widen the auto-sized columns evenly.
+// are single cells spanning all columns.
 func summaryTable(rows [][]tcell, ch tableChars, bc *color.Color) string {
 	border := func(s string) string { return bc.Sprint(s) }
+	w := summaryWidths(rows)
+	var b strings.Builder
+	// hline draws a border line, with joint where it crosses a column
+	// line.
+	hline := func(left, right, joint string) {
+		s := left
+		for c := 0; c < 3; c++ {
+			s += strings.Repeat(ch.h, w[c])
+			if c < 2 {
+				s += joint
+			}
+		}
+		b.WriteString(border(s + right))
+		b.WriteByte('\n')
+	}
+	split := func(r []tcell) bool { return len(r) == 3 }
+	for i, r := range rows {
+		if i == 0 {
+			hline(ch.topLeft, ch.topRight, ch.joint(false, split(r), "", ch.topMid))
+		} else {
+			hline(ch.midLeft, ch.midRight, ch.joint(split(rows[i-1]), split(r), ch.upMid, ch.topMid))
+		}
+		if split(r) {
+			b.WriteString(border(ch.v))
+			for c := 0; c < 3; c++ {
+				b.WriteString(" " + r[c].render(w[c]-2) + " " + border(ch.v))
+			}
+		} else {
+			span := w[0] + w[1] + w[2] + 2
+			b.WriteString(border(ch.v) + " " + r[0].render(span-2) + " " + border(ch.v))
+		}
+		b.WriteByte('\n')
+	}
+	if n := len(rows); n > 0 {
+		hline(ch.botLeft, ch.botRight, ch.joint(split(rows[n-1]), false, ch.botMid, ""))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// joint is the glyph where a border line meets the column lines of the
+// rows above and below it (only split rows have them): up where only the
+// row above has them, down where only the row below does.
+func (ch tableChars) joint(above, below bool, up, down string) string {
+	switch {
+	case above && below:
+		return ch.cross
+	case above:
+		return up
+	case below:
+		return down
+	}
+	return ch.h
+}
+
+// summaryWidths are the summary table's column widths as cli-table3 sets
+// them: the first column 25, the others fitted to their cells; spanning
+// cells that do not fit widen the auto-sized columns evenly.
+func summaryWidths(rows [][]tcell) [3]int {
 	w := [3]int{25, 1, 1}
 	for _, r := range rows {
 		if len(r) == 3 {
@@ -65,64 +122,7 @@ func summaryTable(rows [][]tcell, ch tableChars, bc *color.Color) string {
 			editable--
 		}
 	}
-
-	var b strings.Builder
-	hline := func(left, right string, sep func(c int) string) {
-		s := left
-		for c := 0; c < 3; c++ {
-			s += strings.Repeat(ch.h, w[c])
-			if c < 2 {
-				s += sep(c)
-			}
-		}
-		b.WriteString(border(s + right))
-		b.WriteByte('\n')
-	}
-	split := func(r []tcell) bool { return len(r) == 3 }
-	for i, r := range rows {
-		switch {
-		case i == 0:
-			hline(ch.topLeft, ch.topRight, func(int) string {
-				if split(r) {
-					return ch.topMid
-				}
-				return ch.h
-			})
-		default:
-			above, below := split(rows[i-1]), split(r)
-			hline(ch.midLeft, ch.midRight, func(int) string {
-				switch {
-				case above && below:
-					return ch.cross
-				case above:
-					return ch.upMid
-				case below:
-					return ch.topMid
-				}
-				return ch.h
-			})
-		}
-		if split(r) {
-			b.WriteString(border(ch.v))
-			for c := 0; c < 3; c++ {
-				b.WriteString(" " + r[c].render(w[c]-2) + " " + border(ch.v))
-			}
-		} else {
-			span := w[0] + w[1] + w[2] + 2
-			b.WriteString(border(ch.v) + " " + r[0].render(span-2) + " " + border(ch.v))
-		}
-		b.WriteByte('\n')
-	}
-	if n := len(rows); n > 0 {
-		last := split(rows[n-1])
-		hline(ch.botLeft, ch.botRight, func(int) string {
-			if last {
-				return ch.botMid
-			}
-			return ch.h
-		})
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return w
 }
 
 // failureTable lays out Newman's borderless failures table: a header, then
