@@ -354,9 +354,10 @@ var textCodecPart;
 function textCodec() { return textCodecPart || (textCodecPart = part('text-codec', { host: host, def: def, toBytes: toBytes, bi: builtins, global: global })); }
 TextEncoder.prototype.encodeInto = function (s, dest) { return textCodec().encodeInto.apply(this, arguments); };
 class TextDecoder { constructor() { textCodec().initDecoder.apply(this, arguments); } }
-['encoding', 'fatal', 'ignoreBOM'].forEach(function (k) {
-    Object.defineProperty(TextDecoder.prototype, k, { configurable: true, enumerable: true, get: function () { return textCodec().field(this, k); } });
-});
+// Three literal getters: a loop's closures cost every engine allocations.
+Object.defineProperty(TextDecoder.prototype, 'encoding', { configurable: true, enumerable: true, get: function () { return textCodec().field(this, 'encoding'); } });
+Object.defineProperty(TextDecoder.prototype, 'fatal', { configurable: true, enumerable: true, get: function () { return textCodec().field(this, 'fatal'); } });
+Object.defineProperty(TextDecoder.prototype, 'ignoreBOM', { configurable: true, enumerable: true, get: function () { return textCodec().field(this, 'ignoreBOM'); } });
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
 TextDecoder.prototype.decode = function () { return textCodec().decode.apply(this, arguments); };
 def(global, 'TextEncoder', TextEncoder);
