@@ -1063,8 +1063,9 @@ function sendRequest(req, cb) {
         native.sendRequest(JSON.stringify(plain), function (err, data) {
             // A network failure comes as Node's fields ({errno, code,
             // syscall, address, port}) with Postman's empty response.
-            if (err !== null && typeof err === 'object') { cb.call(self, err, failedResponse()); return; }
-            if (err !== null) { cb.call(self, new Error(err)); return; }
+            // A request that could not start (a bad URL) hands Newman's
+            // callback an empty object: its Error does not cross the bridge.
+            if (err !== null) { cb.call(self, typeof err === 'object' ? err : {}, failedResponse(), undefined); return; }
             var res = response(data);
             cb.call(self, null, res, { cookies: res.cookies, execution: {} });
         });

@@ -791,6 +791,8 @@ function failedResponse() {
     delete r.code;
     delete r.responseTime;
     delete r.responseSize;
+    // Newman's failed response has no stream at all, not an empty one.
+    Object.defineProperty(r, 'stream', { value: undefined, writable: true, enumerable: false, configurable: true });
     return r;
 }
 P.toJSON = function () {
