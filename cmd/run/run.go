@@ -326,20 +326,8 @@ func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.Exit
 // Run executes the run command: it loads the inputs named on the command
 // line, hands them to a suite and maps the outcome to an exit code.
 func Run(ctx context.Context, o *Options) (err error) {
-	for _, n := range o.Reporter.HTMLNotes {
-		fmt.Fprintln(o.IO.ErrOut, n)
-	}
-	if o.Parallel == 0 {
-		o.Parallel = runtime.NumCPU()
-	}
-	if o.Parallel < 0 {
-		return cmdutil.FlagErrorf("--parallel takes a number of workers (0: one per core), not %d", o.Parallel)
-	}
-	if o.ResetLocalPingOne && !o.LocalPingOne {
-		return cmdutil.FlagErrorf("--reset-local-pingone resets the tenant of --local-pingone: add --local-pingone")
-	}
-	if o.Parallel > 1 && o.BailSet {
-		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
+	if err := checkRunFlags(o); err != nil {
+		return err
 	}
 	workers := o.Parallel
 	if o.BailSet {
@@ -375,8 +363,36 @@ func Run(ctx context.Context, o *Options) (err error) {
 		return err
 	}
 	res, err := suite.New(so).Run(ctx)
-	if res != nil && showsOverall(o, len(in.colls)) && (err == nil || len(res.Collections) > 0) {
-		fmt.Fprintf(o.IO.Out, "\n%s\n", overallLine(res, len(in.colls), o.SuppressExit))
+	return outcome(o, res, err, len(in.colls))
+}
+
+// checkRunFlags prints the notes the flags call for, gives --parallel its
+// default (one worker per core) and refuses flags that do not go together.
+func checkRunFlags(o *Options) error {
+	for _, n := range o.Reporter.HTMLNotes {
+		fmt.Fprintln(o.IO.ErrOut, n)
+	}
+	if o.Parallel == 0 {
+		o.Parallel = runtime.NumCPU()
+	}
+	if o.Parallel < 0 {
+		return cmdutil.FlagErrorf("--parallel takes a number of workers (0: one per core), not %d", o.Parallel)
+	}
+	if o.ResetLocalPingOne && !o.LocalPingOne {
+		return cmdutil.FlagErrorf("--reset-local-pingone resets the tenant of --local-pingone: add --local-pingone")
+	}
+	if o.Parallel > 1 && o.BailSet {
+		fmt.Fprintf(o.IO.ErrOut, "note: --bail stops at the first failure, so iterations run one after the other despite --parallel\n")
+	}
+	return nil
+}
+
+// outcome prints the overall line of a run of several collections and
+// turns the run's result into the command's error: a run error, or
+// failures (exit code 1) unless --suppress-exit-code.
+func outcome(o *Options, res *suite.Result, err error, colls int) error {
+	if res != nil && showsOverall(o, colls) && (err == nil || len(res.Collections) > 0) {
+		fmt.Fprintf(o.IO.Out, "\n%s\n", overallLine(res, colls, o.SuppressExit))
 	}
 	if err != nil {
 		return exitError(err)
