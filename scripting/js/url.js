@@ -102,9 +102,11 @@ var SP = URLSearchParams.prototype;
         update(st);
     }],
     ['forEach', function forEach(fn, thisArg) {
-        var list = sp(this).list;
+        var st = sp(this);
         if (typeof fn !== 'function') { throw argType('callback', 'of type function', fn); }
-        for (var i = 0; i < list.length; i++) { fn.call(thisArg, list[i][1], list[i][0], this); }
+        // The list is read again at each step: a pair deleted by the
+        // callback is not visited, as in Node.
+        for (var i = 0; i < st.list.length; i++) { fn.call(thisArg, st.list[i][1], st.list[i][0], this); }
     }],
     ['keys', function keys() { return iter(sp(this), function (p) { return p[0]; }); }],
     ['values', function values() { return iter(sp(this), function (p) { return p[1]; }); }],
