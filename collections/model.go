@@ -165,6 +165,13 @@ type Header struct {
 	// see the value as given. Value then holds the text sent (see
 	// WireValues); "" for a string value.
 	JSON string
+	// Description is the row's description (postman-collection's
+	// {content, type}) a script gave it, kept for later scripts and
+	// reports when Described. (A collection file's header descriptions
+	// are not loaded yet: see docs/postman-compatibility.md.)
+	Description     string
+	DescriptionType string // "" reads text/plain
+	Described       bool
 }
 
 // Body modes.

@@ -728,10 +728,14 @@ func (v plainVar) variable() collections.Variable {
 
 // plainHeader is a header row; Typed holds a value that is not a string.
 type plainHeader struct {
-	Key      string          `json:"key"`
-	Value    string          `json:"value"`
-	Disabled bool            `json:"disabled"`
-	Typed    json.RawMessage `json:"typed"`
+	Key         string          `json:"key"`
+	Value       string          `json:"value"`
+	Disabled    bool            `json:"disabled"`
+	Typed       json.RawMessage `json:"typed"`
+	Description *struct {
+		Content string `json:"content"`
+		Type    string `json:"type"`
+	} `json:"description"`
 }
 
 type plainKV struct {
@@ -820,11 +824,17 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.URL.Variables = append(r.URL.Variables, v.variable())
 	}
 	for _, h := range p.Header {
+		ch := collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled}
 		if len(h.Typed) > 0 {
-			r.Header = append(r.Header, collections.TypedHeader(h.Key, h.Typed, h.Disabled))
-			continue
+			ch = collections.TypedHeader(h.Key, h.Typed, h.Disabled)
 		}
-		r.Header = append(r.Header, collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		if d := h.Description; d != nil {
+			ch.Described, ch.Description, ch.DescriptionType = true, d.Content, d.Type
+			if d.Type == "text/plain" {
+				ch.DescriptionType = ""
+			}
+		}
+		r.Header = append(r.Header, ch)
 	}
 	if b := p.Body; b != nil && b.Mode != "" {
 		cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Language: b.Language, File: b.File, Disabled: b.Disabled}
@@ -970,15 +980,26 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		if h.JSON != "" {
 			v = b.e.parseJSON(h.JSON)
 		}
-		switch {
-		case h.Disabled:
-			hs = append(hs, b.obj("disabled", true, "key", h.Key, "value", v))
-		case h.System:
-			// Postman's mark on the headers the runtime added.
-			hs = append(hs, b.obj("key", h.Key, "value", v, "system", true))
-		default:
-			hs = append(hs, b.obj("key", h.Key, "value", v))
+		// postman-collection's order: disabled and description (from
+		// Property), key, value, then system (Postman's mark on the
+		// headers the runtime added).
+		o := b.e.rt.NewObject()
+		if h.Disabled {
+			_ = o.Set("disabled", true)
 		}
+		if h.Described {
+			typ := h.DescriptionType
+			if typ == "" {
+				typ = "text/plain"
+			}
+			_ = o.Set("description", b.obj("content", h.Description, "type", typ))
+		}
+		_ = o.Set("key", h.Key)
+		_ = o.Set("value", v)
+		if h.System && !h.Disabled {
+			_ = o.Set("system", true)
+		}
+		hs = append(hs, o)
 	}
 	return hs
 }

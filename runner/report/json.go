@@ -562,11 +562,24 @@ type (
 	jsonConsole      = jsonreport.Console
 )
 
+// headerDescription is a header row's description as postman-collection
+// writes it; nil when the row has none.
+func headerDescription(h collections.Header) *jsonreport.KVDescription {
+	if !h.Described {
+		return nil
+	}
+	typ := h.DescriptionType
+	if typ == "" {
+		typ = "text/plain"
+	}
+	return &jsonreport.KVDescription{Content: h.Description, Type: typ}
+}
+
 func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON, Description: headerDescription(x)})
 		}
 	}
 	return out
@@ -738,7 +751,7 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 	out := make([]jsonKV, 0, len(sent)+len(own))
 	disabledUpTo := func(i int) int {
 		for i < len(own) && own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i])})
 			i++
 		}
 		return i
@@ -756,11 +769,11 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 		} else {
 			i = disabledUpTo(i)
 		}
-		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON})
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h)})
 	}
 	for ; i < len(own); i++ {
 		if own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i])})
 		}
 	}
 	return out
@@ -802,7 +815,7 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description)}
 			for _, h := range r.Header {
 				// postman-collection keeps a disabled header, marked.
-				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON})
+				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
 			}
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")

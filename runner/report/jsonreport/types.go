@@ -66,8 +66,11 @@ type Ref struct {
 // The fields are in postman-collection's order (Newman's report shows
 // disabled first, then key, value, type, src, contentType).
 type KV struct {
-	Disabled bool   `json:"disabled,omitempty"`
-	Key      string `json:"key"`
+	Disabled bool `json:"disabled,omitempty"`
+	// Description is a header row's description, as postman-collection
+	// writes it ({content, type}).
+	Description *KVDescription `json:"description,omitempty"`
+	Key         string         `json:"key"`
 	Value    Text   `json:"value"`
 	// Type is a form-data field's type: "text" or "file".
 	Type string `json:"type,omitempty"`
@@ -86,6 +89,12 @@ type KV struct {
 	// script or the collection gave as 5, true, null or an object):
 	// written as that value, as Newman writes it.
 	Typed string `json:"-"`
+}
+
+// KVDescription is a row's description.
+type KVDescription struct {
+	Content string `json:"content"`
+	Type    string `json:"type"`
 }
 
 // NoValue says how a row without a value string is written.
@@ -138,13 +147,14 @@ func (k KV) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(struct {
 		Disabled    bool            `json:"disabled,omitempty"`
+		Description *KVDescription  `json:"description,omitempty"`
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value,omitempty"`
 		Type        string          `json:"type,omitempty"`
 		Src         Paths           `json:"src,omitempty"`
 		ContentType string          `json:"contentType,omitempty"`
 		System      bool            `json:"system,omitempty"`
-	}{k.Disabled, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
+	}{k.Disabled, k.Description, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
 }
 
 // Paths is a file field's src: one path, written as a string, or several,

@@ -174,7 +174,7 @@ function Header(o, name) {
     if (typeof o === 'string') { o = typeof name === 'string' ? { key: name, value: o } : parseHeaderLine(o); }
     o = o || {};
     if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
-    if (hasOwn(o, 'description')) { this.description = o.description; }
+    if (hasOwn(o, 'description') && o.description != null) { this.description = typeof o.description === 'object' ? o.description : { content: String(o.description), type: 'text/plain' }; }
     this.update(o);
 }
 Header.prototype = Object.create(Property.prototype);
@@ -568,6 +568,7 @@ function plainGraphQL(g) {
 function plainHeader(h) {
     var v = h.value, t = v === null ? null : typed(v), o = { key: String(h.key), value: typeof v === 'string' ? v : '', disabled: !!h.disabled };
     if (t !== undefined) { o.typed = t; } else if (v !== undefined) { o.value = String(v); }
+    if (h.description != null) { o.description = typeof h.description === 'object' ? { content: String(h.description.content), type: String(h.description.type || 'text/plain') } : { content: String(h.description) }; }
     return o;
 }
 // typed is a value that is not a string as it crosses to Go (undefined for
