@@ -71,7 +71,7 @@ type KV struct {
 	// writes it ({content, type}).
 	Description *KVDescription `json:"description,omitempty"`
 	Key         string         `json:"key"`
-	Value    Text   `json:"value"`
+	Value       Text           `json:"value"`
 	// Type is a form-data field's type: "text" or "file".
 	Type string `json:"type,omitempty"`
 	// Src is a file field's path (or paths, as their JSON text).
