@@ -156,7 +156,7 @@ func redactHeaders(r func(string) string, hs []collections.Header) []collections
 	}
 	out := make([]collections.Header, len(hs))
 	for i, h := range hs {
-		h.Key, h.Value = r(h.Key), r(h.Value)
+		h.Key, h.Value, h.Description = r(h.Key), r(h.Value), r(h.Description)
 		if h.JSON != "" {
 			// A typed value (5, [..], {..}) is written as its JSON: a
 			// secret inside it, a number too, is masked here, where the

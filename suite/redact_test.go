@@ -82,3 +82,18 @@ func TestRedactEventMasksTheNextRequest(t *testing.T) {
 		t.Errorf("NextRequest = %q, want it masked", got.NextRequest)
 	}
 }
+
+// TestRedactHeadersMasksEveryPart: a header's key, value, typed value and
+// description (a script may give one) are masked at the source.
+func TestRedactHeadersMasksEveryPart(t *testing.T) {
+	t.Parallel()
+	const secret = "s3cr3t-Header-Canary"
+	red := vault.NewRedactor()
+	red.Add(secret)
+	h := collections.Header{Key: "X-" + secret, Value: secret, JSON: `{"k":"` + secret + `"}`, Description: "for " + secret, Described: true}
+	got := redactHeaders(red.Redact, []collections.Header{h})[0]
+	want := collections.Header{Key: "X-***", Value: "***", JSON: `{"k":"***"}`, Description: "for ***", Described: true}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

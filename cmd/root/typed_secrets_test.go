@@ -44,6 +44,7 @@ func TestTypedValuesKeepSecrets(t *testing.T) {
 				map[string]any{"listen": "prerequest", "script": map[string]any{"exec": []string{
 					"pm.request.headers.add({key: 'X-Pin', value: Number(pm.environment.get('pin'))});",
 					"pm.request.headers.add({key: 'X-Obj', value: {k: pm.environment.get('envKey')}});",
+					"pm.request.headers.add({key: 'X-Desc', value: 'd', description: 'for ' + pm.environment.get('envKey')});",
 					"pm.request.body.urlencoded.add({key: 'pin', value: Number(pm.environment.get('pin'))});",
 				}}},
 				map[string]any{"listen": "test", "script": map[string]any{"exec": []string{
@@ -82,8 +83,9 @@ func TestTypedValuesKeepSecrets(t *testing.T) {
 					Executions []struct {
 						Request struct {
 							Header []struct {
-								Key   string
-								Value any
+								Key         string
+								Value       any
+								Description *struct{ Content string }
 							}
 							Body struct {
 								URLEncoded []struct {
@@ -101,6 +103,9 @@ func TestTypedValuesKeepSecrets(t *testing.T) {
 			values := map[string]any{}
 			for _, h := range sent.Header {
 				values[h.Key] = h.Value
+				if h.Description != nil {
+					values[h.Key+" description"] = h.Description.Content
+				}
 			}
 			for _, p := range sent.Body.URLEncoded {
 				values["form "+p.Key] = p.Value
@@ -109,6 +114,7 @@ func TestTypedValuesKeepSecrets(t *testing.T) {
 			assert.Equal(t, "***", values["form pin"])
 			assert.Equal(t, []any{"***", 1.0}, values["X-T"])
 			assert.Equal(t, map[string]any{"k": "***"}, values["X-Obj"])
+			assert.Equal(t, "for ***", values["X-Desc description"])
 			assert.Equal(t, []any{"***", 2.0}, values["form v"])
 
 			texts := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
