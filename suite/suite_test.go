@@ -168,3 +168,55 @@ func TestKeepGoingRecordsAnAbortedCollection(t *testing.T) {
 		t.Errorf("stderr %q does not say the run stopped", stderr.String())
 	}
 }
+
+// TestStoredSecretValuesAreMasked: a secret-typed collection variable whose
+// current value a run stored is masked in the next run's events, though the
+// collection file holds another value: the stored value is registered as a
+// secret when it is read back, not only the file's.
+func TestStoredSecretValuesAreMasked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	baseURL := []environments.Variable{{Key: "baseUrl", Value: echotest.Start(t)}}
+	const stored = "stored-secret-Bq7Xk2Lm9"
+	secretColl := func(path, js string) *collections.Collection {
+		src := fmt.Sprintf(`{"info":{"name":"vault-less","_postman_id":"c0ffee00-0000-4000-8000-000000000001","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"variable":[{"key":"tok","value":"initial-secret-Zr4Wd8","type":"secret"}],
+"item":[{"name":"req","request":{"method":"GET","url":"{{baseUrl}}%s"},
+"event":[{"listen":"test","script":{"exec":[%q]}}]}]}`, path, js)
+		c, err := collections.LoadBytes([]byte(src), filepath.Join(dir, "c.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	run := func(c *collections.Collection, sink runner.Sink) *suite.Result {
+		res, err := suite.New(suite.Options{
+			Collections: []*collections.Collection{c}, EnvVars: baseURL,
+			StateDir: filepath.Join(dir, "state"),
+			Runner:   runner.Options{LoopbackOnly: true}, Sink: sink,
+		}).Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	run(secretColl("/get", "pm.collectionVariables.set('tok', '"+stored+"');"), &recorder{})
+	rec := &recorder{}
+	res := run(secretColl("/get?t={{tok}}", "console.log(pm.collectionVariables.get('tok')); pm.test('sent the stored value', () => pm.expect(pm.response.json().args.t).to.have.lengthOf("+fmt.Sprint(len(stored))+"));"), rec)
+	if res.Failed() {
+		t.Fatalf("the second run did not send the stored value: %+v", res.Collections[0].Summary.Failures)
+	}
+	var logged bool
+	for _, ev := range rec.events {
+		text := fmt.Sprintf("%+v", ev)
+		if strings.Contains(text, stored) {
+			t.Errorf("an event shows the stored secret: %s", text)
+		}
+		if c, ok := ev.(runner.ConsoleEvent); ok && strings.Contains(fmt.Sprintf("%+v", c.Line), "***") {
+			logged = true
+		}
+	}
+	if !logged {
+		t.Error("no console event with the masked value: the check above saw nothing")
+	}
+}
