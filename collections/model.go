@@ -166,9 +166,8 @@ type Header struct {
 	// WireValues); "" for a string value.
 	JSON string
 	// Description is the row's description (postman-collection's
-	// {content, type}) a script gave it, kept for later scripts and
-	// reports when Described. (A collection file's header descriptions
-	// are not loaded yet: see docs/postman-compatibility.md.)
+	// {content, type}) the collection file or a script gave it, kept for
+	// scripts, reports and exports when Described.
 	Description     string
 	DescriptionType string // "" reads text/plain
 	Described       bool

@@ -77,8 +77,23 @@ type outHeader struct {
 	Key      string `json:"key"`
 	Value    string `json:"value"`
 	Disabled bool   `json:"disabled,omitempty"`
+	// Description is the row's description: its text, or {content,
+	// type} when the type is not text/plain.
+	Description any `json:"description,omitempty"`
 	// typed is Header.JSON: the value is written as that JSON.
 	typed string
+}
+
+func outHeaderOf(h Header) outHeader {
+	o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON}
+	switch {
+	case !h.Described:
+	case h.DescriptionType != "":
+		o.Description = map[string]string{"content": h.Description, "type": h.DescriptionType}
+	default:
+		o.Description = h.Description
+	}
+	return o
 }
 
 func (h outHeader) MarshalJSON() ([]byte, error) {
@@ -87,10 +102,11 @@ func (h outHeader) MarshalJSON() ([]byte, error) {
 		return json.Marshal(plain(h))
 	}
 	return json.Marshal(struct {
-		Key      string          `json:"key"`
-		Value    json.RawMessage `json:"value"`
-		Disabled bool            `json:"disabled,omitempty"`
-	}{h.Key, json.RawMessage(h.typed), h.Disabled})
+		Key         string          `json:"key"`
+		Value       json.RawMessage `json:"value"`
+		Disabled    bool            `json:"disabled,omitempty"`
+		Description any             `json:"description,omitempty"`
+	}{h.Key, json.RawMessage(h.typed), h.Disabled, h.Description})
 }
 
 type outURL struct {
@@ -267,7 +283,7 @@ func outRequestOf(r *Request) *outRequest {
 		Description: r.Description,
 	}
 	for _, h := range r.Header {
-		o.Header = append(o.Header, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON})
+		o.Header = append(o.Header, outHeaderOf(h))
 	}
 	if b := r.Body; b != nil {
 		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded, true), FormData: outForms(b.FormData, false), Disabled: b.Disabled}

@@ -452,6 +452,7 @@ func headers(raw json.RawMessage, path string) ([]Header, error) {
 			if kv.Key != nil {
 				h.Key = kv.Key.String()
 			}
+			describeHeader(&h, kv.Description)
 			out = append(out, h)
 		case jsonKind(e) == "string":
 			k, v, _ := strings.Cut(jsonText(e), ":")
@@ -862,6 +863,24 @@ func ppb(raw json.RawMessage, path string) (map[string]any, error) {
 }
 
 // description reads a string or a {content, type} object.
+// describeHeader gives a header row the description its file gave it, as
+// postman-collection keeps one ({content, type}; a plain string is
+// text/plain). A null description is none.
+func describeHeader(h *Header, raw json.RawMessage) {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+		return
+	case "object":
+		var d struct {
+			Type text `json:"type"`
+		}
+		if json.Unmarshal(raw, &d) == nil && d.Type.String() != "text/plain" {
+			h.DescriptionType = d.Type.String()
+		}
+	}
+	h.Described, h.Description = true, description(raw)
+}
+
 func description(raw json.RawMessage) string {
 	if jsonKind(raw) == "object" {
 		var d struct {

@@ -663,7 +663,7 @@ func (m ymap) v3request(graphql bool) (*Request, error) {
 		return nil, err
 	}
 	for _, h := range hs {
-		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Described: h.Description != "", Description: h.Description})
 	}
 	if graphql {
 		// A GraphQL request keeps query, variables (text) and
@@ -1250,7 +1250,7 @@ func (m ymap) exampleRequest(method string) (*Request, error) {
 		return nil, err
 	}
 	for _, h := range hs {
-		r.Header = append(r.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		r.Header = append(r.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Described: h.Description != "", Description: h.Description})
 	}
 	if r.Body, err = m.v3body(m.get("body"), "request.body"); err != nil {
 		return nil, err
@@ -1280,7 +1280,11 @@ func (m ymap) exampleResponse(out map[string]any) error {
 	}
 	hdr := make([]outHeader, 0, len(hs))
 	for _, h := range hs {
-		hdr = append(hdr, outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled})
+		o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled}
+		if h.Description != "" {
+			o.Description = h.Description
+		}
+		hdr = append(hdr, o)
 	}
 	out["header"] = hdr
 	return m.exampleBody(out)

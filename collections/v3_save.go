@@ -629,7 +629,7 @@ func setRequestLine(m ymapb, r *Request) {
 func headerNode(hs []Header) *yaml.Node {
 	list := make([]kvOut, 0, len(hs))
 	for _, h := range hs {
-		list = append(list, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled})
+		list = append(list, kvOut{key: h.Key, value: h.Value, disabled: h.Disabled, description: h.Description})
 	}
 	return kvNode(list)
 }

@@ -43,6 +43,7 @@ func v3Comparable(c *Collection) *Collection {
 					it.Description = r.Description
 				}
 				r.Description = ""
+				comparableHeaders(r.Header)
 				if r.Body != nil {
 					if r.Body.Disabled {
 						r.Body = nil
@@ -125,6 +126,16 @@ func comparableVars(vs []Variable) []Variable {
 	return vs
 }
 
+// comparableHeaders drops what v3 cannot keep of header descriptions: it
+// writes one as text, so an empty one and its type are lost.
+func comparableHeaders(hs []Header) {
+	for i := range hs {
+		h := &hs[i]
+		h.DescriptionType = ""
+		h.Described = h.Described && h.Description != ""
+	}
+}
+
 // comparableResponses keeps what an example carries across: name, code,
 // status, headers and body.
 func comparableResponses(raw json.RawMessage) json.RawMessage {
@@ -148,6 +159,7 @@ func comparableResponses(raw json.RawMessage) json.RawMessage {
 			body = *r.Body
 		}
 		hs, _ := headers(r.Header, "header")
+		comparableHeaders(hs)
 		name := r.Name
 		if name == "" {
 			name = "Example"
