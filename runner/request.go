@@ -88,8 +88,11 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		h := &c.Header[i]
 		h.Key = sub(h.Key)
 		if h.JSON != "" {
-			// The strings inside a typed value are resolved.
-			*h = collections.TypedHeader(h.Key, []byte(collections.MapJSONStrings(h.JSON, sub)), h.Disabled)
+			// The strings inside a typed value are resolved; the row
+			// keeps its description.
+			t := collections.TypedHeader(h.Key, []byte(collections.MapJSONStrings(h.JSON, sub)), h.Disabled)
+			t.Described, t.Description, t.DescriptionType = h.Described, h.Description, h.DescriptionType
+			*h = t
 			continue
 		}
 		h.Value = sub(h.Value)
