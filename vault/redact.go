@@ -110,23 +110,24 @@ var urlSeparators = []string{"/?#", "&=?#", ".:@/?#"}
 // say the request's JSON inside a pm.sendRequest body, reaches a report as
 // path segments or query keys and values, none of them the whole secret.
 func withURLPieces(values []string) []string {
-	out := values
+	var pieces []string
 	for _, v := range values {
 		for _, seps := range urlSeparators {
 			if !strings.ContainsAny(v, seps) {
 				continue
 			}
 			for _, p := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
-				if utf8.RuneCountInString(p) >= MinPieceLen && strings.TrimSpace(p) != "" && !slices.Contains(out, p) {
-					if len(out) == len(values) {
-						out = slices.Clone(values) // the caller's slice stays as it was
-					}
-					out = append(out, p)
+				if utf8.RuneCountInString(p) >= MinPieceLen && strings.TrimSpace(p) != "" &&
+					!slices.Contains(values, p) && !slices.Contains(pieces, p) {
+					pieces = append(pieces, p)
 				}
 			}
 		}
 	}
-	return out
+	if len(pieces) == 0 {
+		return values
+	}
+	return append(slices.Clone(values), pieces...) // the caller's slice stays as it was
 }
 
 // variants returns v and the other spellings it takes on the way to a
