@@ -91,11 +91,6 @@ func pluralForm(locale, typ, formatted string) string {
 	if form == "other" && typ != "ordinal" && millionsAreMany[locale] && v == 0 && i != 0 && i%1000000 == 0 {
 		return "many"
 	}
-	// CLDR 42's Hebrew: "one" is also a fraction of zero (0.5), and "many"
-	// is gone.
-	if typ != "ordinal" && (locale == "he" || locale == "iw") && i == 0 && v != 0 {
-		return "one"
-	}
 	// A category the current rules no longer have (Hebrew's "many").
 	if !has(cats, form) {
 		return "other"
@@ -123,6 +118,10 @@ var newerCardinals = map[string]func(i, v, f, t int) string{
 		}
 		return "other"
 	},
+	// Hebrew (CLDR 42): "one" is also a fraction of zero (0.5), and "many"
+	// is gone.
+	"he": hebrewCardinal,
+	"iw": hebrewCardinal,
 	// Maltese: 2 has a category of its own ("two"), and "few" starts at 3.
 	"mt": func(i, v, f, t int) string {
 		if t != 0 {
@@ -140,6 +139,16 @@ var newerCardinals = map[string]func(i, v, f, t int) string{
 		}
 		return "other"
 	},
+}
+
+func hebrewCardinal(i, v, f, t int) string {
+	switch {
+	case i == 1 && v == 0 || i == 0 && v != 0:
+		return "one"
+	case i == 2 && v == 0:
+		return "two"
+	}
+	return "other"
 }
 
 // atoiTail reads the last nine digits of a digit string (1e9 more when it
