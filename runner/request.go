@@ -88,11 +88,10 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		h := &c.Header[i]
 		h.Key = sub(h.Key)
 		if h.JSON != "" {
-			// The strings inside a typed value are resolved; the row
-			// keeps its description.
+			// The strings inside a typed value are resolved; only the
+			// value changes (the row keeps its description and marks).
 			t := collections.TypedHeader(h.Key, []byte(collections.MapJSONStrings(h.JSON, sub)), h.Disabled)
-			t.Described, t.Description, t.DescriptionType = h.Described, h.Description, h.DescriptionType
-			*h = t
+			h.Value, h.JSON = t.Value, t.JSON
 			continue
 		}
 		h.Value = sub(h.Value)
