@@ -50,7 +50,7 @@ func notIterableWords(msg string, args []goja.Value) string {
 	if msg != "object is not iterable" || len(args) == 0 {
 		return ""
 	}
-	return v8TypedValue(args[0]) + " is not iterable (cannot read property Symbol(Symbol.iterator))"
+	return notIterableNoLoad(args[0])
 }
 
 func typedArrayLengthWords(msg string, _ []goja.Value) string {

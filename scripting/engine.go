@@ -108,6 +108,9 @@ type compiled struct {
 	// ctors: the script may construct a built-in under another name
 	// (ctorwords.go).
 	ctors bool
+	// natives: the script names a built-in whose refusals are reworded
+	// where they are thrown (nativewords.go).
+	natives bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -198,6 +201,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.reflect = mayUseReflect(src)
 	c.stack = mayReadStack(src)
 	c.ctors = mayExtendBuiltins(src)
+	c.natives = mayMeetNativeWords(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -272,6 +276,8 @@ type Engine struct {
 	stackWords bool
 	// ctorWords: installCtorWords ran (ctorwords.go).
 	ctorWords bool
+	// nativeWords: installNativeWords ran (nativewords.go).
+	nativeWords bool
 	// typedArrayHooks: installTypedArrayHooks ran (allocguard.go).
 	typedArrayHooks bool
 	// stackPeek: courier, not the script, reads a stack (for a position):
@@ -679,44 +685,51 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 }
 
 // installPartsFor installs the sandbox pieces made on first use that the
-// compile found c needs and this Engine does not have yet.
+// compile found c needs and this Engine does not have yet, in the order of
+// sandboxParts.
 func (e *Engine) installPartsFor(c *compiled) error {
-	if c.dates && !e.datesInstalled {
-		e.installDates() // before js/parts/annexb.js, whose setYear calls setFullYear
-	}
-	if c.gojaExtras && !e.gojaExtrasHidden {
-		e.hideGojaExtrasLater()
-	}
-	if c.regExp && !e.regExpInstalled {
-		if err := e.installRegExp(); err != nil {
+	for _, p := range sandboxParts {
+		if !p.needed(c) || p.installed(e) {
+			continue
+		}
+		if err := p.install(e); err != nil {
 			return err
 		}
-	}
-	if c.iteratorExtras && !e.iteratorExtras {
-		e.installIteratorExtras()
-	}
-	if c.weak && !e.weakInstalled {
-		e.installWeakCollections()
-	}
-	if c.reflect && !e.reflectWords {
-		e.installReflectWords()
-	}
-	if c.stack && !e.stackWords {
-		e.installStackWords()
-	}
-	if c.ctors && !e.ctorWords {
-		e.installCtorWords()
-	}
-	if c.using && !e.usingInstalled {
-		if err := e.installUsing(); err != nil {
-			return err
-		}
-	}
-	if c.regExpStatics && !e.rxStaticsInstalled {
-		e.rxStaticsInstalled = true
-		e.installRegExpStatics()
 	}
 	return nil
+}
+
+// sandboxPart is one piece of the sandbox installed on first use: when a
+// compiled script needs it and the Engine does not have it yet. Each
+// install sets the flag installed reads.
+type sandboxPart struct {
+	needed    func(*compiled) bool
+	installed func(*Engine) bool
+	install   func(*Engine) error
+}
+
+// infallible wraps an install that cannot fail.
+func infallible(f func(*Engine)) func(*Engine) error {
+	return func(e *Engine) error { f(e); return nil }
+}
+
+// sandboxParts in installation order: dates come before js/parts/annexb.js
+// (its setYear calls setFullYear).
+var sandboxParts = []sandboxPart{
+	{func(c *compiled) bool { return c.dates }, func(e *Engine) bool { return e.datesInstalled }, infallible((*Engine).installDates)},
+	{func(c *compiled) bool { return c.gojaExtras }, func(e *Engine) bool { return e.gojaExtrasHidden }, infallible((*Engine).hideGojaExtrasLater)},
+	{func(c *compiled) bool { return c.regExp }, func(e *Engine) bool { return e.regExpInstalled }, (*Engine).installRegExp},
+	{func(c *compiled) bool { return c.iteratorExtras }, func(e *Engine) bool { return e.iteratorExtras }, infallible((*Engine).installIteratorExtras)},
+	{func(c *compiled) bool { return c.weak }, func(e *Engine) bool { return e.weakInstalled }, infallible((*Engine).installWeakCollections)},
+	{func(c *compiled) bool { return c.reflect }, func(e *Engine) bool { return e.reflectWords }, infallible((*Engine).installReflectWords)},
+	{func(c *compiled) bool { return c.stack }, func(e *Engine) bool { return e.stackWords }, infallible((*Engine).installStackWords)},
+	{func(c *compiled) bool { return c.ctors }, func(e *Engine) bool { return e.ctorWords }, infallible((*Engine).installCtorWords)},
+	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
+	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
+	{func(c *compiled) bool { return c.regExpStatics }, func(e *Engine) bool { return e.rxStaticsInstalled }, infallible(func(e *Engine) {
+		e.rxStaticsInstalled = true
+		e.installRegExpStatics()
+	})},
 }
 
 // paramNames is the JS array of a script's parameter names, made once per

@@ -545,7 +545,8 @@ func hookArgs(hook string, at file.Idx, args ...ast.Expression) ast.Expression {
 }
 
 // v8TypedValue prints a value as V8 does where it cannot print the
-// expression: by its type, and its value when a primitive.
+// expression (its default call site): by its type, and its value when
+// null, a boolean, a number or a string (quoted).
 func v8TypedValue(v goja.Value) string {
 	switch {
 	case goja.IsUndefined(v):
@@ -553,11 +554,14 @@ func v8TypedValue(v goja.Value) string {
 	case goja.IsNull(v):
 		return "object null"
 	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return "symbol"
+	}
 	switch v.ExportType().Kind() {
 	case reflect.Bool:
 		return "boolean " + v.String()
 	case reflect.String:
-		return "string " + v.String()
+		return "string \"" + v.String() + "\""
 	case reflect.Int64, reflect.Float64, reflect.Int, reflect.Uint64:
 		return "number " + v.String()
 	}
@@ -567,10 +571,7 @@ func v8TypedValue(v goja.Value) string {
 		}
 		return "object"
 	}
-	if goja.IsBigInt(v) {
-		return "bigint " + v.String()
-	}
-	return "symbol " + v.String()
+	return "bigint"
 }
 
 // patternKey is the name of an object pattern's first property, as V8
@@ -699,9 +700,9 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		if nullish || !isBuiltinCtor(ctor) {
 			return v
 		}
-		e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+		e.throw("TypeError", notIterableNoLoad(v))
 	case iterParam:
-		e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+		e.throw("TypeError", notIterableNoLoad(v))
 	case iterNested:
 		if nullish {
 			text = v8TypedValue(v)
@@ -709,7 +710,7 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	case iterPattern, iterAssign:
 		if nullish && text != "null" && text != "undefined" {
-			e.throw("TypeError", v8TypedValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+			e.throw("TypeError", notIterableNoLoad(v))
 		}
 	case iterCall:
 		if nullish {

@@ -211,7 +211,17 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 // v8NullishMessage words a read or write made on null or undefined.
 func v8NullishMessage(msg, src string, line, col int, seen seenAt) (string, bool) {
 	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
-		return "Cannot read properties of " + orNullishAt(seen.nullish, src, line, col) + " (reading '" + m[1] + "')", true
+		what, prop := orNullishAt(seen.nullish, src, line, col), m[1]
+		if sym, ok := strings.CutPrefix(prop, "Symbol."); ok && bracketKeyAt(src, line, col) == prop {
+			// A well-known symbol (goja names it as a string key would
+			// be named): V8 prints Symbol(…), and its iteration
+			// protocol's words for Symbol.iterator.
+			if sym == "iterator" {
+				return notIterableNoLoadOf(what), true
+			}
+			prop = "Symbol(" + prop + ")"
+		}
+		return "Cannot read properties of " + what + " (reading '" + prop + "')", true
 	}
 	if msg != gojaConvert {
 		return "", false
@@ -224,6 +234,35 @@ func v8NullishMessage(msg, src string, line, col int, seen seenAt) (string, bool
 	}
 	return msg, true
 }
+
+// bracketKeyAt is the text inside the brackets of the member access placed
+// at line:col (o[Symbol.iterator] gives "Symbol.iterator"), or "". goja
+// places a read at its "[", a call of it inside the brackets.
+func bracketKeyAt(src string, line, col int) string {
+	off := offsetAt(src, line, col)
+	if off < 0 || off >= len(src) {
+		return ""
+	}
+	start := strings.LastIndexByte(src[:off+1], '[')
+	if start < 0 || strings.ContainsAny(src[start:off], "]\n") {
+		return ""
+	}
+	end := strings.IndexByte(src[off:], ']')
+	if end < 0 {
+		return ""
+	}
+	return strings.TrimSpace(src[start+1 : off+end])
+}
+
+// notIterableNoLoadOf is notIterableNoLoad for null or undefined, named.
+func notIterableNoLoadOf(nullish string) string {
+	if nullish == "null" {
+		return "object null" + notIterableTail
+	}
+	return nullish + notIterableTail
+}
+
+const notIterableTail = " is not iterable (cannot read property Symbol(Symbol.iterator))"
 
 // v8WordsOf words goja's fixed messages.
 func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {

@@ -1,0 +1,200 @@
+package scripting
+
+import (
+	"reflect"
+	"runtime"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Built-in methods whose refusals goja words otherwise than V8, reworded
+// where they are thrown: the method's [[Call]] (and a constructor's
+// [[Construct]]) is wrapped, so the words follow the built-in whatever
+// name, alias, call/apply or subclass reaches it, with the arguments it
+// was given at hand (`new AggregateError(5)`: "number 5 is not
+// iterable …", which no reading of the source could print). Installed per
+// engine for scripts whose text names one of them.
+
+// nativeWordNames are the words a script must contain for the hooks to
+// matter: the methods' names (an alias still names the method where it is
+// taken).
+var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom"}
+
+// mayMeetNativeWords is the cheap look at a script's text.
+func mayMeetNativeWords(src string) bool {
+	for _, w := range nativeWordNames {
+		if strings.Contains(src, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// notIterableNoLoad is V8's words for a value whose Symbol.iterator a
+// built-in could not read or call, the value printed by its type.
+func notIterableNoLoad(v goja.Value) string {
+	return v8TypedValue(v) + notIterableTail
+}
+
+// installNativeWords wraps the built-ins (once per engine).
+func (e *Engine) installNativeWords() {
+	e.nativeWords = true
+	if arr, ok := e.rt.Get("Array").(*goja.Object); ok {
+		if proto, ok := arr.Get("prototype").(*goja.Object); ok {
+			e.wrapNativeWords(proto.Get("with"), withWords)
+		}
+		e.wrapNativeWords(arr.Get("from"), e.arrayFromWords)
+	}
+	e.wrapNativeWords(e.rt.Get("AggregateError"), e.aggregateWords)
+	if set, ok := e.rt.Get("Set").(*goja.Object); ok {
+		if proto, ok := set.Get("prototype").(*goja.Object); ok {
+			for name := range setRecordMethods {
+				e.wrapNativeWords(proto.Get(name), e.setRecordWords(name))
+			}
+		}
+	}
+}
+
+// withWords: V8 puts a colon after "Invalid index" (`[1].with(5, 1)`).
+func withWords(msg string, _ []goja.Value) string {
+	if n, ok := strings.CutPrefix(msg, "Invalid index "); ok {
+		return "Invalid index : " + n
+	}
+	return ""
+}
+
+// arrayFromWords: Array.from(null) reads Symbol.iterator of null in V8
+// (goja converts it to an object first), and names the property V8
+// found not callable.
+func (e *Engine) arrayFromWords(msg string, args []goja.Value) string {
+	items := goja.Undefined()
+	if len(args) > 0 {
+		items = args[0]
+	}
+	switch {
+	case msg == gojaConvert && (goja.IsUndefined(items) || goja.IsNull(items)):
+		return notIterableNoLoad(items)
+	case strings.HasSuffix(msg, " is not a method") && !nonCallableIterator(items):
+		return ""
+	case strings.HasSuffix(msg, " is not a method"):
+		return "%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function"
+	}
+	return ""
+}
+
+// nonCallableIterator reports whether v is an object whose Symbol.iterator
+// is there and not a function (read again: this runs only on an error's
+// way out).
+func nonCallableIterator(v goja.Value) bool {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return false
+	}
+	m := o.GetSymbol(goja.SymIterator)
+	if m == nil || goja.IsUndefined(m) || goja.IsNull(m) {
+		return false
+	}
+	_, callable := goja.AssertFunction(m)
+	return !callable
+}
+
+// aggregateWords: AggregateError's errors that cannot be iterated are
+// named by their type, as the collection constructors name theirs.
+func (e *Engine) aggregateWords(msg string, args []goja.Value) string {
+	errs := goja.Undefined()
+	if len(args) > 0 {
+		errs = args[0]
+	}
+	switch {
+	case msg == "object is not iterable",
+		msg == gojaConvert && (goja.IsUndefined(errs) || goja.IsNull(errs)),
+		strings.HasSuffix(msg, " is not a method") && nonCallableIterator(errs):
+		return notIterableNoLoad(errs)
+	}
+	return ""
+}
+
+// setRecordWords words the refusals of the Set method name while it reads
+// its argument's size, has and keys (V8's GetSetRecord).
+func (e *Engine) setRecordWords(name string) func(string, []goja.Value) string {
+	return func(msg string, args []goja.Value) string {
+		switch {
+		case msg == "size is NaN":
+			return "The .size property is NaN"
+		case strings.HasPrefix(msg, "Invalid size: "):
+			return "'" + strings.TrimPrefix(msg, "Invalid size: ") + "' is an invalid size"
+		case msg == gojaSetRecord:
+			return "Set.prototype." + name + " argument must be an object"
+		case msg == "Object does not have a valid 'has' method":
+			return `string "has" is not a function`
+		case msg == "Object does not have a valid 'keys' method":
+			return `string "keys" is not a function`
+		case strings.HasSuffix(msg, " is not a method") && len(args) > 0:
+			// goja reads has, then keys; has is callable when keys failed.
+			if o, ok := args[0].(*goja.Object); ok {
+				if _, ok := goja.AssertFunction(o.Get("has")); ok {
+					return `string "keys" is not a function`
+				}
+				return `string "has" is not a function`
+			}
+		}
+		return ""
+	}
+}
+
+// wrapNativeWords wraps the [[Call]] and, for a constructor, the
+// [[Construct]] of the built-in v: an error on its way out is reworded by
+// words (rewordThrown). goja's iterator step calls a missing next method
+// through a nil function (a Go runtime error that no catch clause could
+// take): it leaves as the TypeError V8 throws there.
+func (e *Engine) wrapNativeWords(v goja.Value, words func(string, []goja.Value) string) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return
+	}
+	hookNativeCall(obj, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			defer e.rewordOnTheWayOut(c.Arguments, words)
+			return orig(c)
+		}
+	})
+	hookNativeConstruct(obj, func(orig nativeConstruct) nativeConstruct {
+		return func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+			defer e.rewordOnTheWayOut(args, words)
+			return orig(args, newTarget)
+		}
+	})
+}
+
+// rewordOnTheWayOut is wrapNativeWords' deferred half.
+func (e *Engine) rewordOnTheWayOut(args []goja.Value, words func(string, []goja.Value) string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if re, ok := r.(runtime.Error); ok && strings.Contains(re.Error(), "nil pointer dereference") {
+		r = e.rt.NewTypeError(`string "next" is not a function`)
+	}
+	if msg, ok := gojaPlainTypeError(r); ok {
+		// goja's internal form of a TypeError, made a JS error when it
+		// reaches the VM: give it its words now.
+		if v := words(msg, args); v != "" {
+			panic(e.rt.NewTypeError("%s", v))
+		}
+		panic(r)
+	}
+	rewordThrown(r, args, words)
+	panic(r)
+}
+
+// gojaPlainTypeError is the message of r when r is goja's unexported
+// typeError (a string type some of its built-ins panic with).
+func gojaPlainTypeError(r any) (string, bool) {
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.String || v.Type().Name() != "typeError" || v.Type().PkgPath() != "github.com/dop251/goja" {
+		return "", false
+	}
+	return v.String(), true
+}
