@@ -13,6 +13,7 @@ import (
 
 	"github.com/courier-run/courier/internal/atomicfile"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // Reporter names accepted by -r.
@@ -39,10 +40,19 @@ const DefaultDir = "newman"
 type Options struct {
 	// Stdout is where cli and progress write.
 	Stdout io.Writer
-	// Wrap, when set, wraps every writer a reporter gets (Stdout and each
-	// export file), for example to redact secrets. A wrapper with a
-	// Flush() error method is flushed at Close.
+	// Wrap, when set, wraps every writer a reporter gets (Stdout, each
+	// export file; the html page's data blocks, not its markup), for
+	// example to redact secrets; WrapJSON takes its place for JSON. A
+	// wrapper with a Flush() error method is flushed at Close.
 	Wrap func(io.Writer) io.Writer
+	// WrapJSON, when set, wraps the writers a JSON document goes through
+	// instead of Wrap: the json reporter's file, the report the html
+	// reporter renders from, the data blocks of the html page (whose own
+	// markup, style and script are courier's and are written as they are).
+	// A redactor there can keep each document JSON. keep names the keys
+	// whose numbers and booleans are courier's own measurements and flags,
+	// data those under which everything is data (see vault.JSONScalars).
+	WrapJSON func(w io.Writer, keep, data map[string]bool) io.Writer
 	// Exports maps a reporter name to its --reporter-<name>-export path. A
 	// missing entry means newman/newman-run-report-<timestamp>.<ext>; an
 	// existing directory gets that default file name inside it.
@@ -138,15 +148,21 @@ func New(names []string, o Options) (*Multi, error) {
 				m.Abort()
 				return nil, fmt.Errorf("%s reporter: %w", n, err)
 			}
-			w := o.wrap(f)
+			var w io.Writer
 			var r Reporter
 			switch n {
 			case NameJSON:
+				w = o.jsonWrap()(f, jsonreport.ScalarKeys(), jsonreport.DataKeys())
 				r = NewJSON(w, o.JSON)
 			case NameJUnit:
+				w = o.wrap(f)
 				r = NewJUnit(w, o.JUnit)
 			default:
-				r = NewHTML(w, o.HTML, o.JSON, o.Wrap)
+				// The page's data is wrapped block by block; the rest of
+				// it is courier's own markup (a masked script would no
+				// longer match its Content-Security-Policy hash).
+				w = f
+				r = NewHTML(w, o.HTML, o.JSON, o.jsonWrap())
 			}
 			m.add(&fileReporter{Reporter: r, w: w, f: f})
 		}
@@ -160,6 +176,20 @@ func (o Options) wrap(w io.Writer) io.Writer {
 	}
 	return o.Wrap(w)
 }
+
+// jsonWrap returns WrapJSON, else Wrap, else no wrapping.
+func (o Options) jsonWrap() JSONWrap {
+	switch {
+	case o.WrapJSON != nil:
+		return o.WrapJSON
+	case o.Wrap != nil:
+		return func(w io.Writer, _, _ map[string]bool) io.Writer { return o.Wrap(w) }
+	}
+	return func(w io.Writer, _, _ map[string]bool) io.Writer { return w }
+}
+
+// JSONWrap wraps the writer of a JSON document (see Options.WrapJSON).
+type JSONWrap func(w io.Writer, keep, data map[string]bool) io.Writer
 
 var nonDigits = regexp.MustCompile(`[^\d]+`)
 

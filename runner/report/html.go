@@ -7,6 +7,7 @@ import (
 
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/htmlreport"
+	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // HTMLOptions configure the html reporter.
@@ -33,6 +34,7 @@ type HTML struct {
 	sp    *spool
 	out   io.Writer
 	o     HTMLOptions
+	wrap  JSONWrap
 	done  bool
 }
 
@@ -40,12 +42,13 @@ var _ Reporter = (*HTML)(nil)
 
 // NewHTML returns an html reporter writing the page to out. wrap, when not
 // nil, wraps the writer the JSON report goes through on its way to the
-// page (to redact it as the JSON reporter's output is redacted).
-func NewHTML(out io.Writer, o HTMLOptions, jo JSONOptions, wrap func(io.Writer) io.Writer) *HTML {
-	h := &HTML{sp: &spool{dir: jo.SpoolDir, limit: spoolLimit}, out: out, o: o}
+// page (to redact it as the JSON reporter's output is redacted), and the
+// page's data blocks.
+func NewHTML(out io.Writer, o HTMLOptions, jo JSONOptions, wrap JSONWrap) *HTML {
+	h := &HTML{sp: &spool{dir: jo.SpoolDir, limit: spoolLimit}, out: out, o: o, wrap: wrap}
 	h.jsonW = h.sp
 	if wrap != nil {
-		h.jsonW = wrap(h.sp)
+		h.jsonW = wrap(h.sp, jsonreport.ScalarKeys(), jsonreport.DataKeys())
 	}
 	// The page shows each item run once, whatever the JSON report's
 	// layout.
@@ -71,7 +74,11 @@ func (h *HTML) Close() error {
 	if err != nil {
 		return fmt.Errorf("html reporter: %w", err)
 	}
-	err = htmlreport.Render(h.out, src, htmlreport.Options{MaxBody: h.o.MaxBody, Title: h.o.Title, Generator: h.o.Generator, Omit: h.o.Omit})
+	ho := htmlreport.Options{MaxBody: h.o.MaxBody, Title: h.o.Title, Generator: h.o.Generator, Omit: h.o.Omit}
+	if h.wrap != nil {
+		ho.Data = func(w io.Writer) io.Writer { return h.wrap(w, htmlreport.ScalarKeys(), nil) }
+	}
+	err = htmlreport.Render(h.out, src, ho)
 	if err != nil {
 		return fmt.Errorf("html reporter: %w", err)
 	}

@@ -199,6 +199,43 @@ func (p *page) problems() []string {
 	}
 }
 
+// numericSecretRun runs one request for 2048 bytes with secrets "2048",
+// "200", "true" and "function" (a word of the page's script), through the
+// reporters and the JSON-aware redaction courier run uses.
+func numericSecretRun(t *testing.T, dir string) (jsonPath, htmlPath string) {
+	t.Helper()
+	base := echotest.Start(t)
+	item := &collections.Item{ID: "bytes", Name: "Bytes", Request: &collections.Request{
+		Method: "GET", URL: collections.URL{Raw: base + "/bytes/2048"},
+		Header: []collections.Header{{Key: "X-Pin", Value: "{{pin}}"}}},
+		Events: []collections.Event{{Listen: "test", Script: collections.Script{Exec: `pm.environment.set('n', Number(pm.environment.get('pin')));
+pm.test('pin masked', () => pm.expect(pm.response.responseSize).to.equal(2048));`}}}}
+	coll := &collections.Collection{Info: collections.Info{ID: "num", Name: "Numbers"}, Items: []*collections.Item{item}}
+	env := environments.NewScope("Numbers env", []environments.Variable{{Key: "pin", Value: "2048", Type: "secret"}})
+	red := vault.NewRedactor()
+	red.Add("2048", "200", "true", "function")
+	jsonPath, htmlPath = filepath.Join(dir, "num.json"), filepath.Join(dir, "num.html")
+	m, err := report.New([]string{"json", "html"}, report.Options{
+		Exports: map[string]string{report.NameJSON: jsonPath, report.NameHTML: htmlPath},
+		Wrap:    func(w io.Writer) io.Writer { return red.Writer(w) },
+		WrapJSON: func(w io.Writer, keep, data map[string]bool) io.Writer {
+			return red.JSONWriter(w, vault.JSONScalars{Keep: keep, Data: data})
+		},
+		JSON: report.JSONOptions{Redact: red.Redact, PerRoundTrip: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner.Runner{Collection: coll, Environment: env, Options: runner.Options{Masker: red}, Sink: m}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return jsonPath, htmlPath
+}
+
 // newmanReport is the part of the JSON report the checks compare with.
 type newmanReport struct {
 	Run struct {
@@ -540,6 +577,61 @@ func TestBrowser(t *testing.T) {
 		for _, want := range []string{"Failed", "The run stopped: Error: --timeout of 5ms reached", "No responses.", "No request matches."} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the page lacks %q", want)
+			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("the page logged problems:\n%s", strings.Join(probs, "\n"))
+		}
+	})
+
+	// A secret that is a number (a PIN) or a word of the page's own script
+	// equals numbers the report measures (a size, a status code) and text
+	// the page runs: the page masks the data blocks as JSON, keeping its
+	// own numbers, and leaves its script alone (a masked script no longer
+	// matches its Content-Security-Policy hash and never runs).
+	t.Run("secrets that equal the report's numbers and the page's script", func(t *testing.T) {
+		jsonPath, htmlPath := numericSecretRun(t, dir)
+		raw, err := os.ReadFile(jsonPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep struct {
+			Run struct {
+				Executions []struct {
+					Response struct{ Code, ResponseSize int }
+				}
+			}
+			Environment struct {
+				Values []struct {
+					Key   string
+					Value any
+				}
+			}
+		}
+		if err := json.Unmarshal(raw, &rep); err != nil {
+			t.Fatalf("the JSON report is not JSON: %v", err)
+		}
+		if len(rep.Run.Executions) != 1 || rep.Run.Executions[0].Response.ResponseSize != 2048 || rep.Run.Executions[0].Response.Code != 200 {
+			t.Errorf("executions = %+v, want one with code 200 and responseSize 2048", rep.Run.Executions)
+		}
+		for _, v := range rep.Environment.Values {
+			if v.Key == "n" && v.Value != "***" {
+				t.Errorf("a number a script made from the secret reads %v in the report, want \"***\"", v.Value)
+			}
+		}
+		page, err := os.ReadFile(htmlPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(page, []byte("X-Pin\",\"2048")) || !bytes.Contains(page, []byte(`"z":2048`)) {
+			t.Error("the page shows the secret header, or lost the response size")
+		}
+		p := openPage(t, browser, htmlPath, "")
+		eval[bool](p, `document.querySelectorAll('#list .row .rhead').forEach(b => b.click()); document.querySelectorAll('details').forEach(d => d.open = true); true`)
+		text := eval[string](p, `document.body.innerText`)
+		for _, want := range []string{"Binary body, 2 KB, not shown.", "200", "pin masked"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the page lacks %q:\n%s", want, text)
 			}
 		}
 		if probs := p.problems(); len(probs) > 0 {

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/courier-run/courier/runner/report/jsonreport"
@@ -436,3 +438,20 @@ func marshal(v any) ([]byte, error) {
 	}
 	return bytes.TrimSpace(b), nil
 }
+
+// ScalarKeys returns the keys of the page's data blocks whose numbers and
+// booleans are courier's own (sizes, times, codes, counts, flags): a
+// redactor of the page keeps them, as it keeps the JSON report's (see
+// jsonreport.ScalarKeys). The page holds no typed values: headers, bodies
+// and form fields are text.
+func ScalarKeys() map[string]bool {
+	pageScalarsOnce.Do(func() {
+		pageScalars = jsonreport.ScalarKeysOf(reflect.TypeFor[pageExec](), reflect.TypeFor[pageMeta]())
+	})
+	return pageScalars
+}
+
+var (
+	pageScalarsOnce sync.Once
+	pageScalars     map[string]bool
+)

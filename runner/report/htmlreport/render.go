@@ -10,8 +10,8 @@
 // loads from the network: its Content-Security-Policy allows no fetches.
 //
 // Render masks nothing itself: it shows what the JSON report holds, which
-// courier writes with secrets already masked, and callers write the page
-// through the same redacting writer as every other report.
+// courier writes with secrets already masked, and callers pass the page's
+// data blocks through a redacting writer (Options.Data) as a second net.
 package htmlreport
 
 import (
@@ -52,6 +52,12 @@ type Options struct {
 	Generator string
 	// Omit leaves data out of the page.
 	Omit Omit
+	// Data, when set, wraps the writer of each of the page's JSON data
+	// blocks (the executions, the rest of the run), for example to redact
+	// them; the page's own markup, style and script are written as they
+	// are. A wrapper with a Flush() error method is flushed after each
+	// block.
+	Data func(io.Writer) io.Writer
 }
 
 var (
@@ -101,6 +107,8 @@ type execKey struct {
 type renderer struct {
 	w *bufio.Writer
 	o Options
+	// data is the wrapped writer of the data block being written, if any.
+	data io.Writer
 
 	meta       pageMeta
 	lim        limits
@@ -114,14 +122,40 @@ type renderer struct {
 
 func (r *renderer) write(s string) {
 	if r.werr == nil {
+		if r.data != nil {
+			_, r.werr = io.WriteString(r.data, s)
+			return
+		}
 		_, r.werr = r.w.WriteString(s)
 	}
 }
 
 func (r *renderer) writeBytes(b []byte) {
 	if r.werr == nil {
+		if r.data != nil {
+			_, r.werr = r.data.Write(b)
+			return
+		}
 		_, r.werr = r.w.Write(b)
 	}
+}
+
+// beginData starts a JSON data block: what is written until endData goes
+// through Options.Data.
+func (r *renderer) beginData() {
+	if r.o.Data != nil {
+		r.data = r.o.Data(r.w)
+	}
+}
+
+func (r *renderer) endData() {
+	if r.data == nil {
+		return
+	}
+	if fl, ok := r.data.(interface{ Flush() error }); ok && r.werr == nil {
+		r.werr = fl.Flush()
+	}
+	r.data = nil
 }
 
 func (r *renderer) render(src io.Reader) error {
@@ -132,12 +166,16 @@ func (r *renderer) render(src io.Reader) error {
 		return errors.New("htmlreport: page template lacks its data marker")
 	}
 	r.write(strings.NewReplacer("{{CSP}}", scriptHash(), "{{CSS}}", css).Replace(head))
-	r.write(`<script type="application/json" id="courier-execs">[`)
+	r.write(`<script type="application/json" id="courier-execs">`)
+	r.beginData()
+	r.write("[")
 	rep, err := jsonreport.Scan(src, "", r.execution)
 	if err != nil {
 		return err
 	}
-	r.write("]</script>\n")
+	r.write("]")
+	r.endData()
+	r.write("</script>\n")
 	run := &rep.Run
 	r.meta.Stats, r.meta.Transfers = run.Stats, run.Transfers
 	t := run.Timings
@@ -160,7 +198,9 @@ func (r *renderer) render(src io.Reader) error {
 		return err
 	}
 	r.write("\n" + `<script type="application/json" id="courier-meta">`)
+	r.beginData()
 	r.writeBytes(b)
+	r.endData()
 	r.write("</script>\n<script>" + script + "</script>")
 	r.write(tail)
 	return r.werr
