@@ -761,14 +761,17 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	}
 	if hreq.URL != wire {
 		wire.RawQuery = hreq.URL.RawQuery
-		wire.ForceQuery = out.wire.hasQuery && wire.RawQuery == ""
+		// A query the auth emptied (OAuth 1 or AWS dropping stale
+		// parameters) leaves no "?", as postman-collection prints an empty
+		// query list; a "?" the user wrote with nothing after it stays.
+		wire.ForceQuery = out.wire.hasQuery && wire.RawQuery == "" && queryBefore == ""
 		hreq.URL = wire
 	}
 	if q := hreq.URL.RawQuery; q != out.wire.query || (q != "" && !out.wire.hasQuery) {
 		// What the auth added (an API key, OAuth 1's parameters) shows
 		// as it went.
 		added, appended := strings.CutPrefix(q, out.wire.query)
-		out.wire.query, out.wire.hasQuery = q, out.wire.hasQuery || q != ""
+		out.wire.query, out.wire.hasQuery = q, q != "" || (out.wire.hasQuery && queryBefore == "")
 		out.sent.URL = out.wire.String()
 		if appended {
 			out.shown.query, out.shown.hasQuery = out.shown.query+added, out.wire.hasQuery
