@@ -181,21 +181,31 @@ func (o *wireOrder) index(key string) int {
 }
 
 // redirected is the order of a redirect's request: the previous hop's
-// fields that h still holds, without Host and Cookie, then Referer, Host
-// and Cookie, as postman-request sends a redirect. Content-Length stays
-// when the body does.
-func (o wireOrder) redirected(h http.Header, body bool) wireOrder {
+// fields that h still holds, without Host and Referer, then Referer and
+// Host, as postman-request sends a redirect. Content-Length stays when the
+// body does. A Cookie the previous hop sent keeps its place (the jar's
+// cookies for the new URL replace its value there); a new one comes last.
+// A multipart body sent again (307/308, followOriginalHttpMethod) is a new
+// form with a new boundary: its Content-Type (the user's row too) and its
+// Content-Length come after Host.
+func (o wireOrder) redirected(h http.Header, body, form bool) wireOrder {
 	next := wireOrder{user: o.user}
+	cookie, formType := "", ""
 	for idx, k := range o.keys {
 		if idx == o.authAt {
 			next.authAt = len(next.keys)
 		}
 		switch {
-		case k == "Host" || strings.EqualFold(k, "Cookie") || strings.EqualFold(k, "Referer"):
+		case k == "Host" || strings.EqualFold(k, "Referer"):
+		case strings.EqualFold(k, "Cookie"):
+			cookie = k
+			next.keys = append(next.keys, k)
 		case k == "Content-Length":
-			if body {
+			if body && !form {
 				next.keys = append(next.keys, k)
 			}
+		case form && body && strings.EqualFold(k, "Content-Type"):
+			formType = k
 		default:
 			if _, ok := h[k]; ok {
 				next.keys = append(next.keys, k)
@@ -205,7 +215,16 @@ func (o wireOrder) redirected(h http.Header, body bool) wireOrder {
 	if o.authAt >= len(o.keys) {
 		next.authAt = len(next.keys)
 	}
-	next.keys = append(next.keys, "Referer", "Host", "Cookie")
+	next.keys = append(next.keys, "Referer", "Host")
+	if cookie == "" {
+		next.keys = append(next.keys, "Cookie")
+	}
+	if form && body {
+		if formType != "" {
+			next.keys = append(next.keys, formType)
+		}
+		next.keys = append(next.keys, "Content-Length")
+	}
 	return next
 }
 

@@ -214,17 +214,25 @@ func (b behavior) boolean(key string, def bool) bool {
 }
 
 func (b behavior) number(key string, def int) int {
-	switch v := b[key].(type) {
-	case float64:
-		return int(v)
-	case int:
-		return v
-	case string:
-		if n, err := strconv.Atoi(v); err == nil {
-			return n
-		}
+	if n, ok := b.numberSet(key); ok {
+		return n
 	}
 	return def
+}
+
+// numberSet is the key's value as a number, and whether it has one.
+func (b behavior) numberSet(key string) (int, bool) {
+	switch v := b[key].(type) {
+	case float64:
+		return int(v), true
+	case int:
+		return v, true
+	case string:
+		if n, err := strconv.Atoi(v); err == nil {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 func (b behavior) disabledHeaders() map[string]bool {
@@ -807,9 +815,14 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
 	useCookies := !ppb.boolean("disableCookies", false)
 	follow := !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
-	maxRedirects := ppb.number("maxRedirects", o.MaxRedirects)
+	maxRedirects := o.MaxRedirects
 	if maxRedirects <= 0 {
 		maxRedirects = 10
+	}
+	if n, set := ppb.numberSet("maxRedirects"); set {
+		// postman-request takes the collection's value as it is: 0 (or
+		// less) refuses the first redirect.
+		maxRedirects = n
 	}
 	challenged, answered := false, false
 	// The request's own Cookie header, as the first hop had it: each hop
@@ -887,7 +900,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		drain(resp)
 		p.clock.endHop()
 		hreq = next
-		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody)
+		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody, out.mode == collections.BodyFormData)
 	}
 }
 
@@ -1178,12 +1191,10 @@ func addJarCookies(hreq *http.Request, jar *Jar, user []string) {
 	hreq.Header[key] = []string{strings.Join(parts, "; ")}
 }
 
+// isRedirect: postman-request follows every 3xx that has a Location (300,
+// 304 and 305 too), not only the five common ones.
 func isRedirect(code int) bool {
-	switch code {
-	case 301, 302, 303, 307, 308:
-		return true
-	}
-	return false
+	return code >= 300 && code < 400
 }
 
 func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior) (*http.Request, error) {

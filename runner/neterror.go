@@ -124,10 +124,13 @@ func hangUp(err error) *NetError {
 	return nil
 }
 
-// refusedHeader is a header the wire writer would not send; Node refuses
-// the header before sending, in these words.
+// refusedHeader is a header (or request path) the wire writer would not
+// send; Node refuses it before sending, in these words.
 func refusedHeader(err error) *NetError {
 	var fieldErr *wire.FieldError
+	if pathErr := (*wire.PathError)(nil); errors.As(err, &pathErr) {
+		return &NetError{Code: "ERR_UNESCAPED_CHARACTERS", Name: "TypeError", Err: err, Msg: pathErr.Error()}
+	}
 	switch {
 	case !errors.As(err, &fieldErr):
 		return nil

@@ -163,6 +163,9 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return nil, fmt.Errorf("wire: unsupported protocol scheme %q", req.URL.Scheme)
 	}
+	if !validTarget(req.URL.RequestURI()) {
+		return nil, &PathError{}
+	}
 	for _, f := range header {
 		if !httpguts.ValidHeaderFieldName(f.Name) {
 			return nil, &FieldError{Name: f.Name}
@@ -209,6 +212,40 @@ func (e *FieldError) Error() string {
 		return fmt.Sprintf("invalid header field value for %q", e.Name)
 	}
 	return fmt.Sprintf("invalid header field name %q", e.Name)
+}
+
+// PathError is a request target Send refuses before connecting: one
+// holding a character Node's http client will not write (a space, a
+// control character, anything above U+00FF), which only a URL sent with
+// encoding disabled can hold.
+type PathError struct{}
+
+func (*PathError) Error() string { return "Request path contains unescaped characters" }
+
+// validTarget is Node's check of a request path: every character in
+// U+0021..U+00FF.
+func validTarget(uri string) bool {
+	for _, r := range uri {
+		if r < 0x21 || r > 0xff {
+			return false
+		}
+	}
+	return true
+}
+
+// latin1 writes the target as Node does: each character U+0080..U+00FF
+// as its one byte (validTarget has refused anything above).
+func latin1(uri string) string {
+	for i := 0; i < len(uri); i++ {
+		if uri[i] >= 0x80 {
+			b := make([]byte, 0, len(uri))
+			for _, r := range uri {
+				b = append(b, byte(r))
+			}
+			return string(b)
+		}
+	}
+	return uri
 }
 
 // CloseIdleConnections closes the connections kept for reuse.
@@ -626,7 +663,7 @@ func (c *conn) write(req *http.Request, head []Field) error {
 		method = http.MethodGet
 	}
 	w := c.bw
-	w.WriteString(method + " " + uri + " HTTP/1.1\r\n")
+	w.WriteString(method + " " + latin1(uri) + " HTTP/1.1\r\n")
 	for _, f := range head {
 		w.WriteString(f.Name)
 		w.WriteString(": ")
