@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"strconv"
+
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/runner"
@@ -237,6 +239,14 @@ func redactErrInfo(r func(string) string, err error) error {
 	if ei, ok := err.(*runner.ErrorInfo); ok {
 		c := *ei
 		c.Text, c.Message, c.Hostname, c.Address = r(c.Text), r(c.Message), r(c.Hostname), r(c.Address)
+		if c.Port != nil {
+			// The port is the URL's, which a secret may have given: the
+			// report writes it as a number, so one that is a secret is
+			// left out rather than masked in place.
+			if p := strconv.Itoa(*c.Port); r(p) != p {
+				c.Port = nil
+			}
+		}
 		return &c
 	}
 	if m := r(err.Error()); m != err.Error() {

@@ -97,3 +97,25 @@ func TestRedactHeadersMasksEveryPart(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+// TestRedactErrorPort: a refused connection's port is the URL's, which a
+// secret may have given. The report writes it as a number, so a secret
+// one is left out (masking it in place would make the JSON report's
+// number a string); any other port stays.
+func TestRedactErrorPort(t *testing.T) {
+	t.Parallel()
+	red := vault.NewRedactor()
+	red.Add("48213")
+	for _, tt := range []struct {
+		port int
+		kept bool
+	}{{48213, false}, {8080, true}, {482130, true}} {
+		p := tt.port
+		ev := runner.RequestEvent{Err: &runner.ErrorInfo{Name: "Error", Code: "ECONNREFUSED", Port: &p,
+			Text: fmt.Sprintf("connect ECONNREFUSED 127.0.0.1:%d", p)}}
+		got := redactEvent(red, ev).(runner.RequestEvent).Err.(*runner.ErrorInfo)
+		if (got.Port != nil) != tt.kept || got.Port != nil && *got.Port != tt.port {
+			t.Errorf("port %d: got %v, kept want %v", tt.port, got.Port, tt.kept)
+		}
+	}
+}
