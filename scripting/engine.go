@@ -49,11 +49,17 @@ var urlSource string
 //go:embed js/intl.js
 var intlSource string
 
+//go:embed js/node-errors.js
+var nodeErrorsSource string
+
 // Each embedded program is compiled once per process, on first use: goja
 // Programs are immutable and run in any number of runtimes.
 var (
 	webProgram = compileOnce("courier-web.js", &webSource)
 	urlProgram = compileOnce("courier-url.js", &urlSource)
+	// nodeErrorsProgram is what url.js, web.js and the builtins part
+	// throw with.
+	nodeErrorsProgram = compileOnce("courier-node-errors.js", &nodeErrorsSource)
 	// intlProgram's classes run only when a script first touches Intl.
 	intlProgram = compileOnce("courier-intl.js", &intlSource)
 	// The bootstrap's compile also compiles its eager parts (parts.go).

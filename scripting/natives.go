@@ -1465,6 +1465,7 @@ func (e *Engine) installLazyClasses(set func(string, any), g *goja.Object) {
 	lazy("webClasses", webProgram, g, e.rt.GlobalObject())
 	lazy("urlClasses", urlProgram, g)
 	lazy("intl", intlProgram, g)
+	lazy("nodeErrors", nodeErrorsProgram)
 }
 
 // installJSONHelpers adds what JSON.parse and JSON.stringify use: V8's

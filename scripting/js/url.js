@@ -17,18 +17,9 @@ function parsePairs(s) {
 }
 // Node makes names and values well-formed (a lone surrogate becomes U+FFFD).
 function toUSV(v) { return String(v).toWellFormed(); }
-// Node's internal errors carry a code beside the message.
-function nodeError(C, message, code) { var e = new C(message); e.code = code; return e; }
+// Node's internal errors carry a code beside the message (js/node-errors.js).
+var nodeErrors = host.nodeErrors(), nodeError = nodeErrors.nodeError, invalidThis = nodeErrors.invalidThis, argType = nodeErrors.argType;
 function badTuple() { return nodeError(TypeError, 'Each query pair must be an iterable [name, value] tuple', 'ERR_INVALID_TUPLE'); }
-function invalidThis(type) { return nodeError(TypeError, 'Value of "this" must be of type ' + type, 'ERR_INVALID_THIS'); }
-function received(v) {
-    if (v === null || v === undefined) { return String(v); }
-    if (typeof v === 'function') { return 'function ' + v.name; }
-    if (typeof v === 'object') { return v.constructor && 'name' in v.constructor ? 'an instance of ' + v.constructor.name : String(v); }
-    if (typeof v === 'string') { var t = v.length > 28 ? v.slice(0, 25) + '...' : v; return 'type string (' + (t.indexOf("'") < 0 ? "'" + t + "'" : JSON.stringify(t)) + ')'; }
-    return 'type ' + typeof v + ' (' + (typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v)) + ')';
-}
-function argType(name, what, v) { return nodeError(TypeError, 'The "' + name + '" argument must be ' + what + '. Received ' + received(v), 'ERR_INVALID_ARG_TYPE'); }
 
 function URLSearchParams(init) {
     if (!(this instanceof URLSearchParams)) { throw new TypeError("Class constructor URLSearchParams cannot be invoked without 'new'"); }

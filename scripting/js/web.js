@@ -6,22 +6,10 @@
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
 function tag(C, name) { Object.defineProperty(C.prototype, Symbol.toStringTag, { value: name, configurable: true }); }
 var ILLEGAL = {};
-// Node's internal errors carry a code beside the message.
-function nodeError(C, message, code) { var e = new C(message); e.code = code; return e; }
+// Node's internal errors carry a code beside the message (js/node-errors.js).
+var nodeErrors = host.nodeErrors(), nodeError = nodeErrors.nodeError, argType = nodeErrors.argType, invalidThis = nodeErrors.invalidThis;
 function illegal() { return nodeError(TypeError, 'Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR'); }
 function stateError(message) { return nodeError(TypeError, 'Invalid state: ' + message, 'ERR_INVALID_STATE'); }
-// received words an argument as Node's ERR_INVALID_ARG_TYPE does.
-function received(v) {
-    if (v === null || v === undefined) { return 'Received ' + v; }
-    if (typeof v === 'function') { return 'Received function ' + v.name; }
-    if (typeof v === 'object') { return v.constructor && 'name' in v.constructor ? 'Received an instance of ' + v.constructor.name : 'Received ' + String(v); }
-    if (typeof v === 'string') { var t = v.length > 28 ? v.slice(0, 25) + '...' : v; return 'Received type string (' + (t.indexOf("'") < 0 ? "'" + t + "'" : JSON.stringify(t)) + ')'; }
-    return 'Received type ' + typeof v + ' (' + (typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v)) + ')';
-}
-// A name with a dot is a property in Node's words ("The property 'a.b'").
-function argType(name, what, v) {
-    return nodeError(TypeError, 'The "' + name + '" ' + (name.indexOf('.') < 0 ? 'argument' : 'property') + ' must be ' + what + '. ' + received(v), 'ERR_INVALID_ARG_TYPE');
-}
 // shown is util.inspect's rendering of a primitive (ERR_INVALID_ARG_VALUE).
 function shown(v) {
     if (typeof v === 'function') { return /^class\b/.test(Function.prototype.toString.call(v)) ? '[class ' + (v.name || '(anonymous)') + ']' : (v.name ? '[Function: ' + v.name + ']' : '[Function (anonymous)]'); }
@@ -36,7 +24,7 @@ function argValue(C, name, v) {
 // receiver is not one of the class's objects.
 function slotOf(self, key, type) {
     if (self === null || (typeof self !== 'object' && typeof self !== 'function') || !Object.prototype.hasOwnProperty.call(self, key)) {
-        throw nodeError(TypeError, 'Value of "this" must be of type ' + type, 'ERR_INVALID_THIS');
+        throw invalidThis(type);
     }
     return self[key];
 }

@@ -5,6 +5,7 @@
 (function (b) {
 'use strict';
 var host = b.host, global = b.global, isIterable = b.isIterable, notIterable = b.notIterable, domError = b.domError;
+var nodeErrors = host.nodeErrors(), nodeError = nodeErrors.nodeError;
 var out = {};
 var owners = [[Object, 'Object'], [Map, 'Map'], [Promise, 'Promise'], [RegExp, 'RegExp'],
     [ArrayBuffer.prototype, 'ArrayBuffer'], [Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), 'Iterator'],
@@ -291,22 +292,11 @@ def(global, 'structuredClone', function (v, options) {
     if (transfer) { transfer.forEach(function (b) { host.detach(b); }); }
     return out;
 });
-// Node's internal errors (ERR_*), for the bootstrap's globals: Node's
-// words and the code beside them.
-function nodeError(C, message, code) { var e = new C(message); e.code = code; return e; }
-function received(v) {
-    if (v === null || v === undefined) { return String(v); }
-    if (typeof v === 'function') { return 'function ' + v.name; }
-    if (typeof v === 'object') { return v.constructor && 'name' in v.constructor ? 'an instance of ' + v.constructor.name : String(v); }
-    if (typeof v === 'string') { var t = v.length > 28 ? v.slice(0, 25) + '...' : v; return 'type string (' + (t.indexOf("'") < 0 ? "'" + t + "'" : JSON.stringify(t)) + ')'; }
-    return 'type ' + typeof v + ' (' + (typeof v === 'bigint' ? v + 'n' : Object.is(v, -0) ? '-0' : String(v)) + ')';
-}
-out.missingArg = function (name) { return nodeError(TypeError, 'The "' + name + '" argument must be specified', 'ERR_MISSING_ARGS'); };
-out.argType = function (name, what, v) { return nodeError(TypeError, 'The "' + name + '" argument must be ' + what + '. Received ' + received(v), 'ERR_INVALID_ARG_TYPE'); };
-out.invalidThis = function (type) { return nodeError(TypeError, 'Value of "this" must be of type ' + type, 'ERR_INVALID_THIS'); };
-// WebIDL's words for too few arguments ("Failed to execute 'f' on 'C': ...").
-out.fewArgs = function (prefix, required, given) {
-    return nodeError(TypeError, prefix + ': ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + given + ' present.', 'ERR_MISSING_ARGS');
-};
+// Node's internal errors (js/node-errors.js), for the bootstrap's globals
+// and the other parts, which reach them through this part.
+out.missingArg = nodeErrors.missingArg;
+out.argType = nodeErrors.argType;
+out.invalidThis = nodeErrors.invalidThis;
+out.fewArgs = nodeErrors.fewArgs;
 return out;
 })
