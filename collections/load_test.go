@@ -83,17 +83,19 @@ func TestLoadEdgeCases(t *testing.T) {
 		}},
 		{"edge_numeric_var.json", func(t *testing.T, c *Collection) {
 			eq(t, "variables", c.Variables, []Variable{
-				{Key: "count", Value: "5", Type: "number"},
-				{Key: "ratio", Value: "0.25", Type: "any"},
-				{Key: "flag", Value: "true", Type: "boolean"},
-				{Key: "obj", Value: `{"a":[1,2],"b":"c"}`, Type: "any"},
-				{Key: "nothing", Value: ""},
+				// Values that are not strings keep their JSON and the
+				// type stays as given, as postman-collection keeps them.
+				{Key: "count", Value: "5", JSON: "5"},
+				{Key: "ratio", Value: "0.25", Type: "any", JSON: "0.25"},
+				{Key: "flag", Value: "true", JSON: "true"},
+				{Key: "obj", Value: `{"a":[1,2],"b":"c"}`, JSON: `{"a":[1,2],"b":"c"}`},
+				{Key: "nothing", Value: "", JSON: "null"},
 				{Key: "plain", Value: "text", Type: "text", Description: "a description"},
 				{Key: "off", Value: "x", Disabled: true},
 				// Postman's SDK does not name collection variables by id.
 				{ID: "only-id", Value: "v"},
 			})
-			eq(t, "item variables", find(t, c, "r1").Variables, []Variable{{Key: "itemVar", Value: "42", Type: "number"}})
+			eq(t, "item variables", find(t, c, "r1").Variables, []Variable{{Key: "itemVar", Value: "42", JSON: "42"}})
 		}},
 		{"edge_disabled_query.json", func(t *testing.T, c *Collection) {
 			r := find(t, c, "r1").Request

@@ -90,14 +90,15 @@ type Variable struct {
 	Type        string // string, boolean, number, secret, any...
 	Description string
 	Disabled    bool
-	// NoValue marks a URL path variable without a value: one the
-	// collection left without "value" (or null), or one read from a ":name"
-	// segment of the path. postman-collection keeps it valueless.
+	// NoValue marks a variable without a value: a URL path variable the
+	// collection left without "value" (or null) or read from a ":name"
+	// segment of the path, or a collection variable without "value".
+	// postman-collection keeps it valueless.
 	NoValue bool
-	// JSON is a path variable's value that is not a string (42, false),
-	// as the collection or a script gave it: scripts see it, but it fills
+	// JSON is a value that is not a string (42, false, null, an object),
+	// as the collection or a script gave it. For a path variable it fills
 	// no segment (postman-collection substitutes strings only), so Value
-	// is "".
+	// is ""; a collection variable's Value is its text ("42", "" for null).
 	JSON string
 }
 

@@ -654,19 +654,18 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 	return out, err
 }
 
-// variableValue sets the value's text and, for a typeless non-string value,
-// a type that lets scripts get the number or boolean back.
+// variableValue sets the value's text and keeps a value that is not a
+// string as its JSON (null included), and a missing one as NoValue:
+// postman-collection keeps the value as given (a number stays a number,
+// null reads back null, none undefined) and casts it only by a declared
+// type, which stays as the file gives it (environments.CollectionVariables).
 func variableValue(v Variable, raw json.RawMessage) Variable {
 	v.Value = jsonText(raw)
-	if v.Type == "" {
-		switch jsonKind(raw) {
-		case "number":
-			v.Type = "number"
-		case "boolean":
-			v.Type = "boolean"
-		case "object", "array":
-			v.Type = "any"
-		}
+	switch jsonKind(raw) {
+	case "nothing":
+		v.NoValue = true
+	case "number", "boolean", "object", "array", "null":
+		v.JSON = compactJSON(raw)
 	}
 	return v
 }

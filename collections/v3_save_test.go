@@ -118,7 +118,9 @@ func comparableEvents(evs []Event) []Event {
 
 func comparableVars(vs []Variable) []Variable {
 	for i := range vs {
-		vs[i].ID = ""
+		// v3 definitions keep variable values as text, as its writer
+		// does: a number, null or a missing value comes back as its text.
+		vs[i].ID, vs[i].JSON, vs[i].NoValue = "", "", false
 		if vs[i].Type == "string" || vs[i].Type == "default" || vs[i].Type == "any" {
 			vs[i].Type = ""
 		}

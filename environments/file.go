@@ -223,6 +223,7 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 		}
 		v.Type = ts
 	}
+	fileType := v.Type
 	raw, has := m["value"]
 	switch val := raw.(type) {
 	case nil:
@@ -238,6 +239,9 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 		}
 	case string:
 		v.Value = val
+		if CastType(v.Type) != "" {
+			v.Type = TypeString // the value is text, whatever the type says
+		}
 	default:
 		// Non-string values keep their JSON text and record their kind so
 		// scripts read back a number, boolean, object or array.
@@ -263,7 +267,7 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 	case map[string]any:
 		v.Description, _ = d["content"].(string)
 	}
-	return v, nil
+	return v.declare(fileType), nil
 }
 
 // decodeText strips a UTF-8 byte order mark and converts UTF-16 (with a
@@ -437,6 +441,9 @@ func Save(w io.Writer, f *File) error {
 	}
 	for _, v := range f.Values {
 		ev := exportVar{Key: v.Key, Type: v.Type, Enabled: !v.Disabled, Description: v.Description}
+		if v.Declared != "" {
+			ev.Type = v.Declared
+		}
 		ev.Value = exportValue(v)
 		switch ev.Type {
 		case "":

@@ -180,6 +180,9 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 			if v.Type == TypeNull && !r.InScript && r.Scopes.fromData(name) {
 				return "", false // Postman leaves {{name}} for a null in the data file
 			}
+			if r.InScript {
+				v = v.ForScript()
+			}
 			return v.Substitution(), true
 		}
 	}

@@ -13,6 +13,9 @@ type Variable struct {
 	Value    string
 	Type     string
 	Disabled bool
+	// Declared is the type the value is cast to on every set and get
+	// (string, boolean, number, object, array; cast.go), "" for none.
+	Declared string
 	// Description is the file's description text, kept for exports.
 	Description string
 }

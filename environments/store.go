@@ -292,6 +292,9 @@ func MergeVariables(initial []Variable, cur *Current) []Variable {
 		case !ok:
 		case e.Unset:
 			continue
+		case v.Declared != "":
+			// A value kept from an earlier run is cast as any other.
+			v.Value, v.Type = castIn(v.Declared, e.Value, keptType(v.Type, e.Type))
 		default:
 			v.Value = e.Value
 			v.Type = keptType(v.Type, e.Type)

@@ -73,15 +73,6 @@ func CollectionIdentity(c *collections.Collection) Identity {
 	return Identity{Kind: "collection", ID: c.Info.ID, Path: absSource(c.Source), Name: c.Info.Name}
 }
 
-// CollectionVariables converts a collection's variables to scope variables.
-func CollectionVariables(vs []collections.Variable) []Variable {
-	out := make([]Variable, 0, len(vs))
-	for _, v := range vs {
-		out = append(out, Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: v.Description})
-	}
-	return out
-}
-
 // SetCollectionVariables replaces a collection's variables with vars (the
 // result of RunState.Merge), keeping the ids of the ones it had.
 func SetCollectionVariables(c *collections.Collection, vars []Variable) {
@@ -91,7 +82,9 @@ func SetCollectionVariables(c *collections.Collection, vars []Variable) {
 	}
 	out := make([]collections.Variable, 0, len(vars))
 	for _, v := range vars {
-		out = append(out, collections.Variable{ID: ids[v.Key], Key: v.Key, Value: v.Value, Type: v.Type, Description: v.Description, Disabled: v.Disabled})
+		cv := CollectionVariable(v)
+		cv.ID = ids[v.Key]
+		out = append(out, cv)
 	}
 	c.Variables = out
 }

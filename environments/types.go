@@ -61,6 +61,9 @@ func IsTextType(typ string) bool {
 // []any) for "object"/"array" (nil when the text is not such JSON), and nil
 // for "null".
 func (v Variable) Native() any {
+	if v.Declared != "" {
+		return v.castOut()
+	}
 	switch v.Type {
 	case TypeNumber:
 		return jsNumberFromString(v.Value)
@@ -91,6 +94,9 @@ func (v Variable) Native() any {
 
 // Substitution is the text {{name}} becomes: String(value) in JavaScript.
 func (v Variable) Substitution() string {
+	if v.Declared != "" {
+		return v.castText()
+	}
 	switch v.Type {
 	case TypeNull:
 		return "null"
@@ -194,6 +200,11 @@ func encodeRaw(b []byte) (string, string) {
 // value it becomes "any" again. A new variable set to a string gets "any".
 func (s *Scope) SetNative(key string, x any) {
 	text, typ := EncodeValue(x)
+	if v, ok := s.Lookup(key); ok && v.Declared != "" {
+		text, typ = castIn(v.Declared, text, typ)
+		s.SetTyped(key, text, typ)
+		return
+	}
 	if typ == "" {
 		typ = TypeAny
 		if v, ok := s.Lookup(key); ok && IsTextType(v.Type) {

@@ -401,7 +401,9 @@ func writeYAMLValue(e *yaml.Node, v Variable) {
 	}
 	// A typed value (number, boolean...) says its type itself; a text
 	// variable's type is written when the entry had one or is not plain.
-	if typ := v.Type; IsTextType(typ) {
+	if v.Declared != "" {
+		yset(e, "type", strNode(v.Declared))
+	} else if typ := v.Type; IsTextType(typ) {
 		if prev := yget(e, "type"); prev != nil || (typ != "" && typ != TypeDefault) {
 			if typ == "" {
 				typ = TypeDefault

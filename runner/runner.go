@@ -107,7 +107,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	}
 	r.scopes = &environments.Scopes{
 		Globals:     r.Globals,
-		Collection:  environments.NewScope("collection", collectionVars(r.Collection.Variables)),
+		Collection:  environments.NewScope("collection", environments.CollectionVariables(r.Collection.Variables)),
 		Environment: r.Environment,
 		Local:       environments.NewScope("local", nil),
 	}
@@ -504,14 +504,6 @@ func (d *durationStats) add(x time.Duration) {
 func (r *Runner) fail(f Failure) {
 	r.failed = true
 	r.summary.Failures = append(r.summary.Failures, f)
-}
-
-func collectionVars(vs []collections.Variable) []environments.Variable {
-	out := make([]environments.Variable, 0, len(vs))
-	for _, v := range vs {
-		out = append(out, environments.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
-	}
-	return out
 }
 
 func dataVars(rows []*environments.Scope, it int) []environments.Variable {

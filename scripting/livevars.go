@@ -23,6 +23,10 @@ type liveKey struct{ scope, key string }
 type liveVal struct {
 	v         goja.Value
 	text, typ string
+	// cast marks what a declared type made of the value set (cast.go in
+	// environments): the script reads that, while the run keeps what the
+	// value cast again after its JSON trip gives, so it is not settled.
+	cast bool
 }
 
 // keepLive records v, just stored as scope's key, as the script's live
@@ -125,6 +129,9 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 		if !ok {
 			return "", false
 		}
+		if goja.IsUndefined(lv) {
+			return "", true // Variable#toString of undefined
+		}
 		if _, isFn := goja.AssertFunction(lv); isFn {
 			// postman-collection calls a function value and substitutes its
 			// result as Variable#toString does: undefined is "", null "null".
@@ -143,7 +150,7 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 func (e *Engine) settleLive(st *execState) {
 	for _, k := range st.liveOrder {
 		lv, ok := st.live[k]
-		if !ok {
+		if !ok || lv.cast {
 			continue
 		}
 		sc := e.scope(k.scope)
@@ -158,4 +165,65 @@ func (e *Engine) settleLive(st *execState) {
 		sc.SetNative(k.key, e.nativeOf(lv.v))
 	}
 	st.live, st.liveOrder = nil, nil
+}
+
+// declared reports whether scope's variable key casts what is set to a
+// declared type.
+func (e *Engine) declared(scope, key string) bool {
+	v, ok := e.scope(scope).Lookup(key)
+	return ok && v.Declared != ""
+}
+
+// setDeclared is set() on a variable with a declared type. The run stores
+// the value as postman-runtime applies the script's change: the value
+// after its JSON trip (NaN and undefined as null), cast. The script itself
+// reads what the cast made of the value as it was (Number(undefined) is
+// NaN, String(NaN) "NaN") for as long as the variable holds it.
+func (e *Engine) setDeclared(scope, key string, arg goja.Value) {
+	sc := e.scope(scope)
+	d, _ := sc.Lookup(key)
+	sc.SetNative(key, e.nativeOf(arg))
+	st := e.cur
+	if st == nil {
+		return
+	}
+	k := liveKey{scope, key}
+	delete(st.live, k)
+	var now goja.Value
+	switch d.Declared {
+	case environments.TypeNumber:
+		now = e.rt.ToValue(arg.ToNumber())
+	case environments.TypeString:
+		now = e.rt.ToValue(e.jsString(arg))
+	case environments.TypeBoolean:
+		now = e.rt.ToValue(arg.ToBoolean())
+	default:
+		// Object and array are read back from their text; only a value
+		// JSON.stringify leaves undefined is held as undefined (the run
+		// holds "null", from the value's JSON trip).
+		if _, isFn := goja.AssertFunction(arg); !isFn && !goja.IsUndefined(arg) {
+			return
+		}
+		now = goja.Undefined()
+	}
+	stored, _ := sc.Lookup(key)
+	if now.SameAs(e.toJSValue(stored)) && now != goja.Undefined() {
+		return
+	}
+	if st.live == nil {
+		st.live = map[liveKey]liveVal{}
+		st.liveOrder = nil
+	}
+	st.liveOrder = append(st.liveOrder, k)
+	st.live[k] = liveVal{v: now, text: stored.Value, typ: stored.Type, cast: true}
+}
+
+// jsString is String(v), as JavaScript makes it.
+func (e *Engine) jsString(v goja.Value) string {
+	fn, _ := goja.AssertFunction(e.rt.Get("String"))
+	r, err := fn(goja.Undefined(), v)
+	if err != nil {
+		panic(err)
+	}
+	return r.String()
 }

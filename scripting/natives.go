@@ -110,6 +110,22 @@ func (e *Engine) ensureScope(name string) *environments.Scope {
 // following environments' typing: text types (any, default, secret...)
 // read back as strings, even when the text looks like JSON.
 func (e *Engine) toJSValue(v environments.Variable) goja.Value {
+	v = v.ForScript()
+	if v.Declared == environments.TypeObject || v.Declared == environments.TypeArray {
+		// postman-collection parses the text, and gives undefined unless
+		// it is an object (array).
+		if !environments.IsTextType(v.Type) {
+			return goja.Undefined()
+		}
+		o, ok := e.parseJSON(v.Value).(*goja.Object)
+		if !ok || (o.ClassName() == "Array") != (v.Declared == environments.TypeArray) {
+			return goja.Undefined()
+		}
+		return o
+	}
+	if v.Declared != "" {
+		return e.rt.ToValue(v.Native())
+	}
 	switch v.Type {
 	case environments.TypeObject, environments.TypeArray:
 		return e.parseJSON(v.Value)
@@ -240,7 +256,7 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 		if sc == nil {
 			one.Local = environments.NewScope("empty", nil)
 		}
-		r := environments.Resolver{Scopes: one, Override: e.liveText(id)}
+		r := environments.Resolver{Scopes: one, Override: e.liveText(id), InScript: true}
 		return rt.ToValue(r.Replace(s))
 	})
 }
@@ -394,16 +410,16 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 	}
 	// SetNative keeps a secret a secret: a string stored over a
 	// type: secret variable stays masked, exported empty, unpersisted.
-	if arg := c.Argument(2); goja.IsUndefined(arg) {
+	if key, arg := c.Argument(1).String(), c.Argument(2); e.declared(scope, key) {
+		e.setDeclared(scope, key, arg)
+	} else if goja.IsUndefined(arg) {
 		// Postman keeps the variable and reads back undefined, until the
 		// script ends (settleUndefined).
-		key := c.Argument(1).String()
 		e.ensureScope(scope).SetTyped(key, "", environments.TypeUndefined)
 		if st := e.state(); st != nil {
 			st.undefined = append(st.undefined, [2]string{scope, key})
 		}
 	} else {
-		key := c.Argument(1).String()
 		e.ensureScope(scope).SetNative(key, e.nativeOf(arg))
 		if st := e.cur; st != nil {
 			e.keepLive(st, scope, key, arg)
@@ -412,10 +428,12 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// varPairs returns [key, value, key, value...] for toObject/toJSON; for
-// "variables" the layers are merged by precedence.
-// all keeps every definition of a repeated key (toJSON's values list them,
-// as postman-collection's list keeps an environment file's repeats).
+// varPairs returns [key, value, key, value...] for toObject; for
+// "variables" the layers are merged by precedence. Disabled variables are
+// left out, as Postman treats them (docs/newman.md).
+// all, for toJSON, returns [key, value, type...] and keeps every
+// definition of a repeated key (toJSON's values list them, as
+// postman-collection's list keeps an environment file's repeats).
 func (e *Engine) varPairs(scope string, all bool) goja.Value {
 	var layers []*environments.Scope
 	names := []string{scope}
@@ -443,7 +461,18 @@ func (e *Engine) varPairs(scope string, all bool) goja.Value {
 			if !live {
 				jv = e.toJSValue(v)
 			}
-			if i, ok := seen[v.Key]; ok && !all {
+			if all {
+				if d := v.Declared; (d == environments.TypeObject || d == environments.TypeArray) && !live {
+					// toJSON writes what the variable holds: the text.
+					jv = goja.Undefined()
+					if environments.IsTextType(v.Type) {
+						jv = e.rt.ToValue(v.Value)
+					}
+				}
+				out = append(out, v.Key, jv, v.ListedType())
+				continue
+			}
+			if i, ok := seen[v.Key]; ok {
 				out[i+1] = jv
 				continue
 			}

@@ -108,7 +108,9 @@ func exportCollection(path string, coll *collections.Collection, values []enviro
 		desc[v.Key] = v.Description
 	}
 	for _, v := range values {
-		out.Variables = append(out.Variables, collections.Variable{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled, Description: desc[v.Key]})
+		cv := environments.CollectionVariable(v)
+		cv.Description = desc[v.Key]
+		out.Variables = append(out.Variables, cv)
 	}
 	if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(path), ".json") {
 		// A v12 directory is written back as one: its files copied as

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -1050,23 +1051,46 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events), Variable: []pmVariable{}}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
 	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description)
-	// postman-collection types a variable given without one as "any".
-	typed := func(t string) string {
-		if t == "" {
-			return "any"
-		}
-		return t
+	if final == nil {
+		final = environments.CollectionVariables(c.Variables)
 	}
-	if final != nil {
-		for _, v := range final {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typed(v.Type), Disabled: v.Disabled})
-		}
-	} else {
-		for _, v := range c.Variables {
-			p.Variable = append(p.Variable, pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typed(v.Type), Disabled: v.Disabled})
-		}
+	for _, v := range final {
+		p.Variable = append(p.Variable, reportVariable(v))
 	}
 	return p
+}
+
+// reportVariable is a collection variable as postman-collection's toJSON
+// writes it: its declared type ("any" for none; courier keeps "secret"),
+// its value as held (a number as a number, null, none for undefined). A
+// value that does not read as its kind (masked) is written as text.
+func reportVariable(v environments.Variable) pmVariable {
+	out := pmVariable{Key: v.Key, Value: jsonreport.Text(v.Value), Type: v.ListedType(), Disabled: v.Disabled}
+	if v.Type == environments.TypeSecret {
+		out.Type = environments.TypeSecret
+	}
+	switch v.Type {
+	case environments.TypeUndefined:
+		out.NoValue = true
+	case environments.TypeNull:
+		out.Typed = json.RawMessage("null")
+	case environments.TypeNumber:
+		switch f, err := strconv.ParseFloat(v.Value, 64); {
+		case v.Value == "NaN" || v.Value == "Infinity" || v.Value == "-Infinity":
+			out.Typed = json.RawMessage("null") // as JSON.stringify writes them
+		case err == nil && !math.IsInf(f, 0) && !math.IsNaN(f):
+			out.Typed = json.RawMessage(environments.FormatNumber(f))
+		}
+	case environments.TypeBoolean:
+		if v.Value == "true" || v.Value == "false" {
+			out.Typed = json.RawMessage(v.Value)
+		}
+	case environments.TypeObject, environments.TypeArray:
+		if json.Valid([]byte(v.Value)) {
+			out.Typed = json.RawMessage(v.Value)
+		}
+	}
+	return out
 }
 
 // scopeJSON renders an environment or globals block. Unlike Newman it

@@ -920,10 +920,10 @@ V._values = function () {
     var p = native.varPairs(this._id === 'variables' ? 'local' : this._id, true), values = [];
     // postman-collection's toJSON takes a value's own toJSON (a live Date
     // gives its ISO text), as JSON would.
-    for (var i = 0; i < p.length; i += 2) {
+    for (var i = 0; i < p.length; i += 3) {
         var v = p[i + 1];
         if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); }
-        values.push(v === undefined ? { type: 'any', key: p[i] } : { type: 'any', value: v, key: p[i] });
+        values.push(v === undefined ? { type: p[i + 2], key: p[i] } : { type: p[i + 2], value: v, key: p[i] });
     }
     return values;
 };

@@ -499,6 +499,25 @@ type Variable struct {
 	Value    Text   `json:"value"`
 	Type     string `json:"type,omitempty"`
 	Disabled bool   `json:"disabled,omitempty"`
+	// Typed, when set, is the value's JSON written in place of Value (a
+	// number, boolean, null, or a text): postman-collection writes a
+	// variable's value as it holds it. NoValue leaves "value" out, as for
+	// a variable that holds undefined.
+	Typed   json.RawMessage `json:"-"`
+	NoValue bool            `json:"-"`
+}
+
+func (v Variable) MarshalJSON() ([]byte, error) {
+	type plain Variable
+	if v.Typed == nil && !v.NoValue {
+		return json.Marshal(plain(v))
+	}
+	return json.Marshal(struct {
+		Key      string          `json:"key"`
+		Value    json.RawMessage `json:"value,omitempty"`
+		Type     string          `json:"type,omitempty"`
+		Disabled bool            `json:"disabled,omitempty"`
+	}{v.Key, v.Typed, v.Type, v.Disabled})
 }
 
 // Collection keeps the key order of Newman's report (info last).

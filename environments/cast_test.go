@@ -1,0 +1,128 @@
+package environments
+
+import (
+	"math"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// The answers are Newman 6.2.2's (runner/testdata/postman-parity/
+// fresh-round6v-a.json records them through scripts; here the rules alone).
+func TestDeclaredTypesCastAsPostmanCollection(t *testing.T) {
+	t.Parallel()
+	num := func(s string) collections.Variable { return collections.Variable{Key: "k", Type: "number", Value: s} }
+	tests := []struct {
+		name string
+		in   collections.Variable
+		// what get gives (float64, bool, string, map/slice, nil), what
+		// {{k}} substitutes in a request and in a script.
+		get            any
+		text, inScript string
+	}{
+		{"number from text", num("5"), 5.0, "5", "5"},
+		{"number from hex text", num("0x1f"), 31.0, "31", "31"},
+		{"number from empty text", num(""), 0.0, "0", "0"},
+		{"number from bad text is NaN, 0 once in a script", num("nope"), math.NaN(), "NaN", "0"},
+		{"number without a value", collections.Variable{Key: "k", Type: "number", NoValue: true}, math.NaN(), "NaN", "0"},
+		{"number from null", collections.Variable{Key: "k", Type: "number", JSON: "null"}, 0.0, "0", "0"},
+		{"number from true", collections.Variable{Key: "k", Type: "number", Value: "true", JSON: "true"}, 1.0, "1", "1"},
+		{"upper-case type", collections.Variable{Key: "k", Type: "NUMBER", Value: "7"}, 7.0, "7", "7"},
+		{"boolean from the text false", collections.Variable{Key: "k", Type: "boolean", Value: "false"}, true, "true", "true"},
+		{"boolean from empty text", collections.Variable{Key: "k", Type: "boolean", Value: ""}, false, "false", "false"},
+		{"boolean from 0", collections.Variable{Key: "k", Type: "boolean", Value: "0", JSON: "0"}, false, "false", "false"},
+		{"string from a number", collections.Variable{Key: "k", Type: "string", Value: "7", JSON: "7"}, "7", "7", "7"},
+		{"string from null", collections.Variable{Key: "k", Type: "string", JSON: "null"}, "null", "null", "null"},
+		{"string without a value", collections.Variable{Key: "k", Type: "string", NoValue: true}, "undefined", "undefined", "undefined"},
+		{"string from an object", collections.Variable{Key: "k", Type: "string", Value: `{"x":1}`, JSON: `{"x":1}`}, "[object Object]", "[object Object]", "[object Object]"},
+		{"string from an array", collections.Variable{Key: "k", Type: "string", Value: `[1,"a"]`, JSON: `[1,"a"]`}, "1,a", "1,a", "1,a"},
+		{"object from its text", collections.Variable{Key: "k", Type: "object", Value: `{"k":1}`}, map[string]any{"k": 1.0}, "[object Object]", "[object Object]"},
+		{"object from an array text", collections.Variable{Key: "k", Type: "object", Value: `[1]`}, nil, "", ""},
+		{"object from text that is no JSON", collections.Variable{Key: "k", Type: "object", Value: "abc"}, nil, "", ""},
+		{"array from its text", collections.Variable{Key: "k", Type: "array", Value: `[1,2]`}, []any{1.0, 2.0}, "1,2", "1,2"},
+		{"array from an array", collections.Variable{Key: "k", Type: "array", Value: `[1,2]`, JSON: `[1,2]`}, []any{1.0, 2.0}, "1,2", "1,2"},
+		{"array from null", collections.Variable{Key: "k", Type: "array", JSON: "null"}, nil, "", ""},
+		{"any keeps a number", collections.Variable{Key: "k", Type: "any", Value: "5", JSON: "5"}, 5.0, "5", "5"},
+		{"no type keeps null", collections.Variable{Key: "k", JSON: "null"}, nil, "null", "null"},
+		{"no value reads undefined", collections.Variable{Key: "k", NoValue: true}, nil, "", ""},
+		{"secret is no cast type", collections.Variable{Key: "k", Type: "secret", Value: "5"}, "5", "5", "5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			v := CollectionVariables([]collections.Variable{tt.in})[0]
+			got := v.Native()
+			if f, ok := tt.get.(float64); ok && math.IsNaN(f) {
+				if g, ok := got.(float64); !ok || !math.IsNaN(g) {
+					t.Errorf("get = %#v, want NaN", got)
+				}
+			} else if !equalJSON(got, tt.get) {
+				t.Errorf("get = %#v, want %#v", got, tt.get)
+			}
+			if s := v.Substitution(); s != tt.text {
+				t.Errorf("{{k}} = %q, want %q", s, tt.text)
+			}
+			if s := v.ForScript().Substitution(); s != tt.inScript {
+				t.Errorf("{{k}} in a script = %q, want %q", s, tt.inScript)
+			}
+		})
+	}
+}
+
+func equalJSON(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k := range x {
+			if !equalJSON(x[k], y[k]) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !equalJSON(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
+}
+
+// A script's set casts by the declared type; the type stays.
+func TestSetNativeCastsDeclaredTypes(t *testing.T) {
+	t.Parallel()
+	s := NewScope("collection", CollectionVariables([]collections.Variable{
+		{Key: "n", Type: "number", Value: "1"},
+		{Key: "b", Type: "boolean", Value: "true"},
+		{Key: "s", Type: "string", Value: "x"},
+		{Key: "o", Type: "object", Value: "{}"},
+	}))
+	s.SetNative("n", "abc")
+	s.SetNative("b", "false")
+	s.SetNative("s", nil)
+	s.SetNative("o", map[string]any{"z": 2.0})
+	for key, want := range map[string]string{"n": "NaN", "b": "true", "s": "null", "o": "[object Object]"} {
+		v, _ := s.Lookup(key)
+		if got := v.Substitution(); got != want || v.Declared == "" {
+			t.Errorf("%s: {{%s}} = %q (declared %q), want %q", key, key, got, v.Declared, want)
+		}
+	}
+	// Written back for an export, the type and the value as held.
+	v, _ := s.Lookup("n")
+	if cv := CollectionVariable(v); cv.Type != "number" || cv.Value != "NaN" || cv.JSON != "" {
+		t.Errorf("export of NaN: %+v", cv)
+	}
+	v, _ = s.Lookup("b")
+	if cv := CollectionVariable(v); cv.Type != "boolean" || cv.JSON != "true" {
+		t.Errorf("export of a boolean: %+v", cv)
+	}
+}

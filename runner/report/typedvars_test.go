@@ -1,0 +1,65 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo/echotest"
+)
+
+// TestJSONCollectionVariablesAsNewman: the report's collection variables
+// carry postman-collection's declared type ("any" for none or one it does
+// not cast to) and the value as held after the cast (a number as a number,
+// NaN as null, null, none for undefined), as Newman 6.2.2 wrote them for
+// the same collection (recorded three times, identical).
+func TestJSONCollectionVariablesAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-typed-vars")
+	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []any
+	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-variables.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18581"), []byte(base)), "collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct{ Variable []any }
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Collection.Variable) != len(want) {
+		t.Fatalf("%d variables, Newman wrote %d", len(rep.Collection.Variable), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(rep.Collection.Variable[i], want[i]) {
+			t.Errorf("variable %d: courier %v, Newman %v", i, rep.Collection.Variable[i], want[i])
+		}
+	}
+}
