@@ -209,6 +209,10 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 	}
 	assert.Contains(t, texts["stdout newman layout"], "refused", "the failed round trip's test ran")
 	assert.Contains(t, texts["stdout newman layout"], "127.0.0.1:***", "the refused port is masked in text")
+	// An error in Node's words says the fix where courier prints it for
+	// people; the report keeps Node's words alone, as Newman writes them.
+	assert.Contains(t, texts["stdout newman layout"], "Invalid protocol: ftp:\n     fix: use an http:// or https:// URL\n")
+	assert.Contains(t, texts[o("r.json")], `"requestError":{"name":"Error","message":"Invalid protocol: ftp:","stack":"Error: Invalid protocol: ftp:"}`)
 	assert.FileExists(t, filepath.Join(out, "v3", "typed in the file.request.yaml"))
 
 	for name, text := range texts {

@@ -292,6 +292,9 @@ func (c *CLI) requestLine(e runner.RequestEvent, compact bool) {
 		}
 		c.print(c.p.red.Sprint("[errored]") + "\n")
 		c.print(c.p.red.Sprint("     "+msg) + "\n")
+		if hint := requestErrorHint(msg); hint != "" {
+			c.print(c.p.gray.Sprint("     "+hint) + "\n")
+		}
 		return
 	}
 	res := e.Response
@@ -543,6 +546,9 @@ func (c *CLI) failureTable() string {
 		detail := []tcell{{text: f.test}}
 		for _, l := range strings.Split(f.message, "\n") {
 			detail = append(detail, tcell{text: l, paint: g})
+		}
+		if hint := requestErrorHint(f.message); hint != "" && f.at == "request" {
+			detail = append(detail, tcell{text: hint, paint: g})
 		}
 		detail = append(detail, tcell{text: "at " + f.at, paint: g})
 		if !f.item.IsZero() {

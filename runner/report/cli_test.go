@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/courier-run/courier/runner"
 )
 
 func TestCLIGolden(t *testing.T) {
@@ -66,6 +69,31 @@ func TestCLIASCIIOnly(t *testing.T) {
 	for i, r := range buf.String() {
 		if r > 127 {
 			t.Fatalf("non-ASCII %q at byte %d", r, i)
+		}
+	}
+}
+
+// TestRequestErrorHints: where the cli reporter prints a request error in
+// Node's words, on the request's line and among the failures, it adds the
+// fix (the JSON report keeps Node's words alone, as Newman writes them:
+// TestSecretsInNewerPathsNeverShow in cmd/root checks a real run's).
+func TestRequestErrorHints(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		msg, hint string
+	}{
+		{"Invalid protocol: ftp:", "fix: use an http:// or https:// URL"},
+		{`Invalid URI "http:////127.0.0.1/x"`, "fix: write the URL in full: http://host/path"},
+		{"Port should be >= 0 and < 65536. Received type string ('99999').", "fix: use a port from 0 to 65535"},
+		{"connect ECONNREFUSED 127.0.0.1:1", ""},
+	} {
+		ev := runner.RequestEvent{Item: runner.ItemRef{ID: "i", Name: "req"},
+			Request: runner.SentRequest{Method: "GET", URL: "ftp://127.0.0.1/x"}, Err: errors.New(tt.msg)}
+		var cli bytes.Buffer
+		play(NewCLI(&cli, CLIOptions{}), []runner.Event{ev, runner.DoneEvent{Summary: &runner.Summary{}}})
+		out := cli.String()
+		if got := strings.Count(out, "fix: "); tt.hint == "" && got != 0 || tt.hint != "" && (got != 2 || strings.Count(out, tt.hint) != 2) {
+			t.Errorf("%s: the cli shows %d fixes, want %q on the line and in the table:\n%s", tt.msg, got, tt.hint, out)
 		}
 	}
 }
