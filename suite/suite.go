@@ -468,11 +468,15 @@ func (s *Suite) newReporters(shard *jsonreport.Shard) (*report.Multi, error) {
 	ro := s.o.Report
 	ro.JSON.Shard = shard
 	ro.Wrap = func(w io.Writer) io.Writer { return s.red.Writer(w) }
-	// The JSON report stays JSON: a numeric secret that equals one of the
-	// report's own numbers (a size, a status code) leaves that number be,
-	// and one in a value becomes the string "***", not a bare ***.
-	ro.WrapJSON = func(w io.Writer, keep, data map[string]bool) io.Writer {
-		return s.red.JSONWriter(w, vault.JSONScalars{Keep: keep, Data: data})
+	// The JSON and JUnit reports stay valid: a numeric secret that equals
+	// one of the report's own numbers (a size, a status code, a count)
+	// leaves that number be, and one in a value becomes the string "***",
+	// not a bare ***.
+	ro.WrapDoc = func(w io.Writer, d report.Doc) io.Writer {
+		if d.Format == report.FormatXML {
+			return s.red.XMLWriter(w, d.Keep)
+		}
+		return s.red.JSONWriter(w, vault.JSONScalars{Keep: d.Keep, Data: d.Data})
 	}
 	ro.JSON.Redact = s.red.Redact
 	m, err := report.New(s.o.Reporters, ro)

@@ -251,29 +251,11 @@ func (jw *JSONWriter) stringByte(c byte) {
 // tail a secret could still run on into.
 func (jw *JSONWriter) writeStringHead() {
 	s := string(jw.buf)
-	secrets := jw.r.snapshot()
-	cut := holdFrom(s, secrets)
-	if len(secrets) > 0 {
-		// An encoded form may be longer than any needle: hold a margin.
-		cut = min(cut, max(0, len(s)-4*len(secrets[0])))
-	}
-	spans := jw.r.jsonTextSpans(s, jw.digit)
-	for _, sp := range spans {
-		if sp.start < cut && sp.end >= cut {
-			cut = sp.start
-		}
-	}
-	cut = escapeStart(s, cut)
+	head, cut := jw.r.segmentHead(s, jw.digit, jsonEscape)
 	if cut == 0 {
 		return
 	}
-	var head []span
-	for _, sp := range spans {
-		if sp.end <= cut {
-			head = append(head, sp)
-		}
-	}
-	jw.out = append(jw.out, replaceSpans(s[:cut], head)...)
+	jw.out = append(jw.out, head...)
 	jw.digit = isDigit(s[cut-1])
 	jw.buf = append(jw.buf[:0], s[cut:]...)
 }
@@ -350,47 +332,22 @@ func (jw *JSONWriter) Close() error { return jw.Flush() }
 // maskJSONText masks the content of a JSON string (as written, escapes
 // and all).
 func (r *Redactor) maskJSONText(s string, digitBefore bool) string {
-	return replaceSpans(s, r.jsonTextSpans(s, digitBefore))
+	return replaceSpans(s, r.segmentSpans(s, digitBefore, jsonEscape))
 }
 
-// jsonTextSpans returns the spans of s to mask, each widened to whole
-// escape sequences: a mask that began after a backslash ("\***") or ended
-// inside "\u00e9" would leave a string that is not JSON.
-func (r *Redactor) jsonTextSpans(s string, digitBefore bool) []span {
-	secrets := r.snapshot()
-	if len(secrets) == 0 {
-		return nil
-	}
-	vals := r.rawValues()
-	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	spans = outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore)
-	for i, sp := range spans {
-		spans[i] = span{escapeStart(s, sp.start), escapeEnd(s, sp.end)}
-	}
-	return mergeSpans(spans)
-}
-
-// escapeStart returns i, or the start of the escape sequence i falls
-// inside of.
-func escapeStart(s string, i int) int {
+// jsonEscape finds the JSON escape sequence (\n, \", \u00e9) that
+// boundary i of s falls strictly inside of.
+func jsonEscape(s string, i int) (start, end int, ok bool) {
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if s[j] != '\\' || precededByBackslashes(s, j)%2 == 1 {
 			continue
 		}
 		if n := escapeLen(s, j); j+n > i {
-			return j
+			return j, j + n, true
 		}
-		return i
+		return 0, 0, false
 	}
-	return i
-}
-
-// escapeEnd returns i, or the end of the escape sequence i falls inside of.
-func escapeEnd(s string, i int) int {
-	if j := escapeStart(s, i); j < i {
-		return j + escapeLen(s, j)
-	}
-	return i
+	return 0, 0, false
 }
 
 // escapeLen is the length of the escape sequence at s[j] (a backslash).

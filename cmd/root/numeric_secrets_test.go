@@ -78,13 +78,15 @@ func runNumericSecrets(t *testing.T, env map[string]string, pinName string) {
 				"pm.environment.set('n', Number(pin));",
 				"pm.environment.set('b', JSON.parse(pm.environment.get('flag')));",
 				"pm.test('size', () => pm.expect(pm.response.responseSize).to.equal(2048));",
+				"for (let i = 1; i < 100; i++) pm.test('t' + i, () => {}); // 100 tests: the count is a secret too",
 			}}}},
 		},
 	}}
 	cb, err := json.Marshal(coll)
 	require.NoError(t, err)
 	collPath := writeFile(t, dir, "c.json", string(cb))
-	envPath := writeFile(t, dir, "env.json", `{"name":"e","values":[{"key":"flag","value":"true","type":"secret","enabled":true}]}`)
+	envPath := writeFile(t, dir, "env.json", `{"name":"e","values":[{"key":"flag","value":"true","type":"secret","enabled":true},
+		{"key":"count","value":"100","type":"secret","enabled":true}]}`)
 
 	for _, layout := range []string{"newman", "item"} {
 		t.Run(layout, func(t *testing.T) {
@@ -137,16 +139,29 @@ func runNumericSecrets(t *testing.T, env map[string]string, pinName string) {
 				assert.True(t, json.Valid([]byte(b[1])), "a data block of the page is not JSON:\n%.400s", b[1])
 			}
 			assert.Contains(t, blocks[0][1], `"z":2048`, "the page keeps the response size")
+			assert.Contains(t, blocks[1][1], `"assertions":{"total":100,`, "the page keeps the count")
 			assert.NotContains(t, blocks[0][1], `"X-Pin","2048"`)
 
+			// JUnit's counts are courier's own: tests="100" stays a number
+			// though a secret is "100".
 			dec := xml.NewDecoder(bytes.NewReader(mustRead(t, p("r.xml"))))
+			counts := 0
 			for {
-				_, err := dec.Token()
+				tok, err := dec.Token()
 				if err == io.EOF {
 					break
 				}
 				require.NoError(t, err, "the JUnit report is not XML")
+				if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "testsuite" {
+					for _, a := range se.Attr {
+						if a.Name.Local == "tests" {
+							assert.Equal(t, "100", a.Value)
+							counts++
+						}
+					}
+				}
 			}
+			assert.Equal(t, 1, counts, "the testsuite counts its tests")
 
 			for name, text := range map[string]string{"stdout": stdout.String(), "stderr": stderr.String(),
 				"json": string(mustRead(t, p("r.json"))), "export": string(mustRead(t, p("env.json")))} {

@@ -42,17 +42,16 @@ type Options struct {
 	Stdout io.Writer
 	// Wrap, when set, wraps every writer a reporter gets (Stdout, each
 	// export file; the html page's data blocks, not its markup), for
-	// example to redact secrets; WrapJSON takes its place for JSON. A
-	// wrapper with a Flush() error method is flushed at Close.
+	// example to redact secrets; WrapDoc takes its place for JSON and XML.
+	// A wrapper with a Flush() error method is flushed at Close.
 	Wrap func(io.Writer) io.Writer
-	// WrapJSON, when set, wraps the writers a JSON document goes through
-	// instead of Wrap: the json reporter's file, the report the html
-	// reporter renders from, the data blocks of the html page (whose own
-	// markup, style and script are courier's and are written as they are).
-	// A redactor there can keep each document JSON. keep names the keys
-	// whose numbers and booleans are courier's own measurements and flags,
-	// data those under which everything is data (see vault.JSONScalars).
-	WrapJSON func(w io.Writer, keep, data map[string]bool) io.Writer
+	// WrapDoc, when set, wraps the writers a structured document goes
+	// through instead of Wrap: the json reporter's file, the report the
+	// html reporter renders from, the html page's data blocks (its own
+	// markup, style and script are courier's and are written as they
+	// are), the junit file. A redactor there can keep each document valid
+	// (see Doc).
+	WrapDoc DocWrap
 	// Exports maps a reporter name to its --reporter-<name>-export path. A
 	// missing entry means newman/newman-run-report-<timestamp>.<ext>; an
 	// existing directory gets that default file name inside it.
@@ -152,17 +151,17 @@ func New(names []string, o Options) (*Multi, error) {
 			var r Reporter
 			switch n {
 			case NameJSON:
-				w = o.jsonWrap()(f, jsonreport.ScalarKeys(), jsonreport.DataKeys())
+				w = o.docWrap()(f, jsonReportDoc())
 				r = NewJSON(w, o.JSON)
 			case NameJUnit:
-				w = o.wrap(f)
+				w = o.docWrap()(f, Doc{Format: FormatXML, Keep: junitScalarAttrs})
 				r = NewJUnit(w, o.JUnit)
 			default:
 				// The page's data is wrapped block by block; the rest of
 				// it is courier's own markup (a masked script would no
 				// longer match its Content-Security-Policy hash).
 				w = f
-				r = NewHTML(w, o.HTML, o.JSON, o.jsonWrap())
+				r = NewHTML(w, o.HTML, o.JSON, o.docWrap())
 			}
 			m.add(&fileReporter{Reporter: r, w: w, f: f})
 		}
@@ -177,19 +176,46 @@ func (o Options) wrap(w io.Writer) io.Writer {
 	return o.Wrap(w)
 }
 
-// jsonWrap returns WrapJSON, else Wrap, else no wrapping.
-func (o Options) jsonWrap() JSONWrap {
-	switch {
-	case o.WrapJSON != nil:
-		return o.WrapJSON
-	case o.Wrap != nil:
-		return func(w io.Writer, _, _ map[string]bool) io.Writer { return o.Wrap(w) }
-	}
-	return func(w io.Writer, _, _ map[string]bool) io.Writer { return w }
+// Doc describes a structured document a reporter writes, for WrapDoc.
+type Doc struct {
+	// Format is FormatJSON or FormatXML.
+	Format string
+	// Keep names the keys (JSON) or attributes (XML) under which the
+	// document holds courier's own numbers and flags (sizes, times, counts,
+	// status codes): not values a secret can be in, and readers need them
+	// as they are. Data names the JSON keys under which everything is data
+	// from the run, whatever its key (see vault.JSONScalars).
+	Keep, Data map[string]bool
 }
 
-// JSONWrap wraps the writer of a JSON document (see Options.WrapJSON).
-type JSONWrap func(w io.Writer, keep, data map[string]bool) io.Writer
+// Formats of a Doc.
+const (
+	FormatJSON = "json"
+	FormatXML  = "xml"
+)
+
+// DocWrap wraps the writer of a structured document (see Options.WrapDoc).
+type DocWrap func(w io.Writer, d Doc) io.Writer
+
+// docWrap returns WrapDoc, else Wrap, else no wrapping.
+func (o Options) docWrap() DocWrap {
+	switch {
+	case o.WrapDoc != nil:
+		return o.WrapDoc
+	case o.Wrap != nil:
+		return func(w io.Writer, _ Doc) io.Writer { return o.Wrap(w) }
+	}
+	return func(w io.Writer, _ Doc) io.Writer { return w }
+}
+
+// jsonReportDoc describes the JSON report.
+func jsonReportDoc() Doc {
+	return Doc{Format: FormatJSON, Keep: jsonreport.ScalarKeys(), Data: jsonreport.DataKeys()}
+}
+
+// junitScalarAttrs are the junit report's attributes that hold courier's
+// counts, times and timestamps.
+var junitScalarAttrs = map[string]bool{"tests": true, "failures": true, "errors": true, "skipped": true, "time": true, "timestamp": true}
 
 var nonDigits = regexp.MustCompile(`[^\d]+`)
 

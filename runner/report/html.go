@@ -7,7 +7,6 @@ import (
 
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/htmlreport"
-	"github.com/courier-run/courier/runner/report/jsonreport"
 )
 
 // HTMLOptions configure the html reporter.
@@ -34,7 +33,7 @@ type HTML struct {
 	sp    *spool
 	out   io.Writer
 	o     HTMLOptions
-	wrap  JSONWrap
+	wrap  DocWrap
 	done  bool
 }
 
@@ -44,11 +43,11 @@ var _ Reporter = (*HTML)(nil)
 // nil, wraps the writer the JSON report goes through on its way to the
 // page (to redact it as the JSON reporter's output is redacted), and the
 // page's data blocks.
-func NewHTML(out io.Writer, o HTMLOptions, jo JSONOptions, wrap JSONWrap) *HTML {
+func NewHTML(out io.Writer, o HTMLOptions, jo JSONOptions, wrap DocWrap) *HTML {
 	h := &HTML{sp: &spool{dir: jo.SpoolDir, limit: spoolLimit}, out: out, o: o, wrap: wrap}
 	h.jsonW = h.sp
 	if wrap != nil {
-		h.jsonW = wrap(h.sp, jsonreport.ScalarKeys(), jsonreport.DataKeys())
+		h.jsonW = wrap(h.sp, jsonReportDoc())
 	}
 	// The page shows each item run once, whatever the JSON report's
 	// layout.
@@ -76,7 +75,7 @@ func (h *HTML) Close() error {
 	}
 	ho := htmlreport.Options{MaxBody: h.o.MaxBody, Title: h.o.Title, Generator: h.o.Generator, Omit: h.o.Omit}
 	if h.wrap != nil {
-		ho.Data = func(w io.Writer) io.Writer { return h.wrap(w, htmlreport.ScalarKeys(), nil) }
+		ho.Data = func(w io.Writer) io.Writer { return h.wrap(w, Doc{Format: FormatJSON, Keep: htmlreport.ScalarKeys()}) }
 	}
 	err = htmlreport.Render(h.out, src, ho)
 	if err != nil {

@@ -218,8 +218,8 @@ pm.test('pin masked', () => pm.expect(pm.response.responseSize).to.equal(2048));
 	m, err := report.New([]string{"json", "html"}, report.Options{
 		Exports: map[string]string{report.NameJSON: jsonPath, report.NameHTML: htmlPath},
 		Wrap:    func(w io.Writer) io.Writer { return red.Writer(w) },
-		WrapJSON: func(w io.Writer, keep, data map[string]bool) io.Writer {
-			return red.JSONWriter(w, vault.JSONScalars{Keep: keep, Data: data})
+		WrapDoc: func(w io.Writer, d report.Doc) io.Writer {
+			return red.JSONWriter(w, vault.JSONScalars{Keep: d.Keep, Data: d.Data})
 		},
 		JSON: report.JSONOptions{Redact: red.Redact, PerRoundTrip: true},
 	})

@@ -1,0 +1,134 @@
+package vault
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var testKeepAttrs = map[string]bool{"tests": true, "time": true, "timestamp": true}
+
+func xmlRedact(t *testing.T, r *Redactor, in string, bytewise bool) string {
+	t.Helper()
+	var out bytes.Buffer
+	xw := r.XMLWriter(&out, testKeepAttrs)
+	if bytewise {
+		for i := range len(in) {
+			_, err := xw.Write([]byte{in[i]})
+			require.NoError(t, err)
+		}
+	} else {
+		_, err := xw.Write([]byte(in))
+		require.NoError(t, err)
+	}
+	require.NoError(t, xw.Flush())
+	return out.String()
+}
+
+// TestXMLWriter: character data, CDATA, comments and attribute values are
+// masked as text, never inside a character reference; the program's own
+// counts and times (kept attributes) and the declaration stay as written.
+func TestXMLWriter(t *testing.T) {
+	t.Parallel()
+	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+	tests := []struct {
+		name    string
+		secrets []string
+		in      string
+		want    string
+	}{
+		{"kept attributes", []string{"200"},
+			decl + `<testsuites name="200 tests" tests="200" time="0.200"><testcase name="x" time="1.200" id="a-200"/></testsuites>`,
+			decl + `<testsuites name="*** tests" tests="200" time="0.200"><testcase name="x" time="1.200" id="a-***"/></testsuites>`},
+		{"character data and CDATA", []string{"s3cret-Value"},
+			`<a>x s3cret-Value y<b><![CDATA[in s3cret-Value ]]]]><![CDATA[> out]]></b><!-- s3cret-Value --></a>`,
+			`<a>x *** y<b><![CDATA[in *** ]]]]><![CDATA[> out]]></b><!-- *** --></a>`},
+		{"escaped forms", []string{`a&b<"c`}, `<a m="a&amp;b&lt;&quot;c">a&amp;b&lt;"c</a>`, `<a m="***">***</a>`},
+		{"a mask never cuts a reference", []string{"quot;x", "amp;yz"}, `<a m="&quot;x">&amp;yz &amp;yz</a>`, `<a m="***">*** ***</a>`},
+		{"the declaration is the program's", []string{"UTF-8"}, decl + `<a>UTF-8</a>`, decl + `<a>***</a>`},
+		{"a declaration later is not XML", []string{"s3cret"}, `<a/><?xml s3cret?>`, `<a/><?xml ***?>`},
+		{"not XML is masked as text", []string{"s3cret"}, `plain s3cret <<s3cret`, `plain *** <<***`},
+		{"no secrets", nil, decl + `<a tests="1">b</a>`, decl + `<a tests="1">b</a>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := NewRedactor()
+			r.Add(tt.secrets...)
+			assert.Equal(t, tt.want, xmlRedact(t, r, tt.in, false))
+			assert.Equal(t, tt.want, xmlRedact(t, r, tt.in, true), "written a byte at a time")
+		})
+	}
+}
+
+// TestXMLWriterStaysXML: random JUnit-like documents with secrets in
+// names, messages, CDATA and counts, written in random pieces, stay
+// well-formed with no secret in any text or attribute but the kept ones.
+func TestXMLWriterStaysXML(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(17, 3))
+	secrets := []string{"200", `q"<&>'%x`, "amp;lt", "Zk9]]>sec"}
+	r := NewRedactor()
+	r.Add(secrets...)
+	esc := func(s string) string {
+		var b bytes.Buffer
+		_ = xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	pick := func() string {
+		return []string{"", "x ", "&", "]]", ";"}[rng.IntN(5)] + secrets[rng.IntN(len(secrets))] + []string{"", " y", "]", ">"}[rng.IntN(4)]
+	}
+	for i := range 300 {
+		var doc strings.Builder
+		doc.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+		fmt.Fprintf(&doc, `<testsuites name="%s" tests="200" time="0.200">`+"\n", esc(pick()))
+		for range rng.IntN(4) {
+			fmt.Fprintf(&doc, `  <testcase name="%s" time="1.200"><failure message="%s">%s<![CDATA[%s]]></failure></testcase>`+"\n",
+				esc(pick()), esc(pick()), esc(pick()), strings.ReplaceAll(pick(), "]]>", "]]]]><![CDATA[>"))
+		}
+		doc.WriteString("</testsuites>\n")
+		in := []byte(doc.String())
+		var out bytes.Buffer
+		xw := r.XMLWriter(&out, testKeepAttrs)
+		for rest := in; len(rest) > 0; {
+			n := min(len(rest), 1+rng.IntN(9))
+			_, err := xw.Write(rest[:n])
+			require.NoError(t, err)
+			rest = rest[n:]
+		}
+		require.NoError(t, xw.Flush())
+		dec := xml.NewDecoder(bytes.NewReader(out.Bytes()))
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			require.NoError(t, err, "doc %d:\n%s\nout:\n%s", i, in, out.String())
+			var texts []string
+			switch tok := tok.(type) {
+			case xml.CharData:
+				texts = append(texts, string(tok))
+			case xml.StartElement:
+				for _, a := range tok.Attr {
+					if !testKeepAttrs[a.Name.Local] {
+						texts = append(texts, a.Value)
+					} else {
+						assert.Contains(t, []string{"200", "0.200", "1.200"}, a.Value, "doc %d: a kept attribute changed", i)
+					}
+				}
+			}
+			for _, txt := range texts {
+				for _, s := range secrets {
+					assert.NotContains(t, txt, s, "doc %d", i)
+				}
+			}
+		}
+	}
+}
