@@ -847,7 +847,11 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			answered = false
 		}
 		if p.check != nil {
-			if err := p.check(hreq.URL.Scheme + "://" + hreq.URL.Host + hreq.URL.Opaque + hreq.URL.EscapedPath()); err != nil {
+			// Allowed domains name a scheme, host and port, never a
+			// path: the check gets only those, so a path Go's URL parser
+			// would refuse ("a% 3b", sent as written) cannot make the
+			// check fail with a URL "without a host".
+			if err := p.check(hreq.URL.Scheme + "://" + hreq.URL.Host + "/"); err != nil {
 				return nil, nil, err
 			}
 		}

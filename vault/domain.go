@@ -175,8 +175,8 @@ func (e *DomainError) Error() string {
 	allowed := strings.Join(e.Allowed, ", ")
 	if e.Host == "" {
 		// The URL itself is not quoted: it may hold other secrets.
-		return fmt.Sprintf("vault secret %q is restricted to %s, and the request URL has no host to check: not sending it",
-			e.Name, allowed)
+		return fmt.Sprintf("vault secret %q is restricted to %s, and the request URL has no host to check: not sending it; "+
+			"use it in a request whose URL names its host (http://host/...)", e.Name, allowed)
 	}
 	return fmt.Sprintf("vault secret %q may not be sent to %s (allowed domains: %s): not sending it; "+
 		"allow the host with \"courier vault set %s --domain %s\"", e.Name, e.Host, allowed, shellQuote(e.Name), e.Host)
