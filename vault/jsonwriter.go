@@ -3,6 +3,7 @@ package vault
 import (
 	"io"
 	"sync"
+	"unsafe"
 )
 
 // JSONScalars tells a JSONWriter which bare numbers, booleans and nulls in
@@ -45,7 +46,8 @@ type JSONWriter struct {
 	isKey  bool   // the current string is an object key
 	digit  bool   // the part of the current string already written ends with a digit
 	frames []jsonFrame
-	done   bool // a whole top-level value has been written
+	keys   map[string]string // see intern
+	done   bool              // a whole top-level value has been written
 	out    []byte
 	text   *Writer // set once the output is not JSON
 }
@@ -64,6 +66,7 @@ type jsonFrame struct {
 	expectKey bool   // in an object, the next string is a key
 	key       string // an object's latest key; an array's own key
 	data      bool   // under a Data key
+	keep      bool   // a bare value here is the program's own (see JSONScalars)
 }
 
 // maxStringHold is how much of one string the writer holds before it
@@ -147,6 +150,7 @@ func (jw *JSONWriter) bracket(c byte) bool {
 		if top != nil {
 			f.key = top.key
 			f.data = top.data || jw.sc.Data[top.key]
+			f.keep = !f.object && !f.data && jw.sc.Keep[f.key] // an array's elements
 		}
 		jw.frames = append(jw.frames, f)
 		return true
@@ -173,6 +177,22 @@ func (jw *JSONWriter) punct(c byte) bool {
 	}
 	top.expectKey = false
 	return true
+}
+
+// intern returns key as a string, the same string for a key seen before:
+// a report repeats a few dozen keys thousands of times.
+func (jw *JSONWriter) intern(key []byte) string {
+	if k, ok := jw.keys[string(key)]; ok {
+		return k
+	}
+	k := string(key)
+	if jw.keys == nil {
+		jw.keys = map[string]string{}
+	}
+	if len(jw.keys) < 1024 {
+		jw.keys[k] = k
+	}
+	return k
 }
 
 func (jw *JSONWriter) top() *jsonFrame {
@@ -233,9 +253,17 @@ func (jw *JSONWriter) stringByte(c byte) {
 		jw.esc = true
 	case c == '"':
 		if jw.isKey {
-			jw.top().key = string(jw.buf)
+			top := jw.top()
+			top.key = jw.intern(jw.buf)
+			top.keep = !top.data && !jw.sc.Data[top.key] && jw.sc.Keep[top.key]
 		}
-		jw.out = append(jw.out, jw.r.maskJSONText(string(jw.buf), jw.digit)...)
+		// Read in place: the spans are computed before buf changes.
+		content := unsafe.String(unsafe.SliceData(jw.buf), len(jw.buf))
+		if spans := jw.r.segmentSpans(content, jw.digit, jsonEscape); len(spans) > 0 {
+			jw.out = append(jw.out, replaceSpans(content, spans)...)
+		} else {
+			jw.out = append(jw.out, jw.buf...)
+		}
 		jw.out = append(jw.out, '"')
 		jw.state, jw.buf = jsonBetween, jw.buf[:0]
 		jw.done = len(jw.frames) == 0
@@ -266,7 +294,7 @@ func (jw *JSONWriter) endBare() {
 	tok := string(jw.buf)
 	jw.state, jw.buf = jsonBetween, jw.buf[:0]
 	jw.done = len(jw.frames) == 0
-	if top := jw.top(); top != nil && !top.data && !jw.sc.Data[top.key] && jw.sc.Keep[top.key] {
+	if top := jw.top(); top != nil && top.keep {
 		jw.out = append(jw.out, tok...)
 		return
 	}
@@ -328,12 +356,6 @@ func (jw *JSONWriter) Flush() error {
 
 // Close flushes; it does not close the underlying writer.
 func (jw *JSONWriter) Close() error { return jw.Flush() }
-
-// maskJSONText masks the content of a JSON string (as written, escapes
-// and all).
-func (r *Redactor) maskJSONText(s string, digitBefore bool) string {
-	return replaceSpans(s, r.segmentSpans(s, digitBefore, jsonEscape))
-}
 
 // jsonEscape finds the JSON escape sequence (\n, \", \u00e9) that
 // boundary i of s falls strictly inside of.

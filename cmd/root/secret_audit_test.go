@@ -106,6 +106,7 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 		}),
 		item("failed round trips", srv.URL+"/get", nil, []string{
 			"const v = await pm.vault.get('apiKey');",
+			"pm.environment.set('plain', 'kept'); pm.environment.set('copied', {v, e: " + env + "}); pm.globals.set('g', [v]);",
 			"pm.sendRequest('http://127.0.0.1:' + pm.environment.get('pin') + '/' + encodeURIComponent(v) + '?e=' + " + env + ", (err) => {",
 			"  console.log(err); console.error(JSON.stringify(err), err.stack, String(err));",
 			"  pm.test('refused ' + JSON.stringify(err), () => { throw err; }); });",
@@ -158,14 +159,24 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 		"--state-dir", state, "-r", "cli,json", "--verbose", "--reporter-json-export", o("y.json"),
 		"--export-environment", o("env.yaml"), "--export-collection", o("v3"), "--export-globals", o("g.yaml"))
 
-	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasPrefix(p, out) || strings.HasPrefix(p, state)) {
-			data, _ := os.ReadFile(p)
-			texts[p] = string(data)
-		}
-		return err
-	}))
+	// Every file written: reports, exports, and the current-value store.
+	for _, root := range []string{out, state} {
+		require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				texts[p] = string(data)
+			}
+			return err
+		}))
+	}
 	require.GreaterOrEqual(t, len(texts), 20)
+	stored := 0
+	for p := range texts {
+		if strings.HasPrefix(p, state) {
+			stored++
+		}
+	}
+	require.Positive(t, stored, "the current-value store was written")
 
 	// The places exist: the run reached each path.
 	var rep struct {
