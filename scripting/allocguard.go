@@ -87,12 +87,14 @@ func (e *Engine) checkAlloc(c goja.FunctionCall) goja.Value {
 			arg = e.rt.ToValue(o.ToNumber())
 			n = arg.ToFloat()
 		case c.Argument(2).ToBoolean(): // Ctor.from(src)
-			if bl := o.Get("byteLength"); bl != nil && !goja.IsUndefined(bl) {
+			if isBufferOrView(o) {
 				return arg
 			}
-			if l := o.Get("length"); l != nil && !goja.IsUndefined(l) {
-				n = l.ToFloat()
+			if isPlainArray(o) {
+				n = o.Get("length").ToFloat()
+				break
 			}
+			return e.fromSource(o, size)
 		case isBufferOrView(o):
 			return arg
 		case isPlainArray(o):
@@ -113,6 +115,44 @@ func (e *Engine) checkAlloc(c goja.FunctionCall) goja.Value {
 	}
 	return arg
 }
+
+// fromSource is what Ctor.from(o) reads in goja's place, once and in V8's
+// order: o's Symbol.iterator, then (when o is no iterable) its length, past
+// the memory limit a RangeError before any element is read. An iterable goes
+// on as iterateOnce's stand-in; an array-like as one whose length is the
+// number read here and whose elements are o's, read when goja reads them.
+func (e *Engine) fromSource(o *goja.Object, size float64) goja.Value {
+	fv := o.GetSymbol(goja.SymIterator)
+	if f, ok := goja.AssertFunction(fv); ok {
+		return e.iterateOnce(o, o, fv, f, iterForOf)
+	}
+	if fv != nil && !goja.IsUndefined(fv) && !goja.IsNull(fv) {
+		e.throw("TypeError", "%TypedArray%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function")
+	}
+	n := toLength(o.Get("length"))
+	if n*size > float64(memLimit) {
+		e.throw("RangeError", "Array buffer allocation failed")
+	}
+	return e.rt.NewDynamicObject(arrayLikeOf{o: o, length: e.rt.ToValue(n)})
+}
+
+// arrayLikeOf is fromSource's stand-in for an array-like o: its length
+// fixed, its elements o's.
+type arrayLikeOf struct {
+	o      *goja.Object
+	length goja.Value
+}
+
+func (a arrayLikeOf) Get(key string) goja.Value {
+	if key == "length" {
+		return a.length
+	}
+	return a.o.Get(key)
+}
+func (a arrayLikeOf) Set(string, goja.Value) bool { return false }
+func (a arrayLikeOf) Has(key string) bool         { return key == "length" || a.o.Get(key) != nil }
+func (a arrayLikeOf) Delete(string) bool          { return false }
+func (a arrayLikeOf) Keys() []string              { return nil }
 
 var (
 	arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})

@@ -91,7 +91,8 @@ func mayCatch(src string) bool {
 // arrow function called through a native (hookTry),
 // which turns the overflow into a RangeError thrown at the try. Only bodies
 // an arrow function runs unchanged are rewritten: none that yields or
-// declares var or function names. A body that returns becomes
+// declares function names (var names are moved out first: catchvars.go).
+// A body that returns becomes
 //
 //	{ const __courierR = __courierTry(() => { body; return __courierFell; });
 //	  if (__courierR !== __courierFell) return __courierR; }
@@ -119,6 +120,7 @@ func guardTries(body ast.Node) {
 		if !ok || t.Catch == nil && t.Finally == nil || t.Body == nil || len(t.Body.List) == 0 {
 			return
 		}
+		hoistTryVars(t) // catchvars.go
 		safe, returns, escapes, awaits := arrowSafe(t.Body)
 		switch {
 		case !safe:
@@ -574,36 +576,7 @@ func (e *Engine) v8Caught(v goja.Value) {
 		if name == "TypeError" && !gojaReworded(msg) {
 			return
 		}
-		line, col, src, seen := 0, 0, "", seenAt{}
-		stack := e.peekStack(o)
-		if stack != nil {
-			if l, c, ok := e.evalFramePos(stack.String()); ok {
-				// Thrown by code the script ran through eval or new
-				// Function: placed in that code.
-				fixed = v8Message(name, msg, e.lastEval, l, c, seenAt{})
-				break
-			}
-		}
-		if stack != nil && e.cur != nil {
-			// Source-based rewording only when the error was thrown in the
-			// running script itself, or in a built-in it called.
-			var native bool
-			line, col, native = scriptFrame(stack.String(), strings.Contains(e.cur.x.Source, "await"))
-			switch {
-			case line > 0 && !native:
-				src = e.cur.x.Source
-				seen = e.seenAtRun(e.cur.x, line, col)
-			case line > 0:
-				// The call's place names the built-in, for what only
-				// the built-in's name decides.
-				if v := v8NativeMessage(msg, e.cur.x.Source, line, col); v != msg {
-					src, seen.native = e.cur.x.Source, true
-				} else {
-					line, col = 0, 0
-				}
-			}
-		}
-		fixed = v8Message(name, msg, src, line, col, seen)
+		fixed = e.v8CaughtRuntime(o, name, msg)
 	case "SyntaxError":
 		code := ""
 		if strings.Contains(msg, "<eval>") {
@@ -613,9 +586,44 @@ func (e *Engine) v8Caught(v goja.Value) {
 	default:
 		return
 	}
-	if fixed == msg {
-		return
+	if fixed != msg {
+		e.setCaughtMessage(o, msg, fixed)
 	}
+}
+
+// v8CaughtRuntime is v8Caught's message for a caught runtime error, worded
+// from the place its stack names.
+func (e *Engine) v8CaughtRuntime(o *goja.Object, name, msg string) string {
+	stack := e.peekStack(o)
+	if stack == nil {
+		return v8Message(name, msg, "", 0, 0, seenAt{})
+	}
+	if l, c, ok := e.evalFramePos(stack.String()); ok {
+		// Thrown by code the script ran through eval or new Function:
+		// placed in that code.
+		return v8Message(name, msg, e.lastEval, l, c, seenAt{})
+	}
+	if e.cur == nil {
+		return v8Message(name, msg, "", 0, 0, seenAt{})
+	}
+	// Source-based rewording only when the error was thrown in the
+	// running script itself, or in a built-in it called.
+	src := e.cur.x.Source
+	line, col, native := scriptFrame(stack.String(), strings.Contains(src, "await"))
+	switch {
+	case line > 0 && !native:
+		return v8Message(name, msg, src, line, col, e.seenAtRun(e.cur.x, line, col))
+	case line > 0 && v8NativeMessage(msg, src, line, col) != msg:
+		// The call's place names the built-in, for what only the
+		// built-in's name decides.
+		return v8Message(name, msg, src, line, col, seenAt{native: true})
+	}
+	return v8Message(name, msg, "", 0, 0, seenAt{})
+}
+
+// setCaughtMessage gives caught error o its V8 message fixed in place of
+// goja's msg, in its stack too unless V8's stack accessor reads it.
+func (e *Engine) setCaughtMessage(o *goja.Object, msg, fixed string) {
 	_ = o.Set("message", fixed)
 	if e.stackWords && e.hasStackAccessor(o) {
 		return // V8's stack (stackwords.go) reads the message when it is read

@@ -31,13 +31,14 @@ const (
 
 // How V8 words a value that is not iterable depends on the construct.
 const (
-	iterForOf   = iota // for-of and [...x]: "x is not iterable"
-	iterPattern        // const [a] = x
-	iterCall           // f(...x)
-	iterAssign         // [a] = x: as iterPattern, and the expression's value is x itself
-	iterCtor           // new Map(x), Set, WeakMap, WeakSet: null and undefined pass; "number 1 is not iterable (…)"
-	iterParam          // function ([a]) called with x: "object null is not iterable (…)"
-	iterNested         // const {a: [x]} = o: "object null is not iterable (…)", "{(intermediate value)} is not iterable (…)"
+	iterForOf    = iota // for-of and [...x]: "x is not iterable"
+	iterPattern         // const [a] = x
+	iterCall            // f(...x)
+	iterAssign          // [a] = x: as iterPattern, and the expression's value is x itself
+	iterCtor            // new Map(x), Set, WeakMap, WeakSet: null and undefined pass; "number 1 is not iterable (…)"
+	iterParam           // function ([a]) called with x: "object null is not iterable (…)"
+	iterNested          // const {a: [x]} = o: "object null is not iterable (…)", "{(intermediate value)} is not iterable (…)"
+	iterDelegate        // yield* x: "number 5 is not iterable (…)"
 )
 
 // paramText stands for the text of a destructured parameter's value, which
@@ -53,7 +54,7 @@ const nestedText = "\x00nested"
 // as V8 checks it.
 var ctorsOfIterables = map[string]bool{"Map": true, "Set": true, "WeakMap": true, "WeakSet": true}
 
-var destructureRe = lazyre.New(`\b(?:const|let|var)\s*[\[{]|[}\]]\s*=[^=>]|\bof\b|\.\.\.`)
+var destructureRe = lazyre.New(`\b(?:const|let|var)\s*[\[{]|[}\]]\s*=[^=>]|\bof\b|\.\.\.|yield\s*\*`)
 
 // mayIterate is a cheap test for scripts that neither destructure nor
 // iterate (nothing to instrument).
@@ -103,10 +104,23 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 	case *ast.ForOfStatement:
 		x.Source = iterHook(x.Source, iterForOf, v8Printed(x.Source, true))
 		destructureForOf(x, &in.temps)
+	case *ast.ArrayLiteral, *ast.CallExpression, *ast.YieldExpression:
+		wrapIteratedValues(x)
+	}
+}
+
+// wrapIteratedValues puts the values spread into an array literal or a
+// call, or delegated to by yield*, through the iterable hook.
+func wrapIteratedValues(n ast.Node) {
+	switch x := n.(type) {
 	case *ast.ArrayLiteral:
 		wrapSpreads(x.Value, iterForOf)
 	case *ast.CallExpression:
 		wrapSpreads(x.ArgumentList, iterCall)
+	case *ast.YieldExpression:
+		if x.Delegate && x.Argument != nil {
+			x.Argument = iterHook(x.Argument, iterDelegate, "")
+		}
 	}
 }
 
@@ -696,6 +710,8 @@ func (e *Engine) iterableHook(c goja.FunctionCall) goja.Value {
 // empty collection), or any value when ctor is not a built-in one.
 func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string, ctor goja.Value) goja.Value {
 	switch kind {
+	case iterDelegate:
+		e.throw("TypeError", notIterableNoLoad(v))
 	case iterCtor:
 		if nullish || !isBuiltinCtor(ctor) {
 			return v
@@ -746,9 +762,60 @@ func (e *Engine) iterateOnce(v goja.Value, o *goja.Object, fv goja.Value, f goja
 		if err != nil {
 			panic(err)
 		}
-		return it
+		return e.checkedIterator(it)
 	})
 	return w
+}
+
+// checkedIterator hands goja the iterator a Symbol.iterator method gave,
+// its next method read once here, when V8 reads it: goja calls a next
+// that is not a function through a nil func (a Go runtime error that ends
+// the whole script; V8 throws "number 5 is not a function" at the first
+// step, which a catch takes). The iterator goes as a forwarder whose next
+// and return call the iterator's own with it as this; return is read when
+// the loop is left early, as V8 reads it.
+func (e *Engine) checkedIterator(it goja.Value) goja.Value {
+	o, ok := it.(*goja.Object)
+	if !ok {
+		e.throw("TypeError", "Result of the Symbol.iterator method is not an object")
+	}
+	fw := e.rt.NewObject()
+	next := o.Get("next")
+	if nf, ok := goja.AssertFunction(next); ok {
+		_ = fw.Set("next", e.callOn(o, nf))
+	} else {
+		if next == nil {
+			next = goja.Undefined()
+		}
+		words := v8TypedValue(next) + " is not a function"
+		_ = fw.Set("next", func(goja.FunctionCall) goja.Value {
+			e.throw("TypeError", words)
+			return nil
+		})
+	}
+	for _, name := range [...]string{"return", "throw"} { // yield* passes throw on
+		get := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
+			v := o.Get(name)
+			if f, ok := goja.AssertFunction(v); ok {
+				return e.rt.ToValue(e.callOn(o, f))
+			}
+			return v
+		})
+		_ = fw.DefineAccessorProperty(name, get, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	return fw
+}
+
+// callOn is a native function that calls f with this as its receiver,
+// whatever it is called on.
+func (e *Engine) callOn(this goja.Value, f goja.Callable) func(goja.FunctionCall) goja.Value {
+	return func(c goja.FunctionCall) goja.Value {
+		r, err := f(this, c.Arguments...)
+		if err != nil {
+			panic(err)
+		}
+		return r
+	}
 }
 
 // isBuiltinCtor reports whether v is one of goja's own constructors (not a

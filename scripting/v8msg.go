@@ -1,8 +1,10 @@
 package scripting
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/courier-run/courier/internal/lazyre"
 )
@@ -44,15 +46,38 @@ var ownToString = names("Array", "Date", "RegExp", "Function", "Number", "String
 // gojaReworded reports whether v8Message may reword a TypeError goja
 // gave (a cheap test before the source is looked at).
 func gojaReworded(msg string) bool {
-	return gojaReadProp().MatchString(msg) || msg == gojaConvert || gojaNoMember().MatchString(msg) ||
-		msg == gojaNoInitial || msg == gojaClassCall || msg == gojaNotCtor || gojaReceiver().MatchString(msg) ||
-		msg == gojaMatchAll || msg == "" || gojaReadOnly().MatchString(msg) || strings.HasPrefix(msg, gojaReceiverPrim) ||
-		gojaDelete().MatchString(msg) || strings.HasPrefix(msg, gojaInstanceofCall) || strings.HasPrefix(msg, gojaExtends[:20]) ||
-		msg == gojaSuperCtor || gojaDateReceiver().MatchString(msg) || msg == "Value is not object coercible" ||
-		strings.HasPrefix(msg, "Value is not a number") || msg == gojaPromiseCall || msg == gojaTypedArrayCall ||
-		msg == gojaSymbolThis || gojaPrivateWrite().MatchString(msg) || gojaSymbolReceiver().MatchString(msg) ||
-		msg == gojaRevoked || msg == gojaSetRecord
+	if gojaRewordedExact()[msg] {
+		return true
+	}
+	for _, p := range gojaRewordedPrefixes {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	for _, re := range gojaRewordedPatterns {
+		if re().MatchString(msg) {
+			return true
+		}
+	}
+	return false
 }
+
+// What gojaReworded looks for: goja's fixed messages, the starts of its
+// messages that carry a value, and its patterns.
+var (
+	gojaRewordedExact = sync.OnceValue(func() map[string]bool {
+		return names(gojaConvert, gojaNoInitial, gojaClassCall, gojaNotCtor, gojaMatchAll, "", gojaSuperCtor,
+			"Value is not object coercible", gojaPromiseCall, gojaTypedArrayCall, gojaSymbolThis, gojaRevoked,
+			gojaSetRecord, gojaNoThrow)
+	})
+	gojaRewordedPrefixes = []string{gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
+	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete,
+		gojaDateReceiver, gojaPrivateWrite, gojaSymbolReceiver, gojaPrivateMember, gojaPrivateNoSet}
+)
+
+// gojaNoThrow is yield*'s refusal of an iterator without a throw method
+// (V8 ends it with a full stop).
+const gojaNoThrow = "The iterator does not provide a 'throw' method"
 
 // goja's words for a private field written on an object without it (V8:
 // "… to an object …") and for a Symbol method's refused receiver.
@@ -169,6 +194,9 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
 		return v
 	}
+	if v, ok := privateWords(msg, src, line, col); ok {
+		return v
+	}
 	if v, ok := v8NullishMessage(msg, src, line, col, seen); ok {
 		return v
 	}
@@ -266,11 +294,10 @@ const notIterableTail = " is not iterable (cannot read property Symbol(Symbol.it
 
 // v8WordsOf words goja's fixed messages.
 func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
+	if v, ok := gojaFixedWords[msg]; ok {
+		return v, true
+	}
 	switch {
-	case msg == gojaNoInitial:
-		return "Reduce of empty array with no initial value", true
-	case msg == gojaMatchAll:
-		return "String.prototype.matchAll called with a non-global RegExp argument", true
 	case msg == gojaClassCall:
 		if callee := calleeAt(src, line, col); isIdent(callee) {
 			return "Class constructor " + callee + " cannot be invoked without 'new'", true
@@ -284,17 +311,9 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 	case gojaSymbolReceiver().MatchString(msg):
 		return gojaSymbolReceiver().ReplaceAllString(msg, "Symbol.prototype.$1 requires that 'this' be a Symbol"), true
 	case msg == gojaSymbolThis:
-		if m := gojaPrototypeCall().FindStringSubmatch(calleeAt(src, line, col)); m != nil && m[1] == "Symbol" {
-			return "Symbol.prototype." + m[2] + " requires that 'this' be a Symbol", true
-		}
-		if identAt(src, offsetAt(src, line, col)) == "description" { // Symbol.prototype.description
-			return "Symbol.prototype.description requires that 'this' be a Symbol", true
-		}
+		return symbolThisWords(msg, src, line, col)
 	case msg == gojaRevoked:
 		return "Cannot perform '" + revokedTrap(src, line, col) + "' on a proxy that has been revoked", true
-
-	case msg == gojaPromiseCall:
-		return "Promise constructor cannot be invoked without 'new'", true
 	case msg == gojaTypedArrayCall:
 		// goja names the abstract class; V8 the one called.
 		if callee := calleeAt(src, line, col); typedArrayNames[callee] {
@@ -302,6 +321,34 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 		}
 	case strings.HasPrefix(msg, gojaInstanceofCall):
 		return "Right-hand side of 'instanceof' is not callable", true
+	}
+	return v8HeritageWords(msg, src, line, col, seen)
+}
+
+// gojaFixedWords are goja's messages V8 words otherwise whatever the place.
+var gojaFixedWords = map[string]string{
+	gojaNoInitial:   "Reduce of empty array with no initial value",
+	gojaMatchAll:    "String.prototype.matchAll called with a non-global RegExp argument",
+	gojaPromiseCall: "Promise constructor cannot be invoked without 'new'",
+	gojaNoThrow:     gojaNoThrow + ".",
+}
+
+// symbolThisWords words a Symbol method or getter refusing its receiver.
+func symbolThisWords(msg, src string, line, col int) (string, bool) {
+	if m := gojaPrototypeCall().FindStringSubmatch(calleeAt(src, line, col)); m != nil && m[1] == "Symbol" {
+		return "Symbol.prototype." + m[2] + " requires that 'this' be a Symbol", true
+	}
+	if identAt(src, offsetAt(src, line, col)) == "description" { // Symbol.prototype.description
+		return "Symbol.prototype.description requires that 'this' be a Symbol", true
+	}
+	return msg, false
+}
+
+// v8HeritageWords words goja's refusals of a class's heritage; a class
+// called without new or a value that cannot be constructed, whose callee
+// the source did not show, is left as goja words it but counts as seen.
+func v8HeritageWords(msg, src string, line, col int, seen seenAt) (string, bool) {
+	switch {
 	case msg == gojaSuperCtor:
 		// A class extending null, constructed: V8 names the class.
 		name := constructedAt(src, line, col)

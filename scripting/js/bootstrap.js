@@ -278,12 +278,11 @@ var nativeFromEntries = Object.fromEntries;
 def(Object, 'fromEntries', function fromEntries(items) {
     if (items === null || items === undefined) { throw new TypeError('undefined is not iterable'); }
     if (!isIterable(items)) { throw notIterable(items); }
-    var list = [];
-    for (var e of items) {
+    // Array.from, not for-of: goja's for-of calls a next that is no function through nil (an uncatchable crash).
+    return nativeFromEntries(Array.from(items, function (e) {
         if (e === null || typeof e !== 'object' && typeof e !== 'function') { throw new TypeError('Iterator value ' + String(e) + ' is not an entry object'); }
-        list.push(e);
-    }
-    return nativeFromEntries(list);
+        return e;
+    }));
 });
 builtin(Promise, 'any', 'Promise.any', 1);
 builtin(Array, 'fromAsync', 'Array.fromAsync', 1);
