@@ -20,10 +20,9 @@ import (
 // declarations runs inside try/finally, where __courierDispose calls the
 // methods in reverse order and wraps errors in a SuppressedError as V8
 // does (js/parts/using.js). A `for (using x of …)` head disposes at the end
-// of each iteration. Lines keep their numbers. A form the rewrite does not
-// cover (a C-style `for (using …;;)`), or that V8 refuses (a declaration
-// right in a case clause), leaves the script as written, so it fails to
-// compile as before.
+// of each iteration, a `for (using x = …; …; …)` head once the loop is left.
+// Lines keep their numbers. A form V8 refuses (a declaration right in a case
+// clause) leaves the script as written, so it fails to compile as before.
 
 var usingRe = lazyre.New(`\b(?:await[ \t]+)?using[ \t]+([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)`)
 
@@ -122,6 +121,9 @@ type usingRewrite struct {
 	edits  []usingEdit
 	n      int
 	failed bool
+	// forDone are the C-style for loops forHead has looked at (a labelled
+	// one is met through its label first).
+	forDone map[*ast.ForStatement]bool
 }
 
 func (u *usingRewrite) off(i int) int { return i - u.base }
@@ -145,13 +147,50 @@ func (u *usingRewrite) visit(n ast.Node) {
 				u.forOf(x, d, awaits)
 			}
 		}
+	case *ast.LabelledStatement:
+		// A labelled loop is wrapped with its labels, which must stay on it.
+		inner := ast.Statement(x)
+		for l, ok := inner.(*ast.LabelledStatement); ok; l, ok = inner.(*ast.LabelledStatement) {
+			inner = l.Statement
+		}
+		if f, ok := inner.(*ast.ForStatement); ok && !u.forDone[f] {
+			u.forHead(f, u.off(int(x.Idx0())))
+		}
 	case *ast.ForStatement:
-		if d, ok := x.Initializer.(*ast.ForLoopInitializerLexicalDecl); ok {
-			if _, ok := u.decls[u.off(int(d.LexicalDeclaration.Idx))]; ok {
-				u.failed = true // for (using x = …; …; …) is not covered
-			}
+		if !u.forDone[x] {
+			u.forHead(x, u.off(int(x.Idx0())))
 		}
 	}
+}
+
+// forHead disposes the using declarations of a `for (using x = …; …; …)`
+// head once the loop is left (V8 binds them once for the whole loop): the
+// loop, from start (its first label), runs in a block that keeps them.
+func (u *usingRewrite) forHead(x *ast.ForStatement, start int) {
+	if u.forDone == nil {
+		u.forDone = map[*ast.ForStatement]bool{}
+	}
+	u.forDone[x] = true
+	d, ok := x.Initializer.(*ast.ForLoopInitializerLexicalDecl)
+	if !ok {
+		return
+	}
+	awaits, ok := u.decls[u.off(int(d.LexicalDeclaration.Idx))]
+	if !ok {
+		return
+	}
+	u.seen[u.off(int(d.LexicalDeclaration.Idx))] = true
+	stack := "__cU" + strconv.Itoa(u.n)
+	u.n++
+	for _, b := range d.LexicalDeclaration.List {
+		if b.Initializer == nil {
+			u.failed = true
+			return
+		}
+		u.wrapInit(b.Initializer, stack, awaits)
+	}
+	u.edits = append(u.edits, usingEdit{start, orderOpen, "{ const " + stack + " = []; try { "},
+		usingEdit{u.off(int(x.Idx1())), orderInnerClose, u.closing(stack, awaits) + " }"})
 }
 
 // list wraps the statements of a block (from its start to its end) in
