@@ -5,6 +5,7 @@ package collections
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 )
 
@@ -236,7 +237,14 @@ type GraphQL struct {
 	// Unset names the members the collection left out ("query",
 	// "operationName", "variables"): scripts read them as undefined.
 	Unset []string
+	// JSONMembers names "query" or "operationName" given as a JSON value
+	// that is not a string (null, a number): the field holds that JSON.
+	// postman-runtime sends them only beside variables that are not text.
+	JSONMembers []string
 }
+
+// IsJSON reports whether member name holds a JSON value, not text.
+func (g *GraphQL) IsJSON(name string) bool { return slices.Contains(g.JSONMembers, name) }
 
 // IsUnset reports whether the collection left member name out.
 func (g *GraphQL) IsUnset(name string) bool {

@@ -154,8 +154,8 @@ type outFile struct {
 }
 
 type outGraphQL struct {
-	Query         string          `json:"query"`
-	OperationName string          `json:"operationName,omitempty"`
+	Query         json.RawMessage `json:"query"`
+	OperationName json.RawMessage `json:"operationName,omitempty"`
 	Variables     json.RawMessage `json:"variables"`
 }
 
@@ -299,7 +299,17 @@ func outRequestOf(r *Request) *outRequest {
 			if b.GraphQL.VariablesJSON && json.Valid([]byte(b.GraphQL.Variables)) {
 				vars = []byte(b.GraphQL.Variables) // an object stays an object
 			}
-			ob.GraphQL = &outGraphQL{Query: b.GraphQL.Query, OperationName: b.GraphQL.OperationName, Variables: vars}
+			g := b.GraphQL
+			member := func(name, v string) json.RawMessage {
+				if g.IsJSON(name) && json.Valid([]byte(v)) {
+					return json.RawMessage(v) // null, a number: as the collection gave it
+				}
+				if v == "" && name == "operationName" {
+					return nil
+				}
+				return jsonString(v)
+			}
+			ob.GraphQL = &outGraphQL{Query: member("query", g.Query), OperationName: member("operationName", g.OperationName), Variables: vars}
 		}
 		if b.Language != "" {
 			ob.Options = &outBodyOpts{}

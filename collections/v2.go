@@ -912,6 +912,16 @@ type rawGraphQL struct {
 // sends it as null).
 func (g rawGraphQL) model() *GraphQL {
 	m := &GraphQL{Query: jsonText(g.Query), OperationName: jsonText(g.OperationName), Variables: jsonText(g.Variables)}
+	for _, f := range []struct {
+		name string
+		raw  json.RawMessage
+		to   *string
+	}{{"query", g.Query, &m.Query}, {"operationName", g.OperationName, &m.OperationName}} {
+		if k := jsonKind(f.raw); k != "string" && k != "nothing" {
+			*f.to = compactJSON(f.raw)
+			m.JSONMembers = append(m.JSONMembers, f.name)
+		}
+	}
 	switch jsonKind(g.Variables) {
 	case "string", "nothing":
 	case "null":

@@ -898,7 +898,7 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 	if path != "" {
 		n := outer.get("content")
 		if isNullNode(n) {
-			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{}}, nil
+			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Unset: []string{"operationName"}}}, nil
 		}
 		if n.Kind == yaml.ScalarNode {
 			// The query alone.
@@ -906,7 +906,7 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: s}}, nil
+			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: s, Unset: []string{"operationName"}}}, nil
 		}
 		if n.Kind != yaml.MappingNode {
 			return nil, outer.fieldErr(n, path, "Postman expects {query, variables} here, got %s", nodeKind(n))
@@ -926,6 +926,9 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 		return nil, err
 	}
 	g := &GraphQL{Query: q, OperationName: op}
+	if isNullNode(gm.get("operationName")) {
+		g.Unset = []string{"operationName"} // sent only when given
+	}
 	if g.Variables, err = gm.str("variables", p+"variables"); err != nil {
 		return nil, err // Postman wants the variables as JSON text
 	}

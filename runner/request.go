@@ -184,10 +184,11 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		}
 		return &builtBody{data: data, contentType: uploadType(b.File)}, nil
 	case collections.BodyGraphQL:
-		if b.GraphQL == nil {
-			return nil, nil
+		g := b.GraphQL
+		if g == nil {
+			g = &collections.GraphQL{Unset: graphQLMembers} // postman-runtime sends {}
 		}
-		return &builtBody{data: GraphQLBody(b.GraphQL), contentType: "application/json"}, nil
+		return &builtBody{data: GraphQLBody(g), contentType: "application/json"}, nil
 	}
 	return nil, nil
 }
@@ -227,16 +228,35 @@ func URLEncodedBody(ps []collections.FormParam) []byte {
 	return []byte(strings.Join(parts, "&"))
 }
 
+// graphQLMembers are a GraphQL body's members: a graphql body without its
+// object has all of them left out (postman-runtime sends {}).
+var graphQLMembers = []string{"query", "operationName", "variables"}
+
 // GraphQLBody is the bytes a GraphQL body goes out as, built as
-// postman-runtime builds it: query, operationName when set, and the
-// variables text spliced in as it is (not re-encoded).
+// postman-runtime builds it, the variables text spliced in as it is (not
+// re-encoded). postman-runtime builds it two ways. With variables given as text, each
+// member goes in only when it is text (variables only when not empty, as
+// written, valid JSON or not). Otherwise (variables left out, null, an
+// object) it is JSON.stringify of {query, operationName, variables}: a
+// member left out is dropped, anything else kept (null, "", a number).
 func GraphQLBody(g *collections.GraphQL) []byte {
 	var parts []string
-	parts = append(parts, `"query":`+jsonText(g.Query))
-	if g.OperationName != "" {
-		parts = append(parts, `"operationName":`+jsonText(g.OperationName))
+	textVars := !g.VariablesJSON && !g.IsUnset("variables")
+	for _, m := range []struct{ name, v string }{{"query", g.Query}, {"operationName", g.OperationName}} {
+		switch {
+		case g.IsUnset(m.name) && m.v == "":
+		case g.IsJSON(m.name):
+			if !textVars {
+				parts = append(parts, `"`+m.name+`":`+m.v)
+			}
+		default:
+			parts = append(parts, `"`+m.name+`":`+jsonText(m.v))
+		}
 	}
-	if g.Variables != "" {
+	switch {
+	case textVars && g.Variables != "":
+		parts = append(parts, `"variables":`+g.Variables)
+	case !textVars && !g.IsUnset("variables"):
 		parts = append(parts, `"variables":`+g.Variables)
 	}
 	return []byte("{" + strings.Join(parts, ",") + "}")

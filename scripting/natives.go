@@ -821,6 +821,7 @@ type plainBody struct {
 		Variables     string   `json:"variables"`
 		VariablesJSON bool     `json:"variablesJSON"`
 		Unset         []string `json:"unset"`
+		JSON          []string `json:"json"`
 	} `json:"graphql"`
 	Disabled bool `json:"disabled"`
 }
@@ -888,7 +889,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		}
 		if b.GraphQL != nil {
 			g := b.GraphQL
-			cb.GraphQL = &collections.GraphQL{Query: g.Query, OperationName: g.OperationName, Variables: g.Variables, VariablesJSON: g.VariablesJSON, Unset: g.Unset}
+			cb.GraphQL = &collections.GraphQL{Query: g.Query, OperationName: g.OperationName, Variables: g.Variables, VariablesJSON: g.VariablesJSON, Unset: g.Unset, JSONMembers: g.JSON}
 		}
 		r.Body = cb
 	}
@@ -1049,9 +1050,11 @@ func (b requestBuilder) body(body *collections.Body) *goja.Object {
 	case collections.BodyFile:
 		_ = bm.Set("file", body.File)
 	case collections.BodyGraphQL:
-		if g := body.GraphQL; g != nil {
-			_ = bm.Set("graphql", b.graphql(g))
+		g := body.GraphQL
+		if g == nil {
+			g = &collections.GraphQL{Unset: []string{"query", "operationName", "variables"}}
 		}
+		_ = bm.Set("graphql", b.graphql(g))
 	}
 	if body.Disabled {
 		_ = bm.Set("disabled", true)
@@ -1098,6 +1101,9 @@ func (b requestBuilder) graphql(g *collections.GraphQL) *goja.Object {
 	member := func(name, v string) any {
 		if v == "" && g.IsUnset(name) {
 			return goja.Undefined()
+		}
+		if g.IsJSON(name) {
+			return b.e.parseJSON(v)
 		}
 		return v
 	}

@@ -260,7 +260,7 @@ func replayRequest(r *jsonreport.Request) runner.SentRequest {
 			}
 			s.Body = runner.URLEncodedBody(ps)
 		case b.Mode == collections.BodyGraphQL && b.GraphQL != nil:
-			s.Body = runner.GraphQLBody(&collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables)})
+			s.Body = runner.GraphQLBody(&collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables), Unset: []string{"operationName"}})
 		default:
 			s.Body = []byte(b.Raw)
 		}
@@ -306,7 +306,7 @@ func replayForm(r *jsonreport.Request) *collections.Request {
 			cb.File = string(b.File.Src)
 		}
 		if b.GraphQL != nil {
-			cb.GraphQL = &collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables)}
+			cb.GraphQL = &collections.GraphQL{Query: b.GraphQL.Query, Variables: string(b.GraphQL.Variables), Unset: []string{"operationName"}}
 		}
 		f.Body = cb
 	}

@@ -558,7 +558,10 @@ function plainGraphQL(g) {
     var text = function (v) { return v === undefined || v === null ? '' : String(v); };
     var unset = ['query', 'operationName', 'variables'].filter(function (k) { return g[k] === undefined; });
     var asValue = g.variables !== undefined && typeof g.variables !== 'string';
-    return { query: text(g.query), operationName: text(g.operationName), variables: asValue ? JSON.stringify(g.variables) : text(g.variables), variablesJSON: asValue, unset: unset };
+    // query and operationName that are not text travel as their JSON.
+    var json = ['query', 'operationName'].filter(function (k) { return g[k] !== undefined && typeof g[k] !== 'string'; });
+    var member = function (k) { return json.indexOf(k) >= 0 ? JSON.stringify(g[k]) : text(g[k]); };
+    return { query: member('query'), operationName: member('operationName'), variables: asValue ? JSON.stringify(g.variables) : text(g.variables), variablesJSON: asValue, unset: unset, json: json };
 }
 
 // plainHeader is a header row for the Go side. A value that is not a string
