@@ -44,6 +44,11 @@ type Resolver struct {
 	// substitutes as "null" (postman-collection's VariableScope), where a
 	// request's own references leave {{name}} as written.
 	InScript bool
+	// NullUnresolved leaves {{name}} as written for a variable whose value
+	// is null or undefined, from any scope: Postman CLI's newer runtime,
+	// which runs v12 collections, does so in requests (its scripts'
+	// replaceIn still give "null").
+	NullUnresolved bool
 }
 
 // Replace resolves {{name}} references in in by Postman's precedence,
@@ -179,6 +184,9 @@ func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 		if v, ok := r.Scopes.Lookup(name); ok {
 			if v.Type == TypeNull && !r.InScript && r.Scopes.fromData(name) {
 				return "", false // Postman leaves {{name}} for a null in the data file
+			}
+			if r.NullUnresolved && (v.Type == TypeNull || v.Type == TypeUndefined) {
+				return "", false
 			}
 			if r.InScript {
 				v = v.ForScript()

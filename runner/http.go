@@ -289,7 +289,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		clock = newPhaseClock(time.Now())
 	}
 	warned := map[string]bool{}
-	res := environments.Resolver{Scopes: r.scopes}
+	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.Collection.Format == "v3"}
 	var secrets RequestSecrets
 	var secretErr error
 	if r.Options.Secrets != nil {

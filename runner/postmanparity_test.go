@@ -87,8 +87,11 @@ type parityFile struct {
 	Doc string `json:"doc"`
 	// Reference is "postman-cli" when the cases' answers are Postman CLI's
 	// (field postman) rather than Newman's (field newman).
-	Reference string       `json:"reference,omitempty"`
-	Cases     []parityCase `json:"cases"`
+	Reference string `json:"reference,omitempty"`
+	// Format "v3" runs every case as a v12 YAML directory
+	// (postmanparity_v3_test.go); Postman CLI then answers in its cli report.
+	Format string       `json:"format,omitempty"`
+	Cases  []parityCase `json:"cases"`
 }
 
 type parityCase struct {
@@ -99,6 +102,9 @@ type parityCase struct {
 	// Collection holds extra top-level collection fields (auth, variable,
 	// event, protocolProfileBehavior).
 	Collection map[string]any `json:"collection,omitempty"`
+	// Definition is YAML added to a v3 case's collection definition
+	// (variables, auth, scripts).
+	Definition string `json:"definition,omitempty"`
 	// Environment is an environment file's content.
 	Environment map[string]any `json:"environment,omitempty"`
 	// Globals is a globals file's content.
@@ -226,7 +232,9 @@ func TestPostmanParity(t *testing.T) {
 			current := pf.Reference == refPostmanCLI
 			if rec := map[bool]string{false: *recordNewman, true: *recordPostman}[current]; rec != "" {
 				for i := range pf.Cases {
-					if current {
+					if current && pf.Format == formatV3 {
+						pf.Cases[i].Postman = postmanV3Answers(t, rec, pf.Cases[i], base)
+					} else if current {
 						pf.Cases[i].Postman = postmanAnswers(t, rec, pf.Cases[i], base)
 					} else {
 						pf.Cases[i].Newman = referenceAnswers(t, []string{rec, "run"}, nil, pf.Cases[i], base)
@@ -240,7 +248,7 @@ func TestPostmanParity(t *testing.T) {
 			}
 			for i, c := range pf.Cases {
 				t.Run(c.Name, func(t *testing.T) {
-					got := courierAnswers(t, c, base)
+					got := courierAnswers(t, c, base, pf.Format == formatV3)
 					want := c.Newman
 					if current {
 						want = c.Postman
@@ -263,10 +271,16 @@ func TestPostmanParity(t *testing.T) {
 	}
 }
 
-func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
+func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []string {
 	t.Helper()
-	coll, err := collections.LoadBytes(c.collection(base), "parity.json")
-	require.NoError(t, err)
+	var coll *collections.Collection
+	if v3 {
+		coll = courierV3Collection(t, c, base)
+	} else {
+		var err error
+		coll, err = collections.LoadBytes(c.collection(base), "parity.json")
+		require.NoError(t, err)
+	}
 	rec := &recorder{}
 	// Nothing leaves the machine, whatever a probe names.
 	r := &runner.Runner{Collection: coll, Sink: rec, Options: runner.Options{LoopbackOnly: true}}
@@ -301,7 +315,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers) []string {
 	// by their timers (1, 5, 20, 40 ms) failed under load when the script
 	// itself took longer than the gaps between them.
 	ctx = determinism.With(ctx, determinism.Settings{VirtualTime: true})
-	_, err = r.Run(ctx)
+	_, err := r.Run(ctx)
 	require.NoError(t, err)
 	var lines, errs []string
 	for _, e := range rec.events {

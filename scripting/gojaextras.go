@@ -21,6 +21,10 @@ func (e *Engine) hideGojaExtrasNow() {
 	_ = j.Delete("isRawJSON")
 	// Postman's JSON has no Symbol.toStringTag: String(JSON) is [object Object].
 	_ = j.DeleteSymbol(goja.SymToStringTag)
+	// goja's constructor for wrapped Go errors is a global; V8 has none
+	// (typeof GoError is 'undefined' under Postman). goja keeps its own
+	// reference, so Go errors still throw as before.
+	_ = e.rt.GlobalObject().Delete("GoError")
 }
 
 // gojaExtrasLater are on objects goja builds on first use; building them

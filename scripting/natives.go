@@ -1291,6 +1291,9 @@ func (e *Engine) installGlobals() error {
 	e.installURL(set)
 	e.installCompression(set)
 	e.installLazyClasses(set, g)
+	// Runs of v12 collections follow Postman CLI's newer sandbox where it
+	// differs (Options.CurrentSandbox).
+	set("currentSandbox", e.opts.CurrentSandbox)
 	e.installJSONHelpers(set)
 	e.installAssertHelpers(set)
 	e.installResponseGlobals(set)

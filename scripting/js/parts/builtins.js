@@ -213,10 +213,23 @@ out.Buffer = function () {
     return B;
 };
 function cloneError(what) { return domError(what + ' could not be cloned.', 'DataCloneError'); }
+// V8 names a value it cannot clone in a short form: a function's source
+// over 128 characters keeps its first 111 and last 2, a symbol's
+// description over 128 its first and last 56.
+function omitted(s, head, tail) { return s.slice(0, head) + '...<omitted>...' + s.slice(s.length - tail); }
+function cloneName(v) {
+    if (typeof v === 'function') { var src = String(v); return src.length > 128 ? omitted(src, 111, 2) : src; }
+    var d = v.description;
+    return d !== undefined && d.length > 128 ? 'Symbol(' + omitted(d, 56, 56) + ')' : v.toString();
+}
+// A view clones to its built-in class: a Buffer comes back a Uint8Array.
+var VIEW_CLASSES = {};
+['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
+    'BigInt64Array', 'BigUint64Array'].forEach(function (n) { if (typeof global[n] === 'function') { VIEW_CLASSES[n] = global[n]; } });
 function structuredClone(v, seen) {
     seen = seen || new Map();
     if (v === null || typeof v !== 'object') {
-        if (typeof v === 'function' || typeof v === 'symbol') { throw cloneError(typeof v === 'function' ? String(v) : v.toString()); }
+        if (typeof v === 'function' || typeof v === 'symbol') { throw cloneError(cloneName(v)); }
         return v;
     }
     if (seen.has(v)) { return seen.get(v); }
@@ -224,7 +237,7 @@ function structuredClone(v, seen) {
     if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) {
         // Views of one buffer keep sharing the (cloned) buffer.
         var buf = structuredClone(v.buffer, seen);
-        out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength) : new v.constructor(buf, v.byteOffset, v.length);
+        out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength) : new VIEW_CLASSES[tag](buf, v.byteOffset, v.length);
     } else if (v instanceof Map) {
         out = new Map(); seen.set(v, out);
         v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
@@ -237,9 +250,12 @@ function structuredClone(v, seen) {
         out = new global.DOMException(v.message, v.name);
     } else if (v instanceof Error) {
         // V8 keeps the class only for the standard error names.
-        out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(v.message);
+        // V8 takes the message and stack only from own data properties.
+        var md = Object.getOwnPropertyDescriptor(v, 'message'), sd = Object.getOwnPropertyDescriptor(v, 'stack');
+        out = new (CLONE_ERRORS.indexOf(v.name) >= 0 ? global[v.name] : Error)(md && 'value' in md ? md.value : undefined);
         if (Object.prototype.hasOwnProperty.call(v, 'cause')) { def(out, 'cause', structuredClone(v.cause, seen)); }
-        if (typeof v.stack === 'string') { def(out, 'stack', v.stack); }
+        var st = sd ? ('value' in sd ? sd.value : v.stack) : undefined;
+        out.stack = typeof st === 'string' ? st : undefined;
     } else if (tag === 'Boolean' || tag === 'Number' || tag === 'String' || tag === 'BigInt') {
         out = Object(v.valueOf());
     } else if (tag === 'File' || tag === 'Blob') {
@@ -259,6 +275,8 @@ function structuredClone(v, seen) {
         out = Array.isArray(v) ? [] : {};
         seen.set(v, out);
         Object.keys(v).forEach(function (k) { out[k] = structuredClone(v[k], seen); });
+        // Holes at the end still count.
+        if (Array.isArray(v)) { out.length = v.length; }
         return out;
     }
     seen.set(v, out);

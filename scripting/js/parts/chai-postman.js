@@ -178,6 +178,21 @@ function chaiPostman(chai, utils) {
             };
         });
     });
+    // Postman CLI's newer sandbox (v12 runs) checks include and contain of a
+    // string in an array or a string itself: the words name the method
+    // used, deep is ignored, and only expect()'s message is kept (the
+    // method's own is dropped). includes/contains stay chai's.
+    if (host.currentSandbox) {
+        ['include', 'contain'].forEach(function (name) {
+            A.overwriteChainableMethod(name, function (_super) {
+                return function (val) {
+                    var obj = utils.flag(this, 'object');
+                    if (typeof val !== 'string' || typeof obj !== 'string' && !Array.isArray(obj)) { return _super.apply(this, arguments); }
+                    this.assert(obj.indexOf(val) !== -1, 'expected #{this} to ' + name + ' #{exp}', 'expected #{this} to not ' + name + ' #{exp}', val, obj);
+                };
+            }, function (_super) { return function () { return _super.call(this); }; });
+        });
+    }
 }
 return chaiPostman;
 })

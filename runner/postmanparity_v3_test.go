@@ -1,0 +1,216 @@
+package runner_test
+
+// Parity files whose "format" is "v3" hold probes run as Postman v12
+// (Git-native YAML) collections. Postman CLI 1.34 runs those on a newer
+// runtime than its v2.1 JSON runs (its requests say PostmanRuntime/1.3.0,
+// and its sandbox differs in places), and it has only its cli reporter for
+// them, so its answers are read from that text: the Pass/Skip lines and
+// the numbered failures of each request, with each failure's message from
+// the table at the end.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// formatV3 marks a parity file whose cases run as v12 directories.
+const formatV3 = "v3"
+
+// v3Dir writes the case as a v12 collection directory under dir and
+// returns the collection's directory. An item's "yaml" is added to its
+// request file as written (headers, body, auth); the case's Definition to
+// the collection's definition.yaml.
+func (c parityCase) v3Dir(t *testing.T, dir string, srv parityServers) string {
+	t.Helper()
+	root := filepath.Join(dir, "postman", "collections", "parity")
+	require.NoError(t, os.MkdirAll(filepath.Join(root, ".resources"), 0o755))
+	def := "$kind: collection\nname: parity\n" + c.Definition
+	require.NoError(t, os.WriteFile(filepath.Join(root, ".resources", "definition.yaml"), srv.place([]byte(def)), 0o644))
+	for i, it := range c.Items {
+		str := func(k string) string { s, _ := it[k].(string); return s }
+		method, url := str("method"), str("url")
+		if req, ok := it["request"].(map[string]any); ok {
+			method, _ = req["method"].(string)
+			url, _ = req["url"].(string)
+		}
+		if method == "" {
+			method = "GET"
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "$kind: http-request\nname: %s\nurl: %s\nmethod: %s\norder: %d\n", yamlQuote(str("name")), yamlQuote(url), method, (i+1)*1000)
+		b.WriteString(str("yaml"))
+		var scripts []string
+		for _, hook := range [][2]string{{"pre", "beforeRequest"}, {"test", "afterResponse"}} {
+			if code := str(hook[0]); code != "" {
+				scripts = append(scripts, fmt.Sprintf("  - type: %s\n    code: %s\n    language: text/javascript\n", hook[1], yamlQuote(parityPrelude+code)))
+			}
+		}
+		if len(scripts) > 0 {
+			b.WriteString("scripts:\n" + strings.Join(scripts, ""))
+		}
+		name := filepath.Join(root, fmt.Sprintf("r%02d.request.yaml", i))
+		require.NoError(t, os.WriteFile(name, srv.place([]byte(b.String())), 0o644))
+	}
+	return root
+}
+
+// yamlQuote writes s as a YAML double-quoted scalar (JSON's escapes are
+// YAML's).
+func yamlQuote(s string) string {
+	data, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
+
+// postmanV3Answers runs a v3 case under Postman CLI three times and keeps
+// the answers only when every run gives the same.
+func postmanV3Answers(t *testing.T, postman string, c parityCase, base parityServers) []string {
+	t.Helper()
+	first := postmanV3Once(t, postman, c, base)
+	for run := 2; run <= 3; run++ {
+		if again := postmanV3Once(t, postman, c, base); !slices.Equal(first, again) {
+			t.Fatalf("%s: Postman CLI answered differently in run %d:\n%s", c.Name, run, lineDiff(first, again))
+		}
+	}
+	return first
+}
+
+func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServers) []string {
+	t.Helper()
+	dir := t.TempDir()
+	coll := c.v3Dir(t, dir, base)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, postman, "collection", "run", coll, "--disable-unicode")
+	// Postman CLI keeps its settings and logs under $HOME/.postman.
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	out, _ := cmd.CombinedOutput()
+	lines, err := parseCLIAnswers(string(out))
+	require.NoError(t, err, "Postman CLI's output:\n%s", out)
+	return parityNormalize(lines, base)
+}
+
+var (
+	cliPass      = regexp.MustCompile(`^  (Pass|Skip)  (.*)$`)
+	cliFailed    = regexp.MustCompile(`^ {0,3}(\d+)\. (.*)$`)
+	cliErrored   = regexp.MustCompile(`^ {0,3}(\d+)\x{2804} (.*)$`)
+	cliRequest   = regexp.MustCompile(`^  [A-Z]+ \S+ \[errored\]$`)
+	cliTableHead = regexp.MustCompile(`^\s*#\s+failure\s+detail\s*$`)
+	cliEntry     = regexp.MustCompile(`^\s*0*(\d+)\.\s{2}(\S+)\s{2,}`)
+	cliAt        = regexp.MustCompile(`^at (?:assertion:\d+ in )?(test-script|prerequest-script|request)$`)
+)
+
+// parseCLIAnswers reads Postman CLI's cli report into the parity notation:
+// one line per assertion in order ("name", "SKIP name", "FAIL name:
+// message"), then "ERROR <listen>-script: message" for each script error
+// and "REQUEST ERROR: message" for each failed request.
+func parseCLIAnswers(text string) ([]string, error) {
+	all := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	head := slices.IndexFunc(all, cliTableHead.MatchString)
+	type failure struct{ at, msg string }
+	fails := map[int]failure{}
+	if head >= 0 {
+		col := strings.Index(all[head], "detail")
+		var num int
+		var msg []string
+		flush := func(at string) {
+			if num > 0 {
+				fails[num] = failure{at, strings.Join(msg, "\n")}
+			}
+			num, msg = 0, nil
+		}
+		for _, l := range all[head+1:] {
+			if m := cliEntry.FindStringSubmatch(l); m != nil {
+				num, _ = strconv.Atoi(m[1])
+				msg = nil
+				continue
+			}
+			if num == 0 {
+				continue
+			}
+			detail := ""
+			if len(l) > col {
+				detail = strings.TrimRight(l[col:], " ")
+			}
+			if m := cliAt.FindStringSubmatch(strings.TrimSpace(detail)); m != nil {
+				flush(m[1])
+				continue
+			}
+			msg = append(msg, detail)
+		}
+	}
+	var lines, errs []string
+	for _, l := range all {
+		if strings.HasPrefix(l, "-----") || cliTableHead.MatchString(l) {
+			break
+		}
+		if m := cliPass.FindStringSubmatch(l); m != nil {
+			if m[1] == "Skip" {
+				lines = append(lines, "SKIP "+m[2])
+			} else {
+				lines = append(lines, m[2])
+			}
+			continue
+		}
+		if m := cliFailed.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			f, ok := fails[n]
+			if !ok {
+				return nil, fmt.Errorf("failure %d has no entry in the table", n)
+			}
+			lines = append(lines, "FAIL "+m[2]+": "+f.msg)
+			continue
+		}
+		if m := cliErrored.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			f, ok := fails[n]
+			if !ok {
+				return nil, fmt.Errorf("error %d has no entry in the table", n)
+			}
+			if f.at == "request" {
+				errs = append(errs, "REQUEST ERROR: "+f.msg)
+			} else {
+				errs = append(errs, "ERROR "+f.at+": "+f.msg)
+			}
+		}
+	}
+	// A failed request is numbered in the table only; its line in the
+	// request's section says [errored].
+	for _, l := range all {
+		if cliRequest.MatchString(l) {
+			for n := 1; n <= len(fails); n++ {
+				if f := fails[n]; f.at == "request" {
+					errs = append(errs, "REQUEST ERROR: "+f.msg)
+					delete(fails, n)
+					break
+				}
+			}
+		}
+	}
+	return append(lines, errs...), nil
+}
+
+// courierV3Collection loads the case's v12 directory the way `courier run
+// DIR` does.
+func courierV3Collection(t *testing.T, c parityCase, base parityServers) *collections.Collection {
+	t.Helper()
+	coll, err := collections.LoadDir(c.v3Dir(t, t.TempDir(), base))
+	require.NoError(t, err)
+	return coll
+}
