@@ -3,6 +3,7 @@ package runner
 import (
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/courier-run/courier/collections"
@@ -61,7 +62,7 @@ func TestSetBodyType(t *testing.T) {
 		if tc.own != "" {
 			h["content-type"] = []string{tc.own}
 		}
-		got := setBodyType(h, tc.body, tc.built, tc.data, map[string]bool{"content-type": tc.disabled})
+		got := setBodyType(h, tc.body, tc.built, tc.data, map[string]bool{"content-type": tc.disabled}, false)
 		sent := ""
 		if k := headerKey(h, "Content-Type"); k != "" {
 			sent = k + ": " + h[k][0]
@@ -141,7 +142,7 @@ func TestBodyTypeLengthAndCookiePlaces(t *testing.T) {
 		order.placeBodyType(tc.contentType, tc.mode)
 		order.add("RUNTIME")
 		hidden := addHiddenHeaders(tc.own, &order, tc.contentType, tc.userinfo)
-		order.placeLengthAndCookie(tc.own, tc.method, tc.contentType, tc.mode, tc.data)
+		order.placeLengthAndCookie(tc.own, tc.contentType, tc.mode, tc.data, !noBodyMethods[strings.ToUpper(tc.method)])
 		var got []string
 		for i, k := range order.keys {
 			if i == order.authAt {

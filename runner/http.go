@@ -249,6 +249,11 @@ func (b behavior) disabledHeaders() map[string]bool {
 
 func (r *Runner) behaviorFor(st *step) behavior {
 	b := behavior{}
+	if r.Collection.Format == "v3" {
+		// Postman CLI's newer runtime, which runs v12 collections, sends a
+		// GET's body (unless the collection says otherwise).
+		b["disableBodyPruning"] = true
+	}
 	merge := func(m map[string]any) {
 		for k, v := range m {
 			b[k] = v
@@ -315,6 +320,11 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	}
 	ppb := r.behaviorFor(st)
 	resolved := resolveRequest(req, sub)
+	method := strings.ToUpper(resolved.Method)
+	if method == "" {
+		method = "GET"
+	}
+	stripBodyComments(resolved, prunedMethods[method] && !ppb.boolean("disableBodyPruning", false))
 	eff := r.effectiveAuth(st, req)
 	a, userSet := r.resolveAuth(eff, sub)
 	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
@@ -334,6 +344,8 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		ppb:   ppb,
 		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
 		clock: clock,
+
+		newerRuntime: r.Collection.Format == "v3",
 	}
 	if secrets != nil {
 		plan.check = secrets.Check
@@ -480,6 +492,10 @@ type sendPlan struct {
 	check func(string) error
 	// clock, when set, times the phases of the last round trip.
 	clock *phaseClock
+	// newerRuntime sends as Postman CLI's newer runtime, the one that runs
+	// v12 collections: a raw body's Content-Type even when it is empty,
+	// and Content-Length: 0 on every request without a body.
+	newerRuntime bool
 }
 
 // outgoing is a plan turned into an HTTP request, before the first hop.
@@ -554,7 +570,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		return out, err
 	}
 	out.hreq = hreq
-	if out.data == nil && !noBodyMethods[strings.ToUpper(method)] {
+	if out.data == nil && (!noBodyMethods[strings.ToUpper(method)] || p.newerRuntime) {
 		// Node sends "Content-Length: 0" for bodiless requests of methods
 		// that may carry a body (custom ones included); Go only does for
 		// POST, PUT and PATCH unless told the encoding is identity.
@@ -568,7 +584,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		maskDerived(o.Masker, map[string]string{"password": pass}, hreq)
 	}
 	hreq.URL.User = nil
-	out.order, out.hidden = c.headers(hreq, req, body, out.data, ppb)
+	out.order, out.hidden = c.headers(hreq, req, body, out.data, ppb, p.newerRuntime)
 	return out, nil
 }
 
@@ -576,17 +592,17 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 // runtime adds, and returns their wire order (see wireOrder) and the keys
 // scripts do not see among the sent headers. Each step places the fields
 // of one step of wireOrder's list.
-func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior) (wireOrder, map[string]bool) {
+func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior, newer bool) (wireOrder, map[string]bool) {
 	userinfo := hreq.Header.Get("Authorization") // from the URL's user:password@
 	hreq.Header.Del("Authorization")
 	order := addUserHeaders(hreq, req.Header)
 	disabled := ppb.disabledHeaders()
-	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled)
+	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, newer)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
 	addRuntimeHeaders(hreq.Header, &order, disabled, c.opts.userAgent(), c.opts.tokens)
 	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
-	order.placeLengthAndCookie(hreq.Header, hreq.Method, contentType, mode, data)
+	order.placeLengthAndCookie(hreq.Header, contentType, mode, data, newer || !noBodyMethods[strings.ToUpper(hreq.Method)])
 	return order, hidden
 }
 
@@ -607,15 +623,16 @@ func addUserHeaders(hreq *http.Request, rows []collections.Header) wireOrder {
 
 // setBodyType sets the Content-Type the body implies and returns it; ""
 // when it adds none: no body sent, a type of the request's own, the
-// header disabled, or an empty raw body (Postman sends no type then).
-func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool) string {
+// header disabled, or an empty raw body (Postman sends no type then; its
+// newer runtime, newer, does).
+func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool, newer bool) string {
 	if body == nil || data == nil {
 		return ""
 	}
 	own := headerKey(h, "Content-Type")
 	switch {
 	case own == "" && body.contentType != "" && !disabled["content-type"] &&
-		!(b.Mode == collections.BodyRaw && len(data) == 0):
+		!(b.Mode == collections.BodyRaw && len(data) == 0 && !newer):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
 	case own != "" && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
@@ -707,7 +724,7 @@ func addHiddenHeaders(h http.Header, order *wireOrder, contentType, userinfo str
 // Cookie, and the "Content-Length: 0" of a body-less request whose method
 // may carry a body (step 7). A Content-Length row of the request's keeps
 // its own place.
-func (o *wireOrder) placeLengthAndCookie(h http.Header, method, contentType, mode string, data []byte) {
+func (o *wireOrder) placeLengthAndCookie(h http.Header, contentType, mode string, data []byte, zeroLength bool) {
 	userLength := headerKey(h, "Content-Length") != ""
 	if len(data) > 0 && !userLength {
 		o.add("Content-Length")
@@ -719,7 +736,7 @@ func (o *wireOrder) placeLengthAndCookie(h http.Header, method, contentType, mod
 		o.add("Content-Type")
 	}
 	o.add("Cookie")
-	if len(data) == 0 && !noBodyMethods[strings.ToUpper(method)] && !userLength {
+	if len(data) == 0 && zeroLength && !userLength {
 		o.add("Content-Length")
 	}
 }

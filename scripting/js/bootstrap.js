@@ -858,18 +858,9 @@ function includeCheck(v, msg) {
     return undefined;
 }
 'include includes contain contains'.split(' ').forEach(function (n) {
-    var check = includeCheck;
-    // v12 runs: Postman CLI's newer sandbox words include/contain of a
-    // string itself, without the method's message (chai-postman.js).
-    if (host.currentSandbox && n.length < 8) {
-        check = function (v, msg) {
-            var o = this.__o;
-            if (typeof v !== 'string' || typeof o !== 'string' && !plainArray(o)) { return includeCheck.call(this, v, msg); }
-            var found = o.indexOf(v) !== -1;
-            return found !== this.__n ? found : undefined;
-        };
-    }
-    chainable(n, function (fa) { fa.__c = true; }, check, check === includeCheck ? 'include' : undefined);
+    // v12 runs: chai words include/contain (chai-postman.js)
+    var v = host.currentSandbox && n.length < 8;
+    chainable(n, function (fa) { fa.__c = true; }, v ? null : includeCheck, v ? null : 'include');
 });
 function lengthCheck(n, msg) {
     setMsg(this, msg);
