@@ -532,7 +532,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return out.sent, nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false)}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.newerRuntime}
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
 	resp, last, err := c.hops(&out, p, authOpts)

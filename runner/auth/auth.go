@@ -69,6 +69,10 @@ type Options struct {
 	// UnhashedBody says postman-runtime does not hash this body for AWS
 	// (form-data): the aws4 signer then signs it as an empty payload.
 	UnhashedBody bool
+	// EmptyBearer sends "Authorization: Bearer " for a bearer auth without
+	// a token, as Postman CLI's newer runtime (the one that runs v12
+	// collections) does; postman-runtime 7 sends nothing.
+	EmptyBearer bool
 }
 
 func (o Options) now() time.Time {
@@ -100,7 +104,7 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeBasic:
 		applyBasic(req, p)
 	case TypeBearer:
-		applyBearer(req, p)
+		applyBearer(req, p, opts.EmptyBearer)
 	case TypeAPIKey:
 		applyAPIKey(req, p)
 	case TypeOAuth2:

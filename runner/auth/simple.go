@@ -29,11 +29,11 @@ func applyBasic(req *http.Request, p params) {
 	setHeader(req.Header, "Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred)))
 }
 
-// applyBearer does nothing without a token; an existing Authorization
-// header then stays.
-func applyBearer(req *http.Request, p params) {
+// applyBearer does nothing without a token, unless empty says to send
+// "Bearer " anyway; an existing Authorization header then stays.
+func applyBearer(req *http.Request, p params, empty bool) {
 	token := p.get("token")
-	if token == "" {
+	if token == "" && !empty {
 		return
 	}
 	setHeader(req.Header, "Authorization", "Bearer "+token)
