@@ -202,7 +202,7 @@ func (s *Server) samlACS(w http.ResponseWriter, r *http.Request, env *environmen
 		writeSAMLError(w, *bad)
 		return
 	}
-	assertion, bad := s.verifySAMLResponse(env, base, x, idp, doc.Root())
+	assertion, bad := s.verifySAMLResponse(env, x, idp, doc.Root())
 	if bad != nil {
 		writeSAMLError(w, *bad)
 		return
@@ -232,80 +232,119 @@ func (s *Server) samlPending(env *environment, root *etree.Element) (*samlAuth, 
 
 // verifySAMLResponse checks the Response and returns its assertion as
 // the signature covered it. Nothing outside the verified element is read.
-func (s *Server) verifySAMLResponse(env *environment, base string, x *samlAuth, idp *rec, root *etree.Element) (*etree.Element, *detail) {
-	bad := func(target, msg string) (*etree.Element, *detail) {
-		return nil, &detail{Code: "INVALID_VALUE", Target: target, Message: msg}
+func (s *Server) verifySAMLResponse(env *environment, x *samlAuth, idp *rec, root *etree.Element) (*etree.Element, *detail) {
+	idpEntity := str(idp.body, "idpEntityId")
+	if bad := samlEnvelopeProblem(root, x.acsURL, idpEntity); bad != nil {
+		return nil, bad
 	}
-	if root.SelectAttrValue("Destination", "") != x.acsURL {
-		return bad("Destination", "The Response's Destination is not this environment's ACS URL")
+	assertion, bad := s.signedAssertion(env, idp, root)
+	if bad != nil {
+		return nil, bad
+	}
+	if bad := samlAssertionProblem(assertion, x, idpEntity, str(idp.body, "spEntityId"), s.now()); bad != nil {
+		return nil, bad
+	}
+	return assertion, nil
+}
+
+// samlInvalid is the INVALID_VALUE detail every refusal of a Response is.
+func samlInvalid(target, msg string) *detail {
+	return &detail{Code: "INVALID_VALUE", Target: target, Message: msg}
+}
+
+// samlEnvelopeProblem checks what the Response says outside its
+// assertion: where it was sent, its status, who issued it.
+func samlEnvelopeProblem(root *etree.Element, acsURL, idpEntity string) *detail {
+	if root.SelectAttrValue("Destination", "") != acsURL {
+		return samlInvalid("Destination", "The Response's Destination is not this environment's ACS URL")
 	}
 	if code := childNS(childNS(root, nsSAMLP, "Status"), nsSAMLP, "StatusCode"); code == nil || code.SelectAttrValue("Value", "") != statusSuccess {
-		return bad("Status", "The identity provider did not answer with status Success")
+		return samlInvalid("Status", "The identity provider did not answer with status Success")
 	}
-	idpEntity := str(idp.body, "idpEntityId")
 	if iss := childNS(root, nsSAML, "Issuer"); iss != nil && strings.TrimSpace(iss.Text()) != idpEntity {
-		return bad("Issuer", "The Response's Issuer is not the identity provider's idpEntityId")
+		return samlInvalid("Issuer", "The Response's Issuer is not the identity provider's idpEntityId")
 	}
+	return nil
+}
+
+// signedAssertion verifies the Response's signature, or else its single
+// Assertion's, with the identity provider's verification certificates,
+// and returns the Assertion as the signature covered it.
+func (s *Server) signedAssertion(env *environment, idp *rec, root *etree.Element) (*etree.Element, *detail) {
 	ctx := dsig.NewDefaultValidationContext(&dsig.MemoryX509CertificateStore{Roots: s.samlIdPCerts(env, idp)})
 	var assertion *etree.Element
 	if childNS(root, dsig.Namespace, "Signature") != nil {
 		resp, err := ctx.Validate(root)
 		if err != nil {
-			return bad("Signature", "The Response's signature does not verify with the identity provider's verification certificates")
+			return nil, samlInvalid("Signature", "The Response's signature does not verify with the identity provider's verification certificates")
 		}
 		assertion = onlyAssertion(resp)
 	} else {
 		a := onlyAssertion(root)
 		if a == nil || childNS(a, dsig.Namespace, "Signature") == nil {
-			return bad("Signature", "Neither the Response nor its Assertion is signed")
+			return nil, samlInvalid("Signature", "Neither the Response nor its Assertion is signed")
 		}
 		signed, err := ctx.Validate(a)
 		if err != nil {
-			return bad("Signature", "The Assertion's signature does not verify with the identity provider's verification certificates")
+			return nil, samlInvalid("Signature", "The Assertion's signature does not verify with the identity provider's verification certificates")
 		}
 		assertion = signed
 	}
 	if assertion == nil {
-		return bad("Assertion", "The Response must carry exactly one Assertion")
+		return nil, samlInvalid("Assertion", "The Response must carry exactly one Assertion")
 	}
+	return assertion, nil
+}
+
+// samlAssertionProblem checks the signed Assertion: its issuer, that it
+// answers this authentication request for a subject, and its conditions
+// (validity window, audience).
+func samlAssertionProblem(assertion *etree.Element, x *samlAuth, idpEntity, spEntity string, now time.Time) *detail {
 	if iss := childNS(assertion, nsSAML, "Issuer"); iss == nil || strings.TrimSpace(iss.Text()) != idpEntity {
-		return bad("Issuer", "The Assertion's Issuer is not the identity provider's idpEntityId")
+		return samlInvalid("Issuer", "The Assertion's Issuer is not the identity provider's idpEntityId")
 	}
-	now := s.now()
-	subject := childNS(assertion, nsSAML, "Subject")
-	if nameID := childNS(subject, nsSAML, "NameID"); nameID == nil || strings.TrimSpace(nameID.Text()) == "" {
-		return bad("Subject", "The Assertion has no Subject NameID")
-	}
-	if data := childNS(childNS(subject, nsSAML, "SubjectConfirmation"), nsSAML, "SubjectConfirmationData"); data != nil {
-		switch {
-		case data.SelectAttrValue("InResponseTo", x.id) != x.id:
-			return bad("InResponseTo", "The SubjectConfirmationData answers another authentication request")
-		case data.SelectAttrValue("Recipient", x.acsURL) != x.acsURL:
-			return bad("Recipient", "The SubjectConfirmationData's Recipient is not this environment's ACS URL")
-		case expired(data.SelectAttrValue("NotOnOrAfter", ""), now):
-			return bad("NotOnOrAfter", "The Assertion's subject confirmation has expired")
-		}
+	if bad := samlSubjectProblem(childNS(assertion, nsSAML, "Subject"), x, now); bad != nil {
+		return bad
 	}
 	cond := childNS(assertion, nsSAML, "Conditions")
 	if cond == nil {
-		return bad("Conditions", "The Assertion has no Conditions")
+		return samlInvalid("Conditions", "The Assertion has no Conditions")
 	}
 	if expired(cond.SelectAttrValue("NotOnOrAfter", ""), now) {
-		return bad("NotOnOrAfter", "The Assertion has expired")
+		return samlInvalid("NotOnOrAfter", "The Assertion has expired")
 	}
 	if nb, err := time.Parse(time.RFC3339, cond.SelectAttrValue("NotBefore", "")); err == nil && now.Add(samlClockSkew).Before(nb) {
-		return bad("NotBefore", "The Assertion is not valid yet")
+		return samlInvalid("NotBefore", "The Assertion is not valid yet")
 	}
-	audienceOK := false
 	for _, ar := range cond.SelectElements("AudienceRestriction") {
 		for _, a := range ar.SelectElements("Audience") {
-			audienceOK = audienceOK || strings.TrimSpace(a.Text()) == str(idp.body, "spEntityId")
+			if strings.TrimSpace(a.Text()) == spEntity {
+				return nil
+			}
 		}
 	}
-	if !audienceOK {
-		return bad("Audience", "The Assertion's Audience is not the identity provider's spEntityId")
+	return samlInvalid("Audience", "The Assertion's Audience is not the identity provider's spEntityId")
+}
+
+// samlSubjectProblem checks the Subject's NameID and, when present, its
+// SubjectConfirmationData: the request it answers, where it was meant to
+// go, until when.
+func samlSubjectProblem(subject *etree.Element, x *samlAuth, now time.Time) *detail {
+	if nameID := childNS(subject, nsSAML, "NameID"); nameID == nil || strings.TrimSpace(nameID.Text()) == "" {
+		return samlInvalid("Subject", "The Assertion has no Subject NameID")
 	}
-	return assertion, nil
+	data := childNS(childNS(subject, nsSAML, "SubjectConfirmation"), nsSAML, "SubjectConfirmationData")
+	switch {
+	case data == nil:
+		return nil
+	case data.SelectAttrValue("InResponseTo", x.id) != x.id:
+		return samlInvalid("InResponseTo", "The SubjectConfirmationData answers another authentication request")
+	case data.SelectAttrValue("Recipient", x.acsURL) != x.acsURL:
+		return samlInvalid("Recipient", "The SubjectConfirmationData's Recipient is not this environment's ACS URL")
+	case expired(data.SelectAttrValue("NotOnOrAfter", ""), now):
+		return samlInvalid("NotOnOrAfter", "The Assertion's subject confirmation has expired")
+	}
+	return nil
 }
 
 // expired reports whether a SAML NotOnOrAfter has passed; a missing or
