@@ -293,11 +293,7 @@ func (s *Server) updateKey(w http.ResponseWriter, r *http.Request, keys []*keyRe
 	k.usageType = str(body, "usageType")
 	k.isDefault = body["default"] == true
 	if k.isDefault {
-		for _, o := range keys {
-			if o.id != k.id && o.usageType == k.usageType {
-				o.isDefault = false
-			}
-		}
+		soleDefault(keys, k)
 	}
 	writeHAL(w, http.StatusOK, s.keyJSON(k, base))
 }
@@ -307,6 +303,35 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState
 	if !ok {
 		return
 	}
+	bad := keyRequestProblems(body)
+	serial, badSerial, err := requestedSerial(body)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
+		return
+	}
+	if bad = append(bad, badSerial...); len(bad) > 0 {
+		writeInvalidData(w, bad...)
+		return
+	}
+	length, _ := body["keyLength"].(float64)
+	validity, _ := body["validityPeriod"].(float64)
+	name := orDefault(str(body, "name"), strings.TrimPrefix(strings.SplitN(str(body, "subjectDN"), ",", 2)[0], "CN="))
+	k, err := s.newKey(env.id, name, str(body, "subjectDN"), str(body, "algorithm"), int(length), str(body, "signatureAlgorithm"), int(validity), str(body, "usageType"), serial)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
+		return
+	}
+	k.isDefault = body["default"] == true
+	if k.isDefault {
+		soleDefault(keys, k)
+	}
+	st.keys[k.id] = k
+	writeHAL(w, http.StatusCreated, s.keyJSON(k, base))
+}
+
+// keyRequestProblems lists what is wrong with a new key's fields but its
+// serial number (requestedSerial).
+func keyRequestProblems(body map[string]any) []detail {
 	// serialNumber and default are optional in PingOne's specification.
 	bad := required(body, "algorithm", "keyLength", "signatureAlgorithm", "subjectDN", "usageType", "validityPeriod")
 	bad = append(bad, oneOf(body, "algorithm", "RSA", "EC")...)
@@ -328,40 +353,34 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, st *moreState
 			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "subjectDN", Message: "must be a valid DN with CN, O, OU, L, ST and C"})
 		}
 	}
-	// A positive int64: the specification's type for serialNumber.
+	return bad
+}
+
+// requestedSerial is the request's serialNumber (a number or a decimal
+// string), else a random positive int64: the specification's type for it.
+func requestedSerial(body map[string]any) (*big.Int, []detail, error) {
 	serial, err := rand.Int(rand.Reader, big.NewInt(math.MaxInt64))
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
-		return
+		return nil, nil, err
 	}
 	switch v := body["serialNumber"].(type) {
 	case float64:
 		serial.SetInt64(int64(v))
 	case string:
 		if _, ok := serial.SetString(v, 10); !ok {
-			bad = append(bad, detail{Code: "INVALID_VALUE", Target: "serialNumber", Message: "must be an integer"})
+			return serial, []detail{{Code: "INVALID_VALUE", Target: "serialNumber", Message: "must be an integer"}}, nil
 		}
 	}
-	if len(bad) > 0 {
-		writeInvalidData(w, bad...)
-		return
-	}
-	name := orDefault(str(body, "name"), strings.TrimPrefix(strings.SplitN(str(body, "subjectDN"), ",", 2)[0], "CN="))
-	k, err := s.newKey(env.id, name, str(body, "subjectDN"), alg, int(length), sig, int(validity), str(body, "usageType"), serial)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "UNEXPECTED_ERROR", "The request could not be completed. An unexpected error occurred.", nil)
-		return
-	}
-	k.isDefault = body["default"] == true
-	if k.isDefault {
-		for _, o := range keys {
-			if o.usageType == k.usageType {
-				o.isDefault = false
-			}
+	return serial, nil, nil
+}
+
+// soleDefault makes k the only default key of its usage type.
+func soleDefault(keys []*keyRec, k *keyRec) {
+	for _, o := range keys {
+		if o.id != k.id && o.usageType == k.usageType {
+			o.isDefault = false
 		}
 	}
-	st.keys[k.id] = k
-	writeHAL(w, http.StatusCreated, s.keyJSON(k, base))
 }
 
 // certJSON is an uploaded certificate as PingOne answers it.
