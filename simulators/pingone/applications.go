@@ -129,12 +129,24 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, env *
 // validateOIDCApp checks an OIDC application's create or replace body and
 // fills PingOne's defaults into it.
 func validateOIDCApp(body map[string]any) []detail {
+	bad := oidcAppIdentityProblems(body)
+	grantsBad, needsRedirect := oidcGrantProblems(body)
+	bad = append(bad, grantsBad...)
+	bad = append(bad, oidcClientAuthProblems(body)...)
+	if len(bad) == 0 && needsRedirect && body["responseTypes"] == nil {
+		body["responseTypes"] = []any{"CODE"}
+	}
+	return bad
+}
+
+// oidcAppIdentityProblems checks what an application is: its name, type,
+// protocol and whether it is enabled.
+func oidcAppIdentityProblems(body map[string]any) []detail {
 	var bad []detail
 	if strings.TrimSpace(str(body, "name")) == "" {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "name", Message: "must not be blank"})
 	}
-	typ := str(body, "type")
-	if !appTypes[typ] {
+	if !appTypes[str(body, "type")] {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "type", Message: "must be one of [WEB_APP, NATIVE_APP, SINGLE_PAGE_APP, WORKER, SERVICE, CUSTOM_APP]"})
 	}
 	if str(body, "protocol") != "OPENID_CONNECT" {
@@ -143,11 +155,17 @@ func validateOIDCApp(body map[string]any) []detail {
 	if _, ok := body["enabled"]; !ok {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "enabled", Message: "must not be null"})
 	}
+	return bad
+}
+
+// oidcGrantProblems checks the grant types and, where one of them sends
+// the user back (authorization code, implicit), the redirect URIs; it
+// also reports whether one does.
+func oidcGrantProblems(body map[string]any) (bad []detail, needsRedirect bool) {
 	grants, _ := body["grantTypes"].([]any)
 	if len(grants) == 0 {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "grantTypes", Message: "must not be empty"})
 	}
-	needsRedirect := false
 	for _, g := range grants {
 		gs, _ := g.(string)
 		if !grantTypes[gs] {
@@ -160,6 +178,13 @@ func validateOIDCApp(body map[string]any) []detail {
 	if uris, _ := body["redirectUris"].([]any); needsRedirect && len(uris) == 0 {
 		bad = append(bad, detail{Code: "REQUIRED_VALUE", Target: "redirectUris", Message: "must not be empty for the authorization code and implicit grant types"})
 	}
+	return bad, needsRedirect
+}
+
+// oidcClientAuthProblems checks how the client authenticates (token
+// endpoint method, PKCE), filling in PingOne's defaults for both.
+func oidcClientAuthProblems(body map[string]any) []detail {
+	var bad []detail
 	method := str(body, "tokenEndpointAuthMethod")
 	if method == "" {
 		method = "CLIENT_SECRET_BASIC"
@@ -168,16 +193,13 @@ func validateOIDCApp(body map[string]any) []detail {
 	if !authMethods[method] {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "tokenEndpointAuthMethod", Message: "must be one of [NONE, CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, CLIENT_SECRET_JWT, PRIVATE_KEY_JWT]"})
 	}
-	if typ == "WORKER" && method == "NONE" {
+	if str(body, "type") == "WORKER" && method == "NONE" {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "tokenEndpointAuthMethod", Message: "a WORKER application must authenticate with a client secret"})
 	}
 	if p := str(body, "pkceEnforcement"); p == "" {
 		body["pkceEnforcement"] = "OPTIONAL"
 	} else if !pkceEnforcement[p] {
 		bad = append(bad, detail{Code: "INVALID_VALUE", Target: "pkceEnforcement", Message: "must be one of [OPTIONAL, REQUIRED, S256_REQUIRED]"})
-	}
-	if len(bad) == 0 && needsRedirect && body["responseTypes"] == nil {
-		body["responseTypes"] = []any{"CODE"}
 	}
 	return bad
 }
