@@ -3,6 +3,7 @@ package root
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"io/fs"
 	"net"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -217,6 +219,21 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 		assert.Positive(t, typed, "%s: no typed header from a script", name)
 		// Bodies are byte arrays in the JSON report: read them as text.
 		texts[name+" bodies"] = reportBodies(t, texts[o(name)])
+	}
+	dec := xml.NewDecoder(strings.NewReader(texts[o("r.xml")]))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, "the junit report is not XML")
+	}
+	for _, page := range []string{"r.html", "i.html"} {
+		blocks := regexp.MustCompile(`(?s)<script type="application/json" id="courier-(?:execs|meta)">(.*?)</script>`).FindAllStringSubmatch(texts[o(page)], -1)
+		require.Len(t, blocks, 2, page)
+		for _, b := range blocks {
+			assert.True(t, json.Valid([]byte(b[1])), "%s: a data block is not JSON", page)
+		}
 	}
 	assert.Contains(t, texts["stdout newman layout"], "refused", "the failed round trip's test ran")
 	assert.Contains(t, texts["stdout newman layout"], "127.0.0.1:***", "the refused port is masked in text")
