@@ -173,6 +173,12 @@ type Header struct {
 	Description     string
 	DescriptionType string // "" reads text/plain
 	Described       bool
+	// DescriptionJSON is the description's content when it is not text
+	// (null, 5, true), as JSON; DescriptionNone marks one without content
+	// (a null or false description, {type} alone): postman-collection's
+	// Description then shows {type} only.
+	DescriptionJSON string
+	DescriptionNone bool
 }
 
 // Body modes.

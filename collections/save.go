@@ -2,6 +2,7 @@ package collections
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
 	"strings"
@@ -88,6 +89,12 @@ func outHeaderOf(h Header) outHeader {
 	o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON}
 	switch {
 	case !h.Described:
+	case h.DescriptionNone || h.DescriptionJSON != "":
+		d := map[string]any{"type": cmp.Or(h.DescriptionType, "text/plain")}
+		if h.DescriptionJSON != "" {
+			d["content"] = json.RawMessage(h.DescriptionJSON)
+		}
+		o.Description = d
 	case h.DescriptionType != "":
 		o.Description = map[string]string{"content": h.Description, "type": h.DescriptionType}
 	default:

@@ -861,23 +861,55 @@ func ppb(raw json.RawMessage, path string) (map[string]any, error) {
 	return m, nil
 }
 
-// description reads a string or a {content, type} object.
+// DescribeHeader gives h the description raw (JSON, nil for none) as a
+// collection file's row would have it (a script's header crosses so).
+func DescribeHeader(h *Header, raw json.RawMessage) { describeHeader(h, raw) }
+
+// GraphQLOf is a GraphQL body whose members are the JSON values given (nil
+// for one left out), read as a collection file's.
+func GraphQLOf(query, operationName, variables json.RawMessage) *GraphQL {
+	return rawGraphQL{query, operationName, variables}.model()
+}
+
 // describeHeader gives a header row the description its file gave it, as
-// postman-collection keeps one ({content, type}; a plain string is
-// text/plain). A null description is none.
+// postman-collection's Description keeps it once the row has crossed to
+// the sandbox as JSON: text is {content, type: text/plain}; an object (an
+// array too) gives its content (none when left out) and type (text/plain
+// when none); another truthy value (5, true) is the content; a falsy one
+// (null, false, 0) leaves the content out.
 func describeHeader(h *Header, raw json.RawMessage) {
-	switch jsonKind(raw) {
-	case "nothing", "null":
+	content := raw
+	switch k := jsonKind(raw); k {
+	case "nothing":
 		return
-	case "object":
+	case "string":
+	case "object", "array":
 		var d struct {
-			Type text `json:"type"`
+			Content json.RawMessage `json:"content"`
+			Type    text            `json:"type"`
 		}
-		if json.Unmarshal(raw, &d) == nil && d.Type.String() != "text/plain" {
-			h.DescriptionType = d.Type.String()
+		if k == "object" && json.Unmarshal(raw, &d) == nil {
+			if t := d.Type.String(); t != "text/plain" {
+				h.DescriptionType = t
+			}
+		}
+		content = d.Content
+	case "null":
+		content = nil
+	default: // number, boolean
+		if s := string(bytes.TrimSpace(raw)); s == "false" || s == "0" {
+			content = nil
 		}
 	}
-	h.Described, h.Description = true, description(raw)
+	h.Described = true
+	switch jsonKind(content) {
+	case "nothing":
+		h.DescriptionNone = true
+	case "string":
+		h.Description = jsonText(content)
+	default:
+		h.DescriptionJSON = compactJSON(content)
+	}
 }
 
 func description(raw json.RawMessage) string {

@@ -134,6 +134,8 @@ func comparableHeaders(hs []Header) {
 	for i := range hs {
 		h := &hs[i]
 		h.DescriptionType = ""
+		// Nor a description whose content is none or not text.
+		h.DescriptionNone, h.DescriptionJSON = false, ""
 		h.Described = h.Described && h.Description != ""
 	}
 }

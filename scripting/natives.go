@@ -761,10 +761,7 @@ type plainHeader struct {
 	Value       string          `json:"value"`
 	Disabled    bool            `json:"disabled"`
 	Typed       json.RawMessage `json:"typed"`
-	Description *struct {
-		Content string `json:"content"`
-		Type    string `json:"type"`
-	} `json:"description"`
+	Description json.RawMessage `json:"description"`
 }
 
 type plainKV struct {
@@ -815,13 +812,12 @@ type plainBody struct {
 	URLEncoded []plainParam `json:"urlencoded"`
 	FormData   []plainKV    `json:"formdata"`
 	File       string       `json:"file"`
-	GraphQL    *struct {
-		Query         string   `json:"query"`
-		OperationName string   `json:"operationName"`
-		Variables     string   `json:"variables"`
-		VariablesJSON bool     `json:"variablesJSON"`
-		Unset         []string `json:"unset"`
-		JSON          []string `json:"json"`
+	// GraphQL's members are as the script left them (JSON leaves out the
+	// undefined ones), read as a collection file's.
+	GraphQL *struct {
+		Query         json.RawMessage `json:"query"`
+		OperationName json.RawMessage `json:"operationName"`
+		Variables     json.RawMessage `json:"variables"`
 	} `json:"graphql"`
 	Disabled bool `json:"disabled"`
 }
@@ -858,12 +854,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		if len(h.Typed) > 0 {
 			ch = collections.TypedHeader(h.Key, h.Typed, h.Disabled)
 		}
-		if d := h.Description; d != nil {
-			ch.Described, ch.Description, ch.DescriptionType = true, d.Content, d.Type
-			if d.Type == "text/plain" {
-				ch.DescriptionType = ""
-			}
-		}
+		collections.DescribeHeader(&ch, h.Description)
 		r.Header = append(r.Header, ch)
 	}
 	if b := p.Body; b != nil && b.Mode != "" {
@@ -889,7 +880,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		}
 		if b.GraphQL != nil {
 			g := b.GraphQL
-			cb.GraphQL = &collections.GraphQL{Query: g.Query, OperationName: g.OperationName, Variables: g.Variables, VariablesJSON: g.VariablesJSON, Unset: g.Unset, JSONMembers: g.JSON}
+			cb.GraphQL = collections.GraphQLOf(g.Query, g.OperationName, g.Variables)
 		}
 		r.Body = cb
 	}
@@ -1022,7 +1013,14 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 			if typ == "" {
 				typ = "text/plain"
 			}
-			_ = o.Set("description", b.obj("content", h.Description, "type", typ))
+			var content any = h.Description
+			switch {
+			case h.DescriptionNone:
+				content = goja.Undefined()
+			case h.DescriptionJSON != "":
+				content = b.e.parseJSON(h.DescriptionJSON)
+			}
+			_ = o.Set("description", b.obj("content", content, "type", typ))
 		}
 		_ = o.Set("key", h.Key)
 		_ = o.Set("value", v)

@@ -573,7 +573,11 @@ func headerDescription(h collections.Header) *jsonreport.KVDescription {
 	if typ == "" {
 		typ = "text/plain"
 	}
-	return &jsonreport.KVDescription{Content: h.Description, Type: typ}
+	d := &jsonreport.KVDescription{Content: jsonreport.Text(h.Description), Type: typ, NoContent: h.DescriptionNone}
+	if h.DescriptionJSON != "" {
+		d.ContentJSON = json.RawMessage(h.DescriptionJSON)
+	}
+	return d
 }
 
 func headersJSON(h []collections.Header) []jsonKV {

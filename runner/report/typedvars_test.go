@@ -63,3 +63,64 @@ func TestJSONCollectionVariablesAsNewman(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONHeaderDescriptionsAsNewman: a header description that is null,
+// false, a number or {type} alone is written as postman-collection's
+// Description shows it ({type} without content, {content: 5, type}), in the
+// collection and in the request sent, as Newman 6.2.2 wrote them for the
+// same collection (recorded three times, identical).
+func TestJSONHeaderDescriptionsAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-header-descriptions")
+	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct{ Collection, Sent []any }
+	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-headers.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18731"), []byte(base)), "collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Item []struct{ Request struct{ Header []any } }
+		}
+		Run struct {
+			Executions []struct {
+				Request struct{ Header []map[string]any }
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.Collection.Item[0].Request.Header; !reflect.DeepEqual(got, want.Collection) {
+		t.Errorf("collection headers:\n courier %v\n Newman  %v", got, want.Collection)
+	}
+	var sent []any
+	for _, h := range rep.Run.Executions[0].Request.Header {
+		if k, _ := h["key"].(string); len(k) > 2 && k[:2] == "X-" {
+			sent = append(sent, h)
+		}
+	}
+	if !reflect.DeepEqual(sent, want.Sent) {
+		t.Errorf("sent headers:\n courier %v\n Newman  %v", sent, want.Sent)
+	}
+}

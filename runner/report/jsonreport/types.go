@@ -93,8 +93,23 @@ type KV struct {
 
 // KVDescription is a row's description.
 type KVDescription struct {
-	Content string `json:"content"`
+	Content Text   `json:"content"`
 	Type    string `json:"type"`
+	// ContentJSON, when set, is written in place of Content (null, 5);
+	// NoContent leaves "content" out.
+	ContentJSON json.RawMessage `json:"-"`
+	NoContent   bool            `json:"-"`
+}
+
+func (d KVDescription) MarshalJSON() ([]byte, error) {
+	type plain KVDescription
+	if d.ContentJSON == nil && !d.NoContent {
+		return json.Marshal(plain(d))
+	}
+	return json.Marshal(struct {
+		Content json.RawMessage `json:"content,omitempty"`
+		Type    string          `json:"type"`
+	}{d.ContentJSON, d.Type})
 }
 
 // NoValue says how a row without a value string is written.

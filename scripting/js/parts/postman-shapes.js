@@ -174,8 +174,17 @@ function Header(o, name) {
     if (typeof o === 'string') { o = typeof name === 'string' ? { key: name, value: o } : parseHeaderLine(o); }
     o = o || {};
     if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
-    if (hasOwn(o, 'description') && o.description != null) { this.description = typeof o.description === 'object' ? o.description : { content: String(o.description), type: 'text/plain' }; }
+    if (hasOwn(o, 'description')) { this.description = describe(o.description); }
     this.update(o);
+}
+// describe is postman-collection's Description of d: text is {content, type:
+// text/plain}; an object (an array too) gives its content and type
+// (text/plain when none); another truthy value is the content; a falsy one
+// leaves both undefined.
+function describe(d) {
+    if (typeof d === 'string') { return { content: d, type: 'text/plain' }; }
+    if (d !== null && (typeof d === 'object' || typeof d === 'function')) { return { content: d.content, type: d.type || 'text/plain' }; }
+    return d ? { content: d, type: 'text/plain' } : { content: undefined, type: undefined };
 }
 Header.prototype = Object.create(Property.prototype);
 Header.prototype.constructor = Header;
@@ -552,17 +561,10 @@ R.toJSON = function () {
 R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
 R.toString = function () { return this.url.toString(); };
 
-// plainGraphQL is a GraphQL body in the Go side's shape: text members, the
-// ones left undefined listed, variables given as a value marked.
-function plainGraphQL(g) {
-    var text = function (v) { return v === undefined || v === null ? '' : String(v); };
-    var unset = ['query', 'operationName', 'variables'].filter(function (k) { return g[k] === undefined; });
-    var asValue = g.variables !== undefined && typeof g.variables !== 'string';
-    // query and operationName that are not text travel as their JSON.
-    var json = ['query', 'operationName'].filter(function (k) { return g[k] !== undefined && typeof g[k] !== 'string'; });
-    var member = function (k) { return json.indexOf(k) >= 0 ? JSON.stringify(g[k]) : text(g[k]); };
-    return { query: member('query'), operationName: member('operationName'), variables: asValue ? JSON.stringify(g.variables) : text(g.variables), variablesJSON: asValue, unset: unset, json: json };
-}
+// plainGraphQL is a GraphQL body for the Go side: its members as they are
+// (JSON leaves out the undefined ones; collections reads the rest as a
+// collection file's).
+function plainGraphQL(g) { return { query: g.query, operationName: g.operationName, variables: g.variables }; }
 
 // plainHeader is a header row for the Go side. A value that is not a string
 // travels as itself (typed): Postman keeps it, sends its text and shows it
@@ -571,7 +573,8 @@ function plainGraphQL(g) {
 function plainHeader(h) {
     var v = h.value, t = v === null ? null : typed(v), o = { key: String(h.key), value: typeof v === 'string' ? v : '', disabled: !!h.disabled };
     if (t !== undefined) { o.typed = t; } else if (v !== undefined) { o.value = String(v); }
-    if (h.description != null) { o.description = typeof h.description === 'object' ? { content: String(h.description.content), type: String(h.description.type || 'text/plain') } : { content: String(h.description) }; }
+    // As JSON carries it (collections reads it as a file's description).
+    if (h.description !== undefined) { o.description = h.description; }
     return o;
 }
 // typed is a value that is not a string as it crosses to Go (undefined for
