@@ -125,7 +125,9 @@ func (jw *JSONWriter) between(c byte) bool {
 	case ',', ':':
 		ok = !jw.done && jw.punct(c)
 	case '"':
-		ok = !jw.done
+		if jw.done {
+			return false // a second document: not JSON
+		}
 		top := jw.top()
 		jw.state, jw.buf, jw.esc, jw.digit = jsonString, jw.buf[:0], false, false
 		jw.isKey = top != nil && top.object && top.expectKey

@@ -198,3 +198,17 @@ func TestJSONWriterStaysJSON(t *testing.T) {
 		assert.True(t, utf8.Valid(out.Bytes()))
 	}
 }
+
+// TestJSONWriterSecondDocument: output after a whole document is not JSON
+// (the writer wraps one document) and is masked as text.
+func TestJSONWriterSecondDocument(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("2048", "s3cret")
+	for _, in := range []string{`{"a":1}"s3cret 2048"`, `{"a":1} {"b":2048}`, `"x" 2048`} {
+		got := jsonRedact(t, r, in, false)
+		assert.NotContains(t, got, "s3cret", in)
+		assert.NotContains(t, got, "2048", in)
+		assert.Equal(t, got, jsonRedact(t, r, in, true), in)
+	}
+}
