@@ -27,7 +27,8 @@ import (
 // a value took since the canary test was written: typed (non-string)
 // header, query, path and form values, from the collection file and from
 // scripts; header descriptions; URLs a script builds (pieces of a secret);
-// pm.sendRequest round trips, which Newman's JSON layout copies into the
+// pm.sendRequest round trips (with basic, bearer and API-key auth, GraphQL
+// and form-data bodies), which Newman's JSON layout copies into the
 // report; Node-style error objects of failed requests (a refused port that
 // is itself a secret, an unsupported protocol, an invalid port). It checks
 // every output: cli with --verbose, progress, json in both layouts, junit,
@@ -105,6 +106,14 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 			"  header: [{key: 'X-T', value: {s: " + env + "}}, {key: 'X-V', value: v, description: 'd ' + v}],",
 			"  body: {mode: 'urlencoded', urlencoded: [{key: 'n', value: Number(pm.environment.get('pin'))}, {key: 'v', value: v}]}},",
 			"  (e, r) => { console.log(r.json()); pm.test('sent ' + r.text(), () => pm.expect(r.code).to.eql(201)); });",
+		}),
+		item("round trips with auth and bodies", srv.URL+"/get", nil, []string{
+			"const v = await pm.vault.get('apiKey'), base = pm.variables.get('base');",
+			"pm.sendRequest({url: base + '/b', auth: {type: 'basic', basic: [{key: 'username', value: 'user'}, {key: 'password', value: v}]}}, () => {});",
+			"pm.sendRequest({url: base + '/t', auth: {type: 'bearer', bearer: [{key: 'token', value: " + env + "}]}}, () => {});",
+			"pm.sendRequest({url: base + '/k', auth: {type: 'apikey', apikey: [{key: 'key', value: 'X-K'}, {key: 'value', value: v}, {key: 'in', value: 'query'}]}}, () => {});",
+			"pm.sendRequest({url: base + '/g', method: 'POST', body: {mode: 'graphql', graphql: {query: 'query { a }', variables: JSON.stringify({v})}}}, () => {});",
+			"pm.sendRequest({url: base + '/f', method: 'POST', body: {mode: 'formdata', formdata: [{key: 'f', value: v}, {key: 'g', value: {s: " + env + "}}]}}, (e, r) => console.log(r.text()));",
 		}),
 		item("failed round trips", srv.URL+"/get", nil, []string{
 			"const v = await pm.vault.get('apiKey');",
