@@ -150,7 +150,7 @@ func (k *Keyring) call(ctx context.Context, name, op string, fn func(backend) er
 	case errors.Is(err, keyring.ErrNotFound):
 		return notFound(name)
 	case errors.Is(err, keyring.ErrSetDataTooBig):
-		return fmt.Errorf("vault secret %q is too big for the OS keyring", name)
+		return fmt.Errorf("vault secret %q is too big for the OS keyring: supply it as the environment variable %s instead", name, EnvName(name))
 	}
 	k.mu.Lock()
 	if k.broken == nil {

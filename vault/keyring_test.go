@@ -148,6 +148,7 @@ func TestKeyringErrorMapping(t *testing.T) {
 			assert.False(t, IsUnavailable(err))
 			assert.NotErrorIs(t, err, ErrNotFound)
 			assert.Contains(t, err.Error(), "too big")
+			assert.Contains(t, err.Error(), "supply it as the environment variable COURIER_VAULT_TOK instead", "the error says the fix")
 		}},
 	}
 	for _, tt := range tests {
