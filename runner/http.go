@@ -880,7 +880,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			return nil, nil, describeNetError(err)
 		}
 		if useCookies {
-			c.jar.SetCookies(hreq.URL, responseCookies(resp.Header))
+			c.jar.setResponseCookies(hreq.URL, resp.Header)
 		}
 		if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && a != nil && !challenged {
 			retry, err := auth.ChallengeWith(hreq, a, resp, out.data, authOpts)

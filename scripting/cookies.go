@@ -93,17 +93,12 @@ func (e *Engine) cookieValue(c JarCookie, jarView bool) goja.Value {
 	_ = o.Set("hostOnly", c.HostOnly)
 	_ = o.Set("value", c.Value)
 	if len(c.Extensions) > 0 {
+		// tough-cookie's attribute strings as they came ("Priority=High",
+		// "Partitioned"), which postman-runtime hands to the Cookie as
+		// they are.
 		ext := make([]any, len(c.Extensions))
 		for i, x := range c.Extensions {
-			k, v, ok := strings.Cut(x, "=")
-			eo := e.rt.NewObject()
-			_ = eo.Set("key", strings.TrimSpace(k))
-			if ok {
-				_ = eo.Set("value", strings.TrimSpace(v))
-			} else {
-				_ = eo.Set("value", true)
-			}
-			ext[i] = eo
+			ext[i] = x
 		}
 		_ = o.Set("extensions", ext)
 	}
