@@ -41,6 +41,7 @@ var parts = map[string]*partProgram{
 	"sendrequest":    {},
 	"scope-members":  {},
 	"legacy-postman": {},
+	"request-auth":   {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -698,7 +698,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // js/parts/postman-shapes.js (see eagerParts in parts.go): compiled beside
 // this file, on the other core, and run here, before fastAssertInit needs
 // Response.prototype.
-var shapes = host.eagerPart('postman-shapes')({ def: def, host: host, native: native, Expectation: Expectation, isRequest: isRequest, isResponse: isResponse });
+var shapes = host.eagerPart('postman-shapes')({ def: def, host: host, native: native, Expectation: Expectation, isRequest: isRequest, isResponse: isResponse, part: part });
 var Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PropertyList = shapes.PropertyList, QueryParam = shapes.QueryParam, REASONS = shapes.REASONS, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
 shapes = undefined;
 

@@ -432,25 +432,20 @@ function RequestAuth(a) {
     }
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
-RequestAuth.prototype.current = function () { return this.type; };
-RequestAuth.prototype.use = function (type, opts) { this.update(opts, type); };
-RequestAuth.prototype.update = function (opts, type) {
-    type = type || this.type;
-    this.type = type;
-    var list = this[type] instanceof PropertyList ? this[type] : (this[type] = new PropertyList([]));
-    // An existing parameter keeps its declared type, as postman-collection's
-    // Variable#update keeps it.
-    function put(k, v) {
-        var cur = list._find(k);
-        list.upsert({ type: cur && cur.type ? cur.type : 'any', value: v, key: k });
-    }
-    if (Array.isArray(opts)) { opts.forEach(function (p) { put(p.key, p.value); }); } else if (opts) {
-        Object.keys(opts).forEach(function (k) { put(k, opts[k]); });
-    }
-};
+// The members that change an auth (use, update, clear, current) and
+// Request#authorizeUsing are in js/parts/request-auth.js, compiled on first
+// use: few scripts switch auth.
+function authPart() { return b.part('request-auth', { PropertyList: PropertyList, RequestAuth: RequestAuth }); }
+['current', 'use', 'update', 'clear'].forEach(function (n) {
+    RequestAuth.prototype[n] = function () { return authPart()[n].apply(this, arguments); };
+});
+// Every type's parameters that the auth holds are listed (a script that
+// switched types leaves the earlier lists), in the order they were made.
 RequestAuth.prototype.toJSON = function () {
-    var o = { type: this.type };
-    if (this.type && this[this.type]) { o[this.type] = plainList(this[this.type]); }
+    var o = { type: this.type }, self = this;
+    Object.keys(this).forEach(function (k) {
+        if (k !== 'type' && self[k] instanceof PropertyList) { o[k] = plainList(self[k]); }
+    });
     return o;
 };
 function plainAuth(a) {
@@ -539,12 +534,7 @@ R.removeHeader = function (h, opts) {
 };
 R.addQueryParams = function (p) { this.url.addQueryParams(p); };
 R.removeQueryParams = function (p) { this.url.removeQueryParams(p); };
-R.authorizeUsing = function (type, opts) {
-    if (type && typeof type === 'object') { opts = type[type.type]; type = type.type; }
-    if (type === null) { this.auth = undefined; return; }
-    if (!this.auth) { this.auth = new RequestAuth({}); }
-    this.auth.use(type, opts);
-};
+R.authorizeUsing = function () { return authPart().authorizeUsing.apply(this, arguments); };
 R.size = function () {
     var b = this.body ? this.body.toString() : '';
     return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };

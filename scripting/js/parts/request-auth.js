@@ -1,0 +1,57 @@
+// RequestAuth's members that change it and Request#authorizeUsing, as
+// postman-collection's: a part compiled on first use (few scripts switch
+// auth). use selects a type and merges options into its parameters;
+// update merges them into a type's parameters (the selected one by
+// default) and leaves the selection alone; clear empties a type's
+// parameters and drops the list of a type not selected.
+(function (b) {
+'use strict';
+var PropertyList = b.PropertyList, hasOwn = Function.call.bind(Object.prototype.hasOwnProperty);
+function authType(type) { return typeof type === 'string' && type !== 'type'; }
+function merge(auth, type, opts) {
+    var list = auth[type] instanceof PropertyList ? auth[type] : (auth[type] = new PropertyList([]));
+    // An existing parameter keeps its declared type, as postman-collection's
+    // Variable#update keeps it.
+    function put(k, v) {
+        var cur = list._find(k);
+        list.upsert({ type: cur && cur.type ? cur.type : 'any', value: v, key: k });
+    }
+    if (Array.isArray(opts)) { opts.forEach(function (p) { put(p.key, p.value); }); } else if (opts && typeof opts === 'object') {
+        Object.keys(opts).forEach(function (k) { put(k, opts[k]); });
+    }
+}
+var m = {
+    // postman-collection discontinued current(); Newman's copy throws.
+    current: function () { throw new Error('`Request#current` has been discontinued, use `Request#parameters` instead.'); },
+    use: function (type, opts) {
+        if (!authType(type)) { return; }
+        this.type = type;
+        merge(this, type, opts);
+    },
+    update: function (opts, type) {
+        if (!opts || typeof opts !== 'object') { return; }
+        type = type || this.type;
+        if (authType(type)) { merge(this, type, opts); }
+    },
+    clear: function (type) {
+        if (!authType(type) || !(this[type] instanceof PropertyList)) { return; }
+        this[type].clear();
+        if (type !== this.type) { delete this[type]; }
+    },
+    // this is the Request. An object given alone is the options with their
+    // type beside them ({type: 'basic', username: 'u'}): its other members
+    // become parameters as they are.
+    authorizeUsing: function (type, opts) {
+        if (type && typeof type === 'object' && (opts === undefined || opts === null)) {
+            opts = {};
+            for (var k in type) { if (hasOwn(type, k) && k !== 'type') { opts[k] = type[k]; } }
+            type = type.type;
+        }
+        if (type === null) { this.auth = undefined; return; }
+        if (!authType(type)) { return; }
+        if (!this.auth) { this.auth = new b.RequestAuth({}); } else if (this.auth.clear) { this.auth.clear(type); }
+        this.auth.use(type, opts);
+    }
+};
+return m;
+})
