@@ -184,11 +184,12 @@ func (o *wireOrder) index(key string) int {
 // fields that h still holds, without Host and Referer, then Referer and
 // Host, as postman-request sends a redirect. Content-Length stays when the
 // body does. A Cookie the previous hop sent keeps its place (the jar's
-// cookies for the new URL replace its value there); a new one comes last.
+// cookies for the new URL replace its value there); a new one comes last,
+// then an Authorization made from the Location's credentials (credAuth).
 // A multipart body sent again (307/308, followOriginalHttpMethod) is a new
 // form with a new boundary: its Content-Type (the user's row too) and its
 // Content-Length come after Host.
-func (o wireOrder) redirected(h http.Header, body, form bool) wireOrder {
+func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
 	next := wireOrder{user: o.user}
 	cookie, formType := "", ""
 	for idx, k := range o.keys {
@@ -196,7 +197,7 @@ func (o wireOrder) redirected(h http.Header, body, form bool) wireOrder {
 			next.authAt = len(next.keys)
 		}
 		switch {
-		case k == "Host" || strings.EqualFold(k, "Referer"):
+		case k == "Host" || strings.EqualFold(k, "Referer") || credAuth && strings.EqualFold(k, "Authorization"):
 		case strings.EqualFold(k, "Cookie"):
 			cookie = k
 			next.keys = append(next.keys, k)
@@ -218,6 +219,9 @@ func (o wireOrder) redirected(h http.Header, body, form bool) wireOrder {
 	next.keys = append(next.keys, "Referer", "Host")
 	if cookie == "" {
 		next.keys = append(next.keys, "Cookie")
+	}
+	if credAuth {
+		next.keys = append(next.keys, "Authorization")
 	}
 	if form && body {
 		if formType != "" {

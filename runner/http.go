@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/tls"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -845,6 +846,8 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	// The request's own Cookie header, as the first hop had it: each hop
 	// sends it before the jar's cookies for that hop's URL.
 	userCookie := hreq.Header.Values(headerKey(hreq.Header, "Cookie"))
+	// The first hop's URL as Node prints it, for the Referer of the next.
+	referer := out.wire.String()
 	for hop := 0; ; hop++ {
 		hopStart := time.Now()
 		if useCookies {
@@ -914,14 +917,15 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			//lint:ignore ST1005 Newman's exact message
 			return nil, nil, fmt.Errorf("Exceeded maxRedirects. Probably stuck in a redirect loop %s", absoluteURL(hreq.URL))
 		}
-		next, err := redirectRequest(hreq, resp, out.data, ppb)
+		next, credAuth, err := redirectRequest(hreq, resp, out.data, ppb, referer)
 		if err != nil {
 			return resp, hreq, nil // an unparsable Location ends the chain; the 3xx is the response
 		}
 		drain(resp)
 		p.clock.endHop()
 		hreq = next
-		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody, out.mode == collections.BodyFormData)
+		referer = absoluteURL(hreq.URL)
+		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody, out.mode == collections.BodyFormData, credAuth)
 	}
 }
 
@@ -1218,7 +1222,10 @@ func isRedirect(code int) bool {
 	return code >= 300 && code < 400
 }
 
-func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior) (*http.Request, error) {
+// redirectRequest builds the next hop's request; referer is the URL that
+// redirected as Node prints it. credAuth reports an Authorization made from
+// the Location's credentials.
+func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior, referer string) (next *http.Request, credAuth bool, err error) {
 	base := prev.URL
 	if base.Opaque != "" {
 		// Our wire URLs keep the path in Opaque; resolve against its parsed form.
@@ -1230,7 +1237,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	}
 	loc, err := url.Parse(escapeLocation(resolveLocation(base, resp.Header.Get("Location"))))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	method := prev.Method
 	body := data
@@ -1247,9 +1254,9 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 			method, body = "GET", nil
 		}
 	}
-	next, err := newHTTPRequest(prev.Context(), method, loc, body)
+	next, err = newHTTPRequest(prev.Context(), method, loc, body)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	// Only a change of host name (not of port or scheme) drops the
 	// credentials, as postman-request decides.
@@ -1265,10 +1272,19 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		next.Header[k] = append([]string(nil), v...)
 	}
 	if !ppb.boolean("removeRefererHeaderOnRedirect", false) {
-		// The whole URL that redirected, query included, as Newman sends it.
-		next.Header["Referer"] = []string{absoluteURL(prev.URL)}
+		// The whole URL that redirected as Node prints it (uri.href):
+		// query, credentials and fragment included.
+		next.Header["Referer"] = []string{referer}
 	}
-	return next, nil
+	if u := loc.User; u != nil && headerKey(next.Header, "Authorization") == "" {
+		// postman-request's init turns a URL's credentials into basic
+		// auth when no Authorization is left (a redirect to another host
+		// dropped it, or there was none).
+		pw, _ := u.Password()
+		next.Header["Authorization"] = []string{"Basic " + base64.StdEncoding.EncodeToString([]byte(u.Username()+":"+pw))}
+		credAuth = true
+	}
+	return next, credAuth, nil
 }
 
 // resolveLocation resolves a Location against the URL that answered with
