@@ -352,7 +352,9 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 	case sc.MaxAge < 0:
 		sc.Expires = time.Unix(0, 0)
 	case sc.MaxAge > 0:
-		sc.Expires = sc.Created.Add(time.Duration(sc.MaxAge) * time.Second)
+		// In whole seconds: a Max-Age past time.Duration's ~292 years
+		// would overflow.
+		sc.Expires = time.Unix(sc.Created.Unix()+int64(sc.MaxAge), int64(sc.Created.Nanosecond()))
 	default:
 		sc.Expires = sc.ExpiresAttr
 	}

@@ -80,7 +80,10 @@ func (e *Engine) cookieValue(c JarCookie, jarView bool) goja.Value {
 	if jarView {
 		exp = c.ExpiresAttr
 	}
-	if exp.IsZero() {
+	if exp.IsZero() || exp.UnixMilli() > maxJSDate {
+		// A date past JavaScript's range (a Max-Age of thousands of
+		// years) is an Invalid Date in Node, which crosses into the
+		// sandbox as JSON: null.
 		_ = o.Set("expires", goja.Null())
 	} else {
 		_ = o.Set("expires", exp.UnixMilli())
@@ -104,6 +107,9 @@ func (e *Engine) cookieValue(c JarCookie, jarView bool) goja.Value {
 	}
 	return o
 }
+
+// maxJSDate is the last millisecond a JavaScript Date can hold.
+const maxJSDate = 8.64e15
 
 func (e *Engine) cookieValues(cs []JarCookie, jarView bool) goja.Value {
 	out := make([]any, len(cs))
