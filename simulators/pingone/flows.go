@@ -123,24 +123,8 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, env *environm
 // checkAuthorizeParams validates an authorization request; a non-empty
 // result is "error:description" to send back to the redirect URI.
 func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
-	if f.responseType == "code" {
-		if !app.has("grantTypes", "AUTHORIZATION_CODE") {
-			return "unauthorized_client:the application does not allow the authorization_code grant"
-		}
-	} else if _, idToken, ok := implicitTypes(f.responseType); ok {
-		if !app.has("grantTypes", "IMPLICIT") {
-			return "unauthorized_client:the application does not allow the implicit grant"
-		}
-		if f.responseMode == "query" {
-			// Tokens never travel in a query string (OAuth 2.0 Multiple
-			// Response Types, section 5).
-			return "invalid_request:response_mode query is not allowed with response_type " + f.responseType
-		}
-		if idToken && (f.nonce == "" || !containsField(f.scope, "openid")) {
-			return "invalid_request:an id_token request needs the openid scope and a nonce"
-		}
-	} else {
-		return "unsupported_response_type:response_type must be code, token, id_token or token id_token"
+	if bad := responseTypeProblem(app, f); bad != "" {
+		return bad
 	}
 	switch f.responseMode {
 	case "query", "fragment", "form_post", "pi.flow":
@@ -153,6 +137,38 @@ func (s *Server) checkAuthorizeParams(app *application, f *flow) string {
 	if _, bad := s.checkScopes(app, f.scope, true); bad != "" {
 		return "invalid_scope:" + bad
 	}
+	return pkceProblem(app, f)
+}
+
+// responseTypeProblem checks the response type against the application's
+// grant types and, for tokens sent straight back (implicit), the response
+// mode, nonce and scope they need.
+func responseTypeProblem(app *application, f *flow) string {
+	if f.responseType == "code" {
+		if !app.has("grantTypes", "AUTHORIZATION_CODE") {
+			return "unauthorized_client:the application does not allow the authorization_code grant"
+		}
+		return ""
+	}
+	_, idToken, ok := implicitTypes(f.responseType)
+	switch {
+	case !ok:
+		return "unsupported_response_type:response_type must be code, token, id_token or token id_token"
+	case !app.has("grantTypes", "IMPLICIT"):
+		return "unauthorized_client:the application does not allow the implicit grant"
+	case f.responseMode == "query":
+		// Tokens never travel in a query string (OAuth 2.0 Multiple
+		// Response Types, section 5).
+		return "invalid_request:response_mode query is not allowed with response_type " + f.responseType
+	case idToken && (f.nonce == "" || !containsField(f.scope, "openid")):
+		return "invalid_request:an id_token request needs the openid scope and a nonce"
+	}
+	return ""
+}
+
+// pkceProblem checks the code challenge against the application's PKCE
+// enforcement; a challenge without a method is a plain one.
+func pkceProblem(app *application, f *flow) string {
 	if f.challenge != "" && f.method == "" {
 		f.method = "plain"
 	}
