@@ -447,29 +447,48 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	if u := s.users[f.userID]; u != nil {
 		emb["user"] = map[string]any{"id": u.id, "username": u.username, "name": map[string]any{"given": u.given, "family": u.family}}
 	}
+	for _, action := range flowActions[f.status] {
+		links[action] = link(self)
+	}
+	s.statusFlowJSON(f, base, self, links, out, emb)
+	s.profileFlowJSON(f, self, links, out, emb)
+	out["_embedded"] = emb
+	return out
+}
+
+// flowActions are the actions a flow offers in each status, each a link
+// to the flow itself (POSTed with the action's media type). Statuses that
+// offer more, or say more, add it in statusFlowJSON.
+var flowActions = map[string][]string{
+	statusUsernamePassword:   {"usernamePassword.check", "password.forgot"},
+	statusPassword:           {"password.check", "password.forgot"},
+	statusVerificationCode:   {"user.verify", "user.sendVerificationCode"},
+	statusMustChangePassword: {"password.reset"},
+	statusPasswordExpired:    {"password.reset"},
+	statusRecoveryCode:       {"password.recover", "password.sendRecoveryCode"},
+	statusAgreementConsent:   {"user.consent"},
+	statusSignOn:             {"user.lookup"},
+	statusDeviceSelection:    {"device.select"},
+	statusOTP:                {"device.select", "otp.check"},
+	statusDAGUserCode:        {"deviceAuthGrant.userCode.verify"},
+	statusDAGConsent:         {"deviceAuthGrant.consent"},
+}
+
+// statusFlowJSON adds what a flow's status shows beyond its actions:
+// providers, devices, the agreement, the answer of a completed flow, the
+// error of a failed one.
+func (s *Server) statusFlowJSON(f *flow, base, self string, links, out, emb map[string]any) {
 	switch f.status {
 	case statusUsernamePassword:
-		links["usernamePassword.check"] = link(self)
-		links["password.forgot"] = link(self)
 		if registrationPopulation(f.currentAction()) != "" {
 			links["user.register"] = link(self)
 		}
 		s.socialProvidersJSON(f, base, links, emb) // social.go
-	case statusVerificationCode:
-		links["user.verify"] = link(self)
-		links["user.sendVerificationCode"] = link(self)
-	case statusMustChangePassword, statusPasswordExpired:
-		links["password.reset"] = link(self)
-	case statusRecoveryCode:
-		links["password.recover"] = link(self)
-		links["password.sendRecoveryCode"] = link(self)
 	case statusAgreementConsent:
-		links["user.consent"] = link(self)
 		if ag := s.agreementEmbedded(f, base); ag != nil {
 			emb["agreement"] = ag
 		}
 	case statusSignOn:
-		links["user.lookup"] = link(self)
 		s.socialProvidersJSON(f, base, links, emb) // IDENTIFIER_FIRST's provider buttons (social.go)
 	case statusExternalAuth:
 		s.externalFlowJSON(f, base, links, emb)
@@ -477,25 +496,18 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 		s.linkingFlowJSON(f, self, links, emb)
 	case statusAccountConfirmation:
 		s.confirmationFlowJSON(f, self, links, emb) // account_confirmation.go
-	case statusPassword:
-		links["password.check"] = link(self)
-		links["password.forgot"] = link(self)
 	case statusPushConfirmation, statusPushTimedOut:
 		s.pushFlowJSON(f, self, links, out, emb) // flow_push.go
 	case statusDeviceSelection, statusOTP:
 		emb["devices"] = s.activeDevicesJSON(f.userID)
-		links["device.select"] = link(self)
 		if f.status == statusOTP {
-			links["otp.check"] = link(self)
 			out["selectedDevice"] = map[string]any{"id": f.deviceID}
 		}
 	case statusDAGUserCode:
-		links["deviceAuthGrant.userCode.verify"] = link(self)
 		if f.prefillUserCode != "" {
 			out["userCode"] = f.prefillUserCode
 		}
 	case statusDAGConsent:
-		links["deviceAuthGrant.consent"] = link(self)
 		out["scopes"] = strings.Fields(f.scope)
 	case statusCompleted:
 		if f.code != "" {
@@ -508,9 +520,6 @@ func (s *Server) flowJSON(f *flow, base string) map[string]any {
 	case statusFailed:
 		out["error"] = map[string]any{"code": f.errCode, "message": f.errMessage}
 	}
-	s.profileFlowJSON(f, self, links, out, emb)
-	out["_embedded"] = emb
-	return out
 }
 
 func maskEmail(e string) string {

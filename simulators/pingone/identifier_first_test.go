@@ -69,6 +69,7 @@ func TestIdentifierFirstFlow(t *testing.T) {
 	require.Equal(t, 200, r.code, r.raw)
 	assert.Equal(t, "PASSWORD_REQUIRED", r.body["status"])
 	assert.Contains(t, r.body["_links"], "password.check")
+	assert.Contains(t, r.body["_links"], "password.forgot", "PingOne's login action offers the forgotten-password branch here too")
 	assert.NotContains(t, r.body["_links"], "usernamePassword.check")
 
 	assertPlatformError(t, f.flowPost(flowID, "password.check", `{"password":"wrong"}`), 400, "INVALID_DATA", "INVALID_VALUE")
