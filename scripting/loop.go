@@ -51,6 +51,17 @@ type eventLoop struct {
 	virtual bool
 	ahead   time.Duration
 
+	// phase is when the timer callback running now was fired (zero
+	// outside timer callbacks: the script's own code, a pm.sendRequest
+	// callback). An immediate is due at phase, so it runs before every
+	// timer that was not already due when the running callback started,
+	// however long that callback (or the script) works: Node runs its
+	// check phase (immediates) before it looks at the clock for timers
+	// again. With the wall clock instead, a script that worked 1 ms
+	// between setTimeout(f, 1) and setImmediate(g) ran f first; Newman
+	// and Postman CLI run g first (TestTimersAsPostman).
+	phase time.Time
+
 	// dropped collects what callbacks threw (thrownByScript) during the
 	// script's run, for Result.Dropped.
 	dropped []error
@@ -124,6 +135,7 @@ func (l *eventLoop) reset() {
 	l.mu.Unlock()
 	l.held = nil
 	clear(l.timers)
+	l.phase = time.Time{}
 	l.rejected = nil
 }
 
@@ -166,7 +178,11 @@ func (l *eventLoop) addTimer(fn goja.Callable, delay time.Duration, args []goja.
 	}
 	l.nextID++
 	l.seq++
-	t := &timer{id: l.nextID, when: l.now().Add(delay), seq: l.seq, fn: fn, args: args, interval: delay, repeat: repeat}
+	when := l.now().Add(delay)
+	if delay == 0 && !repeat { // setImmediate (timers are 1 ms at least)
+		when = l.phase
+	}
+	t := &timer{id: l.nextID, when: when, seq: l.seq, fn: fn, args: args, interval: delay, repeat: repeat}
 	l.timers[t.id] = t
 	return t.id
 }
@@ -283,7 +299,10 @@ func (l *eventLoop) fireIfDue(t *timer, pending int) (bool, error) {
 	} else {
 		delete(l.timers, t.id)
 	}
-	if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+	l.phase = l.now()
+	_, err := t.fn(goja.Undefined(), t.args...)
+	l.phase = time.Time{}
+	if err != nil {
 		if !thrownByScript(err) {
 			return true, err
 		}

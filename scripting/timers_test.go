@@ -60,6 +60,29 @@ null.boom;`, "before;timer"},
 pm.test('before', () => {});
 null.boom;
 async function later() { await 1; }`, "before;timer"},
+		// Work between setting a timer and an immediate (a busy wait of
+		// 20 ms on the wall clock, which the virtual clock sees too) does
+		// not let the timer go first; inside a timer's callback an
+		// immediate runs before timers set there, after timers that were
+		// already due. Newman 6.2.2 and Postman CLI 1.34.0, three runs each.
+		// (Whether a timer set just after the running one is already due
+		// when an immediate set in that callback comes up depends, in Node,
+		// on whether the two were set in the same millisecond: not probed.)
+		{"work before an immediate", `const order = [];
+setTimeout(() => order.push("t1"), 1);
+let s = Date.now(); while (Date.now() - s < 20) {}
+setTimeout(() => order.push("t0"), 0);
+setImmediate(() => order.push("imm"));
+setTimeout(() => pm.test(order.join(), () => {}), 3000);`, "imm,t1,t0"},
+		{"work in a timer before an immediate", `const order = [];
+setTimeout(() => order.push("a5"), 5);
+let s = Date.now(); while (Date.now() - s < 30) {}
+setTimeout(() => order.push("b1"), 1);
+setTimeout(() => { order.push("c"); setTimeout(() => order.push("d3"), 3); let s = Date.now(); while (Date.now() - s < 30) {} setTimeout(() => order.push("e1"), 1); setImmediate(() => order.push("imm2")); }, 500);
+setTimeout(() => pm.test(order.join(), () => {}), 4000);`, "a5,b1,c,imm2,d3,e1"},
+		{"immediates set in an immediate", `const order = [];
+setTimeout(() => { order.push("C"); setImmediate(() => { order.push("imm3"); setImmediate(() => order.push("imm4")); setTimeout(() => order.push("t4"), 1); }); let s = Date.now(); while (Date.now() - s < 10) {} }, 1000);
+setTimeout(() => pm.test(order.join(), () => {}), 4000);`, "C,imm3,imm4,t4"},
 		{"huge and odd delays", `const order = [];
 setTimeout(() => order.push('huge'), 2 ** 31);
 setTimeout(() => order.push('nan'), 'soon');
