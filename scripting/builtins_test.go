@@ -28,9 +28,7 @@ func TestBuiltinMembersAsPostman(t *testing.T) {
 	// Postman CLI has these and courier does not (docs/postman-compatibility.md
 	// "Built-in objects"). A key is the probe's line head; "absent" or a
 	// missing line means the whole object.
-	postmanOnly := map[string]string{
-		"ArrayBuffer proto": "maxByteLength resizable resize",
-	}
+	postmanOnly := map[string]string{}
 	e, _ := newTestEngine(t, Options{CurrentSandbox: true})
 	r := e.Run(context.Background(), testExec("prerequest", string(probe)))
 	if r.Err != nil {

@@ -117,6 +117,9 @@ type compiled struct {
 	// natives: the script names a built-in whose refusals are reworded
 	// where they are thrown (nativewords.go).
 	natives bool
+	// resizable: the script may make or resize a resizable ArrayBuffer
+	// (resizable.go).
+	resizable bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -208,6 +211,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.stack = mayReadStack(src)
 	c.ctors = mayExtendBuiltins(src)
 	c.natives = mayMeetNativeWords(src)
+	c.resizable = mayResize(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -284,6 +288,10 @@ type Engine struct {
 	ctorWords bool
 	// nativeWords: installNativeWords ran (nativewords.go).
 	nativeWords bool
+	// rabInstalled: installResizable ran; rabs are the resizable buffers
+	// (resizable.go).
+	rabInstalled bool
+	rabs         resizables
 	// typedArrayHooks: installTypedArrayHooks ran (allocguard.go).
 	typedArrayHooks bool
 	// stackPeek: courier, not the script, reads a stack (for a position):
@@ -731,6 +739,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.stack }, func(e *Engine) bool { return e.stackWords }, infallible((*Engine).installStackWords)},
 	{func(c *compiled) bool { return c.ctors }, func(e *Engine) bool { return e.ctorWords }, infallible((*Engine).installCtorWords)},
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
+	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
 	{func(c *compiled) bool { return c.regExpStatics }, func(e *Engine) bool { return e.rxStaticsInstalled }, infallible(func(e *Engine) {
 		e.rxStaticsInstalled = true
