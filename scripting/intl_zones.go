@@ -68,10 +68,23 @@ func tableZoneName(zone string, t time.Time, style string) (string, bool) {
 	if !ok || !known {
 		return "", false
 	}
-	if z.hasDST && t.IsDST() {
+	if z.hasDST && (t.IsDST() || i >= 2 && daylightNear(t)) {
 		return z.dst[i], true
 	}
 	return z.std[i], true
+}
+
+// daylightNear reports whether the zone of t keeps daylight time within 184
+// days of t, as ICU asks before it writes a generic name ("Brasilia Time"
+// in a Sao Paulo winter while Brazil still changed its clocks, "Brasilia
+// Standard Time" once it no longer did).
+func daylightNear(t time.Time) bool {
+	const window = 184 * 24 * time.Hour
+	start, end := t.ZoneBounds()
+	if !end.IsZero() && end.Sub(t) <= window && end.IsDST() {
+		return true
+	}
+	return !start.IsZero() && t.Sub(start) <= window && start.Add(-time.Second).IsDST()
 }
 
 // supportedValues is Intl.supportedValuesOf(key), nil for an unknown key.

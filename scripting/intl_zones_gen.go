@@ -190,7 +190,7 @@ const intlZoneNames = "" +
 	"Africa/Abidjan||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Accra||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Addis_Ababa||East Africa Time|ET Time|East Africa Time\n" +
-	"Africa/Algiers||Central European Standard Time|DZ Time|Central European Standard Time\n" +
+	"Africa/Algiers||Central European Standard Time|DZ Time|Central European Standard Time|=|Western European Summer Time|=|Western European Time (Algiers)\n" +
 	"Africa/Asmera||East Africa Time|ER Time|East Africa Time\n" +
 	"Africa/Bamako||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Bangui||West Africa Standard Time|CF Time|West Africa Standard Time\n" +
@@ -200,21 +200,21 @@ const intlZoneNames = "" +
 	"Africa/Brazzaville||West Africa Standard Time|CG Time|West Africa Standard Time\n" +
 	"Africa/Bujumbura||Central Africa Time|BI Time|Central Africa Time\n" +
 	"Africa/Cairo||Eastern European Standard Time|EG Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Africa/Casablanca|||MA Time|MA Time\n" +
+	"Africa/Casablanca|||MA Time|MA Time|||=|=\n" +
 	"Africa/Ceuta||Central European Standard Time|Ceuta Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Africa/Conakry||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Dakar||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Dar_es_Salaam||East Africa Time|TZ Time|East Africa Time\n" +
 	"Africa/Djibouti||East Africa Time|DJ Time|East Africa Time\n" +
 	"Africa/Douala||West Africa Standard Time|CM Time|West Africa Standard Time\n" +
-	"Africa/El_Aaiun|||EH Time|EH Time\n" +
+	"Africa/El_Aaiun|||EH Time|EH Time|||=|=\n" +
 	"Africa/Freetown||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Gaborone||Central Africa Time|BW Time|Central Africa Time\n" +
 	"Africa/Harare||Central Africa Time|ZW Time|Central Africa Time\n" +
 	"Africa/Johannesburg||South Africa Standard Time|ZA Time|South Africa Standard Time\n" +
-	"Africa/Juba||Central Africa Time|SS Time|Central Africa Time\n" +
+	"Africa/Juba||Central Africa Time|SS Time|Central Africa Time|||=|SS Time\n" +
 	"Africa/Kampala||East Africa Time|UG Time|East Africa Time\n" +
-	"Africa/Khartoum||Central Africa Time|SD Time|Central Africa Time\n" +
+	"Africa/Khartoum||Central Africa Time|SD Time|Central Africa Time|||=|SD Time\n" +
 	"Africa/Kigali||Central Africa Time|RW Time|Central Africa Time\n" +
 	"Africa/Kinshasa||West Africa Standard Time|Kinshasa Time|West Africa Standard Time\n" +
 	"Africa/Lagos||West Africa Standard Time|NG Time|West Africa Standard Time\n" +
@@ -230,79 +230,79 @@ const intlZoneNames = "" +
 	"Africa/Mogadishu||East Africa Time|SO Time|East Africa Time\n" +
 	"Africa/Monrovia||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Nairobi||East Africa Time|KE Time|East Africa Time\n" +
-	"Africa/Ndjamena||West Africa Standard Time|TD Time|West Africa Standard Time\n" +
+	"Africa/Ndjamena||West Africa Standard Time|TD Time|West Africa Standard Time||West Africa Summer Time|=|West Africa Time (TD)\n" +
 	"Africa/Niamey||West Africa Standard Time|NE Time|West Africa Standard Time\n" +
 	"Africa/Nouakchott||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Ouagadougou||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Africa/Porto-Novo||West Africa Standard Time|BJ Time|West Africa Standard Time\n" +
 	"Africa/Sao_Tome||Greenwich Mean Time||Greenwich Mean Time\n" +
-	"Africa/Tripoli||Eastern European Standard Time|LY Time|Eastern European Standard Time\n" +
-	"Africa/Tunis||Central European Standard Time|TN Time|Central European Standard Time\n" +
-	"Africa/Windhoek||Central Africa Time|NA Time|Central Africa Time\n" +
+	"Africa/Tripoli||Eastern European Standard Time|LY Time|Eastern European Standard Time|=|Central European Summer Time|=|Central European Time\n" +
+	"Africa/Tunis||Central European Standard Time|TN Time|Central European Standard Time||Central European Summer Time|=|Central European Time\n" +
+	"Africa/Windhoek||Central Africa Time|NA Time|Central Africa Time||West Africa Standard Time|=|West Africa Time\n" +
 	"America/Adak|HAST|Hawaii-Aleutian Standard Time|HAT|Hawaii-Aleutian Time|HADT|Hawaii-Aleutian Daylight Time|HAT (Adak)|Hawaii-Aleutian Time (Adak)\n" +
 	"America/Anchorage|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
 	"America/Anguilla|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Antigua|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Araguaina||Brasilia Standard Time|Araguaina Time|Brasilia Standard Time\n" +
-	"America/Argentina/La_Rioja||Argentina Standard Time|La Rioja Time|Argentina Standard Time\n" +
-	"America/Argentina/Rio_Gallegos||Argentina Standard Time|Rio Gallegos Time|Argentina Standard Time\n" +
-	"America/Argentina/Salta||Argentina Standard Time|Salta Time|Argentina Standard Time\n" +
-	"America/Argentina/San_Juan||Argentina Standard Time|San Juan Time|Argentina Standard Time\n" +
-	"America/Argentina/San_Luis||Argentina Standard Time|San Luis Time|Argentina Standard Time\n" +
-	"America/Argentina/Tucuman||Argentina Standard Time|Tucuman Time|Argentina Standard Time\n" +
-	"America/Argentina/Ushuaia||Argentina Standard Time|Ushuaia Time|Argentina Standard Time\n" +
+	"America/Araguaina||Brasilia Standard Time|Araguaina Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
+	"America/Argentina/La_Rioja||Argentina Standard Time|La Rioja Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Argentina/Rio_Gallegos||Argentina Standard Time|Rio Gallegos Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Argentina/Salta||Argentina Standard Time|Salta Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Argentina/San_Juan||Argentina Standard Time|San Juan Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Argentina/San_Luis||Argentina Standard Time|San Luis Time|Argentina Standard Time|=|Western Argentina Summer Time|=|Western Argentina Time\n" +
+	"America/Argentina/Tucuman||Argentina Standard Time|Tucuman Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Argentina/Ushuaia||Argentina Standard Time|Ushuaia Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
 	"America/Aruba|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Asuncion||Paraguay Standard Time|PY Time|Paraguay Time||Paraguay Summer Time|=|=\n" +
-	"America/Bahia||Brasilia Standard Time|Bahia Time|Brasilia Standard Time\n" +
-	"America/Bahia_Banderas|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Barbados|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Belem||Brasilia Standard Time|Belem Time|Brasilia Standard Time\n" +
-	"America/Belize|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Bahia||Brasilia Standard Time|Bahia Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
+	"America/Bahia_Banderas|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
+	"America/Barbados|AST|Atlantic Standard Time|AST|Atlantic Standard Time|ADT|Atlantic Daylight Time|AT|Atlantic Time\n" +
+	"America/Belem||Brasilia Standard Time|Belem Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
+	"America/Belize|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT (BZ)|Central Time (BZ)\n" +
 	"America/Blanc-Sablon|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Boa_Vista||Amazon Standard Time|Boa Vista Time|Amazon Standard Time\n" +
-	"America/Bogota||Colombia Standard Time|CO Time|Colombia Standard Time\n" +
+	"America/Boa_Vista||Amazon Standard Time|Boa Vista Time|Amazon Standard Time||Amazon Summer Time|=|Amazon Time (Boa Vista)\n" +
+	"America/Bogota||Colombia Standard Time|CO Time|Colombia Standard Time||Colombia Summer Time|=|Colombia Time\n" +
 	"America/Boise|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
-	"America/Buenos_Aires||Argentina Standard Time|Buenos Aires Time|Argentina Standard Time\n" +
+	"America/Buenos_Aires||Argentina Standard Time|Buenos Aires Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
 	"America/Cambridge_Bay|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
-	"America/Campo_Grande||Amazon Standard Time|Campo Grande Time|Amazon Standard Time\n" +
-	"America/Cancun|EST|Eastern Standard Time|EST|Eastern Standard Time\n" +
+	"America/Campo_Grande||Amazon Standard Time|Campo Grande Time|Amazon Standard Time||Amazon Summer Time|=|Amazon Time (Campo Grande)\n" +
+	"America/Cancun|EST|Eastern Standard Time|EST|Eastern Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
 	"America/Caracas||Venezuela Time|VE Time|Venezuela Time\n" +
-	"America/Catamarca||Argentina Standard Time|Catamarca Time|Argentina Standard Time\n" +
+	"America/Catamarca||Argentina Standard Time|Catamarca Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
 	"America/Cayenne||French Guiana Time|GF Time|French Guiana Time\n" +
 	"America/Cayman|EST|Eastern Standard Time|EST|Eastern Standard Time\n" +
 	"America/Chicago|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
-	"America/Chihuahua|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Chihuahua|CST|Central Standard Time|CST|Central Standard Time||Mexican Pacific Daylight Time|Chihuahua Time|Mexican Pacific Time\n" +
 	"America/Ciudad_Juarez|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
 	"America/Coral_Harbour|EST|Eastern Standard Time|EST|Eastern Standard Time\n" +
-	"America/Cordoba||Argentina Standard Time|Cordoba Time|Argentina Standard Time\n" +
-	"America/Costa_Rica|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Cordoba||Argentina Standard Time|Cordoba Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
+	"America/Costa_Rica|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT (CR)|Central Time (CR)\n" +
 	"America/Coyhaique||Chile Standard Time|Coyhaique Time|Chile Time||Chile Summer Time|=|=\n" +
 	"America/Creston|MST|Mountain Standard Time|MST|Mountain Standard Time\n" +
-	"America/Cuiaba||Amazon Standard Time|Cuiaba Time|Amazon Standard Time\n" +
+	"America/Cuiaba||Amazon Standard Time|Cuiaba Time|Amazon Standard Time||Amazon Summer Time|=|Amazon Time (Cuiaba)\n" +
 	"America/Curacao|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Danmarkshavn||Greenwich Mean Time||Greenwich Mean Time\n" +
-	"America/Dawson||Yukon Time|Dawson Time|Yukon Time\n" +
-	"America/Dawson_Creek|MST|Mountain Standard Time|MST|Mountain Standard Time\n" +
+	"America/Danmarkshavn||Greenwich Mean Time||Greenwich Mean Time||West Greenland Summer Time|Danmarkshavn Time|West Greenland Time\n" +
+	"America/Dawson||Yukon Time|Dawson Time|Yukon Time|PDT|Pacific Daylight Time|PT|Pacific Time\n" +
+	"America/Dawson_Creek|MST|Mountain Standard Time|MST|Mountain Standard Time|PDT|Pacific Daylight Time|PT|Pacific Time\n" +
 	"America/Denver|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
 	"America/Detroit|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Dominica|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Edmonton|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
-	"America/Eirunepe||Acre Standard Time|Eirunepe Time|Acre Standard Time\n" +
-	"America/El_Salvador|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Fort_Nelson|MST|Mountain Standard Time|MST|Mountain Standard Time\n" +
-	"America/Fortaleza||Brasilia Standard Time|Fortaleza Time|Brasilia Standard Time\n" +
+	"America/Eirunepe||Acre Standard Time|Eirunepe Time|Acre Standard Time||Acre Summer Time|=|Acre Time (Eirunepe)\n" +
+	"America/El_Salvador|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
+	"America/Fort_Nelson|MST|Mountain Standard Time|MST|Mountain Standard Time|PDT|Pacific Daylight Time|PT|Pacific Time\n" +
+	"America/Fortaleza||Brasilia Standard Time|Fortaleza Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
 	"America/Glace_Bay|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
 	"America/Godthab||West Greenland Standard Time|Nuuk Time|West Greenland Time||Greenland Summer Time|=|Greenland Time\n" +
 	"America/Goose_Bay|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
 	"America/Grand_Turk|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Grenada|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Guadeloupe|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Guatemala|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Guayaquil||Ecuador Time|EC Time|Ecuador Time\n" +
+	"America/Guatemala|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
+	"America/Guayaquil||Ecuador Time|EC Time|Ecuador Time|||=|EC Time\n" +
 	"America/Guyana||Guyana Time|GY Time|Guyana Time\n" +
 	"America/Halifax|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
 	"America/Havana||Cuba Standard Time|CU Time|Cuba Time||Cuba Daylight Time|=|=\n" +
-	"America/Hermosillo||Mexican Pacific Standard Time|Hermosillo Time|Mexican Pacific Standard Time\n" +
+	"America/Hermosillo||Mexican Pacific Standard Time|Hermosillo Time|Mexican Pacific Standard Time||Mexican Pacific Daylight Time|=|Mexican Pacific Time\n" +
 	"America/Indiana/Knox|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
 	"America/Indiana/Marengo|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Indiana/Petersburg|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
@@ -313,37 +313,37 @@ const intlZoneNames = "" +
 	"America/Indianapolis|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Inuvik|MST|Mountain Standard Time|MT|Mountain Time|MDT|Mountain Daylight Time|=|=\n" +
 	"America/Iqaluit|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
-	"America/Jamaica|EST|Eastern Standard Time|EST|Eastern Standard Time\n" +
-	"America/Jujuy||Argentina Standard Time|Jujuy Time|Argentina Standard Time\n" +
+	"America/Jamaica|EST|Eastern Standard Time|EST|Eastern Standard Time|EDT|Eastern Daylight Time|ET|Eastern Time\n" +
+	"America/Jujuy||Argentina Standard Time|Jujuy Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
 	"America/Juneau|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
 	"America/Kentucky/Monticello|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Kralendijk|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/La_Paz||Bolivia Time|BO Time|Bolivia Time\n" +
-	"America/Lima||Peru Standard Time|PE Time|Peru Standard Time\n" +
+	"America/Lima||Peru Standard Time|PE Time|Peru Standard Time||Peru Summer Time|=|Peru Time\n" +
 	"America/Los_Angeles|PST|Pacific Standard Time|PT|Pacific Time|PDT|Pacific Daylight Time|=|=\n" +
 	"America/Louisville|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Lower_Princes|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Maceio||Brasilia Standard Time|Maceio Time|Brasilia Standard Time\n" +
-	"America/Managua|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Manaus||Amazon Standard Time|Manaus Time|Amazon Standard Time\n" +
+	"America/Maceio||Brasilia Standard Time|Maceio Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
+	"America/Managua|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
+	"America/Manaus||Amazon Standard Time|Manaus Time|Amazon Standard Time||Amazon Summer Time|=|Amazon Time\n" +
 	"America/Marigot|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Martinique|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
+	"America/Martinique|AST|Atlantic Standard Time|AST|Atlantic Standard Time|ADT|Atlantic Daylight Time|AT|Atlantic Time\n" +
 	"America/Matamoros|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
-	"America/Mazatlan||Mexican Pacific Standard Time|Mazatlan Time|Mexican Pacific Standard Time\n" +
-	"America/Mendoza||Argentina Standard Time|Mendoza Time|Argentina Standard Time\n" +
+	"America/Mazatlan||Mexican Pacific Standard Time|Mazatlan Time|Mexican Pacific Standard Time||Mexican Pacific Daylight Time|=|Mexican Pacific Time\n" +
+	"America/Mendoza||Argentina Standard Time|Mendoza Time|Argentina Standard Time||Argentina Summer Time|=|Argentina Time\n" +
 	"America/Menominee|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
-	"America/Merida|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Merida|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
 	"America/Metlakatla|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
-	"America/Mexico_City|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Mexico_City|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
 	"America/Miquelon||St. Pierre & Miquelon Standard Time|PM Time|St. Pierre & Miquelon Time||St. Pierre & Miquelon Daylight Time|=|=\n" +
 	"America/Moncton|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
-	"America/Monterrey|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Montevideo||Uruguay Standard Time|UY Time|Uruguay Standard Time\n" +
+	"America/Monterrey|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
+	"America/Montevideo||Uruguay Standard Time|UY Time|Uruguay Standard Time||Uruguay Summer Time|=|Uruguay Time\n" +
 	"America/Montserrat|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Nassau|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/New_York|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Nome|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
-	"America/Noronha||Fernando de Noronha Standard Time|Fernando de Noronha Time|Fernando de Noronha Standard Time\n" +
+	"America/Noronha||Fernando de Noronha Standard Time|Fernando de Noronha Time|Fernando de Noronha Standard Time||Fernando de Noronha Summer Time|=|Fernando de Noronha Time\n" +
 	"America/North_Dakota/Beulah|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
 	"America/North_Dakota/Center|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
 	"America/North_Dakota/New_Salem|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
@@ -353,18 +353,18 @@ const intlZoneNames = "" +
 	"America/Phoenix|MST|Mountain Standard Time|MST|Mountain Standard Time\n" +
 	"America/Port-au-Prince|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Port_of_Spain|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Porto_Velho||Amazon Standard Time|Porto Velho Time|Amazon Standard Time\n" +
+	"America/Porto_Velho||Amazon Standard Time|Porto Velho Time|Amazon Standard Time||Amazon Summer Time|=|Amazon Time\n" +
 	"America/Puerto_Rico|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Punta_Arenas|||Punta Arenas Time|Punta Arenas Time\n" +
+	"America/Punta_Arenas|||Punta Arenas Time|Punta Arenas Time|=|Chile Summer Time|=|Chile Time\n" +
 	"America/Rankin_Inlet|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
-	"America/Recife||Brasilia Standard Time|Recife Time|Brasilia Standard Time\n" +
+	"America/Recife||Brasilia Standard Time|Recife Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
 	"America/Regina|CST|Central Standard Time|CST|Central Standard Time\n" +
 	"America/Resolute|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
-	"America/Rio_Branco||Acre Standard Time|Rio Branco Time|Acre Standard Time\n" +
-	"America/Santarem||Brasilia Standard Time|Santarem Time|Brasilia Standard Time\n" +
+	"America/Rio_Branco||Acre Standard Time|Rio Branco Time|Acre Standard Time||Acre Summer Time|=|Acre Time\n" +
+	"America/Santarem||Brasilia Standard Time|Santarem Time|Brasilia Standard Time|=|Amazon Summer Time|=|Amazon Time\n" +
 	"America/Santiago||Chile Standard Time|CL Time|Chile Time||Chile Summer Time|=|=\n" +
-	"America/Santo_Domingo|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
-	"America/Sao_Paulo||Brasilia Standard Time|Sao Paulo Time|Brasilia Standard Time\n" +
+	"America/Santo_Domingo|AST|Atlantic Standard Time|AST|Atlantic Standard Time|||DO Time|DO Time\n" +
+	"America/Sao_Paulo||Brasilia Standard Time|Sao Paulo Time|Brasilia Standard Time||Brasilia Summer Time|=|Brasilia Time\n" +
 	"America/Scoresbysund||East Greenland Standard Time|Ittoqqortoormiit Time|East Greenland Time\n" +
 	"America/Sitka|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
 	"America/St_Barthelemy|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
@@ -374,13 +374,13 @@ const intlZoneNames = "" +
 	"America/St_Thomas|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/St_Vincent|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Swift_Current|CST|Central Standard Time|CST|Central Standard Time\n" +
-	"America/Tegucigalpa|CST|Central Standard Time|CST|Central Standard Time\n" +
+	"America/Tegucigalpa|CST|Central Standard Time|CST|Central Standard Time|CDT|Central Daylight Time|CT|Central Time\n" +
 	"America/Thule|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
 	"America/Tijuana|PST|Pacific Standard Time|PT|Pacific Time|PDT|Pacific Daylight Time|=|=\n" +
 	"America/Toronto|EST|Eastern Standard Time|ET|Eastern Time|EDT|Eastern Daylight Time|=|=\n" +
 	"America/Tortola|AST|Atlantic Standard Time|AST|Atlantic Standard Time\n" +
 	"America/Vancouver|PST|Pacific Standard Time|PT|Pacific Time|PDT|Pacific Daylight Time|=|=\n" +
-	"America/Whitehorse||Yukon Time|Whitehorse Time|Yukon Time\n" +
+	"America/Whitehorse||Yukon Time|Whitehorse Time|Yukon Time|PDT|Pacific Daylight Time|PT|Pacific Time\n" +
 	"America/Winnipeg|CST|Central Standard Time|CT|Central Time|CDT|Central Daylight Time|=|=\n" +
 	"America/Yakutat|AKST|Alaska Standard Time|AKT|Alaska Time|AKDT|Alaska Daylight Time|=|=\n" +
 	"Antarctica/Casey||Australian Western Standard Time|Casey Time|Australian Western Standard Time\n" +
@@ -389,7 +389,7 @@ const intlZoneNames = "" +
 	"Antarctica/Macquarie||Australian Eastern Standard Time|Macquarie Island Time|Australian Eastern Time||Australian Eastern Daylight Time|=|=\n" +
 	"Antarctica/Mawson||Mawson Time|Mawson Time|Mawson Time\n" +
 	"Antarctica/McMurdo||New Zealand Standard Time|McMurdo Time|New Zealand Time||New Zealand Daylight Time|=|=\n" +
-	"Antarctica/Palmer|||Palmer Time|Palmer Time\n" +
+	"Antarctica/Palmer|||Palmer Time|Palmer Time|=|Chile Summer Time|=|Chile Time\n" +
 	"Antarctica/Rothera||Rothera Time|Rothera Time|Rothera Time\n" +
 	"Antarctica/Syowa||Syowa Time|Syowa Time|Syowa Time\n" +
 	"Antarctica/Troll||Greenwich Mean Time|Troll Time|Troll Time|||=|=\n" +
@@ -397,86 +397,86 @@ const intlZoneNames = "" +
 	"Arctic/Longyearbyen||Central European Standard Time|SJ Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Asia/Aden||Arabian Standard Time|YE Time|Arabian Standard Time\n" +
 	"Asia/Almaty||Kazakhstan Time|Almaty Time|Kazakhstan Time||East Kazakhstan Time|=|East Kazakhstan Time\n" +
-	"Asia/Amman|||JO Time|JO Time\n" +
-	"Asia/Anadyr||Anadyr Standard Time|Anadyr Time|Anadyr Standard Time\n" +
-	"Asia/Aqtau||West Kazakhstan Time|Aqtau Time|West Kazakhstan Time\n" +
-	"Asia/Aqtobe||West Kazakhstan Time|Aqtobe Time|West Kazakhstan Time\n" +
-	"Asia/Ashgabat||Turkmenistan Standard Time|TM Time|Turkmenistan Standard Time\n" +
-	"Asia/Atyrau||West Kazakhstan Time|Atyrau Time|West Kazakhstan Time\n" +
-	"Asia/Baghdad||Arabian Standard Time|IQ Time|Arabian Standard Time\n" +
+	"Asia/Amman|||JO Time|JO Time|=|Eastern European Summer Time|=|Eastern European Time\n" +
+	"Asia/Anadyr||Anadyr Standard Time|Anadyr Time|Anadyr Standard Time|=|Magadan Summer Time|=|Magadan Time\n" +
+	"Asia/Aqtau||West Kazakhstan Time|Aqtau Time|West Kazakhstan Time|=|Aqtau Summer Time|=|Aqtau Time\n" +
+	"Asia/Aqtobe||West Kazakhstan Time|Aqtobe Time|West Kazakhstan Time||Aqtobe Summer Time|=|Aqtobe Time\n" +
+	"Asia/Ashgabat||Turkmenistan Standard Time|TM Time|Turkmenistan Standard Time|=||=|TM Time\n" +
+	"Asia/Atyrau||West Kazakhstan Time|Atyrau Time|West Kazakhstan Time|=||=|Atyrau Time\n" +
+	"Asia/Baghdad||Arabian Standard Time|IQ Time|Arabian Standard Time||Arabian Daylight Time|=|Arabian Time (IQ)\n" +
 	"Asia/Bahrain||Arabian Standard Time|BH Time|Arabian Standard Time\n" +
-	"Asia/Baku||Azerbaijan Standard Time|AZ Time|Azerbaijan Standard Time\n" +
+	"Asia/Baku||Azerbaijan Standard Time|AZ Time|Azerbaijan Standard Time||Azerbaijan Summer Time|=|Azerbaijan Time\n" +
 	"Asia/Bangkok||Indochina Time|TH Time|Indochina Time\n" +
 	"Asia/Barnaul|||Barnaul Time|Barnaul Time\n" +
 	"Asia/Beirut||Eastern European Standard Time|LB Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Asia/Bishkek||Kyrgyzstan Time|KG Time|Kyrgyzstan Time\n" +
+	"Asia/Bishkek||Kyrgyzstan Time|KG Time|Kyrgyzstan Time|=||=|KG Time\n" +
 	"Asia/Brunei||Brunei Time|BN Time|Brunei Time\n" +
 	"Asia/Calcutta||India Standard Time|IN Time|India Standard Time\n" +
-	"Asia/Chita||Yakutsk Standard Time|Chita Time|Yakutsk Standard Time\n" +
+	"Asia/Chita||Yakutsk Standard Time|Chita Time|Yakutsk Standard Time||Yakutsk Summer Time|=|Yakutsk Time\n" +
 	"Asia/Colombo||India Standard Time|LK Time|India Standard Time\n" +
-	"Asia/Damascus|||SY Time|SY Time\n" +
-	"Asia/Dhaka||Bangladesh Standard Time|BD Time|Bangladesh Standard Time\n" +
+	"Asia/Damascus|||SY Time|SY Time|=|Eastern European Summer Time|=|Eastern European Time\n" +
+	"Asia/Dhaka||Bangladesh Standard Time|BD Time|Bangladesh Standard Time||Bangladesh Summer Time|=|Bangladesh Time\n" +
 	"Asia/Dili||Timor-Leste Time|TL Time|Timor-Leste Time\n" +
 	"Asia/Dubai||Gulf Standard Time|AE Time|Gulf Standard Time\n" +
-	"Asia/Dushanbe||Tajikistan Time|TJ Time|Tajikistan Time\n" +
+	"Asia/Dushanbe||Tajikistan Time|TJ Time|Tajikistan Time|||=|TJ Time\n" +
 	"Asia/Famagusta|||Famagusta Time|Famagusta Time|||=|=\n" +
 	"Asia/Gaza||Eastern European Standard Time|Gaza Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Asia/Hebron||Eastern European Standard Time|Hebron Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Asia/Hong_Kong||Hong Kong Standard Time|HK Time|Hong Kong Standard Time\n" +
-	"Asia/Hovd||Hovd Standard Time|Hovd Time|Hovd Standard Time\n" +
-	"Asia/Irkutsk||Irkutsk Standard Time|Irkutsk Time|Irkutsk Standard Time\n" +
+	"Asia/Hong_Kong||Hong Kong Standard Time|HK Time|Hong Kong Standard Time||Hong Kong Summer Time|=|Hong Kong Time\n" +
+	"Asia/Hovd||Hovd Standard Time|Hovd Time|Hovd Standard Time||Hovd Summer Time|=|Hovd Time\n" +
+	"Asia/Irkutsk||Irkutsk Standard Time|Irkutsk Time|Irkutsk Standard Time||Irkutsk Summer Time|=|Irkutsk Time\n" +
 	"Asia/Jakarta||Western Indonesia Time|Jakarta Time|Western Indonesia Time\n" +
 	"Asia/Jayapura||Eastern Indonesia Time|Jayapura Time|Eastern Indonesia Time\n" +
 	"Asia/Jerusalem||Israel Standard Time|IL Time|Israel Time||Israel Daylight Time|=|=\n" +
 	"Asia/Kabul||Afghanistan Time|AF Time|Afghanistan Time\n" +
-	"Asia/Kamchatka||Kamchatka Standard Time|Kamchatka Time|Kamchatka Standard Time\n" +
-	"Asia/Karachi||Pakistan Standard Time|PK Time|Pakistan Standard Time\n" +
+	"Asia/Kamchatka||Kamchatka Standard Time|Kamchatka Time|Kamchatka Standard Time|=|Kamchatka Summer Time|=|Kamchatka Time\n" +
+	"Asia/Karachi||Pakistan Standard Time|PK Time|Pakistan Standard Time||Pakistan Summer Time|=|Pakistan Time\n" +
 	"Asia/Katmandu||Nepal Time|NP Time|Nepal Time\n" +
-	"Asia/Khandyga||Yakutsk Standard Time|Khandyga Time|Yakutsk Standard Time\n" +
-	"Asia/Krasnoyarsk||Krasnoyarsk Standard Time|Krasnoyarsk Time|Krasnoyarsk Standard Time\n" +
+	"Asia/Khandyga||Yakutsk Standard Time|Khandyga Time|Yakutsk Standard Time||Vladivostok Summer Time|=|Vladivostok Time\n" +
+	"Asia/Krasnoyarsk||Krasnoyarsk Standard Time|Krasnoyarsk Time|Krasnoyarsk Standard Time||Krasnoyarsk Summer Time|=|Krasnoyarsk Time\n" +
 	"Asia/Kuala_Lumpur||Malaysia Time|MY Time|Malaysia Time\n" +
 	"Asia/Kuching||Malaysia Time|Kuching Time|Malaysia Time\n" +
 	"Asia/Kuwait||Arabian Standard Time|KW Time|Arabian Standard Time\n" +
-	"Asia/Macau||China Standard Time|MO Time|China Standard Time\n" +
-	"Asia/Magadan||Magadan Standard Time|Magadan Time|Magadan Standard Time\n" +
+	"Asia/Macau||China Standard Time|MO Time|China Standard Time||Macao Summer Time|=|Macao Time\n" +
+	"Asia/Magadan||Magadan Standard Time|Magadan Time|Magadan Standard Time||Magadan Summer Time|=|Magadan Time\n" +
 	"Asia/Makassar||Central Indonesia Time|Makassar Time|Central Indonesia Time\n" +
-	"Asia/Manila||Philippine Standard Time|PH Time|Philippine Standard Time\n" +
+	"Asia/Manila||Philippine Standard Time|PH Time|Philippine Standard Time||Philippine Summer Time|=|Philippine Time\n" +
 	"Asia/Muscat||Gulf Standard Time|OM Time|Gulf Standard Time\n" +
 	"Asia/Nicosia||Eastern European Standard Time|Nicosia Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Asia/Novokuznetsk||Krasnoyarsk Standard Time|Novokuznetsk Time|Krasnoyarsk Standard Time\n" +
-	"Asia/Novosibirsk||Novosibirsk Standard Time|Novosibirsk Time|Novosibirsk Standard Time\n" +
-	"Asia/Omsk||Omsk Standard Time|Omsk Time|Omsk Standard Time\n" +
-	"Asia/Oral||West Kazakhstan Time|Oral Time|West Kazakhstan Time\n" +
+	"Asia/Novokuznetsk||Krasnoyarsk Standard Time|Novokuznetsk Time|Krasnoyarsk Standard Time|=|Novosibirsk Summer Time|=|Novosibirsk Time\n" +
+	"Asia/Novosibirsk||Novosibirsk Standard Time|Novosibirsk Time|Novosibirsk Standard Time|=|Novosibirsk Summer Time|=|Novosibirsk Time\n" +
+	"Asia/Omsk||Omsk Standard Time|Omsk Time|Omsk Standard Time||Omsk Summer Time|=|Omsk Time\n" +
+	"Asia/Oral||West Kazakhstan Time|Oral Time|West Kazakhstan Time|=||=|Oral Time\n" +
 	"Asia/Phnom_Penh||Indochina Time|KH Time|Indochina Time\n" +
 	"Asia/Pontianak||Western Indonesia Time|Pontianak Time|Western Indonesia Time\n" +
 	"Asia/Pyongyang||Korean Standard Time|KP Time|Korean Standard Time\n" +
 	"Asia/Qatar||Arabian Standard Time|QA Time|Arabian Standard Time\n" +
 	"Asia/Qostanay||Kazakhstan Time|Kostanay Time|Kazakhstan Time||East Kazakhstan Time|=|East Kazakhstan Time\n" +
-	"Asia/Qyzylorda||West Kazakhstan Time|Qyzylorda Time|West Kazakhstan Time\n" +
+	"Asia/Qyzylorda||West Kazakhstan Time|Qyzylorda Time|West Kazakhstan Time||Qyzylorda Summer Time|=|Qyzylorda Time\n" +
 	"Asia/Rangoon||Myanmar Time|MM Time|Myanmar Time\n" +
 	"Asia/Riyadh||Arabian Standard Time|SA Time|Arabian Standard Time\n" +
 	"Asia/Saigon||Indochina Time|VN Time|Indochina Time\n" +
-	"Asia/Sakhalin||Sakhalin Standard Time|Sakhalin Time|Sakhalin Standard Time\n" +
-	"Asia/Samarkand||Uzbekistan Standard Time|Samarkand Time|Uzbekistan Standard Time\n" +
-	"Asia/Seoul||Korean Standard Time|KR Time|Korean Standard Time\n" +
-	"Asia/Shanghai||China Standard Time|CN Time|China Standard Time\n" +
+	"Asia/Sakhalin||Sakhalin Standard Time|Sakhalin Time|Sakhalin Standard Time|=|Sakhalin Summer Time|=|Sakhalin Time\n" +
+	"Asia/Samarkand||Uzbekistan Standard Time|Samarkand Time|Uzbekistan Standard Time||Uzbekistan Summer Time|=|Uzbekistan Time\n" +
+	"Asia/Seoul||Korean Standard Time|KR Time|Korean Standard Time||Korean Daylight Time|=|Korean Time\n" +
+	"Asia/Shanghai||China Standard Time|CN Time|China Standard Time||China Daylight Time|=|China Time\n" +
 	"Asia/Singapore||Singapore Standard Time|SG Time|Singapore Standard Time\n" +
-	"Asia/Srednekolymsk|||Srednekolymsk Time|Srednekolymsk Time\n" +
-	"Asia/Taipei||Taiwan Standard Time|TW Time|Taiwan Standard Time\n" +
-	"Asia/Tashkent||Uzbekistan Standard Time|UZ Time|Uzbekistan Standard Time\n" +
-	"Asia/Tbilisi||Georgia Standard Time|GE Time|Georgia Standard Time\n" +
-	"Asia/Tehran||Iran Standard Time|IR Time|Iran Standard Time\n" +
+	"Asia/Srednekolymsk|||Srednekolymsk Time|Srednekolymsk Time||Magadan Summer Time|=|Magadan Time\n" +
+	"Asia/Taipei||Taiwan Standard Time|TW Time|Taiwan Standard Time||Taiwan Daylight Time|=|Taiwan Time\n" +
+	"Asia/Tashkent||Uzbekistan Standard Time|UZ Time|Uzbekistan Standard Time||Uzbekistan Summer Time|=|Uzbekistan Time\n" +
+	"Asia/Tbilisi||Georgia Standard Time|GE Time|Georgia Standard Time|=|Georgia Summer Time|=|Georgia Time\n" +
+	"Asia/Tehran||Iran Standard Time|IR Time|Iran Standard Time||Iran Daylight Time|=|Iran Time\n" +
 	"Asia/Thimphu||Bhutan Time|BT Time|Bhutan Time\n" +
 	"Asia/Tokyo||Japan Standard Time|JP Time|Japan Standard Time\n" +
 	"Asia/Tomsk|||Tomsk Time|Tomsk Time\n" +
-	"Asia/Ulaanbaatar||Ulaanbaatar Standard Time|Ulaanbaatar Time|Ulaanbaatar Standard Time\n" +
+	"Asia/Ulaanbaatar||Ulaanbaatar Standard Time|Ulaanbaatar Time|Ulaanbaatar Standard Time||Ulaanbaatar Summer Time|=|Ulaanbaatar Time\n" +
 	"Asia/Urumqi|||Urumqi Time|Urumqi Time\n" +
-	"Asia/Ust-Nera||Vladivostok Standard Time|Ust-Nera Time|Vladivostok Standard Time\n" +
+	"Asia/Ust-Nera||Vladivostok Standard Time|Ust-Nera Time|Vladivostok Standard Time||Magadan Summer Time|=|Magadan Time\n" +
 	"Asia/Vientiane||Indochina Time|LA Time|Indochina Time\n" +
-	"Asia/Vladivostok||Vladivostok Standard Time|Vladivostok Time|Vladivostok Standard Time\n" +
-	"Asia/Yakutsk||Yakutsk Standard Time|Yakutsk Time|Yakutsk Standard Time\n" +
-	"Asia/Yekaterinburg||Yekaterinburg Standard Time|Yekaterinburg Time|Yekaterinburg Standard Time\n" +
-	"Asia/Yerevan||Armenia Standard Time|AM Time|Armenia Standard Time\n" +
+	"Asia/Vladivostok||Vladivostok Standard Time|Vladivostok Time|Vladivostok Standard Time||Vladivostok Summer Time|=|Vladivostok Time\n" +
+	"Asia/Yakutsk||Yakutsk Standard Time|Yakutsk Time|Yakutsk Standard Time||Yakutsk Summer Time|=|Yakutsk Time\n" +
+	"Asia/Yekaterinburg||Yekaterinburg Standard Time|Yekaterinburg Time|Yekaterinburg Standard Time||Yekaterinburg Summer Time|=|Yekaterinburg Time\n" +
+	"Asia/Yerevan||Armenia Standard Time|AM Time|Armenia Standard Time||Armenia Summer Time|=|Armenia Time\n" +
 	"Atlantic/Azores||Azores Standard Time|Azores Time|Azores Time||Azores Summer Time|=|=\n" +
 	"Atlantic/Bermuda|AST|Atlantic Standard Time|AT|Atlantic Time|ADT|Atlantic Daylight Time|=|=\n" +
 	"Atlantic/Canary||Western European Standard Time|Canary Time|Western European Time||Western European Summer Time|=|=\n" +
@@ -486,21 +486,21 @@ const intlZoneNames = "" +
 	"Atlantic/Reykjavik||Greenwich Mean Time||Greenwich Mean Time\n" +
 	"Atlantic/South_Georgia||South Georgia Time|GS Time|South Georgia Time\n" +
 	"Atlantic/St_Helena||Greenwich Mean Time||Greenwich Mean Time\n" +
-	"Atlantic/Stanley||Falkland Islands Standard Time|FK Time|Falkland Islands Standard Time\n" +
+	"Atlantic/Stanley||Falkland Islands Standard Time|FK Time|Falkland Islands Standard Time|=|Falkland Islands Summer Time|=|Falkland Islands Time\n" +
 	"Australia/Adelaide||Australian Central Standard Time|Adelaide Time|Australian Central Time||Australian Central Daylight Time|=|=\n" +
-	"Australia/Brisbane||Australian Eastern Standard Time|Brisbane Time|Australian Eastern Standard Time\n" +
+	"Australia/Brisbane||Australian Eastern Standard Time|Brisbane Time|Australian Eastern Standard Time||Australian Eastern Daylight Time|=|Australian Eastern Time\n" +
 	"Australia/Broken_Hill||Australian Central Standard Time|Broken Hill Time|Australian Central Time||Australian Central Daylight Time|=|=\n" +
 	"Australia/Darwin||Australian Central Standard Time|Darwin Time|Australian Central Standard Time\n" +
-	"Australia/Eucla||Australian Central Western Standard Time|Eucla Time|Australian Central Western Standard Time\n" +
+	"Australia/Eucla||Australian Central Western Standard Time|Eucla Time|Australian Central Western Standard Time||Australian Central Western Daylight Time|=|Australian Central Western Time\n" +
 	"Australia/Hobart||Australian Eastern Standard Time|Hobart Time|Australian Eastern Time||Australian Eastern Daylight Time|=|=\n" +
-	"Australia/Lindeman||Australian Eastern Standard Time|Lindeman Time|Australian Eastern Standard Time\n" +
+	"Australia/Lindeman||Australian Eastern Standard Time|Lindeman Time|Australian Eastern Standard Time||Australian Eastern Daylight Time|=|Australian Eastern Time\n" +
 	"Australia/Lord_Howe||Lord Howe Standard Time|Lord Howe Island Time|Lord Howe Time||Lord Howe Daylight Time|=|=\n" +
 	"Australia/Melbourne||Australian Eastern Standard Time|Melbourne Time|Australian Eastern Time||Australian Eastern Daylight Time|=|=\n" +
-	"Australia/Perth||Australian Western Standard Time|Perth Time|Australian Western Standard Time\n" +
+	"Australia/Perth||Australian Western Standard Time|Perth Time|Australian Western Standard Time||Australian Western Daylight Time|=|Australian Western Time\n" +
 	"Australia/Sydney||Australian Eastern Standard Time|Sydney Time|Australian Eastern Time||Australian Eastern Daylight Time|=|=\n" +
 	"Europe/Amsterdam||Central European Standard Time|NL Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Andorra||Central European Standard Time|AD Time|Central European Time||Central European Summer Time|=|=\n" +
-	"Europe/Astrakhan|||Astrakhan Time|Astrakhan Time\n" +
+	"Europe/Astrakhan|||Astrakhan Time|Astrakhan Time|=|Moscow Summer Time|=|Moscow Time\n" +
 	"Europe/Athens||Eastern European Standard Time|GR Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Europe/Belgrade||Central European Standard Time|RS Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Berlin||Central European Standard Time|DE Time|Central European Time||Central European Summer Time|=|=\n" +
@@ -516,11 +516,11 @@ const intlZoneNames = "" +
 	"Europe/Guernsey||Greenwich Mean Time|GG Time|GG Time|||=|=\n" +
 	"Europe/Helsinki||Eastern European Standard Time|FI Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Europe/Isle_of_Man||Greenwich Mean Time|IM Time|IM Time|||=|=\n" +
-	"Europe/Istanbul|||TR Time|TR Time\n" +
+	"Europe/Istanbul|||TR Time|TR Time|=|Eastern European Summer Time|=|Eastern European Time\n" +
 	"Europe/Jersey||Greenwich Mean Time|JE Time|JE Time|||=|=\n" +
-	"Europe/Kaliningrad||Eastern European Standard Time|Kaliningrad Time|Eastern European Standard Time\n" +
+	"Europe/Kaliningrad||Eastern European Standard Time|Kaliningrad Time|Eastern European Standard Time||Eastern European Summer Time|=|Eastern European Time\n" +
 	"Europe/Kiev||Eastern European Standard Time|UA Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Europe/Kirov|||Kirov Time|Kirov Time\n" +
+	"Europe/Kirov|||Kirov Time|Kirov Time|||=|=\n" +
 	"Europe/Lisbon||Western European Standard Time|PT Time|Western European Time||Western European Summer Time|=|=\n" +
 	"Europe/Ljubljana||Central European Standard Time|SI Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/London||Greenwich Mean Time|GB Time|GB Time||British Summer Time|=|=\n" +
@@ -528,31 +528,31 @@ const intlZoneNames = "" +
 	"Europe/Madrid||Central European Standard Time|ES Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Malta||Central European Standard Time|MT Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Mariehamn||Eastern European Standard Time|AX Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Europe/Minsk||Moscow Standard Time|BY Time|Moscow Standard Time\n" +
+	"Europe/Minsk||Moscow Standard Time|BY Time|Moscow Standard Time|=|Eastern European Summer Time|=|Eastern European Time\n" +
 	"Europe/Monaco||Central European Standard Time|MC Time|Central European Time||Central European Summer Time|=|=\n" +
-	"Europe/Moscow||Moscow Standard Time|Moscow Time|Moscow Standard Time\n" +
+	"Europe/Moscow||Moscow Standard Time|Moscow Time|Moscow Standard Time||Moscow Summer Time|=|Moscow Time\n" +
 	"Europe/Oslo||Central European Standard Time|NO Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Paris||Central European Standard Time|FR Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Podgorica||Central European Standard Time|ME Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Prague||Central European Standard Time|CZ Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Riga||Eastern European Standard Time|LV Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Europe/Rome||Central European Standard Time|IT Time|Central European Time||Central European Summer Time|=|=\n" +
-	"Europe/Samara||Samara Standard Time|Samara Time|Samara Standard Time\n" +
+	"Europe/Samara||Samara Standard Time|Samara Time|Samara Standard Time|=|Samara Summer Time|=|Samara Time\n" +
 	"Europe/San_Marino||Central European Standard Time|SM Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Sarajevo||Central European Standard Time|BA Time|Central European Time||Central European Summer Time|=|=\n" +
-	"Europe/Saratov|||Saratov Time|Saratov Time\n" +
-	"Europe/Simferopol||Moscow Standard Time|Simferopol Time|Moscow Standard Time\n" +
+	"Europe/Saratov|||Saratov Time|Saratov Time|=|Moscow Summer Time|=|Moscow Time\n" +
+	"Europe/Simferopol||Moscow Standard Time|Simferopol Time|Moscow Standard Time|=|Eastern European Summer Time|=|Eastern European Time\n" +
 	"Europe/Skopje||Central European Standard Time|MK Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Sofia||Eastern European Standard Time|BG Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Europe/Stockholm||Central European Standard Time|SE Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Tallinn||Eastern European Standard Time|EE Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
 	"Europe/Tirane||Central European Standard Time|AL Time|Central European Time||Central European Summer Time|=|=\n" +
-	"Europe/Ulyanovsk|||Ulyanovsk Time|Ulyanovsk Time\n" +
+	"Europe/Ulyanovsk|||Ulyanovsk Time|Ulyanovsk Time|=|Moscow Summer Time|=|Moscow Time\n" +
 	"Europe/Vaduz||Central European Standard Time|LI Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Vatican||Central European Standard Time|VA Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Vienna||Central European Standard Time|AT Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Vilnius||Eastern European Standard Time|LT Time|Eastern European Time||Eastern European Summer Time|=|=\n" +
-	"Europe/Volgograd||Volgograd Standard Time|Volgograd Time|Volgograd Standard Time\n" +
+	"Europe/Volgograd||Volgograd Standard Time|Volgograd Time|Volgograd Standard Time||Volgograd Summer Time|=|Volgograd Time\n" +
 	"Europe/Warsaw||Central European Standard Time|PL Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Zagreb||Central European Standard Time|HR Time|Central European Time||Central European Summer Time|=|=\n" +
 	"Europe/Zurich||Central European Standard Time|CH Time|Central European Time||Central European Summer Time|=|=\n" +
@@ -564,23 +564,23 @@ const intlZoneNames = "" +
 	"Indian/Kerguelen||French Southern & Antarctic Time|TF Time|French Southern & Antarctic Time\n" +
 	"Indian/Mahe||Seychelles Time|SC Time|Seychelles Time\n" +
 	"Indian/Maldives||Maldives Time|MV Time|Maldives Time\n" +
-	"Indian/Mauritius||Mauritius Standard Time|MU Time|Mauritius Standard Time\n" +
+	"Indian/Mauritius||Mauritius Standard Time|MU Time|Mauritius Standard Time||Mauritius Summer Time|=|Mauritius Time\n" +
 	"Indian/Mayotte||East Africa Time|YT Time|East Africa Time\n" +
 	"Indian/Reunion||Réunion Time|RE Time|Réunion Time\n" +
-	"Pacific/Apia||Samoa Standard Time|WS Time|Samoa Standard Time\n" +
+	"Pacific/Apia||Samoa Standard Time|WS Time|Samoa Standard Time||Samoa Daylight Time|=|Samoa Time\n" +
 	"Pacific/Auckland||New Zealand Standard Time|NZ Time|New Zealand Time||New Zealand Daylight Time|=|=\n" +
 	"Pacific/Bougainville|||Bougainville Time|Bougainville Time\n" +
 	"Pacific/Chatham||Chatham Standard Time|Chatham Time|Chatham Time||Chatham Daylight Time|=|=\n" +
 	"Pacific/Easter||Easter Island Standard Time|Easter Island Time|Easter Island Time||Easter Island Summer Time|=|=\n" +
-	"Pacific/Efate||Vanuatu Standard Time|VU Time|Vanuatu Standard Time\n" +
+	"Pacific/Efate||Vanuatu Standard Time|VU Time|Vanuatu Standard Time||Vanuatu Summer Time|=|Vanuatu Time\n" +
 	"Pacific/Enderbury||Phoenix Islands Time|Enderbury Time|Phoenix Islands Time\n" +
 	"Pacific/Fakaofo||Tokelau Time|TK Time|Tokelau Time\n" +
-	"Pacific/Fiji||Fiji Standard Time|FJ Time|Fiji Standard Time\n" +
+	"Pacific/Fiji||Fiji Standard Time|FJ Time|Fiji Standard Time||Fiji Summer Time|=|Fiji Time\n" +
 	"Pacific/Funafuti||Tuvalu Time|TV Time|Tuvalu Time\n" +
-	"Pacific/Galapagos||Galapagos Time|Galapagos Time|Galapagos Time\n" +
+	"Pacific/Galapagos||Galapagos Time|Galapagos Time|Galapagos Time|||=|=\n" +
 	"Pacific/Gambier||Gambier Time|Gambier Time|Gambier Time\n" +
 	"Pacific/Guadalcanal||Solomon Islands Time|SB Time|Solomon Islands Time\n" +
-	"Pacific/Guam||Chamorro Standard Time|GU Time|Chamorro Standard Time\n" +
+	"Pacific/Guam||Chamorro Standard Time|GU Time|Chamorro Standard Time|||=|GU Time\n" +
 	"Pacific/Honolulu|HST|Hawaii-Aleutian Standard Time|HST|Hawaii-Aleutian Standard Time\n" +
 	"Pacific/Kiritimati||Line Islands Time|Kiritimati Time|Line Islands Time\n" +
 	"Pacific/Kosrae||Kosrae Time|Kosrae Time|Kosrae Time\n" +
@@ -591,17 +591,17 @@ const intlZoneNames = "" +
 	"Pacific/Nauru||Nauru Time|NR Time|Nauru Time\n" +
 	"Pacific/Niue||Niue Time|NU Time|Niue Time\n" +
 	"Pacific/Norfolk||Norfolk Island Standard Time|NF Time|Norfolk Island Time||Norfolk Island Daylight Time|=|=\n" +
-	"Pacific/Noumea||New Caledonia Standard Time|NC Time|New Caledonia Standard Time\n" +
+	"Pacific/Noumea||New Caledonia Standard Time|NC Time|New Caledonia Standard Time||New Caledonia Summer Time|=|New Caledonia Time\n" +
 	"Pacific/Pago_Pago||American Samoa Standard Time|AS Time|American Samoa Standard Time\n" +
 	"Pacific/Palau||Palau Time|PW Time|Palau Time\n" +
 	"Pacific/Pitcairn||Pitcairn Time|PN Time|Pitcairn Time\n" +
 	"Pacific/Ponape||Pohnpei Time|Pohnpei Time|Pohnpei Time\n" +
 	"Pacific/Port_Moresby||Papua New Guinea Time|Port Moresby Time|Papua New Guinea Time\n" +
-	"Pacific/Rarotonga||Cook Islands Standard Time|CK Time|Cook Islands Standard Time\n" +
-	"Pacific/Saipan||Chamorro Standard Time|MP Time|Chamorro Standard Time\n" +
+	"Pacific/Rarotonga||Cook Islands Standard Time|CK Time|Cook Islands Standard Time||Cook Islands Summer Time|=|Cook Islands Time\n" +
+	"Pacific/Saipan||Chamorro Standard Time|MP Time|Chamorro Standard Time|||=|MP Time\n" +
 	"Pacific/Tahiti||Tahiti Time|Tahiti Time|Tahiti Time\n" +
 	"Pacific/Tarawa||Gilbert Islands Time|Tarawa Time|Gilbert Islands Time\n" +
-	"Pacific/Tongatapu||Tonga Standard Time|TO Time|Tonga Standard Time\n" +
+	"Pacific/Tongatapu||Tonga Standard Time|TO Time|Tonga Standard Time||Tonga Summer Time|=|Tonga Time\n" +
 	"Pacific/Truk||Chuuk Time|Chuuk Time|Chuuk Time\n" +
 	"Pacific/Wake||Wake Island Time|Wake Island Time|Wake Island Time\n" +
 	"Pacific/Wallis||Wallis & Futuna Time|WF Time|Wallis & Futuna Time\n" +

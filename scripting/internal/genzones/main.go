@@ -8,7 +8,11 @@
 // about are those of Go's time zone database ($GOROOT/lib/time/zoneinfo.zip).
 //
 // Each zone is probed on 2024-01-15 and 2024-07-15 at 12:00 UTC; of the two
-// dates, the one with the larger offset gives the daylight names. A name
+// dates, the one with the larger offset gives the daylight names. A zone
+// that has given daylight time up (Pacific/Apia in 2021, America/Sao_Paulo
+// in 2019) is probed on its last daylight date too (Go's zone data tells
+// which), and that date gives the daylight names: V8 writes them for past
+// dates ("Samoa Daylight Time" for March 2021). A name
 // that is the GMT offset form ("GMT+3", "GMT+03:00") is left out: courier
 // writes those from the offset itself.
 //
@@ -30,6 +34,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/courier-run/courier/scripting/internal/pmprobe"
 )
@@ -43,7 +48,8 @@ for (const n of names) {
   try { const c = new Intl.DateTimeFormat('en-US', {timeZone: n}).resolvedOptions().timeZone; if (c !== n) res.aliases[n] = c; } catch (e) {}
 }
 for (const z of Intl.supportedValuesOf('timeZone')) {
-  res.zones[z] = dates.map(d => styles.map(s => new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: s}).formatToParts(d).find(p => p.type === 'timeZoneName').value));
+  const ds = PAST[z] === undefined ? dates : dates.concat([new Date(PAST[z])]);
+  res.zones[z] = ds.map(d => styles.map(s => new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: s}).formatToParts(d).find(p => p.type === 'timeZoneName').value));
 }
 for (const k of kinds) res.values[k] = Intl.supportedValuesOf(k);
 res.digits = {};
@@ -67,13 +73,14 @@ func main() {
 	}
 	names := append(zoneNames(), icuLegacyIDs...)
 	list, _ := json.Marshal(names)
-	out, err := runProbe(postman, strings.Replace(probe, "NAMES", string(list), 1))
+	past, _ := json.Marshal(pastDaylight(names))
+	out, err := runProbe(postman, strings.NewReplacer("NAMES", string(list), "PAST", string(past)).Replace(probe))
 	if err != nil {
 		log.Fatal(err)
 	}
 	var res struct {
 		Aliases    map[string]string
-		Zones      map[string][2][5]string
+		Zones      map[string][][5]string
 		Values     map[string][]string
 		Currencies map[string][6]string
 		Digits     map[string]string
@@ -94,6 +101,10 @@ func main() {
 	for _, z := range sortedKeys(res.Zones) {
 		v := res.Zones[z]
 		std, dst := v[0], v[1]
+		past := len(v) > 2 && v[0][4] == v[1][4]
+		if past {
+			dst = v[2] // daylight time given up since: the names it had
+		}
 		// The shortOffset names the offsets: the larger is daylight time.
 		if offsetMinutes(v[0][4]) > offsetMinutes(v[1][4]) {
 			std, dst = v[1], v[0]
@@ -102,7 +113,7 @@ func main() {
 		for i := 0; i < 4; i++ {
 			fields = append(fields, keep(std[i]))
 		}
-		if std[4] != dst[4] {
+		if std[4] != dst[4] || past && std != dst {
 			for i := 0; i < 4; i++ {
 				f := keep(dst[i])
 				if dst[i] == std[i] {
@@ -145,6 +156,29 @@ func main() {
 }
 
 // keep is a name as the table holds it: empty for a GMT offset form.
+// pastDaylight gives, for each zone without daylight time in 2024 that had
+// it since 1970, the last 15th of a month at 12:00 UTC when it did (Unix
+// milliseconds).
+func pastDaylight(names []string) map[string]int64 {
+	out := map[string]int64{}
+	for _, n := range names {
+		loc, err := time.LoadLocation(n)
+		if err != nil {
+			continue
+		}
+		if time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC).In(loc).IsDST() || time.Date(2024, 7, 15, 12, 0, 0, 0, time.UTC).In(loc).IsDST() {
+			continue
+		}
+		for t := time.Date(2023, 12, 15, 12, 0, 0, 0, time.UTC); t.Year() >= 1970; t = t.AddDate(0, -1, 0) {
+			if t.In(loc).IsDST() {
+				out[n] = t.UnixMilli()
+				break
+			}
+		}
+	}
+	return out
+}
+
 func keep(name string) string {
 	if gmtForm.MatchString(name) {
 		return ""
