@@ -210,10 +210,12 @@ func unicodeKeywords(tag string, keys []string) map[string]string {
 		if len(subs[j]) != 2 {
 			continue
 		}
-		key, value := subs[j], ""
-		if j+1 < len(subs) && len(subs[j+1]) > 2 {
-			value = subs[j+1]
+		// A value is the subtags up to the next key: "islamic-civil".
+		k := j + 1
+		for k < len(subs) && len(subs[k]) > 2 {
+			k++
 		}
+		key, value := subs[j], strings.Join(subs[j+1:k], "-")
 		if value == "true" {
 			value = ""
 		}

@@ -1,14 +1,21 @@
 package scripting
 
-import "time"
+import (
+	"math"
+	"strconv"
+	"time"
+)
 
 // The calendars beside the Gregorian one that keep its months and days and
-// count years from another start: Buddhist (BE), Republic of China
+// count years from another start (and, further down, those with months of
+// their own): Buddhist (BE), Republic of China
 // (Minguo) and Japanese (imperial eras), as Postman's runtime writes them.
 // Every date that shows a year shows its era too: narrow beside a numeric
 // month ("1/5/6 R"), else the era's name ("January 5, 6 Reiwa").
 
-var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true}
+var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true,
+	"persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
+	"ethioaa": true}
 
 // japaneseEras are the modern eras and the days they began.
 var japaneseEras = []struct {
@@ -42,6 +49,9 @@ func (f *dateFormat) applyCalendar() {
 // calendarYear is t's year and era name in the format's calendar; ok is
 // false for the Gregorian calendar (and Japanese dates before Meiji).
 func (f *dateFormat) calendarYear(t time.Time) (year int, era string, ok bool) {
+	if d, ok := ownCalendarDate(f.calendar, t); ok {
+		return d.year, d.era, true
+	}
 	switch f.calendar {
 	case "buddhist":
 		return t.Year() + 543, "BE", true
@@ -60,4 +70,186 @@ func (f *dateFormat) calendarYear(t time.Time) (year int, era string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// The calendars whose months and days are their own, computed as ICU
+// computes them (arithmetic rules, no astronomy): Persian (Solar Hijri,
+// ICU's 33-year rule), Islamic civil and tabular (Hijri, 30-year cycle,
+// from Friday or Thursday 16/15 July 622), Indian national (Saka),
+// Coptic and Ethiopic (13 months). Months are named as Postman's runtime
+// names them in en-US; a narrow month is its number.
+var monthNames = map[string][][2]string{
+	"persian": names12("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar",
+		"Dey", "Bahman", "Esfand"),
+	"islamic": {{"Muharram", "Muh."}, {"Safar", "Saf."}, {"Rabiʻ I", "Rab. I"}, {"Rabiʻ II", "Rab. II"},
+		{"Jumada I", "Jum. I"}, {"Jumada II", "Jum. II"}, {"Rajab", "Raj."}, {"Shaʻban", "Sha."}, {"Ramadan", "Ram."},
+		{"Shawwal", "Shaw."}, {"Dhuʻl-Qiʻdah", "Dhuʻl-Q."}, {"Dhuʻl-Hijjah", "Dhuʻl-H."}},
+	"indian": names12("Chaitra", "Vaisakha", "Jyaistha", "Asadha", "Sravana", "Bhadra", "Asvina", "Kartika",
+		"Agrahayana", "Pausa", "Magha", "Phalguna"),
+	"coptic": names12("Tout", "Baba", "Hator", "Kiahk", "Toba", "Amshir", "Baramhat", "Baramouda", "Bashans", "Paona",
+		"Epep", "Mesra", "Nasie"),
+	"ethiopic": names12("Meskerem", "Tekemt", "Hedar", "Tahsas", "Ter", "Yekatit", "Megabit", "Miazia", "Genbot",
+		"Sene", "Hamle", "Nehasse", "Pagumen"),
+}
+
+// names12 pairs each name with its abbreviation, the same in these
+// calendars.
+func names12(list ...string) [][2]string {
+	out := make([][2]string, len(list))
+	for i, n := range list {
+		out[i] = [2]string{n, n}
+	}
+	return out
+}
+
+// calendarNames are the month names of each calendar of its own.
+var calendarNames = map[string]string{"persian": "persian", "islamic-civil": "islamic", "islamic-tbla": "islamic",
+	"indian": "indian", "coptic": "coptic", "ethiopic": "ethiopic", "ethioaa": "ethiopic"}
+
+// calDate is a date in a calendar of its own: month 1-based.
+type calDate struct {
+	year, month, day int
+	era              string
+}
+
+// julianDay is the Julian day number of t's civil date.
+func julianDay(t time.Time) int64 {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return floorDiv(d.Unix(), 86400) + 2440588
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+// ownCalendarDate is t's date in calendar cal, false for the calendars
+// that keep the Gregorian months.
+func ownCalendarDate(cal string, t time.Time) (calDate, bool) {
+	jd := julianDay(t)
+	switch cal {
+	case "persian":
+		return persianDate(jd), true
+	case "islamic-civil":
+		return islamicDate(jd, 1948440), true
+	case "islamic-tbla":
+		return islamicDate(jd, 1948439), true
+	case "indian":
+		return indianDate(t), true
+	case "coptic":
+		y, m, d := copticFields(jd, 1824665)
+		if y <= 0 {
+			return calDate{1 - y, m, d, "ERA0"}, true
+		}
+		return calDate{y, m, d, "ERA1"}, true
+	case "ethiopic", "ethioaa":
+		y, m, d := copticFields(jd, 1723856)
+		if cal == "ethioaa" || y <= 0 {
+			return calDate{y + 5500, m, d, "ERA0"}, true
+		}
+		return calDate{y, m, d, "ERA1"}, true
+	}
+	return calDate{}, false
+}
+
+var persianCumDays = [12]int64{0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336}
+
+func persianDate(jd int64) calDate {
+	days := jd - 1948320
+	year := 1 + floorDiv(33*days+3, 12053)
+	farvardin1 := 365*(year-1) + floorDiv(8*year+21, 33)
+	doy := days - farvardin1
+	var month int64
+	if doy < 216 {
+		month = doy / 31
+	} else {
+		month = (doy - 6) / 30
+	}
+	return calDate{int(year), int(month) + 1, int(doy - persianCumDays[month] + 1), "AP"}
+}
+
+func islamicDate(jd, epoch int64) calDate {
+	days := jd - epoch
+	year := floorDiv(30*days+10646, 10631)
+	yearStart := (year-1)*354 + floorDiv(3+11*year, 30)
+	month := int64(math.Ceil(float64(days-29-yearStart) / 29.5))
+	month = min(month, 11)
+	monthStart := int64(math.Ceil(29.5*float64(month))) + yearStart
+	return calDate{int(year), int(month) + 1, int(days-monthStart) + 1, "AH"}
+}
+
+func indianDate(t time.Time) calDate {
+	gy := t.Year()
+	leap := func(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+	yday := t.YearDay() - 1
+	year := gy - 78
+	var leapMonth int
+	if yday < 80 {
+		year = gy - 79
+		leapMonth = 30
+		if leap(gy - 1) {
+			leapMonth = 31
+		}
+		yday += leapMonth + 31*5 + 30*3 + 10
+	} else {
+		leapMonth = 30
+		if leap(gy) {
+			leapMonth = 31
+		}
+		yday -= 80
+	}
+	if yday < leapMonth {
+		return calDate{year, 1, yday + 1, "Saka"}
+	}
+	mday := yday - leapMonth
+	if mday < 31*5 {
+		return calDate{year, mday/31 + 2, mday%31 + 1, "Saka"}
+	}
+	mday -= 31 * 5
+	return calDate{year, mday/30 + 7, mday%30 + 1, "Saka"}
+}
+
+// copticFields are ICU's Coptic/Ethiopic year, month and day from the
+// epoch's Julian day: four-year cycles of 1461 days, 13 months of 30 days
+// (the last of 5 or 6).
+func copticFields(jd, epoch int64) (int, int, int) {
+	c4 := floorDiv(jd-epoch, 1461)
+	r4 := (jd - epoch) - c4*1461
+	year := 4*c4 + (r4/365 - r4/1460)
+	doy := r4 % 365
+	if r4 == 1460 {
+		doy = 365
+	}
+	return int(year), int(doy/30) + 1, int(doy%30) + 1
+}
+
+// monthDay is t's month, day and month name (in the format's month style)
+// in the format's calendar.
+func (f *dateFormat) monthDay(t time.Time) (month, day int, name string) {
+	d, ok := ownCalendarDate(f.calendar, t)
+	if !ok {
+		return int(t.Month()), t.Day(), monthText(t.Month(), f.month)
+	}
+	names := monthNames[calendarNames[f.calendar]]
+	switch f.month {
+	case "long":
+		name = names[d.month-1][0]
+	case "short":
+		name = names[d.month-1][1]
+	default:
+		name = strconv.Itoa(d.month)
+	}
+	return d.month, d.day, name
+}
+
+// calendarYMD is t's year, month and day in the format's calendar (the
+// Gregorian fields for the calendars that keep them).
+func (f *dateFormat) calendarYMD(t time.Time) (year, month, day int) {
+	if d, ok := ownCalendarDate(f.calendar, t); ok {
+		return d.year, d.month, d.day
+	}
+	return t.Year(), int(t.Month()), t.Day()
 }

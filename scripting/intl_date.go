@@ -140,10 +140,11 @@ func (f *dateFormat) dateParts(t time.Time) partList {
 
 // textMonthDate is en-US's "March 5, 2026" (or "March 2026", "March 5").
 func (f *dateFormat) textMonthDate(date *partList, t time.Time) {
-	date.add("month", monthText(t.Month(), f.month))
+	_, day, name := f.monthDay(t)
+	date.add("month", name)
 	if f.day != "" {
 		date.lit(" ")
-		date.add("day", pad2(t.Day(), f.day))
+		date.add("day", pad2(day, f.day))
 	}
 	if f.year != "" {
 		if f.day != "" {
@@ -159,19 +160,24 @@ func (f *dateFormat) textMonthDate(date *partList, t time.Time) {
 // first, slash-separated.
 func (f *dateFormat) numericDate(date *partList, t time.Time) {
 	first := true
+	slash := "/"
+	if _, own := ownCalendarDate(f.calendar, t); own && f.day == "" && f.month != "" && f.year != "" {
+		slash = " " // ICU's "M y G" in these calendars: "1 1403 AP"
+	}
 	sep := func() {
 		if !first {
-			date.lit("/")
+			date.lit(slash)
 		}
 		first = false
 	}
+	month, day, _ := f.monthDay(t)
 	if f.month != "" {
 		sep()
-		date.add("month", pad2(int(t.Month()), f.month))
+		date.add("month", pad2(month, f.month))
 	}
 	if f.day != "" {
 		sep()
-		date.add("day", pad2(t.Day(), f.day))
+		date.add("day", pad2(day, f.day))
 	}
 	if f.year != "" {
 		sep()

@@ -39,7 +39,7 @@ func (f *dateFormat) formatRange(a, z float64) []rangePart {
 	t1, t2 := time.UnixMilli(int64(a)).In(f.loc), time.UnixMilli(int64(z)).In(f.loc)
 	var b rangeBuilder
 	// Dates that differ only below the smallest field shown are one date.
-	if diffLevel(t1, t2) > f.smallestLevel() {
+	if f.diffLevel(t1, t2) > f.smallestLevel() {
 		b.add(f.rangeParts(t1), 0)
 		return b
 	}
@@ -112,16 +112,19 @@ const (
 	levelNone
 )
 
-// diffLevel is the largest field in which t1 and t2 differ.
-func diffLevel(t1, t2 time.Time) int {
+// diffLevel is the largest field in which t1 and t2 differ (the date's
+// fields in the format's calendar).
+func (f *dateFormat) diffLevel(t1, t2 time.Time) int {
+	y1, m1, d1 := f.calendarYMD(t1)
+	y2, m2, d2 := f.calendarYMD(t2)
 	switch {
 	case (t1.Year() <= 0) != (t2.Year() <= 0):
 		return levelEra
-	case t1.Year() != t2.Year():
+	case y1 != y2:
 		return levelYear
-	case t1.Month() != t2.Month():
+	case m1 != m2:
 		return levelMonth
-	case t1.Day() != t2.Day():
+	case d1 != d2:
 		return levelDay
 	case (t1.Hour() < 12) != (t2.Hour() < 12):
 		return levelAMPM
@@ -181,13 +184,15 @@ func (f *dateFormat) widened(t1, t2 time.Time) *dateFormat {
 		return f
 	}
 	g := *f
-	if t1.Year() != t2.Year() && g.year == "" {
+	y1, m1, _ := f.calendarYMD(t1)
+	y2, m2, _ := f.calendarYMD(t2)
+	if y1 != y2 && g.year == "" {
 		g.year = "numeric"
 		if g.month == "" {
 			g.month = "numeric"
 		}
 	}
-	if t1.Month() != t2.Month() && g.month == "" {
+	if m1 != m2 && g.month == "" {
 		g.month = "numeric"
 	}
 	return &g
@@ -233,7 +238,9 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 		era, p1, p2 = p2[n2-2:], p1[:n1-2], p2[:n2-2]
 	}
 	text := f.month == "long" || f.month == "short" || f.month == "narrow"
-	if !text || f.zoneName != "" || t1.Year() != t2.Year() {
+	y1, m1, _ := f.calendarYMD(t1)
+	y2, m2, _ := f.calendarYMD(t2)
+	if !text || f.zoneName != "" || y1 != y2 {
 		b.both(p1, p2)
 		b.add(era, 0)
 		return
@@ -249,7 +256,7 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 	}
 	h1, _ := cut(p1)
 	h2, tail := cut(p2)
-	if t1.Month() == t2.Month() && f.weekday == "" && f.day != "" {
+	if m1 == m2 && f.weekday == "" && f.day != "" {
 		// "MMM d – d": the month and its space are shared.
 		day := func(p partList) int {
 			for i, x := range p {

@@ -1,0 +1,167 @@
+package scripting
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOwnCalendarDatesAsPostman checks the arithmetic of the calendars
+// whose months and days are their own against Postman CLI 1.34.0's dates
+// for the same instants (testdata/calendars, recorded with this script as
+// a test under Postman CLI, timeZone UTC):
+//
+//	for (const cal of ['persian', 'islamic-civil', 'islamic-tbla', 'indian', 'coptic', 'ethiopic', 'ethioaa']) {
+//	  const f = new Intl.DateTimeFormat('en-US', {calendar: cal, timeZone: 'UTC'});
+//	  pm.test(cal + ' ' + ts.map(t => f.format(t)).join('|'), () => {});
+//	}
+func TestOwnCalendarDatesAsPostman(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/calendars/postman-cli-1.34.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cals []string
+	bad := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "t "); ok {
+			cals = strings.Fields(rest)
+			continue
+		}
+		f := strings.Split(line, "|")
+		ms, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		at := time.UnixMilli(ms).UTC()
+		for i, cal := range cals {
+			d, _ := ownCalendarDate(cal, at)
+			if got := fmt.Sprintf("%d/%d/%d %s", d.month, d.day, d.year, d.era); got != f[i+1] && bad < 20 {
+				bad++
+				t.Errorf("%s %s: got %s, want %s", cal, at.Format("2006-01-02"), got, f[i+1])
+			}
+		}
+	}
+}
+
+// Dates in the calendars with months of their own, formatted: numeric, the
+// date styles, month names long and short, eras, formatToParts, the -u-ca-
+// keyword (islamic-civil is two subtags), ranges across their months and
+// years. Each want line is what Postman CLI 1.34.0 printed for the same line.
+func TestOwnCalendarFormatsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+const d = new Date(Date.UTC(2024, 0, 5, 13, 4, 5));
+for (const cal of ['persian', 'islamic-civil', 'islamic-tbla', 'indian', 'coptic', 'ethiopic', 'ethioaa']) {
+  p(() => cal + ' | ' + d.toLocaleDateString('en-US', {calendar: cal, timeZone: 'UTC'}) + ' | ' + d.toLocaleDateString('en-US', {calendar: cal, timeZone: 'UTC', dateStyle: 'long'}) + ' | ' + d.toLocaleString('en-US', {calendar: cal, timeZone: 'UTC'}) + ' | ' + new Intl.DateTimeFormat('en-US', {calendar: cal, timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', era: 'short'}).format(d) + ' | ' + d.toLocaleDateString('en-US', {calendar: cal, timeZone: 'UTC', dateStyle: 'full'}));
+}
+const d4 = new Date(Date.UTC(2024, 2, 20, 13, 4, 5));
+const opts = [{dateStyle: 'short'}, {dateStyle: 'medium'}, {dateStyle: 'long'}, {dateStyle: 'full', timeStyle: 'short'}, {year: 'numeric'}, {month: 'long'}, {month: 'short', year: 'numeric'}, {month: 'long', day: 'numeric'}, {day: 'numeric'}, {year: '2-digit', month: '2-digit', day: '2-digit'}, {year: 'numeric', month: 'long', day: 'numeric', era: 'long'}, {year: 'numeric', month: 'numeric', era: 'narrow'}, {weekday: 'short', year: 'numeric', month: 'short', day: 'numeric'}, {month: 'narrow', day: 'numeric', year: 'numeric'}];
+for (const cal of ['persian', 'islamic-civil', 'indian', 'coptic', 'ethioaa']) {
+  for (const o of opts) {
+    p(() => cal + ' ' + JSON.stringify(o) + ' ' + new Intl.DateTimeFormat('en-US', Object.assign({calendar: cal, timeZone: 'UTC'}, o)).format(d4));
+  }
+  p(() => cal + ' parts ' + JSON.stringify(new Intl.DateTimeFormat('en-US', {calendar: cal, timeZone: 'UTC', dateStyle: 'medium'}).formatToParts(d4)));
+  p(() => cal + ' kw ' + d4.toLocaleDateString('en-US-u-ca-' + cal, {timeZone: 'UTC'}) + ' ' + new Intl.DateTimeFormat('en-u-ca-' + cal).resolvedOptions().calendar + ' ' + new Intl.DateTimeFormat('en-u-ca-' + cal).resolvedOptions().locale);
+  p(() => cal + ' range ' + new Intl.DateTimeFormat('en-US', {calendar: cal, timeZone: 'UTC', dateStyle: 'medium'}).formatRange(d4, new Date(d4.getTime() + 5 * 86400000)));
+}`, []string{
+		"persian | 10/15/1402 AP | Dey 15, 1402 AP | 10/15/1402 AP, 1:04:05 PM | Dey 15, 1402 AP | Friday, Dey 15, 1402 AP",
+		"islamic-civil | 6/23/1445 AH | Jumada II 23, 1445 AH | 6/23/1445 AH, 1:04:05 PM | Jum. II 23, 1445 AH | Friday, Jumada II 23, 1445 AH",
+		"islamic-tbla | 6/24/1445 AH | Jumada II 24, 1445 AH | 6/24/1445 AH, 1:04:05 PM | Jum. II 24, 1445 AH | Friday, Jumada II 24, 1445 AH",
+		"indian | 10/15/1945 Saka | Pausa 15, 1945 Saka | 10/15/1945 Saka, 1:04:05 PM | Pausa 15, 1945 Saka | Friday, Pausa 15, 1945 Saka",
+		"coptic | 4/26/1740 ERA1 | Kiahk 26, 1740 ERA1 | 4/26/1740 ERA1, 1:04:05 PM | Kiahk 26, 1740 ERA1 | Friday, Kiahk 26, 1740 ERA1",
+		"ethiopic | 4/26/2016 ERA1 | Tahsas 26, 2016 ERA1 | 4/26/2016 ERA1, 1:04:05 PM | Tahsas 26, 2016 ERA1 | Friday, Tahsas 26, 2016 ERA1",
+		"ethioaa | 4/26/7516 ERA0 | Tahsas 26, 7516 ERA0 | 4/26/7516 ERA0, 1:04:05 PM | Tahsas 26, 7516 ERA0 | Friday, Tahsas 26, 7516 ERA0",
+		"persian {\"dateStyle\":\"short\"} 1/1/1403 AP",
+		"persian {\"dateStyle\":\"medium\"} Farvardin 1, 1403 AP",
+		"persian {\"dateStyle\":\"long\"} Farvardin 1, 1403 AP",
+		"persian {\"dateStyle\":\"full\",\"timeStyle\":\"short\"} Wednesday, Farvardin 1, 1403 AP at 1:04 PM",
+		"persian {\"year\":\"numeric\"} 1403 AP",
+		"persian {\"month\":\"long\"} Farvardin",
+		"persian {\"month\":\"short\",\"year\":\"numeric\"} Farvardin 1403 AP",
+		"persian {\"month\":\"long\",\"day\":\"numeric\"} Farvardin 1",
+		"persian {\"day\":\"numeric\"} 1",
+		"persian {\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 01/01/03 AP",
+		"persian {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Farvardin 1, 1403 AP",
+		"persian {\"year\":\"numeric\",\"month\":\"numeric\",\"era\":\"narrow\"} 1 1403 AP",
+		"persian {\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, Farvardin 1, 1403 AP",
+		"persian {\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 1 1, 1403 AP",
+		"persian parts [{\"type\":\"month\",\"value\":\"Farvardin\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"day\",\"value\":\"1\"},{\"type\":\"literal\",\"value\":\", \"},{\"type\":\"year\",\"value\":\"1403\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"era\",\"value\":\"AP\"}]",
+		"persian kw 1/1/1403 AP persian en-u-ca-persian",
+		"persian range Farvardin 1 – 6, 1403 AP",
+		"islamic-civil {\"dateStyle\":\"short\"} 9/10/1445 AH",
+		"islamic-civil {\"dateStyle\":\"medium\"} Ram. 10, 1445 AH",
+		"islamic-civil {\"dateStyle\":\"long\"} Ramadan 10, 1445 AH",
+		"islamic-civil {\"dateStyle\":\"full\",\"timeStyle\":\"short\"} Wednesday, Ramadan 10, 1445 AH at 1:04 PM",
+		"islamic-civil {\"year\":\"numeric\"} 1445 AH",
+		"islamic-civil {\"month\":\"long\"} Ramadan",
+		"islamic-civil {\"month\":\"short\",\"year\":\"numeric\"} Ram. 1445 AH",
+		"islamic-civil {\"month\":\"long\",\"day\":\"numeric\"} Ramadan 10",
+		"islamic-civil {\"day\":\"numeric\"} 10",
+		"islamic-civil {\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 09/10/45 AH",
+		"islamic-civil {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Ramadan 10, 1445 AH",
+		"islamic-civil {\"year\":\"numeric\",\"month\":\"numeric\",\"era\":\"narrow\"} 9 1445 AH",
+		"islamic-civil {\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, Ram. 10, 1445 AH",
+		"islamic-civil {\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 9 10, 1445 AH",
+		"islamic-civil parts [{\"type\":\"month\",\"value\":\"Ram.\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"day\",\"value\":\"10\"},{\"type\":\"literal\",\"value\":\", \"},{\"type\":\"year\",\"value\":\"1445\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"era\",\"value\":\"AH\"}]",
+		"islamic-civil kw 9/10/1445 AH islamic-civil en-u-ca-islamic-civil",
+		"islamic-civil range Ram. 10 – 15, 1445 AH",
+		"indian {\"dateStyle\":\"short\"} 12/30/1945 Saka",
+		"indian {\"dateStyle\":\"medium\"} Phalguna 30, 1945 Saka",
+		"indian {\"dateStyle\":\"long\"} Phalguna 30, 1945 Saka",
+		"indian {\"dateStyle\":\"full\",\"timeStyle\":\"short\"} Wednesday, Phalguna 30, 1945 Saka at 1:04 PM",
+		"indian {\"year\":\"numeric\"} 1945 Saka",
+		"indian {\"month\":\"long\"} Phalguna",
+		"indian {\"month\":\"short\",\"year\":\"numeric\"} Phalguna 1945 Saka",
+		"indian {\"month\":\"long\",\"day\":\"numeric\"} Phalguna 30",
+		"indian {\"day\":\"numeric\"} 30",
+		"indian {\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 12/30/45 Saka",
+		"indian {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Phalguna 30, 1945 Saka",
+		"indian {\"year\":\"numeric\",\"month\":\"numeric\",\"era\":\"narrow\"} 12 1945 Saka",
+		"indian {\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, Phalguna 30, 1945 Saka",
+		"indian {\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 12 30, 1945 Saka",
+		"indian parts [{\"type\":\"month\",\"value\":\"Phalguna\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"day\",\"value\":\"30\"},{\"type\":\"literal\",\"value\":\", \"},{\"type\":\"year\",\"value\":\"1945\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"era\",\"value\":\"Saka\"}]",
+		"indian kw 12/30/1945 Saka indian en-u-ca-indian",
+		"indian range Phalguna 30, 1945 – Chaitra 5, 1946 Saka",
+		"coptic {\"dateStyle\":\"short\"} 7/11/1740 ERA1",
+		"coptic {\"dateStyle\":\"medium\"} Baramhat 11, 1740 ERA1",
+		"coptic {\"dateStyle\":\"long\"} Baramhat 11, 1740 ERA1",
+		"coptic {\"dateStyle\":\"full\",\"timeStyle\":\"short\"} Wednesday, Baramhat 11, 1740 ERA1 at 1:04 PM",
+		"coptic {\"year\":\"numeric\"} 1740 ERA1",
+		"coptic {\"month\":\"long\"} Baramhat",
+		"coptic {\"month\":\"short\",\"year\":\"numeric\"} Baramhat 1740 ERA1",
+		"coptic {\"month\":\"long\",\"day\":\"numeric\"} Baramhat 11",
+		"coptic {\"day\":\"numeric\"} 11",
+		"coptic {\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 07/11/40 ERA1",
+		"coptic {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Baramhat 11, 1740 ERA1",
+		"coptic {\"year\":\"numeric\",\"month\":\"numeric\",\"era\":\"narrow\"} 7 1740 ERA1",
+		"coptic {\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, Baramhat 11, 1740 ERA1",
+		"coptic {\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 7 11, 1740 ERA1",
+		"coptic parts [{\"type\":\"month\",\"value\":\"Baramhat\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"day\",\"value\":\"11\"},{\"type\":\"literal\",\"value\":\", \"},{\"type\":\"year\",\"value\":\"1740\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"era\",\"value\":\"ERA1\"}]",
+		"coptic kw 7/11/1740 ERA1 coptic en-u-ca-coptic",
+		"coptic range Baramhat 11 – 16, 1740 ERA1",
+		"ethioaa {\"dateStyle\":\"short\"} 7/11/7516 ERA0",
+		"ethioaa {\"dateStyle\":\"medium\"} Megabit 11, 7516 ERA0",
+		"ethioaa {\"dateStyle\":\"long\"} Megabit 11, 7516 ERA0",
+		"ethioaa {\"dateStyle\":\"full\",\"timeStyle\":\"short\"} Wednesday, Megabit 11, 7516 ERA0 at 1:04 PM",
+		"ethioaa {\"year\":\"numeric\"} 7516 ERA0",
+		"ethioaa {\"month\":\"long\"} Megabit",
+		"ethioaa {\"month\":\"short\",\"year\":\"numeric\"} Megabit 7516 ERA0",
+		"ethioaa {\"month\":\"long\",\"day\":\"numeric\"} Megabit 11",
+		"ethioaa {\"day\":\"numeric\"} 11",
+		"ethioaa {\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 07/11/16 ERA0",
+		"ethioaa {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Megabit 11, 7516 ERA0",
+		"ethioaa {\"year\":\"numeric\",\"month\":\"numeric\",\"era\":\"narrow\"} 7 7516 ERA0",
+		"ethioaa {\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, Megabit 11, 7516 ERA0",
+		"ethioaa {\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 7 11, 7516 ERA0",
+		"ethioaa parts [{\"type\":\"month\",\"value\":\"Megabit\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"day\",\"value\":\"11\"},{\"type\":\"literal\",\"value\":\", \"},{\"type\":\"year\",\"value\":\"7516\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"era\",\"value\":\"ERA0\"}]",
+		"ethioaa kw 7/11/7516 ERA0 ethioaa en-u-ca-ethioaa",
+		"ethioaa range Megabit 11 – 16, 7516 ERA0",
+	})
+}
