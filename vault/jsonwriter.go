@@ -311,12 +311,18 @@ func (jw *JSONWriter) endBare() {
 // plain redacting Writer from now on.
 func (jw *JSONWriter) toText(rest []byte) error {
 	jw.text = jw.r.Writer(jw.w)
-	held := append(jw.out, jw.heldText()...)
+	// What is held goes through the text writer with the rest: a secret
+	// may run from it into the rest.
+	jw.text.digit = len(jw.out) > 0 && isDigit(jw.out[len(jw.out)-1]) || jw.state == jsonString && jw.digit
+	held := append(jw.buf, rest...)
+	out := jw.out
 	jw.out, jw.buf, jw.state = nil, nil, jsonBetween
-	if _, err := jw.w.Write(held); err != nil {
-		return err
+	if len(out) > 0 {
+		if _, err := jw.w.Write(out); err != nil {
+			return err
+		}
 	}
-	_, err := jw.text.Write(rest)
+	_, err := jw.text.Write(held)
 	return err
 }
 

@@ -225,15 +225,19 @@ func (xw *XMLWriter) endSegment(esc escapeFinder) {
 // plain redacting Writer from now on.
 func (xw *XMLWriter) toText(rest []byte) error {
 	xw.text = xw.r.Writer(xw.w)
-	held := xw.out
-	if len(xw.buf) > 0 {
-		held = append(held, xw.r.redact(string(xw.buf), xw.digit)...)
-	}
+	// What is held goes through the text writer with the rest: a secret
+	// may run from it into the rest.
+	xw.text.digit = xw.digit
+	held := append(xw.buf, rest...)
+	out := xw.out
 	xw.out, xw.buf = nil, nil
-	if _, err := xw.w.Write(held); err != nil {
-		return err
+	if len(out) > 0 {
+		xw.started = true
+		if _, err := xw.w.Write(out); err != nil {
+			return err
+		}
 	}
-	_, err := xw.text.Write(rest)
+	_, err := xw.text.Write(held)
 	return err
 }
 

@@ -39,11 +39,25 @@ type File struct {
 	perm os.FileMode
 	tmp  *os.File
 	bw   *bufio.Writer
+	// inPlace says tmp is Path itself, not a file to rename (see Create).
+	inPlace bool
 }
 
 // Create starts writing path (permissions perm once committed). Writes are
 // buffered; nothing is at path until Commit.
+//
+// A path that is a device, a named pipe or a socket (/dev/null,
+// /dev/stdout, a pipe a CI step reads) is written in place: renaming a file
+// over it would replace the device itself (as root, /dev/null became a
+// plain file for every program on the machine).
 func Create(path string, perm os.FileMode) (*File, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		out, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		return &File{Path: path, perm: perm, tmp: out, bw: bufio.NewWriterSize(out, 64<<10), inPlace: true}, nil
+	}
 	dir := filepath.Dir(path)
 	dirPerm := os.FileMode(0o755)
 	if perm&0o077 == 0 {
@@ -67,6 +81,12 @@ func (f *File) Write(p []byte) (int, error) { return f.bw.Write(p) }
 func (f *File) Commit() error { return f.commit(false) }
 
 func (f *File) commit(durable bool) error {
+	if f.inPlace {
+		if err := errors.Join(f.bw.Flush(), f.tmp.Close()); err != nil {
+			return fmt.Errorf("writing %s: %w", f.Path, err)
+		}
+		return nil
+	}
 	err := f.bw.Flush()
 	if err == nil {
 		err = f.tmp.Chmod(f.perm)
@@ -94,8 +114,11 @@ func (f *File) commit(durable bool) error {
 	return nil
 }
 
-// Abort drops what was written; the file at Path stays as it was.
+// Abort drops what was written; the file at Path stays as it was (a
+// device or pipe written in place gets nothing more).
 func (f *File) Abort() {
 	f.tmp.Close()
-	os.Remove(f.tmp.Name())
+	if !f.inPlace {
+		os.Remove(f.tmp.Name())
+	}
 }
