@@ -125,7 +125,9 @@ func (c *CLI) Close() error {
 	return c.dst.err
 }
 
-// Handle prints one event.
+// Handle prints one event. On a terminal it also keeps the live status
+// line (status.go) below what it prints, under the lock the status line's
+// timer shares.
 func (c *CLI) Handle(ev runner.Event) {
 	if c.o.Silent {
 		return
@@ -136,6 +138,11 @@ func (c *CLI) Handle(ev runner.Event) {
 		c.st.observe(c, ev)
 		defer func() { c.flush(c.o.Clock()) }()
 	}
+	c.logEvent(ev)
+}
+
+// logEvent prints one event into the run's log.
+func (c *CLI) logEvent(ev runner.Event) {
 	switch e := ev.(type) {
 	case runner.StartEvent:
 		c.start(e)
@@ -160,14 +167,8 @@ func (c *CLI) Handle(ev runner.Event) {
 		}
 	case runner.AssertionEvent:
 		c.assertion(e)
-	case runner.ConsoleEvent:
-		if !c.o.NoConsole {
-			c.console(e.Line)
-		}
-	case runner.WarningEvent:
-		if !c.o.NoConsole {
-			c.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
-		}
+	case runner.ConsoleEvent, runner.WarningEvent:
+		c.consoleOrWarning(e)
 	case runner.InterruptedEvent:
 		if e.Err != nil {
 			c.print("  " + c.p.red.Sprint("[interrupted: "+e.Err.Error()+"]") + "\n")
@@ -181,6 +182,20 @@ func (c *CLI) Handle(ev runner.Event) {
 		}
 	case runner.DoneEvent:
 		c.done(e)
+	}
+}
+
+// consoleOrWarning prints what a script logged, or a warning of the run,
+// unless --reporter-cli-no-console.
+func (c *CLI) consoleOrWarning(ev runner.Event) {
+	if c.o.NoConsole {
+		return
+	}
+	switch e := ev.(type) {
+	case runner.ConsoleEvent:
+		c.console(e.Line)
+	case runner.WarningEvent:
+		c.print(c.p.yellow.Sprint("  warning: "+e.Message) + "\n")
 	}
 }
 
