@@ -46,46 +46,59 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 			sink.Handle(runner.IterationEvent{Iteration: iter, Total: iterations})
 		}
 		gaps.fill(it, e.Cursor.Position)
-		item := ref(e.Item.Ref())
-		sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it, Position: e.Cursor.Position})
-		scripts := func(listen string, rs []jsonreport.ScriptResult) {
-			for _, r := range rs {
-				if r.Error != nil {
-					sink.Handle(runner.ScriptEvent{Item: item, Iteration: it, Listen: listen, Err: replayError(r.Error)})
-				}
-			}
-		}
-		scripts("prerequest", e.PrerequestScript)
-		for _, c := range e.Console {
-			sink.Handle(runner.ConsoleEvent{Item: item, Iteration: it, Line: runner.ConsoleLine{Level: c.Level, Text: c.Message, Message: c.Message}})
-		}
-		if e.Request != nil {
-			ev := runner.RequestEvent{Item: item, Iteration: it, Request: replayRequest(e.Request)}
-			switch {
-			case e.RequestError != nil:
-				ev.Err = replayError(e.RequestError)
-			case e.Response != nil:
-				ev.Response = replayResponse(e.Response)
-			}
-			sink.Handle(ev)
-		}
-		for i, a := range e.Assertions {
-			r := runner.TestResult{Name: a.Assertion, Skipped: a.Skipped, Passed: a.Error == nil && !a.Skipped}
-			if a.Error != nil {
-				r.Error, r.ErrorName = a.Error.Message, a.Error.Name
-			}
-			sink.Handle(runner.AssertionEvent{Item: item, Iteration: it, Index: i, Result: r})
-		}
-		scripts("test", e.TestScript)
-		if e.Interrupted && e.RequestError != nil {
-			sink.Handle(runner.InterruptedEvent{Item: item, Iteration: it, Err: replayError(e.RequestError)})
-		}
-		sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: it, Skipped: e.Skipped})
+		replayExecution(sink, &e, ref(e.Item.Ref()))
 		gaps.next = e.Cursor.Position + 1
 	}
 	if iter >= 0 {
 		gaps.fill(iter, -1)
 	}
+	sink.Handle(replayDone(rep, ref))
+}
+
+// replayExecution plays one execution, in the order a live run sends its
+// events: the item's start, prerequest errors, console lines, the request,
+// the assertions, test errors, an interruption, the item's end.
+func replayExecution(sink runner.Sink, e *jsonreport.Execution, item runner.ItemRef) {
+	it := e.Cursor.Iteration
+	sink.Handle(runner.ItemStartEvent{Item: item, Iteration: it, Position: e.Cursor.Position})
+	scripts := func(listen string, rs []jsonreport.ScriptResult) {
+		for _, r := range rs {
+			if r.Error != nil {
+				sink.Handle(runner.ScriptEvent{Item: item, Iteration: it, Listen: listen, Err: replayError(r.Error)})
+			}
+		}
+	}
+	scripts("prerequest", e.PrerequestScript)
+	for _, c := range e.Console {
+		sink.Handle(runner.ConsoleEvent{Item: item, Iteration: it, Line: runner.ConsoleLine{Level: c.Level, Text: c.Message, Message: c.Message}})
+	}
+	if e.Request != nil {
+		ev := runner.RequestEvent{Item: item, Iteration: it, Request: replayRequest(e.Request)}
+		switch {
+		case e.RequestError != nil:
+			ev.Err = replayError(e.RequestError)
+		case e.Response != nil:
+			ev.Response = replayResponse(e.Response)
+		}
+		sink.Handle(ev)
+	}
+	for i, a := range e.Assertions {
+		r := runner.TestResult{Name: a.Assertion, Skipped: a.Skipped, Passed: a.Error == nil && !a.Skipped}
+		if a.Error != nil {
+			r.Error, r.ErrorName = a.Error.Message, a.Error.Name
+		}
+		sink.Handle(runner.AssertionEvent{Item: item, Iteration: it, Index: i, Result: r})
+	}
+	scripts("test", e.TestScript)
+	if e.Interrupted && e.RequestError != nil {
+		sink.Handle(runner.InterruptedEvent{Item: item, Iteration: it, Err: replayError(e.RequestError)})
+	}
+	sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: it, Skipped: e.Skipped})
+}
+
+// replayDone is the run's end: its summary, the variables it ended with,
+// its error.
+func replayDone(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemRef) runner.DoneEvent {
 	done := runner.DoneEvent{Summary: replaySummary(rep, ref), Variables: runner.Variables{
 		EnvironmentName: rep.Environment.Name, Environment: replayValues(rep.Environment.Values),
 		GlobalsName: rep.Globals.Name, Globals: replayValues(rep.Globals.Values),
@@ -97,10 +110,10 @@ func Replay(rep *jsonreport.Report, sink runner.Sink) {
 			done.Variables.Collection = append(done.Variables.Collection, environments.Variable{Key: v.Key, Value: string(v.Value), Type: v.Type, Disabled: v.Disabled})
 		}
 	}
-	if run.Error != nil {
-		done.Err = replayError(run.Error)
+	if rep.Run.Error != nil {
+		done.Err = replayError(rep.Run.Error)
 	}
-	sink.Handle(done)
+	return done
 }
 
 // skippedRuns replays the item runs a report has no execution for: a
