@@ -238,8 +238,12 @@ type Engine struct {
 	rt   *goja.Runtime
 	loop *eventLoop
 	api  struct {
-		run, finish goja.Callable
+		run, finish, keys goja.Callable
 	}
+	// keys is what the bootstrap's keys last set: the environment and
+	// globals named, and a script already run; ran says one has.
+	keys    [3]bool
+	ran     bool
 	modules map[string]goja.Value
 	cur     *execState
 	closed  bool
@@ -398,7 +402,8 @@ func NewEngine(opts Options) (*Engine, error) {
 	apiO := apiV.ToObject(rt)
 	e.api.run, _ = goja.AssertFunction(apiO.Get("run"))
 	e.api.finish, _ = goja.AssertFunction(apiO.Get("finish"))
-	if e.api.run == nil || e.api.finish == nil {
+	e.api.keys, _ = goja.AssertFunction(apiO.Get("keys"))
+	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
 	}
 	return e, nil
@@ -433,6 +438,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	e.cur = st
 	e.watch.start(ctx, e.opts.Timeout)
 	defer e.endRun(st, c)
+	e.scopeKeys(x)
 
 	v, err := e.startScript(x, c)
 	runErr := e.runToEnd(x, c, v, err)
@@ -1009,3 +1015,16 @@ func (s *ScriptError) ErrorName() string { return s.Name }
 // ErrorMessage is the JavaScript error's message, without where it
 // happened, as Newman reports it.
 func (s *ScriptError) ErrorMessage() string { return s.Msg }
+
+// scopeKeys keeps the scopes' own keys as Postman lists them for this
+// script (the bootstrap's keys): a named environment or globals lists its
+// name; every script after the run's first sees pm.variables rebuilt.
+func (e *Engine) scopeKeys(x *Exec) {
+	k := [3]bool{x.Info.EnvironmentName != "", x.Info.GlobalsName != "", e.ran}
+	if k != e.keys {
+		if _, err := e.api.keys(goja.Undefined(), e.rt.ToValue(k[0]), e.rt.ToValue(k[1]), e.rt.ToValue(k[2])); err == nil {
+			e.keys = k
+		}
+	}
+	e.ran = true
+}

@@ -211,7 +211,7 @@ func (j *JSON) scriptRequest(e runner.ScriptRequestEvent) {
 	var reqErr *jsonError
 	if e.Err != nil {
 		reqErr = requestErrorJSON(e.Err)
-		j.failure(jsonFailure{Error: *reqErr, At: "request"})
+		j.failure(jsonFailure{Error: *reqErr, At: "request", Source: j.scriptSource(e)})
 	}
 	if j.o.PerRoundTrip {
 		j.scriptTrip(e, reqErr)
@@ -275,7 +275,7 @@ func (j *JSON) cursor(iteration int) jsonCursor {
 func (j *JSON) failure(f jsonFailure) {
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
-		if it := j.curItem; !it.IsZero() {
+		if it := j.curItem; !it.IsZero() && f.Source == nil {
 			src := j.itemJSON(it)
 			f.Source = &src
 			if f.At != "request" {
@@ -386,6 +386,21 @@ func (j *JSON) scriptTrip(e runner.ScriptRequestEvent, reqErr *jsonError) {
 	} else if e.Response != nil {
 		j.cur.Response = j.responseJSON(e.Response)
 	}
+}
+
+// scriptSource is a failed pm.sendRequest's source as Newman writes it: the
+// script's request as an item of its own (an id of its own, no name), not
+// the item whose script sent it.
+func (j *JSON) scriptSource(e runner.ScriptRequestEvent) *pmItem {
+	it := &pmItem{ID: uid(j.started, fmt.Sprintf("sendRequest-source/%d", j.nfailures), e.Iteration, j.position),
+		Response: json.RawMessage("[]"), Event: []pmEvent{}, ProtocolProfileBehavior: json.RawMessage(`{"disableBodyPruning":true}`)}
+	if e.Request.Method != "" || e.Request.URL != "" {
+		sent := sentRequestJSON(e.Request, j.o.Redact)
+		unsentLength(sent)
+		r := pmRequest(*sent)
+		it.Request = &r
+	}
+	return it
 }
 
 // flush writes the execution in progress: once, or with PerRoundTrip once

@@ -1179,17 +1179,13 @@ var scopes = {
     globals: new VariableScope('globals'),
     iterationData: new VariableScope('data')
 };
-['environment', 'globals'].forEach(function (id) {
-    Object.defineProperty(scopes[id], 'name', {
-        configurable: true, enumerable: false,
-        get: function () { return native.envName(id); }
-    });
-});
+function member(s, n) { Object.defineProperty(s, n, { enumerable: true, configurable: true, get: function () { return scopeMembers().get(this, n); } }); }
 Object.keys(scopes).forEach(function (k) {
-    PMP[k] = scopes[k];
-    ['id', 'values'].concat(k === 'iterationData' ? [] : ['_postman_enableTracking', 'mutations'], k === 'variables' ? ['_layers'] : []).forEach(function (n) {
-        Object.defineProperty(scopes[k], n, { enumerable: true, configurable: true, get: function () { return scopeMembers().get(this, n); } });
-    });
+    var s = PMP[k] = scopes[k];
+    member(s, 'id');
+    // name is listed (api.keys) when the file has one.
+    if (k === 'environment' || k === 'globals') { Object.defineProperty(s, 'name', { configurable: true, get: function () { return native.envName(k); } }); }
+    ['values'].concat(k === 'iterationData' ? [] : ['_postman_enableTracking', 'mutations'], k === 'variables' ? ['_layers'] : []).forEach(function (n) { member(s, n); });
 });
 PMP.test = makeTest();
 var execution = {
@@ -1454,6 +1450,15 @@ function begin(listen, hasResponse) {
 }
 return {
     begin: begin,
+    // keys lists the environment's and the globals' name among their keys
+    // when the file has one, and, after the run's first script, pm.variables'
+    // mutations before _postman_enableTracking: postman-runtime hands later
+    // scripts a scope rebuilt from JSON.
+    keys: function (env, glob, later) {
+        Object.defineProperty(scopes.environment, 'name', { enumerable: env });
+        Object.defineProperty(scopes.globals, 'name', { enumerable: glob });
+        if (later) { ['_postman_enableTracking', '_layers'].forEach(function (n) { delete scopes.variables[n]; member(scopes.variables, n); }); }
+    },
     // run prepares the script's state and calls the script in one entry
     // from Go: each entry into goja starts with a fresh VM stack.
     // names, when given, are the sandbox globals the script assigns: its

@@ -104,6 +104,9 @@ type execKey struct {
 	id                  string
 }
 
+// execPlace is an execution's iteration and position.
+type execPlace struct{ iteration, position int }
+
 type renderer struct {
 	w *bufio.Writer
 	o Options
@@ -114,6 +117,11 @@ type renderer struct {
 	lim        limits
 	nexec      int
 	execsByKey map[execKey][]int
+	// execsAt lists the executions at each place, for a failure whose
+	// source is no item (a pm.sendRequest's request); execNames holds each
+	// execution's item name.
+	execsAt   map[execPlace][]int
+	execNames []string
 	// failMsgs holds, per execution that failed, its failure messages, to
 	// pick the right one of several executions of an item in an iteration.
 	failMsgs map[int][]string
@@ -218,6 +226,12 @@ func (r *renderer) execution(e *jsonreport.Execution) error {
 	}
 	k := execKey{e.Cursor.Iteration, e.Cursor.Position, e.Item.ID}
 	r.execsByKey[k] = append(r.execsByKey[k], r.nexec)
+	if r.execsAt == nil {
+		r.execsAt = map[execPlace][]int{}
+	}
+	at := execPlace{e.Cursor.Iteration, e.Cursor.Position}
+	r.execsAt[at] = append(r.execsAt[at], r.nexec)
+	r.execNames = append(r.execNames, e.Item.Name)
 	if p.Failed {
 		if r.failMsgs == nil {
 			r.failMsgs = map[int][]string{}
@@ -266,6 +280,11 @@ func (r *renderer) linkFailures(failures []jsonreport.Failure) {
 		}
 		pf.Parent = f.Parent.Ref().Name
 		cands := r.execsByKey[execKey{f.Cursor.Iteration, f.Cursor.Position, id}]
+		if len(cands) == 0 {
+			// A pm.sendRequest's failure names the script's request, an
+			// item of its own: the executions at its place sent it.
+			cands = r.execsAt[execPlace{f.Cursor.Iteration, f.Cursor.Position}]
+		}
 		for _, x := range cands {
 			n := 0
 			for _, m := range r.failMsgs[x] {
@@ -292,6 +311,9 @@ func (r *renderer) linkFailures(failures []jsonreport.Failure) {
 			if pf.Exec < 0 && len(cands) > 0 {
 				pf.Exec = cands[0]
 			}
+		}
+		if pf.Source == "" && pf.Exec >= 0 && pf.Exec < len(r.execNames) {
+			pf.Source = r.execNames[pf.Exec]
 		}
 		r.meta.Failures = append(r.meta.Failures, pf)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -239,6 +240,24 @@ func TestFailureLinks(t *testing.T) {
 	got := []int{meta.Failures[0].Exec, meta.Failures[1].Exec, meta.Failures[2].Exec}
 	if got[0] != 3 || got[1] != 1 || got[2] != 1 {
 		t.Errorf("failures link to executions %v, want [3 1 1]", got)
+	}
+}
+
+// TestFailureLinksScriptRequest: a failed pm.sendRequest's failure names
+// the script's request as its source (an id of its own, no name, as
+// Newman writes it); it links to the execution at its place and shows that
+// item's name.
+func TestFailureLinksScriptRequest(t *testing.T) {
+	t.Parallel()
+	exec := func(pos int, id, name, reqErr string) string {
+		return fmt.Sprintf(`{"cursor":{"iteration":0,"position":%d},"item":{"id":%q,"name":%q}%s}`, pos, id, name, reqErr)
+	}
+	refused := `,"requestError":{"code":"ECONNREFUSED","message":"connect ECONNREFUSED 127.0.0.1:1"}`
+	fail := `{"error":{"name":"Error","message":"connect ECONNREFUSED 127.0.0.1:1"},"at":"request","source":{"id":"f5e41d41-b817-5b26-a4d9-6cfd2b94439e","request":{"url":{"protocol":"http","port":"1","host":["127","0","0","1"],"path":["x"]},"method":"GET"},"response":[],"event":[]},"cursor":{"iteration":0,"position":1}}`
+	src := `{"run":{"executions":[` + exec(0, "a", "first", "") + "," + exec(1, "b", "sends", refused) + "," + exec(2, "c", "last", "") + `],"failures":[` + fail + `]}}`
+	_, meta := pageData(t, render(t, []byte(src), Options{}))
+	if f := meta.Failures[0]; f.Exec != 1 || f.Source != "sends" {
+		t.Errorf("failure links to execution %d, source %q; want 1, %q", f.Exec, f.Source, "sends")
 	}
 }
 

@@ -493,8 +493,10 @@ type ItemRequest struct {
 }
 
 type Item struct {
-	ID      string       `json:"id,omitempty"`
-	Name    string       `json:"name"`
+	ID string `json:"id,omitempty"`
+	// Name is left out when the item has none (a pm.sendRequest's request
+	// as a failure's source), as postman-collection writes it.
+	Name    string       `json:"name,omitempty"`
 	Item    []Item       `json:"item,omitempty"`
 	Request *ItemRequest `json:"request,omitempty"`
 	// Response holds the request's saved examples (v2.1 response objects),
@@ -504,6 +506,8 @@ type Item struct {
 	// A folder's auth and description, as in ItemRequest.
 	Auth        json.RawMessage `json:"auth,omitempty"`
 	Description json.RawMessage `json:"description,omitempty"`
+	// ProtocolProfileBehavior is written for a pm.sendRequest's request.
+	ProtocolProfileBehavior json.RawMessage `json:"protocolProfileBehavior,omitempty"`
 }
 
 // Ref is the item's id and name.

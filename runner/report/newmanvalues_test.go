@@ -124,3 +124,78 @@ func TestJSONHeaderDescriptionsAsNewman(t *testing.T) {
 		t.Errorf("sent headers:\n courier %v\n Newman  %v", sent, want.Sent)
 	}
 }
+
+// TestJSONScriptRequestFailureAsNewman: a failed pm.sendRequest's failure
+// has the script's request as its source (an item of its own: an id that is
+// no item's, no name, the request as sent, no response, no events) and no
+// parent, as Newman 6.2.2 wrote it for the same collection (recorded three
+// times, identical once its random id and Postman-Token are masked).
+func TestJSONScriptRequestFailureAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-sendrequest-failure")
+	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []map[string]any
+	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-failures.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18731"), []byte(base)), "collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Run struct {
+			Failures []struct {
+				At     string
+				Source map[string]any
+				Parent json.RawMessage
+				Cursor struct{ Position int }
+				Error  struct{ Name, Message, Code string }
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Failures) != len(want) {
+		t.Fatalf("%d failures, Newman wrote %d", len(rep.Run.Failures), len(want))
+	}
+	for i, f := range rep.Run.Failures {
+		id, _ := f.Source["id"].(string)
+		if id == "" || id == "item-sends" || id == "item-first" {
+			t.Errorf("failure %d: source id %q, want one of its own", i, id)
+		}
+		f.Source["id"] = "<fresh>"
+		if req, ok := f.Source["request"].(map[string]any); ok {
+			hs, _ := req["header"].([]any)
+			for _, h := range hs {
+				if h, ok := h.(map[string]any); ok && h["key"] == "Postman-Token" {
+					h["value"] = "<token>"
+				}
+			}
+		}
+		got := map[string]any{"at": f.At, "source": f.Source, "parent": len(f.Parent) > 0, "position": float64(f.Cursor.Position),
+			"error": map[string]any{"name": f.Error.Name, "message": f.Error.Message, "code": f.Error.Code}}
+		if !reflect.DeepEqual(got, want[i]) {
+			g, _ := json.MarshalIndent(got, "", "  ")
+			w, _ := json.MarshalIndent(want[i], "", "  ")
+			t.Errorf("failure %d:\ncourier %s\nNewman  %s", i, g, w)
+		}
+	}
+}
