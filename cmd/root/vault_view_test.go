@@ -3,9 +3,13 @@ package root
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -156,6 +160,11 @@ func runVaultView(t *testing.T, env map[string]string, secretName, plainName str
 		return fmt.Sprintf("pm.test('%s reads as the reference', () => pm.expect(pm.request.headers.get('%s')).to.equal('%s'));", name, name, ref)
 	}
 	basicUser := base64.StdEncoding.EncodeToString([]byte("user:" + ref))
+	asapKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	require.NoError(t, err)
+	asapDER, err := x509.MarshalPKCS8PrivateKey(asapKey)
+	require.NoError(t, err)
+	asapPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: asapDER}))
 	items := []viewItem{
 		{name: "header", req: map[string]any{"method": "GET", "url": "{{base}}/wire/h", "header": kv("X-Key", "{{vault:canary}}")},
 			test: []string{hdr("X-Key")}, wire: "X-Key: " + viewCanary},
@@ -245,6 +254,10 @@ func runVaultView(t *testing.T, env map[string]string, secretName, plainName str
 			test: []string{"pm.test('token reads ***', () => pm.expect(pm.request.url.query.get('tok2')).to.equal('***'));",
 				"pm.test('payload reads as the reference', () => pm.expect(pm.request.auth.parameters().get('payload')).to.include('{{vault:plain}}'));"},
 			wire: "tok2=eyJhbGciOiJIUzI1NiJ9." + base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"`+viewPlain+`"}`))},
+		{name: "asap with a vault claim", req: map[string]any{"method": "GET", "url": "{{base}}/wire/asap",
+			"auth": map[string]any{"type": "asap", "asap": kv("kid", "k1", "iss", "{{vault:canary}}", "aud", "a", "privateKey", asapPEM)}},
+			test: []string{"pm.test('signed header reads ***', () => pm.expect(pm.request.headers.get('Authorization')).to.equal('***'));"},
+			wire: "Authorization: Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0."},
 		{name: "url user info", req: map[string]any{"method": "GET", "url": "http://user:{{vault:plain}}@" + strings.TrimPrefix(srv.URL, "http://") + "/wire/userinfo"},
 			test: []string{"pm.test('user info reads as the reference', () => pm.expect(pm.request.url.toString()).to.include('user:{{vault:plain}}@'));"},
 			wire: "Authorization: Basic " + base64.StdEncoding.EncodeToString([]byte("user:"+viewPlain))},

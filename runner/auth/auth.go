@@ -22,7 +22,7 @@
 // and the request goes out unsigned. Apply mirrors that by leaving req
 // untouched whenever it returns an error, so the runner can warn and send.
 // errors.Is(err, ErrUnsupported) marks types courier does not implement
-// (ntlm, asap) and unknown ones (Postman: "could not find a handler").
+// (ntlm) and unknown ones (Postman: "could not find a handler").
 package auth
 
 import (
@@ -121,7 +121,9 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 		err = applyJWT(req, p)
 	case TypeEdgeGrid:
 		err = applyEdgeGrid(req, p, body, opts)
-	case TypeNTLM, TypeASAP:
+	case TypeASAP:
+		err = applyASAP(req, p, opts.now())
+	case TypeNTLM:
 		return fmt.Errorf("%s: %w by courier", a.Type, ErrUnsupported)
 	default:
 		return fmt.Errorf("unknown auth type %q: %w", a.Type, ErrUnsupported)

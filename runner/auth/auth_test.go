@@ -61,7 +61,10 @@ func TestUnsupportedAndErrorsLeaveRequestAlone(t *testing.T) {
 		unsupported bool
 	}{
 		{"ntlm", &collections.Auth{Type: "ntlm", Params: map[string]string{"username": "u"}}, true},
-		{"asap", &collections.Auth{Type: "asap"}, true},
+		{"asap missing claims", &collections.Auth{Type: "asap"}, false},
+		{"asap bad claims", &collections.Auth{Type: "asap", Params: map[string]string{"kid": "k", "iss": "i", "aud": "a", "privateKey": "x", "claims": "{x"}}, false},
+		{"asap bad key", &collections.Auth{Type: "asap", Params: map[string]string{"kid": "k", "iss": "i", "aud": "a", "privateKey": "not a key"}}, false},
+		{"asap HS algorithm", &collections.Auth{Type: "asap", Params: map[string]string{"kid": "k", "iss": "i", "aud": "a", "privateKey": "x", "alg": "HS256"}}, false},
 		{"unknown", &collections.Auth{Type: "kerberos"}, true},
 		{"jwt bad algorithm", &collections.Auth{Type: "jwt", Params: map[string]string{"algorithm": "none", "secret": "s"}}, false},
 		{"jwt no secret", &collections.Auth{Type: "jwt", Params: map[string]string{"algorithm": "HS256"}}, false},

@@ -108,6 +108,12 @@ func jwtSign(alg, input, secret string, secretB64 bool, privateKey string) ([]by
 	if err != nil {
 		return nil, err
 	}
+	return jwtSignWith(alg, input, signer)
+}
+
+// jwtSignWith signs the JWS signing input with an RS, PS or ES algorithm.
+func jwtSignWith(alg, input string, signer crypto.Signer) ([]byte, error) {
+	h := jwtHashes[alg[2:]]
 	d := h.New()
 	d.Write([]byte(input))
 	digest := d.Sum(nil)
