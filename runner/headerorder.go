@@ -31,6 +31,11 @@ type wireOrder struct {
 	authAt int
 	// user marks the keys that come from the request's own rows.
 	user map[string]bool
+	// noJarCookies: the request's rows spell Cookie two ways ("cookie",
+	// "Cookie"). postman-request merges the jar's cookies into the first
+	// spelling and Node then sends the last one's value alone, so no jar
+	// cookie goes out on any hop.
+	noJarCookies bool
 }
 
 func (o *wireOrder) add(key string) {
@@ -190,7 +195,7 @@ func (o *wireOrder) index(key string) int {
 // form with a new boundary: its Content-Type (the user's row too) and its
 // Content-Length come after Host.
 func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
-	next := wireOrder{user: o.user}
+	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies}
 	cookie, formType := "", ""
 	for idx, k := range o.keys {
 		if idx == o.authAt {

@@ -619,6 +619,13 @@ func addUserHeaders(hreq *http.Request, rows []collections.Header) wireOrder {
 	for _, k := range keys {
 		order.user[k] = true
 	}
+	spellings := map[string]bool{}
+	for _, r := range rows {
+		if !r.Disabled && strings.EqualFold(r.Key, "Cookie") {
+			spellings[r.Key] = true
+		}
+	}
+	order.noJarCookies = len(spellings) > 1
 	return order
 }
 
@@ -850,7 +857,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	referer := out.wire.String()
 	for hop := 0; ; hop++ {
 		hopStart := time.Now()
-		if useCookies {
+		if useCookies && !order.noJarCookies {
 			addJarCookies(hreq, c.jar, userCookie)
 		}
 		fields := wire.Fields(hreq, order.keys)
