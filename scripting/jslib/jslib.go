@@ -149,13 +149,19 @@ func filename(name string) string {
 }
 
 // Require runs the named module in rt and returns its module.exports. req
-// serves the module's own require() calls (the bundles are self-contained, so
-// it is rarely called); nil makes every such call throw "Cannot find module".
+// serves the module's own require() calls: the bundles are self-contained
+// but for `buffer`, which every one of them requires at run time so that all
+// share the sandbox's one Buffer (see build/build.sh). With a nil req the
+// module's calls get jslib's own modules, each loaded once for this call
+// (any other name throws "Cannot find module").
 // Each call evaluates the module afresh: callers cache the result per runtime.
 func Require(rt *goja.Runtime, name string, req func(string) goja.Value) (goja.Value, error) {
 	prg, err := Program(name)
 	if err != nil {
 		return nil, err
+	}
+	if req == nil {
+		req = ownModules(rt)
 	}
 	fnv, err := rt.RunProgram(prg)
 	if err != nil {
@@ -170,22 +176,39 @@ func Require(rt *goja.Runtime, name string, req func(string) goja.Value) (goja.V
 	if err := module.Set("exports", exports); err != nil {
 		return nil, fmt.Errorf("loading %s: %w", name, err)
 	}
-	requireFn := func(call goja.FunctionCall) goja.Value {
-		n := call.Argument(0).String()
-		if req != nil {
-			return req(n)
-		}
-		// Thrown as a JS Error, the way Node reports a missing module.
-		e, err := rt.New(rt.Get("Error"), rt.ToValue("Cannot find module '"+n+"'"))
-		if err != nil {
-			panic(err)
-		}
-		panic(e)
-	}
+	requireFn := func(call goja.FunctionCall) goja.Value { return req(call.Argument(0).String()) }
 	fname := filename(canonical(name))
 	_, err = fn(exports, exports, rt.ToValue(requireFn), module, rt.ToValue(fname), rt.ToValue(path.Dir(fname)))
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", name, err)
 	}
 	return module.Get("exports"), nil
+}
+
+// ownModules serves a module's require() calls from jslib alone, loading
+// each module once (a bundle that requires buffer in several of its parts
+// gets one Buffer).
+func ownModules(rt *goja.Runtime) func(string) goja.Value {
+	loaded := map[string]goja.Value{}
+	var req func(string) goja.Value
+	req = func(n string) goja.Value {
+		if v, ok := loaded[n]; ok {
+			return v
+		}
+		if _, ok := files[canonical(n)]; !ok {
+			// Thrown as a JS Error, the way Node reports a missing module.
+			e, err := rt.New(rt.Get("Error"), rt.ToValue("Cannot find module '"+n+"'"))
+			if err != nil {
+				panic(err)
+			}
+			panic(e)
+		}
+		v, err := Require(rt, n, req)
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		loaded[n] = v
+		return v
+	}
+	return req
 }

@@ -65,9 +65,16 @@ mkdir -p "$work/entry"
 # ignored (atob resolves to node-atob.js there), so bundles use the "main"
 # entry points and --platform=neutral, which also leaves Node builtins to be
 # resolved from node_modules (the browserify shims) or the aliases below.
+# Every bundle but buffer's own leaves `buffer` to require() at run time, so
+# that it gets the sandbox's one buffer module, whose Buffer is the global
+# Buffer: in Postman's browserify bundle all libraries share that module, and
+# a library that checks `x instanceof Buffer` (chai's inspector names a Buffer
+# in its messages that way) must see the Buffer scripts make.
 bundle() {
   local name="$1"
   shift
+  local shared=(--external:buffer)
+  [ "$name" = buffer ] && shared=()
   (cd "$work" && "$esbuild" "entry/$name.js" \
     --bundle --format=cjs --platform=neutral --target=es2017 \
     --minify --legal-comments=none --charset=utf8 --log-level=error \
@@ -80,6 +87,7 @@ bundle() {
     --alias:fs=./src/empty.js \
     --alias:os=./src/empty.js \
     --alias:jquery=./src/jquery-windowless.js \
+    "${shared[@]}" \
     "$@" \
     --outfile="$dist/$name.js")
 }
