@@ -120,6 +120,9 @@ type compiled struct {
 	// resizable: the script may make or resize a resizable ArrayBuffer
 	// (resizable.go).
 	resizable bool
+	// pmWrites: the script may change pm itself (pmwrites.go): it gets a
+	// pm of its own.
+	pmWrites bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -212,6 +215,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.ctors = mayExtendBuiltins(src)
 	c.natives = mayMeetNativeWords(src)
 	c.resizable = mayResize(src)
+	c.pmWrites = mayChangePM(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -239,6 +243,9 @@ type Engine struct {
 	loop *eventLoop
 	api  struct {
 		run, finish, keys goja.Callable
+		// adoptSDK names require('postman-collection')'s classes as
+		// Newman's and lets pm's objects be instances of them.
+		adoptSDK goja.Callable
 	}
 	// keys is what the bootstrap's keys last set: the environment and
 	// globals named, and a script already run; ran says one has.
@@ -403,7 +410,8 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.api.run, _ = goja.AssertFunction(apiO.Get("run"))
 	e.api.finish, _ = goja.AssertFunction(apiO.Get("finish"))
 	e.api.keys, _ = goja.AssertFunction(apiO.Get("keys"))
-	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil {
+	e.api.adoptSDK, _ = goja.AssertFunction(apiO.Get("adoptSDK"))
+	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil || e.api.adoptSDK == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
 	}
 	return e, nil
@@ -552,13 +560,17 @@ func (e *Engine) finishScript(st *execState, runErr error) error {
 // runner, telling it the listen and whether a response came (0: none, the
 // pre-request; 1: a response; 2: the request failed).
 func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value, error) {
-	// 0: no response (pre-request), 1: a response, 2: the request failed.
+	// 0: no response (pre-request), 1: a response, 2: the request failed;
+	// plus 4 when the script may change pm.
 	resp := 0
 	if x.Response != nil {
 		resp = 1
 		if x.Response.Failed {
 			resp = 2
 		}
+	}
+	if c.pmWrites {
+		resp |= 4
 	}
 	if len(c.params) > 0 {
 		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))

@@ -42,6 +42,9 @@ var parts = map[string]*partProgram{
 	"scope-members":  {},
 	"legacy-postman": {},
 	"request-auth":   {},
+	"pm-extras":      {},
+	"cookie-text":    {},
+	"sdk-classes":    {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

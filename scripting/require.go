@@ -126,6 +126,11 @@ func (e *Engine) require(name string) goja.Value {
 		if key == "chai" {
 			e.adoptChaiAssertionError(v)
 		}
+		if key == "postman-collection" {
+			if v, err = e.api.adoptSDK(goja.Undefined(), v); err != nil {
+				panic(err)
+			}
+		}
 		// require('url') is the url package as the sandbox bundles it:
 		// Node's legacy API, without the WHATWG classes (Newman 6.2.2 and
 		// Postman CLI 1.34.0 both give undefined for require('url').URL).

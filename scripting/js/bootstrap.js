@@ -13,6 +13,19 @@ function def(obj, name, value) {
     Object.defineProperty(obj, name, hiddenDescriptor);
     hiddenDescriptor.value = undefined;
 }
+// bundled gives method f the own members of a function of Postman's
+// sandbox bundle, which is not strict: length, name (given), arguments and
+// caller (null), prototype. A method has no prototype of its own, so the
+// order is Postman's.
+function bundled(f, name) {
+    Object.defineProperty(f, 'name', { value: name, configurable: true });
+    Object.defineProperty(f, 'arguments', { value: null });
+    Object.defineProperty(f, 'caller', { value: null });
+    var p = {};
+    def(p, 'constructor', f);
+    Object.defineProperty(f, 'prototype', { value: p, writable: true });
+    return f;
+}
 function lazy(obj, name, make) {
     Object.defineProperty(obj, name, {
         configurable: true, enumerable: false,
@@ -43,7 +56,7 @@ function part(name, b) {
 
 // ---- host globals ---------------------------------------------------------
 ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']
-    .forEach(function (n) { def(global, n, host[n]); });
+    .forEach(function (n) { def(global, n, Object.defineProperty(bundled(host[n], ''), 'length', { value: 1, configurable: true })); });
 
 // DOMException, as Node defines it (legacy codes included); built on first
 // use (js/parts/builtins.js), as are the errors that need it.
@@ -699,7 +712,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // this file, on the other core, and run here, before fastAssertInit needs
 // Response.prototype.
 var shapes = host.eagerPart('postman-shapes')({ def: def, host: host, native: native, Expectation: Expectation, isRequest: isRequest, isResponse: isResponse, part: part });
-var Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PropertyList = shapes.PropertyList, QueryParam = shapes.QueryParam, REASONS = shapes.REASONS, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
+var shapeClasses = shapes.classes, Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PostmanProperty = shapes.Property, PropertyList = shapes.PropertyList, VariableList = shapes.VariableList, QueryParam = shapes.QueryParam, REASONS = shapes.REASONS, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
 shapes = undefined;
 
 // The hottest assertions (native kind given) have a Go form in front that
@@ -873,12 +886,13 @@ chainable('lengthOf', function (fa) { fa.__l = true; }, lengthCheck);
 chainable('responseTime', null, null);
 chainable('responseSize', null, null);
 
-function expect(v, msg) { return new Expectation(v, msg); }
+var expect = bundled({ expect(v, msg) { return new Expectation(v, msg); } }.expect, '');
 Object.defineProperty(expect, 'fail', { configurable: true, enumerable: true, get: function () { return chai().expect.fail; } });
 
 // ---- variable scopes -----------------------------------------------------------
 function VariableScope(id) { def(this, '_id', id); }
-var V = VariableScope.prototype;
+// A scope is a PostmanProperty, as postman-collection's VariableScope.
+var V = Object.setPrototypeOf(VariableScope.prototype, PostmanProperty.prototype);
 V.has = function (k) { return native.varHas(this._id, String(k)); };
 V.get = function (k) { return native.varGet(this._id, String(k)); };
 // Any key is its text, as in postman-collection: set({a: 1}, v) sets
@@ -942,7 +956,7 @@ V.toJSON = function () {
 };
 // variables and syncVariablesTo are postman-collection's older spellings
 // of toObject; they and the scopes' own members live in a part.
-function scopeMembers() { return part('scope-members', { PropertyList: PropertyList, scopeID: scopeID, scopes: scopes }); }
+function scopeMembers() { return part('scope-members', { VariableList: VariableList, scopeID: scopeID, scopes: scopes }); }
 V.variables = function () { return scopeMembers().variables(this); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
@@ -958,10 +972,9 @@ var S = null; // the running script
 
 // ScriptState is what one script execution accumulates. Its fields default
 // to the prototype's values: a script only pays for what it uses.
-function ScriptState(listen) {
+function ScriptState(listen, ownPM) {
     this.listen = listen;
-    this.pm = new PM();
-    this.pm.test = pmTest;
+    this.pm = pmFor(listen, ownPM);
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false]]
@@ -997,7 +1010,7 @@ function makeTest() {
         var r = recordError(e, name);
         native.recordTest(idx, name, false, false, r[0], r[1], r[2]);
     }
-    function test(name, fn) {
+    var test = bundled({ test(name, fn) {
         var st = S, idx = st.testCount++;
         name = String(name);
         // A test without a function passes, as in Newman 6.2.2.
@@ -1026,12 +1039,12 @@ function makeTest() {
             native.recordTest(idx, name, false, false, er[0], er[1], er[2]);
         }
         return st.pm;
-    }
-    test.skip = function (name) {
+    } }.test, '');
+    test.skip = bundled({ skip(name) {
         var st = S, idx = st.testCount++;
         native.recordTest(idx, String(name), false, true, '', '');
         return st.pm;
-    };
+    } }.skip, '');
     test.index = function () { return S.testCount; };
     return test;
 }
@@ -1054,7 +1067,7 @@ function response(data) {
     data.cookies = data.cookies || [];
     return new Response(data, data.body, data.bodyBase64);
 }
-function sendRequest(req, cb) {
+var sendRequest = bundled({ sendRequest(req, cb) {
     var self = this;
     if (!req && typeof cb === 'function') { cb.call(self, new Error('sendrequest: nothing to request')); return self; }
     var plain = normalizeSendRequest(req);
@@ -1084,7 +1097,7 @@ function sendRequest(req, cb) {
             } else if (err !== null) { reject({ name: 'Error', message: err }); } else { resolve(response(data)); }
         });
     });
-}
+} }.sendRequest, 'sendRequest');
 
 // pm is rebuilt for every script, as in Postman, but only as a thin object:
 // everything lives on PM.prototype, built once per Engine, and reads the
@@ -1102,31 +1115,20 @@ function sendRequest(req, cb) {
 
 function PM() {}
 var PMP = PM.prototype;
-// pm's members live on its prototype (one pm per script costs nothing to
-// make); Object.getOwnPropertyNames(pm) lists them as Postman's own, in its
-// order, response only where there is one.
+// pm's members are its own, as in Postman: fixed (not writable, not
+// configurable, not enumerable) but for test, in Postman's order, response
+// only in test scripts. Making them for every script would cost every
+// script, so an engine keeps one pm per kind of script and hands it out
+// again while no script has changed it (see pmFor).
 var PM_NAMES = ['info', 'vault', 'globals', 'environment', 'collectionVariables', 'variables', 'iterationData',
-    'request', 'response', 'cookies', 'visualizer', 'sendRequest', 'execution', 'test'];
-(function () {
-    var gopn = Object.getOwnPropertyNames;
-    def(Object, 'getOwnPropertyNames', function getOwnPropertyNames(o) {
-        if (!(o instanceof PM)) { return gopn(o); }
-        return PM_NAMES.filter(function (k) {
-            if (k === 'response') { return S && S.listen === 'test'; }
-            return k !== 'vault' || o.vault !== undefined;
-        });
-    });
-})();
-function accessor(obj, name, get, set) {
-    Object.defineProperty(obj, name, {
-        configurable: true, enumerable: true, get: get,
-        // Assigning shadows the member on this script's pm only.
-        set: set || function (v) { Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true }); }
-    });
-}
+    'request', 'response', 'cookies', 'visualizer', 'sendRequest', 'execution'];
+// PM_GET holds the members whose value is the running script's: getters
+// (Postman's are values made before the script starts; a getter computes
+// one on first use).
+var PM_GET = {}, PM_VAL = {};
 function execInfo(st) { return st.info || (st.info = native.info()); }
-accessor(PMP, 'info', function () { var st = S; return st.pinfo || (st.pinfo = native.pmInfo()); });
-accessor(PMP, 'request', function () {
+PM_GET.info = (function () { var st = S; return st.pinfo || (st.pinfo = native.pmInfo()); });
+PM_GET.request = (function () {
     var st = S;
     if (st.request === undefined) {
         // finish writes a pre-request script's changes back.
@@ -1143,8 +1145,8 @@ accessor(PMP, 'request', function () {
         st.requestSnapshot = JSON.stringify(plainRequest(st.request));
     }
     return st.request;
-}, function (v) { var st = S; this.request; st.request = v instanceof Request ? v : new Request(v); });
-accessor(PMP, 'response', function () {
+});
+PM_GET.response = (function () {
     var st = S;
     if (st.response === undefined) {
         // The Go side builds what new Response(d, ...) would, in one call.
@@ -1160,7 +1162,7 @@ accessor(PMP, 'response', function () {
     }
     return st.response === null ? undefined : st.response;
 });
-accessor(PMP, 'cookies', function () {
+PM_GET.cookies = (function () {
     var st = S;
     if (!st.cookies) {
         st.cookies = cookieList(this.response ? native.responseCookies() : []);
@@ -1169,6 +1171,8 @@ accessor(PMP, 'cookies', function () {
     }
     return st.cookies;
 });
+// expect is the one member on pm's prototype (enumerable: for-in over pm
+// lists test, then expect).
 PMP.expect = expect;
 
 function VariableScopes() {}
@@ -1181,40 +1185,26 @@ var scopes = {
 };
 function member(s, n) { Object.defineProperty(s, n, { enumerable: true, configurable: true, get: function () { return scopeMembers().get(this, n); } }); }
 Object.keys(scopes).forEach(function (k) {
-    var s = PMP[k] = scopes[k];
+    var s = PM_VAL[k] = scopes[k];
     member(s, 'id');
     // name is listed (api.keys) when the file has one.
     if (k === 'environment' || k === 'globals') { Object.defineProperty(s, 'name', { configurable: true, get: function () { return native.envName(k); } }); }
     ['values'].concat(k === 'iterationData' ? [] : ['_postman_enableTracking', 'mutations'], k === 'variables' ? ['_layers'] : []).forEach(function (n) { member(s, n); });
 });
-PMP.test = makeTest();
+var pmTest = makeTest();
 var execution = {
-    setNextRequest: function (n) { native.setNextRequest(n); },
-    skipRequest: function () {
+    setNextRequest: bundled({ setNextRequest(n) { native.setNextRequest(n); } }.setNextRequest, 'setNextRequest'),
+    skipRequest: bundled({ skipRequest() {
         // Outside a pre-request script Postman's sandbox has no such
         // function to call; inside, the script ends at the call.
         if (S.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
         native.skipRequest();
-    },
-    // Runs a request of the collection being run (by id, Postman's
-    // request UID, or name) with its scripts; resolves its response, or
-    // null when its pre-request script skipped it.
-    runRequest: function (ref, opts) {
-        return new Promise(function (resolve, reject) {
-            if (!ref) { reject(new Error('runRequest: collection request id not provided')); return; }
-            var vars = [], given = opts && opts.variables;
-            if (given && typeof given === 'object') {
-                Object.keys(given).forEach(function (k) { vars.push(k, given[k] === undefined || given[k] === null ? '' : String(given[k])); });
-            }
-            native.runRequest(String(ref), vars, function (err, data) {
-                if (err !== null) { reject(new Error(err)); } else if (data === null) { resolve(null); } else { resolve(response(data)); }
-            });
-        });
-    }
+    } }.skipRequest, ''),
+    runRequest: function (ref, opts) { return pmExtras().runRequest(ref, opts); }
 };
 // pm.execution is the script's own (what a script assigns to it stays in
 // the script); its location is a read-only list, as in Postman.
-accessor(PMP, 'execution', function () {
+PM_GET.execution = (function () {
     var st = S;
     if (!st.execution) {
         // A nameless item or folder is null in the list (current undefined).
@@ -1228,34 +1218,46 @@ accessor(PMP, 'execution', function () {
     }
     return st.execution;
 });
-// set refuses what the sandbox refuses, in its words.
-function visualizerCheck(what, v, want) {
-    if (want === 'string' ? typeof v !== want : v && typeof v !== want) {
-        throw new Error('Invalid ' + what + '. ' + what[0].toUpperCase() + what.slice(1) + ' must be ' + (want === 'string' ? 'of type string' : 'an object') + ', found ' + typeof v);
-    }
-}
-PMP.visualizer = {
-    set: function (tpl, data, options) {
-        visualizerCheck('template', tpl, 'string');
-        visualizerCheck('data', data, 'object');
-        visualizerCheck('options', options, 'object');
-        native.visualizerSet(tpl, data === undefined ? '' : JSON.stringify(data));
-    },
-    clear: function () { native.visualizerClear(); }
+// pm-extras: the members few scripts call (js/parts/pm-extras.js).
+function pmExtras() { return part('pm-extras', { native: native, response: response }); }
+PM_VAL.visualizer = {
+    set(tpl, data, options) { pmExtras().visualizerSet(tpl, data, options); },
+    clear() { native.visualizerClear(); }
 };
-PMP.sendRequest = sendRequest;
-if (native.vault) { PMP.vault = native.vault; }
-PMP.require = function (name) {
+PM_VAL.sendRequest = sendRequest;
+if (native.vault) { PM_VAL.vault = native.vault; }
+def(PMP, 'require', function (name) {
     throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
-};
-// Postman's pm shows one enumerable member: Object.keys(pm) is ['test'].
-Object.getOwnPropertyNames(PMP).forEach(function (k) {
-    if (k === 'constructor') { return; }
-    var d = Object.getOwnPropertyDescriptor(PMP, k);
-    d.enumerable = false;
-    Object.defineProperty(PMP, k, d);
 });
-var pmTest = PMP.test;
+// makePM builds a pm for one kind of script.
+function makePM(listen) {
+    var o = new PM();
+    PM_NAMES.forEach(function (k) {
+        if (k === 'response' && listen !== 'test') { return; }
+        if (PM_GET[k]) {
+            Object.defineProperty(o, k, { get: PM_GET[k], enumerable: false, configurable: false });
+        } else if (PM_VAL[k] !== undefined) {
+            Object.defineProperty(o, k, { value: PM_VAL[k], writable: false, enumerable: false, configurable: false });
+        }
+    });
+    o.test = pmTest;
+    return o;
+}
+// pmFor hands out the engine's pm for this kind of script. A script that
+// may change pm (mayChangePM in pmwrites.go: it names pm other than to use a
+// member) gets one of its own, so that what it does to pm stays in it, as
+// in Postman, where every script has its own pm. The shared one is made
+// again if it was changed all the same (test replaced or deleted, pm frozen
+// or given another prototype).
+var pmPre = null, pmT = null;
+function pmFor(listen, own) {
+    if (own) { return makePM(listen); }
+    var o = listen === 'test' ? pmT : pmPre;
+    if (o !== null && o.test === pmTest && Object.isExtensible(o) && Object.getPrototypeOf(o) === PMP) { return o; }
+    o = makePM(listen);
+    if (listen === 'test') { pmT = o; } else { pmPre = o; }
+    return o;
+}
 
 // ---- legacy globals --------------------------------------------------------------
 // Defined once on the global object; their values are computed on first use
@@ -1298,35 +1300,6 @@ function legacyDescriptor(name, make, instead) {
         }
     };
 }
-// legacyBody is the legacy request.data: raw text, or urlencoded/formdata
-// params as an object where repeated keys collect their values in an array.
-function legacyBody(r) {
-    var b = r.body;
-    if (!b || b.isEmpty()) { return {}; }
-    var mode = b.mode;
-    if (mode === 'raw') { return b.raw; }
-    if (mode === 'urlencoded' || mode === 'formdata') {
-        var acc = {};
-        b[mode].members.forEach(function (p) {
-            if (p.disabled) { return; }
-            if (acc[p.key]) {
-                if (Array.isArray(acc[p.key])) { acc[p.key].push(p.value); } else { acc[p.key] = [acc[p.key], p.value]; }
-            } else { acc[p.key] = p.value; }
-        });
-        return acc;
-    }
-    if (mode === 'file') { return b.file && b.file.content !== undefined ? b.file.content : {}; }
-    return {};
-}
-function legacyHeaders(list) {
-    var o = {};
-    list.members.forEach(function (h) {
-        if (!h || h.disabled || !h.key) { return; }
-        var k = String(h.key).toLowerCase();
-        if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.valueOf()); } else { o[k] = h.valueOf(); }
-    });
-    return o;
-}
 [
     ['tests', function (st) { native.needFinish(); st.legacyTests = {}; return st.legacyTests; }, 'pm.test()'],
     ['environment', function (st) { return st.pm.environment.toObject(); }, 'pm.environment'],
@@ -1335,13 +1308,7 @@ function legacyHeaders(list) {
     // A number, not an object Postman can watch: it never warns.
     ['iteration', function (st) { return execInfo(st).iteration; }],
     ['request', function (st) {
-        var r = st.pm.request;
-        if (!r) { return {}; }
-        return {
-            id: native.requestId(), name: native.requestName() || undefined,
-            description: r.description === undefined || r.description === null ? undefined : String(r.description),
-            headers: legacyHeaders(r.headers), method: r.method, url: native.replaceIn(r.url.toString()), data: legacyBody(r)
-        };
+        return legacyPostman().request(st);
     }, 'pm.request']
 ].forEach(function (a) { Object.defineProperty(global, a[0], legacyDescriptor(a[0], a[1], a[2])); });
 // The response globals exist only in test scripts that have a response.
@@ -1439,11 +1406,14 @@ function legacyFlush(st) {
 
 // ---- the API the Go side drives -------------------------------------------------
 function begin(listen, hasResponse) {
-    var st = new ScriptState(listen);
+    // hasResponse: 0 none, 1 a response, 2 the request failed; plus 4 when
+    // the script may change pm (it gets its own).
+    var st = new ScriptState(listen, hasResponse >= 4);
+    hasResponse &= 3;
     st.failed = hasResponse === 2;
     S = st;
     warned = null;
-    global.pm = st.pm;
+    if (global.pm !== st.pm) { global.pm = st.pm; }
     setResponseGlobals(listen === 'test' && hasResponse);
     var postman = listen === 'test' ? postmanTest : postmanPre;
     if (global.postman !== postman) { global.postman = postman; }
@@ -1458,6 +1428,12 @@ return {
         Object.defineProperty(scopes.environment, 'name', { enumerable: env });
         Object.defineProperty(scopes.globals, 'name', { enumerable: glob });
         if (later) { ['_postman_enableTracking', '_layers'].forEach(function (n) { delete scopes.variables[n]; member(scopes.variables, n); }); }
+    },
+    // adoptSDK makes require('postman-collection')'s classes Newman's
+    // (js/parts/sdk-classes.js).
+    adoptSDK: function (sdk) {
+        shapeClasses.VariableScope = VariableScope;
+        return part('sdk-classes', { ours: shapeClasses })(sdk);
     },
     // run prepares the script's state and calls the script in one entry
     // from Go: each entry into goja starts with a fresh VM stack.

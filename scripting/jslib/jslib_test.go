@@ -405,3 +405,23 @@ func BenchmarkNewRuntime(b *testing.B) {
 		_ = goja.New()
 	}
 }
+
+// TestBundlesShareBuffer: every bundle requires buffer at run time, so the
+// libraries and the script see one Buffer class, as in Postman's single
+// browserify bundle; chai then names a Buffer in its messages
+// (build/build.sh, --external:buffer).
+func TestBundlesShareBuffer(t *testing.T) {
+	t.Parallel()
+	run(t, `
+		var B = require('buffer').Buffer;
+		var msg;
+		try { require('chai').expect(B.from('ab')).to.equal(1); } catch (e) { msg = e.message; }
+		eq(msg, 'expected Buffer[ 97, 98 ] to equal 1', 'chai message');
+		eq(require('util').isBuffer(B.from('a')), true, 'util.isBuffer');
+	`)
+	for _, name := range Names() {
+		if src, _ := Source(name); name != "buffer" && strings.Contains(src, "TYPED_ARRAY_SUPPORT") {
+			t.Errorf("%s carries its own copy of the buffer module", name)
+		}
+	}
+}

@@ -17,6 +17,35 @@ function lg(name) {
     var c = b.cur() && b.cur().lg;
     return c && c[name] && typeof c[name] === 'object' ? c[name] : null;
 }
+// legacyBody is the legacy request.data: raw text, or urlencoded/formdata
+// params as an object where repeated keys collect their values in an array.
+function legacyBody(r) {
+    var body = r.body;
+    if (!body || body.isEmpty()) { return {}; }
+    var mode = body.mode;
+    if (mode === 'raw') { return body.raw; }
+    if (mode === 'urlencoded' || mode === 'formdata') {
+        var acc = {};
+        body[mode].members.forEach(function (p) {
+            if (p.disabled) { return; }
+            if (acc[p.key]) {
+                if (Array.isArray(acc[p.key])) { acc[p.key].push(p.value); } else { acc[p.key] = [acc[p.key], p.value]; }
+            } else { acc[p.key] = p.value; }
+        });
+        return acc;
+    }
+    if (mode === 'file') { return body.file && body.file.content !== undefined ? body.file.content : {}; }
+    return {};
+}
+function legacyHeaders(list) {
+    var o = {};
+    list.members.forEach(function (h) {
+        if (!h || h.disabled || !h.key) { return; }
+        var k = String(h.key).toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(o, k)) { o[k] = [].concat(o[k], h.valueOf()); } else { o[k] = h.valueOf(); }
+    });
+    return o;
+}
 function sync(name, k, v, remove) {
     var o = lg(name);
     if (!o) { return; }
@@ -72,6 +101,16 @@ return {
         b.deprecated('postman.getResponseCookie', 'pm.cookies.get()');
         var c = b.cur().pm.cookies.one(String(n));
         return c ? c.toJSON() : undefined;
+    },
+    // request is the legacy request global.
+    request: function (st) {
+        var r = st.pm.request, native = b.native;
+        if (!r) { return {}; }
+        return {
+            id: native.requestId(), name: native.requestName() || undefined,
+            description: r.description === undefined || r.description === null ? undefined : String(r.description),
+            headers: legacyHeaders(r.headers), method: r.method, url: native.replaceIn(r.url.toString()), data: legacyBody(r)
+        };
     },
     // own is an own member of the object: the legacy environment and
     // globals objects of the script, and the execution the methods work on.

@@ -9,47 +9,79 @@ var hasOwn = Function.call.bind(Object.prototype.hasOwnProperty), defProp = Obje
 var def = b.def, host = b.host, native = b.native, Expectation = b.Expectation, isRequest = b.isRequest, isResponse = b.isResponse;
 
 // ---- PropertyList and friends (postman-collection shapes) -----------------
-function Property(o) { if (o) { Object.assign(this, o); } }
-Property.prototype.valueOf = function () { return this.value; };
-Property.prototype.toString = function () { return this.key + ': ' + this.value; };
-Property.prototype.toJSON = function () {
+// The classes chain as postman-collection's do: PropertyBase (its bundler
+// named it 'e') under PostmanProperty and PostmanPropertyList, so a script
+// walking the prototypes sees Postman's names.
+function PropertyBase() {}
+// toJSON is PropertyBase's: the own enumerable members but internal ones.
+PropertyBase.prototype.toJSON = function () {
     var o = {};
     for (var k in this) { if (hasOwn(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
     return o;
 };
-Property.prototype.update = function (o) { Object.assign(this, o); };
+function Property(o) { if (o) { Object.assign(this, o); } }
+Property.prototype = Object.create(PropertyBase.prototype);
+def(Property.prototype, 'constructor', Property);
+// ITEM holds what a list's members share (a key, a value): each member
+// class takes the ones it does not define itself.
+var ITEM = {
+    valueOf: function () { return this.value; },
+    toString: function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; },
+    update: function (o) { Object.assign(this, o); }
+};
+function itemClass(C, base) {
+    C.prototype = Object.create((base || Property).prototype);
+    def(C.prototype, 'constructor', C);
+    return C;
+}
+function withItem(C) {
+    Object.keys(ITEM).forEach(function (k) { if (!hasOwn(C.prototype, k)) { C.prototype[k] = ITEM[k]; } });
+}
 
+// A list's own members are postman-collection's: __parent (hidden),
+// members, reference, Type, and the index flags its Type declares
+// (_postman_listIndexKey, _postman_listIndexCaseInsensitive,
+// _postman_listAllowsMultipleValues); the defaults sit on the prototype.
+// How a member parses from text (a header line, a=b) and whether it can be
+// updated in place follow its Type (PARSE, NO_UPDATE).
 function PropertyList(items, opts) {
-    def(this, 'members', []);
-    def(this, '_ci', !!(opts && opts.ci));
-    def(this, '_keyName', (opts && opts.keyName) || 'key');
-    def(this, '_parse', opts && opts.parse);
-    // Query params and headers may repeat: toObject collects their values.
-    def(this, '_multi', !!(opts && opts.multi));
-    def(this, '_Item', (opts && opts.Item) || Property);
-    // FormParam has no update(): upserting onto an existing one throws.
-    def(this, '_noUpdate', !!(opts && opts.noUpdate));
+    def(this, '__parent', undefined);
+    this.members = [];
+    defProp(this, 'reference', REFERENCE);
+    this.Type = (opts && opts.Item) || Property;
+    this._postman_listIndexKey = (opts && opts.keyName) || 'key';
+    if (opts && opts.ci) { this._postman_listIndexCaseInsensitive = true; }
+    if (opts && opts.multi) { this._postman_listAllowsMultipleValues = true; }
     if (items) { this.populate(items); }
 }
+PropertyList.prototype = Object.create(PropertyBase.prototype);
+def(PropertyList.prototype, 'constructor', PropertyList);
 var PL = PropertyList.prototype;
-PL._norm = function (k) { return this._ci && typeof k === 'string' ? k.toLowerCase() : k; };
-PL._key = function (item) { return item ? item[this._keyName] : undefined; };
-PL._item = function (x) {
+PL._postman_propertyIsList = true;
+PL._postman_listIndexKey = 'id';
+PL._postman_listIndexCaseInsensitive = false;
+PL._postman_listAllowsMultipleValues = false;
+var PARSE = new Map(), NO_UPDATE = new Set();
+def(PL, '_norm', function (k) { return this._postman_listIndexCaseInsensitive && typeof k === 'string' ? k.toLowerCase() : k; });
+def(PL, '_key', function (item) { return item ? item[this._postman_listIndexKey] : undefined; });
+def(PL, '_item', function (x) {
     if (x instanceof Property) { return x; }
-    if (typeof x === 'string' && this._parse) { return new this._Item(this._parse(x)); }
-    return new this._Item(x);
-};
-PL._find = function (k) {
+    var parse = PARSE.get(this.Type);
+    if (typeof x === 'string' && parse) { return new this.Type(parse(x)); }
+    return new this.Type(x);
+});
+def(PL, '_find', function (k) {
     var n = this._norm(k), found;
     for (var i = 0; i < this.members.length; i++) {
         if (this._norm(this._key(this.members[i])) === n) { found = this.members[i]; }
     }
     return found;
-};
+});
 // reference is postman-collection's index of the members by key (lower
 // case in a case-insensitive list; a repeated key of a list that allows
 // repeats holds an array). Built when read, so it is never out of step.
-defProp(PL, 'reference', {
+var REFERENCE = {
+    enumerable: true,
     configurable: true,
     get: function () {
         var ref = {}, self = this;
@@ -57,7 +89,7 @@ defProp(PL, 'reference', {
             var k = self._key(m);
             if (k === undefined || k === null || k === '') { return; }
             k = self._norm(k);
-            if (self._multi && hasOwn(ref, k)) {
+            if (self._postman_listAllowsMultipleValues && hasOwn(ref, k)) {
                 if (!Array.isArray(ref[k])) { ref[k] = [ref[k]]; }
                 ref[k].push(m);
             } else {
@@ -66,7 +98,7 @@ defProp(PL, 'reference', {
         });
         return ref;
     }
-});
+};
 // As postman-collection's: add makes a member of its argument; insert,
 // append, prepend and insertAfter take an object as it is (a plain one
 // stays plain, toObject then lists it whole) and move one already listed.
@@ -83,10 +115,10 @@ PL.insert = function (x, before) {
 PL.insertAfter = function (x, after) { this.insert(x, this.idx(this.indexOf(after) + 1)); };
 PL.populate = function (items) {
     // A query list's text splits at '&' (QueryParam.parse), a header list's at line ends.
-    if (typeof items === 'string' && this._parse) { items = this._Item === QueryParam ? items.split('&') : items.split(/\r?\n/).filter(Boolean); }
+    if (typeof items === 'string' && PARSE.has(this.Type)) { items = this.Type === QueryParam ? items.split('&') : items.split(/\r?\n/).filter(Boolean); }
     if (!Array.isArray(items)) {
         if (items && typeof items === 'object') {
-            var kn = this._keyName;
+            var kn = this._postman_listIndexKey;
             items = Object.keys(items).map(function (k) { var o = { value: items[k] }; o[kn] = k; return o; });
         } else { return; }
     }
@@ -97,7 +129,7 @@ PL.clear = function () { this.members.length = 0; };
 PL.upsert = function (x) {
     if (!x) { return; }
     var it = this._item(x), cur = this._find(this._key(it));
-    if (cur && this._noUpdate) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
+    if (cur && NO_UPDATE.has(this.Type)) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
     if (cur) { Object.assign(cur, it); return false; }
     this.members.push(it);
     return true;
@@ -140,16 +172,16 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
         var k = self._key(m);
         // A null key counts, as "null" (postman-collection: a=1&&b=2).
         if (k === undefined) { return; }
-        if (self._ci && !caseSensitive) { k = String(k).toLowerCase(); }
+        if (self._postman_listIndexCaseInsensitive && !caseSensitive) { k = String(k).toLowerCase(); }
         var v = m.valueOf();
-        if ((multiValue || self._multi) && hasOwn(o, k)) {
+        if ((multiValue || self._postman_listAllowsMultipleValues) && hasOwn(o, k)) {
             o[k] = [].concat(o[k], v);
         } else { o[k] = v; }
     });
     return o;
 };
 PL.toString = function () {
-    if (this._Item.unparse) { return this._Item.unparse(this.members); }
+    if (this.Type.unparse) { return this.Type.unparse(this.members); }
     return this.members.map(function (m) { return m.toString(); }).join('\n');
 };
 PL.toJSON = function () { return this.members.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; }); };
@@ -158,7 +190,7 @@ PL.assimilate = function (src, prune) {
     var items = src instanceof PropertyList ? src.members : src;
     (items || []).forEach(function (m) { this.upsert(m); }, this);
 };
-PL.contextualize = function () { return this; };
+def(PL, 'contextualize', function () { return this; });
 
 
 function parseHeaderLine(s) {
@@ -186,8 +218,7 @@ function describe(d) {
     if (d !== null && (typeof d === 'object' || typeof d === 'function')) { return { content: d.content, type: d.type || 'text/plain' }; }
     return d ? { content: d, type: 'text/plain' } : { content: undefined, type: undefined };
 }
-Header.prototype = Object.create(Property.prototype);
-Header.prototype.constructor = Header;
+itemClass(Header);
 Header.prototype.update = function (o) {
     this.key = o.key || '';
     this.value = o.value === undefined ? '' : o.value;
@@ -199,13 +230,19 @@ Header.unparse = function (list, sep) {
     sep = sep === undefined ? '\r\n' : sep;
     return list.reduce(function (acc, h) { return h && !h.disabled ? acc + h.key + ': ' + h.value + sep : acc; }, '');
 };
-function headerList(items) { return new PropertyList(items, { ci: true, parse: parseHeaderLine, multi: true, Item: Header }); }
+withItem(Header);
+PARSE.set(Header, parseHeaderLine);
+// Postman's header and cookie lists are HeaderList and CookieList, classes
+// its bundler renamed 'a'.
+var HEADERS = { ci: true, multi: true, Item: Header };
+function HeaderList(items) { PropertyList.call(this, items, HEADERS); }
+itemClass(HeaderList, PropertyList);
+function headerList(items) { return new HeaderList(items); }
 
 // QueryParam is postman-collection's: its value reads back as a string (''
 // for a key without value) and it prints with &, # (and = in keys) encoded.
 function QueryParam(o) { Property.call(this, o); }
-QueryParam.prototype = Object.create(Property.prototype);
-QueryParam.prototype.constructor = QueryParam;
+itemClass(QueryParam);
 QueryParam.prototype.valueOf = function () { return typeof this.value === 'string' ? this.value : ''; };
 QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
 function encodeReserved(str, equals) {
@@ -226,7 +263,39 @@ QueryParam.unparse = function (params) {
 };
 // A query list takes "k=v" strings too (query.add('a=1')), as QueryParam parses them.
 function parseQueryParam(p) { var i = p.indexOf('='); return i < 0 ? { key: p, value: null } : { key: p.slice(0, i), value: p.slice(i + 1) }; }
-function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam, parse: parseQueryParam }); }
+withItem(QueryParam);
+PARSE.set(QueryParam, parseQueryParam);
+function queryList(items) { return new PropertyList(items, { multi: true, Item: QueryParam }); }
+
+// Variable is postman-collection's Variable as auth parameters and a
+// scope's values hold it; a VariableList holds Variables (url.variables,
+// auth.parameters(), pm.environment.values).
+function Variable(o) { Property.call(this, o); }
+itemClass(Variable);
+withItem(Variable);
+var VARIABLES = { Item: Variable };
+function VariableList(items, Item) { PropertyList.call(this, items, Item ? { Item: Item } : VARIABLES); }
+itemClass(VariableList, PropertyList);
+// FormParam is a form-data row: it has no update(), so upserting onto one
+// throws, as postman-collection's does.
+// Its own members are postman-collection's (key and value '' when absent),
+// then any other field the row has.
+function FormParam(o) {
+    o = o || {};
+    if (hasOwn(o, 'disabled')) { this.disabled = o.disabled; }
+    if (hasOwn(o, 'description')) { this.description = o.description; }
+    this.key = o.key || '';
+    this.value = o.value || '';
+    this.type = o.type;
+    this.src = o.src;
+    this.contentType = o.contentType;
+    this.fileName = o.fileName;
+    for (var k in o) { if (hasOwn(o, k) && !hasOwn(this, k)) { this[k] = o[k]; } }
+}
+itemClass(FormParam);
+withItem(FormParam);
+delete FormParam.prototype.update;
+NO_UPDATE.add(FormParam);
 
 // ---- Url ---------------------------------------------------------------------
 function parseQuery(s) {
@@ -265,15 +334,16 @@ function Url(x) {
         if (x.variable) { p.variable = x.variable; }
         x = p;
     }
-    this.protocol = x.protocol || undefined;
+    // Own members in postman-collection's order (Object.keys(url)).
     this.auth = x.auth || undefined;
-    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
+    this.protocol = x.protocol || undefined;
     this.port = x.port || undefined;
     this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
+    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
     this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
-    this.variables = new PropertyList(x.variable || x.variables || [], { Item: UrlVariable });
+    this.variables = new VariableList(x.variable || x.variables || [], UrlVariable);
 }
 // UrlVariable is postman-collection's Variable as a URL holds it: disabled
 // and description first, then type ('any' when none), value (none when
@@ -287,8 +357,7 @@ function UrlVariable(o) {
     this.key = o.key;
     for (var k in o) { if (hasOwn(o, k) && !(k in this)) { this[k] = o[k]; } }
 }
-UrlVariable.prototype = Object.create(Property.prototype);
-UrlVariable.prototype.constructor = UrlVariable;
+itemClass(UrlVariable, Variable);
 Url.parse = parseUrl;
 Url.isUrl = function (o) { return o instanceof Url; };
 var U = Url.prototype;
@@ -347,18 +416,19 @@ U.toJSON = function () {
 U.clone = function () { return new Url(Object.assign(this.toJSON(), { raw: this.toString() })); };
 
 // ---- Request -----------------------------------------------------------------
+// Every member is own, undefined when the body has none, in
+// postman-collection's order (Object.keys(body)).
 function RequestBody(b) {
     b = b || {};
     this.mode = b.mode;
-    if (b.raw !== undefined) { this.raw = b.raw; }
+    this.raw = b.raw;
     // QueryParam and FormParam allow repeated keys: toObject() collects them.
-    if (b.urlencoded) { this.urlencoded = new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }); }
-    if (b.formdata) { this.formdata = new PropertyList(b.formdata, { multi: true, noUpdate: true }); }
-    if (b.file !== undefined) { this.file = typeof b.file === 'string' ? { src: b.file } : b.file; }
-    if (b.graphql) { this.graphql = { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables }; }
-    if (b.language) { this.options = { raw: { language: b.language } }; }
-    if (b.options) { this.options = b.options; }
-    if (b.disabled) { this.disabled = true; }
+    this.urlencoded = b.urlencoded ? new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }) : undefined;
+    this.formdata = b.formdata ? new PropertyList(b.formdata, { multi: true, Item: FormParam }) : undefined;
+    this.file = b.file !== undefined ? (typeof b.file === 'string' ? { src: b.file } : b.file) : undefined;
+    this.graphql = b.graphql ? { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables } : undefined;
+    this.options = b.options || (b.language ? { raw: { language: b.language } } : undefined);
+    this.disabled = b.disabled ? true : undefined;
 }
 // update replaces the whole body, as postman-collection assigns every field:
 // update('text') leaves no language option behind (the body goes out as
@@ -428,14 +498,14 @@ function RequestAuth(a) {
         } else {
             list = Object.keys(params).map(function (k) { return { type: 'any', value: params[k], key: k }; });
         }
-        this[a.type] = new PropertyList(list);
+        this[a.type] = new VariableList(list);
     }
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
 // The members that change an auth (use, update, clear, current) and
 // Request#authorizeUsing are in js/parts/request-auth.js, compiled on first
 // use: few scripts switch auth.
-function authPart() { return b.part('request-auth', { PropertyList: PropertyList, RequestAuth: RequestAuth }); }
+function authPart() { return b.part('request-auth', { PropertyList: PropertyList, VariableList: VariableList, RequestAuth: RequestAuth }); }
 ['current', 'use', 'update', 'clear'].forEach(function (n) {
     RequestAuth.prototype[n] = function () { return authPart()[n].apply(this, arguments); };
 });
@@ -802,7 +872,7 @@ P.toJSON = function () {
 // maxAge 0 when absent, the value kept URI-encoded (get() decodes it).
 function Cookie(d) {
     if (d === undefined || d === null) { return; }
-    if (typeof d === 'string') { d = parseSetCookie(d); }
+    if (typeof d === 'string') { d = cookieText().parse(d); }
     this.name = d.name !== undefined ? d.name : d.key;
     this.expires = d.expires === null || d.expires === undefined ? (d.expires === null ? null : undefined) : (typeof d.expires === 'number' || typeof d.expires === 'string' ? new Date(d.expires) : d.expires);
     if (hasOwn(d, 'maxAge')) { this.maxAge = Number(d.maxAge); }
@@ -816,33 +886,16 @@ function Cookie(d) {
     var self = this;
     Object.keys(this).forEach(function (k) { if (self[k] === undefined) { delete self[k]; } });
 }
-Cookie.prototype = Object.create(Property.prototype);
-Cookie.prototype.constructor = Cookie;
+itemClass(Cookie);
 function ensureEncoded(v) {
     try { v = decodeURIComponent(v); } catch (e) { /* keep as is */ }
     try { return encodeURIComponent(v); } catch (e) { return v; }
 }
-function parseSetCookie(str) {
-    var parts = String(str).split(';'), pair = parts.shift(), eq = pair.indexOf('='), o = {};
-    if (eq < 0) { o.name = ''; o.value = pair.trim(); } else { o.name = pair.slice(0, eq).trim(); o.value = pair.slice(eq + 1).trim(); }
-    parts.forEach(function (p) {
-        var i = p.indexOf('='), k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase(), v = i < 0 ? true : p.slice(i + 1).trim();
-        if (k === 'expires') { o.expires = v; } else if (k === 'max-age') { o.maxAge = v; } else if (k === 'domain' || k === 'path') { o[k] = v; } else if (k === 'secure') { o.secure = true; } else if (k === 'httponly') { o.httpOnly = true; } else if (k) { (o.extensions || (o.extensions = [])).push({ key: p.slice(0, i < 0 ? p.length : i).trim(), value: v }); }
-    });
-    return o;
-}
+// cookieText is js/parts/cookie-text.js.
+var cookieTextPart;
+function cookieText() { return cookieTextPart || (cookieTextPart = host.part('cookie-text')()); }
 Cookie.prototype.valueOf = function () { try { return decodeURIComponent(this.value); } catch (e) { return this.value; } };
-Cookie.prototype.toString = function () {
-    var v = this.value === undefined || this.value === null ? '' : this.value, s = this.name ? this.name + '=' + v : String(v);
-    if (this.expires instanceof Date) { if (!isNaN(this.expires.getTime())) { s += '; Expires=' + this.expires.toUTCString(); } } else if (this.expires) { s += '; Expires=' + this.expires; }
-    if (this.maxAge && this.maxAge !== Infinity) { s += '; Max-Age=' + this.maxAge; }
-    if (this.domain && !this.hostOnly) { s += '; Domain=' + this.domain; }
-    if (this.path) { s += '; Path=' + this.path; }
-    if (this.secure) { s += '; Secure'; }
-    if (this.httpOnly) { s += '; HttpOnly'; }
-    (this.extensions || []).forEach(function (x) { s += '; ' + x.key + (x.value === true ? '' : '=' + x.value); });
-    return s;
-};
+Cookie.prototype.toString = function () { return cookieText().toString(this); };
 Cookie.isCookie = function (c) { return c instanceof Cookie; };
 // A cookie list prints as a Cookie header does: name=value pairs.
 Cookie.unparse = function (list) {
@@ -855,20 +908,34 @@ Cookie.unparse = function (list) {
 // A CookieList, as postman-collection's: indexed by name, case-insensitive,
 // repeats allowed (toObject() gives a lower-case key, an array for a name
 // the jar holds on several paths).
+var COOKIES = { keyName: 'name', ci: true, multi: true, Item: Cookie };
+function CookieList(items) { PropertyList.call(this, items, COOKIES); }
+itemClass(CookieList, PropertyList);
 function cookieList(items) {
-    var l = new PropertyList([], { keyName: 'name', ci: true, multi: true, Item: Cookie });
+    var l = new CookieList([]);
     items.forEach(function (c) { l.members.push(c instanceof Cookie ? c : new Cookie(c)); });
     return l;
 }
-Property.prototype.toString = function () { return this.name !== undefined && this.key === this.name ? this.name + '=' + this.value : this.key + ': ' + this.value; };
 
 // pm.response.to exists, a pm.sendRequest response's does not (Postman
 // adds it to pm.response alone), so pm.response's prototype is a layer
 // over Response's that carries it.
+withItem(Cookie);
+[Request, Response, RequestAuth].forEach(function (C) { Object.setPrototypeOf(C.prototype, Property.prototype); });
+[Url, RequestBody].forEach(function (C) { Object.setPrototypeOf(C.prototype, PropertyBase.prototype); });
+[[PropertyBase, 'e'], [Property, 'PostmanProperty'], [HeaderList, 'a'], [CookieList, 'a'], [VariableList, 'PostmanVariableList'],
+    [Variable, 'PostmanVariable'], [UrlVariable, 'PostmanVariable'], [FormParam, 'PostmanFormParam']].forEach(function (c) {
+    defProp(c[0], 'name', { value: c[1], configurable: true });
+});
 var PR = Object.create(P);
 [Request.prototype, PR].forEach(function (proto) {
     defProp(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
 });
 
-return { Cookie: Cookie, Header: Header, PR: PR, PropertyList: PropertyList, QueryParam: QueryParam, REASONS: REASONS, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
+// classes are ours by postman-collection's names (js/parts/sdk-classes.js).
+var classes = {}, classNames = 'PropertyBase Property PropertyList HeaderList CookieList VariableList Variable FormParam Request Url Header QueryParam Response Cookie RequestBody RequestAuth'.split(' ');
+[PropertyBase, Property, PropertyList, HeaderList, CookieList, VariableList, Variable, FormParam, Request, Url, Header, QueryParam, Response, Cookie, RequestBody, RequestAuth].forEach(function (C, i) {
+    classes[classNames[i]] = C;
+});
+return { classes: classes, Cookie: Cookie, Header: Header, PR: PR, Property: Property, PropertyList: PropertyList, VariableList: VariableList, QueryParam: QueryParam, REASONS: REASONS, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
 })

@@ -9,7 +9,7 @@
 var PropertyList = b.PropertyList, hasOwn = Function.call.bind(Object.prototype.hasOwnProperty);
 function authType(type) { return typeof type === 'string' && type !== 'type'; }
 function merge(auth, type, opts) {
-    var list = auth[type] instanceof PropertyList ? auth[type] : (auth[type] = new PropertyList([]));
+    var list = auth[type] instanceof PropertyList ? auth[type] : (auth[type] = new b.VariableList([]));
     // An existing parameter keeps its declared type, as postman-collection's
     // Variable#update keeps it.
     function put(k, v) {

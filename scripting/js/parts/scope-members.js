@@ -6,7 +6,7 @@
 // bootstrap defines the members as getters that call get(scope, name) here.
 (function (b) {
 'use strict';
-function values(s) { return new b.PropertyList(s._values(), { keyName: 'key' }); }
+function values(s) { return new b.VariableList(s._values()); }
 return {
     get: function (s, name) {
         switch (name) {

@@ -1,0 +1,67 @@
+package scripting
+
+import "strings"
+
+// mayChangePM reports whether a script may change pm itself (add, delete or
+// replace one of its members, freeze it, hand it to code that could): it
+// names pm other than to read or call a member (`pm.test(...)`,
+// `pm.response.json()`), or names eval or Function. Such a script gets a pm
+// of its own; every other script shares its engine's, which then needs no
+// check (see pmFor in js/bootstrap.js). The look is textual, strings and
+// comments included, so it errs towards true; a name built at run time
+// (globalThis['p' + 'm']) goes unseen.
+func mayChangePM(src string) bool {
+	if strings.Contains(src, "eval") || strings.Contains(src, "Function") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(src[i:], "pm")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 2
+		if at > 0 && isIdentByte(src[at-1]) || i < len(src) && isIdentByte(src[i]) {
+			continue // part of a longer name (npm, pmx, $pm)
+		}
+		if pmOccurrenceMayWrite(src, at) {
+			return true
+		}
+	}
+}
+
+// pmOccurrenceMayWrite looks at the pm at src[at:at+2]: only `pm.name` that
+// is neither assigned, updated nor deleted leaves pm as it was.
+func pmOccurrenceMayWrite(src string, at int) bool {
+	before := strings.TrimRight(src[:at], " \t\r\n")
+	if strings.HasSuffix(before, "delete") || strings.HasSuffix(before, "++") || strings.HasSuffix(before, "--") {
+		return true
+	}
+	rest := strings.TrimLeft(src[at+2:], " \t\r\n")
+	if !strings.HasPrefix(rest, ".") {
+		return true // pm alone: passed, aliased, indexed, destructured
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	n := 0
+	for n < len(rest) && isIdentByte(rest[n]) {
+		n++
+	}
+	if n == 0 {
+		return true
+	}
+	rest = strings.TrimLeft(rest[n:], " \t\r\n")
+	switch {
+	case strings.HasPrefix(rest, "++"), strings.HasPrefix(rest, "--"):
+		return true
+	case strings.HasPrefix(rest, "=="), strings.HasPrefix(rest, "=>"):
+		return false
+	case strings.HasPrefix(rest, "="):
+		return true
+	}
+	// Compound assignments: the operator's characters, then '='.
+	k := 0
+	for k < len(rest) && k < 4 && strings.IndexByte("+-*/%<>&|^?", rest[k]) >= 0 {
+		k++
+	}
+	return k > 0 && k < len(rest) && rest[k] == '=' && !(k == 1 && (rest[0] == '<' || rest[0] == '>')) && !(k == 1 && rest[0] == '!')
+}
