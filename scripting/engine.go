@@ -372,6 +372,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	}
 	e := &Engine{opts: opts, rt: rt, modules: map[string]goja.Value{}, listen: map[string]goja.Value{}, fns: map[*compiled]goja.Value{}}
 	e.loop = newEventLoop(rt)
+	e.loop.endOnUncaught = opts.CurrentSandbox
 	if opts.VirtualTime {
 		e.loop.virtual = true
 		rt.SetTimeSource(e.loop.now)
@@ -588,14 +589,15 @@ func (e *Engine) runToEnd(x *Exec, c *compiled, v goja.Value, err error) error {
 	switch {
 	case skipped(err):
 		return nil
-	case err != nil && !(thrownByScript(err) && e.loop.busy()):
+	case err != nil && !(thrownByScript(err) && e.loop.busy() && !e.opts.CurrentSandbox):
 		return err
 	}
 	if err != nil {
 		// A script whose top level threw while timers or requests of its
 		// own were pending goes on with them, and the error is dropped:
-		// both of Postman's sandboxes answer so (with nothing pending,
-		// the error fails the script).
+		// Newman's sandbox and Postman CLI's for JSON collections answer
+		// so (with nothing pending, the error fails the script). The
+		// newer one, CurrentSandbox, fails the script at once.
 		e.loop.dropped = append(e.loop.dropped, err)
 	}
 	return e.runPending(x, c, v, droppedEarly)
@@ -607,7 +609,7 @@ func (e *Engine) runToEnd(x *Exec, c *compiled, v goja.Value, err error) error {
 // drop applies as to a script that throws synchronously. It reports whether
 // it dropped one.
 func (e *Engine) dropEarlyRejection(x *Exec, c *compiled, v goja.Value, err error) bool {
-	if err != nil || !c.async || v == nil || !e.loop.busy() {
+	if err != nil || !c.async || v == nil || !e.loop.busy() || e.opts.CurrentSandbox {
 		return false
 	}
 	p := rejectedPromise(v)
@@ -628,6 +630,10 @@ func (e *Engine) runPending(x *Exec, c *compiled, v goja.Value, droppedEarly boo
 	if skipped(runErr) {
 		return nil
 	}
+	var ur unhandledRejection
+	if errors.As(runErr, &ur) {
+		return e.unhandledError(x, ur.reason)
+	}
 	if runErr == nil && c.async && v != nil && !droppedEarly {
 		if p := rejectedPromise(v); p != nil {
 			runErr = e.jsError(x, p.Result(), nil)
@@ -640,6 +646,43 @@ func (e *Engine) runPending(x *Exec, c *compiled, v goja.Value, droppedEarly boo
 		runErr = se
 	}
 	return runErr
+}
+
+// unhandledError words a rejection nobody handled as Node does when it
+// ends the process on one: an Error as it is, any other reason wrapped in
+// Node's UnhandledPromiseRejection, which names it as V8 prints a value
+// without running its code.
+func (e *Engine) unhandledError(x *Exec, reason goja.Value) *ScriptError {
+	if o, ok := reason.(*goja.Object); ok {
+		if ctor, ok := e.rt.Get("Error").(*goja.Object); ok && e.rt.InstanceOf(o, ctor) {
+			return e.jsError(x, reason, nil)
+		}
+	}
+	return &ScriptError{Script: x.Name, Listen: x.Listen, Name: "UnhandledPromiseRejection",
+		Msg: "This error originated either by throwing inside of an async function without a catch block, or by rejecting a " +
+			"promise which was not handled with .catch(). The promise rejected with the reason \"" + plainString(reason) + "\"."}
+}
+
+// plainString is V8's side-effect-free string of v: a primitive as
+// String() gives it, a function its source, an object #<Class>.
+func plainString(v goja.Value) string {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		if v == nil {
+			return "undefined"
+		}
+		return v.String()
+	}
+	if _, fn := goja.AssertFunction(o); fn {
+		return o.String()
+	}
+	name := "Object"
+	if c, ok := o.Get("constructor").(*goja.Object); ok {
+		if n := c.Get("name"); n != nil && n.String() != "" {
+			name = n.String()
+		}
+	}
+	return "#<" + name + ">"
 }
 
 // rejectedPromise is v's promise when v is a rejected one, else nil.

@@ -44,6 +44,12 @@ type eventLoop struct {
 
 	rejected []*goja.Promise
 	heldErr  error
+	// endOnUncaught ends the run at the first error nobody caught, as
+	// Postman CLI's newer sandbox (v12 runs) does: a throw in a timer, or
+	// a task that leaves a rejection unhandled (Node's words for it);
+	// pending timers are dropped. Postman's older sandbox, Newman's
+	// reference, drops the error and goes on.
+	endOnUncaught bool
 
 	// virtual runs timers on a clock of the loop's own (Options.VirtualTime):
 	// when only timers are left, the clock jumps to the next one instead of
@@ -236,6 +242,12 @@ func (l *eventLoop) run() error {
 		if err := l.stopped(); err != nil {
 			return err
 		}
+		if l.endOnUncaught {
+			// Each task ran its promise jobs before coming back here.
+			if v, ok := l.unhandled(); ok {
+				return unhandledRejection{v}
+			}
+		}
 		pending, oldest := l.takeJobs()
 		ran, wait := l.runHeld(oldest)
 		if ran < 0 {
@@ -303,7 +315,7 @@ func (l *eventLoop) fireIfDue(t *timer, pending int) (bool, error) {
 	_, err := t.fn(goja.Undefined(), t.args...)
 	l.phase = time.Time{}
 	if err != nil {
-		if !thrownByScript(err) {
+		if !thrownByScript(err) || l.endOnUncaught {
 			return true, err
 		}
 		l.dropped = append(l.dropped, err)
@@ -382,6 +394,11 @@ func (l *eventLoop) unhandled() (goja.Value, bool) {
 	}
 	return nil, false
 }
+
+// unhandledRejection ends a run whose loop has endOnUncaught set.
+type unhandledRejection struct{ reason goja.Value }
+
+func (unhandledRejection) Error() string { return "unhandled promise rejection" }
 
 // forget takes a rejected promise off the unhandled list.
 func (l *eventLoop) forget(p *goja.Promise) {
