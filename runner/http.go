@@ -557,6 +557,10 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	}
 	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
 	out.shown = buildWireURL(req.URL, true)
+	if p.newerRuntime {
+		// Postman CLI's newer runtime reports the URL as it went out.
+		out.shown = out.wire
+	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
 	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, p.warn)
 	if err != nil {
@@ -601,7 +605,11 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, newer)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
-	addRuntimeHeaders(hreq.Header, &order, disabled, c.opts.userAgent(), c.opts.tokens)
+	ua := c.opts.userAgent()
+	if newer && c.opts.UserAgent == "" {
+		ua = NewerRuntimeUserAgent
+	}
+	addRuntimeHeaders(hreq.Header, &order, disabled, ua, c.opts.tokens)
 	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
 	order.placeLengthAndCookie(hreq.Header, contentType, mode, data, newer || !noBodyMethods[strings.ToUpper(hreq.Method)])
 	return order, hidden

@@ -153,6 +153,10 @@ type ClientCert struct {
 // DefaultUserAgent is what Newman 6.2.2 sends; servers that sniff for it keep working.
 const DefaultUserAgent = "PostmanRuntime/7.39.1"
 
+// NewerRuntimeUserAgent is what Postman CLI 1.34 sends when it runs a v12
+// (YAML) collection, on its newer runtime; courier sends it for those.
+const NewerRuntimeUserAgent = "PostmanRuntime/1.3.0"
+
 // userAgent is the User-Agent requests get unless a row or the settings
 // say otherwise: the configured one, or Newman's.
 func (o *Options) userAgent() string {

@@ -34,7 +34,12 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err, ret: err})
 		return nil, err
 	}
-	sent, resp, err := s.r.client.do(ctx, sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn})
+	plan := sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn}
+	if s.r.Collection.Format == "v3" {
+		// Postman CLI's newer runtime sends a pm.sendRequest GET's body too.
+		plan.newerRuntime, plan.ppb = true, behavior{"disableBodyPruning": true}
+	}
+	sent, resp, err := s.r.client.do(ctx, plan)
 	if ctx.Err() != nil {
 		// The run is ending: the round trip did not complete.
 		return resp, err
