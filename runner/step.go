@@ -20,24 +20,42 @@ const (
 type script struct {
 	name   string
 	source string
+	// event is pm.info.eventName when it is not the listen name: a v12
+	// collection's hook as its file names it.
+	event string
+}
+
+// v3Hooks are the hook names of a v12 collection's scripts, as Postman
+// CLI's newer sandbox gives them to pm.info.eventName: in a request file,
+// then in a collection or folder definition.
+var v3Hooks = map[string][2]string{
+	"prerequest": {"beforeRequest", "http:beforeRequest"},
+	"test":       {"afterResponse", "http:afterResponse"},
 }
 
 // chain returns the scripts for listen, outermost first.
 func (r *Runner) chain(st *step, listen string) []script {
 	var out []script
-	add := func(name string, evs []collections.Event) {
+	add := func(name string, evs []collections.Event, definition bool) {
 		for _, ev := range evs {
 			// An empty script still counts as run, as Newman counts it.
 			if ev.Listen == listen && !ev.Disabled {
-				out = append(out, script{name: name, source: ev.Script.Exec})
+				sc := script{name: name, source: ev.Script.Exec}
+				if hooks, ok := v3Hooks[listen]; ok && r.Collection.Format == "v3" {
+					sc.event = hooks[0]
+					if definition {
+						sc.event = hooks[1]
+					}
+				}
+				out = append(out, sc)
 			}
 		}
 	}
-	add(r.Collection.Info.Name, r.Collection.Events)
+	add(r.Collection.Info.Name, r.Collection.Events, true)
 	for _, f := range st.folders {
-		add(f.Name, f.Events)
+		add(f.Name, f.Events, true)
 	}
-	add(st.item.Name, st.item.Events)
+	add(st.item.Name, st.item.Events, false)
 	return out
 }
 
@@ -143,6 +161,9 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	}
 	info := s.info
 	info.EventName = listen
+	if sc.event != "" {
+		info.EventName = sc.event
+	}
 	info.Current = sc.name
 	res := engine.Run(s.ctx, &scripting.Exec{
 		Listen:   listen,
