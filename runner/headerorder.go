@@ -186,8 +186,9 @@ func (o *wireOrder) index(key string) int {
 }
 
 // redirected is the order of a redirect's request: the previous hop's
-// fields that h still holds, without Host and Referer, then Referer and
-// Host, as postman-request sends a redirect. Content-Length stays when the
+// fields that h still holds, without Host, then Referer (a Referer an
+// earlier redirect set keeps its place) and Host, as postman-request sends
+// a redirect. Content-Length stays when the
 // body does. A Cookie the previous hop sent keeps its place (the jar's
 // cookies for the new URL replace its value there); a new one comes last,
 // then an Authorization made from the Location's credentials (credAuth).
@@ -196,13 +197,16 @@ func (o *wireOrder) index(key string) int {
 // Content-Length come after Host.
 func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
 	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies}
-	cookie, formType := "", ""
+	cookie, referer, formType := "", "", ""
 	for idx, k := range o.keys {
 		if idx == o.authAt {
 			next.authAt = len(next.keys)
 		}
 		switch {
-		case k == "Host" || strings.EqualFold(k, "Referer") || credAuth && strings.EqualFold(k, "Authorization"):
+		case k == "Host" || credAuth && strings.EqualFold(k, "Authorization"):
+		case strings.EqualFold(k, "Referer"):
+			referer = k
+			next.keys = append(next.keys, k)
 		case strings.EqualFold(k, "Cookie"):
 			cookie = k
 			next.keys = append(next.keys, k)
@@ -221,7 +225,10 @@ func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrde
 	if o.authAt >= len(o.keys) {
 		next.authAt = len(next.keys)
 	}
-	next.keys = append(next.keys, "Referer", "Host")
+	if referer == "" {
+		next.keys = append(next.keys, "Referer")
+	}
+	next.keys = append(next.keys, "Host")
 	if cookie == "" {
 		next.keys = append(next.keys, "Cookie")
 	}
