@@ -726,51 +726,76 @@ func (w *v3writer) examples(it *Item, where string) []exampleOut {
 		if name == "" {
 			name = "Example"
 		}
-		base := sanitizeName(name)
-		file := base + ".example.yaml"
-		for n := 1; used[strings.ToLower(file)]; n++ {
-			file = base + " " + strconv.Itoa(n) + ".example.yaml"
-		}
-		used[strings.ToLower(file)] = true
+		file := exampleFileName(name, used)
 		if strings.TrimSuffix(file, ".example.yaml") != name {
 			m.set("name", ystr(name))
 		}
-		if len(ex.OriginalRequest) > 0 && string(ex.OriginalRequest) != "null" {
-			if r, err := request(ex.OriginalRequest, "originalRequest"); err == nil {
-				rq := newMap()
-				setRequestLine(rq, r)
-				if r.Body != nil {
-					if b := w.bodyNode(r.Body, where); b != nil {
-						rq.set("body", b)
-					}
-				}
-				m.set("request", rq.n)
-			}
+		if rq := w.exampleRequest(ex.OriginalRequest, where); rq != nil {
+			m.set("request", rq)
 		}
-		rs := newMap()
-		rs.set("statusCode", ynum(float64(ex.Code)))
-		rs.set("statusText", ystr(ex.Status))
-		if len(ex.Header) > 0 && string(ex.Header) != "null" {
-			if hs, err := headers(ex.Header, "header"); err == nil && len(hs) > 0 {
-				rs.set("headers", headerNode(hs))
-			}
-		}
-		if ex.Body != nil {
-			b := newMap()
-			t := "text"
-			if ex.Preview != nil && (*ex.Preview == "json" || *ex.Preview == "xml" || *ex.Preview == "html" || *ex.Preview == "javascript") {
-				t = *ex.Preview
-			}
-			b.set("type", ystr(t))
-			b.set("content", ystr(*ex.Body))
-			rs.set("body", b.n)
-		}
-		if len(ex.Cookie) > 0 && string(ex.Cookie) != "null" && string(ex.Cookie) != "[]" {
-			w.lose("cookies of saved examples")
-		}
-		m.set("response", rs.n)
+		m.set("response", w.exampleResponse(ex))
 		m.set("order", ynum(float64((i+1)*1000)))
 		out = append(out, exampleOut{file: file, doc: doc(m)})
 	}
 	return out
+}
+
+// exampleFileName names an example's file after the example, numbered after
+// the first when names repeat in any case (used holds the names taken).
+func exampleFileName(name string, used map[string]bool) string {
+	base := sanitizeName(name)
+	file := base + ".example.yaml"
+	for n := 1; used[strings.ToLower(file)]; n++ {
+		file = base + " " + strconv.Itoa(n) + ".example.yaml"
+	}
+	used[strings.ToLower(file)] = true
+	return file
+}
+
+// exampleRequest is an example's original request (its request line and
+// body), or nil when it has none or it does not decode.
+func (w *v3writer) exampleRequest(raw json.RawMessage, where string) *yaml.Node {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	r, err := request(raw, "originalRequest")
+	if err != nil {
+		return nil
+	}
+	rq := newMap()
+	setRequestLine(rq, r)
+	if r.Body != nil {
+		if b := w.bodyNode(r.Body, where); b != nil {
+			rq.set("body", b)
+		}
+	}
+	return rq.n
+}
+
+// exampleResponse is an example's saved response: status, headers and
+// body (typed by Postman's preview language). Its cookies have no place
+// in the format.
+func (w *v3writer) exampleResponse(ex v2Response) *yaml.Node {
+	rs := newMap()
+	rs.set("statusCode", ynum(float64(ex.Code)))
+	rs.set("statusText", ystr(ex.Status))
+	if len(ex.Header) > 0 && string(ex.Header) != "null" {
+		if hs, err := headers(ex.Header, "header"); err == nil && len(hs) > 0 {
+			rs.set("headers", headerNode(hs))
+		}
+	}
+	if ex.Body != nil {
+		b := newMap()
+		t := "text"
+		if ex.Preview != nil && (*ex.Preview == "json" || *ex.Preview == "xml" || *ex.Preview == "html" || *ex.Preview == "javascript") {
+			t = *ex.Preview
+		}
+		b.set("type", ystr(t))
+		b.set("content", ystr(*ex.Body))
+		rs.set("body", b.n)
+	}
+	if len(ex.Cookie) > 0 && string(ex.Cookie) != "null" && string(ex.Cookie) != "[]" {
+		w.lose("cookies of saved examples")
+	}
+	return rs.n
 }
