@@ -456,47 +456,80 @@ func v1Headers(r *rawV1Request, path string) ([]Header, error) {
 func v1URL(r *rawV1Request, path string) (URL, error) {
 	u := ParseURL(r.URL.String())
 	if els, ok := rawArray(r.QueryParams); ok && len(els) > 0 {
-		var q []QueryParam
-		seen := map[string]bool{}
-		for i, e := range els {
-			var kv struct {
-				rawKV
-				Equals *bool `json:"equals"`
-			}
-			if err := decodeObject(e, fmt.Sprintf("%s.queryParams[%d]", path, i), &kv); err != nil {
-				return URL{}, err
-			}
-			p := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
-			if kv.Key != nil {
-				p.Key = kv.Key.String()
-			}
-			if kv.Enabled != nil && !bool(*kv.Enabled) {
-				p.Disabled = true
-			}
-			if kv.Equals != nil {
-				if *kv.Equals && p.Value == nil {
-					p.Value = new(string)
-				}
-				if !*kv.Equals && p.Value != nil && *p.Value == "" {
-					p.Value = nil
-				}
-			}
-			seen[p.Key] = true
-			q = append(q, p)
-		}
-		for _, p := range u.Query {
-			if !seen[p.Key] {
-				q = append(q, p)
-			}
+		q, err := v1Query(els, u.Query, path)
+		if err != nil {
+			return URL{}, err
 		}
 		u.Query = q
 	}
+	vars, err := v1PathVariables(r, path)
+	if err != nil {
+		return URL{}, err
+	}
+	if len(vars) > 0 {
+		u.Variables = vars
+	}
+	return u, nil
+}
+
+// v1Query is a v1 request's queryParams, followed by the URL's own
+// parameters of keys the list does not name.
+func v1Query(els []json.RawMessage, fromURL []QueryParam, path string) ([]QueryParam, error) {
+	var q []QueryParam
+	seen := map[string]bool{}
+	for i, e := range els {
+		p, err := v1QueryParam(e, fmt.Sprintf("%s.queryParams[%d]", path, i))
+		if err != nil {
+			return nil, err
+		}
+		seen[p.Key] = true
+		q = append(q, p)
+	}
+	for _, p := range fromURL {
+		if !seen[p.Key] {
+			q = append(q, p)
+		}
+	}
+	return q, nil
+}
+
+// v1QueryParam reads one queryParams entry: enabled:false disables it,
+// and equals says whether a missing or empty value is written with "=".
+func v1QueryParam(e json.RawMessage, path string) (QueryParam, error) {
+	var kv struct {
+		rawKV
+		Equals *bool `json:"equals"`
+	}
+	if err := decodeObject(e, path, &kv); err != nil {
+		return QueryParam{}, err
+	}
+	p := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+	if kv.Key != nil {
+		p.Key = kv.Key.String()
+	}
+	if kv.Enabled != nil && !bool(*kv.Enabled) {
+		p.Disabled = true
+	}
+	if kv.Equals != nil {
+		if *kv.Equals && p.Value == nil {
+			p.Value = new(string)
+		}
+		if !*kv.Equals && p.Value != nil && *p.Value == "" {
+			p.Value = nil
+		}
+	}
+	return p, nil
+}
+
+// v1PathVariables are pathVariableData's entries, then the pathVariables
+// object's members of keys the list does not name.
+func v1PathVariables(r *rawV1Request, path string) ([]Variable, error) {
 	var vars []Variable
 	seen := map[string]bool{}
 	if !isNull(r.PathVariableData) {
 		vd, err := variableList(r.PathVariableData, path+".pathVariableData", true)
 		if err != nil {
-			return URL{}, err
+			return nil, err
 		}
 		for _, v := range vd {
 			seen[v.Key] = true
@@ -506,7 +539,7 @@ func v1URL(r *rawV1Request, path string) (URL, error) {
 	if jsonKind(r.PathVariables) == "object" {
 		ms, err := objectMembers(r.PathVariables)
 		if err != nil {
-			return URL{}, &LoadError{Path: path + ".pathVariables", Err: err}
+			return nil, &LoadError{Path: path + ".pathVariables", Err: err}
 		}
 		for _, m := range ms {
 			if !seen[m.Key] {
@@ -514,10 +547,7 @@ func v1URL(r *rawV1Request, path string) (URL, error) {
 			}
 		}
 	}
-	if len(vars) > 0 {
-		u.Variables = vars
-	}
-	return u, nil
+	return vars, nil
 }
 
 // isEmptyJS mirrors lodash isEmpty on a JSON value.
