@@ -364,57 +364,71 @@ func saveYAML(w io.Writer, f *File) error {
 // writeYAMLValue sets value, type and enabled on a variable entry, keeping
 // the entry's other keys and the value's quoting where the text allows it.
 func writeYAMLValue(e *yaml.Node, v Variable) {
-	var val *yaml.Node
-	switch v.Type {
-	case TypeUndefined:
+	if v.Type == TypeUndefined {
 		ydel(e, "value")
-	case TypeNull:
-		val = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
-	case TypeNumber:
-		val = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}
-		if _, err := strconv.ParseInt(v.Value, 10, 64); err == nil {
-			val.Tag = "!!int"
-		}
-	case TypeBoolean:
-		val = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: FormatBoolText(v.Value)}
-	case TypeObject, TypeArray:
-		var x any
-		if json.Unmarshal([]byte(v.Value), &x) == nil {
-			val = &yaml.Node{}
-			if err := val.Encode(x); err != nil {
-				val = strNode(v.Value)
-			}
-		} else {
-			val = strNode(v.Value)
-		}
-	default:
-		val = strNode(v.Value)
-		if prev := yget(e, "value"); prev != nil && prev.Kind == yaml.ScalarNode && prev.Tag == "!!str" {
-			val.Style = prev.Style
-			if strings.Contains(v.Value, "\n") && (val.Style == yaml.SingleQuotedStyle || val.Style == 0) {
-				val.Style = yaml.LiteralStyle
-			}
-		}
+	} else {
+		yset(e, "value", yamlValue(e, v))
 	}
-	if val != nil {
-		yset(e, "value", val)
-	}
-	// A typed value (number, boolean...) says its type itself; a text
-	// variable's type is written when the entry had one or is not plain.
-	if v.Declared != "" {
-		yset(e, "type", strNode(v.Declared))
-	} else if typ := v.Type; IsTextType(typ) {
-		if prev := yget(e, "type"); prev != nil || (typ != "" && typ != TypeDefault) {
-			if typ == "" {
-				typ = TypeDefault
-			}
-			yset(e, "type", strNode(typ))
-		}
-	}
+	writeYAMLType(e, v)
 	if prev := yget(e, "enabled"); prev != nil || v.Disabled {
 		yset(e, "enabled", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(!v.Disabled)})
 	}
 	ydel(e, "disabled")
+}
+
+// yamlValue is the node of a (defined) variable's value in its type: a
+// typed scalar, the YAML of an object or array, or text quoted as the
+// entry's previous text value was where the new text allows it.
+func yamlValue(e *yaml.Node, v Variable) *yaml.Node {
+	switch v.Type {
+	case TypeNull:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case TypeNumber:
+		val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}
+		if _, err := strconv.ParseInt(v.Value, 10, 64); err == nil {
+			val.Tag = "!!int"
+		}
+		return val
+	case TypeBoolean:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: FormatBoolText(v.Value)}
+	case TypeObject, TypeArray:
+		var x any
+		if json.Unmarshal([]byte(v.Value), &x) == nil {
+			val := &yaml.Node{}
+			if err := val.Encode(x); err == nil {
+				return val
+			}
+		}
+		return strNode(v.Value)
+	}
+	val := strNode(v.Value)
+	if prev := yget(e, "value"); prev != nil && prev.Kind == yaml.ScalarNode && prev.Tag == "!!str" {
+		val.Style = prev.Style
+		if strings.Contains(v.Value, "\n") && (val.Style == yaml.SingleQuotedStyle || val.Style == 0) {
+			val.Style = yaml.LiteralStyle
+		}
+	}
+	return val
+}
+
+// writeYAMLType writes the entry's type: a typed value (number,
+// boolean...) says its type itself; a text variable's type is written when
+// the entry had one or is not plain; a declared type always.
+func writeYAMLType(e *yaml.Node, v Variable) {
+	if v.Declared != "" {
+		yset(e, "type", strNode(v.Declared))
+		return
+	}
+	typ := v.Type
+	if !IsTextType(typ) {
+		return
+	}
+	if prev := yget(e, "type"); prev != nil || (typ != "" && typ != TypeDefault) {
+		if typ == "" {
+			typ = TypeDefault
+		}
+		yset(e, "type", strNode(typ))
+	}
 }
 
 // strNode is a text scalar; the encoder quotes it when YAML needs quotes
