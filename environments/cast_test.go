@@ -126,3 +126,27 @@ func TestSetNativeCastsDeclaredTypes(t *testing.T) {
 		t.Errorf("export of a boolean: %+v", cv)
 	}
 }
+
+// A variable a script set without a key is found by no key; once the
+// script ends it leaves the scope (nothing exports or stores it) and is
+// listed as "null".
+func TestKeylessVariable(t *testing.T) {
+	t.Parallel()
+	s := NewScope("environment", []Variable{{Key: "k", Value: "v"}})
+	s.SetNative(KeylessKey, 2.0)
+	for _, key := range []string{"undefined", "null"} {
+		if s.Has(key) {
+			t.Errorf("has(%q) before the script ends", key)
+		}
+	}
+	if got := ListedKey(KeylessKey); got != "undefined" {
+		t.Errorf("listed as %q during the script", got)
+	}
+	s.SettleKeyless()
+	if s.Len() != 1 || s.Has("null") || s.Has("undefined") {
+		t.Errorf("after the script: %d variables, has null %v", s.Len(), s.Has("null"))
+	}
+	if v, ok := s.Keyless(); !ok || v.Key != "null" || v.Native() != 2.0 {
+		t.Errorf("keyless = %+v, %v", v, ok)
+	}
+}

@@ -27,6 +27,8 @@ type Scope struct {
 	Name  string
 	vars  []Variable
 	index map[string]int // key -> position of the last enabled definition
+	// keyless is what a script's set() without a key left (keyless.go).
+	keyless *Variable
 }
 
 // NewScope returns a scope holding vars in order.
@@ -124,6 +126,7 @@ func (s *Scope) Unset(key string) {
 func (s *Scope) Clear() {
 	s.vars = nil
 	s.index = map[string]int{}
+	s.keyless = nil
 }
 
 // Variables returns a copy of all variables, disabled ones included, in order.

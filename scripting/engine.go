@@ -337,6 +337,8 @@ type execState struct {
 	finish bool
 	// undefined are the (scope, key) pairs the script set to undefined.
 	undefined [][2]string
+	// keyless names the scopes the script set a variable in without a key.
+	keyless []string
 	// testAt maps a test's index to its place in res.Tests.
 	testAt map[int]int
 	// live holds the objects the script set in a scope, in the order set
@@ -719,6 +721,9 @@ func skipped(err error) bool {
 // {{name}} sends "null". Local variables (pm.variables) stay in the
 // runtime and stay undefined.
 func (e *Engine) settleUndefined(st *execState) {
+	for _, name := range st.keyless {
+		e.scope(name).SettleKeyless()
+	}
 	for _, ref := range st.undefined {
 		if ref[0] == "local" {
 			continue

@@ -410,7 +410,14 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 	}
 	// SetNative keeps a secret a secret: a string stored over a
 	// type: secret variable stays masked, exported empty, unpersisted.
-	if key, arg := c.Argument(1).String(), c.Argument(2); e.declared(scope, key) {
+	key, arg := c.Argument(1).String(), c.Argument(2)
+	if goja.IsUndefined(c.Argument(1)) {
+		key = environments.KeylessKey
+		if st := e.state(); st != nil {
+			st.keyless = append(st.keyless, scope)
+		}
+	}
+	if e.declared(scope, key) {
 		e.setDeclared(scope, key, arg)
 	} else if goja.IsUndefined(arg) {
 		// Postman keeps the variable and reads back undefined, until the
@@ -453,10 +460,15 @@ func (e *Engine) varPairs(scope string, all bool) goja.Value {
 	seen := map[string]int{}
 	var out []any
 	for li, sc := range layers {
-		for _, v := range sc.Variables() {
+		vars := sc.Variables()
+		if kl, ok := sc.Keyless(); ok {
+			vars = append(vars, kl)
+		}
+		for _, v := range vars {
 			if v.Disabled {
 				continue
 			}
+			key := environments.ListedKey(v.Key)
 			jv, live := e.liveValue(names[li], v)
 			if !live {
 				jv = e.toJSValue(v)
@@ -469,15 +481,15 @@ func (e *Engine) varPairs(scope string, all bool) goja.Value {
 						jv = e.rt.ToValue(v.Value)
 					}
 				}
-				out = append(out, v.Key, jv, v.ListedType())
+				out = append(out, key, jv, v.ListedType())
 				continue
 			}
-			if i, ok := seen[v.Key]; ok {
+			if i, ok := seen[key]; ok {
 				out[i+1] = jv
 				continue
 			}
-			seen[v.Key] = len(out)
-			out = append(out, v.Key, jv)
+			seen[key] = len(out)
+			out = append(out, key, jv)
 		}
 	}
 	return e.rt.ToValue(out)

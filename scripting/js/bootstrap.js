@@ -898,7 +898,7 @@ V.get = function (k) { return native.varGet(this._id, String(k)); };
 // Any key is its text, as in postman-collection: set({a: 1}, v) sets
 // "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
-    native.varSet(this._id, String(k), v);
+    native.varSet(this._id, k === undefined ? k : String(k), v);
     this._track(String(k), [String(k), v]);
 };
 V.unset = function (k) { native.varUnset(this._id, String(k)); this._track(String(k), [String(k)]); };
