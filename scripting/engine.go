@@ -725,7 +725,10 @@ func (e *Engine) settleUndefined(st *execState) {
 		e.scope(name).SettleKeyless()
 	}
 	for _, ref := range st.undefined {
-		if ref[0] == "local" {
+		// Postman CLI's newer sandbox (v12 runs) settles pm.variables
+		// too: the test script reads null for what the pre-request set to
+		// undefined, where Newman's keeps undefined.
+		if ref[0] == "local" && !e.opts.CurrentSandbox {
 			continue
 		}
 		sc := e.scope(ref[0])
