@@ -14,7 +14,7 @@ import (
 // month ("1/5/6 R"), else the era's name ("January 5, 6 Reiwa").
 
 var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true,
-	"persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
+	"iso8601": true, "persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
 	"ethioaa": true}
 
 // japaneseEras are the modern eras and the days they began.
@@ -32,6 +32,15 @@ var japaneseEras = []struct {
 // applyCalendar sets the era a calendar's dates show with their year, and
 // the full year its short style writes.
 func (f *dateFormat) applyCalendar() {
+	if f.calendar == "iso8601" {
+		if f.dateStyle == "short" {
+			f.year = "numeric"
+		}
+		if f.timeStyle != "" && f.hour != "" && f.twelveHour() {
+			f.hour = "2-digit" // its time styles write "01:04 PM"
+		}
+		return
+	}
 	if f.calendar == "" || f.calendar == "gregory" || f.year == "" {
 		return
 	}
@@ -252,4 +261,79 @@ func (f *dateFormat) calendarYMD(t time.Time) (year, month, day int) {
 		return d.year, d.month, d.day
 	}
 	return t.Year(), int(t.Month()), t.Day()
+}
+
+// isoDateParts is the date in the iso8601 calendar, which keeps the
+// Gregorian fields and writes them year first: "2024-03-05" (numeric
+// fields padded to two digits beside another), "2024 Mar 5", an era before
+// the year ("AD 2024 Mar 5"), a weekday after the rest ("2024 March 5,
+// Tuesday").
+func (f *dateFormat) isoDateParts(t time.Time) partList {
+	var date partList
+	if f.era != "" && f.year != "" {
+		date.add("era", eraText(t, f.era))
+		date.lit(" ")
+	}
+	text := f.month == "long" || f.month == "short" || f.month == "narrow"
+	switch {
+	case f.month == "" && f.year != "" && f.day != "":
+		// No pattern has a year and a day alone: ICU appends the day.
+		date.add("year", f.yearText(t))
+		date.lit(" (day: ")
+		date.add("day", pad2(t.Day(), f.day))
+		date.lit(")")
+	case text:
+		if f.year != "" {
+			date.add("year", f.yearText(t))
+			date.lit(" ")
+		}
+		date.add("month", monthText(t.Month(), f.month))
+		if f.day != "" {
+			date.lit(" ")
+			date.add("day", pad2(t.Day(), f.day))
+		}
+	default:
+		n := 0
+		for _, c := range []string{f.year, f.month, f.day} {
+			if c != "" {
+				n++
+			}
+		}
+		style := func(s string) string {
+			if n > 1 {
+				return "2-digit"
+			}
+			return s
+		}
+		sep := func() {
+			if len(date) > 0 && date[len(date)-1].typ != "literal" {
+				date.lit("-")
+			}
+		}
+		if f.year != "" {
+			date.add("year", f.yearText(t))
+		}
+		if f.month != "" {
+			sep()
+			date.add("month", pad2(int(t.Month()), style(f.month)))
+		}
+		if f.day != "" {
+			sep()
+			date.add("day", pad2(t.Day(), style(f.day)))
+		}
+	}
+	switch {
+	case f.weekday == "" || text && f.day != "" && f.year == "":
+		// A text month and a day without a year: ICU's pattern has
+		// no weekday.
+	case len(date) == 0:
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	case f.day == "":
+		date.lit(" ")
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	default:
+		date.lit(", ")
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	}
+	return date
 }

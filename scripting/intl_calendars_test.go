@@ -165,3 +165,78 @@ for (const cal of ['persian', 'islamic-civil', 'indian', 'coptic', 'ethioaa']) {
 		"ethioaa range Megabit 11 – 16, 7516 ERA0",
 	})
 }
+
+// The iso8601 calendar: Gregorian fields written year first, with its own
+// patterns (padded numeric fields, the era before the year, the weekday
+// after, two-digit hours in its time styles). Each want line is what
+// Postman CLI 1.34.0 printed for the same line.
+func TestISO8601CalendarAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+{
+const d5 = new Date(Date.UTC(2024, 2, 5, 13, 4, 5));
+const opts5 = [{}, {dateStyle: 'short'}, {dateStyle: 'medium'}, {dateStyle: 'long'}, {dateStyle: 'full'}, {dateStyle: 'medium', timeStyle: 'short'}, {year: 'numeric'}, {month: 'long'}, {month: 'short', year: 'numeric'}, {month: 'numeric', year: 'numeric'}, {month: 'long', day: 'numeric'}, {month: 'numeric', day: 'numeric'}, {day: 'numeric'}, {year: '2-digit', month: '2-digit', day: '2-digit'}, {year: 'numeric', month: 'long', day: 'numeric', era: 'long'}, {year: 'numeric', month: 'short', day: 'numeric', era: 'short'}, {weekday: 'short', year: 'numeric', month: 'short', day: 'numeric'}, {weekday: 'long', month: 'numeric', day: 'numeric'}, {year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit'}];
+for (const o of opts5) p(() => JSON.stringify(o) + ' ' + new Intl.DateTimeFormat('en-US', Object.assign({calendar: 'iso8601', timeZone: 'UTC'}, o)).format(d5));
+p(() => d5.toLocaleString('en-US', {calendar: 'iso8601', timeZone: 'UTC'}) + ' | ' + new Intl.DateTimeFormat('en-US', {calendar: 'iso8601', timeZone: 'UTC'}).formatRange(d5, new Date(d5.getTime() + 86400000 * 40)));
+p(() => new Date(Date.UTC(-50, 0, 5)).toLocaleDateString('en-US', {calendar: 'iso8601', timeZone: 'UTC'}) + ' ' + new Date(Date.UTC(5, 0, 5)).toLocaleDateString('en-US', {calendar: 'iso8601', timeZone: 'UTC'}));
+}
+{
+const d6 = new Date(Date.UTC(2024, 2, 5, 13, 4, 5));
+const opts6 = [{month: 'numeric'}, {weekday: 'long'}, {timeStyle: 'short'}, {timeStyle: 'medium'}, {dateStyle: 'short', timeStyle: 'short'}, {dateStyle: 'full', timeStyle: 'full'}, {dateStyle: 'long', timeStyle: 'medium'}, {hour: 'numeric'}, {year: 'numeric', day: 'numeric'}, {year: 'numeric', month: 'narrow', day: 'numeric'}, {month: 'short', day: 'numeric', weekday: 'long'}, {year: 'numeric', era: 'short'}, {year: 'numeric', month: 'numeric', day: 'numeric', era: 'short'}, {month: '2-digit', day: 'numeric'}, {day: '2-digit'}, {year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric'}];
+for (const o of opts6) p(() => JSON.stringify(o) + ' ' + new Intl.DateTimeFormat('en-US', Object.assign({calendar: 'iso8601', timeZone: 'UTC'}, o)).format(d6));
+p(() => JSON.stringify(new Intl.DateTimeFormat('en-US', {calendar: 'iso8601', timeZone: 'UTC'}).formatToParts(d6)));
+p(() => new Intl.DateTimeFormat('en-US', {calendar: 'iso8601', timeZone: 'UTC'}).resolvedOptions().calendar + ' ' + d6.toLocaleDateString('en-u-ca-iso8601', {timeZone: 'UTC'}));
+}
+{
+const d7 = new Date(Date.UTC(2024, 2, 5, 13, 4, 5));
+for (const o of [{month: 'short', day: 'numeric', weekday: 'short'}, {month: 'long', day: 'numeric', weekday: 'long'}, {month: 'long', day: 'numeric', weekday: 'short'}, {month: 'short', weekday: 'short'}, {year: 'numeric', weekday: 'short'}, {year: 'numeric', day: 'numeric'}, {month: 'numeric', day: 'numeric', weekday: 'short'}])
+  p(() => JSON.stringify(o) + ' ' + new Intl.DateTimeFormat('en-US', Object.assign({calendar: 'iso8601', timeZone: 'UTC'}, o)).format(d7) + ' ' + JSON.stringify(new Intl.DateTimeFormat('en-US', Object.assign({calendar: 'iso8601', timeZone: 'UTC'}, o)).formatToParts(d7).map(x => x.type)));
+}`, []string{
+		"{} 2024-03-05",
+		"{\"dateStyle\":\"short\"} 2024-03-05",
+		"{\"dateStyle\":\"medium\"} 2024 Mar 5",
+		"{\"dateStyle\":\"long\"} 2024 March 5",
+		"{\"dateStyle\":\"full\"} 2024 March 5, Tuesday",
+		"{\"dateStyle\":\"medium\",\"timeStyle\":\"short\"} 2024 Mar 5, 01:04 PM",
+		"{\"year\":\"numeric\"} 2024",
+		"{\"month\":\"long\"} March",
+		"{\"month\":\"short\",\"year\":\"numeric\"} 2024 Mar",
+		"{\"month\":\"numeric\",\"year\":\"numeric\"} 2024-03",
+		"{\"month\":\"long\",\"day\":\"numeric\"} March 5",
+		"{\"month\":\"numeric\",\"day\":\"numeric\"} 03-05",
+		"{\"day\":\"numeric\"} 5",
+		"{\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 24-03-05",
+		"{\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} Anno Domini 2024 March 5",
+		"{\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\",\"era\":\"short\"} AD 2024 Mar 5",
+		"{\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} 2024 Mar 5, Tue",
+		"{\"weekday\":\"long\",\"month\":\"numeric\",\"day\":\"numeric\"} 03-05, Tuesday",
+		"{\"year\":\"numeric\",\"month\":\"numeric\",\"day\":\"numeric\",\"hour\":\"numeric\",\"minute\":\"2-digit\"} 2024-03-05, 1:04 PM",
+		"2024-03-05, 1:04:05 PM | 2024-03-05 – 2024-04-14",
+		"51-01-05 1905-01-05",
+		"{\"month\":\"numeric\"} 3",
+		"{\"weekday\":\"long\"} Tuesday",
+		"{\"timeStyle\":\"short\"} 01:04 PM",
+		"{\"timeStyle\":\"medium\"} 01:04:05 PM",
+		"{\"dateStyle\":\"short\",\"timeStyle\":\"short\"} 2024-03-05, 01:04 PM",
+		"{\"dateStyle\":\"full\",\"timeStyle\":\"full\"} 2024 March 5, Tuesday at 01:04:05 PM Coordinated Universal Time",
+		"{\"dateStyle\":\"long\",\"timeStyle\":\"medium\"} 2024 March 5 at 01:04:05 PM",
+		"{\"hour\":\"numeric\"} 1 PM",
+		"{\"year\":\"numeric\",\"day\":\"numeric\"} 2024 (day: 5)",
+		"{\"year\":\"numeric\",\"month\":\"narrow\",\"day\":\"numeric\"} 2024 M 5",
+		"{\"month\":\"short\",\"day\":\"numeric\",\"weekday\":\"long\"} Mar 5",
+		"{\"year\":\"numeric\",\"era\":\"short\"} AD 2024",
+		"{\"year\":\"numeric\",\"month\":\"numeric\",\"day\":\"numeric\",\"era\":\"short\"} AD 2024-03-05",
+		"{\"month\":\"2-digit\",\"day\":\"numeric\"} 03-05",
+		"{\"day\":\"2-digit\"} 05",
+		"{\"year\":\"numeric\",\"month\":\"numeric\",\"day\":\"numeric\",\"weekday\":\"short\",\"hour\":\"numeric\"} 2024-03-05, Tue, 1 PM",
+		"[{\"type\":\"year\",\"value\":\"2024\"},{\"type\":\"literal\",\"value\":\"-\"},{\"type\":\"month\",\"value\":\"03\"},{\"type\":\"literal\",\"value\":\"-\"},{\"type\":\"day\",\"value\":\"05\"}]",
+		"iso8601 2024-03-05",
+		"{\"month\":\"short\",\"day\":\"numeric\",\"weekday\":\"short\"} Mar 5 [\"month\",\"literal\",\"day\"]",
+		"{\"month\":\"long\",\"day\":\"numeric\",\"weekday\":\"long\"} March 5 [\"month\",\"literal\",\"day\"]",
+		"{\"month\":\"long\",\"day\":\"numeric\",\"weekday\":\"short\"} March 5 [\"month\",\"literal\",\"day\"]",
+		"{\"month\":\"short\",\"weekday\":\"short\"} Mar Tue [\"month\",\"literal\",\"weekday\"]",
+		"{\"year\":\"numeric\",\"weekday\":\"short\"} 2024 Tue [\"year\",\"literal\",\"weekday\"]",
+		"{\"year\":\"numeric\",\"day\":\"numeric\"} 2024 (day: 5) [\"year\",\"literal\",\"day\",\"literal\"]",
+		"{\"month\":\"numeric\",\"day\":\"numeric\",\"weekday\":\"short\"} 03-05, Tue [\"month\",\"literal\",\"day\",\"literal\",\"weekday\"]",
+	})
+}

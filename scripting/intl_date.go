@@ -103,6 +103,9 @@ func (f *dateFormat) hasDate() bool { return f.month != "" || f.day != "" || f.y
 // dateParts is the date: weekday, then month, day and year (spelled out
 // when the month is text, slashes otherwise), then the era.
 func (f *dateFormat) dateParts(t time.Time) partList {
+	if f.calendar == "iso8601" {
+		return f.isoDateParts(t)
+	}
 	var date partList
 	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {
 		// CLDR has no "E, …" pattern without a month and a day: ICU puts
