@@ -283,44 +283,9 @@ func (f *dateFormat) isoDateParts(t time.Time) partList {
 		date.add("day", pad2(t.Day(), f.day))
 		date.lit(")")
 	case text:
-		if f.year != "" {
-			date.add("year", f.yearText(t))
-			date.lit(" ")
-		}
-		date.add("month", monthText(t.Month(), f.month))
-		if f.day != "" {
-			date.lit(" ")
-			date.add("day", pad2(t.Day(), f.day))
-		}
+		f.isoTextDate(&date, t)
 	default:
-		n := 0
-		for _, c := range []string{f.year, f.month, f.day} {
-			if c != "" {
-				n++
-			}
-		}
-		style := func(s string) string {
-			if n > 1 {
-				return "2-digit"
-			}
-			return s
-		}
-		sep := func() {
-			if len(date) > 0 && date[len(date)-1].typ != "literal" {
-				date.lit("-")
-			}
-		}
-		if f.year != "" {
-			date.add("year", f.yearText(t))
-		}
-		if f.month != "" {
-			sep()
-			date.add("month", pad2(int(t.Month()), style(f.month)))
-		}
-		if f.day != "" {
-			sep()
-			date.add("day", pad2(t.Day(), style(f.day)))
-		}
+		f.isoNumericDate(&date, t)
 	}
 	switch {
 	case f.weekday == "" || text && f.day != "" && f.year == "":
@@ -336,4 +301,53 @@ func (f *dateFormat) isoDateParts(t time.Time) partList {
 		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
 	}
 	return date
+}
+
+// isoTextDate is "2024 Mar 5" (or "2024 Mar", "March 5").
+func (f *dateFormat) isoTextDate(date *partList, t time.Time) {
+	if f.year != "" {
+		date.add("year", f.yearText(t))
+		date.lit(" ")
+	}
+	date.add("month", monthText(t.Month(), f.month))
+	if f.day != "" {
+		date.lit(" ")
+		date.add("day", pad2(t.Day(), f.day))
+	}
+}
+
+// isoNumericDate is "2024-03-05": the fields asked for, hyphen-separated,
+// month and day two digits beside another field.
+func (f *dateFormat) isoNumericDate(date *partList, t time.Time) {
+	fields := []struct {
+		typ, style string
+		value      func() string
+	}{
+		{"year", f.year, func() string { return f.yearText(t) }},
+		{"month", f.month, nil},
+		{"day", f.day, nil},
+	}
+	values := []int{0, int(t.Month()), t.Day()}
+	n := 0
+	for _, x := range fields {
+		if x.style != "" {
+			n++
+		}
+	}
+	for i, x := range fields {
+		if x.style == "" {
+			continue
+		}
+		if len(*date) > 0 && (*date)[len(*date)-1].typ != "literal" {
+			date.lit("-")
+		}
+		switch {
+		case x.value != nil:
+			date.add(x.typ, x.value())
+		case n > 1:
+			date.add(x.typ, pad2(values[i], "2-digit"))
+		default:
+			date.add(x.typ, pad2(values[i], x.style))
+		}
+	}
 }

@@ -99,30 +99,7 @@ func main() {
 		"// for standard time, then the same four for daylight time (empty: the GMT\n// offset form; \"=\": as in standard time).\n" +
 		"const intlZoneNames = \"\" +\n")
 	for _, z := range sortedKeys(res.Zones) {
-		v := res.Zones[z]
-		std, dst := v[0], v[1]
-		past := len(v) > 2 && v[0][4] == v[1][4]
-		if past {
-			dst = v[2] // daylight time given up since: the names it had
-		}
-		// The shortOffset names the offsets: the larger is daylight time.
-		if offsetMinutes(v[0][4]) > offsetMinutes(v[1][4]) {
-			std, dst = v[1], v[0]
-		}
-		fields := []string{z}
-		for i := 0; i < 4; i++ {
-			fields = append(fields, keep(std[i]))
-		}
-		if std[4] != dst[4] || past && std != dst {
-			for i := 0; i < 4; i++ {
-				f := keep(dst[i])
-				if dst[i] == std[i] {
-					f = "="
-				}
-				fields = append(fields, f)
-			}
-		}
-		fmt.Fprintf(&b, "\t%q +\n", strings.Join(fields, "|")+"\n")
+		fmt.Fprintf(&b, "\t%q +\n", zoneLine(z, res.Zones[z])+"\n")
 	}
 	b.WriteString("\t\"\"\n\n")
 	b.WriteString("// intlCurrencyData holds one line per currency: code|display name|symbol|\n" +
@@ -177,6 +154,34 @@ func pastDaylight(names []string) map[string]int64 {
 		}
 	}
 	return out
+}
+
+// zoneLine is a zone's line of intlZoneNames from its probed names (each
+// date's five styles, shortOffset last).
+func zoneLine(z string, v [][5]string) string {
+	std, dst := v[0], v[1]
+	past := len(v) > 2 && v[0][4] == v[1][4]
+	if past {
+		dst = v[2] // daylight time given up since: the names it had
+	}
+	// The shortOffset names the offsets: the larger is daylight time.
+	if offsetMinutes(v[0][4]) > offsetMinutes(v[1][4]) {
+		std, dst = v[1], v[0]
+	}
+	fields := []string{z}
+	for i := 0; i < 4; i++ {
+		fields = append(fields, keep(std[i]))
+	}
+	if std[4] != dst[4] || past && std != dst {
+		for i := 0; i < 4; i++ {
+			f := keep(dst[i])
+			if dst[i] == std[i] {
+				f = "="
+			}
+			fields = append(fields, f)
+		}
+	}
+	return strings.Join(fields, "|")
 }
 
 func keep(name string) string {
