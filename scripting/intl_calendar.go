@@ -15,7 +15,7 @@ import (
 
 var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true,
 	"iso8601": true, "persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
-	"ethioaa": true}
+	"ethioaa": true, "hebrew": true}
 
 // japaneseEras are the modern eras and the days they began.
 var japaneseEras = []struct {
@@ -32,6 +32,12 @@ var japaneseEras = []struct {
 // applyCalendar sets the era a calendar's dates show with their year, and
 // the full year its short style writes.
 func (f *dateFormat) applyCalendar() {
+	if f.calendar == "hebrew" {
+		if f.dateStyle == "short" {
+			f.year = "numeric" // "10 Adar II 5784", no era unless asked
+		}
+		return
+	}
 	if f.calendar == "iso8601" {
 		if f.dateStyle == "short" {
 			f.year = "numeric"
@@ -115,10 +121,13 @@ func names12(list ...string) [][2]string {
 var calendarNames = map[string]string{"persian": "persian", "islamic-civil": "islamic", "islamic-tbla": "islamic",
 	"indian": "indian", "coptic": "coptic", "ethiopic": "ethiopic", "ethioaa": "ethiopic"}
 
-// calDate is a date in a calendar of its own: month 1-based.
+// calDate is a date in a calendar of its own: month 1-based (for the
+// Hebrew calendar ICU's ordinal, which counts Adar I in every year), name
+// the month's name when the calendar's table cannot tell it.
 type calDate struct {
 	year, month, day int
 	era              string
+	name             string
 }
 
 // julianDay is the Julian day number of t's civil date.
@@ -151,15 +160,17 @@ func ownCalendarDate(cal string, t time.Time) (calDate, bool) {
 	case "coptic":
 		y, m, d := copticFields(jd, 1824665)
 		if y <= 0 {
-			return calDate{1 - y, m, d, "ERA0"}, true
+			return calDate{1 - y, m, d, "ERA0", ""}, true
 		}
-		return calDate{y, m, d, "ERA1"}, true
+		return calDate{y, m, d, "ERA1", ""}, true
+	case "hebrew":
+		return hebrewDate(jd), true
 	case "ethiopic", "ethioaa":
 		y, m, d := copticFields(jd, 1723856)
 		if cal == "ethioaa" || y <= 0 {
-			return calDate{y + 5500, m, d, "ERA0"}, true
+			return calDate{y + 5500, m, d, "ERA0", ""}, true
 		}
-		return calDate{y, m, d, "ERA1"}, true
+		return calDate{y, m, d, "ERA1", ""}, true
 	}
 	return calDate{}, false
 }
@@ -177,7 +188,7 @@ func persianDate(jd int64) calDate {
 	} else {
 		month = (doy - 6) / 30
 	}
-	return calDate{int(year), int(month) + 1, int(doy - persianCumDays[month] + 1), "AP"}
+	return calDate{int(year), int(month) + 1, int(doy - persianCumDays[month] + 1), "AP", ""}
 }
 
 func islamicDate(jd, epoch int64) calDate {
@@ -187,7 +198,7 @@ func islamicDate(jd, epoch int64) calDate {
 	month := int64(math.Ceil(float64(days-29-yearStart) / 29.5))
 	month = min(month, 11)
 	monthStart := int64(math.Ceil(29.5*float64(month))) + yearStart
-	return calDate{int(year), int(month) + 1, int(days-monthStart) + 1, "AH"}
+	return calDate{int(year), int(month) + 1, int(days-monthStart) + 1, "AH", ""}
 }
 
 func indianDate(t time.Time) calDate {
@@ -211,14 +222,14 @@ func indianDate(t time.Time) calDate {
 		yday -= 80
 	}
 	if yday < leapMonth {
-		return calDate{year, 1, yday + 1, "Saka"}
+		return calDate{year, 1, yday + 1, "Saka", ""}
 	}
 	mday := yday - leapMonth
 	if mday < 31*5 {
-		return calDate{year, mday/31 + 2, mday%31 + 1, "Saka"}
+		return calDate{year, mday/31 + 2, mday%31 + 1, "Saka", ""}
 	}
 	mday -= 31 * 5
-	return calDate{year, mday/30 + 7, mday%30 + 1, "Saka"}
+	return calDate{year, mday/30 + 7, mday%30 + 1, "Saka", ""}
 }
 
 // copticFields are ICU's Coptic/Ethiopic year, month and day from the
@@ -241,6 +252,12 @@ func (f *dateFormat) monthDay(t time.Time) (month, day int, name string) {
 	d, ok := ownCalendarDate(f.calendar, t)
 	if !ok {
 		return int(t.Month()), t.Day(), monthText(t.Month(), f.month)
+	}
+	if d.name != "" { // Hebrew: every style writes the name but narrow
+		if f.month == "narrow" {
+			return d.month, d.day, strconv.Itoa(d.month)
+		}
+		return d.month, d.day, d.name
 	}
 	names := monthNames[calendarNames[f.calendar]]
 	switch f.month {
@@ -350,4 +367,112 @@ func (f *dateFormat) isoNumericDate(date *partList, t time.Time) {
 			date.add(x.typ, pad2(values[i], x.style))
 		}
 	}
+}
+
+// The Hebrew calendar as ICU computes it: 1 Tishri from the molad of
+// Tishri and the four postponements, with ICU's own thresholds (checked
+// on 3,680 of Postman's dates), months from Tishri, Adar I in leap years.
+var (
+	hebrewLeapNames = []string{"Tishri", "Heshvan", "Kislev", "Tevet", "Shevat", "Adar I", "Adar II", "Nisan", "Iyar",
+		"Sivan", "Tamuz", "Av", "Elul"}
+	hebrewNames = []string{"Tishri", "Heshvan", "Kislev", "Tevet", "Shevat", "Adar", "Nisan", "Iyar", "Sivan", "Tamuz",
+		"Av", "Elul"}
+)
+
+func hebrewLeap(y int64) bool { return ((7*y+1)%19+19)%19 < 7 }
+
+// hebrewNewYear is the Julian day number of 1 Tishri of year y.
+func hebrewNewYear(y int64) int64 {
+	const dayParts, hourParts = 25920, 1080
+	months := floorDiv(235*y-234, 19)
+	frac := months*13753 + 12084
+	day := months*29 + frac/dayParts
+	frac %= dayParts
+	wd := day % 7 // 0 is Monday
+	if wd == 2 || wd == 4 || wd == 6 {
+		day++
+		wd = day % 7
+	}
+	if wd == 1 && frac > 15*hourParts+204 && !hebrewLeap(y) {
+		day += 2
+	} else if wd == 0 && frac > 21*hourParts+589 && hebrewLeap(y-1) {
+		day++
+	}
+	return day + 347998
+}
+
+// hebrewMonthLengths are year y's months from Tishri.
+func hebrewMonthLengths(y int64) []int64 {
+	days := hebrewNewYear(y+1) - hebrewNewYear(y)
+	heshvan, kislev := int64(29), int64(30)
+	if days%10 == 5 { // 355 or 385 days
+		heshvan = 30
+	}
+	if days%10 == 3 { // 353 or 383 days
+		kislev = 29
+	}
+	if hebrewLeap(y) {
+		return []int64{30, heshvan, kislev, 29, 30, 30, 29, 30, 29, 30, 29, 30, 29}
+	}
+	return []int64{30, heshvan, kislev, 29, 30, 29, 30, 29, 30, 29, 30, 29}
+}
+
+func hebrewDate(jd int64) calDate {
+	y := floorDiv((jd-347998)*98496, 35975351) + 1
+	for hebrewNewYear(y+1) <= jd {
+		y++
+	}
+	for hebrewNewYear(y) > jd {
+		y--
+	}
+	doy := jd - hebrewNewYear(y)
+	names := hebrewNames
+	if hebrewLeap(y) {
+		names = hebrewLeapNames
+	}
+	for i, n := range hebrewMonthLengths(y) {
+		if doy < n {
+			ord := i + 1
+			if !hebrewLeap(y) && i >= 5 {
+				ord++ // ICU counts Adar I in every year
+			}
+			return calDate{int(y), ord, int(doy) + 1, "AM", names[i]}
+		}
+		doy -= n
+	}
+	return calDate{int(y), 13, 1, "AM", names[len(names)-1]}
+}
+
+// hebrewDateParts is a Hebrew date as en writes it, day first: "10 Adar II
+// 5784", a weekday before it, an era after it when asked.
+func (f *dateFormat) hebrewDateParts(t time.Time) partList {
+	var date partList
+	if f.weekday != "" {
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+		if f.hasDate() {
+			date.lit(", ")
+		}
+	}
+	_, day, name := f.monthDay(t)
+	space := func() {
+		if len(date) > 0 && date[len(date)-1].typ != "literal" {
+			date.lit(" ")
+		}
+	}
+	if f.day != "" {
+		date.add("day", pad2(day, f.day))
+	}
+	if f.month != "" {
+		space()
+		date.add("month", name)
+	}
+	if f.year != "" {
+		space()
+		date.add("year", f.yearText(t))
+		if f.era != "" {
+			date.lit(" ")
+			date.add("era", "AM")
+		}
+	}
+	return date
 }

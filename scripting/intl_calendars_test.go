@@ -240,3 +240,65 @@ for (const o of [{month: 'short', day: 'numeric', weekday: 'short'}, {month: 'lo
 		"{\"month\":\"numeric\",\"day\":\"numeric\",\"weekday\":\"short\"} 03-05, Tue [\"month\",\"literal\",\"day\",\"literal\",\"weekday\"]",
 	})
 }
+
+// The Hebrew calendar: ICU's molad-and-postponement arithmetic against
+// Postman CLI 1.34.0's dates (testdata/calendars/hebrew-postman-cli-1.34.txt),
+// and its day-first patterns, leap-year Adar I/II, narrow months as ICU's
+// ordinal, ranges and the -u-ca- keyword (each want line Postman's).
+func TestHebrewCalendarAsPostman(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/calendars/hebrew-postman-cli-1.34.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		ms, want, ok := strings.Cut(line, "|")
+		if strings.HasPrefix(line, "#") || !ok {
+			continue
+		}
+		n, err := strconv.ParseInt(ms, 10, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		d, _ := ownCalendarDate("hebrew", time.UnixMilli(n).UTC())
+		if got := fmt.Sprintf("%d %s %d", d.day, d.name, d.year); got != want && bad < 20 {
+			bad++
+			t.Errorf("%s: got %s, want %s", time.UnixMilli(n).UTC().Format("2006-01-02"), got, want)
+		}
+	}
+	checkTestNames(t, probeHarness+`
+const dh = new Date(Date.UTC(2024, 2, 20, 13, 4, 5));
+for (const o of [{dateStyle: 'short'}, {dateStyle: 'medium'}, {dateStyle: 'long'}, {dateStyle: 'full'}, {dateStyle: 'medium', timeStyle: 'short'}, {year: 'numeric'}, {month: 'long'}, {month: 'short'}, {month: 'short', year: 'numeric'}, {month: 'long', day: 'numeric'}, {month: 'numeric', day: 'numeric'}, {month: 'numeric', year: 'numeric'}, {day: 'numeric'}, {year: '2-digit', month: '2-digit', day: '2-digit'}, {year: 'numeric', month: 'long', day: 'numeric', era: 'long'}, {year: 'numeric', month: 'short', day: 'numeric', era: 'short'}, {weekday: 'short', year: 'numeric', month: 'short', day: 'numeric'}, {month: 'narrow', day: 'numeric', year: 'numeric'}])
+  p(() => JSON.stringify(o) + ' ' + new Intl.DateTimeFormat('en-US', Object.assign({calendar: 'hebrew', timeZone: 'UTC'}, o)).format(dh));
+p(() => JSON.stringify(new Intl.DateTimeFormat('en-US', {calendar: 'hebrew', timeZone: 'UTC'}).formatToParts(dh)));
+const dh3 = new Date(Date.UTC(2024, 2, 20, 13, 4, 5));
+p(() => new Intl.DateTimeFormat('en-US', {calendar: 'hebrew', timeZone: 'UTC', dateStyle: 'medium'}).formatRange(dh3, new Date(dh3.getTime() + 3 * 86400000)));
+p(() => new Intl.DateTimeFormat('en-US', {calendar: 'hebrew', timeZone: 'UTC'}).formatRange(dh3, new Date(dh3.getTime() + 40 * 86400000)));
+p(() => dh3.toLocaleDateString('en-u-ca-hebrew', {timeZone: 'UTC'}) + ' ' + new Intl.DateTimeFormat('en-u-ca-hebrew').resolvedOptions().calendar);
+p(() => new Date(Date.UTC(2023, 9, 1)).toLocaleDateString('en-US', {calendar: 'hebrew', timeZone: 'UTC', month: 'narrow', day: 'numeric'}));`, []string{
+		"{\"dateStyle\":\"short\"} 10 Adar II 5784",
+		"{\"dateStyle\":\"medium\"} 10 Adar II 5784",
+		"{\"dateStyle\":\"long\"} 10 Adar II 5784",
+		"{\"dateStyle\":\"full\"} Wednesday, 10 Adar II 5784",
+		"{\"dateStyle\":\"medium\",\"timeStyle\":\"short\"} 10 Adar II 5784, 1:04 PM",
+		"{\"year\":\"numeric\"} 5784",
+		"{\"month\":\"long\"} Adar II",
+		"{\"month\":\"short\"} Adar II",
+		"{\"month\":\"short\",\"year\":\"numeric\"} Adar II 5784",
+		"{\"month\":\"long\",\"day\":\"numeric\"} 10 Adar II",
+		"{\"month\":\"numeric\",\"day\":\"numeric\"} 10 Adar II",
+		"{\"month\":\"numeric\",\"year\":\"numeric\"} Adar II 5784",
+		"{\"day\":\"numeric\"} 10",
+		"{\"year\":\"2-digit\",\"month\":\"2-digit\",\"day\":\"2-digit\"} 10 Adar II 84",
+		"{\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\",\"era\":\"long\"} 10 Adar II 5784 AM",
+		"{\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\",\"era\":\"short\"} 10 Adar II 5784 AM",
+		"{\"weekday\":\"short\",\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\"} Wed, 10 Adar II 5784",
+		"{\"month\":\"narrow\",\"day\":\"numeric\",\"year\":\"numeric\"} 10 7 5784",
+		"[{\"type\":\"day\",\"value\":\"10\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"month\",\"value\":\"Adar II\"},{\"type\":\"literal\",\"value\":\" \"},{\"type\":\"year\",\"value\":\"5784\"}]",
+		"10 – 13 Adar II 5784",
+		"10 Adar II – 21 Nisan 5784",
+		"10 Adar II 5784 hebrew",
+		"16 1",
+	})
+}

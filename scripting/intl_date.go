@@ -103,8 +103,11 @@ func (f *dateFormat) hasDate() bool { return f.month != "" || f.day != "" || f.y
 // dateParts is the date: weekday, then month, day and year (spelled out
 // when the month is text, slashes otherwise), then the era.
 func (f *dateFormat) dateParts(t time.Time) partList {
-	if f.calendar == "iso8601" {
+	switch f.calendar {
+	case "iso8601":
 		return f.isoDateParts(t)
+	case "hebrew":
+		return f.hebrewDateParts(t)
 	}
 	var date partList
 	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {

@@ -237,7 +237,8 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 	if n1, n2 := len(p1), len(p2); f.era != "" && n1 > 1 && n2 > 1 && p1[n1-1].typ == "era" && p1[n1-1] == p2[n2-1] {
 		era, p1, p2 = p2[n2-2:], p1[:n1-2], p2[:n2-2]
 	}
-	text := f.month == "long" || f.month == "short" || f.month == "narrow"
+	// Hebrew months are written as names whatever the style.
+	text := f.month == "long" || f.month == "short" || f.month == "narrow" || f.calendar == "hebrew" && f.month != ""
 	y1, m1, _ := f.calendarYMD(t1)
 	y2, m2, _ := f.calendarYMD(t2)
 	if !text || f.zoneName != "" || y1 != y2 {
@@ -245,7 +246,14 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 		b.add(era, 0)
 		return
 	}
-	// The year, and the literal before it, are shared.
+	f.sharedYearRange(b, p1, p2, m1 == m2)
+	b.add(era, 0)
+}
+
+// sharedYearRange writes two dates of one year with a text month: the
+// year, and the literal before it, once at the end; within one month the
+// month once too ("Jan 5 – 7, 2024", Hebrew "10 – 13 Adar II 5784").
+func (f *dateFormat) sharedYearRange(b *rangeBuilder, p1, p2 partList, sameMonth bool) {
 	cut := func(p partList) (partList, partList) {
 		for i, x := range p {
 			if x.typ == "year" && i > 0 {
@@ -256,7 +264,12 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 	}
 	h1, _ := cut(p1)
 	h2, tail := cut(p2)
-	if m1 == m2 && f.weekday == "" && f.day != "" {
+	switch {
+	case sameMonth && f.weekday == "" && f.day != "" && f.calendar == "hebrew":
+		// "d – d MMMM y": the day comes first.
+		b.both(h1[:1], h2[:1])
+		b.add(h2[1:], 0)
+	case sameMonth && f.weekday == "" && f.day != "":
 		// "MMM d – d": the month and its space are shared.
 		day := func(p partList) int {
 			for i, x := range p {
@@ -269,9 +282,8 @@ func (f *dateFormat) dateRange(b *rangeBuilder, t1, t2 time.Time) {
 		i1, i2 := day(h1), day(h2)
 		b.add(h1[:i1], 0)
 		b.both(h1[i1:], h2[i2:])
-	} else {
+	default:
 		b.both(h1, h2)
 	}
 	b.add(tail, 0)
-	b.add(era, 0)
 }
