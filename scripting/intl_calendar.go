@@ -15,7 +15,7 @@ import (
 
 var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true,
 	"iso8601": true, "persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
-	"ethioaa": true, "hebrew": true}
+	"ethioaa": true, "hebrew": true, "islamic": true, "islamic-umalqura": true}
 
 // japaneseEras are the modern eras and the days they began.
 var japaneseEras = []struct {
@@ -119,6 +119,7 @@ func names12(list ...string) [][2]string {
 
 // calendarNames are the month names of each calendar of its own.
 var calendarNames = map[string]string{"persian": "persian", "islamic-civil": "islamic", "islamic-tbla": "islamic",
+	"islamic-umalqura": "islamic", "islamic": "islamic",
 	"indian": "indian", "coptic": "coptic", "ethiopic": "ethiopic", "ethioaa": "ethiopic"}
 
 // calDate is a date in a calendar of its own: month 1-based (for the
@@ -155,6 +156,11 @@ func ownCalendarDate(cal string, t time.Time) (calDate, bool) {
 		return islamicDate(jd, 1948440), true
 	case "islamic-tbla":
 		return islamicDate(jd, 1948439), true
+	case "islamic-umalqura", "islamic":
+		if d, ok := islamicTableDate(cal, jd); ok {
+			return d, true
+		}
+		return islamicDate(jd, 1948440), true // outside the table: the civil rule
 	case "indian":
 		return indianDate(t), true
 	case "coptic":
@@ -475,4 +481,37 @@ func (f *dateFormat) hebrewDateParts(t time.Time) partList {
 		}
 	}
 	return date
+}
+
+// islamicMonths is a table of months (intl_islamic_gen.go): the day
+// (since 1970-01-01) 1 Muharram 1300 AH fell on, then each month's length.
+type islamicMonths struct {
+	first   int64
+	lengths string
+}
+
+// islamicTableDate is t's date in a tabled islamic calendar, false outside
+// the table (1300 to 1600 AH; ICU's Umm al-Qura falls back to the civil
+// calendar there too).
+func islamicTableDate(cal string, jd int64) (calDate, bool) {
+	tab, ok := islamicMonthTables[cal]
+	if !ok {
+		return calDate{}, false
+	}
+	day := jd - 2440588
+	if day < tab.first {
+		return calDate{}, false
+	}
+	start := tab.first
+	for i := 0; i < len(tab.lengths); i++ {
+		n := int64(30)
+		if tab.lengths[i] == '9' {
+			n = 29
+		}
+		if day < start+n {
+			return calDate{1300 + i/12, i%12 + 1, int(day-start) + 1, "AH", ""}, true
+		}
+		start += n
+	}
+	return calDate{}, false
 }

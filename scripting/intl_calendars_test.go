@@ -302,3 +302,45 @@ p(() => new Date(Date.UTC(2023, 9, 1)).toLocaleDateString('en-US', {calendar: 'h
 		"16 1",
 	})
 }
+
+// The islamic-umalqura and islamic calendars from the month table recorded
+// from Postman CLI 1.34.0 (intl_islamic_gen.go), checked on other dates it
+// formatted (testdata/calendars/islamic-postman-cli-1.34.txt), and
+// Umm al-Qura outside the table falling back to the civil calendar, as ICU's
+// does (Postman's answers beside).
+func TestTabledIslamicCalendarsAsPostman(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/calendars/islamic-postman-cli-1.34.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "|")
+		if strings.HasPrefix(line, "#") || len(f) != 3 {
+			continue
+		}
+		n, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		at := time.UnixMilli(n).UTC()
+		for i, cal := range []string{"islamic-umalqura", "islamic"} {
+			d, _ := ownCalendarDate(cal, at)
+			if got := fmt.Sprintf("%d/%d/%d %s", d.month, d.day, d.year, d.era); got != f[i+1] && bad < 20 {
+				bad++
+				t.Errorf("%s %s: got %s, want %s", cal, at.Format("2006-01-02"), got, f[i+1])
+			}
+		}
+	}
+	checkTestNames(t, probeHarness+`
+const gu = new Intl.DateTimeFormat('en-US', {calendar: 'islamic-umalqura', timeZone: 'UTC'});
+const gc = new Intl.DateTimeFormat('en-US', {calendar: 'islamic-civil', timeZone: 'UTC'});
+p(() => [Date.UTC(1850, 0, 1), Date.UTC(1800, 5, 1), Date.UTC(2200, 0, 1), Date.UTC(2500, 3, 1)].map(t => gu.format(t) + '=' + gc.format(t)).join('|'));
+p(() => new Date(Date.UTC(2024, 0, 5)).toLocaleDateString('en-US', {calendar: 'islamic', timeZone: 'UTC', dateStyle: 'full'}));
+p(() => new Date(Date.UTC(2024, 0, 5)).toLocaleDateString('en-US', {calendar: 'islamic-umalqura', timeZone: 'UTC', dateStyle: 'long'}));`, []string{
+		"2/16/1266 AH=2/16/1266 AH|1/8/1215 AH=1/8/1215 AH|11/14/1626 AH=11/14/1626 AH|5/1/1936 AH=5/1/1936 AH",
+		"Friday, Jumada II 24, 1445 AH",
+		"Jumada II 23, 1445 AH",
+	})
+}
