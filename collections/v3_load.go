@@ -434,16 +434,8 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 		name := e.Name()
 		rel := path.Join(dir, name)
 		isDir := e.IsDir()
-		if e.Type()&fs.ModeSymlink != 0 {
-			// A link to a directory could loop; links to files are read.
-			st, err := fs.Stat(l.fsys, rel)
-			if err != nil {
-				continue
-			}
-			if st.IsDir() {
-				l.notice(Notice{Source: l.where(rel), Message: "symbolic link to a directory skipped"})
-				continue
-			}
+		if l.linkedDir(e, rel) {
+			continue
 		}
 		switch {
 		case isDir && name == ".resources":
@@ -451,21 +443,8 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 		case isDir && strings.HasPrefix(name, "."):
 			// .git, .postman and other tool directories.
 		case isDir:
-			it := &Item{Name: name, Folder: true, Parent: parent, File: rel}
-			ch := v3child{item: it, name: name, file: name}
-			if def := l.definition(rel); def != nil {
-				if def.hasName {
-					it.Name, ch.name = def.name, def.name
-				}
-				it.Description = def.description
-				it.Variables, it.Auth, it.Events = def.variables, def.auth, def.events
-				it.ProtocolProfileBehavior = def.settings
-				if def.hasOrder {
-					o := def.order
-					it.Order, ch.order = &o, o
-				}
-			}
-			if it.Items, err = l.folder(rel, it, depth+1); err != nil {
+			ch, err := l.subfolder(rel, name, parent, depth)
+			if err != nil {
 				return nil, err
 			}
 			kids = append(kids, ch)
@@ -484,6 +463,60 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 			}
 		}
 	}
+	sortV3Children(kids)
+	out := make([]*Item, 0, len(kids))
+	for _, k := range kids {
+		out = append(out, k.item)
+	}
+	return out, nil
+}
+
+// linkedDir reports whether the entry is to be skipped as a symbolic link
+// to a directory (which could loop; said in a notice) or one that does not
+// resolve. Links to files are read.
+func (l *v3loader) linkedDir(e fs.DirEntry, rel string) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := fs.Stat(l.fsys, rel)
+	if err != nil {
+		return true
+	}
+	if st.IsDir() {
+		l.notice(Notice{Source: l.where(rel), Message: "symbolic link to a directory skipped"})
+		return true
+	}
+	return false
+}
+
+// subfolder loads the folder at rel: its definition file (name,
+// description, variables, auth, scripts, settings, order), then its
+// contents.
+func (l *v3loader) subfolder(rel, name string, parent *Item, depth int) (v3child, error) {
+	it := &Item{Name: name, Folder: true, Parent: parent, File: rel}
+	ch := v3child{item: it, name: name, file: name}
+	if def := l.definition(rel); def != nil {
+		if def.hasName {
+			it.Name, ch.name = def.name, def.name
+		}
+		it.Description = def.description
+		it.Variables, it.Auth, it.Events = def.variables, def.auth, def.events
+		it.ProtocolProfileBehavior = def.settings
+		if def.hasOrder {
+			o := def.order
+			it.Order, ch.order = &o, o
+		}
+	}
+	var err error
+	if it.Items, err = l.folder(rel, it, depth+1); err != nil {
+		return v3child{}, err
+	}
+	return ch, nil
+}
+
+// sortV3Children sorts a folder's contents as Postman does: by order, then
+// by name (as JavaScript compares strings), then by file name.
+func sortV3Children(kids []v3child) {
 	sort.SliceStable(kids, func(i, j int) bool {
 		a, b := kids[i], kids[j]
 		if a.order != b.order {
@@ -494,11 +527,6 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 		}
 		return a.file < b.file
 	})
-	out := make([]*Item, 0, len(kids))
-	for _, k := range kids {
-		out = append(out, k.item)
-	}
-	return out, nil
 }
 
 // compareUTF16 compares as JavaScript's < does on strings.
