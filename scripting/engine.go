@@ -123,6 +123,9 @@ type compiled struct {
 	// pmWrites: the script may change pm itself (pmwrites.go): it gets a
 	// pm of its own.
 	pmWrites bool
+	// pmMemberWrites: the script may change the objects pm's members share
+	// with other scripts (pmwrites.go): they are put back when it finishes.
+	pmMemberWrites bool
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -216,6 +219,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.natives = mayMeetNativeWords(src)
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
+	c.pmMemberWrites = mayWritePMMembers(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -564,7 +568,8 @@ func (e *Engine) finishScript(st *execState, runErr error) error {
 // pre-request; 1: a response; 2: the request failed).
 func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value, error) {
 	// 0: no response (pre-request), 1: a response, 2: the request failed;
-	// plus 4 when the script may change pm.
+	// plus 4 when the script may change pm, 8 when it may change pm's
+	// shared members.
 	resp := 0
 	if x.Response != nil {
 		resp = 1
@@ -574,6 +579,9 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 	}
 	if c.pmWrites {
 		resp |= 4
+	}
+	if c.pmMemberWrites {
+		resp |= 8
 	}
 	if len(c.params) > 0 {
 		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))

@@ -45,6 +45,7 @@ var parts = map[string]*partProgram{
 	"pm-extras":      {},
 	"cookie-text":    {},
 	"sdk-classes":    {},
+	"pm-members":     {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -65,3 +65,84 @@ func pmOccurrenceMayWrite(src string, at int) bool {
 	}
 	return k > 0 && k < len(rest) && rest[k] == '=' && !(k == 1 && (rest[0] == '<' || rest[0] == '>')) && !(k == 1 && rest[0] == '!')
 }
+
+// mayWritePMMembers reports whether a script may change one of the objects
+// pm's members share between scripts (pm.environment.x = 1, delete
+// pm.test.skip, Object.assign(pm.globals, ...)): Postman hands every script
+// new ones, so such a script's members are put back as they were when it
+// finishes (js/parts/pm-members.js). Like mayChangePM the look is textual
+// and errs towards true; a member reached through an alias
+// (var e = pm.environment; e.x = 1) goes unseen.
+func mayWritePMMembers(src string) bool {
+	if strings.Contains(src, "eval") || strings.Contains(src, "Function") {
+		return true
+	}
+	for _, call := range []string{"Object.defineProperty", "Object.defineProperties", "Object.assign", "Object.setPrototypeOf",
+		"Reflect.set", "Reflect.defineProperty", "Reflect.deleteProperty", "Reflect.setPrototypeOf"} {
+		if strings.Contains(src, call+"(pm.") || strings.Contains(src, call+"( pm.") {
+			return true
+		}
+	}
+	for i := 0; ; {
+		j := strings.Index(src[i:], "pm")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 2
+		if at > 0 && isIdentByte(src[at-1]) || i < len(src) && isIdentByte(src[i]) {
+			continue
+		}
+		if strings.HasSuffix(strings.TrimRight(src[:at], " \t\r\n"), "delete") {
+			return true
+		}
+		rest, ok := afterMember(src[at+2:])
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(rest, "[") {
+			return true // pm.environment['x'] = 1, or a read: errs towards true
+		}
+		if strings.HasPrefix(rest, ".") {
+			if after, ok := afterMember(rest); ok && assigns(after) {
+				return true
+			}
+		}
+	}
+}
+
+// afterMember skips `.name` at the start of s (spaces allowed) and returns
+// what follows, trimmed; false when s does not start so.
+func afterMember(s string) (string, bool) {
+	s = strings.TrimLeft(s, " \t\r\n")
+	if !strings.HasPrefix(s, ".") {
+		return "", false
+	}
+	s = strings.TrimLeft(s[1:], " \t\r\n")
+	n := 0
+	for n < len(s) && isIdentByte(s[n]) {
+		n++
+	}
+	if n == 0 {
+		return "", false
+	}
+	return strings.TrimLeft(s[n:], " \t\r\n"), true
+}
+
+// assigns reports whether s, what follows a member's name, assigns or
+// updates it (=, +=, ??=, ++...), not compares it (==, =>).
+func assigns(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "++"), strings.HasPrefix(s, "--"):
+		return true
+	case strings.HasPrefix(s, "=="), strings.HasPrefix(s, "=>"):
+		return false
+	case strings.HasPrefix(s, "="):
+		return true
+	}
+	k := 0
+	for k < len(s) && k < 4 && strings.IndexByte("+-*/%<>&|^?", s[k]) >= 0 {
+		k++
+	}
+	return k > 0 && k < len(s) && s[k] == '=' && !(k == 1 && (s[0] == '<' || s[0] == '>'))
+}

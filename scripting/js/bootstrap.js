@@ -977,7 +977,7 @@ function ScriptState(listen, ownPM) {
     this.pm = pmFor(listen, ownPM);
 }
 [['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
-    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false]]
+    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false], ['restore', null]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
 // recordError is [name, message, stack] of a failed test's error. A thrown
@@ -1407,8 +1407,10 @@ function legacyFlush(st) {
 // ---- the API the Go side drives -------------------------------------------------
 function begin(listen, hasResponse) {
     // hasResponse: 0 none, 1 a response, 2 the request failed; plus 4 when
-    // the script may change pm (it gets its own).
-    var st = new ScriptState(listen, hasResponse >= 4);
+    // the script may change pm (it gets its own), 8 when it may change the
+    // objects pm's members share (put back when it finishes).
+    var st = new ScriptState(listen, (hasResponse & 4) !== 0);
+    if (hasResponse & 8) { st.restore = part('pm-members', null)([scopes.variables, scopes.environment, scopes.collectionVariables, scopes.globals, scopes.iterationData, PM_VAL.visualizer, PM_VAL.sendRequest, pmTest]); native.needFinish(); }
     hasResponse &= 3;
     st.failed = hasResponse === 2;
     S = st;
@@ -1461,6 +1463,7 @@ return {
     finish: function () {
         var st = S;
         if (!st) { return; }
+        if (st.restore) { st.restore(); }
         if (st.open) {
             Object.keys(st.open).forEach(function (idx) {
                 if (!st.done || !st.done[idx]) { native.recordTest(Number(idx), st.open[idx], false, false, 'Error', 'test did not complete: its callback or promise never settled'); }
