@@ -214,13 +214,6 @@ func (b behavior) boolean(key string, def bool) bool {
 	return def
 }
 
-func (b behavior) number(key string, def int) int {
-	if n, ok := b.numberSet(key); ok {
-		return n
-	}
-	return def
-}
-
 // numberSet is the key's value as a number, and whether it has one.
 func (b behavior) numberSet(key string) (int, bool) {
 	switch v := b[key].(type) {

@@ -110,9 +110,7 @@ func parseSetCookie(line string) (StoredCookie, bool) {
 	if i := strings.IndexAny(pair, "\n\r\x00"); i >= 0 {
 		pair = pair[:i]
 	}
-	if strings.HasPrefix(pair, "=") {
-		pair = pair[1:]
-	}
+	pair = strings.TrimPrefix(pair, "=")
 	if name, value, ok := strings.Cut(pair, "="); ok && name != "" {
 		c.Name, c.Value = strings.TrimSpace(name), strings.TrimSpace(value)
 	} else {
