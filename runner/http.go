@@ -537,6 +537,9 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		start = out.retried
 	}
 	got, err := readResponse(resp, last.URL, start, p.clock, c.opts.maxResponseSize())
+	if got != nil && p.newerRuntime {
+		got.Header = nodeHeaders(got.Header)
+	}
 	return out.sent, got, err
 }
 
