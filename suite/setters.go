@@ -24,12 +24,6 @@ const (
 // hand-typed value. It returns the fix lines to print after the problems,
 // one per collection to run first.
 func (s *Suite) adviseSetters(coll *collections.Collection, probs []environments.Problem) []string {
-	idx := -1
-	for i, c := range s.o.Collections {
-		if c == coll {
-			idx = i
-		}
-	}
 	var open []*environments.Problem
 	for i := range probs {
 		switch probs[i].Kind {
@@ -37,32 +31,62 @@ func (s *Suite) adviseSetters(coll *collections.Collection, probs []environments
 			open = append(open, &probs[i])
 		} // emptied, unset, disabled, null: the value itself is the problem
 	}
-	var order []string
-	setBy := map[string][]string{} // collection to run first → the names it sets
-	note := func(by, name string) {
-		if _, ok := setBy[by]; !ok {
-			order = append(order, by)
+	var setters setterNotes
+	rest := s.setByLater(coll, open, &setters)
+	s.setBySibling(coll, rest, &setters)
+	return s.setterFixes(coll, setters)
+}
+
+// setterNotes gathers, per collection to run first (in the order first
+// noted), the variables it sets.
+type setterNotes struct {
+	order []string
+	names map[string][]string // collection to run first → the names it sets
+}
+
+func (n *setterNotes) note(by, name string) {
+	if n.names == nil {
+		n.names = map[string][]string{}
+	}
+	if _, ok := n.names[by]; !ok {
+		n.order = append(n.order, by)
+	}
+	n.names[by] = append(n.names[by], "{{"+name+"}}")
+}
+
+// setByLater points each problem whose variable a later collection of this
+// run sets at that collection, and returns the others.
+func (s *Suite) setByLater(coll *collections.Collection, open []*environments.Problem, setters *setterNotes) []*environments.Problem {
+	idx := -1
+	for i, c := range s.o.Collections {
+		if c == coll {
+			idx = i
 		}
-		setBy[by] = append(setBy[by], "{{"+name+"}}")
+	}
+	if idx < 0 {
+		return open
 	}
 	var rest []*environments.Problem
 	for _, p := range open {
 		found := false
-		if idx >= 0 {
-			for _, later := range s.o.Collections[idx+1:] {
-				if environments.ScriptSets(later)[p.Name] {
-					p.Secret, p.Fix, found = false, "set by "+filepath.Base(collName(later))+", which runs later (fix below)", true
-					note("later:"+collName(later), p.Name)
-					break
-				}
+		for _, later := range s.o.Collections[idx+1:] {
+			if environments.ScriptSets(later)[p.Name] {
+				p.Secret, p.Fix, found = false, "set by "+filepath.Base(collName(later))+", which runs later (fix below)", true
+				setters.note("later:"+collName(later), p.Name)
+				break
 			}
 		}
 		if !found {
 			rest = append(rest, p)
 		}
 	}
-	// Beside the collection, the file that sets the most of what is missing
-	// is the one the tutorial runs first.
+	return rest
+}
+
+// setBySibling points each problem at the collection file beside coll that
+// sets its variable; of several, the one that sets the most of what is
+// missing (the one the tutorial runs first).
+func (s *Suite) setBySibling(coll *collections.Collection, rest []*environments.Problem, setters *setterNotes) {
 	sibs := s.siblingsOf(coll)
 	for _, p := range rest {
 		best, bestScore := "", 0
@@ -82,12 +106,16 @@ func (s *Suite) adviseSetters(coll *collections.Collection, probs []environments
 		}
 		if best != "" {
 			p.Secret, p.Fix = false, "set by "+filepath.Base(best)+" (fix below)"
-			note(best, p.Name)
+			setters.note(best, p.Name)
 		}
 	}
+}
+
+// setterFixes words one fix line per collection to run first.
+func (s *Suite) setterFixes(coll *collections.Collection, setters setterNotes) []string {
 	var fixes []string
-	for _, by := range order {
-		names := strings.Join(setBy[by], ", ")
+	for _, by := range setters.order {
+		names := strings.Join(setters.names[by], ", ")
 		if later, ok := strings.CutPrefix(by, "later:"); ok {
 			fixes = append(fixes, fmt.Sprintf("fix: %s sets %s but runs after %s: put it first", later, names, collName(coll)))
 			continue
