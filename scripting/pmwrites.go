@@ -33,37 +33,21 @@ func mayChangePM(src string) bool {
 // pmOccurrenceMayWrite looks at the pm at src[at:at+2]: only `pm.name` that
 // is neither assigned, updated nor deleted leaves pm as it was.
 func pmOccurrenceMayWrite(src string, at int) bool {
-	before := strings.TrimRight(src[:at], " \t\r\n")
-	if strings.HasSuffix(before, "delete") || strings.HasSuffix(before, "++") || strings.HasSuffix(before, "--") {
+	if updatedBefore(src[:at]) {
 		return true
 	}
-	rest := strings.TrimLeft(src[at+2:], " \t\r\n")
-	if !strings.HasPrefix(rest, ".") {
+	rest, ok := afterMember(src[at+2:])
+	if !ok {
 		return true // pm alone: passed, aliased, indexed, destructured
 	}
-	rest = strings.TrimLeft(rest[1:], " \t\r\n")
-	n := 0
-	for n < len(rest) && isIdentByte(rest[n]) {
-		n++
-	}
-	if n == 0 {
-		return true
-	}
-	rest = strings.TrimLeft(rest[n:], " \t\r\n")
-	switch {
-	case strings.HasPrefix(rest, "++"), strings.HasPrefix(rest, "--"):
-		return true
-	case strings.HasPrefix(rest, "=="), strings.HasPrefix(rest, "=>"):
-		return false
-	case strings.HasPrefix(rest, "="):
-		return true
-	}
-	// Compound assignments: the operator's characters, then '='.
-	k := 0
-	for k < len(rest) && k < 4 && strings.IndexByte("+-*/%<>&|^?", rest[k]) >= 0 {
-		k++
-	}
-	return k > 0 && k < len(rest) && rest[k] == '=' && !(k == 1 && (rest[0] == '<' || rest[0] == '>')) && !(k == 1 && rest[0] == '!')
+	return assigns(rest)
+}
+
+// updatedBefore reports whether what stands before a name deletes or
+// updates it (delete pm.x, ++pm.x).
+func updatedBefore(before string) bool {
+	before = strings.TrimRight(before, " \t\r\n")
+	return strings.HasSuffix(before, "delete") || strings.HasSuffix(before, "++") || strings.HasSuffix(before, "--")
 }
 
 // mayWritePMMembers reports whether a script may change one of the objects
@@ -93,7 +77,7 @@ func mayWritePMMembers(src string) bool {
 		if at > 0 && isIdentByte(src[at-1]) || i < len(src) && isIdentByte(src[i]) {
 			continue
 		}
-		if strings.HasSuffix(strings.TrimRight(src[:at], " \t\r\n"), "delete") {
+		if updatedBefore(src[:at]) {
 			return true
 		}
 		rest, ok := afterMember(src[at+2:])

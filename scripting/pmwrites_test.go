@@ -56,6 +56,7 @@ func TestMayWritePMMembers(t *testing.T) {
 		{`pm.variables.n++`, true},
 		{`pm.environment['x'] = 1`, true},
 		{`delete pm.test.skip`, true},
+		{`++pm.globals.n`, true},
 		{`Object.assign(pm.globals, {a: 1})`, true},
 		{`Object.defineProperty(pm.environment, 'x', {value: 1})`, true},
 		{`Reflect.set(pm.visualizer, 'x', 1)`, true},
