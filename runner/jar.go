@@ -477,6 +477,13 @@ func (j *Jar) Get(u *url.URL, o scripting.JarQuery) []scripting.JarCookie {
 	return out
 }
 
+// ParseSetCookie reads a cookie string a script gives jar.set as a
+// Set-Cookie header is read (scripting.SetCookieParser).
+func (j *Jar) ParseSetCookie(line string) (scripting.JarCookie, bool) {
+	c, ok := parseSetCookie(line)
+	return c.script(), ok
+}
+
 // Set stores a cookie a script gives for u (pm.cookies.jar().set); with
 // dry set it only checks it.
 func (j *Jar) Set(u *url.URL, c scripting.JarCookie, dry bool) (scripting.JarCookie, error) {

@@ -509,6 +509,28 @@ func TestResponseCookiesComeFromTheJar(t *testing.T) {
 	assert.True(t, rec.assertions()["from the jar"])
 }
 
+// TestJarSetReadsStringsAsSetCookie: a cookie string given to
+// pm.cookies.jar().set is read as the same Set-Cookie header would be
+// (tough-cookie's loose mode for both in Newman 6.2.2, checked): a
+// two-digit year is a date, a Max-Age that is not a number is ignored
+// rather than expiring the cookie, a Path not starting with / is the
+// default path. The scripting package's own reader gave a session cookie
+// and dropped the second one.
+func TestJarSetReadsStringsAsSetCookie(t *testing.T) {
+	t.Parallel()
+	test := `var jar = pm.cookies.jar(), u = pm.variables.get('baseUrl') + '/get';
+jar.set(u, 'two=2; Expires=Wed, 21-Oct-37 07:28:00 GMT', function () {
+  jar.set(u, 'bad=3; Max-Age=abc; Path=nope', function () {
+    jar.getAll(u, function (e, cs) {
+      pm.test('cookies ' + JSON.stringify(cs.map(function (c) { return [c.name, c.expires && new Date(c.expires).toISOString(), c.path]; })), function () {});
+    });
+  });
+});`
+	sum, rec, _ := run(t, coll(item("jar", "GET", "{{baseUrl}}/get", test)), runner.Options{})
+	assert.Empty(t, sum.Failures)
+	assert.True(t, rec.assertions()[`cookies [["two","2037-10-21T07:28:00.000Z","/"],["bad",null,"/"]]`], "%v", rec.assertions())
+}
+
 func TestRedirectLoopFails(t *testing.T) {
 	t.Parallel()
 	c := `{"info":{"name":"t"},"item":[{"name":"loop","protocolProfileBehavior":{"maxRedirects":3},"request":"{{baseUrl}}/redirect/5"}]}`

@@ -208,7 +208,13 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 		}
 		return e.rt.ToValue([]any{nil, e.cookieValues(s.Get(u, q), true)})
 	case "set", "check":
-		c, ok := e.jarCookieArg(arg)
+		var c JarCookie
+		var ok bool
+		if p, isParser := s.(SetCookieParser); isParser && !isObject(arg) {
+			c, ok = p.ParseSetCookie(arg.String())
+		} else {
+			c, ok = e.jarCookieArg(arg)
+		}
 		if !ok {
 			return e.rt.ToValue([]any{nil, nil})
 		}
@@ -226,6 +232,13 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 		s.Clear(u)
 	}
 	return e.rt.ToValue([]any{nil})
+}
+
+// SetCookieParser is a CookieStore that reads a Set-Cookie string itself:
+// jar.set(url, "a=1; Expires=...") then gives the cookie the same
+// Set-Cookie header would, as tough-cookie parses both alike.
+type SetCookieParser interface {
+	ParseSetCookie(line string) (JarCookie, bool)
 }
 
 // jarCookieArg reads the cookie a script passes to jar.set: a Set-Cookie
