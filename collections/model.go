@@ -150,6 +150,13 @@ type QueryParam struct {
 	// postman-collection keeps it for pre-request scripts but prints the
 	// parameter without a value, so Value is nil and the key goes alone.
 	JSON string
+	// Description is the row's description, kept as a header's (see
+	// Header.Description): pre-request scripts, reports and exports show it.
+	Description     string
+	DescriptionType string
+	Described       bool
+	DescriptionJSON string
+	DescriptionNone bool
 }
 
 // Header is one request header.

@@ -87,20 +87,28 @@ type outHeader struct {
 
 func outHeaderOf(h Header) outHeader {
 	o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON}
-	switch {
-	case !h.Described:
-	case h.DescriptionNone || h.DescriptionJSON != "":
-		d := map[string]any{"type": cmp.Or(h.DescriptionType, "text/plain")}
-		if h.DescriptionJSON != "" {
-			d["content"] = json.RawMessage(h.DescriptionJSON)
-		}
-		o.Description = d
-	case h.DescriptionType != "":
-		o.Description = map[string]string{"content": h.Description, "type": h.DescriptionType}
-	default:
-		o.Description = h.Description
-	}
+	o.Description = outDescription(h.Described, h.DescriptionNone, h.Description, h.DescriptionType, h.DescriptionJSON)
 	return o
+}
+
+// outDescription is a header's or query parameter's description as the
+// file writes it: its text, or {content, type} when the type is not
+// text/plain or the content is not text; nil when the row has none.
+func outDescription(described, none bool, text, typ, content string) any {
+	switch {
+	case !described:
+		return nil
+	case none || content != "":
+		d := map[string]any{"type": cmp.Or(typ, "text/plain")}
+		if content != "" {
+			d["content"] = json.RawMessage(content)
+		}
+		return d
+	case typ != "":
+		return map[string]string{"content": text, "type": typ}
+	default:
+		return text
+	}
 }
 
 func (h outHeader) MarshalJSON() ([]byte, error) {
@@ -137,6 +145,8 @@ type outQuery struct {
 	Key      *string `json:"key"` // nil: the null key of "a&&b"
 	Value    *string `json:"value"`
 	Disabled bool    `json:"disabled,omitempty"`
+	// Description as outHeader's.
+	Description any `json:"description,omitempty"`
 }
 
 type outBody struct {
@@ -344,6 +354,7 @@ func outURLOf(u URL) outURL {
 		q := make([]outQuery, 0, len(u.Query))
 		for _, p := range u.Query {
 			o := outQuery{Value: p.Value, Disabled: p.Disabled}
+			o.Description = outDescription(p.Described, p.DescriptionNone, p.Description, p.DescriptionType, p.DescriptionJSON)
 			if !p.KeyNull {
 				o.Key = &p.Key
 			}

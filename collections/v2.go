@@ -380,6 +380,7 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 			if kv.Key != nil {
 				q.Key = kv.Key.String()
 			}
+			describeQuery(&q, kv.Description)
 			out = append(out, q)
 		case jsonKind(e) == "string":
 			out = append(out, parseQueryString(jsonText(e), func(s string) string { return s })...)
@@ -910,6 +911,15 @@ func describeHeader(h *Header, raw json.RawMessage) {
 	default:
 		h.DescriptionJSON = compactJSON(content)
 	}
+}
+
+// describeQuery gives a query parameter the description its file gave it,
+// read as a header row's (postman-collection's Description for both).
+func describeQuery(q *QueryParam, raw json.RawMessage) {
+	var h Header
+	describeHeader(&h, raw)
+	q.Description, q.DescriptionType, q.Described = h.Description, h.DescriptionType, h.Described
+	q.DescriptionJSON, q.DescriptionNone = h.DescriptionJSON, h.DescriptionNone
 }
 
 func description(raw json.RawMessage) string {

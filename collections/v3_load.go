@@ -747,7 +747,7 @@ func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 		byKey := map[string][]QueryParam{}
 		var order []string
 		for _, p := range qp {
-			q := QueryParam{Key: p.Key, Disabled: p.Disabled}
+			q := QueryParam{Key: p.Key, Disabled: p.Disabled, Described: p.Description != "", Description: p.Description}
 			if !p.Null {
 				v := p.Value
 				q.Value = &v

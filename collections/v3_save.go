@@ -585,9 +585,14 @@ func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOu
 		if q.Value != nil {
 			v = *q.Value
 		}
-		query = append(query, kvOut{key: q.Key, value: v, disabled: q.Disabled, null: q.Value == nil})
-		// Text the url string cannot carry as is goes to queryParams too.
-		if q.Disabled || strings.ContainsAny(q.Key, "&#=") || strings.ContainsAny(v, "&#") {
+		desc := ""
+		if q.Described {
+			desc = q.Description
+		}
+		query = append(query, kvOut{key: q.Key, value: v, disabled: q.Disabled, null: q.Value == nil, description: desc})
+		// Text the url string cannot carry as is (a description too) goes
+		// to queryParams.
+		if q.Disabled || desc != "" || strings.ContainsAny(q.Key, "&#=") || strings.ContainsAny(v, "&#") {
 			needQuery = true
 			continue
 		}

@@ -44,6 +44,7 @@ func v3Comparable(c *Collection) *Collection {
 				}
 				r.Description = ""
 				comparableHeaders(r.Header)
+				comparableQuery(r.URL.Query)
 				if r.Body != nil {
 					if r.Body.Disabled {
 						r.Body = nil
@@ -137,6 +138,19 @@ func comparableHeaders(hs []Header) {
 		// Nor a description whose content is none or not text.
 		h.DescriptionNone, h.DescriptionJSON = false, ""
 		h.Described = h.Described && h.Description != ""
+	}
+}
+
+// comparableQuery drops what v3 cannot keep of query parameter
+// descriptions, as comparableHeaders.
+func comparableQuery(qs []QueryParam) {
+	for i := range qs {
+		q := &qs[i]
+		q.DescriptionType, q.DescriptionNone, q.DescriptionJSON = "", false, ""
+		q.Described = q.Described && q.Description != ""
+		if !q.Described {
+			q.Description = ""
+		}
 	}
 }
 
@@ -428,5 +442,45 @@ func TestV3SaveKeepsAuthLiterals(t *testing.T) {
 		if a.Params[k] != b.Params[k] || a.Literal[k] != b.Literal[k] {
 			t.Errorf("%s: saved %q (literal %v), read back %q (literal %v)", k, a.Params[k], a.Literal[k], b.Params[k], b.Literal[k])
 		}
+	}
+}
+
+// TestV3KeepsQueryDescriptions: a query parameter's description survives a
+// v3 export and load (as text), with its row's place and value.
+func TestV3KeepsQueryDescriptions(t *testing.T) {
+	t.Parallel()
+	src := `{"info": {"name": "Q", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+	"item": [{"name": "r", "request": {"method": "GET", "url": {"raw": "http://127.0.0.1:1/get?a=1&b=2",
+	"protocol": "http", "host": ["127", "0", "0", "1"], "port": "1", "path": ["get"],
+	"query": [{"key": "a", "value": "1", "description": "first"}, {"key": "b", "value": "2"},
+	{"key": "c", "value": "3", "disabled": true, "description": {"content": "off", "type": "text/markdown"}}]}}}]}`
+	c, err := LoadBytes([]byte(src), "q.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if err := ExportV3Dir(c, out); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := back.Items[0].Request.URL.Query
+	want := []string{"a=1 first", "b=2 -", "c=3 off (disabled)"}
+	if len(got) != len(want) {
+		t.Fatalf("query after v3: %+v", got)
+	}
+	for i, q := range got {
+		s := q.Key + "=" + *q.Value + " "
+		if q.Described {
+			s += q.Description
+		} else {
+			s += "-"
+		}
+		if q.Disabled {
+			s += " (disabled)"
+		}
+		eq(t, "query row", s, want[i])
 	}
 }

@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -951,11 +952,16 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		}
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
+		o := b.e.rt.NewObject()
 		if p.Disabled {
-			q = append(q, b.obj("disabled", true, "key", k, "value", v))
-		} else {
-			q = append(q, b.obj("key", k, "value", v))
+			_ = o.Set("disabled", true)
 		}
+		if p.Described {
+			_ = o.Set("description", b.description(p.Description, p.DescriptionType, p.DescriptionJSON, p.DescriptionNone))
+		}
+		_ = o.Set("key", k)
+		_ = o.Set("value", v)
+		q = append(q, o)
 	}
 	vs := []any{}
 	for _, v := range url.Variables {
@@ -1004,6 +1010,19 @@ func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
 	return o
 }
 
+// description is a row's description as postman-collection's Description
+// holds it: {content, type}, the content undefined when there is none.
+func (b requestBuilder) description(text, typ, content string, none bool) *goja.Object {
+	var c any = text
+	switch {
+	case none:
+		c = goja.Undefined()
+	case content != "":
+		c = b.e.parseJSON(content)
+	}
+	return b.obj("content", c, "type", cmp.Or(typ, "text/plain"))
+}
+
 // headers is the header list, disabled rows and the runtime's own
 // (system) rows marked as Postman marks them.
 func (b requestBuilder) headers(list []collections.Header) []any {
@@ -1021,18 +1040,7 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 			_ = o.Set("disabled", true)
 		}
 		if h.Described {
-			typ := h.DescriptionType
-			if typ == "" {
-				typ = "text/plain"
-			}
-			var content any = h.Description
-			switch {
-			case h.DescriptionNone:
-				content = goja.Undefined()
-			case h.DescriptionJSON != "":
-				content = b.e.parseJSON(h.DescriptionJSON)
-			}
-			_ = o.Set("description", b.obj("content", content, "type", typ))
+			_ = o.Set("description", b.description(h.Description, h.DescriptionType, h.DescriptionJSON, h.DescriptionNone))
 		}
 		_ = o.Set("key", h.Key)
 		_ = o.Set("value", v)

@@ -26,7 +26,7 @@ import (
 // TestSecretsInNewerPathsNeverShow plants the canary secrets in every path
 // a value took since the canary test was written: typed (non-string)
 // header, query, path and form values, from the collection file and from
-// scripts; header descriptions; URLs a script builds (pieces of a secret);
+// scripts; header and query descriptions; URLs a script builds (pieces of a secret);
 // pm.sendRequest round trips (with basic, bearer and API-key auth, GraphQL
 // and form-data bodies), which Newman's JSON layout copies into the
 // report; Node-style error objects of failed requests (a refused port that
@@ -68,7 +68,7 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 		item("typed in the file", map[string]any{"method": "POST",
 			"url": map[string]any{"raw": srv.URL + "/post/:id?q=x&n=5", "protocol": "http", "host": []string{"127", "0", "0", "1"},
 				"port": u.Port(), "path": []string{"post", ":id"},
-				"query":    []any{map[string]any{"key": "q", "value": []any{"{{envKey}}", 1}}, map[string]any{"key": "n", "value": 5}},
+				"query":    []any{map[string]any{"key": "q", "value": []any{"{{envKey}}", 1}, "description": "desc {{envKey}}"}, map[string]any{"key": "n", "value": 5}},
 				"variable": []any{map[string]any{"key": "id", "value": map[string]any{"v": "{{vault:apiKey}}"}}}},
 			"header": []any{
 				map[string]any{"key": "X-Arr", "value": []any{"{{vault:apiKey}}", 1}},

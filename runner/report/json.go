@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
@@ -581,16 +582,25 @@ type (
 // headerDescription is a header row's description as postman-collection
 // writes it; nil when the row has none.
 func headerDescription(h collections.Header) *jsonreport.KVDescription {
-	if !h.Described {
+	return rowDescription(h.Described, h.DescriptionNone, h.Description, h.DescriptionType, h.DescriptionJSON, nil)
+}
+
+// rowDescription is a header's or query parameter's description as
+// postman-collection writes it, masked by redact when given; nil when the
+// row has none.
+func rowDescription(described, none bool, text, typ, content string, redact func(string) string) *jsonreport.KVDescription {
+	if !described {
 		return nil
 	}
-	typ := h.DescriptionType
-	if typ == "" {
-		typ = "text/plain"
+	if redact != nil {
+		text = redact(text)
+		if content != "" {
+			content = collections.MaskJSON(content, redact)
+		}
 	}
-	d := &jsonreport.KVDescription{Content: jsonreport.Text(h.Description), Type: typ, NoContent: h.DescriptionNone}
-	if h.DescriptionJSON != "" {
-		d.ContentJSON = json.RawMessage(h.DescriptionJSON)
+	d := &jsonreport.KVDescription{Content: jsonreport.Text(text), Type: cmp.Or(typ, "text/plain"), NoContent: none}
+	if content != "" {
+		d.ContentJSON = json.RawMessage(content)
 	}
 	return d
 }
@@ -983,13 +993,31 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		raw = redact(raw)
 	}
 	out := urlJSON(raw)
+	// The raw text's parameters are the enabled rows in order (unless a
+	// script rewrote the URL): the rows whose keys match get back the
+	// descriptions the text cannot carry; disabled rows, not in the text,
+	// go back to their places, as postman-collection keeps them.
+	split, query, j := out.Query, make([]jsonQuery, 0, len(out.Query)+len(u.Query)), 0
 	for _, q := range u.Query {
-		// Disabled parameters are not in the raw text; postman-collection
-		// keeps them, marked.
-		if q.Disabled {
-			out.Query = append(out.Query, jsonQuery{Key: q.Key, Value: q.Value, Disabled: true})
+		k, v := q.Key, q.Value
+		if redact != nil {
+			k = redact(k)
+			if v != nil && q.Disabled {
+				r := redact(*v)
+				v = &r
+			}
+		}
+		d := rowDescription(q.Described, q.DescriptionNone, q.Description, q.DescriptionType, q.DescriptionJSON, redact)
+		switch {
+		case q.Disabled:
+			query = append(query, jsonQuery{Key: k, Value: v, Disabled: true, Description: d})
+		case j < len(split) && split[j].Key == k:
+			split[j].Description = d
+			query = append(query, split[j])
+			j++
 		}
 	}
+	out.Query = append(query, split[j:]...)
 	seen := map[string]bool{}
 	for _, v := range u.Variables {
 		typ := v.Type

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/courier-run/courier/collections"
@@ -197,5 +198,89 @@ func TestJSONScriptRequestFailureAsNewman(t *testing.T) {
 			w, _ := json.MarshalIndent(want[i], "", "  ")
 			t.Errorf("failure %d:\ncourier %s\nNewman  %s", i, g, w)
 		}
+	}
+}
+
+// TestJSONQueryDescriptionsAsNewman: query parameter descriptions (text,
+// {content, type}, null, {type}, a number, "", on a disabled row) are kept
+// in the report's collection and in the exported collection, and the sent
+// URL has none, as Newman 6.2.2 wrote them for the same collection
+// (recorded three times, identical).
+func TestJSONQueryDescriptionsAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-query-descriptions")
+	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct{ Collection, Sent, Export []any }
+	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-query.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("127.0.0.1:18731"), []byte(strings.TrimPrefix(base, "http://"))), "collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	type url struct{ Query []any }
+	var rep struct {
+		Collection struct {
+			Item []struct{ Request struct{ URL url } }
+		}
+		Run struct {
+			Executions []struct{ Request struct{ URL url } }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.Collection.Item[0].Request.URL.Query; !reflect.DeepEqual(got, want.Collection) {
+		t.Errorf("collection query:\n courier %v\n Newman  %v", got, want.Collection)
+	}
+	if got := rep.Run.Executions[0].Request.URL.Query; !reflect.DeepEqual(got, want.Sent) {
+		t.Errorf("sent query:\n courier %v\n Newman  %v", got, want.Sent)
+	}
+	var exp bytes.Buffer
+	if err := collections.Save(&exp, coll); err != nil {
+		t.Fatal(err)
+	}
+	var saved struct {
+		Item []struct{ Request struct{ URL url } }
+	}
+	if err := json.Unmarshal(exp.Bytes(), &saved); err != nil {
+		t.Fatal(err)
+	}
+	// courier's export writes a text/plain description as its text (as it
+	// does a header's); Newman writes {content, type}: both load the same.
+	for _, q := range want.Export {
+		if d, ok := q.(map[string]any)["description"].(map[string]any); ok && d["type"] == "text/plain" && len(d) == 2 {
+			if c, ok := d["content"].(string); ok {
+				q.(map[string]any)["description"] = c
+			}
+		}
+	}
+	if got := saved.Item[0].Request.URL.Query; !reflect.DeepEqual(got, want.Export) {
+		t.Errorf("exported query:\n courier %v\n Newman  %v", got, want.Export)
+	}
+	// The export loads back with the same descriptions.
+	again, err := collections.LoadBytes(exp.Bytes(), "export.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, was := again.Items[0].Request.URL.Query, coll.Items[0].Request.URL.Query; !reflect.DeepEqual(got, was) {
+		t.Errorf("export round trip:\n loaded again %+v\n first        %+v", got, was)
 	}
 }

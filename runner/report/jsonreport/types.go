@@ -221,9 +221,12 @@ type URLAuth struct {
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
-	Key      string  `json:"key"`
-	Value    *string `json:"value"`
-	Disabled bool    `json:"disabled,omitempty"`
+	// Description is the parameter's description in the collection
+	// (postman-collection's {content, type}); a sent URL has none.
+	Description *KVDescription `json:"description,omitempty"`
+	Key         string         `json:"key"`
+	Value       *string        `json:"value"`
+	Disabled    bool           `json:"disabled,omitempty"`
 }
 
 // Body is a request body. courier's executions hold the bytes sent as raw
