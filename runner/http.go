@@ -524,14 +524,15 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	}
 	out, err := c.prepare(ctx, p)
 	if err != nil {
-		return out.sent, nil, err
+		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
 	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.newerRuntime}
+	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
 	resp, last, err := c.hops(&out, p, authOpts)
 	if err != nil {
-		return out.sent, nil, err
+		return erroredShown(out.sent, prepared, p), nil, err
 	}
 	if !out.retried.IsZero() {
 		start = out.retried
@@ -541,6 +542,18 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		got.Header = nodeHeaders(got.Header)
 	}
 	return out.sent, got, err
+}
+
+// erroredShown is a request that failed as Newman's CLI prints it: the
+// URL as the request had it once resolved ("{{baseUrl}}/get",
+// "127.0.0.1:9/Get"), with no protocol added nor host lower-cased, since
+// postman-runtime normalises it only for a request it sent. A URL an auth
+// changed (a query API key) keeps what was shown; so do Postman CLI's runs.
+func erroredShown(s SentRequest, prepared string, p sendPlan) SentRequest {
+	if !p.newerRuntime && s.Shown == prepared && p.req != nil {
+		s.Shown = p.req.URL.String()
+	}
+	return s
 }
 
 // prepare builds the HTTP request of a plan: the wire URL, the body, the
@@ -1167,8 +1180,14 @@ func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte)
 	if u.Host == "" {
 		// The words of the request library under postman-runtime, which
 		// Newman prints (a v1 "//host/path" URL gets here).
+		// It prints the empty authority ("file:///etc/passwd"), where Go
+		// drops it before an opaque path.
+		shown := *u
+		if shown.Opaque != "" && shown.User == nil {
+			shown.Opaque = "//" + shown.Opaque
+		}
 		//lint:ignore ST1005 Newman's exact message
-		return nil, fmt.Errorf("Invalid URI %q", u.String())
+		return nil, fmt.Errorf("Invalid URI %q", shown.String())
 	}
 	switch u.Scheme {
 	case "http", "https":

@@ -313,7 +313,8 @@ func TestBadPort(t *testing.T) {
 // TypeError "Header name must be a valid HTTP token [\"x y\"]"
 // (ERR_INVALID_HTTP_TOKEN), TypeError "Invalid character in header content
 // [\"X-Ctl\"]" (ERR_INVALID_CHAR), Error "Invalid URI \"http:////host/post\""
-// for a v1 "//host/post" URL, RangeError for about:blank (its port "blank").
+// for a v1 "//host/post" URL, Error "Invalid URI \"file:///etc/passwd\"",
+// RangeError for about:blank (its port "blank").
 func TestRefusedBeforeSending(t *testing.T) {
 	t.Parallel()
 	withHeader := func(k, jsonValue string) string {
@@ -326,6 +327,7 @@ func TestRefusedBeforeSending(t *testing.T) {
 		{"a header name with a space", withHeader("x y", `"1"`), "TypeError", "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["x y"]`},
 		{"a control character in a value", withHeader("X-Ctl", `"a\u0001b"`), "TypeError", "ERR_INVALID_CHAR", `Invalid character in header content ["X-Ctl"]`},
 		{"a URL without a host", item("h", "POST", "//{{host}}/post?random=yeah", ""), "Error", "", `Invalid URI "http:////HOST/post?random=yeah"`},
+		{"a file URL", item("h", "GET", "file:///etc/passwd", ""), "Error", "", `Invalid URI "file:///etc/passwd"`},
 		{"about:blank", item("h", "GET", "about:blank", ""), "RangeError", "ERR_SOCKET_BAD_PORT", "Port should be >= 0 and < 65536. Received type string ('blank')."},
 	}
 	for _, c := range cases {
@@ -340,6 +342,26 @@ func TestRefusedBeforeSending(t *testing.T) {
 			assert.Equal(t, c.code, ei.Code)
 			assert.Equal(t, strings.ReplaceAll(c.message, "HOST", "127.0.0.1:9"), ei.Message)
 			assert.NoError(t, reqs[1].Err, "the run goes on")
+		})
+	}
+}
+
+// TestErroredRequestShownAsWritten: Newman's CLI line of a request that
+// failed shows its URL as resolved, not normalised: no http:// added, case
+// kept, an unresolved {{baseUrl}} as written (Newman 6.2.2: "GET
+// {{baseUrl}}/get [errored]", "GET 127.0.0.1:9/Get [errored]", "GET
+// HTTP://LOCALHOST:9/x [errored]", "GET file:///etc/passwd [errored]").
+// LoopbackOnly refuses the unresolved host before any DNS lookup.
+func TestErroredRequestShownAsWritten(t *testing.T) {
+	t.Parallel()
+	for _, u := range []string{"{{nothing}}/get", "127.0.0.1:9/Get", "HTTP://127.0.0.1:9/X?q=a b", "file:///etc/passwd"} {
+		t.Run(u, func(t *testing.T) {
+			t.Parallel()
+			_, rec, _ := run(t, coll(item("e", "GET", u, "")), runner.Options{LoopbackOnly: true})
+			reqs := rec.requests()
+			require.Len(t, reqs, 1)
+			require.Error(t, reqs[0].Err)
+			assert.Equal(t, u, reqs[0].Request.Shown)
 		})
 	}
 }
