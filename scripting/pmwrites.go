@@ -11,9 +11,18 @@ import "strings"
 // comments included, so it errs towards true; a name built at run time
 // (globalThis['p' + 'm']) goes unseen.
 func mayChangePM(src string) bool {
-	if strings.Contains(src, "eval") || strings.Contains(src, "Function") {
-		return true
-	}
+	return namesEvalOrFunction(src) || anyPM(src, pmOccurrenceMayWrite)
+}
+
+// namesEvalOrFunction: code built at run time cannot be read, so a script
+// that names either may do anything to pm.
+func namesEvalOrFunction(src string) bool {
+	return strings.Contains(src, "eval") || strings.Contains(src, "Function")
+}
+
+// anyPM reports whether f holds for some pm in src that stands as a name of
+// its own (not part of npm, pmx, $pm); f gets the pm's offset.
+func anyPM(src string, f func(src string, at int) bool) bool {
 	for i := 0; ; {
 		j := strings.Index(src[i:], "pm")
 		if j < 0 {
@@ -22,9 +31,9 @@ func mayChangePM(src string) bool {
 		at := i + j
 		i = at + 2
 		if at > 0 && isIdentByte(src[at-1]) || i < len(src) && isIdentByte(src[i]) {
-			continue // part of a longer name (npm, pmx, $pm)
+			continue
 		}
-		if pmOccurrenceMayWrite(src, at) {
+		if f(src, at) {
 			return true
 		}
 	}
@@ -58,7 +67,7 @@ func updatedBefore(before string) bool {
 // and errs towards true; a member reached through an alias
 // (var e = pm.environment; e.x = 1) goes unseen.
 func mayWritePMMembers(src string) bool {
-	if strings.Contains(src, "eval") || strings.Contains(src, "Function") {
+	if namesEvalOrFunction(src) {
 		return true
 	}
 	for _, call := range []string{"Object.defineProperty", "Object.defineProperties", "Object.assign", "Object.setPrototypeOf",
@@ -67,32 +76,28 @@ func mayWritePMMembers(src string) bool {
 			return true
 		}
 	}
-	for i := 0; ; {
-		j := strings.Index(src[i:], "pm")
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		i = at + 2
-		if at > 0 && isIdentByte(src[at-1]) || i < len(src) && isIdentByte(src[i]) {
-			continue
-		}
-		if updatedBefore(src[:at]) {
+	return anyPM(src, memberMayBeWritten)
+}
+
+// memberMayBeWritten looks at the pm at src[at:at+2]: a member of it that
+// is deleted, updated, indexed or assigned to (pm.environment.x = 1).
+func memberMayBeWritten(src string, at int) bool {
+	if updatedBefore(src[:at]) {
+		return true
+	}
+	rest, ok := afterMember(src[at+2:])
+	if !ok {
+		return false
+	}
+	if strings.HasPrefix(rest, "[") {
+		return true // pm.environment['x'] = 1, or a read: errs towards true
+	}
+	if strings.HasPrefix(rest, ".") {
+		if after, ok := afterMember(rest); ok && assigns(after) {
 			return true
 		}
-		rest, ok := afterMember(src[at+2:])
-		if !ok {
-			continue
-		}
-		if strings.HasPrefix(rest, "[") {
-			return true // pm.environment['x'] = 1, or a read: errs towards true
-		}
-		if strings.HasPrefix(rest, ".") {
-			if after, ok := afterMember(rest); ok && assigns(after) {
-				return true
-			}
-		}
 	}
+	return false
 }
 
 // afterMember skips `.name` at the start of s (spaces allowed) and returns
