@@ -242,12 +242,7 @@ func (b behavior) disabledHeaders() map[string]bool {
 }
 
 func (r *Runner) behaviorFor(st *step) behavior {
-	b := behavior{}
-	if r.Collection.Format == "v3" {
-		// Postman CLI's newer runtime, which runs v12 collections, sends a
-		// GET's body (unless the collection says otherwise).
-		b["disableBodyPruning"] = true
-	}
+	b := r.rules.defaultBehavior()
 	merge := func(m map[string]any) {
 		for k, v := range m {
 			b[k] = v
@@ -288,7 +283,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		clock = newPhaseClock(time.Now())
 	}
 	warned := map[string]bool{}
-	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.Collection.Format == "v3"}
+	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.rules.keepNullsUnresolved}
 	var secrets RequestSecrets
 	var secretErr error
 	if r.Options.Secrets != nil {
@@ -338,8 +333,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		ppb:   ppb,
 		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
 		clock: clock,
-
-		newerRuntime: r.Collection.Format == "v3",
+		rules: r.rules,
 	}
 	if secrets != nil {
 		plan.check = secrets.Check
@@ -486,10 +480,8 @@ type sendPlan struct {
 	check func(string) error
 	// clock, when set, times the phases of the last round trip.
 	clock *phaseClock
-	// newerRuntime sends as Postman CLI's newer runtime, the one that runs
-	// v12 collections: a raw body's Content-Type even when it is empty,
-	// and Content-Length: 0 on every request without a body.
-	newerRuntime bool
+	// rules say how the runtime the run follows sends (runtime.go).
+	rules runtimeRules
 }
 
 // outgoing is a plan turned into an HTTP request, before the first hop.
@@ -526,7 +518,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.newerRuntime}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer}
 	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
@@ -538,7 +530,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		start = out.retried
 	}
 	got, err := readResponse(resp, last.URL, start, p.clock, c.opts.maxResponseSize())
-	if got != nil && p.newerRuntime {
+	if got != nil && p.rules.nodeResponseHeaders {
 		got.Header = nodeHeaders(got.Header)
 	}
 	return out.sent, got, err
@@ -550,7 +542,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 // postman-runtime normalises it only for a request it sent. A URL an auth
 // changed (a query API key) keeps what was shown; so do Postman CLI's runs.
 func erroredShown(s SentRequest, prepared string, p sendPlan) SentRequest {
-	if !p.newerRuntime && s.Shown == prepared && p.req != nil {
+	if !p.rules.showURLAsSent && s.Shown == prepared && p.req != nil {
 		s.Shown = p.req.URL.String()
 	}
 	return s
@@ -566,7 +558,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	}
 	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
 	out.shown = buildWireURL(req.URL, true)
-	if p.newerRuntime {
+	if p.rules.showURLAsSent {
 		// Postman CLI's newer runtime reports the URL as it went out.
 		out.shown = out.wire
 	}
@@ -584,7 +576,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		return out, err
 	}
 	out.hreq = hreq
-	if out.data == nil && (!noBodyMethods[strings.ToUpper(method)] || p.newerRuntime) {
+	if out.data == nil && (!noBodyMethods[strings.ToUpper(method)] || p.rules.lengthOnEveryRequest) {
 		// Node sends "Content-Length: 0" for bodiless requests of methods
 		// that may carry a body (custom ones included); Go only does for
 		// POST, PUT and PATCH unless told the encoding is identity.
@@ -598,7 +590,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		maskDerived(o.Masker, map[string]string{"password": pass}, hreq)
 	}
 	hreq.URL.User = nil
-	out.order, out.hidden = c.headers(hreq, req, body, out.data, ppb, p.newerRuntime)
+	out.order, out.hidden = c.headers(hreq, req, body, out.data, ppb, p.rules)
 	return out, nil
 }
 
@@ -606,21 +598,21 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 // runtime adds, and returns their wire order (see wireOrder) and the keys
 // scripts do not see among the sent headers. Each step places the fields
 // of one step of wireOrder's list.
-func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior, newer bool) (wireOrder, map[string]bool) {
+func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior, rules runtimeRules) (wireOrder, map[string]bool) {
 	userinfo := hreq.Header.Get("Authorization") // from the URL's user:password@
 	hreq.Header.Del("Authorization")
 	order := addUserHeaders(hreq, req.Header)
 	disabled := ppb.disabledHeaders()
-	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, newer)
+	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, rules.typeForEmptyRawBody)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
 	ua := c.opts.userAgent()
-	if newer && c.opts.UserAgent == "" {
-		ua = NewerRuntimeUserAgent
+	if rules.userAgent != "" && c.opts.UserAgent == "" {
+		ua = rules.userAgent
 	}
 	addRuntimeHeaders(hreq.Header, &order, disabled, ua, c.opts.tokens)
 	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
-	order.placeLengthAndCookie(hreq.Header, contentType, mode, data, newer || !noBodyMethods[strings.ToUpper(hreq.Method)])
+	order.placeLengthAndCookie(hreq.Header, contentType, mode, data, rules.lengthOnEveryRequest || !noBodyMethods[strings.ToUpper(hreq.Method)])
 	return order, hidden
 }
 
@@ -649,15 +641,15 @@ func addUserHeaders(hreq *http.Request, rows []collections.Header) wireOrder {
 // setBodyType sets the Content-Type the body implies and returns it; ""
 // when it adds none: no body sent, a type of the request's own, the
 // header disabled, or an empty raw body (Postman sends no type then; its
-// newer runtime, newer, does).
-func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool, newer bool) string {
+// newer runtime, typeForEmpty, does).
+func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool, typeForEmpty bool) string {
 	if body == nil || data == nil {
 		return ""
 	}
 	own := headerKey(h, "Content-Type")
 	switch {
 	case own == "" && body.contentType != "" && !disabled["content-type"] &&
-		!(b.Mode == collections.BodyRaw && len(data) == 0 && !newer):
+		!(b.Mode == collections.BodyRaw && len(data) == 0 && !typeForEmpty):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
 	case own != "" && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):

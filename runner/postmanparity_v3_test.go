@@ -107,9 +107,11 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 }
 
 var (
-	cliPass      = regexp.MustCompile(`^  (Pass|Skip)  (.*)$`)
-	cliFailed    = regexp.MustCompile(`^ {0,3}(\d+)\. (.*)$`)
-	cliErrored   = regexp.MustCompile(`^ {0,3}(\d+)\x{2804} (.*)$`)
+	// A script's first result can land on the line of a pm.sendRequest it
+	// made, before that request's status: "  GET http://x/get   Pass  a".
+	cliPass      = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )?  (Pass|Skip)  (.*)$`)
+	cliFailed    = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\. (.*)$`)
+	cliErrored   = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\x{2804} (.*)$`)
 	cliRequest   = regexp.MustCompile(`^  [A-Z]+ \S+ \[errored\]$`)
 	cliTableHead = regexp.MustCompile(`^\s*#\s+failure\s+detail\s*$`)
 	cliEntry     = regexp.MustCompile(`^\s*0*(\d+)\.\s{2}(\S+)\s{2,}`)

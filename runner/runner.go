@@ -27,6 +27,8 @@ type Runner struct {
 	Jar *Jar
 
 	scopes *environments.Scopes
+	// rules are the runtime the collection's format runs on (runtime.go).
+	rules  runtimeRules
 	engine *scripting.Engine
 	// engineReady delivers the engine started with the run (startEngine)
 	// until scriptEngine takes it.
@@ -87,6 +89,7 @@ var ErrUsage = errors.New("invalid input")
 // summary.
 func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	r.fillDefaults()
+	r.rules = rulesFor(r.Collection.Format)
 	r.det = determinism.From(ctx)
 	if r.Options.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -286,7 +289,7 @@ func (r *Runner) engineOptions() scripting.Options {
 		Random:       r.scopes.Gen,
 		VirtualTime:  r.det.VirtualTime,
 		// A v12 (v3) collection was written for Postman's current sandbox.
-		CurrentSandbox: r.Collection.Format == "v3",
+		CurrentSandbox: r.rules.currentSandbox,
 	}
 }
 

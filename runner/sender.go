@@ -34,11 +34,9 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err, ret: err})
 		return nil, err
 	}
-	plan := sendPlan{req: req, auth: req.Auth, ppb: behavior{}, warn: warn}
-	if s.r.Collection.Format == "v3" {
-		// Postman CLI's newer runtime sends a pm.sendRequest GET's body too.
-		plan.newerRuntime, plan.ppb = true, behavior{"disableBodyPruning": true}
-	}
+	// pm.sendRequest sends as the run's runtime does; Postman CLI's newer
+	// runtime sends its GET's body too.
+	plan := sendPlan{req: req, auth: req.Auth, ppb: s.r.rules.defaultBehavior(), warn: warn, rules: s.r.rules}
 	sent, resp, err := s.r.client.do(ctx, plan)
 	if ctx.Err() != nil {
 		// The run is ending: the round trip did not complete.

@@ -41,7 +41,7 @@ func (r *Runner) chain(st *step, listen string) []script {
 			// An empty script still counts as run, as Newman counts it.
 			if ev.Listen == listen && !ev.Disabled {
 				sc := script{name: name, source: ev.Script.Exec}
-				if hooks, ok := v3Hooks[listen]; ok && r.Collection.Format == "v3" {
+				if hooks, ok := v3Hooks[listen]; ok && r.rules.hookEventNames {
 					sc.event = hooks[0]
 					if definition {
 						sc.event = hooks[1]

@@ -1,0 +1,73 @@
+package runner
+
+// runtimeRules lists the ways Postman's two runtimes differ in what a run
+// sends and what its scripts see, one field per difference. A run follows
+// one set, chosen once from the collection's format (rulesFor): JSON
+// collections run as Newman 6.2.2 (and Postman CLI's own JSON runs) run
+// them, the zero value; v12 directories as Postman CLI 1.34 runs them, on
+// its newer runtime (PostmanRuntime/1.3.0). Each was probed with Postman
+// CLI (runner/testdata/postman-parity/fresh-round6p-v3-*.json and
+// fresh-round7p-*.json); docs/v3-collections.md lists them.
+type runtimeRules struct {
+	// currentSandbox runs scripts in Postman's current sandbox
+	// (scripting.Options.CurrentSandbox).
+	currentSandbox bool
+	// hookEventNames gives pm.info.eventName as the files name the hook
+	// (beforeRequest, http:afterResponse) instead of prerequest/test.
+	hookEventNames bool
+	// keepNullsUnresolved leaves a variable whose value is null or
+	// undefined as {{name}} in the request (JSON runs send "null").
+	keepNullsUnresolved bool
+	// sendBodyOnEveryMethod sends a GET's (HEAD's...) body: the request's
+	// protocolProfileBehavior starts with disableBodyPruning on.
+	sendBodyOnEveryMethod bool
+	// typeForEmptyRawBody sends a raw body's Content-Type even when the
+	// body is empty.
+	typeForEmptyRawBody bool
+	// lengthOnEveryRequest sends Content-Length: 0 on every request without
+	// a body, GET and DELETE included (Node sends it only for methods that
+	// may carry one).
+	lengthOnEveryRequest bool
+	// emptyBearer sends "Authorization: Bearer " for bearer auth without a
+	// token (JSON runs send no header).
+	emptyBearer bool
+	// userAgent, when set, is the User-Agent sent unless --user-agent says
+	// otherwise.
+	userAgent string
+	// nodeResponseHeaders shows scripts the response headers as Node's
+	// message.headers (lower case, repeats joined) instead of the wire's
+	// rows.
+	nodeResponseHeaders bool
+	// showURLAsSent has the reports show a request's URL as it went out,
+	// percent-encoded, also when it failed.
+	showURLAsSent bool
+}
+
+// rulesFor is the runtime a collection of the given format runs on.
+func rulesFor(format string) runtimeRules {
+	if format != "v3" {
+		return runtimeRules{}
+	}
+	return runtimeRules{
+		currentSandbox:        true,
+		hookEventNames:        true,
+		keepNullsUnresolved:   true,
+		sendBodyOnEveryMethod: true,
+		typeForEmptyRawBody:   true,
+		lengthOnEveryRequest:  true,
+		emptyBearer:           true,
+		userAgent:             NewerRuntimeUserAgent,
+		nodeResponseHeaders:   true,
+		showURLAsSent:         true,
+	}
+}
+
+// defaultBehavior is the protocolProfileBehavior a request starts from
+// before its collection's, folders' and own settings apply.
+func (rt runtimeRules) defaultBehavior() behavior {
+	b := behavior{}
+	if rt.sendBodyOnEveryMethod {
+		b["disableBodyPruning"] = true
+	}
+	return b
+}
