@@ -531,10 +531,7 @@ type nopSink struct{}
 
 func (nopSink) Handle(Event) {}
 
-var (
-	_ scripting.CookieStore     = (*Jar)(nil)
-	_ scripting.SetCookieParser = (*Jar)(nil)
-)
+var _ scripting.CookieStore = (*Jar)(nil)
 
 // Merge adds o's counts, failures and timings to s: the summary of a run
 // split over workers or shards is the merge of theirs. Failures are kept

@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/setcookie"
 )
 
 // JarCookie is a cookie as the jar holds it, in the shape scripts see.
@@ -51,6 +52,11 @@ type CookieStore interface {
 	Delete(u *url.URL, name string)
 	// Clear removes every cookie that applies to u.
 	Clear(u *url.URL)
+	// ParseSetCookie reads a cookie string a script gives jar.set as the
+	// store reads a Set-Cookie header, so jar.set(url, "a=1; Expires=...")
+	// gives the cookie that header would (tough-cookie parses both alike).
+	// It reports false for a line the store refuses.
+	ParseSetCookie(line string) (JarCookie, bool)
 }
 
 func (e *Engine) replace(s string) string {
@@ -210,10 +216,10 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	case "set", "check":
 		var c JarCookie
 		var ok bool
-		if p, isParser := s.(SetCookieParser); isParser && !isObject(arg) {
-			c, ok = p.ParseSetCookie(arg.String())
+		if o, isObj := arg.(*goja.Object); isObj {
+			c, ok = jarCookieObject(o), true
 		} else {
-			c, ok = e.jarCookieArg(arg)
+			c, ok = s.ParseSetCookie(arg.String())
 		}
 		if !ok {
 			return e.rt.ToValue([]any{nil, nil})
@@ -234,21 +240,10 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	return e.rt.ToValue([]any{nil})
 }
 
-// SetCookieParser is a CookieStore that reads a Set-Cookie string itself:
-// jar.set(url, "a=1; Expires=...") then gives the cookie the same
-// Set-Cookie header would, as tough-cookie parses both alike.
-type SetCookieParser interface {
-	ParseSetCookie(line string) (JarCookie, bool)
-}
-
-// jarCookieArg reads the cookie a script passes to jar.set: a Set-Cookie
-// string (tough-cookie's loose mode) or an object whose expires the JS side
-// has turned into milliseconds.
-func (e *Engine) jarCookieArg(arg goja.Value) (JarCookie, bool) {
-	o, ok := arg.(*goja.Object)
-	if !ok {
-		return parseLooseSetCookie(arg.String())
-	}
+// jarCookieObject reads the cookie object a script passes to jar.set,
+// whose expires the JS side has turned into milliseconds. (A string is the
+// store's to parse: CookieStore.ParseSetCookie.)
+func jarCookieObject(o *goja.Object) JarCookie {
 	str := func(k string) string {
 		if v := o.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 			return v.String()
@@ -273,56 +268,7 @@ func (e *Engine) jarCookieArg(arg goja.Value) (JarCookie, bool) {
 			c.MaxAge = -1
 		}
 	}
-	return c, true
-}
-
-// parseLooseSetCookie parses a Set-Cookie string as tough-cookie's loose
-// mode: a pair without "=" is a value with an empty name.
-func parseLooseSetCookie(s string) (JarCookie, bool) {
-	parts := strings.Split(s, ";")
-	pair := strings.TrimSpace(parts[0])
-	var c JarCookie
-	if k, v, ok := strings.Cut(pair, "="); ok {
-		c.Name, c.Value = strings.TrimSpace(k), strings.TrimSpace(v)
-	} else {
-		c.Value = pair
-	}
-	for _, p := range parts[1:] {
-		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
-		v = strings.TrimSpace(v)
-		switch strings.ToLower(strings.TrimSpace(k)) {
-		case "domain":
-			c.Domain = v
-		case "path":
-			c.Path = v
-		case "secure":
-			c.Secure = true
-		case "httponly":
-			c.HTTPOnly = true
-		case "max-age":
-			var n int
-			for _, r := range v {
-				if r < '0' || r > '9' {
-					n = -1
-					break
-				}
-				n = n*10 + int(r-'0')
-			}
-			if n > 0 {
-				c.MaxAge = n
-			} else {
-				c.MaxAge = -1
-			}
-		case "expires":
-			if t, err := http.ParseTime(v); err == nil {
-				c.ExpiresAttr = t
-			}
-		case "":
-		default:
-			c.Extensions = append(c.Extensions, strings.TrimSpace(p))
-		}
-	}
-	return c, true
+	return c
 }
 
 // plainStore adapts a jar that only implements http.CookieJar (such as
@@ -368,6 +314,17 @@ func (p plainStore) Delete(u *url.URL, name string) {
 }
 
 func (p plainStore) Clear(u *url.URL) { p.Delete(u, "") }
+
+// ParseSetCookie reads the line with the run's jar's parser, so a plain
+// jar is given what runner.Jar would be given.
+func (p plainStore) ParseSetCookie(line string) (JarCookie, bool) {
+	c, ok := setcookie.Parse(line)
+	return JarCookie{
+		Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
+		Secure: c.Secure, HTTPOnly: c.HTTPOnly,
+		ExpiresAttr: c.Expires, MaxAge: c.MaxAge, Extensions: c.Extensions,
+	}, ok
+}
 
 func pathPrefixes(p string) []string {
 	out := []string{"/"}

@@ -156,6 +156,19 @@ await new Promise(resolve => pm.test("callback unset", (done) => {
     });
   });
 }));`},
+		// A plain http.CookieJar store reads a cookie string with the run's
+		// jar's Set-Cookie parser (internal/setcookie), not a looser copy.
+		{"cookie jar string on a plain jar", "test", `
+const jar = pm.cookies.jar();
+const c = await jar.set("https://api.example.com/", "s=1; Domain=.API.Example.COM; Expires=Wed, 21-Oct-37 07:28:00 GMT; Path=rel; Max-Age=+5; Priority=High");
+const refused = await jar.set("https://api.example.com/", "s=\u0001");
+pm.test("string set", () => {
+  pm.expect(c.domain).to.equal("api.example.com");
+  pm.expect(c.path).to.equal("/");
+  pm.expect(c.expires.toISOString()).to.equal("2037-10-21T07:28:00.000Z");
+  pm.expect(c.extensions).to.eql(["Priority=High"]);
+  pm.expect(refused).to.be.undefined;
+});`},
 		{"execution and visualizer", "prerequest", `
 pm.test("exec", () => {
   pm.expect(Array.from(pm.execution.location)).to.eql(["API", "Users", "Get user"]);
