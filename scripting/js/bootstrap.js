@@ -972,11 +972,10 @@ var S = null; // the running script
 
 // ScriptState is what one script execution accumulates. Its fields default
 // to the prototype's values: a script only pays for what it uses.
-function ScriptState(listen, ownPM) {
+function ScriptState(listen) {
     this.listen = listen;
-    this.pm = pmFor(listen, ownPM);
 }
-[['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
+[['pm', null], ['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
     ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false], ['restore', null]]
     .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
 
@@ -1122,9 +1121,11 @@ var PMP = PM.prototype;
 // again while no script has changed it (see pmFor).
 var PM_NAMES = ['info', 'vault', 'globals', 'environment', 'collectionVariables', 'variables', 'iterationData',
     'request', 'response', 'cookies', 'visualizer', 'sendRequest', 'execution'];
-// PM_GET holds the members whose value is the running script's: getters
-// (Postman's are values made before the script starts; a getter computes
-// one on first use).
+// PM_GET holds the members whose value is the running script's. On the
+// shared pm they are getters that compute the value on first use; a script
+// that names pm other than to use a member (and so could read a
+// descriptor) gets its own pm, whose members are values made before the
+// script starts, as Postman's are (makePM).
 var PM_GET = {}, PM_VAL = {};
 function execInfo(st) { return st.info || (st.info = native.info()); }
 PM_GET.info = (function () { var st = S; return st.pinfo || (st.pinfo = native.pmInfo()); });
@@ -1229,12 +1230,15 @@ if (native.vault) { PM_VAL.vault = native.vault; }
 def(PMP, 'require', function (name) {
     throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
 });
-// makePM builds a pm for one kind of script.
-function makePM(listen) {
+// makePM builds a pm for one kind of script; values (the running script's
+// own pm) makes every member a value, computed now.
+function makePM(listen, values) {
     var o = new PM();
     PM_NAMES.forEach(function (k) {
         if (k === 'response' && listen !== 'test') { return; }
-        if (PM_GET[k]) {
+        if (PM_GET[k] && values) {
+            Object.defineProperty(o, k, { value: PM_GET[k].call(o), writable: false, enumerable: false, configurable: false });
+        } else if (PM_GET[k]) {
             Object.defineProperty(o, k, { get: PM_GET[k], enumerable: false, configurable: false });
         } else if (PM_VAL[k] !== undefined) {
             Object.defineProperty(o, k, { value: PM_VAL[k], writable: false, enumerable: false, configurable: false });
@@ -1251,7 +1255,7 @@ function makePM(listen) {
 // or given another prototype).
 var pmPre = null, pmT = null;
 function pmFor(listen, own) {
-    if (own) { return makePM(listen); }
+    if (own) { return makePM(listen, true); }
     var o = listen === 'test' ? pmT : pmPre;
     if (o !== null && o.test === pmTest && Object.isExtensible(o) && Object.getPrototypeOf(o) === PMP) { return o; }
     o = makePM(listen);
@@ -1409,11 +1413,13 @@ function begin(listen, hasResponse) {
     // hasResponse: 0 none, 1 a response, 2 the request failed; plus 4 when
     // the script may change pm (it gets its own), 8 when it may change the
     // objects pm's members share (put back when it finishes).
-    var st = new ScriptState(listen, (hasResponse & 4) !== 0);
+    var st = new ScriptState(listen), own = (hasResponse & 4) !== 0;
     if (hasResponse & 8) { st.restore = part('pm-members', null)([scopes.variables, scopes.environment, scopes.collectionVariables, scopes.globals, scopes.iterationData, PM_VAL.visualizer, PM_VAL.sendRequest, pmTest]); native.needFinish(); }
     hasResponse &= 3;
     st.failed = hasResponse === 2;
     S = st;
+    // After S: an own pm's members are the running script's values.
+    st.pm = pmFor(listen, own);
     warned = null;
     if (global.pm !== st.pm) { global.pm = st.pm; }
     setResponseGlobals(listen === 'test' && hasResponse);
