@@ -1164,6 +1164,12 @@ func hasAuthorization(hs []collections.Header) bool {
 	return false
 }
 
+// unsendable is a request that cannot start: no host, or a protocol other
+// than http and https (see runtimeRules.quietUnsendable).
+type unsendable struct{ error }
+
+func (u unsendable) Unwrap() error { return u.error }
+
 func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte) (*http.Request, error) {
 	var rd io.Reader
 	if data != nil {
@@ -1179,7 +1185,7 @@ func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte)
 			shown.Opaque = "//" + shown.Opaque
 		}
 		//lint:ignore ST1005 Newman's exact message
-		return nil, fmt.Errorf("Invalid URI %q", shown.String())
+		return nil, unsendable{fmt.Errorf("Invalid URI %q", shown.String())}
 	}
 	switch u.Scheme {
 	case "http", "https":
@@ -1187,7 +1193,7 @@ func newHTTPRequest(ctx context.Context, method string, u *url.URL, data []byte)
 		// Node's words, which Newman prints (courier sends http and https
 		// only, as Newman does).
 		//lint:ignore ST1005 Newman's exact message
-		return nil, fmt.Errorf("Invalid protocol: %s:", u.Scheme)
+		return nil, unsendable{fmt.Errorf("Invalid protocol: %s:", u.Scheme)}
 	}
 	hreq, err := http.NewRequestWithContext(ctx, method, "http://placeholder/", rd)
 	if err != nil {

@@ -41,6 +41,11 @@ type runtimeRules struct {
 	// showURLAsSent has the reports show a request's URL as it went out,
 	// percent-encoded, also when it failed.
 	showURLAsSent bool
+	// quietUnsendable: a pm.sendRequest that cannot start (no URL, a
+	// protocol other than http and https) calls back with the error's words
+	// and is not one of the run's failed requests; the newer runtime words
+	// a URL with no parts `Invalid URI "http:///"`.
+	quietUnsendable bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -59,6 +64,7 @@ func rulesFor(format string) runtimeRules {
 		userAgent:             NewerRuntimeUserAgent,
 		nodeResponseHeaders:   true,
 		showURLAsSent:         true,
+		quietUnsendable:       true,
 	}
 }
 

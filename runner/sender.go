@@ -28,6 +28,10 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	s.r.scriptRequests.Add(1)
 	seq := scripting.SendOrder(ctx)
 	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
+		if s.r.rules.quietUnsendable {
+			//lint:ignore ST1005 the newer runtime's exact message
+			return nil, errors.New(`Invalid URI "http:///"`)
+		}
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
 		err := errors.New("runtime:extensions~request: request url is empty")
@@ -43,6 +47,10 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		return resp, err
 	}
 	sent.Form = req
+	var never unsendable
+	if err != nil && s.r.rules.quietUnsendable && errors.As(err, &never) {
+		return resp, err
+	}
 	if err != nil {
 		// A failed round trip is one of the run's failures, as in Newman;
 		// the script hands it over when it ends (sinks run on the run's

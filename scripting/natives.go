@@ -585,7 +585,7 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 	if withHeaders {
 		_ = o.Set("header", e.headerData(r.Header))
 	}
-	_ = o.Set("responseTime", wholeMillis(r.ResponseTime))
+	_ = o.Set("responseTime", e.millis(r.ResponseTime))
 	_ = o.Set("size", r.Size)
 	return o
 }
@@ -623,7 +623,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	for i := 1; i < len(lazy); i++ {
 		_ = o.DefineAccessorProperty(responseLazyNames[i], lazy[i][0], lazy[i][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 	}
-	_ = o.Set("responseTime", wholeMillis(r.ResponseTime))
+	_ = o.Set("responseTime", e.millis(r.ResponseTime))
 	_ = o.Set("responseSize", r.Size)
 	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
@@ -1189,6 +1189,10 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			var ev, rv goja.Value = goja.Null(), goja.Undefined()
 			var se interface{ SystemError() SystemError }
 			switch {
+			case err != nil && e.opts.CurrentSandbox:
+				// Postman CLI's newer sandbox hands over the error's words
+				// alone, and no response.
+				ev = e.rt.ToValue(err.Error())
 			case errors.As(err, &se):
 				// Postman's err is a plain object of Node's fields, in
 				// Node's order, with no name or message.
@@ -1232,6 +1236,14 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			// 6.2.2 and Postman CLI 1.34: the script goes on.
 			_, cerr := cb(goja.Undefined(), ev, rv)
 			if !thrownByScript(cerr) {
+				return cerr
+			}
+			var ex *goja.Exception
+			if e.opts.CurrentSandbox && errors.As(cerr, &ex) {
+				// Postman CLI's newer sandbox calls the callback a second
+				// time with what it threw and no response; what that call
+				// throws fails the script (fresh-round7p-runtime.json).
+				_, cerr = cb(goja.Undefined(), ex.Value(), goja.Undefined())
 				return cerr
 			}
 			e.loop.dropped = append(e.loop.dropped, cerr)
@@ -2044,6 +2056,16 @@ func maximalSubpart(b []byte) int {
 		n++
 	}
 	return n
+}
+
+// millis is a response time as scripts read it: whole milliseconds, as
+// postman-runtime 7 gives it, or with the fraction Postman CLI's newer
+// runtime gives (13.213076999999998).
+func (e *Engine) millis(d time.Duration) float64 {
+	if e.opts.CurrentSandbox {
+		return float64(d) / float64(time.Millisecond)
+	}
+	return wholeMillis(d)
 }
 
 // wholeMillis is a response time as Postman gives it to scripts and reports:

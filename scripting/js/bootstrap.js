@@ -1078,7 +1078,9 @@ var sendRequest = bundled({ sendRequest(req, cb) {
             // syscall, address, port}) with Postman's empty response.
             // A request that could not start (a bad URL) hands Newman's
             // callback an empty object: its Error does not cross the bridge.
-            if (err !== null) { cb.call(self, typeof err === 'object' ? err : {}, failedResponse(), undefined); return; }
+            // v12 runs: the words alone, and no response.
+            var v = host.currentSandbox;
+            if (err !== null) { cb.call(self, typeof err === 'object' || v ? err : {}, v ? undefined : failedResponse(), undefined); return; }
             var res = response(data);
             cb.call(self, null, res, { cookies: res.cookies, execution: {} });
         });
@@ -1093,7 +1095,7 @@ var sendRequest = bundled({ sendRequest(req, cb) {
                 err.name = err.code === 'ERR_SOCKET_BAD_PORT' ? 'RangeError' : 'Error';
                 err.message = data;
                 reject(err);
-            } else if (err !== null) { reject({ name: 'Error', message: err }); } else { resolve(response(data)); }
+            } else if (err !== null) { reject(host.currentSandbox ? err : { name: 'Error', message: err }); } else { resolve(response(data)); }
         });
     });
 } }.sendRequest, 'sendRequest');
