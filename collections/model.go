@@ -287,6 +287,26 @@ type Auth struct {
 	// System marks the parameters the runtime set (what a digest challenge
 	// taught): Postman shows them to test scripts with system: true.
 	System map[string]bool
+	// Others are the parameter lists the block gives for types it does not
+	// select ({"type": "bearer", "bearer": [...], "basic": [...]}), each
+	// with its Type, in the block's order. postman-collection keeps them:
+	// scripts see them (auth.basic, toJSON) and a switch of type (use,
+	// authorizeUsing) takes them up; only the selected type signs.
+	Others []*Auth
+}
+
+// Other is the parameter list the block gives type typ when typ is not
+// the selected one, or nil.
+func (a *Auth) Other(typ string) *Auth {
+	if a == nil {
+		return nil
+	}
+	for _, o := range a.Others {
+		if o.Type == typ {
+			return o
+		}
+	}
+	return nil
 }
 
 // Set sets parameter k to the string v, remembering the order parameters
@@ -353,6 +373,12 @@ func (a *Auth) Clone() *Auth {
 		c.System = make(map[string]bool, len(a.System))
 		for k, v := range a.System {
 			c.System[k] = v
+		}
+	}
+	if a.Others != nil {
+		c.Others = make([]*Auth, len(a.Others))
+		for i, o := range a.Others {
+			c.Others[i] = o.Clone()
 		}
 	}
 	return c

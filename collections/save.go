@@ -228,6 +228,8 @@ func (v outVariable) MarshalJSON() ([]byte, error) {
 type outAuth struct {
 	Type   string
 	Params []outAuthParam
+	// Others are the lists the block gives the types it does not select.
+	Others []*outAuth
 }
 
 type outAuthParam struct {
@@ -245,6 +247,9 @@ func (a outAuth) MarshalJSON() ([]byte, error) {
 	parts := []kv{{"type", a.Type}}
 	if a.Type != "noauth" || len(a.Params) > 0 {
 		parts = append(parts, kv{a.Type, a.Params})
+	}
+	for _, o := range a.Others {
+		parts = append(parts, kv{o.Type, o.Params})
 	}
 	var b strings.Builder
 	b.WriteByte('{')
@@ -451,6 +456,11 @@ func outAuthOf(a *Auth) *outAuth {
 			p.Value = json.RawMessage(a.Params[k])
 		}
 		o.Params = append(o.Params, p)
+	}
+	for _, other := range a.Others {
+		if other.Type != a.Type && other.Type != "type" {
+			o.Others = append(o.Others, outAuthOf(other))
+		}
 	}
 	return o
 }

@@ -798,6 +798,23 @@ func auth(raw json.RawMessage, path string) (*Auth, error) {
 			return nil, err
 		}
 	}
+	// The other types' lists, as postman-collection's RequestAuth takes
+	// every member but type that is an object (a list or {key: value}):
+	// the selected type's first, then the others in the block's order.
+	for _, m := range ms {
+		if m.Key == "type" || m.Key == a.Type || a.Other(m.Key) != nil {
+			continue
+		}
+		if k := jsonKind(m.Value); k != "object" && k != "array" {
+			continue
+		}
+		// A list courier cannot read is left out rather than refused: it
+		// never signs, and Newman runs the collection.
+		o := &Auth{Type: m.Key, Params: map[string]string{}}
+		if authParams(o, m.Value, path+"."+m.Key) == nil {
+			a.Others = append(a.Others, o)
+		}
+	}
 	return a, nil
 }
 

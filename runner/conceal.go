@@ -310,6 +310,12 @@ func (c *concealer) auth(a *collections.Auth) (signed bool) {
 		}
 		a.Params[k] = c.text(v)
 	}
+	// The lists of the types not selected never sign, but scripts see them.
+	for _, o := range a.Others {
+		for k, v := range o.Params {
+			o.Params[k] = c.text(v)
+		}
+	}
 	return signed
 }
 

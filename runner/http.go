@@ -380,6 +380,7 @@ func (r *Runner) resolveAuth(eff *collections.Auth, sub func(string) string) (a 
 			user[k] = true
 		}
 	}
+	resolveOtherAuths(a, sub)
 	memo := r.authMemo[eff]
 	for _, k := range learnedOrder(memo) {
 		a.Set(k, memo[k])

@@ -111,8 +111,20 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		for _, k := range c.Auth.Keys() {
 			c.Auth.Params[k] = sub(c.Auth.Params[k])
 		}
+		resolveOtherAuths(c.Auth, sub)
 	}
 	return c
+}
+
+// resolveOtherAuths substitutes variables in the parameters a's block
+// gives other types than its own: the runtime resolves the whole block,
+// and test scripts see every list resolved.
+func resolveOtherAuths(a *collections.Auth, sub func(string) string) {
+	for _, o := range a.Others {
+		for _, k := range o.Keys() {
+			o.Params[k] = sub(o.Params[k])
+		}
+	}
 }
 
 // resolveFormParams substitutes variables in a form's rows, inside a typed

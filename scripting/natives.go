@@ -841,6 +841,21 @@ type plainAuth struct {
 	Order   []string          `json:"order"`
 	Types   map[string]string `json:"types"`
 	Literal map[string]bool   `json:"literal"`
+	// Others are the lists of the types not selected, in the auth's order.
+	Others []plainAuth `json:"others"`
+}
+
+func (p *plainAuth) auth() *collections.Auth {
+	a := &collections.Auth{Type: p.Type, Params: p.Params, Order: p.Order, Types: p.Types, Literal: p.Literal}
+	if a.Params == nil {
+		a.Params = map[string]string{}
+	}
+	for i := range p.Others {
+		if o := &p.Others[i]; o.Type != "" && o.Type != p.Type {
+			a.Others = append(a.Others, o.auth())
+		}
+	}
+	return a
 }
 
 func (p *plainRequest) toRequest() *collections.Request {
@@ -898,7 +913,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Body = cb
 	}
 	if p.Auth != nil && p.Auth.Type != "" {
-		r.Auth = &collections.Auth{Type: p.Auth.Type, Params: p.Auth.Params, Order: p.Auth.Order, Types: p.Auth.Types, Literal: p.Auth.Literal}
+		r.Auth = p.Auth.auth()
 	}
 	return r
 }
@@ -1133,8 +1148,22 @@ func (b requestBuilder) graphql(g *collections.GraphQL) *goja.Object {
 }
 
 // auth is Postman's shape, {type, <type>: [{key, value, type}]}, in the
-// collection's order.
+// collection's order, then the lists the block gives other types.
 func (b requestBuilder) auth(a *collections.Auth) *goja.Object {
+	am := b.obj("type", a.Type)
+	if a.Type != "" {
+		_ = am.Set(a.Type, b.authParams(a))
+	}
+	for _, o := range a.Others {
+		if o.Type != a.Type && o.Type != "type" {
+			_ = am.Set(o.Type, b.authParams(o))
+		}
+	}
+	return am
+}
+
+// authParams is a's parameters as postman-collection's Variables.
+func (b requestBuilder) authParams(a *collections.Auth) []any {
 	ps := []any{}
 	for _, k := range a.Keys() {
 		var v any = a.Params[k]
@@ -1147,11 +1176,7 @@ func (b requestBuilder) auth(a *collections.Auth) *goja.Object {
 		}
 		ps = append(ps, p)
 	}
-	am := b.obj("type", a.Type)
-	if a.Type != "" {
-		_ = am.Set(a.Type, ps)
-	}
-	return am
+	return ps
 }
 
 func strs(s []string) []any {

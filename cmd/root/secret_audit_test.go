@@ -27,6 +27,7 @@ import (
 // a value took since the canary test was written: typed (non-string)
 // header, query, path and form values, from the collection file and from
 // scripts; header and query descriptions; URLs a script builds (pieces of a secret);
+// the parameters an auth block lists for the types it does not select;
 // pm.sendRequest round trips (with basic, bearer and API-key auth, GraphQL
 // and form-data bodies), which Newman's JSON layout copies into the
 // report; Node-style error objects of failed requests (a refused port that
@@ -124,6 +125,15 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 			"pm.sendRequest({url: 'ftp://x/' + " + env + "}, (err) => console.log(err, String(err)));",
 			"pm.sendRequest({url: 'http://127.0.0.1:99999/' + v}, (err) => console.log(err && err.message));",
 		}),
+		item("other auth types", map[string]any{"method": "GET", "url": srv.URL + "/get",
+			"auth": map[string]any{"type": "bearer", "bearer": []any{map[string]any{"key": "token", "value": "plain"}},
+				"basic":  []any{map[string]any{"key": "username", "value": "u"}, map[string]any{"key": "password", "value": "{{envKey}}"}},
+				"apikey": map[string]any{"key": "X-K", "value": "{{vault:apiKey}}"}}},
+			[]string{"console.log(JSON.stringify(pm.request.auth.toJSON()));"},
+			[]string{
+				"console.log(JSON.stringify(pm.request.auth.toJSON()), pm.request.auth.apikey.toObject());",
+				"pm.test('auth ' + JSON.stringify(pm.request.auth.toJSON()), () => pm.expect(1).to.eql(2));",
+			}),
 		item("refused", "http://127.0.0.1:{{pin}}/x?e={{envKey}}", nil, nil),
 		item("unsupported protocol", "ftp://127.0.0.1/{{envKey}}", nil, nil),
 	}}
@@ -193,10 +203,8 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 	var rep struct {
 		Run struct {
 			Executions []struct {
-				Item         struct{ Name string }
-				RequestError *struct {
-					Code string
-					Port *int
+				Item struct {
+					Name string
 				}
 				Request struct {
 					Header []struct {
@@ -204,11 +212,19 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 						Value       any
 						Description any
 					}
+					Auth map[string]any
+				}
+				RequestError *struct {
+					Code string
+					Port *int
 				}
 			}
 		}
 	}
 	for _, name := range []string{"r.json", "i.json", "y.json"} {
+		// Each report decodes afresh (a reused element's map would keep
+		// the last report's keys).
+		rep.Run.Executions = nil
 		require.NoError(t, json.Unmarshal([]byte(texts[o(name)]), &rep), "%s is not JSON", name)
 		var refused, typed int
 		for _, e := range rep.Run.Executions {
@@ -223,6 +239,18 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 					assert.Equal(t, map[string]any{"content": "about ***", "type": "text/plain"}, h.Description, name)
 				}
 			}
+		}
+		otherAuth := 0
+		for _, e := range rep.Run.Executions {
+			if e.Item.Name == "other auth types" && name != "y.json" {
+				// A v12 definition holds only the selected type.
+				otherAuth++
+				assert.Equal(t, []any{map[string]any{"type": "any", "value": "u", "key": "username"}, map[string]any{"type": "any", "value": "***", "key": "password"}}, e.Request.Auth["basic"], name)
+				assert.Equal(t, []any{map[string]any{"type": "any", "value": "X-K", "key": "key"}, map[string]any{"type": "any", "value": "***", "key": "value"}}, e.Request.Auth["apikey"], name)
+			}
+		}
+		if name != "y.json" {
+			assert.Positive(t, otherAuth, "%s: no request with other auth types", name)
 		}
 		assert.Positive(t, refused, "%s: no refused request", name)
 		assert.Positive(t, typed, "%s: no typed header from a script", name)

@@ -724,7 +724,7 @@ func oneFilePerRow(rows []jsonKV) []jsonKV {
 var digestLearned = []string{"nonce", "realm", "opaque", "qop", "algorithm", "clientNonce", "nonceCount"}
 
 // sentAuthJSON is the effective auth as the runtime left it on the sent
-// request: every parameter typed "any" (the runtime rebuilds the list), in
+// request: each parameter with its declared type ("any" for none), in
 // the collection's order with what a digest challenge added after it, and
 // the parameters the challenge set (those the collection left empty or
 // out: own names the others) marked system.
@@ -765,9 +765,9 @@ func sentAuthJSON(a *collections.Auth, own map[string]bool) json.RawMessage {
 	}
 	params := []param{}
 	for _, k := range order {
-		params = append(params, param{Type: "any", Value: authParamValue(a, k), Key: k, System: learned[k]})
+		params = append(params, param{Type: a.ParamType(k), Value: authParamValue(a, k), Key: k, System: learned[k]})
 	}
-	return authBlock(a.Type, params)
+	return authBlock(a, params)
 }
 
 // sentHeadersJSON lists the headers sent with the request's own disabled
@@ -908,21 +908,25 @@ func authJSON(a *collections.Auth) json.RawMessage {
 	if a == nil || a.Type == "" {
 		return nil
 	}
-	type param struct {
-		Key   string          `json:"key"`
-		Value json.RawMessage `json:"value"`
-		Type  string          `json:"type"`
-	}
-	params := []param{}
+	return authBlock(a, authParamsJSON(a))
+}
+
+// authParam is an auth parameter as postman-collection's Variable writes
+// it: type, value, key.
+type authParam struct {
+	Type  string          `json:"type"`
+	Value json.RawMessage `json:"value"`
+	Key   string          `json:"key"`
+}
+
+// authParamsJSON is a's parameters with their declared types ("any" for
+// none), in the collection's order.
+func authParamsJSON(a *collections.Auth) []authParam {
+	params := []authParam{}
 	for _, k := range authOrder(a) {
-		val := authParamValue(a, k)
-		typ := a.Types[k]
-		if typ == "" {
-			typ = "string"
-		}
-		params = append(params, param{Key: k, Value: val, Type: typ})
+		params = append(params, authParam{Type: a.ParamType(k), Value: authParamValue(a, k), Key: k})
 	}
-	return authBlock(a.Type, params)
+	return params
 }
 
 // authParamValue is parameter k's value: a string, or the JSON the
@@ -936,14 +940,30 @@ func authParamValue(a *collections.Auth, k string) json.RawMessage {
 	return val
 }
 
-// authBlock is {"type": typ, typ: params}, postman-collection's auth shape.
-func authBlock(typ string, params any) json.RawMessage {
-	t, _ := json.Marshal(typ)
+// authBlock is {"type": typ, typ: params, other: [...]...},
+// postman-collection's auth shape: the selected type's list, then the
+// lists the block gives the types it does not select.
+func authBlock(a *collections.Auth, params any) json.RawMessage {
+	t, _ := json.Marshal(a.Type)
 	list, err := json.Marshal(params)
 	if err != nil {
 		return nil
 	}
-	return json.RawMessage(`{"type":` + string(t) + `,` + string(t) + `:` + string(list) + `}`)
+	var b strings.Builder
+	b.WriteString(`{"type":` + string(t) + `,` + string(t) + `:` + string(list))
+	for _, o := range a.Others {
+		if o.Type == a.Type || o.Type == "type" {
+			continue
+		}
+		name, _ := json.Marshal(o.Type)
+		other, err := json.Marshal(authParamsJSON(o))
+		if err != nil {
+			return nil
+		}
+		b.WriteString(`,` + string(name) + `:` + string(other))
+	}
+	b.WriteString(`}`)
+	return json.RawMessage(b.String())
 }
 
 // authOrder is the auth's parameter names: the collection's order, then

@@ -483,23 +483,20 @@ function plainBody(b) {
     if (b.disabled) { o.disabled = true; }
     return o;
 }
+// Auth parameters are postman-collection Variables: type, value, key, and
+// system: true on the ones the runtime set (a digest challenge's nonce,
+// realm...). They come as a list or, as postman-collection also takes
+// them, as an object of key: value.
+function authVars(v) {
+    return new VariableList(Array.isArray(v) ? v.map(function (p) { var o = { type: p.type || 'any', value: p.value, key: p.key }; if (p.system) { o.system = true; } return o; }) : Object.keys(v).map(function (k) { return { type: 'any', value: v[k], key: k }; }));
+}
+// The selected type's list first, then every other member that is an
+// object (another type's list), as postman-collection keeps them.
 function RequestAuth(a) {
     a = a || {};
-    this.type = a.type;
-    if (a.type) {
-        // Parameters come as a list or, as postman-collection also takes
-        // them, as an object of key: value.
-        var params = a[a.type] && typeof a[a.type] === 'object' ? a[a.type] : a.params || {}, list;
-        // Auth parameters are postman-collection Variables: type, value,
-        // key, and system: true on the ones the runtime set (a digest
-        // challenge's nonce, realm...).
-        if (Array.isArray(a[a.type])) {
-            list = a[a.type].map(function (p) { var o = { type: p.type || 'any', value: p.value, key: p.key }; if (p.system) { o.system = true; } return o; });
-        } else {
-            list = Object.keys(params).map(function (k) { return { type: 'any', value: params[k], key: k }; });
-        }
-        this[a.type] = new VariableList(list);
-    }
+    var t = this.type = a.type, self = this;
+    if (t) { this[t] = authVars(a[t] && typeof a[t] === 'object' ? a[t] : a.params || {}); }
+    Object.keys(a).forEach(function (k) { if (k !== 'type' && k !== t && k !== 'params' && a[k] && typeof a[k] === 'object') { self[k] = authVars(a[k]); } });
 }
 RequestAuth.prototype.parameters = function () { return this[this.type]; };
 // The members that change an auth (use, update, clear, current) and
@@ -518,9 +515,8 @@ RequestAuth.prototype.toJSON = function () {
     });
     return o;
 };
-function plainAuth(a) {
-    if (!a || !a.type) { return undefined; }
-    var params = {}, types = {}, literal = {}, list = a[a.type];
+function plainAuthList(type, list) {
+    var params = {}, types = {}, literal = {};
     if (list instanceof PropertyList) {
         list.members.forEach(function (p) {
             if (p.value === undefined || p.value === null || typeof p.value === 'string') {
@@ -532,7 +528,15 @@ function plainAuth(a) {
             if (p.type && p.type !== 'any') { types[p.key] = p.type; }
         });
     } else if (Array.isArray(list)) { list.forEach(function (p) { params[p.key] = String(p.value); }); }
-    return { type: a.type, params: params, order: Object.keys(params), types: types, literal: literal };
+    return { type: type, params: params, order: Object.keys(params), types: types, literal: literal };
+}
+// plainAuth is the auth as the Go side reads it back: the selected type's
+// parameters, and the lists of the other types in the auth's order.
+function plainAuth(a) {
+    if (!a || !a.type) { return undefined; }
+    var o = plainAuthList(a.type, a[a.type]);
+    o.others = Object.keys(a).filter(function (k) { return k !== 'type' && k !== a.type && a[k] instanceof PropertyList; }).map(function (k) { return plainAuthList(k, a[k]); });
+    return o;
 }
 
 function Request(d) {
