@@ -27,81 +27,131 @@ var asapDataURI = regexp.MustCompile(`^data:application/pkcs8;kid=([\w.\-+/]+);b
 // Authorization: Bearer. A missing claim, an unknown algorithm, claims or a
 // key that do not parse are errors (the request then goes without auth).
 func applyASAP(req *http.Request, p params, now time.Time) error {
-	claims := newJSObject()
-	if raw := strings.TrimSpace(p.get("claims")); raw != "" {
-		v, err := parseJSJSON(raw)
-		if err != nil {
-			return errors.New("failed to parse claims")
-		}
-		if v.kind != jsObject {
-			return errors.New("JWT Claims Set MUST be an object")
-		}
-		claims = v
+	given, err := asapClaimsText(p.get("claims"))
+	if err != nil {
+		return err
 	}
-	str := func(s string) *jsValue { return &jsValue{kind: jsString, s: s} }
-	// first is JavaScript's a || b: the first truthy value.
-	first := func(vals ...*jsValue) *jsValue {
-		for _, v := range vals {
-			if v != nil && v.truthy() {
-				return v
-			}
-		}
-		return nil
+	c := readASAPClaims(given, p, now)
+	privateKey := p.get("privateKey")
+	if c.kid == nil || c.iss == nil || c.aud == nil || privateKey == "" {
+		return errors.New("one or more of required claims missing")
 	}
-	issuer := first(claims.obj["iss"], str(p.get("iss")))
-	subject := first(claims.obj["sub"], str(p.get("sub")), issuer)
-	audience := first(claims.obj["aud"], str(p.get("aud")))
-	jti := first(claims.obj["jti"], str(uuid4()))
-	nowSec := float64(now.Unix())
-	iat := first(claims.obj["iat"], &jsValue{kind: jsNumber, n: nowSec})
-	expiry := float64(3600)
-	if n, ok := jsParseInt(p.get("exp")); ok && n != 0 {
-		expiry = n
-	}
-	exp := &jsValue{kind: jsNumber, n: nowSec + expiry}
-	if c := claims.obj["exp"]; c != nil && c.truthy() {
-		if n, ok := jsParseInt(c.text()); ok && n != 0 {
-			exp = &jsValue{kind: jsNumber, n: n}
-		}
-	}
-	kid := first(claims.obj["kid"], str(p.get("kid")))
 	alg := p.get("alg")
 	if alg == "" {
 		alg = "RS256"
 	}
-	privateKey := p.get("privateKey")
-	if kid == nil || issuer == nil || audience == nil || privateKey == "" {
-		return errors.New("one or more of required claims missing")
-	}
 	if len(alg) != 5 || jwtHashes[alg[2:]] == 0 || !strings.Contains("RS PS ES", alg[:2]) {
 		return errors.New("invalid algorithm")
 	}
-	signer, err := asapKey(kid.text(), privateKey)
+	signer, err := asapSigner(c.kid.text(), privateKey, alg)
 	if err != nil {
-		return errors.New("failed to parse private key")
+		return err
+	}
+	token, err := c.sign(given, alg, signer)
+	if err != nil {
+		return err
+	}
+	setHeader(req.Header, "Authorization", "Bearer "+token)
+	return nil
+}
+
+// asapClaimsText reads the block's claims, JSON text that must be an
+// object (an empty one when not given).
+func asapClaimsText(raw string) (*jsValue, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return newJSObject(), nil
+	}
+	v, err := parseJSJSON(raw)
+	if err != nil {
+		return nil, errors.New("failed to parse claims")
+	}
+	if v.kind != jsObject {
+		return nil, errors.New("JWT Claims Set MUST be an object")
+	}
+	return v, nil
+}
+
+// asapClaims are the claims the authorizer sets on the token; nil is one
+// neither the claims nor the block give.
+type asapClaims struct{ iss, sub, aud, jti, iat, exp, kid *jsValue }
+
+// readASAPClaims picks each claim as the authorizer does (claims.x ||
+// block.x || default): sub falls back to iss, jti to a random UUID, iat to
+// now, and exp is asapExpiry's.
+func readASAPClaims(given *jsValue, p params, now time.Time) asapClaims {
+	var c asapClaims
+	c.iss = jsOr(given.obj["iss"], jsText(p.get("iss")))
+	c.sub = jsOr(given.obj["sub"], jsText(p.get("sub")), c.iss)
+	c.aud = jsOr(given.obj["aud"], jsText(p.get("aud")))
+	c.jti = jsOr(given.obj["jti"], jsText(uuid4()))
+	nowSec := float64(now.Unix())
+	c.iat = jsOr(given.obj["iat"], &jsValue{kind: jsNumber, n: nowSec})
+	c.exp = asapExpiry(given.obj["exp"], p.get("exp"), nowSec)
+	c.kid = jsOr(given.obj["kid"], jsText(p.get("kid")))
+	return c
+}
+
+// asapExpiry is the token's exp: the claims' own when it reads as a
+// non-zero integer, otherwise now plus the block's exp seconds (3600 when
+// that is missing or zero).
+func asapExpiry(claim *jsValue, seconds string, nowSec float64) *jsValue {
+	if claim != nil && claim.truthy() {
+		if n, ok := jsParseInt(claim.text()); ok && n != 0 {
+			return &jsValue{kind: jsNumber, n: n}
+		}
+	}
+	expiry := float64(3600)
+	if n, ok := jsParseInt(seconds); ok && n != 0 {
+		expiry = n
+	}
+	return &jsValue{kind: jsNumber, n: nowSec + expiry}
+}
+
+// asapSigner reads the private key for alg; an RSA key must have at least
+// 2048 bits, as jose requires.
+func asapSigner(kid, privateKey, alg string) (crypto.Signer, error) {
+	signer, err := asapKey(kid, privateKey)
+	if err != nil {
+		return nil, errors.New("failed to parse private key")
 	}
 	if k, ok := signer.(*rsa.PrivateKey); ok && alg[:2] != "ES" && k.N.BitLen() < 2048 {
-		return errors.New(alg + " requires key modulusLength to be 2048 bits or larger")
+		return nil, errors.New(alg + " requires key modulusLength to be 2048 bits or larger")
 	}
+	return signer, nil
+}
 
+// sign sets c on the given claims in jose's SignJWT order (a claim already
+// there keeps its place and takes the value) and returns the signed token.
+func (c asapClaims) sign(claims *jsValue, alg string, signer crypto.Signer) (string, error) {
 	header := newJSObject()
-	header.set("alg", str(alg))
-	header.set("kid", kid)
-	// jose's SignJWT setters, in its order: a claim already there keeps
-	// its place and takes the value.
-	claims.set("iat", iat)
-	claims.set("iss", issuer)
-	claims.set("sub", subject)
-	claims.set("jti", jti)
-	claims.set("aud", audience)
-	claims.set("exp", exp)
+	header.set("alg", jsText(alg))
+	header.set("kid", c.kid)
+	claims.set("iat", c.iat)
+	claims.set("iss", c.iss)
+	claims.set("sub", c.sub)
+	claims.set("jti", c.jti)
+	claims.set("aud", c.aud)
+	claims.set("exp", c.exp)
 	b64 := base64.RawURLEncoding
 	input := b64.EncodeToString([]byte(header.stringify())) + "." + b64.EncodeToString([]byte(claims.stringify()))
 	sig, err := jwtSignWith(alg, input, signer)
 	if err != nil {
-		return errors.New("failed to sign request with key")
+		return "", errors.New("failed to sign request with key")
 	}
-	setHeader(req.Header, "Authorization", "Bearer "+input+"."+b64.EncodeToString(sig))
+	return input + "." + b64.EncodeToString(sig), nil
+}
+
+// jsText is a JavaScript string value.
+func jsText(s string) *jsValue { return &jsValue{kind: jsString, s: s} }
+
+// jsOr is JavaScript's a || b || ...: the first truthy value, or nil.
+func jsOr(vals ...*jsValue) *jsValue {
+	for _, v := range vals {
+		if v != nil && v.truthy() {
+			return v
+		}
+	}
 	return nil
 }
 
