@@ -234,6 +234,17 @@ func TestEndpoints(t *testing.T) {
 			status: 200, ctype: "application/json; charset=utf-8",
 		},
 		{
+			name: "respond with a status and headers", method: "POST",
+			path:   "/respond/302?Location=%2Fcookies&Set-Cookie=a%3D1&Set-Cookie=b%3D2",
+			status: 302, ctype: jsonType,
+			check: func(t *testing.T, r reply, _ map[string]any) {
+				assert.Equal(t, "/cookies", r.header.Get("Location"))
+				assert.Equal(t, []string{"a=1", "b=2"}, r.header.Values("Set-Cookie"))
+			},
+		},
+		{name: "respond refuses a status without a body", method: "GET", path: "/respond/204", status: 400, ctype: jsonType},
+		{name: "respond refuses 1xx", method: "GET", path: "/respond/101", status: 400, ctype: jsonType},
+		{
 			name: "basic auth accepted", method: "GET", path: "/basic-auth",
 			hdr:    map[string]string{"Authorization": "Basic " + base64.StdEncoding.EncodeToString([]byte("postman:password"))},
 			status: 200, ctype: jsonType,

@@ -81,6 +81,26 @@ func stringValues(v any) []string {
 // GET /response-headers?Name=value: each query pair becomes a response
 // header, and the query is returned as JSON.
 func (s *Server) responseHeaders(w http.ResponseWriter, r *http.Request, _ string) {
+	s.headersFromQuery(w, r, http.StatusOK)
+}
+
+// /respond/{code}?Name=value...: /response-headers with a status of the
+// caller's choice (postman-echo has no such route). Probes use it for a
+// redirect that sets cookies on its way, a 401 with a challenge, or an odd
+// content type on an error status.
+func (s *Server) respond(w http.ResponseWriter, r *http.Request, arg string) {
+	code, ok := intArg(arg)
+	if !ok || code < 200 || code > 599 || code == http.StatusNoContent || code == http.StatusNotModified {
+		_ = readBody(r, s.opts.MaxBody)
+		writeJSON(w, http.StatusBadRequest, newObject().set("error", "the status must be 200-599 and allow a body"))
+		return
+	}
+	s.headersFromQuery(w, r, code)
+}
+
+// headersFromQuery answers with status code, every query parameter as a
+// response header (repeated ones repeated) and the parameters as the body.
+func (s *Server) headersFromQuery(w http.ResponseWriter, r *http.Request, code int) {
 	_ = readBody(r, s.opts.MaxBody)
 	args := parseQuery(rawQuery(r))
 	contentType := "application/json; charset=utf-8"
@@ -105,7 +125,7 @@ func (s *Server) responseHeaders(w http.ResponseWriter, r *http.Request, _ strin
 		w.Header()[name] = clean // keep the caller's spelling
 	}
 	w.Header().Set("Content-Type", contentType)
-	writeJSON(w, http.StatusOK, args)
+	writeJSON(w, code, args)
 }
 
 func validHeaderName(name string) bool {

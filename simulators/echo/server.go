@@ -114,6 +114,7 @@ func New(opts Options) *Server {
 		{"/stream/", route{get, s.stream}},
 		{"/bytes/", route{get, s.bytes}},
 		{"/redirect/", route{get, s.redirectN}},
+		{"/respond/", route{nil, s.respond}},
 	}
 	return s
 }
