@@ -190,7 +190,8 @@ func (o *wireOrder) index(key string) int {
 // earlier redirect set keeps its place) and Host, as postman-request sends
 // a redirect. Content-Length stays when the
 // body does. A Cookie the previous hop sent keeps its place (the jar's
-// cookies for the new URL replace its value there); a new one comes last,
+// cookies for the new URL replace its value there); a new one (a cookie
+// an earlier hop set, where the first hop sent none) comes after Host,
 // then an Authorization made from the Location's credentials (credAuth).
 // A multipart body sent again (307/308, followOriginalHttpMethod) is a new
 // form with a new boundary: its Content-Type (the user's row too) and its
@@ -208,8 +209,12 @@ func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrde
 			referer = k
 			next.keys = append(next.keys, k)
 		case strings.EqualFold(k, "Cookie"):
-			cookie = k
-			next.keys = append(next.keys, k)
+			// Only a Cookie the previous hop sent keeps its place: the
+			// first hop's order lists the key even when the jar had none.
+			if _, sent := h[k]; sent {
+				cookie = k
+				next.keys = append(next.keys, k)
+			}
 		case k == "Content-Length":
 			if body && !form {
 				next.keys = append(next.keys, k)
