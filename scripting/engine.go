@@ -123,6 +123,9 @@ type compiled struct {
 	// pmWrites: the script may change pm itself (pmwrites.go): it gets a
 	// pm of its own.
 	pmWrites bool
+	// fnShapes: the script could see the bundle's functions' own members
+	// (fnshapes.go).
+	fnShapes bool
 	// pmMemberWrites: the script may change the objects pm's members share
 	// with other scripts (pmwrites.go): they are put back when it finishes.
 	pmMemberWrites bool
@@ -219,6 +222,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.natives = mayMeetNativeWords(src)
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
+	c.fnShapes = mayMeetFunctionShapes(src)
 	c.pmMemberWrites = mayWritePMMembers(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
@@ -250,7 +254,12 @@ type Engine struct {
 		// adoptSDK names require('postman-collection')'s classes as
 		// Newman's and lets pm's objects be instances of them.
 		adoptSDK goja.Callable
+		// shapeFunctions gives the bundle's functions their own members
+		// (fnshapes.go).
+		shapeFunctions goja.Callable
 	}
+	// fnShapesInstalled: installFunctionShapes ran.
+	fnShapesInstalled bool
 	// keys is what the bootstrap's keys last set: the environment and
 	// globals named, and a script already run; ran says one has.
 	keys    [3]bool
@@ -418,7 +427,8 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.api.finish, _ = goja.AssertFunction(apiO.Get("finish"))
 	e.api.keys, _ = goja.AssertFunction(apiO.Get("keys"))
 	e.api.adoptSDK, _ = goja.AssertFunction(apiO.Get("adoptSDK"))
-	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil || e.api.adoptSDK == nil {
+	e.api.shapeFunctions, _ = goja.AssertFunction(apiO.Get("shapeFunctions"))
+	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil || e.api.adoptSDK == nil || e.api.shapeFunctions == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
 	}
 	return e, nil
@@ -818,6 +828,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
+	{func(c *compiled) bool { return c.fnShapes }, func(e *Engine) bool { return e.fnShapesInstalled }, infallible((*Engine).installFunctionShapes)},
 	{func(c *compiled) bool { return c.regExpStatics }, func(e *Engine) bool { return e.rxStaticsInstalled }, infallible(func(e *Engine) {
 		e.rxStaticsInstalled = true
 		e.installRegExpStatics()

@@ -46,6 +46,7 @@ var parts = map[string]*partProgram{
 	"cookie-text":    {},
 	"sdk-classes":    {},
 	"pm-members":     {},
+	"fn-shapes":      {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -13,17 +13,16 @@ function def(obj, name, value) {
     Object.defineProperty(obj, name, hiddenDescriptor);
     hiddenDescriptor.value = undefined;
 }
-// bundled gives method f the own members of a function of Postman's
-// sandbox bundle, which is not strict: length, name (given), arguments and
-// caller (null), prototype. A method has no prototype of its own, so the
-// order is Postman's.
+// bundled names method f and lists it among the functions that get the own
+// members of a function of Postman's sandbox bundle, which is not strict
+// (arguments, caller, prototype: js/parts/fn-shapes.js), when a script could
+// first see them. A method has no prototype of its own, so the order is
+// Postman's.
+var nameDescriptor = { value: '', configurable: true }, sloppyFns = [];
 function bundled(f, name) {
-    Object.defineProperty(f, 'name', { value: name, configurable: true });
-    Object.defineProperty(f, 'arguments', { value: null });
-    Object.defineProperty(f, 'caller', { value: null });
-    var p = {};
-    def(p, 'constructor', f);
-    Object.defineProperty(f, 'prototype', { value: p, writable: true });
+    nameDescriptor.value = name;
+    Object.defineProperty(f, 'name', nameDescriptor);
+    sloppyFns.push(f);
     return f;
 }
 function lazy(obj, name, make) {
@@ -975,9 +974,13 @@ var S = null; // the running script
 function ScriptState(listen) {
     this.listen = listen;
 }
-[['pm', null], ['info', null], ['pinfo', null], ['testCount', 0], ['open', null], ['done', null], ['legacyTests', null],
-    ['request', undefined], ['requestSnapshot', ''], ['response', undefined], ['cookies', null], ['execution', null], ['lg', null], ['lgw', null], ['failed', false], ['restore', null]]
-    .forEach(function (p) { ScriptState.prototype[p[0]] = p[1]; });
+(function (P) {
+    P.pm = P.info = P.pinfo = P.open = P.done = P.legacyTests = P.cookies = P.execution = P.lg = P.lgw = P.restore = null;
+    P.request = P.response = undefined;
+    P.testCount = 0;
+    P.requestSnapshot = '';
+    P.failed = false;
+})(ScriptState.prototype);
 
 // recordError is [name, message, stack] of a failed test's error. A thrown
 // value without a message (a string, null) reads as the test's name, as in
@@ -1111,7 +1114,8 @@ var sendRequest = bundled({ sendRequest(req, cb) {
 [[Request, 'PostmanRequest'], [Url, 'PostmanUrl'], [PropertyList, 'PostmanPropertyList'], [Header, 'PostmanHeader'],
     [QueryParam, 'PostmanQueryParam'], [RequestBody, 'PostmanRequestBody'], [RequestAuth, 'PostmanRequestAuth'],
     [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope'], [PM, 'Postman']].forEach(function (c) {
-    Object.defineProperty(c[0], 'name', { value: c[1], configurable: true });
+    nameDescriptor.value = c[1];
+    Object.defineProperty(c[0], 'name', nameDescriptor);
 });
 
 function PM() {}
@@ -1186,13 +1190,23 @@ var scopes = {
     globals: new VariableScope('globals'),
     iterationData: new VariableScope('data')
 };
-function member(s, n) { Object.defineProperty(s, n, { enumerable: true, configurable: true, get: function () { return scopeMembers().get(this, n); } }); }
+// One getter per member name serves every scope (it reads this), and one
+// descriptor every definition: a closure per scope and member cost each
+// engine's start-up.
+var memberGetters = {}, memberDescriptor = { enumerable: true, configurable: true, get: undefined };
+function member(s, n) {
+    memberDescriptor.get = memberGetters[n] || (memberGetters[n] = function () { return scopeMembers().get(this, n); });
+    Object.defineProperty(s, n, memberDescriptor);
+}
+var SCOPE_MEMBERS = ['id', 'values', '_postman_enableTracking', 'mutations', '_layers'];
+function envName() { return native.envName(this._id); }
 Object.keys(scopes).forEach(function (k) {
     var s = PM_VAL[k] = scopes[k];
     member(s, 'id');
     // name is listed (api.keys) when the file has one.
-    if (k === 'environment' || k === 'globals') { Object.defineProperty(s, 'name', { configurable: true, get: function () { return native.envName(k); } }); }
-    ['values'].concat(k === 'iterationData' ? [] : ['_postman_enableTracking', 'mutations'], k === 'variables' ? ['_layers'] : []).forEach(function (n) { member(s, n); });
+    if (k === 'environment' || k === 'globals') { Object.defineProperty(s, 'name', { configurable: true, get: envName }); }
+    // iterationData has id and values, pm.variables adds _layers.
+    for (var i = 1, n = k === 'iterationData' ? 2 : k === 'variables' ? 5 : 4; i < n; i++) { member(s, SCOPE_MEMBERS[i]); }
 });
 var pmTest = makeTest();
 var execution = {
@@ -1361,10 +1375,10 @@ def(PostmanLegacyTestInterface.prototype, 'constructor', PostmanLegacyTestInterf
     def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, function (a, b) { return legacyPostman()[n](a, b); });
 });
 var postmanPre = new PostmanLegacyInterface(), postmanTest = new PostmanLegacyTestInterface();
-[postmanPre, postmanTest].forEach(function (p) {
-    ['__execution', '__environment', '__globals'].forEach(function (n) {
-        Object.defineProperty(p, n, { enumerable: true, configurable: true, get: function () { return legacyPostman().own(n); } });
-    });
+['__execution', '__environment', '__globals'].forEach(function (n) {
+    var d = { enumerable: true, configurable: true, get: function () { return legacyPostman().own(n); } };
+    Object.defineProperty(postmanPre, n, d);
+    Object.defineProperty(postmanTest, n, d);
 });
 def(global, 'pm', undefined);
 def(global, 'postman', postmanPre);
@@ -1441,6 +1455,9 @@ return {
     },
     // adoptSDK makes require('postman-collection')'s classes Newman's
     // (js/parts/sdk-classes.js).
+    // shapeFunctions gives the bundled functions their own members
+    // (js/parts/fn-shapes.js), once.
+    shapeFunctions: function () { if (sloppyFns.length) { part('fn-shapes', { fns: sloppyFns })(); } },
     adoptSDK: function (sdk) {
         shapeClasses.VariableScope = VariableScope;
         return part('sdk-classes', { ours: shapeClasses })(sdk);

@@ -927,14 +927,16 @@ function cookieList(items) {
 withItem(Cookie);
 [Request, Response, RequestAuth].forEach(function (C) { Object.setPrototypeOf(C.prototype, Property.prototype); });
 [Url, RequestBody].forEach(function (C) { Object.setPrototypeOf(C.prototype, PropertyBase.prototype); });
+var nameDesc = { value: '', configurable: true };
 [[PropertyBase, 'e'], [Property, 'PostmanProperty'], [HeaderList, 'a'], [CookieList, 'a'], [VariableList, 'PostmanVariableList'],
     [Variable, 'PostmanVariable'], [UrlVariable, 'PostmanVariable'], [FormParam, 'PostmanFormParam']].forEach(function (c) {
-    defProp(c[0], 'name', { value: c[1], configurable: true });
+    nameDesc.value = c[1];
+    defProp(c[0], 'name', nameDesc);
 });
 var PR = Object.create(P);
-[Request.prototype, PR].forEach(function (proto) {
-    defProp(proto, 'to', { configurable: true, get: function () { return new Expectation(this); } });
-});
+var toDesc = { configurable: true, get: function () { return new Expectation(this); } };
+defProp(Request.prototype, 'to', toDesc);
+defProp(PR, 'to', toDesc);
 
 // classes are ours by postman-collection's names (js/parts/sdk-classes.js).
 var classes = {}, classNames = 'PropertyBase Property PropertyList HeaderList CookieList VariableList Variable FormParam Request Url Header QueryParam Response Cookie RequestBody RequestAuth'.split(' ');
