@@ -155,57 +155,79 @@ func nextToken(s string, i int, angle bool) (start, end int, name string, isAngl
 // "vault:" prefix in name.
 func (r *Resolver) resolve(name string, angle bool) (string, bool) {
 	if strings.HasPrefix(name, vaultPrefix) {
-		if !angle && r.Scopes != nil {
-			// A user variable literally named "vault:x" still wins, as any
-			// other scope layer would in Postman.
-			if v, ok := r.Scopes.Lookup(name); ok {
-				return v.Substitution(), true
-			}
-		}
-		if r.Secrets == nil {
-			return "", false
-		}
-		secret := name[len(vaultPrefix):]
-		v, err := r.Secrets.ResolveSecret(secret)
-		if err != nil {
-			if r.SecretError != nil {
-				r.SecretError(secret, err)
-			}
-			return "", false
-		}
-		return v, true
+		return r.vault(name, angle)
 	}
 	if r.Override != nil {
 		if v, ok := r.Override(name); ok {
 			return v, true
 		}
 	}
-	if r.Scopes != nil {
+	if v, ok, found := r.scoped(name); found {
+		return v, ok
+	}
+	return r.dynamic(name)
+}
+
+// vault resolves a {{vault:x}} reference: a user variable of that literal
+// name first (not for <<vault:x>>), then the secret store, which reports
+// a failure through SecretError.
+func (r *Resolver) vault(name string, angle bool) (string, bool) {
+	if !angle && r.Scopes != nil {
+		// A user variable literally named "vault:x" still wins, as any
+		// other scope layer would in Postman.
 		if v, ok := r.Scopes.Lookup(name); ok {
-			if v.Type == TypeNull && !r.InScript && r.Scopes.fromData(name) {
-				return "", false // Postman leaves {{name}} for a null in the data file
-			}
-			if r.NullUnresolved && (v.Type == TypeNull || v.Type == TypeUndefined) {
-				return "", false
-			}
-			if r.InScript {
-				v = v.ForScript()
-			}
 			return v.Substitution(), true
 		}
 	}
-	// Dynamic variables are Postman's last layer: any user variable of the
-	// same name shadows them.
-	if !r.NoDynamic && len(name) > 1 && name[0] == '$' {
-		var g *Gen
-		if r.Scopes != nil {
-			g = r.Scopes.Gen
-		}
-		if v, ok := g.Dynamic(name); ok {
-			return v, true
-		}
+	if r.Secrets == nil {
+		return "", false
 	}
-	return "", false
+	secret := name[len(vaultPrefix):]
+	v, err := r.Secrets.ResolveSecret(secret)
+	if err != nil {
+		if r.SecretError != nil {
+			r.SecretError(secret, err)
+		}
+		return "", false
+	}
+	return v, true
+}
+
+// scoped resolves name from the variable scopes. found reports that a
+// scope holds it; ok is false when it does but its value stays
+// unresolved (a null from the data file, or any null with NullUnresolved),
+// and then no later layer is asked.
+func (r *Resolver) scoped(name string) (value string, ok, found bool) {
+	if r.Scopes == nil {
+		return "", false, false
+	}
+	v, found := r.Scopes.Lookup(name)
+	if !found {
+		return "", false, false
+	}
+	if v.Type == TypeNull && !r.InScript && r.Scopes.fromData(name) {
+		return "", false, true // Postman leaves {{name}} for a null in the data file
+	}
+	if r.NullUnresolved && (v.Type == TypeNull || v.Type == TypeUndefined) {
+		return "", false, true
+	}
+	if r.InScript {
+		v = v.ForScript()
+	}
+	return v.Substitution(), true, true
+}
+
+// dynamic resolves a dynamic variable ($guid, $randomInt...), Postman's
+// last layer: any user variable of the same name shadows it.
+func (r *Resolver) dynamic(name string) (string, bool) {
+	if r.NoDynamic || len(name) <= 1 || name[0] != '$' {
+		return "", false
+	}
+	var g *Gen
+	if r.Scopes != nil {
+		g = r.Scopes.Gen
+	}
+	return g.Dynamic(name)
 }
 
 // reportUnresolved calls fn once per distinct normal reference left in s.

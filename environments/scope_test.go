@@ -41,3 +41,18 @@ func TestDataNullStaysUnresolved(t *testing.T) {
 		t.Errorf("Replace = %q, want {{d}}|null", got)
 	}
 }
+
+// TestNullUnresolvedKeepsNullAndUndefined: Postman CLI's newer runtime (v12
+// runs) leaves {{name}} for a null or undefined value from any scope, and a
+// variable so left is not then read as a dynamic variable.
+func TestNullUnresolvedKeepsNullAndUndefined(t *testing.T) {
+	t.Parallel()
+	sc := &Scopes{
+		Environment: NewScope("env", []Variable{{Key: "n", Type: TypeNull}, {Key: "u", Type: TypeUndefined}, {Key: "s", Value: "x"}, {Key: "$guid", Type: TypeNull}}),
+		Collection:  NewScope("coll", []Variable{{Key: "u", Value: "shadowed"}}),
+	}
+	r := Resolver{Scopes: sc, NullUnresolved: true}
+	if got, want := r.Replace("{{n}}|{{u}}|{{s}}|{{$guid}}"), "{{n}}|{{u}}|x|{{$guid}}"; got != want {
+		t.Errorf("Replace = %q, want %q", got, want)
+	}
+}
