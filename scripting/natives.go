@@ -346,6 +346,7 @@ func (e *Engine) installMessageNatives(set func(string, any)) {
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
 	set("mimeExtension", mimeExtension)
+	set("statusName", statusName)
 	set("httpReason", func(code int) goja.Value {
 		name, detail, ok := httpReason(code)
 		if !ok {
@@ -581,13 +582,22 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 		// code, and assertions read "expected undefined to equal 200".
 		_ = o.Set("code", goja.Undefined())
 	}
-	_ = o.Set("status", r.Status)
+	_ = o.Set("status", responseStatus(r))
 	if withHeaders {
 		_ = o.Set("header", e.headerData(r.Header))
 	}
 	_ = o.Set("responseTime", e.millis(r.ResponseTime))
 	_ = o.Set("size", r.Size)
 	return o
+}
+
+// responseStatus is r's status text, named from its code when the server
+// sent none.
+func responseStatus(r *Response) string {
+	if r.Status != "" {
+		return r.Status
+	}
+	return statusName(r.Code)
 }
 
 // responseGlobal is one legacy response global's accessor pair.
@@ -614,7 +624,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	// A fresh id per response, as postman-collection gives every Response.
 	_ = o.Set("id", e.responseID())
 	_ = o.DefineAccessorProperty("_details", lazy[0][0], lazy[0][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
-	_ = o.Set("status", r.Status) // the bootstrap fills an empty one from the code
+	_ = o.Set("status", responseStatus(r))
 	if r.Code != 0 {
 		_ = o.Set("code", r.Code)
 	} else {

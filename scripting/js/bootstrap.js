@@ -711,7 +711,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // this file, on the other core, and run here, before fastAssertInit needs
 // Response.prototype.
 var shapes = host.eagerPart('postman-shapes')({ def: def, host: host, native: native, Expectation: Expectation, isRequest: isRequest, isResponse: isResponse, part: part });
-var shapeClasses = shapes.classes, Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PostmanProperty = shapes.Property, PropertyList = shapes.PropertyList, VariableList = shapes.VariableList, QueryParam = shapes.QueryParam, REASONS = shapes.REASONS, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
+var shapeClasses = shapes.classes, Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PostmanProperty = shapes.Property, PropertyList = shapes.PropertyList, VariableList = shapes.VariableList, QueryParam = shapes.QueryParam, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
 shapes = undefined;
 
 // The hottest assertions (native kind given) have a Go form in front that
@@ -1163,7 +1163,6 @@ PM_GET.response = (function () {
         } else if (st.failed) {
             st.response = Object.setPrototypeOf(failedResponse(), PR);
         } else {
-            if (!r.status) { r.status = REASONS[r.code] || ''; }
             st.response = r;
         }
     }

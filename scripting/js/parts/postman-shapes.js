@@ -689,7 +689,6 @@ function plainRequest(r) {
 }
 
 // ---- Response ------------------------------------------------------------------
-var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot", 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 511: 'Network Authentication Required' };
 
 // Response wraps the plain data d. The header list, cookies and body text
 // are built on first use: most scripts read only a part of the response.
@@ -702,7 +701,7 @@ var REASONS = { 100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Cr
 function Response(d, textFn, b64Fn) {
     this.id = host.randomUUID();
     defProp(this, '_details', respLazy._details);
-    this.status = d.status || REASONS[d.code] || '';
+    this.status = d.status || native.statusName(d.code);
     this.code = d.code;
     defProp(this, 'headers', respLazy.headers);
     defProp(this, 'stream', respLazy.stream);
@@ -943,5 +942,5 @@ var classes = {}, classNames = 'PropertyBase Property PropertyList HeaderList Co
 [PropertyBase, Property, PropertyList, HeaderList, CookieList, VariableList, Variable, FormParam, Request, Url, Header, QueryParam, Response, Cookie, RequestBody, RequestAuth].forEach(function (C, i) {
     classes[classNames[i]] = C;
 });
-return { classes: classes, Cookie: Cookie, Header: Header, PR: PR, Property: Property, PropertyList: PropertyList, VariableList: VariableList, QueryParam: QueryParam, REASONS: REASONS, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
+return { classes: classes, Cookie: Cookie, Header: Header, PR: PR, Property: Property, PropertyList: PropertyList, VariableList: VariableList, QueryParam: QueryParam, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
 })
