@@ -322,6 +322,17 @@ func (a *Auth) Set(k, v string) {
 	delete(a.Literal, k)
 }
 
+// SetUndefined keeps parameter k with no value, JavaScript's undefined, as
+// the runtime's auth.set(k, undefined) leaves it: scripts see the key with
+// an undefined value. It is held as a literal without text.
+func (a *Auth) SetUndefined(k string) {
+	a.Set(k, "")
+	if a.Literal == nil {
+		a.Literal = map[string]bool{}
+	}
+	a.Literal[k] = true
+}
+
 // SetParam sets parameter k as the collection gives it: text is the value
 // (a non-string's JSON text when literal), typ its declared type or "".
 func (a *Auth) SetParam(k, text, typ string, literal bool) {

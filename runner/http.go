@@ -399,13 +399,20 @@ func authLast(hs []collections.Header) []collections.Header {
 	return hs
 }
 
-// markSystem marks a digest block's parameters the runtime wrote (learned
-// from a challenge or counted up), those the collection gave no value.
+// markSystem marks a digest or NTLM block's parameters the runtime wrote
+// (learned from a challenge or counted up; NTLM's handshake state), those
+// the collection gave no value.
 func markSystem(a *collections.Auth, user map[string]bool) {
-	if !strings.EqualFold(a.Type, auth.TypeDigest) {
+	var keys []string
+	switch {
+	case strings.EqualFold(a.Type, auth.TypeDigest):
+		keys = append(append(keys, auth.DigestLearned...), "algorithm")
+	case strings.EqualFold(a.Type, auth.TypeNTLM):
+		keys = auth.NTLMState
+	default:
 		return
 	}
-	for _, k := range append(append([]string{}, auth.DigestLearned...), "algorithm") {
+	for _, k := range keys {
 		if _, ok := a.Params[k]; ok && !user[k] {
 			if a.System == nil {
 				a.System = map[string]bool{}
@@ -859,7 +866,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		// less) refuses the first redirect.
 		maxRedirects = n
 	}
-	challenged, answered := false, false
+	challenges, answered := auth.Replays(a), false
 	// The request's own Cookie header, as the first hop had it: each hop
 	// sends it before the jar's cookies for that hop's URL.
 	userCookie := hreq.Header.Values(headerKey(hreq.Header, "Cookie"))
@@ -902,22 +909,16 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if useCookies {
 			c.jar.setResponseCookies(hreq.URL, resp.Header)
 		}
-		if (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden) && a != nil && !challenged {
-			retry, err := auth.ChallengeWith(hreq, a, resp, out.data, authOpts)
-			if err != nil {
-				drain(resp)
-				return nil, nil, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
-			}
-			if retry != nil {
-				// A digest answer hashes the password: mask it as a signature.
-				maskDerived(o.Masker, a.Params, retry)
-				challenged, answered = true, true
-				out.sent.Challenged = true
-				out.sent.Challenge = challengeResponse(resp, hreq.URL, hopStart)
-				out.sent.ChallengeSent = out.sent.Header
-				out.retried = time.Now()
-				out.sent.ChallengeSize = len(out.sent.Challenge.Body)
-				p.clock.endHop()
+		if a != nil && challenges > 0 {
+			retry, done, err := c.answerChallenge(out, p, hreq, resp, hopStart, authOpts)
+			switch {
+			case err != nil:
+				return nil, nil, err
+			case done:
+				return resp, hreq, nil
+			case retry != nil:
+				challenges--
+				answered = true
 				hreq = retry
 				order.insertAuth(hreq.Header, false)
 				continue
@@ -944,6 +945,42 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		referer = absoluteURL(hreq.URL)
 		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody, out.mode == collections.BodyFormData, credAuth)
 	}
+}
+
+// answerChallenge answers a 401/403 for the request's auth (a digest
+// challenge, a step of NTLM's handshake): it returns the retry to send, or
+// done when the response stands after the runtime's warning (a broken NTLM
+// handshake), or neither. A retry's challenge is recorded in out.sent.
+func (c *client) answerChallenge(out *outgoing, p sendPlan, hreq *http.Request, resp *http.Response, hopStart time.Time, authOpts auth.Options) (retry *http.Request, done bool, err error) {
+	a := out.auth
+	if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusForbidden {
+		return nil, false, nil
+	}
+	retry, err = auth.ChallengeWith(hreq, a, resp, out.data, authOpts)
+	var warning *auth.Warning
+	if errors.As(err, &warning) {
+		if p.warn != nil {
+			p.warn(fmt.Sprintf("runtime~%s.auth: there was an error validating auth: %s", a.Type, warning.Msg))
+		}
+		return nil, true, nil
+	}
+	if err != nil {
+		drain(resp)
+		return nil, false, fmt.Errorf("answering the %s auth challenge: %w", a.Type, err)
+	}
+	if retry == nil {
+		return nil, false, nil
+	}
+	// A digest or NTLM answer is derived from the password: mask it as a
+	// signature.
+	maskDerived(c.opts.Masker, a.Params, retry)
+	out.sent.Challenged = true
+	out.sent.Challenge = challengeResponse(resp, hreq.URL, hopStart)
+	out.sent.ChallengeSent = out.sent.Header
+	out.retried = time.Now()
+	out.sent.ChallengeSize = len(out.sent.Challenge.Body)
+	p.clock.endHop()
+	return retry, false, nil
 }
 
 // hopRequest is hreq as one hop sends it: with the host its client

@@ -14,12 +14,11 @@ import (
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
-// Auth that cannot be applied (NTLM is not supported, a JWT with a broken
-// key) warns and the request goes out without it, as in Postman.
+// Auth that cannot be applied (a JWT with a broken key) warns and the
+// request goes out without it, as in Postman.
 func TestUnappliedAuthWarnsAndSends(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ name, auth, warning string }{
-		{"ntlm", `{"type":"ntlm","ntlm":[{"key":"username","value":"u"}]}`, "ntlm auth was not applied"},
 		{"jwt", `{"type":"jwt","jwt":[{"key":"algorithm","value":"RS256"},{"key":"privateKey","value":"not a key"}]}`, "jwt auth was not applied"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

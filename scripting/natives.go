@@ -1177,7 +1177,10 @@ func (b requestBuilder) authParams(a *collections.Auth) []any {
 	ps := []any{}
 	for _, k := range a.Keys() {
 		var v any = a.Params[k]
-		if a.Literal[k] {
+		switch {
+		case a.Literal[k] && a.Params[k] == "":
+			v = goja.Undefined() // see collections.Auth.SetUndefined
+		case a.Literal[k]:
 			v = b.e.parseJSON(a.Params[k])
 		}
 		p := b.obj("key", k, "value", v, "type", a.ParamType(k))

@@ -21,8 +21,8 @@
 // a console warning ("runtime~<type>.auth: could not sign the request: ...")
 // and the request goes out unsigned. Apply mirrors that by leaving req
 // untouched whenever it returns an error, so the runner can warn and send.
-// errors.Is(err, ErrUnsupported) marks types courier does not implement
-// (ntlm) and unknown ones (Postman: "could not find a handler").
+// errors.Is(err, ErrUnsupported) marks unknown types (Postman: "could not
+// find a handler").
 package auth
 
 import (
@@ -124,7 +124,7 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeASAP:
 		err = applyASAP(req, p, opts.now())
 	case TypeNTLM:
-		return fmt.Errorf("%s: %w by courier", a.Type, ErrUnsupported)
+		applyNTLM(req, a)
 	default:
 		return fmt.Errorf("unknown auth type %q: %w", a.Type, ErrUnsupported)
 	}
@@ -145,6 +145,16 @@ func Challenge(req *http.Request, a *collections.Auth, resp *http.Response, body
 	return ChallengeWith(req, a, resp, body, Options{})
 }
 
+// Replays is how many times a's scheme may replay one request to answer
+// challenges: NTLM's handshake takes two (negotiate, then authenticate),
+// digest one.
+func Replays(a *collections.Auth) int {
+	if a != nil && strings.EqualFold(a.Type, TypeNTLM) {
+		return 2
+	}
+	return 1
+}
+
 // ChallengeWith is Challenge with explicit options.
 func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, body []byte, opts Options) (*http.Request, error) {
 	if a == nil || req == nil || resp == nil {
@@ -157,6 +167,10 @@ func ChallengeWith(req *http.Request, a *collections.Auth, resp *http.Response, 
 		}
 		if !digestLearn(a, resp) {
 			return nil, nil
+		}
+	case TypeNTLM:
+		if retry, err := ntlmLearn(a, resp, opts.now()); !retry {
+			return nil, err
 		}
 	default:
 		return nil, nil

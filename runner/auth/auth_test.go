@@ -60,7 +60,6 @@ func TestUnsupportedAndErrorsLeaveRequestAlone(t *testing.T) {
 		auth        *collections.Auth
 		unsupported bool
 	}{
-		{"ntlm", &collections.Auth{Type: "ntlm", Params: map[string]string{"username": "u"}}, true},
 		{"asap missing claims", &collections.Auth{Type: "asap"}, false},
 		{"asap bad claims", &collections.Auth{Type: "asap", Params: map[string]string{"kid": "k", "iss": "i", "aud": "a", "privateKey": "x", "claims": "{x"}}, false},
 		{"asap bad key", &collections.Auth{Type: "asap", Params: map[string]string{"kid": "k", "iss": "i", "aud": "a", "privateKey": "not a key"}}, false},

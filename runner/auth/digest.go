@@ -163,6 +163,14 @@ var DigestLearned = []string{"nonce", "realm", "opaque", "qop", "clientNonce", "
 // overwrites a user's non-empty parameter. Other types have nothing to
 // settle.
 func Settle(a *collections.Auth, resp *http.Response, user map[string]bool) {
+	if a != nil && resp != nil && strings.EqualFold(a.Type, TypeNTLM) {
+		// The runtime ends every request's handshake where it started.
+		if !paramsOf(a).flag("disableRetryRequest") {
+			a.Set(ntlmStateKey, ntlmInitialized)
+			a.SetUndefined(ntlmHeaderKey)
+		}
+		return
+	}
 	if a == nil || resp == nil || !strings.EqualFold(a.Type, TypeDigest) || user["nonceCount"] {
 		return
 	}

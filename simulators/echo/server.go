@@ -102,6 +102,7 @@ func New(opts Options) *Server {
 		"/type/xml":         {get, s.xmlPage},
 		"/type/html":        {get, s.htmlPage},
 		"/redirect-to":      {nil, s.redirectTo},
+		"/ntlm":             {nil, s.ntlmAuth},
 		"/ip":               {get, s.ip},
 		"/time/now":         {get, s.timeNow},
 		"/time/valid":       {get, s.timeValid},
