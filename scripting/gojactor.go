@@ -58,3 +58,13 @@ func nativeField[T any](obj *goja.Object, name string) (reflect.Value, bool) {
 	}
 	return reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem(), true
 }
+
+// isGojaNative reports whether obj is one of goja's built-in (Go)
+// functions, not a script's: the Go type behind it says so.
+func isGojaNative(obj *goja.Object) bool {
+	self := reflect.ValueOf(obj).Elem().FieldByName("self")
+	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
+		return false
+	}
+	return self.Elem().Type().String() == "*goja.nativeFuncObject"
+}

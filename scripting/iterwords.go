@@ -762,10 +762,17 @@ func (e *Engine) iterateOnce(v goja.Value, o *goja.Object, fv goja.Value, f goja
 		if err != nil {
 			panic(err)
 		}
-		return e.checkedIterator(it)
+		return e.checkedIterator(it, symbolIteratorResult)
 	})
 	return w
 }
+
+// V8's words for a Symbol.iterator method, and a set-like's keys method,
+// that gave no object.
+const (
+	symbolIteratorResult = "Result of the Symbol.iterator method is not an object"
+	keysResult           = "Result of the keys method is not an object"
+)
 
 // checkedIterator hands goja the iterator a Symbol.iterator method gave,
 // its next method read once here, when V8 reads it: goja calls a next
@@ -774,20 +781,34 @@ func (e *Engine) iterateOnce(v goja.Value, o *goja.Object, fv goja.Value, f goja
 // step, which a catch takes). The iterator goes as a forwarder whose next
 // and return call the iterator's own with it as this; return is read when
 // the loop is left early, as V8 reads it.
-func (e *Engine) checkedIterator(it goja.Value) goja.Value {
+func (e *Engine) checkedIterator(it goja.Value, notAnObject string) goja.Value {
 	o, ok := it.(*goja.Object)
 	if !ok {
-		e.throw("TypeError", "Result of the Symbol.iterator method is not an object")
+		e.throw("TypeError", notAnObject)
 	}
 	fw := e.rt.NewObject()
 	next := o.Get("next")
 	if nf, ok := goja.AssertFunction(next); ok {
-		_ = fw.Set("next", e.callOn(o, nf))
+		_ = fw.Set("next", func(c goja.FunctionCall) goja.Value {
+			r, err := nf(o, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			if _, ok := r.(*goja.Object); !ok {
+				// goja says "Value is not an object: 5", words it
+				// also has for the Symbol.iterator method's result.
+				e.throw("TypeError", "Iterator result "+iterResultText(r)+" is not an object")
+			}
+			return r
+		})
 	} else {
 		if next == nil {
 			next = goja.Undefined()
 		}
 		words := v8TypedValue(next) + " is not a function"
+		if notAnObject == keysResult {
+			words = `string "next" is not a function` // V8 12 names the key there
+		}
 		_ = fw.Set("next", func(goja.FunctionCall) goja.Value {
 			e.throw("TypeError", words)
 			return nil
@@ -804,6 +825,42 @@ func (e *Engine) checkedIterator(it goja.Value) goja.Value {
 		_ = fw.DefineAccessorProperty(name, get, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	return fw
+}
+
+// iterResultText prints a next result that is no object as V8's "Iterator
+// result … is not an object" does: by its string value, a symbol as
+// Symbol(description).
+func iterResultText(v goja.Value) string {
+	if v == nil {
+		return "undefined"
+	}
+	if s, ok := v.(*goja.Symbol); ok {
+		return "Symbol(" + s.String() + ")"
+	}
+	return v.String()
+}
+
+// iterableStandIn is what a built-in that iterates its argument is handed
+// in its place: v itself unless v is an object whose Symbol.iterator is a
+// script's own function (a built-in's gives well-formed iterators), else
+// iterateOnce's stand-in, whose iterator's results are checked as V8
+// checks them ("Result of the Symbol.iterator method is not an object",
+// "Iterator result 7 is not an object"; goja words both "Value is not an
+// object: 7").
+func (e *Engine) iterableStandIn(v goja.Value) goja.Value {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v
+	}
+	fv := o.GetSymbol(goja.SymIterator)
+	f, ok := goja.AssertFunction(fv)
+	if !ok {
+		return v
+	}
+	if fo, ok := fv.(*goja.Object); ok && isGojaNative(fo) {
+		return v
+	}
+	return e.iterateOnce(v, o, fv, f, iterForOf)
 }
 
 // callOn is a native function that calls f with this as its receiver,

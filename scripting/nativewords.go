@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"math"
 	"reflect"
 	"runtime"
 	"strings"
@@ -20,7 +21,7 @@ import (
 // matter: the methods' names (an alias still names the method where it is
 // taken).
 var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
-	"isSubsetOf", "isSupersetOf", "isDisjointFrom"}
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race"}
 
 // mayMeetNativeWords is the cheap look at a script's text.
 func mayMeetNativeWords(src string) bool {
@@ -46,15 +47,161 @@ func (e *Engine) installNativeWords() {
 			e.wrapNativeWords(proto.Get("with"), withWords)
 		}
 		e.wrapNativeWords(arr.Get("from"), e.arrayFromWords)
+		e.standInFirstArgument(arr.Get("from"))
 	}
 	e.wrapNativeWords(e.rt.Get("AggregateError"), e.aggregateWords)
+	e.standInFirstArgument(e.rt.Get("AggregateError"))
 	if set, ok := e.rt.Get("Set").(*goja.Object); ok {
 		if proto, ok := set.Get("prototype").(*goja.Object); ok {
+			has, values := proto.Get("has"), proto.Get("values")
 			for name := range setRecordMethods {
 				e.wrapNativeWords(proto.Get(name), e.setRecordWords(name))
+				e.setRecordArgument(proto, has, values, proto.Get(name))
 			}
 		}
 	}
+	if p, ok := e.rt.Get("Promise").(*goja.Object); ok {
+		for _, name := range [...]string{"all", "allSettled", "race"} {
+			e.promiseCombinator(p.Get(name))
+		}
+	}
+}
+
+// standInFirstArgument makes the built-in v hand its first argument to
+// goja as iterableStandIn does, so a script's iterator that gives no
+// objects is refused in V8's words.
+func (e *Engine) standInFirstArgument(v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return
+	}
+	hookNativeCall(obj, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			if len(c.Arguments) > 0 {
+				c.Arguments[0] = e.iterableStandIn(c.Arguments[0])
+			}
+			return orig(c)
+		}
+	})
+	hookNativeConstruct(obj, func(orig nativeConstruct) nativeConstruct {
+		return func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+			if len(args) > 0 {
+				args[0] = e.iterableStandIn(args[0])
+			}
+			return orig(args, newTarget)
+		}
+	})
+}
+
+// promiseCombinator hooks Promise.all, allSettled or race (v): a value
+// that is not iterable rejects in V8's words ("number 5 is not iterable
+// (cannot read property Symbol(Symbol.iterator))"; goja's: "object is not
+// iterable"), and an iterable goes as iterableStandIn hands it on, its
+// Symbol.iterator read once.
+func (e *Engine) promiseCombinator(v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return
+	}
+	hookNativeCall(obj, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			items := c.Argument(0)
+			ctor, isObj := c.This.(*goja.Object)
+			if _, callable := goja.AssertFunction(c.This); !isObj || !callable || goja.IsString(items) {
+				return orig(c)
+			}
+			if !goja.IsUndefined(items) && !goja.IsNull(items) {
+				o := items.ToObject(e.rt)
+				fv := o.GetSymbol(goja.SymIterator)
+				if f, ok := goja.AssertFunction(fv); ok {
+					if fo, ok := fv.(*goja.Object); !ok || !isGojaNative(fo) {
+						items = e.iterateOnce(items, o, fv, f, iterForOf)
+					}
+					return orig(goja.FunctionCall{This: c.This, Arguments: []goja.Value{items}})
+				}
+			}
+			reject, ok := goja.AssertFunction(ctor.Get("reject"))
+			if !ok {
+				return orig(c)
+			}
+			r, err := reject(ctor, e.newError("TypeError", notIterableNoLoad(items)))
+			if err != nil {
+				panic(err)
+			}
+			return r
+		}
+	})
+}
+
+// setRecordArgument makes the Set method m read its argument as V8's
+// GetSetRecord does, in V8's words, before goja's reading (which takes a
+// size of -Infinity for 0, +Infinity for 0 too, and words a keys method's
+// result that is no object as any other value): size, has and keys are
+// read once, in that order, and goja is handed a record of them whose keys
+// method checks its iterator. A Set of the built-in kind goes as it is
+// (goja's own fast path).
+func (e *Engine) setRecordArgument(proto *goja.Object, has, values, m goja.Value) {
+	obj, ok := m.(*goja.Object)
+	if !ok {
+		return
+	}
+	hookNativeCall(obj, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			if len(c.Arguments) > 0 {
+				c.Arguments[0] = e.setRecordOf(c.Arguments[0], proto, has, values)
+			}
+			return orig(c)
+		}
+	})
+}
+
+func (e *Engine) setRecordOf(v goja.Value, proto *goja.Object, setHas, setValues goja.Value) goja.Value {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v // goja refuses it; setRecordWords words it
+	}
+	n := o.Get("size")
+	if n == nil {
+		n = goja.Undefined()
+	}
+	num := n.ToNumber().ToFloat()
+	if math.IsNaN(num) {
+		e.throw("TypeError", "The .size property is NaN")
+	}
+	size := math.Trunc(num)
+	if size < 0 {
+		e.throw("RangeError", "'"+e.rt.ToValue(size).String()+"' is an invalid size")
+	}
+	has := o.Get("has")
+	hasFn, ok := goja.AssertFunction(has)
+	if !ok {
+		e.throw("TypeError", `string "has" is not a function`)
+	}
+	keys := o.Get("keys")
+	keysFn, ok := goja.AssertFunction(keys)
+	if !ok {
+		e.throw("TypeError", `string "keys" is not a function`)
+	}
+	if has == setHas && keys == setValues && o.Prototype() == proto {
+		return v
+	}
+	rec := e.rt.NewObject()
+	// +Infinity, and sizes past 2^53, as 2^53: no Set is that large, and
+	// goja holds larger integers as doubles it converts to int unchecked.
+	sz := int64(1 << 53)
+	if size < 1<<53 {
+		sz = int64(size)
+	}
+	_ = rec.Set("size", sz)
+	_ = rec.Set("has", e.callOn(o, hasFn))
+	_ = rec.Set("keys", func(goja.FunctionCall) goja.Value {
+		it, err := keysFn(o)
+		if err != nil {
+			panic(err)
+		}
+		return e.checkedIterator(it, keysResult)
+	})
+	return rec
 }
 
 // withWords: V8 puts a colon after "Invalid index" (`[1].with(5, 1)`).

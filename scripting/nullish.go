@@ -58,6 +58,7 @@ const (
 	siteSetKey                          // o[k] = v: the key is in __courierK too
 	siteInstanceOf                      // x instanceof C: the place goja reports
 	siteExtends                         // class extends C: C is in the level's slot
+	siteReadKey                         // o[k], k held in a variable: the key is in __courierK
 	levelShift     = iota
 )
 
@@ -251,11 +252,46 @@ func (w *nullishWalker) visitBracket(x *ast.BracketExpression, level int) {
 	}
 	x.Left = storeSlot(x.Left, slotNames[level], x.LeftBracket, w.late[x])
 	kind := siteRead | siteKind(level)<<levelShift
-	if w.setKey[x] {
-		x.Member = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: x.Member.Idx0()}, Right: x.Member}
-		kind |= siteSetKey
+	_, literal := x.Member.(*ast.StringLiteral)
+	if _, n := x.Member.(*ast.NumberLiteral); n {
+		literal = true
 	}
+	switch {
+	case w.setKey[x]:
+		kind |= siteSetKey
+	case mayBeSymbol(x.Member), w.late[x] && !literal:
+		// V8 names a symbol key Symbol(desc); goja's words name it by
+		// its description alone, as if it were a string.
+		kind |= siteReadKey
+	default:
+		w.sites = append(w.sites, site{x.LeftBracket, kind})
+		return
+	}
+	var key ast.Expression = &ast.AssignExpression{Operator: token.ASSIGN, Left: &ast.Identifier{Name: keySlotName, Idx: x.Member.Idx0()}, Right: x.Member}
+	if w.late[x] {
+		// goja reports a failed call or update of o[k] at the last
+		// mapped place, k's: a read of the key placed at the bracket
+		// comes last.
+		key = &ast.SequenceExpression{Sequence: []ast.Expression{key, &ast.Identifier{Name: keySlotName, Idx: x.LeftBracket}}}
+	}
+	x.Member = key
 	w.sites = append(w.sites, site{x.LeftBracket, kind})
+}
+
+// mayBeSymbol reports whether a computed key may hold a symbol the source
+// does not show: a variable, a member or a call (Symbol.iterator written
+// out is named from the source).
+func mayBeSymbol(k ast.Expression) bool {
+	switch k := k.(type) {
+	case *ast.Identifier:
+		return !strings.HasPrefix(k.Name.String(), "__courier")
+	case *ast.DotExpression:
+		id, ok := k.Left.(*ast.Identifier)
+		return !ok || id.Name != "Symbol"
+	case *ast.BracketExpression, *ast.CallExpression:
+		return true
+	}
+	return false
 }
 
 func (w *nullishWalker) markLate(x ast.Expression) {
@@ -462,6 +498,8 @@ type seenAt struct {
 	nullish       string // which of null and undefined a member read was made on
 	inKey, inWhat string // what an in expression searched, and in what
 	setKey        string // the computed key of a member assigned to
+	readSymbol    string // the symbol key, held in a variable, of a member read: Symbol(desc)
+	readIterator  bool   // and it is Symbol.iterator
 	prop          string // the property a member assignment there sets
 	obj           *seenObject
 	instanceOf    bool   // the place is the right-hand side of instanceof
@@ -533,6 +571,10 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
 		if seen.prop == "" {
 			seen.prop = seen.setKey
 		}
+	}
+	if k, ok := o.Get("1").(*goja.Symbol); ok && kind&siteReadKey != 0 {
+		seen.readSymbol = "Symbol(" + k.String() + ")"
+		seen.readIterator = k == goja.SymIterator
 	}
 	if kind&siteIn != 0 {
 		seen.inKey, seen.inWhat = e.v8Printed(o.Get("1")), e.v8Printed(o.Get("0"))

@@ -240,6 +240,12 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 func v8NullishMessage(msg, src string, line, col int, seen seenAt) (string, bool) {
 	if m := gojaReadProp().FindStringSubmatch(msg); m != nil {
 		what, prop := orNullishAt(seen.nullish, src, line, col), m[1]
+		switch {
+		case seen.readIterator:
+			return notIterableNoLoadOf(what), true
+		case seen.readSymbol != "":
+			return "Cannot read properties of " + what + " (reading '" + seen.readSymbol + "')", true
+		}
 		if sym, ok := strings.CutPrefix(prop, "Symbol."); ok && bracketKeyAt(src, line, col) == prop {
 			// A well-known symbol (goja names it as a string key would
 			// be named): V8 prints Symbol(…), and its iteration

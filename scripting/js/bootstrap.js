@@ -267,13 +267,6 @@ function notIterable(v) {
     var d = v === undefined ? 'undefined' : v === null ? 'object null' : typeof v === 'object' || typeof v === 'function' ? typeof v : typeof v + ' ' + String(v);
     return new TypeError(d + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
 }
-['all', 'allSettled', 'race'].forEach(function (name) {
-    var native = Promise[name];
-    def(Promise, name, { [name]: function (items) {
-        if (!isIterable(items)) { return typeof this === 'function' ? this.reject(notIterable(items)) : native.call(this, items); }
-        return native.call(this, items);
-    } }[name]);
-});
 // goja's TypedArray.from refuses a primitive source; V8 iterates a string
 // (Uint8Array.from(atob(b64), c => c.charCodeAt(0))) and reads others as
 // objects.

@@ -6,6 +6,13 @@
 'use strict';
 var host = b.host, global = b.global, isIterable = b.isIterable, notIterable = b.notIterable, domError = b.domError;
 var nodeErrors = host.nodeErrors(), nodeError = nodeErrors.nodeError;
+// iterOnce(v) is what for-of below iterates: the iteration hook's stand-in,
+// whose iterator's results are checked in V8's words (kind 7: yield*'s).
+function iterOnce(v) { return global.__courierIterable(v, 7); }
+function checkedResult(r) {
+    if (r === null || typeof r !== 'object' && typeof r !== 'function') { throw new TypeError('Iterator result ' + (typeof r === 'symbol' ? r.toString() : String(r)) + ' is not an object'); }
+    return r;
+}
 var out = {};
 var owners = [[Object, 'Object'], [Map, 'Map'], [Promise, 'Promise'], [RegExp, 'RegExp'],
     [ArrayBuffer.prototype, 'ArrayBuffer'], [Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), 'Iterator'],
@@ -23,14 +30,14 @@ def(Object, 'groupBy', function groupBy(items, fn) {
     if (items === null || items === undefined) { throw new TypeError('Object.groupBy called on null or undefined'); }
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
     var out = Object.create(null), i = 0;
-    for (var x of items) { var k = fn(x, i++); k = typeof k === 'symbol' ? k : String(k); (out[k] || (out[k] = [])).push(x); }
+    for (var x of iterOnce(items)) { var k = fn(x, i++); k = typeof k === 'symbol' ? k : String(k); (out[k] || (out[k] = [])).push(x); }
     return out;
 });
 def(Map, 'groupBy', function groupBy(items, fn) {
     if (items === null || items === undefined) { throw new TypeError('Map.groupBy called on null or undefined'); }
     if (typeof fn !== 'function') { throw new TypeError(String(fn) + ' is not a function'); }
     var out = new Map(), i = 0;
-    for (var x of items) { var k = fn(x, i++); if (!out.has(k)) { out.set(k, []); } out.get(k).push(x); }
+    for (var x of iterOnce(items)) { var k = fn(x, i++); if (!out.has(k)) { out.set(k, []); } out.get(k).push(x); }
     return out;
 });
 def(Promise, 'withResolvers', function withResolvers() {
@@ -107,7 +114,7 @@ def(Promise, 'any', function any(items) {
         var errors = [], remaining = 1, i = 0;
         function done() { reject(new AggregateError(errors, 'All promises were rejected')); }
         try {
-            for (var x of items) {
+            for (var x of iterOnce(items)) {
                 (function (idx) {
                     remaining++;
                     C.resolve(x).then(resolve, function (e) { errors[idx] = e; if (--remaining === 0) { done(); } });
@@ -123,9 +130,15 @@ def(Array, 'fromAsync', function fromAsync(items, mapFn, thisArg) {
         if (mapFn !== undefined && typeof mapFn !== 'function') { throw new TypeError(String(mapFn) + ' is not a function'); }
         var out = typeof C === 'function' && C !== Array ? new C() : [], i = 0;
         var it;
-        if (items != null && typeof items[Symbol.asyncIterator] === 'function') { it = items[Symbol.asyncIterator](); } else if (items != null && typeof items[Symbol.iterator] === 'function') { it = items[Symbol.iterator](); } else { it = Array.prototype.values.call(Array.from(items)); }
+        var m = items != null && typeof items[Symbol.asyncIterator] === 'function' ? 'asyncIterator' : items != null && typeof items[Symbol.iterator] === 'function' ? 'iterator' : '';
+        if (m) { it = items[Symbol[m]](); } else { it = Array.prototype.values.call(Array.from(items)); }
+        // V8 12's words, Symbol.iterator for both methods, and an async
+        // iterator's result named by the caller.
+        if (it === null || typeof it !== 'object' && typeof it !== 'function') { throw new TypeError('Result of the Symbol.iterator method is not an object'); }
         function step() {
             Promise.resolve(it.next()).then(function (r) {
+                if (m === 'asyncIterator' && (r === null || typeof r !== 'object' && typeof r !== 'function')) { throw new TypeError('Iterator result Array.fromAsync is not an object'); }
+                checkedResult(r);
                 if (r.done) { if (!Array.isArray(out)) { out.length = i; } resolve(out); return; }
                 return Promise.resolve(r.value).then(function (v) {
                     return mapFn ? mapFn.call(thisArg, v, i) : v;
