@@ -25,6 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -219,6 +220,9 @@ func parityNormalize(lines []string, srv parityServers) []string {
 }
 
 func TestPostmanParity(t *testing.T) {
+	if *recordNewman != "" || *recordPostman != "" {
+		requireLoopbackOnly(t)
+	}
 	files, err := filepath.Glob("testdata/postman-parity/*.json")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
@@ -523,4 +527,21 @@ func lineDiff(a, b []string) string {
 		}
 	}
 	return sb.String()
+}
+
+// requireLoopbackOnly stops a recording run outside a loopback-only network
+// namespace. courier refuses other hosts before any lookup, but the
+// references do not: Newman and Postman CLI resolve whatever name a probe
+// hands them (a scheme-less URL, "not a url"), so a recording made with the
+// machine's network up can send a DNS query out. `unshare -n` leaves only
+// lo, which is down until the test's own listeners need it.
+func requireLoopbackOnly(t *testing.T) {
+	t.Helper()
+	ifaces, err := net.Interfaces()
+	require.NoError(t, err)
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp != 0 && ifc.Flags&net.FlagLoopback == 0 {
+			t.Fatalf("recording reference answers with network interface %s up: run the recording in a loopback-only namespace, e.g. unshare -n sh -c 'ip link set lo up && go test ./runner -run TestPostmanParity/<file> -newman <newman>'", ifc.Name)
+		}
+	}
 }
