@@ -54,6 +54,29 @@ func TestRedactEncodedAndTruncatedForms(t *testing.T) {
 	}
 }
 
+// TestRedactMultiByteAndControlForms: a secret with characters of more
+// than one UTF-8 byte and control characters is masked in each form that
+// spells those characters differently (%XX per byte, \uXXXX, \r \n \t).
+func TestRedactMultiByteAndControlForms(t *testing.T) {
+	t.Parallel()
+	const secret = "s3cr€t\r\n\tpäss"
+	r := NewRedactor()
+	r.Add(secret)
+	j, _ := json.Marshal(secret)
+	ascii := strings.NewReplacer("€", `\u20ac`, "ä", `\u00E4`).Replace(string(j))
+	for name, text := range map[string]string{
+		"query escaped":   "?k=" + url.QueryEscape(secret),
+		"path escaped":    "/p/" + url.PathEscape(secret),
+		"JSON":            string(j),
+		"ASCII-only JSON": ascii,
+		"mixed":           "s3cr%e2%82%act\r\n\\tp%C3%A4ss",
+	} {
+		if got := r.Redact(text); strings.Contains(got, "s3cr") || strings.Contains(got, "ss") || !strings.Contains(got, Mask) {
+			t.Errorf("%s: %q redacted as %q", name, text, got)
+		}
+	}
+}
+
 // FuzzRedact: whatever surrounds a secret, and whichever of courier's
 // encodings it is written in, the redacted text holds neither the secret
 // nor that encoding; and no input makes the redactor fail.
