@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,34 +13,17 @@ import (
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
-// newmanExecDir holds a collection whose items make extra round trips
+// execGolden holds a collection whose items make extra round trips
 // (pm.sendRequest in pre-request and test scripts, nested, refused, before
 // a skipRequest; a digest challenge) and Newman 6.2.2's report of it.
-var newmanExecDir = filepath.Join("..", "..", "testdata", "golden", "report", "newman-executions")
+var execGolden = goldenDir("newman-executions", "127.0.0.1:28480")
 
 // runExecProbe runs the probe collection against the echo server on
 // 127.0.0.1 and returns the JSON report written with o.
 func runExecProbe(t *testing.T, o JSONOptions) []byte {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(newmanExecDir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:28480"), []byte(base)), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, o)
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.ReplaceAll(out.Bytes(), []byte(strings.TrimPrefix(base, "http://")), []byte("127.0.0.1:28480"))
+	_, out := execGolden.run(t, o)
+	return out
 }
 
 // execReport is the part of a JSON report the execution tests read.
@@ -150,14 +131,8 @@ func execView(t *testing.T, raw json.RawMessage) string {
 // the item's last round trip with all its assertions.
 func TestJSONExecutionsPerRoundTripAsNewman(t *testing.T) {
 	t.Parallel()
-	newman, err := os.ReadFile(filepath.Join(newmanExecDir, "newman-6.2.2.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want, got execReport
-	if err := json.Unmarshal(newman, &want); err != nil {
-		t.Fatal(err)
-	}
+	execGolden.decode(t, "newman-6.2.2.json", &want)
 	if err := json.Unmarshal(runExecProbe(t, JSONOptions{PerRoundTrip: true}), &got); err != nil {
 		t.Fatal(err)
 	}
@@ -194,13 +169,7 @@ func TestJSONExecutionsPerItemByDefault(t *testing.T) {
 	if err := json.Unmarshal(runExecProbe(t, JSONOptions{}), &rep); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(newmanExecDir, "newman-6.2.2.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &newman); err != nil {
-		t.Fatal(err)
-	}
+	execGolden.decode(t, "newman-6.2.2.json", &newman)
 	var got []string
 	for _, e := range rep.Run.Executions {
 		v := execView(t, e)

@@ -2,11 +2,8 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -15,7 +12,6 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/jsonreport"
-	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // newmanOnlyPaths are the key paths of Newman's report courier leaves
@@ -51,30 +47,10 @@ var courierOnlyPaths = []string{
 // server at that address.
 func TestJSONReportKeyPathsAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-shape")
-	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	newman, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18581"), []byte(base)), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
-	want, got := keyPaths(t, newman), keyPaths(t, out.Bytes())
+	g := goldenDir("newman-shape", "127.0.0.1:18581")
+	newman := g.read(t, "newman-6.2.2.json")
+	_, out := g.run(t, JSONOptions{})
+	want, got := keyPaths(t, newman), keyPaths(t, out)
 	var missing, extra []string
 	for p := range want {
 		if !got[p] && !listed(p, newmanOnlyPaths) {
@@ -117,7 +93,7 @@ func TestJSONReportKeyPathsAsNewman(t *testing.T) {
 
 	// The new shape reads back: merge, replay and the HTML report read
 	// executions through jsonreport.
-	rep, err := jsonreport.Read(bytes.NewReader(out.Bytes()), "courier.json")
+	rep, err := jsonreport.Read(bytes.NewReader(out), "courier.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,17 +2,11 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/courier-run/courier/collections"
-	"github.com/courier-run/courier/runner"
-	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // TestJSONCollectionVariablesAsNewman: the report's collection variables
@@ -22,37 +16,14 @@ import (
 // the same collection (recorded three times, identical).
 func TestJSONCollectionVariablesAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-typed-vars")
-	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := goldenDir("newman-typed-vars", "127.0.0.1:18581")
 	var want []any
-	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-variables.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18581"), []byte(base)), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	g.decode(t, "newman-6.2.2-variables.json", &want)
+	_, out := g.run(t, JSONOptions{})
 	var rep struct {
 		Collection struct{ Variable []any }
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Collection.Variable) != len(want) {
@@ -72,33 +43,10 @@ func TestJSONCollectionVariablesAsNewman(t *testing.T) {
 // same collection (recorded three times, identical).
 func TestJSONHeaderDescriptionsAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-header-descriptions")
-	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := goldenDir("newman-header-descriptions", "127.0.0.1:18731")
 	var want struct{ Collection, Sent []any }
-	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-headers.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18731"), []byte(base)), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	g.decode(t, "newman-6.2.2-headers.json", &want)
+	_, out := g.run(t, JSONOptions{})
 	var rep struct {
 		Collection struct {
 			Item []struct{ Request struct{ Header []any } }
@@ -109,7 +57,7 @@ func TestJSONHeaderDescriptionsAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if got := rep.Collection.Item[0].Request.Header; !reflect.DeepEqual(got, want.Collection) {
@@ -133,33 +81,10 @@ func TestJSONHeaderDescriptionsAsNewman(t *testing.T) {
 // times, identical once its random id and Postman-Token are masked).
 func TestJSONScriptRequestFailureAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-sendrequest-failure")
-	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := goldenDir("newman-sendrequest-failure", "127.0.0.1:18731")
 	var want []map[string]any
-	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-failures.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("http://127.0.0.1:18731"), []byte(base)), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	g.decode(t, "newman-6.2.2-failures.json", &want)
+	_, out := g.run(t, JSONOptions{})
 	var rep struct {
 		Run struct {
 			Failures []struct {
@@ -171,7 +96,7 @@ func TestJSONScriptRequestFailureAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Run.Failures) != len(want) {
@@ -208,33 +133,10 @@ func TestJSONScriptRequestFailureAsNewman(t *testing.T) {
 // (recorded three times, identical).
 func TestJSONQueryDescriptionsAsNewman(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "..", "testdata", "golden", "report", "newman-query-descriptions")
-	raw, err := os.ReadFile(filepath.Join(dir, "collection.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := goldenDir("newman-query-descriptions", "127.0.0.1:18731")
 	var want struct{ Collection, Sent, Export []any }
-	data, err := os.ReadFile(filepath.Join(dir, "newman-6.2.2-query.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	base := echotest.Start(t)
-	coll, err := collections.LoadBytes(bytes.ReplaceAll(raw, []byte("127.0.0.1:18731"), []byte(strings.TrimPrefix(base, "http://"))), "collection.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	g.decode(t, "newman-6.2.2-query.json", &want)
+	coll, out := g.run(t, JSONOptions{})
 	type url struct{ Query []any }
 	var rep struct {
 		Collection struct {
@@ -244,7 +146,7 @@ func TestJSONQueryDescriptionsAsNewman(t *testing.T) {
 			Executions []struct{ Request struct{ URL url } }
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if got := rep.Collection.Item[0].Request.URL.Query; !reflect.DeepEqual(got, want.Collection) {
