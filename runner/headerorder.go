@@ -255,8 +255,9 @@ func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrde
 // same spelling are grouped (values in row order) in the order each
 // spelling first appears; a later spelling replaces an earlier one's name
 // and values but keeps its place. So "X-A: 1", "x-a: 2" sends "x-a: 2" and
-// "X-A: 1", "X-A: 2" sends both. A Host row sets host instead.
-func userHeaders(rows []collections.Header, h http.Header) (keys []string, host string) {
+// "X-A: 1", "X-A: 2" sends both. A Host row sets host instead. With
+// everySpelling (the newer runtime) each spelling keeps its own field.
+func userHeaders(rows []collections.Header, h http.Header, everySpelling bool) (keys []string, host string) {
 	type group struct {
 		name   string
 		values []string
@@ -280,6 +281,9 @@ func userHeaders(rows []collections.Header, h http.Header) (keys []string, host 
 	var winners []*group
 	for _, g := range groups {
 		lk := strings.ToLower(g.name)
+		if everySpelling {
+			lk = g.name
+		}
 		if i, ok := slot[lk]; ok {
 			winners[i] = g
 			continue

@@ -503,11 +503,14 @@ type outgoing struct {
 	// the request's own rows of that name (see authSetHeaders).
 	authSet map[string]bool
 	wire    wireURL
-	shown   wireURL           // wire, not percent-encoded (SentRequest.Shown)
-	data    []byte            // the body as sent; nil for none
-	mode    string            // the body's mode; "" for none
-	auth    *collections.Auth // nil once auth could not be applied
-	sent    SentRequest       // what the reports show as sent
+	shown   wireURL // wire, not percent-encoded (SentRequest.Shown)
+	data    []byte  // the body as sent; nil for none
+	// bodyType is the Content-Type the body implies ("" for none), even
+	// where a row of the request's replaced it.
+	bodyType string
+	mode     string            // the body's mode; "" for none
+	auth     *collections.Auth // nil once auth could not be applied
+	sent     SentRequest       // what the reports show as sent
 	// retried is when the answer to an auth challenge went out: the
 	// response's time counts from there, as Newman times that round trip
 	// on its own.
@@ -578,6 +581,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.boolean("disableBodyPruning", false)) {
 		out.data = body.data
 		out.mode = req.Body.Mode
+		out.bodyType = body.contentType
 	}
 	hreq, err := newHTTPRequest(ctx, method, out.wire.toURL(), out.data)
 	if err != nil {
@@ -609,16 +613,12 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 func (c *client) headers(hreq *http.Request, req *collections.Request, body *builtBody, data []byte, ppb behavior, rules runtimeRules) (wireOrder, map[string]bool) {
 	userinfo := hreq.Header.Get("Authorization") // from the URL's user:password@
 	hreq.Header.Del("Authorization")
-	order := addUserHeaders(hreq, req.Header)
+	order := addUserHeaders(hreq, req.Header, rules.newerHeaders)
 	disabled := ppb.disabledHeaders()
 	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, rules.typeForEmptyRawBody)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
-	ua := c.opts.userAgent()
-	if rules.userAgent != "" && c.opts.UserAgent == "" {
-		ua = rules.userAgent
-	}
-	addRuntimeHeaders(hreq.Header, &order, disabled, ua, c.opts.tokens)
+	addRuntimeHeaders(hreq.Header, &order, disabled, c.userAgent(rules), c.opts.tokens)
 	hidden := addHiddenHeaders(hreq.Header, &order, contentType, userinfo)
 	order.placeLengthAndCookie(hreq.Header, contentType, mode, data, rules.lengthOnEveryRequest || !noBodyMethods[strings.ToUpper(hreq.Method)])
 	return order, hidden
@@ -627,8 +627,8 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 // addUserHeaders sets the request's own rows on hreq (a Host row becomes
 // its Host) and starts the wire order with them: they go first, and they
 // are the ones scripts see as the user's (step 1).
-func addUserHeaders(hreq *http.Request, rows []collections.Header) wireOrder {
-	keys, host := userHeaders(rows, hreq.Header)
+func addUserHeaders(hreq *http.Request, rows []collections.Header, everySpelling bool) wireOrder {
+	keys, host := userHeaders(rows, hreq.Header, everySpelling)
 	if host != "" {
 		hreq.Host = host
 	}
@@ -668,6 +668,15 @@ func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byt
 		h[own] = []string{body.contentType}
 	}
 	return ""
+}
+
+// userAgent is the User-Agent the run sends: --user-agent, else the
+// runtime's own.
+func (c *client) userAgent(rules runtimeRules) string {
+	if rules.userAgent != "" && c.opts.UserAgent == "" {
+		return rules.userAgent
+	}
+	return c.opts.userAgent()
 }
 
 // bodyMode is the body's mode as the header order tells modes apart: a raw
@@ -866,7 +875,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		// less) refuses the first redirect.
 		maxRedirects = n
 	}
-	challenges, answered := auth.Replays(a), false
+	challenges, answered, redirected := auth.Replays(a), false, false
 	// The request's own Cookie header, as the first hop had it: each hop
 	// sends it before the jar's cookies for that hop's URL.
 	userCookie := hreq.Header.Values(headerKey(hreq.Header, "Cookie"))
@@ -878,10 +887,15 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			addJarCookies(hreq, c.jar, userCookie)
 		}
 		fields := wire.Fields(hreq, order.keys)
-		if hop == 0 || answered {
+		switch {
+		case (hop == 0 || answered) && p.rules.newerHeaders:
+			out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules))
+		case hop == 0 || answered:
 			// After a challenge the report shows the request that was
 			// answered, with its Authorization, as Newman and Postman do.
 			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden, out.authSet)
+		}
+		if hop == 0 || answered {
 			if answered {
 				// The runtime adds the challenge's answer to the retry
 				// last: test scripts and the report list it so.
@@ -889,6 +903,9 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			}
 			out.sent.Body = out.data
 			answered = false
+		}
+		if p.rules.newerHeaders {
+			fields = newerWireFields(fields, order.user, out.authSet, redirected)
 		}
 		if p.check != nil {
 			// Allowed domains name a scheme, host and port, never a
@@ -941,7 +958,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		}
 		drain(resp)
 		p.clock.endHop()
-		hreq = next
+		hreq, redirected = next, true
 		referer = absoluteURL(hreq.URL)
 		order = order.redirected(hreq.Header, hreq.Body != nil && hreq.Body != http.NoBody, out.mode == collections.BodyFormData, credAuth)
 	}

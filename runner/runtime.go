@@ -46,6 +46,14 @@ type runtimeRules struct {
 	// and is not one of the run's failed requests; the newer runtime words
 	// a URL with no parts `Invalid URI "http:///"`.
 	quietUnsendable bool
+	// urlAsResolved shows test scripts the request's URL as resolved,
+	// not percent-encoded ("a b", "é", a path variable's value kept),
+	// where postman-runtime 7 shows the URL as it went out.
+	urlAsResolved bool
+	// newerHeaders sends header names in lower case, each of the request's
+	// rows as its own field, in the newer runtime's order, and lists them
+	// for scripts runtime headers first (newerheaders.go).
+	newerHeaders bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -65,6 +73,8 @@ func rulesFor(format string) runtimeRules {
 		nodeResponseHeaders:   true,
 		showURLAsSent:         true,
 		quietUnsendable:       true,
+		urlAsResolved:         true,
+		newerHeaders:          true,
 	}
 }
 

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/courier-run/courier/collections"
@@ -287,7 +288,7 @@ func (s *stepRun) send() (*scripting.Response, error) {
 	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, s.req, s.it, used)
 	// Without --vault-scripts, test scripts see vault values as their
 	// references (docs/vault.md); the wire had the values.
-	s.req = used.concealer().request(asSent(resolved, sent))
+	s.req = used.concealer().request(asSent(s.req, resolved, sent, r.rules))
 	if err != nil && s.ctx.Err() != nil {
 		// The run was cancelled or hit --timeout: that ends the run, it
 		// is not this request's failure, and the request, never
@@ -303,9 +304,13 @@ func (s *stepRun) send() (*scripting.Response, error) {
 	return resp, nil
 }
 
-// asSent returns the resolved request as test scripts see it once sent.
-func asSent(req *collections.Request, sent SentRequest) *collections.Request {
-	if sent.URL != "" && req != nil {
+// asSent returns the resolved request as test scripts see it once sent;
+// orig is the request before it was resolved.
+func asSent(orig, req *collections.Request, sent SentRequest, rules runtimeRules) *collections.Request {
+	if rules.urlAsResolved && req != nil && orig != nil {
+		req = withPathVariables(orig, req)
+	}
+	if sent.URL != "" && req != nil && !rules.urlAsResolved {
 		// Test scripts see the URL as it went out, percent-encoded by the
 		// runtime (Newman 6.2.2: "q=a b" reads back "q=a%20b").
 		req = withWireURL(req, sent.URL)
@@ -376,6 +381,31 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	if w.UserInfo != nil && c.URL.UserInfo != nil {
 		c.URL.UserInfo = w.UserInfo
 	}
+	return &c
+}
+
+// withPathVariables gives req back the ":name" path segments orig has
+// (their values stay in the URL's variables), as the newer runtime shows
+// test scripts the URL: url.path keeps ":id", url.toString() fills it in.
+func withPathVariables(orig, req *collections.Request) *collections.Request {
+	op, rp := orig.URL.Path, req.URL.Path
+	if len(op) != len(rp) || len(req.URL.Variables) == 0 {
+		return req
+	}
+	var path []string
+	for i, seg := range op {
+		if strings.HasPrefix(seg, ":") && seg != rp[i] {
+			if path == nil {
+				path = append([]string(nil), rp...)
+			}
+			path[i] = seg
+		}
+	}
+	if path == nil {
+		return req
+	}
+	c := *req
+	c.URL.Path = path
 	return &c
 }
 
