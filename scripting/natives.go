@@ -632,9 +632,17 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	}
 	for i := 1; i < len(lazy); i++ {
 		_ = o.DefineAccessorProperty(responseLazyNames[i], lazy[i][0], lazy[i][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
+		if i == 1 && e.opts.CurrentSandbox {
+			// Postman CLI's newer runtime gives the response its text as an
+			// own body member, after headers (fresh-round7p-neighbours.json).
+			_ = o.DefineDataProperty("body", rt.ToValue(string(r.Body)), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
 	}
 	_ = o.Set("responseTime", e.millis(r.ResponseTime))
 	_ = o.Set("responseSize", r.Size)
+	if e.opts.CurrentSandbox {
+		_ = o.Set("downloadedBytes", r.Size)
+	}
 	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
 }

@@ -704,10 +704,14 @@ function Response(d, textFn, b64Fn) {
     this.status = d.status || native.statusName(d.code);
     this.code = d.code;
     defProp(this, 'headers', respLazy.headers);
+    // v12 runs: the newer runtime's own body and downloadedBytes
+    var v = host.currentSandbox;
+    if (v) { ownValue(this, 'body', typeof textFn === 'function' ? textFn() : ''); }
     defProp(this, 'stream', respLazy.stream);
     defProp(this, 'cookies', respLazy.cookies);
     this.responseTime = d.responseTime;
     this.responseSize = d.size;
+    if (v) { this.downloadedBytes = d.size; }
     d.textFn = textFn;
     d.b64Fn = b64Fn;
     def(this, '_d', d);
@@ -867,7 +871,11 @@ function failedResponse() {
 }
 P.toJSON = function () {
     if (this._d.failed) { return { id: this.id, header: [], cookie: [] }; }
-    return { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(), stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize };
+    var o = { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON() };
+    if (host.currentSandbox) { o.body = this.body; }
+    Object.assign(o, { stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize });
+    if (host.currentSandbox) { o.downloadedBytes = this.downloadedBytes; }
+    return o;
 };
 
 // Cookie is postman-collection's Cookie as the sandbox builds it from the
