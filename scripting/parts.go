@@ -47,6 +47,7 @@ var parts = map[string]*partProgram{
 	"sdk-classes":    {},
 	"pm-members":     {},
 	"fn-shapes":      {},
+	"response-info":  {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -948,7 +948,7 @@ V.toJSON = function () {
 };
 // variables and syncVariablesTo are postman-collection's older spellings
 // of toObject; they and the scopes' own members live in a part.
-function scopeMembers() { return part('scope-members', { VariableList: VariableList, scopeID: scopeID, scopes: scopes }); }
+function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes }); }
 V.variables = function () { return scopeMembers().variables(this); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
@@ -1141,11 +1141,17 @@ PM_GET.request = (function () {
         }
         // No id or name of its own: Newman's and Postman's pm.request has
         // neither (pm.info has them).
-        st.request = new Request(d);
+        st.request = ownTo(new Request(d));
         st.requestSnapshot = JSON.stringify(plainRequest(st.request));
     }
     return st.request;
 });
+// pm.request's to is its own (not enumerable, not configurable), as the
+// sandbox adds it. pm.response's is on its prototype (PR): pm.response keeps
+// its data in a hidden _d, and with to its own too it would count one member
+// more than Postman's in chai's failure messages (PostmanResponse{ …(10) }).
+var TO_OWN = { get: function () { return new Expectation(this); }, enumerable: false, configurable: false };
+function ownTo(o) { Object.defineProperty(o, 'to', TO_OWN); return o; }
 PM_GET.response = (function () {
     var st = S;
     if (st.response === undefined) {
@@ -1165,6 +1171,7 @@ PM_GET.cookies = (function () {
     var st = S;
     if (!st.cookies) {
         st.cookies = cookieList(this.response ? native.responseCookies() : []);
+        def(st.cookies, '__parent', null); // pm.cookies has no owner: null, as in Newman
         var j;
         st.cookies.jar = function () { return j || (j = jarApi()); };
     }

@@ -19,6 +19,16 @@ PropertyBase.prototype.toJSON = function () {
     for (var k in this) { if (hasOwn(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
     return o;
 };
+// parent is postman-collection's: the owner of this property, past the list
+// holding it (a header's is the request, a list's the request, URL, body,
+// response or scope holding it), from the hidden __parent that lists and
+// their owners set.
+PropertyBase.prototype.parent = function () {
+    var p = this && this.__parent;
+    return (p && (p.__parent || p)) || undefined;
+};
+// owned hides owner as list's __parent and returns list.
+function owned(list, owner) { def(list, '__parent', owner); return list; }
 function Property(o) { if (o) { Object.assign(this, o); } }
 Property.prototype = Object.create(PropertyBase.prototype);
 def(Property.prototype, 'constructor', Property);
@@ -109,6 +119,8 @@ PL.insert = function (x, before) {
     if (x === null || (typeof x !== 'object' && typeof x !== 'function')) { return; }
     var d = this.members.indexOf(x), i;
     if (d > -1) { this.members.splice(d, 1); }
+    // A member knows its list, as postman-collection's (hidden __parent).
+    def(x, '__parent', this);
     i = before ? this.indexOf(before) : -1;
     if (i > -1) { this.members.splice(i, 0, x); } else { this.members.push(x); }
 };
@@ -131,7 +143,7 @@ PL.upsert = function (x) {
     var it = this._item(x), cur = this._find(this._key(it));
     if (cur && NO_UPDATE.has(this.Type)) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
     if (cur) { Object.assign(cur, it); return false; }
-    this.members.push(it);
+    this.insert(it);
     return true;
 };
 PL.remove = function (pred, ctx) {
@@ -342,8 +354,8 @@ function Url(x) {
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
     this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
-    this.query = queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : ''));
-    this.variables = new VariableList(x.variable || x.variables || [], UrlVariable);
+    this.query = owned(queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : '')), this);
+    this.variables = owned(new VariableList(x.variable || x.variables || [], UrlVariable), this);
 }
 // UrlVariable is postman-collection's Variable as a URL holds it: disabled
 // and description first, then type ('any' when none), value (none when
@@ -423,8 +435,8 @@ function RequestBody(b) {
     this.mode = b.mode;
     this.raw = b.raw;
     // QueryParam and FormParam allow repeated keys: toObject() collects them.
-    this.urlencoded = b.urlencoded ? new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }) : undefined;
-    this.formdata = b.formdata ? new PropertyList(b.formdata, { multi: true, Item: FormParam }) : undefined;
+    this.urlencoded = b.urlencoded ? owned(new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }), this) : undefined;
+    this.formdata = b.formdata ? owned(new PropertyList(b.formdata, { multi: true, Item: FormParam }), this) : undefined;
     this.file = b.file !== undefined ? (typeof b.file === 'string' ? { src: b.file } : b.file) : undefined;
     this.graphql = b.graphql ? { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables } : undefined;
     this.options = b.options || (b.language ? { raw: { language: b.language } } : undefined);
@@ -554,7 +566,7 @@ function Request(d) {
     // Own members in postman-collection's order: url, headers, method, then
     // body only when there is one (an assigned body is added then).
     var hdr = d.header || d.headers;
-    this.headers = hdr instanceof PropertyList ? hdr : headerList(hdr || []);
+    this.headers = hdr instanceof PropertyList ? hdr : owned(headerList(hdr || []), this);
     this.method = (d.method || 'GET').toUpperCase();
     if (d.body) { ownBody(this, d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
@@ -723,7 +735,7 @@ defProp(P, 'headers', {
     configurable: true,
     get: function () {
         var h = this._d.header;
-        h = headerList((typeof h === 'function' ? h() : h) || []);
+        h = owned(headerList((typeof h === 'function' ? h() : h) || []), this);
         ownValue(this, 'headers', h);
         return h;
     },
@@ -733,7 +745,7 @@ defProp(P, 'cookies', {
     configurable: true,
     get: function () {
         var c = this._d.cookies;
-        c = cookieList((typeof c === 'function' ? c() : c) || []);
+        c = owned(cookieList((typeof c === 'function' ? c() : c) || []), this);
         ownValue(this, 'cookies', c);
         return c;
     },
@@ -807,49 +819,11 @@ P.details = function () {
     if (o.standardName === undefined) { delete o.standardName; }
     return o;
 };
-P.size = function () {
-    var header = ('HTTP/1.1 ' + this.code + ' ' + this.status + '\r\n').length + 2;
-    this.headers.members.forEach(function (h) { header += String(h.key).length + String(h.value).length + 4; });
-    var body = this.responseSize || 0; // none after a failed request
-    // A gzip or deflate body counts as the server declared it, compressed
-    // (postman-collection's size()); responseSize stays the decoded length.
-    var enc = this.headers.get('Content-Encoding'), len = this.headers.get('Content-Length');
-    if (typeof enc === 'string' && /gzip|deflate/i.test(enc) && len !== undefined && len !== null && /^\s*\d+(\.\d+)?\s*$/.test(String(len))) { body = parseInt(len, 10); }
-    return { body: body, header: header, total: body + header };
-};
-// MIME_FORMATS are the media types whose kind and format mime-format's
-// table gives otherwise than its guess (below) would.
-var MIME_FORMATS = { 'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'], 'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'] };
-['xhtml', 'xhtml-voice', 'vnd.oipf.dae.xhtml', 'vnd.pwg-xhtml-print', 'vnd.oma.poc.invocation-descriptor', 'mbms-associated-procedure-description', 'mbms-protection-description', 'mbms-user-service-description'].forEach(function (t) { MIME_FORMATS['application/' + t + '+xml'] = ['text', 'xml']; });
-// mimeFormat is mime-format's [kind, format] of a media type: audio, video,
-// image and text name themselves (text's format is the first json/xml/...
-// word of the type, else plain), a json/xml/html/yaml/script word makes
-// any type text, and application, message and multipart types are raw.
-function mimeFormat(mime) {
-    if (hasOwn(MIME_FORMATS, mime)) { return MIME_FORMATS[mime]; }
-    var base = mime.split('/')[0], m = /(audio|video|image|text)/.exec(base), sib = /(jsonp|json|xml|html|yaml|vml|webml|script)/.exec(mime);
-    if (m) { return m[1] === 'text' ? ['text', sib ? sib[1] : 'plain'] : [m[1], m[1]]; }
-    if (sib) { return ['text', sib[1]]; }
-    if ((m = /\/[^\/]*(audio|video|image|text)/.exec(mime))) { return [m[1], m[1]]; }
-    if ((m = /(application|message|multipart)/.exec(base))) { return [m[1], 'raw']; }
-    return ['unknown', 'raw'];
-}
-// contentInfo is postman-collection's: the media type without parameters,
-// its kind and format, the charset and a file name (Content-Disposition's,
-// else "response" with the type's extension).
-P.contentInfo = function () {
-    var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
-        cs = /charset=([^;]+)/i.exec(ct), kind = mimeFormat(mime.replace(/\s/g, '')), type = kind[0], format = kind[1];
-    var ext = native.mimeExtension(mime.replace(/\s/g, '')), name;
-    // The parameter name is matched as written (lower case), as
-    // postman-collection's pattern does: FILENAME= is not a file name.
-    var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/.exec(cd);
-    if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
-    var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
-    if (ext) { o.fileExtension = ext; }
-    o.fileName = name || ('response' + (ext ? '.' + ext : ''));
-    return o;
-};
+// size and contentInfo, and the media type table contentInfo reads, are in
+// js/parts/response-info.js, compiled on first use.
+function infoPart() { return b.part('response-info', { native: native, hasOwn: hasOwn }); }
+P.size = function () { return infoPart().size.call(this); };
+P.contentInfo = function () { return infoPart().contentInfo.call(this); };
 P.mime = function () { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); };
 P.encoding = function () {
     var ce = this.headers.get('content-encoding');
@@ -924,7 +898,7 @@ function CookieList(items) { PropertyList.call(this, items, COOKIES); }
 itemClass(CookieList, PropertyList);
 function cookieList(items) {
     var l = new CookieList([]);
-    items.forEach(function (c) { l.members.push(c instanceof Cookie ? c : new Cookie(c)); });
+    items.forEach(function (c) { l.insert(c instanceof Cookie ? c : new Cookie(c)); });
     return l;
 }
 

@@ -6,7 +6,7 @@
 // bootstrap defines the members as getters that call get(scope, name) here.
 (function (b) {
 'use strict';
-function values(s) { return new b.VariableList(s._values()); }
+function values(s) { var l = new b.VariableList(s._values()); b.def(l, '__parent', s); return l; }
 return {
     get: function (s, name) {
         switch (name) {
