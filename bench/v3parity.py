@@ -10,8 +10,17 @@ skipped. Nothing needs the network: run it offline.
     (cd ../shared/tools/echo && go build -o /tmp/echo-server .) && /tmp/echo-server -addr 127.0.0.1:18999 &
     go build -o /tmp/courier ./cmd/courier
     POSTMAN=/work/tools/node_modules/.bin/postman bench/v3parity.py http://127.0.0.1:18999 /tmp/courier [NAME]
+
+To compare what goes on the wire too (header names' case and order, bodies), put bench/v3wire_proxy.py between the
+runners and the echo server, set V3PARITY_WIRE=1 (each run then starts with GET /__log?name=<collection>.<runner>,
+which the proxy takes as the name of its next log), and compare the logs with bench/v3wire_diff.py. Run it all
+inside `unshare -n` (loopback only, `ip link set lo up` first), so nothing can leave the machine:
+
+    python3 bench/v3wire_proxy.py 18998 18999 /tmp/v3wire &
+    V3PARITY_WIRE=1 POSTMAN=... bench/v3parity.py http://127.0.0.1:18998 /tmp/courier
+    python3 bench/v3wire_diff.py /tmp/v3wire
 """
-import json, os, re, shutil, subprocess, sys, csv
+import json, os, re, shutil, subprocess, sys, csv, urllib.parse, urllib.request
 CORPUS = os.environ.get("V3PARITY_CORPUS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpus-v3"))
 ECHO = sys.argv[1]          # http://127.0.0.1:18999
 COURIER = sys.argv[2]
@@ -44,9 +53,14 @@ for r in rows:
     if name in ("Postman Tutorial", "Simple Books API"): extra = ["--env-var", "baseUrl=" + ECHO]
     coll = f"{work}/postman/collections/{name}"
     pm = f"{OUT}/{name}.postman.txt"; cr = f"{OUT}/{name}.courier.json"
+    def wire_log(runner):
+        if os.environ.get("V3PARITY_WIRE"):
+            urllib.request.urlopen(ECHO + "/__log?name=" + urllib.parse.quote(f"{name}.{runner}")).read()
+    wire_log("postman")
     res = subprocess.run([os.environ.get("POSTMAN", "postman"), "collection", "run", coll, *envflag, *extra,
                     "--disable-unicode"], cwd=work, capture_output=True, text=True, timeout=600)
     open(pm, "w").write(res.stdout + res.stderr)
+    wire_log("courier")
     subprocess.run([COURIER, "run", coll, *envflag, *extra, "-r", "json", "--reporter-json-export", cr,
                     "--fresh", "--no-persist", "-x"], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     def rows_of(p):
