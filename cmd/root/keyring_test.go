@@ -26,12 +26,7 @@ import (
 // Secret Service (CI starts gnome-keyring under dbus-run-session); without
 // one it skips, or fails when COURIER_REQUIRE_KEYRING=1.
 func TestKeyringEndToEnd(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	probe := vault.NewKeyring(vault.DefaultService)
-	if _, err := probe.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
-		testenv.Keyring(t, err.Error())
-	}
+	probe := realKeyring(t, nil)
 	const name = "courier-e2e-test-token"
 	secret := "kr-secret-" + time.Now().Format("150405.000000")
 	t.Cleanup(func() { probe.Delete(context.Background(), name) })
@@ -74,4 +69,22 @@ func mustRead(t *testing.T, p string) []byte {
 	data, err := os.ReadFile(p)
 	require.NoError(t, err)
 	return data
+}
+
+// realKeyring returns the OS keyring (a Secret Service; CI starts
+// gnome-keyring under dbus-run-session), skipping the test without one,
+// with secrets stored under their names and deleted when the test ends.
+func realKeyring(t *testing.T, secrets map[string]string) *vault.Keyring {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	kr := vault.NewKeyring(vault.DefaultService)
+	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
+		testenv.Keyring(t, err.Error())
+	}
+	for name, value := range secrets {
+		require.NoError(t, kr.Set(ctx, name, value))
+		t.Cleanup(func() { kr.Delete(context.Background(), name) })
+	}
+	return kr
 }

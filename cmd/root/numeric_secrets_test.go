@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,14 +14,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/internal/testenv"
-	"github.com/courier-run/courier/vault"
 )
 
 // The numeric secret equals the response's size; the boolean one equals
@@ -47,15 +43,8 @@ func TestNumericSecretsKeepReportsValid(t *testing.T) {
 // number in the real OS keyring (Secret Service under dbus-run-session in
 // CI).
 func TestNumericSecretsKeepReportsValidKeyring(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	kr := vault.NewKeyring(vault.DefaultService)
-	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
-		testenv.Keyring(t, err.Error())
-	}
 	name := fmt.Sprintf("courier-numeric-pin-%d", os.Getpid())
-	require.NoError(t, kr.Set(ctx, name, numericSecret))
-	t.Cleanup(func() { kr.Delete(context.Background(), name) })
+	realKeyring(t, map[string]string{name: numericSecret})
 	runNumericSecrets(t, nil, name)
 }
 

@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -23,14 +22,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
-	"github.com/courier-run/courier/internal/testenv"
-	"github.com/courier-run/courier/vault"
 )
 
 // viewCanary is the secret the script-view tests plant: quotes, markup,
@@ -86,20 +82,9 @@ func TestScriptsSeeVaultReferences(t *testing.T) {
 // TestScriptsSeeVaultReferencesKeyring is the same run with the canary in
 // the real OS keyring (Secret Service under dbus-run-session in CI).
 func TestScriptsSeeVaultReferencesKeyring(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	kr := vault.NewKeyring(vault.DefaultService)
-	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
-		testenv.Keyring(t, err.Error())
-	}
 	name := fmt.Sprintf("courier-view-canary-%d", os.Getpid())
 	plain := fmt.Sprintf("courier-view-plain-%d", os.Getpid())
-	require.NoError(t, kr.Set(ctx, name, viewCanary))
-	require.NoError(t, kr.Set(ctx, plain, viewPlain))
-	t.Cleanup(func() {
-		kr.Delete(context.Background(), name)
-		kr.Delete(context.Background(), plain)
-	})
+	realKeyring(t, map[string]string{name: viewCanary, plain: viewPlain})
 	runVaultView(t, nil, name, plain)
 }
 
