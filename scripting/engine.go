@@ -117,6 +117,8 @@ type compiled struct {
 	// natives: the script names a built-in whose refusals are reworded
 	// where they are thrown (nativewords.go).
 	natives bool
+	// boundText: the script may print a bound function (boundtext.go).
+	boundText bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
 	// (resizable.go).
 	resizable bool
@@ -220,6 +222,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.stack = mayReadStack(src)
 	c.ctors = mayExtendBuiltins(src)
 	c.natives = mayMeetNativeWords(src)
+	c.boundText = strings.Contains(src, "bind")
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)
@@ -260,6 +263,8 @@ type Engine struct {
 	}
 	// fnShapesInstalled: installFunctionShapes ran.
 	fnShapesInstalled bool
+	// boundTextInstalled: installBoundText ran.
+	boundTextInstalled bool
 	// keys is what the bootstrap's keys last set: the environment and
 	// globals named, and a script already run; ran says one has.
 	keys    [3]bool
@@ -826,6 +831,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.stack }, func(e *Engine) bool { return e.stackWords }, infallible((*Engine).installStackWords)},
 	{func(c *compiled) bool { return c.ctors }, func(e *Engine) bool { return e.ctorWords }, infallible((*Engine).installCtorWords)},
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
+	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
 	{func(c *compiled) bool { return c.fnShapes }, func(e *Engine) bool { return e.fnShapesInstalled }, infallible((*Engine).installFunctionShapes)},
