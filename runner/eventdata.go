@@ -90,9 +90,9 @@ func ErrorInfoOf(err error) *ErrorInfo {
 	return e
 }
 
-// uvEAINoname is libuv's UV_EAI_NONAME, the errno Node gives a getaddrinfo
-// ENOTFOUND on every platform.
-const uvEAINoname = -3008
+// libuv's getaddrinfo errnos, the same on every platform: UV_EAI_NONAME
+// (ENOTFOUND) and UV_EAI_AGAIN.
+var uvGetaddrinfoErrno = map[string]int{"ENOTFOUND": -3008, "EAI_AGAIN": -3001}
 
 // netFields fills Node's system error fields (errno, code, syscall,
 // address, port, hostname), which tools read from Newman's reports. Fields
@@ -102,8 +102,7 @@ func netFields(e *ErrorInfo, ne *NetError) {
 	var dnsErr *net.DNSError
 	if errors.As(ne.Err, &dnsErr) {
 		e.Syscall, e.Hostname = "getaddrinfo", dnsErr.Name
-		if ne.Code == "ENOTFOUND" {
-			n := uvEAINoname
+		if n, ok := uvGetaddrinfoErrno[ne.Code]; ok {
 			e.Errno = &n
 		}
 		return

@@ -58,11 +58,21 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 	return err
 }
 
-// notFound is a name lookup that found nothing: Node's getaddrinfo word.
+// notFound is a name lookup that failed: Node's getaddrinfo words.
+// ENOTFOUND when the name does not exist; EAI_AGAIN when no name server
+// could be asked (none reachable), as getaddrinfo says "try again" then. A
+// lookup that timed out is left to timedOut: a request timeout that expires
+// during the lookup is Newman's ETIMEDOUT.
 func notFound(err error) *NetError {
 	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+	if !errors.As(err, &dnsErr) {
+		return nil
+	}
+	switch {
+	case dnsErr.IsNotFound:
 		return &NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND " + dnsErr.Name, Err: err}
+	case dnsErr.IsTemporary && !dnsErr.IsTimeout:
+		return &NetError{Code: "EAI_AGAIN", Msg: "getaddrinfo EAI_AGAIN " + dnsErr.Name, Err: err}
 	}
 	return nil
 }

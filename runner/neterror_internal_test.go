@@ -55,6 +55,8 @@ func TestDescribeNetError(t *testing.T) {
 			{"reset and EOF together: the reset", fmt.Errorf("%w: %w", io.EOF, op("read", osn.reset)), "ECONNRESET", "read ECONNRESET", ""},
 			{"not found", &net.DNSError{Err: "no such host", Name: "nosuch.invalid", IsNotFound: true}, "ENOTFOUND", "getaddrinfo ENOTFOUND nosuch.invalid", ""},
 			{"lookup failure that is not a miss stays", &net.DNSError{Err: "server misbehaving", Name: "x.invalid"}, "", "", ""},
+			{"no name server reachable: try again", &net.DNSError{Err: "dial udp 10.0.0.53:53: connect: network is unreachable", Name: "api.test", Server: "10.0.0.53:53", IsTemporary: true}, "EAI_AGAIN", "getaddrinfo EAI_AGAIN api.test", ""},
+			{"lookup timeout is no EAI_AGAIN", &net.DNSError{Err: "i/o timeout", Name: "api.test", IsTimeout: true, IsTemporary: true}, "ETIMEDOUT", "ETIMEDOUT: no response before the request timeout", ""},
 			{"EOF is a hang up", io.ErrUnexpectedEOF, "ECONNRESET", "socket hang up (the server closed or reset the connection)", ""},
 			{"closed idle connection is a hang up", errors.New("http: server closed idle connection"), "ECONNRESET", "socket hang up (the server closed or reset the connection)", ""},
 			{"bad header name", &wire.FieldError{Name: "a b"}, "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["a b"]`, ""},
