@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner/wire"
 )
 
 // wireOrder is the order of a request's header fields on the wire, as
@@ -36,6 +37,24 @@ type wireOrder struct {
 	// spelling and Node then sends the last one's value alone, so no jar
 	// cookie goes out on any hop.
 	noJarCookies bool
+	// hostName is the spelling of the request's own Host row when it is
+	// not "Host" ("host: x" goes out as written, as Node sends a header
+	// set by name); a redirect keeps the spelling with the new host, as
+	// postman-request sets host on the header it has.
+	hostName string
+}
+
+// named gives the Host field the request's own spelling (see hostName).
+func (o wireOrder) named(fields []wire.Field) []wire.Field {
+	if o.hostName == "" {
+		return fields
+	}
+	for i := range fields {
+		if fields[i].Name == "Host" {
+			fields[i].Name = o.hostName
+		}
+	}
+	return fields
 }
 
 func (o *wireOrder) add(key string) {
@@ -197,7 +216,7 @@ func (o *wireOrder) index(key string) int {
 // form with a new boundary: its Content-Type (the user's row too) and its
 // Content-Length come after Host.
 func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
-	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies}
+	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies, hostName: o.hostName}
 	cookie, referer, formType := "", "", ""
 	for idx, k := range o.keys {
 		if idx == o.authAt {
@@ -255,9 +274,10 @@ func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrde
 // same spelling are grouped (values in row order) in the order each
 // spelling first appears; a later spelling replaces an earlier one's name
 // and values but keeps its place. So "X-A: 1", "x-a: 2" sends "x-a: 2" and
-// "X-A: 1", "X-A: 2" sends both. A Host row sets host instead. With
-// everySpelling (the newer runtime) each spelling keeps its own field.
-func userHeaders(rows []collections.Header, h http.Header, everySpelling bool) (keys []string, host string) {
+// "X-A: 1", "X-A: 2" sends both. A Host row sets host instead, hostName
+// its spelling. With everySpelling (the newer runtime) each spelling keeps
+// its own field.
+func userHeaders(rows []collections.Header, h http.Header, everySpelling bool) (keys []string, host, hostName string) {
 	type group struct {
 		name   string
 		values []string
@@ -296,14 +316,14 @@ func userHeaders(rows []collections.Header, h http.Header, everySpelling bool) (
 			continue // an empty array sends nothing
 		}
 		if strings.EqualFold(g.name, "Host") {
-			host = g.values[len(g.values)-1]
+			host, hostName = g.values[len(g.values)-1], g.name
 			keys = append(keys, "Host")
 			continue
 		}
 		h[g.name] = g.values
 		keys = append(keys, g.name)
 	}
-	return keys, host
+	return keys, host, hostName
 }
 
 // headerKey is the key of h that names name in any letter case; "" for

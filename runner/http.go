@@ -628,11 +628,14 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 // its Host) and starts the wire order with them: they go first, and they
 // are the ones scripts see as the user's (step 1).
 func addUserHeaders(hreq *http.Request, rows []collections.Header, everySpelling bool) wireOrder {
-	keys, host := userHeaders(rows, hreq.Header, everySpelling)
+	keys, host, hostName := userHeaders(rows, hreq.Header, everySpelling)
 	if host != "" {
 		hreq.Host = host
 	}
 	order := wireOrder{keys: keys, user: map[string]bool{}}
+	if hostName != "Host" {
+		order.hostName = hostName
+	}
 	for _, k := range keys {
 		order.user[k] = true
 	}
@@ -919,7 +922,9 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if err := checkPort(hreq.URL.Host); err != nil {
 			return nil, nil, err
 		}
-		resp, err := tr.Send(c.hopRequest(hreq, p.clock), fields)
+		// Scripts and reports list the Host row as written; the wire
+		// spells the field as the row did.
+		resp, err := tr.Send(c.hopRequest(hreq, p.clock), order.named(fields))
 		if err != nil {
 			return nil, nil, describeNetError(err)
 		}
