@@ -23,17 +23,7 @@ var testScalars = JSONScalars{
 func jsonRedact(t *testing.T, r *Redactor, in string, bytewise bool) string {
 	t.Helper()
 	var out bytes.Buffer
-	jw := r.JSONWriter(&out, testScalars)
-	if bytewise {
-		for i := range len(in) {
-			_, err := jw.Write([]byte{in[i]})
-			require.NoError(t, err)
-		}
-	} else {
-		_, err := jw.Write([]byte(in))
-		require.NoError(t, err)
-	}
-	require.NoError(t, jw.Flush())
+	writePieces(t, r.JSONWriter(&out, testScalars), []byte(in), bytewiseOrWhole(bytewise, in))
 	return out.String()
 }
 
@@ -156,14 +146,7 @@ func TestJSONWriterStaysJSON(t *testing.T) {
 		doc, err := json.Marshal(map[string]any{"responseSize": 2048, "doc": value(0)})
 		require.NoError(t, err)
 		var out bytes.Buffer
-		jw := r.JSONWriter(&out, testScalars)
-		for rest := doc; len(rest) > 0; {
-			n := min(len(rest), 1+rng.IntN(9))
-			_, err := jw.Write(rest[:n])
-			require.NoError(t, err)
-			rest = rest[n:]
-		}
-		require.NoError(t, jw.Flush())
+		writePieces(t, r.JSONWriter(&out, testScalars), doc, func() int { return 1 + rng.IntN(9) })
 		var got map[string]any
 		require.NoError(t, json.Unmarshal(out.Bytes(), &got), "doc %d: %s\nout: %s", i, doc, out.String())
 		assert.Equal(t, 2048.0, got["responseSize"], "doc %d", i)
@@ -220,25 +203,13 @@ func FuzzJSONWriter(f *testing.F) {
 	f.Add(`{"a":"q\"<&>'x","b":true}`, `q"<&>'x`, uint8(1))
 	f.Add(`[1,2,{"data":[123,34]}] trailing`, "trailing", uint8(7))
 	f.Fuzz(func(t *testing.T, doc, secret string, chunk uint8) {
-		if utf8.RuneCountInString(secret) < MinSecretLen || strings.TrimSpace(secret) == "" || !utf8.ValidString(secret) ||
-			strings.ContainsAny(secret, "*…") || strings.Contains(secret, "...") || len(doc) > 4096 {
+		if !fuzzable(secret, doc) {
 			return
 		}
 		r := NewRedactor()
 		r.Add(secret)
 		var out bytes.Buffer
-		jw := r.JSONWriter(&out, testScalars)
-		step := int(chunk%16) + 1
-		for rest := []byte(doc); len(rest) > 0; {
-			n := min(len(rest), step)
-			if _, err := jw.Write(rest[:n]); err != nil {
-				t.Fatal(err)
-			}
-			rest = rest[n:]
-		}
-		if err := jw.Flush(); err != nil {
-			t.Fatal(err)
-		}
+		writePieces(t, r.JSONWriter(&out, testScalars), []byte(doc), pieceSize(int(chunk%16)+1))
 		if json.Valid([]byte(doc)) {
 			if !json.Valid(out.Bytes()) {
 				t.Fatalf("valid JSON in, invalid out:\n%s\n%s", doc, out.String())
