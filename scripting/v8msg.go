@@ -70,10 +70,15 @@ var (
 			"Value is not object coercible", gojaPromiseCall, gojaTypedArrayCall, gojaSymbolThis, gojaRevoked,
 			gojaSetRecord, gojaNoThrow)
 	})
-	gojaRewordedPrefixes = []string{gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
+	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
 	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete,
 		gojaDateReceiver, gojaPrivateWrite, gojaSymbolReceiver, gojaPrivateMember, gojaPrivateNoSet}
 )
+
+// gojaNoPrimitive starts goja's words for an object whose valueOf and
+// toString give no primitive: "Could not convert &{Object 0xc000…
+// map[…]} (*goja.baseObject) to primitive".
+const gojaNoPrimitive = "Could not convert "
 
 // gojaNoThrow is yield*'s refusal of an iterator without a throw method
 // (V8 ends it with a full stop).
@@ -185,6 +190,11 @@ const gojaTDZ = "Cannot access a variable before initialization"
 
 // v8TypeMessage is v8Message for a TypeError.
 func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
+	if strings.HasPrefix(msg, gojaNoPrimitive) && strings.HasSuffix(msg, " to primitive") {
+		// goja prints the Go value behind the object (its pointer and
+		// property map) where V8 says nothing of it.
+		return "Cannot convert object to primitive value"
+	}
 	if seen.native {
 		// Thrown inside a built-in called at line:col.
 		if v := v8NativeMessage(msg, src, line, col); v != msg {
