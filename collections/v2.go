@@ -930,6 +930,10 @@ func describeHeader(h *Header, raw json.RawMessage) {
 	}
 }
 
+// DescribeQuery gives q the description raw (JSON) as a collection file's
+// row would have it (a script's query parameter crosses so).
+func DescribeQuery(q *QueryParam, raw json.RawMessage) { describeQuery(q, raw) }
+
 // describeQuery gives a query parameter the description its file gave it,
 // read as a header row's (postman-collection's Description for both).
 func describeQuery(q *QueryParam, raw json.RawMessage) {

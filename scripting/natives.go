@@ -758,6 +758,9 @@ type plainQuery struct {
 	Key      optString `json:"key"`
 	Value    *string   `json:"value"`
 	Disabled bool      `json:"disabled"`
+	// Description is as the script left it (postman-collection's
+	// {content, type}, or what it assigned), read as a file's.
+	Description json.RawMessage `json:"description"`
 }
 
 // plainVar is a URL variable: its value may be left out, its description
@@ -890,7 +893,11 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
 	}
 	for _, q := range u.Query {
-		r.URL.Query = append(r.URL.Query, collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, KeyNull: q.Key.noValue() == collections.ValueNull})
+		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, KeyNull: q.Key.noValue() == collections.ValueNull}
+		if len(q.Description) > 0 {
+			collections.DescribeQuery(&qp, q.Description)
+		}
+		r.URL.Query = append(r.URL.Query, qp)
 	}
 	for _, v := range u.Variable {
 		r.URL.Variables = append(r.URL.Variables, v.variable())

@@ -89,7 +89,7 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 				"const v = await pm.vault.get('apiKey');",
 				"pm.request.headers.add({key: 'X-S', value: {s: " + env + ", v}, description: 'about ' + " + env + "});",
 				"pm.request.headers.add({key: 'X-N', value: [v, Number(pm.environment.get('pin'))], description: {content: v, type: 'text/plain'}});",
-				"pm.request.url.query.add({key: 'qs', value: {s: " + env + "}});",
+				"pm.request.url.query.add({key: 'qs', value: {s: " + env + "}, description: 'about ' + v});",
 				"pm.request.url.variables.add({key: 'pv', value: {s: v}});",
 				"pm.request.body.urlencoded.add({key: 'us', value: [" + env + ", v]});",
 			}, []string{

@@ -16,7 +16,7 @@ function PropertyBase() {}
 // toJSON is PropertyBase's: the own enumerable members but internal ones.
 PropertyBase.prototype.toJSON = function () {
     var o = {};
-    for (var k in this) { if (hasOwn(this, k) && this[k] !== undefined && k[0] !== '_') { o[k] = this[k]; } }
+    for (var k in this) { if (hasOwn(this, k) && this[k] !== undefined && (k[0] !== '_' || k === '_')) { o[k] = this[k]; } }
     return o;
 };
 // parent is postman-collection's: the owner of this property, past the list
@@ -142,7 +142,8 @@ PL.upsert = function (x) {
     if (!x) { return; }
     var it = this._item(x), cur = this._find(this._key(it));
     if (cur && NO_UPDATE.has(this.Type)) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
-    if (cur) { Object.assign(cur, it); return false; }
+    // As postman-collection's: the member takes what its update() takes.
+    if (cur) { cur.update(x instanceof Property || typeof x !== 'object' ? it : x); return false; }
     this.insert(it);
     return true;
 };
@@ -253,10 +254,29 @@ function headerList(items) { return new HeaderList(items); }
 
 // QueryParam is postman-collection's: its value reads back as a string (''
 // for a key without value) and it prints with &, # (and = in keys) encoded.
-function QueryParam(o) { Property.call(this, o); }
+// Its own members are postman-collection's: id and name when given,
+// disabled, description (a Description, as a header's), key, value and
+// system; nothing else.
+function QueryParam(o) {
+    if (o && typeof o === 'object') {
+        // Members named _x are postman-collection's meta: {_: {x}}.
+        for (var k in o) { if (k[0] === '_' && k.length > 1) { (this._ = this._ || {})[k.slice(1)] = o[k]; } }
+        if (o.id) { this.id = o.id; }
+        if (o.name) { this.name = o.name; }
+        if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
+        if (hasOwn(o, 'description')) { this.description = describe(o.description); }
+    }
+    this.update(o);
+}
 itemClass(QueryParam);
 QueryParam.prototype.valueOf = function () { return typeof this.value === 'string' ? this.value : ''; };
 QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
+QueryParam.prototype.update = function (o) {
+    if (typeof o === 'string') { o = parseQueryParam(o); }
+    this.key = o ? o.key : undefined;
+    this.value = o ? o.value : undefined;
+    if (hasOwn(Object(o), 'system')) { this.system = o.system; }
+};
 function encodeReserved(str, equals) {
     if (!str || typeof str !== 'string') { return str; }
     var out = '', last = 0, re = /{{[^{}]*[&#=][^{}]*}}/g, m;
@@ -670,7 +690,7 @@ function plainRequest(r) {
             raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
             path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
-            query: url.query.members.map(function (q) { return { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; }),
+            query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return o; }),
             // A value that is not a string stays typed and fills no path segment (postman-collection).
             variable: url.variables.members.map(function (v) { var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : '' }; if (t !== undefined) { o.typed = t; } return o; })
         },
