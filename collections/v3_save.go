@@ -379,6 +379,15 @@ func variablesNode(vs []Variable) *yaml.Node {
 // isSecretBase64Encoded, oauth2 lists); text stays text, quoted where it
 // reads as a boolean or number, because Postman reads a flag by JavaScript
 // truthiness: the text "false" is true, the boolean false is false.
+// authNode is authNode's, noting the lists a block gives the types it
+// does not select: a v3 auth holds one type.
+func (w *v3writer) authNode(a *Auth, where string) *yaml.Node {
+	if len(a.Others) > 0 {
+		w.lose("the auth parameters %s lists for types it does not select", where)
+	}
+	return authNode(a)
+}
+
 func authNode(a *Auth) *yaml.Node {
 	m := newMap()
 	m.set("type", ystr(a.Type))
@@ -468,7 +477,7 @@ func (w *v3writer) definition(name string, emptyName bool, description string, v
 		m.set("variables", variablesNode(vars))
 	}
 	if auth != nil {
-		m.set("auth", authNode(auth))
+		m.set("auth", w.authNode(auth, where))
 	}
 	if s := w.scriptsNode(evs, true, where); s != nil {
 		m.set("scripts", s)
@@ -679,7 +688,7 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 		}
 	}
 	if r.Auth != nil {
-		m.set("auth", authNode(r.Auth))
+		m.set("auth", w.authNode(r.Auth, where))
 	}
 	if s := w.scriptsNode(it.Events, false, where); s != nil {
 		m.set("scripts", s)

@@ -21,9 +21,10 @@ func v3Comparable(c *Collection) *Collection {
 	c.Variables = comparableVars(c.Variables)
 	// v3 credentials are plain key: value text: declared parameter types and
 	// non-string values are not kept.
+	// Nor the lists of the types a block does not select.
 	untyped := func(a *Auth) {
 		if a != nil {
-			a.Types, a.Literal = nil, nil
+			a.Types, a.Literal, a.Others = nil, nil, nil
 		}
 	}
 	untyped(c.Auth)
