@@ -889,27 +889,8 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if useCookies && !order.noJarCookies {
 			addJarCookies(hreq, c.jar, userCookie)
 		}
-		fields := wire.Fields(hreq, order.keys)
-		switch {
-		case (hop == 0 || answered) && p.rules.newerHeaders:
-			out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules))
-		case hop == 0 || answered:
-			// After a challenge the report shows the request that was
-			// answered, with its Authorization, as Newman and Postman do.
-			out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden, out.authSet)
-		}
-		if hop == 0 || answered {
-			if answered {
-				// The runtime adds the challenge's answer to the retry
-				// last: test scripts and the report list it so.
-				out.sent.Header = authLast(out.sent.Header)
-			}
-			out.sent.Body = out.data
-			answered = false
-		}
-		if p.rules.newerHeaders {
-			fields = newerWireFields(fields, order.user, out.authSet, redirected)
-		}
+		fields := c.hopFields(out, p, hreq, order, hop == 0 || answered, answered, redirected)
+		answered = false
 		if p.check != nil {
 			// Allowed domains name a scheme, host and port, never a
 			// path: the check gets only those, so a path Go's URL parser
@@ -1003,6 +984,33 @@ func (c *client) answerChallenge(out *outgoing, p sendPlan, hreq *http.Request, 
 	out.sent.ChallengeSize = len(out.sent.Challenge.Body)
 	p.clock.endHop()
 	return retry, false, nil
+}
+
+// hopFields is one hop's header fields in wire order. When record is set
+// (the first hop, or the answer to an auth challenge) it also records the
+// header list scripts and reports see, and the body.
+func (c *client) hopFields(out *outgoing, p sendPlan, hreq *http.Request, order wireOrder, record, answered, redirected bool) []wire.Field {
+	fields := wire.Fields(hreq, order.keys)
+	switch {
+	case record && p.rules.newerHeaders:
+		out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules))
+	case record:
+		// After a challenge the report shows the request that was
+		// answered, with its Authorization, as Newman and Postman do.
+		out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden, out.authSet)
+	}
+	if record {
+		if answered {
+			// The runtime adds the challenge's answer to the retry last:
+			// test scripts and the report list it so.
+			out.sent.Header = authLast(out.sent.Header)
+		}
+		out.sent.Body = out.data
+	}
+	if p.rules.newerHeaders {
+		fields = newerWireFields(fields, order.user, out.authSet, redirected)
+	}
+	return fields
 }
 
 // hopRequest is hreq as one hop sends it: with the host its client
