@@ -54,6 +54,15 @@ type runtimeRules struct {
 	// rows as its own field, in the newer runtime's order, and lists them
 	// for scripts runtime headers first (newerheaders.go).
 	newerHeaders bool
+	// scriptsSeeFileURL shows test scripts the URL the file gives the
+	// request (resolved), whatever a pre-request script changed: the
+	// request goes to the changed URL.
+	scriptsSeeFileURL bool
+	// bareSendRequest sends a pm.sendRequest without the auth its request
+	// object gives and with a raw body's language ignored (text/plain); a
+	// header value that is not a string refuses the request ("Invalid
+	// input for model").
+	bareSendRequest bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -75,6 +84,8 @@ func rulesFor(format string) runtimeRules {
 		quietUnsendable:       true,
 		urlAsResolved:         true,
 		newerHeaders:          true,
+		scriptsSeeFileURL:     true,
+		bareSendRequest:       true,
 	}
 }
 

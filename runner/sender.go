@@ -38,6 +38,12 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		s.r.addTrip(scriptTrip{seq: seq, sent: SentRequest{Method: req.Method, Form: req}, err: err, ret: err})
 		return nil, err
 	}
+	if s.r.rules.bareSendRequest {
+		var err error
+		if req, err = bareRequest(req); err != nil {
+			return nil, err
+		}
+	}
 	// pm.sendRequest sends as the run's runtime does; Postman CLI's newer
 	// runtime sends its GET's body too.
 	plan := sendPlan{req: req, auth: req.Auth, ppb: s.r.rules.defaultBehavior(), warn: warn, rules: s.r.rules}
@@ -61,6 +67,26 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	}
 	s.r.addTrip(scriptTrip{seq: seq, sent: sent, resp: resp})
 	return resp, nil
+}
+
+// bareRequest is a pm.sendRequest's request as the newer runtime sends it
+// (runtimeRules.bareSendRequest): no auth, a raw body's language ignored;
+// a header value that is not a string refuses it.
+func bareRequest(req *collections.Request) (*collections.Request, error) {
+	for _, h := range req.Header {
+		if h.JSON != "" {
+			//lint:ignore ST1005 the newer runtime's exact message
+			return nil, unsendable{errors.New("Invalid input for model")}
+		}
+	}
+	c := *req
+	c.Auth = nil
+	if c.Body != nil && c.Body.Language != "" {
+		b := *c.Body
+		b.Language = ""
+		c.Body = &b
+	}
+	return &c, nil
 }
 
 // scriptTrip is one pm.sendRequest round trip, kept until the script that

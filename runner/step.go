@@ -286,9 +286,12 @@ func (s *stepRun) send() (*scripting.Response, error) {
 		used = &usedSecrets{}
 	}
 	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, s.req, s.it, used)
+	if r.rules.scriptsSeeFileURL {
+		resolved = r.withFileURL(s.st.item.Request, resolved)
+	}
 	// Without --vault-scripts, test scripts see vault values as their
 	// references (docs/vault.md); the wire had the values.
-	s.req = used.concealer().request(asSent(s.req, resolved, sent, r.rules))
+	s.req = used.concealer().request(asSent(resolved, sent, r.rules))
 	if err != nil && s.ctx.Err() != nil {
 		// The run was cancelled or hit --timeout: that ends the run, it
 		// is not this request's failure, and the request, never
@@ -304,12 +307,8 @@ func (s *stepRun) send() (*scripting.Response, error) {
 	return resp, nil
 }
 
-// asSent returns the resolved request as test scripts see it once sent;
-// orig is the request before it was resolved.
-func asSent(orig, req *collections.Request, sent SentRequest, rules runtimeRules) *collections.Request {
-	if rules.urlAsResolved && req != nil && orig != nil {
-		req = withPathVariables(orig, req)
-	}
+// asSent returns the resolved request as test scripts see it once sent.
+func asSent(req *collections.Request, sent SentRequest, rules runtimeRules) *collections.Request {
 	if sent.URL != "" && req != nil && !rules.urlAsResolved {
 		// Test scripts see the URL as it went out, percent-encoded by the
 		// runtime (Newman 6.2.2: "q=a b" reads back "q=a%20b").
@@ -382,6 +381,22 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 		c.URL.UserInfo = w.UserInfo
 	}
 	return &c
+}
+
+// withFileURL gives req the URL file has, resolved (runtimeRules.
+// scriptsSeeFileURL): test scripts see it, whatever a pre-request script
+// changed. Vault references stay references unless scripts may read them.
+func (r *Runner) withFileURL(file, req *collections.Request) *collections.Request {
+	if file == nil || req == nil {
+		return req
+	}
+	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.rules.keepNullsUnresolved}
+	if r.Options.VaultScripts && r.Options.Secrets != nil {
+		res.Secrets = r.Options.Secrets(context.Background())
+	}
+	c := *req
+	c.URL = resolveURL(cloneRequest(file).URL, res.Replace)
+	return withPathVariables(file, &c)
 }
 
 // withPathVariables gives req back the ":name" path segments orig has
