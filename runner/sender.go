@@ -27,11 +27,14 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// since Send runs off the run's goroutine.
 	s.r.scriptRequests.Add(1)
 	seq := scripting.SendOrder(ctx)
-	if strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == "" {
-		if s.r.rules.quietUnsendable {
-			//lint:ignore ST1005 the newer runtime's exact message
-			return nil, errors.New(`Invalid URI "http:///"`)
-		}
+	noParts := strings.Trim(strings.Join(req.URL.Host, ""), " ") == "" && strings.Trim(strings.Join(req.URL.Path, ""), " /") == ""
+	if noParts && s.r.rules.quietUnsendable {
+		//lint:ignore ST1005 the newer runtime's exact message
+		return nil, errors.New(`Invalid URI "http:///"`)
+	}
+	// Newman: a URL that prints as nothing is none; one with only a
+	// protocol ("http://") goes to the request library, which refuses it.
+	if noParts && req.URL.Protocol == "" && req.URL.Port == "" && len(req.URL.Query) == 0 {
 		// A URL object without parts is no URL: the runtime's words, and a
 		// failure of the run, as for an item.
 		err := errors.New("runtime:extensions~request: request url is empty")

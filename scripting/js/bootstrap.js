@@ -1064,7 +1064,8 @@ function response(data) {
 }
 var sendRequest = bundled({ sendRequest(req, cb) {
     var self = this;
-    if (!req && typeof cb === 'function') { cb.call(self, new Error('sendrequest: nothing to request')); return self; }
+    // Newman hands back what the callback returns.
+    if (!req && typeof cb === 'function') { return cb.call(self, new Error('sendrequest: nothing to request')); }
     var plain = normalizeSendRequest(req);
     if (typeof cb === 'function') {
         // The callback runs as a callback, not in a promise chain: what it
