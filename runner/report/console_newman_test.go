@@ -52,7 +52,7 @@ import (
 //     shows); a falsy value (null, the empty string) fails nothing.
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

@@ -133,10 +133,15 @@ function formatPrimitive(v, sandbox) {
     }
 }
 function formatProp(ctx, o, k, level, isArrayIdx) {
-    var d = Object.getOwnPropertyDescriptor(o, k), str;
-    if (d && d.get) { str = d.set ? '[Getter/Setter]' : '[Getter]'; } else if (d && d.set) { str = '[Setter]'; } else {
+    var d = Object.getOwnPropertyDescriptor(o, k), str, val;
+    if (d && (d.get || d.set) && !ctx.errorObjects) {
+        str = d.get ? (d.set ? '[Getter/Setter]' : '[Getter]') : '[Setter]';
+    } else {
+        // The sandbox's serialization reads an accessor: a getter's value
+        // leaves the sandbox, a setter alone gives undefined.
+        try { val = d && !d.get && !d.set ? d.value : o[k]; } catch (e) { val = undefined; }
         ctx.indentationLvl += 2;
-        str = formatValue(ctx, d ? d.value : o[k], level + 1);
+        str = formatValue(ctx, val, level + 1);
         ctx.indentationLvl -= 2;
     }
     return isArrayIdx ? str : formatKey(k) + ': ' + str;
@@ -191,7 +196,8 @@ function formatValue(ctx, v, level) {
         if (keys.length === 0) { return base; }
         braces = ['{', '}'];
     } else if (v instanceof Date) {
-        return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+        // An invalid one leaves the sandbox as its toJSON, null.
+        return isNaN(v.getTime()) ? (ctx.errorObjects ? 'null' : 'Invalid Date') : v.toISOString();
     } else if (v instanceof RegExp) {
         return String(v);
     } else if (v instanceof Uint8Array && typeof Buffer === 'function' && Buffer.isBuffer(v)) {
@@ -243,8 +249,9 @@ function formatValue(ctx, v, level) {
         ctx.indentationLvl -= 2;
     }
     for (i = 0; i < keys.length; i++) { output.push(formatProp(ctx, v, keys[i], level, false)); }
+    // Symbol keys do not survive the sandbox's serialization.
     Object.getOwnPropertySymbols(v).forEach(function (s) {
-        if (Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
+        if (!ctx.errorObjects && Object.getOwnPropertyDescriptor(v, s).enumerable) { output.push(formatProp(ctx, v, s, level, false)); }
     });
     ctx.seen.pop();
     if (ctx.circular && ctx.circular.has(v)) { braces[0] = '<ref *' + ctx.circular.get(v) + '> ' + braces[0]; }
