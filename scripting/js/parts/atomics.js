@@ -26,16 +26,17 @@ var objToString = Object.prototype.toString;
 // maxByteLength, growable, grow), a constructor that needs new and
 // inherits from Function.prototype. Unlike V8 its prototype still inherits
 // ArrayBuffer's, so that what accepts buffers (TextDecoder, Blob,
-// structuredClone, crypto) takes it as Node does. Growing (maxByteLength)
-// is not there: goja's buffers keep their size.
+// structuredClone, crypto) takes it as Node does. A maxByteLength makes it a
+// resizable ArrayBuffer underneath (resizable.go, installed in runs whose
+// scripts name maxByteLength), which grow resizes, upwards only.
 var abProto = ArrayBuffer.prototype;
 var abLength = Object.getOwnPropertyDescriptor(abProto, 'byteLength').get;
 var abSlice = abProto.slice;
-function SharedArrayBuffer(length) {
+function SharedArrayBuffer(length, options) {
     if (new.target === undefined) { throw new TypeError("Constructor SharedArrayBuffer requires 'new'"); }
     var n = length === undefined ? 0 : toIntegerOrInfinity(length);
     if (n < 0 || n > Number.MAX_SAFE_INTEGER) { throw new RangeError('Invalid array buffer length'); }
-    return Reflect.construct(ArrayBuffer, [n], new.target);
+    return Reflect.construct(ArrayBuffer, arguments.length > 1 ? [n, options] : [n], new.target);
 }
 var sabProto = SharedArrayBuffer.prototype;
 Object.setPrototypeOf(sabProto, abProto);
@@ -43,12 +44,20 @@ function getter(name, get) {
     Object.defineProperty(get, 'name', { value: 'get ' + name, configurable: true });
     Object.defineProperty(sabProto, name, { get: get, enumerable: false, configurable: true });
 }
+// The resizable buffer's own getter, when this engine has them.
+function rab(name, o) {
+    var d = Object.getOwnPropertyDescriptor(abProto, name);
+    return d && d.get ? d.get.call(o) : undefined;
+}
 getter('byteLength', function () { return abLength.call(this); });
 Object.defineProperty(sabProto, 'slice', { value: function slice(start, end) { return abSlice.call(this, start, end); }, writable: true, configurable: true });
-getter('maxByteLength', function () { return abLength.call(this); });
-getter('growable', function () { abLength.call(this); return false; });
+getter('maxByteLength', function () { var n = abLength.call(this), m = rab('maxByteLength', this); return m === undefined ? n : m; });
+getter('growable', function () { abLength.call(this); return rab('resizable', this) === true; });
 Object.defineProperty(sabProto, 'grow', { value: function grow(n) {
-    throw new TypeError('Method SharedArrayBuffer.prototype.grow called on incompatible receiver ' + describe(this));
+    if (rab('resizable', this) !== true) { throw new TypeError('Method SharedArrayBuffer.prototype.grow called on incompatible receiver ' + describe(this)); }
+    var len = toIntegerOrInfinity(n);
+    if (len < abLength.call(this) || len > rab('maxByteLength', this)) { throw new RangeError('SharedArrayBuffer.prototype.grow: Invalid length parameter'); }
+    abProto.resize.call(this, len);
 }, writable: true, configurable: true });
 Object.defineProperty(sabProto, Symbol.toStringTag, { value: 'SharedArrayBuffer', configurable: true });
 Object.defineProperty(SharedArrayBuffer, Symbol.species, { get: function () { return this; }, configurable: true });

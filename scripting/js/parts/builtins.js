@@ -250,7 +250,13 @@ function structuredClone(v, seen) {
     }
     if (seen.has(v)) { return seen.get(v); }
     var out, tag = Object.prototype.toString.call(v).slice(8, -1);
-    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) { out = v.slice(0); } else if (ArrayBuffer.isView(v)) {
+    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) {
+        // A resizable buffer (a growable shared one) stays so, as in V8.
+        if (v.resizable || v.growable) {
+            out = new (tag === 'SharedArrayBuffer' ? global.SharedArrayBuffer : ArrayBuffer)(v.byteLength, { maxByteLength: v.maxByteLength });
+            new Uint8Array(out).set(new Uint8Array(v));
+        } else { out = v.slice(0); }
+    } else if (ArrayBuffer.isView(v)) {
         // Views of one buffer keep sharing the (cloned) buffer.
         var buf = structuredClone(v.buffer, seen);
         out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength) : new VIEW_CLASSES[tag](buf, v.byteOffset, v.length);
