@@ -174,7 +174,8 @@ pm.test("exec", () => {
   pm.expect(Array.from(pm.execution.location)).to.eql(["API", "Users", "Get user"]);
   pm.expect(pm.execution.location.current).to.equal("Get user");
   pm.visualizer.set("<b>{{x}}</b>", {x: 1});
-  pm.expect(() => pm.require("npm:jsrsasign@11.1.0")).to.throw(/not supported/);
+  pm.expect(() => pm.require("npm:jsrsasign@11.1.0")).to.throw(TypeError, "pm.require is not a function");
+  pm.expect("require" in pm).to.be.false;
   pm.expect(pm.vault).to.be.undefined;
 });`},
 		{"legacy API", "test", `

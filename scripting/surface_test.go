@@ -12,7 +12,7 @@ import (
 var pmSurface = []string{
 	"pm.info", "pm.info.eventName", "pm.info.iteration", "pm.info.iterationCount", "pm.info.requestName", "pm.info.requestId",
 	"pm.test", "pm.test.skip", "pm.test.index", "pm.expect", "pm.expect.fail",
-	"pm.sendRequest", "pm.visualizer.set", "pm.visualizer.clear", "pm.require",
+	"pm.sendRequest", "pm.visualizer.set", "pm.visualizer.clear",
 	"pm.execution.setNextRequest", "pm.execution.skipRequest", "pm.execution.location", "pm.execution.location.current",
 	"pm.cookies", "pm.cookies.jar", "pm.cookies.get", "pm.cookies.has", "pm.cookies.one", "pm.cookies.all", "pm.cookies.each",
 	"pm.cookies.filter", "pm.cookies.find", "pm.cookies.count", "pm.cookies.idx", "pm.cookies.indexOf", "pm.cookies.map",

@@ -564,6 +564,8 @@ func (c *CLI) failureTable() string {
 		}
 		if hint := requestErrorHint(f.message); hint != "" && f.at == "request" {
 			detail = append(detail, tcell{text: hint, paint: g})
+		} else if hint := scriptErrorHint(f.message); hint != "" && f.at != "request" {
+			detail = append(detail, tcell{text: hint, paint: g})
 		}
 		detail = append(detail, tcell{text: "at " + f.at, paint: g})
 		if !f.item.IsZero() {

@@ -97,3 +97,26 @@ func TestRequestErrorHints(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptErrorHints: a script that calls pm.require fails with Newman's
+// TypeError (Postman CLI offline has none either); the cli reporter's
+// failure table says why, once, and other script errors get no fix.
+func TestScriptErrorHints(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		msg  string
+		want int
+	}{
+		{"pm.require is not a function", 1},
+		{"pm.requir is not a function", 0},
+	} {
+		ev := runner.ScriptEvent{Item: runner.ItemRef{ID: "i", Name: "req"}, Listen: "test",
+			Err: &runner.ErrorInfo{Name: "TypeError", Text: "TypeError: " + tt.msg, Message: tt.msg}}
+		var cli bytes.Buffer
+		play(NewCLI(&cli, CLIOptions{}), []runner.Event{ev, runner.DoneEvent{Summary: &runner.Summary{}}})
+		out := cli.String()
+		if got := strings.Count(out, "fix: pm.require loads packages"); got != tt.want {
+			t.Errorf("%s: the cli shows the fix %d times, want %d:\n%s", tt.msg, got, tt.want, out)
+		}
+	}
+}

@@ -18,3 +18,15 @@ func requestErrorHint(msg string) string {
 	}
 	return ""
 }
+
+// scriptErrorHint returns what to do about a script's error that courier
+// cannot help, or "". pm.require loads packages from Postman's package
+// library in its cloud; Newman 6.2.2 and Postman CLI 1.34 offline have no
+// pm.require either, so scripts see the same TypeError, and people reading
+// the cli reporter are told why.
+func scriptErrorHint(msg string) string {
+	if strings.Contains(msg, "pm.require is not a function") {
+		return "fix: pm.require loads packages from Postman's cloud package library, which courier (like Newman) cannot reach: put the package's code in a collection variable or use require() of a bundled library"
+	}
+	return ""
+}

@@ -1243,9 +1243,9 @@ PM_VAL.visualizer = {
 };
 PM_VAL.sendRequest = sendRequest;
 if (native.vault) { PM_VAL.vault = native.vault; }
-def(PMP, 'require', function (name) {
-    throw new Error('pm.require(\'' + name + '\') is not supported by courier: packages from the Postman package library need the Postman cloud');
-});
+// pm.require is absent, as in Newman 6.2.2 and Postman CLI 1.34 offline
+// ('require' in pm is false; a call is TypeError: pm.require is not a
+// function): the cli reporter says why under the failure (report/hints.go).
 // makePM builds a pm for one kind of script; values (the running script's
 // own pm) makes every member a value, computed now.
 function makePM(listen, values) {
