@@ -63,6 +63,11 @@ type runtimeRules struct {
 	// header value that is not a string refuses the request ("Invalid
 	// input for model").
 	bareSendRequest bool
+	// endItemOnError ends an item whose pre-request script threw before its
+	// request goes, and runs no test script after a request that failed
+	// (connection refused, too many redirects). Postman CLI's cli report
+	// then counts the script's error twice; courier counts it once.
+	endItemOnError bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -86,6 +91,7 @@ func rulesFor(format string) runtimeRules {
 		newerHeaders:          true,
 		scriptsSeeFileURL:     true,
 		bareSendRequest:       true,
+		endItemOnError:        true,
 	}
 }
 

@@ -77,7 +77,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		// it as interrupted rather than as an item that completed.
 		return s.next, err
 	}
-	if s.skip {
+	if s.skip || s.preFailed && r.rules.endItemOnError {
 		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
 		return s.next, nil
 	}
@@ -89,7 +89,9 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	if err != nil {
 		return s.next, err
 	}
-	s.runScripts(listenTest, resp)
+	if !(resp.Failed && r.rules.endItemOnError) {
+		s.runScripts(listenTest, resp)
+	}
 	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
 	return s.next, nil
 }
@@ -110,6 +112,8 @@ type stepRun struct {
 	next *string
 	// skip is set by a prerequest script's pm.execution.skipRequest().
 	skip bool
+	// preFailed is set when a prerequest script threw.
+	preFailed bool
 }
 
 // scriptInfo is pm.info for the scripts of item in iteration it.
@@ -182,6 +186,7 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	if res.Err != nil {
 		counts.Failed++
 		s.scriptFailed(listen, res.Err)
+		s.preFailed = s.preFailed || listen == listenPre
 	}
 	for _, d := range res.Dropped {
 		// Postman drops these without a word; a warning keeps a broken
