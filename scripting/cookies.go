@@ -216,8 +216,12 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	case "set", "check":
 		var c JarCookie
 		var ok bool
+		var givenAge goja.Value
 		if o, isObj := arg.(*goja.Object); isObj {
 			c, ok = jarCookieObject(o), true
+			if v := o.Get("maxAge"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) && c.MaxAge < 0 {
+				givenAge = v
+			}
 		} else {
 			c, ok = s.ParseSetCookie(arg.String())
 		}
@@ -231,7 +235,13 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 		if got.Name == "" && got.Domain == "" {
 			return e.rt.ToValue([]any{nil, nil})
 		}
-		return e.rt.ToValue([]any{nil, e.cookieValue(got, true)})
+		res := e.cookieValue(got, true)
+		if givenAge != nil {
+			// The store keeps "expired now"; the cookie handed back has
+			// the maxAge the script gave (0, -5), as tough-cookie's has.
+			_ = res.(*goja.Object).Set("maxAge", givenAge)
+		}
+		return e.rt.ToValue([]any{nil, res})
 	case "unset":
 		s.Delete(u, arg.String())
 	case "clear":
