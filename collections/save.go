@@ -14,12 +14,72 @@ const SchemaV21 = "https://schema.getpostman.com/json/collection/v2.1.0/collecti
 // Save writes c as a v2.1 collection (for --export-collection). Everything
 // the model holds is written, so loading the output gives the same model
 // (apart from Source, Format and Info.Schema, which becomes v2.1).
-func Save(w io.Writer, c *Collection) error {
-	doc := outDoc{
+func Save(w io.Writer, c *Collection) error { return encodeDoc(w, outDocOf(c)) }
+
+// SaveExport writes c as Save does, with every description as
+// postman-collection's {content, type} (text/plain for text), as Newman's
+// --export-collection writes them: the collection's, folders', items',
+// requests', variables' and rows'.
+func SaveExport(w io.Writer, c *Collection) error {
+	doc := outDocOf(c)
+	doc.Info.Description = describedObject(doc.Info.Description)
+	variablesDescribed(doc.Variable)
+	itemsDescribed(doc.Item)
+	return encodeDoc(w, doc)
+}
+
+// describedObject is a description written as text, as {content, type}.
+func describedObject(d any) any {
+	if s, ok := d.(string); ok {
+		return map[string]string{"content": s, "type": "text/plain"}
+	}
+	return d
+}
+
+func variablesDescribed(vs []outVariable) {
+	for i := range vs {
+		vs[i].Description = describedObject(vs[i].Description)
+	}
+}
+
+func itemsDescribed(items []outItem) {
+	for i := range items {
+		it := &items[i]
+		it.Description = describedObject(it.Description)
+		variablesDescribed(it.Variable)
+		if it.Item != nil {
+			itemsDescribed(*it.Item)
+		}
+		if r := it.Request; r != nil {
+			r.Description = describedObject(r.Description)
+			variablesDescribed(r.URL.Variable)
+			for j := range r.Header {
+				r.Header[j].Description = describedObject(r.Header[j].Description)
+			}
+			if r.URL.Query != nil {
+				for j := range *r.URL.Query {
+					q := &(*r.URL.Query)[j]
+					q.Description = describedObject(q.Description)
+				}
+			}
+		}
+	}
+}
+
+// textDescription is a description as the file writes it, none when empty.
+func textDescription(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func outDocOf(c *Collection) outDoc {
+	return outDoc{
 		Info: outInfo{
 			ID:          c.Info.ID,
 			Name:        c.Info.Name,
-			Description: c.Info.Description,
+			Description: textDescription(c.Info.Description),
 			Schema:      SchemaV21,
 			Version:     c.Info.Version,
 		},
@@ -29,6 +89,9 @@ func Save(w io.Writer, c *Collection) error {
 		Auth:     outAuthOf(c.Auth),
 		PPB:      c.ProtocolProfileBehavior,
 	}
+}
+
+func encodeDoc(w io.Writer, doc outDoc) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "\t")
@@ -47,7 +110,7 @@ type outDoc struct {
 type outInfo struct {
 	ID          string `json:"_postman_id,omitempty"`
 	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
+	Description any    `json:"description,omitempty"`
 	Schema      string `json:"schema"`
 	Version     string `json:"version,omitempty"`
 }
@@ -55,7 +118,7 @@ type outInfo struct {
 type outItem struct {
 	ID          string          `json:"id,omitempty"`
 	Name        string          `json:"name"`
-	Description string          `json:"description,omitempty"`
+	Description any             `json:"description,omitempty"`
 	Item        *[]outItem      `json:"item,omitempty"`
 	Event       []outEvent      `json:"event,omitempty"`
 	Variable    []outVariable   `json:"variable,omitempty"`
@@ -71,7 +134,7 @@ type outRequest struct {
 	Body        *outBody    `json:"body,omitempty"`
 	URL         outURL      `json:"url"`
 	Auth        *outAuth    `json:"auth,omitempty"`
-	Description string      `json:"description,omitempty"`
+	Description any         `json:"description,omitempty"`
 }
 
 type outHeader struct {
@@ -204,7 +267,7 @@ type outVariable struct {
 	Key         string  `json:"key"`
 	Value       *string `json:"value,omitempty"` // nil: a path variable without a value
 	Type        string  `json:"type,omitempty"`
-	Description string  `json:"description,omitempty"`
+	Description any     `json:"description,omitempty"`
 	Disabled    bool    `json:"disabled,omitempty"`
 	// typed is Variable.JSON: the value is written as that JSON.
 	typed string
@@ -220,7 +283,7 @@ func (v outVariable) MarshalJSON() ([]byte, error) {
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value"`
 		Type        string          `json:"type,omitempty"`
-		Description string          `json:"description,omitempty"`
+		Description any             `json:"description,omitempty"`
 		Disabled    bool            `json:"disabled,omitempty"`
 	}{v.ID, v.Key, json.RawMessage(v.typed), v.Type, v.Description, v.Disabled})
 }
@@ -276,7 +339,7 @@ func outItems(items []*Item) []outItem {
 		o := outItem{
 			ID:          it.ID,
 			Name:        it.Name,
-			Description: it.Description,
+			Description: textDescription(it.Description),
 			Event:       outEvents(it.Events),
 			Variable:    outVariables(it.Variables),
 			Auth:        outAuthOf(it.Auth),
@@ -302,7 +365,7 @@ func outRequestOf(r *Request) *outRequest {
 		Header:      make([]outHeader, 0, len(r.Header)),
 		URL:         outURLOf(r.URL),
 		Auth:        outAuthOf(r.Auth),
-		Description: r.Description,
+		Description: textDescription(r.Description),
 	}
 	for _, h := range r.Header {
 		o.Header = append(o.Header, outHeaderOf(h))
@@ -434,7 +497,7 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: v.Description, Disabled: v.Disabled, typed: v.JSON}
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: textDescription(v.Description), Disabled: v.Disabled, typed: v.JSON}
 		if !v.NoValue {
 			o.Value = &v.Value
 		}

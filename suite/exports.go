@@ -118,7 +118,7 @@ func exportCollection(path string, coll *collections.Collection, values []enviro
 		return collections.ExportV3Dir(&out, path)
 	}
 	var buf bytes.Buffer
-	if err := collections.Save(&buf, &out); err != nil {
+	if err := collections.SaveExport(&buf, &out); err != nil {
 		return err
 	}
 	return environments.WriteFileAtomic(path, buf.Bytes(), 0o644)
