@@ -1,8 +1,11 @@
 package scripting
 
 import (
+	"math"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -219,11 +222,14 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 		var givenAge goja.Value
 		if o, isObj := arg.(*goja.Object); isObj {
 			c, ok = jarCookieObject(o), true
-			if v := o.Get("maxAge"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) && c.MaxAge < 0 {
-				givenAge = v
-			}
+			givenAge = e.givenMaxAge(o.Get("maxAge"), c.MaxAge)
 		} else {
 			c, ok = s.ParseSetCookie(arg.String())
+			if m := maxAgeAttr.FindAllStringSubmatch(arg.String(), -1); ok && c.MaxAge < 0 && len(m) > 0 {
+				if n, err := strconv.Atoi(m[len(m)-1][1]); err == nil {
+					givenAge = e.rt.ToValue(n)
+				}
+			}
 		}
 		if !ok {
 			return e.rt.ToValue([]any{nil, nil})
@@ -250,6 +256,24 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	return e.rt.ToValue([]any{nil})
 }
 
+// maxAgeAttr finds a Set-Cookie string's Max-Age attributes that
+// tough-cookie reads (an integer).
+var maxAgeAttr = regexp.MustCompile(`(?i);\s*max-age\s*=\s*(-?[0-9]+)\s*(?:;|$)`)
+
+// givenMaxAge is the maxAge the cookie jar.set hands back shows when it is
+// not the store's (nil then): one of 0 or less as given (the store keeps
+// "expired now"), NaN and the infinities as given (the store keeps no
+// expiry, or "expired now" for -Infinity).
+func (e *Engine) givenMaxAge(v goja.Value, stored int) goja.Value {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	if f := v.ToFloat(); math.IsNaN(f) || math.IsInf(f, 0) || stored < 0 {
+		return v
+	}
+	return nil
+}
+
 // jarCookieObject reads the cookie object a script passes to jar.set,
 // whose expires the JS side has turned into milliseconds. (A string is the
 // store's to parse: CookieStore.ParseSetCookie.)
@@ -272,9 +296,12 @@ func jarCookieObject(o *goja.Object) JarCookie {
 		}
 	}
 	if v := o.Get("maxAge"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
-		if n := v.ToInteger(); n > 0 {
-			c.MaxAge = int(n)
-		} else if v.ToFloat() <= 0 {
+		switch f := v.ToFloat(); {
+		case math.IsInf(f, 1) || math.IsNaN(f):
+			// tough-cookie's Infinity never expires; NaN sets nothing.
+		case f > 0:
+			c.MaxAge = int(v.ToInteger())
+		default:
 			c.MaxAge = -1
 		}
 	}
