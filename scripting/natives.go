@@ -1880,27 +1880,24 @@ func (p *jsonParser) array() (goja.Value, error) {
 // number reads JSON's number grammar exactly; goja keeps every number as
 // a float64 (integral ones as ints), as ParseFloat gives it.
 func (p *jsonParser) number() (goja.Value, error) {
+	// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?; anything else ("01",
+	// "1.", "1e") is the native parser's to refuse.
 	s, start := p.s, p.i
-	i := p.i
+	i := start
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
-	digits := func() int {
-		n := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
 	if i < len(s) && s[i] == '0' {
 		i++
-	} else if digits() == 0 {
+	} else if j := skipDigits(s, i); j > i {
+		i = j
+	} else {
 		return nil, errJSONFallback
 	}
 	if i < len(s) && s[i] == '.' {
-		i++
-		if digits() == 0 {
+		if j := skipDigits(s, i+1); j > i+1 {
+			i = j
+		} else {
 			return nil, errJSONFallback
 		}
 	}
@@ -1909,7 +1906,9 @@ func (p *jsonParser) number() (goja.Value, error) {
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if digits() == 0 {
+		if j := skipDigits(s, i); j > i {
+			i = j
+		} else {
 			return nil, errJSONFallback
 		}
 	}
@@ -1921,7 +1920,17 @@ func (p *jsonParser) number() (goja.Value, error) {
 	return p.rt.ToValue(f), nil
 }
 
-// str reads a string literal at p.i (on its opening quote).
+// skipDigits returns where the run of ASCII digits at s[i] ends.
+func skipDigits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// str reads a string literal at p.i (on its opening quote). A literal
+// without escapes is a substring of the input; one with escapes is
+// decoded by unescaped.
 func (p *jsonParser) str() (string, error) {
 	s := p.s
 	i := p.i + 1
@@ -1933,14 +1942,20 @@ func (p *jsonParser) str() (string, error) {
 			return s[start:i], nil
 		}
 		if c == '\\' {
-			break
+			return p.unescaped(start, i)
 		}
 		if c < 0x20 {
 			return "", errJSONFallback
 		}
 		i++
 	}
-	// Escapes: unescape into buf.
+	return "", errJSONFallback
+}
+
+// unescaped reads the rest of a string literal whose text starts at start
+// and whose first escape is at i, decoding it into p.buf.
+func (p *jsonParser) unescaped(start, i int) (string, error) {
+	s := p.s
 	b := append(p.buf[:0], s[start:i]...)
 	for i < len(s) {
 		c := s[i]
@@ -1956,49 +1971,61 @@ func (p *jsonParser) str() (string, error) {
 			i++
 			continue
 		}
-		if i+1 >= len(s) {
+		var ok bool
+		if b, i, ok = appendJSONEscape(b, s, i); !ok {
 			return "", errJSONFallback
 		}
-		i++
-		switch s[i] {
-		case '"', '\\', '/':
-			b = append(b, s[i])
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'u':
-			r, ok := hex4(s, i+1)
-			if !ok {
-				return "", errJSONFallback
-			}
-			i += 4
-			if utf16.IsSurrogate(r) {
-				// Only a complete pair is a character Go strings can hold;
-				// a lone surrogate is left to goja.
-				if r >= 0xdc00 || i+6 >= len(s) || s[i+1] != '\\' || s[i+2] != 'u' {
-					return "", errJSONFallback
-				}
-				r2, ok := hex4(s, i+3)
-				if !ok || r2 < 0xdc00 || r2 > 0xdfff {
-					return "", errJSONFallback
-				}
-				i += 6
-				r = utf16.DecodeRune(r, r2)
-			}
-			b = utf8.AppendRune(b, r)
-		default:
-			return "", errJSONFallback
-		}
-		i++
 	}
 	return "", errJSONFallback
+}
+
+// jsonEscapes maps the character after a backslash to what it stands for
+// (0: not a one-character escape).
+var jsonEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// appendJSONEscape appends what the escape whose backslash is at s[i]
+// stands for and returns the index after it, or false for an escape the
+// native parser must judge.
+func appendJSONEscape(b []byte, s string, i int) ([]byte, int, bool) {
+	if i+1 >= len(s) {
+		return b, i, false
+	}
+	i++
+	if e := jsonEscapes[s[i]]; e != 0 {
+		return append(b, e), i + 1, true
+	}
+	if s[i] != 'u' {
+		return b, i, false
+	}
+	r, end, ok := jsonUnicodeEscape(s, i)
+	if !ok {
+		return b, i, false
+	}
+	return utf8.AppendRune(b, r), end, true
+}
+
+// jsonUnicodeEscape reads \uXXXX (i on the u), with the low half that must
+// follow a high surrogate, and returns the character and the index after
+// it. Only a complete pair is a character Go strings can hold; a lone
+// surrogate is left to goja.
+func jsonUnicodeEscape(s string, i int) (rune, int, bool) {
+	r, ok := hex4(s, i+1)
+	if !ok {
+		return 0, 0, false
+	}
+	i += 4
+	if utf16.IsSurrogate(r) {
+		if r >= 0xdc00 || i+6 >= len(s) || s[i+1] != '\\' || s[i+2] != 'u' {
+			return 0, 0, false
+		}
+		r2, ok := hex4(s, i+3)
+		if !ok || r2 < 0xdc00 || r2 > 0xdfff {
+			return 0, 0, false
+		}
+		i += 6
+		r = utf16.DecodeRune(r, r2)
+	}
+	return r, i + 1, true
 }
 
 func hex4(s string, i int) (rune, bool) {
