@@ -447,7 +447,7 @@ func inFunction(fl *ast.FunctionLiteral, pos file.Idx) bool {
 	return owner
 }
 
-var asyncMethodRe = lazyre.New(`\basync\s*\*\s*(\[[^\]\n]*\]|[A-Za-z_$][\w$]*)\s*\(`)
+var asyncMethodRe = lazyre.New(`\basync\s*\*\s*(\[[^\]\n]*\]|#?[A-Za-z_$][\w$]*)\s*\(`)
 
 // rewriteAsyncMethods turns async generator methods, which goja cannot
 // parse, into plain methods that apply an async generator function
