@@ -841,7 +841,7 @@ P.details = function () {
 };
 // size and contentInfo, and the media type table contentInfo reads, are in
 // js/parts/response-info.js, compiled on first use.
-function infoPart() { return b.part('response-info', { native: native, hasOwn: hasOwn }); }
+function infoPart() { return b.part('response-info', { native: native, hasOwn: hasOwn, v12: host.currentSandbox }); }
 P.size = function () { return infoPart().size.call(this); };
 P.contentInfo = function () { return infoPart().contentInfo.call(this); };
 P.mime = function () { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); };

@@ -1,6 +1,6 @@
 // Response#size and Response#contentInfo (js/parts/postman-shapes.js), with
 // the media type table contentInfo reads: few scripts call them. b carries
-// native and hasOwn.
+// native, hasOwn and v12 (a v12 run: Postman CLI's newer runtime).
 (function (b) {
 'use strict';
 var native = b.native, hasOwn = b.hasOwn;
@@ -28,8 +28,9 @@ size: function () {
     var body = this.responseSize || 0; // none after a failed request
     // A gzip or deflate body counts as the server declared it, compressed
     // (postman-collection's size()); responseSize stays the decoded length.
+    // The newer runtime counts responseSize (fresh-round7p-neighbours.json).
     var enc = this.headers.get('Content-Encoding'), len = this.headers.get('Content-Length');
-    if (typeof enc === 'string' && /gzip|deflate/i.test(enc) && len !== undefined && len !== null && /^\s*\d+(\.\d+)?\s*$/.test(String(len))) { body = parseInt(len, 10); }
+    if (!b.v12 && typeof enc === 'string' && /gzip|deflate/i.test(enc) && len !== undefined && len !== null && /^\s*\d+(\.\d+)?\s*$/.test(String(len))) { body = parseInt(len, 10); }
     return { body: body, header: header, total: body + header };
 },
 // contentInfo is postman-collection's: the media type without parameters,
