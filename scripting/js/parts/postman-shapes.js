@@ -172,11 +172,18 @@ PL.indexOf = function (x) {
 };
 PL.count = function () { return this.members.length; };
 PL.all = function () { return this.members.slice(); };
-PL.each = function (fn, ctx) { this.members.forEach(function (m) { fn.call(ctx, m); }); };
-PL.filter = function (fn, ctx) { return this.members.filter(function (m) { return fn.call(ctx, m); }); };
-PL.find = function (fn, ctx) { return this.members.find(function (m) { return fn.call(ctx, m); }); };
-PL.map = function (fn, ctx) { return this.members.map(function (m) { return fn.call(ctx, m); }); };
-PL.reduce = function (fn, acc, ctx) { return this.members.reduce(function (a, m) { return fn.call(ctx, a, m); }, acc); };
+// The callbacks get what lodash hands them in postman-collection (member,
+// index, the members), this as there: each's the context or the list's
+// owner (a false return stops it), map's and reduce's the context or the
+// list, filter's and find's the context alone.
+PL.each = function (fn, ctx) {
+    var ms = this.members, t = ctx || this.__parent;
+    for (var i = 0; i < ms.length; i++) { if (fn.call(t, ms[i], i, ms) === false) { break; } }
+};
+PL.filter = function (fn, ctx) { return this.members.filter(fn, ctx); };
+PL.find = function (fn, ctx) { return this.members.find(fn, ctx); };
+PL.map = function (fn, ctx) { return this.members.map(fn, ctx || this); };
+PL.reduce = function (fn, acc, ctx) { var t = ctx || this; return this.members.reduce(function (a, m, i, ms) { return fn.call(t, a, m, i, ms); }, acc); };
 PL.eachParent = function () {};
 PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
     var o = {}, self = this;
