@@ -39,3 +39,22 @@ func TestAuthJSONAsNewman(t *testing.T) {
 		`{"type":"any","value":"Users","key":"realm","system":true},{"type":"any","value":"n1","key":"nonce","system":true}]}`,
 		string(sentAuthJSON(d, map[string]bool{"username": true})), "what a challenge taught is marked system")
 }
+
+// TestCollectionDescriptionsAsNewman: the report's collection carries a
+// collection variable's description and a request item's own description
+// (beside its request's), as Newman 6.2.2's report does.
+func TestCollectionDescriptionsAsNewman(t *testing.T) {
+	t.Parallel()
+	c, err := collections.LoadBytes([]byte(`{"info": {"name": "d"},
+"variable": [{"key": "v", "value": "1", "description": "var desc"}, {"key": "w", "value": "2"}],
+"item": [{"name": "r", "description": "item desc", "request": {"url": "http://x.test/", "description": "req desc"}}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := collectionJSON(c, nil, nil)
+	d := func(s string) string { return `{"content":"` + s + `","type":"text/plain"}` }
+	assert.Equal(t, d("var desc"), string(p.Variable[0].Description))
+	assert.Empty(t, p.Variable[1].Description)
+	assert.Equal(t, d("item desc"), string(p.Item[0].Description))
+	assert.Equal(t, d("req desc"), string(p.Item[0].Request.Description))
+}

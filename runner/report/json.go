@@ -843,6 +843,8 @@ func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
 			r := it.Request
 			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body),
 				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description)}
+			// The item's own description, beside its request's.
+			p.Description = descriptionJSON(it.Description)
 			for _, h := range r.Header {
 				// postman-collection keeps a disabled header, marked.
 				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
@@ -1121,8 +1123,17 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 	if final == nil {
 		final = environments.CollectionVariables(c.Variables)
 	}
+	desc := map[string]string{}
+	for _, v := range c.Variables {
+		if _, ok := desc[v.Key]; !ok {
+			desc[v.Key] = v.Description
+		}
+	}
 	for _, v := range final {
-		p.Variable = append(p.Variable, reportVariable(v))
+		rv := reportVariable(v)
+		// The collection file's description, as postman-collection keeps it.
+		rv.Description = descriptionJSON(desc[v.Key])
+		p.Variable = append(p.Variable, rv)
 	}
 	return p
 }

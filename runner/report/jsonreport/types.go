@@ -521,6 +521,8 @@ type Variable struct {
 	Value    Text   `json:"value"`
 	Type     string `json:"type,omitempty"`
 	Disabled bool   `json:"disabled,omitempty"`
+	// Description is as postman-collection writes it ({content, type}).
+	Description json.RawMessage `json:"description,omitempty"`
 	// Typed, when set, is the value's JSON written in place of Value (a
 	// number, boolean, null, or a text): postman-collection writes a
 	// variable's value as it holds it. NoValue leaves "value" out, as for
@@ -535,11 +537,12 @@ func (v Variable) MarshalJSON() ([]byte, error) {
 		return json.Marshal(plain(v))
 	}
 	return json.Marshal(struct {
-		Key      string          `json:"key"`
-		Value    json.RawMessage `json:"value,omitempty"`
-		Type     string          `json:"type,omitempty"`
-		Disabled bool            `json:"disabled,omitempty"`
-	}{v.Key, v.Typed, v.Type, v.Disabled})
+		Key         string          `json:"key"`
+		Value       json.RawMessage `json:"value,omitempty"`
+		Type        string          `json:"type,omitempty"`
+		Disabled    bool            `json:"disabled,omitempty"`
+		Description json.RawMessage `json:"description,omitempty"`
+	}{v.Key, v.Typed, v.Type, v.Disabled, v.Description})
 }
 
 // Collection keeps the key order of Newman's report (info last).
