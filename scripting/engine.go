@@ -131,6 +131,9 @@ type compiled struct {
 	// pmMemberWrites: the script may change the objects pm's members share
 	// with other scripts (pmwrites.go): they are put back when it finishes.
 	pmMemberWrites bool
+	// globals: the script may add globals, or reads this at its top level
+	// (globalwrites.go).
+	globals globalUse
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -194,6 +197,14 @@ func compileScript(src, listen string) *compiled {
 // shows it has nothing to do) and notes in c which parts of the sandbox the
 // script may need.
 func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
+	if fn := scriptFunction(ast); fn != nil {
+		// Read before the passes below add code of courier's own.
+		c.globals = readGlobalUse(fn, src, listen)
+		// An async-wrapped script (it awaits at its top level, which
+		// Newman refuses) keeps every global it makes: its synchronous
+		// part is only a piece of its top level.
+		c.globals.adds = c.globals.adds && !c.async
+	}
 	if c.using || strings.Contains(src, "finally") {
 		splitCatchFinally(ast)
 	}
@@ -339,6 +350,12 @@ type Engine struct {
 	// lastEval is the source the scripts last passed to a direct eval, to
 	// word its SyntaxError as V8 does (catchfix.go).
 	lastEval string
+	// globals is what the engine keeps of the globals scripts make
+	// (globalwrites.go).
+	globals globalsState
+	// topThis are the sandbox's names as JS arrays, for the top-level
+	// this of a pre-request [0] and a test script [1] (globalwrites.go).
+	topThis [2]goja.Value
 }
 
 // execState is what natives need while one script runs.
@@ -433,6 +450,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.api.keys, _ = goja.AssertFunction(apiO.Get("keys"))
 	e.api.adoptSDK, _ = goja.AssertFunction(apiO.Get("adoptSDK"))
 	e.api.shapeFunctions, _ = goja.AssertFunction(apiO.Get("shapeFunctions"))
+	e.globals.names = globalNames(rt.GlobalObject())
 	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil || e.api.adoptSDK == nil || e.api.shapeFunctions == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
 	}
@@ -469,6 +487,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	e.watch.start(ctx, e.opts.Timeout)
 	defer e.endRun(st, c)
 	e.scopeKeys(x)
+	if c.globals.adds {
+		e.snapGlobals(0)
+	}
 
 	v, err := e.startScript(x, c)
 	runErr := e.runToEnd(x, c, v, err)
@@ -519,6 +540,12 @@ func (e *Engine) endRun(st *execState, c *compiled) {
 	e.watch.stop()
 	e.loop.reset()
 	e.clearSlots(c)
+	if c.globals.adds {
+		e.hideLateGlobals()
+	}
+	if len(e.globals.hidden) > 0 {
+		e.resetHiddenGlobals()
+	}
 	if st.cancel != nil {
 		st.cancel()
 	}
@@ -541,7 +568,15 @@ func (e *Engine) startScript(x *Exec, c *compiled) (goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.callScript(c, fn, lv, x)
+	v, err := e.callScript(c, fn, lv, x)
+	if c.globals.adds && e.opts.CurrentSandbox {
+		// The newer runtime notes the globals after the promise jobs
+		// of the synchronous part, which goja has run by now, also when
+		// it threw.
+		e.snapGlobals(1)
+		e.globals.synced = true
+	}
+	return v, err
 }
 
 // finishScript runs the bootstrap's finish and settles what the script set
@@ -598,10 +633,27 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 	if c.pmMemberWrites {
 		resp |= 8
 	}
-	if len(c.params) > 0 {
-		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
+	if !c.globals.adds && !c.globals.topThis {
+		if len(c.params) > 0 {
+			return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
+		}
+		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
 	}
-	return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
+	// A script that may add globals or reads its top-level this
+	// (globalwrites.go).
+	args := []goja.Value{lv, e.rt.ToValue(resp), fn, goja.Undefined(), goja.Undefined(), goja.Undefined()}
+	if len(c.params) > 0 {
+		args[3] = e.paramNames(c)
+	}
+	if c.globals.topThis {
+		args[4] = e.topThisNames(x.Listen)
+	}
+	if c.globals.adds && !e.opts.CurrentSandbox {
+		// Newman notes the globals when the synchronous part returns,
+		// before its promise jobs: the bootstrap calls this then.
+		args[5] = e.syncEndFunc()
+	}
+	return e.api.run(goja.Undefined(), args...)
 }
 
 // runToEnd turns the outcome of the script's synchronous part (its value v

@@ -48,6 +48,7 @@ var parts = map[string]*partProgram{
 	"pm-members":     {},
 	"fn-shapes":      {},
 	"response-info":  {},
+	"top-this":       {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

@@ -18,7 +18,7 @@ import (
 // script; a pre-request script has no response yet, so the response
 // globals are not among its names.
 var (
-	sandboxCommon = names(
+	sandboxCommonList = []string{
 		// JavaScript's own globals.
 		"Object", "Function", "Array", "Number", "parseFloat", "parseInt", "Infinity", "NaN", "undefined",
 		"Boolean", "String", "Symbol", "Date", "Promise", "RegExp", "Error", "EvalError", "RangeError",
@@ -30,9 +30,55 @@ var (
 		// The sandbox's libraries and legacy API.
 		"_", "CryptoJS", "atob", "btoa", "tv4", "xml2Json", "Backbone", "cheerio", "tests", "globals",
 		"environment", "data", "request", "iteration", "postman", "Buffer", "console", "pm",
-		"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate")
-	sandboxResponse = names("responseCookies", "responseHeaders", "responseTime", "responseCode", "responseBody")
+		"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"}
+	sandboxResponseList = []string{"responseCookies", "responseHeaders", "responseTime", "responseCode", "responseBody"}
+	sandboxCommon       = names(sandboxCommonList...)
+	sandboxResponse     = names(sandboxResponseList...)
 )
+
+// sandboxNewerList is the scope of Postman CLI 1.34's newer runtime (v12
+// runs), in its order, as Object.keys of a script's top-level this lists
+// it there (fresh-round7r-b.json).
+var sandboxNewerList = []string{
+	"Object", "Function", "Array", "Number", "parseFloat", "parseInt", "Infinity", "NaN", "undefined", "Boolean",
+	"String", "Symbol", "Date", "Promise", "RegExp", "Error", "AggregateError", "EvalError", "RangeError",
+	"ReferenceError", "SyntaxError", "TypeError", "URIError", "JSON", "Math", "Intl", "ArrayBuffer", "Atomics",
+	"Uint8Array", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Int32Array", "BigUint64Array",
+	"BigInt64Array", "Uint8ClampedArray", "Float32Array", "Float64Array", "DataView", "Map", "BigInt", "Set",
+	"WeakMap", "WeakSet", "Proxy", "Reflect", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent",
+	"escape", "unescape", "isFinite", "isNaN", "SharedArrayBuffer", "URL", "URLSearchParams", "DOMException",
+	"AbortController", "AbortSignal", "Event", "EventTarget", "TextEncoder", "TextDecoder", "TransformStream",
+	"TransformStreamDefaultController", "WritableStream", "WritableStreamDefaultController",
+	"WritableStreamDefaultWriter", "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader",
+	"ReadableStreamBYOBRequest", "ReadableByteStreamController", "ReadableStreamDefaultController",
+	"ByteLengthQueuingStrategy", "CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "CompressionStream",
+	"DecompressionStream", "queueMicrotask", "structuredClone", "atob", "btoa", "Blob", "crypto", "Crypto",
+	"CryptoKey", "SubtleCrypto", "_", "CryptoJS", "tv4", "xml2Json", "Backbone", "cheerio", "tests", "globals",
+	"environment", "data", "request", "iteration", "postman", "Buffer", "File", "console", "pm", "setTimeout",
+	"setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
+}
+
+// sandboxOrder lists a script's sandbox names in the order Postman's
+// scope object has them (Object.keys of a script's top-level this): the
+// response globals of a test script come after request. newer: Postman
+// CLI's newer runtime (v12 runs).
+func sandboxOrder(listen string, newer bool) []string {
+	list := sandboxCommonList
+	if newer {
+		list = sandboxNewerList
+	}
+	if listen == "prerequest" {
+		return list
+	}
+	out := make([]string, 0, len(list)+len(sandboxResponseList))
+	for _, n := range list {
+		out = append(out, n)
+		if n == "request" {
+			out = append(out, sandboxResponseList...)
+		}
+	}
+	return out
+}
 
 func names(list ...string) map[string]bool {
 	m := make(map[string]bool, len(list))
@@ -152,7 +198,8 @@ func assignedSandboxNames(body ast.Node, listen string) []string {
 		case *ast.AssignExpression:
 			add(bindingNames(nil, x.Left))
 		case *ast.UnaryExpression:
-			if x.Operator == token.INCREMENT || x.Operator == token.DECREMENT {
+			// delete _ too: deleting a parameter is false and keeps it.
+			if x.Operator == token.INCREMENT || x.Operator == token.DECREMENT || x.Operator == token.DELETE {
 				add(bindingNames(nil, x.Operand))
 			}
 		case *ast.ForInStatement:
