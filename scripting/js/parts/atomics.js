@@ -32,11 +32,11 @@ var objToString = Object.prototype.toString;
 var abProto = ArrayBuffer.prototype;
 var abLength = Object.getOwnPropertyDescriptor(abProto, 'byteLength').get;
 var abSlice = abProto.slice;
-function SharedArrayBuffer(length, options) {
+function SharedArrayBuffer(length) { // length 1, as V8's; the options are arguments[1]
     if (new.target === undefined) { throw new TypeError("Constructor SharedArrayBuffer requires 'new'"); }
     var n = length === undefined ? 0 : toIntegerOrInfinity(length);
     if (n < 0 || n > Number.MAX_SAFE_INTEGER) { throw new RangeError('Invalid array buffer length'); }
-    return Reflect.construct(ArrayBuffer, arguments.length > 1 ? [n, options] : [n], new.target);
+    return Reflect.construct(ArrayBuffer, arguments.length > 1 ? [n, arguments[1]] : [n], new.target);
 }
 var sabProto = SharedArrayBuffer.prototype;
 Object.setPrototypeOf(sabProto, abProto);
