@@ -32,31 +32,36 @@ const (
 	mtUserSendVerification = "application/vnd.pingidentity.user.sendVerificationCode+json"
 )
 
+// passwordAction is one action of the password lifecycle: its media type,
+// its name, and the flow statuses it is valid in (nil: any).
+type passwordAction struct {
+	mt, name string
+	in       []string
+}
+
+var passwordActions = []passwordAction{
+	{mtPasswordForgot, "password.forgot", []string{statusUsernamePassword, statusPassword, statusSignOn}},
+	{mtPasswordRecover, "password.recover", []string{statusRecoveryCode}},
+	{mtPasswordSendRecovery, "password.sendRecoveryCode", []string{statusRecoveryCode}},
+	{mtPasswordReset, "password.reset", []string{statusMustChangePassword, statusPasswordExpired}},
+	{mtSessionReset, "session.reset", nil},
+	{mtUserSendVerification, "user.sendVerificationCode", []string{statusVerificationCode}},
+}
+
 // passwordFlowAction handles the actions above; it reports false for any
 // other media type.
 func (s *Server) passwordFlowAction(w http.ResponseWriter, r *http.Request, env *environment, base string, f *flow) bool {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	var action string
-	var allowed []string
-	for _, a := range []struct {
-		mt, name string
-		in       []string
-	}{
-		{mtPasswordForgot, "password.forgot", []string{statusUsernamePassword, statusPassword, statusSignOn}},
-		{mtPasswordRecover, "password.recover", []string{statusRecoveryCode}},
-		{mtPasswordSendRecovery, "password.sendRecoveryCode", []string{statusRecoveryCode}},
-		{mtPasswordReset, "password.reset", []string{statusMustChangePassword, statusPasswordExpired}},
-		{mtSessionReset, "session.reset", nil}, // any status
-		{mtUserSendVerification, "user.sendVerificationCode", []string{statusVerificationCode}},
-	} {
-		if strings.EqualFold(mt, a.mt) {
-			action, allowed = a.name, a.in
+	var a *passwordAction
+	for i := range passwordActions {
+		if strings.EqualFold(mt, passwordActions[i].mt) {
+			a = &passwordActions[i]
 		}
 	}
-	if action == "" {
+	if a == nil {
 		return false
 	}
-	if allowed != nil && !contains(allowed, f.status) {
+	if a.in != nil && !contains(a.in, f.status) {
 		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidReq, []detail{{
 			Code: "INVALID_VALUE", Target: "status", Message: "The action is not valid in the flow's current status " + f.status,
 		}})
@@ -66,47 +71,33 @@ func (s *Server) passwordFlowAction(w http.ResponseWriter, r *http.Request, env 
 	if !ok {
 		return true
 	}
+	if s.runPasswordAction(w, r, env, f, a.name, body) {
+		writeHAL(w, http.StatusOK, s.flowJSON(f, base))
+	}
+	return true
+}
+
+// runPasswordAction applies the action to the flow; it reports false when
+// it has answered itself (a wrong code or password).
+func (s *Server) runPasswordAction(w http.ResponseWriter, r *http.Request, env *environment, f *flow, action string, body map[string]any) bool {
 	u := s.users[f.userID]
 	switch action {
 	case "session.reset":
-		if sess := s.sessions[f.sessionID]; sess != nil {
-			s.endSession(sess.id)
-		}
-		f.userID, f.sessionID, f.step, f.status, f.failures = "", "", 0, "", 0
-		s.advance(f)
+		s.restartSignOn(f)
 	case "password.forgot":
-		if u == nil {
-			u = s.findUser(env, str(body, "username"))
-		}
-		if u == nil {
-			// PingOne does not say whether the user exists.
-			f.status = statusRecoveryCode
-			break
-		}
-		f.userID, f.status = u.id, statusRecoveryCode
-		s.sendRecoveryCode(f, u)
+		s.forgotPassword(env, f, u, str(body, "username"))
 	case "password.sendRecoveryCode":
 		if u != nil {
 			s.sendRecoveryCode(f, u)
 		}
 	case "password.recover":
-		if u == nil || u.recoveryCode == "" || str(body, "recoveryCode") != u.recoveryCode {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "recoveryCode", Message: "Invalid recovery code"})
-			return true
+		if !s.recoverPassword(w, u, str(body, "recoveryCode"), str(body, "newPassword")) {
+			return false
 		}
-		if !s.setFlowPassword(w, u, str(body, "newPassword")) {
-			return true
-		}
-		u.recoveryCode = ""
-		delete(s.otps, u.id)
 		s.signedIn(w, r, env, f)
 	case "password.reset":
-		if u == nil || str(body, "currentPassword") != u.password {
-			writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "currentPassword", Message: "The current password is not correct"})
-			return true
-		}
-		if !s.setFlowPassword(w, u, str(body, "newPassword")) {
-			return true
+		if !s.resetPassword(w, u, str(body, "currentPassword"), str(body, "newPassword")) {
+			return false
 		}
 		s.signedIn(w, r, env, f)
 	case "user.sendVerificationCode":
@@ -114,8 +105,58 @@ func (s *Server) passwordFlowAction(w http.ResponseWriter, r *http.Request, env 
 			u.verificationCode = newVerificationCode()
 		}
 	}
-	writeHAL(w, http.StatusOK, s.flowJSON(f, base))
 	return true
+}
+
+// restartSignOn is session.reset: the flow's session ends and sign-on
+// starts over.
+func (s *Server) restartSignOn(f *flow) {
+	if sess := s.sessions[f.sessionID]; sess != nil {
+		s.endSession(sess.id)
+	}
+	f.userID, f.sessionID, f.step, f.status, f.failures = "", "", 0, "", 0
+	s.advance(f)
+}
+
+// forgotPassword is password.forgot: the flow's user, or the one named,
+// gets a recovery code. The flow asks for one either way, so PingOne does
+// not say whether the user exists.
+func (s *Server) forgotPassword(env *environment, f *flow, u *user, username string) {
+	if u == nil {
+		u = s.findUser(env, username)
+	}
+	f.status = statusRecoveryCode
+	if u == nil {
+		return
+	}
+	f.userID = u.id
+	s.sendRecoveryCode(f, u)
+}
+
+// recoverPassword is password.recover: with the user's recovery code the
+// new password is set (and the code used up); it answers 400 itself
+// otherwise.
+func (s *Server) recoverPassword(w http.ResponseWriter, u *user, code, pw string) bool {
+	if u == nil || u.recoveryCode == "" || code != u.recoveryCode {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "recoveryCode", Message: "Invalid recovery code"})
+		return false
+	}
+	if !s.setFlowPassword(w, u, pw) {
+		return false
+	}
+	u.recoveryCode = ""
+	delete(s.otps, u.id)
+	return true
+}
+
+// resetPassword is password.reset: with the current password the new one
+// is set; it answers 400 itself otherwise.
+func (s *Server) resetPassword(w http.ResponseWriter, u *user, current, pw string) bool {
+	if u == nil || current != u.password {
+		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "currentPassword", Message: "The current password is not correct"})
+		return false
+	}
+	return s.setFlowPassword(w, u, pw)
 }
 
 // setFlowPassword sets a new password that the policy accepts and that is

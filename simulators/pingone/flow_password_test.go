@@ -72,6 +72,12 @@ func TestPasswordRecovery(t *testing.T) {
 	r = f.c.do("POST", f.auth("/flows/"+flowID), map[string]string{"Content-Type": "application/vnd.pingidentity.usernamePassword.check+json"}, `{"username":"ada","password":"Recovered-pw-9!"}`)
 	require.Equal(t, 200, r.code, r.raw)
 	assert.Equal(t, "COMPLETED", r.body["status"], "the recovered password signs in")
+	// password.forgot does not tell whether the user exists.
+	f.c.hc.Jar, _ = cookiejar.New(nil)
+	flowID = flowIDFrom(t, f.authorize())
+	r = post("password.forgot", `{"username":"nobody-here"}`)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "RECOVERY_CODE_REQUIRED", r.body["status"], "an unknown user")
 }
 
 // TestPasswordExpired: once the default policy's maxAgeDays (182) has passed
