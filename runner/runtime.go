@@ -68,6 +68,10 @@ type runtimeRules struct {
 	// (connection refused, too many redirects). Postman CLI's cli report
 	// then counts the script's error twice; courier counts it once.
 	endItemOnError bool
+	// scriptsSeeOwnAuth shows test scripts only an auth the request gives
+	// itself: pm.request.auth is undefined for an auth inherited from a
+	// folder or the collection, and for noauth.
+	scriptsSeeOwnAuth bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -92,6 +96,7 @@ func rulesFor(format string) runtimeRules {
 		scriptsSeeFileURL:     true,
 		bareSendRequest:       true,
 		endItemOnError:        true,
+		scriptsSeeOwnAuth:     true,
 	}
 }
 
