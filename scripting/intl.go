@@ -588,6 +588,9 @@ func (e *Engine) checkStyles(f *dateFormat, required string) {
 			e.throw("TypeError", "Invalid option : option")
 		}
 	}
+	if f.fractional != 0 {
+		e.throw("TypeError", "Invalid option : option")
+	}
 	if required == "date" && f.dateStyle == "" {
 		e.throw("TypeError", "Invalid option : timeStyle")
 	}
