@@ -912,6 +912,8 @@ V._track = function (k, m) {
 var SCOPE_IDS = {};
 function scopeID(id) {
     if ((id === 'environment' || id === 'globals') && native.envID(id)) { return native.envID(id); }
+    // Each iteration's data is a new scope, with a new id.
+    if (id === 'data' && S) { id += execInfo(S).iteration; }
     return SCOPE_IDS[id] || (SCOPE_IDS[id] = crypto.randomUUID());
 }
 V.toObject = function () {
@@ -950,6 +952,7 @@ V.toJSON = function () {
 // of toObject; they and the scopes' own members live in a part.
 function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes }); }
 V.variables = function () { return scopeMembers().variables(this); };
+V.syncVariablesFrom = function (o, t) { return scopeMembers().syncVariablesFrom(this, o, t); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
     var id = this._id, repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };

@@ -19,6 +19,23 @@ return {
         }
     },
     variables: function (s) { return s.toObject(); },
+    // syncVariablesFrom makes the scope mirror obj, as postman-collection's
+    // VariableList#syncFromObject: each own key set, every other variable
+    // removed; with track, the keys created, updated and deleted.
+    syncVariablesFrom: function (s, obj, track) {
+        var ops = track ? { created: [], updated: [], deleted: [] } : undefined;
+        if (!obj || (typeof obj !== 'object' && typeof obj !== 'function')) { return ops; }
+        var has = Object.prototype.hasOwnProperty;
+        Object.keys(obj).forEach(function (k) {
+            var known = s.has(k);
+            s.set(k, obj[k]);
+            if (ops) { ops[known ? 'updated' : 'created'].push(k); }
+        });
+        Object.keys(s.toObject()).forEach(function (k) {
+            if (!has.call(obj, k)) { s.unset(k); if (ops) { ops.deleted.push(k); } }
+        });
+        return ops;
+    },
     // syncVariablesTo makes target mirror the scope.
     syncVariablesTo: function (s, target) {
         if (!target || typeof target !== 'object') { return target; }
