@@ -214,8 +214,11 @@ func (s *declScope) note(n ast.Node) {
 // without copying; nil when goja's layout is not the one known here, and
 // the names are then listed the slow way.
 func globalNames(g *goja.Object) *[]string {
+	if !objectSelf.ok {
+		return nil
+	}
 	self := reflect.ValueOf(g).Elem().FieldByIndex(objectSelf.index)
-	if !objectSelf.ok || self.Kind() != reflect.Interface || self.IsNil() {
+	if self.Kind() != reflect.Interface || self.IsNil() {
 		return nil
 	}
 	impl := self.Elem()
@@ -238,9 +241,6 @@ var objectSelf = func() (r struct {
 }) {
 	f, ok := reflect.TypeFor[goja.Object]().FieldByName("self")
 	r.index, r.ok = f.Index, ok
-	if !ok {
-		r.index = []int{0}
-	}
 	return r
 }()
 

@@ -138,3 +138,20 @@ func TestGlobalsAsNewman(t *testing.T) {
 		})
 	}
 }
+
+// TestGlobalNamesReadsGojasList guards the field path globalNames reads by
+// reflection (goja.Object.self, then the implementation's propNames): after
+// a goja upgrade that moves either, this fails here, naming the cause,
+// instead of the engine silently listing the global object the slow way on
+// every script. The list must also be the global object's own names, in
+// order, through additions and deletions.
+func TestGlobalNamesReadsGojasList(t *testing.T) {
+	t.Parallel()
+	rt := goja.New()
+	names := globalNames(rt.GlobalObject())
+	require.NotNil(t, names, "goja's layout changed: goja.Object.self or its propNames moved; update globalNames (scripting/globalwrites.go)")
+	_, err := rt.RunString(`var a = 1; b = 2; globalThis.c = 3; delete globalThis.b; Object.defineProperty(globalThis, 'd', {value: 4, enumerable: false});`)
+	require.NoError(t, err)
+	assert.Equal(t, rt.GlobalObject().GetOwnPropertyNames(), *names)
+	assert.Equal(t, []string{"a", "c", "d"}, (*names)[len(*names)-3:])
+}
