@@ -633,27 +633,13 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 	if c.pmMemberWrites {
 		resp |= 8
 	}
-	if !c.globals.adds && !c.globals.topThis {
-		if len(c.params) > 0 {
-			return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
-		}
-		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
+	if c.globals.adds || c.globals.topThis {
+		fn = e.globalsFunc(c, fn, x.Listen) // globalwrites.go
 	}
-	// A script that may add globals or reads its top-level this
-	// (globalwrites.go).
-	args := []goja.Value{lv, e.rt.ToValue(resp), fn, goja.Undefined(), goja.Undefined(), goja.Undefined()}
 	if len(c.params) > 0 {
-		args[3] = e.paramNames(c)
+		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
 	}
-	if c.globals.topThis {
-		args[4] = e.topThisNames(x.Listen)
-	}
-	if c.globals.adds && !e.opts.CurrentSandbox {
-		// Newman notes the globals when the synchronous part returns,
-		// before its promise jobs: the bootstrap calls this then.
-		args[5] = e.syncEndFunc()
-	}
-	return e.api.run(goja.Undefined(), args...)
+	return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
 }
 
 // runToEnd turns the outcome of the script's synchronous part (its value v

@@ -274,8 +274,10 @@ type globalsState struct {
 	// hidden are the globals made too late to stay: they read undefined
 	// in every later script.
 	hidden map[string]struct{}
-	// syncEnd is syncEndFunc's function, once made.
-	syncEnd goja.Value
+	// wrapped are the scripts' functions as globalsFunc wraps them, with
+	// wrap, js/parts/top-this.js's maker.
+	wrapped map[*compiled]goja.Value
+	wrap    goja.Callable
 }
 
 // snapGlobals keeps the global object's names in at[i].
@@ -292,17 +294,44 @@ func (e *Engine) globalNameList() []string {
 	return e.rt.GlobalObject().GetOwnPropertyNames()
 }
 
-// syncEndFunc is what the bootstrap calls when the synchronous part of a
-// script that may add globals returns, made on first use.
-func (e *Engine) syncEndFunc() goja.Value {
-	if e.globals.syncEnd == nil {
-		e.globals.syncEnd = e.rt.ToValue(func(goja.FunctionCall) goja.Value {
+// globalsFunc is what a script that may add globals or reads its
+// top-level this is called through, made once per Engine and script
+// (js/parts/top-this.js): it gives the script its own this, and tells
+// Newman's sandbox when the synchronous part returned (before its promise
+// jobs; the newer runtime's is taken after them, in startScript).
+func (e *Engine) globalsFunc(c *compiled, fn goja.Value, listen string) goja.Value {
+	if w, ok := e.globals.wrapped[c]; ok {
+		return w
+	}
+	names, syncEnd := goja.Undefined(), goja.Undefined()
+	if c.globals.topThis {
+		names = e.topThisNames(listen)
+	}
+	if c.globals.adds && !e.opts.CurrentSandbox {
+		syncEnd = e.rt.ToValue(func(goja.FunctionCall) goja.Value {
 			e.snapGlobals(1)
 			e.globals.synced = true
 			return goja.Undefined()
 		})
 	}
-	return e.globals.syncEnd
+	if e.globals.wrap == nil {
+		// The part evaluates to a function that returns the wrapper maker.
+		part, _ := goja.AssertFunction(e.part("top-this"))
+		maker, err := part(goja.Undefined(), goja.Null())
+		if err != nil {
+			panic(err)
+		}
+		e.globals.wrap, _ = goja.AssertFunction(maker)
+	}
+	w, err := e.globals.wrap(goja.Undefined(), e.rt.GlobalObject(), fn, names, syncEnd)
+	if err != nil {
+		panic(err)
+	}
+	if e.globals.wrapped == nil {
+		e.globals.wrapped = map[*compiled]goja.Value{}
+	}
+	e.globals.wrapped[c] = w
+	return w
 }
 
 // topThisNames is the sandbox's names of a script of listen, in Postman's

@@ -1468,15 +1468,10 @@ return {
     // run prepares the script's state and calls the script in one entry
     // from Go: each entry into goja starts with a fresh VM stack.
     // names, when given, are the sandbox globals the script assigns: its
-    // function takes them as parameters, as Postman's does (undefined when
-    // none but thisNames are given).
-    // thisNames, when given, are the sandbox's names: the script reads
-    // this at its top level, which is an object of its own (top-this.js).
-    // syncEnd, when given, is called when the script's synchronous part
-    // returns: it may add globals (globalwrites.go).
-    run: function (listen, hasResponse, fn, names, thisNames, syncEnd) {
+    // function takes them as parameters, as Postman's does.
+    run: function (listen, hasResponse, fn, names) {
         begin(listen, hasResponse);
-        var st = S, r, args, self = thisNames ? part('top-this', null)(global, thisNames) : global;
+        var st = S, r, args;
         if (names) {
             args = new Array(names.length);
             // Handing a global to the script is not the script using it: no
@@ -1489,11 +1484,7 @@ return {
         // Postman reads tests[...] when the script's synchronous part ends:
         // later writes (in callbacks, timers, promise jobs) are not
         // reported. An async-wrapped script is read at finish.
-        try {
-            r = args ? fn.apply(self, args) : fn.call(self);
-            if (syncEnd) { syncEnd(); }
-            return r;
-        } finally { if (!(r && r instanceof Promise)) { legacyFlush(st); } }
+        try { return (r = args ? fn.apply(global, args) : fn.call(global)); } finally { if (!(r && r instanceof Promise)) { legacyFlush(st); } }
     },
     // finish runs after the script and its callbacks, only when the script
     // called native.needFinish(): anything added here must call it too.
