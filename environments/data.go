@@ -314,17 +314,3 @@ func jsParseFloat(s string) float64 {
 	}
 	return f
 }
-
-// DataRows converts rows to plain maps, for callers that do not need order
-// or types.
-func DataRows(rows []*Scope) []map[string]string {
-	out := make([]map[string]string, len(rows))
-	for i, r := range rows {
-		m := make(map[string]string, r.Len())
-		for _, v := range r.Variables() {
-			m[v.Key] = v.Value
-		}
-		out[i] = m
-	}
-	return out
-}

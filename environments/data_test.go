@@ -175,15 +175,6 @@ func TestCorpusDataFilesParse(t *testing.T) {
 	}
 }
 
-func TestDataRows(t *testing.T) {
-	t.Parallel()
-	rows, _ := ParseCSV([]byte("a,b\n1,x\n"))
-	got := DataRows(rows)
-	if !reflect.DeepEqual(got, []map[string]string{{"a": "1", "b": "x"}}) {
-		t.Errorf("got %v", got)
-	}
-}
-
 func TestValueTyping(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
