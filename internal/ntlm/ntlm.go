@@ -127,9 +127,10 @@ func ReadField(msg []byte, off int) ([]byte, bool) {
 	if off+8 > len(msg) {
 		return nil, false
 	}
-	n := int(binary.LittleEndian.Uint16(msg[off:]))
-	at := int(binary.LittleEndian.Uint32(msg[off+4:]))
-	if at > len(msg) || n > len(msg)-at {
+	// In 64 bits: an offset near 2³² is negative as a 32-bit int.
+	n := uint64(binary.LittleEndian.Uint16(msg[off:]))
+	at := uint64(binary.LittleEndian.Uint32(msg[off+4:]))
+	if at > uint64(len(msg)) || n > uint64(len(msg))-at {
 		return nil, false
 	}
 	return msg[at : at+n], true

@@ -61,3 +61,53 @@ func TestNTLMUserNamesCarryADomain(t *testing.T) {
 	}
 	assert.Equal(t, "A%20B%E9%u0100@*_+-./", jsEscape("A Bé\u0100@*_+-./"))
 }
+
+// FuzzNTLMChallenge feeds hostile type 2 messages to the challenge parser
+// and the answer built from it: a short message, target info past the end
+// or with an offset near 2³² (negative as a 32-bit int), an oversized
+// length. Nothing may panic; what parses must be inside the message.
+func FuzzNTLMChallenge(f *testing.F) {
+	valid := func(flags uint32, infoLen, infoOff uint32, size int) []byte {
+		msg := make([]byte, size)
+		copy(msg, ntlm.Signature)
+		binary.LittleEndian.PutUint32(msg[8:], 2)
+		binary.LittleEndian.PutUint32(msg[20:], flags)
+		if size >= 48 {
+			binary.LittleEndian.PutUint16(msg[40:], uint16(infoLen))
+			binary.LittleEndian.PutUint16(msg[42:], uint16(infoLen))
+			binary.LittleEndian.PutUint32(msg[44:], infoOff)
+		}
+		return msg
+	}
+	const v2 = ntlm.FlagUnicode | ntlm.FlagExtendedSecurity | ntlm.FlagTargetInfo
+	for _, seed := range [][]byte{
+		valid(v2, 8, 48, 56),
+		valid(v2, 8, 52, 56),         // past the end
+		valid(v2, 0xffff, 48, 56),    // oversized length
+		valid(v2, 8, 0xfffffff8, 56), // an offset that wraps
+		valid(v2, 8, 0x80000000, 56), // negative as int32
+		valid(v2, 0, 0, 44),          // too short for the target info triple
+		valid(0x202, 0, 0, 32),       // OEM, shortest
+		valid(v2, 0, 0, 31),          // one byte short
+		[]byte(ntlm.Signature + "\x02\x00\x00\x00"),
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		if len(msg) > 1<<16 {
+			return // a header's worth; bigger adds nothing
+		}
+		ch, ok := ntlmParseChallenge("NTLM " + base64.StdEncoding.EncodeToString(msg))
+		if !ok {
+			return
+		}
+		require.Len(t, ch.challenge, 8)
+		require.LessOrEqual(t, len(ch.targetInfo), len(msg))
+		header := ntlmAuthenticate(ch, "Domain", "WS", "User", "Password", time.Time{})
+		raw, err := base64.StdEncoding.DecodeString(header[len("NTLM "):])
+		require.NoError(t, err)
+		typ, err := ntlm.Type(raw)
+		require.NoError(t, err)
+		require.EqualValues(t, 3, typ)
+	})
+}
