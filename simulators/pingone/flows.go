@@ -289,55 +289,59 @@ func (s *Server) advance(f *flow) {
 		mfaDone = sess.mfaDone
 	}
 	for ; f.step < len(f.actions); f.step++ {
-		a := f.actions[f.step]
-		switch a.typ {
-		case "LOGIN":
-			if loginDone {
-				continue
-			}
-			f.status = statusUsernamePassword
+		if s.stopsAt(f, f.actions[f.step], loginDone, mfaDone) {
 			return
-		case "IDENTIFIER_FIRST":
-			if s.identifierFirstStep(f, loginDone) {
-				return
-			}
-			continue
-		case "AGREEMENT":
-			if f.userID == "" {
-				f.status = statusSignOn
-				return
-			}
-			if s.agreementStep(f, a) {
-				f.status = statusAgreementConsent
-				return
-			}
-			continue
-		case "PROGRESSIVE_PROFILING":
-			if s.profilingStep(f, a) {
-				return
-			}
-			continue
-		case "MULTI_FACTOR_AUTHENTICATION":
-			if f.userID == "" {
-				f.status = statusSignOn
-				return
-			}
-			if !mfaDone && s.mfaStep(f, a, loginDone) {
-				return
-			}
 		}
 	}
+	f.status = doneStatus(f)
+}
+
+// stopsAt reports whether sign-on stops at the policy action a, with
+// f.status set to what it waits for there; an action already satisfied
+// (or not applicable) lets it go on.
+func (s *Server) stopsAt(f *flow, a *policyAction, loginDone, mfaDone bool) bool {
+	switch a.typ {
+	case "LOGIN":
+		if loginDone {
+			return false
+		}
+		f.status = statusUsernamePassword
+		return true
+	case "IDENTIFIER_FIRST":
+		return s.identifierFirstStep(f, loginDone)
+	case "AGREEMENT":
+		if f.userID == "" {
+			f.status = statusSignOn
+			return true
+		}
+		if s.agreementStep(f, a) {
+			f.status = statusAgreementConsent
+			return true
+		}
+	case "PROGRESSIVE_PROFILING":
+		return s.profilingStep(f, a)
+	case "MULTI_FACTOR_AUTHENTICATION":
+		if f.userID == "" {
+			f.status = statusSignOn
+			return true
+		}
+		return !mfaDone && s.mfaStep(f, a, loginDone)
+	}
+	return false
+}
+
+// doneStatus is the status of a flow past its policy's last action: a
+// device authorization still waits for its user code, then consent.
+func doneStatus(f *flow) string {
 	if f.device && f.userID != "" {
-		switch {
-		case f.deviceCode == "":
-			f.status = statusDAGUserCode
-			return
-		case !f.consented:
-			f.status = statusDAGConsent
-			return
+		if f.deviceCode == "" {
+			return statusDAGUserCode
+		}
+		if !f.consented {
+			return statusDAGConsent
 		}
 	}
-	f.status = statusCompleted
+	return statusCompleted
 }
 
 // mfaStep runs the flow's MFA action for its signed-on user: it asks for a
