@@ -1,7 +1,6 @@
 package root
 
 import (
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -137,32 +136,14 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 		item("refused", "http://127.0.0.1:{{pin}}/x?e={{envKey}}", nil, nil),
 		item("unsupported protocol", "ftp://127.0.0.1/{{envKey}}", nil, nil),
 	}}
-	dir := t.TempDir()
-	cb, err := json.Marshal(coll)
-	require.NoError(t, err)
-	collPath := writeFile(t, dir, "c.json", string(cb))
-	eb, err := json.Marshal(map[string]any{"name": "audit", "values": []any{
+	cr := newCanaryRun(t, coll, map[string]any{"name": "audit", "values": []any{
 		map[string]any{"key": "base", "value": srv.URL, "enabled": true},
 		map[string]any{"key": "envKey", "value": canaryEnv, "type": "secret", "enabled": true},
 		map[string]any{"key": "pin", "value": pin, "type": "secret", "enabled": true},
 	}})
-	require.NoError(t, err)
-	envPath := writeFile(t, dir, "env.json", string(eb))
-	out := filepath.Join(dir, "out")
-	require.NoError(t, os.MkdirAll(out, 0o755))
+	collPath, envPath, out, state, texts, run := cr.coll, cr.env, cr.out, cr.state, cr.texts, cr.run
+	dir := filepath.Dir(collPath)
 	o := func(name string) string { return filepath.Join(out, name) }
-
-	ios, _, stdout, stderr := cmdutil.Test()
-	setEnv(ios, map[string]string{"COURIER_VAULT_APIKEY": canaryVault, "COURIER_VAULT_APIKEY__DOMAINS": "127.0.0.1"})
-	state := ios.Env("COURIER_STATE_DIR")
-	texts := map[string]string{}
-	run := func(name string, want cmdutil.ExitCode, args ...string) {
-		code := Execute(context.Background(), ios, args)
-		require.Equal(t, want, code, "%s\nstdout:\n%s\nstderr:\n%s", name, stdout.String(), stderr.String())
-		texts["stdout "+name], texts["stderr "+name] = stdout.String(), stderr.String()
-		stdout.Reset()
-		stderr.Reset()
-	}
 	base := []string{"run", collPath, "-e", envPath, "--color", "off", "--vault-scripts", "--state-dir", state}
 	run("newman layout", cmdutil.ExitFailures, append(base, "-r", "cli,json,junit,html", "--verbose",
 		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),

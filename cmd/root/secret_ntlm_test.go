@@ -73,30 +73,12 @@ func TestSecretsThroughThisSessionsPathsNeverShow(t *testing.T) {
 			"pm.test('this ' + JSON.stringify(this), () => pm.expect(1).to.eql(2));",
 		}),
 	}}
-	dir := t.TempDir()
-	cb, err := json.Marshal(coll)
-	require.NoError(t, err)
-	collPath := writeFile(t, dir, "c.json", string(cb))
-	eb, err := json.Marshal(map[string]any{"name": "audit15", "values": []any{
+	cr := newCanaryRun(t, coll, map[string]any{"name": "audit15", "values": []any{
 		map[string]any{"key": "envKey", "value": canaryEnv, "type": "secret", "enabled": true},
 	}})
-	require.NoError(t, err)
-	envPath := writeFile(t, dir, "env.json", string(eb))
-	out := filepath.Join(dir, "out")
-	require.NoError(t, os.MkdirAll(out, 0o755))
+	collPath, envPath, out, state, texts, run := cr.coll, cr.env, cr.out, cr.state, cr.texts, cr.run
+	dir := filepath.Dir(collPath)
 	o := func(name string) string { return filepath.Join(out, name) }
-
-	ios, _, stdout, stderr := cmdutil.Test()
-	setEnv(ios, map[string]string{"COURIER_VAULT_APIKEY": canaryVault, "COURIER_VAULT_APIKEY__DOMAINS": "127.0.0.1"})
-	state := ios.Env("COURIER_STATE_DIR")
-	texts := map[string]string{}
-	run := func(name string, want cmdutil.ExitCode, args ...string) {
-		code := Execute(context.Background(), ios, args)
-		require.Equal(t, want, code, "%s\nstdout:\n%s\nstderr:\n%s", name, stdout.String(), stderr.String())
-		texts["stdout "+name], texts["stderr "+name] = stdout.String(), stderr.String()
-		stdout.Reset()
-		stderr.Reset()
-	}
 	args := []string{"run", collPath, "-e", envPath, "--color", "off", "--vault-scripts", "--state-dir", state}
 	run("newman layout", cmdutil.ExitFailures, append(args, "-r", "cli,json,junit,html", "--verbose",
 		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
@@ -161,4 +143,36 @@ func TestSecretsThroughThisSessionsPathsNeverShow(t *testing.T) {
 			t.Errorf("%s leaks %d pieces, such as %q in %q", name, len(leaks), leaks[0], text[max(0, i-100):min(len(text), i+60)])
 		}
 	}
+}
+
+// canaryRun runs courier on a collection and environment written to a
+// temporary directory, with the vault canary set, keeping each run's
+// stdout and stderr in texts.
+type canaryRun struct {
+	coll, env, out, state string
+	texts                 map[string]string
+	run                   func(name string, want cmdutil.ExitCode, args ...string)
+}
+
+func newCanaryRun(t *testing.T, coll, env any) *canaryRun {
+	t.Helper()
+	dir := t.TempDir()
+	cb, err := json.Marshal(coll)
+	require.NoError(t, err)
+	eb, err := json.Marshal(env)
+	require.NoError(t, err)
+	c := &canaryRun{coll: writeFile(t, dir, "c.json", string(cb)), env: writeFile(t, dir, "env.json", string(eb)),
+		out: filepath.Join(dir, "out"), texts: map[string]string{}}
+	require.NoError(t, os.MkdirAll(c.out, 0o755))
+	ios, _, stdout, stderr := cmdutil.Test()
+	setEnv(ios, map[string]string{"COURIER_VAULT_APIKEY": canaryVault, "COURIER_VAULT_APIKEY__DOMAINS": "127.0.0.1"})
+	c.state = ios.Env("COURIER_STATE_DIR")
+	c.run = func(name string, want cmdutil.ExitCode, args ...string) {
+		code := Execute(context.Background(), ios, args)
+		require.Equal(t, want, code, "%s\nstdout:\n%s\nstderr:\n%s", name, stdout.String(), stderr.String())
+		c.texts["stdout "+name], c.texts["stderr "+name] = stdout.String(), stderr.String()
+		stdout.Reset()
+		stderr.Reset()
+	}
+	return c
 }
