@@ -349,7 +349,8 @@ function parseUrl(raw) {
     i = s.indexOf('#');
     if (i >= 0) { u.hash = s.slice(i + 1); s = s.slice(0, i); }
     i = s.indexOf('?');
-    if (i >= 0) { u.query = parseQuery(s.slice(i + 1)); s = s.slice(0, i); }
+    // A bare '?' is one row {key: '', value: null}, as in postman-collection.
+    if (i >= 0) { u.query = i + 1 < s.length ? parseQuery(s.slice(i + 1)) : [{ key: '', value: null }]; s = s.slice(0, i); }
     var m = /^([A-Za-z][A-Za-z0-9+.-]*|\{\{[^}]+\}\}):\/\//.exec(s);
     if (m) { u.protocol = m[1]; s = s.slice(m[0].length); }
     i = s.indexOf('/');
@@ -426,7 +427,9 @@ U.toString = function (forceProtocol) {
     if (this.port) { s += ':' + this.port; }
     if (this.path.length) { s += this.getPath(); }
     var q = this.getQueryString();
-    if (q) { s += '?' + q; }
+    // An enabled row that prints empty ({key: ''}, from 'https://?') still
+    // writes the '?', as postman-collection's toString does.
+    if (q || this.query.members.some(function (p) { return !(p && p.disabled); })) { s += '?' + q; }
     // Any string hash prints, an empty one as a bare '#', as postman-collection does.
     if (typeof this.hash === 'string') { s += '#' + this.hash; }
     return s;
