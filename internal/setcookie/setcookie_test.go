@@ -2,6 +2,7 @@ package setcookie
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -81,4 +82,25 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", c.in, got, ok, c.want)
 		}
 	}
+}
+
+// FuzzParse feeds hostile Set-Cookie lines and dates: nothing may panic,
+// and a parsed cookie's name has no separator a Cookie header would split.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"a=b; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=-1; Domain=.x.test; Secure; HttpOnly; SameSite=Lax",
+		"=; ;;", "a", "a=b; Expires=99 Dec 99999999999 99:99:99", "a=b; Max-Age=99999999999999999999999",
+		"a=b; Expires=Thu, 01 Jan 1970 00:00:00 GMT", "\x00=\xff; Domain=\u00e9.test", "a=\"b;c\"; Path",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if len(line) > 1<<14 {
+			return // a header line's worth
+		}
+		if c, ok := Parse(line); ok && strings.ContainsAny(c.Name, ";") {
+			t.Errorf("%q parsed a name with a separator: %q", line, c.Name)
+		}
+		ParseDate(line)
+	})
 }
