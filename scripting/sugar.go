@@ -89,11 +89,16 @@ type sugarStub struct {
 
 // installSugarStubs defines the stand-ins. They are Go functions defined
 // from Go: creating 430 JS closures would cost more than the rest of the
-// Engine's setup.
+// Engine's setup. Every Engine pays for them before its first script, so
+// the stubs live in one slice allocated up front and each Go closure
+// captures only its own entry: one allocation per stub besides goja's
+// function object, where capturing target, name and the function itself
+// cost two.
 func (e *Engine) installSugarStubs() {
 	sugarInit()
 	rt := e.rt
 	classes := map[string]*goja.Object{}
+	stubs := make([]sugarStub, 0, len(sugarMembers))
 	for _, m := range sugarMembers {
 		cls, ok := classes[m.class]
 		if !ok {
@@ -112,22 +117,21 @@ func (e *Engine) installSugarStubs() {
 		if v := target.Get(m.name); v != nil && !goja.IsUndefined(v) {
 			continue // a native Sugar would leave alone or replace
 		}
-		target, name := target, m.name
-		st := sugarStub{target: target, name: name}
+		stubs = append(stubs, sugarStub{target: target, name: m.name})
+		s := &stubs[len(stubs)-1] // stubs never grows past its capacity
 		if m.value {
 			get := rt.ToValue(func(goja.FunctionCall) goja.Value {
 				e.sugarNeeded()
-				return target.Get(name)
+				return s.target.Get(s.name)
 			})
-			_ = target.DefineAccessorProperty(name, get, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			_ = target.DefineAccessorProperty(m.name, get, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		} else {
-			var self goja.Value
-			self = rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			s.fn = rt.ToValue(func(c goja.FunctionCall) goja.Value {
 				e.sugarNeeded()
-				v := target.Get(name)
+				v := s.target.Get(s.name)
 				f, ok := goja.AssertFunction(v)
-				if !ok || v.SameAs(self) {
-					e.throw("TypeError", name+" is not a function")
+				if !ok || v.SameAs(s.fn) {
+					e.throw("TypeError", s.name+" is not a function")
 				}
 				r, err := f(c.This, c.Arguments...)
 				if err != nil {
@@ -135,10 +139,11 @@ func (e *Engine) installSugarStubs() {
 				}
 				return r
 			})
-			st.fn = self
-			_ = target.DefineDataProperty(name, self, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			_ = target.DefineDataProperty(m.name, s.fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		}
-		e.sugarStubs = append(e.sugarStubs, st)
+	}
+	if len(stubs) > 0 {
+		e.sugarStubs = stubs
 	}
 }
 
