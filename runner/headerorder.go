@@ -217,55 +217,85 @@ func (o *wireOrder) index(key string) int {
 // Content-Length come after Host.
 func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
 	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies, hostName: o.hostName}
-	cookie, referer, formType := "", "", ""
+	hop := redirectHop{sent: h, body: body, form: form, credAuth: credAuth}
 	for idx, k := range o.keys {
 		if idx == o.authAt {
 			next.authAt = len(next.keys)
 		}
-		switch {
-		case k == "Host" || credAuth && strings.EqualFold(k, "Authorization"):
-		case strings.EqualFold(k, "Referer"):
-			referer = k
+		if hop.keeps(k) {
 			next.keys = append(next.keys, k)
-		case strings.EqualFold(k, "Cookie"):
-			// Only a Cookie the previous hop sent keeps its place: the
-			// first hop's order lists the key even when the jar had none.
-			if _, sent := h[k]; sent {
-				cookie = k
-				next.keys = append(next.keys, k)
-			}
-		case k == "Content-Length":
-			if body && !form {
-				next.keys = append(next.keys, k)
-			}
-		case form && body && strings.EqualFold(k, "Content-Type"):
-			formType = k
-		default:
-			if _, ok := h[k]; ok {
-				next.keys = append(next.keys, k)
-			}
 		}
 	}
 	if o.authAt >= len(o.keys) {
 		next.authAt = len(next.keys)
 	}
-	if referer == "" {
-		next.keys = append(next.keys, "Referer")
-	}
-	next.keys = append(next.keys, "Host")
-	if cookie == "" {
-		next.keys = append(next.keys, "Cookie")
-	}
-	if credAuth {
-		next.keys = append(next.keys, "Authorization")
-	}
-	if form && body {
-		if formType != "" {
-			next.keys = append(next.keys, formType)
-		}
-		next.keys = append(next.keys, "Content-Length")
-	}
+	next.keys = hop.added(next.keys)
 	return next
+}
+
+// redirectHop decides, key by key, which of the previous hop's fields keep
+// their place on a redirect, and remembers the spellings of the fields that
+// decide what the redirect adds after them (see wireOrder.redirected).
+type redirectHop struct {
+	sent                 http.Header // the fields the redirect still holds
+	body, form, credAuth bool
+	// The previous hop's spellings: a Referer and a Cookie that keep
+	// their place, a multipart Content-Type that moves after Host.
+	referer, cookie, formType string
+}
+
+// newForm reports a multipart body sent again: a new form with a new
+// boundary, so its Content-Type and Content-Length move after Host.
+func (r *redirectHop) newForm() bool { return r.form && r.body }
+
+// keeps reports whether the previous hop's key k keeps its place.
+func (r *redirectHop) keeps(k string) bool {
+	switch {
+	case k == "Host" || r.credAuth && strings.EqualFold(k, "Authorization"):
+		return false
+	case strings.EqualFold(k, "Referer"):
+		r.referer = k
+		return true
+	case strings.EqualFold(k, "Cookie"):
+		// Only a Cookie the previous hop sent keeps its place: the
+		// first hop's order lists the key even when the jar had none.
+		if _, sent := r.sent[k]; sent {
+			r.cookie = k
+			return true
+		}
+		return false
+	case k == "Content-Length":
+		return r.body && !r.form
+	case r.newForm() && strings.EqualFold(k, "Content-Type"):
+		r.formType = k
+		return false
+	}
+	_, ok := r.sent[k]
+	return ok
+}
+
+// added appends, after the kept keys, what the redirect itself adds: a
+// Referer and a Cookie where none kept a place, Host, an Authorization
+// made from the Location's credentials, and a new form's Content-Type and
+// Content-Length.
+func (r *redirectHop) added(keys []string) []string {
+	if r.referer == "" {
+		keys = append(keys, "Referer")
+	}
+	keys = append(keys, "Host")
+	if r.cookie == "" {
+		keys = append(keys, "Cookie")
+	}
+	if r.credAuth {
+		keys = append(keys, "Authorization")
+	}
+	if r.newForm() {
+		if r.formType != "" {
+			keys = append(keys, r.formType)
+		}
+		keys = append(keys, "Content-Length")
+	}
+	return keys
 }
 
 // userHeaders adds the request's enabled header rows to h and returns their
