@@ -503,3 +503,23 @@ pm.test('set', function () {});`))
 		t.Fatalf("err = %v, want ErrScriptTimeout", r.Err)
 	}
 }
+
+// A getter that throws while console.log serialises its object fails the
+// console call with the getter's error, as in Newman 6.2.2 (its sandbox
+// reads the getter; recorded by hand under unshare -n: the script fails
+// with "boom" and logs nothing); a setter alone is still undefined.
+func TestConsoleThrowingGetterFailsTheCall(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+console.log({set w(x) {}, n: 1});
+let caught;
+try { console.log({get x() { throw new Error('boom'); }, n: 1}); } catch (err) { caught = err.message; }
+console.log('caught ' + caught);`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got, want := consoleTexts(rec.all()), "log: { w: undefined, n: 1 }\nlog: 'caught boom'\n"; got != want {
+		t.Errorf("console = %q, want %q", got, want)
+	}
+}

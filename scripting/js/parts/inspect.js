@@ -138,8 +138,12 @@ function formatProp(ctx, o, k, level, isArrayIdx) {
         str = d.get ? (d.set ? '[Getter/Setter]' : '[Getter]') : '[Setter]';
     } else {
         // The sandbox's serialization reads an accessor: a getter's value
-        // leaves the sandbox, a setter alone gives undefined.
-        try { val = d && !d.get && !d.set ? d.value : o[k]; } catch (e) { val = undefined; }
+        // leaves the sandbox, a setter alone gives undefined; a getter that
+        // throws fails the console call, as in Newman 6.2.2.
+        try { val = d && !d.get && !d.set ? d.value : o[k]; } catch (e) {
+            if (ctx.errorObjects) { throw e; }
+            val = undefined;
+        }
         ctx.indentationLvl += 2;
         str = formatValue(ctx, val, level + 1);
         ctx.indentationLvl -= 2;
