@@ -802,13 +802,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// AWS, which signs it, and Hawk, which hashes it with the payload, see
 	// it only when it came first.
 	before := headerSnapshot(hreq.Header)
-	later := map[string][]string{}
-	for _, k := range out.order.keys[out.order.authAt:] {
-		if v, ok := hreq.Header[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || a.Type == "awsv4" || a.Type == "hawk") {
-			later[k] = v
-			delete(hreq.Header, k)
-		}
-	}
+	later := out.holdRuntimeHeaders(a.Type)
 	opts.UnhashedBody = out.mode == collections.BodyFormData
 	queryBefore, bodyBefore := hreq.URL.RawQuery, out.data
 	err := auth.ApplyWith(hreq, a, out.data, opts)
@@ -826,27 +820,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	if a.Type == "awsv4" {
 		out.order.moveToAuth("Host")
 	}
-	if hreq.URL != wire {
-		wire.RawQuery = hreq.URL.RawQuery
-		// A query the auth emptied (OAuth 1 or AWS dropping stale
-		// parameters) leaves no "?", as postman-collection prints an empty
-		// query list; a "?" the user wrote with nothing after it stays.
-		wire.ForceQuery = out.wire.hasQuery && wire.RawQuery == "" && queryBefore == ""
-		hreq.URL = wire
-	}
-	if q := hreq.URL.RawQuery; q != out.wire.query || (q != "" && !out.wire.hasQuery) {
-		// What the auth added (an API key, OAuth 1's parameters) shows
-		// as it went.
-		added, appended := strings.CutPrefix(q, out.wire.query)
-		out.wire.query, out.wire.hasQuery = q, q != "" || (out.wire.hasQuery && queryBefore == "")
-		out.sent.URL = out.wire.String()
-		if appended {
-			out.shown.query, out.shown.hasQuery = out.shown.query+added, out.wire.hasQuery
-		} else {
-			out.shown = out.wire
-		}
-		out.sent.Shown = out.shown.String()
-	}
+	out.keepSignedQuery(wire, queryBefore)
 	if err != nil {
 		warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
 		out.auth = nil
@@ -864,6 +838,51 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// query parameter) is derived too.
 	maskAdded(c.opts.Masker, a.Params, queryBefore, hreq.URL.RawQuery)
 	maskAdded(c.opts.Masker, a.Params, string(bodyBefore), string(out.data))
+}
+
+// holdRuntimeHeaders takes out of the request the runtime's own headers
+// (those after the auth slot that no row of the request set), so that the
+// signer does not see them, and returns them to be put back after it.
+// Content-Type stays in view except for AWS and Hawk (see sign).
+func (out *outgoing) holdRuntimeHeaders(authType string) map[string][]string {
+	later := map[string][]string{}
+	h := out.hreq.Header
+	for _, k := range out.order.keys[out.order.authAt:] {
+		if v, ok := h[k]; ok && !out.order.user[k] && (!strings.EqualFold(k, "Content-Type") || authType == "awsv4" || authType == "hawk") {
+			later[k] = v
+			delete(h, k)
+		}
+	}
+	return later
+}
+
+// keepSignedQuery puts the wire URL back on the request after a signer saw
+// the parsed view of it, keeping only the query the signer may have
+// changed, and updates the URL the run shows. queryBefore is the query
+// before the signer ran.
+func (out *outgoing) keepSignedQuery(wireURL *url.URL, queryBefore string) {
+	hreq := out.hreq
+	if hreq.URL != wireURL {
+		wireURL.RawQuery = hreq.URL.RawQuery
+		// A query the auth emptied (OAuth 1 or AWS dropping stale
+		// parameters) leaves no "?", as postman-collection prints an empty
+		// query list; a "?" the user wrote with nothing after it stays.
+		wireURL.ForceQuery = out.wire.hasQuery && wireURL.RawQuery == "" && queryBefore == ""
+		hreq.URL = wireURL
+	}
+	if q := hreq.URL.RawQuery; q != out.wire.query || (q != "" && !out.wire.hasQuery) {
+		// What the auth added (an API key, OAuth 1's parameters) shows
+		// as it went.
+		added, appended := strings.CutPrefix(q, out.wire.query)
+		out.wire.query, out.wire.hasQuery = q, q != "" || (out.wire.hasQuery && queryBefore == "")
+		out.sent.URL = out.wire.String()
+		if appended {
+			out.shown.query, out.shown.hasQuery = out.shown.query+added, out.wire.hasQuery
+		} else {
+			out.shown = out.wire
+		}
+		out.sent.Shown = out.shown.String()
+	}
 }
 
 // hops sends the request and the requests that follow from it: an auth
