@@ -885,15 +885,11 @@ func (out *outgoing) keepSignedQuery(wireURL *url.URL, queryBefore string) {
 	}
 }
 
-// hops sends the request and the requests that follow from it: an auth
-// challenge answered once, redirects up to the limit. It returns the last
-// response, its body unread, and the request that got it.
-func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.Response, *http.Request, error) {
-	o, ppb, hreq, a, order := c.opts, p.ppb, out.hreq, out.auth, out.order
-	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
-	useCookies := !ppb.boolean("disableCookies", false)
-	follow := !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
-	maxRedirects := o.MaxRedirects
+// redirectRule is whether redirects are followed and how many: the
+// options' limit (10 when unset) unless the collection sets its own.
+func redirectRule(o *Options, ppb behavior) (follow bool, maxRedirects int) {
+	follow = !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
+	maxRedirects = o.MaxRedirects
 	if maxRedirects <= 0 {
 		maxRedirects = 10
 	}
@@ -902,6 +898,33 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		// less) refuses the first redirect.
 		maxRedirects = n
 	}
+	return follow, maxRedirects
+}
+
+// allowHop refuses a hop, before anything is sent, to a URL the plan's
+// check refuses (the allowed domains of the vault secrets it carries) or to
+// a port no request may use.
+func (p *sendPlan) allowHop(u *url.URL) error {
+	if p.check != nil {
+		// Allowed domains name a scheme, host and port, never a
+		// path: the check gets only those, so a path Go's URL parser
+		// would refuse ("a% 3b", sent as written) cannot make the
+		// check fail with a URL "without a host".
+		if err := p.check(u.Scheme + "://" + u.Host + "/"); err != nil {
+			return err
+		}
+	}
+	return checkPort(u.Host)
+}
+
+// hops sends the request and the requests that follow from it: an auth
+// challenge answered once, redirects up to the limit. It returns the last
+// response, its body unread, and the request that got it.
+func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.Response, *http.Request, error) {
+	o, ppb, hreq, a, order := c.opts, p.ppb, out.hreq, out.auth, out.order
+	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
+	useCookies := !ppb.boolean("disableCookies", false)
+	follow, maxRedirects := redirectRule(o, ppb)
 	challenges, answered, redirected := auth.Replays(a), false, false
 	// The request's own Cookie header, as the first hop had it: each hop
 	// sends it before the jar's cookies for that hop's URL.
@@ -915,16 +938,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		}
 		fields := c.hopFields(out, p, hreq, order, hop == 0 || answered, answered, redirected)
 		answered = false
-		if p.check != nil {
-			// Allowed domains name a scheme, host and port, never a
-			// path: the check gets only those, so a path Go's URL parser
-			// would refuse ("a% 3b", sent as written) cannot make the
-			// check fail with a URL "without a host".
-			if err := p.check(hreq.URL.Scheme + "://" + hreq.URL.Host + "/"); err != nil {
-				return nil, nil, err
-			}
-		}
-		if err := checkPort(hreq.URL.Host); err != nil {
+		if err := p.allowHop(hreq.URL); err != nil {
 			return nil, nil, err
 		}
 		// Scripts and reports list the Host row as written; the wire
