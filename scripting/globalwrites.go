@@ -56,8 +56,11 @@ func readGlobalUse(fn *ast.FunctionLiteral, src, listen string) globalUse {
 	for len(pending) > 0 {
 		p := pending[len(pending)-1]
 		pending = pending[:len(pending)-1]
-		// The node's fields: the node itself is the function queued.
-		walkScope(reflect.ValueOf(p.node).Elem(), p.scope, func(n ast.Node) bool {
+		// The node's fields: the node itself is the function queued. Each
+		// node's declarations and assignments go to the function's scope;
+		// a nested function's scope is read on its own.
+		walkASTPruned(reflect.ValueOf(p.node).Elem(), func(n ast.Node) bool {
+			p.scope.note(n)
 			switch x := n.(type) {
 			case *ast.FunctionLiteral:
 				s := &declScope{parent: p.scope, declared: map[string]bool{}}
@@ -133,36 +136,6 @@ type pendingFn struct {
 	node  ast.Node
 	scope *declScope
 	top   bool
-}
-
-// walkScope walks v's nodes as walkAST does, noting declarations and
-// assignments in s; visit decides whether a node's children are walked
-// (false for a nested function, whose scope is read on its own).
-func walkScope(v reflect.Value, s *declScope, visit func(ast.Node) bool) {
-	switch v.Kind() {
-	case reflect.Interface, reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		if n, ok := v.Interface().(ast.Node); ok && v.Kind() == reflect.Pointer {
-			s.note(n)
-			if !visit(n) {
-				return
-			}
-		}
-		walkScope(v.Elem(), s, visit)
-	case reflect.Struct:
-		if v.Type().PkgPath() != astPkg {
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			walkScope(v.Field(i), s, visit)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkScope(v.Index(i), s, visit)
-		}
-	}
 }
 
 // note records what node n declares or assigns in s.

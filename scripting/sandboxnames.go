@@ -220,25 +220,36 @@ var astPkg = reflect.TypeOf(ast.Identifier{}).PkgPath()
 // walkAST calls visit for every node below v. goja's AST has no walker and
 // no parent links, so reflection over its node structs reaches them all.
 func walkAST(v reflect.Value, visit func(ast.Node)) {
+	walkASTPruned(v, func(n ast.Node) bool {
+		visit(n)
+		return true
+	})
+}
+
+// walkASTPruned is walkAST where visit decides whether a node's children
+// are walked too (false skips them).
+func walkASTPruned(v reflect.Value, visit func(ast.Node) bool) {
 	switch v.Kind() {
 	case reflect.Interface, reflect.Pointer:
 		if v.IsNil() {
 			return
 		}
 		if n, ok := v.Interface().(ast.Node); ok && v.Kind() == reflect.Pointer {
-			visit(n)
+			if !visit(n) {
+				return
+			}
 		}
-		walkAST(v.Elem(), visit)
+		walkASTPruned(v.Elem(), visit)
 	case reflect.Struct:
 		if v.Type().PkgPath() != astPkg {
 			return
 		}
 		for i := 0; i < v.NumField(); i++ {
-			walkAST(v.Field(i), visit)
+			walkASTPruned(v.Field(i), visit)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkAST(v.Index(i), visit)
+			walkASTPruned(v.Index(i), visit)
 		}
 	}
 }
