@@ -44,16 +44,7 @@ func TestCanaryNothingLeaks(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	item := func(name string, req any, test, pre []string) map[string]any {
-		it := map[string]any{"name": name, "request": req}
-		var evs []map[string]any
-		if pre != nil {
-			evs = append(evs, map[string]any{"listen": "prerequest", "script": map[string]any{"exec": pre}})
-		}
-		if test != nil {
-			evs = append(evs, map[string]any{"listen": "test", "script": map[string]any{"exec": test}})
-		}
-		it["event"] = evs
-		return it
+		return scriptedItem(name, req, pre, test)
 	}
 	env := "pm.environment.get('envKey')"
 	coll := map[string]any{
@@ -277,6 +268,20 @@ var boxOrBreak = regexp.MustCompile(`\r?\n[ \t│┃┌┐└┘├┤┬┴┼�
 // canaryLeaks returns every 12-character piece of a canary secret, or of
 // a form courier writes it in, found in text, as written or with line
 // breaks and box characters taken out, compared without case.
+// scriptedItem is a collection item sending req, with a pre-request and a
+// test script when pre and test are not nil: the shape the canary audits
+// build their collections from.
+func scriptedItem(name string, req any, pre, test []string) map[string]any {
+	var evs []any
+	if pre != nil {
+		evs = append(evs, map[string]any{"listen": "prerequest", "script": map[string]any{"exec": pre}})
+	}
+	if test != nil {
+		evs = append(evs, map[string]any{"listen": "test", "script": map[string]any{"exec": test}})
+	}
+	return map[string]any{"name": name, "request": req, "event": evs}
+}
+
 func canaryLeaks(text string) []string {
 	hay := []string{text, boxOrBreak.ReplaceAllString(text, ""), strings.NewReplacer("\n", "", "\r", "").Replace(text)}
 	for i, h := range hay {

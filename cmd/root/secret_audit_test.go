@@ -52,16 +52,7 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 	require.NoError(t, l.Close())
 
 	env := "pm.environment.get('envKey')"
-	item := func(name string, req any, pre, test []string) map[string]any {
-		var evs []any
-		if pre != nil {
-			evs = append(evs, map[string]any{"listen": "prerequest", "script": map[string]any{"exec": pre}})
-		}
-		if test != nil {
-			evs = append(evs, map[string]any{"listen": "test", "script": map[string]any{"exec": test}})
-		}
-		return map[string]any{"name": name, "request": req, "event": evs}
-	}
+	item := scriptedItem
 	u, err := url.Parse(srv.URL)
 	require.NoError(t, err)
 	coll := map[string]any{"info": map[string]any{"name": "audit"}, "item": []any{

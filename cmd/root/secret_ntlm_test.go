@@ -50,14 +50,7 @@ func TestSecretsThroughThisSessionsPathsNeverShow(t *testing.T) {
 		if auth != nil {
 			req["auth"] = auth
 		}
-		var evs []any
-		if pre != nil {
-			evs = append(evs, map[string]any{"listen": "prerequest", "script": map[string]any{"exec": pre}})
-		}
-		if test != nil {
-			evs = append(evs, map[string]any{"listen": "test", "script": map[string]any{"exec": test}})
-		}
-		return map[string]any{"name": name, "request": req, "event": evs}
+		return scriptedItem(name, req, pre, test)
 	}
 	coll := map[string]any{"info": map[string]any{"name": "audit15"}, "item": []any{
 		item("ntlm v2", base+"/ntlm", ntlmAuth, password, test),
