@@ -4,8 +4,6 @@ import (
 	"math"
 	"net/http"
 	"net/url"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -225,9 +223,11 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 			givenAge = e.givenMaxAge(o.Get("maxAge"), c.MaxAge)
 		} else {
 			c, ok = s.ParseSetCookie(arg.String())
-			if m := maxAgeAttr.FindAllStringSubmatch(arg.String(), -1); ok && c.MaxAge < 0 && len(m) > 0 {
-				if n, err := strconv.Atoi(m[len(m)-1][1]); err == nil {
-					givenAge = e.rt.ToValue(n)
+			if ok && c.MaxAge < 0 {
+				// The store keeps "expired now"; the Max-Age as written is
+				// the parser's to read.
+				if p, _ := setcookie.Parse(arg.String()); p.MaxAge < 0 {
+					givenAge = e.rt.ToValue(p.MaxAgeWritten)
 				}
 			}
 		}
@@ -255,10 +255,6 @@ func (e *Engine) cookieJar(op, rawURL string, arg goja.Value) goja.Value {
 	}
 	return e.rt.ToValue([]any{nil})
 }
-
-// maxAgeAttr finds a Set-Cookie string's Max-Age attributes that
-// tough-cookie reads (an integer).
-var maxAgeAttr = regexp.MustCompile(`(?i);\s*max-age\s*=\s*(-?[0-9]+)\s*(?:;|$)`)
 
 // givenMaxAge is the maxAge the cookie jar.set hands back shows when it is
 // not the store's (nil then): one of 0 or less as given (the store keeps

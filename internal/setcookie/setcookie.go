@@ -21,6 +21,9 @@ type Cookie struct {
 	SameSite     string    // "strict", "lax", "none" or ""
 	Expires      time.Time // the Expires attribute; zero when absent or not a cookie-date
 	MaxAge       int       // the Max-Age attribute: >0 seconds, -1 for zero or less, 0 when absent
+	// MaxAgeWritten is that Max-Age as the line wrote it ("-5" gives -5),
+	// which a cookie jar.set hands back shows; 0 when absent.
+	MaxAgeWritten int
 	// Extensions are attributes the cookie rules do not know, as written
 	// ("Priority=HIGH").
 	Extensions []string
@@ -84,6 +87,7 @@ func (c *Cookie) setAttribute(av string) {
 	case "max-age":
 		if n, ok := maxAge(value); ok {
 			c.MaxAge = n
+			c.MaxAgeWritten, _ = strconv.Atoi(value) // maxAge has read it
 		}
 	case "domain":
 		if d := strings.TrimPrefix(value, "."); d != "" {
