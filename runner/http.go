@@ -283,7 +283,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		clock = newPhaseClock(time.Now())
 	}
 	warned := map[string]bool{}
-	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.rules.keepNullsUnresolved}
+	res := r.resolver()
 	var secrets RequestSecrets
 	var secretErr error
 	if r.Options.Secrets != nil {

@@ -1,5 +1,7 @@
 package runner
 
+import "github.com/courier-run/courier/environments"
+
 // runtimeRules lists the ways Postman's two runtimes differ in what a run
 // sends and what its scripts see, one field per difference. A run follows
 // one set, chosen once from the collection's format (rulesFor): JSON
@@ -108,4 +110,10 @@ func (rt runtimeRules) defaultBehavior() behavior {
 		b["disableBodyPruning"] = true
 	}
 	return b
+}
+
+// resolver is a resolver over the run's scopes that follows the run's
+// runtime in what it does with null values; the caller adds secrets.
+func (r *Runner) resolver() environments.Resolver {
+	return environments.Resolver{Scopes: r.scopes, NullUnresolved: r.rules.keepNullsUnresolved}
 }

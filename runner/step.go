@@ -395,7 +395,7 @@ func (r *Runner) withFileURL(file, req *collections.Request) *collections.Reques
 	if file == nil || req == nil {
 		return req
 	}
-	res := environments.Resolver{Scopes: r.scopes, NullUnresolved: r.rules.keepNullsUnresolved}
+	res := r.resolver()
 	if r.Options.VaultScripts && r.Options.Secrets != nil {
 		res.Secrets = r.Options.Secrets(context.Background())
 	}
