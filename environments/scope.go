@@ -177,3 +177,10 @@ func (s *Scopes) Get(key string) (string, bool) {
 	v, ok := s.Lookup(key)
 	return v.Value, ok
 }
+
+// Replace makes vars the scope's variables, in order (a script's changes
+// undone: scripting's syncVariablesFrom).
+func (s *Scope) Replace(vars []Variable) {
+	s.vars = append([]Variable(nil), vars...)
+	s.reindex()
+}

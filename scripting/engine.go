@@ -82,6 +82,9 @@ type compiled struct {
 	// params are the sandbox globals the script assigns: parameters of its
 	// function, as in Postman, so the assignment stays in the script.
 	params []string
+	// hidden are the late globals the script's function takes after
+	// params, left undefined (globalwrites.go, hiddenVariant).
+	hidden []string
 	// lexical are the script's top-level let/const/class names, checked
 	// against Postman's sandbox scope (sandboxnames.go) when it runs.
 	lexical []lexicalName
@@ -161,12 +164,22 @@ func compileScript(src, listen string) *compiled {
 	if c := slot.Load(); c != nil {
 		return c
 	}
+	c := compileNew(src, listen, nil)
+	if !slot.CompareAndSwap(nil, c) {
+		return slot.Load() // another goroutine compiled it first: share one
+	}
+	return c
+}
+
+// compileNew compiles src for listen; hidden are late globals the
+// script's function takes as parameters (globalwrites.go).
+func compileNew(src, listen string, hidden []string) *compiled {
 	async := strings.Contains(src, "await")
 	prefix := syncPrefix
 	if async {
 		prefix = asyncPrefix
 	}
-	c := &compiled{async: async}
+	c := &compiled{async: async, hidden: hidden}
 	text, maxEscapes := rewriteMaxEscapes(src)
 	body := transformAsync(text, prefix, wrapSuffix)
 	c.using = body != text && strings.Contains(body, "__courierUsing")
@@ -186,9 +199,6 @@ func compileScript(src, listen string) *compiled {
 		}
 	}
 	c.err = err
-	if !slot.CompareAndSwap(nil, c) {
-		return slot.Load() // another goroutine compiled it first: share one
-	}
 	return c
 }
 
@@ -248,7 +258,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		// The sandbox globals the script assigns become parameters of
 		// its function, added to the parsed tree so positions stay put.
 		c.params = assignedSandboxNames(fn.Body, listen)
-		for _, name := range c.params {
+		for _, name := range append(c.params, c.hidden...) {
 			fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
 		}
 		c.sites = instrumentScriptNullish(ast, fn, c.async, mayScopeDynamically(src))
@@ -383,6 +393,10 @@ type execState struct {
 	// runRequests counts pm.execution.runRequest calls.
 	runRequests int
 	sends       int // pm.sendRequest calls so far (SendOrder)
+	// synced are the scopes the script synced (syncfrom.go); syncing is
+	// set while a sync writes.
+	synced  []*syncedScope
+	syncing bool
 }
 
 // context returns the script's context for Go work (pm.sendRequest,
@@ -482,6 +496,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 		res.Err = err
 		return res
 	}
+	if len(e.globals.hidden) > 0 {
+		c = e.hiddenVariant(c, x)
+	}
 	st := &execState{x: x, res: res, parent: ctx}
 	e.cur = st
 	e.watch.start(ctx, e.opts.Timeout)
@@ -542,9 +559,6 @@ func (e *Engine) endRun(st *execState, c *compiled) {
 	e.clearSlots(c)
 	if c.globals.adds {
 		e.hideLateGlobals()
-	}
-	if len(e.globals.hidden) > 0 {
-		e.resetHiddenGlobals()
 	}
 	if st.cancel != nil {
 		st.cancel()
@@ -609,6 +623,9 @@ func (e *Engine) finishScript(st *execState, runErr error) error {
 	// and the watchdog interrupts only once, so a getter that loops would
 	// hold the run forever, deaf to --timeout-script and to SIGTERM.
 	st.live, st.liveOrder = nil, nil
+	if st.synced != nil {
+		e.restoreSynced(st)
+	}
 	e.settleUndefined(st)
 	return runErr
 }

@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -24,13 +25,13 @@ import (
 // Postman CLI's newer runtime (v12 runs) notes them after the promise jobs
 // of the synchronous part (fresh-round7r-b.json).
 //
-// courier cannot make parameters per run (a script's function is compiled
-// once per process), so a late global is set to undefined when its script
-// ends, and set back to undefined whenever a later script changes it. Only
-// a script the compile finds may add a global (mayAddGlobals) has the
-// global's names taken: before it runs, when its synchronous part ends, and
-// when it finishes; the names are read from goja's own list without
-// copying the strings, so even those scripts pay little.
+// courier does the same: a later script that names a late global is
+// compiled with it as a parameter (hiddenVariant), once per process for
+// each set of names. Only a script the compile finds may add a global
+// (mayAddGlobals) has the global's names taken: before it runs, when its
+// synchronous part ends, and when it finishes; the names are read from
+// goja's own list without copying the strings, so even those scripts pay
+// little.
 
 // globalUse is what a script may do with the global object, read from its
 // parsed tree.
@@ -387,14 +388,41 @@ func mayHide(name string) bool {
 
 var sandboxNewer = names(sandboxNewerList...)
 
-// resetHiddenGlobals sets every hidden global back to undefined: a later
-// script's assignment to one stays in that script, as it assigns its own
-// parameter in Postman.
-func (e *Engine) resetHiddenGlobals() {
-	g := e.rt.GlobalObject()
+// hiddenVariant is c compiled with the hidden globals its source names as
+// parameters of its function, left undefined (uniscope's), so the script
+// reads them undefined and its assignments to them stay in the script,
+// while the global object keeps their values: (function () { return
+// this; })().name still reads what the late code set, as in Newman. A name
+// the script declares with let, const or class at its top level is left
+// to it. Compiled once per process for each source, listen and names.
+func (e *Engine) hiddenVariant(c *compiled, x *Exec) *compiled {
+	var names []string
 	for name := range e.globals.hidden {
-		if v := g.Get(name); v == nil || !goja.IsUndefined(v) {
-			_ = g.Set(name, goja.Undefined())
+		if strings.Contains(x.Source, name) && !c.declaresLexically(name) {
+			names = append(names, name)
 		}
 	}
+	if len(names) == 0 {
+		return c
+	}
+	slices.Sort(names) // map order must not reach the compiled text
+	key := x.Listen + "\x00" + strings.Join(names, ",") + "\x00" + x.Source
+	if v, ok := hiddenPrograms.Load(key); ok {
+		return v.(*compiled)
+	}
+	v, _ := hiddenPrograms.LoadOrStore(key, compileNew(x.Source, x.Listen, names))
+	return v.(*compiled)
+}
+
+// hiddenPrograms are the scripts compiled with hidden globals as
+// parameters (hiddenVariant).
+var hiddenPrograms sync.Map
+
+func (c *compiled) declaresLexically(name string) bool {
+	for _, n := range c.lexical {
+		if n.name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -234,6 +234,7 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 		}
 		if sc := e.scope(scope); sc != nil {
 			sc.Unset(key)
+			e.noteWrite(scope, key)
 		}
 	})
 	set("varClear", func(scope string) {
@@ -241,9 +242,11 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 			scope = "local"
 		}
 		if sc := e.scope(scope); sc != nil {
+			e.noteClear(scope)
 			sc.Clear()
 		}
 	})
+	set("varSync", e.varSync)
 	set("varPairs", e.varPairs)
 	set("replaceIn", func(c goja.FunctionCall) goja.Value { return rt.ToValue(e.replace(c.Argument(0).String())) })
 	// A scope's own replaceIn resolves from that scope only (and the
@@ -434,6 +437,7 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 			e.keepLive(st, scope, key, arg)
 		}
 	}
+	e.noteWrite(scope, key)
 	return goja.Undefined()
 }
 

@@ -950,7 +950,7 @@ V.toJSON = function () {
 };
 // variables and syncVariablesTo are postman-collection's older spellings
 // of toObject; they and the scopes' own members live in a part.
-function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes }); }
+function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes, native: native }); }
 V.variables = function () { return scopeMembers().variables(this); };
 V.syncVariablesFrom = function (o, t) { return scopeMembers().syncVariablesFrom(this, o, t); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };

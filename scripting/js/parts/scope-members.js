@@ -25,15 +25,22 @@ return {
     syncVariablesFrom: function (s, obj, track) {
         var ops = track ? { created: [], updated: [], deleted: [] } : undefined;
         if (!obj || (typeof obj !== 'object' && typeof obj !== 'function')) { return ops; }
-        var has = Object.prototype.hasOwnProperty;
-        Object.keys(obj).forEach(function (k) {
-            var known = s.has(k);
-            s.set(k, obj[k]);
-            if (ops) { ops[known ? 'updated' : 'created'].push(k); }
-        });
-        Object.keys(s.toObject()).forEach(function (k) {
-            if (!has.call(obj, k)) { s.unset(k); if (ops) { ops.deleted.push(k); } }
-        });
+        var has = Object.prototype.hasOwnProperty, n = b.native;
+        // The sync changes this script's view only and is no mutation: the
+        // scope is put back when the script ends (syncfrom.go).
+        n.varSync(s._id, true);
+        try {
+            Object.keys(obj).forEach(function (k) {
+                var known = s.has(k);
+                n.varSet(s._id, k, obj[k]);
+                if (ops) { ops[known ? 'updated' : 'created'].push(k); }
+            });
+            // The scope's own variables: pm.variables' are the local ones.
+            var own = n.varPairs(s._id === 'variables' ? 'local' : s._id);
+            for (var i = 0; i < own.length; i += 2) {
+                if (!has.call(obj, own[i])) { n.varUnset(s._id, own[i]); if (ops) { ops.deleted.push(own[i]); } }
+            }
+        } finally { n.varSync(s._id, false); }
         return ops;
     },
     // syncVariablesTo makes target mirror the scope.
