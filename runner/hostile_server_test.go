@@ -162,14 +162,14 @@ func TestResetAndSlowDrip(t *testing.T) {
 		item("drip", "GET", srv.URL+"/drip", ""),
 		item("after", "GET", srv.URL+"/ok", `pm.test('still running', () => pm.expect(pm.response.text()).to.equal('ok'))`),
 	)
-	// ETIMEDOUT shows the drip was cut at the request timeout: left to run,
+	// ESOCKETTIMEDOUT shows the drip was cut at the request timeout: left to run,
 	// it would end short of its Content-Length after 10 s (a reset).
 	sum, rec, _ := run(t, c, runner.Options{TimeoutRequest: 600 * time.Millisecond})
 	reqs := rec.requests()
 	require.Len(t, reqs, 3)
 	require.Error(t, reqs[0].Err)
 	require.Error(t, reqs[1].Err)
-	assert.Contains(t, reqs[1].Err.Error(), "ETIMEDOUT")
+	assert.Equal(t, "ESOCKETTIMEDOUT", reqs[1].Err.Error())
 	assert.NoError(t, reqs[2].Err)
 	assert.True(t, rec.assertions()["still running"])
 	assert.Equal(t, 2, sum.Requests.Failed)

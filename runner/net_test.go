@@ -186,7 +186,7 @@ func TestRequestTimeout(t *testing.T) {
 	t.Parallel()
 	sum, rec, _ := run(t, coll(item("slow", "GET", "{{baseUrl}}/delay/3", "")), runner.Options{TimeoutRequest: 100_000_000})
 	require.Error(t, rec.requests()[0].Err)
-	assert.Contains(t, rec.requests()[0].Err.Error(), "ETIMEDOUT")
+	assert.Equal(t, "ESOCKETTIMEDOUT", rec.requests()[0].Err.Error())
 	assert.Equal(t, 1, sum.Requests.Failed)
 }
 

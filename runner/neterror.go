@@ -86,7 +86,9 @@ func errnoError(err error, errnos []errnoWord) *NetError {
 	case "ECONNREFUSED":
 		return &NetError{Code: code, Msg: "connect ECONNREFUSED" + dialAddr(err, false), Err: err}
 	case "ETIMEDOUT":
-		return timeoutError(err)
+		// The OS gave up (a connect no one answered): Node names the
+		// socket call and the address, as for a reset.
+		return resetError(err, code)
 	default:
 		return resetError(err, code)
 	}
@@ -165,18 +167,22 @@ func tlsToPlainPort(err error) *NetError {
 		Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number"}
 }
 
-// timedOut is the request timeout (ours) or an OS timeout.
+// timedOut is the request timeout (--timeout-request) running out, in
+// the request library's words that Newman and Postman CLI print (JSON and
+// v12 runs alike): ETIMEDOUT while connecting (the lookup or the dial),
+// ESOCKETTIMEDOUT once connected and waiting for the answer
+// (fresh-round8v-errors.json). courier's timeout bounds the whole round
+// trip where the library's restarts with every chunk: a server that drips
+// its answer is cut all the same.
 func timedOut(err error) *NetError {
-	if errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err) {
-		return timeoutError(err)
+	if !errors.Is(err, context.DeadlineExceeded) && !os.IsTimeout(err) {
+		return nil
 	}
-	return nil
-}
-
-// timeoutError is the one wording of a timeout, whichever way it was
-// detected (our deadline, Go's Timeout(), or an OS number Go does not know).
-func timeoutError(err error) *NetError {
-	return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response before the request timeout", Err: err}
+	var opErr *net.OpError
+	if errors.As(err, new(*net.DNSError)) || (errors.As(err, &opErr) && opErr.Op == "dial") {
+		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT", Err: err}
+	}
+	return &NetError{Code: "ESOCKETTIMEDOUT", Msg: "ESOCKETTIMEDOUT", Err: err}
 }
 
 // errnoWord is an OS error number and the code Node (libuv) prints for it.

@@ -56,13 +56,14 @@ func TestDescribeNetError(t *testing.T) {
 			{"not found", &net.DNSError{Err: "no such host", Name: "nosuch.invalid", IsNotFound: true}, "ENOTFOUND", "getaddrinfo ENOTFOUND nosuch.invalid", ""},
 			{"lookup failure that is not a miss stays", &net.DNSError{Err: "server misbehaving", Name: "x.invalid"}, "", "", ""},
 			{"no name server reachable: try again", &net.DNSError{Err: "dial udp 10.0.0.53:53: connect: network is unreachable", Name: "api.test", Server: "10.0.0.53:53", IsTemporary: true}, "EAI_AGAIN", "getaddrinfo EAI_AGAIN api.test", ""},
-			{"lookup timeout is no EAI_AGAIN", &net.DNSError{Err: "i/o timeout", Name: "api.test", IsTimeout: true, IsTemporary: true}, "ETIMEDOUT", "ETIMEDOUT: no response before the request timeout", ""},
+			{"lookup timeout is no EAI_AGAIN", &net.DNSError{Err: "i/o timeout", Name: "api.test", IsTimeout: true, IsTemporary: true}, "ETIMEDOUT", "ETIMEDOUT", ""},
 			{"EOF is a hang up", io.ErrUnexpectedEOF, "ECONNRESET", "socket hang up (the server closed or reset the connection)", ""},
 			{"closed idle connection is a hang up", errors.New("http: server closed idle connection"), "ECONNRESET", "socket hang up (the server closed or reset the connection)", ""},
 			{"bad header name", &wire.FieldError{Name: "a b"}, "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["a b"]`, ""},
 			{"bad header value", &wire.FieldError{Name: "X-A", Value: true}, "ERR_INVALID_CHAR", `Invalid character in header content ["X-A"]`, ""},
 			{"https to a plain port", tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, "EPROTO", "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number", "write"},
-			{"request timeout", fmt.Errorf("waiting: %w", context.DeadlineExceeded), "ETIMEDOUT", "ETIMEDOUT: no response before the request timeout", ""},
+			{"request timeout while waiting for the answer", fmt.Errorf("waiting: %w", context.DeadlineExceeded), "ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", ""},
+			{"request timeout while connecting", &net.OpError{Op: "dial", Net: "tcp", Err: context.DeadlineExceeded}, "ETIMEDOUT", "ETIMEDOUT", ""},
 			{"unknown error stays", errors.New("something else"), "", "", ""},
 		}
 		if osn.aborted != 0 {
@@ -72,7 +73,7 @@ func TestDescribeNetError(t *testing.T) {
 				code, msg, syscall string
 			}{
 				{"connection aborted by the host while writing", op("write", osn.aborted), "ECONNABORTED", "write ECONNABORTED", ""},
-				{"OS connect timeout", op("dial", osn.timedOut), "ETIMEDOUT", "ETIMEDOUT: no response before the request timeout", ""},
+				{"OS connect timeout names the address", op("dial", osn.timedOut), "ETIMEDOUT", "connect ETIMEDOUT 127.0.0.1:1", ""},
 			}...)
 		}
 		for _, tc := range tests {

@@ -108,6 +108,16 @@ type parityCase struct {
 	Definition string `json:"definition,omitempty"`
 	// Environment is an environment file's content.
 	Environment map[string]any `json:"environment,omitempty"`
+	// EnvironmentYAML is a v12 environment file's text
+	// (postman/environments/parity.environment.yaml), for v3 cases.
+	EnvironmentYAML string `json:"environmentYAML,omitempty"`
+	// Folders are a v3 case's folder definitions by folder path ("F",
+	// "F/G"): YAML added to the folder's definition.yaml. An item goes
+	// into a folder by its "folder" key.
+	Folders map[string]string `json:"folders,omitempty"`
+	// Args are command-line options given to both runners of a v3 case
+	// (v3Args lists the ones courier's side knows).
+	Args []string `json:"args,omitempty"`
 	// Globals is a globals file's content.
 	Globals map[string]any `json:"globals,omitempty"`
 	// Data is an iteration data file's text, DataName its file name
@@ -288,6 +298,13 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []s
 	rec := &recorder{}
 	// Nothing leaves the machine, whatever a probe names.
 	r := &runner.Runner{Collection: coll, Sink: rec, Options: runner.Options{LoopbackOnly: true}}
+	if c.EnvironmentYAML != "" {
+		f, err := environments.Load(bytes.NewReader(base.place([]byte(c.EnvironmentYAML))), "parity.environment.yaml")
+		require.NoError(t, err)
+		r.Environment = f.Scope()
+		r.Options.EnvironmentName = f.Name
+		r.Options.EnvironmentID = f.ID
+	}
 	if c.Environment != nil {
 		data, _ := json.Marshal(c.Environment)
 		data = base.place(data)
@@ -308,6 +325,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []s
 	if c.Vault {
 		r.Options.ScriptVault = noSecrets{}
 	}
+	v3Args(t, c.Args, &r.Options)
 	if c.Data != "" {
 		rows, err := environments.ParseData([]byte(c.Data), c.dataName())
 		require.NoError(t, err)

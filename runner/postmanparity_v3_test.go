@@ -25,6 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/runner"
 )
 
 // formatV3 marks a parity file whose cases run as v12 directories.
@@ -40,6 +41,24 @@ func (c parityCase) v3Dir(t *testing.T, dir string, srv parityServers) string {
 	require.NoError(t, os.MkdirAll(filepath.Join(root, ".resources"), 0o755))
 	def := "$kind: collection\nname: parity\n" + c.Definition
 	require.NoError(t, os.WriteFile(filepath.Join(root, ".resources", "definition.yaml"), srv.place([]byte(def)), 0o644))
+	// A folder sorts where its first item stands.
+	folderOrder := map[string]int{}
+	for i, it := range c.Items {
+		f, _ := it["folder"].(string)
+		for p := f; p != "" && p != "."; p = filepath.Dir(p) {
+			if _, ok := folderOrder[p]; !ok {
+				folderOrder[p] = (i + 1) * 1000
+			}
+		}
+	}
+	for f, order := range folderOrder {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, f, ".resources"), 0o755))
+		def := fmt.Sprintf("$kind: collection\nname: %s\norder: %d\n%s", yamlQuote(filepath.Base(f)), order, c.Folders[f])
+		require.NoError(t, os.WriteFile(filepath.Join(root, f, ".resources", "definition.yaml"), srv.place([]byte(def)), 0o644))
+	}
+	for f := range c.Folders {
+		require.Contains(t, folderOrder, f, "folder %q has no item", f)
+	}
 	for i, it := range c.Items {
 		str := func(k string) string { s, _ := it[k].(string); return s }
 		method, url := str("method"), str("url")
@@ -62,7 +81,11 @@ func (c parityCase) v3Dir(t *testing.T, dir string, srv parityServers) string {
 		if len(scripts) > 0 {
 			b.WriteString("scripts:\n" + strings.Join(scripts, ""))
 		}
-		name := filepath.Join(root, fmt.Sprintf("r%02d.request.yaml", i))
+		stem := str("file")
+		if stem == "" {
+			stem = fmt.Sprintf("r%02d", i)
+		}
+		name := filepath.Join(root, str("folder"), stem+".request.yaml")
 		require.NoError(t, os.WriteFile(name, srv.place([]byte(b.String())), 0o644))
 	}
 	return root
@@ -97,7 +120,29 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 	coll := c.v3Dir(t, dir, base)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, postman, "collection", "run", coll, "--disable-unicode")
+	args := []string{"collection", "run", coll, "--disable-unicode"}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, base.place(data), 0o644))
+		return p
+	}
+	if c.EnvironmentYAML != "" {
+		args = append(args, "-e", write("postman/environments/parity.environment.yaml", []byte(c.EnvironmentYAML)))
+	}
+	if c.Environment != nil {
+		data, _ := json.Marshal(c.Environment)
+		args = append(args, "-e", write("e.json", data))
+	}
+	if c.Globals != nil {
+		data, _ := json.Marshal(c.Globals)
+		args = append(args, "-g", write("g.json", data))
+	}
+	if c.Data != "" {
+		args = append(args, "-d", write(c.dataName(), []byte(c.Data)))
+	}
+	args = append(args, c.Args...)
+	cmd := exec.CommandContext(ctx, postman, args...)
 	// Postman CLI keeps its settings and logs under $HOME/.postman.
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	out, _ := cmd.CombinedOutput()
@@ -193,10 +238,15 @@ func parseCLIAnswers(text string) ([]string, error) {
 		}
 	}
 	// A failed request is numbered in the table only; its line in the
-	// request's section says [errored].
+	// request's section says [errored]. Entries are taken in number order
+	// (deleting one must not hide the numbers after it).
+	last := 0
+	for n := range fails {
+		last = max(last, n)
+	}
 	for _, l := range all {
 		if cliRequest.MatchString(l) {
-			for n := 1; n <= len(fails); n++ {
+			for n := 1; n <= last; n++ {
 				if f := fails[n]; f.at == "request" {
 					errs = append(errs, "REQUEST ERROR: "+f.msg)
 					delete(fails, n)
@@ -215,4 +265,22 @@ func courierV3Collection(t *testing.T, c parityCase, base parityServers) *collec
 	coll, err := collections.LoadDir(c.v3Dir(t, t.TempDir(), base))
 	require.NoError(t, err)
 	return coll
+}
+
+// v3Args applies a v3 case's command-line options to courier's run, as
+// `courier run` reads them; an option it does not list fails the test.
+func v3Args(t *testing.T, args []string, o *runner.Options) {
+	t.Helper()
+	for i := 0; i < len(args); i++ {
+		switch args[i] {
+		case "--timeout-request":
+			require.Less(t, i+1, len(args), "--timeout-request needs a value")
+			ms, err := strconv.Atoi(args[i+1])
+			require.NoError(t, err)
+			o.TimeoutRequest = time.Duration(ms) * time.Millisecond
+			i++
+		default:
+			t.Fatalf("v3Args: option %q is not known to the parity harness", args[i])
+		}
+	}
 }

@@ -225,7 +225,7 @@ const extraRuns = 3
 // timeLimitMarks are the words a time limit writes into a report or the
 // CLI output: a request or pm.sendRequest timing out, a script outliving
 // its timeout, the run's --timeout, the hang guard's deadline.
-var timeLimitMarks = []string{"ETIMEDOUT", "script timed out", "--timeout of", "context deadline exceeded"}
+var timeLimitMarks = []string{"ETIMEDOUT", "ESOCKETTIMEDOUT", "script timed out", "--timeout of", "context deadline exceeded"}
 
 // timeLimitsHit lists the time limits a normalized output shows, each with
 // the item it hit (the last item name before it), in order: two runs that
@@ -662,7 +662,7 @@ func TestTimeLimitsHitNamesThePlace(t *testing.T) {
 	out := func(item, err string) []byte {
 		return []byte("→ login\n  GET http://127.0.0.1:<port>/get [200 OK]\n→ " + item + "\n  " + err + "\n\"name\":\"" + item + "\"\n\"message\":\"" + err + "\"\n")
 	}
-	timeout := "ETIMEDOUT: no response before the request timeout"
+	timeout := "ESOCKETTIMEDOUT"
 	for _, tc := range []struct {
 		name string
 		a, b []byte
