@@ -196,6 +196,9 @@ type ScriptEvent struct {
 	Listen    string // prerequest or test
 	Name      string // which script: collection, folder or item name
 	Err       error  // script error (an *ErrorInfo), nil when it ran to the end
+	// At is where the failure list places Err when it is not
+	// "<listen>-script": "test-script:39:17" for --bail's AssertionFailure.
+	At string
 	// NextRequest is the setNextRequest target the script set ("" when it
 	// set none, or null).
 	NextRequest string
@@ -230,7 +233,9 @@ type WarningEvent struct {
 type ItemDoneEvent struct {
 	Item      ItemRef
 	Iteration int
-	Skipped   bool // pm.execution.skipRequest
+	// Skipped: the request was not sent (pm.execution.skipRequest, or a
+	// pre-request failure that ends the item under --bail).
+	Skipped bool
 }
 
 // InterruptedEvent marks a request item that a stopped run (interrupted,

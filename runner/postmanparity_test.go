@@ -31,6 +31,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +129,9 @@ type parityCase struct {
 	// empty one), as Postman CLI's offline run has: pm.vault exists and
 	// every call rejects. Without it pm.vault is undefined, as in Newman.
 	Vault bool `json:"vault,omitempty"`
+	// Flags are run flags given to both runners: "--bail" (or
+	// "--bail=failure,folder"), "--folder NAME", "-n N" (see parityFlags).
+	Flags []string `json:"flags,omitempty"`
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
 	// ("ERROR test-script: message").
@@ -154,24 +158,7 @@ func (c parityCase) dataName() string {
 func (c parityCase) collection(srv parityServers) []byte {
 	items := make([]any, 0, len(c.Items))
 	for _, it := range c.Items {
-		m := map[string]any{}
-		var events []any
-		for k, v := range it {
-			switch k {
-			case "pre", "test":
-				listen := map[string]string{"pre": "prerequest", "test": "test"}[k]
-				events = append(events, map[string]any{"listen": listen, "script": map[string]any{"type": "text/javascript", "exec": parityPrelude + v.(string)}})
-			default:
-				m[k] = v
-			}
-		}
-		if len(events) > 0 {
-			sort.Slice(events, func(a, b int) bool {
-				return events[a].(map[string]any)["listen"].(string) < events[b].(map[string]any)["listen"].(string)
-			})
-			m["event"] = events
-		}
-		items = append(items, m)
+		items = append(items, parityItem(it))
 	}
 	coll := map[string]any{
 		"info": map[string]any{"name": "parity", "_postman_id": "6d2c1c8e-0000-4000-8000-000000000001",
@@ -186,6 +173,38 @@ func (c parityCase) collection(srv parityServers) []byte {
 		panic(err)
 	}
 	return srv.place(data)
+}
+
+// parityItem turns an item's "pre" and "test" shorthands into events, in
+// its folder's items too.
+func parityItem(it map[string]any) map[string]any {
+	m := map[string]any{}
+	var events []any
+	for k, v := range it {
+		switch k {
+		case "pre", "test":
+			listen := map[string]string{"pre": "prerequest", "test": "test"}[k]
+			events = append(events, map[string]any{"listen": listen, "script": map[string]any{"type": "text/javascript", "exec": parityPrelude + v.(string)}})
+		case "item":
+			var children []any
+			for _, child := range v.([]any) {
+				children = append(children, parityItem(child.(map[string]any)))
+			}
+			m[k] = children
+		default:
+			m[k] = v
+		}
+	}
+	if len(events) > 0 {
+		sort.Slice(events, func(a, b int) bool {
+			return events[a].(map[string]any)["listen"].(string) < events[b].(map[string]any)["listen"].(string)
+		})
+		if own, ok := m["event"].([]any); ok {
+			events = append(own, events...)
+		}
+		m["event"] = events
+	}
+	return m
 }
 
 // place puts the servers' addresses in place of the placeholders.
@@ -262,7 +281,7 @@ func TestPostmanParity(t *testing.T) {
 			}
 			for i, c := range pf.Cases {
 				t.Run(c.Name, func(t *testing.T) {
-					got := courierAnswers(t, c, base, pf.Format == formatV3)
+					got := courierAnswers(t, c, base, pf.Format == formatV3, !current)
 					want := c.Newman
 					if current {
 						want = c.Postman
@@ -285,7 +304,9 @@ func TestPostmanParity(t *testing.T) {
 	}
 }
 
-func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []string {
+// courierAnswers runs a case under courier. newman: the answers compared
+// are Newman's, read from its JSON report's executions.
+func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman bool) []string {
 	t.Helper()
 	var coll *collections.Collection
 	if v3 {
@@ -331,6 +352,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []s
 		require.NoError(t, err)
 		r.Options.Data = rows
 	}
+	parityFlags(t, c.Flags, &r.Options)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// Script timers run on a virtual clock: a case that orders async tests
@@ -340,8 +362,17 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []s
 	_, err := r.Run(ctx)
 	require.NoError(t, err)
 	var lines, errs []string
+	itemStart := 0 // where the current item's lines start
 	for _, e := range rec.events {
 		switch e := e.(type) {
+		case runner.ItemStartEvent:
+			itemStart = len(lines)
+		case runner.ItemDoneEvent:
+			if e.Skipped && newman {
+				// Newman's report has no execution, so no assertions, for
+				// an item whose request was not sent (reportedAnswers).
+				lines = lines[:itemStart]
+			}
 		case runner.AssertionEvent:
 			switch {
 			case e.Result.Skipped:
@@ -366,6 +397,30 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3 bool) []s
 		}
 	}
 	return parityNormalize(append(lines, errs...), base)
+}
+
+// parityFlags gives courier's run the case's flags, as cmd/run maps them.
+func parityFlags(t *testing.T, flags []string, o *runner.Options) {
+	t.Helper()
+	for i := 0; i < len(flags); i++ {
+		f := flags[i]
+		switch {
+		case f == "--bail":
+			o.Bail = []string{runner.BailFailure}
+		case strings.HasPrefix(f, "--bail="):
+			o.Bail = strings.Split(strings.TrimPrefix(f, "--bail="), ",")
+		case f == "--folder" && i+1 < len(flags):
+			i++
+			o.Folders = append(o.Folders, flags[i])
+		case f == "-n" && i+1 < len(flags):
+			i++
+			n, err := strconv.Atoi(flags[i])
+			require.NoError(t, err)
+			o.Iterations = n
+		default:
+			t.Fatalf("parity flag %q is not one the harness knows", f)
+		}
+	}
 }
 
 // noSecrets is an empty vault (parityCase.Vault).
@@ -431,6 +486,7 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 		require.NoError(t, os.WriteFile(dp, []byte(c.Data), 0o644))
 		args = append(args, "-d", dp)
 	}
+	args = append(args, c.Flags...)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	out, _ := exec.CommandContext(ctx, argv[0], args...).CombinedOutput()
@@ -491,6 +547,11 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 	for _, f := range rep.Run.Failures {
 		if f.At == "request" {
 			errs = append(errs, "REQUEST ERROR: "+f.Error.Message)
+		}
+		if f.Error.Name == "AssertionFailure" {
+			// --bail's failure for a script whose assertions failed:
+			// at "test-script:39:17", the runtime's own line.
+			f.At, _, _ = strings.Cut(f.At, ":")
 		}
 		if f.Error.Test == "" && strings.HasSuffix(f.At, "-script") {
 			at := f.At

@@ -36,7 +36,10 @@ type Runner struct {
 	client      *client
 	summary     Summary
 	flat        []*step
-	failed      bool // a failure happened in the current item (for --bail)
+	// failed: the current item had an error that ends it under --bail
+	// failure (the runtime's executionError: a script error, --bail's
+	// AssertionFailure, the request's error; not a pm.sendRequest's).
+	failed bool
 	// det are the test-only settings the run's context carries
 	// (internal/determinism): a virtual clock and a budget of items.
 	det          determinism.Settings
@@ -505,7 +508,6 @@ func (d *durationStats) add(x time.Duration) {
 }
 
 func (r *Runner) fail(f Failure) {
-	r.failed = true
 	r.summary.Failures = append(r.summary.Failures, f)
 }
 

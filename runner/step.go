@@ -82,14 +82,18 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return s.next, nil
 	}
 	if r.failed && r.Options.bailOn(BailFailure) {
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
+		// Not sent: Newman's report has no execution for it, as for a
+		// skipped request.
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
 		return s.next, nil
 	}
 	resp, err := s.send()
 	if err != nil {
 		return s.next, err
 	}
-	if !(resp.Failed && r.rules.endItemOnError) {
+	// Under --bail failure a failed request ends the item before its
+	// test scripts, as the runtime's stopOnFailure does.
+	if !(resp.Failed && r.rules.endItemOnError) && !(r.failed && r.Options.bailOn(BailFailure)) {
 		s.runScripts(listenTest, resp)
 	}
 	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
@@ -138,6 +142,11 @@ func (r *Runner) scriptInfo(item *collections.Item, it, total int) scripting.Inf
 func (s *stepRun) runScripts(listen string, resp *scripting.Response) {
 	for _, sc := range s.r.chain(s.st, listen) {
 		s.runScript(listen, sc, resp)
+		if s.r.failed && s.r.Options.bailOn(BailFailure) {
+			// The runtime's stopOnFailure ends the event's scripts at
+			// the first one that failed.
+			return
+		}
 		if s.skip {
 			// The request's remaining pre-request scripts (a folder's
 			// skip stops the item's own) do not run, as in Postman.
@@ -161,6 +170,7 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	}
 	engine, err := r.scriptEngine()
 	if err != nil {
+		r.failed = true
 		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: listen + "-script", Name: "Error", Message: err.Error()})
 		return
 	}
@@ -183,10 +193,14 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	})
 	s.reportScriptRequests()
 	s.reportTests(res.Tests)
+	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)}
 	if res.Err != nil {
 		counts.Failed++
 		s.scriptFailed(listen, res.Err)
 		s.preFailed = s.preFailed || listen == listenPre
+	} else if failed := failedTests(res.Tests); failed != "" && r.Options.bailOn(BailFailure) {
+		counts.Failed++
+		ev.Err, ev.At = s.assertionFailure(listen, failed)
 	}
 	for _, d := range res.Dropped {
 		// Postman drops these without a word; a warning keeps a broken
@@ -194,7 +208,6 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 		r.Sink.Handle(WarningEvent{Item: s.st.ref, Iteration: s.it,
 			Message: d.Error() + " (dropped, as Postman drops what a callback throws or the script throws while callbacks are pending; not counted as a failure)"})
 	}
-	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)}
 	if res.NextRequestSet {
 		ev.NextRequest = res.NextRequest
 	}
@@ -263,6 +276,35 @@ func (s *stepRun) reportTests(tests []scripting.TestResult) {
 	}
 }
 
+// assertionFailureAt is where Newman's failure list places --bail's
+// AssertionFailure: the line and column of postman-runtime 7.39.1's own
+// code that makes the error (event.command.js:41:17, less the 2 lines
+// Newman takes off for a script's wrapper).
+const assertionFailureAt = ":39:17"
+
+// failedTests joins the names of the tests that failed, as the runtime
+// lists them in --bail's AssertionFailure ("" when none failed).
+func failedTests(tests []scripting.TestResult) string {
+	var names []string
+	for _, t := range tests {
+		if !t.Passed && !t.Skipped {
+			names = append(names, t.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// assertionFailure records the error postman-runtime gives a script whose
+// tests failed under --bail failure (stopOnFailure): an AssertionFailure
+// naming them, which counts as the script's failure and ends the item and
+// the run. It returns the error and place for the script's event.
+func (s *stepRun) assertionFailure(listen, names string) (*ErrorInfo, string) {
+	at := listen + "-script" + assertionFailureAt
+	s.r.failed = true
+	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: at, Name: "AssertionFailure", Message: names})
+	return &ErrorInfo{Name: "AssertionFailure", Text: "AssertionFailure: " + names, Message: names}, at
+}
+
 // scriptFailed records a script's error as the item's failure.
 func (s *stepRun) scriptFailed(listen string, err error) {
 	src := "test-script"
@@ -278,6 +320,7 @@ func (s *stepRun) scriptFailed(listen string, err error) {
 		// happened goes to the stack, as in its reports.
 		msg, stack = se.Msg, err.Error()
 	}
+	s.r.failed = true
 	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: src, Name: scriptErrorName(err), Message: msg, Stack: stack})
 }
 
@@ -338,6 +381,7 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
+		r.failed = true
 		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
 	} else {
 		// Newman's summary is over whole milliseconds, as its response

@@ -216,6 +216,14 @@ func (c *CLI) start(e runner.StartEvent) {
 	}
 }
 
+// scriptEventAt is where the failure list places a script's error.
+func scriptEventAt(e runner.ScriptEvent) string {
+	if e.At != "" {
+		return e.At
+	}
+	return e.Listen + "-script"
+}
+
 // scriptError numbers a failed script among the failures and prints its
 // live line.
 func (c *CLI) scriptError(e runner.ScriptEvent) {
@@ -224,7 +232,7 @@ func (c *CLI) scriptError(e runner.ScriptEvent) {
 	}
 	name := errorName(e.Err)
 	c.failures = append(c.failures, cliFailure{
-		name: name, message: errorMessage(name, e.Err), at: e.Listen + "-script",
+		name: name, message: errorMessage(name, e.Err), at: scriptEventAt(e),
 		item: e.Item, iteration: e.Iteration,
 	})
 	shown := name

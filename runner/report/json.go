@@ -240,7 +240,7 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 	} else {
 		j.cur.TestScript = append(j.cur.TestScript, r)
 	}
-	j.failure(jsonFailure{Error: *r.Error, At: e.Listen + "-script"})
+	j.failure(jsonFailure{Error: *r.Error, At: scriptEventAt(e)})
 }
 
 // console records one console line of the execution.

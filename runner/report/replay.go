@@ -188,7 +188,8 @@ func (g *skippedRuns) fill(iteration, upTo int) {
 				g.sink.Handle(runner.AssertionEvent{Item: item, Iteration: iteration, Index: idx,
 					Result: runner.TestResult{Name: f.Error.Test, Error: f.Error.Message, ErrorName: f.Error.Name}})
 			default:
-				g.sink.Handle(runner.ScriptEvent{Item: item, Iteration: iteration, Listen: strings.TrimSuffix(f.At, "-script"), Err: err})
+				listen, _, _ := strings.Cut(f.At, "-script")
+				g.sink.Handle(runner.ScriptEvent{Item: item, Iteration: iteration, Listen: listen, Err: err, At: scriptAt(f.At)})
 			}
 		}
 		g.sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: iteration, Skipped: true})
@@ -406,7 +407,7 @@ func replaySummary(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemR
 		switch {
 		case strings.HasPrefix(src, "assertion"):
 			src = "assertion"
-		case strings.HasSuffix(src, "-script"):
+		case strings.Contains(src, "-script"):
 		default:
 			src = "request"
 		}
@@ -430,4 +431,14 @@ func fromMS(ms int64) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMilli(ms)
+}
+
+// scriptAt is a script failure's place for ScriptEvent.At: "" when it is
+// the plain "<listen>-script", the place as written otherwise (--bail's
+// AssertionFailure at "test-script:39:17").
+func scriptAt(at string) string {
+	if strings.HasSuffix(at, "-script") {
+		return ""
+	}
+	return at
 }
