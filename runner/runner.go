@@ -39,7 +39,8 @@ type Runner struct {
 	// failed: the current item had an error that ends it under --bail
 	// failure (the runtime's executionError: a script error, --bail's
 	// AssertionFailure, the request's error; not a pm.sendRequest's).
-	failed bool
+	failed  bool
+	failMsg string // the first such error's message
 	// det are the test-only settings the run's context carries
 	// (internal/determinism): a virtual clock and a budget of items.
 	det          determinism.Settings
@@ -429,6 +430,11 @@ func (r *Runner) iteration(ctx context.Context, it, total int) (bool, error) {
 		if err != nil {
 			return false, err
 		}
+		if r.failed && r.Options.bailOn(BailFolder) {
+			// abortOnError: the run ends with the error, as Newman's
+			// "error: <message>".
+			return false, bailError(r.failMsg)
+		}
 		if r.failed && r.Options.bailOn(BailFailure) {
 			return true, nil
 		}
@@ -506,6 +512,26 @@ func (d *durationStats) add(x time.Duration) {
 	d.mean += delta / float64(d.n)
 	d.m2 += delta * (float64(x) - d.mean)
 }
+
+// itemFailed marks the current item as failed in the runtime's sense
+// (an error that --bail stops on), keeping the first error's message.
+func (r *Runner) itemFailed(msg string) {
+	if !r.failed {
+		r.failMsg = msg
+	}
+	r.failed = true
+}
+
+// bailing: the current item failed and --bail ends it at this point.
+func (r *Runner) bailing() bool {
+	return r.failed && (r.Options.bailOn(BailFailure) || r.Options.bailOn(BailFolder))
+}
+
+// bailError ends a run under --bail folder (postman-runtime's
+// abortOnError) at the first script or request error: its message.
+type bailError string
+
+func (e bailError) Error() string { return string(e) }
 
 func (r *Runner) fail(f Failure) {
 	r.summary.Failures = append(r.summary.Failures, f)

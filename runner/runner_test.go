@@ -652,3 +652,69 @@ func TestScriptRoundTripsInStartOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"/0.2", "/get?fast=1"}, got)
 }
+
+// TestBailFolderAbortsAtTheFirstError: --bail folder is postman-runtime's
+// abortOnError: the first script or request error ends the run with that
+// error (Newman prints "error: <message>" and exits 1), before the item's
+// remaining scripts; a failed assertion alone does not (Newman 6.2.2,
+// recorded under unshare -n: the run aborted at r3's TypeError, r4 never
+// ran).
+func TestBailFolderAbortsAtTheFirstError(t *testing.T) {
+	t.Parallel()
+	collTest := func(src string) string {
+		return `,"event":[{"listen":"test","script":{"exec":` + quote(src) + `}}]`
+	}
+	for _, tc := range []struct {
+		name, coll string
+		bail       []string
+		sent       []string
+		err        string // the run's error, "" for none
+		tests      []string
+	}{
+		{
+			name: "a collection script's error stops before the item's own",
+			coll: strings.Replace(coll(item("one", "GET", "{{baseUrl}}/get", `pm.test('own test', ()=>{})`), item("two", "GET", "{{baseUrl}}/get", "")),
+				`"item":[`, collTest(`throw new TypeError('boom')`)[1:]+`,"item":[`, 1),
+			bail: []string{runner.BailFolder}, sent: []string{"one"}, err: "boom",
+		},
+		{
+			name: "a request error stops before the test script",
+			coll: coll(item("refused", "GET", "http://127.0.0.1:1/x", `pm.test('after refused', ()=>{})`), item("two", "GET", "{{baseUrl}}/get", "")),
+			bail: []string{runner.BailFolder}, sent: []string{"refused"}, err: "connect ECONNREFUSED 127.0.0.1:1",
+		},
+		{
+			name: "a failed assertion alone goes on",
+			coll: coll(item("one", "GET", "{{baseUrl}}/get", `pm.test('bad', ()=>pm.expect(1).to.eql(2))`), item("two", "GET", "{{baseUrl}}/get", `pm.test('two', ()=>{})`)),
+			bail: []string{runner.BailFolder}, sent: []string{"one", "two"}, tests: []string{"bad", "two"},
+		},
+		{
+			name: "failure and folder: the AssertionFailure is the run's error",
+			coll: coll(item("one", "GET", "{{baseUrl}}/get", `pm.test('bad', ()=>pm.expect(1).to.eql(2)); pm.test('worse', ()=>{ throw new Error('x') })`), item("two", "GET", "{{baseUrl}}/get", "")),
+			bail: []string{runner.BailFailure, runner.BailFolder}, sent: []string{"one"}, err: "bad, worse", tests: []string{"bad", "worse"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			base := echotest.Start(t)
+			c, err := collections.LoadBytes([]byte(tc.coll), "test.json")
+			require.NoError(t, err)
+			rec := &recorder{}
+			r := &runner.Runner{Collection: c, Sink: rec, Options: runner.Options{Bail: tc.bail, LoopbackOnly: true},
+				Environment: environments.NewScope("env", []environments.Variable{{Key: "baseUrl", Value: base}})}
+			_, err = r.Run(context.Background())
+			if tc.err == "" {
+				require.NoError(t, err)
+			} else {
+				require.EqualError(t, err, tc.err)
+			}
+			assert.Equal(t, tc.sent, rec.sentNames())
+			var tests []string
+			for _, e := range rec.events {
+				if a, ok := e.(runner.AssertionEvent); ok {
+					tests = append(tests, a.Result.Name)
+				}
+			}
+			assert.Equal(t, tc.tests, tests)
+		})
+	}
+}

@@ -81,7 +81,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
 		return s.next, nil
 	}
-	if r.failed && r.Options.bailOn(BailFailure) {
+	if r.bailing() {
 		// Not sent: Newman's report has no execution for it, as for a
 		// skipped request.
 		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
@@ -93,7 +93,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	}
 	// Under --bail failure a failed request ends the item before its
 	// test scripts, as the runtime's stopOnFailure does.
-	if !(resp.Failed && r.rules.endItemOnError) && !(r.failed && r.Options.bailOn(BailFailure)) {
+	if !(resp.Failed && r.rules.endItemOnError) && !r.bailing() {
 		s.runScripts(listenTest, resp)
 	}
 	r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it})
@@ -142,9 +142,9 @@ func (r *Runner) scriptInfo(item *collections.Item, it, total int) scripting.Inf
 func (s *stepRun) runScripts(listen string, resp *scripting.Response) {
 	for _, sc := range s.r.chain(s.st, listen) {
 		s.runScript(listen, sc, resp)
-		if s.r.failed && s.r.Options.bailOn(BailFailure) {
-			// The runtime's stopOnFailure ends the event's scripts at
-			// the first one that failed.
+		if s.r.bailing() {
+			// The runtime's stopOnFailure and abortOnError end the
+			// event's scripts at the first one that failed.
 			return
 		}
 		if s.skip {
@@ -170,7 +170,7 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	}
 	engine, err := r.scriptEngine()
 	if err != nil {
-		r.failed = true
+		r.itemFailed(err.Error())
 		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: listen + "-script", Name: "Error", Message: err.Error()})
 		return
 	}
@@ -300,7 +300,7 @@ func failedTests(tests []scripting.TestResult) string {
 // the run. It returns the error and place for the script's event.
 func (s *stepRun) assertionFailure(listen, names string) (*ErrorInfo, string) {
 	at := listen + "-script" + assertionFailureAt
-	s.r.failed = true
+	s.r.itemFailed(names)
 	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: at, Name: "AssertionFailure", Message: names})
 	return &ErrorInfo{Name: "AssertionFailure", Text: "AssertionFailure: " + names, Message: names}, at
 }
@@ -320,7 +320,7 @@ func (s *stepRun) scriptFailed(listen string, err error) {
 		// happened goes to the stack, as in its reports.
 		msg, stack = se.Msg, err.Error()
 	}
-	s.r.failed = true
+	s.r.itemFailed(msg)
 	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: src, Name: scriptErrorName(err), Message: msg, Stack: stack})
 }
 
@@ -381,7 +381,7 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
-		r.failed = true
+		r.itemFailed(err.Error())
 		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})
 	} else {
 		// Newman's summary is over whole milliseconds, as its response
