@@ -74,11 +74,13 @@ func codeMask(src string) []bool {
 
 // rewriteForAwait turns each for-await loop with a block body into a
 // plain loop over the helper's async iterator.
-func rewriteForAwait(src string) string {
-	n := 0
+func rewriteForAwait(src string, tr *textTrace) string {
+	n, done := 0, 0
+	var mask []bool
 	for {
-		mask := codeMask(src)
-		loc := firstInCode(forAwaitRe(), src, mask)
+		// The text before done is as it was, without a loop left.
+		mask = codeMaskFrom(mask, src, done)
+		loc := firstInCodeFrom(forAwaitRe(), src, mask, done)
 		if loc == nil {
 			return src
 		}
@@ -99,17 +101,14 @@ func rewriteForAwait(src string) string {
 			return src
 		}
 		head := strings.TrimSpace(src[open+1 : ofAt])
-		expr := src[ofAt+2 : closeAt]
 		it, r, c := "__cI"+strconv.Itoa(n), "__cR"+strconv.Itoa(n), "__cC"+strconv.Itoa(n)
 		n++
 		// The body: a block, or a single statement up to its semicolon.
-		var inner string
 		var end int
 		if src[body] == '{' {
 			if end = matchClose(src, mask, body); end < 0 {
 				return src
 			}
-			inner = src[body+1 : end]
 		} else {
 			end = scanDepth(src, mask, body, len(src), func(i, depth int) bool {
 				return depth == 0 && src[i] == ';'
@@ -117,7 +116,6 @@ func rewriteForAwait(src string) string {
 			if end < 0 {
 				return src
 			}
-			inner = src[body:end+1] + " "
 		}
 		// A loop left early (break, return, a throw) closes the iterator
 		// and awaits that, as V8 does; c says a value is being handled.
@@ -125,11 +123,30 @@ func rewriteForAwait(src string) string {
 		if label >= 0 {
 			from = label
 		}
-		loop := "{ let " + it + " = __courierAsyncIter(" + expr + "), " + r + ", " + c + " = false; try { " + src[from:loc[0]] +
-			"for (; " + c + " = false, !(" + r + " = await " + it + ".next()).done; ) " + src[closeAt+1:body] +
-			"{ " + c + " = true; " + head + " = " + r + ".value; " + inner +
-			"} } finally { if (" + c + " && typeof " + it + ".return === 'function') await " + it + ".return(); } }"
-		src = src[:from] + loop + src[end+1:]
+		var t textBuilder
+		t.copy(src, 0, from)
+		t.add("{ let " + it + " = __courierAsyncIter(")
+		t.copy(src, ofAt+2, closeAt) // expr
+		t.add("), " + r + ", " + c + " = false; try { ")
+		t.copy(src, from, loc[0])
+		t.add("for (; " + c + " = false, !(" + r + " = await " + it + ".next()).done; ) ")
+		t.copy(src, closeAt+1, body)
+		t.add("{ " + c + " = true; ")
+		headAt := open + 1 + strings.Index(src[open+1:ofAt], head)
+		t.copy(src, headAt, headAt+len(head))
+		t.add(" = " + r + ".value; ")
+		if src[body] == '{' {
+			t.copy(src, body+1, end)
+		} else {
+			t.copy(src, body, end+1)
+			t.add(" ")
+		}
+		t.add("} } finally { if (" + c + " && typeof " + it + ".return === 'function') await " + it + ".return(); } }")
+		t.copy(src, end+1, len(src))
+		src, done = t.b.String(), from
+		if tr != nil {
+			tr.step(t.segs, nil)
+		}
 	}
 }
 
@@ -303,25 +320,55 @@ func markAsyncMethods(n ast.Node, base int) []textEdit {
 			}
 		}
 	case *ast.ClassLiteral:
+		// Private methods cannot be listed: each is marked by name, a
+		// static one from the static block, an instance's from a private
+		// field of courier's own, set as each instance is made.
+		found, static, fields := false, "", ""
 		for _, el := range x.Body {
-			if md, ok := el.(*ast.MethodDefinition); ok && md.Kind == ast.PropertyKindMethod && isRewrittenAsyncMethod(md.Body) {
-				end := int(x.RightBrace) - base
-				return []textEdit{{end, end, " static { __courierMarkAsyncGen(this, 1); }"}}
+			md, ok := el.(*ast.MethodDefinition)
+			if !ok || md.Kind != ast.PropertyKindMethod || !isRewrittenAsyncMethod(md.Body) {
+				continue
 			}
+			found = true
+			if id, ok := md.Key.(*ast.PrivateIdentifier); ok {
+				mark := "__courierMarkAsyncGen(this.#" + id.Name.String() + ", 2);"
+				if md.Static {
+					static += " " + mark
+				} else {
+					fields += " #__cM" + strconv.Itoa(int(md.Idx)) + " = " + mark
+				}
+			}
+		}
+		if found {
+			end := int(x.RightBrace) - base
+			return []textEdit{{end, end, fields + " static { __courierMarkAsyncGen(this, 1);" + static + " }"}}
 		}
 	}
 	return nil
 }
 
-// isRewrittenAsyncMethod: m(...__cAn) { … }, what rewriteAsyncMethods
-// makes of an async generator method.
+// isRewrittenAsyncMethod: m(…) { return (async function* …).apply(this,
+// arguments); }, what rewriteAsyncMethods makes of an async generator
+// method.
 func isRewrittenAsyncMethod(e ast.Expression) bool {
 	fl, ok := e.(*ast.FunctionLiteral)
-	if !ok || fl.ParameterList == nil || len(fl.ParameterList.List) != 0 {
+	if !ok || fl.Body == nil || len(fl.Body.List) != 1 {
 		return false
 	}
-	id, ok := fl.ParameterList.Rest.(*ast.Identifier)
-	return ok && strings.HasPrefix(id.Name.String(), "__cA")
+	ret, ok := fl.Body.List[0].(*ast.ReturnStatement)
+	if !ok {
+		return false
+	}
+	call, ok := ret.Argument.(*ast.CallExpression)
+	if !ok {
+		return false
+	}
+	dot, ok := call.Callee.(*ast.DotExpression)
+	if !ok || dot.Identifier.Name.String() != "apply" {
+		return false
+	}
+	inner, ok := dot.Left.(*ast.FunctionLiteral)
+	return ok && inner.Async && inner.Generator
 }
 
 // inferName records the name an anonymous function literal takes from
@@ -377,8 +424,8 @@ type textEdit struct {
 }
 
 // rewriteAsyncGenerators rewrites the async generator functions of src,
-// parsed as wrapped (prefix+src+suffix), innermost edits applied first.
-func rewriteAsyncGenerators(src, prefix, suffix string) string {
+// parsed as wrapped (prefix+src+suffix); tr, when not nil, follows it.
+func rewriteAsyncGenerators(src, prefix, suffix string, tr *textTrace) string {
 	prg, err := goja.Parse(scriptFile, prefix+src+suffix)
 	if err != nil {
 		return src
@@ -393,6 +440,8 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		}
 		inferName(n, inferred)
 	})
+	// Where each shell's "function" keyword stands → the function's span.
+	shells := map[int][2]int{}
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
 		edits = append(edits, markAsyncMethods(n, base)...)
 		fl, ok := n.(*ast.FunctionLiteral)
@@ -403,27 +452,57 @@ func rewriteAsyncGenerators(src, prefix, suffix string) string {
 		if shell == nil {
 			return
 		}
+		as := int(fl.Function) - base
+		shells[as+5+strings.Index(src[as+5:], "function")] = [2]int{as, int(fl.Body.RightBrace) - base + 1}
 		edits = append(edits, shell...)
 		edits = append(edits, asyncGenBody(fl, src, base)...)
 	})
 	if len(edits) == 0 {
 		return src
 	}
-	// From the end backwards; at one place, a replacement before an
-	// insertion (so the insertion lands in front of the replaced text).
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].at != edits[j].at {
-			return edits[i].at > edits[j].at
-		}
-		return edits[i].end > edits[j].end
-	})
-	for _, e := range edits {
-		if e.at < 0 || e.end > len(src) || e.at > e.end {
-			return src
-		}
-		src = src[:e.at] + e.with + src[e.end:]
+	out, segs, ok := applyTextEdits(src, edits)
+	if !ok {
+		return src
 	}
-	return src
+	if tr != nil {
+		tr.step(segs, forwardAnchors(shells, segs))
+	}
+	return out
+}
+
+// applyTextEdits applies edits (not overlapping, but for insertions at a
+// replacement's ends) to src, as if from the end backwards: at one place,
+// insertions land in front of a replacement, the one added last first.
+// It returns the text and its copies of src; false when an edit is out of
+// bounds.
+func applyTextEdits(src string, edits []textEdit) (string, []textSeg, bool) {
+	order := make([]int, len(edits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := edits[order[i]], edits[order[j]]
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		if (a.end > a.at) != (b.end > b.at) {
+			return a.end == a.at // insertions first
+		}
+		return order[i] > order[j] // added last, first
+	})
+	var t textBuilder
+	last := 0
+	for _, k := range order {
+		e := edits[k]
+		if e.at < last || e.end > len(src) || e.at > e.end {
+			return src, nil, false
+		}
+		t.copy(src, last, e.at)
+		t.add(e.with)
+		last = e.end
+	}
+	t.copy(src, last, len(src))
+	return t.b.String(), t.segs, true
 }
 
 // inFunction reports whether the expression at pos belongs to fl itself
@@ -447,16 +526,20 @@ func inFunction(fl *ast.FunctionLiteral, pos file.Idx) bool {
 	return owner
 }
 
-var asyncMethodRe = lazyre.New(`\basync\s*\*\s*(\[[^\]\n]*\]|#?[A-Za-z_$][\w$]*)\s*\(`)
+// The method's key: computed, a name (private too), a string or a number.
+var asyncMethodRe = lazyre.New(`\basync\s*\*\s*(\[[^\]\n]*\]|#?[A-Za-z_$][\w$]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[0-9][\w.]*)\s*\(`)
 
 // rewriteAsyncMethods turns async generator methods, which goja cannot
 // parse, into plain methods that apply an async generator function
 // expression (which the next step rewrites) to their arguments:
-// async *m(a) { B } → m(...$a) { return (async function* (a) { B }).apply(this, $a); }
-func rewriteAsyncMethods(src string) string {
+// async *m(a) { B } → m($0) { return (async function* (a) { B }).apply(this, arguments); }
+func rewriteAsyncMethods(src string, tr *textTrace) string {
+	done := 0
+	var mask []bool
 	for k := 0; ; k++ {
-		mask := codeMask(src)
-		loc := firstInCode(asyncMethodRe(), src, mask)
+		// The text before done is as it was, without a method left.
+		mask = codeMaskFrom(mask, src, done)
+		loc := firstInCodeFrom(asyncMethodRe(), src, mask, done)
 		if loc == nil {
 			return src
 		}
@@ -476,13 +559,24 @@ func rewriteAsyncMethods(src string) string {
 		if end < 0 {
 			return src
 		}
-		name := src[loc[2]:loc[3]]
-		// The name carries the method's length (its parameters before the
-		// first default or rest): the rest parameter makes it 0, and
-		// __courierMarkAsyncGen puts it back.
-		a := "__cA" + strconv.Itoa(k) + "_" + strconv.Itoa(paramLength(src[open:closeParen+1]))
-		src = src[:loc[0]] + name + "(..." + a + ") { return (async function* " + src[open:closeParen+1] + src[closeParen+1:end+1] +
-			").apply(this, " + a + "); }" + src[end+1:]
+		// As many placeholders as the method's length (its parameters
+		// before the first default or rest), so it has V8's length.
+		params := make([]string, paramLength(src[open:closeParen+1]))
+		for i := range params {
+			params[i] = "__cA" + strconv.Itoa(k) + "_" + strconv.Itoa(i)
+		}
+		var t textBuilder
+		t.copy(src, 0, loc[0])
+		t.anchor(loc[0], end+1) // the method, as V8 prints it
+		t.copy(src, loc[2], loc[3])
+		t.add("(" + strings.Join(params, ", ") + ") { return (async function* ")
+		t.copy(src, open, end+1)
+		t.add(").apply(this, arguments); }")
+		t.copy(src, end+1, len(src))
+		src, done = t.b.String(), loc[0]
+		if tr != nil {
+			tr.step(t.segs, t.anchors)
+		}
 	}
 }
 
@@ -552,41 +646,90 @@ func scanDepth(src string, mask []bool, from, to int, at func(i, depth int) bool
 
 // transformAsync applies the rewrites when the script uses these forms.
 func transformAsync(src, prefix, suffix string) string {
+	out, _ := transformAsyncTraced(src, src, prefix, suffix)
+	return out
+}
+
+// transformAsyncTraced is transformAsync, with a trace from the text it
+// returns back to orig (src, or the written text src was made from by
+// changes in place) when it rewrote anything; nil when not.
+func transformAsyncTraced(src, orig, prefix, suffix string) (string, *textTrace) {
 	async := needsAsyncTransform(src)
 	if !async && !mayUseUsing(src) {
-		return src
+		return src, nil
 	}
+	tr := newTextTrace(orig, src)
+	in := src
 	if async {
-		src = rewriteAsyncMethods(rewriteForAwait(src))
+		src = rewriteAsyncMethods(rewriteForAwait(src, tr), tr)
 	}
 	// After the for-await loops (their heads may be using declarations;
 	// goja parses neither) and before the async generators (the disposal
 	// of an await using awaits, which they turn into a yield).
-	src = rewriteUsing(src, prefix, suffix)
+	src = rewriteUsing(src, prefix, suffix, tr)
 	if async {
-		src = rewriteAsyncGenerators(src, prefix, suffix)
+		src = rewriteAsyncGenerators(src, prefix, suffix, tr)
 	}
-	return src
+	if src == in {
+		return src, nil
+	}
+	return src, tr
 }
 
-// firstInCode is the first match of re that starts in code (not in a
-// string or comment, per mask), as submatch indexes; nil when none does.
-func firstInCode(re *regexp.Regexp, src string, mask []bool) []int {
-	for _, l := range re.FindAllStringSubmatchIndex(src, -1) {
-		if mask[l[0]] {
+// firstInCodeFrom is the first match of re in src[from:] that starts in
+// code (not in a string or comment, per mask), as submatch indexes into
+// src; nil when none does. The text at from is code.
+func firstInCodeFrom(re *regexp.Regexp, src string, mask []bool, from int) []int {
+	for pos := from; pos <= len(src); {
+		l := re.FindStringSubmatchIndex(src[pos:])
+		if l == nil {
+			return nil
+		}
+		for i := range l {
+			if l[i] >= 0 {
+				l[i] += pos
+			}
+		}
+		// A match cut out of a word (the search starts inside one: the
+		// pattern's \b took the cut for a boundary) is none.
+		cut := l[0] == pos && pos > 0 && isIdentByte(src[pos-1]) && isIdentByte(src[pos])
+		if mask[l[0]] && !cut {
 			return l
 		}
+		pos = l[0] + 1
 	}
 	return nil
 }
 
+// codeMaskFrom is codeMask(src) when src[:from] is unchanged since prev
+// was made (and src[from] starts code): only the rest is read again.
+func codeMaskFrom(prev []bool, src string, from int) []bool {
+	if prev == nil || from == 0 || from > len(prev) {
+		return codeMask(src)
+	}
+	m := make([]bool, len(src))
+	copy(m, prev[:from])
+	copy(m[from:], codeMask(src[from:]))
+	return m
+}
+
 // defineAsyncGenFromText gives js/parts/rewrites.js the Go side of
 // AsyncGeneratorFunction(params…, body): the function's text, as V8
-// builds it, goes through the same rewrites as a script's.
+// builds it, goes through the same rewrites as a script's; and
+// __courierCopyText(to, from), which gives a method's wrapper the text of
+// the method it wraps.
 func (e *Engine) defineAsyncGenFromText() {
 	fn := func(c goja.FunctionCall) goja.Value {
 		src := "(async function* anonymous(" + c.Argument(0).String() + "\n) {\n" + c.Argument(1).String() + "\n})"
-		prog, err := goja.Compile("anonymous", transformAsync(src, "", ""), false)
+		text, tr := transformAsyncTraced(src, src, "", "")
+		prg, err := goja.Parse("anonymous", text)
+		var prog *goja.Program
+		if err == nil {
+			if tr != nil {
+				tr.restoreSources(prg, 1)
+			}
+			prog, err = goja.CompileAST(prg, false)
+		}
 		if err != nil {
 			// The part throws it as a SyntaxError.
 			return e.rt.ToValue(strings.TrimPrefix(err.Error(), "SyntaxError: "))
@@ -597,5 +740,17 @@ func (e *Engine) defineAsyncGenFromText() {
 		}
 		return v
 	}
-	_ = e.rt.GlobalObject().DefineDataProperty("__courierAsyncGenFromText", e.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	g := e.rt.GlobalObject()
+	_ = g.DefineDataProperty("__courierAsyncGenFromText", e.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	copyText := func(c goja.FunctionCall) goja.Value {
+		to, ok1 := c.Argument(0).(*goja.Object)
+		from, ok2 := c.Argument(1).(*goja.Object)
+		if ok1 && ok2 {
+			if text, ok := funcText(from); ok {
+				setFuncText(to, text)
+			}
+		}
+		return goja.Undefined()
+	}
+	_ = g.DefineDataProperty("__courierCopyText", e.rt.ToValue(copyText), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }

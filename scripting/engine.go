@@ -181,9 +181,15 @@ func compileNew(src, listen string, hidden []string) *compiled {
 	}
 	c := &compiled{async: async, hidden: hidden}
 	text, maxEscapes := rewriteMaxEscapes(src)
-	body := transformAsync(text, prefix, wrapSuffix)
+	body, trace := transformAsyncTraced(text, src, prefix, wrapSuffix)
 	c.using = body != text && strings.Contains(body, "__courierUsing")
 	ast, err := goja.Parse(scriptFile, prefix+body+wrapSuffix)
+	if err == nil && trace == nil && maxEscapes != nil {
+		trace = newTextTrace(src, text) // lowered in place
+	}
+	if err == nil && trace != nil {
+		trace.restoreSources(ast, len(prefix)+1) // srctrace.go
+	}
 	if err == nil && maxEscapes != nil {
 		if body != text { // moved by the async rewrite
 			text, maxEscapes = body, maxEscapes.moved(text, body)

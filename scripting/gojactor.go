@@ -68,3 +68,39 @@ func isGojaNative(obj *goja.Object) bool {
 	}
 	return self.Elem().Type().String() == "*goja.nativeFuncObject"
 }
+
+// funcSrcField is the settable src field (its text, as toString prints
+// it) of the script function behind obj; goja offers no way to set it.
+func funcSrcField(obj *goja.Object) (reflect.Value, bool) {
+	self := reflect.ValueOf(obj).Elem().FieldByName("self")
+	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
+		return reflect.Value{}, false
+	}
+	impl := self.Elem()
+	if impl.Kind() != reflect.Pointer || impl.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}, false
+	}
+	field := impl.Elem().FieldByName("src")
+	if !field.IsValid() || field.Kind() != reflect.String {
+		return reflect.Value{}, false
+	}
+	return reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem(), true
+}
+
+// funcText is the text of the script function obj (not a native one).
+func funcText(obj *goja.Object) (string, bool) {
+	f, ok := funcSrcField(obj)
+	if !ok {
+		return "", false
+	}
+	return f.String(), true
+}
+
+// setFuncText gives the script function obj the text toString prints.
+func setFuncText(obj *goja.Object, text string) bool {
+	f, ok := funcSrcField(obj)
+	if ok {
+		f.SetString(text)
+	}
+	return ok
+}

@@ -52,7 +52,7 @@ func mayUseUsing(src string) bool { return strings.Contains(src, "using") }
 // rewriteUsing rewrites the using declarations of src, parsed as wrapped
 // (prefix+src+suffix); src comes back as it was when there are none or the
 // rewrite cannot cover them all.
-func rewriteUsing(src, prefix, suffix string) string {
+func rewriteUsing(src, prefix, suffix string, tr *textTrace) string {
 	if !mayUseUsing(src) {
 		return src
 	}
@@ -72,7 +72,12 @@ func rewriteUsing(src, prefix, suffix string) string {
 	if len(u.seen) != len(decls) || u.failed {
 		return src
 	}
-	return applyEdits(text, u.edits)
+	out, segs := applyEdits(text, u.edits)
+	if tr != nil {
+		// "using" became "const" in place: the copies keep their offsets.
+		tr.step(segs, nil)
+	}
+	return out
 }
 
 // replaceUsingKeywords turns each `using` (and `await using`) that starts
@@ -289,21 +294,35 @@ const (
 	orderClose
 )
 
-// applyEdits applies the insertions from the end backwards (so offsets
-// hold); at one offset the one meant to stand last goes in first.
-func applyEdits(src string, edits []usingEdit) string {
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].at != edits[j].at {
-			return edits[i].at > edits[j].at
-		}
-		return edits[i].order > edits[j].order
-	})
-	out := src
-	for _, e := range edits {
-		if e.at < 0 || e.at > len(out) {
-			return src
-		}
-		out = out[:e.at] + e.with + out[e.at:]
+// applyEdits applies the insertions; at one offset, in their order. It
+// returns the text and its copies of src.
+func applyEdits(src string, edits []usingEdit) (string, []textSeg) {
+	idx := make([]int, len(edits))
+	for i := range idx {
+		idx[i] = i
 	}
-	return out
+	// At one offset and order, the one added last stands first.
+	sort.Slice(idx, func(i, j int) bool {
+		a, b := edits[idx[i]], edits[idx[j]]
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		if a.order != b.order {
+			return a.order < b.order
+		}
+		return idx[i] > idx[j]
+	})
+	var t textBuilder
+	last := 0
+	for _, k := range idx {
+		e := edits[k]
+		if e.at < last || e.at > len(src) {
+			return src, []textSeg{{0, 0, len(src)}}
+		}
+		t.copy(src, last, e.at)
+		t.add(e.with)
+		last = e.at
+	}
+	t.copy(src, last, len(src))
+	return t.b.String(), t.segs
 }

@@ -102,6 +102,15 @@ fixed(AsyncGenProto, Symbol.toStringTag, 'AsyncGenerator');
 var marked = new WeakSet();
 function mark(f, name) {
     if (name === 1) { markMethods(f); return f; }
+    // A private method (the rewrite names it): marked where it stands.
+    if (name === 2) {
+        if (typeof f === 'function' && !marked.has(f)) {
+            marked.add(f);
+            Object.setPrototypeOf(f, AsyncGenFnProto);
+            Object.defineProperty(f, 'prototype', { value: Object.create(AsyncGenProto), writable: true, enumerable: false, configurable: false });
+        }
+        return f;
+    }
     if (typeof f !== 'function' || marked.has(f)) { return f; }
     marked.add(f);
     Object.setPrototypeOf(f, AsyncGenFnProto);
@@ -114,10 +123,11 @@ function mark(f, name) {
     return f;
 }
 // An object literal or class whose async generator methods the rewrite
-// turned into m(...__cAn) { return (async function* …).apply(this, …) }:
-// each such method becomes a method of the same key, attributes and name,
-// of V8's type, with a prototype of its own its objects inherit from.
-var rewrittenMethod = /^[^{]*\(\.\.\.__cA\d+_(\d+)\)\s*\{\s*return \(/;
+// turned into m(…) { return (async function* …).apply(this, arguments) }
+// (printed as written, async *m(…) { … }): each such method becomes a
+// method of the same key, attributes, name, length and text, of V8's
+// type, with a prototype of its own its objects inherit from.
+var rewrittenMethod = /^async\s*\*|^[^{]*\)\s*\{ return \(async function\* /;
 function markMethods(o) {
     if (o === null || typeof o !== 'object' && typeof o !== 'function') { return; }
     markOwnMethods(o);
@@ -125,15 +135,16 @@ function markMethods(o) {
 }
 function markOwnMethods(t) {
     Reflect.ownKeys(t).forEach(function (k) {
-        var d = Object.getOwnPropertyDescriptor(t, k), orig = d && d.value, r;
-        if (typeof orig !== 'function' || marked.has(orig) || (r = rewrittenMethod.exec(Function.prototype.toString.call(orig))) === null) { return; }
+        var d = Object.getOwnPropertyDescriptor(t, k), orig = d && d.value;
+        if (typeof orig !== 'function' || marked.has(orig) || !rewrittenMethod.test(Function.prototype.toString.call(orig))) { return; }
         var w = ({ [k]() {
             var g = orig.apply(this, arguments), p = w.prototype;
             if (p !== null && (typeof p === 'object' || typeof p === 'function')) { Object.setPrototypeOf(g, p); }
             return g;
         } })[k];
         marked.add(w);
-        Object.defineProperty(w, 'length', { value: Number(r[1]), configurable: true });
+        Object.defineProperty(w, 'length', { value: orig.length, configurable: true });
+        global.__courierCopyText(w, orig);
         Object.setPrototypeOf(w, AsyncGenFnProto);
         Object.defineProperty(w, 'prototype', { value: Object.create(AsyncGenProto), writable: true, enumerable: false, configurable: false });
         Object.defineProperty(t, k, { value: w, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
