@@ -529,11 +529,32 @@ func stripUnsaved(c *Collection) *Collection {
 	walk = func(items []*Item) {
 		for _, it := range items {
 			it.File, it.Order = "", nil
+			if r := it.Request; r != nil {
+				stripV3Rows(r)
+			}
 			walk(it.Items)
 		}
 	}
 	walk(c.Items)
 	return c
+}
+
+// stripV3Rows forgets that rows came from a v12 file (FromV3), and a body
+// row's description, which v2.1 JSON does not keep.
+func stripV3Rows(r *Request) {
+	for i := range r.Header {
+		r.Header[i].FromV3 = false
+	}
+	for i := range r.URL.Query {
+		r.URL.Query[i].FromV3 = false
+	}
+	if b := r.Body; b != nil {
+		for _, rows := range [][]FormParam{b.URLEncoded, b.FormData} {
+			for i := range rows {
+				rows[i].FromV3, rows[i].Description = false, ""
+			}
+		}
+	}
 }
 
 func roundTrip(t *testing.T, c *Collection) {

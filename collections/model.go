@@ -157,6 +157,11 @@ type QueryParam struct {
 	Described       bool
 	DescriptionJSON string
 	DescriptionNone bool
+	// FromV3 marks a row of a v12 file's queryParams: Postman's newer
+	// runtime shows it to scripts with its disabled flag (false too) and a
+	// description ({content: "", type} when the file gives none). A query
+	// the url text carries shows plain.
+	FromV3 bool
 }
 
 // Header is one request header.
@@ -186,6 +191,9 @@ type Header struct {
 	// Description then shows {type} only.
 	DescriptionJSON string
 	DescriptionNone bool
+	// FromV3 marks a row of a v12 file: Postman's newer runtime shows it to
+	// scripts with a description ({type} alone when the file gives none).
+	FromV3 bool
 }
 
 // Body modes.
@@ -227,6 +235,12 @@ type FormParam struct {
 	// the collection or a script gave it: scripts and reports see it typed.
 	// Value holds its text as sent (see FormWireValues).
 	JSON string
+	// FromV3 marks a row of a v12 file's body: Postman's newer runtime
+	// shows it to scripts with its disabled flag (false too) and a
+	// description ({type} alone when the file gives none, else
+	// Description), and a file row's single src as a string.
+	FromV3      bool
+	Description string
 }
 
 // NoValue is how a row without a value string wrote it.

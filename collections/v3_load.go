@@ -691,7 +691,7 @@ func (m ymap) v3request(graphql bool) (*Request, error) {
 		return nil, err
 	}
 	for _, h := range hs {
-		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Described: h.Description != "", Description: h.Description})
+		req.Header = append(req.Header, Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Described: h.Description != "", Description: h.Description, FromV3: true})
 	}
 	if graphql {
 		// A GraphQL request keeps query, variables (text) and
@@ -747,7 +747,7 @@ func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 		byKey := map[string][]QueryParam{}
 		var order []string
 		for _, p := range qp {
-			q := QueryParam{Key: p.Key, Disabled: p.Disabled, Described: p.Description != "", Description: p.Description}
+			q := QueryParam{Key: p.Key, Disabled: p.Disabled, Described: p.Description != "", Description: p.Description, FromV3: true}
 			if !p.Null {
 				v := p.Value
 				q.Value = &v
@@ -853,8 +853,11 @@ func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body
 	if multipart {
 		b.Mode = BodyFormData
 	}
+	if multipart && content.Kind == yaml.MappingNode {
+		return nil, m.fieldErr(content, path+".content", "Postman expects form-data as a list of {key, type: text, value} or {key, type: file, src} entries, got a mapping; Postman skips the request")
+	}
 	for _, p := range kvs {
-		f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled}
+		f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled, FromV3: true, Description: p.Description}
 		if !multipart {
 			b.URLEncoded = append(b.URLEncoded, f)
 			continue
@@ -870,13 +873,23 @@ func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body
 // readV3Part reads a form-data row's type (text unless it says file), and
 // from the list form its contentType and file src (one or several).
 func (f *FormParam) readV3Part(p kv, path string) error {
-	f.Type = "text"
-	if p.Type != "" {
-		f.Type = p.Type
+	// Postman CLI 1.34 skips, without a word, a request with a form-data
+	// entry that has no type or a file entry without src.
+	switch p.Type {
+	case "text":
+	case "file":
+		if isNullNode(p.extra.get("src")) {
+			return p.extra.fieldErr(p.node, path+".content", "form-data entry %q: Postman expects a file entry's path in src: (src: path/to/file), not value:; Postman skips the request", p.Key)
+		}
+		if p.Null {
+			f.NoValue = ValueUnset
+		}
+	case "":
+		return p.extra.fieldErr(p.node, path+".content", "form-data entry %q has no type: Postman expects type: text (with value:) or type: file (with src:) and skips the request", p.Key)
+	default:
+		return p.extra.fieldErr(p.node, path+".content", "form-data entry %q: unknown type %q; Postman expects text or file and skips the request", p.Key, p.Type)
 	}
-	if p.extra.node == nil {
-		return nil
-	}
+	f.Type = p.Type
 	var err error
 	if f.ContentType, err = p.extra.str("contentType", path+".content.contentType"); err != nil {
 		return err

@@ -237,11 +237,11 @@ order: 1000
 	eq(t, "name field", crlf.Name, "CRLF Script")
 	eq(t, "crlf body", crlf.Request.Body, &Body{Mode: BodyRaw, Raw: "{\r\n   \"a\": 1\r\n}", Language: "json"})
 	eq(t, "crlf script", crlf.Events[0].Script.Exec, "let a = 1;\r\n    a++;")
-	eq(t, "list headers", crlf.Request.Header, []Header{{Key: "Content-Type", Value: "application/json"}, {Key: "X-Off", Value: "1", Disabled: true}})
+	eq(t, "list headers", crlf.Request.Header, []Header{{Key: "Content-Type", Value: "application/json", FromV3: true}, {Key: "X-Off", Value: "1", Disabled: true, FromV3: true}})
 
 	m := f.Items[1]
 	eq(t, "file stem name", m.Name, "map")
-	eq(t, "map headers", m.Request.Header, []Header{{Key: "Accept", Value: "application/json"}})
+	eq(t, "map headers", m.Request.Header, []Header{{Key: "Accept", Value: "application/json", FromV3: true}})
 	eq(t, "query merge", m.Request.URL.String(), "{{baseUrl}}/get?a=1&b=3&c=4")
 	eq(t, "list credentials", m.Request.Auth, &Auth{Type: "apikey", Params: map[string]string{"key": "X-Api", "value": "{{k}}", "in": "header"}, Order: []string{"key", "value", "in"}})
 	if !strings.Contains(string(m.Responses), `"code":200`) || !strings.Contains(string(m.Responses), `"name":"ok"`) {
@@ -254,7 +254,7 @@ order: 1000
 	eq(t, "noauth", p.Request.Auth, &Auth{Type: "noauth", Params: map[string]string{}})
 
 	fm := f.Items[3]
-	eq(t, "urlencoded map", fm.Request.Body.URLEncoded, []FormParam{{Key: "grant_type", Value: "client_credentials"}, {Key: "scope", Value: "a b"}})
+	eq(t, "urlencoded map", fm.Request.Body.URLEncoded, []FormParam{{Key: "grant_type", Value: "client_credentials", FromV3: true}, {Key: "scope", Value: "a b", FromV3: true}})
 	eq(t, "bool credential", fm.Request.Auth.Param("isSecretBase64Encoded"), "false")
 }
 
@@ -275,7 +275,7 @@ func TestV3YmlExtension(t *testing.T) {
 func TestV3OtherBodies(t *testing.T) {
 	t.Parallel()
 	c := loadMap(t, map[string]string{
-		"a.request.yaml": req("/a", "order: 1\nbody:\n  type: formdata\n  content:\n    - key: f\n      value: v\n    - key: up\n      type: file\n      src: ./x.bin\n"),
+		"a.request.yaml": req("/a", "order: 1\nbody:\n  type: formdata\n  content:\n    - key: f\n      value: v\n      type: text\n    - key: up\n      type: file\n      src: ./x.bin\n"),
 		"b.request.yaml": "$kind: graphql-request\nurl: /b\norder: 2\nquery: '{ hello }'\nvariables: '{\"n\":1}'\noperationName: Q\n",
 		"c.request.yaml": "$kind: graphql-request\nurl: /c\norder: 3\nquery: '{ c }'\n",
 		"d.request.yaml": req("/d", "order: 4\nbody:\n  type: binary\n  content: ./d.bin\n"),
@@ -284,7 +284,7 @@ func TestV3OtherBodies(t *testing.T) {
 	if c.Notices != nil {
 		t.Fatalf("notices: %s", noticeText(c))
 	}
-	eq(t, "formdata", c.Items[0].Request.Body.FormData, []FormParam{{Key: "f", Value: "v", Type: "text"}, {Key: "up", Type: "file", Src: []string{"./x.bin"}}})
+	eq(t, "formdata", c.Items[0].Request.Body.FormData, []FormParam{{Key: "f", Value: "v", Type: "text", FromV3: true}, {Key: "up", Type: "file", Src: []string{"./x.bin"}, NoValue: ValueUnset, FromV3: true}})
 	eq(t, "graphql", c.Items[1].Request.Body.GraphQL, &GraphQL{Query: "{ hello }", Variables: `{"n":1}`, OperationName: "Q"})
 	eq(t, "graphql-request", c.Items[2].Request.Method, "POST")
 	eq(t, "graphql-request body", c.Items[2].Request.Body.GraphQL.Query, "{ c }")

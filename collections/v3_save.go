@@ -532,10 +532,13 @@ func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
 		for _, p := range params {
 			e := newMap()
 			e.set("key", ystr(p.Key))
+			// Postman CLI skips a request whose form-data entry has no
+			// type, or a file entry without src.
 			if p.Type == "file" {
 				e.set("type", ystr("file"))
 				switch len(p.Src) {
 				case 0:
+					e.set("src", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle})
 				case 1:
 					e.set("src", ystr(p.Src[0]))
 				default:
@@ -546,6 +549,7 @@ func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
 					e.set("src", s)
 				}
 			} else {
+				e.set("type", ystr("text"))
 				e.set("value", ystr(p.Value))
 			}
 			if p.ContentType != "" {

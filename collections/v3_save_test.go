@@ -63,10 +63,16 @@ func v3Comparable(c *Collection) *Collection {
 						}
 						for i := range r.Body.URLEncoded {
 							r.Body.URLEncoded[i].Type = "" // urlencoded fields are text
+							r.Body.URLEncoded[i].FromV3 = false
 						}
 						for i := range r.Body.FormData {
-							if r.Body.FormData[i].Type == "" {
-								r.Body.FormData[i].Type = "text" // Postman's default
+							f := &r.Body.FormData[i]
+							if f.Type == "" {
+								f.Type = "text" // Postman's default
+							}
+							f.FromV3 = false // where it was loaded from
+							if f.Type == "file" {
+								f.NoValue = HasValue // a file entry has src, not value
 							}
 						}
 						if r.Body.Mode == BodyGraphQL && r.Body.GraphQL == nil {
@@ -139,6 +145,7 @@ func comparableHeaders(hs []Header) {
 		// Nor a description whose content is none or not text.
 		h.DescriptionNone, h.DescriptionJSON = false, ""
 		h.Described = h.Described && h.Description != ""
+		h.FromV3 = false // where it was loaded from
 	}
 }
 
@@ -149,6 +156,7 @@ func comparableQuery(qs []QueryParam) {
 		q := &qs[i]
 		q.DescriptionType, q.DescriptionNone, q.DescriptionJSON = "", false, ""
 		q.Described = q.Described && q.Description != ""
+		q.FromV3 = false // where it was loaded from
 		if !q.Described {
 			q.Description = ""
 		}

@@ -293,7 +293,8 @@ func (r *Runner) engineOptions() scripting.Options {
 		Random:       r.scopes.Gen,
 		VirtualTime:  r.det.VirtualTime,
 		// A v12 (v3) collection was written for Postman's current sandbox.
-		CurrentSandbox: r.rules.currentSandbox,
+		CurrentSandbox:    r.rules.currentSandbox,
+		NewerRequestShape: r.rules.newerRequestShape,
 	}
 }
 

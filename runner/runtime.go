@@ -74,6 +74,10 @@ type runtimeRules struct {
 	// itself: pm.request.auth is undefined for an auth inherited from a
 	// folder or the collection, and for noauth.
 	scriptsSeeOwnAuth bool
+	// newerRequestShape shows pm.request as the newer runtime builds it
+	// (scripting.Options.NewerRequestShape): an own noauth is undefined in
+	// pre-request scripts too, path variables have no description.
+	newerRequestShape bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -99,6 +103,7 @@ func rulesFor(format string) runtimeRules {
 		bareSendRequest:       true,
 		endItemOnError:        true,
 		scriptsSeeOwnAuth:     true,
+		newerRequestShape:     true,
 	}
 }
 

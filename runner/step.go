@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -445,7 +446,29 @@ func (r *Runner) withFileURL(file, req *collections.Request) *collections.Reques
 	}
 	c := *req
 	c.URL = resolveURL(cloneRequest(file).URL, res.Replace)
+	c.URL.Query = withFileQueryRows(file.URL.Query, c.URL.Query, res.Replace)
 	return withPathVariables(file, &c)
+}
+
+// withFileQueryRows is the query test scripts see in a v12 run: when the
+// file gives queryParams rows, every row as the file has it (disabled
+// ones and descriptions kept), resolved; the newer runtime does not read
+// them back from the URL text. Otherwise parsed, the rows read from the
+// text.
+func withFileQueryRows(file, parsed []collections.QueryParam, sub func(string) string) []collections.QueryParam {
+	if !slices.ContainsFunc(file, func(q collections.QueryParam) bool { return q.FromV3 }) {
+		return parsed
+	}
+	rows := make([]collections.QueryParam, len(file))
+	for i, q := range file {
+		q.Key = sub(q.Key)
+		if q.Value != nil {
+			v := sub(*q.Value)
+			q.Value = &v
+		}
+		rows[i] = q
+	}
+	return rows
 }
 
 // withPathVariables gives req back the ":name" path segments orig has

@@ -196,6 +196,11 @@ type Options struct {
 	// SyntaxError. Runs of Postman v12 collections set it: only the
 	// current Postman writes them, and Postman CLI is their reference.
 	CurrentSandbox bool
+	// NewerRequestShape shows pm.request as Postman's newer runtime (v12
+	// runs) builds it: a request's own noauth reads undefined, and path
+	// variables carry no description (fresh-round8v-auth.json,
+	// fresh-round8v-rows.json).
+	NewerRequestShape bool
 	// VirtualTime runs script timers on a clock of the engine's own: when a
 	// script waits on nothing but timers (setTimeout(f, 10000) to give a
 	// server time), the next timer fires at once and the clock, which Date

@@ -958,7 +958,7 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	if r.Body != nil {
 		_ = m.Set("body", b.body(r.Body))
 	}
-	if r.Auth != nil {
+	if r.Auth != nil && !(e.opts.NewerRequestShape && strings.EqualFold(r.Auth.Type, "noauth")) {
 		_ = m.Set("auth", b.auth(r.Auth))
 	}
 	return m
@@ -997,10 +997,11 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
 		o := b.e.rt.NewObject()
-		if p.Disabled {
-			_ = o.Set("disabled", true)
+		if p.Disabled || p.FromV3 {
+			_ = o.Set("disabled", p.Disabled)
 		}
-		if p.Described {
+		if p.Described || p.FromV3 {
+			// A v12 file's row without one shows {content: "", type}.
 			_ = o.Set("description", b.description(p.Description, p.DescriptionType, p.DescriptionJSON, p.DescriptionNone))
 		}
 		_ = o.Set("key", k)
@@ -1009,6 +1010,9 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	}
 	vs := []any{}
 	for _, v := range url.Variables {
+		if b.e.opts.NewerRequestShape {
+			v.Description = ""
+		}
 		vs = append(vs, b.pathVariable(v))
 	}
 	var hash any = goja.Undefined()
@@ -1083,8 +1087,11 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		if h.Disabled {
 			_ = o.Set("disabled", true)
 		}
-		if h.Described {
+		switch {
+		case h.Described:
 			_ = o.Set("description", b.description(h.Description, h.DescriptionType, h.DescriptionJSON, h.DescriptionNone))
+		case h.FromV3:
+			_ = o.Set("description", b.description("", "", "", true))
 		}
 		_ = o.Set("key", h.Key)
 		_ = o.Set("value", v)
@@ -1139,14 +1146,22 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 			v = goja.Null()
 		}
 		fm := b.obj("key", f.Key, "value", v)
-		if f.Disabled {
+		switch {
+		case f.FromV3:
+			// The newer runtime's row from a v12 file: disabled (false
+			// too) and a description ({type} alone when none) first.
+			fm = b.obj("disabled", f.Disabled, "description", b.description(f.Description, "", "", f.Description == ""), "key", f.Key, "value", v)
+		case f.Disabled:
 			fm = b.obj("disabled", true, "key", f.Key, "value", v)
 		}
 		// An urlencoded param has no type in postman-collection.
 		if f.Type != "" && formData {
 			_ = fm.Set("type", f.Type)
 		}
-		if len(f.Src) > 0 {
+		switch {
+		case len(f.Src) == 1 && f.FromV3:
+			_ = fm.Set("src", f.Src[0]) // the newer runtime keeps one path as text
+		case len(f.Src) > 0:
 			_ = fm.Set("src", strs(f.Src))
 		}
 		if f.ContentType != "" {

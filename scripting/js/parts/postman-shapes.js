@@ -234,10 +234,16 @@ function Header(o, name) {
 // (text/plain when none); another truthy value is the content; a falsy one
 // leaves both undefined.
 function describe(d) {
-    if (typeof d === 'string') { return { content: d, type: 'text/plain' }; }
-    if (d !== null && (typeof d === 'object' || typeof d === 'function')) { return { content: d.content, type: d.type || 'text/plain' }; }
-    return d ? { content: d, type: 'text/plain' } : { content: undefined, type: undefined };
+    if (typeof d === 'string') { return new PostmanPropertyDescription(d, 'text/plain'); }
+    if (d !== null && (typeof d === 'object' || typeof d === 'function')) { return new PostmanPropertyDescription(d.content, d.type || 'text/plain'); }
+    return d ? new PostmanPropertyDescription(d, 'text/plain') : new PostmanPropertyDescription(undefined, undefined);
 }
+// PostmanPropertyDescription is postman-collection's Description (its
+// constructor name, as Newman and Postman CLI show it): content and type,
+// printing as its content.
+function PostmanPropertyDescription(content, type) { this.content = content; this.type = type; }
+PostmanPropertyDescription.prototype.toString = function () { return this.content || ''; };
+PostmanPropertyDescription.prototype.toJSON = function () { return { content: this.content, type: this.type }; };
 itemClass(Header);
 Header.prototype.update = function (o) {
     this.key = o.key || '';
@@ -324,7 +330,9 @@ function FormParam(o) {
     if (hasOwn(o, 'disabled')) { this.disabled = o.disabled; }
     if (hasOwn(o, 'description')) { this.description = o.description; }
     this.key = o.key || '';
-    this.value = o.value || '';
+    // The newer runtime (v12 runs) leaves out a value the row has none of
+    // (a file row); postman-collection 4 reads it ''.
+    if (!(host.currentSandbox && o.value === undefined)) { this.value = o.value || ''; }
     this.type = o.type;
     this.src = o.src;
     this.contentType = o.contentType;
