@@ -2,8 +2,6 @@ package runner
 
 import (
 	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"context"
 	"crypto/tls"
 	"encoding/base64"
@@ -21,8 +19,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	"github.com/andybalholm/brotli"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
@@ -85,6 +81,8 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 			AwaitResponse:       c.opts.AwaitResponse,
 			IdleConnTimeout:     90 * time.Second,
 			TLSHandshakeTimeout: 30 * time.Second,
+			// Node's --max-http-header-size default, as Newman runs.
+			HeaderFieldLimit: 16 << 10,
 		}
 	}
 	return *slot
@@ -1087,12 +1085,15 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		return nil, describeNetError(err)
 	}
 	clock.read()
-	decoded, err := decodeBody(resp.Header.Get("Content-Encoding"), raw, limit)
+	decoded, err := raw, error(nil)
+	if !bodiless(resp) {
+		decoded, err = decodeBody(resp.Header.Get("Content-Encoding"), raw, limit)
+	}
 	if errors.Is(err, errBodyTooLarge) {
 		return nil, bodyTooLarge(limit, true)
 	}
 	if err != nil {
-		decoded = raw // serve what came; a broken encoding is the server's problem
+		return nil, err
 	}
 	clock.decoded()
 	return &scripting.Response{
@@ -1105,6 +1106,14 @@ func readResponse(resp *http.Response, u *url.URL, start time.Time, clock *phase
 		Size:         len(decoded),
 		URL:          absoluteURL(u),
 	}, nil
+}
+
+// bodiless says that a response has no body to decode, whatever its
+// Content-Encoding says: the answer to a HEAD, a 1xx, 204 or 304
+// (postman-request's noBody).
+func bodiless(resp *http.Response) bool {
+	c := resp.StatusCode
+	return (resp.Request != nil && resp.Request.Method == http.MethodHead) || c/100 == 1 || c == http.StatusNoContent || c == http.StatusNotModified
 }
 
 // readFull fills buf from r as io.ReadFull does, but passes r's errors on
@@ -1515,33 +1524,6 @@ func drain(resp *http.Response) int {
 	n, _ := io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()
 	return int(n)
-}
-
-// decodeBody undoes Content-Encoding, counting the decoded bytes against
-// limit as they stream out of the decompressor, so a compression bomb
-// stops at the limit instead of expanding in memory.
-func decodeBody(encoding string, raw []byte, limit int64) ([]byte, error) {
-	var rd io.Reader
-	switch strings.ToLower(strings.TrimSpace(encoding)) {
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, err
-		}
-		rd = zr
-	case "deflate":
-		// Servers send zlib-wrapped or raw deflate; try zlib first.
-		if zr, err := zlibReader(raw); err == nil {
-			rd = zr
-		} else {
-			rd = flate.NewReader(bytes.NewReader(raw))
-		}
-	case "br":
-		rd = brotli.NewReader(bytes.NewReader(raw))
-	default:
-		return raw, nil
-	}
-	return readLimited(rd, limit, 0)
 }
 
 func reason(resp *http.Response) string {

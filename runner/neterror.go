@@ -45,6 +45,7 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 	err = unwrapURLError(err)
 	for _, describe := range [...]func(error) *NetError{
 		notFound,
+		headerOverflow,
 		func(err error) *NetError { return errnoError(err, errnos) },
 		hangUp,
 		refusedHeader,
@@ -56,6 +57,15 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 		}
 	}
 	return err
+}
+
+// headerOverflow is a response head over Node's 16 KiB
+// (wire.Transport.HeaderFieldLimit), in the parser's words.
+func headerOverflow(err error) *NetError {
+	if !errors.Is(err, wire.ErrHeaderOverflow) {
+		return nil
+	}
+	return &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
 }
 
 // notFound is a name lookup that failed: Node's getaddrinfo words.

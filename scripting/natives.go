@@ -308,7 +308,7 @@ func (e *Engine) installMessageNatives(set func(string, any)) {
 		if x.Response == nil {
 			return rt.ToValue("")
 		}
-		return rt.ToValue(string(x.Response.Body))
+		return rt.ToValue(x.Response.Text())
 	})
 	set("responseBase64", func() string {
 		x := e.state().x
@@ -1301,7 +1301,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			case resp != nil:
 				rv = e.responseData(resp, true)
 				body := resp.Body
-				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
+				_ = rv.ToObject(e.rt).Set("body", resp.Text)
 				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })
 			}
 			// What the script's callback throws is dropped, as in Newman
@@ -1364,7 +1364,7 @@ func (e *Engine) runRequest(ref string, pairs []string, cb goja.Callable) {
 			default:
 				rv = e.responseData(resp, true)
 				body := resp.Body
-				_ = rv.ToObject(e.rt).Set("body", func() string { return string(body) })
+				_ = rv.ToObject(e.rt).Set("body", resp.Text)
 				_ = rv.ToObject(e.rt).Set("bodyBase64", func() string { return base64.StdEncoding.EncodeToString(body) })
 			}
 			_, cerr := cb(goja.Undefined(), ev, rv)

@@ -60,6 +60,12 @@ type Transport struct {
 	// body, its 1xx answers included (0: 10 MB, net/http's default), so a
 	// server sending header lines without end cannot exhaust memory.
 	MaxResponseHeaderBytes int64
+	// HeaderFieldLimit fails a response whose reason phrase and header
+	// names and values come to this many bytes or more, with
+	// ErrHeaderOverflow (0: no such limit). That is how Node's HTTP parser
+	// counts against its --max-http-header-size (16 KiB), line breaks,
+	// colons and the status line's other parts left out.
+	HeaderFieldLimit int
 	// AwaitResponse is how long a request waits for its answer on its own
 	// thread, keeping its goroutine's P, before parking in the network
 	// poller; with it, plain TCP requests are written the same way (0:
@@ -524,6 +530,28 @@ func HostPort(u *url.URL) string {
 // before it) is over Transport.MaxResponseHeaderBytes.
 var ErrHeaderTooLarge = errors.New("the response head is too large")
 
+// ErrHeaderOverflow is a response over Transport.HeaderFieldLimit.
+var ErrHeaderOverflow = errors.New("the response's header fields are over the limit")
+
+// headerFieldBytes counts a response's head as Node's parser does: the
+// reason phrase, then each field's name and value (lines as they came when
+// the head was peeked, else net/http's map, which has the same lengths).
+func headerFieldBytes(resp *http.Response, lines []Field) int {
+	n := len(strings.TrimPrefix(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)), " "))
+	if lines != nil {
+		for _, f := range lines {
+			n += len(f.Name) + len(f.Value)
+		}
+		return n
+	}
+	for k, vs := range resp.Header {
+		for _, v := range vs {
+			n += len(k) + len(v)
+		}
+	}
+	return n
+}
+
 // headLimit reads from r, failing with ErrHeaderTooLarge once more than
 // the limit is read between start and stop. It counts bytes taken from the
 // connection, so a head may be cut short by a little of the body read
@@ -626,6 +654,10 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		resp, err := http.ReadResponse(c.br, req)
 		if err != nil {
 			return fail(err, false)
+		}
+		if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
+			resp.Body.Close()
+			return fail(ErrHeaderOverflow, false)
 		}
 		// Informational answers (100 Continue, 103 Early Hints) precede
 		// the response; 101 ends HTTP on this connection.

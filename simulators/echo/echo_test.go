@@ -243,6 +243,34 @@ func TestEndpoints(t *testing.T) {
 			},
 		},
 		{name: "respond refuses a status without a body", method: "GET", path: "/respond/204", status: 400, ctype: jsonType},
+		{
+			name: "base64 sends the decoded bytes with the query's headers as given", method: "GET",
+			path:   "/base64/_-4A?Content-Type=text%2Fplain%3B%20charset%3DISO-8859-1&Content-Encoding=gzip&X-A=1",
+			status: 200, ctype: "text/plain; charset=ISO-8859-1",
+			check: func(t *testing.T, r reply, _ map[string]any) {
+				assert.Equal(t, []byte{0xff, 0xee, 0x00}, r.body)
+				assert.Equal(t, "gzip", r.header.Get("Content-Encoding"))
+				assert.Equal(t, "1", r.header.Get("X-A"))
+			},
+		},
+		{
+			name: "base64 standard alphabet with padding, octet-stream by default", method: "POST",
+			path:   "/base64/77u%2FeyJhIjoxfQ==",
+			status: 200, ctype: "application/octet-stream",
+			check: func(t *testing.T, r reply, _ map[string]any) {
+				assert.Equal(t, "\ufeff{\"a\":1}", string(r.body))
+			},
+		},
+		{
+			name: "base64 with an empty Content-Type sends none", method: "GET",
+			path:   "/base64/iVBORw0KGgo?Content-Type=",
+			status: 200, ctype: "",
+			check: func(t *testing.T, r reply, _ map[string]any) {
+				assert.NotContains(t, r.header, "Content-Type")
+				assert.Equal(t, "\x89PNG\r\n\x1a\n", string(r.body))
+			},
+		},
+		{name: "base64 refuses what is not base64", method: "GET", path: "/base64/%21%21", status: 400, ctype: jsonType},
 		{name: "respond refuses 1xx", method: "GET", path: "/respond/101", status: 400, ctype: jsonType},
 		{
 			name: "basic auth accepted", method: "GET", path: "/basic-auth",

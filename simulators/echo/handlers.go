@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"mime"
@@ -103,7 +104,47 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request, arg string) {
 func (s *Server) headersFromQuery(w http.ResponseWriter, r *http.Request, code int) {
 	_ = readBody(r, s.opts.MaxBody)
 	args := parseQuery(rawQuery(r))
-	contentType := "application/json; charset=utf-8"
+	contentType := queryHeaders(w, args, "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", withCharset(contentType))
+	writeJSON(w, code, args)
+}
+
+// /base64/{value}?Name=value...: the body is value decoded (either base64
+// alphabet, padding optional) and sent as it is, each query pair a response
+// header. Unlike /respond, a Content-Type keeps its exact text and a
+// Content-Encoding is not applied, so probes can send bytes that are not
+// UTF-8, a BOM, or a body that does not match its declared encoding; an
+// empty Content-Type sends none.
+func (s *Server) base64Body(w http.ResponseWriter, r *http.Request, arg string) {
+	_ = readBody(r, s.opts.MaxBody)
+	body, err := decodeBase64Arg(arg)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, newObject().set("error", "the path after /base64/ must be base64"))
+		return
+	}
+	if ct := queryHeaders(w, parseQuery(rawQuery(r)), "application/octet-stream"); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	} else {
+		w.Header()["Content-Type"] = nil // an empty Content-Type: none, and no sniffing
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+}
+
+func decodeBase64Arg(arg string) ([]byte, error) {
+	arg = strings.TrimRight(arg, "=")
+	if strings.ContainsAny(arg, "-_") {
+		return base64.RawURLEncoding.DecodeString(arg)
+	}
+	return base64.RawStdEncoding.DecodeString(arg)
+}
+
+// queryHeaders sets each query pair as a response header (repeated ones
+// repeated, the caller's spelling kept) except the framing ones, and
+// returns the last Content-Type given, or def.
+func queryHeaders(w http.ResponseWriter, args *object, def string) string {
+	contentType := def
 	for i, name := range args.names {
 		vals := stringValues(args.vals[i])
 		lname := strings.ToLower(name)
@@ -114,8 +155,8 @@ func (s *Server) headersFromQuery(w http.ResponseWriter, r *http.Request, code i
 		case "content-length", "transfer-encoding", "connection":
 			continue // would corrupt the framing of this very response
 		case "content-type":
-			// Express appends a charset when it sends a string body.
-			contentType = withCharset(vals[len(vals)-1])
+			// /respond adds a charset as Express does for a string body.
+			contentType = vals[len(vals)-1]
 			continue
 		}
 		clean := make([]string, len(vals))
@@ -124,8 +165,7 @@ func (s *Server) headersFromQuery(w http.ResponseWriter, r *http.Request, code i
 		}
 		w.Header()[name] = clean // keep the caller's spelling
 	}
-	w.Header().Set("Content-Type", contentType)
-	writeJSON(w, code, args)
+	return contentType
 }
 
 func validHeaderName(name string) bool {

@@ -116,6 +116,7 @@ func New(opts Options) *Server {
 		{"/bytes/", route{get, s.bytes}},
 		{"/redirect/", route{get, s.redirectN}},
 		{"/respond/", route{nil, s.respond}},
+		{"/base64/", route{nil, s.base64Body}},
 	}
 	return s
 }

@@ -37,14 +37,16 @@ size: function () {
 // its kind and format, the charset and a file name (Content-Disposition's,
 // else "response" with the type's extension).
 contentInfo: function () {
-    var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).split(';')[0].trim().toLowerCase(),
-        cs = /charset=([^;]+)/i.exec(ct), kind = mimeFormat(mime.replace(/\s/g, '')), type = kind[0], format = kind[1];
-    var ext = native.mimeExtension(mime.replace(/\s/g, '')), name;
+    // mime-format's reading: the type in lower case, without whitespace or
+    // parameters; the charset module's charset= (or encoding=) anywhere.
+    var ct = this.headers.get('content-type') || 'text/plain', mime = String(ct).toLowerCase().replace(/\s/g, '').replace(/^([^;]+).*$/, '$1'),
+        cs = /(?:charset|encoding)\s{0,10}=\s{0,10}['"]? {0,10}([\w\-]{1,100})/i.exec(ct), kind = mimeFormat(mime), type = kind[0], format = kind[1];
+    var ext = native.mimeExtension(mime), name;
     // The parameter name is matched as written (lower case), as
     // postman-collection's pattern does: FILENAME= is not a file name.
     var cd = this.headers.get('content-disposition'), m = cd && /;[ \t]*filename[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^;\s]+)/.exec(cd);
     if (m) { name = m[1][0] === '"' ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1]; }
-    var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? cs[1].trim().toLowerCase().replace('utf-8', 'utf8') : 'utf8' };
+    var o = { contentType: mime, mimeType: type, mimeFormat: format, charset: cs ? (cs[1].toLowerCase() === 'utf-8' ? 'utf8' : cs[1].toLowerCase()) : 'utf8' };
     if (ext) { o.fileExtension = ext; }
     o.fileName = name || ('response' + (ext ? '.' + ext : ''));
     return o;

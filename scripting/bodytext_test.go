@@ -1,0 +1,78 @@
+package scripting
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// TestBodyTextSingleByteCharsetsAsIconv decodes every byte in each
+// single-byte charset and compares with iconv-lite's tables, as Newman's
+// text() decodes (testdata/iconv-sbcs.json, made with iconv-lite 0.6.3).
+func TestBodyTextSingleByteCharsetsAsIconv(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/iconv-sbcs.json")
+	require.NoError(t, err)
+	var rec struct{ Decode map[string][]rune }
+	require.NoError(t, json.Unmarshal(data, &rec))
+	require.Len(t, rec.Decode, 40)
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	for name, want := range rec.Decode {
+		assert.Equal(t, string(want), decodeText(all, name), name)
+	}
+}
+
+func TestBodyText(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, contentType string
+		body              []byte
+		want              string
+	}{
+		{"no type: utf8, BOM dropped", "", []byte("\ufeffhi"), "hi"},
+		{"unknown charset: Buffer's utf8, BOM kept", "text/plain; charset=foo", []byte("\ufeffhi"), "\ufeffhi"},
+		{"latin1 quoted", `text/plain; charset="latin1"`, []byte("caf\xe9"), "café"},
+		{"encoding= counts", "text/plain; encoding=iso-8859-1", []byte("caf\xe9"), "café"},
+		{"the last Content-Type", "", []byte("caf\xe9"), "café"},
+		{"each bad byte is one U+FFFD", "text/plain", []byte("a\xe2\x82b"), "a\ufffd\ufffdb"},
+		{"a cut-off sequence at the end is one", "text/plain", []byte("a\xf0\x9f\x98"), "a\ufffd"},
+		{"a cut-off sequence without a charset is one per byte", "text/plain; charset=nope", []byte("a\xf0\x9f\x98"), "a\ufffd\ufffd\ufffd"},
+		{"a whole sequence at the end stays", "text/plain", []byte("a\xe2\x82\xac"), "a€"},
+		{"surrogates are bytes", "text/plain", []byte("\xed\xa0\x80x"), "\ufffd\ufffd\ufffdx"},
+		{"utf-16le with BOM, odd byte dropped", "text/plain; charset=utf-16le", []byte("\xff\xfeh\x00i\x00!"), "hi"},
+		{"utf-16 big-endian by BOM", "text/plain; charset=utf16", []byte("\xfe\xff\x00h\x00i"), "hi"},
+		{"shift_jis", "text/plain; charset=Shift_JIS", []byte("\x93\xfa\x96\x7b"), "日本"},
+		{"ascii", "text/plain; charset=us-ascii", []byte("caf\xe9"), "caf\ufffd"},
+		{"base64", "text/plain; charset=base64", []byte("hi"), "aGk="},
+	} {
+		h := []collections.Header{{Key: "Content-Type", Value: c.contentType}}
+		if c.name == "the last Content-Type" {
+			h = []collections.Header{{Key: "Content-Type", Value: "text/plain; charset=utf-8"}, {Key: "content-type", Value: "text/plain; charset=latin1"}}
+		}
+		assert.Equal(t, c.want, BodyText(c.body, h), c.name)
+	}
+}
+
+func TestCharset(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"":                                "utf8",
+		"application/json":                "utf8",
+		"text/html; charset=UTF-8":        "utf8",
+		"text/html; Charset = 'gbk'":      "gbk",
+		"text/html; charset=utf-8;q=1":    "utf8",
+		"text/html; charset=x-utf-8":      "x-utf-8",
+		"text/xml; encoding=ISO-8859-1":   "iso-8859-1",
+		"text/html; charset=\"win-1252\"": "win-1252",
+	} {
+		assert.Equal(t, want, Charset(in), in)
+	}
+}
