@@ -116,9 +116,6 @@ type parityCase struct {
 	// "F/G"): YAML added to the folder's definition.yaml. An item goes
 	// into a folder by its "folder" key.
 	Folders map[string]string `json:"folders,omitempty"`
-	// Args are command-line options given to both runners of a v3 case
-	// (v3Args lists the ones courier's side knows).
-	Args []string `json:"args,omitempty"`
 	// Globals is a globals file's content.
 	Globals map[string]any `json:"globals,omitempty"`
 	// Data is an iteration data file's text, DataName its file name
@@ -130,7 +127,8 @@ type parityCase struct {
 	// every call rejects. Without it pm.vault is undefined, as in Newman.
 	Vault bool `json:"vault,omitempty"`
 	// Flags are run flags given to both runners: "--bail" (or
-	// "--bail=failure,folder"), "--folder NAME", "-n N" (see parityFlags).
+	// "--bail=failure,folder"), "--folder NAME", "-n N",
+	// "--timeout-request MS" (see parityFlags).
 	Flags []string `json:"flags,omitempty"`
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
@@ -346,7 +344,6 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 	if c.Vault {
 		r.Options.ScriptVault = noSecrets{}
 	}
-	v3Args(t, c.Args, &r.Options)
 	if c.Data != "" {
 		rows, err := environments.ParseData([]byte(c.Data), c.dataName())
 		require.NoError(t, err)
@@ -412,6 +409,11 @@ func parityFlags(t *testing.T, flags []string, o *runner.Options) {
 		case f == "--folder" && i+1 < len(flags):
 			i++
 			o.Folders = append(o.Folders, flags[i])
+		case f == "--timeout-request" && i+1 < len(flags):
+			i++
+			ms, err := strconv.Atoi(flags[i])
+			require.NoError(t, err)
+			o.TimeoutRequest = time.Duration(ms) * time.Millisecond
 		case f == "-n" && i+1 < len(flags):
 			i++
 			n, err := strconv.Atoi(flags[i])

@@ -25,7 +25,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/collections"
-	"github.com/courier-run/courier/runner"
 )
 
 // formatV3 marks a parity file whose cases run as v12 directories.
@@ -141,7 +140,7 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 	if c.Data != "" {
 		args = append(args, "-d", write(c.dataName(), []byte(c.Data)))
 	}
-	args = append(args, c.Args...)
+	args = append(args, c.Flags...)
 	cmd := exec.CommandContext(ctx, postman, args...)
 	// Postman CLI keeps its settings and logs under $HOME/.postman.
 	cmd.Env = append(os.Environ(), "HOME="+dir)
@@ -265,22 +264,4 @@ func courierV3Collection(t *testing.T, c parityCase, base parityServers) *collec
 	coll, err := collections.LoadDir(c.v3Dir(t, t.TempDir(), base))
 	require.NoError(t, err)
 	return coll
-}
-
-// v3Args applies a v3 case's command-line options to courier's run, as
-// `courier run` reads them; an option it does not list fails the test.
-func v3Args(t *testing.T, args []string, o *runner.Options) {
-	t.Helper()
-	for i := 0; i < len(args); i++ {
-		switch args[i] {
-		case "--timeout-request":
-			require.Less(t, i+1, len(args), "--timeout-request needs a value")
-			ms, err := strconv.Atoi(args[i+1])
-			require.NoError(t, err)
-			o.TimeoutRequest = time.Duration(ms) * time.Millisecond
-			i++
-		default:
-			t.Fatalf("v3Args: option %q is not known to the parity harness", args[i])
-		}
-	}
 }
