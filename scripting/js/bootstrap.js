@@ -486,7 +486,7 @@ function deprecated(what, instead) {
     if (!warned) { warned = {}; }
     if (warned[what]) { return; }
     warned[what] = true;
-    emit('warn', ['Using "' + what + '" is deprecated. Use "' + instead + '" instead.']);
+    emit('warn', ['Using "' + what + '" is deprecated.' + (instead ? ' Use "' + instead + '" instead.' : '')]);
 }
 
 // ---- lodash (for our own use) and chai with the chai-postman plugin -------
@@ -1368,7 +1368,7 @@ function setResponseGlobals(on) {
 
 // postman.* lives in a part; Postman's objects keep the methods on their
 // prototypes (the test one's adds two) and three members of their own.
-function legacyPostman() { return part('legacy-postman', { deprecated: deprecated, scopes: scopes, native: native, global: global, cur: function () { return S; } }); }
+function legacyPostman() { return part('legacy-postman', { scopes: scopes, native: native, global: global, cur: function () { return S; } }); }
 function PostmanLegacyInterface() {}
 function PostmanLegacyTestInterface() {}
 PostmanLegacyTestInterface.prototype = Object.create(PostmanLegacyInterface.prototype);
@@ -1383,6 +1383,15 @@ var postmanPre = new PostmanLegacyInterface(), postmanTest = new PostmanLegacyTe
     Object.defineProperty(postmanPre, n, d);
     Object.defineProperty(postmanTest, n, d);
 });
+// The sandbox's proxy over postman warns of postman.setNextRequest on
+// reading any member (sandbox 4.7.1 says so for every method, once a
+// script), and of "postman" on a write.
+var postmanTraps = {
+    get: function (t, k, r) { if (typeof k === 'string') { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); } return Reflect.get(t, k, r); },
+    set: function (t, k, v, r) { deprecated('postman'); return Reflect.set(t, k, v, r); }
+};
+postmanPre = new Proxy(postmanPre, postmanTraps);
+postmanTest = new Proxy(postmanTest, postmanTraps);
 def(global, 'pm', undefined);
 def(global, 'postman', postmanPre);
 

@@ -57,48 +57,43 @@ function empty(name) {
     var o = lg(name);
     if (o) { Object.keys(o).forEach(function (k) { delete o[k]; }); }
 }
-function setter(name, scope, instead) {
+function setter(scope) {
     return function (k, v) {
-        b.deprecated('postman.set' + name + 'Variable', instead + '.set()');
         v = legacyValue(v);
         sync(scope, k, v);
         b.scopes[scope].set(k, v);
     };
 }
-function getter(name, scope, instead) {
-    return function (k) { b.deprecated('postman.get' + name + 'Variable', instead + '.get()'); return b.scopes[scope].get(k); };
+function getter(scope) {
+    return function (k) { return b.scopes[scope].get(k); };
 }
-function clearOne(name, scope, instead) {
+function clearOne(scope) {
     return function (k) {
-        b.deprecated('postman.clear' + name + 'Variable', instead + '.unset()');
         if (k) { sync(scope, k, undefined, true); }
         b.scopes[scope].unset(k);
     };
 }
-function clearAll(name, scope, instead) {
+function clearAll(scope) {
     return function () {
-        b.deprecated('postman.clear' + name + 'Variables', instead + '.clear()');
         empty(scope);
         b.scopes[scope].clear();
     };
 }
 return {
-    setNextRequest: function (n) { b.deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); b.native.setNextRequest(n); },
-    setEnvironmentVariable: setter('Environment', 'environment', 'pm.environment'),
-    getEnvironmentVariable: getter('Environment', 'environment', 'pm.environment'),
-    clearEnvironmentVariable: clearOne('Environment', 'environment', 'pm.environment'),
-    clearEnvironmentVariables: clearAll('Environment', 'environment', 'pm.environment'),
-    setGlobalVariable: setter('Global', 'globals', 'pm.globals'),
-    getGlobalVariable: getter('Global', 'globals', 'pm.globals'),
-    clearGlobalVariable: clearOne('Global', 'globals', 'pm.globals'),
-    clearGlobalVariables: clearAll('Global', 'globals', 'pm.globals'),
+    setNextRequest: function (n) { b.native.setNextRequest(n); },
+    setEnvironmentVariable: setter('environment'),
+    getEnvironmentVariable: getter('environment'),
+    clearEnvironmentVariable: clearOne('environment'),
+    clearEnvironmentVariables: clearAll('environment'),
+    setGlobalVariable: setter('globals'),
+    getGlobalVariable: getter('globals'),
+    clearGlobalVariable: clearOne('globals'),
+    clearGlobalVariables: clearAll('globals'),
     getResponseHeader: function (k) {
-        b.deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
         var r = b.cur().pm.response, h = r && r.headers.one(k);
         return h ? h.value : undefined;
     },
     getResponseCookie: function (n) {
-        b.deprecated('postman.getResponseCookie', 'pm.cookies.get()');
         var c = b.cur().pm.cookies.one(String(n));
         return c ? c.toJSON() : undefined;
     },
