@@ -35,8 +35,12 @@ type Info struct {
 	ID          string // _postman_id
 	Name        string
 	Description string
-	Schema      string
-	Version     string
+	// DescriptionType is the description's type when the collection gave
+	// it as {content, type} with a type other than text/plain
+	// (text/markdown): exports and reports keep it, as Newman does.
+	DescriptionType string
+	Schema          string
+	Version         string
 }
 
 // Item is a request or a folder. Folders have a nil Request and may have Items.
@@ -44,11 +48,13 @@ type Item struct {
 	ID          string
 	Name        string
 	Description string
-	Request     *Request // nil for a folder
-	Items       []*Item  // children of a folder, in run order
-	Events      []Event
-	Variables   []Variable
-	Auth        *Auth // nil: inherit from the parent
+	// DescriptionType is as Info's.
+	DescriptionType string
+	Request         *Request // nil for a folder
+	Items           []*Item  // children of a folder, in run order
+	Events          []Event
+	Variables       []Variable
+	Auth            *Auth // nil: inherit from the parent
 	// ProtocolProfileBehavior holds per-item protocol options
 	// (followRedirects, strictSSL, disableCookies...).
 	ProtocolProfileBehavior map[string]any
@@ -90,7 +96,9 @@ type Variable struct {
 	Value       string
 	Type        string // string, boolean, number, secret, any...
 	Description string
-	Disabled    bool
+	// DescriptionType is as Info's.
+	DescriptionType string
+	Disabled        bool
 	// NoValue marks a variable without a value: a URL path variable the
 	// collection left without "value" (or null) or read from a ":name"
 	// segment of the path, or a collection variable without "value".
@@ -111,6 +119,8 @@ type Request struct {
 	Body        *Body // nil: no body
 	Auth        *Auth // nil: inherit
 	Description string
+	// DescriptionType is as Info's.
+	DescriptionType string
 }
 
 // URL keeps both the raw form and the parsed parts, as Postman does.

@@ -31,9 +31,16 @@ func SaveExport(w io.Writer, c *Collection) error {
 // describedObject is a description written as text, as {content, type}.
 func describedObject(d any) any {
 	if s, ok := d.(string); ok {
-		return map[string]string{"content": s, "type": "text/plain"}
+		return typedDescription{s, "text/plain"}
 	}
 	return d
+}
+
+// typedDescription is a description as postman-collection writes it,
+// content then type.
+type typedDescription struct {
+	Content string `json:"content"`
+	Type    string `json:"type"`
 }
 
 func variablesDescribed(vs []outVariable) {
@@ -66,10 +73,15 @@ func itemsDescribed(items []outItem) {
 	}
 }
 
-// textDescription is a description as the file writes it, none when empty.
-func textDescription(s string) any {
-	if s == "" {
+// textDescription is a description as the file writes it, none when empty:
+// its text, or {content, type} when the collection gave a type other than
+// text/plain (text/markdown), which a text would lose.
+func textDescription(s, typ string) any {
+	switch {
+	case s == "" && typ == "":
 		return nil
+	case typ != "":
+		return typedDescription{s, typ}
 	}
 	return s
 }
@@ -79,7 +91,7 @@ func outDocOf(c *Collection) outDoc {
 		Info: outInfo{
 			ID:          c.Info.ID,
 			Name:        c.Info.Name,
-			Description: textDescription(c.Info.Description),
+			Description: textDescription(c.Info.Description, c.Info.DescriptionType),
 			Schema:      SchemaV21,
 			Version:     c.Info.Version,
 		},
@@ -168,7 +180,7 @@ func outDescription(described, none bool, text, typ, content string) any {
 		}
 		return d
 	case typ != "":
-		return map[string]string{"content": text, "type": typ}
+		return typedDescription{text, typ}
 	default:
 		return text
 	}
@@ -339,7 +351,7 @@ func outItems(items []*Item) []outItem {
 		o := outItem{
 			ID:          it.ID,
 			Name:        it.Name,
-			Description: textDescription(it.Description),
+			Description: textDescription(it.Description, it.DescriptionType),
 			Event:       outEvents(it.Events),
 			Variable:    outVariables(it.Variables),
 			Auth:        outAuthOf(it.Auth),
@@ -365,7 +377,7 @@ func outRequestOf(r *Request) *outRequest {
 		Header:      make([]outHeader, 0, len(r.Header)),
 		URL:         outURLOf(r.URL),
 		Auth:        outAuthOf(r.Auth),
-		Description: textDescription(r.Description),
+		Description: textDescription(r.Description, r.DescriptionType),
 	}
 	for _, h := range r.Header {
 		o.Header = append(o.Header, outHeaderOf(h))
@@ -497,7 +509,7 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: textDescription(v.Description), Disabled: v.Disabled, typed: v.JSON}
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: textDescription(v.Description, v.DescriptionType), Disabled: v.Disabled, typed: v.JSON}
 		if !v.NoValue {
 			o.Value = &v.Value
 		}

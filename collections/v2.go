@@ -16,15 +16,19 @@ func convertV2(doc *rawDoc) (*Collection, error) {
 	// Without an info block, Postman takes the top-level name.
 	c.Info.ID = doc.ID.String()
 	c.Info.Name = doc.Name.String()
-	c.Info.Description = description(doc.Description)
+	c.Info.Description, c.Info.DescriptionType = description(doc.Description), descriptionType(doc.Description)
 	if doc.Info != nil {
 		in := doc.Info
 		c.Info = Info{
-			ID:          firstNonEmpty(in.PostmanID.String(), in.ID.String(), c.Info.ID),
-			Name:        firstNonEmpty(in.Name.String(), c.Info.Name),
-			Description: firstNonEmpty(description(in.Description), c.Info.Description),
-			Schema:      in.Schema.String(),
-			Version:     in.Version.String(),
+			ID:              firstNonEmpty(in.PostmanID.String(), in.ID.String(), c.Info.ID),
+			Name:            firstNonEmpty(in.Name.String(), c.Info.Name),
+			Description:     firstNonEmpty(description(in.Description), c.Info.Description),
+			DescriptionType: c.Info.DescriptionType,
+			Schema:          in.Schema.String(),
+			Version:         in.Version.String(),
+		}
+		if d := description(in.Description); d != "" {
+			c.Info.DescriptionType = descriptionType(in.Description)
 		}
 		if strings.Contains(c.Info.Schema, "v2.0.") {
 			c.Format = "v2.0"
@@ -85,10 +89,11 @@ func items(raws []rawItem, parent *Item, path string) ([]*Item, error) {
 
 func item(r *rawItem, parent *Item, path string) (*Item, error) {
 	it := &Item{
-		ID:          firstNonEmpty(r.ID.String(), r.PostmanID.String()),
-		Name:        r.Name.String(),
-		Description: description(r.Description),
-		Parent:      parent,
+		ID:              firstNonEmpty(r.ID.String(), r.PostmanID.String()),
+		Name:            r.Name.String(),
+		Description:     description(r.Description),
+		DescriptionType: descriptionType(r.Description),
+		Parent:          parent,
 	}
 	var err error
 	if it.Events, err = events(r.Event, path+".event"); err != nil {
@@ -137,7 +142,7 @@ func request(raw json.RawMessage, path string) (*Request, error) {
 	if err := decodeObject(raw, path, &r); err != nil {
 		return nil, err
 	}
-	req := &Request{Method: "GET", Description: description(r.Description)}
+	req := &Request{Method: "GET", Description: description(r.Description), DescriptionType: descriptionType(r.Description)}
 	if m := r.Method.String(); m != "" {
 		req.Method = strings.ToUpper(m)
 	}
@@ -631,10 +636,11 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 			return shapeError(p, "an object {key, value}", e)
 		}
 		v := Variable{
-			ID:          kv.ID.String(),
-			Type:        kv.Type.String(),
-			Description: description(kv.Description),
-			Disabled:    bool(kv.Disabled),
+			ID:              kv.ID.String(),
+			Type:            kv.Type.String(),
+			Description:     description(kv.Description),
+			DescriptionType: descriptionType(kv.Description),
+			Disabled:        bool(kv.Disabled),
 		}
 		if kv.Key != nil {
 			v.Key = kv.Key.String()
@@ -953,6 +959,22 @@ func description(raw json.RawMessage) string {
 		}
 	}
 	return jsonText(raw)
+}
+
+// descriptionType is the type of a description given as {content, type}
+// when it is not text/plain ("" for text, text/plain or no type), which
+// postman-collection keeps beside the content.
+func descriptionType(raw json.RawMessage) string {
+	if jsonKind(raw) != "object" {
+		return ""
+	}
+	var d struct {
+		Type text `json:"type"`
+	}
+	if json.Unmarshal(raw, &d) != nil || d.Type.String() == "text/plain" {
+		return ""
+	}
+	return d.Type.String()
 }
 
 func firstNonEmpty(s ...string) string {

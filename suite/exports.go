@@ -103,13 +103,13 @@ func exportVariables(path, name, scope string, values []environments.Variable, l
 func exportCollection(path string, coll *collections.Collection, values []environments.Variable) error {
 	out := *coll
 	out.Variables = nil
-	desc := map[string]string{}
+	desc := map[string]collections.Variable{}
 	for _, v := range coll.Variables {
-		desc[v.Key] = v.Description
+		desc[v.Key] = v
 	}
 	for _, v := range values {
 		cv := environments.CollectionVariable(v)
-		cv.Description = desc[v.Key]
+		cv.Description, cv.DescriptionType = desc[v.Key].Description, desc[v.Key].DescriptionType
 		out.Variables = append(out.Variables, cv)
 	}
 	if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(path), ".json") {

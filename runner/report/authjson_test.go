@@ -51,7 +51,7 @@ func TestCollectionDescriptionsAsNewman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := collectionJSON(c, nil, nil)
+	p := collectionJSON(c, nil, nil, nil)
 	d := func(s string) string { return `{"content":"` + s + `","type":"text/plain"}` }
 	assert.Equal(t, d("var desc"), string(p.Variable[0].Description))
 	assert.Empty(t, p.Variable[1].Description)

@@ -2,11 +2,14 @@ package report
 
 import (
 	"cmp"
+	"crypto/md5"
 	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -44,11 +47,11 @@ type JSONOptions struct {
 }
 
 // JSON writes Newman's JSON report (collection, environment, globals,
-// run{stats, timings, executions, transfers, failures, error}). Unlike
-// Newman it streams: each execution is written when its item is done, and
-// nothing grows with the run in memory, so 200k iterations stay flat.
-// Keys come in a different order than Newman's ("run" first), which JSON
-// consumers do not see.
+// run{stats, timings, executions, transfers, failures, error}), its keys in
+// Newman's order. Each execution is encoded when its item is done and
+// spooled (in memory up to 1 MiB, then to a temporary file) until the end,
+// where the blocks that come before it in Newman's order are known; nothing
+// grows with the run in memory, so 200k iterations stay flat.
 type JSON struct {
 	out     *errWriter
 	o       JSONOptions
@@ -63,23 +66,33 @@ type JSON struct {
 	trips               int            // cur's round trips, with PerRoundTrip
 	written             int
 
-	failures  spool
-	nfailures int
+	executions spool // the executions written so far, waiting for the end
+	failures   spool
+	nfailures  int
 	// parents caches each group's JSON, written into failures[].parent
 	// as Newman does: by folder key, 0 for the collection.
-	parents     map[int]jsonreport.Parent
-	nodes       map[int]*collections.Item
-	items       map[int]pmItem // itemJSON's renderings, by key
-	prerequests int
-	tests       int
-	done        bool
+	parents map[int]jsonreport.Parent
+	nodes   map[int]*collections.Item
+	items   map[int]pmItem // itemJSON's renderings, by key
+	ran     ranScripts     // the scripts that ran so far
+	nran    int            // script runs counted, for their ids
+	nerrors int            // errors decorated, for their ids
+	// startedItems counts the items started, newIteration says an
+	// iteration began since the last: they give the cursor its shape.
+	startedItems int
+	newIteration bool
+	executionIDs int // script executions named in cursors
+	prerequests  int
+	tests        int
+	done         bool
 }
 
 var _ Reporter = (*JSON)(nil)
 
 // NewJSON returns a json reporter writing to w.
 func NewJSON(w io.Writer, o JSONOptions) *JSON {
-	return &JSON{out: &errWriter{w: w}, o: o, failures: spool{dir: o.SpoolDir, limit: spoolLimit}, position: -1}
+	return &JSON{out: &errWriter{w: w}, o: o, position: -1,
+		executions: spool{dir: o.SpoolDir, limit: spoolLimit}, failures: spool{dir: o.SpoolDir, limit: spoolLimit}}
 }
 
 // Handle records one event.
@@ -87,9 +100,9 @@ func (j *JSON) Handle(ev runner.Event) {
 	switch e := ev.(type) {
 	case runner.StartEvent:
 		j.started, j.coll, j.cycles, j.length = e.Started, e.Collection, e.Iterations, e.Total
-		j.out.print(`{"run":{"executions":[`)
 	case runner.IterationEvent:
 		j.iteration, j.position = e.Iteration, -1
+		j.newIteration = true
 	case runner.ItemStartEvent:
 		j.itemStart(e)
 	case runner.RequestEvent:
@@ -122,8 +135,10 @@ func (j *JSON) itemStart(e runner.ItemStartEvent) {
 	j.flush()
 	j.position = e.Position
 	j.prerequests++
-	j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID}
+	j.cur = &jsonExecution{Cursor: j.cursor(e.Iteration), ID: e.Item.ID, Order: make([]string, 0, 8)}
+	j.cur.Set("cursor", "item")
 	j.trips = 0
+	j.markRan(e)
 	if !e.Item.IsZero() {
 		j.cur.Item = j.itemJSON(e.Item)
 		if e.Item.Name == "" {
@@ -131,6 +146,37 @@ func (j *JSON) itemStart(e runner.ItemStartEvent) {
 		}
 	}
 	j.curItem = e.Item
+}
+
+// markRan records the scripts the item runs (the collection's, its
+// folders', its own; disabled ones run not), each with an id for its run,
+// before the item is rendered: Newman's report shows the last run's id on
+// every script that ran.
+func (j *JSON) markRan(e runner.ItemStartEvent) {
+	it := j.node(e.Item.Key)
+	if it == nil || it.ID != e.Item.ID || j.coll == nil {
+		return
+	}
+	if j.ran == nil {
+		j.ran = ranScripts{}
+	}
+	mark := func(evs []collections.Event) {
+		for i := range evs {
+			if !evs[i].Disabled {
+				j.nran++
+				j.ran[&evs[i]] = uid(j.started, "script-run/"+strconv.Itoa(j.nran), e.Iteration, e.Position)
+			}
+		}
+	}
+	mark(j.coll.Events)
+	var chain []*collections.Item
+	for p := it.Parent; p != nil; p = p.Parent {
+		chain = append(chain, p)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		mark(chain[i].Events)
+	}
+	mark(it.Events)
 }
 
 // request records the item's request as sent and its response or error.
@@ -144,6 +190,11 @@ func (j *JSON) request(e runner.RequestEvent) {
 		j.trips++ // the 401, a request event of its own in Newman
 	}
 	j.cur.ID = e.Item.ID
+	// The item's request event carries the item's cursor, in place of
+	// a pm.sendRequest's before it.
+	j.cur.Cursor.HTTPRequestID = uid(j.started, "request", j.iteration, j.position)
+	j.cur.Cursor.ScriptID, j.cur.Cursor.Execution = "", ""
+	j.cur.Set("request", "response", "id")
 	j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
 	if b := j.cur.Request.Body; b != nil && b.Mode == collections.BodyRaw && b.Options == nil {
 		b.Options = j.rawBodyOptions(e.Item)
@@ -151,7 +202,8 @@ func (j *JSON) request(e runner.RequestEvent) {
 	if e.Err != nil {
 		unsentLength(j.cur.Request)
 		j.cur.RequestError = requestErrorJSON(e.Err)
-		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"})
+		j.cur.Set("requestError")
+		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"}, "", false)
 		if j.o.PerRoundTrip {
 			j.cur.Response = nil
 		}
@@ -198,9 +250,10 @@ func (j *JSON) assertion(e runner.AssertionEvent) {
 		a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
 		// Newman says "test-script" for every assertion, those of a
 		// pre-request script too.
-		j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)})
+		j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)}, "test", true)
 	}
 	j.cur.Assertions = append(j.cur.Assertions, a)
+	j.cur.Set("assertions")
 }
 
 // scriptRequest records a pm.sendRequest round trip: its failure, and with
@@ -212,7 +265,7 @@ func (j *JSON) scriptRequest(e runner.ScriptRequestEvent) {
 	var reqErr *jsonError
 	if e.Err != nil {
 		reqErr = requestErrorJSON(e.Err)
-		j.failure(jsonFailure{Error: *reqErr, At: "request", Source: j.scriptSource(e)})
+		j.failure(jsonFailure{Error: *reqErr, At: "request", Source: j.scriptSource(e)}, "script", true)
 	}
 	if j.o.PerRoundTrip {
 		j.scriptTrip(e, reqErr)
@@ -229,18 +282,23 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 	msg := errorMessage(name, e.Err)
 	// Newman's serialised script error is of type "Error" whatever its
 	// name (TypeError, ReferenceError...).
-	r := jsonScriptResult{Error: &jsonError{Type: "Error", Name: name, Message: msg, Stack: name + ": " + msg}}
+	// postman-runtime decorates it as serialised-error does and drops
+	// its stack.
+	r := jsonScriptResult{Error: &jsonError{Type: "Error", Name: name, Message: msg}}
 	if name == "" {
-		// A thrown value that is not an Error: Newman writes no type or
-		// stack for it.
-		r.Error.Type, r.Error.Stack = "", ""
+		// A thrown value that is not an Error: Newman writes no type
+		// for it.
+		r.Error.Type = ""
 	}
+	j.decorate(r.Error)
 	if e.Listen == "prerequest" {
 		j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)
+		j.cur.Set("prerequestScript")
 	} else {
 		j.cur.TestScript = append(j.cur.TestScript, r)
+		j.cur.Set("testScript")
 	}
-	j.failure(jsonFailure{Error: *r.Error, At: scriptEventAt(e)})
+	j.failure(jsonFailure{Error: *r.Error, At: scriptEventAt(e)}, e.Listen, false)
 }
 
 // console records one console line of the execution.
@@ -264,18 +322,61 @@ func (j *JSON) Close() error {
 	return j.out.err
 }
 
+// cursor is the item's cursor in postman-runtime's shape: the whole state
+// for the run's first item and for a setNextRequest jump back to the
+// first, the next step's otherwise (cr when it opens an iteration). The
+// request adds httpRequestId.
 func (j *JSON) cursor(iteration int) jsonCursor {
-	return jsonCursor{
+	c := jsonCursor{
 		Position: j.position, Iteration: iteration, Length: j.length, Cycles: j.cycles,
 		BOF: j.position == 0, EOF: j.length > 0 && j.position >= j.length-1,
-		Ref:           uid(j.started, "cursor", iteration, j.position),
-		HTTPRequestID: uid(j.started, "request", iteration, j.position),
+		Ref: uid(j.started, "cursor", iteration, j.position),
 	}
+	first := j.startedItems == 0 || (j.position == 0 && !j.newIteration)
+	c.Step, c.CR = !first, !first && j.newIteration
+	j.startedItems++
+	j.newIteration = false
+	return c
 }
 
-func (j *JSON) failure(f jsonFailure) {
+// scriptCursor is the id of the script a cursor is in (listen names it)
+// and, with execution, the id of its execution.
+func (j *JSON) scriptCursor(listen string, execution bool) (scriptID, exec string) {
+	scriptID = uid(j.started, "script-cursor/"+listen, j.iteration, j.position)
+	if execution {
+		j.executionIDs++
+		exec = uid(j.started, "execution/"+strconv.Itoa(j.executionIDs), j.iteration, j.position)
+	}
+	return scriptID, exec
+}
+
+// decorate adds what Newman's serialised-error adds to an error: a
+// checksum, an id, a timestamp and the stack frames (none here).
+func (j *JSON) decorate(e *jsonError) {
+	if e.Checksum != "" {
+		return
+	}
+	sum := md5.Sum([]byte(e.Name + "\n" + e.Message))
+	e.Checksum = hex.EncodeToString(sum[:])
+	j.nerrors++
+	e.ID = uid(j.started, "error/"+strconv.Itoa(j.nerrors), j.iteration, j.position)
+	// The run's start, not the error's time: events carry no clock, and
+	// a replayed report must come out the same.
+	e.Timestamp = epochMS(j.started)
+	e.Stacktrace = json.RawMessage("[]")
+}
+
+// failure spools one of run.failures. A script's failure (script names
+// its listen) has the script's cursor, as postman-runtime gives it:
+// with the script's id and, for an assertion or a pm.sendRequest
+// (execution), the execution's id.
+func (j *JSON) failure(f jsonFailure, script string, execution bool) {
+	j.decorate(&f.Error)
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
+		if script != "" {
+			f.Cursor.ScriptID, f.Cursor.Execution = j.scriptCursor(script, execution)
+		}
 		if it := j.curItem; !it.IsZero() && f.Source == nil {
 			src := j.itemJSON(it)
 			f.Source = &src
@@ -308,11 +409,11 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	}
 	var v any
 	if folderKey == 0 {
-		if c := collectionJSON(j.coll, nil, j.o.Redact); c != nil {
+		if c := collectionJSON(j.coll, nil, j.o.Redact, j.ran); c != nil {
 			v = c
 		}
 	} else if f := j.node(folderKey); f != nil && f.IsFolder() {
-		v = itemsJSON([]*collections.Item{f}, j.o.Redact)[0]
+		v = itemsJSON([]*collections.Item{f}, j.o.Redact, j.ran)[0]
 	}
 	var p jsonreport.Parent
 	if v != nil {
@@ -354,7 +455,7 @@ func (j *JSON) itemJSON(ref runner.ItemRef) pmItem {
 	}
 	p := pmItem{ID: ref.ID, Name: ref.Name}
 	if it := j.node(ref.Key); it != nil && it.ID == ref.ID && it.Name == ref.Name {
-		p = itemsJSON([]*collections.Item{it}, j.o.Redact)[0]
+		p = itemsJSON([]*collections.Item{it}, j.o.Redact, j.ran)[0]
 	}
 	if ref.Key != 0 {
 		if j.items == nil {
@@ -375,6 +476,10 @@ func (j *JSON) scriptTrip(e runner.ScriptRequestEvent, reqErr *jsonError) {
 		j.trips++
 	}
 	j.cur.ID = uid(j.started, fmt.Sprintf("sendRequest/%d", j.trips), e.Iteration, j.position)
+	// Its request event carries the script's cursor, which the one
+	// execution object Newman pushes again keeps.
+	j.cur.Cursor.ScriptID, j.cur.Cursor.Execution = j.scriptCursor("script", true)
+	j.cur.Set("request", "response", "id")
 	if e.Request.Method != "" || e.Request.URL != "" {
 		j.cur.Request = sentRequestJSON(e.Request, j.o.Redact)
 		if reqErr != nil {
@@ -384,6 +489,7 @@ func (j *JSON) scriptTrip(e runner.ScriptRequestEvent, reqErr *jsonError) {
 	j.cur.Response = nil
 	if reqErr != nil {
 		j.cur.RequestError = reqErr
+		j.cur.Set("requestError")
 	} else if e.Response != nil {
 		j.cur.Response = j.responseJSON(e.Response)
 	}
@@ -423,9 +529,9 @@ func (j *JSON) flush() {
 	}
 	for range n {
 		if j.written > 0 {
-			j.out.print(",")
+			j.executions.Write([]byte{','})
 		}
-		j.out.Write(b)
+		j.executions.Write(b)
 		j.written++
 	}
 }
@@ -450,26 +556,23 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	}
 	j.flush()
 	j.done = true
+	defer j.executions.release()
 	defer j.failures.release()
-	if j.started.IsZero() {
-		// No StartEvent: open the document so it stays valid JSON.
-		j.out.print(`{"run":{"executions":[`)
-	}
 	s := e.Summary
 	if s == nil {
 		s = &runner.Summary{}
 	}
 	st := func(x runner.Stat) jsonStat { return jsonStat{Total: x.Total, Pending: x.Pending, Failed: x.Failed} }
-	stats := map[string]jsonStat{
-		"iterations":        st(s.Iterations),
-		"items":             st(s.Items),
-		"scripts":           {Total: s.TestScripts.Total + s.PrerequestScripts.Total, Failed: s.TestScripts.Failed + s.PrerequestScripts.Failed},
-		"prerequests":       {Total: max(j.prerequests, s.Items.Total)},
-		"requests":          st(s.Requests),
-		"tests":             {Total: j.tests},
-		"assertions":        st(s.Assertions),
-		"testScripts":       st(s.TestScripts),
-		"prerequestScripts": st(s.PrerequestScripts),
+	stats := jsonreport.Stats{
+		Iterations:        st(s.Iterations),
+		Items:             st(s.Items),
+		Scripts:           jsonStat{Total: s.TestScripts.Total + s.PrerequestScripts.Total, Failed: s.TestScripts.Failed + s.PrerequestScripts.Failed},
+		Prerequests:       jsonStat{Total: max(j.prerequests, s.Items.Total)},
+		Requests:          st(s.Requests),
+		Tests:             jsonStat{Total: j.tests},
+		Assertions:        st(s.Assertions),
+		TestScripts:       st(s.TestScripts),
+		PrerequestScripts: st(s.PrerequestScripts),
 	}
 	timings := jsonTimings{
 		ResponseAverage: ms(s.ResponseAvg), ResponseMin: ms(s.ResponseMin), ResponseMax: ms(s.ResponseMax), ResponseSd: ms(s.ResponseSD),
@@ -481,18 +584,32 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	if e.Err != nil {
 		runErr = &jsonError{Name: errorName(e.Err), Message: e.Err.Error(), Stack: errorName(e.Err) + ": " + e.Err.Error()}
 	}
+	// Newman's order: collection, environment, globals, then run {stats,
+	// timings, executions, transfers, failures, error}.
+	sep := "{"
 	tail := func(key string, v any) {
 		b, err := json.Marshal(v)
 		if err != nil {
 			j.out.err = fmt.Errorf("encoding %s: %w", key, err)
 			return
 		}
-		j.out.print(`,"` + key + `":`)
+		j.out.print(sep + `"` + key + `":`)
 		j.out.Write(b)
+		sep = ","
 	}
-	j.out.print(`]`)
+	v := e.Variables
+	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran))
+	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.Environment, "environment"))
+	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.Globals, "globals"))
+	j.out.print(`,"run":`)
+	sep = "{"
 	tail("stats", stats)
 	tail("timings", timings)
+	j.out.print(`,"executions":[`)
+	if err := j.executions.copyTo(j.out); err != nil && j.out.err == nil {
+		j.out.err = err
+	}
+	j.out.print(`]`)
 	tail("transfers", map[string]int64{"responseTotal": s.ResponseBytes})
 	j.out.print(`,"failures":[`)
 	if err := j.failures.copyTo(j.out); err != nil && j.out.err == nil {
@@ -506,12 +623,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	if s.Workers > 1 {
 		tail("parallel", jsonreport.Parallel{Workers: s.Workers})
 	}
-	j.out.print(`}`)
-	v := e.Variables
-	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact))
-	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.Environment, "environment"))
-	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.Globals, "globals"))
-	j.out.print("}\n")
+	j.out.print("}}\n")
 }
 
 func (j *JSON) responseJSON(r *runner.Response) *jsonResponse {
@@ -681,7 +793,7 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 	} else if b != nil {
 		r.Body = itemBodyJSON(b) // a body without a mode: {}
 	}
-	r.Auth, r.Description = sentAuthJSON(form.Auth, sent.AuthOwn), descriptionJSON(form.Description)
+	r.Auth, r.Description = sentAuthJSON(form.Auth, sent.AuthOwn), descriptionJSON(form.Description, form.DescriptionType)
 	// A :path variable left unresolved stays in the path, and in the
 	// URL's variable list as postman-collection keeps it.
 	for _, seg := range r.URL.Path {
@@ -813,9 +925,12 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 // postman-collection gives each: Newman's is random, courier's is drawn
 // from the owner's id, the event's place and its text, so reports stay
 // reproducible.
-func eventsJSON(owner string, evs []collections.Event) []pmEvent {
+// A script that ran carries its last execution's id, as postman-runtime
+// leaves it on the script (ran).
+func eventsJSON(owner string, evs []collections.Event, ran ranScripts) []pmEvent {
 	out := []pmEvent{}
-	for i, e := range evs {
+	for i := range evs {
+		e := &evs[i]
 		typ := e.Script.Type
 		if typ == "" {
 			typ = "text/javascript"
@@ -824,7 +939,8 @@ func eventsJSON(owner string, evs []collections.Event) []pmEvent {
 		if id == "" {
 			id = uid(time.Time{}, "script/"+owner+"/"+e.Listen+"/"+e.Script.Exec, i, 0)
 		}
-		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: id, Type: typ, Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n"))}})
+		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: id, Type: typ,
+			Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n")), LastExecutionID: ran[e]}})
 	}
 	return out
 }
@@ -832,19 +948,18 @@ func eventsJSON(owner string, evs []collections.Event) []pmEvent {
 // itemsJSON renders collection items as postman-collection writes them.
 // redact, when set, masks the URL before it is split into parts, where a
 // masked value could no longer be recognised.
-func itemsJSON(items []*collections.Item, redact func(string) string) []pmItem {
+func itemsJSON(items []*collections.Item, redact func(string) string, ran ranScripts) []pmItem {
 	out := []pmItem{}
 	for _, it := range items {
-		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.ID+"/"+it.Name, it.Events)}
+		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.ID+"/"+it.Name, it.Events, ran),
+			Description: descriptionJSON(it.Description, it.DescriptionType), ProtocolProfileBehavior: ppbJSON(it.ProtocolProfileBehavior)}
 		if it.IsFolder() {
-			p.Item = itemsJSON(it.Items, redact)
-			p.Auth, p.Description = authJSON(it.Auth), descriptionJSON(it.Description)
+			p.Item = itemsJSON(it.Items, redact, ran)
+			p.Auth = authJSON(it.Auth)
 		} else {
 			r := it.Request
 			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body),
-				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description)}
-			// The item's own description, beside its request's.
-			p.Description = descriptionJSON(it.Description)
+				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description, r.DescriptionType)}
 			for _, h := range r.Header {
 				// postman-collection keeps a disabled header, marked.
 				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
@@ -988,15 +1103,16 @@ func authOrder(a *collections.Auth) []string {
 	return append(out, rest...)
 }
 
-// descriptionJSON is a description as postman-collection writes it.
-func descriptionJSON(d string) json.RawMessage {
-	if d == "" {
+// descriptionJSON is a description as postman-collection writes it:
+// {content, type}, text/plain unless the collection gave another type.
+func descriptionJSON(d, typ string) json.RawMessage {
+	if d == "" && typ == "" {
 		return nil
 	}
 	b, err := json.Marshal(struct {
 		Content string `json:"content"`
 		Type    string `json:"type"`
-	}{d, "text/plain"})
+	}{d, cmp.Or(typ, "text/plain")})
 	if err != nil {
 		return nil
 	}
@@ -1046,7 +1162,8 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		if typ == "" {
 			typ = "any"
 		}
-		out.Variable = append(out.Variable, jsonreport.PathVar{Type: typ, Value: jsonreport.Text(v.Value), Key: v.Key})
+		out.Variable = append(out.Variable, jsonreport.PathVar{ID: v.ID, Disabled: v.Disabled, Description: descriptionJSON(v.Description, v.DescriptionType),
+			Type: typ, Value: jsonreport.Text(v.Value), Key: v.Key})
 		seen[v.Key] = true
 	}
 	for _, seg := range out.Path {
@@ -1113,26 +1230,33 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 
 // collectionJSON renders the collection; its variables are the run's final
 // collection scope when there is one.
-func collectionJSON(c *collections.Collection, final []environments.Variable, redact func(string) string) *pmCollection {
+func collectionJSON(c *collections.Collection, final []environments.Variable, redact func(string) string, ran ranScripts) *pmCollection {
 	if c == nil {
 		return nil
 	}
-	p := &pmCollection{Item: itemsJSON(c.Items, redact), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events), Variable: []pmVariable{}}
+	p := &pmCollection{Item: itemsJSON(c.Items, redact, ran), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events, ran), Variable: []pmVariable{},
+		ProtocolProfileBehavior: ppbJSON(c.ProtocolProfileBehavior)}
+	if c.Info.ID != "" {
+		p.Private = &jsonreport.Private{PostmanID: c.Info.ID}
+	}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
-	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description)
+	p.Info.Version = versionJSON(c.Info.Version)
+	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description, c.Info.DescriptionType)
 	if final == nil {
 		final = environments.CollectionVariables(c.Variables)
 	}
-	desc := map[string]string{}
+	desc := map[string]collections.Variable{}
 	for _, v := range c.Variables {
 		if _, ok := desc[v.Key]; !ok {
-			desc[v.Key] = v.Description
+			desc[v.Key] = v
 		}
 	}
 	for _, v := range final {
 		rv := reportVariable(v)
-		// The collection file's description, as postman-collection keeps it.
-		rv.Description = descriptionJSON(desc[v.Key])
+		// The collection file's id and description, as postman-collection
+		// keeps them.
+		d := desc[v.Key]
+		rv.ID, rv.Description = d.ID, descriptionJSON(d.Description, d.DescriptionType)
 		p.Variable = append(p.Variable, rv)
 	}
 	return p
@@ -1192,4 +1316,63 @@ func scopeJSON(name, id string, vars []environments.Variable, kind string) jsonS
 		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled})
 	}
 	return out
+}
+
+// ranScripts are the scripts that ran, with the id of their last run
+// (postman-runtime's _lastExecutionId, which Newman's report shows).
+type ranScripts map[*collections.Event]string
+
+// ppbJSON is an item's or the collection's protocolProfileBehavior; nil
+// without one.
+func ppbJSON(p map[string]any) json.RawMessage {
+	if len(p) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// semverRE is a semantic version as node-semver parses it (a leading v or
+// = allowed).
+var semverRE = regexp.MustCompile(`^\s*[v=]?\s*(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?\s*$`)
+
+// versionJSON is info.version as postman-collection's Version writes it:
+// {raw, major, minor, patch, prerelease, build, string} for a semantic
+// version (prerelease and build as their parts joined with commas, [] for
+// none), {} for any other text; nil without one.
+func versionJSON(v string) json.RawMessage {
+	if v == "" {
+		return nil
+	}
+	m := semverRE.FindStringSubmatch(v)
+	if m == nil {
+		return json.RawMessage("{}")
+	}
+	list := func(s string) any {
+		if s == "" {
+			return []string{}
+		}
+		return strings.ReplaceAll(s, ".", ",")
+	}
+	num := func(s string) json.RawMessage { return json.RawMessage(s) }
+	str := m[1] + "." + m[2] + "." + m[3]
+	if m[4] != "" {
+		str += "-" + m[4]
+	}
+	b, err := json.Marshal(struct {
+		Raw        string          `json:"raw"`
+		Major      json.RawMessage `json:"major"`
+		Minor      json.RawMessage `json:"minor"`
+		Patch      json.RawMessage `json:"patch"`
+		Prerelease any             `json:"prerelease"`
+		Build      any             `json:"build"`
+		String     string          `json:"string"`
+	}{v, num(m[1]), num(m[2]), num(m[3]), list(m[4]), list(m[5]), str})
+	if err != nil {
+		return nil
+	}
+	return b
 }

@@ -83,7 +83,8 @@ func TestReplayKeepsTheSentForm(t *testing.T) {
 		`"header":[{"key":"X-Own","value":"1"},{"disabled":true,"key":"X-Off","value":"0"},{"key":"Content-Length","value":"9","system":true}]`,
 		`"auth":{"type":"bearer","bearer":[{"type":"any","value":"t","key":"token"}]}`,
 		`"description":{"content":"made for x","type":"text/plain"}`,
-		`"hash":"","variable":[{"type":"any","key":"id"}]`,
+		`"hash":"",`,
+		`"variable":[{"type":"any","key":"id"}]`,
 	} {
 		if !strings.Contains(saved.String(), want) {
 			t.Errorf("the sent request lacks %s:\n%s", want, saved.String())

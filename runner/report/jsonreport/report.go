@@ -12,18 +12,18 @@ import (
 
 // Report is a whole JSON report.
 type Report struct {
-	Run         Run         `json:"run"`
 	Collection  *Collection `json:"collection"`
 	Environment Scope       `json:"environment"`
 	Globals     Scope       `json:"globals"`
+	Run         Run         `json:"run"`
 }
 
 // Run is the report's run block. Executions are in run order (iteration,
 // then position); Failures list every assertion, script and request error.
 type Run struct {
-	Executions []Execution `json:"executions"`
 	Stats      Stats       `json:"stats"`
 	Timings    Timings     `json:"timings"`
+	Executions []Execution `json:"executions"`
 	Transfers  Transfers   `json:"transfers"`
 	Failures   []Failure   `json:"failures"`
 	Error      *Error      `json:"error"`
@@ -70,18 +70,18 @@ const (
 	ByItem      = "item"
 )
 
-// Stats are Newman's run.stats, keyed as Newman keys them (the fields are
-// in the order a JSON object's sorted keys come, as Newman's are).
+// Stats are Newman's run.stats, keyed and ordered as Newman's report
+// writes them.
 type Stats struct {
-	Assertions        Stat `json:"assertions"`
-	Items             Stat `json:"items"`
 	Iterations        Stat `json:"iterations"`
-	PrerequestScripts Stat `json:"prerequestScripts"`
+	Items             Stat `json:"items"`
+	Scripts           Stat `json:"scripts"`
 	Prerequests       Stat `json:"prerequests"`
 	Requests          Stat `json:"requests"`
-	Scripts           Stat `json:"scripts"`
-	TestScripts       Stat `json:"testScripts"`
 	Tests             Stat `json:"tests"`
+	Assertions        Stat `json:"assertions"`
+	TestScripts       Stat `json:"testScripts"`
+	PrerequestScripts Stat `json:"prerequestScripts"`
 }
 
 // Transfers are the bytes received.

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -41,6 +42,14 @@ type Timings struct {
 	Completed        int64   `json:"completed"`
 }
 
+// Cursor is an execution's or failure's place in the run, in one of
+// postman-runtime's two shapes: the run's first item (and one reached by a
+// setNextRequest jump to the first) has the cursor's whole state
+// (position, iteration, length, cycles, empty, eof, bof, cr, ref), every
+// other item the next step's (ref, length, cycles, position, iteration,
+// cr only when it opens an iteration). The runtime adds httpRequestId once
+// the request is built, and a script's cursor its scriptId and, for an
+// assertion or a pm.sendRequest, the execution's id.
 type Cursor struct {
 	Position      int    `json:"position"`
 	Iteration     int    `json:"iteration"`
@@ -51,7 +60,42 @@ type Cursor struct {
 	BOF           bool   `json:"bof"`
 	CR            bool   `json:"cr"`
 	Ref           string `json:"ref"`
-	HTTPRequestID string `json:"httpRequestId"`
+	HTTPRequestID string `json:"httpRequestId,omitempty"`
+	ScriptID      string `json:"scriptId,omitempty"`
+	Execution     string `json:"execution,omitempty"`
+	// Step marks the next step's shape (see above); false writes the
+	// whole state.
+	Step bool `json:"-"`
+}
+
+// UnmarshalJSON reads either shape (a cursor without "empty" is a step).
+func (c *Cursor) UnmarshalJSON(b []byte) error {
+	type plain Cursor
+	if err := json.Unmarshal(b, (*plain)(c)); err != nil {
+		return err
+	}
+	c.Step = !bytes.Contains(b, []byte(`"empty"`))
+	return nil
+}
+
+// MarshalJSON writes the cursor in its shape.
+func (c Cursor) MarshalJSON() ([]byte, error) {
+	type plain Cursor
+	if !c.Step {
+		return json.Marshal(plain(c))
+	}
+	type step struct {
+		Ref           string `json:"ref"`
+		Length        int    `json:"length"`
+		Cycles        int    `json:"cycles"`
+		Position      int    `json:"position"`
+		Iteration     int    `json:"iteration"`
+		CR            bool   `json:"cr,omitempty"`
+		HTTPRequestID string `json:"httpRequestId,omitempty"`
+		ScriptID      string `json:"scriptId,omitempty"`
+		Execution     string `json:"execution,omitempty"`
+	}
+	return json.Marshal(step{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.HTTPRequestID, c.ScriptID, c.Execution})
 }
 
 type Ref struct {
@@ -186,6 +230,8 @@ func (p Paths) MarshalJSON() ([]byte, error) {
 
 func (p *Paths) UnmarshalJSON(b []byte) error { return (*Text)(p).UnmarshalJSON(b) }
 
+// URL is postman-collection's Url in its key order (auth, protocol, port,
+// path, hash, host, query, variable).
 type URL struct {
 	// Raw is the URL as one string, when the report gave it so (older
 	// Newman reports); courier writes the parts.
@@ -198,18 +244,22 @@ type URL struct {
 	// Path and Host are left out when empty, as postman-collection
 	// writes a URL without them ("{{baseUrl}}" has no path).
 	Path     []string  `json:"path,omitempty"`
+	Hash     *string   `json:"hash,omitempty"` // "" is a bare "#"
 	Host     []string  `json:"host,omitempty"`
 	Query    []Query   `json:"query"`
-	Hash     *string   `json:"hash,omitempty"` // "" is a bare "#"
 	Variable []PathVar `json:"variable"`
 }
 
 // PathVar is a URL's :path variable as postman-collection writes it: its
+// id, disabled flag and description when the collection gives them, its
 // type ("any" unless given) and a value only when it has one.
 type PathVar struct {
-	Type  string `json:"type,omitempty"`
-	Value Text   `json:"value,omitempty"`
-	Key   string `json:"key"`
+	ID          string          `json:"id,omitempty"`
+	Disabled    bool            `json:"disabled,omitempty"`
+	Description json.RawMessage `json:"description,omitempty"`
+	Type        string          `json:"type,omitempty"`
+	Value       Text            `json:"value,omitempty"`
+	Key         string          `json:"key"`
 }
 
 // URLAuth is a URL's credentials; Password is absent for "user@".
@@ -221,12 +271,12 @@ type URLAuth struct {
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
+	Disabled bool `json:"disabled,omitempty"`
 	// Description is the parameter's description in the collection
 	// (postman-collection's {content, type}); a sent URL has none.
 	Description *KVDescription `json:"description,omitempty"`
 	Key         string         `json:"key"`
 	Value       *string        `json:"value"`
-	Disabled    bool           `json:"disabled,omitempty"`
 }
 
 // Body is a request body. courier's executions hold the bytes sent as raw
@@ -282,14 +332,15 @@ type GraphQL struct {
 }
 
 type Request struct {
-	URL    URL    `json:"url"`
-	Header []KV   `json:"header,omitempty"` // none when the request was never built
-	Method string `json:"method"`
-	Body   *Body  `json:"body,omitempty"`
-	// Auth and Description are kept as postman-collection writes them
-	// ({type, <type>: [{key, value, type}]}; {content, type}).
-	Auth        json.RawMessage `json:"auth,omitempty"`
+	// Description and Auth are kept as postman-collection writes them
+	// ({content, type}; {type, <type>: [{key, value, type}]}), in its
+	// key order: description, url, header, method, body, auth.
 	Description json.RawMessage `json:"description,omitempty"`
+	URL         URL             `json:"url"`
+	Header      []KV            `json:"header,omitempty"` // none when the request was never built
+	Method      string          `json:"method"`
+	Body        *Body           `json:"body,omitempty"`
+	Auth        json.RawMessage `json:"auth,omitempty"`
 }
 
 // Bytes encodes as a JSON array of numbers, as Node encodes a Buffer.
@@ -381,6 +432,15 @@ type Error struct {
 	Test    string `json:"test,omitempty"`
 	Message string `json:"message"`
 	Stack   string `json:"stack,omitempty"`
+	// Checksum, ID, Timestamp and Stacktrace are what Newman's
+	// serialised-error adds to an error in run.failures and to a
+	// script's error: a hash of the error, an id, when it happened (ms
+	// since the epoch) and its parsed stack frames. courier's checksum is
+	// an MD5 of the name and message, its stacktrace lists no frames.
+	Checksum   string          `json:"checksum,omitempty"`
+	ID         string          `json:"id,omitempty"`
+	Timestamp  int64           `json:"timestamp,omitempty"`
+	Stacktrace json.RawMessage `json:"stacktrace,omitempty"`
 }
 
 type Assertion struct {
@@ -416,6 +476,81 @@ type Execution struct {
 	// Newman, whose JSON report drops them), so the HTML report can show
 	// them from a saved run.
 	Console []Console `json:"console,omitempty"`
+	// Order is the order in which the run first set the keys: Newman's
+	// execution is one object its run events fill in, so its keys come in
+	// the order of the events (a pre-request script's error before the
+	// request, an assertion of a pre-request script before it too). Keys
+	// it does not name follow in the fields' order.
+	Order []string `json:"-"`
+}
+
+// Set notes that the run set key, for Order.
+func (e *Execution) Set(keys ...string) {
+	for _, k := range keys {
+		if !slices.Contains(e.Order, k) {
+			e.Order = append(e.Order, k)
+		}
+	}
+}
+
+// MarshalJSON writes the keys in Order, then the others.
+func (e Execution) MarshalJSON() ([]byte, error) {
+	type field struct {
+		key string
+		v   any
+		set bool
+	}
+	fields := [...]field{
+		{"cursor", e.Cursor, true},
+		{"item", e.Item, true},
+		{"prerequestScript", e.PrerequestScript, len(e.PrerequestScript) > 0},
+		{"request", e.Request, e.Request != nil},
+		{"response", e.Response, e.Response != nil},
+		{"id", e.ID, true},
+		{"requestError", e.RequestError, e.RequestError != nil},
+		{"assertions", e.Assertions, len(e.Assertions) > 0},
+		{"testScript", e.TestScript, len(e.TestScript) > 0},
+		{"skipped", e.Skipped, e.Skipped},
+		{"interrupted", e.Interrupted, e.Interrupted},
+		{"console", e.Console, len(e.Console) > 0},
+	}
+	out := make([]byte, 0, 4096)
+	out = append(out, '{')
+	var done [len(fields)]bool
+	write := func(i int) error {
+		if done[i] || !fields[i].set {
+			done[i] = true
+			return nil
+		}
+		done[i] = true
+		b, err := json.Marshal(fields[i].v)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, '"')
+		out = append(out, fields[i].key...)
+		out = append(out, '"', ':')
+		out = append(out, b...)
+		return nil
+	}
+	for _, k := range e.Order {
+		for i := range fields {
+			if fields[i].key == k {
+				if err := write(i); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for i := range fields {
+		if err := write(i); err != nil {
+			return nil, err
+		}
+	}
+	return append(out, '}'), nil
 }
 
 // Console is one console line: its level (log, info, warn, error, debug)
@@ -474,6 +609,10 @@ type Script struct {
 	ID   string `json:"id,omitempty"`
 	Type string `json:"type"`
 	Exec Lines  `json:"exec"`
+	// LastExecutionID is postman-runtime's id of the script's last run,
+	// which Newman's report shows on every script that ran; courier's
+	// is drawn from the run and the script's place.
+	LastExecutionID string `json:"_lastExecutionId,omitempty"`
 }
 
 type Event struct {
@@ -485,44 +624,51 @@ type Event struct {
 // ItemRequest is a collection request in Newman's key order; its URL is
 // postman-collection's URL object (a string in older courier reports).
 type ItemRequest struct {
-	URL    URL    `json:"url"`
-	Header []KV   `json:"header,omitempty"`
-	Method string `json:"method"`
-	Body   *Body  `json:"body,omitempty"`
-	// Auth and Description are kept as postman-collection writes them
-	// ({type, <type>: [{key, value, type}]}; {content, type}).
-	Auth        json.RawMessage `json:"auth,omitempty"`
+	// As Request's.
 	Description json.RawMessage `json:"description,omitempty"`
+	URL         URL             `json:"url"`
+	Header      []KV            `json:"header,omitempty"`
+	Method      string          `json:"method"`
+	Body        *Body           `json:"body,omitempty"`
+	Auth        json.RawMessage `json:"auth,omitempty"`
 }
 
+// Item is an item or folder in postman-collection's key order (id, name,
+// description, item or request and response, auth, event,
+// protocolProfileBehavior).
 type Item struct {
 	ID string `json:"id,omitempty"`
 	// Name is left out when the item has none (a pm.sendRequest's request
 	// as a failure's source), as postman-collection writes it.
-	Name    string       `json:"name,omitempty"`
-	Item    []Item       `json:"item,omitempty"`
-	Request *ItemRequest `json:"request,omitempty"`
+	Name string `json:"name,omitempty"`
+	// Description is the item's or folder's, as in ItemRequest.
+	Description json.RawMessage `json:"description,omitempty"`
+	Item        []Item          `json:"item,omitempty"`
+	Request     *ItemRequest    `json:"request,omitempty"`
 	// Response holds the request's saved examples (v2.1 response objects),
 	// as in Newman's report; omitted when there are none.
 	Response json.RawMessage `json:"response,omitempty"`
-	Event    []Event         `json:"event"`
-	// A folder's auth and description, as in ItemRequest.
-	Auth        json.RawMessage `json:"auth,omitempty"`
-	Description json.RawMessage `json:"description,omitempty"`
-	// ProtocolProfileBehavior is written for a pm.sendRequest's request.
+	// A folder's auth, as in ItemRequest.
+	Auth  json.RawMessage `json:"auth,omitempty"`
+	Event []Event         `json:"event"`
+	// ProtocolProfileBehavior is the item's or folder's, and written for a
+	// pm.sendRequest's request.
 	ProtocolProfileBehavior json.RawMessage `json:"protocolProfileBehavior,omitempty"`
 }
 
 // Ref is the item's id and name.
 func (it Item) Ref() Ref { return Ref{ID: it.ID, Name: it.Name} }
 
+// Variable is a collection variable in postman-collection's key order
+// (id, disabled, description, type, value, key).
 type Variable struct {
-	Key      string `json:"key"`
-	Value    Text   `json:"value"`
-	Type     string `json:"type,omitempty"`
+	ID       string `json:"id,omitempty"`
 	Disabled bool   `json:"disabled,omitempty"`
 	// Description is as postman-collection writes it ({content, type}).
 	Description json.RawMessage `json:"description,omitempty"`
+	Type        string          `json:"type,omitempty"`
+	Value       Text            `json:"value"`
+	Key         string          `json:"key"`
 	// Typed, when set, is the value's JSON written in place of Value (a
 	// number, boolean, null, or a text): postman-collection writes a
 	// variable's value as it holds it. NoValue leaves "value" out, as for
@@ -537,26 +683,47 @@ func (v Variable) MarshalJSON() ([]byte, error) {
 		return json.Marshal(plain(v))
 	}
 	return json.Marshal(struct {
-		Key         string          `json:"key"`
-		Value       json.RawMessage `json:"value,omitempty"`
-		Type        string          `json:"type,omitempty"`
+		ID          string          `json:"id,omitempty"`
 		Disabled    bool            `json:"disabled,omitempty"`
 		Description json.RawMessage `json:"description,omitempty"`
-	}{v.Key, v.Typed, v.Type, v.Disabled, v.Description})
+		Type        string          `json:"type,omitempty"`
+		Value       json.RawMessage `json:"value,omitempty"`
+		Key         string          `json:"key"`
+	}{v.ID, v.Disabled, v.Description, v.Type, v.Typed, v.Key})
 }
 
-// Collection keeps the key order of Newman's report (info last).
+// Collection keeps the key order of Newman's report: postman-collection's
+// private "_" block (the collection's id), item, auth, event,
+// protocolProfileBehavior, variable, info last.
 type Collection struct {
-	Item     []Item          `json:"item"`
-	Event    []Event         `json:"event"`
-	Variable []Variable      `json:"variable"`
-	Auth     json.RawMessage `json:"auth,omitempty"`
-	Info     struct {
-		PostmanID   string          `json:"_postman_id,omitempty"`
-		Name        string          `json:"name"`
-		Description json.RawMessage `json:"description,omitempty"`
+	Private                 *Private        `json:"_,omitempty"`
+	Item                    []Item          `json:"item"`
+	Auth                    json.RawMessage `json:"auth,omitempty"`
+	Event                   []Event         `json:"event"`
+	ProtocolProfileBehavior json.RawMessage `json:"protocolProfileBehavior,omitempty"`
+	Variable                []Variable      `json:"variable"`
+	Info                    struct {
+		PostmanID string `json:"_postman_id,omitempty"`
+		Name      string `json:"name"`
+		// Version is postman-collection's parsed version ({raw, major,
+		// minor, patch, prerelease, build, string}) as the collection's
+		// info.version gave it.
+		Version     json.RawMessage `json:"version,omitempty"`
 		Schema      string          `json:"schema,omitempty"`
+		Description json.RawMessage `json:"description,omitempty"`
 	} `json:"info"`
+}
+
+// Private is postman-collection's "_" block, where it keeps the file's
+// underscored fields without their underscore: a collection's
+// _postman_id, a saved example's _postman_previewlanguage, a scope's
+// _postman_variable_scope, _postman_exported_at and _postman_exported_using.
+type Private struct {
+	PostmanID              string `json:"postman_id,omitempty"`
+	PostmanPreviewLanguage string `json:"postman_previewlanguage,omitempty"`
+	PostmanVariableScope   string `json:"postman_variable_scope,omitempty"`
+	PostmanExportedAt      string `json:"postman_exported_at,omitempty"`
+	PostmanExportedUsing   string `json:"postman_exported_using,omitempty"`
 }
 
 type ScopeValue struct {
