@@ -339,7 +339,7 @@ var (
 		"started": true, "completed": true, "timestamp": true, "responseAverage": true, "responseMin": true,
 		"responseMax": true, "responseSd": true, "dnsAverage": true, "dnsMin": true, "dnsMax": true, "dnsSd": true,
 		"firstByteAverage": true, "firstByteMin": true, "firstByteMax": true, "firstByteSd": true,
-		"checksum": true, "_lastExecutionId": true, "ref": true, "httpRequestId": true,
+		"checksum": true, "_lastExecutionId": true, "ref": true, "httpRequestId": true, "execution": true,
 		// A reset by the blackhole reads as ECONNRESET with or without
 		// the errno of the read, depending on timing, in Node as here.
 		"errno": true, "syscall": true,

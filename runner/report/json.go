@@ -342,7 +342,8 @@ func (j *JSON) cursor(iteration int) jsonCursor {
 // scriptCursor is the id of the script a cursor is in (listen names it)
 // and, with execution, the id of its execution.
 func (j *JSON) scriptCursor(listen string, execution bool) (scriptID, exec string) {
-	scriptID = uid(j.started, "script-cursor/"+listen, j.iteration, j.position)
+	// The script's id stays from run to run, as a collection's does.
+	scriptID = uid(time.Time{}, "script-cursor/"+listen+"/"+j.curItem.ID+"/"+j.curItem.Name, j.curItem.Key, 0)
 	if execution {
 		j.executionIDs++
 		exec = uid(j.started, "execution/"+strconv.Itoa(j.executionIDs), j.iteration, j.position)
