@@ -137,6 +137,8 @@ type compiled struct {
 	// globals: the script may add globals, or reads this at its top level
 	// (globalwrites.go).
 	globals globalUse
+	// sugar: the Sugar.js members the script could see (sugar.go).
+	sugar sugarUse
 }
 
 // Wrappers keep the user's first line on line 1 so positions only need a
@@ -254,6 +256,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)
 	c.pmMemberWrites = mayWritePMMembers(src)
+	c.sugar = sugarWordsIn(src)
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
@@ -356,9 +359,9 @@ type Engine struct {
 	// ownDescriptor is goja's Object.getOwnPropertyDescriptor, kept when
 	// installStackWords runs.
 	ownDescriptor goja.Callable
-	// sugarStubs are the Sugar.js stand-ins still waiting; nil once Sugar
-	// has run.
-	sugarStubs []sugarStub
+	// sugar: the Sugar.js stand-ins installed, and whether Sugar ran
+	// (sugar.go).
+	sugar sugarState
 	// idSource makes response ids (natives.go).
 	idSource *mrand.ChaCha8
 	// respLazy holds the response prototype's lazy accessors (natives.go).
@@ -446,7 +449,6 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.installIterationHooks()
 	// What does not need the bootstrap is built before waiting for its
 	// compile, which a run starts meanwhile on another goroutine (Warm).
-	e.installSugarStubs()
 	natives := e.natives()
 	prog, err := bootstrapProgram()
 	if err != nil {
@@ -835,6 +837,7 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 	if err := e.installPartsFor(c); err != nil {
 		return nil, err
 	}
+	e.installSugarFor(c.sugar)
 	v, err := e.rt.RunProgram(c.prog)
 	if err != nil {
 		return nil, err

@@ -71,16 +71,26 @@ func TestSugarMethodList(t *testing.T) {
 		}
 	}
 	// Non-function members (Date.RFC1123, String.Inflector...) are marked:
-	// their stubs are getters.
+	// their stubs are getters. A function's length follows, and its name
+	// where it is not the member's ("-" for none).
+	sort.Strings(added)
 	for i, n := range added {
 		expr := strings.Replace(n, "#", ".prototype.", 1)
-		if v, err := rt.RunString("typeof " + expr); err != nil {
+		v, err := rt.RunString("(function (f) { return typeof f === 'function' ? f.length + ' ' + f.name : 'value'; })(" + expr + ")")
+		if err != nil {
 			t.Fatal(err)
-		} else if v.String() != "function" {
+		}
+		length, name, _ := strings.Cut(v.String(), " ")
+		_, member, _ := strings.Cut(strings.Replace(n, "#", ".", 1), ".")
+		switch {
+		case length == "value":
 			added[i] = n + " value"
+		case name == member:
+			added[i] = n + " " + length
+		default:
+			added[i] = n + " " + length + " -" + name
 		}
 	}
-	sort.Strings(added)
 	got := strings.Join(added, "\n") + "\n"
 	if *update {
 		if err := os.WriteFile("js/sugar-methods.txt", []byte(got), 0o644); err != nil {
@@ -180,5 +190,99 @@ func BenchmarkSugarLoad(b *testing.B) {
 		b.StopTimer()
 		e.Close()
 		b.StartTimer()
+	}
+}
+
+// TestSugarStubsLookLikeSugar: before Sugar runs, a stub has the name and
+// length Sugar's function has (not goja's Go path) and prints Sugar's text,
+// the same before and after Sugar ran (fresh-round8c-sugar has Newman's).
+func TestSugarStubsLookLikeSugar(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+var has = 'x'.has, hour = (1).hourAfter, all = [].all;
+tests["names"] = [has.name, [].average.name, hour.name, all.name, Object.each.name, 'x'.insert.name].join() === 'has,average,after,,each,add';
+tests["lengths"] = [has.length, [].average.length, Date.prototype.addDays.length, 'x'.truncate.length].join() === '1,1,2,4';
+var d = Object.getOwnPropertyDescriptor(has, 'name');
+tests["name descriptor"] = !d.writable && !d.enumerable && d.configurable;
+var text = String(has);
+tests["text is Sugar's"] = text.indexOf('function(find) {') === 0 && text.indexOf('native code') < 0;
+tests["same text once Sugar ran"] = 'diabetes'.has('betes') && String(has) === text && String('x'.has) === text;
+tests["Sugar's names once it ran"] = 'x'.has.name === 'has' && (1).hourAfter.name === 'after';`))
+	checkLegacy(t, r, 6)
+}
+
+// TestSugarStubsWhereNamed: stubs are installed for the members a script
+// names, and all of them for a script that lists own names; Sugar then
+// runs as before.
+func TestSugarStubsWhereNamed(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `tests["plain"] = 1 + 1 === 2;`))
+	checkLegacy(t, r, 1)
+	if n := len(e.sugar.stubs); n != 0 {
+		t.Errorf("%d stubs for a script naming none", n)
+	}
+	r = e.Run(context.Background(), testExec("test", `tests["in"] = 'sum' in Array.prototype && 'each' in Object;`))
+	checkLegacy(t, r, 1)
+	if n := len(e.sugar.stubs); n < 3 || n > 10 {
+		t.Errorf("%d stubs for a script naming two members", n)
+	}
+	r = e.Run(context.Background(), testExec("test", `
+tests["listed"] = Object.getOwnPropertyNames(String.prototype).indexOf('camelize') >= 0;
+tests["not enumerable"] = Object.keys(Array.prototype).length === 0;`))
+	checkLegacy(t, r, 2)
+	if n := len(e.sugar.stubs); n < 400 {
+		t.Errorf("%d stubs after a script listed own names", n)
+	}
+	if e.sugar.loaded {
+		t.Fatal("Sugar ran before any use")
+	}
+	r = e.Run(context.Background(), testExec("test", `tests["camelize"] = 'a-beta'.camelize() === 'ABeta';`))
+	checkLegacy(t, r, 1)
+}
+
+// TestSugarStubsOnAReplacedRegExp: js/parts/regexp.js puts its own RegExp in
+// goja's place and copies the statics, stubs included; the copies still
+// load Sugar and give its members.
+func TestSugarStubsOnAReplacedRegExp(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `tests["stub"] = typeof Date.extend === 'function';`))
+	checkLegacy(t, r, 1)
+	r = e.Run(context.Background(), testExec("test", `
+var f = RegExp.extend;
+tests["a stub"] = f.name === 'extend' && !new RegExp('a').test('b');
+tests["Sugar's"] = String(RegExp.extend).indexOf('function(methods') === 0 && RegExp.extend !== f;`))
+	checkLegacy(t, r, 2)
+}
+
+func TestSugarWordsIn(t *testing.T) {
+	t.Parallel()
+	names := func(u sugarUse) string {
+		var s []string
+		for _, i := range u.members {
+			m := sugarMembers[i]
+			s = append(s, sugarClasses[m.class]+map[bool]string{true: "#", false: "."}[m.proto]+m.name)
+		}
+		return strings.Join(s, " ")
+	}
+	for _, c := range []struct{ src, want string }{
+		{`pm.test("x", function () { pm.expect(1).to.eql(1); });`, "Array#to String#to"},
+		{`[1, 2].sum()`, "Array#sum Object.sum"},
+		{`var k = 'average'; [1][k]()`, "Array#average Object.average"},
+		{`// camelize later`, "String#camelize"},
+		{`x.summary; $sum; sum_`, ""},
+		{`1 + 1`, ""},
+	} {
+		u := sugarWordsIn(c.src)
+		if u.all || names(u) != c.want {
+			t.Errorf("%s: %v %q, want %q", c.src, u.all, names(u), c.want)
+		}
+	}
+	for _, src := range []string{`Object.getOwnPropertyNames(x)`, `Reflect.ownKeys(x)`, `eval(s)`, `new Function(s)`, `Object.getOwnPropertyDescriptors(x)`} {
+		if !sugarWordsIn(src).all {
+			t.Errorf("%s: not all", src)
+		}
 	}
 }
