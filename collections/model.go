@@ -224,8 +224,11 @@ type Body struct {
 	URLEncoded []FormParam
 	FormData   []FormParam
 	File       string // file mode: path of the file to send
-	GraphQL    *GraphQL
-	Disabled   bool
+	// FileContent is a file body's content, base64, sent when it names no
+	// file (postman-runtime decodes it then).
+	FileContent string
+	GraphQL     *GraphQL
+	Disabled    bool
 }
 
 // FormParam is one urlencoded or formdata field.

@@ -242,7 +242,8 @@ type outBodyOpts struct {
 }
 
 type outFile struct {
-	Src string `json:"src"`
+	Src     string `json:"src"`
+	Content string `json:"content,omitempty"`
 }
 
 type outGraphQL struct {
@@ -389,7 +390,7 @@ func outRequestOf(r *Request) *outRequest {
 			ob.Raw = &raw
 		}
 		if b.Mode == BodyFile || b.File != "" {
-			ob.File = &outFile{Src: b.File}
+			ob.File = &outFile{Src: b.File, Content: b.FileContent}
 		}
 		if b.GraphQL != nil {
 			vars, _ := json.Marshal(b.GraphQL.Variables)

@@ -486,7 +486,7 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 	if err := decodeObject(raw, path, &r); err != nil {
 		return nil, err
 	}
-	b := &Body{Mode: r.Mode.String(), Raw: jsonText(r.Raw), Disabled: bool(r.Disabled)}
+	b := &Body{Mode: bodyMode(r.Mode.String()), Raw: jsonText(r.Raw), Disabled: bool(r.Disabled)}
 	if !isNull(r.Options) {
 		var o rawBodyOptions
 		if jsonKind(r.Options) == "object" && json.Unmarshal(r.Options, &o) == nil && o.Raw != nil {
@@ -506,12 +506,16 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 		b.File = jsonText(r.File)
 	case "object":
 		var f struct {
-			Src text `json:"src"`
+			Src     text            `json:"src"`
+			Content json.RawMessage `json:"content"`
 		}
 		if err := decodeObject(r.File, path+".file", &f); err != nil {
 			return nil, err
 		}
 		b.File = f.Src.String()
+		if jsonKind(f.Content) == "string" {
+			b.FileContent = jsonText(f.Content)
+		}
 	default:
 		return nil, shapeError(path+".file", "an object {src}", r.File)
 	}
@@ -529,6 +533,19 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 		return nil, shapeError(path+".graphql", "an object {query, variables}", r.GraphQL)
 	}
 	return b, nil
+}
+
+// bodyMode is the mode postman-collection gives a body: one of its five
+// in any case, raw for any other; "" (no mode) stays.
+func bodyMode(m string) string {
+	if m == "" {
+		return ""
+	}
+	switch l := strings.ToLower(m); l {
+	case BodyRaw, BodyURLEncoded, BodyFormData, BodyFile, BodyGraphQL:
+		return l
+	}
+	return BodyRaw
 }
 
 // formParams reads a form body's rows; urlencoded rows remember a value

@@ -187,6 +187,11 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		return buildMultipart(b.FormData, files, warn)
 	case collections.BodyFile:
 		if b.File == "" {
+			if b.FileContent != "" {
+				// postman-runtime sends a file body's content, base64
+				// decoded, when it names no file.
+				return &builtBody{data: nodeBase64(b.FileContent)}, nil
+			}
 			return nil, nil
 		}
 		data, err := files.read(b.File)
@@ -392,6 +397,12 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 			continue
 		}
 		if p.Type == "file" {
+			if noFileSource(p.Src) {
+				if err := missingSourcePart(w, p); err != nil {
+					return nil, err
+				}
+				continue
+			}
 			for _, src := range p.Src {
 				if src == "" {
 					continue
@@ -402,7 +413,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 					continue
 				}
 				h := textproto.MIMEHeader{}
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(p.Key), quoteEscape(filepath.Base(src))))
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, p.Key, filepath.Base(src)))
 				ct := p.ContentType
 				if ct == "" {
 					ct = uploadType(src)
@@ -419,7 +430,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 			continue
 		}
 		h := textproto.MIMEHeader{}
-		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, quoteEscape(p.Key)))
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, p.Key))
 		if p.ContentType != "" {
 			h.Set("Content-Type", p.ContentType)
 		}
@@ -435,8 +446,76 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 	return &builtBody{data: buf.Bytes(), contentType: w.FormDataContentType()}, nil
 }
 
-func quoteEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+// noFileSource says a file row names no file: src missing, null, "" or
+// an empty list (postman-runtime's "missing file source").
+func noFileSource(src []string) bool {
+	return len(src) == 0 || len(src) == 1 && src[0] == ""
+}
+
+// missingSourcePart is the part postman-runtime sends for a file row that
+// names no file: its value, base64 decoded, as an octet stream without a
+// file name; with no value, an empty part with an empty file name.
+// form-data writes the name (and file name) as given, quotes and all.
+func missingSourcePart(w *multipart.Writer, p collections.FormParam) error {
+	h := textproto.MIMEHeader{}
+	var content []byte
+	ct := p.ContentType
+	if p.Value != "" {
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, p.Key))
+		content = nodeBase64(p.Value)
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+	} else {
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename=""`, p.Key))
+	}
+	if ct != "" {
+		h.Set("Content-Type", ct)
+	}
+	part, err := w.CreatePart(h)
+	if err == nil {
+		_, err = part.Write(content)
+	}
+	if err != nil {
+		return fmt.Errorf("form-data field %q: %w", p.Key, err)
+	}
+	return nil
+}
+
+// nodeBase64 decodes as Node's Buffer.from(s, 'base64'): either alphabet,
+// characters outside them skipped, the end at the first '=', a last
+// partial byte dropped.
+func nodeBase64(s string) []byte {
+	out := make([]byte, 0, len(s)*3/4)
+	var acc uint32
+	bits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var v byte
+		switch {
+		case c >= 'A' && c <= 'Z':
+			v = c - 'A'
+		case c >= 'a' && c <= 'z':
+			v = c - 'a' + 26
+		case c >= '0' && c <= '9':
+			v = c - '0' + 52
+		case c == '+' || c == '-':
+			v = 62
+		case c == '/' || c == '_':
+			v = 63
+		case c == '=':
+			return out
+		default:
+			continue
+		}
+		acc = acc<<6 | uint32(v)
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			out = append(out, byte(acc>>bits))
+		}
+	}
+	return out
 }
 
 // jsonText is JSON.stringify of a string: no HTML escaping.
