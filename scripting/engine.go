@@ -128,6 +128,9 @@ type compiled struct {
 	// pmWrites: the script may change pm itself (pmwrites.go): it gets a
 	// pm of its own.
 	pmWrites bool
+	// protoShapes: the script could see the prototypes of pm's objects
+	// (fnshapes.go).
+	protoShapes bool
 	// fnShapes: the script could see the bundle's functions' own members
 	// (fnshapes.go).
 	fnShapes bool
@@ -255,6 +258,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)
+	c.protoShapes = c.fnShapes || mayMeetPrototypes(src)
 	c.pmMemberWrites = mayWritePMMembers(src)
 	c.sugar = sugarWordsIn(src)
 	if maySuperField(src) {
@@ -290,27 +294,28 @@ type Engine struct {
 		// shapeFunctions gives the bundle's functions their own members
 		// (fnshapes.go).
 		shapeFunctions goja.Callable
+		// obj is the whole API, for the members read on first use.
+		obj *goja.Object
 	}
 	// fnShapesInstalled: installFunctionShapes ran.
 	fnShapesInstalled bool
+	// protoShapesInstalled: installPrototypeShapes ran.
+	protoShapesInstalled bool
 	// boundTextInstalled: installBoundText ran.
 	boundTextInstalled bool
 	// keys is what the bootstrap's keys last set: the environment and
 	// globals named, and a script already run; ran says one has.
-	keys    [3]bool
-	ran     bool
-	modules map[string]goja.Value
-	cur     *execState
-	closed  bool
-	watch   watchdog
-	listen  map[string]goja.Value    // interned Exec.Listen values
-	fns     map[*compiled]goja.Value // the scripts' functions
-	slots   map[*compiled]slotFns    // their slots' reader and clearer (nullish.go)
-	params  map[*compiled]goja.Value // their parameter names, as JS arrays
-	// responseFns are the natives behind a response's lazy parts: headers,
-	// text and base64 body.
-	responseFns [3]goja.Value
-	fastProtos  *fastAssertProtos // set by the bootstrap, for fastAssert
+	keys       [3]bool
+	ran        bool
+	modules    map[string]goja.Value
+	cur        *execState
+	closed     bool
+	watch      watchdog
+	listen     map[string]goja.Value    // interned Exec.Listen values
+	fns        map[*compiled]goja.Value // the scripts' functions
+	slots      map[*compiled]slotFns    // their slots' reader and clearer (nullish.go)
+	params     map[*compiled]goja.Value // their parameter names, as JS arrays
+	fastProtos *fastAssertProtos        // set by the bootstrap, for fastAssert
 	// failuresWorded counts the assertion failures failure.go worded
 	// without chai (for tests).
 	failuresWorded int
@@ -365,7 +370,7 @@ type Engine struct {
 	// idSource makes response ids (natives.go).
 	idSource *mrand.ChaCha8
 	// respLazy holds the response prototype's lazy accessors (natives.go).
-	respLazy *[4][2]goja.Value
+	respLazy *[5][2]goja.Value
 	// lastEval is the source the scripts last passed to a direct eval, to
 	// word its SyntaxError as V8 does (catchfix.go).
 	lastEval string
@@ -472,6 +477,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.api.keys, _ = goja.AssertFunction(apiO.Get("keys"))
 	e.api.adoptSDK, _ = goja.AssertFunction(apiO.Get("adoptSDK"))
 	e.api.shapeFunctions, _ = goja.AssertFunction(apiO.Get("shapeFunctions"))
+	e.api.obj = apiO
 	e.globals.names = globalNames(rt.GlobalObject())
 	if e.api.run == nil || e.api.finish == nil || e.api.keys == nil || e.api.adoptSDK == nil || e.api.shapeFunctions == nil {
 		return nil, errors.New("sandbox bootstrap is incomplete")
@@ -898,6 +904,8 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
+	// Prototype shapes first: they list more functions for the shapes.
+	{func(c *compiled) bool { return c.protoShapes }, func(e *Engine) bool { return e.protoShapesInstalled }, infallible((*Engine).installPrototypeShapes)},
 	{func(c *compiled) bool { return c.fnShapes }, func(e *Engine) bool { return e.fnShapesInstalled }, infallible((*Engine).installFunctionShapes)},
 	{func(c *compiled) bool { return c.regExpStatics }, func(e *Engine) bool { return e.rxStaticsInstalled }, infallible(func(e *Engine) {
 		e.rxStaticsInstalled = true

@@ -211,9 +211,6 @@ func (e *Engine) natives() *goja.Object {
 	e.installResultNatives(set)
 	e.installMessageNatives(set)
 	e.installInfoNatives(set)
-	for i, name := range [...]string{"responseHeaders", "responseText", "responseBase64"} {
-		e.responseFns[i] = n.Get(name)
-	}
 	return n
 }
 
@@ -322,11 +319,11 @@ func (e *Engine) installMessageNatives(set func(string, any)) {
 		if x.Response == nil {
 			return goja.Undefined()
 		}
-		proto, ok := c.Argument(0).(*goja.Object)
+		layer, ok := c.Argument(0).(*goja.Object)
 		if !ok {
 			return rt.ToValue(true) // there is a response; the caller builds its own
 		}
-		return e.responseObject(x.Response, proto)
+		return e.responseObject(x.Response, layer)
 	})
 	set("responseHeaders", func() goja.Value {
 		x := e.state().x
@@ -611,20 +608,16 @@ type responseGlobal struct {
 }
 
 // responseObject is pm.response as the bootstrap's Response constructor
-// makes it (the same own members, in the same order, on the given
-// prototype), built in one call: nearly every test script reads it. Its
-// headers, cookies and body are read on first use through the natives.
-func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
+// makes it (the same own members, in the same order), built in one call:
+// nearly every test script reads it. Its headers, cookies and body are read
+// on first use through the natives (the bootstrap keeps its data apart, so
+// that no own member shows it). layer holds the accessor of its own to (as
+// the sandbox adds it: not enumerable, not configurable) over Response's
+// prototype, which the response gets.
+func (e *Engine) responseObject(r *Response, layer *goja.Object) goja.Value {
 	rt := e.rt
-	d := rt.NewObject()
-	_ = d.Set("header", e.responseFns[0])
-	// No cookies: postman-runtime hands the sandbox a response without
-	// them, so pm.response.cookies is the empty list the getter makes of
-	// an absent one; pm.cookies holds the jar's.
-	_ = d.Set("textFn", e.responseFns[1])
-	_ = d.Set("b64Fn", e.responseFns[2])
-	o := rt.CreateObject(proto)
-	lazy := e.responseLazy(proto)
+	o := rt.CreateObject(layer.Prototype())
+	lazy := e.responseLazy(layer)
 	// A fresh id per response, as postman-collection gives every Response.
 	_ = o.Set("id", e.responseID())
 	_ = o.DefineAccessorProperty("_details", lazy[0][0], lazy[0][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
@@ -634,7 +627,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	} else {
 		_ = o.Set("code", goja.Undefined())
 	}
-	for i := 1; i < len(lazy); i++ {
+	for i := 1; i < len(lazy)-1; i++ { // to comes last
 		_ = o.DefineAccessorProperty(responseLazyNames[i], lazy[i][0], lazy[i][1], goja.FLAG_TRUE, goja.FLAG_TRUE)
 		if i == 1 && e.opts.CurrentSandbox {
 			// Postman CLI's newer runtime gives the response its text as an
@@ -647,7 +640,7 @@ func (e *Engine) responseObject(r *Response, proto *goja.Object) goja.Value {
 	if e.opts.CurrentSandbox {
 		_ = o.Set("downloadedBytes", r.Size)
 	}
-	_ = o.DefineDataProperty("_d", d, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = o.DefineAccessorProperty("to", lazy[4][0], nil, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	return o
 }
 
@@ -691,17 +684,17 @@ func formatUUID(b [16]byte) string {
 }
 
 // responseLazyNames are the response members made on first read, in the
-// order they stand among its own members.
-var responseLazyNames = [...]string{"_details", "headers", "stream", "cookies"}
+// order they stand among its own members, then pm.response's own to.
+var responseLazyNames = [...]string{"_details", "headers", "stream", "cookies", "to"}
 
 // responseLazy returns the getter and setter of each of the prototype's
 // lazy members, read once per engine.
-func (e *Engine) responseLazy(proto *goja.Object) *[4][2]goja.Value {
+func (e *Engine) responseLazy(proto *goja.Object) *[5][2]goja.Value {
 	if e.respLazy != nil {
 		return e.respLazy
 	}
 	desc, _ := goja.AssertFunction(e.rt.Get("Object").ToObject(e.rt).Get("getOwnPropertyDescriptor"))
-	var out [4][2]goja.Value
+	var out [5][2]goja.Value
 	for i, name := range responseLazyNames {
 		// pm.response's prototype is a layer over Response's (it adds .to):
 		// the accessors are found up the chain.

@@ -47,6 +47,7 @@ var parts = map[string]*partProgram{
 	"sdk-classes":    {},
 	"pm-members":     {},
 	"fn-shapes":      {},
+	"proto-shapes":   {},
 	"response-info":  {},
 	"top-this":       {},
 	// Eager parts: see eagerParts.

@@ -71,18 +71,19 @@ func TestPartsLoadOnFirstUse(t *testing.T) {
 		{`if ([1, 2].values().map((x) => x * 2).toArray().join() !== "2,4" || RegExp.escape("a.") !== "\\x61\\.") { throw new Error("builtins"); }`,
 			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins"}},
 		// TextEncoder and TextDecoder keep their shape (Node 24's lengths: 0); their code loads on first use.
-		// Naming prototype could show the sandbox's sloppy functions' own members (fnshapes.go).
+		// Naming prototype could show the sandbox's sloppy functions' own members and
+		// pm's objects' prototypes (fnshapes.go).
 		{`if (new TextEncoder().encode("é").length !== 2 || TextDecoder.length + TextDecoder.prototype.decode.length !== 0 || new TextEncoder().encoding !== "utf-8") { throw new Error("codec stubs"); }`,
-			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "fn-shapes"}},
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "proto-shapes", "fn-shapes"}},
 		{`if (new TextDecoder("utf-16be").decode(new Uint8Array([0, 104])) !== "h") { throw new Error("codec"); }`,
-			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "fn-shapes", "text-codec"}},
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "proto-shapes", "fn-shapes", "text-codec"}},
 		// What rewritten scripts call (async generators, for await, some
 		// regular expression literals) loads on first call.
 		{`if (typeof __courierAsyncGen + __courierAsyncGen.length !== "function3") { throw new Error("rewrite stubs"); }`,
-			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "fn-shapes", "text-codec"}},
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "proto-shapes", "fn-shapes", "text-codec"}},
 		{`(async () => { const seen = []; async function* g() { yield 1; yield* [2]; } for await (const x of g()) { seen.push(x); }
 		  pm.test("for await", () => pm.expect(seen).to.eql([1, 2])); })();`,
-			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "fn-shapes", "text-codec", "rewrites"}},
+			[]string{"inspect", "chai-postman", "cookie-jar", "webcrypto", "builtins", "proto-shapes", "fn-shapes", "text-codec", "rewrites"}},
 	}
 	for i, s := range steps {
 		x := testExec("test", s.src)

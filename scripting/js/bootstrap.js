@@ -704,7 +704,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // this file, on the other core, and run here, before fastAssertInit needs
 // Response.prototype.
 var shapes = host.eagerPart('postman-shapes')({ def: def, host: host, native: native, Expectation: Expectation, isRequest: isRequest, isResponse: isResponse, part: part });
-var shapeClasses = shapes.classes, Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, PostmanProperty = shapes.Property, PropertyList = shapes.PropertyList, VariableList = shapes.VariableList, QueryParam = shapes.QueryParam, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
+var shapeClasses = shapes.classes, Cookie = shapes.Cookie, Header = shapes.Header, PR = shapes.PR, withData = shapes.withData, PostmanProperty = shapes.Property, PropertyList = shapes.PropertyList, VariableList = shapes.VariableList, QueryParam = shapes.QueryParam, Request = shapes.Request, RequestAuth = shapes.RequestAuth, RequestBody = shapes.RequestBody, Response = shapes.Response, Url = shapes.Url, cookieList = shapes.cookieList, failedResponse = shapes.failedResponse, plainRequest = shapes.plainRequest;
 shapes = undefined;
 
 // The hottest assertions (native kind given) have a Go form in front that
@@ -1110,13 +1110,15 @@ var sendRequest = bundled({ sendRequest(req, cb) {
 // names.
 [[Request, 'PostmanRequest'], [Url, 'PostmanUrl'], [PropertyList, 'PostmanPropertyList'], [Header, 'PostmanHeader'],
     [QueryParam, 'PostmanQueryParam'], [RequestBody, 'PostmanRequestBody'], [RequestAuth, 'PostmanRequestAuth'],
-    [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope'], [PM, 'Postman']].forEach(function (c) {
+    [Response, 'PostmanResponse'], [Cookie, 'PostmanCookie'], [VariableScope, 'PostmanVariableScope']].forEach(function (c) {
     nameDescriptor.value = c[1];
     Object.defineProperty(c[0], 'name', nameDescriptor);
 });
 
-function PM() {}
-var PMP = PM.prototype;
+// pm's constructor is the bundle's Postman: sloppy, six parameters.
+var PMP = {}, PM = bundled({ Postman(a, b, c, d, e, f) { void [a, b, c, d, e, f]; } }.Postman, 'Postman');
+Object.defineProperty(PM, 'prototype', { value: PMP, writable: true, configurable: true });
+def(PMP, 'constructor', PM);
 // pm's members are its own, as in Postman: fixed (not writable, not
 // configurable, not enumerable) but for test, in Postman's order, response
 // only in test scripts. Making them for every script would cost every
@@ -1150,10 +1152,8 @@ PM_GET.request = (function () {
     }
     return st.request;
 });
-// pm.request's to is its own (not enumerable, not configurable), as the
-// sandbox adds it. pm.response's is on its prototype (PR): pm.response keeps
-// its data in a hidden _d, and with to its own too it would count one member
-// more than Postman's in chai's failure messages (PostmanResponse{ …(10) }).
+// pm.request's and pm.response's to are their own (not enumerable, not
+// configurable), as the sandbox adds them (pm.response's: responseObject).
 var TO_OWN = { get: function () { return new Expectation(this); }, enumerable: false, configurable: false };
 function ownTo(o) { Object.defineProperty(o, 'to', TO_OWN); return o; }
 PM_GET.response = (function () {
@@ -1164,9 +1164,12 @@ PM_GET.response = (function () {
         if (r === undefined) {
             st.response = null;
         } else if (st.failed) {
-            st.response = Object.setPrototypeOf(failedResponse(), PR);
+            st.response = ownTo(failedResponse());
         } else {
-            st.response = r;
+            // No cookies: postman-runtime hands the sandbox a response
+            // without them, so pm.response.cookies is the empty list the
+            // getter makes of an absent one; pm.cookies holds the jar's.
+            st.response = withData(r, { header: native.responseHeaders, textFn: native.responseText, b64Fn: native.responseBase64 });
         }
     }
     return st.response === null ? undefined : st.response;
@@ -1252,7 +1255,7 @@ if (native.vault) { PM_VAL.vault = native.vault; }
 // makePM builds a pm for one kind of script; values (the running script's
 // own pm) makes every member a value, computed now.
 function makePM(listen, values) {
-    var o = new PM();
+    var o = Object.create(PMP);
     PM_NAMES.forEach(function (k) {
         if (k === 'response' && listen !== 'test') { return; }
         if (PM_GET[k] && values) {
@@ -1470,6 +1473,9 @@ return {
     // shapeFunctions gives the bundled functions their own members
     // (js/parts/fn-shapes.js), once.
     shapeFunctions: function () { if (sloppyFns.length) { part('fn-shapes', { fns: sloppyFns })(); } },
+    // shapePrototypes gives the postman-collection shapes' prototypes
+    // Newman's members, order and method shapes (js/parts/proto-shapes.js).
+    shapePrototypes: function () { part('proto-shapes', { classes: Object.assign({ VariableScope: VariableScope }, shapeClasses), fns: sloppyFns }); },
     adoptSDK: function (sdk) {
         shapeClasses.VariableScope = VariableScope;
         return part('sdk-classes', { ours: shapeClasses })(sdk);

@@ -13,12 +13,18 @@ return function () {
     b.fns.forEach(function (f) {
         // What follows name is taken off and put back after the new
         // members, so they stand where V8 has them.
-        var rest = Object.getOwnPropertyNames(f).filter(function (k) { return k !== 'length' && k !== 'name'; }), saved = {};
+        // A prototype the function was given (pm's constructor's) stays.
+        var rest = Object.getOwnPropertyNames(f).filter(function (k) { return k !== 'length' && k !== 'name'; }), saved = {}, p;
         rest.forEach(function (k) { saved[k] = getDesc(f, k); delete f[k]; });
         defProp(f, 'arguments', { value: null });
         defProp(f, 'caller', { value: null });
-        var p = {};
-        defProp(p, 'constructor', { value: f, writable: true, configurable: true, enumerable: false });
+        if (saved.prototype) {
+            p = saved.prototype.value;
+            rest.splice(rest.indexOf('prototype'), 1);
+        } else {
+            p = {};
+            defProp(p, 'constructor', { value: f, writable: true, configurable: true, enumerable: false });
+        }
         defProp(f, 'prototype', { value: p, writable: true });
         rest.forEach(function (k) { defProp(f, k, saved[k]); });
     });

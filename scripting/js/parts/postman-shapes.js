@@ -75,7 +75,7 @@ var PARSE = new Map(), NO_UPDATE = new Set();
 def(PL, '_norm', function (k) { return this._postman_listIndexCaseInsensitive && typeof k === 'string' ? k.toLowerCase() : k; });
 def(PL, '_key', function (item) { return item ? item[this._postman_listIndexKey] : undefined; });
 def(PL, '_item', function (x) {
-    if (x instanceof Property) { return x; }
+    if (x instanceof PropertyBase) { return x; }
     var parse = PARSE.get(this.Type);
     if (typeof x === 'string' && parse) { return new this.Type(parse(x)); }
     return new this.Type(x);
@@ -143,13 +143,13 @@ PL.upsert = function (x) {
     var it = this._item(x), cur = this._find(this._key(it));
     if (cur && NO_UPDATE.has(this.Type)) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
     // As postman-collection's: the member takes what its update() takes.
-    if (cur) { cur.update(x instanceof Property || typeof x !== 'object' ? it : x); return false; }
+    if (cur) { cur.update(x instanceof PropertyBase || typeof x !== 'object' ? it : x); return false; }
     this.insert(it);
     return true;
 };
 PL.remove = function (pred, ctx) {
     var self = this, match;
-    if (typeof pred === 'function') { match = function (m) { return pred.call(ctx, m); }; } else if (pred instanceof Property) { match = function (m) { return m === pred; }; } else if (pred && typeof pred === 'object') {
+    if (typeof pred === 'function') { match = function (m) { return pred.call(ctx, m); }; } else if (pred instanceof PropertyBase) { match = function (m) { return m === pred; }; } else if (pred && typeof pred === 'object') {
         var key = self._norm(self._key(pred));
         match = function (m) { return self._norm(self._key(m)) === key; };
     } else {
@@ -764,15 +764,19 @@ function Response(d, textFn, b64Fn) {
     if (v) { this.downloadedBytes = d.size; }
     d.textFn = textFn;
     d.b64Fn = b64Fn;
-    def(this, '_d', d);
+    RDATA.set(this, d);
 }
 Response.isResponse = isResponse;
 var P = Response.prototype;
+// A response's data is kept apart (rd), so that no own member shows it:
+// chai's failure messages count every own name and symbol.
+var RDATA = new WeakMap();
+function rd(r) { return RDATA.get(r); }
 function ownValue(o, name, v) { defProp(o, name, { value: v, writable: true, configurable: true, enumerable: true }); }
 defProp(P, 'headers', {
     configurable: true,
     get: function () {
-        var h = this._d.header;
+        var h = rd(this).header;
         h = owned(headerList((typeof h === 'function' ? h() : h) || []), this);
         ownValue(this, 'headers', h);
         return h;
@@ -782,7 +786,7 @@ defProp(P, 'headers', {
 defProp(P, 'cookies', {
     configurable: true,
     get: function () {
-        var c = this._d.cookies;
+        var c = rd(this).cookies;
         c = owned(cookieList((typeof c === 'function' ? c() : c) || []), this);
         ownValue(this, 'cookies', c);
         return c;
@@ -794,8 +798,8 @@ defProp(P, '_details', {
     get: function () { var v = this.details(); ownValue(this, '_details', v); return v; },
     set: function (v) { ownValue(this, '_details', v); }
 });
-P.text = function () { var d = this._d; if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
-P._b64Fn = function () { return this._d.b64Fn(); };
+P.text = function () { var d = rd(this); if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
+P._b64Fn = function () { return rd(this).b64Fn(); };
 defProp(P, 'body', { configurable: true, get: function () { return this.text(); } });
 defProp(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
 // The own, enumerable forms of the prototype's lazy members.
@@ -841,7 +845,7 @@ P.json = function (reviver, strict) {
 P.jsonp = function (reviver) {
     var t = this.text().trim(), m = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
     var self = Object.create(this);
-    def(self, '_d', Object.assign({}, this._d, { text: m ? m[1] : t }));
+    RDATA.set(self, Object.assign({}, rd(this), { text: m ? m[1] : t }));
     return P.json.call(self, reviver);
 };
 P.reason = function () { return this.status; };
@@ -882,7 +886,7 @@ function failedResponse() {
     return r;
 }
 P.toJSON = function () {
-    if (this._d.failed) { return { id: this.id, header: [], cookie: [] }; }
+    if (rd(this).failed) { return { id: this.id, header: [], cookie: [] }; }
     var o = { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON() };
     if (host.currentSandbox) { o.body = this.body; }
     Object.assign(o, { stream: { type: 'Buffer', data: Array.from(this.stream) }, cookie: this.cookies.toJSON(), responseTime: this.responseTime, responseSize: this.responseSize });
@@ -909,7 +913,8 @@ function Cookie(d) {
     var self = this;
     Object.keys(this).forEach(function (k) { if (self[k] === undefined) { delete self[k]; } });
 }
-itemClass(Cookie);
+// A cookie is a PropertyBase, not a PostmanProperty, as in postman-collection.
+itemClass(Cookie, PropertyBase);
 function ensureEncoded(v) {
     try { v = decodeURIComponent(v); } catch (e) { /* keep as is */ }
     try { return encodeURIComponent(v); } catch (e) { return v; }
@@ -940,9 +945,10 @@ function cookieList(items) {
     return l;
 }
 
-// pm.response.to exists, a pm.sendRequest response's does not (Postman
-// adds it to pm.response alone), so pm.response's prototype is a layer
-// over Response's that carries it.
+// pm.response.to exists, a pm.sendRequest response's does not: Postman
+// adds it to pm.response alone, as an own member (not enumerable). PR, a
+// layer over Response's prototype, holds its accessor for the Go side
+// (responseObject), which gives pm.response Response's prototype.
 withItem(Cookie);
 [Request, Response, RequestAuth].forEach(function (C) { Object.setPrototypeOf(C.prototype, Property.prototype); });
 [Url, RequestBody].forEach(function (C) { Object.setPrototypeOf(C.prototype, PropertyBase.prototype); });
@@ -962,5 +968,5 @@ var classes = {}, classNames = 'PropertyBase Property PropertyList HeaderList Co
 [PropertyBase, Property, PropertyList, HeaderList, CookieList, VariableList, Variable, FormParam, Request, Url, Header, QueryParam, Response, Cookie, RequestBody, RequestAuth].forEach(function (C, i) {
     classes[classNames[i]] = C;
 });
-return { classes: classes, Cookie: Cookie, Header: Header, PR: PR, Property: Property, PropertyList: PropertyList, VariableList: VariableList, QueryParam: QueryParam, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
+return { classes: classes, Cookie: Cookie, Header: Header, PR: PR, withData: function (r, d) { RDATA.set(r, d); return r; }, Property: Property, PropertyList: PropertyList, VariableList: VariableList, QueryParam: QueryParam, Request: Request, RequestAuth: RequestAuth, RequestBody: RequestBody, Response: Response, Url: Url, cookieList: cookieList, failedResponse: failedResponse, plainRequest: plainRequest };
 })
