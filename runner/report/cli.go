@@ -585,7 +585,10 @@ func (c *CLI) failureTable() string {
 			}
 			detail = append(detail, tcell{text: `inside "` + inside + `"`, paint: g})
 		}
-		rows = append(rows, [3][]tcell{{{text: padLeft(strconv.Itoa(i+1), digits) + "."}}, name, detail})
+		// Newman numbers with leading zeros to the count's width (01. to 12.).
+		n := strconv.Itoa(i + 1)
+		n = strings.Repeat("0", digits-len(n)) + n
+		rows = append(rows, [3][]tcell{{{text: n + "."}}, name, detail})
 	}
 	return failureTable(head, rows, c.o.Width)
 }

@@ -54,13 +54,16 @@ import (
 //     'Using "postman.setNextRequest" is deprecated' on reading any of its
 //     members (setEnvironmentVariable too, or one never called), once a
 //     script, and 'Using "postman" is deprecated.' on a write.
+//   - cli_failures_round8p: ten failures or more number with leading
+//     zeros (01.); a nameless item is "inside" its id; a logged key with a
+//     $ in it is quoted, as Node's inspect quotes it.
 //   - cli_bail_round8p (`--bail`): a test script whose assertion failed
 //     fails as "AssertionFailure in test-script", listed at
 //     test-script:39:17 (postman-runtime's own line), and the item's own
 //     test script and the rest of the run do not run.
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

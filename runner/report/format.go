@@ -49,7 +49,12 @@ func fullName(it runner.ItemRef) string {
 	if it.IsZero() {
 		return ""
 	}
-	return strings.Join(it.Path(), " / ")
+	path := it.Path()
+	if it.Name == "" {
+		// Newman's getFullName takes an item's id when it has no name.
+		path[len(path)-1] = it.ID
+	}
+	return strings.Join(path, " / ")
 }
 
 // ms converts a duration to (fractional) milliseconds, Newman's unit.

@@ -2,7 +2,8 @@
 // sandbox bootstrap, compiled on first use: see "Parts" in bootstrap.js).
 (function (b) {
 'use strict';
-var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// Node's keyStrRegExp: a key with $ in it is quoted too ({ '$': 1 }).
+var IDENT = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 // quote escapes with one replace: building the text a character at a time
 // copies it once per character in goja, so logging a large body took seconds.
 var quoteRes = { "'": /['\\\x00-\x1f\x7f]/g, '"': /["\\\x00-\x1f\x7f]/g, '`': /[`\\\x00-\x1f\x7f]/g };
