@@ -47,6 +47,7 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 			return nil, err
 		}
 	}
+	req = withoutFiles(req)
 	// pm.sendRequest sends as the run's runtime does; Postman CLI's newer
 	// runtime sends its GET's body too.
 	plan := sendPlan{req: req, auth: req.Auth, ppb: s.r.rules.defaultBehavior(), warn: warn, rules: s.r.rules}
@@ -70,6 +71,31 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	}
 	s.r.addTrip(scriptTrip{seq: seq, sent: sent, resp: resp})
 	return resp, nil
+}
+
+// withoutFiles is a pm.sendRequest's request as postman-runtime sends it:
+// "uploading files from scripts is not allowed", so a binary body is
+// dropped and so is every file row of a form-data body (with or without a
+// file named), leaving an empty form when no other row is left.
+func withoutFiles(req *collections.Request) *collections.Request {
+	b := req.Body
+	if b == nil || (b.Mode != collections.BodyFile && b.Mode != collections.BodyFormData) {
+		return req
+	}
+	c := *req
+	if b.Mode == collections.BodyFile {
+		c.Body = nil
+		return &c
+	}
+	nb := *b
+	nb.FormData = nil
+	for _, p := range b.FormData {
+		if p.Type != "file" {
+			nb.FormData = append(nb.FormData, p)
+		}
+	}
+	c.Body = &nb
+	return &c
 }
 
 // bareRequest is a pm.sendRequest's request as the newer runtime sends it

@@ -1099,6 +1099,9 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 // body is the body object in its mode.
 func (b requestBuilder) body(body *collections.Body) *goja.Object {
 	bm := b.obj("mode", body.Mode)
+	if body.Mode == "" {
+		_ = bm.Set("mode", goja.Undefined()) // a body without a mode
+	}
 	switch body.Mode {
 	case collections.BodyRaw:
 		_ = bm.Set("raw", body.Raw)

@@ -475,7 +475,8 @@ function RequestBody(b) {
     // QueryParam and FormParam allow repeated keys: toObject() collects them.
     this.urlencoded = b.urlencoded ? owned(new PropertyList(b.urlencoded, { Item: QueryParam, multi: true }), this) : undefined;
     this.formdata = b.formdata ? owned(new PropertyList(b.formdata, { multi: true, Item: FormParam }), this) : undefined;
-    this.file = b.file !== undefined ? (typeof b.file === 'string' ? { src: b.file } : b.file) : undefined;
+    // A file body that names no file shows an empty object, as Newman's.
+    this.file = b.file !== undefined ? (typeof b.file === 'string' ? (b.file ? { src: b.file } : {}) : b.file) : undefined;
     this.graphql = b.graphql ? { query: b.graphql.query, operationName: b.graphql.operationName, variables: b.graphql.variables } : undefined;
     this.options = b.options || (b.language ? { raw: { language: b.language } } : undefined);
     this.disabled = b.disabled ? true : undefined;
