@@ -80,6 +80,16 @@ type Variables struct {
 	// EnvironmentID and GlobalsID are the files' ids (empty: none given).
 	EnvironmentID, GlobalsID         string
 	Environment, Globals, Collection []environments.Variable
+	// EnvironmentFile and GlobalsFile are what the files said of
+	// themselves, which Newman's report keeps in their "_" block.
+	EnvironmentFile, GlobalsFile ScopeFile
+}
+
+// ScopeFile is an environment or globals file's _postman_variable_scope,
+// _postman_exported_at and _postman_exported_using, as the file wrote them
+// ("" when it did not).
+type ScopeFile struct {
+	VariableScope, ExportedAt, ExportedUsing string
 }
 
 // Sink receives run events. The runner calls Handle from one goroutine, in

@@ -112,6 +112,9 @@ type Options struct {
 	// GlobalsName and GlobalsID are the globals file's name and id
 	// (pm.globals.name, pm.globals.toJSON()); empty: undefined, generated.
 	GlobalsName, GlobalsID string
+	// EnvironmentFile and GlobalsFile are the files' own _postman_*
+	// fields, for the JSON report.
+	EnvironmentFile, GlobalsFile ScopeFile
 
 	// Seed, when not 0, makes the run's random values repeat from run to
 	// run: {{$random…}} and {{$guid}}, Math.random, crypto.getRandomValues,

@@ -236,6 +236,7 @@ func (r *Runner) finalVariables() Variables {
 		final.GlobalsName = n
 	}
 	final.EnvironmentID, final.GlobalsID = r.Options.EnvironmentID, r.Options.GlobalsID
+	final.EnvironmentFile, final.GlobalsFile = r.Options.EnvironmentFile, r.Options.GlobalsFile
 	return final
 }
 

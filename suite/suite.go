@@ -285,6 +285,7 @@ func (s *Suite) runnerOptions() runner.Options {
 	if ropts.GlobalsName == "" && o.Globals != nil {
 		ropts.GlobalsName, ropts.GlobalsID = o.Globals.Name, o.Globals.ID // pm.globals.name, toJSON().id
 	}
+	ropts.EnvironmentFile, ropts.GlobalsFile = scopeFile(o.Environment), scopeFile(o.Globals)
 	ropts.Data = o.Data
 	ropts.Masker = s.red
 	ropts.VaultScripts = o.VaultScripts
@@ -547,4 +548,17 @@ func collectionDir(coll *collections.Collection) []string {
 		return []string{abs}
 	}
 	return []string{filepath.Dir(abs)}
+}
+
+// scopeFile is what an environment or globals file said of itself, for
+// the JSON report; none for no file.
+func scopeFile(f *environments.File) runner.ScopeFile {
+	if f == nil {
+		return runner.ScopeFile{}
+	}
+	out := runner.ScopeFile{VariableScope: f.VariableScope, ExportedUsing: f.ExportedUsing}
+	if !f.ExportedAt.IsZero() {
+		out.ExportedAt = f.ExportedAt.UTC().Format("2006-01-02T15:04:05.000Z")
+	}
+	return out
 }

@@ -201,6 +201,10 @@ func (j *JSON) request(e runner.RequestEvent) {
 	}
 	if e.Err != nil {
 		unsentLength(j.cur.Request)
+		if it := j.node(e.Item.Key); it != nil && it.ID == e.Item.ID && it.Request != nil && it.Request.Auth == nil {
+			// Newman's failed request shows no auth it inherited.
+			j.cur.Request.Auth = nil
+		}
 		j.cur.RequestError = requestErrorJSON(e.Err)
 		j.cur.Set("requestError")
 		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"}, "", false)
@@ -212,13 +216,16 @@ func (j *JSON) request(e runner.RequestEvent) {
 	}
 }
 
-// unsentLength drops the Content-Length the runtime would have added from
-// a request that failed: Newman records it only from what went out.
+// unsentLength drops the Content-Length and Cookie headers the runtime
+// would have added from a request that failed: Newman records them only
+// from what went out.
 func unsentLength(r *jsonRequest) {
 	if r == nil {
 		return
 	}
-	r.Header = slices.DeleteFunc(r.Header, func(h jsonKV) bool { return h.System && strings.EqualFold(h.Key, "Content-Length") })
+	r.Header = slices.DeleteFunc(r.Header, func(h jsonKV) bool {
+		return h.System && (strings.EqualFold(h.Key, "Content-Length") || strings.EqualFold(h.Key, "Cookie"))
+	})
 }
 
 // rawBodyOptions returns the raw body's language from the collection, as
@@ -600,8 +607,8 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	}
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran))
-	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.Environment, "environment"))
-	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.Globals, "globals"))
+	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.EnvironmentFile, v.Environment, "environment"))
+	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
 	j.out.print(`,"run":`)
 	sep = "{"
 	tail("stats", stats)
@@ -958,13 +965,7 @@ func itemsJSON(items []*collections.Item, redact func(string) string, ran ranScr
 			p.Item = itemsJSON(it.Items, redact, ran)
 			p.Auth = authJSON(it.Auth)
 		} else {
-			r := it.Request
-			p.Request = &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body),
-				Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description, r.DescriptionType)}
-			for _, h := range r.Header {
-				// postman-collection keeps a disabled header, marked.
-				p.Request.Header = append(p.Request.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
-			}
+			p.Request = requestTemplateJSON(it.Request, redact)
 			// Saved examples; Newman's report always has the list.
 			p.Response = json.RawMessage("[]")
 			if len(it.Responses) > 0 {
@@ -976,48 +977,170 @@ func itemsJSON(items []*collections.Item, redact func(string) string, ran ranScr
 	return out
 }
 
+// requestTemplateJSON is a collection request as postman-collection
+// writes it.
+func requestTemplateJSON(r *collections.Request, redact func(string) string) *pmRequest {
+	p := &pmRequest{Method: r.Method, URL: itemURLJSON(r.URL, redact), Body: itemBodyJSON(r.Body),
+		Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description, r.DescriptionType)}
+	for _, h := range r.Header {
+		// postman-collection keeps a disabled header, marked.
+		p.Header = append(p.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
+	}
+	return p
+}
+
 // examplesJSON is an item's saved examples as postman-collection writes
-// them: each with an id (a stable one where the collection gives none), a
-// cookie list, and its original request's URL as an object. Examples of
-// another shape are kept as the collection gives them.
+// them: each in its key order ("_" with the preview language, id, name,
+// originalRequest, status, code, header, body, cookie, responseTime), with
+// an id (a stable one where the collection gives none), a cookie list, and
+// its original request as a request template. Examples of another shape
+// are kept as the collection gives them.
 func examplesJSON(raw json.RawMessage, owner string, redact func(string) string) json.RawMessage {
-	var list []map[string]json.RawMessage
+	var list []json.RawMessage
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return raw
 	}
+	out := make([]json.RawMessage, 0, len(list))
 	for i, ex := range list {
-		if ex == nil {
+		b, ok := exampleJSON(ex, owner, i, redact)
+		if !ok {
 			return raw
 		}
-		if _, ok := ex["id"]; !ok {
-			ex["id"], _ = json.Marshal(uid(time.Time{}, "example/"+owner, i, 0))
-		}
-		if _, ok := ex["cookie"]; !ok {
-			ex["cookie"] = json.RawMessage("[]")
-		}
-		var req map[string]json.RawMessage
-		if json.Unmarshal(ex["originalRequest"], &req) != nil || req == nil {
-			continue
-		}
-		var u string
-		if json.Unmarshal(req["url"], &u) != nil {
-			continue // an object already, or none
-		}
-		if redact != nil {
-			u = redact(u)
-		}
-		if b, err := json.Marshal(urlJSON(u)); err == nil {
-			req["url"] = b
-		}
-		if b, err := json.Marshal(req); err == nil {
-			ex["originalRequest"] = b
-		}
+		out = append(out, b)
 	}
-	out, err := json.Marshal(list)
+	b, err := json.Marshal(out)
 	if err != nil {
 		return raw
 	}
-	return out
+	return b
+}
+
+// exampleKeys are a saved example's keys in postman-collection's order,
+// after "_", id and name.
+var exampleKeys = []string{"originalRequest", "status", "code", "header", "body", "cookie", "responseTime"}
+
+// exampleJSON is one saved example as postman-collection writes it; false
+// when it is not an object. Keys postman-collection does not know follow
+// in sorted order.
+func exampleJSON(raw json.RawMessage, owner string, i int, redact func(string) string) (json.RawMessage, bool) {
+	var ex map[string]json.RawMessage
+	if json.Unmarshal(raw, &ex) != nil || ex == nil {
+		return nil, false
+	}
+	var o orderedObject
+	if lang, ok := ex["_postman_previewlanguage"]; ok {
+		o.add("_", json.RawMessage(`{"postman_previewlanguage":`+string(lang)+`}`))
+		delete(ex, "_postman_previewlanguage")
+	}
+	id, ok := ex["id"]
+	if !ok {
+		id, _ = json.Marshal(uid(time.Time{}, "example/"+owner, i, 0))
+	}
+	o.add("id", id)
+	delete(ex, "id")
+	if name, ok := ex["name"]; ok {
+		o.add("name", name)
+		delete(ex, "name")
+	}
+	if _, ok := ex["cookie"]; !ok {
+		ex["cookie"] = json.RawMessage("[]")
+	}
+	for _, k := range exampleKeys {
+		v, ok := ex[k]
+		if !ok {
+			continue
+		}
+		delete(ex, k)
+		switch k {
+		case "originalRequest":
+			v = originalRequestJSON(v, redact)
+		case "cookie":
+			v = cookiesJSON(v)
+		}
+		o.add(k, v)
+	}
+	rest := make([]string, 0, len(ex))
+	for k := range ex {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		o.add(k, ex[k])
+	}
+	return o.bytes(), true
+}
+
+// originalRequestJSON is an example's original request as a request
+// template (read as the collection's requests are, so a URL string
+// becomes its parts and rows keep postman-collection's order); a request
+// that does not read is kept as given.
+func originalRequestJSON(raw json.RawMessage, redact func(string) string) json.RawMessage {
+	doc := append(append([]byte(`{"item":[{"name":"example","request":`), raw...), `}]}`...)
+	c, err := collections.LoadBytes(doc, "example")
+	if err != nil || len(c.Items) != 1 || c.Items[0].Request == nil {
+		return raw
+	}
+	b, err := json.Marshal(requestTemplateJSON(c.Items[0].Request, redact))
+	if err != nil {
+		return raw
+	}
+	return b
+}
+
+// cookieKeys are a cookie's keys in postman-collection's order ("key"
+// reads as its name).
+var cookieKeys = []string{"name", "expires", "maxAge", "domain", "path", "secure", "httpOnly", "hostOnly", "session", "value", "extensions"}
+
+// cookiesJSON is an example's cookie list in postman-collection's key
+// order; a list of another shape is kept as given.
+func cookiesJSON(raw json.RawMessage) json.RawMessage {
+	var list []map[string]json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		return raw
+	}
+	out := make([]json.RawMessage, 0, len(list))
+	for _, c := range list {
+		if c == nil {
+			return raw
+		}
+		if _, ok := c["name"]; !ok && c["key"] != nil {
+			c["name"] = c["key"]
+		}
+		delete(c, "key")
+		var o orderedObject
+		for _, k := range cookieKeys {
+			if v, ok := c[k]; ok {
+				o.add(k, v)
+			}
+		}
+		out = append(out, o.bytes())
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return raw
+	}
+	return b
+}
+
+// orderedObject builds a JSON object whose keys keep the order they were
+// added in.
+type orderedObject struct{ b []byte }
+
+func (o *orderedObject) add(key string, v json.RawMessage) {
+	if len(o.b) == 0 {
+		o.b = append(o.b, '{')
+	} else {
+		o.b = append(o.b, ',')
+	}
+	k, _ := json.Marshal(key)
+	o.b = append(append(append(o.b, k...), ':'), v...)
+}
+
+func (o *orderedObject) bytes() json.RawMessage {
+	if len(o.b) == 0 {
+		return json.RawMessage("{}")
+	}
+	return append(o.b, '}')
 }
 
 // authJSON is an auth block as postman-collection writes it: its type,
@@ -1193,6 +1316,9 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		for _, p := range ps {
 			// jsonreport.NoValue numbers its kinds as collections.NoValue.
 			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON}
+			if b.Mode == "urlencoded" {
+				kv.Type = "" // postman-collection's QueryParam has none
+			}
 			if p.Type == "file" && p.Value == "" {
 				kv.NoValue = jsonreport.ValueUnset // a file field has its src only
 			}
@@ -1298,8 +1424,11 @@ func reportVariable(v environments.Variable) pmVariable {
 
 // scopeJSON renders an environment or globals block. Unlike Newman it
 // keeps each variable's type and enabled flag (newman#3067).
-func scopeJSON(name, id string, vars []environments.Variable, kind string) jsonScope {
+func scopeJSON(name, id string, file runner.ScopeFile, vars []environments.Variable, kind string) jsonScope {
 	out := jsonScope{Values: []jsonScopeValue{}}
+	if file != (runner.ScopeFile{}) {
+		out.Private = &jsonreport.Private{PostmanVariableScope: file.VariableScope, PostmanExportedAt: file.ExportedAt, PostmanExportedUsing: file.ExportedUsing}
+	}
 	if vars == nil {
 		out.ID = uid(time.Time{}, kind, 0, 0)
 		return out
@@ -1314,7 +1443,9 @@ func scopeJSON(name, id string, vars []environments.Variable, kind string) jsonS
 		if typ == "" {
 			typ = "any"
 		}
-		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled})
+		// A value held as a number, boolean or object is written so, as
+		// postman-collection writes it.
+		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled, Typed: reportVariable(v).Typed})
 	}
 	return out
 }

@@ -103,6 +103,7 @@ func replayDone(rep *jsonreport.Report, ref func(jsonreport.Ref) runner.ItemRef)
 		EnvironmentName: rep.Environment.Name, Environment: replayValues(rep.Environment.Values),
 		GlobalsName: rep.Globals.Name, Globals: replayValues(rep.Globals.Values),
 		EnvironmentID: rep.Environment.ID, GlobalsID: rep.Globals.ID,
+		EnvironmentFile: replayScopeFile(rep.Environment.Private), GlobalsFile: replayScopeFile(rep.Globals.Private),
 	}}
 	if rep.Collection != nil {
 		done.Variables.Collection = []environments.Variable{}
@@ -441,4 +442,13 @@ func scriptAt(at string) string {
 		return ""
 	}
 	return at
+}
+
+// replayScopeFile is what a report's environment or globals "_" block
+// kept of the file.
+func replayScopeFile(p *jsonreport.Private) runner.ScopeFile {
+	if p == nil {
+		return runner.ScopeFile{}
+	}
+	return runner.ScopeFile{VariableScope: p.PostmanVariableScope, ExportedAt: p.PostmanExportedAt, ExportedUsing: p.PostmanExportedUsing}
 }

@@ -726,15 +726,38 @@ type Private struct {
 	PostmanExportedUsing   string `json:"postman_exported_using,omitempty"`
 }
 
+// ScopeValue is an environment or globals variable in postman-collection's
+// key order (type, value, key); courier adds enabled, which Newman's
+// report drops, and keeps the type the file declared (Newman's reads
+// "any" for default and secret).
 type ScopeValue struct {
-	Key     string `json:"key"`
-	Value   Text   `json:"value"`
 	Type    string `json:"type"`
+	Value   Text   `json:"value"`
+	Key     string `json:"key"`
 	Enabled bool   `json:"enabled"`
+	// Typed, when set, is the value's JSON written in place of Value (a
+	// number, a boolean, an object), as postman-collection holds it.
+	Typed json.RawMessage `json:"-"`
 }
 
+func (v ScopeValue) MarshalJSON() ([]byte, error) {
+	type plain ScopeValue
+	if v.Typed == nil {
+		return json.Marshal(plain(v))
+	}
+	return json.Marshal(struct {
+		Type    string          `json:"type"`
+		Value   json.RawMessage `json:"value"`
+		Key     string          `json:"key"`
+		Enabled bool            `json:"enabled"`
+	}{v.Type, v.Typed, v.Key, v.Enabled})
+}
+
+// Scope is the report's environment or globals: postman-collection's "_"
+// block (the file's _postman_* fields), id, name, values.
 type Scope struct {
-	ID     string       `json:"id"`
-	Name   string       `json:"name,omitempty"`
-	Values []ScopeValue `json:"values"`
+	Private *Private     `json:"_,omitempty"`
+	ID      string       `json:"id"`
+	Name    string       `json:"name,omitempty"`
+	Values  []ScopeValue `json:"values"`
 }
