@@ -325,11 +325,14 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 		return resolved, SentRequest{Method: resolved.Method, URL: buildWireURL(resolved.URL, true).String()}, nil, nil, secretErr
 	}
 	plan := sendPlan{
-		req:   resolved,
-		auth:  a,
-		user:  userSet,
-		ppb:   ppb,
-		warn:  func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
+		req:  resolved,
+		auth: a,
+		user: userSet,
+		ppb:  ppb,
+		warn: func(msg string) { r.Sink.Handle(WarningEvent{Item: st.ref, Iteration: it, Message: msg}) },
+		console: func(msg string) {
+			r.Sink.Handle(ConsoleEvent{Item: st.ref, Iteration: it, Line: ConsoleLine{Level: "warn", Text: nodeQuote(msg), Message: msg}})
+		},
 		clock: clock,
 		rules: r.rules,
 	}
@@ -486,6 +489,9 @@ type sendPlan struct {
 	// warn reports auth problems: as in Postman they do not fail the
 	// request, which goes out without that auth.
 	warn func(string)
+	// console, when set, takes postman-runtime's console warnings about
+	// the request (an upload file it could not read).
+	console func(string)
 	// check, when set, vets every URL the request goes to (the first and
 	// each redirect) for the vault secrets it carries.
 	check func(string) error
@@ -577,7 +583,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		out.shown = out.wire
 	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, p.warn)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console})
 	if err != nil {
 		return out, err
 	}

@@ -3,8 +3,10 @@ package runner
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	mrand "math/rand/v2"
 	"mime/multipart"
 	"net/textproto"
@@ -162,7 +164,7 @@ var languageTypes = map[string]string{
 // buildBody renders a resolved body. File paths are relative to workDir; a
 // file that cannot be read is left out with a warning and the request is
 // still sent, as Newman does.
-func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*builtBody, error) {
+func buildBody(b *collections.Body, files fileAccess, notes bodyNotes) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
 	}
@@ -184,7 +186,7 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		if !anyEnabled(b.FormData) {
 			return nil, nil
 		}
-		return buildMultipart(b.FormData, files, warn)
+		return buildMultipart(b.FormData, files, notes)
 	case collections.BodyFile:
 		if b.File == "" {
 			if b.FileContent != "" {
@@ -196,7 +198,7 @@ func buildBody(b *collections.Body, files fileAccess, warn func(string)) (*built
 		}
 		data, err := files.read(b.File)
 		if err != nil {
-			warn(fmt.Sprintf("body file not sent: %v", err))
+			notes.fileError("Binary file load error: ", b.File, err, fmt.Sprintf("body file not sent: %v", err))
 			return &builtBody{data: []byte{}}, nil
 		}
 		return &builtBody{data: data, contentType: uploadType(b.File)}, nil
@@ -284,6 +286,40 @@ func GraphQLBody(g *collections.GraphQL) []byte {
 // that signs the body).
 func formEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
 
+// bodyNotes receive what building a body has to say: warn courier's own
+// warnings, console the lines postman-runtime logs as the request's console
+// warnings (Newman prints them in the console box).
+type bodyNotes struct {
+	warn, console func(string)
+}
+
+// fileError reports an upload file that could not be read: in
+// postman-runtime's words, as a console warning, when the runtime would
+// have failed to read it too (missing, not a file, not readable), else as
+// courier's warning (a file courier refuses: outside the working
+// directory, a system file, too large).
+func (n bodyNotes) fileError(prefix, src string, err error, warning string) {
+	var why string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "no such file"
+	case errors.Is(err, errNotRegular):
+		why = "is not a file"
+	case errors.Is(err, fs.ErrPermission):
+		why = "read permission denied"
+	}
+	if why != "" && n.console != nil {
+		n.console(prefix + `"` + src + `", ` + why)
+		return
+	}
+	if n.warn != nil {
+		n.warn(warning)
+	}
+}
+
+// errNotRegular marks an upload source that is not a regular file.
+var errNotRegular = errors.New("not a regular file")
+
 // fileAccess reads the files a collection uploads (form-data and binary
 // bodies). Relative paths start at the working directory (--working-dir,
 // else the current directory, as in Newman). A file is read only when,
@@ -338,7 +374,7 @@ func (fa fileAccess) read(p string) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", p)
+		return nil, fmt.Errorf("%s is %w", p, errNotRegular)
 	}
 	if fi.Size() > maxUploadFile {
 		return nil, fmt.Errorf("%s is larger than 1 GB", p)
@@ -379,7 +415,7 @@ func insideAny(p string, roots []string) bool {
 	return false
 }
 
-func buildMultipart(params []collections.FormParam, files fileAccess, warn func(string)) (*builtBody, error) {
+func buildMultipart(params []collections.FormParam, files fileAccess, notes bodyNotes) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	// postman-runtime's form-data boundary: 26 dashes and 24 random
@@ -409,7 +445,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, warn func(
 				}
 				content, err := files.read(src)
 				if err != nil {
-					warn(fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err))
+					notes.fileError("Form param `"+p.Key+"`, file load error: ", src, err, fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err))
 					continue
 				}
 				h := textproto.MIMEHeader{}
