@@ -78,92 +78,117 @@ func (e *Engine) jsonSnapshot(v goja.Value, limit int, keys []string) (goja.Valu
 	if _, ok := v.(*goja.Object); !ok {
 		return v, true
 	}
-	rt := e.rt
-	protos := e.protos()
-	type frame struct {
-		src, dst *goja.Object
-		depth    int
-	}
-	var stack []frame
-	// copyOf makes the empty copy of one value read from a property (the
-	// loop below fills it), or reports that it cannot be copied safely.
-	copyOf := func(c goja.Value, depth int) (goja.Value, bool) {
-		if c == nil {
-			return goja.Undefined(), true // Get's answer for a missing property
-		}
-		co, isObj := c.(*goja.Object)
-		if !isObj {
-			return c, true
-		}
-		if depth > limit || co.ExportType() == proxyType {
-			return nil, false
-		}
-		var dst *goja.Object
-		switch p := co.Prototype(); {
-		case p == protos.array:
-			dst = rt.NewArray()
-		case p == protos.object || p == nil:
-			if _, isFn := goja.AssertFunction(co); isFn {
-				return nil, false
-			}
-			dst = rt.CreateObject(nil)
-		default:
-			return nil, false
-		}
-		// No prototype: the serializer finds no toJSON on the copy, and
-		// setting an index or key never reaches an inherited setter.
-		if err := dst.SetPrototype(nil); err != nil {
-			return nil, false
-		}
-		stack = append(stack, frame{co, dst, depth})
-		return dst, true
-	}
-	root, ok := copyOf(v, 1)
+	s := &snapshot{rt: e.rt, protos: e.protos(), limit: limit, keys: keys}
+	root, ok := s.copyOf(v, 1)
 	if !ok {
 		return nil, false
 	}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		// toJSON is looked up as the serializer would (own or inherited);
-		// a function there means script code decides what is serialized.
-		if _, isFn := goja.AssertFunction(f.src.Get("toJSON")); isFn {
+	for len(s.stack) > 0 {
+		f := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
+		if !s.fill(f) {
 			return nil, false
-		}
-		if f.src.Prototype() == protos.array {
-			n := f.src.Get("length").ToInteger()
-			if n > maxSnapshotArray {
-				return nil, false // a huge sparse array: left to the slow path
-			}
-			for i := int64(0); i < n; i++ {
-				c, ok := copyOf(f.src.Get(indexKey(i)), f.depth+1)
-				if !ok {
-					return nil, false
-				}
-				if err := f.dst.Set(indexKey(i), c); err != nil {
-					return nil, false
-				}
-			}
-			continue
-		}
-		names := keys
-		if names == nil {
-			names = f.src.Keys()
-		}
-		for _, k := range names {
-			c, ok := copyOf(f.src.Get(k), f.depth+1)
-			if !ok {
-				return nil, false
-			}
-			if goja.IsUndefined(c) {
-				continue
-			}
-			if err := f.dst.Set(k, c); err != nil {
-				return nil, false
-			}
 		}
 	}
 	return root, true
+}
+
+// snapshot is one jsonSnapshot: the copies made but not filled yet wait on
+// stack, so a deep value costs no Go recursion.
+type snapshot struct {
+	rt     *goja.Runtime
+	protos *jsProtos
+	limit  int
+	keys   []string
+	stack  []snapshotFrame
+}
+
+// snapshotFrame is one object or array to copy: src's properties go to dst.
+type snapshotFrame struct {
+	src, dst *goja.Object
+	depth    int
+}
+
+// copyOf makes the empty copy of one value read from a property (fill
+// fills it later), or reports that it cannot be copied safely.
+func (s *snapshot) copyOf(c goja.Value, depth int) (goja.Value, bool) {
+	if c == nil {
+		return goja.Undefined(), true // Get's answer for a missing property
+	}
+	co, isObj := c.(*goja.Object)
+	if !isObj {
+		return c, true
+	}
+	if depth > s.limit || co.ExportType() == proxyType {
+		return nil, false
+	}
+	var dst *goja.Object
+	switch p := co.Prototype(); {
+	case p == s.protos.array:
+		dst = s.rt.NewArray()
+	case p == s.protos.object || p == nil:
+		if _, isFn := goja.AssertFunction(co); isFn {
+			return nil, false
+		}
+		dst = s.rt.CreateObject(nil)
+	default:
+		return nil, false
+	}
+	// No prototype: the serializer finds no toJSON on the copy, and
+	// setting an index or key never reaches an inherited setter.
+	if err := dst.SetPrototype(nil); err != nil {
+		return nil, false
+	}
+	s.stack = append(s.stack, snapshotFrame{co, dst, depth})
+	return dst, true
+}
+
+// fill copies f.src's properties into f.dst, each read once.
+func (s *snapshot) fill(f snapshotFrame) bool {
+	// toJSON is looked up as the serializer would (own or inherited);
+	// a function there means script code decides what is serialized.
+	if _, isFn := goja.AssertFunction(f.src.Get("toJSON")); isFn {
+		return false
+	}
+	if f.src.Prototype() == s.protos.array {
+		return s.fillArray(f)
+	}
+	names := s.keys
+	if names == nil {
+		names = f.src.Keys()
+	}
+	for _, k := range names {
+		c, ok := s.copyOf(f.src.Get(k), f.depth+1)
+		if !ok {
+			return false
+		}
+		if goja.IsUndefined(c) {
+			continue // the serializer leaves the key out
+		}
+		if err := f.dst.Set(k, c); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// fillArray copies an array's elements, holes and undefined included (the
+// serializer writes null for them).
+func (s *snapshot) fillArray(f snapshotFrame) bool {
+	n := f.src.Get("length").ToInteger()
+	if n > maxSnapshotArray {
+		return false // a huge sparse array: left to the slow path
+	}
+	for i := int64(0); i < n; i++ {
+		c, ok := s.copyOf(f.src.Get(indexKey(i)), f.depth+1)
+		if !ok {
+			return false
+		}
+		if err := f.dst.Set(indexKey(i), c); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // maxSnapshotArray bounds the arrays jsonSnapshot copies element by element.
