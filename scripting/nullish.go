@@ -524,21 +524,8 @@ type seenObject struct {
 // replace the error being worded, nor end the script as a Go panic.
 func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
 	defer dropScriptThrow(func() { seen = seenAt{} })
-	if x == nil || line <= 0 {
-		return seenAt{}
-	}
-	c := compileScript(x.Source, x.Listen)
-	kind := c.sites[[2]int{line, col}]
-	if kind == 0 {
-		return seenAt{}
-	}
-	read := e.slots[c].read
-	if read == nil {
-		return seenAt{}
-	}
-	v, err := read(goja.Undefined())
-	o, ok := v.(*goja.Object)
-	if err != nil || !ok {
+	kind, o := e.runSlots(x, line, col)
+	if o == nil {
 		return seenAt{}
 	}
 	seen = seenAt{instanceOf: kind&siteInstanceOf != 0}
@@ -548,34 +535,9 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
 	}
 	slot := o.Get(at)
 	if kind&siteRead != 0 {
-		// A value other than null or undefined: either the object written
-		// to, or the read that failed stored it and a later one ran before
-		// the throw (an assignment's right-hand side, a computed key), so
-		// the source decides.
-		switch {
-		case slot == goja.Null():
-			seen.nullish = "null"
-		case slot == nil || goja.IsUndefined(slot):
-			seen.nullish = "undefined"
-		default:
-			seen.obj = e.describe(slot)
-			seen.prop, _ = assignedPropAt(x.Source, line, col)
-		}
+		e.seenRead(&seen, slot, x.Source, line, col)
 	}
-	if k := o.Get("1"); kind&siteSetKey != 0 && k != nil {
-		if sym, ok := k.(*goja.Symbol); ok {
-			seen.setKey = "Symbol(" + sym.String() + ")"
-		} else {
-			seen.setKey = k.String()
-		}
-		if seen.prop == "" {
-			seen.prop = seen.setKey
-		}
-	}
-	if k, ok := o.Get("1").(*goja.Symbol); ok && kind&siteReadKey != 0 {
-		seen.readSymbol = "Symbol(" + k.String() + ")"
-		seen.readIterator = k == goja.SymIterator
-	}
+	e.seenKeys(&seen, kind, o.Get("1"))
 	if kind&siteIn != 0 {
 		seen.inKey, seen.inWhat = e.v8Printed(o.Get("1")), e.v8Printed(o.Get("0"))
 	}
@@ -586,6 +548,67 @@ func (e *Engine) seenAtRun(x *Exec, line, col int) (seen seenAt) {
 		}
 	}
 	return seen
+}
+
+// runSlots is the kind of the site at line:col of the running script x and
+// the array its slots hold there, or nil when the compile kept no slot
+// there or the script has not filled them.
+func (e *Engine) runSlots(x *Exec, line, col int) (siteKind, *goja.Object) {
+	if x == nil || line <= 0 {
+		return 0, nil
+	}
+	c := compileScript(x.Source, x.Listen)
+	kind := c.sites[[2]int{line, col}]
+	if kind == 0 {
+		return 0, nil
+	}
+	read := e.slots[c].read
+	if read == nil {
+		return 0, nil
+	}
+	v, err := read(goja.Undefined())
+	o, ok := v.(*goja.Object)
+	if err != nil || !ok {
+		return 0, nil
+	}
+	return kind, o
+}
+
+// seenRead records what a failed member read or write was made on, from the
+// value its slot kept.
+func (e *Engine) seenRead(seen *seenAt, slot goja.Value, src string, line, col int) {
+	// A value other than null or undefined: either the object written to,
+	// or the read that failed stored it and a later one ran before the
+	// throw (an assignment's right-hand side, a computed key), so the
+	// source decides.
+	switch {
+	case slot == goja.Null():
+		seen.nullish = "null"
+	case slot == nil || goja.IsUndefined(slot):
+		seen.nullish = "undefined"
+	default:
+		seen.obj = e.describe(slot)
+		seen.prop, _ = assignedPropAt(src, line, col)
+	}
+}
+
+// seenKeys records the computed key kept in slot 1: a key assigned to (it
+// names the property when the source did not), or a symbol read.
+func (e *Engine) seenKeys(seen *seenAt, kind siteKind, k goja.Value) {
+	if kind&siteSetKey != 0 && k != nil {
+		if sym, ok := k.(*goja.Symbol); ok {
+			seen.setKey = "Symbol(" + sym.String() + ")"
+		} else {
+			seen.setKey = k.String()
+		}
+		if seen.prop == "" {
+			seen.prop = seen.setKey
+		}
+	}
+	if sym, ok := k.(*goja.Symbol); ok && kind&siteReadKey != 0 {
+		seen.readSymbol = "Symbol(" + sym.String() + ")"
+		seen.readIterator = sym == goja.SymIterator
+	}
 }
 
 // dropScriptThrow, deferred, recovers a JavaScript exception that the
