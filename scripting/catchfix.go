@@ -272,24 +272,47 @@ func (g awaitGuard) stmt(s ast.Statement) ast.Statement {
 	case *ast.VariableStatement:
 		g.bindings(x.List)
 	case *ast.ExpressionStatement:
-		switch e := x.Expression.(type) {
-		case *ast.AwaitExpression:
-			e.Argument = g.expr(e.Argument)
-		case *ast.AssignExpression:
-			if a, ok := e.Right.(*ast.AwaitExpression); ok {
-				a.Argument = g.expr(a.Argument)
-			}
+		// await x, or v = await x
+		if a, ok := x.Expression.(*ast.AssignExpression); ok {
+			g.awaited(a.Right)
+		} else {
+			g.awaited(x.Expression)
 		}
 	case *ast.ReturnStatement:
-		if a, ok := x.Argument.(*ast.AwaitExpression); ok {
-			a.Argument = g.expr(a.Argument)
-		}
+		g.awaited(x.Argument)
 	case *ast.BlockStatement:
 		x.List = g.list(x.List)
 	case *ast.IfStatement:
 		x.Test = g.expr(x.Test)
 		x.Consequent = g.single(x.Consequent)
 		x.Alternate = g.single(x.Alternate)
+	case *ast.LabelledStatement:
+		// The label stays on the statement it names.
+		x.Statement = g.stmt(x.Statement)
+	case *ast.SwitchStatement:
+		for _, c := range x.Body {
+			c.Consequent = g.list(c.Consequent)
+		}
+	case *ast.TryStatement:
+		g.try(x)
+	default:
+		g.loop(s)
+	}
+	return s
+}
+
+// awaited guards what e awaits, when e is an await: the await itself stays
+// outside the arrow.
+func (g awaitGuard) awaited(e ast.Expression) {
+	if a, ok := e.(*ast.AwaitExpression); ok {
+		a.Argument = g.expr(a.Argument)
+	}
+}
+
+// loop guards a loop's body, kept one statement; other statements are
+// left as they are.
+func (g awaitGuard) loop(s ast.Statement) {
+	switch x := s.(type) {
 	case *ast.ForStatement:
 		x.Body = g.single(x.Body)
 	case *ast.ForOfStatement:
@@ -300,25 +323,20 @@ func (g awaitGuard) stmt(s ast.Statement) ast.Statement {
 		x.Body = g.single(x.Body)
 	case *ast.DoWhileStatement:
 		x.Body = g.single(x.Body)
-	case *ast.LabelledStatement:
-		// The label stays on the statement it names.
-		x.Statement = g.stmt(x.Statement)
-	case *ast.SwitchStatement:
-		for _, c := range x.Body {
-			c.Consequent = g.list(c.Consequent)
-		}
-	case *ast.TryStatement:
-		if x.Body != nil {
-			x.Body.List = g.list(x.Body.List)
-		}
-		if x.Catch != nil && x.Catch.Body != nil {
-			x.Catch.Body.List = g.list(x.Catch.Body.List)
-		}
-		if x.Finally != nil {
-			x.Finally.List = g.list(x.Finally.List)
-		}
 	}
-	return s
+}
+
+// try guards the statements of a try's blocks.
+func (g awaitGuard) try(x *ast.TryStatement) {
+	if x.Body != nil {
+		x.Body.List = g.list(x.Body.List)
+	}
+	if x.Catch != nil && x.Catch.Body != nil {
+		x.Catch.Body.List = g.list(x.Catch.Body.List)
+	}
+	if x.Finally != nil {
+		x.Finally.List = g.list(x.Finally.List)
+	}
 }
 
 func (g awaitGuard) bindings(list []*ast.Binding) {

@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -131,4 +132,41 @@ Promise.any(5).catch(function (e) { out(['not iterable', e.name]); });`))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant (Postman CLI 1.34.0)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestAwaitGuardPositions: in a try body that awaits, an overflow started
+// from each kind of statement the guard walks (awaitGuard.stmt) after the
+// first await is the RangeError the try catches, as in V8: a loop's body of
+// each kind, an awaited operand assigned or returned, a declaration's
+// initializer, an if's test, a switch case, a labelled statement and a
+// nested try's blocks.
+func TestAwaitGuardPositions(t *testing.T) {
+	t.Parallel()
+	forms := []struct{ name, stmt string }{
+		{"for", `for (let i = 0; i < 1; i++) { await null; deep(0); }`},
+		{"for-of", `for (const i of [1]) { await null; deep(0); }`},
+		{"for-in", `for (const k in { a: 1 }) { await null; deep(0); }`},
+		{"while", `while (true) { await null; deep(0); }`},
+		{"do-while", `do { await null; deep(0); } while (false);`},
+		{"assigned await", `v = await deep(0);`},
+		{"await", `await deep(0);`},
+		{"returned await", `return await deep(0);`},
+		{"declaration", `const w = deep(0);`},
+		{"if test", `if (deep(0)) { await null; }`},
+		{"if branch", `if (v === undefined) { await null; deep(0); } else { await null; }`},
+		{"switch case", `switch (v) { default: await null; deep(0); }`},
+		{"labelled", `l: for (;;) { await null; deep(0); }`},
+		{"nested try", `try { await null; deep(0); } finally { v = 1; }`},
+		{"nested catch", `try { throw 1; } catch (x) { await null; deep(0); }`},
+		{"nested finally", `try { v = 1; } finally { await null; deep(0); }`},
+	}
+	var src strings.Builder
+	src.WriteString("function out(v) { pm.test(String(v), () => {}); }\nfunction deep(n) { return deep(n + 1) + 1; }\n(async () => {\n  let v;\n")
+	var want []string
+	for _, f := range forms {
+		fmt.Fprintf(&src, "  out(await (async () => { try { await null; %s } catch (e) { return %q + ' ' + e.name; } return %q + ' not caught'; })());\n", f.stmt, f.name, f.name)
+		want = append(want, f.name+" RangeError")
+	}
+	src.WriteString("})();")
+	checkTestNames(t, src.String(), want)
 }
