@@ -138,12 +138,12 @@ func sugarWordsIn(src string) sugarUse {
 	var seen sugarSet
 	var use sugarUse
 	for i := 0; i < len(src); {
-		if !isWordByte(src[i]) {
+		if !isIdentByte(src[i]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(src) && isWordByte(src[j]) {
+		for j < len(src) && isIdentByte(src[j]) {
 			j++
 		}
 		for _, m := range sugarByName[src[i:j]] {
@@ -155,10 +155,6 @@ func sugarWordsIn(src string) sugarUse {
 		i = j
 	}
 	return use
-}
-
-func isWordByte(b byte) bool {
-	return b == '_' || b == '$' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // sugarProgram compiles Sugar on first use only: most runs never need it.

@@ -657,46 +657,41 @@ func constructedAt(src string, line, col int) string {
 	if off < 0 || !strings.HasPrefix(src[off:], "new") || off+3 >= len(src) || isIdentByte(src[off+3]) {
 		return ""
 	}
-	i := off + 3
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
-		i++
+	start := off + 3
+	for start < len(src) && (src[start] == ' ' || src[start] == '\t') {
+		start++
 	}
-	start := i
+	end := constructedEnd(src, start)
+	if end < 0 {
+		return ""
+	}
+	callee := strings.TrimSpace(src[start:end])
+	if callee == "" || strings.Contains(callee, "\n") {
+		return ""
+	}
+	return intermediate(callee)
+}
+
+// constructedEnd is where the constructor written from start ends: a name
+// path with member reads in brackets, or a parenthesized expression first;
+// -1 when a bracket is not closed.
+func constructedEnd(src string, start int) int {
+	i := start
 	for i < len(src) {
 		c := src[i]
 		switch {
 		case isIdentByte(c) || c == '.':
 			i++
 		case (c == '(' && i == start) || c == '[':
-			close := byte(']')
-			if c == '(' {
-				close = ')'
-			}
-			depth := 0
-			for ; i < len(src); i++ {
-				if src[i] == c {
-					depth++
-				} else if src[i] == close {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-			if i == len(src) {
-				return ""
+			if i = closingBracket(src, i); i < 0 {
+				return -1
 			}
 			i++
 		default:
-			goto done
+			return i
 		}
 	}
-done:
-	callee := strings.TrimSpace(src[start:i])
-	if callee == "" || strings.Contains(callee, "\n") {
-		return ""
-	}
-	return intermediate(callee)
+	return i
 }
 
 // calleeAt returns the source of the callee whose call's "(" is at
@@ -711,37 +706,11 @@ func calleeAt(src string, line, col int) string {
 		j--
 	}
 	stop := j + 1
-	for j >= 0 {
-		c := src[j]
-		switch {
-		case c == '_' || c == '$' || c == '.' || c == '?' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			j--
-		case c == ']' || c == ')':
-			open := byte('[')
-			if c == ')' {
-				open = '('
-			}
-			depth := 0
-			for ; j >= 0; j-- {
-				if src[j] == c {
-					depth++
-				} else if src[j] == open {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-			if j < 0 {
-				return ""
-			}
-			j--
-		default:
-			goto done
-		}
+	start := calleeStart(src, j)
+	if start < 0 {
+		return ""
 	}
-done:
-	callee := strings.TrimSpace(src[j+1 : stop])
+	callee := strings.TrimSpace(src[start:stop])
 	if callee == "" || strings.ContainsAny(callee, "\n") {
 		return ""
 	}
@@ -751,6 +720,69 @@ done:
 		callee = "(intermediate value)" + callee[len("super"):]
 	}
 	return intermediate(callee)
+}
+
+// calleeStart is where the callee that ends at src[j] starts, read
+// backwards: names, dots, optional chains, and calls or member reads in
+// brackets; -1 when a bracket is not opened.
+func calleeStart(src string, j int) int {
+	for j >= 0 {
+		c := src[j]
+		switch {
+		case isIdentByte(c) || c == '.' || c == '?':
+			j--
+		case c == ']' || c == ')':
+			if j = openingBracket(src, j); j < 0 {
+				return -1
+			}
+			j--
+		default:
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// closingBracket is the index of the bracket that closes the one at
+// src[i] ('(' or '['), nested pairs skipped; -1 when none does.
+func closingBracket(src string, i int) int {
+	open, close := src[i], byte(']')
+	if open == '(' {
+		close = ')'
+	}
+	depth := 0
+	for ; i < len(src); i++ {
+		switch src[i] {
+		case open:
+			depth++
+		case close:
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// openingBracket is the index of the bracket that opens the one at src[j]
+// (')' or ']'), read backwards, nested pairs skipped; -1 when none does.
+func openingBracket(src string, j int) int {
+	close, open := src[j], byte('[')
+	if close == ')' {
+		open = '('
+	}
+	depth := 0
+	for ; j >= 0; j-- {
+		switch src[j] {
+		case close:
+			depth++
+		case open:
+			if depth--; depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // literalGroup is a parenthesized class, function or literal at the start
