@@ -1,6 +1,8 @@
 package scripting
 
 import (
+	"context"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"testing"
@@ -74,5 +76,39 @@ func TestCharset(t *testing.T) {
 		"text/html; charset=\"win-1252\"": "win-1252",
 	} {
 		assert.Equal(t, want, Charset(in), in)
+	}
+}
+
+// TestContentInfoSniffsAsFileType gives responses without a Content-Type
+// the bodies file-type 3.9 was run on (testdata/file-type.json): the type
+// and extension contentInfo() names are file-type's, text/plain and txt
+// when it found none.
+func TestContentInfoSniffsAsFileType(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/file-type.json")
+	require.NoError(t, err)
+	var rec struct {
+		Cases []struct {
+			In        string
+			Ext, Mime *string
+		}
+	}
+	require.NoError(t, json.Unmarshal(data, &rec))
+	require.Greater(t, len(rec.Cases), 300)
+	e, _ := newTestEngine(t, Options{})
+	for i, c := range rec.Cases {
+		body, err := base64.StdEncoding.DecodeString(c.In)
+		require.NoError(t, err)
+		x := testExec("test", `var i = pm.response.contentInfo(); pm.test(i.contentType + ' ' + i.fileExtension, function () {});`)
+		x.Response.Header = nil
+		x.Response.Body = body
+		r := e.Run(context.Background(), x)
+		require.NoError(t, r.Err)
+		require.Len(t, r.Tests, 1)
+		want := "text/plain txt"
+		if c.Ext != nil {
+			want = *c.Mime + " " + *c.Ext
+		}
+		assert.Equal(t, want, r.Tests[0].Name, "case %d: %x", i, body[:min(len(body), 40)])
 	}
 }
