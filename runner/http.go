@@ -83,6 +83,7 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 			TLSHandshakeTimeout: 30 * time.Second,
 			// Node's --max-http-header-size default, as Newman runs.
 			HeaderFieldLimit: 16 << 10,
+			NodeHeads:        true,
 		}
 	}
 	return *slot
@@ -533,6 +534,10 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.opts.TimeoutRequest)
 		defer cancel()
+	}
+	if p.ppb.boolean("insecureHTTPParser", false) {
+		// Node's lenient parser reads the responses (wire.checkHead).
+		ctx = wire.WithLenientParser(ctx)
 	}
 	out, err := c.prepare(ctx, p)
 	if err != nil {
@@ -1533,9 +1538,76 @@ func drain(resp *http.Response) int {
 }
 
 func reason(resp *http.Response) string {
-	s := strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
+	// The status line's code as written ("099"), then the reason phrase.
+	_, s, _ := strings.Cut(resp.Status, " ")
+	s = strings.TrimSpace(s)
 	if s == "" {
 		s = http.StatusText(resp.StatusCode)
+	}
+	// Node reads the phrase as latin1; postman-request decodes those
+	// bytes again as UTF-8 (statusMessageEncoding), Node's way.
+	return nodeUTF8(s)
+}
+
+// nodeUTF8 decodes UTF-8 as Node's Buffer#toString does (the WHATWG
+// decoder): each maximal invalid part becomes one U+FFFD.
+func nodeUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			out.WriteByte(c)
+			i++
+			continue
+		}
+		need, lo, hi := 0, byte(0x80), byte(0xbf)
+		switch {
+		case c >= 0xc2 && c <= 0xdf:
+			need = 1
+		case c >= 0xe0 && c <= 0xef:
+			need = 2
+			if c == 0xe0 {
+				lo = 0xa0
+			} else if c == 0xed {
+				hi = 0x9f
+			}
+		case c >= 0xf0 && c <= 0xf4:
+			need = 3
+			if c == 0xf0 {
+				lo = 0x90
+			} else if c == 0xf4 {
+				hi = 0x8f
+			}
+		}
+		j := i + 1
+		for k := 0; k < need && j < len(s) && s[j] >= lo && s[j] <= hi; k++ {
+			lo, hi = 0x80, 0xbf
+			j++
+		}
+		if need > 0 && j-i == need+1 {
+			out.WriteString(s[i:j])
+		} else {
+			out.WriteRune(utf8.RuneError)
+		}
+		i = j
+	}
+	return out.String()
+}
+
+// latin1 is s's bytes read as latin1, as Node reads header names and
+// values: UTF-8 bytes come out as two or three characters each.
+func latin1(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			rs := make([]rune, len(s))
+			for j := 0; j < len(s); j++ {
+				rs[j] = rune(s[j])
+			}
+			return string(rs)
+		}
 	}
 	return s
 }
@@ -1550,7 +1622,7 @@ func wireResponseHeaders(resp *http.Response) []collections.Header {
 	}
 	out := make([]collections.Header, len(fs))
 	for i, f := range fs {
-		out[i] = collections.Header{Key: f.Name, Value: f.Value}
+		out[i] = collections.Header{Key: latin1(f.Name), Value: latin1(f.Value)}
 	}
 	return out
 }
@@ -1575,7 +1647,7 @@ func responseHeaders(h http.Header) []collections.Header {
 func sentFields(fs []wire.Field) []collections.Header {
 	out := make([]collections.Header, len(fs))
 	for i, f := range fs {
-		out[i] = collections.Header{Key: f.Name, Value: f.Value}
+		out[i] = collections.Header{Key: latin1(f.Name), Value: latin1(f.Value)}
 	}
 	return out
 }

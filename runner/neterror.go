@@ -59,13 +59,21 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 	return err
 }
 
-// headerOverflow is a response head over Node's 16 KiB
-// (wire.Transport.HeaderFieldLimit), in the parser's words.
+// headerOverflow is a response Node's HTTP parser refuses, in its words:
+// a head over 16 KiB (wire.Transport.HeaderFieldLimit), a head llhttp
+// would not take (wire.ParseError), a bad chunk size.
 func headerOverflow(err error) *NetError {
-	if !errors.Is(err, wire.ErrHeaderOverflow) {
-		return nil
+	var pe *wire.ParseError
+	switch {
+	case errors.Is(err, wire.ErrHeaderOverflow):
+		return &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
+	case errors.As(err, &pe):
+		return &NetError{Code: "HPE_INVALID", Msg: pe.Error(), Err: err}
+	case strings.Contains(err.Error(), "invalid byte in chunk length"):
+		// Go's chunked reader; llhttp's words.
+		return &NetError{Code: "HPE_INVALID_CHUNK_SIZE", Msg: "Parse Error: Invalid character in chunk size", Err: err}
 	}
-	return &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
+	return nil
 }
 
 // notFound is a name lookup that failed: Node's getaddrinfo words.

@@ -66,6 +66,12 @@ type Transport struct {
 	// counts against its --max-http-header-size (16 KiB), line breaks,
 	// colons and the status line's other parts left out.
 	HeaderFieldLimit int
+	// NodeHeads reads response heads by Node's parser's rules (checkHead,
+	// goHead): what llhttp refuses fails with a ParseError in its words,
+	// strictly unless the request's context asks for the lenient parser
+	// (WithLenientParser), and what it takes and net/http would not is
+	// read as Node reads it.
+	NodeHeads bool
 	// AwaitResponse is how long a request waits for its answer on its own
 	// thread, keeping its goroutine's P, before parking in the network
 	// poller; with it, plain TCP requests are written the same way (0:
@@ -651,9 +657,28 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 			trace = nil // once, not again for a 1xx's successor
 		}
 		lines := peekHead(c.br)
-		resp, err := http.ReadResponse(c.br, req)
+		// Node's parser refuses some heads Go's takes, and words the
+		// others its own way: it goes first.
+		from, rewritten := c.br, false
+		if buf, _ := c.br.Peek(c.br.Buffered()); buf != nil && c.t.NodeHeads {
+			if h := rawHead(buf); h != nil {
+				if err := checkHead(h, lenientParser(ctx)); err != nil {
+					return fail(err, false)
+				}
+				// A head Node takes and Go would not: Go reads a
+				// rewritten copy, and the connection is not kept.
+				if gh, changed := goHead(h); changed {
+					_, _ = c.br.Discard(len(h))
+					from, rewritten = bufio.NewReader(io.MultiReader(bytes.NewReader(gh), c.br)), true
+				}
+			}
+		}
+		resp, err := http.ReadResponse(from, req)
 		if err != nil {
 			return fail(err, false)
+		}
+		if rewritten {
+			resp.Close = true
 		}
 		if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
 			resp.Body.Close()
@@ -801,7 +826,9 @@ func parseHead(head []byte) []Field {
 	for _, l := range lines[1:] {
 		l = strings.TrimSuffix(l, "\r")
 		if (l != "" && (l[0] == ' ' || l[0] == '\t')) && len(out) > 0 {
-			out[len(out)-1].Value += " " + strings.TrimSpace(l)
+			// Node's lenient parser keeps the folded line's leading
+			// whitespace in place of the line break.
+			out[len(out)-1].Value += strings.TrimRight(l, " \t")
 			continue
 		}
 		name, value, ok := strings.Cut(l, ":")

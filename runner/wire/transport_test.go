@@ -599,7 +599,8 @@ func TestHeaderFields(t *testing.T) {
 	}
 }
 
-// A head whose lines end in a bare LF (net/http and Node read it) on a
+// A head whose lines end in a bare LF (net/http and Node's lenient parser
+// read it; NodeHeads' strict rules refuse it) on a
 // connection the server keeps open: the response is read, not waited on
 // for a CRLF CRLF that never comes, and its fields are listed.
 func TestBareLFHead(t *testing.T) {

@@ -890,6 +890,13 @@ func TestRawEcho(t *testing.T) {
 		})
 	}
 
+	t.Run("canned reply", func(t *testing.T) {
+		t.Parallel()
+		reply := "HTTP/1.1 299 Odd\nX-A: 1\n\nbody until close"
+		got := rawExchange(t, base, "GET /reply/"+base64.RawURLEncoding.EncodeToString([]byte(reply))+"?x=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+		assert.Equal(t, reply, got)
+	})
+
 	// Through a normal client: header case and the method survive.
 	r := send(t, rawClient(), "POSTMAN", base+"/foo/%2a", strings.NewReader("payload"), map[string]string{"X-Mixed-Case": "v"})
 	require.Equal(t, 200, r.status)

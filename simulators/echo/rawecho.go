@@ -25,7 +25,9 @@ import (
 //	content-type: text/plain
 //	raw-request: <the message as a JSON string>
 //
-// The raw-request header exists for HEAD, whose response has no body. It
+// The raw-request header exists for HEAD, whose response has no body. A
+// request for /reply/{base64} is answered with the decoded bytes instead
+// (cannedReply). It
 // works below net/http because Go's server would canonicalise header names
 // and reject some of the request targets those tests send.
 func ListenRawEcho(addr string) (*loopback.Server, error) {
@@ -84,7 +86,12 @@ func echoRawConn(c net.Conn) {
 	if err := readRawMessage(br, &msg); err != nil && msg.Len() == 0 {
 		return
 	}
-	method, _, _ := strings.Cut(msg.String(), " ")
+	method, rest, _ := strings.Cut(msg.String(), " ")
+	if reply, ok := cannedReply(rest); ok {
+		_, _ = c.Write(reply)
+		closeAndDrain(c, br)
+		return
+	}
 	var out bytes.Buffer
 	out.WriteString("HTTP/1.1 200 ok\r\nconnection: close\r\ncontent-type: text/plain\r\n")
 	out.WriteString("raw-request: " + jsQuote(msg.String()) + "\r\n")
@@ -95,13 +102,32 @@ func echoRawConn(c net.Conn) {
 	if _, err := c.Write(out.Bytes()); err != nil {
 		return
 	}
-	// Half-close and drain briefly so the client reads a clean end of
-	// stream rather than a reset caused by unread bytes.
+	closeAndDrain(c, br)
+}
+
+// closeAndDrain half-closes and drains briefly so the client reads a clean
+// end of stream rather than a reset caused by unread bytes.
+func closeAndDrain(c net.Conn, br *bufio.Reader) {
 	if tc, ok := c.(*net.TCPConn); ok {
 		_ = tc.CloseWrite()
 		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 		_, _ = io.Copy(io.Discard, br)
 	}
+}
+
+// cannedReply is the answer a request for /reply/{base64}[?...] asks for:
+// the decoded bytes, sent as they are (status line, header fields and
+// body, however malformed), then the connection closes. Probes use it to
+// see how clients read responses a conforming server would never send.
+func cannedReply(requestLineRest string) ([]byte, bool) {
+	target, _, _ := strings.Cut(requestLineRest, " ")
+	enc, ok := strings.CutPrefix(target, "/reply/")
+	if !ok {
+		return nil, false
+	}
+	enc, _, _ = strings.Cut(enc, "?")
+	b, err := decodeBase64Arg(enc)
+	return b, err == nil
 }
 
 // readRawMessage copies one HTTP/1.x request into msg exactly as received,

@@ -1,0 +1,161 @@
+package wire
+
+import (
+	"bytes"
+	"context"
+	"strings"
+)
+
+// ParseError is a response head Node's HTTP parser (llhttp) refuses, in
+// its words ("Invalid header token"); Newman reports it as
+// "Parse Error: <Reason>". Go's parser takes some of these heads and
+// refuses others with words of its own, so the transport checks the head
+// first (checkHead).
+type ParseError struct{ Reason string }
+
+func (e *ParseError) Error() string { return "Parse Error: " + e.Reason }
+
+type lenientKey struct{}
+
+// WithLenientParser marks a request whose response is read as Node's
+// insecureHTTPParser reads it: control characters in values, folded lines
+// and bare line feeds pass, and so do Content-Length and
+// Transfer-Encoding together.
+func WithLenientParser(ctx context.Context) context.Context {
+	return context.WithValue(ctx, lenientKey{}, true)
+}
+
+func lenientParser(ctx context.Context) bool {
+	v, _ := ctx.Value(lenientKey{}).(bool)
+	return v
+}
+
+// rawHead is the response head at the start of buf: its lines, each with
+// its line break, up to the blank line; nil when it is not all there.
+func rawHead(buf []byte) []byte {
+	i := headEnd(buf)
+	switch {
+	case i < 0:
+		return nil
+	case buf[i] == '\r':
+		return buf[:i+2]
+	}
+	return buf[:i+1]
+}
+
+// checkHead walks a response head as llhttp does and returns its error for
+// the first fault, or nil. head is rawHead's.
+func checkHead(head []byte, lenient bool) error {
+	fail := func(reason string) error { return &ParseError{Reason: reason} }
+	if !bytes.HasPrefix(head, []byte("HTTP/")) {
+		return fail("Expected HTTP/, RTSP/ or ICE/")
+	}
+	lines := bytes.Split(bytes.TrimSuffix(head, []byte("\n")), []byte("\n"))
+	// crlf checks that a line (its "\n" gone) ended in CR LF.
+	crlf := func(l []byte, reason string) ([]byte, error) {
+		if t, ok := bytes.CutSuffix(l, []byte("\r")); ok {
+			return t, nil
+		}
+		if !lenient {
+			return nil, fail(reason)
+		}
+		return l, nil
+	}
+	if _, err := crlf(lines[0], "Missing expected CR after response line"); err != nil {
+		return err
+	}
+	var haveLength, haveEncoding bool
+	for _, l := range lines[1:] {
+		l, err := crlf(l, "Missing expected CR after header value")
+		if err != nil {
+			return err
+		}
+		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+			if !lenient {
+				return fail("Unexpected whitespace after header value")
+			}
+			continue
+		}
+		name, value, ok := bytes.Cut(l, []byte(":"))
+		if !ok || len(name) == 0 || !isToken(name) {
+			return fail("Invalid header token")
+		}
+		if !lenient {
+			for _, c := range value {
+				if c != '\t' && (c < ' ' || c == 0x7f) {
+					return fail("Invalid header value char")
+				}
+			}
+		}
+		switch strings.ToLower(string(name)) {
+		case "content-length":
+			v := bytes.Trim(value, " \t")
+			for _, c := range v {
+				if c < '0' || c > '9' {
+					return fail("Invalid character in Content-Length")
+				}
+			}
+			if haveLength {
+				return fail("Duplicate Content-Length")
+			}
+			if haveEncoding && !lenient {
+				return fail("Content-Length can't be present with Transfer-Encoding")
+			}
+			haveLength = true
+		case "transfer-encoding":
+			if haveLength && !lenient {
+				return fail("Transfer-Encoding can't be present with Content-Length")
+			}
+			haveEncoding = true
+		}
+	}
+	return nil
+}
+
+// isToken reports whether b is an HTTP token (RFC 9110 tchar).
+func isToken(b []byte) bool {
+	for _, c := range b {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// goHead is head as Go's parser must read it to frame and take the
+// response as Node does, and whether that differs from head: a
+// Transfer-Encoding whose last coding is chunked reads as chunked alone
+// (Node does not undo the others), one without chunked is dropped (the
+// body then runs to its Content-Length or the end of the connection), and
+// control characters a lenient parser let through become spaces. Scripts
+// still see the fields as they came (peekHead).
+func goHead(head []byte) ([]byte, bool) {
+	lines := bytes.SplitAfter(head, []byte("\n"))
+	changed := false
+	out := make([]byte, 0, len(head))
+	for _, l := range lines {
+		name, value, ok := bytes.Cut(l, []byte(":"))
+		if ok && strings.EqualFold(string(bytes.TrimSpace(name)), "transfer-encoding") {
+			codings := strings.Split(string(bytes.TrimSpace(value)), ",")
+			last := strings.ToLower(strings.TrimSpace(codings[len(codings)-1]))
+			switch {
+			case last != "chunked":
+				changed = true
+				continue
+			case len(codings) > 1:
+				changed = true
+				l = []byte("Transfer-Encoding: chunked\r\n")
+			}
+		}
+		for i, c := range l {
+			if c < ' ' && c != '\t' && c != '\r' && c != '\n' || c == 0x7f {
+				if !changed {
+					l = bytes.Clone(l)
+				}
+				l[i], changed = ' ', true
+			}
+		}
+		out = append(out, l...)
+	}
+	return out, changed
+}

@@ -1,0 +1,61 @@
+package wire
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestCheckHead pins llhttp's verdicts on heads (Newman 6.2.2's, recorded
+// in runner/testdata/postman-parity/fresh-round8n-e.json), strict and
+// lenient (insecureHTTPParser): "" when the head passes.
+func TestCheckHead(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ head, strict, lenient string }{
+		{"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n", "", ""},
+		{"HTTP/2.0 200\r\n", "", ""},
+		{"HTTP/1.1 200 OK\nContent-Length: 2\n", "Missing expected CR after response line", ""},
+		{"HTTP/1.1 200 OK\r\nBad Name: x\r\n", "Invalid header token", "Invalid header token"},
+		{"HTTP/1.1 200 OK\r\n: x\r\n", "Invalid header token", "Invalid header token"},
+		{"HTTP/1.1 200 OK\r\nX-A : v\r\n", "Invalid header token", "Invalid header token"},
+		{"HTTP/1.1 200 OK\r\nX-A: a\x01b\r\n", "Invalid header value char", ""},
+		{"HTTP/1.1 200 OK\r\nX-A: a\r\n  b\r\n", "Unexpected whitespace after header value", ""},
+		{"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n", "Duplicate Content-Length", "Duplicate Content-Length"},
+		{"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n", "Transfer-Encoding can't be present with Content-Length", ""},
+		{"HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n", "Content-Length can't be present with Transfer-Encoding", ""},
+		{"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n", "Invalid character in Content-Length", "Invalid character in Content-Length"},
+		{"http/1.1 200 OK\r\n", "Expected HTTP/, RTSP/ or ICE/", "Expected HTTP/, RTSP/ or ICE/"},
+		{"hello there\r\n", "Expected HTTP/, RTSP/ or ICE/", "Expected HTTP/, RTSP/ or ICE/"},
+	} {
+		for _, mode := range []struct {
+			lenient bool
+			want    string
+		}{{false, c.strict}, {true, c.lenient}} {
+			err := checkHead([]byte(c.head), mode.lenient)
+			got := ""
+			if err != nil {
+				got = err.(*ParseError).Reason
+			}
+			assert.Equal(t, mode.want, got, "%q lenient=%v", c.head, mode.lenient)
+		}
+	}
+}
+
+func TestGoHead(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"HTTP/1.1 200 OK\r\nX-A: 1\r\n":                                "",
+		"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n":      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n",
+		"HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nX-A: 1\r\n": "HTTP/1.1 200 OK\r\nX-A: 1\r\n",
+		"HTTP/1.1 200 OK\r\nX-A: a\x01b\r\n":                           "HTTP/1.1 200 OK\r\nX-A: a b\r\n",
+		"HTTP/1.1 200 OK\r\ntransfer-encoding: Chunked\r\nX-B: 2\r\n":  "",
+	} {
+		got, changed := goHead([]byte(in))
+		if want == "" {
+			assert.False(t, changed, "%q", in)
+			continue
+		}
+		assert.True(t, changed, "%q", in)
+		assert.Equal(t, want, string(got), "%q", in)
+	}
+}
