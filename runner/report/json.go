@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/md5"
 	"crypto/sha1"
@@ -67,6 +68,9 @@ type JSON struct {
 	written             int
 
 	executions spool // the executions written so far, waiting for the end
+	// encBuf and enc encode each execution, reused from one to the next.
+	encBuf bytes.Buffer
+	enc    *json.Encoder
 	failures   spool
 	nfailures  int
 	// parents caches each group's JSON, written into failures[].parent
@@ -525,12 +529,17 @@ func (j *JSON) flush() {
 	if j.cur == nil {
 		return
 	}
-	b, err := json.Marshal(j.cur)
+	if j.enc == nil {
+		j.enc = json.NewEncoder(&j.encBuf)
+	}
+	j.encBuf.Reset()
+	err := j.cur.Encode(&j.encBuf, j.enc)
 	j.cur = nil
 	if err != nil {
 		j.out.err = fmt.Errorf("encoding execution: %w", err)
 		return
 	}
+	b := j.encBuf.Bytes()
 	n := 1
 	if j.o.PerRoundTrip {
 		n = max(j.trips, 1)
@@ -656,12 +665,28 @@ func (j *JSON) responseJSON(r *runner.Response) *jsonResponse {
 }
 
 // uid makes a stable, UUID-shaped id from the run start and a position, so
-// reports are reproducible and ids unique within a run.
+// reports are reproducible and ids unique within a run. It is built
+// without fmt: a report draws several per execution.
 func uid(started time.Time, kind string, iteration, position int) string {
-	h := sha1.Sum([]byte(fmt.Sprintf("%d/%s/%d/%d", started.UnixNano(), kind, iteration, position)))
+	var in [128]byte
+	b := strconv.AppendInt(in[:0], started.UnixNano(), 10)
+	b = append(append(append(b, '/'), kind...), '/')
+	b = strconv.AppendInt(b, int64(iteration), 10)
+	b = strconv.AppendInt(append(b, '/'), int64(position), 10)
+	h := sha1.Sum(b)
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+	var out [36]byte
+	hex.Encode(out[0:8], h[0:4])
+	out[8] = '-'
+	hex.Encode(out[9:13], h[4:6])
+	out[13] = '-'
+	hex.Encode(out[14:18], h[6:8])
+	out[18] = '-'
+	hex.Encode(out[19:23], h[8:10])
+	out[23] = '-'
+	hex.Encode(out[24:36], h[10:16])
+	return string(out[:])
 }
 
 func epochMS(t time.Time) int64 {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ type spool struct {
 	limit int
 	buf   bytes.Buffer
 	f     *os.File
+	w     *bufio.Writer // to f, so that each piece is not a write of its own
 	err   error
 }
 
@@ -31,15 +33,15 @@ func (s *spool) Write(p []byte) (int, error) {
 			s.err = fmt.Errorf("creating report spool: %w", err)
 			return 0, s.err
 		}
-		s.f = f
-		if _, err := s.f.Write(s.buf.Bytes()); err != nil {
+		s.f, s.w = f, bufio.NewWriterSize(f, 64<<10)
+		if _, err := s.w.Write(s.buf.Bytes()); err != nil {
 			s.err = fmt.Errorf("writing report spool: %w", err)
 			return 0, s.err
 		}
 		s.buf = bytes.Buffer{}
 	}
 	if s.f != nil {
-		n, err := s.f.Write(p)
+		n, err := s.w.Write(p)
 		if err != nil {
 			s.err = fmt.Errorf("writing report spool: %w", err)
 		}
@@ -57,6 +59,9 @@ func (s *spool) copyTo(w io.Writer) error {
 		_, err := w.Write(s.buf.Bytes())
 		return err
 	}
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("writing report spool: %w", err)
+	}
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("rewinding report spool: %w", err)
 	}
@@ -70,7 +75,7 @@ func (s *spool) release() {
 		name := s.f.Name()
 		s.f.Close()
 		os.Remove(name)
-		s.f = nil
+		s.f, s.w = nil, nil
 	}
 	s.buf = bytes.Buffer{}
 }
@@ -82,6 +87,9 @@ func (s *spool) reader() (io.Reader, error) {
 	}
 	if s.f == nil {
 		return bytes.NewReader(s.buf.Bytes()), nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return nil, fmt.Errorf("writing report spool: %w", err)
 	}
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("rewinding report spool: %w", err)

@@ -79,23 +79,31 @@ func (c *Cursor) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON writes the cursor in its shape.
-func (c Cursor) MarshalJSON() ([]byte, error) {
-	type plain Cursor
+func (c Cursor) MarshalJSON() ([]byte, error) { return json.Marshal(c.shaped()) }
+
+// plainCursor is a Cursor without its MarshalJSON: the whole state.
+type plainCursor Cursor
+
+// stepCursor is the next step's shape.
+type stepCursor struct {
+	Ref           string `json:"ref"`
+	Length        int    `json:"length"`
+	Cycles        int    `json:"cycles"`
+	Position      int    `json:"position"`
+	Iteration     int    `json:"iteration"`
+	CR            bool   `json:"cr,omitempty"`
+	HTTPRequestID string `json:"httpRequestId,omitempty"`
+	ScriptID      string `json:"scriptId,omitempty"`
+	Execution     string `json:"execution,omitempty"`
+}
+
+// shaped is the cursor as a value the encoder writes in its shape
+// without calling MarshalJSON (whose output it would check again).
+func (c *Cursor) shaped() any {
 	if !c.Step {
-		return json.Marshal(plain(c))
+		return (*plainCursor)(c)
 	}
-	type step struct {
-		Ref           string `json:"ref"`
-		Length        int    `json:"length"`
-		Cycles        int    `json:"cycles"`
-		Position      int    `json:"position"`
-		Iteration     int    `json:"iteration"`
-		CR            bool   `json:"cr,omitempty"`
-		HTTPRequestID string `json:"httpRequestId,omitempty"`
-		ScriptID      string `json:"scriptId,omitempty"`
-		Execution     string `json:"execution,omitempty"`
-	}
-	return json.Marshal(step{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.HTTPRequestID, c.ScriptID, c.Execution})
+	return &stepCursor{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.HTTPRequestID, c.ScriptID, c.Execution}
 }
 
 type Ref struct {
@@ -495,62 +503,113 @@ func (e *Execution) Set(keys ...string) {
 
 // MarshalJSON writes the keys in Order, then the others.
 func (e Execution) MarshalJSON() ([]byte, error) {
-	type field struct {
-		key string
-		v   any
-		set bool
+	var buf bytes.Buffer
+	if err := e.Encode(&buf, json.NewEncoder(&buf)); err != nil {
+		return nil, err
 	}
-	fields := [...]field{
-		{"cursor", e.Cursor, true},
-		{"item", e.Item, true},
-		{"prerequestScript", e.PrerequestScript, len(e.PrerequestScript) > 0},
-		{"request", e.Request, e.Request != nil},
-		{"response", e.Response, e.Response != nil},
-		{"id", e.ID, true},
-		{"requestError", e.RequestError, e.RequestError != nil},
-		{"assertions", e.Assertions, len(e.Assertions) > 0},
-		{"testScript", e.TestScript, len(e.TestScript) > 0},
-		{"skipped", e.Skipped, e.Skipped},
-		{"interrupted", e.Interrupted, e.Interrupted},
-		{"console", e.Console, len(e.Console) > 0},
-	}
-	out := make([]byte, 0, 4096)
-	out = append(out, '{')
-	var done [len(fields)]bool
+	return buf.Bytes(), nil
+}
+
+// executionKeys are an execution's keys in their default order.
+var executionKeys = [...]string{"cursor", "item", "prerequestScript", "request", "response", "id", "requestError", "assertions", "testScript", "skipped", "interrupted", "console"}
+
+// Encode appends the execution's JSON to buf, its keys in Order, then the
+// others; enc must write to buf. A writer that encodes many executions
+// passes the same buffer and encoder each time, so that nothing is
+// allocated for the document's pieces.
+func (e *Execution) Encode(buf *bytes.Buffer, enc *json.Encoder) error {
+	var done [len(executionKeys)]bool
+	first := true
 	write := func(i int) error {
-		if done[i] || !fields[i].set {
-			done[i] = true
+		if done[i] {
 			return nil
 		}
 		done[i] = true
-		b, err := json.Marshal(fields[i].v)
-		if err != nil {
+		var v any
+		switch i {
+		case 0:
+			v = e.Cursor.shaped()
+		case 1:
+			v = &e.Item
+		case 2:
+			if len(e.PrerequestScript) == 0 {
+				return nil
+			}
+			v = e.PrerequestScript
+		case 3:
+			if e.Request == nil {
+				return nil
+			}
+			v = e.Request
+		case 4:
+			if e.Response == nil {
+				return nil
+			}
+			v = e.Response
+		case 5:
+			v = e.ID
+		case 6:
+			if e.RequestError == nil {
+				return nil
+			}
+			v = e.RequestError
+		case 7:
+			if len(e.Assertions) == 0 {
+				return nil
+			}
+			v = e.Assertions
+		case 8:
+			if len(e.TestScript) == 0 {
+				return nil
+			}
+			v = e.TestScript
+		case 9:
+			if !e.Skipped {
+				return nil
+			}
+			v = true
+		case 10:
+			if !e.Interrupted {
+				return nil
+			}
+			v = true
+		case 11:
+			if len(e.Console) == 0 {
+				return nil
+			}
+			v = e.Console
+		}
+		if first {
+			buf.WriteByte('{')
+			first = false
+		} else {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('"')
+		buf.WriteString(executionKeys[i])
+		buf.WriteString(`":`)
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
-		if len(out) > 1 {
-			out = append(out, ',')
-		}
-		out = append(out, '"')
-		out = append(out, fields[i].key...)
-		out = append(out, '"', ':')
-		out = append(out, b...)
+		buf.Truncate(buf.Len() - 1) // the encoder's line feed
 		return nil
 	}
 	for _, k := range e.Order {
-		for i := range fields {
-			if fields[i].key == k {
+		for i, name := range executionKeys {
+			if name == k {
 				if err := write(i); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
 	}
-	for i := range fields {
+	for i := range executionKeys {
 		if err := write(i); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return append(out, '}'), nil
+	buf.WriteByte('}')
+	return nil
 }
 
 // Console is one console line: its level (log, info, warn, error, debug)
