@@ -69,10 +69,10 @@ type JSON struct {
 
 	executions spool // the executions written so far, waiting for the end
 	// encBuf and enc encode each execution, reused from one to the next.
-	encBuf bytes.Buffer
-	enc    *json.Encoder
-	failures   spool
-	nfailures  int
+	encBuf    bytes.Buffer
+	enc       *json.Encoder
+	failures  spool
+	nfailures int
 	// parents caches each group's JSON, written into failures[].parent
 	// as Newman does: by folder key, 0 for the collection.
 	parents map[int]jsonreport.Parent
