@@ -167,9 +167,6 @@ func kvListNode(vs []Variable) *yaml.Node {
 		if v.Description != "" {
 			m.set("description", ystr(v.Description))
 		}
-		if v.Type != "" && v.Type != "string" && v.Type != "default" && v.Type != "any" {
-			m.set("type", ystr(v.Type))
-		}
 		if v.Disabled {
 			m.set("disabled", ybool(true))
 		}

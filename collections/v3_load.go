@@ -1075,7 +1075,12 @@ func (m ymap) variables(n *yaml.Node, path string) ([]Variable, error) {
 	}
 	var out []Variable
 	for _, p := range kvs {
-		out = append(out, Variable{Key: p.Key, Value: p.Value, Type: p.Type, Description: p.Description, Disabled: p.Disabled})
+		if p.Type != "" {
+			// Postman CLI 1.34 drops the whole definition then (its
+			// variables, auth and scripts), without a word.
+			return nil, m.fieldErr(p.node, path, "variable %q says type: %s; Postman does not take a type on a collection or folder variable and ignores the whole definition: remove type: (keep secrets in an environment file, with type: secret)", p.Key, p.Type)
+		}
+		out = append(out, Variable{Key: p.Key, Value: p.Value, Description: p.Description, Disabled: p.Disabled})
 	}
 	return out, nil
 }

@@ -332,6 +332,10 @@ func TestV3Problems(t *testing.T) {
 			[]string{"b.request.yaml:5:9: body.type: unknown body type \"protobuf\""}, ""},
 		{"graphql body in an http-request", map[string]string{"b.request.yaml": req("/b", "body:\n  type: graphql\n  content:\n    query: x\n")},
 			[]string{"b.request.yaml:5:9: body.type: Postman does not take a graphql body in an http-request"}, ""},
+		{"form-data entry without a type", map[string]string{"f.request.yaml": req("/f", "body:\n  type: formdata\n  content:\n    - key: a\n      value: '1'\n")},
+			[]string{"f.request.yaml:7:7: body.content: form-data entry \"a\" has no type: Postman expects type: text (with value:) or type: file (with src:)", "skipped, as Postman skips it"}, ""},
+		{"a typed variable in a definition", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nvariables:\n  - key: s\n    value: x\n    type: secret\n", "F/r.request.yaml": req("/r", "")},
+			[]string{"definition.yaml:3:5: variables: variable \"s\" says type: secret; Postman does not take a type on a collection or folder variable and ignores the whole definition: remove type:", "the folder loads without its definition"}, ""},
 		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
 			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}

@@ -361,16 +361,27 @@ func kvNode(list []kvOut) *yaml.Node {
 	return seq
 }
 
+// variablesNode writes a definition's variables without their types:
+// Postman CLI 1.34 drops a whole definition whose variables say one
+// (fresh-round8v-env.json).
 func variablesNode(vs []Variable) *yaml.Node {
 	var list []kvOut
 	for _, v := range vs {
-		typ := v.Type
-		if typ == "string" || typ == "default" || typ == "any" {
-			typ = ""
-		}
-		list = append(list, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled, typ: typ})
+		list = append(list, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled})
 	}
 	return kvNode(list)
+}
+
+// typedVariables lists the variables whose type a v12 definition cannot
+// hold (string, default and any are what a text value is anyway).
+func typedVariables(vs []Variable) []string {
+	var names []string
+	for _, v := range vs {
+		if v.Type != "" && v.Type != "string" && v.Type != "default" && v.Type != "any" {
+			names = append(names, v.Key+" ("+v.Type+")")
+		}
+	}
+	return names
 }
 
 // authNode writes {type, credentials}. Parameters that were JSON booleans,
@@ -475,6 +486,9 @@ func (w *v3writer) definition(name string, emptyName bool, description string, v
 	}
 	if len(vars) > 0 {
 		m.set("variables", variablesNode(vars))
+		if typed := typedVariables(vars); len(typed) > 0 {
+			w.lose("the types of the variables of %s (%s): a v12 definition's variables have none", where, strings.Join(typed, ", "))
+		}
 	}
 	if auth != nil {
 		m.set("auth", w.authNode(auth, where))

@@ -128,10 +128,8 @@ func comparableVars(vs []Variable) []Variable {
 	for i := range vs {
 		// v3 definitions keep variable values as text, as its writer
 		// does: a number, null or a missing value comes back as its text.
-		vs[i].ID, vs[i].JSON, vs[i].NoValue = "", "", false
-		if vs[i].Type == "string" || vs[i].Type == "default" || vs[i].Type == "any" {
-			vs[i].Type = ""
-		}
+		// Nor a type: Postman drops a definition whose variables say one.
+		vs[i].ID, vs[i].JSON, vs[i].NoValue, vs[i].Type = "", "", false, ""
 	}
 	return vs
 }

@@ -20,6 +20,7 @@ package runner_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -393,7 +394,21 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 			}
 		}
 	}
+	if v3 {
+		// Postman CLI's cli report is read the same way: the script errors
+		// its sections number, then the requests it marks [errored].
+		slices.SortStableFunc(errs, func(a, b string) int {
+			return cmp.Compare(boolInt(strings.HasPrefix(a, "REQUEST ERROR: ")), boolInt(strings.HasPrefix(b, "REQUEST ERROR: ")))
+		})
+	}
 	return parityNormalize(append(lines, errs...), base)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // parityFlags gives courier's run the case's flags, as cmd/run maps them.

@@ -69,7 +69,11 @@ func (c parityCase) v3Dir(t *testing.T, dir string, srv parityServers) string {
 			method = "GET"
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "$kind: http-request\nname: %s\nurl: %s\nmethod: %s\norder: %d\n", yamlQuote(str("name")), yamlQuote(url), method, (i+1)*1000)
+		fmt.Fprintf(&b, "$kind: http-request\nname: %s\nurl: %s\nmethod: %s\n", yamlQuote(str("name")), yamlQuote(url), method)
+		if !strings.Contains("\n"+str("yaml"), "\norder:") {
+			// An item's yaml may give its own order.
+			fmt.Fprintf(&b, "order: %d\n", (i+1)*1000)
+		}
 		b.WriteString(str("yaml"))
 		var scripts []string
 		for _, hook := range [][2]string{{"pre", "beforeRequest"}, {"test", "afterResponse"}} {
@@ -156,7 +160,7 @@ var (
 	cliPass      = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )?  (Pass|Skip)  (.*)$`)
 	cliFailed    = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\. (.*)$`)
 	cliErrored   = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\x{2804} (.*)$`)
-	cliRequest   = regexp.MustCompile(`^  [A-Z]+ \S+ \[errored\]$`)
+	cliRequest   = regexp.MustCompile(`^  [A-Z]+ .+ \[errored\]$`)
 	cliTableHead = regexp.MustCompile(`^\s*#\s+failure\s+detail\s*$`)
 	cliEntry     = regexp.MustCompile(`^\s*0*(\d+)\.\s{2}(\S+)\s{2,}`)
 	cliAt        = regexp.MustCompile(`^at (?:assertion:\d+ in )?(test-script|prerequest-script|request)$`)
@@ -201,10 +205,31 @@ func parseCLIAnswers(text string) ([]string, error) {
 			msg = append(msg, detail)
 		}
 	}
-	var lines, errs []string
+	// The table numbers every failure in the order it happened; the
+	// report's sections number only those they show numbered, a failed
+	// request's line says [errored] instead. So the table's entries are
+	// taken in order, one for each numbered line and each [errored] line.
+	next := 1
+	take := func(what string) (failure, error) {
+		f, ok := fails[next]
+		if !ok {
+			return f, fmt.Errorf("%s: failure %d has no entry in the table", what, next)
+		}
+		next++
+		return f, nil
+	}
+	var lines, errs, requestErrs []string
 	for _, l := range all {
 		if strings.HasPrefix(l, "-----") || cliTableHead.MatchString(l) {
 			break
+		}
+		if cliRequest.MatchString(l) {
+			f, err := take(l)
+			if err != nil {
+				return nil, err
+			}
+			requestErrs = append(requestErrs, "REQUEST ERROR: "+f.msg)
+			continue
 		}
 		if m := cliPass.FindStringSubmatch(l); m != nil {
 			if m[1] == "Skip" {
@@ -215,19 +240,17 @@ func parseCLIAnswers(text string) ([]string, error) {
 			continue
 		}
 		if m := cliFailed.FindStringSubmatch(l); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			f, ok := fails[n]
-			if !ok {
-				return nil, fmt.Errorf("failure %d has no entry in the table", n)
+			f, err := take(l)
+			if err != nil {
+				return nil, err
 			}
 			lines = append(lines, "FAIL "+m[2]+": "+f.msg)
 			continue
 		}
-		if m := cliErrored.FindStringSubmatch(l); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			f, ok := fails[n]
-			if !ok {
-				return nil, fmt.Errorf("error %d has no entry in the table", n)
+		if cliErrored.MatchString(l) {
+			f, err := take(l)
+			if err != nil {
+				return nil, err
 			}
 			if f.at == "request" {
 				errs = append(errs, "REQUEST ERROR: "+f.msg)
@@ -236,25 +259,7 @@ func parseCLIAnswers(text string) ([]string, error) {
 			}
 		}
 	}
-	// A failed request is numbered in the table only; its line in the
-	// request's section says [errored]. Entries are taken in number order
-	// (deleting one must not hide the numbers after it).
-	last := 0
-	for n := range fails {
-		last = max(last, n)
-	}
-	for _, l := range all {
-		if cliRequest.MatchString(l) {
-			for n := 1; n <= last; n++ {
-				if f := fails[n]; f.at == "request" {
-					errs = append(errs, "REQUEST ERROR: "+f.msg)
-					delete(fails, n)
-					break
-				}
-			}
-		}
-	}
-	return append(lines, errs...), nil
+	return append(append(lines, errs...), requestErrs...), nil
 }
 
 // courierV3Collection loads the case's v12 directory the way `courier run
@@ -264,4 +269,62 @@ func courierV3Collection(t *testing.T, c parityCase, base parityServers) *collec
 	coll, err := collections.LoadDir(c.v3Dir(t, t.TempDir(), base))
 	require.NoError(t, err)
 	return coll
+}
+
+// TestParseCLIAnswers reads a cli report of Postman CLI 1.34 (a v12 run,
+// trimmed): a failed request's [errored] line (a URL with a space
+// included) takes its entry of the table in turn, so the numbered script
+// error after it is the table's second entry though its section says 1.
+func TestParseCLIAnswers(t *testing.T) {
+	t.Parallel()
+	report := `Root max redirects
+  GET http://127.0.0.1:1/redirect/3 [errored]
+     Exceeded maxRedirects. Probably stuck in a redirect loop http://127.0.0.1:1/redirect/2
+Root set cookie
+  GET http://127.0.0.1:1/cookies/set?k=v [302 Found, 193 B, 21 ms]
+  Pass  code 302
+  1` + "\u2804" + ` JSONError in test-script
+Root no url encoding
+  GET http://127.0.0.1:1/get?q=a b [errored]
+     Request path contains unescaped characters
+Root after
+  GET http://127.0.0.1:1/get [200 OK, 448 B, 28 ms]
+  2. equal
+------------------------------------------------------------------
+  #  failure         detail
+ 1.  Error
+                     Exceeded maxRedirects. Probably stuck in a redirect loop http://127.0.0.1:1/redirect/2
+                     at request
+                     inside "max redirects"
+ 2.  JSONError
+                     Unexpected token 'F' at 1:1
+                     Found. Redirecting to /cookies
+                     ^
+                     at test-script
+                     inside "set cookie"
+ 3.  TypeError
+                     Request path contains unescaped characters
+                     at request
+                     inside "no url encoding"
+ 4.  AssertionError
+                     expected 1 to equal 2
+                     at assertion:0 in test-script
+                     inside "after"
+`
+	// The report pads the table's lines to its width.
+	head, table, _ := strings.Cut(report, "-----\n")
+	var padded strings.Builder
+	for l := range strings.Lines(table) {
+		l = strings.TrimSuffix(l, "\n")
+		padded.WriteString(l + strings.Repeat(" ", max(0, 110-len(l))) + "\n")
+	}
+	got, err := parseCLIAnswers(head + "-----\n" + padded.String())
+	require.NoError(t, err)
+	require.Equal(t, []string{
+		"code 302",
+		"FAIL equal: expected 1 to equal 2",
+		"ERROR test-script: Unexpected token 'F' at 1:1\nFound. Redirecting to /cookies\n^",
+		"REQUEST ERROR: Exceeded maxRedirects. Probably stuck in a redirect loop http://127.0.0.1:1/redirect/2",
+		"REQUEST ERROR: Request path contains unescaped characters",
+	}, got)
 }

@@ -164,7 +164,7 @@ var languageTypes = map[string]string{
 // buildBody renders a resolved body. File paths are relative to workDir; a
 // file that cannot be read is left out with a warning and the request is
 // still sent, as Newman does.
-func buildBody(b *collections.Body, files fileAccess, notes bodyNotes) (*builtBody, error) {
+func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciForm bool) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
 	}
@@ -186,7 +186,7 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes) (*builtBo
 		if !anyEnabled(b.FormData) {
 			return nil, nil
 		}
-		return buildMultipart(b.FormData, files, notes)
+		return buildMultipart(b.FormData, files, notes, undiciForm)
 	case collections.BodyFile:
 		if b.File == "" {
 			if b.FileContent != "" {
@@ -415,14 +415,23 @@ func insideAny(p string, roots []string) bool {
 	return false
 }
 
-func buildMultipart(params []collections.FormParam, files fileAccess, notes bodyNotes) (*builtBody, error) {
+// buildMultipart writes a form-data body as postman-runtime 7 does, or,
+// with undici, as the newer runtime of v12 runs does (its FormData is
+// undici's): the boundary's shape and a file part's default type differ,
+// the framing is the same. Either way the body and its Content-Length
+// match Postman's.
+func buildMultipart(params []collections.FormParam, files fileAccess, notes bodyNotes, undici bool) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	// postman-runtime's form-data boundary: 26 dashes and 24 random
-	// digits, so the body and its Content-Length match Postman's.
-	boundary := make([]byte, 0, 50)
-	boundary = append(boundary, "--------------------------"...)
-	for range 24 {
+	// postman-runtime's boundary: 26 dashes and 24 random digits;
+	// undici's: "----formdata-undici-0" and 11 random digits.
+	prefix, digits := "--------------------------", 24
+	if undici {
+		prefix, digits = "----formdata-undici-0", 11
+	}
+	boundary := make([]byte, 0, len(prefix)+digits)
+	boundary = append(boundary, prefix...)
+	for range digits {
 		boundary = append(boundary, byte('0'+mrand.IntN(10)))
 	}
 	if err := w.SetBoundary(string(boundary)); err != nil {
@@ -451,7 +460,11 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 				h := textproto.MIMEHeader{}
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, p.Key, filepath.Base(src)))
 				ct := p.ContentType
-				if ct == "" {
+				switch {
+				case ct != "":
+				case undici:
+					ct = "application/octet-stream" // a file's bytes, untyped
+				default:
 					ct = uploadType(src)
 				}
 				h.Set("Content-Type", ct)

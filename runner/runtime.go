@@ -78,6 +78,10 @@ type runtimeRules struct {
 	// (scripting.Options.NewerRequestShape): an own noauth is undefined in
 	// pre-request scripts too, path variables have no description.
 	newerRequestShape bool
+	// undiciFormData writes form-data bodies as undici's FormData does
+	// (boundary ----formdata-undici-0 and 11 digits, a file part typed
+	// application/octet-stream unless its row says otherwise).
+	undiciFormData bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -104,6 +108,7 @@ func rulesFor(format string) runtimeRules {
 		endItemOnError:        true,
 		scriptsSeeOwnAuth:     true,
 		newerRequestShape:     true,
+		undiciFormData:        true,
 	}
 }
 

@@ -197,9 +197,11 @@ type Options struct {
 	// current Postman writes them, and Postman CLI is their reference.
 	CurrentSandbox bool
 	// NewerRequestShape shows pm.request as Postman's newer runtime (v12
-	// runs) builds it: a request's own noauth reads undefined, and path
-	// variables carry no description (fresh-round8v-auth.json,
-	// fresh-round8v-rows.json).
+	// runs) builds it: a request's own noauth reads undefined, path
+	// variables carry no description, the request's description is a
+	// {content, type} and a body of type none has no mode
+	// (fresh-round8v-auth.json, fresh-round8v-rows.json,
+	// fresh-round8v-yaml.json).
 	NewerRequestShape bool
 	// VirtualTime runs script timers on a clock of the engine's own: when a
 	// script waits on nothing but timers (setTimeout(f, 10000) to give a

@@ -946,9 +946,18 @@ func (p *plainRequest) toRequest() *collections.Request {
 // differ from run to run.
 func (e *Engine) requestData(r *collections.Request) goja.Value {
 	b := requestBuilder{e}
-	m := b.obj("method", r.Method, "description", r.Description, "url", b.url(&r.URL))
+	var desc any = r.Description
+	if e.opts.NewerRequestShape && r.Description != "" {
+		desc = b.description(r.Description, "", "", false) // {content, type}
+	}
+	m := b.obj("method", r.Method, "description", desc, "url", b.url(&r.URL))
 	_ = m.Set("header", b.headers(r.Header))
-	if r.Body != nil {
+	switch {
+	case r.Body == nil:
+	case e.opts.NewerRequestShape && r.Body.Mode == collections.BodyNone:
+		// The newer runtime's body of type none has no mode.
+		_ = m.Set("body", b.obj())
+	default:
 		_ = m.Set("body", b.body(r.Body))
 	}
 	if r.Auth != nil && !(e.opts.NewerRequestShape && strings.EqualFold(r.Auth.Type, "noauth")) {

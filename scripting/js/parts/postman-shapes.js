@@ -714,7 +714,8 @@ function plainRequest(r) {
             variable: url.variables.members.map(function (v) { var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : '' }; if (t !== undefined) { o.typed = t; } return o; })
         },
         header: hdrs.map(plainHeader),
-        description: typeof r.description === 'string' ? r.description : ''
+        // The newer runtime's request holds a Description ({content, type}).
+        description: typeof r.description === 'string' ? r.description : (r.description && typeof r.description.content === 'string' ? r.description.content : '')
     };
     var b = plainBody(r.body);
     if (b && b.graphql) { b.graphql = plainGraphQL(b.graphql); }
