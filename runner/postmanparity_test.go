@@ -510,8 +510,11 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 	var rep struct {
 		Run struct {
 			Executions []struct {
-				Item       struct{ ID string } `json:"item"`
-				Cursor     struct{ Iteration int }
+				Item   struct{ ID string } `json:"item"`
+				Cursor struct {
+					Iteration int
+					Ref       string
+				}
 				Assertions []struct {
 					Assertion string
 					Skipped   bool
@@ -531,15 +534,17 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 	require.NoError(t, err, "%s wrote no report: %s", argv[0], out)
 	require.NoError(t, json.Unmarshal(data, &rep))
 	// Newman repeats an item's assertions in one execution per
-	// pm.sendRequest: keep the longest list per item and iteration.
+	// pm.sendRequest: keep the longest list per item run (its cursor's
+	// ref; an item that setNextRequest runs again has a new one).
 	type key struct {
 		id   string
 		iter int
+		ref  string
 	}
 	best := map[key]int{}
 	var order []key
 	for i, ex := range rep.Run.Executions {
-		k := key{ex.Item.ID, ex.Cursor.Iteration}
+		k := key{ex.Item.ID, ex.Cursor.Iteration, ex.Cursor.Ref}
 		j, ok := best[k]
 		if !ok {
 			order = append(order, k)
