@@ -64,13 +64,18 @@ function domError(message, name) { return new global.DOMException(message, name)
 var hostAtob = host.atob, hostBtoa = host.btoa;
 // guard(fn, ...args) calls fn, a stack overflow inside thrown as a RangeError.
 var guard = host.guard;
-def(global, 'atob', function atob(input) {
+// atob is the atob module's: its prototype after its name, and itself as
+// its own atob.
+var atob = { atob(input) {
     deprecated('atob', "require('atob')");
     if (arguments.length === 0) { throw builtins().missingArg('input'); }
     var r = hostAtob(String(input));
     if (typeof r === 'number') { throw domError(r === 1 ? 'The string to be decoded is not correctly encoded.' : 'Invalid character', 'InvalidCharacterError'); }
     return r;
-});
+} }.atob;
+Object.defineProperty(atob, 'prototype', { value: Object.defineProperty({}, 'constructor', { value: atob, writable: true, configurable: true }), writable: true });
+atob.atob = atob;
+def(global, 'atob', atob);
 def(global, 'btoa', function btoa(input) {
     deprecated('btoa', "require('btoa')");
     if (arguments.length === 0) { throw builtins().missingArg('input'); }
@@ -424,10 +429,11 @@ def(global, 'SubtleCrypto', SubtleCrypto);
 
 // structuredClone, as V8 clones (js/parts/builtins.js).
 builtin(global, 'structuredClone', 'global.structuredClone', 2, '');
-def(global, 'require', function require(name) {
+// require is the bundle's r: sloppy, two parameters.
+def(global, 'require', bundled({ r(name, unused) {
     if (typeof name !== 'string') { throw new TypeError('The "id" argument must be of type string'); }
     return host.requireScript(name);
-});
+} }.r, 'r'));
 
 // Guards against the allocations goja cannot interrupt (native loops).
 var MAX_ELEMS = 1 << 26, MAX_CHARS = 1 << 28;
@@ -475,10 +481,11 @@ function emit(level, args) {
 }
 var consoleObj = {};
 // Postman's console: these six members, in this order (no trace, table...).
+// Its methods have no prototype, as the sandbox's.
 ['log', 'warn', 'debug', 'info', 'error'].forEach(function (lvl) {
-    consoleObj[lvl] = function () { emit(lvl, arguments); };
+    consoleObj[lvl] = (...args) => emit(lvl, args);
 });
-consoleObj.clear = function () {};
+consoleObj.clear = () => {};
 def(global, 'console', consoleObj);
 var quiet = false; // set while run() reads globals for a script's parameters
 function deprecated(what, instead) {
@@ -882,29 +889,33 @@ var expect = bundled({ expect(v, msg) { return new Expectation(v, msg); } }.expe
 Object.defineProperty(expect, 'fail', { configurable: true, enumerable: true, get: function () { return chai().expect.fail; } });
 
 // ---- variable scopes -----------------------------------------------------------
-function VariableScope(id) { def(this, '_id', id); }
+// A scope's id is kept apart (sid), so that no own member shows it, as in
+// Newman (its own members are id, values, and so on).
+var IDS = new WeakMap();
+function sid(s) { return s === undefined || s === null ? s._id : IDS.get(s); }
+function VariableScope(id) { IDS.set(this, id); }
 // A scope is a PostmanProperty, as postman-collection's VariableScope.
 var V = Object.setPrototypeOf(VariableScope.prototype, PostmanProperty.prototype);
-V.has = function (k) { return native.varHas(this._id, String(k)); };
-V.get = function (k) { return native.varGet(this._id, String(k)); };
+V.has = function (k) { return native.varHas(sid(this), String(k)); };
+V.get = function (k) { return native.varGet(sid(this), String(k)); };
 // Any key is its text, as in postman-collection: set({a: 1}, v) sets
 // "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
-    native.varSet(this._id, k === undefined ? k : String(k), v);
+    native.varSet(sid(this), k === undefined ? k : String(k), v);
     this._track(String(k), [String(k), v]);
 };
-V.unset = function (k) { native.varUnset(this._id, String(k)); this._track(String(k), [String(k)]); };
+V.unset = function (k) { native.varUnset(sid(this), String(k)); this._track(String(k), [String(k)]); };
 V.clear = function () {
-    var p = native.varPairs(this._id);
+    var p = native.varPairs(sid(this));
     for (var i = 0; i < p.length; i += 2) { this._track(p[i], [p[i]]); }
-    native.varClear(this._id);
+    native.varClear(sid(this));
 };
 // _track notes a change in this script's mutation log of the scope, as
 // postman-collection's tracking keeps it: the last change of each key.
 V._track = function (k, m) {
     var st = S;
-    if (!st || this._id === 'data') { return; }
-    var all = st.mutations || (st.mutations = {}), c = all[this._id] || (all[this._id] = {});
+    if (!st || sid(this) === 'data') { return; }
+    var all = st.mutations || (st.mutations = {}), c = all[sid(this)] || (all[sid(this)] = {});
     c[k] = m;
 };
 // SCOPE_IDS are the scopes' ids for this run (the environment file's own
@@ -917,45 +928,22 @@ function scopeID(id) {
     return SCOPE_IDS[id] || (SCOPE_IDS[id] = crypto.randomUUID());
 }
 V.toObject = function () {
-    var p = native.varPairs(this._id), o = {};
+    var p = native.varPairs(sid(this)), o = {};
     // postman-collection's toObject reads each value as get does: a
     // function value is called.
     for (var i = 0; i < p.length; i += 2) { o[p[i]] = typeof p[i + 1] === 'function' ? p[i + 1]() : p[i + 1]; }
     return o;
 };
-// _values is the scope's own variables as postman-collection writes them;
-// pm.variables' own are the local ones (set by scripts of this request).
-V._values = function () {
-    var p = native.varPairs(this._id === 'variables' ? 'local' : this._id, true), values = [];
-    // postman-collection's toJSON takes a value's own toJSON (a live Date
-    // gives its ISO text), as JSON would.
-    for (var i = 0; i < p.length; i += 3) {
-        var v = p[i + 1];
-        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); }
-        values.push(v === undefined ? { type: p[i + 2], key: p[i] } : { type: p[i + 2], value: v, key: p[i] });
-    }
-    return values;
-};
-// toJSON is postman-collection's VariableScope#toJSON: id, the
-// environment's name, the mutations of this script, then the values.
-V.toJSON = function () {
-    var o = { id: scopeID(this._id) };
-    if (this.name !== undefined) { o.name = this.name; }
-    if (this._id !== 'data') {
-        var m = S && S.mutations && S.mutations[this._id];
-        o.mutations = { autoCompact: true, stream: [], compacted: m ? Object.assign({}, m) : {} };
-    }
-    o.values = this._values();
-    return o;
-};
+// toJSON is postman-collection's VariableScope#toJSON (js/parts/scope-members.js).
+V.toJSON = function () { return scopeMembers().toJSON(this); };
 // variables and syncVariablesTo are postman-collection's older spellings
 // of toObject; they and the scopes' own members live in a part.
-function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes, native: native }); }
+function scopeMembers() { return part('scope-members', { def: def, VariableList: VariableList, scopeID: scopeID, scopes: scopes, native: native, sid: sid, cur: function () { return S; } }); }
 V.variables = function () { return scopeMembers().variables(this); };
 V.syncVariablesFrom = function (o, t) { return scopeMembers().syncVariablesFrom(this, o, t); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
-    var id = this._id, repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
+    var id = sid(this), repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
     if (s === undefined || s === null) { return s; }
     if (typeof s === 'object') { return JSON.parse(repl(JSON.stringify(s))); }
     if (typeof s !== 'string') { return s; } // replaceIn(42) is 42, as in Postman
@@ -1205,7 +1193,7 @@ function member(s, n) {
     Object.defineProperty(s, n, memberDescriptor);
 }
 var SCOPE_MEMBERS = ['id', 'values', '_postman_enableTracking', 'mutations', '_layers'];
-function envName() { return native.envName(this._id); }
+function envName() { return native.envName(sid(this)); }
 Object.keys(scopes).forEach(function (k) {
     var s = PM_VAL[k] = scopes[k];
     member(s, 'id');
@@ -1378,7 +1366,9 @@ PostmanLegacyTestInterface.prototype = Object.create(PostmanLegacyInterface.prot
 def(PostmanLegacyTestInterface.prototype, 'constructor', PostmanLegacyTestInterface);
 ['setEnvironmentVariable', 'getEnvironmentVariable', 'clearEnvironmentVariables', 'clearEnvironmentVariable', 'setGlobalVariable', 'getGlobalVariable',
     'clearGlobalVariables', 'clearGlobalVariable', 'setNextRequest', 'getResponseCookie', 'getResponseHeader'].forEach(function (n, i) {
-    def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, function (a, b) { return legacyPostman()[n](a, b); });
+    // Methods (own length and name only), as the sandbox's.
+    nameDescriptor.value = n;
+    def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, Object.defineProperty((a, b) => legacyPostman()[n](a, b), 'name', nameDescriptor));
 });
 var postmanPre = new PostmanLegacyInterface(), postmanTest = new PostmanLegacyTestInterface();
 ['__execution', '__environment', '__globals'].forEach(function (n) {

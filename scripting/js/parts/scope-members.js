@@ -6,14 +6,40 @@
 // bootstrap defines the members as getters that call get(scope, name) here.
 (function (b) {
 'use strict';
-function values(s) { var l = new b.VariableList(s._values()); b.def(l, '__parent', s); return l; }
+function values(s) { var l = new b.VariableList(plainValues(s)); b.def(l, '__parent', s); return l; }
+// plainValues is the scope's own variables as postman-collection writes
+// them; pm.variables' own are the local ones (set by scripts of this
+// request).
+function plainValues(s) {
+    var id = b.sid(s), p = b.native.varPairs(id === 'variables' ? 'local' : id, true), out = [];
+    // postman-collection's toJSON takes a value's own toJSON (a live Date
+    // gives its ISO text), as JSON would.
+    for (var i = 0; i < p.length; i += 3) {
+        var v = p[i + 1];
+        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); }
+        out.push(v === undefined ? { type: p[i + 2], key: p[i] } : { type: p[i + 2], value: v, key: p[i] });
+    }
+    return out;
+}
 return {
+    // toJSON is postman-collection's VariableScope#toJSON: id, the
+    // environment's name, the mutations of this script, then the values.
+    toJSON: function (s) {
+        var id = b.sid(s), o = { id: b.scopeID(id) }, st = b.cur();
+        if (s.name !== undefined) { o.name = s.name; }
+        if (id !== 'data') {
+            var m = st && st.mutations && st.mutations[id];
+            o.mutations = { autoCompact: true, stream: [], compacted: m ? Object.assign({}, m) : {} };
+        }
+        o.values = plainValues(s);
+        return o;
+    },
     get: function (s, name) {
         switch (name) {
-        case 'id': return b.scopeID(s._id);
+        case 'id': return b.scopeID(b.sid(s));
         case 'values': return values(s);
         case '_postman_enableTracking': return true;
-        case 'mutations': return s.toJSON().mutations;
+        case 'mutations': return this.toJSON(s).mutations;
         default: // _layers: the scopes pm.variables reads below its own
             return [b.scopes.iterationData, b.scopes.environment, b.scopes.collectionVariables, b.scopes.globals].map(values);
         }
@@ -28,19 +54,19 @@ return {
         var has = Object.prototype.hasOwnProperty, n = b.native;
         // The sync changes this script's view only and is no mutation: the
         // scope is put back when the script ends (syncfrom.go).
-        n.varSync(s._id, true);
+        n.varSync(b.sid(s), true);
         try {
             Object.keys(obj).forEach(function (k) {
                 var known = s.has(k);
-                n.varSet(s._id, k, obj[k]);
+                n.varSet(b.sid(s), k, obj[k]);
                 if (ops) { ops[known ? 'updated' : 'created'].push(k); }
             });
             // The scope's own variables: pm.variables' are the local ones.
-            var own = n.varPairs(s._id === 'variables' ? 'local' : s._id);
+            var own = n.varPairs(b.sid(s) === 'variables' ? 'local' : b.sid(s));
             for (var i = 0; i < own.length; i += 2) {
-                if (!has.call(obj, own[i])) { n.varUnset(s._id, own[i]); if (ops) { ops.deleted.push(own[i]); } }
+                if (!has.call(obj, own[i])) { n.varUnset(b.sid(s), own[i]); if (ops) { ops.deleted.push(own[i]); } }
             }
-        } finally { n.varSync(s._id, false); }
+        } finally { n.varSync(b.sid(s), false); }
         return ops;
     },
     // syncVariablesTo makes target mirror the scope.
