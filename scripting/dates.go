@@ -292,7 +292,7 @@ func toPrimitiveDefault(rt *goja.Runtime, o *goja.Object) goja.Value {
 	if ex := o.GetSymbol(goja.SymToPrimitive); ex != nil && !goja.IsUndefined(ex) && !goja.IsNull(ex) {
 		f, ok := goja.AssertFunction(ex)
 		if !ok {
-			panic(rt.NewTypeError("Symbol.toPrimitive is not a function"))
+			panic(rt.NewTypeError("%s", returnedFor(ex.String(), "Symbol(Symbol.toPrimitive)", o)))
 		}
 		v, err := f(o, rt.ToValue("default"))
 		if err != nil {

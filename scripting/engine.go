@@ -120,6 +120,9 @@ type compiled struct {
 	// natives: the script names a built-in whose refusals are reworded
 	// where they are thrown (nativewords.go).
 	natives bool
+	// methodWords: the script may give a built-in a method that is not
+	// callable (methodwords.go).
+	methodWords bool
 	// boundText: the script may print a bound function (boundtext.go).
 	boundText bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
@@ -254,6 +257,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.stack = mayReadStack(src)
 	c.ctors = mayExtendBuiltins(src)
 	c.natives = mayMeetNativeWords(src)
+	c.methodWords = mayMeetMethodWords(src)
 	c.boundText = strings.Contains(src, "bind")
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
@@ -352,6 +356,8 @@ type Engine struct {
 	ctorWords bool
 	// nativeWords: installNativeWords ran (nativewords.go).
 	nativeWords bool
+	// methodWordsInstalled: installMethodWords ran (methodwords.go).
+	methodWordsInstalled bool
 	// rabInstalled: installResizable ran; rabs are the resizable buffers
 	// (resizable.go).
 	rabInstalled bool
@@ -901,6 +907,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.stack }, func(e *Engine) bool { return e.stackWords }, infallible((*Engine).installStackWords)},
 	{func(c *compiled) bool { return c.ctors }, func(e *Engine) bool { return e.ctorWords }, infallible((*Engine).installCtorWords)},
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
+	{func(c *compiled) bool { return c.methodWords }, func(e *Engine) bool { return e.methodWordsInstalled }, infallible((*Engine).installMethodWords)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},

@@ -46,7 +46,7 @@ var ownToString = names("Array", "Date", "RegExp", "Function", "Number", "String
 // gojaReworded reports whether v8Message may reword a TypeError goja
 // gave (a cheap test before the source is looked at).
 func gojaReworded(msg string) bool {
-	if gojaRewordedExact()[msg] {
+	if gojaRewordedExact()[msg] || strings.HasSuffix(msg, gojaNotAMethod) {
 		return true
 	}
 	for _, p := range gojaRewordedPrefixes {
@@ -243,7 +243,35 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 			return callee + " is not a constructor"
 		}
 	}
+	if x, ok := strings.CutSuffix(msg, gojaNotAMethod); ok {
+		return typedFromText(x) + " is not a function"
+	}
 	return msg
+}
+
+// gojaNotAMethod ends goja's words for a method it found not callable
+// (Symbol.toPrimitive, Symbol.hasInstance, an iterator's return…): the
+// value as a string. V8 names the value by its type and, for a primitive,
+// its value: "number 5 is not a function".
+const gojaNotAMethod = " is not a method"
+
+// typedFromText is V8's typed form of a value goja printed as x (the
+// type read from the text: a string of digits reads as a number, an
+// array or an object with its own toString as a string).
+func typedFromText(x string) string {
+	switch {
+	case x == "true" || x == "false":
+		return "boolean " + x
+	case x == "NaN" || x == "Infinity" || x == "-Infinity":
+		return "number " + x
+	case strings.HasPrefix(x, "[object ") && strings.HasSuffix(x, "]"),
+		len(x) > 1 && x[0] == '/' && strings.LastIndexByte(x, '/') > 0 && strings.Trim(x[strings.LastIndexByte(x, '/')+1:], "dgimsuvy") == "":
+		return "object"
+	}
+	if _, err := strconv.ParseFloat(x, 64); err == nil && strings.TrimLeft(x, "-0123456789.e+") == "" {
+		return "number " + x
+	}
+	return "string \"" + x + "\""
 }
 
 // v8NullishMessage words a read or write made on null or undefined.
