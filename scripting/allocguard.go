@@ -110,11 +110,19 @@ func (e *Engine) checkAlloc(c goja.FunctionCall) goja.Value {
 			n = arg.ToFloat()
 		}
 	}
+	if (name == "ArrayBuffer" || name == "SharedArrayBuffer") && math.Trunc(n) > maxSafeInteger {
+		// Not a length at all (ToIndex refuses it) before too large a one.
+		e.throw("RangeError", "Invalid array buffer length")
+	}
 	if n*size > float64(memLimit) && !math.IsInf(n, 1) {
 		e.throw("RangeError", "Array buffer allocation failed")
 	}
 	return arg
 }
+
+// maxSafeInteger is Number.MAX_SAFE_INTEGER, the longest length ToIndex
+// takes.
+const maxSafeInteger = 1<<53 - 1
 
 // fromSource is what Ctor.from(o) reads in goja's place, once and in V8's
 // order: o's Symbol.iterator, then (when o is no iterable) its length, past

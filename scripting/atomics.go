@@ -3,6 +3,8 @@ package scripting
 import (
 	"math"
 	"time"
+
+	"github.com/dop251/goja"
 )
 
 // maxAtomicsWait is the longest finite Atomics.wait timeout slept as such;
@@ -34,4 +36,24 @@ func (e *Engine) atomicsWait(ms float64) {
 		}
 		time.Sleep(step)
 	}
+}
+
+// defineShareBuffer gives js/parts/atomics.js __courierShareBuffer(b): a
+// new buffer object over the same memory as the buffer b, which is how a
+// cloned SharedArrayBuffer is V8's (structuredClone shares, not copies).
+func (e *Engine) defineShareBuffer() {
+	fn := func(c goja.FunctionCall) goja.Value {
+		o, ok := c.Argument(0).(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		ab, ok := o.Export().(goja.ArrayBuffer)
+		if !ok {
+			return goja.Undefined()
+		}
+		shared := e.rt.ToValue(e.rt.NewArrayBuffer(ab.Bytes())).(*goja.Object)
+		_ = shared.SetPrototype(o.Prototype())
+		return shared
+	}
+	_ = e.rt.GlobalObject().DefineDataProperty("__courierShareBuffer", e.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }

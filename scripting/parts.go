@@ -145,4 +145,5 @@ func (e *Engine) part(name string) goja.Value {
 // load it (the bootstrap's host object is made for every engine).
 var partHooks = map[string]func(*Engine){
 	"rewrites": (*Engine).defineAsyncGenFromText,
+	"atomics":  (*Engine).defineShareBuffer,
 }

@@ -6,6 +6,8 @@
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
 function tag(C, name) { Object.defineProperty(C.prototype, Symbol.toStringTag, { value: name, configurable: true }); }
 var ILLEGAL = {};
+// A SharedArrayBuffer: its prototype is not ArrayBuffer's (V8's is not).
+function isSharedBuffer(v) { return v !== null && typeof v === 'object' && Object.prototype.toString.call(v) === '[object SharedArrayBuffer]'; }
 // Node's internal errors carry a code beside the message (js/node-errors.js).
 var nodeErrors = host.nodeErrors(), nodeError = nodeErrors.nodeError, argType = nodeErrors.argType, invalidThis = nodeErrors.invalidThis;
 function illegal() { return nodeError(TypeError, 'Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR'); }
@@ -233,7 +235,7 @@ function blobBytes(parts) {
     for (var p of parts) {
         var b;
         if (typeof p === 'symbol') { throw new TypeError('Cannot convert a Symbol value to a string'); }
-        if (p instanceof Blob) { b = p._b; } else if (p instanceof ArrayBuffer) { b = new Uint8Array(p.slice(0)); } else if (ArrayBuffer.isView(p)) { b = new Uint8Array(p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)); } else { b = new Uint8Array(host.utf8Encode(String(p))); }
+        if (p instanceof Blob) { b = p._b; } else if (p instanceof ArrayBuffer || isSharedBuffer(p)) { b = new Uint8Array(p.slice(0)); } else if (ArrayBuffer.isView(p)) { b = new Uint8Array(p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)); } else { b = new Uint8Array(host.utf8Encode(String(p))); }
         chunks.push(b); n += b.length;
     }
     var out = new Uint8Array(n), off = 0;
@@ -249,7 +251,7 @@ class Blob {
         var endings = options && options.endings !== undefined ? String(options.endings) : 'transparent';
         if (endings !== 'transparent' && endings !== 'native') { throw argValue(TypeError, 'options.endings', endings); }
         // 'native' ends lines with the platform's EOL ("\n" where Postman runs here).
-        if (endings === 'native') { sources = Array.from(sources, function (p) { return p instanceof Blob || p instanceof ArrayBuffer || ArrayBuffer.isView(p) ? p : String(p).replace(/\r?\n/g, '\n'); }); }
+        if (endings === 'native') { sources = Array.from(sources, function (p) { return p instanceof Blob || p instanceof ArrayBuffer || isSharedBuffer(p) || ArrayBuffer.isView(p) ? p : String(p).replace(/\r?\n/g, '\n'); }); }
         hidden(this, '_b', blobBytes(sources));
         hidden(this, '_t', blobType(options && options.type));
     }
@@ -564,7 +566,7 @@ class TextDecoderStream extends TransformStream {
         var dec = new global.TextDecoder(label, options);
         super({
             transform: function (ch, c) {
-                var b = ch instanceof ArrayBuffer ? new Uint8Array(ch) : new Uint8Array(ch.buffer, ch.byteOffset, ch.byteLength);
+                var b = ch instanceof ArrayBuffer || isSharedBuffer(ch) ? new Uint8Array(ch) : new Uint8Array(ch.buffer, ch.byteOffset, ch.byteLength);
                 var all = new Uint8Array(pending.length + b.length); all.set(pending); all.set(b, pending.length);
                 // keep an incomplete UTF-8 sequence for the next chunk
                 var end = all.length, i = end - 1, k = 0;
@@ -588,7 +590,7 @@ tag(TextDecoderStream, 'TextDecoderStream');
 // the bytes are compressed when the writable closes; gzip and deflate give
 // their header first, as zlib writes it on the first chunk.
 function bytesOf(ch) {
-    if (ch instanceof ArrayBuffer) { return new Uint8Array(ch); }
+    if (ch instanceof ArrayBuffer || isSharedBuffer(ch)) { return new Uint8Array(ch); }
     if (ArrayBuffer.isView(ch)) { return new Uint8Array(ch.buffer, ch.byteOffset, ch.byteLength); }
     throw argType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', ch);
 }

@@ -24,9 +24,10 @@ var objToString = Object.prototype.toString;
 // SharedArrayBuffer: an ArrayBuffer underneath (so that typed arrays view
 // it), with V8's own members (byteLength, slice giving a SharedArrayBuffer,
 // maxByteLength, growable, grow), a constructor that needs new and
-// inherits from Function.prototype. Unlike V8 its prototype still inherits
-// ArrayBuffer's, so that what accepts buffers (TextDecoder, Blob,
-// structuredClone, crypto) takes it as Node does. A maxByteLength makes it a
+// inherits from Function.prototype. Its prototype inherits Object's, as
+// V8's (no resize, resizable, transfer or detached reach it); what accepts
+// buffers (TextDecoder, Blob, structuredClone, crypto) names it apart
+// (bootstrap.js isBuffer). A maxByteLength makes it a
 // resizable ArrayBuffer underneath (resizable.go, installed in runs whose
 // scripts name maxByteLength), which grow resizes, upwards only.
 var abProto = ArrayBuffer.prototype;
@@ -39,7 +40,6 @@ function SharedArrayBuffer(length) { // length 1, as V8's; the options are argum
     return Reflect.construct(ArrayBuffer, arguments.length > 1 ? [n, arguments[1]] : [n], new.target);
 }
 var sabProto = SharedArrayBuffer.prototype;
-Object.setPrototypeOf(sabProto, abProto);
 function getter(name, get) {
     Object.defineProperty(get, 'name', { value: 'get ' + name, configurable: true });
     Object.defineProperty(sabProto, name, { get: get, enumerable: false, configurable: true });
@@ -49,7 +49,10 @@ function rab(name, o) {
     var d = Object.getOwnPropertyDescriptor(abProto, name);
     return d && d.get ? d.get.call(o) : undefined;
 }
-getter('byteLength', function () { return abLength.call(this); });
+getter('byteLength', function () {
+    if (!sabProto.isPrototypeOf(this)) { throw new TypeError('Method get SharedArrayBuffer.prototype.byteLength called on incompatible receiver ' + describe(this)); }
+    return abLength.call(this);
+});
 Object.defineProperty(sabProto, 'slice', { value: function slice(start, end) { return abSlice.call(this, start, end); }, writable: true, configurable: true });
 getter('maxByteLength', function () { var n = abLength.call(this), m = rab('maxByteLength', this); return m === undefined ? n : m; });
 getter('growable', function () { abLength.call(this); return rab('resizable', this) === true; });

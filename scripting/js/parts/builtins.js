@@ -250,9 +250,13 @@ function structuredClone(v, seen) {
     }
     if (seen.has(v)) { return seen.get(v); }
     var out, tag = Object.prototype.toString.call(v).slice(8, -1);
-    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer) {
-        // A resizable buffer (a growable shared one) stays so, as in V8.
-        if (v.resizable || v.growable) {
+    if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer || tag === 'SharedArrayBuffer') {
+        // A shared buffer is shared, not copied, as V8 clones it (a
+        // growable one is copied: its growth could not be shared); a
+        // resizable buffer (a growable shared one) stays so.
+        if (tag === 'SharedArrayBuffer' && !v.growable && typeof global.__courierShareBuffer === 'function') {
+            out = global.__courierShareBuffer(v);
+        } else if (v.resizable || v.growable) {
             out = new (tag === 'SharedArrayBuffer' ? global.SharedArrayBuffer : ArrayBuffer)(v.byteLength, { maxByteLength: v.maxByteLength });
             new Uint8Array(out).set(new Uint8Array(v));
         } else { out = v.slice(0); }

@@ -108,6 +108,7 @@ function idlError(prefix, context, message, code) {
     e.code = code || 'ERR_INVALID_ARG_TYPE';
     return e;
 }
+function objTag(v) { return Object.prototype.toString.call(v); }
 function isObj(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
 function idlString(v, p, c) {
     if (typeof v === 'symbol') { throw idlError(p, c, 'is a Symbol and cannot be converted to a string.'); }
@@ -115,7 +116,7 @@ function idlString(v, p, c) {
 }
 function idlAlgId(v, p, c) { return isObj(v) ? v : idlString(v, p, c); }
 function idlBuffer(v, p, c) {
-    if (!ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer)) { throw idlError(p, c, 'is not instance of ArrayBuffer, Buffer, TypedArray, or DataView.'); }
+    if (!ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer) && objTag(v) !== '[object SharedArrayBuffer]') { throw idlError(p, c, 'is not instance of ArrayBuffer, Buffer, TypedArray, or DataView.'); }
     return v;
 }
 function idlKey(v, p, c) {
@@ -253,7 +254,7 @@ function normalize(alg, op) {
     var out = idlDict(alg, dict, NORM, PASSED);
     out.name = name;
     Object.keys(out).forEach(function (k) {
-        if (k === 'hash') { out.hash = normalize(out.hash, 'digest'); } else if (k !== 'public' && (ArrayBuffer.isView(out[k]) || out[k] instanceof ArrayBuffer)) { out[k] = wcBytes(out[k]).slice(); }
+        if (k === 'hash') { out.hash = normalize(out.hash, 'digest'); } else if (k !== 'public' && (ArrayBuffer.isView(out[k]) || out[k] instanceof ArrayBuffer || objTag(out[k]) === '[object SharedArrayBuffer]')) { out[k] = wcBytes(out[k]).slice(); }
     });
     return out;
 }
