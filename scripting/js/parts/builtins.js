@@ -124,29 +124,64 @@ def(Promise, 'any', function any(items) {
         if (--remaining === 0) { done(); }
     });
 });
-def(Array, 'fromAsync', function fromAsync(items, mapFn, thisArg) {
-    var C = this;
-    return new Promise(function (resolve, reject) {
-        if (mapFn !== undefined && typeof mapFn !== 'function') { throw new TypeError(String(mapFn) + ' is not a function'); }
-        var out = typeof C === 'function' && C !== Array ? new C() : [], i = 0;
-        var it;
-        var m = items != null && typeof items[Symbol.asyncIterator] === 'function' ? 'asyncIterator' : items != null && typeof items[Symbol.iterator] === 'function' ? 'iterator' : '';
-        if (m) { it = items[Symbol[m]](); } else { it = Array.prototype.values.call(Array.from(items)); }
-        // V8 12's words, Symbol.iterator for both methods, and an async
-        // iterator's result named by the caller.
-        if (it === null || typeof it !== 'object' && typeof it !== 'function') { throw new TypeError('Result of the Symbol.iterator method is not an object'); }
-        function step() {
-            Promise.resolve(it.next()).then(function (r) {
-                if (m === 'asyncIterator' && (r === null || typeof r !== 'object' && typeof r !== 'function')) { throw new TypeError('Iterator result Array.fromAsync is not an object'); }
-                checkedResult(r);
-                if (r.done) { if (!Array.isArray(out)) { out.length = i; } resolve(out); return; }
-                return Promise.resolve(r.value).then(function (v) {
-                    return mapFn ? mapFn.call(thisArg, v, i) : v;
-                }).then(function (v) { out[i++] = v; step(); });
-            }).catch(reject);
+// Array.fromAsync as the proposal's steps run it, an async function, so
+// its awaits interleave with other promise jobs tick for tick as in V8: a
+// sync iterable goes through an async-from-sync iterator (each value
+// awaited there), an array-like awaits each element.
+function isObjectLike(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
+function asyncFromSync(it) {
+    var next = it.next;
+    return {
+        next: function () {
+            var r, done;
+            try { r = checkedResult(next.call(it)); done = !!r.done; } catch (e) { return Promise.reject(e); }
+            return Promise.resolve(r.value).then(function (v) { return { value: v, done: done }; });
+        },
+        'return': function () {
+            var ret = it['return'];
+            if (ret === undefined || ret === null) { return Promise.resolve({ value: undefined, done: true }); }
+            return Promise.resolve(ret.call(it));
         }
-        step();
-    });
+    };
+}
+def(Array, 'fromAsync', async function fromAsync(items, mapFn, thisArg) {
+    var C = this;
+    if (mapFn !== undefined && typeof mapFn !== 'function') { throw new TypeError(String(mapFn) + ' is not a function'); }
+    var isCtor = typeof C === 'function' && C !== Array;
+    var m = items != null && typeof items[Symbol.asyncIterator] === 'function' ? 'asyncIterator' : items != null && typeof items[Symbol.iterator] === 'function' ? 'iterator' : '';
+    var out, k = 0;
+    if (!m) {
+        // An array-like: its length first, each element awaited.
+        var arrayLike = Object(items), len = Math.min(Math.max(Math.trunc(Number(arrayLike.length)) || 0, 0), Number.MAX_SAFE_INTEGER);
+        out = isCtor ? new C(len) : new Array(len);
+        for (; k < len; k++) {
+            var kv = await arrayLike[k];
+            out[k] = mapFn ? await mapFn.call(thisArg, kv, k) : kv;
+        }
+        out.length = len;
+        return out;
+    }
+    var it = items[Symbol[m]]();
+    // V8 12's words, Symbol.iterator for both methods, and an async
+    // iterator's result named by the caller.
+    if (!isObjectLike(it)) { throw new TypeError('Result of the Symbol.iterator method is not an object'); }
+    if (m === 'iterator') { it = asyncFromSync(it); }
+    var next = it.next;
+    out = isCtor ? new C() : [];
+    for (;;) {
+        var r = await next.call(it);
+        if (m === 'asyncIterator' && !isObjectLike(r)) { throw new TypeError('Iterator result Array.fromAsync is not an object'); }
+        checkedResult(r);
+        if (r.done) { out.length = k; return out; }
+        var v = r.value;
+        if (mapFn) {
+            try { v = await mapFn.call(thisArg, v, k); } catch (e) {
+                if (typeof it['return'] === 'function') { await it['return'](); }
+                throw e;
+            }
+        }
+        out[k++] = v;
+    }
 });
 // A scan of the code units: goja's regular expressions miss a lone low
 // surrogate at the start of a string.

@@ -11,6 +11,8 @@ function def(obj, name, f) {
     b.def(obj, name, f);
 }
 function AwaitMark(v) { this.v = v; }
+// A value yield* hands on (V8 does not await it again).
+function Delegated(v) { this.v = v; }
 def(global, '__courierAwait', function (v) { return new AwaitMark(v); });
 def(global, '__courierAsyncIter', function (o) {
     if (o !== null && o !== undefined && typeof o[Symbol.asyncIterator] === 'function') { return o[Symbol.asyncIterator](); }
@@ -35,7 +37,7 @@ def(global, '__courierAsyncDelegate', function* (o) {
             if (r === null || typeof r !== 'object') { throw new TypeError('Iterator result ' + String(r) + ' is not an object'); }
             if (r.done) { return r.value; }
             atValue = true;
-            try { sent = yield r.value; mode = 'next'; } catch (e) { sent = e; mode = 'throw'; }
+            try { sent = yield new Delegated(r.value); mode = 'next'; } catch (e) { sent = e; mode = 'throw'; }
             atValue = false;
         }
     } finally {
@@ -152,7 +154,7 @@ function markOwnMethods(t) {
 }
 def(global, '__courierMarkAsyncGen', mark);
 def(global, '__courierAsyncGen', function (self, args, fn, own) {
-    var g = fn.apply(self, args), last = Promise.resolve();
+    var g = fn.apply(self, args);
     // The function called, as the rewrite names it (a declaration runs
     // before the line that marks it when called from above; its name may
     // have been given another value since), else as arguments.callee
@@ -166,23 +168,42 @@ def(global, '__courierAsyncGen', function (self, args, fn, own) {
         mark(f);
         if (f.prototype !== null && (typeof f.prototype === 'object' || typeof f.prototype === 'function')) { proto = f.prototype; }
     }
-    function step(method, arg) {
-        return new Promise(function (resolve, reject) {
-            function pump(m, a) {
-                var r;
-                try { r = g[m](a); } catch (e) { reject(e); return; }
-                if (r.value instanceof AwaitMark) {
-                    Promise.resolve(r.value.v).then(function (v) { pump('next', v); }, function (e) { pump('throw', e); });
-                } else if (r.done) {
-                    Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: true }); }, reject);
-                } else {
-                    Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: false }); }, function (e) { pump('throw', e); });
-                }
+    function step(method, arg, resolve, reject) {
+        function pump(m, a) {
+            var r;
+            try { r = g[m](a); } catch (e) { reject(e); return; }
+            if (r.value instanceof AwaitMark) {
+                Promise.resolve(r.value.v).then(function (v) { pump('next', v); }, function (e) { pump('throw', e); });
+            } else if (r.value instanceof Delegated) {
+                // yield* hands on the inner iterator's value unawaited.
+                resolve({ value: r.value.v, done: false });
+            } else if (r.done && r.value === undefined && m !== 'return') {
+                // Fell off the end (or a bare return): nothing to await.
+                resolve({ value: undefined, done: true });
+            } else if (r.done) {
+                Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: true }); }, reject);
+            } else {
+                Promise.resolve(r.value).then(function (v) { resolve({ value: v, done: false }); }, function (e) { pump('throw', e); });
             }
-            pump(method, arg);
+        }
+        pump(method, arg);
+    }
+    // V8's request queue: a request made while the generator is idle runs
+    // at once, and the next one starts as the one before settles (no
+    // promise hops in between, so its ticks are V8's).
+    var queue = [], busy = false;
+    function drain() {
+        if (queue.length === 0) { busy = false; return; }
+        busy = true;
+        var q = queue.shift();
+        step(q.m, q.a, function (v) { q.resolve(v); drain(); }, function (e) { q.reject(e); drain(); });
+    }
+    function enqueue(m, a) {
+        return new Promise(function (resolve, reject) {
+            queue.push({ m: m, a: a, resolve: resolve, reject: reject });
+            if (!busy) { drain(); }
         });
     }
-    function enqueue(m, a) { var p = last.then(function () { return step(m, a); }); last = p.catch(function () {}); return p; }
     var it = Object.create(proto);
     queues.set(it, enqueue);
     return it;
