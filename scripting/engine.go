@@ -123,6 +123,8 @@ type compiled struct {
 	// methodWords: the script may give a built-in a method that is not
 	// callable (methodwords.go).
 	methodWords bool
+	// radix: the script may print a number in another radix (radix.go).
+	radix bool
 	// boundText: the script may print a bound function (boundtext.go).
 	boundText bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
@@ -258,6 +260,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.ctors = mayExtendBuiltins(src)
 	c.natives = mayMeetNativeWords(src)
 	c.methodWords = mayMeetMethodWords(src)
+	c.radix = mayPrintInRadix(src)
 	c.boundText = strings.Contains(src, "bind")
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
@@ -358,6 +361,8 @@ type Engine struct {
 	nativeWords bool
 	// methodWordsInstalled: installMethodWords ran (methodwords.go).
 	methodWordsInstalled bool
+	// radixInstalled: installRadixText ran (radix.go).
+	radixInstalled bool
 	// rabInstalled: installResizable ran; rabs are the resizable buffers
 	// (resizable.go).
 	rabInstalled bool
@@ -908,6 +913,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.ctors }, func(e *Engine) bool { return e.ctorWords }, infallible((*Engine).installCtorWords)},
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
 	{func(c *compiled) bool { return c.methodWords }, func(e *Engine) bool { return e.methodWordsInstalled }, infallible((*Engine).installMethodWords)},
+	{func(c *compiled) bool { return c.radix }, func(e *Engine) bool { return e.radixInstalled }, infallible((*Engine).installRadixText)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},

@@ -1006,6 +1006,9 @@ var gojaRangeWords = map[string]string{
 	// TypedArray.prototype.set with an offset past the end, or negative.
 	"Source is too large":   "offset is out of bounds",
 	"offset should be >= 0": "offset is out of bounds",
+	// A BigInt's negative exponent: V8 12 fills the template's name with
+	// nothing it has (Postman CLI prints exactly this).
+	"exponent must be positive": "undefined must be positive",
 }
 
 var (
