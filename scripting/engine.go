@@ -125,6 +125,9 @@ type compiled struct {
 	methodWords bool
 	// radix: the script may print a number in another radix (radix.go).
 	radix bool
+	// sugarNatives: the script may call a native Sugar replaces in Sugar's
+	// form (sugarnatives.go).
+	sugarNatives bool
 	// boundText: the script may print a bound function (boundtext.go).
 	boundText bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
@@ -261,6 +264,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.natives = mayMeetNativeWords(src)
 	c.methodWords = mayMeetMethodWords(src)
 	c.radix = mayPrintInRadix(src)
+	c.sugarNatives = maySugarNatives(src)
 	c.boundText = strings.Contains(src, "bind")
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
@@ -363,6 +367,8 @@ type Engine struct {
 	methodWordsInstalled bool
 	// radixInstalled: installRadixText ran (radix.go).
 	radixInstalled bool
+	// sugarNativesInstalled: installSugarNatives ran (sugarnatives.go).
+	sugarNativesInstalled bool
 	// rabInstalled: installResizable ran; rabs are the resizable buffers
 	// (resizable.go).
 	rabInstalled bool
@@ -914,6 +920,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
 	{func(c *compiled) bool { return c.methodWords }, func(e *Engine) bool { return e.methodWordsInstalled }, infallible((*Engine).installMethodWords)},
 	{func(c *compiled) bool { return c.radix }, func(e *Engine) bool { return e.radixInstalled }, infallible((*Engine).installRadixText)},
+	{func(c *compiled) bool { return c.sugarNatives }, func(e *Engine) bool { return e.sugarNativesInstalled }, infallible((*Engine).installSugarNatives)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
