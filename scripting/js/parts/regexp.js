@@ -195,6 +195,7 @@ function construct(nt, pattern, flags) {
         src = pattern === undefined ? '' : String(pattern);
     }
     flags = flags === undefined ? '' : String(flags);
+    if (flags.indexOf('u') >= 0 && flags.indexOf('v') >= 0) { throw new SyntaxError("Invalid flags supplied to RegExp constructor '" + flags + "'"); }
     if (!needsPlan(src, flags) || !(p = planFor(src, flags))) { return native(src, flags, nt); }
     return build(p, nt);
 }
@@ -230,7 +231,17 @@ function slashesAsV8(v) {
     }
     return out;
 }
-getter('flags', function () { var p = origins.get(this); return p ? p.flags : nativeFlags.call(this); });
+// Of another object, the flags are read from its properties, in V8's
+// order (goja's reads neither hasIndices nor unicodeSets).
+var FLAG_PROPS = [['hasIndices', 'd'], ['global', 'g'], ['ignoreCase', 'i'], ['multiline', 'm'], ['dotAll', 's'], ['unicode', 'u'], ['unicodeSets', 'v'], ['sticky', 'y']];
+getter('flags', function () {
+    var p = origins.get(this);
+    if (p) { return p.flags; }
+    if (this === null || typeof this !== 'object' && typeof this !== 'function' || this instanceof Native) { return nativeFlags.call(this); }
+    var out = '';
+    for (var i = 0; i < FLAG_PROPS.length; i++) { if (this[FLAG_PROPS[i][0]]) { out += FLAG_PROPS[i][1]; } }
+    return out;
+});
 getter('hasIndices', function () { return this === NP ? undefined : origins.has(this) && !!origins.get(this).groups; });
 getter('unicodeSets', function () { return this === NP ? undefined : origins.has(this) && origins.get(this).flags.indexOf('v') >= 0; });
 // goja's toString writes its own escaping of the pattern (a '/' as
