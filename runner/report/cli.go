@@ -489,7 +489,11 @@ func (c *CLI) console(l runner.ConsoleLine) {
 	if c.boxEnd == "" {
 		c.out.print(col.Sprint("  "+c.sym.top) + "\n")
 	}
-	for _, line := range cutLines(l.Text, c.wrapWidth()) {
+	lines := cutLines(l.Text, c.wrapWidth())
+	if l.Text == "" {
+		lines = []string{""} // console.log() with nothing: Newman's blank line
+	}
+	for _, line := range lines {
 		c.out.print("  " + col.Sprint(c.sym.middle) + " " + c.p.gray.Sprint(line) + "\n")
 	}
 	// The bottom takes the colour of the box's last line.

@@ -61,13 +61,16 @@ import (
 //     form-data part's, a binary body's; missing or a directory) is a
 //     console warning in its words, in the box of the pre-request
 //     script's lines.
+//   - cli_console_round8p: quotes chosen by content, odd keys, Map and
+//     Set, numbers, format directives left as text, typed arrays and
+//     holes; console.error() with nothing prints a blank line in the box.
 //   - cli_bail_round8p (`--bail`): a test script whose assertion failed
 //     fails as "AssertionFailure in test-script", listed at
 //     test-script:39:17 (postman-runtime's own line), and the item's own
 //     test script and the rest of the run do not run.
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p", "cli_console_round8p"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")
