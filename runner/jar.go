@@ -114,7 +114,10 @@ func (j *Jar) setResponseCookies(u *url.URL, h http.Header) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for _, line := range lines {
-		if sc, ok := parseSetCookie(line); ok {
+		// Node reads the line as latin1: a UTF-8 value is stored (and
+		// shown to scripts) as its bytes' characters, "cafÃ©", and goes
+		// back on the wire as the same bytes (wire.Transport.Send).
+		if sc, ok := parseSetCookie(latin1(line)); ok {
 			_, _ = j.set(u, sc)
 		}
 	}

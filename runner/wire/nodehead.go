@@ -50,6 +50,9 @@ func checkHead(head []byte, lenient bool) error {
 	if !bytes.HasPrefix(head, []byte("HTTP/")) {
 		return fail("Expected HTTP/, RTSP/ or ICE/")
 	}
+	if err := checkStatus(head); err != nil {
+		return err
+	}
 	lines := bytes.Split(bytes.TrimSuffix(head, []byte("\n")), []byte("\n"))
 	// crlf checks that a line (its "\n" gone) ended in CR LF.
 	crlf := func(l []byte, reason string) ([]byte, error) {
@@ -108,6 +111,39 @@ func checkHead(head []byte, lenient bool) error {
 			}
 			haveEncoding = true
 		}
+	}
+	return nil
+}
+
+// checkStatus checks the status line's code: three digits, then a space
+// or the line's end.
+func checkStatus(head []byte) error {
+	_, rest, ok := bytes.Cut(head, []byte(" "))
+	if !ok {
+		return nil // net/http words a status line without a code
+	}
+	for i := range 3 {
+		if i >= len(rest) || rest[i] < '0' || rest[i] > '9' {
+			return &ParseError{Reason: "Invalid status code"}
+		}
+	}
+	if len(rest) > 3 && rest[3] != ' ' && rest[3] != '\r' && rest[3] != '\n' {
+		return &ParseError{Reason: "Invalid response status"}
+	}
+	return nil
+}
+
+// checkAfterBodiless is what Node's parser says of bytes already
+// received after a response that has no body (a 204, a 304, an answer to
+// HEAD): it reads them as the next response, so anything that does not
+// start as one fails the request. nil when nothing came after.
+func checkAfterBodiless(after []byte) error {
+	if len(after) == 0 {
+		return nil
+	}
+	n := min(len(after), 5)
+	if !bytes.Equal(after[:n], []byte("HTTP/")[:n]) {
+		return &ParseError{Reason: "Expected HTTP/, RTSP/ or ICE/"}
 	}
 	return nil
 }

@@ -59,3 +59,24 @@ func TestGoHead(t *testing.T) {
 		assert.Equal(t, want, string(got), "%q", in)
 	}
 }
+
+// TestLatin1Value: header text goes out as Node writes it, latin1, and a
+// character beyond U+00FF is refused (Newman: "Invalid character in header
+// content"); bytes that are not UTF-8 text go as they are.
+func TestLatin1Value(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"plain", "plain", true},
+		{"café", "caf\xe9", true},
+		{"cafÃ©", "caf\xc3\xa9", true},
+		{"5€", "", false},
+		{"caf\xe9", "caf\xe9", true},
+	} {
+		got, ok := latin1Value(c.in)
+		assert.Equal(t, c.ok, ok, "%q", c.in)
+		assert.Equal(t, c.want, got, "%q", c.in)
+	}
+}

@@ -26,11 +26,13 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/http/httpguts"
 )
@@ -178,12 +180,23 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 	if !validTarget(req.URL.RequestURI()) {
 		return nil, &PathError{}
 	}
-	for _, f := range header {
+	copied := false
+	for i, f := range header {
 		if !httpguts.ValidHeaderFieldName(f.Name) {
 			return nil, &FieldError{Name: f.Name}
 		}
 		if !httpguts.ValidHeaderFieldValue(f.Value) {
 			return nil, &FieldError{Name: f.Name, Value: true}
+		}
+		v, ok := latin1Value(f.Value)
+		if !ok {
+			return nil, &FieldError{Name: f.Name, Value: true}
+		}
+		if v != f.Value {
+			if !copied {
+				header, copied = slices.Clone(header), true
+			}
+			header[i].Value = v
 		}
 	}
 	ctx := req.Context()
@@ -209,6 +222,30 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 		}
 		return nil, err
 	}
+}
+
+// latin1Value is a header value as Node writes it, in latin1: each
+// character up to U+00FF one byte; false for one beyond, which Node
+// refuses. Bytes that are not UTF-8 text go as they are.
+func latin1Value(s string) (string, bool) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii || !utf8.ValidString(s) {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xff {
+			return "", false
+		}
+		b = append(b, byte(r))
+	}
+	return string(b), true
 }
 
 // FieldError is a header field Send refuses before sending anything: a
@@ -679,6 +716,13 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		}
 		if rewritten {
 			resp.Close = true
+		}
+		if c.t.NodeHeads && (resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified || req.Method == http.MethodHead) {
+			after, _ := from.Peek(from.Buffered())
+			if err := checkAfterBodiless(after); err != nil {
+				resp.Body.Close()
+				return fail(err, false)
+			}
 		}
 		if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
 			resp.Body.Close()
