@@ -79,8 +79,6 @@ var keyOrderKnown = map[string][]string{
 		"$.run.failures[].parent.item[].item[].request.body.formdata[]: keys newman=disabled,description,key,value,type,contentType courier=disabled,key,value,type,contentType",
 		"$.run.failures[].parent.variable[]: keys newman=id,name,type,value,key courier=id,type,value,key",
 		"$.run.failures[].parent.variable[]: keys newman=id,name,disabled,description,type,value,key,system courier=id,disabled,description,type,value,key",
-		// Gap: a failure's parent is rendered at its first failure, before later items' scripts ran.
-		"$.run.failures[].parent.item[].event[].script: keys newman=id,type,exec,_lastExecutionId courier=id,type,exec",
 		// Gap: Newman's source of a request's own failure is the item as the runtime changed it.
 		"$.run.failures[].source.request: keys newman=url,header,method courier=url,method",
 	},

@@ -152,6 +152,41 @@ func (j *JSON) itemStart(e runner.ItemStartEvent) {
 	j.curItem = e.Item
 }
 
+// allScripts is every enabled script of the collection, each with the id
+// of its last run so far or one of its own: the scripts as they stand at
+// the end of a run that ran them all.
+func (j *JSON) allScripts() ranScripts {
+	all := ranScripts{}
+	if j.coll == nil {
+		return all
+	}
+	n := 0
+	add := func(evs []collections.Event) {
+		for i := range evs {
+			e := &evs[i]
+			if e.Disabled {
+				continue
+			}
+			n++
+			if id, ok := j.ran[e]; ok {
+				all[e] = id
+			} else {
+				all[e] = uid(j.started, "script-run-end/"+strconv.Itoa(n), 0, 0)
+			}
+		}
+	}
+	add(j.coll.Events)
+	var walk func([]*collections.Item)
+	walk = func(items []*collections.Item) {
+		for _, it := range items {
+			add(it.Events)
+			walk(it.Items)
+		}
+	}
+	walk(j.coll.Items)
+	return all
+}
+
 // markRan records the scripts the item runs (the collection's, its
 // folders', its own; disabled ones run not), each with an id for its run,
 // before the item is rendered: Newman's report shows the last run's id on
@@ -391,11 +426,18 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 		}
 		if it := j.curItem; !it.IsZero() && f.Source == nil {
 			src := j.itemJSON(it)
-			f.Source = &src
 			if f.At != "request" {
 				// Newman names no parent for a request's own failure.
 				f.Parent = j.parent(it.FolderKey)
+			} else {
+				// and its source is the item as the request took it,
+				// whose scripts carry no run's id.
+				src.Event = slices.Clone(src.Event)
+				for i := range src.Event {
+					src.Event[i].Script.LastExecutionID = ""
+				}
 			}
+			f.Source = &src
 		}
 	}
 	b, err := json.Marshal(f)
@@ -419,13 +461,17 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	if j.parents == nil {
 		j.parents = map[int]jsonreport.Parent{}
 	}
+	// Newman writes the group at the run's end, when every script of it
+	// that runs has run: the group is rendered with all its scripts as
+	// having run, not only those that ran before this failure.
+	ran := j.allScripts()
 	var v any
 	if folderKey == 0 {
-		if c := collectionJSON(j.coll, nil, j.o.Redact, j.ran); c != nil {
+		if c := collectionJSON(j.coll, nil, j.o.Redact, ran); c != nil {
 			v = c
 		}
 	} else if f := j.node(folderKey); f != nil && f.IsFolder() {
-		v = itemsJSON([]*collections.Item{f}, j.o.Redact, j.ran)[0]
+		v = itemsJSON([]*collections.Item{f}, j.o.Redact, ran)[0]
 	}
 	var p jsonreport.Parent
 	if v != nil {
@@ -617,7 +663,11 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran))
 	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.EnvironmentFile, v.Environment, "environment"))
-	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
+	globalsName := v.GlobalsName
+	if v.GlobalsID == "" && v.GlobalsFile == (runner.ScopeFile{}) {
+		globalsName = "" // no globals file: Newman's globals have no name
+	}
+	tail("globals", scopeJSON(globalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
 	j.out.print(`,"run":`)
 	sep = "{"
 	tail("stats", stats)
@@ -1482,7 +1532,7 @@ type ranScripts map[*collections.Event]string
 // ppbJSON is an item's or the collection's protocolProfileBehavior; nil
 // without one.
 func ppbJSON(p map[string]any) json.RawMessage {
-	if len(p) == 0 {
+	if p == nil {
 		return nil
 	}
 	b, err := json.Marshal(p)

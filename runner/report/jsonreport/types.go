@@ -311,9 +311,11 @@ func (b Body) MarshalJSON() ([]byte, error) {
 		return json.Marshal(plain(b))
 	}
 	return json.Marshal(struct {
-		plain
-		Raw string `json:"raw"`
-	}{plain: plain(b)})
+		Mode     string       `json:"mode,omitempty"`
+		Raw      string       `json:"raw"`
+		Options  *BodyOptions `json:"options,omitempty"`
+		Disabled bool         `json:"disabled,omitempty"`
+	}{b.Mode, b.Raw, b.Options, b.Disabled})
 }
 
 // BodyOptions is a body's options as the collection gives them.
