@@ -44,12 +44,8 @@ func hookNativeCall(obj *goja.Object, wrap func(nativeCall) nativeCall) bool {
 // nativeField is the settable field name, of type T and not nil, of the
 // Go value behind obj.
 func nativeField[T any](obj *goja.Object, name string) (reflect.Value, bool) {
-	self := reflect.ValueOf(obj).Elem().FieldByName("self")
-	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
-		return reflect.Value{}, false
-	}
-	impl := self.Elem()
-	if impl.Kind() != reflect.Pointer || impl.Elem().Kind() != reflect.Struct {
+	impl, ok := gojaSelf(obj)
+	if !ok {
 		return reflect.Value{}, false
 	}
 	field := impl.Elem().FieldByName(name)
@@ -62,22 +58,29 @@ func nativeField[T any](obj *goja.Object, name string) (reflect.Value, bool) {
 // isGojaNative reports whether obj is one of goja's built-in (Go)
 // functions, not a script's: the Go type behind it says so.
 func isGojaNative(obj *goja.Object) bool {
-	self := reflect.ValueOf(obj).Elem().FieldByName("self")
-	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
-		return false
-	}
-	return self.Elem().Type().String() == "*goja.nativeFuncObject"
+	impl, ok := gojaSelf(obj)
+	return ok && impl.Type().String() == "*goja.nativeFuncObject"
 }
 
-// funcSrcField is the settable src field (its text, as toString prints
-// it) of the script function behind obj; goja offers no way to set it.
-func funcSrcField(obj *goja.Object) (reflect.Value, bool) {
+// gojaSelf is the Go value behind obj (goja's *nativeFuncObject,
+// *funcObject...), when it is a pointer to a struct.
+func gojaSelf(obj *goja.Object) (reflect.Value, bool) {
 	self := reflect.ValueOf(obj).Elem().FieldByName("self")
 	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
 		return reflect.Value{}, false
 	}
 	impl := self.Elem()
 	if impl.Kind() != reflect.Pointer || impl.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}, false
+	}
+	return impl, true
+}
+
+// funcSrcField is the settable src field (its text, as toString prints
+// it) of the script function behind obj; goja offers no way to set it.
+func funcSrcField(obj *goja.Object) (reflect.Value, bool) {
+	impl, ok := gojaSelf(obj)
+	if !ok {
 		return reflect.Value{}, false
 	}
 	field := impl.Elem().FieldByName("src")
