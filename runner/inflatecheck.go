@@ -399,14 +399,9 @@ func (s *inflateState) walk(format zlibFormat, data []byte) string {
 		case data[1]&0x20 != 0:
 			return "Missing dictionary"
 		}
-		s.in.pos = 2
-		if msg := s.blocks(); msg != "" {
+		sum, msg := s.blocksThenSum(2)
+		if msg != "" {
 			return msg
-		}
-		s.in.align()
-		sum, ok := s.in.take(32)
-		if !ok {
-			return errTruncated
 		}
 		if _, adler := s.sums(); bits.ReverseBytes32(sum) != adler {
 			return "incorrect data check"
@@ -420,26 +415,51 @@ func (s *inflateState) walk(format zlibFormat, data []byte) string {
 
 // gzipMember checks one gzip member: header, data and trailer.
 func (s *inflateState) gzipMember(data []byte) string {
-	if len(data) < 2 {
+	p, msg := gzipHeaderEnd(data)
+	if msg != "" {
+		return msg
+	}
+	sum, msg := s.blocksThenSum(p)
+	if msg != "" {
+		return msg
+	}
+	if crc, _ := s.sums(); sum != crc {
+		return "incorrect data check"
+	}
+	size, ok := s.in.take(32)
+	if !ok {
 		return errTruncated
+	}
+	if size != uint32(s.total) {
+		return "incorrect length check"
+	}
+	return ""
+}
+
+// gzipHeaderEnd checks a gzip member's header (RFC 1952: magic, method,
+// flags and the optional extra field, name, comment and header CRC) and
+// returns where its deflate data starts.
+func gzipHeaderEnd(data []byte) (int, string) {
+	if len(data) < 2 {
+		return 0, errTruncated
 	}
 	if data[0] != 0x1f || data[1] != 0x8b {
-		return "incorrect header check"
+		return 0, "incorrect header check"
 	}
 	if len(data) < 10 {
-		return errTruncated
+		return 0, errTruncated
 	}
 	if data[2] != 8 {
-		return "unknown compression method"
+		return 0, "unknown compression method"
 	}
 	flags := data[3]
 	if flags&0xe0 != 0 {
-		return "unknown header flags set"
+		return 0, "unknown header flags set"
 	}
 	p := 10
 	if flags&4 != 0 { // FEXTRA
 		if len(data) < p+2 {
-			return errTruncated
+			return 0, errTruncated
 		}
 		p += 2 + int(binary.LittleEndian.Uint16(data[p:]))
 	}
@@ -454,34 +474,31 @@ func (s *inflateState) gzipMember(data []byte) string {
 	}
 	if flags&2 != 0 { // FHCRC
 		if len(data) < p+2 {
-			return errTruncated
+			return 0, errTruncated
 		}
 		if binary.LittleEndian.Uint16(data[p:]) != uint16(crc32.ChecksumIEEE(data[:p])) {
-			return "header crc mismatch"
+			return 0, "header crc mismatch"
 		}
 		p += 2
 	}
 	if p > len(data) {
-		return errTruncated
+		return 0, errTruncated
 	}
-	s.in.pos = p
+	return p, ""
+}
+
+// blocksThenSum walks the deflate blocks from byte pos, then reads the
+// 32-bit check that follows them, byte aligned (zlib's Adler-32, gzip's
+// CRC-32).
+func (s *inflateState) blocksThenSum(pos int) (uint32, string) {
+	s.in.pos = pos
 	if msg := s.blocks(); msg != "" {
-		return msg
+		return 0, msg
 	}
 	s.in.align()
 	sum, ok := s.in.take(32)
 	if !ok {
-		return errTruncated
+		return 0, errTruncated
 	}
-	if crc, _ := s.sums(); sum != crc {
-		return "incorrect data check"
-	}
-	size, ok := s.in.take(32)
-	if !ok {
-		return errTruncated
-	}
-	if size != uint32(s.total) {
-		return "incorrect length check"
-	}
-	return ""
+	return sum, ""
 }
