@@ -53,7 +53,13 @@ func checkHead(head []byte, lenient bool) error {
 	if err := checkStatus(head); err != nil {
 		return err
 	}
-	lines := bytes.Split(bytes.TrimSuffix(head, []byte("\n")), []byte("\n"))
+	// The lines are walked in place: this runs on every response.
+	rest := bytes.TrimSuffix(head, []byte("\n"))
+	next := func() []byte {
+		l, after, _ := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		return l
+	}
 	// crlf checks that a line (its "\n" gone) ended in CR LF.
 	crlf := func(l []byte, reason string) ([]byte, error) {
 		if t, ok := bytes.CutSuffix(l, []byte("\r")); ok {
@@ -64,12 +70,12 @@ func checkHead(head []byte, lenient bool) error {
 		}
 		return l, nil
 	}
-	if _, err := crlf(lines[0], "Missing expected CR after response line"); err != nil {
+	if _, err := crlf(next(), "Missing expected CR after response line"); err != nil {
 		return err
 	}
 	var haveLength, haveEncoding bool
-	for _, l := range lines[1:] {
-		l, err := crlf(l, "Missing expected CR after header value")
+	for len(rest) > 0 {
+		l, err := crlf(next(), "Missing expected CR after header value")
 		if err != nil {
 			return err
 		}
@@ -90,8 +96,8 @@ func checkHead(head []byte, lenient bool) error {
 				}
 			}
 		}
-		switch strings.ToLower(string(name)) {
-		case "content-length":
+		switch {
+		case asciiFold(name, "content-length"):
 			v := bytes.Trim(value, " \t")
 			for _, c := range v {
 				if c < '0' || c > '9' {
@@ -105,7 +111,7 @@ func checkHead(head []byte, lenient bool) error {
 				return fail("Content-Length can't be present with Transfer-Encoding")
 			}
 			haveLength = true
-		case "transfer-encoding":
+		case asciiFold(name, "transfer-encoding"):
 			if haveLength && !lenient {
 				return fail("Transfer-Encoding can't be present with Content-Length")
 			}
@@ -148,6 +154,39 @@ func checkAfterBodiless(after []byte) error {
 	return nil
 }
 
+// asciiFold reports whether b is word (lower case) in any case, without
+// converting b.
+func asciiFold(b []byte, word string) bool {
+	if len(b) != len(word) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// needsGoHead reports whether goHead would change head, without
+// allocating: whether it names a Transfer-Encoding or holds a control
+// character other than tab and the line ends.
+func needsGoHead(head []byte) bool {
+	for i, c := range head {
+		if c < ' ' && c != '\t' && c != '\r' && c != '\n' || c == 0x7f {
+			return true
+		}
+		if c == '\n' && i+18 <= len(head) && asciiFold(head[i+1:i+18], "transfer-encoding") {
+			return true
+		}
+	}
+	return false
+}
+
 // isToken reports whether b is an HTTP token (RFC 9110 tchar).
 func isToken(b []byte) bool {
 	for _, c := range b {
@@ -166,6 +205,9 @@ func isToken(b []byte) bool {
 // control characters a lenient parser let through become spaces. Scripts
 // still see the fields as they came (peekHead).
 func goHead(head []byte) ([]byte, bool) {
+	if !needsGoHead(head) {
+		return head, false
+	}
 	lines := bytes.SplitAfter(head, []byte("\n"))
 	changed := false
 	out := make([]byte, 0, len(head))

@@ -80,3 +80,17 @@ func TestLatin1Value(t *testing.T) {
 		assert.Equal(t, c.want, got, "%q", c.in)
 	}
 }
+
+// Every response's head is checked: a usual one costs no allocation.
+func TestNodeHeadChecksAllocateNothing(t *testing.T) {
+	head := []byte("HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 43\r\nETag: W/\"2b-x\"\r\nDate: Sun, 06 Dec 2026 01:00:00 GMT\r\nConnection: keep-alive\r\n")
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := checkHead(head, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, changed := goHead(head); changed {
+			t.Fatal("changed")
+		}
+	})
+	assert.Zero(t, allocs)
+}
