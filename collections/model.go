@@ -41,6 +41,9 @@ type Info struct {
 	DescriptionType string
 	Schema          string
 	Version         string
+	// ExporterID is the _exporter_id Postman's exports carry, kept for
+	// exports and the JSON report ("_": {postman_id, exporter_id}).
+	ExporterID string
 }
 
 // Item is a request or a folder. Folders have a nil Request and may have Items.

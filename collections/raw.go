@@ -50,6 +50,7 @@ type rawInfo struct {
 	Description json.RawMessage `json:"description"`
 	Schema      text            `json:"schema"`
 	Version     text            `json:"version"`
+	ExporterID  text            `json:"_exporter_id"`
 }
 
 type rawItem struct {

@@ -94,6 +94,7 @@ func outDocOf(c *Collection) outDoc {
 			Description: textDescription(c.Info.Description, c.Info.DescriptionType),
 			Schema:      SchemaV21,
 			Version:     c.Info.Version,
+			ExporterID:  c.Info.ExporterID,
 		},
 		Item:     outItems(c.Items),
 		Event:    outEvents(c.Events),
@@ -125,6 +126,7 @@ type outInfo struct {
 	Description any    `json:"description,omitempty"`
 	Schema      string `json:"schema"`
 	Version     string `json:"version,omitempty"`
+	ExporterID  string `json:"_exporter_id,omitempty"`
 }
 
 type outItem struct {

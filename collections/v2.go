@@ -26,6 +26,7 @@ func convertV2(doc *rawDoc) (*Collection, error) {
 			DescriptionType: c.Info.DescriptionType,
 			Schema:          in.Schema.String(),
 			Version:         in.Version.String(),
+			ExporterID:      in.ExporterID.String(),
 		}
 		if d := description(in.Description); d != "" {
 			c.Info.DescriptionType = descriptionType(in.Description)

@@ -1438,8 +1438,8 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 	}
 	p := &pmCollection{Item: itemsJSON(c.Items, redact, ran), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events, ran), Variable: []pmVariable{},
 		ProtocolProfileBehavior: ppbJSON(c.ProtocolProfileBehavior)}
-	if c.Info.ID != "" {
-		p.Private = &jsonreport.Private{PostmanID: c.Info.ID}
+	if c.Info.ID != "" || c.Info.ExporterID != "" {
+		p.Private = &jsonreport.Private{PostmanID: c.Info.ID, ExporterID: c.Info.ExporterID}
 	}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
 	p.Info.Version = versionJSON(c.Info.Version)

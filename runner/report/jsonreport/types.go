@@ -781,6 +781,7 @@ type Collection struct {
 // _postman_variable_scope, _postman_exported_at and _postman_exported_using.
 type Private struct {
 	PostmanID              string `json:"postman_id,omitempty"`
+	ExporterID             string `json:"exporter_id,omitempty"`
 	PostmanPreviewLanguage string `json:"postman_previewlanguage,omitempty"`
 	PostmanVariableScope   string `json:"postman_variable_scope,omitempty"`
 	PostmanExportedAt      string `json:"postman_exported_at,omitempty"`
