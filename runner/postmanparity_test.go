@@ -350,7 +350,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 		require.NoError(t, err)
 		r.Options.Data = rows
 	}
-	parityFlags(t, c.Flags, &r.Options)
+	parityFlags(t, c.Flags, r)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// Script timers run on a virtual clock: a case that orders async tests
@@ -412,7 +412,8 @@ func boolInt(b bool) int {
 }
 
 // parityFlags gives courier's run the case's flags, as cmd/run maps them.
-func parityFlags(t *testing.T, flags []string, o *runner.Options) {
+func parityFlags(t *testing.T, flags []string, r *runner.Runner) {
+	o := &r.Options
 	t.Helper()
 	for i := 0; i < len(flags); i++ {
 		f := flags[i]
@@ -434,6 +435,19 @@ func parityFlags(t *testing.T, flags []string, o *runner.Options) {
 			n, err := strconv.Atoi(flags[i])
 			require.NoError(t, err)
 			o.Iterations = n
+		case (f == "--env-var" || f == "--global-var") && i+1 < len(flags):
+			// As cmd/run and the suite apply them: set in the scope,
+			// after the file's values.
+			i++
+			k, v, _ := strings.Cut(flags[i], "=")
+			sc, name := &r.Environment, "environment"
+			if f == "--global-var" {
+				sc, name = &r.Globals, "globals"
+			}
+			if *sc == nil {
+				*sc = environments.NewScope(name, nil)
+			}
+			(*sc).Set(k, v)
 		default:
 			t.Fatalf("parity flag %q is not one the harness knows", f)
 		}
