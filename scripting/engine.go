@@ -128,6 +128,8 @@ type compiled struct {
 	// sugarNatives: the script may call a native Sugar replaces in Sugar's
 	// form (sugarnatives.go).
 	sugarNatives bool
+	// zeroSearch: the script may search an array for a zero (zerosearch.go).
+	zeroSearch bool
 	// boundText: the script may print a bound function (boundtext.go).
 	boundText bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
@@ -265,6 +267,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.methodWords = mayMeetMethodWords(src)
 	c.radix = mayPrintInRadix(src)
 	c.sugarNatives = maySugarNatives(src)
+	c.zeroSearch = mayMeetZeroSearch(src)
 	c.boundText = strings.Contains(src, "bind")
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
@@ -369,6 +372,8 @@ type Engine struct {
 	radixInstalled bool
 	// sugarNativesInstalled: installSugarNatives ran (sugarnatives.go).
 	sugarNativesInstalled bool
+	// zeroSearchInstalled: installZeroSearch ran (zerosearch.go).
+	zeroSearchInstalled bool
 	// rabInstalled: installResizable ran; rabs are the resizable buffers
 	// (resizable.go).
 	rabInstalled bool
@@ -921,6 +926,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.methodWords }, func(e *Engine) bool { return e.methodWordsInstalled }, infallible((*Engine).installMethodWords)},
 	{func(c *compiled) bool { return c.radix }, func(e *Engine) bool { return e.radixInstalled }, infallible((*Engine).installRadixText)},
 	{func(c *compiled) bool { return c.sugarNatives }, func(e *Engine) bool { return e.sugarNativesInstalled }, infallible((*Engine).installSugarNatives)},
+	{func(c *compiled) bool { return c.zeroSearch }, func(e *Engine) bool { return e.zeroSearchInstalled }, infallible((*Engine).installZeroSearch)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},

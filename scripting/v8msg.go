@@ -46,7 +46,7 @@ var ownToString = names("Array", "Date", "RegExp", "Function", "Number", "String
 // gojaReworded reports whether v8Message may reword a TypeError goja
 // gave (a cheap test before the source is looked at).
 func gojaReworded(msg string) bool {
-	if gojaRewordedExact()[msg] || strings.HasSuffix(msg, gojaNotAMethod) {
+	if gojaRewordedExact()[msg] || msg == gojaDetached || strings.HasSuffix(msg, gojaNotAMethod) {
 		return true
 	}
 	for _, p := range gojaRewordedPrefixes {
@@ -246,8 +246,40 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 	if x, ok := strings.CutSuffix(msg, gojaNotAMethod); ok {
 		return typedFromText(x) + " is not a function"
 	}
+	if msg == gojaDetached {
+		return detachedWords(src, line, col)
+	}
 	return msg
 }
+
+// gojaDetached is goja's words for any use of a detached buffer; V8 names
+// the operation.
+const gojaDetached = "ArrayBuffer is detached"
+
+// detachedWords is V8's words for the use of a detached buffer at line:col:
+// a typed array or DataView built on it, or a typed array's method.
+func detachedWords(src string, line, col int) string {
+	switch ctor := constructedAt(src, line, col); {
+	case typedArrayNames[ctor]:
+		return "Cannot perform Construct on a detached ArrayBuffer"
+	case ctor == "DataView":
+		return "Cannot perform DataView constructor on a detached ArrayBuffer"
+	}
+	if callee := calleeAt(src, line, col); callee != "" {
+		m := callee[strings.LastIndexByte(callee, '.')+1:]
+		if typedArrayMethodNames[m] {
+			return "Cannot perform %TypedArray%.prototype." + m + " on a detached ArrayBuffer"
+		}
+	}
+	return gojaDetached
+}
+
+// typedArrayMethodNames are the %TypedArray%.prototype methods V8 names
+// when their view's buffer is detached.
+var typedArrayMethodNames = map[string]bool{"fill": true, "set": true, "copyWithin": true, "reverse": true, "sort": true,
+	"map": true, "filter": true, "forEach": true, "join": true, "indexOf": true, "lastIndexOf": true, "includes": true,
+	"find": true, "findIndex": true, "findLast": true, "findLastIndex": true, "every": true, "some": true, "reduce": true,
+	"reduceRight": true, "entries": true, "keys": true, "values": true, "toReversed": true, "toSorted": true, "with": true}
 
 // gojaNotAMethod ends goja's words for a method it found not callable
 // (Symbol.toPrimitive, Symbol.hasInstance, an iterator's return…): the
@@ -430,6 +462,8 @@ func v8NativeMessage(msg, src string, line, col int) string {
 		}
 	case gojaRevoked: // Object.keys(revoked)
 		return "Cannot perform '" + revokedTrap(src, line, col) + "' on a proxy that has been revoked"
+	case gojaDetached: // view.fill(1) on a detached buffer
+		return detachedWords(src, line, col)
 	}
 	if !strings.HasPrefix(msg, gojaNotAnObject) {
 		return msg

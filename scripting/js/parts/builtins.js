@@ -64,6 +64,7 @@ def(RegExp, 'escape', function escape(s) {
 // ArrayBuffer#transfer: the bytes move to a new buffer, the old one is left
 // detached.
 def(ArrayBuffer.prototype, 'transfer', function transfer(n) {
+    if (this instanceof ArrayBuffer && this.detached === true) { throw new TypeError('Cannot perform ArrayBuffer.prototype.transfer on a detached ArrayBuffer'); }
     var len = n === undefined ? this.byteLength : Number(n), out = new ArrayBuffer(len);
     new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(len, this.byteLength)));
     host.detach(this);
