@@ -694,53 +694,83 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 			trace = nil // once, not again for a 1xx's successor
 		}
 		lines := peekHead(c.br)
-		// Node's parser refuses some heads Go's takes, and words the
-		// others its own way: it goes first.
-		from, rewritten := c.br, false
-		if buf, _ := c.br.Peek(c.br.Buffered()); buf != nil && c.t.NodeHeads {
-			if h := rawHead(buf); h != nil {
-				if err := checkHead(h, lenientParser(ctx)); err != nil {
-					return fail(err, false)
-				}
-				// A head Node takes and Go would not: Go reads a
-				// rewritten copy, and the connection is not kept.
-				if gh, changed := goHead(h); changed {
-					_, _ = c.br.Discard(len(h))
-					from, rewritten = bufio.NewReader(io.MultiReader(bytes.NewReader(gh), c.br)), true
-				}
-			}
-		}
-		resp, err := http.ReadResponse(from, req)
+		resp, err := c.readResponse(ctx, req, lines)
 		if err != nil {
 			return fail(err, false)
-		}
-		if rewritten {
-			resp.Close = true
-		}
-		if c.t.NodeHeads && (resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified || req.Method == http.MethodHead) {
-			after, _ := from.Peek(from.Buffered())
-			if err := checkAfterBodiless(after); err != nil {
-				resp.Body.Close()
-				return fail(err, false)
-			}
-		}
-		if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
-			resp.Body.Close()
-			return fail(ErrHeaderOverflow, false)
 		}
 		// Informational answers (100 Continue, 103 Early Hints) precede
 		// the response; 101 ends HTTP on this connection.
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
 			continue
 		}
-		c.lim.stop() // the body has limits of its own, the caller's
-		keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
-		resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep, head: lines}
-		if resp.Request == nil {
-			resp.Request = req
-		}
-		return resp, nil
+		return c.deliver(ctx, req, head, resp, lines, stop), nil
 	}
+}
+
+// deliver hands the response over with a body that ends the round trip;
+// the connection is kept for the next request when neither side asked to
+// close it and HTTP goes on (not after a 101).
+func (c *conn) deliver(ctx context.Context, req *http.Request, head []Field, resp *http.Response, lines []Field, stop func() bool) *http.Response {
+	c.lim.stop() // the body has limits of its own, the caller's
+	keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
+	resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep, head: lines}
+	if resp.Request == nil {
+		resp.Request = req
+	}
+	return resp
+}
+
+// readResponse reads one response head (an informational one too) and
+// checks what Go's reader does not: Node's rules for heads and for bytes
+// after a bodiless response (NodeHeads), and the header size limit.
+func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Field) (*http.Response, error) {
+	from, rewritten, err := c.headReader(ctx)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.ReadResponse(from, req)
+	if err != nil {
+		return nil, err
+	}
+	if rewritten {
+		resp.Close = true
+	}
+	if c.t.NodeHeads && (resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified || req.Method == http.MethodHead) {
+		after, _ := from.Peek(from.Buffered())
+		if err := checkAfterBodiless(after); err != nil {
+			resp.Body.Close()
+			return nil, err
+		}
+	}
+	if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
+		resp.Body.Close()
+		return nil, ErrHeaderOverflow
+	}
+	return resp, nil
+}
+
+// headReader is where Go reads the response head from. Node's parser
+// refuses some heads Go's takes, and words the others its own way: with
+// NodeHeads it goes first. A head Node takes and Go would not is read from a
+// rewritten copy (rewritten: the connection is not kept).
+func (c *conn) headReader(ctx context.Context) (from *bufio.Reader, rewritten bool, err error) {
+	buf, _ := c.br.Peek(c.br.Buffered())
+	if buf == nil || !c.t.NodeHeads {
+		return c.br, false, nil
+	}
+	h := rawHead(buf)
+	if h == nil {
+		return c.br, false, nil
+	}
+	if err := checkHead(h, lenientParser(ctx)); err != nil {
+		return nil, false, err
+	}
+	gh, changed := goHead(h)
+	if !changed {
+		return c.br, false, nil
+	}
+	_, _ = c.br.Discard(len(h))
+	return bufio.NewReader(io.MultiReader(bytes.NewReader(gh), c.br)), true, nil
 }
 
 // closes reports whether the request asked to close the connection.
