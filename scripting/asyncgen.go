@@ -154,34 +154,36 @@ func rewriteForAwait(src string, tr *textTrace) string {
 // right before it), or -1; the label moves with the loop into the block the
 // rewrite wraps it in, so continue name still names a loop.
 func loopLabel(src string, mask []bool, i int) int {
-	j := i - 1
-	for j >= 0 && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
-		j--
-	}
+	j := spaceBefore(src, i-1, true)
 	if j < 0 || src[j] != ':' || !mask[j] {
 		return -1
 	}
-	k := j - 1
-	for k >= 0 && (src[k] == ' ' || src[k] == '\t') {
-		k--
-	}
-	e := k + 1
+	e := spaceBefore(src, j-1, false) + 1
+	k := e - 1
 	for k >= 0 && isIdentByte(src[k]) {
 		k--
 	}
 	name := src[k+1 : e]
-	if name == "" || name == "default" || name[0] >= '0' && name[0] <= '9' {
-		return -1
-	}
-	// "case x:" is no label.
-	p := k
-	for p >= 0 && (src[p] == ' ' || src[p] == '\t' || src[p] == '\r' || src[p] == '\n') {
-		p--
-	}
-	if p >= 3 && src[p-3:p+1] == "case" && (p < 4 || !isIdentByte(src[p-4])) {
+	if name == "" || name == "default" || name[0] >= '0' && name[0] <= '9' || afterCase(src, k) {
 		return -1
 	}
 	return k + 1
+}
+
+// spaceBefore is the index of the last byte at or before j that is neither
+// a space nor a tab (nor a line break, with lines), or -1.
+func spaceBefore(src string, j int, lines bool) int {
+	for j >= 0 && (src[j] == ' ' || src[j] == '\t' || lines && (src[j] == '\r' || src[j] == '\n')) {
+		j--
+	}
+	return j
+}
+
+// afterCase reports whether the word before a colon, which ends after
+// src[k], follows "case": "case x:" is no label.
+func afterCase(src string, k int) bool {
+	p := spaceBefore(src, k, true)
+	return p >= 3 && src[p-3:p+1] == "case" && (p < 4 || !isIdentByte(src[p-4]))
 }
 
 func isIdentByte(c byte) bool {
