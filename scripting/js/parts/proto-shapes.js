@@ -125,7 +125,7 @@ var T = {
     CookieList: '',
     Header: 'toString:S0 valueOf:S0 update:S1',
     QueryParam: 'toString:S0 update:S1 valueOf:S0',
-    FormParam: '',
+    FormParam: 'toString:S0 valueOf:S0 toJSON:S0',
     Response: 'update:S1 _postman_propertyRequiresId toJSON:L0= reason:L0 details:L0 text:L0 json:L2 jsonp:L2 contentInfo:L0 mime:L0 dataURI:L0 size:L0 encoding:L0',
     Cookie: 'update:S1 valueOf:S0 toString:S0'
 };
@@ -179,7 +179,9 @@ Object.keys(T).forEach(function (cls) {
     spec.forEach(function (s) {
         var parts = s.split(':'), k = parts[0], d = Object.getOwnPropertyDescriptor(P, k), v;
         if (d && (d.get || d.set)) { return; }
-        v = d ? d.value : (hasOwn(MORE, k) && (typeof MORE[k] !== 'function' || parts[1]) ? MORE[k] : undefined);
+        // A member of its own, else one courier lacked, else the inherited
+        // one (FormParam's toJSON is its own in postman-collection).
+        v = d ? d.value : (hasOwn(MORE, k) && (typeof MORE[k] !== 'function' || parts[1]) ? MORE[k] : (parts[1] ? P[k] : undefined));
         if (v === undefined && !d) { return; }
         if (d) { delete P[k]; }
         put(P, k, parts[1] && typeof v === 'function' ? method(k, parts[1], v) : v);
