@@ -947,8 +947,14 @@ func (p *plainRequest) toRequest() *collections.Request {
 func (e *Engine) requestData(r *collections.Request) goja.Value {
 	b := requestBuilder{e}
 	var desc any = r.Description
-	if e.opts.NewerRequestShape && r.Description != "" {
-		desc = b.description(r.Description, "", "", false) // {content, type}
+	if r.Description != "" {
+		// A {content, type}, which the sandbox makes postman-collection's
+		// Description: Newman 6.2.2's too (fresh-round8p-vars.json).
+		typ := r.DescriptionType
+		if e.opts.NewerRequestShape {
+			typ = ""
+		}
+		desc = b.description(r.Description, typ, "", false)
 	}
 	m := b.obj("method", r.Method, "description", desc, "url", b.url(&r.URL))
 	_ = m.Set("header", b.headers(r.Header))

@@ -609,7 +609,7 @@ function Request(d) {
     this.method = (d.method || 'GET').toUpperCase();
     if (d.body) { ownBody(this, d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
-    if (d.description) { this.description = d.description; }
+    if (d.description) { this.description = describe(d.description); }
     if (d.id) { this.id = d.id; }
     if (d.name) { this.name = d.name; }
 }
