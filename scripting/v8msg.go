@@ -188,6 +188,35 @@ func v8Message(name, msg, src string, line, col int, seen seenAt) string {
 // its declaration ran; V8 names it.
 const gojaTDZ = "Cannot access a variable before initialization"
 
+// notAnObjectWords words goja's "not an object" (x is the rest of its
+// message) as V8 does where the place tells what refused it: an 'in' or an
+// instanceof, or a built-in constructor refusing its argument (not a value
+// that cannot be constructed).
+func notAnObjectWords(x, src string, line, col int, seen seenAt) (string, bool) {
+	switch {
+	case seen.inKey != "":
+		return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat, true
+	case seen.instanceOf:
+		return "Right-hand side of 'instanceof' is not an object", true
+	}
+	if words := builtinCtorWords[constructedAt(src, line, col)]; words != nil {
+		return words(x), true
+	}
+	return "", false
+}
+
+// notCallableWords names what a call or new at line:col could not call,
+// as V8 does, from the source.
+func notCallableWords(src string, line, col int) (string, bool) {
+	if callee := calleeAt(src, line, col); callee != "" {
+		return callee + " is not a function", true
+	}
+	if callee := constructedAt(src, line, col); callee != "" {
+		return callee + " is not a constructor", true
+	}
+	return "", false
+}
+
 // v8TypeMessage is v8Message for a TypeError.
 func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 	if strings.HasPrefix(msg, gojaNoPrimitive) && strings.HasSuffix(msg, " to primitive") {
@@ -223,24 +252,13 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		return m[1] + "#<" + m[2] + ">"
 	}
 	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
-		switch {
-		case seen.inKey != "":
-			return "Cannot use 'in' operator to search for '" + seen.inKey + "' in " + seen.inWhat
-		case seen.instanceOf:
-			return "Right-hand side of 'instanceof' is not an object"
-		}
-		// A built-in constructor refusing its argument, not a value
-		// that cannot be constructed.
-		if words := builtinCtorWords[constructedAt(src, line, col)]; words != nil {
-			return words(x)
+		if v, ok := notAnObjectWords(x, src, line, col, seen); ok {
+			return v
 		}
 	}
 	if gojaNoMember().MatchString(msg) {
-		if callee := calleeAt(src, line, col); callee != "" {
-			return callee + " is not a function"
-		}
-		if callee := constructedAt(src, line, col); callee != "" {
-			return callee + " is not a constructor"
+		if v, ok := notCallableWords(src, line, col); ok {
+			return v
 		}
 	}
 	if x, ok := strings.CutSuffix(msg, gojaNotAMethod); ok {
