@@ -223,8 +223,7 @@ func decodeText(body []byte, cs string) string {
 	case "utf16be":
 		return strings.TrimPrefix(utf16Text(body, true), "\ufeff")
 	case "utf16":
-		// The byte order mark says which; little-endian without one.
-		return strings.TrimPrefix(utf16Text(body, len(body) >= 2 && body[0] == 0xfe && body[1] == 0xff), "\ufeff")
+		return strings.TrimPrefix(utf16Text(body, utf16BigEndian(body)), "\ufeff")
 	case "binary":
 		return string(latin1Runes(body))
 	case "ascii":
@@ -264,6 +263,25 @@ func latin1Runes(body []byte) []rune {
 		rs[i] = rune(c)
 	}
 	return rs
+}
+
+// utf16BigEndian is iconv-lite's guess for "utf-16": the byte order mark
+// says which; without one, whichever order reads more of the first 100
+// characters as ASCII, little-endian on a tie.
+func utf16BigEndian(b []byte) bool {
+	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+		return b[0] == 0xfe
+	}
+	le, be := 0, 0
+	for i := 0; i+1 < len(b) && i < 200; i += 2 {
+		switch {
+		case b[i] == 0 && b[i+1] != 0:
+			be++
+		case b[i] != 0 && b[i+1] == 0:
+			le++
+		}
+	}
+	return be > le
 }
 
 // utf16Text decodes UTF-16 as Node's ucs2 does: an odd last byte is
