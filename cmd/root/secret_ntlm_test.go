@@ -77,6 +77,11 @@ func TestSecretsThroughThisSessionsPathsNeverShow(t *testing.T) {
 		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
 		"--export-environment", o("env.json"), "--export-collection", o("c.json"))...)
 	run("progress", cmdutil.ExitFailures, append(args, "-r", "progress")...)
+	// --bail's AssertionFailure names the failed tests (whose names carry
+	// the secret) in the failures and, with folder, in the run's error.
+	run("bail", cmdutil.ExitFailures, append(args, "--bail", "failure,folder", "-r", "cli,json",
+		"--reporter-json-export", o("bail.json"))...)
+	require.Contains(t, texts["stderr bail"], "error: ", "the run's error, which the secret check below reads")
 	run("item layout", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-executions", "item",
 		"--reporter-json-export", o("i.json"))...)
 	v3 := filepath.Join(dir, "v3")
