@@ -257,6 +257,14 @@ type FormParam struct {
 	// Description), and a file row's single src as a string.
 	FromV3      bool
 	Description string
+	// Described, DescriptionType, DescriptionJSON and DescriptionNone
+	// are a v2 row's description as a query parameter's (see
+	// QueryParam), which the JSON report and exports keep, as
+	// postman-collection does.
+	Described       bool
+	DescriptionType string
+	DescriptionJSON string
+	DescriptionNone bool
 }
 
 // NoValue is how a row without a value string wrote it.

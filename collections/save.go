@@ -63,6 +63,14 @@ func itemsDescribed(items []outItem) {
 			for j := range r.Header {
 				r.Header[j].Description = describedObject(r.Header[j].Description)
 			}
+			if r.Body != nil {
+				for j := range r.Body.URLEncoded {
+					r.Body.URLEncoded[j].Description = describedObject(r.Body.URLEncoded[j].Description)
+				}
+				for j := range r.Body.FormData {
+					r.Body.FormData[j].Description = describedObject(r.Body.FormData[j].Description)
+				}
+			}
 			if r.URL.Query != nil {
 				for j := range *r.URL.Query {
 					q := &(*r.URL.Query)[j]
@@ -257,11 +265,13 @@ type outGraphQL struct {
 type outForm struct {
 	Key string `json:"key"`
 	// Value is a JSON string, null, or nothing (omitted).
-	Value       json.RawMessage `json:"value,omitempty"`
-	Type        string          `json:"type,omitempty"`
-	Src         any             `json:"src,omitempty"`
-	ContentType string          `json:"contentType,omitempty"`
-	Disabled    bool            `json:"disabled,omitempty"`
+	Value json.RawMessage `json:"value,omitempty"`
+	// Description as outHeader's.
+	Description any    `json:"description,omitempty"`
+	Type        string `json:"type,omitempty"`
+	Src         any    `json:"src,omitempty"`
+	ContentType string `json:"contentType,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
 }
 
 type outEvent struct {
@@ -457,7 +467,8 @@ func outForms(ps []FormParam, urlencoded bool) []outForm {
 	}
 	out := make([]outForm, 0, len(ps))
 	for _, p := range ps {
-		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled}
+		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled,
+			Description: outDescription(p.Described, p.DescriptionNone, p.Description, p.DescriptionType, p.DescriptionJSON)}
 		switch {
 		case p.JSON != "":
 			f.Value = json.RawMessage(p.JSON) // a typed value stays typed

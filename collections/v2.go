@@ -589,6 +589,7 @@ func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam,
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
 		}
+		describeForm(&fp, kv.Description)
 		switch jsonKind(kv.Value) {
 		case "nothing":
 			if urlencoded {
@@ -960,6 +961,14 @@ func DescribeQuery(q *QueryParam, raw json.RawMessage) { describeQuery(q, raw) }
 
 // describeQuery gives a query parameter the description its file gave it,
 // read as a header row's (postman-collection's Description for both).
+// describeForm reads a form row's description as a header row's.
+func describeForm(f *FormParam, raw json.RawMessage) {
+	var h Header
+	describeHeader(&h, raw)
+	f.Description, f.DescriptionType, f.Described = h.Description, h.DescriptionType, h.Described
+	f.DescriptionJSON, f.DescriptionNone = h.DescriptionJSON, h.DescriptionNone
+}
+
 func describeQuery(q *QueryParam, raw json.RawMessage) {
 	var h Header
 	describeHeader(&h, raw)

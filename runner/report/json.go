@@ -1394,6 +1394,7 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 			if b.Mode == "urlencoded" {
 				kv.Type = "" // postman-collection's QueryParam has none
 			}
+			kv.Description = rowDescription(p.Described, p.DescriptionNone, p.Description, p.DescriptionType, p.DescriptionJSON, nil)
 			if p.Type == "file" && p.Value == "" {
 				kv.NoValue = jsonreport.ValueUnset // a file field has its src only
 			}
