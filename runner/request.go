@@ -98,16 +98,7 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		}
 		h.Value = sub(h.Value)
 	}
-	if b := c.Body; b != nil {
-		b.Raw = sub(b.Raw)
-		b.File = sub(b.File)
-		resolveFormParams(b.URLEncoded, sub, true)
-		resolveFormParams(b.FormData, sub, false)
-		if b.GraphQL != nil {
-			b.GraphQL.Query = sub(b.GraphQL.Query)
-			b.GraphQL.Variables = sub(b.GraphQL.Variables)
-		}
-	}
+	resolveBody(c.Body, sub)
 	if c.Auth != nil {
 		// In the block's order: sub may warn (same order on every run).
 		for _, k := range c.Auth.Keys() {
@@ -116,6 +107,21 @@ func resolveRequest(r *collections.Request, sub func(string) string) *collection
 		resolveOtherAuths(c.Auth, sub)
 	}
 	return c
+}
+
+// resolveBody substitutes variables in a body (a copy: it changes b).
+func resolveBody(b *collections.Body, sub func(string) string) {
+	if b == nil {
+		return
+	}
+	b.Raw = sub(b.Raw)
+	b.File = sub(b.File)
+	resolveFormParams(b.URLEncoded, sub, true)
+	resolveFormParams(b.FormData, sub, false)
+	if b.GraphQL != nil {
+		b.GraphQL.Query = sub(b.GraphQL.Query)
+		b.GraphQL.Variables = sub(b.GraphQL.Variables)
+	}
 }
 
 // resolveOtherAuths substitutes variables in the parameters a's block

@@ -56,9 +56,9 @@ type runtimeRules struct {
 	// rows as its own field, in the newer runtime's order, and lists them
 	// for scripts runtime headers first (newerheaders.go).
 	newerHeaders bool
-	// scriptsSeeFileURL shows test scripts the URL the file gives the
-	// request (resolved), whatever a pre-request script changed: the
-	// request goes to the changed URL.
+	// scriptsSeeFileURL shows test scripts the URL and the body the file
+	// gives the request (resolved), whatever a pre-request script changed:
+	// the request goes with the changed ones.
 	scriptsSeeFileURL bool
 	// bareSendRequest sends a pm.sendRequest without the auth its request
 	// object gives and with a raw body's language ignored (text/plain); a

@@ -433,9 +433,10 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	return &c
 }
 
-// withFileURL gives req the URL file has, resolved (runtimeRules.
-// scriptsSeeFileURL): test scripts see it, whatever a pre-request script
-// changed. Vault references stay references unless scripts may read them.
+// withFileURL gives req the URL and the body file has, resolved
+// (runtimeRules.scriptsSeeFileURL): test scripts see them, whatever a
+// pre-request script changed (the changed ones were sent; headers show as
+// sent). Vault references stay references unless scripts may read them.
 func (r *Runner) withFileURL(file, req *collections.Request) *collections.Request {
 	if file == nil || req == nil {
 		return req
@@ -445,8 +446,13 @@ func (r *Runner) withFileURL(file, req *collections.Request) *collections.Reques
 		res.Secrets = r.Options.Secrets(context.Background())
 	}
 	c := *req
-	c.URL = resolveURL(cloneRequest(file).URL, res.Replace)
+	fc := cloneRequest(file)
+	c.URL = resolveURL(fc.URL, res.Replace)
 	c.URL.Query = withFileQueryRows(file.URL.Query, c.URL.Query, res.Replace)
+	resolveBody(fc.Body, res.Replace)
+	// The runtime's own change stays: a JSON body's comments go.
+	stripBodyComments(fc, false)
+	c.Body = fc.Body
 	return withPathVariables(file, &c)
 }
 

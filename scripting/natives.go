@@ -564,11 +564,31 @@ func (e *Engine) writeRequest(js string) {
 	}
 	prev := x.Request.Auth
 	*x.Request = *pr.toRequest()
+	if e.opts.NewerRequestShape {
+		// The newer runtime reads a changed request back through its own
+		// model: every row, a script's too, then shows as a file's row.
+		markV3Rows(x.Request)
+	}
 	if x.Request.Auth == nil && prev != nil {
 		// A script that drops the auth (authorizeUsing(null), delete
 		// pm.request.auth) does not stop it: Postman's runtime still
 		// signs with the item's auth (Newman 6.2.2).
 		x.Request.Auth = prev
+	}
+}
+
+// markV3Rows marks the request's header and body rows as a v12 file's
+// (collections.Header.FromV3 and its kin).
+func markV3Rows(r *collections.Request) {
+	for i := range r.Header {
+		r.Header[i].FromV3 = true
+	}
+	if b := r.Body; b != nil {
+		for _, rows := range [][]collections.FormParam{b.URLEncoded, b.FormData} {
+			for i := range rows {
+				rows[i].FromV3 = true
+			}
+		}
 	}
 }
 
