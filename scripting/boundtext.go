@@ -16,19 +16,11 @@ import (
 // source.
 func (e *Engine) installBoundText() {
 	e.boundTextInstalled = true
-	fn, ok := e.rt.Get("Function").(*goja.Object)
-	if !ok {
+	proto := e.builtinProto("Function")
+	if proto == nil {
 		return
 	}
-	proto, ok := fn.Get("prototype").(*goja.Object)
-	if !ok {
-		return
-	}
-	toString, ok := proto.Get("toString").(*goja.Object)
-	if !ok || !isGojaNative(toString) {
-		return
-	}
-	hookNativeCall(toString, func(orig nativeCall) nativeCall {
+	hookNative(proto.Get("toString"), func(orig nativeCall) nativeCall {
 		return func(c goja.FunctionCall) goja.Value {
 			v := orig(c)
 			if s := v.String(); strings.HasPrefix(s, boundPrefix) && strings.HasSuffix(s, nativeBody) {

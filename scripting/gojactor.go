@@ -41,6 +41,27 @@ func hookNativeCall(obj *goja.Object, wrap func(nativeCall) nativeCall) bool {
 	return true
 }
 
+// builtinProto is Class.prototype as the global object holds it now, or
+// nil.
+func (e *Engine) builtinProto(class string) *goja.Object {
+	c, _ := e.rt.Get(class).(*goja.Object)
+	if c == nil {
+		return nil
+	}
+	p, _ := c.Get("prototype").(*goja.Object)
+	return p
+}
+
+// hookNative hooks v's call when v is still one of goja's own natives (a
+// script may have put its own function there); false when not.
+func hookNative(v goja.Value, wrap func(nativeCall) nativeCall) bool {
+	obj, ok := v.(*goja.Object)
+	if !ok || !isGojaNative(obj) {
+		return false
+	}
+	return hookNativeCall(obj, wrap)
+}
+
 // nativeField is the settable field name, of type T and not nil, of the
 // Go value behind obj.
 func nativeField[T any](obj *goja.Object, name string) (reflect.Value, bool) {

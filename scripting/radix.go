@@ -32,19 +32,11 @@ func mayPrintInRadix(src string) bool {
 // installRadixText hooks Number.prototype.toString (once per engine).
 func (e *Engine) installRadixText() {
 	e.radixInstalled = true
-	n, ok := e.rt.Get("Number").(*goja.Object)
-	if !ok {
+	proto := e.builtinProto("Number")
+	if proto == nil {
 		return
 	}
-	proto, ok := n.Get("prototype").(*goja.Object)
-	if !ok {
-		return
-	}
-	toString, ok := proto.Get("toString").(*goja.Object)
-	if !ok || !isGojaNative(toString) {
-		return
-	}
-	hookNativeCall(toString, func(orig nativeCall) nativeCall {
+	hookNative(proto.Get("toString"), func(orig nativeCall) nativeCall {
 		return func(c goja.FunctionCall) goja.Value {
 			// A primitive number and radix only: anything else (an
 			// object's valueOf, a bad radix) is goja's, read once.

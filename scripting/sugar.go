@@ -267,12 +267,11 @@ func (e *Engine) installSugarStub(i int) {
 // prototype. It is looked up each time: js/parts/regexp.js puts a RegExp
 // of its own in goja's place, copying the statics (stubs included).
 func (e *Engine) sugarTarget(m *sugarMember) *goja.Object {
-	cls, _ := e.rt.Get(sugarClasses[m.class]).(*goja.Object)
-	if cls == nil || !m.proto {
-		return cls
+	if m.proto {
+		return e.builtinProto(sugarClasses[m.class])
 	}
-	p, _ := cls.Get("prototype").(*goja.Object)
-	return p
+	cls, _ := e.rt.Get(sugarClasses[m.class]).(*goja.Object)
+	return cls
 }
 
 // sugarMember is what stands in member m's place now (Sugar's own once it
@@ -289,19 +288,11 @@ func (e *Engine) sugarMember(m *sugarMember) goja.Value {
 // reads the same before and after (and is not "[native code]", which some
 // libraries take for a built-in).
 func (e *Engine) hookSugarText() {
-	fn, _ := e.rt.Get("Function").(*goja.Object)
-	if fn == nil {
-		return
-	}
-	proto, _ := fn.Get("prototype").(*goja.Object)
+	proto := e.builtinProto("Function")
 	if proto == nil {
 		return
 	}
-	toString, _ := proto.Get("toString").(*goja.Object)
-	if toString == nil || !isGojaNative(toString) {
-		return
-	}
-	hookNativeCall(toString, func(orig nativeCall) nativeCall {
+	hookNative(proto.Get("toString"), func(orig nativeCall) nativeCall {
 		return func(c goja.FunctionCall) goja.Value {
 			v := orig(c)
 			if !strings.HasSuffix(v.String(), nativeBody) {

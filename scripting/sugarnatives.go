@@ -22,12 +22,8 @@ func maySugarNatives(src string) bool {
 // installSugarNatives hooks the natives (once per engine).
 func (e *Engine) installSugarNatives() {
 	e.sugarNativesInstalled = true
-	s, ok := e.rt.Get("String").(*goja.Object)
-	if !ok {
-		return
-	}
-	proto, ok := s.Get("prototype").(*goja.Object)
-	if !ok {
+	proto := e.builtinProto("String")
+	if proto == nil {
 		return
 	}
 	for _, name := range [...]string{"startsWith", "endsWith"} {

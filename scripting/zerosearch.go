@@ -48,11 +48,7 @@ const (
 )
 
 func (e *Engine) hookZeroSearch(v goja.Value, kind searchKind) {
-	obj, ok := v.(*goja.Object)
-	if !ok || !isGojaNative(obj) {
-		return
-	}
-	hookNativeCall(obj, func(orig nativeCall) nativeCall {
+	hookNative(v, func(orig nativeCall) nativeCall {
 		return func(c goja.FunctionCall) goja.Value {
 			r := orig(c)
 			if len(c.Arguments) == 0 || !goja.IsNumber(c.Arguments[0]) || c.Arguments[0].ToFloat() != 0 {
