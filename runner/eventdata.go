@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"cmp"
 	"errors"
 	"net"
 	"runtime"
@@ -27,10 +28,13 @@ func ItemRefs(c *collections.Collection) map[*collections.Item]ItemRef {
 				// Extended in place when the parent has one child (only its
 				// subtree writes past the parent's folders), else copied, so
 				// deep chains of folders stay linear.
+				// A nameless folder goes by its id, as Newman's getFullName
+				// names it (the cli's folder lines, "inside", JUnit).
+				label := cmp.Or(parent.Name, parent.ID)
 				if parentItems == 1 {
-					ref.Folders = append(parent.Folders, parent.Name)
+					ref.Folders = append(parent.Folders, label)
 				} else {
-					ref.Folders = parent.Path()
+					ref.Folders = append(append(make([]string, 0, len(parent.Folders)+1), parent.Folders...), label)
 				}
 				ref.FolderID, ref.FolderKey = parent.ID, parent.Key
 			}
