@@ -344,13 +344,12 @@ Error.prototype.toJSON = function(){return{type:"Error",name:this.name,message:t
     });
 })();
 
-// A SharedArrayBuffer: its prototype is not ArrayBuffer's (V8's is not).
-function isSharedBuffer(v) { return v !== null && typeof v === 'object' && Object.prototype.toString.call(v) === '[object SharedArrayBuffer]'; }
 function toBytes(v) {
     if (v instanceof ArrayBuffer) { return new Uint8Array(v); }
     if (ArrayBuffer.isView(v)) { return new Uint8Array(v.buffer, v.byteOffset, v.byteLength); }
     if (typeof v === 'string') { return new Uint8Array(host.utf8Encode(v)); }
-    if (isSharedBuffer(v)) { return new Uint8Array(v); }
+    // A SharedArrayBuffer (its prototype is not ArrayBuffer's, as V8's).
+    if (Object.prototype.toString.call(v) === '[object SharedArrayBuffer]') { return new Uint8Array(v); }
     throw new TypeError('expected an ArrayBuffer or a typed array');
 }
 
