@@ -199,6 +199,18 @@ func compileNew(src, listen string, hidden []string) *compiled {
 	body, trace := transformAsyncTraced(text, src, prefix, wrapSuffix)
 	c.using = body != text && strings.Contains(body, "__courierUsing")
 	ast, err := goja.Parse(scriptFile, prefix+body+wrapSuffix)
+	if err != nil {
+		// 08 and 09.5 (legacy decimals, which goja refuses): written
+		// again in place, only when the script does not parse as it is.
+		if lowered, ok := lowerLegacyDecimals(body); ok {
+			if a, err2 := goja.Parse(scriptFile, prefix+lowered+wrapSuffix); err2 == nil {
+				ast, err, body = a, nil, lowered
+				if trace == nil {
+					trace = newTextTrace(src, text)
+				}
+			}
+		}
+	}
 	if err == nil && trace == nil && maxEscapes != nil {
 		trace = newTextTrace(src, text) // lowered in place
 	}
