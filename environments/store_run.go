@@ -76,14 +76,18 @@ func CollectionIdentity(c *collections.Collection) Identity {
 // SetCollectionVariables replaces a collection's variables with vars (the
 // result of RunState.Merge), keeping the ids of the ones it had.
 func SetCollectionVariables(c *collections.Collection, vars []Variable) {
-	ids := map[string]string{}
+	// The file's id and description type stay with the key.
+	was := map[string]collections.Variable{}
 	for _, v := range c.Variables {
-		ids[v.Key] = v.ID
+		was[v.Key] = v
 	}
 	out := make([]collections.Variable, 0, len(vars))
 	for _, v := range vars {
 		cv := CollectionVariable(v)
-		cv.ID = ids[v.Key]
+		cv.ID = was[v.Key].ID
+		if cv.Description == was[v.Key].Description {
+			cv.DescriptionType = was[v.Key].DescriptionType
+		}
 		out = append(out, cv)
 	}
 	c.Variables = out

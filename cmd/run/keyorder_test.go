@@ -138,6 +138,14 @@ func TestReportKeyOrderAsNewman(t *testing.T) {
 		}
 	}
 	check("report", keyOrderDiffs(newman("report"), courier("report")))
+	// A description's type other than text/plain is kept where Newman
+	// keeps it (the key order alone would not show it turned text/plain).
+	for _, doc := range []string{"report", "coll"} {
+		want, got := bytes.Count(newman(doc), []byte("text/markdown")), bytes.Count(courier(doc), []byte("text/markdown"))
+		if want == 0 || got != want {
+			t.Errorf("%s: %d descriptions of type text/markdown, Newman's %d", doc, got, want)
+		}
+	}
 	// The exports are in Postman's format, not Newman's (see
 	// docs/postman-compatibility.md): against Newman's only the values'
 	// kinds are compared; their keys and order are pinned by
