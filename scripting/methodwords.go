@@ -90,14 +90,7 @@ func (e *Engine) adderWords(ctor goja.Value, adder string) {
 					}
 					return returnedFor(x, adder, proto)
 				}
-				if msg, ok := gojaPlainTypeError(r); ok {
-					if v := words(msg, nil); v != "" {
-						panic(e.rt.NewTypeError("%s", v))
-					}
-					panic(r)
-				}
-				rewordThrown(r, nil, words)
-				panic(r)
+				e.rewordPanic(r, nil, words)
 			}()
 			return orig(args, newTarget)
 		}

@@ -324,6 +324,12 @@ func (e *Engine) rewordOnTheWayOut(args []goja.Value, words func(string, []goja.
 	if re, ok := r.(runtime.Error); ok && strings.Contains(re.Error(), "nil pointer dereference") {
 		r = e.rt.NewTypeError(`string "next" is not a function`)
 	}
+	e.rewordPanic(r, args, words)
+}
+
+// rewordPanic panics again with what a native threw (r, recovered), in
+// V8's words where words has them for its message.
+func (e *Engine) rewordPanic(r any, args []goja.Value, words func(string, []goja.Value) string) {
 	if msg, ok := gojaPlainTypeError(r); ok {
 		// goja's internal form of a TypeError, made a JS error when it
 		// reaches the VM: give it its words now.
