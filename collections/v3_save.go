@@ -537,7 +537,7 @@ func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
 		if typ == "urlencoded" {
 			var list []kvOut
 			for _, p := range params {
-				list = append(list, kvOut{key: p.Key, value: p.Value, disabled: p.Disabled})
+				list = append(list, kvOut{key: p.Key, value: p.Value, disabled: p.Disabled, description: p.Description})
 			}
 			m.set("content", kvNode(list))
 			break
@@ -568,6 +568,9 @@ func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
 			}
 			if p.ContentType != "" {
 				e.set("contentType", ystr(p.ContentType))
+			}
+			if p.Description != "" {
+				e.set("description", ystr(p.Description))
 			}
 			if p.Disabled {
 				e.set("disabled", ybool(true))

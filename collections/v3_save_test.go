@@ -63,14 +63,14 @@ func v3Comparable(c *Collection) *Collection {
 						}
 						for i := range r.Body.URLEncoded {
 							r.Body.URLEncoded[i].Type = "" // urlencoded fields are text
-							r.Body.URLEncoded[i].FromV3 = false
+							comparableForm(&r.Body.URLEncoded[i])
 						}
 						for i := range r.Body.FormData {
 							f := &r.Body.FormData[i]
 							if f.Type == "" {
 								f.Type = "text" // Postman's default
 							}
-							f.FromV3 = false // where it was loaded from
+							comparableForm(f)
 							if f.Type == "file" {
 								f.NoValue = HasValue // a file entry has src, not value
 							}
@@ -145,6 +145,13 @@ func comparableHeaders(hs []Header) {
 		h.Described = h.Described && h.Description != ""
 		h.FromV3 = false // where it was loaded from
 	}
+}
+
+// comparableForm drops what v3 cannot keep of a body row's description
+// (its text stays), and where the row was loaded from.
+func comparableForm(f *FormParam) {
+	f.FromV3 = false
+	f.DescriptionType, f.DescriptionNone, f.DescriptionJSON, f.Described = "", false, "", false
 }
 
 // comparableQuery drops what v3 cannot keep of query parameter
