@@ -1644,12 +1644,23 @@ func responseHeaders(h http.Header) []collections.Header {
 }
 
 // sentFields is the header fields of a hop as the reports list them.
+// The fields are text (a cookie the jar read as latin1 is already its
+// bytes' characters, "cafÃ©", as Newman shows it); only bytes that are
+// not UTF-8 are read as latin1, as the wire writes them as they are.
 func sentFields(fs []wire.Field) []collections.Header {
 	out := make([]collections.Header, len(fs))
 	for i, f := range fs {
-		out[i] = collections.Header{Key: latin1(f.Name), Value: latin1(f.Value)}
+		out[i] = collections.Header{Key: sentText(f.Name), Value: sentText(f.Value)}
 	}
 	return out
+}
+
+// sentText is a sent header's name or value as text (see sentFields).
+func sentText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return latin1(s)
 }
 
 // checkPort refuses the port Node's socket refuses before connecting: one

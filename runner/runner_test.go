@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -529,6 +531,32 @@ func TestResponseCookiesComeFromTheJar(t *testing.T) {
 	sum, rec, _ := run(t, c, runner.Options{})
 	assert.Empty(t, sum.Failures)
 	assert.True(t, rec.assertions()["from the jar"])
+}
+
+// TestSentCookieBeyondASCIIShowsAsNewman: a Set-Cookie value in UTF-8 is
+// read as latin1 (Node's header text), "cafÃ©", and the Cookie header the
+// next request sends shows that text in reports, as Newman 6.2.2's report
+// does (checked against it); the sent fields are text already, so reading
+// them as latin1 once more made "cafÃ\u0083Â©".
+func TestSentCookieBeyondASCIIShowsAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/set" {
+			w.Header().Set("Set-Cookie", "w=café; Path=/") // its UTF-8 bytes
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c := coll(item("set", "GET", srv.URL+"/set", ""), item("send", "GET", srv.URL+"/get", ""))
+	_, rec, _ := run(t, c, runner.Options{})
+	reqs := rec.requests()
+	require.Len(t, reqs, 2)
+	var cookie string
+	for _, h := range reqs[1].Request.Header {
+		if h.Key == "Cookie" {
+			cookie = h.Value
+		}
+	}
+	assert.Equal(t, "w=caf\u00c3\u00a9", cookie)
 }
 
 // TestJarSetReadsStringsAsSetCookie: a cookie string given to
