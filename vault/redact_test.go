@@ -48,6 +48,12 @@ func TestRedact(t *testing.T) {
 			`"auth":{"user":"svcaccount1","password":"hunter2hunter2"}`, `"auth":{"user":"***","password":"***"}`},
 		{"a piece encoded and escaped twice", []string{`Zk8"Qw2Lm4/Tp7Rx9Vb3`}, `\\\"Zk8%22Qw2Lm4\\\"`, `\\\"***\\\"`},
 		{"short pieces are ordinary text", []string{"api/v2/Tp7Rx9Vb3Q"}, "GET /api/v2/users", "GET /api/v2/users"},
+		// Header text is latin1 both ways: a value's bytes one a character
+		// (a server echoing the header), its UTF-8 bytes read as latin1 (a
+		// server answering with them in a header or cookie).
+		{"latin1 bytes", []string{"café-clé"}, "b=caf\xe9-cl\xe9!", "b=***!"},
+		{"UTF-8 read as latin1", []string{"café-clé"}, "w=cafÃ©-clÃ©;", "w=***;"},
+		{"beyond latin1 has no latin1 bytes", []string{"☃☃☃"}, "x\x03\x03\x03", "x\x03\x03\x03"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

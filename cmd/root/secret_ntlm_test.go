@@ -150,6 +150,7 @@ type canaryRun struct {
 	coll, env, out, state string
 	texts                 map[string]string
 	run                   func(name string, want cmdutil.ExitCode, args ...string)
+	ios                   *cmdutil.IOStreams // for more of the environment (setEnv)
 }
 
 func newCanaryRun(t *testing.T, coll, env any) *canaryRun {
@@ -159,11 +160,11 @@ func newCanaryRun(t *testing.T, coll, env any) *canaryRun {
 	require.NoError(t, err)
 	eb, err := json.Marshal(env)
 	require.NoError(t, err)
-	c := &canaryRun{coll: writeFile(t, dir, "c.json", string(cb)), env: writeFile(t, dir, "env.json", string(eb)),
-		out: filepath.Join(dir, "out"), texts: map[string]string{}}
-	require.NoError(t, os.MkdirAll(c.out, 0o755))
 	ios, _, stdout, stderr := cmdutil.Test()
+	c := &canaryRun{coll: writeFile(t, dir, "c.json", string(cb)), env: writeFile(t, dir, "env.json", string(eb)),
+		out: filepath.Join(dir, "out"), texts: map[string]string{}, ios: ios}
 	setEnv(ios, map[string]string{"COURIER_VAULT_APIKEY": canaryVault, "COURIER_VAULT_APIKEY__DOMAINS": "127.0.0.1"})
+	require.NoError(t, os.MkdirAll(c.out, 0o755))
 	c.state = ios.Env("COURIER_STATE_DIR")
 	c.run = func(name string, want cmdutil.ExitCode, args ...string) {
 		code := Execute(context.Background(), ios, args)
