@@ -270,17 +270,11 @@ func UnwrapPostmanAPI(body []byte, key, source string) ([]byte, error) {
 	return inner, nil
 }
 
-// FetchFromPostmanAPI fetches the collection with the given uid through the
-// Postman API at base ("" for DefaultPostmanAPIBase): GET
-// {base}/collections/{uid} with the key in X-Api-Key.
-func FetchFromPostmanAPI(ctx context.Context, client *http.Client, base, uid, apiKey string) (*Collection, error) {
-	_, c, err := FetchRawFromPostmanAPI(ctx, client, base, uid, apiKey)
-	return c, err
-}
-
-// FetchRawFromPostmanAPI is FetchFromPostmanAPI that also returns the
+// FetchRawFromPostmanAPI fetches the collection with the given uid through
+// the Postman API at base ("" for DefaultPostmanAPIBase): GET
+// {base}/collections/{uid} with the key in X-Api-Key. It returns the
 // collection's JSON as the API sent it (unwrapped from {"collection": ...}),
-// for writing it out unchanged.
+// for writing it out unchanged, and the collection read from it.
 func FetchRawFromPostmanAPI(ctx context.Context, client *http.Client, base, uid, apiKey string) ([]byte, *Collection, error) {
 	if !IsPostmanUID(uid) {
 		return nil, nil, fmt.Errorf("%q is not a Postman collection uid (<owner id>-<uuid>)", uid)

@@ -154,7 +154,7 @@ func TestFetchFromPostmanAPI(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// Not parallel: each case counts the requests the shared fake got.
 			before := len(api.sent())
-			c, err := FetchFromPostmanAPI(context.Background(), api.Client(), tt.base, tt.uid, tt.key)
+			_, c, err := FetchRawFromPostmanAPI(context.Background(), api.Client(), tt.base, tt.uid, tt.key)
 			sent := api.sent()[before:]
 			assert.Len(t, sent, tt.wantSent)
 			for _, r := range sent {
