@@ -386,6 +386,8 @@ type Engine struct {
 	sugarNativesInstalled bool
 	// zeroSearchInstalled: installZeroSearch ran (zerosearch.go).
 	zeroSearchInstalled bool
+	// detachedSliceHooked: refuseDetachedSlice ran (zerosearch.go).
+	detachedSliceHooked bool
 	// rabInstalled: installResizable ran; rabs are the resizable buffers
 	// (resizable.go).
 	rabInstalled bool

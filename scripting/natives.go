@@ -1538,6 +1538,7 @@ func (e *Engine) installBinary(set func(string, any)) {
 	set("detach", func(v goja.Value) {
 		if ab, ok := v.Export().(goja.ArrayBuffer); ok {
 			ab.Detach()
+			e.refuseDetachedSlice()
 		}
 	})
 	set("detached", func(v goja.Value) bool {

@@ -118,3 +118,33 @@ func relativeIndex(x, n float64) float64 {
 	}
 	return x
 }
+
+// refuseDetachedSlice hooks ArrayBuffer.prototype.slice, once an engine
+// has detached a buffer: goja's gives an empty object for a detached
+// buffer, V8 refuses it.
+func (e *Engine) refuseDetachedSlice() {
+	if e.detachedSliceHooked {
+		return
+	}
+	e.detachedSliceHooked = true
+	ab, ok := e.rt.Get("ArrayBuffer").(*goja.Object)
+	if !ok {
+		return
+	}
+	proto, ok := ab.Get("prototype").(*goja.Object)
+	if !ok {
+		return
+	}
+	slice, ok := proto.Get("slice").(*goja.Object)
+	if !ok || !isGojaNative(slice) {
+		return
+	}
+	hookNativeCall(slice, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			if o, ok := c.This.(*goja.Object); ok && bufferDetached(o) {
+				e.throw("TypeError", "Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer")
+			}
+			return orig(c)
+		}
+	})
+}
