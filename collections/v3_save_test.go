@@ -16,6 +16,8 @@ import (
 // round trip compare equal with reflect.DeepEqual.
 func v3Comparable(c *Collection) *Collection {
 	c.Info.ID, c.Info.Version, c.Info.Schema = "", "", ""
+	// v3 writes descriptions as text and has no _exporter_id.
+	c.Info.DescriptionType, c.Info.ExporterID = "", ""
 	c.Source, c.Format, c.Notices = "", "", nil
 	c.Events = comparableEvents(c.Events)
 	c.Variables = comparableVars(c.Variables)
@@ -35,7 +37,7 @@ func v3Comparable(c *Collection) *Collection {
 			if it.Request != nil {
 				untyped(it.Request.Auth)
 			}
-			it.ID, it.File, it.Order = "", "", nil
+			it.ID, it.File, it.Order, it.DescriptionType = "", "", nil, ""
 			it.Events = comparableEvents(it.Events)
 			it.Variables = comparableVars(it.Variables)
 			if r := it.Request; r != nil {
@@ -43,7 +45,7 @@ func v3Comparable(c *Collection) *Collection {
 				if it.Description == "" {
 					it.Description = r.Description
 				}
-				r.Description = ""
+				r.Description, r.DescriptionType = "", ""
 				comparableHeaders(r.Header)
 				comparableQuery(r.URL.Query)
 				if r.Body != nil {
@@ -129,7 +131,7 @@ func comparableVars(vs []Variable) []Variable {
 		// v3 definitions keep variable values as text, as its writer
 		// does: a number, null or a missing value comes back as its text.
 		// Nor a type: Postman drops a definition whose variables say one.
-		vs[i].ID, vs[i].JSON, vs[i].NoValue, vs[i].Type = "", "", false, ""
+		vs[i].ID, vs[i].JSON, vs[i].NoValue, vs[i].Type, vs[i].DescriptionType = "", "", false, "", ""
 	}
 	return vs
 }
@@ -498,3 +500,4 @@ func TestV3KeepsQueryDescriptions(t *testing.T) {
 		eq(t, "query row", s, want[i])
 	}
 }
+
