@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -240,6 +241,7 @@ func compileNew(src, listen string, hidden []string) *compiled {
 // shows it has nothing to do) and notes in c which parts of the sandbox the
 // script may need.
 func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
+	var declared []string
 	if fn := scriptFunction(ast); fn != nil {
 		// Read before the passes below add code of courier's own.
 		c.globals = readGlobalUse(fn, src, listen)
@@ -247,6 +249,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		// Newman refuses) keeps every global it makes: its synchronous
 		// part is only a piece of its top level.
 		c.globals.adds = c.globals.adds && !c.async
+		declared = declaredSandboxNames(fn, listen)
 	}
 	if c.using || strings.Contains(src, "finally") {
 		splitCatchFinally(ast)
@@ -297,6 +300,11 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		// The sandbox globals the script assigns become parameters of
 		// its function, added to the parsed tree so positions stay put.
 		c.params = assignedSandboxNames(fn.Body, listen)
+		for _, name := range declared {
+			if !slices.Contains(c.params, name) {
+				c.params = append(c.params, name)
+			}
+		}
 		for _, name := range append(c.params, c.hidden...) {
 			fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
 		}

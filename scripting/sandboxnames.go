@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
@@ -212,6 +213,38 @@ func assignedSandboxNames(body ast.Node, listen string) []string {
 			}
 		}
 	})
+	return out
+}
+
+// declaredSandboxNames lists the sandbox globals the script declares with
+// var (anywhere outside its nested functions: goja's parser keeps them on
+// the wrapper's DeclarationList) or with a function declaration at its top
+// level. In Newman 6.2.2 they are parameters of the script's function, so
+// such a declaration starts with the global's value: var CryptoJS =
+// CryptoJS || {...}, as bundled CryptoJS and jsrsasign copies write it,
+// keeps the sandbox's CryptoJS, and var pm = pm keeps pm
+// (fresh-round8p-vars.json). let, const and class are left out: at the top
+// level they clash with the parameter (scopeClash), in a block they shadow
+// it either way.
+func declaredSandboxNames(fn *ast.FunctionLiteral, listen string) []string {
+	var out []string
+	add := func(name string) {
+		if inSandboxScope(listen, name) && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	for _, d := range fn.DeclarationList {
+		for _, b := range d.List {
+			for _, n := range bindingNames(nil, b.Target) {
+				add(n.name)
+			}
+		}
+	}
+	for _, st := range fn.Body.List {
+		if d, ok := st.(*ast.FunctionDeclaration); ok && d.Function != nil && d.Function.Name != nil {
+			add(string(d.Function.Name.Name))
+		}
+	}
 	return out
 }
 

@@ -131,6 +131,38 @@ func TestAssignedSandboxNames(t *testing.T) {
 	}
 }
 
+// TestDeclaredSandboxNames: var (in blocks and for heads too) and top-level
+// function declarations of sandbox names are found; let/const/class, nested
+// functions' own declarations and names outside the scope are not.
+func TestDeclaredSandboxNames(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		listen, src string
+		want        []string
+	}{
+		{"test", "var CryptoJS = CryptoJS || {}; var x, pm = pm; if (1) { var _ = 1 } for (var tests in {}) {}", []string{"CryptoJS", "pm", "_", "tests"}},
+		{"test", "function atob() {} var {data, a: [request]} = {}; var responseBody = 1; var require = 1", []string{"data", "request", "responseBody", "atob"}},
+		{"prerequest", "var responseBody = 1; var pm", []string{"pm"}},
+		{"test", "{ let pm = 1; const _ = 2; class CryptoJS {} } function f() { var tests = 1; function data() {} } (() => { var atob })()", nil},
+	} {
+		prg, err := goja.Parse("t", "(function(){"+tc.src+"\n})")
+		require.NoError(t, err, tc.src)
+		assert.Equal(t, tc.want, declaredSandboxNames(scriptFunction(prg), tc.listen), tc.src)
+	}
+}
+
+// TestTopLevelVarKeepsSandboxGlobal: a top-level var of a sandbox name
+// starts with the global's value, as in Newman 6.2.2 (fresh-round8p-vars).
+func TestTopLevelVarKeepsSandboxGlobal(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := runJS(t, e, testExec("test", `var pm = pm; var CryptoJS = CryptoJS || {own: true};
+pm.test("kept", function () { pm.expect(typeof CryptoJS.MD5).to.equal("function"); pm.expect(CryptoJS.own).to.equal(undefined); });`))
+	require.NoError(t, r.Err)
+	require.Len(t, r.Tests, 1)
+	assert.True(t, r.Tests[0].Passed, r.Tests[0].Error)
+}
+
 // TestUndefinedBecomesNull: a variable set to undefined reads back undefined
 // in the same script and null afterwards, and {{name}} sends "null", as
 // postman-runtime carries a script's changes back as JSON (checked with
