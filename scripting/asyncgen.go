@@ -646,15 +646,10 @@ func scanDepth(src string, mask []bool, from, to int, at func(i, depth int) bool
 	return -1
 }
 
-// transformAsync applies the rewrites when the script uses these forms.
-func transformAsync(src, prefix, suffix string) string {
-	out, _ := transformAsyncTraced(src, src, prefix, suffix)
-	return out
-}
-
-// transformAsyncTraced is transformAsync, with a trace from the text it
-// returns back to orig (src, or the written text src was made from by
-// changes in place) when it rewrote anything; nil when not.
+// transformAsyncTraced applies the rewrites when the script uses these
+// forms, with a trace from the text it returns back to orig (src, or the
+// written text src was made from by changes in place) when it rewrote
+// anything; nil when not.
 func transformAsyncTraced(src, orig, prefix, suffix string) (string, *textTrace) {
 	async := needsAsyncTransform(src)
 	if !async && !mayUseUsing(src) {

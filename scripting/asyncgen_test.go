@@ -363,3 +363,10 @@ const hold = setTimeout(() => {}, 300);
 		"SyntaxError",
 	})
 }
+
+// transformAsync is transformAsyncTraced without the trace, as the tests
+// read it (the engine always keeps the trace).
+func transformAsync(src, prefix, suffix string) string {
+	out, _ := transformAsyncTraced(src, src, prefix, suffix)
+	return out
+}
