@@ -86,6 +86,10 @@ type compiled struct {
 	// hidden are the late globals the script's function takes after
 	// params, left undefined (globalwrites.go, hiddenVariant).
 	hidden []string
+	// declared are the sandbox globals the script declares with var or a
+	// top-level function (sandboxnames.go): parameters given the global's
+	// value in Newman 6.2.2, undefined on Postman CLI's newer runtime.
+	declared []string
 	// lexical are the script's top-level let/const/class names, checked
 	// against Postman's sandbox scope (sandboxnames.go) when it runs.
 	lexical []lexicalName
@@ -250,6 +254,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		// part is only a piece of its top level.
 		c.globals.adds = c.globals.adds && !c.async
 		declared = declaredSandboxNames(fn, listen)
+		c.declared = declared
 	}
 	if c.using || strings.Contains(src, "finally") {
 		splitCatchFinally(ast)
@@ -967,7 +972,19 @@ func (e *Engine) paramNames(c *compiled) goja.Value {
 	if v, ok := e.params[c]; ok {
 		return v
 	}
-	v := e.rt.ToValue(c.params)
+	names := c.params
+	if e.opts.CurrentSandbox && len(c.declared) > 0 {
+		// Postman CLI's newer runtime starts a declared sandbox name
+		// undefined, as a plain var would (fresh-round8w-v3-vars.json):
+		// global.undefined is what the bootstrap hands in for it.
+		names = slices.Clone(names)
+		for i, n := range names {
+			if slices.Contains(c.declared, n) {
+				names[i] = "undefined"
+			}
+		}
+	}
+	v := e.rt.ToValue(names)
 	if e.params == nil {
 		e.params = map[*compiled]goja.Value{}
 	}
