@@ -89,16 +89,7 @@ func TestSecretsThroughThisSessionsPathsNeverShow(t *testing.T) {
 	run("v12 yaml", cmdutil.ExitFailures, "run", v3, "-e", envPath, "--color", "off", "--vault-scripts",
 		"--state-dir", state, "-r", "cli,json", "--verbose", "--reporter-json-export", o("y.json"),
 		"--export-collection", o("v3"))
-	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			texts[p] = string(data)
-		}
-		return err
-	}))
-	for _, name := range []string{"r.json", "i.json", "y.json"} {
-		texts[name+" bodies"] = reportBodies(t, texts[o(name)])
-	}
+	cr.collect(t, "r.json", "i.json", "y.json")
 
 	// The paths were taken: the handshake succeeded (the echo server
 	// checked the answer against the password), the broken challenge
@@ -174,4 +165,21 @@ func newCanaryRun(t *testing.T, coll, env any) *canaryRun {
 		stderr.Reset()
 	}
 	return c
+}
+
+// collect adds every file the runs wrote under out to texts, and the
+// bodies of the JSON reports named (Buffer byte arrays read back as
+// bytes, so a secret in a body shows as text).
+func (c *canaryRun) collect(t *testing.T, reports ...string) {
+	t.Helper()
+	require.NoError(t, filepath.WalkDir(c.out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			c.texts[p] = string(data)
+		}
+		return err
+	}))
+	for _, name := range reports {
+		c.texts[name+" bodies"] = reportBodies(t, c.texts[filepath.Join(c.out, name)])
+	}
 }

@@ -1,16 +1,13 @@
 package root
 
 import (
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
@@ -114,16 +111,7 @@ func TestSecretsThroughSession16PathsNeverShow(t *testing.T) {
 	run("v12 yaml", cmdutil.ExitFailures, "run", v3, "-e", envPath, "--color", "off", "--vault-scripts",
 		"--state-dir", state, "-r", "cli,json", "--verbose", "--reporter-json-export", o("y.json"),
 		"--export-collection", o("v3"))
-	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			texts[p] = string(data)
-		}
-		return err
-	}))
-	for _, name := range []string{"r.json", "i.json", "y.json"} {
-		texts[name+" bodies"] = reportBodies(t, texts[o(name)])
-	}
+	cr.collect(t, "r.json", "i.json", "y.json")
 
 	// The paths were taken.
 	cli := texts["stdout newman layout"]
