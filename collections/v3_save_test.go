@@ -500,4 +500,3 @@ func TestV3KeepsQueryDescriptions(t *testing.T) {
 		eq(t, "query row", s, want[i])
 	}
 }
-
