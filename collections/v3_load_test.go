@@ -398,6 +398,8 @@ func FuzzLoadV3(f *testing.F) {
 	f.Add([]byte("$kind: http-request\nbody:\n  type: urlencoded\n  content:\n    - key: a\n      value: *x\n"), []byte("a: &x [1, 2]\nb: *x\n"))
 	f.Add([]byte("$kind: http-request\nauth:\n  - type: bearer\n    credentials: {token: [a, {b: c}]}\n"), []byte("scripts:\n  - type: http:beforeRequest\n    code: [a, b]\n"))
 	f.Add([]byte("\xef\xbb\xbf\"\\r\\n\n - ["), []byte("{a: !!binary aGk=}"))
+	// form-data entries (session 16: type text or file with src, else the request is skipped)
+	f.Add([]byte("$kind: http-request\nbody:\n  type: formdata\n  content:\n    - {key: t, type: text, value: v}\n    - {key: f, type: file, src: [a, b]}\n    - {key: n}\n    - {key: x, type: file, value: y}\n"), []byte("variables:\n  - {key: a, value: b, type: secret}\n"))
 	f.Fuzz(func(t *testing.T, request, definition []byte) {
 		fsys := fstest.MapFS{
 			"r.request.yaml":                                 {Data: request},
