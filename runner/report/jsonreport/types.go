@@ -512,74 +512,42 @@ func (e Execution) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// executionKeys are an execution's keys in their default order.
-var executionKeys = [...]string{"cursor", "item", "prerequestScript", "request", "response", "id", "requestError", "assertions", "testScript", "skipped", "interrupted", "console"}
+// executionFields are an execution's keys in their default order, each with
+// the value it writes; false leaves the key out, as Newman leaves out what a
+// run did not set.
+var executionFields = [...]struct {
+	key   string
+	value func(e *Execution) (any, bool)
+}{
+	{"cursor", func(e *Execution) (any, bool) { return e.Cursor.shaped(), true }},
+	{"item", func(e *Execution) (any, bool) { return &e.Item, true }},
+	{"prerequestScript", func(e *Execution) (any, bool) { return e.PrerequestScript, len(e.PrerequestScript) > 0 }},
+	{"request", func(e *Execution) (any, bool) { return e.Request, e.Request != nil }},
+	{"response", func(e *Execution) (any, bool) { return e.Response, e.Response != nil }},
+	{"id", func(e *Execution) (any, bool) { return e.ID, true }},
+	{"requestError", func(e *Execution) (any, bool) { return e.RequestError, e.RequestError != nil }},
+	{"assertions", func(e *Execution) (any, bool) { return e.Assertions, len(e.Assertions) > 0 }},
+	{"testScript", func(e *Execution) (any, bool) { return e.TestScript, len(e.TestScript) > 0 }},
+	{"skipped", func(e *Execution) (any, bool) { return true, e.Skipped }},
+	{"interrupted", func(e *Execution) (any, bool) { return true, e.Interrupted }},
+	{"console", func(e *Execution) (any, bool) { return e.Console, len(e.Console) > 0 }},
+}
 
 // Encode appends the execution's JSON to buf, its keys in Order, then the
 // others; enc must write to buf. A writer that encodes many executions
 // passes the same buffer and encoder each time, so that nothing is
 // allocated for the document's pieces.
 func (e *Execution) Encode(buf *bytes.Buffer, enc *json.Encoder) error {
-	var done [len(executionKeys)]bool
+	var done [len(executionFields)]bool
 	first := true
 	write := func(i int) error {
 		if done[i] {
 			return nil
 		}
 		done[i] = true
-		var v any
-		switch i {
-		case 0:
-			v = e.Cursor.shaped()
-		case 1:
-			v = &e.Item
-		case 2:
-			if len(e.PrerequestScript) == 0 {
-				return nil
-			}
-			v = e.PrerequestScript
-		case 3:
-			if e.Request == nil {
-				return nil
-			}
-			v = e.Request
-		case 4:
-			if e.Response == nil {
-				return nil
-			}
-			v = e.Response
-		case 5:
-			v = e.ID
-		case 6:
-			if e.RequestError == nil {
-				return nil
-			}
-			v = e.RequestError
-		case 7:
-			if len(e.Assertions) == 0 {
-				return nil
-			}
-			v = e.Assertions
-		case 8:
-			if len(e.TestScript) == 0 {
-				return nil
-			}
-			v = e.TestScript
-		case 9:
-			if !e.Skipped {
-				return nil
-			}
-			v = true
-		case 10:
-			if !e.Interrupted {
-				return nil
-			}
-			v = true
-		case 11:
-			if len(e.Console) == 0 {
-				return nil
-			}
-			v = e.Console
+		v, ok := executionFields[i].value(e)
+		if !ok {
+			return nil
 		}
 		if first {
 			buf.WriteByte('{')
@@ -588,7 +556,7 @@ func (e *Execution) Encode(buf *bytes.Buffer, enc *json.Encoder) error {
 			buf.WriteByte(',')
 		}
 		buf.WriteByte('"')
-		buf.WriteString(executionKeys[i])
+		buf.WriteString(executionFields[i].key)
 		buf.WriteString(`":`)
 		if err := enc.Encode(v); err != nil {
 			return err
@@ -597,15 +565,15 @@ func (e *Execution) Encode(buf *bytes.Buffer, enc *json.Encoder) error {
 		return nil
 	}
 	for _, k := range e.Order {
-		for i, name := range executionKeys {
-			if name == k {
+		for i, f := range executionFields {
+			if f.key == k {
 				if err := write(i); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	for i := range executionKeys {
+	for i := range executionFields {
 		if err := write(i); err != nil {
 			return err
 		}
