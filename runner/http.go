@@ -22,6 +22,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/whatwgutf8"
 	"github.com/courier-run/courier/runner/auth"
 	"github.com/courier-run/courier/runner/wire"
 	"github.com/courier-run/courier/scripting"
@@ -1546,55 +1547,7 @@ func reason(resp *http.Response) string {
 	}
 	// Node reads the phrase as latin1; postman-request decodes those
 	// bytes again as UTF-8 (statusMessageEncoding), Node's way.
-	return nodeUTF8(s)
-}
-
-// nodeUTF8 decodes UTF-8 as Node's Buffer#toString does (the WHATWG
-// decoder): each maximal invalid part becomes one U+FFFD.
-func nodeUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var out strings.Builder
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			out.WriteByte(c)
-			i++
-			continue
-		}
-		need, lo, hi := 0, byte(0x80), byte(0xbf)
-		switch {
-		case c >= 0xc2 && c <= 0xdf:
-			need = 1
-		case c >= 0xe0 && c <= 0xef:
-			need = 2
-			if c == 0xe0 {
-				lo = 0xa0
-			} else if c == 0xed {
-				hi = 0x9f
-			}
-		case c >= 0xf0 && c <= 0xf4:
-			need = 3
-			if c == 0xf0 {
-				lo = 0x90
-			} else if c == 0xf4 {
-				hi = 0x8f
-			}
-		}
-		j := i + 1
-		for k := 0; k < need && j < len(s) && s[j] >= lo && s[j] <= hi; k++ {
-			lo, hi = 0x80, 0xbf
-			j++
-		}
-		if need > 0 && j-i == need+1 {
-			out.WriteString(s[i:j])
-		} else {
-			out.WriteRune(utf8.RuneError)
-		}
-		i = j
-	}
-	return out.String()
+	return whatwgutf8.Decode(s)
 }
 
 // latin1 is s's bytes read as latin1, as Node reads header names and

@@ -25,6 +25,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/internal/jsondepth"
+	"github.com/courier-run/courier/internal/whatwgutf8"
 	"github.com/dop251/goja"
 )
 
@@ -1549,7 +1550,7 @@ func (e *Engine) installBinary(set func(string, any)) {
 		if fatal && !utf8.Valid(b) {
 			e.throwCode("TypeError", "The encoded data was not valid for encoding utf-8", "ERR_ENCODING_INVALID_ENCODED_DATA")
 		}
-		return utf8Replace(b)
+		return whatwgutf8.Decode(string(b))
 	})
 }
 
@@ -2135,58 +2136,6 @@ func (e *Engine) runFactory(prog func() (*goja.Program, error), args ...goja.Val
 		panic(err)
 	}
 	return v
-}
-
-// utf8Replace decodes b as the WHATWG UTF-8 decoder (and so Node's
-// TextDecoder) does: each maximal invalid subpart becomes one U+FFFD, where
-// strings.ToValidUTF8 would fold a whole run of bad bytes into one.
-func utf8Replace(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) + 8)
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r != utf8.RuneError || n > 1 {
-			sb.Write(b[i : i+n])
-			i += n
-			continue
-		}
-		i += maximalSubpart(b[i:])
-		sb.WriteString("\uFFFD")
-	}
-	return sb.String()
-}
-
-// maximalSubpart is the length of the invalid sequence starting b: its
-// lead byte and the continuation bytes that still fit that lead.
-func maximalSubpart(b []byte) int {
-	need, lo, hi := 0, byte(0x80), byte(0xBF)
-	switch c := b[0]; {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c == 0xE0:
-		need, lo = 2, 0xA0
-	case c >= 0xE1 && c <= 0xEF && c != 0xED:
-		need = 2
-	case c == 0xED:
-		need, hi = 2, 0x9F
-	case c == 0xF0:
-		need, lo = 3, 0x90
-	case c >= 0xF1 && c <= 0xF3:
-		need = 3
-	case c == 0xF4:
-		need, hi = 3, 0x8F
-	default:
-		return 1
-	}
-	n := 1
-	for k := 0; k < need && n < len(b) && b[n] >= lo && b[n] <= hi; k++ {
-		lo, hi = 0x80, 0xBF
-		n++
-	}
-	return n
 }
 
 // millis is a response time as scripts read it: whole milliseconds, as
