@@ -44,81 +44,103 @@ func rawHead(buf []byte) []byte {
 }
 
 // checkHead walks a response head as llhttp does and returns its error for
-// the first fault, or nil. head is rawHead's.
+// the first fault, or nil. head is rawHead's. The lines are walked in
+// place, without allocating: this runs on every response.
 func checkHead(head []byte, lenient bool) error {
-	fail := func(reason string) error { return &ParseError{Reason: reason} }
 	if !bytes.HasPrefix(head, []byte("HTTP/")) {
-		return fail("Expected HTTP/, RTSP/ or ICE/")
+		return &ParseError{Reason: "Expected HTTP/, RTSP/ or ICE/"}
 	}
 	if err := checkStatus(head); err != nil {
 		return err
 	}
-	// The lines are walked in place: this runs on every response.
-	rest := bytes.TrimSuffix(head, []byte("\n"))
-	next := func() []byte {
-		l, after, _ := bytes.Cut(rest, []byte("\n"))
-		rest = after
-		return l
-	}
-	// crlf checks that a line (its "\n" gone) ended in CR LF.
-	crlf := func(l []byte, reason string) ([]byte, error) {
-		if t, ok := bytes.CutSuffix(l, []byte("\r")); ok {
-			return t, nil
-		}
-		if !lenient {
-			return nil, fail(reason)
-		}
-		return l, nil
-	}
-	if _, err := crlf(next(), "Missing expected CR after response line"); err != nil {
+	line, rest, _ := bytes.Cut(bytes.TrimSuffix(head, []byte("\n")), []byte("\n"))
+	if _, err := cutCR(line, lenient, "Missing expected CR after response line"); err != nil {
 		return err
 	}
-	var haveLength, haveEncoding bool
+	var f framing
 	for len(rest) > 0 {
-		l, err := crlf(next(), "Missing expected CR after header value")
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		l, err := cutCR(line, lenient, "Missing expected CR after header value")
 		if err != nil {
 			return err
 		}
-		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
-			if !lenient {
-				return fail("Unexpected whitespace after header value")
-			}
-			continue
-		}
-		name, value, ok := bytes.Cut(l, []byte(":"))
-		if !ok || len(name) == 0 || !isToken(name) {
-			return fail("Invalid header token")
-		}
-		if !lenient {
-			for _, c := range value {
-				if c != '\t' && (c < ' ' || c == 0x7f) {
-					return fail("Invalid header value char")
-				}
-			}
-		}
-		switch {
-		case asciiFold(name, "content-length"):
-			v := bytes.Trim(value, " \t")
-			for _, c := range v {
-				if c < '0' || c > '9' {
-					return fail("Invalid character in Content-Length")
-				}
-			}
-			if haveLength {
-				return fail("Duplicate Content-Length")
-			}
-			if haveEncoding && !lenient {
-				return fail("Content-Length can't be present with Transfer-Encoding")
-			}
-			haveLength = true
-		case asciiFold(name, "transfer-encoding"):
-			if haveLength && !lenient {
-				return fail("Transfer-Encoding can't be present with Content-Length")
-			}
-			haveEncoding = true
+		if err := f.checkField(l, lenient); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// cutCR checks that a line (its "\n" gone) ended in CR LF and returns it
+// without the CR; a lenient parser also takes a bare line feed.
+func cutCR(l []byte, lenient bool, reason string) ([]byte, error) {
+	if t, ok := bytes.CutSuffix(l, []byte("\r")); ok {
+		return t, nil
+	}
+	if !lenient {
+		return nil, &ParseError{Reason: reason}
+	}
+	return l, nil
+}
+
+// framing is what checkHead has seen so far of the fields that frame the
+// body.
+type framing struct{ length, encoding bool }
+
+// checkField checks one header line (its line break gone) as llhttp
+// does.
+func (f *framing) checkField(l []byte, lenient bool) error {
+	if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+		if !lenient {
+			return &ParseError{Reason: "Unexpected whitespace after header value"}
+		}
+		return nil // a folded line
+	}
+	name, value, ok := bytes.Cut(l, []byte(":"))
+	if !ok || len(name) == 0 || !isToken(name) {
+		return &ParseError{Reason: "Invalid header token"}
+	}
+	if !lenient && !validFieldValue(value) {
+		return &ParseError{Reason: "Invalid header value char"}
+	}
+	switch {
+	case asciiFold(name, "content-length"):
+		return f.sawLength(value, lenient)
+	case asciiFold(name, "transfer-encoding"):
+		if f.length && !lenient {
+			return &ParseError{Reason: "Transfer-Encoding can't be present with Content-Length"}
+		}
+		f.encoding = true
+	}
+	return nil
+}
+
+// sawLength checks a Content-Length field's value and its company.
+func (f *framing) sawLength(value []byte, lenient bool) error {
+	for _, c := range bytes.Trim(value, " \t") {
+		if c < '0' || c > '9' {
+			return &ParseError{Reason: "Invalid character in Content-Length"}
+		}
+	}
+	if f.length {
+		return &ParseError{Reason: "Duplicate Content-Length"}
+	}
+	if f.encoding && !lenient {
+		return &ParseError{Reason: "Content-Length can't be present with Transfer-Encoding"}
+	}
+	f.length = true
+	return nil
+}
+
+// validFieldValue reports whether a header value holds no control
+// character other than tab.
+func validFieldValue(value []byte) bool {
+	for _, c := range value {
+		if c != '\t' && (c < ' ' || c == 0x7f) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkStatus checks the status line's code: three digits, then a space
