@@ -180,6 +180,31 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 	if !validTarget(req.URL.RequestURI()) {
 		return nil, &PathError{}
 	}
+	header, err := latin1Fields(header)
+	if err != nil {
+		return nil, err
+	}
+	ctx := req.Context()
+	for attempt := 0; ; attempt++ {
+		c, err := t.get(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.roundTrip(ctx, req, header)
+		if err == nil {
+			return resp, nil
+		}
+		if attempt == 0 && sendAgain(ctx, req, header, err) {
+			continue
+		}
+		return nil, err
+	}
+}
+
+// latin1Fields checks each field as Node does before sending anything and
+// gives the fields with their values in latin1 (latin1Value); header
+// itself when no value changes, a copy otherwise.
+func latin1Fields(header []Field) ([]Field, error) {
 	copied := false
 	for i, f := range header {
 		if !httpguts.ValidHeaderFieldName(f.Name) {
@@ -199,29 +224,20 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 			header[i].Value = v
 		}
 	}
-	ctx := req.Context()
-	for attempt := 0; ; attempt++ {
-		c, err := t.get(ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		resp, err := c.roundTrip(ctx, req, header)
-		if err == nil {
-			return resp, nil
-		}
-		// A kept-alive connection the server closed while it sat idle
-		// fails before any answer: send once more on a new one, as
-		// net/http does — only when the request may be sent twice. A POST
-		// written whole may have reached the server, which then closed
-		// without answering; sending it again could do its work twice.
-		// A body that cannot be read afresh was used up by the first try.
-		var stale *staleConnError
-		if attempt == 0 && errors.As(err, &stale) && ctx.Err() == nil && (!stale.written || replayable(req, header)) &&
-			(req.GetBody != nil || req.Body == nil || req.Body == http.NoBody) {
-			continue
-		}
-		return nil, err
-	}
+	return header, nil
+}
+
+// sendAgain reports whether a first try's error allows a second on a new
+// connection. A kept-alive connection the server closed while it sat idle
+// fails before any answer: send once more, as net/http does — only when
+// the request may be sent twice. A POST written whole may have reached
+// the server, which then closed without answering; sending it again could
+// do its work twice. A body that cannot be read afresh was used up by the
+// first try.
+func sendAgain(ctx context.Context, req *http.Request, header []Field, err error) bool {
+	var stale *staleConnError
+	return errors.As(err, &stale) && ctx.Err() == nil && (!stale.written || replayable(req, header)) &&
+		(req.GetBody != nil || req.Body == nil || req.Body == http.NoBody)
 }
 
 // latin1Value is a header value as Node writes it, in latin1: each
