@@ -1,5 +1,7 @@
 package scripting
 
+import "strings"
+
 // V8 reads 08, 09 and 019.5 (Annex B's NonOctalDecimalIntegerLiteral: a
 // leading zero, then digits of which one is 8 or 9) as decimal numbers in
 // sloppy code; goja refuses the whole script ("Invalid or unexpected
@@ -16,21 +18,7 @@ func lowerLegacyDecimals(src string) (string, bool) {
 		if src[i] != '0' || !mask[i] || i > 0 && (isIdentByte(src[i-1]) || src[i-1] == '.') {
 			continue
 		}
-		j := i
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
-		}
-		if j < len(src) && isIdentByte(src[j]) && src[j] != 'e' && src[j] != 'E' {
-			i = j
-			continue
-		}
-		digits := src[i:j]
-		legacy := false
-		for k := 1; k < len(digits); k++ {
-			if digits[k] == '8' || digits[k] == '9' {
-				legacy = true
-			}
-		}
+		j, legacy := legacyDecimal(src, i)
 		if legacy {
 			if b == nil {
 				b = []byte(src)
@@ -45,4 +33,19 @@ func lowerLegacyDecimals(src string) (string, bool) {
 		return src, false
 	}
 	return string(b), true
+}
+
+// legacyDecimal reads the number that starts at src[i] (a '0' in code) and
+// returns where its digits end and whether they are a legacy decimal: a
+// leading zero, then digits of which one is 8 or 9. Digits that run into
+// an identifier's character (other than an exponent's e) are none.
+func legacyDecimal(src string, i int) (end int, legacy bool) {
+	j := i
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	if j < len(src) && isIdentByte(src[j]) && src[j] != 'e' && src[j] != 'E' {
+		return j, false
+	}
+	return j, strings.ContainsAny(src[i+1:j], "89")
 }
