@@ -256,6 +256,17 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		declared = declaredSandboxNames(fn, listen)
 		c.declared = declared
 	}
+	c.rewriteTree(ast, src)
+	c.noteNeeds(src)
+	if fn := scriptFunction(ast); fn != nil {
+		c.addParameters(ast, fn, src, listen, declared)
+	}
+}
+
+// rewriteTree runs the passes that change the parsed tree, each only when
+// the source may hold what it rewrites, and notes whether the script needs
+// courier's RegExp.
+func (c *compiled) rewriteTree(ast *gojaast.Program, src string) {
 	if c.using || strings.Contains(src, "finally") {
 		splitCatchFinally(ast)
 	}
@@ -275,6 +286,17 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	if !c.regExp && maySlashInClass(src) && hasSlashInClassLiteral(ast) {
 		c.regExp = true
 	}
+	if maySuperField(src) {
+		wrapSuperFields(ast)
+	}
+	if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
+		pinArrowArguments(ast) // arrowargs.go
+	}
+}
+
+// noteNeeds notes which parts of the sandbox the script's text may need
+// (a cheap look at the source each).
+func (c *compiled) noteNeeds(src string) {
 	c.gojaExtras = mayMeetGojaExtras(src)
 	c.regExpStatics = usesRegExpStatics(src)
 	c.iteratorExtras = mayMeetIteratorExtras(src)
@@ -295,26 +317,22 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	c.protoShapes = c.fnShapes || mayMeetPrototypes(src)
 	c.pmMemberWrites = mayWritePMMembers(src)
 	c.sugar = sugarWordsIn(src)
-	if maySuperField(src) {
-		wrapSuperFields(ast)
-	}
-	if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
-		pinArrowArguments(ast) // arrowargs.go
-	}
-	if fn := scriptFunction(ast); fn != nil {
-		// The sandbox globals the script assigns become parameters of
-		// its function, added to the parsed tree so positions stay put.
-		c.params = assignedSandboxNames(fn.Body, listen)
-		for _, name := range declared {
-			if !slices.Contains(c.params, name) {
-				c.params = append(c.params, name)
-			}
+}
+
+// addParameters makes the sandbox globals the script assigns or declares
+// (and courier's hidden names) parameters of its function, added to the
+// parsed tree so positions stay put, and instruments its nullish reads.
+func (c *compiled) addParameters(ast *gojaast.Program, fn *gojaast.FunctionLiteral, src, listen string, declared []string) {
+	c.params = assignedSandboxNames(fn.Body, listen)
+	for _, name := range declared {
+		if !slices.Contains(c.params, name) {
+			c.params = append(c.params, name)
 		}
-		for _, name := range append(c.params, c.hidden...) {
-			fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
-		}
-		c.sites = instrumentScriptNullish(ast, fn, c.async, mayScopeDynamically(src))
 	}
+	for _, name := range append(c.params, c.hidden...) {
+		fn.ParameterList.List = append(fn.ParameterList.List, &gojaast.Binding{Target: &gojaast.Identifier{Name: unistring.NewFromString(name), Idx: fn.ParameterList.Opening}})
+	}
+	c.sites = instrumentScriptNullish(ast, fn, c.async, mayScopeDynamically(src))
 }
 
 // Engine is the JavaScript context of one run. Like Postman's sandbox, one
