@@ -674,7 +674,6 @@ R.toJSON = function () {
     return o;
 };
 R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
-R.toString = function () { return this.url.toString(); };
 
 // plainGraphQL is a GraphQL body for the Go side: its members as they are
 // (JSON leaves out the undefined ones; collections reads the rest as a
@@ -802,7 +801,6 @@ defProp(P, '_details', {
 });
 P.text = function () { var d = rd(this); if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
 P._b64Fn = function () { return rd(this).b64Fn(); };
-defProp(P, 'body', { configurable: true, get: function () { return this.text(); } });
 defProp(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
 // The own, enumerable forms of the prototype's lazy members.
 var respLazy = {};
