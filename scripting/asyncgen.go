@@ -3,7 +3,6 @@ package scripting
 import (
 	"reflect"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -425,6 +424,14 @@ type textEdit struct {
 	with    string
 }
 
+// splice: at one place, insertions land in front of a replacement.
+func (e textEdit) splice() (at, end, rank int, with string) {
+	if e.end > e.at {
+		rank = 1
+	}
+	return e.at, e.end, rank, e.with
+}
+
 // rewriteAsyncGenerators rewrites the async generator functions of src,
 // parsed as wrapped (prefix+src+suffix); tr, when not nil, follows it.
 func rewriteAsyncGenerators(src, prefix, suffix string, tr *textTrace) string {
@@ -470,41 +477,6 @@ func rewriteAsyncGenerators(src, prefix, suffix string, tr *textTrace) string {
 		tr.step(segs, forwardAnchors(shells, segs))
 	}
 	return out
-}
-
-// applyTextEdits applies edits (not overlapping, but for insertions at a
-// replacement's ends) to src, as if from the end backwards: at one place,
-// insertions land in front of a replacement, the one added last first.
-// It returns the text and its copies of src; false when an edit is out of
-// bounds.
-func applyTextEdits(src string, edits []textEdit) (string, []textSeg, bool) {
-	order := make([]int, len(edits))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := edits[order[i]], edits[order[j]]
-		if a.at != b.at {
-			return a.at < b.at
-		}
-		if (a.end > a.at) != (b.end > b.at) {
-			return a.end == a.at // insertions first
-		}
-		return order[i] > order[j] // added last, first
-	})
-	var t textBuilder
-	last := 0
-	for _, k := range order {
-		e := edits[k]
-		if e.at < last || e.end > len(src) || e.at > e.end {
-			return src, nil, false
-		}
-		t.copy(src, last, e.at)
-		t.add(e.with)
-		last = e.end
-	}
-	t.copy(src, last, len(src))
-	return t.b.String(), t.segs, true
 }
 
 // inFunction reports whether the expression at pos belongs to fl itself

@@ -53,6 +53,49 @@ func (t *textBuilder) anchor(i, j int) {
 	t.anchors[t.b.Len()] = [2]int{i, j}
 }
 
+// A textSplice is one edit of a stage's input: it replaces src[at:end]
+// with with (an insertion when at == end). rank orders the edits at one
+// place: lower first.
+type textSplice interface {
+	splice() (at, end, rank int, with string)
+}
+
+// applyTextEdits applies edits (not overlapping, but for insertions at a
+// replacement's ends) to src, as if from the end backwards: at one place,
+// in their rank's order, and at one rank the one added last first. It
+// returns the text and its copies of src; false when an edit is out of
+// bounds.
+func applyTextEdits[E textSplice](src string, edits []E) (string, []textSeg, bool) {
+	order := make([]int, len(edits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, _, ra, _ := edits[order[i]].splice()
+		b, _, rb, _ := edits[order[j]].splice()
+		if a != b {
+			return a < b
+		}
+		if ra != rb {
+			return ra < rb
+		}
+		return order[i] > order[j] // added last, first
+	})
+	var t textBuilder
+	last := 0
+	for _, k := range order {
+		at, end, _, with := edits[k].splice()
+		if at < last || end > len(src) || at > end {
+			return src, nil, false
+		}
+		t.copy(src, last, at)
+		t.add(with)
+		last = end
+	}
+	t.copy(src, last, len(src))
+	return t.b.String(), t.segs, true
+}
+
 // textTrace maps the current (rewritten) text back to the written one.
 type textTrace struct {
 	orig    string

@@ -2,7 +2,6 @@ package scripting
 
 import (
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -72,7 +71,10 @@ func rewriteUsing(src, prefix, suffix string, tr *textTrace) string {
 	if len(u.seen) != len(decls) || u.failed {
 		return src
 	}
-	out, segs := applyEdits(text, u.edits)
+	out, segs, ok := applyTextEdits(text, u.edits)
+	if !ok {
+		out, segs = text, []textSeg{{0, 0, len(text)}}
+	}
 	if tr != nil {
 		// "using" became "const" in place: the copies keep their offsets.
 		tr.step(segs, nil)
@@ -294,35 +296,4 @@ const (
 	orderClose
 )
 
-// applyEdits applies the insertions; at one offset, in their order. It
-// returns the text and its copies of src.
-func applyEdits(src string, edits []usingEdit) (string, []textSeg) {
-	idx := make([]int, len(edits))
-	for i := range idx {
-		idx[i] = i
-	}
-	// At one offset and order, the one added last stands first.
-	sort.Slice(idx, func(i, j int) bool {
-		a, b := edits[idx[i]], edits[idx[j]]
-		if a.at != b.at {
-			return a.at < b.at
-		}
-		if a.order != b.order {
-			return a.order < b.order
-		}
-		return idx[i] > idx[j]
-	})
-	var t textBuilder
-	last := 0
-	for _, k := range idx {
-		e := edits[k]
-		if e.at < last || e.at > len(src) {
-			return src, []textSeg{{0, 0, len(src)}}
-		}
-		t.copy(src, last, e.at)
-		t.add(e.with)
-		last = e.at
-	}
-	t.copy(src, last, len(src))
-	return t.b.String(), t.segs
-}
+func (e usingEdit) splice() (at, end, rank int, with string) { return e.at, e.at, e.order, e.with }
