@@ -896,21 +896,26 @@ expect.fail = bundled({ fail(a, b, c, d) { return chai().expect.fail.apply(undef
 // A scope's id is kept apart (sid), so that no own member shows it, as in
 // Newman (its own members are id, values, and so on).
 var IDS = new WeakMap();
-function sid(s) { return s === undefined || s === null ? s._id : IDS.get(s); }
+// Called unbound (this undefined), a method fails with the words of
+// Newman's, whose sloppy methods read the global object's missing values:
+// w is the member they read next (fresh-round9p-c).
+function sid(s, w) { return s === undefined || s === null ? unbound(w) : IDS.get(s); }
+function unbound(w) { throw new TypeError("Cannot read properties of undefined (reading '" + w + "')"); }
+var ONV = 'oneNormalizedVariable';
 function VariableScope(id) { IDS.set(this, id); }
 // A scope is a PostmanProperty, as postman-collection's VariableScope.
 var V = Object.setPrototypeOf(VariableScope.prototype, PostmanProperty.prototype);
-V.has = function (k) { return native.varHas(sid(this), String(k)); };
-V.get = function (k) { return native.varGet(sid(this), String(k)); };
+V.has = function (k) { return native.varHas(sid(this, ONV), String(k)); };
+V.get = function (k) { return native.varGet(sid(this, ONV), String(k)); };
 // Any key is its text, as in postman-collection: set({a: 1}, v) sets
 // "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
-    native.varSet(sid(this), k === undefined ? k : String(k), v);
+    native.varSet(sid(this, ONV), k === undefined ? k : String(k), v);
     this._track(String(k), [String(k), v]);
 };
-V.unset = function (k) { native.varUnset(sid(this), String(k)); this._track(String(k), [String(k)]); };
+V.unset = function (k) { native.varUnset(sid(this, 'remove'), String(k)); this._track(String(k), [String(k)]); };
 V.clear = function () {
-    var p = native.varPairs(sid(this));
+    var p = native.varPairs(sid(this, 'clear'));
     for (var i = 0; i < p.length; i += 2) { this._track(p[i], [p[i]]); }
     native.varClear(sid(this));
 };
@@ -932,7 +937,7 @@ function scopeID(id) {
     return SCOPE_IDS[id] || (SCOPE_IDS[id] = crypto.randomUUID());
 }
 V.toObject = function () {
-    var p = native.varPairs(sid(this)), o = {};
+    var p = native.varPairs(sid(this, 'toObject')), o = {};
     // postman-collection's toObject reads each value as get does: a
     // function value is called.
     for (var i = 0; i < p.length; i += 2) { o[p[i]] = typeof p[i + 1] === 'function' ? p[i + 1]() : p[i + 1]; }
@@ -947,6 +952,7 @@ V.variables = function () { return scopeMembers().variables(this); };
 V.syncVariablesFrom = function (o, t) { return scopeMembers().syncVariablesFrom(this, o, t); };
 V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t); };
 V.replaceIn = function (s) {
+    if (this === undefined) { return s; }
     var id = sid(this), repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
     if (s === undefined || s === null) { return s; }
     if (typeof s === 'object') { return JSON.parse(repl(JSON.stringify(s))); }

@@ -426,7 +426,7 @@ U.getRemote = function (forcePort) {
     var port = this.port || (forcePort ? (this.protocol === 'https' ? '443' : '80') : '');
     return this.getHost() + (port ? ':' + port : '');
 };
-U.getRaw = function () { return this.toString(); };
+U.getRaw = function () { throw new Error('`Url#getRaw` has been discontinued, use `Url#toString` instead.'); };
 U.toString = function (forceProtocol) {
     var s = '';
     if (this.protocol) { s += this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }

@@ -44,7 +44,8 @@ return {
             return [b.scopes.iterationData, b.scopes.environment, b.scopes.collectionVariables, b.scopes.globals].map(values);
         }
     },
-    variables: function (s) { return s.toObject(); },
+    // Discontinued in postman-collection 4, as Newman 6.2.2 says.
+    variables: function () { throw new Error('`VariableScope#variables` has been discontinued, use `VariableScope#syncVariablesTo` instead.'); },
     // syncVariablesFrom makes the scope mirror obj, as postman-collection's
     // VariableList#syncFromObject: each own key set, every other variable
     // removed; with track, the keys created, updated and deleted.
@@ -70,8 +71,10 @@ return {
         return ops;
     },
     // syncVariablesTo makes target mirror the scope.
+    // Without a target object (or function) it fills a new one.
     syncVariablesTo: function (s, target) {
-        if (!target || typeof target !== 'object') { return target; }
+        if (s === undefined || s === null) { throw new TypeError("Cannot read properties of undefined (reading 'syncToObject')"); }
+        if (!target || (typeof target !== 'object' && typeof target !== 'function')) { target = {}; }
         var o = s.toObject();
         Object.keys(target).forEach(function (k) { if (!Object.prototype.hasOwnProperty.call(o, k)) { delete target[k]; } });
         return Object.assign(target, o);
