@@ -129,7 +129,10 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	// bootstrap's compile and the engine's own set-up overlap each other,
 	// the rest of the start-up and the first request.
 	if hasScripts(r.Collection, steps) {
-		go scripting.Warm()
+		warmed := make(chan struct{})
+		go func() { scripting.Warm(); close(warmed) }()
+		// Run ends every goroutine it started before it returns.
+		defer func() { <-warmed }()
 		r.engineReady = r.startEngine()
 	}
 	defer r.closeEngine()

@@ -447,6 +447,11 @@ type Engine struct {
 	// topThis are the sandbox's names as JS arrays, for the top-level
 	// this of a pre-request [0] and a test script [1] (globalwrites.go).
 	topThis [2]goja.Value
+	// work is the Go work the running script started (pm.sendRequest,
+	// pm.execution.runRequest, pm.vault), each on a goroutine of its own:
+	// a script ends only when all of it has, so none outlives the script
+	// (or the run) holding the Engine, nor touches the run's state after.
+	work sync.WaitGroup
 }
 
 // execState is what natives need while one script runs.
@@ -642,8 +647,11 @@ func (e *Engine) endRun(st *execState, c *compiled) {
 		e.hideLateGlobals()
 	}
 	if st.cancel != nil {
+		// Work still under way (the script stopped early: its timeout, an
+		// error) is cancelled; it ends soon, and the script waits for it.
 		st.cancel()
 	}
+	e.work.Wait()
 	e.cur = nil
 }
 

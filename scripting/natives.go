@@ -1278,7 +1278,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	done := e.loop.register()
 	st.sends++
 	ctx := context.WithValue(e.context(st), sendOrderKey{}, st.sends)
-	go func() {
+	e.work.Go(func() {
 		var resp *Response
 		var err error
 		if sender == nil {
@@ -1353,7 +1353,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			e.loop.dropped = append(e.loop.dropped, cerr)
 			return nil
 		})
-	}()
+	})
 }
 
 // runRequest runs a referenced request off the script's goroutine, as
@@ -1376,7 +1376,7 @@ func (e *Engine) runRequest(ref string, pairs []string, cb goja.Callable) {
 	}
 	runner := e.opts.Runner
 	ctx := e.context(st)
-	go func() {
+	e.work.Go(func() {
 		var (
 			resp    *Response
 			skipped bool
@@ -1402,7 +1402,7 @@ func (e *Engine) runRequest(ref string, pairs []string, cb goja.Callable) {
 			_, cerr := cb(goja.Undefined(), ev, rv)
 			return cerr
 		})
-	}()
+	})
 }
 
 // installGlobals sets the host-implemented globals: timers, atob/btoa,

@@ -74,7 +74,7 @@ func (e *Engine) vaultMethod(op string, nargs int) func(goja.FunctionCall) goja.
 		va := e.opts.Vault
 		ctx := e.context(e.state())
 		done := e.loop.register()
-		go func() {
+		e.work.Go(func() {
 			var (
 				got string
 				ok  bool
@@ -100,7 +100,7 @@ func (e *Engine) vaultMethod(op string, nargs int) func(goja.FunctionCall) goja.
 				}
 				return nil
 			})
-		}()
+		})
 		return rt.ToValue(p)
 	}
 }

@@ -31,6 +31,13 @@ type watchdog struct {
 	ctx     context.Context // the context stopCtx watches
 	stopCtx func() bool
 
+	// fired is what the timer and the context registration call: they hold
+	// it, never the watchdog. A stopped timer stays in the runtime's timer
+	// heap until the scheduler next tidies it, and a watchdog it held would
+	// keep the whole Engine (and through its options, the run) alive after
+	// Close; close cuts fired loose instead, and waits out a call under way.
+	fired *watchdogRef
+
 	// cancelWork cancels the context of the script's Go work, if it made one.
 	cancelWork context.CancelCauseFunc
 }
@@ -59,7 +66,7 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 		// is now plus the same timeout, so later than any before it.
 		switch {
 		case w.timer == nil:
-			w.timer = time.AfterFunc(timeout, w.onTimer)
+			w.timer = time.AfterFunc(timeout, w.ref().onTimer)
 			w.armed = true
 		case !w.armed:
 			w.timer.Reset(timeout)
@@ -74,7 +81,8 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration) {
 		}
 		w.ctx, w.stopCtx = ctx, nil
 		if ctx.Done() != nil {
-			w.stopCtx = context.AfterFunc(ctx, func() { w.interrupt(context.Cause(ctx)) })
+			ref := w.ref()
+			w.stopCtx = context.AfterFunc(ctx, func() { ref.interrupt(context.Cause(ctx)) })
 		}
 	}
 	heapWatch.enter(w)
@@ -94,7 +102,8 @@ func (w *watchdog) stop() {
 	heapWatch.leave(w)
 }
 
-// close releases the context registration and the timer.
+// close releases the context registration and the timer. Once it returns,
+// neither runs any more of the watchdog's code, nor holds it.
 func (w *watchdog) close() {
 	if w.stopCtx != nil {
 		w.stopCtx()
@@ -102,6 +111,42 @@ func (w *watchdog) close() {
 	}
 	if w.timer != nil {
 		w.timer.Stop()
+	}
+	if w.fired != nil {
+		w.fired.mu.Lock()
+		w.fired.w = nil
+		w.fired.mu.Unlock()
+	}
+}
+
+// watchdogRef is the watchdog as its timer and context registration see
+// it: nil once the watchdog is closed.
+type watchdogRef struct {
+	mu sync.Mutex
+	w  *watchdog
+}
+
+// ref returns the watchdog's ref, made on first use.
+func (w *watchdog) ref() *watchdogRef {
+	if w.fired == nil {
+		w.fired = &watchdogRef{w: w}
+	}
+	return w.fired
+}
+
+func (r *watchdogRef) onTimer() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.w != nil {
+		r.w.onTimer()
+	}
+}
+
+func (r *watchdogRef) interrupt(cause error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.w != nil {
+		r.w.interrupt(cause)
 	}
 }
 
