@@ -150,3 +150,51 @@ func TestKeylessVariable(t *testing.T) {
 		t.Errorf("keyless = %+v, %v", v, ok)
 	}
 }
+
+// TestSetUndefinedAsNewmanFlag: --env-var k (no "=") is Newman's
+// environment.set("k", undefined): postman-collection casts undefined by
+// the variable's declared type (String, Boolean, Number), keeps it as it is
+// otherwise. A secret stays a secret (empty), so a later value is masked.
+func TestSetUndefinedAsNewmanFlag(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		file     []collections.Variable
+		get      any
+		text     string
+		wantType string
+	}{
+		{"new variable", nil, nil, "", TypeUndefined},
+		{"text variable", []collections.Variable{{Key: "k", Value: "v"}}, nil, "", TypeUndefined},
+		{"declared string", []collections.Variable{{Key: "k", Type: "string", Value: "v"}}, "undefined", "undefined", TypeString},
+		{"declared boolean", []collections.Variable{{Key: "k", Type: "boolean", Value: "true"}}, false, "false", TypeBoolean},
+		{"declared number", []collections.Variable{{Key: "k", Type: "number", Value: "5"}}, math.NaN(), "NaN", TypeNumber},
+		{"declared object", []collections.Variable{{Key: "k", Type: "object", Value: `{"a":1}`}}, nil, "", TypeUndefined},
+		{"secret", []collections.Variable{{Key: "k", Type: "secret", Value: "s3"}}, "", "", TypeSecret},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sc := NewScope("environment", CollectionVariables(tt.file))
+			sc.SetUndefined("k")
+			v, ok := sc.Lookup("k")
+			if !ok {
+				t.Fatal("k is not set")
+			}
+			if v.Type != tt.wantType {
+				t.Errorf("type = %q, want %q", v.Type, tt.wantType)
+			}
+			got := v.Native()
+			if f, ok := tt.get.(float64); ok && math.IsNaN(f) {
+				if g, ok := got.(float64); !ok || !math.IsNaN(g) {
+					t.Errorf("get = %#v, want NaN", got)
+				}
+			} else if !equalJSON(got, tt.get) {
+				t.Errorf("get = %#v, want %#v", got, tt.get)
+			}
+			if s := v.Substitution(); s != tt.text {
+				t.Errorf("{{k}} = %q, want %q", s, tt.text)
+			}
+		})
+	}
+}

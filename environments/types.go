@@ -214,6 +214,24 @@ func (s *Scope) SetNative(key string, x any) {
 	s.SetTyped(key, text, typ)
 }
 
+// SetUndefined stores undefined under key, as postman-collection's
+// set(key, undefined) does for Newman's --env-var/--global-var given a key
+// without "=": the variable exists and reads back undefined ({{key}} sends
+// ""); a declared type casts it (String(undefined) is "undefined"). A secret
+// stays a secret, empty, so what is stored in it later is still masked.
+func (s *Scope) SetUndefined(key string) {
+	v, ok := s.Lookup(key)
+	switch {
+	case ok && v.Declared != "":
+		text, typ := castIn(v.Declared, "", TypeUndefined)
+		s.SetTyped(key, text, typ)
+	case ok && v.Type == TypeSecret:
+		s.SetTyped(key, "", "")
+	default:
+		s.SetTyped(key, "", TypeUndefined)
+	}
+}
+
 // FormatNumber writes f as JavaScript's String(number) does.
 func FormatNumber(f float64) string {
 	switch {

@@ -69,10 +69,10 @@ func (s *Suite) beginVariables(st *environments.Store) (*variables, error) {
 		v.globRS, v.globals = s.beginScope(st, environments.GlobalsIdentity(f), "globals", f.Source, f.Values)
 	}
 	for _, kv := range o.EnvVars {
-		v.env.Set(kv.Key, kv.Value)
+		setFlagVar(v.env, kv)
 	}
 	for _, kv := range o.GlobalVars {
-		v.globals.Set(kv.Key, kv.Value)
+		setFlagVar(v.globals, kv)
 	}
 	return v, nil
 }
@@ -150,4 +150,14 @@ func (s *Suite) preflight(coll *collections.Collection, v *variables) error {
 		return inputError(fmt.Errorf("%d variables have no value (see above); set them or drop --strict-vars", len(probs)))
 	}
 	return nil
+}
+
+// setFlagVar sets an --env-var or --global-var: a key given without "="
+// (Type undefined) sets undefined, as Newman does.
+func setFlagVar(sc *environments.Scope, kv environments.Variable) {
+	if kv.Type == environments.TypeUndefined {
+		sc.SetUndefined(kv.Key)
+		return
+	}
+	sc.Set(kv.Key, kv.Value)
 }

@@ -73,7 +73,8 @@ func TestExitCodes(t *testing.T) {
 		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected a collection", ""},
 		{"unknown reporter", []string{"run", ok, "-r", "teamcity"}, cmdutil.ExitUsage, `unknown reporter "teamcity"`, ""},
 		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
-		{"bad --env-var", []string{"run", ok, "--env-var", "novalue"}, cmdutil.ExitUsage, "--env-var", ""},
+		{"--env-var without a key", []string{"run", ok, "--env-var", "=value"}, cmdutil.ExitUsage, "--env-var", ""},
+		{"empty --global-var", []string{"run", ok, "--global-var", ""}, cmdutil.ExitUsage, "--global-var", ""},
 		{"bad --color", []string{"run", ok, "--color", "sometimes"}, cmdutil.ExitUsage, "--color", ""},
 		{"version", []string{"--version"}, cmdutil.ExitOK, "", "courier "},
 	}
@@ -90,6 +91,31 @@ func TestExitCodes(t *testing.T) {
 			}
 			assert.NotContains(t, errOut, "panic")
 		})
+	}
+}
+
+// TestFlagVarWithoutValue: --env-var and --global-var given a key without
+// "=" set the variable to undefined, as Newman 6.2.2 does (its CLI takes
+// the whole text as the key and postman-collection's set(key, undefined)):
+// the variable exists and reads back undefined, and {{key}} sends "". A
+// declared string variable casts it to "undefined". The scripts pass under
+// Newman 6.2.2 with the same flags (run under unshare -n).
+func TestFlagVarWithoutValue(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"v"},"item":[{"name":"r","request":"`+base+`/get?a={{k}}&g={{gk}}",
+ "event":[{"listen":"test","script":{"exec":[
+ "pm.test('env', ()=>{ pm.expect(pm.environment.has('k')).to.equal(true); pm.expect(pm.environment.get('k')).to.equal(undefined); pm.expect(Object.keys(pm.environment.toObject())).to.deep.equal(['s', 'k']); });",
+ "pm.test('globals', ()=>{ pm.expect(pm.globals.has('gk')).to.equal(true); pm.expect(pm.globals.get('gk')).to.equal(undefined); });",
+ "pm.test('sent', ()=>pm.expect(pm.response.json().args).to.deep.equal({a: '', g: ''}));",
+ "pm.test('replaced', ()=>pm.expect(pm.variables.replaceIn('x{{k}}y')).to.equal('xy'));",
+ "pm.test('declared', ()=>pm.expect(pm.environment.get('s')).to.equal('undefined'));"]}}]}]}`)
+	env := writeFile(t, dir, "e.json", `{"name":"e","values":[{"key":"s","value":"text","type":"string"}]}`)
+	code, out, errOut := execute(t, "run", coll, "-e", env, "--env-var", "k", "--env-var", "s", "--global-var", "gk", "--color", "off")
+	assert.Equal(t, cmdutil.ExitOK, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	for _, name := range []string{"env", "globals", "sent", "replaced", "declared"} {
+		assert.Contains(t, out, "✓  "+name)
 	}
 }
 

@@ -577,18 +577,18 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		Stderr:     o.IO.ErrOut,
 	}
 	for _, kv := range o.EnvVars {
-		k, v, err := environments.ParseKV(kv)
+		v, err := flagVar(kv)
 		if err != nil {
 			return so, cmdutil.FlagErrorf("--env-var %q: %v", kv, err)
 		}
-		so.EnvVars = append(so.EnvVars, environments.Variable{Key: k, Value: v})
+		so.EnvVars = append(so.EnvVars, v)
 	}
 	for _, kv := range o.GlobalVars {
-		k, v, err := environments.ParseKV(kv)
+		v, err := flagVar(kv)
 		if err != nil {
 			return so, cmdutil.FlagErrorf("--global-var %q: %v", kv, err)
 		}
-		so.GlobalVars = append(so.GlobalVars, environments.Variable{Key: k, Value: v})
+		so.GlobalVars = append(so.GlobalVars, v)
 	}
 	shard, err := parseShard(o.Shard, o.ShardIndexEnv, o.IO.Env)
 	if err != nil {
@@ -742,4 +742,15 @@ func parseShard(flag, indexEnv string, getenv func(string) string) (*suite.Shard
 		return nil, cmdutil.FlagErrorf("--shard: %v", err)
 	}
 	return &sh, nil
+}
+
+// flagVar reads --env-var/--global-var's key=value. A key without "="
+// sets the variable to undefined, as Newman does (it reads back undefined,
+// {{key}} sends ""): Newman takes the whole text as the key.
+func flagVar(kv string) (environments.Variable, error) {
+	if !strings.Contains(kv, "=") && kv != "" {
+		return environments.Variable{Key: kv, Type: environments.TypeUndefined}, nil
+	}
+	k, v, err := environments.ParseKV(kv)
+	return environments.Variable{Key: k, Value: v}, err
 }
