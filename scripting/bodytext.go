@@ -93,6 +93,10 @@ var charsetAliases = func() map[string]string {
 	m := map[string]string{}
 	for _, line := range strings.Split(`utf8: unicode11utf8 cesu8
 ucs2: utf16le
+utf32: ucs4
+utf32le: ucs4le
+utf32be: ucs4be
+utf7: unicode11utf7
 ascii: ascii8bit usascii ansix34 ansix341968 ansix341986 csascii cp367 ibm367 isoir6 iso646us iso646irv us
 binary: iso88591 28591 latin1 csisolatin1 l1 isoir100 cp819 ibm819 cp28591
 windows874: 874 win874 cp874
@@ -143,7 +147,7 @@ euckr: cp949 949 windows949 ms949 cseuckr csksc56011987 isoir149 korean ksc56011
 			m[a] = name
 		}
 	}
-	for _, n := range []string{"utf16", "utf16be", "base64", "hex", "eucjp"} {
+	for _, n := range []string{"utf16", "utf16be", "base64", "hex", "eucjp", "utf7imap"} {
 		m[n] = n
 	}
 	return m
@@ -224,6 +228,10 @@ func decodeText(body []byte, cs string) string {
 		return strings.TrimPrefix(utf16Text(body, true), "\ufeff")
 	case "utf16":
 		return strings.TrimPrefix(utf16Text(body, utf16BigEndian(body)), "\ufeff")
+	case "utf32", "utf32le", "utf32be":
+		return utf32Text(body, name == "utf32be" || name == "utf32" && utf32BigEndian(body))
+	case "utf7", "utf7imap":
+		return utf7Text(body, name == "utf7imap")
 	case "binary":
 		return string(latin1Runes(body))
 	case "ascii":

@@ -57,6 +57,15 @@ func TestBodyText(t *testing.T) {
 		{"shift_jis", "text/plain; charset=Shift_JIS", []byte("\x93\xfa\x96\x7b"), "日本"},
 		{"ascii", "text/plain; charset=us-ascii", []byte("caf\xe9"), "caf\ufffd"},
 		{"base64", "text/plain; charset=base64", []byte("hi"), "aGk="},
+		// iconv-lite's UTF-32 and UTF-7 (fresh-round9n-a.json has Newman's answers).
+		{"utf-32 little-endian by BOM, BOM dropped", "text/plain; charset=utf-32", []byte("\xff\xfe\x00\x00h\x00\x00\x00"), "h"},
+		{"utf-32 big-endian guessed", "text/plain; charset=ucs-4", []byte("\x00\x00\x00h\x00\x01\xf6\x00"), "h😀"},
+		{"utf-32 past U+10FFFF, a cut tail dropped", "text/plain; charset=utf-32le", []byte("a\x00\x00\x00\x00\x00\x11\x00b\x00"), "a\ufffd"},
+		{"utf-32be", "text/plain; charset=UTF-32BE", []byte("\x00\x00\x20\xac"), "€"},
+		{"utf-7 runs, +- and an open run", "text/plain; charset=utf-7", []byte("Hi -+Jjo--! A+ImIDkQ. +- +AOk"), "Hi -☺-! A≢Α. + é"},
+		{"utf-7 bits short of a character dropped", "text/plain; charset=unicode-1-1-utf-7", []byte("x+AO!y+Z"), "x!y"},
+		{"utf-7 a byte past ASCII", "text/plain; charset=utf7", []byte("a\xe9"), "a\ufffd"},
+		{"utf-7-imap: & and comma", "text/plain; charset=utf-7-imap", []byte("a&AOk-b&-c&2D3eAA-"), "aéb&c😀"},
 	} {
 		h := []collections.Header{{Key: "Content-Type", Value: c.contentType}}
 		if c.name == "the last Content-Type" {
