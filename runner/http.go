@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -28,32 +29,46 @@ import (
 	"github.com/courier-run/courier/scripting"
 )
 
-// client holds the run's keep-alive transports: one verifying TLS, one not
-// (for -k and strictSSL=false items), created on first use.
+// client holds the run's keep-alive transports, one for each set of TLS
+// settings requests use (verifying or not, protocols, ciphers), created on
+// first use; Node's agents likewise pool sockets by these settings.
 type client struct {
 	opts *Options
 	jar  *Jar
 
-	mu       sync.Mutex
-	strict   *wire.Transport
-	insecure *wire.Transport
+	mu         sync.Mutex
+	transports map[tlsOptions]*wire.Transport
 }
 
 func newClient(o *Options, jar *Jar) *client {
 	return &client{opts: o, jar: jar}
 }
 
-func (c *client) transport(strictSSL bool) *wire.Transport {
+func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	slot := &c.strict
-	if !strictSSL {
-		slot = &c.insecure
-	}
-	if *slot == nil {
+	tr := c.transports[to]
+	if tr == nil {
+		suites, err := cipherSuites(to.ciphers)
+		if err != nil {
+			return nil, err
+		}
 		tcfg := &tls.Config{
-			InsecureSkipVerify: !strictSSL, //nolint:gosec // asked for with -k or strictSSL=false
-			RootCAs:            c.opts.RootCAs,
+			// Verified by nodeVerify, in Node's order and words, unless
+			// asked not to (-k, strictSSL false).
+			InsecureSkipVerify: true, //nolint:gosec // see VerifyConnection
+			MinVersion:         to.min,
+			MaxVersion:         to.max,
+			CipherSuites:       suites,
+		}
+		if to.verify {
+			roots := c.opts.RootCAs
+			if roots == nil {
+				if roots, err = x509.SystemCertPool(); err != nil {
+					roots = x509.NewCertPool()
+				}
+			}
+			tcfg.VerifyConnection = nodeVerify(roots, time.Now)
 		}
 		if len(c.opts.ClientCerts) > 0 {
 			certs := c.opts.ClientCerts
@@ -73,7 +88,7 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 		// courier's own transport writes the header fields in Postman's
 		// order (net/http sorts them); Accept-Encoding is ours and bodies
 		// are decoded in readResponse, so scripts see what Postman shows.
-		*slot = &wire.Transport{
+		tr = &wire.Transport{
 			Proxy:               proxy,
 			DialContext:         dial,
 			TLSClientConfig:     tcfg,
@@ -86,8 +101,12 @@ func (c *client) transport(strictSSL bool) *wire.Transport {
 			HeaderFieldLimit: 16 << 10,
 			NodeHeads:        true,
 		}
+		if c.transports == nil {
+			c.transports = map[tlsOptions]*wire.Transport{}
+		}
+		c.transports[to] = tr
 	}
-	return *slot
+	return tr, nil
 }
 
 // routed wraps a dialer and a proxy function so connections for a routed
@@ -192,10 +211,8 @@ func matchPattern(pattern, target string) bool {
 func (c *client) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, t := range []*wire.Transport{c.strict, c.insecure} {
-		if t != nil {
-			t.CloseIdleConnections()
-		}
+	for _, t := range c.transports {
+		t.CloseIdleConnections()
 	}
 }
 
@@ -932,7 +949,10 @@ func (p *sendPlan) allowHop(u *url.URL) error {
 // response, its body unread, and the request that got it.
 func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.Response, *http.Request, error) {
 	o, ppb, hreq, a, order := c.opts, p.ppb, out.hreq, out.auth, out.order
-	tr := c.transport(!o.Insecure && ppb.boolean("strictSSL", true))
+	tr, err := c.transport(tlsOptionsFor(o.Insecure, ppb))
+	if err != nil {
+		return nil, nil, err
+	}
 	useCookies := !ppb.boolean("disableCookies", false)
 	follow, maxRedirects := redirectRule(o, ppb)
 	challenges, answered, redirected := auth.Replays(a), false, false

@@ -45,6 +45,7 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 	err = unwrapURLError(err)
 	for _, describe := range [...]func(error) *NetError{
 		notFound,
+		tlsWords,
 		headerOverflow,
 		func(err error) *NetError { return errnoError(err, errnos) },
 		hangUp,

@@ -22,6 +22,8 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,6 +32,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -44,6 +47,7 @@ import (
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/internal/determinism"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/echo"
 	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
@@ -81,7 +85,63 @@ func parityFilesDir() string {
 }
 
 // parityServers are the base URLs of the servers a case talks to.
-type parityServers struct{ echo, raw string }
+type parityServers struct {
+	echo, raw string
+	// tls maps each https placeholder (parityTLS) to its server's base
+	// URL; tlsDir holds the PKI's files (parityTLSDir). Only files that
+	// name an https placeholder start them.
+	tls    map[string]string
+	tlsDir string
+}
+
+// parityTLS are the TLS echo servers' placeholders, each serving the echo
+// with a certificate (echo.NewPKI) and settings of its own: tls.test a
+// certificate for localhost and 127.0.0.1 signed by the test CA (trusted
+// only through --ssl-extra-ca-certs TLS_DIR/ca.pem), expired.test one that
+// has expired, wronghost.test one for another name, selfsigned.test a
+// self-signed one, mtls.test asks for a client certificate and
+// mtlsreq.test requires one (signed by the CA: TLS_DIR/client.pem and
+// client-key.pem), tls12.test speaks TLS 1.2 at most.
+var parityTLS = []string{"https://tls.test", "https://expired.test", "https://wronghost.test", "https://selfsigned.test",
+	"https://mtls.test", "https://mtlsreq.test", "https://tls12.test"}
+
+// parityTLSLocal is tls.test's server named localhost.
+const parityTLSLocal = "https://tls-localhost.test"
+
+// parityTLSDir stands for the directory of the TLS servers' PKI files.
+const parityTLSDir = "TLS_DIR"
+
+// startTLS starts the TLS echo servers of parityTLS with a PKI made now.
+func (srv *parityServers) startTLS(t *testing.T) {
+	t.Helper()
+	pki, err := echo.NewPKI(time.Now())
+	require.NoError(t, err)
+	srv.tlsDir = t.TempDir()
+	require.NoError(t, pki.WriteFiles(srv.tlsDir))
+	cert := func(c tls.Certificate) *tls.Config { return &tls.Config{Certificates: []tls.Certificate{c}} }
+	mtls := cert(pki.Server)
+	mtls.ClientAuth, mtls.ClientCAs = tls.VerifyClientCertIfGiven, pki.CAPool()
+	mtlsReq := mtls.Clone()
+	mtlsReq.ClientAuth = tls.RequireAndVerifyClientCert
+	tls12 := cert(pki.Server)
+	tls12.MaxVersion = tls.VersionTLS12
+	cfgs := []*tls.Config{cert(pki.Server), cert(pki.Expired), cert(pki.WrongHost), cert(pki.SelfSigned), mtls, mtlsReq, tls12}
+	srv.tls = map[string]string{}
+	for i, ph := range parityTLS {
+		srv.tls[ph] = echotest.StartTLS(t, cfgs[i])
+	}
+	// tls.test's server under the name localhost (SNI is sent for a name).
+	srv.tls[parityTLSLocal] = otherBase(srv.tls["https://tls.test"])
+}
+
+// placeFlag puts the PKI's directory in place of its placeholder in a
+// run flag.
+func (srv parityServers) placeFlag(f string) string {
+	if srv.tlsDir == "" {
+		return f
+	}
+	return strings.ReplaceAll(f, parityTLSDir, srv.tlsDir)
+}
 
 // parityPrelude defines out(), prepended to every probe script.
 const parityPrelude = `function out(v) { var s; try { s = typeof v === 'string' ? v : JSON.stringify(v, function (k, x) { return x === undefined ? '<undefined>' : x; }); } catch (e) { s = 'unserializable: ' + e.message; } if (s === undefined) { s = 'undefined'; } pm.test(s, function () {}); }` + "\n"
@@ -218,6 +278,11 @@ func (srv parityServers) place(data []byte) []byte {
 	// cookie domain, another host for redirects and auth.
 	data = bytes.ReplaceAll(data, []byte(parityOther), []byte(otherBase(base)))
 	data = bytes.ReplaceAll(data, []byte(parityFiles), []byte(parityFilesDir()))
+	for _, ph := range append(parityTLS, parityTLSLocal) {
+		if u := srv.tls[ph]; u != "" {
+			data = bytes.ReplaceAll(data, []byte(ph), []byte(u))
+		}
+	}
 	// URL objects name the host in parts.
 	for from, to := range map[string]string{`"host":["echo","test"]`: base, `"host":["raw","test"]`: srv.raw} {
 		host, port, _ := strings.Cut(strings.TrimPrefix(to, "http://"), ":")
@@ -236,6 +301,15 @@ func parityNormalize(lines []string, srv parityServers) []string {
 	other := otherBase(base)
 	for _, l := range lines {
 		l = strings.ReplaceAll(l, parityFilesDir(), parityFiles)
+		for _, ph := range append(parityTLS, parityTLSLocal) {
+			if u := srv.tls[ph]; u != "" {
+				l = strings.ReplaceAll(l, u, ph)
+				l = strings.ReplaceAll(l, strings.TrimPrefix(u, "https://"), strings.TrimPrefix(ph, "https://"))
+			}
+		}
+		if srv.tlsDir != "" {
+			l = strings.ReplaceAll(l, srv.tlsDir, parityTLSDir)
+		}
 		l = strings.ReplaceAll(l, other, parityOther)
 		l = strings.ReplaceAll(l, strings.TrimPrefix(other, "http://"), strings.TrimPrefix(parityOther, "http://"))
 		l = strings.ReplaceAll(l, srv.raw, parityRaw)
@@ -261,6 +335,9 @@ func TestPostmanParity(t *testing.T) {
 			var pf parityFile
 			require.NoError(t, json.Unmarshal(raw, &pf), f)
 			base := parityServers{echo: echotest.Start(t), raw: echotest.StartRawEcho(t)}
+			if bytes.Contains(raw, []byte(".test")) && bytes.Contains(raw, []byte("https://")) {
+				base.startTLS(t)
+			}
 			current := pf.Reference == refPostmanCLI
 			if rec := map[bool]string{false: *recordNewman, true: *recordPostman}[current]; rec != "" {
 				for i := range pf.Cases {
@@ -350,7 +427,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 		require.NoError(t, err)
 		r.Options.Data = rows
 	}
-	parityFlags(t, c.Flags, r)
+	parityFlags(t, c.Flags, r, base)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// Script timers run on a virtual clock: a case that orders async tests
@@ -412,12 +489,27 @@ func boolInt(b bool) int {
 }
 
 // parityFlags gives courier's run the case's flags, as cmd/run maps them.
-func parityFlags(t *testing.T, flags []string, r *runner.Runner) {
+func parityFlags(t *testing.T, flags []string, r *runner.Runner, srv parityServers) {
 	o := &r.Options
 	t.Helper()
 	for i := 0; i < len(flags); i++ {
 		f := flags[i]
 		switch {
+		case f == "--insecure" || f == "-k":
+			o.Insecure = true
+		case f == "--ssl-extra-ca-certs" && i+1 < len(flags):
+			i++
+			pemData, err := os.ReadFile(srv.placeFlag(flags[i]))
+			require.NoError(t, err)
+			pool := x509.NewCertPool() // the system's roots matter not on loopback
+			require.True(t, pool.AppendCertsFromPEM(pemData))
+			o.RootCAs = pool
+		case f == "--ssl-client-cert" && i+3 < len(flags) && flags[i+2] == "--ssl-client-key":
+			// As cmd/run loads a PEM pair (its tests cover the other forms).
+			cert, err := tls.LoadX509KeyPair(srv.placeFlag(flags[i+1]), srv.placeFlag(flags[i+3]))
+			require.NoError(t, err)
+			o.ClientCerts = append(o.ClientCerts, runner.ClientCert{Cert: cert})
+			i += 3
 		case f == "--bail":
 			o.Bail = []string{runner.BailFailure}
 		case strings.HasPrefix(f, "--bail="):
@@ -517,7 +609,9 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 		require.NoError(t, os.WriteFile(dp, []byte(c.Data), 0o644))
 		args = append(args, "-d", dp)
 	}
-	args = append(args, c.Flags...)
+	for _, f := range c.Flags {
+		args = append(args, base.placeFlag(f))
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	out, _ := exec.CommandContext(ctx, argv[0], args...).CombinedOutput()
@@ -597,8 +691,17 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 			errs = append(errs, fmt.Sprintf("ERROR %s: %s", at, f.Error.Message))
 		}
 	}
-	return parityNormalize(append(lines, errs...), base)
+	answers := parityNormalize(append(lines, errs...), base)
+	for i, l := range answers {
+		// OpenSSL's messages name the thread that failed, which changes
+		// with every process.
+		answers[i] = opensslThread.ReplaceAllString(l, "<thread>:error:")
+	}
+	return answers
 }
+
+// opensslThread is the thread address that starts an OpenSSL error line.
+var opensslThread = regexp.MustCompile(`\b[0-9A-F]{16}:error:`)
 
 func writeParityFile(t *testing.T, path string, pf parityFile) {
 	t.Helper()

@@ -107,6 +107,7 @@ func New(opts Options) *Server {
 		"/time/now":         {get, s.timeNow},
 		"/time/valid":       {get, s.timeValid},
 		"/time/leap":        {get, s.timeLeap},
+		"/tls":              {get, s.tlsInfo},
 	}
 	s.prefix = []prefixRoute{
 		{"/anything/", route{nil, s.anything}},

@@ -70,8 +70,9 @@ func ListenHandler(addr string, h http.Handler) (*Server, error) {
 	return Serve(ln, h), nil
 }
 
-// Serve serves h on ln until Close (which closes ln).
-func Serve(ln net.Listener, h http.Handler) *Server {
+// Serve serves h on ln until Close (which closes ln). Options adjust the
+// http.Server before it starts (the TLS echo silences its handshake log).
+func Serve(ln net.Listener, h http.Handler, options ...func(*http.Server)) *Server {
 	// Cancelling the base context ends handlers that honour it (/delay,
 	// /stream) at once on Close.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -80,6 +81,9 @@ func Serve(ln net.Listener, h http.Handler) *Server {
 		ReadHeaderTimeout: 30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	for _, o := range options {
+		o(srv)
 	}
 	stop := func() error {
 		cancel()

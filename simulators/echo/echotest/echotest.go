@@ -4,6 +4,7 @@
 package echotest
 
 import (
+	"crypto/tls"
 	"testing"
 
 	"github.com/courier-run/courier/simulators/echo"
@@ -28,6 +29,13 @@ func StartWith(t testing.TB, opts echo.Options) string {
 func StartRawEcho(t testing.TB) string {
 	t.Helper()
 	return started(t, "raw echo server")(echo.ListenRawEcho("127.0.0.1:0"))
+}
+
+// StartTLS serves a postman-echo compatible server over TLS with cfg (see
+// echo.ListenTLS and echo.NewPKI) and returns its https base URL.
+func StartTLS(t testing.TB, cfg *tls.Config) string {
+	t.Helper()
+	return started(t, "TLS echo server")(echo.ListenTLS("127.0.0.1:0", echo.New(echo.Options{}), cfg))
 }
 
 // StartRedirect serves the redirect server (Newman's localhost:4042) and

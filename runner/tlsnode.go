@@ -1,0 +1,269 @@
+package runner
+
+import (
+	"bytes"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net"
+	"strings"
+	"time"
+)
+
+// TLS as Node (OpenSSL) does it for postman-request (fresh-round9n-b.json):
+// which certificate error wins, its words, the protocol and cipher
+// settings of protocolProfileBehavior.
+
+// certError is a server certificate Node refuses, with OpenSSL's verify
+// code (Node's err.code) and words.
+type certError struct{ code, msg string }
+
+func (e *certError) Error() string { return e.msg }
+
+// The certificate errors courier words as Node does.
+var (
+	errLeafUnverified = &certError{"UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"}
+	errSelfSigned     = &certError{"DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"}
+	errSelfSignedCA   = &certError{"SELF_SIGNED_CERT_IN_CHAIN", "self-signed certificate in certificate chain"}
+	errIssuerLocally  = &certError{"UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate"}
+	errExpired        = &certError{"CERT_HAS_EXPIRED", "certificate has expired"}
+	errNotYetValid    = &certError{"CERT_NOT_YET_VALID", "certificate is not yet valid"}
+)
+
+// nodeVerify checks the server's certificates in the order OpenSSL and
+// Node do. OpenSSL goes on past an error and reports the last one: the
+// chain first (untrusted), then each certificate's dates, so an expired
+// certificate from an unknown authority reads "certificate has expired".
+// Node checks the host name only once the chain is trusted, so a
+// certificate for another host from an unknown authority reads "unable to
+// verify the first certificate". Go's own check does the host first.
+func nodeVerify(roots *x509.CertPool, now func() time.Time) func(tls.ConnectionState) error {
+	return func(cs tls.ConnectionState) error {
+		certs := cs.PeerCertificates
+		if len(certs) == 0 {
+			return errLeafUnverified
+		}
+		leaf := certs[0]
+		var last error
+		if err := chainError(leaf, certs[1:], roots); err != nil {
+			last = err
+		}
+		t := now()
+		for _, c := range certs {
+			switch {
+			case t.Before(c.NotBefore):
+				last = errNotYetValid
+			case t.After(c.NotAfter):
+				last = errExpired
+			}
+		}
+		if last != nil {
+			return last
+		}
+		if cs.ServerName == "" {
+			return nil
+		}
+		if err := leaf.VerifyHostname(cs.ServerName); err != nil {
+			return altnameError(leaf, cs.ServerName)
+		}
+		return nil
+	}
+}
+
+// chainError is OpenSSL's verdict on the chain alone, dates aside: every
+// certificate is checked at a time inside its own validity.
+func chainError(leaf *x509.Certificate, rest []*x509.Certificate, roots *x509.CertPool) error {
+	inter := x509.NewCertPool()
+	for _, c := range rest {
+		inter.AddCert(c)
+	}
+	at := leaf.NotBefore
+	for _, c := range rest {
+		if c.NotBefore.After(at) {
+			at = c.NotBefore
+		}
+	}
+	_, err := leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at.Add(time.Second),
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
+	var unknown x509.UnknownAuthorityError
+	switch {
+	case err == nil:
+		return nil
+	case !errors.As(err, &unknown):
+		return errLeafUnverified
+	case len(rest) == 0 && selfSigned(leaf):
+		return errSelfSigned
+	case len(rest) == 0:
+		return errLeafUnverified
+	case selfSigned(rest[len(rest)-1]):
+		return errSelfSignedCA
+	}
+	return errIssuerLocally
+}
+
+// selfSigned is a certificate that names itself its issuer and carries
+// its own signature (whether or not it may sign others).
+func selfSigned(c *x509.Certificate) bool {
+	return bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+}
+
+// altnameError is Node's ERR_TLS_CERT_ALTNAME_INVALID: the host is not
+// among the certificate's names.
+func altnameError(leaf *x509.Certificate, host string) error {
+	var names []string
+	for _, n := range leaf.DNSNames {
+		names = append(names, "DNS:"+n)
+	}
+	for _, ip := range leaf.IPAddresses {
+		names = append(names, "IP Address:"+ip.String())
+	}
+	list := strings.Join(names, ", ")
+	if net.ParseIP(host) != nil {
+		return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: IP: " + host + " is not in the cert's list: " + list}
+	}
+	return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: Host: " + host + ". is not in the cert's altnames: " + list}
+}
+
+// tlsWords is a TLS failure in Node's words: a certificate it refuses, or
+// an alert the server sent. OpenSSL's own text goes on with a thread
+// address and a source line that change with every process and build;
+// courier keeps the stable part, as for tlsToPlainPort.
+func tlsWords(err error) *NetError {
+	var ce *certError
+	if errors.As(err, &ce) {
+		return &NetError{Code: ce.code, Msg: ce.msg, Err: err}
+	}
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) || opErr.Op != "remote error" || opErr.Err == nil {
+		return nil
+	}
+	switch opErr.Err.Error() {
+	case "tls: handshake failure":
+		return &NetError{Code: "EPROTO", Syscall: "write", Err: err,
+			Msg: "write EPROTO error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure"}
+	case "tls: protocol version not supported":
+		return &NetError{Code: "EPROTO", Syscall: "write", Err: err,
+			Msg: "write EPROTO error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version"}
+	case "tls: certificate required":
+		return &NetError{Code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", Err: err,
+			Msg: "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required"}
+	}
+	return nil
+}
+
+// tlsOptions are a request's TLS settings: protocolProfileBehavior's
+// strictSSL over --insecure, tlsDisabledProtocols, tlsCipherSelection.
+type tlsOptions struct {
+	verify   bool
+	min, max uint16
+	ciphers  string // the selection as written, joined with ":"
+}
+
+// tlsOptionsFor resolves the settings as postman-runtime does: a
+// strictSSL the request names wins over the run's --insecure, and only
+// the boolean false turns verification off (postman-request checks
+// strictSSL === false), so "false" or 0 still verify.
+func tlsOptionsFor(insecure bool, ppb behavior) tlsOptions {
+	o := tlsOptions{verify: !insecure, min: tls.VersionTLS12, max: tls.VersionTLS13}
+	if v, ok := ppb["strictSSL"]; ok {
+		b, isBool := v.(bool)
+		o.verify = !isBool || b
+	}
+	if list, ok := ppb["tlsDisabledProtocols"].([]any); ok {
+		off := map[uint16]bool{}
+		for _, p := range list {
+			if s, ok := p.(string); ok {
+				off[tlsProtocolNames[s]] = true
+			}
+		}
+		// Node's range is TLS 1.2 to 1.3; OpenSSL keeps what is left
+		// between the two ends.
+		for o.min <= o.max && off[o.min] {
+			o.min++
+		}
+		for o.max >= o.min && off[o.max] {
+			o.max--
+		}
+	}
+	if list, ok := ppb["tlsCipherSelection"].([]any); ok {
+		var names []string
+		for _, c := range list {
+			if s, ok := c.(string); ok {
+				names = append(names, s)
+			}
+		}
+		o.ciphers = strings.Join(names, ":")
+	}
+	return o
+}
+
+// tlsProtocolNames are the names tlsDisabledProtocols takes (Node's
+// SSL_OP_NO_<name> constants).
+var tlsProtocolNames = map[string]uint16{
+	"TLSv1": tls.VersionTLS10, "TLSv1_1": tls.VersionTLS11, "TLSv1_2": tls.VersionTLS12, "TLSv1_3": tls.VersionTLS13,
+}
+
+// errNoCipherMatch is OpenSSL's refusal of a cipher list it knows none of,
+// before anything is sent.
+var errNoCipherMatch = errors.New("error:0A0000B9:SSL routines::no cipher match")
+
+// opensslSuites are OpenSSL's names of the TLS 1.2 suites Go offers.
+var opensslSuites = map[string]uint16{
+	"ECDHE-ECDSA-AES128-GCM-SHA256": tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+	"ECDHE-RSA-AES128-GCM-SHA256":   tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+	"ECDHE-ECDSA-AES256-GCM-SHA384": tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+	"ECDHE-RSA-AES256-GCM-SHA384":   tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+	"ECDHE-ECDSA-CHACHA20-POLY1305": tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+	"ECDHE-RSA-CHACHA20-POLY1305":   tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+	"ECDHE-ECDSA-AES128-SHA256":     tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+	"ECDHE-RSA-AES128-SHA256":       tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+	"ECDHE-ECDSA-AES128-SHA":        tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
+	"ECDHE-RSA-AES128-SHA":          tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+	"ECDHE-ECDSA-AES256-SHA":        tls.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
+	"ECDHE-RSA-AES256-SHA":          tls.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+	"AES128-GCM-SHA256":             tls.TLS_RSA_WITH_AES_128_GCM_SHA256,
+	"AES256-GCM-SHA384":             tls.TLS_RSA_WITH_AES_256_GCM_SHA384,
+	"AES128-SHA256":                 tls.TLS_RSA_WITH_AES_128_CBC_SHA256,
+	"AES128-SHA":                    tls.TLS_RSA_WITH_AES_128_CBC_SHA,
+	"AES256-SHA":                    tls.TLS_RSA_WITH_AES_256_CBC_SHA,
+	"ECDHE-RSA-DES-CBC3-SHA":        tls.TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA,
+	"DES-CBC3-SHA":                  tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+}
+
+// cipherSuites turns a selection into Go's TLS 1.2 suites: nil when it
+// does not restrict them (empty, or holding a keyword such as HIGH or
+// !aNULL that only OpenSSL can expand), errNoCipherMatch when it names
+// nothing OpenSSL knows. TLS 1.3's suites cannot be chosen in Go; naming
+// them restricts nothing.
+func cipherSuites(selection string) ([]uint16, error) {
+	if selection == "" {
+		return nil, nil
+	}
+	var ids []uint16
+	known := false
+	for _, name := range strings.Split(selection, ":") {
+		if id, ok := opensslSuites[name]; ok {
+			ids, known = append(ids, id), true
+			continue
+		}
+		if strings.HasPrefix(name, "TLS_") || cipherKeyword(name) {
+			return nil, nil
+		}
+	}
+	if !known {
+		return nil, errNoCipherMatch
+	}
+	return ids, nil
+}
+
+// cipherKeyword is an OpenSSL cipher-string word (HIGH, DEFAULT, aNULL,
+// !MD5, +RC4, @STRENGTH) rather than a suite's name.
+func cipherKeyword(name string) bool {
+	if name == "" {
+		return false
+	}
+	if strings.ContainsRune("!+-@", rune(name[0])) {
+		return true
+	}
+	return !strings.Contains(name, "-")
+}
