@@ -23,6 +23,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/latin1"
 	"github.com/courier-run/courier/internal/whatwgutf8"
 	"github.com/courier-run/courier/runner/auth"
 	"github.com/courier-run/courier/runner/wire"
@@ -1570,21 +1571,6 @@ func reason(resp *http.Response) string {
 	return whatwgutf8.Decode(s)
 }
 
-// latin1 is s's bytes read as latin1, as Node reads header names and
-// values: UTF-8 bytes come out as two or three characters each.
-func latin1(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			rs := make([]rune, len(s))
-			for j := 0; j < len(s); j++ {
-				rs[j] = rune(s[j])
-			}
-			return string(rs)
-		}
-	}
-	return s
-}
-
 // wireResponseHeaders lists a response's headers as they came, in the
 // server's order and spelling, as Node gives them to Postman; sorted by
 // name when the transport could not keep them.
@@ -1595,7 +1581,7 @@ func wireResponseHeaders(resp *http.Response) []collections.Header {
 	}
 	out := make([]collections.Header, len(fs))
 	for i, f := range fs {
-		out[i] = collections.Header{Key: latin1(f.Name), Value: latin1(f.Value)}
+		out[i] = collections.Header{Key: latin1.Decode(f.Name), Value: latin1.Decode(f.Value)}
 	}
 	return out
 }
@@ -1633,7 +1619,7 @@ func sentText(s string) string {
 	if utf8.ValidString(s) {
 		return s
 	}
-	return latin1(s)
+	return latin1.Decode(s)
 }
 
 // checkPort refuses the port Node's socket refuses before connecting: one

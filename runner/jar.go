@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/courier-run/courier/internal/latin1"
 	"github.com/courier-run/courier/internal/setcookie"
 	"github.com/courier-run/courier/scripting"
 )
@@ -117,7 +118,7 @@ func (j *Jar) setResponseCookies(u *url.URL, h http.Header) {
 		// Node reads the line as latin1: a UTF-8 value is stored (and
 		// shown to scripts) as its bytes' characters, "cafÃ©", and goes
 		// back on the wire as the same bytes (wire.Transport.Send).
-		if sc, ok := parseSetCookie(latin1(line)); ok {
+		if sc, ok := parseSetCookie(latin1.Decode(line)); ok {
 			_, _ = j.set(u, sc)
 		}
 	}

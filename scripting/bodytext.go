@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/latin1"
 )
 
 // Text is the body as postman-collection's Response#text gives it: decoded
@@ -233,14 +234,14 @@ func decodeText(body []byte, cs string) string {
 	case "utf7", "utf7imap":
 		return utf7Text(body, name == "utf7imap")
 	case "binary":
-		return string(latin1Runes(body))
+		return latin1.DecodeBytes(body)
 	case "ascii":
 		return strings.Map(func(r rune) rune {
 			if r >= 0x80 {
 				return utf8.RuneError
 			}
 			return r
-		}, string(latin1Runes(body)))
+		}, latin1.DecodeBytes(body))
 	case "base64":
 		return base64.StdEncoding.EncodeToString(body)
 	case "hex":
@@ -263,14 +264,6 @@ func decodeText(body []byte, cs string) string {
 		return sandboxUTF8(body)
 	}
 	return string(out)
-}
-
-func latin1Runes(body []byte) []rune {
-	rs := make([]rune, len(body))
-	for i, c := range body {
-		rs[i] = rune(c)
-	}
-	return rs
 }
 
 // utf16BigEndian is iconv-lite's guess for "utf-16": the byte order mark

@@ -25,6 +25,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/internal/jsondepth"
+	"github.com/courier-run/courier/internal/latin1"
 	"github.com/courier-run/courier/internal/whatwgutf8"
 	"github.com/dop251/goja"
 )
@@ -1498,15 +1499,11 @@ func (e *Engine) installBinary(set func(string, any)) {
 		return rt.ToValue(s)
 	})
 	set("btoa", func(c goja.FunctionCall) goja.Value {
-		s := c.Argument(0).String()
-		b := make([]byte, 0, len(s))
-		for _, r := range s {
-			if r > 0xff {
-				return rt.ToValue(2)
-			}
-			b = append(b, byte(r))
+		b, ok := latin1.Encode(c.Argument(0).String())
+		if !ok {
+			return rt.ToValue(2)
 		}
-		return rt.ToValue(base64.StdEncoding.EncodeToString(b))
+		return rt.ToValue(base64.StdEncoding.EncodeToString([]byte(b)))
 	})
 	set("randomBytes", func(n int) goja.ArrayBuffer {
 		if n < 0 || n > 65536 {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/courier-run/courier/internal/latin1"
 )
 
 // Mask replaces every secret in redacted text.
@@ -168,33 +170,11 @@ func variants(v string) []string {
 	// ASCII goes out as one byte a character (a server echoing it in a
 	// body returns those bytes), and a server answering with the value's
 	// UTF-8 bytes in a header or cookie shows them read as latin1.
-	if asLatin1, ok := latin1Bytes(v); ok {
+	if asLatin1, ok := latin1.Encode(v); ok {
 		add(asLatin1)
 	}
-	add(latin1Text(v))
+	add(latin1.Decode(v))
 	return out
-}
-
-// latin1Bytes is v written one byte a character, if every character is
-// within U+0000..U+00FF; the bytes are not UTF-8, which is the point.
-func latin1Bytes(v string) (string, bool) {
-	b := make([]byte, 0, len(v))
-	for _, r := range v {
-		if r > 0xFF {
-			return "", false
-		}
-		b = append(b, byte(r))
-	}
-	return string(b), true
-}
-
-// latin1Text is v's UTF-8 bytes read as latin1, one character a byte.
-func latin1Text(v string) string {
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		b.WriteRune(rune(v[i]))
-	}
-	return b.String()
 }
 
 // percentEncodeAll escapes every byte but RFC 3986's unreserved ones, as

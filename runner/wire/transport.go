@@ -35,6 +35,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/http/httpguts"
+
+	"github.com/courier-run/courier/internal/latin1"
 )
 
 // Transport sends HTTP/1.1 requests over pooled connections. Its zero value
@@ -244,24 +246,10 @@ func sendAgain(ctx context.Context, req *http.Request, header []Field, err error
 // character up to U+00FF one byte; false for one beyond, which Node
 // refuses. Bytes that are not UTF-8 text go as they are.
 func latin1Value(s string) (string, bool) {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii || !utf8.ValidString(s) {
+	if !utf8.ValidString(s) {
 		return s, true
 	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r > 0xff {
-			return "", false
-		}
-		b = append(b, byte(r))
-	}
-	return string(b), true
+	return latin1.Encode(s)
 }
 
 // FieldError is a header field Send refuses before sending anything: a
@@ -296,21 +284,6 @@ func validTarget(uri string) bool {
 		}
 	}
 	return true
-}
-
-// latin1 writes the target as Node does: each character U+0080..U+00FF
-// as its one byte (validTarget has refused anything above).
-func latin1(uri string) string {
-	for i := 0; i < len(uri); i++ {
-		if uri[i] >= 0x80 {
-			b := make([]byte, 0, len(uri))
-			for _, r := range uri {
-				b = append(b, byte(r))
-			}
-			return string(b)
-		}
-	}
-	return uri
 }
 
 // CloseIdleConnections closes the connections kept for reuse.
@@ -810,7 +783,14 @@ func (c *conn) write(req *http.Request, head []Field) error {
 		method = http.MethodGet
 	}
 	w := c.bw
-	w.WriteString(method + " " + latin1(uri) + " HTTP/1.1\r\n")
+	// Send's validTarget refused a path beyond U+00FF; a proxy's absolute
+	// form adds the host, which a name idna could not convert keeps as
+	// written, and then goes as its UTF-8 bytes.
+	target, ok := latin1.Encode(uri)
+	if !ok {
+		target = uri
+	}
+	w.WriteString(method + " " + target + " HTTP/1.1\r\n")
 	for _, f := range head {
 		w.WriteString(f.Name)
 		w.WriteString(": ")
