@@ -267,6 +267,9 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 // the source may hold what it rewrites, and notes whether the script needs
 // courier's RegExp.
 func (c *compiled) rewriteTree(ast *gojaast.Program, src string) {
+	if mayDeclareBlockFunctions(src) {
+		hoistBlockFunctions(ast) // annexb.go, on the script's own tree
+	}
 	if c.using || strings.Contains(src, "finally") {
 		splitCatchFinally(ast)
 	}

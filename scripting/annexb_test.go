@@ -1,0 +1,33 @@
+package scripting
+
+import "testing"
+
+// Functions declared in blocks of sloppy code, each answer as Node 20
+// prints it (V8 follows the language's web-compatibility annex, B.3.3);
+// goja failed every case but the ones V8 leaves alone ("f is not defined").
+func TestBlockFunctionsHoistAsV8(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, src, want string }{
+		{"if block at the top level", `if (true) { function hoisted() { return 'h'; } } pm.test(hoisted(), () => {});`, "h"},
+		{"inside a function", `function f() { if (true) { function g() { return 'g'; } } return g(); } pm.test(f(), () => {});`, "g"},
+		{"inside an arrow", `const a = () => { { function g() { return 'a'; } } return g(); }; pm.test(a(), () => {});`, "a"},
+		{"undefined before the block runs", `function f() { const before = typeof g; { function g() {} } return before + ',' + typeof g; } pm.test(f(), () => {});`, "undefined,function"},
+		{"block never entered", `function f() { if (false) { function g() {} } return typeof g; } pm.test(f(), () => {});`, "undefined"},
+		{"each branch its own", `function f(x) { if (x) { function g() { return 1; } } else { function g() { return 2; } } return g(); } pm.test(f(true) + ',' + f(false), () => {});`, "1,2"},
+		{"switch clause", `function f(k) { switch (k) { case 1: function g() { return 'one'; } break; default: } return g(); } pm.test(f(1), () => {});`, "one"},
+		{"loop body and try", `function f() { for (var i = 0; i < 1; i++) { function g() { return 'loop'; } } try { function h() { return 'try'; } } finally {} return g() + h(); } pm.test(f(), () => {});`, "looptry"},
+		{"the block's own binding inside", `function f() { { function g() { return 1; } g = 5; var inside = g; } return inside + ',' + typeof g; } pm.test(f(), () => {});`, "5,function"},
+		{"strict function left alone", `function f() { 'use strict'; { function g() {} } return typeof g; } pm.test(f(), () => {});`, "undefined"},
+		{"class method left alone", `class C { m() { { function g() {} } return typeof g; } } pm.test(new C().m(), () => {});`, "undefined"},
+		{"a let of the name left alone", `function f() { let g = 'let'; { function g() {} } return g; } pm.test(f(), () => {});`, "let"},
+		{"a parameter of the name left alone", `function f(g) { { function g() {} } return g; } pm.test(f('param'), () => {});`, "param"},
+		{"an enclosing block's function left alone", `function f() { { function g() { return 'outer'; } { function g() { return 'inner'; } } return g(); } } pm.test(f(), () => {});`, "outer"},
+		{"generator block function stays in its block", `function f() { { function* g() {} } return typeof g; } pm.test(f(), () => {});`, "undefined"},
+		{"a var of the name too", `function f() { var g = 1; { function g() { return 'fn'; } } return g(); } pm.test(f(), () => {});`, "fn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			checkTestNames(t, tc.src, []string{tc.want})
+		})
+	}
+}
