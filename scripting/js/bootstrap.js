@@ -911,22 +911,23 @@ V.get = function (k) { return native.varGet(sid(this, ONV), String(k)); };
 // "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
     native.varSet(sid(this, ONV), k === undefined ? k : String(k), v);
-    this._track(String(k), [String(k), v]);
+    track(this, String(k), [String(k), v]);
 };
-V.unset = function (k) { native.varUnset(sid(this, 'remove'), String(k)); this._track(String(k), [String(k)]); };
+V.unset = function (k) { native.varUnset(sid(this, 'remove'), String(k)); track(this, String(k), [String(k)]); };
 V.clear = function () {
     var p = native.varPairs(sid(this, 'clear'));
-    for (var i = 0; i < p.length; i += 2) { this._track(p[i], [p[i]]); }
+    for (var i = 0; i < p.length; i += 2) { track(this, p[i], [p[i]]); }
     native.varClear(sid(this));
 };
-// _track notes a change in this script's mutation log of the scope, as
-// postman-collection's tracking keeps it: the last change of each key.
-V._track = function (k, m) {
+// track notes a change in this script's mutation log of the scope s, as
+// postman-collection's tracking keeps it: the last change of each key (a
+// function of its own: Newman's scopes have no such member).
+function track(s, k, m) {
     var st = S;
-    if (!st || sid(this) === 'data') { return; }
-    var all = st.mutations || (st.mutations = {}), c = all[sid(this)] || (all[sid(this)] = {});
+    if (!st || sid(s) === 'data') { return; }
+    var all = st.mutations || (st.mutations = {}), c = all[sid(s)] || (all[sid(s)] = {});
     c[k] = m;
-};
+}
 // SCOPE_IDS are the scopes' ids for this run (the environment file's own
 // id when it has one), made on first use.
 var SCOPE_IDS = {};

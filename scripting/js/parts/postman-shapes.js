@@ -72,21 +72,23 @@ PL._postman_listIndexKey = 'id';
 PL._postman_listIndexCaseInsensitive = false;
 PL._postman_listAllowsMultipleValues = false;
 var PARSE = new Map(), NO_UPDATE = new Set();
-def(PL, '_norm', function (k) { return this._postman_listIndexCaseInsensitive && typeof k === 'string' ? k.toLowerCase() : k; });
-def(PL, '_key', function (item) { return item ? item[this._postman_listIndexKey] : undefined; });
-def(PL, '_item', function (x) {
+// A list's helpers are functions of their own, not members: Newman's
+// lists have none of them (fresh-round8s-a).
+function norm(l, k) { return l._postman_listIndexCaseInsensitive && typeof k === 'string' ? k.toLowerCase() : k; }
+function keyOf(l, item) { return item ? item[l._postman_listIndexKey] : undefined; }
+function itemOf(l, x) {
     if (x instanceof PropertyBase) { return x; }
-    var parse = PARSE.get(this.Type);
-    if (typeof x === 'string' && parse) { return new this.Type(parse(x)); }
-    return new this.Type(x);
-});
-def(PL, '_find', function (k) {
-    var n = this._norm(k), found;
-    for (var i = 0; i < this.members.length; i++) {
-        if (this._norm(this._key(this.members[i])) === n) { found = this.members[i]; }
+    var parse = PARSE.get(l.Type);
+    if (typeof x === 'string' && parse) { return new l.Type(parse(x)); }
+    return new l.Type(x);
+}
+function findKey(l, k) {
+    var n = norm(l, k), found;
+    for (var i = 0; i < l.members.length; i++) {
+        if (norm(l, keyOf(l, l.members[i])) === n) { found = l.members[i]; }
     }
     return found;
-});
+}
 // reference is postman-collection's index of the members by key (lower
 // case in a case-insensitive list; a repeated key of a list that allows
 // repeats holds an array). Built when read, so it is never out of step.
@@ -96,9 +98,9 @@ var REFERENCE = {
     get: function () {
         var ref = {}, self = this;
         this.members.forEach(function (m) {
-            var k = self._key(m);
+            var k = keyOf(self, m);
             if (k === undefined || k === null || k === '') { return; }
-            k = self._norm(k);
+            k = norm(self, k);
             if (self._postman_listAllowsMultipleValues && hasOwn(ref, k)) {
                 if (!Array.isArray(ref[k])) { ref[k] = [ref[k]]; }
                 ref[k].push(m);
@@ -112,7 +114,7 @@ var REFERENCE = {
 // As postman-collection's: add makes a member of its argument; insert,
 // append, prepend and insertAfter take an object as it is (a plain one
 // stays plain, toObject then lists it whole) and move one already listed.
-PL.add = function (x) { if (x === undefined || x === null || x !== x) { return; } this.insert(this._item(x)); };
+PL.add = function (x) { if (x === undefined || x === null || x !== x) { return; } this.insert(itemOf(this, x)); };
 PL.append = function (x) { this.insert(x); };
 PL.prepend = function (x) { this.insert(x, this.idx(0)); };
 PL.insert = function (x, before) {
@@ -140,7 +142,7 @@ PL.repopulate = function (items) { this.clear(); this.populate(items); };
 PL.clear = function () { this.members.length = 0; };
 PL.upsert = function (x) {
     if (!x) { return; }
-    var it = this._item(x), cur = this._find(this._key(it));
+    var it = itemOf(this, x), cur = findKey(this, keyOf(this, it));
     if (cur && NO_UPDATE.has(this.Type)) { throw new Error('collection: unable to upsert into a list of Type that does not support .update()'); }
     // As postman-collection's: the member takes what its update() takes.
     if (cur) { cur.update(x instanceof PropertyBase || typeof x !== 'object' ? it : x); return false; }
@@ -150,24 +152,24 @@ PL.upsert = function (x) {
 PL.remove = function (pred, ctx) {
     var self = this, match;
     if (typeof pred === 'function') { match = function (m) { return pred.call(ctx, m); }; } else if (pred instanceof PropertyBase) { match = function (m) { return m === pred; }; } else if (pred && typeof pred === 'object') {
-        var key = self._norm(self._key(pred));
-        match = function (m) { return self._norm(self._key(m)) === key; };
+        var key = norm(self, keyOf(self, pred));
+        match = function (m) { return norm(self, keyOf(self, m)) === key; };
     } else {
-        var n = self._norm(pred);
-        match = function (m) { return self._norm(self._key(m)) === n; };
+        var n = norm(self, pred);
+        match = function (m) { return norm(self, keyOf(self, m)) === n; };
     }
     for (var i = this.members.length - 1; i >= 0; i--) { if (match(this.members[i])) { this.members.splice(i, 1); } }
 };
-PL.one = function (k) { return this._find(k); };
-PL.get = function (k) { var m = this._find(k); return m === undefined ? undefined : m.valueOf(); };
+PL.one = function (k) { return findKey(this, k); };
+PL.get = function (k) { var m = findKey(this, k); return m === undefined ? undefined : m.valueOf(); };
 PL.has = function (k, v) {
     if (k && typeof k === 'object') { return this.members.indexOf(k) >= 0; }
-    var n = this._norm(k), self = this, withValue = arguments.length > 1;
-    return this.members.some(function (m) { return self._norm(self._key(m)) === n && (!withValue || m.value === v); });
+    var n = norm(this, k), self = this, withValue = arguments.length > 1;
+    return this.members.some(function (m) { return norm(self, keyOf(self, m)) === n && (!withValue || m.value === v); });
 };
 PL.idx = function (i) { return this.members[i]; };
 PL.indexOf = function (x) {
-    if (typeof x === 'string') { var n = this._norm(x), self = this; return this.members.findIndex(function (m) { return self._norm(self._key(m)) === n; }); }
+    if (typeof x === 'string') { var n = norm(this, x), self = this; return this.members.findIndex(function (m) { return norm(self, keyOf(self, m)) === n; }); }
     return this.members.indexOf(x);
 };
 PL.count = function () { return this.members.length; };
@@ -189,7 +191,7 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
     var o = {}, self = this;
     this.members.forEach(function (m) {
         if (excludeDisabled && m.disabled) { return; }
-        var k = self._key(m);
+        var k = keyOf(self, m);
         // A null key counts, as "null" (postman-collection: a=1&&b=2).
         if (k === undefined) { return; }
         if (self._postman_listIndexCaseInsensitive && !caseSensitive) { k = String(k).toLowerCase(); }
@@ -210,7 +212,6 @@ PL.assimilate = function (src, prune) {
     var items = src instanceof PropertyList ? src.members : src;
     (items || []).forEach(function (m) { this.upsert(m); }, this);
 };
-def(PL, 'contextualize', function () { return this; });
 
 
 function parseHeaderLine(s) {
@@ -463,7 +464,6 @@ U.toJSON = function () {
     o.variable = this.variables.toJSON();
     return o;
 };
-U.clone = function () { return new Url(Object.assign(this.toJSON(), { raw: this.toString() })); };
 
 // ---- Request -----------------------------------------------------------------
 // Every member is own, undefined when the body has none, in
@@ -800,8 +800,8 @@ defProp(P, '_details', {
     set: function (v) { ownValue(this, '_details', v); }
 });
 P.text = function () { var d = rd(this); if (d.text === undefined) { d.text = d.textFn(); } return d.text; };
-P._b64Fn = function () { return rd(this).b64Fn(); };
-defProp(P, 'stream', { configurable: true, get: function () { return Buffer.from(this._b64Fn(), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
+function b64(r) { return rd(r).b64Fn(); }
+defProp(P, 'stream', { configurable: true, get: function () { return Buffer.from(b64(this), 'base64'); }, set: function (v) { ownValue(this, 'stream', v); } });
 // The own, enumerable forms of the prototype's lazy members.
 var respLazy = {};
 ['_details', 'headers', 'stream', 'cookies'].forEach(function (k) {
@@ -871,7 +871,7 @@ P.encoding = function () {
     var ce = this.headers.get('content-encoding');
     return { format: ce || undefined, source: ce ? 'header' : undefined };
 };
-P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';base64, ' + this._b64Fn(); };
+P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';base64, ' + b64(this); };
 // failedResponse is pm.response after the request errored, as Postman
 // has it: no code, status, time, size or body.
 function failedResponse() {

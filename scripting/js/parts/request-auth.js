@@ -13,7 +13,7 @@ function merge(auth, type, opts) {
     // An existing parameter keeps its declared type, as postman-collection's
     // Variable#update keeps it.
     function put(k, v) {
-        var cur = list._find(k);
+        var cur = list.one(k);
         list.upsert({ type: cur && cur.type ? cur.type : 'any', value: v, key: k });
     }
     if (Array.isArray(opts)) { opts.forEach(function (p) { put(p.key, p.value); }); } else if (opts && typeof opts === 'object') {
