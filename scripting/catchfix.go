@@ -495,6 +495,22 @@ func (sc *blockScopes) leaves(x *ast.BranchStatement) bool {
 	return false
 }
 
+// evalText is the text an eval or new Function parses: v itself, or src
+// with its regular expression literals rewritten (evalRegExps; the
+// hook's part loaded on first need).
+func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
+	out, changed := evalRegExps(src, body)
+	if !changed {
+		return v
+	}
+	if !e.regExpInstalled {
+		if err := e.installRegExp(); err != nil {
+			return v
+		}
+	}
+	return e.rt.ToValue(out)
+}
+
 // installCatchHooks defines the hooks on the global object, hidden from
 // enumeration.
 func (e *Engine) installCatchHooks() {
@@ -512,6 +528,7 @@ func (e *Engine) installCatchHooks() {
 		v := c.Argument(0)
 		if s, ok := v.Export().(string); ok {
 			e.lastEval = s
+			return e.evalText(s, false, v)
 		}
 		return v
 	})
@@ -522,6 +539,7 @@ func (e *Engine) installCatchHooks() {
 			// body starts on line 3 (parameters on line 1 keep their
 			// columns only when they hold no newline).
 			e.lastEval = "(function anonymous(\n) {\n" + s + "\n})"
+			return e.evalText(s, true, v)
 		}
 		return v
 	})

@@ -1543,6 +1543,30 @@ func (e *Engine) installBinary(set func(string, any)) {
 		ab, ok := v.Export().(goja.ArrayBuffer)
 		return ok && ab.Detached()
 	})
+	// structuredClone refuses a Proxy, as V8's serializer does.
+	// V8 names it after its target: [object Array], #<Map>, #<Object>.
+	// "" for anything else (its export type: exporting would walk the
+	// whole value).
+	set("proxyName", func(v goja.Value) string {
+		o, ok := v.(*goja.Object)
+		if !ok || o.ExportType() != proxyType {
+			return ""
+		}
+		p, _ := o.Export().(goja.Proxy)
+		t := p.Target()
+		if t == nil {
+			return "#<Object>"
+		}
+		if t.ClassName() == "Array" {
+			return "[object Array]"
+		}
+		if c, ok := t.Get("constructor").(*goja.Object); ok {
+			if n := c.Get("name"); n != nil && n.String() != "" {
+				return "#<" + n.String() + ">"
+			}
+		}
+		return "#<Object>"
+	})
 	set("utf8Decode", func(b []byte, fatal bool) string {
 		if fatal && !utf8.Valid(b) {
 			e.throwCode("TypeError", "The encoded data was not valid for encoding utf-8", "ERR_ENCODING_INVALID_ENCODED_DATA")

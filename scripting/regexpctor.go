@@ -28,6 +28,10 @@ type regExpPlan struct {
 	// run on the matched text alone (js/parts/regexp.js), not on the rest
 	// of the input, so a global search stays linear.
 	plain string
+	// names lists each group name, in order of first use, with the names
+	// its groups run under, when a name is used twice (regexpdups.go);
+	// nil otherwise.
+	names [][]string
 }
 
 // regExpUnsupported is the reason given for what the rewrite does not cover.
@@ -40,17 +44,28 @@ const regExpUnsupported = "courier cannot run it (it reads modifier groups (?ims
 func planRegExp(source, flags string) (*regExpPlan, error) {
 	indices := strings.Contains(flags, "d")
 	runFlags := strings.Replace(flags, "d", "", 1)
-	pattern, f, ok := translateRegExp(source, runFlags)
+	reason := ""
+	if strings.Contains(flags, "v") {
+		reason = unicodeSetsSyntax(source)
+	}
+	written, names, dupReason := dedupGroupNames(source, flags)
+	if reason == "" {
+		reason = dupReason
+	}
+	if reason != "" {
+		return nil, &regExpError{source: source, flags: flags, reason: reason}
+	}
+	pattern, f, ok := translateRegExp(written, runFlags)
 	if !ok {
-		if reason := untranslatable(source, runFlags); reason != "" {
+		if reason := untranslatable(written, runFlags); reason != "" {
 			return nil, &regExpError{source: source, flags: flags, reason: reason}
 		}
-		if !indices {
+		if !indices && names == nil {
 			return nil, nil
 		}
-		pattern, f = source, runFlags
+		pattern, f = written, runFlags
 	}
-	plan := &regExpPlan{pattern: pattern, flags: f}
+	plan := &regExpPlan{pattern: pattern, flags: f, names: names}
 	if indices {
 		plan.pattern, plan.groups = indexedPattern(pattern)
 		if plan.groups == nil {
@@ -68,7 +83,7 @@ func planRegExp(source, flags string) (*regExpPlan, error) {
 func untranslatable(source, flags string) string {
 	switch {
 	case strings.Contains(flags, "u") && (strings.Contains(source, `\p{`) || strings.Contains(source, `\P{`)):
-		return "Invalid property name"
+		return propertyRefusal(source)
 	case strings.Contains(flags, "v"):
 		return unicodeSetsRefusal(source)
 	case modifierRe().MatchString(source) || strings.Contains(source, "(?-:"):
@@ -114,6 +129,36 @@ func unicodeSetsRefusal(source string) string {
 		return "Negated character class may contain strings"
 	}
 	return regExpUnsupported
+}
+
+// propertyRefusal words V8's refusal of a /u pattern's property escape:
+// inside a class, V8 says so.
+func propertyRefusal(source string) string {
+	rs := []rune(source)
+	inClass := false
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case isPropertyEscape(rs, i):
+			end := bracedEnd(rs, i+2)
+			if end < 0 {
+				break
+			}
+			if _, ok := propertyRanges(string(rs[i+3 : end])); !ok {
+				if inClass {
+					return vBadProp
+				}
+				return "Invalid property name"
+			}
+			i = end
+		case rs[i] == '\\':
+			i++
+		case rs[i] == '[':
+			inClass = true
+		case rs[i] == ']':
+			inClass = false
+		}
+	}
+	return "Invalid property name"
 }
 
 // regExpError is a pattern refused, in V8's words.
@@ -209,7 +254,8 @@ func (e *Engine) installRegExp() (err error) {
 }
 
 // regExpPlanFunc is planRegExp for js/parts/regexp.js: an error's message,
-// null (goja reads the pattern as written) or [pattern, flags, groups].
+// null (goja reads the pattern as written) or [pattern, flags, groups,
+// plain, names].
 func (e *Engine) regExpPlanFunc(c goja.FunctionCall) goja.Value {
 	plan, err := planRegExp(c.Argument(0).String(), c.Argument(1).String())
 	switch {
@@ -226,7 +272,19 @@ func (e *Engine) regExpPlanFunc(c goja.FunctionCall) goja.Value {
 		}
 		groups = e.rt.NewArray(names...)
 	}
-	return e.rt.NewArray(plan.pattern, plan.flags, groups, plan.plain)
+	names := goja.Null()
+	if plan.names != nil {
+		rows := make([]any, len(plan.names))
+		for i, row := range plan.names {
+			cells := make([]any, len(row))
+			for j, n := range row {
+				cells[j] = n
+			}
+			rows[i] = e.rt.NewArray(cells...)
+		}
+		names = e.rt.NewArray(rows...)
+	}
+	return e.rt.NewArray(plan.pattern, plan.flags, groups, plan.plain, names)
 }
 
 // maySlashInClass is a cheap test for a regular expression literal that

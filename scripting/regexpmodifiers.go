@@ -1,7 +1,6 @@
 package scripting
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -200,20 +199,6 @@ func otherCase(c rune) rune {
 		return u
 	}
 	return unicode.ToLower(c)
-}
-
-// caseClosure adds to rs every other case of its members (simple case
-// folding, as /i matches).
-func caseClosure(rs []runeRange) []runeRange {
-	out := slices.Clone(rs)
-	for _, r := range rs {
-		for c := r.lo; c <= r.hi; c++ {
-			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-				out = append(out, runeRange{f, f})
-			}
-		}
-	}
-	return mergeRanges(out)
 }
 
 // escapeEnd returns the index after the escape at rs[i]: \p{…}, \u{…},

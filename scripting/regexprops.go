@@ -34,7 +34,7 @@ var unicodeSetsRe = lazyre.New(`/[dgimsuyv]*[vd][dgimsuyv]*\b`)
 // mayNeedRegExpRewrite is a cheap test for scripts with nothing to rewrite.
 func mayNeedRegExpRewrite(src string) bool {
 	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || modifierRe().MatchString(src) || unicodeSetsRe().MatchString(src) ||
-		strings.Contains(src, `\u002f`)
+		strings.Contains(src, `\u002f`) || strings.Contains(src, "(?<")
 }
 
 // rewriteRegExpLiterals replaces the literals that need it by hook calls,
@@ -80,7 +80,17 @@ func literalNeedsHook(x *ast.RegExpLiteral) bool {
 	}
 	// A \u002f written in the pattern: goja's source writes each '/' so
 	// too; built through the hook, the object remembers which it was.
-	return strings.ContainsAny(x.Flags, "vd") || modifierRe().MatchString(x.Pattern) || strings.Contains(x.Pattern, `\u002f`)
+	return strings.ContainsAny(x.Flags, "vd") || modifierRe().MatchString(x.Pattern) || strings.Contains(x.Pattern, `\u002f`) ||
+		reusesGroupName(x.Pattern, x.Flags)
+}
+
+// reusesGroupName reports a pattern that names two groups alike.
+func reusesGroupName(pattern, flags string) bool {
+	if strings.Count(pattern, "(?<") < 2 {
+		return false
+	}
+	_, names, reason := dedupGroupNames(pattern, flags)
+	return names != nil || reason != ""
 }
 
 // replaceNodes walks v and sets every field or element of interface type
@@ -135,7 +145,7 @@ func translateRegExp(pattern, flags string) (string, string, bool) {
 	if !needsClassRewrite(pattern, flags, unicodeSets) {
 		return "", "", false
 	}
-	out, ok := rewriteClasses([]rune(pattern), unicodeSets)
+	out, ok := rewriteClasses([]rune(pattern), unicodeSets, unicodeSets && strings.Contains(flags, "i"))
 	if !ok {
 		return "", "", false
 	}
@@ -178,10 +188,13 @@ type classRewriter struct {
 	b           strings.Builder
 	inClass     bool
 	unicodeSets bool
+	// fold: /vi, whose classes and \P{…} are closed under case folding
+	// before they are negated.
+	fold bool
 }
 
-func rewriteClasses(rs []rune, unicodeSets bool) (string, bool) {
-	w := &classRewriter{rs: rs, unicodeSets: unicodeSets}
+func rewriteClasses(rs []rune, unicodeSets, fold bool) (string, bool) {
+	w := &classRewriter{rs: rs, unicodeSets: unicodeSets, fold: fold}
 	for i := 0; i < len(rs); {
 		next, ok := w.step(i)
 		if !ok {
@@ -207,7 +220,7 @@ func (w *classRewriter) step(i int) (int, bool) {
 		return i + 2, true
 	case c == '[' && !w.inClass && w.unicodeSets:
 		// A /v class (nested classes, --, &&, strings) is computed here.
-		set, next, ok := vClass(rs, i)
+		set, next, ok := vClass(rs, i, w.fold)
 		if !ok {
 			return 0, false
 		}
@@ -249,8 +262,12 @@ func (w *classRewriter) property(i int) (int, bool) {
 		w.b.WriteString(classRanges(complement(ranges)))
 	case w.inClass:
 		w.b.WriteString(classRanges(ranges))
+	case neg && w.fold:
+		w.b.WriteString("[" + classRanges(complement(caseClosure(ranges))) + "]")
 	case neg:
-		w.b.WriteString("[^" + classRanges(ranges) + "]")
+		// The complement itself, matched as /i matches: V8 negates
+		// before it folds (\P{Ll} matches K and k under /ui).
+		w.b.WriteString("[" + classRanges(complement(ranges)) + "]")
 	default:
 		w.b.WriteString("[" + classRanges(ranges) + "]")
 	}

@@ -2,9 +2,11 @@ package scripting
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,11 +18,12 @@ import (
 type vSet struct {
 	ranges []runeRange
 	strs   []string // of two code points or more, sorted, unique
+	empty  bool     // the empty string (\q{}) is a member
 }
 
 // pattern writes the set as a /u expression that matches one member.
 func (s vSet) pattern() string {
-	if len(s.strs) == 0 {
+	if len(s.strs) == 0 && !s.empty {
 		return "[" + classRanges(s.ranges) + "]"
 	}
 	strs := slices.Clone(s.strs)
@@ -36,7 +39,14 @@ func (s vSet) pattern() string {
 		}
 	}
 	if len(s.ranges) > 0 {
-		b.WriteString("|[" + classRanges(s.ranges) + "]")
+		if len(strs) > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString("[" + classRanges(s.ranges) + "]")
+	}
+	// The empty string is tried last, as V8 tries it.
+	if s.empty && (len(strs) > 0 || len(s.ranges) > 0) {
+		b.WriteByte('|')
 	}
 	b.WriteByte(')')
 	return b.String()
@@ -50,6 +60,8 @@ func stringSet(members []string) vSet {
 			s.ranges = append(s.ranges, runeRange{r, r})
 		} else if m != "" {
 			s.strs = append(s.strs, m)
+		} else {
+			s.empty = true
 		}
 	}
 	s.ranges = mergeRanges(s.ranges)
@@ -90,8 +102,10 @@ const (
 // vClass reads the /v class starting at rs[i] == '[' (members, ranges,
 // property escapes, strings, nested classes, and -- or && between
 // operands) and returns what it matches and the index after its ']'. A
-// negated class may not hold strings (V8 refuses it too).
-func vClass(rs []rune, i int) (vSet, int, bool) {
+// negated class may not hold strings (V8 refuses it too). With fold (the
+// i flag), each operand is closed under simple case folding before the
+// class combines and negates them, as V8 reads /vi.
+func vClass(rs []rune, i int, fold bool) (vSet, int, bool) {
 	i++
 	neg := i < len(rs) && rs[i] == '^'
 	if neg {
@@ -105,14 +119,17 @@ func vClass(rs []rune, i int) (vSet, int, bool) {
 			op, i = o, i+2
 			continue
 		}
-		operand, next, ok := vClassOperand(rs, i)
+		operand, next, ok := vClassOperand(rs, i, fold)
 		if !ok {
 			return vSet{}, 0, false
+		}
+		if fold {
+			operand.ranges = caseClosure(operand.ranges)
 		}
 		acc, i = applySetOp(acc, operand, op, first), next
 		first = false
 	}
-	if i >= len(rs) || neg && len(acc.strs) > 0 {
+	if i >= len(rs) || neg && (len(acc.strs) > 0 || acc.empty) {
 		return vSet{}, 0, false
 	}
 	if neg {
@@ -138,12 +155,20 @@ func vClassOperator(rs []rune, i int) (setOp, bool) {
 // vClassOperand reads one operand of a /v class at rs[i]: a nested class,
 // \q{…}, a property of strings, a class escape standing for a set, a range
 // or a single character.
-func vClassOperand(rs []rune, i int) (vSet, int, bool) {
+func vClassOperand(rs []rune, i int, fold bool) (vSet, int, bool) {
 	if rs[i] == '[' {
-		return vClass(rs, i)
+		return vClass(rs, i, fold)
 	}
 	if set, next, ok := vStringsOperand(rs, i); ok {
 		return set, next, true
+	}
+	if fold && isPropertyEscape(rs, i) && rs[i+1] == 'P' {
+		// \P{…} under /vi: the complement of the folded set.
+		if end := bracedEnd(rs, i+2); end >= 0 {
+			if ranges, ok := propertyRanges(string(rs[i+3 : end])); ok {
+				return vSet{ranges: complement(caseClosure(ranges))}, end + 1, true
+			}
+		}
 	}
 	lo, next, set, ok := classAtom(rs, i)
 	switch {
@@ -210,12 +235,50 @@ func applySetOp(acc, operand vSet, op setOp, first bool) vSet {
 	case first || op == setUnion:
 		strs := append(slices.Clone(acc.strs), operand.strs...)
 		slices.Sort(strs)
-		return vSet{ranges: mergeRanges(append(slices.Clone(acc.ranges), operand.ranges...)), strs: slices.Compact(strs)}
+		return vSet{ranges: mergeRanges(append(slices.Clone(acc.ranges), operand.ranges...)), strs: slices.Compact(strs), empty: acc.empty || operand.empty}
 	case op == setDifference:
 		return vSet{ranges: intersect(acc.ranges, complement(mergeRanges(slices.Clone(operand.ranges)))),
-			strs: slices.DeleteFunc(slices.Clone(acc.strs), func(s string) bool { _, in := slices.BinarySearch(operand.strs, s); return in })}
+			strs:  slices.DeleteFunc(slices.Clone(acc.strs), func(s string) bool { _, in := slices.BinarySearch(operand.strs, s); return in }),
+			empty: acc.empty && !operand.empty}
 	default:
 		return vSet{ranges: intersect(acc.ranges, mergeRanges(slices.Clone(operand.ranges))),
-			strs: slices.DeleteFunc(slices.Clone(acc.strs), func(s string) bool { _, in := slices.BinarySearch(operand.strs, s); return !in })}
+			strs:  slices.DeleteFunc(slices.Clone(acc.strs), func(s string) bool { _, in := slices.BinarySearch(operand.strs, s); return !in }),
+			empty: acc.empty && operand.empty}
 	}
 }
+
+// caseClosure adds to a set every code point that simple case folding
+// ties to one of its members (k, K and the Kelvin sign together).
+func caseClosure(set []runeRange) []runeRange {
+	set = mergeRanges(slices.Clone(set))
+	var add []runeRange
+	for _, r := range foldingRunes() {
+		if !inRanges(set, r) {
+			continue
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add = append(add, runeRange{f, f})
+		}
+	}
+	if add == nil {
+		return set
+	}
+	return mergeRanges(append(set, add...))
+}
+
+// inRanges reports r in merged, sorted ranges.
+func inRanges(set []runeRange, r rune) bool {
+	i := sort.Search(len(set), func(i int) bool { return set[i].hi >= r })
+	return i < len(set) && set[i].lo <= r
+}
+
+// foldingRunes are the code points simple case folding ties to another.
+var foldingRunes = sync.OnceValue(func() []rune {
+	var out []rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.SimpleFold(r) != r {
+			out = append(out, r)
+		}
+	}
+	return out
+})

@@ -435,7 +435,7 @@ var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!(this instanceof DisplayNames)) { throw new TypeError("Constructor Intl.DisplayNames requires 'new'"); }
     var locale = host.intlLocales('resolve', locales);
     var o = options || {}, type = o.type === undefined ? undefined : String(o.type);
-    if (type === undefined) { throw new TypeError('Required option "type" is missing'); }
+    if (type === undefined) { throw new TypeError('invalid_argument'); }
     if (!DN[type]) { throw new RangeError('Value ' + type + ' out of range for Intl.DisplayNames options property type'); }
     hidden(this, '_h', { locale: locale, type: type, style: o.style === undefined ? 'long' : String(o.style), fallback: o.fallback === undefined ? 'code' : String(o.fallback), languageDisplay: type === 'language' ? (o.languageDisplay === undefined ? 'dialect' : String(o.languageDisplay)) : undefined });
 });

@@ -285,6 +285,8 @@ function structuredClone(v, seen) {
         return v;
     }
     if (seen.has(v)) { return seen.get(v); }
+    var proxied = host.proxyName(v);
+    if (proxied) { throw cloneError(proxied); }
     var out, tag = Object.prototype.toString.call(v).slice(8, -1);
     if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer || tag === 'SharedArrayBuffer') {
         // A shared buffer is shared, not copied, as V8 clones it (a

@@ -21,7 +21,20 @@ var modifier = /\(\?-?[ims]+(?:-[ims]+)?:/;
 function needsPlan(src, flags) {
     return flags.indexOf('d') >= 0 || flags.indexOf('v') >= 0 ||
         flags.indexOf('u') >= 0 && (src.indexOf('\\p{') >= 0 || src.indexOf('\\P{') >= 0) ||
-        src.indexOf('(?') >= 0 && (modifier.test(src) || src.indexOf('(?-:') >= 0);
+        src.indexOf('(?') >= 0 && (modifier.test(src) || src.indexOf('(?-:') >= 0 || reusesName(src));
+}
+// reusesName: a group name written twice (regexpdups.go says whether V8
+// takes it, and how to run it).
+var groupName = /\(\?<([^=!>][^>]*)>/g;
+function reusesName(src) {
+    if (src.indexOf('(?<') < 0) { return false; }
+    var seen = Object.create(null), m;
+    groupName.lastIndex = 0;
+    while ((m = groupName.exec(src)) !== null) {
+        if (seen[m[1]]) { return true; }
+        seen[m[1]] = true;
+    }
+    return false;
 }
 // V8 lists flags in this order, whatever order they were written in.
 function v8Flags(flags) {
@@ -35,7 +48,7 @@ function planFor(src, flags) {
         var r = b.plan(src, flags);
         if (typeof r === 'string') { throw new SyntaxError(r); }
         p = r === null ? false : { source: src, shown: v8Source(src), flags: v8Flags(flags), pattern: r[0], runFlags: r[1], groups: r[2], template: null,
-            plain: r[3] || '', plainRe: null, markersRe: null };
+            plain: r[3] || '', plainRe: null, markersRe: null, names: r[4] };
         // Scripts that build patterns in a loop must not grow this forever.
         if (plans.size >= 512) { plans.clear(); }
         plans.set(key, p);
@@ -85,7 +98,7 @@ function build(p, nt) {
     if (p.flags.indexOf('v') >= 0) { own(r, 'unicode', false); }
     // (?-i:…) compiles without i (regexpmodifiers.go); the object still is /i.
     if (p.flags.indexOf('i') >= 0 && p.runFlags.indexOf('i') < 0) { own(r, 'ignoreCase', true); }
-    if (p.groups) { own(r, 'exec', indexedExec, true); }
+    if (p.names) { own(r, 'exec', namedExec, true); } else if (p.groups) { own(r, 'exec', indexedExec, true); }
     return r;
 }
 // goja's clone of a regular expression keeps the clone's prototype: a
@@ -136,6 +149,30 @@ function indexedExec(s) {
     b.record(r); // RegExp.$1… (regexpstatics.go) read V8's groups
     return r;
 }
+// A pattern that names two groups alike runs with the later ones renamed
+// (plan.names: each written name, its first group's too, then the names
+// its later groups run under);
+// its result reads each written name once, in order of first use, with
+// the value (and /d, the indices) of whichever of its groups took part.
+function namedExec(s) {
+    var p = origins.get(this);
+    if (!p || !p.names) { return nativeExec.call(this, s); }
+    var m = p.groups ? indexedExec.call(this, s) : nativeExec.call(this, s);
+    if (m === null) { return null; }
+    m.groups = merged(m.groups, p.names);
+    if (m.indices) { m.indices.groups = merged(m.indices.groups, p.names); }
+    return m;
+}
+function merged(g, names) {
+    if (g === undefined || g === null) { return g; }
+    var out = Object.create(null);
+    for (var i = 0; i < names.length; i++) {
+        var row = names[i], v;
+        for (var k = 0; k < row.length && (v = g[row[k]]) === undefined; k++) { /* the first that took part */ }
+        out[row[0]] = v;
+    }
+    return out;
+}
 // plainExec finds the next match of a /d expression's pattern without its
 // markers, reading and setting the expression's lastIndex as its exec would.
 function plainExec(self, p, s) {
@@ -151,19 +188,7 @@ var words = [['missing argument to repetition operator', 'Nothing to repeat'], [
     ['invalid character class range', 'Range out of order in character class'], ['invalid capture group name', 'Invalid capture group name'],
     ['reference to undefined group name', 'Invalid named capture referenced'], ['invalid escape sequence: `\\x{', 'Invalid Unicode escape'],
     ['Invalid control escape', 'Invalid Unicode escape']];
-// V8 refuses a group name used twice (but in two alternatives); goja
-// keeps the last. Patterns with alternatives are left to goja.
-var groupName = /\(\?<([^=!>][^>]*)>/g;
-function checkNames(src, flags) {
-    var seen = Object.create(null), m;
-    groupName.lastIndex = 0;
-    while ((m = groupName.exec(src)) !== null) {
-        if (seen[m[1]]) { throw new SyntaxError('Invalid regular expression: /' + src + '/' + flags + ': Duplicate capture group name'); }
-        seen[m[1]] = true;
-    }
-}
 function native(src, flags, nt) {
-    if (src.indexOf('(?<') >= 0 && src.indexOf('|') < 0) { checkNames(src, flags); }
     var r;
     try { r = finish(Reflect.construct(Native, [src, flags], nt), nt); } catch (e) {
         if (!(e instanceof SyntaxError) || e.message.indexOf('Invalid flags') === 0) { throw e; }

@@ -1,0 +1,223 @@
+package scripting
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+)
+
+// Duplicate named groups (ES2025): V8 takes a group name used twice when
+// the two groups sit in different alternatives, so that at most one of
+// them can take part in a match, and refuses it otherwise. goja refuses
+// every duplicate when it compiles the pattern (or, on its second engine,
+// fails at run time). A pattern with duplicates runs with each later use
+// of a name renamed, a backreference to the name matching whichever group
+// took part, and js/parts/regexp.js puts the groups back under their
+// written names (regExpPlan.names).
+
+// groupUse is one named capturing group of a pattern: its name, where the
+// name starts and ends (runes), and the alternatives it sits in, outermost
+// first.
+type groupUse struct {
+	name       string
+	start, end int
+	path       []altPos
+}
+
+// altPos is one disjunction around a group: which (its opening's
+// position, -1 for the whole pattern) and the alternative the group is in.
+type altPos struct{ at, alt int }
+
+// sameAlternative reports two groups that can both take part in a match:
+// at every disjunction around both they sit in the same alternative.
+func sameAlternative(a, b []altPos) bool {
+	for i := 0; i < len(a) && i < len(b) && a[i].at == b[i].at; i++ {
+		if a[i].alt != b[i].alt {
+			return false
+		}
+	}
+	return true
+}
+
+// namedGroups lists the named capturing groups of pattern (as written,
+// JavaScript syntax) and where each backreference \k<name> is.
+func namedGroups(rs []rune, unicodeSets bool) (uses []groupUse, refs [][2]int) {
+	stack := []altPos{{at: -1}}
+	classDepth := 0
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		switch {
+		case c == '\\' && i+1 < len(rs):
+			if rs[i+1] == 'k' && classDepth == 0 && i+2 < len(rs) && rs[i+2] == '<' {
+				if end := slices.Index(rs[i+3:], '>'); end >= 0 {
+					refs = append(refs, [2]int{i, i + 3 + end + 1})
+				}
+			}
+			i++
+		case classDepth > 0:
+			switch {
+			case c == ']':
+				classDepth--
+			case c == '[' && unicodeSets:
+				classDepth++
+			}
+		case c == '[':
+			classDepth = 1
+		case c == '|':
+			stack[len(stack)-1].alt++
+		case c == ')':
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		case c == '(':
+			if i+2 < len(rs) && rs[i+1] == '?' && rs[i+2] == '<' && i+3 < len(rs) && rs[i+3] != '=' && rs[i+3] != '!' {
+				if end := slices.Index(rs[i+3:], '>'); end >= 0 {
+					uses = append(uses, groupUse{name: string(rs[i+3 : i+3+end]), start: i + 3, end: i + 3 + end, path: slices.Clone(stack)})
+				}
+			}
+			stack = append(stack, altPos{at: i})
+		}
+	}
+	return uses, refs
+}
+
+// dedupGroupNames renames the later uses of each name a pattern gives two
+// groups. names lists each written name once, in order of first use, with
+// the names its groups run under; nil when no name is used twice. reason
+// is V8's when two groups of one name could both take part.
+func dedupGroupNames(pattern, flags string) (out string, names [][]string, reason string) {
+	if !strings.Contains(pattern, "(?<") {
+		return pattern, nil, ""
+	}
+	rs := []rune(pattern)
+	uses, refs := namedGroups(rs, strings.Contains(flags, "v"))
+	first := map[string][]int{} // name -> indexes into uses
+	var order []string
+	for i, u := range uses {
+		if _, ok := first[u.name]; !ok {
+			order = append(order, u.name)
+		}
+		first[u.name] = append(first[u.name], i)
+	}
+	if len(order) == len(uses) {
+		return pattern, nil, ""
+	}
+	for _, idx := range first {
+		for a := 0; a < len(idx); a++ {
+			for b := a + 1; b < len(idx); b++ {
+				if sameAlternative(uses[idx[a]].path, uses[idx[b]].path) {
+					return "", nil, "Duplicate capture group name"
+				}
+			}
+		}
+	}
+	taken := func(n string) bool { _, ok := first[n]; return ok }
+	runAs := make([]string, len(uses))
+	for _, name := range order {
+		idx := first[name]
+		row := []string{name}
+		runAs[idx[0]] = name
+		for k := 1; k < len(idx); k++ {
+			alias := name + "__" + strconv.Itoa(k)
+			for taken(alias) || slices.Contains(row, alias) {
+				alias += "_"
+			}
+			runAs[idx[k]] = alias
+			row = append(row, alias)
+		}
+		names = append(names, row)
+	}
+	rows := map[string][]string{}
+	for _, row := range names {
+		rows[row[0]] = row
+	}
+	// Rebuild the text: group names renamed, and a backreference to a
+	// duplicated name as one to each of its groups in turn (a group that
+	// took no part matches the empty string).
+	var b strings.Builder
+	last, u, r := 0, 0, 0
+	for last < len(rs) {
+		switch {
+		case u < len(uses) && (r >= len(refs) || uses[u].start < refs[r][0]):
+			b.WriteString(string(rs[last:uses[u].start]))
+			b.WriteString(runAs[u])
+			last = uses[u].end
+			u++
+		case r < len(refs):
+			b.WriteString(string(rs[last:refs[r][0]]))
+			name := string(rs[refs[r][0]+3 : refs[r][1]-1])
+			if row := rows[name]; len(row) > 1 {
+				b.WriteString("(?:")
+				for _, n := range row {
+					b.WriteString(`\k<` + n + `>`)
+				}
+				b.WriteString(")")
+			} else {
+				b.WriteString(string(rs[refs[r][0]:refs[r][1]]))
+			}
+			last = refs[r][1]
+			r++
+		default:
+			b.WriteString(string(rs[last:]))
+			last = len(rs)
+		}
+	}
+	return b.String(), names, ""
+}
+
+// evalRegExps gives the text an eval (body false) or new Function (body
+// true) is about to parse, with the regular expression literals that need
+// it built through the hook, as the script's own literals are when it is
+// compiled (regexprops.go): goja compiles eval'd code without courier's
+// passes. It returns src unchanged when no literal needs the hook.
+func evalRegExps(src string, body bool) (string, bool) {
+	if !mayNeedRegExpRewrite(src) {
+		return src, false
+	}
+	text, off := src, 0
+	if body {
+		const prefix = "(function anonymous(\n) {\n"
+		text, off = prefix+src+"\n})", len(prefix)
+	}
+	prg, err := goja.Parse("", text)
+	if err != nil {
+		return src, false
+	}
+	var lits []*ast.RegExpLiteral
+	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
+		if x, ok := n.(*ast.RegExpLiteral); ok && literalNeedsHook(x) {
+			lits = append(lits, x)
+		}
+	})
+	if len(lits) == 0 {
+		return src, false
+	}
+	slices.SortFunc(lits, func(a, b *ast.RegExpLiteral) int { return int(a.Idx) - int(b.Idx) })
+	var b strings.Builder
+	last := 0
+	for _, x := range lits {
+		start := int(x.Idx) - 1 - off
+		// Literal is the literal's text, without flags goja does not
+		// know (v).
+		text := x.Literal
+		if !strings.HasSuffix(text, "/"+x.Flags) {
+			text += x.Flags
+		}
+		end := start + len(text)
+		if start < last || end > len(src) || src[start:end] != text {
+			return src, false
+		}
+		pat, _ := json.Marshal(x.Pattern)
+		flags, _ := json.Marshal(x.Flags)
+		b.WriteString(src[last:start])
+		b.WriteString(hookRegExp + "(" + string(pat) + "," + string(flags) + ")")
+		last = end
+	}
+	b.WriteString(src[last:])
+	return b.String(), true
+}
