@@ -101,6 +101,9 @@ func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 			// Node's --max-http-header-size default, as Newman runs.
 			HeaderFieldLimit: 16 << 10,
 			NodeHeads:        true,
+			// postman-request does not send again on a new connection
+			// (fresh-round9n-c.json).
+			NoStaleRetry: true,
 		}
 		if c.transports == nil {
 			c.transports = map[tlsOptions]*wire.Transport{}

@@ -150,7 +150,7 @@ func hangUp(err error) *NetError {
 		// Go's transport says so when the server closes a fresh connection
 		// before answering; Node calls it a socket hang up too.
 		strings.Contains(err.Error(), "server closed idle connection") {
-		return &NetError{Code: "ECONNRESET", Msg: "socket hang up (the server closed or reset the connection)", Err: err}
+		return &NetError{Code: "ECONNRESET", Msg: "socket hang up", Err: err}
 	}
 	return nil
 }

@@ -70,6 +70,11 @@ type Transport struct {
 	// counts against its --max-http-header-size (16 KiB), line breaks,
 	// colons and the status line's other parts left out.
 	HeaderFieldLimit int
+	// NoStaleRetry fails a request whose kept-alive connection the server
+	// closed or reset before answering, as Node's agent does ("socket hang
+	// up", "read ECONNRESET"), where net/http (and, by default, Transport)
+	// sends it once more on a new connection (sendAgain).
+	NoStaleRetry bool
 	// NodeHeads reads response heads by Node's parser's rules (checkHead,
 	// goHead): what llhttp refuses fails with a ParseError in its words,
 	// strictly unless the request's context asks for the lenient parser
@@ -196,7 +201,7 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 		if err == nil {
 			return resp, nil
 		}
-		if attempt == 0 && sendAgain(ctx, req, header, err) {
+		if attempt == 0 && !t.NoStaleRetry && sendAgain(ctx, req, header, err) {
 			continue
 		}
 		return nil, err

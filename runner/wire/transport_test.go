@@ -300,6 +300,37 @@ func TestRetryOnReusedConnection(t *testing.T) {
 	}
 }
 
+// With NoStaleRetry the same request fails, as Node's agent fails it: the
+// server sees it once, and the error is the end of stream.
+func TestNoStaleRetry(t *testing.T) {
+	t.Parallel()
+	var served atomic.Int32
+	addr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		for {
+			if _, err := readHead(br); err != nil {
+				return
+			}
+			if served.Add(1) == 2 {
+				return // drops the second request unanswered
+			}
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		}
+	})
+	tr := &Transport{NoStaleRetry: true}
+	get(t, tr, context.Background(), "http://"+addr+"/")
+	req, err := http.NewRequest("GET", "http://"+addr+"/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Send(req, Fields(req, nil)); !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("second request: error %v, want the end of stream", err)
+	}
+	if n := served.Load(); n != 2 {
+		t.Errorf("server saw %d requests, want 2", n)
+	}
+}
+
 // Informational answers before the response are skipped.
 func TestInformationalResponses(t *testing.T) {
 	t.Parallel()

@@ -22,6 +22,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -944,4 +945,43 @@ func TestRedirectServer(t *testing.T) {
 			assert.Equal(t, tt.wantData, j["data"])
 		})
 	}
+}
+
+// TestRawEchoKeptAlive: /keep/ leaves the connection open; on it,
+// /hangup-if-reused closes without a byte and /reset-if-reused resets; on a
+// fresh connection both are echoed; /early/ answers before the body.
+func TestRawEchoKeptAlive(t *testing.T) {
+	t.Parallel()
+	base := echotest.StartRawEcho(t)
+	reply := "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+	keep := "GET /keep/" + base64.RawURLEncoding.EncodeToString([]byte(reply)) + " HTTP/1.1\r\nHost: x\r\n\r\n"
+	for _, c := range []struct {
+		target  string
+		isReset bool
+	}{{"/hangup-if-reused", false}, {"/reset-if-reused", true}} {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		require.NoError(t, err)
+		require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+		_, err = io.WriteString(conn, keep)
+		require.NoError(t, err)
+		got := make([]byte, len(reply))
+		_, err = io.ReadFull(conn, got)
+		require.NoError(t, err)
+		assert.Equal(t, reply, string(got))
+		_, err = io.WriteString(conn, "GET "+c.target+" HTTP/1.1\r\nHost: x\r\n\r\n")
+		require.NoError(t, err)
+		rest, err := io.ReadAll(conn)
+		assert.Empty(t, rest, c.target)
+		if c.isReset {
+			assert.ErrorIs(t, err, syscall.ECONNRESET, c.target)
+		} else {
+			assert.NoError(t, err, c.target)
+		}
+		conn.Close()
+		fresh := rawExchange(t, base, "GET "+c.target+" HTTP/1.1\r\nHost: x\r\n\r\n")
+		assert.Contains(t, fresh, "HTTP/1.1 200 ok\r\n", c.target)
+	}
+	early := "HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+	got := rawExchange(t, base, "POST /early/"+base64.RawURLEncoding.EncodeToString([]byte(early))+" HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+	assert.Equal(t, early, got)
 }

@@ -27,8 +27,13 @@ import (
 //
 // The raw-request header exists for HEAD, whose response has no body. A
 // request for /reply/{base64} is answered with the decoded bytes instead
-// (cannedReply). It
-// works below net/http because Go's server would canonicalise header names
+// (cannedReply), and the connection closes. Probes of kept-alive
+// connections use three more: /keep/{base64} sends the decoded bytes and
+// keeps the connection open for the next request; on a connection that
+// served one before, /hangup-if-reused closes without answering and
+// /reset-if-reused resets (each is echoed on a fresh connection);
+// /early/{base64} sends the decoded bytes before reading the request's
+// body. It works below net/http because Go's server would canonicalise header names
 // and reject some of the request targets those tests send.
 func ListenRawEcho(addr string) (*loopback.Server, error) {
 	ln, err := loopback.Listen(addr)
@@ -80,29 +85,62 @@ const rawEchoLimit = 64 << 20
 
 func echoRawConn(c net.Conn) {
 	defer c.Close()
-	_ = c.SetDeadline(time.Now().Add(time.Minute))
 	br := bufio.NewReader(c)
-	var msg bytes.Buffer
-	if err := readRawMessage(br, &msg); err != nil && msg.Len() == 0 {
-		return
-	}
-	method, rest, _ := strings.Cut(msg.String(), " ")
-	if reply, ok := cannedReply(rest); ok {
-		_, _ = c.Write(reply)
+	for reused := false; ; reused = true {
+		_ = c.SetDeadline(time.Now().Add(time.Minute))
+		var msg bytes.Buffer
+		line, err := br.ReadString('\n') // the request line
+		msg.WriteString(line)
+		if err != nil {
+			return
+		}
+		method, rest, _ := strings.Cut(line, " ")
+		target, _, _ := strings.Cut(rest, " ")
+		// A request for /early/ is answered before its body is read.
+		if err := readRawMessage(br, &msg, !strings.HasPrefix(target, "/early/")); err != nil && msg.Len() == 0 {
+			return
+		}
+		switch {
+		case strings.HasPrefix(target, "/keep/"):
+			// The canned reply, and the connection stays open for the
+			// next request.
+			if reply, ok := cannedReply(strings.Replace(rest, "/keep/", "/reply/", 1)); ok {
+				if _, err := c.Write(reply); err != nil {
+					return
+				}
+				continue
+			}
+		case reused && strings.HasPrefix(target, "/hangup-if-reused"):
+			return // closed without an answer
+		case reused && strings.HasPrefix(target, "/reset-if-reused"):
+			if tc, ok := c.(*net.TCPConn); ok {
+				_ = tc.SetLinger(0) // the close sends a reset
+			}
+			return
+		case strings.HasPrefix(target, "/early/"):
+			reply, _ := cannedReply(strings.Replace(rest, "/early/", "/reply/", 1))
+			_, _ = c.Write(reply)
+			closeAndDrain(c, br)
+			return
+		}
+		if reply, ok := cannedReply(rest); ok {
+			_, _ = c.Write(reply)
+			closeAndDrain(c, br)
+			return
+		}
+		var out bytes.Buffer
+		out.WriteString("HTTP/1.1 200 ok\r\nconnection: close\r\ncontent-type: text/plain\r\n")
+		out.WriteString("raw-request: " + jsQuote(msg.String()) + "\r\n")
+		out.WriteString("content-length: " + strconv.Itoa(msg.Len()) + "\r\n\r\n")
+		if method != "HEAD" {
+			out.Write(msg.Bytes())
+		}
+		if _, err := c.Write(out.Bytes()); err != nil {
+			return
+		}
 		closeAndDrain(c, br)
 		return
 	}
-	var out bytes.Buffer
-	out.WriteString("HTTP/1.1 200 ok\r\nconnection: close\r\ncontent-type: text/plain\r\n")
-	out.WriteString("raw-request: " + jsQuote(msg.String()) + "\r\n")
-	out.WriteString("content-length: " + strconv.Itoa(msg.Len()) + "\r\n\r\n")
-	if method != "HEAD" {
-		out.Write(msg.Bytes())
-	}
-	if _, err := c.Write(out.Bytes()); err != nil {
-		return
-	}
-	closeAndDrain(c, br)
 }
 
 // closeAndDrain half-closes and drains briefly so the client reads a clean
@@ -130,14 +168,10 @@ func cannedReply(requestLineRest string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// readRawMessage copies one HTTP/1.x request into msg exactly as received,
-// reading the body as Content-Length or chunked framing announces it.
-func readRawMessage(br *bufio.Reader, msg *bytes.Buffer) error {
-	line, err := br.ReadString('\n') // request line
-	msg.WriteString(line)
-	if err != nil {
-		return err
-	}
+// readRawMessage copies the rest of one HTTP/1.x request, after its
+// request line, into msg exactly as received: the head and, with body, the
+// body as Content-Length or chunked framing announces it.
+func readRawMessage(br *bufio.Reader, msg *bytes.Buffer, body bool) error {
 	length, chunked := int64(0), false
 	for {
 		line, err := br.ReadString('\n')
@@ -162,6 +196,9 @@ func readRawMessage(br *bufio.Reader, msg *bytes.Buffer) error {
 		case "transfer-encoding":
 			chunked = strings.Contains(strings.ToLower(value), "chunked")
 		}
+	}
+	if !body {
+		return nil
 	}
 	if !chunked {
 		_, err := io.CopyN(msg, br, length)
