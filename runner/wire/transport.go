@@ -707,6 +707,11 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 func (c *conn) deliver(ctx context.Context, req *http.Request, head []Field, resp *http.Response, lines []Field, stop func() bool) *http.Response {
 	c.lim.stop() // the body has limits of its own, the caller's
 	keep := !resp.Close && !req.Close && resp.StatusCode != http.StatusSwitchingProtocols && !closes(head)
+	if keep && c.t.NodeHeads && httpguts.HeaderValuesContainsToken(resp.Header["Proxy-Connection"], "close") {
+		// Node's parser reads Proxy-Connection as it reads Connection
+		// (fresh-round9n-f.json).
+		keep = false
+	}
 	resp.Body = &body{rc: resp.Body, c: c, ctx: ctx, stop: stop, keep: keep, head: lines}
 	if resp.Request == nil {
 		resp.Request = req

@@ -331,6 +331,33 @@ func TestNoStaleRetry(t *testing.T) {
 	}
 }
 
+// With NodeHeads, a Proxy-Connection: close answer ends the connection as
+// Connection: close does (llhttp reads both); without, it is kept.
+func TestProxyConnectionClose(t *testing.T) {
+	t.Parallel()
+	for _, node := range []bool{true, false} {
+		var conns atomic.Int32
+		addr := rawServer(t, func(c net.Conn) {
+			conns.Add(1)
+			br := bufio.NewReader(c)
+			for {
+				if _, err := readHead(br); err != nil {
+					return
+				}
+				io.WriteString(c, "HTTP/1.1 200 OK\r\nProxy-Connection: close\r\nContent-Length: 2\r\n\r\nok")
+			}
+		})
+		tr := &Transport{NodeHeads: node}
+		get(t, tr, context.Background(), "http://"+addr+"/")
+		get(t, tr, context.Background(), "http://"+addr+"/")
+		want := map[bool]int32{true: 2, false: 1}[node]
+		if n := conns.Load(); n != want {
+			t.Errorf("NodeHeads %v: %d connections, want %d", node, n, want)
+		}
+		tr.CloseIdleConnections()
+	}
+}
+
 // Informational answers before the response are skipped.
 func TestInformationalResponses(t *testing.T) {
 	t.Parallel()
