@@ -321,6 +321,11 @@ type Summary struct {
 	DNS, FirstByte Spread
 	// Bailed is true when --bail stopped the run early.
 	Bailed bool
+	// Aborted is true when --bail folder (postman-runtime's abortOnError)
+	// ended the run inside an item: Newman counts that item and its
+	// iteration as pending, not run, and its summary has no end time (its
+	// table's run duration reads 0ms).
+	Aborted bool
 	// Workers is the number of workers that ran iterations side by side
 	// (0 or 1: one after the other).
 	Workers int

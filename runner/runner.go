@@ -142,6 +142,9 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	r.Sink.Handle(StartEvent{Collection: r.Collection, Iterations: iterations, Started: r.summary.Started, Total: len(steps)})
 	runErr := r.runIterations(ctx, iterations)
 	r.summary.Completed = time.Now()
+	if _, ok := runErr.(bailError); ok {
+		r.abortedInItem()
+	}
 	r.finishStats()
 	runErr = r.stopReason(ctx, runErr)
 	final := r.finalVariables()
@@ -532,6 +535,16 @@ func (r *Runner) bailing() bool {
 	return r.failed && (r.Options.bailOn(BailFailure) || r.Options.bailOn(BailFolder))
 }
 
+// abortedInItem counts the item and the iteration that --bail folder
+// ended as Newman's summary counts them: started, never done (pending).
+func (r *Runner) abortedInItem() {
+	r.summary.Aborted = true
+	for _, st := range []*Stat{&r.summary.Items, &r.summary.Iterations} {
+		st.Total--
+		st.Pending++
+	}
+}
+
 // bailError ends a run under --bail folder (postman-runtime's
 // abortOnError) at the first script or request error: its message.
 type bailError string
@@ -587,6 +600,7 @@ func (s *Summary) Merge(o *Summary) {
 	}
 	s.ResponseBytes += o.ResponseBytes
 	s.Bailed = s.Bailed || o.Bailed
+	s.Aborted = s.Aborted || o.Aborted
 	s.responses.merge(o.responses)
 	s.dns.merge(o.dns)
 	s.firstByte.merge(o.firstByte)

@@ -272,6 +272,16 @@ func (c *CLI) itemStart(e runner.ItemStartEvent) {
 	c.print("\n" + mark + " " + e.Item.Name + "\n")
 }
 
+// runDuration is the summary's run duration. A run --bail folder aborted
+// has none in Newman's summary (no end time): its table prints pretty-ms
+// of NaN, which is "0ms".
+func (c *CLI) runDuration(s *runner.Summary) string {
+	if s.Aborted {
+		return "0ms"
+	}
+	return c.dur(s.Completed.Sub(s.Started))
+}
+
 func (c *CLI) dur(d time.Duration) string {
 	if c.o.Deterministic {
 		return "XXms"
@@ -532,7 +542,7 @@ func (c *CLI) summary(s *runner.Summary) string {
 		stat("test-scripts", s.TestScripts),
 		stat("prerequest-scripts", s.PrerequestScripts),
 		stat("assertions", s.Assertions),
-		{{text: "total run duration: " + c.dur(s.Completed.Sub(s.Started)), left: true}},
+		{{text: "total run duration: " + c.runDuration(s), left: true}},
 		{{text: "total data received: " + fileSize(s.ResponseBytes) + " (approx)", left: true}},
 	}
 	if s.Workers > 1 {
