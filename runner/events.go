@@ -321,10 +321,10 @@ type Summary struct {
 	DNS, FirstByte Spread
 	// Bailed is true when --bail stopped the run early.
 	Bailed bool
-	// Aborted is true when --bail folder (postman-runtime's abortOnError)
-	// ended the run inside an item: Newman counts that item and its
-	// iteration as pending, not run, and its summary has no end time (its
-	// table's run duration reads 0ms).
+	// Aborted is true when postman-runtime would have ended the run itself:
+	// --bail folder (abortOnError) or --timeout. Newman's summary then has
+	// no end time (its table's run duration reads 0ms). Whatever such a
+	// stop, or an interrupt, left unfinished counts as pending.
 	Aborted bool
 	// Workers is the number of workers that ran iterations side by side
 	// (0 or 1: one after the other).

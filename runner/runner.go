@@ -46,6 +46,9 @@ type Runner struct {
 	det          determinism.Settings
 	stepsRun     int  // items run so far, for det.MaxSteps
 	stepLimitHit bool // the run stopped at det.MaxSteps
+	// open is what a stop ending the run early left unfinished: the
+	// iteration, the item, the item's request (countOpen).
+	open struct{ iteration, item, request bool }
 	responses    durationStats
 	// authMemo holds, per auth block of the collection, the parameters
 	// Postman's runtime wrote into it during the run (digest's nonce,
@@ -142,9 +145,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	r.Sink.Handle(StartEvent{Collection: r.Collection, Iterations: iterations, Started: r.summary.Started, Total: len(steps)})
 	runErr := r.runIterations(ctx, iterations)
 	r.summary.Completed = time.Now()
-	if _, ok := runErr.(bailError); ok {
-		r.abortedInItem()
-	}
+	r.countOpen(runErr)
 	r.finishStats()
 	runErr = r.stopReason(ctx, runErr)
 	final := r.finalVariables()
@@ -221,6 +222,7 @@ func (r *Runner) runIterations(ctx context.Context, iterations int) error {
 		r.Sink.Handle(IterationEvent{Iteration: it, Total: iterations})
 		stop, err := r.iteration(ctx, it, iterations)
 		if err != nil {
+			r.open.iteration = true
 			return err
 		}
 		if stop {
@@ -436,11 +438,13 @@ func (r *Runner) iteration(ctx context.Context, it, total int) (bool, error) {
 		st := r.flat[i]
 		next, err := r.runStep(ctx, st, it, total)
 		if err != nil {
+			r.open.item = true // stopped inside it (runStep)
 			return false, err
 		}
 		if r.failed && r.Options.bailOn(BailFolder) {
 			// abortOnError: the run ends with the error, as Newman's
-			// "error: <message>".
+			// "error: <message>", inside the item.
+			r.open.item = true
 			return false, bailError(r.failMsg)
 		}
 		if r.failed && r.Options.bailOn(BailFailure) {
@@ -535,14 +539,27 @@ func (r *Runner) bailing() bool {
 	return r.failed && (r.Options.bailOn(BailFailure) || r.Options.bailOn(BailFolder))
 }
 
-// abortedInItem counts the item and the iteration that --bail folder
-// ended as Newman's summary counts them: started, never done (pending).
-func (r *Runner) abortedInItem() {
-	r.summary.Aborted = true
-	for _, st := range []*Stat{&r.summary.Items, &r.summary.Iterations} {
-		st.Total--
-		st.Pending++
+// countOpen counts what a stop (--bail folder, --timeout, an interrupt)
+// left open as Newman's summary counts it: started, never done (pending,
+// not in the total); a request in flight was never counted as sent. A stop
+// postman-runtime makes itself (abortOnError, its global timeout) leaves
+// Newman's summary without an end time too (Aborted).
+func (r *Runner) countOpen(err error) {
+	if err == nil {
+		return
 	}
+	pend := func(st *Stat) { st.Total--; st.Pending++ }
+	if r.open.iteration {
+		pend(&r.summary.Iterations)
+	}
+	if r.open.item {
+		pend(&r.summary.Items)
+	}
+	if r.open.request {
+		r.summary.Requests.Pending++
+	}
+	_, bail := err.(bailError)
+	r.summary.Aborted = bail || (r.Options.Timeout > 0 && errors.Is(err, context.DeadlineExceeded))
 }
 
 // bailError ends a run under --bail folder (postman-runtime's

@@ -90,6 +90,7 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	}
 	resp, err := s.send()
 	if err != nil {
+		r.open.request = true // stopped with the request in flight (send)
 		return s.next, err
 	}
 	// Under --bail failure a failed request ends the item before its

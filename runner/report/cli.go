@@ -272,9 +272,9 @@ func (c *CLI) itemStart(e runner.ItemStartEvent) {
 	c.print("\n" + mark + " " + e.Item.Name + "\n")
 }
 
-// runDuration is the summary's run duration. A run --bail folder aborted
-// has none in Newman's summary (no end time): its table prints pretty-ms
-// of NaN, which is "0ms".
+// runDuration is the summary's run duration. A run --bail folder or
+// --timeout aborted has none in Newman's summary (no end time): its table
+// prints pretty-ms of NaN, which is "0ms".
 func (c *CLI) runDuration(s *runner.Summary) string {
 	if s.Aborted {
 		return "0ms"
