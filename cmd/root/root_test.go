@@ -75,6 +75,12 @@ func TestExitCodes(t *testing.T) {
 		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
 		{"--env-var without a key", []string{"run", ok, "--env-var", "=value"}, cmdutil.ExitUsage, "--env-var", ""},
 		{"empty --global-var", []string{"run", ok, "--global-var", ""}, cmdutil.ExitUsage, "--global-var", ""},
+		// Newman takes only positive integers ("The value must be a
+		// positive integer."); courier reads 0 ms as none / no limit.
+		{"-n 0", []string{"run", ok, "-n", "0"}, cmdutil.ExitUsage, "--iteration-count must be a positive integer, not 0", ""},
+		{"negative --timeout", []string{"run", ok, "--timeout", "-5"}, cmdutil.ExitUsage, "--timeout must be 0 or more milliseconds, not -5", ""},
+		{"negative --delay-request", []string{"run", ok, "--delay-request=-1"}, cmdutil.ExitUsage, "--delay-request must be 0 or more", ""},
+		{"negative --timeout-script", []string{"run", ok, "--timeout-script=-1"}, cmdutil.ExitUsage, "--timeout-script must be 0 or more", ""},
 		{"bad --color", []string{"run", ok, "--color", "sometimes"}, cmdutil.ExitUsage, "--color", ""},
 		{"version", []string{"--version"}, cmdutil.ExitOK, "", "courier "},
 	}

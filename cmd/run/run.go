@@ -208,6 +208,9 @@ starting variables (so they no longer feed each other), output in collection ord
 			if opts.Reporter.HTMLMaxBody == 0 {
 				return cmdutil.FlagErrorf("--reporter-html-max-body must be positive, or -1 to keep whole bodies")
 			}
+			if err := checkCounts(cmd.Flags().Changed("iteration-count"), opts); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("timeout-script") && opts.TimeoutScript == 0 {
 				opts.TimeoutScript = -1 // an explicit 0: no limit
 			}
@@ -753,4 +756,24 @@ func flagVar(kv string) (environments.Variable, error) {
 	}
 	k, v, err := environments.ParseKV(kv)
 	return environments.Variable{Key: k, Value: v}, err
+}
+
+// checkCounts refuses counts and times no run can have. Newman takes only
+// positive integers (its CLI's "The value must be a positive integer."):
+// -n 0 is refused as there; courier reads 0 ms as "none" or "no limit"
+// (--delay-request, --timeout*), and refuses the negative ones, which
+// Newman refuses too.
+func checkCounts(iterationsSet bool, o *Options) error {
+	if iterationsSet && o.Iterations < 1 {
+		return cmdutil.FlagErrorf("-n, --iteration-count must be a positive integer, not %d", o.Iterations)
+	}
+	for _, f := range []struct {
+		name string
+		ms   int
+	}{{"delay-request", o.DelayRequest}, {"timeout", o.Timeout}, {"timeout-request", o.TimeoutRequest}, {"timeout-script", o.TimeoutScript}} {
+		if f.ms < 0 {
+			return cmdutil.FlagErrorf("--%s must be 0 or more milliseconds, not %d", f.name, f.ms)
+		}
+	}
+	return nil
 }
