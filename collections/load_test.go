@@ -75,7 +75,7 @@ func TestLoadEdgeCases(t *testing.T) {
 			eq(t, "events", len(r.Events), 3)
 			eq(t, "array exec", r.Events[0].Script.Exec, "pm.test('ok', function () {\n  pm.response.to.have.status(200);\n});")
 			eq(t, "script as string", r.Events[1], Event{Listen: "prerequest", Script: Script{Type: "text/javascript", Exec: "pm.variables.set('x', 1);"}})
-			eq(t, "disabled event", r.Events[2], Event{Listen: "test", Disabled: true, Script: Script{ID: "s-1", Name: "off", Exec: "throw new Error('never')"}})
+			eq(t, "disabled event", r.Events[2], Event{Listen: "test", Disabled: true, DisabledSet: true, Script: Script{ID: "s-1", Name: "off", Exec: "throw new Error('never')"}})
 		}},
 		{"edge_event_object.json", func(t *testing.T, c *Collection) {
 			eq(t, "collection events", c.Events, []Event{{Listen: "test", Script: Script{Exec: "pm.test('collection', () => {});"}}})

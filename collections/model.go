@@ -19,6 +19,9 @@ type Collection struct {
 	Events    []Event
 	// ProtocolProfileBehavior holds collection-level protocol options.
 	ProtocolProfileBehavior map[string]any
+	// ProtocolProfileBehaviorKeys are its keys in the file's order (nil:
+	// none known; reports then sort them).
+	ProtocolProfileBehaviorKeys []string
 	// Source names where the collection came from (file path or URL).
 	Source string
 	// Format is the format the file was in: "v1", "v2.0" or "v2.1" (v2 files
@@ -61,6 +64,8 @@ type Item struct {
 	// ProtocolProfileBehavior holds per-item protocol options
 	// (followRedirects, strictSSL, disableCookies...).
 	ProtocolProfileBehavior map[string]any
+	// ProtocolProfileBehaviorKeys is as Collection's.
+	ProtocolProfileBehaviorKeys []string
 	// Folder is true for folders, even empty ones.
 	Folder bool
 	// Parent is the enclosing folder, nil at the top level.
@@ -81,6 +86,10 @@ type Event struct {
 	Listen   string // "prerequest" or "test"
 	Script   Script
 	Disabled bool
+	// DisabledSet says the file gave "disabled" (false included):
+	// postman-collection keeps the flag then, and Newman's report
+	// writes it first ("disabled": false).
+	DisabledSet bool
 }
 
 // Script is the source of one script; Exec lines are joined with "\n".
@@ -89,6 +98,10 @@ type Script struct {
 	Type string // usually "text/javascript"
 	Exec string
 	Name string
+	// Packages is the script's "packages" as the file gave it (JSON
+	// text, "" when left out): postman-collection keeps it as given and
+	// reports write it back.
+	Packages string
 }
 
 // Variable is a collection, item or URL path variable. Non-string values in
@@ -112,6 +125,11 @@ type Variable struct {
 	// no segment (postman-collection substitutes strings only), so Value
 	// is ""; a collection variable's Value is its text ("42", "" for null).
 	JSON string
+	// Name and System are a collection variable's "name" (when truthy)
+	// and "system" (JSON text, "" when left out), which
+	// postman-collection keeps as the file gave them; reports write
+	// them back.
+	Name, System string
 }
 
 // Request is an unresolved request template.

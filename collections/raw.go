@@ -104,6 +104,7 @@ type rawKV struct {
 	Enabled     *flag           `json:"enabled"`
 	Src         json.RawMessage `json:"src"`
 	ContentType text            `json:"contentType"`
+	System      json.RawMessage `json:"system"`
 }
 
 type rawBody struct {
@@ -126,14 +127,20 @@ type rawBodyOptions struct {
 type rawEvent struct {
 	Listen   text            `json:"listen"`
 	Script   json.RawMessage `json:"script"`
-	Disabled flag            `json:"disabled"`
+	Disabled setFlag         `json:"disabled"`
+}
+
+// event is the model's event for re and its script.
+func (re *rawEvent) event(s Script) Event {
+	return Event{Listen: re.Listen.String(), Script: s, Disabled: re.Disabled.On, DisabledSet: re.Disabled.Set}
 }
 
 type rawScript struct {
-	ID   text            `json:"id"`
-	Type text            `json:"type"`
-	Exec json.RawMessage `json:"exec"`
-	Name text            `json:"name"`
+	ID       text            `json:"id"`
+	Type     text            `json:"type"`
+	Exec     json.RawMessage `json:"exec"`
+	Name     text            `json:"name"`
+	Packages json.RawMessage `json:"packages"`
 }
 
 // text accepts any JSON value: strings as they are, other scalars as their
@@ -153,6 +160,15 @@ type flag bool
 
 func (f *flag) UnmarshalJSON(b []byte) error {
 	*f = flag(truthy(b))
+	return nil
+}
+
+// setFlag is a flag that also says whether the file gave it at all
+// (null included), as lodash's _.has sees it.
+type setFlag struct{ Set, On bool }
+
+func (f *setFlag) UnmarshalJSON(b []byte) error {
+	f.Set, f.On = true, truthy(b)
 	return nil
 }
 

@@ -108,7 +108,7 @@ func outDocOf(c *Collection) outDoc {
 		Event:    outEvents(c.Events),
 		Variable: outVariables(c.Variables),
 		Auth:     outAuthOf(c.Auth),
-		PPB:      c.ProtocolProfileBehavior,
+		PPB:      ProtocolProfileBehaviorJSON(c.ProtocolProfileBehavior, c.ProtocolProfileBehaviorKeys),
 	}
 }
 
@@ -120,12 +120,12 @@ func encodeDoc(w io.Writer, doc outDoc) error {
 }
 
 type outDoc struct {
-	Info     outInfo        `json:"info"`
-	Item     []outItem      `json:"item"`
-	Event    []outEvent     `json:"event,omitempty"`
-	Variable []outVariable  `json:"variable,omitempty"`
-	Auth     *outAuth       `json:"auth,omitempty"`
-	PPB      map[string]any `json:"protocolProfileBehavior,omitempty"`
+	Info     outInfo         `json:"info"`
+	Item     []outItem       `json:"item"`
+	Event    []outEvent      `json:"event,omitempty"`
+	Variable []outVariable   `json:"variable,omitempty"`
+	Auth     *outAuth        `json:"auth,omitempty"`
+	PPB      json.RawMessage `json:"protocolProfileBehavior,omitempty"`
 }
 
 type outInfo struct {
@@ -145,7 +145,7 @@ type outItem struct {
 	Event       []outEvent      `json:"event,omitempty"`
 	Variable    []outVariable   `json:"variable,omitempty"`
 	Auth        *outAuth        `json:"auth,omitempty"`
-	PPB         map[string]any  `json:"protocolProfileBehavior,omitempty"`
+	PPB         json.RawMessage `json:"protocolProfileBehavior,omitempty"`
 	Request     *outRequest     `json:"request,omitempty"`
 	Response    json.RawMessage `json:"response,omitempty"`
 }
@@ -275,25 +275,29 @@ type outForm struct {
 }
 
 type outEvent struct {
-	Listen   string    `json:"listen"`
-	Script   outScript `json:"script"`
-	Disabled bool      `json:"disabled,omitempty"`
+	Listen string    `json:"listen"`
+	Script outScript `json:"script"`
+	// Disabled is written when true or when the file gave it.
+	Disabled *bool `json:"disabled,omitempty"`
 }
 
 type outScript struct {
-	ID   string   `json:"id,omitempty"`
-	Type string   `json:"type,omitempty"`
-	Exec []string `json:"exec"`
-	Name string   `json:"name,omitempty"`
+	ID       string          `json:"id,omitempty"`
+	Type     string          `json:"type,omitempty"`
+	Packages json.RawMessage `json:"packages,omitempty"`
+	Exec     []string        `json:"exec"`
+	Name     string          `json:"name,omitempty"`
 }
 
 type outVariable struct {
-	ID          string  `json:"id,omitempty"`
-	Key         string  `json:"key"`
-	Value       *string `json:"value,omitempty"` // nil: a path variable without a value
-	Type        string  `json:"type,omitempty"`
-	Description any     `json:"description,omitempty"`
-	Disabled    bool    `json:"disabled,omitempty"`
+	ID          string          `json:"id,omitempty"`
+	Key         string          `json:"key"`
+	Value       *string         `json:"value,omitempty"` // nil: a path variable without a value
+	Type        string          `json:"type,omitempty"`
+	Name        string          `json:"name,omitempty"`
+	System      json.RawMessage `json:"system,omitempty"`
+	Description any             `json:"description,omitempty"`
+	Disabled    bool            `json:"disabled,omitempty"`
 	// typed is Variable.JSON: the value is written as that JSON.
 	typed string
 }
@@ -308,9 +312,11 @@ func (v outVariable) MarshalJSON() ([]byte, error) {
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value"`
 		Type        string          `json:"type,omitempty"`
+		Name        string          `json:"name,omitempty"`
+		System      json.RawMessage `json:"system,omitempty"`
 		Description any             `json:"description,omitempty"`
 		Disabled    bool            `json:"disabled,omitempty"`
-	}{v.ID, v.Key, json.RawMessage(v.typed), v.Type, v.Description, v.Disabled})
+	}{v.ID, v.Key, json.RawMessage(v.typed), v.Type, v.Name, v.System, v.Description, v.Disabled})
 }
 
 type outAuth struct {
@@ -368,7 +374,7 @@ func outItems(items []*Item) []outItem {
 			Event:       outEvents(it.Events),
 			Variable:    outVariables(it.Variables),
 			Auth:        outAuthOf(it.Auth),
-			PPB:         it.ProtocolProfileBehavior,
+			PPB:         ProtocolProfileBehaviorJSON(it.ProtocolProfileBehavior, it.ProtocolProfileBehaviorKeys),
 		}
 		if it.IsFolder() {
 			children := outItems(it.Items)
@@ -508,11 +514,17 @@ func outEvents(evs []Event) []outEvent {
 	}
 	out := make([]outEvent, 0, len(evs))
 	for _, e := range evs {
-		out = append(out, outEvent{
-			Listen:   e.Listen,
-			Script:   outScript{ID: e.Script.ID, Type: e.Script.Type, Exec: strings.Split(e.Script.Exec, "\n"), Name: e.Script.Name},
-			Disabled: e.Disabled,
-		})
+		o := outEvent{
+			Listen: e.Listen,
+			Script: outScript{ID: e.Script.ID, Type: e.Script.Type, Exec: strings.Split(e.Script.Exec, "\n"), Name: e.Script.Name},
+		}
+		if e.Disabled || e.DisabledSet {
+			o.Disabled = &e.Disabled
+		}
+		if e.Script.Packages != "" {
+			o.Script.Packages = json.RawMessage(e.Script.Packages)
+		}
+		out = append(out, o)
 	}
 	return out
 }
@@ -523,7 +535,10 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Description: textDescription(v.Description, v.DescriptionType), Disabled: v.Disabled, typed: v.JSON}
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Name: v.Name, Description: textDescription(v.Description, v.DescriptionType), Disabled: v.Disabled, typed: v.JSON}
+		if v.System != "" {
+			o.System = json.RawMessage(v.System)
+		}
 		if !v.NoValue {
 			o.Value = &v.Value
 		}

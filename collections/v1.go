@@ -248,7 +248,7 @@ func v1Item(r *rawV1Request, parent *Item, path string) (*Item, error) {
 	if it.Variables, err = v1Variables(r.Variables, r.Variable, path+".variables"); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, it.ProtocolProfileBehaviorKeys, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	req := &Request{Method: "GET", Description: description(r.Description)}

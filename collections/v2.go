@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,7 @@ func convertV2(doc *rawDoc) (*Collection, error) {
 	if c.Events, err = events(doc.Event, "event"); err != nil {
 		return nil, err
 	}
-	if c.ProtocolProfileBehavior, err = ppb(doc.PPB, "protocolProfileBehavior"); err != nil {
+	if c.ProtocolProfileBehavior, c.ProtocolProfileBehaviorKeys, err = ppb(doc.PPB, "protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	if doc.Item != nil {
@@ -106,7 +107,7 @@ func item(r *rawItem, parent *Item, path string) (*Item, error) {
 	if it.Auth, err = auth(r.Auth, path+".auth"); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, it.ProtocolProfileBehaviorKeys, err = ppb(r.PPB, path+".protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	// Like the Postman SDK: any "item" array, even empty, makes a folder.
@@ -661,6 +662,13 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 			DescriptionType: descriptionType(kv.Description),
 			Disabled:        bool(kv.Disabled),
 		}
+		if !idAsKey {
+			// A collection variable's, as postman-collection keeps them.
+			v.Name = kv.Name.String()
+			if len(kv.System) > 0 {
+				v.System = compactJSON(kv.System)
+			}
+		}
 		if kv.Key != nil {
 			v.Key = kv.Key.String()
 		}
@@ -717,7 +725,7 @@ func events(raw json.RawMessage, path string) ([]Event, error) {
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, Event{Listen: re.Listen.String(), Script: s, Disabled: bool(re.Disabled)})
+				out = append(out, re.event(s))
 			}
 			return out, nil
 		}
@@ -742,7 +750,7 @@ func events(raw json.RawMessage, path string) ([]Event, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Event{Listen: re.Listen.String(), Script: s, Disabled: bool(re.Disabled)})
+		out = append(out, re.event(s))
 	}
 	return out, nil
 }
@@ -767,7 +775,11 @@ func script(raw json.RawMessage, path string) (Script, error) {
 	if err != nil {
 		return Script{}, err
 	}
-	return Script{ID: rs.ID.String(), Type: rs.Type.String(), Exec: exec, Name: rs.Name.String()}, nil
+	sc := Script{ID: rs.ID.String(), Type: rs.Type.String(), Exec: exec, Name: rs.Name.String()}
+	if len(rs.Packages) > 0 {
+		sc.Packages = compactJSON(rs.Packages)
+	}
+	return sc, nil
 }
 
 // execSource joins exec lines with "\n"; a string is taken as is.
@@ -889,19 +901,66 @@ func authParams(a *Auth, raw json.RawMessage, path string) error {
 	return nil
 }
 
-func ppb(raw json.RawMessage, path string) (map[string]any, error) {
+func ppb(raw json.RawMessage, path string) (map[string]any, []string, error) {
 	if jsonKind(raw) != "object" {
 		// Postman ignores anything but a plain object here.
-		return nil, nil
+		return nil, nil, nil
 	}
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, &LoadError{Path: path, Err: err}
+		return nil, nil, &LoadError{Path: path, Err: err}
 	}
 	if len(m) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return m, nil
+	return m, ppbKeys(raw, len(m)), nil
+}
+
+// ppbKeys lists an object's keys in the file's order, each once where it
+// first appears, as a JavaScript object keeps them: reports write the
+// options in that order, as Newman does.
+func ppbKeys(raw json.RawMessage, n int) []string {
+	ms, err := objectMembers(raw)
+	if err != nil {
+		return nil
+	}
+	keys := make([]string, 0, n)
+	for _, m := range ms {
+		if !slices.Contains(keys, m.Key) {
+			keys = append(keys, m.Key)
+		}
+	}
+	return keys
+}
+
+// ProtocolProfileBehaviorJSON writes protocol options with their keys in
+// the order given (the file's, as postman-collection keeps them), or
+// sorted when the keys do not name them all; nil for none.
+func ProtocolProfileBehaviorJSON(p map[string]any, keys []string) json.RawMessage {
+	if p == nil {
+		return nil
+	}
+	if len(keys) != len(p) {
+		b, err := json.Marshal(p)
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	buf := []byte{'{'}
+	for i, k := range keys {
+		v, ok := p[k]
+		kb, err := json.Marshal(k)
+		vb, err2 := json.Marshal(v)
+		if !ok || err != nil || err2 != nil {
+			return nil
+		}
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(append(append(buf, kb...), ':'), vb...)
+	}
+	return append(buf, '}')
 }
 
 // DescribeHeader gives h the description raw (JSON, nil for none) as a

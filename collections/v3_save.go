@@ -459,6 +459,9 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 		if e.Script.ID != "" || e.Script.Name != "" {
 			w.lose("script ids and names")
 		}
+		if p := e.Script.Packages; p != "" && p != "{}" && p != "null" {
+			w.lose("script packages")
+		}
 		m := newMap()
 		m.set("type", ystr(typ))
 		m.set("code", ystr(e.Script.Exec))

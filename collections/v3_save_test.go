@@ -21,6 +21,7 @@ func v3Comparable(c *Collection) *Collection {
 	c.Source, c.Format, c.Notices = "", "", nil
 	c.Events = comparableEvents(c.Events)
 	c.Variables = comparableVars(c.Variables)
+	c.ProtocolProfileBehaviorKeys = nil // v3 settings are a map
 	// v3 credentials are plain key: value text: declared parameter types and
 	// non-string values are not kept.
 	// Nor the lists of the types a block does not select.
@@ -38,6 +39,7 @@ func v3Comparable(c *Collection) *Collection {
 				untyped(it.Request.Auth)
 			}
 			it.ID, it.File, it.Order, it.DescriptionType = "", "", nil, ""
+			it.ProtocolProfileBehaviorKeys = nil
 			it.Events = comparableEvents(it.Events)
 			it.Variables = comparableVars(it.Variables)
 			if r := it.Request; r != nil {
@@ -117,7 +119,7 @@ func comparableEvents(evs []Event) []Event {
 		if e.Disabled || strings.TrimSpace(e.Script.Exec) == "" {
 			continue
 		}
-		e.Script.ID, e.Script.Name = "", ""
+		e.Script.ID, e.Script.Name, e.Script.Packages, e.DisabledSet = "", "", "", false
 		if e.Script.Type == "" {
 			e.Script.Type = "text/javascript"
 		}
@@ -132,6 +134,7 @@ func comparableVars(vs []Variable) []Variable {
 		// does: a number, null or a missing value comes back as its text.
 		// Nor a type: Postman drops a definition whose variables say one.
 		vs[i].ID, vs[i].JSON, vs[i].NoValue, vs[i].Type, vs[i].DescriptionType = "", "", false, "", ""
+		vs[i].Name, vs[i].System = "", ""
 	}
 	return vs
 }

@@ -76,7 +76,8 @@ func CollectionIdentity(c *collections.Collection) Identity {
 // SetCollectionVariables replaces a collection's variables with vars (the
 // result of RunState.Merge), keeping the ids of the ones it had.
 func SetCollectionVariables(c *collections.Collection, vars []Variable) {
-	// The file's id and description type stay with the key.
+	// The file's id, name, system flag and description type stay with
+	// the key.
 	was := map[string]collections.Variable{}
 	for _, v := range c.Variables {
 		was[v.Key] = v
@@ -84,7 +85,7 @@ func SetCollectionVariables(c *collections.Collection, vars []Variable) {
 	out := make([]collections.Variable, 0, len(vars))
 	for _, v := range vars {
 		cv := CollectionVariable(v)
-		cv.ID = was[v.Key].ID
+		cv.ID, cv.Name, cv.System = was[v.Key].ID, was[v.Key].Name, was[v.Key].System
 		if cv.Description == was[v.Key].Description {
 			cv.DescriptionType = was[v.Key].DescriptionType
 		}

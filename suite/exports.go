@@ -99,7 +99,8 @@ func exportVariables(path, name, scope string, values []environments.Variable, l
 }
 
 // exportCollection writes coll to path with the collection variables as
-// the run left them (values already cleaned), keeping their descriptions.
+// the run left them (values already cleaned), keeping their descriptions
+// and the file's name and system fields.
 func exportCollection(path string, coll *collections.Collection, values []environments.Variable) error {
 	out := *coll
 	out.Variables = nil
@@ -109,7 +110,8 @@ func exportCollection(path string, coll *collections.Collection, values []enviro
 	}
 	for _, v := range values {
 		cv := environments.CollectionVariable(v)
-		cv.Description, cv.DescriptionType = desc[v.Key].Description, desc[v.Key].DescriptionType
+		d := desc[v.Key]
+		cv.Description, cv.DescriptionType, cv.Name, cv.System = d.Description, d.DescriptionType, d.Name, d.System
 		out.Variables = append(out.Variables, cv)
 	}
 	if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(path), ".json") {

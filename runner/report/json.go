@@ -81,6 +81,8 @@ type JSON struct {
 	ran     ranScripts     // the scripts that ran so far
 	nran    int            // script runs counted, for their ids
 	nerrors int            // errors decorated, for their ids
+	// sumBuf is checksumOf's scratch space.
+	sumBuf []byte
 	// startedItems counts the items started, newIteration says an
 	// iteration began since the last: they give the cursor its shape.
 	startedItems int
@@ -293,7 +295,10 @@ func (j *JSON) assertion(e runner.AssertionEvent) {
 			name = "AssertionError"
 		}
 		idx := e.Index
-		a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: name + ": " + e.Result.Error}
+		// Newman makes up the stack from the assertion's index and the
+		// item's place (newman/lib/run), the same on every run.
+		stack := name + ": " + e.Result.Error + "\n   at Object.eval sandbox-script.js:" + strconv.Itoa(idx+1) + ":" + strconv.Itoa(j.position+1) + ")"
+		a.Error = &jsonError{Name: name, Index: &idx, Test: e.Result.Name, Message: e.Result.Error, Stack: stack}
 		// Newman says "test-script" for every assertion, those of a
 		// pre-request script too.
 		j.failure(jsonFailure{Error: *a.Error, At: fmt.Sprintf("assertion:%d in test-script", e.Index)}, "test", true)
@@ -397,20 +402,22 @@ func (j *JSON) scriptCursor(listen string, execution bool) (scriptID, exec strin
 	return scriptID, exec
 }
 
-// decorate adds what Newman's serialised-error adds to an error: a
-// checksum, an id, a timestamp and the stack frames (none here).
+// decorate adds what Newman's serialised-error adds to an error: its
+// checksum, an id, a timestamp and the stack's frames.
 func (j *JSON) decorate(e *jsonError) {
 	if e.Checksum != "" {
 		return
 	}
-	sum := md5.Sum([]byte(e.Name + "\n" + e.Message))
-	e.Checksum = hex.EncodeToString(sum[:])
+	if e.Checksum, j.sumBuf = checksumOf(e, j.sumBuf); e.Checksum == "" {
+		sum := md5.Sum([]byte(e.Name + "\n" + e.Message))
+		e.Checksum = hex.EncodeToString(sum[:])
+	}
 	j.nerrors++
 	e.ID = uid(j.started, "error/"+strconv.Itoa(j.nerrors), j.iteration, j.position)
 	// The run's start, not the error's time: events carry no clock, and
 	// a replayed report must come out the same.
 	e.Timestamp = epochMS(j.started)
-	e.Stacktrace = json.RawMessage("[]")
+	e.Stacktrace = stacktraceOf(e.Stack)
 }
 
 // failure spools one of run.failures. A script's failure (script names
@@ -430,11 +437,16 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 				// Newman names no parent for a request's own failure.
 				f.Parent = j.parent(it.FolderKey)
 			} else {
-				// and its source is the item as the request took it,
-				// whose scripts carry no run's id.
+				// and its source is the item as the request took it:
+				// its request as the runtime built it (the execution's,
+				// headers and resolved URL), its scripts with no run's id.
 				src.Event = slices.Clone(src.Event)
 				for i := range src.Event {
 					src.Event[i].Script.LastExecutionID = ""
+				}
+				if j.cur.Request != nil {
+					r := pmRequest(*j.cur.Request)
+					src.Request = &r
 				}
 			}
 			f.Source = &src
@@ -1022,11 +1034,29 @@ func eventsJSON(owner string, evs []collections.Event, ran ranScripts) []pmEvent
 		if id == "" {
 			id = uid(time.Time{}, "script/"+owner+"/"+e.Listen+"/"+e.Script.Exec, i, 0)
 		}
-		out = append(out, pmEvent{Listen: e.Listen, Disabled: e.Disabled, Script: pmScript{ID: id, Type: typ,
-			Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n")), LastExecutionID: ran[e]}})
+		ev := pmEvent{Listen: e.Listen, Script: pmScript{ID: id, Name: e.Script.Name, Type: typ,
+			Exec: jsonreport.Lines(strings.Split(e.Script.Exec, "\n")), LastExecutionID: ran[e]}}
+		if e.DisabledSet || e.Disabled {
+			ev.Disabled = sharedBool(e.Disabled)
+		}
+		if e.Script.Packages != "" {
+			ev.Script.Packages = json.RawMessage(e.Script.Packages)
+		}
+		out = append(out, ev)
 	}
 	return out
 }
+
+// sharedBool points at a shared true or false (nothing writes through it),
+// so a report's flags cost no allocation.
+func sharedBool(b bool) *bool {
+	if b {
+		return &trueValue
+	}
+	return &falseValue
+}
+
+var trueValue, falseValue = true, false
 
 // itemsJSON renders collection items as postman-collection writes them.
 // redact, when set, masks the URL before it is split into parts, where a
@@ -1035,7 +1065,7 @@ func itemsJSON(items []*collections.Item, redact func(string) string, ran ranScr
 	out := []pmItem{}
 	for _, it := range items {
 		p := pmItem{ID: it.ID, Name: it.Name, Event: eventsJSON(it.ID+"/"+it.Name, it.Events, ran),
-			Description: descriptionJSON(it.Description, it.DescriptionType), ProtocolProfileBehavior: ppbJSON(it.ProtocolProfileBehavior)}
+			Description: descriptionJSON(it.Description, it.DescriptionType), ProtocolProfileBehavior: collections.ProtocolProfileBehaviorJSON(it.ProtocolProfileBehavior, it.ProtocolProfileBehaviorKeys)}
 		if it.IsFolder() {
 			p.Item = itemsJSON(it.Items, redact, ran)
 			p.Auth = authJSON(it.Auth)
@@ -1438,7 +1468,7 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 		return nil
 	}
 	p := &pmCollection{Item: itemsJSON(c.Items, redact, ran), Event: eventsJSON(c.Info.ID+"/"+c.Info.Name, c.Events, ran), Variable: []pmVariable{},
-		ProtocolProfileBehavior: ppbJSON(c.ProtocolProfileBehavior)}
+		ProtocolProfileBehavior: collections.ProtocolProfileBehaviorJSON(c.ProtocolProfileBehavior, c.ProtocolProfileBehaviorKeys)}
 	if c.Info.ID != "" || c.Info.ExporterID != "" {
 		p.Private = &jsonreport.Private{PostmanID: c.Info.ID, ExporterID: c.Info.ExporterID}
 	}
@@ -1459,7 +1489,10 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 		// The collection file's id and description, as postman-collection
 		// keeps them.
 		d := desc[v.Key]
-		rv.ID, rv.Description = d.ID, descriptionJSON(d.Description, d.DescriptionType)
+		rv.ID, rv.Name, rv.Description = d.ID, d.Name, descriptionJSON(d.Description, d.DescriptionType)
+		if d.System != "" {
+			rv.System = json.RawMessage(d.System)
+		}
 		p.Variable = append(p.Variable, rv)
 	}
 	return p
@@ -1529,19 +1562,6 @@ func scopeJSON(name, id string, file runner.ScopeFile, vars []environments.Varia
 // ranScripts are the scripts that ran, with the id of their last run
 // (postman-runtime's _lastExecutionId, which Newman's report shows).
 type ranScripts map[*collections.Event]string
-
-// ppbJSON is an item's or the collection's protocolProfileBehavior; nil
-// without one.
-func ppbJSON(p map[string]any) json.RawMessage {
-	if p == nil {
-		return nil
-	}
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil
-	}
-	return b
-}
 
 // semverRE is a semantic version as node-semver parses it (a leading v or
 // = allowed).

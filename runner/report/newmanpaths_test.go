@@ -16,20 +16,9 @@ import (
 
 // newmanOnlyPaths are the key paths of Newman's report courier leaves
 // out on purpose or has not got yet (docs/postman-compatibility.md, "The
-// JSON report"):
-// ids Newman draws at random for each error and script run, its stack trace
-// objects, postman-collection's internal "_" holder.
-var newmanOnlyPaths = []string{
-	"._lastExecutionId",
-	".error.stacktrace",
-	".error.checksum",
-	".error.id",
-	".error.timestamp",
-	".cursor.execution",
-	".cursor.scriptId",
-	"collection._",
-	"parent._",
-}
+// JSON report"): none today; ids, timestamps, checksums and stack frames
+// are written as Newman writes them.
+var newmanOnlyPaths = []string{}
 
 // courierOnlyPaths are courier's additions (documented there too).
 var courierOnlyPaths = []string{

@@ -446,7 +446,7 @@ type Error struct {
 	// serialised-error adds to an error in run.failures and to a
 	// script's error: a hash of the error, an id, when it happened (ms
 	// since the epoch) and its parsed stack frames. courier's checksum is
-	// an MD5 of the name and message, its stacktrace lists no frames.
+	// Newman's for the same fields; its timestamp is the run's start.
 	Checksum   string          `json:"checksum,omitempty"`
 	ID         string          `json:"id,omitempty"`
 	Timestamp  int64           `json:"timestamp,omitempty"`
@@ -634,20 +634,29 @@ func (p Parent) Ref() Ref {
 // Postman collection JSON, enough for report consumers: ids, names, the
 // request templates and scripts.
 
+// Script is in postman-collection's key order: id, name, type,
+// packages, exec.
 type Script struct {
 	ID   string `json:"id,omitempty"`
+	Name string `json:"name,omitempty"`
 	Type string `json:"type"`
-	Exec Lines  `json:"exec"`
+	// Packages is as the collection gave it (postman-collection keeps
+	// any value; left out when the file had none).
+	Packages json.RawMessage `json:"packages,omitempty"`
+	Exec     Lines           `json:"exec"`
 	// LastExecutionID is postman-runtime's id of the script's last run,
 	// which Newman's report shows on every script that ran; courier's
 	// is drawn from the run and the script's place.
 	LastExecutionID string `json:"_lastExecutionId,omitempty"`
 }
 
+// Event is in postman-collection's key order: disabled (only when the
+// collection gave it, false included, as postman-collection keeps it),
+// listen, script.
 type Event struct {
+	Disabled *bool  `json:"disabled,omitempty"`
 	Listen   string `json:"listen"`
 	Script   Script `json:"script"`
-	Disabled bool   `json:"disabled,omitempty"`
 }
 
 // ItemRequest is a collection request in Newman's key order; its URL is
@@ -689,15 +698,20 @@ type Item struct {
 func (it Item) Ref() Ref { return Ref{ID: it.ID, Name: it.Name} }
 
 // Variable is a collection variable in postman-collection's key order
-// (id, disabled, description, type, value, key).
+// (id, name, disabled, description, type, value, key, system).
 type Variable struct {
-	ID       string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Name is the variable's name when the collection gave one.
+	Name     string `json:"name,omitempty"`
 	Disabled bool   `json:"disabled,omitempty"`
 	// Description is as postman-collection writes it ({content, type}).
 	Description json.RawMessage `json:"description,omitempty"`
 	Type        string          `json:"type,omitempty"`
 	Value       Text            `json:"value"`
 	Key         string          `json:"key"`
+	// System is as the collection gave it (postman-collection keeps any
+	// value); left out when it had none.
+	System json.RawMessage `json:"system,omitempty"`
 	// Typed, when set, is the value's JSON written in place of Value (a
 	// number, boolean, null, or a text): postman-collection writes a
 	// variable's value as it holds it. NoValue leaves "value" out, as for
@@ -713,12 +727,14 @@ func (v Variable) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(struct {
 		ID          string          `json:"id,omitempty"`
+		Name        string          `json:"name,omitempty"`
 		Disabled    bool            `json:"disabled,omitempty"`
 		Description json.RawMessage `json:"description,omitempty"`
 		Type        string          `json:"type,omitempty"`
 		Value       json.RawMessage `json:"value,omitempty"`
 		Key         string          `json:"key"`
-	}{v.ID, v.Disabled, v.Description, v.Type, v.Typed, v.Key})
+		System      json.RawMessage `json:"system,omitempty"`
+	}{v.ID, v.Name, v.Disabled, v.Description, v.Type, v.Typed, v.Key, v.System})
 }
 
 // Collection keeps the key order of Newman's report: postman-collection's
