@@ -108,20 +108,31 @@ func selfSigned(c *x509.Certificate) bool {
 }
 
 // altnameError is Node's ERR_TLS_CERT_ALTNAME_INVALID: the host is not
-// among the certificate's names.
+// among the certificate's names. For an IP address Node lists the
+// certificate's addresses alone; for a name, its whole subjectAltName as
+// OpenSSL prints it (checked against Node 20's checkServerIdentity).
 func altnameError(leaf *x509.Certificate, host string) error {
+	if net.ParseIP(host) != nil {
+		ips := make([]string, len(leaf.IPAddresses))
+		for i, ip := range leaf.IPAddresses {
+			ips[i] = ip.String()
+		}
+		return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: IP: " + host + " is not in the cert's list: " + strings.Join(ips, ", ")}
+	}
 	var names []string
 	for _, n := range leaf.DNSNames {
 		names = append(names, "DNS:"+n)
 	}
+	for _, e := range leaf.EmailAddresses {
+		names = append(names, "email:"+e)
+	}
 	for _, ip := range leaf.IPAddresses {
 		names = append(names, "IP Address:"+ip.String())
 	}
-	list := strings.Join(names, ", ")
-	if net.ParseIP(host) != nil {
-		return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: IP: " + host + " is not in the cert's list: " + list}
+	for _, u := range leaf.URIs {
+		names = append(names, "URI:"+u.String())
 	}
-	return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: Host: " + host + ". is not in the cert's altnames: " + list}
+	return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: Host: " + host + ". is not in the cert's altnames: " + strings.Join(names, ", ")}
 }
 
 // tlsWords is a TLS failure in Node's words: a certificate it refuses, or
