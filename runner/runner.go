@@ -48,8 +48,8 @@ type Runner struct {
 	stepLimitHit bool // the run stopped at det.MaxSteps
 	// open is what a stop ending the run early left unfinished: the
 	// iteration, the item, the item's request (countOpen).
-	open struct{ iteration, item, request bool }
-	responses    durationStats
+	open      struct{ iteration, item, request bool }
+	responses durationStats
 	// authMemo holds, per auth block of the collection, the parameters
 	// Postman's runtime wrote into it during the run (digest's nonce,
 	// realm, qop, client nonce and nonce count): later requests that use
