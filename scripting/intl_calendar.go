@@ -15,7 +15,7 @@ import (
 
 var supportedCalendars = map[string]bool{"gregory": true, "buddhist": true, "roc": true, "japanese": true,
 	"iso8601": true, "persian": true, "islamic-civil": true, "islamic-tbla": true, "indian": true, "coptic": true, "ethiopic": true,
-	"ethioaa": true, "hebrew": true, "islamic": true, "islamic-umalqura": true}
+	"ethioaa": true, "hebrew": true, "islamic": true, "islamic-umalqura": true, "chinese": true, "dangi": true}
 
 // japaneseEras are the modern eras and the days they began.
 var japaneseEras = []struct {
@@ -32,6 +32,9 @@ var japaneseEras = []struct {
 // applyCalendar sets the era a calendar's dates show with their year, and
 // the full year its short style writes.
 func (f *dateFormat) applyCalendar() {
+	if f.calendar == "chinese" || f.calendar == "dangi" {
+		return // no era; the short style's year is the related year
+	}
 	if f.calendar == "hebrew" {
 		if f.dateStyle == "short" {
 			f.year = "numeric" // "10 Adar II 5784", no era unless asked

@@ -344,3 +344,50 @@ p(() => new Date(Date.UTC(2024, 0, 5)).toLocaleDateString('en-US', {calendar: 'i
 		"Jumada II 23, 1445 AH",
 	})
 }
+
+// The chinese and dangi calendars from the month table recorded from
+// Postman CLI 1.34.0 (intl_chinese_gen.go), checked on other dates it
+// formatted (testdata/calendars/chinese-postman-cli-1.34.txt: the two
+// calendars differ on some days, a month apart in some years), and their
+// patterns: ordinal months, leap months ("bis"), the related year with its
+// sexagenary name, parts, styles, ranges (testdata/calendars/
+// chinese-formats.js run under Postman CLI gave chinese-formats-postman-cli-1.34.txt).
+func TestChineseCalendarsAsPostman(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/calendars/chinese-postman-cli-1.34.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, n := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "|")
+		if strings.HasPrefix(line, "#") || len(f) != 3 {
+			continue
+		}
+		ms, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		at := time.UnixMilli(ms).UTC()
+		for i, cal := range []string{"chinese", "dangi"} {
+			d, ok := lunisolarDate(cal, at)
+			got := fmt.Sprintf("%s/%d/%d", lunisolarMonthText(d, "numeric"), d.day, d.year)
+			if n++; (!ok || got != f[i+1]) && bad < 20 {
+				bad++
+				t.Errorf("%s %s: got %s, want %s", cal, at.Format("2006-01-02"), got, f[i+1])
+			}
+		}
+	}
+	if n < 3800 {
+		t.Fatalf("only %d dates checked", n)
+	}
+	src, err := os.ReadFile("testdata/calendars/chinese-formats.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("testdata/calendars/chinese-formats-postman-cli-1.34.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTestNames(t, string(src), strings.Split(strings.TrimSpace(string(want)), "\n"))
+}

@@ -108,6 +108,8 @@ func (f *dateFormat) dateParts(t time.Time) partList {
 		return f.isoDateParts(t)
 	case "hebrew":
 		return f.hebrewDateParts(t)
+	case "chinese", "dangi":
+		return f.lunisolarDateParts(t)
 	}
 	var date partList
 	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {
