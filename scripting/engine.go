@@ -359,6 +359,8 @@ type Engine struct {
 	}
 	// fnShapesInstalled: installFunctionShapes ran.
 	fnShapesInstalled bool
+	// runArgs holds callScript's arguments to the bootstrap's run.
+	runArgs [4]goja.Value
 	// protoShapesInstalled: installPrototypeShapes ran.
 	protoShapesInstalled bool
 	// boundTextInstalled: installBoundText ran.
@@ -473,7 +475,9 @@ type execState struct {
 	undefined [][2]string
 	// keyless names the scopes the script set a variable in without a key.
 	keyless []string
-	// testAt maps a test's index to its place in res.Tests.
+	// testAt maps a test's index to its place in res.Tests, once a test
+	// settled out of order or appendTest added one; until then test i
+	// stands at place i (testPlace).
 	testAt map[int]int
 	// live holds the objects the script set in a scope, in the order set
 	// (livevars.go).
@@ -745,10 +749,15 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 	if c.globals.adds || c.globals.topThis {
 		fn = e.globalsFunc(c, fn, x.Listen) // globalwrites.go
 	}
+	// The arguments go in a buffer the engine keeps: goja copies them onto
+	// its stack, and a variadic call would allocate a slice every script.
+	args := append(e.runArgs[:0], lv, e.rt.ToValue(resp), fn)
 	if len(c.params) > 0 {
-		return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn, e.paramNames(c))
+		args = append(args, e.paramNames(c))
 	}
-	return e.api.run(goja.Undefined(), lv, e.rt.ToValue(resp), fn)
+	v, err := e.api.run(goja.Undefined(), args...)
+	clear(e.runArgs[:])
+	return v, err
 }
 
 // runToEnd turns the outcome of the script's synchronous part (its value v
@@ -802,8 +811,7 @@ func (e *Engine) runPending(x *Exec, c *compiled, v goja.Value, droppedEarly boo
 	if skipped(runErr) {
 		return nil
 	}
-	var ur unhandledRejection
-	if errors.As(runErr, &ur) {
+	if ur, ok := asUnhandled(runErr); ok {
 		return e.unhandledError(x, ur.reason)
 	}
 	if runErr == nil && c.async && v != nil && !droppedEarly {
@@ -878,9 +886,23 @@ func falsyThrow(err error) bool {
 	return v == nil || !v.ToBoolean()
 }
 
+// asUnhandled is errors.As for an unhandled rejection; without a call for
+// no error, as errors.As's target escapes (an allocation every script).
+func asUnhandled(err error) (unhandledRejection, bool) {
+	if err == nil {
+		return unhandledRejection{}, false
+	}
+	var ur unhandledRejection
+	ok := errors.As(err, &ur)
+	return ur, ok
+}
+
 // skipped reports whether err is the end of a script that skipped its
 // request.
 func skipped(err error) bool {
+	if err == nil {
+		return false // without errors.As, whose target escapes: twice a script
+	}
 	var ie *goja.InterruptedError
 	return errors.As(err, &ie) && ie.Value() == errSkipRequest
 }

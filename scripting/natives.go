@@ -270,6 +270,7 @@ func (e *Engine) installResultNatives(set func(string, any)) {
 	set("recordTest", e.recordTest)
 	set("appendTest", func(name string, passed bool, errName, errMsg string) {
 		st := e.state()
+		st.placesByMap()
 		st.res.Tests = append(st.res.Tests, TestResult{Name: name, Passed: passed, ErrorName: errName, Error: errMsg})
 	})
 	set("setNextRequest", e.setNextRequest)
@@ -523,16 +524,48 @@ func (e *Engine) recordTest(c goja.FunctionCall) goja.Value {
 	}
 	// Results are reported in the order they settle, as Newman
 	// reports them; a test recorded again keeps its place.
-	if st.testAt == nil {
-		st.testAt = map[int]int{}
-	}
-	if at, ok := st.testAt[idx]; ok {
+	if at, ok := st.testPlace(idx); ok {
 		st.res.Tests[at] = tr
 	} else {
-		st.testAt[idx] = len(st.res.Tests)
+		if st.testAt != nil {
+			st.testAt[idx] = len(st.res.Tests)
+		}
+		if st.res.Tests == nil {
+			// Room for a few tests at once: most scripts have one to four.
+			st.res.Tests = make([]TestResult, 0, 4)
+		}
 		st.res.Tests = append(st.res.Tests, tr)
 	}
 	return goja.Undefined()
+}
+
+// testPlace is where test idx stands in res.Tests, and whether it was
+// recorded. Tests mostly settle in the order they were declared: then
+// test i stands at place i and no map is made (one allocation less per
+// script); the first to settle out of order starts the map.
+func (st *execState) testPlace(idx int) (int, bool) {
+	if st.testAt == nil {
+		switch n := len(st.res.Tests); {
+		case idx < n:
+			return idx, true
+		case idx == n:
+			return 0, false
+		}
+		st.placesByMap()
+	}
+	at, ok := st.testAt[idx]
+	return at, ok
+}
+
+// placesByMap starts testAt with the places so far (test i at place i).
+func (st *execState) placesByMap() {
+	if st.testAt != nil {
+		return
+	}
+	st.testAt = make(map[int]int, len(st.res.Tests)+1)
+	for i := range st.res.Tests {
+		st.testAt[i] = i
+	}
 }
 
 // setNextRequest records postman.setNextRequest / pm.execution.setNextRequest.
