@@ -72,6 +72,7 @@ type junitSuite struct {
 type junitExec struct {
 	item       runner.ItemRef
 	iteration  int
+	position   int // the item's place in the run (cursor.position)
 	seconds    float64
 	assertions []junitCase
 	errors     int
@@ -109,9 +110,15 @@ func (j *JUnit) Handle(ev runner.Event) {
 		j.coll, j.started = e.Collection, e.Started
 	case runner.ItemStartEvent:
 		j.finishExec()
-		j.cur = &junitExec{item: e.Item, iteration: e.Iteration}
+		j.cur = &junitExec{item: e.Item, iteration: e.Iteration, position: e.Position}
 	case runner.RequestEvent:
 		j.request(e)
+	case runner.ScriptRequestEvent:
+		if j.cur != nil && e.Err != nil {
+			// A failed pm.sendRequest leaves its error on the item's
+			// execution, as in Newman's report (and so its JUnit report).
+			j.requestError(e.Err)
+		}
 	case runner.AssertionEvent:
 		j.assertion(e)
 	case runner.ScriptEvent:
@@ -146,10 +153,19 @@ func (j *JUnit) request(e runner.RequestEvent) {
 	// request was made (or failed), as the JSON report's.
 	j.tests++
 	if e.Err != nil {
-		j.cur.errors++
-		j.cur.reqErr = errorName(e.Err) + ": " + e.Err.Error()
+		j.requestError(e.Err)
 	} else if e.Response != nil {
 		j.cur.seconds = e.Response.ResponseTime.Seconds()
+	}
+}
+
+// requestError counts the execution's request error once: the first one
+// (a pm.sendRequest's before the item's own) stays, as on Newman's
+// execution.
+func (j *JUnit) requestError(err error) {
+	if j.cur.reqErr == "" {
+		j.cur.errors++
+		j.cur.reqErr = errorName(err) + ": " + err.Error()
 	}
 }
 
@@ -165,7 +181,10 @@ func (j *JUnit) assertion(e runner.AssertionEvent) {
 		if name == "" {
 			name = "AssertionError"
 		}
-		c.fails, c.message, c.stack = 1, r.Error, name+": "+r.Error
+		// The stack Newman makes up from the test's index and the item's
+		// place (as the JSON report's).
+		c.fails, c.message = 1, r.Error
+		c.stack = name + ": " + r.Error + "\n   at Object.eval sandbox-script.js:" + strconv.Itoa(e.Index+1) + ":" + strconv.Itoa(j.cur.position+1) + ")"
 	}
 	j.cur.assertions = append(j.cur.assertions, c)
 }
