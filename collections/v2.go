@@ -776,8 +776,12 @@ func script(raw json.RawMessage, path string) (Script, error) {
 		return Script{}, err
 	}
 	sc := Script{ID: rs.ID.String(), Type: rs.Type.String(), Exec: exec, Name: rs.Name.String()}
-	if len(rs.Packages) > 0 {
-		sc.Packages = compactJSON(rs.Packages)
+	switch p := bytes.TrimSpace(rs.Packages); {
+	case len(p) == 0:
+	case string(p) == "{}":
+		sc.Packages = "{}" // what Postman's exports write, without a copy
+	default:
+		sc.Packages = compactJSON(p)
 	}
 	return sc, nil
 }
@@ -912,6 +916,11 @@ func ppb(raw json.RawMessage, path string) (map[string]any, []string, error) {
 	}
 	if len(m) == 0 {
 		return nil, nil, nil
+	}
+	if len(m) == 1 {
+		for k := range m {
+			return m, []string{k}, nil
+		}
 	}
 	return m, ppbKeys(raw, len(m)), nil
 }
