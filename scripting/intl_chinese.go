@@ -103,20 +103,9 @@ func (f *dateFormat) lunisolarDateParts(t time.Time) partList {
 		g.calendar = "gregory"
 		return g.dateParts(t)
 	}
-	var date partList
-	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {
-		g := *f
-		g.weekday = ""
-		date = g.lunisolarDateParts(t)
-		date.lit(" ")
-		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	date, done := f.weekdayParts(t, (*dateFormat).lunisolarDateParts)
+	if done {
 		return date
-	}
-	if f.weekday != "" {
-		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
-		if f.hasDate() {
-			date.lit(", ")
-		}
 	}
 	year := func(named bool) {
 		date.add("relatedYear", strconv.Itoa(d.year))

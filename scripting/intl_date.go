@@ -111,22 +111,9 @@ func (f *dateFormat) dateParts(t time.Time) partList {
 	case "chinese", "dangi":
 		return f.lunisolarDateParts(t)
 	}
-	var date partList
-	if f.weekday != "" && !(f.month != "" && f.day != "") && f.hasDate() {
-		// CLDR has no "E, …" pattern without a month and a day: ICU puts
-		// the weekday last ("5 Friday", "January 2024 Friday").
-		g := *f
-		g.weekday = ""
-		date = g.dateParts(t)
-		date.lit(" ")
-		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	date, done := f.weekdayParts(t, (*dateFormat).dateParts)
+	if done {
 		return date
-	}
-	if f.weekday != "" {
-		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
-		if f.hasDate() {
-			date.lit(", ")
-		}
 	}
 	if f.month == "long" || f.month == "short" || f.month == "narrow" {
 		f.textMonthDate(&date, t)
@@ -144,6 +131,30 @@ func (f *dateFormat) dateParts(t time.Time) partList {
 		date.add("era", era)
 	}
 	return date
+}
+
+// weekdayParts begins a date with its weekday, as ICU writes en-US:
+// "Friday, " before the rest. CLDR has no "E, …" pattern without a month
+// and a day: then ICU puts the weekday last ("5 Friday", "January 2024
+// Friday") and this is the whole date (done), the rest written by parts
+// without the weekday.
+func (f *dateFormat) weekdayParts(t time.Time, parts func(*dateFormat, time.Time) partList) (date partList, done bool) {
+	if f.weekday == "" {
+		return nil, false
+	}
+	if !(f.month != "" && f.day != "") && f.hasDate() {
+		g := *f
+		g.weekday = ""
+		date = parts(&g, t)
+		date.lit(" ")
+		date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+		return date, true
+	}
+	date.add("weekday", weekdayText(t.Weekday(), f.weekday))
+	if f.hasDate() {
+		date.lit(", ")
+	}
+	return date, false
 }
 
 // textMonthDate is en-US's "March 5, 2026" (or "March 2026", "March 5").
