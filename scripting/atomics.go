@@ -3,6 +3,7 @@ package scripting
 import (
 	"math"
 	"time"
+	"weak"
 
 	"github.com/dop251/goja"
 )
@@ -53,7 +54,16 @@ func (e *Engine) defineShareBuffer() {
 		}
 		shared := e.rt.ToValue(e.rt.NewArrayBuffer(ab.Bytes())).(*goja.Object)
 		_ = shared.SetPrototype(o.Prototype())
+		if st := e.rabOf(o); st != nil {
+			// A growable one: both grow together (resizeBuffer).
+			if st.buffers == nil {
+				st.buffers = []weak.Pointer[goja.Object]{weak.Make(o)}
+			}
+			st.buffers = append(st.buffers, weak.Make(shared))
+			e.rabs[weak.Make(shared)] = st
+		}
 		return shared
 	}
 	_ = e.rt.GlobalObject().DefineDataProperty("__courierShareBuffer", e.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+
 }

@@ -47,6 +47,10 @@ var resizeWords = []string{"maxByteLength", "resiz", "ownKeys", "getOwnProperty"
 type rabState struct {
 	max   int
 	views []rabView
+	// buffers are the buffer objects over this memory when a growable
+	// SharedArrayBuffer was cloned (structuredClone shares it: growing one
+	// grows every one); nil otherwise.
+	buffers []weak.Pointer[goja.Object]
 }
 
 // rabView is a view over a resizable buffer: its offset in bytes and its
@@ -103,6 +107,14 @@ func (e *Engine) installResizable() {
 	e.hookViewConstruct("DataView", 1, true)
 	e.hookTypedArrayMethods()
 	e.wrapTransfer(proto)
+	// A view that follows its buffer's length: structuredClone's copy of
+	// it follows its copy's (js/parts/builtins.js).
+	tracking := func(c goja.FunctionCall) goja.Value {
+		o, _ := c.Argument(0).(*goja.Object)
+		_, v := e.viewOf(o)
+		return e.rt.ToValue(v != nil && v.tracking)
+	}
+	_ = e.rt.GlobalObject().DefineDataProperty("__courierTrackingView", e.rt.ToValue(tracking), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // viewOf finds the registration of view o over a resizable buffer.
@@ -355,6 +367,13 @@ func (e *Engine) resizeBuffer(o *goja.Object, st *rabState, n int) {
 		grown := make([]byte, n)
 		copy(grown, old)
 		*data = grown
+	}
+	for _, b := range st.buffers {
+		if other := b.Value(); other != nil && other != o {
+			if d, ok := bufferData(other); ok {
+				*d = *data
+			}
+		}
 	}
 	live := st.views[:0]
 	for _, v := range st.views {

@@ -290,9 +290,8 @@ function structuredClone(v, seen) {
     var out, tag = Object.prototype.toString.call(v).slice(8, -1);
     if (v instanceof Date) { out = new Date(v.getTime()); } else if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); } else if (v instanceof ArrayBuffer || tag === 'SharedArrayBuffer') {
         // A shared buffer is shared, not copied, as V8 clones it (a
-        // growable one is copied: its growth could not be shared); a
-        // resizable buffer (a growable shared one) stays so.
-        if (tag === 'SharedArrayBuffer' && !v.growable && typeof global.__courierShareBuffer === 'function') {
+        // growable one grows with its clone); a resizable buffer stays so.
+        if (tag === 'SharedArrayBuffer' && typeof global.__courierShareBuffer === 'function') {
             out = global.__courierShareBuffer(v);
         } else if (v.resizable || v.growable) {
             out = new (tag === 'SharedArrayBuffer' ? global.SharedArrayBuffer : ArrayBuffer)(v.byteLength, { maxByteLength: v.maxByteLength });
@@ -301,7 +300,10 @@ function structuredClone(v, seen) {
     } else if (ArrayBuffer.isView(v)) {
         // Views of one buffer keep sharing the (cloned) buffer.
         var buf = structuredClone(v.buffer, seen);
-        out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength) : new VIEW_CLASSES[tag](buf, v.byteOffset, v.length);
+        // One that follows its buffer's length keeps following it.
+        var follows = typeof global.__courierTrackingView === 'function' && global.__courierTrackingView(v);
+        out = v instanceof DataView ? (follows ? new DataView(buf, v.byteOffset) : new DataView(buf, v.byteOffset, v.byteLength)) :
+            follows ? new VIEW_CLASSES[tag](buf, v.byteOffset) : new VIEW_CLASSES[tag](buf, v.byteOffset, v.length);
     } else if (v instanceof Map) {
         out = new Map(); seen.set(v, out);
         v.forEach(function (val, k) { out.set(structuredClone(k, seen), structuredClone(val, seen)); });
