@@ -57,6 +57,10 @@ type Runner struct {
 	authMemo  map[*collections.Auth]map[string]string
 	dns       durationStats // with Options.Timings
 	firstByte durationStats
+	// requestsSeen counts the run's requests in the order they are
+	// reported (pm.sendRequest's, failed ones, a digest challenge's):
+	// Newman's divisor for the timings (durationStats).
+	requestsSeen int
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
 	scriptReqMu    sync.Mutex
@@ -491,38 +495,48 @@ func (r *Runner) finishStats() {
 }
 
 func (d *durationStats) spread() Spread {
-	if d.n == 0 {
+	if d.counted == 0 {
 		return Spread{}
 	}
-	return Spread{Avg: time.Duration(d.mean), Min: d.min, Max: d.max, SD: time.Duration(math.Sqrt(d.m2 / float64(d.n)))}
+	return Spread{Avg: time.Duration(d.mean), Min: d.min, Max: d.max, SD: time.Duration(math.Sqrt(d.variance))}
 }
 
-// addNonZero counts x only when the phase happened (Newman skips zeros).
-func (d *durationStats) addNonZero(x time.Duration) {
-	if x > 0 {
-		d.add(x)
-	}
-}
-
-// durationStats keeps running response-time statistics (Welford's
-// algorithm), so memory stays flat however long the run.
+// durationStats keeps running response-time statistics as Newman's
+// summary keeps them, so memory stays flat however long the run. Each time
+// is folded in as the n-th request of the run, n counting every request so
+// far, failed ones and ones without the phase too (its average is the sum
+// over n); a zero is left out (the phase did not happen, or took under a
+// millisecond) but still counts in n; the deviation is Welford's update
+// with the same n. With every request answered in a millisecond or more
+// this is the plain mean and population deviation.
 type durationStats struct {
-	n        int
-	mean, m2 float64
-	min, max time.Duration
+	n              int // Newman's divisor when the last time came
+	counted        int // times folded in
+	mean, variance float64
+	min, max       time.Duration
 }
 
-func (d *durationStats) add(x time.Duration) {
-	if d.n == 0 || x < d.min {
+// add folds x in as the next request's time.
+func (d *durationStats) add(x time.Duration) { d.addAt(x, d.n+1) }
+
+// addAt folds x in as the time of the run's n-th request (n counts every
+// request so far, this one included), as Newman's summary does.
+func (d *durationStats) addAt(x time.Duration, n int) {
+	if x <= 0 || n < 1 {
+		return
+	}
+	nf, xf := float64(n), float64(x)
+	delta1 := xf - d.mean
+	d.mean = (d.mean*(nf-1) + xf) / nf
+	d.variance = (d.variance*(nf-1) + delta1*(xf-d.mean)) / nf
+	if d.counted == 0 || x < d.min {
 		d.min = x
 	}
 	if x > d.max {
 		d.max = x
 	}
-	d.n++
-	delta := float64(x) - d.mean
-	d.mean += delta / float64(d.n)
-	d.m2 += delta * (float64(x) - d.mean)
+	d.counted++
+	d.n = n
 }
 
 // itemFailed marks the current item as failed in the runtime's sense
@@ -627,21 +641,23 @@ func (s *Summary) Merge(o *Summary) {
 }
 
 // merge combines two running statistics (Chan et al.'s parallel form of
-// Welford's algorithm).
+// Welford's algorithm over each side's n): exact for the mean; for the
+// deviation when every request of both had a time.
 func (d *durationStats) merge(o durationStats) {
 	switch {
-	case o.n == 0:
+	case o.counted == 0:
 		return
-	case d.n == 0:
+	case d.counted == 0:
 		*d = o
 		return
 	}
 	n := d.n + o.n
 	delta := o.mean - d.mean
-	d.m2 += o.m2 + delta*delta*float64(d.n)*float64(o.n)/float64(n)
+	m2 := d.variance*float64(d.n) + o.variance*float64(o.n) + delta*delta*float64(d.n)*float64(o.n)/float64(n)
 	d.mean += delta * float64(o.n) / float64(n)
+	d.variance = m2 / float64(n)
 	d.min, d.max = min(d.min, o.min), max(d.max, o.max)
-	d.n = n
+	d.n, d.counted = n, d.counted+o.counted
 }
 
 // stopReason words a run-ending error for people and reports: a run that

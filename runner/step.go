@@ -237,13 +237,14 @@ func (s *Summary) scriptsOf(listen string) *Stat {
 func (s *stepRun) reportScriptRequests() {
 	r := s.r
 	for _, t := range r.takeScriptTrips() {
+		r.requestsSeen++
 		if t.err != nil {
 			r.summary.Requests.Failed++
 			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: "Error", Message: t.err.Error()})
 		} else if t.resp != nil {
 			// Newman's response figures and data received are over
 			// every round trip, a script's too.
-			r.responses.add(t.resp.ResponseTime.Round(time.Millisecond))
+			r.responses.addAt(t.resp.ResponseTime.Round(time.Millisecond), r.requestsSeen)
 			r.summary.ResponseBytes += int64(t.resp.Size + t.sent.ChallengeSize)
 		}
 		r.Sink.Handle(ScriptRequestEvent{Item: s.st.ref, Iteration: s.it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)})
@@ -379,7 +380,9 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	r.summary.Requests.Total++
 	if sent.Challenged {
 		r.summary.Requests.Total++
+		r.requestsSeen++
 	}
+	r.requestsSeen++
 	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
 	if err != nil {
 		r.summary.Requests.Failed++
@@ -388,10 +391,10 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	} else {
 		// Newman's summary is over whole milliseconds, as its response
 		// times are (Date.now()); so is courier's.
-		r.responses.add(resp.ResponseTime.Round(time.Millisecond))
+		r.responses.addAt(resp.ResponseTime.Round(time.Millisecond), r.requestsSeen)
 		if timings != nil {
-			r.dns.addNonZero(timings.DNS)
-			r.firstByte.addNonZero(timings.FirstByte)
+			r.dns.addAt(timings.DNS, r.requestsSeen)
+			r.firstByte.addAt(timings.FirstByte, r.requestsSeen)
 		}
 		r.summary.ResponseBytes += int64(resp.Size + sent.ChallengeSize)
 	}

@@ -34,3 +34,40 @@ func TestDurationStatsMerge(t *testing.T) {
 		t.Errorf("merge into empty: %+v, want %+v", empty.spread(), w)
 	}
 }
+
+// TestDurationStatsAsNewman: the timings fold each response time in as
+// Newman 6.2.2's summary does (lib/run/summary.js, attachRequestTracker):
+// the divisor counts every request so far, failed ones (nil here) and ones
+// whose time is 0 too, and a 0 is left out of the figures. The wants are
+// what Newman's own RunSummary gave for these sequences of request events.
+func TestDurationStatsAsNewman(t *testing.T) {
+	t.Parallel()
+	ms := func(f float64) time.Duration { return time.Duration(f * float64(time.Millisecond)) }
+	tests := []struct {
+		name              string
+		seq               []any // int ms, or nil for a failed request
+		avg, min, max, sd float64
+	}{
+		{"failed then answered", []any{nil, 63}, 31.5, 63, 63, 31.5},
+		{"mixed", []any{10, nil, 30, 0, 20}, 17.333333333333336, 10, 30, 8.537498983243797},
+		{"zeros first", []any{0, 0, 5, 7}, 3, 5, 7, 3.082207001484488},
+		{"plain", []any{2, 4, 4, 4, 5, 5, 7, 9}, 5, 2, 9, 2},
+		{"failures last", []any{12, 8, nil, nil}, 10, 8, 12, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var d durationStats
+			for i, x := range tt.seq {
+				if v, ok := x.(int); ok {
+					d.addAt(time.Duration(v)*time.Millisecond, i+1)
+				}
+			}
+			got := d.spread()
+			near := func(a, b time.Duration) bool { return a-b < time.Microsecond && b-a < time.Microsecond }
+			if !near(got.Avg, ms(tt.avg)) || got.Min != ms(tt.min) || got.Max != ms(tt.max) || !near(got.SD, ms(tt.sd)) {
+				t.Errorf("got %+v, want avg %v min %v max %v sd %v (Newman)", got, tt.avg, tt.min, tt.max, tt.sd)
+			}
+		})
+	}
+}

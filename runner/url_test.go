@@ -134,5 +134,5 @@ func TestDurationStats(t *testing.T) {
 	assert.Equal(t, 5*time.Millisecond, time.Duration(d.mean))
 	assert.Equal(t, 2*time.Millisecond, d.min)
 	assert.Equal(t, 9*time.Millisecond, d.max)
-	assert.InDelta(t, float64(2*time.Millisecond), math.Sqrt(d.m2/float64(d.n)), 1)
+	assert.InDelta(t, float64(2*time.Millisecond), math.Sqrt(d.variance), 1)
 }
