@@ -63,11 +63,9 @@ func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 			CipherSuites:       suites,
 		}
 		if to.verify {
-			roots := c.opts.RootCAs
-			if roots == nil {
-				if roots, err = x509.SystemCertPool(); err != nil {
-					roots = x509.NewCertPool()
-				}
+			roots := systemRoots // loaded on the first verified handshake
+			if given := c.opts.RootCAs; given != nil {
+				roots = func() *x509.CertPool { return given }
 			}
 			tcfg.VerifyConnection = nodeVerify(roots, time.Now)
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -30,6 +31,17 @@ var (
 	errNotYetValid    = &certError{"CERT_NOT_YET_VALID", "certificate is not yet valid"}
 )
 
+// systemRoots is the system's trusted certificates, read once, when a
+// verified handshake first needs them: reading them costs milliseconds a
+// run without https should not pay.
+var systemRoots = sync.OnceValue(func() *x509.CertPool {
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		return x509.NewCertPool()
+	}
+	return pool
+})
+
 // nodeVerify checks the server's certificates in the order OpenSSL and
 // Node do. OpenSSL goes on past an error and reports the last one: the
 // chain first (untrusted), then each certificate's dates, so an expired
@@ -37,7 +49,7 @@ var (
 // Node checks the host name only once the chain is trusted, so a
 // certificate for another host from an unknown authority reads "unable to
 // verify the first certificate". Go's own check does the host first.
-func nodeVerify(roots *x509.CertPool, now func() time.Time) func(tls.ConnectionState) error {
+func nodeVerify(roots func() *x509.CertPool, now func() time.Time) func(tls.ConnectionState) error {
 	return func(cs tls.ConnectionState) error {
 		certs := cs.PeerCertificates
 		if len(certs) == 0 {
@@ -45,7 +57,7 @@ func nodeVerify(roots *x509.CertPool, now func() time.Time) func(tls.ConnectionS
 		}
 		leaf := certs[0]
 		var last error
-		if err := chainError(leaf, certs[1:], roots); err != nil {
+		if err := chainError(leaf, certs[1:], roots()); err != nil {
 			last = err
 		}
 		t := now()

@@ -43,7 +43,8 @@ func TestNodeVerifyOrder(t *testing.T) {
 		{"wrong host", pki.WrongHost, pki.CAPool(), "127.0.0.1", "ERR_TLS_CERT_ALTNAME_INVALID"},
 		{"self-signed", pki.SelfSigned, pki.CAPool(), "127.0.0.1", "DEPTH_ZERO_SELF_SIGNED_CERT"},
 	} {
-		err := nodeVerify(c.roots, func() time.Time { return now })(tls.ConnectionState{PeerCertificates: leaf(c.cert), ServerName: c.host})
+		roots := c.roots
+		err := nodeVerify(func() *x509.CertPool { return roots }, func() time.Time { return now })(tls.ConnectionState{PeerCertificates: leaf(c.cert), ServerName: c.host})
 		if c.code == "" {
 			assert.NoError(t, err, c.name)
 			continue
@@ -57,11 +58,11 @@ func TestNodeVerifyOrder(t *testing.T) {
 	// Node 20's words (its JSON reporter cannot report them, so they were
 	// read from Node itself): an IP address against the addresses alone,
 	// a name against the whole list.
-	err = nodeVerify(pki.CAPool(), time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.WrongHost), ServerName: "127.0.0.1"})
+	err = nodeVerify(pki.CAPool, time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.WrongHost), ServerName: "127.0.0.1"})
 	assert.EqualError(t, err, "Hostname/IP does not match certificate's altnames: IP: 127.0.0.1 is not in the cert's list: ")
-	err = nodeVerify(pki.CAPool(), time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.WrongHost), ServerName: "localhost"})
+	err = nodeVerify(pki.CAPool, time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.WrongHost), ServerName: "localhost"})
 	assert.EqualError(t, err, "Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: DNS:wrong.invalid")
-	err = nodeVerify(pki.CAPool(), time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.Server), ServerName: "wrong.invalid"})
+	err = nodeVerify(pki.CAPool, time.Now)(tls.ConnectionState{PeerCertificates: leaf(pki.Server), ServerName: "wrong.invalid"})
 	assert.EqualError(t, err, "Hostname/IP does not match certificate's altnames: Host: wrong.invalid. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1")
 }
 
