@@ -31,13 +31,31 @@ func (r *Response) Text() string { return BodyText(r.Body, r.Header) }
 
 // BodyText is Response.Text for a body and its headers.
 func BodyText(body []byte, header []collections.Header) string {
+	text, units := scriptText(body, header)
+	if units != nil {
+		return string(utf16.Decode(units)) // a lone surrogate reads U+FFFD
+	}
+	return text
+}
+
+// scriptText is the body's text as scripts get it: a string, or, when
+// the text holds a lone surrogate that a Go string cannot carry (a UTF-16,
+// UTF-32 or UTF-7 body), its UTF-16 code units instead.
+func scriptText(body []byte, header []collections.Header) (string, []uint16) {
 	ct := ""
 	for _, h := range header {
 		if strings.EqualFold(h.Key, "Content-Type") {
 			ct = h.Value
 		}
 	}
-	return decodeText(body, Charset(ct))
+	name, known := charsetAliases[canonicalCharset(Charset(ct))]
+	if u, ok := unicodeUnits(body, name); ok {
+		if loneSurrogate(u) {
+			return "", u
+		}
+		return string(utf16.Decode(u)), nil
+	}
+	return decodeNamed(body, name, known), nil
 }
 
 // charsetPattern is the charset module's (mime-format's): a charset= or
@@ -214,25 +232,15 @@ var multiByte = map[string]encoding.Encoding{
 	"gb18030": simplifiedchinese.GB18030, "big5": traditionalchinese.Big5, "euckr": korean.EUCKR,
 }
 
-// decodeText decodes body from charset cs (contentInfo's).
-func decodeText(body []byte, cs string) string {
-	name, known := charsetAliases[canonicalCharset(cs)]
+// decodeNamed decodes body from the charset iconv-lite calls name (known:
+// iconv-lite knows it), other than the Unicode ones of unicodeUnits.
+func decodeNamed(body []byte, name string, known bool) string {
 	if !known {
 		return sandboxUTF8(body) // Buffer#toString: the BOM stays
 	}
 	switch name {
 	case "utf8":
 		return strings.TrimPrefix(iconvUTF8(body), "\ufeff")
-	case "ucs2":
-		return strings.TrimPrefix(utf16Text(body, false), "\ufeff")
-	case "utf16be":
-		return strings.TrimPrefix(utf16Text(body, true), "\ufeff")
-	case "utf16":
-		return strings.TrimPrefix(utf16Text(body, utf16BigEndian(body)), "\ufeff")
-	case "utf32", "utf32le", "utf32be":
-		return utf32Text(body, name == "utf32be" || name == "utf32" && utf32BigEndian(body))
-	case "utf7", "utf7imap":
-		return utf7Text(body, name == "utf7imap")
 	case "binary":
 		return latin1.DecodeBytes(body)
 	case "ascii":
@@ -283,21 +291,6 @@ func utf16BigEndian(b []byte) bool {
 		}
 	}
 	return be > le
-}
-
-// utf16Text decodes UTF-16 as Node's ucs2 does: an odd last byte is
-// dropped, and a lone surrogate (which a Go string cannot hold) reads
-// as U+FFFD.
-func utf16Text(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
-	}
-	return string(utf16.Decode(u))
 }
 
 // sandboxUTF8 decodes UTF-8 as the sandbox's Buffer (the browser build

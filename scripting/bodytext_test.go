@@ -28,7 +28,8 @@ func TestBodyTextSingleByteCharsetsAsIconv(t *testing.T) {
 		all[i] = byte(i)
 	}
 	for name, want := range rec.Decode {
-		assert.Equal(t, string(want), decodeText(all, name), name)
+		h := []collections.Header{{Key: "Content-Type", Value: "text/plain; charset=" + name}}
+		assert.Equal(t, string(want), BodyText(all, h), name)
 	}
 }
 
@@ -122,5 +123,32 @@ func TestContentInfoSniffsAsFileType(t *testing.T) {
 			want = *c.Mime + " " + *c.Ext
 		}
 		assert.Equal(t, want, r.Tests[0].Name, "case %d: %x", i, body[:min(len(body), 40)])
+	}
+}
+
+// TestScriptTextKeepsLoneSurrogates: the UTF-16, UTF-32 and UTF-7 bodies
+// whose text holds a lone surrogate give their code units (Newman's string
+// keeps it, fresh-round9n-a.json); every other body gives none.
+func TestScriptTextKeepsLoneSurrogates(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, contentType string
+		body              []byte
+		want              []uint16
+	}{
+		{"utf-16le lone high", "text/plain; charset=utf-16le", []byte("a\x00\x00\xd8b\x00"), []uint16{'a', 0xd800, 'b'}},
+		{"utf-16 lone low at the end, BOM dropped", "text/plain; charset=utf-16", []byte("\xff\xfea\x00\x00\xdc"), []uint16{'a', 0xdc00}},
+		{"utf-32 surrogate value", "text/plain; charset=utf-32le", []byte("a\x00\x00\x00\x00\xd8\x00\x00"), []uint16{'a', 0xd800}},
+		{"utf-7 half a pair", "text/plain; charset=utf-7", []byte("+2D0-"), []uint16{0xd83d}},
+		{"a pair is not lone", "text/plain; charset=utf-16le", []byte("\x3d\xd8\x00\xde"), nil},
+		{"utf-8 never", "text/plain; charset=utf-8", []byte("\xed\xa0\x80"), nil},
+		{"no charset", "text/plain", []byte("a\x00\x00\xd8"), nil},
+	} {
+		h := []collections.Header{{Key: "Content-Type", Value: c.contentType}}
+		text, units := (&Response{Body: c.body, Header: h}).ScriptText()
+		assert.Equal(t, c.want, units, c.name)
+		if units == nil {
+			assert.Equal(t, BodyText(c.body, h), text, c.name)
+		}
 	}
 }

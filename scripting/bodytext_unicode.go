@@ -9,13 +9,74 @@ import (
 // UTF-32 (utf32le, utf32be and the "utf32" that guesses the order) and
 // UTF-7 (RFC 2152) with IMAP's variant (RFC 3501). Newman's text() names
 // them by these charsets (fresh-round9n-a.json). A lone surrogate, which a
-// JavaScript string holds and a Go string cannot, reads as U+FFFD here.
+// JavaScript string holds and a Go string cannot, reads as U+FFFD in Text;
+// ScriptText keeps it for scripts.
 
-// utf32Text decodes UTF-32 as iconv-lite does: four bytes a character, a
-// value past U+10FFFF (or negative as an int32) one U+FFFD, up to three
-// bytes cut off at the end dropped; a leading byte order mark is dropped.
-func utf32Text(b []byte, bigEndian bool) string {
-	rs := make([]rune, 0, len(b)/4)
+// unicodeUnits decodes the Unicode charsets other than UTF-8 (iconv-lite's
+// name) into UTF-16 code units, a leading byte order mark dropped, as the
+// JavaScript string Newman's text() gives: a lone surrogate stays one.
+// false for any other charset.
+func unicodeUnits(body []byte, name string) ([]uint16, bool) {
+	var u []uint16
+	switch name {
+	case "ucs2":
+		u = utf16Units(body, false)
+	case "utf16be":
+		u = utf16Units(body, true)
+	case "utf16":
+		u = utf16Units(body, utf16BigEndian(body))
+	case "utf32", "utf32le", "utf32be":
+		u = utf32Units(body, name == "utf32be" || name == "utf32" && utf32BigEndian(body))
+	case "utf7", "utf7imap":
+		u = utf7Units(body, name == "utf7imap")
+	default:
+		return nil, false
+	}
+	if len(u) > 0 && u[0] == 0xfeff {
+		u = u[1:]
+	}
+	return u, true
+}
+
+// ScriptText is Text as scripts get it: a string, or, when the text holds
+// a lone surrogate that a Go string cannot carry (a UTF-16, UTF-32 or UTF-7
+// body: UTF-16 "00 d8" alone), its UTF-16 code units instead, as Newman's
+// JavaScript string keeps it (fresh-round9n-a.json).
+func (r *Response) ScriptText() (string, []uint16) { return scriptText(r.Body, r.Header) }
+
+// loneSurrogate reports whether u holds a surrogate outside a pair.
+func loneSurrogate(u []uint16) bool {
+	for i := 0; i < len(u); i++ {
+		switch {
+		case u[i] < 0xd800 || u[i] > 0xdfff:
+		case u[i] < 0xdc00 && i+1 < len(u) && u[i+1] >= 0xdc00 && u[i+1] <= 0xdfff:
+			i++ // a pair
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// utf16Units reads UTF-16 as Node's ucs2 does: an odd last byte is
+// dropped.
+func utf16Units(b []byte, bigEndian bool) []uint16 {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return u
+}
+
+// utf32Units decodes UTF-32 as iconv-lite does: four bytes a character, a
+// value past U+10FFFF (or negative as an int32) one U+FFFD, a surrogate's
+// value one code unit, up to three bytes cut off at the end dropped.
+func utf32Units(b []byte, bigEndian bool) []uint16 {
+	u := make([]uint16, 0, len(b)/4)
 	for i := 0; i+3 < len(b); i += 4 {
 		var cp uint32
 		if bigEndian {
@@ -23,15 +84,17 @@ func utf32Text(b []byte, bigEndian bool) string {
 		} else {
 			cp = uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
 		}
-		if cp > 0x10ffff {
-			cp = 0xfffd
+		switch {
+		case cp > 0x10ffff:
+			u = append(u, 0xfffd)
+		case cp >= 0x10000:
+			r1, r2 := utf16.EncodeRune(rune(cp))
+			u = append(u, uint16(r1), uint16(r2))
+		default:
+			u = append(u, uint16(cp))
 		}
-		rs = append(rs, rune(cp)) // a surrogate becomes U+FFFD in the string
 	}
-	if len(rs) > 0 && rs[0] == 0xfeff {
-		rs = rs[1:]
-	}
-	return string(rs)
+	return u
 }
 
 // utf32BigEndian is iconv-lite's guess for "utf32": a byte order mark in
@@ -66,14 +129,14 @@ func utf32BigEndian(b []byte) bool {
 	return bmpBE-invalidBE > bmpLE-invalidLE
 }
 
-// utf7Text decodes UTF-7 as iconv-lite's decoder does: shift marks "+"
+// utf7Units decodes UTF-7 as iconv-lite's decoder does: shift marks "+"
 // (IMAP: "&") and, in IMAP's variant, "," for "/". A shifted run ends at
 // the first byte outside the base64 alphabet, absorbing a "-"; "+-" is
 // "+". Each run's bytes read as UTF-16BE (a run's leading BOM dropped, an
 // odd byte dropped); direct bytes read as ASCII (U+FFFD past 0x7f). A run
 // open at the end is decoded in two parts, as iconv-lite's write and end
 // split it: whole groups of eight characters, then the rest.
-func utf7Text(b []byte, imap bool) string {
+func utf7Units(b []byte, imap bool) []uint16 {
 	shift := byte('+')
 	if imap {
 		shift = '&'
@@ -128,10 +191,7 @@ func utf7Text(b []byte, imap bool) string {
 			run(rest[whole:])
 		}
 	}
-	if len(out) > 0 && out[0] == 0xfeff {
-		out = out[1:]
-	}
-	return string(utf16.Decode(out))
+	return out
 }
 
 func utf7Base64Char(c byte, imap bool) bool {

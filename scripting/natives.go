@@ -308,7 +308,11 @@ func (e *Engine) installMessageNatives(set func(string, any)) {
 		if x.Response == nil {
 			return rt.ToValue("")
 		}
-		return rt.ToValue(x.Response.Text())
+		text, units := x.Response.ScriptText()
+		if units != nil {
+			return goja.StringFromUTF16(units) // a lone surrogate kept, as in Newman
+		}
+		return rt.ToValue(text)
 	})
 	set("responseBase64", func() string {
 		x := e.state().x

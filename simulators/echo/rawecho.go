@@ -119,13 +119,11 @@ func echoRawConn(c net.Conn) {
 			return
 		case strings.HasPrefix(target, "/early/"):
 			reply, _ := cannedReply(strings.Replace(rest, "/early/", "/reply/", 1))
-			_, _ = c.Write(reply)
-			closeAndDrain(c, br)
+			writeAndClose(c, br, reply)
 			return
 		}
 		if reply, ok := cannedReply(rest); ok {
-			_, _ = c.Write(reply)
-			closeAndDrain(c, br)
+			writeAndClose(c, br, reply)
 			return
 		}
 		var out bytes.Buffer
@@ -135,17 +133,23 @@ func echoRawConn(c net.Conn) {
 		if method != "HEAD" {
 			out.Write(msg.Bytes())
 		}
-		if _, err := c.Write(out.Bytes()); err != nil {
-			return
-		}
-		closeAndDrain(c, br)
+		writeAndClose(c, br, out.Bytes())
 		return
 	}
 }
 
-// closeAndDrain half-closes and drains briefly so the client reads a clean
-// end of stream rather than a reset caused by unread bytes.
-func closeAndDrain(c net.Conn, br *bufio.Reader) {
+// writeAndClose writes the answer, half-closes and drains briefly so the
+// client reads a clean end of stream rather than a reset caused by unread
+// bytes. The answer and the end of stream leave together (cork, on Linux):
+// a canned answer that does not say Connection: close looks reusable, and
+// a client that took the connection back before the end of stream arrived
+// would send its next request into the close. A server in a process of its
+// own closes at once; one goroutine among many under load may not.
+func writeAndClose(c net.Conn, br *bufio.Reader, answer []byte) {
+	cork(c)
+	if _, err := c.Write(answer); err != nil {
+		return
+	}
 	if tc, ok := c.(*net.TCPConn); ok {
 		_ = tc.CloseWrite()
 		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
