@@ -117,48 +117,69 @@ func matchRune(s string, pos int, r rune) (e1, e2 int) {
 			e = pos + 1
 		}
 	case '%':
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], r)
-		p := pos
-		for j := 0; j < n; j++ {
-			if p+3 > len(s) || s[p] != '%' {
-				return e1, 0
-			}
-			if b, ok := hexByte(s[p+1], s[p+2]); !ok || b != buf[j] {
-				return e1, 0
-			}
-			p += 3
-		}
-		e = p
+		e = percentForm(s, pos, r)
 	case '\\':
-		p := pos
-		for p < len(s) && s[p] == '\\' {
-			p++
-		}
-		if p >= len(s) {
-			return e1, 0
-		}
-		if c, n := utf8.DecodeRuneInString(s[p:]); c == r {
-			e = p + n // \" \' \\ \/
-		} else if s[p] == 'u' && p+5 <= len(s) {
-			if u, ok := hex4(s[p+1 : p+5]); ok && rune(u) == r {
-				e = p + 5
-			}
-		} else if r == '\n' && s[p] == 'n' || r == '\t' && s[p] == 't' || r == '\r' && s[p] == 'r' {
-			e = p + 1
-		}
+		e = escapeForm(s, pos, r)
 	case '&':
-		end := strings.IndexByte(s[pos:min(len(s), pos+12)], ';')
-		if end > 0 {
-			if c, ok := entity(s[pos+1 : pos+end]); ok && c == r {
-				e = pos + end + 1
-			}
-		}
+		e = referenceForm(s, pos, r)
 	}
 	if e1 == 0 {
 		return e, 0
 	}
 	return e1, e
+}
+
+// percentForm is where r written as %XX per UTF-8 byte, at s[pos] (a
+// '%'), ends; 0 when it is not there.
+func percentForm(s string, pos int, r rune) int {
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	p := pos
+	for j := 0; j < n; j++ {
+		if p+3 > len(s) || s[p] != '%' {
+			return 0
+		}
+		if b, ok := hexByte(s[p+1], s[p+2]); !ok || b != buf[j] {
+			return 0
+		}
+		p += 3
+	}
+	return p
+}
+
+// escapeForm is where r as a backslash escape (under any number of
+// backslashes), at s[pos] (a '\\'), ends: \" \' \\ \/, \uXXXX, \n \t \r;
+// 0 when it is not there.
+func escapeForm(s string, pos int, r rune) int {
+	p := pos
+	for p < len(s) && s[p] == '\\' {
+		p++
+	}
+	if p >= len(s) {
+		return 0
+	}
+	if c, n := utf8.DecodeRuneInString(s[p:]); c == r {
+		return p + n
+	} else if s[p] == 'u' && p+5 <= len(s) {
+		if u, ok := hex4(s[p+1 : p+5]); ok && rune(u) == r {
+			return p + 5
+		}
+	} else if r == '\n' && s[p] == 'n' || r == '\t' && s[p] == 't' || r == '\r' && s[p] == 'r' {
+		return p + 1
+	}
+	return 0
+}
+
+// referenceForm is where r as a character reference, at s[pos] (a '&'),
+// ends; 0 when it is not there.
+func referenceForm(s string, pos int, r rune) int {
+	end := strings.IndexByte(s[pos:min(len(s), pos+12)], ';')
+	if end > 0 {
+		if c, ok := entity(s[pos+1 : pos+end]); ok && c == r {
+			return pos + end + 1
+		}
+	}
+	return 0
 }
 
 func foldEq(a, b rune) bool {
