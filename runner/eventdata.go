@@ -103,6 +103,11 @@ var uvGetaddrinfoErrno = map[string]int{"ENOTFOUND": -3008, "EAI_AGAIN": -3001}
 // that cannot be derived from the error are left out rather than guessed.
 func netFields(e *ErrorInfo, ne *NetError) {
 	e.Code = ne.Code
+	if ne.Connect != nil {
+		// A timeout is the request library's own error: code and connect.
+		e.Connect = ne.Connect
+		return
+	}
 	var dnsErr *net.DNSError
 	if errors.As(ne.Err, &dnsErr) {
 		e.Syscall, e.Hostname = "getaddrinfo", dnsErr.Name

@@ -65,6 +65,9 @@ type ErrorInfo struct {
 	Address  string
 	Port     *int
 	Hostname string
+	// Connect is set on a request timeout: the request library's flag
+	// (true while connecting), in place of the other fields.
+	Connect *bool
 }
 
 func (e *ErrorInfo) Error() string     { return e.Text }

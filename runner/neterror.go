@@ -24,6 +24,10 @@ type NetError struct {
 	Err     error
 	Name    string // the JavaScript error's name when not Error (RangeError)
 	Syscall string // Node's syscall when the Go error does not say (EPROTO's write)
+	// Connect is the request library's flag on its timeouts: true when
+	// the time ran out before the connection was made. Such an error has
+	// no other system field (fresh-round9v-connect-json.json).
+	Connect *bool
 }
 
 func (e *NetError) Error() string     { return e.Msg }
@@ -198,10 +202,11 @@ func timedOut(err error) *NetError {
 		return nil
 	}
 	var opErr *net.OpError
-	if errors.As(err, new(*net.DNSError)) || (errors.As(err, &opErr) && opErr.Op == "dial") {
-		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT", Err: err}
+	connecting := errors.As(err, new(*net.DNSError)) || (errors.As(err, &opErr) && opErr.Op == "dial")
+	if connecting {
+		return &NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT", Err: err, Connect: &connecting}
 	}
-	return &NetError{Code: "ESOCKETTIMEDOUT", Msg: "ESOCKETTIMEDOUT", Err: err}
+	return &NetError{Code: "ESOCKETTIMEDOUT", Msg: "ESOCKETTIMEDOUT", Err: err, Connect: &connecting}
 }
 
 // errnoWord is an OS error number and the code Node (libuv) prints for it.

@@ -67,6 +67,9 @@ const (
 	parityBase  = "http://echo.test"
 	parityRaw   = "http://raw.test"
 	parityOther = "http://other.test"
+	// parityStall is a loopback port that never completes a connection
+	// (a connect timeout without a network; Linux only).
+	parityStall = "http://stall.test"
 	// parityFiles stands for testdata/postman-parity/files (upload sources).
 	parityFiles = "FILES_DIR"
 )
@@ -84,9 +87,10 @@ func parityFilesDir() string {
 	return dir
 }
 
-// parityServers are the base URLs of the servers a case talks to.
+// parityServers are the base URLs of the servers a case talks to; stall
+// is set for the files that name it.
 type parityServers struct {
-	echo, raw string
+	echo, raw, stall string
 	// tls maps each https placeholder (parityTLS) to its server's base
 	// URL; tlsDir holds the PKI's files (parityTLSDir). Only files that
 	// name an https placeholder start them.
@@ -283,6 +287,9 @@ func (srv parityServers) place(data []byte) []byte {
 			data = bytes.ReplaceAll(data, []byte(ph), []byte(u))
 		}
 	}
+	if srv.stall != "" {
+		data = bytes.ReplaceAll(data, []byte(parityStall), []byte(srv.stall))
+	}
 	// URL objects name the host in parts.
 	for from, to := range map[string]string{`"host":["echo","test"]`: base, `"host":["raw","test"]`: srv.raw} {
 		host, port, _ := strings.Cut(strings.TrimPrefix(to, "http://"), ":")
@@ -301,6 +308,10 @@ func parityNormalize(lines []string, srv parityServers) []string {
 	other := otherBase(base)
 	for _, l := range lines {
 		l = strings.ReplaceAll(l, parityFilesDir(), parityFiles)
+		if srv.stall != "" {
+			l = strings.ReplaceAll(l, srv.stall, parityStall)
+			l = strings.ReplaceAll(l, strings.TrimPrefix(srv.stall, "http://"), strings.TrimPrefix(parityStall, "http://"))
+		}
 		for _, ph := range append(parityTLS, parityTLSLocal) {
 			if u := srv.tls[ph]; u != "" {
 				l = strings.ReplaceAll(l, u, ph)
@@ -337,6 +348,9 @@ func TestPostmanParity(t *testing.T) {
 			base := parityServers{echo: echotest.Start(t), raw: echotest.StartRawEcho(t)}
 			if bytes.Contains(raw, []byte(".test")) && bytes.Contains(raw, []byte("https://")) {
 				base.startTLS(t)
+			}
+			if bytes.Contains(raw, []byte(parityStall)) {
+				base.stall = echotest.StartStalled(t)
 			}
 			current := pf.Reference == refPostmanCLI
 			if rec := map[bool]string{false: *recordNewman, true: *recordPostman}[current]; rec != "" {

@@ -151,7 +151,7 @@ func (r *Runner) addTrip(t scriptTrip) {
 type sendError struct{ *ErrorInfo }
 
 func (e sendError) SystemError() scripting.SystemError {
-	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
+	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect}
 }
 
 // takeScriptTrips returns and forgets the pm.sendRequest round trips so

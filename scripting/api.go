@@ -53,6 +53,7 @@ type SystemError struct {
 	Address  string
 	Port     *int
 	Hostname string
+	Connect  *bool // a timeout's flag (true while connecting), after code
 }
 
 // Response is a received HTTP response as scripts see it.

@@ -1346,6 +1346,9 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 				if f.Code != "" {
 					_ = o.Set("code", f.Code)
 				}
+				if f.Connect != nil {
+					_ = o.Set("connect", *f.Connect)
+				}
 				if f.Syscall != "" {
 					_ = o.Set("syscall", f.Syscall)
 				}

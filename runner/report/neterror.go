@@ -16,6 +16,7 @@ func requestErrorJSON(err error) *jsonError {
 	var ei *runner.ErrorInfo
 	if errors.As(err, &ei) {
 		je.Code, je.Errno, je.Syscall, je.Address, je.Port, je.Hostname = ei.Code, ei.Errno, ei.Syscall, ei.Address, ei.Port, ei.Hostname
+		je.Connect = ei.Connect
 	}
 	return je
 }

@@ -22,12 +22,13 @@ type nodeError struct {
 	Address  string `json:"address"`
 	Port     *int   `json:"port"`
 	Hostname string `json:"hostname"`
+	Connect  *bool  `json:"connect"`
 	Name     string `json:"name"`
 	Message  string `json:"message"`
 	Stack    string `json:"stack"`
 }
 
-func ptr(n int) *int { return &n }
+func ptr[T any](v T) *T { return &v }
 
 func TestRequestErrorJSONFields(t *testing.T) {
 	t.Parallel()
@@ -44,6 +45,11 @@ func TestRequestErrorJSONFields(t *testing.T) {
 				Message: "connect ECONNREFUSED 127.0.0.1:9", Stack: "Error: connect ECONNREFUSED 127.0.0.1:9"}},
 		{"wrapped net error still found", fmtWrap(&runner.NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response", Err: context.DeadlineExceeded}),
 			nodeError{Code: "ETIMEDOUT", Name: "Error", Message: "sending: ETIMEDOUT: no response", Stack: "Error: sending: ETIMEDOUT: no response"}},
+		{"connect timeout is the request library's: code and connect only", &runner.NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT", Connect: ptr(true),
+			Err: &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}, Err: context.DeadlineExceeded}},
+			nodeError{Code: "ETIMEDOUT", Connect: ptr(true), Name: "Error", Message: "ETIMEDOUT", Stack: "Error: ETIMEDOUT"}},
+		{"response timeout says connect false", &runner.NetError{Code: "ESOCKETTIMEDOUT", Msg: "ESOCKETTIMEDOUT", Connect: ptr(false), Err: context.DeadlineExceeded},
+			nodeError{Code: "ESOCKETTIMEDOUT", Connect: ptr(false), Name: "Error", Message: "ESOCKETTIMEDOUT", Stack: "Error: ESOCKETTIMEDOUT"}},
 		{"not found", &runner.NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND nosuch.invalid", Err: &net.DNSError{Err: "no such host", Name: "nosuch.invalid", IsNotFound: true}},
 			nodeError{Errno: ptr(-3008), Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: "nosuch.invalid", Name: "Error",
 				Message: "getaddrinfo ENOTFOUND nosuch.invalid", Stack: "Error: getaddrinfo ENOTFOUND nosuch.invalid"}},

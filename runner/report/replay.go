@@ -254,7 +254,7 @@ func replayError(e *jsonreport.Error) error {
 		name = "Error"
 	}
 	return &runner.ErrorInfo{Name: name, Text: text, Message: e.Message,
-		Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname}
+		Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect}
 }
 
 func replayRequest(r *jsonreport.Request) runner.SentRequest {

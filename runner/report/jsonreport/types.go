@@ -435,6 +435,7 @@ type Error struct {
 	Address  string `json:"address,omitempty"`
 	Port     *int   `json:"port,omitempty"`
 	Hostname string `json:"hostname,omitempty"`
+	Connect  *bool  `json:"connect,omitempty"` // on request timeouts, as Newman's request library sets it
 
 	Type    string `json:"type,omitempty"`
 	Name    string `json:"name"`

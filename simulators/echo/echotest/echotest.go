@@ -59,3 +59,16 @@ func started(t testing.TB, what string) func(*loopback.Server, error) string {
 		return run.URL
 	}
 }
+
+// StartStalled returns the base URL of a loopback port that never
+// completes a connection (a connect timeout on loopback), skipping the
+// test where the system cannot make one.
+func StartStalled(t testing.TB) string {
+	t.Helper()
+	s, err := loopback.ListenStalled()
+	if err != nil {
+		t.Skipf("no stalled port: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return "http://" + s.Addr
+}
