@@ -1029,6 +1029,10 @@ func DescribeQuery(q *QueryParam, raw json.RawMessage) { describeQuery(q, raw) }
 
 // describeQuery gives a query parameter the description its file gave it,
 // read as a header row's (postman-collection's Description for both).
+// DescribeForm gives a form row (urlencoded or form-data) the description
+// raw gives it, read as a header row's.
+func DescribeForm(f *FormParam, raw json.RawMessage) { describeForm(f, raw) }
+
 // describeForm reads a form row's description as a header row's.
 func describeForm(f *FormParam, raw json.RawMessage) {
 	var h Header

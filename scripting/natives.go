@@ -863,6 +863,9 @@ type plainKV struct {
 	ContentType string   `json:"contentType"`
 	// Typed is a value that is not a string.
 	Typed json.RawMessage `json:"typed"`
+	// Description is the row's description as the script left it (text
+	// or a Description's {content, type}); the scripts after it see it.
+	Description json.RawMessage `json:"description"`
 }
 
 // plainParam is an urlencoded row: its value may be left out or null
@@ -975,6 +978,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 				if len(f.Typed) > 0 {
 					p = collections.TypedFormParam(p, f.Typed, false)
 				}
+				collections.DescribeForm(&p, f.Description)
 				out = append(out, p)
 			}
 			return out
@@ -985,6 +989,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 			if len(f.Typed) > 0 {
 				p = collections.TypedFormParam(p, f.Typed, true)
 			}
+			collections.DescribeForm(&p, f.Description)
 			cb.URLEncoded = append(cb.URLEncoded, p)
 		}
 		if b.GraphQL != nil {
@@ -1215,15 +1220,22 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 		case f.NoValue == collections.ValueNull:
 			v = goja.Null()
 		}
-		fm := b.obj("key", f.Key, "value", v)
-		switch {
-		case f.FromV3:
-			// The newer runtime's row from a v12 file: disabled (false
-			// too) and a description ({type} alone when none) first.
-			fm = b.obj("disabled", f.Disabled, "description", b.description(f.Description, "", "", f.Description == ""), "key", f.Key, "value", v)
-		case f.Disabled:
-			fm = b.obj("disabled", true, "key", f.Key, "value", v)
+		// postman-collection's Property sets disabled and description
+		// before the row's own members. The newer runtime's row from a v12
+		// file has both: disabled (false too), a description ({type} alone
+		// when none).
+		fm := b.obj()
+		if f.Disabled || f.FromV3 {
+			_ = fm.Set("disabled", f.Disabled)
 		}
+		switch {
+		case f.Described:
+			_ = fm.Set("description", b.description(f.Description, f.DescriptionType, f.DescriptionJSON, f.DescriptionNone))
+		case f.FromV3:
+			_ = fm.Set("description", b.description(f.Description, "", "", f.Description == ""))
+		}
+		_ = fm.Set("key", f.Key)
+		_ = fm.Set("value", v)
 		// An urlencoded param has no type in postman-collection.
 		if f.Type != "" && formData {
 			_ = fm.Set("type", f.Type)

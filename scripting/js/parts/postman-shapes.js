@@ -329,7 +329,8 @@ itemClass(VariableList, PropertyList);
 function FormParam(o) {
     o = o || {};
     if (hasOwn(o, 'disabled')) { this.disabled = o.disabled; }
-    if (hasOwn(o, 'description')) { this.description = o.description; }
+    // A Description, as a header's (Newman and Postman CLI alike).
+    if (hasOwn(o, 'description')) { this.description = describe(o.description); }
     this.key = o.key || '';
     // The newer runtime (v12 runs) leaves out a value the row has none of
     // (a file row); postman-collection 4 reads it ''.
@@ -728,6 +729,7 @@ function plainRequest(r) {
                     if (m === 'urlencoded' && (p.value === undefined || p.value === null)) { o.value = p.value === null ? null : undefined; }
                     if (p.src) { o.src = [].concat(p.src).map(String); }
                     if (p.contentType) { o.contentType = p.contentType; }
+                    if (p.description !== undefined) { o.description = p.description; }
                     return o;
                 });
             }
