@@ -1098,6 +1098,9 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 	}
 	var out []Event
 	var warn []Notice
+	// Postman CLI 1.34 runs the first script of each hook in a file and
+	// drops the others without a word (fresh-round9v-defs.json).
+	first := map[string]string{}
 	for i, e := range n.Content {
 		e = deref(e)
 		p := fmt.Sprintf("%s[%d]", path, i)
@@ -1122,6 +1125,12 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 			}
 			return nil, nil, sm.fieldErr(sm.get("type"), p+".type", "unknown script type %q; Postman expects beforeRequest or afterResponse (http:beforeRequest, http:afterResponse in definition files)", typ)
 		}
+		if at, ok := first[listen]; ok {
+			warn = append(warn, Notice{Source: m.src, Line: e.Line, Column: e.Column,
+				Message: fmt.Sprintf("%s: a second %s script in this file; Postman runs only the first (%s), so courier skips this one: put its code into the first", p, typ, at)})
+			continue
+		}
+		first[listen] = p
 		if prefixed != definition {
 			want := hook
 			if definition {

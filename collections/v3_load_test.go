@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -336,6 +337,8 @@ func TestV3Problems(t *testing.T) {
 			[]string{"f.request.yaml:7:7: body.content: form-data entry \"a\" has no type: Postman expects type: text (with value:) or type: file (with src:)", "skipped, as Postman skips it"}, ""},
 		{"a typed variable in a definition", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nvariables:\n  - key: s\n    value: x\n    type: secret\n", "F/r.request.yaml": req("/r", "")},
 			[]string{"definition.yaml:3:5: variables: variable \"s\" says type: secret; Postman does not take a type on a collection or folder variable and ignores the whole definition: remove type:", "the folder loads without its definition"}, ""},
+		{"a second script of one hook", map[string]string{"s.request.yaml": req("/s", "scripts:\n  - type: beforeRequest\n    code: a()\n  - type: beforeRequest\n    code: b()\n")},
+			[]string{"s.request.yaml:7:5: scripts[1]: a second beforeRequest script in this file; Postman runs only the first (scripts[0]), so courier skips this one"}, ""},
 		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
 			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}
@@ -363,6 +366,33 @@ func TestV3Problems(t *testing.T) {
 				t.Errorf("kind = %q, want %q", c.Notices[0].Kind, tt.kind)
 			}
 		})
+	}
+}
+
+// TestV3FirstScriptOfEachHook: Postman CLI 1.34 runs the first script of
+// each hook in a file (fresh-round9v-defs.json), in request and
+// definition files alike.
+func TestV3FirstScriptOfEachHook(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		".resources/definition.yaml": "$kind: collection\nscripts:\n  - type: http:afterResponse\n    code: c1()\n  - type: http:afterResponse\n    code: c2()\n",
+		"r.request.yaml":             req("/r", "scripts:\n  - type: beforeRequest\n    code: p1()\n  - type: afterResponse\n    code: t1()\n  - type: beforeRequest\n    code: p2()\n  - type: afterResponse\n    code: t2()\n"),
+	})
+	code := func(evs []Event) []string {
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.Listen+" "+e.Script.Exec)
+		}
+		return out
+	}
+	if got, want := code(c.Items[0].Events), []string{"prerequest p1()", "test t1()"}; !slices.Equal(got, want) {
+		t.Errorf("request scripts = %q, want %q", got, want)
+	}
+	if got, want := code(c.Events), []string{"test c1()"}; !slices.Equal(got, want) {
+		t.Errorf("collection scripts = %q, want %q", got, want)
+	}
+	if len(c.Notices) != 3 {
+		t.Errorf("want a notice for each skipped script, got %q", noticeText(c))
 	}
 }
 

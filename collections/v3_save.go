@@ -435,7 +435,12 @@ func authNode(a *Auth) *yaml.Node {
 }
 
 func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml.Node {
-	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	// A v3 file runs the first script of each type (Postman CLI 1.34 and
+	// courier), so a second script of one type (v2.1 allows several) is
+	// merged into the first: its code still runs, after the first's.
+	type script struct{ typ, code, lang string }
+	var list []*script
+	byType := map[string]*script{}
 	for _, e := range evs {
 		if e.Disabled {
 			continue
@@ -453,27 +458,39 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 		if strings.TrimSpace(e.Script.Exec) == "" {
 			continue // the empty scripts v2.1 exports carry
 		}
-		if definition {
-			typ = "http:" + typ
-		}
 		if e.Script.ID != "" || e.Script.Name != "" {
 			w.lose("script ids and names")
 		}
 		if p := e.Script.Packages; p != "" && p != "{}" && p != "null" {
 			w.lose("script packages")
 		}
-		m := newMap()
-		m.set("type", ystr(typ))
-		m.set("code", ystr(e.Script.Exec))
+		if first := byType[typ]; first != nil {
+			w.lose("a second %s script of %s: a v3 file runs one script of each type, so it is merged into the first", e.Listen, where)
+			first.code += "\n" + e.Script.Exec
+			continue
+		}
 		lang := e.Script.Type
 		if lang == "" {
 			lang = "text/javascript"
 		}
-		m.set("language", ystr(lang))
-		seq.Content = append(seq.Content, m.n)
+		sc := &script{typ, e.Script.Exec, lang}
+		byType[typ] = sc
+		list = append(list, sc)
 	}
-	if len(seq.Content) == 0 {
+	if len(list) == 0 {
 		return nil
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, sc := range list {
+		typ := sc.typ
+		if definition {
+			typ = "http:" + typ
+		}
+		m := newMap()
+		m.set("type", ystr(typ))
+		m.set("code", ystr(sc.code))
+		m.set("language", ystr(sc.lang))
+		seq.Content = append(seq.Content, m.n)
 	}
 	return seq
 }

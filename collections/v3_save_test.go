@@ -113,16 +113,24 @@ func v3Comparable(c *Collection) *Collection {
 	return c
 }
 
+// comparableEvents keeps what v3 keeps of scripts: the enabled ones, a
+// second of one hook merged into the first (a v3 file runs one of each).
 func comparableEvents(evs []Event) []Event {
 	var out []Event
+	at := map[string]int{}
 	for _, e := range evs {
 		if e.Disabled || strings.TrimSpace(e.Script.Exec) == "" {
+			continue
+		}
+		if i, ok := at[e.Listen]; ok {
+			out[i].Script.Exec += "\n" + e.Script.Exec
 			continue
 		}
 		e.Script.ID, e.Script.Name, e.Script.Packages, e.DisabledSet = "", "", "", false
 		if e.Script.Type == "" {
 			e.Script.Type = "text/javascript"
 		}
+		at[e.Listen] = len(out)
 		out = append(out, e)
 	}
 	return out
@@ -501,5 +509,36 @@ func TestV3KeepsQueryDescriptions(t *testing.T) {
 			s += " (disabled)"
 		}
 		eq(t, "query row", s, want[i])
+	}
+}
+
+// TestV3SaveTwoScriptsOfOneType: a v2.1 item may carry two prerequest
+// scripts; a v3 file runs only the first of each type, so the second is
+// merged into the first and the merge listed.
+func TestV3SaveTwoScriptsOfOneType(t *testing.T) {
+	t.Parallel()
+	c, err := LoadBytes([]byte(`{"info": {"name": "two", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "r", "request": {"method": "GET", "url": "http://127.0.0.1:1/"}, "event": [
+			{"listen": "prerequest", "script": {"exec": ["a()"]}}, {"listen": "prerequest", "script": {"exec": ["b()"]}}]}]}`), "two.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "coll")
+	lost, err := SaveDir(c, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `a second prerequest script of "r": a v3 file runs one script of each type, so it is merged into the first`; !strings.Contains(strings.Join(lost, "\n"), want) {
+		t.Errorf("lost = %q, want it to say %q", lost, want)
+	}
+	back, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evs := back.Items[0].Events; len(evs) != 1 || evs[0].Script.Exec != "a()\nb()" {
+		t.Errorf("loaded back: %+v, want one script, the first's code then the second's", evs)
+	}
+	if len(back.Notices) != 0 {
+		t.Errorf("reload notices: %v", back.Notices)
 	}
 }
