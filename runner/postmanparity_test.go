@@ -105,9 +105,10 @@ type parityServers struct {
 // has expired, wronghost.test one for another name, selfsigned.test a
 // self-signed one, mtls.test asks for a client certificate and
 // mtlsreq.test requires one (signed by the CA: TLS_DIR/client.pem and
-// client-key.pem), tls12.test speaks TLS 1.2 at most.
+// client-key.pem), tls12.test speaks TLS 1.2 at most, chain.test sends
+// tls.test's certificate with the CA's after it.
 var parityTLS = []string{"https://tls.test", "https://expired.test", "https://wronghost.test", "https://selfsigned.test",
-	"https://mtls.test", "https://mtlsreq.test", "https://tls12.test"}
+	"https://mtls.test", "https://mtlsreq.test", "https://tls12.test", "https://chain.test"}
 
 // parityTLSLocal is tls.test's server named localhost.
 const parityTLSLocal = "https://tls-localhost.test"
@@ -129,7 +130,7 @@ func (srv *parityServers) startTLS(t *testing.T) {
 	mtlsReq.ClientAuth = tls.RequireAndVerifyClientCert
 	tls12 := cert(pki.Server)
 	tls12.MaxVersion = tls.VersionTLS12
-	cfgs := []*tls.Config{cert(pki.Server), cert(pki.Expired), cert(pki.WrongHost), cert(pki.SelfSigned), mtls, mtlsReq, tls12}
+	cfgs := []*tls.Config{cert(pki.Server), cert(pki.Expired), cert(pki.WrongHost), cert(pki.SelfSigned), mtls, mtlsReq, tls12, cert(pki.Chain)}
 	srv.tls = map[string]string{}
 	for i, ph := range parityTLS {
 		srv.tls[ph] = echotest.StartTLS(t, cfgs[i])

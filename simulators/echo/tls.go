@@ -90,6 +90,8 @@ type PKI struct {
 	Expired    tls.Certificate
 	WrongHost  tls.Certificate
 	SelfSigned tls.Certificate
+	// Chain is Server sent with the authority's certificate after it.
+	Chain tls.Certificate
 	// Client's common name is "courier-client".
 	Client                  tls.Certificate
 	ClientPEM, ClientKeyPEM []byte
@@ -175,6 +177,8 @@ func NewPKI(now time.Time) (*PKI, error) {
 			p.ClientPEM, p.ClientKeyPEM = certPEM, keyPEM
 		}
 	}
+	p.Chain = p.Server
+	p.Chain.Certificate = append([][]byte{p.Server.Certificate[0]}, caDER)
 	return p, nil
 }
 
