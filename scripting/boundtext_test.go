@@ -63,3 +63,73 @@ p(() => { const bound = function bound() {}; return String(bound) + '|' + String
 		"function bound() {}|function () { [native code] }",
 	})
 }
+
+// The newer built-ins courier defines as stubs of the bootstrap print as
+// V8's natives do (Postman CLI 1.34.0's answers), and so do the iterator
+// helpers and their prototype's next.
+func TestBuiltinStubTextAsPostman(t *testing.T) {
+	t.Parallel()
+	var src string
+	var want []string
+	for _, c := range [][2]string{
+		{"p(() => String(Object.groupBy));", "function groupBy() { [native code] }"},
+		{"p(() => String(Map.groupBy));", "function groupBy() { [native code] }"},
+		{"p(() => String(Array.fromAsync));", "function fromAsync() { [native code] }"},
+		{"p(() => String(Promise.withResolvers));", "function withResolvers() { [native code] }"},
+		{"p(() => Promise.try.toString());", "function try() { [native code] }"},
+		{"p(() => `${RegExp.escape}`);", "function escape() { [native code] }"},
+		{"p(() => String([].values().map));", "function map() { [native code] }"},
+		{"p(() => String(ArrayBuffer.prototype.transfer));", "function transfer() { [native code] }"},
+		{"p(() => String(String.prototype.isWellFormed));", "function isWellFormed() { [native code] }"},
+		{"p(() => String(Promise.any));", "function any() { [native code] }"},
+		{"p(() => String(Set.prototype.union));", "function union() { [native code] }"},
+	} {
+		src += c[0] + "\n"
+		want = append(want, c[1])
+	}
+	checkTestNames(t, probeHarness+src, want)
+}
+
+// Iterator helpers are objects of V8's %IteratorHelperPrototype% (next,
+// return and its tag, %Iterator.prototype% after it, so their constructor
+// is Iterator), not generators; and RegExp.escape's refusal in V8's words.
+// Postman CLI 1.34.0's answers.
+func TestIteratorHelperShapeAsPostman(t *testing.T) {
+	t.Parallel()
+	var src string
+	var want []string
+	for _, c := range [][2]string{
+		{`p(() => { const it = [1, 2, 3].values().map(x => x); it.next(); return JSON.stringify([...it]) + JSON.stringify(it.next()); });`,
+			`[2,3]{"done":true}`},
+		{`p(() => { const h = [1].values().map(x => x); return h.return ? JSON.stringify(h.return()) : 'none'; });`,
+			`{"done":true}`},
+		{`p(() => { const it = [1, 2].values().map(x => x); return String(it[Symbol.toStringTag]) + ',' + it.constructor.name + ',' + (Object.getPrototypeOf(Object.getPrototypeOf(it)) === Object.getPrototypeOf(Object.getPrototypeOf([].values()))); });`,
+			`Iterator Helper,Iterator,true`},
+		{`p(() => RegExp.escape(5));`,
+			`E:TypeError: input argument must be a string`},
+		{`p(() => Object.getOwnPropertyNames(HP).join() + '|' + Object.getOwnPropertySymbols(HP).map(String).join());`,
+			`next,return|Symbol(Symbol.toStringTag)`},
+		{`p(() => HP.next.name + HP.next.length + ',' + HP.return.name + HP.return.length);`,
+			`next0,return0`},
+		{`p(() => HP.next.call({}));`,
+			`E:TypeError: Method Iterator Helper.prototype.next called on incompatible receiver #<Object>`},
+		{`p(() => HP.return.call(5));`,
+			`E:TypeError: Method Iterator Helper.prototype.return called on incompatible receiver 5`},
+		{`p(() => { const out = []; for (const x of [1, 2].values().map(x => x * 3)) out.push(x); return out.join(); });`,
+			`3,6`},
+		{`p(() => JSON.stringify([1].values().map(x => x)) + ',' + Object.keys([1].values().filter(x => x)).length);`,
+			`{},0`},
+		{`p(() => JSON.stringify(Object.getOwnPropertyDescriptor(HP, Symbol.toStringTag)));`,
+			`{"value":"Iterator Helper","writable":false,"enumerable":false,"configurable":true}`},
+		{`p(() => { const h = [1, 2].values().map(x => x); return JSON.stringify([h.next(), h.return(), h.next()]); });`,
+			`[{"value":1,"done":false},{"done":true},{"done":true}]`},
+		{`p(() => { const h = [1].values().map(x => x); return h[Symbol.iterator]() === h; });`,
+			`true`},
+		{`p(() => { let closed = 0; const src = {i: 0, next() { return {value: this.i++, done: false}; }, return() { closed++; return {}; }, __proto__: Object.getPrototypeOf(Object.getPrototypeOf([].values()))}; const h = src.take(2); h.next(); h.return(); return closed; });`,
+			`1`},
+	} {
+		src += c[0] + "\n"
+		want = append(want, c[1])
+	}
+	checkTestNames(t, probeHarness+"const HP = Object.getPrototypeOf([1].values().map(x => x));\n"+src, want)
+}

@@ -313,7 +313,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.radix = mayPrintInRadix(src)
 	c.sugarNatives = maySugarNatives(src)
 	c.zeroSearch = mayMeetZeroSearch(src)
-	c.boundText = strings.Contains(src, "bind")
+	c.boundText = mayPrintFunctions(src)
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)

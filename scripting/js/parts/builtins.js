@@ -53,7 +53,7 @@ def(Promise, 'try', function try_(fn) {
 // letter or digit and the other punctuators as \xHH, syntax characters and
 // / with a backslash.
 def(RegExp, 'escape', function escape(s) {
-    if (typeof s !== 'string') { throw new TypeError('RegExp.escape requires a string'); }
+    if (typeof s !== 'string') { throw new TypeError('input argument must be a string'); }
     var out = '', ws = { '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r' };
     for (var i = 0; i < s.length; i++) {
         var c = s[i], code = s.charCodeAt(i);
@@ -75,13 +75,26 @@ def(ArrayBuffer.prototype, 'transfer', function transfer(n) {
 (function () {
     var IP = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function fnArg(f) { if (typeof f !== 'function') { throw new TypeError((f !== null && typeof f !== 'object' && f !== undefined ? typeof f + ' ' : '') + String(f) + ' is not a function'); } }
+    // A helper is an object of V8's %IteratorHelperPrototype% (next,
+    // return, its tag; %Iterator.prototype% after it), run by a generator
+    // of its own.
+    var runs = new WeakMap(), HP = Object.create(IP);
+    function run(h, name) {
+        var g = runs.get(h);
+        if (g === undefined) { throw new TypeError('Method Iterator Helper.prototype.' + name + ' called on incompatible receiver ' + (h !== null && typeof h === 'object' ? '#<Object>' : String(h))); }
+        return g;
+    }
+    def(HP, 'next', function next() { return run(this, 'next').next(); });
+    def(HP, 'return', { 'return': function () { return run(this, 'return')['return'](); } }['return']);
+    Object.defineProperty(HP, Symbol.toStringTag, { value: 'Iterator Helper', configurable: true });
     function helper(src, body) {
         var next = src.next, done = false;
         var g = (function* () {
             try { yield* body(function () { var r = next.call(src); if (r.done) { done = true; } return r; }); } finally { if (!done && typeof src.return === 'function') { src.return(); } }
         })();
-        Object.defineProperty(g, Symbol.toStringTag, { value: 'Iterator Helper', configurable: true });
-        return g;
+        var h = Object.create(HP);
+        runs.set(h, g);
+        return h;
     }
     def(IP, 'map', function map(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { yield f(r.value, i); } }); });
     def(IP, 'filter', function filter(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { if (f(r.value, i)) { yield r.value; } } }); });
