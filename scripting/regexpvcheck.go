@@ -172,52 +172,26 @@ func vCheckEscape(rs []rune, i int) (vOperand, rune, int, string) {
 	case 'd', 'D', 'w', 'W', 's', 'S':
 		return vSetOperand, 0, i + 2, ""
 	case 'p', 'P':
-		end := -1
-		if i+2 < len(rs) && rs[i+2] == '{' {
-			end = bracedEnd(rs, i+2)
-		}
-		if end < 0 {
-			return 0, 0, 0, vBadProp
-		}
-		name := string(rs[i+3 : end])
-		_, isStrings := stringProperty(name)
-		_, isPoints := propertyRanges(name)
-		if !isStrings && !isPoints || isStrings && e == 'P' {
-			return 0, 0, 0, vBadProp
-		}
-		return vSetOperand, 0, end + 1, ""
+		return vCheckProperty(rs, i)
 	case 'q':
-		if i+2 >= len(rs) || rs[i+2] != '{' {
-			return 0, 0, 0, vBadEscape
-		}
-		for j := i + 3; j < len(rs); j++ {
-			switch c := rs[j]; {
-			case c == '}':
-				return vSetOperand, 0, j + 1, ""
-			case c == '\\':
-				_, _, next, reason := vCheckEscape(rs, j)
-				if reason != "" {
-					return 0, 0, 0, reason
-				}
-				j = next - 1
-			case c == '|':
-			case strings.ContainsRune(vSyntaxChars, c):
-				return 0, 0, 0, vBadChar
-			}
-		}
-		return 0, 0, 0, vBadChar
-	case 'b':
-		return vOneChar, '\b', i + 2, ""
-	case 'f':
-		return vOneChar, '\f', i + 2, ""
-	case 'n':
-		return vOneChar, '\n', i + 2, ""
-	case 'r':
-		return vOneChar, '\r', i + 2, ""
-	case 't':
-		return vOneChar, '\t', i + 2, ""
-	case 'v':
-		return vOneChar, '\v', i + 2, ""
+		return vCheckStrings(rs, i)
+	case 'b', 'f', 'n', 'r', 't', 'v':
+		return vOneChar, rune("\b\f\n\r\t\v"[strings.IndexRune("bfnrtv", e)]), i + 2, ""
+	case '0', 'c', 'x':
+		return vCheckCodeEscape(rs, i)
+	case 'u':
+		return vCheckUnicodeEscape(rs, i)
+	}
+	if strings.ContainsRune(vIdentityEscapes, e) {
+		return vOneChar, e, i + 2, ""
+	}
+	return 0, 0, 0, vBadEscape
+}
+
+// vCheckCodeEscape reads \0 (no digit after it), \cX (a letter) or \xHH
+// at rs[i].
+func vCheckCodeEscape(rs []rune, i int) (vOperand, rune, int, string) {
+	switch rs[i+1] {
 	case '0':
 		if i+2 < len(rs) && rs[i+2] >= '0' && rs[i+2] <= '9' {
 			return 0, 0, 0, vBadEscape
@@ -235,13 +209,51 @@ func vCheckEscape(rs []rune, i int) (vOperand, rune, int, string) {
 			}
 		}
 		return 0, 0, 0, vBadEscape
-	case 'u':
-		return vCheckUnicodeEscape(rs, i)
-	}
-	if strings.ContainsRune(vIdentityEscapes, e) {
-		return vOneChar, e, i + 2, ""
 	}
 	return 0, 0, 0, vBadEscape
+}
+
+// vCheckProperty checks \p{…} or \P{…} at rs[i]: a property of code
+// points, or (not negated) one of strings.
+func vCheckProperty(rs []rune, i int) (vOperand, rune, int, string) {
+	end := -1
+	if i+2 < len(rs) && rs[i+2] == '{' {
+		end = bracedEnd(rs, i+2)
+	}
+	if end < 0 {
+		return 0, 0, 0, vBadProp
+	}
+	name := string(rs[i+3 : end])
+	_, isStrings := stringProperty(name)
+	_, isPoints := propertyRanges(name)
+	if !isStrings && !isPoints || isStrings && rs[i+1] == 'P' {
+		return 0, 0, 0, vBadProp
+	}
+	return vSetOperand, 0, end + 1, ""
+}
+
+// vCheckStrings checks \q{…|…} at rs[i]: strings separated by |, with
+// escapes but no syntax characters.
+func vCheckStrings(rs []rune, i int) (vOperand, rune, int, string) {
+	if i+2 >= len(rs) || rs[i+2] != '{' {
+		return 0, 0, 0, vBadEscape
+	}
+	for j := i + 3; j < len(rs); j++ {
+		switch c := rs[j]; {
+		case c == '}':
+			return vSetOperand, 0, j + 1, ""
+		case c == '\\':
+			_, _, next, reason := vCheckEscape(rs, j)
+			if reason != "" {
+				return 0, 0, 0, reason
+			}
+			j = next - 1
+		case c == '|':
+		case strings.ContainsRune(vSyntaxChars, c):
+			return 0, 0, 0, vBadChar
+		}
+	}
+	return 0, 0, 0, vBadChar
 }
 
 // vCheckUnicodeEscape reads \u{…}, \uXXXX or a \uXXXX\uXXXX surrogate pair.
