@@ -110,23 +110,27 @@ func utf32BigEndian(b []byte) bool {
 			return true
 		}
 	}
-	invalidLE, invalidBE, bmpLE, bmpBE := 0, 0, 0, 0
+	le, be := 0, 0
 	for i := 0; i+3 < len(b) && i < 400; i += 4 {
-		c := b[i : i+4]
-		if c[0] != 0 || c[1] > 0x10 {
-			invalidBE++
-		}
-		if c[3] != 0 || c[2] > 0x10 {
-			invalidLE++
-		}
-		if c[0] == 0 && c[1] == 0 && (c[2] != 0 || c[3] != 0) {
-			bmpBE++
-		}
-		if (c[0] != 0 || c[1] != 0) && c[2] == 0 && c[3] == 0 {
-			bmpLE++
-		}
+		c := [4]byte(b[i : i+4])
+		le += utf32Vote(c[3], c[2], c[1], c[0])
+		be += utf32Vote(c[0], c[1], c[2], c[3])
 	}
-	return bmpBE-invalidBE > bmpLE-invalidLE
+	return be > le
+}
+
+// utf32Vote is one character's vote for a byte order, its bytes given
+// most significant first: +1 for a BMP character (not NUL), -1 for an
+// impossible one (beyond U+10FFFF), as iconv-lite counts them.
+func utf32Vote(b0, b1, b2, b3 byte) int {
+	v := 0
+	if b0 != 0 || b1 > 0x10 {
+		v--
+	}
+	if b0 == 0 && b1 == 0 && (b2 != 0 || b3 != 0) {
+		v++
+	}
+	return v
 }
 
 // utf7Units decodes UTF-7 as iconv-lite's decoder does: shift marks "+"
