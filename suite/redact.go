@@ -38,13 +38,13 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 		e.Item = redactItem(r, e.Item)
 		return e
 	case runner.RequestEvent:
-		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(red, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptRequestEvent:
-		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(red, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptRequestLineEvent:
-		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(r, e.Item, e.Request, e.Response, e.Err)
+		e.Item, e.Request, e.Response, e.Err = redactRoundTrip(red, e.Item, e.Request, e.Response, e.Err)
 		return e
 	case runner.ScriptEvent:
 		e.Item = redactItem(r, e.Item)
@@ -96,35 +96,39 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 
 // redactRoundTrip masks the parts the three round-trip events share: the
 // item, the request as sent, the response and the error.
-func redactRoundTrip(r func(string) string, item runner.ItemRef, req runner.SentRequest, resp *runner.Response, err error) (runner.ItemRef, runner.SentRequest, *runner.Response, error) {
-	return redactItem(r, item), redactSent(r, req), redactResponse(r, resp), redactErrInfo(r, err)
+func redactRoundTrip(red *vault.Redactor, item runner.ItemRef, req runner.SentRequest, resp *runner.Response, err error) (runner.ItemRef, runner.SentRequest, *runner.Response, error) {
+	return redactItem(red.Redact, item), redactSent(red, req), redactResponse(red, resp), redactErrInfo(red.Redact, err)
 }
 
 // redactSent masks the request as sent: its URL (also as shown),
 // headers, body and collection form.
-func redactSent(r func(string) string, s runner.SentRequest) runner.SentRequest {
+func redactSent(red *vault.Redactor, s runner.SentRequest) runner.SentRequest {
+	r := red.Redact
 	s.URL, s.Shown = r(s.URL), r(s.Shown)
 	s.Header = redactHeaders(r, s.Header)
-	s.Body = redactBytes(r, s.Body)
+	s.Body = red.RedactBytes(s.Body)
 	s.Form = redactForm(r, s.Form)
 	// A digest challenge's round trip is printed as a request line of its
 	// own (--verbose: its headers and the 401's body too), so it is masked
 	// here like the answered one.
 	s.ChallengeSent = redactHeaders(r, s.ChallengeSent)
 	if s.Challenge != nil {
-		s.Challenge = (*scripting.Response)(redactResponse(r, (*runner.Response)(s.Challenge)))
+		s.Challenge = (*scripting.Response)(redactResponse(red, (*runner.Response)(s.Challenge)))
 	}
 	return s
 }
 
-func redactResponse(r func(string) string, resp *runner.Response) *runner.Response {
+func redactResponse(red *vault.Redactor, resp *runner.Response) *runner.Response {
 	if resp == nil {
 		return nil
 	}
+	r := red.Redact
 	c := *resp
 	c.URL, c.Status = r(c.URL), r(c.Status)
 	c.Header = redactHeaders(r, c.Header)
-	c.Body = redactBytes(r, c.Body)
+	// A body's bytes: also a secret in UTF-16 or UTF-32 text, which
+	// the JSON report's response stream would show as bytes.
+	c.Body = red.RedactBytes(c.Body)
 	return &c
 }
 
@@ -218,17 +222,6 @@ func redactFormParams(r func(string) string, ps []collections.FormParam) []colle
 		out[i] = p
 	}
 	return out
-}
-
-func redactBytes(r func(string) string, b []byte) []byte {
-	if len(b) == 0 {
-		return b
-	}
-	s := string(b)
-	if m := r(s); m != s {
-		return []byte(m)
-	}
-	return b
 }
 
 // redactErrInfo masks an event's error; an *ErrorInfo keeps its fields.

@@ -42,11 +42,12 @@ type Redactor struct {
 type secretValue struct {
 	text   string
 	runes  []rune
-	starts [256]bool // the bytes an encoded form of it can start with
+	starts [256]bool  // the bytes an encoded form of it can start with
+	wide   []wideForm // as UTF-16 and UTF-32 (RedactBytes)
 }
 
 func newSecretValue(v string) *secretValue {
-	sv := &secretValue{text: v, runes: []rune(v)}
+	sv := &secretValue{text: v, runes: []rune(v), wide: wideForms(v)}
 	for b := range 256 {
 		sv.starts[b] = mayStart(byte(b), sv.runes[0])
 	}
