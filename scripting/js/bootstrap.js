@@ -1476,7 +1476,7 @@ return {
     shapeFunctions: function () { if (sloppyFns.length) { part('fn-shapes', { fns: sloppyFns })(); } },
     // shapePrototypes gives the postman-collection shapes' prototypes
     // Newman's members, order and method shapes (js/parts/proto-shapes.js).
-    shapePrototypes: function () { part('proto-shapes', { classes: Object.assign({ VariableScope: VariableScope }, shapeClasses), fns: sloppyFns }); },
+    shapePrototypes: function () { part('proto-shapes', { classes: Object.assign({ VariableScope: VariableScope }, shapeClasses), fns: sloppyFns, sdk: function () { return host.require('postman-collection'); } }); },
     adoptSDK: function (sdk) {
         shapeClasses.VariableScope = VariableScope;
         return part('sdk-classes', { ours: shapeClasses })(sdk);

@@ -187,5 +187,66 @@ Object.keys(T).forEach(function (cls) {
         put(P, k, parts[1] && typeof v === 'function' ? method(k, parts[1], v) : v);
     });
 });
+// Each constructor's length and own statics as postman-collection 4.4.0's
+// (Newman 6.2.2's: fresh-round8s-a), in its order (they stay strict: the
+// prototype of a function declaration cannot move behind own arguments and
+// caller, as a sloppy function lists them): super_ is the parent class, name=value a constant, name:n a
+// function of length n: courier's own when it has one (unless n ends in !:
+// courier's Url.parse gives its own shape), else one that calls the
+// module's (require('postman-collection'), loaded on first call).
+var MODES = { file: 'file', formdata: 'formdata', graphql: 'graphql', raw: 'raw', urlencoded: 'urlencoded' };
+var LIST = ' _postman_propertyIndexKey=key _postman_propertyIndexCaseInsensitive=true _postman_propertyAllowsMultipleValues=true';
+var STATICS = {
+    PropertyBase: '1 _postman_propertyName=PropertyBase propertyIsMeta:2 propertyUnprefixMeta:2 toJSON:1',
+    Property: '1 super_ _postman_propertyName=Property replaceSubstitutions:2 replaceSubstitutionsIn:2 findSubstitutions:1',
+    PropertyList: '3 super_ _postman_propertyName=PropertyList _unlinkItemFromParent:1 isPropertyList:1',
+    HeaderList: '2 super_ _postman_propertyName=HeaderList isHeaderList:1',
+    CookieList: '2 super_ _postman_propertyName=CookieList isCookieList:1',
+    VariableList: '2 super_ _postman_propertyName=VariableList isVariableList:1',
+    Variable: '1 super_ _postman_propertyName=Variable _postman_propertyIndexKey=key types isVariable:1',
+    Request: '1 super_ _postman_propertyName=Request isRequest:1',
+    Url: '1 super_ _postman_propertyName=Url parse:1! isUrl:1',
+    Header: '2 super_ _postman_propertyName=Header' + LIST + ' parse:1 parseSingle:1 unparse:1 unparseSingle:1 isHeader:1 create:0',
+    QueryParam: '1 super_ _postman_propertyName=QueryParam _postman_propertyIndexKey=key _postman_propertyAllowsMultipleValues=true parse:1 parseSingle:3 unparse:1 unparseSingle:1',
+    Response: '1 super_ _postman_propertyName=Response isResponse:1 createFromNode:2 mimeInfo:0 timingPhases:1',
+    Cookie: '1 super_ _postman_propertyName=Cookie' + LIST.replace('=key', '=name') + ' isCookie:1 unparse:1 unparseSingle:1 parse:1 stringify:1 splitParam:1',
+    RequestBody: '1 super_ _postman_propertyName=RequestBody MODES',
+    RequestAuth: '2 super_ _postman_propertyName=RequestAuth isValidType:1',
+    VariableScope: '2 super_ _postman_propertyName=VariableScope isVariableScope:1'
+};
+// Variable.types: the module's casts, whose in and out call the module's.
+function types() {
+    var t = { string: String, boolean: Boolean, number: Number };
+    ['array', 'object', 'any'].forEach(function (n) {
+        t[n] = {};
+        ['in', 'out'].forEach(function (d) { t[n][d] = { [d](v) { return b.sdk().Variable.types[n][d](v); } }[d]; });
+    });
+    return t;
+}
+function fromModule(cls, k, len) {
+    var f = { [k]() { var m = b.sdk()[cls]; return m[k].apply(m, arguments); } }[k];
+    lengthDesc.value = len;
+    defProp(f, 'length', lengthDesc);
+    return f;
+}
+Object.keys(STATICS).forEach(function (cls) {
+    var Ctor = C[cls], spec = STATICS[cls].split(' '), own = {};
+    if (typeof Ctor !== 'function') { return; }
+    Object.keys(Ctor).forEach(function (k) { own[k] = Ctor[k]; delete Ctor[k]; });
+    lengthDesc.value = Number(spec[0]);
+    defProp(Ctor, 'length', lengthDesc);
+    spec.slice(1).forEach(function (s) {
+        var eq = s.indexOf('='), colon = s.indexOf(':'), k = s.split(/[=:]/)[0], v;
+        if (k === 'super_') { v = Object.getPrototypeOf(Ctor.prototype).constructor; } else if (eq > 0) {
+            v = s.slice(eq + 1);
+            v = v === 'true' ? true : v;
+        } else if (k === 'MODES') { v = MODES; } else if (k === 'types') { v = types(); } else {
+            v = hasOwn(own, k) && s.slice(-1) !== '!' ? own[k] : fromModule(cls, k, parseInt(s.slice(colon + 1), 10));
+        }
+        put(Ctor, k, v);
+    });
+    // A static courier has and the module has not stays, not enumerable.
+    Object.keys(own).forEach(function (k) { if (!hasOwn(Ctor, k)) { defProp(Ctor, k, { value: own[k], writable: true, configurable: true }); } });
+});
 return true;
 })
