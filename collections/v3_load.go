@@ -406,6 +406,7 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 	if d.settings, err = m.settings(); err != nil {
 		return nil, err
 	}
+	l.notices = append(l.notices, m.timeoutSettings()...)
 	return d, nil
 }
 
@@ -629,7 +630,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	if it.ProtocolProfileBehavior, err = m.settings(); err != nil {
 		return nil, err
 	}
-	l.notices = append(l.notices, warn...)
+	l.notices = append(append(l.notices, warn...), m.timeoutSettings()...)
 	if err := l.examples(it, rel, m); err != nil {
 		return nil, err
 	}
@@ -730,6 +731,26 @@ func (m ymap) settings() (map[string]any, error) {
 	}
 	out, _ := v.(map[string]any)
 	return out, nil
+}
+
+// timeoutSettings are notices for the settings that look like a timeout
+// (timeout, requestTimeout...): Postman has none for a request or folder
+// (its request timeout is an app-wide setting), and Postman CLI 1.34 and
+// courier ignore them, so a user who wrote one learns why it does nothing.
+func (m ymap) timeoutSettings() []Notice {
+	n := m.get("settings")
+	if isNullNode(n) || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []Notice
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if strings.Contains(strings.ToLower(k.Value), "timeout") {
+			out = append(out, Notice{Source: m.src, Line: k.Line, Column: k.Column,
+				Message: fmt.Sprintf("settings.%s: Postman has no timeout setting here (its request timeout is an app setting) and ignores it, as courier does; give --timeout-request instead", k.Value)})
+		}
+	}
+	return out
 }
 
 // v3url builds the URL from the url string and the queryParams and

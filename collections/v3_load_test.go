@@ -339,6 +339,8 @@ func TestV3Problems(t *testing.T) {
 			[]string{"definition.yaml:3:5: variables: variable \"s\" says type: secret; Postman does not take a type on a collection or folder variable and ignores the whole definition: remove type:", "the folder loads without its definition"}, ""},
 		{"a second script of one hook", map[string]string{"s.request.yaml": req("/s", "scripts:\n  - type: beforeRequest\n    code: a()\n  - type: beforeRequest\n    code: b()\n")},
 			[]string{"s.request.yaml:7:5: scripts[1]: a second beforeRequest script in this file; Postman runs only the first (scripts[0]), so courier skips this one"}, ""},
+		{"a timeout in settings", map[string]string{"t.request.yaml": req("/t", "settings:\n  followRedirects: false\n  timeout: 300\n"), "F/.resources/definition.yaml": "$kind: collection\nsettings:\n  requestTimeout: 5\n", "F/r.request.yaml": req("/r", "")},
+			[]string{"definition.yaml:3:3: settings.requestTimeout: Postman has no timeout setting here", "t.request.yaml:6:3: settings.timeout: Postman has no timeout setting here (its request timeout is an app setting) and ignores it, as courier does; give --timeout-request instead"}, ""},
 		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
 			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}
