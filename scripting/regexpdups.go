@@ -53,10 +53,8 @@ func namedGroups(rs []rune, unicodeSets bool) (uses []groupUse, refs [][2]int) {
 		c := rs[i]
 		switch {
 		case c == '\\' && i+1 < len(rs):
-			if rs[i+1] == 'k' && classDepth == 0 && i+2 < len(rs) && rs[i+2] == '<' {
-				if end := slices.Index(rs[i+3:], '>'); end >= 0 {
-					refs = append(refs, [2]int{i, i + 3 + end + 1})
-				}
+			if end := backrefEnd(rs, i); end > 0 && classDepth == 0 {
+				refs = append(refs, [2]int{i, end})
 			}
 			i++
 		case classDepth > 0:
@@ -75,15 +73,38 @@ func namedGroups(rs []rune, unicodeSets bool) (uses []groupUse, refs [][2]int) {
 				stack = stack[:len(stack)-1]
 			}
 		case c == '(':
-			if i+2 < len(rs) && rs[i+1] == '?' && rs[i+2] == '<' && i+3 < len(rs) && rs[i+3] != '=' && rs[i+3] != '!' {
-				if end := slices.Index(rs[i+3:], '>'); end >= 0 {
-					uses = append(uses, groupUse{name: string(rs[i+3 : i+3+end]), start: i + 3, end: i + 3 + end, path: slices.Clone(stack)})
-				}
+			if end := groupNameEnd(rs, i); end > 0 {
+				uses = append(uses, groupUse{name: string(rs[i+3 : end]), start: i + 3, end: end, path: slices.Clone(stack)})
 			}
 			stack = append(stack, altPos{at: i})
 		}
 	}
 	return uses, refs
+}
+
+// backrefEnd is where a backreference \k<name> at rs[i] ends (after its
+// '>'); 0 when none starts there.
+func backrefEnd(rs []rune, i int) int {
+	if i+2 >= len(rs) || rs[i+1] != 'k' || rs[i+2] != '<' {
+		return 0
+	}
+	if end := slices.Index(rs[i+3:], '>'); end >= 0 {
+		return i + 3 + end + 1
+	}
+	return 0
+}
+
+// groupNameEnd is where the name of a named group (?<name> opened at
+// rs[i] ends (at its '>'); 0 when the group has no name (a lookbehind
+// (?<= or (?<! has none).
+func groupNameEnd(rs []rune, i int) int {
+	if i+3 >= len(rs) || rs[i+1] != '?' || rs[i+2] != '<' || rs[i+3] == '=' || rs[i+3] == '!' {
+		return 0
+	}
+	if end := slices.Index(rs[i+3:], '>'); end >= 0 {
+		return i + 3 + end
+	}
+	return 0
 }
 
 // dedupGroupNames renames the later uses of each name a pattern gives two
