@@ -250,9 +250,9 @@ func (c *CLI) done(e runner.DoneEvent) {
 	if !c.o.NoFailures && len(c.failures) > 0 {
 		c.print("\n" + c.failureTable() + "\n")
 	}
-	if e.Err != nil {
-		c.print("\n" + c.p.red.Sprint(e.Err.Error()) + "\n")
-	}
+	// A run that ended with an error (--bail folder, --timeout, an
+	// interrupt) says so on stderr ("error: ..."), where Newman says it;
+	// its CLI reporter prints nothing more.
 }
 
 func (c *CLI) itemStart(e runner.ItemStartEvent) {
