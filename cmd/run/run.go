@@ -660,7 +660,10 @@ func exitError(err error) error {
 	var re *suite.RunError
 	switch {
 	case errors.As(err, &re) && errors.Is(err, context.Canceled):
-		return cmdutil.WithExitCode(errors.New("interrupted"), cmdutil.ExitInterrupted)
+		// In the run's own words ("run interrupted (SIGINT or SIGTERM);
+		// the request in progress did not complete"): stderr is where a
+		// run's error is told, as in Newman.
+		return cmdutil.WithExitCode(errors.New(re.Error()), cmdutil.ExitInterrupted)
 	case errors.As(err, &re):
 		return cmdutil.WithExitCode(err, cmdutil.ExitFailures)
 	case errors.Is(err, suite.ErrReporters):
