@@ -137,6 +137,12 @@ func (srv *parityServers) startTLS(t *testing.T) {
 	}
 	// tls.test's server under the name localhost (SNI is sent for a name).
 	srv.tls[parityTLSLocal] = otherBase(srv.tls["https://tls.test"])
+	// --ssl-client-cert-list's file: the client certificate for
+	// mtlsreq.test alone, matched by its scheme, host and port.
+	list, err := json.Marshal([]map[string]any{{"name": "mtlsreq", "matches": []string{srv.tls["https://mtlsreq.test"] + "/*"},
+		"cert": map[string]string{"src": filepath.Join(srv.tlsDir, "client.pem")}, "key": map[string]string{"src": filepath.Join(srv.tlsDir, "client-key.pem")}}})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(srv.tlsDir, "cert-list.json"), list, 0o600))
 }
 
 // placeFlag puts the PKI's directory in place of its placeholder in a
@@ -519,6 +525,21 @@ func parityFlags(t *testing.T, flags []string, r *runner.Runner, srv parityServe
 			pool := x509.NewCertPool() // the system's roots matter not on loopback
 			require.True(t, pool.AppendCertsFromPEM(pemData))
 			o.RootCAs = pool
+		case f == "--ssl-client-cert-list" && i+1 < len(flags):
+			// As cmd/run reads the list (its tests cover the file's forms).
+			i++
+			data, err := os.ReadFile(srv.placeFlag(flags[i]))
+			require.NoError(t, err)
+			var list []struct {
+				Matches   []string
+				Cert, Key struct{ Src string }
+			}
+			require.NoError(t, json.Unmarshal(data, &list))
+			for _, e := range list {
+				cert, err := tls.LoadX509KeyPair(e.Cert.Src, e.Key.Src)
+				require.NoError(t, err)
+				o.ClientCerts = append(o.ClientCerts, runner.ClientCert{Matches: e.Matches, Cert: cert})
+			}
 		case f == "--ssl-client-cert" && i+3 < len(flags) && flags[i+2] == "--ssl-client-key":
 			// As cmd/run loads a PEM pair (its tests cover the other forms).
 			cert, err := tls.LoadX509KeyPair(srv.placeFlag(flags[i+1]), srv.placeFlag(flags[i+3]))
