@@ -128,17 +128,36 @@ func dedupGroupNames(pattern, flags string) (out string, names [][]string, reaso
 	if len(order) == len(uses) {
 		return pattern, nil, ""
 	}
+	if clashingDuplicates(uses, first) {
+		return "", nil, "Duplicate capture group name"
+	}
+	runAs, names := aliasDuplicates(order, first, len(uses))
+	return rebuildGroups(rs, uses, refs, runAs, names), names, ""
+}
+
+// clashingDuplicates reports whether two groups of one name could both
+// take part in a match (they do not stand in different alternatives).
+// first maps each name to its groups' indexes into uses.
+func clashingDuplicates(uses []groupUse, first map[string][]int) bool {
 	for _, idx := range first {
 		for a := 0; a < len(idx); a++ {
 			for b := a + 1; b < len(idx); b++ {
 				if sameAlternative(uses[idx[a]].path, uses[idx[b]].path) {
-					return "", nil, "Duplicate capture group name"
+					return true
 				}
 			}
 		}
 	}
+	return false
+}
+
+// aliasDuplicates gives each group the name it runs under: the first of a
+// name keeps it, the later ones get name__1, name__2... (with "_" added
+// while that is taken). names lists, per written name in order, the names
+// its groups run under.
+func aliasDuplicates(order []string, first map[string][]int, n int) (runAs []string, names [][]string) {
 	taken := func(n string) bool { _, ok := first[n]; return ok }
-	runAs := make([]string, len(uses))
+	runAs = make([]string, n)
 	for _, name := range order {
 		idx := first[name]
 		row := []string{name}
@@ -153,13 +172,17 @@ func dedupGroupNames(pattern, flags string) (out string, names [][]string, reaso
 		}
 		names = append(names, row)
 	}
+	return runAs, names
+}
+
+// rebuildGroups writes the pattern again: group names renamed, and a
+// backreference to a duplicated name as one to each of its groups in turn
+// (a group that took no part matches the empty string).
+func rebuildGroups(rs []rune, uses []groupUse, refs [][2]int, runAs []string, names [][]string) string {
 	rows := map[string][]string{}
 	for _, row := range names {
 		rows[row[0]] = row
 	}
-	// Rebuild the text: group names renamed, and a backreference to a
-	// duplicated name as one to each of its groups in turn (a group that
-	// took no part matches the empty string).
 	var b strings.Builder
 	last, u, r := 0, 0, 0
 	for last < len(rs) {
@@ -188,7 +211,7 @@ func dedupGroupNames(pattern, flags string) (out string, names [][]string, reaso
 			last = len(rs)
 		}
 	}
-	return b.String(), names, ""
+	return b.String()
 }
 
 // evalRegExps gives the text an eval (body false) or new Function (body
