@@ -16,7 +16,9 @@ import (
 // name in the enclosing function as well, set when the declaration is
 // reached, so `if (x) { function f() {} } f();` calls f. goja keeps the
 // function to its block and the call fails with "f is not defined"
-// (fresh-round8l-c). Each such function of a sloppy function gets, in the
+// (fresh-round8l-c). Each such function of a sloppy function (async
+// functions and generators too, as V8 has it: a script with a top-level
+// await runs in an async wrapper, and lost the annex) gets, in the
 // parsed tree, a var of its name in that function and a call right after
 // the declaration that copies the block's function into it, through a
 // hidden helper declared at the function's level (the block's own binding
@@ -45,7 +47,7 @@ func hoistBlockFunctions(root ast.Node) {
 			switch n := n.(type) {
 			case *ast.FunctionLiteral:
 				s := strict || hasUseStrict(n.Body)
-				if !s && n.Body != nil && !n.Async && !n.Generator {
+				if !s && n.Body != nil {
 					hoistInFunction(n.Body, &n.DeclarationList, n.ParameterList)
 				}
 				visit(reflect.ValueOf(n.ParameterList), s)
@@ -54,7 +56,7 @@ func hoistBlockFunctions(root ast.Node) {
 			case *ast.ArrowFunctionLiteral:
 				body, ok := n.Body.(*ast.BlockStatement)
 				s := strict || ok && hasUseStrict(body)
-				if ok && !s && !n.Async {
+				if ok && !s {
 					hoistInFunction(body, &n.DeclarationList, n.ParameterList)
 				}
 				visit(reflect.ValueOf(n.ParameterList), s)

@@ -23,6 +23,10 @@ func TestBlockFunctionsHoistAsV8(t *testing.T) {
 		{"a parameter of the name left alone", `function f(g) { { function g() {} } return g; } pm.test(f('param'), () => {});`, "param"},
 		{"an enclosing block's function left alone", `function f() { { function g() { return 'outer'; } { function g() { return 'inner'; } } return g(); } } pm.test(f(), () => {});`, "outer"},
 		{"generator block function stays in its block", `function f() { { function* g() {} } return typeof g; } pm.test(f(), () => {});`, "undefined"},
+		{"inside an async function", `async function f() { { function g() { return 'x'; } } return typeof g; } pm.test(await f(), () => {});`, "function"},
+		{"a script with top-level await", `await 0; if (true) { function g() { return 'top'; } } pm.test(g(), () => {});`, "top"},
+		{"inside an async arrow", `const a = async () => { { function g() {} } return typeof g; }; pm.test(await a(), () => {});`, "function"},
+		{"inside a generator", `function* gen() { { function g() {} } yield typeof g; } pm.test(gen().next().value, () => {});`, "function"},
 		{"a var of the name too", `function f() { var g = 1; { function g() { return 'fn'; } } return g(); } pm.test(f(), () => {});`, "fn"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
