@@ -516,9 +516,6 @@ type durationStats struct {
 	min, max       time.Duration
 }
 
-// add folds x in as the next request's time.
-func (d *durationStats) add(x time.Duration) { d.addAt(x, d.n+1) }
-
 // addAt folds x in as the time of the run's n-th request (n counts every
 // request so far, this one included), as Newman's summary does.
 func (d *durationStats) addAt(x time.Duration, n int) {
