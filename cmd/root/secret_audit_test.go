@@ -268,18 +268,31 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 // as text.
 func reportBodies(t *testing.T, report string) string {
 	t.Helper()
+	var b strings.Builder
+	for _, raw := range reportBuffers(t, report) {
+		b.Write(raw)
+		b.WriteByte('\n')
+	}
+	require.NotZero(t, b.Len(), "the report holds no bodies")
+	return b.String()
+}
+
+// reportBuffers returns the bytes of every Buffer in a JSON report.
+func reportBuffers(t *testing.T, report string) [][]byte {
+	t.Helper()
 	var v any
 	require.NoError(t, json.Unmarshal([]byte(report), &v))
-	var b strings.Builder
+	var bufs [][]byte
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
 			if data, ok := v["data"].([]any); ok && v["type"] == "Buffer" {
-				for _, c := range data {
-					b.WriteByte(byte(c.(float64)))
+				raw := make([]byte, len(data))
+				for i, c := range data {
+					raw[i] = byte(c.(float64))
 				}
-				b.WriteByte('\n')
+				bufs = append(bufs, raw)
 			}
 			for _, x := range v {
 				walk(x)
@@ -291,6 +304,5 @@ func reportBodies(t *testing.T, report string) string {
 		}
 	}
 	walk(v)
-	require.NotZero(t, b.Len(), "the report holds no bodies")
-	return b.String()
+	return bufs
 }

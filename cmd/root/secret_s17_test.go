@@ -3,7 +3,6 @@ package root
 import (
 	"encoding/base64"
 	"encoding/binary"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
@@ -132,40 +130,20 @@ func TestSecretsThroughSession17PathsNeverShow(t *testing.T) {
 // text in both byte orders, one body a line each way.
 func wideBodies(t *testing.T, report string) string {
 	t.Helper()
-	var v any
-	require.NoError(t, json.Unmarshal([]byte(report), &v))
 	var sb strings.Builder
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if data, ok := v["data"].([]any); ok && v["type"] == "Buffer" {
-				raw := make([]byte, len(data))
-				for i, c := range data {
-					raw[i] = byte(c.(float64))
-				}
-				for _, order := range []binary.ByteOrder{binary.LittleEndian, binary.BigEndian} {
-					units := make([]uint16, len(raw)/2)
-					for i := range units {
-						units[i] = order.Uint16(raw[2*i:])
-					}
-					sb.WriteString(string(utf16.Decode(units)) + "\n")
-					var runes []rune
-					for i := 0; i+4 <= len(raw); i += 4 {
-						runes = append(runes, rune(order.Uint32(raw[i:])))
-					}
-					sb.WriteString(string(runes) + "\n")
-				}
+	for _, raw := range reportBuffers(t, report) {
+		for _, order := range []binary.ByteOrder{binary.LittleEndian, binary.BigEndian} {
+			units := make([]uint16, len(raw)/2)
+			for i := range units {
+				units[i] = order.Uint16(raw[2*i:])
 			}
-			for _, x := range v {
-				walk(x)
+			sb.WriteString(string(utf16.Decode(units)) + "\n")
+			var runes []rune
+			for i := 0; i+4 <= len(raw); i += 4 {
+				runes = append(runes, rune(order.Uint32(raw[i:])))
 			}
-		case []any:
-			for _, x := range v {
-				walk(x)
-			}
+			sb.WriteString(string(runes) + "\n")
 		}
 	}
-	walk(v)
 	return sb.String()
 }
