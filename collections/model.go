@@ -173,6 +173,11 @@ type QueryParam struct {
 	Key      string
 	Value    *string
 	Disabled bool
+	// DisabledSet says the file gave the row a disabled member that is
+	// off (false); Name is the row's name when the file gave a truthy one.
+	// postman-collection's Property keeps both, first in the row.
+	DisabledSet bool
+	Name        string
 	// KeyNull marks the empty segment between two '&' (a=1&&b=2):
 	// postman-collection reads it as key null, value null (toObject's
 	// "null"), where a trailing '&' gives key "".
@@ -204,6 +209,12 @@ type Header struct {
 	// Host, auth...), as Postman marks it ({system: true}); never set in a
 	// collection.
 	System bool
+	// DisabledSet says the file gave the row a disabled member that is
+	// off (false), which postman-collection's Property keeps; it sits in the
+	// padding after System. Name is the row's truthy name (old Postman
+	// exports write "name": "Content-Type"), kept first in the row.
+	DisabledSet bool
+	Name        string
 	// JSON is the value's JSON text when it is not a string (5, true,
 	// null, {"a":1}, [1,"two"]): a collection file or a pre-request script
 	// gave it so, and Postman keeps the type, so later scripts and reports
@@ -265,6 +276,9 @@ type FormParam struct {
 	Src         []string // file parts: paths
 	ContentType string
 	Disabled    bool
+	// DisabledSet and Name are kept as a header's (see Header).
+	DisabledSet bool
+	Name        string
 	// JSON is a value that is not a string (5, true, {"a":1}, [1,2]), as
 	// the collection or a script gave it: scripts and reports see it typed.
 	// Value holds its text as sent (see FormWireValues).

@@ -100,11 +100,23 @@ type rawKV struct {
 	Value       json.RawMessage `json:"value"`
 	Type        text            `json:"type"`
 	Description json.RawMessage `json:"description"`
-	Disabled    flag            `json:"disabled"`
+	Disabled    setFlag         `json:"disabled"`
 	Enabled     *flag           `json:"enabled"`
 	Src         json.RawMessage `json:"src"`
 	ContentType text            `json:"contentType"`
 	System      json.RawMessage `json:"system"`
+}
+
+// name is the row's name when truthy, as postman-collection's Property
+// keeps it ("", "0" and false are not; a name that is not a string is
+// kept as its text).
+func (kv *rawKV) name() string {
+	switch n := kv.Name.String(); n {
+	case "0", "false":
+		return ""
+	default:
+		return n
+	}
 }
 
 type rawBody struct {

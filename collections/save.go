@@ -160,9 +160,12 @@ type outRequest struct {
 }
 
 type outHeader struct {
-	Key      string `json:"key"`
-	Value    string `json:"value"`
-	Disabled bool   `json:"disabled,omitempty"`
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	// Disabled is written when on or when the file gave it (false too),
+	// and Name when the row has one, as Postman's own exports keep them.
+	Disabled *bool  `json:"disabled,omitempty"`
+	Name     string `json:"name,omitempty"`
 	// Description is the row's description: its text, or {content,
 	// type} when the type is not text/plain.
 	Description any `json:"description,omitempty"`
@@ -171,7 +174,7 @@ type outHeader struct {
 }
 
 func outHeaderOf(h Header) outHeader {
-	o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled, typed: h.JSON}
+	o := outHeader{Key: h.Key, Value: h.Value, Disabled: rowDisabled(h.Disabled, h.DisabledSet), Name: h.Name, typed: h.JSON}
 	o.Description = outDescription(h.Described, h.DescriptionNone, h.Description, h.DescriptionType, h.DescriptionJSON)
 	return o
 }
@@ -204,9 +207,19 @@ func (h outHeader) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value"`
-		Disabled    bool            `json:"disabled,omitempty"`
+		Disabled    *bool           `json:"disabled,omitempty"`
+		Name        string          `json:"name,omitempty"`
 		Description any             `json:"description,omitempty"`
-	}{h.Key, json.RawMessage(h.typed), h.Disabled, h.Description})
+	}{h.Key, json.RawMessage(h.typed), h.Disabled, h.Name, h.Description})
+}
+
+// rowDisabled is a row's disabled member as written: nil (left out) when
+// off and the file did not give it.
+func rowDisabled(on, set bool) *bool {
+	if !on && !set {
+		return nil
+	}
+	return &on
 }
 
 type outURL struct {
@@ -229,7 +242,8 @@ type outUserInfo struct {
 type outQuery struct {
 	Key      *string `json:"key"` // nil: the null key of "a&&b"
 	Value    *string `json:"value"`
-	Disabled bool    `json:"disabled,omitempty"`
+	Disabled *bool   `json:"disabled,omitempty"`
+	Name     string  `json:"name,omitempty"`
 	// Description as outHeader's.
 	Description any `json:"description,omitempty"`
 }
@@ -271,7 +285,8 @@ type outForm struct {
 	Type        string `json:"type,omitempty"`
 	Src         any    `json:"src,omitempty"`
 	ContentType string `json:"contentType,omitempty"`
-	Disabled    bool   `json:"disabled,omitempty"`
+	Disabled    *bool  `json:"disabled,omitempty"`
+	Name        string `json:"name,omitempty"`
 }
 
 type outEvent struct {
@@ -452,7 +467,7 @@ func outURLOf(u URL) outURL {
 	if u.Query != nil {
 		q := make([]outQuery, 0, len(u.Query))
 		for _, p := range u.Query {
-			o := outQuery{Value: p.Value, Disabled: p.Disabled}
+			o := outQuery{Value: p.Value, Disabled: rowDisabled(p.Disabled, p.DisabledSet), Name: p.Name}
 			o.Description = outDescription(p.Described, p.DescriptionNone, p.Description, p.DescriptionType, p.DescriptionJSON)
 			if !p.KeyNull {
 				o.Key = &p.Key
@@ -473,7 +488,7 @@ func outForms(ps []FormParam, urlencoded bool) []outForm {
 	}
 	out := make([]outForm, 0, len(ps))
 	for _, p := range ps {
-		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: p.Disabled,
+		f := outForm{Key: p.Key, Type: p.Type, ContentType: p.ContentType, Disabled: rowDisabled(p.Disabled, p.DisabledSet), Name: p.Name,
 			Description: outDescription(p.Described, p.DescriptionNone, p.Description, p.DescriptionType, p.DescriptionJSON)}
 		switch {
 		case p.JSON != "":

@@ -503,7 +503,7 @@ func v1QueryParam(e json.RawMessage, path string) (QueryParam, error) {
 	if err := decodeObject(e, path, &kv); err != nil {
 		return QueryParam{}, err
 	}
-	p := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled)}
+	p := QueryParam{Value: optionalText(kv.Value), Disabled: kv.Disabled.On}
 	if kv.Key != nil {
 		p.Key = kv.Key.String()
 	}
@@ -706,7 +706,7 @@ func v1FormData(raw json.RawMessage, path string) ([]FormParam, error) {
 			continue
 		}
 		p := FormParam{Key: kv.Key.String(), Type: kv.Type.String(), ContentType: kv.ContentType.String(),
-			Disabled: bool(kv.Disabled) || (kv.Enabled != nil && !bool(*kv.Enabled))}
+			Disabled: kv.Disabled.On || (kv.Enabled != nil && !bool(*kv.Enabled))}
 		src := kv.Src
 		if p.Type == "file" && !truthy(src) && truthy(kv.Value) {
 			if k := jsonKind(kv.Value); k == "string" || k == "array" {

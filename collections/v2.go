@@ -380,13 +380,14 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
 		switch {
 		case kv != nil:
-			q := QueryParam{Value: optionalText(kv.Value), Disabled: bool(kv.Disabled), KeyNull: kv.Key == nil}
+			q := QueryParam{Value: optionalText(kv.Value), Disabled: kv.Disabled.On, KeyNull: kv.Key == nil}
 			if k := jsonKind(kv.Value); k != "string" && k != "nothing" && k != "null" {
 				q.Value, q.JSON = nil, compactJSON(kv.Value)
 			}
 			if kv.Key != nil {
 				q.Key = kv.Key.String()
 			}
+			q.Name, q.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
 			describeQuery(&q, kv.Description)
 			out = append(out, q)
 		case jsonKind(e) == "string":
@@ -450,16 +451,17 @@ func headers(raw json.RawMessage, path string) ([]Header, error) {
 	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
 		switch {
 		case kv != nil:
-			h := Header{Value: jsonText(kv.Value), Disabled: bool(kv.Disabled)}
+			h := Header{Value: jsonText(kv.Value), Disabled: kv.Disabled.On}
 			if k := jsonKind(kv.Value); k != "string" && k != "nothing" {
 				// postman-collection keeps a value that is not a
 				// string, null included: it goes out as its text
 				// ("null") and scripts read the value.
-				h = TypedHeader("", kv.Value, bool(kv.Disabled))
+				h = TypedHeader("", kv.Value, kv.Disabled.On)
 			}
 			if kv.Key != nil {
 				h.Key = kv.Key.String()
 			}
+			h.Name, h.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
 			describeHeader(&h, kv.Description)
 			out = append(out, h)
 		case jsonKind(e) == "string":
@@ -585,11 +587,12 @@ func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam,
 			Value:       jsonText(kv.Value),
 			Type:        kv.Type.String(),
 			ContentType: kv.ContentType.String(),
-			Disabled:    bool(kv.Disabled),
+			Disabled:    kv.Disabled.On,
 		}
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
 		}
+		fp.Name, fp.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
 		describeForm(&fp, kv.Description)
 		switch jsonKind(kv.Value) {
 		case "nothing":
@@ -660,7 +663,7 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 			Type:            kv.Type.String(),
 			Description:     description(kv.Description),
 			DescriptionType: descriptionType(kv.Description),
-			Disabled:        bool(kv.Disabled),
+			Disabled:        kv.Disabled.On,
 		}
 		if !idAsKey {
 			// A collection variable's, as postman-collection keeps them.

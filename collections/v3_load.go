@@ -1359,7 +1359,7 @@ func (m ymap) exampleResponse(out map[string]any) error {
 	}
 	hdr := make([]outHeader, 0, len(hs))
 	for _, h := range hs {
-		o := outHeader{Key: h.Key, Value: h.Value, Disabled: h.Disabled}
+		o := outHeader{Key: h.Key, Value: h.Value, Disabled: rowDisabled(h.Disabled, false)}
 		if h.Description != "" {
 			o.Description = h.Description
 		}

@@ -157,6 +157,8 @@ func comparableHeaders(hs []Header) {
 		h.DescriptionNone, h.DescriptionJSON = false, ""
 		h.Described = h.Described && h.Description != ""
 		h.FromV3 = false // where it was loaded from
+		// Nor a row's name or a disabled: false (a v3 row has neither).
+		h.Name, h.DisabledSet = "", false
 	}
 }
 
@@ -164,6 +166,7 @@ func comparableHeaders(hs []Header) {
 // (its text stays), and where the row was loaded from.
 func comparableForm(f *FormParam) {
 	f.FromV3 = false
+	f.Name, f.DisabledSet = "", false
 	f.DescriptionType, f.DescriptionNone, f.DescriptionJSON, f.Described = "", false, "", false
 }
 
@@ -175,6 +178,7 @@ func comparableQuery(qs []QueryParam) {
 		q.DescriptionType, q.DescriptionNone, q.DescriptionJSON = "", false, ""
 		q.Described = q.Described && q.Description != ""
 		q.FromV3 = false // where it was loaded from
+		q.Name, q.DisabledSet = "", false
 		if !q.Described {
 			q.Description = ""
 		}

@@ -813,7 +813,10 @@ type plainURL struct {
 type plainQuery struct {
 	Key      optString `json:"key"`
 	Value    *string   `json:"value"`
+	Name     string    `json:"name"`
 	Disabled bool      `json:"disabled"`
+	// DisabledSet says the row had its own disabled member (false too).
+	DisabledSet bool `json:"disabledSet"`
 	// Description is as the script left it (postman-collection's
 	// {content, type}, or what it assigned), read as a file's.
 	Description json.RawMessage `json:"description"`
@@ -847,17 +850,23 @@ func (v plainVar) variable() collections.Variable {
 
 // plainHeader is a header row; Typed holds a value that is not a string.
 type plainHeader struct {
-	Key         string          `json:"key"`
-	Value       string          `json:"value"`
-	Disabled    bool            `json:"disabled"`
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	Name     string `json:"name"`
+	Disabled bool   `json:"disabled"`
+	// DisabledSet says the row had its own disabled member (false too).
+	DisabledSet bool            `json:"disabledSet"`
 	Typed       json.RawMessage `json:"typed"`
 	Description json.RawMessage `json:"description"`
 }
 
 type plainKV struct {
-	Key         string   `json:"key"`
-	Value       string   `json:"value"`
-	Disabled    bool     `json:"disabled"`
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	Name     string `json:"name"`
+	Disabled bool   `json:"disabled"`
+	// DisabledSet says the row had its own disabled member (false too).
+	DisabledSet bool     `json:"disabledSet"`
 	Type        string   `json:"type"`
 	Src         []string `json:"src"`
 	ContentType string   `json:"contentType"`
@@ -952,7 +961,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
 	}
 	for _, q := range u.Query {
-		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, KeyNull: q.Key.noValue() == collections.ValueNull}
+		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, DisabledSet: q.DisabledSet && !q.Disabled, Name: q.Name, KeyNull: q.Key.noValue() == collections.ValueNull}
 		if len(q.Description) > 0 {
 			collections.DescribeQuery(&qp, q.Description)
 		}
@@ -966,6 +975,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		if len(h.Typed) > 0 {
 			ch = collections.TypedHeader(h.Key, h.Typed, h.Disabled)
 		}
+		ch.Name, ch.DisabledSet = h.Name, h.DisabledSet && !h.Disabled
 		collections.DescribeHeader(&ch, h.Description)
 		r.Header = append(r.Header, ch)
 	}
@@ -974,7 +984,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		conv := func(kv []plainKV) []collections.FormParam {
 			var out []collections.FormParam
 			for _, f := range kv {
-				p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled}
+				p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
 				if len(f.Typed) > 0 {
 					p = collections.TypedFormParam(p, f.Typed, false)
 				}
@@ -985,7 +995,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		}
 		cb.FormData = conv(b.FormData)
 		for _, f := range b.URLEncoded {
-			p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled}
+			p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
 			if len(f.Typed) > 0 {
 				p = collections.TypedFormParam(p, f.Typed, true)
 			}
@@ -1069,7 +1079,10 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
 		o := b.e.rt.NewObject()
-		if p.Disabled || p.FromV3 {
+		if p.Name != "" {
+			_ = o.Set("name", p.Name)
+		}
+		if p.Disabled || p.DisabledSet || p.FromV3 {
 			_ = o.Set("disabled", p.Disabled)
 		}
 		if p.Described || p.FromV3 {
@@ -1152,12 +1165,15 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		if h.JSON != "" {
 			v = b.e.parseJSON(h.JSON)
 		}
-		// postman-collection's order: disabled and description (from
-		// Property), key, value, then system (Postman's mark on the
+		// postman-collection's order: name, disabled and description
+		// (from Property), key, value, then system (Postman's mark on the
 		// headers the runtime added).
 		o := b.e.rt.NewObject()
-		if h.Disabled {
-			_ = o.Set("disabled", true)
+		if h.Name != "" {
+			_ = o.Set("name", h.Name)
+		}
+		if h.Disabled || h.DisabledSet {
+			_ = o.Set("disabled", h.Disabled)
 		}
 		switch {
 		case h.Described:
@@ -1225,7 +1241,10 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 		// file has both: disabled (false too), a description ({type} alone
 		// when none).
 		fm := b.obj()
-		if f.Disabled || f.FromV3 {
+		if f.Name != "" {
+			_ = fm.Set("name", f.Name)
+		}
+		if f.Disabled || f.DisabledSet || f.FromV3 {
 			_ = fm.Set("disabled", f.Disabled)
 		}
 		switch {

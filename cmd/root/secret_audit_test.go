@@ -80,6 +80,10 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 				"pm.request.headers.add({key: 'X-S', value: {s: " + env + ", v}, description: 'about ' + " + env + "});",
 				"pm.request.headers.add({key: 'X-N', value: [v, Number(pm.environment.get('pin'))], description: {content: v, type: 'text/plain'}});",
 				"pm.request.url.query.add({key: 'qs', value: {s: " + env + "}, description: 'about ' + v});",
+				// A row's name crosses to the report and later scripts (postman-collection's Property).
+				"pm.request.headers.add({key: 'X-Nm', value: 'n', name: 'nm ' + v, disabled: false});",
+				"pm.request.url.query.add({key: 'qn', value: 'n', name: 'nm ' + " + env + ", disabled: false});",
+				"pm.request.body.urlencoded.add({key: 'un', value: 'n', name: 'nm ' + v, disabled: false});",
 				"pm.request.url.variables.add({key: 'pv', value: {s: v}});",
 				"pm.request.body.urlencoded.add({key: 'us', value: [" + env + ", v]});",
 			}, []string{

@@ -816,7 +816,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON, Description: headerDescription(x)})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON, Description: headerDescription(x), Name: x.Name, DisabledSet: x.DisabledSet})
 		}
 	}
 	return out
@@ -988,7 +988,7 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 	out := make([]jsonKV, 0, len(sent)+len(own))
 	disabledUpTo := func(i int) int {
 		for i < len(own) && own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i])})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet})
 			i++
 		}
 		return i
@@ -1006,11 +1006,11 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 		} else {
 			i = disabledUpTo(i)
 		}
-		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h)})
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet})
 	}
 	for ; i < len(own); i++ {
 		if own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i])})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet})
 		}
 	}
 	return out
@@ -1089,7 +1089,7 @@ func requestTemplateJSON(r *collections.Request, redact func(string) string) *pm
 		Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description, r.DescriptionType)}
 	for _, h := range r.Header {
 		// postman-collection keeps a disabled header, marked.
-		p.Header = append(p.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h)})
+		p.Header = append(p.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet})
 	}
 	return p
 }
@@ -1366,9 +1366,9 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 	// go back to their places, as postman-collection keeps them.
 	split, query, j := out.Query, make([]jsonQuery, 0, len(out.Query)+len(u.Query)), 0
 	for _, q := range u.Query {
-		k, v := q.Key, q.Value
+		k, v, name := q.Key, q.Value, q.Name
 		if redact != nil {
-			k = redact(k)
+			k, name = redact(k), redact(name)
 			if v != nil && q.Disabled {
 				r := redact(*v)
 				v = &r
@@ -1377,9 +1377,9 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		d := rowDescription(q.Described, q.DescriptionNone, q.Description, q.DescriptionType, q.DescriptionJSON, redact)
 		switch {
 		case q.Disabled:
-			query = append(query, jsonQuery{Key: k, Value: v, Disabled: true, Description: d})
+			query = append(query, jsonQuery{Name: name, Key: k, Value: v, Disabled: true, Description: d})
 		case j < len(split) && split[j].Key == k:
-			split[j].Description = d
+			split[j].Description, split[j].Name, split[j].DisabledSet = d, name, q.DisabledSet
 			query = append(query, split[j])
 			j++
 		}
@@ -1420,7 +1420,7 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		kvs := []jsonKV{}
 		for _, p := range ps {
 			// jsonreport.NoValue numbers its kinds as collections.NoValue.
-			kv := jsonKV{Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON}
+			kv := jsonKV{Name: p.Name, Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, DisabledSet: p.DisabledSet, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON}
 			if b.Mode == "urlencoded" {
 				kv.Type = "" // postman-collection's QueryParam has none
 			}

@@ -118,7 +118,12 @@ type Ref struct {
 // The fields are in postman-collection's order (Newman's report shows
 // disabled first, then key, value, type, src, contentType).
 type KV struct {
-	Disabled bool `json:"disabled,omitempty"`
+	// Name is the row's name when the collection gave a truthy one, and
+	// DisabledSet writes "disabled": false when it gave the member:
+	// postman-collection's Property keeps both, first in the row.
+	Name        string `json:"name,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
+	DisabledSet bool   `json:"-"`
 	// Description is a header row's description, as postman-collection
 	// writes it ({content, type}).
 	Description *KVDescription `json:"description,omitempty"`
@@ -202,7 +207,7 @@ func (k *KV) UnmarshalJSON(b []byte) error {
 
 func (k KV) MarshalJSON() ([]byte, error) {
 	type plain KV
-	if k.NoValue == HasValue && k.Typed == "" {
+	if k.NoValue == HasValue && k.Typed == "" && (k.Disabled || !k.DisabledSet) {
 		return json.Marshal(plain(k))
 	}
 	var value json.RawMessage // left out
@@ -211,9 +216,20 @@ func (k KV) MarshalJSON() ([]byte, error) {
 		value = json.RawMessage(k.Typed)
 	case k.NoValue == ValueNull:
 		value = json.RawMessage("null")
+	case k.NoValue == HasValue:
+		v, err := json.Marshal(string(k.Value))
+		if err != nil {
+			return nil, err
+		}
+		value = v
+	}
+	var disabled *bool
+	if k.Disabled || k.DisabledSet {
+		disabled = &k.Disabled
 	}
 	return json.Marshal(struct {
-		Disabled    bool            `json:"disabled,omitempty"`
+		Name        string          `json:"name,omitempty"`
+		Disabled    *bool           `json:"disabled,omitempty"`
 		Description *KVDescription  `json:"description,omitempty"`
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value,omitempty"`
@@ -221,7 +237,7 @@ func (k KV) MarshalJSON() ([]byte, error) {
 		Src         Paths           `json:"src,omitempty"`
 		ContentType string          `json:"contentType,omitempty"`
 		System      bool            `json:"system,omitempty"`
-	}{k.Disabled, k.Description, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
+	}{k.Name, disabled, k.Description, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
 }
 
 // Paths is a file field's src: one path, written as a string, or several,
@@ -279,12 +295,29 @@ type URLAuth struct {
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
-	Disabled bool `json:"disabled,omitempty"`
+	// Name and DisabledSet are as a KV's.
+	Name        string `json:"name,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
+	DisabledSet bool   `json:"-"`
 	// Description is the parameter's description in the collection
 	// (postman-collection's {content, type}); a sent URL has none.
 	Description *KVDescription `json:"description,omitempty"`
 	Key         string         `json:"key"`
 	Value       *string        `json:"value"`
+}
+
+func (q Query) MarshalJSON() ([]byte, error) {
+	type plain Query
+	if q.Disabled || !q.DisabledSet {
+		return json.Marshal(plain(q))
+	}
+	return json.Marshal(struct {
+		Name        string         `json:"name,omitempty"`
+		Disabled    bool           `json:"disabled"`
+		Description *KVDescription `json:"description,omitempty"`
+		Key         string         `json:"key"`
+		Value       *string        `json:"value"`
+	}{q.Name, false, q.Description, q.Key, q.Value})
 }
 
 // Body is a request body. courier's executions hold the bytes sent as raw

@@ -226,6 +226,7 @@ function parseHeaderLine(s) {
 function Header(o, name) {
     if (typeof o === 'string') { o = typeof name === 'string' ? { key: name, value: o } : parseHeaderLine(o); }
     o = o || {};
+    if (o.name) { this.name = o.name; }
     if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
     if (hasOwn(o, 'description')) { this.description = describe(o.description); }
     this.update(o);
@@ -690,6 +691,13 @@ function plainHeader(h) {
     if (t !== undefined) { o.typed = t; } else if (v !== undefined) { o.value = String(v); }
     // As JSON carries it (collections reads it as a file's description).
     if (h.description !== undefined) { o.description = h.description; }
+    return rowMeta(o, h);
+}
+// rowMeta carries a row's name (when truthy) and whether it has its own
+// disabled member (false too): postman-collection's Property keeps both.
+function rowMeta(o, p) {
+    if (p.name) { o.name = String(p.name); }
+    if (hasOwn(p, 'disabled')) { o.disabledSet = true; }
     return o;
 }
 // typed is a value that is not a string as it crosses to Go (undefined for
@@ -709,7 +717,7 @@ function plainRequest(r) {
             raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
             path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
-            query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return o; }),
+            query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return rowMeta(o, q); }),
             // A value that is not a string stays typed and fills no path segment (postman-collection).
             variable: url.variables.members.map(function (v) { var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : '' }; if (t !== undefined) { o.typed = t; } return o; })
         },
@@ -730,7 +738,7 @@ function plainRequest(r) {
                     if (p.src) { o.src = [].concat(p.src).map(String); }
                     if (p.contentType) { o.contentType = p.contentType; }
                     if (p.description !== undefined) { o.description = p.description; }
-                    return o;
+                    return rowMeta(o, p);
                 });
             }
         });
