@@ -1549,12 +1549,19 @@ func scopeJSON(name, id string, file runner.ScopeFile, vars []environments.Varia
 	}
 	for _, v := range vars {
 		typ := v.Type
-		if typ == "" {
+		switch typ {
+		case "":
 			typ = "any"
+		case environments.TypeUndefined, environments.TypeNull:
+			// undefined and null are kinds of value, not types a file
+			// declares: Newman lists such a variable as its declared type
+			// ("any" for none).
+			typ = v.ListedType()
 		}
 		// A value held as a number, boolean or object is written so, as
-		// postman-collection writes it.
-		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled, Typed: reportVariable(v).Typed})
+		// postman-collection writes it; an undefined one without a value.
+		out.Values = append(out.Values, jsonScopeValue{Key: v.Key, Value: jsonreport.Text(v.Value), Type: typ, Enabled: !v.Disabled, Typed: reportVariable(v).Typed,
+			NoValue: v.Type == environments.TypeUndefined})
 	}
 	return out
 }

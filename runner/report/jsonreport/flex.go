@@ -150,13 +150,21 @@ func (l *Lines) UnmarshalJSON(p []byte) error {
 	return nil
 }
 
-// UnmarshalJSON reads a value without "enabled" (Newman's) as enabled.
+// UnmarshalJSON reads a value without "enabled" (Newman's) as enabled,
+// and one without "value" as set to undefined.
 func (v *ScopeValue) UnmarshalJSON(p []byte) error {
 	type plain ScopeValue
 	x := plain{Enabled: true}
 	if err := json.Unmarshal(p, &x); err != nil {
 		return err
 	}
+	var has struct {
+		Value *json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(p, &has); err != nil {
+		return err
+	}
+	x.NoValue = has.Value == nil
 	*v = ScopeValue(x)
 	return nil
 }

@@ -818,10 +818,20 @@ type ScopeValue struct {
 	// Typed, when set, is the value's JSON written in place of Value (a
 	// number, a boolean, an object), as postman-collection holds it.
 	Typed json.RawMessage `json:"-"`
+	// NoValue is a variable set to undefined (--env-var k, a file entry
+	// without a value): JSON.stringify leaves its value out.
+	NoValue bool `json:"-"`
 }
 
 func (v ScopeValue) MarshalJSON() ([]byte, error) {
 	type plain ScopeValue
+	if v.NoValue {
+		return json.Marshal(struct {
+			Type    string `json:"type"`
+			Key     string `json:"key"`
+			Enabled bool   `json:"enabled"`
+		}{v.Type, v.Key, v.Enabled})
+	}
 	if v.Typed == nil {
 		return json.Marshal(plain(v))
 	}
