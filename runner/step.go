@@ -381,6 +381,11 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	if sent.Challenged {
 		r.summary.Requests.Total++
 		r.requestsSeen++
+		if sent.Challenge != nil {
+			// The challenge's answer (the 401) is a response of its own:
+			// Newman's timings fold its time in before the retry's.
+			r.responses.addAt(sent.Challenge.ResponseTime.Round(time.Millisecond), r.requestsSeen)
+		}
 	}
 	r.requestsSeen++
 	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
