@@ -111,7 +111,7 @@ func Execute(ctx context.Context, io *cmdutil.IOStreams, args []string) cmdutil.
 		return cmdutil.ExitFailures
 	case errors.As(err, &ee):
 		if ee.Err != nil && !errors.Is(ee.Err, cmdutil.ErrSilent) {
-			fmt.Fprintf(io.ErrOut, "error: %s\n", ee.Err)
+			fmt.Fprintf(io.ErrOut, "error: %s\n%s", ee.Err, runErrorEnd(c))
 		}
 		return ee.Code
 	case errors.As(err, &fe) || isCobraUsageError(err):
@@ -124,9 +124,20 @@ func Execute(ctx context.Context, io *cmdutil.IOStreams, args []string) cmdutil.
 		fmt.Fprintln(io.ErrOut, "interrupted")
 		return cmdutil.ExitInterrupted
 	default:
-		fmt.Fprintf(io.ErrOut, "error: %s\n", err)
+		fmt.Fprintf(io.ErrOut, "error: %s\n%s", err, runErrorEnd(c))
 		return cmdutil.ExitFailures
 	}
+}
+
+// runErrorEnd is what follows the error line of a failed run: Newman 6.2.2
+// ends its "error: …" on stderr with a blank line (a file it cannot load,
+// --bail folder, --timeout), and scripts that compare its output see it.
+// Other commands keep one line.
+func runErrorEnd(c *cobra.Command) string {
+	if c != nil && c.Name() == "run" {
+		return "\n"
+	}
+	return ""
 }
 
 // cobra reports unknown commands and bad arg counts as plain errors.
