@@ -4,5 +4,6 @@ package echo
 
 import "net"
 
-// cork is a no-op where TCP_CORK is not offered.
-func cork(net.Conn) {}
+// sendAndShut is left to the caller's plain write and close where
+// TCP_CORK is not offered.
+func sendAndShut(net.Conn, []byte) (bool, error) { return false, nil }

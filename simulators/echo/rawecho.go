@@ -140,18 +140,26 @@ func echoRawConn(c net.Conn) {
 
 // writeAndClose writes the answer, half-closes and drains briefly so the
 // client reads a clean end of stream rather than a reset caused by unread
-// bytes. The answer and the end of stream leave together (cork, on Linux):
-// a canned answer that does not say Connection: close looks reusable, and
-// a client that took the connection back before the end of stream arrived
-// would send its next request into the close. A server in a process of its
-// own closes at once; one goroutine among many under load may not.
+// bytes. The answer and the end of stream leave together (sendAndShut, on
+// Linux): a canned answer that does not say Connection: close looks
+// reusable, and a client that took the connection back before the end of
+// stream arrived would send its next request into the close. A server in a
+// process of its own closes at once; one goroutine among many under load
+// may not.
 func writeAndClose(c net.Conn, br *bufio.Reader, answer []byte) {
-	cork(c)
-	if _, err := c.Write(answer); err != nil {
+	done, err := sendAndShut(c, answer)
+	if err != nil {
 		return
 	}
+	if !done {
+		if _, err := c.Write(answer); err != nil {
+			return
+		}
+	}
 	if tc, ok := c.(*net.TCPConn); ok {
-		_ = tc.CloseWrite()
+		if !done {
+			_ = tc.CloseWrite()
+		}
 		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 		_, _ = io.Copy(io.Discard, br)
 	}
