@@ -1377,9 +1377,9 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		d := rowDescription(q.Described, q.DescriptionNone, q.Description, q.DescriptionType, q.DescriptionJSON, redact)
 		switch {
 		case q.Disabled:
-			query = append(query, jsonQuery{Name: name, Key: k, Value: v, Disabled: true, Description: d})
+			query = append(query, jsonQuery{Name: name, Key: k, Value: v, Disabled: jsonreport.Flag{On: true}, Description: d})
 		case j < len(split) && split[j].Key == k:
-			split[j].Description, split[j].Name, split[j].DisabledSet = d, name, q.DisabledSet
+			split[j].Description, split[j].Name, split[j].Disabled.Set = d, name, q.DisabledSet
 			query = append(query, split[j])
 			j++
 		}

@@ -79,7 +79,7 @@ func (u URL) String() string {
 	}
 	sep := "?"
 	for _, q := range u.Query {
-		if q.Disabled {
+		if q.Disabled.On {
 			continue
 		}
 		b.WriteString(sep + q.Key)
@@ -106,7 +106,7 @@ func (q *Query) UnmarshalJSON(p []byte) error {
 	if err := json.Unmarshal(p, &x); err != nil {
 		return err
 	}
-	*q = Query{Key: string(x.Key), Disabled: x.Disabled}
+	*q = Query{Key: string(x.Key), Disabled: Flag{On: x.Disabled}}
 	if v := bytes.TrimSpace(x.Value); len(v) > 0 && string(v) != "null" {
 		var t Text
 		if err := t.UnmarshalJSON(v); err != nil {

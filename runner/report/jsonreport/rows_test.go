@@ -23,8 +23,8 @@ func TestRowsKeepNameAndDisabledFalse(t *testing.T) {
 		{"plain header", KV{Key: "k", Value: "1"}, `{"key":"k","value":"1"}`},
 		{"typed header, disabled false", KV{DisabledSet: true, Key: "k", Typed: "5"}, `{"disabled":false,"key":"k","value":5}`},
 		{"urlencoded without value", KV{Name: "U", DisabledSet: true, Key: "u", NoValue: ValueUnset}, `{"name":"U","disabled":false,"key":"u"}`},
-		{"query with both", Query{Name: "Q", DisabledSet: true, Key: "q", Value: &v}, `{"name":"Q","disabled":false,"key":"q","value":"1"}`},
-		{"query disabled", Query{Name: "S", Disabled: true, Key: "s", Value: &v}, `{"name":"S","disabled":true,"key":"s","value":"1"}`},
+		{"query with both", Query{Name: "Q", Disabled: Flag{Set: true}, Key: "q", Value: &v}, `{"name":"Q","disabled":false,"key":"q","value":"1"}`},
+		{"query disabled", Query{Name: "S", Disabled: Flag{On: true, Set: true}, Key: "s", Value: &v}, `{"name":"S","disabled":true,"key":"s","value":"1"}`},
 		{"plain query", Query{Key: "q"}, `{"key":"q","value":null}`},
 	}
 	for _, tt := range tests {

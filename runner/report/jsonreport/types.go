@@ -295,10 +295,10 @@ type URLAuth struct {
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
-	// Name and DisabledSet are as a KV's.
-	Name        string `json:"name,omitempty"`
-	Disabled    bool   `json:"disabled,omitempty"`
-	DisabledSet bool   `json:"-"`
+	// Name is as a KV's; Disabled is written when on or when the
+	// collection wrote it off.
+	Name     string `json:"name,omitempty"`
+	Disabled Flag   `json:"disabled,omitzero"`
 	// Description is the parameter's description in the collection
 	// (postman-collection's {content, type}); a sent URL has none.
 	Description *KVDescription `json:"description,omitempty"`
@@ -306,18 +306,18 @@ type Query struct {
 	Value       *string        `json:"value"`
 }
 
-func (q Query) MarshalJSON() ([]byte, error) {
-	type plain Query
-	if q.Disabled || !q.DisabledSet {
-		return json.Marshal(plain(q))
+// Flag is a row's disabled member: on, or off as the file wrote it
+// (Set); left out otherwise (omitzero), so the encoder calls MarshalJSON
+// only for the rows that have it.
+type Flag struct{ On, Set bool }
+
+func (f Flag) IsZero() bool { return !f.On && !f.Set }
+
+func (f Flag) MarshalJSON() ([]byte, error) {
+	if f.On {
+		return []byte("true"), nil
 	}
-	return json.Marshal(struct {
-		Name        string         `json:"name,omitempty"`
-		Disabled    bool           `json:"disabled"`
-		Description *KVDescription `json:"description,omitempty"`
-		Key         string         `json:"key"`
-		Value       *string        `json:"value"`
-	}{q.Name, false, q.Description, q.Key, q.Value})
+	return []byte("false"), nil
 }
 
 // Body is a request body. courier's executions hold the bytes sent as raw
