@@ -225,7 +225,9 @@ func (k KV) MarshalJSON() ([]byte, error) {
 	}
 	var disabled *bool
 	if k.Disabled || k.DisabledSet {
-		disabled = &k.Disabled
+		// A copy: &k.Disabled would move k (every row's) to the heap.
+		d := k.Disabled
+		disabled = &d
 	}
 	return json.Marshal(struct {
 		Name        string          `json:"name,omitempty"`
