@@ -29,6 +29,7 @@ var (
 	errIssuerLocally  = &certError{"UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate"}
 	errExpired        = &certError{"CERT_HAS_EXPIRED", "certificate has expired"}
 	errNotYetValid    = &certError{"CERT_NOT_YET_VALID", "certificate is not yet valid"}
+	errPurpose        = &certError{"INVALID_PURPOSE", "unsuitable certificate purpose"}
 )
 
 // systemRoots is the system's trusted certificates, read once, when a
@@ -83,7 +84,11 @@ func nodeVerify(roots func() *x509.CertPool, now func() time.Time) func(tls.Conn
 }
 
 // chainError is OpenSSL's verdict on the chain alone, dates aside: every
-// certificate is checked at a time inside its own validity.
+// certificate is checked at a time inside its own validity. A client
+// verifies for the purpose "ssl_server", so a trusted certificate whose
+// extended key usage excludes serving TLS (one made for client
+// authentication) is refused with INVALID_PURPOSE, as Node 20 refuses it;
+// OpenSSL checks purpose before trust, so an unknown authority wins.
 func chainError(leaf *x509.Certificate, rest []*x509.Certificate, roots *x509.CertPool) error {
 	inter := x509.NewCertPool()
 	for _, c := range rest {
@@ -96,11 +101,14 @@ func chainError(leaf *x509.Certificate, rest []*x509.Certificate, roots *x509.Ce
 		}
 	}
 	_, err := leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at.Add(time.Second),
-		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
 	var unknown x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &invalid) && invalid.Reason == x509.IncompatibleUsage:
+		return errPurpose
 	case !errors.As(err, &unknown):
 		return errLeafUnverified
 	case len(rest) == 0 && selfSigned(leaf):
