@@ -1335,6 +1335,35 @@ func strs(s []string) []any {
 	return out
 }
 
+// systemErrorObject is the err pm.sendRequest's callback gets for a
+// failure Node words as a system error: its fields in Node's order, those
+// Node leaves out absent.
+func (e *Engine) systemErrorObject(f SystemError) *goja.Object {
+	o := e.rt.NewObject()
+	if f.Errno != nil {
+		_ = o.Set("errno", *f.Errno)
+	}
+	if f.Code != "" {
+		_ = o.Set("code", f.Code)
+	}
+	if f.Connect != nil {
+		_ = o.Set("connect", *f.Connect)
+	}
+	if f.Syscall != "" {
+		_ = o.Set("syscall", f.Syscall)
+	}
+	if f.Hostname != "" {
+		_ = o.Set("hostname", f.Hostname)
+	}
+	if f.Address != "" {
+		_ = o.Set("address", f.Address)
+	}
+	if f.Port != nil {
+		_ = o.Set("port", *f.Port)
+	}
+	return o
+}
+
 // sendRequest runs the Go send on a goroutine and calls back on the loop.
 func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	st := e.state()
@@ -1369,29 +1398,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 			case errors.As(err, &se):
 				// Postman's err is a plain object of Node's fields, in
 				// Node's order, with no name or message.
-				f := se.SystemError()
-				o := e.rt.NewObject()
-				if f.Errno != nil {
-					_ = o.Set("errno", *f.Errno)
-				}
-				if f.Code != "" {
-					_ = o.Set("code", f.Code)
-				}
-				if f.Connect != nil {
-					_ = o.Set("connect", *f.Connect)
-				}
-				if f.Syscall != "" {
-					_ = o.Set("syscall", f.Syscall)
-				}
-				if f.Hostname != "" {
-					_ = o.Set("hostname", f.Hostname)
-				}
-				if f.Address != "" {
-					_ = o.Set("address", f.Address)
-				}
-				if f.Port != nil {
-					_ = o.Set("port", *f.Port)
-				}
+				o := e.systemErrorObject(se.SystemError())
 				if len(o.Keys()) == 0 {
 					ev = e.rt.ToValue(err.Error())
 				} else {
