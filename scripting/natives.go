@@ -952,24 +952,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 	if r.Method == "" {
 		r.Method = "GET"
 	}
-	u := p.URL
-	r.URL = collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path}
-	if u.Hash != nil {
-		r.URL.Hash, r.URL.EmptyHash = *u.Hash, *u.Hash == ""
-	}
-	if u.Auth != nil {
-		r.URL.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
-	}
-	for _, q := range u.Query {
-		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, DisabledSet: q.DisabledSet && !q.Disabled, Name: q.Name, KeyNull: q.Key.noValue() == collections.ValueNull}
-		if len(q.Description) > 0 {
-			collections.DescribeQuery(&qp, q.Description)
-		}
-		r.URL.Query = append(r.URL.Query, qp)
-	}
-	for _, v := range u.Variable {
-		r.URL.Variables = append(r.URL.Variables, v.variable())
-	}
+	r.URL = p.URL.toURL()
 	for _, h := range p.Header {
 		ch := collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled}
 		if len(h.Typed) > 0 {
@@ -980,38 +963,62 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Header = append(r.Header, ch)
 	}
 	if b := p.Body; b != nil && b.Mode != "" {
-		cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Language: b.Language, File: b.File, Disabled: b.Disabled}
-		conv := func(kv []plainKV) []collections.FormParam {
-			var out []collections.FormParam
-			for _, f := range kv {
-				p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
-				if len(f.Typed) > 0 {
-					p = collections.TypedFormParam(p, f.Typed, false)
-				}
-				collections.DescribeForm(&p, f.Description)
-				out = append(out, p)
-			}
-			return out
-		}
-		cb.FormData = conv(b.FormData)
-		for _, f := range b.URLEncoded {
-			p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
-			if len(f.Typed) > 0 {
-				p = collections.TypedFormParam(p, f.Typed, true)
-			}
-			collections.DescribeForm(&p, f.Description)
-			cb.URLEncoded = append(cb.URLEncoded, p)
-		}
-		if b.GraphQL != nil {
-			g := b.GraphQL
-			cb.GraphQL = collections.GraphQLOf(g.Query, g.OperationName, g.Variables)
-		}
-		r.Body = cb
+		r.Body = b.toBody()
 	}
 	if p.Auth != nil && p.Auth.Type != "" {
 		r.Auth = p.Auth.auth()
 	}
 	return r
+}
+
+// toURL is the script's URL object as the model's URL.
+func (u *plainURL) toURL() collections.URL {
+	out := collections.URL{Raw: u.Raw, Protocol: u.Protocol, Host: u.Host, Port: u.Port, Path: u.Path}
+	if u.Hash != nil {
+		out.Hash, out.EmptyHash = *u.Hash, *u.Hash == ""
+	}
+	if u.Auth != nil {
+		out.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
+	}
+	for _, q := range u.Query {
+		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, DisabledSet: q.DisabledSet && !q.Disabled, Name: q.Name, KeyNull: q.Key.noValue() == collections.ValueNull}
+		if len(q.Description) > 0 {
+			collections.DescribeQuery(&qp, q.Description)
+		}
+		out.Query = append(out.Query, qp)
+	}
+	for _, v := range u.Variable {
+		out.Variables = append(out.Variables, v.variable())
+	}
+	return out
+}
+
+// toBody is the script's body object as the model's body: form-data and
+// urlencoded rows keep their types, descriptions, names and explicit
+// disabled: false.
+func (b *plainBody) toBody() *collections.Body {
+	cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Language: b.Language, File: b.File, Disabled: b.Disabled}
+	for _, f := range b.FormData {
+		p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
+		if len(f.Typed) > 0 {
+			p = collections.TypedFormParam(p, f.Typed, false)
+		}
+		collections.DescribeForm(&p, f.Description)
+		cb.FormData = append(cb.FormData, p)
+	}
+	for _, f := range b.URLEncoded {
+		p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
+		if len(f.Typed) > 0 {
+			p = collections.TypedFormParam(p, f.Typed, true)
+		}
+		collections.DescribeForm(&p, f.Description)
+		cb.URLEncoded = append(cb.URLEncoded, p)
+	}
+	if b.GraphQL != nil {
+		g := b.GraphQL
+		cb.GraphQL = collections.GraphQLOf(g.Query, g.OperationName, g.Variables)
+	}
+	return cb
 }
 
 // requestData turns a collections.Request into the plain JSON shape. Its
