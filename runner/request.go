@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/nodebase64"
 )
 
 // cloneRequest deep-copies a request so scripts can mutate it freely.
@@ -198,7 +199,7 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 			if b.FileContent != "" {
 				// postman-runtime sends a file body's content, base64
 				// decoded, when it names no file.
-				return &builtBody{data: nodeBase64(b.FileContent)}, nil
+				return &builtBody{data: nodebase64.Decode(b.FileContent)}, nil
 			}
 			return nil, nil
 		}
@@ -517,7 +518,7 @@ func missingSourcePart(w *multipart.Writer, p collections.FormParam) error {
 	ct := p.ContentType
 	if p.Value != "" {
 		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, p.Key))
-		content = nodeBase64(p.Value)
+		content = nodebase64.Decode(p.Value)
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
@@ -535,42 +536,6 @@ func missingSourcePart(w *multipart.Writer, p collections.FormParam) error {
 		return fmt.Errorf("form-data field %q: %w", p.Key, err)
 	}
 	return nil
-}
-
-// nodeBase64 decodes as Node's Buffer.from(s, 'base64'): either alphabet,
-// characters outside them skipped, the end at the first '=', a last
-// partial byte dropped.
-func nodeBase64(s string) []byte {
-	out := make([]byte, 0, len(s)*3/4)
-	var acc uint32
-	bits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var v byte
-		switch {
-		case c >= 'A' && c <= 'Z':
-			v = c - 'A'
-		case c >= 'a' && c <= 'z':
-			v = c - 'a' + 26
-		case c >= '0' && c <= '9':
-			v = c - '0' + 52
-		case c == '+' || c == '-':
-			v = 62
-		case c == '/' || c == '_':
-			v = 63
-		case c == '=':
-			return out
-		default:
-			continue
-		}
-		acc = acc<<6 | uint32(v)
-		bits += 6
-		if bits >= 8 {
-			bits -= 8
-			out = append(out, byte(acc>>bits))
-		}
-	}
-	return out
 }
 
 // jsonText is JSON.stringify of a string: no HTML escaping.

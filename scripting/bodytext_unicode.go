@@ -3,6 +3,8 @@ package scripting
 import (
 	"strings"
 	"unicode/utf16"
+
+	"github.com/courier-run/courier/internal/nodebase64"
 )
 
 // The Unicode charsets iconv-lite 0.6.3 decodes besides UTF-8 and UTF-16:
@@ -160,7 +162,7 @@ func utf7Units(b []byte, imap bool) []uint16 {
 		if imap {
 			s = strings.ReplaceAll(s, ",", "/")
 		}
-		out = append(out, utf16BEUnits(nodeBase64(s))...)
+		out = append(out, utf16BEUnits(nodebase64.Decode(s))...)
 	}
 	inRun, last := false, 0
 	for i := 0; i < len(b); i++ {
@@ -200,27 +202,6 @@ func utf7Units(b []byte, imap bool) []uint16 {
 
 func utf7Base64Char(c byte, imap bool) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '+' || imap && c == ','
-}
-
-// nodeBase64 decodes base64 as Buffer.from(s, "base64") does for a
-// string of the alphabet: whole groups of four, then two or three trailing
-// characters give their whole bytes (bits left over are dropped), one
-// gives none.
-func nodeBase64(s string) []byte {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-	out := make([]byte, 0, len(s)*3/4)
-	var acc uint32
-	bits := 0
-	for i := 0; i < len(s); i++ {
-		v := strings.IndexByte(alphabet, s[i])
-		acc = acc<<6 | uint32(v)
-		bits += 6
-		if bits >= 8 {
-			bits -= 8
-			out = append(out, byte(acc>>bits))
-		}
-	}
-	return out
 }
 
 // utf16BEUnits is iconv.decode(b, "utf16-be") as code units: an odd last

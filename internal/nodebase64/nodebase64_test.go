@@ -1,4 +1,4 @@
-package runner
+package nodebase64
 
 import (
 	"encoding/hex"
@@ -9,7 +9,7 @@ import (
 
 // TestNodeBase64 pins what Node 20's Buffer.from(s, 'base64') gives (a
 // file row's value and a file body's content are decoded so).
-func TestNodeBase64(t *testing.T) {
+func TestDecode(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"hello":    "85e965",
@@ -20,7 +20,11 @@ func TestNodeBase64(t *testing.T) {
 		"a":        "",
 		"aGk-_w":   "68693eff",
 		"aG\nk=":   "6869",
+		"-_-_":     "fbffbf",
+		"+/+/":     "fbffbf",
+		"ab=cd":    "69",
+		"dGVzd":    "746573",
 	} {
-		assert.Equal(t, want, hex.EncodeToString(nodeBase64(in)), "%q", in)
+		assert.Equal(t, want, hex.EncodeToString(Decode(in)), "%q", in)
 	}
 }
