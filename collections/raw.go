@@ -96,7 +96,7 @@ type rawUserInfo struct {
 type rawKV struct {
 	ID          text            `json:"id"`
 	Key         *text           `json:"key"`
-	Name        text            `json:"name"`
+	Name        json.RawMessage `json:"name"`
 	Value       json.RawMessage `json:"value"`
 	Type        text            `json:"type"`
 	Description json.RawMessage `json:"description"`
@@ -108,15 +108,13 @@ type rawKV struct {
 }
 
 // name is the row's name when truthy, as postman-collection's Property
-// keeps it ("", "0" and false are not; a name that is not a string is
-// kept as its text).
+// keeps it ("", 0, false and null are not; "0" and "false" are; a name that
+// is not a string is kept as its text).
 func (kv *rawKV) name() string {
-	switch n := kv.Name.String(); n {
-	case "0", "false":
+	if !truthy(kv.Name) {
 		return ""
-	default:
-		return n
 	}
+	return jsonText(kv.Name)
 }
 
 type rawBody struct {

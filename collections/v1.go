@@ -510,6 +510,10 @@ func v1QueryParam(e json.RawMessage, path string) (QueryParam, error) {
 	if kv.Enabled != nil && !bool(*kv.Enabled) {
 		p.Disabled = true
 	}
+	// postman-collection-transformer carries a row's name and description
+	// into the v2 row, where Property keeps them (Newman's scripts see both).
+	p.Name = kv.name()
+	describeQuery(&p, kv.Description)
 	if kv.Equals != nil {
 		if *kv.Equals && p.Value == nil {
 			p.Value = new(string)
@@ -706,7 +710,8 @@ func v1FormData(raw json.RawMessage, path string) ([]FormParam, error) {
 			continue
 		}
 		p := FormParam{Key: kv.Key.String(), Type: kv.Type.String(), ContentType: kv.ContentType.String(),
-			Disabled: kv.Disabled.On || (kv.Enabled != nil && !bool(*kv.Enabled))}
+			Disabled: kv.Disabled.On || (kv.Enabled != nil && !bool(*kv.Enabled)), Name: kv.name()}
+		describeForm(&p, kv.Description)
 		src := kv.Src
 		if p.Type == "file" && !truthy(src) && truthy(kv.Value) {
 			if k := jsonKind(kv.Value); k == "string" || k == "array" {

@@ -667,7 +667,7 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		}
 		if !idAsKey {
 			// A collection variable's, as postman-collection keeps them.
-			v.Name = kv.Name.String()
+			v.Name = jsonText(kv.Name)
 			if len(kv.System) > 0 {
 				v.System = compactJSON(kv.System)
 			}

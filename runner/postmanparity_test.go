@@ -174,7 +174,8 @@ type parityCase struct {
 	// scripts (the prelude is added to every script).
 	Items []map[string]any `json:"items"`
 	// Collection holds extra top-level collection fields (auth, variable,
-	// event, protocolProfileBehavior).
+	// event, protocolProfileBehavior); with "requests" it is a whole v1
+	// collection (name, order, requests) and the case has no items.
 	Collection map[string]any `json:"collection,omitempty"`
 	// Definition is YAML added to a v3 case's collection definition
 	// (variables, auth, scripts).
@@ -237,6 +238,11 @@ func (c parityCase) collection(srv parityServers) []byte {
 	}
 	for k, v := range c.Collection {
 		coll[k] = v
+	}
+	if _, v1 := c.Collection["requests"]; v1 {
+		// A v1 collection (name, order, requests) is the whole file.
+		delete(coll, "info")
+		delete(coll, "item")
 	}
 	data, err := json.Marshal(coll)
 	if err != nil {
