@@ -46,10 +46,10 @@ func runCursorProbe(t *testing.T, r Reporter) {
 // The JUnit report of the same run is Newman's (newman-junit.xml, recorded
 // three times, identical once times are masked): the root's tests count is
 // stats.tests, a suite's system-err lists the test script's errors before
-// the pre-request script's, attributes escape as xmlbuilder does. Left out
-// of Newman's copy: Node's stack frames (a refused connection's
-// "at TCPConnectWrap...", an assertion's "at Object.eval sandbox-script.js")
-// and courier's final line feed.
+// the pre-request script's, attributes escape as xmlbuilder does, a
+// refused connection's RequestError has Node's frame ("at
+// TCPConnectWrap..."). Left out of Newman's copy: courier's final line
+// feed.
 func TestJUnitAsNewman(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer

@@ -246,7 +246,7 @@ func (j *JSON) request(e runner.RequestEvent) {
 			// Newman's failed request shows no auth it inherited.
 			j.cur.Request.Auth = nil
 		}
-		j.cur.RequestError = requestErrorJSON(e.Err)
+		j.cur.RequestError = requestErrorJSON(e.Err, e.Request.URL)
 		j.cur.Set("requestError")
 		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"}, "", false)
 		if j.o.PerRoundTrip {
@@ -315,7 +315,7 @@ func (j *JSON) scriptRequest(e runner.ScriptRequestEvent) {
 	}
 	var reqErr *jsonError
 	if e.Err != nil {
-		reqErr = requestErrorJSON(e.Err)
+		reqErr = requestErrorJSON(e.Err, e.Request.URL)
 		j.failure(jsonFailure{Error: *reqErr, At: "request", Source: j.scriptSource(e)}, "script", true)
 	}
 	if j.o.PerRoundTrip {
@@ -620,7 +620,7 @@ func (j *JSON) interrupted(err error) {
 	}
 	j.cur.Interrupted = true
 	if j.cur.Response == nil && j.cur.RequestError == nil {
-		j.cur.RequestError = requestErrorJSON(err)
+		j.cur.RequestError = requestErrorJSON(err, "")
 	}
 }
 

@@ -117,7 +117,7 @@ func (j *JUnit) Handle(ev runner.Event) {
 		if j.cur != nil && e.Err != nil {
 			// A failed pm.sendRequest leaves its error on the item's
 			// execution, as in Newman's report (and so its JUnit report).
-			j.requestError(e.Err)
+			j.requestError(e.Err, e.Request.URL)
 		}
 	case runner.AssertionEvent:
 		j.assertion(e)
@@ -153,7 +153,7 @@ func (j *JUnit) request(e runner.RequestEvent) {
 	// request was made (or failed), as the JSON report's.
 	j.tests++
 	if e.Err != nil {
-		j.requestError(e.Err)
+		j.requestError(e.Err, e.Request.URL)
 	} else if e.Response != nil {
 		j.cur.seconds = e.Response.ResponseTime.Seconds()
 	}
@@ -162,10 +162,11 @@ func (j *JUnit) request(e runner.RequestEvent) {
 // requestError counts the execution's request error once: the first one
 // (a pm.sendRequest's before the item's own) stays, as on Newman's
 // execution.
-func (j *JUnit) requestError(err error) {
+func (j *JUnit) requestError(err error, url string) {
 	if j.cur.reqErr == "" {
 		j.cur.errors++
-		j.cur.reqErr = errorName(err) + ": " + err.Error()
+		// Newman writes the error's stack, Node's frames included.
+		j.cur.reqErr = requestErrorStack(err, url)
 	}
 }
 

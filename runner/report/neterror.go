@@ -9,10 +9,10 @@ import (
 // requestErrorJSON renders a network error as Newman's requestError: Node's
 // system error fields (errno, code, syscall, address, port, hostname), which
 // tools read, plus name, message and stack. The runner derives those fields
-// (runner.ErrorInfo); fields it could not derive stay out.
-func requestErrorJSON(err error) *jsonError {
-	name := errorName(err)
-	je := &jsonError{Name: name, Message: err.Error(), Stack: name + ": " + err.Error()}
+// (runner.ErrorInfo); fields it could not derive stay out. url is the
+// request's, whose scheme Node's stack frames show (requestErrorStack).
+func requestErrorJSON(err error, url string) *jsonError {
+	je := &jsonError{Name: errorName(err), Message: err.Error(), Stack: requestErrorStack(err, url)}
 	var ei *runner.ErrorInfo
 	if errors.As(err, &ei) {
 		je.Code, je.Errno, je.Syscall, je.Address, je.Port, je.Hostname = ei.Code, ei.Errno, ei.Syscall, ei.Address, ei.Port, ei.Hostname

@@ -42,7 +42,7 @@ func TestRequestErrorJSONFields(t *testing.T) {
 			nodeError{Name: "Error", Message: "proxy said no", Stack: "Error: proxy said no"}},
 		{"refused", &runner.NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED 127.0.0.1:9", Err: refused},
 			nodeError{Code: "ECONNREFUSED", Syscall: "connect", Address: "127.0.0.1", Port: ptr(9), Name: "Error",
-				Message: "connect ECONNREFUSED 127.0.0.1:9", Stack: "Error: connect ECONNREFUSED 127.0.0.1:9"}},
+				Message: "connect ECONNREFUSED 127.0.0.1:9", Stack: "Error: connect ECONNREFUSED 127.0.0.1:9\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)"}},
 		{"wrapped net error still found", fmtWrap(&runner.NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT: no response", Err: context.DeadlineExceeded}),
 			nodeError{Code: "ETIMEDOUT", Name: "Error", Message: "sending: ETIMEDOUT: no response", Stack: "Error: sending: ETIMEDOUT: no response"}},
 		{"connect timeout is the request library's: code and connect only", &runner.NetError{Code: "ETIMEDOUT", Msg: "ETIMEDOUT", Connect: ptr(true),
@@ -52,19 +52,19 @@ func TestRequestErrorJSONFields(t *testing.T) {
 			nodeError{Code: "ESOCKETTIMEDOUT", Connect: ptr(false), Name: "Error", Message: "ESOCKETTIMEDOUT", Stack: "Error: ESOCKETTIMEDOUT"}},
 		{"not found", &runner.NetError{Code: "ENOTFOUND", Msg: "getaddrinfo ENOTFOUND nosuch.invalid", Err: &net.DNSError{Err: "no such host", Name: "nosuch.invalid", IsNotFound: true}},
 			nodeError{Errno: ptr(-3008), Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: "nosuch.invalid", Name: "Error",
-				Message: "getaddrinfo ENOTFOUND nosuch.invalid", Stack: "Error: getaddrinfo ENOTFOUND nosuch.invalid"}},
+				Message: "getaddrinfo ENOTFOUND nosuch.invalid", Stack: "Error: getaddrinfo ENOTFOUND nosuch.invalid\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26)"}},
 		{"no name server reachable", &runner.NetError{Code: "EAI_AGAIN", Msg: "getaddrinfo EAI_AGAIN api.test", Err: &net.DNSError{Err: "connect: network is unreachable", Name: "api.test", IsTemporary: true}},
 			nodeError{Errno: ptr(-3001), Code: "EAI_AGAIN", Syscall: "getaddrinfo", Hostname: "api.test", Name: "Error",
-				Message: "getaddrinfo EAI_AGAIN api.test", Stack: "Error: getaddrinfo EAI_AGAIN api.test"}},
+				Message: "getaddrinfo EAI_AGAIN api.test", Stack: "Error: getaddrinfo EAI_AGAIN api.test\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26)"}},
 		{"read reset has no address", &runner.NetError{Code: "ECONNRESET", Msg: "socket hang up", Err: &net.OpError{Op: "read", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(10, 0, 0, 1), Port: 80}, Err: errors.New("reset")}},
-			nodeError{Code: "ECONNRESET", Syscall: "read", Name: "Error", Message: "socket hang up", Stack: "Error: socket hang up"}},
+			nodeError{Code: "ECONNRESET", Syscall: "read", Name: "Error", Message: "socket hang up", Stack: "Error: socket hang up\n    at TCP.onStreamRead (node:internal/stream_base_commons:218:20)"}},
 		{"non-TCP address parsed from its text", &runner.NetError{Code: "ECONNREFUSED", Msg: "connect ECONNREFUSED", Err: &net.OpError{Op: "dial", Net: "tcp", Addr: textAddr("[::1]:8443"), Err: errors.New("refused")}},
-			nodeError{Code: "ECONNREFUSED", Syscall: "connect", Address: "::1", Port: ptr(8443), Name: "Error", Message: "connect ECONNREFUSED", Stack: "Error: connect ECONNREFUSED"}},
+			nodeError{Code: "ECONNREFUSED", Syscall: "connect", Address: "::1", Port: ptr(8443), Name: "Error", Message: "connect ECONNREFUSED", Stack: "Error: connect ECONNREFUSED\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			b, err := json.Marshal(requestErrorJSON(runner.ErrorInfoOf(tc.err)))
+			b, err := json.Marshal(requestErrorJSON(runner.ErrorInfoOf(tc.err), "http://127.0.0.1/"))
 			if err != nil {
 				t.Fatal(err)
 			}

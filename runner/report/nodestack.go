@@ -1,0 +1,96 @@
+package report
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/courier-run/courier/runner"
+)
+
+// Node's stack frames for the request errors whose frames lie wholly in
+// Node's own code, so they are the same on every machine running Newman
+// 6.2.2 under Node 20.20.2 (recorded in
+// testdata/golden/report/newman-request-errors). serialised-error hashes
+// the stack into the checksum and parses it into the stacktrace, so with
+// these frames both come out as Newman's. Errors raised inside
+// postman-request (its timeouts, an invalid URI or protocol) or before the
+// socket (a bad port or header) carry frames with the path Newman was
+// installed at: they keep their first line only.
+const (
+	frameConnect  = "\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)"
+	frameLookup   = "\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26)"
+	frameReadTail = ".onStreamRead (node:internal/stream_base_commons:218:20)"
+	// framesEnd follow "at <socket>.socketOnEnd": the end of stream
+	// before an answer (socket hang up).
+	framesEnd = "Socket.socketOnEnd (node:_http_client:528:25)\n    at %sSocket.emit (node:events:536:35)" +
+		"\n    at endReadableNT (node:internal/streams/readable:1698:12)" +
+		"\n    at process.processTicksAndRejections (node:internal/process/task_queues:82:21)"
+	// framesData: llhttp refused what came (Parse Error).
+	framesData = "Socket.socketOnData (node:_http_client:544:22)\n    at %sSocket.emit (node:events:524:28)" +
+		"\n    at addChunk (node:internal/streams/readable:561:12)" +
+		"\n    at readableAddChunkPushByteMode (node:internal/streams/readable:512:3)" +
+		"\n    at Readable.push (node:internal/streams/readable:392:5)" +
+		"\n    at %s.onStreamRead (node:internal/stream_base_commons:191:23)"
+	// The connection closed in the middle of the answer (aborted).
+	framesAbortedPlain = "\n    at Socket.socketCloseListener (node:_http_client:464:19)" +
+		"\n    at Socket.emit (node:events:536:35)\n    at TCP.<anonymous> (node:net:343:12)"
+	framesAbortedTLS = "\n    at TLSSocket.socketCloseListener (node:_http_client:464:19)" +
+		"\n    at TLSSocket.emit (node:events:536:35)\n    at node:net:343:12\n    at TCP.done (node:_tls_wrap:669:7)"
+	// The server ended the connection during the TLS handshake.
+	framesTLSEnd = "\n    at TLSSocket.onConnectEnd (node:_tls_wrap:1752:19)\n    at TLSSocket.emit (node:events:536:35)" +
+		"\n    at endReadableNT (node:internal/streams/readable:1698:12)" +
+		"\n    at process.processTicksAndRejections (node:internal/process/task_queues:82:21)"
+)
+
+// requestErrorStack is a request error's stack as Node writes it: its
+// first line ("<name>: <message>", "<name> [<code>]: <message>" for the
+// errors Node gives a code of its own), then Node's frames where they are
+// known (see above). url is the request's URL: an https request's socket
+// is a TLSSocket over a TLSWrap, which its frames name.
+func requestErrorStack(err error, url string) string {
+	name, msg := errorName(err), err.Error()
+	var ei *runner.ErrorInfo
+	if !errors.As(err, &ei) {
+		return name + ": " + msg
+	}
+	if strings.HasPrefix(ei.Code, "ERR_") {
+		// Node's own errors (ERR_SOCKET_BAD_PORT, ERR_INVALID_HTTP_TOKEN)
+		// show their code in the stack's first line.
+		return name + " [" + ei.Code + "]: " + msg
+	}
+	return name + ": " + msg + nodeFrames(ei, msg, hasScheme(url, "https:"))
+}
+
+// nodeFrames returns the frames of a request error Node raised in its own
+// code, "" for any other.
+func nodeFrames(ei *runner.ErrorInfo, msg string, tls bool) string {
+	socket, wrap := "", "TCP"
+	if tls {
+		socket, wrap = "TLS", "TLSWrap"
+	}
+	switch {
+	case ei.Code == "ECONNREFUSED" && ei.Syscall == "connect":
+		return frameConnect
+	case ei.Syscall == "getaddrinfo":
+		return frameLookup
+	case ei.Code == "ECONNRESET" && ei.Syscall == "read":
+		return "\n    at " + wrap + frameReadTail
+	case ei.Code == "ECONNRESET" && ei.Syscall == "" && msg == "socket hang up":
+		return "\n    at " + socket + strings.Replace(framesEnd, "%s", socket, 1)
+	case ei.Code == "ECONNRESET" && ei.Syscall == "" && msg == "aborted":
+		if tls {
+			return framesAbortedTLS
+		}
+		return framesAbortedPlain
+	case ei.Code == "ECONNRESET" && tls && msg == "Client network socket disconnected before secure TLS connection was established":
+		return framesTLSEnd
+	case strings.HasPrefix(ei.Code, "HPE_") && strings.HasPrefix(msg, "Parse Error: "):
+		return "\n    at " + socket + strings.Replace(strings.Replace(framesData, "%s", socket, 1), "%s", wrap, 1)
+	}
+	return ""
+}
+
+// hasScheme reports whether url starts with scheme, in any case.
+func hasScheme(url, scheme string) bool {
+	return len(url) >= len(scheme) && strings.EqualFold(url[:len(scheme)], scheme)
+}
