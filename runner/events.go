@@ -171,6 +171,9 @@ type RequestEvent struct {
 	Response  *Response // nil when Err is set
 	Timings   *Timings  // phases of the last round trip; nil unless Options.Timings
 	Err       error     // network error (an *ErrorInfo): refused, reset, timeout, TLS
+	// Time is when the response or the error came: an error's timestamp
+	// in the JSON report, as Newman's (zero in a replay without one).
+	Time time.Time
 }
 
 // ScriptRequestEvent reports one pm.sendRequest round trip of a script,
@@ -187,6 +190,8 @@ type ScriptRequestEvent struct {
 	Request  SentRequest
 	Response *Response // nil when Err is set
 	Err      error     // an *ErrorInfo
+	// Time is when the round trip ended (RequestEvent.Time).
+	Time time.Time
 }
 
 // ScriptRequestLineEvent announces a pm.sendRequest round trip as its
@@ -215,6 +220,8 @@ type ScriptEvent struct {
 	// NextRequest is the setNextRequest target the script set ("" when it
 	// set none, or null).
 	NextRequest string
+	// Time is when the script ended (RequestEvent.Time).
+	Time time.Time
 }
 
 // AssertionEvent reports one test result.
@@ -225,6 +232,8 @@ type AssertionEvent struct {
 	// collection, folder, item chain counts from 0), as Newman numbers it.
 	Index  int
 	Result TestResult
+	// Time is when the script that ran the test ended (RequestEvent.Time).
+	Time time.Time
 }
 
 // ConsoleEvent carries one console.* line from a script.

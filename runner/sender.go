@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/scripting"
@@ -126,6 +127,7 @@ type scriptTrip struct {
 	resp *scripting.Response
 	err  error
 	ret  error // the error Send returned for it (tripFor finds it by that)
+	at   time.Time
 }
 
 // tripFor finds the round trip Send answered with resp or err.
@@ -141,6 +143,7 @@ func (r *Runner) tripFor(resp *scripting.Response, err error) (scriptTrip, bool)
 }
 
 func (r *Runner) addTrip(t scriptTrip) {
+	t.at = time.Now()
 	r.scriptReqMu.Lock()
 	r.scriptTrips = append(r.scriptTrips, t)
 	r.scriptReqMu.Unlock()

@@ -193,9 +193,10 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 		Data:     scriptData(r.scopes.Data),
 		Cookies:  r.Jar,
 	})
+	end := time.Now()
 	s.reportScriptRequests()
-	s.reportTests(res.Tests)
-	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err)}
+	s.reportTests(res.Tests, end)
+	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err), Time: end}
 	if res.Err != nil {
 		counts.Failed++
 		s.scriptFailed(listen, res.Err)
@@ -247,7 +248,7 @@ func (s *stepRun) reportScriptRequests() {
 			r.responses.addAt(t.resp.ResponseTime.Round(time.Millisecond), r.requestsSeen)
 			r.summary.ResponseBytes += int64(t.resp.Size + t.sent.ChallengeSize)
 		}
-		r.Sink.Handle(ScriptRequestEvent{Item: s.st.ref, Iteration: s.it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err)})
+		r.Sink.Handle(ScriptRequestEvent{Item: s.st.ref, Iteration: s.it, Request: t.sent, Response: (*Response)(t.resp), Err: plainErr(t.err), Time: t.at})
 	}
 	for _, ev := range r.takeRefConsole(s.st.ref, s.it) {
 		r.Sink.Handle(ev)
@@ -258,7 +259,7 @@ func (s *stepRun) reportScriptRequests() {
 // script, as Newman numbers them. Console lines the script logged after some of its tests were held
 // back (engineOptions): a line logged once n tests were registered goes
 // out after the script's first n assertions, as Newman prints it.
-func (s *stepRun) reportTests(tests []scripting.TestResult) {
+func (s *stepRun) reportTests(tests []scripting.TestResult, at time.Time) {
 	r := s.r
 	held := r.heldConsole
 	r.heldConsole = nil
@@ -272,7 +273,7 @@ func (s *stepRun) reportTests(tests []scripting.TestResult) {
 			r.summary.Assertions.Failed++
 			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "assertion", Name: t.Name, Message: t.Error, Index: i, ErrorType: t.ErrorName})
 		}
-		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: i, Result: TestResult(t)})
+		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: i, Result: TestResult(t), Time: at})
 	}
 	for _, h := range held {
 		r.Sink.Handle(h.ev)
@@ -388,7 +389,7 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 		}
 	}
 	r.requestsSeen++
-	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err)}
+	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err), Time: time.Now()}
 	if err != nil {
 		r.summary.Requests.Failed++
 		r.itemFailed(err.Error())

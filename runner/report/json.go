@@ -81,6 +81,9 @@ type JSON struct {
 	ran     ranScripts     // the scripts that ran so far
 	nran    int            // script runs counted, for their ids
 	nerrors int            // errors decorated, for their ids
+	// at is the time of the event being handled: an error's timestamp
+	// (zero when the event has none: the run's start stands in).
+	at time.Time
 	// sumBuf is checksumOf's scratch space.
 	sumBuf []byte
 	// startedItems counts the items started, newIteration says an
@@ -112,12 +115,16 @@ func (j *JSON) Handle(ev runner.Event) {
 	case runner.ItemStartEvent:
 		j.itemStart(e)
 	case runner.RequestEvent:
+		j.at = e.Time
 		j.request(e)
 	case runner.AssertionEvent:
+		j.at = e.Time
 		j.assertion(e)
 	case runner.ScriptRequestEvent:
+		j.at = e.Time
 		j.scriptRequest(e)
 	case runner.ScriptEvent:
+		j.at = e.Time
 		j.scriptError(e)
 	case runner.ConsoleEvent:
 		j.console(e)
@@ -414,9 +421,13 @@ func (j *JSON) decorate(e *jsonError) {
 	}
 	j.nerrors++
 	e.ID = uid(j.started, "error/"+strconv.Itoa(j.nerrors), j.iteration, j.position)
-	// The run's start, not the error's time: events carry no clock, and
-	// a replayed report must come out the same.
-	e.Timestamp = epochMS(j.started)
+	// The moment of the error, as serialised-error stamps it when
+	// Newman's summary receives the event.
+	at := j.at
+	if at.IsZero() {
+		at = j.started
+	}
+	e.Timestamp = epochMS(at)
 	e.Stacktrace = stacktraceOf(e.Stack)
 }
 

@@ -64,7 +64,7 @@ func replayExecution(sink runner.Sink, e *jsonreport.Execution, item runner.Item
 	scripts := func(listen string, rs []jsonreport.ScriptResult) {
 		for _, r := range rs {
 			if r.Error != nil {
-				sink.Handle(runner.ScriptEvent{Item: item, Iteration: it, Listen: listen, Err: replayError(r.Error)})
+				sink.Handle(runner.ScriptEvent{Item: item, Iteration: it, Listen: listen, Err: replayError(r.Error), Time: fromMS(r.Error.Timestamp)})
 			}
 		}
 	}
@@ -76,7 +76,7 @@ func replayExecution(sink runner.Sink, e *jsonreport.Execution, item runner.Item
 		ev := runner.RequestEvent{Item: item, Iteration: it, Request: replayRequest(e.Request)}
 		switch {
 		case e.RequestError != nil:
-			ev.Err = replayError(e.RequestError)
+			ev.Err, ev.Time = replayError(e.RequestError), fromMS(e.RequestError.Timestamp)
 		case e.Response != nil:
 			ev.Response = replayResponse(e.Response)
 		}
@@ -180,17 +180,18 @@ func (g *skippedRuns) fill(iteration, upTo int) {
 			err := replayError(&f.Error)
 			switch {
 			case f.At == "request":
-				g.sink.Handle(runner.ScriptRequestEvent{Item: item, Iteration: iteration, Err: err})
+				g.sink.Handle(runner.ScriptRequestEvent{Item: item, Iteration: iteration, Err: err, Time: fromMS(f.Error.Timestamp)})
 			case strings.HasPrefix(f.At, "assertion"):
 				idx := 0
 				if f.Error.Index != nil {
 					idx = *f.Error.Index
 				}
 				g.sink.Handle(runner.AssertionEvent{Item: item, Iteration: iteration, Index: idx,
-					Result: runner.TestResult{Name: f.Error.Test, Error: f.Error.Message, ErrorName: f.Error.Name}})
+					Result: runner.TestResult{Name: f.Error.Test, Error: f.Error.Message, ErrorName: f.Error.Name}, Time: fromMS(f.Error.Timestamp)})
 			default:
 				listen, _, _ := strings.Cut(f.At, "-script")
-				g.sink.Handle(runner.ScriptEvent{Item: item, Iteration: iteration, Listen: listen, Err: err, At: scriptAt(f.At)})
+				g.sink.Handle(runner.ScriptEvent{Item: item, Iteration: iteration, Listen: listen, Err: err, At: scriptAt(f.At),
+					Time: fromMS(f.Error.Timestamp)})
 			}
 		}
 		g.sink.Handle(runner.ItemDoneEvent{Item: item, Iteration: iteration, Skipped: true})
