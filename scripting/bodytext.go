@@ -42,13 +42,7 @@ func BodyText(body []byte, header []collections.Header) string {
 // the text holds a lone surrogate that a Go string cannot carry (a UTF-16,
 // UTF-32 or UTF-7 body), its UTF-16 code units instead.
 func scriptText(body []byte, header []collections.Header) (string, []uint16) {
-	ct := ""
-	for _, h := range header {
-		if strings.EqualFold(h.Key, "Content-Type") {
-			ct = h.Value
-		}
-	}
-	name, known := charsetAliases[canonicalCharset(Charset(ct))]
+	name, known := bodyCharset(header)
 	if u, ok := unicodeUnits(body, name); ok {
 		if loneSurrogate(u) {
 			return "", u
@@ -56,6 +50,27 @@ func scriptText(body []byte, header []collections.Header) (string, []uint16) {
 		return string(utf16.Decode(u)), nil
 	}
 	return decodeNamed(body, name, known), nil
+}
+
+// BodyCharset is iconv-lite's name ("utf8", "ucs2", "utf16be", "utf32",
+// "utf7", "binary"...) for the charset the last Content-Type of header
+// names, the one Text decodes the body by: "utf8" when it names none, ""
+// when iconv-lite does not know it (Text reads UTF-8 then). vault masks a
+// body's bytes by it.
+func BodyCharset(header []collections.Header) string {
+	name, _ := bodyCharset(header)
+	return name
+}
+
+func bodyCharset(header []collections.Header) (string, bool) {
+	ct := ""
+	for _, h := range header {
+		if strings.EqualFold(h.Key, "Content-Type") {
+			ct = h.Value
+		}
+	}
+	name, known := charsetAliases[canonicalCharset(Charset(ct))]
+	return name, known
 }
 
 // charsetPattern is the charset module's (mime-format's): a charset= or

@@ -1,10 +1,9 @@
 package scripting
 
 import (
-	"strings"
 	"unicode/utf16"
 
-	"github.com/courier-run/courier/internal/nodebase64"
+	"github.com/courier-run/courier/internal/utf7"
 )
 
 // The Unicode charsets iconv-lite 0.6.3 decodes besides UTF-8 and UTF-16:
@@ -30,7 +29,7 @@ func unicodeUnits(body []byte, name string) ([]uint16, bool) {
 	case "utf32", "utf32le", "utf32be":
 		u = utf32Units(body, name == "utf32be" || name == "utf32" && utf32BigEndian(body))
 	case "utf7", "utf7imap":
-		u = utf7Units(body, name == "utf7imap")
+		u = utf7.Decode(body, name == "utf7imap")
 	default:
 		return nil, false
 	}
@@ -133,86 +132,4 @@ func utf32Vote(b0, b1, b2, b3 byte) int {
 		v++
 	}
 	return v
-}
-
-// utf7Units decodes UTF-7 as iconv-lite's decoder does: shift marks "+"
-// (IMAP: "&") and, in IMAP's variant, "," for "/". A shifted run ends at
-// the first byte outside the base64 alphabet, absorbing a "-"; "+-" is
-// "+". Each run's bytes read as UTF-16BE (a run's leading BOM dropped, an
-// odd byte dropped); direct bytes read as ASCII (U+FFFD past 0x7f). A run
-// open at the end is decoded in two parts, as iconv-lite's write and end
-// split it: whole groups of eight characters, then the rest.
-func utf7Units(b []byte, imap bool) []uint16 {
-	shift := byte('+')
-	if imap {
-		shift = '&'
-	}
-	var out []uint16
-	direct := func(p []byte) {
-		for _, c := range p {
-			u := uint16(c)
-			if c >= 0x80 {
-				u = 0xfffd
-			}
-			out = append(out, u)
-		}
-	}
-	run := func(p []byte) {
-		s := string(p)
-		if imap {
-			s = strings.ReplaceAll(s, ",", "/")
-		}
-		out = append(out, utf16BEUnits(nodebase64.Decode(s))...)
-	}
-	inRun, last := false, 0
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if !inRun {
-			if c == shift {
-				direct(b[last:i])
-				last, inRun = i+1, true
-			}
-			continue
-		}
-		if utf7Base64Char(c, imap) {
-			continue
-		}
-		if i == last && c == '-' {
-			out = append(out, uint16(shift))
-		} else {
-			run(b[last:i])
-		}
-		if c != '-' {
-			i-- // the byte that ended the run is read again, as a direct one
-		}
-		last, inRun = i+1, false
-	}
-	if !inRun {
-		direct(b[last:])
-	} else {
-		rest := b[last:]
-		whole := len(rest) - len(rest)%8
-		run(rest[:whole])
-		if whole < len(rest) {
-			run(rest[whole:])
-		}
-	}
-	return out
-}
-
-func utf7Base64Char(c byte, imap bool) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '+' || imap && c == ','
-}
-
-// utf16BEUnits is iconv.decode(b, "utf16-be") as code units: an odd last
-// byte dropped, a leading BOM dropped.
-func utf16BEUnits(b []byte) []uint16 {
-	u := make([]uint16, 0, len(b)/2)
-	for i := 0; i+1 < len(b); i += 2 {
-		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-	}
-	if len(u) > 0 && u[0] == 0xfeff {
-		u = u[1:]
-	}
-	return u
 }

@@ -105,8 +105,8 @@ func redactRoundTrip(red *vault.Redactor, item runner.ItemRef, req runner.SentRe
 func redactSent(red *vault.Redactor, s runner.SentRequest) runner.SentRequest {
 	r := red.Redact
 	s.URL, s.Shown = r(s.URL), r(s.Shown)
+	s.Body = red.RedactBody(s.Body, scripting.BodyCharset(s.Header))
 	s.Header = redactHeaders(r, s.Header)
-	s.Body = red.RedactBytes(s.Body)
 	s.Form = redactForm(r, s.Form)
 	// A digest challenge's round trip is printed as a request line of its
 	// own (--verbose: its headers and the 401's body too), so it is masked
@@ -125,10 +125,11 @@ func redactResponse(red *vault.Redactor, resp *runner.Response) *runner.Response
 	r := red.Redact
 	c := *resp
 	c.URL, c.Status = r(c.URL), r(c.Status)
+	// A body's bytes, by the charset its (unmasked) headers declare: also
+	// a secret in UTF-16, UTF-32 or UTF-7 text, which the JSON report's
+	// response stream and --verbose would show as bytes.
+	c.Body = red.RedactBody(c.Body, scripting.BodyCharset(c.Header))
 	c.Header = redactHeaders(r, c.Header)
-	// A body's bytes: also a secret in UTF-16 or UTF-32 text, which
-	// the JSON report's response stream would show as bytes.
-	c.Body = red.RedactBytes(c.Body)
 	return &c
 }
 

@@ -218,13 +218,18 @@ func (r *Redactor) Redact(s string) string { return r.redact(s, false) }
 
 // redact is Redact of text that follows a digit when digitBefore is set.
 func (r *Redactor) redact(s string, digitBefore bool) string {
+	return replaceSpans(s, r.spans(s, digitBefore))
+}
+
+// spans are the sorted, disjoint stretches of s that Redact masks.
+func (r *Redactor) spans(s string, digitBefore bool) []span {
 	secrets := r.snapshot()
 	if len(secrets) == 0 {
-		return s
+		return nil
 	}
 	vals := r.rawValues()
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	return replaceSpans(s, outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore))
+	return outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore)
 }
 
 // outsideNumbers drops the spans that are digits inside a longer number: a

@@ -1,7 +1,6 @@
 package vault
 
 import (
-	"bytes"
 	"encoding/binary"
 	"strings"
 	"unicode/utf16"
@@ -40,20 +39,36 @@ func wideForms(v string) []wideForm {
 	return out
 }
 
-// RedactBytes masks b as Redact masks text and, when b holds a NUL byte
-// (text in UTF-16 or UTF-32 has one in nearly every character of ASCII),
-// also the secrets' UTF-16 and UTF-32 forms, each replaced by the mask in
-// the same form. A body is kept as bytes in reports (the JSON report's
-// response stream), where Redact alone does not see a secret two or four
-// bytes a character. Bodies without a NUL pay one byte scan.
-func (r *Redactor) RedactBytes(b []byte) []byte {
+// RedactBytes is RedactBody for a body whose charset is not known.
+func (r *Redactor) RedactBytes(b []byte) []byte { return r.RedactBody(b, "") }
+
+// RedactBody masks a body's bytes as Redact masks text and, by the charset
+// the body declares (iconv-lite's name for it, as scripting.BodyCharset
+// gives it: "utf8", "ucs2", "utf16be", "utf32", "utf7"...; "" for none it
+// knows), also where the secret is not in it as UTF-8: a body is kept as
+// bytes in reports (the JSON report's request and response streams, the
+// cli's --verbose), where Redact alone does not see a secret two or four
+// bytes a character or in UTF-7's base64. Each match is replaced by the
+// mask in the body's own encoding, so the body still decodes.
+//
+//   - UTF-16 and UTF-32 (either byte order): the secrets' forms in that
+//     width. A body that declares no Unicode charset is searched for both
+//     widths when it starts with a byte order mark or its start looks like
+//     wide text (looksWide); other bodies (binary ones holding NULs
+//     included) pay one look at their first 512 bytes.
+//   - UTF-7 and its IMAP variant: the body's text, as text() decodes it,
+//     is masked, and the shifted runs a mask touches are written anew.
+func (r *Redactor) RedactBody(b []byte, charset string) []byte {
 	if len(b) == 0 || r.Len() == 0 {
 		return b
 	}
 	s := string(b)
 	m := s
-	if bytes.IndexByte(b, 0) >= 0 {
-		m = redactWide(m, r.rawValues())
+	switch widths := wideWidths(b, charset); {
+	case charset == "utf7" || charset == "utf7imap":
+		m = r.redactUTF7(m, charset == "utf7imap")
+	case widths != 0:
+		m = redactWide(m, r.rawValues(), widths)
 	}
 	m = r.Redact(m)
 	if m == s {
@@ -62,18 +77,71 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 	return []byte(m)
 }
 
-// redactWide replaces every wide form of the values in s. A match's span
-// is widened to whole code units so the bytes after it keep their
-// alignment.
-func redactWide(s string, vals []*secretValue) string {
+// Code unit widths redactWide searches, as bits.
+const (
+	wide16 = 2
+	wide32 = 4
+)
+
+// wideWidths says which wide forms a body's bytes are searched for: those
+// of the Unicode charset it declares, else both when it looks wide.
+func wideWidths(b []byte, charset string) int {
+	switch charset {
+	case "ucs2", "utf16", "utf16be":
+		return wide16
+	case "utf32", "utf32le", "utf32be":
+		return wide32
+	case "utf7", "utf7imap":
+		return 0
+	}
+	if looksWide(b) {
+		return wide16 | wide32
+	}
+	return 0
+}
+
+// wideSample is how much of a body looksWide reads.
+const wideSample = 512
+
+// looksWide reports whether b starts with a UTF-16 or UTF-32 byte order
+// mark, or whether at least a quarter of the two-byte units of its first
+// wideSample bytes have a NUL on one side and not the other, all on the
+// same side: text of Latin letters, digits and punctuation in UTF-16 has
+// that in nearly every unit, in UTF-32 in every other one; binary data
+// rarely (a random byte pair 1 in 128, and its NULs fall on either side).
+func looksWide(b []byte) bool {
+	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) ||
+		len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xfe && b[3] == 0xff {
+		return true
+	}
+	n := min(len(b), wideSample) &^ 1
+	le, be := 0, 0
+	for i := 0; i < n; i += 2 {
+		switch {
+		case b[i] != 0 && b[i+1] == 0:
+			le++
+		case b[i] == 0 && b[i+1] != 0:
+			be++
+		}
+	}
+	units := n / 2
+	return units > 0 && (le*4 >= units && be*8 <= le || be*4 >= units && le*8 <= be)
+}
+
+// redactWide replaces every wide form of the values in s, of the widths
+// asked for. A match's span is widened to whole code units so the bytes
+// after it keep their alignment.
+func redactWide(s string, vals []*secretValue, widths int) string {
 	// Text in UTF-32 has two NULs in a row in every character below
 	// U+10000; text in UTF-16 rarely does (only U+0000 or a character
 	// ending in a zero byte before one starting with one), so the UTF-32
 	// forms are looked for only then: half the scans of a UTF-16 body.
-	utf32 := strings.Contains(s, "\x00\x00")
+	if widths&wide32 != 0 && !strings.Contains(s, "\x00\x00") {
+		widths &^= wide32
+	}
 	for _, v := range vals {
 		for _, f := range v.wide {
-			if f.width == 4 && !utf32 || !strings.Contains(s, f.needle) {
+			if widths&f.width == 0 || !strings.Contains(s, f.needle) {
 				continue
 			}
 			spans := wideSpans(s, f.needle)

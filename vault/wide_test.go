@@ -52,10 +52,30 @@ func TestRedactBytesMasksWideText(t *testing.T) {
 	assert.Empty(t, NewRedactor().RedactBytes(nil))
 }
 
+// binaryBody is n bytes shaped like a binary file (records of small
+// little-endian integers, so NULs in pairs, and pseudo-random bytes), the
+// same every call.
+func binaryBody(n int) []byte {
+	var b []byte
+	x := uint32(2463534242)
+	for i := uint32(0); len(b) < n; i++ {
+		b = binary.LittleEndian.AppendUint32(b, i)
+		b = binary.LittleEndian.AppendUint16(b, uint16(i%300))
+		for range 26 {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b = append(b, byte(x))
+		}
+	}
+	return b[:n]
+}
+
 // BenchmarkRedactBodyBytes: a 64 KiB response body's bytes masked as the
 // event sink did before RedactBytes (Redact of the bytes as a string) and
-// with RedactBytes, for a UTF-8 body (no NUL: one more byte scan) and the
-// same text in UTF-16 (four more needles a value).
+// with RedactBody, for a UTF-8 body, the same text in UTF-16 (declared:
+// two more needles a value; undeclared: found by its look, four) and a
+// binary body holding NULs (one look at its first 512 bytes).
 func BenchmarkRedactBodyBytes(b *testing.B) {
 	r := NewRedactor()
 	r.Add(`Vq7"<Zk&9>'Lm%2Fx Rt4`, "plain-secret-value-123", "CaseSecret")
@@ -67,10 +87,13 @@ func BenchmarkRedactBodyBytes(b *testing.B) {
 	for _, u := range utf16.Encode([]rune(sb.String())) {
 		wide = binary.LittleEndian.AppendUint16(wide, u)
 	}
+	// The charset as the body's Content-Type declares it: a binary body's
+	// (application/octet-stream) names none, which reads as utf8.
 	for _, body := range []struct {
-		name string
-		b    []byte
-	}{{"utf8", []byte(sb.String())}, {"utf16", wide}} {
+		name, charset string
+		b             []byte
+	}{{"utf8", "utf8", []byte(sb.String())}, {"utf16", "ucs2", wide}, {"utf16-undeclared", "", wide},
+		{"binary", "utf8", binaryBody(64 << 10)}} {
 		b.Run(body.name+"/string", func(b *testing.B) {
 			b.SetBytes(int64(len(body.b)))
 			b.ReportAllocs()
@@ -84,8 +107,91 @@ func BenchmarkRedactBodyBytes(b *testing.B) {
 			b.SetBytes(int64(len(body.b)))
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = r.RedactBytes(body.b)
+				_ = r.RedactBody(body.b, body.charset)
 			}
 		})
+	}
+}
+
+// TestRedactBodyKeysOnCharset: a body that declares UTF-16 or UTF-32 is
+// searched for that width (no NUL needed, no guess); one that declares
+// none is searched for both when it starts with a byte order mark or looks
+// like wide text; a binary body (NULs here and there) is not, so it pays
+// one look at its first 512 bytes.
+func TestRedactBodyKeysOnCharset(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("Sëcret-🔑-42")
+	u16 := func(s string, order binary.AppendByteOrder) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = order.AppendUint16(b, u)
+		}
+		return b
+	}
+	u32 := func(s string, order binary.AppendByteOrder) []byte {
+		var b []byte
+		for _, c := range s {
+			b = order.AppendUint32(b, uint32(c))
+		}
+		return b
+	}
+	le, be := binary.LittleEndian, binary.BigEndian
+	for _, c := range []struct {
+		name, charset string
+		enc           func(string, binary.AppendByteOrder) []byte
+		order         binary.AppendByteOrder
+	}{
+		{"declared utf-16le", "ucs2", u16, le},
+		{"declared utf-16be", "utf16be", u16, be},
+		{"declared utf-16, big-endian", "utf16", u16, be},
+		{"declared utf-32le", "utf32le", u32, le},
+		{"declared utf-32, big-endian", "utf32", u32, be},
+		{"undeclared utf-16le", "", u16, le},
+		{"undeclared utf-32be", "utf8", u32, be},
+	} {
+		body := c.enc("id=1 k=Sëcret-🔑-42 end", c.order)
+		assert.Equal(t, string(c.enc("id=1 k=*** end", c.order)), string(r.RedactBody(body, c.charset)), c.name)
+	}
+	// CJK in UTF-16 has no NUL: without a charset it is not guessed, with
+	// one it is masked.
+	cjk := u16("中文中文中文Sëcret-🔑-42中文", be)
+	assert.Equal(t, string(u16("中文中文中文***中文", be)), string(r.RedactBody(cjk, "utf16be")))
+	// A byte order mark is enough.
+	bom := append([]byte{0xfe, 0xff}, cjk...)
+	assert.Equal(t, string(append([]byte{0xfe, 0xff}, u16("中文中文中文***中文", be)...)), string(r.RedactBody(bom, "")))
+	// Binary: the wide path does not run, so a UTF-16 form deep inside is
+	// left (the documented limit); the UTF-8 form is masked as ever.
+	bin := append(binaryBody(4096), u16("Sëcret-🔑-42", le)...)
+	bin = append(bin, "Sëcret-🔑-42"...)
+	assert.False(t, looksWide(bin))
+	got := r.RedactBody(bin, "")
+	assert.Contains(t, string(got), string(u16("Sëcret-🔑-42", le)))
+	assert.True(t, strings.HasSuffix(string(got), "***"))
+	// Declared binary (octet-stream names no charset) that is wide text
+	// after all is still found by its look.
+	assert.NotContains(t, string(r.RedactBody(u16(strings.Repeat("text ", 40)+"Sëcret-🔑-42", le), "")), string(u16("Sëcret", le)))
+}
+
+// TestLooksWide: wide text of Latin letters in either width and byte
+// order, with or without a mark, looks wide; UTF-8 and binary records do
+// not.
+func TestLooksWide(t *testing.T) {
+	t.Parallel()
+	text := `{"id":12345,"name":"a user name","email":"someone@example.test"}`
+	var w16le, w16be, w32le, w32be []byte
+	for _, u := range utf16.Encode([]rune(text)) {
+		w16le = binary.LittleEndian.AppendUint16(w16le, u)
+		w16be = binary.BigEndian.AppendUint16(w16be, u)
+		w32le = binary.LittleEndian.AppendUint32(w32le, uint32(u))
+		w32be = binary.BigEndian.AppendUint32(w32be, uint32(u))
+	}
+	for name, b := range map[string][]byte{"utf16le": w16le, "utf16be": w16be, "utf32le": w32le, "utf32be": w32be,
+		"odd start": append([]byte{'x'}, w16le...), "bom only": {0xff, 0xfe, 0x2d, 0x4e}} {
+		assert.True(t, looksWide(b), name)
+	}
+	for name, b := range map[string][]byte{"utf8": []byte(text), "binary": binaryBody(64 << 10), "zeros": make([]byte, 600),
+		"empty": nil, "one NUL": []byte(text + "\x00" + text)} {
+		assert.False(t, looksWide(b), name)
 	}
 }

@@ -1,0 +1,72 @@
+package vault
+
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/courier-run/courier/internal/utf7"
+)
+
+// TestRedactBodyMasksUTF7: a secret beyond ASCII, or with characters an
+// encoder shifts, sits in a UTF-7 body as base64 of UTF-16. RedactBody
+// masks it by the text text() reads, writes the mask in UTF-7, and keeps
+// every other byte as it was; the body still decodes, to the text with
+// the secret masked.
+func TestRedactBodyMasksUTF7(t *testing.T) {
+	t.Parallel()
+	const (
+		wide   = "Sëcret-🔑-42"
+		canary = `EnvQ"K<8&>p'Z% 3mT9xL2vB7`
+	)
+	r := NewRedactor()
+	r.Add(wide, canary)
+	// shiftAll writes every character shifted, as the audit's server does.
+	shiftAll := func(s string, mark byte) string {
+		var u []byte
+		for _, c := range utf16.Encode([]rune(s)) {
+			u = binary.BigEndian.AppendUint16(u, c)
+		}
+		enc := base64.RawStdEncoding.EncodeToString(u)
+		if mark == '&' {
+			enc = strings.ReplaceAll(enc, "/", ",")
+		}
+		return string(mark) + enc + "-"
+	}
+	for _, c := range []struct {
+		name, body, charset string
+		want                string // the masked body's text
+		kept                []string
+	}{
+		{name: "iconv-lite's encoder: direct ASCII, shifted runs", body: string(utf7.Encode("a="+wide+" b="+canary+" end", false)),
+			charset: "utf7", want: "a=*** b=*** end", kept: []string{"a=", " end"}},
+		{name: "every character shifted", body: shiftAll("k="+wide+" e="+canary+" end", '+'), charset: "utf7", want: "k=*** e=*** end"},
+		{name: "the secret in a run with text around it, twice", body: "head " + shiftAll("é"+wide+"ü"+wide+"ö", '+') + " tail",
+			charset: "utf7", want: "head é***ü***ö tail", kept: []string{"head ", " tail"}},
+		{name: "split over two runs and direct bytes", body: "x+AFMA6w-cret-+2D3dEQ--42+AOk-y", charset: "utf7",
+			want: "x***éy", kept: []string{"x", "+AOk-y"}},
+		{name: "run open at the end", body: "ok " + strings.TrimSuffix(shiftAll(wide, '+'), "-"), charset: "utf7", want: "ok ***"},
+		{name: "imap", body: "a&-b" + shiftAll(wide+"/", '&') + "c" + string(utf7.Encode(canary, true)), charset: "utf7imap",
+			want: "a&b***/c***", kept: []string{"a&-b"}},
+		{name: "after a run no '-' closed (imap)", body: "&AOk" + shiftAll(wide, '&') + "z", charset: "utf7imap", want: "é***z"},
+		{name: "after a run no '-' closed, a byte past ASCII", body: "+AOk\xe9" + shiftAll(wide, '+'), charset: "utf7", want: "é\ufffd***"},
+	} {
+		got := r.RedactBody([]byte(c.body), c.charset)
+		imap := c.charset == "utf7imap"
+		assert.Equal(t, c.want, string(utf16.Decode(utf7.Decode(got, imap))), "%s: %q", c.name, got)
+		for _, k := range c.kept {
+			assert.Contains(t, string(got), k, "%s: bytes away from the secret kept", c.name)
+		}
+		// Not as UTF-7 (no charset): the base64 stays, as it is no text
+		// of the secret in the body's declared charset.
+		if c.name == "every character shifted" {
+			assert.Equal(t, c.body, string(r.RedactBody([]byte(c.body), "utf8")))
+		}
+	}
+	clean := []byte("+AOk- nothing secret")
+	assert.Same(t, &clean[0], &r.RedactBody(clean, "utf7")[0], "no copy without a secret")
+}
