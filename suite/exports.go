@@ -99,8 +99,9 @@ func exportVariables(path, name, scope string, values []environments.Variable, l
 }
 
 // exportCollection writes coll to path with the collection variables as
-// the run left them (values already cleaned), keeping their descriptions
-// and the file's name and system fields.
+// the run left them (values already cleaned), keeping the file's id,
+// description, name and system fields of each (Postman's export keeps a
+// variable's id, and so does Newman's).
 func exportCollection(path string, coll *collections.Collection, values []environments.Variable) error {
 	out := *coll
 	out.Variables = nil
@@ -111,7 +112,7 @@ func exportCollection(path string, coll *collections.Collection, values []enviro
 	for _, v := range values {
 		cv := environments.CollectionVariable(v)
 		d := desc[v.Key]
-		cv.Description, cv.DescriptionType, cv.Name, cv.System = d.Description, d.DescriptionType, d.Name, d.System
+		cv.ID, cv.Description, cv.DescriptionType, cv.Name, cv.System = d.ID, d.Description, d.DescriptionType, d.Name, d.System
 		out.Variables = append(out.Variables, cv)
 	}
 	if coll.Format == "v3" && !strings.EqualFold(filepath.Ext(path), ".json") {
