@@ -42,6 +42,66 @@ type wireOrder struct {
 	// set by name); a redirect keeps the spelling with the new host, as
 	// postman-request sets host on the header it has.
 	hostName string
+	// blocked names (lower-cased) the fields disabledSystemHeaders keeps
+	// off the wire on every hop: Host, Content-Type and Content-Length
+	// when the request has no row of its own for them (see block).
+	blocked map[string]bool
+}
+
+// block marks the fields disabledSystemHeaders keeps off the wire that
+// the runtime or Node would add below the headers it lists: postman-runtime
+// turns off Node's Host (setHost) and has postman-request leave out its
+// Content-Type and Content-Length (blacklistHeaders), but only when the
+// request has no row of that name. h holds the request's own rows. The
+// other system headers are simply not added (addRuntimeHeaders).
+func (o *wireOrder) block(h http.Header, disabled map[string]bool) {
+	for _, name := range [...]string{"Host", "Content-Type", "Content-Length"} {
+		lk := strings.ToLower(name)
+		if !disabled[lk] || (name == "Host" && o.user["Host"]) || name != "Host" && headerKey(h, name) != "" {
+			continue
+		}
+		if o.blocked == nil {
+			o.blocked = map[string]bool{}
+		}
+		o.blocked[lk] = true
+	}
+}
+
+// unblocked is fields without the blocked ones (the wire's), and the
+// fields scripts are shown: those without a blocked Host or
+// Content-Length. A blocked Content-Type stays there, as the runtime's
+// body helper had added it (markBlocked shows it disabled).
+func (o wireOrder) unblocked(fields []wire.Field) (sent, shown []wire.Field) {
+	if len(o.blocked) == 0 {
+		return fields, fields
+	}
+	sent = make([]wire.Field, 0, len(fields))
+	shown = make([]wire.Field, 0, len(fields))
+	for _, f := range fields {
+		lk := strings.ToLower(f.Name)
+		if !o.blocked[lk] {
+			sent = append(sent, f)
+		}
+		if !o.blocked[lk] || lk == "content-type" {
+			shown = append(shown, f)
+		}
+	}
+	return sent, shown
+}
+
+// markBlocked marks the runtime's blocked Content-Type disabled in the
+// list scripts see, as postman-runtime disables the one its body helper
+// added.
+func (o wireOrder) markBlocked(hs []collections.Header) []collections.Header {
+	if !o.blocked["content-type"] {
+		return hs
+	}
+	for i := range hs {
+		if hs[i].System && strings.EqualFold(hs[i].Key, "Content-Type") {
+			hs[i].Disabled = true
+		}
+	}
+	return hs
 }
 
 // named gives the Host field the request's own spelling (see hostName).
@@ -216,7 +276,7 @@ func (o *wireOrder) index(key string) int {
 // form with a new boundary: its Content-Type (the user's row too) and its
 // Content-Length come after Host.
 func (o wireOrder) redirected(h http.Header, body, form, credAuth bool) wireOrder {
-	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies, hostName: o.hostName}
+	next := wireOrder{user: o.user, noJarCookies: o.noJarCookies, hostName: o.hostName, blocked: o.blocked}
 	hop := redirectHop{sent: h, body: body, form: form, credAuth: credAuth}
 	for idx, k := range o.keys {
 		if idx == o.authAt {

@@ -52,10 +52,13 @@ func TestSetBodyType(t *testing.T) {
 		{"empty raw body gets no type", "", raw, &builtBody{contentType: "text/plain"}, []byte{}, false, "", ""},
 		{"empty form still gets its type", "", form, &builtBody{contentType: "application/x-www-form-urlencoded"}, []byte{}, false, "application/x-www-form-urlencoded", "Content-Type: application/x-www-form-urlencoded"},
 		{"mode without a type", "", raw, &builtBody{}, []byte("x"), false, "", ""},
-		{"disabled in the settings", "", raw, &builtBody{contentType: "text/plain"}, []byte("x"), true, "", ""},
+		// The wire leaves it out (wireOrder.block); scripts see it disabled.
+		{"disabled in the settings is still set", "", raw, &builtBody{contentType: "text/plain"}, []byte("x"), true, "text/plain", "Content-Type: text/plain"},
 		{"the request's own type stays", "application/xml", raw, &builtBody{contentType: "text/plain"}, []byte("x"), false, "", "content-type: application/xml"},
 		{"a form's row gets the writer's type", "text/x", form, &builtBody{contentType: "application/x-www-form-urlencoded"}, []byte("a=1"), false, "", "content-type: application/x-www-form-urlencoded"},
-		{"a multipart row gets the boundary", "multipart/form-data", multipart, &builtBody{contentType: "multipart/form-data; boundary=b"}, []byte("--b--"), true, "", "content-type: multipart/form-data; boundary=b"},
+		{"a multipart row gets the boundary", "multipart/form-data", multipart, &builtBody{contentType: "multipart/form-data; boundary=b"}, []byte("--b--"), false, "", "content-type: multipart/form-data; boundary=b"},
+		// allowContentTypeOverride (fresh-round10n-a).
+		{"a form's own type stands when the type is disabled", "multipart/form-data", multipart, &builtBody{contentType: "multipart/form-data; boundary=b"}, []byte("--b--"), true, "", "content-type: multipart/form-data"},
 	}
 	for _, tc := range tests {
 		h := http.Header{}
@@ -162,5 +165,33 @@ func TestBodyTypeLengthAndCookiePlaces(t *testing.T) {
 		if tc.userinfo != "" && headerKey(tc.own, "Authorization") == "" {
 			t.Errorf("%s: no Authorization set", tc.name)
 		}
+	}
+}
+
+// TestDisabledHeadersAsTheRuntimeReadsThem: disabledSystemHeaders' keys are
+// looked up by exact lower-case name and any truthy value disables
+// (Newman 6.2.2, fresh-round10n-a).
+func TestDisabledHeadersAsTheRuntimeReadsThem(t *testing.T) {
+	t.Parallel()
+	b := behavior{"disabledSystemHeaders": map[string]any{
+		"accept": true, "user-agent": float64(1), "connection": "false", "host": "yes",
+		"cache-control": false, "postman-token": float64(0), "content-type": nil, "accept-encoding": "",
+		"Content-Length": true,
+	}}
+	got := b.disabledHeaders()
+	want := map[string]bool{"accept": true, "user-agent": true, "connection": true, "host": true, "Content-Length": true}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("%s not disabled", k)
+		}
+	}
+	if got["content-length"] {
+		t.Error("a title-case key disabled the lower-case header")
+	}
+	if n := len(behavior{"disabledSystemHeaders": []any{"accept"}}.disabledHeaders()); n != 0 {
+		t.Errorf("a list disabled %d headers", n)
 	}
 }

@@ -248,16 +248,37 @@ func (b behavior) numberSet(key string) (int, bool) {
 	return 0, false
 }
 
+// disabledHeaders is disabledSystemHeaders as postman-runtime reads it:
+// each system header is looked up by its lower-case name alone ("User-Agent"
+// disables nothing) and any truthy value disables it (1 and "false" do, 0
+// and null do not); a list disables nothing (Newman 6.2.2, fresh-round10n-a).
 func (b behavior) disabledHeaders() map[string]bool {
 	out := map[string]bool{}
 	if m, ok := b["disabledSystemHeaders"].(map[string]any); ok {
 		for k, v := range m {
-			if on, _ := v.(bool); on {
-				out[strings.ToLower(k)] = true
+			if jsTruthy(v) {
+				out[k] = true
 			}
 		}
 	}
 	return out
+}
+
+// jsTruthy is a JSON value's truthiness in JavaScript.
+func jsTruthy(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return v
+	case float64:
+		return v != 0 && v == v
+	case int:
+		return v != 0
+	case string:
+		return v != ""
+	}
+	return true
 }
 
 func (r *Runner) behaviorFor(st *step) behavior {
@@ -649,6 +670,7 @@ func (c *client) headers(hreq *http.Request, req *collections.Request, body *bui
 	hreq.Header.Del("Authorization")
 	order := addUserHeaders(hreq, req.Header, rules.newerHeaders)
 	disabled := ppb.disabledHeaders()
+	order.block(hreq.Header, disabled)
 	contentType := setBodyType(hreq.Header, req.Body, body, data, disabled, rules.typeForEmptyRawBody)
 	mode := bodyMode(req.Body)
 	order.placeBodyType(contentType, mode)
@@ -684,24 +706,28 @@ func addUserHeaders(hreq *http.Request, rows []collections.Header, everySpelling
 }
 
 // setBodyType sets the Content-Type the body implies and returns it; ""
-// when it adds none: no body sent, a type of the request's own, the
-// header disabled, or an empty raw body (Postman sends no type then; its
-// newer runtime, typeForEmpty, does).
+// when it adds none: no body sent, a type of the request's own, or an
+// empty raw body (Postman sends no type then; its newer runtime,
+// typeForEmpty, does). A type disabled by disabledSystemHeaders is still
+// set: postman-runtime's body helper adds it, scripts see it disabled,
+// and the wire leaves it out (wireOrder.block).
 func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byte, disabled map[string]bool, typeForEmpty bool) string {
 	if body == nil || data == nil {
 		return ""
 	}
 	own := headerKey(h, "Content-Type")
 	switch {
-	case own == "" && body.contentType != "" && !disabled["content-type"] &&
+	case own == "" && body.contentType != "" &&
 		!(b.Mode == collections.BodyRaw && len(data) == 0 && !typeForEmpty):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
-	case own != "" && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
+	case own != "" && !disabled["content-type"] && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
 		// postman-request's form() and multipart writer set the type
 		// whatever the request says (a row's "multipart/form-data" without
 		// a boundary would leave the server unable to read the body); the
-		// row keeps its name and place.
+		// row keeps its name and place. With the type disabled, the
+		// runtime lets the request's own type stand
+		// (allowContentTypeOverride).
 		h[own] = []string{body.contentType}
 	}
 	return ""
@@ -1060,14 +1086,14 @@ func (c *client) answerChallenge(out *outgoing, p sendPlan, hreq *http.Request, 
 // (the first hop, or the answer to an auth challenge) it also records the
 // header list scripts and reports see, and the body.
 func (c *client) hopFields(out *outgoing, p sendPlan, hreq *http.Request, order wireOrder, record, answered, redirected bool) []wire.Field {
-	fields := wire.Fields(hreq, order.keys)
+	fields, shown := order.unblocked(wire.Fields(hreq, order.keys))
 	switch {
 	case record && p.rules.newerHeaders:
 		out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules))
 	case record:
 		// After a challenge the report shows the request that was
 		// answered, with its Authorization, as Newman and Postman do.
-		out.sent.Header = scriptHeaders(p.req.Header, sentFields(fields), order.user, out.hidden, out.authSet)
+		out.sent.Header = order.markBlocked(scriptHeaders(p.req.Header, sentFields(shown), order.user, out.hidden, out.authSet))
 	}
 	if record {
 		if answered {

@@ -1190,7 +1190,7 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		}
 		_ = o.Set("key", h.Key)
 		_ = o.Set("value", v)
-		if h.System && !h.Disabled {
+		if h.System {
 			_ = o.Set("system", true)
 		}
 		hs = append(hs, o)
