@@ -53,6 +53,11 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 	// runtime sends its GET's body too.
 	plan := sendPlan{req: req, auth: req.Auth, ppb: s.r.rules.defaultBehavior(), warn: warn, rules: s.r.rules}
 	sent, resp, err := s.r.client.do(ctx, plan)
+	if sent.Challenged {
+		// The digest challenge's 401 is a request of the run's too, as
+		// Newman counts it (and prints it) for a script's request.
+		s.r.scriptRequests.Add(1)
+	}
 	if ctx.Err() != nil {
 		// The run is ending: the round trip did not complete.
 		return resp, err

@@ -238,6 +238,12 @@ func (s *Summary) scriptsOf(listen string) *Stat {
 func (s *stepRun) reportScriptRequests() {
 	r := s.r
 	for _, t := range r.takeScriptTrips() {
+		if t.sent.Challenge != nil {
+			// A digest challenge's 401 is a response of its own, before
+			// the retry's, as for an item's request (recordRequest).
+			r.requestsSeen++
+			r.responses.addAt(t.sent.Challenge.ResponseTime.Round(time.Millisecond), r.requestsSeen)
+		}
 		r.requestsSeen++
 		if t.err != nil {
 			r.summary.Requests.Failed++
