@@ -68,6 +68,12 @@ type ErrorInfo struct {
 	// Connect is set on a request timeout: the request library's flag
 	// (true while connecting), in place of the other fields.
 	Connect *bool
+	// Library and Reason are OpenSSL's, on an error made from a TLS alert
+	// (pm.sendRequest's err has them; reports do not write them), and
+	// Reason, Host and Cert of a certificate for another host.
+	Library, Reason string
+	Host            string
+	Cert            *scripting.PeerCert
 }
 
 func (e *ErrorInfo) Error() string     { return e.Text }

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/courier-run/courier/runner/wire"
+	"github.com/courier-run/courier/scripting"
 )
 
 // NetError is a network failure with Node's error code (ECONNREFUSED,
@@ -28,6 +29,13 @@ type NetError struct {
 	// the time ran out before the connection was made. Such an error has
 	// no other system field (fresh-round9v-connect-json.json).
 	Connect *bool
+	// Library and Reason are OpenSSL's, which Node puts on an error made
+	// from an alert the server sent (before code).
+	Library, Reason string
+	// Host and Cert are the host and the certificate chain of a
+	// certificate for another host (ERR_TLS_CERT_ALTNAME_INVALID).
+	Host string
+	Cert *scripting.PeerCert
 }
 
 func (e *NetError) Error() string     { return e.Msg }

@@ -159,7 +159,8 @@ func (r *Runner) addTrip(t scriptTrip) {
 type sendError struct{ *ErrorInfo }
 
 func (e sendError) SystemError() scripting.SystemError {
-	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect}
+	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect,
+		Library: e.Library, Reason: e.Reason, Host: e.Host, Cert: e.Cert}
 }
 
 // takeScriptTrips returns and forgets the pm.sendRequest round trips so

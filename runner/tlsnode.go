@@ -17,19 +17,25 @@ import (
 
 // certError is a server certificate Node refuses, with OpenSSL's verify
 // code (Node's err.code) and words.
-type certError struct{ code, msg string }
+type certError struct {
+	code, msg string
+	// A certificate for another host: Node's err also has the check's
+	// reason, the host and the certificate chain (see nodePeerCert).
+	reason, host string
+	chain        []*x509.Certificate
+}
 
 func (e *certError) Error() string { return e.msg }
 
 // The certificate errors courier words as Node does.
 var (
-	errLeafUnverified = &certError{"UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"}
-	errSelfSigned     = &certError{"DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"}
-	errSelfSignedCA   = &certError{"SELF_SIGNED_CERT_IN_CHAIN", "self-signed certificate in certificate chain"}
-	errIssuerLocally  = &certError{"UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate"}
-	errExpired        = &certError{"CERT_HAS_EXPIRED", "certificate has expired"}
-	errNotYetValid    = &certError{"CERT_NOT_YET_VALID", "certificate is not yet valid"}
-	errPurpose        = &certError{"INVALID_PURPOSE", "unsuitable certificate purpose"}
+	errLeafUnverified = &certError{code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", msg: "unable to verify the first certificate"}
+	errSelfSigned     = &certError{code: "DEPTH_ZERO_SELF_SIGNED_CERT", msg: "self-signed certificate"}
+	errSelfSignedCA   = &certError{code: "SELF_SIGNED_CERT_IN_CHAIN", msg: "self-signed certificate in certificate chain"}
+	errIssuerLocally  = &certError{code: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", msg: "unable to get local issuer certificate"}
+	errExpired        = &certError{code: "CERT_HAS_EXPIRED", msg: "certificate has expired"}
+	errNotYetValid    = &certError{code: "CERT_NOT_YET_VALID", msg: "certificate is not yet valid"}
+	errPurpose        = &certError{code: "INVALID_PURPOSE", msg: "unsuitable certificate purpose"}
 )
 
 // systemRoots is the system's trusted certificates, read once, when a
@@ -77,7 +83,7 @@ func nodeVerify(roots func() *x509.CertPool, now func() time.Time) func(tls.Conn
 			return nil
 		}
 		if err := leaf.VerifyHostname(cs.ServerName); err != nil {
-			return altnameError(leaf, cs.ServerName)
+			return altnameError(leaf, cs.ServerName, verifiedChain(leaf, certs[1:], roots()))
 		}
 		return nil
 	}
@@ -131,28 +137,33 @@ func selfSigned(c *x509.Certificate) bool {
 // among the certificate's names. For an IP address Node lists the
 // certificate's addresses alone; for a name, its whole subjectAltName as
 // OpenSSL prints it (checked against Node 20's checkServerIdentity).
-func altnameError(leaf *x509.Certificate, host string) error {
+func altnameError(leaf *x509.Certificate, host string, chain []*x509.Certificate) error {
+	var reason string
 	if net.ParseIP(host) != nil {
 		ips := make([]string, len(leaf.IPAddresses))
 		for i, ip := range leaf.IPAddresses {
 			ips[i] = ip.String()
 		}
-		return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: IP: " + host + " is not in the cert's list: " + strings.Join(ips, ", ")}
+		reason = "IP: " + host + " is not in the cert's list: " + strings.Join(ips, ", ")
+	} else {
+		reason = "Host: " + host + ". is not in the cert's altnames: " + altNames(leaf)
 	}
-	var names []string
-	for _, n := range leaf.DNSNames {
-		names = append(names, "DNS:"+n)
+	return &certError{code: "ERR_TLS_CERT_ALTNAME_INVALID", msg: "Hostname/IP does not match certificate's altnames: " + reason,
+		reason: reason, host: host, chain: chain}
+}
+
+// verifiedChain is the chain the leaf was verified through, the leaf
+// first; the leaf alone when none is found.
+func verifiedChain(leaf *x509.Certificate, rest []*x509.Certificate, roots *x509.CertPool) []*x509.Certificate {
+	inter := x509.NewCertPool()
+	for _, c := range rest {
+		inter.AddCert(c)
 	}
-	for _, e := range leaf.EmailAddresses {
-		names = append(names, "email:"+e)
+	chains, err := leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
+	if err != nil || len(chains) == 0 {
+		return []*x509.Certificate{leaf}
 	}
-	for _, ip := range leaf.IPAddresses {
-		names = append(names, "IP Address:"+ip.String())
-	}
-	for _, u := range leaf.URIs {
-		names = append(names, "URI:"+u.String())
-	}
-	return &certError{"ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: Host: " + host + ". is not in the cert's altnames: " + strings.Join(names, ", ")}
+	return chains[0]
 }
 
 // tlsWords is a TLS failure in Node's words: a certificate it refuses, or
@@ -162,7 +173,7 @@ func altnameError(leaf *x509.Certificate, host string) error {
 func tlsWords(err error) *NetError {
 	var ce *certError
 	if errors.As(err, &ce) {
-		return &NetError{Code: ce.code, Msg: ce.msg, Err: err}
+		return &NetError{Code: ce.code, Msg: ce.msg, Err: err, Reason: ce.reason, Host: ce.host, Cert: nodePeerCert(ce.chain)}
 	}
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) || opErr.Op != "remote error" || opErr.Err == nil {
@@ -177,7 +188,8 @@ func tlsWords(err error) *NetError {
 			Msg: "write EPROTO error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version"}
 	case "tls: certificate required":
 		return &NetError{Code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", Err: err,
-			Msg: "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required"}
+			Msg:     "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required",
+			Library: "SSL routines", Reason: "tlsv13 alert certificate required"}
 	}
 	return nil
 }

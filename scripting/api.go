@@ -54,6 +54,12 @@ type SystemError struct {
 	Port     *int
 	Hostname string
 	Connect  *bool // a timeout's flag (true while connecting), after code
+	// Library and Reason are OpenSSL's on an error made from a TLS alert;
+	// Node puts them first. A certificate for another host has Reason
+	// (after code), Host and Cert.
+	Library, Reason string
+	Host            string
+	Cert            *PeerCert
 }
 
 // Response is a received HTTP response as scripts see it.
@@ -211,4 +217,36 @@ type Options struct {
 	// waiting goes. Tests that compare two runs use it, so the runs do not
 	// depend on the wall clock; a script's Timeout still counts real time.
 	VirtualTime bool
+}
+
+// PeerCert is a server certificate as Node's detailed peer certificate
+// gives it on a TLS error (a pm.sendRequest err's cert): the fields Node
+// sets, those it leaves out empty. IssuerCert is the next certificate of
+// the chain, a root's its own.
+type PeerCert struct {
+	Subject, Issuer []NameAttr
+	SubjectAltName  string
+	InfoAccess      []NameAttr
+	CA              bool
+	// RSA keys: Modulus, Bits, Exponent, Pubkey; EC keys: Bits, Pubkey,
+	// ASN1Curve, NISTCurve.
+	Modulus, Exponent    string
+	Bits                 int
+	Pubkey               []byte
+	ASN1Curve, NISTCurve string
+	ValidFrom, ValidTo   string
+	Fingerprint          string
+	Fingerprint256       string
+	Fingerprint512       string
+	ExtKeyUsage          []string
+	SerialNumber         string
+	Raw                  []byte
+	IssuerCert           *PeerCert
+}
+
+// NameAttr is one attribute of a certificate's name (CN, O...), a list
+// when the name repeats it.
+type NameAttr struct {
+	Key    string
+	Values []string
 }

@@ -1347,6 +1347,10 @@ func strs(s []string) []any {
 // Node leaves out absent.
 func (e *Engine) systemErrorObject(f SystemError) *goja.Object {
 	o := e.rt.NewObject()
+	if f.Library != "" {
+		_ = o.Set("library", f.Library)
+		_ = o.Set("reason", f.Reason)
+	}
 	if f.Errno != nil {
 		_ = o.Set("errno", *f.Errno)
 	}
@@ -1367,6 +1371,15 @@ func (e *Engine) systemErrorObject(f SystemError) *goja.Object {
 	}
 	if f.Port != nil {
 		_ = o.Set("port", *f.Port)
+	}
+	if f.Library == "" && f.Reason != "" {
+		_ = o.Set("reason", f.Reason)
+	}
+	if f.Host != "" {
+		_ = o.Set("host", f.Host)
+	}
+	if f.Cert != nil {
+		_ = o.Set("cert", e.peerCertObject(f.Cert, map[*PeerCert]*goja.Object{}))
 	}
 	return o
 }

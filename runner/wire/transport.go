@@ -498,6 +498,18 @@ func (t *Transport) handshake(ctx context.Context, nc net.Conn, host string) (ne
 	if cfg.ServerName == "" {
 		cfg.ServerName = host
 	}
+	if verify := cfg.VerifyConnection; verify != nil {
+		// The state names the server only as SNI carried it, and SNI
+		// carries no IP address: the check gets the host dialled, so an
+		// IP address is checked against the certificate's too.
+		name := cfg.ServerName
+		cfg.VerifyConnection = func(cs tls.ConnectionState) error {
+			if cs.ServerName == "" {
+				cs.ServerName = name
+			}
+			return verify(cs)
+		}
+	}
 	if t.TLSHandshakeTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t.TLSHandshakeTimeout)

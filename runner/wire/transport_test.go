@@ -893,3 +893,25 @@ func TestClosedIdleConnectionIsNotUsed(t *testing.T) {
 		t.Errorf("%d connections, want 2 (the second one kept)", n)
 	}
 }
+
+// TestVerifyConnectionSeesTheIPAddress: SNI carries no IP address, so the
+// connection state a VerifyConnection gets names no server for a URL with
+// an IP host; the transport gives it the host dialled, so a certificate
+// check (runner's nodeVerify) checks the address too. Without it, a
+// trusted certificate for any other name was accepted for an IP host.
+func TestVerifyConnectionSeesTheIPAddress(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	t.Cleanup(srv.Close)
+	var seen atomic.Value
+	cfg := &tls.Config{InsecureSkipVerify: true, VerifyConnection: func(cs tls.ConnectionState) error { //nolint:gosec // checked here
+		seen.Store(cs.ServerName)
+		return nil
+	}}
+	if _, body := get(t, &Transport{TLSClientConfig: cfg}, context.Background(), srv.URL+"/x"); body != "" {
+		t.Errorf("body %q", body)
+	}
+	if got, _ := seen.Load().(string); got != "127.0.0.1" {
+		t.Errorf("VerifyConnection saw server name %q, want 127.0.0.1", got)
+	}
+}
