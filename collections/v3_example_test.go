@@ -89,8 +89,12 @@ func TestV3Body(t *testing.T) {
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: file\n      value: a.txt\n", nil, `Postman expects a file entry's path in src:`},
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: blob\n", nil, `unknown type "blob"`},
 		{"body:\n  type: formdata\n  content:\n    a: '1'\n", nil, "got a mapping"},
-		{"body:\n  type: binary\n  content:\n    src: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
-		{"body:\n  type: file\n  content: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
+		// A file body is type: file with content: {src} (Postman's lint and
+		// migrate); Postman CLI 1.34 skips type: binary and a bare path.
+		{"body:\n  type: file\n  content:\n    src: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
+		{"body:\n  type: binary\n  content:\n    src: f.bin\n", nil, "no binary body type"},
+		{"body:\n  type: file\n  content: f.bin\n", nil, "content: {src: path/to/file}"},
+		{"body:\n  type: file\n  content:\n    src: 5\n", nil, "quote it"},
 		{"body:\n  type: graphql\n", nil, "graphql-request"},
 		{"body:\n  type: weird\n", nil, "unknown body type"},
 		{"body: x\n", nil, "{type, content}"},

@@ -395,7 +395,7 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 	if d.variables, err = m.variables(m.get("variables"), "variables"); err != nil {
 		return nil, err
 	}
-	if d.auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
+	if d.auth, err = m.v3auth(m.get("auth"), "auth", true); err != nil {
 		return nil, err
 	}
 	var warn []Notice
@@ -703,7 +703,7 @@ func (m ymap) v3request(graphql bool) (*Request, error) {
 	} else if req.Body, err = m.v3body(m.get("body"), "body"); err != nil {
 		return nil, err
 	}
-	if req.Auth, err = m.v3auth(m.get("auth"), "auth"); err != nil {
+	if req.Auth, err = m.v3auth(m.get("auth"), "auth", false); err != nil {
 		return nil, err
 	}
 	return req, nil
@@ -847,10 +847,12 @@ func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
 		return bm.v3formBody(content, typ == "formdata", path)
 	case "graphql":
 		return nil, bm.fieldErr(bm.get("type"), path+".type", "Postman does not take a graphql body in an http-request; write a graphql-request file (\"$kind: graphql-request\" with query: and variables: at the top level)")
-	case "binary", "file":
+	case "file":
 		return bm.v3fileBody(content, path)
+	case "binary":
+		return nil, bm.fieldErr(bm.get("type"), path+".type", "Postman has no binary body type and skips the request; a file's bytes go as type: file with content: {src: path/to/file}")
 	}
-	return nil, bm.fieldErr(bm.get("type"), path+".type", "unknown body type %q; Postman expects json, text, xml, html, javascript, urlencoded, formdata, graphql, binary or none", typ)
+	return nil, bm.fieldErr(bm.get("type"), path+".type", "unknown body type %q; Postman expects json, text, xml, html, javascript, urlencoded, formdata, file or none", typ)
 }
 
 // v3rawBody is a raw body of the given language (text when the type is
@@ -936,21 +938,18 @@ func (f *FormParam) readV3Part(p kv, path string) error {
 	return nil
 }
 
-// v3fileBody is a binary body: content is the file's path, or {src}.
+// v3fileBody is a binary body: content is {src: path} (Postman's lint
+// refuses a bare path, and Postman CLI 1.34 skips such a request).
 func (m ymap) v3fileBody(content *yaml.Node, path string) (*Body, error) {
-	b := &Body{Mode: BodyFile}
-	var err error
-	if !isNullNode(content) && content.Kind == yaml.MappingNode {
-		cm := ymap{src: m.src, node: content}
-		if b.File, err = cm.str("src", path+".content.src"); err != nil {
-			return nil, err
-		}
-		return b, nil
+	if isNullNode(content) || content.Kind != yaml.MappingNode {
+		return nil, m.fieldErr(content, path+".content", "Postman expects content: {src: path/to/file} for a file body, got %s, and skips the request", nodeKind(content))
 	}
-	if b.File, err = m.strNode(content, path+".content"); err != nil {
+	cm := ymap{src: m.src, node: content}
+	file, err := cm.str("src", path+".content.src")
+	if err != nil {
 		return nil, err
 	}
-	return b, nil
+	return &Body{Mode: BodyFile, File: file}, nil
 }
 
 // graphqlBody reads {query, variables, operationName} from body.content (or,
@@ -998,69 +997,6 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 		return nil, nil
 	}
 	return &Body{Mode: BodyGraphQL, GraphQL: g}, nil
-}
-
-// v3auth reads an auth block: {type, credentials} or, in definitions, a
-// list of such entries of which the last is in force (as in Postman).
-func (m ymap) v3auth(n *yaml.Node, path string) (*Auth, error) {
-	if isNullNode(n) {
-		return nil, nil
-	}
-	if n.Kind == yaml.SequenceNode {
-		if len(n.Content) == 0 {
-			return nil, nil
-		}
-		last := len(n.Content) - 1
-		return m.v3auth(deref(n.Content[last]), fmt.Sprintf("%s[%d]", path, last))
-	}
-	if n.Kind != yaml.MappingNode {
-		return nil, m.fieldErr(n, path, "Postman expects {type, credentials} here, got %s", nodeKind(n))
-	}
-	am := ymap{src: m.src, node: n}
-	typ, err := am.str("type", path+".type")
-	if err != nil {
-		return nil, err
-	}
-	if typ == "" {
-		return nil, m.fieldErr(n, path+".type", "missing: Postman expects an auth type (bearer, basic, apikey, oauth2, noauth...)")
-	}
-	a := &Auth{Type: typ, Params: map[string]string{}}
-	cn := am.get("credentials")
-	if isNullNode(cn) {
-		return a, nil
-	}
-	switch cn.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(cn.Content); i += 2 {
-			k, v := cn.Content[i].Value, deref(cn.Content[i+1])
-			s, err := authValue(am, v, path+".credentials."+k)
-			if err != nil {
-				return nil, err
-			}
-			setCredential(a, k, s, v)
-		}
-	case yaml.SequenceNode:
-		for i, e := range cn.Content {
-			e = deref(e)
-			p := fmt.Sprintf("%s.credentials[%d]", path, i)
-			if e.Kind != yaml.MappingNode {
-				return nil, am.fieldErr(e, p, "Postman expects {key, value} here, got %s", nodeKind(e))
-			}
-			em := ymap{src: m.src, node: e}
-			k, err := em.str("key", p+".key")
-			if err != nil {
-				return nil, err
-			}
-			s, err := authValue(em, em.get("value"), p+".value")
-			if err != nil {
-				return nil, err
-			}
-			setCredential(a, k, s, deref(em.get("value")))
-		}
-	default:
-		return nil, am.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here, got %s", nodeKind(cn))
-	}
-	return a, nil
 }
 
 // setCredential sets one auth parameter; a YAML boolean or number stays

@@ -279,7 +279,7 @@ func TestV3OtherBodies(t *testing.T) {
 		"a.request.yaml": req("/a", "order: 1\nbody:\n  type: formdata\n  content:\n    - key: f\n      value: v\n      type: text\n    - key: up\n      type: file\n      src: ./x.bin\n"),
 		"b.request.yaml": "$kind: graphql-request\nurl: /b\norder: 2\nquery: '{ hello }'\nvariables: '{\"n\":1}'\noperationName: Q\n",
 		"c.request.yaml": "$kind: graphql-request\nurl: /c\norder: 3\nquery: '{ c }'\n",
-		"d.request.yaml": req("/d", "order: 4\nbody:\n  type: binary\n  content: ./d.bin\n"),
+		"d.request.yaml": req("/d", "order: 4\nbody:\n  type: file\n  content:\n    src: ./d.bin\n"),
 		"e.request.yaml": req("/e", "order: 5\nbody:\n  type: xml\n  content: <a/>\n"),
 	})
 	if c.Notices != nil {
@@ -341,6 +341,28 @@ func TestV3Problems(t *testing.T) {
 			[]string{"s.request.yaml:7:5: scripts[1]: a second beforeRequest script in this file; Postman runs only the first (scripts[0]), so courier skips this one"}, ""},
 		{"a timeout in settings", map[string]string{"t.request.yaml": req("/t", "settings:\n  followRedirects: false\n  timeout: 300\n"), "F/.resources/definition.yaml": "$kind: collection\nsettings:\n  requestTimeout: 5\n", "F/r.request.yaml": req("/r", "")},
 			[]string{"definition.yaml:3:3: settings.requestTimeout: Postman has no timeout setting here", "t.request.yaml:6:3: settings.timeout: Postman has no timeout setting here (its request timeout is an app setting) and ignores it, as courier does; give --timeout-request instead"}, ""},
+		// Auth blocks Postman's lint refuses; Postman CLI 1.34 drops such a
+		// request, and ignores such a definition (fresh-round10v-auth.json).
+		{"an unknown auth type", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: akamai\n  credentials:\n    accessToken: x\n")},
+			[]string{"a.request.yaml:5:9: auth.type: unknown auth type \"akamai\"; Postman expects one of apikey, asap, awsv4", "the request is skipped, as Postman skips it"}, ""},
+		{"a key beside type and credentials", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: bearer\n  credentials:\n    token: t\n  extra: 1\n")},
+			[]string{"a.request.yaml:8:3: auth.extra: unknown key \"extra\" in an auth; Postman expects only type, credentials here"}, ""},
+		{"an auth list in a request", map[string]string{"a.request.yaml": req("/a", "auth:\n  - type: bearer\n")},
+			[]string{"a.request.yaml:5:3: auth: Postman expects one {type, credentials} in a request, got a list"}, ""},
+		{"credentials as text", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: bearer\n  credentials: t\n")},
+			[]string{"a.request.yaml:6:16: auth.credentials: Postman expects a mapping of credentials here (username: ..., password: ...), got the text \"t\""}, ""},
+		{"noauth with credentials", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: noauth\n  credentials: {}\n")},
+			[]string{"a.request.yaml:6:16: auth.credentials: noauth auth takes no credentials; remove credentials:"}, ""},
+		{"an empty auth", map[string]string{"a.request.yaml": req("/a", "auth:\n")},
+			[]string{"a.request.yaml:4:6: auth: Postman expects {type, credentials} here, got nothing"}, ""},
+		{"a list entry without id and name", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nauth:\n  - type: bearer\n    credentials:\n      token: t\n", "F/r.request.yaml": req("/r", "")},
+			[]string{"definition.yaml:3:5: auth[0].id: missing: Postman expects each auth of a list to have an id and a name", "the folder loads without its definition"}, ""},
+		{"inherit in an auth list", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nauth:\n  - id: a\n    name: x\n    type: inherit\n", "F/r.request.yaml": req("/r", "")},
+			[]string{"definition.yaml:5:11: auth[0].type: Postman does not take inherit in a list of auths", "the folder loads without its definition"}, ""},
+		{"a binary body", map[string]string{"b.request.yaml": req("/b", "body:\n  type: binary\n  content: x.bin\n")},
+			[]string{"b.request.yaml:5:9: body.type: Postman has no binary body type and skips the request; a file's bytes go as type: file with content: {src: path/to/file}"}, ""},
+		{"a file body given as a path", map[string]string{"b.request.yaml": req("/b", "body:\n  type: file\n  content: x.bin\n")},
+			[]string{"b.request.yaml:6:12: body.content: Postman expects content: {src: path/to/file} for a file body, got the text \"x.bin\""}, ""},
 		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
 			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}
@@ -534,4 +556,33 @@ func BenchmarkLoadV3DirAsJSON(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// TestV3AuthInheritAndEmptyList: type: inherit is the parent's auth (in a
+// request and a definition); an empty auth list in a definition is no auth,
+// as Postman CLI 1.34 runs it (fresh-round10v-auth.json); the last entry of
+// a list is in force.
+func TestV3AuthInheritAndEmptyList(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		".resources/definition.yaml":   "$kind: collection\nauth:\n  type: inherit\n",
+		"I/.resources/definition.yaml": "$kind: collection\norder: 1\nauth:\n  type: inherit\n",
+		"I/r.request.yaml":             req("/r", "auth:\n  type: inherit\n"),
+		"L/.resources/definition.yaml": "$kind: collection\norder: 2\nauth: []\n",
+		"L/r.request.yaml":             req("/r", ""),
+		"M/.resources/definition.yaml": "$kind: collection\norder: 3\nauth:\n  - id: a\n    name: basic auth\n    type: basic\n  - id: b\n    name: No Auth\n    type: noauth\n",
+		"M/r.request.yaml":             req("/r", ""),
+	})
+	if c.Notices != nil {
+		t.Fatalf("notices: %s", noticeText(c))
+	}
+	if c.Auth != nil || c.Items[0].Auth != nil || c.Items[0].Items[0].Request.Auth != nil {
+		t.Errorf("inherit read as %#v, %#v, %#v", c.Auth, c.Items[0].Auth, c.Items[0].Items[0].Request.Auth)
+	}
+	if a := c.Items[1].Auth; a == nil || a.Type != "noauth" {
+		t.Errorf("an empty list read as %#v", a)
+	}
+	if a := c.Items[2].Auth; a == nil || a.Type != "noauth" {
+		t.Errorf("a list ending in noauth read as %#v", a)
+	}
 }

@@ -396,13 +396,25 @@ func (w *v3writer) authNode(a *Auth, where string) *yaml.Node {
 	if len(a.Others) > 0 {
 		w.lose("the auth parameters %s lists for types it does not select", where)
 	}
+	if a.Type == "noauth" && len(a.Params) > 0 {
+		// Postman's format takes no credentials on noauth.
+		w.lose("the parameters of %s's noauth auth", where)
+	}
 	return authNode(a)
+}
+
+// setAuth writes a request's or definition's auth:, none for inherit (no
+// auth: at all is inherit, as Postman's migrate writes it).
+func (w *v3writer) setAuth(m ymapb, a *Auth, where string) {
+	if a != nil && a.Type != "inherit" {
+		m.set("auth", w.authNode(a, where))
+	}
 }
 
 func authNode(a *Auth) *yaml.Node {
 	m := newMap()
 	m.set("type", ystr(a.Type))
-	if a.Type == "noauth" && len(a.Params) == 0 {
+	if a.Type == "noauth" {
 		return m.n
 	}
 	keys := a.Keys() // the collection's order
@@ -510,9 +522,7 @@ func (w *v3writer) definition(name string, emptyName bool, description string, v
 			w.lose("the types of the variables of %s (%s): a v12 definition's variables have none", where, strings.Join(typed, ", "))
 		}
 	}
-	if auth != nil {
-		m.set("auth", w.authNode(auth, where))
-	}
+	w.setAuth(m, auth, where)
 	if s := w.scriptsNode(evs, true, where); s != nil {
 		m.set("scripts", s)
 	}
@@ -612,8 +622,12 @@ func (w *v3writer) bodyNode(b *Body, where string) *yaml.Node {
 		}
 		m.set("content", g.n)
 	case BodyFile:
-		m.set("type", ystr("binary"))
-		m.set("content", ystr(b.File))
+		// A binary body is type: file with content: {src}, as Postman's
+		// migrate writes it and its lint requires.
+		m.set("type", ystr("file"))
+		c := newMap()
+		c.set("src", ystr(b.File))
+		m.set("content", c.n)
 	case BodyNone:
 		m.set("type", ystr("none"))
 	default:
@@ -728,9 +742,7 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 			m.set("body", b)
 		}
 	}
-	if r.Auth != nil {
-		m.set("auth", w.authNode(r.Auth, where))
-	}
+	w.setAuth(m, r.Auth, where)
 	if s := w.scriptsNode(it.Events, false, where); s != nil {
 		m.set("scripts", s)
 	}

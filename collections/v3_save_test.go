@@ -546,3 +546,52 @@ func TestV3SaveTwoScriptsOfOneType(t *testing.T) {
 		t.Errorf("reload notices: %v", back.Notices)
 	}
 }
+
+// TestV3SaveAsPostmanMigrates: a file body and an inherit auth are written
+// as Postman CLI 1.34's `collection migrate` writes them (type: file with
+// content: {src}; no auth: at all), shapes its lint accepts, and they load
+// back the same.
+func TestV3SaveAsPostmanMigrates(t *testing.T) {
+	t.Parallel()
+	src := `{"info":{"name":"M","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"file","request":{"method":"POST","url":"http://127.0.0.1/","body":{"mode":"file","file":{"src":"./x.bin"}}}},
+{"name":"inherit","request":{"method":"GET","url":"http://127.0.0.1/","auth":{"type":"inherit"}}},
+{"name":"F","auth":{"type":"noauth","noauth":[{"key":"k","value":"v"}]},"item":[{"name":"in F","request":{"method":"GET","url":"http://127.0.0.1/"}}]}]}`
+	c, err := LoadBytes([]byte(src), "m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "c")
+	if _, err := SaveDir(c, out); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if got := read("file.request.yaml"); !strings.Contains(got, "body:\n  type: file\n  content:\n    src: ./x.bin\n") {
+		t.Errorf("file body written as:\n%s", got)
+	}
+	if got := read("inherit.request.yaml"); strings.Contains(got, "auth") {
+		t.Errorf("inherit written as:\n%s", got)
+	}
+	if got := read("F/.resources/definition.yaml"); !strings.Contains(got, "auth:\n  type: noauth\n") || strings.Contains(got, "credentials") {
+		t.Errorf("noauth folder written as:\n%s", got)
+	}
+	back, err := LoadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Notices) > 0 {
+		t.Errorf("notices: %v", back.Notices)
+	}
+	if b := back.Items[0].Request.Body; b == nil || b.Mode != BodyFile || b.File != "./x.bin" {
+		t.Errorf("file body read back as %#v", b)
+	}
+	if a := back.Items[1].Request.Auth; a != nil {
+		t.Errorf("inherit read back as %#v", a)
+	}
+}

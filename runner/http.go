@@ -584,7 +584,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer}
 	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
@@ -629,7 +629,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		out.shown = out.wire
 	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console}, p.rules.undiciFormData)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData)
 	if err != nil {
 		return out, err
 	}

@@ -194,6 +194,11 @@ type parityCase struct {
 	// "F/G"): YAML added to the folder's definition.yaml. An item goes
 	// into a folder by its "folder" key.
 	Folders map[string]string `json:"folders,omitempty"`
+	// Files are extra files of a v3 case by path under the collection's
+	// directory ("F/x.request.yaml", "G/.resources/definition.yaml"),
+	// written after the generated ones (so they may replace them): request
+	// files with names, folders and shapes the items cannot give.
+	Files map[string]string `json:"files,omitempty"`
 	// Globals is a globals file's content.
 	Globals map[string]any `json:"globals,omitempty"`
 	// Data is an iteration data file's text, DataName its file name

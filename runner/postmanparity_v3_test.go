@@ -91,6 +91,12 @@ func (c parityCase) v3Dir(t *testing.T, dir string, srv parityServers) string {
 		name := filepath.Join(root, str("folder"), stem+".request.yaml")
 		require.NoError(t, os.WriteFile(name, srv.place([]byte(b.String())), 0o644))
 	}
+	for rel, text := range c.Files {
+		name := filepath.Join(root, filepath.FromSlash(rel))
+		require.True(t, strings.HasPrefix(name, root+string(filepath.Separator)), "file %q leaves the collection", rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(name), 0o755))
+		require.NoError(t, os.WriteFile(name, srv.place([]byte(text)), 0o644))
+	}
 	return root
 }
 
@@ -149,6 +155,9 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 	// Postman CLI keeps its settings and logs under $HOME/.postman.
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	out, _ := cmd.CombinedOutput()
+	if os.Getenv("PARITY_DEBUG") != "" {
+		t.Logf("Postman CLI's output:\n%s", out)
+	}
 	lines, err := parseCLIAnswers(string(out))
 	require.NoError(t, err, "Postman CLI's output:\n%s", out)
 	return parityNormalize(lines, base)
@@ -157,10 +166,14 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 var (
 	// A script's first result can land on the line of a pm.sendRequest it
 	// made, before that request's status: "  GET http://x/get   Pass  a".
-	cliPass      = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )?  (Pass|Skip)  (.*)$`)
-	cliFailed    = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\. (.*)$`)
-	cliErrored   = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\x{2804} (.*)$`)
-	cliRequest   = regexp.MustCompile(`^  [A-Z]+ .+ \[errored\]$`)
+	cliPass    = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )?  (Pass|Skip)  (.*)$`)
+	cliFailed  = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\. (.*)$`)
+	cliErrored = regexp.MustCompile(`^(?:  [A-Z]+ \S+ )? {0,3}(\d+)\x{2804} (.*)$`)
+	cliRequest = regexp.MustCompile(`^  [A-Z]+ .+ \[errored\]$`)
+	// A request whose body file cannot be read shows Node's error alone
+	// under the item's name ("ENOENT: no such file or directory, open
+	// 'x.bin'"), the table saying only "Request could not be completed".
+	cliFileError = regexp.MustCompile(`^(E[A-Z]{2,}: .*)$`)
 	cliTableHead = regexp.MustCompile(`^\s*#\s+failure\s+detail\s*$`)
 	cliEntry     = regexp.MustCompile(`^\s*0*(\d+)\.\s{2}(\S+)\s{2,}`)
 	cliAt        = regexp.MustCompile(`^at (?:assertion:\d+ in )?(test-script|prerequest-script|request)$`)
@@ -222,6 +235,13 @@ func parseCLIAnswers(text string) ([]string, error) {
 	for _, l := range all {
 		if strings.HasPrefix(l, "-----") || cliTableHead.MatchString(l) {
 			break
+		}
+		if m := cliFileError.FindStringSubmatch(l); m != nil {
+			if _, err := take(l); err != nil {
+				return nil, err
+			}
+			requestErrs = append(requestErrs, "REQUEST ERROR: "+m[1])
+			continue
 		}
 		if cliRequest.MatchString(l) {
 			f, err := take(l)

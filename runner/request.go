@@ -205,7 +205,9 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 		}
 		data, err := files.read(b.File)
 		if err != nil {
-			notes.fileError("Binary file load error: ", b.File, err, fmt.Sprintf("body file not sent: %v", err))
+			if ferr := notes.fileError("Binary file load error: ", b.File, err, fmt.Sprintf("body file not sent: %v", err)); ferr != nil {
+				return nil, ferr
+			}
 			return &builtBody{data: []byte{}}, nil
 		}
 		return &builtBody{data: data, contentType: uploadType(b.File)}, nil
@@ -298,6 +300,10 @@ func formEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s),
 // warnings (Newman prints them in the console box).
 type bodyNotes struct {
 	warn, console func(string)
+	// failUnreadable fails the request, with Node's error, when an upload
+	// file is missing, a directory or unreadable: Postman CLI's newer
+	// runtime (v12 runs) does not send it (fresh-round10v-bodies.json).
+	failUnreadable bool
 }
 
 // fileError reports an upload file that could not be read: in
@@ -305,27 +311,37 @@ type bodyNotes struct {
 // have failed to read it too (missing, not a file, not readable), else as
 // courier's warning (a file courier refuses: outside the working
 // directory, a system file, too large).
-func (n bodyNotes) fileError(prefix, src string, err error, warning string) {
-	var why string
+func (n bodyNotes) fileError(prefix, src string, err error, warning string) error {
+	var why, node string
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		why = "no such file"
+		why, node = "no such file", "ENOENT: no such file or directory, open '"+src+"'"
+	case errors.Is(err, errIsDir):
+		why, node = "is not a file", "EISDIR: illegal operation on a directory, read"
 	case errors.Is(err, errNotRegular):
 		why = "is not a file"
 	case errors.Is(err, fs.ErrPermission):
-		why = "read permission denied"
+		why, node = "read permission denied", "EACCES: permission denied, open '"+src+"'"
+	}
+	if node != "" && n.failUnreadable {
+		return errors.New(node)
 	}
 	if why != "" && n.console != nil {
 		n.console(prefix + `"` + src + `", ` + why)
-		return
+		return nil
 	}
 	if n.warn != nil {
 		n.warn(warning)
 	}
+	return nil
 }
 
 // errNotRegular marks an upload source that is not a regular file.
 var errNotRegular = errors.New("not a regular file")
+
+// errIsDir marks an upload source that is a directory (a kind of
+// errNotRegular).
+var errIsDir = fmt.Errorf("a directory, %w", errNotRegular)
 
 // fileAccess reads the files a collection uploads (form-data and binary
 // bodies). Relative paths start at the working directory (--working-dir,
@@ -379,6 +395,9 @@ func (fa fileAccess) read(p string) ([]byte, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is %w", p, errIsDir)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is %w", p, errNotRegular)
@@ -461,7 +480,9 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 				}
 				content, err := files.read(src)
 				if err != nil {
-					notes.fileError("Form param `"+p.Key+"`, file load error: ", src, err, fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err))
+					if ferr := notes.fileError("Form param `"+p.Key+"`, file load error: ", src, err, fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err)); ferr != nil {
+						return nil, ferr
+					}
 					continue
 				}
 				h := textproto.MIMEHeader{}

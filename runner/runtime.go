@@ -82,6 +82,10 @@ type runtimeRules struct {
 	// (boundary ----formdata-undici-0 and 11 digits, a file part typed
 	// application/octet-stream unless its row says otherwise).
 	undiciFormData bool
+	// failUnreadableUpload fails a request whose body file or form-data
+	// file is missing, a directory or unreadable, with Node's error
+	// (ENOENT...), instead of sending it without the file.
+	failUnreadableUpload bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -109,6 +113,7 @@ func rulesFor(format string) runtimeRules {
 		scriptsSeeOwnAuth:     true,
 		newerRequestShape:     true,
 		undiciFormData:        true,
+		failUnreadableUpload:  true,
 	}
 }
 

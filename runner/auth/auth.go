@@ -73,6 +73,10 @@ type Options struct {
 	// a token, as Postman CLI's newer runtime (the one that runs v12
 	// collections) does; postman-runtime 7 sends nothing.
 	EmptyBearer bool
+	// TextTokenOnly sends no bearer auth when the token is not text (a YAML
+	// number or boolean), as Postman CLI's newer runtime does
+	// (fresh-round10v-auth.json); postman-runtime 7 sends "Bearer 5".
+	TextTokenOnly bool
 }
 
 func (o Options) now() time.Time {
@@ -104,6 +108,9 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeBasic:
 		applyBasic(req, p)
 	case TypeBearer:
+		if opts.TextTokenOnly && a.Literal["token"] {
+			return nil
+		}
 		applyBearer(req, p, opts.EmptyBearer)
 	case TypeAPIKey:
 		applyAPIKey(req, p)
