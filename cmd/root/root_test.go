@@ -73,8 +73,15 @@ func TestExitCodes(t *testing.T) {
 		{"no collection", []string{"run"}, cmdutil.ExitUsage, "expected a collection", ""},
 		{"unknown reporter", []string{"run", ok, "-r", "teamcity"}, cmdutil.ExitUsage, `unknown reporter "teamcity"`, ""},
 		{"unknown folder", []string{"run", ok, "--folder", "nope", "--env-var", "baseUrl=" + base}, cmdutil.ExitInput, "nope", ""},
-		{"--env-var without a key", []string{"run", ok, "--env-var", "=value"}, cmdutil.ExitUsage, "--env-var", ""},
-		{"empty --global-var", []string{"run", ok, "--global-var", ""}, cmdutil.ExitUsage, "--global-var", ""},
+		// Newman prints its help and exits 0 on a number it cannot read: a
+		// CI job would pass without running; courier exits 2.
+		{"-n abc", []string{"run", ok, "-n", "abc"}, cmdutil.ExitUsage, `invalid argument "abc" for "-n, --iteration-count" flag: the value must be an integer`, ""},
+		{"--timeout-request 1.5", []string{"run", ok, "--timeout-request", "1.5"}, cmdutil.ExitUsage, `"1.5" for "--timeout-request" flag`, ""},
+		{"-n 010 is ten, as Newman reads it", []string{"run", ok, "--env-var", "baseUrl=" + base, "-n", "010"}, cmdutil.ExitOK, "", "Iteration 10/10\n"},
+		// Newman runs without bailing when --bail's word is no mode it
+		// knows; courier refuses the typo.
+		{"--bail with a mistyped mode", []string{"run", ok, "--bail", "fialure"}, cmdutil.ExitUsage, `--bail takes failure, folder or both (failure,folder), not "fialure"`, ""},
+		{"--bail with one mode mistyped", []string{"run", "--bail", "failure,fodler", ok}, cmdutil.ExitUsage, `not "failure,fodler"`, ""},
 		// Newman takes only positive integers ("The value must be a
 		// positive integer."); courier reads 0 ms as none / no limit.
 		{"-n 0", []string{"run", ok, "-n", "0"}, cmdutil.ExitUsage, "--iteration-count must be a positive integer, not 0", ""},
@@ -125,6 +132,35 @@ func TestFlagVarWithoutValue(t *testing.T) {
 	}
 }
 
+// TestFlagVarEmptyKeyAsNewman: --env-var =v and --global-var =v make a
+// variable named "" that {{}} and get("") read, and an empty --env-var one that
+// is undefined, as Newman 6.2.2 does (these scripts pass under it with the
+// same flags, run under unshare -n). courier warns, naming the flag but
+// never the value.
+func TestFlagVarEmptyKeyAsNewman(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"v"},"item":[{"name":"r","request":"`+base+`/get?a={{}}",
+ "event":[{"listen":"test","script":{"exec":[
+ "pm.test('env', ()=>{ pm.expect(pm.environment.get('')).to.equal('s3cr3t=x'); pm.expect(pm.variables.replaceIn('a{{}}b')).to.equal('as3cr3t=xb'); });",
+ "pm.test('globals', ()=>{ pm.expect(pm.globals.has('')).to.equal(true); pm.expect(pm.globals.get('')).to.equal('g'); });",
+ "pm.test('sent', ()=>pm.expect(pm.response.json().args).to.deep.equal({a: 's3cr3t=x'}));"]}}]},
+ {"name":"undefined","request":"`+base+`/get?a={{}}","event":[{"listen":"test","script":{"exec":[
+ "pm.test('global undefined', ()=>{ pm.expect(pm.globals.has('')).to.equal(true); pm.expect(pm.globals.get('')).to.equal(undefined); });"]}}]}]}`)
+	code, out, errOut := execute(t, "run", coll, "--folder", "r", "--env-var", "=s3cr3t=x", "--global-var", "=g", "--color", "off")
+	assert.Equal(t, cmdutil.ExitOK, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	for _, name := range []string{"env", "globals", "sent"} {
+		assert.Contains(t, out, "✓  "+name)
+	}
+	assert.Contains(t, errOut, `warning: --env-var with nothing before "=" sets a variable named "" ({{}} reads it)`)
+	assert.Contains(t, errOut, `warning: --global-var with nothing before "="`)
+	assert.NotContains(t, errOut, "s3cr3t")
+	code, out, errOut = execute(t, "run", coll, "--folder", "undefined", "--global-var", "", "--color", "off")
+	assert.Equal(t, cmdutil.ExitOK, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	assert.Contains(t, out, "✓  global undefined")
+}
+
 func TestBailArgumentForms(t *testing.T) {
 	t.Parallel()
 	base := echotest.Start(t)
@@ -132,7 +168,9 @@ func TestBailArgumentForms(t *testing.T) {
 	coll := writeFile(t, dir, "c.json", `{"info":{"name":"b"},"item":[
 	 {"name":"first","request":"{{baseUrl}}/get","event":[{"listen":"test","script":{"exec":"pm.test('fails', ()=>pm.expect(1).to.eql(2))"}}]},
 	 {"name":"second","request":"{{baseUrl}}/get"}]}`)
-	for _, form := range [][]string{{"--bail"}, {"--bail", "failure"}, {"--bail=failure"}, {"--bail", "folder,failure"}} {
+	// --bail '' is a bare --bail (Newman reads it as no modifier and does
+	// not bail: a mode that came out empty, "--bail \"$MODE\"").
+	for _, form := range [][]string{{"--bail"}, {"--bail", "failure"}, {"--bail=failure"}, {"--bail", "folder,failure"}, {"--bail", ""}} {
 		args := append([]string{"run", coll, "--env-var", "baseUrl=" + base}, form...)
 		code, out, errOut := execute(t, args...)
 		assert.Equal(t, cmdutil.ExitFailures, code, "%v: %s", form, errOut)

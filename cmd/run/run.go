@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -229,7 +231,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.StringVarP(&opts.Globals, "globals", "g", "", "globals file `path` or URL, or a globals name in a postman/ folder (workspace)")
 	f.StringVar(&opts.Collection, "collection", "", "the collection to run (by `name`) when the argument is a Postman v12 repository or postman/ folder")
 	f.StringSliceVarP(&opts.Reporters, "reporters", "r", []string{"cli"}, "reporters: cli, json, junit, html (or htmlextra), progress")
-	f.IntVarP(&opts.Iterations, "iteration-count", "n", 0, "number of iterations (default: data rows, or 1)")
+	f.VarP(nodeInt{&opts.Iterations}, "iteration-count", "n", "number of iterations (default: data rows, or 1)")
 	f.StringVarP(&opts.IterationData, "iteration-data", "d", "", "iteration data file (JSON or CSV)")
 	f.StringArrayVar(&opts.Folders, "folder", nil, "run only this folder or request (by name or id); repeatable")
 	f.StringArrayVar(&opts.EnvVars, "env-var", nil, "set an environment variable `key=value`; repeatable")
@@ -250,10 +252,10 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.IntVar(&opts.Parallel, "parallel", 1, "run iterations on `N` workers side by side (0: one per core); each starts from the same variables with its own cookies, so iterations must not depend on each other")
 	f.StringVar(&opts.Shard, "shard", "", "run only slice `K/N` (1 <= K <= N) of the run: a block of the iterations, or of the top-level folders and requests when there is one iteration; merge the shards' JSON reports with courier report merge")
 	f.StringVar(&opts.ShardIndexEnv, "shard-index-env", "", "read the shard's 0-based index from environment variable `NAME` (JOB_COMPLETION_INDEX in a Kubernetes Indexed Job); --shard then gives only N")
-	f.IntVar(&opts.DelayRequest, "delay-request", 0, "wait `ms` between requests")
-	f.IntVar(&opts.Timeout, "timeout", 0, "stop the whole run after `ms` (0: no limit)")
-	f.IntVar(&opts.TimeoutRequest, "timeout-request", 0, "give up on a request after `ms` (0: no limit)")
-	f.IntVar(&opts.TimeoutScript, "timeout-script", 0, "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
+	f.Var(nodeInt{&opts.DelayRequest}, "delay-request", "wait `ms` between requests")
+	f.Var(nodeInt{&opts.Timeout}, "timeout", "stop the whole run after `ms` (0: no limit)")
+	f.Var(nodeInt{&opts.TimeoutRequest}, "timeout-request", "give up on a request after `ms` (0: no limit)")
+	f.Var(nodeInt{&opts.TimeoutScript}, "timeout-script", "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
 	f.IntVar(&opts.MaxResponseSize, "max-response-size", 0, "fail a request whose response body, decompressed, exceeds `MB` (default 256; 0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
 	f.BoolVar(&opts.NoInsecureFileRead, "no-insecure-file-read", false, "upload files only from --working-dir (not the collection's directory either)")
@@ -300,12 +302,17 @@ starting variables (so they no longer feed each other), output in collection ord
 }
 
 // NormalizeArgs lets "--bail failure" (Newman's optional-value form) work
-// alongside "--bail=failure" and a bare "--bail".
+// alongside "--bail=failure" and a bare "--bail". A word after --bail that
+// is no path (letters only, comma-separated, no such file) is read as
+// --bail's value too, so that a mistyped mode ("--bail fialure",
+// "--bail failure,fodler") is a usage error naming it: Newman reads such a
+// word as its modifiers and, finding none it knows, runs without bailing.
+// An empty word after --bail (--bail "") is a bare --bail.
 func NormalizeArgs(args []string) []string {
 	out := make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if a == "--bail" && i+1 < len(args) && isBailValue(args[i+1]) {
+		if a == "--bail" && i+1 < len(args) && (isBailValue(args[i+1]) || isBailWord(args[i+1])) {
 			out = append(out, "--bail="+args[i+1])
 			i++
 			continue
@@ -322,6 +329,21 @@ func isBailValue(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// isBailWord says whether s, written after --bail, is meant as its value:
+// empty, or words of letters separated by commas that name no file.
+func isBailWord(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, p := range strings.Split(s, ",") {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	_, err := os.Stat(s)
+	return err != nil
 }
 
 func inputError(err error) error { return cmdutil.WithExitCode(err, cmdutil.ExitInput) }
@@ -579,20 +601,8 @@ func suiteOptions(o *Options, in *inputs) (suite.Options, error) {
 		Silent:     o.Silent,
 		Stderr:     o.IO.ErrOut,
 	}
-	for _, kv := range o.EnvVars {
-		v, err := flagVar(kv)
-		if err != nil {
-			return so, cmdutil.FlagErrorf("--env-var %q: %v", kv, err)
-		}
-		so.EnvVars = append(so.EnvVars, v)
-	}
-	for _, kv := range o.GlobalVars {
-		v, err := flagVar(kv)
-		if err != nil {
-			return so, cmdutil.FlagErrorf("--global-var %q: %v", kv, err)
-		}
-		so.GlobalVars = append(so.GlobalVars, v)
-	}
+	so.EnvVars = flagVars(o.EnvVars, "--env-var", o.IO.ErrOut)
+	so.GlobalVars = flagVars(o.GlobalVars, "--global-var", o.IO.ErrOut)
 	shard, err := parseShard(o.Shard, o.ShardIndexEnv, o.IO.Env)
 	if err != nil {
 		return so, err
@@ -750,15 +760,27 @@ func parseShard(flag, indexEnv string, getenv func(string) string) (*suite.Shard
 	return &sh, nil
 }
 
-// flagVar reads --env-var/--global-var's key=value. A key without "="
-// sets the variable to undefined, as Newman does (it reads back undefined,
-// {{key}} sends ""): Newman takes the whole text as the key.
-func flagVar(kv string) (environments.Variable, error) {
-	if !strings.Contains(kv, "=") && kv != "" {
-		return environments.Variable{Key: kv, Type: environments.TypeUndefined}, nil
+// flagVars reads --env-var/--global-var's key=value arguments as Newman
+// does: the key is the text before the first "=". A key without "=" sets
+// the variable to undefined (it reads back undefined, {{key}} sends "").
+// An empty key (--env-var =v, or an empty --env-var "") makes a variable named "",
+// which {{}} and get("") read, as in Newman; as that is most often a
+// shell variable that came out empty ("$NAME=v"), a warning names the
+// flag (never the value, which may be a secret).
+func flagVars(args []string, flag string, stderr io.Writer) []environments.Variable {
+	var out []environments.Variable
+	for _, kv := range args {
+		k, v, ok := strings.Cut(kv, "=")
+		if k == "" {
+			fmt.Fprintf(stderr, "warning: %s with nothing before \"=\" sets a variable named \"\" ({{}} reads it), as Newman does; a name was probably meant\n", flag)
+		}
+		if !ok {
+			out = append(out, environments.Variable{Key: k, Type: environments.TypeUndefined})
+			continue
+		}
+		out = append(out, environments.Variable{Key: k, Value: v})
 	}
-	k, v, err := environments.ParseKV(kv)
-	return environments.Variable{Key: k, Value: v}, err
+	return out
 }
 
 // checkCounts refuses counts and times no run can have. Newman takes only
