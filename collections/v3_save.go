@@ -364,12 +364,37 @@ func kvNode(list []kvOut) *yaml.Node {
 // variablesNode writes a definition's variables without their types:
 // Postman CLI 1.34 drops a whole definition whose variables say one
 // (fresh-round8v-env.json).
+// A secret's value is left out (see secretVariables): without its type
+// it would be an ordinary value, shown by every run of the converted
+// collection.
 func variablesNode(vs []Variable) *yaml.Node {
 	var list []kvOut
 	for _, v := range vs {
-		list = append(list, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled})
+		value := v.Value
+		if isSecretValue(v) {
+			value = ""
+		}
+		list = append(list, kvOut{key: v.Key, value: value, description: v.Description, disabled: v.Disabled})
 	}
 	return kvNode(list)
+}
+
+// isSecretValue: v is of type secret and holds a value, not a vault
+// reference (which keeps the secret out of the file already).
+func isSecretValue(v Variable) bool {
+	return v.Type == "secret" && v.Value != "" && !strings.Contains(v.Value, "{{vault:")
+}
+
+// secretVariables lists the variables whose secret value variablesNode
+// leaves out.
+func secretVariables(vs []Variable) []string {
+	var names []string
+	for _, v := range vs {
+		if isSecretValue(v) {
+			names = append(names, v.Key)
+		}
+	}
+	return names
 }
 
 // typedVariables lists the variables whose type a v12 definition cannot
@@ -520,6 +545,9 @@ func (w *v3writer) definition(name string, emptyName bool, description string, v
 		m.set("variables", variablesNode(vars))
 		if typed := typedVariables(vars); len(typed) > 0 {
 			w.lose("the types of the variables of %s (%s): a v12 definition's variables have none", where, strings.Join(typed, ", "))
+		}
+		if secret := secretVariables(vars); len(secret) > 0 {
+			w.lose("the values of the secret variables of %s (%s) are left out, as a v12 definition cannot mark them secret: keep them in the vault (courier vault set NAME, then {{vault:NAME}} as the value) or in an environment as type: secret", where, strings.Join(secret, ", "))
 		}
 	}
 	w.setAuth(m, auth, where)

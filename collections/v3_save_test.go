@@ -595,3 +595,44 @@ func TestV3SaveAsPostmanMigrates(t *testing.T) {
 		t.Errorf("inherit read back as %#v", a)
 	}
 }
+
+// TestV3SaveLeavesSecretValuesOut: a v12 definition's variables have no
+// type, so a collection variable of type secret would come back as an
+// ordinary value, shown by every run of the converted collection: its
+// value is left out, and the loss says where to keep it. A vault
+// reference and other types keep their values.
+func TestV3SaveLeavesSecretValuesOut(t *testing.T) {
+	t.Parallel()
+	c, err := LoadBytes([]byte(`{"info": {"name": "sec", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"variable": [{"key": "token", "value": "s3cr3t-value-9", "type": "secret"}, {"key": "ref", "value": "{{vault:token}}", "type": "secret"},
+			{"key": "plain", "value": "kept", "type": "string"}],
+		"item": [{"name": "f", "variable": [{"key": "inner", "value": "f0lder-secret", "type": "secret"}],
+			"item": [{"name": "r", "request": {"method": "GET", "url": "http://127.0.0.1:1/"}}]}]}`), "sec.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "coll")
+	lost, err := SaveDir(c, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(lost, "\n")
+	for _, want := range []string{"the values of the secret variables of collection (token) are left out",
+		`the values of the secret variables of folder "f" (inner) are left out`, "{{vault:NAME}}"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lost = %q, want it to say %q", lost, want)
+		}
+	}
+	back, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, v := range append(back.Variables, back.Items[0].Variables...) {
+		got[v.Key] = v.Value
+	}
+	want := map[string]string{"token": "", "ref": "{{vault:token}}", "plain": "kept", "inner": ""}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("loaded back %v, want %v", got, want)
+	}
+}

@@ -557,7 +557,8 @@ func (s *Store) List() ([]StoredSet, []error) {
 }
 
 // WithoutSecrets drops the set values isSecret flags (a resolved vault
-// secret, or text containing one) and returns the keys it dropped: a
+// secret, or text containing one), and the variables whose name it flags
+// (a script may name one by a secret), and returns the keys it dropped: a
 // resolved secret is never written to disk. A {{vault:NAME}} reference is
 // not a secret and is kept. isSecret nil keeps everything.
 func (c Changes) WithoutSecrets(isSecret func(value string) bool) (Changes, []string) {
@@ -567,7 +568,7 @@ func (c Changes) WithoutSecrets(isSecret func(value string) bool) (Changes, []st
 	out := Changes{Unset: c.Unset}
 	var dropped []string
 	for _, e := range c.Set {
-		if e.Value != "" && isSecret(e.Value) {
+		if e.Value != "" && isSecret(e.Value) || isSecret(e.Key) {
 			dropped = append(dropped, e.Key)
 			continue
 		}

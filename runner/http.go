@@ -1038,6 +1038,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 		if err != nil {
 			return resp, hreq, nil // an unparsable Location ends the chain; the 3xx is the response
 		}
+		maskLocationCredentials(c.opts.Masker, next, credAuth)
 		drain(resp)
 		p.clock.endHop()
 		hreq, redirected = next, true
@@ -1294,6 +1295,18 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 			}
 		}
 	}
+}
+
+// maskLocationCredentials registers the Basic auth a redirect's Location
+// credentials made (credAuth) when the password holds a secret: a server
+// that redirects with a secret there (one it was sent) gets it back
+// base64-encoded, and may echo it.
+func maskLocationCredentials(m Masker, next *http.Request, credAuth bool) {
+	if !credAuth || next.URL.User == nil {
+		return
+	}
+	pw, _ := next.URL.User.Password()
+	maskDerived(m, map[string]string{"password": pw}, next)
 }
 
 // maskAdded registers, when params hold a secret, the signatures a signer

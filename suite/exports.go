@@ -66,17 +66,24 @@ type exportCleaner struct {
 
 // clean returns vs as they may be exported: vault values as their
 // {{vault:NAME}} reference, secrets (type: secret, or any value a script
-// copied a secret into) empty.
+// copied a secret into) empty, a variable whose name holds a secret left
+// out.
 func (c *exportCleaner) clean(vs []environments.Variable) []environments.Variable {
-	out := make([]environments.Variable, len(vs))
-	for i, v := range vs {
+	out := make([]environments.Variable, 0, len(vs))
+	for _, v := range vs {
+		if c.red.Redact(v.Key) != v.Key {
+			// A script named a variable by a secret: the name is the
+			// secret, so the variable is left out whole.
+			c.blanked = append(c.blanked, "a variable named by a secret (left out)")
+			continue
+		}
 		v.Value = c.vlt.Unresolve(v.Value)
 		secret := v.Type == "secret" || c.red.Redact(v.Value) != v.Value
 		if secret && !strings.Contains(v.Value, "{{vault:") && v.Value != "" {
 			v.Value = ""
 			c.blanked = append(c.blanked, v.Key)
 		}
-		out[i] = v
+		out = append(out, v)
 	}
 	return out
 }

@@ -175,7 +175,24 @@ func variants(v string) []string {
 		add(asLatin1)
 	}
 	add(latin1.Decode(v))
+	// console.log of a Buffer that holds it (Node's "<Buffer 56 71 37>",
+	// as a script logs pm.response.stream or Buffer.from(value)): its
+	// UTF-8 bytes in lower-case hex, a space between.
+	add(spacedHex(v))
 	return out
+}
+
+// spacedHex is s's bytes as Node's inspection of a Buffer writes them.
+func spacedHex(s string) string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 0, 3*len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, digits[s[i]>>4], digits[s[i]&15])
+	}
+	return string(b)
 }
 
 // percentEncodeAll escapes every byte but RFC 3986's unreserved ones, as
@@ -329,7 +346,7 @@ var ellipses = []string{"…", "..."}
 // suffix of it right after an ellipsis ("…cr3t"). A prefix cut short
 // before an ellipsis is found by encodedSpans, in any encoding.
 func truncatedSpans(s string, values []*secretValue) []span {
-	var spans []span
+	spans := inspectedTailSpans(s, values)
 	for _, el := range ellipses {
 		for from := 0; ; {
 			i := strings.Index(s[from:], el)

@@ -221,3 +221,28 @@ func TestRedactNumericSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactBufferInspection: console.log of a Buffer holding a secret
+// (Buffer.from(value), pm.response.stream) prints its bytes in hex, as
+// Node's inspection does; they are masked as the value is.
+func TestRedactBufferInspection(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add(`Vq7"<Zk&9>`, "é-key")
+	assert.Equal(t, "<Buffer 7b 22 6b 22 3a 22 *** 22 7d>", r.Redact(`<Buffer 7b 22 6b 22 3a 22 56 71 37 22 3c 5a 6b 26 39 3e 22 7d>`))
+	assert.Equal(t, "<Buffer ***>", r.Redact("<Buffer c3 a9 2d 6b 65 79>"))
+	assert.Equal(t, "<Buffer 56 71 37 22>", r.Redact("<Buffer 56 71 37 22>"), "a part alone is not the secret")
+}
+
+// TestRedactBufferCutShort: Node shows a Buffer's first 50 bytes, then
+// " ... N more bytes>": a secret that straddles the cut leaves its first
+// bytes, masked from three on.
+func TestRedactBufferCutShort(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add(`Vq7"<Zk&9>`)
+	assert.Equal(t, "<Buffer 7b 22 *** ... 16 more bytes>", r.Redact(`<Buffer 7b 22 56 71 37 22 ... 16 more bytes>`))
+	assert.Equal(t, "<Buffer 7b 22 56 71 ... 16 more bytes>", r.Redact(`<Buffer 7b 22 56 71 ... 16 more bytes>`), "two bytes are not masked")
+	assert.Equal(t, "<Buffer 7b 22 56 71 37 22 3c 5a 6b 26 39 3d ... 1 more byte>", r.Redact("<Buffer 7b 22 56 71 37 22 3c 5a 6b 26 39 3d ... 1 more byte>"),
+		"the whole secret but its last byte, then another byte: no prefix of it ends at the cut")
+}
