@@ -233,6 +233,9 @@ func redactErrInfo(r func(string) string, err error) error {
 	if ei, ok := err.(*runner.ErrorInfo); ok {
 		c := *ei
 		c.Text, c.Message, c.Hostname, c.Address = r(c.Text), r(c.Message), r(c.Hostname), r(c.Address)
+		// A TLS failure's host (the URL's, which a secret may have given)
+		// and reason, for reporters that write them.
+		c.Host, c.Reason = r(c.Host), r(c.Reason)
 		if c.Port != nil {
 			// The port is the URL's, which a secret may have given: the
 			// report writes it as a number, so one that is a secret is
