@@ -86,7 +86,11 @@ var v3OtherKinds = map[string]string{
 }
 
 var (
-	requestFile    = lazyre.New(`\.request\.ya?ml$`)
+	// Postman CLI 1.34 runs a request file whose suffix is in any case
+	// (x.REQUEST.YAML), naming it "New Request" when it gives no name:
+	// (fresh-round10v-files.json).
+	requestFile    = lazyre.New(`(?i)\.request\.ya?ml$`)
+	requestSuffix  = lazyre.New(`\.request\.ya?ml$`)
 	exampleFile    = lazyre.New(`\.example\.ya?ml$`)
 	definitionFile = []string{"definition.yaml", "definition.yml"}
 )
@@ -109,6 +113,10 @@ func LoadFS(fsys fs.FS, source string) (*Collection, error) {
 	l := &v3loader{fsys: fsys, source: source}
 	c := &Collection{Format: "v3", Source: source}
 	c.Info.Name = filepath.Base(filepath.Clean(source))
+	if abs, err := filepath.Abs(source); err == nil && c.Info.Name == "." {
+		// `courier run .`: the directory's own name, as Postman CLI names it.
+		c.Info.Name = filepath.Base(abs)
+	}
 	if c.Info.Name == "." || c.Info.Name == string(filepath.Separator) {
 		c.Info.Name = "collection"
 	}
@@ -221,9 +229,6 @@ func (l *v3loader) prefetch() {
 			return fs.SkipDir
 		}
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") && d.Name() != ".resources" {
-				return fs.SkipDir
-			}
 			return nil
 		}
 		if requestFile().MatchString(d.Name()) || exampleFile().MatchString(d.Name()) {
@@ -441,9 +446,9 @@ func (l *v3loader) folder(dir string, parent *Item, depth int) ([]*Item, error) 
 		switch {
 		case isDir && name == ".resources":
 			l.checkResources(rel)
-		case isDir && strings.HasPrefix(name, "."):
-			// .git, .postman and other tool directories.
 		case isDir:
+			// A directory whose name starts with a dot is a folder too, as
+			// Postman CLI 1.34 runs it (fresh-round10v-files.json).
 			ch, err := l.subfolder(rel, name, parent, depth)
 			if err != nil {
 				return nil, err
@@ -585,7 +590,10 @@ func (l *v3loader) checkResources(dir string) {
 }
 
 func stem(name string) string {
-	return requestFile().ReplaceAllString(name, "")
+	if !requestSuffix().MatchString(name) {
+		return "New Request"
+	}
+	return requestSuffix().ReplaceAllString(name, "")
 }
 
 var httpMethod = lazyre.New(`^[A-Z][A-Z0-9_-]*$`)
@@ -605,7 +613,8 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 	name := stem(base)
 	if n, err := m.str("name", "name"); err != nil {
 		return nil, err
-	} else if m.get("name") != nil {
+	} else if n != "" {
+		// An empty name: is the file's, as in Postman CLI 1.34.
 		name = n
 	}
 	if run, err := l.runsKind(m, kind, name, parent); !run {

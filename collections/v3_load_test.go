@@ -586,3 +586,47 @@ func TestV3AuthInheritAndEmptyList(t *testing.T) {
 		t.Errorf("a list ending in noauth read as %#v", a)
 	}
 }
+
+// TestV3SurrogatePairEscapes: a JSON-style surrogate pair in a
+// double-quoted scalar is one character, as YAML 1.2 and Postman read it;
+// the same text in a literal block (a script) stays as written.
+func TestV3SurrogatePairEscapes(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		"r.request.yaml": "$kind: http-request\nname: \"rocket \\ud83d\\ude80 and \\uD83D\\uDE00\"\nurl: /r\nscripts:\n  - type: afterResponse\n    code: |-\n      var s = '\\ud83d\\ude80';\n",
+	})
+	if c.Notices != nil {
+		t.Fatalf("notices: %s", noticeText(c))
+	}
+	eq(t, "name", c.Items[0].Name, "rocket 🚀 and 😀")
+	eq(t, "script", c.Items[0].Events[0].Script.Exec, `var s = '\ud83d\ude80';`)
+}
+
+// TestV3NameOfDot: a collection without a definition run as `courier run .`
+// is named after the directory, as Postman CLI names it.
+func TestV3NameOfDot(t *testing.T) {
+	t.Parallel()
+	c, err := LoadFS(mapFS(map[string]string{"r.request.yaml": req("/r", "")}), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	eq(t, "name", c.Info.Name, filepath.Base(wd))
+}
+
+// TestV3WhichFilesRun: dot files and folders run, .resources does not; a
+// request suffix in another case runs as "New Request"; an empty name: is
+// the file's (Postman CLI 1.34, fresh-round10v-files.json).
+func TestV3WhichFilesRun(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		".dot/x.request.yaml":    req("/x", "order: 1\n"),
+		".hidden.request.yaml":   req("/h", "order: 2\n"),
+		"upper.REQUEST.YAML":     req("/u", "order: 3\n"),
+		"named.Request.Yml":      req("/n", "order: 4\nname: Shown\n"),
+		"empty.request.yaml":     req("/e", "order: 5\nname: ''\n"),
+		"not.request":            req("/no", ""),
+		".resources/r.resources": "",
+	})
+	eq(t, "tree", names(c), []string{".dot", "  x", ".hidden", "New Request", "Shown", "empty"})
+}

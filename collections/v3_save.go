@@ -159,14 +159,17 @@ var (
 // system: characters Windows, macOS or Linux refuse become "_", trailing
 // dots and spaces go, reserved device names get a "_", and length is capped.
 func sanitizeName(name string) string {
-	s := unsafeName().ReplaceAllString(name, "_")
+	// "-", as Postman CLI 1.34's `collection migrate` replaces / \ : * ? "
+	// < > |; the rest (trailing dots, reserved names) keeps the files
+	// usable on Windows.
+	s := unsafeName().ReplaceAllString(name, "-")
 	s = strings.TrimRight(s, ". ")
 	s = strings.TrimLeft(s, " ")
 	if s == "" || s == "." || s == ".." {
-		s = "_"
+		s = "-"
 	}
 	if strings.HasPrefix(s, ".") {
-		s = "_" + s[1:] // hidden files are skipped on load
+		s = "-" + s[1:] // not .resources, nor a tool's hidden file
 	}
 	if reservedName().MatchString(s) {
 		s += "_"
@@ -743,6 +746,9 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	m.set("$kind", ystr(kind))
 	if it.Name != stemName {
 		m.set("name", ystr(it.Name))
+		if it.Name == "" {
+			w.lose("the empty name of a request (Postman reads a request's empty name: as its file's name)")
+		}
 	}
 	desc := it.Description
 	if desc == "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -21,7 +22,20 @@ import (
 func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	err := yaml.Unmarshal(data, &doc)
+	// YAML 1.2 reads JSON's strings, and so do Postman's parser and
+	// PyYAML's: "\ud83d\ude80" is one character. The Go parser refuses a
+	// surrogate pair written as two \u escapes; they are joined into one
+	// \U escape on the line it names, then the file is read again.
+	for tries := 0; err != nil && tries < 1000; tries++ {
+		fixed, ok := joinSurrogateEscapes(data, err)
+		if !ok {
+			break
+		}
+		data, doc = fixed, yaml.Node{}
+		err = yaml.Unmarshal(data, &doc)
+	}
+	if err != nil {
 		return nil, yamlSyntaxError(err, data, source)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -36,6 +50,34 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 }
 
 var yamlLine = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
+
+var surrogatePair = lazyre.New(`\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})`)
+
+// joinSurrogateEscapes rewrites the \uD8xx\uDCxx pairs of the line a
+// parser error names as \U escapes, when the error is the parser's refusal
+// of such an escape; ok is false when there is nothing to rewrite.
+func joinSurrogateEscapes(data []byte, err error) ([]byte, bool) {
+	m := yamlLine().FindStringSubmatch(err.Error())
+	if m == nil || m[1] == "" || !strings.Contains(m[2], "invalid Unicode character escape code") {
+		return nil, false
+	}
+	line, _ := strconv.Atoi(m[1])
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return nil, false
+	}
+	l := lines[line-1]
+	joined := surrogatePair().ReplaceAllFunc(l, func(pair []byte) []byte {
+		hi, _ := strconv.ParseUint(string(pair[2:6]), 16, 32)
+		lo, _ := strconv.ParseUint(string(pair[8:12]), 16, 32)
+		return fmt.Appendf(nil, `\U%08X`, utf16.DecodeRune(rune(hi), rune(lo)))
+	})
+	if bytes.Equal(joined, l) {
+		return nil, false
+	}
+	lines[line-1] = joined
+	return bytes.Join(lines, nil), true
+}
 
 func yamlSyntaxError(err error, data []byte, source string) error {
 	msg := err.Error()

@@ -47,7 +47,7 @@ func TestConvertBothWays(t *testing.T) {
 	require.NoError(t, err, stderr)
 	assert.Contains(t, stderr, "not carried over")
 	assert.Contains(t, stderr, `disabled prerequest script of "Orders / List: all?"`)
-	b, err := os.ReadFile(filepath.Join(out, "Orders", "List_ all_.request.yaml"))
+	b, err := os.ReadFile(filepath.Join(out, "Orders", "List- all-.request.yaml"))
 	require.NoError(t, err, "sanitised file name")
 	assert.Contains(t, string(b), "name: 'List: all?'")
 
