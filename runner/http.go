@@ -1291,7 +1291,7 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 	for k, vs := range hreq.Header {
 		if strings.EqualFold(k, "Authorization") || strings.EqualFold(k, "Proxy-Authorization") {
 			for _, v := range vs {
-				m.Add(v, strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "Basic "), "Bearer ")))
+				m.AddDerived(v, strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "Basic "), "Bearer ")))
 			}
 		}
 	}
@@ -1327,9 +1327,9 @@ func maskAdded(m Masker, params map[string]string, before, after string) {
 		if had[kv] || !ok || v == "" || k != "oauth_signature" && !strings.HasPrefix(v, "eyJ") {
 			continue
 		}
-		m.Add(v)
+		m.AddDerived(v)
 		if d, err := url.QueryUnescape(v); err == nil && d != v {
-			m.Add(d)
+			m.AddDerived(d)
 		}
 	}
 }

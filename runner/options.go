@@ -141,8 +141,9 @@ type RequestSecrets interface {
 type Masker interface {
 	// Contains reports whether s holds a secret.
 	Contains(s string) bool
-	// Add registers more values to mask.
-	Add(values ...string)
+	// AddDerived registers more values to mask, whole: values a signer
+	// derived from a secret (vault.Redactor.AddDerived).
+	AddDerived(values ...string)
 }
 
 // ClientCert is a TLS client certificate used for URLs matching Matches

@@ -57,12 +57,30 @@ func newSecretValue(v string) *secretValue {
 // NewRedactor returns an empty Redactor.
 func NewRedactor() *Redactor { return &Redactor{} }
 
-// Add registers values to mask from now on.
+// Add registers values to mask from now on: each value, and the pieces
+// of at least MinPieceLen characters a URL would split it into.
 func (r *Redactor) Add(values ...string) {
 	if r == nil {
 		return
 	}
-	values = withURLPieces(values)
+	r.add(withURLPieces(values))
+}
+
+// AddDerived registers values derived from a secret (an Authorization
+// header a signer built, a signature, a JWT) whole, without their URL
+// pieces: those are the signer's own words, dates and regions
+// ("AWS4-HMAC-SHA256 Credential", "20261206", "aws4_request", a JWT's
+// common header), which masked on their own would hide ordinary text
+// everywhere, and a derived value is not split into a URL the way a
+// secret a script builds a URL from is.
+func (r *Redactor) AddDerived(values ...string) {
+	if r == nil {
+		return
+	}
+	r.add(values)
+}
+
+func (r *Redactor) add(values []string) {
 	var needles []string
 	for _, v := range values {
 		if utf8.RuneCountInString(v) < MinSecretLen || strings.TrimSpace(v) == "" {

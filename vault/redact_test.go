@@ -246,3 +246,18 @@ func TestRedactBufferCutShort(t *testing.T) {
 	assert.Equal(t, "<Buffer 7b 22 56 71 37 22 3c 5a 6b 26 39 3d ... 1 more byte>", r.Redact("<Buffer 7b 22 56 71 37 22 3c 5a 6b 26 39 3d ... 1 more byte>"),
 		"the whole secret but its last byte, then another byte: no prefix of it ends at the cut")
 }
+
+// TestAddDerivedKeepsPiecesVisible: a value a signer derived is masked
+// whole but its URL pieces are not masked alone (they are the signer's
+// own words and dates); a secret added with Add keeps its pieces masked.
+func TestAddDerivedKeepsPiecesVisible(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	auth := "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261206/eu-west-1/execute-api/aws4_request, SignedHeaders=host, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
+	r.AddDerived(auth)
+	assert.Equal(t, "Authorization: ***", r.Redact("Authorization: "+auth))
+	assert.Equal(t, "X-Amz-Date: 20261206T060902Z, https://x.execute-api.eu-west-1.amazonaws.com/aws4_request",
+		r.Redact("X-Amz-Date: 20261206T060902Z, https://x.execute-api.eu-west-1.amazonaws.com/aws4_request"))
+	r.Add("secret-part/other-part-9")
+	assert.Equal(t, "p=***", r.Redact("p=other-part-9"), "a secret's piece is still masked alone")
+}
