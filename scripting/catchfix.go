@@ -639,6 +639,13 @@ func (e *Engine) v8CaughtRuntime(o *goja.Object, name, msg string) string {
 		// placed in that code.
 		return v8Message(name, msg, e.lastEval, l, c, seenAt{})
 	}
+	if name == "TypeError" {
+		if file, l, c, ok := firstFrame(stack.String()); ok {
+			if m, ok := libraryWords(msg, file, l, c); ok {
+				return m
+			}
+		}
+	}
 	if e.cur == nil {
 		return v8Message(name, msg, "", 0, 0, seenAt{})
 	}

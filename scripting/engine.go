@@ -1199,6 +1199,13 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			return se
 		}
 	}
+	if len(frames) > 0 && se.Name == "TypeError" {
+		p := frames[first].Position()
+		if m, ok := libraryWords(se.Msg, frames[first].SrcName(), p.Line, p.Column); ok {
+			se.Msg = m
+			return se
+		}
+	}
 	seen := seenAt{native: len(frames) > 0 && frames[0].SrcName() != scriptFile}
 	if !seen.native {
 		seen = e.seenAtRun(x, se.Line, se.Column)

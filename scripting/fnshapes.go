@@ -45,7 +45,80 @@ func mayMeetPrototypes(src string) bool {
 			return true
 		}
 	}
+	return mayTakeMethods(src)
+}
+
+// shapeMethods are the names of the postman-collection shapes' methods
+// and of the legacy postman methods (js/parts/proto-shapes.js). Newman's
+// are the module's sloppy methods and the legacy interface's class: one
+// taken off its object and called (unbound, or through call or apply on
+// another object) reads what it finds on the global object or that object,
+// or fails on this, and courier's methods do so once the pass has run
+// (fresh-round9p-c, fresh-round10s-a).
+var shapeMethods = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`insert insertAfter append prepend add upsert remove clear populate repopulate
+		assimilate all one get each filter find map reduce count idx indexOf has eachParent toObject toString toJSON
+		update authorizeUsing getHeaders forEachHeader addHeader removeHeader upsertHeader addQueryParams
+		removeQueryParams size clone getRaw getPath getQueryString getPathWithQuery getHost getRemote
+		getOAuth1BaseUrl isEmpty use current parameters reason details text json jsonp contentInfo mime dataURI
+		encoding valueOf forEachParent findInParents findParentContaining parent setParent set unset variables
+		replaceIn syncVariablesFrom syncVariablesTo call apply bind setEnvironmentVariable getEnvironmentVariable
+		clearEnvironmentVariables clearEnvironmentVariable setGlobalVariable getGlobalVariable clearGlobalVariables
+		clearGlobalVariable setNextRequest getResponseCookie getResponseHeader`) {
+		shapeMethods[n] = true
+	}
+}
+
+// chaiWords are chai's chain words: pm.response.to.be.json names no method.
+var chaiWords = map[string]bool{"to": true, "be": true, "been": true, "is": true, "that": true, "which": true,
+	"and": true, "has": true, "have": true, "with": true, "at": true, "of": true, "same": true, "but": true,
+	"does": true, "still": true, "also": true, "not": true, "deep": true, "a": true, "an": true}
+
+// mayTakeMethods reports whether src reads a member named as one of the
+// shapes' methods other than to call it there (`const f = list.one;`,
+// `list.one.call(other)`): a cheap look at the text, which errs towards
+// yes.
+func mayTakeMethods(src string) bool {
+	for i := strings.IndexByte(src, '.'); i >= 0; {
+		j := i + 1
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		k := j
+		for k < len(src) && isIdentByte(src[k]) {
+			k++
+		}
+		if name := src[j:k]; shapeMethods[name] && !chaiWords[wordBefore(src, i)] {
+			rest := strings.TrimLeft(src[k:], " \t\r\n")
+			switch name {
+			case "call", "apply", "bind":
+				if strings.HasPrefix(rest, "(") {
+					return true
+				}
+			default:
+				if !strings.HasPrefix(rest, "(") {
+					return true
+				}
+			}
+		}
+		n := strings.IndexByte(src[k:], '.')
+		if n < 0 {
+			break
+		}
+		i = k + n
+	}
 	return false
+}
+
+// wordBefore is the identifier that ends at src[i] (before a '.').
+func wordBefore(src string, i int) string {
+	j := i
+	for j > 0 && isIdentByte(src[j-1]) {
+		j--
+	}
+	return src[j:i]
 }
 
 func (e *Engine) installPrototypeShapes() {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/scripting/jslib"
 )
 
 // goja and V8 word some errors differently; scripts and Newman's reports
@@ -1102,3 +1103,48 @@ func v8RangeMessage(msg, src string, line, col int) string {
 	}
 	return msg
 }
+
+// libraryWords words goja's "Object has no member 'x'" thrown inside a
+// bundled library (file is its /node_modules/<name>/index.js) as V8 does,
+// from the library's own source at line:col: "this.one is not a function"
+// (postman-collection's methods called on another object,
+// fresh-round10s-a).
+func libraryWords(msg, file string, line, col int) (string, bool) {
+	name, ok := strings.CutPrefix(file, "/node_modules/")
+	if !ok || !gojaNoMember().MatchString(msg) {
+		return "", false
+	}
+	name, ok = strings.CutSuffix(name, "/index.js")
+	if !ok {
+		return "", false
+	}
+	src, ok := jslib.Source(name)
+	if !ok {
+		return "", false
+	}
+	if line == 1 {
+		col -= len(jslib.WrapperPrefix)
+	}
+	return notCallableWords(src, line, col)
+}
+
+// firstFrame is the file, line and column of a stack's first frame that
+// is not a built-in (goja's frames end in the program counter: "(12)").
+func firstFrame(stack string) (file string, line, col int, ok bool) {
+	_, frames, _ := strings.Cut(stack, "\n")
+	for _, f := range strings.Split(frames, "\n") {
+		if strings.HasSuffix(f, "(native)") || strings.HasSuffix(f, "<anonymous>)") || strings.TrimSpace(f) == "at <anonymous>" {
+			continue
+		}
+		m := framePlace().FindStringSubmatch(f)
+		if m == nil {
+			return "", 0, 0, false
+		}
+		line, err1 := strconv.Atoi(m[2])
+		col, err2 := strconv.Atoi(m[3])
+		return m[1], line, col, err1 == nil && err2 == nil
+	}
+	return "", 0, 0, false
+}
+
+var framePlace = lazyre.New(`([^\s()]+):(\d+):(\d+)(?:\(\d+\))?\)?$`)

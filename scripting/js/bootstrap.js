@@ -410,20 +410,11 @@ var SCP = SubtleCrypto.prototype;
 });
 Object.defineProperty(SCP, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
 subtle = Object.create(SCP);
-// Node's webcrypto: integer typed arrays only, at most 65536 bytes, both
-// refused with a DOMException.
-var intArray = /^(Uint8|Uint8Clamped|Int8|Uint16|Int16|Uint32|Int32|BigUint64|BigInt64)Array$/;
 function Crypto() { illegalCtor(); }
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, enumerable: true, get: function () { return subtle; } });
-def(Crypto.prototype, 'getRandomValues', function (arr) {
-    if (this !== crypto) { throw builtins().invalidThis('Crypto'); }
-    if (!arguments.length) { throw builtins().fewArgs("Failed to execute 'getRandomValues' on 'Crypto'", 1, 0); }
-    if (!ArrayBuffer.isView(arr) || !intArray.test(Object.prototype.toString.call(arr).slice(8, -1))) { throw domError('The data argument must be an integer-type TypedArray', 'TypeMismatchError'); }
-    if (arr.byteLength > 65536) { throw domError('The requested length exceeds 65,536 bytes', 'QuotaExceededError'); }
-    new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
-    return arr;
-});
+// Node's checks of its argument (js/parts/builtins.js).
+def(Crypto.prototype, 'getRandomValues', function (arr) { return builtins()['crypto.getRandomValues'].apply(this, arguments); });
 def(Crypto.prototype, 'randomUUID', function () { if (this !== crypto) { throw builtins().invalidThis('Crypto'); } return host.randomUUID(); });
 def(global, 'crypto', Object.create(Crypto.prototype));
 def(global, 'Crypto', Crypto);
@@ -724,6 +715,8 @@ function fastMethod(names, fn, nativeKind) {
         // A rest array is cheaper than an arguments object; the fast
         // checks get the first two arguments and their count.
         var f = function (...args) {
+            // Called on another object (unbound), it is chai's (Newman's words).
+            if (!(this instanceof Expectation)) { return chai().Assertion.prototype[name].apply(this, args); }
             return checkCall(this, name, args, fn.call(this, args[0], args[1], args.length));
         };
         def(EP, name, nativeKind ? host.fastAssert(nativeKind, f) : f);
@@ -774,6 +767,7 @@ fastMethod('instanceof instanceOf', function (ctor, msg) {
 });
 // property changes the object under test to the property's value.
 def(EP, 'property', function (name, value, msg) {
+    if (!(this instanceof Expectation)) { return chai().Assertion.prototype.property.apply(this, arguments); }
     if (arguments.length > 2) { setMsg(this, msg); }
     var o = this.__o;
     if (this.__n || this.__d || typeof name !== 'string' || o === null || o === undefined) { return bailCall(this, 'property', arguments); }
@@ -1377,7 +1371,8 @@ PostmanLegacyTestInterface.prototype = Object.create(PostmanLegacyInterface.prot
 def(PostmanLegacyTestInterface.prototype, 'constructor', PostmanLegacyTestInterface);
 ['setEnvironmentVariable', 'getEnvironmentVariable', 'clearEnvironmentVariables', 'clearEnvironmentVariable', 'setGlobalVariable', 'getGlobalVariable',
     'clearGlobalVariables', 'clearGlobalVariable', 'setNextRequest', 'getResponseCookie', 'getResponseHeader'].forEach(function (n, i) {
-    // Methods (own length and name only), as the sandbox's.
+    // Methods (own length and name only), as the sandbox's; a script that
+    // takes one gets them with Newman's lengths and this (proto-shapes.js).
     nameDescriptor.value = n;
     def((i < 9 ? PostmanLegacyInterface : PostmanLegacyTestInterface).prototype, n, Object.defineProperty((a, b) => legacyPostman()[n](a, b), 'name', nameDescriptor));
 });
@@ -1476,7 +1471,7 @@ return {
     shapeFunctions: function () { if (sloppyFns.length) { part('fn-shapes', { fns: sloppyFns })(); } },
     // shapePrototypes gives the postman-collection shapes' prototypes
     // Newman's members, order and method shapes (js/parts/proto-shapes.js).
-    shapePrototypes: function () { part('proto-shapes', { classes: Object.assign({ VariableScope: VariableScope }, shapeClasses), fns: sloppyFns, sdk: function () { return host.require('postman-collection'); } }); },
+    shapePrototypes: function () { part('proto-shapes', { classes: Object.assign({ VariableScope: VariableScope }, shapeClasses), fns: sloppyFns, sdk: function () { return host.require('postman-collection'); }, legacy: [PostmanLegacyTestInterface.prototype, legacyPostman] }); },
     adoptSDK: function (sdk) {
         shapeClasses.VariableScope = VariableScope;
         return part('sdk-classes', { ours: shapeClasses })(sdk);

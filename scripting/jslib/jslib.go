@@ -134,7 +134,7 @@ func Program(name string) (*goja.Program, error) {
 		src, _ := Source(name)
 		// The newline before "})" keeps a trailing line comment in the
 		// bundle from swallowing the wrapper's end.
-		wrapped := "(function(exports, require, module, __filename, __dirname){" + src + "\n})"
+		wrapped := WrapperPrefix + src + "\n})"
 		c.prg, c.err = goja.Compile(filename(name), wrapped, false)
 		if c.err != nil {
 			c.err = fmt.Errorf("compiling %s: %w", name, c.err)
@@ -142,6 +142,10 @@ func Program(name string) (*goja.Program, error) {
 	})
 	return c.prg, c.err
 }
+
+// WrapperPrefix starts the CommonJS wrapper a module is compiled in, on
+// the first line of its source.
+const WrapperPrefix = "(function(exports, require, module, __filename, __dirname){"
 
 // filename is what stack traces show for a bundled module.
 func filename(name string) string {

@@ -389,6 +389,17 @@ def(global, 'structuredClone', function (v, options) {
     if (transfer) { transfer.forEach(function (b) { host.detach(b); }); }
     return out;
 });
+// crypto.getRandomValues, as Node's webcrypto: integer typed arrays only, at
+// most 65536 bytes, both refused with a DOMException.
+var intArray = /^(Uint8|Uint8Clamped|Int8|Uint16|Int16|Uint32|Int32|BigUint64|BigInt64)Array$/;
+out['crypto.getRandomValues'] = function getRandomValues(arr) {
+    if (this !== global.crypto) { throw nodeErrors.invalidThis('Crypto'); }
+    if (!arguments.length) { throw nodeErrors.fewArgs("Failed to execute 'getRandomValues' on 'Crypto'", 1, 0); }
+    if (!ArrayBuffer.isView(arr) || !intArray.test(Object.prototype.toString.call(arr).slice(8, -1))) { throw domError('The data argument must be an integer-type TypedArray', 'TypeMismatchError'); }
+    if (arr.byteLength > 65536) { throw domError('The requested length exceeds 65,536 bytes', 'QuotaExceededError'); }
+    new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(new Uint8Array(host.randomBytes(arr.byteLength)));
+    return arr;
+};
 // Node's internal errors (js/node-errors.js), for the bootstrap's globals
 // and the other parts, which reach them through this part.
 out.missingArg = nodeErrors.missingArg;

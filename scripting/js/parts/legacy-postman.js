@@ -79,7 +79,13 @@ function clearAll(scope) {
         b.scopes[scope].clear();
     };
 }
-return {
+// Newman's methods are a class's (strict): called unbound, each fails on
+// the first member of this it reads: __execution, __environment or
+// __globals (fresh-round9p-c).
+function unbound(self, w) {
+    if (self === undefined || self === null) { throw new TypeError('Cannot read properties of ' + self + " (reading '__" + w + "')"); }
+}
+var methods = {
     setNextRequest: function (n) { b.native.setNextRequest(n); },
     setEnvironmentVariable: setter('environment'),
     getEnvironmentVariable: getter('environment'),
@@ -96,7 +102,19 @@ return {
     getResponseCookie: function (n) {
         var c = b.cur().pm.cookies.one(String(n));
         return c ? c.toJSON() : undefined;
-    },
+    }
+};
+// The member each reads first when not __execution: ? when only given a key.
+var first = { setEnvironmentVariable: 'environment', clearEnvironmentVariables: 'environment', clearEnvironmentVariable: 'environment?',
+    setGlobalVariable: 'globals', clearGlobalVariables: 'globals', clearGlobalVariable: 'globals?' };
+Object.keys(methods).forEach(function (n) {
+    var f = methods[n], w = first[n] || 'execution';
+    methods[n] = function (a, c) {
+        unbound(this, w.slice(-1) !== '?' ? w : a ? w.slice(0, -1) : 'execution');
+        return f(a, c);
+    };
+});
+return Object.assign(methods, {
     // request is the legacy request global.
     request: function (st) {
         var r = st.pm.request, native = b.native;
@@ -124,5 +142,5 @@ return {
             request: pm.request, response: pm.response, return: {}
         };
     }
-};
+});
 })

@@ -143,12 +143,22 @@ function own(o, name) {
     }
     return undefined;
 }
-function method(name, spec, impl) {
-    var m = { [name]() { return (overridden[name] && own(this, name) || impl).apply(this, arguments); } }[name], len = Number(spec.slice(1).replace('=', ''));
+// A method called on what is not an object of its class (unbound, its this
+// undefined, or through call/apply on another object) runs the module's own
+// method (require('postman-collection'), loaded then): Newman's methods are
+// the module's, sloppy functions that read the global object as this, so
+// each fails (or answers) in its own words (fresh-round9p-c,
+// fresh-round10s-a).
+function method(cls, name, spec, impl) {
+    var K = C[cls], m = { [name]() { return (this instanceof K ? overridden[name] && own(this, name) || impl : alien(cls, name, impl)).apply(this, arguments); } }[name], len = Number(spec.slice(1).replace('=', ''));
     if (len) { lengthDesc.value = len; defProp(m, 'length', lengthDesc); }
     if (spec.slice(-1) === '=') { defProp(m, 'name', nameless); }
     if (spec[0] === 'L') { b.fns.push(m); }
     return m;
+}
+function alien(cls, name, impl) {
+    var M = b.sdk()[cls];
+    return M && typeof M.prototype[name] === 'function' ? M.prototype[name] : impl;
 }
 function listedIn(P) {
     var listed = Object.create(null);
@@ -184,7 +194,7 @@ Object.keys(T).forEach(function (cls) {
         v = d ? d.value : (hasOwn(MORE, k) && (typeof MORE[k] !== 'function' || parts[1]) ? MORE[k] : (parts[1] ? P[k] : undefined));
         if (v === undefined && !d) { return; }
         if (d) { delete P[k]; }
-        put(P, k, parts[1] && typeof v === 'function' ? method(k, parts[1], v) : v);
+        put(P, k, parts[1] && typeof v === 'function' ? method(cls, k, parts[1], v) : v);
     });
 });
 // Each constructor's length and own statics as postman-collection 4.4.0's
@@ -247,6 +257,18 @@ Object.keys(STATICS).forEach(function (cls) {
     });
     // A static courier has and the module has not stays, not enumerable.
     Object.keys(own).forEach(function (k) { if (!hasOwn(Ctor, k)) { defProp(Ctor, k, { value: own[k], writable: true, configurable: true }); } });
+});
+// The legacy postman methods as the sandbox's class has them: their lengths,
+// and this theirs, so that called unbound they fail in its words
+// (js/parts/legacy-postman.js).
+var LP = b.legacy[0], legacy = b.legacy[1], LENGTHS = { setEnvironmentVariable: 2, setGlobalVariable: 2, clearEnvironmentVariables: 0, clearGlobalVariables: 0 };
+[Object.getPrototypeOf(LP), LP].forEach(function (P) {
+    Object.getOwnPropertyNames(P).forEach(function (n) {
+        if (n === 'constructor') { return; }
+        var m = { [n](a, c) { return legacy()[n].call(this, a, c); } }[n];
+        lengthDesc.value = hasOwn(LENGTHS, n) ? LENGTHS[n] : 1;
+        defProp(P, n, { value: defProp(m, 'length', lengthDesc), writable: true, configurable: true, enumerable: false });
+    });
 });
 return true;
 })
