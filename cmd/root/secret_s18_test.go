@@ -72,6 +72,12 @@ func TestSecretsThroughSession18PathsNeverShow(t *testing.T) {
 	run("item layout", cmdutil.ExitFailures, append(args, "-r", "json,html", "--reporter-json-executions", "item",
 		"--reporter-json-export", o("i.json"), "--reporter-html-export", o("i.html"))...)
 	run("bail", cmdutil.ExitFailures, append(args, "-r", "cli,json", "--bail", "--reporter-json-export", o("b.json"))...)
+	// The whole run's --timeout stops it inside the request to /slow
+	// (which waits for the client; --timeout-request is longer), or
+	// earlier on a slow machine: either way the stop message and the
+	// interrupted execution name the URL.
+	run("run timeout", cmdutil.ExitFailures, append(args, "--folder", "times out", "--timeout-request", "0", "--timeout", "150",
+		"-r", "cli,json,junit", "--reporter-json-export", o("t.json"), "--reporter-junit-export", o("t.xml"))...)
 	run("render html", cmdutil.ExitOK, "report", "html", o("r.json"), "-o", o("rendered.html"))
 	v3 := filepath.Join(filepath.Dir(cr.coll), "v3")
 	run("convert collection", cmdutil.ExitOK, "convert", cr.coll, v3)
