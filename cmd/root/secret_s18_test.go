@@ -351,7 +351,7 @@ func s18Leaks(text string) []string {
 		// so one of them lines up with the text's base64 groups.
 		for off := range 3 {
 			for _, f := range []string{base64.StdEncoding.EncodeToString([]byte(s[off:])), base64.RawURLEncoding.EncodeToString([]byte(s[off:])),
-				string(utf7.Encode(s[off:], false))} {
+				string(utf7.Encode(s[off:], false)), string(utf7SetD(s[off:]))} {
 				for i := 0; i+16 <= len(f)-4; i += 4 {
 					if strings.Contains(text, f[i:i+16]) {
 						leaks = append(leaks, f[i:i+16])
