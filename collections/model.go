@@ -178,6 +178,8 @@ type QueryParam struct {
 	// postman-collection's Property keeps both, first in the row.
 	DisabledSet bool
 	Name        string
+	// Meta is what else postman-collection keeps of the row (see RowMeta).
+	Meta string
 	// KeyNull marks the empty segment between two '&' (a=1&&b=2):
 	// postman-collection reads it as key null, value null (toObject's
 	// "null"), where a trailing '&' gives key "".
@@ -215,6 +217,11 @@ type Header struct {
 	// exports write "name": "Content-Type"), kept first in the row.
 	DisabledSet bool
 	Name        string
+	// Meta is what else postman-collection keeps of the row, as JSON (see
+	// RowMeta): a truthy id, a name that is not a string, a disabled that
+	// is not a boolean, the row's own system member. Scripts, the JSON
+	// report and exports show them as given.
+	Meta string
 	// JSON is the value's JSON text when it is not a string (5, true,
 	// null, {"a":1}, [1,"two"]): a collection file or a pre-request script
 	// gave it so, and Postman keeps the type, so later scripts and reports
@@ -276,9 +283,10 @@ type FormParam struct {
 	Src         []string // file parts: paths
 	ContentType string
 	Disabled    bool
-	// DisabledSet and Name are kept as a header's (see Header).
+	// DisabledSet, Name and Meta are kept as a header's (see Header).
 	DisabledSet bool
 	Name        string
+	Meta        string
 	// JSON is a value that is not a string (5, true, {"a":1}, [1,2]), as
 	// the collection or a script gave it: scripts and reports see it typed.
 	// Value holds its text as sent (see FormWireValues).

@@ -94,7 +94,7 @@ type rawUserInfo struct {
 }
 
 type rawKV struct {
-	ID          text            `json:"id"`
+	ID          json.RawMessage `json:"id"`
 	Key         *text           `json:"key"`
 	Name        json.RawMessage `json:"name"`
 	Value       json.RawMessage `json:"value"`
@@ -108,14 +108,8 @@ type rawKV struct {
 }
 
 // name is the row's name when truthy, as postman-collection's Property
-// keeps it ("", 0, false and null are not; "0" and "false" are; a name that
-// is not a string is kept as its text).
-func (kv *rawKV) name() string {
-	if !truthy(kv.Name) {
-		return ""
-	}
-	return jsonText(kv.Name)
-}
+// keeps it (see RowName).
+func (kv *rawKV) name() string { return RowName(kv.Name) }
 
 type rawBody struct {
 	Mode       text            `json:"mode"`
@@ -175,10 +169,14 @@ func (f *flag) UnmarshalJSON(b []byte) error {
 
 // setFlag is a flag that also says whether the file gave it at all
 // (null included), as lodash's _.has sees it.
-type setFlag struct{ Set, On bool }
+type setFlag struct {
+	Set, On bool
+	// Raw is the member as written, for a row's RowMeta.
+	Raw json.RawMessage
+}
 
 func (f *setFlag) UnmarshalJSON(b []byte) error {
-	f.Set, f.On = true, truthy(b)
+	f.Set, f.On, f.Raw = true, truthy(b), append(json.RawMessage(nil), b...)
 	return nil
 }
 

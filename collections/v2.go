@@ -387,7 +387,7 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 			if kv.Key != nil {
 				q.Key = kv.Key.String()
 			}
-			q.Name, q.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
+			q.Name, q.DisabledSet, q.Meta = kv.name(), kv.Disabled.Set && !kv.Disabled.On, kv.meta(false, true)
 			describeQuery(&q, kv.Description)
 			out = append(out, q)
 		case jsonKind(e) == "string":
@@ -461,7 +461,7 @@ func headers(raw json.RawMessage, path string) ([]Header, error) {
 			if kv.Key != nil {
 				h.Key = kv.Key.String()
 			}
-			h.Name, h.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
+			h.Name, h.DisabledSet, h.Meta = kv.name(), kv.Disabled.Set && !kv.Disabled.On, kv.meta(true, true)
 			describeHeader(&h, kv.Description)
 			out = append(out, h)
 		case jsonKind(e) == "string":
@@ -592,7 +592,7 @@ func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam,
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
 		}
-		fp.Name, fp.DisabledSet = kv.name(), kv.Disabled.Set && !kv.Disabled.On
+		fp.Name, fp.DisabledSet, fp.Meta = kv.name(), kv.Disabled.Set && !kv.Disabled.On, kv.meta(false, false)
 		describeForm(&fp, kv.Description)
 		switch jsonKind(kv.Value) {
 		case "nothing":
@@ -659,7 +659,7 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 			return shapeError(p, "an object {key, value}", e)
 		}
 		v := Variable{
-			ID:              kv.ID.String(),
+			ID:              jsonText(kv.ID),
 			Type:            kv.Type.String(),
 			Description:     description(kv.Description),
 			DescriptionType: descriptionType(kv.Description),

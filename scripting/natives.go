@@ -811,10 +811,10 @@ type plainURL struct {
 }
 
 type plainQuery struct {
-	Key      optString `json:"key"`
-	Value    *string   `json:"value"`
-	Name     string    `json:"name"`
-	Disabled bool      `json:"disabled"`
+	Key   optString `json:"key"`
+	Value *string   `json:"value"`
+	rowMeta
+	Disabled bool `json:"disabled"`
 	// DisabledSet says the row had its own disabled member (false too).
 	DisabledSet bool `json:"disabledSet"`
 	// Description is as the script left it (postman-collection's
@@ -848,12 +848,58 @@ func (v plainVar) variable() collections.Variable {
 	return out
 }
 
+// rowMeta is what postman-collection keeps of a row beyond its typed
+// fields, as a script left it (rowMeta in postman-shapes.js).
+type rowMeta struct {
+	ID     json.RawMessage `json:"id"`
+	Name   json.RawMessage `json:"name"`
+	System json.RawMessage `json:"system"`
+}
+
+// name is the row's name as collections keeps it (Name: its text).
+func (m rowMeta) name() string { return collections.RowName(m.Name) }
+
+// meta is collections' Meta of the row (see collections.RowMeta).
+func (m rowMeta) meta(disabled json.RawMessage, rawDisabled, withSystem bool) string {
+	if m.ID == nil && m.Name == nil && disabled == nil && m.System == nil {
+		return ""
+	}
+	return collections.RowMeta(m.ID, m.Name, disabled, m.System, rawDisabled, withSystem)
+}
+
+// jsFlag is a member read as JavaScript's truthiness, keeping its JSON.
+type jsFlag struct {
+	on  bool
+	raw json.RawMessage
+}
+
+func (f *jsFlag) UnmarshalJSON(b []byte) error {
+	f.raw = append(json.RawMessage(nil), b...)
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case nil:
+	case bool:
+		f.on = v
+	case float64:
+		f.on = v != 0
+	case string:
+		f.on = v != ""
+	default:
+		f.on = true
+	}
+	return nil
+}
+
 // plainHeader is a header row; Typed holds a value that is not a string.
 type plainHeader struct {
-	Key      string `json:"key"`
-	Value    string `json:"value"`
-	Name     string `json:"name"`
-	Disabled bool   `json:"disabled"`
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	rowMeta
+	// Disabled is as the script left it: a header keeps any value.
+	Disabled jsFlag `json:"disabled"`
 	// DisabledSet says the row had its own disabled member (false too).
 	DisabledSet bool            `json:"disabledSet"`
 	Typed       json.RawMessage `json:"typed"`
@@ -861,10 +907,10 @@ type plainHeader struct {
 }
 
 type plainKV struct {
-	Key      string `json:"key"`
-	Value    string `json:"value"`
-	Name     string `json:"name"`
-	Disabled bool   `json:"disabled"`
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	rowMeta
+	Disabled bool `json:"disabled"`
 	// DisabledSet says the row had its own disabled member (false too).
 	DisabledSet bool     `json:"disabledSet"`
 	Type        string   `json:"type"`
@@ -954,11 +1000,11 @@ func (p *plainRequest) toRequest() *collections.Request {
 	}
 	r.URL = p.URL.toURL()
 	for _, h := range p.Header {
-		ch := collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled}
+		ch := collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled.on}
 		if len(h.Typed) > 0 {
-			ch = collections.TypedHeader(h.Key, h.Typed, h.Disabled)
+			ch = collections.TypedHeader(h.Key, h.Typed, h.Disabled.on)
 		}
-		ch.Name, ch.DisabledSet = h.Name, h.DisabledSet && !h.Disabled
+		ch.Name, ch.DisabledSet, ch.Meta = h.name(), h.DisabledSet && !h.Disabled.on, h.meta(h.Disabled.raw, true, true)
 		collections.DescribeHeader(&ch, h.Description)
 		r.Header = append(r.Header, ch)
 	}
@@ -981,7 +1027,7 @@ func (u *plainURL) toURL() collections.URL {
 		out.UserInfo = &collections.UserInfo{User: u.Auth.User, Password: u.Auth.Password}
 	}
 	for _, q := range u.Query {
-		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, DisabledSet: q.DisabledSet && !q.Disabled, Name: q.Name, KeyNull: q.Key.noValue() == collections.ValueNull}
+		qp := collections.QueryParam{Key: q.Key.s, Value: q.Value, Disabled: q.Disabled, DisabledSet: q.DisabledSet && !q.Disabled, Name: q.name(), Meta: q.meta(nil, false, true), KeyNull: q.Key.noValue() == collections.ValueNull}
 		if len(q.Description) > 0 {
 			collections.DescribeQuery(&qp, q.Description)
 		}
@@ -999,7 +1045,7 @@ func (u *plainURL) toURL() collections.URL {
 func (b *plainBody) toBody() *collections.Body {
 	cb := &collections.Body{Mode: b.Mode, Raw: b.Raw, Language: b.Language, File: b.File, Disabled: b.Disabled}
 	for _, f := range b.FormData {
-		p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
+		p := collections.FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Src: f.Src, ContentType: f.ContentType, Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.name(), Meta: f.meta(nil, false, false)}
 		if len(f.Typed) > 0 {
 			p = collections.TypedFormParam(p, f.Typed, false)
 		}
@@ -1007,7 +1053,7 @@ func (b *plainBody) toBody() *collections.Body {
 		cb.FormData = append(cb.FormData, p)
 	}
 	for _, f := range b.URLEncoded {
-		p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.Name}
+		p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.name(), Meta: f.meta(nil, false, false)}
 		if len(f.Typed) > 0 {
 			p = collections.TypedFormParam(p, f.Typed, true)
 		}
@@ -1086,18 +1132,16 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 		// postman-collection's Property sets disabled before the
 		// subclass's own fields: JSON.stringify shows it first.
 		o := b.e.rt.NewObject()
-		if p.Name != "" {
-			_ = o.Set("name", p.Name)
-		}
-		if p.Disabled || p.DisabledSet || p.FromV3 {
-			_ = o.Set("disabled", p.Disabled)
-		}
+		m := b.rowLead(o, p.Meta, p.Name, p.Disabled, p.Disabled || p.DisabledSet || p.FromV3)
 		if p.Described || p.FromV3 {
 			// A v12 file's row without one shows {content: "", type}.
 			_ = o.Set("description", b.description(p.Description, p.DescriptionType, p.DescriptionJSON, p.DescriptionNone))
 		}
 		_ = o.Set("key", k)
 		_ = o.Set("value", v)
+		if m != nil && m.Get("system") != nil {
+			_ = o.Set("system", m.Get("system"))
+		}
 		q = append(q, o)
 	}
 	vs := []any{}
@@ -1163,6 +1207,38 @@ func (b requestBuilder) description(text, typ, content string, none bool) *goja.
 	return b.obj("content", c, "type", cmp.Or(typ, "text/plain"))
 }
 
+// rowLead sets what postman-collection's Property puts first in a row: a
+// truthy id, the name and the disabled flag (shown: the row has one), as
+// the row's meta gives them when they are not the plain kinds (see
+// collections.RowMeta). It returns the meta, for the members after the
+// value (system), or nil.
+func (b requestBuilder) rowLead(o *goja.Object, meta, name string, disabled, shown bool) *goja.Object {
+	var m *goja.Object
+	if meta != "" {
+		m, _ = b.e.parseJSON(meta).(*goja.Object)
+	}
+	get := func(k string) goja.Value {
+		if m == nil {
+			return nil
+		}
+		return m.Get(k)
+	}
+	if id := get("id"); id != nil {
+		_ = o.Set("id", id)
+	}
+	if n := get("name"); n != nil {
+		_ = o.Set("name", n)
+	} else if name != "" {
+		_ = o.Set("name", name)
+	}
+	if d := get("disabled"); d != nil {
+		_ = o.Set("disabled", d)
+	} else if shown {
+		_ = o.Set("disabled", disabled)
+	}
+	return m
+}
+
 // headers is the header list, disabled rows and the runtime's own
 // (system) rows marked as Postman marks them.
 func (b requestBuilder) headers(list []collections.Header) []any {
@@ -1176,12 +1252,7 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		// (from Property), key, value, then system (Postman's mark on the
 		// headers the runtime added).
 		o := b.e.rt.NewObject()
-		if h.Name != "" {
-			_ = o.Set("name", h.Name)
-		}
-		if h.Disabled || h.DisabledSet {
-			_ = o.Set("disabled", h.Disabled)
-		}
+		m := b.rowLead(o, h.Meta, h.Name, h.Disabled, h.Disabled || h.DisabledSet)
 		switch {
 		case h.Described:
 			_ = o.Set("description", b.description(h.Description, h.DescriptionType, h.DescriptionJSON, h.DescriptionNone))
@@ -1190,7 +1261,10 @@ func (b requestBuilder) headers(list []collections.Header) []any {
 		}
 		_ = o.Set("key", h.Key)
 		_ = o.Set("value", v)
-		if h.System {
+		switch {
+		case m != nil && m.Get("system") != nil:
+			_ = o.Set("system", m.Get("system"))
+		case h.System:
 			_ = o.Set("system", true)
 		}
 		hs = append(hs, o)
@@ -1248,12 +1322,7 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 		// file has both: disabled (false too), a description ({type} alone
 		// when none).
 		fm := b.obj()
-		if f.Name != "" {
-			_ = fm.Set("name", f.Name)
-		}
-		if f.Disabled || f.DisabledSet || f.FromV3 {
-			_ = fm.Set("disabled", f.Disabled)
-		}
+		b.rowLead(fm, f.Meta, f.Name, f.Disabled, f.Disabled || f.DisabledSet || f.FromV3)
 		switch {
 		case f.Described:
 			_ = fm.Set("description", b.description(f.Description, f.DescriptionType, f.DescriptionJSON, f.DescriptionNone))

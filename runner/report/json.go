@@ -827,7 +827,7 @@ func headersJSON(h []collections.Header) []jsonKV {
 	out := []jsonKV{}
 	for _, x := range h {
 		if !x.Disabled {
-			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON, Description: headerDescription(x), Name: x.Name, DisabledSet: x.DisabledSet})
+			out = append(out, jsonKV{Key: x.Key, Value: jsonreport.Text(x.Value), System: x.System, Typed: x.JSON, Description: headerDescription(x), Name: x.Name, DisabledSet: x.DisabledSet, Meta: x.Meta})
 		}
 	}
 	return out
@@ -999,7 +999,7 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 	out := make([]jsonKV, 0, len(sent)+len(own))
 	disabledUpTo := func(i int) int {
 		for i < len(own) && own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet, Meta: own[i].Meta})
 			i++
 		}
 		return i
@@ -1017,11 +1017,11 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 		} else {
 			i = disabledUpTo(i)
 		}
-		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet})
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet, Meta: h.Meta})
 	}
 	for ; i < len(own); i++ {
 		if own[i].Disabled {
-			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet})
+			out = append(out, jsonKV{Key: own[i].Key, Value: jsonreport.Text(own[i].Value), Disabled: true, Typed: own[i].JSON, Description: headerDescription(own[i]), Name: own[i].Name, DisabledSet: own[i].DisabledSet, Meta: own[i].Meta})
 		}
 	}
 	return out
@@ -1100,7 +1100,7 @@ func requestTemplateJSON(r *collections.Request, redact func(string) string) *pm
 		Auth: authJSON(r.Auth), Description: descriptionJSON(r.Description, r.DescriptionType)}
 	for _, h := range r.Header {
 		// postman-collection keeps a disabled header, marked.
-		p.Header = append(p.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet})
+		p.Header = append(p.Header, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), Disabled: h.Disabled, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet, Meta: h.Meta})
 	}
 	return p
 }
@@ -1377,9 +1377,9 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 	// go back to their places, as postman-collection keeps them.
 	split, query, j := out.Query, make([]jsonQuery, 0, len(out.Query)+len(u.Query)), 0
 	for _, q := range u.Query {
-		k, v, name := q.Key, q.Value, q.Name
+		k, v, name, meta := q.Key, q.Value, q.Name, q.Meta
 		if redact != nil {
-			k, name = redact(k), redact(name)
+			k, name, meta = redact(k), redact(name), redact(meta)
 			if v != nil && q.Disabled {
 				r := redact(*v)
 				v = &r
@@ -1388,9 +1388,12 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		d := rowDescription(q.Described, q.DescriptionNone, q.Description, q.DescriptionType, q.DescriptionJSON, redact)
 		switch {
 		case q.Disabled:
-			query = append(query, jsonQuery{Name: name, Key: k, Value: v, Disabled: jsonreport.Flag{On: true}, Description: d})
+			row := jsonQuery{Key: k, Value: v, Disabled: jsonreport.Flag{On: true}, Description: d}
+			row.SetMeta(name, meta)
+			query = append(query, row)
 		case j < len(split) && split[j].Key == k:
-			split[j].Description, split[j].Name, split[j].Disabled.Set = d, name, q.DisabledSet
+			split[j].Description, split[j].Disabled.Set = d, q.DisabledSet
+			split[j].SetMeta(name, meta)
 			query = append(query, split[j])
 			j++
 		}
@@ -1431,7 +1434,7 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		kvs := []jsonKV{}
 		for _, p := range ps {
 			// jsonreport.NoValue numbers its kinds as collections.NoValue.
-			kv := jsonKV{Name: p.Name, Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, DisabledSet: p.DisabledSet, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON}
+			kv := jsonKV{Name: p.Name, Key: p.Key, Value: jsonreport.Text(p.Value), Type: p.Type, Disabled: p.Disabled, DisabledSet: p.DisabledSet, NoValue: jsonreport.NoValue(p.NoValue), ContentType: p.ContentType, Typed: p.JSON, Meta: p.Meta}
 			if b.Mode == "urlencoded" {
 				kv.Type = "" // postman-collection's QueryParam has none
 			}

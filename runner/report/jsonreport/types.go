@@ -146,6 +146,10 @@ type KV struct {
 	// script or the collection gave as 5, true, null or an object):
 	// written as that value, as Newman writes it.
 	Typed string `json:"-"`
+	// Meta is what else postman-collection keeps of the row, as JSON
+	// (collections.RowMeta): an id, a name that is not a string, a
+	// disabled that is not a boolean, the row's own system member.
+	Meta string `json:"-"`
 }
 
 // KVDescription is a row's description.
@@ -207,7 +211,7 @@ func (k *KV) UnmarshalJSON(b []byte) error {
 
 func (k KV) MarshalJSON() ([]byte, error) {
 	type plain KV
-	if k.NoValue == HasValue && k.Typed == "" && (k.Disabled || !k.DisabledSet) {
+	if k.NoValue == HasValue && k.Typed == "" && k.Meta == "" && (k.Disabled || !k.DisabledSet) {
 		return json.Marshal(plain(k))
 	}
 	var value json.RawMessage // left out
@@ -223,23 +227,33 @@ func (k KV) MarshalJSON() ([]byte, error) {
 		}
 		value = v
 	}
-	var disabled *bool
-	if k.Disabled || k.DisabledSet {
-		// A copy: &k.Disabled would move k (every row's) to the heap.
-		d := k.Disabled
-		disabled = &d
+	var m struct{ ID, Name, Disabled, System json.RawMessage }
+	if k.Meta != "" {
+		// Meta is collections' JSON; a report whose text was masked in
+		// place could break it, and then the row goes without it.
+		_ = json.Unmarshal([]byte(k.Meta), &m)
+	}
+	if m.Name == nil && k.Name != "" {
+		m.Name, _ = json.Marshal(k.Name)
+	}
+	if m.Disabled == nil && (k.Disabled || k.DisabledSet) {
+		m.Disabled = json.RawMessage(strconv.FormatBool(k.Disabled))
+	}
+	if m.System == nil && k.System {
+		m.System = json.RawMessage("true")
 	}
 	return json.Marshal(struct {
-		Name        string          `json:"name,omitempty"`
-		Disabled    *bool           `json:"disabled,omitempty"`
+		ID          json.RawMessage `json:"id,omitempty"`
+		Name        json.RawMessage `json:"name,omitempty"`
+		Disabled    json.RawMessage `json:"disabled,omitempty"`
 		Description *KVDescription  `json:"description,omitempty"`
 		Key         string          `json:"key"`
 		Value       json.RawMessage `json:"value,omitempty"`
 		Type        string          `json:"type,omitempty"`
 		Src         Paths           `json:"src,omitempty"`
 		ContentType string          `json:"contentType,omitempty"`
-		System      bool            `json:"system,omitempty"`
-	}{k.Name, disabled, k.Description, k.Key, value, k.Type, k.Src, k.ContentType, k.System})
+		System      json.RawMessage `json:"system,omitempty"`
+	}{m.ID, m.Name, m.Disabled, k.Description, k.Key, value, k.Type, k.Src, k.ContentType, m.System})
 }
 
 // Paths is a file field's src: one path, written as a string, or several,
@@ -297,15 +311,32 @@ type URLAuth struct {
 // Query is a query parameter; a key sent without "=" has a null value,
 // as in Newman's report.
 type Query struct {
-	// Name is as a KV's; Disabled is written when on or when the
-	// collection wrote it off.
-	Name     string `json:"name,omitempty"`
-	Disabled Flag   `json:"disabled,omitzero"`
+	// ID, Name and System are as the collection gave them (see KV.Meta;
+	// Name is the JSON of a truthy name); Disabled is written when on or
+	// when the collection wrote it off.
+	ID       json.RawMessage `json:"id,omitempty"`
+	Name     json.RawMessage `json:"name,omitempty"`
+	Disabled Flag            `json:"disabled,omitzero"`
 	// Description is the parameter's description in the collection
 	// (postman-collection's {content, type}); a sent URL has none.
-	Description *KVDescription `json:"description,omitempty"`
-	Key         string         `json:"key"`
-	Value       *string        `json:"value"`
+	Description *KVDescription  `json:"description,omitempty"`
+	Key         string          `json:"key"`
+	Value       *string         `json:"value"`
+	System      json.RawMessage `json:"system,omitempty"`
+}
+
+// SetMeta sets the row's id, name and system from a row's name and
+// meta (collections.RowMeta's JSON, which masking could have broken: then
+// it is left out).
+func (q *Query) SetMeta(name, meta string) {
+	var m struct{ ID, Name, System json.RawMessage }
+	if meta != "" {
+		_ = json.Unmarshal([]byte(meta), &m)
+	}
+	if m.Name == nil && name != "" {
+		m.Name, _ = json.Marshal(name)
+	}
+	q.ID, q.Name, q.System = m.ID, m.Name, m.System
 }
 
 // Flag is a row's disabled member: on, or off as the file wrote it

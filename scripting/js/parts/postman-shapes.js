@@ -226,6 +226,7 @@ function parseHeaderLine(s) {
 function Header(o, name) {
     if (typeof o === 'string') { o = typeof name === 'string' ? { key: name, value: o } : parseHeaderLine(o); }
     o = o || {};
+    if (o.id) { this.id = o.id; }
     if (o.name) { this.name = o.name; }
     if (hasOwn(o, 'disabled')) { this.disabled = !!o.disabled; }
     if (hasOwn(o, 'description')) { this.description = describe(o.description); }
@@ -687,16 +688,19 @@ function plainGraphQL(g) { return { query: g.query, operationName: g.operationNa
 // to later scripts; a function arrives as {}, as through the sandbox's
 // serializer.
 function plainHeader(h) {
-    var v = h.value, t = v === null ? null : typed(v), o = { key: String(h.key), value: typeof v === 'string' ? v : '', disabled: !!h.disabled };
+    var v = h.value, t = v === null ? null : typed(v), o = { key: String(h.key), value: typeof v === 'string' ? v : '', disabled: h.disabled };
     if (t !== undefined) { o.typed = t; } else if (v !== undefined) { o.value = String(v); }
     // As JSON carries it (collections reads it as a file's description).
     if (h.description !== undefined) { o.description = h.description; }
     return rowMeta(o, h);
 }
-// rowMeta carries a row's name (when truthy) and whether it has its own
-// disabled member (false too): postman-collection's Property keeps both.
+// rowMeta carries, as given, a row's id and name (when truthy) and system
+// member, and whether it has its own disabled member (false too):
+// postman-collection's Property keeps them (collections.RowMeta).
 function rowMeta(o, p) {
-    if (p.name) { o.name = String(p.name); }
+    if (p.id) { o.id = p.id; }
+    if (p.name) { o.name = p.name; }
+    if (hasOwn(p, 'system')) { o.system = p.system; }
     if (hasOwn(p, 'disabled')) { o.disabledSet = true; }
     return o;
 }

@@ -1,0 +1,49 @@
+package collections
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// RowMeta is what postman-collection keeps of a header, query or body row
+// beyond the fields courier types (see Header.Meta), as the text of a JSON
+// object in Property's order: a truthy id of any type, a truthy name that is
+// not a string, a disabled member that is not a boolean (rawDisabled: a
+// header's, which Header.update copies as given; Property makes the other
+// rows' Boolean) and the row's own system member (withSystem: headers and
+// query rows). "" when the row has none of them.
+func RowMeta(id, name, disabled, system json.RawMessage, rawDisabled, withSystem bool) string {
+	var parts []string
+	add := func(k string, v json.RawMessage) { parts = append(parts, `"`+k+`":`+compactJSON(v)) }
+	if truthy(id) {
+		add("id", id)
+	}
+	if truthy(name) && jsonKind(name) != "string" {
+		add("name", name)
+	}
+	if k := jsonKind(disabled); rawDisabled && k != "nothing" && k != "boolean" {
+		add("disabled", disabled)
+	}
+	if withSystem && jsonKind(system) != "nothing" {
+		add("system", system)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
+// meta is the row's RowMeta as the file gives it.
+func (kv *rawKV) meta(rawDisabled, withSystem bool) string {
+	return RowMeta(kv.ID, kv.Name, kv.Disabled.Raw, kv.System, rawDisabled, withSystem)
+}
+
+// RowName is a row's name as collections keeps it in Name: the text of a
+// truthy name ("" for "", 0, false and null; a name that is not a string is
+// also in the row's RowMeta).
+func RowName(name json.RawMessage) string {
+	if !truthy(name) {
+		return ""
+	}
+	return jsonText(name)
+}
