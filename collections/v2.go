@@ -918,7 +918,9 @@ func ppb(raw json.RawMessage, path string) (map[string]any, []string, error) {
 		return nil, nil, &LoadError{Path: path, Err: err}
 	}
 	if len(m) == 0 {
-		return nil, nil, nil
+		// Kept, empty: postman-collection writes {} back (reports,
+		// exports), as the file gave it.
+		return map[string]any{}, nil, nil
 	}
 	if len(m) == 1 {
 		for k := range m {

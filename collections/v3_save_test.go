@@ -22,6 +22,9 @@ func v3Comparable(c *Collection) *Collection {
 	c.Events = comparableEvents(c.Events)
 	c.Variables = comparableVars(c.Variables)
 	c.ProtocolProfileBehaviorKeys = nil // v3 settings are a map
+	if len(c.ProtocolProfileBehavior) == 0 {
+		c.ProtocolProfileBehavior = nil // v3 writes no empty settings
+	}
 	// v3 credentials are plain key: value text: declared parameter types and
 	// non-string values are not kept.
 	// Nor the lists of the types a block does not select.
@@ -45,6 +48,9 @@ func v3Comparable(c *Collection) *Collection {
 			}
 			it.ID, it.File, it.Order, it.DescriptionType = "", "", nil, ""
 			it.ProtocolProfileBehaviorKeys = nil
+			if len(it.ProtocolProfileBehavior) == 0 {
+				it.ProtocolProfileBehavior = nil
+			}
 			it.Events = comparableEvents(it.Events)
 			it.Variables = comparableVars(it.Variables)
 			if r := it.Request; r != nil {

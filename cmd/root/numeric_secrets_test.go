@@ -94,7 +94,7 @@ func runNumericSecrets(t *testing.T, env map[string]string, pinName string) {
 			var rep struct {
 				Run struct {
 					Executions []struct {
-						Cursor   struct{ EOF bool }
+						Cursor   struct{ BOF bool }
 						Request  struct{ Header []struct{ Key, Value string } }
 						Response *struct{ Code, ResponseSize int }
 					}
@@ -111,7 +111,7 @@ func runNumericSecrets(t *testing.T, env map[string]string, pinName string) {
 			e := rep.Run.Executions[0]
 			require.NotNil(t, e.Response)
 			assert.Equal(t, 2048, e.Response.ResponseSize, "courier's own measurement stays a number")
-			assert.True(t, e.Cursor.EOF, "courier's own flag stays a boolean")
+			assert.True(t, e.Cursor.BOF, "courier's own flag stays a boolean")
 			assert.Contains(t, e.Request.Header, struct{ Key, Value string }{"X-Pin", "***"})
 			assert.Contains(t, e.Request.Header, struct{ Key, Value string }{"X-Flag", "***"})
 			vals := map[string]any{}

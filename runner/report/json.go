@@ -387,7 +387,11 @@ func (j *JSON) Close() error {
 func (j *JSON) cursor(iteration int) jsonCursor {
 	c := jsonCursor{
 		Position: j.position, Iteration: iteration, Length: j.length, Cycles: j.cycles,
-		BOF: j.position == 0, EOF: j.length > 0 && j.position >= j.length-1,
+		// postman-runtime's Cursor#current(): bof at the run's very first
+		// place, eof only past the end (position >= length), which no item
+		// is at: a jump back to the first item in a later iteration is not
+		// bof, a one-item collection's item not eof.
+		BOF: j.position == 0 && iteration == 0, EOF: j.length == 0,
 		Ref: uid(j.started, "cursor", iteration, j.position),
 	}
 	first := j.startedItems == 0 || (j.position == 0 && !j.newIteration)
@@ -1487,6 +1491,11 @@ func collectionJSON(c *collections.Collection, final []environments.Variable, re
 		p.Private = &jsonreport.Private{PostmanID: c.Info.ID, ExporterID: c.Info.ExporterID}
 	}
 	p.Info.PostmanID, p.Info.Name, p.Info.Schema = c.Info.ID, c.Info.Name, c.Info.Schema
+	if c.Format != "v3" {
+		// postman-collection writes its own schema whatever the file
+		// said (a v2.0 or v1 collection reads v2.1 in Newman's report).
+		p.Info.Schema = collections.SchemaV21
+	}
 	p.Info.Version = versionJSON(c.Info.Version)
 	p.Auth, p.Info.Description = authJSON(c.Auth), descriptionJSON(c.Info.Description, c.Info.DescriptionType)
 	if final == nil {

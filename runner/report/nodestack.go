@@ -36,6 +36,10 @@ const (
 		"\n    at Socket.emit (node:events:536:35)\n    at TCP.<anonymous> (node:net:343:12)"
 	framesAbortedTLS = "\n    at TLSSocket.socketCloseListener (node:_http_client:464:19)" +
 		"\n    at TLSSocket.emit (node:events:536:35)\n    at node:net:343:12\n    at TCP.done (node:_tls_wrap:669:7)"
+	// The certificate failed OpenSSL's verification (verifyError, made
+	// in C++ while onConnectSecure runs): the same frames for every code.
+	framesVerify = "\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1699:34)\n    at TLSSocket.emit (node:events:524:28)" +
+		"\n    at TLSSocket._finishInit (node:_tls_wrap:1097:8)\n    at ssl.onhandshakedone (node:_tls_wrap:883:12)"
 	// The server ended the connection during the TLS handshake.
 	framesTLSEnd = "\n    at TLSSocket.onConnectEnd (node:_tls_wrap:1752:19)\n    at TLSSocket.emit (node:events:536:35)" +
 		"\n    at endReadableNT (node:internal/streams/readable:1698:12)" +
@@ -84,10 +88,19 @@ func nodeFrames(ei *runner.ErrorInfo, msg string, tls bool) string {
 		return framesAbortedPlain
 	case ei.Code == "ECONNRESET" && tls && msg == "Client network socket disconnected before secure TLS connection was established":
 		return framesTLSEnd
+	case tls && verifyCodes[ei.Code]:
+		return framesVerify
 	case strings.HasPrefix(ei.Code, "HPE_") && strings.HasPrefix(msg, "Parse Error: "):
 		return "\n    at " + socket + strings.Replace(strings.Replace(framesData, "%s", socket, 1), "%s", wrap, 1)
 	}
 	return ""
+}
+
+// verifyCodes are the certificate errors OpenSSL's verification gives
+// (those courier words as Node does, runner/tlsnode.go).
+var verifyCodes = map[string]bool{
+	"UNABLE_TO_VERIFY_LEAF_SIGNATURE": true, "DEPTH_ZERO_SELF_SIGNED_CERT": true, "SELF_SIGNED_CERT_IN_CHAIN": true,
+	"UNABLE_TO_GET_ISSUER_CERT_LOCALLY": true, "CERT_HAS_EXPIRED": true, "CERT_NOT_YET_VALID": true, "INVALID_PURPOSE": true,
 }
 
 // hasScheme reports whether url starts with scheme, in any case.

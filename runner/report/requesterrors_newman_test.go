@@ -29,20 +29,24 @@ type newmanRequestError struct {
 	} `json:"error"`
 }
 
-func readNewmanRequestErrors(t *testing.T) (*collections.Collection, []newmanRequestError, []map[string]json.RawMessage) {
+// readNewmanRequestErrors reads a collection of newman-request-errors and
+// Newman's failures for it: collection.json's in newman-6.2.2-failures.json,
+// tls-verify.json's (certificates refused, servers of simulators/echo's
+// test PKI) in newman-6.2.2-tls-verify.json.
+func readNewmanRequestErrors(t *testing.T, collFile, failuresFile string) (*collections.Collection, []newmanRequestError, []map[string]json.RawMessage) {
 	t.Helper()
 	g := goldenDir("newman-request-errors", "")
 	var fs []newmanRequestError
-	g.decode(t, "newman-6.2.2-failures.json", &fs)
+	g.decode(t, failuresFile, &fs)
 	var raw []struct {
 		Error map[string]json.RawMessage `json:"error"`
 	}
-	g.decode(t, "newman-6.2.2-failures.json", &raw)
+	g.decode(t, failuresFile, &raw)
 	fields := make([]map[string]json.RawMessage, len(raw))
 	for i, r := range raw {
 		fields[i] = r.Error
 	}
-	coll, err := collections.LoadBytes(g.read(t, "collection.json"), "collection.json")
+	coll, err := collections.LoadBytes(g.read(t, collFile), collFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,9 +106,19 @@ func nodeOnly(stack string) bool {
 // installed) keep Newman's first line, "[CODE]" included.
 func TestRequestErrorStacksAsNewman(t *testing.T) {
 	t.Parallel()
-	coll, fs, fields := readNewmanRequestErrors(t)
+	coll, fs, fields := readNewmanRequestErrors(t, "collection.json", "newman-6.2.2-failures.json")
+	vcoll, vfs, vfields := readNewmanRequestErrors(t, "tls-verify.json", "newman-6.2.2-tls-verify.json")
+	colls := make([]*collections.Collection, 0, len(fs)+len(vfs))
+	for range fs {
+		colls = append(colls, coll)
+	}
+	for range vfs {
+		colls = append(colls, vcoll)
+	}
+	fs, fields = append(fs, vfs...), append(fields, vfields...)
 	full, sums := 0, 0
 	for i, f := range fs {
+		coll := colls[i]
 		want := f.Error.jsonError
 		ei := &runner.ErrorInfo{Name: want.Name, Text: want.Message, Message: want.Message, Code: want.Code, Errno: want.Errno,
 			Syscall: want.Syscall, Address: want.Address, Port: want.Port, Hostname: want.Hostname, Connect: want.Connect}
@@ -141,11 +155,11 @@ func TestRequestErrorStacksAsNewman(t *testing.T) {
 			t.Errorf("%s: stacktrace %s, want Newman's %s", f.Item, gb, wb)
 		}
 	}
-	// The recording has 16 stacks of Node's frames alone, 13 of them on
+	// The recordings have 21 stacks of Node's frames alone, 18 of them on
 	// errors with courier's fields only: a smaller count means the data
 	// changed, not that courier matched.
-	if full != 16 || sums != 13 {
-		t.Errorf("compared %d whole stacks and %d checksums, want 16 and 13", full, sums)
+	if full != 21 || sums != 18 {
+		t.Errorf("compared %d whole stacks and %d checksums, want 21 and 18", full, sums)
 	}
 }
 
@@ -189,7 +203,7 @@ func misbehave(t *testing.T, ln net.Listener, how string) {
 // report picks the frames of the request's scheme.
 func TestRequestErrorStacksFromRealRun(t *testing.T) {
 	t.Parallel()
-	_, fs, fields := readNewmanRequestErrors(t)
+	_, fs, fields := readNewmanRequestErrors(t, "collection.json", "newman-6.2.2-failures.json")
 	pki, err := echo.NewPKI(time.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -269,6 +283,60 @@ func TestRequestErrorStacksFromRealRun(t *testing.T) {
 		}
 		if courierModels(wantFields[i]) && got.Checksum != w.Checksum {
 			t.Errorf("failure %d (%s): checksum %s, want Newman's %s", i, want[i].Item, got.Checksum, w.Checksum)
+		}
+	}
+}
+
+// TestTLSVerifyStacksFromRealRun serves the certificates of the recording
+// (simulators/echo's test PKI: an authority the client does not trust, an
+// expired, a self-signed, a chain ending in its self-signed authority, a
+// wrong host on the untrusted authority) and checks each refusal's code,
+// message, stack and checksum against Newman's.
+func TestTLSVerifyStacksFromRealRun(t *testing.T) {
+	t.Parallel()
+	_, fs, _ := readNewmanRequestErrors(t, "tls-verify.json", "newman-6.2.2-tls-verify.json")
+	pki, err := echo.NewPKI(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := goldenDir("newman-request-errors", "").read(t, "tls-verify.json")
+	for port, cert := range map[string]tls.Certificate{"4221": pki.Server, "4222": pki.Expired, "4223": pki.SelfSigned,
+		"4224": pki.Chain, "4225": pki.WrongHost} {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}})
+		misbehave(t, ln, "hangup") // the handshake fails first
+		raw = bytes.ReplaceAll(raw, []byte("127.0.0.1:"+port+"/"), []byte(ln.Addr().String()+"/"))
+	}
+	coll, err := collections.LoadBytes(raw, "tls-verify.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Run struct{ Failures []struct{ Error jsonError } }
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Failures) != len(fs) {
+		t.Fatalf("%d failures, want %d as Newman's", len(rep.Run.Failures), len(fs))
+	}
+	for i, f := range rep.Run.Failures {
+		w, got := fs[i].Error.jsonError, f.Error
+		if got.Message != w.Message || got.Code != w.Code || got.Stack != w.Stack || got.Checksum != w.Checksum {
+			t.Errorf("%s: %s / %s / %s\n%s\nwant Newman's %s / %s / %s\n%s", fs[i].Item, got.Code, got.Message, got.Checksum, got.Stack,
+				w.Code, w.Message, w.Checksum, w.Stack)
 		}
 	}
 }

@@ -369,11 +369,27 @@ type Body struct {
 	Disabled bool `json:"disabled,omitempty"`
 }
 
-// MarshalJSON writes a raw body's text also when it is empty, as
-// postman-collection does.
+// MarshalJSON writes a raw body's text also when it is empty, and an
+// urlencoded or formdata body's fields also when there are none (an empty
+// list), as postman-collection does.
 func (b Body) MarshalJSON() ([]byte, error) {
 	type plain Body
-	if b.Mode != "raw" || b.Raw != "" {
+	switch {
+	case b.Mode == "urlencoded" && len(b.URLEncoded) == 0:
+		return json.Marshal(struct {
+			Mode       string       `json:"mode"`
+			URLEncoded []KV         `json:"urlencoded"`
+			Options    *BodyOptions `json:"options,omitempty"`
+			Disabled   bool         `json:"disabled,omitempty"`
+		}{b.Mode, []KV{}, b.Options, b.Disabled})
+	case b.Mode == "formdata" && len(b.FormData) == 0:
+		return json.Marshal(struct {
+			Mode     string       `json:"mode"`
+			FormData []KV         `json:"formdata"`
+			Options  *BodyOptions `json:"options,omitempty"`
+			Disabled bool         `json:"disabled,omitempty"`
+		}{b.Mode, []KV{}, b.Options, b.Disabled})
+	case b.Mode != "raw" || b.Raw != "":
 		return json.Marshal(plain(b))
 	}
 	return json.Marshal(struct {
