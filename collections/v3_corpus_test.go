@@ -72,6 +72,11 @@ func TestCorpusV3Loads(t *testing.T) {
 			eq(t, "requests", n, want)
 			total += n
 			for _, no := range c.Notices {
+				// dms-api's three requests carry a params: list beside
+				// queryParams (corpus-v3 README), which Postman ignores.
+				if strings.HasPrefix(no.Message, "params: unknown key") && filepath.Base(dir) == "dms-api" {
+					continue
+				}
 				t.Errorf("notice: %s", no)
 			}
 			folders, _ := strconv.Atoi(row["folders"])

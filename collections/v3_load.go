@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -412,6 +413,7 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 		return nil, err
 	}
 	l.notices = append(l.notices, m.timeoutSettings()...)
+	l.notices = append(l.notices, m.unknownKeys(v3DefinitionKeys)...)
 	return d, nil
 }
 
@@ -640,6 +642,11 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		return nil, err
 	}
 	l.notices = append(append(l.notices, warn...), m.timeoutSettings()...)
+	known := v3RequestKeys
+	if kind == "graphql-request" {
+		known = append(slices.Clip(known), v3GraphQLKeys...)
+	}
+	l.notices = append(l.notices, m.unknownKeys(known)...)
 	if err := l.examples(it, rel, m); err != nil {
 		return nil, err
 	}
@@ -1141,13 +1148,25 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 func (l *v3loader) examples(it *Item, rel string, m ymap) error {
 	dir := path.Dir(rel)
 	exDir := path.Join(dir, ".resources", stem(path.Base(rel))+".resources", "examples")
-	if ref, err := m.str("examples", "examples"); err != nil {
+	ref, err := m.str("examples", "examples")
+	if err != nil {
 		return err
-	} else if ref != "" {
+	}
+	if ref != "" {
 		exDir = path.Join(dir, ref)
+		if !fs.ValidPath(exDir) {
+			l.notice(Notice{Source: m.src, Line: m.get("examples").Line, Column: m.get("examples").Column,
+				Message: fmt.Sprintf("examples: %q leaves the collection's directory; courier reads saved examples only inside it (the request still runs, without them)", ref)})
+			return nil
+		}
 	}
 	entries, err := fs.ReadDir(l.fsys, exDir)
 	if err != nil {
+		if ref != "" {
+			// Postman runs the request without a word.
+			l.notice(Notice{Source: m.src, Line: m.get("examples").Line, Column: m.get("examples").Column,
+				Message: fmt.Sprintf("examples: no directory %q here; the request runs without saved examples (fix the path, or remove examples:)", ref)})
+		}
 		return nil // no examples
 	}
 	type ex struct {

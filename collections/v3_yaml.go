@@ -42,6 +42,9 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 		return nil, &LoadError{Source: source, Line: 1, Column: 1, Err: errors.New("the file is empty; Postman expects a mapping such as \"$kind: http-request\"")}
 	}
 	root := doc.Content[0]
+	if err := checkDoc(root, source); err != nil {
+		return nil, err
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &LoadError{Source: source, Line: root.Line, Column: root.Column,
 			Err: fmt.Errorf("expected a mapping of fields (key: value), got %s", nodeKind(root))}
@@ -385,4 +388,94 @@ func plainJSON(n *yaml.Node) (any, error) {
 		return n.Value, nil
 	}
 	return conv(n, 0)
+}
+
+// maxAliasExpansion bounds what a file's aliases expand to. Postman's YAML
+// parser refuses a file whose aliases expand too far (an alias bomb: a few
+// hundred bytes that expand to millions of nodes), and Postman CLI 1.34
+// then skips it; a handful of aliases to small values is fine in both.
+const maxAliasExpansion = 10000
+
+// checkDoc refuses what Postman's YAML parser refuses and the Go parser
+// takes: a key written twice in one mapping (Postman CLI 1.34 skips such a
+// request, fresh-round10v-yaml.json) and aliases that expand too far.
+func checkDoc(root *yaml.Node, source string) error {
+	var sizes map[*yaml.Node]int // made at the first alias
+	var expanded int
+	var walk func(n *yaml.Node) error
+	walk = func(n *yaml.Node) error {
+		switch n.Kind {
+		case yaml.AliasNode:
+			if sizes == nil {
+				sizes = map[*yaml.Node]int{}
+			}
+			if expanded += expandedSize(n.Alias, sizes, 0); expanded > maxAliasExpansion {
+				return &LoadError{Source: source, Line: n.Line, Column: n.Column,
+					Err: fmt.Errorf("invalid YAML: its aliases (*%s) expand to more than %d values; Postman's parser refuses such a file: write the values out", n.Value, maxAliasExpansion)}
+			}
+			return nil
+		case yaml.MappingNode:
+			if err := uniqueKeys(n, source); err != nil {
+				return err
+			}
+		}
+		for _, c := range n.Content {
+			if err := walk(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(root)
+}
+
+// expandedSize counts the nodes n stands for with its aliases expanded,
+// memoized (sizes) and capped, so that a bomb is measured cheaply.
+func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int, depth int) int {
+	if n == nil || depth > 100 {
+		return 1
+	}
+	if s, ok := sizes[n]; ok {
+		return s
+	}
+	size := 1
+	if n.Kind == yaml.AliasNode {
+		size = expandedSize(n.Alias, sizes, depth+1)
+	}
+	for _, c := range n.Content {
+		size = min(size+expandedSize(c, sizes, depth+1), maxAliasExpansion+1)
+	}
+	sizes[n] = size
+	return size
+}
+
+// uniqueKeys reports a mapping's first key written twice. Mappings are
+// small (a request's fields, its headers), so pairs are compared without a
+// map up to 32 keys.
+func uniqueKeys(n *yaml.Node, source string) error {
+	keys := n.Content
+	twice := func(first, k *yaml.Node) error {
+		return &LoadError{Source: source, Line: k.Line, Column: k.Column,
+			Err: fmt.Errorf("invalid YAML: key %q written twice in one mapping (first on line %d); Postman's parser refuses the file: keep one", k.Value, first.Line)}
+	}
+	if len(keys) <= 64 {
+		for i := 2; i+1 < len(keys); i += 2 {
+			for j := 0; j < i; j += 2 {
+				if keys[i].Kind == yaml.ScalarNode && keys[j].Kind == yaml.ScalarNode && keys[i].Value == keys[j].Value {
+					return twice(keys[j], keys[i])
+				}
+			}
+		}
+		return nil
+	}
+	seen := make(map[string]*yaml.Node, len(keys)/2)
+	for i := 0; i+1 < len(keys); i += 2 {
+		if k := keys[i]; k.Kind == yaml.ScalarNode {
+			if first, ok := seen[k.Value]; ok {
+				return twice(first, k)
+			}
+			seen[k.Value] = k
+		}
+	}
+	return nil
 }
