@@ -3,6 +3,7 @@ package vault
 import (
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/courier-run/courier/internal/utf7"
 )
@@ -15,13 +16,24 @@ import (
 // direct bytes are cut where the mask starts and ends, a shifted run is
 // written whole, its text around the mask shifted again. The rest of the
 // body keeps its bytes.
-func (r *Redactor) redactUTF7(s string, imap bool) string {
-	pieces := utf7.Pieces([]byte(s), imap)
+// b is s's bytes (the body as received, so Pieces needs no copy).
+func (r *Redactor) redactUTF7(b []byte, s string, imap bool) string {
+	pieces := utf7.Pieces(b, imap)
 	at := make([]int, len(pieces)+1) // where each piece's text starts
 	var tb strings.Builder
+	tb.Grow(len(s))
+	var buf []byte
 	for i, p := range pieces {
 		at[i] = tb.Len()
-		tb.WriteString(string(utf16.Decode(p.Units)))
+		switch {
+		case p.Shifted:
+			buf = appendUnits(buf[:0], p.Units)
+			tb.Write(buf)
+		case s[p.Start] < 0x80:
+			tb.WriteString(s[p.Start:p.End]) // ASCII: the text is the bytes
+		default:
+			tb.WriteRune(utf8.RuneError)
+		}
 	}
 	at[len(pieces)] = tb.Len()
 	text := tb.String()
@@ -75,19 +87,40 @@ func (r *Redactor) redactUTF7(s string, imap bool) string {
 		}
 		out = append(out, st)
 	}
-	var b strings.Builder
+	var ob strings.Builder
+	ob.Grow(len(s))
 	last := 0
 	for _, st := range out {
-		b.WriteString(s[last:st.bytes.start])
+		ob.WriteString(s[last:st.bytes.start])
 		var inside []span
 		for _, sp := range spans {
 			if sp.start >= st.text.start && sp.end <= st.text.end {
 				inside = append(inside, span{sp.start - st.text.start, sp.end - st.text.start})
 			}
 		}
-		b.Write(utf7.Encode(replaceSpans(text[st.text.start:st.text.end], inside), imap))
+		ob.Write(utf7.Encode(replaceSpans(text[st.text.start:st.text.end], inside), imap))
 		last = st.bytes.end
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	ob.WriteString(s[last:])
+	return ob.String()
+}
+
+// appendUnits appends UTF-16 code units to b as UTF-8, a lone surrogate
+// as U+FFFD (utf16.Decode's rule), without a slice of runes between.
+func appendUnits(b []byte, u []uint16) []byte {
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if utf16.IsSurrogate(r) && i+1 < len(u) {
+			if pair := utf16.DecodeRune(r, rune(u[i+1])); pair != utf8.RuneError {
+				b = utf8.AppendRune(b, pair)
+				i++
+				continue
+			}
+		}
+		if utf16.IsSurrogate(r) {
+			r = utf8.RuneError
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
 }

@@ -66,7 +66,7 @@ func (r *Redactor) RedactBody(b []byte, charset string) []byte {
 	m := s
 	switch widths := wideWidths(b, charset); {
 	case charset == "utf7" || charset == "utf7imap":
-		m = r.redactUTF7(m, charset == "utf7imap")
+		m = r.redactUTF7(b, m, charset == "utf7imap")
 	case widths != 0:
 		m = redactWide(m, r.rawValues(), widths)
 	}

@@ -16,9 +16,13 @@ import (
 // included), or direct bytes. Replacing whole pieces by other UTF-7
 // leaves the decoding of the rest as it was.
 type Piece struct {
-	Start, End int      // the body's bytes
-	Units      []uint16 // what they decode to, as UTF-16 code units
-	Shifted    bool     // a shifted run; false: direct bytes, a unit each
+	Start, End int // the body's bytes
+	// Shifted marks a shifted run, whose Units are what it decodes to as
+	// UTF-16 code units. Direct bytes have no Units: each byte is one,
+	// U+FFFD past 0x7f (such a byte is a piece of its own), so a body's
+	// ASCII costs no copy.
+	Shifted bool
+	Units   []uint16
 }
 
 // Decode is the body's text as UTF-16 code units: shift marks "+" (IMAP:
@@ -31,14 +35,24 @@ type Piece struct {
 func Decode(b []byte, imap bool) []uint16 {
 	var out []uint16
 	for _, p := range Pieces(b, imap) {
-		out = append(out, p.Units...)
+		if p.Shifted {
+			out = append(out, p.Units...)
+			continue
+		}
+		for _, c := range b[p.Start:p.End] {
+			u := uint16(c)
+			if c >= 0x80 {
+				u = 0xfffd
+			}
+			out = append(out, u)
+		}
 	}
 	return out
 }
 
-// Pieces splits b into the pieces it decodes from, in order; their Units
-// together are Decode(b, imap). Direct bytes past 0x7f are pieces of their
-// own, so in every other direct piece a unit is a byte.
+// Pieces splits b into the pieces it decodes from, in order: together
+// they are Decode(b, imap). Direct bytes past 0x7f are pieces of their
+// own, so every other direct piece reads as its bytes.
 func Pieces(b []byte, imap bool) []Piece {
 	shift := byte('+')
 	if imap {
@@ -53,14 +67,7 @@ func Pieces(b []byte, imap bool) []Piece {
 					end++
 				}
 			}
-			u := make([]uint16, end-from)
-			for i := range u {
-				u[i] = uint16(b[from+i])
-				if b[from+i] >= 0x80 {
-					u[i] = 0xfffd
-				}
-			}
-			out = append(out, Piece{Start: from, End: end, Units: u})
+			out = append(out, Piece{Start: from, End: end})
 			from = end
 		}
 	}
