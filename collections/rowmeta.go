@@ -10,8 +10,9 @@ import (
 // object in Property's order: a truthy id of any type, a truthy name that is
 // not a string, a disabled member that is not a boolean (rawDisabled: a
 // header's, which Header.update copies as given; Property makes the other
-// rows' Boolean) and the row's own system member (withSystem: headers and
-// query rows). "" when the row has none of them.
+// rows' Boolean) and the row's own system member (withSystem: headers,
+// query rows and urlencoded rows, which are QueryParams). "" when the row
+// has none of them.
 func RowMeta(id, name, disabled, system json.RawMessage, rawDisabled, withSystem bool) string {
 	var parts []string
 	add := func(k string, v json.RawMessage) { parts = append(parts, `"`+k+`":`+compactJSON(v)) }

@@ -592,7 +592,7 @@ func formParams(raw json.RawMessage, path string, urlencoded bool) ([]FormParam,
 		if kv.Key != nil {
 			fp.Key = kv.Key.String()
 		}
-		fp.Name, fp.DisabledSet, fp.Meta = kv.name(), kv.Disabled.Set && !kv.Disabled.On, kv.meta(false, false)
+		fp.Name, fp.DisabledSet, fp.Meta = kv.name(), kv.Disabled.Set && !kv.Disabled.On, kv.meta(false, urlencoded)
 		describeForm(&fp, kv.Description)
 		switch jsonKind(kv.Value) {
 		case "nothing":

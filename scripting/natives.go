@@ -1053,7 +1053,7 @@ func (b *plainBody) toBody() *collections.Body {
 		cb.FormData = append(cb.FormData, p)
 	}
 	for _, f := range b.URLEncoded {
-		p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.name(), Meta: f.meta(nil, false, false)}
+		p := collections.FormParam{Key: f.Key, Value: f.Value.s, NoValue: f.Value.noValue(), Disabled: f.Disabled, DisabledSet: f.DisabledSet && !f.Disabled, Name: f.name(), Meta: f.meta(nil, false, true)}
 		if len(f.Typed) > 0 {
 			p = collections.TypedFormParam(p, f.Typed, true)
 		}
@@ -1322,7 +1322,7 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 		// file has both: disabled (false too), a description ({type} alone
 		// when none).
 		fm := b.obj()
-		b.rowLead(fm, f.Meta, f.Name, f.Disabled, f.Disabled || f.DisabledSet || f.FromV3)
+		m := b.rowLead(fm, f.Meta, f.Name, f.Disabled, f.Disabled || f.DisabledSet || f.FromV3)
 		switch {
 		case f.Described:
 			_ = fm.Set("description", b.description(f.Description, f.DescriptionType, f.DescriptionJSON, f.DescriptionNone))
@@ -1331,6 +1331,10 @@ func (b requestBuilder) fields(list []collections.FormParam, formData bool) []an
 		}
 		_ = fm.Set("key", f.Key)
 		_ = fm.Set("value", v)
+		// An urlencoded row is a QueryParam, with its own system member.
+		if m != nil && m.Get("system") != nil {
+			_ = fm.Set("system", m.Get("system"))
+		}
 		// An urlencoded param has no type in postman-collection.
 		if f.Type != "" && formData {
 			_ = fm.Set("type", f.Type)

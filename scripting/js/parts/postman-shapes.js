@@ -330,6 +330,8 @@ itemClass(VariableList, PropertyList);
 // then any other field the row has.
 function FormParam(o) {
     o = o || {};
+    if (o.id) { this.id = o.id; }
+    if (o.name) { this.name = o.name; }
     if (hasOwn(o, 'disabled')) { this.disabled = o.disabled; }
     // A Description, as a header's (Newman and Postman CLI alike).
     if (hasOwn(o, 'description')) { this.description = describe(o.description); }
