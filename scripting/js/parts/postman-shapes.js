@@ -598,42 +598,25 @@ function plainAuth(a) {
 function Request(d) {
     if (typeof d === 'string') { d = { url: d }; }
     d = d || {};
-    var url = new Url(d.url);
-    defProp(this, 'url', {
-        enumerable: true, configurable: true,
-        get: function () { return url; },
-        // A value assigned in a script stays as it is until the script
-        // ends (a string reads back as that string, with no Url methods),
-        // as in Postman; the runtime parses it when the request is sent.
-        set: function (v) { url = v; }
-    });
-    // Own members in postman-collection's order: url, headers, method, then
-    // body only when there is one (an assigned body is added then).
+    // Own members in postman-collection's order, plain data as there: url,
+    // headers, method, then body only when there is one (an assigned body
+    // is added then). A url or body assigned in a script stays as it is
+    // until the script ends (a string reads back as that string, with no
+    // Url or RequestBody methods), as in Newman; the runtime reads it when
+    // the request is sent (fresh-round10s-b).
+    this.url = new Url(d.url);
     var hdr = d.header || d.headers;
     this.headers = hdr instanceof PropertyList ? hdr : owned(headerList(hdr || []), this);
     this.method = (d.method || 'GET').toUpperCase();
-    if (d.body) { ownBody(this, d.body); }
+    if (d.body) { this.body = toBody(d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
     if (d.description) { this.description = describe(d.description); }
     if (d.id) { this.id = d.id; }
     if (d.name) { this.name = d.name; }
 }
 function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
-function ownBody(req, v) {
-    var body = toBody(v);
-    defProp(req, 'body', {
-        enumerable: true, configurable: true,
-        get: function () { return body; },
-        // An object assigned in a script stays that plain object, as in
-        // Postman (its toString() is Object's); the runtime reads its mode
-        // and content when it sends the request.
-        set: function (x) { body = x !== null && typeof x === 'object' ? x : toBody(x); }
-    });
-}
 Request.isRequest = isRequest;
 var R = Request.prototype;
-// A request without a body has none of its own until one is assigned.
-defProp(R, 'body', { configurable: true, get: function () { return undefined; }, set: function (v) { ownBody(this, v); if (v !== null && typeof v === 'object') { this.body = v; } } });
 R.getHeaders = function (opts) {
     opts = opts || {};
     var o = {};
@@ -965,6 +948,8 @@ function cookieList(items) {
 // adds it to pm.response alone, as an own member (not enumerable). PR, a
 // layer over Response's prototype, holds its accessor for the Go side
 // (responseObject), which gives pm.response Response's prototype.
+// pm.request's to is its own too (the bootstrap's ownTo): another Request
+// has none, as postman-collection's (fresh-round8s-a).
 withItem(Cookie);
 [Request, Response, RequestAuth].forEach(function (C) { Object.setPrototypeOf(C.prototype, Property.prototype); });
 [Url, RequestBody].forEach(function (C) { Object.setPrototypeOf(C.prototype, PropertyBase.prototype); });
@@ -975,9 +960,7 @@ var nameDesc = { value: '', configurable: true };
     defProp(c[0], 'name', nameDesc);
 });
 var PR = Object.create(P);
-var toDesc = { configurable: true, get: function () { return new Expectation(this); } };
-defProp(Request.prototype, 'to', toDesc);
-defProp(PR, 'to', toDesc);
+defProp(PR, 'to', { configurable: true, get: function () { return new Expectation(this); } });
 
 // classes are ours by postman-collection's names (js/parts/sdk-classes.js).
 var classes = {}, classNames = 'PropertyBase Property PropertyList HeaderList CookieList VariableList Variable FormParam Request Url Header QueryParam Response Cookie RequestBody RequestAuth'.split(' ');

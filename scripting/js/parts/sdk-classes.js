@@ -27,6 +27,10 @@ return function (sdk) {
     Object.keys(b.ours).forEach(function (k) {
         var C = sdk[k], ours = b.ours[k];
         if (typeof C !== 'function') { return; }
+        // pm's objects name the module's class as their constructor, as in
+        // Newman (pm.request.constructor === sdk.Request), once the module
+        // is out (fresh-round10s-b).
+        Object.defineProperty(ours.prototype, 'constructor', { value: C, writable: true, configurable: true, enumerable: false });
         Object.defineProperty(C, Symbol.hasInstance, {
             configurable: true,
             value: function (o) { return hasInstance.call(this, o) || (this === C && o instanceof ours); }
