@@ -89,14 +89,15 @@ func (r *Redactor) redactUTF7(b []byte, s string, imap bool) string {
 	}
 	var ob strings.Builder
 	ob.Grow(len(s))
-	last := 0
+	last, k := 0, 0
+	var inside []span
 	for _, st := range out {
 		ob.WriteString(s[last:st.bytes.start])
-		var inside []span
-		for _, sp := range spans {
-			if sp.start >= st.text.start && sp.end <= st.text.end {
-				inside = append(inside, span{sp.start - st.text.start, sp.end - st.text.start})
-			}
+		// The spans inside this stretch: both lists are in order and each
+		// span lies in one stretch, so one pass over the spans in all.
+		inside = inside[:0]
+		for ; k < len(spans) && spans[k].end <= st.text.end; k++ {
+			inside = append(inside, span{spans[k].start - st.text.start, spans[k].end - st.text.start})
 		}
 		ob.Write(utf7.Encode(replaceSpans(text[st.text.start:st.text.end], inside), imap))
 		last = st.bytes.end

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -98,4 +99,55 @@ func TestRedactUTF7BigBodyMemory(t *testing.T) {
 	assert.True(t, bytes.HasSuffix(got, []byte(" *** end")), "%q", got[len(got)-20:])
 	t.Logf("%d bytes allocated for a %d-byte body", after.TotalAlloc-before.TotalAlloc, len(body))
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(5*len(body)))
+}
+
+// FuzzRedactBodyUTF7: whatever bytes a server sends as UTF-7, masking
+// neither panics nor leaves a secret in the text the body decodes to, and
+// the text elsewhere is what Redact makes of the original's, unless the
+// raw bytes held a secret as such, masked as bytes too (compared
+// without U+FEFF, which a rewritten run may drop at its start, and U+FFFD,
+// what a lone surrogate in a rewritten run becomes).
+func FuzzRedactBodyUTF7(f *testing.F) {
+	r := NewRedactor()
+	r.Add("Sëcret-🔑-42", `EnvQ"K<8&>p'Z%`)
+	for _, seed := range []string{"a +AFMA6w-cret-+2D3dEQ--42 b", "&AOk&AFMA6w-cret-&2D3dEQ--42", "+AFMA6wBjAHIAZQB0AC3YPd0RAC0ANAAy",
+		"x+AEUAbgB2AFEAIgBL-<8&>p'Z% y", "+/v8-Sëcret-🔑-42", "+-+-Sëcret-\xff-42"} {
+		f.Add([]byte(seed), false)
+		f.Add([]byte(seed), true)
+	}
+	clean := strings.NewReplacer("\ufeff", "", "\ufffd", "")
+	f.Fuzz(func(t *testing.T, body []byte, imap bool) {
+		charset := map[bool]string{false: "utf7", true: "utf7imap"}[imap]
+		got := r.RedactBody(body, charset)
+		text := string(utf16.Decode(utf7.Decode(got, imap)))
+		for _, s := range []string{"Sëcret-🔑-42", `EnvQ"K<8&>p'Z%`} {
+			if strings.Contains(text, s) {
+				t.Fatalf("%q masked to %q still reads %q", body, got, text)
+			}
+		}
+		if r.Redact(string(body)) != string(body) {
+			return // the raw bytes held a secret too (as UTF-8, say), masked as bytes
+		}
+		want := r.Redact(string(utf16.Decode(utf7.Decode(body, imap))))
+		if clean.Replace(text) != clean.Replace(want) && !strings.Contains(want, Mask) {
+			t.Fatalf("%q: text %q, want %q", body, text, want)
+		}
+	})
+}
+
+// TestRedactUTF7ManySecrets: a body with the secret 20,000 times, in
+// shifted runs and direct text, comes back with 20,000 masks and nothing
+// else changed (each stretch is written from its own spans, one pass).
+func TestRedactUTF7ManySecrets(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("Sëcret-🔑-42")
+	var body bytes.Buffer
+	for i := range 10000 {
+		body.Write(utf7.Encode(fmt.Sprintf("%d Sëcret-🔑-42 é", i), false))
+		body.WriteString(" S+AOs-cret-+2D3dEQ--42 ")
+	}
+	text := string(utf16.Decode(utf7.Decode(r.RedactBody(body.Bytes(), "utf7"), false)))
+	assert.Equal(t, 20000, strings.Count(text, Mask))
+	assert.True(t, strings.HasPrefix(text, "0 *** é *** 1 *** é"), text[:40])
 }
