@@ -156,6 +156,8 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	out, _ := cmd.CombinedOutput()
 	if os.Getenv("PARITY_DEBUG") != "" {
+		// While writing a probe: Postman CLI's own words (a refused
+		// collection answers nothing at all).
 		t.Logf("Postman CLI's output:\n%s", out)
 	}
 	lines, err := parseCLIAnswers(string(out))
