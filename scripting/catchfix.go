@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -555,20 +556,59 @@ func (e *Engine) installCatchHooks() {
 	_ = g.DefineDataProperty(hookBranch, rt.NewArray(marks...), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	hide(hookHandler, func(c goja.FunctionCall) goja.Value {
 		h := c.Argument(0)
-		fn, ok := goja.AssertFunction(h)
-		if !ok {
+		if _, ok := goja.AssertFunction(h); !ok {
 			return h
 		}
-		return rt.ToValue(func(call goja.FunctionCall) goja.Value {
-			e.v8Caught(call.Argument(0))
-			e.v8StackOf(call.Argument(0))
-			v, err := fn(call.This, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		})
+		return e.wrapHandler(h)
 	})
+}
+
+// handlerWrapSrc makes the wrapper of a rejection handler. It is
+// JavaScript, not Go: a promise job calls a handler with nothing on
+// goja's call stack, and a Go function that called the script's handler
+// through goja.Callable would make goja drain the whole microtask queue
+// when the handler returned (runWrapped's leave), before the jobs of the
+// same turn queued behind it; a later .catch of the same promise then ran
+// after chains two turns deep (V8: in its own turn).
+const handlerWrapSrc = `(function (apply, fix) {
+'use strict';
+return function (h) { return function (e) { fix(e); return apply(h, this, arguments); }; };
+})`
+
+var handlerWrapProg = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile("courier-bootstrap/handler.js", handlerWrapSrc, true)
+})
+
+// wrapHandler returns h wrapped so that its argument's words are V8's
+// before h sees it (hookHandler); the maker is built on first use.
+func (e *Engine) wrapHandler(h goja.Value) goja.Value {
+	if e.handlerWrap == nil {
+		prog, err := handlerWrapProg()
+		if err != nil {
+			panic(e.rt.NewGoError(err))
+		}
+		mk, err := e.rt.RunProgram(prog)
+		if err != nil {
+			panic(err)
+		}
+		mkFn, _ := goja.AssertFunction(mk)
+		fix := e.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			e.v8Caught(c.Argument(0))
+			e.v8StackOf(c.Argument(0))
+			return goja.Undefined()
+		})
+		apply := e.rt.Get("Reflect").ToObject(e.rt).Get("apply")
+		wrap, err := mkFn(goja.Undefined(), apply, fix)
+		if err != nil {
+			panic(err)
+		}
+		e.handlerWrap, _ = goja.AssertFunction(wrap)
+	}
+	v, err := e.handlerWrap(goja.Undefined(), h)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // guardedCall calls its first argument with the rest, turning a stack

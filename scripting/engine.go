@@ -446,6 +446,8 @@ type Engine struct {
 	// lastEval is the source the scripts last passed to a direct eval, to
 	// word its SyntaxError as V8 does (catchfix.go).
 	lastEval string
+	// handlerWrap wraps the script's rejection handlers (wrapHandler).
+	handlerWrap goja.Callable
 	// globals is what the engine keeps of the globals scripts make
 	// (globalwrites.go).
 	globals globalsState
