@@ -137,6 +137,8 @@ type compiled struct {
 	zeroSearch bool
 	// boundText: the script may print a bound function (boundtext.go).
 	boundText bool
+	// sortCopy: the script names sort (sortcopy.go).
+	sortCopy bool
 	// resizable: the script may make or resize a resizable ArrayBuffer
 	// (resizable.go).
 	resizable bool
@@ -314,6 +316,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.sugarNatives = maySugarNatives(src)
 	c.zeroSearch = mayMeetZeroSearch(src)
 	c.boundText = mayPrintFunctions(src)
+	c.sortCopy = maySortWithComparator(src)
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)
@@ -365,6 +368,8 @@ type Engine struct {
 	protoShapesInstalled bool
 	// boundTextInstalled: installBoundText ran.
 	boundTextInstalled bool
+	// sortCopyInstalled: installSortCopy ran.
+	sortCopyInstalled bool
 	// keys is what the bootstrap's keys last set: the environment and
 	// globals named, and a script already run; ran says one has.
 	keys       [3]bool
@@ -1008,6 +1013,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.sugarNatives }, func(e *Engine) bool { return e.sugarNativesInstalled }, infallible((*Engine).installSugarNatives)},
 	{func(c *compiled) bool { return c.zeroSearch }, func(e *Engine) bool { return e.zeroSearchInstalled }, infallible((*Engine).installZeroSearch)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
+	{func(c *compiled) bool { return c.sortCopy }, func(e *Engine) bool { return e.sortCopyInstalled }, infallible((*Engine).installSortCopy)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
 	// Prototype shapes first: they list more functions for the shapes.
