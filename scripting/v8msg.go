@@ -69,7 +69,7 @@ var (
 	gojaRewordedExact = sync.OnceValue(func() map[string]bool {
 		return names(gojaConvert, gojaNoInitial, gojaClassCall, gojaNotCtor, gojaMatchAll, "", gojaSuperCtor,
 			"Value is not object coercible", gojaPromiseCall, gojaTypedArrayCall, gojaSymbolThis, gojaRevoked,
-			gojaSetRecord, gojaNoThrow)
+			gojaSetRecord, gojaNoThrow, gojaGenRunning)
 	})
 	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
 	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete,
@@ -426,7 +426,12 @@ var gojaFixedWords = map[string]string{
 	gojaMatchAll:    "String.prototype.matchAll called with a non-global RegExp argument",
 	gojaPromiseCall: "Promise constructor cannot be invoked without 'new'",
 	gojaNoThrow:     gojaNoThrow + ".",
+	gojaGenRunning:  "Generator is already running",
 }
+
+// gojaGenRunning is goja's refusal of next/return/throw on a generator
+// that is running (it calls itself).
+const gojaGenRunning = "Illegal generator state"
 
 // symbolThisWords words a Symbol method or getter refusing its receiver.
 func symbolThisWords(msg, src string, line, col int) (string, bool) {
