@@ -500,7 +500,13 @@ func (sc *blockScopes) leaves(x *ast.BranchStatement) bool {
 // with its regular expression literals rewritten (evalRegExps; the
 // hook's part loaded on first need).
 func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
-	out, changed := evalRegExps(src, body)
+	out, changed, clash := evalRegExps(src, body)
+	if clash != nil {
+		var se *goja.CompilerSyntaxError
+		if errors.As(clash, &se) {
+			e.throw("SyntaxError", se.Message)
+		}
+	}
 	if !changed {
 		return v
 	}

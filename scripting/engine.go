@@ -231,6 +231,9 @@ func compileNew(src, listen string, hidden []string) *compiled {
 		maxEscapes.restore(ast, text, len(prefix))
 	}
 	if err == nil {
+		err = clashingGroupLiteral(ast, src) // regexpdups.go
+	}
+	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		c.instrument(ast, src, listen)
 		c.prog, err = goja.CompileAST(ast, false)

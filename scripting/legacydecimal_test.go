@@ -17,6 +17,10 @@ func TestLowerLegacyDecimals(t *testing.T) {
 		{"x = a08", ""},        // part of a name
 		{"x = 08n", ""},        // runs into a letter
 		{"x = '08' // 09", ""}, // string and comment
+		{"x = `a${08}b`", "x = `a${ 8}b`"},
+		{"x = `${`${09}`}${{a: 08}.a}08`", "x = `${`${ 9}`}${{a:  8}.a}08`"},
+		{"x = `08${'08'}\\`08`", ""}, // template text, a string inside
+		{"x = `${ {}}` + 08", "x = `${ {}}` +  8"},
 		{"x = 0", ""},
 		{"", ""},
 	} {

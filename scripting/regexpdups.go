@@ -20,6 +20,36 @@ import (
 // took part, and js/parts/regexp.js puts the groups back under their
 // written names (regExpPlan.names).
 
+// clashingGroupLiteral refuses a script holding a regular expression
+// literal whose group names clash (two groups of one name that can both
+// take part in a match): V8 checks a literal's pattern when it parses the
+// script, so none of it runs (an early SyntaxError), where the hook that
+// builds literals with duplicate names would throw only when it is
+// evaluated; code given to eval or new Function is refused so where it is
+// compiled (evalRegExps). A pattern built at run time (new RegExp) fails
+// where it runs, as in V8.
+func clashingGroupLiteral(prog *ast.Program, src string) error {
+	if !strings.Contains(src, "(?<") {
+		return nil
+	}
+	var bad *ast.RegExpLiteral
+	walkAST(reflect.ValueOf(prog), func(n ast.Node) {
+		if x, ok := n.(*ast.RegExpLiteral); ok && bad == nil && strings.Count(x.Pattern, "(?<") > 1 {
+			if _, _, reason := dedupGroupNames(x.Pattern, x.Flags); reason != "" {
+				bad = x
+			}
+		}
+	})
+	if bad == nil {
+		return nil
+	}
+	return &goja.CompilerSyntaxError{CompilerError: goja.CompilerError{
+		Message: "Invalid regular expression: /" + bad.Pattern + "/" + bad.Flags + ": Duplicate capture group name",
+		File:    prog.File,
+		Offset:  int(bad.Idx) - 1,
+	}}
+}
+
 // groupUse is one named capturing group of a pattern: its name, where the
 // name starts and ends (runes), and the alternatives it sits in, outermost
 // first.
@@ -219,9 +249,9 @@ func rebuildGroups(rs []rune, uses []groupUse, refs [][2]int, runAs []string, na
 // it built through the hook, as the script's own literals are when it is
 // compiled (regexprops.go): goja compiles eval'd code without courier's
 // passes. It returns src unchanged when no literal needs the hook.
-func evalRegExps(src string, body bool) (string, bool) {
+func evalRegExps(src string, body bool) (string, bool, error) {
 	if !mayNeedRegExpRewrite(src) {
-		return src, false
+		return src, false, nil
 	}
 	text, off := src, 0
 	if body {
@@ -230,7 +260,10 @@ func evalRegExps(src string, body bool) (string, bool) {
 	}
 	prg, err := goja.Parse("", text)
 	if err != nil {
-		return src, false
+		return src, false, nil
+	}
+	if err := clashingGroupLiteral(prg, src); err != nil {
+		return src, false, err
 	}
 	var lits []*ast.RegExpLiteral
 	walkAST(reflect.ValueOf(prg), func(n ast.Node) {
@@ -239,7 +272,7 @@ func evalRegExps(src string, body bool) (string, bool) {
 		}
 	})
 	if len(lits) == 0 {
-		return src, false
+		return src, false, nil
 	}
 	slices.SortFunc(lits, func(a, b *ast.RegExpLiteral) int { return int(a.Idx) - int(b.Idx) })
 	var b strings.Builder
@@ -254,7 +287,7 @@ func evalRegExps(src string, body bool) (string, bool) {
 		}
 		end := start + len(text)
 		if start < last || end > len(src) || src[start:end] != text {
-			return src, false
+			return src, false, nil
 		}
 		pat, _ := json.Marshal(x.Pattern)
 		flags, _ := json.Marshal(x.Flags)
@@ -263,5 +296,5 @@ func evalRegExps(src string, body bool) (string, bool) {
 		last = end
 	}
 	b.WriteString(src[last:])
-	return b.String(), true
+	return b.String(), true, nil
 }

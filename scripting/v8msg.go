@@ -609,6 +609,17 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		msg = m[1]
 	}
 	msg = gojaMore().ReplaceAllString(msg, "")
+	if lit := regExpLiteralAt(code, line, col); lit != "" && gojaRegExpWords(msg) {
+		// goja words a literal's bad pattern alone (or as its regexp
+		// engine does); V8 names the literal.
+		for _, w := range regExpWords {
+			if strings.Contains(msg, w[0]) {
+				msg = w[1]
+				break
+			}
+		}
+		return "Invalid regular expression: " + lit + ": " + msg
+	}
 	switch {
 	case msg == "Unexpected token ILLEGAL":
 		return "Invalid or unexpected token"
@@ -634,6 +645,56 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 }
 
 // codeBefore is code up to line:col, or "".
+// regExpWords are goja's words for a pattern it refuses and V8's (as
+// js/parts/regexp.js words them for a pattern built at run time).
+var regExpWords = [...][2]string{
+	{"missing argument to repetition operator", "Nothing to repeat"}, {"invalid nested repetition operator", "Nothing to repeat"},
+	{"invalid repeat count", "numbers out of order in {} quantifier"}, {"trailing backslash", `\ at end of pattern`},
+	{"invalid character class range", "Range out of order in character class"}, {"invalid capture group name", "Invalid capture group name"},
+	{"reference to undefined group name", "Invalid named capture referenced"}, {"invalid escape sequence: `\\x{", "Invalid Unicode escape"},
+	{"Invalid control escape", "Invalid Unicode escape"},
+}
+
+// gojaRegExpWords reports a message of goja's about a literal's pattern:
+// its parser's words, or its regexp engine's refusal.
+func gojaRegExpWords(msg string) bool {
+	switch msg {
+	case "Invalid UTF-8 character", "Unmatched ')'", "Invalid group", "Unterminated group", "Unterminated character class",
+		"Invalid control escape", "Invalid Unicode escape":
+		return true
+	}
+	return strings.HasPrefix(msg, "Invalid regular expression (")
+}
+
+// regExpLiteralAt is the regular expression literal (with its flags) that
+// starts at line:col of code, or "".
+func regExpLiteralAt(code string, line, col int) string {
+	off := offsetAt(code, line, col)
+	if off < 0 || off >= len(code) || code[off] != '/' {
+		return ""
+	}
+	inClass := false
+	for i := off + 1; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '\\':
+			i++
+		case c == '\n' || c == '\r':
+			return ""
+		case c == '[':
+			inClass = true
+		case c == ']':
+			inClass = false
+		case c == '/' && !inClass:
+			j := i + 1
+			for j < len(code) && code[j] >= 'a' && code[j] <= 'z' {
+				j++
+			}
+			return code[off:j]
+		}
+	}
+	return ""
+}
+
 func codeBefore(code string, line, col int) string {
 	if off := offsetAt(code, line, col); off >= 0 {
 		return code[:off]
