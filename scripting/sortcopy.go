@@ -15,7 +15,8 @@ import (
 // SortIndexedProperties), so such a comparator cannot upset the sort and
 // the array comes back whole ([3, 1, 2] sorted by a comparator that empties
 // it is [1, 2, 3]). In engines whose scripts name sort, Array.prototype.sort
-// with a comparator does the same: goja sorts a copy, which the comparator
+// with a comparator does the same: the copy is sorted (under 64 elements by
+// V8's own steps, longer ones by goja's stable sort), which the comparator
 // cannot reach, and the elements are written back, the holes deleted at the
 // end.
 
@@ -43,26 +44,103 @@ func (e *Engine) installSortCopy() {
 }
 
 // sortCopy sorts the elements of the array o as V8 does: copied (holes
-// left out), sorted by goja's own sort, written back.
+// left out, undefined kept apart), sorted, written back (the undefined
+// after the rest, then holes).
 func (e *Engine) sortCopy(orig nativeCall, o *goja.Object, args []goja.Value) goja.Value {
 	n := o.Get("length").ToInteger()
-	items := make([]any, 0, n)
+	var items []goja.Value
+	undefined := 0
 	for i := int64(0); i < n; i++ {
-		if v := o.Get(strconv.FormatInt(i, 10)); v != nil {
+		switch v := o.Get(strconv.FormatInt(i, 10)); {
+		case v == nil:
+		case goja.IsUndefined(v):
+			undefined++
+		default:
 			items = append(items, v)
 		}
 	}
-	tmp := e.rt.NewArray(items...)
-	orig(goja.FunctionCall{This: tmp, Arguments: args})
-	for i := int64(0); i < int64(len(items)); i++ {
-		if err := o.Set(strconv.FormatInt(i, 10), tmp.Get(strconv.FormatInt(i, 10))); err != nil {
+	if len(items) < v8MinMerge {
+		cmp, _ := goja.AssertFunction(args[0])
+		v8BinarySort(items, func(x, y goja.Value) float64 {
+			r, err := cmp(goja.Undefined(), x, y)
+			if err != nil {
+				panic(err)
+			}
+			if f := r.ToFloat(); f == f {
+				return f
+			}
+			return 0 // NaN
+		})
+	} else {
+		// Longer runs merge in V8 (TimSort); goja's stable sort orders
+		// them alike for any comparator that agrees with itself.
+		vals := make([]any, len(items))
+		for i, v := range items {
+			vals[i] = v
+		}
+		tmp := e.rt.NewArray(vals...)
+		orig(goja.FunctionCall{This: tmp, Arguments: args})
+		for i := range items {
+			items[i] = tmp.Get(strconv.Itoa(i))
+		}
+	}
+	set := func(i int64, v goja.Value) {
+		if err := o.Set(strconv.FormatInt(i, 10), v); err != nil {
 			panic(err)
 		}
 	}
-	for i := int64(len(items)); i < n; i++ {
+	for i, v := range items {
+		set(int64(i), v)
+	}
+	for i := int64(len(items)); i < int64(len(items)+undefined); i++ {
+		set(i, goja.Undefined())
+	}
+	for i := int64(len(items) + undefined); i < n; i++ {
 		if err := o.Delete(strconv.FormatInt(i, 10)); err != nil {
 			panic(err)
 		}
 	}
 	return o
+}
+
+// v8MinMerge is the length from which V8's TimSort merges runs; below it
+// the whole array is one run, sorted by v8BinarySort.
+const v8MinMerge = 64
+
+// v8BinarySort sorts a as V8's TimSort sorts fewer than 64 elements, with
+// the same comparisons in the same order (so that a comparator that
+// contradicts itself, or counts its calls, sees what it sees in V8): the
+// leading run, reversed when strictly descending, then a binary insertion
+// of each element after it.
+func v8BinarySort(a []goja.Value, cmp func(x, y goja.Value) float64) {
+	if len(a) < 2 {
+		return
+	}
+	run := 2
+	desc := cmp(a[1], a[0]) < 0
+	for i := 2; i < len(a); i++ {
+		if o := cmp(a[i], a[i-1]); desc && o >= 0 || !desc && o < 0 {
+			break
+		}
+		run++
+	}
+	if desc {
+		for i, j := 0, run-1; i < j; i, j = i+1, j-1 {
+			a[i], a[j] = a[j], a[i]
+		}
+	}
+	for start := run; start < len(a); start++ {
+		pivot := a[start]
+		left, right := 0, start
+		for left < right {
+			mid := left + (right-left)>>1
+			if cmp(pivot, a[mid]) < 0 {
+				right = mid
+			} else {
+				left = mid + 1
+			}
+		}
+		copy(a[left+1:start+1], a[left:start])
+		a[left] = pivot
+	}
 }
