@@ -35,6 +35,10 @@ func (e *Engine) installBoundText() {
 				if o, ok := c.This.(*goja.Object); ok {
 					return e.rt.ToValue("function " + o.Get("name").String() + nativeBody)
 				}
+			case !strings.HasSuffix(s, nativeBody):
+				if name, ok := e.standInName(c.This); ok {
+					return e.rt.ToValue("function " + name + nativeBody)
+				}
 			}
 			return v
 		}
@@ -56,3 +60,75 @@ const (
 	nativeBody  = "() { [native code] }"
 	boundText   = "function () { [native code] }"
 )
+
+// standInHolders are the built-ins whose members courier may write in
+// JavaScript where V8's are native (String.prototype.padStart and the HTML
+// methods, Object.fromEntries, Date.prototype.getYear,
+// Number.prototype.toLocaleString, Math.f16round...): "Class" is the
+// constructor, "Class#" its prototype.
+var standInHolders = [...]string{"String#", "Array#", "Object", "Date#", "Number#", "Math", "Error", "Array", "String",
+	"Number", "Date", "Promise", "Promise#", "Map", "Set#", "Map#", "RegExp#", "JSON", "Reflect", "ArrayBuffer#",
+	"BigInt#", "Symbol", "Function#", "Object#"}
+
+// standInName is the name V8 prints for f when f is a member of one of
+// standInHolders that courier writes in JavaScript and V8 has native. A
+// member Sugar replaces or adds prints Sugar's own text in Postman, as in
+// courier, and is left alone.
+func (e *Engine) standInName(f goja.Value) (string, bool) {
+	o, ok := f.(*goja.Object)
+	if !ok {
+		return "", false
+	}
+	name := o.Get("name")
+	if name == nil {
+		return "", false
+	}
+	// A guard courier wraps around a native is named after it with a
+	// trailing underscore (padStart_).
+	n := strings.TrimSuffix(name.String(), "_")
+	if n == "" || strings.ContainsAny(n, " []") {
+		return "", false
+	}
+	sugarInit()
+	for _, h := range standInHolders {
+		cls, proto := strings.CutSuffix(h, "#")
+		holder, _ := e.rt.GlobalObject().Get(cls).(*goja.Object)
+		if holder != nil && proto {
+			holder, _ = holder.Get("prototype").(*goja.Object)
+		}
+		if holder == nil || !sameValue(quietGet(holder, n), o) || sugarHas(cls, n, proto) {
+			continue
+		}
+		return n, true
+	}
+	return "", false
+}
+
+// quietGet is o[name], or nil where reading it throws (an accessor of a
+// prototype refusing the prototype itself: Set.prototype.size).
+func quietGet(o *goja.Object, name string) (v goja.Value) {
+	defer func() {
+		if recover() != nil {
+			v = nil
+		}
+	}()
+	return o.Get(name)
+}
+
+// sameValue: v is the object o.
+func sameValue(v goja.Value, o *goja.Object) bool {
+	w, ok := v.(*goja.Object)
+	return ok && w == o
+}
+
+// sugarHas reports a member of Sugar's (sugar-methods.txt) on class, or
+// on its prototype.
+func sugarHas(class, name string, proto bool) bool {
+	for _, i := range sugarByName[name] {
+		m := &sugarMembers[i]
+		if sugarClasses[m.class] == class && m.proto == proto {
+			return true
+		}
+	}
+	return false
+}

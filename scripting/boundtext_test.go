@@ -133,3 +133,25 @@ func TestIteratorHelperShapeAsPostman(t *testing.T) {
 	}
 	checkTestNames(t, probeHarness+"const HP = Object.getPrototypeOf([1].values().map(x => x));\n"+src, want)
 }
+
+// The members of the standard built-ins that courier writes in JavaScript
+// (guards around goja's natives, Annex B's, its own Intl-free pieces) print
+// as V8's natives; Sugar's members print Sugar's text, as in Postman. In
+// Postman CLI 1.34.0 the String, Object, Date and Number members that do not
+// print native are exactly Sugar's (fresh-round10l-c.json, w3/w4; courier's
+// lists also named padEnd, padStart, repeat, localeCompare, the HTML methods,
+// fill, fromEntries, getYear, setYear and toLocaleString).
+func TestStandInTextAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => [String(''.padStart), String(''.padEnd), String(''.repeat), String(Object.fromEntries), String(Date.prototype.getYear), String(Date.prototype.setYear), String((1).toLocaleString), String(Math.f16round), String(Error.captureStackTrace), String(''.anchor), String(Date.prototype.toGMTString), String([].fill)].join(' | '));
+p(() => Object.getOwnPropertyNames(String.prototype).filter(k => typeof ''[k] === 'function' && !String(''[k]).includes('[native code]')).filter(k => ['padStart', 'padEnd', 'repeat', 'localeCompare', 'anchor', 'sup'].includes(k)).join() || 'none');
+p(() => Object.getOwnPropertyNames(Object).filter(k => typeof Object[k] === 'function' && !String(Object[k]).includes('[native code]'))[0]);
+p(() => { const f = function padStart_() {}; return String(f); });
+`, []string{
+		"function padStart() { [native code] } | function padEnd() { [native code] } | function repeat() { [native code] } | function fromEntries() { [native code] } | function getYear() { [native code] } | function setYear() { [native code] } | function toLocaleString() { [native code] } | function f16round() { [native code] } | function captureStackTrace() { [native code] } | function anchor() { [native code] } | function toUTCString() { [native code] } | function fill() { [native code] }",
+		"none",
+		"keys",
+		"function padStart_() {}",
+	})
+}
