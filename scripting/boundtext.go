@@ -96,7 +96,7 @@ func (e *Engine) standInName(f goja.Value) (string, bool) {
 		if holder != nil && proto {
 			holder, _ = holder.Get("prototype").(*goja.Object)
 		}
-		if holder == nil || !sameValue(quietGet(holder, n), o) || sugarHas(cls, n, proto) {
+		if holder == nil || !sameValue(quietGet(holder, n), o) || !hasOwn(holder, n) || sugarHas(cls, n, proto) {
 			continue
 		}
 		return n, true
@@ -113,6 +113,17 @@ func quietGet(o *goja.Object, name string) (v goja.Value) {
 		}
 	}()
 	return o.Get(name)
+}
+
+// hasOwn reports o's own property name (not one it inherits: Object.after
+// is Function.prototype's, Sugar's).
+func hasOwn(o *goja.Object, name string) bool {
+	for _, k := range o.GetOwnPropertyNames() {
+		if k == name {
+			return true
+		}
+	}
+	return false
 }
 
 // sameValue: v is the object o.
