@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -42,7 +43,7 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 		}
 	}
 	if o.Exports.Collection != "" {
-		if err := exportCollection(o.Exports.Collection, coll, c.clean(sc.Collection.Variables())); err != nil {
+		if err := exportCollection(o.Exports.Collection, coll, c.clean(sc.Collection.Variables()), c.items); err != nil {
 			return fmt.Errorf("--export-collection: %w", err)
 		}
 	}
@@ -88,6 +89,40 @@ func (c *exportCleaner) clean(vs []environments.Variable) []environments.Variabl
 	return out
 }
 
+// items returns items with the values of their folders' and requests'
+// own type: secret variables written empty (a vault reference stays), as
+// the collection's are: the run does not use them, but the export is a
+// file courier writes. Items that change are copies; the rest are shared.
+func (c *exportCleaner) items(items []*collections.Item) []*collections.Item {
+	out := items
+	for i, it := range items {
+		kids := c.items(it.Items)
+		var vars []collections.Variable
+		for j, v := range it.Variables {
+			if v.Type == "secret" && v.Value != "" && !strings.Contains(v.Value, "{{vault:") {
+				if vars == nil {
+					vars = slices.Clone(it.Variables)
+				}
+				vars[j].Value = ""
+				c.blanked = append(c.blanked, v.Key)
+			}
+		}
+		if kidsSame := len(kids) == 0 || &kids[0] == &it.Items[0]; vars == nil && kidsSame {
+			continue
+		}
+		cp := *it
+		cp.Items = kids
+		if vars != nil {
+			cp.Variables = vars
+		}
+		if &out[0] == &items[0] {
+			out = slices.Clone(items)
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
 // exportVariables writes an environment or the globals (scope) to path: in
 // the form of the file they were loaded from, with its id and name, else as
 // a new file named name.
@@ -109,8 +144,11 @@ func exportVariables(path, name, scope string, values []environments.Variable, l
 // the run left them (values already cleaned), keeping the file's id,
 // description, name and system fields of each (Postman's export keeps a
 // variable's id, and so does Newman's).
-func exportCollection(path string, coll *collections.Collection, values []environments.Variable) error {
+// items cleans the folders' and requests' own variables (see
+// exportCleaner.items).
+func exportCollection(path string, coll *collections.Collection, values []environments.Variable, items func([]*collections.Item) []*collections.Item) error {
 	out := *coll
+	out.Items = items(coll.Items)
 	out.Variables = nil
 	desc := map[string]collections.Variable{}
 	for _, v := range coll.Variables {

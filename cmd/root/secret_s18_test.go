@@ -35,10 +35,11 @@ const (
 	canaryColl    = `CollV"3<Rb&6>'Tn%1Js5Gd0`
 	canaryCLIEnv  = `CliEnv"8<Yq&4>'Hp%6Vf2Ka`
 	canaryCLIGlob = `CliGlo"5<Xw&1>'Dz%7Nb3Ms`
+	canaryFolder  = `FoldV"9<Qm&3>'Ls%8Wc6Ty` // a folder's and a request's own variables of type secret
 )
 
 // s18Secrets are every canary the session 18 audit plants.
-var s18Secrets = []string{canaryVault, canaryEnv, canaryGlobal, canaryColl, canaryCLIEnv, canaryCLIGlob}
+var s18Secrets = []string{canaryVault, canaryEnv, canaryGlobal, canaryColl, canaryCLIEnv, canaryCLIGlob, canaryFolder}
 
 // TestSecretsThroughSession18PathsNeverShow is session 18's adversarial
 // audit, done from outside as a hostile reviewer would: secrets from
@@ -276,6 +277,10 @@ func s18Run(t *testing.T, base, vaultName string) (*canaryRun, []string) {
 		scriptedItem("times out", req("/slow?k={{envKey}}", nil), nil, nil),
 	}
 	items[len(items)-1].(map[string]any)["request"].(map[string]any)["url"] = base + "/slow?k={{envKey}}"
+	own := []any{map[string]any{"key": "fv", "value": canaryFolder, "type": "secret"}}
+	inner := scriptedItem("own variables", req("/get", nil), nil, nil)
+	inner["variable"] = own
+	items = append(items, map[string]any{"name": "folder with variables", "variable": own, "item": []any{inner}})
 	coll := map[string]any{"info": map[string]any{"name": "audit18"}, "item": items,
 		"variable": []any{map[string]any{"key": "collKey", "value": canaryColl, "type": "secret"}}}
 	cr := newCanaryRun(t, coll, map[string]any{"name": "audit18", "values": []any{
