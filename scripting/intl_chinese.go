@@ -6,7 +6,7 @@ import (
 )
 
 // The chinese and dangi calendars: lunisolar months from ICU's astronomy,
-// recorded from Postman CLI for 1900-2100 (intl_chinese_gen.go). en
+// recorded from Postman CLI for 1600-2500 (intl_chinese_gen.go). en
 // writes their months as ordinals ("Second Month", "Mo2", "2"), a leap
 // month with "bis" ("b" narrow), and the year as the Gregorian year it
 // began in, with its name in the sexagenary cycle where the month is

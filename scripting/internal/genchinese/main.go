@@ -1,6 +1,6 @@
 // Command genchinese writes scripting/intl_chinese_gen.go: the months of
 // the chinese and dangi (Korean) lunisolar calendars from the first new
-// year on or after 1900-01-01 to 2100, as Postman CLI's ICU computes them
+// year on or after 1600-01-01 to 2500, as Postman CLI's ICU computes them
 // (astronomical new moons and solar terms, in Beijing and Seoul time). A
 // probe runs under Postman CLI (offline, one request to a server on
 // 127.0.0.1): from each month's first day it asks for the date 29 days
@@ -26,11 +26,11 @@ const day = 864e5, out = [];
 for (const cal of ['chinese', 'dangi']) {
   const f = new Intl.DateTimeFormat('en-US', {calendar: cal, timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric'});
   const get = (t) => { const p = {}; for (const x of f.formatToParts(t)) p[x.type] = x.value; return p; };
-  let t = Date.UTC(1900, 0, 1);
+  let t = Date.UTC(1600, 0, 1);
   for (let p = get(t); p.day !== '1' || p.month !== '1'; p = get(t)) t += day;
   const first = t / day, year = get(t).relatedYear;
   let s = '';
-  while (t < Date.UTC(2101, 0, 1)) {
+  while (t < Date.UTC(2501, 0, 1)) {
     const leap = get(t).month.endsWith('bis'), len = get(t + 29 * day).day === '30' ? 30 : 29;
     s += leap ? (len === 30 ? 'M' : 'L') : (len === 30 ? '0' : '9');
     t += len * day;
@@ -55,7 +55,7 @@ func main() {
 package scripting
 
 // lunisolarTables are the months of the chinese and dangi calendars: the
-// day (since 1970-01-01) the first new year on or after 1900-01-01 fell
+// day (since 1970-01-01) the first new year on or after 1600-01-01 fell
 // on, its related Gregorian year, and each month after it: '9' 29 days,
 // '0' 30, 'L' and 'M' a leap month of 29 and 30.
 var lunisolarTables = map[string]lunisolarMonths{
