@@ -93,6 +93,7 @@ func hasUseStrict(body *ast.BlockStatement) bool {
 // those of the functions inside it).
 func hoistInFunction(body *ast.BlockStatement, decls *[]*ast.VariableDeclaration, params *ast.ParameterList) {
 	h := &annexB{body: body, params: params}
+	unlabelFunctions(body.List)
 	for _, st := range body.List {
 		h.statement(st, nil)
 	}
@@ -103,9 +104,10 @@ func hoistInFunction(body *ast.BlockStatement, decls *[]*ast.VariableDeclaration
 	}
 }
 
-// annexB is one function's walk: the names it may not hoist (gathered
-// when a first block function is met: most functions have none), the names
-// hoisted in order of first declaration and where.
+// annexB is one function's walk: the names it may not hoist anywhere (its
+// parameters, arguments and the lexical names of its body's top level,
+// gathered when a first block function is met: most functions have none),
+// the names hoisted in order of first declaration and where.
 type annexB struct {
 	body          *ast.BlockStatement
 	params        *ast.ParameterList
@@ -120,13 +122,16 @@ func (h *annexB) isBlocked(name unistring.String) bool {
 		if h.params != nil {
 			namesIn(reflect.ValueOf(h.params), h.blocked)
 		}
-		lexicalNamesIn(reflect.ValueOf(h.body), h.blocked)
+		directLexicalNames(h.body.List, h.blocked)
 	}
 	return h.blocked[name]
 }
 
 // statement walks st, a statement of the function's body or of a block;
-// outer holds the block functions of the enclosing blocks.
+// outer holds the names declared lexically by the enclosing blocks (their
+// let, const, class and block functions, a for head's let or const, a
+// catch parameter): a var of such a name would be an early error, so V8
+// hoists nothing there. A let in a sibling block does not stop it.
 func (h *annexB) statement(st ast.Statement, outer []map[unistring.String]bool) {
 	switch st := st.(type) {
 	case *ast.BlockStatement:
@@ -135,11 +140,11 @@ func (h *annexB) statement(st ast.Statement, outer []map[unistring.String]bool) 
 		h.statement(st.Consequent, outer)
 		h.statement(st.Alternate, outer)
 	case *ast.ForStatement:
-		h.statement(st.Body, outer)
+		h.statement(st.Body, withNamesOf(outer, st.Initializer))
 	case *ast.ForInStatement:
-		h.statement(st.Body, outer)
+		h.statement(st.Body, withNamesOf(outer, st.Into))
 	case *ast.ForOfStatement:
-		h.statement(st.Body, outer)
+		h.statement(st.Body, withNamesOf(outer, st.Into))
 	case *ast.WhileStatement:
 		h.statement(st.Body, outer)
 	case *ast.DoWhileStatement:
@@ -153,7 +158,7 @@ func (h *annexB) statement(st ast.Statement, outer []map[unistring.String]bool) 
 	case *ast.TryStatement:
 		h.statement(st.Body, outer)
 		if st.Catch != nil {
-			h.statement(st.Catch.Body, outer)
+			h.statement(st.Catch.Body, withNamesOf(outer, st.Catch.Parameter))
 		}
 		if st.Finally != nil {
 			h.statement(st.Finally, outer)
@@ -162,22 +167,57 @@ func (h *annexB) statement(st ast.Statement, outer []map[unistring.String]bool) 
 		// The clauses share one scope.
 		var all []ast.Statement
 		for _, c := range st.Body {
+			unlabelFunctions(c.Consequent)
 			all = append(all, c.Consequent...)
 		}
-		own := blockFunctionNames(all)
+		own := directLexicalNames(all, blockFunctionNames(all))
 		for _, c := range st.Body {
 			c.Consequent = h.list(c.Consequent, own, outer)
 		}
 	}
 }
 
+// withNamesOf is outer with the scope of the names n declares lexically (a
+// for head's let or const, a catch parameter); outer itself when none.
+func withNamesOf(outer []map[unistring.String]bool, n ast.Node) []map[unistring.String]bool {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return outer
+	}
+	m := map[unistring.String]bool{}
+	switch n := n.(type) {
+	case *ast.Identifier:
+		// A catch parameter that is a name: a var may take it again
+		// (annex B.3.5), so V8 hoists.
+	case ast.BindingTarget:
+		namesIn(reflect.ValueOf(n), m) // a catch parameter's pattern
+	case *ast.ForLoopInitializerLexicalDecl:
+		for _, b := range n.LexicalDeclaration.List {
+			namesIn(reflect.ValueOf(b.Target), m)
+		}
+	default:
+		lexicalNamesIn(reflect.ValueOf(n), m)
+	}
+	if len(m) == 0 {
+		return outer
+	}
+	return append(outer[:len(outer):len(outer)], m)
+}
+
 // block walks a block's statements and gives them back with the copies.
 func (h *annexB) block(list []ast.Statement, outer []map[unistring.String]bool) []ast.Statement {
-	return h.list(list, blockFunctionNames(list), outer)
+	unlabelFunctions(list)
+	own := blockFunctionNames(list)
+	if lex := directLexicalNames(list, nil); lex != nil {
+		// The block's own let, const and class stop a block function of
+		// an inner block, not one of its own (that would be a redeclaration).
+		return h.list(list, own, append(outer[:len(outer):len(outer)], lex))
+	}
+	return h.list(list, own, outer)
 }
 
 func (h *annexB) list(list []ast.Statement, own map[unistring.String]bool, outer []map[unistring.String]bool) []ast.Statement {
 	inner := append(outer[:len(outer):len(outer)], own)
+	unlabelFunctions(list)
 	var out []ast.Statement
 	for i, st := range list {
 		fd, ok := st.(*ast.FunctionDeclaration)
@@ -240,6 +280,48 @@ func blockFunctionNames(list []ast.Statement) map[unistring.String]bool {
 	return m
 }
 
+// unlabelFunctions puts each labelled function declaration of list (l:
+// function f() {}, which sloppy V8 takes as the declaration, annex B.3.2,
+// and goja's compiler refuses) in its label's place: nothing can break to
+// or continue such a label.
+func unlabelFunctions(list []ast.Statement) {
+	for i, st := range list {
+		ls, ok := st.(*ast.LabelledStatement)
+		for ok {
+			if fd, isFn := ls.Statement.(*ast.FunctionDeclaration); isFn && !fd.Function.Async && !fd.Function.Generator {
+				list[i] = fd
+				break
+			}
+			ls, ok = ls.Statement.(*ast.LabelledStatement)
+		}
+	}
+}
+
+// directLexicalNames adds to m (made when nil and a name is found) the
+// names list declares lexically at its own level: let, const and class
+// (not those of its blocks or functions).
+func directLexicalNames(list []ast.Statement, m map[unistring.String]bool) map[unistring.String]bool {
+	for _, st := range list {
+		switch st := st.(type) {
+		case *ast.LexicalDeclaration:
+			if m == nil {
+				m = map[unistring.String]bool{}
+			}
+			for _, b := range st.List {
+				namesIn(reflect.ValueOf(b.Target), m)
+			}
+		case *ast.ClassDeclaration:
+			if st.Class != nil && st.Class.Name != nil {
+				if m == nil {
+					m = map[unistring.String]bool{}
+				}
+				m[st.Class.Name.Name] = true
+			}
+		}
+	}
+	return m
+}
+
 // annexBSetter is `function __courierAnnexB_name(v) { name = v; }`.
 func annexBSetter(name unistring.String, at file.Idx) ast.Statement {
 	v := unistring.String("v")
@@ -283,8 +365,11 @@ func lexicalNamesIn(v reflect.Value, m map[unistring.String]bool) {
 // namesIn adds every identifier under v to m.
 func namesIn(v reflect.Value, m map[unistring.String]bool) {
 	walkASTPruned(v, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Identifier); ok {
-			m[id.Name] = true
+		switch n := n.(type) {
+		case *ast.Identifier:
+			m[n.Name] = true
+		case *ast.PropertyShort:
+			m[n.Name.Name] = true // {f} in a pattern: its name is a value, not a node
 		}
 		return true
 	})
