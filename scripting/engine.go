@@ -154,6 +154,10 @@ type compiled struct {
 	// pmMemberWrites: the script may change the objects pm's members share
 	// with other scripts (pmwrites.go): they are put back when it finishes.
 	pmMemberWrites bool
+	// legacyScopes: the legacy objects the script may read (environment
+	// and globals, data, request: bits of callScript's flags), made when it
+	// starts, as Newman makes them (legacyscopes.go).
+	legacyScopes int
 	// globals: the script may add globals, or reads this at its top level
 	// (globalwrites.go).
 	globals globalUse
@@ -325,6 +329,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.fnShapes = mayMeetFunctionShapes(src)
 	c.protoShapes = c.fnShapes || mayMeetPrototypes(src)
 	c.pmMemberWrites = mayWritePMMembers(src)
+	c.legacyScopes = mayReadLegacyScopes(src)
 	c.sugar = sugarWordsIn(src)
 }
 
@@ -756,6 +761,7 @@ func (e *Engine) callScript(c *compiled, fn, lv goja.Value, x *Exec) (goja.Value
 	if c.pmMemberWrites {
 		resp |= 8
 	}
+	resp |= c.legacyScopes
 	if c.globals.adds || c.globals.topThis {
 		fn = e.globalsFunc(c, fn, x.Listen) // globalwrites.go
 	}

@@ -1280,9 +1280,10 @@ function pmFor(listen, own) {
 
 // ---- legacy globals --------------------------------------------------------------
 // Defined once on the global object; their values are computed on first use
-// in a script and cached in S.lg (Postman computes them before the script
-// starts; computing lazily only differs if a script reads one after
-// changing what it reflects through pm.*).
+// in a script and cached in S.lg. Postman computes them before the script
+// starts, so a script that reads one after changing what it reflects through
+// pm.* sees the value from before: begin makes environment, globals, data
+// and request at the start for the scripts that name them (legacyscopes.go).
 // Postman hands scripts its legacy objects behind a proxy that warns when
 // one of their properties is used; reading the global alone, or a
 // primitive one, warns nothing.
@@ -1439,9 +1440,13 @@ function legacyFlush(st) {
 function begin(listen, hasResponse) {
     // hasResponse: 0 none, 1 a response, 2 the request failed; plus 4 when
     // the script may change pm (it gets its own), 8 when it may change the
-    // objects pm's members share (put back when it finishes).
+    // objects pm's members share (put back when it finishes); 16, 32 and 64
+    // when it may read the legacy environment and globals, data, request
+    // (made now, before the script changes what they reflect, as Postman
+    // makes them).
     var st = new ScriptState(listen), own = (hasResponse & 4) !== 0;
     if (hasResponse & 8) { st.restore = part('pm-members', null)([scopes.variables, scopes.environment, scopes.collectionVariables, scopes.globals, scopes.iterationData, PM_VAL.visualizer, PM_VAL.sendRequest, pmTest]); native.needFinish(); }
+    var lg = hasResponse;
     hasResponse &= 3;
     st.failed = hasResponse === 2;
     S = st;
@@ -1452,6 +1457,9 @@ function begin(listen, hasResponse) {
     setResponseGlobals(listen === 'test' && hasResponse);
     var postman = listen === 'test' ? postmanTest : postmanPre;
     if (global.postman !== postman) { global.postman = postman; }
+    if (lg & 16) { void global.environment; void global.globals; }
+    if (lg & 32) { void global.data; }
+    if (lg & 64) { void global.request; }
 }
 return {
     begin: begin,
