@@ -533,7 +533,7 @@ func (s *Server) linkingFlowAction(w http.ResponseWriter, r *http.Request, env *
 		return true
 	}
 	u := s.findUser(env, str(body, "username"))
-	if u == nil || u.password == "" || str(body, "password") != u.password || !u.enabled {
+	if u == nil || !u.passwordIs(str(body, "password")) || !u.enabled {
 		f.failures++
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "password", Message: "Invalid username or password.",
 			InnerError: map[string]any{"failuresRemaining": max(0, maxPasswordFailures-f.failures)}})

@@ -152,7 +152,7 @@ func (s *Server) recoverPassword(w http.ResponseWriter, u *user, code, pw string
 // resetPassword is password.reset: with the current password the new one
 // is set; it answers 400 itself otherwise.
 func (s *Server) resetPassword(w http.ResponseWriter, u *user, current, pw string) bool {
-	if u == nil || current != u.password {
+	if u == nil || !u.passwordIs(current) {
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "currentPassword", Message: "The current password is not correct"})
 		return false
 	}
@@ -166,7 +166,7 @@ func (s *Server) setFlowPassword(w http.ResponseWriter, u *user, pw string) bool
 		writeInvalidData(w, detail{Code: "REQUIRED_VALUE", Target: "newPassword", Message: "must not be blank"})
 		return false
 	}
-	if pw == u.password {
+	if u.passwordIs(pw) {
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "newPassword", Message: "The new password must differ from the current one"})
 		return false
 	}
@@ -174,7 +174,7 @@ func (s *Server) setFlowPassword(w http.ResponseWriter, u *user, pw string) bool
 		writeInvalidData(w, d)
 		return false
 	}
-	u.password, u.mustChangePassword = pw, false
+	u.password, u.mustChangePassword = hashPassword(pw), false
 	u.passwordChanged = s.now()
 	u.updatedAt = u.passwordChanged
 	return true

@@ -737,7 +737,7 @@ func (s *Server) checkPassword(w http.ResponseWriter, r *http.Request, env *envi
 	if f.userID != "" && (u == nil || u.id != f.userID) {
 		u = nil // the flow's user is fixed once identified
 	}
-	if u == nil || u.password == "" || str(body, "password") != u.password || !u.enabled {
+	if u == nil || !u.passwordIs(str(body, "password")) || !u.enabled {
 		f.failures++
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "password", Message: "Invalid username or password.",
 			InnerError: map[string]any{"failuresRemaining": max(0, maxPasswordFailures-f.failures)}})

@@ -80,7 +80,7 @@ func (s *Server) identifierFirstStep(f *flow, loginDone bool) bool {
 // user the lookup identified.
 func (s *Server) checkIdentifiedPassword(w http.ResponseWriter, r *http.Request, env *environment, f *flow, body map[string]any) {
 	u := s.users[f.userID]
-	if u == nil || u.password == "" || str(body, "password") != u.password || !u.enabled {
+	if u == nil || !u.passwordIs(str(body, "password")) || !u.enabled {
 		f.failures++
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "password", Message: "Invalid username or password.",
 			InnerError: map[string]any{"failuresRemaining": max(0, maxPasswordFailures-f.failures)}})

@@ -35,7 +35,7 @@ type user struct {
 	given, family           string
 	enabled                 bool
 	mfaEnabled              bool
-	password                string // plain: this is a local test double
+	password                string // hashed (password_hash.go): the tenant is kept in a file
 	lifecycle               string // "" (ACCOUNT_OK) or VERIFICATION_REQUIRED
 	verifyStatus            string // "" (NOT_INITIATED), ENABLED or DISABLED
 	mustChangePassword      bool   // set with forceChange: the next sign-on asks for a new one

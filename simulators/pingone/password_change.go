@@ -34,7 +34,7 @@ func (s *Server) changeOwnPassword(w http.ResponseWriter, r *http.Request, u *us
 		writeInvalidData(w, bad...)
 		return
 	}
-	if u.password == "" || cur != u.password {
+	if !u.passwordIs(cur) {
 		writeInvalidData(w, detail{Code: "INVALID_VALUE", Target: "currentPassword", Message: "The current password is incorrect"})
 		return
 	}
@@ -47,7 +47,7 @@ func (s *Server) changeOwnPassword(w http.ResponseWriter, r *http.Request, u *us
 		writeInvalidData(w, d)
 		return
 	}
-	u.password = next
+	u.password = hashPassword(next)
 	u.passwordChanged = s.now()
 	u.updatedAt = u.passwordChanged
 	writeHAL(w, http.StatusOK, s.passwordJSON(u, base, false))

@@ -84,7 +84,7 @@ func (s *Server) registerUser(w http.ResponseWriter, env *environment, f *flow, 
 	}
 	now := s.now()
 	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: email, enabled: true,
-		password: password, passwordChanged: now, lifecycle: "VERIFICATION_REQUIRED", verificationCode: newVerificationCode(),
+		password: hashPassword(password), passwordChanged: now, lifecycle: "VERIFICATION_REQUIRED", verificationCode: newVerificationCode(),
 		createdAt: now, updatedAt: now, seq: s.next()}
 	if name := obj(body, "name"); name != nil {
 		u.given, u.family = str(name, "given"), str(name, "family")

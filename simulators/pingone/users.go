@@ -121,7 +121,7 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, u *user, b
 		writeInvalidData(w, d)
 		return
 	}
-	u.password = value
+	u.password = hashPassword(value)
 	u.passwordChanged = s.now()
 	u.updatedAt = u.passwordChanged
 	u.mustChangePassword = body["forceChange"] == true
@@ -187,7 +187,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, env *environ
 	name := obj(body, "name")
 	u := &user{id: newID(), envID: env.id, populationID: popID, username: username, email: email,
 		given: str(name, "given"), family: str(name, "family"), enabled: body["enabled"] != false,
-		password: password, createdAt: now, updatedAt: now, seq: s.next()}
+		password: hashPassword(password), createdAt: now, updatedAt: now, seq: s.next()}
 	if pw := obj(body, "password"); pw != nil {
 		u.mustChangePassword = pw["forceChange"] == true
 	}
