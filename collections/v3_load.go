@@ -746,7 +746,43 @@ func (m ymap) settings() (map[string]any, error) {
 		return nil, m.fieldErr(n, "settings", "%v", err)
 	}
 	out, _ := v.(map[string]any)
+	if err := m.disabledSystemHeaders(ymap{src: m.src, node: n}, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// v3SystemHeaders are the headers settings.disabledSystemHeaders may name
+// (Postman CLI 1.34's lint).
+var v3SystemHeaders = []string{"accept", "accept-encoding", "cache-control", "connection", "content-length", "content-type", "host", "postman-token", "user-agent"}
+
+// disabledSystemHeaders reads settings.disabledSystemHeaders, in Postman's
+// format a list of header names (what `postman collection migrate` writes;
+// Postman CLI 1.34 skips a request that gives v2.1's mapping), into v2.1's
+// {name: true} form, the one runs and exports use.
+func (m ymap) disabledSystemHeaders(sm ymap, out map[string]any) error {
+	n := sm.get("disabledSystemHeaders")
+	if n == nil {
+		return nil
+	}
+	const path = "settings.disabledSystemHeaders"
+	if n.Kind != yaml.SequenceNode {
+		return m.fieldErr(n, path, "Postman expects a list of header names here (- user-agent), got %s, and skips the request", nodeKind(n))
+	}
+	names := map[string]any{}
+	for i, e := range n.Content {
+		e = deref(e)
+		name, err := m.strNode(e, path)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(v3SystemHeaders, name) {
+			return m.fieldErr(e, fmt.Sprintf("%s[%d]", path, i), "Postman expects one of %s (in lower case) here, got %q, and skips the request", strings.Join(v3SystemHeaders, ", "), name)
+		}
+		names[name] = true
+	}
+	out["disabledSystemHeaders"] = names
+	return nil
 }
 
 // timeoutSettings are notices for the settings that look like a timeout

@@ -372,6 +372,10 @@ func TestV3Problems(t *testing.T) {
 				"k.request.yaml:4:1: header: unknown key; Postman ignores it, and what it holds (did you mean headers:?)",
 				"k.request.yaml:6:1: params: unknown key; Postman ignores it, and what it holds (did you mean queryParams:?)",
 				"k.request.yaml:8:1: bogusField: unknown key; Postman ignores it, and what it holds (the keys Postman reads here: $kind, name"}, ""},
+		{"disabledSystemHeaders as a mapping", map[string]string{"d.request.yaml": req("/d", "settings:\n  disabledSystemHeaders:\n    accept: true\n")},
+			[]string{"d.request.yaml:6:5: settings.disabledSystemHeaders: Postman expects a list of header names here (- user-agent), got a mapping, and skips the request"}, ""},
+		{"disabledSystemHeaders naming another header", map[string]string{"d.request.yaml": req("/d", "settings:\n  disabledSystemHeaders:\n    - Accept\n")},
+			[]string{"d.request.yaml:6:7: settings.disabledSystemHeaders[0]: Postman expects one of accept, accept-encoding,", "got \"Accept\""}, ""},
 		{"graphql variables as a mapping", map[string]string{"g.request.yaml": "$kind: graphql-request\nurl: /g\nquery: x\nvariables:\n  a: 1\n"},
 			[]string{"g.request.yaml:5:3: variables: Postman expects text here"}, ""},
 	}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -151,7 +153,7 @@ func (w *v3writer) itemLosses(it *Item) {
 }
 
 var (
-	unsafeName   = lazyre.New(`[/\\:*?"<>|\x00-\x1f\x7f]`)
+	unsafeName   = lazyre.New(`[/\\:*?"<>|\x00-\x1f\x7f]+`)
 	reservedName = lazyre.New(`(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])$`)
 )
 
@@ -159,8 +161,8 @@ var (
 // system: characters Windows, macOS or Linux refuse become "_", trailing
 // dots and spaces go, reserved device names get a "_", and length is capped.
 func sanitizeName(name string) string {
-	// "-", as Postman CLI 1.34's `collection migrate` replaces / \ : * ? "
-	// < > |; the rest (trailing dots, reserved names) keeps the files
+	// One "-" for each run of them, as Postman CLI 1.34's `collection
+	// migrate` replaces / \ : * ? " < > |; the rest (trailing dots, reserved names) keeps the files
 	// usable on Windows.
 	s := unsafeName().ReplaceAllString(name, "-")
 	s = strings.TrimRight(s, ". ")
@@ -431,6 +433,33 @@ func (w *v3writer) authNode(a *Auth, where string) *yaml.Node {
 	return authNode(a)
 }
 
+// setSettings writes protocolProfileBehavior as settings:, with
+// disabledSystemHeaders as the list of names Postman's format has (v2.1's
+// {name: true}); a name v2.1 maps to a false value is left out.
+func (w *v3writer) setSettings(m ymapb, ppb map[string]any, where string) {
+	if len(ppb) == 0 {
+		return
+	}
+	out := ppb
+	if d, ok := ppb["disabledSystemHeaders"].(map[string]any); ok {
+		out = maps.Clone(ppb)
+		var names []string
+		for k, v := range d {
+			if v == true {
+				names = append(names, k)
+			} else {
+				w.lose("the disabledSystemHeaders entry %q of %s, which is not true: Postman's format lists the disabled names", k, where)
+			}
+		}
+		sort.Strings(names)
+		out["disabledSystemHeaders"] = names
+	}
+	n := &yaml.Node{}
+	if n.Encode(out) == nil {
+		m.set("settings", n)
+	}
+}
+
 // setAuth writes a request's or definition's auth:, none for inherit (no
 // auth: at all is inherit, as Postman's migrate writes it).
 func (w *v3writer) setAuth(m ymapb, a *Auth, where string) {
@@ -557,12 +586,7 @@ func (w *v3writer) definition(name string, emptyName bool, description string, v
 	if s := w.scriptsNode(evs, true, where); s != nil {
 		m.set("scripts", s)
 	}
-	if len(ppb) > 0 {
-		n := &yaml.Node{}
-		if n.Encode(ppb) == nil {
-			m.set("settings", n)
-		}
-	}
+	w.setSettings(m, ppb, where)
 	if order != nil {
 		m.set("order", ynum(*order))
 	}
@@ -783,12 +807,7 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	if len(it.Variables) > 0 {
 		w.lose("request-level variables of %s: v3 requests have none", where)
 	}
-	if len(it.ProtocolProfileBehavior) > 0 {
-		n := &yaml.Node{}
-		if n.Encode(it.ProtocolProfileBehavior) == nil {
-			m.set("settings", n)
-		}
-	}
+	w.setSettings(m, it.ProtocolProfileBehavior, where)
 	examples := w.examples(it, where)
 	if len(examples) > 0 {
 		m.set("examples", ystr("./.resources/"+stemName+".resources/examples"))

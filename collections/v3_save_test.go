@@ -339,6 +339,7 @@ func TestSanitizeName(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"Get a/b: c?":  "Get a-b- c-",
+		"https://x":    "https-x",
 		`a<b>c|d"e\f`:  "a-b-c-d-e-f", // as Postman's migrate names it
 		"  trailing. ": "trailing",
 		"CON":          "CON_",
@@ -568,7 +569,8 @@ func TestV3SaveAsPostmanMigrates(t *testing.T) {
 	src := `{"info":{"name":"M","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 "item":[{"name":"file","request":{"method":"POST","url":"http://127.0.0.1/","body":{"mode":"file","file":{"src":"./x.bin"}}}},
 {"name":"inherit","request":{"method":"GET","url":"http://127.0.0.1/","auth":{"type":"inherit"}}},
-{"name":"F","auth":{"type":"noauth","noauth":[{"key":"k","value":"v"}]},"item":[{"name":"in F","request":{"method":"GET","url":"http://127.0.0.1/"}}]}]}`
+{"name":"F","auth":{"type":"noauth","noauth":[{"key":"k","value":"v"}]},"item":[{"name":"in F","request":{"method":"GET","url":"http://127.0.0.1/"}}]},
+{"name":"https://h//x","protocolProfileBehavior":{"disabledSystemHeaders":{"user-agent":true,"accept":true}},"request":{"method":"GET","url":"http://127.0.0.1/"}}]}`
 	c, err := LoadBytes([]byte(src), "m.json")
 	if err != nil {
 		t.Fatal(err)
@@ -593,12 +595,20 @@ func TestV3SaveAsPostmanMigrates(t *testing.T) {
 	if got := read("F/.resources/definition.yaml"); !strings.Contains(got, "auth:\n  type: noauth\n") || strings.Contains(got, "credentials") {
 		t.Errorf("noauth folder written as:\n%s", got)
 	}
+	// Runs of characters a file name cannot hold become one "-", and
+	// disabledSystemHeaders a list of names, as migrate writes them.
+	if got := read("https-h-x.request.yaml"); !strings.Contains(got, "settings:\n  disabledSystemHeaders:\n    - accept\n    - user-agent\n") {
+		t.Errorf("settings written as:\n%s", got)
+	}
 	back, err := LoadDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(back.Notices) > 0 {
 		t.Errorf("notices: %v", back.Notices)
+	}
+	if d := back.Items[3].ProtocolProfileBehavior["disabledSystemHeaders"]; !reflect.DeepEqual(d, map[string]any{"accept": true, "user-agent": true}) {
+		t.Errorf("disabledSystemHeaders read back as %#v", d)
 	}
 	if b := back.Items[0].Request.Body; b == nil || b.Mode != BodyFile || b.File != "./x.bin" {
 		t.Errorf("file body read back as %#v", b)
