@@ -74,6 +74,12 @@ type ErrorInfo struct {
 	Library, Reason string
 	Host            string
 	Cert            *scripting.PeerCert
+	// BytesParsed and RawPacket of a response Node's parser refused;
+	// PortText and NullPath of a connection closed in the TLS handshake.
+	BytesParsed *int
+	RawPacket   []byte
+	PortText    string
+	NullPath    bool
 }
 
 func (e *ErrorInfo) Error() string     { return e.Text }

@@ -36,6 +36,13 @@ type NetError struct {
 	// certificate for another host (ERR_TLS_CERT_ALTNAME_INVALID).
 	Host string
 	Cert *scripting.PeerCert
+	// BytesParsed and RawPacket are llhttp's, on a response Node's parser
+	// refused (with Reason); PortText and NullPath are a TLS socket's
+	// (port as text, path null) on a connection closed in the handshake.
+	BytesParsed *int
+	RawPacket   []byte
+	PortText    string
+	NullPath    bool
 }
 
 func (e *NetError) Error() string     { return e.Msg }
@@ -58,6 +65,7 @@ func describeNetErrorWith(err error, errnos []errnoWord) error {
 	for _, describe := range [...]func(error) *NetError{
 		notFound,
 		tlsWords,
+		tlsClosed,
 		headerOverflow,
 		func(err error) *NetError { return errnoError(err, errnos) },
 		hangUp,
@@ -81,12 +89,29 @@ func headerOverflow(err error) *NetError {
 	case errors.Is(err, wire.ErrHeaderOverflow):
 		return &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
 	case errors.As(err, &pe):
-		return &NetError{Code: "HPE_INVALID", Msg: pe.Error(), Err: err}
+		code := pe.Code
+		if code == "" {
+			code = "HPE_INVALID"
+		}
+		n := pe.Offset
+		return &NetError{Code: code, Msg: pe.Error(), Err: err, BytesParsed: &n, Reason: pe.Reason, RawPacket: pe.Packet}
 	case strings.Contains(err.Error(), "invalid byte in chunk length"):
 		// Go's chunked reader; llhttp's words.
 		return &NetError{Code: "HPE_INVALID_CHUNK_SIZE", Msg: "Parse Error: Invalid character in chunk size", Err: err}
 	}
 	return nil
+}
+
+// tlsClosed is a server that closed the connection during the TLS
+// handshake: Node's TLS socket words it so, and its err has the socket's
+// path (null), host and port (as text).
+func tlsClosed(err error) *NetError {
+	var hc *wire.HandshakeClosedError
+	if !errors.As(err, &hc) {
+		return nil
+	}
+	return &NetError{Code: "ECONNRESET", Err: err, NullPath: true, Host: hc.Host, PortText: hc.Port,
+		Msg: "Client network socket disconnected before secure TLS connection was established"}
 }
 
 // notFound is a name lookup that failed: Node's getaddrinfo words.

@@ -160,7 +160,8 @@ type sendError struct{ *ErrorInfo }
 
 func (e sendError) SystemError() scripting.SystemError {
 	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect,
-		Library: e.Library, Reason: e.Reason, Host: e.Host, Cert: e.Cert}
+		Library: e.Library, Reason: e.Reason, Host: e.Host, Cert: e.Cert,
+		BytesParsed: e.BytesParsed, RawPacket: e.RawPacket, PortText: e.PortText, NullPath: e.NullPath}
 }
 
 // takeScriptTrips returns and forgets the pm.sendRequest round trips so

@@ -60,6 +60,13 @@ type SystemError struct {
 	Library, Reason string
 	Host            string
 	Cert            *PeerCert
+	// BytesParsed (first) and RawPacket (after reason) are llhttp's on a
+	// response Node's parser refused; NullPath and PortText a TLS
+	// socket's path (null, before host) and port (text, after host).
+	BytesParsed *int
+	RawPacket   []byte
+	NullPath    bool
+	PortText    string
 }
 
 // Response is a received HTTP response as scripts see it.

@@ -1420,6 +1420,9 @@ func strs(s []string) []any {
 // Node leaves out absent.
 func (e *Engine) systemErrorObject(f SystemError) *goja.Object {
 	o := e.rt.NewObject()
+	if f.BytesParsed != nil {
+		_ = o.Set("bytesParsed", *f.BytesParsed)
+	}
 	if f.Library != "" {
 		_ = o.Set("library", f.Library)
 		_ = o.Set("reason", f.Reason)
@@ -1448,8 +1451,17 @@ func (e *Engine) systemErrorObject(f SystemError) *goja.Object {
 	if f.Library == "" && f.Reason != "" {
 		_ = o.Set("reason", f.Reason)
 	}
+	if f.RawPacket != nil {
+		_ = o.Set("rawPacket", e.bufferJSON(f.RawPacket))
+	}
+	if f.NullPath {
+		_ = o.Set("path", goja.Null())
+	}
 	if f.Host != "" {
 		_ = o.Set("host", f.Host)
+	}
+	if f.PortText != "" {
+		_ = o.Set("port", f.PortText)
 	}
 	if f.Cert != nil {
 		_ = o.Set("cert", e.peerCertObject(f.Cert, map[*PeerCert]*goja.Object{}))

@@ -94,3 +94,56 @@ func TestNodeHeadChecksAllocateNothing(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+// TestParseErrorCodesAndOffsets: llhttp's code and where it stopped
+// (Node's err.code and err.bytesParsed), as Newman 6.2.2's pm.sendRequest
+// err gave them (fresh-round10n-d).
+func TestParseErrorCodesAndOffsets(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		head, code string
+		offset     int
+	}{
+		{"FOO BAR\r\n", "HPE_INVALID_CONSTANT", 0},
+		{"ICY 200 OK\r\n", "HPE_INVALID_CONSTANT", 2},
+		{"HTTX/1.1 200 OK\r\n", "HPE_INVALID_CONSTANT", 3},
+		{"HTTP/x.1 200 OK\r\n", "HPE_INVALID_VERSION", 5},
+		{"HTTP/2 200\r\n", "HPE_INVALID_VERSION", 6},
+		{"HTTP/1.x 200 OK\r\n", "HPE_INVALID_VERSION", 7},
+		{"HTTP/1.12 200 OK\r\n", "HPE_INVALID_VERSION", 8},
+		{"HTTP/3.0 200 OK\r\n", "HPE_INVALID_VERSION", 8},
+		{"HTTP/1.1 2OO OK\r\n", "HPE_INVALID_STATUS", 10},
+		{"HTTP/1.1 1000 Big\r\n", "HPE_INVALID_STATUS", 12},
+		{"HTTP/1.1 200 OK\nX-A: 1\n", "HPE_CR_EXPECTED", 16},
+		{"HTTP/1.1 200 OK\r\nX-A: 1\n", "HPE_CR_EXPECTED", 23},
+		{"HTTP/1.1 200 OK\r\nBad Name: x\r\n", "HPE_INVALID_HEADER_TOKEN", 20},
+		{"HTTP/1.1 200 OK\r\n: x\r\n", "HPE_INVALID_HEADER_TOKEN", 17},
+		{"HTTP/1.1 200 OK\r\nX-A: a\x01b\r\n", "HPE_INVALID_HEADER_TOKEN", 23},
+		{"HTTP/1.1 200 OK\r\nX-A: a\r\n  b\r\n", "HPE_INVALID_HEADER_TOKEN", 25},
+		{"HTTP/1.1 200 OK\r\nContent-Length: abc\r\n", "HPE_INVALID_CONTENT_LENGTH", 33},
+		{"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n", "HPE_UNEXPECTED_CONTENT_LENGTH", 52},
+		{"HTTP/1.1 200 OK\r\nContent-Length: 50\r\nTransfer-Encoding: chunked\r\n", "HPE_INVALID_TRANSFER_ENCODING", 55},
+		{"HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n", "HPE_INVALID_CONTENT_LENGTH", 61},
+		{"RTSP/1.0 200 OK\r\n", "", 0},
+		{"HTTP/2.0 200 OK\r\n", "", 0},
+	} {
+		err := checkHead([]byte(c.head), false)
+		if c.code == "" {
+			assert.NoError(t, err, "%q", c.head)
+			continue
+		}
+		pe, ok := err.(*ParseError)
+		if assert.True(t, ok, "%q: %v", c.head, err) {
+			assert.Equal(t, c.code, pe.Code, "%q", c.head)
+			assert.Equal(t, c.offset, pe.Offset, "%q", c.head)
+		}
+	}
+	if pe, ok := checkFirstChunk([]byte("zz\r\nok"), 47).(*ParseError); assert.True(t, ok) {
+		assert.Equal(t, 47, pe.Offset)
+		assert.Equal(t, "HPE_INVALID_CHUNK_SIZE", pe.Code)
+	}
+	assert.NoError(t, checkFirstChunk([]byte("2;a=b\r\nok"), 0))
+	got, changed := goHead([]byte("RTSP/1.0 200 OK\r\nX-A: 1\r\n"))
+	assert.True(t, changed)
+	assert.Equal(t, "HTTP/1.0 200 OK\r\nX-A: 1\r\n", string(got))
+}

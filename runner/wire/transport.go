@@ -115,6 +115,9 @@ type conn struct {
 	idleAt time.Time
 	inLRU  *list.Element // its place in Transport.lru while idle
 	reused bool
+	// packet is what was buffered when the last response head was
+	// checked (Node's rawPacket for a parse error), not a copy.
+	packet []byte
 }
 
 // RoundTrip sends req with its header fields as Fields(req, nil) lists
@@ -467,10 +470,13 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 		}
 	}
 	if key.scheme == "https" {
-		host, _, _ := net.SplitHostPort(key.addr)
+		host, port, _ := net.SplitHostPort(key.addr)
 		tc, err := t.handshake(ctx, c.nc, host)
 		if err != nil {
 			c.nc.Close()
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, &HandshakeClosedError{Host: host, Port: port, Err: err}
+			}
 			return nil, err
 		}
 		c.nc = tc
@@ -529,6 +535,19 @@ func (t *Transport) handshake(ctx context.Context, nc net.Conn, host string) (ne
 	}
 	return tc, nil
 }
+
+// HandshakeClosedError is a server that closed the connection before the
+// TLS handshake was done; Host and Port are the server's.
+type HandshakeClosedError struct {
+	Host, Port string
+	Err        error
+}
+
+func (e *HandshakeClosedError) Error() string {
+	return "wire: the server closed the connection during the TLS handshake: " + e.Err.Error()
+}
+
+func (e *HandshakeClosedError) Unwrap() error { return e.Err }
 
 // tunnel asks the proxy on nc for a tunnel to addr (CONNECT).
 func tunnel(ctx context.Context, nc net.Conn, addr string, proxy *url.URL) error {
@@ -750,7 +769,7 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 		after, _ := from.Peek(from.Buffered())
 		if err := checkAfterBodiless(after); err != nil {
 			resp.Body.Close()
-			return nil, err
+			return nil, withPacket(err, c.packet, len(c.packet)-len(after))
 		}
 	}
 	if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
@@ -766,15 +785,31 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 // rewritten copy (rewritten: the connection is not kept).
 func (c *conn) headReader(ctx context.Context) (from *bufio.Reader, rewritten bool, err error) {
 	buf, _ := c.br.Peek(c.br.Buffered())
+	c.packet = buf
 	if buf == nil || !c.t.NodeHeads {
 		return c.br, false, nil
+	}
+	// llhttp skips line breaks before a response; with nothing after
+	// them, the server's close is a hang-up.
+	if n := len(buf) - len(bytes.TrimLeft(buf, "\r\n")); n > 0 {
+		_, _ = c.br.Discard(n)
+		if buf = buf[n:]; len(buf) == 0 {
+			return c.br, false, nil
+		}
 	}
 	h := rawHead(buf)
 	if h == nil {
 		return c.br, false, nil
 	}
-	if err := checkHead(h, lenientParser(ctx)); err != nil {
-		return nil, false, err
+	lenient := lenientParser(ctx)
+	if err := checkHead(h, lenient); err != nil {
+		return nil, false, withPacket(err, buf, 0)
+	}
+	if body := buf[len(h):]; !lenient && len(body) > 0 && headChunked(h) {
+		at := len(h) + len(body) - len(bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n")))
+		if err := checkFirstChunk(buf[at:], at); err != nil {
+			return nil, false, withPacket(err, buf, 0)
+		}
 	}
 	gh, changed := goHead(h)
 	if !changed {

@@ -33,7 +33,9 @@ import (
 // served one before, /hangup-if-reused closes without answering and
 // /reset-if-reused resets (each is echoed on a fresh connection);
 // /early/{base64} sends the decoded bytes before reading the request's
-// body. It works below net/http because Go's server would canonicalise header names
+// body. A connection that starts with a TLS handshake record (https to the
+// raw echo) is closed at once: a server that hangs up during the
+// handshake. It works below net/http because Go's server would canonicalise header names
 // and reject some of the request targets those tests send.
 func ListenRawEcho(addr string) (*loopback.Server, error) {
 	ln, err := loopback.Listen(addr)
@@ -86,6 +88,12 @@ const rawEchoLimit = 64 << 20
 func echoRawConn(c net.Conn) {
 	defer c.Close()
 	br := bufio.NewReader(c)
+	_ = c.SetDeadline(time.Now().Add(time.Minute))
+	if first, err := br.Peek(1); err != nil || first[0] == 0x16 {
+		// A TLS handshake record (https to the raw echo): closed at once,
+		// a server that hangs up during the handshake.
+		return
+	}
 	for reused := false; ; reused = true {
 		_ = c.SetDeadline(time.Now().Add(time.Minute))
 		var msg bytes.Buffer
