@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -221,31 +222,48 @@ func (c *client) close() {
 // behavior is the effective protocolProfileBehavior of an item.
 type behavior map[string]any
 
-func (b behavior) boolean(key string, def bool) bool {
-	switch v := b[key].(type) {
-	case bool:
-		return v
-	case string:
-		if p, err := strconv.ParseBool(v); err == nil {
-			return p
-		}
+// truthy is a switch as postman-runtime and postman-request test it, by
+// JavaScript truthiness ("false" and 1 are on, 0, "" and null off); def
+// when the key is absent (fresh-round10n-e).
+func (b behavior) truthy(key string, def bool) bool {
+	v, ok := b[key]
+	if !ok {
+		return def
 	}
-	return def
+	return jsTruthy(v)
 }
 
-// numberSet is the key's value as a number, and whether it has one.
-func (b behavior) numberSet(key string) (int, bool) {
-	switch v := b[key].(type) {
-	case float64:
-		return int(v), true
-	case int:
-		return v, true
-	case string:
-		if n, err := strconv.Atoi(v); err == nil {
-			return n, true
-		}
+// booleanOption is Node's refusal of a request option that must be a
+// boolean (http.request's insecureHTTPParser), given any other value.
+func booleanOption(b behavior, key string) error {
+	v, ok := b[key]
+	if _, isBool := v.(bool); !ok || isBool {
+		return nil
 	}
-	return 0, false
+	var got string
+	switch v := v.(type) {
+	case nil:
+		got = "null"
+	case string:
+		got = "type string (" + nodeInspectTrim("'"+strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(v)+"'") + ")"
+	case float64:
+		got = "type number (" + nodeInspectTrim(strconv.FormatFloat(v, 'f', -1, 64)) + ")"
+	case []any:
+		got = "an instance of Array"
+	default:
+		got = "an instance of Object"
+	}
+	return &NetError{Code: "ERR_INVALID_ARG_TYPE", Name: "TypeError",
+		Msg: `The "options.` + key + `" property must be of type boolean. Received ` + got}
+}
+
+// nodeInspectTrim shortens an inspected value as Node's ERR_INVALID_ARG_TYPE
+// does: over 28 characters, the first 25 and "...".
+func nodeInspectTrim(s string) string {
+	if len(s) > 28 {
+		return s[:25] + "..."
+	}
+	return s
 }
 
 // disabledHeaders is disabledSystemHeaders as postman-runtime reads it:
@@ -353,7 +371,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	if method == "" {
 		method = "GET"
 	}
-	stripBodyComments(resolved, prunedMethods[method] && !ppb.boolean("disableBodyPruning", false))
+	stripBodyComments(resolved, prunedMethods[method] && !ppb.truthy("disableBodyPruning", false))
 	eff := r.effectiveAuth(st, req)
 	a, userSet := r.resolveAuth(eff, sub)
 	if strings.TrimSpace(resolved.URL.Raw) == "" && strings.TrimSpace(resolved.URL.String()) == "" {
@@ -576,15 +594,18 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		ctx, cancel = context.WithTimeout(ctx, c.opts.TimeoutRequest)
 		defer cancel()
 	}
-	if p.ppb.boolean("insecureHTTPParser", false) {
+	if on, _ := p.ppb["insecureHTTPParser"].(bool); on {
 		// Node's lenient parser reads the responses (wire.checkHead).
 		ctx = wire.WithLenientParser(ctx)
 	}
 	out, err := c.prepare(ctx, p)
+	if err == nil {
+		err = booleanOption(p.ppb, "insecureHTTPParser")
+	}
 	if err != nil {
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.boolean("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer}
 	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
@@ -622,7 +643,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if method == "" {
 		method = "GET"
 	}
-	out := outgoing{wire: buildWireURL(req.URL, ppb.boolean("disableUrlEncoding", false)), auth: p.auth}
+	out := outgoing{wire: buildWireURL(req.URL, ppb.truthy("disableUrlEncoding", false)), auth: p.auth}
 	out.shown = buildWireURL(req.URL, true)
 	if p.rules.showURLAsSent {
 		// Postman CLI's newer runtime reports the URL as it went out.
@@ -633,7 +654,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if err != nil {
 		return out, err
 	}
-	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.boolean("disableBodyPruning", false)) {
+	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.truthy("disableBodyPruning", false)) {
 		out.data = body.data
 		out.mode = req.Body.Mode
 		out.bodyType = body.contentType
@@ -941,19 +962,61 @@ func (out *outgoing) keepSignedQuery(wireURL *url.URL, queryBefore string) {
 }
 
 // redirectRule is whether redirects are followed and how many: the
-// options' limit (10 when unset) unless the collection sets its own.
+// options' limit (10 when unset) unless the collection sets its own. A
+// followRedirects of the request's wins over --ignore-redirects, as
+// postman-runtime takes it over the run's option (fresh-round10n-e).
 func redirectRule(o *Options, ppb behavior) (follow bool, maxRedirects int) {
-	follow = !o.IgnoreRedirects && ppb.boolean("followRedirects", true)
+	follow = ppb.truthy("followRedirects", !o.IgnoreRedirects)
 	maxRedirects = o.MaxRedirects
 	if maxRedirects <= 0 {
 		maxRedirects = 10
 	}
-	if n, set := ppb.numberSet("maxRedirects"); set {
+	if v, set := ppb["maxRedirects"]; set {
 		// postman-request takes the collection's value as it is: 0 (or
 		// less) refuses the first redirect.
-		maxRedirects = n
+		maxRedirects = jsRedirectLimit(v)
 	}
 	return follow, maxRedirects
+}
+
+// jsRedirectLimit is how many redirects postman-request follows for a
+// maxRedirects value: it refuses one once redirectsFollowed >= value, in
+// JavaScript's comparison, so "2" is 2, "" and null are 0, true is 1, and
+// text that is no number never refuses (fresh-round10n-e).
+func jsRedirectLimit(v any) int {
+	var f float64
+	switch v := v.(type) {
+	case float64:
+		f = v
+	case int:
+		return v
+	case bool:
+		if v {
+			return 1
+		}
+		return 0
+	case nil:
+		return 0
+	case string:
+		t := strings.TrimSpace(v)
+		if t == "" {
+			return 0
+		}
+		n, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return math.MaxInt
+		}
+		f = n
+	default:
+		return math.MaxInt // an object is NaN
+	}
+	switch {
+	case f != f || f > math.MaxInt32:
+		return math.MaxInt
+	case f < math.MinInt32:
+		return math.MinInt32
+	}
+	return int(math.Ceil(f))
 }
 
 // allowHop refuses a hop, before anything is sent, to a URL the plan's
@@ -981,7 +1044,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	if err != nil {
 		return nil, nil, err
 	}
-	useCookies := !ppb.boolean("disableCookies", false)
+	useCookies := !ppb.truthy("disableCookies", false)
 	follow, maxRedirects := redirectRule(o, ppb)
 	challenges, answered, redirected := auth.Replays(a), false, false
 	// The request's own Cookie header, as the first hop had it: each hop
@@ -1462,7 +1525,7 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 		// stays dropped, as postman-request deletes it for good.
 		body = nil
 	}
-	keepMethod := ppb.boolean("followOriginalHttpMethod", false)
+	keepMethod := ppb.truthy("followOriginalHttpMethod", false)
 	switch resp.StatusCode {
 	case 307, 308:
 	default:
@@ -1480,14 +1543,14 @@ func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb b
 	for k, v := range prev.Header {
 		lk := strings.ToLower(k)
 		switch {
-		case lk == "authorization" && !sameHost && !ppb.boolean("followAuthorizationHeader", false):
+		case lk == "authorization" && !sameHost && !ppb.truthy("followAuthorizationHeader", false):
 			continue
 		case body == nil && (lk == "content-type" || lk == "content-length"):
 			continue
 		}
 		next.Header[k] = append([]string(nil), v...)
 	}
-	if !ppb.boolean("removeRefererHeaderOnRedirect", false) {
+	if !ppb.truthy("removeRefererHeaderOnRedirect", false) {
 		// The whole URL that redirected as Node prints it (uri.href):
 		// query, credentials and fragment included.
 		next.Header["Referer"] = []string{referer}

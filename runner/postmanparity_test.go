@@ -534,6 +534,8 @@ func parityFlags(t *testing.T, flags []string, r *runner.Runner, srv parityServe
 	for i := 0; i < len(flags); i++ {
 		f := flags[i]
 		switch {
+		case f == "--ignore-redirects":
+			o.IgnoreRedirects = true
 		case f == "--insecure" || f == "-k":
 			o.Insecure = true
 		case f == "--ssl-extra-ca-certs" && i+1 < len(flags):
