@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"math"
 	"net/http"
 	"reflect"
 	"strings"
@@ -193,5 +194,47 @@ func TestDisabledHeadersAsTheRuntimeReadsThem(t *testing.T) {
 	}
 	if n := len(behavior{"disabledSystemHeaders": []any{"accept"}}.disabledHeaders()); n != 0 {
 		t.Errorf("a list disabled %d headers", n)
+	}
+}
+
+// TestJSRedirectLimit: maxRedirects as postman-request compares it
+// (redirectsFollowed >= value), recorded in fresh-round10n-e.
+func TestJSRedirectLimit(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		v    any
+		want int
+	}{
+		{float64(2), 2}, {"2", 2}, {" 3 ", 3}, {"", 0}, {nil, 0}, {true, 1}, {false, 0},
+		{float64(1.5), 2}, {float64(-1), -1}, {"abc", math.MaxInt}, {map[string]any{}, math.MaxInt},
+	} {
+		if got := jsRedirectLimit(c.v); got != c.want {
+			t.Errorf("jsRedirectLimit(%#v) = %d, want %d", c.v, got, c.want)
+		}
+	}
+}
+
+// TestBooleanOptionWords: Node's ERR_INVALID_ARG_TYPE for a non-boolean
+// insecureHTTPParser, in its words (fresh-round10n-e for the first four).
+func TestBooleanOptionWords(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[any]string{
+		"false":                         "Received type string ('false')",
+		float64(1):                      "Received type number (1)",
+		"a value long enough to be cut": "Received type string ('a value long enough to b...)",
+		float64(0.5):                    "Received type number (0.5)",
+	} {
+		err := booleanOption(behavior{"insecureHTTPParser": v}, "insecureHTTPParser")
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("%#v: %v, want ...%s", v, err, want)
+		}
+	}
+	if err := booleanOption(behavior{"insecureHTTPParser": nil}, "insecureHTTPParser"); err == nil || !strings.HasSuffix(err.Error(), "Received null") {
+		t.Errorf("null: %v", err)
+	}
+	for _, b := range []behavior{{}, {"insecureHTTPParser": true}, {"insecureHTTPParser": false}} {
+		if err := booleanOption(b, "insecureHTTPParser"); err != nil {
+			t.Errorf("%v: %v", b, err)
+		}
 	}
 }
