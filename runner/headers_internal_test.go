@@ -238,3 +238,25 @@ func TestBooleanOptionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWireHostIPv6: IPv6 literals go out as the WHATWG serializer writes
+// them, as Node sends them (fresh-round10n-g).
+func TestWireHostIPv6(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"[::1]":                    "[::1]",
+		"[0:0:0:0:0:0:0:1]":        "[::1]",
+		"[::FFFF:7F00:1]":          "[::ffff:7f00:1]",
+		"[::ffff:127.0.0.1]":       "[::ffff:7f00:1]",
+		"[2001:db8:0:0:1:0:0:1]":   "[2001:db8::1:0:0:1]",
+		"[2001:0db8:0000:0000::1]": "[2001:db8::1]",
+		"[1:0:0:2:0:0:0:3]":        "[1:0:0:2::3]",
+		"[1:2:3:4:5:6:7:8]":        "[1:2:3:4:5:6:7:8]",
+		"[1:0:3:4:5:6:7:8]":        "[1:0:3:4:5:6:7:8]",
+		"[not an address]":         "[not an address]",
+	} {
+		if got := wireHost([]string{in}, ""); got != want {
+			t.Errorf("wireHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

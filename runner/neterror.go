@@ -177,6 +177,11 @@ func dialAddr(err error, dialOnly bool) string {
 	if !errors.As(err, &opErr) || opErr.Addr == nil || (dialOnly && opErr.Op != "dial") {
 		return ""
 	}
+	if host, port, ok := splitAddr(opErr.Addr); ok {
+		// Node joins address and port with a colon, an IPv6 address
+		// without brackets ("::1:1").
+		return " " + host + ":" + strconv.Itoa(port)
+	}
 	return " " + opErr.Addr.String()
 }
 

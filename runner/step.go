@@ -431,6 +431,12 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	c.URL = collections.ParseURL(c.URL.String())
 	c.URL.Variables = vars
 	c.URL.Query = w.Query
+	// The host as it went out: lower-cased, an IPv4 shorthand expanded, an
+	// IPv6 address as WHATWG writes it (Newman 6.2.2: "LOCALHOST" and
+	// "2130706433" read back "localhost" and "127.0.0.1", fresh-round10n-g).
+	if len(w.Host) > 0 {
+		c.URL.Host = w.Host
+	}
 	if len(c.URL.Path) == len(w.Path) {
 		c.URL.Path = w.Path
 	}

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -185,6 +186,10 @@ func substitutePathVariables(path []string, vars []collections.Variable) []strin
 func wireHost(labels []string, port string) string {
 	host := strings.ToLower(strings.Join(labels, "."))
 	switch {
+	case strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]"):
+		if a, err := netip.ParseAddr(host[1 : len(host)-1]); err == nil && a.Is6() && a.Zone() == "" {
+			host = "[" + whatwgIPv6(a.As16()) + "]"
+		}
 	case isDottedQuad(host): // the usual IP literal, sent as written
 	case asciiHost(host):
 		if ip, ok := parseIPv4Shorthand(host); ok {
@@ -267,6 +272,41 @@ func isDottedQuad(host string) bool {
 		n, digits = n*10+int(c-'0'), digits+1
 	}
 	return parts == 4
+}
+
+// whatwgIPv6 is an IPv6 address as the WHATWG URL serializer writes it:
+// eight groups in lower-case hex without leading zeros, the first longest
+// run of two or more zero groups as "::", an embedded IPv4 address in hex
+// too ([::ffff:127.0.0.1] is [::ffff:7f00:1], as Node sends it).
+func whatwgIPv6(b [16]byte) string {
+	var groups [8]uint16
+	for i := range groups {
+		groups[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+	}
+	start, length := -1, 1
+	for i := 0; i < 8; {
+		j := i
+		for j < 8 && groups[j] == 0 {
+			j++
+		}
+		if j-i > length {
+			start, length = i, j-i
+		}
+		i = max(j, i+1)
+	}
+	var sb strings.Builder
+	for i := 0; i < 8; i++ {
+		if i == start {
+			sb.WriteString("::")
+			i += length - 1
+			continue
+		}
+		if i > 0 && i != start+length {
+			sb.WriteByte(':')
+		}
+		sb.WriteString(strconv.FormatUint(uint64(groups[i]), 16))
+	}
+	return sb.String()
 }
 
 // asciiHost reports whether a lowercased host is plain ASCII without
