@@ -55,8 +55,8 @@ type wireOrder struct {
 // request has no row of that name. h holds the request's own rows. The
 // other system headers are simply not added (addRuntimeHeaders).
 func (o *wireOrder) block(h http.Header, disabled map[string]bool) {
-	for _, name := range [...]string{"Host", "Content-Type", "Content-Length"} {
-		lk := strings.ToLower(name)
+	for _, f := range [...]struct{ name, lk string }{{"Host", "host"}, {"Content-Type", "content-type"}, {"Content-Length", "content-length"}} {
+		name, lk := f.name, f.lk
 		if !disabled[lk] || (name == "Host" && o.user["Host"]) || name != "Host" && headerKey(h, name) != "" {
 			continue
 		}
