@@ -451,6 +451,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	}
 	nc, err := dial(ctx, "tcp", addr)
 	if err != nil {
+		keepMappedAddr(err, addr)
 		if proxy != nil {
 			return nil, fmt.Errorf("proxyconnect tcp: %w", err)
 		}
@@ -534,6 +535,30 @@ func (t *Transport) handshake(ctx context.Context, nc net.Conn, host string) (ne
 		return nil, err
 	}
 	return tc, nil
+}
+
+// mappedAddr is the address of a failed dial to an IPv4-mapped IPv6
+// literal ([::ffff:7f00:1]): Go dials it as IPv4 and prints it so, Node
+// dials it over IPv6 and names it as written ("::ffff:7f00:1").
+type mappedAddr struct {
+	*net.TCPAddr
+	host string
+}
+
+func (a mappedAddr) String() string { return net.JoinHostPort(a.host, strconv.Itoa(a.Port)) }
+
+// keepMappedAddr gives a failed dial to an IPv4-mapped IPv6 literal the
+// address as written, for the error's words.
+func keepMappedAddr(err error, addr string) {
+	host, _, _ := net.SplitHostPort(addr)
+	ip := net.ParseIP(host)
+	var opErr *net.OpError
+	if ip == nil || ip.To4() == nil || !strings.Contains(host, ":") || !errors.As(err, &opErr) {
+		return
+	}
+	if ta, ok := opErr.Addr.(*net.TCPAddr); ok {
+		opErr.Addr = mappedAddr{ta, host}
+	}
 }
 
 // HandshakeClosedError is a server that closed the connection before the

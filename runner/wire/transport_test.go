@@ -915,3 +915,24 @@ func TestVerifyConnectionSeesTheIPAddress(t *testing.T) {
 		t.Errorf("VerifyConnection saw server name %q, want 127.0.0.1", got)
 	}
 }
+
+// TestMappedAddressInDialErrors: a refused dial to an IPv4-mapped IPv6
+// literal names the address as written, as Node does, though Go dials it
+// as IPv4 (fresh-round10n-g).
+func TestMappedAddressInDialErrors(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close() // a port nothing listens on now
+	_, err = (&Transport{}).Send(mustReq(t, context.Background(), "http://[::ffff:7f00:1]:"+strconv.Itoa(port)+"/"), nil)
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) {
+		t.Fatalf("error %v is not a dial error", err)
+	}
+	if want := "[::ffff:7f00:1]:" + strconv.Itoa(port); opErr.Addr.String() != want {
+		t.Errorf("address %q, want %q", opErr.Addr.String(), want)
+	}
+}
