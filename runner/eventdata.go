@@ -82,6 +82,9 @@ func ErrorInfoOf(err error) *ErrorInfo {
 		if se.Nameless {
 			e.Name = ""
 		}
+		if se.Chai != nil {
+			e.Fields, e.Line, e.Column = se.Chai, se.Line, se.CallColumn
+		}
 	} else if errors.As(err, &m) && m.ErrorMessage() != "" {
 		e.Message = m.ErrorMessage()
 	} else {

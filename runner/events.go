@@ -9,6 +9,7 @@
 package runner
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/courier-run/courier/collections"
@@ -68,6 +69,12 @@ type ErrorInfo struct {
 	// Connect is set on a request timeout: the request library's flag
 	// (true while connecting), in place of the other fields.
 	Connect *bool
+	// Fields, for a chai AssertionError a script let escape, are its own
+	// fields as chai's toJSON gives them (JSON: name, message, showDiff,
+	// actual, expected, operator), which Newman's reports carry; Line and
+	// Column are where V8 places the throw in the user's script.
+	Fields       json.RawMessage
+	Line, Column int
 	// Library and Reason are OpenSSL's, on an error made from a TLS alert
 	// (pm.sendRequest's err has them; reports do not write them), and
 	// Reason, Host and Cert of a certificate for another host.

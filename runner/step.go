@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -199,7 +200,7 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	ev := ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name, Err: plainErr(res.Err), Time: end}
 	if res.Err != nil {
 		counts.Failed++
-		s.scriptFailed(listen, res.Err)
+		ev.At = s.scriptFailed(listen, res.Err)
 		s.preFailed = s.preFailed || listen == listenPre
 	} else if failed := failedTests(res.Tests); failed != "" && r.Options.bailOn(BailFailure) {
 		counts.Failed++
@@ -315,8 +316,9 @@ func (s *stepRun) assertionFailure(listen, names string) (*ErrorInfo, string) {
 	return &ErrorInfo{Name: "AssertionFailure", Text: "AssertionFailure: " + names, Message: names}, at
 }
 
-// scriptFailed records a script's error as the item's failure.
-func (s *stepRun) scriptFailed(listen string, err error) {
+// scriptFailed records a script's error as the item's failure. It returns
+// the failure's place when it is more than "<listen>-script" ("" else).
+func (s *stepRun) scriptFailed(listen string, err error) (at string) {
 	src := "test-script"
 	if listen == listenPre {
 		src = "prerequest-script"
@@ -330,8 +332,17 @@ func (s *stepRun) scriptFailed(listen string, err error) {
 		// happened goes to the stack, as in its reports.
 		msg, stack = se.Msg, err.Error()
 	}
+	if se != nil && se.Chai != nil {
+		// A chai AssertionError keeps its stack through Newman's sandbox,
+		// and Newman places the failure by its first frame: the line in
+		// the sandbox's wrapper less 2 (the script's line + 1) and V8's
+		// column (runner/report.TestChaiErrorOutsideTestAsNewman).
+		src += ":" + strconv.Itoa(se.Line+1) + ":" + strconv.Itoa(se.CallColumn)
+		at = src
+	}
 	s.r.itemFailed(msg)
 	s.r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: src, Name: scriptErrorName(err), Message: msg, Stack: stack})
+	return at
 }
 
 // send sends the item's request and records how it went. It returns the

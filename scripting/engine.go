@@ -3,6 +3,7 @@ package scripting
 import (
 	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
@@ -1073,6 +1074,13 @@ type ScriptError struct {
 	Nameless bool
 	Msg      string
 	Err      error // underlying cause (timeout, memory limit), may be nil
+	// Chai is, for a chai AssertionError the script let escape (thrown
+	// outside pm.test), its toJSON(false) as JSON: name, message,
+	// showDiff, actual, expected, operator, what Newman's sandbox sends
+	// for it. CallColumn is then the column V8 gives the throw: where the
+	// failing assertion's name starts (Column is the call's parenthesis).
+	Chai       json.RawMessage
+	CallColumn int
 }
 
 func (s *ScriptError) Error() string {
@@ -1228,7 +1236,82 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 		seen = e.seenAtRun(x, se.Line, se.Column)
 	}
 	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column, seen)
+	if o, ok := v.(*goja.Object); ok && se.Name == "AssertionError" && se.Line > 0 {
+		if se.Chai = e.chaiFields(o); se.Chai != nil {
+			se.CallColumn = callColumn(x.Source, se.Line, se.Column)
+		}
+	}
 	return se
+}
+
+// chaiFields is what chai's AssertionError#toJSON(false) gives for o, as
+// JSON, when o's toJSON is chai's (the bootstrap's AssertionError's, which
+// is chai's once chai is loaded); nil for any other value, so that no
+// script's own toJSON runs here.
+func (e *Engine) chaiFields(o *goja.Object) json.RawMessage {
+	p := e.fastProtos
+	if p == nil || p.assertionError == nil {
+		return nil
+	}
+	ctor, ok := p.assertionError.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	proto, ok := ctor.Get("prototype").(*goja.Object)
+	if !ok {
+		return nil
+	}
+	want, mine := proto.Get("toJSON"), o.Get("toJSON")
+	fn, ok := goja.AssertFunction(mine)
+	if !ok || want == nil || !mine.SameAs(want) {
+		return nil
+	}
+	v, err := fn(o, e.rt.ToValue(false))
+	if err != nil {
+		return nil
+	}
+	out, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	b, err := out.MarshalJSON()
+	if err != nil || len(b) < 2 || b[0] != '{' {
+		return nil
+	}
+	return b
+}
+
+// callColumn is where V8 places a method call's throw: the start of the
+// called member's name before the parenthesis at col ("equal" in
+// pm.expect(x).to.equal(2)). col as it is when the line is not plain ASCII
+// or col is no parenthesis.
+func callColumn(src string, line, col int) int {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) {
+		return col
+	}
+	s := strings.TrimSuffix(lines[line-1], "\r")
+	i := col - 1
+	if i < 1 || i >= len(s) || s[i] != '(' {
+		return col
+	}
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return col
+		}
+	}
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	k := j
+	for k > 0 && (s[k-1] == '_' || s[k-1] == '$' || s[k-1] >= '0' && s[k-1] <= '9' || s[k-1] >= 'a' && s[k-1] <= 'z' || s[k-1] >= 'A' && s[k-1] <= 'Z') {
+		k--
+	}
+	if k == j {
+		return col
+	}
+	return k + 1
 }
 
 // errorNameMessage splits a thrown value into Error name and message.

@@ -348,6 +348,11 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 		// for it.
 		r.Error.Type = ""
 	}
+	if ei := runner.ErrorInfoOf(e.Err); len(ei.Fields) > 0 {
+		// A chai AssertionError crosses Newman's sandbox by its own
+		// toJSON: its fields and its stack, no type.
+		r.Error.Type, r.Error.Fields, r.Error.Stack = "", ei.Fields, chaiStack(msg, ei.Line, ei.Column)
+	}
 	j.decorate(r.Error)
 	if e.Listen == "prerequest" {
 		j.cur.PrerequestScript = append(j.cur.PrerequestScript, r)

@@ -196,10 +196,15 @@ func (j *JUnit) scriptError(e runner.ScriptEvent) {
 		return
 	}
 	j.cur.errors++
+	text := errorMessage(errorName(e.Err), e.Err)
+	if ei := runner.ErrorInfoOf(e.Err); len(ei.Fields) > 0 {
+		// A chai AssertionError keeps its stack, which Newman writes.
+		text = chaiStack(text, ei.Line, ei.Column)
+	}
 	if e.Listen == "prerequest" {
-		j.cur.preErrs = append(j.cur.preErrs, "prerequestScriptError: "+errorMessage(errorName(e.Err), e.Err))
+		j.cur.preErrs = append(j.cur.preErrs, "prerequestScriptError: "+text)
 	} else {
-		j.cur.scriptErrs = append(j.cur.scriptErrs, "testScriptError: "+errorMessage(errorName(e.Err), e.Err))
+		j.cur.scriptErrs = append(j.cur.scriptErrs, "testScriptError: "+text)
 	}
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/courier-run/courier/runner"
@@ -95,6 +96,22 @@ func nodeFrames(ei *runner.ErrorInfo, msg string, tls bool) string {
 	}
 	return ""
 }
+
+// chaiStack is the stack of a chai AssertionError a script let escape, as
+// Newman 6.2.2's sandbox makes it: "Error: <message>" (the stack is taken
+// before chai names the error), the script's frame in the sandbox's eval
+// (the script's line + 3) and the sandbox's own frames, the same for every
+// script (recorded in testdata/golden/report/newman-chai-errors).
+func chaiStack(msg string, line, col int) string {
+	return "Error: " + msg + "\n    at Object.eval (eval at exec (evalmachine.<anonymous>:66:1819788), <anonymous>:" +
+		strconv.Itoa(line+3) + ":" + strconv.Itoa(col) + ")" + chaiSandboxFrames
+}
+
+// chaiSandboxFrames are Newman 6.2.2's sandbox frames under a script.
+const chaiSandboxFrames = "\n    at u.exec (evalmachine.<anonymous>:66:1819823)\n    at t.exports (evalmachine.<anonymous>:66:5848)" +
+	"\n    at Object.<anonymous> (evalmachine.<anonymous>:66:8247)\n    at evalmachine.<anonymous>:15:26" +
+	"\n    at Array.forEach (<anonymous>)\n    at Object.emit (evalmachine.<anonymous>:14:59)" +
+	"\n    at evalmachine.<anonymous>:59:24\n    at evalmachine.<anonymous>:5:21\n    at evalmachine.<anonymous>:6:18"
 
 // verifyCodes are the certificate errors OpenSSL's verification gives
 // (those courier words as Node does, runner/tlsnode.go).

@@ -529,11 +529,44 @@ type Error struct {
 	// serialised-error adds to an error in run.failures and to a
 	// script's error: a hash of the error, an id, when it happened (ms
 	// since the epoch) and its parsed stack frames. courier's checksum is
-	// Newman's for the same fields; its timestamp is the run's start.
+	// Newman's for the same fields; its timestamp is the error's moment.
 	Checksum   string          `json:"checksum,omitempty"`
 	ID         string          `json:"id,omitempty"`
 	Timestamp  int64           `json:"timestamp,omitempty"`
 	Stacktrace json.RawMessage `json:"stacktrace,omitempty"`
+	// Fields, when set, are a chai AssertionError's own fields as its
+	// toJSON gives them (a JSON object: name, message, showDiff, actual,
+	// expected, operator), written in place of name and message, as
+	// Newman writes such an error. A report read back leaves them out.
+	Fields json.RawMessage `json:"-"`
+}
+
+// MarshalJSON writes the error's fields in their order, a chai
+// AssertionError's own fields (Fields) first when it has them.
+func (e Error) MarshalJSON() ([]byte, error) {
+	type plain Error
+	if len(e.Fields) < 2 || e.Fields[0] != '{' {
+		return json.Marshal(plain(e))
+	}
+	rest, err := json.Marshal(struct {
+		Stack      string          `json:"stack,omitempty"`
+		Checksum   string          `json:"checksum,omitempty"`
+		ID         string          `json:"id,omitempty"`
+		Timestamp  int64           `json:"timestamp,omitempty"`
+		Stacktrace json.RawMessage `json:"stacktrace,omitempty"`
+	}{e.Stack, e.Checksum, e.ID, e.Timestamp, e.Stacktrace})
+	if err != nil {
+		return nil, err
+	}
+	fields := bytes.TrimSpace(e.Fields)
+	out := append([]byte(nil), fields[:len(fields)-1]...)
+	if len(rest) > 2 {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, rest[1:len(rest)-1]...)
+	}
+	return append(out, '}'), nil
 }
 
 type Assertion struct {
