@@ -1236,12 +1236,18 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 		seen = e.seenAtRun(x, se.Line, se.Column)
 	}
 	se.Msg = v8Message(se.Name, se.Msg, x.Source, se.Line, se.Column, seen)
+	e.chaiError(se, x, v)
+	return se
+}
+
+// chaiError fills se's Chai and CallColumn when v is a chai AssertionError
+// thrown from the user's script.
+func (e *Engine) chaiError(se *ScriptError, x *Exec, v goja.Value) {
 	if o, ok := v.(*goja.Object); ok && se.Name == "AssertionError" && se.Line > 0 {
 		if se.Chai = e.chaiFields(o); se.Chai != nil {
 			se.CallColumn = callColumn(x.Source, se.Line, se.Column)
 		}
 	}
-	return se
 }
 
 // chaiFields is what chai's AssertionError#toJSON(false) gives for o, as
@@ -1292,20 +1298,15 @@ func callColumn(src string, line, col int) int {
 	}
 	s := strings.TrimSuffix(lines[line-1], "\r")
 	i := col - 1
-	if i < 1 || i >= len(s) || s[i] != '(' {
+	if i < 1 || i >= len(s) || s[i] != '(' || strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) >= 0 {
 		return col
-	}
-	for k := 0; k < len(s); k++ {
-		if s[k] >= 0x80 {
-			return col
-		}
 	}
 	j := i
 	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
 		j--
 	}
 	k := j
-	for k > 0 && (s[k-1] == '_' || s[k-1] == '$' || s[k-1] >= '0' && s[k-1] <= '9' || s[k-1] >= 'a' && s[k-1] <= 'z' || s[k-1] >= 'A' && s[k-1] <= 'Z') {
+	for k > 0 && isIdentByte(s[k-1]) {
 		k--
 	}
 	if k == j {

@@ -78,21 +78,37 @@ func nodeFrames(ei *runner.ErrorInfo, msg string, tls bool) string {
 		return frameConnect
 	case ei.Syscall == "getaddrinfo":
 		return frameLookup
-	case ei.Code == "ECONNRESET" && ei.Syscall == "read":
-		return "\n    at " + wrap + frameReadTail
-	case ei.Code == "ECONNRESET" && ei.Syscall == "" && msg == "socket hang up":
-		return "\n    at " + socket + strings.Replace(framesEnd, "%s", socket, 1)
-	case ei.Code == "ECONNRESET" && ei.Syscall == "" && msg == "aborted":
-		if tls {
-			return framesAbortedTLS
-		}
-		return framesAbortedPlain
-	case ei.Code == "ECONNRESET" && tls && msg == "Client network socket disconnected before secure TLS connection was established":
-		return framesTLSEnd
+	case ei.Code == "ECONNRESET":
+		return resetFrames(ei, msg, tls)
 	case tls && verifyCodes[ei.Code]:
 		return framesVerify
 	case strings.HasPrefix(ei.Code, "HPE_") && strings.HasPrefix(msg, "Parse Error: "):
 		return "\n    at " + socket + strings.Replace(strings.Replace(framesData, "%s", socket, 1), "%s", wrap, 1)
+	}
+	return ""
+}
+
+// resetFrames are the frames of Node's ECONNRESET errors: a reset read, an
+// end of stream before the answer (socket hang up), a close inside it
+// (aborted), an end during the TLS handshake.
+func resetFrames(ei *runner.ErrorInfo, msg string, tls bool) string {
+	socket, wrap := "", "TCP"
+	if tls {
+		socket, wrap = "TLS", "TLSWrap"
+	}
+	switch {
+	case ei.Syscall == "read":
+		return "\n    at " + wrap + frameReadTail
+	case ei.Syscall != "":
+		return ""
+	case msg == "socket hang up":
+		return "\n    at " + socket + strings.Replace(framesEnd, "%s", socket, 1)
+	case msg == "aborted" && tls:
+		return framesAbortedTLS
+	case msg == "aborted":
+		return framesAbortedPlain
+	case tls && msg == "Client network socket disconnected before secure TLS connection was established":
+		return framesTLSEnd
 	}
 	return ""
 }
