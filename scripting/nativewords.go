@@ -21,7 +21,7 @@ import (
 // matter: the methods' names (an alias still names the method where it is
 // taken).
 var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
-	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race"}
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString"}
 
 // mayMeetNativeWords is the cheap look at a script's text.
 func mayMeetNativeWords(src string) bool {
@@ -65,6 +65,31 @@ func (e *Engine) installNativeWords() {
 			e.promiseCombinator(p.Get(name))
 		}
 	}
+	e.wrapNativeWords(e.rt.Get("BigInt"), bigIntWords)
+	if ep := e.builtinProto("Error"); ep != nil {
+		e.wrapNativeWords(ep.Get("toString"), errorToStringWords)
+	}
+}
+
+// bigIntWords: goja drops a symbol's description where BigInt refuses it
+// ("Cannot convert Symbol to a BigInt"); V8 prints the symbol.
+func bigIntWords(msg string, args []goja.Value) string {
+	if msg != "Cannot convert Symbol to a BigInt" || len(args) == 0 {
+		return ""
+	}
+	if sym, ok := args[0].(*goja.Symbol); ok {
+		return "Cannot convert Symbol(" + sym.String() + ") to a BigInt"
+	}
+	return ""
+}
+
+// errorToStringWords: Error.prototype.toString on a primitive (goja:
+// "Value is not an object: 1").
+func errorToStringWords(msg string, _ []goja.Value) string {
+	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
+		return "Method Error.prototype.toString called on incompatible receiver " + x
+	}
+	return ""
 }
 
 // standInFirstArgument makes the built-in v hand its first argument to

@@ -268,3 +268,30 @@ p(() => Object.fromEntries(mk(undefined)));`, []string{
 		"E:TypeError",
 	})
 }
+
+// BigInt refusing a symbol names it, and Error.prototype.toString refuses
+// a primitive receiver, in V8's words (Postman CLI 1.34.0's,
+// fresh-round10l-b.json "refusal words: BigInt of a symbol…"; Node 20's
+// for the neighbours).
+func TestBigIntSymbolAndErrorToStringWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => BigInt(Symbol()));
+p(() => BigInt(Symbol('d')));
+p(() => Error.prototype.toString.call(1));
+p(() => Error.prototype.toString.call('abc'));
+p(() => Error.prototype.toString.call(undefined));
+p(() => Error.prototype.toString.call(null));
+p(() => Error.prototype.toString.call({name: 'N', message: 'm'}));
+p(() => String(BigInt(5) + BigInt('7')));
+`, []string{
+		"E:TypeError: Cannot convert Symbol() to a BigInt",
+		"E:TypeError: Cannot convert Symbol(d) to a BigInt",
+		"E:TypeError: Method Error.prototype.toString called on incompatible receiver 1",
+		"E:TypeError: Method Error.prototype.toString called on incompatible receiver abc",
+		"E:TypeError: Method Error.prototype.toString called on incompatible receiver undefined",
+		"E:TypeError: Method Error.prototype.toString called on incompatible receiver null",
+		"N: m",
+		"12",
+	})
+}
