@@ -26,6 +26,11 @@ func mayMeetFunctionShapes(src string) bool {
 func (e *Engine) installFunctionShapes() {
 	e.fnShapesInstalled = true
 	_, _ = e.api.shapeFunctions(nil)
+	if !e.sugar.loaded {
+		for i := range e.sugar.stubs {
+			e.shapeSugarStub(&e.sugar.stubs[i])
+		}
+	}
 }
 
 // The prototypes of pm's objects (postman-collection's shapes) get

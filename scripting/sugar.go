@@ -261,6 +261,37 @@ func (e *Engine) installSugarStub(i int) {
 		_ = s.fn.DefineDataProperty("length", rt.ToValue(int(m.length)), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	_ = target.DefineDataProperty(m.name, s.fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	if e.fnShapesInstalled {
+		e.shapeSugarStub(s)
+	}
+}
+
+// sugarNatives are the members Sugar sets to a built-in of V8's (Date's
+// getDay, Array.isArray): no arguments, caller or prototype of their own.
+var sugarNatives = map[string]bool{"Date#getUTCWeekday": true, "Date#getWeekday": true, "Object.isArray": true}
+
+// shapeSugarStub gives stub s the own members of Sugar's function, a sloppy
+// one: arguments and caller (null), then a prototype whose constructor is
+// the stub, after length and name (fresh-round8c-sugar). Each costs about
+// eight allocations, so stubs get them only in engines whose scripts could
+// see a function's own members (mayMeetFunctionShapes, fnshapes.go).
+func (e *Engine) shapeSugarStub(s *sugarStub) {
+	m := s.m
+	sep := "."
+	if m.proto {
+		sep = "#"
+	}
+	if s.fn == nil || sugarNatives[sugarClasses[m.class]+sep+m.name] {
+		return
+	}
+	if v := s.fn.Get("prototype"); v != nil {
+		return // shaped already
+	}
+	_ = s.fn.DefineDataProperty("arguments", goja.Null(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = s.fn.DefineDataProperty("caller", goja.Null(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	p := e.rt.NewObject()
+	_ = p.DefineDataProperty("constructor", s.fn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = s.fn.DefineDataProperty("prototype", p, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 // sugarTarget is the object member m belongs on now: the class or its

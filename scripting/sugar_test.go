@@ -286,3 +286,22 @@ func TestSugarWordsIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSugarStubsShapedWhenSeen: a stub gets the own members of Sugar's
+// sloppy function (arguments, caller, prototype) once a script could see a
+// function's own members, not before (fresh-round8c-sugar); the members
+// Sugar sets to a V8 built-in get none.
+func TestSugarStubsShapedWhenSeen(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	runJS(t, e, testExec("test", `pm.test(typeof "x".camelize, () => {});`))
+	stub := e.builtinProto("String").Get("camelize").(*goja.Object)
+	if v := stub.Get("prototype"); v != nil {
+		t.Fatalf("a script that looks at no function's members gave the stub a prototype: %v", v)
+	}
+	r := runJS(t, e, testExec("test", `const f = "x".camelize; pm.test(Object.getOwnPropertyNames(f).join() + ' ' + (f.prototype.constructor === f) + ' ' +
+		Object.getOwnPropertyNames(Date.prototype.getWeekday).join() + ' ' + ('prototype' in [].sum), () => {});`))
+	if got, want := r.Tests[0].Name, "length,name,arguments,caller,prototype true length,name true"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
