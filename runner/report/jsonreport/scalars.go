@@ -19,9 +19,12 @@ func ScalarKeys() map[string]bool {
 }
 
 // DataKeys returns the keys under which the report holds data from the
-// run (a variable's, header's or parameter's typed value; a description):
-// nothing below them is courier's own, whatever its key.
-func DataKeys() map[string]bool { return map[string]bool{"value": true, "description": true} }
+// run (a variable's, header's or parameter's typed value; a description;
+// the values a chai AssertionError compared): nothing below them is
+// courier's own, whatever its key.
+func DataKeys() map[string]bool {
+	return map[string]bool{"value": true, "description": true, "actual": true, "expected": true}
+}
 
 var (
 	scalarOnce sync.Once
