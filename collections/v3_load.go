@@ -1174,7 +1174,16 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 		if lang == "" {
 			lang = "text/javascript"
 		}
-		out = append(out, Event{Listen: listen, Script: Script{Type: lang, Exec: code}})
+		sc := Script{Type: lang, Exec: code}
+		if pn := sm.get("packages"); !isNullNode(pn) {
+			x, err := plainJSON(pn)
+			if err != nil {
+				return nil, nil, m.fieldErr(pn, p+".packages", "%v", err)
+			}
+			b, _ := json.Marshal(x)
+			sc.Packages = string(b)
+		}
+		out = append(out, Event{Listen: listen, Script: sc})
 	}
 	return out, warn, nil
 }

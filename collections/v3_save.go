@@ -507,7 +507,7 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 	// A v3 file runs the first script of each type (Postman CLI 1.34 and
 	// courier), so a second script of one type (v2.1 allows several) is
 	// merged into the first: its code still runs, after the first's.
-	type script struct{ typ, code, lang string }
+	type script struct{ typ, code, lang, packages string }
 	var list []*script
 	byType := map[string]*script{}
 	for _, e := range evs {
@@ -530,10 +530,14 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 		if e.Script.ID != "" || e.Script.Name != "" {
 			w.lose("script ids and names")
 		}
-		if p := e.Script.Packages; p != "" && p != "{}" && p != "null" {
-			w.lose("script packages")
+		pkgs := e.Script.Packages
+		if pkgs == "{}" || pkgs == "null" {
+			pkgs = ""
 		}
 		if first := byType[typ]; first != nil {
+			if pkgs != "" {
+				w.lose("the packages of a second %s script of %s", e.Listen, where)
+			}
 			w.lose("a second %s script of %s: a v3 file runs one script of each type, so it is merged into the first", e.Listen, where)
 			first.code += "\n" + e.Script.Exec
 			continue
@@ -542,7 +546,7 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 		if lang == "" {
 			lang = "text/javascript"
 		}
-		sc := &script{typ, e.Script.Exec, lang}
+		sc := &script{typ, e.Script.Exec, lang, pkgs}
 		byType[typ] = sc
 		list = append(list, sc)
 	}
@@ -559,6 +563,17 @@ func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml
 		m.set("type", ystr(typ))
 		m.set("code", ystr(sc.code))
 		m.set("language", ystr(sc.lang))
+		if sc.packages != "" {
+			// The packages the script imports ({"npm:x@1": {id}}), as
+			// Postman's migrate writes them.
+			var x any
+			n := &yaml.Node{}
+			if json.Unmarshal([]byte(sc.packages), &x) == nil && n.Encode(x) == nil {
+				m.set("packages", n)
+			} else {
+				w.lose("script packages that are not JSON in %s", where)
+			}
+		}
 		seq.Content = append(seq.Content, m.n)
 	}
 	return seq

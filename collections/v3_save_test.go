@@ -570,6 +570,7 @@ func TestV3SaveAsPostmanMigrates(t *testing.T) {
 "item":[{"name":"file","request":{"method":"POST","url":"http://127.0.0.1/","body":{"mode":"file","file":{"src":"./x.bin"}}}},
 {"name":"inherit","request":{"method":"GET","url":"http://127.0.0.1/","auth":{"type":"inherit"}}},
 {"name":"F","auth":{"type":"noauth","noauth":[{"key":"k","value":"v"}]},"item":[{"name":"in F","request":{"method":"GET","url":"http://127.0.0.1/"}}]},
+{"name":"pk","event":[{"listen":"prerequest","script":{"type":"text/javascript","exec":["x()"],"packages":{"npm:jsrsasign@11.1.0":{"id":"npm:jsrsasign@11.1.0"}}}}],"request":{"method":"GET","url":"http://127.0.0.1/"}},
 {"name":"https://h//x","protocolProfileBehavior":{"disabledSystemHeaders":{"user-agent":true,"accept":true}},"request":{"method":"GET","url":"http://127.0.0.1/"}}]}`
 	c, err := LoadBytes([]byte(src), "m.json")
 	if err != nil {
@@ -607,7 +608,13 @@ func TestV3SaveAsPostmanMigrates(t *testing.T) {
 	if len(back.Notices) > 0 {
 		t.Errorf("notices: %v", back.Notices)
 	}
-	if d := back.Items[3].ProtocolProfileBehavior["disabledSystemHeaders"]; !reflect.DeepEqual(d, map[string]any{"accept": true, "user-agent": true}) {
+	if got := read("pk.request.yaml"); !strings.Contains(got, "    language: text/javascript\n    packages:\n      npm:jsrsasign@11.1.0:\n        id: npm:jsrsasign@11.1.0\n") {
+		t.Errorf("packages written as:\n%s", got)
+	}
+	if p := back.Items[3].Events[0].Script.Packages; p != `{"npm:jsrsasign@11.1.0":{"id":"npm:jsrsasign@11.1.0"}}` {
+		t.Errorf("packages read back as %q", p)
+	}
+	if d := back.Items[4].ProtocolProfileBehavior["disabledSystemHeaders"]; !reflect.DeepEqual(d, map[string]any{"accept": true, "user-agent": true}) {
 		t.Errorf("disabledSystemHeaders read back as %#v", d)
 	}
 	if b := back.Items[0].Request.Body; b == nil || b.Mode != BodyFile || b.File != "./x.bin" {
