@@ -557,18 +557,19 @@ func (s *Store) List() ([]StoredSet, []error) {
 }
 
 // WithoutSecrets drops the set values isSecret flags (a resolved vault
-// secret, or text containing one), and the variables whose name it flags
-// (a script may name one by a secret), and returns the keys it dropped: a
-// resolved secret is never written to disk. A {{vault:NAME}} reference is
-// not a secret and is kept. isSecret nil keeps everything.
-func (c Changes) WithoutSecrets(isSecret func(value string) bool) (Changes, []string) {
-	if isSecret == nil {
+// secret, or text containing one), and the variables whose name
+// isSecretName flags (a script may name one by a secret), and returns the
+// keys it dropped: a resolved secret is never written to disk. A
+// {{vault:NAME}} reference is not a secret and is kept. A nil check keeps
+// everything it would flag.
+func (c Changes) WithoutSecrets(isSecret, isSecretName func(string) bool) (Changes, []string) {
+	if isSecret == nil && isSecretName == nil {
 		return c, nil
 	}
 	out := Changes{Unset: c.Unset}
 	var dropped []string
 	for _, e := range c.Set {
-		if e.Value != "" && isSecret(e.Value) || isSecret(e.Key) {
+		if isSecret != nil && e.Value != "" && isSecret(e.Value) || isSecretName != nil && isSecretName(e.Key) {
 			dropped = append(dropped, e.Key)
 			continue
 		}

@@ -11,7 +11,7 @@ import (
 //	env.Set(...)                                        // --env-var, --local-echo…
 //	rs.Snapshot(env.Variables())                        // what the run starts from
 //	... run ...
-//	dropped, err := rs.Finish(env.Variables(), isSecret) // unless --no-persist
+//	dropped, err := rs.Finish(env.Variables(), isSecret, isSecretName) // unless --no-persist
 //
 // Finish saves only what the run itself changed, merged into the store file
 // under its lock, so command-line overrides are never persisted and two runs
@@ -48,10 +48,10 @@ func (rs *RunState) Snapshot(vars []Variable) { rs.before = append([]Variable(ni
 func (rs *RunState) Changes(after []Variable) Changes { return Diff(rs.before, after) }
 
 // Finish persists the run's changes. Values isSecret flags (resolved vault
-// secrets) are not written; their keys are returned so the caller can say
-// so. isSecret may be nil.
-func (rs *RunState) Finish(after []Variable, isSecret func(string) bool) ([]string, error) {
-	ch, dropped := rs.Changes(after).WithoutSecrets(isSecret)
+// secrets) and variables whose name isSecretName flags are not written;
+// their keys are returned so the caller can say so. Either may be nil.
+func (rs *RunState) Finish(after []Variable, isSecret, isSecretName func(string) bool) ([]string, error) {
+	ch, dropped := rs.Changes(after).WithoutSecrets(isSecret, isSecretName)
 	if ch.Empty() {
 		return dropped, nil
 	}

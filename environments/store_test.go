@@ -198,10 +198,10 @@ func TestWithoutSecrets(t *testing.T) {
 	t.Parallel()
 	ch := Changes{Set: []Entry{{Key: "ref", Value: "{{vault:k}}"}, {Key: "tok", Value: "Bearer s3cr3t"}, {Key: "id", Value: "1"}}, Unset: []string{"u"}}
 	resolved := "s3cr3t"
-	got, dropped := ch.WithoutSecrets(func(v string) bool { return strings.Contains(v, resolved) })
+	got, dropped := ch.WithoutSecrets(func(v string) bool { return strings.Contains(v, resolved) }, nil)
 	assert.Equal(t, []string{"tok"}, dropped)
 	assert.Equal(t, Changes{Set: []Entry{{Key: "ref", Value: "{{vault:k}}"}, {Key: "id", Value: "1"}}, Unset: []string{"u"}}, got)
-	same, none := ch.WithoutSecrets(nil)
+	same, none := ch.WithoutSecrets(nil, nil)
 	assert.Equal(t, ch, same)
 	assert.Empty(t, none)
 }
@@ -387,7 +387,7 @@ func TestRunStateChains(t *testing.T) {
 	env.SetNative("count", 2.0)
 	env.SetNative("token", "Bearer resolved-secret")
 	env.Unset("stale")
-	dropped, err := rs.Finish(env.Variables(), func(v string) bool { return strings.Contains(v, "resolved-secret") })
+	dropped, err := rs.Finish(env.Variables(), func(v string) bool { return strings.Contains(v, "resolved-secret") }, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"token"}, dropped)
 
@@ -403,8 +403,19 @@ func TestRunStateChains(t *testing.T) {
 	p := st.Path(FileIdentity(f))
 	fi, err := os.Stat(p)
 	require.NoError(t, err)
-	_, err = rs2.Finish(env2.Variables(), nil)
+	_, err = rs2.Finish(env2.Variables(), nil, nil)
 	require.NoError(t, err)
 	fi2, _ := os.Stat(p)
 	assert.Equal(t, fi.ModTime(), fi2.ModTime())
+}
+
+// TestWithoutSecretsNames: a variable whose name isSecretName flags is
+// dropped whatever its value; names are checked apart from values.
+func TestWithoutSecretsNames(t *testing.T) {
+	t.Parallel()
+	ch := Changes{Set: []Entry{{Key: "S3cretName-9", Value: "v"}, {Key: "ok", Value: "S3cretName-9"}, {Key: "kept", Value: "x"}}}
+	isName := func(k string) bool { return k == "S3cretName-9" }
+	got, dropped := ch.WithoutSecrets(nil, isName)
+	assert.Equal(t, []string{"S3cretName-9"}, dropped)
+	assert.Equal(t, []Entry{{Key: "ok", Value: "S3cretName-9"}, {Key: "kept", Value: "x"}}, got.Set)
 }

@@ -72,7 +72,7 @@ type exportCleaner struct {
 func (c *exportCleaner) clean(vs []environments.Variable) []environments.Variable {
 	out := make([]environments.Variable, 0, len(vs))
 	for _, v := range vs {
-		if c.red.Redact(v.Key) != v.Key {
+		if c.red.NamesSecret(v.Key) {
 			// A script named a variable by a secret: the name is the
 			// secret, so the variable is left out whole.
 			c.blanked = append(c.blanked, "a variable named by a secret (left out)")

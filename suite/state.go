@@ -108,7 +108,7 @@ func (s *Suite) persist(rs *environments.RunState, sc *environments.Scope) {
 		return
 	}
 	isSecret := func(v string) bool { return s.red.Redact(v) != v }
-	dropped, err := rs.Finish(sc.Variables(), isSecret)
+	dropped, err := rs.Finish(sc.Variables(), isSecret, s.red.NamesSecret)
 	if err != nil {
 		s.o.warnf("warning: current values not saved: %s\n", s.red.Redact(err.Error()))
 	}

@@ -311,6 +311,19 @@ func (r *Redactor) rawValues() []*secretValue {
 	return r.values
 }
 
+// NamesSecret reports whether name (a variable's, a key) holds a secret:
+// the masks Redact would put in it cover the whole name or at least
+// MinPieceLen bytes of it. A short secret inside a longer name ("api" in
+// "apiPath") does not count: names are ordinary words far more often than
+// they are secrets, and Redact still masks it wherever the name is shown.
+func (r *Redactor) NamesSecret(name string) bool {
+	n := 0
+	for _, sp := range r.spans(name, false) {
+		n += sp.end - sp.start
+	}
+	return n > 0 && (n == len(name) || n >= MinPieceLen)
+}
+
 // RedactError returns err's message redacted (for printing an error).
 func (r *Redactor) RedactError(err error) string {
 	if err == nil {

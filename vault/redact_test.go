@@ -261,3 +261,18 @@ func TestAddDerivedKeepsPiecesVisible(t *testing.T) {
 	r.Add("secret-part/other-part-9")
 	assert.Equal(t, "p=***", r.Redact("p=other-part-9"), "a secret's piece is still masked alone")
 }
+
+// TestNamesSecret: a name holds a secret when it is one (in any form
+// Redact masks) or holds eight characters of one; a short secret inside
+// an ordinary name does not make the name a secret.
+func TestNamesSecret(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("api", `Vq7"<Zk&9>'Lm%2Fx`)
+	for name, want := range map[string]bool{
+		"api": true, "apiPath": false, "rapid": false, `Vq7"<Zk&9>'Lm%2Fx`: true, `x_Vq7"<Zk&9>'Lm%2Fx_y`: true,
+		`Vq7%22%3CZk%269%3E'Lm%252Fx`: true, "plain": false, "": false,
+	} {
+		assert.Equal(t, want, r.NamesSecret(name), name)
+	}
+}

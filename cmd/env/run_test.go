@@ -70,7 +70,7 @@ func TestRunsChainThroughCurrentValues(t *testing.T) {
 		r := &runner.Runner{Collection: coll, Environment: env}
 		sum, err := r.Run(context.Background())
 		require.NoError(t, err)
-		_, err = rs.Finish(r.Scopes().Environment.Variables(), nil)
+		_, err = rs.Finish(r.Scopes().Environment.Variables(), nil, nil)
 		require.NoError(t, err)
 		return sum
 	}
