@@ -25,7 +25,8 @@ func maySortWithComparator(src string) bool {
 	return strings.Contains(src, "sort")
 }
 
-// installSortCopy hooks Array.prototype.sort (once per engine).
+// installSortCopy hooks Array.prototype.sort and %TypedArray%.prototype.sort
+// (once per engine).
 func (e *Engine) installSortCopy() {
 	e.sortCopyInstalled = true
 	proto := e.builtinProto("Array")
@@ -41,6 +42,85 @@ func (e *Engine) installSortCopy() {
 			return e.sortCopy(orig, o, c.Arguments)
 		}
 	})
+	if ta := e.builtinProto("Int8Array"); ta != nil {
+		if typed := ta.Prototype(); typed != nil {
+			hookNative(typed.Get("sort"), func(orig nativeCall) nativeCall {
+				return func(c goja.FunctionCall) goja.Value {
+					cmp, fn := goja.AssertFunction(c.Argument(0))
+					o, ok := c.This.(*goja.Object)
+					if !ok || !fn || !isTypedArray(o) {
+						return orig(c)
+					}
+					return e.sortTyped(o, cmp)
+				}
+			})
+		}
+	}
+}
+
+// isTypedArray: o is one of the typed arrays (goja's object behind it is
+// its typed array type; their class name is Object).
+func isTypedArray(o *goja.Object) bool {
+	impl, ok := gojaSelf(o)
+	return ok && impl.Type().String() == "*goja.typedArrayObject"
+}
+
+// sortTyped sorts a typed array by a comparator as V8 does: the elements
+// are copied twice and merged top-down between the two copies (a stable
+// merge sort, not the arrays' TimSort), then written back; so a comparator
+// that contradicts itself or counts its calls sees V8's comparisons.
+func (e *Engine) sortTyped(o *goja.Object, cmp goja.Callable) goja.Value {
+	n := int(o.Get("length").ToInteger())
+	work1, work2 := make([]goja.Value, n), make([]goja.Value, n)
+	for i := range work1 {
+		work1[i] = o.Get(strconv.Itoa(i))
+		work2[i] = work1[i]
+	}
+	compare := func(x, y goja.Value) float64 {
+		r, err := cmp(goja.Undefined(), x, y)
+		if err != nil {
+			panic(err)
+		}
+		if f := r.ToFloat(); f == f {
+			return f
+		}
+		return 0 // NaN
+	}
+	if n > 1 {
+		v8MergeSort(work2, 0, n, work1, compare)
+	}
+	for i, v := range work1 {
+		if err := o.Set(strconv.Itoa(i), v); err != nil {
+			panic(err)
+		}
+	}
+	return o
+}
+
+// v8MergeSort merges source[from:to] into target, halves first (each
+// half sorted from target into source), as V8's TypedArrayMergeSort.
+func v8MergeSort(source []goja.Value, from, to int, target []goja.Value, cmp func(x, y goja.Value) float64) {
+	middle := from + (to-from)>>1
+	if middle-from > 1 {
+		v8MergeSort(target, from, middle, source, cmp)
+	}
+	if to-middle > 1 {
+		v8MergeSort(target, middle, to, source, cmp)
+	}
+	left, right := from, middle
+	for i := from; i < to; i++ {
+		switch {
+		case left < middle && right >= to:
+			target[i] = source[left]
+			left++
+		case left < middle && cmp(source[left], source[right]) <= 0:
+			target[i] = source[left]
+			left++
+		default:
+			target[i] = source[right]
+			right++
+		}
+	}
 }
 
 // sortCopy sorts the elements of the array o as V8 does: copied (holes
@@ -104,7 +184,8 @@ func (e *Engine) sortCopy(orig nativeCall, o *goja.Object, args []goja.Value) go
 }
 
 // v8MinMerge is the length from which V8's TimSort merges runs; below it
-// the whole array is one run, sorted by v8BinarySort.
+// the whole array is one run, sorted by v8BinarySort (arrays this long or
+// longer keep goja's stable sort).
 const v8MinMerge = 64
 
 // v8BinarySort sorts a as V8's TimSort sorts fewer than 64 elements, with

@@ -76,3 +76,36 @@ for (const l of out) pm.test(l, () => {});`
 		"2,1 / 1:2",
 	})
 }
+
+// A typed array sorted by a comparator takes V8's steps too: a top-down
+// merge sort between two copies (V8's TypedArrayMergeSort), so a comparator
+// that contradicts itself sees V8's comparisons; Node 20's answers
+// (Postman CLI 1.34.0's for s19 of fresh-round10l-a.json).
+func TestTypedSortStepsAsV8(t *testing.T) {
+	t.Parallel()
+	src := `const out = [];
+const seq = (a, f) => { const s = []; a.sort((x, y) => { const r = f(x, y); s.push(x + ':' + y); return r; }); return a.join() + ' / ' + s.join(' '); };
+out.push(seq(new Int8Array([3, 1, 2]), (a, b) => b > a));
+out.push(seq(new Int8Array([3, -1, 2, 7, 0]), (a, b) => a - b));
+out.push(seq(new Float64Array([NaN, 1, -0, 0, -Infinity]), (a, b) => a - b));
+out.push(seq(new Uint8Array([5, 1, 4, 2, 3, 9, 0]), () => -1));
+out.push(seq(new Uint16Array([5, 1, 4, 2, 3]), (a, b) => a > b));
+out.push(seq(new Int32Array(Array.from({length: 20}, (_, i) => (i * 7) % 20)), (a, b) => a - b));
+out.push(seq(new Float32Array([1.5, 0.5, 2.5]), () => NaN));
+out.push(seq(new BigInt64Array([3n, 1n, 2n]), (a, b) => Number(a - b)));
+out.push(String(new Int8Array([3, 1, 2]).sort()));
+out.push(seq(new Int8Array([1]), (a, b) => a - b));
+for (const l of out) pm.test(l, () => {});`
+	checkTestNames(t, src, []string{
+		"3,2,1 / 1:2 3:2",
+		"-1,0,2,3,7 / 3:-1 7:0 2:0 2:7 -1:0 3:0 3:2 3:7",
+		"NaN,-Infinity,0,0,1 / NaN:1 0:-Infinity 0:-Infinity 0:0 NaN:-Infinity 1:-Infinity 1:0 1:0",
+		"5,1,4,2,3,9,0 / 1:4 5:1 2:3 9:0 2:9 3:9 5:2 1:2 4:2",
+		"1,2,3,4,5 / 5:1 2:3 4:2 4:3 1:2 5:2 5:3 5:4",
+		"0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19 / 0:7 1:8 14:1 14:8 0:1 7:1 7:8 15:2 16:3 9:3 9:16 2:3 15:3 15:9 15:16 0:2 1:2 7:2 7:3 7:9 8:9 14:9 14:15 10:17 11:18 4:11 10:4 10:11 17:11 17:18 5:12 6:13 19:6 19:13 5:6 12:6 12:13 4:5 10:5 10:6 10:12 11:12 17:12 17:13 17:19 18:19 0:4 1:4 2:4 3:4 7:4 7:5 7:6 7:10 8:10 9:10 14:10 14:11 14:12 14:13 14:17 15:17 16:17",
+		"1.5,0.5,2.5 / 0.5:2.5 1.5:0.5",
+		"1,2,3 / 1:2 3:1 3:2",
+		"1,2,3",
+		"1 / ",
+	})
+}
