@@ -1174,18 +1174,31 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 		if lang == "" {
 			lang = "text/javascript"
 		}
-		sc := Script{Type: lang, Exec: code}
-		if pn := sm.get("packages"); !isNullNode(pn) {
-			x, err := plainJSON(pn)
-			if err != nil {
-				return nil, nil, m.fieldErr(pn, p+".packages", "%v", err)
-			}
-			b, _ := json.Marshal(x)
-			sc.Packages = string(b)
+		pkgs, err := sm.packages(p)
+		if err != nil {
+			return nil, nil, err
 		}
-		out = append(out, Event{Listen: listen, Script: sc})
+		out = append(out, Event{Listen: listen, Script: Script{Type: lang, Exec: code, Packages: pkgs}})
 	}
 	return out, warn, nil
+}
+
+// packages reads a script's packages ({"npm:x@1": {id}}) as JSON text, the
+// form v2.1 keeps them in.
+func (m ymap) packages(path string) (string, error) {
+	pn := m.get("packages")
+	if isNullNode(pn) {
+		return "", nil
+	}
+	x, err := plainJSON(pn)
+	if err != nil {
+		return "", m.fieldErr(pn, path+".packages", "%v", err)
+	}
+	b, err := json.Marshal(x)
+	if err != nil {
+		return "", m.fieldErr(pn, path+".packages", "%v", err)
+	}
+	return string(b), nil
 }
 
 // examples loads a request's saved responses into Item.Responses, in v2
