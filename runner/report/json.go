@@ -464,6 +464,7 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 				for i := range src.Event {
 					src.Event[i].Script.LastExecutionID = ""
 				}
+				src.Response = withoutPrivate(src.Response)
 				if j.cur.Request != nil {
 					r := pmRequest(*j.cur.Request)
 					src.Request = &r
@@ -1181,6 +1182,8 @@ func exampleJSON(raw json.RawMessage, owner string, i int, redact func(string) s
 			v = originalRequestJSON(v, redact)
 		case "cookie":
 			v = cookiesJSON(v)
+		case "header":
+			v = exampleHeadersJSON(v)
 		}
 		o.add(k, v)
 	}
@@ -1193,6 +1196,67 @@ func exampleJSON(raw json.RawMessage, owner string, i int, redact func(string) s
 		o.add(k, ex[k])
 	}
 	return o.bytes(), true
+}
+
+// exampleHeadersJSON is a saved example's header list as postman-collection
+// writes it: each row as a request's header rows are (a description as
+// {content, type}, fields it does not keep, such as type, left out); a
+// list of another shape is kept as given.
+func exampleHeadersJSON(raw json.RawMessage) json.RawMessage {
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		return raw
+	}
+	doc := append(append([]byte(`{"item":[{"name":"example","request":{"method":"GET","url":"x","header":`), raw...), `}}]}`...)
+	c, err := collections.LoadBytes(doc, "example")
+	if err != nil || len(c.Items) != 1 || c.Items[0].Request == nil || len(c.Items[0].Request.Header) != len(list) {
+		return raw
+	}
+	rows := requestTemplateJSON(c.Items[0].Request, nil).Header
+	if rows == nil {
+		rows = []jsonKV{}
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return raw
+	}
+	return b
+}
+
+// withoutPrivate is a list of saved examples without their "_" block, as
+// the runtime's copy of an item (a request failure's source) has them.
+func withoutPrivate(raw json.RawMessage) json.RawMessage {
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		return raw
+	}
+	out := make([]json.RawMessage, 0, len(list))
+	for _, ex := range list {
+		dec := json.NewDecoder(bytes.NewReader(ex))
+		if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+			return raw
+		}
+		var o orderedObject
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return raw
+			}
+			var v json.RawMessage
+			if dec.Decode(&v) != nil {
+				return raw
+			}
+			if k != "_" {
+				o.add(k.(string), v)
+			}
+		}
+		out = append(out, o.bytes())
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return raw
+	}
+	return b
 }
 
 // originalRequestJSON is an example's original request as a request
