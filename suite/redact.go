@@ -1,6 +1,7 @@
 package suite
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/courier-run/courier/collections"
@@ -235,7 +236,20 @@ func redactErrInfo(r func(string) string, err error) error {
 		c.Text, c.Message, c.Hostname, c.Address = r(c.Text), r(c.Message), r(c.Hostname), r(c.Address)
 		// A TLS failure's host (the URL's, which a secret may have given)
 		// and reason, for reporters that write them.
-		c.Host, c.Reason = r(c.Host), r(c.Reason)
+		c.Host, c.Reason, c.PortText = r(c.Host), r(c.Reason), r(c.PortText)
+		if len(c.Fields) > 0 {
+			// An escaped chai assertion's actual and expected (the
+			// reports write them as data): masked inside the JSON, so it
+			// stays JSON.
+			c.Fields = json.RawMessage(collections.MaskJSON(string(c.Fields), r))
+		}
+		if len(c.RawPacket) > 0 {
+			// The bytes of a response Node's parser refused: what a
+			// server echoed, secrets included.
+			if m := r(string(c.RawPacket)); m != string(c.RawPacket) {
+				c.RawPacket = []byte(m)
+			}
+		}
 		if c.Port != nil {
 			// The port is the URL's, which a secret may have given: the
 			// report writes it as a number, so one that is a secret is

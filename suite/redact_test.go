@@ -1,9 +1,12 @@
 package suite
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
@@ -118,4 +121,25 @@ func TestRedactErrorPort(t *testing.T) {
 			t.Errorf("port %d: got %v, kept want %v", tt.port, got.Port, tt.kept)
 		}
 	}
+}
+
+// TestRedactErrorInfoFields: the error fields reporters write or scripts'
+// errors carry are masked at the source: a TLS failure's host, reason and
+// port text, an escaped chai assertion's actual and expected (still JSON,
+// a numeric secret as a string), and the raw bytes of a response Node's
+// parser refused.
+func TestRedactErrorInfoFields(t *testing.T) {
+	t.Parallel()
+	red := vault.NewRedactor()
+	red.Add("s3cret-host-label", "4821")
+	ev := runner.ScriptEvent{Err: &runner.ErrorInfo{Name: "AssertionError", Text: "x",
+		Host: "s3cret-host-label.test", Reason: "Hostname/IP does not match: s3cret-host-label.test", PortText: "4821",
+		Fields:    json.RawMessage(`{"actual":{"v":"s3cret-host-label"},"expected":4821,"operator":"deepStrictEqual"}`),
+		RawPacket: []byte("HTTP/1.1 2x0 s3cret-host-label\r\n")}}
+	got := redactEvent(red, ev).(runner.ScriptEvent).Err.(*runner.ErrorInfo)
+	assert.Equal(t, "***.test", got.Host)
+	assert.Equal(t, "Hostname/IP does not match: ***.test", got.Reason)
+	assert.Equal(t, "***", got.PortText)
+	assert.JSONEq(t, `{"actual":{"v":"***"},"expected":"***","operator":"deepStrictEqual"}`, string(got.Fields))
+	assert.Equal(t, "HTTP/1.1 2x0 ***\r\n", string(got.RawPacket))
 }

@@ -247,6 +247,9 @@ func s18Run(t *testing.T, base, vaultName string) (*canaryRun, []string) {
 			"pm.test('match', () => pm.expect(" + e + ").to.match(/^x/));",
 			"pm.test('keys', () => pm.expect({[v]: 1}).to.have.key('x'));",
 			"pm.test('oneOf', () => pm.expect(v).to.be.oneOf([" + e + ", pm.globals.get('globKey')]));",
+			// A chai assertion that escapes the script: the reports carry
+			// its actual and expected as Newman's do.
+			"pm.expect({v, n: 1}).to.eql({v: " + e + ", n: 2});",
 		}),
 		scriptedItem("names", req("/get", nil), []string{
 			"const v = " + v + ";",
