@@ -66,8 +66,9 @@ type Options struct {
 	// DisableURLEncoding mirrors protocolProfileBehavior.disableUrlEncoding:
 	// oauth1 then leaves the query string as it is.
 	DisableURLEncoding bool
-	// UnhashedBody says postman-runtime does not hash this body for AWS
-	// (form-data): the aws4 signer then signs it as an empty payload.
+	// UnhashedBody says postman-runtime does not hash this body (form-data):
+	// the aws4 signer then signs it as an empty payload, and OAuth 1 adds no
+	// oauth_body_hash.
 	UnhashedBody bool
 	// EmptyBearer sends "Authorization: Bearer " for a bearer auth without
 	// a token, as Postman CLI's newer runtime (the one that runs v12

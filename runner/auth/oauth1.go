@@ -105,7 +105,9 @@ func (o oauth1Params) protocolParams(hashAlgo string, body []byte, form bool, op
 		timestamp = strconv.FormatInt(opts.now().Unix(), 10)
 	}
 	var bodyHash string
-	if !form && o.p.flag("includeBodyHash") {
+	// postman-runtime hashes no form-data body (its computeBodyHash has no
+	// case for one: fresh-round10n-j).
+	if !form && !opts.UnhashedBody && o.p.flag("includeBodyHash") {
 		bodyHash = oauth1BodyHash(hashAlgo, body)
 	}
 
