@@ -67,8 +67,8 @@ type Options struct {
 	// oauth1 then leaves the query string as it is.
 	DisableURLEncoding bool
 	// UnhashedBody says postman-runtime does not hash this body (form-data):
-	// the aws4 signer then signs it as an empty payload, and OAuth 1 adds no
-	// oauth_body_hash.
+	// the aws4 signer then signs it as an empty payload, OAuth 1 adds no
+	// oauth_body_hash, Hawk no hash and EdgeGrid signs an empty body hash.
 	UnhashedBody bool
 	// EmptyBearer sends "Authorization: Bearer " for a bearer auth without
 	// a token, as Postman CLI's newer runtime (the one that runs v12

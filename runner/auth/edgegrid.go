@@ -50,7 +50,8 @@ func applyEdgeGrid(req *http.Request, p params, body []byte, opts Options) error
 		}
 	}
 	var bodyHash string
-	if req.Method == http.MethodPost && len(body) > 0 {
+	// postman-runtime hashes no form-data body (fresh-round10n-k).
+	if req.Method == http.MethodPost && len(body) > 0 && !opts.UnhashedBody {
 		limit := 131072
 		if n, err := strconv.Atoi(strings.TrimSpace(p.get("maxBodySize"))); err == nil && n != 0 {
 			limit = n

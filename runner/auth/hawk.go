@@ -101,8 +101,9 @@ func applyHawk(req *http.Request, p params, body []byte, opts Options) error {
 			a.port = "80"
 		}
 	}
-	// Postman hashes only a non-empty body, using the request's Content-Type.
-	if p.flag("includePayloadHash") && len(body) > 0 {
+	// Postman hashes only a non-empty body, using the request's Content-Type,
+	// and no form-data body (fresh-round10n-k).
+	if p.flag("includePayloadHash") && len(body) > 0 && !opts.UnhashedBody {
 		a.hash = hawkPayloadHash(alg, req.Header.Get("Content-Type"), body)
 	}
 	mac := hawkMAC(alg, key, a)
