@@ -605,7 +605,8 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer}
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer,
+		UnhashedBody: out.mode == collections.BodyFormData}
 	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
 	start := time.Now()
@@ -879,7 +880,6 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// it only when it came first.
 	before := headerSnapshot(hreq.Header)
 	later := out.holdRuntimeHeaders(a.Type)
-	opts.UnhashedBody = out.mode == collections.BodyFormData
 	queryBefore, bodyBefore := hreq.URL.RawQuery, out.data
 	err := auth.ApplyWith(hreq, a, out.data, opts)
 	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for

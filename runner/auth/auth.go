@@ -118,7 +118,7 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeOAuth2:
 		applyOAuth2(req, p)
 	case TypeDigest:
-		err = applyDigest(req, p, body)
+		err = applyDigest(req, p, body, opts.UnhashedBody)
 	case TypeOAuth1:
 		err = applyOAuth1(req, p, body, opts)
 	case TypeHawk:

@@ -54,6 +54,7 @@ type digestParams struct {
 	algorithm, username, realm, password, method, uri string
 	nonce, nonceCount, clientNonce, opaque, qop       string
 	body                                              []byte
+	unhashed                                          bool // a form-data body (auth-int)
 }
 
 // digestHeader computes the Authorization value the way Postman formats it
@@ -74,7 +75,12 @@ func digestHeader(d digestParams) (string, error) {
 		a1 = d.username + ":" + d.realm + ":" + d.password
 	}
 	a2 := d.method + ":" + d.uri
-	if d.qop == "auth-int" {
+	switch {
+	case d.qop == "auth-int" && d.unhashed:
+		// postman-runtime has no hash of a form-data body and joins
+		// JavaScript's undefined into A2 (fresh-round10n-k).
+		a2 += ":undefined"
+	case d.qop == "auth-int":
 		a2 += ":" + hexHash(h, d.body)
 	}
 	ha1, ha2 := hexHash(h, []byte(a1)), hexHash(h, []byte(a2))
@@ -110,7 +116,7 @@ func digestHeader(d digestParams) (string, error) {
 
 // applyDigest signs only once realm and nonce are known (from the block or
 // a challenge); before that Postman sends the request unsigned to get one.
-func applyDigest(req *http.Request, p params, body []byte) error {
+func applyDigest(req *http.Request, p params, body []byte, unhashed bool) error {
 	if p.get("nonce") == "" || p.get("realm") == "" || p.get("username") == "" {
 		return nil
 	}
@@ -127,6 +133,7 @@ func applyDigest(req *http.Request, p params, body []byte) error {
 		opaque:      p.get("opaque"),
 		qop:         p.get("qop"),
 		body:        body,
+		unhashed:    unhashed,
 	})
 	if err != nil {
 		return err
