@@ -34,3 +34,18 @@ p('still ours', () => [pm.request.url.getHost(), pm.request.headers.get('X-Trace
 		`still ours ["api.example.com","t1"]`,
 	})
 }
+
+// TestConstructorsAsTheModules: once a script could see prototypes, the
+// constructors pm's objects name are shaped as postman-collection's sloppy
+// ones (own arguments and caller before prototype, then the statics), and
+// instanceof and new still work through them (fresh-round8s-a).
+func TestConstructorsAsTheModules(t *testing.T) {
+	t.Parallel()
+	src := `const R = Object.getPrototypeOf(pm.request).constructor;
+pm.test(Object.getOwnPropertyNames(R).slice(0, 6).join() + ' ' + R.name + ' ' + R.length + ' ' + (pm.request instanceof R) + ' ' + new R('http://x.test/p').url.getHost() + ' ' + (R.super_ === Object.getPrototypeOf(Object.getPrototypeOf(pm.request)).constructor) + ' ' + String(R.arguments), () => {});
+pm.test(Object.getOwnPropertyNames(pm.request.headers.Type).slice(0, 4).join(), () => {});`
+	checkTestNames(t, src, []string{
+		"length,name,arguments,caller,prototype,super_ PostmanRequest 1 true x.test true null",
+		"length,name,prototype,super_",
+	})
+}

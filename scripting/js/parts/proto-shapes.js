@@ -239,13 +239,30 @@ function fromModule(cls, k, len) {
     defProp(f, 'length', lengthDesc);
     return f;
 }
+// moduleShaped is a constructor standing for Orig as the module's does: a
+// sloppy function's own arguments and caller (null) before its prototype,
+// as V8 lists them (goja places a function's prototype where it is first
+// touched, which Orig's was long ago). It shares Orig's prototype, so
+// instanceof holds for both, and becomes that prototype's constructor
+// unless require('postman-collection') made it the module's class.
+var NUL = { value: null };
+function moduleShaped(Orig) {
+    var Ctor = function () { return Orig.apply(this, arguments); };
+    nameless.value = Orig.name;
+    defProp(Ctor, 'name', nameless);
+    nameless.value = '';
+    defProp(Ctor, 'arguments', NUL);
+    defProp(Ctor, 'caller', NUL);
+    Ctor.prototype = Orig.prototype;
+    if (Orig.prototype.constructor === Orig) { defProp(Orig.prototype, 'constructor', { value: Ctor, writable: true, configurable: true, enumerable: false }); }
+    return Ctor;
+}
 Object.keys(STATICS).forEach(function (cls) {
-    var Ctor = C[cls], spec = STATICS[cls].split(' '), own = {};
-    if (typeof Ctor !== 'function') { return; }
-    Object.keys(Ctor).forEach(function (k) { own[k] = Ctor[k]; delete Ctor[k]; });
-    lengthDesc.value = Number(spec[0]);
-    defProp(Ctor, 'length', lengthDesc);
-    spec.slice(1).forEach(function (s) {
+    var Orig = C[cls], spec = STATICS[cls].split(' '), own = {}, Ctor, values;
+    if (typeof Orig !== 'function') { return; }
+    Object.keys(Orig).forEach(function (k) { own[k] = Orig[k]; delete Orig[k]; });
+    Ctor = moduleShaped(Orig);
+    values = spec.slice(1).map(function (s) {
         var eq = s.indexOf('='), colon = s.indexOf(':'), k = s.split(/[=:]/)[0], v;
         if (k === 'super_') { v = Object.getPrototypeOf(Ctor.prototype).constructor; } else if (eq > 0) {
             v = s.slice(eq + 1);
@@ -253,10 +270,17 @@ Object.keys(STATICS).forEach(function (cls) {
         } else if (k === 'MODES') { v = MODES; } else if (k === 'types') { v = types(); } else {
             v = hasOwn(own, k) && s.slice(-1) !== '!' ? own[k] : fromModule(cls, k, parseInt(s.slice(colon + 1), 10));
         }
-        put(Ctor, k, v);
+        return [k, v];
     });
-    // A static courier has and the module has not stays, not enumerable.
-    Object.keys(own).forEach(function (k) { if (!hasOwn(Ctor, k)) { defProp(Ctor, k, { value: own[k], writable: true, configurable: true }); } });
+    // Orig stays a list's Type, and courier's code calls its statics: both
+    // hold the same ones.
+    [Orig, Ctor].forEach(function (F) {
+        lengthDesc.value = Number(spec[0]);
+        defProp(F, 'length', lengthDesc);
+        values.forEach(function (kv) { put(F, kv[0], kv[1]); });
+        // A static courier has and the module has not stays, not enumerable.
+        Object.keys(own).forEach(function (k) { if (!hasOwn(F, k)) { defProp(F, k, { value: own[k], writable: true, configurable: true }); } });
+    });
 });
 // The legacy postman methods as the sandbox's class has them: their lengths,
 // and this theirs, so that called unbound they fail in its words
