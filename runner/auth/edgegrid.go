@@ -52,18 +52,7 @@ func applyEdgeGrid(req *http.Request, p params, body []byte, opts Options) error
 	var bodyHash string
 	// postman-runtime hashes no form-data body (fresh-round10n-k).
 	if req.Method == http.MethodPost && len(body) > 0 && !opts.UnhashedBody {
-		limit := 131072
-		if n, err := strconv.Atoi(strings.TrimSpace(p.get("maxBodySize"))); err == nil && n != 0 {
-			limit = n
-		}
-		b := body
-		if limit <= 0 {
-			b = nil
-		} else if len(b) > limit {
-			b = b[:limit]
-		}
-		sum := sha256.Sum256(b)
-		bodyHash = base64.StdEncoding.EncodeToString(sum[:])
+		bodyHash = edgeGridBodyHash(body, p.get("maxBodySize"))
 	}
 	hdr := "EG1-HMAC-SHA256 client_token=" + clientToken + ";access_token=" + accessToken +
 		";timestamp=" + ts + ";nonce=" + nonce + ";"
@@ -75,6 +64,24 @@ func applyEdgeGrid(req *http.Request, p params, body []byte, opts Options) error
 	sig := base64.StdEncoding.EncodeToString(hmacSHA256([]byte(key), data))
 	setHeader(req.Header, "Authorization", hdr+"signature="+sig)
 	return nil
+}
+
+// edgeGridBodyHash is a POST body's hash as EdgeGrid signs it: SHA-256 of
+// its first maxBodySize bytes (128 KiB when unset or 0; none when negative),
+// base64.
+func edgeGridBodyHash(body []byte, maxBodySize string) string {
+	limit := 131072
+	if n, err := strconv.Atoi(strings.TrimSpace(maxBodySize)); err == nil && n != 0 {
+		limit = n
+	}
+	b := body
+	if limit <= 0 {
+		b = nil
+	} else if len(b) > limit {
+		b = b[:limit]
+	}
+	sum := sha256.Sum256(b)
+	return base64.StdEncoding.EncodeToString(sum[:])
 }
 
 // uuid4 returns a random RFC 4122 version 4 UUID.
