@@ -364,29 +364,6 @@ func jsonKind(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// ParseKV splits a --env-var / --global-var argument "key=value" at the
-// first "=". The value may be empty or contain "="; the key may not be empty.
-func ParseKV(s string) (key, value string, err error) {
-	key, value, ok := strings.Cut(s, "=")
-	if !ok {
-		return "", "", fmt.Errorf("invalid variable %q: expected key=value", truncate(s))
-	}
-	if key == "" {
-		return "", "", errors.New("invalid variable: the key before \"=\" is empty")
-	}
-	return key, value, nil
-}
-
-// truncate keeps error messages short; the text may be a secret, so only the
-// start is shown.
-func truncate(s string) string {
-	const max = 20
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
-
 // exportVar is one entry of an exported "values" array.
 type exportVar struct {
 	Key         string          `json:"key"`

@@ -224,10 +224,7 @@ func TestPingOneTemplates(t *testing.T) {
 		t.Fatalf("2020 template apiPath = %+v, %v", v, ok)
 	}
 	for _, arg := range []string{"apiPath=https://api.pingone.{{tld}}/v1", "tld=com"} {
-		k, v, err := ParseKV(arg)
-		if err != nil {
-			t.Fatal(err)
-		}
+		k, v, _ := strings.Cut(arg, "=") // as cmd/run's flagVars reads --env-var
 		env.Set(k, v)
 	}
 	s = &Scopes{Environment: env}
@@ -492,32 +489,5 @@ func TestWriteFileAtomic(t *testing.T) {
 	os.WriteFile(blocker, nil, 0o644)
 	if err := WriteFileAtomic(filepath.Join(blocker, "x.json"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "x.json") {
 		t.Errorf("writing under a file names the target: %v", err)
-	}
-}
-
-func TestParseKV(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in, key, value string
-		err            bool
-	}{
-		{in: "a=b", key: "a", value: "b"},
-		{in: "url=https://x/?q=1&r=2", key: "url", value: "https://x/?q=1&r=2"},
-		{in: "empty=", key: "empty", value: ""},
-		{in: "sp ace = v ", key: "sp ace ", value: " v "},
-		{in: "=v", err: true},
-		{in: "novalue", err: true},
-		{in: "", err: true},
-	}
-	for _, tt := range tests {
-		k, v, err := ParseKV(tt.in)
-		if (err != nil) != tt.err || k != tt.key || v != tt.value {
-			t.Errorf("ParseKV(%q) = %q, %q, %v", tt.in, k, v, err)
-		}
-	}
-	// A long value that fails to parse is not echoed whole (it may be a secret).
-	_, _, err := ParseKV("supersecretvaluethatgoesonandon")
-	if err == nil || strings.Contains(err.Error(), "goesonandon") {
-		t.Errorf("error %v echoes the whole argument", err)
 	}
 }
