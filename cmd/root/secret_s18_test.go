@@ -296,8 +296,11 @@ func s18Run(t *testing.T, base, vaultName string) (*canaryRun, []string) {
 		map[string]any{"key": "globKey2", "value": canaryGlobal, "type": "secret", "enabled": true},
 	}})
 	data := writeJSON(t, dir, "data.json", []any{map[string]any{"tok": ref}})
+	// --timeout-request is a hang guard for every request but /slow, which
+	// waits for the client to give up (ESOCKETTIMEDOUT): the others took up
+	// to 82 ms at load 23, and at 300 ms a load spike timed one out.
 	return cr, []string{"run", cr.coll, "-e", cr.env, "-g", globals, "-d", data, "--color", "off", "--vault-scripts",
-		"--state-dir", cr.state, "--timeout-request", "300",
+		"--state-dir", cr.state, "--timeout-request", "2000",
 		"--env-var", "envKey=" + canaryCLIEnv, "--global-var", "globKey=" + canaryCLIGlob}
 }
 
