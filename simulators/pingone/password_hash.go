@@ -15,8 +15,20 @@ import (
 // hash is all sign-on and password changes need.
 
 // hashPrefix marks a hashed password; a tenant saved before hashing holds
-// plain ones, which passwordIs still reads.
+// plain ones, which Restore hashes (hashPlainPasswords).
 const hashPrefix = "sha256:"
+
+// hashPlainPasswords hashes the plain passwords of a tenant saved before
+// passwords were hashed, so that OpenState's first write replaces them in
+// the file: read as they are, they stayed there in clear until each user
+// changed theirs.
+func hashPlainPasswords(users map[string]*user) {
+	for _, u := range users {
+		if u.password != "" && !strings.HasPrefix(u.password, hashPrefix) {
+			u.password = hashPassword(u.password)
+		}
+	}
+}
 
 // hashPassword returns pw salted and hashed ("" for none).
 func hashPassword(pw string) string {
@@ -41,12 +53,9 @@ func (u *user) passwordIs(pw string) bool {
 		return false
 	}
 	rest, hashed := strings.CutPrefix(stored, hashPrefix)
-	if !hashed {
-		return subtle.ConstantTimeCompare([]byte(stored), []byte(pw)) == 1 // an older tenant's plain password
-	}
 	saltHex, digest, ok := strings.Cut(rest, ":")
 	salt, err := hex.DecodeString(saltHex)
-	if !ok || err != nil {
+	if !hashed || !ok || err != nil {
 		return false
 	}
 	return subtle.ConstantTimeCompare([]byte(passwordDigest(salt, pw)), []byte(digest)) == 1

@@ -1,14 +1,16 @@
 package pingone
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPasswordIs: a hashed password matches itself only, two hashes of
-// one password differ (salted), a tenant saved before hashing (plain) is
-// still read, and a user without a password matches nothing.
+// one password differ (salted), and a user without a password matches
+// nothing.
 func TestPasswordIs(t *testing.T) {
 	t.Parallel()
 	u := &user{password: hashPassword("Pw-1234!")}
@@ -16,10 +18,31 @@ func TestPasswordIs(t *testing.T) {
 	assert.False(t, u.passwordIs("pw-1234!"))
 	assert.False(t, u.passwordIs(""))
 	assert.NotEqual(t, hashPassword("Pw-1234!"), hashPassword("Pw-1234!"))
-	legacy := &user{password: "Plain-1!"}
-	assert.True(t, legacy.passwordIs("Plain-1!"))
-	assert.False(t, legacy.passwordIs("Plain-2!"))
+	assert.False(t, (&user{password: "Plain-1!"}).passwordIs("Plain-1!"), "a plain password is hashed on restore, never compared")
 	assert.False(t, (&user{}).passwordIs(""))
 	assert.Empty(t, hashPassword(""))
 	assert.False(t, (&user{password: "sha256:zz:00"}).passwordIs("x"), "a damaged hash matches nothing")
+}
+
+// TestRestoreHashesPlainPasswords: a tenant file saved before passwords
+// were hashed holds them in clear; restoring it hashes them, so the next
+// snapshot (OpenState writes one at once) no longer holds them, and the
+// users still sign on with them.
+func TestRestoreHashesPlainPasswords(t *testing.T) {
+	t.Parallel()
+	old := New(Options{})
+	old.users = map[string]*user{"u1": {id: "u1", password: "Plain-Pw-7Qx!"}, "u2": {id: "u2"}}
+	snap, err := old.Snapshot()
+	require.NoError(t, err)
+	require.Contains(t, string(snap), "Plain-Pw-7Qx!", "the legacy snapshot the test restores")
+
+	s := New(Options{})
+	require.NoError(t, s.Restore(snap))
+	again, err := s.Snapshot()
+	require.NoError(t, err)
+	assert.NotContains(t, string(again), "Plain-Pw-7Qx!")
+	assert.True(t, strings.HasPrefix(s.users["u1"].password, hashPrefix))
+	assert.True(t, s.users["u1"].passwordIs("Plain-Pw-7Qx!"))
+	assert.False(t, s.users["u1"].passwordIs("plain-pw-7qx!"))
+	assert.Empty(t, s.users["u2"].password, "no password stays none")
 }

@@ -75,6 +75,7 @@ func (s *Server) Restore(data []byte) error {
 			return err
 		}
 	}
+	hashPlainPasswords(fresh.users)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	dst := reflect.ValueOf(s).Elem()
