@@ -3,6 +3,7 @@ package scripting
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/dop251/goja"
 )
@@ -71,6 +72,13 @@ func isTypedArray(o *goja.Object) bool {
 // that contradicts itself or counts its calls sees V8's comparisons.
 func (e *Engine) sortTyped(o *goja.Object, cmp goja.Callable) goja.Value {
 	n := int(o.Get("length").ToInteger())
+	if float64(n)*2*valueBytes > float64(memLimit) {
+		// The two copies take 32 bytes an element where the array took
+		// 1 to 8: a Uint8Array the allocation guard let through (under
+		// memLimit) would ask Go for up to 64 GB here, and a refused
+		// allocation ends the process, not the script.
+		e.throw("RangeError", "Array buffer allocation failed")
+	}
 	work1, work2 := make([]goja.Value, n), make([]goja.Value, n)
 	for i := range work1 {
 		work1[i] = o.Get(strconv.Itoa(i))
@@ -96,6 +104,9 @@ func (e *Engine) sortTyped(o *goja.Object, cmp goja.Callable) goja.Value {
 	}
 	return o
 }
+
+// valueBytes is the size of one goja.Value (an interface).
+const valueBytes = float64(unsafe.Sizeof(goja.Value(nil)))
 
 // v8MergeSort merges source[from:to] into target, halves first (each
 // half sorted from target into source), as V8's TypedArrayMergeSort.

@@ -109,3 +109,19 @@ for (const l of out) pm.test(l, () => {});`
 		"1 / ",
 	})
 }
+
+// TestTypedSortCopiesWithinMemoryLimit: sorting a typed array by a
+// comparator copies its elements twice as goja values (32 bytes each); a
+// copy past the scripts' memory limit is a RangeError the script can
+// catch, not a Go allocation that could end the process. Not parallel: it
+// lowers the process-wide limit.
+func TestTypedSortCopiesWithinMemoryLimit(t *testing.T) {
+	old := memLimit
+	memLimit = heapBytes() + 32<<20
+	defer func() { memLimit = old }()
+	// 2M elements: 2 MB as a Uint8Array, 64 MB as two copies.
+	checkTestNames(t, `let r; try { new Uint8Array(2000000).sort((a, b) => a - b); r = 'sorted'; } catch (e) { r = e.name + ': ' + e.message; }
+pm.test(r, () => {});
+pm.test(String(new Uint8Array([3, 1, 2]).sort((a, b) => a - b)), () => {});`,
+		[]string{"RangeError: Array buffer allocation failed", "1,2,3"})
+}
