@@ -84,7 +84,21 @@ func (e *Engine) sortTyped(o *goja.Object, cmp goja.Callable) goja.Value {
 		work1[i] = o.Get(strconv.Itoa(i))
 		work2[i] = work1[i]
 	}
-	compare := func(x, y goja.Value) float64 {
+	if n > 1 {
+		v8MergeSort(work2, 0, n, work1, comparator(cmp))
+	}
+	for i, v := range work1 {
+		if err := o.Set(strconv.Itoa(i), v); err != nil {
+			panic(err)
+		}
+	}
+	return o
+}
+
+// comparator calls a script's comparator as the sorts do: its answer as a
+// number, NaN read as 0 (equal), and a throw carried up to the script.
+func comparator(cmp goja.Callable) func(x, y goja.Value) float64 {
+	return func(x, y goja.Value) float64 {
 		r, err := cmp(goja.Undefined(), x, y)
 		if err != nil {
 			panic(err)
@@ -94,15 +108,6 @@ func (e *Engine) sortTyped(o *goja.Object, cmp goja.Callable) goja.Value {
 		}
 		return 0 // NaN
 	}
-	if n > 1 {
-		v8MergeSort(work2, 0, n, work1, compare)
-	}
-	for i, v := range work1 {
-		if err := o.Set(strconv.Itoa(i), v); err != nil {
-			panic(err)
-		}
-	}
-	return o
 }
 
 // valueBytes is the size of one goja.Value (an interface).
@@ -152,16 +157,7 @@ func (e *Engine) sortCopy(orig nativeCall, o *goja.Object, args []goja.Value) go
 	}
 	if len(items) < v8MinMerge {
 		cmp, _ := goja.AssertFunction(args[0])
-		v8BinarySort(items, func(x, y goja.Value) float64 {
-			r, err := cmp(goja.Undefined(), x, y)
-			if err != nil {
-				panic(err)
-			}
-			if f := r.ToFloat(); f == f {
-				return f
-			}
-			return 0 // NaN
-		})
+		v8BinarySort(items, comparator(cmp))
 	} else {
 		// Longer runs merge in V8 (TimSort); goja's stable sort orders
 		// them alike for any comparator that agrees with itself.
