@@ -3,10 +3,11 @@ package run
 import (
 	"errors"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/courier-run/courier/internal/lazyre"
 )
 
 // nodeInt is an integer flag read as Newman's CLI reads its numbers
@@ -32,8 +33,9 @@ func (v nodeInt) Set(s string) error {
 
 // jsDecimal is the decimal form of JavaScript's StringNumericLiteral
 // (after trimming): a sign, digits with an optional fraction, an optional
-// exponent.
-var jsDecimal = regexp.MustCompile(`^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$`)
+// exponent. Compiled on first use (lazyre): every courier command would
+// pay for it at start-up.
+var jsDecimal = lazyre.New(`^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$`)
 
 // errNotInteger is the refusal, in words close to Newman's ("The value
 // must be a positive integer.").
@@ -57,7 +59,7 @@ func parseNodeInt(s string) (int, error) {
 			return int(u), nil
 		}
 	}
-	if !jsDecimal.MatchString(t) {
+	if !jsDecimal().MatchString(t) {
 		return 0, errNotInteger
 	}
 	f, err := strconv.ParseFloat(t, 64)
