@@ -243,7 +243,7 @@ starting variables (so they no longer feed each other), output in collection ord
 	f.StringVar(&opts.ExportCookieJar, "export-cookie-jar", "", "write the final cookie jar to `path`")
 	f.StringVar(&opts.Bail, "bail", "", "stop after the first failing item (`mode` failure, the default), or on any error and an unknown --folder (folder); both: failure,folder")
 	f.Lookup("bail").NoOptDefVal = runner.BailFailure
-	f.BoolVar(&opts.IgnoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
+	f.BoolVar(&opts.IgnoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects, except for a request whose protocolProfileBehavior sets followRedirects (as in Newman)")
 	f.BoolVarP(&opts.SuppressExit, "suppress-exit-code", "x", false, "exit 0 even when tests fail")
 	f.BoolVar(&opts.Silent, "silent", false, "print nothing")
 	f.BoolVar(&opts.DisableUnicode, "disable-unicode", false, "use plain ASCII symbols")
