@@ -79,10 +79,11 @@ func nodeVerify(roots func() *x509.CertPool, now func() time.Time) func(tls.Conn
 		if last != nil {
 			return last
 		}
-		if cs.ServerName == "" {
-			return nil
-		}
-		if err := leaf.VerifyHostname(cs.ServerName); err != nil {
+		// No name to check is refused, never passed: wire's handshake
+		// always gives the host dialled (SNI carries no IP address, and
+		// passing an empty name let an IP host skip the check until
+		// 5ee5f4a's wrapper).
+		if err := leaf.VerifyHostname(cs.ServerName); cs.ServerName == "" || err != nil {
 			return altnameError(leaf, cs.ServerName, verifiedChain(leaf, certs[1:], roots()))
 		}
 		return nil

@@ -42,6 +42,8 @@ func TestNodeVerifyOrder(t *testing.T) {
 		{"wrong host, unknown authority", pki.WrongHost, x509.NewCertPool(), "127.0.0.1", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"},
 		{"wrong host", pki.WrongHost, pki.CAPool(), "127.0.0.1", "ERR_TLS_CERT_ALTNAME_INVALID"},
 		{"self-signed", pki.SelfSigned, pki.CAPool(), "127.0.0.1", "DEPTH_ZERO_SELF_SIGNED_CERT"},
+		// Fail closed: a state without the server's name is no match.
+		{"trusted, no name to check", pki.Server, pki.CAPool(), "", "ERR_TLS_CERT_ALTNAME_INVALID"},
 		// Node 20 (https.get with the authority as ca): INVALID_PURPOSE,
 		// "unsuitable certificate purpose", before the host is looked at.
 		{"client-only certificate", pki.Client, pki.CAPool(), "127.0.0.1", "INVALID_PURPOSE"},
