@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -27,15 +25,7 @@ func TestJSONCursorStateAsNewman(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var out bytes.Buffer
-		j := NewJSON(&out, JSONOptions{})
-		r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true, Iterations: 2}}
-		if _, err := r.Run(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		if err := j.Close(); err != nil {
-			t.Fatal(err)
-		}
+		out := runJSON(t, coll, runner.Options{Iterations: 2})
 		var rep struct {
 			Run struct {
 				Executions []struct {
@@ -44,7 +34,7 @@ func TestJSONCursorStateAsNewman(t *testing.T) {
 				}
 			}
 		}
-		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		if err := json.Unmarshal(out, &rep); err != nil {
 			t.Fatal(err)
 		}
 		var got []map[string]any

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -37,15 +35,7 @@ func TestJSONEmptyPartsAsNewman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	type pmItem struct {
 		Name                    string
 		Request                 struct{ Body any }
@@ -61,7 +51,7 @@ func TestJSONEmptyPartsAsNewman(t *testing.T) {
 			Executions []struct{ Request struct{ Body any } }
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if rep.Collection.Info.Schema != want.Schema {

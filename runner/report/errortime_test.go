@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"testing"
 	"time"
@@ -119,16 +118,8 @@ func TestJSONErrorTimestampsFromRealRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
-	got := readErrorTimes(t, out.Bytes())
+	out := runJSON(t, coll, runner.Options{})
+	got := readErrorTimes(t, out)
 	if len(got.failures) != 4 || len(got.scripts) != 1 {
 		t.Fatalf("%d failures and %d script errors, want 4 and 1", len(got.failures), len(got.scripts))
 	}

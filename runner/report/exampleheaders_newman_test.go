@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"testing"
 
@@ -25,15 +23,7 @@ func TestJSONExampleHeadersAsNewman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Collection struct {
 			Item []struct{ Response []json.RawMessage }
@@ -44,7 +34,7 @@ func TestJSONExampleHeadersAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Collection.Item) != 1 || len(rep.Run.Failures) != 1 {

@@ -356,15 +356,7 @@ func TestTypedHeaderValuesAsNewman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Collection struct {
 			Item []struct {
@@ -380,7 +372,7 @@ func TestTypedHeaderValuesAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	var own []string

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -44,15 +43,7 @@ func TestJSONReportShapeAsNewman(t *testing.T) {
 		{ID: "i6", Name: "pre-error", Request: get, Events: script("prerequest", "throw new Error('pre boom');")},
 		{ID: "i7", Name: "req-error", Request: req("http://127.0.0.1:1/x")},
 	}}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Run struct {
 			Stats      map[string]jsonStat
@@ -64,7 +55,7 @@ func TestJSONReportShapeAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	var got []string

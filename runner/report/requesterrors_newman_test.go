@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"crypto/tls"
 	"encoding/json"
 	"net"
@@ -239,15 +238,7 @@ func TestRequestErrorStacksFromRealRun(t *testing.T) {
 		}
 		return items
 	}()
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: run, Sink: j, Options: runner.Options{LoopbackOnly: true, Insecure: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, run, runner.Options{Insecure: true})
 	var rep struct {
 		Run struct {
 			Failures []struct {
@@ -256,7 +247,7 @@ func TestRequestErrorStacksFromRealRun(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	var want []newmanRequestError
@@ -314,19 +305,11 @@ func TestTLSVerifyStacksFromRealRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Run struct{ Failures []struct{ Error jsonError } }
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Run.Failures) != len(fs) {
