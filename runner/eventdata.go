@@ -106,8 +106,7 @@ var uvGetaddrinfoErrno = map[string]int{"ENOTFOUND": -3008, "EAI_AGAIN": -3001}
 // that cannot be derived from the error are left out rather than guessed.
 func netFields(e *ErrorInfo, ne *NetError) {
 	e.Code = ne.Code
-	e.Library, e.Reason, e.Host, e.Cert = ne.Library, ne.Reason, ne.Host, ne.Cert
-	e.BytesParsed, e.RawPacket, e.PortText, e.NullPath = ne.BytesParsed, ne.RawPacket, ne.PortText, ne.NullPath
+	e.NodeErrorDetails = ne.NodeErrorDetails
 	if ne.Connect != nil {
 		// A timeout is the request library's own error: code and connect.
 		e.Connect = ne.Connect

@@ -75,18 +75,9 @@ type ErrorInfo struct {
 	// Column are where V8 places the throw in the user's script.
 	Fields       json.RawMessage
 	Line, Column int
-	// Library and Reason are OpenSSL's, on an error made from a TLS alert
-	// (pm.sendRequest's err has them; reports do not write them), and
-	// Reason, Host and Cert of a certificate for another host.
-	Library, Reason string
-	Host            string
-	Cert            *scripting.PeerCert
-	// BytesParsed and RawPacket of a response Node's parser refused;
-	// PortText and NullPath of a connection closed in the TLS handshake.
-	BytesParsed *int
-	RawPacket   []byte
-	PortText    string
-	NullPath    bool
+	// The fields Node adds beyond the system ones (pm.sendRequest's err
+	// has them; reports do not write them).
+	scripting.NodeErrorDetails
 }
 
 func (e *ErrorInfo) Error() string     { return e.Text }

@@ -29,20 +29,10 @@ type NetError struct {
 	// the time ran out before the connection was made. Such an error has
 	// no other system field (fresh-round9v-connect-json.json).
 	Connect *bool
-	// Library and Reason are OpenSSL's, which Node puts on an error made
-	// from an alert the server sent (before code).
-	Library, Reason string
-	// Host and Cert are the host and the certificate chain of a
-	// certificate for another host (ERR_TLS_CERT_ALTNAME_INVALID).
-	Host string
-	Cert *scripting.PeerCert
-	// BytesParsed and RawPacket are llhttp's, on a response Node's parser
-	// refused (with Reason); PortText and NullPath are a TLS socket's
-	// (port as text, path null) on a connection closed in the handshake.
-	BytesParsed *int
-	RawPacket   []byte
-	PortText    string
-	NullPath    bool
+	// The fields Node adds beyond the system ones: OpenSSL's on a TLS
+	// alert, a certificate for another host's, llhttp's on a refused
+	// response, a TLS socket's closed in the handshake.
+	scripting.NodeErrorDetails
 }
 
 func (e *NetError) Error() string     { return e.Msg }
@@ -94,7 +84,8 @@ func headerOverflow(err error) *NetError {
 			code = "HPE_INVALID"
 		}
 		n := pe.Offset
-		return &NetError{Code: code, Msg: pe.Error(), Err: err, BytesParsed: &n, Reason: pe.Reason, RawPacket: pe.Packet}
+		return &NetError{Code: code, Msg: pe.Error(), Err: err,
+			NodeErrorDetails: scripting.NodeErrorDetails{BytesParsed: &n, Reason: pe.Reason, RawPacket: pe.Packet}}
 	case strings.Contains(err.Error(), "invalid byte in chunk length"):
 		// Go's chunked reader; llhttp's words.
 		return &NetError{Code: "HPE_INVALID_CHUNK_SIZE", Msg: "Parse Error: Invalid character in chunk size", Err: err}
@@ -110,7 +101,7 @@ func tlsClosed(err error) *NetError {
 	if !errors.As(err, &hc) {
 		return nil
 	}
-	return &NetError{Code: "ECONNRESET", Err: err, NullPath: true, Host: hc.Host, PortText: hc.Port,
+	return &NetError{Code: "ECONNRESET", Err: err, NodeErrorDetails: scripting.NodeErrorDetails{NullPath: true, Host: hc.Host, PortText: hc.Port},
 		Msg: "Client network socket disconnected before secure TLS connection was established"}
 }
 

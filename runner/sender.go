@@ -160,8 +160,7 @@ type sendError struct{ *ErrorInfo }
 
 func (e sendError) SystemError() scripting.SystemError {
 	return scripting.SystemError{Code: e.Code, Errno: e.Errno, Syscall: e.Syscall, Address: e.Address, Port: e.Port, Hostname: e.Hostname, Connect: e.Connect,
-		Library: e.Library, Reason: e.Reason, Host: e.Host, Cert: e.Cert,
-		BytesParsed: e.BytesParsed, RawPacket: e.RawPacket, PortText: e.PortText, NullPath: e.NullPath}
+		NodeErrorDetails: e.NodeErrorDetails}
 }
 
 // takeScriptTrips returns and forgets the pm.sendRequest round trips so

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/courier-run/courier/scripting"
 )
 
 // TLS as Node (OpenSSL) does it for postman-request (fresh-round9n-b.json):
@@ -174,7 +176,7 @@ func verifiedChain(leaf *x509.Certificate, rest []*x509.Certificate, roots *x509
 func tlsWords(err error) *NetError {
 	var ce *certError
 	if errors.As(err, &ce) {
-		return &NetError{Code: ce.code, Msg: ce.msg, Err: err, Reason: ce.reason, Host: ce.host, Cert: nodePeerCert(ce.chain)}
+		return &NetError{Code: ce.code, Msg: ce.msg, Err: err, NodeErrorDetails: scripting.NodeErrorDetails{Reason: ce.reason, Host: ce.host, Cert: nodePeerCert(ce.chain)}}
 	}
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) || opErr.Op != "remote error" || opErr.Err == nil {
@@ -189,8 +191,8 @@ func tlsWords(err error) *NetError {
 			Msg: "write EPROTO error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version"}
 	case "tls: certificate required":
 		return &NetError{Code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", Err: err,
-			Msg:     "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required",
-			Library: "SSL routines", Reason: "tlsv13 alert certificate required"}
+			Msg:              "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required",
+			NodeErrorDetails: scripting.NodeErrorDetails{Library: "SSL routines", Reason: "tlsv13 alert certificate required"}}
 	}
 	return nil
 }

@@ -54,6 +54,13 @@ type SystemError struct {
 	Port     *int
 	Hostname string
 	Connect  *bool // a timeout's flag (true while connecting), after code
+	NodeErrorDetails
+}
+
+// NodeErrorDetails are the fields Node puts on some errors beyond the
+// system ones. runner carries them from the connection's error to the
+// run's event (runner.ErrorInfo) and to pm.sendRequest's err (SystemError).
+type NodeErrorDetails struct {
 	// Library and Reason are OpenSSL's on an error made from a TLS alert;
 	// Node puts them first. A certificate for another host has Reason
 	// (after code), Host and Cert.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/scripting"
 	"github.com/courier-run/courier/vault"
 )
 
@@ -133,9 +134,9 @@ func TestRedactErrorInfoFields(t *testing.T) {
 	red := vault.NewRedactor()
 	red.Add("s3cret-host-label", "4821")
 	ev := runner.ScriptEvent{Err: &runner.ErrorInfo{Name: "AssertionError", Text: "x",
-		Host: "s3cret-host-label.test", Reason: "Hostname/IP does not match: s3cret-host-label.test", PortText: "4821",
-		Fields:    json.RawMessage(`{"actual":{"v":"s3cret-host-label"},"expected":4821,"operator":"deepStrictEqual"}`),
-		RawPacket: []byte("HTTP/1.1 2x0 s3cret-host-label\r\n")}}
+		NodeErrorDetails: scripting.NodeErrorDetails{Host: "s3cret-host-label.test", Reason: "Hostname/IP does not match: s3cret-host-label.test",
+			PortText: "4821", RawPacket: []byte("HTTP/1.1 2x0 s3cret-host-label\r\n")},
+		Fields: json.RawMessage(`{"actual":{"v":"s3cret-host-label"},"expected":4821,"operator":"deepStrictEqual"}`)}}
 	got := redactEvent(red, ev).(runner.ScriptEvent).Err.(*runner.ErrorInfo)
 	assert.Equal(t, "***.test", got.Host)
 	assert.Equal(t, "Hostname/IP does not match: ***.test", got.Reason)
