@@ -158,6 +158,7 @@ func TestFlagVarEmptyKeyAsNewman(t *testing.T) {
 	assert.NotContains(t, errOut, "s3cr3t")
 	code, out, errOut = execute(t, "run", coll, "--folder", "undefined", "--global-var", "", "--color", "off")
 	assert.Equal(t, cmdutil.ExitOK, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	assert.Contains(t, errOut, `warning: an empty --global-var sets an undefined variable named ""`)
 	assert.Contains(t, out, "✓  global undefined")
 }
 

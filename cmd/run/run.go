@@ -771,8 +771,11 @@ func flagVars(args []string, flag string, stderr io.Writer) []environments.Varia
 	var out []environments.Variable
 	for _, kv := range args {
 		k, v, ok := strings.Cut(kv, "=")
-		if k == "" {
+		switch {
+		case k == "" && ok:
 			fmt.Fprintf(stderr, "warning: %s with nothing before \"=\" sets a variable named \"\" ({{}} reads it), as Newman does; a name was probably meant\n", flag)
+		case k == "":
+			fmt.Fprintf(stderr, "warning: an empty %s sets an undefined variable named \"\", as Newman does; a name=value was probably meant\n", flag)
 		}
 		if !ok {
 			out = append(out, environments.Variable{Key: k, Type: environments.TypeUndefined})
