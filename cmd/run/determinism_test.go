@@ -107,11 +107,15 @@ func TestCorpusReportsAreDeterministic(t *testing.T) {
 	}
 	// With script timers on virtual time the runs mostly compute: more of
 	// them at once than there are cores only stretches each run towards
-	// determinismRunTimeout (the two runs of a pair go side by side).
+	// determinismRunTimeout (the two runs of a pair go side by side). But
+	// at least two pairs at once: an https request to the blackhole waits
+	// for its 5 s read deadline (a TLS hello has no line end), about 100 s
+	// of pure waiting over the corpus, which one worker on two cores spent
+	// idle while the test neared go test's default 10 min under load.
 	root := t.TempDir()
 	work := make(chan string)
 	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)/2) {
+	for range max(2, runtime.GOMAXPROCS(0)/2) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
