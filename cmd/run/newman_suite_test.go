@@ -254,6 +254,12 @@ func drainAndClose(c net.Conn) {
 	defer c.Close()
 	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
 	br := bufio.NewReader(io.LimitReader(c, 1<<20))
+	if head, err := br.Peek(5); err == nil && head[0] == 0x16 {
+		// A TLS hello (https to the blackhole) has no line end: read its
+		// whole record, then close, instead of waiting out the deadline.
+		_, _ = io.CopyN(io.Discard, br, 5+(int64(head[3])<<8|int64(head[4])))
+		return
+	}
 	length := 0
 	for {
 		line, err := br.ReadString('\n')
