@@ -1,6 +1,9 @@
 package scripting
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 // Array.prototype.sort with a comparator sorts a copy and writes it back,
 // as V8 does: a comparator that empties or shortens the array made goja's
@@ -117,10 +120,16 @@ for (const l of out) pm.test(l, () => {});`
 // lowers the process-wide limit.
 func TestTypedSortCopiesWithinMemoryLimit(t *testing.T) {
 	old := memLimit
-	memLimit = heapBytes() + 32<<20
+	// The limit leaves room for the heap to grow to twice its live size
+	// before the collector runs (GOGC=100): with heap + 32 MB, the watchdog
+	// interrupted the script on a quiet machine (a clean-clone CI), where
+	// the garbage of earlier tests had not been collected yet.
+	runtime.GC()
+	memLimit = 2*heapBytes() + 64<<20
 	defer func() { memLimit = old }()
-	// 2M elements: 2 MB as a Uint8Array, 64 MB as two copies.
-	checkTestNames(t, `let r; try { new Uint8Array(2000000).sort((a, b) => a - b); r = 'sorted'; } catch (e) { r = e.name + ': ' + e.message; }
+	// 16M elements: 16 MB as a Uint8Array, 1 GB as two copies, far past
+	// the limit whatever the heap held.
+	checkTestNames(t, `let r; try { new Uint8Array(16000000).sort((a, b) => a - b); r = 'sorted'; } catch (e) { r = e.name + ': ' + e.message; }
 pm.test(r, () => {});
 pm.test(String(new Uint8Array([3, 1, 2]).sort((a, b) => a - b)), () => {});`,
 		[]string{"RangeError: Array buffer allocation failed", "1,2,3"})
