@@ -26,6 +26,9 @@ func TestMayTakeMethods(t *testing.T) {
 		{`var g = obj.get\n.bind(obj)`, true},
 		{`pm.expect(jsonData.count).to.eql(3)`, true}, // errs towards yes: a response's own count
 		{`var a = x.length; var b = y.members;`, false},
+		// pm.variables is a scope, not Collection#variables taken off.
+		{`pm.variables.set("runName", "pop-" + pm.info.iteration); const v = pm.variables; pm.variables .get('a')`, false},
+		{`const f = collection.variables`, true},
 	} {
 		if got := mayTakeMethods(c.src); got != c.want {
 			t.Errorf("mayTakeMethods(%q) = %v, want %v", c.src, got, c.want)
