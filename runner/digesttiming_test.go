@@ -21,19 +21,7 @@ import (
 // mean of the 401's time and the execution's, responseMax the 401's).
 func TestDigestChallengeTimeInSummary(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") == "" {
-			// Floors, not budgets: each answer takes some milliseconds,
-			// so no time rounds to zero and drops out.
-			time.Sleep(20 * time.Millisecond)
-			w.Header().Set("WWW-Authenticate", `Digest realm="r", nonce="abc", qop="auth"`)
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-		w.Write([]byte(`{"ok":true}`))
-	}))
-	t.Cleanup(srv.Close)
+	srv := slowDigestServer(t, func(*http.Request) bool { return true })
 	c := `{"info":{"name":"d"},"item":[{"name":"dg","request":{"method":"GET","url":"` + srv.URL + `/x",` +
 		`"auth":{"type":"digest","digest":[{"key":"username","value":"u"},{"key":"password","value":"p"}]}}}]}`
 	sum, rec := runAgainst(t, c, runner.Options{LoopbackOnly: true})
@@ -61,18 +49,7 @@ func TestDigestChallengeTimeInSummary(t *testing.T) {
 // alone there.
 func TestScriptDigestChallengeInSummary(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/d" && r.Header.Get("Authorization") == "" {
-			// Floors, not budgets (see TestDigestChallengeTimeInSummary).
-			time.Sleep(20 * time.Millisecond)
-			w.Header().Set("WWW-Authenticate", `Digest realm="r", nonce="abc", qop="auth"`)
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-		w.Write([]byte(`{"ok":true}`))
-	}))
-	t.Cleanup(srv.Close)
+	srv := slowDigestServer(t, func(r *http.Request) bool { return r.URL.Path == "/d" })
 	pre := `pm.sendRequest({url: '` + srv.URL + `/d', auth: {type: 'digest', digest: [{key: 'username', value: 'u'}, {key: 'password', value: 'p'}]}}, function (err, res) { pm.test('sr ' + res.code, function () {}); });`
 	c := `{"info":{"name":"d"},"item":[{"name":"it","event":[{"listen":"prerequest","script":{"exec":[` + strconv.Quote(pre) + `]}}],` +
 		`"request":{"method":"GET","url":"` + srv.URL + `/plain"}}]}`
@@ -100,4 +77,23 @@ func TestScriptDigestChallengeInSummary(t *testing.T) {
 	assert.Equal(t, slices.Min(times), sum.ResponseMin)
 	want := (times[0] + times[1] + times[2]) / 3
 	assert.InDelta(t, float64(want), float64(sum.ResponseAvg), float64(time.Millisecond), "avg %v, want %v", sum.ResponseAvg, want)
+}
+
+// slowDigestServer challenges the requests guarded picks that carry no
+// Authorization (a 401 after 20 ms) and answers the rest after 5 ms. The
+// sleeps are floors, not budgets: each answer takes some milliseconds, so
+// no time rounds to zero and drops out of the run's figures.
+func slowDigestServer(t *testing.T, guarded func(*http.Request) bool) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if guarded(r) && r.Header.Get("Authorization") == "" {
+			time.Sleep(20 * time.Millisecond)
+			w.Header().Set("WWW-Authenticate", `Digest realm="r", nonce="abc", qop="auth"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+		w.Write([]byte(`{"ok":true}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
