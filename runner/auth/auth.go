@@ -226,17 +226,12 @@ func paramsOf(a *collections.Auth) params {
 	return params{m: a.Params, lit: a.Literal, types: a.Types}
 }
 
-func (p params) get(key string, aliases ...string) string {
-	if v, ok := p.m[key]; ok {
-		return v
-	}
-	// v1 helpers and older exports spell some keys differently.
-	for _, k := range aliases {
-		if v, ok := p.m[k]; ok {
-			return v
-		}
-	}
-	return ""
+// get reads a param by postman-runtime's own key only: a v2 collection that
+// spells it as v1's helperAttributes did (hawk's ext, oauth1's timeStamp...)
+// is ignored by Newman (fresh-round11z-auth-aliases); v1 collections are
+// mapped to these keys when they load (collections/v1.go).
+func (p params) get(key string) string {
+	return p.m[key]
 }
 
 func (p params) has(key string) bool {
@@ -249,16 +244,7 @@ func (p params) has(key string) bool {
 // the collection gave (false, 0, null) is false unless declared "string"
 // (String(false) is "false", which is true); text is true unless empty, so
 // "false" typed as text is true, as in Postman.
-func (p params) flag(key string, aliases ...string) bool {
-	k := key
-	if _, ok := p.m[k]; !ok {
-		for _, a := range aliases {
-			if _, ok := p.m[a]; ok {
-				k = a
-				break
-			}
-		}
-	}
+func (p params) flag(k string) bool {
 	v, ok := p.m[k]
 	if !ok {
 		return false

@@ -112,7 +112,7 @@ type awsSigning struct {
 // (execute-api in us-east-1; "email" is SES's old name).
 func awsSigningOf(p params) awsSigning {
 	a := awsSigning{
-		service:   p.get("service", "serviceName"),
+		service:   p.get("service"),
 		region:    p.get("region"),
 		accessKey: p.get("accessKey"),
 		secretKey: p.get("secretKey"),

@@ -15,7 +15,7 @@ func TestAWSSigningDefaults(t *testing.T) {
 		s3                     bool
 	}{
 		{map[string]string{}, "execute-api", "us-east-1", "20150830/us-east-1/execute-api/aws4_request", false},
-		{map[string]string{"serviceName": "s3", "region": "eu-west-1"}, "s3", "eu-west-1", "20150830/eu-west-1/s3/aws4_request", true},
+		{map[string]string{"service": "s3", "region": "eu-west-1"}, "s3", "eu-west-1", "20150830/eu-west-1/s3/aws4_request", true},
 		{map[string]string{"service": "email"}, "ses", "us-east-1", "20150830/us-east-1/ses/aws4_request", false},
 	}
 	for _, tc := range tests {

@@ -87,9 +87,9 @@ func applyHawk(req *http.Request, p params, body []byte, opts Options) error {
 		method: req.Method,
 		host:   req.URL.Hostname(),
 		port:   req.URL.Port(),
-		ext:    p.get("extraData", "ext"),
-		app:    p.get("app", "appId"),
-		dlg:    p.get("delegation", "dlg"),
+		ext:    p.get("extraData"),
+		app:    p.get("app"),
+		dlg:    p.get("delegation"),
 	}
 	a.resource = req.URL.EscapedPath()
 	if req.URL.RawQuery != "" || req.URL.ForceQuery {

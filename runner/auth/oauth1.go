@@ -41,7 +41,7 @@ func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
 	if !oauth1HasCredentials(p, method) {
 		return nil // Postman leaves the request alone without credentials
 	}
-	o := oauth1Params{p: p, addEmpty: p.flag("addEmptyParamsToSign", "includeEmpty")}
+	o := oauth1Params{p: p, addEmpty: p.flag("addEmptyParamsToSign")}
 	form := isURLEncoded(req)
 	_, hashAlgo, _ := strings.Cut(method, "-")
 	sigParams := o.protocolParams(hashAlgo, body, form, opts)
@@ -84,8 +84,8 @@ type oauth1Params struct {
 
 // val is a parameter's value; a whitespace-only value counts as absent
 // unless empty params are signed.
-func (o oauth1Params) val(k string, aliases ...string) string {
-	v := o.p.get(k, aliases...)
+func (o oauth1Params) val(k string) string {
+	v := o.p.get(k)
 	if !o.addEmpty && strings.TrimSpace(v) == "" {
 		return ""
 	}
@@ -100,7 +100,7 @@ func (o oauth1Params) protocolParams(hashAlgo string, body []byte, form bool, op
 	if nonce == "" {
 		nonce = randomString(11, oauth1NonceChars)
 	}
-	timestamp := o.val("timestamp", "timeStamp")
+	timestamp := o.val("timestamp")
 	if timestamp == "" {
 		timestamp = strconv.FormatInt(opts.now().Unix(), 10)
 	}
@@ -189,7 +189,7 @@ func oauth1SignedParams(method string, sigParams, query, formParams []pair) []pa
 // (dropping an Authorization header of the request's).
 func placeOAuth1(req *http.Request, u *url.URL, p params, sigParams, formParams []pair, form bool, opts Options) {
 	switch {
-	case p.flag("addParamsToHeader", "header"):
+	case p.flag("addParamsToHeader"):
 		req.URL = u
 		setHeader(req.Header, "Authorization", oauth1Header(p.get("realm"), sigParams, p.flag("disableHeaderEncoding")))
 	case form && (strings.Contains(req.Method, "PUT") || strings.Contains(req.Method, "POST")):

@@ -56,7 +56,7 @@ func TestOAuth1ProtocolParams(t *testing.T) {
 			[]string{"oauth_consumer_key=ck", "oauth_signature_method=HMAC-SHA256", "oauth_timestamp=1700000000", "oauth_nonce=n1", "oauth_version=1.0"}},
 		{"blank token signed with addEmpty", with(map[string]string{"timestamp": "42"}), true, false,
 			[]string{"oauth_consumer_key=ck", "oauth_token= ", "oauth_signature_method=HMAC-SHA256", "oauth_timestamp=42", "oauth_nonce=n1", "oauth_version=1.0"}},
-		{"extensions after, body hash of the body", with(map[string]string{"includeBodyHash": "true", "callback": "cb", "verifier": "v", "timeStamp": "7"}), false, false,
+		{"extensions after, body hash of the body", with(map[string]string{"includeBodyHash": "true", "callback": "cb", "verifier": "v", "timestamp": "7"}), false, false,
 			[]string{"oauth_consumer_key=ck", "oauth_signature_method=HMAC-SHA256", "oauth_timestamp=7", "oauth_nonce=n1", "oauth_version=1.0",
 				"oauth_body_hash=wi/qXXQo5c9H72NUyXySI8ldbc3D4NIwD/eQVrH/PYU=", "oauth_callback=cb", "oauth_verifier=v"}},
 		{"no body hash for a form", with(map[string]string{"includeBodyHash": "true", "timestamp": "7"}), false, true,
