@@ -153,6 +153,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, st *moreState, e
 	if k.prepare != nil {
 		k.prepare(body)
 	}
+	k.hashSecretFields(body, nil) // write_only.go
 	x := s.add(st, k, env.id, parent, listPath, body)
 	if k.afterWrite != nil {
 		k.afterWrite(st, x)
@@ -195,6 +196,7 @@ func (s *Server) item(w http.ResponseWriter, r *http.Request, st *moreState, env
 		if k.prepare != nil {
 			k.prepare(body)
 		}
+		k.hashSecretFields(body, x.body) // write_only.go
 		x.body = body
 		x.updatedAt = s.now()
 		if k.afterWrite != nil {

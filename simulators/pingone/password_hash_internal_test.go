@@ -46,3 +46,34 @@ func TestRestoreHashesPlainPasswords(t *testing.T) {
 	assert.False(t, s.users["u1"].passwordIs("plain-pw-7qx!"))
 	assert.Empty(t, s.users["u2"].password, "no password stays none")
 }
+
+// TestRestoreHashesPlainSecretFields: a tenant saved before write-only
+// values were hashed (write_only.go) has them hashed when it is loaded; a
+// value already hashed stays as it is.
+func TestRestoreHashesPlainSecretFields(t *testing.T) {
+	t.Parallel()
+	old := New(Options{})
+	st := old.more()
+	hashed := hashPassword("Already-Hashed-4Kp")
+	st.recs["g1"] = &rec{id: "g1", kind: "gateways", body: map[string]any{"type": "LDAP", "bindPassword": "Plain-Bind-7Qx!"}}
+	st.recs["g2"] = &rec{id: "g2", kind: "gateways", body: map[string]any{"type": "LDAP", "bindPassword": hashed}}
+	st.recs["s1"] = &rec{id: "s1", kind: "stores", body: map[string]any{"type": "Workday",
+		"configuration": map[string]any{"username": "isu", "password": "Plain-Workday-3Lm?"}}}
+	snap, err := old.Snapshot()
+	require.NoError(t, err)
+	require.Contains(t, string(snap), "Plain-Bind-7Qx!", "the legacy snapshot the test restores")
+
+	s := New(Options{})
+	require.NoError(t, s.Restore(snap))
+	again, err := s.Snapshot()
+	require.NoError(t, err)
+	for _, plain := range []string{"Plain-Bind-7Qx!", "Plain-Workday-3Lm?"} {
+		assert.NotContains(t, string(again), plain)
+	}
+	recs := s.more().recs
+	assert.True(t, strings.HasPrefix(recs["g1"].body["bindPassword"].(string), hashPrefix))
+	assert.Equal(t, hashed, recs["g2"].body["bindPassword"])
+	conf := recs["s1"].body["configuration"].(map[string]any)
+	assert.True(t, strings.HasPrefix(conf["password"].(string), hashPrefix))
+	assert.Equal(t, "isu", conf["username"])
+}

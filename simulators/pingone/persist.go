@@ -76,6 +76,7 @@ func (s *Server) Restore(data []byte) error {
 		}
 	}
 	hashPlainPasswords(fresh.users)
+	hashPlainSecretFields(fresh.moreSt) // write_only.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	dst := reflect.ValueOf(s).Elem()
