@@ -1,6 +1,8 @@
 package collections
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -164,6 +166,45 @@ func TestV3Request(t *testing.T) {
 		}
 		if err != nil || req.Method != tc.method || (tc.graphql && (req.Body == nil || req.Body.Mode != BodyGraphQL)) {
 			t.Errorf("%q: %+v %v", tc.yaml, req, err)
+		}
+	}
+}
+
+// TestV3SaveExampleDefaults: an example without a code, a status or a body
+// is written with 200, OK and an empty text body, as Postman CLI 1.34's
+// postman collection migrate writes it (a status beside another code is
+// OK too, as migrate has it); a code 0 with an empty status stays.
+func TestV3SaveExampleDefaults(t *testing.T) {
+	t.Parallel()
+	const coll = `{"info":{"name":"ex","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"r","request":{"method":"GET","url":"http://x/get"},"response":[
+ {"name":"nocode","body":"a"},
+ {"name":"code404","code":404,"body":"b"},
+ {"name":"statusonly","status":"Created","body":"c"},
+ {"name":"code0","code":0,"status":"","body":"d"},
+ {"name":"nobody","code":204,"status":"No Content"}]}]}`
+	c, err := LoadBytes([]byte(coll), "ex.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := SaveDir(c, dir); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"nocode":     "statusCode: 200\n  statusText: OK\n  body:\n    type: text\n    content: a\n",
+		"code404":    "statusCode: 404\n  statusText: OK\n",
+		"statusonly": "statusCode: 200\n  statusText: Created\n",
+		"code0":      "statusCode: 0\n  statusText: ''\n",
+		"nobody":     "statusCode: 204\n  statusText: No Content\n  body:\n    type: text\n    content: ''\n",
+	}
+	for name, w := range want {
+		data, err := os.ReadFile(filepath.Join(dir, ".resources", "r.resources", "examples", name+".example.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), w) {
+			t.Errorf("%s:\n%s\nlacks\n%s", name, data, w)
 		}
 	}
 }

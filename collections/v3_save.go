@@ -835,8 +835,8 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 type v2Response struct {
 	Name            string          `json:"name"`
 	OriginalRequest json.RawMessage `json:"originalRequest"`
-	Status          string          `json:"status"`
-	Code            int             `json:"code"`
+	Status          *string         `json:"status"`
+	Code            *int            `json:"code"`
 	Header          json.RawMessage `json:"header"`
 	Body            *string         `json:"body"`
 	Preview         *string         `json:"_postman_previewlanguage"`
@@ -912,23 +912,36 @@ func (w *v3writer) exampleRequest(raw json.RawMessage, where string) *yaml.Node 
 // in the format.
 func (w *v3writer) exampleResponse(ex v2Response) *yaml.Node {
 	rs := newMap()
-	rs.set("statusCode", ynum(float64(ex.Code)))
-	rs.set("statusText", ystr(ex.Status))
+	// An example without a code or a status gets 200 and OK, as Postman
+	// CLI 1.34's postman collection migrate writes them (the status is OK
+	// even beside another code); the format requires both.
+	code, status := 200, "OK"
+	if ex.Code != nil {
+		code = *ex.Code
+	}
+	if ex.Status != nil {
+		status = *ex.Status
+	}
+	rs.set("statusCode", ynum(float64(code)))
+	rs.set("statusText", ystr(status))
 	if len(ex.Header) > 0 && string(ex.Header) != "null" {
 		if hs, err := headers(ex.Header, "header"); err == nil && len(hs) > 0 {
 			rs.set("headers", headerNode(hs))
 		}
 	}
+	// An example without a body gets an empty text one, as migrate writes.
+	body := ""
 	if ex.Body != nil {
-		b := newMap()
-		t := "text"
-		if ex.Preview != nil && (*ex.Preview == "json" || *ex.Preview == "xml" || *ex.Preview == "html" || *ex.Preview == "javascript") {
-			t = *ex.Preview
-		}
-		b.set("type", ystr(t))
-		b.set("content", ystr(*ex.Body))
-		rs.set("body", b.n)
+		body = *ex.Body
 	}
+	b := newMap()
+	t := "text"
+	if ex.Preview != nil && (*ex.Preview == "json" || *ex.Preview == "xml" || *ex.Preview == "html" || *ex.Preview == "javascript") {
+		t = *ex.Preview
+	}
+	b.set("type", ystr(t))
+	b.set("content", ystr(body))
+	rs.set("body", b.n)
 	if len(ex.Cookie) > 0 && string(ex.Cookie) != "null" && string(ex.Cookie) != "[]" {
 		w.lose("cookies of saved examples")
 	}

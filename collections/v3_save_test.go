@@ -204,8 +204,8 @@ func comparableResponses(raw json.RawMessage) json.RawMessage {
 	}
 	var list []struct {
 		Name   string          `json:"name"`
-		Code   int             `json:"code"`
-		Status string          `json:"status"`
+		Code   *int            `json:"code"`
+		Status *string         `json:"status"`
 		Body   *string         `json:"body"`
 		Header json.RawMessage `json:"header"`
 	}
@@ -224,7 +224,16 @@ func comparableResponses(raw json.RawMessage) json.RawMessage {
 		if name == "" {
 			name = "Example"
 		}
-		out = append(out, fmt.Sprintf("%s|%d|%s|%v|%s", name, r.Code, r.Status, hs, body))
+		// A missing code and status are written 200 and OK, as migrate
+		// writes them.
+		code, status := 200, "OK"
+		if r.Code != nil {
+			code = *r.Code
+		}
+		if r.Status != nil {
+			status = *r.Status
+		}
+		out = append(out, fmt.Sprintf("%s|%d|%s|%v|%s", name, code, status, hs, body))
 	}
 	if len(out) == 0 {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -43,6 +44,9 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	}
 	root := doc.Content[0]
 	if err := checkDoc(root, source); err != nil {
+		return nil, err
+	}
+	if err := resolveMerges(root, source, 0); err != nil {
 		return nil, err
 	}
 	if root.Kind != yaml.MappingNode {
@@ -390,63 +394,101 @@ func plainJSON(n *yaml.Node) (any, error) {
 	return conv(n, 0)
 }
 
-// maxAliasExpansion bounds what a file's aliases expand to. Postman's YAML
-// parser refuses a file whose aliases expand too far (an alias bomb: a few
-// hundred bytes that expand to millions of nodes), and Postman CLI 1.34
-// then skips it; a handful of aliases to small values is fine in both.
-const maxAliasExpansion = 10000
+// maxAliasCount is Postman's YAML parser's bound on aliases (eemeli/yaml's
+// maxAliasCount, 100): an anchor's uses (the anchor itself counting as
+// one) times what its value's own aliases stand for may not pass it. So
+// 99 aliases of one anchor load and 100 do not, an anchor holding two
+// aliases of another may be used 32 times, and an empty list any number
+// of times; a merge key's alias (<<: *h) counts as an alias. Postman CLI
+// 1.34 skips a file past the bound (fresh-round11v-yaml.json), so an alias
+// bomb (a few hundred bytes expanding to millions of values) is refused
+// long before it could cost anything.
+const maxAliasCount = 100
 
-// checkDoc refuses what Postman's YAML parser refuses and the Go parser
-// takes: a key written twice in one mapping (Postman CLI 1.34 skips such a
-// request, fresh-round10v-yaml.json) and aliases that expand too far.
-func checkDoc(root *yaml.Node, source string) error {
-	var sizes map[*yaml.Node]int // made at the first alias
-	var expanded int
-	var walk func(n *yaml.Node) error
-	walk = func(n *yaml.Node) error {
-		switch n.Kind {
-		case yaml.AliasNode:
-			if sizes == nil {
-				sizes = map[*yaml.Node]int{}
-			}
-			if expanded += expandedSize(n.Alias, sizes, 0); expanded > maxAliasExpansion {
-				return &LoadError{Source: source, Line: n.Line, Column: n.Column,
-					Err: fmt.Errorf("invalid YAML: its aliases (*%s) expand to more than %d values; Postman's parser refuses such a file: write the values out", n.Value, maxAliasExpansion)}
-			}
-			return nil
-		case yaml.MappingNode:
-			if err := uniqueKeys(n, source); err != nil {
-				return err
-			}
-		}
-		for _, c := range n.Content {
-			if err := walk(c); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return walk(root)
+// anchorUse is what Postman's parser keeps of an anchor while it reads a
+// document: how often it was used (1 for the anchor itself) and what its
+// value's aliases stand for, taken at its first use.
+type anchorUse struct{ count, aliasCount int }
+
+// docCheck walks a document in the order Postman's parser turns it into
+// values, refusing what that parser refuses and the Go parser takes: a
+// key written twice in one mapping (Postman CLI 1.34 skips such a request,
+// fresh-round10v-yaml.json) and aliases past maxAliasCount.
+type docCheck struct {
+	source  string
+	anchors map[*yaml.Node]*anchorUse
 }
 
-// expandedSize counts the nodes n stands for with its aliases expanded,
-// memoized (sizes) and capped, so that a bomb is measured cheaply.
-func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int, depth int) int {
-	if n == nil || depth > 100 {
-		return 1
-	}
-	if s, ok := sizes[n]; ok {
-		return s
-	}
-	size := 1
+// checkDoc refuses what Postman's YAML parser refuses and the Go parser
+// takes (see docCheck).
+func checkDoc(root *yaml.Node, source string) error {
+	c := docCheck{source: source}
+	return c.walk(root)
+}
+
+func (c *docCheck) walk(n *yaml.Node) error {
 	if n.Kind == yaml.AliasNode {
-		size = expandedSize(n.Alias, sizes, depth+1)
+		return c.alias(n)
 	}
-	for _, c := range n.Content {
-		size = min(size+expandedSize(c, sizes, depth+1), maxAliasExpansion+1)
+	if n.Anchor != "" {
+		if c.anchors == nil {
+			c.anchors = map[*yaml.Node]*anchorUse{}
+		}
+		c.anchors[n] = &anchorUse{count: 1}
 	}
-	sizes[n] = size
-	return size
+	if n.Kind == yaml.MappingNode {
+		if err := uniqueKeys(n, c.source); err != nil {
+			return err
+		}
+	}
+	for _, ch := range n.Content {
+		if err := c.walk(ch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// alias counts one use of the anchor n names, as Postman's parser does.
+func (c *docCheck) alias(n *yaml.Node) error {
+	use := c.anchors[n.Alias]
+	if use == nil {
+		// Only an alias inside its own anchor gets here; the Go parser
+		// refuses those, so this is a guard.
+		return nil
+	}
+	use.count++
+	if use.aliasCount == 0 {
+		use.aliasCount = c.aliasCount(n.Alias, 0)
+	}
+	if use.count*use.aliasCount > maxAliasCount {
+		return &LoadError{Source: c.source, Line: n.Line, Column: n.Column,
+			Err: fmt.Errorf("invalid YAML: too many aliases (*%s is used %d times, and its value holds aliases that stand for %d values); Postman's parser refuses more than %d: write the values out", n.Value, use.count-1, use.aliasCount, maxAliasCount)}
+	}
+	return nil
+}
+
+// aliasCount is what n stands for in Postman's parser's count: 1 for a
+// value without aliases, the most of its entries' counts for a list or
+// mapping (0 when it is empty), and an alias's anchor's uses times its own
+// count. Depth is bounded, as the parser bounds nesting.
+func (c *docCheck) aliasCount(n *yaml.Node, depth int) int {
+	switch {
+	case n == nil || depth > 1000:
+		return 1
+	case n.Kind == yaml.AliasNode:
+		if use := c.anchors[n.Alias]; use != nil {
+			return min(use.count*use.aliasCount, maxAliasCount+1)
+		}
+		return 0
+	case n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode || n.Kind == yaml.DocumentNode:
+		most := 0
+		for _, ch := range n.Content {
+			most = max(most, c.aliasCount(ch, depth+1))
+		}
+		return most
+	}
+	return 1
 }
 
 // uniqueKeys reports a mapping's first key written twice. Mappings are
@@ -455,13 +497,18 @@ func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int, depth int) int {
 func uniqueKeys(n *yaml.Node, source string) error {
 	keys := n.Content
 	twice := func(first, k *yaml.Node) error {
+		key, _ := scalarKey(k)
 		return &LoadError{Source: source, Line: k.Line, Column: k.Column,
-			Err: fmt.Errorf("invalid YAML: key %q written twice in one mapping (first on line %d); Postman's parser refuses the file: keep one", k.Value, first.Line)}
+			Err: fmt.Errorf("invalid YAML: key %q written twice in one mapping (first on line %d); Postman's parser refuses the file: keep one", key, first.Line)}
 	}
 	if len(keys) <= 64 {
 		for i := 2; i+1 < len(keys); i += 2 {
+			ki, ok := scalarKey(keys[i])
+			if !ok {
+				continue
+			}
 			for j := 0; j < i; j += 2 {
-				if keys[i].Kind == yaml.ScalarNode && keys[j].Kind == yaml.ScalarNode && keys[i].Value == keys[j].Value {
+				if kj, ok := scalarKey(keys[j]); ok && ki == kj {
 					return twice(keys[j], keys[i])
 				}
 			}
@@ -470,12 +517,85 @@ func uniqueKeys(n *yaml.Node, source string) error {
 	}
 	seen := make(map[string]*yaml.Node, len(keys)/2)
 	for i := 0; i+1 < len(keys); i += 2 {
-		if k := keys[i]; k.Kind == yaml.ScalarNode {
-			if first, ok := seen[k.Value]; ok {
-				return twice(first, k)
+		if k, ok := scalarKey(keys[i]); ok {
+			if first, ok := seen[k]; ok {
+				return twice(first, keys[i])
 			}
-			seen[k.Value] = k
+			seen[k] = keys[i]
 		}
 	}
+	return nil
+}
+
+// scalarKey is a mapping key's text, an alias's (*k: v) included, as
+// Postman's parser compares keys: `*k: 1` beside `kk: 2` where k is kk is
+// a key written twice (Postman CLI 1.34 skips the file).
+func scalarKey(k *yaml.Node) (string, bool) {
+	k = deref(k)
+	return k.Value, k.Kind == yaml.ScalarNode
+}
+
+// isMergeKey is a plain << key (a quoted '<<' is an ordinary key).
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Tag == "!!merge"
+}
+
+// resolveMerges applies YAML's merge keys (<<: *base, <<: [*a, *b], <<:
+// {inline}) in place, as Postman's parser reads them: each merged
+// mapping's keys join the mapping where the << stands, a key already there
+// (written before, or merged from an earlier source) wins, and a key
+// written after the << replaces the merged value where it stands
+// (fresh-round11v-yaml.json). Merged mappings are shared, not copied;
+// the walk does not follow aliases, and an anchor comes before its
+// aliases, so every source is resolved before it is merged.
+func resolveMerges(n *yaml.Node, source string, depth int) error {
+	if n.Kind == yaml.AliasNode || depth > 10000 {
+		return nil
+	}
+	for _, ch := range n.Content {
+		if err := resolveMerges(ch, source, depth+1); err != nil {
+			return err
+		}
+	}
+	if n.Kind != yaml.MappingNode || !slices.ContainsFunc(n.Content, isMergeKey) {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	at := map[string]int{} // a key's index in out
+	add := func(k, v *yaml.Node, explicit bool) {
+		key, ok := scalarKey(k)
+		if i, seen := at[key]; ok && seen {
+			if explicit {
+				out[i], out[i+1] = k, v
+			}
+			return
+		}
+		if ok {
+			at[key] = len(out)
+		}
+		out = append(out, k, v)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !isMergeKey(k) {
+			add(k, v, true)
+			continue
+		}
+		sources := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			m := deref(src)
+			if m.Kind != yaml.MappingNode {
+				return &LoadError{Source: source, Line: src.Line, Column: src.Column,
+					Err: fmt.Errorf("invalid YAML: a merge key (<<) takes a mapping, an alias of one or a list of them, got %s; Postman's parser refuses the file", nodeKind(src))}
+			}
+			for j := 0; j+1 < len(m.Content); j += 2 {
+				add(m.Content[j], m.Content[j+1], false)
+			}
+		}
+	}
+	n.Content = out
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,9 @@ func loadYAML(data []byte, source string) (*File, error) {
 	// one pointing at an anchor that an edit removed.
 	budget := 100000
 	if err := expandAliases(&doc, &budget, 0); err != nil {
+		return nil, &LoadError{File: source, Err: err}
+	}
+	if err := applyMerges(&doc, 0); err != nil {
 		return nil, &LoadError{File: source, Err: err}
 	}
 	f := &File{Source: source, Format: FormatYAML, doc: &doc, VariableScope: "environment"}
@@ -187,6 +191,64 @@ func expandAliases(n *yaml.Node, budget *int, depth int) error {
 		}
 	}
 	return nil
+}
+
+// applyMerges applies YAML merge keys (<<: *row, <<: [*a, *b]) once the
+// aliases are expanded, as Postman CLI 1.34 reads an environment file
+// (`- <<: *row` with its own `key:` is a variable of its own): each merged
+// mapping's keys join where the << stands, a key already there wins, a key
+// written after the << replaces the merged value in place. Like the
+// expansion, this is written back when courier edits the file.
+func applyMerges(n *yaml.Node, depth int) error {
+	if depth > 100 {
+		return errors.New("the YAML nests too deeply")
+	}
+	for _, c := range n.Content {
+		if err := applyMerges(c, depth+1); err != nil {
+			return err
+		}
+	}
+	if n.Kind != yaml.MappingNode || !slices.ContainsFunc(n.Content, isMergeKey) {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	at := map[string]int{}
+	add := func(k, v *yaml.Node, explicit bool) {
+		if i, seen := at[k.Value]; seen {
+			if explicit {
+				out[i], out[i+1] = k, v
+			}
+			return
+		}
+		at[k.Value] = len(out)
+		out = append(out, k, v)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !isMergeKey(k) {
+			add(k, v, true)
+			continue
+		}
+		sources := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			if src.Kind != yaml.MappingNode {
+				return fmt.Errorf("line %d: a merge key (<<) takes a mapping, an alias of one or a list of them", src.Line)
+			}
+			for j := 0; j+1 < len(src.Content); j += 2 {
+				add(src.Content[j], src.Content[j+1], false)
+			}
+		}
+	}
+	n.Content = out
+	return nil
+}
+
+// isMergeKey is a plain << key (a quoted '<<' is an ordinary key).
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Tag == "!!merge"
 }
 
 func copyNode(n *yaml.Node, budget *int, depth int) (*yaml.Node, error) {

@@ -169,6 +169,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"entry not a mapping", "name: x\nvalues:\n  - 5\n", "dev.environment.yaml:3:5: values[0]: expected a variable"},
 		{"key missing", "name: x\nvalues:\n  - value: 5\n", `dev.environment.yaml:3:5: values[0]: missing "key"`},
 		{"collection", "$kind: http-request\nurl: /x\n", "this is a collection file"},
+		{"merge of text", "name: x\nt: &t text\nvalues:\n  - <<: *t\n", "dev.environment.yaml: line 2: a merge key (<<) takes a mapping"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,4 +239,23 @@ func FuzzLoadYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestYAMLMergeKeys: a variable written as a merge of another (`- <<: *row`
+// with its own key:) is a variable of its own, as Postman CLI 1.34 reads the
+// file (fresh-round11v-yaml.json's environment case).
+func TestYAMLMergeKeys(t *testing.T) {
+	t.Parallel()
+	text := "name: m\nx: &v0 vv\nvalues:\n  - &row {key: a, value: '1', enabled: true}\n  - <<: *row\n    key: b\n  - {key: c, value: *v0}\n"
+	f, err := Load(strings.NewReader(text), "m.environment.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range f.Values {
+		got = append(got, v.Key+"="+v.Value)
+	}
+	if strings.Join(got, ",") != "a=1,b=1,c=vv" {
+		t.Fatalf("values %v", got)
+	}
 }
