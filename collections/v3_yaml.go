@@ -46,9 +46,6 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	if err := checkDoc(root, source); err != nil {
 		return nil, err
 	}
-	if err := resolveMerges(root, source, 0); err != nil {
-		return nil, err
-	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &LoadError{Source: source, Line: root.Line, Column: root.Column,
 			Err: fmt.Errorf("expected a mapping of fields (key: value), got %s", nodeKind(root))}
@@ -184,9 +181,11 @@ func isNullNode(n *yaml.Node) bool {
 
 // isText reports whether a scalar holds text as Postman's schema wants it.
 // Timestamps count as text: YAML 1.2 has no timestamp type and the text is
-// what the author wrote.
+// what the author wrote. So does a plain << anywhere but as a key (the Go
+// parser tags it a merge wherever it stands; Postman reads `X-A: <<` as the
+// text <<).
 func isText(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!timestamp" || n.Tag == "!!binary" || n.Tag == "")
+	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!timestamp" || n.Tag == "!!binary" || n.Tag == "" || n.Tag == "!!merge")
 }
 
 // str reads a text field; absent or null gives "". Any other scalar is an
@@ -417,13 +416,17 @@ type anchorUse struct{ count, aliasCount int }
 type docCheck struct {
 	source  string
 	anchors map[*yaml.Node]*anchorUse
+	merges  bool // a mapping has a merge key
 }
 
 // checkDoc refuses what Postman's YAML parser refuses and the Go parser
-// takes (see docCheck).
+// takes (see docCheck), then applies merge keys where there are any.
 func checkDoc(root *yaml.Node, source string) error {
 	c := docCheck{source: source}
-	return c.walk(root)
+	if err := c.walk(root); err != nil || !c.merges {
+		return err
+	}
+	return resolveMerges(root, source, 0)
 }
 
 func (c *docCheck) walk(n *yaml.Node) error {
@@ -440,6 +443,7 @@ func (c *docCheck) walk(n *yaml.Node) error {
 		if err := uniqueKeys(n, c.source); err != nil {
 			return err
 		}
+		c.merges = c.merges || slices.ContainsFunc(n.Content, isMergeKey)
 	}
 	for _, ch := range n.Content {
 		if err := c.walk(ch); err != nil {

@@ -77,6 +77,7 @@ func TestV3MergeKeys(t *testing.T) {
 		{"a list row", "x-row: &row {key: X-R, value: r}\nheaders:\n  - <<: *row\n    value: r2\n", "X-R=r2", ""},
 		{"a merge of text", "x-s: &s text\nheaders:\n  <<: *s\n", "", `r.request.yaml:6:7: invalid YAML: a merge key (<<) takes a mapping, an alias of one or a list of them, got the text "text"`},
 		{"two merge keys", "x-h: &h {X-A: h}\nheaders:\n  <<: *h\n  <<: *h\n", "", `key "<<" written twice`},
+		{"a << that is a value is text", "headers:\n  X-A: <<\n", "X-A=<<", ""},
 		{"a quoted '<<' is a header", "x-h: &h {X-A: h}\nheaders:\n  '<<': *h\n", "", "headers.<<: Postman expects text here, got a mapping"},
 	}
 	for _, tt := range tests {
