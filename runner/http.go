@@ -77,10 +77,9 @@ func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 			}
 		}
 		dial := (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		proxy := http.ProxyFromEnvironment
+		proxy := newEnvProxy(c.opts.proxyEnvSource())
 		if c.opts.LoopbackOnly {
 			dial = loopbackOnly(dial)
-			proxy = nil
 		}
 		if len(c.opts.Routes) > 0 {
 			dial, proxy = routed(c.opts.Routes, c.opts.Routed, dial, proxy)

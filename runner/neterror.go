@@ -53,6 +53,7 @@ func describeNetError(err error) error {
 func describeNetErrorWith(err error, errnos []errnoWord) error {
 	err = unwrapURLError(err)
 	for _, describe := range [...]func(error) *NetError{
+		func(err error) *NetError { return tunnelFailed(err, errnos) },
 		notFound,
 		tlsWords,
 		tlsClosed,
@@ -91,6 +92,22 @@ func headerOverflow(err error) *NetError {
 		return &NetError{Code: "HPE_INVALID_CHUNK_SIZE", Msg: "Parse Error: Invalid character in chunk size", Err: err}
 	}
 	return nil
+}
+
+// tunnelFailed is a CONNECT tunnel through a proxy that could not be
+// made, in Node's tunnel agent's words: the cause described as Node would
+// word it, or the proxy's status; code ECONNRESET and no other system
+// field (fresh-round11n-a.json).
+func tunnelFailed(err error, errnos []errnoWord) *NetError {
+	var te *wire.TunnelError
+	if !errors.As(err, &te) {
+		return nil
+	}
+	msg := "tunneling socket could not be established, statusCode=" + strconv.Itoa(te.Status)
+	if te.Cause != nil {
+		msg = "tunneling socket could not be established, cause=" + describeNetErrorWith(te.Cause, errnos).Error()
+	}
+	return &NetError{Code: "ECONNRESET", Msg: msg, Err: te}
 }
 
 // tlsClosed is a server that closed the connection during the TLS

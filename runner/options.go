@@ -81,6 +81,11 @@ type Options struct {
 	// stand-in for a service). Routed is told each host:port routed.
 	Routes map[string]string
 	Routed func(hostport string)
+	// ProxyEnv reads the proxy variables (HTTP_PROXY, HTTPS_PROXY,
+	// NO_PROXY and their lower-case forms), which courier follows as
+	// postman-request does (proxyenv.go). nil reads the process's
+	// environment, except under LoopbackOnly, where no proxy is used.
+	ProxyEnv func(name string) string
 	// Secrets, when set, returns the vault resolver for one request; nil
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets

@@ -28,6 +28,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"net"
 	"os"
 	"os/exec"
@@ -213,6 +214,11 @@ type parityCase struct {
 	// "--bail=failure,folder"), "--folder NAME", "-n N",
 	// "--timeout-request MS" (see parityFlags).
 	Flags []string `json:"flags,omitempty"`
+	// Env are environment variables of the runner's process (the proxy
+	// variables postman-request reads: HTTP_PROXY, NO_PROXY...), with the
+	// servers' placeholders (envValue); courier's run reads them through
+	// runner.Options.ProxyEnv. Proxy variables not named are unset.
+	Env map[string]string `json:"env,omitempty"`
 	// Newman is what Newman 6.2.2 reported: one line per assertion
 	// ("name", "FAIL name: message", "SKIP name") then one per script error
 	// ("ERROR test-script: message").
@@ -320,6 +326,34 @@ func (srv parityServers) place(data []byte) []byte {
 		data = bytes.ReplaceAll(data, []byte(from), []byte(`"host":`+string(parts)+`,"port":"`+port+`"`))
 	}
 	return data
+}
+
+// envValue is a case's environment variable with the servers in place of
+// their placeholders: URLs as in place, and a bare "echo.test" or
+// "other.test" (a NO_PROXY entry) as the echo's host:port under its two
+// names.
+func (srv parityServers) envValue(v string) string {
+	v = string(srv.place([]byte(v)))
+	v = strings.ReplaceAll(v, "other.test", strings.TrimPrefix(otherBase(srv.echo), "http://"))
+	return strings.ReplaceAll(v, "echo.test", strings.TrimPrefix(srv.echo, "http://"))
+}
+
+// processEnv is a reference runner's environment: this process's without
+// its proxy variables, then the case's.
+func (srv parityServers) processEnv(env map[string]string) []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		switch strings.ToUpper(name) {
+		case "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY":
+			continue
+		}
+		out = append(out, kv)
+	}
+	for _, k := range slices.Sorted(maps.Keys(env)) {
+		out = append(out, k+"="+srv.envValue(env[k]))
+	}
+	return out
 }
 
 // normalize puts the placeholder back in place of the server's address.
@@ -467,6 +501,7 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 		r.Options.Data = rows
 	}
 	parityFlags(t, c.Flags, r, base)
+	r.Options.ProxyEnv = func(name string) string { return base.envValue(c.Env[name]) }
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// Script timers run on a virtual clock: a case that orders async tests
@@ -670,7 +705,9 @@ func referenceAnswers(t *testing.T, argv, extra []string, c parityCase, base par
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	out, _ := exec.CommandContext(ctx, argv[0], args...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, argv[0], args...)
+	cmd.Env = base.processEnv(c.Env)
+	out, _ := cmd.CombinedOutput()
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -772,7 +809,9 @@ func newmanCLIAnswers(t *testing.T, newman string, c parityCase, base parityServ
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	out, _ := exec.CommandContext(ctx, newman, args...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, newman, args...)
+	cmd.Env = base.processEnv(c.Env)
+	out, _ := cmd.CombinedOutput()
 	var lines, errs []string
 	text := strings.Split(string(out), "\n")
 	for i, l := range text {

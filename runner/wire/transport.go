@@ -104,17 +104,20 @@ type connKey struct {
 
 // conn is one connection and its buffers.
 type conn struct {
-	t      *Transport
-	key    connKey
-	nc     net.Conn
-	raw    net.Conn  // the socket beneath nc's TLS, for alive
-	lim    headLimit // between nc and br
-	br     *bufio.Reader
-	bw     *bufio.Writer
-	proxy  *url.URL // set for a plain-http request through a proxy
-	idleAt time.Time
-	inLRU  *list.Element // its place in Transport.lru while idle
-	reused bool
+	t     *Transport
+	key   connKey
+	nc    net.Conn
+	raw   net.Conn  // the socket beneath nc's TLS, for alive
+	lim   headLimit // between nc and br
+	br    *bufio.Reader
+	bw    *bufio.Writer
+	proxy *url.URL // set for a plain-http request through a proxy
+	// tunnelled: https through a proxy's CONNECT, which took the
+	// request's Proxy-Authorization (connectHead).
+	tunnelled bool
+	idleAt    time.Time
+	inLRU     *list.Element // its place in Transport.lru while idle
+	reused    bool
 	// packet is what was buffered when the last response head was
 	// checked (Node's rawPacket for a parse error), not a copy.
 	packet []byte
@@ -196,7 +199,7 @@ func (t *Transport) Send(req *http.Request, header []Field) (*http.Response, err
 	}
 	ctx := req.Context()
 	for attempt := 0; ; attempt++ {
-		c, err := t.get(ctx, req)
+		c, err := t.get(ctx, req, header)
 		if err != nil {
 			return nil, err
 		}
@@ -318,7 +321,7 @@ func contains(list []string, s string) bool {
 }
 
 // get takes an idle connection for req, or dials one.
-func (t *Transport) get(ctx context.Context, req *http.Request) (*conn, error) {
+func (t *Transport) get(ctx context.Context, req *http.Request, head []Field) (*conn, error) {
 	var proxy *url.URL
 	if t.Proxy != nil {
 		p, err := t.Proxy(req)
@@ -341,7 +344,7 @@ func (t *Transport) get(ctx context.Context, req *http.Request) (*conn, error) {
 		}
 		return c, nil
 	}
-	c, err := t.dial(ctx, key, proxy)
+	c, err := t.dial(ctx, key, proxy, head)
 	if err != nil {
 		return nil, err
 	}
@@ -439,8 +442,9 @@ func (t *Transport) dropIdle(c *conn) {
 }
 
 // dial opens a connection for key: TCP to the server or the proxy, a
-// CONNECT tunnel for https through a proxy, then TLS for https.
-func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*conn, error) {
+// CONNECT tunnel for https through a proxy, then TLS for https. head is
+// the first request's fields, some of which the CONNECT carries.
+func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head []Field) (*conn, error) {
 	dial := t.DialContext
 	if dial == nil {
 		dial = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
@@ -452,10 +456,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 	nc, err := dial(ctx, "tcp", addr)
 	if err != nil {
 		keepMappedAddr(err, addr)
-		if proxy != nil {
-			return nil, fmt.Errorf("proxyconnect tcp: %w", err)
-		}
-		return nil, err
+		return nil, proxyDialError(ctx, key, proxy, err)
 	}
 	c := &conn{t: t, key: key, nc: nc, raw: nc}
 	if proxy != nil && proxy.Scheme == "https" {
@@ -465,10 +466,11 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL) (*con
 		}
 	}
 	if proxy != nil && key.scheme == "https" {
-		if err := tunnel(ctx, c.nc, key.addr, proxy); err != nil {
+		if err := tunnel(ctx, c.nc, key.addr, proxy, head); err != nil {
 			c.nc.Close()
 			return nil, err
 		}
+		c.tunnelled = true
 	}
 	if key.scheme == "https" {
 		host, port, _ := net.SplitHostPort(key.addr)
@@ -574,27 +576,99 @@ func (e *HandshakeClosedError) Error() string {
 
 func (e *HandshakeClosedError) Unwrap() error { return e.Err }
 
+// proxyDialError is a failed connect to a proxy: for https the tunnel
+// could not be made (Node's tunnel agent words it so), for http the proxy
+// stands for the server.
+func proxyDialError(ctx context.Context, key connKey, proxy *url.URL, err error) error {
+	switch {
+	case proxy == nil:
+		return err
+	case key.scheme == "https" && ctx.Err() == nil:
+		return &TunnelError{Cause: err}
+	}
+	return fmt.Errorf("proxyconnect tcp: %w", err)
+}
+
 // tunnel asks the proxy on nc for a tunnel to addr (CONNECT).
-func tunnel(ctx context.Context, nc net.Conn, addr string, proxy *url.URL) error {
+func tunnel(ctx context.Context, nc net.Conn, addr string, proxy *url.URL, head []Field) error {
 	stop := context.AfterFunc(ctx, func() { nc.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
-	msg := "CONNECT " + addr + " HTTP/1.1\r\nHost: " + addr + "\r\n"
-	if auth := proxyAuth(proxy); auth != "" {
-		msg += "Proxy-Authorization: " + auth + "\r\n"
+	failed := func(err error) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("proxyconnect: %w", ctxErr(ctx, err))
+		}
+		return &TunnelError{Cause: err}
 	}
-	if _, err := io.WriteString(nc, msg+"\r\n"); err != nil {
-		return fmt.Errorf("proxyconnect: %w", ctxErr(ctx, err))
+	if _, err := io.WriteString(nc, connectHead(addr, proxy, head)); err != nil {
+		return failed(err)
 	}
-	// Read byte by byte so no byte of the tunnelled TLS stream is consumed.
-	resp, err := http.ReadResponse(bufio.NewReaderSize(nc, 1), &http.Request{Method: "CONNECT"})
+	// Bytes that came with the proxy's answer are dropped, as Node's
+	// tunnel agent drops them (and net/http's CONNECT): the target's TLS
+	// stream starts with the server's answer to our hello, sent later.
+	resp, err := http.ReadResponse(bufio.NewReader(nc), &http.Request{Method: "CONNECT"})
 	if err != nil {
-		return fmt.Errorf("proxyconnect: %w", ctxErr(ctx, err))
+		return failed(err)
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("proxyconnect: the proxy answered %s", resp.Status)
+		return &TunnelError{Status: resp.StatusCode}
 	}
 	return nil
+}
+
+// TunnelError is a CONNECT tunnel through a proxy that could not be made:
+// the proxy unreachable or gone (Cause), or answering another status than
+// 200. Node's tunnel agent words it without the cause's system fields, so
+// Unwrap is not offered.
+type TunnelError struct {
+	Status int
+	Cause  error
+}
+
+func (e *TunnelError) Error() string {
+	if e.Cause != nil {
+		return "proxyconnect: " + e.Cause.Error()
+	}
+	return "proxyconnect: the proxy answered " + strconv.Itoa(e.Status)
+}
+
+// proxyHeaders are the request's fields postman-request's tunnel passes on
+// to the CONNECT (its whitelist, lower-case names), Proxy-Authorization
+// among them: that one goes to the proxy only (write leaves it out of a
+// tunnelled request).
+var proxyHeaders = map[string]bool{"accept": true, "accept-charset": true, "accept-encoding": true, "accept-language": true,
+	"accept-ranges": true, "cache-control": true, "content-encoding": true, "content-language": true, "content-location": true,
+	"content-md5": true, "content-range": true, "content-type": true, "connection": true, "date": true, "expect": true,
+	"max-forwards": true, "pragma": true, "referer": true, "te": true, "user-agent": true, "via": true, "proxy-authorization": true}
+
+// connectHead is the CONNECT request for addr as Node's tunnel agent
+// writes it: the request's whitelisted fields in their order, "host",
+// then the proxy URL's credentials, which take the place of a
+// Proxy-Authorization field of the request's own (Node keeps a header's
+// first position and its last name and value).
+func connectHead(addr string, proxy *url.URL, head []Field) string {
+	fields := make([]Field, 0, len(head)+2)
+	for _, f := range head {
+		if proxyHeaders[strings.ToLower(f.Name)] {
+			fields = append(fields, f)
+		}
+	}
+	fields = append(fields, Field{"host", addr})
+	if auth := proxyAuth(proxy); auth != "" {
+		own := slices.IndexFunc(fields, func(f Field) bool { return strings.EqualFold(f.Name, "Proxy-Authorization") })
+		if own >= 0 {
+			fields[own] = Field{"Proxy-Authorization", auth}
+		} else {
+			fields = append(fields, Field{"Proxy-Authorization", auth})
+		}
+	}
+	var b strings.Builder
+	b.WriteString("CONNECT " + addr + " HTTP/1.1\r\n")
+	for _, f := range fields {
+		b.WriteString(f.Name + ": " + f.Value + "\r\n")
+	}
+	b.WriteString("\r\n")
+	return b.String()
 }
 
 // proxyAuth is the Basic credentials of a proxy URL's userinfo.
@@ -602,8 +676,13 @@ func proxyAuth(proxy *url.URL) string {
 	if proxy == nil || proxy.User == nil {
 		return ""
 	}
-	pass, _ := proxy.User.Password()
-	return "Basic " + base64.StdEncoding.EncodeToString([]byte(proxy.User.Username()+":"+pass))
+	// postman-request encodes the userinfo as written: "u" stays "u",
+	// "u:" keeps its colon.
+	cred := proxy.User.Username()
+	if pass, ok := proxy.User.Password(); ok {
+		cred += ":" + pass
+	}
+	return "Basic " + base64.StdEncoding.EncodeToString([]byte(cred))
 }
 
 // HostPort is u's host:port, the port defaulted from the scheme: the
@@ -873,13 +952,32 @@ func (c *conn) write(req *http.Request, head []Field) error {
 		target = uri
 	}
 	w.WriteString(method + " " + target + " HTTP/1.1\r\n")
-	for _, f := range head {
+	// A proxy's credentials go after the request's own fields but before
+	// the Content-Length Node adds last, unless the request has its own.
+	auth, authAt := proxyAuth(c.proxy), len(head)
+	if auth != "" {
+		for i, f := range head {
+			if strings.EqualFold(f.Name, "Proxy-Authorization") {
+				auth = ""
+			}
+			if i == len(head)-1 && strings.EqualFold(f.Name, "Content-Length") {
+				authAt = i
+			}
+		}
+	}
+	for i, f := range head {
+		if i == authAt && auth != "" {
+			w.WriteString("Proxy-Authorization: " + auth + "\r\n")
+		}
+		if c.tunnelled && strings.EqualFold(f.Name, "Proxy-Authorization") {
+			continue // the proxy's alone
+		}
 		w.WriteString(f.Name)
 		w.WriteString(": ")
 		w.WriteString(f.Value)
 		w.WriteString("\r\n")
 	}
-	if auth := proxyAuth(c.proxy); auth != "" && req.Header.Get("Proxy-Authorization") == "" {
+	if authAt == len(head) && auth != "" {
 		w.WriteString("Proxy-Authorization: " + auth + "\r\n")
 	}
 	w.WriteString("\r\n")

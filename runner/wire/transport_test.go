@@ -936,3 +936,72 @@ func TestMappedAddressInDialErrors(t *testing.T) {
 		t.Errorf("address %q, want %q", opErr.Addr.String(), want)
 	}
 }
+
+// The CONNECT carries what Node's tunnel agent sends (recorded from Newman
+// 6.2.2 behind a logging proxy): the request's whitelisted fields in their
+// order, "host", then the proxy URL's credentials in place of the
+// request's own Proxy-Authorization, which the origin never sees. Bytes
+// the proxy sends with its 200 are dropped, and a refusal is a
+// TunnelError with the proxy's status.
+func TestProxyTunnelHead(t *testing.T) {
+	t.Parallel()
+	var originSaw atomic.Value
+	origin := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		originSaw.Store(r.Header.Get("Proxy-Authorization") + "|" + r.Header.Get("X-Other"))
+		io.WriteString(w, "origin")
+	}))
+	t.Cleanup(origin.Close)
+	var connects []string
+	var mu sync.Mutex
+	proxyAddr := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		head, err := readHead(br)
+		if err != nil {
+			return
+		}
+		mu.Lock()
+		connects = append(connects, head)
+		refuse := len(connects) > 1
+		mu.Unlock()
+		if refuse {
+			io.WriteString(c, "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
+			return
+		}
+		up, err := net.Dial("tcp", strings.Fields(head)[1])
+		if err != nil {
+			return
+		}
+		defer up.Close()
+		// Junk after the answer, in the same write: a client that read it
+		// as the origin's TLS would fail the handshake.
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\njunk")
+		go func() { io.Copy(up, br); up.Close() }()
+		io.Copy(c, up)
+	})
+	proxyURL, _ := url.Parse("http://u:p@" + proxyAddr)
+	pool := x509.NewCertPool()
+	pool.AddCert(origin.Certificate())
+	tr := &Transport{Proxy: http.ProxyURL(proxyURL), TLSClientConfig: &tls.Config{RootCAs: pool}}
+	fields := []Field{{"Referer", "r"}, {"proxy-authorization", "Basic own"}, {"X-Other", "1"}, {"Content-Type", "application/json"},
+		{"User-Agent", "PostmanRuntime/7.39.1"}, {"Connection", "keep-alive"}, {"Host", "ignored.test"}}
+	if _, body := get(t, tr, context.Background(), origin.URL+"/s", fields...); body != "origin" {
+		t.Fatalf("https through the proxy: %q", body)
+	}
+	addr := strings.TrimPrefix(origin.URL, "https://")
+	want := "CONNECT " + addr + " HTTP/1.1\r\nReferer: r\r\nProxy-Authorization: Basic dTpw\r\nContent-Type: application/json\r\n" +
+		"User-Agent: PostmanRuntime/7.39.1\r\nConnection: keep-alive\r\nhost: " + addr + "\r\n\r\n"
+	if mu.Lock(); connects[0] != want {
+		t.Errorf("CONNECT:\n%q\nwant\n%q", connects[0], want)
+	}
+	mu.Unlock()
+	if saw := originSaw.Load(); saw != "|1" {
+		t.Errorf("the origin saw Proxy-Authorization|X-Other %q, want %q", saw, "|1")
+	}
+	tr2 := &Transport{Proxy: http.ProxyURL(proxyURL), TLSClientConfig: &tls.Config{RootCAs: pool}}
+	req := mustReq(t, context.Background(), origin.URL+"/refused")
+	_, err := tr2.Send(req, Fields(req, nil))
+	var te *TunnelError
+	if !errors.As(err, &te) || te.Status != http.StatusProxyAuthRequired || te.Cause != nil {
+		t.Errorf("a refused CONNECT gave %v, want a TunnelError with status 407", err)
+	}
+}
