@@ -50,7 +50,8 @@ func (m ymap) v3auth(n *yaml.Node, path string, definition bool) (*Auth, error) 
 }
 
 // authEntry reads one {type, credentials} (with id and name in a list).
-// type: inherit gives nil, the parent's auth.
+// type: inherit gives nil, the parent's auth (credentials beside it are
+// ignored).
 func (m ymap) authEntry(n *yaml.Node, path string, listed bool) (*Auth, error) {
 	if n.Kind != yaml.MappingNode {
 		return nil, m.fieldErr(n, path, "Postman expects {type, credentials} here, got %s", nodeKind(n))
@@ -70,9 +71,12 @@ func (m ymap) authEntry(n *yaml.Node, path string, listed bool) (*Auth, error) {
 		return nil, m.fieldErr(am.get("type"), path+".type", "unknown auth type %q; Postman expects one of %s", typ, strings.Join(v3AuthTypes, ", "))
 	case listed && typ == "inherit":
 		return nil, m.fieldErr(am.get("type"), path+".type", "Postman does not take inherit in a list of auths; leave the list out to inherit")
-	case (typ == "noauth" || typ == "inherit") && am.get("credentials") != nil:
-		return nil, m.fieldErr(am.get("credentials"), path+".credentials", "%s auth takes no credentials; remove credentials:", typ)
+	case typ == "noauth" && am.get("credentials") != nil:
+		return nil, m.fieldErr(am.get("credentials"), path+".credentials", "noauth takes no credentials, not even an empty credentials: {}; remove credentials:")
 	case typ == "inherit":
+		// Credentials beside inherit, even a token, are ignored: lint
+		// passes them and Postman CLI 1.34 runs the request
+		// (fresh-round11v-inherit.json).
 		return nil, nil
 	}
 	a := &Auth{Type: typ, Params: map[string]string{}}

@@ -352,7 +352,7 @@ func TestV3Problems(t *testing.T) {
 		{"credentials as text", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: bearer\n  credentials: t\n")},
 			[]string{"a.request.yaml:6:16: auth.credentials: Postman expects a mapping of credentials here (username: ..., password: ...), got the text \"t\""}, ""},
 		{"noauth with credentials", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: noauth\n  credentials: {}\n")},
-			[]string{"a.request.yaml:6:16: auth.credentials: noauth auth takes no credentials; remove credentials:"}, ""},
+			[]string{"a.request.yaml:6:16: auth.credentials: noauth takes no credentials, not even an empty credentials: {}; remove credentials:"}, ""},
 		{"an empty auth", map[string]string{"a.request.yaml": req("/a", "auth:\n")},
 			[]string{"a.request.yaml:4:6: auth: Postman expects {type, credentials} here, got nothing"}, ""},
 		{"a list entry without id and name", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nauth:\n  - type: bearer\n    credentials:\n      token: t\n", "F/r.request.yaml": req("/r", "")},
@@ -572,7 +572,8 @@ func BenchmarkLoadV3DirAsJSON(b *testing.B) {
 }
 
 // TestV3AuthInheritAndEmptyList: type: inherit is the parent's auth (in a
-// request and a definition); an empty auth list in a definition is no auth,
+// request and a definition), credentials beside it ignored, as Postman
+// CLI 1.34 runs them (fresh-round11v-inherit.json); an empty auth list in a definition is no auth,
 // as Postman CLI 1.34 runs it (fresh-round10v-auth.json); the last entry of
 // a list is in force.
 func TestV3AuthInheritAndEmptyList(t *testing.T) {
@@ -580,7 +581,7 @@ func TestV3AuthInheritAndEmptyList(t *testing.T) {
 	c := loadMap(t, map[string]string{
 		".resources/definition.yaml":   "$kind: collection\nauth:\n  type: inherit\n",
 		"I/.resources/definition.yaml": "$kind: collection\norder: 1\nauth:\n  type: inherit\n",
-		"I/r.request.yaml":             req("/r", "auth:\n  type: inherit\n"),
+		"I/r.request.yaml":             req("/r", "auth:\n  type: inherit\n  credentials:\n    token: ignored\n"),
 		"L/.resources/definition.yaml": "$kind: collection\norder: 2\nauth: []\n",
 		"L/r.request.yaml":             req("/r", ""),
 		"M/.resources/definition.yaml": "$kind: collection\norder: 3\nauth:\n  - id: a\n    name: basic auth\n    type: basic\n  - id: b\n    name: No Auth\n    type: noauth\n",
