@@ -202,6 +202,9 @@ type parityCase struct {
 	Files map[string]string `json:"files,omitempty"`
 	// Globals is a globals file's content.
 	Globals map[string]any `json:"globals,omitempty"`
+	// GlobalsYAML is a v12 globals file's text
+	// (postman/globals/workspace.globals.yaml), for v3 cases.
+	GlobalsYAML string `json:"globalsYAML,omitempty"`
 	// Data is an iteration data file's text, DataName its file name
 	// (data.csv when empty: the name says CSV or JSON).
 	Data     string `json:"data,omitempty"`
@@ -488,6 +491,12 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 		data, _ := json.Marshal(c.Globals)
 		data = base.place(data)
 		f, err := environments.Load(bytes.NewReader(data), "globals.json")
+		require.NoError(t, err)
+		r.Globals = f.Scope()
+		r.Options.GlobalsName, r.Options.GlobalsID = f.Name, f.ID
+	}
+	if c.GlobalsYAML != "" {
+		f, err := environments.Load(bytes.NewReader(base.place([]byte(c.GlobalsYAML))), "workspace.globals.yaml")
 		require.NoError(t, err)
 		r.Globals = f.Scope()
 		r.Options.GlobalsName, r.Options.GlobalsID = f.Name, f.ID

@@ -143,6 +143,9 @@ func postmanV3Once(t *testing.T, postman string, c parityCase, base parityServer
 		data, _ := json.Marshal(c.Environment)
 		args = append(args, "-e", write("e.json", data))
 	}
+	if c.GlobalsYAML != "" {
+		args = append(args, "-g", write("postman/globals/workspace.globals.yaml", []byte(c.GlobalsYAML)))
+	}
 	if c.Globals != nil {
 		data, _ := json.Marshal(c.Globals)
 		args = append(args, "-g", write("g.json", data))
