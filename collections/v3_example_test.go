@@ -208,3 +208,37 @@ func TestV3SaveExampleDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestV3SaveGraphQLMethod: a GraphQL POST is written without method:, as
+// postman collection migrate writes it; another method is kept (migrate
+// drops it, making the request a POST), so the request goes as it went.
+func TestV3SaveGraphQLMethod(t *testing.T) {
+	t.Parallel()
+	const coll = `{"info":{"name":"g","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"post","request":{"method":"POST","url":"http://x/","body":{"mode":"graphql","graphql":{"query":"{ a }"}}}},
+{"name":"get","request":{"method":"GET","url":"http://x/","body":{"mode":"graphql","graphql":{"query":"{ a }"}}}}]}`
+	c, err := LoadBytes([]byte(coll), "g.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := SaveDir(c, dir); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"post": false, "get": true} {
+		data, err := os.ReadFile(filepath.Join(dir, name+".request.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "\nmethod:") != want {
+			t.Errorf("%s: method written %v, want %v:\n%s", name, !want, want, data)
+		}
+	}
+	back, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m0, m1 := back.Items[0].Request.Method, back.Items[1].Request.Method; m0 != "POST" || m1 != "GET" {
+		t.Errorf("read back as %s, %s", m0, m1)
+	}
+}

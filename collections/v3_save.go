@@ -749,10 +749,12 @@ func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOu
 
 // setRequestLine sets what a request and a saved example's request have
 // alike: url, method, headers, queryParams and pathVariables.
-func setRequestLine(m ymapb, r *Request) {
+func setRequestLine(m ymapb, r *Request, method bool) {
 	raw, query, needQuery, pathVars := urlParts(r.URL)
 	m.set("url", ystr(raw))
-	m.set("method", ystr(r.Method))
+	if method {
+		m.set("method", ystr(r.Method))
+	}
 	if len(r.Header) > 0 {
 		m.set("headers", headerNode(r.Header))
 	}
@@ -796,7 +798,11 @@ func (w *v3writer) request(it *Item, stemName string, order float64) (*yaml.Node
 	if desc != "" {
 		m.set("description", ystr(desc))
 	}
-	setRequestLine(m, r)
+	// A GraphQL request is a POST unless it says otherwise; migrate
+	// writes no method: for it at all (so a GET becomes a POST there),
+	// courier writes one only when it is not POST, so the request goes as
+	// it went.
+	setRequestLine(m, r, !gql || !strings.EqualFold(r.Method, "POST"))
 	switch {
 	case gql:
 		g := r.Body.GraphQL
@@ -898,7 +904,7 @@ func (w *v3writer) exampleRequest(raw json.RawMessage, where string) *yaml.Node 
 		return nil
 	}
 	rq := newMap()
-	setRequestLine(rq, r)
+	setRequestLine(rq, r, true)
 	if r.Body != nil {
 		if b := w.bodyNode(r.Body, where); b != nil {
 			rq.set("body", b)
