@@ -523,3 +523,27 @@ console.log('caught ' + caught);`))
 		t.Errorf("console = %q, want %q", got, want)
 	}
 }
+
+// TestConsoleLongTypedArray: a typed array past 100 elements ends with
+// "... N more items", as Node's util.inspect and Newman 6.2.2 print it
+// (it was cut without the line, so a secret's bytes left at the end read
+// as the whole array). Message is Node 22's util.format output.
+func TestConsoleLongTypedArray(t *testing.T) {
+	t.Parallel()
+	e, rec := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `console.log(new Uint8Array(103)); console.log(new Int8Array(101).fill(-1));`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	got := rec.all()
+	if len(got) != 2 {
+		t.Fatalf("console = %q", consoleTexts(got))
+	}
+	zeros := strings.Repeat("  "+strings.Repeat("0, ", 11)+"0,\n", 8)
+	if want := "Uint8Array(103) [\n" + zeros + "  0, 0, 0, 0,\n  ... 3 more items\n]"; got[0].Message != want || got[0].Text != want {
+		t.Errorf("got %q / %q\nwant %q", got[0].Text, got[0].Message, want)
+	}
+	if !strings.HasSuffix(got[1].Message, "\n  -1, -1, -1, -1,\n  ... 1 more item\n]") || !strings.HasSuffix(got[1].Text, "\n  ... 1 more item\n]") {
+		t.Errorf("got %q / %q", got[1].Text, got[1].Message)
+	}
+}

@@ -213,6 +213,7 @@ function formatValue(ctx, v, level) {
         braces = [name + '(' + v.length + ') [', ']'];
         keys = [];
         for (i = 0; i < Math.min(v.length, 100); i++) { output.push(formatPrimitive(v[i])); }
+        if (v.length > 100) { output.push('... ' + (v.length - 100) + ' more item' + (v.length > 101 ? 's' : '')); }
         if (v.length === 0) { return braces[0] + ']'; }
         return reduceToSingle(ctx, output, '', braces, level, v);
     } else if (v instanceof Map) {
