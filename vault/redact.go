@@ -44,10 +44,13 @@ type secretValue struct {
 	runes  []rune
 	starts [256]bool  // the bytes an encoded form of it can start with
 	wide   []wideForm // as UTF-16 and UTF-32 (RedactBytes)
+	// decimal are its bytes, code units and code points as numbers, the
+	// lists a typed array prints (decimal.go).
+	decimal [][]int
 }
 
 func newSecretValue(v string) *secretValue {
-	sv := &secretValue{text: v, runes: []rune(v), wide: wideForms(v)}
+	sv := &secretValue{text: v, runes: []rune(v), wide: wideForms(v), decimal: decimalForms(v)}
 	for b := range 256 {
 		sv.starts[b] = mayStart(byte(b), sv.runes[0])
 	}
@@ -262,9 +265,16 @@ func (r *Redactor) spans(s string, digitBefore bool) []span {
 	if len(secrets) == 0 {
 		return nil
 	}
-	vals := r.rawValues()
+	return outsideNumbers(s, textSpans(s, secrets, r.rawValues()), digitBefore)
+}
+
+// textSpans are the merged spans of s that hold a secret in any of the
+// forms text carries: as registered (findSpans), encoded (encodedSpans),
+// cut short (truncatedSpans) and as a list of numbers (decimalSpans).
+func textSpans(s string, secrets []string, vals []*secretValue) []span {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	return outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore)
+	spans = append(spans, decimalSpans(s, vals)...)
+	return mergeSpans(append(spans, truncatedSpans(s, vals)...))
 }
 
 // outsideNumbers drops the spans that are digits inside a longer number: a
@@ -463,9 +473,7 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	}
 	rw.buf = append(rw.buf, p...)
 	s := string(rw.buf)
-	vals := rw.r.rawValues()
-	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	spans = mergeSpans(append(spans, truncatedSpans(s, vals)...))
+	spans := textSpans(s, secrets, rw.r.rawValues())
 	cut := holdFrom(s, secrets)
 	for _, sp := range spans {
 		if sp.end == len(s) && allDigits(s[sp.start:sp.end]) {

@@ -18,9 +18,7 @@ func (r *Redactor) segmentSpans(s string, digitBefore bool, esc escapeFinder) []
 	if len(secrets) == 0 {
 		return nil
 	}
-	vals := r.rawValues()
-	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
-	spans = outsideNumbers(s, mergeSpans(append(spans, truncatedSpans(s, vals)...)), digitBefore)
+	spans := outsideNumbers(s, textSpans(s, secrets, r.rawValues()), digitBefore)
 	if esc == nil {
 		return spans
 	}
