@@ -116,8 +116,8 @@ func BenchmarkRedactBodyBytes(b *testing.B) {
 // TestRedactBodyKeysOnCharset: a body that declares UTF-16 or UTF-32 is
 // searched for that width (no NUL needed, no guess); one that declares
 // none is searched for both when it starts with a byte order mark or looks
-// like wide text; a binary body (NULs here and there) is not, so it pays
-// one look at its first 512 bytes.
+// like wide text; a binary body (NULs here and there) is searched for the
+// UTF-16 forms only.
 func TestRedactBodyKeysOnCharset(t *testing.T) {
 	t.Parallel()
 	r := NewRedactor()
@@ -160,14 +160,23 @@ func TestRedactBodyKeysOnCharset(t *testing.T) {
 	// A byte order mark is enough.
 	bom := append([]byte{0xfe, 0xff}, cjk...)
 	assert.Equal(t, string(append([]byte{0xfe, 0xff}, u16("中文中文中文***中文", be)...)), string(r.RedactBody(bom, "")))
-	// Binary: the wide path does not run, so a UTF-16 form deep inside is
-	// left (the documented limit); the UTF-8 form is masked as ever.
+	// Binary (it holds NULs): a UTF-16 form deep inside, in either byte
+	// order, is masked too, and the UTF-8 form as ever; a UTF-32 form is
+	// not looked for (the documented limit: most of the wide search's
+	// cost in such a body, and no server answers in UTF-32 inside binary).
 	bin := append(binaryBody(4096), u16("Sëcret-🔑-42", le)...)
-	bin = append(bin, "Sëcret-🔑-42"...)
+	bin = append(append(bin, binaryBody(1000)...), u16("Sëcret-🔑-42", be)...)
+	bin = append(append(bin, u32("Sëcret-🔑-42", le)...), "Sëcret-🔑-42"...)
 	assert.False(t, looksWide(bin))
-	got := r.RedactBody(bin, "")
-	assert.Contains(t, string(got), string(u16("Sëcret-🔑-42", le)))
-	assert.True(t, strings.HasSuffix(string(got), "***"))
+	got := string(r.RedactBody(bin, ""))
+	assert.False(t, strings.Contains(got, string(u16("Sëcret-🔑-42", le))), "UTF-16LE deep in binary")
+	assert.False(t, strings.Contains(got, string(u16("Sëcret-🔑-42", be))), "UTF-16BE deep in binary")
+	assert.True(t, strings.Contains(got, string(u16("***", le))), "masked in its own width")
+	assert.True(t, strings.Contains(got, string(u32("Sëcret-🔑-42", le))), "UTF-32 is not looked for")
+	assert.True(t, strings.HasSuffix(got, "***"))
+	// A body without a NUL cannot hold a UTF-16 form with one, and is not
+	// searched: UTF-8 text pays one IndexByte.
+	assert.Equal(t, 0, wideWidths([]byte("plain UTF-8 text, Sëcret"), "utf8"))
 	// Declared binary (octet-stream names no charset) that is wide text
 	// after all is still found by its look.
 	assert.NotContains(t, string(r.RedactBody(u16(strings.Repeat("text ", 40)+"Sëcret-🔑-42", le), "")), string(u16("Sëcret", le)))
