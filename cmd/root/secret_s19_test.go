@@ -32,10 +32,13 @@ var s19Secrets = append([]string{canaryNumbers}, s18Secrets...)
 // test name, in a chai message, in a request body the server echoes) and
 // every output is read back for eight numbers of the secret in a row,
 // whatever stands between them (aligned columns, the CLI's frame, JSON
-// escapes). Before the fix the cli showed 1,000+ such runs.
+// escapes). Before the fix the cli showed 363 such runs and the JSON
+// report 394. A binary response with the secrets as UTF-16 after 4 KiB is
+// read back from the reports' bodies in that width (176 pieces a report
+// before the wide search covered binary bodies).
 func TestSecretsThroughSession19PathsNeverShow(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(s18Server))
+	srv := httptest.NewServer(http.HandlerFunc(s19Server))
 	t.Cleanup(srv.Close)
 	lists := []string{
 		"for (const s of [v, e, w]) {",
@@ -62,7 +65,10 @@ func TestSecretsThroughSession19PathsNeverShow(t *testing.T) {
 	}, lists...)
 	items := []any{scriptedItem("numbers", map[string]any{"method": "POST", "url": srv.URL + "/post",
 		"header": []any{map[string]any{"key": "Content-Type", "value": "application/json"}},
-		"body":   map[string]any{"mode": "raw", "raw": "{}"}}, pre, test)}
+		"body":   map[string]any{"mode": "raw", "raw": "{}"}}, pre, test),
+		scriptedItem("utf-16 deep in binary", map[string]any{"method": "GET", "url": srv.URL + "/binary-wide", "header": []any{
+			map[string]any{"key": "X-Vault", "value": "{{vault:apiKey}}"}, map[string]any{"key": "X-Env", "value": "{{envKey2}}"}}},
+			nil, []string{"console.log(pm.response.stream.length);"})}
 	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "audit19"}, "item": items}, map[string]any{"name": "audit19", "values": []any{
 		map[string]any{"key": "envKey2", "value": canaryEnv, "type": "secret", "enabled": true},
 		map[string]any{"key": "wideKey", "value": canaryNumbers, "type": "secret", "enabled": true},
@@ -78,6 +84,9 @@ func TestSecretsThroughSession19PathsNeverShow(t *testing.T) {
 	cr.run("render html", cmdutil.ExitOK, "report", "html", o("r.json"), "-o", o("rendered.html"))
 	cr.run("env show", cmdutil.ExitOK, "env", "show", cr.env, "--state-dir", cr.state)
 	cr.collect(t, "r.json", "i.json")
+	for _, name := range []string{"r.json", "i.json"} {
+		cr.texts[name+" wide bodies"] = wideBodies(t, cr.texts[o(name)])
+	}
 
 	cli := cr.texts["stdout newman layout"]
 	for _, want := range []string{"Uint8Array(", "Int8Array(", "Int16Array(", "Float64Array(", "type: 'Buffer'", "more items", "deep:"} {
@@ -91,6 +100,28 @@ func TestSecretsThroughSession19PathsNeverShow(t *testing.T) {
 			t.Errorf("%s leaks %d pieces, such as %q", name, len(leaks), leaks[0])
 		}
 	}
+}
+
+// s19Server is s18Server with one more route: /binary-wide answers 4 KiB
+// of binary data (NULs in it, so not text), then the secrets the request
+// carried as UTF-16LE, the bytes a server echoing them from a file would
+// send; the body names no charset.
+func s19Server(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/binary-wide" {
+		s18Server(w, r)
+		return
+	}
+	body := make([]byte, 4096)
+	for i := range body {
+		body[i] = byte(i * 7 % 251) // a NUL every 251 bytes
+	}
+	for _, v := range []string{r.Header.Get("X-Vault"), " ", r.Header.Get("X-Env")} {
+		for _, u := range utf16.Encode([]rune(v)) {
+			body = append(body, byte(u), byte(u>>8))
+		}
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	_, _ = w.Write(body)
 }
 
 // numberRun is a run of numbers with anything between them that typed
