@@ -1113,33 +1113,20 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 	for i, e := range n.Content {
 		e = deref(e)
 		p := fmt.Sprintf("%s[%d]", path, i)
-		if e.Kind != yaml.MappingNode {
-			return nil, nil, m.fieldErr(e, p, "Postman expects {type, code, language} here, got %s", nodeKind(e))
-		}
-		sm := ymap{src: m.src, node: e}
-		typ, err := sm.str("type", p+".type")
-		if err != nil {
-			return nil, nil, err
-		}
-		hook, prefixed := strings.CutPrefix(typ, "http:")
-		var listen string
-		switch hook {
-		case "beforeRequest":
-			listen = "prerequest"
-		case "afterResponse":
-			listen = "test"
-		default:
-			if strings.Contains(typ, ":") {
-				continue // a hook of another protocol
+		typ, ev, err := m.scriptEntry(e, p, definition)
+		if err != nil || ev == nil {
+			if err != nil {
+				return nil, nil, err
 			}
-			return nil, nil, sm.fieldErr(sm.get("type"), p+".type", "unknown script type %q; Postman expects beforeRequest or afterResponse (http:beforeRequest, http:afterResponse in definition files)", typ)
+			continue // a hook of another protocol, in a definition
 		}
-		if at, ok := first[listen]; ok {
+		if at, ok := first[ev.Listen]; ok {
 			warn = append(warn, Notice{Source: m.src, Line: e.Line, Column: e.Column,
 				Message: fmt.Sprintf("%s: a second %s script in this file; Postman runs only the first (%s), so courier skips this one: put its code into the first", p, typ, at)})
 			continue
 		}
-		first[listen] = p
+		first[ev.Listen] = p
+		hook, prefixed := strings.CutPrefix(typ, "http:")
 		if prefixed != definition {
 			want := hook
 			if definition {
@@ -1148,47 +1135,75 @@ func (m ymap) v3scripts(n *yaml.Node, path string, definition bool) ([]Event, []
 			warn = append(warn, Notice{Source: m.src, Line: e.Line, Column: e.Column,
 				Message: fmt.Sprintf("%s.type: Postman expects %q in this file and refuses the whole collection with %q; courier runs the script, but fix the type", p, want, typ)})
 		}
-		code := ""
-		cn := sm.get("code")
-		switch {
-		case isNullNode(cn):
-		case cn.Kind == yaml.SequenceNode:
-			var lines []string
-			for _, l := range cn.Content {
-				s, err := sm.strNode(deref(l), p+".code")
-				if err != nil {
-					return nil, nil, err
-				}
-				lines = append(lines, s)
-			}
-			code = strings.Join(lines, "\n")
-		default:
-			if code, err = sm.strNode(cn, p+".code"); err != nil {
-				return nil, nil, err
-			}
-		}
-		lang, err := sm.str("language", p+".language")
-		if err != nil {
-			return nil, nil, err
-		}
-		if lang == "" {
-			lang = "text/javascript"
-		}
-		pkgs, err := sm.packages(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		out = append(out, Event{Listen: listen, Script: Script{Type: lang, Exec: code, Packages: pkgs}})
+		out = append(out, *ev)
 	}
 	return out, warn, nil
 }
 
-// packages reads a script's packages ({"npm:x@1": {id}}) as JSON text, the
-// form v2.1 keeps them in.
+// scriptKeys are the keys of a script entry: Postman's format has the
+// code inline and no other key (postman collection lint: "Unrecognized
+// key"), and Postman CLI 1.34 skips a request (or ignores a definition)
+// with any other (fresh-round11v-scripts.json).
+var scriptKeys = []string{"type", "code", "language", "packages"}
+
+// scriptEntry reads one {type, code, language?, packages?} of a scripts
+// list, held to what Postman CLI 1.34 runs (fresh-round11v-scripts.json):
+// code one text (a list of lines, null or a number skip the file, "" is
+// an empty script), language absent or text/javascript, packages a
+// mapping. A nil event without error is a hook of another protocol in a
+// definition (grpc:beforeInvoke), which HTTP requests do not run.
+func (m ymap) scriptEntry(e *yaml.Node, p string, definition bool) (string, *Event, error) {
+	if e.Kind != yaml.MappingNode {
+		return "", nil, m.fieldErr(e, p, "Postman expects {type, code, language} here, got %s", nodeKind(e))
+	}
+	sm := ymap{src: m.src, node: e}
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		if k := e.Content[i]; !slices.Contains(scriptKeys, k.Value) {
+			return "", nil, sm.fieldErr(k, p+"."+k.Value, "unknown key in a script; Postman expects only type, code, language and packages: a script's code is written inline (code: |-), the format has no script files")
+		}
+	}
+	typ, err := sm.str("type", p+".type")
+	if err != nil {
+		return "", nil, err
+	}
+	hook, _ := strings.CutPrefix(typ, "http:")
+	listen := map[string]string{"beforeRequest": "prerequest", "afterResponse": "test"}[hook]
+	switch {
+	case listen == "" && definition && strings.Contains(typ, ":"):
+		return typ, nil, nil
+	case listen == "":
+		return "", nil, sm.fieldErr(sm.get("type"), p+".type", "unknown script type %q; Postman expects beforeRequest or afterResponse (http:beforeRequest, http:afterResponse in definition files), and Postman CLI refuses the whole collection", typ)
+	}
+	cn := sm.get("code")
+	switch {
+	case cn == nil || isNullNode(cn):
+		return "", nil, sm.fieldErr(e, p+".code", "missing: Postman expects the script's code as text here (code: |- followed by the lines)")
+	case cn.Kind == yaml.SequenceNode:
+		return "", nil, sm.fieldErr(cn, p+".code", "Postman expects the code as one text, got a list of lines; write it as a literal block (code: |-)")
+	}
+	code, err := sm.strNode(cn, p+".code")
+	if err != nil {
+		return "", nil, err
+	}
+	if ln := sm.get("language"); ln != nil {
+		if lang, err := sm.strNode(ln, p+".language"); err != nil || lang != "text/javascript" {
+			return "", nil, sm.fieldErr(ln, p+".language", "Postman expects text/javascript here (or no language:), got %s", nodeKind(ln))
+		}
+	}
+	pkgs, err := sm.packages(p)
+	if err != nil {
+		return "", nil, err
+	}
+	return typ, &Event{Listen: listen, Script: Script{Type: "text/javascript", Exec: code, Packages: pkgs}}, nil
+}
+
 func (m ymap) packages(path string) (string, error) {
 	pn := m.get("packages")
-	if isNullNode(pn) {
+	if pn == nil {
 		return "", nil
+	}
+	if deref(pn).Kind != yaml.MappingNode {
+		return "", m.fieldErr(pn, path+".packages", "Postman expects a mapping of packages here (npm:name@version: {}), got %s", nodeKind(pn))
 	}
 	x, err := plainJSON(pn)
 	if err != nil {
