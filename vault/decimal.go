@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // A secret's bytes or characters printed as a list of decimal numbers:
@@ -261,4 +262,38 @@ func numbersEqual(list []number, form []int) bool {
 		}
 	}
 	return true
+}
+
+// unexpectedToken is how a JSON parse error names the character it stopped
+// at (liquid-json's and V8's "Unexpected token 'S' at 1:1"), which a
+// secret's own character is when the text it parsed held the secret.
+const unexpectedToken = "Unexpected token '"
+
+// tokenSpans masks the character a parse error names, when the same text
+// holds a masked secret (spans) and the character is one of a secret's:
+// masking the quoted line left "Unexpected token 'S' at 1:1\n***", the
+// secret's first character. A character that is in no secret stays.
+func tokenSpans(s string, values []*secretValue, spans []span) []span {
+	if len(spans) == 0 || !strings.Contains(s, unexpectedToken) {
+		return nil
+	}
+	var out []span
+	for from := 0; ; {
+		i := strings.Index(s[from:], unexpectedToken)
+		if i < 0 {
+			return out
+		}
+		at := from + i + len(unexpectedToken)
+		from = at
+		r, n := utf8.DecodeRuneInString(s[at:])
+		if n == 0 || !strings.HasPrefix(s[at+n:], "'") {
+			continue
+		}
+		for _, v := range values {
+			if strings.ContainsRune(v.text, r) {
+				out = append(out, span{at, at + n})
+				break
+			}
+		}
+	}
 }

@@ -118,3 +118,25 @@ func FuzzRedactDecimal(f *testing.F) {
 		}
 	})
 }
+
+// TestRedactParseErrorToken: a JSON parse error of text holding a secret
+// names the secret's character it stopped at; with the quoted line masked,
+// that character is masked too (texts as liquid-json, which the sandbox's
+// JSON.parse and pm.response.json() use, words them).
+func TestRedactParseErrorToken(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add(`Sec"ret<Q7zK9-abcdefghijXYZ`)
+	for _, tc := range []struct{ in, want string }{
+		{"Unexpected token 'S' at 1:1\nSec\"ret<Q7zK9-abcdefghijXYZ\n^", "Unexpected token '***' at 1:1\n***\n^"},
+		{"Unexpected token 'r' at 1:6\n\"Sec\"ret<Q7zK9-abcdefghijXYZ\"\n     ^", "Unexpected token '***' at 1:6\n\"***\"\n     ^"},
+		{`"JSONError: Unexpected token 'e' at 1:13\n" +` + "\n" + `  '{"a": "Sec"ret<Q7zK9-abcdefghijXYZ"}\n' +`, `"JSONError: Unexpected token '***' at 1:13\n" +` + "\n" + `  '{"a": "***"}\n' +`},
+		// A character in no secret, or no secret in the text: as written.
+		{"Unexpected token 'x' at 1:1\nxxxSec\"ret<Q7zK9-abcdefghijXYZ\n^", "Unexpected token 'x' at 1:1\nxxx***\n^"},
+		{"Unexpected token 'S' at 1:1\nSomething else\n^", "Unexpected token 'S' at 1:1\nSomething else\n^"},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("\n got %q\nwant %q", got, tc.want)
+		}
+	}
+}

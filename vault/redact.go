@@ -270,11 +270,13 @@ func (r *Redactor) spans(s string, digitBefore bool) []span {
 
 // textSpans are the merged spans of s that hold a secret in any of the
 // forms text carries: as registered (findSpans), encoded (encodedSpans),
-// cut short (truncatedSpans) and as a list of numbers (decimalSpans).
+// cut short (truncatedSpans), as a list of numbers (decimalSpans), and the
+// character a parse error quotes from it (tokenSpans).
 func textSpans(s string, secrets []string, vals []*secretValue) []span {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
 	spans = append(spans, decimalSpans(s, vals)...)
-	return mergeSpans(append(spans, truncatedSpans(s, vals)...))
+	spans = append(spans, truncatedSpans(s, vals)...)
+	return mergeSpans(append(spans, tokenSpans(s, vals, spans)...))
 }
 
 // outsideNumbers drops the spans that are digits inside a longer number: a

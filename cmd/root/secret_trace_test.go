@@ -1,0 +1,169 @@
+package root
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+)
+
+// TestSecretsLeaveNoTrace runs one collection twice, with two secrets of
+// the same length and shape (letters for letters, digits for digits, the
+// same punctuation), and compares every byte courier writes once ids,
+// dates and durations are masked. Masking hides a secret's text; this
+// catches what masking cannot see because nobody foresaw its form: a hash
+// or checksum of text that held it, its length, a sort order, an encoding
+// no test names. Anything that differs between the two runs came from the
+// secret.
+func TestSecretsLeaveNoTrace(t *testing.T) {
+	t.Parallel()
+	// One server for both runs: its port is in bodies the reports keep
+	// as bytes.
+	srv := httptest.NewServer(http.HandlerFunc(s18Server))
+	t.Cleanup(srv.Close)
+	a := traceRun(t, srv.URL, `Vq7"<Zk&9>'Lm%2Fx Rt4+Wn8`, `EnvQ"K<8&>p'Z% 3mT9xL2vB7`)
+	b := traceRun(t, srv.URL, `Hw3"<Pb&5>'Qs%2Fy Nc6+Jd1`, `FghR"M<2&>k'W% 7nU4yJ8cD3`)
+	require.Equal(t, len(a), len(b), "the same outputs")
+	names := make([]string, 0, len(a))
+	for name := range a {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		al, bl := strings.Split(a[name], "\n"), strings.Split(b[name], "\n")
+		if len(al) != len(bl) {
+			t.Errorf("%s: %d lines with one secret, %d with the other", name, len(al), len(bl))
+			continue
+		}
+		for i := range al {
+			if al[i] != bl[i] {
+				at := 0
+				for at < min(len(al[i]), len(bl[i])) && al[i][at] == bl[i][at] {
+					at++
+				}
+				t.Errorf("%s line %d differs with the secret at byte %d:\n%s\n%s", name, i+1, at, traceAround(al[i], at), traceAround(bl[i], at))
+				break
+			}
+		}
+	}
+}
+
+func traceAround(s string, at int) string { return s[max(0, at-150):min(len(s), at+80)] }
+
+var averageLine = regexp.MustCompile(`(?m)^.*average (response|DNS lookup|first byte) time.*\n`)
+
+// volatile is what differs between any two runs: ids, dates, durations,
+// sizes that follow timing, the paths of temporary directories.
+var volatile = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{0,12}`), "<uuid>"}, // cut where the cli wraps
+	{regexp.MustCompile(`"port":\s*"\d+"`), `"port":"<port>"`},
+	{regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`), "<date>"},
+	{regexp.MustCompile(`(?i)\b\d{1,2} [a-z]{3} \d{4} \d\d:\d\d:\d\d( GMT)?|[a-z]{3}, \d\d [a-z]{3} \d{4} \d\d:\d\d:\d\d GMT`), "<date>"},
+	{regexp.MustCompile(`\b1\d{12}\b`), "<epoch>"},
+	{regexp.MustCompile(`\b\d+(\.\d+)?(µs|ms|s)\b`), "<dur>"},
+	{regexp.MustCompile(`"(responseTime|time|total|mean|min|max|sd|dns|firstByte|download|connect|secureHandshake|request|tcp|prepare|wait|process|started|completed|timestamp|responseAverage|responseMin|responseMax|responseSd|dnsAverage|dnsMin|dnsMax|dnsSd|firstByteAverage|firstByteMin|firstByteMax|firstByteSd|transferred|total)":\s*-?[\d.e+]+`), `"$1":<n>`},
+	{regexp.MustCompile(`(time|timestamp)="[^"]*"`), `$1="<t>"`},
+	{regexp.MustCompile(`"t":\d+`), `"t":<n>`}, // the html report's response times
+	{regexp.MustCompile(`/tmp/[^\s"'<>)]*`), "<tmp>"},
+	{regexp.MustCompile(`127\.0\.0\.1:\d+`), "127.0.0.1:<port>"},
+	{regexp.MustCompile(`[│─┌┐└┘├┤┬┴┼ ]{2,}`), " "},
+}
+
+// traceRun runs the collection with vault and environment secrets of the
+// given values and returns every output, volatile parts masked.
+func traceRun(t *testing.T, base, vaultValue, envValue string) map[string]string {
+	t.Helper()
+	ref := "{{vault:apiKey}}"
+	// A Postman-Token of our own: courier's is random, and the server
+	// echoes it inside bodies the reports keep as bytes.
+	hdr := []any{map[string]any{"key": "X-Vault", "value": ref}, map[string]any{"key": "X-Env", "value": "{{envKey}}"},
+		map[string]any{"key": "Postman-Token", "value": "trace"}}
+	req := func(path string, extra map[string]any) map[string]any {
+		r := map[string]any{"method": "POST", "url": base + path + "?q={{envKey}}&v=" + ref, "header": hdr,
+			"body": map[string]any{"mode": "raw", "raw": `{"v":"` + ref + `","e":"{{envKey}}"}`}}
+		for k, x := range extra {
+			r[k] = x
+		}
+		return r
+	}
+	test := []string{
+		"const v = await pm.vault.get('apiKey'), e = pm.environment.get('envKey');",
+		"console.log(v, e, Buffer.from(v), new Uint8Array(Buffer.from(e)), {v, e, n: v.length});",
+		"pm.test('eq ' + v, () => pm.expect(v).to.eql(e));",
+		"pm.test('deep', () => pm.expect({v, arr: [e, v]}).to.deep.equal({v: e}));",
+		"pm.test('include', () => pm.expect(pm.response.text()).to.include(v + 'x'));",
+		"pm.test('header', () => pm.response.to.have.header('X-Nope', v));",
+		"pm.test('status', () => pm.response.to.have.status(Number(v.length)));",
+		"pm.test('json', () => pm.expect(pm.response.json().body).to.equal(e));",
+		"pm.environment.set('copy', v); pm.environment.set('obj', {v, e});",
+		// Errors whose messages quote their input, or a character of it:
+		// the secret is only wrapped, never cut or changed (a script that
+		// transforms a secret makes text courier cannot know).
+		"for (const [i, s] of [[0, v], [1, e]]) {",
+		"  for (const [j, text] of [s, '\"' + s + '\"', '{\"a\": ' + s + '}', '[1, ' + s + ']'].entries()) {",
+		"    pm.test('JSON.parse ' + i + ' ' + j, () => JSON.parse(text));",
+		"  }",
+		"  pm.test('RegExp ' + i, () => new RegExp(s + '('));",
+		"  pm.test('URL ' + i, () => new URL(s));",
+		"  pm.test('atob ' + i, () => atob(s));",
+		"  pm.test('BigInt ' + i, () => BigInt(s));",
+		"  pm.test('match ' + i, () => pm.expect(s).to.match(/^zzz$/));",
+		"  pm.test('long ' + i, () => pm.expect(s + s + s + s).to.equal('x'));",
+		"  pm.test('xml ' + i, () => console.log(xml2Json('<a>' + s + '</b>')));",
+		"  pm.test('jsonBody ' + i, () => pm.response.to.have.jsonBody('x.' + s));",
+		"}",
+		"throw new Error('thrown ' + v + ' ' + e);",
+	}
+	items := []any{
+		scriptedItem("echo", req("/post", nil), []string{"console.log(pm.request.url.toString(), pm.request.headers.toObject());"}, test),
+		scriptedItem("basic", req("/basic", map[string]any{"auth": map[string]any{"type": "basic", "basic": []any{
+			map[string]any{"key": "username", "value": "{{envKey}}"}, map[string]any{"key": "password", "value": ref}}}}), nil, test),
+		scriptedItem("redirect", req("/redirect", nil), nil, test),
+		scriptedItem("cookie", req("/cookie", nil), nil, test),
+		scriptedItem("gzip", req("/gzip", nil), nil, test),
+		scriptedItem("raw", req("/raw", nil), nil, test),
+	}
+	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "trace"}, "item": items}, map[string]any{"name": "trace", "values": []any{
+		map[string]any{"key": "envKey", "value": envValue, "type": "secret", "enabled": true},
+	}})
+	setEnv(cr.ios, map[string]string{"COURIER_VAULT_APIKEY": vaultValue})
+	o := func(name string) string { return filepath.Join(cr.out, name) }
+	args := []string{"run", cr.coll, "-e", cr.env, "--color", "off", "--vault-scripts", "--state-dir", cr.state, "--timeout-request", "5000"}
+	cr.run("all reporters", cmdutil.ExitFailures, append(args, "-r", "cli,json,junit,html", "--verbose",
+		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
+		"--export-environment", o("env.json"), "--export-collection", o("c.json"), "--export-cookie-jar", o("jar.json"))...)
+	cr.run("progress", cmdutil.ExitFailures, append(args, "-r", "progress")...)
+	cr.run("item layout", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-executions", "item",
+		"--reporter-json-export", o("i.json"))...)
+	cr.run("env show", cmdutil.ExitOK, "env", "show", cr.env, "--state-dir", cr.state)
+	cr.collect(t, "r.json", "i.json")
+	out := map[string]string{}
+	for name, text := range cr.texts {
+		if rel, err := filepath.Rel(cr.out, name); err == nil && !strings.HasPrefix(rel, "..") {
+			name = "file " + rel
+		}
+		// The cli prints its average times only when they round to 1 ms
+		// or more, which a loaded machine decides.
+		text = averageLine.ReplaceAllString(text, "")
+		for _, v := range volatile {
+			text = v.re.ReplaceAllString(text, v.with)
+		}
+		out[name] = text
+		if d := os.Getenv("TRACE_DUMP"); d != "" {
+			_ = os.WriteFile(filepath.Join(d, fmt.Sprintf("%s-%s", vaultValue[:2], strings.NewReplacer("/", "_", " ", "_").Replace(name))), []byte(text), 0o600)
+		}
+	}
+	return out
+}
