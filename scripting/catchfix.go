@@ -25,7 +25,7 @@ const (
 	hookCatch   = "__courierCaught"  // __courierCaught(e): rewrites e's message
 	hookHandler = "__courierHandler" // __courierHandler(h): h that rewrites its argument first
 	hookEval    = "__courierEval"    // __courierEval(src): remembers src, returns it
-	hookFnBody  = "__courierFnBody"  // __courierFnBody(body): remembers Function's source, returns body
+	hookFnArgs  = "__courierFnArgs"  // __courierFnArgs(args...): checks and remembers Function's source, returns args
 	hookTry     = "__courierTry"     // __courierTry(f): f(), a stack overflow thrown as RangeError
 	hookFell    = "__courierFell"    // what a guarded try body returns when it ends without return
 )
@@ -58,17 +58,25 @@ func instrumentCatches(body ast.Node) {
 					x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
 				}
 				if callee.Name == "Function" && len(x.ArgumentList) >= 1 {
-					last := len(x.ArgumentList) - 1
-					x.ArgumentList[last] = hookCall(hookFnBody, x.LeftParenthesis, x.ArgumentList[last])
+					x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
 				}
 			}
 		case *ast.NewExpression:
 			if callee, ok := x.Callee.(*ast.Identifier); ok && callee.Name == "Function" && len(x.ArgumentList) >= 1 {
-				last := len(x.ArgumentList) - 1
-				x.ArgumentList[last] = hookCall(hookFnBody, x.LeftParenthesis, x.ArgumentList[last])
+				x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
 			}
 		}
 	})
+}
+
+// fnArgsHooked is Function's argument list passed whole through the hook
+// (Function(...__courierFnArgs(a, b, body))): the hook sees the parameters
+// too, and an argument spread into the list (new Function(...parts)) is
+// spread into the hook's.
+func fnArgsHooked(at file.Idx, args []ast.Expression) []ast.Expression {
+	call := hookCall(hookFnArgs, at, nil)
+	call.ArgumentList = args
+	return []ast.Expression{&ast.SpreadElement{Expression: call}}
 }
 
 func hookCall(name string, at file.Idx, arg ast.Expression) *ast.CallExpression {
@@ -539,17 +547,7 @@ func (e *Engine) installCatchHooks() {
 		}
 		return v
 	})
-	hide(hookFnBody, func(c goja.FunctionCall) goja.Value {
-		v := c.Argument(0)
-		if s, ok := v.Export().(string); ok {
-			// The source goja parses for new Function(params..., body): the
-			// body starts on line 3 (parameters on line 1 keep their
-			// columns only when they hold no newline).
-			e.lastEval = "(function anonymous(\n) {\n" + s + "\n})"
-			return e.evalText(s, true, v)
-		}
-		return v
-	})
+	hide(hookFnArgs, e.functionArgs)
 	hide(hookTry, e.guardedCall)
 	hide(hookCallback, e.checkCallback)
 	hide(hookDescriptor, e.checkDescriptors)

@@ -170,10 +170,13 @@ type compiled struct {
 // column shift there. Postman wraps scripts in a function too, which is what
 // makes a top-level return legal. The program evaluates to the function;
 // each Engine creates it once and calls it for every run of the script.
+// The suffix starts as the sandbox's (uniscope's "\n;" before Function's
+// "\n}"), so a script cut short meets the token V8 meets there: "foo(1,"
+// fails with Unexpected token ';', as in Newman.
 const (
 	syncPrefix  = "(function(){"
 	asyncPrefix = "(async function(){"
-	wrapSuffix  = "\n})"
+	wrapSuffix  = "\n;\n})"
 )
 
 func compileScript(src, listen string) *compiled {

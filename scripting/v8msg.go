@@ -620,12 +620,15 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		}
 		return "Invalid regular expression: " + lit + ": " + msg
 	}
+	if m := missingParen(msg, code, line, col); m != "" {
+		return m
+	}
 	switch {
 	case msg == "Unexpected token ILLEGAL":
 		return "Invalid or unexpected token"
 	case msg == "Unexpected token (" && strings.HasSuffix(strings.TrimRight(codeBefore(code, line, col), " \t"), "function"):
 		return "Function statements require a function name"
-	case strings.HasPrefix(msg, "Unexpected token "):
+	case strings.HasPrefix(msg, "Unexpected token ") && !strings.HasPrefix(msg, "Unexpected token '"):
 		return "Unexpected token '" + strings.TrimPrefix(msg, "Unexpected token ") + "'"
 	case msg == "Unexpected identifier" && code != "":
 		off := offsetAt(code, line, col)
