@@ -155,6 +155,9 @@ type compiled struct {
 	// pmMemberWrites: the script may change the objects pm's members share
 	// with other scripts (pmwrites.go): they are put back when it finishes.
 	pmMemberWrites bool
+	// builtinOrder: the script may see the order of a built-in's own keys
+	// (builtinorder.go).
+	builtinOrder bool
 	// legacyScopes: the legacy objects the script may read (environment
 	// and globals, data, request: bits of callScript's flags), made when it
 	// starts, as Newman makes them (legacyscopes.go).
@@ -335,6 +338,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.pmMemberWrites = mayWritePMMembers(src)
 	c.legacyScopes = mayReadLegacyScopes(src)
 	c.sugar = sugarWordsIn(src)
+	c.builtinOrder = mayListBuiltinKeys(src)
 }
 
 // addParameters makes the sandbox globals the script assigns or declares
@@ -964,6 +968,10 @@ func (e *Engine) scriptFunc(c *compiled) (goja.Value, error) {
 		return nil, err
 	}
 	e.installSugarFor(c.sugar)
+	if c.builtinOrder {
+		// After the parts and Sugar's stubs, which add keys to built-ins.
+		e.orderBuiltins()
+	}
 	v, err := e.rt.RunProgram(c.prog)
 	if err != nil {
 		return nil, err
