@@ -1005,3 +1005,57 @@ func TestProxyTunnelHead(t *testing.T) {
 		t.Errorf("a refused CONNECT gave %v, want a TunnelError with status 407", err)
 	}
 }
+
+// chunkConn is a client connection whose reads return the server's answer
+// in the pieces given, one piece a read, as TCP may deliver them.
+type chunkConn struct {
+	net.Conn // only for the methods the transport does not use here
+	pieces   [][]byte
+	wrote    bytes.Buffer
+}
+
+func (c *chunkConn) Read(p []byte) (int, error) {
+	if len(c.pieces) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.pieces[0])
+	if c.pieces[0] = c.pieces[0][n:]; len(c.pieces[0]) == 0 {
+		c.pieces = c.pieces[1:]
+	}
+	return n, nil
+}
+func (c *chunkConn) Write(p []byte) (int, error)      { return c.wrote.Write(p) }
+func (c *chunkConn) Close() error                     { return nil }
+func (c *chunkConn) SetDeadline(time.Time) error      { return nil }
+func (c *chunkConn) SetReadDeadline(time.Time) error  { return nil }
+func (c *chunkConn) SetWriteDeadline(time.Time) error { return nil }
+func (c *chunkConn) LocalAddr() net.Addr              { return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)} }
+func (c *chunkConn) RemoteAddr() net.Addr             { return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80} }
+
+// Bytes after a bodiless response are refused with Node's rawPacket: the
+// piece the parser was given when it failed (the last read), and
+// bytesParsed counted in it. A head that arrived in two reads left the
+// error with the first read's buffer, overwritten by the second
+// (session 18's second reading).
+func TestBodilessRawPacketAfterSplitHead(t *testing.T) {
+	t.Parallel()
+	first := "HTTP/1.1 204 No Content\r\n"
+	last := "Content-Length: 0\r\n\r\nXYZ"
+	for _, pieces := range [][]string{{first + last}, {first, last}} {
+		conn := &chunkConn{}
+		for _, p := range pieces {
+			conn.pieces = append(conn.pieces, []byte(p))
+		}
+		tr := &Transport{NodeHeads: true, DialContext: func(context.Context, string, string) (net.Conn, error) { return conn, nil }}
+		req := mustReq(t, context.Background(), "http://example.test/")
+		_, err := tr.Send(req, Fields(req, nil))
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("%d pieces: %v, want a ParseError", len(pieces), err)
+		}
+		packet := pieces[len(pieces)-1]
+		if string(pe.Packet) != packet || pe.Offset != len(packet)-3 {
+			t.Errorf("%d pieces: rawPacket %q at %d, want %q at %d", len(pieces), pe.Packet, pe.Offset, packet, len(packet)-3)
+		}
+	}
+}
