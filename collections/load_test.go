@@ -250,7 +250,8 @@ func TestV1Conversion(t *testing.T) {
 
 	b := find(t, c, "B raw").Request
 	eq(t, "raw body", b.Body, &Body{Mode: BodyRaw, Raw: `{"a":1}`, Language: "json"})
-	eq(t, "path variables", b.URL.Variables, []Variable{{ID: "id", Key: "id", Value: "7"}})
+	// No id: Newman's transformer does not keep one (fresh-round11n-b.json).
+	eq(t, "path variables", b.URL.Variables, []Variable{{Key: "id", Value: "7"}})
 	eq(t, "url", b.URL.String(), "{{baseUrl}}/users/7")
 	eq(t, "basic helper from string attributes", b.Auth, &Auth{Type: "basic", Params: map[string]string{
 		"username": "u", "password": "p", "saveHelperData": "true", "showPassword": "false"},

@@ -130,6 +130,9 @@ type Variable struct {
 	// postman-collection keeps as the file gave them; reports write
 	// them back.
 	Name, System string
+	// Meta is, for a URL path variable, what else postman-collection keeps
+	// of it as JSON (see pathVariableMeta): scripts show it as given.
+	Meta string
 }
 
 // Request is an unresolved request template.

@@ -48,3 +48,33 @@ func RowName(name json.RawMessage) string {
 	}
 	return jsonText(name)
 }
+
+// pathVariableMeta is what postman-collection's Variable keeps of a path
+// variable beyond courier's fields (Variable.Meta), as JSON in the order
+// JSON.stringify shows it: a truthy id and name as given (Property), the
+// disabled member as given (Variable.update copies it over Property's
+// Boolean), the system member, and a key that is not a string (5). ""
+// when there is none of them.
+func pathVariableMeta(kv *rawKV, key json.RawMessage) string {
+	var parts []string
+	add := func(k string, v json.RawMessage) { parts = append(parts, `"`+k+`":`+compactJSON(v)) }
+	if truthy(kv.ID) {
+		add("id", kv.ID)
+	}
+	if truthy(kv.Name) {
+		add("name", kv.Name)
+	}
+	if kv.Disabled.Set {
+		add("disabled", kv.Disabled.Raw)
+	}
+	if jsonKind(kv.System) != "nothing" {
+		add("system", kv.System)
+	}
+	if k := jsonKind(key); truthy(key) && k != "string" {
+		add("key", key)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}

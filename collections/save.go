@@ -315,9 +315,70 @@ type outVariable struct {
 	Disabled    bool            `json:"disabled,omitempty"`
 	// typed is Variable.JSON: the value is written as that JSON.
 	typed string
+	// meta is Variable.Meta: its members go first, as given.
+	meta string
 }
 
 func (v outVariable) MarshalJSON() ([]byte, error) {
+	b, err := v.marshalTyped()
+	if err != nil || v.meta == "" {
+		return b, err
+	}
+	return withMembersFirst(b, v.meta)
+}
+
+// withMembersFirst is the JSON object obj with the members of the object
+// first in their place, in their order (a path variable's Meta: its id,
+// name, disabled and key as the collection gave them).
+func withMembersFirst(obj []byte, first string) ([]byte, error) {
+	var over, rest []struct {
+		k string
+		v json.RawMessage
+	}
+	for _, src := range []struct {
+		text string
+		into *[]struct {
+			k string
+			v json.RawMessage
+		}
+	}{{first, &over}, {string(obj), &rest}} {
+		ms, err := objectMembers(json.RawMessage(src.text))
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			*src.into = append(*src.into, struct {
+				k string
+				v json.RawMessage
+			}{m.Key, m.Value})
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	seen := map[string]bool{}
+	for _, list := range [][]struct {
+		k string
+		v json.RawMessage
+	}{over, rest} {
+		for _, m := range list {
+			if seen[m.k] {
+				continue
+			}
+			seen[m.k] = true
+			if buf.Len() > 1 {
+				buf.WriteByte(',')
+			}
+			k, _ := json.Marshal(m.k)
+			buf.Write(k)
+			buf.WriteByte(':')
+			buf.Write(m.v)
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+func (v outVariable) marshalTyped() ([]byte, error) {
 	type plain outVariable
 	if v.typed == "" {
 		return json.Marshal(plain(v))
@@ -550,7 +611,7 @@ func outVariables(vs []Variable) []outVariable {
 	}
 	out := make([]outVariable, 0, len(vs))
 	for _, v := range vs {
-		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Name: v.Name, Description: textDescription(v.Description, v.DescriptionType), Disabled: v.Disabled, typed: v.JSON}
+		o := outVariable{ID: v.ID, Key: v.Key, Type: v.Type, Name: v.Name, Description: textDescription(v.Description, v.DescriptionType), Disabled: v.Disabled, typed: v.JSON, meta: v.Meta}
 		if v.System != "" {
 			o.System = json.RawMessage(v.System)
 		}

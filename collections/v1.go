@@ -531,12 +531,23 @@ func v1PathVariables(r *rawV1Request, path string) ([]Variable, error) {
 	var vars []Variable
 	seen := map[string]bool{}
 	if !isNull(r.PathVariableData) {
-		vd, err := variableList(r.PathVariableData, path+".pathVariableData", true)
+		// Newman converts without retainIds: postman-collection-transformer
+		// deletes each entry's id, so an entry without a key has none and
+		// fills no segment (fresh-round11n-b.json).
+		data := r.PathVariableData
+		var rows []map[string]json.RawMessage
+		if json.Unmarshal(data, &rows) == nil {
+			for _, row := range rows {
+				delete(row, "id")
+				if k, ok := row["key"]; ok && !isNull(k) {
+					seen[jsonText(k)] = true
+				}
+			}
+			data, _ = json.Marshal(rows)
+		}
+		vd, err := variableList(data, path+".pathVariableData", true)
 		if err != nil {
 			return nil, err
-		}
-		for _, v := range vd {
-			seen[v.Key] = true
 		}
 		vars = append(vars, vd...)
 	}
@@ -547,7 +558,17 @@ func v1PathVariables(r *rawV1Request, path string) ([]Variable, error) {
 		}
 		for _, m := range ms {
 			if !seen[m.Key] {
-				vars = append(vars, Variable{ID: m.Key, Key: m.Key, Value: jsonText(m.Value)})
+				// A value that is not a string stays typed and fills no
+				// segment, as the transformer keeps it.
+				v := Variable{Key: m.Key, Value: jsonText(m.Value)}
+				switch jsonKind(m.Value) {
+				case "string":
+				case "null":
+					v.NoValue = true
+				default:
+					v.Value, v.JSON = "", compactJSON(m.Value)
+				}
+				vars = append(vars, v)
 			}
 		}
 	}

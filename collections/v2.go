@@ -651,6 +651,14 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		return nil, shapeError(path, "an array of {key, value}", raw)
 	}
 	var out []Variable
+	var keys []struct {
+		Key json.RawMessage `json:"key"`
+	}
+	if idAsKey {
+		// A path variable's key that is not a string (5) stays so for
+		// scripts (pathVariableMeta); the rows decode it as text.
+		_ = json.Unmarshal(raw, &keys)
+	}
 	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
 		if kv == nil {
 			if isNull(e) {
@@ -677,6 +685,13 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		}
 		if v.Key == "" && idAsKey {
 			v.Key = v.ID
+		}
+		if idAsKey {
+			var key json.RawMessage
+			if i := len(out); i < len(keys) {
+				key = keys[i].Key
+			}
+			v.Meta = pathVariableMeta(kv, key)
 		}
 		// A path variable keeps "no value" apart from "" (scripts see it).
 		v.NoValue = idAsKey && isNull(kv.Value)

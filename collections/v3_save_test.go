@@ -61,6 +61,10 @@ func v3Comparable(c *Collection) *Collection {
 				r.Description, r.DescriptionType = "", ""
 				comparableHeaders(r.Header)
 				comparableQuery(r.URL.Query)
+				for i := range r.URL.Variables {
+					// Nor a path variable's id, name, raw disabled or system.
+					r.URL.Variables[i].Meta = ""
+				}
 				if r.Body != nil {
 					if r.Body.Disabled {
 						r.Body = nil

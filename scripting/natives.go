@@ -1173,7 +1173,27 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 // there is none) and key.
 func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
 	o := b.e.rt.NewObject()
-	if v.Disabled {
+	// What else postman-collection keeps (collections.Variable.Meta): id,
+	// name and disabled as given first, a key that is no string, system
+	// last.
+	var m *goja.Object
+	if v.Meta != "" {
+		m, _ = b.e.parseJSON(v.Meta).(*goja.Object)
+	}
+	get := func(k string) goja.Value {
+		if m == nil {
+			return nil
+		}
+		return m.Get(k)
+	}
+	for _, k := range [...]string{"id", "name"} {
+		if x := get(k); x != nil {
+			_ = o.Set(k, x)
+		}
+	}
+	if d := get("disabled"); d != nil {
+		_ = o.Set("disabled", d)
+	} else if v.Disabled {
 		_ = o.Set("disabled", true)
 	}
 	if v.Description != "" {
@@ -1190,7 +1210,15 @@ func (b requestBuilder) pathVariable(v collections.Variable) *goja.Object {
 	case !v.NoValue:
 		_ = o.Set("value", v.Value)
 	}
-	_ = o.Set("key", v.Key)
+	// postman-collection's key is key || id: none when both are falsy.
+	if k := get("key"); k != nil {
+		_ = o.Set("key", k)
+	} else if v.Key != "" {
+		_ = o.Set("key", v.Key)
+	}
+	if sys := get("system"); sys != nil {
+		_ = o.Set("system", sys)
+	}
 	return o
 }
 

@@ -74,7 +74,8 @@ PL._postman_listAllowsMultipleValues = false;
 var PARSE = new Map(), NO_UPDATE = new Set();
 // A list's helpers are functions of their own, not members: Newman's
 // lists have none of them (fresh-round8s-a).
-function norm(l, k) { return l._postman_listIndexCaseInsensitive && typeof k === 'string' ? k.toLowerCase() : k; }
+// postman-collection indexes a member by String(key), a falsy key not at all.
+function norm(l, k) { k = k && String(k); return l._postman_listIndexCaseInsensitive && k ? k.toLowerCase() : k; }
 function keyOf(l, item) { return item ? item[l._postman_listIndexKey] : undefined; }
 function itemOf(l, x) {
     if (x instanceof PropertyBase) { return x; }
@@ -85,7 +86,8 @@ function itemOf(l, x) {
 function findKey(l, k) {
     var n = norm(l, k), found;
     for (var i = 0; i < l.members.length; i++) {
-        if (norm(l, keyOf(l, l.members[i])) === n) { found = l.members[i]; }
+        var m = norm(l, keyOf(l, l.members[i]));
+        if (m && m === n) { found = l.members[i]; }
     }
     return found;
 }
@@ -404,6 +406,8 @@ function Url(x) {
 // left out) and key, the order JSON.stringify shows.
 function UrlVariable(o) {
     o = o || {};
+    if (o.id) { this.id = o.id; }
+    if (o.name) { this.name = o.name; }
     if (o.disabled !== undefined) { this.disabled = o.disabled; }
     if (o.description !== undefined) { this.description = o.description; }
     this.type = o.type || 'any';
