@@ -659,7 +659,9 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		// scripts (pathVariableMeta); the rows decode it as text.
 		_ = json.Unmarshal(raw, &keys)
 	}
+	n := -1 // the element's index, for keys
 	err := eachObject(raw, path, func(p string, kv *rawKV, e json.RawMessage) error {
+		n++
 		if kv == nil {
 			if isNull(e) {
 				return nil
@@ -683,15 +685,12 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		if kv.Key != nil {
 			v.Key = kv.Key.String()
 		}
-		if v.Key == "" && idAsKey {
-			v.Key = v.ID
-		}
 		if idAsKey {
 			var key json.RawMessage
-			if i := len(out); i < len(keys) {
-				key = keys[i].Key
+			if n < len(keys) {
+				key = keys[n].Key
 			}
-			v.Meta = pathVariableMeta(kv, key)
+			pathVariableOwn(&v, kv, key)
 		}
 		// A path variable keeps "no value" apart from "" (scripts see it).
 		v.NoValue = idAsKey && isNull(kv.Value)
@@ -704,6 +703,15 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		return nil
 	})
 	return out, err
+}
+
+// pathVariableOwn completes a path variable as postman-collection's Url
+// makes it: key || id, and what else its Variable keeps (Meta).
+func pathVariableOwn(v *Variable, kv *rawKV, key json.RawMessage) {
+	if v.Key == "" {
+		v.Key = v.ID
+	}
+	v.Meta = pathVariableMeta(kv, key)
 }
 
 // variableValue sets the value's text and keeps a value that is not a
