@@ -149,6 +149,9 @@ type compiled struct {
 	// protoShapes: the script could see the prototypes of pm's objects
 	// (fnshapes.go).
 	protoShapes bool
+	// meetsShapes: the script's parsed tree could see the prototypes of
+	// pm's objects (mayMeetPrototypesIn, fnshapes.go).
+	meetsShapes bool
 	// fnShapes: the script could see the bundle's functions' own members
 	// (fnshapes.go).
 	fnShapes bool
@@ -272,6 +275,7 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		declared = declaredSandboxNames(fn, listen)
 		c.declared = declared
 	}
+	c.meetsShapes = mayMeetPrototypesIn(scriptFunction(ast), src) // on the script's own tree
 	c.rewriteTree(ast, src)
 	c.noteNeeds(src)
 	if fn := scriptFunction(ast); fn != nil {
@@ -334,7 +338,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
 	c.fnShapes = mayMeetFunctionShapes(src)
-	c.protoShapes = c.fnShapes || mayMeetPrototypes(src)
+	c.protoShapes = c.fnShapes || c.meetsShapes
 	c.pmMemberWrites = mayWritePMMembers(src)
 	c.legacyScopes = mayReadLegacyScopes(src)
 	c.sugar = sugarWordsIn(src)

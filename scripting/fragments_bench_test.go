@@ -78,3 +78,84 @@ func BenchmarkScriptAlternating(b *testing.B) {
 	}
 	cpu.report(b)
 }
+
+// BenchmarkTypicalTestScriptReadingJSON is a typical test script that reads
+// the echo's json field (jsonData.json.name, as bench/run.sh's collection
+// does), beside the same script reading a field of another name (data):
+// json is also Response#json's name, and a script that takes a shape method
+// off its object installs the shapes' pass (fnshapes.go), after which every
+// method call goes through the pass's wrapper. "after-pass" runs the json
+// script in an engine where an earlier script took a method.
+func BenchmarkTypicalTestScriptReadingJSON(b *testing.B) {
+	body := []byte(`{"args":{},"data":{"name":"pop-1"},"json":{"name":"pop-1"},"url":"http://127.0.0.1:18080/post"}`)
+	for _, c := range []struct{ name, field, first string }{
+		{"data", "data", ""}, {"json", "json", ""}, {"after-pass", "json", `const f = pm.response.text; pm.test(typeof f, () => {});`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			e, _ := newTestEngine(b, Options{})
+			ctx := context.Background()
+			if c.first != "" {
+				if r := e.Run(ctx, testExec("test", c.first)); r.Err != nil || !e.protoShapesInstalled {
+					b.Fatalf("first script: %+v", r)
+				}
+			}
+			x := readingJSONScript(c.field, body)
+			if r := e.Run(ctx, x); r.Err != nil || len(r.Tests) != 2 || !r.Tests[0].Passed || !r.Tests[1].Passed {
+				b.Fatalf("warm-up: %+v", r)
+			}
+			if e.protoShapesInstalled != (c.first != "") {
+				b.Fatalf("shapes' pass installed: %v", e.protoShapesInstalled)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := startCPUClock()
+			for b.Loop() {
+				if r := e.Run(ctx, x); r.Err != nil {
+					b.Fatal(r.Err)
+				}
+			}
+			cpu.report(b)
+		})
+	}
+}
+
+func readingJSONScript(field string, body []byte) *Exec {
+	x := testExec("test", `pm.test("Status code is 200", function () { pm.response.to.have.status(200); });
+var jsonData = pm.response.json();
+pm.test("echoes the body", function () {
+    pm.expect(jsonData.`+field+`).to.be.an('object');
+    pm.expect(jsonData.`+field+`.name).to.eql("pop-1");
+});
+pm.environment.set("populationID", jsonData.`+field+`.name + "-pop");`)
+	x.Response.Body = body
+	return x
+}
+
+// BenchmarkFirstScriptTakingMethod is a run's start (a new engine and its
+// first script) when that script takes a shape method off its object,
+// which installs the shapes' pass, beside one that does not.
+func BenchmarkFirstScriptTakingMethod(b *testing.B) {
+	body := []byte(`{"json":{"name":"pop-1"}}`)
+	for _, c := range []struct{ name, src string }{
+		{"no", `var j = pm.response.json(); pm.test("t", () => pm.expect(j.json.name).to.eql("pop-1"));`},
+		{"yes", `var j = pm.response.json(); pm.test("t", () => pm.expect(j.json.name).to.eql("pop-1")); var f = pm.response.text;`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			x := testExec("test", c.src)
+			x.Response.Body = body
+			b.ReportAllocs()
+			cpu := startCPUClock()
+			for b.Loop() {
+				e, err := NewEngine(Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r := e.Run(context.Background(), x); r.Err != nil || len(r.Tests) != 1 || !r.Tests[0].Passed || e.protoShapesInstalled != (c.name == "yes") {
+					b.Fatalf("%+v", r)
+				}
+				e.Close()
+			}
+			cpu.report(b)
+		})
+	}
+}

@@ -10,7 +10,7 @@
 // and postman-collection has not stays, not enumerable.
 (function (b) {
 'use strict';
-var C = b.classes, defProp = Object.defineProperty, hasOwn = Function.call.bind(Object.prototype.hasOwnProperty);
+var C = b.classes, defProp = Object.defineProperty, protoOf = Object.getPrototypeOf, hasOwn = Function.call.bind(Object.prototype.hasOwnProperty);
 var desc = { value: undefined, writable: true, enumerable: true, configurable: true };
 function put(o, k, v) { desc.value = v; defProp(o, k, desc); desc.value = undefined; }
 function parentOf(x) { return x && typeof x.parent === 'function' ? x.parent() : undefined; }
@@ -150,7 +150,7 @@ function own(o, name) {
 // each fails (or answers) in its own words (fresh-round9p-c,
 // fresh-round10s-a).
 function method(cls, name, spec, impl) {
-    var K = C[cls], m = { [name]() { return (this instanceof K ? overridden[name] && own(this, name) || impl : alien(cls, name, impl)).apply(this, arguments); } }[name], len = Number(spec.slice(1).replace('=', ''));
+    var K = C[cls], P = K.prototype, m = { [name](...a) { return (this != null && protoOf(this) === P || this instanceof K ? overridden[name] && own(this, name) || impl : alien(cls, name, impl)).apply(this, a); } }[name], len = Number(spec.slice(1).replace('=', ''));
     if (len) { lengthDesc.value = len; defProp(m, 'length', lengthDesc); }
     if (spec.slice(-1) === '=') { defProp(m, 'name', nameless); }
     if (spec[0] === 'L') { b.fns.push(m); }
@@ -160,11 +160,17 @@ function alien(cls, name, impl) {
     var M = b.sdk()[cls];
     return M && typeof M.prototype[name] === 'function' ? M.prototype[name] : impl;
 }
+// listedIn(P) names the members T lists for the prototype P (made once for
+// each: the walk below asks for each ancestor of each member).
+var listings = new Map();
 function listedIn(P) {
-    var listed = Object.create(null);
+    var listed = listings.get(P);
+    if (listed) { return listed; }
+    listed = Object.create(null);
     Object.keys(T).forEach(function (cls) {
         if (C[cls] && C[cls].prototype === P && T[cls]) { T[cls].split(' ').forEach(function (s) { listed[s.split(':')[0]] = true; }); }
     });
+    listings.set(P, listed);
     return listed;
 }
 Object.keys(T).forEach(function (cls) {

@@ -1,0 +1,346 @@
+package scripting
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
+	"github.com/dop251/goja/unistring"
+)
+
+// The shapes' pass (installPrototypeShapes) costs a run about 3 ms and
+// 20,000 allocations once, and each call of a shape method a little after
+// it (its wrapper); scripts that take a method off its object need it
+// (fnshapes.go). The look at the text (mayTakeMethods) errs towards yes:
+// `jsonData.json.name`, postman-echo's json field read off parsed JSON,
+// reads like Response#json taken, and it is in most tests written against
+// postman-echo (bench/run.sh's collection among them). takesMethods decides
+// on the parsed tree of the scripts the text could not clear.
+
+// mayTakeMethodsIn reports whether the script takes a shape method off its
+// object: a look at the text first (the parsed tree is walked only for the
+// scripts the text could not clear), the text's answer when the tree is
+// not a script's function.
+func mayTakeMethodsIn(fn *ast.FunctionLiteral, src string) bool {
+	if !mayTakeMethods(src) && !mayTakeMethodsOtherwise(src) {
+		return false
+	}
+	return fn == nil || takesMethods(fn)
+}
+
+// mayTakeMethodsOtherwise is the look at the text for the takes
+// mayTakeMethods does not see: a destructuring pattern (`const {json} =
+// pm.response`, `({json}) =>`, `function ({json})`), a computed member of
+// pm's objects (`pm.response['js' + 'on']`), a quoted name in brackets
+// (`pm.response['json']`), or a method of pm's constructed (`new
+// pm.response.json()`).
+func mayTakeMethodsOtherwise(src string) bool {
+	return destructuringRe().MatchString(src) || quotedMethodRe().MatchString(src) || pmComputedRe().MatchString(src)
+}
+
+var (
+	destructuringRe = lazyre.New(`\}\s*(?:=[^=>]|\)\s*=>)|function[\s\w$]*\(\s*\{`)
+	pmComputedRe    = lazyre.New(`\b(?:pm|postman)\b[\w$.\s]*\[|\bnew\s+(?:pm|postman)\.`)
+	quotedMethodRe  = lazyre.New(`\[\s*['"\x60](?:` + strings.Join(shapeMethodNames, "|") + `)['"\x60]\s*\]`)
+)
+
+// takesMethods reports whether the script (its parsed function) reads a
+// shape method's name off an object other than to call it there:
+//   - `x.one` or `x['one']` read as a value (`const f = list.one`,
+//     `list.one.call(other)`, `[1].map(pm.variables.replaceIn)`), where x is
+//     not parsed JSON (a name bound once to `pm.response.json()` or
+//     `JSON.parse(...)`, and never assigned again: its members are data);
+//   - a destructuring pattern with a method's name as its key (`const
+//     {json} = pm.response`), unless it destructures parsed JSON;
+//   - a computed member of pm or postman (`pm.response['js' + 'on']`);
+//   - a method's name or path quoted to lodash (`_.get(pm, 'response.json')`).
+//
+// A member called where it is read (`x.one()`, `x.one?.()`, a tag), assigned
+// (`x.one = f`), looked at with typeof or delete, compared with === and
+// !==, or used as an object (`x.variables.set()`: see functionMembers)
+// takes nothing; nor do pm.variables (the scope) and chai's words
+// (`pm.response.to.be.json`).
+func takesMethods(fn *ast.FunctionLiteral) bool {
+	s := takeScan{excused: map[ast.Node]bool{}, binds: map[unistring.String]int{}, parsed: map[unistring.String]int{},
+		patterns: map[*ast.ObjectPattern]ast.Expression{}}
+	walkAST(reflect.ValueOf(fn.Body), s.note)
+	s.data = map[unistring.String]bool{}
+	for name, n := range s.parsed {
+		s.data[name] = n == s.binds[name]
+	}
+	walkASTPruned(reflect.ValueOf(fn.Body), func(n ast.Node) bool {
+		if !s.takes {
+			s.takes = s.takesAt(n)
+		}
+		return !s.takes
+	})
+	return s.takes
+}
+
+// functionMembers are the members a function has (own or from
+// Function.prototype and Object.prototype): reading another member of a
+// member (`x.variables.set`, `x.filter.supported`) uses it as an object, and
+// a method read so answers as an object would (undefined, or "is not a
+// function" in the same words).
+var functionMembers = map[string]bool{"call": true, "apply": true, "bind": true, "toString": true, "length": true,
+	"name": true, "prototype": true, "arguments": true, "caller": true, "constructor": true, "valueOf": true,
+	"hasOwnProperty": true, "isPrototypeOf": true, "propertyIsEnumerable": true, "toLocaleString": true,
+	"__proto__": true, "__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true}
+
+// takeScan is takesMethods' state: the first walk notes which member reads
+// take nothing, each name's bindings and those bound to parsed JSON, and
+// what each destructuring pattern destructures (excused also holds the
+// bindings seen).
+type takeScan struct {
+	excused map[ast.Node]bool
+	binds   map[unistring.String]int
+	// parsed counts the bindings of each name to parsed JSON; data names
+	// those bound only so.
+	parsed   map[unistring.String]int
+	data     map[unistring.String]bool
+	patterns map[*ast.ObjectPattern]ast.Expression
+	takes    bool
+}
+
+// note is the first walk's look at one node.
+func (s *takeScan) note(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpression:
+		s.excused[unwrapOptional(n.Callee)] = true
+	case *ast.TemplateLiteral:
+		if n.Tag != nil {
+			s.excused[unwrapOptional(n.Tag)] = true
+		}
+	case *ast.AssignExpression:
+		s.noteAssign(n)
+	case *ast.UnaryExpression:
+		s.noteUnary(n)
+	case *ast.DotExpression:
+		if !functionMembers[string(n.Identifier.Name)] {
+			s.excused[n.Left] = true // x.variables.set(): an object, no method
+		}
+	case *ast.BinaryExpression:
+		if n.Operator == token.STRICT_EQUAL || n.Operator == token.STRICT_NOT_EQUAL {
+			s.excused[n.Left], s.excused[n.Right] = true, true
+		}
+	case *ast.Binding:
+		s.noteBinding(n)
+	case *ast.FunctionLiteral:
+		s.bind(n.Name)
+	case *ast.ClassLiteral:
+		s.bind(n.Name)
+	case *ast.CatchStatement:
+		s.bind(n.Parameter)
+	case *ast.ForIntoExpression:
+		s.bind(n.Expression)
+	}
+}
+
+func (s *takeScan) noteUnary(n *ast.UnaryExpression) {
+	switch n.Operator {
+	case token.TYPEOF, token.DELETE:
+		s.excused[n.Operand] = true
+	case token.INCREMENT, token.DECREMENT:
+		s.bind(n.Operand)
+	}
+}
+
+func (s *takeScan) noteBinding(n *ast.Binding) {
+	if s.excused[n] {
+		return // seen already: a function's DeclarationList holds its var bindings again
+	}
+	s.excused[n] = true
+	s.bind(n.Target)
+	if id, ok := n.Target.(*ast.Identifier); ok && isParsedJSON(n.Initializer, nil) {
+		s.parsed[id.Name]++
+	}
+	if p, ok := n.Target.(*ast.ObjectPattern); ok {
+		s.patterns[p] = n.Initializer
+	}
+}
+
+func (s *takeScan) noteAssign(n *ast.AssignExpression) {
+	s.bind(n.Left)
+	if n.Operator != token.ASSIGN {
+		return
+	}
+	s.excused[n.Left] = true
+	if id, ok := n.Left.(*ast.Identifier); ok && isParsedJSON(n.Right, nil) {
+		s.parsed[id.Name]++
+	}
+	if p, ok := n.Left.(*ast.ObjectPattern); ok {
+		s.patterns[p] = n.Right
+	}
+}
+
+// bind counts the names a binding target or an assigned expression binds
+// (every identifier in a pattern, its defaults' too: more bindings only
+// make fewer names parsed JSON).
+func (s *takeScan) bind(target ast.Node) {
+	switch t := target.(type) {
+	case nil:
+	case *ast.Identifier:
+		if t != nil {
+			s.binds[t.Name]++
+		}
+	case *ast.ObjectPattern, *ast.ArrayPattern:
+		m := map[unistring.String]bool{}
+		namesIn(reflect.ValueOf(t), m)
+		for name := range m {
+			s.binds[name]++
+		}
+	}
+}
+
+// takesAt is the second walk's look at one node.
+func (s *takeScan) takesAt(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.DotExpression:
+		return s.takesMember(n, n.Left, string(n.Identifier.Name))
+	case *ast.BracketExpression:
+		switch m := n.Member.(type) {
+		case *ast.StringLiteral:
+			return s.takesMember(n, n.Left, string(m.Value))
+		case *ast.NumberLiteral, *ast.BooleanLiteral, *ast.NullLiteral:
+			return false // path[1]: no method's name
+		}
+		// A computed member of pm's objects may be any method.
+		root := chainRoot(n.Left)
+		return !s.excused[n] && (root == "pm" || root == "postman")
+	case *ast.ObjectPattern:
+		return !isParsedJSON(s.patterns[n], s.data) && patternTakes(n)
+	case *ast.CallExpression:
+		return chainRoot(n.Callee) == "_" && quotesMethod(n.ArgumentList)
+	}
+	return false
+}
+
+// takesMember: the member name of left, read at node n, is a method taken.
+func (s *takeScan) takesMember(n, left ast.Expression, name string) bool {
+	if !shapeMethods[name] || s.excused[n] || isParsedJSON(left, s.data) {
+		return false
+	}
+	if id, ok := left.(*ast.Identifier); ok && id.Name == "pm" && name == "variables" {
+		return false // the scope (pmScope)
+	}
+	if d, ok := left.(*ast.DotExpression); ok && chaiWords[string(d.Identifier.Name)] {
+		return false // pm.response.to.be.json
+	}
+	return true
+}
+
+// patternTakes: a pattern's key names a method, or is computed.
+func patternTakes(p *ast.ObjectPattern) bool {
+	for _, prop := range p.Properties {
+		switch prop := prop.(type) {
+		case *ast.PropertyShort:
+			if shapeMethods[string(prop.Name.Name)] {
+				return true
+			}
+		case *ast.PropertyKeyed:
+			if prop.Computed {
+				return true
+			}
+			switch k := prop.Key.(type) {
+			case *ast.StringLiteral:
+				if shapeMethods[string(k.Value)] {
+					return true
+				}
+			case *ast.Identifier:
+				if shapeMethods[string(k.Name)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// quotesMethod: an argument is a quoted method name or a path ending in
+// one ('json', 'response.json').
+func quotesMethod(args []ast.Expression) bool {
+	for _, a := range args {
+		if lit, ok := a.(*ast.StringLiteral); ok {
+			v := string(lit.Value)
+			if shapeMethods[v[strings.LastIndexByte(v, '.')+1:]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isParsedJSON: e is parsed JSON, or a member of it: what a json() or
+// JSON.parse returns, or a name in data.
+func isParsedJSON(e ast.Expression, data map[unistring.String]bool) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.DotExpression:
+			e = x.Left
+		case *ast.BracketExpression:
+			e = x.Left
+		case *ast.Optional:
+			e = x.Expression
+		case *ast.OptionalChain:
+			e = x.Expression
+		case *ast.Identifier:
+			return data[x.Name]
+		case *ast.CallExpression:
+			// A response's json() (pm.response's, pm.sendRequest's
+			// response's), or JSON.parse.
+			d, ok := x.Callee.(*ast.DotExpression)
+			return ok && (d.Identifier.Name == "json" || d.Identifier.Name == "jsonp") || isCallOf(x.Callee, "JSON", "parse")
+		default:
+			return false
+		}
+	}
+}
+
+// isCallOf: callee is the member path names (pm.response.json).
+func isCallOf(callee ast.Expression, names ...string) bool {
+	for i := len(names) - 1; i > 0; i-- {
+		d, ok := callee.(*ast.DotExpression)
+		if !ok || string(d.Identifier.Name) != names[i] {
+			return false
+		}
+		callee = d.Left
+	}
+	id, ok := callee.(*ast.Identifier)
+	return ok && string(id.Name) == names[0]
+}
+
+// chainRoot is the name a member chain starts from ("" when it starts
+// from something else).
+func chainRoot(e ast.Expression) string {
+	for {
+		switch x := e.(type) {
+		case *ast.DotExpression:
+			e = x.Left
+		case *ast.BracketExpression:
+			e = x.Left
+		case *ast.Optional:
+			e = x.Expression
+		case *ast.OptionalChain:
+			e = x.Expression
+		case *ast.Identifier:
+			return string(x.Name)
+		default:
+			return ""
+		}
+	}
+}
+
+func unwrapOptional(e ast.Expression) ast.Expression {
+	for {
+		switch x := e.(type) {
+		case *ast.Optional:
+			e = x.Expression
+		case *ast.OptionalChain:
+			e = x.Expression
+		default:
+			return e
+		}
+	}
+}
