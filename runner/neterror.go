@@ -233,7 +233,7 @@ func tlsToPlainPort(err error) *NetError {
 		return nil
 	}
 	return &NetError{Code: "EPROTO", Syscall: "write", Err: fmt.Errorf("%w: %w", err, syscall.EPROTO),
-		Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number"}
+		Msg: "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n"}
 }
 
 // timedOut is the request timeout (--timeout-request) running out, in

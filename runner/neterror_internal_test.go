@@ -61,7 +61,7 @@ func TestDescribeNetError(t *testing.T) {
 			{"closed idle connection is a hang up", errors.New("http: server closed idle connection"), "ECONNRESET", "socket hang up", ""},
 			{"bad header name", &wire.FieldError{Name: "a b"}, "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["a b"]`, ""},
 			{"bad header value", &wire.FieldError{Name: "X-A", Value: true}, "ERR_INVALID_CHAR", `Invalid character in header content ["X-A"]`, ""},
-			{"https to a plain port", tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, "EPROTO", "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number", "write"},
+			{"https to a plain port", tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, "EPROTO", "write EPROTO error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n", "write"},
 			{"request timeout while waiting for the answer", fmt.Errorf("waiting: %w", context.DeadlineExceeded), "ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", ""},
 			{"request timeout while connecting", &net.OpError{Op: "dial", Net: "tcp", Err: context.DeadlineExceeded}, "ETIMEDOUT", "ETIMEDOUT", ""},
 			{"unknown error stays", errors.New("something else"), "", "", ""},

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -185,16 +186,27 @@ func tlsWords(err error) *NetError {
 	switch opErr.Err.Error() {
 	case "tls: handshake failure":
 		return &NetError{Code: "EPROTO", Syscall: "write", Err: err,
-			Msg: "write EPROTO error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure"}
+			Msg: "write EPROTO " + opensslAlert("0A000410", "sslv3 alert handshake failure", 40)}
 	case "tls: protocol version not supported":
 		return &NetError{Code: "EPROTO", Syscall: "write", Err: err,
-			Msg: "write EPROTO error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version"}
+			Msg: "write EPROTO " + opensslAlert("0A00042E", "tlsv1 alert protocol version", 70)}
 	case "tls: certificate required":
 		return &NetError{Code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", Err: err,
-			Msg:              "error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required",
+			Msg:              opensslAlert("0A00045C", "tlsv13 alert certificate required", 116),
 			NodeErrorDetails: scripting.NodeErrorDetails{Library: "SSL routines", Reason: "tlsv13 alert certificate required"}}
 	}
 	return nil
+}
+
+// opensslAlert is OpenSSL's line for a TLS alert the server sent, as Node
+// 20's bundled OpenSSL 3 prints it: code, library, function and reason,
+// then the source file and line that raised it and the alert's number, and
+// a line end. Node starts the line with its thread's address, which
+// changes with every process; courier leaves it out (the parity harness
+// drops it from the reference's answers).
+func opensslAlert(code, reason string, alert int) string {
+	return "error:" + code + ":SSL routines:ssl3_read_bytes:" + reason +
+		":../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number " + strconv.Itoa(alert) + "\n"
 }
 
 // tlsOptions are a request's TLS settings: protocolProfileBehavior's
