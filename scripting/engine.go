@@ -312,6 +312,9 @@ func (c *compiled) rewriteTree(ast *gojaast.Program, src string) {
 	if maySuperField(src) {
 		wrapSuperFields(ast)
 	}
+	if mayTestPrivateIn(src) {
+		fixPrivateIns(ast) // privatewords.go
+	}
 	if strings.Contains(src, "arguments") && strings.Contains(src, "=>") {
 		pinArrowArguments(ast) // arrowargs.go
 	}

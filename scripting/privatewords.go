@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
 )
 
 // goja words every private name used on an object without it as a field
@@ -57,6 +58,7 @@ func privateWords(msg, src string, line, col int) (string, bool) {
 // right operand, `o.#m` at o or at the name.
 var (
 	privateInBefore = lazyre.New(`#([\p{L}\p{N}_$]+)\s+in\s*$`)
+	privateInAt     = lazyre.New(`^#([\p{L}\p{N}_$]+)\s+in\b`)
 	privateDotAt    = lazyre.New(`^(?:[\p{L}\p{N}_$]+\s*)?\??\.?\s*#([\p{L}\p{N}_$]+)`)
 )
 
@@ -70,6 +72,11 @@ func privateOnPrimitive(x, src string, line, col int) (string, bool) {
 	}
 	in := true
 	m := privateInBefore().FindStringSubmatch(src[:off])
+	if m == nil {
+		// A literal operand (`#m in 5`) has no place of its own: goja
+		// places the test at the name.
+		m = privateInAt().FindStringSubmatch(src[off:])
+	}
 	if m == nil {
 		if x != "null" && x != "undefined" {
 			return "", false
@@ -156,4 +163,45 @@ func classDeclares(c *ast.ClassLiteral, name string) (privateDecl, bool) {
 		}
 	}
 	return d, false
+}
+
+// mayTestPrivateIn reports whether src may hold `#name in obj`: a '#',
+// a name, blanks and the keyword in.
+func mayTestPrivateIn(src string) bool {
+	for i := strings.IndexByte(src, '#'); i >= 0; {
+		j := i + 1
+		for j < len(src) && isIdentByte(src[j]) {
+			j++
+		}
+		k := j
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+			k++
+		}
+		if j > i+1 && k > j && strings.HasPrefix(src[k:], "in") && (k+2 == len(src) || !isIdentByte(src[k+2])) {
+			return true
+		}
+		next := strings.IndexByte(src[j:], '#')
+		if next < 0 {
+			break
+		}
+		i = j + next
+	}
+	return false
+}
+
+// fixPrivateIns gives every `#name in obj` of the tree the operator in.
+// goja's parser takes the token after the right operand as the
+// expression's operator (it reads the token in the same composite literal
+// that parses the operand), so `#a in o && x` became an && whose left
+// side is the bare private name, which its compiler refuses ("Compiler
+// bug: Unknown expression type: *ast.PrivateIdentifier") and the whole
+// script failed; || and ?? did the same.
+func fixPrivateIns(prog *ast.Program) {
+	walkAST(reflect.ValueOf(prog), func(n ast.Node) {
+		if x, ok := n.(*ast.BinaryExpression); ok {
+			if _, private := x.Left.(*ast.PrivateIdentifier); private {
+				x.Operator = token.IN
+			}
+		}
+	})
 }

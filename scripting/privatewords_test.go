@@ -87,3 +87,30 @@ p(() => Uint8Array.from({length: 2, 0: 1, 1: 2}, function (x) { return x + this.
 		"11,12",
 	})
 }
+
+// `#a in o` before &&, || or ??: goja's parser gave the expression the
+// operator that followed it, and the whole script failed to compile
+// ("Compiler bug: Unknown expression type: *ast.PrivateIdentifier"). Each
+// want line is what Postman CLI 1.34.0 printed for the same line.
+func TestPrivateInBeforeLogicalAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => { class B { #a; constructor(a) { this.#a = a; } eq(o) { return #a in o && this.#a === o.#a; } } return [new B(1).eq(new B(1)), new B(1).eq({})].join(); });
+p(() => { class B { #a = 1; static t(o) { return #a in o || 'no'; } } return B.t({}) + ',' + B.t(new B()); });
+p(() => { class B { #a = 1; static t(o) { return #a in o ?? 'no'; } } return B.t({}); });
+p(() => { class B { #m() {} static t(o) { return !(#m in o) && typeof o; } } return B.t(5 && {}); });
+p(() => { class B { #a; static t(o) { return #a in o ? 'yes' : 'no'; } } return B.t(new B()); });
+p(() => { class B { #a; static t(o) { let r = false; r ||= #a in o && #a in o; return r; } } return B.t(new B()); });
+p(() => { class B { #a; static t(o) { return [#a in o, #a
+  in o || 0].join(); } } return B.t(new B()); });
+p(() => { class B { #a; static t(o) { return #a in o && #a in 5; } } return B.t(new B()); });`, []string{
+		"true,false",
+		"no,true",
+		"false",
+		"object",
+		"yes",
+		"true",
+		"true,true",
+		"E:TypeError: Cannot use 'in' operator to search for '#a' in 5",
+	})
+}
