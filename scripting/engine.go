@@ -131,6 +131,8 @@ type compiled struct {
 	methodWords bool
 	// radix: the script may print a number in another radix (radix.go).
 	radix bool
+	// bigNumbers: the script may make a BigInt (bignumber.go).
+	bigNumbers bool
 	// sugarNatives: the script may call a native Sugar replaces in Sugar's
 	// form (sugarnatives.go).
 	sugarNatives bool
@@ -334,6 +336,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.natives = mayMeetNativeWords(src)
 	c.methodWords = mayMeetMethodWords(src)
 	c.radix = mayPrintInRadix(src)
+	c.bigNumbers = mayMakeBigInts(src)
 	c.sugarNatives = maySugarNatives(src)
 	c.zeroSearch = mayMeetZeroSearch(src)
 	c.boundText = mayPrintFunctions(src)
@@ -446,6 +449,8 @@ type Engine struct {
 	methodWordsInstalled bool
 	// radixInstalled: installRadixText ran (radix.go).
 	radixInstalled bool
+	// bigNumbersInstalled: installBigNumbers ran (bignumber.go).
+	bigNumbersInstalled bool
 	// sugarNativesInstalled: installSugarNatives ran (sugarnatives.go).
 	sugarNativesInstalled bool
 	// zeroSearchInstalled: installZeroSearch ran (zerosearch.go).
@@ -1038,6 +1043,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.natives }, func(e *Engine) bool { return e.nativeWords }, infallible((*Engine).installNativeWords)},
 	{func(c *compiled) bool { return c.methodWords }, func(e *Engine) bool { return e.methodWordsInstalled }, infallible((*Engine).installMethodWords)},
 	{func(c *compiled) bool { return c.radix }, func(e *Engine) bool { return e.radixInstalled }, infallible((*Engine).installRadixText)},
+	{func(c *compiled) bool { return c.bigNumbers }, func(e *Engine) bool { return e.bigNumbersInstalled }, infallible((*Engine).installBigNumbers)},
 	{func(c *compiled) bool { return c.sugarNatives }, func(e *Engine) bool { return e.sugarNativesInstalled }, infallible((*Engine).installSugarNatives)},
 	{func(c *compiled) bool { return c.zeroSearch }, func(e *Engine) bool { return e.zeroSearchInstalled }, infallible((*Engine).installZeroSearch)},
 	{func(c *compiled) bool { return c.boundText }, func(e *Engine) bool { return e.boundTextInstalled }, infallible((*Engine).installBoundText)},
