@@ -870,10 +870,10 @@ func (e *Engine) installIntl(set func(string, any)) {
 		return f
 	}
 	set("intlNumberFormat", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(joinParts(nf(c.Argument(0)).format(c.Argument(1).ToFloat())))
+		return rt.ToValue(joinParts(nf(c.Argument(0)).formatValue(c.Argument(1))))
 	})
 	set("intlNumberParts", func(c goja.FunctionCall) goja.Value {
-		return e.partsArray(nf(c.Argument(0)).format(c.Argument(1).ToFloat()))
+		return e.partsArray(nf(c.Argument(0)).formatValue(c.Argument(1)))
 	})
 	set("intlNumberResolved", func(c goja.FunctionCall) goja.Value { return nf(c.Argument(0)).resolved(rt) })
 	// Number#toLocaleString: the formatter without options is kept.

@@ -42,15 +42,44 @@ var NumberFormat = ctor(function NumberFormat(locales, options) {
 });
 boundGetter(NumberFormat.prototype, 'format', function (self) {
     var h = handle(self, 'NumberFormat.prototype.format');
-    return function (x) { return host.intlNumberFormat(h, Number(x)); };
+    return function (x) { return host.intlNumberFormat(h, mathValue(x)); };
 });
 methods(NumberFormat.prototype, {
-    formatToParts: function formatToParts(x) { return host.intlNumberParts(handle(this, 'NumberFormat.prototype.formatToParts'), Number(x)); },
+    formatToParts: function formatToParts(x) { return host.intlNumberParts(handle(this, 'NumberFormat.prototype.formatToParts'), mathValue(x)); },
     formatRange: function formatRange(a, b) { return numberRange(handle(this, 'NumberFormat.prototype.formatRange'), a, b).map(function (p) { return p.value; }).join(''); },
     formatRangeToParts: function formatRangeToParts(a, b) { return numberRange(handle(this, 'NumberFormat.prototype.formatRangeToParts'), a, b); },
     resolvedOptions: function resolvedOptions() { return host.intlNumberResolved(handle(this, 'NumberFormat.prototype.resolvedOptions')); }
 });
 tag(NumberFormat.prototype, 'Intl.NumberFormat');
+
+// mathValue is what NumberFormat formats (ToIntlMathematicalValue): the
+// value taken to a primitive (hint number); a BigInt or a string goes to
+// the host as it is (read exactly there), the rest as a Number.
+function isObject(x) { return x !== null && (typeof x === 'object' || typeof x === 'function'); }
+function mathValue(x) {
+    if (isObject(x)) {
+        var ex = x[Symbol.toPrimitive], p;
+        if (ex !== undefined && ex !== null) {
+            p = ex.call(x, 'number');
+            if (isObject(p)) { throw new TypeError('Cannot convert object to primitive value'); }
+            x = p;
+        } else {
+            x = ordinaryPrimitive(x);
+        }
+    }
+    return typeof x === 'bigint' || typeof x === 'string' ? x : Number(x);
+}
+function ordinaryPrimitive(x) {
+    var order = ['valueOf', 'toString'];
+    for (var i = 0; i < order.length; i++) {
+        var f = x[order[i]];
+        if (typeof f === 'function') {
+            var p = f.call(x);
+            if (!isObject(p)) { return p; }
+        }
+    }
+    throw new TypeError('Cannot convert object to primitive value');
+}
 
 // numberRange is ICU's number range formatter as V8 sets it up (collapse
 // auto, identity fallback approximately). Each side splits into the number
@@ -63,11 +92,12 @@ var NUM_INNER = { exponentSeparator: 1, exponentMinusSign: 1, exponentInteger: 1
 function rangeEnds(a, b, names) {
     if (a === undefined) { throw new TypeError('Invalid ' + names[0] + ' : undefined'); }
     if (b === undefined) { throw new TypeError('Invalid ' + names[1] + ' : undefined'); }
-    var x = Number(a), y = Number(b);
-    if (x !== x) { throw new RangeError('Invalid ' + names[0] + ' : ' + String(a)); }
-    if (y !== y) { throw new RangeError('Invalid ' + names[1] + ' : ' + String(b)); }
+    var x = mathValue(a), y = mathValue(b);
+    if (isNaNValue(x)) { throw new RangeError('Invalid ' + names[0] + ' : ' + String(a)); }
+    if (isNaNValue(y)) { throw new RangeError('Invalid ' + names[1] + ' : ' + String(b)); }
     return [x, y];
 }
+function isNaNValue(v) { return typeof v === 'bigint' ? false : Number(v) !== Number(v); }
 function splitNumber(ps, nameCurrency) {
     var first = -1, last = -1, i;
     for (i = 0; i < ps.length; i++) { if (NUM_CORE[ps[i].type]) { if (first < 0) { first = i; } last = i; } }
@@ -199,7 +229,7 @@ var PluralRules = ctor(function PluralRules(locales, options) {
     PLURAL_DIGITS.forEach(function (k) { if (o[k] !== undefined) { digits[k] = o[k]; } });
     hidden(this, '_h', { locale: locale, type: type, nf: host.intlNumber(undefined, digits) });
 });
-function pluralOf(h, n) { return host.intlLocales('plural', h.locale, h.type, host.intlNumberFormat(h.nf, Math.abs(Number(n)))); }
+function pluralOf(h, n) { return host.intlLocales('plural', h.locale, h.type, host.intlNumberFormat(h.nf, Math.abs(+n))); }
 methods(PluralRules.prototype, {
     select: function select(n) { return pluralOf(handle(this, 'PluralRules.prototype.select'), n); },
     // The range's category is CLDR's plural range of its ends' categories.
@@ -240,7 +270,7 @@ var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
 });
 // relativeParts: [prefix, number parts, suffix] or a single word.
 function relativeParts(h, value, unit, method) {
-    var v = Number(value), u = String(unit).replace(/s$/, '');
+    var v = +value, u = String(unit).replace(/s$/, '');
     if (RT_UNITS.indexOf(u) < 0) { throw new RangeError('Invalid unit argument for Intl.RelativeTimeFormat.prototype.' + method + "() '" + String(unit) + "'"); }
     if (!isFinite(v)) { throw new RangeError('Value need to be finite number for Intl.RelativeTimeFormat.prototype.' + method + '()'); }
     if (h.numeric === 'auto' && (v === -1 || v === 0 || v === 1)) {
