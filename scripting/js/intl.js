@@ -34,7 +34,9 @@ function handle(self, name) {
     }
     return self._h;
 }
-function ctor(fn) { hidden(fn, 'supportedLocalesOf', function supportedLocalesOf(locales) { return supported(locales); }); return fn; }
+// V8's constructors list prototype before supportedLocalesOf (goja makes a
+// function's prototype when it is first read, and lists it then).
+function ctor(fn) { void fn.prototype; hidden(fn, 'supportedLocalesOf', function supportedLocalesOf(locales) { return supported(locales); }); return fn; }
 
 var NumberFormat = ctor(function NumberFormat(locales, options) {
     if (!(this instanceof NumberFormat)) { return new NumberFormat(locales, options); }
@@ -676,10 +678,16 @@ methods(DurationFormat.prototype, {
 });
 tag(DurationFormat.prototype, 'Intl.DurationFormat');
 
+// V8's order of the prototypes' members (after constructor) and its
+// constructors' lengths: 0, but for DisplayNames (2) and Locale (1).
+var V8_ORDER = {
+    Collator: 'resolvedOptions compare', DateTimeFormat: 'resolvedOptions formatToParts format formatRange formatRangeToParts',
+    DisplayNames: 'resolvedOptions of', DurationFormat: 'resolvedOptions format formatToParts',
+    ListFormat: 'resolvedOptions format formatToParts', NumberFormat: 'resolvedOptions formatToParts format formatRange formatRangeToParts',
+    PluralRules: 'resolvedOptions select selectRange', RelativeTimeFormat: 'resolvedOptions format formatToParts',
+    Segmenter: 'resolvedOptions segment'
+};
 var Intl = {};
-[['NumberFormat', NumberFormat], ['DateTimeFormat', DateTimeFormat], ['Collator', Collator], ['PluralRules', PluralRules],
-    ['RelativeTimeFormat', RelativeTimeFormat], ['ListFormat', ListFormat], ['Segmenter', Segmenter], ['Locale', Locale],
-    ['DisplayNames', DisplayNames], ['DurationFormat', DurationFormat]].forEach(function (p) { hidden(Intl, p[0], p[1]); });
 // Method shorthand: V8's two functions have no prototype property.
 var intlStatics = {
     getCanonicalLocales(locales) { return host.intlLocales(locales); },
@@ -691,6 +699,17 @@ var intlStatics = {
 };
 hidden(Intl, 'getCanonicalLocales', intlStatics.getCanonicalLocales);
 hidden(Intl, 'supportedValuesOf', intlStatics.supportedValuesOf);
+[['DateTimeFormat', DateTimeFormat], ['NumberFormat', NumberFormat], ['Collator', Collator], ['PluralRules', PluralRules],
+    ['RelativeTimeFormat', RelativeTimeFormat], ['ListFormat', ListFormat], ['Locale', Locale], ['DisplayNames', DisplayNames],
+    ['Segmenter', Segmenter], ['DurationFormat', DurationFormat]].forEach(function (p) {
+    var proto = p[1].prototype;
+    (V8_ORDER[p[0]] || '').split(' ').forEach(function (k) {
+        var d = Object.getOwnPropertyDescriptor(proto, k);
+        if (d) { delete proto[k]; Object.defineProperty(proto, k, d); }
+    });
+    Object.defineProperty(p[1], 'length', { value: p[0] === 'DisplayNames' ? 2 : p[0] === 'Locale' ? 1 : 0 });
+    hidden(Intl, p[0], p[1]);
+});
 tag(Intl, 'Intl');
 return Intl;
 })
