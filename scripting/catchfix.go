@@ -52,6 +52,12 @@ func instrumentCatches(body ast.Node) {
 				case name == "then" && len(x.ArgumentList) == 2:
 					x.ArgumentList[1] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[1])
 				}
+			case *ast.SequenceExpression:
+				// An indirect eval, (0, eval)(src): the source is
+				// remembered as a direct eval's is.
+				if last, ok := callee.Sequence[len(callee.Sequence)-1].(*ast.Identifier); ok && last.Name == "eval" && len(x.ArgumentList) >= 1 {
+					x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
+				}
 			case *ast.Identifier:
 				// Still a direct eval: the callee is the identifier eval.
 				if callee.Name == "eval" && len(x.ArgumentList) >= 1 {
@@ -508,6 +514,17 @@ func (sc *blockScopes) leaves(x *ast.BranchStatement) bool {
 // with its regular expression literals rewritten (evalRegExps; the
 // hook's part loaded on first need).
 func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
+	if mayNewOptionalChain(src) {
+		text := src
+		if body {
+			text = "(function anonymous(\n) {\n" + src + "\n})"
+		}
+		if prg, err := goja.Parse("", text); err == nil {
+			if err := newOptionalChain(prg); err != nil {
+				e.throw("SyntaxError", err.(*goja.CompilerSyntaxError).Message)
+			}
+		}
+	}
 	out, changed, clash := evalRegExps(src, body)
 	if clash != nil {
 		var se *goja.CompilerSyntaxError
@@ -659,7 +676,7 @@ func (e *Engine) v8Caught(v goja.Value) {
 		fixed = e.v8CaughtRuntime(o, name, msg)
 	case "SyntaxError":
 		code := ""
-		if strings.Contains(msg, "<eval>") {
+		if strings.Contains(msg, "<eval>") || strings.HasPrefix(msg, "Invalid regular expression (") {
 			code = e.lastEval
 		}
 		fixed = v8SyntaxMessage(msg, code, 0, 0)

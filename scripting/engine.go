@@ -249,6 +249,9 @@ func compileNew(src, listen string, hidden []string) *compiled {
 	if err == nil {
 		err = clashingGroupLiteral(ast, src) // regexpdups.go
 	}
+	if err == nil && mayNewOptionalChain(src) {
+		err = newOptionalChain(ast) // syntaxwords.go
+	}
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
 		c.instrument(ast, src, listen)

@@ -609,7 +609,13 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		msg = m[1]
 	}
 	msg = gojaMore().ReplaceAllString(msg, "")
-	if lit := regExpLiteralAt(code, line, col); lit != "" && gojaRegExpWords(msg) {
+	lit := regExpLiteralAt(code, line, col)
+	if lit == "" && line == 0 {
+		// goja's own refusal of a literal in eval'd code has no place:
+		// the literal is found by its pattern.
+		lit = regExpLiteralOf(msg, code)
+	}
+	if lit != "" && gojaRegExpWords(msg) {
 		// goja words a literal's bad pattern alone (or as its regexp
 		// engine does); V8 names the literal.
 		for _, w := range regExpWords {
@@ -622,6 +628,9 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 	}
 	if m := missingParen(msg, code, line, col); m != "" {
 		return m
+	}
+	if w, ok := syntaxWords(msg, code, line, col); ok { // syntaxwords.go
+		return w
 	}
 	switch {
 	case msg == "Unexpected token ILLEGAL":
@@ -645,6 +654,32 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		return "Unexpected identifier '" + name + "'"
 	}
 	return msg
+}
+
+// regExpLiteralOf is the literal of code whose pattern goja's refusal msg
+// names ("Invalid regular expression (regexp2): PATTERN (…)"), or "".
+func regExpLiteralOf(msg, code string) string {
+	rest, ok := strings.CutPrefix(msg, "Invalid regular expression (")
+	if !ok || code == "" {
+		return ""
+	}
+	_, rest, ok = strings.Cut(rest, "): ")
+	if !ok {
+		return ""
+	}
+	pat, _, ok := strings.Cut(rest, " (Invalid regular expression (")
+	if !ok {
+		pat, _, _ = strings.Cut(rest, " (error parsing regexp")
+	}
+	i := strings.Index(code, "/"+pat+"/")
+	if pat == "" || i < 0 {
+		return ""
+	}
+	j := i + len(pat) + 2
+	for j < len(code) && code[j] >= 'a' && code[j] <= 'z' {
+		j++
+	}
+	return code[i:j]
 }
 
 // codeBefore is code up to line:col, or "".
