@@ -43,6 +43,9 @@ func instrumentCatches(body ast.Node) {
 			call := hookCall(hookCatch, x.Catch, &ast.Identifier{Name: id.Name, Idx: x.Catch})
 			x.Body.List = append([]ast.Statement{&ast.ExpressionStatement{Expression: call}}, x.Body.List...)
 		case *ast.CallExpression:
+			if isEvalCallee(x.Callee) && len(x.ArgumentList) >= 1 {
+				x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
+			}
 			switch callee := x.Callee.(type) {
 			case *ast.DotExpression:
 				name := callee.Identifier.Name.String()
@@ -52,17 +55,7 @@ func instrumentCatches(body ast.Node) {
 				case name == "then" && len(x.ArgumentList) == 2:
 					x.ArgumentList[1] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[1])
 				}
-			case *ast.SequenceExpression:
-				// An indirect eval, (0, eval)(src): the source is
-				// remembered as a direct eval's is.
-				if last, ok := callee.Sequence[len(callee.Sequence)-1].(*ast.Identifier); ok && last.Name == "eval" && len(x.ArgumentList) >= 1 {
-					x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
-				}
 			case *ast.Identifier:
-				// Still a direct eval: the callee is the identifier eval.
-				if callee.Name == "eval" && len(x.ArgumentList) >= 1 {
-					x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
-				}
 				if callee.Name == "Function" && len(x.ArgumentList) >= 1 {
 					x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
 				}
@@ -83,6 +76,17 @@ func fnArgsHooked(at file.Idx, args []ast.Expression) []ast.Expression {
 	call := hookCall(hookFnArgs, at, nil)
 	call.ArgumentList = args
 	return []ast.Expression{&ast.SpreadElement{Expression: call}}
+}
+
+// isEvalCallee reports a call of eval: direct (the callee is the
+// identifier eval) or indirect ((0, eval)(src), whose source is remembered
+// as a direct eval's is).
+func isEvalCallee(callee ast.Expression) bool {
+	if seq, ok := callee.(*ast.SequenceExpression); ok && len(seq.Sequence) > 0 {
+		callee = seq.Sequence[len(seq.Sequence)-1]
+	}
+	id, ok := callee.(*ast.Identifier)
+	return ok && id.Name == "eval"
 }
 
 func hookCall(name string, at file.Idx, arg ast.Expression) *ast.CallExpression {

@@ -247,10 +247,7 @@ func compileNew(src, listen string, hidden []string) *compiled {
 		maxEscapes.restore(ast, text, len(prefix))
 	}
 	if err == nil {
-		err = clashingGroupLiteral(ast, src) // regexpdups.go
-	}
-	if err == nil && mayNewOptionalChain(src) {
-		err = newOptionalChain(ast) // syntaxwords.go
+		err = earlyTreeErrors(ast, src)
 	}
 	if err == nil {
 		c.file, c.lexical = ast.File, topLexicalNames(ast)
@@ -262,6 +259,18 @@ func compileNew(src, listen string, hidden []string) *compiled {
 	}
 	c.err = err
 	return c
+}
+
+// earlyTreeErrors are the SyntaxErrors V8 raises before running a script
+// that goja's parser lets through.
+func earlyTreeErrors(ast *gojaast.Program, src string) error {
+	if err := clashingGroupLiteral(ast, src); err != nil { // regexpdups.go
+		return err
+	}
+	if mayNewOptionalChain(src) {
+		return newOptionalChain(ast) // syntaxwords.go
+	}
+	return nil
 }
 
 // instrument applies the compile-time passes the script's text calls for

@@ -58,28 +58,28 @@ func syntaxWords(msg, code string, line, col int) (string, bool) {
 	if off < 0 {
 		return "", false
 	}
-	at, before := code[off:], strings.TrimRight(code[:off], " \t\r\n")
+	return syntaxWordsAt(msg, code[off:], strings.TrimRight(code[:off], " \t\r\n"))
+}
+
+// syntaxWordsAt words the messages whose V8 words depend on the code at
+// the error's place (at) and before it.
+func syntaxWordsAt(msg, at, before string) (string, bool) {
 	switch msg {
 	case "Invalid left-hand side in assignment":
 		return updateWords(at, before)
 	case "Logical expressions and coalesce expressions cannot be mixed. Wrap either by parentheses":
 		return mixedWords(at, before)
 	case "Only one underscore is allowed as numeric separator":
-		if strings.HasSuffix(before, "_") && (at == "" || at[0] != '_' && (at[0] < '0' || at[0] > '9')) {
-			return "Numeric separators are not allowed at the end of numeric literals", true
-		}
+		return "Numeric separators are not allowed at the end of numeric literals",
+			strings.HasSuffix(before, "_") && (at == "" || at[0] != '_' && (at[0] < '0' || at[0] > '9'))
 	case "Illegal numeric literal":
-		if fractionalBigInt().MatchString(at) {
-			return "Invalid or unexpected token", true
-		}
+		return "Invalid or unexpected token", fractionalBigInt().MatchString(at)
 	case "Unexpected token ,":
-		if restParamBefore().MatchString(before) {
-			return "Rest parameter must be last formal parameter", true
-		}
+		return "Rest parameter must be last formal parameter", restParamBefore().MatchString(before)
 	case "Illegal continue statement":
-		if rest := strings.TrimLeft(strings.TrimPrefix(at, "continue"), " \t"); strings.HasPrefix(at, "continue") && (rest == "" || strings.ContainsAny(rest[:1], ";}\r\n")) {
-			return "Illegal continue statement: no surrounding iteration statement", true
-		}
+		rest := strings.TrimLeft(strings.TrimPrefix(at, "continue"), " \t")
+		return "Illegal continue statement: no surrounding iteration statement",
+			strings.HasPrefix(at, "continue") && (rest == "" || strings.ContainsAny(rest[:1], ";}\r\n"))
 	case "for-in loop variable declaration may not have an initializer":
 		if m := forDeclInitOfNext().FindStringSubmatch(at); m != nil {
 			return "for-" + m[1] + " loop variable declaration may not have an initializer.", true
@@ -87,19 +87,26 @@ func syntaxWords(msg, code string, line, col int) (string, bool) {
 	case "Unexpected reserved word":
 		return reservedWords(at)
 	case "Unexpected token ILLEGAL":
-		if end := strings.IndexAny(at, "\r\n"); strings.HasPrefix(at, `"`) || strings.HasPrefix(at, "'") {
-			lit := at
-			if end >= 0 {
-				lit = at[:end]
-			}
-			if m := bigCodePointAt().FindStringSubmatch(lit); m != nil {
-				if v, err := strconv.ParseUint(m[1], 16, 64); err != nil || v > 0x10FFFF {
-					return "Undefined Unicode code-point", true
-				}
-			}
-		}
+		return "Undefined Unicode code-point", codePointTooBig(at)
 	}
 	return "", false
+}
+
+// codePointTooBig reports a string literal at the start of at holding a
+// \u{…} escape past U+10FFFF.
+func codePointTooBig(at string) bool {
+	if !strings.HasPrefix(at, `"`) && !strings.HasPrefix(at, "'") {
+		return false
+	}
+	if end := strings.IndexAny(at, "\r\n"); end >= 0 {
+		at = at[:end]
+	}
+	m := bigCodePointAt().FindStringSubmatch(at)
+	if m == nil {
+		return false
+	}
+	v, err := strconv.ParseUint(m[1], 16, 64)
+	return err != nil || v > 0x10FFFF
 }
 
 // updateWords words an invalid ++ or -- operand: goja places the error at

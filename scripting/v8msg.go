@@ -609,13 +609,7 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		msg = m[1]
 	}
 	msg = gojaMore().ReplaceAllString(msg, "")
-	lit := regExpLiteralAt(code, line, col)
-	if lit == "" && line == 0 {
-		// goja's own refusal of a literal in eval'd code has no place:
-		// the literal is found by its pattern.
-		lit = regExpLiteralOf(msg, code)
-	}
-	if lit != "" && gojaRegExpWords(msg) {
+	if lit := refusedLiteral(msg, code, line, col); lit != "" && gojaRegExpWords(msg) {
 		// goja words a literal's bad pattern alone (or as its regexp
 		// engine does); V8 names the literal.
 		for _, w := range regExpWords {
@@ -626,11 +620,8 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		}
 		return "Invalid regular expression: " + lit + ": " + msg
 	}
-	if m := missingParen(msg, code, line, col); m != "" {
+	if m := placedSyntaxWords(msg, code, line, col); m != "" {
 		return m
-	}
-	if w, ok := syntaxWords(msg, code, line, col); ok { // syntaxwords.go
-		return w
 	}
 	switch {
 	case msg == "Unexpected token ILLEGAL":
@@ -654,6 +645,28 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		return "Unexpected identifier '" + name + "'"
 	}
 	return msg
+}
+
+// placedSyntaxWords is V8's message where goja's is worded from its place:
+// argsyntax.go's, then syntaxwords.go's; "" when neither applies.
+func placedSyntaxWords(msg, code string, line, col int) string {
+	if m := missingParen(msg, code, line, col); m != "" {
+		return m
+	}
+	if w, ok := syntaxWords(msg, code, line, col); ok {
+		return w
+	}
+	return ""
+}
+
+// refusedLiteral is the regular expression literal at line:col of code,
+// or, when goja gave no place (its own refusal of a literal in eval'd
+// code), the literal its message names.
+func refusedLiteral(msg, code string, line, col int) string {
+	if lit := regExpLiteralAt(code, line, col); lit != "" || line != 0 {
+		return lit
+	}
+	return regExpLiteralOf(msg, code)
 }
 
 // regExpLiteralOf is the literal of code whose pattern goja's refusal msg
