@@ -209,3 +209,54 @@ T(() => { const w = new WeakSet(); const s = Symbol(); return (w.add(s) === w) +
 		"true true true false false",
 	})
 }
+
+// The iterator helpers' take and drop read their limit as V8 does (a BigInt
+// refused, -0.5 taken as 0, the refused value printed as given), and flatMap
+// refuses a primitive its callback returns, a string too, and takes an object
+// without Symbol.iterator as its own iterator. Each want line is what Postman
+// CLI 1.34.0 printed for the same line.
+func TestIteratorHelperLimitsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`const it = () => [1, 2, 3].values();
+p(() => it().drop('x'));
+p(() => it().take({}));
+p(() => it().drop(-0.5).toArray().join());
+p(() => it().take(-1.5));
+p(() => it().take('2').toArray().join());
+p(() => it().drop(Infinity).toArray().length);
+p(() => it().take(-Infinity));
+p(() => it().take(undefined));
+p(() => it().take(Symbol()));
+p(() => it().take(1n));
+p(() => it().flatMap(x => 'ab').toArray());
+p(() => it().flatMap(x => 5).toArray());
+p(() => it().flatMap(x => new String('ab')).toArray().join());
+p(() => it().flatMap(x => ({ length: 1, 0: 'a' })).toArray());
+p(() => it().flatMap(x => [x, [x]]).toArray().length);
+p(() => it().flatMap(x => new Set([x])).toArray().join());
+p(() => it().flatMap(x => ({ next() { return { done: true }; } })).toArray().length);
+p(() => it().flatMap(x => null).toArray());
+p(() => Iterator.from ? 'has' : 'none');
+p(() => it().map(x => x).take(1).next.name + ',' + Object.getPrototypeOf(it().map(x => x))[Symbol.toStringTag]);`, []string{
+		"E:RangeError: x must be positive",
+		"E:RangeError: #<Object> must be positive",
+		"1,2,3",
+		"E:RangeError: -1.5 must be positive",
+		"1,2",
+		"0",
+		"E:RangeError: -Infinity must be positive",
+		"E:RangeError: undefined must be positive",
+		"E:TypeError: Cannot convert a Symbol value to a number",
+		"E:TypeError: Cannot convert a BigInt value to a number",
+		"E:TypeError: Iterator.prototype.flatMap called on non-object",
+		"E:TypeError: Iterator.prototype.flatMap called on non-object",
+		"a,b,a,b,a,b",
+		"E:TypeError: undefined is not a function",
+		"6",
+		"1,2,3",
+		"0",
+		"E:TypeError: Iterator.prototype.flatMap called on non-object",
+		"E:ReferenceError: Iterator is not defined",
+		"next,Iterator Helper",
+	})
+}

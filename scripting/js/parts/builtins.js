@@ -98,15 +98,42 @@ def(ArrayBuffer.prototype, 'transfer', function transfer(n) {
     }
     def(IP, 'map', function map(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { yield f(r.value, i); } }); });
     def(IP, 'filter', function filter(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { if (f(r.value, i)) { yield r.value; } } }); });
+    // A limit as V8 reads it: ToNumber (a BigInt refused), NaN and what
+    // truncates below zero refused with the value as given (#<Object>).
+    function limit(n) {
+        var v = +n, t = Math.trunc(v);
+        if (v !== v || t < 0) { throw new RangeError((n !== null && typeof n === 'object' ? '#<Object>' : String(n)) + ' must be positive'); }
+        return t;
+    }
     def(IP, 'take', function take(n) {
-        n = Number(n); if (isNaN(n) || n < 0) { throw new RangeError(String(n) + ' must be positive'); }
+        n = limit(n);
         return helper(this, function* (step) { for (var i = 0, r; i < n && !(r = step()).done; i++) { yield r.value; } });
     });
     def(IP, 'drop', function drop(n) {
-        n = Number(n); if (isNaN(n) || n < 0) { throw new RangeError(String(n) + ' must be positive'); }
+        n = limit(n);
         return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { if (i >= n) { yield r.value; } } });
     });
-    def(IP, 'flatMap', function flatMap(f) { fnArg(f); return helper(this, function* (step) { for (var i = 0, r; !(r = step()).done; i++) { yield* f(r.value, i); } }); });
+    // flatMap takes an object's iterator, or the object as its own iterator
+    // (no Symbol.iterator), and refuses primitives, strings included.
+    function flattenable(v) {
+        if (v === null || typeof v !== 'object' && typeof v !== 'function') { throw new TypeError('Iterator.prototype.flatMap called on non-object'); }
+        var m = v[Symbol.iterator], it = m === undefined || m === null ? v : m.call(v);
+        if (it === null || typeof it !== 'object' && typeof it !== 'function') { throw new TypeError('Iterator.prototype.flatMap called on non-object'); }
+        var next = it.next;
+        if (typeof next !== 'function') { throw new TypeError(String(next) + ' is not a function'); }
+        return { it: it, next: next };
+    }
+    def(IP, 'flatMap', function flatMap(f) {
+        fnArg(f);
+        return helper(this, function* (step) {
+            for (var i = 0, r; !(r = step()).done; i++) {
+                var inner = flattenable(f(r.value, i)), out = false;
+                try {
+                    for (var s; !(s = checkedResult(inner.next.call(inner.it))).done;) { out = true; yield s.value; out = false; }
+                } finally { if (out && typeof inner.it.return === 'function') { inner.it.return(); } }
+            }
+        });
+    });
     function each(it, f) { for (var i = 0, r; !(r = it.next()).done; i++) { if (f(r.value, i) === false) { if (typeof it.return === 'function') { it.return(); } return; } } }
     def(IP, 'toArray', function toArray() { var out = []; each(this, function (v) { out.push(v); }); return out; });
     def(IP, 'forEach', function forEach(f) { fnArg(f); each(this, function (v, i) { f(v, i); }); });
