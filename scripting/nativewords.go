@@ -21,7 +21,7 @@ import (
 // matter: the methods' names (an alias still names the method where it is
 // taken).
 var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
-	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString"}
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString", "setPrototypeOf", "__proto__"}
 
 // mayMeetNativeWords is the cheap look at a script's text.
 func mayMeetNativeWords(src string) bool {
@@ -69,6 +69,52 @@ func (e *Engine) installNativeWords() {
 	if ep := e.builtinProto("Error"); ep != nil {
 		e.wrapNativeWords(ep.Get("toString"), errorToStringWords)
 	}
+	e.installPrototypeWords()
+}
+
+// installPrototypeWords words a new prototype refused by an object that is
+// not extensible as V8 does (#<Object>, [object Array], a function's
+// source): goja printed the object through its toString, which for a
+// null-prototype object printed a Go panic.
+func (e *Engine) installPrototypeWords() {
+	words := func(this goja.Value) func(string, []goja.Value) string {
+		return func(msg string, args []goja.Value) string {
+			o := this
+			if o == nil && len(args) > 0 {
+				o = args[0]
+			}
+			if _, isObj := o.(*goja.Object); !isObj || !strings.HasSuffix(msg, " is not extensible") || strings.HasPrefix(msg, "Cannot ") {
+				return ""
+			}
+			return e.v8Printed(o) + " is not extensible"
+		}
+	}
+	if obj, ok := e.rt.Get("Object").(*goja.Object); ok {
+		e.wrapNativeWords(obj.Get("setPrototypeOf"), words(nil))
+	}
+	proto := e.builtinProto("Object")
+	if proto == nil {
+		return
+	}
+	d, ok := e.rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor").(*goja.Object)
+	if !ok {
+		return
+	}
+	get, _ := goja.AssertFunction(d)
+	desc, err := get(nil, proto, e.rt.ToValue("__proto__"))
+	if err != nil || goja.IsUndefined(desc) {
+		return
+	}
+	setter, ok := desc.ToObject(e.rt).Get("set").(*goja.Object)
+	if !ok {
+		return
+	}
+	hookNativeCall(setter, func(orig nativeCall) nativeCall {
+		return func(c goja.FunctionCall) goja.Value {
+			defer e.rewordOnTheWayOut(c.Arguments, words(c.This))
+			return orig(c)
+		}
+	})
 }
 
 // bigIntWords: goja drops a symbol's description where BigInt refuses it

@@ -295,3 +295,56 @@ p(() => String(BigInt(5) + BigInt('7')));
 		"12",
 	})
 }
+
+// A prototype refused by an object that is not extensible is worded as V8
+// words it (goja printed the object through its toString, a Go panic for a
+// null-prototype object); a promise resolved with itself, and for await over
+// an object whose Symbol.asyncIterator is not a function or gives no
+// iterator. Each want line is what Postman CLI 1.34.0 printed for the same
+// line.
+func TestPrototypeAndAsyncIterWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`p(() => Object.setPrototypeOf(Object.preventExtensions({}), {}));
+p(() => Object.setPrototypeOf(Object.preventExtensions([]), {}));
+p(() => { const o = Object.preventExtensions({}); o.__proto__ = {}; return 'ok'; });
+p(() => { 'use strict'; const o = Object.preventExtensions({}); o.__proto__ = {}; return 'ok'; });
+p(() => Reflect.setPrototypeOf(Object.preventExtensions({}), {}));
+p(() => { class K {} return Object.setPrototypeOf(Object.freeze(new K()), null); });
+p(() => Object.setPrototypeOf(Object.preventExtensions(function f() {}), {}));
+p(() => Object.setPrototypeOf(Object.preventExtensions(new Date(0)), {}));
+p(() => Object.setPrototypeOf(Object.preventExtensions(Object.create(null)), {}));
+p(() => Object.setPrototypeOf(Object.preventExtensions(new Map()), {}));
+const iv = setInterval(() => {}, 1000);
+(async () => { try {
+  const pa = async (f) => { try { return await f(); } catch (e) { return 'E:' + e.name + ': ' + e.message; } };
+  pm.test(await pa(async () => { const p = Promise.resolve(); const q = p.then(() => q); return await q; }), () => {});
+  pm.test(await pa(async () => { let r; const q = new Promise(res => { r = res; }); r(q); return await q; }), () => {});
+  pm.test(await pa(async () => { for await (const x of { [Symbol.asyncIterator]: 5 }) {} }), () => {});
+  pm.test(await pa(async () => { for await (const x of { [Symbol.asyncIterator]: 'str' }) {} }), () => {});
+  pm.test(await pa(async () => { for await (const x of { [Symbol.asyncIterator]: null, [Symbol.iterator]: 7 }) {} }), () => {});
+  pm.test(await pa(async () => { for await (const x of { [Symbol.asyncIterator]() { return 5; } }) {} }), () => {});
+  pm.test(await pa(async () => { for await (const x of { [Symbol.asyncIterator]() { return {}; } }) {} }), () => {});
+  pm.test(await pa(async () => { const [a] = { [Symbol.iterator]: 5 }; }), () => {});
+  pm.test(await pa(async () => new Promise(r => r(1)).then(() => { throw 1; }).catch(e => typeof e)), () => {});
+} finally { clearInterval(iv); } })();`, []string{
+		"E:TypeError: #<Object> is not extensible",
+		"E:TypeError: [object Array] is not extensible",
+		"E:TypeError: #<Object> is not extensible",
+		"E:TypeError: #<Object> is not extensible",
+		"false",
+		"E:TypeError: #<K> is not extensible",
+		"E:TypeError: function f() {} is not extensible",
+		"E:TypeError: [object Date] is not extensible",
+		"E:TypeError: [object Object] is not extensible",
+		"E:TypeError: #<Map> is not extensible",
+		"E:TypeError: Chaining cycle detected for promise #<Promise>",
+		"E:TypeError: Chaining cycle detected for promise #<Promise>",
+		"E:TypeError: number 5 is not a function",
+		"E:TypeError: string \"str\" is not a function",
+		"E:TypeError: number 7 is not a function",
+		"E:TypeError: Result of the Symbol.asyncIterator method is not an object",
+		"E:TypeError: undefined is not a function",
+		"E:TypeError: {(intermediate value)} is not iterable",
+		"number",
+	})
+}

@@ -69,7 +69,7 @@ var (
 	gojaRewordedExact = sync.OnceValue(func() map[string]bool {
 		return names(gojaConvert, gojaNoInitial, gojaClassCall, gojaNotCtor, gojaMatchAll, "", gojaSuperCtor,
 			"Value is not object coercible", gojaPromiseCall, gojaTypedArrayCall, gojaSymbolThis, gojaRevoked,
-			gojaSetRecord, gojaNoThrow, gojaGenRunning)
+			gojaSetRecord, gojaNoThrow, gojaGenRunning, gojaSelfResolve)
 	})
 	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
 	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete,
@@ -427,7 +427,11 @@ var gojaFixedWords = map[string]string{
 	gojaPromiseCall: "Promise constructor cannot be invoked without 'new'",
 	gojaNoThrow:     gojaNoThrow + ".",
 	gojaGenRunning:  "Generator is already running",
+	gojaSelfResolve: "Chaining cycle detected for promise #<Promise>",
 }
+
+// gojaSelfResolve is goja's rejection of a promise resolved with itself.
+const gojaSelfResolve = "Promise self-resolution"
 
 // gojaGenRunning is goja's refusal of next/return/throw on a generator
 // that is running (it calls itself).

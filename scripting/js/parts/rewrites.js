@@ -14,11 +14,32 @@ function AwaitMark(v) { this.v = v; }
 // A value yield* hands on (V8 does not await it again).
 function Delegated(v) { this.v = v; }
 def(global, '__courierAwait', function (v) { return new AwaitMark(v); });
+// typed prints a value as V8's "is not a function" does: number 5,
+// string "s", #<Object>.
+function typed(v) {
+    if (typeof v === 'string') { return 'string "' + v + '"'; }
+    if (v !== null && typeof v === 'object') { return '#<' + (typeof v.constructor === 'function' && v.constructor.name || 'Object') + '>'; }
+    return (v === null || v === undefined ? '' : typeof v + ' ') + String(v);
+}
+function isObj(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
+// GetIterator(o, async): Symbol.asyncIterator, else Symbol.iterator made
+// async; a method that is there but not callable, a result that is not an
+// object and a next that is not a function are refused in V8's words.
 def(global, '__courierAsyncIter', function (o) {
-    if (o !== null && o !== undefined && typeof o[Symbol.asyncIterator] === 'function') { return o[Symbol.asyncIterator](); }
-    if (o === null || o === undefined || typeof o[Symbol.iterator] !== 'function') { throw new TypeError(String(o) + ' is not async iterable'); }
-    var it = o[Symbol.iterator]();
-    return { next: function (v) { var r = it.next(v); return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }); } };
+    var m = o === null || o === undefined ? undefined : o[Symbol.asyncIterator], it;
+    if (m !== undefined && m !== null) {
+        if (typeof m !== 'function') { throw new TypeError(typed(m) + ' is not a function'); }
+        it = m.call(o);
+        if (!isObj(it)) { throw new TypeError('Result of the Symbol.asyncIterator method is not an object'); }
+        if (typeof it.next !== 'function') { throw new TypeError(typed(it.next) + ' is not a function'); }
+        return it;
+    }
+    m = o === null || o === undefined ? undefined : o[Symbol.iterator];
+    if (m === undefined || m === null) { throw new TypeError(String(o) + ' is not async iterable'); }
+    if (typeof m !== 'function') { throw new TypeError(typed(m) + ' is not a function'); }
+    var sync = m.call(o);
+    if (!isObj(sync)) { throw new TypeError('Result of the Symbol.iterator method is not an object'); }
+    return { next: function (v) { var r = sync.next(v); return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }); } };
 });
 // yield* inside an async generator: each step of the async iterator is
 // awaited (through the marks the driver settles), values go out as they
