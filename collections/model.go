@@ -269,8 +269,15 @@ type Body struct {
 	// FileContent is a file body's content, base64, sent when it names no
 	// file (postman-runtime decodes it then).
 	FileContent string
-	GraphQL     *GraphQL
-	Disabled    bool
+	// FileGiven is a file body's file member as the collection wrote it
+	// (compact JSON of the object: {}, {"src": null}, {"content": …}), ""
+	// when it gave none, another shape, or only a src that is text (File
+	// says all then). postman-collection keeps the
+	// object as written and Newman's report writes it back; the runtime
+	// warns about an object without a readable src.
+	FileGiven string
+	GraphQL   *GraphQL
+	Disabled  bool
 }
 
 // FormParam is one urlencoded or formdata field.

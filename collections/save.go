@@ -268,6 +268,23 @@ type outBodyOpts struct {
 type outFile struct {
 	Src     string `json:"src"`
 	Content string `json:"content,omitempty"`
+	// Given is the member as the collection wrote it (Body.FileGiven),
+	// written back when it still names the same file.
+	Given string `json:"-"`
+}
+
+func (f outFile) MarshalJSON() ([]byte, error) {
+	var given struct {
+		Src     *string `json:"src"`
+		Content *string `json:"content"`
+	}
+	if f.Given != "" && json.Unmarshal([]byte(f.Given), &given) == nil &&
+		(given.Src == nil && f.Src == "" || given.Src != nil && *given.Src == f.Src) &&
+		(given.Content == nil && f.Content == "" || given.Content != nil && *given.Content == f.Content) {
+		return []byte(f.Given), nil
+	}
+	type plain outFile
+	return json.Marshal(plain(f))
 }
 
 type outGraphQL struct {
@@ -484,7 +501,7 @@ func outRequestOf(r *Request) *outRequest {
 			ob.Raw = &raw
 		}
 		if b.Mode == BodyFile || b.File != "" {
-			ob.File = &outFile{Src: b.File, Content: b.FileContent}
+			ob.File = &outFile{Src: b.File, Content: b.FileContent, Given: b.FileGiven}
 		}
 		if b.GraphQL != nil {
 			vars, _ := json.Marshal(b.GraphQL.Variables)

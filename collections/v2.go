@@ -504,24 +504,8 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 	if b.FormData, err = formParams(r.FormData, path+".formdata", false); err != nil {
 		return nil, err
 	}
-	switch jsonKind(r.File) {
-	case "nothing", "null":
-	case "string":
-		b.File = jsonText(r.File)
-	case "object":
-		var f struct {
-			Src     text            `json:"src"`
-			Content json.RawMessage `json:"content"`
-		}
-		if err := decodeObject(r.File, path+".file", &f); err != nil {
-			return nil, err
-		}
-		b.File = f.Src.String()
-		if jsonKind(f.Content) == "string" {
-			b.FileContent = jsonText(f.Content)
-		}
-	default:
-		return nil, shapeError(path+".file", "an object {src}", r.File)
+	if err := fileMember(b, r.File, path); err != nil {
+		return nil, err
 	}
 	switch jsonKind(r.GraphQL) {
 	case "nothing", "null":
@@ -537,6 +521,36 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 		return nil, shapeError(path+".graphql", "an object {query, variables}", r.GraphQL)
 	}
 	return b, nil
+}
+
+// fileMember reads a file body's file member into b: its src and base64
+// content, and the object as written when it says more than a src
+// (Body.FileGiven).
+func fileMember(b *Body, raw json.RawMessage, path string) error {
+	switch jsonKind(raw) {
+	case "nothing", "null":
+	case "string":
+		b.File = jsonText(raw)
+	case "object":
+		var f struct {
+			Src     text            `json:"src"`
+			Content json.RawMessage `json:"content"`
+		}
+		if err := decodeObject(raw, path+".file", &f); err != nil {
+			return err
+		}
+		b.File = f.Src.String()
+		if ms, err := objectMembers(raw); err != nil || len(ms) != 1 || ms[0].Key != "src" || jsonKind(ms[0].Value) != "string" || b.File == "" {
+			// Kept when it says more than a src (File).
+			b.FileGiven = compactJSON(raw)
+		}
+		if jsonKind(f.Content) == "string" {
+			b.FileContent = jsonText(f.Content)
+		}
+	default:
+		return shapeError(path+".file", "an object {src}", raw)
+	}
+	return nil
 }
 
 // bodyMode is the mode postman-collection gives a body: one of its five

@@ -54,6 +54,9 @@ func v3Comparable(c *Collection) *Collection {
 			it.Events = comparableEvents(it.Events)
 			it.Variables = comparableVars(it.Variables)
 			if r := it.Request; r != nil {
+				if r.Body != nil {
+					r.Body.FileGiven = "" // v3 holds a file body's src only
+				}
 				it.Variables = nil
 				if it.Description == "" {
 					it.Description = r.Description

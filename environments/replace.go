@@ -230,6 +230,23 @@ func (r *Resolver) dynamic(name string) (string, bool) {
 	return g.Dynamic(name)
 }
 
+// References returns the names of the {{references}} in s (vault ones
+// included, as written after "{{"), each once, in order of appearance.
+func References(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		start, end, name, _ := nextToken(s, i, false)
+		if start < 0 {
+			break
+		}
+		i = end
+		if !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // reportUnresolved calls fn once per distinct normal reference left in s.
 func reportUnresolved(s string, fn func(string)) {
 	var seen []string

@@ -171,6 +171,16 @@ type SentRequest struct {
 	// runtime never overwrites them); the others a digest challenge set,
 	// which Newman's report marks system.
 	AuthOwn map[string]bool
+	// FileUnread says a file body's file could not be read (missing, no
+	// src, refused): the runtime marks the body's file "value": null,
+	// which Newman's report shows.
+	FileUnread bool
+	// Resolved is set for a request that failed: what each {{reference}}
+	// in the item's texts (name, description, scripts, saved examples)
+	// substitutes, from the variables the request was built with.
+	// postman-runtime resolves the whole item before sending, and
+	// Newman's report writes that copy as the failure's source.
+	Resolved map[string]string
 }
 
 // RequestEvent reports a sent request and its response, or its network error.

@@ -412,6 +412,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	// below; the runtime resolves the description too.
 	form := *resolved
 	form.Description = res.Replace(form.Description)
+	resolveRowDescriptions(&form, res.Replace)
 	sent.Form = &form
 	sent.AuthOwn = userSet
 	if r.rules.scriptsSeeOwnAuth && (req.Auth == nil || strings.EqualFold(req.Auth.Type, "noauth")) {
@@ -654,6 +655,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if err != nil {
 		return out, err
 	}
+	out.sent.FileUnread = body != nil && body.unread
 	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.truthy("disableBodyPruning", false)) {
 		out.data = body.data
 		out.mode = req.Body.Mode

@@ -133,6 +133,10 @@ type Options struct {
 	// so that the requests sent do not move the sequence scripts and
 	// variables draw from (nil: the process-wide generator).
 	tokens *environments.Gen
+	// sourceValues draws the {{$random…}} values of a failed request's
+	// item as the report writes it (runner.SentRequest.Resolved): its own
+	// generator too, so that a report does not move the run's sequence.
+	sourceValues *environments.Gen
 }
 
 // RequestSecrets resolves {{vault:NAME}} references for one request and

@@ -158,6 +158,9 @@ func isHex(c byte) bool {
 type builtBody struct {
 	data        []byte
 	contentType string // "" when the mode implies none
+	// unread says a file body's file could not be read (SentRequest's
+	// FileUnread).
+	unread bool
 }
 
 var languageTypes = map[string]string{
@@ -201,6 +204,12 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 				// decoded, when it names no file.
 				return &builtBody{data: nodebase64.Decode(b.FileContent)}, nil
 			}
+			if b.FileGiven != "" && notes.console != nil {
+				// A file member without a src ({}, "src": "" or null):
+				// postman-runtime tries it and warns in these words.
+				notes.console("Binary file load error: invalid or missing file source")
+				return &builtBody{unread: true}, nil
+			}
 			return nil, nil
 		}
 		data, err := files.read(b.File)
@@ -208,7 +217,7 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 			if ferr := notes.fileError("Binary file load error: ", b.File, err, fmt.Sprintf("body file not sent: %v", err)); ferr != nil {
 				return nil, ferr
 			}
-			return &builtBody{data: []byte{}}, nil
+			return &builtBody{data: []byte{}, unread: true}, nil
 		}
 		return &builtBody{data: data, contentType: uploadType(b.File)}, nil
 	case collections.BodyGraphQL:

@@ -128,6 +128,7 @@ func (r *Runner) Run(ctx context.Context) (*Summary, error) {
 	if r.Options.Seed != 0 {
 		r.scopes.Gen = environments.NewGen(r.Options.Seed)
 		r.Options.tokens = environments.NewGen(r.Options.Seed ^ postmanTokenSeed)
+		r.Options.sourceValues = environments.NewGen(r.Options.Seed ^ sourceValuesSeed)
 	}
 	r.client = newClient(&r.Options, r.Jar)
 	defer r.client.close()

@@ -408,6 +408,7 @@ func (s *stepRun) recordRequest(sent SentRequest, resp *scripting.Response, timi
 	r.requestsSeen++
 	ev := RequestEvent{Item: s.st.ref, Iteration: s.it, Request: sent, Response: (*Response)(resp), Timings: timings, Err: plainErr(err), Time: time.Now()}
 	if err != nil {
+		ev.Request.Resolved = r.resolvedReferences(s.st.item)
 		r.summary.Requests.Failed++
 		r.itemFailed(err.Error())
 		r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "request", Name: ErrorInfoOf(err).Name, Message: err.Error()})

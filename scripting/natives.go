@@ -601,8 +601,14 @@ func (e *Engine) writeRequest(js string) {
 	if err := json.Unmarshal([]byte(js), &pr); err != nil {
 		e.throw("TypeError", "invalid request: "+err.Error())
 	}
-	prev := x.Request.Auth
+	prev, prevBody := x.Request.Auth, x.Request.Body
 	*x.Request = *pr.toRequest()
+	if b := x.Request.Body; b != nil && prevBody != nil && b.Mode == collections.BodyFile && prevBody.Mode == collections.BodyFile && b.File == prevBody.File {
+		// The script's body holds the file's src only: what else the
+		// collection gave the file (its content, the member as written)
+		// stays, as the script left the file alone.
+		b.FileContent, b.FileGiven = prevBody.FileContent, prevBody.FileGiven
+	}
 	if e.opts.NewerRequestShape {
 		// The newer runtime reads a changed request back through its own
 		// model: every row, a script's too, then shows as a file's row.

@@ -109,6 +109,16 @@ func redactSent(red *vault.Redactor, s runner.SentRequest) runner.SentRequest {
 	s.Body = red.RedactBody(s.Body, scripting.BodyCharset(s.Header))
 	s.Header = redactHeaders(r, s.Header)
 	s.Form = redactForm(r, s.Form)
+	if len(s.Resolved) > 0 {
+		// A failed request's item resolved (the report's failure source:
+		// its name, description, scripts and examples), values only: the
+		// names are the collection's own text.
+		m := make(map[string]string, len(s.Resolved))
+		for k, v := range s.Resolved {
+			m[k] = r(v)
+		}
+		s.Resolved = m
+	}
 	// A digest challenge's round trip is printed as a request line of its
 	// own (--verbose: its headers and the 401's body too), so it is masked
 	// here like the answered one.
@@ -189,10 +199,17 @@ func redactForm(r func(string) string, f *collections.Request) *collections.Requ
 	if b := f.Body; b != nil {
 		cb := *b
 		cb.Raw, cb.File = r(b.Raw), r(b.File)
+		if b.FileGiven != "" {
+			cb.FileGiven = collections.MaskJSON(b.FileGiven, r)
+		}
 		cb.URLEncoded, cb.FormData = redactFormParams(r, b.URLEncoded), redactFormParams(r, b.FormData)
 		if g := b.GraphQL; g != nil {
 			cg := *g
-			cg.Query, cg.Variables = r(g.Query), r(g.Variables)
+			cg.Query, cg.OperationName = r(g.Query), r(g.OperationName)
+			cg.Variables = r(g.Variables)
+			if g.VariablesJSON {
+				cg.Variables = collections.MaskJSON(g.Variables, r)
+			}
 			cb.GraphQL = &cg
 		}
 		c.Body = &cb
@@ -217,7 +234,9 @@ func redactFormParams(r func(string) string, ps []collections.FormParam) []colle
 	}
 	out := make([]collections.FormParam, len(ps))
 	for i, p := range ps {
-		p.Key, p.Value = r(p.Key), r(p.Value)
+		// The report's copy of the sent request resolves row
+		// descriptions, as the runtime does.
+		p.Key, p.Value, p.Description = r(p.Key), r(p.Value), r(p.Description)
 		if p.JSON != "" {
 			p.JSON = collections.MaskJSON(p.JSON, r)
 		}

@@ -144,3 +144,40 @@ func TestRedactErrorInfoFields(t *testing.T) {
 	assert.JSONEq(t, `{"actual":{"v":"***"},"expected":"***","operator":"deepStrictEqual"}`, string(got.Fields))
 	assert.Equal(t, "HTTP/1.1 2x0 ***\r\n", string(got.RawPacket))
 }
+
+// TestRedactSentResolvedAndBodyParts: the parts of a sent request the JSON
+// report writes since session 19 are masked at the source: a failed
+// request's resolved references (its source's name, scripts, examples), a
+// body row's description (resolved as the runtime resolves the item), a
+// GraphQL body's operationName and a variables object, and a file body's
+// member as the collection wrote it.
+func TestRedactSentResolvedAndBodyParts(t *testing.T) {
+	t.Parallel()
+	const secret = "s3cr3t-Source-Canary"
+	red := vault.NewRedactor()
+	red.Add(secret)
+	form := &collections.Request{Method: "POST", Body: &collections.Body{Mode: "formdata",
+		FormData:  []collections.FormParam{{Key: "k", Value: "v", Type: "text", Description: "about " + secret}},
+		GraphQL:   &collections.GraphQL{Query: "{a}", OperationName: secret, Variables: `{"pin":"` + secret + `"}`, VariablesJSON: true},
+		FileGiven: `{"src":"` + secret + `"}`}}
+	sent := runner.SentRequest{Method: "POST", URL: "http://127.0.0.1/x", Form: form, Resolved: map[string]string{"token": "Bearer " + secret}}
+	got := redactEvent(red, runner.RequestEvent{Request: sent, Err: &runner.ErrorInfo{Name: "Error", Message: "refused"}}).(runner.RequestEvent).Request
+	b := got.Form.Body
+	for what, v := range map[string]string{
+		"resolved reference":       got.Resolved["token"],
+		"form row description":     b.FormData[0].Description,
+		"GraphQL operationName":    b.GraphQL.OperationName,
+		"GraphQL variables (JSON)": b.GraphQL.Variables,
+		"file member (as written)": b.FileGiven,
+	} {
+		if strings.Contains(v, secret) || !strings.Contains(v, "***") {
+			t.Errorf("%s not masked: %q", what, v)
+		}
+	}
+	if !json.Valid([]byte(b.GraphQL.Variables)) || !json.Valid([]byte(b.FileGiven)) {
+		t.Errorf("masked JSON no longer JSON: %s %s", b.GraphQL.Variables, b.FileGiven)
+	}
+	if !strings.Contains(sent.Resolved["token"], secret) || !strings.Contains(form.Body.FormData[0].Description, secret) {
+		t.Error("the runner's own copies were changed")
+	}
+}

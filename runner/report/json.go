@@ -64,8 +64,11 @@ type JSON struct {
 	iteration, position int
 	cur                 *jsonExecution
 	curItem             runner.ItemRef // the item cur runs
-	trips               int            // cur's round trips, with PerRoundTrip
-	written             int
+	// resolved is the failed request's references (SentRequest.Resolved)
+	// while its failure is written.
+	resolved map[string]string
+	trips    int // cur's round trips, with PerRoundTrip
+	written  int
 
 	executions spool // the executions written so far, waiting for the end
 	// encBuf and enc encode each execution, reused from one to the next.
@@ -255,7 +258,9 @@ func (j *JSON) request(e runner.RequestEvent) {
 		}
 		j.cur.RequestError = requestErrorJSON(e.Err, e.Request.URL)
 		j.cur.Set("requestError")
+		j.resolved = e.Request.Resolved
 		j.failure(jsonFailure{Error: *j.cur.RequestError, At: "request"}, "", false)
+		j.resolved = nil
 		if j.o.PerRoundTrip {
 			j.cur.Response = nil
 		}
@@ -465,6 +470,9 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 					src.Event[i].Script.LastExecutionID = ""
 				}
 				src.Response = withoutPrivate(src.Response)
+				if len(j.resolved) > 0 {
+					src = resolvedSource(src, j.resolved)
+				}
 				if j.cur.Request != nil {
 					r := pmRequest(*j.cur.Request)
 					src.Request = &r
@@ -899,6 +907,9 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 	if b := form.Body; b != nil && b.Mode != "" {
 		r.Body = itemBodyJSON(b)
 		r.Body.FormData = oneFilePerRow(r.Body.FormData)
+		if r.Body.File != nil {
+			r.Body.File.Given = fileMember(b, true, sent.FileUnread)
+		}
 		if b.Mode == collections.BodyRaw && len(sent.Body) > 0 {
 			// The bytes that went out (a script or the runtime may
 			// have set them after the form was read).
@@ -1019,15 +1030,19 @@ func sentHeadersJSON(sent []collections.Header, form *collections.Request) []jso
 		if h.Disabled {
 			continue
 		}
+		description := headerDescription(h)
 		if !h.System {
 			i = disabledUpTo(i)
 			if i < len(own) && strings.EqualFold(own[i].Key, h.Key) {
+				// The form's row has its description resolved, as the
+				// runtime resolves the item it sends.
+				description = headerDescription(own[i])
 				i++
 			}
 		} else {
 			i = disabledUpTo(i)
 		}
-		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: headerDescription(h), Name: h.Name, DisabledSet: h.DisabledSet, Meta: h.Meta})
+		out = append(out, jsonKV{Key: h.Key, Value: jsonreport.Text(h.Value), System: h.System, Typed: h.JSON, Description: description, Name: h.Name, DisabledSet: h.DisabledSet, Meta: h.Meta})
 	}
 	for ; i < len(own); i++ {
 		if own[i].Disabled {
@@ -1539,10 +1554,14 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 	case "formdata":
 		out.FormData = form(b.FormData)
 	case "file":
-		out.File = &jsonreport.File{Src: jsonreport.Text(b.File)}
+		if b.File != "" || b.FileGiven != "" || b.FileContent != "" {
+			// (none when the collection gave no file member)
+			out.File = &jsonreport.File{Src: jsonreport.Text(b.File), Given: fileMember(b, false, false)}
+		}
 	case "graphql":
-		if b.GraphQL != nil {
-			out.GraphQL = &jsonreport.GraphQL{Query: b.GraphQL.Query, Variables: jsonreport.Text(b.GraphQL.Variables)}
+		out.GraphQL = &jsonreport.GraphQL{Given: graphQLMember(b.GraphQL)}
+		if g := b.GraphQL; g != nil {
+			out.GraphQL.Query, out.GraphQL.Variables = g.Query, jsonreport.Text(g.Variables)
 		}
 	}
 	return out

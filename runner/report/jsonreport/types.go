@@ -415,12 +415,36 @@ type RawOptions struct {
 type File struct {
 	Src     Text   `json:"src"`
 	Content string `json:"content,omitempty"`
+	// Given, when set, is written in place of the fields: the file
+	// member as postman-collection holds it ({}, {"src": null}, the
+	// runtime's {"src": "a", "value": null}), as Newman writes it.
+	Given json.RawMessage `json:"-"`
+}
+
+func (f File) MarshalJSON() ([]byte, error) {
+	if f.Given != nil {
+		return f.Given, nil
+	}
+	type plain File
+	return json.Marshal(plain(f))
 }
 
 // GraphQL is a GraphQL body: the query and its variables (JSON text).
 type GraphQL struct {
 	Query     string `json:"query"`
 	Variables Text   `json:"variables,omitempty"`
+	// Given, when set, is written in place of the fields: the members
+	// the collection gave, as written (operationName, a variables
+	// object, an empty text), as Newman writes them.
+	Given json.RawMessage `json:"-"`
+}
+
+func (g GraphQL) MarshalJSON() ([]byte, error) {
+	if g.Given != nil {
+		return g.Given, nil
+	}
+	type plain GraphQL
+	return json.Marshal(plain(g))
 }
 
 type Request struct {

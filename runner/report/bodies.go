@@ -1,0 +1,130 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+
+	"github.com/courier-run/courier/collections"
+)
+
+// member is one key of a JSON object, in the object's order.
+type member struct {
+	key   string
+	value json.RawMessage
+}
+
+// objectMembers reads a JSON object keeping its keys' order; ok is false
+// for anything else.
+func objectMembers(raw string) (ms []member, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader([]byte(raw)))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		key, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		ms = append(ms, member{key, v})
+	}
+	return ms, true
+}
+
+// encodeMembers writes members back as a JSON object, in their order.
+func encodeMembers(ms []member) json.RawMessage {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(m.value)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// fileMember is a file body's file member as Newman's report writes it, nil
+// when the collection gave none as an object (the report then writes
+// {src}). A collection item has the object as written ({}, {"src": null},
+// {"content": …}), as postman-collection keeps it. The request as sent
+// (sent) has it as postman-runtime left it: src resolved, its content gone
+// (read into a stream or decoded), and "value": null on a file it could
+// not read (unread: no src, missing, refused). A body whose file a script
+// changed since gets nil.
+func fileMember(b *collections.Body, sent, unread bool) json.RawMessage {
+	given := b.FileGiven
+	if given == "" {
+		if !sent || !unread || b.File == "" {
+			return nil // {src}, as the fields write it
+		}
+		src, _ := json.Marshal(b.File)
+		given = `{"src":` + string(src) + `}`
+	}
+	ms, ok := objectMembers(given)
+	if !ok {
+		return nil
+	}
+	src := slices.IndexFunc(ms, func(m member) bool { return m.key == "src" })
+	var givenSrc string
+	srcText := src >= 0 && bytes.HasPrefix(ms[src].value, []byte(`"`)) && json.Unmarshal(ms[src].value, &givenSrc) == nil
+	if !sent {
+		if (srcText && givenSrc != b.File) || (!srcText && b.File != "") {
+			return nil
+		}
+		return json.RawMessage(given)
+	}
+	switch {
+	case srcText:
+		ms[src].value, _ = json.Marshal(b.File)
+	case b.File != "":
+		return nil
+	}
+	ms = slices.DeleteFunc(ms, func(m member) bool { return m.key == "content" })
+	if unread {
+		if v := slices.IndexFunc(ms, func(m member) bool { return m.key == "value" }); v >= 0 {
+			ms[v].value = json.RawMessage("null")
+		} else {
+			ms = append(ms, member{"value", json.RawMessage("null")})
+		}
+	}
+	return encodeMembers(ms)
+}
+
+// graphQLMember is a GraphQL body's graphql member as Newman's report
+// writes it: the members the collection gave, as written (an empty
+// variables text, a variables object, operationName), {} for a body
+// without one.
+func graphQLMember(g *collections.GraphQL) json.RawMessage {
+	if g == nil {
+		return json.RawMessage("{}")
+	}
+	var ms []member
+	for _, f := range []struct {
+		name, value string
+		asJSON      bool
+	}{
+		{"query", g.Query, slices.Contains(g.JSONMembers, "query")},
+		{"operationName", g.OperationName, slices.Contains(g.JSONMembers, "operationName")},
+		{"variables", g.Variables, g.VariablesJSON},
+	} {
+		if slices.Contains(g.Unset, f.name) {
+			continue
+		}
+		v := json.RawMessage(f.value)
+		if !f.asJSON || !json.Valid(v) {
+			v, _ = json.Marshal(f.value)
+		}
+		ms = append(ms, member{f.name, v})
+	}
+	return encodeMembers(ms)
+}
