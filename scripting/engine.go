@@ -289,7 +289,9 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		declared = declaredSandboxNames(fn, listen)
 		c.declared = declared
 	}
-	c.meetsShapes = mayMeetPrototypesIn(scriptFunction(ast), src) // on the script's own tree
+	fn := scriptFunction(ast) // the script's own tree
+	c.fnShapes = mayMeetFunctionShapesIn(fn, src)
+	c.meetsShapes = mayMeetPrototypesIn(fn, src)
 	c.rewriteTree(ast, src)
 	c.noteNeeds(src)
 	if fn := scriptFunction(ast); fn != nil {
@@ -355,8 +357,7 @@ func (c *compiled) noteNeeds(src string) {
 	c.sortCopy = maySortWithComparator(src)
 	c.resizable = mayResize(src)
 	c.pmWrites = mayChangePM(src)
-	c.fnShapes = mayMeetFunctionShapes(src)
-	c.protoShapes = c.fnShapes || c.meetsShapes
+	c.protoShapes = c.fnShapes || c.meetsShapes // fnShapes: set in instrument
 	c.pmMemberWrites = mayWritePMMembers(src)
 	c.legacyScopes = mayReadLegacyScopes(src)
 	c.sugar = sugarWordsIn(src)

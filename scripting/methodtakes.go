@@ -63,13 +63,7 @@ var (
 // takes nothing; nor do pm.variables (the scope) and chai's words
 // (`pm.response.to.be.json`).
 func takesMethods(fn *ast.FunctionLiteral) bool {
-	s := takeScan{excused: map[ast.Node]bool{}, binds: map[unistring.String]int{}, parsed: map[unistring.String]int{},
-		patterns: map[*ast.ObjectPattern]ast.Expression{}}
-	walkAST(reflect.ValueOf(fn.Body), s.note)
-	s.data = map[unistring.String]bool{}
-	for name, n := range s.parsed {
-		s.data[name] = n == s.binds[name]
-	}
+	s := scanTakes(fn)
 	walkASTPruned(reflect.ValueOf(fn.Body), func(n ast.Node) bool {
 		if !s.takes {
 			s.takes = s.takesAt(n)
@@ -89,6 +83,34 @@ var functionMembers = map[string]bool{"call": true, "apply": true, "bind": true,
 	"hasOwnProperty": true, "isPrototypeOf": true, "propertyIsEnumerable": true, "toLocaleString": true,
 	"__proto__": true, "__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true}
 
+// scanTakes is takesMethods' first walk.
+func scanTakes(fn *ast.FunctionLiteral) *takeScan {
+	s := &takeScan{excused: map[ast.Node]bool{}, binds: map[unistring.String]int{}, inits: map[unistring.String][]ast.Expression{},
+		patterns: map[*ast.ObjectPattern]ast.Expression{}}
+	walkAST(reflect.ValueOf(fn.Body), s.note)
+	// A name is data when each of its bindings gives it data, which may be
+	// another data name's member (var user = responseJSON.user || {}).
+	s.data = map[unistring.String]bool{}
+	for changed := true; changed; {
+		changed = false
+		for name, inits := range s.inits {
+			if !s.data[name] && len(inits) == s.binds[name] && allParsedJSON(inits, s.data) {
+				s.data[name], changed = true, true
+			}
+		}
+	}
+	return s
+}
+
+func allParsedJSON(es []ast.Expression, data map[unistring.String]bool) bool {
+	for _, e := range es {
+		if !isParsedJSON(e, data) {
+			return false
+		}
+	}
+	return true
+}
+
 // takeScan is takesMethods' state: the first walk notes which member reads
 // take nothing, each name's bindings and those bound to parsed JSON, and
 // what each destructuring pattern destructures (excused also holds the
@@ -96,9 +118,9 @@ var functionMembers = map[string]bool{"call": true, "apply": true, "bind": true,
 type takeScan struct {
 	excused map[ast.Node]bool
 	binds   map[unistring.String]int
-	// parsed counts the bindings of each name to parsed JSON; data names
-	// those bound only so.
-	parsed   map[unistring.String]int
+	// inits are the values each name is bound or assigned (= only); data
+	// names those bound only to parsed JSON.
+	inits    map[unistring.String][]ast.Expression
 	data     map[unistring.String]bool
 	patterns map[*ast.ObjectPattern]ast.Expression
 	takes    bool
@@ -153,8 +175,8 @@ func (s *takeScan) noteBinding(n *ast.Binding) {
 	}
 	s.excused[n] = true
 	s.bind(n.Target)
-	if id, ok := n.Target.(*ast.Identifier); ok && isParsedJSON(n.Initializer, nil) {
-		s.parsed[id.Name]++
+	if id, ok := n.Target.(*ast.Identifier); ok && n.Initializer != nil {
+		s.inits[id.Name] = append(s.inits[id.Name], n.Initializer)
 	}
 	if p, ok := n.Target.(*ast.ObjectPattern); ok {
 		s.patterns[p] = n.Initializer
@@ -167,8 +189,8 @@ func (s *takeScan) noteAssign(n *ast.AssignExpression) {
 		return
 	}
 	s.excused[n.Left] = true
-	if id, ok := n.Left.(*ast.Identifier); ok && isParsedJSON(n.Right, nil) {
-		s.parsed[id.Name]++
+	if id, ok := n.Left.(*ast.Identifier); ok {
+		s.inits[id.Name] = append(s.inits[id.Name], n.Right)
 	}
 	if p, ok := n.Left.(*ast.ObjectPattern); ok {
 		s.patterns[p] = n.Right
@@ -273,7 +295,8 @@ func quotesMethod(args []ast.Expression) bool {
 }
 
 // isParsedJSON: e is parsed JSON, or a member of it: what a json() or
-// JSON.parse returns, or a name in data.
+// JSON.parse returns, a name in data, {} or [], or either of two such
+// (`data.user || {}`).
 func isParsedJSON(e ast.Expression, data map[unistring.String]bool) bool {
 	for {
 		switch x := e.(type) {
@@ -292,6 +315,14 @@ func isParsedJSON(e ast.Expression, data map[unistring.String]bool) bool {
 			// response's), or JSON.parse.
 			d, ok := x.Callee.(*ast.DotExpression)
 			return ok && (d.Identifier.Name == "json" || d.Identifier.Name == "jsonp") || isCallOf(x.Callee, "JSON", "parse")
+		case *ast.BinaryExpression:
+			// data.user || {}
+			logical := x.Operator == token.LOGICAL_OR || x.Operator == token.LOGICAL_AND || x.Operator == token.COALESCE
+			return logical && isParsedJSON(x.Left, data) && isParsedJSON(x.Right, data)
+		case *ast.ObjectLiteral:
+			return len(x.Value) == 0
+		case *ast.ArrayLiteral:
+			return len(x.Value) == 0
 		default:
 			return false
 		}

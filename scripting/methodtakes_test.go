@@ -144,3 +144,30 @@ p('get', () => pm.request.headers['g' + 'et'].call(plain, 'a'));`,
 		t.Errorf("read off by name: %q, want Newman's answers (fresh-round10s-a)", byName)
 	}
 }
+
+// TestShapeWordsOnData: words that install the shapes' passes count only
+// where they could reach pm's objects: hasOwnProperty called on parsed JSON
+// sees no function's own members, and metadata is no PropertyBase#meta.
+func TestShapeWordsOnData(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		src                 string
+		fnShapes, protoSeen bool
+	}{
+		{"var r = JSON.parse(responseBody);\ntests['has user'] = r.hasOwnProperty('user');\nvar user = r.user || {};\ntests['email'] = user.hasOwnProperty('email');", false, false},
+		{`var r = {}; try { r = pm.response.json(); } catch (e) {} pm.expect(r.hasOwnProperty('a')).to.be.true;`, false, false},
+		{`pm.expect(pm.test.hasOwnProperty('arguments')).to.be.true`, true, true},
+		{`var r = pm.response.json(); r = pm.request; r.hasOwnProperty('url')`, true, true},
+		{`pm.expect(body.error).to.eql('invalid_client_metadata'); // metadata`, false, false},
+		{`pm.request.meta()`, false, true},
+		{`pm.test('x', () => {}); const m = pm.request.headers.meta;`, false, true},
+	} {
+		x := compileNew(c.src, "test", nil)
+		if x.err != nil {
+			t.Fatalf("%q: %v", c.src, x.err)
+		}
+		if x.fnShapes != c.fnShapes || x.protoShapes != c.protoSeen {
+			t.Errorf("%q: fnShapes %v protoShapes %v, want %v %v", c.src, x.fnShapes, x.protoShapes, c.fnShapes, c.protoSeen)
+		}
+	}
+}
