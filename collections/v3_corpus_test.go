@@ -69,9 +69,18 @@ func TestCorpusV3Loads(t *testing.T) {
 				return nil
 			})
 			want, _ := strconv.Atoi(row["requests"])
+			if filepath.Base(dir) == "Train-Travel-API" {
+				// "Get available train trips" gives a query value as a bare
+				// date (value: 2024-02-01T09:00:00Z), which Postman reads as
+				// a date, not text, and skips the request; so does courier.
+				want--
+			}
 			eq(t, "requests", n, want)
 			total += n
 			for _, no := range c.Notices {
+				if strings.Contains(no.Message, "got the date 2024-02-01T09:00:00Z") && filepath.Base(dir) == "Train-Travel-API" {
+					continue
+				}
 				// dms-api's three requests carry a params: list beside
 				// queryParams (corpus-v3 README), which Postman ignores.
 				if strings.HasPrefix(no.Message, "params: unknown key") && filepath.Base(dir) == "dms-api" {
@@ -290,7 +299,7 @@ func TestCorpusV3OrderMatchesPostman(t *testing.T) {
 						i++
 					}
 				}
-				if i != len(want) || len(got) != 8 {
+				if i != len(want) || len(got) != 7 {
 					t.Errorf("Postman's order %q is not a subsequence of %q", want, got)
 				}
 				return

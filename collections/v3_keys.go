@@ -3,7 +3,10 @@ package collections
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // The keys Postman's v12 format gives each file kind. Postman CLI 1.34 (and
@@ -80,4 +83,88 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// nullFields refuses a key written with no value (`description:` with
+// nothing after it, `~`, `null`) where Postman's model wants one: Postman
+// CLI 1.34 skips such a request and ignores such a definition, down to a
+// header's value, a form row's or a setting's (fresh-round11v-nulls.json).
+// It takes null only as a query parameter's value (sent as ?a, without =),
+// as a definition's variables: and a variable's value, and as a
+// credential's value; scripts are checked where they are read.
+func (m ymap) nullFields(known []string, definition bool) error {
+	var buf [8]string
+	for i := 0; i+1 < len(m.node.Content); i += 2 {
+		k, v := m.node.Content[i].Value, m.node.Content[i+1]
+		if !slices.Contains(known, k) || k == "scripts" && v.Tag != "!!null" || k == "auth" && v.Tag == "!!null" {
+			continue // read, with their own words, where they are read
+		}
+		rule := nullRule{key: k, kind: v.Kind, definition: definition}
+		if n, at := firstNull(v, buf[:0], rule, 0); n != nil {
+			where := strings.Join(append([]string{k}, at...), ".")
+			return m.fieldErr(n, where, "Postman expects a value here, got nothing (null); give one (\"\" for empty text) or leave the key out")
+		}
+	}
+	return nil
+}
+
+// nullRule says where below a key Postman takes a null: a query
+// parameter's value, a definition's variables and their values, a
+// credential's value.
+type nullRule struct {
+	key        string
+	kind       yaml.Kind // of the key's value
+	definition bool
+}
+
+// isValue: p is a value's place in a key/value list, {name: value} or
+// [{key, value}].
+func (r nullRule) isValue(p []string) bool {
+	return r.kind == yaml.MappingNode && len(p) == 1 || r.kind == yaml.SequenceNode && len(p) == 2 && p[1] == "value"
+}
+
+func (r nullRule) allowed(p []string) bool {
+	n := len(p)
+	switch {
+	case r.key == "queryParams":
+		return r.isValue(p)
+	case r.key == "variables" && r.definition:
+		return n == 0 || r.isValue(p)
+	case r.key == "auth":
+		// {credentials: {token: ~}}, a list's [{credentials: ...}], or
+		// credentials as rows [{key, value: ~}].
+		return n >= 2 && p[n-2] == "credentials" || n >= 3 && p[n-3] == "credentials" && p[n-1] == "value"
+	}
+	return false
+}
+
+// firstNull is the first null in n that rule does not take, with its
+// path below the key (map keys, and "0", "1"... for list entries, so a
+// list row's value is [index, "value"] and a mapping's is [name]).
+// Aliases are not followed (their anchor is checked where it stands).
+func firstNull(n *yaml.Node, at []string, rule nullRule, depth int) (*yaml.Node, []string) {
+	switch {
+	case depth > 64 || n.Kind == yaml.AliasNode:
+		return nil, nil
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		if rule.allowed(at) {
+			return nil, nil
+		}
+		return n, slices.Clone(at)
+	case n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			// at is extended in place: siblings reuse its room, and a
+			// path found is cloned before it is returned.
+			if x, p := firstNull(n.Content[i+1], append(at, n.Content[i].Value), rule, depth+1); x != nil {
+				return x, p
+			}
+		}
+	case n.Kind == yaml.SequenceNode:
+		for i, e := range n.Content {
+			if x, p := firstNull(e, append(at, strconv.Itoa(i)), rule, depth+1); x != nil {
+				return x, p
+			}
+		}
+	}
+	return nil, nil
 }

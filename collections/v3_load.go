@@ -387,6 +387,9 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 		n := m.get("$kind")
 		return nil, m.fieldErr(n, "$kind", "a definition file must say \"$kind: collection\", not %q", kind)
 	}
+	if err := m.nullFields(v3DefinitionKeys, true); err != nil {
+		return nil, err
+	}
 	d := &v3def{}
 	if d.name, err = m.str("name", "name"); err != nil {
 		return nil, err
@@ -620,6 +623,9 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		name = n
 	}
 	if run, err := l.runsKind(m, kind, name, parent); !run {
+		return nil, err
+	}
+	if err := m.nullFields(v3RequestKeys, false); err != nil {
 		return nil, err
 	}
 	it := &Item{Name: name, Parent: parent, File: rel}

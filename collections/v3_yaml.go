@@ -132,6 +132,8 @@ func nodeKind(n *yaml.Node) string {
 			return "the number " + n.Value
 		case "!!bool":
 			return "the boolean " + n.Value
+		case "!!timestamp":
+			return "the date " + n.Value
 		}
 		return fmt.Sprintf("the text %q", clip(n.Value, 40))
 	}
@@ -179,13 +181,13 @@ func isNullNode(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
-// isText reports whether a scalar holds text as Postman's schema wants it.
-// Timestamps count as text: YAML 1.2 has no timestamp type and the text is
-// what the author wrote. So does a plain << anywhere but as a key (the Go
-// parser tags it a merge wherever it stands; Postman reads `X-A: <<` as the
-// text <<).
+// isText reports whether a scalar holds text as Postman's schema wants it
+// (scalars are typed by plainTag). A date is not text: Postman reads it as
+// a date and skips the file. A plain << anywhere but as a key is text (the
+// Go parser tags it a merge wherever it stands; Postman reads `X-A: <<` as
+// the text <<).
 func isText(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!timestamp" || n.Tag == "!!binary" || n.Tag == "" || n.Tag == "!!merge")
+	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!binary" || n.Tag == "" || n.Tag == "!!merge")
 }
 
 // str reads a text field; absent or null gives "". Any other scalar is an
@@ -316,6 +318,13 @@ func (m ymap) kvList(n *yaml.Node, path string, anyScalar bool) ([]kv, error) {
 				return nil, err
 			}
 			vn := em.get("value")
+			if vn == nil && !anyScalar {
+				// A header's, a query parameter's or a path variable's row
+				// without value: is refused (fresh-round11v-nulls.json):
+				// Postman CLI 1.34 skips the request, or refuses the whole
+				// collection for a query parameter.
+				return nil, m.fieldErr(e, p+".value", "missing: Postman expects each entry to say value: (value: \"\" for none)")
+			}
 			x.Null = isNullNode(vn)
 			if x.Value, err = val(vn, p+".value"); err != nil {
 				return nil, err
@@ -404,6 +413,75 @@ func plainJSON(n *yaml.Node) (any, error) {
 // long before it could cost anything.
 const maxAliasCount = 100
 
+// plainTag types an unquoted, untagged scalar as Postman's YAML reader
+// does (the rules of the js-yaml package's default schema, which Postman
+// CLI 1.34 follows value for value, fresh-round11v-scalars.json), where the
+// Go parser reads YAML 1.1's: 0X1F, +.5, -.5 and 1_ are text (the Go
+// parser: numbers), 2001-12-14 and 2001-1-2T1:02:03Z are dates, not text,
+// ._5 is a number; yes, no, on and off are text in both.
+func plainTag(v string) string {
+	switch v {
+	case "", "~", "null", "Null", "NULL":
+		return "!!null"
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	}
+	if !strings.ContainsRune("+-.0123456789", rune(v[0])) {
+		return "!!str" // most text: no number or date starts so
+	}
+	switch {
+	case jsYAMLInt(v):
+		return "!!int"
+	case jsYAMLFloat().MatchString(v) && !strings.HasSuffix(v, "_"):
+		return "!!float"
+	case jsYAMLDate().MatchString(v) || jsYAMLTimestamp().MatchString(v):
+		return "!!timestamp"
+	}
+	return "!!str"
+}
+
+var (
+	jsYAMLFloat     = lazyre.New(`^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	jsYAMLDate      = lazyre.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	jsYAMLTimestamp = lazyre.New(`^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9]{2})?))?$`)
+)
+
+// jsYAMLInt is js-yaml's integer: an optional sign, then 0, 0b/0x/0o
+// digits (lower-case prefixes only) or decimal digits, with _ anywhere
+// but first and last.
+func jsYAMLInt(v string) bool {
+	i := 0
+	if i < len(v) && (v[i] == '-' || v[i] == '+') {
+		i++
+	}
+	if i < len(v) && v[i] == '0' {
+		if i+1 == len(v) {
+			return true
+		}
+		i++
+		if digits, ok := map[byte]string{'b': "01", 'x': "0123456789abcdefABCDEF", 'o': "01234567"}[v[i]]; ok {
+			return underscoredDigits(v[i+1:], digits)
+		}
+	}
+	return i < len(v) && v[i] != '_' && underscoredDigits(v[i:], "0123456789")
+}
+
+// underscoredDigits: s has at least one of digits, _ between them, and
+// does not end in _.
+func underscoredDigits(s, digits string) bool {
+	has := false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '_':
+		case strings.IndexByte(digits, s[i]) >= 0:
+			has = true
+		default:
+			return false
+		}
+	}
+	return has && !strings.HasSuffix(s, "_")
+}
+
 // anchorUse is what Postman's parser keeps of an anchor while it reads a
 // document: how often it was used (1 for the anchor itself) and what its
 // value's aliases stand for, taken at its first use.
@@ -432,6 +510,9 @@ func checkDoc(root *yaml.Node, source string) error {
 func (c *docCheck) walk(n *yaml.Node) error {
 	if n.Kind == yaml.AliasNode {
 		return c.alias(n)
+	}
+	if n.Kind == yaml.ScalarNode && n.Style&^yaml.FlowStyle == 0 && n.Tag != "!!merge" {
+		n.Tag = plainTag(n.Value)
 	}
 	if n.Anchor != "" {
 		if c.anchors == nil {

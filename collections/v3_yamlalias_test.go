@@ -103,3 +103,24 @@ func TestV3MergeKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainTag: bare scalars are typed as Postman's reader types them (the
+// js-yaml default schema; each value below was run through Postman CLI
+// 1.34 as a header value, fresh-round11v-scalars.json): only text runs.
+func TestPlainTag(t *testing.T) {
+	t.Parallel()
+	for want, values := range map[string][]string{
+		"!!str":       {"yes", "no", "on", "off", "y", "tRue", "0X1F", "+.5", "-.5", "1_", "1.5_", "0b2", "-.nan", "=", "1:20", "190:20:30", "1,000", "$1", "2001-1-2", "<<x"},
+		"!!int":       {"0b101", "1_000", "0o17", "0x1F", "+1", "-0", "007", "1__0", "0x_1", "+0b1", "-0x1", "0"},
+		"!!float":     {"1e3", ".5", "0.", "1.e+3", "12e03", ".Inf", "-.inf", "+.INF", ".NaN", ".nan", ".NAN", "._5", "1_0e3", "0_1"},
+		"!!null":      {"", "~", "null", "Null", "NULL"},
+		"!!bool":      {"True", "TRUE", "false", "FALSE"},
+		"!!timestamp": {"2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-1-2T1:02:03Z", "2001-12-14 21:59:43.10", "2024-02-01T09:00:00Z"},
+	} {
+		for _, v := range values {
+			if got := plainTag(v); got != want {
+				t.Errorf("plainTag(%q) = %s, want %s", v, got, want)
+			}
+		}
+	}
+}
