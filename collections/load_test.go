@@ -231,7 +231,9 @@ func TestV1Conversion(t *testing.T) {
 
 	outer := find(t, c, "Outer")
 	eq(t, "folder tests", outer.Events, []Event{{Listen: "test", Script: Script{Type: "text/javascript", Exec: "tests['outer'] = true;"}}})
-	eq(t, "folder helper auth", find(t, c, "Inner").Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}, Order: []string{"token"}})
+	// The transformer types a helper's values by typeof (fresh-round10p-v1.json).
+	eq(t, "folder helper auth", find(t, c, "Inner").Auth, &Auth{Type: "bearer", Params: map[string]string{"token": "{{token}}"}, Order: []string{"token"},
+		Types: map[string]string{"token": "string"}})
 
 	a := find(t, c, "A form")
 	eq(t, "ids kept", a.ID, "r-a")
@@ -256,8 +258,10 @@ func TestV1Conversion(t *testing.T) {
 	eq(t, "basic helper from string attributes", b.Auth, &Auth{Type: "basic", Params: map[string]string{
 		"username": "u", "password": "p", "saveHelperData": "true", "showPassword": "false"},
 		Order: []string{"username", "password", "saveHelperData", "showPassword"},
-		// A JSON boolean stays marked as one (Postman reads flags by truthiness).
-		Literal: map[string]bool{"saveHelperData": true}})
+		// A JSON boolean stays marked as one (Postman reads flags by truthiness),
+		// and each value is typed by typeof, as the transformer types it.
+		Types:   map[string]string{"username": "string", "password": "string", "saveHelperData": "boolean", "showPassword": "boolean"},
+		Literal: map[string]bool{"saveHelperData": true, "showPassword": true}})
 
 	cr := find(t, c, "C urlencoded").Request
 	eq(t, "queryParams merged", cr.URL.Query, []QueryParam{{Key: "q", Value: ptr("1")}, {Key: "off", Value: ptr("2"), Disabled: true}})

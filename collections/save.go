@@ -421,7 +421,7 @@ type outAuth struct {
 
 type outAuthParam struct {
 	Key   string `json:"key"`
-	Value any    `json:"value"` // a string, or a literal's json.RawMessage
+	Value any    `json:"value,omitempty"` // a string, a literal's json.RawMessage, nil for undefined
 	Type  string `json:"type,omitempty"`
 }
 
@@ -649,7 +649,10 @@ func outAuthOf(a *Auth) *outAuth {
 		// The declared type as loaded (none when the collection gave none),
 		// so a collection saved and loaded again reads the same.
 		p := outAuthParam{Key: k, Value: a.Params[k], Type: a.Types[k]}
-		if a.Literal[k] && json.Valid([]byte(a.Params[k])) {
+		switch {
+		case a.Literal[k] && a.Params[k] == "":
+			p.Value = nil // undefined (SetUndefined): no value member
+		case a.Literal[k] && json.Valid([]byte(a.Params[k])):
 			p.Value = json.RawMessage(a.Params[k])
 		}
 		o.Params = append(o.Params, p)

@@ -384,13 +384,20 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 	for _, m := range ms {
 		vals[m.Key] = m.Value
 	}
-	// A boolean or number stays marked as one, as the v2 loader marks it.
+	// postman-collection-transformer's authMapToArray types each value by
+	// JavaScript's typeof (string, boolean, number, else any) and keeps it
+	// as it is: a missing attribute is undefined (fresh-round10p-v1.json).
 	setV1 := func(k string, v json.RawMessage) {
-		if kind := jsonKind(v); kind != "string" && kind != "nothing" && kind != "null" {
-			out.SetParam(k, jsonText(v), "", true)
-			return
+		switch kind := jsonKind(v); kind {
+		case "nothing":
+			out.SetParam(k, "", "any", true) // literal without text: undefined
+		case "string":
+			out.SetParam(k, jsonText(v), "string", false)
+		case "boolean", "number":
+			out.SetParam(k, jsonText(v), kind, true)
+		default:
+			out.SetParam(k, compactJSON(v), "any", true)
 		}
-		out.Set(k, jsonText(v))
 	}
 	if h.params == nil {
 		for _, m := range ms {
@@ -402,7 +409,7 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 		setV1(p[0], vals[p[1]])
 	}
 	if *helper == "basicAuth" {
-		out.Set("showPassword", "false")
+		out.SetParam("showPassword", "false", "boolean", true)
 	}
 	return out, nil
 }
