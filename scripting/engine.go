@@ -464,6 +464,9 @@ type Engine struct {
 	radixInstalled bool
 	// bigNumbersInstalled: installBigNumbers ran (bignumber.go).
 	bigNumbersInstalled bool
+	// mutBuf is the scripts' buffer of first mutations (mutorder.go),
+	// kept so a script that sets a variable allocates nothing for it.
+	mutBuf []scopeMut
 	// sugarNativesInstalled: installSugarNatives ran (sugarnatives.go).
 	sugarNativesInstalled bool
 	// zeroSearchInstalled: installZeroSearch ran (zerosearch.go).
@@ -538,6 +541,9 @@ type execState struct {
 	// set while a sync writes.
 	synced  []*syncedScope
 	syncing bool
+	// muts are the script's first changes to the scopes the runtime
+	// takes back as mutations (mutorder.go).
+	muts mutState
 }
 
 // context returns the script's context for Go work (pm.sendRequest,
@@ -770,6 +776,7 @@ func (e *Engine) finishScript(st *execState, runErr error) error {
 	if st.synced != nil {
 		e.restoreSynced(st)
 	}
+	e.settleMutOrder(st)
 	e.settleUndefined(st)
 	return runErr
 }

@@ -27,6 +27,9 @@ type liveVal struct {
 	// environments): the script reads that, while the run keeps what the
 	// value cast again after its JSON trip gives, so it is not settled.
 	cast bool
+	// read marks an object the script read (keepRead): a change to it is
+	// the script's alone, so it is not settled either.
+	read bool
 }
 
 // keepLive records v, just stored as scope's key, as the script's live
@@ -52,6 +55,30 @@ func (e *Engine) keepLive(st *execState, scope, key string, v goja.Value) {
 		st.liveOrder = append(st.liveOrder, k)
 	}
 	st.live[k] = liveVal{v: v, text: stored.Value, typ: stored.Type}
+}
+
+// keepRead makes jv, the object a script just read as scope's variable v,
+// that variable's live value for the rest of the script: Postman's scope
+// (made from the iteration data, or from what earlier scripts stored)
+// hands out the very object on every read, so a change to it shows in
+// later reads, in toObject and in the legacy data object, while nothing
+// carries the change back to the run (fresh-round11p-h.json).
+func (e *Engine) keepRead(scope string, v environments.Variable, jv goja.Value) {
+	st := e.cur
+	if _, ok := jv.(*goja.Object); !ok || st == nil || scope == "" || v.Declared != "" {
+		// A declared object or array type holds its text and casts it
+		// afresh on every read, as postman-collection's Variable does.
+		return
+	}
+	k := liveKey{scope, v.Key}
+	if st.live == nil {
+		st.live = map[liveKey]liveVal{}
+		st.liveOrder = nil
+	}
+	if _, seen := st.live[k]; !seen {
+		st.liveOrder = append(st.liveOrder, k)
+	}
+	st.live[k] = liveVal{v: jv, text: v.Value, typ: v.Type, read: true}
 }
 
 // nonFinite is NaN or ±Infinity: stored as null (the JSON form), read as
@@ -150,7 +177,7 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 func (e *Engine) settleLive(st *execState) {
 	for _, k := range st.liveOrder {
 		lv, ok := st.live[k]
-		if !ok || lv.cast {
+		if !ok || lv.cast || lv.read {
 			continue
 		}
 		sc := e.scope(k.scope)

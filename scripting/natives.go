@@ -232,6 +232,7 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 			scope = "local"
 		}
 		if sc := e.scope(scope); sc != nil {
+			e.noteMut(scope, key, true)
 			sc.Unset(key)
 			e.noteWrite(scope, key)
 		}
@@ -242,6 +243,7 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 		}
 		if sc := e.scope(scope); sc != nil {
 			e.noteClear(scope)
+			e.noteClearMut(scope)
 			sc.Clear()
 		}
 	})
@@ -408,7 +410,14 @@ func (e *Engine) varGet(c goja.FunctionCall) goja.Value {
 			return e.readLive(lv)
 		}
 	}
-	return e.toJSValue(v)
+	jv := e.toJSValue(v)
+	if _, obj := jv.(*goja.Object); obj {
+		if scope == "variables" {
+			scope = e.winningScope(key)
+		}
+		e.keepRead(scope, v, jv)
+	}
+	return jv
 }
 
 // varSet stores a variable in a scope ("variables" writes the local one).
@@ -426,6 +435,7 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 			st.keyless = append(st.keyless, scope)
 		}
 	}
+	e.noteMut(scope, key, false)
 	if e.declared(scope, key) {
 		e.setDeclared(scope, key, arg)
 	} else if goja.IsUndefined(arg) {
@@ -482,6 +492,9 @@ func (e *Engine) varPairs(scope string, all bool) goja.Value {
 			jv, live := e.liveValue(names[li], v)
 			if !live {
 				jv = e.toJSValue(v)
+				if !all {
+					e.keepRead(names[li], v, jv)
+				}
 			}
 			if all {
 				if d := v.Declared; (d == environments.TypeObject || d == environments.TypeArray) && !live {
