@@ -49,6 +49,11 @@ func TestLibraryWords(t *testing.T) {
 	if got, ok := libraryWords("Object has no member 'one'", file, line, col); !ok || got != "this.one is not a function" {
 		t.Errorf("libraryWords = %q %v, want this.one is not a function", got, ok)
 	}
+	// PropertyList#remove unbound: goja refuses `e instanceof this.Type`
+	// at its left operand, V8 names the instanceof.
+	if got, ok := libraryWords("Value is not an object: undefined", file, 47, 330528); !ok || got != "Right-hand side of 'instanceof' is not an object" {
+		t.Errorf("libraryWords at remove's instanceof = %q %v", got, ok)
+	}
 	for _, c := range []struct{ msg, file string }{
 		{"Object has no member 'one'", "courier-script"},
 		{"Object has no member 'one'", "/node_modules/no-such-module/index.js"},

@@ -1246,7 +1246,27 @@ func libraryWords(msg, file string, line, col int) (string, bool) {
 	if line == 1 {
 		col -= len(jslib.WrapperPrefix)
 	}
+	if strings.HasPrefix(msg, gojaNotAnObject) && instanceofAt(src, line, col) {
+		// goja places a refused instanceof at its left operand
+		// (postman-collection's PropertyList#remove called unbound:
+		// e instanceof this.Type, this being the global object).
+		return "Right-hand side of 'instanceof' is not an object", true
+	}
 	return notCallableWords(src, line, col)
+}
+
+// instanceofLeft is a left operand (a name or a member chain) followed by
+// the instanceof operator.
+var instanceofLeft = lazyre.New(`^[\w$.]+\s+instanceof\b`)
+
+// instanceofAt reports an instanceof expression starting at line:col.
+func instanceofAt(src string, line, col int) bool {
+	off := offsetAt(src, line, col)
+	if off < 0 {
+		return false
+	}
+	end := min(off+200, len(src))
+	return instanceofLeft().MatchString(src[off:end])
 }
 
 // firstFrame is the file, line and column of a stack's first frame that
