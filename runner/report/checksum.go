@@ -1,15 +1,19 @@
 package report
 
 import (
+	"bytes"
 	"crypto/md5"
 	"encoding"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/courier-run/courier/environments"
 )
 
 // Newman's serialised-error (1.1.3) sets an error's checksum to
@@ -57,20 +61,26 @@ var serialisedSaved = func() map[int][]byte {
 
 // checksumOf is Newman's checksum of e: the MD5 object-hash takes of the
 // error serialised-error copies (its enumerable keys as the JSON report
-// shows them, then name, message and stack, stack undefined when e has
-// none); "" when e has more keys than the table covers. buf is scratch
+// shows them and a parse error's rawPacket, then name, message and stack,
+// stack undefined when e has none); "" when e has more keys than the table covers. buf is scratch
 // space, returned for the next call.
 func checksumOf(e *jsonError, buf []byte) (string, []byte) {
+	if len(e.Fields) > 0 {
+		return chaiChecksum(e, buf)
+	}
 	n := 3 // name, message, stack
-	for _, s := range []string{e.Code, e.Syscall, e.Address, e.Hostname, e.Type, e.Test} {
+	for _, s := range []string{e.Code, e.Reason, e.Syscall, e.Address, e.Hostname, e.Type, e.Test} {
 		if s != "" {
 			n++
 		}
 	}
-	for _, p := range []*int{e.Errno, e.Port, e.Index} {
+	for _, p := range []*int{e.BytesParsed, e.Errno, e.Port, e.Index} {
 		if p != nil {
 			n++
 		}
+	}
+	if e.RawPacket != nil {
+		n++
 	}
 	saved, ok := serialisedSaved[n]
 	if !ok {
@@ -103,6 +113,7 @@ func checksumOf(e *jsonError, buf []byte) (string, []byte) {
 	}
 	// The keys in sorted order, as object-hash writes them.
 	text("address", e.Address, false)
+	num("bytesParsed", e.BytesParsed)
 	text("code", e.Code, false)
 	num("errno", e.Errno)
 	text("hostname", e.Hostname, false)
@@ -110,6 +121,13 @@ func checksumOf(e *jsonError, buf []byte) (string, []byte) {
 	text("message", e.Message, true)
 	text("name", e.Name, true)
 	num("port", e.Port)
+	if e.RawPacket != nil {
+		// object-hash writes a Buffer as "buffer:" and its bytes.
+		str("rawPacket")
+		buf = append(append(buf, ":buffer:"...), e.RawPacket...)
+		buf = append(buf, ',')
+	}
+	text("reason", e.Reason, false)
 	if e.Stack == "" {
 		buf = append(buf, "string:5:stack:Undefined,"...)
 	} else {
@@ -242,4 +260,104 @@ func positiveInt(s string) *int {
 		return nil
 	}
 	return &n
+}
+
+// chaiChecksum is Newman's checksum of a chai AssertionError a script let
+// escape: serialised-error copies the plain object chai's toJSON made
+// (Fields: name, message, showDiff, actual, expected, operator) and the
+// stack, and object-hash walks actual and expected whatever they hold.
+// "" when Fields cannot be read or has more keys than the table covers.
+func chaiChecksum(e *jsonError, buf []byte) (string, []byte) {
+	d := json.NewDecoder(bytes.NewReader(e.Fields))
+	d.UseNumber()
+	var fields map[string]any
+	if d.Decode(&fields) != nil || fields == nil {
+		return "", buf
+	}
+	if e.Stack != "" {
+		fields["stack"] = e.Stack
+	}
+	keys := make([]string, 0, len(fields)+2)
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	for _, k := range []string{"name", "message", "stack"} {
+		if _, ok := fields[k]; !ok {
+			keys = append(keys, k) // undefined
+		}
+	}
+	saved, ok := serialisedSaved[len(keys)]
+	if !ok {
+		return "", buf
+	}
+	h := md5.New()
+	if h.(encoding.BinaryUnmarshaler).UnmarshalBinary(saved) != nil {
+		return "", buf
+	}
+	buf = objectHashMembers(buf[:0], keys, fields)
+	h.Write(buf)
+	var sum [md5.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])), buf
+}
+
+// objectHashMembers writes an object's members as object-hash does: each
+// key in JavaScript's sort order (UTF-16 code units), ':', its value, ','.
+// A key missing from m is undefined.
+func objectHashMembers(buf []byte, keys []string, m map[string]any) []byte {
+	slices.SortFunc(keys, func(a, b string) int { return slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b))) })
+	for _, k := range keys {
+		buf = objectHashValue(buf, k)
+		buf = append(buf, ':')
+		if v, ok := m[k]; ok {
+			buf = objectHashValue(buf, v)
+		} else {
+			buf = append(buf, "Undefined"...)
+		}
+		buf = append(buf, ',')
+	}
+	return buf
+}
+
+// plainObjectHead is what object-hash writes for a plain object's
+// prototype, __proto__ and constructor inside a serialised error: Object's
+// prototype and Object itself were met while walking the error's own
+// prototype chain, so they are back-references to their places there.
+const plainObjectHead = "string:9:prototype:Undefined,string:9:__proto__:string:12:[CIRCULAR:2]," +
+	"string:11:constructor:fn:string:8:[native]string:20:function-name:Objectstring:12:[CIRCULAR:3],"
+
+// objectHashValue writes a JSON value as object-hash (1.3.1) does inside a
+// serialised error.
+func objectHashValue(buf []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(buf, "Null"...)
+	case bool:
+		return strconv.AppendBool(append(buf, "bool:"...), v)
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return append(append(buf, "number:"...), v...)
+		}
+		return append(append(buf, "number:"...), environments.FormatNumber(f)...)
+	case string:
+		buf = append(buf, "string:"...)
+		buf = strconv.AppendInt(buf, int64(utf16Len(v)), 10)
+		return append(append(buf, ':'), v...)
+	case []any:
+		buf = strconv.AppendInt(append(buf, "array:"...), int64(len(v)), 10)
+		buf = append(buf, ':')
+		for _, e := range v {
+			buf = objectHashValue(buf, e)
+		}
+		return buf
+	case map[string]any:
+		buf = strconv.AppendInt(append(buf, "object:"...), int64(len(v)+3), 10)
+		buf = append(append(buf, ':'), plainObjectHead...)
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		return objectHashMembers(buf, keys, v)
+	}
+	return buf
 }

@@ -89,3 +89,22 @@ func TestStacktraceAsStackTrace(t *testing.T) {
 		}
 	}
 }
+
+// TestChaiChecksumAsNewman: an escaped chai AssertionError's checksum is
+// serialised-error's over the fields chai's toJSON gave, whatever actual
+// and expected hold (arrays, nested objects, null, non-ASCII keys and
+// text, numbers JavaScript writes in exponent form). Answers from Node
+// (serialised-error 1.1.3, object-hash 1.3.1, as Newman 6.2.2 ships them).
+func TestChaiChecksumAsNewman(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ fields, stack, want string }{
+		{"{\"name\":\"AssertionError\",\"message\":\"expected [ 1, 2 ] to deeply equal [ 1, 3 ]\",\"showDiff\":true,\"actual\":[1,2],\"expected\":[1,3],\"operator\":\"deepStrictEqual\"}", "AssertionError: expected [ 1, 2 ] to deeply equal [ 1, 3 ]\n    at Object.eval sandbox-script.js:1:2)", "4b564feb6fd1bcc5c9c39af7a50ecb77"},
+		{"{\"name\":\"AssertionError\",\"message\":\"m\",\"showDiff\":true,\"actual\":{\"10\":1.5,\"z\":[{\"y\":null}],\"a\":\"é😀\",\"B\":-0.25},\"expected\":{},\"operator\":\"deepStrictEqual\"}", "AssertionError: m\n    at Object.eval sandbox-script.js:1:2)", "ad127aa0a28951dc6678b45a00037f28"},
+		{"{\"name\":\"AssertionError\",\"message\":\"expected 1e+21 to equal 0.1\",\"showDiff\":true,\"actual\":1e+21,\"expected\":0.1,\"operator\":\"strictEqual\"}", "AssertionError: expected 1e+21 to equal 0.1\n    at Object.eval sandbox-script.js:1:2)", "d1c3d2da131397bd46a396366e868b33"},
+		{"{\"name\":\"AssertionError\",\"message\":\"no stack\",\"showDiff\":false,\"actual\":null}", "", "9759968825a94c0bd0d9be1ea8c058bd"},
+	} {
+		if got, _ := checksumOf(&jsonError{Fields: json.RawMessage(c.fields), Stack: c.stack}, nil); got != c.want {
+			t.Errorf("%s: checksum %s, want Newman's %s", c.fields, got, c.want)
+		}
+	}
+}

@@ -17,6 +17,11 @@ func requestErrorJSON(err error, url string) *jsonError {
 	if errors.As(err, &ei) {
 		je.Code, je.Errno, je.Syscall, je.Address, je.Port, je.Hostname = ei.Code, ei.Errno, ei.Syscall, ei.Address, ei.Port, ei.Hostname
 		je.Connect = ei.Connect
+		if ei.BytesParsed != nil {
+			// A response Node's parser refused: llhttp's fields, which
+			// Newman's error carries (and its checksum hashes).
+			je.BytesParsed, je.Reason, je.RawPacket = ei.BytesParsed, ei.Reason, ei.RawPacket
+		}
 	}
 	return je
 }

@@ -534,9 +534,13 @@ type Response struct {
 }
 
 type Error struct {
+	// BytesParsed and Reason are llhttp's on a response Node's parser
+	// refused (bytesParsed first, reason after code, as Node sets them).
+	BytesParsed *int `json:"bytesParsed,omitempty"`
 	// Node's system error fields, for request errors (see the report's requestErrorJSON).
 	Errno    *int   `json:"errno,omitempty"`
 	Code     string `json:"code,omitempty"`
+	Reason   string `json:"reason,omitempty"`
 	Syscall  string `json:"syscall,omitempty"`
 	Address  string `json:"address,omitempty"`
 	Port     *int   `json:"port,omitempty"`
@@ -563,6 +567,10 @@ type Error struct {
 	// expected, operator), written in place of name and message, as
 	// Newman writes such an error. A report read back leaves them out.
 	Fields json.RawMessage `json:"-"`
+	// RawPacket is the bytes of a response Node's parser refused: a
+	// field of Newman's error that its checksum hashes (as object-hash
+	// hashes a Buffer) but its report does not show.
+	RawPacket []byte `json:"-"`
 }
 
 // MarshalJSON writes the error's fields in their order, a chai
