@@ -1061,6 +1061,13 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 // marked as one, as the v2 loader marks a JSON one (Postman reads flags by
 // JavaScript truthiness: false is false, the text "false" true).
 func setCredential(a *Auth, k, text string, v *yaml.Node) {
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		// A null credential is not text either: Postman CLI 1.34 sends no
+		// bearer or basic auth for it, and an API key's value as the text
+		// null (fresh-round11v-nulls.json).
+		a.SetParam(k, "null", "", true)
+		return
+	}
 	if v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float") {
 		a.SetParam(k, text, "", true)
 		return

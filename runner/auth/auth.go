@@ -75,8 +75,10 @@ type Options struct {
 	// collections) does; postman-runtime 7 sends nothing.
 	EmptyBearer bool
 	// TextTokenOnly sends no bearer auth when the token is not text (a YAML
-	// number or boolean), as Postman CLI's newer runtime does
-	// (fresh-round10v-auth.json); postman-runtime 7 sends "Bearer 5".
+	// number, boolean or null), and no basic auth when the username or the
+	// password is not, as Postman CLI's newer runtime does
+	// (fresh-round10v-auth.json, fresh-round11v-nulls.json);
+	// postman-runtime 7 sends "Bearer 5".
 	TextTokenOnly bool
 }
 
@@ -107,6 +109,9 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeInherit:
 		return fmt.Errorf("could not find a handler for auth: %s: %w", a.Type, ErrUnsupported)
 	case TypeBasic:
+		if opts.TextTokenOnly && (a.Literal["username"] || a.Literal["password"]) {
+			return nil // fresh-round11v-nulls.json: 5 or null, no auth
+		}
 		applyBasic(req, p)
 	case TypeBearer:
 		if opts.TextTokenOnly && a.Literal["token"] {
