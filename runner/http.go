@@ -77,7 +77,7 @@ func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 			}
 		}
 		dial := (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		proxy := newEnvProxy(c.opts.proxyEnvSource())
+		proxy := direct(newEnvProxy(c.opts.proxyEnvSource()), c.opts.DirectHosts)
 		if c.opts.LoopbackOnly {
 			dial = loopbackOnly(dial)
 		}

@@ -86,6 +86,10 @@ type Options struct {
 	// postman-request does (proxyenv.go). nil reads the process's
 	// environment, except under LoopbackOnly, where no proxy is used.
 	ProxyEnv func(name string) string
+	// DirectHosts are "host:port" addresses (lower case) that never go
+	// through a proxy: courier's own local servers (--local-echo,
+	// --local-pingone), which a proxy from the environment could not reach.
+	DirectHosts []string
 	// Secrets, when set, returns the vault resolver for one request; nil
 	// leaves {{vault:...}} references as they are.
 	Secrets      func(ctx context.Context) RequestSecrets

@@ -4,7 +4,10 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
+
+	"github.com/courier-run/courier/runner/wire"
 )
 
 // envProxy picks a request's proxy from the environment as postman-request
@@ -110,4 +113,17 @@ func (o *Options) proxyEnvSource() func(string) string {
 		return func(string) string { return "" }
 	}
 	return os.Getenv
+}
+
+// direct wraps proxy so the hosts given go without one.
+func direct(proxy func(*http.Request) (*url.URL, error), hosts []string) func(*http.Request) (*url.URL, error) {
+	if proxy == nil || len(hosts) == 0 {
+		return proxy
+	}
+	return func(r *http.Request) (*url.URL, error) {
+		if slices.Contains(hosts, strings.ToLower(wire.HostPort(r.URL))) {
+			return nil, nil
+		}
+		return proxy(r)
+	}
 }

@@ -31,6 +31,7 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		}
 		closers = append(closers, srv.Close)
 		env.Set("baseUrl", srv.URL)
+		s.direct = append(s.direct, srv.Addr)
 	}
 	if s.o.LocalPingOne {
 		opts := pingone.Options{}
@@ -55,6 +56,7 @@ func (s *Suite) startLocalServers(env *environments.Scope) (stop func(), err err
 		for _, kv := range p1.Variables() {
 			env.Set(kv[0], kv[1])
 		}
+		s.direct = append(s.direct, p1.Addr)
 		s.red.Add(p1.Credentials().AdminAppSecret)
 		s.o.warnf("local PingOne at %s (admin environment %s)\n", p1.URL, p1.Credentials().AdminEnvID)
 		hosts, err := pingone.ListenHosts(p1.Server)

@@ -182,6 +182,9 @@ type Suite struct {
 	red *vault.Redactor
 	// hosts routes PingOne's host names to the local PingOne (servers.go).
 	hosts *hostRoutes
+	// direct are the local servers' addresses, never proxied
+	// (runner.Options.DirectHosts).
+	direct []string
 	// siblings caches, per directory, the collection files beside a run's
 	// collections and the variables their scripts set (see adviseSetters).
 	siblings map[string][]sibling
@@ -290,6 +293,7 @@ func (s *Suite) runnerOptions() runner.Options {
 	ropts.Masker = s.red
 	ropts.VaultScripts = o.VaultScripts
 	s.hosts.apply(&ropts)
+	ropts.DirectHosts = s.direct
 	return ropts
 }
 
