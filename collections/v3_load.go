@@ -595,10 +595,12 @@ func (l *v3loader) checkResources(dir string) {
 }
 
 func stem(name string) string {
-	if !requestSuffix().MatchString(name) {
-		return "New Request"
+	// A suffix Postman does not take as written, or a file named only
+	// .request.yaml, gives "New Request" (fresh-round11v-names.json).
+	if s := requestSuffix().ReplaceAllString(name, ""); s != "" && requestSuffix().MatchString(name) {
+		return s
 	}
-	return requestSuffix().ReplaceAllString(name, "")
+	return "New Request"
 }
 
 var httpMethod = lazyre.New(`^[A-Z][A-Z0-9_-]*$`)
