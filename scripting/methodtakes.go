@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 	"github.com/dop251/goja/unistring"
@@ -37,14 +36,121 @@ func mayTakeMethodsIn(fn *ast.FunctionLiteral, src string) bool {
 // (`pm.response['json']`), or a method of pm's constructed (`new
 // pm.response.json()`).
 func mayTakeMethodsOtherwise(src string) bool {
-	return destructuringRe().MatchString(src) || quotedMethodRe().MatchString(src) || pmComputedRe().MatchString(src)
+	// Hand-written scans, not regular expressions: compiling those cost
+	// every run about 110 KB of allocations.
+	return mayDestructure(src) || quotesMethodInBrackets(src) || mayComputePMMember(src)
 }
 
-var (
-	destructuringRe = lazyre.New(`\}\s*(?:=[^=>]|\)\s*=>)|function[\s\w$]*\(\s*\{`)
-	pmComputedRe    = lazyre.New(`\b(?:pm|postman)\b[\w$.\s]*\[|\bnew\s+(?:pm|postman)\.`)
-	quotedMethodRe  = lazyre.New(`\[\s*['"\x60](?:` + strings.Join(shapeMethodNames, "|") + `)['"\x60]\s*\]`)
-)
+// skipSpace is the index of the first byte at or after i that is not
+// white space.
+func skipSpace(src string, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// mayDestructure: `} =` (not == or =>), `}) =>`, or `function ... ({`.
+func mayDestructure(src string) bool {
+	for i := strings.IndexByte(src, '}'); i >= 0; {
+		j := skipSpace(src, i+1)
+		if j < len(src) && src[j] == '=' && (j+1 == len(src) || src[j+1] != '=' && src[j+1] != '>') {
+			return true
+		}
+		if j < len(src) && src[j] == ')' {
+			if k := skipSpace(src, j+1); strings.HasPrefix(src[k:], "=>") {
+				return true
+			}
+		}
+		n := strings.IndexByte(src[i+1:], '}')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return mayDestructureParameters(src)
+}
+
+// mayDestructureParameters: `function ... ({`. Each scan goes on from
+// where the last one stopped (an occurrence inside the name and spaces
+// just skipped would stop at the same place): linear in src.
+func mayDestructureParameters(src string) bool {
+	for i := 0; ; {
+		n := strings.Index(src[i:], "function")
+		if n < 0 {
+			return false
+		}
+		j := i + n + len("function")
+		for j < len(src) && (isIdentByte(src[j]) || src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		if j < len(src) && src[j] == '(' {
+			if k := skipSpace(src, j+1); k < len(src) && src[k] == '{' {
+				return true
+			}
+		}
+		i = j
+	}
+}
+
+// quotesMethodInBrackets: `['json']` (any quote), a method's name.
+func quotesMethodInBrackets(src string) bool {
+	for i := strings.IndexByte(src, '['); i >= 0; {
+		j := skipSpace(src, i+1)
+		if j < len(src) && (src[j] == '\'' || src[j] == '"' || src[j] == '`') {
+			if k := strings.IndexByte(src[j+1:], src[j]); k >= 0 && shapeMethods[src[j+1:j+1+k]] {
+				if e := skipSpace(src, j+2+k); e < len(src) && src[e] == ']' {
+					return true
+				}
+			}
+		}
+		n := strings.IndexByte(src[i+1:], '[')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return false
+}
+
+// mayComputePMMember: a member chain from pm or postman with a computed
+// member (`pm.response[k]`), or `new pm.`/`new postman.`.
+func mayComputePMMember(src string) bool {
+	for _, root := range []string{"pm", "postman"} {
+		for i := 0; ; {
+			n := strings.Index(src[i:], root)
+			if n < 0 {
+				break
+			}
+			start, end := i+n, i+n+len(root)
+			i = start + 1
+			if start > 0 && isIdentByte(src[start-1]) || end < len(src) && isIdentByte(src[end]) {
+				continue
+			}
+			if precededByNew(src, start) {
+				return true
+			}
+			j := end
+			for j < len(src) && (isIdentByte(src[j]) || src[j] == '.' || src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+				j++
+			}
+			if j < len(src) && src[j] == '[' {
+				return true
+			}
+			i = j // an occurrence before j would stop at j too: linear in src
+		}
+	}
+	return false
+}
+
+// precededByNew: `new` and white space end just before src[i].
+func precededByNew(src string, i int) bool {
+	j := i
+	for j > 0 && (src[j-1] == ' ' || src[j-1] == '\t' || src[j-1] == '\n' || src[j-1] == '\r') {
+		j--
+	}
+	return j < i && j >= 3 && src[j-3:j] == "new" && (j == 3 || !isIdentByte(src[j-4]))
+}
 
 // takesMethods reports whether the script (its parsed function) reads a
 // shape method's name off an object other than to call it there:
@@ -90,8 +196,10 @@ func scanTakes(fn *ast.FunctionLiteral) *takeScan {
 	walkAST(reflect.ValueOf(fn.Body), s.note)
 	// A name is data when each of its bindings gives it data, which may be
 	// another data name's member (var user = responseJSON.user || {}).
+	// Chains deeper than 8 names stay unknown (towards yes), so a hostile
+	// script's thousands of names cost 8 passes at most.
 	s.data = map[unistring.String]bool{}
-	for changed := true; changed; {
+	for round, changed := 0, true; changed && round < 8; round++ {
 		changed = false
 		for name, inits := range s.inits {
 			if !s.data[name] && len(inits) == s.binds[name] && allParsedJSON(inits, s.data) {

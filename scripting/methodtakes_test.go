@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -169,5 +170,21 @@ func TestShapeWordsOnData(t *testing.T) {
 		if x.fnShapes != c.fnShapes || x.protoShapes != c.protoSeen {
 			t.Errorf("%q: fnShapes %v protoShapes %v, want %v %v", c.src, x.fnShapes, x.protoShapes, c.fnShapes, c.protoSeen)
 		}
+	}
+}
+
+// TestTakeLooksAreLinear: the looks at the text scan each byte a bounded
+// number of times, whatever the script (go test's timeout is the guard:
+// quadratic scans of these 1 MB texts would take minutes).
+func TestTakeLooksAreLinear(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		strings.Repeat("pm ", 350_000), strings.Repeat("postman.a ", 100_000), strings.Repeat("function ", 120_000),
+		strings.Repeat("}", 1_000_000), strings.Repeat("[ '", 350_000), strings.Repeat("a.json", 170_000),
+	} {
+		if mayTakeMethodsOtherwise(src) {
+			t.Errorf("%q...: a take", src[:20])
+		}
+		mayTakeMethods(src)
 	}
 }
