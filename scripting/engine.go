@@ -288,6 +288,8 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		c.globals.adds = c.globals.adds && !c.async
 		declared = declaredSandboxNames(fn, listen)
 		c.declared = declared
+		resolveCalleesFirst(c.globals.freeCalls) // freecallee.go
+		c.globals.freeCalls = nil
 	}
 	fn := scriptFunction(ast) // the script's own tree
 	c.fnShapes = mayMeetFunctionShapesIn(fn, src)

@@ -45,6 +45,10 @@ type globalUse struct {
 	// arrow function's this is its surrounding one): Postman's is an
 	// object of the script's own (topThisNames), not the global.
 	topThis bool
+	// freeCalls are the calls whose callee names no binding of the script
+	// nor a global of the sandbox (freecallee.go); instrument rewrites
+	// them and drops the list.
+	freeCalls []*ast.CallExpression
 }
 
 // readGlobalUse reads fn, the wrapper function around a script, for the
@@ -62,6 +66,7 @@ func readGlobalUse(fn *ast.FunctionLiteral, src, listen string) globalUse {
 		// a nested function's scope is read on its own.
 		walkASTPruned(reflect.ValueOf(p.node).Elem(), func(n ast.Node) bool {
 			p.scope.note(n)
+			p.scope.noteCall(n)
 			switch x := n.(type) {
 			case *ast.FunctionLiteral:
 				s := &declScope{parent: p.scope, declared: map[string]bool{}}
@@ -89,6 +94,7 @@ func readGlobalUse(fn *ast.FunctionLiteral, src, listen string) globalUse {
 	if !u.adds {
 		u.adds = mayReachGlobal(src) || undeclaredAssignment(scopes, listen)
 	}
+	u.freeCalls = freeCallees(scopes, listen)
 	return u
 }
 
@@ -120,6 +126,7 @@ type declScope struct {
 	parent   *declScope
 	declared map[string]bool
 	assigned []string
+	calls    []*ast.CallExpression // calls of a plain name (f(x))
 }
 
 func (s *declScope) declares(name string) bool {
@@ -180,6 +187,15 @@ func (s *declScope) note(n ast.Node) {
 		}
 	case *ast.ForIntoExpression:
 		assign(x.Expression)
+	}
+}
+
+// noteCall records n when it calls a plain name with arguments.
+func (s *declScope) noteCall(n ast.Node) {
+	if x, ok := n.(*ast.CallExpression); ok && len(x.ArgumentList) > 0 {
+		if _, ok := x.Callee.(*ast.Identifier); ok {
+			s.calls = append(s.calls, x)
+		}
 	}
 }
 
