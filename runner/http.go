@@ -25,6 +25,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/internal/latin1"
+	"github.com/courier-run/courier/internal/proxyenv"
 	"github.com/courier-run/courier/internal/whatwgutf8"
 	"github.com/courier-run/courier/runner/auth"
 	"github.com/courier-run/courier/runner/wire"
@@ -77,7 +78,7 @@ func (c *client) transport(to tlsOptions) (*wire.Transport, error) {
 			}
 		}
 		dial := (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		proxy := direct(newEnvProxy(c.opts.proxyEnvSource()), c.opts.DirectHosts)
+		proxy := direct(proxyenv.FromEnv(c.opts.proxyEnvSource()), c.opts.DirectHosts)
 		if c.opts.LoopbackOnly {
 			dial = loopbackOnly(dial)
 		}

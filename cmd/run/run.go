@@ -21,6 +21,7 @@ import (
 	cmdReport "github.com/courier-run/courier/cmd/report"
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/proxyenv"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/htmlreport"
 	"github.com/courier-run/courier/scripting"
@@ -374,7 +375,10 @@ func Run(ctx context.Context, o *Options) (err error) {
 			err = cmdutil.WithExitCode(perr, cmdutil.ExitInput)
 		}
 	}()
-	httpClient := &http.Client{Timeout: 60 * time.Second}
+	// Downloads (a collection or environment URL, the Postman API) take
+	// the environment's proxy as Newman's fetch does (postman-request's
+	// rules: a loopback URL too).
+	httpClient := &http.Client{Timeout: 60 * time.Second, Transport: proxyenv.Transport(o.IO.Env)}
 	o.Link.Getenv = o.IO.Env
 	if o.VaultStore != nil {
 		o.Link.VaultStore = o.VaultStore

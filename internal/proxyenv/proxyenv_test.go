@@ -1,8 +1,11 @@
-package runner
+package proxyenv
 
 import (
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"sync/atomic"
 	"testing"
 )
 
@@ -36,7 +39,7 @@ func TestEnvProxy(t *testing.T) {
 	} {
 		u, _ := url.Parse(c.url)
 		got := ""
-		if f := newEnvProxy(func(k string) string { return c.env[k] }); f != nil {
+		if f := FromEnv(func(k string) string { return c.env[k] }); f != nil {
 			p, err := f(&http.Request{URL: u})
 			if err != nil {
 				t.Fatalf("%v %s: %v", c.env, c.url, err)
@@ -48,5 +51,32 @@ func TestEnvProxy(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%v %s: proxy %q, want %q", c.env, c.url, got, c.want)
 		}
+	}
+}
+
+// Transport sends a download for a loopback URL through the environment's
+// proxy, as Newman's fetch does (net/http's default never proxies
+// loopback): the proxy here answers every request itself.
+func TestTransportUsesTheProxy(t *testing.T) {
+	t.Parallel()
+	var got atomic.Value
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got.Store(r.RequestURI)
+		io.WriteString(w, "from the proxy")
+	}))
+	t.Cleanup(proxy.Close)
+	env := map[string]string{"HTTP_PROXY": proxy.URL}
+	c := &http.Client{Transport: Transport(func(k string) string { return env[k] })}
+	resp, err := c.Get("http://127.0.0.1:9/c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != "from the proxy" || got.Load() != "http://127.0.0.1:9/c.json" {
+		t.Errorf("got %q for request %v", body, got.Load())
+	}
+	if FromEnv(nil) != nil {
+		t.Error("no environment gave a proxy function")
 	}
 }
