@@ -17,6 +17,7 @@ import (
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/proxyenv"
 )
 
 // Options are the flags of "courier import".
@@ -30,7 +31,7 @@ type Options struct {
 	LinkOptions
 
 	// HTTPClient is used for the Postman API; nil uses a client with a
-	// one-minute timeout.
+	// one-minute timeout and the environment's proxy.
 	HTTPClient *http.Client
 	// Now stamps the environments' _postman_exported_at; nil is time.Now.
 	Now func() time.Time
@@ -85,7 +86,12 @@ Files are named after what they hold: "<collection name>.postman_collection.json
 func Run(ctx context.Context, o *Options) error {
 	client := o.HTTPClient
 	if client == nil {
-		client = &http.Client{Timeout: time.Minute}
+		var env func(string) string
+		if o.IO != nil {
+			env = o.IO.Env
+		}
+		// The environment's proxy, read as courier run reads it.
+		client = &http.Client{Timeout: time.Minute, Transport: proxyenv.Transport(env)}
 	}
 	op, err := Open(ctx, client, o.Link, o.LinkOptions)
 	if err != nil {
