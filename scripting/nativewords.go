@@ -21,7 +21,7 @@ import (
 // matter: the methods' names (an alias still names the method where it is
 // taken).
 var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
-	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString", "setPrototypeOf", "__proto__"}
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString", "setPrototypeOf", "__proto__", "defineProperty"}
 
 // mayMeetNativeWords is the cheap look at a script's text.
 func mayMeetNativeWords(src string) bool {
@@ -72,6 +72,40 @@ func (e *Engine) installNativeWords() {
 	e.installPrototypeWords()
 }
 
+// goja's refusals of a proxy trap's false, which V8 follows with the
+// property.
+const (
+	gojaProxySetProto = "'setPrototypeOf' on proxy: trap returned falsish"
+	gojaProxyDefine   = "'defineProperty' on proxy: trap returned falsish"
+)
+
+// proxyDefineWords names the property a proxy's defineProperty trap
+// refused, from Object.defineProperty's key or Object.defineProperties'
+// first key (the first it defines).
+func (e *Engine) proxyDefineWords(several bool) func(string, []goja.Value) string {
+	return func(msg string, args []goja.Value) string {
+		if msg != gojaProxyDefine || len(args) < 2 {
+			return ""
+		}
+		key := args[1]
+		if several {
+			o, ok := key.(*goja.Object)
+			if !ok {
+				return ""
+			}
+			keys := o.Keys()
+			if len(keys) == 0 {
+				return ""
+			}
+			key = e.rt.ToValue(keys[0])
+		}
+		if sym, ok := key.(*goja.Symbol); ok {
+			return msg + " for property 'Symbol(" + sym.String() + ")'"
+		}
+		return msg + " for property '" + key.String() + "'"
+	}
+}
+
 // installPrototypeWords words a new prototype refused by an object that is
 // not extensible as V8 does (#<Object>, [object Array], a function's
 // source): goja printed the object through its toString, which for a
@@ -83,6 +117,9 @@ func (e *Engine) installPrototypeWords() {
 			if o == nil && len(args) > 0 {
 				o = args[0]
 			}
+			if msg == gojaProxySetProto {
+				return msg + " for property 'undefined'" // V8's words, its 'undefined' too
+			}
 			if _, isObj := o.(*goja.Object); !isObj || !strings.HasSuffix(msg, " is not extensible") || strings.HasPrefix(msg, "Cannot ") {
 				return ""
 			}
@@ -91,6 +128,8 @@ func (e *Engine) installPrototypeWords() {
 	}
 	if obj, ok := e.rt.Get("Object").(*goja.Object); ok {
 		e.wrapNativeWords(obj.Get("setPrototypeOf"), words(nil))
+		e.wrapNativeWords(obj.Get("defineProperty"), e.proxyDefineWords(false))
+		e.wrapNativeWords(obj.Get("defineProperties"), e.proxyDefineWords(true))
 	}
 	proto := e.builtinProto("Object")
 	if proto == nil {

@@ -348,3 +348,26 @@ const iv = setInterval(() => {}, 1000);
 		"number",
 	})
 }
+
+// A proxy trap's false answer named with the property, as V8 names it
+// (setPrototypeOf's 'undefined' is V8's own). Each want line is what Postman
+// CLI 1.34.0 printed for the same line.
+func TestProxyFalsishWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => { const p = new Proxy({}, { defineProperty() { return false; } }); Object.defineProperty(p, 'x', { value: 1 }); });
+p(() => { const p = new Proxy({}, { defineProperty() { return false; } }); Object.defineProperty(p, Symbol('s'), { value: 1 }); });
+p(() => { const p = new Proxy({}, { defineProperty() { return false; } }); Object.defineProperties(p, { y: { value: 1 } }); });
+p(() => { const p = new Proxy({}, { defineProperty() { return false; } }); return Reflect.defineProperty(p, 'x', { value: 1 }); });
+p(() => { const p = new Proxy({}, { defineProperty() { return false; } }); p.z = 1; return 'sloppy ok'; });
+p(() => { const p = new Proxy({}, { setPrototypeOf() { return false; } }); Object.setPrototypeOf(p, {}); });
+p(() => { const p = new Proxy({}, { preventExtensions() { return false; } }); Object.preventExtensions(p); });`, []string{
+		"E:TypeError: 'defineProperty' on proxy: trap returned falsish for property 'x'",
+		"E:TypeError: 'defineProperty' on proxy: trap returned falsish for property 'Symbol(s)'",
+		"E:TypeError: 'defineProperty' on proxy: trap returned falsish for property 'y'",
+		"false",
+		"sloppy ok",
+		"E:TypeError: 'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'",
+		"E:TypeError: 'preventExtensions' on proxy: trap returned falsish",
+	})
+}
