@@ -518,6 +518,9 @@ func (sc *blockScopes) leaves(x *ast.BranchStatement) bool {
 // with its regular expression literals rewritten (evalRegExps; the
 // hook's part loaded on first need).
 func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
+	if lowered := evalMaxEscapes(src); lowered != src { // maxescape.go
+		src, v = lowered, e.rt.ToValue(lowered)
+	}
 	if mayNewOptionalChain(src) {
 		text := src
 		if body {

@@ -163,3 +163,33 @@ func cookMaxEscapes(lit, open, close string) (ast.Expression, bool) {
 	}
 	return nil, false
 }
+
+// evalMaxEscapes spells each `\u{10FFFF}` escape of code given to eval or
+// new Function as its surrogate pair, which goja's lexer reads (it panicked
+// on the escape: "unexpected unicode length", and the whole script failed).
+// The value of a string or template is the same; a template's raw text
+// shows the pair.
+func evalMaxEscapes(src string) string {
+	if !strings.Contains(src, `\u{`) {
+		return src
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range maxEscape.FindAllStringIndex(src, -1) {
+		n := 0
+		for j := m[0] - 1; j >= 0 && src[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 != 0 {
+			continue
+		}
+		b.WriteString(src[last:m[0]])
+		b.WriteString(`\uDBFF\uDFFF`)
+		last = m[1]
+	}
+	if last == 0 {
+		return src
+	}
+	b.WriteString(src[last:])
+	return b.String()
+}

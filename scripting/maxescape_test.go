@@ -87,3 +87,26 @@ func TestMaxCodePointEscapeKeepsPositions(t *testing.T) {
 		t.Errorf("error %q, want %q (at 2:30)", got, want)
 	}
 }
+
+// `\u{10FFFF}` in code given to eval or new Function: goja's lexer
+// panicked and the whole script failed. Each want line is what Postman CLI
+// 1.34.0 printed for the same line.
+func TestEvalMaxEscapeAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => eval('"\\u{10FFFF}x"').codePointAt(0).toString(16));
+p(() => eval('"\\u{010ffff}"').length);
+p(() => eval('`+"`"+`a\\u{10FFFF}`+"`"+`').length);
+p(() => new Function('return "\\u{10FFFF}"')().codePointAt(0));
+p(() => eval('"\\\\u{10FFFF}"'));
+p(() => eval('/\\u{10FFFF}/u').test('\u{10FFFF}'));
+p(() => eval('"\\u{110000}"'));`, []string{
+		"10ffff",
+		"2",
+		"3",
+		"1114111",
+		`\u{10FFFF}`,
+		"true",
+		"E:SyntaxError: Undefined Unicode code-point",
+	})
+}
