@@ -82,17 +82,22 @@ Files are named after what they hold: "<collection name>.postman_collection.json
 	return cmd
 }
 
+// apiClient is o.HTTPClient, else a client with a one-minute timeout and
+// the environment's proxy, read as courier run reads it.
+func (o *Options) apiClient() *http.Client {
+	if o.HTTPClient != nil {
+		return o.HTTPClient
+	}
+	var env func(string) string
+	if o.IO != nil {
+		env = o.IO.Env
+	}
+	return &http.Client{Timeout: time.Minute, Transport: proxyenv.Transport(env)}
+}
+
 // Run imports o.Link.
 func Run(ctx context.Context, o *Options) error {
-	client := o.HTTPClient
-	if client == nil {
-		var env func(string) string
-		if o.IO != nil {
-			env = o.IO.Env
-		}
-		// The environment's proxy, read as courier run reads it.
-		client = &http.Client{Timeout: time.Minute, Transport: proxyenv.Transport(env)}
-	}
+	client := o.apiClient()
 	op, err := Open(ctx, client, o.Link, o.LinkOptions)
 	if err != nil {
 		return err
