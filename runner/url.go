@@ -57,6 +57,29 @@ func normalizeParam(s string, key bool) string {
 	return r.Replace(s)
 }
 
+// URLEncodedText is an urlencoded body as postman-collection's
+// RequestBody#toString writes it (QueryParam.unparse): the enabled rows,
+// "&", "#" (and "=" in keys) escaped, nothing else; a row without a text
+// value (none, null, a number) is its key alone. Newman's --verbose shows it as the request's body.
+func URLEncodedText(rows []collections.FormParam) string {
+	var b strings.Builder
+	first := true
+	for _, p := range rows {
+		if p.Disabled {
+			continue
+		}
+		if !first {
+			b.WriteByte('&')
+		}
+		first = false
+		b.WriteString(normalizeParam(p.Key, true))
+		if p.NoValue == collections.HasValue && p.JSON == "" {
+			b.WriteString("=" + normalizeParam(p.Value, false))
+		}
+	}
+	return b.String()
+}
+
 // wireURL is a request URL split the way Postman sends it.
 type wireURL struct {
 	scheme   string

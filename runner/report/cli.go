@@ -375,7 +375,11 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 			text += fmt.Sprintf("\n(showing %s/%s)", fileSize(clip), fileSize(int64(n)))
 		}
 		c.print("  " + s.top + " " + head + "\n")
-		for _, l := range cutLines(text, c.wrapWidth()) {
+		lines := cutLines(text, c.wrapWidth())
+		if len(lines) == 0 {
+			lines = []string{""} // Newman's box of a body it shows no text for
+		}
+		for _, l := range lines {
 			c.print("  " + s.middle + " " + g.Sprint(l) + "\n")
 		}
 		c.print("  " + s.bottom)
@@ -385,7 +389,7 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 		if e.Item.BodyMode != "" {
 			mode = e.Item.BodyMode
 		}
-		box(s.up+" "+mode+star+fileSize(int64(n)), string(e.Request.Body), n)
+		box(s.up+" "+mode+star+fileSize(int64(n)), verboseRequestText(e.Request, mode), n)
 		c.print(" \n")
 	}
 	mime := contentInfo(res)
@@ -402,6 +406,25 @@ func (c *CLI) verbose(e runner.RequestEvent) {
 		c.print(c.timingTable(e.Timings) + "\n")
 	}
 	c.print("\n")
+}
+
+// verboseRequestText is the request body as Newman's --verbose shows it:
+// postman-collection's RequestBody#toString, which has no text for a
+// form-data, file or GraphQL body and writes an urlencoded one's fields
+// unencoded but for "&", "#" and a key's "="; a raw body as sent.
+func verboseRequestText(sent runner.SentRequest, mode string) string {
+	if f := sent.Form; f != nil && f.Body != nil && f.Body.Mode != "" {
+		mode = f.Body.Mode
+	}
+	switch mode {
+	case collections.BodyFormData, collections.BodyFile, collections.BodyGraphQL:
+		return ""
+	case collections.BodyURLEncoded:
+		if f := sent.Form; f != nil && f.Body != nil {
+			return runner.URLEncodedText(f.Body.URLEncoded)
+		}
+	}
+	return string(sent.Body)
 }
 
 // timingTable is Newman's borderless two-row table of request phases; a
