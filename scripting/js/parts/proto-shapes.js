@@ -269,7 +269,7 @@ Object.keys(STATICS).forEach(function (cls) {
     Object.keys(Orig).forEach(function (k) { own[k] = Orig[k]; delete Orig[k]; });
     Ctor = moduleShaped(Orig);
     values = spec.slice(1).map(function (s) {
-        var eq = s.indexOf('='), colon = s.indexOf(':'), k = s.split(/[=:]/)[0], v;
+        var eq = s.indexOf('='), colon = s.indexOf(':'), k = s.slice(0, eq > 0 && (colon < 0 || eq < colon) ? eq : colon > 0 ? colon : s.length), v;
         if (k === 'super_') { v = Object.getPrototypeOf(Ctor.prototype).constructor; } else if (eq > 0) {
             v = s.slice(eq + 1);
             v = v === 'true' ? true : v;
