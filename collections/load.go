@@ -15,6 +15,7 @@ import (
 
 	"github.com/courier-run/courier/internal/jsondepth"
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/proxyenv"
 )
 
 // maxCollectionSize bounds what we read from a file or URL; real collections
@@ -51,7 +52,9 @@ func LoadFile(path string) (*Collection, error) {
 // LoadURL downloads and loads a collection, like `newman run https://...`.
 func LoadURL(ctx context.Context, client *http.Client, url string) (*Collection, error) {
 	if client == nil {
-		client = http.DefaultClient
+		// The environment's proxy by postman-request's rules, as Newman
+		// fetches (internal/proxyenv).
+		client = &http.Client{Transport: proxyenv.Transport(os.Getenv)}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {

@@ -9,9 +9,11 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/proxyenv"
 )
 
 // DefaultPostmanAPIBase is where Newman 6.2 fetches resources named by uid
@@ -156,7 +158,9 @@ func GetPostmanAPI(ctx context.Context, client *http.Client, rawURL, apiKey stri
 	}
 	shown := RedactPostmanURL(u.String())
 	if client == nil {
-		client = http.DefaultClient
+		// The environment's proxy by postman-request's rules, as Newman
+		// fetches (internal/proxyenv).
+		client = &http.Client{Transport: proxyenv.Transport(os.Getenv)}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
