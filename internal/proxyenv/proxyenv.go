@@ -5,6 +5,8 @@
 package proxyenv
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -100,7 +102,13 @@ func parseProxyURL(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, err
+		// url.Error repeats the whole text, the proxy's password too:
+		// only its reason is told.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("the proxy variable is not a URL: %w", err)
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	return u, nil

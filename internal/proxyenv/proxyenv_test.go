@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -78,5 +79,19 @@ func TestTransportUsesTheProxy(t *testing.T) {
 	}
 	if FromEnv(nil) != nil {
 		t.Error("no environment gave a proxy function")
+	}
+}
+
+// A proxy variable that is not a URL fails the request without its text:
+// the password in it stays out of the error.
+func TestBadProxyURLKeepsItsPassword(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"http://u:s3cret@h:%zz", "http://u:s3cr%zzet@h:1", "http://u:s3cret@[::1"} {
+		f := FromEnv(func(k string) string { return map[string]string{"HTTP_PROXY": raw}[k] })
+		u, _ := url.Parse("http://api.example.com/")
+		_, err := f(&http.Request{URL: u})
+		if err == nil || strings.Contains(err.Error(), "s3cr") {
+			t.Errorf("%s: %v", raw, err)
+		}
 	}
 }
