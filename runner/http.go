@@ -652,7 +652,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		out.shown = out.wire
 	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead, strict: o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData)
 	if err != nil {
 		return out, err
 	}

@@ -335,6 +335,11 @@ func (n bodyNotes) fileError(prefix, src string, err error, warning string) erro
 	if node != "" && n.failUnreadable {
 		return errors.New(node)
 	}
+	if errors.Is(err, errPPERM) && n.console != nil {
+		// --no-insecure-file-read is Newman's own refusal: its words.
+		n.console(prefix + errPPERM.Error())
+		return nil
+	}
 	if why != "" && n.console != nil {
 		n.console(prefix + `"` + src + `", ` + why)
 		return nil
@@ -365,7 +370,14 @@ type fileAccess struct {
 	workDir  string
 	roots    []string // allowed besides workDir
 	insecure bool
+	// strict is --no-insecure-file-read: Newman's own refusal, whose
+	// words (PPERM) the console then prints.
+	strict bool
 }
+
+// errPPERM marks a file refused under --no-insecure-file-read, which
+// postman-runtime refuses in these words.
+var errPPERM = errors.New("PPERM: insecure file access outside working directory")
 
 // maxUploadFile bounds one uploaded file.
 const maxUploadFile = 1 << 30
@@ -393,7 +405,11 @@ func (fa fileAccess) read(p string) ([]byte, error) {
 		roots := append([]string{base}, fa.roots...)
 		if !insideAny(real, roots) {
 			absBase, _ := filepath.Abs(base)
-			return nil, fmt.Errorf("%s is outside the working directory %s (symbolic links resolved); courier uploads only files inside it: pass --working-dir, or --insecure-file-read to allow any file", p, absBase)
+			err := fmt.Errorf("%s is outside the working directory %s (symbolic links resolved); courier uploads only files inside it: pass --working-dir, or --insecure-file-read to allow any file", p, absBase)
+			if fa.strict {
+				err = fmt.Errorf("%w (%w)", err, errPPERM)
+			}
+			return nil, err
 		}
 	}
 	f, err := os.Open(real)

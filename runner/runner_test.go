@@ -506,8 +506,19 @@ func TestFileUploadsAndWorkingDir(t *testing.T) {
 	// --no-insecure-file-read.
 	_, _, r = run(t, upload(outside), runner.Options{WorkingDir: dir, FileRoots: []string{filepath.Dir(outside)}})
 	assert.Equal(t, `["secret.txt"]`, sent(r))
-	_, _, r = run(t, upload(outside), runner.Options{WorkingDir: dir, FileRoots: []string{filepath.Dir(outside)}, NoInsecureFileRead: true, InsecureFileRead: true})
+	_, rec, r = run(t, upload(outside), runner.Options{WorkingDir: dir, FileRoots: []string{filepath.Dir(outside)}, NoInsecureFileRead: true, InsecureFileRead: true})
 	assert.Equal(t, "[]", sent(r))
+	// That refusal is Newman's own: its console words, as Newman 6.2.2
+	// prints them (an absolute --working-dir; /tmp/hrep3/wd, session 19),
+	// and no courier warning.
+	assert.Empty(t, warnings(rec))
+	var console []string
+	for _, e := range rec.events {
+		if c, ok := e.(runner.ConsoleEvent); ok {
+			console = append(console, c.Line.Message)
+		}
+	}
+	assert.Equal(t, []string{"Form param `f0`, file load error: PPERM: insecure file access outside working directory"}, console)
 }
 
 func warnings(rec *recorder) []string {
