@@ -40,6 +40,24 @@ var builtinOrders = []builtinOrder{
 	{"RegExp", "length,name,prototype,input,$_,lastMatch,$&,lastParen,$+,leftContext,$`,rightContext,$',$1,$2,$3,$4,$5,$6,$7,$8,$9,escape,SugarMethods,extend,sugarRestore,sugarRevert"},
 	{"Error", "length,name,prototype,captureStackTrace,isError,stackTraceLimit,prepareStackTrace"},
 	{"BigInt", "length,name,prototype,asUintN,asIntN"},
+	// The prototypes (fresh-round11p-m.json, Newman; fresh-round11p-n.json,
+	// Postman CLI); @@name is the well-known symbol Symbol.name.
+	{"Array.prototype", "length,constructor,at,concat,copyWithin,fill,find,findIndex,findLast,findLastIndex,lastIndexOf,pop,push,reverse,shift,unshift,slice,sort,splice,includes,indexOf,join,keys,entries,values,forEach,filter,flat,flatMap,map,every,some,reduce,reduceRight,toReversed,toSorted,toSpliced,with,toLocaleString,toString,findAll,count,removeAt,include,exclude,clone,unique,flatten,union,intersect,subtract,first,last,from,to,min,max,least,most,sum,average,inGroups,inGroupsOf,isEmpty,sortBy,randomize,zip,sample,each,add,remove,compact,groupBy,none,all,any,insert,@@iterator,@@unscopables"},
+	{"String.prototype", "length,constructor,anchor,at,big,blink,bold,charAt,charCodeAt,codePointAt,concat,endsWith,fontcolor,fontsize,fixed,includes,indexOf,isWellFormed,italics,lastIndexOf,link,localeCompare,match,matchAll,normalize,padEnd,padStart,repeat,replace,replaceAll,search,slice,small,split,strike,sub,substr,substring,sup,startsWith,toString,toWellFormed,trim,trimStart,trimLeft,trimEnd,trimRight,toLocaleLowerCase,toLocaleUpperCase,toLowerCase,toUpperCase,valueOf,escapeRegExp,escapeURL,unescapeURL,escapeHTML,unescapeHTML,encodeBase64,decodeBase64,each,shift,codes,chars,words,lines,paragraphs,isBlank,has,add,remove,reverse,compact,from,to,dasherize,underscore,camelize,spacify,stripTags,removeTags,truncate,pad,padLeft,padRight,first,last,toNumber,capitalize,assign,insert,pluralize,singularize,humanize,titleize,parameterize,hankaku,zenkaku,hiragana,katakana,isArabic,hasArabic,isCyrillic,hasCyrillic,isDevanagari,hasDevanagari,isGreek,hasGreek,isHangul,hasHangul,isHan,hasHan,isKanji,hasKanji,isHebrew,hasHebrew,isHiragana,hasHiragana,isKana,hasKana,isKatakana,hasKatakana,isLatin,hasLatin,isThai,hasThai,@@iterator"},
+	{"Number.prototype", "constructor,toExponential,toFixed,toPrecision,toString,valueOf,toLocaleString,duration,year,years,yearBefore,yearsBefore,yearAgo,yearsAgo,yearAfter,yearsAfter,yearFromNow,yearsFromNow,month,months,monthBefore,monthsBefore,monthAgo,monthsAgo,monthAfter,monthsAfter,monthFromNow,monthsFromNow,week,weeks,weekBefore,weeksBefore,weekAgo,weeksAgo,weekAfter,weeksAfter,weekFromNow,weeksFromNow,day,days,dayBefore,daysBefore,dayAgo,daysAgo,dayAfter,daysAfter,dayFromNow,daysFromNow,hour,hours,hourBefore,hoursBefore,hourAgo,hoursAgo,hourAfter,hoursAfter,hourFromNow,hoursFromNow,minute,minutes,minuteBefore,minutesBefore,minuteAgo,minutesAgo,minuteAfter,minutesAfter,minuteFromNow,minutesFromNow,second,seconds,secondBefore,secondsBefore,secondAgo,secondsAgo,secondAfter,secondsAfter,secondFromNow,secondsFromNow,millisecond,milliseconds,millisecondBefore,millisecondsBefore,millisecondAgo,millisecondsAgo,millisecondAfter,millisecondsAfter,millisecondFromNow,millisecondsFromNow,log,abbr,metric,bytes,isInteger,isOdd,isEven,isMultipleOf,format,hex,upto,downto,times,chr,pad,ordinalize,toNumber,round,floor,ceil,abs,pow,sin,asin,cos,acos,tan,atan,exp,sqrt"},
+	{"Object.prototype", "constructor,__defineGetter__,__defineSetter__,hasOwnProperty,__lookupGetter__,__lookupSetter__,isPrototypeOf,propertyIsEnumerable,toString,valueOf,__proto__,toLocaleString"},
+	{"Function.prototype", "length,name,arguments,caller,constructor,apply,bind,call,toString,lazy,delay,throttle,debounce,cancel,after,once,fill,@@hasInstance"},
+	{"Date.prototype", "constructor,toString,toDateString,toTimeString,toISOString,toUTCString,toGMTString,getDate,setDate,getDay,getFullYear,setFullYear,getHours,setHours,getMilliseconds,setMilliseconds,getMinutes,setMinutes,getMonth,setMonth,getSeconds,setSeconds,getTime,setTime,getTimezoneOffset,getUTCDate,setUTCDate,getUTCDay,getUTCFullYear,setUTCFullYear,getUTCHours,setUTCHours,getUTCMilliseconds,setUTCMilliseconds,getUTCMinutes,setUTCMinutes,getUTCMonth,setUTCMonth,getUTCSeconds,setUTCSeconds,valueOf,getYear,setYear,toJSON,toLocaleString,toLocaleDateString,toLocaleTimeString,set,setWeekday,setISOWeek,getISOWeek,getUTCOffset,utc,isUTC,advance,rewind,isValid,isAfter,isBefore,isBetween,isLeapYear,daysInMonth,format,relative,is,reset,clone,iso,getWeekday,getUTCWeekday,yearsAgo,yearsUntil,yearsSince,yearsFromNow,addYears,isLastYear,isThisYear,isNextYear,beginningOfYear,endOfYear,monthsAgo,monthsUntil,monthsSince,monthsFromNow,addMonths,isLastMonth,isThisMonth,isNextMonth,beginningOfMonth,endOfMonth,weeksAgo,weeksUntil,weeksSince,weeksFromNow,addWeeks,isLastWeek,isThisWeek,isNextWeek,beginningOfWeek,endOfWeek,daysAgo,daysUntil,daysSince,daysFromNow,addDays,beginningOfDay,endOfDay,hoursAgo,hoursUntil,hoursSince,hoursFromNow,addHours,minutesAgo,minutesUntil,minutesSince,minutesFromNow,addMinutes,secondsAgo,secondsUntil,secondsSince,secondsFromNow,addSeconds,millisecondsAgo,millisecondsUntil,millisecondsSince,millisecondsFromNow,addMilliseconds,short,long,full,isToday,isYesterday,isTomorrow,isWeekday,isWeekend,isFuture,isPast,isSunday,isMonday,isTuesday,isWednesday,isThursday,isFriday,isSaturday,isJanuary,isFebruary,isMarch,isApril,isMay,isJune,isJuly,isAugust,isSeptember,isOctober,isNovember,isDecember,@@toPrimitive"},
+	{"RegExp.prototype", "constructor,exec,dotAll,flags,global,hasIndices,ignoreCase,multiline,source,sticky,unicode,unicodeSets,compile,toString,test,getFlags,setFlags,addFlag,removeFlag,@@match,@@matchAll,@@replace,@@search,@@split"},
+	{"Promise.prototype", "constructor,then,catch,finally,@@toStringTag"},
+	{"Map.prototype", "constructor,get,set,has,delete,clear,entries,forEach,keys,size,values,@@toStringTag,@@iterator"},
+	{"Set.prototype", "constructor,has,add,delete,difference,clear,entries,forEach,intersection,isSubsetOf,isSupersetOf,isDisjointFrom,size,symmetricDifference,union,values,keys,@@toStringTag,@@iterator"},
+	{"Error.prototype", "constructor,name,message,toString,toJSON"},
+	{"Symbol.prototype", "constructor,toString,valueOf,description,@@toStringTag,@@toPrimitive"},
+	{"Boolean.prototype", "constructor,toString,valueOf"},
+	{"BigInt.prototype", "constructor,toLocaleString,toString,valueOf,@@toStringTag"},
+	{"ArrayBuffer.prototype", "constructor,byteLength,slice,maxByteLength,resizable,resize,transfer,transferToFixedLength,detached,@@toStringTag"},
+	{"Uint8Array.prototype", "constructor,BYTES_PER_ELEMENT"},
 }
 
 // namespaceNames are the built-in namespaces a script may hand on whole.
@@ -79,16 +97,55 @@ func mayListBuiltinKeys(src string) bool {
 func (e *Engine) orderBuiltins() {
 	g := e.rt.GlobalObject()
 	for _, b := range builtinOrders {
-		o, ok := g.Get(b.name).(*goja.Object)
+		name, proto := strings.CutSuffix(b.name, ".prototype")
+		o, ok := g.Get(name).(*goja.Object)
+		if ok && proto {
+			o, ok = o.Get("prototype").(*goja.Object)
+		}
 		if !ok {
 			continue
 		}
 		o.GetOwnPropertyNames() // goja lists a template's keys on first use
+		order := strings.Split(b.order, ",")
+		var syms []string
+		for i, k := range order {
+			if strings.HasPrefix(k, "@@") {
+				order, syms = order[:i], strings.Split(strings.ReplaceAll(strings.Join(order[i:], ","), "@@", ""), ",")
+				break
+			}
+		}
 		if names := globalNames(o); names != nil {
-			orderNames(*names, strings.Split(b.order, ","))
+			orderNames(*names, order)
+		}
+		if syms != nil {
+			e.orderSymbols(o, syms)
 		}
 	}
 }
+
+// orderSymbols moves o's well-known symbol keys named in syms, in that
+// order, after its others (goja keeps symbol keys apart, in an order of
+// its own): each configurable one is defined again.
+func (e *Engine) orderSymbols(o *goja.Object, syms []string) {
+	if e.symbolMover == nil {
+		v, err := e.rt.RunString(symbolMoverSrc)
+		if err != nil {
+			return
+		}
+		e.symbolMover, _ = goja.AssertFunction(v)
+	}
+	if e.symbolMover != nil {
+		_, _ = e.symbolMover(goja.Undefined(), o, e.rt.ToValue(syms))
+	}
+}
+
+const symbolMoverSrc = `(function (o, names) {
+  var gd = Object.getOwnPropertyDescriptor, dp = Object.defineProperty;
+  names.forEach(function (n) {
+    var s = Symbol[n], d = gd(o, s);
+    if (d && d.configurable) { delete o[s]; dp(o, s, d); }
+  });
+})`
 
 // orderNames sorts names in place: those order names first, in its order,
 // then the others as they were.

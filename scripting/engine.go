@@ -466,6 +466,9 @@ type Engine struct {
 	radixInstalled bool
 	// bigNumbersInstalled: installBigNumbers ran (bignumber.go).
 	bigNumbersInstalled bool
+	// symbolMover moves built-ins' symbol keys (builtinorder.go), made on
+	// first use.
+	symbolMover goja.Callable
 	// mutBuf is the scripts' buffer of first mutations (mutorder.go),
 	// kept so a script that sets a variable allocates nothing for it.
 	mutBuf []scopeMut
