@@ -118,6 +118,15 @@ func matchRune(s string, pos int, r rune) (e1, e2 int) {
 		}
 	case '%':
 		e = percentForm(s, pos, r)
+		if e == 0 && r == '+' {
+			// A query reads "+" as a space: a signer that decodes and
+			// encodes the query again (OAuth 1) writes it %20.
+			e = percentForm(s, pos, ' ')
+		}
+	case ' ':
+		if r == '+' {
+			e = pos + 1
+		}
 	case '\\':
 		e = escapeForm(s, pos, r)
 	case '&':
@@ -130,7 +139,8 @@ func matchRune(s string, pos int, r rune) (e1, e2 int) {
 }
 
 // percentForm is where r written as %XX per UTF-8 byte, at s[pos] (a
-// '%'), ends; 0 when it is not there.
+// '%'), ends; 0 when it is not there. A byte may be encoded twice, %25XX
+// (an OAuth 1 signer encodes a query that was encoded already).
 func percentForm(s string, pos int, r rune) int {
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
@@ -138,6 +148,12 @@ func percentForm(s string, pos int, r rune) int {
 	for j := 0; j < n; j++ {
 		if p+3 > len(s) || s[p] != '%' {
 			return 0
+		}
+		if p+5 <= len(s) && s[p+1] == '2' && s[p+2] == '5' {
+			if b, ok := hexByte(s[p+3], s[p+4]); ok && b == buf[j] {
+				p += 5
+				continue
+			}
 		}
 		if b, ok := hexByte(s[p+1], s[p+2]); !ok || b != buf[j] {
 			return 0

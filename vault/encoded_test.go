@@ -148,3 +148,23 @@ func BenchmarkRedactShort(b *testing.B) {
 		}
 	}
 }
+
+// TestRedactQueryReencoded: a secret in a query that a signer decoded and
+// encoded again (OAuth 1 signs, and sends, the query so): bytes encoded
+// twice (%253E), the "+" a query reads as a space written %20, either
+// alone or mixed with bytes encoded once.
+func TestRedactQueryReencoded(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add(`EnvQ"K<8&>p'Z% 3mT9xL2vB7`, `Vq7"<Zk1&9>'Lm%2Fx Rt4+Wn8`)
+	for in, want := range map[string]string{
+		"q=%253Ep%2527Z%25%25203mT9xL2vB7&x":  "q=***&x",                // the piece after "&", encoded once more as a whole
+		"&9%3E%27Lm%2Fx%20Rt4%20Wn8":          "&***",                   // "+" read as a space
+		"9%253E%2527Lm%252Fx%2520Rt4%252BWn8": "***",                    // every byte twice
+		"%25%2520 and 9%3E%27Lm":              "%25%2520 and 9%3E%27Lm", // pieces too short alone
+	} {
+		if got := r.Redact(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
