@@ -154,6 +154,13 @@ type ConsoleLine struct {
 	Text string
 	// Message is the line as Node's console.log prints it (util.format).
 	Message string
+	// Format is the first argument when util.format read it as a format
+	// (a string with a '%' and more arguments after it), and Unformatted
+	// the line as util.format writes it had the first argument been plain
+	// text: a secret that is the format loses its %s, %d... and %% to the
+	// substitution, so Message then holds it in a form masking cannot know,
+	// and Unformatted is what is shown instead (suite/redact.go).
+	Format, Unformatted string
 	// Tests is how many test results the script had reported when it
 	// logged the line, so a reporter can place the line among them as
 	// Newman, which reports tests as they settle, does.

@@ -305,7 +305,10 @@ console.error(new Map([[1, 2]]), new Set(["a"]), [, 1], "it's");`))
 		{Level: "log", Text: "'o', 'number', { a: 1, b: [ 1, 2 ] }", Message: "o number { a: 1, b: [ 1, 2 ] }"},
 		{Level: "warn", Text: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: { f: 1 } } },\n  arr: [ 1, 2, 3 ],\n  fn: '[Function: foo]'\n}, null, undefined, 3",
 			Message: "{\n  a: 1,\n  s: 'x',\n  nested: { d: { e: [Object] } },\n  arr: [ 1, 2, 3 ],\n  fn: [Function: foo]\n} null undefined 3"},
-		{Level: "info", Text: "'fmt %s %d %j', 'a', 42, { x: 1 }", Message: `fmt a 42 {"x":1}`},
+		// A format also comes as plain text, for a secret that is one
+		// (suite/redact.go): Node's util.format('%s', ...args).
+		{Level: "info", Text: "'fmt %s %d %j', 'a', 42, { x: 1 }", Message: `fmt a 42 {"x":1}`, Format: "fmt %s %d %j",
+			Unformatted: "fmt %s %d %j a 42 { x: 1 }"},
 		// The CLI text is what Newman prints after the sandbox serialized the
 		// arguments: a hole is undefined there (Newman 6.2.2).
 		{Level: "error", Text: "Map(1) { 1 => 2 }, Set(1) { 'a' }, [ undefined, 1 ], \"it's\"", Message: "Map(1) { 1 => 2 } Set(1) { 'a' } [ <1 empty item>, 1 ] it's"},

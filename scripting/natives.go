@@ -290,9 +290,9 @@ func (e *Engine) installResultNatives(set func(string, any)) {
 		e.state().res.Visualizer = &Visualizer{Template: tpl, Data: data}
 	})
 	set("visualizerClear", func() { e.state().res.Visualizer = nil })
-	set("console", func(level, text, msg string) {
+	set("console", func(level, text, msg, format, unformatted string) {
 		if e.opts.Console != nil {
-			line := ConsoleLine{Level: level, Text: text, Message: msg}
+			line := ConsoleLine{Level: level, Text: text, Message: msg, Format: format, Unformatted: unformatted}
 			if st := e.cur; st != nil {
 				line.Tests = len(st.res.Tests)
 			}

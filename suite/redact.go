@@ -62,7 +62,14 @@ func redactEvent(red *vault.Redactor, ev runner.Event) runner.Event {
 	case runner.ConsoleEvent:
 		e.Item = redactItem(r, e.Item)
 		e.Line.Text = r(e.Line.Text)
+		// A secret that was the format string lost its %s, %d... and %%
+		// to the substitution (console.log(secret, x) writes the secret
+		// with x inside it): the line is shown unformatted instead.
+		if e.Line.Format != "" && r(e.Line.Format) != e.Line.Format {
+			e.Line.Message = e.Line.Unformatted
+		}
 		e.Line.Message = r(e.Line.Message)
+		e.Line.Format, e.Line.Unformatted = "", ""
 		return e
 	case runner.WarningEvent:
 		e.Item = redactItem(r, e.Item)

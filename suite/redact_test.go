@@ -181,3 +181,28 @@ func TestRedactSentResolvedAndBodyParts(t *testing.T) {
 		t.Error("the runner's own copies were changed")
 	}
 }
+
+// TestRedactConsoleFormat: a secret that was console.log's format string
+// lost its %s and %% to util.format (Message held it with the next
+// argument inside it, unmasked); the line is then shown unformatted. A
+// secret that is an argument keeps the formatting.
+func TestRedactConsoleFormat(t *testing.T) {
+	t.Parallel()
+	const secret = "Xy7%sQp9Lm2Vb%%Zz8"
+	red := vault.NewRedactor()
+	red.Add(secret)
+	for _, tc := range []struct {
+		line runner.ConsoleLine
+		want string
+	}{
+		{runner.ConsoleLine{Text: "'" + secret + "', 'INJECTED'", Message: "Xy7INJECTEDQp9Lm2Vb%Zz8", Format: secret,
+			Unformatted: secret + " INJECTED"}, "*** INJECTED"},
+		{runner.ConsoleLine{Text: "'token %s', '" + secret + "'", Message: "token " + secret, Format: "token %s",
+			Unformatted: "token %s " + secret}, "token ***"},
+		{runner.ConsoleLine{Text: "'plain'", Message: "plain"}, "plain"},
+	} {
+		got := redactEvent(red, runner.ConsoleEvent{Line: tc.line}).(runner.ConsoleEvent).Line
+		assert.Equal(t, tc.want, got.Message)
+		assert.Empty(t, got.Format+got.Unformatted, "the raw format never reaches a reporter")
+	}
+}

@@ -470,7 +470,10 @@ function emit(level, args) {
     var text = args.map(function (x) {
         return inspect(x, newmanInspect);
     }).join(', ');
-    native.console(level, text, format(args));
+    // A string first argument with a '%' is a format: the line is also
+    // given as plain text (ConsoleLine.Unformatted).
+    var f = args.length > 1 && typeof args[0] === 'string' && args[0].indexOf('%') >= 0;
+    native.console(level, text, format(args), f ? args[0] : '', f ? format(['%s'].concat(args)) : '');
 }
 var consoleObj = {};
 // Postman's console: these six members, in this order (no trace, table...).
