@@ -911,11 +911,40 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 			rc.Close()
 		}
 	}
-	maskDerived(c.opts.Masker, a.Params, hreq)
+	params := signedInputs(a.Type, a.Params, queryBefore, bodyBefore, hreq)
+	maskDerived(c.opts.Masker, params, hreq)
 	// What a signer put in the query or body (an OAuth 1 signature, a JWT
 	// query parameter) is derived too.
-	maskAdded(c.opts.Masker, a.Params, queryBefore, hreq.URL.RawQuery)
-	maskAdded(c.opts.Masker, a.Params, string(bodyBefore), string(out.data))
+	maskAdded(c.opts.Masker, params, queryBefore, hreq.URL.RawQuery)
+	maskAdded(c.opts.Masker, params, string(bodyBefore), string(out.data))
+}
+
+// signedInputs are what a signer's output is derived from: its
+// parameters and, for the signers that hash the request itself (AWS
+// Signature v4 its query, headers and body; OAuth 1 its query and form
+// parameters; Hawk and EdgeGrid the payload), the request. A secret in the
+// request makes the signature, and AWS's X-Amz-Content-Sha256 (the body's
+// SHA-256), a function of it: text anyone can test guesses against.
+func signedInputs(typ string, params map[string]string, query string, body []byte, hreq *http.Request) map[string]string {
+	switch typ {
+	case "awsv4", "oauth1", "hawk", "edgegrid":
+	default:
+		return params
+	}
+	in := make(map[string]string, len(params)+3)
+	for k, v := range params {
+		in[k] = v
+	}
+	in["\x00query"], in["\x00body"] = query, string(body)
+	var hs strings.Builder
+	for _, vs := range hreq.Header {
+		for _, v := range vs {
+			hs.WriteString(v)
+			hs.WriteByte('\n')
+		}
+	}
+	in["\x00headers"] = hs.String()
+	return in
 }
 
 // holdRuntimeHeaders takes out of the request the runtime's own headers
@@ -1359,8 +1388,19 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 				m.AddDerived(v, strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "Basic "), "Bearer ")))
 			}
 		}
+		// AWS's hash of the body (signedInputs).
+		if strings.EqualFold(k, "X-Amz-Content-Sha256") {
+			for _, v := range vs {
+				if v != "UNSIGNED-PAYLOAD" && v != emptySHA256 {
+					m.AddDerived(v)
+				}
+			}
+		}
 	}
 }
+
+// emptySHA256 is the SHA-256 of nothing, which AWS sends for an empty body.
+const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 // maskLocationCredentials registers the Basic auth a redirect's Location
 // credentials made (credAuth) when the password holds a secret: a server
