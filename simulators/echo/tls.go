@@ -1,13 +1,9 @@
 package echo
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
 	"io"
 	"log"
@@ -18,6 +14,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/courier-run/courier/internal/localpki"
 	"github.com/courier-run/courier/simulators/loopback"
 )
 
@@ -99,11 +96,7 @@ type PKI struct {
 
 // NewPKI makes a PKI valid around now.
 func NewPKI(now time.Time) (*PKI, error) {
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, fmt.Errorf("making the test CA key: %w", err)
-	}
-	caTmpl := &x509.Certificate{
+	ca, err := localpki.NewAuthority(&x509.Certificate{
 		SerialNumber:          big.NewInt(1),
 		Subject:               pkix.Name{CommonName: "courier test CA"},
 		NotBefore:             now.Add(-time.Hour),
@@ -111,16 +104,11 @@ func NewPKI(now time.Time) (*PKI, error) {
 		IsCA:                  true,
 		BasicConstraintsValid: true,
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("making the test CA: %w", err)
+		return nil, fmt.Errorf("the test PKI: %w", err)
 	}
-	ca, err := x509.ParseCertificate(caDER)
-	if err != nil {
-		return nil, err
-	}
-	p := &PKI{CA: ca, CAPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})}
+	p := &PKI{CA: ca.Cert, CAPEM: ca.PEM}
 	local := []string{"localhost"}
 	localIPs := []net.IP{net.IPv4(127, 0, 0, 1)}
 	for _, c := range []struct {
@@ -139,10 +127,6 @@ func NewPKI(now time.Time) (*PKI, error) {
 		{&p.SelfSigned, 5, "localhost", local, localIPs, now.Add(-time.Hour), now.Add(24 * time.Hour), true, false},
 		{&p.Client, 6, "courier-client", nil, nil, now.Add(-time.Hour), now.Add(24 * time.Hour), false, true},
 	} {
-		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			return nil, fmt.Errorf("making a test key: %w", err)
-		}
 		tmpl := &x509.Certificate{
 			SerialNumber: big.NewInt(c.serial),
 			Subject:      pkix.Name{CommonName: c.cn},
@@ -156,29 +140,21 @@ func NewPKI(now time.Time) (*PKI, error) {
 		if c.clientUse {
 			tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
 		}
-		parent, signer := ca, any(caKey)
+		signer := ca
 		if c.selfSign {
-			parent, signer = tmpl, key
+			signer = nil
 		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, signer)
+		leaf, err := signer.Issue(tmpl)
 		if err != nil {
-			return nil, fmt.Errorf("making the test certificate %s: %w", c.cn, err)
+			return nil, fmt.Errorf("the test PKI: %w", err)
 		}
-		keyDER, err := x509.MarshalECPrivateKey(key)
-		if err != nil {
-			return nil, err
-		}
-		certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-		keyPEM := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
-		if *c.dst, err = tls.X509KeyPair(certPEM, keyPEM); err != nil {
-			return nil, err
-		}
+		*c.dst = leaf.TLS
 		if c.clientUse {
-			p.ClientPEM, p.ClientKeyPEM = certPEM, keyPEM
+			p.ClientPEM, p.ClientKeyPEM = leaf.CertPEM, leaf.KeyPEM
 		}
 	}
 	p.Chain = p.Server
-	p.Chain.Certificate = append([][]byte{p.Server.Certificate[0]}, caDER)
+	p.Chain.Certificate = append([][]byte{p.Server.Certificate[0]}, ca.Cert.Raw)
 	return p, nil
 }
 

@@ -1,16 +1,14 @@
 package pingone
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
-	"encoding/pem"
 	"math/big"
 	"net"
 	"time"
+
+	"github.com/courier-run/courier/internal/localpki"
 )
 
 // issueCertificate makes a one-day certificate authority and a server
@@ -19,43 +17,27 @@ import (
 // client is told to trust. The authority may sign only loopback names and
 // the domains under permitted (X.509 name constraints, marked critical), so
 // trusting it vouches for nothing else even if its certificate is kept; its
-// key never leaves this function and its steps. Serial numbers are random because
-// browsers refuse two different certificates with the same issuer and
-// serial, and every run makes a new authority with the same name.
+// key never leaves localpki.Authority. Serial numbers are random
+// (localpki.RandomSerial): every run makes a new authority with the same
+// name.
 func issueCertificate(caName string, names, permitted []string) (tls.Certificate, []byte, error) {
 	now := time.Now()
-	ca, caKey, err := newAuthority(caName, permitted, now)
+	serial, err := localpki.RandomSerial()
 	if err != nil {
 		return tls.Certificate{}, nil, err
 	}
-	cert, err := issueServerCertificate(ca, caKey, names, now)
+	ca, err := localpki.NewAuthority(authorityTemplate(caName, permitted, serial, now))
 	if err != nil {
 		return tls.Certificate{}, nil, err
 	}
-	return cert, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Raw}), nil
-}
-
-// newAuthority makes the self-signed authority and its key; the key is
-// only handed to issueServerCertificate.
-func newAuthority(name string, permitted []string, now time.Time) (*x509.Certificate, *ecdsa.PrivateKey, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, nil, err
+	if serial, err = localpki.RandomSerial(); err != nil {
+		return tls.Certificate{}, nil, err
 	}
-	serial, err := randomSerial()
+	leaf, err := ca.Issue(serverTemplate(names, serial, now))
 	if err != nil {
-		return nil, nil, err
+		return tls.Certificate{}, nil, err
 	}
-	tmpl := authorityTemplate(name, permitted, serial, now)
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return nil, nil, err
-	}
-	ca, err := x509.ParseCertificate(der)
-	if err != nil {
-		return nil, nil, err
-	}
-	return ca, key, nil
+	return leaf.TLS, ca.PEM, nil
 }
 
 // authorityTemplate is the authority's certificate: it signs server
@@ -81,29 +63,6 @@ func authorityTemplate(name string, permitted []string, serial *big.Int, now tim
 	}
 }
 
-// issueServerCertificate makes the served key pair, signed by the
-// authority, as tls.Config takes it.
-func issueServerCertificate(ca *x509.Certificate, caKey *ecdsa.PrivateKey, names []string, now time.Time) (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	serial, err := randomSerial()
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	der, err := x509.CreateCertificate(rand.Reader, serverTemplate(names, serial, now), ca, &key.PublicKey, caKey)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	return tls.X509KeyPair(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}))
-}
-
 // serverTemplate is the served certificate: a TLS server's, for names,
 // localhost and the loopback addresses; its subject is the first name.
 func serverTemplate(names []string, serial *big.Int, now time.Time) *x509.Certificate {
@@ -125,9 +84,4 @@ func serverTemplate(names []string, serial *big.Int, now time.Time) *x509.Certif
 // hour back so that a client whose clock is a little behind accepts them.
 func validity(now time.Time) (notBefore, notAfter time.Time) {
 	return now.Add(-time.Hour), now.Add(24 * time.Hour)
-}
-
-// randomSerial is a random 128-bit serial number (see issueCertificate).
-func randomSerial() (*big.Int, error) {
-	return rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 128))
 }
