@@ -137,6 +137,19 @@ func (s *Scope) Variables() []Variable {
 	return append([]Variable(nil), s.vars...)
 }
 
+// EachSecret calls fn with the value of every variable of type secret,
+// disabled ones included, without copying the scope.
+func (s *Scope) EachSecret(fn func(value string)) {
+	if s == nil {
+		return
+	}
+	for i := range s.vars {
+		if s.vars[i].Type == TypeSecret && s.vars[i].Value != "" {
+			fn(s.vars[i].Value)
+		}
+	}
+}
+
 // Len returns the number of variables, disabled ones included.
 func (s *Scope) Len() int { return len(s.vars) }
 

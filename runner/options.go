@@ -154,6 +154,9 @@ type RequestSecrets interface {
 type Masker interface {
 	// Contains reports whether s holds a secret.
 	Contains(s string) bool
+	// Add registers more secrets to mask, as vault.Redactor.Add: the
+	// values scripts give variables of type secret.
+	Add(values ...string)
 	// AddDerived registers more values to mask, whole: values a signer
 	// derived from a secret (vault.Redactor.AddDerived).
 	AddDerived(values ...string)

@@ -171,6 +171,9 @@ func (r *Runner) fillDefaults() {
 	if r.Sink == nil {
 		r.Sink = nopSink{}
 	}
+	if r.Options.Masker != nil {
+		r.Sink = &secretLearner{next: r.Sink, r: r, seen: map[string]bool{}}
+	}
 	if r.Environment == nil {
 		r.Environment = environments.NewScope("environment", nil)
 	}
@@ -600,6 +603,32 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// secretLearner registers, before each event goes on, the values scripts
+// gave variables of type secret: only the values the run started with were
+// known, so a token a script stored in one (pm.environment.set of a secret
+// variable) was printed, reported and kept in clear. Events are reported
+// from the run's goroutine, or from a script's while the run waits for it.
+type secretLearner struct {
+	next Sink
+	r    *Runner
+	seen map[string]bool
+}
+
+func (l *secretLearner) Handle(ev Event) {
+	if sc := l.r.scopes; sc != nil {
+		learn := func(v string) {
+			if !l.seen[v] {
+				l.seen[v] = true
+				l.r.Options.Masker.Add(v)
+			}
+		}
+		sc.Environment.EachSecret(learn)
+		sc.Globals.EachSecret(learn)
+		sc.Collection.EachSecret(learn)
+	}
+	l.next.Handle(ev)
 }
 
 type nopSink struct{}

@@ -113,7 +113,7 @@ func (s *Suite) persist(rs *environments.RunState, sc *environments.Scope) {
 		s.o.warnf("warning: current values not saved: %s\n", s.red.Redact(err.Error()))
 	}
 	if len(dropped) > 0 && !s.o.Silent {
-		s.o.warnf("note: not kept as current values (they hold vault secrets): %s\n", strings.Join(dropped, ", "))
+		s.o.warnf("note: not kept as current values (they hold secrets): %s\n", strings.Join(dropped, ", "))
 	}
 }
 

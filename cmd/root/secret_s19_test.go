@@ -2,6 +2,7 @@ package root
 
 import (
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 )
@@ -176,4 +178,51 @@ func s19Leaks(text string) []string {
 		}
 	}
 	return leaks
+}
+
+// TestScriptSetSecretsAreMasked: a value a script gives a variable of type
+// secret (a token a login request returns, stored in a secret environment,
+// globals or collection variable) is as secret as the one the variable
+// started with: it was printed, reported and kept as a current value in
+// clear, as only the values the run started with were masked.
+func TestScriptSetSecretsAreMasked(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(s18Server))
+	t.Cleanup(srv.Close)
+	const envTok, globTok, collTok = "Script-Set-Env-Token-7Qx9", "Script-Set-Glob-Token-3Lm2", "Script-Set-Coll-Token-8Zk4"
+	// Each token is cut in two in the script's text (which the exported
+	// collection holds): only the values the script makes are looked for.
+	split := func(tok string) string { return "'" + tok[:9] + "' + '" + tok[9:] + "'" }
+	pre := []string{
+		"pm.environment.set('tok', " + split(envTok) + "); pm.globals.set('gtok', " + split(globTok) + "); pm.collectionVariables.set('ctok', " + split(collTok) + ");",
+		"console.log(pm.environment.get('tok'), pm.globals.get('gtok'), pm.collectionVariables.get('ctok'));",
+	}
+	test := []string{"pm.test('tokens ' + pm.response.text(), () => pm.expect(pm.response.json().url).to.equal('x'));"}
+	item := scriptedItem("login", map[string]any{"method": "GET", "url": srv.URL + "/get?t={{tok}}&g={{gtok}}&c={{ctok}}"}, pre, test)
+	coll := map[string]any{"info": map[string]any{"name": "tokens"}, "item": []any{item},
+		"variable": []any{map[string]any{"key": "ctok", "value": "coll-initial-value", "type": "secret"}}}
+	cr := newCanaryRun(t, coll, map[string]any{"name": "tokens", "values": []any{
+		map[string]any{"key": "tok", "value": "env-initial-value", "type": "secret", "enabled": true}}})
+	globals := writeJSON(t, filepath.Dir(cr.coll), "globals.json", map[string]any{"name": "g", "values": []any{
+		map[string]any{"key": "gtok", "value": "glob-initial-value", "type": "secret", "enabled": true}}})
+	o := func(name string) string { return filepath.Join(cr.out, name) }
+	cr.run("run", cmdutil.ExitFailures, "run", cr.coll, "-e", cr.env, "-g", globals, "--color", "off", "--state-dir", cr.state,
+		"-r", "cli,json,junit,html", "--verbose", "--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"),
+		"--reporter-html-export", o("r.html"), "--export-environment", o("env.json"), "--export-globals", o("g.json"),
+		"--export-collection", o("c.json"))
+	cr.run("env show", cmdutil.ExitOK, "env", "show", cr.env, "--state-dir", cr.state)
+	cr.collect(t, "r.json")
+	require.NoError(t, filepath.WalkDir(cr.state, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			cr.texts["store "+p] = string(b)
+		}
+		return err
+	}))
+	assert.Contains(t, cr.texts["stdout run"], "/get?t=***&g=***&c=***", "the request went out with the tokens")
+	for name, text := range cr.texts {
+		for _, tok := range []string{envTok, globTok, collTok} {
+			assert.False(t, strings.Contains(text, tok[5:]), "%s holds %s", name, tok)
+		}
+	}
 }
