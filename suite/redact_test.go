@@ -206,3 +206,19 @@ func TestRedactConsoleFormat(t *testing.T) {
 		assert.Empty(t, got.Format+got.Unformatted, "the raw format never reaches a reporter")
 	}
 }
+
+// TestLearnedSecretsKeptUnlessVault: a value a script gave a variable of
+// type secret may be kept as a current value; one that holds a vault value
+// (copied into the variable, or around it) may not.
+func TestLearnedSecretsKeptUnlessVault(t *testing.T) {
+	t.Parallel()
+	red := vault.NewRedactor()
+	red.Add("vault-value-Kq82Lm")
+	l := &learnedSecrets{Redactor: red}
+	l.Add("token-from-login-7Qx9", "vault-value-Kq82Lm")
+	secret := l.holdsSecret()
+	assert.False(t, secret("token-from-login-7Qx9"), "a token a script stored")
+	assert.True(t, secret("vault-value-Kq82Lm"), "a vault value copied into a secret variable")
+	assert.True(t, secret("Bearer vault-value-Kq82Lm"), "a value holding one")
+	assert.Equal(t, "***", red.Redact("token-from-login-7Qx9"), "masked all the same")
+}

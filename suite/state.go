@@ -107,8 +107,7 @@ func (s *Suite) persist(rs *environments.RunState, sc *environments.Scope) {
 	if rs == nil || sc == nil {
 		return
 	}
-	isSecret := func(v string) bool { return s.red.Redact(v) != v }
-	dropped, err := rs.Finish(sc.Variables(), isSecret, s.red.NamesSecret)
+	dropped, err := rs.Finish(sc.Variables(), s.learned.holdsSecret(), s.red.NamesSecret)
 	if err != nil {
 		s.o.warnf("warning: current values not saved: %s\n", s.red.Redact(err.Error()))
 	}

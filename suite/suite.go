@@ -180,6 +180,8 @@ func (o *Options) stderr() io.Writer {
 type Suite struct {
 	o   Options
 	red *vault.Redactor
+	// learned is red as the runs' Masker (learned.go).
+	learned *learnedSecrets
 	// hosts routes PingOne's host names to the local PingOne (servers.go).
 	hosts *hostRoutes
 	// direct are the local servers' addresses, never proxied
@@ -202,7 +204,7 @@ func New(o Options) *Suite {
 		// they quote is masked like every other output.
 		o.Stderr = redactWrites{w: o.Stderr, red: red}
 	}
-	return &Suite{o: o, red: red, inFlight: max(o.Parallel, 1)}
+	return &Suite{o: o, red: red, learned: &learnedSecrets{Redactor: red}, inFlight: max(o.Parallel, 1)}
 }
 
 // redactWrites masks each write whole: every warning is one write.
@@ -290,7 +292,7 @@ func (s *Suite) runnerOptions() runner.Options {
 	}
 	ropts.EnvironmentFile, ropts.GlobalsFile = scopeFile(o.Environment), scopeFile(o.Globals)
 	ropts.Data = o.Data
-	ropts.Masker = s.red
+	ropts.Masker = s.learned
 	ropts.VaultScripts = o.VaultScripts
 	s.hosts.apply(&ropts)
 	ropts.DirectHosts = s.direct

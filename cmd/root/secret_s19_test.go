@@ -183,8 +183,9 @@ func s19Leaks(text string) []string {
 // TestScriptSetSecretsAreMasked: a value a script gives a variable of type
 // secret (a token a login request returns, stored in a secret environment,
 // globals or collection variable) is as secret as the one the variable
-// started with: it was printed, reported and kept as a current value in
-// clear, as only the values the run started with were masked.
+// started with: it was printed and reported in clear, as only the values
+// the run started with were masked. Like the variable's first value it is
+// kept as a current value.
 func TestScriptSetSecretsAreMasked(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(s18Server))
@@ -220,9 +221,18 @@ func TestScriptSetSecretsAreMasked(t *testing.T) {
 		return err
 	}))
 	assert.Contains(t, cr.texts["stdout run"], "/get?t=***&g=***&c=***", "the request went out with the tokens")
+	stored := 0
 	for name, text := range cr.texts {
 		for _, tok := range []string{envTok, globTok, collTok} {
+			if strings.HasPrefix(name, "store ") {
+				// Kept as the variables' current values, as Postman keeps
+				// them: the next run starts from them (and masks them,
+				// suite's TestStoredSecretValuesAreMasked).
+				stored += strings.Count(text, tok)
+				continue
+			}
 			assert.False(t, strings.Contains(text, tok[5:]), "%s holds %s", name, tok)
 		}
 	}
+	assert.Equal(t, 3, stored, "the tokens are current values")
 }
