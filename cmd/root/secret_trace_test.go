@@ -196,9 +196,22 @@ func traceRun(t *testing.T, base, vaultValue, envValue, fmtValue string) map[str
 			"const v = await pm.vault.get('apiKey'), e = pm.environment.get('envKey');",
 			"const r = await pm.sendRequest({url: '" + base + "/post?s=' + encodeURIComponent(v), method: 'POST', header: {'X-S': e, 'Postman-Token': 'trace'}, body: {mode: 'raw', raw: JSON.stringify({v, e})}});",
 			"console.log(r.text(), r.json());"}},
+		// The parts the JSON report writes since session 19's hrep3: a
+		// GraphQL body's operationName and variables, a body row's
+		// description.
+		{"graphql", "/graphql", map[string]any{"body": map[string]any{"mode": "graphql", "graphql": map[string]any{
+			"query": "query Q($v: String) { a(v: $v) }", "operationName": "{{envKey}}",
+			"variables": `{"v":"` + ref + `","e":"{{envKey}}"}`}}}, nil},
+		{"row descriptions", "/urlencoded", map[string]any{"body": map[string]any{"mode": "urlencoded", "urlencoded": []any{
+			map[string]any{"key": "k", "value": "v", "description": "about {{envKey}} and " + ref}}}}, nil},
 	} {
 		items = append(items, scriptedItem(it.name, req(it.path, it.extra), it.pre, light))
 	}
+	// A request that fails (nothing listens on port 1): the report's
+	// failure source resolves the item's references, secrets among them.
+	failed := scriptedItem("failed {{envKey}}", map[string]any{"method": "GET", "url": "http://127.0.0.1:1/x?q={{envKey}}&v=" + ref,
+		"header": hdr, "description": "desc {{envKey}} " + ref}, []string{"// pre {{envKey}} " + ref}, []string{"// test {{envKey}}"})
+	items = append(items, failed)
 	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "trace"}, "item": items}, map[string]any{"name": "trace", "values": []any{
 		map[string]any{"key": "envKey", "value": envValue, "type": "secret", "enabled": true},
 		map[string]any{"key": "fmtKey", "value": fmtValue, "type": "secret", "enabled": true},
