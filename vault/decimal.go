@@ -51,11 +51,25 @@ type number struct {
 	start, end int
 }
 
+// listPiece is how many numbers of a list decimalSpans holds at once: a
+// longer list (a JSON array of data) is searched piece by piece, each
+// piece starting with the last one's tail, so memory stays bounded
+// whatever the body (the whole list took 24 bytes a number: 1 GB for a
+// 16 MB array).
+const listPiece = 4096
+
 // decimalSpans finds the values' number lists in s.
 func decimalSpans(s string, values []*secretValue) []span {
 	var spans []span
 	var buf [16]number // most runs of digits are no list at all
 	list := buf[:0]
+	longest := 0
+	for _, v := range values {
+		for _, form := range v.decimal {
+			longest = max(longest, len(form))
+		}
+	}
+	limit := max(listPiece, 2*longest)
 	for i := 0; i < len(s); i++ {
 		if s[i]-'0' > 9 { // not a digit: most bytes
 			continue
@@ -70,8 +84,20 @@ func decimalSpans(s string, values []*secretValue) []span {
 			}
 			continue
 		}
-		var end int
-		list, end = numberList(s, start, list[:0])
+		var end, next int
+		list, end, next = numberList(s, start, list[:0], limit)
+		for next >= 0 {
+			// The list goes on: search this piece, keep the tail a form
+			// could start in.
+			for _, v := range values {
+				for _, form := range v.decimal {
+					spans = append(spans, listSpans(s, list, form, whole)...)
+				}
+			}
+			keep := min(len(list), longest-1)
+			list = list[:copy(list, list[len(list)-keep:])]
+			list, end, next = numberList(s, next, list, limit)
+		}
 		if len(list) >= MinSecretLen {
 			cut := cutShort(s, end)
 			for _, v := range values {
@@ -103,9 +129,10 @@ func isWordByte(c byte) bool {
 }
 
 // numberList reads the list of numbers from i into list: numbers of up to
-// seven digits, each followed by a separator, until something else. It
-// returns the numbers and where the last one ends.
-func numberList(s string, i int, list []number) ([]number, int) {
+// seven digits, each followed by a separator, until something else or
+// until list holds limit numbers. It returns the numbers, where the last
+// one ends, and where the list goes on (-1 when it ended).
+func numberList(s string, i int, list []number, limit int) ([]number, int, int) {
 	end := i
 	for {
 		j := i
@@ -117,7 +144,7 @@ func numberList(s string, i int, list []number) ([]number, int) {
 			k++
 		}
 		if k-j == 0 || k-j > 7 || k < len(s) && (isWordByte(s[k]) || s[k] == '.') {
-			return list, end
+			return list, end, -1
 		}
 		n := 0
 		for _, c := range s[j:k] {
@@ -129,7 +156,10 @@ func numberList(s string, i int, list []number) ([]number, int) {
 		list, end = append(list, number{n, i, k}), k
 		next := separator(s, k)
 		if next == k || next >= len(s) || !numberStart(s, next) {
-			return list, end
+			return list, end, -1
+		}
+		if len(list) >= limit {
+			return list, end, next
 		}
 		i = next
 	}
