@@ -175,12 +175,23 @@ type SentRequest struct {
 	// src, refused): the runtime marks the body's file "value": null,
 	// which Newman's report shows.
 	FileUnread bool
+	// UnreadUploads are the form-data files that could not be read: the
+	// runtime disables a field of one file it could not read, and leaves
+	// out the file of a field of several, which Newman's report shows.
+	UnreadUploads []UnreadUpload
 	// Resolved is set for a request that failed: what each {{reference}}
 	// in the item's texts (name, description, scripts, saved examples)
 	// substitutes, from the variables the request was built with.
 	// postman-runtime resolves the whole item before sending, and
 	// Newman's report writes that copy as the failure's source.
 	Resolved map[string]string
+}
+
+// UnreadUpload is a form-data file that could not be read: its field's
+// place among the body's rows and the file's path.
+type UnreadUpload struct {
+	Row int
+	Src string
 }
 
 // RequestEvent reports a sent request and its response, or its network error.

@@ -656,7 +656,9 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if err != nil {
 		return out, err
 	}
-	out.sent.FileUnread = body != nil && body.unread
+	if body != nil {
+		out.sent.FileUnread, out.sent.UnreadUploads = body.unread, body.unreadUploads
+	}
 	if body != nil && !(prunedMethods[strings.ToUpper(method)] && !ppb.truthy("disableBodyPruning", false)) {
 		out.data = body.data
 		out.mode = req.Body.Mode

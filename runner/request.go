@@ -159,8 +159,10 @@ type builtBody struct {
 	data        []byte
 	contentType string // "" when the mode implies none
 	// unread says a file body's file could not be read (SentRequest's
-	// FileUnread).
-	unread bool
+	// FileUnread); unreadUploads are a form-data body's files that could
+	// not be (SentRequest's UnreadUploads).
+	unread        bool
+	unreadUploads []UnreadUpload
 }
 
 var languageTypes = map[string]string{
@@ -488,7 +490,8 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 	if err := w.SetBoundary(string(boundary)); err != nil {
 		return nil, err
 	}
-	for _, p := range params {
+	var unread []UnreadUpload
+	for row, p := range params {
 		if p.Disabled {
 			continue
 		}
@@ -508,6 +511,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 					if ferr := notes.fileError("Form param `"+p.Key+"`, file load error: ", src, err, fmt.Sprintf("form-data field %q: file not sent: %v", p.Key, err)); ferr != nil {
 						return nil, ferr
 					}
+					unread = append(unread, UnreadUpload{Row: row, Src: src})
 					continue
 				}
 				h := textproto.MIMEHeader{}
@@ -545,7 +549,7 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	return &builtBody{data: buf.Bytes(), contentType: w.FormDataContentType()}, nil
+	return &builtBody{data: buf.Bytes(), contentType: w.FormDataContentType(), unreadUploads: unread}, nil
 }
 
 // noFileSource says a file row names no file: src missing, null, "" or

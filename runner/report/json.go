@@ -906,7 +906,7 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 	}
 	if b := form.Body; b != nil && b.Mode != "" {
 		r.Body = itemBodyJSON(b)
-		r.Body.FormData = oneFilePerRow(r.Body.FormData)
+		r.Body.FormData = oneFilePerRow(withUnreadUploads(r.Body.FormData, sent.UnreadUploads))
 		if r.Body.File != nil {
 			r.Body.File.Given = fileMember(b, true, sent.FileUnread)
 		}
@@ -929,6 +929,34 @@ func sentRequestJSON(sent runner.SentRequest, redact func(string) string) *jsonR
 		}
 	}
 	return r
+}
+
+// withUnreadUploads marks the form-data fields whose file could not be
+// read as postman-runtime leaves them: a field of one file disabled (the
+// member last), a field of several without the file (its src list
+// shortened). The rows
+// are copied first.
+func withUnreadUploads(rows []jsonKV, unread []runner.UnreadUpload) []jsonKV {
+	if len(unread) == 0 {
+		return rows
+	}
+	rows = slices.Clone(rows)
+	for _, u := range unread {
+		if u.Row < 0 || u.Row >= len(rows) {
+			continue
+		}
+		kv := &rows[u.Row]
+		var many []string
+		if src := string(kv.Src); strings.HasPrefix(src, "[") && json.Unmarshal([]byte(src), &many) == nil {
+			many = slices.DeleteFunc(many, func(s string) bool { return s == u.Src })
+			if b, err := json.Marshal(many); err == nil {
+				kv.Src = jsonreport.Paths(b)
+			}
+			continue
+		}
+		kv.DisabledLast = true
+	}
+	return rows
 }
 
 // oneFilePerRow splits a file field with several files into one field per

@@ -40,7 +40,8 @@ func (c *consoleTee) Handle(ev runner.Event) {
 // {{reference}} of the item resolved as the runtime resolved it before
 // sending (name, description, scripts, saved examples; a header's and a
 // body row's description, also in the execution's request), an unknown
-// one and a vault one left as written.
+// one and a vault one left as written; a form-data field whose one file
+// could not be read disabled, a field of several without that file.
 func TestResolvedBodiesAndSourcesAsNewman(t *testing.T) {
 	t.Parallel()
 	g := goldenDir("newman-resolved-bodies", "127.0.0.1:18931")
@@ -82,6 +83,10 @@ func TestResolvedBodiesAndSourcesAsNewman(t *testing.T) {
 				Source map[string]any
 			}
 		}
+	}
+	// A field the runtime disabled has the member last, as Newman's.
+	if want := `"src":"missing.txt","disabled":true}`; !bytes.Contains(out.Bytes(), []byte(want)) {
+		t.Errorf("no row ending %s in the report", want)
 	}
 	written := bytes.ReplaceAll(out.Bytes(), []byte(host), []byte(g.recordedHost))
 	_, port, _ := strings.Cut(host, ":")

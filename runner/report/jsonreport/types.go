@@ -150,6 +150,20 @@ type KV struct {
 	// (collections.RowMeta): an id, a name that is not a string, a
 	// disabled that is not a boolean, the row's own system member.
 	Meta string `json:"-"`
+	// DisabledLast writes "disabled": true last in the row: a form-data
+	// field postman-runtime disabled because its file could not be read
+	// (the member added to the row after the others).
+	DisabledLast bool `json:"-"`
+}
+
+// disabledLast writes the row with "disabled": true as its last member.
+func (k KV) disabledLast() ([]byte, error) {
+	k.Disabled, k.DisabledLast = false, false
+	b, err := json.Marshal(k)
+	if err != nil || len(b) < 2 {
+		return b, err
+	}
+	return append(append(b[:len(b)-1:len(b)-1], `,"disabled":true`...), '}'), nil
 }
 
 // KVDescription is a row's description.
@@ -211,6 +225,9 @@ func (k *KV) UnmarshalJSON(b []byte) error {
 
 func (k KV) MarshalJSON() ([]byte, error) {
 	type plain KV
+	if k.DisabledLast {
+		return k.disabledLast()
+	}
 	if k.NoValue == HasValue && k.Typed == "" && k.Meta == "" && (k.Disabled || !k.DisabledSet) {
 		return json.Marshal(plain(k))
 	}
