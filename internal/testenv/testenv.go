@@ -55,8 +55,10 @@ func Keyring(t testing.TB, why string) {
 	Skip(t, "no usable Secret Service (run under dbus-run-session with gnome-keyring, as .ci/run does)")
 }
 
-// Main runs the package's tests, then reports what skipped.
+// Main runs the package's tests, then reports what skipped. The machine's
+// proxy variables are cleared first (clearProxies).
 func Main(m *testing.M) int {
+	clearProxies()
 	code := m.Run()
 	if lines := summary(packageName()); len(lines) > 0 {
 		report(lines)
@@ -135,4 +137,19 @@ func packageName() string {
 		return dir
 	}
 	return "./" + filepath.ToSlash(rel)
+}
+
+// proxyVars are the variables courier takes a proxy from
+// (internal/proxyenv).
+var proxyVars = []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"}
+
+// clearProxies unsets the machine's proxy variables: courier follows them
+// as postman-request does, loopback hosts included (net/http's rules left
+// those direct), so a machine with HTTP_PROXY set would send the tests'
+// requests to their own 127.0.0.1 servers through it. Tests of proxies
+// give theirs through runner.Options.ProxyEnv or the command's Env.
+func clearProxies() {
+	for _, name := range proxyVars {
+		os.Unsetenv(name)
+	}
 }
