@@ -33,8 +33,8 @@ func NewCmdRoot(io *cmdutil.IOStreams, version string) *cobra.Command {
 		Use:   "courier <command>",
 		Short: "Run Postman collections headlessly, with their scripts",
 		Long: `courier runs Postman collections (v1, v2.0, v2.1 JSON, or a v12 YAML directory) from
-the command line, with their pre-request and test scripts, exactly as Postman would:
-a drop-in for "newman run" in one static binary.`,
+the command line, with their pre-request and test scripts, as Postman would: a
+drop-in for "newman run" in one static binary.`,
 		Example: `  courier run collection.json -e env.json
   courier run collection.json -e env.json -r cli,junit --reporter-junit-export results.xml
   courier run testdata/examples/echo.postman_collection.json --local-echo

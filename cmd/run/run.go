@@ -162,6 +162,9 @@ func NewCmdRun(io *cmdutil.IOStreams, runF func(context.Context, *Options) error
 		Short: "Run a collection (file path or URL), as newman run does",
 		Long: `Run every request of a Postman collection, with its pre-request and test scripts,
 and report the outcome. Flags are Newman's: a "newman run" command line works as is.
+One difference: values the scripts set are kept as current values and the next run
+starts from them (its first lines say so), as in Postman; --fresh starts from the
+files, as newman run does.
 
 A collection is a JSON file (v1, v2.0, v2.1), a URL, or a Postman v12 collection
 directory (postman/collections/<Name>, YAML). A repository root or postman/ folder
@@ -180,7 +183,11 @@ with --parallel they do not see each other's values. setNextRequest stays within
 its iteration. Current values the workers set are merged, the last iteration's
 change winning. With --bail, iterations run one after the other. With several
 collections, --parallel also runs the collections side by side, each from the same
-starting variables (so they no longer feed each other), output in collection order.`,
+starting variables (so they no longer feed each other), output in collection order.
+
+HTTP_PROXY, HTTPS_PROXY and NO_PROXY (or their lower-case forms) are read as Newman
+reads them: loopback hosts go through the proxy too unless NO_PROXY names them, and
+https falls back to HTTP_PROXY. --local-echo and --local-pingone are always direct.`,
 		Example: `  courier run postman/collections/Orders -e postman/environments/dev.environment.yaml
   courier run . --collection Orders -e dev
   courier run coll.json -e env.json
