@@ -259,6 +259,10 @@ func (s *takeScan) note(n ast.Node) {
 		s.noteBinding(n)
 	case *ast.FunctionLiteral:
 		s.bind(n.Name)
+	case *ast.ParameterList:
+		s.bind(n.Rest) // the others are Bindings
+	case *ast.ForDeclaration:
+		s.bind(n.Target) // for (const d of ...)
 	case *ast.ClassLiteral:
 		s.bind(n.Name)
 	case *ast.CatchStatement:
@@ -327,7 +331,12 @@ func (s *takeScan) bind(target ast.Node) {
 // takesAt is the second walk's look at one node.
 func (s *takeScan) takesAt(n ast.Node) bool {
 	switch n := n.(type) {
+	case *ast.WithStatement:
+		return true // with (pm.response) { json.call(x) }: bare names may be methods
 	case *ast.DotExpression:
+		if s.callsUnnamed(n) {
+			return true
+		}
 		return s.takesMember(n, n.Left, string(n.Identifier.Name))
 	case *ast.BracketExpression:
 		switch m := n.Member.(type) {
@@ -343,6 +352,27 @@ func (s *takeScan) takesAt(n ast.Node) bool {
 		return !isParsedJSON(s.patterns[n], s.data) && patternTakes(n)
 	case *ast.CallExpression:
 		return chainRoot(n.Callee) == "_" && quotesMethod(n.ArgumentList)
+	}
+	return false
+}
+
+// callsUnnamed: n is .call, .apply or .bind of a function no name reads
+// off its object: a computed member (`r[m].call(x)`, r not parsed JSON)
+// or a call's result (`Reflect.get(pm.response, 'json').call(x)`), which
+// may be a method taken.
+func (s *takeScan) callsUnnamed(n *ast.DotExpression) bool {
+	if name := n.Identifier.Name; name != "call" && name != "apply" && name != "bind" {
+		return false
+	}
+	switch l := unwrapOptional(n.Left).(type) {
+	case *ast.CallExpression:
+		return true
+	case *ast.BracketExpression:
+		switch l.Member.(type) {
+		case *ast.StringLiteral, *ast.NumberLiteral:
+			return false // a name the member read looks at itself
+		}
+		return !isParsedJSON(l.Left, s.data)
 	}
 	return false
 }

@@ -46,6 +46,17 @@ func TestTakesMethods(t *testing.T) {
 		{`var jsonData = pm.response.json(); [pm.response].forEach(function (jsonData) { jsonData.json.call(pm.request); });`, true},
 		{`var jsonData = pm.response.json(); var f = pm.response.json;`, true},
 		{`var jsonData = pm.response.json(); try {} catch (jsonData) { jsonData.json.call(1) }`, true},
+		// Bindings the first walk missed (a for-of/for-in declaration, a
+		// rest parameter), and .call/.apply/.bind on what no name reads
+		// (c2c1451's text look caught them by the .call( alone).
+		{`const d = pm.response.json(); for (const d of [pm.response]) { d.json.call(pm.request) }`, true},
+		{`const d = pm.response.json(); for (let d in x) { d.json.call(pm.request) }`, true},
+		{`const d = pm.response.json(); function g(...d) { return d[0].json.call(pm.request) }`, true},
+		{`const d = pm.response.json(); const g = (...d) => d[0].json.call(pm.request)`, true},
+		{`Reflect.get(pm.response, 'json').call(pm.request)`, true},
+		{`with (pm.response) { json.call(pm.request) }`, true},
+		{`const r = pm.response, m = 'json'; r[m].apply(pm.request)`, true},
+		{`const o = pm.response.json(); o[k].call(x); data[0].bind(y); helper.call(this, 1)`, false},
 
 		{`pm.response.to.have.status(200); const j = pm.response.json(); pm.environment.set('a', j.id);`, false},
 		{"var jsonData = pm.response.json();\npm.test('echoes the body', function () {\n    pm.expect(jsonData.json).to.be.an('object');\n" +
