@@ -102,7 +102,7 @@ func Run(o *Options) error {
 		// A v12 collection is a directory of YAML files, not one file.
 		return cmdutil.FlagErrorf("%s: a collection converts to a directory (Postman v12: name it without .yaml, e.g. postman/collections/%s) or to a .json file", o.Out, collections.SanitizeName(coll.Info.Name))
 	}
-	if dir, ok := collections.V3CollectionsDir(o.Out); ok && !toJSON {
+	if dir, ok := v12CollectionsDir(o.Out); ok && !toJSON {
 		// Into a v12 repository: postman/collections/<Name>.
 		o.Out = filepath.Join(dir, collections.SanitizeName(coll.Info.Name))
 	}
@@ -129,6 +129,28 @@ func Run(o *Options) error {
 	}
 	report(o, coll.Info.Name, lost)
 	return nil
+}
+
+// v12CollectionsDir is where a collection converted into out goes when out
+// is a v12 repository or its postman/ folder: the repository's
+// postman/collections/, also when the repository was just made and that
+// folder does not exist yet (an existing postman/ folder, or out named
+// postman/). Any other out is the collection directory itself.
+func v12CollectionsDir(out string) (string, bool) {
+	if dir, ok := collections.V3CollectionsDir(out); ok {
+		return dir, true
+	}
+	st, err := os.Stat(out)
+	if err != nil || !st.IsDir() {
+		return "", false
+	}
+	if abs, err := filepath.Abs(out); err == nil && filepath.Base(abs) == "postman" {
+		return filepath.Join(out, "collections"), true
+	}
+	if st, err := os.Stat(filepath.Join(out, "postman")); err == nil && st.IsDir() {
+		return filepath.Join(out, "postman", "collections"), true
+	}
+	return "", false
 }
 
 func report(o *Options, name string, lost []string) {

@@ -80,6 +80,47 @@ func TestConvertBothWays(t *testing.T) {
 	assert.FileExists(t, filepath.Join(out, "Orders", "Create.request.yaml"))
 }
 
+// TestConvertIntoNewRepository: a repository made by hand whose postman/
+// folder has no collections/ yet gets postman/collections/<Name>, whether
+// the target names the repository or its postman/ folder; a plain
+// directory is the collection directory itself.
+func TestConvertIntoNewRepository(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		make   []string // directories made before converting
+		target string
+		want   string
+	}{
+		{"postman folder", []string{"postman"}, "postman", "postman/collections/Shop"},
+		{"repository with an empty postman folder", []string{"postman"}, ".", "postman/collections/Shop"},
+		{"repository with environments only", []string{"postman/environments"}, ".", "postman/collections/Shop"},
+		{"new directory", nil, "Shop", "Shop"},
+		{"empty directory", []string{"out"}, "out", "out"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			in := filepath.Join(dir, "shop.postman_collection.json")
+			require.NoError(t, os.WriteFile(in, []byte(coll), 0o644))
+			repo := filepath.Join(dir, "repo")
+			require.NoError(t, os.Mkdir(repo, 0o755))
+			for _, d := range tc.make {
+				require.NoError(t, os.MkdirAll(filepath.Join(repo, d), 0o755))
+			}
+			stderr, err := convert(t, in, filepath.Join(repo, tc.target))
+			require.NoError(t, err, stderr)
+			assert.FileExists(t, filepath.Join(repo, tc.want, "Orders", "Create.request.yaml"))
+			entries, err := os.ReadDir(filepath.Join(repo, filepath.Dir(tc.want)))
+			require.NoError(t, err)
+			for _, e := range entries {
+				assert.NotEqual(t, "Orders", e.Name(), "requests written beside the collection directory")
+			}
+		})
+	}
+}
+
 // TestConvertForceKeepsOtherFiles: --force replaces an earlier conversion,
 // never a directory of other files (a project, a home directory).
 func TestConvertForceKeepsOtherFiles(t *testing.T) {
