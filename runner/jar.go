@@ -47,7 +47,12 @@ type StoredCookie struct {
 	// ("Priority=HIGH").
 	Extensions []string
 	Created    time.Time
-	index      uint64
+	// PathIsDefault: the Set-Cookie gave no path and the request's was
+	// taken; LastAccessed: when the cookie was last stored or read for a
+	// request (tough-cookie's fields, written to --export-cookie-jar).
+	PathIsDefault bool
+	LastAccessed  time.Time
+	index         uint64
 }
 
 // NewJar returns an empty jar.
@@ -174,7 +179,7 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 		sc.Domain = domain
 	}
 	if sc.Path == "" || sc.Path[0] != '/' {
-		sc.Path = defaultPath(u)
+		sc.Path, sc.PathIsDefault = defaultPath(u), true
 	}
 	// tough-cookie's default prefixSecurity is "silent": refused, no error.
 	if strings.HasPrefix(sc.Name, "__Secure-") && !sc.Secure ||
@@ -184,7 +189,7 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 	if len(dry) > 0 && dry[0] {
 		return sc, nil
 	}
-	sc.Created = now
+	sc.Created, sc.LastAccessed = now, now
 	key := jarKey(sc.Domain, sc.Path, sc.Name)
 	if old, ok := j.cookies[key]; ok {
 		sc.Created, sc.index = old.Created, old.index
@@ -265,6 +270,7 @@ func (j *Jar) matching(u *url.URL, o matchOptions) []*StoredCookie {
 		if !pathMatch(p, c.Path) || c.Secure && !secure || c.HTTPOnly && o.noHTTP {
 			continue
 		}
+		c.LastAccessed = now // tough-cookie's getCookies updates it too
 		out = append(out, c)
 	}
 	sort.Slice(out, func(a, b int) bool {
@@ -403,6 +409,9 @@ func (j *Jar) Put(c StoredCookie) {
 	c.Domain = strings.ToLower(strings.TrimPrefix(c.Domain, "."))
 	if c.Created.IsZero() {
 		c.Created = j.now()
+	}
+	if c.LastAccessed.IsZero() {
+		c.LastAccessed = c.Created
 	}
 	key := jarKey(c.Domain, c.Path, c.Name)
 	if old, ok := j.cookies[key]; ok {
