@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -139,7 +140,9 @@ func (e *Engine) orderScope(scope string, m *mutState) {
 	if !snapped && !newOutOfOrder(scope, m) {
 		return
 	}
-	rank := map[string]int{}
+	// int64: the ranks pass 32 bits (array indexes go up to 2^32-2), and
+	// courier builds for 32-bit platforms too.
+	rank := map[string]int64{}
 	for i, x := range m.muts {
 		if x.scope != scope || x.existed {
 			continue
@@ -147,35 +150,35 @@ func (e *Engine) orderScope(scope string, m *mutState) {
 		if n, ok := arrayIndex(x.key); ok {
 			rank[x.key] = 1<<40 + n
 		} else {
-			rank[x.key] = 1<<41 + i
+			rank[x.key] = 1<<41 + int64(i)
 		}
 	}
-	old := map[string]int{}
+	old := map[string]int64{}
 	for i, k := range snap {
 		if _, seen := old[k]; !seen {
-			old[k] = i
+			old[k] = int64(i)
 		}
 	}
 	sc := e.scope(scope)
 	vars := sc.Variables()
-	at := func(v environments.Variable, i int) int {
+	at := func(v environments.Variable, i int) int64 {
 		if r, ok := rank[v.Key]; ok {
 			return r
 		}
 		if r, ok := old[v.Key]; ok {
 			return r
 		}
-		return i // not in the snapshot: never moved
+		return int64(i) // not in the snapshot: never moved
 	}
 	type ranked struct {
 		v    environments.Variable
-		rank int
+		rank int64
 	}
 	rs := make([]ranked, len(vars))
 	for i, v := range vars {
 		rs[i] = ranked{v, at(v, i)}
 	}
-	slices.SortStableFunc(rs, func(a, b ranked) int { return a.rank - b.rank })
+	slices.SortStableFunc(rs, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
 	for i := range rs {
 		vars[i] = rs[i].v
 	}
@@ -203,7 +206,7 @@ func newOutOfOrder(scope string, m *mutState) bool {
 
 // arrayIndex reports a name JavaScript orders as an array index ("0",
 // "7", "10"; not "07" or "-1") and its number.
-func arrayIndex(key string) (int, bool) {
+func arrayIndex(key string) (int64, bool) {
 	if key == "" || len(key) > 10 || key[0] == '0' && len(key) > 1 {
 		return 0, false
 	}
@@ -216,5 +219,5 @@ func arrayIndex(key string) (int, bool) {
 	if err != nil || n >= 1<<32-1 {
 		return 0, false
 	}
-	return int(n), true
+	return int64(n), true
 }
