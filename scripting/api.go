@@ -235,8 +235,11 @@ type Options struct {
 	// script waits on nothing but timers (setTimeout(f, 10000) to give a
 	// server time), the next timer fires at once and the clock, which Date
 	// also reads, jumps ahead to it. Callbacks keep their order; only the
-	// waiting goes. Tests that compare two runs use it, so the runs do not
-	// depend on the wall clock; a script's Timeout still counts real time.
+	// waiting goes, and the script's own work takes no time on that clock
+	// (each Date read moves it 1 us, so a busy wait on Date ends). Tests
+	// that compare two runs use it, so the runs do not depend on the wall
+	// clock or the machine's load; a script's Timeout still counts real
+	// time.
 	VirtualTime bool
 }
 

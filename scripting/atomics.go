@@ -22,7 +22,7 @@ func (e *Engine) atomicsWait(ms float64) {
 	forever := math.IsInf(ms, 1) || ms > maxAtomicsWait
 	d := time.Duration(ms * float64(time.Millisecond))
 	if e.loop.virtual && !forever {
-		e.loop.ahead += d
+		e.loop.skip(d)
 		return
 	}
 	deadline := time.Now().Add(d)

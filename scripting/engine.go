@@ -578,7 +578,8 @@ func NewEngine(opts Options) (*Engine, error) {
 	e.loop.endOnUncaught = opts.CurrentSandbox
 	if opts.VirtualTime {
 		e.loop.virtual = true
-		rt.SetTimeSource(e.loop.now)
+		e.loop.sync()
+		rt.SetTimeSource(e.loop.dateNow)
 	}
 	e.watch.e = e
 	e.loop.stopped = e.watch.stopped
@@ -654,6 +655,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	st := &execState{x: x, res: res, parent: ctx}
 	e.cur = st
 	e.watch.start(ctx, e.opts.Timeout)
+	e.loop.sync()
 	defer e.endRun(st, c)
 	e.scopeKeys(x)
 	if c.globals.adds {

@@ -110,10 +110,10 @@ pm.test("schema", () => pm.response.to.have.jsonSchema({type: "object", required
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			// Timers run on the virtual clock, with delays far apart: as in
-			// Node, a timer due while the script was still busy fires
-			// before a setImmediate, so close delays order differently on a
-			// loaded machine.
+			// Timers run on the virtual clock, where the script's own work
+			// takes no time (TestVirtualClockIgnoresScriptWork); their
+			// delays are far apart from when that clock still followed
+			// the wall clock while a script worked.
 			e, _ := newTestEngine(t, Options{VirtualTime: true})
 			var r *Result
 			for _, src := range tc.scripts {

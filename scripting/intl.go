@@ -708,7 +708,7 @@ func (e *Engine) rangePartsArray(ps []rangePart) goja.Value {
 func (e *Engine) timeValue(v goja.Value) float64 {
 	var ms float64
 	if v == nil || goja.IsUndefined(v) {
-		ms = float64(time.Now().UnixMilli())
+		ms = float64(e.loop.dateNow().UnixMilli())
 	} else {
 		ms = v.ToFloat()
 	}

@@ -53,9 +53,19 @@ type eventLoop struct {
 
 	// virtual runs timers on a clock of the loop's own (Options.VirtualTime):
 	// when only timers are left, the clock jumps to the next one instead of
-	// the goroutine sleeping. ahead is how far that clock has jumped.
+	// the goroutine sleeping. ahead is how far that clock has jumped. vnow
+	// is the clock's reading: the script's own work does not move it, so
+	// the order of timers does not depend on how fast the machine runs the
+	// script (when it followed the wall clock, a script preempted for 50 ms
+	// at load 20 let a 50 ms timer pass a 1 ms timer set in an earlier
+	// timer's callback: fresh-round9l-a). It moves when the loop jumps or
+	// really waits (Go work in flight), by dateTick at each Date read (a
+	// busy wait on Date ends), and catches up with the wall clock (plus
+	// ahead) when a script starts (sync), so time still passes between
+	// scripts as requests take it.
 	virtual bool
 	ahead   time.Duration
+	vnow    time.Time
 
 	// phase is when the timer callback running now was fired (zero
 	// outside timer callbacks: the script's own code, a pm.sendRequest
@@ -174,9 +184,44 @@ func (l *eventLoop) register() func(func() error) {
 	}
 }
 
-// now is the loop's clock: the wall clock, moved ahead by the waits a
-// virtual loop skipped.
-func (l *eventLoop) now() time.Time { return time.Now().Add(l.ahead) }
+// now is the loop's clock: the wall clock, or a virtual loop's own
+// (vnow).
+func (l *eventLoop) now() time.Time {
+	if l.virtual {
+		return l.vnow
+	}
+	return time.Now()
+}
+
+// dateTick is how far each Date read moves a virtual clock: a script's
+// busy wait on Date (while (Date.now() - s < 30) {}) ends after a number
+// of reads, the same on every machine, instead of never.
+const dateTick = time.Microsecond
+
+// dateNow is the time Date reads: the loop's clock, moved by dateTick on a
+// virtual loop.
+func (l *eventLoop) dateNow() time.Time {
+	if l.virtual {
+		l.vnow = l.vnow.Add(dateTick)
+		return l.vnow
+	}
+	return time.Now()
+}
+
+// sync brings a virtual clock up to the wall clock moved by its jumps
+// (ahead), when a script starts: requests and other work between scripts
+// took real time. The clock never goes back.
+func (l *eventLoop) sync() {
+	if now := time.Now().Add(l.ahead); l.virtual && now.After(l.vnow) {
+		l.vnow = now
+	}
+}
+
+// skip moves a virtual clock by d without waiting.
+func (l *eventLoop) skip(d time.Duration) {
+	l.ahead += d
+	l.vnow = l.vnow.Add(d)
+}
 
 func (l *eventLoop) addTimer(fn goja.Callable, delay time.Duration, args []goja.Value, repeat bool) int64 {
 	if delay < 0 {
@@ -299,7 +344,7 @@ func (l *eventLoop) fireIfDue(t *timer, pending int) (bool, error) {
 		// Nothing but timers can happen before this one fires:
 		// skip the wait. Go work in flight (pm.sendRequest) is
 		// still waited for, so it lands where it would have.
-		l.ahead += d
+		l.skip(d)
 		d = 0
 	}
 	if d > 0 {
@@ -339,9 +384,14 @@ func (l *eventLoop) sleep(tm *time.Timer, t *timer, wait time.Duration) *time.Ti
 		}
 		timerC = tm.C
 	}
+	start := time.Now()
 	select {
 	case <-l.wake:
 	case <-timerC:
+	}
+	if l.virtual {
+		// A real wait (for Go work) moves a virtual clock as much.
+		l.vnow = l.vnow.Add(time.Since(start))
 	}
 	return tm
 }

@@ -15,11 +15,12 @@ import (
 // a callback throws is dropped and the script goes on, and so is an error
 // thrown at the top of a script while timers are pending (with nothing
 // pending it fails the script: TestEngineSemantics). On the virtual
-// clock, whose waits cost nothing; but it still moves with the wall clock
-// while a script runs, so timers whose order is asserted are far apart
-// (the probes' 5, 10, 20, 30 and 60 ms became 500-6000 ms: a script
-// stalled for 10 ms on a loaded machine put the 5 ms interval after the
-// 20 ms timer). Node gives the same order at this scale (node, 'order').
+// clock, whose waits cost nothing. The probes' 5, 10, 20, 30 and 60 ms
+// became 500-6000 ms when that clock still moved with the wall clock while
+// a script ran (a script stalled for 10 ms on a loaded machine put the
+// 5 ms interval after the 20 ms timer); it no longer does
+// (TestVirtualClockIgnoresScriptWork). Node gives the same order at this
+// scale (node, 'order').
 func TestTimersAsPostman(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ name, src, want string }{
@@ -61,7 +62,7 @@ pm.test('before', () => {});
 null.boom;
 async function later() { await 1; }`, "before;timer"},
 		// Work between setting a timer and an immediate (a busy wait of
-		// 20 ms on the wall clock, which the virtual clock sees too) does
+		// 20 ms on Date, whose reads move the virtual clock) does
 		// not let the timer go first; inside a timer's callback an
 		// immediate runs before timers set there, after timers that were
 		// already due. Newman 6.2.2 and Postman CLI 1.34.0, three runs each.
