@@ -12,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/yamlmerge"
 )
 
 // YAML nodes never leave this file and v3_load.go / v3_save.go: the loader
@@ -524,7 +525,7 @@ func (c *docCheck) walk(n *yaml.Node) error {
 		if err := uniqueKeys(n, c.source); err != nil {
 			return err
 		}
-		c.merges = c.merges || slices.ContainsFunc(n.Content, isMergeKey)
+		c.merges = c.merges || slices.ContainsFunc(n.Content, yamlmerge.IsMergeKey)
 	}
 	for _, ch := range n.Content {
 		if err := c.walk(ch); err != nil {
@@ -620,19 +621,10 @@ func scalarKey(k *yaml.Node) (string, bool) {
 	return k.Value, k.Kind == yaml.ScalarNode
 }
 
-// isMergeKey is a plain << key (a quoted '<<' is an ordinary key).
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && k.Tag == "!!merge"
-}
-
-// resolveMerges applies YAML's merge keys (<<: *base, <<: [*a, *b], <<:
-// {inline}) in place, as Postman's parser reads them: each merged
-// mapping's keys join the mapping where the << stands, a key already there
-// (written before, or merged from an earlier source) wins, and a key
-// written after the << replaces the merged value where it stands
-// (fresh-round11v-yaml.json). Merged mappings are shared, not copied;
-// the walk does not follow aliases, and an anchor comes before its
-// aliases, so every source is resolved before it is merged.
+// resolveMerges applies YAML's merge keys in place, as Postman's parser
+// reads them (yamlmerge.Mapping). The walk does not follow aliases, and an
+// anchor comes before its aliases, so every source is resolved before it is
+// merged.
 func resolveMerges(n *yaml.Node, source string, depth int) error {
 	if n.Kind == yaml.AliasNode || depth > 10000 {
 		return nil
@@ -642,45 +634,9 @@ func resolveMerges(n *yaml.Node, source string, depth int) error {
 			return err
 		}
 	}
-	if n.Kind != yaml.MappingNode || !slices.ContainsFunc(n.Content, isMergeKey) {
-		return nil
+	if bad := yamlmerge.Mapping(n); bad != nil {
+		return &LoadError{Source: source, Line: bad.Line, Column: bad.Column,
+			Err: fmt.Errorf("invalid YAML: a merge key (<<) takes a mapping, an alias of one or a list of them, got %s; Postman's parser refuses the file", nodeKind(bad))}
 	}
-	out := make([]*yaml.Node, 0, len(n.Content))
-	at := map[string]int{} // a key's index in out
-	add := func(k, v *yaml.Node, explicit bool) {
-		key, ok := scalarKey(k)
-		if i, seen := at[key]; ok && seen {
-			if explicit {
-				out[i], out[i+1] = k, v
-			}
-			return
-		}
-		if ok {
-			at[key] = len(out)
-		}
-		out = append(out, k, v)
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !isMergeKey(k) {
-			add(k, v, true)
-			continue
-		}
-		sources := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
-		}
-		for _, src := range sources {
-			m := deref(src)
-			if m.Kind != yaml.MappingNode {
-				return &LoadError{Source: source, Line: src.Line, Column: src.Column,
-					Err: fmt.Errorf("invalid YAML: a merge key (<<) takes a mapping, an alias of one or a list of them, got %s; Postman's parser refuses the file", nodeKind(src))}
-			}
-			for j := 0; j+1 < len(m.Content); j += 2 {
-				add(m.Content[j], m.Content[j+1], false)
-			}
-		}
-	}
-	n.Content = out
 	return nil
 }

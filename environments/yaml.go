@@ -8,13 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/yamlmerge"
 )
 
 // Postman v12 keeps environments as postman/environments/<Name>.environment.yaml
@@ -193,11 +193,9 @@ func expandAliases(n *yaml.Node, budget *int, depth int) error {
 	return nil
 }
 
-// applyMerges applies YAML merge keys (<<: *row, <<: [*a, *b]) once the
-// aliases are expanded, as Postman CLI 1.34 reads an environment file
-// (`- <<: *row` with its own `key:` is a variable of its own): each merged
-// mapping's keys join where the << stands, a key already there wins, a key
-// written after the << replaces the merged value in place. Like the
+// applyMerges applies YAML merge keys once the aliases are expanded, as
+// Postman CLI 1.34 reads an environment file (`- <<: *row` with its own
+// `key:` is a variable of its own; yamlmerge.Mapping says how). Like the
 // expansion, this is written back when courier edits the file.
 func applyMerges(n *yaml.Node, depth int) error {
 	if depth > 100 {
@@ -208,47 +206,10 @@ func applyMerges(n *yaml.Node, depth int) error {
 			return err
 		}
 	}
-	if n.Kind != yaml.MappingNode || !slices.ContainsFunc(n.Content, isMergeKey) {
-		return nil
+	if bad := yamlmerge.Mapping(n); bad != nil {
+		return fmt.Errorf("line %d: a merge key (<<) takes a mapping, an alias of one or a list of them", bad.Line)
 	}
-	out := make([]*yaml.Node, 0, len(n.Content))
-	at := map[string]int{}
-	add := func(k, v *yaml.Node, explicit bool) {
-		if i, seen := at[k.Value]; seen {
-			if explicit {
-				out[i], out[i+1] = k, v
-			}
-			return
-		}
-		at[k.Value] = len(out)
-		out = append(out, k, v)
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !isMergeKey(k) {
-			add(k, v, true)
-			continue
-		}
-		sources := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
-		}
-		for _, src := range sources {
-			if src.Kind != yaml.MappingNode {
-				return fmt.Errorf("line %d: a merge key (<<) takes a mapping, an alias of one or a list of them", src.Line)
-			}
-			for j := 0; j+1 < len(src.Content); j += 2 {
-				add(src.Content[j], src.Content[j+1], false)
-			}
-		}
-	}
-	n.Content = out
 	return nil
-}
-
-// isMergeKey is a plain << key (a quoted '<<' is an ordinary key).
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && k.Tag == "!!merge"
 }
 
 func copyNode(n *yaml.Node, budget *int, depth int) (*yaml.Node, error) {
