@@ -11,7 +11,7 @@ func TestParseNodeIntAsNumber(t *testing.T) {
 	const refused = -1
 	for _, tc := range []struct {
 		in   string
-		want int
+		want int64 // int64: 2^53-1 does not fit a 32-bit int
 	}{
 		{"10", 10}, {" 10 ", 10}, {"+10", 10}, {"10.0", 10}, {"1e3", 1000}, {"0x10", 16}, {"0X1f", 31},
 		{"0b11", 3}, {"0o17", 15}, {"010", 10}, {"00", 0}, {"-5", -5}, {"-0", 0}, {".5e1", 5}, {"5.", 5},
@@ -24,7 +24,7 @@ func TestParseNodeIntAsNumber(t *testing.T) {
 		switch {
 		case tc.want == refused && err == nil:
 			t.Errorf("parseNodeInt(%q) = %d, want it refused as Newman refuses it", tc.in, got)
-		case tc.want != refused && (err != nil || got != tc.want):
+		case tc.want != refused && (err != nil || int64(got) != tc.want):
 			t.Errorf("parseNodeInt(%q) = %d, %v; Newman reads %d", tc.in, got, err, tc.want)
 		}
 	}

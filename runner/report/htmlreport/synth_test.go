@@ -83,7 +83,7 @@ func synthReport(n int) []byte {
 			"iterations": map[string]int{"total": iters}, "items": map[string]int{"total": n}, "requests": map[string]int{"total": n},
 			"assertions": map[string]int{"total": 3 * n, "failed": len(failures)}, "testScripts": map[string]int{"total": n}, "prerequestScripts": map[string]int{"total": 0},
 		},
-		"timings":   map[string]any{"responseAverage": 47.5, "responseMin": 3, "responseMax": 92, "responseSd": 26, "started": 1795746851510, "completed": 1795746851510 + int64(n)*9},
+		"timings":   map[string]any{"responseAverage": 47.5, "responseMin": 3, "responseMax": 92, "responseSd": 26, "started": int64(1795746851510), "completed": 1795746851510 + int64(n)*9},
 		"transfers": map[string]int{"responseTotal": n * 700},
 		"failures":  failures,
 	})
