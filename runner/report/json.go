@@ -1521,8 +1521,10 @@ func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 		if typ == "" {
 			typ = "any"
 		}
-		out.Variable = append(out.Variable, jsonreport.PathVar{ID: v.ID, Disabled: v.Disabled, Description: descriptionJSON(v.Description, v.DescriptionType),
-			Type: typ, Value: jsonreport.Text(v.Value), Key: v.Key})
+		pv := jsonreport.PathVar{Description: descriptionJSON(v.Description, v.DescriptionType),
+			Type: typ, Value: jsonreport.Text(v.Value), Key: v.Key}
+		pv.SetMeta(v.ID, v.Disabled, v.Meta)
+		out.Variable = append(out.Variable, pv)
 		seen[v.Key] = true
 	}
 	for _, seg := range out.Path {

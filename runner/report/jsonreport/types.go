@@ -308,15 +308,35 @@ type URL struct {
 }
 
 // PathVar is a URL's :path variable as postman-collection writes it: its
-// id, disabled flag and description when the collection gives them, its
-// type ("any" unless given) and a value only when it has one.
+// id, name, disabled and description when the collection gives them (id,
+// name and disabled as written: a number, null), its type ("any" unless
+// given), a value only when it has one, and system last.
 type PathVar struct {
-	ID          string          `json:"id,omitempty"`
-	Disabled    bool            `json:"disabled,omitempty"`
+	ID          json.RawMessage `json:"id,omitempty"`
+	Name        json.RawMessage `json:"name,omitempty"`
+	Disabled    json.RawMessage `json:"disabled,omitempty"`
 	Description json.RawMessage `json:"description,omitempty"`
 	Type        string          `json:"type,omitempty"`
 	Value       Text            `json:"value,omitempty"`
 	Key         string          `json:"key"`
+	System      json.RawMessage `json:"system,omitempty"`
+}
+
+// SetMeta sets the variable's id, name, disabled and system from the
+// collection's id and disabled flag and what else it kept
+// (collections.Variable.Meta's JSON; left out when masking broke it).
+func (v *PathVar) SetMeta(id string, disabled bool, meta string) {
+	var m struct{ ID, Name, Disabled, System json.RawMessage }
+	if meta != "" {
+		_ = json.Unmarshal([]byte(meta), &m)
+	}
+	if m.ID == nil && id != "" {
+		m.ID, _ = json.Marshal(id)
+	}
+	if m.Disabled == nil && disabled {
+		m.Disabled = json.RawMessage("true")
+	}
+	v.ID, v.Name, v.Disabled, v.System = m.ID, m.Name, m.Disabled, m.System
 }
 
 // URLAuth is a URL's credentials; Password is absent for "user@".
