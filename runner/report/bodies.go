@@ -38,19 +38,11 @@ func objectMembers(raw string) (ms []member, ok bool) {
 
 // encodeMembers writes members back as a JSON object, in their order.
 func encodeMembers(ms []member) json.RawMessage {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range ms {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(m.value)
+	var o orderedObject
+	for _, m := range ms {
+		o.add(m.key, m.value)
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return o.bytes()
 }
 
 // fileMember is a file body's file member as Newman's report writes it, nil

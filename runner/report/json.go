@@ -1275,25 +1275,11 @@ func withoutPrivate(raw json.RawMessage) json.RawMessage {
 	}
 	out := make([]json.RawMessage, 0, len(list))
 	for _, ex := range list {
-		dec := json.NewDecoder(bytes.NewReader(ex))
-		if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		ms, ok := objectMembers(string(ex))
+		if !ok {
 			return raw
 		}
-		var o orderedObject
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return raw
-			}
-			var v json.RawMessage
-			if dec.Decode(&v) != nil {
-				return raw
-			}
-			if k != "_" {
-				o.add(k.(string), v)
-			}
-		}
-		out = append(out, o.bytes())
+		out = append(out, encodeMembers(slices.DeleteFunc(ms, func(m member) bool { return m.key == "_" })))
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
