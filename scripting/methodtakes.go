@@ -436,6 +436,28 @@ func quotesMethod(args []ast.Expression) bool {
 // JSON.parse returns, a name in data, {} or [], or either of two such
 // (`data.user || {}`).
 func isParsedJSON(e ast.Expression, data map[unistring.String]bool) bool {
+	switch x := chainBase(e).(type) {
+	case *ast.Identifier:
+		return data[x.Name]
+	case *ast.CallExpression:
+		// A response's json() (pm.response's, pm.sendRequest's
+		// response's), or JSON.parse.
+		d, ok := x.Callee.(*ast.DotExpression)
+		return ok && (d.Identifier.Name == "json" || d.Identifier.Name == "jsonp") || isCallOf(x.Callee, "JSON", "parse")
+	case *ast.BinaryExpression:
+		// data.user || {}
+		logical := x.Operator == token.LOGICAL_OR || x.Operator == token.LOGICAL_AND || x.Operator == token.COALESCE
+		return logical && isParsedJSON(x.Left, data) && isParsedJSON(x.Right, data)
+	case *ast.ObjectLiteral:
+		return len(x.Value) == 0
+	case *ast.ArrayLiteral:
+		return len(x.Value) == 0
+	}
+	return false
+}
+
+// chainBase is what a member chain (a.b[c]?.d) is read off.
+func chainBase(e ast.Expression) ast.Expression {
 	for {
 		switch x := e.(type) {
 		case *ast.DotExpression:
@@ -446,23 +468,8 @@ func isParsedJSON(e ast.Expression, data map[unistring.String]bool) bool {
 			e = x.Expression
 		case *ast.OptionalChain:
 			e = x.Expression
-		case *ast.Identifier:
-			return data[x.Name]
-		case *ast.CallExpression:
-			// A response's json() (pm.response's, pm.sendRequest's
-			// response's), or JSON.parse.
-			d, ok := x.Callee.(*ast.DotExpression)
-			return ok && (d.Identifier.Name == "json" || d.Identifier.Name == "jsonp") || isCallOf(x.Callee, "JSON", "parse")
-		case *ast.BinaryExpression:
-			// data.user || {}
-			logical := x.Operator == token.LOGICAL_OR || x.Operator == token.LOGICAL_AND || x.Operator == token.COALESCE
-			return logical && isParsedJSON(x.Left, data) && isParsedJSON(x.Right, data)
-		case *ast.ObjectLiteral:
-			return len(x.Value) == 0
-		case *ast.ArrayLiteral:
-			return len(x.Value) == 0
 		default:
-			return false
+			return e
 		}
 	}
 }
@@ -483,22 +490,10 @@ func isCallOf(callee ast.Expression, names ...string) bool {
 // chainRoot is the name a member chain starts from ("" when it starts
 // from something else).
 func chainRoot(e ast.Expression) string {
-	for {
-		switch x := e.(type) {
-		case *ast.DotExpression:
-			e = x.Left
-		case *ast.BracketExpression:
-			e = x.Left
-		case *ast.Optional:
-			e = x.Expression
-		case *ast.OptionalChain:
-			e = x.Expression
-		case *ast.Identifier:
-			return string(x.Name)
-		default:
-			return ""
-		}
+	if id, ok := chainBase(e).(*ast.Identifier); ok {
+		return string(id.Name)
 	}
+	return ""
 }
 
 func unwrapOptional(e ast.Expression) ast.Expression {
