@@ -279,7 +279,8 @@ func earlyTreeErrors(ast *gojaast.Program, src string) error {
 // script may need.
 func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 	var declared []string
-	if fn := scriptFunction(ast); fn != nil {
+	fn := scriptFunction(ast) // the script's own tree
+	if fn != nil {
 		// Read before the passes below add code of courier's own.
 		c.globals = readGlobalUse(fn, src, listen)
 		// An async-wrapped script (it awaits at its top level, which
@@ -291,11 +292,11 @@ func (c *compiled) instrument(ast *gojaast.Program, src, listen string) {
 		resolveCalleesFirst(c.globals.freeCalls) // freecallee.go
 		c.globals.freeCalls = nil
 	}
-	fn := scriptFunction(ast) // the script's own tree
 	c.fnShapes = mayMeetFunctionShapesIn(fn, src)
 	c.meetsShapes = mayMeetPrototypesIn(fn, src)
 	c.rewriteTree(ast, src)
 	c.noteNeeds(src)
+	// Looked up again: the rewrites may have replaced the function.
 	if fn := scriptFunction(ast); fn != nil {
 		c.addParameters(ast, fn, src, listen, declared)
 	}
