@@ -3,7 +3,6 @@ package collections
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"unicode/utf8"
 )
@@ -251,39 +250,6 @@ func jsonKind(b []byte) string {
 func isNull(b []byte) bool {
 	k := jsonKind(b)
 	return k == "nothing" || k == "null"
-}
-
-// member is one key of a JSON object, in file order.
-type member struct {
-	Key   string
-	Value json.RawMessage
-}
-
-// objectMembers decodes a JSON object keeping key order (maps would lose
-// it, and order matters for auth params and query maps).
-func objectMembers(b []byte) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, fmt.Errorf("not an object")
-	}
-	var out []member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, member{Key: key, Value: v})
-	}
-	return out, nil
 }
 
 // rawArray splits a JSON array into its elements.

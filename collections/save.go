@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+
+	"github.com/courier-run/courier/internal/jsonobject"
 )
 
 // SchemaV21 is the schema URL written by Save.
@@ -359,7 +361,7 @@ func withMembersFirst(obj []byte, first string) ([]byte, error) {
 			v json.RawMessage
 		}
 	}{{first, &over}, {string(obj), &rest}} {
-		ms, err := objectMembers(json.RawMessage(src.text))
+		ms, err := jsonobject.Members(json.RawMessage(src.text))
 		if err != nil {
 			return nil, err
 		}

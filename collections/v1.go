@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/courier-run/courier/internal/jsonobject"
 	"github.com/courier-run/courier/internal/lazyre"
 )
 
@@ -376,7 +377,7 @@ func v1Auth(a json.RawMessage, helper *string, attrs json.RawMessage, path strin
 	if !known || jsonKind(attrs) != "object" {
 		return out, nil
 	}
-	ms, err := objectMembers(attrs)
+	ms, err := jsonobject.Members(attrs)
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: err}
 	}
@@ -559,7 +560,7 @@ func v1PathVariables(r *rawV1Request, path string) ([]Variable, error) {
 		vars = append(vars, vd...)
 	}
 	if jsonKind(r.PathVariables) == "object" {
-		ms, err := objectMembers(r.PathVariables)
+		ms, err := jsonobject.Members(r.PathVariables)
 		if err != nil {
 			return nil, &LoadError{Path: path + ".pathVariables", Err: err}
 		}
@@ -590,7 +591,7 @@ func isEmptyJS(b json.RawMessage) bool {
 	case "array":
 		return len(mustArray(b)) == 0
 	case "object":
-		ms, _ := objectMembers(b)
+		ms, _ := jsonobject.Members(b)
 		return len(ms) == 0
 	}
 	return true

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/courier-run/courier/internal/jsonobject"
 	"github.com/courier-run/courier/internal/lazyre"
 )
 
@@ -363,7 +364,7 @@ func queryParams(raw json.RawMessage, path string) ([]QueryParam, error) {
 	case "string":
 		return parseQueryString(jsonText(raw), func(s string) string { return s }), nil
 	case "object":
-		ms, err := objectMembers(raw)
+		ms, err := jsonobject.Members(raw)
 		if err != nil {
 			return nil, &LoadError{Path: path, Err: err}
 		}
@@ -540,7 +541,7 @@ func fileMember(b *Body, raw json.RawMessage, path string) error {
 			return err
 		}
 		b.File = f.Src.String()
-		if ms, err := objectMembers(raw); err != nil || len(ms) != 1 || ms[0].Key != "src" || jsonKind(ms[0].Value) != "string" || b.File == "" {
+		if ms, err := jsonobject.Members(raw); err != nil || len(ms) != 1 || ms[0].Key != "src" || jsonKind(ms[0].Value) != "string" || b.File == "" {
 			// Kept when it says more than a src (File).
 			b.FileGiven = compactJSON(raw)
 		}
@@ -651,7 +652,7 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 	case "nothing", "null":
 		return nil, nil
 	case "object":
-		ms, err := objectMembers(raw)
+		ms, err := jsonobject.Members(raw)
 		if err != nil {
 			return nil, &LoadError{Path: path, Err: err}
 		}
@@ -857,7 +858,7 @@ func auth(raw json.RawMessage, path string) (*Auth, error) {
 	default:
 		return nil, shapeError(path, "an auth object {type, ...}", raw)
 	}
-	ms, err := objectMembers(raw)
+	ms, err := jsonobject.Members(raw)
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: err}
 	}
@@ -906,7 +907,7 @@ func authParams(a *Auth, raw json.RawMessage, path string) error {
 	case "nothing", "null":
 		return nil
 	case "object":
-		ms, err := objectMembers(raw)
+		ms, err := jsonobject.Members(raw)
 		if err != nil {
 			return &LoadError{Path: path, Err: err}
 		}
@@ -990,7 +991,7 @@ func ppb(raw json.RawMessage, path string) (map[string]any, []string, error) {
 // first appears, as a JavaScript object keeps them: reports write the
 // options in that order, as Newman does.
 func ppbKeys(raw json.RawMessage, n int) []string {
-	ms, err := objectMembers(raw)
+	ms, err := jsonobject.Members(raw)
 	if err != nil {
 		return nil
 	}

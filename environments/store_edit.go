@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/courier-run/courier/internal/jsonobject"
 )
 
 // Editing initial values in place.
@@ -25,30 +27,16 @@ type orderedObject struct {
 	vals map[string]json.RawMessage
 }
 
+// decodeOrdered reads an object; a key given twice keeps its first place
+// and its last value, as JSON.parse does.
 func decodeOrdered(raw []byte) (*orderedObject, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
+	ms, err := jsonobject.Members(raw)
 	if err != nil {
 		return nil, err
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, errors.New("expected an object")
-	}
-	o := &orderedObject{vals: map[string]json.RawMessage{}}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		k, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		if _, dup := o.vals[k]; !dup {
-			o.keys = append(o.keys, k)
-		}
-		o.vals[k] = v
+	o := &orderedObject{vals: make(map[string]json.RawMessage, len(ms))}
+	for _, m := range ms {
+		o.set(m.Key, m.Value)
 	}
 	return o, nil
 }

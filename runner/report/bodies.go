@@ -6,41 +6,24 @@ import (
 	"slices"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/jsonobject"
 )
 
 // member is one key of a JSON object, in the object's order.
-type member struct {
-	key   string
-	value json.RawMessage
-}
+type member = jsonobject.Member
 
 // objectMembers reads a JSON object keeping its keys' order; ok is false
 // for anything else.
-func objectMembers(raw string) (ms []member, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader([]byte(raw)))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, false
-	}
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		key, _ := t.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, false
-		}
-		ms = append(ms, member{key, v})
-	}
-	return ms, true
+func objectMembers(raw string) ([]member, bool) {
+	ms, err := jsonobject.Members([]byte(raw))
+	return ms, err == nil
 }
 
 // encodeMembers writes members back as a JSON object, in their order.
 func encodeMembers(ms []member) json.RawMessage {
 	var o orderedObject
 	for _, m := range ms {
-		o.add(m.key, m.value)
+		o.add(m.Key, m.Value)
 	}
 	return o.bytes()
 }
@@ -66,9 +49,9 @@ func fileMember(b *collections.Body, sent, unread bool) json.RawMessage {
 	if !ok {
 		return nil
 	}
-	src := slices.IndexFunc(ms, func(m member) bool { return m.key == "src" })
+	src := slices.IndexFunc(ms, func(m member) bool { return m.Key == "src" })
 	var givenSrc string
-	srcText := src >= 0 && bytes.HasPrefix(ms[src].value, []byte(`"`)) && json.Unmarshal(ms[src].value, &givenSrc) == nil
+	srcText := src >= 0 && bytes.HasPrefix(ms[src].Value, []byte(`"`)) && json.Unmarshal(ms[src].Value, &givenSrc) == nil
 	if !sent {
 		if (srcText && givenSrc != b.File) || (!srcText && b.File != "") {
 			return nil
@@ -77,16 +60,16 @@ func fileMember(b *collections.Body, sent, unread bool) json.RawMessage {
 	}
 	switch {
 	case srcText:
-		ms[src].value, _ = json.Marshal(b.File)
+		ms[src].Value, _ = json.Marshal(b.File)
 	case b.File != "":
 		return nil
 	}
-	ms = slices.DeleteFunc(ms, func(m member) bool { return m.key == "content" })
+	ms = slices.DeleteFunc(ms, func(m member) bool { return m.Key == "content" })
 	if unread {
-		if v := slices.IndexFunc(ms, func(m member) bool { return m.key == "value" }); v >= 0 {
-			ms[v].value = json.RawMessage("null")
+		if v := slices.IndexFunc(ms, func(m member) bool { return m.Key == "value" }); v >= 0 {
+			ms[v].Value = json.RawMessage("null")
 		} else {
-			ms = append(ms, member{"value", json.RawMessage("null")})
+			ms = append(ms, member{Key: "value", Value: json.RawMessage("null")})
 		}
 	}
 	return encodeMembers(ms)
@@ -116,7 +99,7 @@ func graphQLMember(g *collections.GraphQL) json.RawMessage {
 		if !f.asJSON || !json.Valid(v) {
 			v, _ = json.Marshal(f.value)
 		}
-		ms = append(ms, member{f.name, v})
+		ms = append(ms, member{Key: f.name, Value: v})
 	}
 	return encodeMembers(ms)
 }

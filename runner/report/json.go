@@ -1279,7 +1279,7 @@ func withoutPrivate(raw json.RawMessage) json.RawMessage {
 		if !ok {
 			return raw
 		}
-		out = append(out, encodeMembers(slices.DeleteFunc(ms, func(m member) bool { return m.key == "_" })))
+		out = append(out, encodeMembers(slices.DeleteFunc(ms, func(m member) bool { return m.Key == "_" })))
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
