@@ -590,11 +590,12 @@ type outgoing struct {
 // do sends a plan's request, following redirects and auth challenges, and
 // reads the response: prepare, sign, hop, read.
 func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Response, error) {
-	if c.opts.TimeoutRequest > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.opts.TimeoutRequest)
-		defer cancel()
-	}
+	// --timeout-request is postman-request's timeout: a connect timer,
+	// then the socket's idle time, restarted by every byte either way, so
+	// on each hop, digest retry and chunk of the answer afresh (Newman
+	// takes a 3 s answer dripped every 300 ms, or ten 300 ms redirects,
+	// under --timeout-request 1500: fresh-round12n-a.json).
+	ctx = wire.WithIdleTimeout(ctx, c.opts.TimeoutRequest)
 	if on, _ := p.ppb["insecureHTTPParser"].(bool); on {
 		// Node's lenient parser reads the responses (wire.checkHead).
 		ctx = wire.WithLenientParser(ctx)

@@ -239,12 +239,10 @@ func tlsToPlainPort(err error) *NetError {
 // timedOut is the request timeout (--timeout-request) running out, in
 // the request library's words that Newman and Postman CLI print (JSON and
 // v12 runs alike): ETIMEDOUT while connecting (the lookup or the dial),
-// ESOCKETTIMEDOUT once connected and waiting for the answer
-// (fresh-round8v-errors.json). courier's timeout bounds the whole round
-// trip where the library's restarts with every chunk: a server that drips
-// its answer is cut all the same.
+// ESOCKETTIMEDOUT once connected, when the socket was idle that long
+// (fresh-round8v-errors.json, fresh-round12n-a.json; wire.WithIdleTimeout).
 func timedOut(err error) *NetError {
-	if !errors.Is(err, context.DeadlineExceeded) && !os.IsTimeout(err) {
+	if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, os.ErrDeadlineExceeded) && !os.IsTimeout(err) {
 		return nil
 	}
 	var opErr *net.OpError

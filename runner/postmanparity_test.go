@@ -92,6 +92,7 @@ func parityFilesDir() string {
 // is set for the files that name it.
 type parityServers struct {
 	echo, raw, stall string
+	slow             string // startSlowServer, for the files that name it
 	// tls maps each https placeholder (parityTLS) to its server's base
 	// URL; tlsDir holds the PKI's files (parityTLSDir). Only files that
 	// name an https placeholder start them.
@@ -322,6 +323,9 @@ func (srv parityServers) place(data []byte) []byte {
 	if srv.stall != "" {
 		data = bytes.ReplaceAll(data, []byte(parityStall), []byte(srv.stall))
 	}
+	if srv.slow != "" {
+		data = bytes.ReplaceAll(data, []byte(paritySlow), []byte(srv.slow))
+	}
 	// URL objects name the host in parts.
 	for from, to := range map[string]string{`"host":["echo","test"]`: base, `"host":["raw","test"]`: srv.raw} {
 		host, port, _ := strings.Cut(strings.TrimPrefix(to, "http://"), ":")
@@ -381,6 +385,10 @@ func parityNormalize(lines []string, srv parityServers) []string {
 		if srv.tlsDir != "" {
 			l = strings.ReplaceAll(l, srv.tlsDir, parityTLSDir)
 		}
+		if srv.slow != "" {
+			l = strings.ReplaceAll(l, srv.slow, paritySlow)
+			l = strings.ReplaceAll(l, strings.TrimPrefix(srv.slow, "http://"), strings.TrimPrefix(paritySlow, "http://"))
+		}
 		l = strings.ReplaceAll(l, other, parityOther)
 		l = strings.ReplaceAll(l, strings.TrimPrefix(other, "http://"), strings.TrimPrefix(parityOther, "http://"))
 		l = strings.ReplaceAll(l, srv.raw, parityRaw)
@@ -411,6 +419,9 @@ func TestPostmanParity(t *testing.T) {
 			}
 			if bytes.Contains(raw, []byte(parityStall)) {
 				base.stall = echotest.StartStalled(t)
+			}
+			if bytes.Contains(raw, []byte(paritySlow)) {
+				base.slow = startSlowServer(t)
 			}
 			current := pf.Reference == refPostmanCLI
 			if rec := map[bool]string{false: *recordNewman, true: *recordPostman}[current]; rec != "" {

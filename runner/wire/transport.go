@@ -398,6 +398,10 @@ func (t *Transport) put(c *conn) {
 	}
 	c.idleAt = time.Now()
 	c.reused = true
+	if c.lim.idle > 0 {
+		_ = c.nc.SetDeadline(time.Time{})
+		c.lim.idle = 0
+	}
 	t.mu.Lock()
 	if t.idle == nil {
 		t.idle = map[connKey][]*conn{}
@@ -453,6 +457,13 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 	if proxy != nil {
 		addr = HostPort(proxy)
 	}
+	if d := idleTimeout(ctx); d > 0 {
+		// The request library's connect timer: the lookup, the connect
+		// (and here the tunnel and handshake) within d of the start.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
 	nc, err := dial(ctx, "tcp", addr)
 	if err != nil {
 		keepMappedAddr(err, addr)
@@ -486,7 +497,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 	} else if proxy != nil {
 		c.proxy = proxy
 	}
-	c.lim.r = c.nc
+	c.lim.r, c.lim.nc = c.nc, c.nc
 	c.br = bufio.NewReaderSize(&c.lim, 16<<10) // holds a response head whole, for HeaderFields
 	var w io.Writer = c.nc
 	if t.AwaitResponse > 0 && c.nc == c.raw {
@@ -494,7 +505,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 			w = rw
 		}
 	}
-	c.bw = bufio.NewWriterSize(w, 4<<10)
+	c.bw = bufio.NewWriterSize(idleWriter{w: w, c: c}, 4<<10)
 	return c, nil
 }
 
@@ -729,7 +740,11 @@ func headerFieldBytes(resp *http.Response, lines []Field) int {
 // connection, so a head may be cut short by a little of the body read
 // ahead with it; the default limit is far above any real head.
 type headLimit struct {
-	r       io.Reader
+	r io.Reader
+	// nc is r as a connection, and idle the request's idle timeout
+	// (WithIdleTimeout): each read gets that long.
+	nc      net.Conn
+	idle    time.Duration
 	on      bool
 	left    int64
 	limited int64
@@ -749,6 +764,9 @@ func (l *headLimit) start(max int64) {
 func (l *headLimit) stop() { l.on = false }
 
 func (l *headLimit) Read(p []byte) (int, error) {
+	if l.idle > 0 {
+		readDeadline(l.nc, l.idle)
+	}
 	if !l.on {
 		return l.r.Read(p)
 	}
@@ -795,6 +813,7 @@ func (e *staleConnError) Unwrap() error { return e.err }
 // the body is done, a cancelled context closes the connection.
 func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (*http.Response, error) {
 	stop := context.AfterFunc(ctx, func() { c.nc.Close() })
+	c.lim.idle = idleTimeout(ctx)
 	written := false
 	fail := func(err error, stale bool) (*http.Response, error) {
 		stop()
@@ -802,7 +821,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if stale && c.reused {
+		if stale && c.reused && !timedOutIdle(err) {
 			return nil, &staleConnError{err: err, written: written}
 		}
 		return nil, err
