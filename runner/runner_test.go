@@ -757,3 +757,29 @@ func TestBailFolderAbortsAtTheFirstError(t *testing.T) {
 		})
 	}
 }
+
+// TestErroredSendRequestShownAsWritten: a pm.sendRequest URL without a
+// path has none, as postman-collection parses it, so the CLI line of one
+// that failed shows no "/" the script did not write (Newman 6.2.2: "GET
+// http://127.0.0.1:1 [errored]", "GET not a url [errored]"); one with a
+// path keeps it.
+func TestErroredSendRequestShownAsWritten(t *testing.T) {
+	t.Parallel()
+	for _, u := range []string{"http://127.0.0.1:9", "127.0.0.1:9?q=1", "http://127.0.0.1:9#h", "http://127.0.0.1:9/"} {
+		t.Run(u, func(t *testing.T) {
+			t.Parallel()
+			send := `{"name":"s","request":{"method":"GET","url":"http://127.0.0.1:9/item"},"event":[{"listen":"prerequest","script":{"exec":` +
+				quote(`pm.sendRequest(`+quote(u)+`, function () {});`) + `}}]}`
+			_, rec, _ := run(t, coll(send), runner.Options{LoopbackOnly: true})
+			var lines []runner.ScriptRequestLineEvent
+			for _, e := range rec.events {
+				if l, ok := e.(runner.ScriptRequestLineEvent); ok {
+					lines = append(lines, l)
+				}
+			}
+			require.Len(t, lines, 1)
+			require.Error(t, lines[0].Err)
+			assert.Equal(t, u, lines[0].Request.Shown)
+		})
+	}
+}

@@ -1524,6 +1524,12 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 		e.throw("TypeError", "pm.sendRequest: invalid request: "+err.Error())
 	}
 	req := pr.toRequest()
+	if len(req.URL.Path) == 0 {
+		// A URL without a path ("http://h:1", "h:1?q") has none, as
+		// postman-collection parses it: Newman's CLI line for a failed
+		// pm.sendRequest shows it without a "/".
+		req.URL.Path = nil
+	}
 	sender := e.opts.Sender
 	done := e.loop.register()
 	st.sends++
