@@ -47,10 +47,16 @@ type secretValue struct {
 	// decimal are its bytes, code units and code points as numbers, the
 	// lists a typed array prints (decimal.go).
 	decimal [][]int
+	// base64 and hex are its base64 and hex forms (computed.go), for a
+	// secret a run was given; nil for pieces and derived values.
+	base64, hex []string
 }
 
-func newSecretValue(v string) *secretValue {
+func newSecretValue(v string, encoded bool) *secretValue {
 	sv := &secretValue{text: v, runes: []rune(v), wide: wideForms(v), decimal: decimalForms(v)}
+	if encoded {
+		sv.base64, sv.hex = scriptEncodings(v)
+	}
 	for b := range 256 {
 		sv.starts[b] = mayStart(byte(b), sv.runes[0])
 	}
@@ -66,7 +72,7 @@ func (r *Redactor) Add(values ...string) {
 	if r == nil {
 		return
 	}
-	r.add(withURLPieces(values))
+	r.add(withURLPieces(values), values)
 }
 
 // AddDerived registers values derived from a secret (an Authorization
@@ -80,16 +86,23 @@ func (r *Redactor) AddDerived(values ...string) {
 	if r == nil {
 		return
 	}
-	r.add(values)
+	r.add(values, nil)
 }
 
-func (r *Redactor) add(values []string) {
+// add registers values with their variants, and the encodings scripts
+// compute (scriptForms) of the values in encoded: the secrets a run was
+// given, not the pieces or the derived values (whose base64 or hex no
+// script has reason to compute).
+func (r *Redactor) add(values, encoded []string) {
 	var needles []string
 	for _, v := range values {
 		if utf8.RuneCountInString(v) < MinSecretLen || strings.TrimSpace(v) == "" {
 			continue
 		}
 		needles = append(needles, variants(v)...)
+	}
+	for _, v := range encoded {
+		needles = append(needles, scriptForms(v)...)
 	}
 	if len(needles) == 0 {
 		return
@@ -100,7 +113,7 @@ func (r *Redactor) add(values []string) {
 	for _, v := range values {
 		if utf8.RuneCountInString(v) >= MinSecretLen && strings.TrimSpace(v) != "" &&
 			!slices.ContainsFunc(vals, func(x *secretValue) bool { return x.text == v }) {
-			vals = append(vals, newSecretValue(v))
+			vals = append(vals, newSecretValue(v, slices.Contains(encoded, v)))
 		}
 	}
 	r.values = vals
@@ -270,12 +283,15 @@ func (r *Redactor) spans(s string, digitBefore bool) []span {
 
 // textSpans are the merged spans of s that hold a secret in any of the
 // forms text carries: as registered (findSpans), encoded (encodedSpans),
-// cut short (truncatedSpans), as a list of numbers (decimalSpans), and the
+// cut short (truncatedSpans), as a list of numbers (decimalSpans), in
+// base64 with its edges (base64Spans), and the
 // character a parse error quotes from it (tokenSpans).
 func textSpans(s string, secrets []string, vals []*secretValue) []span {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
 	spans = append(spans, decimalSpans(s, vals)...)
 	spans = append(spans, truncatedSpans(s, vals)...)
+	spans = append(spans, base64Spans(s, vals)...)
+	spans = append(spans, truncatedEncodingSpans(s, vals)...)
 	return mergeSpans(append(spans, tokenSpans(s, vals, spans)...))
 }
 
@@ -568,6 +584,6 @@ func (r *Redactor) Without(values []string) *Redactor {
 		}
 	}
 	out := NewRedactor()
-	out.add(keep)
+	out.add(keep, keep)
 	return out
 }

@@ -55,9 +55,9 @@ func (r *Redactor) RedactBytes(b []byte) []byte { return r.RedactBody(b, "") }
 //   - UTF-16 and UTF-32 (either byte order): the secrets' forms in that
 //     width. A body that declares no Unicode charset is searched for both
 //     widths when it starts with a byte order mark or its start looks like
-//     wide text (looksWide), and for the UTF-16 forms when it holds a NUL
-//     (binary ones); a body without a NUL pays one look at its first 512
-//     bytes and one search for a NUL.
+//     wide text (looksWide), or when it holds a NUL (binary ones); a body
+//     without a NUL pays one look at its first 512 bytes and one search
+//     for a NUL.
 //   - UTF-7 and its IMAP variant: the body's text, as text() decodes it,
 //     is masked, and the shifted runs a mask touches are written anew.
 func (r *Redactor) RedactBody(b []byte, charset string) []byte {
@@ -100,12 +100,11 @@ func wideWidths(b []byte, charset string) int {
 		return wide16 | wide32
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		// Binary, or text with a wide piece: a secret as UTF-16 may sit
-		// anywhere in it (a file a server echoes). The UTF-16 forms cost
-		// little (0.15 ms a 64 KiB binary body against Redact's 1-2 ms);
-		// UTF-32's, in a body with NULs in a row all over, most of the
-		// wide search, so they are left to bodies that look wide.
-		return wide16
+		// Binary, or text with a wide piece: a secret as UTF-16 or UTF-32
+		// may sit anywhere in it (a file a server echoes). wideSpans
+		// looks for each form from its first byte that is not a NUL, so
+		// the NULs all over binary data are no false starts.
+		return wide16 | wide32
 	}
 	return 0
 }
@@ -151,10 +150,13 @@ func redactWide(s string, vals []*secretValue, widths int) string {
 	}
 	for _, v := range vals {
 		for _, f := range v.wide {
-			if widths&f.width == 0 || !strings.Contains(s, f.needle) {
+			if widths&f.width == 0 {
 				continue
 			}
 			spans := wideSpans(s, f.needle)
+			if len(spans) == 0 {
+				continue
+			}
 			for i := range spans {
 				if n := (spans[i].end - spans[i].start) % f.width; n != 0 {
 					spans[i].end = min(len(s), spans[i].end+f.width-n)

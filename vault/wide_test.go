@@ -116,8 +116,8 @@ func BenchmarkRedactBodyBytes(b *testing.B) {
 // TestRedactBodyKeysOnCharset: a body that declares UTF-16 or UTF-32 is
 // searched for that width (no NUL needed, no guess); one that declares
 // none is searched for both when it starts with a byte order mark or looks
-// like wide text; a binary body (NULs here and there) is searched for the
-// UTF-16 forms only.
+// like wide text; a binary body (NULs here and there) is searched for
+// both too.
 func TestRedactBodyKeysOnCharset(t *testing.T) {
 	t.Parallel()
 	r := NewRedactor()
@@ -160,19 +160,20 @@ func TestRedactBodyKeysOnCharset(t *testing.T) {
 	// A byte order mark is enough.
 	bom := append([]byte{0xfe, 0xff}, cjk...)
 	assert.Equal(t, string(append([]byte{0xfe, 0xff}, u16("中文中文中文***中文", be)...)), string(r.RedactBody(bom, "")))
-	// Binary (it holds NULs): a UTF-16 form deep inside, in either byte
-	// order, is masked too, and the UTF-8 form as ever; a UTF-32 form is
-	// not looked for (the documented limit: most of the wide search's
-	// cost in such a body, and no server answers in UTF-32 inside binary).
+	// Binary (it holds NULs): a UTF-16 or UTF-32 form deep inside, in
+	// either byte order, is masked too, and the UTF-8 form as ever.
 	bin := append(binaryBody(4096), u16("Sëcret-🔑-42", le)...)
 	bin = append(append(bin, binaryBody(1000)...), u16("Sëcret-🔑-42", be)...)
-	bin = append(append(bin, u32("Sëcret-🔑-42", le)...), "Sëcret-🔑-42"...)
+	bin = append(append(bin, u32("Sëcret-🔑-42", le)...), binaryBody(999)...)
+	bin = append(append(bin, u32("Sëcret-🔑-42", be)...), "Sëcret-🔑-42"...)
 	assert.False(t, looksWide(bin))
 	got := string(r.RedactBody(bin, ""))
 	assert.False(t, strings.Contains(got, string(u16("Sëcret-🔑-42", le))), "UTF-16LE deep in binary")
 	assert.False(t, strings.Contains(got, string(u16("Sëcret-🔑-42", be))), "UTF-16BE deep in binary")
 	assert.True(t, strings.Contains(got, string(u16("***", le))), "masked in its own width")
-	assert.True(t, strings.Contains(got, string(u32("Sëcret-🔑-42", le))), "UTF-32 is not looked for")
+	assert.False(t, strings.Contains(got, string(u32("Sëcret-🔑-42", le))), "UTF-32LE deep in binary")
+	assert.False(t, strings.Contains(got, string(u32("Sëcret-🔑-42", be))), "UTF-32BE deep in binary")
+	assert.True(t, strings.Contains(got, string(u32("***", be))), "masked in its own width")
 	assert.True(t, strings.HasSuffix(got, "***"))
 	// A body without a NUL cannot hold a UTF-16 form with one, and is not
 	// searched: UTF-8 text pays one IndexByte.

@@ -204,6 +204,20 @@ func traceRun(t *testing.T, base, vaultValue, envValue, fmtValue string) map[str
 			"variables": `{"v":"` + ref + `","e":"{{envKey}}"}`}}}, nil},
 		{"row descriptions", "/urlencoded", map[string]any{"body": map[string]any{"mode": "urlencoded", "urlencoded": []any{
 			map[string]any{"key": "k", "value": "v", "description": "about {{envKey}} and " + ref}}}}, nil},
+		// Session 20: file bodies whose file member says more than a src
+		// (written back as given, Body.FileGiven), one named by a secret;
+		// credentials a script encodes (base64 and hex, masked with the
+		// base64 characters that mix the secret's bits with others').
+		{"file given", "/post", map[string]any{"body": map[string]any{"mode": "file", "file": map[string]any{
+			"src": "{{envKey}}", "type": "file", "note": "{{envKey}}"}}}, nil},
+		{"file content", "/post", map[string]any{"body": map[string]any{"mode": "file", "file": map[string]any{
+			"src": nil, "content": "cGF5bG9hZA=="}}}, nil},
+		{"script encodings", "/post", nil, []string{
+			"const v = await pm.vault.get('apiKey'), e = pm.environment.get('envKey');",
+			"pm.request.headers.upsert({key: 'Authorization', value: 'Basic ' + btoa('client-id:' + e)});",
+			"pm.request.headers.upsert({key: 'X-Hex', value: Buffer.from(v).toString('hex')});",
+			"pm.request.url.query.upsert({key: 'b', value: Buffer.from('ab' + v).toString('base64url')});",
+			"console.log(btoa('x' + e), CryptoJS.enc.Hex.stringify(CryptoJS.enc.Utf8.parse(e)).toUpperCase());"}},
 	} {
 		items = append(items, scriptedItem(it.name, req(it.path, it.extra), it.pre, light))
 	}
