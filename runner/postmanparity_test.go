@@ -216,7 +216,7 @@ type parityCase struct {
 	Vault bool `json:"vault,omitempty"`
 	// Flags are run flags given to both runners: "--bail" (or
 	// "--bail=failure,folder"), "--folder NAME", "-n N",
-	// "--timeout-request MS" (see parityFlags).
+	// "--timeout-request MS", "--timeout-script MS" (see parityFlags).
 	Flags []string `json:"flags,omitempty"`
 	// Env are environment variables of the runner's process (the proxy
 	// variables postman-request reads: HTTP_PROXY, NO_PROXY...), with the
@@ -633,6 +633,11 @@ func parityFlags(t *testing.T, flags []string, r *runner.Runner, srv parityServe
 			ms, err := strconv.Atoi(flags[i])
 			require.NoError(t, err)
 			o.TimeoutRequest = time.Duration(ms) * time.Millisecond
+		case f == "--timeout-script" && i+1 < len(flags):
+			i++
+			ms, err := strconv.Atoi(flags[i])
+			require.NoError(t, err)
+			o.TimeoutScript = time.Duration(ms) * time.Millisecond
 		case f == "-n" && i+1 < len(flags):
 			i++
 			n, err := strconv.Atoi(flags[i])

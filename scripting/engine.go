@@ -664,6 +664,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	}
 
 	v, err := e.startScript(x, c)
+	// A timeout that stopped the script's synchronous part is worded
+	// apart from one that stopped it waiting for its timers or requests.
+	syncTimeout := errors.Is(e.watch.stopped(), ErrScriptTimeout)
 	runErr := e.runToEnd(x, c, v, err)
 	if falsyThrow(runErr) {
 		// Both Postman sandboxes end the script without a failure when it
@@ -672,7 +675,7 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	}
 	runErr = e.finishScript(st, runErr)
 	if runErr != nil {
-		res.Err = e.wrapErr(x, runErr)
+		res.Err = e.wordTimeout(e.wrapErr(x, runErr), syncTimeout)
 	}
 	for _, d := range e.loop.dropped {
 		res.Dropped = append(res.Dropped, e.wrapErr(x, d))
@@ -1202,6 +1205,27 @@ func userPos(line, col int, async bool) (int, int) {
 		}
 	}
 	return line, col
+}
+
+// wordTimeout words a script's timeout as the sandbox does: Newman's
+// "sandbox: synchronous script execution timeout" when the script's own
+// code ran past it, "sandbox: asynchronous script execution timeout" when
+// its timers or requests kept it waiting; Postman's current sandbox
+// answers the first "sandbox not responding" (fresh-round12n-b.json).
+func (e *Engine) wordTimeout(err error, sync bool) error {
+	var se *ScriptError
+	if !errors.Is(err, ErrScriptTimeout) || !errors.As(err, &se) {
+		return err
+	}
+	switch {
+	case !sync:
+		se.Msg = "sandbox: asynchronous script execution timeout"
+	case e.opts.CurrentSandbox:
+		se.Msg = "sandbox not responding"
+	default:
+		se.Msg = "sandbox: synchronous script execution timeout"
+	}
+	return se
 }
 
 func (e *Engine) wrapErr(x *Exec, err error) error {

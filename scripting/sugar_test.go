@@ -156,7 +156,7 @@ func TestSugarLoadOutsideScriptTimeout(t *testing.T) {
 	// The clock runs again once Sugar is loaded.
 	e, _ = newTestEngine(t, Options{Timeout: timeout})
 	r = e.Run(context.Background(), testExec("test", `[1].sum(); for (;;) {}`))
-	if r.Err == nil || !strings.Contains(r.Err.Error(), "timed out") {
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "sandbox: synchronous script execution timeout") {
 		t.Fatalf("runaway script after Sugar: %v", r.Err)
 	}
 }

@@ -229,7 +229,7 @@ const extraRuns = 3
 // timeLimitMarks are the words a time limit writes into a report or the
 // CLI output: a request or pm.sendRequest timing out, a script outliving
 // its timeout, the run's --timeout, the hang guard's deadline.
-var timeLimitMarks = []string{"ETIMEDOUT", "ESOCKETTIMEDOUT", "script timed out", "--timeout of", "context deadline exceeded"}
+var timeLimitMarks = []string{"ETIMEDOUT", "ESOCKETTIMEDOUT", "script execution timeout", "sandbox not responding", "--timeout of", "context deadline exceeded"}
 
 // timeLimitsHit lists the time limits a normalized output shows, each with
 // the item it hit (the last item name before it), in order: two runs that
@@ -676,7 +676,7 @@ func TestTimeLimitsHitNamesThePlace(t *testing.T) {
 		{"same limit at the same item", out("a", timeout), out("a", timeout), true},
 		{"same limit at another item", out("a", timeout), out("b", timeout), false},
 		{"a limit in one run only", out("a", timeout), out("a", "socket hang up"), false},
-		{"a script's limit", out("a", "script timed out"), out("a", timeout), false},
+		{"a script's limit", out("a", "sandbox: asynchronous script execution timeout"), out("a", timeout), false},
 	} {
 		if got := timeLimitsHit(tc.a) == timeLimitsHit(tc.b); got != tc.same {
 			t.Errorf("%s: same time limits = %v, want %v (%q, %q)", tc.name, got, tc.same, timeLimitsHit(tc.a), timeLimitsHit(tc.b))
