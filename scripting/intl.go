@@ -324,10 +324,13 @@ func (r optReader) boolOpt(name string) (bool, bool) {
 
 var upperCode = lazyre.New(`^[A-Za-z]{3}$`)
 
-func (e *Engine) newNumberFormat(locales, options goja.Value) *numFormat {
+// kind names the caller in V8's errors: "Intl.NumberFormat",
+// "Number.prototype.toLocaleString" or "BigInt.prototype.toLocaleString".
+func (e *Engine) newNumberFormat(locales, options goja.Value, kind string) *numFormat {
 	loc, kw := resolveLocale(e.checkLocales(locales), "nu")
-	r := e.options(options, "Intl.NumberFormat")
+	r := e.options(options, kind)
 	f := &numFormat{locale: loc}
+	r.str("localeMatcher", localeMatchers, "best fit")
 	f.nu, f.locale = e.numberingSystem(r, loc, kw)
 	e.readStyle(r, f)
 	f.notation = r.str("notation", []string{"standard", "scientific", "engineering", "compact"}, "standard")
@@ -373,7 +376,7 @@ func (e *Engine) readStyle(r optReader, f *numFormat) {
 	if u := r.raw("unit"); u != nil {
 		f.unit = u.String()
 		if !knownUnit(f.unit) {
-			e.throw("RangeError", "Invalid unit argument for Intl.NumberFormat() '"+f.unit+"'")
+			e.throw("RangeError", "Invalid unit argument for "+r.kind+"() '"+f.unit+"'")
 		}
 	}
 	f.unitDisplay = r.str("unitDisplay", []string{"short", "narrow", "long"}, "short")
@@ -381,7 +384,7 @@ func (e *Engine) readStyle(r optReader, f *numFormat) {
 		e.throw("TypeError", "Currency code is required with currency style.")
 	}
 	if f.style == "unit" && f.unit == "" {
-		e.throw("TypeError", "Unit is required with unit style.")
+		e.throw("TypeError", "Invalid unit argument for "+r.kind+"() ''")
 	}
 }
 
@@ -493,10 +496,13 @@ func (f *numFormat) resolved(rt *goja.Runtime) *goja.Object {
 // newDateFormat resolves DateTimeFormat options; required and defaults are
 // ECMA-402's ToDateTimeOptions arguments (date/time/any, date/time/all).
 // The options are read in the order below (a getter sees that order).
-func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
+// kind names the caller in V8's errors ("Intl.DateTimeFormat",
+// "Date.prototype.toLocaleString"...).
+func (e *Engine) newDateFormat(locales, options goja.Value, required, defaults, kind string) *dateFormat {
 	loc, kw := resolveLocale(e.checkLocales(locales), "ca", "hc", "nu")
-	r := e.options(options, "Intl.DateTimeFormat")
+	r := e.options(options, kind)
 	f := &dateFormat{locale: loc}
+	r.str("localeMatcher", localeMatchers, "best fit")
 	// Only the Gregorian calendar is written; a malformed name is V8's
 	// RangeError (other calendars: see docs/sandbox.md).
 	f.calendar = "gregory"
@@ -732,11 +738,14 @@ type collator struct {
 	ignorePunctuation  bool
 }
 
-func (e *Engine) newCollator(locales, options goja.Value) *collator {
+// kind names the caller in V8's errors ("Intl.Collator",
+// "String.prototype.localeCompare").
+func (e *Engine) newCollator(locales, options goja.Value, kind string) *collator {
 	loc, kw := resolveLocale(e.checkLocales(locales), "kf", "kn")
-	r := e.options(options, "Intl.Collator")
+	r := e.options(options, kind)
 	c := &collator{locale: loc}
 	c.usage = r.str("usage", []string{"sort", "search"}, "sort")
+	r.str("localeMatcher", localeMatchers, "best fit")
 	c.sensitivity = r.str("sensitivity", []string{"base", "accent", "case", "variant"}, "variant")
 	numeric, hasNumeric := r.boolOpt("numeric")
 	caseFirst := r.str("caseFirst", []string{"upper", "lower", "false"}, "")
@@ -860,7 +869,7 @@ func (e *Engine) installIntl(set func(string, any)) {
 		return rt.NewArray(out...)
 	})
 	set("intlNumber", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(e.newNumberFormat(c.Argument(0), c.Argument(1)))
+		return rt.ToValue(e.newNumberFormat(c.Argument(0), c.Argument(1), "Intl.NumberFormat"))
 	})
 	nf := func(v goja.Value) *numFormat {
 		f, ok := v.Export().(*numFormat)
@@ -881,19 +890,19 @@ func (e *Engine) installIntl(set func(string, any)) {
 		x := c.Argument(0).ToFloat()
 		if goja.IsUndefined(c.Argument(1)) && goja.IsUndefined(c.Argument(2)) {
 			if defNum == nil {
-				defNum = e.newNumberFormat(nil, nil)
+				defNum = e.newNumberFormat(nil, nil, "Number.prototype.toLocaleString")
 			}
 			return rt.ToValue(joinParts(defNum.format(x)))
 		}
-		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2)).format(x)))
+		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2), "Number.prototype.toLocaleString").format(x)))
 	})
 
 	set("bigintToLocale", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2)).formatBig(c.Argument(0).String())))
+		return rt.ToValue(joinParts(e.newNumberFormat(c.Argument(1), c.Argument(2), "BigInt.prototype.toLocaleString").formatBig(c.Argument(0).String())))
 	})
 	// String#localeCompare with locales or options compares as a Collator.
 	set("localeCompare", func(c goja.FunctionCall) goja.Value {
-		col := e.newCollator(c.Argument(2), c.Argument(3))
+		col := e.newCollator(c.Argument(2), c.Argument(3), "String.prototype.localeCompare")
 		return rt.ToValue(col.compare(c.Argument(0).String(), c.Argument(1).String()))
 	})
 	df := func(v goja.Value) *dateFormat {
@@ -904,7 +913,7 @@ func (e *Engine) installIntl(set func(string, any)) {
 		return f
 	}
 	set("intlDate", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(e.newDateFormat(c.Argument(0), c.Argument(1), "any", "date"))
+		return rt.ToValue(e.newDateFormat(c.Argument(0), c.Argument(1), "any", "date", "Intl.DateTimeFormat"))
 	})
 	set("intlDateFormat", func(c goja.FunctionCall) goja.Value {
 		f := df(c.Argument(0))
@@ -929,13 +938,14 @@ func (e *Engine) installIntl(set func(string, any)) {
 		if math.IsNaN(ms) {
 			return rt.ToValue("Invalid Date")
 		}
-		f := e.newDateFormat(c.Argument(1), c.Argument(2), c.Argument(3).String(), c.Argument(4).String())
+		required := c.Argument(3).String()
+		f := e.newDateFormat(c.Argument(1), c.Argument(2), required, c.Argument(4).String(), dateLocaleMethods[required])
 		return rt.ToValue(joinParts(f.formatParts(ms)))
 	})
 	set("zoneName", func(c goja.FunctionCall) goja.Value { return rt.ToValue(dateToStringZone(c.Argument(0).ToFloat())) })
 
 	set("intlCollator", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(e.newCollator(c.Argument(0), c.Argument(1)))
+		return rt.ToValue(e.newCollator(c.Argument(0), c.Argument(1), "Intl.Collator"))
 	})
 	set("intlCompare", func(c goja.FunctionCall) goja.Value {
 		col, ok := c.Argument(0).Export().(*collator)
@@ -951,6 +961,18 @@ func (e *Engine) installIntl(set func(string, any)) {
 		}
 		return col.resolved(rt)
 	})
+}
+
+// localeMatchers are the values of every Intl constructor's localeMatcher
+// option, which V8 checks first (the value changes nothing here).
+var localeMatchers = []string{"lookup", "best fit"}
+
+// dateLocaleMethods names Date#toLocale*String by its required components
+// (ToDateTimeOptions' argument), for V8's errors.
+var dateLocaleMethods = map[string]string{
+	"any":  "Date.prototype.toLocaleString",
+	"date": "Date.prototype.toLocaleDateString",
+	"time": "Date.prototype.toLocaleTimeString",
 }
 
 var offsetZone = lazyre.New(`^([+-])(\d{2}):?(\d{2})?$`)

@@ -36,7 +36,13 @@ function handle(self, name) {
 }
 // V8's constructors list prototype before supportedLocalesOf (goja makes a
 // function's prototype when it is first read, and lists it then).
-function ctor(fn) { void fn.prototype; hidden(fn, 'supportedLocalesOf', function supportedLocalesOf(locales) { return supported(locales); }); return fn; }
+// matcher checks the localeMatcher option, which every Intl constructor
+// (and supportedLocalesOf) reads first, as V8 words the refusal.
+function matcher(o, name) {
+    var m = o === undefined || o === null ? undefined : Object(o).localeMatcher;
+    if (m !== undefined && (m = String(m)) !== 'lookup' && m !== 'best fit') { throw new RangeError('Value ' + m + ' out of range for Intl.' + name + ' options property localeMatcher'); }
+}
+function ctor(fn) { void fn.prototype; hidden(fn, 'supportedLocalesOf', function supportedLocalesOf(locales) { var l = supported(locales); matcher(arguments[1], fn.name + '.supportedLocalesOf'); return l; }); return fn; }
 
 var NumberFormat = ctor(function NumberFormat(locales, options) {
     if (!(this instanceof NumberFormat)) { return new NumberFormat(locales, options); }
@@ -225,6 +231,7 @@ var PluralRules = ctor(function PluralRules(locales, options) {
     if (!(this instanceof PluralRules)) { throw new TypeError("Constructor Intl.PluralRules requires 'new'"); }
     var locale = host.intlLocales('pluralLocale', locales);
     var o = options === undefined ? {} : Object(options);
+    matcher(o, 'PluralRules');
     var type = o.type !== undefined ? String(o.type) : 'cardinal';
     if (type !== 'cardinal' && type !== 'ordinal') { throw new RangeError('Value ' + type + ' out of range for Intl.PluralRules options property type'); }
     var digits = { useGrouping: false };
@@ -265,6 +272,7 @@ var RelativeTimeFormat = ctor(function RelativeTimeFormat(locales, options) {
     if (!(this instanceof RelativeTimeFormat)) { throw new TypeError("Constructor Intl.RelativeTimeFormat requires 'new'"); }
     var locale = host.intlLocales('resolve', locales, 'nu');
     var o = options || {};
+    matcher(o, 'RelativeTimeFormat');
     var style = o.style === undefined ? 'long' : String(o.style), numeric = o.numeric === undefined ? 'always' : String(o.numeric);
     if (['long', 'short', 'narrow'].indexOf(style) < 0) { throw new RangeError('Value ' + style + ' out of range for Intl.RelativeTimeFormat options property style'); }
     if (['always', 'auto'].indexOf(numeric) < 0) { throw new RangeError('Value ' + numeric + ' out of range for Intl.RelativeTimeFormat options property numeric'); }
@@ -305,6 +313,7 @@ var ListFormat = ctor(function ListFormat(locales, options) {
     if (!(this instanceof ListFormat)) { throw new TypeError("Constructor Intl.ListFormat requires 'new'"); }
     var locale = host.intlLocales('resolve', locales);
     var o = options || {};
+    matcher(o, 'ListFormat');
     var type = o.type === undefined ? 'conjunction' : String(o.type), style = o.style === undefined ? 'long' : String(o.style);
     if (['conjunction', 'disjunction', 'unit'].indexOf(type) < 0) { throw new RangeError('Value ' + type + ' out of range for Intl.ListFormat options property type'); }
     hidden(this, '_h', { locale: locale, type: type, style: style });
@@ -337,6 +346,7 @@ tag(ListFormat.prototype, 'Intl.ListFormat');
 var Segmenter = ctor(function Segmenter(locales, options) {
     if (!(this instanceof Segmenter)) { throw new TypeError("Constructor Intl.Segmenter requires 'new'"); }
     var locale = host.intlLocales('resolve', locales);
+    matcher(options, 'Segmenter');
     var g = options && options.granularity !== undefined ? String(options.granularity) : 'grapheme';
     if (['grapheme', 'word', 'sentence'].indexOf(g) < 0) { throw new RangeError('Value ' + g + ' out of range for Intl.Segmenter options property granularity'); }
     hidden(this, '_h', g);
@@ -466,6 +476,7 @@ var DN = { region: 1, language: 1, script: 1, calendar: 1, dateTimeField: 1, cur
 var DisplayNames = ctor(function DisplayNames(locales, options) {
     if (!(this instanceof DisplayNames)) { throw new TypeError("Constructor Intl.DisplayNames requires 'new'"); }
     var locale = host.intlLocales('resolve', locales);
+    matcher(options, 'DisplayNames');
     var o = options || {}, type = o.type === undefined ? undefined : String(o.type);
     if (type === undefined) { throw new TypeError('invalid_argument'); }
     if (!DN[type]) { throw new RangeError('Value ' + type + ' out of range for Intl.DisplayNames options property type'); }
@@ -534,6 +545,7 @@ var DurationFormat = ctor(function DurationFormat(locales, options) {
     if (!(this instanceof DurationFormat)) { throw new TypeError("Constructor Intl.DurationFormat requires 'new'"); }
     var locale = host.intlLocales('resolve', locales, 'nu');
     var o = options === undefined ? {} : Object(options);
+    matcher(o, 'DurationFormat');
     var style = durationOption(o, 'style', ['long', 'short', 'narrow', 'digital'], 'short');
     var units = {}, prev;
     DUR.forEach(function (u) {
