@@ -55,6 +55,21 @@ func scriptEncodings(v string) (b64, hexes []string) {
 	return b64, hexes
 }
 
+// encodingWindows returns every MinPieceLen bytes in a row of the forms:
+// text cut short before an ellipsis ends with one of them if it ends with
+// a prefix of a form that truncatedEncodingSpans masks.
+func encodingWindows(forms ...[]string) map[string]struct{} {
+	w := map[string]struct{}{}
+	for _, fs := range forms {
+		for _, f := range fs {
+			for i := 0; i+MinPieceLen <= len(f); i++ {
+				w[f[i:i+MinPieceLen]] = struct{}{}
+			}
+		}
+	}
+	return w
+}
+
 // base64Spans finds the values' base64 forms in s, each widened by the
 // base64 character on either side: where the secret does not start or
 // end on a 3-byte boundary that character holds some of its bits (2 to 6)
@@ -90,34 +105,30 @@ func isBase64Char(c byte) bool {
 }
 
 // truncatedEncodingSpans finds a value's base64 or hex form cut short
-// before an ellipsis, as chai prints a long string it was handed
+// before the ellipsis at end, as chai prints a long string it was handed
 // ("expected '567137223c5a…' to equal …"): the MinPieceLen or more
-// characters right before the ellipsis that start one of the forms, with
-// base64's mixed character before them.
-func truncatedEncodingSpans(s string, vals []*secretValue) []span {
+// characters right before it that start one of the forms, with base64's
+// mixed character before them.
+func truncatedEncodingSpans(s string, end int, vals []*secretValue) []span {
+	if end < MinPieceLen {
+		return nil
+	}
 	var spans []span
-	for _, el := range ellipses {
-		for from := 0; ; {
-			i := strings.Index(s[from:], el)
-			if i < 0 {
-				break
+	for _, v := range vals {
+		if _, ok := v.windows[s[end-MinPieceLen:end]]; !ok {
+			continue // the common case: no form holds the text's last bytes
+		}
+		for _, f := range v.base64 {
+			if sp, ok := endsWithPrefix(s, end, f); ok {
+				if sp.start > 0 && isBase64Char(s[sp.start-1]) {
+					sp.start--
+				}
+				spans = append(spans, sp)
 			}
-			end := from + i
-			from = end + len(el)
-			for _, v := range vals {
-				for _, f := range v.base64 {
-					if sp, ok := endsWithPrefix(s, end, f); ok {
-						if sp.start > 0 && isBase64Char(s[sp.start-1]) {
-							sp.start--
-						}
-						spans = append(spans, sp)
-					}
-				}
-				for _, f := range v.hex {
-					if sp, ok := endsWithPrefix(s, end, f); ok {
-						spans = append(spans, sp)
-					}
-				}
+		}
+		for _, f := range v.hex {
+			if sp, ok := endsWithPrefix(s, end, f); ok {
+				spans = append(spans, sp)
 			}
 		}
 	}
@@ -125,12 +136,23 @@ func truncatedEncodingSpans(s string, vals []*secretValue) []span {
 }
 
 // endsWithPrefix returns the span of the longest prefix of f, of
-// MinPieceLen bytes or more, that s[:end] ends with.
+// MinPieceLen bytes or more, that s[:end] ends with. Such a prefix holds
+// s's last MinPieceLen bytes, so only where f does are longer ones tried:
+// a report full of ellipses pays one short search a form at each.
 func endsWithPrefix(s string, end int, f string) (span, bool) {
-	for n := min(len(f)-1, end); n >= MinPieceLen; n-- {
-		if s[end-n:end] == f[:n] {
-			return span{end - n, end}, true
-		}
+	if end < MinPieceLen {
+		return span{}, false
 	}
-	return span{}, false
+	tail, best := s[end-MinPieceLen:end], 0
+	for from := 0; ; {
+		i := strings.Index(f[from:], tail)
+		if i < 0 {
+			break
+		}
+		if n := from + i + MinPieceLen; n <= end && s[end-n:end] == f[:n] {
+			best = n
+		}
+		from += i + 1
+	}
+	return span{end - best, end}, best > 0
 }

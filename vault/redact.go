@@ -33,6 +33,7 @@ const MinSecretLen = 3
 type Redactor struct {
 	mu      sync.RWMutex
 	secrets []string       // distinct needles, longest first; replaced, never mutated
+	held    []string       // secrets and the values' base64 forms, longest first (holdFrom)
 	values  []*secretValue // the values as added, for matching their encoded forms
 }
 
@@ -47,15 +48,19 @@ type secretValue struct {
 	// decimal are its bytes, code units and code points as numbers, the
 	// lists a typed array prints (decimal.go).
 	decimal [][]int
-	// base64 and hex are its base64 and hex forms (computed.go), for a
+	// base64 and hex are its base64 and hex forms (computed.go), and
+	// short its URL pieces shorter than MinPieceLen (pieces.go), for a
 	// secret a run was given; nil for pieces and derived values.
-	base64, hex []string
+	base64, hex, short []string
+	windows            map[string]struct{} // base64's and hex's, encodingWindows
 }
 
 func newSecretValue(v string, encoded bool) *secretValue {
 	sv := &secretValue{text: v, runes: []rune(v), wide: wideForms(v), decimal: decimalForms(v)}
 	if encoded {
 		sv.base64, sv.hex = scriptEncodings(v)
+		sv.windows = encodingWindows(sv.base64, sv.hex)
+		sv.short = shortPieces(v)
 	}
 	for b := range 256 {
 		sv.starts[b] = mayStart(byte(b), sv.runes[0])
@@ -101,8 +106,13 @@ func (r *Redactor) add(values, encoded []string) {
 		}
 		needles = append(needles, variants(v)...)
 	}
+	var held []string
 	for _, v := range encoded {
-		needles = append(needles, scriptForms(v)...)
+		// Hex is found with the needles; base64 by base64Spans alone,
+		// which widens its matches, and held back by Writers.
+		b64, hexes := scriptEncodings(v)
+		needles = append(needles, hexes...)
+		held = append(held, b64...)
 	}
 	if len(needles) == 0 {
 		return
@@ -125,6 +135,25 @@ func (r *Redactor) add(values, encoded []string) {
 	}
 	sort.SliceStable(next, func(i, j int) bool { return len(next[i]) > len(next[j]) })
 	r.secrets = next
+	hold := slices.Clone(next)
+	for _, h := range append(slices.Clone(r.held), held...) {
+		if !slices.Contains(hold, h) {
+			hold = append(hold, h)
+		}
+	}
+	sort.SliceStable(hold, func(i, j int) bool { return len(hold[i]) > len(hold[j]) })
+	r.held = hold
+}
+
+// holdSnapshot is what a Writer holds back a tail of: the needles and the
+// base64 forms, longest first.
+func (r *Redactor) holdSnapshot() []string {
+	if r == nil {
+		return nil
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.held
 }
 
 // MinPieceLen is the shortest piece of a secret, in characters, masked on
@@ -284,15 +313,16 @@ func (r *Redactor) spans(s string, digitBefore bool) []span {
 // textSpans are the merged spans of s that hold a secret in any of the
 // forms text carries: as registered (findSpans), encoded (encodedSpans),
 // cut short (truncatedSpans), as a list of numbers (decimalSpans), in
-// base64 with its edges (base64Spans), and the
-// character a parse error quotes from it (tokenSpans).
+// base64 with its edges (base64Spans), the character a parse error quotes
+// from it (tokenSpans), and its short URL pieces beside those
+// (shortPieceSpans).
 func textSpans(s string, secrets []string, vals []*secretValue) []span {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
 	spans = append(spans, decimalSpans(s, vals)...)
 	spans = append(spans, truncatedSpans(s, vals)...)
 	spans = append(spans, base64Spans(s, vals)...)
-	spans = append(spans, truncatedEncodingSpans(s, vals)...)
-	return mergeSpans(append(spans, tokenSpans(s, vals, spans)...))
+	spans = mergeSpans(append(spans, tokenSpans(s, vals, spans)...))
+	return shortPieceSpans(s, vals, spans)
 }
 
 // outsideNumbers drops the spans that are digits inside a longer number: a
@@ -402,8 +432,9 @@ func mergeSpans(spans []span) []span {
 var ellipses = []string{"…", "..."}
 
 // truncatedSpans finds what is left of a secret cut from the front: a
-// suffix of it right after an ellipsis ("…cr3t"). A prefix cut short
-// before an ellipsis is found by encodedSpans, in any encoding.
+// suffix of it right after an ellipsis ("…cr3t"), and its base64 or hex
+// cut short before one (truncatedEncodingSpans). A prefix of the secret
+// cut short before an ellipsis is found by encodedSpans, in any encoding.
 func truncatedSpans(s string, values []*secretValue) []span {
 	spans := inspectedTailSpans(s, values)
 	for _, el := range ellipses {
@@ -412,6 +443,7 @@ func truncatedSpans(s string, values []*secretValue) []span {
 			if i < 0 {
 				break
 			}
+			spans = append(spans, truncatedEncodingSpans(s, from+i, values)...)
 			from += i + len(el)
 			if from >= len(s) {
 				break
@@ -492,7 +524,7 @@ func (rw *Writer) Write(p []byte) (int, error) {
 	rw.buf = append(rw.buf, p...)
 	s := string(rw.buf)
 	spans := textSpans(s, secrets, rw.r.rawValues())
-	cut := holdFrom(s, secrets)
+	cut := holdFrom(s, rw.r.holdSnapshot())
 	for _, sp := range spans {
 		if sp.end == len(s) && allDigits(s[sp.start:sp.end]) {
 			// Digits at the end: the next write may continue the number.
@@ -563,7 +595,7 @@ func (rw *Writer) Close() error { return rw.Flush() }
 // encoded forms): "courier env persist" uses it to refuse vault-resolved
 // values.
 func (r *Redactor) Contains(s string) bool {
-	for _, sec := range r.snapshot() {
+	for _, sec := range r.holdSnapshot() {
 		if strings.Contains(s, sec) {
 			return true
 		}

@@ -42,8 +42,9 @@ func TestRedact(t *testing.T) {
 		{"query keys and values", []string{"Ab12Cd34Ef&Gh56Ij78Kk=Kl90Mn12Op"},
 			`[{"key":"k","value":"Ab12Cd34Ef"},{"key":"Gh56Ij78Kk","value":"Kl90Mn12Op"}]`,
 			`[{"key":"k","value":"***"},{"key":"***","value":"***"}]`},
+		// Its short labels too, beside the long ones' masks (pieces.go).
 		{"host labels", []string{"acmeprod4471.tenantzone9.example.com"},
-			`"host":["acmeprod4471","tenantzone9","example","com"]`, `"host":["***","***","example","com"]`},
+			`"host":["acmeprod4471","tenantzone9","example","com"]`, `"host":["***","***","***","***"]`},
 		{"user and password", []string{"svcaccount1:hunter2hunter2@api"},
 			`"auth":{"user":"svcaccount1","password":"hunter2hunter2"}`, `"auth":{"user":"***","password":"***"}`},
 		{"a piece encoded and escaped twice", []string{`Zk8"Qw2Lm4/Tp7Rx9Vb3`}, `\\\"Zk8%22Qw2Lm4\\\"`, `\\\"***\\\"`},

@@ -37,7 +37,7 @@ func (r *Redactor) segmentSpans(s string, digitBefore bool, esc escapeFinder) []
 // a secret could still run on into. It returns the masked head and how
 // many bytes of s it covers (0: hold everything for now).
 func (r *Redactor) segmentHead(s string, digitBefore bool, esc escapeFinder) (string, int) {
-	secrets := r.snapshot()
+	secrets := r.holdSnapshot()
 	cut := holdFrom(s, secrets)
 	if len(secrets) > 0 {
 		// An encoded form may be longer than any needle: hold a margin.

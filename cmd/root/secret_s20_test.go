@@ -60,10 +60,20 @@ func TestSecretsThroughSession20PathsNeverShow(t *testing.T) {
 		file("file named by a secret, more than a src", map[string]any{"src": "{{envKey2}}", "type": "file", "note": "{{envKey2}}"}),
 		file("file named by the vault", map[string]any{"src": "{{vault:apiKey}}.bin"}),
 		file("file content", map[string]any{"src": nil, "content": "cGF5bG9hZA=="}),
+		// A URL a script builds from secrets with separators: the URL
+		// model splits them into path segments, query keys and values
+		// and host labels, some shorter than 8 characters.
+		scriptedItem("short url pieces", map[string]any{"method": "GET", "url": srv.URL + "/get"}, []string{
+			"const k = pm.environment.get('awsKey'), q = pm.environment.get('queryKey');",
+			"pm.request.url.update('" + srv.URL + "/p/' + k + '?' + q);",
+			"console.log(pm.request.url.toJSON(), pm.request.url.path, pm.request.url.query.toObject());",
+		}, []string{"console.log(pm.request.url.toJSON()); pm.test('q ' + JSON.stringify(pm.request.url.query.all()), () => pm.expect(1).to.equal(2));"}),
 	}
 	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "audit20"}, "item": items}, map[string]any{"name": "audit20", "values": []any{
 		map[string]any{"key": "envKey2", "value": canaryEnv, "type": "secret", "enabled": true},
 		map[string]any{"key": "basic", "value": "", "enabled": true},
+		map[string]any{"key": "awsKey", "value": shortPiecesPath, "type": "secret", "enabled": true},
+		map[string]any{"key": "queryKey", "value": shortPiecesQuery, "type": "secret", "enabled": true},
 	}})
 	o := func(name string) string { return filepath.Join(cr.out, name) }
 	args := []string{"run", cr.coll, "-e", cr.env, "--color", "off", "--vault-scripts", "--state-dir", cr.state, "--timeout-request", "5000"}
@@ -94,8 +104,18 @@ func TestSecretsThroughSession20PathsNeverShow(t *testing.T) {
 		if leaks := s19Leaks(text); len(leaks) > 0 {
 			t.Errorf("%s leaks %d pieces, such as %q", name, len(leaks), leaks[0])
 		}
+		for _, p := range []string{"K7MDENG", "Gh5x", "wJalrXUtnFEMI", "Kl90Mn12Op"} {
+			assert.NotContains(t, text, p, "%s holds a piece of a secret", name)
+		}
 	}
 }
+
+// Secrets a URL model splits into pieces, some shorter than 8 characters
+// (K7MDENG, Gh5x): an AWS-style secret key in a path, a query.
+const (
+	shortPiecesPath  = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	shortPiecesQuery = "Ab12Cd34Ef=Gh5x&Gh5x=Kl90Mn12Op"
+)
 
 // s20Server is s18Server with one more route: /binary-wide32 answers 4 KiB
 // of binary data, then the secrets the request carried as UTF-32LE, 4 KiB

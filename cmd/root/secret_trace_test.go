@@ -33,7 +33,8 @@ func TestSecretsLeaveNoTrace(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(traceServer))
 	t.Cleanup(srv.Close)
 	// The pieces a URL splits the first two into (at & and =) have eight
-	// characters or more: shorter ones are not masked on their own (a
+	// characters or more: shorter ones are masked only beside another
+	// mask (vault/pieces.go), and a piece that stands apart shows (a
 	// documented limit). The third has console.log's format directives.
 	a := traceRun(t, srv.URL, `Vq7"<Zk1&9>'Lm%2Fx Rt4+Wn8`, `EnvQ"K<8&>p'Z% 3mT9xL2vB7`, `Fm7%sQp9"Lm2%%Vb<Zz8&Kw%d`)
 	b := traceRun(t, srv.URL, `Hw3"<Pb5&5>'Qs%2Fy Nc6+Jd1`, `FghR"M<2&>k'W% 7nU4yJ8cD3`, `Gx4%sTr2"Hn5%%Wc<Yy3&Jv%d`)

@@ -15,7 +15,8 @@ import (
 // a secret into a URL and prints the URL's JSON (postman-collection's Url:
 // host labels, path segments, query keys and values, user and password)
 // prints the secret in pieces; every piece of 8 or more characters is
-// masked, whichever part of the URL split it.
+// masked, whichever part of the URL split it, and the shorter ones beside
+// them (the host's "example", the query's "v"; vault/pieces.go).
 func TestSecretURLPiecesAreMasked(t *testing.T) {
 	t.Parallel()
 	secrets := map[string]string{
@@ -49,7 +50,9 @@ func TestSecretURLPiecesAreMasked(t *testing.T) {
 	require.Equal(t, cmdutil.ExitOK, code, "stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
 	// The console box wraps the line: read it unwrapped too.
 	out := stdout.String() + stderr.String() + boxOrBreak.ReplaceAllString(stdout.String(), "")
-	require.Contains(t, out, `"host":["***","***","example"]`, "the script printed the URL's JSON")
+	require.Contains(t, out, `"host":["***","***","***"]`, "the script printed the URL's JSON")
+	assert.Contains(t, out, `"path":["a","***","***"]`, "a segment of no secret stays")
+	assert.Contains(t, out, `{"key":"***","value":"***"}],`, "the query's short value beside its key's mask")
 	for _, p := range pieces {
 		assert.NotContains(t, out, p)
 	}
