@@ -134,7 +134,16 @@ func mayCatch(src string) bool {
 // RangeError into the function's frame, where the try catches it.
 func guardTries(body ast.Node) {
 	var async []*ast.TryStatement
+	var asyncFns []*ast.BlockStatement
+	var top *ast.FunctionLiteral // the script's own function, awaiting at its top level
+	if prg, ok := body.(*ast.Program); ok {
+		top = scriptFunction(prg)
+	}
 	walkAST(reflect.ValueOf(body), func(n ast.Node) {
+		if b := asyncBody(n); b != nil && n != ast.Node(top) {
+			asyncFns = append(asyncFns, b)
+			return
+		}
 		t, ok := n.(*ast.TryStatement)
 		if !ok || t.Catch == nil && t.Finally == nil || t.Body == nil || len(t.Body.List) == 0 {
 			return
@@ -149,7 +158,7 @@ func guardTries(body ast.Node) {
 			guardTry(t, returns, escapes)
 		}
 	})
-	if len(async) == 0 {
+	if len(async) == 0 && len(asyncFns) == 0 {
 		return
 	}
 	// Innermost first; a try statement already guarded is left alone when
@@ -160,6 +169,31 @@ func guardTries(body ast.Node) {
 		t.Body.List = g.list(t.Body.List)
 		g.done[t] = true
 	}
+	// An async function's body is guarded as a try body that awaits: what
+	// runs after an await runs from the job queue, where an overflow ended
+	// the whole script; V8 rejects the function's promise with the
+	// RangeError, which the caller's await or catch takes.
+	for i := len(asyncFns) - 1; i >= 0; i-- {
+		if b := asyncFns[i]; len(ownAwaits(b)) > 0 {
+			b.List = g.list(b.List)
+		}
+	}
+}
+
+// asyncBody is the body of an async function or method that is not a
+// generator, when n is one with a block body; nil otherwise.
+func asyncBody(n ast.Node) *ast.BlockStatement {
+	switch x := n.(type) {
+	case *ast.FunctionLiteral:
+		if x.Async && !x.Generator {
+			return x.Body
+		}
+	case *ast.ArrowFunctionLiteral:
+		if b, ok := x.Body.(*ast.BlockStatement); ok && x.Async {
+			return b
+		}
+	}
+	return nil
 }
 
 // guardTry rewrites one try statement's body (see guardTries).

@@ -170,3 +170,32 @@ func TestAwaitGuardPositions(t *testing.T) {
 	src.WriteString("})();")
 	checkTestNames(t, src.String(), want)
 }
+
+// TestAsyncOverflowRejectsAsPostman: a stack overflow in an async
+// function's code after an await rejects the function's promise with V8's
+// RangeError (the caller's await or catch takes it and the script goes
+// on); courier ended the whole script with it. Postman CLI 1.34.0's
+// answers, recorded under unshare -n (fresh-round12l-d has the probe too).
+func TestAsyncOverflowRejectsAsPostman(t *testing.T) {
+	t.Parallel()
+	const rangeErr = "E:RangeError: Maximum call stack size exceeded"
+	src := `function out(v) { pm.test(String(v), () => {}); }
+async function ap(label, f) { let v; try { v = JSON.stringify(await f()); } catch (e) { v = 'E:' + (e && e.name) + ': ' + (e && e.message); } out(label + ' ' + v); }
+function down(n) { return down(n + 1) + 1; }
+(async () => {
+await ap('a', async () => { await null; return down(0); });
+await ap('b', async () => { await null; const x = down(0); return x; });
+await ap('c', async function () { await null; if (true) { down(0); } });
+await ap('d', async () => { for (const i of [1]) { await null; down(i); } });
+await ap('e', async () => { await null; try { down(0); } finally { out('finally ran'); } });
+await ap('f', async () => { let n = 0; await null; n++; await null; return [n, (() => { try { down(0); } catch (e) { return e.name; } })()]; });
+class K { async m() { await null; return down(0); } }
+await ap('g', () => new K().m());
+await ap('h', () => ({ async m() { await 1; return down(0); } }).m());
+await ap('i', async () => { const r = await Promise.resolve(1); return r + down(0); });
+await ap('j', () => (async () => { await null; return down(0); })().catch(e => 'caught ' + e.name));
+out('end');
+})();`
+	checkTestNames(t, src, []string{"a " + rangeErr, "b " + rangeErr, "c " + rangeErr, "d " + rangeErr, "finally ran", "e " + rangeErr,
+		`f [1,"RangeError"]`, "g " + rangeErr, "h " + rangeErr, "i " + rangeErr, `j "caught RangeError"`, "end"})
+}
