@@ -903,9 +903,10 @@ func calleeAt(src string, line, col int) string {
 	if end <= 0 || src[end] != '(' {
 		return ""
 	}
-	j := end - 1
-	for j >= 0 && (src[j] == ' ' || src[j] == '\t') {
-		j--
+	j := skipBlanksBack(src, end-1)
+	if j >= 1 && src[j-1] == '?' && src[j] == '.' {
+		// An optional call, f?.(): V8 names the callee without the ?.
+		j = skipBlanksBack(src, j-2)
 	}
 	stop := j + 1
 	start := calleeStart(src, j)
@@ -916,12 +917,21 @@ func calleeAt(src string, line, col int) string {
 	if callee == "" || strings.ContainsAny(callee, "\n") {
 		return ""
 	}
-	callee = bracketsAsDots(collapseCalls(callee))
+	callee = strings.ReplaceAll(bracketsAsDots(collapseCalls(callee)), "?..", "?.")
 	// V8 prints the super reference as the value it stands for.
 	if strings.HasPrefix(callee, "super.") || strings.HasPrefix(callee, "super[") {
 		callee = "(intermediate value)" + callee[len("super"):]
 	}
 	return intermediate(callee)
+}
+
+// skipBlanksBack is the index of the last byte at or before j that is not
+// a space or tab (-1 when none is).
+func skipBlanksBack(src string, j int) int {
+	for j >= 0 && (src[j] == ' ' || src[j] == '\t') {
+		j--
+	}
+	return j
 }
 
 // calleeStart is where the callee that ends at src[j] starts, read
@@ -992,13 +1002,23 @@ func openingBracket(src string, j int) int {
 var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[)`)
 
 // groupedName is a parenthesized number or name path.
-var groupedName = lazyre.New(`^\(\s*([\w$.]+)\s*\)$`)
+var groupedName = lazyre.New(`^\(\s*([\w$.]+|\(.*\))\s*\)$`)
+
+// optionalGroup is a parenthesized optional chain.
+var optionalGroup = lazyre.New(`^\([\w$.\s]*\?\.[\w$.?\s]*\)$`)
 
 // intermediate prints a callee that starts with a parenthesized class,
 // function or literal (and a call of it) as V8 does: (intermediate value).
 func intermediate(callee string) string {
-	if m := groupedName().FindStringSubmatch(callee); m != nil {
-		return m[1] // (5)(), new (undefined)(): V8 prints what is inside
+	for {
+		m := groupedName().FindStringSubmatch(callee)
+		if m == nil {
+			break
+		}
+		callee = m[1] // (5)(), new (undefined)(), ((o.f))(): V8 prints what is inside
+	}
+	if optionalGroup().MatchString(callee) {
+		return "(intermediate value)" // (o?.f)()
 	}
 	if !literalGroup().MatchString(callee) {
 		return callee

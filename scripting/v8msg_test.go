@@ -2,6 +2,8 @@ package scripting
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -31,4 +33,36 @@ foo(1, [2]).bar();`, "foo(...).bar is not a function"},
 			t.Errorf("%s in a test: %+v, want TypeError: %s", c.src, r, c.msg)
 		}
 	}
+}
+
+// TestOptionalCallWordsAsPostman: a callee that is not a function is named
+// without the ?. of an optional call, a bracketed key after ?. as a dot,
+// and a parenthesized optional chain as an intermediate value (courier
+// said `o.f?. is not a function`, `o?..f?.`, `(o?.f)`). Postman CLI
+// 1.34.0's answers, recorded under unshare -n.
+func TestOptionalCallWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ code, want string }{
+		{`const o = { f: 5 }; o.f?.();`, "o.f is not a function"},
+		{`const o = { f: 5 }; o?.f();`, "o?.f is not a function"},
+		{`const o = { g: { f: 5 } }; o.g?.f?.();`, "o.g?.f is not a function"},
+		{`const o = { f: 5 }; o['f']?.();`, "o.f is not a function"},
+		{`const f = 5; f?.();`, "f is not a function"},
+		{`const o = { f: 5 }; o.f?.(1, 2);`, "o.f is not a function"},
+		{`const o = { f: 5 }; (o.f)?.();`, "o.f is not a function"},
+		{`const o = { f: 5 }; (o?.f)();`, "(intermediate value) is not a function"},
+		{`const o = { f: 5 }; ((o.f))?.();`, "o.f is not a function"},
+		{`const o = { f: 5 }; o.f ?. ();`, "o.f is not a function"},
+		{`const o = { f: 5 }; o?.['f']?.();`, "o?.f is not a function"},
+		{`const o = { f: 5 }; o.f?.().x;`, "o.f is not a function"},
+		{`const a = [5]; a[0]?.();`, "a[0] is not a function"},
+	}
+	var src strings.Builder
+	src.WriteString("function out(v) { pm.test(String(v), () => {}); }\n")
+	var want []string
+	for _, c := range cases {
+		fmt.Fprintf(&src, "try { %s } catch (e) { out(e.name + ': ' + e.message); }\n", c.code)
+		want = append(want, "TypeError: "+c.want)
+	}
+	checkTestNames(t, src.String(), want)
 }
