@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -97,4 +98,41 @@ func TestWebStreams(t *testing.T) {
 	if len(r.Tests) != 1 || r.Tests[0].Name != want {
 		t.Fatalf("got %+v\nwant %s", r.Tests, want)
 	}
+}
+
+// TestBlobStreamChunksAsPostman: a blob's stream gives one chunk per
+// non-empty part, a blob part's own parts in its place and a slice's parts
+// cut to it, where courier gave the whole blob as one chunk. Postman CLI
+// 1.34.0's answers, recorded under unshare -n (fresh-round12l-a too).
+func TestBlobStreamChunksAsPostman(t *testing.T) {
+	t.Parallel()
+	src := `function out(v) { pm.test(String(v), () => {}); }
+async function chunks(label, b) { const r = b.stream().getReader(); const parts = []; for (;;) { const { value, done } = await r.read(); if (done) break; parts.push(value.length + ':' + Object.prototype.toString.call(value)); } out(label + ' ' + JSON.stringify(parts)); }
+(async () => {
+await chunks('parts', new Blob(['hi', ' there', new Uint8Array([33])]));
+await chunks('empty parts', new Blob(['', 'a', '', 'bc', '']));
+await chunks('none', new Blob([]));
+await chunks('slice', new Blob(['hi', ' there', new Uint8Array([33])]).slice(-5, -1));
+await chunks('slice mid', new Blob(['abc', 'def', 'ghi']).slice(1, 8));
+await chunks('slice inside', new Blob(['abcdef']).slice(1, 3));
+await chunks('nested', new Blob(['x', new Blob(['ab', 'cd']), 'y']));
+await chunks('big parts', new Blob(['a'.repeat(70000), 'b'.repeat(70000)]));
+await chunks('file', new File(['a', 'bc'], 'f'));
+await chunks('buffer', new Blob([new ArrayBuffer(3), new DataView(new ArrayBuffer(2))]));
+await chunks('sliced twice', new Blob(['abc', 'def', 'ghi']).slice(2).slice(1, 5));
+})();`
+	u8 := func(ns ...string) string {
+		var b strings.Builder
+		b.WriteByte('[')
+		for i, n := range ns {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"` + n + `:[object Uint8Array]"`)
+		}
+		return b.String() + "]"
+	}
+	checkTestNames(t, src, []string{"parts " + u8("2", "6", "1"), "empty parts " + u8("1", "2"), "none []", "slice " + u8("4"),
+		"slice mid " + u8("2", "3", "2"), "slice inside " + u8("2"), "nested " + u8("1", "2", "2", "1"), "big parts " + u8("70000", "70000"),
+		"file " + u8("1", "2"), "buffer " + u8("3", "2"), "sliced twice " + u8("3", "1")})
 }

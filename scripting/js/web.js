@@ -230,17 +230,32 @@ class AbortController {
 }
 tag(AbortController, 'AbortController');
 
-function blobBytes(parts) {
+// A blob keeps the lengths of its non-empty parts (_p, a blob part's own
+// parts in its place): its stream gives one chunk per part, as Node's does.
+function blobBytes(parts, lens) {
     var chunks = [], n = 0;
     for (var p of parts) {
         var b;
         if (typeof p === 'symbol') { throw new TypeError('Cannot convert a Symbol value to a string'); }
-        if (p instanceof Blob) { b = p._b; } else if (p instanceof ArrayBuffer || isSharedBuffer(p)) { b = new Uint8Array(p.slice(0)); } else if (ArrayBuffer.isView(p)) { b = new Uint8Array(p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)); } else { b = new Uint8Array(host.utf8Encode(String(p))); }
+        if (p instanceof Blob) { b = p._b; lens.push.apply(lens, p._p); } else if (p instanceof ArrayBuffer || isSharedBuffer(p)) { b = new Uint8Array(p.slice(0)); } else if (ArrayBuffer.isView(p)) { b = new Uint8Array(p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)); } else { b = new Uint8Array(host.utf8Encode(String(p))); }
         chunks.push(b); n += b.length;
+        if (b.length && !(p instanceof Blob)) { lens.push(b.length); }
     }
     var out = new Uint8Array(n), off = 0;
     chunks.forEach(function (c) { out.set(c, off); off += c.length; });
     return out;
+}
+// blobPieces are the lengths of the parts (lens) that bytes s to e of
+// their blob overlap, cut to the range.
+function blobPieces(lens, s, e) {
+    var out = [], o = 0;
+    lens.forEach(function (l) { var n = Math.min(e, o + l) - Math.max(s, o); if (n > 0) { out.push(n); } o += l; });
+    return out;
+}
+function blobIndex(v, n, dflt) {
+    if (v === undefined) { return dflt; }
+    v = +v; v = v !== v ? 0 : Math.trunc(v);
+    return v < 0 ? Math.max(n + v, 0) : Math.min(v, n);
 }
 function blobType(t) { t = t === undefined ? '' : String(t); return /^[\x20-\x7e]*$/.test(t) ? t.toLowerCase() : ''; }
 class Blob {
@@ -252,21 +267,28 @@ class Blob {
         if (endings !== 'transparent' && endings !== 'native') { throw argValue(TypeError, 'options.endings', endings); }
         // 'native' ends lines with the platform's EOL ("\n" where Postman runs here).
         if (endings === 'native') { sources = Array.from(sources, function (p) { return p instanceof Blob || p instanceof ArrayBuffer || isSharedBuffer(p) || ArrayBuffer.isView(p) ? p : String(p).replace(/\r?\n/g, '\n'); }); }
-        hidden(this, '_b', blobBytes(sources));
+        var lens = [];
+        hidden(this, '_b', blobBytes(sources, lens));
+        hidden(this, '_p', lens);
         hidden(this, '_t', blobType(options && options.type));
     }
     get size() { return slotOf(this, '_b', 'Blob').length; }
     get type() { slotOf(this, '_b', 'Blob'); return this._t; }
     slice(start, end, type) {
-        var b = new Blob([]);
-        b._b = slotOf(this, '_b', 'Blob').slice(start, end);
+        var src = slotOf(this, '_b', 'Blob'), b = new Blob([]), n = src.length;
+        var s = blobIndex(start, n, 0), e = blobIndex(end, n, n);
+        b._b = src.slice(s, e);
+        b._p = blobPieces(this._p, s, e);
         b._t = blobType(type);
         return b;
     }
     text() { var self = this; return new Promise(function (ok) { ok(host.utf8Decode(slotOf(self, '_b', 'Blob'), false)); }); }
     arrayBuffer() { var self = this; return new Promise(function (ok) { ok(slotOf(self, '_b', 'Blob').slice().buffer); }); }
     bytes() { var self = this; return new Promise(function (ok) { ok(slotOf(self, '_b', 'Blob').slice()); }); }
-    stream() { var b = slotOf(this, '_b', 'Blob'); return new ReadableStream({ start: function (c) { if (b.length) { c.enqueue(b.slice()); } c.close(); } }); }
+    stream() {
+        var b = slotOf(this, '_b', 'Blob'), lens = this._p;
+        return new ReadableStream({ start: function (c) { var o = 0; lens.forEach(function (l) { c.enqueue(b.slice(o, o + l)); o += l; }); c.close(); } });
+    }
 }
 tag(Blob, 'Blob');
 
