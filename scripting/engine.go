@@ -111,6 +111,8 @@ type compiled struct {
 	sites nullishSites
 	// using: the script has using declarations, rewritten (using.go).
 	using bool
+	// imports: the script has dynamic imports, rewritten (dynimport.go).
+	imports bool
 	// weak: the script names WeakMap or WeakSet (js/parts/weak.js).
 	weak bool
 	// dates: the script may build a Date from local fields or a string
@@ -209,6 +211,28 @@ func compileScript(src, listen string) *compiled {
 	return c
 }
 
+// inPlaceLowerings write again, without moving an offset, what goja
+// refuses and V8 reads: 08 and 09.5 (legacy decimals) and import(…)
+// (dynimport.go).
+var inPlaceLowerings = []func(string) (string, bool){lowerLegacyDecimals, lowerDynamicImports}
+
+// parseLowered parses body once lowered, each lowering on the text of the
+// ones before, until it parses; nil when it does not.
+func parseLowered(prefix, body string) (*gojaast.Program, string) {
+	out := body
+	for _, lower := range inPlaceLowerings {
+		l, ok := lower(out)
+		if !ok {
+			continue
+		}
+		out = l
+		if a, err := goja.Parse(scriptFile, prefix+out+wrapSuffix); err == nil {
+			return a, out
+		}
+	}
+	return nil, body
+}
+
 // compileNew compiles src for listen; hidden are late globals the
 // script's function takes as parameters (globalwrites.go).
 func compileNew(src, listen string, hidden []string) *compiled {
@@ -223,14 +247,13 @@ func compileNew(src, listen string, hidden []string) *compiled {
 	c.using = body != text && strings.Contains(body, "__courierUsing")
 	ast, err := goja.Parse(scriptFile, prefix+body+wrapSuffix)
 	if err != nil {
-		// 08 and 09.5 (legacy decimals, which goja refuses): written
-		// again in place, only when the script does not parse as it is.
-		if lowered, ok := lowerLegacyDecimals(body); ok {
-			if a, err2 := goja.Parse(scriptFile, prefix+lowered+wrapSuffix); err2 == nil {
-				ast, err, body = a, nil, lowered
-				if trace == nil {
-					trace = newTextTrace(src, text)
-				}
+		// What goja refuses and V8 reads, written again in place, only
+		// when the script does not parse as it is.
+		if a, lowered := parseLowered(prefix, body); a != nil {
+			ast, err, body = a, nil, lowered
+			c.imports = strings.Contains(lowered, hookImport)
+			if trace == nil {
+				trace = newTextTrace(src, text)
 			}
 		}
 	}
@@ -448,6 +471,8 @@ type Engine struct {
 	iteratorExtras bool
 	// usingInstalled: js/parts/using.js ran.
 	usingInstalled bool
+	// importInstalled: hookImport is defined (dynimport.go).
+	importInstalled bool
 	// weakInstalled: js/parts/weak.js ran.
 	weakInstalled bool
 	// datesInstalled: installDates ran (dates.go).
@@ -1081,6 +1106,7 @@ var sandboxParts = []sandboxPart{
 	{func(c *compiled) bool { return c.sortCopy }, func(e *Engine) bool { return e.sortCopyInstalled }, infallible((*Engine).installSortCopy)},
 	{func(c *compiled) bool { return c.resizable }, func(e *Engine) bool { return e.rabInstalled }, infallible((*Engine).installResizable)},
 	{func(c *compiled) bool { return c.using }, func(e *Engine) bool { return e.usingInstalled }, (*Engine).installUsing},
+	{func(c *compiled) bool { return c.imports }, func(e *Engine) bool { return e.importInstalled }, infallible((*Engine).installImport)},
 	// Prototype shapes first: they list more functions for the shapes.
 	{func(c *compiled) bool { return c.protoShapes }, func(e *Engine) bool { return e.protoShapesInstalled }, infallible((*Engine).installPrototypeShapes)},
 	{func(c *compiled) bool { return c.fnShapes }, func(e *Engine) bool { return e.fnShapesInstalled }, infallible((*Engine).installFunctionShapes)},
