@@ -555,6 +555,9 @@ func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
 	if lowered := evalMaxEscapes(src); lowered != src { // maxescape.go
 		src, v = lowered, e.rt.ToValue(lowered)
 	}
+	if mayUseUsing(src) {
+		src, v = e.evalUsing(src, body, v)
+	}
 	if mayNewOptionalChain(src) {
 		text := src
 		if body {

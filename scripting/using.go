@@ -46,6 +46,21 @@ func (e *Engine) installUsing() error {
 	return err
 }
 
+// evalUsing rewrites the using declarations of code given to eval (or,
+// body, to new Function) as a script's are; one at the top level of eval'd
+// code stays, as V8 refuses it there.
+func (e *Engine) evalUsing(src string, body bool, v goja.Value) (string, goja.Value) {
+	prefix, suffix := "", ""
+	if body {
+		prefix, suffix = "(function anonymous(\n) {\n", "\n})"
+	}
+	out := rewriteUsing(src, prefix, suffix, nil)
+	if out == src || !e.usingInstalled && e.installUsing() != nil {
+		return src, v
+	}
+	return out, e.rt.ToValue(out)
+}
+
 func mayUseUsing(src string) bool { return strings.Contains(src, "using") }
 
 // rewriteUsing rewrites the using declarations of src, parsed as wrapped

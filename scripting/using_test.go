@@ -200,3 +200,26 @@ p(() => { if (true) for (using r = res('h'); log.length < 1; ) log.push('single'
 		"single,dispose h",
 	})
 }
+
+// TestUsingInEvalAsPostman: using declarations in code given to eval or
+// new Function run as in a script (goja refused them: "Unexpected
+// identifier 'x'"), and one at the top level of eval'd code is refused as
+// V8 refuses it. Postman CLI 1.34.0's answers, recorded under unshare -n
+// (fresh-round12l-b too).
+func TestUsingInEvalAsPostman(t *testing.T) {
+	t.Parallel()
+	src := `function out(v) { pm.test(String(v), () => {}); }
+function p(label, f) { let v; try { v = JSON.stringify(f()); } catch (e) { v = 'E:' + (e && e.name) + ': ' + (e && e.message); } out(label + ' ' + v); }
+const log = [];
+globalThis_res = { [Symbol.dispose]() { log.push('disposed'); } };
+p('a', () => eval('{ using x = null; } "ok"'));
+p('b', () => eval('using y = null; 1'));
+p('c', () => eval('{ using r = globalThis_res; log.push("body"); } log.join()'));
+p('d', () => new Function('using z = { [Symbol.dispose]() { log.push("fn"); } }; return log.length')());
+p('e', () => eval('{ using q = 5; }'));
+p('f', () => (0, eval)('{ using w = null; } "indirect"'));
+p('g', () => log);`
+	checkTestNames(t, src, []string{`a "ok"`, "b E:SyntaxError: Unexpected identifier 'y'", `c "body,disposed"`,
+		"d E:SuppressedError: An error was suppressed during disposal", "e E:TypeError: An object is expected with `using` declarations",
+		`f "indirect"`, `g ["body","disposed"]`})
+}
