@@ -179,6 +179,34 @@ func TestConvertEnvironment(t *testing.T) {
 	assert.True(t, strings.HasPrefix(stderr, "converted environment"))
 }
 
+// TestConvertEnvironmentLeavesSecretsOut: an environment's secret values
+// are written empty, as --export-environment writes them, and named on
+// standard error: the converted file is meant for a Git repository
+// (postman/environments), where a secret must not land. A vault reference
+// stays, and so does the secret's type. Before, the values were written as
+// they were.
+func TestConvertEnvironmentLeavesSecretsOut(t *testing.T) {
+	t.Parallel()
+	const secret = `Qz8"<Mw3&k>'Ys%2Fp Lr6+Dt9xB`
+	dir := t.TempDir()
+	in := filepath.Join(dir, "dev.postman_environment.json")
+	require.NoError(t, os.WriteFile(in, []byte(`{"name": "dev", "values": [{"key": "a", "value": "1", "enabled": true},
+		{"key": "token", "value": "Qz8\"<Mw3&k>'Ys%2Fp Lr6+Dt9xB", "type": "secret", "enabled": true},
+		{"key": "api", "value": "{{vault:apiKey}}", "type": "secret", "enabled": true}]}`), 0o644))
+	for _, name := range []string{"dev.environment.yaml", "dev.json"} {
+		out := filepath.Join(dir, name)
+		stderr, err := convert(t, in, out)
+		require.NoError(t, err, stderr)
+		b, _ := os.ReadFile(out)
+		assert.NotContains(t, string(b), "Mw3&k", name)
+		assert.Contains(t, string(b), "{{vault:apiKey}}", name)
+		assert.Contains(t, stderr, "secret values are not written: token (keep them in the vault", name)
+		assert.NotContains(t, stderr, secret)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "dev.environment.yaml"))
+	assert.Equal(t, "name: dev\nvalues:\n  - key: a\n    value: '1'\n  - key: token\n    value: ''\n    type: secret\n  - key: api\n    value: '{{vault:apiKey}}'\n    type: secret\n", string(b))
+}
+
 // TestConvertRefusesWrongTargets: a collection asked to become one .yaml
 // file, and a JSON file that is neither collection nor environment, are
 // errors that say what to do, and nothing is written.
