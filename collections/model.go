@@ -145,6 +145,24 @@ type Request struct {
 	Description string
 	// DescriptionType is as Info's.
 	DescriptionType string
+	// Proxy is the request's own proxy (v2's request.proxy); nil for none.
+	Proxy *Proxy
+}
+
+// Proxy is a request's own proxy, postman-collection's ProxyConfig as
+// Newman 6.2.2 reads it: the request goes through it whatever its match
+// pattern and disabled flag say (fresh-round12n-c.json).
+type Proxy struct {
+	// Host is the host as written ("http://p.example", "p:3128" too);
+	// Port its port ("" or anything that is no number: 8080).
+	Host, Port string
+	// Tunnel asks for a CONNECT tunnel also for http (https always has one).
+	Tunnel bool
+	// Authenticate sends Username and Password to the proxy.
+	Authenticate       bool
+	Username, Password string
+	// Raw is the object as the file had it, written back by exports.
+	Raw json.RawMessage
 }
 
 // URL keeps both the raw form and the parsed parts, as Postman does.

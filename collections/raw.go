@@ -73,6 +73,18 @@ type rawRequest struct {
 	Body        json.RawMessage `json:"body"`
 	Auth        json.RawMessage `json:"auth"`
 	Description json.RawMessage `json:"description"`
+	Proxy       json.RawMessage `json:"proxy"`
+}
+
+// rawProxy is a request's proxy object; fields of other types are read as
+// postman-collection's ProxyConfig.update ignores them.
+type rawProxy struct {
+	Host         json.RawMessage `json:"host"`
+	Port         json.RawMessage `json:"port"`
+	Tunnel       json.RawMessage `json:"tunnel"`
+	Authenticate json.RawMessage `json:"authenticate"`
+	Username     json.RawMessage `json:"username"`
+	Password     json.RawMessage `json:"password"`
 }
 
 type rawURL struct {

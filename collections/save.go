@@ -159,6 +159,8 @@ type outRequest struct {
 	URL         outURL      `json:"url"`
 	Auth        *outAuth    `json:"auth,omitempty"`
 	Description any         `json:"description,omitempty"`
+	// Proxy is the request's proxy object as the file had it.
+	Proxy json.RawMessage `json:"proxy,omitempty"`
 }
 
 type outHeader struct {
@@ -492,6 +494,9 @@ func outRequestOf(r *Request) *outRequest {
 		URL:         outURLOf(r.URL),
 		Auth:        outAuthOf(r.Auth),
 		Description: textDescription(r.Description, r.DescriptionType),
+	}
+	if r.Proxy != nil {
+		o.Proxy = r.Proxy.Raw
 	}
 	for _, h := range r.Header {
 		o.Header = append(o.Header, outHeaderOf(h))

@@ -162,7 +162,30 @@ func request(raw json.RawMessage, path string) (*Request, error) {
 	if req.Auth, err = auth(r.Auth, path+".auth"); err != nil {
 		return nil, err
 	}
+	req.Proxy = proxy(r.Proxy)
 	return req, nil
+}
+
+// proxy reads a request's proxy object as ProxyConfig.update does: host,
+// username and password only when strings, the flags only when booleans,
+// anything else (or no object) left at its default.
+func proxy(raw json.RawMessage) *Proxy {
+	if jsonKind(raw) != "object" {
+		return nil
+	}
+	var r rawProxy
+	if json.Unmarshal(raw, &r) != nil {
+		return nil
+	}
+	str := func(b json.RawMessage) string {
+		if jsonKind(b) != "string" {
+			return ""
+		}
+		return jsonText(b)
+	}
+	on := func(b json.RawMessage) bool { return string(b) == "true" }
+	return &Proxy{Host: str(r.Host), Port: jsonText(r.Port), Tunnel: on(r.Tunnel), Authenticate: on(r.Authenticate),
+		Username: str(r.Username), Password: str(r.Password), Raw: slices.Clone(raw)}
 }
 
 // decodeObject decodes a JSON object fragment, reporting type errors at the

@@ -596,6 +596,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	// takes a 3 s answer dripped every 300 ms, or ten 300 ms redirects,
 	// under --timeout-request 1500: fresh-round12n-a.json).
 	ctx = wire.WithIdleTimeout(ctx, c.opts.TimeoutRequest)
+	ctx = withOwnProxy(ctx, p.req.Proxy)
 	if on, _ := p.ppb["insecureHTTPParser"].(bool); on {
 		// Node's lenient parser reads the responses (wire.checkHead).
 		ctx = wire.WithLenientParser(ctx)

@@ -73,6 +73,8 @@ const (
 	parityStall = "http://stall.test"
 	// parityFiles stands for testdata/postman-parity/files (upload sources).
 	parityFiles = "FILES_DIR"
+	// parityRawPort stands for the raw echo's port number.
+	parityRawPort = "RAW_PORT"
 )
 
 // otherBase is the echo server's base URL under the name localhost.
@@ -326,6 +328,9 @@ func (srv parityServers) place(data []byte) []byte {
 	if srv.slow != "" {
 		data = bytes.ReplaceAll(data, []byte(paritySlow), []byte(srv.slow))
 	}
+	// RAW_PORT is the raw echo's port alone (a proxy object's port).
+	_, rawPort, _ := strings.Cut(strings.TrimPrefix(srv.raw, "http://"), ":")
+	data = bytes.ReplaceAll(data, []byte(parityRawPort), []byte(rawPort))
 	// URL objects name the host in parts.
 	for from, to := range map[string]string{`"host":["echo","test"]`: base, `"host":["raw","test"]`: srv.raw} {
 		host, port, _ := strings.Cut(strings.TrimPrefix(to, "http://"), ":")

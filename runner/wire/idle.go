@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"time"
 )
@@ -33,6 +34,16 @@ func idleTimeout(ctx context.Context) time.Duration {
 	return d
 }
 
+// connectContext is ctx for making a connection: with an idle timeout d,
+// the request library's connect timer, the lookup and the connect (here the
+// tunnel and the handshake too) within d of the start.
+func connectContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if d := idleTimeout(ctx); d > 0 {
+		return context.WithTimeout(ctx, d)
+	}
+	return ctx, func() {}
+}
+
 // timedOutIdle reports whether err is a read or write that outlived the
 // idle timeout: no sign of a closed kept-alive connection, so the request
 // is not sent again.
@@ -56,4 +67,22 @@ func (w idleWriter) Write(p []byte) (int, error) {
 // readDeadline gives the next read from nc the idle timeout d.
 func readDeadline(nc net.Conn, d time.Duration) {
 	_ = nc.SetReadDeadline(time.Now().Add(d))
+}
+
+// proxyKey carries a request's own proxy in its context.
+type proxyKey struct{}
+
+// ownProxy is a request's own proxy (WithProxy).
+type ownProxy struct {
+	url *url.URL
+	// tunnel asks for a CONNECT tunnel for http too.
+	tunnel bool
+}
+
+// WithProxy sends the requests made with ctx through proxy, in place of
+// the Transport's Proxy (the proxy variables and their exceptions), as
+// postman-request takes a request's own proxy: https in a CONNECT tunnel,
+// http too when tunnel is set.
+func WithProxy(ctx context.Context, proxy *url.URL, tunnel bool) context.Context {
+	return context.WithValue(ctx, proxyKey{}, ownProxy{url: proxy, tunnel: tunnel})
 }

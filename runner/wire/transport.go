@@ -100,6 +100,7 @@ type Transport struct {
 type connKey struct {
 	scheme, addr string // the server's scheme and host:port
 	proxy        string // the proxy URL, "" for none
+	tunnel       bool   // an http request tunnelled through the proxy
 }
 
 // conn is one connection and its buffers.
@@ -323,7 +324,11 @@ func contains(list []string, s string) bool {
 // get takes an idle connection for req, or dials one.
 func (t *Transport) get(ctx context.Context, req *http.Request, head []Field) (*conn, error) {
 	var proxy *url.URL
-	if t.Proxy != nil {
+	own, hasOwn := ctx.Value(proxyKey{}).(ownProxy)
+	switch {
+	case hasOwn:
+		proxy = own.url
+	case t.Proxy != nil:
 		p, err := t.Proxy(req)
 		if err != nil {
 			return nil, fmt.Errorf("proxyconnect: %w", err)
@@ -333,6 +338,7 @@ func (t *Transport) get(ctx context.Context, req *http.Request, head []Field) (*
 	key := connKey{scheme: req.URL.Scheme, addr: HostPort(req.URL)}
 	if proxy != nil {
 		key.proxy = proxy.String()
+		key.tunnel = own.tunnel && key.scheme == "http"
 	}
 	trace := httptrace.ContextClientTrace(ctx)
 	if trace != nil && trace.GetConn != nil {
@@ -344,7 +350,9 @@ func (t *Transport) get(ctx context.Context, req *http.Request, head []Field) (*
 		}
 		return c, nil
 	}
-	c, err := t.dial(ctx, key, proxy, head)
+	dctx, cancel := connectContext(ctx)
+	defer cancel()
+	c, err := t.dial(dctx, key, proxy, head)
 	if err != nil {
 		return nil, err
 	}
@@ -457,13 +465,6 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 	if proxy != nil {
 		addr = HostPort(proxy)
 	}
-	if d := idleTimeout(ctx); d > 0 {
-		// The request library's connect timer: the lookup, the connect
-		// (and here the tunnel and handshake) within d of the start.
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
-	}
 	nc, err := dial(ctx, "tcp", addr)
 	if err != nil {
 		keepMappedAddr(err, addr)
@@ -476,7 +477,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 			return nil, err
 		}
 	}
-	if proxy != nil && key.scheme == "https" {
+	if proxy != nil && (key.scheme == "https" || key.tunnel) {
 		if err := tunnel(ctx, c.nc, key.addr, proxy, head); err != nil {
 			c.nc.Close()
 			return nil, err
@@ -494,7 +495,7 @@ func (t *Transport) dial(ctx context.Context, key connKey, proxy *url.URL, head 
 			return nil, err
 		}
 		c.nc = tc
-	} else if proxy != nil {
+	} else if proxy != nil && !key.tunnel {
 		c.proxy = proxy
 	}
 	c.lim.r, c.lim.nc = c.nc, c.nc
