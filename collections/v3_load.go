@@ -407,6 +407,7 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 	if d.auth, err = m.v3auth(m.get("auth"), "auth", true); err != nil {
 		return nil, err
 	}
+	l.notices = append(l.notices, m.credentialNotices(m.get("auth"))...)
 	var warn []Notice
 	if d.events, warn, err = m.v3scripts(m.get("scripts"), "scripts", true); err != nil {
 		return nil, err
@@ -650,6 +651,7 @@ func (l *v3loader) request(rel string, parent *Item) (*v3child, error) {
 		return nil, err
 	}
 	l.notices = append(append(l.notices, warn...), m.timeoutSettings()...)
+	l.notices = append(l.notices, m.credentialNotices(m.get("auth"))...)
 	known := v3RequestKeys
 	if kind == "graphql-request" {
 		known = append(slices.Clip(known), v3GraphQLKeys...)

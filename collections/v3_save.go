@@ -427,7 +427,10 @@ func typedVariables(vs []Variable) []string {
 // numbers and structures, which Postman's schema wants (jwt
 // isSecretBase64Encoded, oauth2 lists); text stays text, quoted where it
 // reads as a boolean or number, because Postman reads a flag by JavaScript
-// truthiness: the text "false" is true, the boolean false is false.
+// truthiness: the text "false" is true, the boolean false is false. A
+// credential Postman's newer runtime types (v3CredentialKinds) is written
+// as the kind it takes, with the value JSON runs use: a flag as a boolean
+// by truthiness (” is false), a number where text is wanted as text.
 // authNode is authNode's, noting the lists a block gives the types it
 // does not select: a v3 auth holds one type.
 func (w *v3writer) authNode(a *Auth, where string) *yaml.Node {
@@ -484,9 +487,19 @@ func authNode(a *Auth) *yaml.Node {
 	}
 	keys := a.Keys() // the collection's order
 	cred := newMap()
+	kinds := v3CredentialKinds[a.Type]
 	for _, k := range keys {
 		v := a.Params[k]
+		kind, typed := kinds[k]
 		switch {
+		case typed && kind == credFlag:
+			// Postman's newer runtime sends no auth for a flag that is
+			// not a boolean (even ''); JSON runs read it by truthiness.
+			cred.set(k, ybool(flagTruth(v, a.Literal[k])))
+		case typed && a.Literal[k] && v != "null" && !(kind == credTextOrNumber && literalNumber(v) != nil):
+			// A number or boolean where the runtime wants text, sent
+			// as its text in JSON runs: quoted, so it still is.
+			cred.set(k, ystr(v))
 		case a.Literal[k] && (v == "true" || v == "false"):
 			cred.set(k, ybool(v == "true"))
 		case a.Literal[k] && literalNumber(v) != nil:
@@ -509,6 +522,20 @@ func authNode(a *Auth) *yaml.Node {
 	}
 	m.set("credentials", cred.n)
 	return m.n
+}
+
+// flagTruth reads a flag credential as JSON runs do, by JavaScript
+// truthiness: text is true unless empty (the text "false" too), a boolean
+// or number as itself.
+func flagTruth(v string, literal bool) bool {
+	if !literal {
+		return v != ""
+	}
+	switch strings.TrimSpace(v) {
+	case "false", "0", "null", "", "-0", "0.0":
+		return false
+	}
+	return true
 }
 
 func (w *v3writer) scriptsNode(evs []Event, definition bool, where string) *yaml.Node {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,12 @@ func v3Comparable(c *Collection) *Collection {
 	// Nor the lists of the types a block does not select.
 	untyped := func(a *Auth) {
 		if a != nil {
+			// Flags are written as booleans by truthiness ('' is false).
+			for k, kind := range v3CredentialKinds[a.Type] {
+				if v, ok := a.Params[k]; ok && kind == credFlag {
+					a.Params[k] = strconv.FormatBool(flagTruth(v, a.Literal[k]))
+				}
+			}
 			a.Types, a.Literal, a.Others = nil, nil, nil
 		}
 	}
@@ -498,10 +505,19 @@ func TestV3SaveKeepsAuthLiterals(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := c.Items[0].Request.Auth, back.Items[0].Request.Auth
-	for _, k := range []string{"disableRetryRequest", "saveHelperData", "nonceCount", "qop"} {
+	for _, k := range []string{"saveHelperData", "nonceCount", "qop"} {
 		if a.Params[k] != b.Params[k] || a.Literal[k] != b.Literal[k] {
 			t.Errorf("%s: saved %q (literal %v), read back %q (literal %v)", k, a.Params[k], a.Literal[k], b.Params[k], b.Literal[k])
 		}
+	}
+	// A flag Postman's newer runtime types is written as the boolean JSON
+	// runs read (the text "false" is true): as text, Postman CLI would send
+	// the request without auth (fresh-round12v-creds2.json).
+	if got := b.Params["disableRetryRequest"]; got != "true" || !b.Literal["disableRetryRequest"] {
+		t.Errorf("disableRetryRequest: read back %q (literal %v), want the boolean true", got, b.Literal["disableRetryRequest"])
+	}
+	if len(back.Notices) > 0 {
+		t.Errorf("notices: %v", back.Notices)
 	}
 }
 
@@ -679,5 +695,45 @@ func TestV3SaveLeavesSecretValuesOut(t *testing.T) {
 	want := map[string]string{"token": "", "ref": "{{vault:token}}", "plain": "kept", "inner": ""}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("loaded back %v, want %v", got, want)
+	}
+}
+
+// TestV3SaveHeaderValuesAsSent: a v2.1 header whose value is null, a number
+// or a boolean is written as the text Newman and Postman CLI send for it
+// ("null", "5", "true"), so the converted request sends the same; Postman
+// CLI 1.34's migrate writes "" for null, which sends an empty header
+// (checked on the wire in session 20: Newman, Postman CLI's JSON run and
+// Postman CLI on courier's conversion send X-Null: null, on migrate's "").
+func TestV3SaveHeaderValuesAsSent(t *testing.T) {
+	t.Parallel()
+	src := `{"info":{"name":"H","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"r","request":{"method":"GET","url":"http://127.0.0.1/",
+"header":[{"key":"X-Null","value":null},{"key":"X-Num","value":5},{"key":"X-Bool","value":true},{"key":"X-Missing"}]}}]}`
+	c, err := LoadBytes([]byte(src), "h.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "c")
+	if _, err := SaveDir(c, out); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "r.request.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "X-Null: 'null'\n") || !strings.Contains(string(data), "X-Num: '5'\n") ||
+		!strings.Contains(string(data), "X-Bool: 'true'\n") || !strings.Contains(string(data), "X-Missing: ''\n") {
+		t.Errorf("headers written as:\n%s", data)
+	}
+	back, err := LoadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range back.Items[0].Request.Header {
+		got = append(got, h.Key+"="+h.Value)
+	}
+	if want := "X-Null=null X-Num=5 X-Bool=true X-Missing="; strings.Join(got, " ") != want {
+		t.Errorf("read back %q, want %q", strings.Join(got, " "), want)
 	}
 }

@@ -608,7 +608,8 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	if err != nil {
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
-	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TextTokenOnly: p.rules.emptyBearer,
+	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TypedCredentials: p.rules.emptyBearer,
+		AWSUnsignedS3: p.rules.emptyBearer, NoBody: out.mode == "" || out.mode == collections.BodyNone,
 		UnhashedBody: out.mode == collections.BodyFormData}
 	prepared := out.sent.Shown
 	c.sign(&out, p.warn, authOpts)
@@ -749,13 +750,15 @@ func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byt
 		!(b.Mode == collections.BodyRaw && len(data) == 0 && !typeForEmpty):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
-	case own != "" && !disabled["content-type"] && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
+	case own != "" && !disabled["content-type"] && !typeForEmpty && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
 		// postman-request's form() and multipart writer set the type
 		// whatever the request says (a row's "multipart/form-data" without
 		// a boundary would leave the server unable to read the body); the
 		// row keeps its name and place. With the type disabled, the
 		// runtime lets the request's own type stand
-		// (allowContentTypeOverride).
+		// (allowContentTypeOverride). The newer runtime (typeForEmpty,
+		// v12 runs) sends the request's own type as written, even a
+		// multipart/form-data without a boundary (fresh-round12v-bodies.json).
 		h[own] = []string{body.contentType}
 	}
 	return ""

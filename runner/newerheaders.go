@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -63,6 +64,7 @@ func newerWireFields(fields []wire.Field, user map[string]bool, authSet map[stri
 			added = append(added, lower(f))
 		}
 	}
+	sortAuthFields(added, authSet)
 	out := make([]wire.Field, 0, len(fields))
 	out = append(out, own...)
 	for _, fs := range sys {
@@ -74,6 +76,34 @@ func newerWireFields(fields []wire.Field, user map[string]bool, authSet map[stri
 		out = append(out, *host)
 	}
 	return out
+}
+
+// sortAuthFields puts the fields an auth set (lower-cased names, in their
+// slots among fields) in the newer runtime's order: Authorization first,
+// then the others by name (AWS's x-amz-content-sha256, x-amz-date,
+// x-amz-security-token; fresh-round12v-awsv4.json).
+func sortAuthFields(fields []wire.Field, authSet map[string]bool) {
+	var slots []int
+	var auth []wire.Field
+	for i, f := range fields {
+		if authSet[f.Name] {
+			slots = append(slots, i)
+			auth = append(auth, f)
+		}
+	}
+	if len(auth) < 2 {
+		return
+	}
+	sort.SliceStable(auth, func(i, j int) bool {
+		ai, aj := auth[i].Name == "authorization", auth[j].Name == "authorization"
+		if ai != aj {
+			return ai
+		}
+		return auth[i].Name < auth[j].Name
+	})
+	for n, i := range slots {
+		fields[i] = auth[n]
+	}
 }
 
 // newerScriptHeaders is the header list test scripts see in a v12 run:

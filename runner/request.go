@@ -175,7 +175,8 @@ var languageTypes = map[string]string{
 
 // buildBody renders a resolved body. File paths are relative to workDir; a
 // file that cannot be read is left out with a warning and the request is
-// still sent, as Newman does.
+// still sent, as Newman does. undiciForm marks the newer runtime (v12
+// runs): form-data as undici writes it, an empty urlencoded body sent.
 func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciForm bool) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
@@ -189,8 +190,12 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 		return &builtBody{data: []byte(b.Raw), contentType: ct}, nil
 	case collections.BodyURLEncoded:
 		// postman-runtime sends no body (and no Content-Type) for a form
-		// without an enabled row.
+		// without an enabled row; the newer runtime sends an empty one,
+		// typed (fresh-round12v-bodies.json).
 		if !anyEnabled(b.URLEncoded) {
+			if undiciForm {
+				return &builtBody{data: []byte{}, contentType: "application/x-www-form-urlencoded"}, nil
+			}
 			return nil, nil
 		}
 		return &builtBody{data: URLEncodedBody(b.URLEncoded), contentType: "application/x-www-form-urlencoded"}, nil

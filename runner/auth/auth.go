@@ -74,12 +74,23 @@ type Options struct {
 	// a token, as Postman CLI's newer runtime (the one that runs v12
 	// collections) does; postman-runtime 7 sends nothing.
 	EmptyBearer bool
-	// TextTokenOnly sends no bearer auth when the token is not text (a YAML
-	// number, boolean or null), and no basic auth when the username or the
-	// password is not, as Postman CLI's newer runtime does
-	// (fresh-round10v-auth.json, fresh-round11v-nulls.json);
+	// TypedCredentials sends no auth when a credential is not of the kind
+	// Postman CLI's newer runtime takes for the auth's type (a YAML number,
+	// boolean or null where text is expected, text where a boolean is:
+	// collections.RefusedCredential), and takes jwt's null header or payload
+	// as none, as that runtime does (fresh-round10v-auth.json,
+	// fresh-round11v-nulls.json, fresh-round12v-creds*.json);
 	// postman-runtime 7 sends "Bearer 5".
-	TextTokenOnly bool
+	TypedCredentials bool
+	// AWSUnsignedS3 signs AWS as the newer runtime does: an S3 request
+	// without a body signs and sends X-Amz-Content-Sha256: UNSIGNED-PAYLOAD,
+	// Content-Type is never signed, and a form-data body is hashed as sent
+	// (fresh-round12v-awsv4.json); postman-runtime 7 hashes an empty payload,
+	// signs Content-Type and leaves form-data unhashed.
+	AWSUnsignedS3 bool
+	// NoBody says the request has no body at all (none, or no body:), as
+	// opposed to an empty one.
+	NoBody bool
 }
 
 func (o Options) now() time.Time {
@@ -101,8 +112,11 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	if a == nil || req == nil {
 		return nil
 	}
-	if opts.TextTokenOnly && credentialNotText(a) {
-		return nil
+	if opts.TypedCredentials {
+		if k, _ := collections.RefusedCredential(a); k != "" {
+			return nil // as Postman's newer runtime: no auth, no word
+		}
+		a = withNullsAsNone(a)
 	}
 	p := paramsOf(a)
 	var err error
@@ -144,16 +158,22 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	return nil
 }
 
-// credentialNotText reports a basic or bearer credential given as a YAML
-// number or null, which a v12 run sends no auth for (fresh-round11v-nulls.json).
-func credentialNotText(a *collections.Auth) bool {
-	switch strings.ToLower(a.Type) {
-	case TypeBasic:
-		return a.Literal["username"] || a.Literal["password"]
-	case TypeBearer:
-		return a.Literal["token"]
+// withNullsAsNone is a with the nulls the newer runtime takes as none
+// (jwt's header and payload) left empty.
+func withNullsAsNone(a *collections.Auth) *collections.Auth {
+	var c *collections.Auth
+	for k := range a.Params {
+		if collections.NullCredential(a, k) {
+			if c == nil {
+				c = a.Clone()
+			}
+			c.Set(k, "")
+		}
 	}
-	return false
+	if c == nil {
+		return a
+	}
+	return c
 }
 
 // Challenge handles the response to a request signed with a. For digest it
