@@ -719,17 +719,24 @@ func (e *Engine) v8Caught(v goja.Value) {
 		}
 		fixed = e.v8CaughtRuntime(o, name, msg)
 	case "SyntaxError":
-		code := ""
-		if strings.Contains(msg, "<eval>") || strings.HasPrefix(msg, "Invalid regular expression (") {
-			code = e.lastEval
-		}
-		fixed = v8SyntaxMessage(msg, code, 0, 0)
+		fixed = e.v8Syntax(msg)
 	default:
 		return
 	}
 	if fixed != msg {
 		e.setCaughtMessage(o, msg, fixed)
 	}
+}
+
+// v8Syntax is V8's words for goja's SyntaxError msg, worded from the code
+// of the last eval or new Function when msg names it: caught, failing a
+// pm.test or the script alike.
+func (e *Engine) v8Syntax(msg string) string {
+	code := ""
+	if strings.Contains(msg, "<eval>") || strings.HasPrefix(msg, "Invalid regular expression (") {
+		code = e.lastEval
+	}
+	return v8SyntaxMessage(msg, code, 0, 0)
 }
 
 // v8CaughtRuntime is v8Caught's message for a caught runtime error, worded

@@ -1333,6 +1333,12 @@ func (e *Engine) jsError(x *Exec, v goja.Value, ex *goja.Exception) *ScriptError
 			return se
 		}
 	}
+	if se.Name == "SyntaxError" {
+		// eval's, new Function's and RegExp's refusals, worded from the
+		// code they refused.
+		se.Msg = e.v8Syntax(se.Msg)
+		return se
+	}
 	seen := seenAt{native: len(frames) > 0 && frames[0].SrcName() != scriptFile}
 	if !seen.native {
 		seen = e.seenAtRun(x, se.Line, se.Column)

@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"encoding/json"
 	"math"
 
 	"github.com/dop251/goja"
@@ -81,11 +82,11 @@ func (e *Engine) keepRead(scope string, v environments.Variable, jv goja.Value) 
 	st.live[k] = liveVal{v: jv, text: v.Value, typ: v.Type, read: true}
 }
 
-// nonFinite is NaN or ±Infinity: stored as null (the JSON form), read as
-// the number until the script ends.
+// nonFinite is NaN or ±Infinity, stored as null (the JSON form), or -0,
+// stored as 0: each reads as the number itself until the script ends.
 func nonFinite(v goja.Value) bool {
 	f, ok := v.Export().(float64)
-	return ok && (math.IsNaN(f) || math.IsInf(f, 0))
+	return ok && (math.IsNaN(f) || math.IsInf(f, 0) || f == 0 && math.Signbit(f))
 }
 
 // liveValue is the live value behind scope's variable v, if it is still
@@ -186,7 +187,14 @@ func (e *Engine) settleLive(st *execState) {
 			continue
 		}
 		if _, isFn := goja.AssertFunction(lv.v); isFn {
-			sc.SetTyped(k.key, "", environments.TypeNull)
+			// A function leaves as JSON carries it (null), but Newman's
+			// local variables go back through postman-collection's
+			// toJSON, which clones a function as {}.
+			if k.scope == "local" && !e.opts.CurrentSandbox {
+				sc.SetNative(k.key, json.RawMessage("{}"))
+			} else {
+				sc.SetTyped(k.key, "", environments.TypeNull)
+			}
 			continue
 		}
 		sc.SetNative(k.key, e.nativeOf(lv.v))

@@ -531,6 +531,8 @@ func (e *Engine) recordTest(c goja.FunctionCall) goja.Value {
 		// A passed test: no stack to read (the common case, once per pm.test).
 	} else if l, col, ok := e.evalFramePos(c.Argument(6).String()); ok {
 		tr.Error = v8Message(tr.ErrorName, tr.Error, e.lastEval, l, col, seenAt{})
+	} else if tr.ErrorName == "SyntaxError" {
+		tr.Error = e.v8Syntax(tr.Error)
 	} else if tr.ErrorName == "TypeError" || tr.ErrorName == "RangeError" || tr.ErrorName == "ReferenceError" {
 		line, col, native := scriptFrame(c.Argument(6).String(), strings.Contains(st.x.Source, "await"))
 		seen := seenAt{native: native}
@@ -540,8 +542,12 @@ func (e *Engine) recordTest(c goja.FunctionCall) goja.Value {
 		tr.Error = v8Message(tr.ErrorName, tr.Error, st.x.Source, line, col, seen)
 	}
 	// Results are reported in the order they settle, as Newman
-	// reports them; a test recorded again keeps its place.
-	if at, ok := st.testPlace(idx); ok {
+	// reports them; a test recorded again keeps its place, unless its
+	// callback reported it once more (again), which Newman lists anew.
+	if again := c.Argument(7).ToBoolean(); again {
+		st.placesByMap() // places no longer follow the tests' numbers
+		st.res.Tests = append(st.res.Tests, tr)
+	} else if at, ok := st.testPlace(idx); ok {
 		st.res.Tests[at] = tr
 	} else {
 		if st.testAt != nil {

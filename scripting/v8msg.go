@@ -21,7 +21,7 @@ var (
 	// gojaSyntax is a parser message with its position (eval, Function).
 	gojaSyntax = lazyre.New(`^(?:SyntaxError: )?(?:<eval>|` + scriptFile + `): Line (\d+):(\d+) (.*)$`)
 	gojaMore   = lazyre.New(` \(and \d+ more errors\)$`)
-	gojaAtEval = lazyre.New(`^(?:SyntaxError: )?(.*) at <eval>:\d+:\d+$`)
+	gojaAtEval = lazyre.New(`^(?:SyntaxError: )?(.*) at <eval>:(\d+):(\d+)$`)
 )
 
 // goja's messages that V8 words otherwise, for a caught error as for a
@@ -610,7 +610,10 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		col, _ = strconv.Atoi(m[2])
 		msg = m[3]
 	} else if m := gojaAtEval().FindStringSubmatch(msg); m != nil {
+		// A refusal of goja's regexp engine, placed at the literal.
 		msg = m[1]
+		line, _ = strconv.Atoi(m[2])
+		col, _ = strconv.Atoi(m[3])
 	}
 	msg = gojaMore().ReplaceAllString(msg, "")
 	if lit := refusedLiteral(msg, code, line, col); lit != "" && gojaRegExpWords(msg) {
@@ -624,6 +627,9 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		}
 		return "Invalid regular expression: " + lit + ": " + msg
 	}
+	if w, ok := literalSyntaxWords(msg, code, line, col); ok {
+		return w
+	}
 	if m := placedSyntaxWords(msg, code, line, col); m != "" {
 		return m
 	}
@@ -634,21 +640,50 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		return "Function statements require a function name"
 	case strings.HasPrefix(msg, "Unexpected token ") && !strings.HasPrefix(msg, "Unexpected token '"):
 		return "Unexpected token '" + strings.TrimPrefix(msg, "Unexpected token ") + "'"
-	case msg == "Unexpected identifier" && code != "":
-		off := offsetAt(code, line, col)
-		if off < 0 {
-			return msg
+	case afterAwait(msg, code, line, col):
+		return "await is only valid in async functions and the top level bodies of modules"
+	case msg == "Unexpected identifier":
+		if off := offsetAt(code, line, col); off >= 0 {
+			if name := identAt(code, off); name != "" {
+				return "Unexpected identifier '" + name + "'"
+			}
 		}
-		name := identAt(code, off)
-		if name == "" {
-			return msg
-		}
-		if prev := strings.TrimRight(code[:off], " \t"); strings.HasSuffix(prev, "await") && (len(prev) == 5 || !isIdentByte(prev[len(prev)-6])) {
-			return "await is only valid in async functions and the top level bodies of modules"
-		}
-		return "Unexpected identifier '" + name + "'"
 	}
 	return msg
+}
+
+// afterAwait reports goja's refusal of a name, number or string that
+// follows the word await outside an async function: V8 names the await.
+func afterAwait(msg, code string, line, col int) bool {
+	switch msg {
+	case "Unexpected identifier", "Unexpected number", "Unexpected string":
+	default:
+		return false
+	}
+	off := offsetAt(code, line, col)
+	if off < 0 {
+		return false
+	}
+	prev := strings.TrimRight(code[:off], " \t")
+	return strings.HasSuffix(prev, "await") && (len(prev) == 5 || !isIdentByte(prev[len(prev)-6]))
+}
+
+// literalSyntaxWords is V8's message for a regular expression literal at
+// line:col of code that goja refused as its constructor would: bad flags,
+// or a literal whose closing / is inside a class ([/), which V8's scanner
+// never finds.
+func literalSyntaxWords(msg, code string, line, col int) (string, bool) {
+	off := offsetAt(code, line, col)
+	if off < 0 || code[off] != '/' {
+		return "", false
+	}
+	switch {
+	case strings.HasPrefix(msg, "Invalid flags supplied to RegExp constructor") && regExpLiteralAt(code, line, col) != "":
+		return "Invalid regular expression flags", true
+	case gojaRegExpWords(msg) && regExpLiteralAt(code, line, col) == "":
+		return "Invalid regular expression: missing /", true
+	}
+	return "", false
 }
 
 // placedSyntaxWords is V8's message where goja's is worded from its place:

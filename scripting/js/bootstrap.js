@@ -952,10 +952,10 @@ V.syncVariablesTo = function (t) { return scopeMembers().syncVariablesTo(this, t
 V.replaceIn = function (s) {
     if (this === undefined) { return s; }
     var id = sid(this), repl = function (t) { return id === 'variables' ? native.replaceIn(t) : native.replaceInScope(id, t); };
-    if (s === undefined || s === null) { return s; }
-    if (typeof s === 'object') { return JSON.parse(repl(JSON.stringify(s))); }
-    if (typeof s !== 'string') { return s; } // replaceIn(42) is 42, as in Postman
-    return repl(s);
+    if (typeof s === 'string') { return repl(s); }
+    // replaceIn(42) is 42; objects and arrays as postman-collection
+    // resolves them (js/parts/scope-members.js).
+    return s && (typeof s === 'object' || typeof s === 'function') ? scopeMembers().replaceIn(s, repl) : s;
 };
 
 // ---- per-script state ------------------------------------------------------------
@@ -996,13 +996,17 @@ function openTest(st, idx, name) {
 }
 
 function makeTest() {
+    // finishTest reports a test as its callback or promise settles. As in
+    // Newman, each later call of a callback reports it again, unless it
+    // failed: done(); done() gives two results, done(e); done() one.
     function finishTest(st, idx, name, e) {
-        if (st.done && st.done[idx]) { return; }
-        (st.done || (st.done = {}))[idx] = true;
+        var d = st.done || (st.done = {}), again = !!d[idx];
+        if (d[idx] === 2) { return; }
+        d[idx] = e === undefined ? 1 : 2;
         if (st.open) { delete st.open[idx]; }
-        if (e === undefined) { native.recordTest(idx, name, true, false, '', ''); return; }
+        if (e === undefined) { native.recordTest(idx, name, true, false, '', '', '', again); return; }
         var r = recordError(e, name);
-        native.recordTest(idx, name, false, false, r[0], r[1], r[2]);
+        native.recordTest(idx, name, false, false, r[0], r[1], r[2], again);
     }
     var test = bundled({ test(name, fn) {
         var st = S, idx = st.testCount++;
@@ -1028,9 +1032,10 @@ function makeTest() {
                 native.recordTest(idx, name, true, false, '', '');
             }
         } catch (e) {
-            (st.done || (st.done = {}))[idx] = true;
-            var er = recordError(e, name);
-            native.recordTest(idx, name, false, false, er[0], er[1], er[2]);
+            var d = st.done || (st.done = {}), again = !!d[idx], er = recordError(e, name);
+            d[idx] = 2;
+            if (st.open) { delete st.open[idx]; }
+            native.recordTest(idx, name, false, false, er[0], er[1], er[2], again);
         }
         return st.pm;
     } }.test, '');

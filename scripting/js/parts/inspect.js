@@ -43,6 +43,8 @@ function sandboxOut(v) {
     if (typeof v !== 'object' || v instanceof Date || v instanceof RegExp || v instanceof Map || v instanceof Set ||
         ArrayBuffer.isView(v) || Array.isArray(v) || v instanceof Error) { return v; }
     if (v instanceof Promise) { return {}; }
+    // JSON's own reading of a boxed primitive.
+    if (v instanceof Number || v instanceof String || v instanceof Boolean) { return v.valueOf(); }
     if (v instanceof WeakMap) { return '[WeakMap]'; }
     if (v instanceof WeakSet) { return '[WeakSet]'; }
     if (v instanceof ArrayBuffer) { return '[ArrayBuffer { byteLength: ' + v.byteLength + ' }]'; }
@@ -153,13 +155,16 @@ function formatProp(ctx, o, k, level, isArrayIdx) {
 }
 // A long string with line breaks prints as Node prints it: one quoted
 // piece per line (each keeps its \n), joined by " +" at the next line.
+// Past Node's maxStringLength (10,000) the rest is counted, not printed.
 function formatString(ctx, s) {
-    if (s.length <= 16 || s.length <= ctx.breakLength - ctx.indentationLvl - 4) { return quote(s); }
+    var more = s.length - 10000, trailer = more > 0 ? '... ' + more + ' more character' + (more > 1 ? 's' : '') : '';
+    if (more > 0) { s = s.slice(0, 10000); }
+    if (s.length <= 16 || s.length <= ctx.breakLength - ctx.indentationLvl - 4) { return quote(s) + trailer; }
     var lines = [], from = 0, i;
     while ((i = s.indexOf('\n', from)) >= 0 && i < s.length - 1) { lines.push(s.slice(from, i + 1)); from = i + 1; }
-    if (lines.length === 0) { return quote(s); }
+    if (lines.length === 0) { return quote(s) + trailer; }
     lines.push(s.slice(from));
-    return lines.map(quote).join(' +\n' + ' '.repeat(ctx.indentationLvl + 2));
+    return lines.map(quote).join(' +\n' + ' '.repeat(ctx.indentationLvl + 2)) + trailer;
 }
 function formatValue(ctx, v, level) {
     if (v === null) { return 'null'; }

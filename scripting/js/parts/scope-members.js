@@ -16,7 +16,7 @@ function plainValues(s) {
     // gives its ISO text), as JSON would.
     for (var i = 0; i < p.length; i += 3) {
         var v = p[i + 1];
-        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); }
+        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') { v = v.toJSON(); } else if (typeof v === 'function') { v = {}; } // lodash's cloneDeep of a function
         out.push(v === undefined ? { type: p[i + 2], key: p[i] } : { type: p[i + 2], value: v, key: p[i] });
     }
     return out;
@@ -43,6 +43,26 @@ return {
         default: // _layers: the scopes pm.variables reads below its own
             return [b.scopes.iterationData, b.scopes.environment, b.scopes.collectionVariables, b.scopes.globals].map(values);
         }
+    },
+    // replaceIn of an object or array is postman-collection's
+    // replaceSubstitutionsIn (a lodash mergeWith): an array is resolved in
+    // place; an object (a Date, a function) gives a new object of its
+    // enumerable keys, own and inherited, whose nested objects are its own,
+    // resolved in place (a read-only member stays as it was, as lodash's
+    // sloppy assignment leaves it). Keys are not resolved.
+    replaceIn: function (s, repl) {
+        function deep(v) {
+            if (typeof v === 'string' || v instanceof String) { return repl(String(v)); }
+            if (v && (typeof v === 'object' || typeof v === 'function')) {
+                var ks = Array.isArray(v) ? Array.from(v.keys()) : Object.keys(v);
+                for (var i = 0; i < ks.length; i++) { Reflect.set(v, ks[i], deep(v[ks[i]])); }
+            }
+            return v;
+        }
+        if (Array.isArray(s) || s instanceof String) { return deep(s); }
+        var o = {};
+        for (var k in s) { o[k] = deep(s[k]); }
+        return o;
     },
     // Discontinued in postman-collection 4, as Newman 6.2.2 says.
     variables: function () { throw new Error('`VariableScope#variables` has been discontinued, use `VariableScope#syncVariablesTo` instead.'); },
