@@ -483,7 +483,7 @@ func (s *Suite) newReporters(shard *jsonreport.Shard) (*report.Multi, error) {
 		if d.Format == report.FormatXML {
 			return s.red.XMLWriter(w, d.Keep)
 		}
-		return s.red.JSONWriter(w, vault.JSONScalars{Keep: d.Keep, Data: d.Data})
+		return s.red.JSONWriter(w, vault.JSONScalars{Keep: d.Keep, Data: d.Data, Bytes: d.Bytes})
 	}
 	ro.JSON.Redact = s.red.Redact
 	m, err := report.New(s.o.Reporters, ro)

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"io"
+	"strconv"
 	"sync"
 	"unsafe"
 )
@@ -19,6 +20,15 @@ type JSONScalars struct {
 	// Data holds the keys under which everything is data (a variable's or
 	// header's typed value): Keep does not apply anywhere below them.
 	Data map[string]bool
+	// Bytes holds the keys whose arrays are a body's bytes (a Buffer's
+	// data, outside Data keys): such an array is masked as RedactBytes
+	// masks a body when it closes, and written as byte values joined by
+	// commas. The report is written at the end of a run, so this catches
+	// a secret learned after the event that carried it was masked (a
+	// token a script stores in a secret variable). An element that is not
+	// a byte value ends the reading as bytes: the rest is written as any
+	// array.
+	Bytes map[string]bool
 }
 
 // JSONWriter returns a writer that redacts a JSON document written through
@@ -50,6 +60,11 @@ type JSONWriter struct {
 	done   bool              // a whole top-level value has been written
 	out    []byte
 	text   *Writer // set once the output is not JSON
+	// body holds the byte values of the Bytes array open, not yet
+	// written; bodyComma says one was written before them and a comma is
+	// due before the next.
+	body      []byte
+	bodyComma bool
 }
 
 type jsonState uint8
@@ -67,6 +82,7 @@ type jsonFrame struct {
 	key       string // an object's latest key; an array's own key
 	data      bool   // under a Data key
 	keep      bool   // a bare value here is the program's own (see JSONScalars)
+	bytes     bool   // a Bytes array whose elements are all byte values so far
 }
 
 // maxStringHold is how much of one string the writer holds before it
@@ -118,6 +134,16 @@ func (jw *JSONWriter) Write(p []byte) (int, error) {
 // output is not JSON.
 func (jw *JSONWriter) between(c byte) bool {
 	ok := true
+	if top := jw.top(); top != nil && top.bytes {
+		switch c {
+		case ' ', '\t', '\n', '\r', ',':
+			return true // written with the values when the array closes
+		case ']':
+			jw.writeBody()
+		case '"', '{', '[':
+			jw.endBody() // not a byte value: the rest is an ordinary array
+		}
+	}
 	switch c {
 	case ' ', '\t', '\n', '\r':
 	case '{', '[', '}', ']':
@@ -153,6 +179,9 @@ func (jw *JSONWriter) bracket(c byte) bool {
 			f.key = top.key
 			f.data = top.data || jw.sc.Data[top.key]
 			f.keep = !f.object && !f.data && jw.sc.Keep[f.key] // an array's elements
+			// Without secrets a body is written as it comes, unread.
+			f.bytes = !f.object && !f.data && jw.sc.Bytes[f.key] && jw.r.Len() > 0
+			jw.body, jw.bodyComma = jw.body[:0], false
 		}
 		jw.frames = append(jw.frames, f)
 		return true
@@ -296,6 +325,13 @@ func (jw *JSONWriter) endBare() {
 	tok := string(jw.buf)
 	jw.state, jw.buf = jsonBetween, jw.buf[:0]
 	jw.done = len(jw.frames) == 0
+	if top := jw.top(); top != nil && top.bytes {
+		if v, ok := byteValue(tok); ok {
+			jw.body = append(jw.body, v)
+			return
+		}
+		jw.endBody()
+	}
 	if top := jw.top(); top != nil && top.keep {
 		jw.out = append(jw.out, tok...)
 		return
@@ -307,6 +343,47 @@ func (jw *JSONWriter) endBare() {
 	jw.out = append(jw.out, tok...)
 }
 
+// byteValue reads a bare token that is a byte value (0 to 255, written
+// as encoding/json writes it).
+func byteValue(tok string) (byte, bool) {
+	if len(tok) == 0 || len(tok) > 3 || len(tok) > 1 && tok[0] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(tok); i++ {
+		if !isDigit(tok[i]) {
+			return 0, false
+		}
+		n = n*10 + int(tok[i]-'0')
+	}
+	return byte(n), n <= 255
+}
+
+// writeBody writes the byte values held for the open Bytes array,
+// masked as a body.
+func (jw *JSONWriter) writeBody() {
+	for i, c := range jw.r.RedactBytes(jw.body) {
+		if i > 0 || jw.bodyComma {
+			jw.out = append(jw.out, ',')
+		}
+		jw.out = strconv.AppendUint(jw.out, uint64(c), 10)
+	}
+	jw.bodyComma = jw.bodyComma || len(jw.body) > 0
+	jw.body = jw.body[:0]
+}
+
+// endBody writes what is held of the open Bytes array and reads the rest
+// of it as an ordinary array, with a comma due when values came before.
+func (jw *JSONWriter) endBody() {
+	jw.writeBody()
+	if jw.bodyComma {
+		jw.out = append(jw.out, ',') // the one read before this element
+	}
+	if top := jw.top(); top != nil {
+		top.bytes = false
+	}
+}
+
 // toText gives up on JSON: what is held and the rest of p go through a
 // plain redacting Writer from now on.
 func (jw *JSONWriter) toText(rest []byte) error {
@@ -314,6 +391,9 @@ func (jw *JSONWriter) toText(rest []byte) error {
 	// What is held goes through the text writer with the rest: a secret
 	// may run from it into the rest.
 	jw.text.digit = len(jw.out) > 0 && isDigit(jw.out[len(jw.out)-1]) || jw.state == jsonString && jw.digit
+	if top := jw.top(); top != nil && top.bytes {
+		jw.writeBody() // the values so far, as they were read
+	}
 	held := append(jw.buf, rest...)
 	out := jw.out
 	jw.out, jw.buf, jw.state = nil, nil, jsonBetween
@@ -354,6 +434,9 @@ func (jw *JSONWriter) Flush() error {
 	case jsonString:
 		jw.out = append(jw.out, jw.heldText()...)
 		jw.state, jw.buf = jsonBetween, jw.buf[:0]
+	}
+	if top := jw.top(); top != nil && top.bytes {
+		jw.writeBody() // an array that goes on after the flush starts anew
 	}
 	if len(jw.out) == 0 {
 		return nil

@@ -60,5 +60,12 @@ func BenchmarkReportWriterText(b *testing.B) {
 func BenchmarkReportWriterJSON(b *testing.B) {
 	keep := JSONScalars{Keep: map[string]bool{"position": true, "iteration": true, "length": true, "eof": true, "code": true,
 		"responseTime": true, "responseSize": true, "data": true}, Data: map[string]bool{"value": true}}
-	benchRedactors(b, func(r *Redactor, w io.Writer) io.Writer { return r.JSONWriter(w, keep) })
+	b.Run("bodies kept", func(b *testing.B) {
+		benchRedactors(b, func(r *Redactor, w io.Writer) io.Writer { return r.JSONWriter(w, keep) })
+	})
+	// The report's configuration since session 20: bodies masked again.
+	keep.Bytes = map[string]bool{"data": true}
+	b.Run("bodies masked", func(b *testing.B) {
+		benchRedactors(b, func(r *Redactor, w io.Writer) io.Writer { return r.JSONWriter(w, keep) })
+	})
 }

@@ -184,8 +184,9 @@ type Doc struct {
 	// document holds courier's own numbers and flags (sizes, times, counts,
 	// status codes): not values a secret can be in, and readers need them
 	// as they are. Data names the JSON keys under which everything is data
-	// from the run, whatever its key (see vault.JSONScalars).
-	Keep, Data map[string]bool
+	// from the run, whatever its key (see vault.JSONScalars). Bytes names
+	// the JSON keys whose arrays are a body's bytes (a Buffer's data).
+	Keep, Data, Bytes map[string]bool
 }
 
 // Formats of a Doc.
@@ -210,7 +211,7 @@ func (o Options) docWrap() DocWrap {
 
 // jsonReportDoc describes the JSON report.
 func jsonReportDoc() Doc {
-	return Doc{Format: FormatJSON, Keep: jsonreport.ScalarKeys(), Data: jsonreport.DataKeys()}
+	return Doc{Format: FormatJSON, Keep: jsonreport.ScalarKeys(), Data: jsonreport.DataKeys(), Bytes: jsonreport.BytesKeys()}
 }
 
 // junitScalarAttrs are the junit report's attributes that hold courier's

@@ -26,6 +26,12 @@ func DataKeys() map[string]bool {
 	return map[string]bool{"value": true, "description": true, "actual": true, "expected": true}
 }
 
+// BytesKeys returns the keys whose arrays hold a body's bytes: a Buffer's
+// data (Stream), the request's and the response's.
+func BytesKeys() map[string]bool {
+	return map[string]bool{"data": true}
+}
+
 var (
 	scalarOnce sync.Once
 	scalarKeys map[string]bool
