@@ -152,6 +152,11 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 	v3 := filepath.Join(dir, "v3")
 	run("convert collection", cmdutil.ExitOK, "convert", collPath, v3)
 	run("convert environment", cmdutil.ExitOK, "convert", envPath, filepath.Join(dir, "env.yaml"))
+	// convert writes secret values empty (a file meant for Git): the
+	// secrets go back in as a user would put them.
+	for k, v := range map[string]string{"envKey": canaryEnv, "pin": pin} {
+		run("env set "+k, cmdutil.ExitOK, "env", "set", filepath.Join(dir, "env.yaml"), k, v, "--initial", "--force")
+	}
 	run("v12 yaml", cmdutil.ExitFailures, "run", v3, "-e", filepath.Join(dir, "env.yaml"), "--color", "off", "--vault-scripts",
 		"--state-dir", state, "-r", "cli,json", "--verbose", "--reporter-json-export", o("y.json"),
 		"--export-environment", o("env.yaml"), "--export-collection", o("v3"), "--export-globals", o("g.yaml"))
