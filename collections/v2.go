@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -732,6 +734,9 @@ func variableList(raw json.RawMessage, path string, idAsKey bool) ([]Variable, e
 		}
 		// A path variable keeps "no value" apart from "" (scripts see it).
 		v.NoValue = idAsKey && isNull(kv.Value)
+		if idAsKey {
+			kv.Value = castPathValue(v.Type, kv.Value)
+		}
 		if k := jsonKind(kv.Value); idAsKey && k != "string" && k != "nothing" && k != "null" {
 			v.JSON = compactJSON(kv.Value)
 			out = append(out, v)
@@ -1242,4 +1247,69 @@ func eachObject(raw json.RawMessage, path string, fn func(p string, kv *rawKV, e
 		}
 	}
 	return nil
+}
+
+// castPathValue is a path variable's value as postman-collection's
+// Variable casts it by its declared type: "number" and "boolean" turn text
+// into a number or boolean (which then fills no path segment: Newman sends
+// ":id" as written), "string" turns a number or boolean into its text
+// (which does); other types, and values of other kinds, stay as given
+// (fresh-round12n-d.json).
+func castPathValue(typ string, raw json.RawMessage) json.RawMessage {
+	kind := jsonKind(raw)
+	if kind != "string" && kind != "number" && kind != "boolean" {
+		return raw
+	}
+	switch typ {
+	case "number":
+		switch kind {
+		case "string":
+			return jsNumberJSON(strings.TrimSpace(jsonText(raw)))
+		case "boolean":
+			return json.RawMessage(map[bool]string{true: "1", false: "0"}[string(raw) == "true"])
+		}
+	case "boolean":
+		switch kind {
+		case "string":
+			return json.RawMessage(strconv.FormatBool(jsonText(raw) != ""))
+		case "number":
+			f, err := strconv.ParseFloat(string(raw), 64)
+			return json.RawMessage(strconv.FormatBool(err == nil && f != 0))
+		}
+	case "string":
+		if kind == "string" {
+			return raw
+		}
+		text := string(raw)
+		if kind == "number" {
+			if f, err := strconv.ParseFloat(text, 64); err == nil {
+				b, _ := json.Marshal(f) // JavaScript's String() of a number
+				text = string(b)
+			}
+		}
+		b, _ := json.Marshal(text)
+		return b
+	}
+	return raw
+}
+
+// jsNumberJSON is JavaScript's Number() of trimmed text, as JSON: "" is 0,
+// text that is no number NaN, which JSON writes null.
+func jsNumberJSON(s string) json.RawMessage {
+	if s == "" {
+		return json.RawMessage("0")
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) && !strings.Contains(strings.ToLower(s), "inf") {
+		if n, ok := new(big.Int).SetString(s, 0); ok && (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) {
+			f, _ = new(big.Float).SetInt(n).Float64()
+		} else {
+			return json.RawMessage("null")
+		}
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return json.RawMessage("null")
+	}
+	b, _ := json.Marshal(f)
+	return b
 }

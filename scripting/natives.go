@@ -856,10 +856,16 @@ type plainVar struct {
 	Type        string          `json:"type"`
 	Disabled    bool            `json:"disabled"`
 	Description json.RawMessage `json:"description"`
+	// Meta is what else postman-collection keeps of it
+	// (collections.Variable.Meta): id, name, disabled as given, system.
+	Meta json.RawMessage `json:"meta"`
 }
 
 func (v plainVar) variable() collections.Variable {
 	out := collections.Variable{Key: v.Key, Value: v.Value.s, Type: v.Type, Disabled: v.Disabled, NoValue: v.Value.noValue() != collections.HasValue}
+	if len(v.Meta) > 0 {
+		out.Meta = collections.CompactJSON(v.Meta)
+	}
 	if len(v.Typed) > 0 {
 		out.Value, out.JSON = "", collections.CompactJSON(v.Typed)
 	}

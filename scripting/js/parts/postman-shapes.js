@@ -382,6 +382,11 @@ function parseUrl(raw) {
     if (pm_[2]) { u.port = pm_[2]; }
     u.host = hostPart ? (/^\{\{.*\}\}$/.test(hostPart) ? [hostPart] : hostPart.split('.')) : [];
     if (path !== null) { u.path = path.split('/'); }
+    // Its path variables, once each: ':id.json' names id (postman-collection's parse).
+    u.path.forEach(function (seg) {
+        var k = seg[0] === ':' ? seg.slice(1).split('.')[0] : '';
+        if (k && !u.variable.some(function (v) { return v.key === k; })) { u.variable.push({ key: k }); }
+    });
     return u;
 }
 function Url(x) {
@@ -701,6 +706,18 @@ function typed(v) {
     return t === 'function' ? {} : v;
 }
 
+// plainPathVariable is a path variable for the Go side, with what
+// postman-collection keeps of it (type, description, disabled, id, name,
+// system) for the next script's view.
+function plainPathVariable(v) {
+    var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : (v.value === undefined ? undefined : ''), type: v.type, disabled: !!v.disabled, description: v.description }, m = {};
+    if (t !== undefined) { o.typed = t; }
+    ['id', 'name'].forEach(function (k) { if (v[k]) { m[k] = v[k]; } });
+    ['disabled', 'system'].forEach(function (k) { if (hasOwn(v, k)) { m[k] = v[k]; } });
+    if (typeof v.key !== 'string' && v.key) { m.key = v.key; }
+    if (Object.keys(m).length) { o.meta = m; }
+    return o;
+}
 function plainRequest(r) {
     var url = r.url instanceof Url ? r.url : new Url(r.url);
     var hdrs = r.headers instanceof PropertyList ? r.headers.members : headerList(r.headers || r.header || []).members;
@@ -712,7 +729,7 @@ function plainRequest(r) {
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return rowMeta(o, q); }),
             // A value that is not a string stays typed and fills no path segment (postman-collection).
-            variable: url.variables.members.map(function (v) { var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : '' }; if (t !== undefined) { o.typed = t; } return o; })
+            variable: url.variables.members.map(plainPathVariable)
         },
         header: hdrs.map(plainHeader),
         // The newer runtime's request holds a Description ({content, type}).
