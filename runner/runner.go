@@ -243,18 +243,7 @@ func (r *Runner) runIterations(ctx context.Context, iterations int) error {
 
 // finalVariables are the scopes' variables at the end of the run, named
 // and identified as the files they came from.
-func (r *Runner) finalVariables() Variables {
-	final := FinalVariables(r.scopes)
-	if n := r.Options.EnvironmentName; n != "" && final.Environment != nil {
-		final.EnvironmentName = n // the file's name, as Newman's report has it
-	}
-	if n := r.Options.GlobalsName; n != "" && final.Globals != nil {
-		final.GlobalsName = n
-	}
-	final.EnvironmentID, final.GlobalsID = r.Options.EnvironmentID, r.Options.GlobalsID
-	final.EnvironmentFile, final.GlobalsFile = r.Options.EnvironmentFile, r.Options.GlobalsFile
-	return final
-}
+func (r *Runner) finalVariables() Variables { return FinalVariables(r.scopes, r.Options) }
 
 type engineResult struct {
 	e   *scripting.Engine
@@ -358,18 +347,25 @@ func hasScripts(c *collections.Collection, steps []*step) bool {
 	return false
 }
 
-// FinalVariables copies the scopes' variables for DoneEvent.
-func FinalVariables(sc *environments.Scopes) Variables {
-	var v Variables
+// FinalVariables copies the scopes' variables for DoneEvent, named and
+// identified as o gives the files they came from (EnvironmentName,
+// EnvironmentID, EnvironmentFile and the globals'), as Newman's report
+// has them and scripts read them (pm.environment.name): no name for a
+// file without one, nor for a run without a file, where the scopes are
+// only called "environment" and "globals".
+func FinalVariables(sc *environments.Scopes, o Options) Variables {
+	v := Variables{EnvironmentName: o.EnvironmentName, GlobalsName: o.GlobalsName,
+		EnvironmentID: o.EnvironmentID, GlobalsID: o.GlobalsID,
+		EnvironmentFile: o.EnvironmentFile, GlobalsFile: o.GlobalsFile}
 	// A scope that exists gives a non-nil list, even when empty.
 	vars := func(s *environments.Scope) []environments.Variable {
 		return append([]environments.Variable{}, s.Variables()...)
 	}
 	if sc.Environment != nil {
-		v.EnvironmentName, v.Environment = sc.Environment.Name, vars(sc.Environment)
+		v.Environment = vars(sc.Environment)
 	}
 	if sc.Globals != nil {
-		v.GlobalsName, v.Globals = sc.Globals.Name, vars(sc.Globals)
+		v.Globals = vars(sc.Globals)
 	}
 	if sc.Collection != nil {
 		v.Collection = vars(sc.Collection)

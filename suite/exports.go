@@ -2,6 +2,7 @@ package suite
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -32,13 +33,13 @@ func (s *Suite) writeExports(sc *environments.Scopes, coll *collections.Collecti
 	}()
 	if o.Exports.Environment != "" {
 		values := c.clean(sc.Environment.Variables())
-		if err := exportVariables(o.Exports.Environment, sc.Environment.Name, "environment", values, names.envFile); err != nil {
+		if err := exportVariables(o.Exports.Environment, sc.Environment.Name, "environment", s.scopeIDs()[0], values, names.envFile); err != nil {
 			return fmt.Errorf("--export-environment: %w", err)
 		}
 	}
 	if o.Exports.Globals != "" {
 		values := c.clean(sc.Globals.Variables())
-		if err := exportVariables(o.Exports.Globals, "globals", "globals", values, names.globF); err != nil {
+		if err := exportVariables(o.Exports.Globals, "globals", "globals", s.scopeIDs()[1], values, names.globF); err != nil {
 			return fmt.Errorf("--export-globals: %w", err)
 		}
 	}
@@ -125,9 +126,11 @@ func (c *exportCleaner) items(items []*collections.Item) []*collections.Item {
 
 // exportVariables writes an environment or the globals (scope) to path: in
 // the form of the file they were loaded from, with its id and name, else as
-// a new file named name.
-func exportVariables(path, name, scope string, values []environments.Variable, loaded *environments.File) error {
-	f := &environments.File{Name: name, VariableScope: scope, Values: values}
+// a new file named name. runID is the scope's id in this run where the file
+// gives none (Suite.scopeIDs): Newman writes that id, which scripts read
+// too, rather than none.
+func exportVariables(path, name, scope, runID string, values []environments.Variable, loaded *environments.File) error {
+	f := &environments.File{ID: runID, Name: name, VariableScope: scope, Values: values}
 	switch {
 	case loaded != nil && loaded.Format == environments.FormatYAML:
 		// A v12 YAML environment is written back as YAML, keeping
@@ -135,7 +138,7 @@ func exportVariables(path, name, scope string, values []environments.Variable, l
 		f = loaded.WithValues(f.Values)
 		f.VariableScope = scope
 	case loaded != nil:
-		f.ID, f.Name = loaded.ID, loaded.Name
+		f.ID, f.Name = cmp.Or(loaded.ID, runID), loaded.Name
 	}
 	return environments.ExportFile(path, f, 0o600)
 }

@@ -168,7 +168,7 @@ func (s *Suite) runParallel(ctx context.Context, coll *collections.Collection, v
 	*vars.env = *environments.NewScope(vars.env.Name, final.Environment.Variables())
 	*vars.globals = *environments.NewScope(vars.globals.Name, final.Globals.Variables())
 	final.Environment, final.Globals = vars.env, vars.globals
-	done := runner.DoneEvent{Summary: merged, Variables: runner.FinalVariables(final)}
+	done := runner.DoneEvent{Summary: merged, Variables: runner.FinalVariables(final, ropts)}
 	if runErr != nil {
 		done.Err = runner.ErrorInfoOf(runErr)
 	}

@@ -15,12 +15,14 @@
 package suite
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
@@ -194,6 +196,9 @@ type Suite struct {
 	// (Options.Parallel; a copy made for collections side by side keeps
 	// it, each with a part of the workers).
 	inFlight int
+	// scopeIDs are the environment's and the globals' ids for the whole
+	// run when their files give none (see scopeIDs).
+	scopeIDs func() [2]string
 }
 
 // New returns a suite for o.
@@ -204,7 +209,25 @@ func New(o Options) *Suite {
 		// they quote is masked like every other output.
 		o.Stderr = redactWrites{w: o.Stderr, red: red}
 	}
-	return &Suite{o: o, red: red, learned: &learnedSecrets{Redactor: red}, inFlight: max(o.Parallel, 1)}
+	seed := o.Runner.Seed
+	return &Suite{o: o, red: red, learned: &learnedSecrets{Redactor: red}, inFlight: max(o.Parallel, 1),
+		scopeIDs: sync.OnceValue(func() [2]string { return newScopeIDs(seed) })}
+}
+
+// newScopeIDs makes the environment's and the globals' ids of a run whose
+// files give none (no file, a file without "id", --env-var alone): a new
+// random UUID for each, as Newman 6.2.2 gives such a scope, the same id in
+// pm.environment.id, the JSON report and --export-environment. A seeded
+// run draws them from a generator of their own, so they repeat without
+// moving the sequence scripts draw from.
+func newScopeIDs(seed uint64) [2]string {
+	if seed != 0 {
+		seed ^= 0x5c09e1d5 // not the scripts' generator
+	}
+	g := environments.NewGen(seed)
+	env, _ := g.Dynamic("$guid")
+	glob, _ := g.Dynamic("$guid")
+	return [2]string{env, glob}
 }
 
 // redactWrites masks each write whole: every warning is one write.
@@ -290,6 +313,9 @@ func (s *Suite) runnerOptions() runner.Options {
 	if ropts.GlobalsName == "" && o.Globals != nil {
 		ropts.GlobalsName, ropts.GlobalsID = o.Globals.Name, o.Globals.ID // pm.globals.name, toJSON().id
 	}
+	ids := s.scopeIDs()
+	ropts.EnvironmentID = cmp.Or(ropts.EnvironmentID, ids[0])
+	ropts.GlobalsID = cmp.Or(ropts.GlobalsID, ids[1])
 	ropts.EnvironmentFile, ropts.GlobalsFile = scopeFile(o.Environment), scopeFile(o.Globals)
 	ropts.Data = o.Data
 	ropts.Masker = s.learned

@@ -180,7 +180,7 @@ func (d *demo) events() []runner.Event {
 	}
 	env := environments.NewScope("Demo env", []environments.Variable{{Key: "baseUrl", Value: "http://127.0.0.1:18080", Type: "default"}, {Key: "off", Value: "x", Disabled: true}})
 	ev = append(ev, runner.DoneEvent{
-		Variables: runner.Variables{EnvironmentName: env.Name, Environment: env.Variables(), GlobalsName: "globals", Globals: []environments.Variable{}},
+		Variables: runner.Variables{EnvironmentName: env.Name, Environment: env.Variables(), Globals: []environments.Variable{}},
 		Summary: &runner.Summary{
 			Iterations:        runner.Stat{Total: 2},
 			Items:             runner.Stat{Total: 8},

@@ -83,7 +83,12 @@ type JSON struct {
 	items   map[int]pmItem // itemJSON's renderings, by key
 	ran     ranScripts     // the scripts that ran so far
 	nran    int            // script runs counted, for their ids
-	nerrors int            // errors decorated, for their ids
+	// tested are the test scripts the current item marked and the ids
+	// they had before (absent: none): a request skipped with
+	// pm.execution.skipRequest() runs none of them, so they keep those.
+	tested  map[*collections.Event]*string
+	lateIDs int // request ids given to failed pre-request pm.sendRequests
+	nerrors int // errors decorated, for their ids
 	// at is the time of the event being handled: an error's timestamp
 	// (zero when the event has none: the run's start stands in).
 	at time.Time
@@ -132,6 +137,9 @@ func (j *JSON) Handle(ev runner.Event) {
 	case runner.ConsoleEvent:
 		j.console(e)
 	case runner.ItemDoneEvent:
+		if e.Skipped {
+			j.unmarkTests()
+		}
 		if e.Skipped && !(j.o.PerRoundTrip && j.trips > 0) {
 			// Newman writes no execution for a request skipped with
 			// pm.execution.skipRequest(); its failures stay in run.failures.
@@ -211,11 +219,22 @@ func (j *JSON) markRan(e runner.ItemStartEvent) {
 	if j.ran == nil {
 		j.ran = ranScripts{}
 	}
+	clear(j.tested)
 	mark := func(evs []collections.Event) {
 		for i := range evs {
 			if !evs[i].Disabled {
+				ev := &evs[i]
+				if ev.Listen == "test" {
+					if j.tested == nil {
+						j.tested = map[*collections.Event]*string{}
+					}
+					if _, seen := j.tested[ev]; !seen {
+						prev, had := j.ran[ev]
+						j.tested[ev] = map[bool]*string{true: &prev}[had]
+					}
+				}
 				j.nran++
-				j.ran[&evs[i]] = uid(j.started, "script-run/"+strconv.Itoa(j.nran), e.Iteration, e.Position)
+				j.ran[ev] = uid(j.started, "script-run/"+strconv.Itoa(j.nran), e.Iteration, e.Position)
 			}
 		}
 	}
@@ -228,6 +247,20 @@ func (j *JSON) markRan(e runner.ItemStartEvent) {
 		mark(chain[i].Events)
 	}
 	mark(it.Events)
+}
+
+// unmarkTests gives the test scripts of a request skipped with
+// pm.execution.skipRequest() back the ids they had: they did not run, so
+// Newman's report shows no _lastExecutionId on them (or an earlier run's).
+func (j *JSON) unmarkTests() {
+	for ev, prev := range j.tested {
+		if prev == nil {
+			delete(j.ran, ev)
+		} else {
+			j.ran[ev] = *prev
+		}
+	}
+	clear(j.tested)
 }
 
 // request records the item's request as sent and its response or error.
@@ -481,6 +514,18 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 			f.Source = &src
 		}
 	}
+	if f.At == "request" && script != "" && f.Cursor.HTTPRequestID == "" {
+		// A pm.sendRequest that failed in a pre-request script: Newman's
+		// report shows a request id of its own (not the item's) added to
+		// its cursor afterwards, last.
+		j.lateIDs++
+		f.Cursor.LateRequestID = true
+		f.Cursor.HTTPRequestID = uid(j.started, "script-request/"+strconv.Itoa(j.lateIDs), j.iteration, j.position)
+	}
+	j.writeFailure(f)
+}
+
+func (j *JSON) writeFailure(f jsonFailure) {
 	b, err := json.Marshal(f)
 	if err != nil {
 		return
@@ -704,11 +749,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	v := e.Variables
 	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran))
 	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.EnvironmentFile, v.Environment, "environment"))
-	globalsName := v.GlobalsName
-	if v.GlobalsID == "" && v.GlobalsFile == (runner.ScopeFile{}) {
-		globalsName = "" // no globals file: Newman's globals have no name
-	}
-	tail("globals", scopeJSON(globalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
+	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
 	j.out.print(`,"run":`)
 	sep = "{"
 	tail("stats", stats)

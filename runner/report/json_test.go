@@ -395,3 +395,128 @@ func TestTypedHeaderValuesAsNewman(t *testing.T) {
 		t.Errorf("collection item headers %s, want %s", got, wantItem)
 	}
 }
+
+// TestJSONSkippedRequestsTestsDidNotRun: a request skipped with
+// pm.execution.skipRequest() runs no test script, so Newman 6.2.2's report
+// shows no _lastExecutionId on its own test script (and the folder's keeps
+// the id of the run before it); courier marked them as run at the item's
+// start.
+func TestJSONSkippedRequestsTestsDidNotRun(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"F","event":[{"listen":"test","script":{"exec":["pm.test('folder', function () {});"]}}],"item":[
+		{"name":"ran","request":{"url":"`+base+`/get"}},
+		{"name":"skipped","request":{"url":"`+base+`/get"},"event":[{"listen":"prerequest","script":{"exec":["pm.execution.skipRequest();"]}},
+		{"listen":"test","script":{"exec":["pm.test('never', function () {});"]}}]}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Item []struct {
+				Event []struct {
+					Script struct {
+						LastExecutionID *string `json:"_lastExecutionId"`
+					}
+				}
+				Item []struct {
+					Name  string
+					Event []struct {
+						Listen string
+						Script struct {
+							LastExecutionID *string `json:"_lastExecutionId"`
+						}
+					}
+				}
+			}
+		}
+		Run struct {
+			Executions []struct{ Assertions []struct{ Assertion string } }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	folder := rep.Collection.Item[0]
+	if folder.Event[0].Script.LastExecutionID == nil {
+		t.Error("the folder's test script ran for the first request: it has a _lastExecutionId")
+	}
+	for _, ev := range folder.Item[1].Event {
+		if got := ev.Script.LastExecutionID != nil; got != (ev.Listen == "prerequest") {
+			t.Errorf("skipped request's %s script: _lastExecutionId present %v, want %v", ev.Listen, got, ev.Listen == "prerequest")
+		}
+	}
+	if len(rep.Run.Executions) != 1 {
+		t.Errorf("%d executions, want 1 (none for the skipped request)", len(rep.Run.Executions))
+	}
+}
+
+// TestJSONPrerequestSendRequestFailureCursor: a pm.sendRequest that fails
+// in a pre-request script has, in Newman 6.2.2's run.failures, a cursor
+// with httpRequestId last (after scriptId and execution) and that id is
+// not the item's request's; one that fails in a test script has the item's
+// request id before its script ids (recorded 3x under unshare -n).
+func TestJSONPrerequestSendRequestFailureCursor(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"url":"`+base+`/get"},"event":[
+		{"listen":"prerequest","script":{"exec":["pm.sendRequest('http://127.0.0.1:1/pre', function () {});"]}},
+		{"listen":"test","script":{"exec":["pm.sendRequest('http://127.0.0.1:1/test', function () {});"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				Cursor struct{ HTTPRequestID string }
+			}
+			Failures []struct{ Cursor json.RawMessage }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Failures) != 2 || len(rep.Run.Executions) == 0 {
+		t.Fatalf("%d failures, %d executions", len(rep.Run.Failures), len(rep.Run.Executions))
+	}
+	item := rep.Run.Executions[0].Cursor.HTTPRequestID
+	for i, want := range []string{"scriptId,execution,httpRequestId", "httpRequestId,scriptId,execution"} {
+		c := rep.Run.Failures[i].Cursor
+		var keys []string
+		dec := json.NewDecoder(bytes.NewReader(c))
+		for tok, err := dec.Token(); err == nil; tok, err = dec.Token() {
+			if k, ok := tok.(string); ok && (k == "scriptId" || k == "execution" || k == "httpRequestId") {
+				keys = append(keys, k)
+				_, _ = dec.Token()
+			}
+		}
+		if got := strings.Join(keys, ","); got != want {
+			t.Errorf("failure %d: cursor keys %s, want %s (%s)", i, got, want, c)
+		}
+		var ids struct{ HTTPRequestID string }
+		_ = json.Unmarshal(c, &ids)
+		if same := ids.HTTPRequestID == item; same != (i == 1) {
+			t.Errorf("failure %d: httpRequestId %q is the item's (%q): %v, want %v", i, ids.HTTPRequestID, item, same, i == 1)
+		}
+	}
+}

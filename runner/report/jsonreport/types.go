@@ -66,6 +66,11 @@ type Cursor struct {
 	// Step marks the next step's shape (see above); false writes the
 	// whole state.
 	Step bool `json:"-"`
+	// LateRequestID writes httpRequestId last: a pm.sendRequest that
+	// failed in a pre-request script has the cursor the runtime goes on
+	// mutating, and Newman's report shows the item's request id added to
+	// it after the script's ids.
+	LateRequestID bool `json:"-"`
 }
 
 // UnmarshalJSON reads either shape (a cursor without "empty" is a step).
@@ -97,10 +102,44 @@ type stepCursor struct {
 	Execution     string `json:"execution,omitempty"`
 }
 
+// lateStepCursor and latePlainCursor are the two shapes with
+// httpRequestId last (Cursor.LateRequestID).
+type lateStepCursor struct {
+	Ref           string `json:"ref"`
+	Length        int    `json:"length"`
+	Cycles        int    `json:"cycles"`
+	Position      int    `json:"position"`
+	Iteration     int    `json:"iteration"`
+	CR            bool   `json:"cr,omitempty"`
+	ScriptID      string `json:"scriptId,omitempty"`
+	Execution     string `json:"execution,omitempty"`
+	HTTPRequestID string `json:"httpRequestId,omitempty"`
+}
+
+type latePlainCursor struct {
+	Position      int    `json:"position"`
+	Iteration     int    `json:"iteration"`
+	Length        int    `json:"length"`
+	Cycles        int    `json:"cycles"`
+	Empty         bool   `json:"empty"`
+	EOF           bool   `json:"eof"`
+	BOF           bool   `json:"bof"`
+	CR            bool   `json:"cr"`
+	Ref           string `json:"ref"`
+	ScriptID      string `json:"scriptId,omitempty"`
+	Execution     string `json:"execution,omitempty"`
+	HTTPRequestID string `json:"httpRequestId,omitempty"`
+}
+
 // shaped is the cursor as a value the encoder writes in its shape
 // without calling MarshalJSON (whose output it would check again).
 func (c *Cursor) shaped() any {
-	if !c.Step {
+	switch {
+	case c.LateRequestID && c.Step:
+		return &lateStepCursor{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.ScriptID, c.Execution, c.HTTPRequestID}
+	case c.LateRequestID:
+		return &latePlainCursor{c.Position, c.Iteration, c.Length, c.Cycles, c.Empty, c.EOF, c.BOF, c.CR, c.Ref, c.ScriptID, c.Execution, c.HTTPRequestID}
+	case !c.Step:
 		return (*plainCursor)(c)
 	}
 	return &stepCursor{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.HTTPRequestID, c.ScriptID, c.Execution}
