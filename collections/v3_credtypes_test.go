@@ -49,3 +49,32 @@ func TestV3CredentialNotices(t *testing.T) {
 		t.Errorf("apikey: RefusedCredential = %q, want none", k)
 	}
 }
+
+// TestV3SettingKindsAndDocuments: a flag setting written as text or a
+// number, a maxRedirects that is not a number, and a second YAML document
+// in a file skip the request, as Postman CLI 1.34 skips it
+// (fresh-round12v-misc.json); "---" inside a block scalar is text.
+func TestV3SettingKindsAndDocuments(t *testing.T) {
+	t.Parallel()
+	c := loadMap(t, map[string]string{
+		"a.request.yaml": req("http://x/a", "order: 1\nsettings:\n  followRedirects: 'false'\n"),
+		"b.request.yaml": req("http://x/b", "order: 2\nsettings:\n  maxRedirects: '5'\n"),
+		"c.request.yaml": req("http://x/c", "order: 3\nsettings:\n  disableCookies: 0\n"),
+		"d.request.yaml": "---\n" + req("http://x/d", "order: 4\n") + "---\n" + req("http://x/e", ""),
+		"e.request.yaml": "---\n" + req("http://x/e", "order: 5\nsettings:\n  followRedirects: false\n  maxRedirects: 3\ndescription: |\n  a\n  ---\n  b\n") + "...\n",
+	})
+	if got := strings.Join(names(c), ","); got != "e" {
+		t.Errorf("ran %q, want only e", got)
+	}
+	got := noticeText(c)
+	for _, want := range []string{
+		"a.request.yaml:6:20: settings.followRedirects: Postman expects true or false here, got the text \"false\", and skips the request; write it without quotes",
+		"b.request.yaml:6:17: settings.maxRedirects: Postman expects a number here, got the text \"5\"",
+		"c.request.yaml:6:19: settings.disableCookies: Postman expects true or false here, got a number (0)",
+		"d.request.yaml:7:1: a second YAML document (after a second ---)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing notice %q in:\n%s", want, got)
+		}
+	}
+}

@@ -751,6 +751,9 @@ func (m ymap) settings() (map[string]any, error) {
 	if n.Kind != yaml.MappingNode {
 		return nil, m.fieldErr(n, "settings", "Postman expects a mapping of settings here, got %s", nodeKind(n))
 	}
+	if err := m.settingKinds(n); err != nil {
+		return nil, err
+	}
 	v, err := plainJSON(n)
 	if err != nil {
 		return nil, m.fieldErr(n, "settings", "%v", err)
@@ -760,6 +763,32 @@ func (m ymap) settings() (map[string]any, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// v3FlagSettings are the settings Postman's model types as booleans; a
+// request that gives one as text or a number (followRedirects: 'false',
+// disableCookies: 'true', followRedirects: 0) is skipped by Postman CLI
+// 1.34, as one whose maxRedirects is not a number (fresh-round12v-misc.json).
+var v3FlagSettings = []string{"followRedirects", "followOriginalHttpMethod", "followAuthorizationHeader",
+	"removeRefererHeaderOnRedirect", "disableUrlEncoding", "disableCookies", "strictSSL", "insecureHTTPParser",
+	"disableBodyPruning", "tlsPreferServerCiphers"}
+
+// settingKinds checks the typed settings: flags are booleans, maxRedirects
+// a number.
+func (m ymap) settingKinds(n *yaml.Node) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, deref(n.Content[i+1])
+		if v == nil || v.Kind != yaml.ScalarNode || isNullNode(v) {
+			continue // nulls are refused elsewhere, with their own words
+		}
+		switch {
+		case slices.Contains(v3FlagSettings, k) && v.Tag != "!!bool":
+			return m.fieldErr(v, "settings."+k, "Postman expects true or false here, got %s, and skips the request; write it without quotes", describeScalar(v, nodeValueKind(v)))
+		case k == "maxRedirects" && v.Tag != "!!int" && v.Tag != "!!float":
+			return m.fieldErr(v, "settings."+k, "Postman expects a number here, got %s, and skips the request; write it without quotes", describeScalar(v, nodeValueKind(v)))
+		}
+	}
+	return nil
 }
 
 // v3SystemHeaders are the headers settings.disabledSystemHeaders may name

@@ -43,6 +43,9 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, &LoadError{Source: source, Line: 1, Column: 1, Err: errors.New("the file is empty; Postman expects a mapping such as \"$kind: http-request\"")}
 	}
+	if err := singleDocument(data, source); err != nil {
+		return nil, err
+	}
 	root := doc.Content[0]
 	if err := checkDoc(root, source); err != nil {
 		return nil, err
@@ -52,6 +55,28 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 			Err: fmt.Errorf("expected a mapping of fields (key: value), got %s", nodeKind(root))}
 	}
 	return root, nil
+}
+
+// singleDocument refuses a file that holds a second YAML document (a
+// second "---"): Postman's parser reads one document per file and Postman
+// CLI 1.34 skips such a request (fresh-round12v-misc.json), where the Go
+// parser would read the first alone. Files without "---" are not parsed
+// again.
+func singleDocument(data []byte, source string) error {
+	if !bytes.Contains(data, []byte("---")) {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, second yaml.Node
+	if dec.Decode(&first) != nil || dec.Decode(&second) != nil {
+		return nil // io.EOF: one document; errors were the first parse's to report
+	}
+	line := second.Line
+	if len(second.Content) > 0 {
+		line = second.Content[0].Line
+	}
+	return &LoadError{Source: source, Line: line, Column: 1,
+		Err: errors.New("a second YAML document (after a second ---); Postman reads one document per file and skips the request: keep one, or split it into two files")}
 }
 
 var yamlLine = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)

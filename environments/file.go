@@ -255,7 +255,11 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 		}
 		b, ok := f.(bool)
 		if !ok {
-			return v, &LoadError{Path: p + "." + flag, Err: fmt.Errorf("expected true or false, got %s", jsonKind(f))}
+			// Only a boolean disables: Newman 6.2.2 and Postman CLI 1.34
+			// (v12 YAML environments too) load a file whose enabled is
+			// text or a number ("false", "yes", 0) and use its values
+			// (fresh-round12v-env.json), so it stays enabled here.
+			continue
 		}
 		if b == (flag == "disabled") {
 			v.Disabled = true

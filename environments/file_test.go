@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -352,7 +353,6 @@ func TestLoadErrors(t *testing.T) {
 		{name: "variable not object", in: `{"values": ["a"]}`, path: "values[0]", msg: "expected a variable object, got a string"},
 		{name: "key missing", in: `{"values": [{"key":"a"},{"value":"b"}]}`, path: "values[1]", msg: `missing "key"`},
 		{name: "key number", in: `{"values": [{"key":5}]}`, path: "values[0].key", msg: "expected a string, got a number"},
-		{name: "enabled string", in: `{"values": [{"key":"a","enabled":"yes"}]}`, path: "values[0].enabled", msg: "expected true or false, got a string"},
 		{name: "type number", in: `{"values": [{"key":"a","type":1}]}`, path: "values[0].type", msg: "expected a string"},
 		{name: "bare array path", in: `[{"key":"a"},{"key":false}]`, path: "[1].key", msg: "expected a string, got a boolean"},
 		{name: "name not string", in: `{"name": 3, "values": []}`, path: "name", msg: "expected a string, got a number"},
@@ -489,5 +489,32 @@ func TestWriteFileAtomic(t *testing.T) {
 	os.WriteFile(blocker, nil, 0o644)
 	if err := WriteFileAtomic(filepath.Join(blocker, "x.json"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "x.json") {
 		t.Errorf("writing under a file names the target: %v", err)
+	}
+}
+
+// TestEnabledOnlyBooleanDisables: an enabled (or disabled) that is not a
+// boolean leaves the value enabled, as Newman 6.2.2 and Postman CLI 1.34
+// load and use it (fresh-round12v-env.json); courier refused the file.
+func TestEnabledOnlyBooleanDisables(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		`{"values": [{"key":"a","value":"A","enabled":"false"},{"key":"b","value":"B","enabled":0},{"key":"c","value":"C","disabled":"true"},{"key":"d","value":"D","enabled":false}]}`,
+		"values:\n  - {key: a, value: A, enabled: 'false'}\n  - {key: b, value: B, enabled: 0}\n  - {key: c, value: C, disabled: 'true'}\n  - {key: d, value: D, enabled: false}\n",
+	} {
+		name := "env.json"
+		if !strings.HasPrefix(src, "{") {
+			name = "env.environment.yaml"
+		}
+		f, err := Load(strings.NewReader(src), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got []string
+		for _, v := range f.Values {
+			got = append(got, fmt.Sprintf("%s:%v", v.Key, v.Disabled))
+		}
+		if want := "a:false b:false c:false d:true"; strings.Join(got, " ") != want {
+			t.Errorf("%s: disabled %q, want %q", name, strings.Join(got, " "), want)
+		}
 	}
 }

@@ -242,7 +242,7 @@ func TestParseRunInPostmanLink_Errors(t *testing.T) {
 		{"bad base64", mkLink(pingUID, encName("Env A")+"=W3s*ia2V5"), []string{"env[Env A]", "not base64"}},
 		{"not json", mkLink(pingUID, encName("E")+"="+b64("{not json "+secret)), []string{"env[E]", "not JSON"}},
 		{"wrong json shape", mkLink(pingUID, encName("E")+"="+b64(`42`)), []string{"env[E]", "expected an object"}},
-		{"bad variable", mkLink(pingUID, encName("E")+"="+b64(`[{"key":"k","value":"`+secret+`","enabled":"yes"}]`)), []string{"env[E]", "[0].enabled"}},
+		{"bad variable", mkLink(pingUID, encName("E")+"="+b64(`[{"key":5,"value":"`+secret+`"}]`)), []string{"env[E]", "[0].key"}},
 		{"empty value", mkLink(pingUID, encName("E")+"="), []string{"env[E]", "empty"}},
 		{"duplicate", mkLink(pingUID, encName("E")+"="+b64(`[]`)+"&"+encName("E")+"="+b64(`[]`)), []string{"env[E]", "twice"}},
 		{"bad escape in value", mkLink(pingUID, encName("E")+"=%zz"), []string{"env[E]", "URL encoding"}},

@@ -648,8 +648,12 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	if method == "" {
 		method = "GET"
 	}
-	out := outgoing{wire: buildWireURL(req.URL, ppb.truthy("disableUrlEncoding", false)), auth: p.auth}
-	out.shown = buildWireURL(req.URL, true)
+	wu := req.URL
+	if p.rules.wholeSegmentPathVars {
+		wu = wholeSegmentPathVariables(wu)
+	}
+	out := outgoing{wire: buildWireURL(wu, ppb.truthy("disableUrlEncoding", false)), auth: p.auth}
+	out.shown = buildWireURL(wu, true)
 	if p.rules.showURLAsSent {
 		// Postman CLI's newer runtime reports the URL as it went out.
 		out.shown = out.wire

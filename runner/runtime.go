@@ -86,6 +86,10 @@ type runtimeRules struct {
 	// file is missing, a directory or unreadable, with Node's error
 	// (ENOENT...), instead of sending it without the file.
 	failUnreadableUpload bool
+	// wholeSegmentPathVars sends a ":name" path segment's variable by the
+	// whole segment's name (":id.json" is id.json) and leaves a disabled
+	// one out (wholeSegmentPathVariables).
+	wholeSegmentPathVars bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -114,6 +118,7 @@ func rulesFor(format string) runtimeRules {
 		newerRequestShape:     true,
 		undiciFormData:        true,
 		failUnreadableUpload:  true,
+		wholeSegmentPathVars:  true,
 	}
 }
 

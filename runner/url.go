@@ -204,6 +204,35 @@ func substitutePathVariables(path []string, vars []collections.Variable) []strin
 	return segs
 }
 
+// wholeSegmentPathVariables substitutes path variables as the newer
+// runtime (v12 runs) sends them: a ":name" segment names the variable with
+// all that follows the colon (":id.json" is the variable id.json, not id),
+// and a disabled variable is not used (fresh-round12v-misc.json). The URL
+// it returns has no variables left, so buildWireURL's Newman rule finds
+// none to apply.
+func wholeSegmentPathVariables(u collections.URL) collections.URL {
+	if len(u.Variables) == 0 {
+		return u
+	}
+	path := make([]string, len(u.Path))
+	for i, seg := range u.Path {
+		path[i] = seg
+		if !strings.HasPrefix(seg, ":") {
+			continue
+		}
+		for j := len(u.Variables) - 1; j >= 0; j-- {
+			if v := u.Variables[j]; v.Key == seg[1:] && !v.Disabled {
+				if v.Value != "" {
+					path[i] = v.Value
+				}
+				break
+			}
+		}
+	}
+	u.Path, u.Variables = path, nil
+	return u
+}
+
 // wireHost is the host as sent: lowercased, an IPv4 shorthand expanded,
 // an international name punycoded, the port appended.
 func wireHost(labels []string, port string) string {
