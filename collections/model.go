@@ -180,6 +180,9 @@ type URL struct {
 	EmptyHash bool
 	// UserInfo is the user:password@ part, nil when absent.
 	UserInfo *UserInfo
+	// EmptyAuth marks a file's url.auth of {} (no user, no password):
+	// nothing is sent, but scripts see the empty object.
+	EmptyAuth bool
 }
 
 // UserInfo is the credentials part of a URL. A nil Password means the URL
@@ -187,6 +190,10 @@ type URL struct {
 type UserInfo struct {
 	User     string
 	Password *string
+	// PasswordFirst: the file's auth object names password before user,
+	// and scripts see its keys in that order, as postman-collection keeps
+	// the object it was given; NoUser: it has no user (scripts see none).
+	PasswordFirst, NoUser bool
 }
 
 // QueryParam is one query parameter. A nil Value means "key" without "=".

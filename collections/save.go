@@ -238,9 +238,38 @@ type outURL struct {
 	Variable []outVariable `json:"variable,omitempty"`
 }
 
+// outUserInfo is url.auth as the file gave it: its keys in their order,
+// an absent user left out, {} kept (scripts see the object as written).
 type outUserInfo struct {
-	User     string  `json:"user"`
-	Password *string `json:"password,omitempty"`
+	User, Password *string
+	PasswordFirst  bool
+}
+
+func (u outUserInfo) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	write := func(k string, v *string) {
+		if v == nil {
+			return
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(k)
+		val, _ := json.Marshal(*v)
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	if u.PasswordFirst {
+		write("password", u.Password)
+		write("user", u.User)
+	} else {
+		write("user", u.User)
+		write("password", u.Password)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 type outQuery struct {
@@ -561,8 +590,13 @@ func outURLOf(u URL) outURL {
 		}
 		o.Query = &q
 	}
-	if u.UserInfo != nil {
-		o.Auth = &outUserInfo{User: u.UserInfo.User, Password: u.UserInfo.Password}
+	if ui := u.UserInfo; ui != nil {
+		o.Auth = &outUserInfo{Password: ui.Password, PasswordFirst: ui.PasswordFirst}
+		if !ui.NoUser {
+			o.Auth.User = &ui.User
+		}
+	} else if u.EmptyAuth {
+		o.Auth = &outUserInfo{}
 	}
 	return o
 }

@@ -61,8 +61,9 @@ func TestURLUserInfo(t *testing.T) {
 		{`null`, nil, false},
 		{`{}`, nil, false},
 		{`{"user": "u"}`, &UserInfo{User: "u"}, false},
-		{`{"password": ""}`, &UserInfo{Password: pw("")}, false},
+		{`{"password": ""}`, &UserInfo{Password: pw(""), NoUser: true}, false},
 		{`{"user": "u", "password": "p"}`, &UserInfo{User: "u", Password: pw("p")}, false},
+		{`{"password": "p", "user": "u"}`, &UserInfo{User: "u", Password: pw("p"), PasswordFirst: true}, false},
 		{`"u:p"`, nil, true},
 	}
 	for _, tc := range tests {

@@ -300,6 +300,7 @@ func urlFromParts(r rawURL, raw0, path string) (URL, error) {
 	if u.UserInfo, err = urlUserInfo(r.Auth, path+".auth"); err != nil {
 		return URL{}, err
 	}
+	u.EmptyAuth = u.UserInfo == nil && jsonKind(r.Auth) == "object"
 	return u, nil
 }
 
@@ -371,13 +372,21 @@ func urlUserInfo(raw json.RawMessage, path string) (*UserInfo, error) {
 	if ui.User == nil && ui.Password == nil {
 		return nil, nil
 	}
-	info := &UserInfo{}
+	info := &UserInfo{NoUser: ui.User == nil}
 	if ui.User != nil {
 		info.User = ui.User.String()
 	}
 	if ui.Password != nil {
 		p := ui.Password.String()
 		info.Password = &p
+		if ms, err := jsonobject.Members(raw); err == nil && ui.User != nil {
+			for _, m := range ms {
+				if m.Key == "user" || m.Key == "password" {
+					info.PasswordFirst = m.Key == "password"
+					break
+				}
+			}
+		}
 	}
 	return info, nil
 }

@@ -75,6 +75,11 @@ func v3Comparable(c *Collection) *Collection {
 					// Nor a path variable's id, name, raw disabled or system.
 					r.URL.Variables[i].Meta = ""
 				}
+				// Nor the shape of url.auth (a URL is text in v3).
+				r.URL.EmptyAuth = false
+				if ui := r.URL.UserInfo; ui != nil {
+					ui.PasswordFirst, ui.NoUser = false, false
+				}
 				if r.Body != nil {
 					if r.Body.Disabled {
 						r.Body = nil

@@ -192,6 +192,9 @@ func substitutePathVariables(path []string, vars []collections.Variable) []strin
 		if dot := strings.IndexByte(key, '.'); dot >= 0 {
 			key = key[:dot]
 		}
+		if key == "" {
+			continue // ":" or ":.x" names no variable (postman-collection's null)
+		}
 		for j := len(vars) - 1; j >= 0; j-- {
 			if v := vars[j]; v.Key == key {
 				if v.Value != "" {

@@ -1189,11 +1189,20 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	u := b.obj("raw", url.Raw, "protocol", url.Protocol, "host", strs(url.Host),
 		"port", url.Port, "path", strs(url.Path), "hash", hash, "query", q, "variable", vs)
 	if ui := url.UserInfo; ui != nil {
-		a := b.obj("user", ui.User)
-		if ui.Password != nil {
-			_ = a.Set("password", *ui.Password)
+		var a *goja.Object
+		switch {
+		case ui.Password == nil:
+			a = b.obj("user", ui.User)
+		case ui.NoUser:
+			a = b.obj("password", *ui.Password)
+		case ui.PasswordFirst:
+			a = b.obj("password", *ui.Password, "user", ui.User)
+		default:
+			a = b.obj("user", ui.User, "password", *ui.Password)
 		}
 		_ = u.Set("auth", a)
+	} else if url.EmptyAuth {
+		_ = u.Set("auth", b.obj())
 	}
 	return u
 }

@@ -189,13 +189,13 @@ PL.find = function (fn, ctx) { return this.members.find(fn, ctx); };
 PL.map = function (fn, ctx) { return this.members.map(fn, ctx || this); };
 PL.reduce = function (fn, acc, ctx) { var t = ctx || this; return this.members.reduce(function (a, m, i, ms) { return fn.call(t, a, m, i, ms); }, acc); };
 PL.eachParent = function () {};
-PL.toObject = function (excludeDisabled, caseSensitive, multiValue) {
+PL.toObject = function (excludeDisabled, caseSensitive, multiValue, sanitizeKeys) {
     var o = {}, self = this;
     this.members.forEach(function (m) {
         if (excludeDisabled && m.disabled) { return; }
         var k = keyOf(self, m);
         // A null key counts, as "null" (postman-collection: a=1&&b=2).
-        if (k === undefined) { return; }
+        if (k === undefined || (sanitizeKeys && !k)) { return; }
         if (self._postman_listIndexCaseInsensitive && !caseSensitive) { k = String(k).toLowerCase(); }
         var v = m.valueOf();
         if ((multiValue || self._postman_listAllowsMultipleValues) && hasOwn(o, k)) {
@@ -428,8 +428,9 @@ U.getHost = function () { return this.host.join('.'); };
 U.getPath = function (unresolved) {
     var vars = this.variables, segs = this.path.map(function (s) {
         if (!unresolved && typeof s === 'string' && s[0] === ':') {
-            var v = vars.one(s.slice(1));
-            if (v && v.value && typeof v.value === 'string') { return v.value + s.slice(1 + String(v.key).length); }
+            // The name ends at a "." (":name.json" keeps ".json").
+            var d = s.indexOf('.'), k = s.slice(1, d < 0 ? undefined : d), v = k && vars.one(k);
+            if (v && v.value && typeof v.value === 'string') { return v.value + s.slice(1 + k.length); }
         }
         return s;
     });
@@ -445,7 +446,9 @@ U.getRaw = function () { throw new Error('`Url#getRaw` has been discontinued, us
 U.toString = function (forceProtocol) {
     var s = '';
     if (this.protocol) { s += this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }
-    if (this.auth && this.auth.user !== undefined) { s += this.auth.user + (this.auth.password !== undefined ? ':' + this.auth.password : '') + '@'; }
+    var a = this.auth, c = a && typeof a.user === 'string' ? a.user : undefined;
+    if (a && typeof a.password === 'string') { c = (c || '') + ':' + a.password; }
+    if (typeof c === 'string') { s += c + '@'; }
     s += this.getHost();
     if (this.port) { s += ':' + this.port; }
     if (this.path.length) { s += this.getPath(); }
@@ -626,16 +629,9 @@ function Request(d) {
 function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
 Request.isRequest = isRequest;
 var R = Request.prototype;
-R.getHeaders = function (opts) {
-    opts = opts || {};
-    var o = {};
-    this.headers.members.forEach(function (h) {
-        if (opts.enabled && h.disabled) { return; }
-        var k = opts.ignoreCase ? String(h.key).toLowerCase() : h.key;
-        if (opts.multiValue) { o[k] = (o[k] || []).concat(h.value); } else if (hasOwn(o, k)) { o[k] = [].concat(o[k], h.value); } else { o[k] = h.value; }
-    });
-    return o;
-};
+// As postman-collection: the list's toObject, so repeats (in the case
+// asked) are arrays whether or not multiValue is given.
+R.getHeaders = function (o) { o = o || {}; return this.headers.toObject(o.enabled, !o.ignoreCase, o.multiValue, o.sanitizeKeys); };
 R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h) { if (!h.disabled) { fn.call(ctx, h, this); } }, this); };
 R.addHeader = function (h) { this.headers.add(h); };
 // Unlike headers.upsert, the key matches in its own case, and only the
