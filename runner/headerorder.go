@@ -173,18 +173,20 @@ func (o *wireOrder) insertAuth(h http.Header, bodyHash bool) {
 	o.keys = append(keys, o.keys[o.authAt:]...)
 }
 
-// moveToAuth moves key to the start of the auth slot: AWS signs Host and
-// Postman sends it first among the signed headers.
-func (o *wireOrder) moveToAuth(key string) {
+// moveToAuth moves key to the start of the auth slot, after the first
+// skip fields there: AWS signs Host and Postman sends it first among the
+// signed headers, after the payload hash postman-runtime set before the
+// signer ran (skip 1).
+func (o *wireOrder) moveToAuth(key string, skip int) {
 	i := o.index(key)
-	if i < 0 || i < o.authAt {
+	if i < 0 || i < o.authAt+skip {
 		return
 	}
 	keys := make([]string, 0, len(o.keys))
-	keys = append(keys, o.keys[:o.authAt]...)
+	keys = append(keys, o.keys[:o.authAt+skip]...)
 	keys = append(keys, key)
-	for j, k := range o.keys[o.authAt:] {
-		if j+o.authAt != i {
+	for j, k := range o.keys[o.authAt+skip:] {
+		if j+o.authAt+skip != i {
 			keys = append(keys, k)
 		}
 	}

@@ -891,10 +891,28 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// stays in view, as Postman's signers know the body's mode anyway;
 	// AWS, which signs it, and Hawk, which hashes it with the payload, see
 	// it only when it came first.
+	// A URL's user:password@ becomes an Authorization only when the auth
+	// left none (postman-request's init runs after postman-runtime's
+	// auth): the auth's own goes at the auth's place, listed.
+	credAuth := out.hidden["authorization"]
+	var creds []string
+	if credAuth {
+		creds = hreq.Header["Authorization"]
+		delete(hreq.Header, "Authorization")
+	}
 	before := headerSnapshot(hreq.Header)
 	later := out.holdRuntimeHeaders(a.Type)
 	queryBefore, bodyBefore := hreq.URL.RawQuery, out.data
 	err := auth.ApplyWith(hreq, a, out.data, opts)
+	if credAuth {
+		if headerKey(hreq.Header, "Authorization") != "" {
+			delete(out.hidden, "authorization")
+			out.order.remove("Authorization")
+		} else {
+			hreq.Header["Authorization"] = creds
+			before["Authorization"] = strings.Join(creds, "\x00")
+		}
+	}
 	// postman-runtime hashes a raw, urlencoded, file or GraphQL body for
 	// AWS itself before the signer runs.
 	bodyHash := len(out.data) > 0 && out.mode != collections.BodyFormData
@@ -907,7 +925,11 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	out.order.dropUser(out.authSet)
 	out.order.insertAuth(hreq.Header, bodyHash)
 	if a.Type == "awsv4" {
-		out.order.moveToAuth("Host")
+		skip := 0
+		if bodyHash && out.order.authAt < len(out.order.keys) && strings.EqualFold(out.order.keys[out.order.authAt], "X-Amz-Content-Sha256") {
+			skip = 1
+		}
+		out.order.moveToAuth("Host", skip)
 	}
 	out.keepSignedQuery(wire, queryBefore)
 	if err != nil {
@@ -1558,19 +1580,12 @@ func isRedirect(code int) bool {
 // redirected as Node prints it. credAuth reports an Authorization made from
 // the Location's credentials.
 func redirectRequest(prev *http.Request, resp *http.Response, data []byte, ppb behavior, referer string) (next *http.Request, credAuth bool, err error) {
-	base := prev.URL
-	if base.Opaque != "" {
-		// Our wire URLs keep the path in Opaque; resolve against its parsed form.
-		b, err := url.Parse(base.Scheme + "://" + base.Host + base.Opaque)
-		if err != nil {
-			b = &url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/"}
-		}
-		base = b
-	}
-	loc, err := url.Parse(escapeLocation(resolveLocation(base, resp.Header.Get("Location"))))
-	if err != nil {
-		return nil, false, err
-	}
+	// The Location resolved, then parsed and encoded as a request URL is
+	// (postman-runtime hands postman-request a urlParser that is
+	// postman-url-encoder's toNodeUrl): "|" and "^" stay, "{" goes %7B,
+	// and a broken escape ("%zz") is sent as it came.
+	resolved := latin1Text(resolveLocation(prev.URL, resp.Header.Get("Location")))
+	loc := buildWireURL(collections.ParseURL(resolved), ppb.truthy("disableUrlEncoding", false)).toURL()
 	method := prev.Method
 	body := data
 	if prev.GetBody == nil {
@@ -1629,7 +1644,10 @@ func resolveLocation(base *url.URL, loc string) string {
 		prefix += base.User.String() + "@"
 	}
 	prefix += base.Host
-	path := base.EscapedPath()
+	path := base.Opaque // our wire URLs keep the path as sent there
+	if path == "" {
+		path = base.EscapedPath()
+	}
 	if path == "" {
 		path = "/"
 	}
@@ -1658,29 +1676,20 @@ func resolveLocation(base *url.URL, loc string) string {
 // postman-url-encoder recognises one.
 var locationProtocol = regexp.MustCompile(`(?i)^[a-z0-9.+-]+:(?://|\\\\).`)
 
-// escapeLocation percent-encodes what Node's url.parse escapes in a
-// Location before following it (spaces, quotes, <>\^`{|}, controls). Node
-// reads header bytes as Latin-1, so a raw UTF-8 byte is encoded as the
-// character of that code point ("é" arrives as "%C3%83%C2%A9"), as Newman
-// sends it.
-func escapeLocation(loc string) string {
-	var b strings.Builder
-	for i := 0; i < len(loc); i++ {
-		c := loc[i]
-		switch {
-		case c >= 0x80:
-			var buf [4]byte
-			n := utf8.EncodeRune(buf[:], rune(c))
-			for _, x := range buf[:n] {
-				fmt.Fprintf(&b, "%%%02X", x)
+// latin1Text is a header value as Node reads it, one character per byte:
+// a raw UTF-8 "é" in a Location arrives as "Ã©" and is sent as
+// "%C3%83%C2%A9", as Newman sends it.
+func latin1Text(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			b := make([]rune, 0, len(s))
+			for j := 0; j < len(s); j++ {
+				b = append(b, rune(s[j]))
 			}
-		case c <= ' ' || c == 0x7f || strings.IndexByte("\"'<>\\^`{|}", c) >= 0:
-			fmt.Fprintf(&b, "%%%02X", c)
-		default:
-			b.WriteByte(c)
+			return string(b)
 		}
 	}
-	return b.String()
+	return s
 }
 
 // absoluteURL renders a request URL as sent, path and query byte for byte
@@ -1690,7 +1699,11 @@ func absoluteURL(u *url.URL) string {
 	if u.Opaque == "" {
 		return u.String()
 	}
-	s := u.Scheme + "://" + u.Host + u.Opaque
+	s := u.Scheme + "://"
+	if u.User != nil {
+		s += u.User.String() + "@"
+	}
+	s += u.Host + u.Opaque
 	if u.RawQuery != "" || u.ForceQuery {
 		s += "?" + u.RawQuery
 	}
@@ -1739,7 +1752,65 @@ func wireResponseHeaders(resp *http.Response) []collections.Header {
 	for i, f := range fs {
 		out[i] = collections.Header{Key: latin1.Decode(f.Name), Value: latin1.Decode(f.Value)}
 	}
+	return groupedAsObject(out)
+}
+
+// groupedAsObject puts the fields in the order postman-runtime's
+// arrayPairsToObject leaves them: an object keyed by the exact spelling,
+// so a repeated name gathers its values at its first place ("X-R: 1",
+// "x-r: 2", "X-R: 3" list as X-R 1, X-R 3, x-r 2), and names that are
+// array indices ("200") come first, in numeric order, as JavaScript
+// orders an object's keys.
+func groupedAsObject(hs []collections.Header) []collections.Header {
+	regroup := false
+	for i := range hs {
+		if arrayIndex(hs[i].Key) {
+			regroup = true
+			break
+		}
+		for j := i + 2; j < len(hs) && !regroup; j++ {
+			regroup = hs[j].Key == hs[i].Key && hs[j-1].Key != hs[i].Key
+		}
+	}
+	if !regroup {
+		return hs
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, h := range hs {
+		if !seen[h.Key] {
+			seen[h.Key] = true
+			keys = append(keys, h.Key)
+		}
+	}
+	sort.SliceStable(keys, func(a, b int) bool {
+		ia, ib := arrayIndex(keys[a]), arrayIndex(keys[b])
+		if ia && ib {
+			na, _ := strconv.ParseUint(keys[a], 10, 32)
+			nb, _ := strconv.ParseUint(keys[b], 10, 32)
+			return na < nb
+		}
+		return ia && !ib
+	})
+	out := make([]collections.Header, 0, len(hs))
+	for _, k := range keys {
+		for _, h := range hs {
+			if h.Key == k {
+				out = append(out, h)
+			}
+		}
+	}
 	return out
+}
+
+// arrayIndex reports whether a key is an array index as JavaScript reads
+// one (a canonical decimal below 2^32-1), which objects list first.
+func arrayIndex(k string) bool {
+	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
+		return false
+	}
+	n, err := strconv.ParseUint(k, 10, 64)
+	return err == nil && n < 1<<32-1
 }
 
 // responseHeaders lists headers sorted by name.
