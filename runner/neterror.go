@@ -78,7 +78,15 @@ func headerOverflow(err error) *NetError {
 	var pe *wire.ParseError
 	switch {
 	case errors.Is(err, wire.ErrHeaderOverflow):
-		return &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
+		ne := &NetError{Code: "HPE_HEADER_OVERFLOW", Msg: "Parse Error: Header overflow", Err: err}
+		var oe *wire.OverflowError
+		if errors.As(err, &oe) && oe.Packet != nil {
+			// Node's details when the head came in one piece: where llhttp
+			// stopped and the chunk it was given (fresh-round12n-h.json).
+			n := oe.BytesParsed
+			ne.NodeErrorDetails = scripting.NodeErrorDetails{BytesParsed: &n, Reason: "Header overflow", RawPacket: oe.Packet}
+		}
+		return ne
 	case errors.As(err, &pe):
 		code := pe.Code
 		if code == "" {

@@ -3,6 +3,7 @@ package runner_test
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
@@ -32,6 +33,7 @@ const paritySlow = "http://slow.test"
 //	/driphead/{gap}/{ms} a header line every gap ms until ms passed
 //	/hops/{gap}/{ms}   a 302 to itself after gap ms, until ms passed since
 //	                   the first hop (its start rides in the query), then 200
+//	/onehead/{lines}/{value}/{name}/{reason} a head of those sizes in one write
 func startSlowServer(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -115,6 +117,18 @@ func slowAnswer(c net.Conn, path, start string, done <-chan struct{}) bool {
 	switch seg[0] {
 	case "hold":
 		<-done
+		return false
+	case "onehead":
+		// /onehead/{lines}/{value}/{name}/{reason}: a head of that many
+		// lines, value, name and reason lengths, written at once.
+		n, _ := strconv.Atoi(seg[1])
+		var b strings.Builder
+		fmt.Fprintf(&b, "HTTP/1.1 200 %s\r\n", strings.Repeat("R", int(ms(4)/time.Millisecond)))
+		for i := range n {
+			fmt.Fprintf(&b, "X-%s%d: %s\r\n", strings.Repeat("N", int(ms(3)/time.Millisecond)), i, strings.Repeat("a", int(ms(2)/time.Millisecond)))
+		}
+		b.WriteString("Content-Length: 2\r\n\r\nok")
+		_, _ = io.WriteString(c, b.String())
 		return false
 	case "bodyhold":
 		fmt.Fprint(c, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab")

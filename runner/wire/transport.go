@@ -753,6 +753,11 @@ type headLimit struct {
 	// reader's buffer (not a copy): Node's rawPacket is the piece its
 	// parser was given when it failed.
 	last []byte
+	// reads counts the reads of this head; capture copies them once the
+	// first read ended before the head did (a long head, which may be
+	// over the header limit: OverflowError), nil otherwise.
+	reads   int
+	capture []byte
 }
 
 func (l *headLimit) start(max int64) {
@@ -760,6 +765,7 @@ func (l *headLimit) start(max int64) {
 		max = 10 << 20
 	}
 	l.on, l.left, l.limited, l.last = true, max, max, nil
+	l.reads, l.capture = 0, nil
 }
 
 func (l *headLimit) stop() { l.on = false }
@@ -780,6 +786,13 @@ func (l *headLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
 	l.last = p[:n]
+	switch {
+	case l.capture != nil:
+		l.capture = append(l.capture, p[:n]...)
+	case l.reads == 0 && n > 0 && !bytes.Contains(p[:n], []byte("\r\n\r\n")) && !bytes.Contains(p[:n], []byte("\n\n")):
+		l.capture = append([]byte(nil), p[:n]...)
+	}
+	l.reads++
 	return n, err
 }
 
@@ -909,7 +922,11 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 	}
 	if l := c.t.HeaderFieldLimit; l > 0 && headerFieldBytes(resp, lines) >= l {
 		resp.Body.Close()
-		return nil, ErrHeaderOverflow
+		oe := &OverflowError{}
+		if at, ok := overflowAt(c.lim.capture, l); ok {
+			oe.BytesParsed, oe.Packet = at, c.lim.capture
+		}
+		return nil, oe
 	}
 	return resp, nil
 }
