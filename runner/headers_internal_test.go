@@ -260,3 +260,43 @@ func TestWireHostIPv6(t *testing.T) {
 		}
 	}
 }
+
+// Response headers are listed as postman-runtime's arrayPairsToObject
+// leaves them: grouped by exact spelling at the first place, array-index
+// names first in numeric order (fresh-round12c-e.json recorded Newman's).
+func TestGroupedAsObject(t *testing.T) {
+	t.Parallel()
+	hs := func(kv ...string) []collections.Header {
+		var out []collections.Header
+		for i := 0; i+1 < len(kv); i += 2 {
+			out = append(out, collections.Header{Key: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		in, want []collections.Header
+	}{
+		{"as it came", hs("A", "1", "B", "2", "B", "3"), hs("A", "1", "B", "2", "B", "3")},
+		{"a repeat joins its first place", hs("X-R", "1", "x-r", "2", "X-R", "3"), hs("X-R", "1", "X-R", "3", "x-r", "2")},
+		{"array indices first", hs("Z", "z", "200", "a", "10", "b", "007", "c", "4294967295", "d", "10", "e"),
+			hs("10", "b", "10", "e", "200", "a", "Z", "z", "007", "c", "4294967295", "d")},
+		{"nothing", nil, nil},
+	}
+	for _, tc := range tests {
+		if got := groupedAsObject(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A Location's bytes are read as Latin-1 characters, as Node reads header
+// values, before they are percent-encoded.
+func TestLatin1Text(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"/a b": "/a b", "/\xe9": "/é", "/\xc3\xa9": "/Ã©"} {
+		if got := latin1Text(in); got != want {
+			t.Errorf("latin1Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
