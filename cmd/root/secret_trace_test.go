@@ -33,11 +33,12 @@ func TestSecretsLeaveNoTrace(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(traceServer))
 	t.Cleanup(srv.Close)
 	// The pieces a URL splits the first two into (at & and =) have eight
-	// characters or more: shorter ones are masked only beside another
-	// mask (vault/pieces.go), and a piece that stands apart shows (a
-	// documented limit). The third has console.log's format directives.
-	a := traceRun(t, srv.URL, `Vq7"<Zk1&9>'Lm%2Fx Rt4+Wn8`, `EnvQ"K<8&>p'Z% 3mT9xL2vB7`, `Fm7%sQp9"Lm2%%Vb<Zz8&Kw%d`)
-	b := traceRun(t, srv.URL, `Hw3"<Pb5&5>'Qs%2Fy Nc6+Jd1`, `FghR"M<2&>k'W% 7nU4yJ8cD3`, `Gx4%sTr2"Hn5%%Wc<Yy3&Jv%d`)
+	// characters or more; the second's last path segment has seven,
+	// masked beside the other's mask (vault/pieces.go): a piece that
+	// stands apart would show (a documented limit). The third has
+	// console.log's format directives.
+	a := traceRun(t, srv.URL, `Vq7"<Zk1&9>'Lm%2Fx Rt4+Wn8`, `EnvQ"K<8&>p'Z% 3mT/9xL2vB7`, `Fm7%sQp9"Lm2%%Vb<Zz8&Kw%d`)
+	b := traceRun(t, srv.URL, `Hw3"<Pb5&5>'Qs%2Fy Nc6+Jd1`, `FghR"M<2&>k'W% 7nU/4yJ8cD3`, `Gx4%sTr2"Hn5%%Wc<Yy3&Jv%d`)
 	require.Equal(t, len(a), len(b), "the same outputs")
 	names := make([]string, 0, len(a))
 	for name := range a {
@@ -196,7 +197,12 @@ func traceRun(t *testing.T, base, vaultValue, envValue, fmtValue string) map[str
 		{"sendRequest", "/post", nil, []string{
 			"const v = await pm.vault.get('apiKey'), e = pm.environment.get('envKey');",
 			"const r = await pm.sendRequest({url: '" + base + "/post?s=' + encodeURIComponent(v), method: 'POST', header: {'X-S': e, 'Postman-Token': 'trace'}, body: {mode: 'raw', raw: JSON.stringify({v, e})}});",
-			"console.log(r.text(), r.json());"}},
+			"console.log(r.text(), r.json());",
+			// A path the second secret splits into a short segment
+			// (9xL2vB7), masked beside the long one's mask.
+			"const p = await pm.sendRequest({url: '" + base + "/p/' + e + '/end', header: {'Postman-Token': 'trace'}});",
+			"const Url = require('postman-collection').Url;",
+			"console.log(p.code, new Url('" + base + "/p/' + e + '/end').path);"}},
 		// The parts the JSON report writes since session 19's hrep3: a
 		// GraphQL body's operationName and variables, a body row's
 		// description.
