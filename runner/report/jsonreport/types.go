@@ -614,14 +614,18 @@ type Error struct {
 	// refused (bytesParsed first, reason after code, as Node sets them).
 	BytesParsed *int `json:"bytesParsed,omitempty"`
 	// Node's system error fields, for request errors (see the report's requestErrorJSON).
-	Errno    *int   `json:"errno,omitempty"`
-	Code     string `json:"code,omitempty"`
-	Reason   string `json:"reason,omitempty"`
-	Syscall  string `json:"syscall,omitempty"`
-	Address  string `json:"address,omitempty"`
-	Port     *int   `json:"port,omitempty"`
-	Hostname string `json:"hostname,omitempty"`
-	Connect  *bool  `json:"connect,omitempty"` // on request timeouts, as Newman's request library sets it
+	Errno  *int   `json:"errno,omitempty"`
+	Code   string `json:"code,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// RawPacket is the bytes of a response Node's parser refused, which
+	// Newman's report writes as Node's Buffer serialises ({type, data})
+	// and its checksum hashes (as object-hash hashes a Buffer).
+	RawPacket Buffer `json:"rawPacket,omitempty"`
+	Syscall   string `json:"syscall,omitempty"`
+	Address   string `json:"address,omitempty"`
+	Port      *int   `json:"port,omitempty"`
+	Hostname  string `json:"hostname,omitempty"`
+	Connect   *bool  `json:"connect,omitempty"` // on request timeouts, as Newman's request library sets it
 
 	Type    string `json:"type,omitempty"`
 	Name    string `json:"name"`
@@ -643,10 +647,35 @@ type Error struct {
 	// expected, operator), written in place of name and message, as
 	// Newman writes such an error. A report read back leaves them out.
 	Fields json.RawMessage `json:"-"`
-	// RawPacket is the bytes of a response Node's parser refused: a
-	// field of Newman's error that its checksum hashes (as object-hash
-	// hashes a Buffer) but its report does not show.
-	RawPacket []byte `json:"-"`
+}
+
+// Buffer is bytes written as Node's Buffer#toJSON writes them:
+// {"type":"Buffer","data":[...]}.
+type Buffer []byte
+
+func (b Buffer) MarshalJSON() ([]byte, error) {
+	out := make([]byte, 0, 26+4*len(b))
+	out = append(out, `{"type":"Buffer","data":[`...)
+	for i, c := range b {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendUint(out, uint64(c), 10)
+	}
+	return append(out, "]}"...), nil
+}
+
+func (b *Buffer) UnmarshalJSON(data []byte) error {
+	var v struct{ Data []int }
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	out := make([]byte, len(v.Data))
+	for i, n := range v.Data {
+		out[i] = byte(n)
+	}
+	*b = out
+	return nil
 }
 
 // MarshalJSON writes the error's fields in their order, a chai
