@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// scriptForms returns the encodings of v's UTF-8 bytes that scripts
+// scriptEncodings returns the encodings of v's UTF-8 bytes that scripts
 // compute for credentials and that courier then prints as a request's
 // header, query or body: base64 (btoa, CryptoJS.enc.Base64, Buffer's
 // toString('base64')) and base64url in any of the three byte offsets the
@@ -19,14 +19,9 @@ import (
 // forms of MinPieceLen characters or more: a shorter run is ordinary
 // base64 or hex too often. A script's other transformations (reversing,
 // hashing, slicing) are not followed (docs/security.md).
-func scriptForms(v string) []string {
-	b64, hexes := scriptEncodings(v)
-	return append(b64, hexes...)
-}
-
-// scriptEncodings returns scriptForms' base64 forms and hex forms apart:
-// base64Spans widens a base64 form's matches by the characters that mix
-// the secret's bits with its neighbours'.
+// The base64 forms and the hex forms come apart: base64Spans widens a
+// base64 form's matches by the characters that mix the secret's bits with
+// its neighbours'.
 func scriptEncodings(v string) (b64, hexes []string) {
 	add := func(out *[]string, s string) {
 		if len(s) >= MinPieceLen && !slices.Contains(*out, s) {
