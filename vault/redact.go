@@ -95,7 +95,7 @@ func (r *Redactor) AddDerived(values ...string) {
 }
 
 // add registers values with their variants, and the encodings scripts
-// compute (scriptForms) of the values in encoded: the secrets a run was
+// compute (scriptEncodings) of the values in encoded: the secrets a run was
 // given, not the pieces or the derived values (whose base64 or hex no
 // script has reason to compute).
 func (r *Redactor) add(values, encoded []string) {
