@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -59,6 +60,11 @@ func shortPieceSpans(s string, vals []*secretValue, spans []span) []span {
 		added = false
 		for _, v := range vals {
 			for _, p := range v.short {
+				// A piece's matches come left to right: the ones taken go
+				// to extra (sorted, merged) and join spans once the piece
+				// is done, so a body holding the secret many times is not
+				// sorted again for each match.
+				var extra []span
 				for from := 0; from <= len(s)-len(p); {
 					i := strings.Index(s[from:], p)
 					if i < 0 {
@@ -66,10 +72,18 @@ func shortPieceSpans(s string, vals []*secretValue, spans []span) []span {
 					}
 					sp := span{from + i, from + i + len(p)}
 					from = sp.start + 1
-					if isToken(s, sp) && !covered(spans, sp) && besideSpan(s, sp, spans) {
-						spans = mergeSpans(append(spans, sp))
-						added = true
+					if isToken(s, sp) && !covered(spans, sp) && !covered(extra, sp) &&
+						(besideSpan(s, sp, spans) || besideSpan(s, sp, extra)) {
+						if n := len(extra); n > 0 && sp.start <= extra[n-1].end {
+							extra[n-1].end = max(extra[n-1].end, sp.end)
+						} else {
+							extra = append(extra, sp)
+						}
 					}
+				}
+				if len(extra) > 0 {
+					spans = mergeSpans(append(spans, extra...))
+					added = true
 				}
 			}
 		}
@@ -84,23 +98,28 @@ func isToken(s string, sp span) bool {
 
 func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) }
 
+// covered reports whether a span of spans (sorted by start, merged)
+// holds sp whole.
 func covered(spans []span, sp span) bool {
-	for _, o := range spans {
-		if o.start <= sp.start && sp.end <= o.end {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].start > sp.start })
+	return i > 0 && spans[i-1].end >= sp.end
+}
+
+// besideSpan reports whether a span of spans (sorted by start, merged)
+// ends or starts within maxPieceGap bytes of sp with only punctuation
+// between. Only the spans that near are looked at: a body may hold
+// thousands.
+func besideSpan(s string, sp span, spans []span) bool {
+	j := sort.Search(len(spans), func(k int) bool { return spans[k].start >= sp.end })
+	for k := j; k < len(spans) && spans[k].start-sp.end <= maxPieceGap; k++ {
+		if onlyPunctuation(s[sp.end:spans[k].start]) {
 			return true
 		}
 	}
-	return false
-}
-
-// besideSpan reports whether a span of spans (sorted) ends or starts within
-// maxPieceGap bytes of sp with only punctuation between.
-func besideSpan(s string, sp span, spans []span) bool {
-	for _, o := range spans {
-		switch {
-		case o.end <= sp.start && sp.start-o.end <= maxPieceGap && onlyPunctuation(s[o.end:sp.start]):
-			return true
-		case o.start >= sp.end && o.start-sp.end <= maxPieceGap && onlyPunctuation(s[sp.end:o.start]):
+	// Before j the spans start before sp ends; merged, their ends grow
+	// with their starts, and one of them may overlap sp.
+	for k := j - 1; k >= 0 && sp.start-spans[k].end <= maxPieceGap; k-- {
+		if spans[k].end <= sp.start && onlyPunctuation(s[spans[k].end:sp.start]) {
 			return true
 		}
 	}
@@ -110,9 +129,13 @@ func besideSpan(s string, sp span, spans []span) bool {
 // onlyPunctuation reports whether gap holds no letter or digit but in the
 // words "key" and "value" (a query parameter as an object).
 func onlyPunctuation(gap string) bool {
-	gap = strings.NewReplacer("key", "", "value", "").Replace(gap)
 	for i := 0; i < len(gap); i++ {
-		if isAlnum(gap[i]) {
+		switch {
+		case strings.HasPrefix(gap[i:], "key"):
+			i += len("key") - 1
+		case strings.HasPrefix(gap[i:], "value"):
+			i += len("value") - 1
+		case isAlnum(gap[i]):
 			return false
 		}
 	}
