@@ -620,8 +620,11 @@ func (e *Engine) writeRequest(js string) {
 	if err := json.Unmarshal([]byte(js), &pr); err != nil {
 		e.throw("TypeError", "invalid request: "+err.Error())
 	}
-	prev, prevBody := x.Request.Auth, x.Request.Body
+	prev, prevBody, proxy := x.Request.Auth, x.Request.Body, x.Request.Proxy
 	*x.Request = *pr.toRequest()
+	// Scripts do not see the request's own proxy (pm.request.proxy), so
+	// they leave it as it was.
+	x.Request.Proxy = proxy
 	if b := x.Request.Body; b != nil && prevBody != nil && b.Mode == collections.BodyFile && prevBody.Mode == collections.BodyFile && b.File == prevBody.File {
 		// The script's body holds the file's src only: what else the
 		// collection gave the file (its content, the member as written)
