@@ -39,6 +39,8 @@ const (
 	iterParam           // function ([a]) called with x: "object null is not iterable (…)"
 	iterNested          // const {a: [x]} = o: "object null is not iterable (…)", "{(intermediate value)} is not iterable (…)"
 	iterDelegate        // yield* x: "number 5 is not iterable (…)"
+	iterLiteral         // for (x of {f() {}}): "object is not iterable (…)"
+	iterResult          // for (x of f()), [...f()], const [a] = f(): "f is not a function or its return value is not iterable"
 )
 
 // paramText stands for the text of a destructured parameter's value, which
@@ -78,7 +80,7 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 		x.List = splitNested(x.List, &in.temps)
 	case *ast.Binding:
 		if x.Initializer != nil {
-			x.Initializer = patternHook(x.Target, x.Initializer, iterPattern)
+			x.Initializer = bindingHook(x.Target, x.Initializer)
 		}
 	case *ast.ExpressionStatement:
 		// An assignment whose value nobody reads destructures as a
@@ -87,11 +89,11 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 			if splitNestedAssignment(x, a, &in.temps) {
 				return // its pieces are visited next
 			}
-			a.Right = patternHook(a.Left, a.Right, iterPattern)
+			a.Right = assignHook(a.Left, a.Right, iterPattern)
 		}
 	case *ast.AssignExpression:
 		if x.Operator == token.ASSIGN {
-			x.Right = patternHook(x.Left, x.Right, iterAssign)
+			x.Right = assignHook(x.Left, x.Right, iterAssign)
 		}
 	case *ast.FunctionLiteral:
 		if !x.Generator && x.Body != nil {
@@ -102,7 +104,7 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 	case *ast.NewExpression:
 		checkCtorArgument(x)
 	case *ast.ForOfStatement:
-		x.Source = iterHook(x.Source, iterForOf, v8Printed(x.Source, true))
+		x.Source = forOfHook(x.Source)
 		destructureForOf(x, &in.temps)
 	case *ast.ArrayLiteral, *ast.CallExpression, *ast.YieldExpression:
 		wrapIteratedValues(x)
@@ -165,7 +167,9 @@ func checkCtorArgument(x *ast.NewExpression) {
 // a call's arguments) through the iterable hook.
 func wrapSpreads(list []ast.Expression, kind int) {
 	for _, el := range list {
-		if s, ok := el.(*ast.SpreadElement); ok {
+		if s, ok := el.(*ast.SpreadElement); ok && kind == iterForOf && isCallResult(s.Expression) {
+			s.Expression = resultHook(s.Expression)
+		} else if ok {
 			s.Expression = iterHook(s.Expression, kind, v8Printed(s.Expression, true))
 		}
 	}
@@ -193,6 +197,64 @@ func patternHook(target ast.Expression, v ast.Expression, kind int) ast.Expressi
 	}
 	return v
 }
+
+// bindingHook is the hook a declaration's initializer v goes through: a
+// call's result destructured by an array pattern is named by its callee.
+func bindingHook(target, v ast.Expression) ast.Expression {
+	if _, arr := target.(*ast.ArrayPattern); arr && isCallResult(v) {
+		return resultHook(v)
+	}
+	return patternHook(target, v, iterPattern)
+}
+
+// forOfHook is the hook a for-of's source goes through, worded by what the
+// source is: an object literal, a call, or anything else as V8 prints it.
+func forOfHook(src ast.Expression) ast.Expression {
+	if lit, ok := src.(*ast.ObjectLiteral); ok && !constantLiteral(lit) {
+		return iterHook(src, iterLiteral, lastCallee(lit, "object"))
+	}
+	if isCallResult(src) {
+		return resultHook(src)
+	}
+	return iterHook(src, iterForOf, v8Printed(src, true))
+}
+
+// isCallResult reports a call or new expression, whose result V8 names
+// by its callee when a for-of, an array spread or a declared array pattern
+// cannot iterate it.
+func isCallResult(e ast.Expression) bool {
+	switch e.(type) {
+	case *ast.CallExpression, *ast.NewExpression:
+		return !isHookCall(e)
+	}
+	return false
+}
+
+// resultHook is the iterable hook for a call's result, named by its
+// callee as V8 prints it (new Object() by Object).
+func resultHook(e ast.Expression) ast.Expression {
+	callee := e
+	if c, ok := e.(*ast.CallExpression); ok {
+		callee = c.Callee
+	} else if n, ok := e.(*ast.NewExpression); ok {
+		callee = n.Callee
+	}
+	return iterHook(e, iterResult, v8Printed(callee, true))
+}
+
+// assignHook is patternHook for an assignment: an array pattern there
+// fails in words that name the value by its type, not the expression
+// ("object is not iterable (cannot read property Symbol(Symbol.iterator))"
+// for [a] = o), as V8 words it.
+func assignHook(target, v ast.Expression, kind int) ast.Expression {
+	if _, arr := target.(*ast.ArrayPattern); arr && !isHookCall(v) {
+		return iterHook(v, kind, assignText)
+	}
+	return patternHook(target, v, kind)
+}
+
+// assignText is an assignment's array pattern's text (assignHook).
+const assignText = "\x00assign"
 
 // iterHook is hookIterable(v, kind, text).
 func iterHook(v ast.Expression, kind int, text string) ast.Expression {
@@ -630,6 +692,9 @@ func v8Printed(e ast.Expression, bareCalls bool) string {
 	case *ast.DotExpression:
 		return v8Printed(x.Left, bareCalls) + "." + x.Identifier.Name.String()
 	case *ast.BracketExpression:
+		if k, ok := x.Member.(*ast.StringLiteral); ok {
+			return v8Printed(x.Left, bareCalls) + "." + k.Value.String() // r['a-b'] reads r.a-b
+		}
 		return v8Printed(x.Left, bareCalls) + "[" + v8Printed(x.Member, bareCalls) + "]"
 	case *ast.CallExpression:
 		if bareCalls {
@@ -640,13 +705,93 @@ func v8Printed(e ast.Expression, bareCalls bool) string {
 		if len(x.Value) == 0 {
 			return "{}"
 		}
-		return "{(intermediate value)}"
+		// One (intermediate value) for each property.
+		return "{" + strings.Repeat("(intermediate value)", len(x.Value)) + "}"
 	case *ast.ArrayLiteral:
 		if len(x.Value) == 0 {
 			return "[]"
 		}
 	}
 	return "(intermediate value)"
+}
+
+// constantLiteral reports an object literal V8 builds from its boilerplate:
+// plain keys whose values are literals (or such literals nested), or
+// accessors. A for-of over any other (a computed key, a method, a function
+// or a name as a value, a spread) fails in words that name no expression:
+// "object is not iterable (cannot read property Symbol(Symbol.iterator))".
+func constantLiteral(lit *ast.ObjectLiteral) bool {
+	for _, p := range lit.Value {
+		k, ok := p.(*ast.PropertyKeyed)
+		if !ok || k.Computed || k.Kind == ast.PropertyKindMethod {
+			return false
+		}
+		if k.Kind == ast.PropertyKindValue && !constantValue(k.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastCallee is how V8 names a for-of's object literal that is not
+// constant: by the callee of the last call or new among its values, nested
+// literals included ({a: f(), b: new Date(0)}: Date), unless a function
+// comes after it; else as was ("object").
+func lastCallee(e ast.Expression, was string) string {
+	switch x := e.(type) {
+	case *ast.ObjectLiteral:
+		for _, p := range x.Value {
+			switch k := p.(type) {
+			case *ast.PropertyKeyed:
+				if k.Kind != ast.PropertyKindValue {
+					was = "object"
+				} else {
+					was = lastCallee(k.Value, was)
+				}
+			case *ast.PropertyShort:
+				if k.Initializer != nil {
+					was = lastCallee(k.Initializer, was)
+				}
+			case *ast.SpreadElement:
+				was = lastCallee(k.Expression, was)
+			}
+		}
+	case *ast.ArrayLiteral:
+		for _, v := range x.Value {
+			if v != nil {
+				was = lastCallee(v, was)
+			}
+		}
+	case *ast.CallExpression:
+		return v8Printed(x.Callee, true)
+	case *ast.NewExpression:
+		return v8Printed(x.Callee, true)
+	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.ClassLiteral:
+		return "object"
+	}
+	return was
+}
+
+func constantValue(e ast.Expression) bool {
+	switch x := e.(type) {
+	case *ast.NumberLiteral, *ast.StringLiteral, *ast.BooleanLiteral, *ast.NullLiteral:
+		return true
+	case *ast.TemplateLiteral:
+		return x.Tag == nil && len(x.Expressions) == 0
+	case *ast.UnaryExpression:
+		_, num := x.Operand.(*ast.NumberLiteral)
+		return num && (x.Operator == token.MINUS || x.Operator == token.PLUS)
+	case *ast.ObjectLiteral:
+		return constantLiteral(x)
+	case *ast.ArrayLiteral:
+		for _, v := range x.Value {
+			if v != nil && !constantValue(v) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // installIterationHooks defines the hooks on the global object, hidden
@@ -719,12 +864,19 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		e.throw("TypeError", notIterableNoLoad(v))
 	case iterParam:
 		e.throw("TypeError", notIterableNoLoad(v))
+	case iterLiteral:
+		e.throw("TypeError", text+notIterableTail)
+	case iterResult:
+		e.throw("TypeError", text+" is not a function or its return value is not iterable")
 	case iterNested:
 		if nullish {
 			text = v8TypedValue(v)
 		}
 		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	case iterPattern, iterAssign:
+		if text == assignText {
+			e.throw("TypeError", notIterableNoLoad(v))
+		}
 		if nullish && text != "null" && text != "undefined" {
 			e.throw("TypeError", notIterableNoLoad(v))
 		}
