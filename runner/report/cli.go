@@ -599,11 +599,17 @@ func (c *CLI) failureTable() string {
 	digits := len(strconv.Itoa(len(c.failures)))
 	rows := make([][3][]tcell, 0, len(c.failures))
 	for i, f := range c.failures {
-		name := []tcell{{text: f.name}}
+		// cli-table3 lays a cell's lines out one under another.
+		var name, detail []tcell
+		for _, l := range strings.Split(f.name, "\n") {
+			name = append(name, tcell{text: l})
+		}
 		if c.cycles > 1 {
 			name = append(name, tcell{text: "iteration: " + strconv.Itoa(f.iteration+1), paint: g})
 		}
-		detail := []tcell{{text: f.test}}
+		for _, l := range strings.Split(f.test, "\n") {
+			detail = append(detail, tcell{text: l})
+		}
 		for _, l := range strings.Split(f.message, "\n") {
 			detail = append(detail, tcell{text: l, paint: g})
 		}

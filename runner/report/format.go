@@ -125,14 +125,6 @@ func padLeft(s string, n int) string {
 	return s
 }
 
-// padRight left-aligns s in a field of n runes.
-func padRight(s string, n int) string {
-	if k := n - utf8.RuneCountInString(s); k > 0 {
-		return s + strings.Repeat(" ", k)
-	}
-	return s
-}
-
 // cutLines splits text into lines and hard-cuts each at width runes, as
 // Newman's word-wrap (cut: true) does. Empty lines are dropped, as Newman
 // strips blank lines from console boxes.

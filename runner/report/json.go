@@ -1716,15 +1716,12 @@ func scopeJSON(name, id string, file runner.ScopeFile, vars []environments.Varia
 		out.ID = uid(time.Time{}, kind+"/"+name, 0, 0)
 	}
 	for _, v := range vars {
-		typ := v.Type
-		switch typ {
-		case "":
-			typ = "any"
-		case environments.TypeUndefined, environments.TypeNull:
-			// undefined and null are kinds of value, not types a file
-			// declares: Newman lists such a variable as its declared type
-			// ("any" for none).
-			typ = v.ListedType()
+		// The kind a value is held as (a number, an object, null) is no
+		// type a file declared: Newman lists the declared type ("any" for
+		// none), and courier keeps a secret one (newman#3067).
+		typ := v.ListedType()
+		if v.Type == environments.TypeSecret {
+			typ = environments.TypeSecret
 		}
 		// A value held as a number, boolean or object is written so, as
 		// postman-collection writes it; an undefined one without a value.

@@ -77,7 +77,7 @@ func TestJSONGoldenAndShape(t *testing.T) {
 	if r.Collection.Info.Name != "Report Demo" || len(r.Collection.Item) != 3 || r.Collection.Item[1].Name != "Users" {
 		t.Errorf("collection block = %+v", r.Collection)
 	}
-	if len(r.Environment.Values) != 2 || r.Environment.Values[1].Enabled || r.Environment.Values[0].Type != "default" {
+	if len(r.Environment.Values) != 2 || r.Environment.Values[1].Enabled || r.Environment.Values[0].Type != "any" {
 		t.Errorf("environment = %+v", r.Environment)
 	}
 	want := map[string]jsonStat{

@@ -25,10 +25,10 @@ type tcell struct {
 
 func (c tcell) render(width int) string {
 	s := c.text
-	if c.left {
-		s = padRight(s, width)
-	} else {
-		s = padLeft(s, width)
+	if k := width - cellWidth(s); k > 0 && c.left {
+		s += strings.Repeat(" ", k)
+	} else if k > 0 {
+		s = strings.Repeat(" ", k) + s
 	}
 	if c.paint != nil {
 		// Paint only the text, not the alignment padding.
@@ -148,7 +148,7 @@ func failureTable(head [3]tcell, rows [][3][]tcell, width int) string {
 		for _, r := range rows {
 			for c := 0; c < 3; c++ {
 				for _, l := range r[c] {
-					w[c] = max(w[c], utf8.RuneCountInString(l.text)+2)
+					w[c] = max(w[c], cellWidth(l.text)+2)
 				}
 			}
 		}
@@ -177,6 +177,43 @@ func failureTable(head [3]tcell, rows [][3][]tcell, width int) string {
 		}
 	}
 	return b.String()
+}
+
+// cellWidth is the columns text takes in Newman's tables (cli-table3's
+// string-width 4): control characters and combining accents take none,
+// East Asian wide and full-width characters and emoji two.
+func cellWidth(text string) int {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r <= 0x1f || r >= 0x7f && r <= 0x9f, r >= 0x300 && r <= 0x36f:
+		case wideRune(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// wideRune reports the code points is-fullwidth-code-point 3 calls full
+// width, and the emoji blocks string-width counts as two.
+func wideRune(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	for _, g := range wideRanges {
+		if r >= g[0] && r <= g[1] {
+			return r != 0x303f
+		}
+	}
+	return false
+}
+
+var wideRanges = [...][2]rune{
+	{0x1100, 0x115f}, {0x2329, 0x232a}, {0x2e80, 0x3247}, {0x3250, 0x4dbf}, {0x4e00, 0xa4c6}, {0xa960, 0xa97c},
+	{0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe10, 0xfe19}, {0xfe30, 0xfe6b}, {0xff01, 0xff60}, {0xffe0, 0xffe6},
+	{0x1b000, 0x1b001}, {0x1f200, 0x1f251}, {0x1f300, 0x1faff}, {0x20000, 0x3fffd},
 }
 
 // wrapCells word-wraps each line of a cell to width, keeping its paint.
