@@ -167,7 +167,7 @@ func (m ymap) credentialNotices(n *yaml.Node) []Notice {
 		if got := nodeValueKind(v); !k.takes(got) {
 			out = append(out, Notice{Source: m.src, Line: v.Line, Column: v.Column, Message: fmt.Sprintf(
 				"auth.credentials.%s: Postman's runtime expects %s here, got %s, and sends the request without %s auth; %s",
-				key, k.want(), describeScalar(v, got), typ.Value, credentialFix(k, got, v))})
+				key, k.want(), describeCredential(k, v, got), typ.Value, credentialFix(k, got))})
 		}
 	})
 	return out
@@ -220,12 +220,27 @@ func describeScalar(v *yaml.Node, got string) string {
 	return fmt.Sprintf("%s (%s)", got, v.Value)
 }
 
-func credentialFix(k credentialKind, got string, v *yaml.Node) string {
+// describeCredential says what a credential holds without its value,
+// which may be a password or a key (a numeric PIN, a secret that YAML read
+// as a number): only a flag's text is shown.
+func describeCredential(k credentialKind, v *yaml.Node, got string) string {
+	switch {
+	case k == credFlag, got == gotNull:
+		return describeScalar(v, got)
+	case got == gotNumber:
+		return "a number"
+	case got == gotBool:
+		return "a boolean"
+	}
+	return "text"
+}
+
+func credentialFix(k credentialKind, got string) string {
 	switch {
 	case k == credFlag:
 		return "write true or false without quotes"
 	case got == gotNull:
 		return "give it a value ('' for none) or leave the key out"
 	}
-	return fmt.Sprintf("quote it: '%s'", v.Value)
+	return "write it in quotes"
 }

@@ -10,11 +10,12 @@ import (
 // with its place and the fix, in a request, a list of credentials and the
 // last entry of a definition's multi-auth list; what it takes (a boolean
 // flag, oauth1's numeric timestamp, jwt's null payload, keys the type does
-// not have, apikey's value) is not (fresh-round12v-creds*.json).
+// not have, apikey's value) is not (fresh-round12v-creds*.json). A
+// notice never shows a credential's value: it may be a password.
 func TestV3CredentialNotices(t *testing.T) {
 	t.Parallel()
 	c := loadMap(t, map[string]string{
-		".resources/definition.yaml": "$kind: collection\nauth:\n  - id: a\n    name: basic auth\n    type: basic\n    credentials:\n      username: 5\n  - id: b\n    name: awsv4 auth\n    type: awsv4\n    credentials:\n      accessKey: AK\n      secretKey: 12\n",
+		".resources/definition.yaml": "$kind: collection\nauth:\n  - id: a\n    name: basic auth\n    type: basic\n    credentials:\n      username: 5\n  - id: b\n    name: awsv4 auth\n    type: awsv4\n    credentials:\n      accessKey: AK\n      secretKey: 918273645\n",
 		"a.request.yaml":             req("http://x/a", "order: 1\nauth:\n  type: digest\n  credentials:\n    username: u\n    realm:\n    disableRetryRequest: ''\n"),
 		"b.request.yaml":             req("http://x/b", "order: 2\nauth:\n  type: oauth1\n  credentials:\n    - key: consumerKey\n      value: true\n    - key: timestamp\n      value: 5\n    - key: addParamsToHeader\n      value: true\n"),
 		"c.request.yaml":             req("http://x/c", "order: 3\nauth:\n  type: jwt\n  credentials:\n    algorithm: HS256\n    secret: s\n    payload:\n    isSecretBase64Encoded: false\n    foo: 5\n"),
@@ -22,14 +23,17 @@ func TestV3CredentialNotices(t *testing.T) {
 	})
 	got := noticeText(c)
 	for _, want := range []string{
-		"definition.yaml:13:18: auth.credentials.secretKey: Postman's runtime expects text here, got a number (12), and sends the request without awsv4 auth; quote it: '12'",
+		"definition.yaml:13:18: auth.credentials.secretKey: Postman's runtime expects text here, got a number, and sends the request without awsv4 auth; write it in quotes",
 		"a.request.yaml:9:11: auth.credentials.realm: Postman's runtime expects text here, got nothing (null), and sends the request without digest auth; give it a value ('' for none) or leave the key out",
 		"a.request.yaml:10:26: auth.credentials.disableRetryRequest: Postman's runtime expects true or false here, got the text \"\", and sends the request without digest auth; write true or false without quotes",
-		"b.request.yaml:9:14: auth.credentials.consumerKey: Postman's runtime expects text here, got a boolean (true), and sends the request without oauth1 auth; quote it: 'true'",
+		"b.request.yaml:9:14: auth.credentials.consumerKey: Postman's runtime expects text here, got a boolean, and sends the request without oauth1 auth; write it in quotes",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing notice %q", want)
 		}
+	}
+	if strings.Contains(got, "918273645") {
+		t.Errorf("a notice shows the credential's value (a secret key):\n%s", got)
 	}
 	if n := strings.Count(got, "auth.credentials."); n != 4 {
 		t.Errorf("%d credential notices, want 4 (not basic's, which the list overrides, nor c's and d's):\n%s", n, got)
