@@ -202,6 +202,11 @@ func (r *Resolver) scoped(name string) (value string, ok, found bool) {
 		return "", false, false
 	}
 	v, found := r.Scopes.Lookup(name)
+	if !found && r.InScript && name == "undefined" {
+		// The script's own set() without a key (keyless.go), which
+		// postman-collection stores under the key undefined.
+		v, found = r.Scopes.Lookup(KeylessKey)
+	}
 	if !found {
 		return "", false, false
 	}

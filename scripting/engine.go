@@ -555,8 +555,14 @@ type execState struct {
 	finish bool
 	// undefined are the (scope, key) pairs the script set to undefined.
 	undefined [][2]string
-	// keyless names the scopes the script set a variable in without a key.
-	keyless []string
+	// keyless names the scopes the script set a variable in without a key;
+	// unsetKeyless those whose last such change was unset() with no key.
+	keyless, unsetKeyless []string
+	// rawKeys are the keys this script set as a number, boolean or null,
+	// by scope and text (noteRawKey); lateUnsets the unsets of such keys
+	// that take effect when the script ends.
+	rawKeys    map[[2]string]string
+	lateUnsets [][2]string
 	// testAt maps a test's index to its place in res.Tests, once a test
 	// settled out of order or appendTest added one; until then test i
 	// stands at place i (testPlace).
@@ -1007,6 +1013,14 @@ func skipped(err error) bool {
 func (e *Engine) settleUndefined(st *execState) {
 	for _, name := range st.keyless {
 		e.scope(name).SettleKeyless()
+	}
+	for _, name := range st.unsetKeyless {
+		e.scope(name).DropKeyless()
+	}
+	for _, u := range st.lateUnsets {
+		if u[0] != "local" || e.opts.CurrentSandbox {
+			e.scope(u[0]).Unset(u[1])
+		}
 	}
 	for _, ref := range st.undefined {
 		// Postman CLI's newer sandbox (v12 runs) settles pm.variables

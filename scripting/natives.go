@@ -16,6 +16,8 @@ import (
 	"hash"
 	"math"
 	mrand "math/rand/v2"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -189,6 +191,19 @@ func (e *Engine) nativeOf(v goja.Value) any {
 }
 
 func (e *Engine) lookup(scope, key string) (environments.Variable, bool) {
+	if key == "undefined" {
+		// A variable this script set without a key is postman-collection's
+		// key undefined, which get(), get('undefined') and has() find
+		// until the script ends (Newman 6.2.2; fresh-round12s-g.json).
+		if v, ok := e.lookupKey(scope, key); ok {
+			return v, ok
+		}
+		key = environments.KeylessKey
+	}
+	return e.lookupKey(scope, key)
+}
+
+func (e *Engine) lookupKey(scope, key string) (environments.Variable, bool) {
 	if scope == "variables" {
 		x := e.state().x
 		if x.Scopes == nil {
@@ -227,15 +242,38 @@ func (e *Engine) installVariableNatives(set func(string, any)) {
 		return rt.ToValue(ok)
 	})
 	set("varSet", e.varSet)
-	set("varUnset", func(scope, key string) {
+	set("varUnset", func(c goja.FunctionCall) goja.Value {
+		scope, key := c.Argument(0).String(), c.Argument(1).String()
 		if scope == "variables" {
 			scope = "local"
+		}
+		if goja.IsUndefined(c.Argument(1)) {
+			// unset() with no key finds nothing in the script, but the
+			// change postman-runtime carries back removes the variable set
+			// without a key (fresh-round12s-g.json): settleUndefined drops it.
+			if st := e.state(); st != nil {
+				st.keyless = append(st.keyless, scope)
+				st.unsetKeyless = append(st.unsetKeyless, scope)
+			}
+			return goja.Undefined()
+		}
+		if t := c.Argument(1).ExportType(); (t == nil || t.Kind() != reflect.String) && !e.rawKeySet(scope, key, c.Argument(1)) {
+			// postman-collection's unset compares keys with !==: a number,
+			// null or a boolean finds only a key this script set as that
+			// same value, not the text one; the change postman-runtime
+			// carries back removes the text key when the script ends
+			// (fresh-round12s-g.json).
+			if st := e.state(); st != nil {
+				st.lateUnsets = append(st.lateUnsets, [2]string{scope, key})
+			}
+			return goja.Undefined()
 		}
 		if sc := e.scope(scope); sc != nil {
 			e.noteMut(scope, key, true)
 			sc.Unset(key)
 			e.noteWrite(scope, key)
 		}
+		return goja.Undefined()
 	})
 	set("varClear", func(scope string) {
 		if scope == "variables" {
@@ -420,6 +458,49 @@ func (e *Engine) varGet(c goja.FunctionCall) goja.Value {
 	return jv
 }
 
+// rawKeyKind is the kind of a key that is not text and that
+// postman-collection keeps as given: "number", "boolean" or "null" ("" for
+// text and every other value).
+func rawKeyKind(k goja.Value) string {
+	if goja.IsNull(k) {
+		return "null"
+	}
+	// ExportType, not Export: no value is boxed (set is on every
+	// script's hot path).
+	switch t := k.ExportType(); {
+	case t == nil:
+		return ""
+	case t.Kind() == reflect.Int64 || t.Kind() == reflect.Float64:
+		return "number"
+	case t.Kind() == reflect.Bool:
+		return "boolean"
+	}
+	return ""
+}
+
+// noteRawKey remembers a key this script set as a number, boolean or
+// null (postman-collection keeps it so; courier keeps its text), for unset.
+func (e *Engine) noteRawKey(scope, key string, k goja.Value) {
+	st := e.state()
+	if st == nil {
+		return
+	}
+	if kind := rawKeyKind(k); kind != "" {
+		if st.rawKeys == nil {
+			st.rawKeys = map[[2]string]string{}
+		}
+		st.rawKeys[[2]string{scope, key}] = kind
+	}
+}
+
+// rawKeySet reports whether this script set key in scope as the same kind
+// of value k is, which unset(k)'s strict comparison finds.
+func (e *Engine) rawKeySet(scope, key string, k goja.Value) bool {
+	st := e.state()
+	kind := rawKeyKind(k)
+	return st != nil && kind != "" && st.rawKeys[[2]string{scope, key}] == kind
+}
+
 // varSet stores a variable in a scope ("variables" writes the local one).
 func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 	scope := c.Argument(0).String()
@@ -429,10 +510,12 @@ func (e *Engine) varSet(c goja.FunctionCall) goja.Value {
 	// SetNative keeps a secret a secret: a string stored over a
 	// type: secret variable stays masked, exported empty, unpersisted.
 	key, arg := c.Argument(1).String(), c.Argument(2)
+	e.noteRawKey(scope, key, c.Argument(1))
 	if goja.IsUndefined(c.Argument(1)) {
 		key = environments.KeylessKey
 		if st := e.state(); st != nil {
 			st.keyless = append(st.keyless, scope)
+			st.unsetKeyless = slices.DeleteFunc(st.unsetKeyless, func(s string) bool { return s == scope })
 		}
 	}
 	e.noteMut(scope, key, false)

@@ -907,10 +907,10 @@ V.get = function (k) { return native.varGet(sid(this, ONV), String(k)); };
 // Any key is its text, as in postman-collection: set({a: 1}, v) sets
 // "[object Object]", set() sets "undefined".
 V.set = function (k, v) {
-    native.varSet(sid(this, ONV), k === undefined ? k : String(k), v);
+    native.varSet(sid(this, ONV), k, v);
     track(this, String(k), [String(k), v]);
 };
-V.unset = function (k) { native.varUnset(sid(this, 'remove'), String(k)); track(this, String(k), [String(k)]); };
+V.unset = function (k) { native.varUnset(sid(this, 'remove'), k); track(this, String(k), [String(k)]); };
 V.clear = function () {
     var p = native.varPairs(sid(this, 'clear'));
     for (var i = 0; i < p.length; i += 2) { track(this, p[i], [p[i]]); }
