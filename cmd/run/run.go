@@ -262,7 +262,7 @@ https falls back to HTTP_PROXY. --local-echo and --local-pingone are always dire
 	f.StringVar(&opts.ShardIndexEnv, "shard-index-env", "", "read the shard's 0-based index from environment variable `NAME` (JOB_COMPLETION_INDEX in a Kubernetes Indexed Job); --shard then gives only N")
 	f.Var(nodeInt{&opts.DelayRequest}, "delay-request", "wait `ms` between requests")
 	f.Var(nodeInt{&opts.Timeout}, "timeout", "stop the whole run after `ms` (0: no limit)")
-	f.Var(nodeInt{&opts.TimeoutRequest}, "timeout-request", "give up on a request after `ms` (0: no limit)")
+	f.Var(nodeInt{&opts.TimeoutRequest}, "timeout-request", "fail a request that takes over `ms` to connect, or then goes that long with nothing sent or received (a slow but steady answer goes on, as in Newman; 0: no limit)")
 	f.Var(nodeInt{&opts.TimeoutScript}, "timeout-script", "stop a script after `ms` (default 30000, as Newman's sandbox; 0: no limit)")
 	f.IntVar(&opts.MaxResponseSize, "max-response-size", 0, "fail a request whose response body, decompressed, exceeds `MB` (default 256; 0: no limit)")
 	f.StringVar(&opts.WorkingDir, "working-dir", "", "base `dir` for files referenced by the collection")
