@@ -367,6 +367,15 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	}
 	ppb := r.behaviorFor(st)
 	resolved := resolveRequest(req, sub)
+	if r.rules.wholeSegmentPathVars && len(req.URL.Variables) > 0 {
+		// The newer runtime fills ":name.json" by the whole segment's
+		// name: the path is filled before the URL text resolves, so that
+		// collections.URL.String's Newman rule (the name before the dot)
+		// finds nothing left to fill.
+		wu := resolveURL(wholeSegmentPathVariables(req.URL), sub)
+		wu.Variables = resolved.URL.Variables
+		resolved.URL = wu
+	}
 	method := strings.ToUpper(resolved.Method)
 	if method == "" {
 		method = "GET"
