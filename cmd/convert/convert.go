@@ -47,7 +47,10 @@ What the target format cannot hold is listed on standard error; everything
 else survives a round trip.
 
 An environment or globals file converts the same way: <out> ending in .yaml or
-.yml gets Postman v12's YAML, .json gets JSON.`,
+.yml gets Postman v12's YAML, .json gets JSON. Its type: secret values are
+written empty and named on standard error (the output is meant for Git): set
+them again as current values with courier env set <out> KEY VALUE, or keep
+them in the vault and write {{vault:NAME}}.`,
 		Example: `  courier convert orders.postman_collection.json .     # in a v12 repository: postman/collections/<Name>
   courier convert orders.postman_collection.json postman/collections/Orders
   courier convert postman/collections/Orders orders.postman_collection.json
