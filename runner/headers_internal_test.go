@@ -300,3 +300,22 @@ func TestLatin1Text(t *testing.T) {
 		}
 	}
 }
+
+// TestArrayIndexAllocatesNothing: every response's header names are
+// checked (wireResponseHeaders), and strconv's error for a name that is
+// not a number allocated once per name, and again per comparison when the
+// names are sorted.
+func TestArrayIndexAllocatesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		k    string
+		want bool
+	}{{"0", true}, {"200", true}, {"4294967294", true}, {"4294967295", false}, {"9999999999", false},
+		{"007", false}, {"", false}, {"Content-Type", false}, {"1a", false}, {"+1", false}, {"-1", false}, {"12345678901", false}} {
+		if got := arrayIndex(tc.k); got != tc.want {
+			t.Errorf("arrayIndex(%q) = %v, want %v", tc.k, got, tc.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { arrayIndex("Content-Type"); arrayIndex("X-1") }); n != 0 {
+		t.Errorf("arrayIndex allocates %v times for names that are not numbers", n)
+	}
+}

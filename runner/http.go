@@ -1818,6 +1818,13 @@ func arrayIndex(k string) bool {
 	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
 		return false
 	}
+	// Digits only, looked at first: strconv's error for a header name
+	// allocates, and every response's names come here.
+	for i := 0; i < len(k); i++ {
+		if k[i] < '0' || k[i] > '9' {
+			return false
+		}
+	}
 	n, err := strconv.ParseUint(k, 10, 64)
 	return err == nil && n < 1<<32-1
 }
