@@ -684,6 +684,9 @@ func (e *Engine) Run(ctx context.Context, x *Exec) (res *Result) {
 	if len(e.globals.hidden) > 0 {
 		c = e.hiddenVariant(c, x)
 	}
+	// A stack overflow in a generator may leave goja's stacks deeper than
+	// they were (vmstacks.go).
+	defer e.restoreStacks(e.stackDepths())
 	st := &execState{x: x, res: res, parent: ctx}
 	e.cur = st
 	e.watch.start(ctx, e.opts.Timeout)
