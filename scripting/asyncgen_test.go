@@ -370,3 +370,24 @@ func transformAsync(src, prefix, suffix string) string {
 	out, _ := transformAsyncTraced(src, src, prefix, suffix)
 	return out
 }
+
+// TestForAwaitClosesSyncIteratorsAsPostman: for await over a sync
+// iterator closes it (calls its return) when the loop is left early or a
+// value rejects, as V8's %AsyncFromSyncIteratorPrototype% does; courier's
+// wrapper had no return, so a sync generator's finally never ran. Postman
+// CLI 1.34.0's answers, recorded under unshare -n (fresh-round12l-g too).
+func TestForAwaitClosesSyncIteratorsAsPostman(t *testing.T) {
+	t.Parallel()
+	src := `function out(v) { pm.test(String(v), () => {}); }
+async function ap(label, f) { let v; try { v = JSON.stringify(await f()); } catch (e) { v = 'E:' + (e && e.name) + ': ' + (e && e.message); } out(label + ' ' + v); }
+await ap('reject closes', async () => { const seen = []; function* s() { try { yield Promise.reject(new Error('r')); } finally { seen.push('sync finally'); } } try { for await (const v of s()) {} } catch (e) { seen.push(e.message); } return seen; });
+await ap('break closes', async () => { const seen = []; function* s() { try { yield 1; yield 2; } finally { seen.push('fin'); } } for await (const v of s()) { seen.push(v); break; } return seen; });
+await ap('throw in body closes', async () => { const seen = []; function* s() { try { yield 1; } finally { seen.push('fin'); } } try { for await (const v of s()) { throw new Error('b'); } } catch (e) { seen.push(e.message); } return seen; });
+await ap('return value', async () => { const seen = []; const it = { [Symbol.iterator]() { return { next() { return { value: Promise.resolve('x'), done: false }; }, return() { seen.push('ret'); return { value: 5, done: true }; } }; } }; for await (const v of it) { seen.push(v); break; } return seen; });
+await ap('return not object', async () => { const it = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; }, return() { return 5; } }; } }; for await (const v of it) { break; } return 'no error'; });
+await ap('reject, return throws', async () => { const it = { [Symbol.iterator]() { return { next() { return { value: Promise.reject(new Error('orig')), done: false }; }, return() { throw new Error('from return'); } }; } }; try { for await (const v of it) {} } catch (e) { return e.message; } });
+await ap('rejected done value', async () => { const seen = []; const it = { [Symbol.iterator]() { return { next() { return { value: Promise.reject(new Error('d')), done: true }; }, return() { seen.push('ret'); return {}; } }; } }; try { for await (const v of it) {} } catch (e) { seen.push(e.message); } return seen; });`
+	checkTestNames(t, src, []string{`reject closes ["sync finally","r"]`, `break closes [1,"fin"]`, `throw in body closes ["fin","b"]`,
+		`return value ["x","ret"]`, "return not object E:TypeError: Iterator result 5 is not an object", `reject, return throws "orig"`,
+		`rejected done value ["d"]`})
+}

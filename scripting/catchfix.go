@@ -43,29 +43,59 @@ func instrumentCatches(body ast.Node) {
 			call := hookCall(hookCatch, x.Catch, &ast.Identifier{Name: id.Name, Idx: x.Catch})
 			x.Body.List = append([]ast.Statement{&ast.ExpressionStatement{Expression: call}}, x.Body.List...)
 		case *ast.CallExpression:
-			if isEvalCallee(x.Callee) && len(x.ArgumentList) >= 1 {
-				x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
-			}
-			switch callee := x.Callee.(type) {
-			case *ast.DotExpression:
-				name := callee.Identifier.Name.String()
-				switch {
-				case name == "catch" && len(x.ArgumentList) == 1:
-					x.ArgumentList[0] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[0])
-				case name == "then" && len(x.ArgumentList) == 2:
-					x.ArgumentList[1] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[1])
-				}
-			case *ast.Identifier:
-				if callee.Name == "Function" && len(x.ArgumentList) >= 1 {
-					x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
-				}
-			}
+			hookCallArgs(x)
 		case *ast.NewExpression:
-			if callee, ok := x.Callee.(*ast.Identifier); ok && callee.Name == "Function" && len(x.ArgumentList) >= 1 {
-				x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
-			}
+			hookNewArgs(x)
 		}
 	})
+}
+
+// hookCallArgs passes the arguments instrumentCatches hooks in a call
+// through their hooks: eval's code, a promise's handlers, Function's
+// parameters and body.
+func hookCallArgs(x *ast.CallExpression) {
+	if isEvalCallee(x.Callee) && len(x.ArgumentList) >= 1 {
+		x.ArgumentList[0] = hookCall(hookEval, x.LeftParenthesis, x.ArgumentList[0])
+	}
+	switch callee := x.Callee.(type) {
+	case *ast.DotExpression:
+		name := callee.Identifier.Name.String()
+		switch {
+		case name == "catch" && len(x.ArgumentList) == 1:
+			x.ArgumentList[0] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[0])
+		case name == "then" && (len(x.ArgumentList) == 1 || len(x.ArgumentList) == 2):
+			x.ArgumentList[0] = plainHandler(x.LeftParenthesis, x.ArgumentList[0])
+			if len(x.ArgumentList) == 2 {
+				x.ArgumentList[1] = hookCall(hookHandler, x.LeftParenthesis, x.ArgumentList[1])
+			}
+		case name == "finally" && len(x.ArgumentList) == 1:
+			x.ArgumentList[0] = plainHandler(x.LeftParenthesis, x.ArgumentList[0])
+		}
+	case *ast.Identifier:
+		if callee.Name == "Function" && len(x.ArgumentList) >= 1 {
+			x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
+		}
+	}
+}
+
+// hookNewArgs is hookCallArgs for new: Function's arguments, and a
+// promise's executor, guarded so that its overflow rejects the promise.
+func hookNewArgs(x *ast.NewExpression) {
+	callee, ok := x.Callee.(*ast.Identifier)
+	switch {
+	case ok && callee.Name == "Function" && len(x.ArgumentList) >= 1:
+		x.ArgumentList = fnArgsHooked(x.LeftParenthesis, x.ArgumentList)
+	case ok && callee.Name == "Promise" && len(x.ArgumentList) == 1:
+		x.ArgumentList[0] = plainHandler(x.LeftParenthesis, x.ArgumentList[0])
+	}
+}
+
+// plainHandler is h passed through hookHandler to be guarded only: a
+// then's fulfilment handler or a finally's (handlerWrapSrc).
+func plainHandler(at file.Idx, h ast.Expression) ast.Expression {
+	call := hookCall(hookHandler, at, h)
+	call.ArgumentList = append(call.ArgumentList, &ast.NumberLiteral{Idx: at, Literal: "1", Value: int64(1)})
+	return call
 }
 
 // fnArgsHooked is Function's argument list passed whole through the hook
@@ -169,19 +199,20 @@ func guardTries(body ast.Node) {
 		t.Body.List = g.list(t.Body.List)
 		g.done[t] = true
 	}
-	// An async function's body is guarded as a try body that awaits: what
-	// runs after an await runs from the job queue, where an overflow ended
-	// the whole script; V8 rejects the function's promise with the
-	// RangeError, which the caller's await or catch takes.
+	// An async function's body is guarded as a try body that awaits: V8
+	// rejects the function's promise with the RangeError of an overflow in
+	// it, which the caller's await or catch takes. Unguarded, an overflow
+	// before the first await unwound the caller, and one after it (run
+	// from the job queue) ended the whole script.
 	for i := len(asyncFns) - 1; i >= 0; i-- {
-		if b := asyncFns[i]; len(ownAwaits(b)) > 0 {
-			b.List = g.list(b.List)
-		}
+		b := asyncFns[i]
+		b.List = g.list(b.List)
 	}
 }
 
 // asyncBody is the body of an async function or method that is not a
-// generator, when n is one with a block body; nil otherwise.
+// generator, when n is one; an async arrow's expression body becomes a
+// block that returns it. nil otherwise.
 func asyncBody(n ast.Node) *ast.BlockStatement {
 	switch x := n.(type) {
 	case *ast.FunctionLiteral:
@@ -189,8 +220,18 @@ func asyncBody(n ast.Node) *ast.BlockStatement {
 			return x.Body
 		}
 	case *ast.ArrowFunctionLiteral:
-		if b, ok := x.Body.(*ast.BlockStatement); ok && x.Async {
+		if !x.Async {
+			return nil
+		}
+		switch b := x.Body.(type) {
+		case *ast.BlockStatement:
 			return b
+		case *ast.ExpressionBody:
+			at := b.Expression.Idx0()
+			blk := &ast.BlockStatement{LeftBrace: at, RightBrace: b.Expression.Idx1(),
+				List: []ast.Statement{&ast.ReturnStatement{Return: at, Argument: b.Expression}}}
+			x.Body = blk
+			return blk
 		}
 	}
 	return nil
@@ -624,7 +665,7 @@ func (e *Engine) installCatchHooks() {
 		if _, ok := goja.AssertFunction(h); !ok {
 			return h
 		}
-		return e.wrapHandler(h)
+		return e.wrapHandler(h, c.Argument(1))
 	})
 }
 
@@ -635,9 +676,17 @@ func (e *Engine) installCatchHooks() {
 // when the handler returned (runWrapped's leave), before the jobs of the
 // same turn queued behind it; a later .catch of the same promise then ran
 // after chains two turns deep (V8: in its own turn).
-const handlerWrapSrc = `(function (apply, fix) {
+//
+// Each wrapper calls its handler through guard (guardedCall), so a stack
+// overflow inside rejects the promise the handler's then made, as V8's
+// RangeError does; plain wrappers (a then's fulfilment handler, a
+// finally's) only guard.
+const handlerWrapSrc = `(function (apply, fix, guard) {
 'use strict';
-return function (h) { return function (e) { fix(e); return apply(h, this, arguments); }; };
+return function (h, plain) {
+    if (plain) { return function () { return guard(apply, h, this, arguments); }; }
+    return function (e) { fix(e); return guard(apply, h, this, arguments); };
+};
 })`
 
 var handlerWrapProg = sync.OnceValues(func() (*goja.Program, error) {
@@ -646,7 +695,7 @@ var handlerWrapProg = sync.OnceValues(func() (*goja.Program, error) {
 
 // wrapHandler returns h wrapped so that its argument's words are V8's
 // before h sees it (hookHandler); the maker is built on first use.
-func (e *Engine) wrapHandler(h goja.Value) goja.Value {
+func (e *Engine) wrapHandler(h, plain goja.Value) goja.Value {
 	if e.handlerWrap == nil {
 		prog, err := handlerWrapProg()
 		if err != nil {
@@ -663,13 +712,13 @@ func (e *Engine) wrapHandler(h goja.Value) goja.Value {
 			return goja.Undefined()
 		})
 		apply := e.rt.Get("Reflect").ToObject(e.rt).Get("apply")
-		wrap, err := mkFn(goja.Undefined(), apply, fix)
+		wrap, err := mkFn(goja.Undefined(), apply, fix, e.rt.ToValue(e.guardedCall))
 		if err != nil {
 			panic(err)
 		}
 		e.handlerWrap, _ = goja.AssertFunction(wrap)
 	}
-	v, err := e.handlerWrap(goja.Undefined(), h)
+	v, err := e.handlerWrap(goja.Undefined(), h, plain)
 	if err != nil {
 		panic(err)
 	}
@@ -688,10 +737,12 @@ func (e *Engine) guardedCall(c goja.FunctionCall) goja.Value {
 	if len(c.Arguments) > 1 {
 		args = c.Arguments[1:]
 	}
+	depth := e.stackDepths()
 	v, err := fn(goja.Undefined(), args...)
 	if err != nil {
 		var so *goja.StackOverflowError
 		if errors.As(err, &so) {
+			e.restoreStacks(depth) // vmstacks.go
 			e.throw("RangeError", "Maximum call stack size exceeded")
 		}
 		panic(err)

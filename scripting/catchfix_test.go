@@ -199,3 +199,35 @@ out('end');
 	checkTestNames(t, src, []string{"a " + rangeErr, "b " + rangeErr, "c " + rangeErr, "d " + rangeErr, "finally ran", "e " + rangeErr,
 		`f [1,"RangeError"]`, "g " + rangeErr, "h " + rangeErr, "i " + rangeErr, `j "caught RangeError"`, "end"})
 }
+
+// TestPromiseCallbackOverflowRejectsAsPostman: a stack overflow in a then,
+// catch or finally handler, a promise executor, an async arrow's
+// expression body or an async generator resumed after an await rejects
+// the promise with V8's RangeError; courier ended the whole script (and
+// with a timer pending, waited for the run's timeout). Postman CLI
+// 1.34.0's answers, recorded under unshare -n (fresh-round12l-f).
+func TestPromiseCallbackOverflowRejectsAsPostman(t *testing.T) {
+	t.Parallel()
+	const rangeErr = " E:RangeError: Maximum call stack size exceeded"
+	src := `function out(v) { pm.test(String(v), () => {}); }
+async function ap(label, f) { let v; try { v = JSON.stringify(await f()); } catch (e) { v = 'E:' + (e && e.name) + ': ' + (e && e.message); } out(label + ' ' + v); }
+function down(n) { return down(n + 1) + 1; }
+const keep = setInterval(() => {}, 20);
+const steps = [
+  ['then callback', () => Promise.resolve(1).then(() => down(0))],
+  ['then rejection handler', () => Promise.reject(1).then(null, () => down(0))],
+  ['catch callback', () => Promise.reject(1).catch(() => down(0))],
+  ['finally callback', () => Promise.resolve(1).finally(() => down(0))],
+  ['new Promise executor', () => new Promise(() => down(0))],
+  ['async arrow expression body', () => (async () => down(0))()],
+  ['async function sync part', () => (async function () { return down(0); })()],
+  ['async method after await', () => ({ async m() { await 1; return down(0); } }).m()],
+  ['chain goes on', () => Promise.resolve(1).then(() => down(0)).catch(e => 'recovered from ' + e.name).then(v => v + '!')],
+  ['async generator after await', async () => { async function* g() { await null; yield down(0); } return (await g().next()).value; }],
+];
+steps.reduce((prev, [label, f]) => prev.then(() => ap(label, f)), Promise.resolve()).then(() => { out('end'); clearInterval(keep); });`
+	checkTestNames(t, src, []string{"then callback" + rangeErr, "then rejection handler" + rangeErr, "catch callback" + rangeErr,
+		"finally callback" + rangeErr, "new Promise executor" + rangeErr, "async arrow expression body" + rangeErr,
+		"async function sync part" + rangeErr, "async method after await" + rangeErr, `chain goes on "recovered from RangeError!"`,
+		"async generator after await" + rangeErr, "end"})
+}

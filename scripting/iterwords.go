@@ -697,6 +697,9 @@ func v8Printed(e ast.Expression, bareCalls bool) string {
 		}
 		return v8Printed(x.Left, bareCalls) + "[" + v8Printed(x.Member, bareCalls) + "]"
 	case *ast.CallExpression:
+		if inner := guardedExpr(x); inner != nil {
+			return v8Printed(inner, bareCalls) // courier's guard (catchfix.go)
+		}
 		if bareCalls {
 			return v8Printed(x.Callee, bareCalls)
 		}
@@ -792,6 +795,22 @@ func constantValue(e ast.Expression) bool {
 		return true
 	}
 	return false
+}
+
+// guardedExpr is the expression a guarded call runs
+// (__courierTry(() => e): an awaited operand or initializer, catchfix.go),
+// nil for other calls.
+func guardedExpr(c *ast.CallExpression) ast.Expression {
+	id, ok := c.Callee.(*ast.Identifier)
+	if !ok || id.Name != hookTry || len(c.ArgumentList) != 1 {
+		return nil
+	}
+	if a, ok := c.ArgumentList[0].(*ast.ArrowFunctionLiteral); ok {
+		if b, ok := a.Body.(*ast.ExpressionBody); ok {
+			return b.Expression
+		}
+	}
+	return nil
 }
 
 // installIterationHooks defines the hooks on the global object, hidden

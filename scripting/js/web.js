@@ -93,6 +93,9 @@ function usableListener(l) {
     if (l === null || l === undefined) { return false; }
     throw argType('listener', 'an instance of EventListener', l);
 }
+function callListener(h, target, event) {
+    if (typeof h.fn === 'function') { h.fn.call(target, event); } else if (typeof h.fn.handleEvent === 'function') { h.fn.handleEvent(event); }
+}
 class EventTarget {
     constructor() { hidden(this, '_l', {}); }
     addEventListener(type, listener, options) {
@@ -135,10 +138,9 @@ class EventTarget {
             if (h.once) { unlink(h); }
             e.passive = h.passive;
             // A listener's throw does not reach the caller (Node reports it
-            // as uncaught; Postman's sandbox drops it).
-            try {
-                if (typeof h.fn === 'function') { h.fn.call(this, event); } else if (typeof h.fn.handleEvent === 'function') { h.fn.handleEvent(event); }
-            } catch (err) { void err; }
+            // as uncaught; Postman's sandbox drops it), a stack overflow's
+            // neither (__courierTry makes it a RangeError).
+            try { __courierTry(callListener, h, this, event); } catch (err) { void err; }
             // Node marks the event as no longer dispatching after the first
             // listener it calls: the later ones see eventPhase 0 and no
             // currentTarget (and may dispatch it again).

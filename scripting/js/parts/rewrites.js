@@ -39,8 +39,29 @@ def(global, '__courierAsyncIter', function (o) {
     if (typeof m !== 'function') { throw new TypeError(typed(m) + ' is not a function'); }
     var sync = m.call(o);
     if (!isObj(sync)) { throw new TypeError('Result of the Symbol.iterator method is not an object'); }
-    return { next: function (v) { var r = sync.next(v); return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }); } };
+    // V8's %AsyncFromSyncIteratorPrototype%: a value that rejects closes
+    // the sync iterator (its return is called) before the loop sees the
+    // rejection, and a loop left early calls its return.
+    return {
+        next: function (v) {
+            var r = sync.next(v);
+            return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; }, function (e) {
+                if (!r.done) { closeSync(sync); }
+                throw e;
+            });
+        },
+        return: function (v) {
+            var f = sync.return;
+            if (f === undefined || f === null) { return Promise.resolve({ value: v, done: true }); }
+            var r = f.call(sync, v);
+            if (!isObj(r)) { throw new TypeError('Iterator result ' + (typeof r === 'symbol' ? r.toString() : String(r)) + ' is not an object'); }
+            return Promise.resolve(r.value).then(function (x) { return { value: x, done: r.done }; });
+        }
+    };
 });
+function closeSync(sync) {
+    try { var f = sync.return; if (typeof f === 'function') { f.call(sync); } } catch (e) { void e; }
+}
 // yield* inside an async generator: each step of the async iterator is
 // awaited (through the marks the driver settles), values go out as they
 // come, and throw()/return() reach the inner iterator as V8 forwards them.
@@ -192,7 +213,8 @@ def(global, '__courierAsyncGen', function (self, args, fn, own) {
     function step(method, arg, resolve, reject) {
         function pump(m, a) {
             var r;
-            try { r = g[m](a); } catch (e) { reject(e); return; }
+            // Through __courierTry: an overflow inside is a RangeError.
+            try { r = global.__courierTry(function () { return g[m](a); }); } catch (e) { reject(e); return; }
             if (r.value instanceof AwaitMark) {
                 Promise.resolve(r.value.v).then(function (v) { pump('next', v); }, function (e) { pump('throw', e); });
             } else if (r.value instanceof Delegated) {
