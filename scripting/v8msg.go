@@ -686,9 +686,69 @@ func literalSyntaxWords(msg, code string, line, col int) (string, bool) {
 	return "", false
 }
 
+// awaitWords is V8's message where goja refused an await it could not
+// take, "" otherwise: in a parameter list (an async function's default
+// values), "Illegal await-expression in formal parameters of async
+// function"; elsewhere (a class static block, for await in a function
+// that is not async), "Unexpected reserved word"; and an await followed by
+// a number or string in a function that is not async, which goja reads as
+// a name, V8's "await is only valid…".
+func awaitWords(msg, code string, line, col int) string {
+	off := offsetAt(code, line, col)
+	if code == "" || off < 0 || off > len(code) {
+		return ""
+	}
+	switch msg {
+	case "Unexpected token await":
+		if inParens(code, off) {
+			return "Illegal await-expression in formal parameters of async function"
+		}
+		return "Unexpected reserved word"
+	case "Unexpected number", "Unexpected string":
+		prev := strings.TrimRight(code[:off], " \t")
+		if strings.HasSuffix(prev, "await") && (len(prev) == 5 || !isIdentByte(prev[len(prev)-6])) {
+			if inParens(code, len(prev)-5) {
+				return msg // a default value of a function that is not async: V8's words too
+			}
+			return "await is only valid in async functions and the top level bodies of modules"
+		}
+	}
+	return ""
+}
+
+// inParens reports whether code[off] stands inside a parenthesis that is
+// still open there (a parameter list, destructuring patterns in it
+// included), not inside a block (a brace after ')', '=>' or a name).
+func inParens(code string, off int) bool {
+	depth := 0
+	for i := off - 1; i >= 0; i-- {
+		switch c := code[i]; c {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			if c == '(' {
+				return true
+			}
+			prev := strings.TrimRight(code[:i], " \t\r\n")
+			if c == '{' && prev != "" && (strings.HasSuffix(prev, ")") || strings.HasSuffix(prev, "=>") || isIdentByte(prev[len(prev)-1])) {
+				return false // a block
+			}
+		}
+	}
+	return false
+}
+
 // placedSyntaxWords is V8's message where goja's is worded from its place:
-// argsyntax.go's, then syntaxwords.go's; "" when neither applies.
+// awaitWords', argsyntax.go's, then syntaxwords.go's; "" when none
+// applies.
 func placedSyntaxWords(msg, code string, line, col int) string {
+	if m := awaitWords(msg, code, line, col); m != "" {
+		return m
+	}
 	if m := missingParen(msg, code, line, col); m != "" {
 		return m
 	}
