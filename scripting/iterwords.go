@@ -223,6 +223,7 @@ func forOfHook(src ast.Expression) ast.Expression {
 // by its callee when a for-of, an array spread or a declared array pattern
 // cannot iterate it.
 func isCallResult(e ast.Expression) bool {
+	e = unguarded(e)
 	switch e.(type) {
 	case *ast.CallExpression, *ast.NewExpression:
 		return !isHookCall(e)
@@ -233,10 +234,10 @@ func isCallResult(e ast.Expression) bool {
 // resultHook is the iterable hook for a call's result, named by its
 // callee as V8 prints it (new Object() by Object).
 func resultHook(e ast.Expression) ast.Expression {
-	callee := e
-	if c, ok := e.(*ast.CallExpression); ok {
+	callee := unguarded(e)
+	if c, ok := callee.(*ast.CallExpression); ok {
 		callee = c.Callee
-	} else if n, ok := e.(*ast.NewExpression); ok {
+	} else if n, ok := callee.(*ast.NewExpression); ok {
 		callee = n.Callee
 	}
 	return iterHook(e, iterResult, v8Printed(callee, true))
@@ -795,6 +796,17 @@ func constantValue(e ast.Expression) bool {
 		return true
 	}
 	return false
+}
+
+// unguarded is e, or the expression courier's guard runs when e is a
+// guarded call.
+func unguarded(e ast.Expression) ast.Expression {
+	if c, ok := e.(*ast.CallExpression); ok {
+		if in := guardedExpr(c); in != nil {
+			return in
+		}
+	}
+	return e
 }
 
 // guardedExpr is the expression a guarded call runs
