@@ -161,6 +161,12 @@ type Proxy struct {
 	// Authenticate sends Username and Password to the proxy.
 	Authenticate       bool
 	Username, Password string
+	// Match is the match pattern as written ("" for none) and Disabled
+	// the disabled flag when given as a boolean: scripts see them
+	// (pm.request.proxy); the runtime sends through the proxy whatever
+	// they say.
+	Match    string
+	Disabled *bool
 	// Raw is the object as the file had it, written back by exports.
 	Raw json.RawMessage
 }

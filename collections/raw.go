@@ -85,6 +85,8 @@ type rawProxy struct {
 	Authenticate json.RawMessage `json:"authenticate"`
 	Username     json.RawMessage `json:"username"`
 	Password     json.RawMessage `json:"password"`
+	Match        json.RawMessage `json:"match"`
+	Disabled     json.RawMessage `json:"disabled"`
 }
 
 type rawURL struct {

@@ -186,8 +186,19 @@ func proxy(raw json.RawMessage) *Proxy {
 		return jsonText(b)
 	}
 	on := func(b json.RawMessage) bool { return string(b) == "true" }
-	return &Proxy{Host: str(r.Host), Port: jsonText(r.Port), Tunnel: on(r.Tunnel), Authenticate: on(r.Authenticate),
-		Username: str(r.Username), Password: str(r.Password), Raw: slices.Clone(raw)}
+	p := &Proxy{Host: str(r.Host), Port: jsonText(r.Port), Tunnel: on(r.Tunnel), Authenticate: on(r.Authenticate),
+		Username: str(r.Username), Password: str(r.Password), Match: str(r.Match), Raw: slices.Clone(raw)}
+	if p.Match == "" && jsonKind(r.Match) == "object" {
+		var m struct{ Pattern json.RawMessage }
+		if json.Unmarshal(r.Match, &m) == nil {
+			p.Match = str(m.Pattern)
+		}
+	}
+	if k := jsonKind(r.Disabled); k == "boolean" {
+		d := on(r.Disabled)
+		p.Disabled = &d
+	}
+	return p
 }
 
 // decodeObject decodes a JSON object fragment, reporting type errors at the

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"context"
-	"math"
 	"net"
 	"net/url"
 	"strconv"
@@ -30,21 +29,7 @@ func withOwnProxy(ctx context.Context, p *collections.Proxy) context.Context {
 // and the port (8080 unless a number other than 0). Nothing in it is a
 // variable.
 func ownProxyURL(p *collections.Proxy) *url.URL {
-	host := p.Host
-	if _, after, ok := strings.Cut(host, "://"); ok {
-		host = after
-	}
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		host = host[:i]
-	}
-	if i := strings.LastIndex(host, "@"); i >= 0 {
-		host = host[i+1:]
-	}
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	} else if i := strings.LastIndex(host, ":"); i >= 0 && !strings.Contains(host, "]") {
-		host = host[:i]
-	}
+	host := p.HostName()
 	if i := strings.IndexFunc(host, notHostChar); i >= 0 && !strings.HasPrefix(host, "[") {
 		// Node's url.parse ends the host name at a character a name may
 		// not hold ("{{proxyHost}}": the runtime does not resolve
@@ -54,7 +39,7 @@ func ownProxyURL(p *collections.Proxy) *url.URL {
 	if host == "" {
 		host = "localhost" // Node's request to "http://:8080"
 	}
-	u := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(proxyPort(p.Port)))}
+	u := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(p.PortNumber()))}
 	if p.Authenticate && (p.Username != "" || p.Password != "") {
 		if p.Password != "" {
 			u.User = url.UserPassword(p.Username, p.Password)
@@ -63,20 +48,6 @@ func ownProxyURL(p *collections.Proxy) *url.URL {
 		}
 	}
 	return u
-}
-
-// proxyPort is ProxyConfig's port: the value as JavaScript's `x >> 0`
-// reads it, 8080 when that is 0 (or no port a connection could use).
-func proxyPort(text string) int {
-	f, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 8080
-	}
-	n := int32(int64(math.Trunc(f)))
-	if n <= 0 || n > 65535 {
-		return 8080
-	}
-	return int(n)
 }
 
 // notHostChar is a character Node's url.parse does not take in a host name.

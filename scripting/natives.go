@@ -1213,7 +1213,50 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	if r.Auth != nil && !(e.opts.NewerRequestShape && strings.EqualFold(r.Auth.Type, "noauth")) {
 		_ = m.Set("auth", b.auth(r.Auth))
 	}
+	if p := r.Proxy; p != nil {
+		_ = m.Set("proxy", b.proxy(p))
+	}
 	return m
+}
+
+// proxy is the request's own proxy as postman-collection's ProxyConfig
+// holds it (fresh-round12n-i.json): an id of its own, disabled when given,
+// the host name, the match pattern (every http and https URL by default),
+// the port as a number, tunnel, authenticate and the credentials.
+func (b requestBuilder) proxy(p *collections.Proxy) *goja.Object {
+	o := b.obj("id", b.e.newUUID())
+	if p.Disabled != nil {
+		_ = o.Set("disabled", *p.Disabled)
+	}
+	match := p.Match
+	if match == "" {
+		match = "http+https://*:*/*"
+	}
+	_ = o.Set("host", p.HostName())
+	_ = o.Set("match", b.obj("pattern", match))
+	_ = o.Set("port", p.PortNumber())
+	_ = o.Set("tunnel", p.Tunnel)
+	_ = o.Set("authenticate", p.Authenticate)
+	if p.Username != "" {
+		_ = o.Set("username", p.Username)
+	}
+	if p.Password != "" {
+		_ = o.Set("password", p.Password)
+	}
+	// ProxyConfig's getProxyUrl, not enumerable (JSON and keys leave it out).
+	url := "http://"
+	if p.Authenticate {
+		cred := jsEncodeURIComponent(p.Username)
+		if p.Password != "" {
+			cred += ":" + jsEncodeURIComponent(p.Password)
+		}
+		if cred != "" {
+			url += cred + "@"
+		}
+	}
+	url += p.HostName() + ":" + strconv.Itoa(p.PortNumber())
+	_ = o.DefineDataProperty("getProxyUrl", b.e.rt.ToValue(func() string { return url }), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return o
 }
 
 // requestBuilder builds the parts of requestData's object, each in
@@ -2516,4 +2559,19 @@ func (e *Engine) millis(d time.Duration) float64 {
 // whole milliseconds (Node measures with Date.now()), rounded to the nearest.
 func wholeMillis(d time.Duration) float64 {
 	return math.Round(float64(d) / float64(time.Millisecond))
+}
+
+// jsEncodeURIComponent is JavaScript's encodeURIComponent of valid text:
+// every byte of its UTF-8 but letters, digits and -_.!~*'() in %XX form.
+func jsEncodeURIComponent(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }

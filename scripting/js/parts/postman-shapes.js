@@ -382,7 +382,7 @@ function parseUrl(raw) {
     if (pm_[2]) { u.port = pm_[2]; }
     u.host = hostPart ? (/^\{\{.*\}\}$/.test(hostPart) ? [hostPart] : hostPart.split('.')) : [];
     if (path !== null) { u.path = path.split('/'); }
-    // Its path variables, once each: ':id.json' names id (postman-collection's parse).
+    // ':id.json' names a path variable id, once (postman-collection).
     u.path.forEach(function (seg) {
         var k = seg[0] === ':' ? seg.slice(1).split('.')[0] : '';
         if (k && !u.variable.some(function (v) { return v.key === k; })) { u.variable.push({ key: k }); }
@@ -622,6 +622,7 @@ function Request(d) {
     this.method = (d.method || 'GET').toUpperCase();
     if (d.body) { this.body = toBody(d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
+    if (d.proxy) { this.proxy = d.proxy; }
     if (d.description) { this.description = describe(d.description); }
     if (d.id) { this.id = d.id; }
     if (d.name) { this.name = d.name; }
@@ -663,10 +664,10 @@ R.toJSON = function () {
     if (!this.headers.count()) { delete o.header; }
     if (this.body) { o.body = this.body instanceof RequestBody ? this.body.toJSON() : plainBody(this.body); }
     if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
+    if (this.proxy) { o.proxy = this.proxy; }
     if (this.description) { o.description = this.description; }
     return o;
-};
-R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
+};R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
 
 // plainGraphQL is a GraphQL body for the Go side: its members as they are
 // (JSON leaves out the undefined ones; collections reads the rest as a
@@ -702,14 +703,10 @@ function typed(v) {
     return t === 'function' ? {} : v;
 }
 
-// plainPathVariable is a path variable for the Go side, with what
-// postman-collection keeps of it (type, description, disabled, id, name,
-// system) for the next script's view.
+// A path variable with its metadata, for the next script.
 function plainPathVariable(v) {
-    var t = typed(v.value), o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : (v.value === undefined ? undefined : ''), type: v.type, disabled: !!v.disabled, description: v.description }, m = {};
-    if (t !== undefined) { o.typed = t; }
-    ['id', 'name'].forEach(function (k) { if (v[k]) { m[k] = v[k]; } });
-    ['disabled', 'system'].forEach(function (k) { if (hasOwn(v, k)) { m[k] = v[k]; } });
+    var o = { key: String(v.key), value: typeof v.value === 'string' ? v.value : (v.value === undefined ? undefined : ''), type: v.type, disabled: !!v.disabled, description: v.description, typed: typed(v.value) }, m = {};
+    ['id', 'name', 'disabled', 'system'].forEach(function (k, i) { if (i < 2 ? v[k] : hasOwn(v, k)) { m[k] = v[k]; } });
     if (typeof v.key !== 'string' && v.key) { m.key = v.key; }
     if (Object.keys(m).length) { o.meta = m; }
     return o;
