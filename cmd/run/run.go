@@ -187,7 +187,9 @@ starting variables (so they no longer feed each other), output in collection ord
 
 HTTP_PROXY, HTTPS_PROXY and NO_PROXY (or their lower-case forms) are read as Newman
 reads them: loopback hosts go through the proxy too unless NO_PROXY names them, and
-https falls back to HTTP_PROXY. --local-echo and --local-pingone are always direct.`,
+https falls back to HTTP_PROXY; --local-echo and --local-pingone are always direct.
+A request's own proxy setting in the collection (v2.1 request.proxy) is used in
+place of the variables, as in Newman.`,
 		Example: `  courier run postman/collections/Orders -e postman/environments/dev.environment.yaml
   courier run . --collection Orders -e dev
   courier run coll.json -e env.json
