@@ -221,8 +221,11 @@ func New(o Options) *Suite {
 // run draws them from a generator of their own, so they repeat without
 // moving the sequence scripts draw from.
 func newScopeIDs(seed uint64) [2]string {
-	if seed != 0 {
-		seed ^= 0x5c09e1d5 // not the scripts' generator
+	const apart = 0x5c09e1d5 // not the scripts' generator
+	if seed != 0 && seed != apart {
+		// The seed apart is left as it is: xored, it would be 0, the
+		// unseeded generator (random ids in a seeded run).
+		seed ^= apart
 	}
 	g := environments.NewGen(seed)
 	env, _ := g.Dynamic("$guid")
