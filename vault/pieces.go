@@ -141,3 +141,52 @@ func onlyPunctuation(gap string) bool {
 	}
 	return true
 }
+
+// portPiece is the part of v a URL takes as its port when v is a password
+// written unencoded in the URL's user:password@ and holds "/", "?" or "#":
+// the authority ends there, so what follows its last ":" before that is
+// the port ("Zq9$Wx7" of "Zq9$Wx7/abc"), and the request fails with a
+// RangeError quoting it. A piece of MinPieceLen or more is masked anyway
+// (withURLPieces); one under MinSecretLen is not masked, as a secret that
+// short is not. "" for none.
+func portPiece(v string) string {
+	end := strings.IndexAny(v, "/?#")
+	if end < 0 {
+		return ""
+	}
+	p := v[:end]
+	if i := strings.LastIndexByte(p, ':'); i >= 0 {
+		p = p[i+1:]
+	}
+	if n := utf8.RuneCountInString(p); n < MinSecretLen || n >= MinPieceLen {
+		return ""
+	}
+	return p
+}
+
+// portSpans are the ports of values where a URL shows them on their own,
+// with no mask of the secret's longer pieces beside them for
+// shortPieceSpans to go by: after a host's ":" (the Host header,
+// "user:Zq9$Wx7") and quoted by the bad-port RangeError ("Received type
+// string ('Zq9$Wx7')"), as a token of its own.
+func portSpans(s string, values []*secretValue) []span {
+	var out []span
+	for _, v := range values {
+		p := v.port
+		if p == "" {
+			continue
+		}
+		for from := 0; from <= len(s)-len(p); {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			sp := span{from + i, from + i + len(p)}
+			from = sp.start + 1
+			if sp.start > 0 && (s[sp.start-1] == ':' || s[sp.start-1] == '\'') && isToken(s, sp) {
+				out = append(out, sp)
+			}
+		}
+	}
+	return out
+}

@@ -33,6 +33,16 @@ func TestRedactShortPiecesBesideTheirSecret(t *testing.T) {
 			`"host":["PBhjSVA9h2pxMWea","0Y8n5o","hsjdIKLt6PJmQcVna3CtGCwS","example","com"]`, `"host":["***","***","***","example","com"]`},
 		{"a chain of short pieces", "Zk8Qw2Lm4Tp/a1/b2/c3", `"path":["Zk8Qw2Lm4Tp","a1","b2","c3","next"]`, `"path":["***","***","***","***","next"]`},
 		{"escaped", `Zk8Qw2Lm4Tp/a"1`, `"path":["Zk8Qw2Lm4Tp","a\"1"]`, `"path":["***","***"]`},
+		// A password with "/" written unencoded in a URL's user:password@:
+		// what comes before the "/" is the URL's port, quoted alone by the
+		// bad-port RangeError (after the last ":" when it has one).
+		{"port of a password", "Zq9$Wx7/abcdefghij", `RangeError: Port should be >= 0 and < 65536. Received type string ('Zq9$Wx7').`,
+			`RangeError: Port should be >= 0 and < 65536. Received type string ('***').`},
+		{"port after a colon", "p:Zq9#rest", `Received type string ('Zq9'). and (Zq9)`, `Received type string ('***'). and (Zq9)`},
+		{"Host header", "Zq9$Wx7/abcdefghij", `{"key":"Host","value":"user:Zq9$Wx7"}`, `{"key":"Host","value":"user:***"}`},
+		{"inside a longer word", "Zq9$Wx7/abcdefghij", `x:Zq9$Wx7a`, `x:Zq9$Wx7a`},
+		{"port too short to mask", "Zq/abcdefghij", `Received type string ('Zq').`, `Received type string ('Zq').`},
+		{"not its port", "Zq9$Wx7/abcdefghij", `Received type string ('8080x').`, `Received type string ('8080x').`},
 		// Not beside a mask, or inside a longer word: ordinary text.
 		{"alone", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", `K7MDENG is a word here`, `K7MDENG is a word here`},
 		{"far from the mask", "ab/cdefghijk", `"a":"cdefghijk","note":"text text","b":"ab"`, `"a":"***","note":"text text","b":"ab"`},

@@ -52,7 +52,10 @@ type secretValue struct {
 	// short its URL pieces shorter than MinPieceLen (pieces.go), for a
 	// secret a run was given; nil for pieces and derived values.
 	base64, hex, short []string
-	windows            map[string]struct{} // base64's and hex's, encodingWindows
+	// port is the part of it a URL reads as a port when it is written
+	// unencoded as a URL's password (portPiece); "" for none.
+	port    string
+	windows map[string]struct{} // base64's and hex's, encodingWindows
 }
 
 func newSecretValue(v string, encoded bool) *secretValue {
@@ -61,6 +64,7 @@ func newSecretValue(v string, encoded bool) *secretValue {
 		sv.base64, sv.hex = scriptEncodings(v)
 		sv.windows = encodingWindows(sv.base64, sv.hex)
 		sv.short = shortPieces(v)
+		sv.port = portPiece(v)
 	}
 	for b := range 256 {
 		sv.starts[b] = mayStart(byte(b), sv.runes[0])
@@ -314,13 +318,14 @@ func (r *Redactor) spans(s string, digitBefore bool) []span {
 // forms text carries: as registered (findSpans), encoded (encodedSpans),
 // cut short (truncatedSpans), as a list of numbers (decimalSpans), in
 // base64 with its edges (base64Spans), the character a parse error quotes
-// from it (tokenSpans), and its short URL pieces beside those
-// (shortPieceSpans).
+// from it (tokenSpans), the port a bad-port error quotes from it
+// (portSpans), and its short URL pieces beside those (shortPieceSpans).
 func textSpans(s string, secrets []string, vals []*secretValue) []span {
 	spans := append(findSpans(s, secrets), encodedSpans(s, vals)...)
 	spans = append(spans, decimalSpans(s, vals)...)
 	spans = append(spans, truncatedSpans(s, vals)...)
 	spans = append(spans, base64Spans(s, vals)...)
+	spans = append(spans, portSpans(s, vals)...)
 	spans = mergeSpans(append(spans, tokenSpans(s, vals, spans)...))
 	return shortPieceSpans(s, vals, spans)
 }
