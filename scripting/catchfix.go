@@ -128,9 +128,13 @@ func hookCall(name string, at file.Idx, arg ast.Expression) *ast.CallExpression 
 	}
 }
 
-// mayCatch is a cheap test for scripts that need no instrumenting.
+// mayCatch is a cheap test for scripts that need no instrumenting: they
+// name catch, then, eval or Function as a word of their own ("then" in
+// "authentication", which PingOne's scripts and test names hold, had 31 of
+// the corpus's 5,167 scripts instrumented for nothing, and since e7a457f
+// that costs each promise handler they make ~4.5 us).
 func mayCatch(src string) bool {
-	return strings.Contains(src, "catch") || strings.Contains(src, "then") || strings.Contains(src, "eval") || strings.Contains(src, "Function")
+	return containsWord(src, "catch") || containsWord(src, "then") || containsWord(src, "eval") || containsWord(src, "Function")
 }
 
 // A stack overflow is an uncatchable Go error in goja: it unwinds the

@@ -231,3 +231,28 @@ steps.reduce((prev, [label, f]) => prev.then(() => ap(label, f)), Promise.resolv
 		"async function sync part" + rangeErr, "async method after await" + rangeErr, `chain goes on "recovered from RangeError!"`,
 		"async generator after await" + rangeErr, "end"})
 }
+
+// TestMayCatchNamesWords: the instrumenting is for scripts that name
+// catch, then, eval or Function as words; the same letters inside other
+// words ("authentication", "evaluate", "catchy") do not ask for it.
+func TestMayCatchNamesWords(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{`pm.test("authentication works", () => {})`, false},
+		{`const evaluated = 1; let catchy, FunctionName;`, false},
+		{`p.then(r => r)`, true},
+		{`try { f() } catch (e) {}`, true},
+		{`p.catch(console.log)`, true},
+		{`eval("1")`, true},
+		{`new Function("return 1")`, true},
+		{`o['then'] = 1`, true},
+	}
+	for _, tt := range tests {
+		if got := mayCatch(tt.src); got != tt.want {
+			t.Errorf("mayCatch(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
