@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/jsonobject"
 )
 
 // RunInPostmanLink is what a "Run in Postman" button's link carries:
@@ -288,33 +288,20 @@ func loadLinkEnv(data []byte, source string) (*File, error) {
 
 // orderedPairs turns {"k": v, ...} into variables, in the object's order.
 func orderedPairs(text []byte) ([]Variable, error) {
-	dec := json.NewDecoder(bytes.NewReader(text))
-	dec.UseNumber()
-	if _, err := dec.Token(); err != nil { // {
+	ms, err := jsonobject.Members(text)
+	if err != nil {
 		return nil, err
 	}
-	var vars []Variable
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, _ := t.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, err
-		}
-		v := Variable{Key: key, Type: TypeDefault}
+	vars := make([]Variable, 0, len(ms))
+	for _, m := range ms {
+		v := Variable{Key: m.Key, Type: TypeDefault}
 		var str string
-		if json.Unmarshal(raw, &str) == nil {
+		if json.Unmarshal(m.Value, &str) == nil {
 			v.Value = str
 		} else {
-			v.Value, v.Type = EncodeValue(raw)
+			v.Value, v.Type = EncodeValue(m.Value)
 		}
 		vars = append(vars, v)
-	}
-	if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
 	}
 	return vars, nil
 }

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"encoding/json"
+	"iter"
 	"net/url"
 	"slices"
 	"sort"
@@ -65,13 +66,7 @@ func shortPieceSpans(s string, vals []*secretValue, spans []span) []span {
 				// is done, so a body holding the secret many times is not
 				// sorted again for each match.
 				var extra []span
-				for from := 0; from <= len(s)-len(p); {
-					i := strings.Index(s[from:], p)
-					if i < 0 {
-						break
-					}
-					sp := span{from + i, from + i + len(p)}
-					from = sp.start + 1
+				for sp := range occurrences(s, p) {
 					if isToken(s, sp) && !covered(spans, sp) && !covered(extra, sp) &&
 						(besideSpan(s, sp, spans) || besideSpan(s, sp, extra)) {
 						if n := len(extra); n > 0 && sp.start <= extra[n-1].end {
@@ -176,17 +171,29 @@ func portSpans(s string, values []*secretValue) []span {
 		if p == "" {
 			continue
 		}
-		for from := 0; from <= len(s)-len(p); {
-			i := strings.Index(s[from:], p)
-			if i < 0 {
-				break
-			}
-			sp := span{from + i, from + i + len(p)}
-			from = sp.start + 1
+		for sp := range occurrences(s, p) {
 			if sp.start > 0 && (s[sp.start-1] == ':' || s[sp.start-1] == '\'') && isToken(s, sp) {
 				out = append(out, sp)
 			}
 		}
 	}
 	return out
+}
+
+// occurrences yields the spans of p in s, left to right, overlapping ones
+// too.
+func occurrences(s, p string) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		for from := 0; from <= len(s)-len(p); {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				return
+			}
+			sp := span{from + i, from + i + len(p)}
+			if !yield(sp) {
+				return
+			}
+			from = sp.start + 1
+		}
+	}
 }
