@@ -412,15 +412,7 @@ func TestJSONSkippedRequestsTestsDidNotRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Collection struct {
 			Item []struct {
@@ -444,7 +436,7 @@ func TestJSONSkippedRequestsTestsDidNotRun(t *testing.T) {
 			Executions []struct{ Assertions []struct{ Assertion string } }
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	folder := rep.Collection.Item[0]
@@ -476,15 +468,7 @@ func TestJSONPrerequestSendRequestFailureCursor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -493,7 +477,7 @@ func TestJSONPrerequestSendRequestFailureCursor(t *testing.T) {
 			Failures []struct{ Cursor json.RawMessage }
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Run.Failures) != 2 || len(rep.Run.Executions) == 0 {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -128,15 +127,7 @@ func TestRequestErrorFromRealRun(t *testing.T) {
 		item("refused", "http://127.0.0.1:"+strconv.Itoa(closed)+"/x"),
 		item("reset", "http://"+resetter.Addr().String()+"/x"),
 	}}
-	var buf bytes.Buffer
-	j := NewJSON(&buf, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Options: runner.Options{LoopbackOnly: true}, Sink: j}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	buf := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -147,11 +138,11 @@ func TestRequestErrorFromRealRun(t *testing.T) {
 			} `json:"failures"`
 		} `json:"run"`
 	}
-	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(buf, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Run.Executions) != 2 || len(rep.Run.Failures) != 2 {
-		t.Fatalf("%d executions, %d failures:\n%s", len(rep.Run.Executions), len(rep.Run.Failures), buf.String())
+		t.Fatalf("%d executions, %d failures:\n%s", len(rep.Run.Executions), len(rep.Run.Failures), string(buf))
 	}
 	ref := rep.Run.Executions[0].RequestError
 	if ref == nil || ref.Code != "ECONNREFUSED" || ref.Syscall != "connect" || ref.Address != "127.0.0.1" ||

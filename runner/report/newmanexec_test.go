@@ -276,15 +276,7 @@ func TestURLKeysAsNewman(t *testing.T) {
 	}}
 	// "body": {} (older Postman exports): kept, as {}.
 	coll.Items[3].Request.Body = &collections.Body{}
-	var js bytes.Buffer
-	j := NewJSON(&js, JSONOptions{})
-	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	js := runJSON(t, coll, runner.Options{})
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -298,7 +290,7 @@ func TestURLKeysAsNewman(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(js.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(js, &rep); err != nil {
 		t.Fatal(err)
 	}
 	keys := func(m map[string]json.RawMessage) string {

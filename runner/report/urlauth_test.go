@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -35,15 +34,7 @@ func TestJSONReportURLAuth(t *testing.T) {
 		items = append(items, &collections.Item{ID: string(rune('a' + i)), Name: c.url,
 			Request: &collections.Request{Method: "GET", URL: collections.ParseURL(fill.Replace(c.url))}})
 	}
-	var out bytes.Buffer
-	j := NewJSON(&out, JSONOptions{})
-	r := &runner.Runner{Collection: &collections.Collection{Info: collections.Info{Name: "auth"}, Items: items}, Sink: j, Options: runner.Options{LoopbackOnly: true}}
-	if _, err := r.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := runJSON(t, &collections.Collection{Info: collections.Info{Name: "auth"}, Items: items}, runner.Options{})
 	var rep struct {
 		Run struct {
 			Executions []struct {
@@ -51,7 +42,7 @@ func TestJSONReportURLAuth(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Run.Executions) != len(cases) {
