@@ -167,6 +167,26 @@ func newCanaryRun(t *testing.T, coll, env any) *canaryRun {
 	return c
 }
 
+// everyOutput runs the collection (failing tests expected) through every
+// output courier writes from a run: the cli, JSON (both layouts), JUnit and
+// HTML reports with --verbose, the progress reporter, the environment and
+// collection exports, the HTML page rendered from the JSON report and
+// "env show", into out as r.json, i.json, r.xml, r.html, rendered.html,
+// env.json and c.json. It returns the run's arguments for more runs.
+func (c *canaryRun) everyOutput() []string {
+	o := func(name string) string { return filepath.Join(c.out, name) }
+	args := []string{"run", c.coll, "-e", c.env, "--color", "off", "--vault-scripts", "--state-dir", c.state, "--timeout-request", "5000"}
+	c.run("newman layout", cmdutil.ExitFailures, append(args, "-r", "cli,json,junit,html", "--verbose",
+		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
+		"--export-environment", o("env.json"), "--export-collection", o("c.json"))...)
+	c.run("progress", cmdutil.ExitFailures, append(args, "-r", "progress")...)
+	c.run("item layout", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-executions", "item",
+		"--reporter-json-export", o("i.json"))...)
+	c.run("render html", cmdutil.ExitOK, "report", "html", o("r.json"), "-o", o("rendered.html"))
+	c.run("env show", cmdutil.ExitOK, "env", "show", c.env, "--state-dir", c.state)
+	return args
+}
+
 // collect adds every file the runs wrote under out to texts, and the
 // bodies of the JSON reports named (Buffer byte arrays read back as
 // bytes, so a secret in a body shows as text).

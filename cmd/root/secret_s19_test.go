@@ -76,15 +76,7 @@ func TestSecretsThroughSession19PathsNeverShow(t *testing.T) {
 		map[string]any{"key": "wideKey", "value": canaryNumbers, "type": "secret", "enabled": true},
 	}})
 	o := func(name string) string { return filepath.Join(cr.out, name) }
-	args := []string{"run", cr.coll, "-e", cr.env, "--color", "off", "--vault-scripts", "--state-dir", cr.state, "--timeout-request", "5000"}
-	cr.run("newman layout", cmdutil.ExitFailures, append(args, "-r", "cli,json,junit,html", "--verbose",
-		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
-		"--export-environment", o("env.json"), "--export-collection", o("c.json"))...)
-	cr.run("progress", cmdutil.ExitFailures, append(args, "-r", "progress")...)
-	cr.run("item layout", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-executions", "item",
-		"--reporter-json-export", o("i.json"))...)
-	cr.run("render html", cmdutil.ExitOK, "report", "html", o("r.json"), "-o", o("rendered.html"))
-	cr.run("env show", cmdutil.ExitOK, "env", "show", cr.env, "--state-dir", cr.state)
+	cr.everyOutput()
 	cr.collect(t, "r.json", "i.json")
 	for _, name := range []string{"r.json", "i.json"} {
 		cr.texts[name+" wide bodies"] = wideBodies(t, cr.texts[o(name)])

@@ -76,15 +76,7 @@ func TestSecretsThroughSession20PathsNeverShow(t *testing.T) {
 		map[string]any{"key": "queryKey", "value": shortPiecesQuery, "type": "secret", "enabled": true},
 	}})
 	o := func(name string) string { return filepath.Join(cr.out, name) }
-	args := []string{"run", cr.coll, "-e", cr.env, "--color", "off", "--vault-scripts", "--state-dir", cr.state, "--timeout-request", "5000"}
-	cr.run("newman layout", cmdutil.ExitFailures, append(args, "-r", "cli,json,junit,html", "--verbose",
-		"--reporter-json-export", o("r.json"), "--reporter-junit-export", o("r.xml"), "--reporter-html-export", o("r.html"),
-		"--export-environment", o("env.json"), "--export-collection", o("c.json"))...)
-	cr.run("progress", cmdutil.ExitFailures, append(args, "-r", "progress")...)
-	cr.run("item layout", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-executions", "item",
-		"--reporter-json-export", o("i.json"))...)
-	cr.run("render html", cmdutil.ExitOK, "report", "html", o("r.json"), "-o", o("rendered.html"))
-	cr.run("env show", cmdutil.ExitOK, "env", "show", cr.env, "--state-dir", cr.state)
+	args := cr.everyOutput()
 	v3 := filepath.Join(filepath.Dir(cr.coll), "v3")
 	cr.run("convert", cmdutil.ExitOK, "convert", cr.coll, v3)
 	cr.run("v12 yaml", cmdutil.ExitFailures, append(append([]string{"run", v3}, args[2:]...), "-r", "cli,json", "--verbose",
