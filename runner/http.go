@@ -30,6 +30,7 @@ import (
 	"github.com/courier-run/courier/runner/auth"
 	"github.com/courier-run/courier/runner/wire"
 	"github.com/courier-run/courier/scripting"
+	"golang.org/x/net/idna"
 )
 
 // client holds the run's keep-alive transports, one for each set of TLS
@@ -668,6 +669,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 		out.shown = out.wire
 	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
+	maskPunycodedLabels(o.Masker, out.wire.host)
 	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead, strict: o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData)
 	if err != nil {
 		return out, err
@@ -1443,6 +1445,28 @@ func maskDerived(m Masker, params map[string]string, hreq *http.Request) {
 
 // emptySHA256 is the SHA-256 of nothing, which AWS sends for an empty body.
 const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+// maskPunycodedLabels registers, whole, each punycoded label of host (the
+// host as sent) whose text holds a secret. A label that is a secret is
+// found by the secret's own punycode (vault's variants); one that holds a
+// secret beside other text ("app-{{tenant}}") is encoded as a whole, in a
+// form only the label as sent spells.
+func maskPunycodedLabels(m Masker, host string) {
+	if m == nil || !strings.Contains(host, "xn--") {
+		return
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	for _, label := range strings.Split(host, ".") {
+		if !strings.HasPrefix(label, "xn--") {
+			continue
+		}
+		if text, err := idna.Punycode.ToUnicode(label); err == nil && m.Contains(text) {
+			m.AddDerived(label)
+		}
+	}
+}
 
 // maskLocationCredentials registers the Basic auth a redirect's Location
 // credentials made (credAuth) when the password holds a secret: a server

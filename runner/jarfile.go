@@ -98,14 +98,14 @@ func parseJSDate(s string) time.Time {
 // MarshalJarExcept renders the jar as tough-cookie JSON, leaving out the
 // cookies skip says to (nil skips none): an export leaves out cookies
 // holding a secret.
-func MarshalJarExcept(jar *Jar, skip func(name, value string) bool) ([]byte, error) {
+func MarshalJarExcept(jar *Jar, skip func(c StoredCookie) bool) ([]byte, error) {
 	tj := toughJar{
 		Version: "tough-cookie@4.1.3-postman.1", StoreType: "MemoryCookieStore",
 		EnableLooseMode: true, AllowSpecialUseDomain: true, PrefixSecurity: "silent",
 		Cookies: []toughCookie{},
 	}
 	for _, c := range jar.Stored() {
-		if skip != nil && skip(c.Name, c.Value) {
+		if skip != nil && skip(c) {
 			continue
 		}
 		tj.Cookies = append(tj.Cookies, toughOf(c))

@@ -176,15 +176,17 @@ func exportCollection(path string, coll *collections.Collection, values []enviro
 }
 
 // exportJar writes jar to path, leaving out the cookies that hold a secret
-// (a server may set one from a value it was sent, a script from pm.vault):
-// written empty they would be sent empty by the next run. It returns
-// their names for the note on blanked values.
+// (a server may set one from a value it was sent, a script from pm.vault),
+// in their name, value, domain (a host that is a secret), path or other
+// attributes: written empty they would be sent empty by the next run. It
+// returns their names for the note on blanked values.
 func exportJar(path string, jar *runner.Jar, red *vault.Redactor) (left []string, err error) {
-	data, err := runner.MarshalJarExcept(jar, func(name, value string) bool {
-		if red.Redact(name+"="+value) == name+"="+value {
+	data, err := runner.MarshalJarExcept(jar, func(c runner.StoredCookie) bool {
+		text := strings.Join(append([]string{c.Name + "=" + c.Value, c.Domain, c.Path, c.SameSite}, c.Extensions...), "; ")
+		if red.Redact(text) == text {
 			return false
 		}
-		left = append(left, "cookie "+name)
+		left = append(left, "cookie "+c.Name)
 		return true
 	})
 	if err != nil {

@@ -83,15 +83,48 @@ func (m *matcher) try(pos, k int) (int, bool) {
 		// Cut short before an ellipsis, possibly inside an escape
 		// ("…Zk\u00…"): the partial escape goes with it.
 		for j := pos; j <= min(pos+8, len(m.s)); j++ {
-			if strings.HasPrefix(m.s[j:], "…") || strings.HasPrefix(m.s[j:], "...") {
+			if hasEllipsis(m.s, j) {
 				return j, true
 			}
 			if j < len(m.s) && !partialEscapeByte(m.s[j]) {
 				break
 			}
 		}
+		// Cut by Node's inspect, which closes the quote before its
+		// ellipsis ('…Hk4mZ'... 12 more characters): the quote stays.
+		if q := closingQuoteLen(m.s[pos:]); q > 0 && hasEllipsis(m.s, pos+q) {
+			return pos, true
+		}
 	}
 	return 0, false
+}
+
+func hasEllipsis(s string, at int) bool {
+	return strings.HasPrefix(s[at:], "…") || strings.HasPrefix(s[at:], "...")
+}
+
+// quoteRefs are a quote as XML and HTML write it.
+var quoteRefs = []string{"&#39;", "&#34;", "&#x27;", "&#x22;", "&quot;", "&apos;"}
+
+// closingQuoteLen is the length of the quote s starts with, as a string's
+// closing quote is written as is, escaped (any number of backslashes, as
+// JSON inside JSON has them) or as a character reference; 0 for none.
+func closingQuoteLen(s string) int {
+	i := 0
+	for i < len(s) && s[i] == '\\' {
+		i++
+	}
+	if i < len(s) && (s[i] == '\'' || s[i] == '"' || s[i] == '`') {
+		return i + 1
+	}
+	if i == 0 {
+		for _, ref := range quoteRefs {
+			if strings.HasPrefix(s, ref) {
+				return len(ref)
+			}
+		}
+	}
+	return 0
 }
 
 // partialEscapeByte reports whether b can be part of an escape cut short:

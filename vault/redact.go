@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/courier-run/courier/internal/latin1"
+	"golang.org/x/net/idna"
 )
 
 // Mask replaces every secret in redacted text.
@@ -200,6 +201,25 @@ func withURLPieces(values []string) []string {
 	return append(slices.Clone(values), pieces...) // the caller's slice stays as it was
 }
 
+// punycoded is v as IDNA writes it for a host name, when that differs
+// from v lower-cased: v beyond ASCII, valid as a host (or as a label).
+func punycoded(v string) (string, bool) {
+	if isASCII(v) {
+		return "", false
+	}
+	a, err := idna.Lookup.ToASCII(strings.ToLower(v))
+	return a, err == nil && a != "" && a != strings.ToLower(v)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // variants returns v and the other spellings it takes on the way to a
 // writer: JSON string escaping (with and without HTML escaping), XML
 // character escaping, URL query and path escaping, and the latin1 forms
@@ -233,6 +253,12 @@ func variants(v string) []string {
 	// when a secret sits in a host.
 	for _, o := range slices.Clone(out) {
 		add(strings.ToLower(o))
+	}
+	// A host name beyond ASCII goes out punycoded ("xn--…"): in the request
+	// line, a report's host labels and getaddrinfo's errors. The lookup
+	// profile is the one the runner's wire host and scripts' URLs use.
+	if a, ok := punycoded(v); ok {
+		add(a)
 	}
 	// Header text is latin1 both ways, as Node has it: a value beyond
 	// ASCII goes out as one byte a character (a server echoing it in a

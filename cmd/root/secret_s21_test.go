@@ -1,0 +1,86 @@
+package root
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/courier-run/courier/cmd/cmdutil"
+)
+
+// Secrets of session 21's audit: one beyond ASCII that a host name
+// carries (punycoded on the wire), one with a "/" (a cookie path).
+const (
+	s21Host = "Ünï-çødé-Sëcrét-7Qž"
+	s21Path = "EnvCurr/Hb3?Nd8#Qf5&Vs1=Yg7"
+)
+
+// TestSecretsThroughSession21PathsNeverShow is session 21's audit from
+// outside: a secret beyond ASCII in a host name, as a label of its own and
+// inside one ("app-{{secret}}"), goes out punycoded ("xn--…": the request
+// line, the reports' host labels, getaddrinfo's error); console.log of an
+// object or array with a string longer than 10,000 characters prints the
+// secret cut by Node's inspect, its quote closed before the ellipsis
+// ('…EnvCurr/Hb'... 66 more characters); a server sets a cookie whose path
+// is a secret it was sent, and the cookie jar is exported. Before the
+// fixes: the punycoded label in every output (35 times in a JSON report),
+// 10 characters of the cut secret in cli, JSON, JUnit and HTML, and the
+// secret in the exported jar's "path".
+func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(s21Server))
+	t.Cleanup(srv.Close)
+	items := []any{
+		scriptedItem("host label", "http://{{hostKey}}.invalid/x", nil, nil),
+		scriptedItem("inside a host label", "http://app-{{hostKey}}.invalid/x", nil, nil),
+		scriptedItem("cut by inspect", srv.URL+"/get", []string{
+			"const e = pm.environment.get('pathKey'), h = pm.environment.get('hostKey');",
+			"console.log({long: 'x'.repeat(9990) + e}, ['y'.repeat(9995) + e], new Map([['k', 'z'.repeat(9992) + h]]));",
+		}, []string{"console.log(String(pm.request.url.host));"}),
+		scriptedItem("cookie path", map[string]any{"method": "GET", "url": srv.URL + "/cookie-path",
+			"header": []any{map[string]any{"key": "X-Path", "value": "{{pathKey}}"}}}, nil, nil),
+	}
+	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "audit21"}, "item": items}, map[string]any{"name": "audit21", "values": []any{
+		map[string]any{"key": "hostKey", "value": s21Host, "type": "secret", "enabled": true},
+		map[string]any{"key": "pathKey", "value": s21Path, "type": "secret", "enabled": true},
+	}})
+	o := func(name string) string { return filepath.Join(cr.out, name) }
+	args := cr.everyOutput()
+	cr.run("cookie jar", cmdutil.ExitFailures, append(args, "-r", "json", "--reporter-json-export", o("j.json"),
+		"--export-cookie-jar", o("jar.json"))...)
+	v3 := filepath.Join(filepath.Dir(cr.coll), "v3")
+	cr.run("convert", cmdutil.ExitOK, "convert", cr.coll, v3)
+	cr.run("v12 yaml", cmdutil.ExitFailures, append(append([]string{"run", v3}, args[2:]...), "-r", "cli,json", "--verbose",
+		"--reporter-json-export", o("y.json"))...)
+	cr.collect(t, "r.json", "i.json", "y.json")
+	assert.Contains(t, cr.texts["stdout newman layout"], "more characters", "the console printed the cut strings")
+	assert.Contains(t, cr.texts[o("jar.json")], `"key": "kept"`, "the cookie without a secret is exported")
+	assert.Contains(t, cr.texts["stderr cookie jar"], "cookie d", "the note names the cookie left out")
+	for name, text := range cr.texts {
+		if d := os.Getenv("CANARY_DUMP"); d != "" {
+			_ = os.WriteFile(filepath.Join(d, strings.NewReplacer("/", "_", " ", "_").Replace(name)), []byte(text), 0o600)
+		}
+		plain := boxOrBreak.ReplaceAllString(text, "")
+		for _, p := range []string{"xn--", "EnvCurr", "Hb3?Nd8", "Ünï-çø", "n-d-scrt"} {
+			assert.NotContains(t, plain, p, "%s holds a form or a piece of a secret", name)
+		}
+	}
+}
+
+// s21Server answers /cookie-path with a cookie whose path is the X-Path
+// header it was sent and one without a secret; everything else as
+// s18Server does.
+func s21Server(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/cookie-path" {
+		s18Server(w, r)
+		return
+	}
+	w.Header().Add("Set-Cookie", "d=1; Path=/"+r.Header.Get("X-Path"))
+	w.Header().Add("Set-Cookie", "kept=1; Path=/")
+	_, _ = w.Write([]byte("ok"))
+}

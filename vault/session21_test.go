@@ -1,0 +1,85 @@
+package vault
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRedactStringCutByInspect: Node's util.inspect (console.log of an
+// object, an array, a Map) cuts a string after 10,000 characters and
+// closes its quote before the ellipsis ('xx…Hk4mZ'... 12 more
+// characters): the prefix of a secret left before that quote is masked as
+// one before a bare ellipsis is, whatever the quote and its escaping.
+func TestRedactStringCutByInspect(t *testing.T) {
+	t.Parallel()
+	const secret = "EnvCurr/Hb3?Nd8#Qf5&Vs1=Yg7"
+	r := NewRedactor()
+	r.Add(secret, "Hk4mZq9TwLp2Rv7Xn")
+	for _, text := range []string{
+		"{ long: 'xxxxEnvCurr/Hb'... 66 more characters }",
+		"[ 'yyyyyHk4mZ'... 12 more characters ]",
+		`{ s: "xxEnvCurr/Hb"... 66 more characters }`,
+		"{ s: `xxEnvCurr/Hb`... 66 more characters }",
+		`"{ long: 'xxEnvCurr/Hb'... 66 more characters }\n"`,
+		`{\"s\":\"xxEnvCurr/Hb\"... 66 more characters}`,
+		`xxEnvCurr/Hb&#39;... 66 more characters`,
+		`xxEnvCurr/Hb&quot;... 66 more characters`,
+		`xxEnvCurr/Hb\u0027... 66 more characters`,
+	} {
+		got := r.Redact(text)
+		for _, piece := range []string{"EnvCurr", "Hk4mZ"} {
+			if strings.Contains(got, piece) {
+				t.Errorf("%q survives in %q", piece, got)
+			}
+		}
+		if !strings.Contains(got, "... ") {
+			t.Errorf("the cut's ellipsis went with the mask: %q", got)
+		}
+	}
+	// A quote after a prefix without an ellipsis is ordinary text.
+	for _, keep := range []string{"'EnvC' is a name", `"Hk4" ... not cut`} {
+		if got := r.Redact(keep); got != keep {
+			t.Errorf("%q masked as %q", keep, got)
+		}
+	}
+}
+
+// TestRedactPunycodedSecret: a secret beyond ASCII in a host name goes out
+// punycoded (the request line, the JSON report's host labels, getaddrinfo
+// errors): that form is masked too, for the secret as a whole host and for
+// each of its labels.
+func TestRedactPunycodedSecret(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("Ünï-çødé-Sëcrét-7Qž", "bücher-tenant.exämple-corp.test")
+	for _, text := range []string{
+		"getaddrinfo ENOTFOUND xn--n-d-scrt-7q-n9a1ae1a1d9itcw9l.invalid",
+		`"host":["xn--n-d-scrt-7q-n9a1ae1a1d9itcw9l","invalid"]`,
+		"GET http://xn--n-d-scrt-7q-n9a1ae1a1d9itcw9l.invalid/x",
+		"https://xn--bcher-tenant-dlb.xn--exmple-corp-m8a.test/v1",
+		`"host":["xn--bcher-tenant-dlb","xn--exmple-corp-m8a","test"]`,
+	} {
+		got := r.Redact(text)
+		if strings.Contains(strings.ToLower(got), "xn--") {
+			t.Errorf("punycode survives: %q", got)
+		}
+	}
+	if got := r.Redact("xn--bcher-kva.example"); got != "xn--bcher-kva.example" {
+		t.Errorf("another name's punycode masked: %q", got)
+	}
+}
+
+// BenchmarkRedactInspectCuts: a console line full of strings Node's inspect
+// cut inside a secret, each prefix before a closed quote and an ellipsis
+// (20,000 copies, ~0.9 MB), and of secrets whole: the quote check runs at
+// every partial match that fails.
+func BenchmarkRedactInspectCuts(b *testing.B) {
+	r := NewRedactor()
+	r.Add("EnvCurr/Hb3?Nd8#Qf5&Vs1=Yg7", "Ünï-çødé-Sëcrét-7Qž")
+	body := strings.Repeat(`[ 'xxEnvCurr/Hb'... 66 more characters, "EnvCurr/Hb3?Nd8#Qf5&Vs1=Yg7", 'Env' ],`, 10000) +
+		strings.Repeat(`{ h: 'xn--n-d-scrt-7q-n9a1ae1a1d9itcw9l', s: "Ünï-çø"... 3 more characters },`, 10000)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		_ = r.Redact(body)
+	}
+}
