@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/courier-run/courier/internal/jsonobject"
@@ -278,6 +279,24 @@ func detectIndent(b []byte) string {
 func trailingSpace(b []byte) []byte {
 	t := bytes.TrimRight(b, " \t\r\n")
 	return b[len(t):]
+}
+
+// WithoutSecretValues returns f with its type: secret values written
+// empty (a {{vault:NAME}} reference stays), and their keys: what
+// --export-environment, "courier convert" of an environment and "courier
+// env export" write is a file to share or commit, where a secret must not
+// land.
+func WithoutSecretValues(f *File) (*File, []string) {
+	c := *f
+	c.Values = slices.Clone(f.Values)
+	var blanked []string
+	for i, v := range c.Values {
+		if v.Type == TypeSecret && v.Value != "" && !strings.Contains(v.Value, "{{vault:") {
+			c.Values[i].Value = ""
+			blanked = append(blanked, v.Key)
+		}
+	}
+	return &c, blanked
 }
 
 // ExportFile writes f in Postman's export format (see Save), keeping every

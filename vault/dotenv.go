@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // DotenvEntry is one KEY=VALUE of a dotenv file.
@@ -87,8 +88,14 @@ func (d *dotenvLines) assignment(line string) (key, value string, skip bool, err
 	if !found {
 		return "", "", false, fmt.Errorf("line %d: expected KEY=VALUE", start)
 	}
-	if !validDotenvKey(key) {
-		return "", "", false, fmt.Errorf("line %d: invalid key %q (use letters, digits, _, . or -, not starting with a digit)", start, key)
+	if key == "" {
+		return "", "", false, fmt.Errorf("line %d: no key before \"=\"", start)
+	}
+	if bad := badKeyByte(key); bad >= 0 {
+		// The column, not the text: what reads as a key may be a value
+		// on a line of its own (a wrapped base64 secret ending in "=").
+		col := utf8.RuneCountInString(line[:strings.Index(line, key)+bad]) + 1
+		return "", "", false, fmt.Errorf("line %d: invalid key (column %d: use letters, digits, _, . or -, not starting with a digit)", start, col)
 	}
 	raw = strings.TrimLeft(raw, " \t")
 	if raw != "" && (raw[0] == '"' || raw[0] == '\'') {
@@ -180,17 +187,16 @@ func unescapeDouble(s string) string {
 	return b.String()
 }
 
-func validDotenvKey(k string) bool {
-	if k == "" {
-		return false
-	}
+// badKeyByte is the index of the first byte of k a key may not hold, -1
+// for a valid key.
+func badKeyByte(k string) int {
 	for i, r := range k {
 		switch {
 		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 		case i > 0 && (r >= '0' && r <= '9' || r == '.' || r == '-'):
 		default:
-			return false
+			return i
 		}
 	}
-	return true
+	return -1
 }

@@ -46,8 +46,12 @@ func TestParseDotenvErrors(t *testing.T) {
 		name, in, wantErr string
 	}{
 		{"no equals", "A=1\nJUSTAWORD\n", "line 2: expected KEY=VALUE"},
-		{"bad key", "\n\n1ABC=x", "line 3: invalid key \"1ABC\""},
-		{"empty key", "=x", "line 1: invalid key"},
+		{"bad key", "\n\n1ABC=x", "line 3: invalid key (column 1:"},
+		{"empty key", "=x", "line 1: no key before \"=\""},
+		// A value on a line of its own (a wrapped base64 secret ending in
+		// "=") reads as a key: the error shows where, never the text.
+		{"value as a key", "K2=abc\nEnvCurr/Hb3?Nd8#Qf5&Vs1==\n", "line 2: invalid key (column 8:"},
+		{"export prefix", "export  a b=1", "line 1: invalid key (column 10:"},
 		{"unterminated", "A=1\nB=\"open\nmore\n", "line 2: unterminated \"-quoted value for B"},
 		{"unterminated single", "B='x", "line 1: unterminated '-quoted"},
 		{"text after quote", "A=\"x\" y", "line 1: unexpected text after the closing quote of A"},
@@ -58,7 +62,9 @@ func TestParseDotenvErrors(t *testing.T) {
 			_, err := ParseDotenv(strings.NewReader(tt.in))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
-			assert.NotContains(t, err.Error(), "open", "errors do not echo values")
+			for _, v := range []string{"open", "1ABC", "EnvCurr", "Hb3"} {
+				assert.NotContains(t, err.Error(), v, "errors do not echo values")
+			}
 		})
 	}
 }

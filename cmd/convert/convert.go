@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -237,7 +236,7 @@ func convertEnvironment(o *Options, env *environments.File) error {
 	if !environments.IsYAMLPath(o.Out) && !strings.EqualFold(filepath.Ext(o.Out), ".json") {
 		return cmdutil.FlagErrorf("%s: name the output .yaml (Postman v12) or .json", o.Out)
 	}
-	out, blanked := withoutSecretValues(env)
+	out, blanked := environments.WithoutSecretValues(env)
 	if err := environments.ExportFile(o.Out, out, 0o644); err != nil {
 		return err
 	}
@@ -246,23 +245,6 @@ func convertEnvironment(o *Options, env *environments.File) error {
 		fmt.Fprintf(o.IO.ErrOut, "note: secret values are not written: %s (keep them in the vault: courier vault set NAME, and write {{vault:NAME}} as the value)\n", strings.Join(blanked, ", "))
 	}
 	return nil
-}
-
-// withoutSecretValues returns env with its type: secret values written
-// empty, as --export-environment writes them (a {{vault:NAME}} reference
-// stays), and their keys: a converted environment is meant for a Git
-// repository (postman/environments/), where a secret must not land.
-func withoutSecretValues(env *environments.File) (*environments.File, []string) {
-	c := *env
-	c.Values = slices.Clone(env.Values)
-	var blanked []string
-	for i, v := range c.Values {
-		if v.Type == "secret" && v.Value != "" && !strings.Contains(v.Value, "{{vault:") {
-			c.Values[i].Value = ""
-			blanked = append(blanked, v.Key)
-		}
-	}
-	return &c, blanked
 }
 
 // saveDir writes the collection directory; over an existing one (--force)

@@ -416,8 +416,9 @@ func newCmdExport(o *Options, runF func(*ExportOptions) error) *cobra.Command {
 		Long: `Write the environment in Postman's export format, keeping each variable's type and
 enabled flag (Newman's exports drop them). By default it holds the initial values, as a
 Postman export does; --with-current writes your current values instead, except secrets:
-a variable of type secret or a value that looks like a credential keeps its initial value,
-and vault references are written as references.`,
+a value that looks like a credential keeps its initial value, a variable of type secret
+is written empty (as --export-environment writes it), and vault references are written
+as references.`,
 		Args: exactArgs(2, "an environment file and an output file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Env, opts.Out = args[0], args[1]
@@ -469,8 +470,12 @@ func runExport(o *ExportOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "note: secret current values not exported (initial values kept): %s\n", strings.Join(kept, ", "))
 		}
 	}
-	if err := environments.ExportFile(o.Out, &out, perm); err != nil {
+	exported, blanked := environments.WithoutSecretValues(&out)
+	if err := environments.ExportFile(o.Out, exported, perm); err != nil {
 		return err
+	}
+	if len(blanked) > 0 {
+		fmt.Fprintf(o.IO.ErrOut, "note: secret values are not written: %s (keep them in the vault: courier vault set NAME, and write {{vault:NAME}} as the value)\n", strings.Join(blanked, ", "))
 	}
 	what := "initial"
 	if o.WithCurrent {

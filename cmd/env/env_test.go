@@ -454,3 +454,35 @@ func TestYAMLEnvironment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "http://127.0.0.1:2", f.Values[0].Value)
 }
+
+// TestExportLeavesSecretValuesOut: "env export" writes a type: secret
+// value empty, as --export-environment and "courier convert" of an
+// environment do (a {{vault:NAME}} reference stays), with or without
+// --with-current, and says which: an export is a file to share. Before,
+// it copied the file's initial secret values into the export.
+func TestExportLeavesSecretValuesOut(t *testing.T) {
+	t.Parallel()
+	const secret = "EnvInit-Wq7Zr2Lp9Xk4Tm6"
+	dir := t.TempDir()
+	envFile := filepath.Join(dir, "e.json")
+	require.NoError(t, os.WriteFile(envFile, []byte(`{"id":"x1","name":"e","values":[
+		{"key":"sec","value":"`+secret+`","type":"secret","enabled":true},
+		{"key":"ref","value":"{{vault:api}}","type":"secret","enabled":true},
+		{"key":"plain","value":"p-1","type":"default","enabled":true}]}`), 0o600))
+	state := t.TempDir()
+	for _, flags := range [][]string{nil, {"--with-current"}} {
+		out := filepath.Join(dir, "out.json")
+		r := mustOK(t, env(t, state, "", append([]string{"export", envFile, out}, flags...)...))
+		raw, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.NotContains(t, string(raw), "EnvInit", "flags %v", flags)
+		assert.Contains(t, r.err, "sec", "the note names the value left out")
+		f := readEnv(t, out)
+		v, _ := valueOf(f, "sec")
+		assert.Equal(t, "secret", v.Type)
+		v, _ = valueOf(f, "ref")
+		assert.Equal(t, "{{vault:api}}", v.Value, "a vault reference stays")
+		v, _ = valueOf(f, "plain")
+		assert.Equal(t, "p-1", v.Value)
+	}
+}
