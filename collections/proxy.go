@@ -5,7 +5,35 @@ import (
 	"net"
 	"strconv"
 	"strings"
+
+	"github.com/courier-run/courier/internal/jsuri"
 )
+
+// URL is postman-collection's ProxyConfig.getProxyUrl: the text
+// postman-runtime hands postman-request as the proxy, and what scripts
+// read. http always; the credentials in encodeURIComponent form when
+// authenticate is on and they are not both empty (postman-request unescapes
+// them again for its Proxy-Authorization: fresh-round13n-a.json); the host
+// name; the port. A Proxy made from a script's ProxyConfig (Host already a
+// host name, Port its port member's text) gives what getProxyUrl gives there.
+func (p *Proxy) URL() string {
+	var b strings.Builder
+	b.WriteString("http://")
+	if p.Authenticate {
+		cred := jsuri.EncodeURIComponent(p.Username)
+		if p.Password != "" {
+			cred += ":" + jsuri.EncodeURIComponent(p.Password)
+		}
+		if cred != "" {
+			b.WriteString(cred)
+			b.WriteByte('@')
+		}
+	}
+	b.WriteString(p.HostName())
+	b.WriteByte(':')
+	b.WriteString(strconv.Itoa(p.PortNumber()))
+	return b.String()
+}
 
 // HostName is the proxy's host as postman-collection's ProxyConfig keeps
 // it: the host name read off the host as written, its scheme,

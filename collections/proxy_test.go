@@ -42,3 +42,28 @@ func TestRequestProxy(t *testing.T) {
 		t.Fatalf("saved proxy = %v", px)
 	}
 }
+
+// TestProxyURL: ProxyConfig.getProxyUrl's text, as Newman 6.2.2's scripts
+// read it (fresh-round12n-i.json, fresh-round13n-a.json): credentials in
+// encodeURIComponent form only with authenticate, the host name, the port
+// as `x >> 0` reads it (8080 for 0).
+func TestProxyURL(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in   Proxy
+		want string
+	}{
+		{Proxy{Host: "p.example", Port: "3128"}, "http://p.example:3128"},
+		{Proxy{Host: "https://u@p.example:99/x", Port: "x"}, "http://p.example:8080"},
+		{Proxy{Host: "p", Port: "1", Username: "u", Password: "p"}, "http://p:1"},
+		{Proxy{Host: "p", Port: "1", Authenticate: true, Username: "us er@x", Password: "p:w/é%41"}, "http://us%20er%40x:p%3Aw%2F%C3%A9%2541@p:1"},
+		{Proxy{Host: "p", Port: "1", Authenticate: true, Username: "u"}, "http://u@p:1"},
+		{Proxy{Host: "p", Port: "1", Authenticate: true, Password: "x"}, "http://:x@p:1"},
+		{Proxy{Host: "p", Port: "1", Authenticate: true}, "http://p:1"},
+		{Proxy{Host: "{{h}}", Port: "{{p}}"}, "http://{{h}}:8080"},
+	} {
+		if got := c.in.URL(); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.in, got, c.want)
+		}
+	}
+}

@@ -164,14 +164,15 @@ func request(raw json.RawMessage, path string) (*Request, error) {
 	if req.Auth, err = auth(r.Auth, path+".auth"); err != nil {
 		return nil, err
 	}
-	req.Proxy = proxy(r.Proxy)
+	req.Proxy = ParseProxy(r.Proxy)
 	return req, nil
 }
 
-// proxy reads a request's proxy object as ProxyConfig.update does: host,
-// username and password only when strings, the flags only when booleans,
-// anything else (or no object) left at its default.
-func proxy(raw json.RawMessage) *Proxy {
+// ParseProxy reads a request's proxy object (a file's, or one a script
+// gives pm.sendRequest) as ProxyConfig.update does: host, username and
+// password only when strings, the flags only when booleans, anything else
+// left at its default; nil for no object.
+func ParseProxy(raw json.RawMessage) *Proxy {
 	if jsonKind(raw) != "object" {
 		return nil
 	}

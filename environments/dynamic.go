@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/courier-run/courier/internal/jsuri"
 )
 
 // Dynamic variables are Postman's built-in {{$name}} generators
@@ -505,26 +507,11 @@ func (g *Gen) mimeType() string { return g.pick(mimeTypes) }
 // imageDataURI is what faker 5.5.3's image.dataUri() returns when called
 // without arguments, as Postman does: an SVG whose size is "undefined".
 var imageDataURI = sync.OnceValue(func() string {
-	return "data:image/svg+xml;charset=UTF-8," + encodeURIComponent(
+	return "data:image/svg+xml;charset=UTF-8," + jsuri.EncodeURIComponent(
 		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" baseProfile="full" width="undefined" height="undefined">`+
 			`<rect width="100%" height="100%" fill="grey"/>`+
 			`<text x="NaN" y="NaN" font-size="20" alignment-baseline="middle" text-anchor="middle" fill="white">undefinedxundefined</text></svg>`)
 })
-
-// encodeURIComponent escapes like JavaScript's function of that name.
-func encodeURIComponent(s string) string {
-	const keep = "-_.!~*'()"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(keep, c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		fmt.Fprintf(&b, "%%%02X", c)
-	}
-	return b.String()
-}
 
 var (
 	namePrefixes   = []string{"Mr.", "Mrs.", "Ms.", "Miss", "Dr."}

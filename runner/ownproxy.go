@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -23,13 +22,31 @@ func withOwnProxy(ctx context.Context, p *collections.Proxy) context.Context {
 	return wire.WithProxy(ctx, ownProxyURL(p), p.Tunnel)
 }
 
-// ownProxyURL is ProxyConfig.getProxyUrl's URL: http, the credentials
-// when authenticate is on and they are not both empty, the host name read
-// off the host as written (a scheme, credentials, port and path dropped),
-// and the port (8080 unless a number other than 0). Nothing in it is a
-// variable.
+// ownProxyURL is the proxy postman-request takes from postman-runtime:
+// ProxyConfig.getProxyUrl's text (collections.Proxy.URL, the one place it
+// is written) read as postman-request reads it. The credentials are
+// unescaped (qs.unescape), so the Proxy-Authorization holds them as the
+// collection gave them (fresh-round13n-a.json); the host name ends where
+// Node's parser ends it. Nothing in it is a variable.
 func ownProxyURL(p *collections.Proxy) *url.URL {
-	host := p.HostName()
+	rest := strings.TrimPrefix(p.URL(), "http://")
+	u := &url.URL{Scheme: "http"}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		// encodeURIComponent left no ':' or '@' inside either part.
+		user, pass, hasPass := strings.Cut(rest[:i], ":")
+		user, _ = url.PathUnescape(user)
+		pass, _ = url.PathUnescape(pass)
+		if hasPass {
+			u.User = url.UserPassword(user, pass)
+		} else {
+			u.User = url.User(user)
+		}
+		rest = rest[i+1:]
+	}
+	host, port := rest, ""
+	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+		host, port = rest[:i], rest[i+1:]
+	}
 	if i := strings.IndexFunc(host, notHostChar); i >= 0 && !strings.HasPrefix(host, "[") {
 		// Node's url.parse ends the host name at a character a name may
 		// not hold ("{{proxyHost}}": the runtime does not resolve
@@ -39,14 +56,7 @@ func ownProxyURL(p *collections.Proxy) *url.URL {
 	if host == "" {
 		host = "localhost" // Node's request to "http://:8080"
 	}
-	u := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(p.PortNumber()))}
-	if p.Authenticate && (p.Username != "" || p.Password != "") {
-		if p.Password != "" {
-			u.User = url.UserPassword(p.Username, p.Password)
-		} else {
-			u.User = url.User(p.Username)
-		}
-	}
+	u.Host = net.JoinHostPort(host, port)
 	return u
 }
 

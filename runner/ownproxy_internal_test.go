@@ -26,6 +26,8 @@ func TestOwnProxyURL(t *testing.T) {
 		{collections.Proxy{Host: "p", Port: "1", Username: "u", Password: "p"}, "http://p:1"},
 		{collections.Proxy{Host: "p", Port: "1", Authenticate: true, Username: "u s", Password: "p@:"}, "http://u%20s:p%40%3A@p:1"},
 		{collections.Proxy{Host: "p", Port: "1", Authenticate: true, Password: "x"}, "http://:x@p:1"},
+		{collections.Proxy{Host: "p", Port: "1", Authenticate: true, Username: "us er@x", Password: "p:w/é%41"}, "http://us%20er%40x:p%3Aw%2F%C3%A9%2541@p:1"},
+		{collections.Proxy{Host: "p", Port: "1", Authenticate: true, Username: "u"}, "http://u@p:1"},
 		{collections.Proxy{Host: "p", Port: "1", Authenticate: true}, "http://p:1"},
 	} {
 		if got := ownProxyURL(&c.in).String(); got != c.want {

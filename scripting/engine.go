@@ -413,6 +413,8 @@ func (c *compiled) addParameters(ast *gojaast.Program, fn *gojaast.FunctionLiter
 type Engine struct {
 	opts Options
 	rt   *goja.Runtime
+	// host is the bootstrap's host object (parts' hooks add to it).
+	host *goja.Object
 	loop *eventLoop
 	api  struct {
 		run, finish, keys goja.Callable

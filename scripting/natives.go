@@ -904,6 +904,9 @@ type plainRequest struct {
 	Auth   *plainAuth    `json:"auth"`
 	Descr  string        `json:"description"`
 	Query  []plainQuery  `json:"-"`
+	// Proxy is a pm.sendRequest's own proxy (writeRequest keeps the
+	// request's: Newman sends no change a script makes to it).
+	Proxy json.RawMessage `json:"proxy"`
 }
 
 type plainURL struct {
@@ -1131,6 +1134,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 	if p.Auth != nil && p.Auth.Type != "" {
 		r.Auth = p.Auth.auth()
 	}
+	r.Proxy = collections.ParseProxy(p.Proxy)
 	return r
 }
 
@@ -1243,20 +1247,40 @@ func (b requestBuilder) proxy(p *collections.Proxy) *goja.Object {
 	if p.Password != "" {
 		_ = o.Set("password", p.Password)
 	}
-	// ProxyConfig's getProxyUrl, not enumerable (JSON and keys leave it out).
-	url := "http://"
-	if p.Authenticate {
-		cred := jsEncodeURIComponent(p.Username)
-		if p.Password != "" {
-			cred += ":" + jsEncodeURIComponent(p.Password)
+	// ProxyConfig's getProxyUrl, not enumerable (JSON and keys leave it
+	// out). It reads the object as it is then: a script that changed the
+	// port or the credentials reads them back (fresh-round13n-a.json),
+	// though the request still goes through the collection's proxy.
+	url := b.e.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		this := call.This.ToObject(b.e.rt)
+		text := func(k string) string {
+			if v := this.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+				return v.String()
+			}
+			return ""
 		}
-		if cred != "" {
-			url += cred + "@"
-		}
-	}
-	url += p.HostName() + ":" + strconv.Itoa(p.PortNumber())
-	_ = o.DefineDataProperty("getProxyUrl", b.e.rt.ToValue(func() string { return url }), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		on := this.Get("authenticate")
+		at := collections.Proxy{Host: text("host"), Port: text("port"), Authenticate: on != nil && on.ToBoolean(),
+			Username: text("username"), Password: text("password")}
+		return b.e.rt.ToValue(at.URL())
+	})
+	_ = o.DefineDataProperty("getProxyUrl", url, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
+}
+
+// proxyConfig is postman-collection's new ProxyConfig(options) for
+// Request#update: the options read as a file's proxy object is; undefined
+// for no object. The request-auth part's hook puts it on the host object.
+func (e *Engine) proxyConfig(c goja.FunctionCall) goja.Value {
+	js, err := json.Marshal(c.Argument(0).Export())
+	if err != nil {
+		return goja.Undefined()
+	}
+	p := collections.ParseProxy(js)
+	if p == nil {
+		return goja.Undefined()
+	}
+	return requestBuilder{e}.proxy(p)
 }
 
 // requestBuilder builds the parts of requestData's object, each in
@@ -1818,6 +1842,7 @@ func (e *Engine) installGlobals() error {
 	e.installJSONHelpers(set)
 	e.installAssertHelpers(set)
 	e.installResponseGlobals(set)
+	e.host = g
 	return rt.Set("__courierHost", g)
 }
 
@@ -2559,19 +2584,4 @@ func (e *Engine) millis(d time.Duration) float64 {
 // whole milliseconds (Node measures with Date.now()), rounded to the nearest.
 func wholeMillis(d time.Duration) float64 {
 	return math.Round(float64(d) / float64(time.Millisecond))
-}
-
-// jsEncodeURIComponent is JavaScript's encodeURIComponent of valid text:
-// every byte of its UTF-8 but letters, digits and -_.!~*'() in %XX form.
-func jsEncodeURIComponent(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		fmt.Fprintf(&b, "%%%02X", c)
-	}
-	return b.String()
 }

@@ -146,4 +146,7 @@ func (e *Engine) part(name string) goja.Value {
 var partHooks = map[string]func(*Engine){
 	"rewrites": (*Engine).defineAsyncGenFromText,
 	"atomics":  (*Engine).defineShareBuffer,
+	"request-auth": func(e *Engine) {
+		_ = e.host.Set("proxyConfig", e.proxyConfig)
+	},
 }

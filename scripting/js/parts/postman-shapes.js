@@ -570,7 +570,7 @@ RequestAuth.prototype.parameters = function () { return this[this.type]; };
 // The members that change an auth (use, update, clear, current) and
 // Request#authorizeUsing are in js/parts/request-auth.js, compiled on first
 // use: few scripts switch auth.
-function authPart() { return b.part('request-auth', { PropertyList: PropertyList, VariableList: VariableList, RequestAuth: RequestAuth }); }
+function authPart() { return b.part('request-auth', { PropertyList: PropertyList, VariableList: VariableList, RequestAuth: RequestAuth, RequestBody: RequestBody, host: host }); }
 ['current', 'use', 'update', 'clear'].forEach(function (n) {
     RequestAuth.prototype[n] = function () { return authPart()[n].apply(this, arguments); };
 });
@@ -654,6 +654,7 @@ R.removeHeader = function (h, opts) {
 R.addQueryParams = function (p) { this.url.addQueryParams(p); };
 R.removeQueryParams = function (p) { this.url.removeQueryParams(p); };
 R.authorizeUsing = function () { return authPart().authorizeUsing.apply(this, arguments); };
+R.update = function (o) { return authPart().requestUpdate.call(this, o); };
 R.size = function () {
     var b = this.body ? this.body.toString() : '';
     return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };

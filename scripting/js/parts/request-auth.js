@@ -1,6 +1,6 @@
-// RequestAuth's members that change it and Request#authorizeUsing, as
-// postman-collection's: a part compiled on first use (few scripts switch
-// auth). use selects a type and merges options into its parameters;
+// RequestAuth's members that change it, Request#authorizeUsing and
+// Request#update, as postman-collection's: a part compiled on first use
+// (few scripts switch auth or rebuild the request). use selects a type and merges options into its parameters;
 // update merges them into a type's parameters (the selected one by
 // default) and leaves the selection alone; clear empties a type's
 // parameters and drops the list of a type not selected.
@@ -51,6 +51,21 @@ var m = {
         if (!authType(type)) { return; }
         if (!this.auth) { this.auth = new b.RequestAuth({}); } else if (this.auth.clear) { this.auth.clear(type); }
         this.auth.use(type, opts);
+    },
+    // Request#update (this is the Request): the url updated in place, the
+    // header rows replaced, the method (GET for null), then a new body,
+    // auth and proxy for each given (a body even when undefined). A proxy
+    // changed so reads back, but the request goes through the collection's
+    // (fresh-round13n-a.json).
+    requestUpdate: function (o) {
+        if (!o) { return; }
+        if (hasOwn(o, 'url')) { this.url.update(o.url); }
+        if (o.header) { this.headers.repopulate(o.header); }
+        if (hasOwn(o, 'method')) { this.method = o.method === undefined || o.method === null ? 'GET' : String(o.method).toUpperCase(); }
+        if (hasOwn(o, 'body')) { this.body = new b.RequestBody(typeof o.body === 'string' ? { mode: 'raw', raw: o.body } : o.body); }
+        if (o.auth) { this.auth = new b.RequestAuth(o.auth); }
+        var p = o.proxy && b.host.proxyConfig(o.proxy);
+        if (p) { this.proxy = p; }
     }
 };
 return m;

@@ -62,9 +62,15 @@ function headers(h) {
     }
     return h;
 }
+// A request's own proxy goes with it as given (Newman sends through it:
+// fresh-round13n-a.json).
+function withProxy(o, req) {
+    if (req && typeof req === 'object' && req.proxy) { o.proxy = req.proxy; }
+    return o;
+}
 return function normalize(req) {
     if (typeof req === 'string') { return plainRequest({ url: req, method: 'GET' }); }
-    if (req instanceof Request) { return plainRequest(req); }
+    if (req instanceof Request) { return withProxy(plainRequest(req), req); }
     if (library(req, 'Request')) { req = req.toJSON(); }
     req = req || {};
     var url = req.url;
@@ -74,6 +80,6 @@ return function normalize(req) {
         // given only as {raw} is empty, and the request fails (Newman).
         url = new Url(Object.assign({}, url, { raw: undefined }));
     }
-    return plainRequest({ url: url, method: req.method, headers: headers(req.header || req.headers), body: body(req.body), auth: req.auth });
+    return withProxy(plainRequest({ url: url, method: req.method, headers: headers(req.header || req.headers), body: body(req.body), auth: req.auth }), req);
 };
 })
