@@ -244,8 +244,15 @@ func readVariable(m map[string]any, p string) (Variable, error) {
 		}
 	default:
 		// Non-string values keep their JSON text and record their kind so
-		// scripts read back a number, boolean, object or array.
+		// scripts read back a number, boolean, object or array. A secret's
+		// stays a secret, as its text, so it is masked whatever it holds:
+		// Newman reads it back typed, as an "any" variable, and so shows
+		// it (a PIN written as a number) in every report and export.
 		b, _ := json.Marshal(val)
+		if v.Type == TypeSecret {
+			v.Value = string(b)
+			break
+		}
 		v.Value, v.Type = encodeRaw(b)
 	}
 	for _, flag := range []string{"enabled", "disabled"} {

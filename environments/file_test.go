@@ -266,6 +266,17 @@ func TestLoadShapes(t *testing.T) {
 			}},
 		},
 		{
+			// Newman reads these back typed, as "any" variables, and shows
+			// them; kept as text they stay masked, as collection variables
+			// of type secret are (CollectionVariables).
+			name: "a secret's non-string value stays a secret, as its JSON text",
+			in:   `{"values":[{"key":"pin","value":48151623,"type":"secret"},{"key":"o","value":{"p":"x y"},"type":"secret"},{"key":"l","value":["a"],"type":"secret"},{"key":"t","value":true,"type":"secret"}]}`,
+			want: File{Values: []Variable{
+				{Key: "pin", Value: "48151623", Type: TypeSecret}, {Key: "o", Value: `{"p":"x y"}`, Type: TypeSecret},
+				{Key: "l", Value: `["a"]`, Type: TypeSecret}, {Key: "t", Value: "true", Type: TypeSecret},
+			}},
+		},
+		{
 			name: "description object and name-only key",
 			in:   `{"values":[{"name":"old","value":"v","description":{"content":"docs","type":"text/plain"}}]}`,
 			want: File{Values: []Variable{{Key: "old", Value: "v", Description: "docs"}}},

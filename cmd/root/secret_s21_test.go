@@ -30,7 +30,9 @@ const (
 // is a secret it was sent, and the cookie jar is exported. Before the
 // fixes: the punycoded label in every output (35 times in a JSON report),
 // 10 characters of the cut secret in cli, JSON, JUnit and HTML, and the
-// secret in the exported jar's "path".
+// secret in the exported jar's "path". A type: secret variable whose value
+// in the file is a number or an object (a PIN written as a number) was read
+// as an ordinary typed value and shown everywhere.
 func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(s21Server))
@@ -42,12 +44,17 @@ func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
 			"const e = pm.environment.get('pathKey'), h = pm.environment.get('hostKey');",
 			"console.log({long: 'x'.repeat(9990) + e}, ['y'.repeat(9995) + e], new Map([['k', 'z'.repeat(9992) + h]]));",
 		}, []string{"console.log(String(pm.request.url.host));"}),
+		scriptedItem("typed secrets", map[string]any{"method": "GET", "url": srv.URL + "/get?pin={{pinKey}}",
+			"header": []any{map[string]any{"key": "X-Obj", "value": "{{objKey}}"}}}, nil,
+			[]string{"console.log(pm.environment.get('pinKey'), pm.environment.get('objKey'), pm.environment.toObject());"}),
 		scriptedItem("cookie path", map[string]any{"method": "GET", "url": srv.URL + "/cookie-path",
 			"header": []any{map[string]any{"key": "X-Path", "value": "{{pathKey}}"}}}, nil, nil),
 	}
 	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "audit21"}, "item": items}, map[string]any{"name": "audit21", "values": []any{
 		map[string]any{"key": "hostKey", "value": s21Host, "type": "secret", "enabled": true},
 		map[string]any{"key": "pathKey", "value": s21Path, "type": "secret", "enabled": true},
+		map[string]any{"key": "pinKey", "value": 48151623, "type": "secret", "enabled": true},
+		map[string]any{"key": "objKey", "value": map[string]any{"p": "Obj-Hidden-9Xq"}, "type": "secret", "enabled": true},
 	}})
 	o := func(name string) string { return filepath.Join(cr.out, name) }
 	args := cr.everyOutput()
@@ -66,7 +73,7 @@ func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
 			_ = os.WriteFile(filepath.Join(d, strings.NewReplacer("/", "_", " ", "_").Replace(name)), []byte(text), 0o600)
 		}
 		plain := boxOrBreak.ReplaceAllString(text, "")
-		for _, p := range []string{"xn--", "EnvCurr", "Hb3?Nd8", "Ünï-çø", "n-d-scrt"} {
+		for _, p := range []string{"xn--", "EnvCurr", "Hb3?Nd8", "Ünï-çø", "n-d-scrt", "48151623", "Obj-Hidden"} {
 			assert.NotContains(t, plain, p, "%s holds a form or a piece of a secret", name)
 		}
 	}
