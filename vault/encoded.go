@@ -3,6 +3,7 @@ package vault
 import (
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -173,8 +174,41 @@ func matchRune(s string, pos int, r rune) (e1, e2 int) {
 
 // percentForm is where r written as %XX per UTF-8 byte, at s[pos] (a
 // '%'), ends; 0 when it is not there. A byte may be encoded twice, %25XX
-// (an OAuth 1 signer encodes a query that was encoded already).
+// (an OAuth 1 signer encodes a query that was encoded already). Beyond
+// ASCII, r may also be in JavaScript's escape() form (escapeForm).
 func percentForm(s string, pos int, r rune) int {
+	if e := utf8PercentForm(s, pos, r); e > 0 || r < utf8.RuneSelf {
+		return e
+	}
+	return legacyEscapeForm(s, pos, r)
+}
+
+// legacyEscapeForm is where r as JavaScript's escape() writes it ends: a
+// character below 256 as one %XX (latin1, as a server that percent-encodes
+// latin1 also writes it), any other as %uXXXX per UTF-16 unit; 0 when it
+// is not there.
+func legacyEscapeForm(s string, pos int, r rune) int {
+	if r < 0x100 {
+		if pos+3 <= len(s) {
+			if b, ok := hexByte(s[pos+1], s[pos+2]); ok && rune(b) == r {
+				return pos + 3
+			}
+		}
+	}
+	p := pos
+	for _, u := range utf16.Encode([]rune{r}) {
+		if p+6 > len(s) || s[p] != '%' || s[p+1] != 'u' && s[p+1] != 'U' {
+			return 0
+		}
+		if v, ok := hex4(s[p+2 : p+6]); !ok || v != u {
+			return 0
+		}
+		p += 6
+	}
+	return p
+}
+
+func utf8PercentForm(s string, pos int, r rune) int {
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
 	p := pos

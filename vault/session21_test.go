@@ -83,3 +83,23 @@ func BenchmarkRedactInspectCuts(b *testing.B) {
 		_ = r.Redact(body)
 	}
 }
+
+// TestRedactLegacyEscapeForm: JavaScript's escape() (and a server that
+// percent-encodes latin1) writes a character below 256 as one %XX and any
+// other as %uXXXX, a UTF-16 unit each: a secret beyond ASCII in that form
+// is masked as in its UTF-8 percent-encoding.
+func TestRedactLegacyEscapeForm(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("Ünï-çødé-Sëcrét-7Qž", "Pw😀xyz12345")
+	for _, text := range []string{
+		"'%DCn%EF-%E7%F8d%E9-S%EBcr%E9t-7Q%u017E'",
+		"q=%dcn%ef-%e7%f8d%e9-s%ebcr%e9t-7q%u017e&x=1",
+		"Pw%uD83D%uDE00xyz12345",
+		"%u00DCn%u00EF-%u00E7%u00F8d%u00E9-S%u00EBcr%u00E9t-7Q%u017E",
+	} {
+		if got := r.Redact(text); !strings.Contains(got, Mask) || strings.Contains(got, "%E7%F8") || strings.Contains(got, "xyz123") {
+			t.Errorf("escape() form survives: %q", got)
+		}
+	}
+}

@@ -30,7 +30,8 @@ const (
 // is a secret it was sent, and the cookie jar is exported. Before the
 // fixes: the punycoded label in every output (35 times in a JSON report),
 // 10 characters of the cut secret in cli, JSON, JUnit and HTML, and the
-// secret in the exported jar's "path". A type: secret variable whose value
+// secret in the exported jar's "path"; escape() of the secret beyond
+// ASCII (%DCn%EF-…7Q%u017E) in cli, JSON, JUnit and HTML. A type: secret variable whose value
 // in the file is a number or an object (a PIN written as a number) was read
 // as an ordinary typed value and shown everywhere.
 func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
@@ -43,6 +44,7 @@ func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
 		scriptedItem("cut by inspect", srv.URL+"/get", []string{
 			"const e = pm.environment.get('pathKey'), h = pm.environment.get('hostKey');",
 			"console.log({long: 'x'.repeat(9990) + e}, ['y'.repeat(9995) + e], new Map([['k', 'z'.repeat(9992) + h]]));",
+			"console.log(escape(h), escape('a' + e));",
 		}, []string{"console.log(String(pm.request.url.host));"}),
 		scriptedItem("typed secrets", map[string]any{"method": "GET", "url": srv.URL + "/get?pin={{pinKey}}",
 			"header": []any{map[string]any{"key": "X-Obj", "value": "{{objKey}}"}}}, nil,
@@ -73,7 +75,7 @@ func TestSecretsThroughSession21PathsNeverShow(t *testing.T) {
 			_ = os.WriteFile(filepath.Join(d, strings.NewReplacer("/", "_", " ", "_").Replace(name)), []byte(text), 0o600)
 		}
 		plain := boxOrBreak.ReplaceAllString(text, "")
-		for _, p := range []string{"xn--", "EnvCurr", "Hb3?Nd8", "Ünï-çø", "n-d-scrt", "48151623", "Obj-Hidden"} {
+		for _, p := range []string{"xn--", "EnvCurr", "Hb3?Nd8", "Ünï-çø", "n-d-scrt", "48151623", "Obj-Hidden", "%DCn", "%u017E"} {
 			assert.NotContains(t, plain, p, "%s holds a form or a piece of a secret", name)
 		}
 	}
