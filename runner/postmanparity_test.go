@@ -526,6 +526,17 @@ func courierAnswers(t *testing.T, c parityCase, base parityServers, v3, newman b
 		r.Options.Data = rows
 	}
 	parityFlags(t, c.Flags, r, base)
+	if r.Options.TimeoutScript == 0 {
+		// No script limit unless the case gives one (--timeout-script, as
+		// fresh-round12n-b does): the default, Newman's 30 s, is a speed
+		// bound here. The heaviest cases (fresh-round12l-d's and 12l-f's
+		// stack overflows, fresh-round11p-b's CryptoJS PBKDF2: 2-3 s of
+		// CPU on a quiet machine) outlived it in a full go test ./... at
+		// load 30-37 and failed with "synchronous script execution
+		// timeout". The case's 3-minute context below is the hang guard; it
+		// stops a script as a timeout does.
+		r.Options.TimeoutScript = -1
+	}
 	r.Options.ProxyEnv = func(name string) string { return base.envValue(c.Env[name]) }
 	// A hang guard only, never a speed limit: the heaviest case
 	// (fresh-round12l-d's overflows, ~2.3 s of CPU) took 12 s alone at load
