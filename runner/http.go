@@ -1779,13 +1779,30 @@ func reason(resp *http.Response) string {
 func wireResponseHeaders(resp *http.Response) []collections.Header {
 	fs := wire.HeaderFields(resp)
 	if fs == nil {
-		return responseHeaders(resp.Header)
+		hs := responseHeaders(resp.Header)
+		return hs[:nodeRawHeaderFields(len(hs))]
 	}
+	fs = fs[:nodeRawHeaderFields(len(fs))]
 	out := make([]collections.Header, len(fs))
 	for i, f := range fs {
 		out[i] = collections.Header{Key: latin1.Decode(f.Name), Value: latin1.Decode(f.Value)}
 	}
 	return groupedAsObject(out)
+}
+
+// nodeRawHeaderFields is how many of a response's n header fields Node
+// gives Postman (IncomingMessage.rawHeaders): its parser hands them to
+// JavaScript in batches of 31, and a batch is taken only while fewer than
+// 1,000 fields (maxHeadersCount) are held, so a head of more than 1,023
+// keeps its first 1,023 (fresh-round13n-d.json; the body is framed by a
+// Content-Length left out all the same).
+func nodeRawHeaderFields(n int) int {
+	const batch, held = 31, 1000
+	kept := 0
+	for kept < n && kept < held {
+		kept += batch
+	}
+	return min(kept, n)
 }
 
 // groupedAsObject puts the fields in the order postman-runtime's

@@ -852,6 +852,7 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 	if d := c.t.AwaitResponse; d > 0 && c.br.Buffered() == 0 {
 		awaitReadable(c.raw, d)
 	}
+	informational := false
 	for {
 		if _, err := c.br.Peek(1); err != nil {
 			return fail(err, true)
@@ -868,7 +869,14 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		// Informational answers (100 Continue, 103 Early Hints) precede
 		// the response; 101 ends HTTP on this connection.
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+			informational = true
 			continue
+		}
+		if lines == nil && !informational {
+			// A head longer than the read buffer (many short fields under
+			// Node's limit): its lines as they came, from the copy of the
+			// reads that brought it.
+			lines = capturedHead(c.lim.capture)
 		}
 		return c.deliver(ctx, req, head, resp, lines, stop), nil
 	}
@@ -1092,6 +1100,17 @@ func peekHead(br *bufio.Reader) []Field {
 			return nil
 		}
 	}
+}
+
+// capturedHead is the header lines of the head that starts a capture
+// (headLimit.capture: the reads of a head longer than one read), after
+// the line breaks llhttp skips; nil when there is none.
+func capturedHead(capture []byte) []Field {
+	buf := bytes.TrimLeft(capture, "\r\n")
+	if i := headEnd(buf); i >= 0 {
+		return parseHead(buf[:i])
+	}
+	return nil
 }
 
 // headEnd is where the head in buf ends: the index of the line break
