@@ -54,10 +54,16 @@ func argumentsMayAct(args []ast.Expression) bool {
 }
 
 // resolveCalleesFirst rewrites each call of calls to read its callee
-// before its arguments.
+// before its arguments. A call may be listed twice: goja's function node
+// holds its var declarations twice (in the body and in the hoisting list,
+// the same nodes), so the scope walk meets a call in a var initializer
+// twice; the second finds it rewritten.
 func resolveCalleesFirst(calls []*ast.CallExpression) {
 	for _, call := range calls {
-		id := call.Callee.(*ast.Identifier)
+		id, ok := call.Callee.(*ast.Identifier)
+		if !ok {
+			continue
+		}
 		call.Callee = &ast.SequenceExpression{Sequence: []ast.Expression{
 			&ast.NumberLiteral{Idx: id.Idx, Literal: "0", Value: int64(0)}, id,
 		}}

@@ -15,6 +15,8 @@ p(() => { helperFn = function (a) { return 'called ' + a + ' ' + typeof this; };
 p(() => { helperNum = 5; return helperNum(String(1)); });
 p(() => { function declared(a) { return a; } return declared(String(2)); });
 p(() => parseInt(String(12)) + Number(String(1)));
+p(() => { function inner(x) { var r = undefinedFn(x + 1); return r; } return inner(1); });
+p(() => { laterHelper = function (a) { return 'later ' + a; }; function use(x) { var r = laterHelper(x + 1), s = laterHelper(String(x)); return r + s; } return use(1); });
 `, []string{
 		"E:ReferenceError: undefinedFn is not defined",
 		"E:ReferenceError: undefinedFn is not defined",
@@ -23,5 +25,10 @@ p(() => parseInt(String(12)) + Number(String(1)));
 		"E:TypeError: helperNum is not a function",
 		"2",
 		"13",
+		// A var inside a function is also in goja's hoisting list: its
+		// call was found twice and the second rewrite panicked, failing
+		// the whole script ("internal error in a native function").
+		"E:ReferenceError: undefinedFn is not defined",
+		"later 2later 1",
 	})
 }
