@@ -143,8 +143,11 @@ func (w *nullishWalker) walk(v reflect.Value, level int) {
 		if v.Type().PkgPath() != astPkg {
 			return
 		}
+		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
-			w.walk(v.Field(i), level)
+			if t.Field(i).Name != "DeclarationList" { // var bindings again (walkASTPruned)
+				w.walk(v.Field(i), level)
+			}
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {

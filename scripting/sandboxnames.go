@@ -277,7 +277,15 @@ func walkASTPruned(v reflect.Value, visit func(ast.Node) bool) {
 		if v.Type().PkgPath() != astPkg {
 			return
 		}
+		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
+			// A function's or program's DeclarationList holds its var
+			// bindings a second time (goja's hoisting list, the same
+			// nodes as in the body): walking it met every var initializer
+			// twice, and a pass that edits what it meets edited it twice.
+			if t.Field(i).Name == "DeclarationList" {
+				continue
+			}
 			walkASTPruned(v.Field(i), visit)
 		}
 	case reflect.Slice:

@@ -13,6 +13,10 @@ function def(obj, name, f) {
 function AwaitMark(v) { this.v = v; }
 // A value yield* hands on (V8 does not await it again).
 function Delegated(v) { this.v = v; }
+// What the outer generator is to return (the delegation's return).
+function ReturnMark(v) { this.v = v; }
+// The value of the return() the driver is making, read by the delegation.
+var returnArg;
 def(global, '__courierAwait', function (v) { return new AwaitMark(v); });
 // typed prints a value as V8's "is not a function" does: number 5,
 // string "s", #<Object>.
@@ -83,8 +87,16 @@ def(global, '__courierAsyncDelegate', function* (o) {
             atValue = false;
         }
     } finally {
-        // Still at a value: the consumer called return().
-        if (atValue && typeof it.return === 'function') { yield new AwaitMark(it.return()); }
+        // Still at a value: the consumer called return(v). The inner
+        // iterator's return(v) is awaited and its value is what the outer
+        // generator returns (V8), so this one asks the driver to return it
+        // again (ReturnMark): a yield here (the await) has turned the
+        // return into a resumption.
+        if (atValue && typeof it.return === 'function') {
+            var v = returnArg, rr = yield new AwaitMark(it.return(v));
+            if (!isObj(rr)) { throw new TypeError('Iterator result ' + String(rr) + ' is not an object'); }
+            yield new ReturnMark(rr.value);
+        }
     }
 });
 // V8's objects around async generators: %AsyncIteratorPrototype% (its
@@ -214,8 +226,12 @@ def(global, '__courierAsyncGen', function (self, args, fn, own) {
         function pump(m, a) {
             var r;
             // Through __courierTry: an overflow inside is a RangeError.
+            returnArg = a;
             try { r = global.__courierTry(function () { return g[m](a); }); } catch (e) { reject(e); return; }
-            if (r.value instanceof AwaitMark) {
+            returnArg = undefined;
+            if (r.value instanceof ReturnMark) {
+                pump('return', r.value.v);
+            } else if (r.value instanceof AwaitMark) {
                 Promise.resolve(r.value.v).then(function (v) { pump('next', v); }, function (e) { pump('throw', e); });
             } else if (r.value instanceof Delegated) {
                 // yield* hands on the inner iterator's value unawaited.
