@@ -371,3 +371,37 @@ func incompleteTail(b []byte) int {
 	}
 	return 0
 }
+
+// CharsetEncoder returns how text is written in the legacy charset
+// iconv-lite calls name (BodyCharset's names): its bytes, and false for
+// text the charset cannot hold. It is nil for the Unicode charsets, the
+// latin1 ones and names courier does not decode, whose forms vault finds
+// by itself. vault masks a secret in a body's bytes by it: a server that
+// keeps text in windows-1251 or Shift_JIS echoes a secret in those bytes.
+func CharsetEncoder(name string) func(string) ([]byte, bool) {
+	if cm, ok := charmaps[name]; ok {
+		table := singleByteTable(name, cm)
+		back := make(map[rune]byte, 256)
+		for b := len(table) - 1; b >= 0; b-- {
+			back[table[b]] = byte(b)
+		}
+		return func(s string) ([]byte, bool) {
+			out := make([]byte, 0, len(s))
+			for _, r := range s {
+				b, ok := back[r]
+				if !ok || r == utf8.RuneError {
+					return nil, false
+				}
+				out = append(out, b)
+			}
+			return out, true
+		}
+	}
+	if enc, ok := multiByte[name]; ok {
+		return func(s string) ([]byte, bool) {
+			out, err := enc.NewEncoder().Bytes([]byte(s))
+			return out, err == nil
+		}
+	}
+	return nil
+}

@@ -113,7 +113,7 @@ func redactRoundTrip(red *vault.Redactor, item runner.ItemRef, req runner.SentRe
 func redactSent(red *vault.Redactor, s runner.SentRequest) runner.SentRequest {
 	r := red.Redact
 	s.URL, s.Shown = r(s.URL), r(s.Shown)
-	s.Body = red.RedactBody(s.Body, scripting.BodyCharset(s.Header))
+	s.Body = redactBody(red, s.Body, s.Header)
 	s.Header = redactHeaders(r, s.Header)
 	s.Form = redactForm(r, s.Form)
 	if len(s.Resolved) > 0 {
@@ -136,6 +136,14 @@ func redactSent(red *vault.Redactor, s runner.SentRequest) runner.SentRequest {
 	return s
 }
 
+// redactBody masks a body's bytes by the charset its headers declare: the
+// Unicode ones and latin1 in vault's RedactBody, a legacy one (windows-1251,
+// Shift_JIS…) as scripting writes it.
+func redactBody(red *vault.Redactor, body []byte, header []collections.Header) []byte {
+	cs := scripting.BodyCharset(header)
+	return red.RedactCharsetBody(red.RedactBody(body, cs), scripting.CharsetEncoder(cs))
+}
+
 func redactResponse(red *vault.Redactor, resp *runner.Response) *runner.Response {
 	if resp == nil {
 		return nil
@@ -146,7 +154,7 @@ func redactResponse(red *vault.Redactor, resp *runner.Response) *runner.Response
 	// A body's bytes, by the charset its (unmasked) headers declare: also
 	// a secret in UTF-16, UTF-32 or UTF-7 text, which the JSON report's
 	// response stream and --verbose would show as bytes.
-	c.Body = red.RedactBody(c.Body, scripting.BodyCharset(c.Header))
+	c.Body = redactBody(red, c.Body, c.Header)
 	c.Header = redactHeaders(r, c.Header)
 	return &c
 }

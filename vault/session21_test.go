@@ -3,6 +3,8 @@ package vault
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestRedactStringCutByInspect: Node's util.inspect (console.log of an
@@ -101,5 +103,31 @@ func TestRedactLegacyEscapeForm(t *testing.T) {
 		if got := r.Redact(text); !strings.Contains(got, Mask) || strings.Contains(got, "%E7%F8") || strings.Contains(got, "xyz123") {
 			t.Errorf("escape() form survives: %q", got)
 		}
+	}
+}
+
+// TestRedactCharsetBody: a body in a legacy charset that echoes a secret
+// holds it in that charset's bytes; each is masked, the body's other bytes
+// stay as they were, and a secret the charset cannot write is skipped.
+func TestRedactCharsetBody(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	r.Add("Пароль-Секрет-Ж2024", "秘密のパスワード鍵9")
+	enc := func(s string) ([]byte, bool) {
+		b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(s))
+		return b, err == nil
+	}
+	secret, _ := enc("Пароль-Секрет-Ж2024")
+	body := append(append([]byte("value: \xc0\xc1 "), secret...), " end "...)
+	body = append(body, secret...)
+	got := r.RedactCharsetBody(body, enc)
+	if want := "value: \xc0\xc1 *** end ***"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := r.RedactCharsetBody([]byte("plain"), enc); string(got) != "plain" {
+		t.Errorf("a body without the secret changed: %q", got)
+	}
+	if got := NewRedactor().RedactCharsetBody(body, enc); string(got) != string(body) {
+		t.Error("no secrets, yet the body changed")
 	}
 }

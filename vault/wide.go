@@ -198,3 +198,24 @@ func wideSpans(s, needle string) []span {
 	}
 	return spans
 }
+
+// RedactCharsetBody masks the secrets in a body's bytes as encode writes
+// them in the legacy charset the body declares (scripting.CharsetEncoder:
+// windows-1251, Shift_JIS…), after RedactBody: a server that keeps text in
+// such a charset echoes a secret in those bytes, which the JSON report
+// keeps as the response's stream. A secret the charset cannot write, or
+// writes as its UTF-8 bytes (ASCII), is left to RedactBody.
+func (r *Redactor) RedactCharsetBody(b []byte, encode func(string) ([]byte, bool)) []byte {
+	if len(b) == 0 || encode == nil || r.Len() == 0 {
+		return b
+	}
+	out := b
+	for _, v := range r.rawValues() {
+		e, ok := encode(v.text)
+		if !ok || len(e) == 0 || string(e) == v.text || !bytes.Contains(out, e) {
+			continue
+		}
+		out = bytes.ReplaceAll(out, e, []byte(Mask))
+	}
+	return out
+}
