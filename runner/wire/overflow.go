@@ -3,13 +3,13 @@ package wire
 import "bytes"
 
 // OverflowError is a response head over Transport.HeaderFieldLimit, with
-// what Node's parser reports of it when the head came in one piece (a
-// server that writes its head at once): Packet, the bytes read while the
-// head was read (Node's rawPacket, the chunk its parser was given), and
-// BytesParsed, where llhttp stopped in it: just past the span (reason
-// phrase, header name or value) whose length took the count to the limit.
-// Packet is nil when the head came in the first read (so never over the
-// limit) or the place cannot be found.
+// what Node's parser reports of it: Packet, the chunk its parser was given
+// when the count went over (Node's rawPacket: the whole answer read with
+// the head when the server wrote it at once, else the piece that took the
+// count over), and BytesParsed, where llhttp stopped in it: just past the
+// span (reason phrase, header name or value) whose length took the count
+// to the limit. Packet is nil when the head came in the first read (so
+// never over the limit) or the place cannot be found.
 type OverflowError struct {
 	BytesParsed int
 	Packet      []byte

@@ -758,6 +758,37 @@ type headLimit struct {
 	// over the header limit: OverflowError), nil otherwise.
 	reads   int
 	capture []byte
+	// chunks are where in capture each chunk Node's parser would have
+	// been given starts (OverflowError counts in one): a read starts one
+	// unless the read before it filled its buffer (the rest had come
+	// with it, and Node reads up to nodeChunk at once).
+	chunks []int
+	full   bool
+}
+
+// nodeChunk is the most Node reads from a socket at once.
+const nodeChunk = 64 << 10
+
+// captured notes a read of the head taken into capture.
+func (l *headLimit) captured(p []byte, n int) {
+	if last := len(l.chunks) - 1; last < 0 || !l.full || len(l.capture)-l.chunks[last] >= nodeChunk {
+		l.chunks = append(l.chunks, len(l.capture))
+	}
+	l.capture = append(l.capture, p[:n]...)
+	l.full = n == len(p)
+}
+
+// chunkAt is the chunk of capture that holds the byte at i: its start and
+// end.
+func (l *headLimit) chunkAt(i int) (start, end int) {
+	end = len(l.capture)
+	for k := len(l.chunks) - 1; k >= 0; k-- {
+		if l.chunks[k] <= i {
+			return l.chunks[k], end
+		}
+		end = l.chunks[k]
+	}
+	return 0, end
 }
 
 func (l *headLimit) start(max int64) {
@@ -765,7 +796,7 @@ func (l *headLimit) start(max int64) {
 		max = 10 << 20
 	}
 	l.on, l.left, l.limited, l.last = true, max, max, nil
-	l.reads, l.capture = 0, nil
+	l.reads, l.capture, l.chunks = 0, nil, l.chunks[:0]
 }
 
 func (l *headLimit) stop() { l.on = false }
@@ -786,11 +817,8 @@ func (l *headLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
 	l.last = p[:n]
-	switch {
-	case l.capture != nil:
-		l.capture = append(l.capture, p[:n]...)
-	case l.reads == 0 && n > 0 && !bytes.Contains(p[:n], []byte("\r\n\r\n")) && !bytes.Contains(p[:n], []byte("\n\n")):
-		l.capture = append([]byte(nil), p[:n]...)
+	if l.capture != nil || l.reads == 0 && n > 0 && !bytes.Contains(p[:n], []byte("\r\n\r\n")) && !bytes.Contains(p[:n], []byte("\n\n")) {
+		l.captured(p, n)
 	}
 	l.reads++
 	return n, err
@@ -932,7 +960,10 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 		resp.Body.Close()
 		oe := &OverflowError{}
 		if at, ok := overflowAt(c.lim.capture, l); ok {
-			oe.BytesParsed, oe.Packet = at, c.lim.capture
+			// Node counts in the chunk it was parsing: a head written in
+			// pieces fails in the piece that took it over the limit.
+			start, end := c.lim.chunkAt(at)
+			oe.BytesParsed, oe.Packet = at-start, c.lim.capture[start:end]
 		}
 		return nil, oe
 	}

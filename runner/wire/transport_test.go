@@ -1078,3 +1078,45 @@ func TestBodilessRawPacketAfterSplitHead(t *testing.T) {
 		}
 	}
 }
+
+// A head over the header limit that the server wrote in pieces fails in
+// the piece that took the count over it, as Node parses each piece it
+// reads: bytesParsed counts in that piece and rawPacket is that piece.
+// The answers are Newman 6.2.2's (pm.sendRequest's err against a server
+// writing "X-K<k>: <size v>" lines 300 ms apart, the status line with the
+// first; three runs each agreed). The reads here return the pieces whole
+// when the read buffer has room, and split one where it has not (3,000 x
+// 7 fills the 16 KiB buffer in the sixth piece), as a socket would.
+func TestOverflowInPieces(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		size, pieces, bytesParsed, packet int
+		packetStart                       string
+	}{
+		{6000, 4, 6007, 6008, "X-K2: "},
+		{3000, 7, 3007, 3008, "X-K5: "},
+		{10000, 3, 10007, 10008, "X-K1: "},
+		{5000, 5, 5007, 5008, "X-K3: "},
+	} {
+		conn := &chunkConn{}
+		for k := range c.pieces {
+			p := fmt.Sprintf("X-K%d: %s\r\n", k, strings.Repeat("v", c.size))
+			if k == 0 {
+				p = "HTTP/1.1 200 OK\r\n" + p
+			}
+			conn.pieces = append(conn.pieces, []byte(p))
+		}
+		conn.pieces = append(conn.pieces, []byte("Content-Length: 2\r\n\r\nok"))
+		tr := &Transport{NodeHeads: true, HeaderFieldLimit: 16 << 10, DialContext: func(context.Context, string, string) (net.Conn, error) { return conn, nil }}
+		req := mustReq(t, context.Background(), "http://example.test/")
+		_, err := tr.Send(req, Fields(req, nil))
+		var oe *OverflowError
+		if !errors.As(err, &oe) {
+			t.Fatalf("%d x %d: %v, want an OverflowError", c.size, c.pieces, err)
+		}
+		if oe.BytesParsed != c.bytesParsed || len(oe.Packet) != c.packet || !bytes.HasPrefix(oe.Packet, []byte(c.packetStart)) {
+			t.Errorf("%d x %d: bytesParsed %d, rawPacket %d bytes from %.8q; want %d, %d from %q",
+				c.size, c.pieces, oe.BytesParsed, len(oe.Packet), oe.Packet, c.bytesParsed, c.packet, c.packetStart)
+		}
+	}
+}
