@@ -85,9 +85,20 @@ var clockDependent = map[string]string{
 // determinismRunTimeout only guards against a hang: MaxSteps and virtual
 // time already bound every run's work. A deadline near the time the work
 // takes cuts the two runs of a pair at different items on a loaded machine
-// (the suite's 40 s did, once, at load 4 on two cores), which reads as a
-// difference that has nothing to do with map order.
-const determinismRunTimeout = 4 * time.Minute
+// (the suite's 40 s did, once, at load 4 on two cores; 4 minutes did at load
+// 30-37, where Workforce360's pair took 305 s with a budget of 3000 steps),
+// which reads as a difference that has nothing to do with map order, and a
+// pair cut so runs again, up to extraRuns times, one run after the other.
+const determinismRunTimeout = 10 * time.Minute
+
+// determinismMaxSteps is the budget of items that cuts both runs of a pair at
+// the same place: collections that poll with setNextRequest on themselves
+// loop until it (the largest collection has 714 items, the budget is above
+// it). 3000 made the two looping ones the test's slowest pairs
+// (Workforce360: 1,966 steps in 4 minutes at load 30-37, Customer360 215 s);
+// a loop's first thousand steps repeat its items as often as any map order
+// needs to show.
+const determinismMaxSteps = 1000
 
 func TestCorpusReportsAreDeterministic(t *testing.T) {
 	colls := corpusCollections(t)
@@ -228,8 +239,12 @@ const extraRuns = 3
 
 // timeLimitMarks are the words a time limit writes into a report or the
 // CLI output: a request or pm.sendRequest timing out, a script outliving
-// its timeout, the run's --timeout, the hang guard's deadline.
-var timeLimitMarks = []string{"ETIMEDOUT", "ESOCKETTIMEDOUT", "script execution timeout", "sandbox not responding", "--timeout of", "context deadline exceeded"}
+// its timeout, the run's --timeout, the hang guard's deadline (the run's
+// error, "run stopped: its deadline passed", in the JSON report's run.error
+// and the cut execution; without it two runs cut at different items by
+// determinismRunTimeout read as runs that hit no limit and failed the test at
+// load 30-37).
+var timeLimitMarks = []string{"ETIMEDOUT", "ESOCKETTIMEDOUT", "script execution timeout", "sandbox not responding", "--timeout of", "its deadline passed", "context deadline exceeded"}
 
 // timeLimitsHit lists the time limits a normalized output shows, each with
 // the item it hit (the last item name before it), in order: two runs that
@@ -317,9 +332,8 @@ func corpusReport(root, src, layout string, srv corpusServers) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(determinism.With(context.Background(), determinism.Settings{
 		// A collection that polls a server with setNextRequest on itself
 		// loops until the deadline where the server is absent; a budget of
-		// items cuts both runs at the same place (the largest collection
-		// has 714 items).
-		MaxSteps: 3000,
+		// items cuts both runs at the same place (determinismMaxSteps).
+		MaxSteps: determinismMaxSteps,
 		// Scripts that sleep (setTimeout(f, 10000) to give a server time)
 		// would otherwise tie the report to the wall clock: under load a
 		// run cut by its deadline stops at another item than its twin.
@@ -667,6 +681,7 @@ func TestTimeLimitsHitNamesThePlace(t *testing.T) {
 		return []byte("→ login\n  GET http://127.0.0.1:<port>/get [200 OK]\n→ " + item + "\n  " + err + "\n\"name\":\"" + item + "\"\n\"message\":\"" + err + "\"\n")
 	}
 	timeout := "ESOCKETTIMEDOUT"
+	deadline := "run stopped: its deadline passed; the request in progress did not complete"
 	for _, tc := range []struct {
 		name string
 		a, b []byte
@@ -677,6 +692,8 @@ func TestTimeLimitsHitNamesThePlace(t *testing.T) {
 		{"same limit at another item", out("a", timeout), out("b", timeout), false},
 		{"a limit in one run only", out("a", timeout), out("a", "socket hang up"), false},
 		{"a script's limit", out("a", "sandbox: asynchronous script execution timeout"), out("a", timeout), false},
+		{"the hang guard's deadline at another item", out("a", deadline), out("b", deadline), false},
+		{"the hang guard's deadline in one run only", out("a", deadline), out("a", "socket hang up"), false},
 	} {
 		if got := timeLimitsHit(tc.a) == timeLimitsHit(tc.b); got != tc.same {
 			t.Errorf("%s: same time limits = %v, want %v (%q, %q)", tc.name, got, tc.same, timeLimitsHit(tc.a), timeLimitsHit(tc.b))
