@@ -76,7 +76,11 @@ func mustRead(t *testing.T, p string) []byte {
 // with secrets stored under their names and deleted when the test ends.
 func realKeyring(t *testing.T, secrets map[string]string) *vault.Keyring {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	// A hang guard only, over the probe and every Set (each Set also
+	// rewrites the index: several D-Bus calls, and gnome-keyring rewrites
+	// its file each time): 3 s for them all was a speed bound on a loaded
+	// machine. Each call keeps the keyring's own 3 s limit, as courier's.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	kr := vault.NewKeyring(vault.DefaultService)
 	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
