@@ -282,6 +282,7 @@ func TestPMVaultTimeout(t *testing.T) {
 	mv.block = false
 	mv.secrets["tok"] = "after-timeout"
 	mv.mu.Unlock()
+	liftTimeout(e)
 	runJS(t, e, testExec("test", `const v = await pm.vault.get('tok'); pm.test('fresh', () => pm.expect(v).to.equal('after-timeout'));`))
 }
 
