@@ -14,6 +14,7 @@ import (
 
 	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/vault"
 )
 
 // Options are shared by every "courier env" command.
@@ -26,6 +27,10 @@ type Options struct {
 	// from the vault. Such values are never written into an environment
 	// file. Nil when no vault is wired in.
 	SecretCheck func(value string) bool
+	// held masks, in the values a command shows, the values of the
+	// environment's type: secret variables (show: another variable holding
+	// one, or --resolved substituting one); nil for none.
+	held *vault.Redactor
 }
 
 // NewCmdEnv returns "courier env" and its subcommands.
@@ -135,6 +140,7 @@ func (o *Options) display(key, value, typ string, width int) string {
 	if typ == environments.TypeSecret || environments.LooksSecret(key, value) != "" || (o.SecretCheck != nil && o.SecretCheck(value)) {
 		return masked
 	}
+	value = o.held.Redact(value) // a nil Redactor masks nothing
 	value = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(value)
 	if width > 0 && utf8.RuneCountInString(value) > width {
 		return string([]rune(value)[:width-1]) + "…"

@@ -486,3 +486,30 @@ func TestExportLeavesSecretValuesOut(t *testing.T) {
 		assert.Equal(t, "p-1", v.Value)
 	}
 }
+
+// TestShowMasksSecretsInOtherValues: "env show" masks a secret's value
+// where another variable holds it (a current value the user set) or
+// where --resolved substitutes it ({{token}} in a URL): before, only the
+// secret's own row was masked, and the RESOLVED column printed the
+// secret inside every value that referenced it.
+func TestShowMasksSecretsInOtherValues(t *testing.T) {
+	t.Parallel()
+	const initial, current = "EnvInit-Wq7Zr2Lp9Xk4Tm6", "EnvCurr/Hb3?Nd8#Qf5&Vs1=Yg7"
+	dir := t.TempDir()
+	envFile := filepath.Join(dir, "e.json")
+	require.NoError(t, os.WriteFile(envFile, []byte(`{"id":"x2","name":"e","values":[
+		{"key":"sec","value":"`+initial+`","type":"secret","enabled":true},
+		{"key":"cur","value":"","type":"secret","enabled":true},
+		{"key":"url","value":"https://h/{{cur}}/{{sec}}","type":"default","enabled":true},
+		{"key":"ref","value":"{{vault:api}}","type":"default","enabled":true}]}`), 0o600))
+	state := t.TempDir()
+	mustOK(t, env(t, state, "", "set", envFile, "cur", current))
+	mustOK(t, env(t, state, "", "set", envFile, "copy", "x-"+current))
+	r := mustOK(t, env(t, state, "", "show", envFile, "--resolved", "--width", "0"))
+	for _, p := range []string{"EnvInit", "EnvCurr", "Hb3?Nd8"} {
+		assert.NotContains(t, r.out, p)
+	}
+	assert.Contains(t, r.out, "https://h/***/***", "the resolved URL keeps what is not secret")
+	assert.Contains(t, r.out, "x-***")
+	assert.Contains(t, r.out, "{{vault:api}}", "a vault reference is shown as written")
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/vault"
 )
 
 // ShowOptions are the flags of "courier env show".
@@ -75,6 +76,7 @@ func runShow(o *ShowOptions) error {
 	fmt.Fprintf(out, "Current values: %s (keyed by %s)\n\n", st.Path(id), id.Describe())
 
 	scopes := &environments.Scopes{Environment: environments.Merge(f, cur)}
+	o.held = heldSecrets(f, scopes.Environment)
 	if err := o.writeValues(f, cur, scopes); err != nil {
 		return err
 	}
@@ -82,6 +84,26 @@ func runShow(o *ShowOptions) error {
 		return nil
 	}
 	return o.writeNeeds(f, cur, scopes)
+}
+
+// heldSecrets is a Redactor of the environment's type: secret values,
+// initial and current: a run masks them wherever they stand, and so does
+// the table (a value holding one, --resolved substituting one). A
+// reference ("{{vault:NAME}}", "{{other}}") is not a value to mask.
+func heldSecrets(f *environments.File, merged *environments.Scope) *vault.Redactor {
+	red := vault.NewRedactor()
+	add := func(v string) {
+		if !strings.Contains(v, "{{") {
+			red.Add(v)
+		}
+	}
+	for _, v := range f.Values {
+		if v.Type == environments.TypeSecret {
+			add(v.Value)
+		}
+	}
+	merged.EachSecret(add)
+	return red
 }
 
 // writeValues is the table of the environment's variables: initial and
