@@ -21,7 +21,7 @@ import (
 // matter: the methods' names (an alias still names the method where it is
 // taken).
 var nativeWordNames = []string{"with", "AggregateError", "from", "union", "intersection", "ifference",
-	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString", "setPrototypeOf", "__proto__", "defineProperty"}
+	"isSubsetOf", "isSupersetOf", "isDisjointFrom", "all", "race", "BigInt", "Error.prototype.toString", "setPrototypeOf", "__proto__", "defineProperty", "getPrototypeOf"}
 
 // mayMeetNativeWords is the cheap look at a script's text.
 func mayMeetNativeWords(src string) bool {
@@ -106,6 +106,20 @@ func (e *Engine) proxyDefineWords(several bool) func(string, []goja.Value) strin
 	}
 }
 
+// proxyProtoWords: a proxy's getPrototypeOf trap that returned neither an
+// object nor null, met by Object.getPrototypeOf, Reflect.getPrototypeOf or
+// isPrototypeOf of an object (goja: "Value is not an object: 5"; a
+// primitive argument is refused before, or not at all).
+func proxyProtoWords(msg string, args []goja.Value) string {
+	if len(args) == 0 || !strings.HasPrefix(msg, gojaNotAnObject) {
+		return ""
+	}
+	if _, ok := args[0].(*goja.Object); !ok {
+		return ""
+	}
+	return "'getPrototypeOf' on proxy: trap returned neither object nor null"
+}
+
 // installPrototypeWords words a new prototype refused by an object that is
 // not extensible as V8 does (#<Object>, [object Array], a function's
 // source): goja printed the object through its toString, which for a
@@ -127,14 +141,19 @@ func (e *Engine) installPrototypeWords() {
 		}
 	}
 	if obj, ok := e.rt.Get("Object").(*goja.Object); ok {
+		e.wrapNativeWords(obj.Get("getPrototypeOf"), proxyProtoWords)
 		e.wrapNativeWords(obj.Get("setPrototypeOf"), words(nil))
 		e.wrapNativeWords(obj.Get("defineProperty"), e.proxyDefineWords(false))
 		e.wrapNativeWords(obj.Get("defineProperties"), e.proxyDefineWords(true))
+	}
+	if r, ok := e.rt.Get("Reflect").(*goja.Object); ok {
+		e.wrapNativeWords(r.Get("getPrototypeOf"), proxyProtoWords)
 	}
 	proto := e.builtinProto("Object")
 	if proto == nil {
 		return
 	}
+	e.wrapNativeWords(proto.Get("isPrototypeOf"), proxyProtoWords)
 	d, ok := e.rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor").(*goja.Object)
 	if !ok {
 		return

@@ -371,3 +371,28 @@ p(() => { const p = new Proxy({}, { preventExtensions() { return false; } }); Ob
 		"E:TypeError: 'preventExtensions' on proxy: trap returned falsish",
 	})
 }
+
+// A proxy's getPrototypeOf trap returning a primitive and a deleteProperty
+// trap saying true for a non-configurable property, in V8's words (goja:
+// "Value is not an object: 5", "property 'a' is a non-configurable property
+// but the trap returned truish"); Postman CLI 1.34.0's answers
+// (fresh-round13l-e.json).
+func TestProxyTrapWordsAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+const bad = () => new Proxy({}, { getPrototypeOf() { return 5; } });
+p(() => Object.getPrototypeOf(bad()));
+p(() => Reflect.getPrototypeOf(bad()));
+p(() => Object.prototype.isPrototypeOf.call(Object.prototype, bad()));
+p(() => Reflect.getPrototypeOf(5));
+p(() => { var o = {}; Object.defineProperty(o, 'a', { value: 1 }); return delete new Proxy(o, { deleteProperty() { return true; } }).a; });
+p(() => { var o = { a: 1 }; Object.preventExtensions(o); return delete new Proxy(o, { deleteProperty() { return true; } }).a; });
+`, []string{
+		"E:TypeError: 'getPrototypeOf' on proxy: trap returned neither object nor null",
+		"E:TypeError: 'getPrototypeOf' on proxy: trap returned neither object nor null",
+		"E:TypeError: 'getPrototypeOf' on proxy: trap returned neither object nor null",
+		"E:TypeError: Reflect.getPrototypeOf called on non-object",
+		"E:TypeError: 'deleteProperty' on proxy: trap returned truish for property 'a' which is non-configurable in the proxy target",
+		"E:TypeError: 'deleteProperty' on proxy: trap returned truish for property 'a' but the proxy target is non-extensible",
+	})
+}

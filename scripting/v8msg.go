@@ -72,7 +72,7 @@ var (
 			gojaSetRecord, gojaNoThrow, gojaGenRunning, gojaSelfResolve)
 	})
 	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
-	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete,
+	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete, gojaProxyDelete,
 		gojaDateReceiver, gojaPrivateWrite, gojaSymbolReceiver, gojaPrivateMember, gojaPrivateNoSet}
 )
 
@@ -206,6 +206,10 @@ func notAnObjectWords(x, src string, line, col int, seen seenAt) (string, bool) 
 	return "", false
 }
 
+// gojaProxyDelete is goja's refusal of a proxy's deleteProperty trap that
+// said true for a non-configurable property of its target.
+var gojaProxyDelete = lazyre.New(`^'deleteProperty' on proxy: property '(.*)' is a non-configurable property but the trap returned truish$`)
+
 // notCallableWords names what a call or new at line:col could not call,
 // as V8 does, from the source.
 func notCallableWords(src string, line, col int) (string, bool) {
@@ -256,6 +260,9 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		if v, ok := notAnObjectWords(x, src, line, col, seen); ok {
 			return v
 		}
+	}
+	if m := gojaProxyDelete().FindStringSubmatch(msg); m != nil {
+		return "'deleteProperty' on proxy: trap returned truish for property '" + m[1] + "' which is non-configurable in the proxy target"
 	}
 	if gojaNoMember().MatchString(msg) {
 		if v, ok := notCallableWords(src, line, col); ok {
