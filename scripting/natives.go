@@ -1223,10 +1223,12 @@ func (e *Engine) requestData(r *collections.Request) goja.Value {
 	return m
 }
 
-// proxy is the request's own proxy as postman-collection's ProxyConfig
-// holds it (fresh-round12n-i.json): an id of its own, disabled when given,
-// the host name, the match pattern (every http and https URL by default),
-// the port as a number, tunnel, authenticate and the credentials.
+// proxy is the request's own proxy as the data postman-collection's
+// ProxyConfig is made from (fresh-round12n-i.json): an id of its own,
+// disabled when given, the host name, the match pattern (every http and
+// https URL by default), the port as a number, tunnel, authenticate and the
+// credentials. The Request's constructor makes it a ProxyConfig
+// (js/parts/request-auth.js).
 func (b requestBuilder) proxy(p *collections.Proxy) *goja.Object {
 	o := b.obj("id", b.e.newUUID())
 	if p.Disabled != nil {
@@ -1247,40 +1249,26 @@ func (b requestBuilder) proxy(p *collections.Proxy) *goja.Object {
 	if p.Password != "" {
 		_ = o.Set("password", p.Password)
 	}
-	// ProxyConfig's getProxyUrl, not enumerable (JSON and keys leave it
-	// out). It reads the object as it is then: a script that changed the
-	// port or the credentials reads them back (fresh-round13n-a.json),
-	// though the request still goes through the collection's proxy.
-	url := b.e.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		this := call.This.ToObject(b.e.rt)
-		text := func(k string) string {
-			if v := this.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
-				return v.String()
-			}
-			return ""
-		}
-		on := this.Get("authenticate")
-		at := collections.Proxy{Host: text("host"), Port: text("port"), Authenticate: on != nil && on.ToBoolean(),
-			Username: text("username"), Password: text("password")}
-		return b.e.rt.ToValue(at.URL())
-	})
-	_ = o.DefineDataProperty("getProxyUrl", url, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return o
 }
 
-// proxyConfig is postman-collection's new ProxyConfig(options) for
-// Request#update: the options read as a file's proxy object is; undefined
-// for no object. The request-auth part's hook puts it on the host object.
-func (e *Engine) proxyConfig(c goja.FunctionCall) goja.Value {
-	js, err := json.Marshal(c.Argument(0).Export())
-	if err != nil {
-		return goja.Undefined()
+// proxyURL is ProxyConfig#getProxyUrl (js/parts/request-auth.js puts it
+// on the prototype): collections.Proxy.URL of the object as it is then, so
+// a script that changed the port or the credentials reads them back
+// (fresh-round13n-a.json), though the request still goes through the
+// collection's proxy.
+func (e *Engine) proxyURL(call goja.FunctionCall) goja.Value {
+	this := call.This.ToObject(e.rt)
+	text := func(k string) string {
+		if v := this.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+			return v.String()
+		}
+		return ""
 	}
-	p := collections.ParseProxy(js)
-	if p == nil {
-		return goja.Undefined()
-	}
-	return requestBuilder{e}.proxy(p)
+	on := this.Get("authenticate")
+	at := collections.Proxy{Host: text("host"), Port: text("port"), Authenticate: on != nil && on.ToBoolean(),
+		Username: text("username"), Password: text("password")}
+	return e.rt.ToValue(at.URL())
 }
 
 // requestBuilder builds the parts of requestData's object, each in

@@ -147,6 +147,6 @@ var partHooks = map[string]func(*Engine){
 	"rewrites": (*Engine).defineAsyncGenFromText,
 	"atomics":  (*Engine).defineShareBuffer,
 	"request-auth": func(e *Engine) {
-		_ = e.host.Set("proxyConfig", e.proxyConfig)
+		_ = e.host.Set("proxyURL", e.proxyURL)
 	},
 }

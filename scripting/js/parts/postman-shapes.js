@@ -570,7 +570,7 @@ RequestAuth.prototype.parameters = function () { return this[this.type]; };
 // The members that change an auth (use, update, clear, current) and
 // Request#authorizeUsing are in js/parts/request-auth.js, compiled on first
 // use: few scripts switch auth.
-function authPart() { return b.part('request-auth', { PropertyList: PropertyList, VariableList: VariableList, RequestAuth: RequestAuth, RequestBody: RequestBody, host: host }); }
+function authPart() { return b.part('request-auth', { PropertyList: PropertyList, VariableList: VariableList, RequestAuth: RequestAuth, RequestBody: RequestBody, Url: Url, Property: Property, host: host }); }
 ['current', 'use', 'update', 'clear'].forEach(function (n) {
     RequestAuth.prototype[n] = function () { return authPart()[n].apply(this, arguments); };
 });
@@ -622,7 +622,7 @@ function Request(d) {
     this.method = (d.method || 'GET').toUpperCase();
     if (d.body) { this.body = toBody(d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
-    if (d.proxy) { this.proxy = d.proxy; }
+    if (d.proxy) { this.proxy = authPart().proxy(d.proxy); }
     if (d.description) { this.description = describe(d.description); }
     if (d.id) { this.id = d.id; }
     if (d.name) { this.name = d.name; }

@@ -1,12 +1,80 @@
-// RequestAuth's members that change it, Request#authorizeUsing and
-// Request#update, as postman-collection's: a part compiled on first use
-// (few scripts switch auth or rebuild the request). use selects a type and merges options into its parameters;
+// RequestAuth's members that change it, Request#authorizeUsing,
+// Request#update and a request's own proxy (ProxyConfig), as
+// postman-collection's: a part compiled on first use (few scripts switch
+// auth or rebuild the request, and no corpus collection has a proxy). use selects a type and merges options into its parameters;
 // update merges them into a type's parameters (the selected one by
 // default) and leaves the selection alone; clear empties a type's
 // parameters and drops the list of a type not selected.
 (function (b) {
 'use strict';
 var PropertyList = b.PropertyList, hasOwn = Function.call.bind(Object.prototype.hasOwnProperty);
+// UrlMatchPattern, as postman-collection's: a pattern of protocols, host,
+// port and path (ProxyConfig's match).
+var SPLIT = /^(((http|https|file|ftp|\*)(\+(http|https|file|ftp))*)):\/\/(\*|\*\.[^*/:]+|[^*/:]+)(:\*|:\d+)?(\/.*)$/, PORTS = { ftp: '21', http: '80', https: '443' };
+function Pattern(p) { this.pattern = '<all_urls>'; this.update(typeof p === 'string' ? { pattern: p } : p); }
+Pattern.prototype = Object.create(b.Property.prototype);
+function def(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
+Pattern.prototype.update = function (o) {
+    if (o && hasOwn(o, 'pattern') && typeof o.pattern === 'string' && o.pattern) { this.pattern = o.pattern; }
+    var m = SPLIT.exec(this.pattern);
+    this._matchPatternObject = m ? { protocols: m[1].split('+').filter(function (x, i, a) { return a.indexOf(x) === i; }), host: m[6], port: m[7] && m[7].slice(1),
+        path: new RegExp('^' + m[8].replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.').replace('*', '.*') + '$') } : undefined;
+};
+Pattern.prototype.getProtocols = function () { return (this._matchPatternObject && this._matchPatternObject.protocols) || []; };
+Pattern.prototype.test = function (s) {
+    var o = this._matchPatternObject, u;
+    if (this.pattern === '<all_urls>') { return true; }
+    if (!o) { return false; }
+    u = new b.Url(s);
+    var port = u.port === undefined || u.port === null ? undefined : String(u.port), want = o.port, host = u.getHost();
+    if (['http', 'https', 'file', 'ftp'].indexOf(u.protocol) < 0 || (o.protocols.indexOf('*') < 0 && o.protocols.indexOf(u.protocol) < 0)) { return false; }
+    if (!(o.host === '*' || o.host === host || (o.host[0] === '*' && (host === o.host.slice(2) || host.endsWith('.' + o.host.slice(2)))))) { return false; }
+    if (!(port === undefined && want === undefined)) {
+        port = port || PORTS[u.protocol]; want = want || PORTS[u.protocol];
+        if (!(want === '*' || want === port)) { return false; }
+    }
+    return o.path.test(u.getPath());
+};
+Pattern.prototype.toString = function () { return String(this.pattern); };
+Pattern.prototype.toJSON = function () { return { pattern: this.toString() }; };
+// ProxyConfig: its members in postman-collection's order, then update with
+// the object given (the collection's proxy, or a script's). getProxyUrl is
+// collections.Proxy.URL, the text the runtime sends through.
+function ProxyConfig(o) {
+    o = o || {};
+    if (o.id) { this.id = o.id; }
+    if (typeof o.disabled === 'boolean') { this.disabled = o.disabled; }
+    this.host = ''; this.match = new Pattern('http+https://*:*/*'); this.port = 8080; this.tunnel = false;
+    this.bypass = undefined; this.authenticate = false; this.username = undefined; this.password = undefined;
+    this.update(o);
+}
+ProxyConfig.prototype = Object.create(b.Property.prototype);
+def(ProxyConfig.prototype, 'constructor', ProxyConfig);
+Object.defineProperty(ProxyConfig, 'name', { value: 'e' });
+ProxyConfig.prototype.update = function (o) {
+    if (!o || typeof o !== 'object') { return; }
+    var port = o.port >> 0;
+    if (typeof o.host === 'string') { this.host = new b.Url(o.host).getHost(); }
+    if (typeof o.match === 'string') { this.match = new Pattern(o.match); }
+    if (o.match && typeof o.match.pattern === 'string') { this.match = new Pattern(o.match.pattern); }
+    if (port) { this.port = port; }
+    ['tunnel', 'disabled', 'authenticate'].forEach(function (k) { if (typeof o[k] === 'boolean') { this[k] = o[k]; } }, this);
+    ['username', 'password'].forEach(function (k) { if (typeof o[k] === 'string') { this[k] = o[k]; } }, this);
+};
+ProxyConfig.prototype.updateProtocols = function (protocols) {
+    var rest = protocols && String(this.match.pattern).split('://')[1], list;
+    if (!rest) { return; }
+    list = ['http', 'https'].filter(function (p) { return [].concat(protocols).indexOf(p) >= 0; });
+    this.match.update({ pattern: (list.length ? list : ['http', 'https']).join('+') + '://' + rest });
+};
+ProxyConfig.prototype.test = function (s) {
+    var proto = s instanceof b.Url ? s.protocol : (new b.Url(s || '').protocol || '');
+    if (!proto) { proto = 'http'; s = 'http://' + s; }
+    if (proto !== 'http' && proto !== 'https') { return false; }
+    return this.match.test(s);
+};
+ProxyConfig.prototype.getProtocols = function () { return this.match.getProtocols(); };
+ProxyConfig.prototype.getProxyUrl = b.host.proxyURL;
 function authType(type) { return typeof type === 'string' && type !== 'type'; }
 function merge(auth, type, opts) {
     var list = auth[type] instanceof PropertyList ? auth[type] : (auth[type] = new b.VariableList([]));
@@ -64,9 +132,11 @@ var m = {
         if (hasOwn(o, 'method')) { this.method = o.method === undefined || o.method === null ? 'GET' : String(o.method).toUpperCase(); }
         if (hasOwn(o, 'body')) { this.body = new b.RequestBody(typeof o.body === 'string' ? { mode: 'raw', raw: o.body } : o.body); }
         if (o.auth) { this.auth = new b.RequestAuth(o.auth); }
-        var p = o.proxy && b.host.proxyConfig(o.proxy);
-        if (p) { this.proxy = p; }
-    }
+        if (o.proxy) { this.proxy = new ProxyConfig(o.proxy); }
+    },
+    // proxy is a request's own proxy as a ProxyConfig (the Request's
+    // constructor calls it).
+    proxy: function (o) { return o instanceof ProxyConfig ? o : new ProxyConfig(o); }
 };
 return m;
 })
