@@ -530,7 +530,11 @@ func outRequestOf(r *Request) *outRequest {
 	for _, h := range r.Header {
 		o.Header = append(o.Header, outHeaderOf(h))
 	}
-	if b := r.Body; b != nil {
+	// A v12 body of type none is no body: v2.1 has no such mode (Postman's
+	// schema refuses "mode": "none"), and postman-collection would read it
+	// back as an empty raw body, which the v12 runtime sends typed
+	// text/plain.
+	if b := r.Body; b != nil && b.Mode != BodyNone {
 		ob := &outBody{Mode: b.Mode, URLEncoded: outForms(b.URLEncoded, true), FormData: outForms(b.FormData, false), Disabled: b.Disabled}
 		if b.Mode == BodyRaw || b.Raw != "" {
 			raw := b.Raw

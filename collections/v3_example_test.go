@@ -82,15 +82,21 @@ func TestV3Body(t *testing.T) {
 		{"body:\n  type: json\n  content: '{}'\n", &Body{Mode: BodyRaw, Raw: "{}", Language: "json"}, ""},
 		{"body:\n  type: none\n  content: x\n", &Body{Mode: BodyNone}, ""},
 		{"body: {}\n", nil, ""},
-		{"body:\n  type: urlencoded\n  content:\n    a: 1\n", &Body{Mode: BodyURLEncoded, URLEncoded: []FormParam{{Key: "a", Value: "1", FromV3: true}}}, ""},
+		{"body:\n  type: urlencoded\n  content:\n    a: '1'\n", &Body{Mode: BodyURLEncoded, URLEncoded: []FormParam{{Key: "a", Value: "1", FromV3: true}}}, ""},
+		// A row's value that is a number or a boolean skips the request in
+		// Postman CLI 1.34 (fresh-round13v-bodies.json).
+		{"body:\n  type: urlencoded\n  content:\n    a: 1\n", nil, `body.content.a: Postman expects text here, got the number 1 (quote it: "1")`},
+		{"body:\n  type: urlencoded\n  content:\n    - key: a\n      value: true\n", nil, `body.content[0].value: Postman expects text here, got the boolean true`},
+		{"body:\n  type: formdata\n  content:\n    - key: a\n      type: text\n      value: 12\n", nil, "got the number 12"},
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: file\n      src: [a.txt, b.txt]\n      contentType: text/plain\n    - key: t\n      value: v\n      type: text\n      description: d\n",
-			&Body{Mode: BodyFormData, FormData: []FormParam{{Key: "f", Type: "file", Src: []string{"a.txt", "b.txt"}, ContentType: "text/plain", NoValue: ValueUnset, FromV3: true}, {Key: "t", Value: "v", Type: "text", FromV3: true, Description: "d"}}}, ""},
+			&Body{Mode: BodyFormData, FormData: []FormParam{{Key: "f", Type: "file", Src: []string{"a.txt", "b.txt"}, ContentType: "text/plain", NoValue: ValueUnset, FromV3: true}, {Key: "t", Value: "v", Type: "text", FromV3: true, Description: "d", Described: true}}}, ""},
 		// Postman CLI 1.34 skips a request whose form-data entry has no
 		// type, a file entry without src, or form-data as a mapping.
 		{"body:\n  type: formdata\n  content:\n    - key: t\n      value: v\n", nil, `form-data entry "t" has no type: Postman expects type: text`},
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: file\n      value: a.txt\n", nil, `Postman expects a file entry's path in src:`},
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: blob\n", nil, `unknown type "blob"`},
 		{"body:\n  type: formdata\n  content:\n    a: '1'\n", nil, "got a mapping"},
+		{"body:\n  type: json\n  content:\n    a: 1\n", nil, "body.content: Postman expects the body as text here, got a mapping; write it as a block of text: content: |-"},
 		// A file body is type: file with content: {src} (Postman's lint and
 		// migrate); Postman CLI 1.34 skips type: binary and a bare path.
 		{"body:\n  type: file\n  content:\n    src: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},

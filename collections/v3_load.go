@@ -845,10 +845,11 @@ func (m ymap) timeoutSettings() []Notice {
 }
 
 // v3url builds the URL from the url string and the queryParams and
-// pathVariables lists. As in Postman, the query of the url string and
-// queryParams merge by key: an entry of queryParams replaces the url's
-// parameters of the same name (or removes them when disabled), and the
-// others are appended.
+// pathVariables lists. As in Postman CLI 1.34, the url's query parameters
+// that queryParams names (even by a disabled entry) are dropped, and every
+// queryParams entry follows the url's others in its own order
+// (fresh-round13v-yaml.json: ?x=0&a=1&y=2 with a: A, z: Z sends
+// ?x=0&y=2&a=A&z=Z).
 func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 	u := ParseURL(raw)
 	qp, err := m.kvList(qn, "queryParams", false)
@@ -856,35 +857,23 @@ func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 		return URL{}, err
 	}
 	if qp != nil {
-		byKey := map[string][]QueryParam{}
-		var order []string
+		named := map[string]bool{}
+		for _, p := range qp {
+			named[p.Key] = true
+		}
+		var merged []QueryParam
+		for _, q := range u.Query {
+			if !named[q.Key] {
+				merged = append(merged, q)
+			}
+		}
 		for _, p := range qp {
 			q := QueryParam{Key: p.Key, Disabled: p.Disabled, Described: p.Description != "", Description: p.Description, FromV3: true}
 			if !p.Null {
 				v := p.Value
 				q.Value = &v
 			}
-			if _, ok := byKey[p.Key]; !ok {
-				order = append(order, p.Key)
-			}
-			byKey[p.Key] = append(byKey[p.Key], q)
-		}
-		var merged []QueryParam
-		done := map[string]bool{}
-		for _, q := range u.Query {
-			if list, ok := byKey[q.Key]; ok {
-				if !done[q.Key] {
-					merged = append(merged, list...)
-					done[q.Key] = true
-				}
-				continue
-			}
 			merged = append(merged, q)
-		}
-		for _, k := range order {
-			if !done[k] {
-				merged = append(merged, byKey[k]...)
-			}
 		}
 		u.Query = merged
 	}
@@ -949,6 +938,9 @@ func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
 // v3rawBody is a raw body of the given language (text when the type is
 // left out but content is there).
 func (m ymap) v3rawBody(content *yaml.Node, language, path string) (*Body, error) {
+	if content != nil && (content.Kind == yaml.MappingNode || content.Kind == yaml.SequenceNode) {
+		return nil, m.fieldErr(content, path+".content", "Postman expects the body as text here, got %s; write it as a block of text: content: |- with the JSON indented on the lines below", nodeKind(content))
+	}
 	s, err := m.strNode(content, path+".content")
 	if err != nil {
 		return nil, err
@@ -963,6 +955,9 @@ func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body
 	if err != nil {
 		return nil, err
 	}
+	if err := m.formValuesText(content, path+".content"); err != nil {
+		return nil, err
+	}
 	b := &Body{Mode: BodyURLEncoded}
 	if multipart {
 		b.Mode = BodyFormData
@@ -971,7 +966,7 @@ func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body
 		return nil, m.fieldErr(content, path+".content", "Postman expects form-data as a list of {key, type: text, value} or {key, type: file, src} entries, got a mapping; Postman skips the request")
 	}
 	for _, p := range kvs {
-		f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled, FromV3: true, Description: p.Description}
+		f := FormParam{Key: p.Key, Value: p.Value, Disabled: p.Disabled, FromV3: true, Described: p.Description != "", Description: p.Description}
 		if !multipart {
 			b.URLEncoded = append(b.URLEncoded, f)
 			continue
@@ -982,6 +977,37 @@ func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body
 		b.FormData = append(b.FormData, f)
 	}
 	return b, nil
+}
+
+// formValuesText refuses a form row whose value is a number or a boolean:
+// Postman CLI 1.34 skips such a request, urlencoded (map or list) and
+// form-data alike (fresh-round13v-bodies.json). Nulls are the rows'
+// reader's to judge.
+func (m ymap) formValuesText(content *yaml.Node, path string) error {
+	check := func(v *yaml.Node, p string) error {
+		if v == nil || v.Kind != yaml.ScalarNode || isNullNode(v) || isText(v) {
+			return nil
+		}
+		_, err := m.strNode(v, p)
+		return err
+	}
+	switch content.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(content.Content); i += 2 {
+			if err := check(deref(content.Content[i+1]), path+"."+content.Content[i].Value); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, e := range content.Content {
+			if e = deref(e); e.Kind == yaml.MappingNode {
+				if err := check(ymap{src: m.src, node: e}.get("value"), fmt.Sprintf("%s[%d].value", path, i)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // readV3Part reads a form-data row's type (text unless it says file), and

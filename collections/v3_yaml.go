@@ -23,6 +23,7 @@ import (
 // that line's content starts (the parser gives no column of its own).
 func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	data = yaml12Directive(data)
 	var doc yaml.Node
 	err := yaml.Unmarshal(data, &doc)
 	// YAML 1.2 reads JSON's strings, and so do Postman's parser and
@@ -55,6 +56,22 @@ func yamlDoc(data []byte, source string) (*yaml.Node, error) {
 			Err: fmt.Errorf("expected a mapping of fields (key: value), got %s", nodeKind(root))}
 	}
 	return root, nil
+}
+
+var yamlVersion = lazyre.New(`(?m)^%YAML[ \t]+1\.[0-9]+[ \t]*(?:#.*)?\r?$`)
+
+// yaml12Directive comments out a %YAML 1.x directive: Postman's parser
+// takes 1.2 (and any 1.x), the Go parser only 1.1 ("found incompatible
+// YAML document"), and Postman CLI 1.34 runs a file that starts with
+// %YAML 1.2 (fresh-round13v-yaml.json). Lines and columns stay where
+// they were.
+func yaml12Directive(data []byte) []byte {
+	if !bytes.Contains(data, []byte("%YAML")) {
+		return data
+	}
+	return yamlVersion().ReplaceAllFunc(data, func(line []byte) []byte {
+		return append([]byte{'#'}, line[1:]...)
+	})
 }
 
 // singleDocument refuses a file that holds a second YAML document (a
@@ -137,6 +154,8 @@ func yamlSyntaxError(err error, data []byte, source string) error {
 		hint += " (is a quote or bracket left open?)"
 	case strings.Contains(hint, "mapping values are not allowed"):
 		hint += " (quote a value that contains \": \")"
+	case strings.Contains(hint, "found incompatible YAML document"):
+		hint += " (Postman reads YAML 1.x: write %YAML 1.2, or leave the directive out)"
 	case strings.Contains(hint, "found character that cannot start any token"):
 		hint += " (YAML does not allow tabs for indentation, nor a value starting with @ or ` unquoted)"
 	}
@@ -160,6 +179,11 @@ func nodeKind(n *yaml.Node) string {
 			return "the boolean " + n.Value
 		case "!!timestamp":
 			return "the date " + n.Value
+		case "!!binary":
+			return "binary data (!!binary)"
+		}
+		if foreignTag(n) {
+			return fmt.Sprintf("a value tagged %s, a tag Postman's YAML reader does not take", n.Tag)
 		}
 		return fmt.Sprintf("the text %q", clip(n.Value, 40))
 	}
@@ -213,7 +237,19 @@ func isNullNode(n *yaml.Node) bool {
 // Go parser tags it a merge wherever it stands; Postman reads `X-A: <<` as
 // the text <<).
 func isText(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!binary" || n.Tag == "" || n.Tag == "!!merge")
+	return n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "" || n.Tag == "!!merge")
+}
+
+// foreignTag reports whether a scalar carries a tag other than the ones
+// plain values get (!!binary, !!set, !custom...): Postman's parser makes
+// binary data of !!binary, refuses tags it does not know, and skips the
+// file either way (fresh-round13v-yaml.json).
+func foreignTag(n *yaml.Node) bool {
+	switch n.Tag {
+	case "", "!!str", "!!null", "!!bool", "!!int", "!!float", "!!timestamp", "!!merge":
+		return false
+	}
+	return true
 }
 
 // str reads a text field; absent or null gives "". Any other scalar is an
@@ -230,6 +266,9 @@ func (m ymap) strNode(n *yaml.Node, path string) (string, error) {
 	}
 	if isText(n) {
 		return n.Value, nil
+	}
+	if n.Kind == yaml.ScalarNode && foreignTag(n) {
+		return "", m.fieldErr(n, path, "Postman expects text here, got %s (remove the tag %s and quote the text: %q)", nodeKind(n), n.Tag, n.Value)
 	}
 	if n.Kind == yaml.ScalarNode {
 		return "", m.fieldErr(n, path, "Postman expects text here, got %s (quote it: %q)", nodeKind(n), n.Value)

@@ -619,10 +619,12 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		return erroredShown(out.sent, out.sent.Shown, p), nil, err
 	}
 	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TypedCredentials: p.rules.emptyBearer,
-		AWSUnsignedS3: p.rules.emptyBearer, NoBody: out.mode == "" || out.mode == collections.BodyNone,
+		AWSUnsignedS3: p.rules.emptyBearer, Btoa: p.rules.emptyBearer, NoBody: out.mode == "" || out.mode == collections.BodyNone,
 		UnhashedBody: out.mode == collections.BodyFormData}
 	prepared := out.sent.Shown
-	c.sign(&out, p.warn, authOpts)
+	if err := c.sign(&out, p.warn, authOpts); err != nil {
+		return erroredShown(out.sent, prepared, p), nil, err
+	}
 	start := time.Now()
 	resp, last, err := c.hops(&out, p, authOpts)
 	if err != nil {
@@ -887,10 +889,10 @@ func (o *wireOrder) placeLengthAndCookie(h http.Header, contentType, mode string
 // sign applies the plan's auth. Signers read the URL's parts, so they get a
 // parsed view of the wire URL; the wire path stays ours and only the query
 // they may add is kept. Auth that cannot be applied is reported and dropped.
-func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
+func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error {
 	a := out.auth
 	if a == nil {
-		return
+		return nil
 	}
 	hreq := out.hreq
 	wire := hreq.URL
@@ -943,10 +945,16 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 		out.order.moveToAuth("Host", skip)
 	}
 	out.keepSignedQuery(wire, queryBefore)
+	if errors.Is(err, auth.ErrInvalidCharacter) {
+		// The newer runtime's btoa fails the request itself, in its own
+		// words; the warning says why.
+		warn(fmt.Sprintf("%s auth: a credential has a character above U+00FF, which Postman's newer runtime cannot encode; the request fails as in Postman", a.Type))
+		return auth.ErrInvalidCharacter
+	}
 	if err != nil {
 		warn(fmt.Sprintf("%s auth was not applied: %v", a.Type, err))
 		out.auth = nil
-		return
+		return nil
 	}
 	if hreq.GetBody != nil {
 		// oauth1 may move its parameters into a urlencoded body.
@@ -961,6 +969,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) {
 	// query parameter) is derived too.
 	maskAdded(c.opts.Masker, params, queryBefore, hreq.URL.RawQuery)
 	maskAdded(c.opts.Masker, params, string(bodyBefore), string(out.data))
+	return nil
 }
 
 // signedInputs are what a signer's output is derived from: its

@@ -9,6 +9,7 @@ package runner_test
 // the table at the end.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -177,8 +178,9 @@ var (
 	cliRequest = regexp.MustCompile(`^  [A-Z]+ .+ \[errored\]$`)
 	// A request whose body file cannot be read shows Node's error alone
 	// under the item's name ("ENOENT: no such file or directory, open
-	// 'x.bin'"), the table saying only "Request could not be completed".
-	cliFileError = regexp.MustCompile(`^(E[A-Z]{2,}: .*)$`)
+	// 'x.bin'"), the table saying only "Request could not be completed";
+	// so does a basic auth that btoa cannot encode ("Invalid character").
+	cliFileError = regexp.MustCompile(`^(E[A-Z]{2,}: .*|Invalid character)$`)
 	cliTableHead = regexp.MustCompile(`^\s*#\s+failure\s+detail\s*$`)
 	cliEntry     = regexp.MustCompile(`^\s*0*(\d+)\.\s{2}(\S+)\s{2,}`)
 	cliAt        = regexp.MustCompile(`^at (?:assertion:\d+ in )?(test-script|prerequest-script|request)$`)
@@ -292,6 +294,38 @@ func parseCLIAnswers(text string) ([]string, error) {
 func courierV3Collection(t *testing.T, c parityCase, base parityServers) *collections.Collection {
 	t.Helper()
 	coll, err := collections.LoadDir(c.v3Dir(t, t.TempDir(), base))
+	require.NoError(t, err)
+	return coll
+}
+
+// v3RoundTripLoss says why a v12 case answers otherwise after `courier
+// convert` to v2.1 JSON and back ("" when it must answer the same): what
+// v2.1 cannot hold.
+func v3RoundTripLoss(pf parityFile, c parityCase) string {
+	switch {
+	case strings.Contains(pf.Doc, "credential") && (strings.Contains(c.Name, "credentials") || strings.Contains(c.Name, "auth types")):
+		// fresh-round10v-auth, 11v-nulls, 12v-creds, 12v-creds2.
+		return "a YAML number, boolean or null credential is written as the JSON run reads it (text), which the v12 runtime then sends"
+	case strings.Contains(c.Name, "rows in toJSON") || strings.Contains(c.Name, "rows and path variables in toJSON"):
+		return "query rows of the url text and of queryParams show different shapes in toJSON; v2.1 has one list"
+	case c.Name == "raw body types":
+		return "a body of type none goes as no body (v2.1 has no mode none): the same request, but scripts see no body instead of {}"
+	}
+	return ""
+}
+
+// courierV3RoundTrip is the case's v12 directory after `courier convert`
+// to v2.1 JSON and back to a v12 directory.
+func courierV3RoundTrip(t *testing.T, c parityCase, base parityServers) *collections.Collection {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, collections.Save(&buf, courierV3Collection(t, c, base)))
+	fromJSON, err := collections.LoadBytes(buf.Bytes(), "parity.json")
+	require.NoError(t, err)
+	dir := filepath.Join(t.TempDir(), "postman", "collections", "parity")
+	_, err = collections.SaveDir(fromJSON, dir)
+	require.NoError(t, err)
+	coll, err := collections.LoadDir(dir)
 	require.NoError(t, err)
 	return coll
 }

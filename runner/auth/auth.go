@@ -88,6 +88,10 @@ type Options struct {
 	// (fresh-round12v-awsv4.json); postman-runtime 7 hashes an empty payload,
 	// signs Content-Type and leaves form-data unhashed.
 	AWSUnsignedS3 bool
+	// Btoa encodes basic credentials as the newer runtime does, with btoa:
+	// Latin-1, and ErrInvalidCharacter for a character above U+00FF;
+	// postman-runtime 7 encodes them as UTF-8.
+	Btoa bool
 	// NoBody says the request has no body at all (none, or no body:), as
 	// opposed to an empty one.
 	NoBody bool
@@ -126,7 +130,7 @@ func ApplyWith(req *http.Request, a *collections.Auth, body []byte, opts Options
 	case TypeInherit:
 		return fmt.Errorf("could not find a handler for auth: %s: %w", a.Type, ErrUnsupported)
 	case TypeBasic:
-		applyBasic(req, p)
+		err = applyBasic(req, p, opts.Btoa)
 	case TypeBearer:
 		applyBearer(req, p, opts.EmptyBearer)
 	case TypeAPIKey:

@@ -3,6 +3,7 @@ package auth
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"testing"
 
@@ -111,5 +112,72 @@ func TestAWSUnsignedS3(t *testing.T) {
 				t.Errorf("Authorization = %q, want SignedHeaders=%s", got, tt.wantSigned)
 			}
 		})
+	}
+}
+
+// TestBtoaBasic: the newer runtime encodes basic credentials with btoa,
+// one byte per character, and a character above U+00FF fails the request
+// (fresh-round13v-auth.json); JSON runs encode UTF-8.
+func TestBtoaBasic(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		user, pass string
+		btoa       bool
+		want, err  string
+	}{
+		{"vuser", "pässwörd", true, "Basic dnVzZXI6cORzc3f2cmQ=", ""},
+		{"vuser", "pässwörd", false, "Basic dnVzZXI6cMOkc3N3w7ZyZA==", ""},
+		{"\u20ac", "x", true, "", "Invalid character"},
+		{"\u20ac", "x", false, "Basic 4oKsOng=", ""},
+		{"u", "p", true, "Basic dTpw", ""},
+	} {
+		req := newRequest(t, "GET", "http://127.0.0.1:9/x", "")
+		a := &collections.Auth{Type: "basic", Params: map[string]string{"username": tt.user, "password": tt.pass}}
+		err := ApplyWith(req, a, nil, Options{Btoa: tt.btoa})
+		if tt.err != "" {
+			if !errors.Is(err, ErrInvalidCharacter) || req.Header.Get("Authorization") != "" {
+				t.Errorf("%q btoa: %v %q, want %s and no header", tt.user, err, req.Header.Get("Authorization"), tt.err)
+			}
+			continue
+		}
+		if got := req.Header.Get("Authorization"); err != nil || got != tt.want {
+			t.Errorf("%q:%q btoa=%v: %q %v, want %q", tt.user, tt.pass, tt.btoa, got, err, tt.want)
+		}
+	}
+}
+
+// TestAWSOwnDate: the newer runtime keeps a request's own row spelled
+// X-Amz-Date as written while it signs with its clock; a row spelled
+// otherwise takes the signing date, and JSON runs replace both
+// (fresh-round13v-auth.json).
+func TestAWSOwnDate(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, key string
+		newer     bool
+		want      string
+	}{
+		{"newer runtime, X-Amz-Date", "X-Amz-Date", true, "20150830T123600Z"},
+		{"newer runtime, x-amz-date", "x-amz-date", true, fixedClock().UTC().Format("20060102T150405Z")},
+		{"JSON run, X-Amz-Date", "X-Amz-Date", false, fixedClock().UTC().Format("20060102T150405Z")},
+	} {
+		req := newRequest(t, "GET", "http://127.0.0.1:9/x", "")
+		req.Header[tt.key] = []string{"20150830T123600Z"}
+		a := &collections.Auth{Type: "awsv4", Params: map[string]string{"accessKey": "AK", "secretKey": "SK", "service": "s3"}}
+		if err := ApplyWith(req, a, nil, Options{Now: fixedClock, AWSUnsignedS3: tt.newer, NoBody: true}); err != nil {
+			t.Fatal(err)
+		}
+		var dates []string
+		for k, vs := range req.Header {
+			if strings.EqualFold(k, "X-Amz-Date") {
+				dates = append(dates, vs...)
+			}
+		}
+		if len(dates) != 1 || dates[0] != tt.want {
+			t.Errorf("%s: X-Amz-Date rows %q, want one %q", tt.name, dates, tt.want)
+		}
+		if day := fixedClock().UTC().Format("20060102"); !strings.Contains(req.Header.Get("Authorization"), "/"+day+"/") {
+			t.Errorf("%s: %q, want the clock's day in the scope", tt.name, req.Header.Get("Authorization"))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"strings"
 )
@@ -23,10 +24,38 @@ func setHeader(h http.Header, key, value string) {
 }
 
 // applyBasic always sends, even with an empty username and password
-// ("Basic Og=="), as Postman does.
-func applyBasic(req *http.Request, p params) {
-	cred := p.get("username") + ":" + p.get("password")
-	setHeader(req.Header, "Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred)))
+// ("Basic Og=="), as Postman does. postman-runtime 7 encodes the
+// credentials as UTF-8; with btoa, as the newer runtime does, each
+// character is one byte (Latin-1), and one above U+00FF fails the request
+// (fresh-round13v-auth.json).
+func applyBasic(req *http.Request, p params, btoa bool) error {
+	cred := []byte(p.get("username") + ":" + p.get("password"))
+	if btoa {
+		var err error
+		if cred, err = latin1(string(cred)); err != nil {
+			return err
+		}
+	}
+	setHeader(req.Header, "Authorization", "Basic "+base64.StdEncoding.EncodeToString(cred))
+	return nil
+}
+
+// ErrInvalidCharacter is btoa's error for text it cannot encode, which
+// fails the request in Postman's newer runtime.
+//
+//lint:ignore ST1005 the runtime's own words, shown as Postman shows them
+var ErrInvalidCharacter = errors.New("Invalid character")
+
+// latin1 is s one byte per character, as btoa reads text.
+func latin1(s string) ([]byte, error) {
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xff {
+			return nil, ErrInvalidCharacter
+		}
+		out = append(out, byte(r))
+	}
+	return out, nil
 }
 
 // applyBearer does nothing without a token, unless empty says to send

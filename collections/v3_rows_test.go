@@ -1,0 +1,73 @@
+package collections
+
+import (
+	"strings"
+	"testing"
+)
+
+// The url's query and queryParams merge as Postman CLI 1.34 sends them
+// (fresh-round13v-yaml.json): the url's parameters that queryParams names,
+// even by a disabled entry, go, and every entry follows the url's others
+// in its own order, repeated keys included.
+func TestV3QueryMerge(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ url, params, want string }{
+		{"http://h/q?a=1&b=2", "queryParams:\n  b: B\n  a: A\n", "b=B&a=A"},
+		{"http://h/q?x=0&a=1&y=2", "queryParams:\n  a: A\n  z: Z\n", "x=0&y=2&a=A&z=Z"},
+		{"http://h/q?x=0&a=1&y=2", "queryParams:\n  - key: a\n    value: A\n    disabled: true\n  - key: z\n    value: Z\n", "x=0&y=2&z=Z"},
+		{"http://h/q?a=1&a=2&b=3", "queryParams:\n  - key: a\n    value: A1\n  - key: b\n    value: B\n  - key: a\n    value: A2\n", "a=A1&b=B&a=A2"},
+		{"http://h/q?a=1&b=2&a=3", "queryParams:\n  a: P\n  e: ''\n", "b=2&a=P&e="},
+		{"http://h/q?a=1", "", "a=1"},
+	} {
+		m := exampleMap(t, "x: 1\n"+tc.params)
+		u, err := m.v3url(tc.url, m.get("queryParams"), nil)
+		if err != nil {
+			t.Fatalf("%s %q: %v", tc.url, tc.params, err)
+		}
+		var got []string
+		for _, q := range u.Query {
+			if q.Disabled {
+				continue
+			}
+			v := ""
+			if q.Value != nil {
+				v = *q.Value
+			}
+			got = append(got, q.Key+"="+v)
+		}
+		if g := strings.Join(got, "&"); g != tc.want {
+			t.Errorf("%s with %q: %s, want %s", tc.url, tc.params, g, tc.want)
+		}
+	}
+}
+
+// A %YAML 1.x directive is read (the Go parser takes only 1.1); a value
+// with a tag Postman's parser makes other than text (!!binary, an unknown
+// !tag) is refused, the error naming the tag and the fix.
+func TestV3DirectiveAndTags(t *testing.T) {
+	t.Parallel()
+	m := exampleMap(t, "%YAML 1.2\n---\nname: ok\n...\n")
+	if name, err := m.str("name", "name"); err != nil || name != "ok" {
+		t.Errorf("%%YAML 1.2: %q %v", name, err)
+	}
+	if _, err := yamlDoc([]byte("%YAML 2.0\n---\nname: x\n"), "r.request.yaml"); err == nil || !strings.Contains(err.Error(), "r.request.yaml: line 1, column 1: invalid YAML: found incompatible YAML document (Postman reads YAML 1.x: write %YAML 1.2, or leave the directive out)") {
+		t.Errorf("%%YAML 2.0: %v, want an error naming the file and line", err)
+	}
+	for _, tc := range []struct{ yaml, want string }{
+		{"h: !!binary aGVsbG8=\n", `line 1, column 4: h: Postman expects text here, got binary data (!!binary) (remove the tag !!binary and quote the text: "aGVsbG8=")`},
+		{"h: !custom val\n", `got a value tagged !custom, a tag Postman's YAML reader does not take (remove the tag !custom and quote the text: "val")`},
+		{"h: !!str 0012\n", ""},
+	} {
+		m := exampleMap(t, tc.yaml)
+		_, err := m.str("h", "h")
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("%q: %v", tc.yaml, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}
