@@ -209,9 +209,9 @@ func TestLegacyGlobalsAfterFailedRequest(t *testing.T) {
 	runJS(t, e, testExec("test", `pm.test("back", () => { pm.expect(responseCode.code).to.equal(200); pm.expect(responseBody).to.be.a("string"); });`))
 }
 
-// TestResponseAfterFailedRequest: pm.response after a request error has no
-// code, status, time, size or body, and assertions on it fail with Postman's
-// messages (Newman 6.2.2).
+// TestResponseAfterFailedRequest: pm.response after a request error has a
+// fresh id but no code, status, time, size or body, and assertions on it fail
+// with Postman's messages (Newman 6.2.2; fresh-round13s-c).
 func TestResponseAfterFailedRequest(t *testing.T) {
 	t.Parallel()
 	e, _ := newTestEngine(t, Options{})
@@ -222,7 +222,8 @@ func TestResponseAfterFailedRequest(t *testing.T) {
     pm.expect(r.responseTime).to.equal(undefined);
     pm.expect(r.text()).to.equal(undefined);
     pm.expect(r.headers.count()).to.equal(0);
-    pm.expect(JSON.stringify(r)).to.equal('{"header":[],"cookie":[]}');
+    pm.expect(r.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    pm.expect(JSON.stringify(r)).to.equal('{"id":"' + r.id + '","header":[],"cookie":[]}');
 });
 pm.test("json", () => pm.response.json());
 pm.test("status", () => pm.response.to.have.status(200));`)

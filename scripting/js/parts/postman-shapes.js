@@ -886,11 +886,11 @@ P.encoding = function () {
     return { format: ce || undefined, source: ce ? 'header' : undefined };
 };
 P.dataURI = function () { return 'data:' + this.contentInfo().contentType + ';base64, ' + b64(this); };
-// failedResponse is pm.response after the request errored, as Postman
-// has it: no code, status, time, size or body.
+// failedResponse is pm.response (or a pm.sendRequest callback's response)
+// after the request errored, as Newman has it: a fresh id, but no code,
+// status, time, size or body.
 function failedResponse() {
     var r = new Response({ header: [], cookies: [], failed: true }, function () { return undefined; }, function () { return ''; });
-    r.id = undefined; // no response arrived: no id either
     delete r.status;
     delete r.code;
     delete r.responseTime;

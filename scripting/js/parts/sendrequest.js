@@ -54,13 +54,19 @@ function body(v) {
     if (mode === 'urlencoded' || mode === 'formdata') { o[mode] = rows(o[mode], mode); }
     return o;
 }
+// headers reads a request's header as postman-collection's PropertyList
+// populates it: an array row by row, a plain object (lodash's isPlainObject)
+// as one header per property whose value is a string (Postman drops the
+// others), any other object as one header: a Header keeps its key and
+// value, a whole list (pm.request.headers, a HeaderList) has no key and
+// sends nothing (Newman 6.2.2 and Postman CLI 1.34 alike).
 function headers(h) {
-    if (h && !Array.isArray(h) && !(h instanceof PropertyList) && typeof h === 'object') {
-        if (typeof h.all === 'function') { return h.all().map(function (x) { return { key: x.key, value: x.value, disabled: x.disabled }; }); }
-        // Postman drops header values that are not strings.
+    if (h === null || typeof h !== 'object' || Array.isArray(h)) { return h; }
+    var proto = Object.getPrototypeOf(h);
+    if (proto === null || proto === Object.prototype) {
         return Object.keys(h).filter(function (k) { return typeof h[k] === 'string'; }).map(function (k) { return { key: k, value: h[k] }; });
     }
-    return h;
+    return h instanceof PropertyList || typeof h.all === 'function' ? [] : [h];
 }
 // A request's own proxy goes with it as given (Newman sends through it:
 // fresh-round13n-a.json).
@@ -80,6 +86,6 @@ return function normalize(req) {
         // given only as {raw} is empty, and the request fails (Newman).
         url = new Url(Object.assign({}, url, { raw: undefined }));
     }
-    return withProxy(plainRequest({ url: url, method: req.method, headers: headers(req.header || req.headers), body: body(req.body), auth: req.auth }), req);
+    return withProxy(plainRequest({ url: url, method: req.method, headers: headers(req.header), body: body(req.body), auth: req.auth }), req);
 };
 })
