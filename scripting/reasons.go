@@ -5,25 +5,14 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
+
+	"github.com/courier-run/courier/internal/httpreasons"
 )
 
-// httpReasonsJSON is the http-reasons package's table (Apache-2.0, see
-// js/http-reasons.LICENSE.md): the status names and long descriptions
-// postman-collection gives in responseCode and pm.response.details().
-//
-//go:embed js/http-reasons.json
-var httpReasonsJSON []byte
-
-var (
-	reasonsOnce sync.Once
-	reasons     map[string]struct{ Name, Detail string }
-)
-
-// httpReason returns the standard name and description of a status code.
+// httpReason returns the standard name and description of a status code
+// (the http-reasons table postman-collection uses).
 func httpReason(code int) (name, detail string, ok bool) {
-	reasonsOnce.Do(func() { _ = json.Unmarshal(httpReasonsJSON, &reasons) })
-	r, ok := reasons[strconv.Itoa(code)]
-	return r.Name, r.Detail, ok
+	return httpreasons.Lookup(strconv.Itoa(code))
 }
 
 // mimeExtJSON maps each media type to its file extension as mime-types'

@@ -19,6 +19,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
+	"github.com/courier-run/courier/internal/httpreasons"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/jsonreport"
 )
@@ -1252,9 +1253,7 @@ func exampleJSON(raw json.RawMessage, owner string, i int, redact func(string) s
 		o.add("name", name)
 		delete(ex, "name")
 	}
-	if _, ok := ex["cookie"]; !ok {
-		ex["cookie"] = json.RawMessage("[]")
-	}
+	exampleDefaults(ex)
 	for _, k := range exampleKeys {
 		v, ok := ex[k]
 		if !ok {
@@ -1282,12 +1281,38 @@ func exampleJSON(raw json.RawMessage, owner string, i int, redact func(string) s
 	return o.bytes(), true
 }
 
+// exampleDefaults fills in what postman-collection's Response gives a saved
+// example the file leaves out: an empty header and cookie list (null too),
+// and the status http-reasons names for its code (201: "Created").
+func exampleDefaults(ex map[string]json.RawMessage) {
+	for _, k := range []string{"header", "cookie"} {
+		if v, ok := ex[k]; !ok || string(v) == "null" {
+			ex[k] = json.RawMessage("[]")
+		}
+	}
+	if v, ok := ex["status"]; ok && string(v) != "null" {
+		return
+	}
+	var code any
+	if json.Unmarshal(ex["code"], &code) != nil {
+		return
+	}
+	if name, _, ok := httpreasons.Lookup(fmt.Sprint(code)); ok {
+		ex["status"], _ = json.Marshal(name)
+	}
+}
+
 // exampleHeadersJSON is a saved example's header list as postman-collection
 // writes it: each row as a request's header rows are (a description as
 // {content, type}, fields it does not keep, such as type, left out); a
 // list of another shape is kept as given.
 func exampleHeadersJSON(raw json.RawMessage) json.RawMessage {
 	var list []json.RawMessage
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		// Header lines, as postman-collection's Header.parse reads them.
+		raw, _ = json.Marshal(parseHeaderLines(text))
+	}
 	if json.Unmarshal(raw, &list) != nil {
 		return raw
 	}
@@ -1305,6 +1330,26 @@ func exampleHeadersJSON(raw json.RawMessage) json.RawMessage {
 		return raw
 	}
 	return b
+}
+
+// headerLine is one "Name: value" line of a header block, as
+// postman-collection's Header.parse matches it (a name without spaces).
+var headerLine = regexp.MustCompile(`(?m)^(\S+):(.*)$`)
+
+// parseHeaderLines reads a header block given as text ("X-A: 1\nX-B: 2")
+// into header rows, each value trimmed.
+func parseHeaderLines(text string) []headerRow {
+	rows := []headerRow{}
+	for _, m := range headerLine.FindAllStringSubmatch(text, -1) {
+		rows = append(rows, headerRow{Key: m[1], Value: strings.TrimSpace(m[2])})
+	}
+	return rows
+}
+
+// headerRow is a plain header row, key then value.
+type headerRow struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // withoutPrivate is a list of saved examples without their "_" block, as
