@@ -289,6 +289,10 @@ type ItemDoneEvent struct {
 	// Skipped: the request was not sent (pm.execution.skipRequest, or a
 	// pre-request failure that ends the item under --bail).
 	Skipped bool
+	// PreScriptsLeft counts, for a skipped item, the last pre-request
+	// scripts of its chain (the collection's, its folders', its own) that
+	// did not run because an earlier one skipped the request or bailed.
+	PreScriptsLeft int
 }
 
 // InterruptedEvent marks a request item that a stopped run (interrupted,

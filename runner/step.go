@@ -80,13 +80,13 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 		return s.next, err
 	}
 	if s.skip || s.preFailed && r.rules.endItemOnError {
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true, PreScriptsLeft: s.preLeft})
 		return s.next, nil
 	}
 	if r.bailing() {
 		// Not sent: Newman's report has no execution for it, as for a
 		// skipped request.
-		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true})
+		r.Sink.Handle(ItemDoneEvent{Item: st.ref, Iteration: it, Skipped: true, PreScriptsLeft: s.preLeft})
 		return s.next, nil
 	}
 	resp, err := s.send()
@@ -121,6 +121,8 @@ type stepRun struct {
 	skip bool
 	// preFailed is set when a prerequest script threw.
 	preFailed bool
+	// preLeft counts the pre-request scripts a skip or a bail left unrun.
+	preLeft int
 }
 
 // scriptInfo is pm.info for the scripts of item in iteration it.
@@ -143,16 +145,17 @@ func (r *Runner) scriptInfo(item *collections.Item, it, total int) scripting.Inf
 // runScripts runs the item's scripts for listen, outermost first; test
 // scripts get the response (nil for prerequest scripts).
 func (s *stepRun) runScripts(listen string, resp *scripting.Response) {
-	for _, sc := range s.r.chain(s.st, listen) {
+	chain := s.r.chain(s.st, listen)
+	for i, sc := range chain {
 		s.runScript(listen, sc, resp)
-		if s.r.bailing() {
-			// The runtime's stopOnFailure and abortOnError end the
-			// event's scripts at the first one that failed.
-			return
-		}
-		if s.skip {
-			// The request's remaining pre-request scripts (a folder's
-			// skip stops the item's own) do not run, as in Postman.
+		// The runtime's stopOnFailure and abortOnError end the event's
+		// scripts at the first one that failed; a skip ends the request's
+		// remaining pre-request scripts (a folder's skip stops the item's
+		// own), as in Postman.
+		if s.r.bailing() || s.skip {
+			if listen == listenPre {
+				s.preLeft = len(chain) - i - 1
+			}
 			return
 		}
 	}

@@ -87,7 +87,11 @@ type JSON struct {
 	// tested are the test scripts the current item marked and the ids
 	// they had before (absent: none): a request skipped with
 	// pm.execution.skipRequest() runs none of them, so they keep those.
-	tested  map[*collections.Event]*string
+	tested map[*collections.Event]*string
+	// pre are the pre-request scripts the current item marked, in the
+	// order they run, with the ids they had before (nil: none), for a
+	// skip that left the last of them unrun.
+	pre     []scriptMark
 	lateIDs int // request ids given to failed pre-request pm.sendRequests
 	nerrors int // errors decorated, for their ids
 	// at is the time of the event being handled: an error's timestamp
@@ -139,7 +143,7 @@ func (j *JSON) Handle(ev runner.Event) {
 		j.console(e)
 	case runner.ItemDoneEvent:
 		if e.Skipped {
-			j.unmarkTests()
+			j.unmarkSkipped(e.PreScriptsLeft)
 		}
 		if e.Skipped && !(j.o.PerRoundTrip && j.trips > 0) {
 			// Newman writes no execution for a request skipped with
@@ -221,10 +225,15 @@ func (j *JSON) markRan(e runner.ItemStartEvent) {
 		j.ran = ranScripts{}
 	}
 	clear(j.tested)
+	j.pre = j.pre[:0]
 	mark := func(evs []collections.Event) {
 		for i := range evs {
 			if !evs[i].Disabled {
 				ev := &evs[i]
+				if ev.Listen == "prerequest" {
+					prev, had := j.ran[ev]
+					j.pre = append(j.pre, scriptMark{ev, map[bool]*string{true: &prev}[had]})
+				}
 				if ev.Listen == "test" {
 					if j.tested == nil {
 						j.tested = map[*collections.Event]*string{}
@@ -250,18 +259,33 @@ func (j *JSON) markRan(e runner.ItemStartEvent) {
 	mark(it.Events)
 }
 
-// unmarkTests gives the test scripts of a request skipped with
-// pm.execution.skipRequest() back the ids they had: they did not run, so
-// Newman's report shows no _lastExecutionId on them (or an earlier run's).
-func (j *JSON) unmarkTests() {
-	for ev, prev := range j.tested {
+// scriptMark is a script marked as run and the id it had before.
+type scriptMark struct {
+	ev   *collections.Event
+	prev *string
+}
+
+// unmarkSkipped gives the scripts a request skipped with
+// pm.execution.skipRequest() did not run back the ids they had: its test
+// scripts and the last left pre-request scripts (after the one that
+// skipped), so Newman's report shows no _lastExecutionId on them (or an
+// earlier run's).
+func (j *JSON) unmarkSkipped(left int) {
+	unmark := func(ev *collections.Event, prev *string) {
 		if prev == nil {
 			delete(j.ran, ev)
 		} else {
 			j.ran[ev] = *prev
 		}
 	}
+	for ev, prev := range j.tested {
+		unmark(ev, prev)
+	}
 	clear(j.tested)
+	for i := len(j.pre) - 1; i >= 0 && i >= len(j.pre)-left; i-- {
+		unmark(j.pre[i].ev, j.pre[i].prev)
+	}
+	j.pre = j.pre[:0]
 }
 
 // request records the item's request as sent and its response or error.

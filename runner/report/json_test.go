@@ -453,6 +453,60 @@ func TestJSONSkippedRequestsTestsDidNotRun(t *testing.T) {
 	}
 }
 
+// TestJSONSkippedByFolderItemScriptsDidNotRun: a folder's pre-request
+// script that calls pm.execution.skipRequest() ends the chain there, so the
+// item's own pre-request script (and every test script) did not run and has
+// no _lastExecutionId in Newman 6.2.2's report, while the collection's and
+// the folder's pre-request scripts did (recorded 3x under unshare -n).
+func TestJSONSkippedByFolderItemScriptsDidNotRun(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"event":[{"listen":"prerequest","script":{"exec":["var n = 1;"]}}],
+		"item":[{"name":"F","event":[{"listen":"prerequest","script":{"exec":["pm.execution.skipRequest();"]}}],"item":[
+		{"name":"skipped","request":{"url":"`+base+`/get"},"event":[{"listen":"prerequest","script":{"exec":["var m = 1;"]}},
+		{"listen":"test","script":{"exec":["pm.test('never', function () {});"]}}]}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Event []struct {
+				Script struct {
+					LastExecutionID *string `json:"_lastExecutionId"`
+				}
+			}
+			Item []struct {
+				Event []struct {
+					Script struct {
+						LastExecutionID *string `json:"_lastExecutionId"`
+					}
+				}
+				Item []struct {
+					Event []struct {
+						Listen string
+						Script struct {
+							LastExecutionID *string `json:"_lastExecutionId"`
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(runJSON(t, coll, runner.Options{}), &rep); err != nil {
+		t.Fatal(err)
+	}
+	folder := rep.Collection.Item[0]
+	if rep.Collection.Event[0].Script.LastExecutionID == nil || folder.Event[0].Script.LastExecutionID == nil {
+		t.Error("the collection's and the folder's pre-request scripts ran: they have a _lastExecutionId")
+	}
+	for _, ev := range folder.Item[0].Event {
+		if ev.Script.LastExecutionID != nil {
+			t.Errorf("the skipped item's own %s script did not run, yet has a _lastExecutionId", ev.Listen)
+		}
+	}
+}
+
 // TestJSONPrerequestSendRequestFailureCursor: a pm.sendRequest that fails
 // in a pre-request script has, in Newman 6.2.2's run.failures, a cursor
 // with httpRequestId last (after scriptId and execution) and that id is
