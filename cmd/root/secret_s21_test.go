@@ -136,3 +136,35 @@ func s21Server(w http.ResponseWriter, r *http.Request) {
 	w.Header().Add("Set-Cookie", "kept=1; Path=/")
 	_, _ = w.Write([]byte("ok"))
 }
+
+// TestSecretsThroughSession21PathsNeverShowKeyring: the secret beyond
+// ASCII comes from the real OS keyring (a Secret Service; CI runs
+// gnome-keyring under dbus-run-session) as {{vault:NAME}}: in a host label
+// of its own and inside one, and printed through escape() and Node's
+// inspect cut by a script granted --vault-scripts. Without a Secret
+// Service it skips, or fails when COURIER_REQUIRE_KEYRING=1.
+func TestSecretsThroughSession21PathsNeverShowKeyring(t *testing.T) {
+	const name = "courier-s21-host"
+	realKeyring(t, map[string]string{name: s21Host})
+	items := []any{
+		scriptedItem("host label", "http://{{vault:"+name+"}}.invalid/x", nil, nil),
+		scriptedItem("inside a host label", "http://app-{{vault:"+name+"}}.invalid/x", nil, nil),
+		scriptedItem("printed", "http://{{vault:"+name+"}}.invalid/y", []string{
+			"const h = await pm.vault.get('" + name + "');",
+			"console.log(escape(h), {long: 'x'.repeat(9990) + h});",
+		}, nil),
+	}
+	cr := newCanaryRun(t, map[string]any{"info": map[string]any{"name": "audit21k"}, "item": items},
+		map[string]any{"name": "audit21k", "values": []any{}})
+	o := func(f string) string { return filepath.Join(cr.out, f) }
+	cr.run("keyring", cmdutil.ExitFailures, "run", cr.coll, "-e", cr.env, "--color", "off", "--vault-scripts",
+		"--state-dir", cr.state, "-r", "cli,json,junit", "--verbose", "--reporter-json-export", o("r.json"),
+		"--reporter-junit-export", o("r.xml"))
+	cr.collect(t)
+	assert.Contains(t, cr.texts["stdout keyring"], "more characters", "the script printed the cut string")
+	for n, text := range cr.texts {
+		for _, p := range []string{"xn--", "n-d-scrt", "%DCn", "%u017E", "Ünï-çø", "Sëcrét"} {
+			assert.NotContains(t, boxOrBreak.ReplaceAllString(text, ""), p, "%s holds a form or a piece of the keyring's secret", n)
+		}
+	}
+}
