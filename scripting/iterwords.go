@@ -478,8 +478,16 @@ func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 			}
 		case *ast.ArrayPattern:
 			at := p.Idx0()
+			// An element of an array pattern came from iterating: V8
+			// names it by its type ("number 5 is not iterable …"),
+			// not by the outer expression (nor the rewrite's name for a
+			// parameter, __courierP0).
+			text := outer
+			if _, fromArray := pattern.(*ast.ArrayPattern); fromArray {
+				text = ""
+			}
 			check = func(id ast.Expression) ast.Expression {
-				return hookArgs(hookIterable, at, id, &ast.NumberLiteral{Idx: at, Value: int64(iterNested)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(outer)})
+				return hookArgs(hookIterable, at, id, &ast.NumberLiteral{Idx: at, Value: int64(iterNested)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
 			}
 		default:
 			return
@@ -900,7 +908,7 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 	case iterResult:
 		e.throw("TypeError", text+" is not a function or its return value is not iterable")
 	case iterNested:
-		if nullish {
+		if nullish || text == "" {
 			text = v8TypedValue(v)
 		}
 		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")

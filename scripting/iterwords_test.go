@@ -205,3 +205,25 @@ p(() => { function f({a}) { return a; } return f.toString(); });`
 	}
 	checkTestNames(t, src, want)
 }
+
+// A nested array pattern inside an array pattern gets its value from
+// iterating: V8 names it by its type, in an assignment, a declaration and
+// a parameter (courier printed (intermediate value), and a parameter the
+// rewrite's own name __courierP0). Postman CLI 1.34.0's answers
+// (fresh-round13l-e.json).
+func TestNestedArrayElementsNotIterableAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+p(() => { var c, d; [c, [d]] = [1, 5]; });
+p(() => { (function ([a, [b]]) {})([1, 2]); });
+p(() => { const [c, [d]] = [1, 5]; });
+p(() => { const [c, [d]] = [1, null]; });
+p(() => { const {a: [x]} = {a: null}; });
+`, []string{
+		"E:TypeError: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: number 2 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+		"E:TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
+	})
+}
