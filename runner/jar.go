@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/net/publicsuffix"
+
 	"github.com/courier-run/courier/internal/latin1"
 	"github.com/courier-run/courier/internal/setcookie"
 	"github.com/courier-run/courier/scripting"
@@ -22,12 +24,14 @@ import (
 // postman-runtime configures it (checked against Newman 6.2.2): RFC 6265
 // domain and path matching, cookies sent longest path first and then in
 // creation order, loopback hosts counted as secure, __Secure-/__Host-
-// prefixes enforced silently, no public-suffix list.
+// prefixes enforced silently; a domain cookie is only looked up for hosts
+// below its domain's public suffix (tough-cookie's permuteDomain).
 type Jar struct {
-	mu      sync.Mutex
-	cookies map[string]*StoredCookie // domain;path;name
-	next    uint64                   // creation index: ties within a clock tick keep arrival order
-	now     func() time.Time
+	mu       sync.Mutex
+	cookies  map[string]*StoredCookie // domain;path;name
+	next     uint64                   // creation index: ties within a clock tick keep arrival order
+	lastTick int64                    // the last store's tick (tick)
+	now      func() time.Time
 }
 
 // StoredCookie is one cookie in the jar.
@@ -53,6 +57,16 @@ type StoredCookie struct {
 	PathIsDefault bool
 	LastAccessed  time.Time
 	index         uint64
+	// tick orders cookies created apart: tough-cookie sorts by creation
+	// time in milliseconds, then by creation index. One response's
+	// cookies share a tick; each later store (a response, a script's
+	// jar.set) has a later one, as a millisecond has passed between them
+	// in Newman. A replaced cookie keeps its tick.
+	tick int64
+	// givenDomain: a script's cookie object names its domain; tough-cookie
+	// stores that domain as given (".example.com", "Example.com"), where no
+	// lookup finds it.
+	givenDomain bool
 }
 
 // NewJar returns an empty jar.
@@ -62,9 +76,18 @@ func NewJar() *Jar {
 
 func jarKey(domain, path, name string) string { return domain + ";" + path + ";" + name }
 
+// canonicalHost is the request's host as tough-cookie's canonicalDomain
+// has it: lower case, a trailing dot kept ("example.com." is a host of its
+// own).
 func canonicalHost(u *url.URL) string {
-	h := u.Hostname()
-	return strings.ToLower(strings.TrimSuffix(h, "."))
+	return strings.ToLower(u.Hostname())
+}
+
+// tickNow is the tick of a store made now: the clock's millisecond, and
+// always after the last store's.
+func (j *Jar) tickNow() int64 {
+	j.lastTick = max(j.now().UnixMilli(), j.lastTick+1)
+	return j.lastTick
 }
 
 // wirePath is the request path as sent: the runner keeps it in Opaque so
@@ -119,12 +142,14 @@ func (j *Jar) setResponseCookies(u *url.URL, h http.Header) {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	tick := j.tickNow()
 	for _, line := range lines {
 		// Node reads the line as latin1: a UTF-8 value is stored (and
 		// shown to scripts) as its bytes' characters, "cafÃ©", and goes
 		// back on the wire as the same bytes (wire.Transport.Send).
 		if sc, ok := parseSetCookie(latin1.Decode(line)); ok {
-			_, _ = j.set(u, sc)
+			sc.tick = tick
+			_, _ = j.set(u, sc, false, false)
 		}
 	}
 }
@@ -133,6 +158,7 @@ func (j *Jar) setResponseCookies(u *url.URL, h http.Header) {
 func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	tick := j.tickNow()
 	for _, c := range cookies {
 		sc := StoredCookie{Name: c.Name, Value: strings.TrimSpace(c.Value), Secure: c.Secure, HTTPOnly: c.HttpOnly, Domain: c.Domain, Path: c.Path}
 		if c.Quoted {
@@ -158,14 +184,16 @@ func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 			sc.ExpiresAttr = c.Expires
 		}
 		sc.Extensions = c.Unparsed
-		_, _ = j.set(u, sc)
+		sc.tick = tick
+		_, _ = j.set(u, sc, false, false)
 	}
 }
 
 // set stores sc as received from u, completing its domain, path, expiry
 // and creation; it returns the stored cookie or why it was refused. With
-// dry set, it only checks.
-func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error) {
+// dry set, it only checks. A cookie that replaces one keeps its creation
+// and tick; its creation index too, unless renew is set.
+func (j *Jar) set(u *url.URL, sc StoredCookie, dry, renew bool) (StoredCookie, error) {
 	host := canonicalHost(u)
 	now := j.now()
 	domain := strings.ToLower(strings.TrimPrefix(sc.Domain, "."))
@@ -176,7 +204,9 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 			//lint:ignore ST1005 tough-cookie's exact message, as scripts see it
 			return sc, fmt.Errorf("Cookie not in this host's domain. Cookie:%s Request:%s", domain, host)
 		}
-		sc.Domain = domain
+		if !sc.givenDomain {
+			sc.Domain = domain
+		}
 	}
 	if sc.Path == "" || sc.Path[0] != '/' {
 		sc.Path, sc.PathIsDefault = defaultPath(u), true
@@ -186,13 +216,17 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 		strings.HasPrefix(sc.Name, "__Host-") && (!sc.Secure || !sc.HostOnly || sc.Path != "/") {
 		return sc, errSilentlyRefused
 	}
-	if len(dry) > 0 && dry[0] {
+	if dry {
 		return sc, nil
 	}
 	sc.Created, sc.LastAccessed = now, now
 	key := jarKey(sc.Domain, sc.Path, sc.Name)
-	if old, ok := j.cookies[key]; ok {
-		sc.Created, sc.index = old.Created, old.index
+	if old, ok := j.cookies[key]; ok && !renew {
+		sc.Created, sc.index, sc.tick = old.Created, old.index, old.tick
+	} else if ok {
+		sc.Created, sc.tick = old.Created, old.tick
+		j.next++
+		sc.index = j.next
 	} else {
 		j.next++
 		sc.index = j.next
@@ -218,6 +252,22 @@ func (j *Jar) set(u *url.URL, sc StoredCookie, dry ...bool) (StoredCookie, error
 }
 
 var errSilentlyRefused = errors.New("cookie refused by its name prefix")
+
+// visibleDomain reports whether tough-cookie's store looks a cookie of
+// domain up for host: the domain is the host, or one of its parents at or
+// below the registrable domain (a domain cookie of "co.uk" or "github.io"
+// is kept but never sent; a host that is itself a public suffix sees only
+// its own).
+func visibleDomain(host, domain string) bool {
+	if host == domain {
+		return true
+	}
+	if !domainMatch(host, domain) {
+		return false
+	}
+	reg, err := publicsuffix.EffectiveTLDPlusOne(host)
+	return err == nil && len(domain) >= len(reg)
+}
 
 func domainMatch(host, domain string) bool {
 	if host == domain {
@@ -264,7 +314,7 @@ func (j *Jar) matching(u *url.URL, o matchOptions) []*StoredCookie {
 			delete(j.cookies, key)
 			continue
 		}
-		if c.HostOnly && host != c.Domain || !c.HostOnly && !domainMatch(host, c.Domain) {
+		if c.HostOnly && host != c.Domain || !c.HostOnly && !visibleDomain(host, c.Domain) {
 			continue
 		}
 		if !pathMatch(p, c.Path) || c.Secure && !secure || c.HTTPOnly && o.noHTTP {
@@ -277,8 +327,8 @@ func (j *Jar) matching(u *url.URL, o matchOptions) []*StoredCookie {
 		if len(out[a].Path) != len(out[b].Path) {
 			return len(out[a].Path) > len(out[b].Path)
 		}
-		if !out[a].Created.Equal(out[b].Created) {
-			return out[a].Created.Before(out[b].Created)
+		if out[a].tick != out[b].tick {
+			return out[a].tick < out[b].tick
 		}
 		return out[a].index < out[b].index
 	})
@@ -346,16 +396,17 @@ func (j *Jar) Set(u *url.URL, c scripting.JarCookie, dry bool) (scripting.JarCoo
 		HostOnly: c.HostOnly, Secure: c.Secure, HTTPOnly: c.HTTPOnly,
 		ExpiresAttr: c.ExpiresAttr, MaxAge: c.MaxAge, Extensions: c.Extensions,
 	}
+	// A script's cookie that replaces one keeps its creation time but
+	// takes a new creation index, as the runtime's store rebuilds it from
+	// the sandbox's copy: it goes after the cookies stored in the same
+	// tick as the old one (fresh-round4n-i.json) and stays before later
+	// ones (fresh-round13c-a.json), where a server's Set-Cookie keeps the
+	// old one's place outright.
+	stored.givenDomain = c.GivenDomain
 	if !dry {
-		// A script's cookie replaces one of the same name, domain and path
-		// as a new cookie: it goes last among its path's cookies (Newman
-		// 6.2.2, fresh-round4n-i.json), where a server's Set-Cookie keeps
-		// the old one's place.
-		if checked, err := j.set(u, stored, true); err == nil {
-			delete(j.cookies, jarKey(checked.Domain, checked.Path, checked.Name))
-		}
+		stored.tick = j.tickNow()
 	}
-	sc, err := j.set(u, stored, dry)
+	sc, err := j.set(u, stored, dry, true)
 	if errors.Is(err, errSilentlyRefused) {
 		return scripting.JarCookie{}, nil
 	}
@@ -413,6 +464,8 @@ func (j *Jar) Put(c StoredCookie) {
 	if c.LastAccessed.IsZero() {
 		c.LastAccessed = c.Created
 	}
+	c.tick = c.Created.UnixMilli()
+	j.lastTick = max(j.lastTick, c.tick)
 	key := jarKey(c.Domain, c.Path, c.Name)
 	if old, ok := j.cookies[key]; ok {
 		c.index = old.index

@@ -28,6 +28,9 @@ type JarCookie struct {
 	ExpiresAttr time.Time
 	MaxAge      int
 	Extensions  []string
+	// GivenDomain: the domain is a script's cookie object's, as written;
+	// the store keeps it so (tough-cookie does not canonicalize it there).
+	GivenDomain bool
 }
 
 // JarQuery narrows a jar lookup as tough-cookie's getCookies options do.
@@ -286,6 +289,7 @@ func jarCookieObject(o *goja.Object) JarCookie {
 	if c.Name == "" {
 		c.Name = str("key")
 	}
+	c.GivenDomain = c.Domain != ""
 	if v := o.Get("expires"); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 		if ms := v.ToFloat(); ms == ms && ms < 8.64e15 && ms > -8.64e15 {
 			c.ExpiresAttr = time.UnixMilli(int64(ms))
