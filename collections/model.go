@@ -291,9 +291,14 @@ const (
 
 // Body is a request body in one of Postman's modes.
 type Body struct {
-	Mode       string
-	Raw        string
-	Language   string // options.raw.language: json, xml, text, javascript, html
+	Mode     string
+	Raw      string
+	Language string // options.raw.language: json, xml, text, javascript, html
+	// Options is the body's options object as the collection wrote it
+	// (compact JSON), when it holds more than raw.language
+	// ("headerFamily", "urlencoded": {}); nil otherwise. Scripts and
+	// exports show it as written, as postman-collection keeps it.
+	Options    json.RawMessage
 	URLEncoded []FormParam
 	FormData   []FormParam
 	File       string // file mode: path of the file to send

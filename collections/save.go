@@ -282,14 +282,14 @@ type outQuery struct {
 }
 
 type outBody struct {
-	Mode       string       `json:"mode"`
-	Raw        *string      `json:"raw,omitempty"`
-	URLEncoded []outForm    `json:"urlencoded,omitempty"`
-	FormData   []outForm    `json:"formdata,omitempty"`
-	File       *outFile     `json:"file,omitempty"`
-	GraphQL    *outGraphQL  `json:"graphql,omitempty"`
-	Options    *outBodyOpts `json:"options,omitempty"`
-	Disabled   bool         `json:"disabled,omitempty"`
+	Mode       string      `json:"mode"`
+	Raw        *string     `json:"raw,omitempty"`
+	URLEncoded []outForm   `json:"urlencoded,omitempty"`
+	FormData   []outForm   `json:"formdata,omitempty"`
+	File       *outFile    `json:"file,omitempty"`
+	GraphQL    *outGraphQL `json:"graphql,omitempty"`
+	Options    any         `json:"options,omitempty"`
+	Disabled   bool        `json:"disabled,omitempty"`
 }
 
 type outBodyOpts struct {
@@ -560,9 +560,12 @@ func outRequestOf(r *Request) *outRequest {
 			}
 			ob.GraphQL = &outGraphQL{Query: member("query", g.Query), OperationName: member("operationName", g.OperationName), Variables: vars}
 		}
-		if b.Language != "" {
-			ob.Options = &outBodyOpts{}
-			ob.Options.Raw.Language = b.Language
+		if b.Options != nil {
+			ob.Options = b.Options
+		} else if b.Language != "" {
+			opts := &outBodyOpts{}
+			opts.Raw.Language = b.Language
+			ob.Options = opts
 		}
 		o.Body = ob
 	}

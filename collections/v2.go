@@ -543,6 +543,7 @@ func body(raw json.RawMessage, path string) (*Body, error) {
 		if jsonKind(r.Options) == "object" && json.Unmarshal(r.Options, &o) == nil && o.Raw != nil {
 			b.Language = o.Raw.Language.String()
 		}
+		b.Options = extraBodyOptions(r.Options)
 	}
 	var err error
 	if b.URLEncoded, err = formParams(r.URLEncoded, path+".urlencoded", true); err != nil {
@@ -1333,4 +1334,25 @@ func jsNumberJSON(s string) json.RawMessage {
 	}
 	b, _ := json.Marshal(f)
 	return b
+}
+
+// extraBodyOptions is a body's options object, compacted, when it holds
+// more than raw.language (Body.Options); nil when it holds no more, or is
+// not an object.
+func extraBodyOptions(opts json.RawMessage) json.RawMessage {
+	var m map[string]json.RawMessage
+	if jsonKind(opts) != "object" || json.Unmarshal(opts, &m) != nil {
+		return nil
+	}
+	if raw, ok := m["raw"]; len(m) == 1 && ok {
+		var r map[string]json.RawMessage
+		if json.Unmarshal(raw, &r) == nil && len(r) == 1 && r["language"] != nil {
+			return nil
+		}
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, opts) != nil {
+		return nil
+	}
+	return buf.Bytes()
 }

@@ -63,6 +63,7 @@ func v3Comparable(c *Collection) *Collection {
 			if r := it.Request; r != nil {
 				if r.Body != nil {
 					r.Body.FileGiven = "" // v3 holds a file body's src only
+					r.Body.Options = nil  // nor options beyond raw.language
 				}
 				it.Variables = nil
 				if it.Description == "" {

@@ -672,7 +672,7 @@ func (c *client) prepare(ctx context.Context, p sendPlan) (outgoing, error) {
 	}
 	out.sent = SentRequest{Method: method, URL: out.wire.String(), Shown: out.shown.String()}
 	maskPunycodedLabels(o.Masker, out.wire.host)
-	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead, strict: o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData)
+	body, err := buildBody(req.Body, fileAccess{workDir: o.WorkingDir, roots: o.fileRoots(), insecure: o.InsecureFileRead && !o.NoInsecureFileRead, strict: o.NoInsecureFileRead}, bodyNotes{warn: p.warn, console: p.console, failUnreadable: p.rules.failUnreadableUpload}, p.rules.undiciFormData, ownContentType(req.Header))
 	if err != nil {
 		return out, err
 	}
@@ -767,7 +767,8 @@ func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byt
 		!(b.Mode == collections.BodyRaw && len(data) == 0 && !typeForEmpty):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
-	case own != "" && !disabled["content-type"] && !typeForEmpty && (b.Mode == collections.BodyURLEncoded || b.Mode == collections.BodyFormData):
+	case own != "" && !disabled["content-type"] && !typeForEmpty && (b.Mode == collections.BodyURLEncoded && !ownFormType.MatchString(firstValue(h[own])) ||
+		b.Mode == collections.BodyFormData && ownBoundary(firstValue(h[own])) == ""):
 		// postman-request's form() and multipart writer set the type
 		// whatever the request says (a row's "multipart/form-data" without
 		// a boundary would leave the server unable to read the body); the
@@ -776,9 +777,24 @@ func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byt
 		// (allowContentTypeOverride). The newer runtime (typeForEmpty,
 		// v12 runs) sends the request's own type as written, even a
 		// multipart/form-data without a boundary (fresh-round12v-bodies.json).
+		// A type postman-request accepts stands as written: an urlencoded
+		// one with its parameters, a multipart one naming the boundary the
+		// body then uses (fresh-round13c-c.json).
 		h[own] = []string{body.contentType}
 	}
 	return ""
+}
+
+// ownContentType is the request's own Content-Type as sent: the last
+// enabled row of that name in any case.
+func ownContentType(rows []collections.Header) string {
+	v := ""
+	for _, r := range rows {
+		if !r.Disabled && strings.EqualFold(r.Key, "Content-Type") {
+			v = r.Value
+		}
+	}
+	return v
 }
 
 // userAgent is the User-Agent the run sends: --user-agent, else the
@@ -1939,3 +1955,11 @@ func checkPort(hostport string) error {
 
 // postmanTokenSeed turns a run's seed into its Postman-Token generator's.
 const postmanTokenSeed = 0x706f73746d616e // "postman"
+
+// firstValue is a header's first value, "" without one.
+func firstValue(vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
@@ -177,7 +178,9 @@ var languageTypes = map[string]string{
 // file that cannot be read is left out with a warning and the request is
 // still sent, as Newman does. undiciForm marks the newer runtime (v12
 // runs): form-data as undici writes it, an empty urlencoded body sent.
-func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciForm bool) (*builtBody, error) {
+// buildBody builds the body to send; ownType is the request's own
+// Content-Type ("" for none), whose boundary a form-data body takes.
+func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciForm bool, ownType string) (*builtBody, error) {
 	if b == nil || b.Disabled {
 		return nil, nil
 	}
@@ -203,7 +206,7 @@ func buildBody(b *collections.Body, files fileAccess, notes bodyNotes, undiciFor
 		if !anyEnabled(b.FormData) {
 			return nil, nil
 		}
-		return buildMultipart(b.FormData, files, notes, undiciForm)
+		return buildMultipart(b.FormData, files, notes, undiciForm, ownBoundary(ownType))
 	case collections.BodyFile:
 		if b.File == "" {
 			if b.FileContent != "" {
@@ -478,21 +481,10 @@ func insideAny(p string, roots []string) bool {
 // undici's): the boundary's shape and a file part's default type differ,
 // the framing is the same. Either way the body and its Content-Length
 // match Postman's.
-func buildMultipart(params []collections.FormParam, files fileAccess, notes bodyNotes, undici bool) (*builtBody, error) {
+func buildMultipart(params []collections.FormParam, files fileAccess, notes bodyNotes, undici bool, own string) (*builtBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	// postman-runtime's boundary: 26 dashes and 24 random digits;
-	// undici's: "----formdata-undici-0" and 11 random digits.
-	prefix, digits := "--------------------------", 24
-	if undici {
-		prefix, digits = "----formdata-undici-0", 11
-	}
-	boundary := make([]byte, 0, len(prefix)+digits)
-	boundary = append(boundary, prefix...)
-	for range digits {
-		boundary = append(boundary, byte('0'+mrand.IntN(10)))
-	}
-	if err := w.SetBoundary(string(boundary)); err != nil {
+	if err := setFormBoundary(w, undici, own); err != nil {
 		return nil, err
 	}
 	var unread []UnreadUpload
@@ -557,6 +549,27 @@ func buildMultipart(params []collections.FormParam, files fileAccess, notes body
 	return &builtBody{data: buf.Bytes(), contentType: w.FormDataContentType(), unreadUploads: unread}, nil
 }
 
+// setFormBoundary gives w the boundary of the request's own type (own,
+// which postman-request hands to form-data) unless Go's writer refuses its
+// characters or the run is a v12 one (undici), else the runtime's random
+// one: postman-runtime's is 26 dashes and 24 random digits, undici's
+// "----formdata-undici-0" and 11 random digits.
+func setFormBoundary(w *multipart.Writer, undici bool, own string) error {
+	if own != "" && !undici && w.SetBoundary(own) == nil {
+		return nil
+	}
+	prefix, digits := "--------------------------", 24
+	if undici {
+		prefix, digits = "----formdata-undici-0", 11
+	}
+	boundary := make([]byte, 0, len(prefix)+digits)
+	boundary = append(boundary, prefix...)
+	for range digits {
+		boundary = append(boundary, byte('0'+mrand.IntN(10)))
+	}
+	return w.SetBoundary(string(boundary))
+}
+
 // noFileSource says a file row names no file: src missing, null, "" or
 // an empty list (postman-runtime's "missing file source").
 func noFileSource(src []string) bool {
@@ -601,3 +614,20 @@ func jsonText(s string) string {
 	_ = enc.Encode(s) // a string always encodes
 	return strings.TrimSuffix(buf.String(), "\n")
 }
+
+// ownBoundaryType is postman-request's test of a request's own multipart
+// type: one that names a boundary keeps it, and the body uses it.
+var ownBoundaryType = regexp.MustCompile(`^multipart/form-data;.*boundary=(?:"([^"]+)"|([^;]+))`)
+
+// ownBoundary is the boundary the request's own Content-Type names, or "".
+func ownBoundary(ownType string) string {
+	m := ownBoundaryType.FindStringSubmatch(ownType)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
+}
+
+// ownFormType is postman-request's test of a request's own type for an
+// urlencoded body: one that starts so is kept as written (a charset).
+var ownFormType = regexp.MustCompile(`^application/x-www-form-urlencoded\b`)

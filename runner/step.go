@@ -459,9 +459,11 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	// are in the path, and test scripts see only the ":name" segments left
 	// in it, without values (Newman 6.2.2: {type: any, key}).
 	c.URL.Variables = collections.ParseURL(c.URL.String()).Variables
-	if c.URL.Protocol == "" {
+	if c.URL.Protocol == "" || strings.EqualFold(c.URL.Protocol, w.Protocol) {
 		// The runtime sends a URL without a scheme over http, and the
-		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p").
+		// script sees it so (Newman 6.2.2: "host/p" reads "http://host/p");
+		// a scheme in capitals reads back in lower case ("HTTP://",
+		// fresh-round13c-d.json).
 		c.URL.Protocol = w.Protocol
 	}
 	if w.UserInfo != nil && c.URL.UserInfo != nil {

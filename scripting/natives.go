@@ -1506,6 +1506,10 @@ func (b requestBuilder) body(body *collections.Body) *goja.Object {
 		}
 		_ = bm.Set("graphql", b.graphql(g))
 	}
+	if body.Options != nil {
+		// Options beyond raw.language, as the collection wrote them.
+		_ = bm.Set("options", b.e.parseJSON(string(body.Options)))
+	}
 	if body.Disabled {
 		_ = bm.Set("disabled", true)
 	}

@@ -50,6 +50,7 @@ var parts = map[string]*partProgram{
 	"proto-shapes":   {},
 	"response-info":  {},
 	"top-this":       {},
+	"url-parse":      {},
 	// Eager parts: see eagerParts.
 	"postman-shapes": {},
 }

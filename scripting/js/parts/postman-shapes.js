@@ -170,10 +170,9 @@ PL.has = function (k, v) {
     return this.members.some(function (m) { return norm(self, keyOf(self, m)) === n && (!withValue || m.value === v); });
 };
 PL.idx = function (i) { return this.members[i]; };
-PL.indexOf = function (x) {
-    if (typeof x === 'string') { var n = norm(this, x), self = this; return this.members.findIndex(function (m) { return norm(self, keyOf(self, m)) === n; }); }
-    return this.members.indexOf(x);
-};
+// A key stands for the member one() finds (the last of that key), as in
+// postman-collection.
+PL.indexOf = function (x) { return this.members.indexOf(typeof x === 'string' ? this.one(x) : x); };
 PL.count = function () { return this.members.length; };
 PL.all = function () { return this.members.slice(); };
 // The callbacks get what lodash hands them in postman-collection (member,
@@ -360,35 +359,10 @@ function parseQuery(s) {
         return i < 0 ? { key: p, value: null } : { key: p.slice(0, i), value: p.slice(i + 1) };
     });
 }
-function parseUrl(raw) {
-    var u = { raw: raw, host: [], path: [], query: [], variable: [] }, s = String(raw).trim(), i;
-    i = s.indexOf('#');
-    if (i >= 0) { u.hash = s.slice(i + 1); s = s.slice(0, i); }
-    i = s.indexOf('?');
-    // A bare '?' is one row {key: '', value: null}, as in postman-collection.
-    if (i >= 0) { u.query = i + 1 < s.length ? parseQuery(s.slice(i + 1)) : [{ key: '', value: null }]; s = s.slice(0, i); }
-    var m = /^([A-Za-z][A-Za-z0-9+.-]*|\{\{[^}]+\}\}):\/\//.exec(s);
-    if (m) { u.protocol = m[1]; s = s.slice(m[0].length); }
-    i = s.indexOf('/');
-    var hostPart = i >= 0 ? s.slice(0, i) : s, path = i >= 0 ? s.slice(i + 1) : null;
-    var at = hostPart.lastIndexOf('@');
-    if (at >= 0) {
-        var auth = hostPart.slice(0, at), c = auth.indexOf(':');
-        u.auth = c < 0 ? { user: auth } : { user: auth.slice(0, c), password: auth.slice(c + 1) };
-        hostPart = hostPart.slice(at + 1);
-    }
-    var pm_ = /^(.*?)(?::(\d+|\{\{[^}]+\}\}))?$/.exec(hostPart);
-    hostPart = pm_[1];
-    if (pm_[2]) { u.port = pm_[2]; }
-    u.host = hostPart ? (/^\{\{.*\}\}$/.test(hostPart) ? [hostPart] : hostPart.split('.')) : [];
-    if (path !== null) { u.path = path.split('/'); }
-    // ':id.json' names a path variable id, once (postman-collection).
-    u.path.forEach(function (seg) {
-        var k = seg[0] === ':' ? seg.slice(1).split('.')[0] : '';
-        if (k && !u.variable.some(function (v) { return v.key === k; })) { u.variable.push({ key: k }); }
-    });
-    return u;
-}
+// parseUrl splits a URL as postman-url-encoder's parser does
+// (js/parts/url-parse.js, compiled on first use: most URLs come split).
+var urlParsePart;
+function parseUrl(raw) { return (urlParsePart || (urlParsePart = host.part('url-parse')()))(raw, parseQuery); }
 function Url(x) {
     if (typeof x === 'string' || x === undefined || x === null) { x = parseUrl(x || ''); } else if (x && !(x.host && x.host.length) && x.raw) {
         var p = parseUrl(x.raw);
@@ -402,7 +376,8 @@ function Url(x) {
     this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
-    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : []);
+    // No host is none (undefined), as postman-collection's parser leaves it.
+    this.host = Array.isArray(x.host) ? x.host.slice() : (x.host ? String(x.host).split('.') : undefined);
     this.query = owned(queryList(Array.isArray(x.query) ? x.query : parseQuery(typeof x.query === 'string' ? x.query : '')), this);
     this.variables = owned(new VariableList(x.variable || x.variables || [], UrlVariable), this);
 }
@@ -424,7 +399,7 @@ itemClass(UrlVariable, Variable);
 Url.parse = parseUrl;
 Url.isUrl = function (o) { return o instanceof Url; };
 var U = Url.prototype;
-U.getHost = function () { return this.host.join('.'); };
+U.getHost = function () { return this.host ? this.host.join('.') : ''; };
 U.getPath = function (unresolved) {
     var vars = this.variables, segs = this.path.map(function (s) {
         if (!unresolved && typeof s === 'string' && s[0] === ':') {
@@ -476,7 +451,7 @@ U.toJSON = function () {
     if (this.port) { o.port = this.port; }
     o.path = this.path.slice();
     if (this.hash !== undefined) { o.hash = this.hash; } // postman-collection's order
-    o.host = this.host.slice();
+    if (this.host) { o.host = this.host.slice(); }
     o.query = this.query.toJSON();
     o.variable = this.variables.toJSON();
     return o;
@@ -615,7 +590,11 @@ function Request(d) {
     // is added then). A url or body assigned in a script stays as it is
     // until the script ends (a string reads back as that string, with no
     // Url or RequestBody methods), as in Newman; the runtime reads it when
-    // the request is sent (fresh-round10s-b).
+    // the request is sent (fresh-round10s-b). A Property's own id, name
+    // and description come before them (fresh-round13c-f).
+    if (d.id) { this.id = d.id; }
+    if (d.name) { this.name = d.name; }
+    if (d.description) { this.description = describe(d.description); }
     this.url = new Url(d.url);
     var hdr = d.header || d.headers;
     this.headers = hdr instanceof PropertyList ? hdr : owned(headerList(hdr || []), this);
@@ -623,9 +602,6 @@ function Request(d) {
     if (d.body) { this.body = toBody(d.body); }
     if (d.auth) { this.auth = new RequestAuth(d.auth); }
     if (d.proxy) { this.proxy = authPart().proxy(d.proxy); }
-    if (d.description) { this.description = describe(d.description); }
-    if (d.id) { this.id = d.id; }
-    if (d.name) { this.name = d.name; }
 }
 function toBody(v) { return v instanceof RequestBody || v === undefined || v === null ? v : new RequestBody(typeof v === 'string' ? { mode: 'raw', raw: v } : v); }
 Request.isRequest = isRequest;
@@ -660,15 +636,19 @@ R.size = function () {
     return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };
 };
 // An empty header list is left out, as in Newman.
+// The description leads, as it is the first own member.
 R.toJSON = function () {
-    var o = { url: this.url instanceof Url ? this.url.toJSON() : this.url, header: this.headers.toJSON(), method: this.method };
-    if (!this.headers.count()) { delete o.header; }
+    var o = {};
+    if (this.description) { o.description = this.description; }
+    o.url = this.url instanceof Url ? this.url.toJSON() : this.url;
+    if (this.headers.count()) { o.header = this.headers.toJSON(); }
+    o.method = this.method;
     if (this.body) { o.body = this.body instanceof RequestBody ? this.body.toJSON() : plainBody(this.body); }
     if (this.auth) { o.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth; }
     if (this.proxy) { o.proxy = this.proxy; }
-    if (this.description) { o.description = this.description; }
     return o;
-};R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
+};
+R.clone = function () { return new Request(Object.assign(this.toJSON(), { url: this.url.toString() })); };
 
 // plainGraphQL is a GraphQL body for the Go side: its members as they are
 // (JSON leaves out the undefined ones; collections reads the rest as a
@@ -718,7 +698,7 @@ function plainRequest(r) {
     var out = {
         method: String(r.method || 'GET').toUpperCase(),
         url: {
-            raw: url.toString(), protocol: url.protocol || '', host: url.host.map(String), port: url.port ? String(url.port) : '',
+            raw: url.toString(), protocol: url.protocol || '', host: (url.host || []).map(String), port: url.port ? String(url.port) : '',
             path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return rowMeta(o, q); }),
