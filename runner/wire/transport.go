@@ -937,6 +937,12 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 		return nil, err
 	}
 	resp, err := http.ReadResponse(from, req)
+	if perr := c.longHeadError(ctx, lines); perr != nil {
+		if err == nil {
+			resp.Body.Close()
+		}
+		return nil, perr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -968,6 +974,31 @@ func (c *conn) readResponse(ctx context.Context, req *http.Request, lines []Fiel
 		return nil, oe
 	}
 	return resp, nil
+}
+
+// longHeadError is Node's error for a head longer than the read buffer
+// (headReader checks the heads that fit before Go reads them; a long one
+// is checked after, from the copy of its reads): a bad name or value, a
+// second Content-Length... nil when there is none, the head fitted
+// (lines) or is not all in the copy. Its offset counts in the chunk Node
+// would have parsed it in, and the packet is that chunk.
+func (c *conn) longHeadError(ctx context.Context, lines []Field) error {
+	if !c.t.NodeHeads || lines != nil || c.lim.capture == nil {
+		return nil
+	}
+	skip := len(c.lim.capture) - len(bytes.TrimLeft(c.lim.capture, "\r\n"))
+	h := rawHead(c.lim.capture[skip:])
+	if h == nil {
+		return nil
+	}
+	err := checkHead(h, lenientParser(ctx))
+	pe, ok := err.(*ParseError)
+	if !ok {
+		return err
+	}
+	at := skip + pe.Offset
+	start, end := c.lim.chunkAt(at)
+	return withPacket(pe, c.lim.capture[start:end], skip-start)
 }
 
 // headReader is where Go reads the response head from. Node's parser
