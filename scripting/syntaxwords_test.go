@@ -98,3 +98,25 @@ p(() => (0, eval)('/(?<a>.)\\k<b>/'));`, []string{
 		"E:SyntaxError: Invalid regular expression: /(?<a>.)\\k<b>/: Invalid named capture referenced",
 	})
 }
+
+// await inside the parenthesis of async (…): V8 first reads a call of a
+// function named async (whose arguments are not async code), so an await
+// with an operand is "missing ) after argument list" and a bare await is a
+// parameter name of the async arrow; async function parameters keep their
+// words. Postman CLI 1.34.0's answers (fresh-round13l-e.json).
+func TestAwaitInAsyncArrowHeadAsPostman(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, probeHarness+`
+['async (a = await 1) => {}', 'async (a = await) => {}', 'async (a = await x) => {}', "async (a = await 'x') => {}",
+ 'async (a, b = await 1) => 1', 'async (await) => 1', 'async function f(a = await 1) {}', 'async (x = (await 1)) => 1'].forEach(s => p(() => eval(s)));
+`, []string{
+		"E:SyntaxError: missing ) after argument list",
+		"E:SyntaxError: 'await' is not a valid identifier name in an async function",
+		"E:SyntaxError: missing ) after argument list",
+		"E:SyntaxError: missing ) after argument list",
+		"E:SyntaxError: missing ) after argument list",
+		"E:SyntaxError: 'await' is not a valid identifier name in an async function",
+		"E:SyntaxError: Illegal await-expression in formal parameters of async function",
+		"E:SyntaxError: Unexpected number",
+	})
+}

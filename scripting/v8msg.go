@@ -705,6 +705,9 @@ func awaitWords(msg, code string, line, col int) string {
 	if code == "" || off < 0 || off > len(code) {
 		return ""
 	}
+	if m := asyncHeadAwaitWords(msg, code, off); m != "" {
+		return m
+	}
 	switch msg {
 	case "Unexpected token await":
 		if inParens(code, off) {
@@ -721,6 +724,55 @@ func awaitWords(msg, code string, line, col int) string {
 		}
 	}
 	return ""
+}
+
+// asyncHeadAwaitWords is V8's message for an await goja refused inside
+// the parenthesis of async (…): V8 reads it first as a call of a function
+// named async, whose arguments are not async code (await 1: "missing )
+// after argument list"), and a bare await there as a parameter name of the
+// async arrow it turns out to be; "" elsewhere (Postman CLI 1.34.0,
+// fresh-round13l-e.json).
+func asyncHeadAwaitWords(msg, code string, off int) string {
+	open := openParenBefore(code, off)
+	if open < 0 {
+		return ""
+	}
+	head := strings.TrimRight(code[:open], " \t\r\n")
+	if !strings.HasSuffix(head, "async") || len(head) > 5 && isIdentByte(head[len(head)-6]) {
+		return ""
+	}
+	switch msg {
+	case "Unexpected token await":
+		return "'await' is not a valid identifier name in an async function"
+	case "Unexpected number", "Unexpected string", "Unexpected identifier":
+		prev := strings.TrimRight(code[:off], " \t")
+		if strings.HasSuffix(prev, "await") && (len(prev) == 5 || !isIdentByte(prev[len(prev)-6])) {
+			return "missing ) after argument list"
+		}
+	}
+	return ""
+}
+
+// openParenBefore is the offset of the parenthesis still open at
+// code[off] when it is the innermost open bracket there, else -1.
+func openParenBefore(code string, off int) int {
+	depth := 0
+	for i := off - 1; i >= 0; i-- {
+		switch code[i] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			if code[i] == '(' {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // inParens reports whether code[off] stands inside a parenthesis that is
