@@ -779,6 +779,15 @@ func (e *Engine) startScript(x *Exec, c *compiled) (goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A stop (the timeout, a cancellation) that landed in the engine's own
+	// JavaScript before the script (the scope keys, a part, Sugar's stubs)
+	// ended that call, and goja clears an interrupt when the outermost
+	// call it ended returns: the script would then run with no interrupt
+	// left, and the watchdog interrupts once, so a loop in it ran for ever
+	// (a 300 ms timeout firing before the script, under load).
+	if cause := e.watch.stopped(); cause != nil {
+		return nil, cause
+	}
 	v, err := e.callScript(c, fn, lv, x)
 	if c.globals.adds && e.opts.CurrentSandbox {
 		// The newer runtime notes the globals after the promise jobs

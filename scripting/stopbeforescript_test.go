@@ -1,0 +1,43 @@
+package scripting
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// TestStopDuringTheEnginesOwnCallStopsTheScript: a stop (the timeout, a
+// cancellation) that lands while the engine runs JavaScript of its own
+// before the script (here the scope-key call) ends that call, and goja
+// clears an interrupt when the outermost call it ended returns. The script
+// must not run on: the watchdog interrupts once, so a loop in it never
+// ended (TestTimeoutInLiveValueGetterEnds hung 1 run in 30 at GOMAXPROCS=1
+// under load, its 300 ms timeout firing before the script started).
+func TestStopDuringTheEnginesOwnCallStopsTheScript(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Timeout: time.Minute})
+	keys := e.api.keys
+	e.api.keys = func(this goja.Value, args ...goja.Value) (goja.Value, error) {
+		e.watch.interrupt(ErrScriptTimeout) // the timeout fires now
+		return keys(this, args...)
+	}
+	x := testExec("test", `for (;;) {}`)
+	x.Info.EnvironmentName = "env" // a new scope key: the engine calls its bootstrap first
+	done := make(chan *Result, 1)
+	go func() { done <- e.Run(context.Background(), x) }()
+	select {
+	case r := <-done:
+		if !errors.Is(r.Err, ErrScriptTimeout) {
+			t.Fatalf("err = %v, want the timeout", r.Err)
+		}
+	case <-time.After(30 * time.Second): // a hang guard: the stop takes milliseconds
+		t.Fatal("the script ran on after its stop: the interrupt went to the engine's own call")
+	}
+	e.api.keys = keys
+	if r := e.Run(context.Background(), testExec("test", `pm.test("next", () => {});`)); r.Err != nil || len(r.Tests) != 1 {
+		t.Fatalf("next script: %+v", r)
+	}
+}
