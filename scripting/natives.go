@@ -704,7 +704,7 @@ func (e *Engine) writeRequest(js string) {
 		e.throw("TypeError", "invalid request: "+err.Error())
 	}
 	prev, prevBody, proxy := x.Request.Auth, x.Request.Body, x.Request.Proxy
-	*x.Request = *pr.toRequest()
+	*x.Request = *pr.toRequest(e.opts.CurrentSandbox)
 	// Scripts do not see the request's own proxy (pm.request.proxy), so
 	// they leave it as it was.
 	x.Request.Proxy = proxy
@@ -1091,29 +1091,45 @@ type plainBody struct {
 }
 
 type plainAuth struct {
-	Type    string            `json:"type"`
-	Params  map[string]string `json:"params"`
-	Order   []string          `json:"order"`
-	Types   map[string]string `json:"types"`
-	Literal map[string]bool   `json:"literal"`
+	Type string `json:"type"`
+	// Params are the parameters' texts; a script's null arrives as null
+	// (Nulls).
+	Params  map[string]json.RawMessage `json:"params"`
+	Order   []string                   `json:"order"`
+	Types   map[string]string          `json:"types"`
+	Literal map[string]bool            `json:"literal"`
 	// Others are the lists of the types not selected, in the auth's order.
 	Others []plainAuth `json:"others"`
 }
 
-func (p *plainAuth) auth() *collections.Auth {
-	a := &collections.Auth{Type: p.Type, Params: p.Params, Order: p.Order, Types: p.Types, Literal: p.Literal}
-	if a.Params == nil {
-		a.Params = map[string]string{}
+// auth is the model's auth. A credential a script set to null is text
+// ("") in Newman's runtime; in the newer one (current) it is a null, as a
+// null in a v12 file is, which sends no basic or bearer auth
+// (fresh-round12v-scriptauth.json).
+func (p *plainAuth) auth(current bool) *collections.Auth {
+	a := &collections.Auth{Type: p.Type, Params: make(map[string]string, len(p.Params)), Order: p.Order, Types: p.Types, Literal: p.Literal}
+	for k, raw := range p.Params {
+		var s string
+		if string(raw) == "null" && current {
+			s = "null"
+			if a.Literal == nil {
+				a.Literal = map[string]bool{}
+			}
+			a.Literal[k] = true
+		} else {
+			_ = json.Unmarshal(raw, &s) // a string, or null: ""
+		}
+		a.Params[k] = s
 	}
 	for i := range p.Others {
 		if o := &p.Others[i]; o.Type != "" && o.Type != p.Type {
-			a.Others = append(a.Others, o.auth())
+			a.Others = append(a.Others, o.auth(current))
 		}
 	}
 	return a
 }
 
-func (p *plainRequest) toRequest() *collections.Request {
+func (p *plainRequest) toRequest(current bool) *collections.Request {
 	r := &collections.Request{Method: strings.ToUpper(p.Method), Description: p.Descr}
 	if r.Method == "" {
 		r.Method = "GET"
@@ -1132,7 +1148,7 @@ func (p *plainRequest) toRequest() *collections.Request {
 		r.Body = b.toBody()
 	}
 	if p.Auth != nil && p.Auth.Type != "" {
-		r.Auth = p.Auth.auth()
+		r.Auth = p.Auth.auth(current)
 	}
 	r.Proxy = collections.ParseProxy(p.Proxy)
 	return r
@@ -1689,7 +1705,7 @@ func (e *Engine) sendRequest(js string, cb goja.Callable) {
 	if err := json.Unmarshal([]byte(js), &pr); err != nil {
 		e.throw("TypeError", "pm.sendRequest: invalid request: "+err.Error())
 	}
-	req := pr.toRequest()
+	req := pr.toRequest(e.opts.CurrentSandbox)
 	if len(req.URL.Path) == 0 {
 		// A URL without a path ("http://h:1", "h:1?q") has none, as
 		// postman-collection parses it: Newman's CLI line for a failed

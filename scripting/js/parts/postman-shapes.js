@@ -563,7 +563,7 @@ function plainAuthList(type, list) {
     if (list instanceof PropertyList) {
         list.members.forEach(function (p) {
             if (p.value === undefined || p.value === null || typeof p.value === 'string') {
-                params[p.key] = p.value === undefined || p.value === null ? '' : p.value;
+                params[p.key] = p.value === undefined ? '' : p.value;
             } else {
                 params[p.key] = JSON.stringify(p.value);
                 literal[p.key] = true;
