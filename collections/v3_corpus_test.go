@@ -78,7 +78,7 @@ func TestCorpusV3Loads(t *testing.T) {
 			eq(t, "requests", n, want)
 			total += n
 			for _, no := range c.Notices {
-				if strings.Contains(no.Message, "got the date 2024-02-01T09:00:00Z") && filepath.Base(dir) == "Train-Travel-API" {
+				if strings.Contains(no.Message, "queryParams[4].value: Postman expects text here, got a date") && filepath.Base(dir) == "Train-Travel-API" {
 					continue
 				}
 				// dms-api's three requests carry a params: list beside

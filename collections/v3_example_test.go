@@ -85,9 +85,9 @@ func TestV3Body(t *testing.T) {
 		{"body:\n  type: urlencoded\n  content:\n    a: '1'\n", &Body{Mode: BodyURLEncoded, URLEncoded: []FormParam{{Key: "a", Value: "1", FromV3: true}}}, ""},
 		// A row's value that is a number or a boolean skips the request in
 		// Postman CLI 1.34 (fresh-round13v-bodies.json).
-		{"body:\n  type: urlencoded\n  content:\n    a: 1\n", nil, `body.content.a: Postman expects text here, got the number 1 (quote it: "1")`},
-		{"body:\n  type: urlencoded\n  content:\n    - key: a\n      value: true\n", nil, `body.content[0].value: Postman expects text here, got the boolean true`},
-		{"body:\n  type: formdata\n  content:\n    - key: a\n      type: text\n      value: 12\n", nil, "got the number 12"},
+		{"body:\n  type: urlencoded\n  content:\n    a: 1\n", nil, `body.content.a: Postman expects text here, got a number (write it in quotes, as text)`},
+		{"body:\n  type: urlencoded\n  content:\n    - key: a\n      value: true\n", nil, `body.content[0].value: Postman expects text here, got a boolean`},
+		{"body:\n  type: formdata\n  content:\n    - key: a\n      type: text\n      value: 12\n", nil, "got a number"},
 		{"body:\n  type: formdata\n  content:\n    - key: f\n      type: file\n      src: [a.txt, b.txt]\n      contentType: text/plain\n    - key: t\n      value: v\n      type: text\n      description: d\n",
 			&Body{Mode: BodyFormData, FormData: []FormParam{{Key: "f", Type: "file", Src: []string{"a.txt", "b.txt"}, ContentType: "text/plain", NoValue: ValueUnset, FromV3: true}, {Key: "t", Value: "v", Type: "text", FromV3: true, Description: "d", Described: true}}}, ""},
 		// Postman CLI 1.34 skips a request whose form-data entry has no
@@ -102,7 +102,7 @@ func TestV3Body(t *testing.T) {
 		{"body:\n  type: file\n  content:\n    src: f.bin\n", &Body{Mode: BodyFile, File: "f.bin"}, ""},
 		{"body:\n  type: binary\n  content:\n    src: f.bin\n", nil, "no binary body type"},
 		{"body:\n  type: file\n  content: f.bin\n", nil, "content: {src: path/to/file}"},
-		{"body:\n  type: file\n  content:\n    src: 5\n", nil, "quote it"},
+		{"body:\n  type: file\n  content:\n    src: 5\n", nil, "write it in quotes"},
 		{"body:\n  type: graphql\n", nil, "graphql-request"},
 		{"body:\n  type: weird\n", nil, "unknown body type"},
 		{"body: x\n", nil, "{type, content}"},

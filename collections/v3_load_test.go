@@ -318,7 +318,7 @@ func TestV3Problems(t *testing.T) {
 		{"quoted order", map[string]string{"q.request.yaml": req("/q", "order: '5'\n")},
 			[]string{"q.request.yaml:4:8: order: Postman expects a bare number here (like 1000), got the text \"5\""}, ""},
 		{"number where text is expected", map[string]string{"n.request.yaml": req("/n", "headers:\n  X-N: 5\n")},
-			[]string{"n.request.yaml:5:8: headers.X-N: Postman expects text here, got the number 5 (quote it: \"5\")"}, ""},
+			[]string{"n.request.yaml:5:8: headers.X-N: Postman expects text here, got a number (write it in quotes, as text)"}, ""},
 		{"lower-case method", map[string]string{"l.request.yaml": "$kind: http-request\nmethod: get\nurl: /l\n"},
 			[]string{"l.request.yaml:2:9: method: Postman expects an upper-case HTTP method"}, ""},
 		{"gRPC skipped with its kind", map[string]string{"g.request.yaml": "$kind: grpc-request\nurl: 127.0.0.1:1\n"},

@@ -54,8 +54,8 @@ func TestV3DirectiveAndTags(t *testing.T) {
 		t.Errorf("%%YAML 2.0: %v, want an error naming the file and line", err)
 	}
 	for _, tc := range []struct{ yaml, want string }{
-		{"h: !!binary aGVsbG8=\n", `line 1, column 4: h: Postman expects text here, got binary data (!!binary) (remove the tag !!binary and quote the text: "aGVsbG8=")`},
-		{"h: !custom val\n", `got a value tagged !custom, a tag Postman's YAML reader does not take (remove the tag !custom and quote the text: "val")`},
+		{"h: !!binary aGVsbG8=\n", `line 1, column 4: h: Postman expects text here, got binary data (!!binary) (remove the tag !!binary and write the value in quotes)`},
+		{"h: !custom val\n", `got a value tagged !custom, a tag Postman's YAML reader does not take (remove the tag !custom and write the value in quotes)`},
 		{"h: !!str 0012\n", ""},
 	} {
 		m := exampleMap(t, tc.yaml)
@@ -68,6 +68,41 @@ func TestV3DirectiveAndTags(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+// A value refused for not being text may be a credential (a numeric client
+// secret in a form row, a PIN in a header, a key tagged !!binary): the
+// error names the file's place, the kind of value and the fix, never the
+// value itself (as e9f1907 did for auth credentials).
+func TestV3RefusedValueNotQuoted(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ yaml, path, want string }{
+		{"body:\n  type: urlencoded\n  content:\n    client_secret: 987654321\n", "body.content.client_secret", "got a number (write it in quotes"},
+		{"body:\n  type: urlencoded\n  content:\n    - key: pin\n      value: 987654321\n", "body.content[0].value", "got a number (write it in quotes"},
+		{"body:\n  type: formdata\n  content:\n    - key: k\n      type: text\n      value: 987654321.5\n", "body.content[0].value", "got a number"},
+		{"headers:\n  X-Key: 987654321\n", "headers.X-Key", "got a number (write it in quotes"},
+		{"headers:\n  X-Key: !!binary OTg3NjU0MzIx\n", "headers.X-Key", "got binary data (!!binary) (remove the tag !!binary and write the value in quotes"},
+		{"headers:\n  X-Key: !custom 987654321\n", "headers.X-Key", "remove the tag !custom and write the value in quotes"},
+	} {
+		m := exampleMap(t, tc.yaml)
+		var err error
+		if strings.HasPrefix(tc.yaml, "body") {
+			_, err = m.v3body(m.get("body"), "body")
+		} else {
+			_, err = m.kvList(m.get("headers"), "headers", false)
+		}
+		if err == nil {
+			t.Errorf("%q: no error", tc.yaml)
+			continue
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "987654321") || strings.Contains(msg, "OTg3NjU0MzIx") {
+			t.Errorf("%q: the error quotes the value: %s", tc.yaml, msg)
+		}
+		if !strings.Contains(msg, tc.path+": ") || !strings.Contains(msg, tc.want) {
+			t.Errorf("%q: %s, want the place %s and %q", tc.yaml, msg, tc.path, tc.want)
 		}
 	}
 }

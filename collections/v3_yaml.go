@@ -190,6 +190,22 @@ func nodeKind(n *yaml.Node) string {
 	return "an unsupported YAML node"
 }
 
+// scalarKind names what a plain scalar holds without its value: "a
+// number", "a boolean", "a date" or "nothing (null)".
+func scalarKind(n *yaml.Node) string {
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!timestamp":
+		return "a date"
+	case "!!null":
+		return "nothing (null)"
+	}
+	return "a value YAML does not read as text"
+}
+
 // deref follows aliases (*name) to their anchors. The walkers below only
 // ever descend a fixed depth, so an alias cannot make them loop or explode.
 func deref(n *yaml.Node) *yaml.Node {
@@ -267,11 +283,14 @@ func (m ymap) strNode(n *yaml.Node, path string) (string, error) {
 	if isText(n) {
 		return n.Value, nil
 	}
+	// The value is left out of these errors: a text field may hold a
+	// credential (a numeric client secret in a form row, a PIN in a
+	// header), as describeCredential leaves an auth's out.
 	if n.Kind == yaml.ScalarNode && foreignTag(n) {
-		return "", m.fieldErr(n, path, "Postman expects text here, got %s (remove the tag %s and quote the text: %q)", nodeKind(n), n.Tag, n.Value)
+		return "", m.fieldErr(n, path, "Postman expects text here, got %s (remove the tag %s and write the value in quotes)", nodeKind(n), n.Tag)
 	}
 	if n.Kind == yaml.ScalarNode {
-		return "", m.fieldErr(n, path, "Postman expects text here, got %s (quote it: %q)", nodeKind(n), n.Value)
+		return "", m.fieldErr(n, path, "Postman expects text here, got %s (write it in quotes, as text)", scalarKind(n))
 	}
 	return "", m.fieldErr(n, path, "Postman expects text here, got %s", nodeKind(n))
 }
