@@ -53,7 +53,7 @@ func (m ymap) v3auth(n *yaml.Node, path string, definition bool) (*Auth, error) 
 // ignored).
 func (m ymap) authEntry(n *yaml.Node, path string, listed bool) (*Auth, error) {
 	if n.Kind != yaml.MappingNode {
-		return nil, m.fieldErr(n, path, "Postman expects {type, credentials} here, got %s", nodeKind(n))
+		return nil, m.fieldErr(n, path, "Postman expects {type, credentials} here, got %s", shapeKind(n))
 	}
 	am := ymap{src: m.src, node: n}
 	if err := am.authKeys(path, listed); err != nil {
@@ -131,7 +131,7 @@ func (m ymap) credentials(a *Auth, cn *yaml.Node, path string) error {
 			e = deref(e)
 			p := fmt.Sprintf("%s.credentials[%d]", path, i)
 			if e.Kind != yaml.MappingNode {
-				return m.fieldErr(e, p, "Postman expects {key, value} here, got %s", nodeKind(e))
+				return m.fieldErr(e, p, "Postman expects {key, value} here, got %s", shapeKind(e))
 			}
 			em := ymap{src: m.src, node: e}
 			k, err := em.str("key", p+".key")
@@ -145,7 +145,7 @@ func (m ymap) credentials(a *Auth, cn *yaml.Node, path string) error {
 			setCredential(a, k, s, deref(em.get("value")))
 		}
 	default:
-		return m.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here (username: ..., password: ...), got %s", nodeKind(cn))
+		return m.fieldErr(cn, path+".credentials", "Postman expects a mapping of credentials here (username: ..., password: ...), got %s", shapeKind(cn))
 	}
 	return nil
 }

@@ -350,7 +350,7 @@ func TestV3Problems(t *testing.T) {
 		{"an auth list in a request", map[string]string{"a.request.yaml": req("/a", "auth:\n  - type: bearer\n")},
 			[]string{"a.request.yaml:5:3: auth: Postman expects one {type, credentials} in a request, got a list"}, ""},
 		{"credentials as text", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: bearer\n  credentials: t\n")},
-			[]string{"a.request.yaml:6:16: auth.credentials: Postman expects a mapping of credentials here (username: ..., password: ...), got the text \"t\""}, ""},
+			[]string{"a.request.yaml:6:16: auth.credentials: Postman expects a mapping of credentials here (username: ..., password: ...), got text"}, ""},
 		{"noauth with credentials", map[string]string{"a.request.yaml": req("/a", "auth:\n  type: noauth\n  credentials: {}\n")},
 			[]string{"a.request.yaml:6:16: auth.credentials: noauth takes no credentials, not even an empty credentials: {}; remove credentials:"}, ""},
 		// A script entry as postman collection lint takes it: inline code,

@@ -106,3 +106,26 @@ func TestV3RefusedValueNotQuoted(t *testing.T) {
 		}
 	}
 }
+
+// An auth block written as a bare value (auth: Bearer <token>, credentials:
+// <password>, a credentials list of bare values) is refused with its place
+// and the shape Postman expects, never the value, which is a credential.
+func TestV3AuthShapeErrorsLeaveValueOut(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ yaml, want string }{
+		{"auth: Bearer s3cr3t-t0ken-987654321\n", "auth: Postman expects {type, credentials} here, got text"},
+		{"auth: 987654321\n", "auth: Postman expects {type, credentials} here, got a number"},
+		{"auth:\n  type: bearer\n  credentials: s3cr3t-t0ken-987654321\n", "auth.credentials: Postman expects a mapping of credentials here (username: ..., password: ...), got text"},
+		{"auth:\n  type: basic\n  credentials:\n    - s3cr3t-t0ken-987654321\n", "auth.credentials[0]: Postman expects {key, value} here, got text"},
+	} {
+		m := exampleMap(t, tc.yaml)
+		_, err := m.v3auth(m.get("auth"), "auth", false)
+		if err == nil {
+			t.Errorf("%q: no error", tc.yaml)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "987654321") || !strings.Contains(msg, tc.want) {
+			t.Errorf("%q: %s, want %q and not the value", tc.yaml, msg, tc.want)
+		}
+	}
+}

@@ -203,7 +203,19 @@ func scalarKind(n *yaml.Node) string {
 	case "!!null":
 		return "nothing (null)"
 	}
+	if isText(n) {
+		return "text"
+	}
 	return "a value YAML does not read as text"
+}
+
+// shapeKind is nodeKind without a scalar's value, for places where a bare
+// value may be a credential (auth: Bearer <token>).
+func shapeKind(n *yaml.Node) string {
+	if n = deref(n); n.Kind == yaml.ScalarNode {
+		return scalarKind(n)
+	}
+	return nodeKind(n)
 }
 
 // deref follows aliases (*name) to their anchors. The walkers below only
