@@ -767,7 +767,7 @@ func setBodyType(h http.Header, b *collections.Body, body *builtBody, data []byt
 		!(b.Mode == collections.BodyRaw && len(data) == 0 && !typeForEmpty):
 		h["Content-Type"] = []string{body.contentType}
 		return body.contentType
-	case own != "" && !disabled["content-type"] && !typeForEmpty && (b.Mode == collections.BodyURLEncoded && !ownFormType.MatchString(firstValue(h[own])) ||
+	case own != "" && !disabled["content-type"] && !typeForEmpty && (b.Mode == collections.BodyURLEncoded && !ownFormType().MatchString(firstValue(h[own])) ||
 		b.Mode == collections.BodyFormData && ownBoundary(firstValue(h[own])) == ""):
 		// postman-request's form() and multipart writer set the type
 		// whatever the request says (a row's "multipart/form-data" without

@@ -13,10 +13,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/courier-run/courier/collections"
+	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/courier-run/courier/internal/nodebase64"
 )
 
@@ -617,11 +617,14 @@ func jsonText(s string) string {
 
 // ownBoundaryType is postman-request's test of a request's own multipart
 // type: one that names a boundary keeps it, and the body uses it.
-var ownBoundaryType = regexp.MustCompile(`^multipart/form-data;.*boundary=(?:"([^"]+)"|([^;]+))`)
+var ownBoundaryType = lazyre.New(`^multipart/form-data;.*boundary=(?:"([^"]+)"|([^;]+))`)
 
 // ownBoundary is the boundary the request's own Content-Type names, or "".
 func ownBoundary(ownType string) string {
-	m := ownBoundaryType.FindStringSubmatch(ownType)
+	if !strings.HasPrefix(ownType, "multipart/form-data;") {
+		return ""
+	}
+	m := ownBoundaryType().FindStringSubmatch(ownType)
 	if m == nil {
 		return ""
 	}
@@ -630,4 +633,4 @@ func ownBoundary(ownType string) string {
 
 // ownFormType is postman-request's test of a request's own type for an
 // urlencoded body: one that starts so is kept as written (a charset).
-var ownFormType = regexp.MustCompile(`^application/x-www-form-urlencoded\b`)
+var ownFormType = lazyre.New(`^application/x-www-form-urlencoded\b`)

@@ -20,6 +20,7 @@ import (
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/environments"
 	"github.com/courier-run/courier/internal/httpreasons"
+	"github.com/courier-run/courier/internal/lazyre"
 	"github.com/courier-run/courier/runner"
 	"github.com/courier-run/courier/runner/report/jsonreport"
 )
@@ -1358,13 +1359,13 @@ func exampleHeadersJSON(raw json.RawMessage) json.RawMessage {
 
 // headerLine is one "Name: value" line of a header block, as
 // postman-collection's Header.parse matches it (a name without spaces).
-var headerLine = regexp.MustCompile(`(?m)^(\S+):(.*)$`)
+var headerLine = lazyre.New(`(?m)^(\S+):(.*)$`)
 
 // parseHeaderLines reads a header block given as text ("X-A: 1\nX-B: 2")
 // into header rows, each value trimmed.
 func parseHeaderLines(text string) []headerRow {
 	rows := []headerRow{}
-	for _, m := range headerLine.FindAllStringSubmatch(text, -1) {
+	for _, m := range headerLine().FindAllStringSubmatch(text, -1) {
 		rows = append(rows, headerRow{Key: m[1], Value: strings.TrimSpace(m[2])})
 	}
 	return rows
