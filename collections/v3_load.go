@@ -951,6 +951,8 @@ func (m ymap) v3rawBody(content *yaml.Node, language, path string) (*Body, error
 // v3formBody is an urlencoded or (multipart) form-data body from the
 // content's key/value list.
 func (m ymap) v3formBody(content *yaml.Node, multipart bool, path string) (*Body, error) {
+	// No content: an empty form, as content: ~ is.
+	content = deref(content)
 	kvs, err := m.kvList(content, path+".content", true)
 	if err != nil {
 		return nil, err

@@ -129,3 +129,25 @@ func TestV3AuthShapeErrorsLeaveValueOut(t *testing.T) {
 		}
 	}
 }
+
+// A form body written without content (type: urlencoded or formdata and
+// nothing else) reads as an empty form, as content: ~ does; it panicked
+// since the form rows' values were checked (3fee25f), and form-data before.
+func TestV3FormBodyWithoutContent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		yaml string
+		mode string
+	}{
+		{"body:\n  type: urlencoded\n", BodyURLEncoded},
+		{"body:\n  type: formdata\n", BodyFormData},
+		{"body:\n  type: urlencoded\n  content: ~\n", BodyURLEncoded},
+		{"body:\n  type: formdata\n  content:\n", BodyFormData},
+	} {
+		m := exampleMap(t, tc.yaml)
+		b, err := m.v3body(m.get("body"), "body")
+		if err != nil || b == nil || b.Mode != tc.mode || len(b.URLEncoded)+len(b.FormData) != 0 {
+			t.Errorf("%q: %+v %v, want an empty %s body", tc.yaml, b, err, tc.mode)
+		}
+	}
+}
