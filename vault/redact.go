@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/courier-run/courier/internal/jsuri"
 	"github.com/courier-run/courier/internal/latin1"
 	"golang.org/x/net/idna"
 )
@@ -291,19 +292,7 @@ func spacedHex(s string) string {
 // percentEncodeAll escapes every byte but RFC 3986's unreserved ones, as
 // encodeURIComponent and strict URL encoders do.
 func percentEncodeAll(v string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
+	return jsuri.EncodeUnreserved(v)
 }
 
 // Len returns how many distinct strings (values and their variants) are

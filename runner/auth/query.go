@@ -3,6 +3,8 @@ package auth
 import (
 	"net/url"
 	"strings"
+
+	"github.com/courier-run/courier/internal/jsuri"
 )
 
 const upperhex = "0123456789ABCDEF"
@@ -11,23 +13,7 @@ const upperhex = "0123456789ABCDEF"
 // "-", ".", "_", "~"): JS encodeURIComponent plus !'()* as OAuth and AWS
 // require.
 func rfc3986(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUnreserved(c) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(upperhex[c>>4])
-		b.WriteByte(upperhex[c&15])
-	}
-	return b.String()
-}
-
-func isUnreserved(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~'
+	return jsuri.EncodeUnreserved(s)
 }
 
 func isHex(c byte) bool {
