@@ -905,7 +905,7 @@ func (m ymap) v3body(n *yaml.Node, path string) (*Body, error) {
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return nil, m.fieldErr(n, path, "Postman expects a body mapping {type, content} here, got %s", nodeKind(n))
+		return nil, m.fieldErr(n, path, "Postman expects a body mapping {type, content} here, got %s", shapeKind(n))
 	}
 	bm := ymap{src: m.src, node: n}
 	typ, err := bm.str("type", path+".type")
@@ -1089,7 +1089,7 @@ func (m ymap) graphqlBody(outer ymap, path string) (*Body, error) {
 			return &Body{Mode: BodyGraphQL, GraphQL: &GraphQL{Query: s, Unset: []string{"operationName"}}}, nil
 		}
 		if n.Kind != yaml.MappingNode {
-			return nil, outer.fieldErr(n, path, "Postman expects {query, variables} here, got %s", nodeKind(n))
+			return nil, outer.fieldErr(n, path, "Postman expects {query, variables} here, got %s", shapeKind(n))
 		}
 		gm = ymap{src: outer.src, node: n}
 	}
@@ -1488,7 +1488,7 @@ func (m ymap) exampleBody(out map[string]any) error {
 		return nil
 	}
 	if bn.Kind != yaml.MappingNode {
-		return m.fieldErr(bn, "response.body", "Postman expects {type, content} here, got %s", nodeKind(bn))
+		return m.fieldErr(bn, "response.body", "Postman expects {type, content} here, got %s", shapeKind(bn))
 	}
 	bm := ymap{src: m.src, node: bn}
 	t, err := bm.str("type", "response.body.type")

@@ -151,3 +151,30 @@ func TestV3FormBodyWithoutContent(t *testing.T) {
 		}
 	}
 }
+
+// A list of rows, a body or an example's response body written as a bare
+// value is refused by its place and the shape Postman expects, without the
+// value (a header line with a token, a body holding a password).
+func TestV3ShapeErrorsLeaveValueOut(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ yaml, want string }{
+		{"headers: 'Authorization: Bearer s3cr3t-987654321'\n", "headers: Postman expects a mapping {Name: value} or a list of {key, value} here, got text"},
+		{"headers:\n  - 'Authorization: Bearer s3cr3t-987654321'\n", "headers[0]: Postman expects an entry {key, value} here, got text"},
+		{"body: '{\"password\": \"s3cr3t-987654321\"}'\n", "body: Postman expects a body mapping {type, content} here, got text"},
+	} {
+		m := exampleMap(t, tc.yaml)
+		var err error
+		if strings.HasPrefix(tc.yaml, "body") {
+			_, err = m.v3body(m.get("body"), "body")
+		} else {
+			_, err = m.kvList(m.get("headers"), "headers", false)
+		}
+		if err == nil {
+			t.Errorf("%q: no error", tc.yaml)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "987654321") || !strings.Contains(msg, tc.want) {
+			t.Errorf("%q: %s, want %q and not the value", tc.yaml, msg, tc.want)
+		}
+	}
+}

@@ -357,7 +357,7 @@ func (m ymap) sub(key, path string) (*ymap, error) {
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return nil, m.fieldErr(n, path, "Postman expects a mapping (key: value lines) here, got %s", nodeKind(n))
+		return nil, m.fieldErr(n, path, "Postman expects a mapping (key: value lines) here, got %s", shapeKind(n))
 	}
 	return &ymap{src: m.src, node: n}, nil
 }
@@ -404,7 +404,7 @@ func (m ymap) kvList(n *yaml.Node, path string, anyScalar bool) ([]kv, error) {
 			e = deref(e)
 			p := fmt.Sprintf("%s[%d]", path, i)
 			if e.Kind != yaml.MappingNode {
-				return nil, m.fieldErr(e, p, "Postman expects an entry {key, value} here, got %s", nodeKind(e))
+				return nil, m.fieldErr(e, p, "Postman expects an entry {key, value} here, got %s", shapeKind(e))
 			}
 			em := ymap{src: m.src, node: e}
 			var x kv
@@ -446,7 +446,7 @@ func (m ymap) kvList(n *yaml.Node, path string, anyScalar bool) ([]kv, error) {
 		}
 		return out, nil
 	}
-	return nil, m.fieldErr(n, path, "Postman expects a mapping {Name: value} or a list of {key, value} here, got %s", nodeKind(n))
+	return nil, m.fieldErr(n, path, "Postman expects a mapping {Name: value} or a list of {key, value} here, got %s", shapeKind(n))
 }
 
 // plainJSON turns a YAML subtree into plain Go data (for JSON encoding of
