@@ -180,7 +180,9 @@ func TestTimeoutCountsFromEachScriptsStart(t *testing.T) {
 	t.Parallel()
 	const timeout = 400 * time.Millisecond
 	e, _ := newTestEngine(t, Options{Timeout: timeout})
-	if r := e.Run(context.Background(), testExec("test", `pm.test("quick", () => {});`)); r.Err != nil {
+	// The earlier script only sets a deadline of its own; on a loaded
+	// machine it may outlive it, which changes nothing below.
+	if r := e.Run(context.Background(), testExec("test", `pm.test("quick", () => {});`)); r.Err != nil && !errors.Is(r.Err, ErrScriptTimeout) {
 		t.Fatal(r.Err)
 	}
 	time.Sleep(timeout / 2)
