@@ -929,15 +929,8 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error
 		creds = hreq.Header["Authorization"]
 		delete(hreq.Header, "Authorization")
 	}
-	if a.Type == "awsv4" && opts.AWSUnsignedS3 && out.mode == collections.BodyRaw && out.bodyType != "" {
-		// The newer runtime gives AWS's signer the body's type and takes
-		// its headers back by their lower-case names: a row spelled
-		// content-type, and only so, goes as the body's type
-		// (fresh-round12v-awsv4.json; Content-type stays as written).
-		h := map[string][]string(hreq.Header) // rows as spelled, not canonical
-		if _, ok := h["content-type"]; ok {
-			h["content-type"] = []string{out.bodyType}
-		}
+	if a.Type == "awsv4" && opts.AWSUnsignedS3 {
+		out.lowerContentTypeForAWS()
 	}
 	before := headerSnapshot(hreq.Header)
 	later := out.holdRuntimeHeaders(a.Type)
@@ -964,11 +957,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error
 	out.order.dropUser(out.authSet)
 	out.order.insertAuth(hreq.Header, bodyHash)
 	if a.Type == "awsv4" {
-		skip := 0
-		if bodyHash && out.order.authAt < len(out.order.keys) && strings.EqualFold(out.order.keys[out.order.authAt], "X-Amz-Content-Sha256") {
-			skip = 1
-		}
-		out.order.moveToAuth("Host", skip)
+		out.order.hostAfterAWSHash(bodyHash)
 	}
 	out.keepSignedQuery(wire, queryBefore)
 	if errors.Is(err, auth.ErrInvalidCharacter) {
@@ -996,6 +985,30 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error
 	maskAdded(c.opts.Masker, params, queryBefore, hreq.URL.RawQuery)
 	maskAdded(c.opts.Masker, params, string(bodyBefore), string(out.data))
 	return nil
+}
+
+// lowerContentTypeForAWS: the newer runtime (v12 runs) gives AWS's signer
+// the body's type and takes its headers back by their lower-case names,
+// so a raw body's row spelled content-type, and only so, goes as the
+// body's type (fresh-round12v-awsv4.json; Content-type stays as written).
+func (out *outgoing) lowerContentTypeForAWS() {
+	if out.mode != collections.BodyRaw || out.bodyType == "" {
+		return
+	}
+	h := map[string][]string(out.hreq.Header) // rows as spelled, not canonical
+	if _, ok := h["content-type"]; ok {
+		h["content-type"] = []string{out.bodyType}
+	}
+}
+
+// hostAfterAWSHash moves Host to the auth's place for AWS, after the
+// X-Amz-Content-Sha256 the runtime put first when it hashed the body.
+func (o *wireOrder) hostAfterAWSHash(bodyHash bool) {
+	skip := 0
+	if bodyHash && o.authAt < len(o.keys) && strings.EqualFold(o.keys[o.authAt], "X-Amz-Content-Sha256") {
+		skip = 1
+	}
+	o.moveToAuth("Host", skip)
 }
 
 // signedInputs are what a signer's output is derived from: its
