@@ -1814,7 +1814,8 @@ func reason(resp *http.Response) string {
 	_, s, _ := strings.Cut(resp.Status, " ")
 	s = strings.TrimSpace(s)
 	if s == "" {
-		s = http.StatusText(resp.StatusCode)
+		// Named as postman-collection names it (http-reasons), or none.
+		return scripting.StatusName(resp.StatusCode)
 	}
 	// Node reads the phrase as latin1; postman-request decodes those
 	// bytes again as UTF-8 (statusMessageEncoding), Node's way.

@@ -41,6 +41,11 @@ const (
 	iterDelegate        // yield* x: "number 5 is not iterable (…)"
 	iterLiteral         // for (x of {f() {}}): "object is not iterable (…)"
 	iterResult          // for (x of f()), [...f()], const [a] = f(): "f is not a function or its return value is not iterable"
+	// const {a: [x]} = o, an array pattern an object pattern holds without a
+	// default: as iterNested, but V8 reads null or undefined there as a destructure of
+	// Symbol.iterator ("Cannot destructure property 'Symbol(Symbol.iterator)'
+	// of 'o' as it is undefined."; Newman 6.2.2 and Postman CLI 1.34 alike).
+	iterNestedProp
 )
 
 // paramText stands for the text of a destructured parameter's value, which
@@ -78,6 +83,12 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 	switch x := n.(type) {
 	case *ast.LexicalDeclaration:
 		x.List = splitNested(x.List, &in.temps)
+	case *ast.VariableStatement:
+		// var {data: {items}} = body: as for let and const (a plain var
+		// statement, the common one, is left as it is).
+		if hasPattern(x.List) {
+			x.List = splitNested(x.List, &in.temps)
+		}
 	case *ast.Binding:
 		if x.Initializer != nil {
 			x.Initializer = bindingHook(x.Target, x.Initializer)
@@ -289,6 +300,17 @@ func isHookCall(e ast.Expression) bool {
 	return ok && (id.Name == hookDestructure || id.Name == hookIterable)
 }
 
+// hasPattern reports whether a declaration binds a pattern.
+func hasPattern(list []*ast.Binding) bool {
+	for _, b := range list {
+		switch b.Target.(type) {
+		case *ast.ObjectPattern, *ast.ArrayPattern:
+			return true
+		}
+	}
+	return false
+}
+
 func hasPatternParam(params *ast.ParameterList) bool {
 	if params == nil {
 		return false
@@ -450,7 +472,7 @@ func splitNested(list []*ast.Binding, temps *int) []*ast.Binding {
 // them).
 func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 	var out []*ast.Binding
-	take := func(target *ast.Expression) {
+	take := func(target *ast.Expression, inObject bool) {
 		t := *target
 		def, hasDefault := t.(*ast.AssignExpression)
 		if hasDefault {
@@ -486,8 +508,14 @@ func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 			if _, fromArray := pattern.(*ast.ArrayPattern); fromArray {
 				text = ""
 			}
+			kind := iterNested
+			if inObject && !hasDefault {
+				// With a default (const {a: [x] = []} = o) V8 words a
+				// null as iterNested does.
+				kind = iterNestedProp
+			}
 			check = func(id ast.Expression) ast.Expression {
-				return hookArgs(hookIterable, at, id, &ast.NumberLiteral{Idx: at, Value: int64(iterNested)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
+				return hookArgs(hookIterable, at, id, &ast.NumberLiteral{Idx: at, Value: int64(kind)}, &ast.StringLiteral{Idx: at, Value: unistring.NewFromString(text)})
 			}
 		default:
 			return
@@ -515,13 +543,13 @@ func nestedOf(pattern ast.Expression, outer string, temps *int) []*ast.Binding {
 	case *ast.ObjectPattern:
 		for _, pr := range p.Properties {
 			if k, ok := pr.(*ast.PropertyKeyed); ok {
-				take(&k.Value)
+				take(&k.Value, true)
 			}
 		}
 	case *ast.ArrayPattern:
 		for i := range p.Elements {
 			if p.Elements[i] != nil {
-				take(&p.Elements[i])
+				take(&p.Elements[i], false)
 			}
 		}
 	}
@@ -907,6 +935,15 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		e.throw("TypeError", text+notIterableTail)
 	case iterResult:
 		e.throw("TypeError", text+" is not a function or its return value is not iterable")
+	case iterNestedProp:
+		if nullish {
+			as := "undefined"
+			if goja.IsNull(v) {
+				as = "null"
+			}
+			e.throw("TypeError", "Cannot destructure property 'Symbol(Symbol.iterator)' of '"+text+"' as it is "+as+".")
+		}
+		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	case iterNested:
 		if nullish || text == "" {
 			text = v8TypedValue(v)

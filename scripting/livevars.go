@@ -34,11 +34,12 @@ type liveVal struct {
 }
 
 // keepLive records v, just stored as scope's key, as the script's live
-// value, or forgets the key when v is neither an object nor a number JSON
-// cannot carry.
+// value, or forgets the key when v is neither an object, a Symbol nor a
+// number JSON cannot carry.
 func (e *Engine) keepLive(st *execState, scope, key string, v goja.Value) {
 	k := liveKey{scope, key}
-	if _, ok := v.(*goja.Object); !ok && !nonFinite(v) {
+	_, sym := v.(*goja.Symbol)
+	if _, ok := v.(*goja.Object); !ok && !nonFinite(v) && !sym {
 		if st.live != nil {
 			delete(st.live, k)
 		}
@@ -169,6 +170,9 @@ func (e *Engine) liveText(scope string) func(name string) (string, bool) {
 			}
 			return r.String(), true
 		}
+		if sym, ok := lv.(*goja.Symbol); ok {
+			return "Symbol(" + sym.String() + ")", true // as String(Symbol("s")) gives it
+		}
 		return lv.String(), true
 	}
 }
@@ -195,6 +199,11 @@ func (e *Engine) settleLive(st *execState) {
 			} else {
 				sc.SetTyped(k.key, "", environments.TypeNull)
 			}
+			continue
+		}
+		if _, sym := lv.v.(*goja.Symbol); sym && k.scope == "local" && !e.opts.CurrentSandbox {
+			// That clone drops a Symbol: the variable reads undefined.
+			sc.SetTyped(k.key, "", environments.TypeUndefined)
 			continue
 		}
 		sc.SetNative(k.key, e.nativeOf(lv.v))

@@ -167,6 +167,9 @@ func (e *Engine) nativeOf(v goja.Value) any {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return nil
 	}
+	if _, sym := v.(*goja.Symbol); sym {
+		return nil // JSON carries a Symbol as null (the script keeps it: keepLive)
+	}
 	// Objects are never Export()ed: that copies the whole (possibly deeply
 	// nested) value by Go recursion only to throw it away.
 	if o, ok := v.(*goja.Object); !ok || boxedPrimitive(o) {
@@ -393,7 +396,7 @@ func (e *Engine) installMessageNatives(set func(string, any)) {
 	set("cookieJar", e.cookieJar)
 	set("responseCookies", e.responseCookies)
 	set("mimeExtension", mimeExtension)
-	set("statusName", statusName)
+	set("statusName", StatusName)
 	set("httpReason", func(code int) goja.Value {
 		name, detail, ok := httpReason(code)
 		if !ok {
@@ -763,12 +766,15 @@ func (e *Engine) responseData(r *Response, withHeaders bool) goja.Value {
 }
 
 // responseStatus is r's status text, named from its code when the server
-// sent none.
-func responseStatus(r *Response) string {
+// sent none (StatusName), undefined for a code without a name.
+func responseStatus(r *Response) any {
 	if r.Status != "" {
 		return r.Status
 	}
-	return statusName(r.Code)
+	if s := StatusName(r.Code); s != "" || r.Code == 0 {
+		return s
+	}
+	return goja.Undefined()
 }
 
 // responseGlobal is one legacy response global's accessor pair.

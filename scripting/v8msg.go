@@ -557,10 +557,33 @@ func v8ReceiverMessage(msg, src string, line, col int) (string, bool) {
 	switch {
 	case msg == "Value is not object coercible" && strings.HasPrefix(callee, "String.prototype.") && isIdent(callee[len("String.prototype."):]):
 		return callee + " called on null or undefined", true
+	case msg == gojaConvert && arrayNullishWords(callee) != "":
+		return arrayNullishWords(callee), true
 	case strings.HasPrefix(msg, "Value is not a number") && strings.HasPrefix(callee, "Number.prototype.") && isIdent(callee[len("Number.prototype."):]):
 		return callee + " requires that 'this' be a Number", true
 	}
 	return msg, false
+}
+
+// nullishNamedArrayMethods are the Array.prototype methods whose V8 form
+// names itself when called on null or undefined
+// (Array.prototype.forEach.call(null)); the others say "Cannot convert
+// undefined or null to object", as goja does, and map, filter, some and
+// every are Sugar's, which take it (fresh-round13t-b.json).
+var nullishNamedArrayMethods = map[string]bool{"forEach": true, "find": true, "findIndex": true, "findLast": true,
+	"findLastIndex": true, "reduce": true, "reduceRight": true}
+
+// arrayNullishWords is V8's words for callee (Array.prototype.forEach or
+// [].forEach, without .call) called on null or undefined, or "".
+func arrayNullishWords(callee string) string {
+	name, ok := strings.CutPrefix(callee, "Array.prototype.")
+	if !ok {
+		name, ok = strings.CutPrefix(callee, "[].")
+	}
+	if !ok || !nullishNamedArrayMethods[name] {
+		return ""
+	}
+	return "Array.prototype." + name + " called on null or undefined"
 }
 
 var gojaDateReceiver = lazyre.New(`^Method Date\.prototype\.\w+ is called on incompatible receiver$`)
@@ -607,6 +630,12 @@ func v8SetMessage(msg string, seen seenAt) (string, bool) {
 	return "", false
 }
 
+// gojaBarePrivate is goja's compiler's refusal of a private name used
+// outside a class; privateNameRe finds the name.
+const gojaBarePrivate = "Compiler bug: Unknown expression type: *ast.PrivateIdentifier"
+
+var privateNameRe = lazyre.New(`#[A-Za-z_$][\w$]*`)
+
 // v8SyntaxMessage rewrites goja's parser message as V8 words it. code is
 // the source that failed to parse when known (an eval's argument, the
 // script), so an unexpected identifier can be named as V8 names it; line
@@ -641,6 +670,12 @@ func v8SyntaxMessage(msg, code string, line, col int) string {
 		return m
 	}
 	switch {
+	case msg == gojaBarePrivate:
+		// A private name outside any class (eval('#x')): goja's compiler
+		// refuses it by its Go type.
+		if m := privateNameRe().FindString(code); m != "" {
+			return "Private field '" + m + "' must be declared in an enclosing class"
+		}
 	case msg == "Unexpected token ILLEGAL":
 		return "Invalid or unexpected token"
 	case msg == "Unexpected token (" && strings.HasSuffix(strings.TrimRight(codeBefore(code, line, col), " \t"), "function"):

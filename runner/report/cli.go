@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -658,7 +657,9 @@ func reason(r *runner.Response) string {
 		}
 		return r.Status
 	}
-	return http.StatusText(r.Code)
+	// A status line without a reason phrase, for a code http-reasons
+	// lacks: Newman prints response.reason(), undefined (in the size too).
+	return "undefined"
 }
 
 func headerValue(h []collections.Header, key string) string {

@@ -68,9 +68,17 @@ import (
 //     fails as "AssertionFailure in test-script", listed at
 //     test-script:39:17 (postman-runtime's own line), and the item's own
 //     test script and the rest of the run do not run.
+//   - cli_console_round13t: logged Errors (caught TypeErrors, subclasses,
+//     extra properties, JSONError), objects past the depth, Maps, Sets,
+//     typed arrays, symbols, accessors, an array given other properties
+//     (the sandbox keeps its entries only), long and multi-line strings,
+//     format directives, boxes across pre-request and test scripts, and
+//     the failures of chai, status, header and jsonBody assertions, a
+//     TypeError, a chai assertion at the top and a JSONError (Newman's
+//     output recorded three times alike).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p", "cli_console_round8p", "cli_console_round12t", "cli_failures_round12t"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p", "cli_console_round8p", "cli_console_round12t", "cli_failures_round12t", "cli_console_round13t"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")

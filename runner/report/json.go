@@ -816,7 +816,7 @@ func (j *JSON) responseJSON(r *runner.Response) *jsonResponse {
 		size = len(r.Body)
 	}
 	return &jsonResponse{
-		ID: uid(j.started, "response", j.iteration, j.position), Status: reason(r), Code: r.Code,
+		ID: uid(j.started, "response", j.iteration, j.position), Status: jsonStatus(r), Code: r.Code,
 		Header: headersJSON(r.Header), Stream: jsonStream{Type: "Buffer", Data: body},
 		Cookie: []struct{}{}, ResponseTime: math.Round(ms(r.ResponseTime)), ResponseSize: size,
 	}
@@ -1845,4 +1845,14 @@ func versionJSON(v string) json.RawMessage {
 		return nil
 	}
 	return b
+}
+
+// jsonStatus is a response's status in the JSON report: none for a status
+// line without a reason phrase whose code http-reasons lacks (Newman's
+// response has no status then), otherwise as the CLI prints it.
+func jsonStatus(r *runner.Response) string {
+	if r.Status == "" {
+		return ""
+	}
+	return reason(r)
 }

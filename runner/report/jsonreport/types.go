@@ -600,7 +600,7 @@ type Stream struct {
 
 type Response struct {
 	ID           string     `json:"id"`
-	Status       string     `json:"status"`
+	Status       string     `json:"status,omitempty"` // none: no reason phrase, a code http-reasons lacks
 	Code         int        `json:"code"`
 	Header       []KV       `json:"header"`
 	Stream       Stream     `json:"stream"`

@@ -249,7 +249,9 @@ function formatValue(ctx, v, level) {
         }
         if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); }
         if (v.length > shown) { output.push('... ' + (v.length - shown) + ' more item' + (v.length - shown > 1 ? 's' : '')); }
-        keys = keys.filter(function (k) { return !(String(k >>> 0) === k && (k >>> 0) < v.length); });
+        // The sandbox's serialization keeps an array's entries only: its
+        // other own properties stay behind.
+        keys = ctx.errorObjects ? [] : keys.filter(function (k) { return !(String(k >>> 0) === k && (k >>> 0) < v.length); });
     } else if (v instanceof Map) {
         ctx.indentationLvl += 2;
         v.forEach(function (val, k) { output.push(formatValue(ctx, k, level + 1) + ' => ' + formatValue(ctx, val, level + 1)); });

@@ -746,7 +746,7 @@ function plainRequest(r) {
 function Response(d, textFn, b64Fn) {
     this.id = host.randomUUID();
     defProp(this, '_details', respLazy._details);
-    this.status = d.status || native.statusName(d.code);
+    this.status = d.status || native.statusName(d.code) || undefined;
     this.code = d.code;
     defProp(this, 'headers', respLazy.headers);
     // v12 runs: the newer runtime's own body and downloadedBytes
