@@ -57,3 +57,17 @@ pm.test(String(pm.environment.get('k') === s), () => {});
 pm.test(pm.environment.replaceIn('{{k}}') + ' ' + pm.variables.replaceIn('{{l}}'), () => {});`
 	checkTestNames(t, src, []string{"true", "Symbol(s) Symbol(s)"})
 }
+
+// A var statement whose nested patterns are split keeps its names bound
+// where the function hoists them: in strict code, in a closure declared
+// before it, and not as globals (goja hoists from the function's own
+// list, which the split updates).
+func TestVarPatternSplitKeepsItsBindings(t *testing.T) {
+	t.Parallel()
+	src := "function p(f) { let v; try { v = f(); } catch (e) { v = 'E:' + e.name + ': ' + e.message; } pm.test(typeof v === 'string' ? v : JSON.stringify(v), () => {}); }" + "\n" + `
+p(function () { 'use strict'; var {a: {b}} = {a: {b: 1}}; return String(b); });
+p(function () { var {a: {c}} = {a: {c: 2}}; return String(c) + typeof globalThis.c; });
+p(function () { function g() { return d; } var {a: {d}} = {a: {d: 3}}; return String(g()); });
+p(function () { 'use strict'; for (var i = 0; i < 2; i++) { var {a: [e]} = {a: [i]}; } return String(e); });`
+	checkTestNames(t, src, []string{"1", "2undefined", "3", "1"})
+}

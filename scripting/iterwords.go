@@ -70,13 +70,68 @@ func mayIterate(src string) bool { return destructureRe().MatchString(src) }
 // instrumentIteration wraps the values a script destructures or iterates
 // in the hooks.
 func instrumentIteration(body ast.Node) {
-	var in iterInstrumenter
+	in := iterInstrumenter{root: body}
 	walkAST(reflect.ValueOf(body), in.visit)
 }
 
 // iterInstrumenter rewrites one script's tree; temps numbers the names it
-// gives nested patterns' values (splitNested).
-type iterInstrumenter struct{ temps int }
+// gives nested patterns' values (splitNested). root is the tree, whose
+// hoisting lists a split var statement updates (hoisted).
+type iterInstrumenter struct {
+	temps   int
+	root    ast.Node
+	hoisted map[*ast.Binding]*ast.VariableDeclaration
+}
+
+// splitVar splits a var statement's nested patterns as splitNested does
+// for let and const, and gives the function's hoisting list (goja's
+// DeclarationList, which holds the statement's bindings a second time)
+// the new bindings: a name only the statement declared would be unbound
+// (a ReferenceError in strict code, a global otherwise).
+func (in *iterInstrumenter) splitVar(x *ast.VariableStatement) {
+	if !hasPattern(x.List) {
+		return // a plain var statement, the common one
+	}
+	if in.hoisted == nil {
+		in.hoisted = map[*ast.Binding]*ast.VariableDeclaration{}
+		var lists func(v reflect.Value)
+		lists = func(v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Pointer, reflect.Interface:
+				if !v.IsNil() {
+					lists(v.Elem())
+				}
+			case reflect.Struct:
+				if f := v.FieldByName("DeclarationList"); f.IsValid() {
+					for _, d := range f.Interface().([]*ast.VariableDeclaration) {
+						for _, b := range d.List {
+							in.hoisted[b] = d
+						}
+					}
+				}
+				for i := 0; i < v.NumField(); i++ {
+					if v.Type().Field(i).IsExported() && v.Type().Field(i).Name != "DeclarationList" {
+						lists(v.Field(i))
+					}
+				}
+			case reflect.Slice:
+				for i := 0; i < v.Len(); i++ {
+					lists(v.Index(i))
+				}
+			}
+		}
+		lists(reflect.ValueOf(in.root))
+	}
+	decl := in.hoisted[x.List[0]]
+	if decl == nil {
+		return // no hoisting list holds it: leave goja's words
+	}
+	x.List = splitNested(x.List, &in.temps)
+	decl.List = x.List
+	for _, b := range x.List {
+		in.hoisted[b] = decl
+	}
+}
 
 // visit rewrites the node kinds where V8 destructures or iterates.
 func (in *iterInstrumenter) visit(n ast.Node) {
@@ -84,11 +139,8 @@ func (in *iterInstrumenter) visit(n ast.Node) {
 	case *ast.LexicalDeclaration:
 		x.List = splitNested(x.List, &in.temps)
 	case *ast.VariableStatement:
-		// var {data: {items}} = body: as for let and const (a plain var
-		// statement, the common one, is left as it is).
-		if hasPattern(x.List) {
-			x.List = splitNested(x.List, &in.temps)
-		}
+		// var {data: {items}} = body: as for let and const.
+		in.splitVar(x)
 	case *ast.Binding:
 		if x.Initializer != nil {
 			x.Initializer = bindingHook(x.Target, x.Initializer)
@@ -921,6 +973,9 @@ func (e *Engine) iterableHook(c goja.FunctionCall) goja.Value {
 // collection constructor lets the value through: null or undefined (an
 // empty collection), or any value when ctor is not a built-in one.
 func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string, ctor goja.Value) goja.Value {
+	if kind == iterNestedProp {
+		kind = e.nestedPropNotIterable(v, nullish, text)
+	}
 	switch kind {
 	case iterDelegate:
 		e.throw("TypeError", notIterableNoLoad(v))
@@ -935,15 +990,6 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 		e.throw("TypeError", text+notIterableTail)
 	case iterResult:
 		e.throw("TypeError", text+" is not a function or its return value is not iterable")
-	case iterNestedProp:
-		if nullish {
-			as := "undefined"
-			if goja.IsNull(v) {
-				as = "null"
-			}
-			e.throw("TypeError", "Cannot destructure property 'Symbol(Symbol.iterator)' of '"+text+"' as it is "+as+".")
-		}
-		e.throw("TypeError", text+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	case iterNested:
 		if nullish || text == "" {
 			text = v8TypedValue(v)
@@ -964,6 +1010,20 @@ func (e *Engine) notIterable(v goja.Value, nullish bool, kind int64, text string
 	}
 	e.throw("TypeError", text+" is not iterable")
 	return nil
+}
+
+// nestedPropNotIterable throws V8's words for null or undefined given to
+// an array pattern an object pattern holds (iterNestedProp); anything
+// else is worded as iterNested words it.
+func (e *Engine) nestedPropNotIterable(v goja.Value, nullish bool, text string) int64 {
+	if nullish {
+		as := "undefined"
+		if goja.IsNull(v) {
+			as = "null"
+		}
+		e.throw("TypeError", "Cannot destructure property 'Symbol(Symbol.iterator)' of '"+text+"' as it is "+as+".")
+	}
+	return iterNested
 }
 
 // iterateOnce hands back what the construct iterates once the hook has
