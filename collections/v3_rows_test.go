@@ -86,13 +86,7 @@ func TestV3RefusedValueNotQuoted(t *testing.T) {
 		{"headers:\n  X-Key: !!binary OTg3NjU0MzIx\n", "headers.X-Key", "got binary data (!!binary) (remove the tag !!binary and write the value in quotes"},
 		{"headers:\n  X-Key: !custom 987654321\n", "headers.X-Key", "remove the tag !custom and write the value in quotes"},
 	} {
-		m := exampleMap(t, tc.yaml)
-		var err error
-		if strings.HasPrefix(tc.yaml, "body") {
-			_, err = m.v3body(m.get("body"), "body")
-		} else {
-			_, err = m.kvList(m.get("headers"), "headers", false)
-		}
+		err := bodyOrHeadersErr(t, tc.yaml)
 		if err == nil {
 			t.Errorf("%q: no error", tc.yaml)
 			continue
@@ -162,13 +156,7 @@ func TestV3ShapeErrorsLeaveValueOut(t *testing.T) {
 		{"headers:\n  - 'Authorization: Bearer s3cr3t-987654321'\n", "headers[0]: Postman expects an entry {key, value} here, got text"},
 		{"body: '{\"password\": \"s3cr3t-987654321\"}'\n", "body: Postman expects a body mapping {type, content} here, got text"},
 	} {
-		m := exampleMap(t, tc.yaml)
-		var err error
-		if strings.HasPrefix(tc.yaml, "body") {
-			_, err = m.v3body(m.get("body"), "body")
-		} else {
-			_, err = m.kvList(m.get("headers"), "headers", false)
-		}
+		err := bodyOrHeadersErr(t, tc.yaml)
 		if err == nil {
 			t.Errorf("%q: no error", tc.yaml)
 			continue
@@ -177,4 +165,17 @@ func TestV3ShapeErrorsLeaveValueOut(t *testing.T) {
 			t.Errorf("%q: %s, want %q and not the value", tc.yaml, msg, tc.want)
 		}
 	}
+}
+
+// bodyOrHeadersErr reads the body or the header list that yaml holds and
+// returns the error of reading it.
+func bodyOrHeadersErr(t *testing.T, yaml string) error {
+	t.Helper()
+	m := exampleMap(t, yaml)
+	if strings.HasPrefix(yaml, "body") {
+		_, err := m.v3body(m.get("body"), "body")
+		return err
+	}
+	_, err := m.kvList(m.get("headers"), "headers", false)
+	return err
 }

@@ -791,21 +791,8 @@ func asyncHeadAwaitWords(msg, code string, off int) string {
 // openParenBefore is the offset of the parenthesis still open at
 // code[off] when it is the innermost open bracket there, else -1.
 func openParenBefore(code string, off int) int {
-	depth := 0
-	for i := off - 1; i >= 0; i-- {
-		switch code[i] {
-		case ')', ']', '}':
-			depth++
-		case '(', '[', '{':
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if code[i] == '(' {
-				return i
-			}
-			return -1
-		}
+	if i := enclosingOpen(code, off); i >= 0 && code[i] == '(' {
+		return i
 	}
 	return -1
 }
@@ -814,26 +801,35 @@ func openParenBefore(code string, off int) int {
 // still open there (a parameter list, destructuring patterns in it
 // included), not inside a block (a brace after ')', '=>' or a name).
 func inParens(code string, off int) bool {
-	depth := 0
-	for i := off - 1; i >= 0; i-- {
-		switch c := code[i]; c {
-		case ')', ']', '}':
-			depth++
-		case '(', '[', '{':
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if c == '(' {
-				return true
-			}
-			prev := strings.TrimRight(code[:i], " \t\r\n")
-			if c == '{' && prev != "" && (strings.HasSuffix(prev, ")") || strings.HasSuffix(prev, "=>") || isIdentByte(prev[len(prev)-1])) {
-				return false // a block
-			}
+	for i := enclosingOpen(code, off); i >= 0; i = enclosingOpen(code, i) {
+		if code[i] == '(' {
+			return true
+		}
+		prev := strings.TrimRight(code[:i], " \t\r\n")
+		if code[i] == '{' && prev != "" && (strings.HasSuffix(prev, ")") || strings.HasSuffix(prev, "=>") || isIdentByte(prev[len(prev)-1])) {
+			return false // a block
 		}
 	}
 	return false
+}
+
+// enclosingOpen is the offset of the innermost bracket ('(', '[' or '{')
+// still open at code[off], or -1 (brackets inside strings count: the
+// callers look at code goja has just refused near off).
+func enclosingOpen(code string, off int) int {
+	depth := 0
+	for i := off - 1; i >= 0; i-- {
+		switch code[i] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // placedSyntaxWords is V8's message where goja's is worded from its place:
