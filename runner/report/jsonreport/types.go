@@ -89,43 +89,55 @@ func (c Cursor) MarshalJSON() ([]byte, error) { return json.Marshal(c.shaped()) 
 // plainCursor is a Cursor without its MarshalJSON: the whole state.
 type plainCursor Cursor
 
-// stepCursor is the next step's shape.
-type stepCursor struct {
-	Ref           string `json:"ref"`
-	Length        int    `json:"length"`
-	Cycles        int    `json:"cycles"`
-	Position      int    `json:"position"`
-	Iteration     int    `json:"iteration"`
-	CR            bool   `json:"cr,omitempty"`
+// The shapes the encoder writes: a cursor's state (the whole one, or the
+// next step's), then its ids, httpRequestId first or last
+// (Cursor.LateRequestID). encoding/json writes an embedded struct's fields
+// in its place.
+type (
+	stepCursor struct {
+		stepState
+		cursorIDs
+	}
+	lateStepCursor struct {
+		stepState
+		lateIDs
+	}
+	latePlainCursor struct {
+		wholeState
+		lateIDs
+	}
+)
+
+// wholeState is the cursor's whole state, in the runtime's order.
+type wholeState struct {
+	Position  int    `json:"position"`
+	Iteration int    `json:"iteration"`
+	Length    int    `json:"length"`
+	Cycles    int    `json:"cycles"`
+	Empty     bool   `json:"empty"`
+	EOF       bool   `json:"eof"`
+	BOF       bool   `json:"bof"`
+	CR        bool   `json:"cr"`
+	Ref       string `json:"ref"`
+}
+
+// stepState is the next step's state, in the runtime's order.
+type stepState struct {
+	Ref       string `json:"ref"`
+	Length    int    `json:"length"`
+	Cycles    int    `json:"cycles"`
+	Position  int    `json:"position"`
+	Iteration int    `json:"iteration"`
+	CR        bool   `json:"cr,omitempty"`
+}
+
+type cursorIDs struct {
 	HTTPRequestID string `json:"httpRequestId,omitempty"`
 	ScriptID      string `json:"scriptId,omitempty"`
 	Execution     string `json:"execution,omitempty"`
 }
 
-// lateStepCursor and latePlainCursor are the two shapes with
-// httpRequestId last (Cursor.LateRequestID).
-type lateStepCursor struct {
-	Ref           string `json:"ref"`
-	Length        int    `json:"length"`
-	Cycles        int    `json:"cycles"`
-	Position      int    `json:"position"`
-	Iteration     int    `json:"iteration"`
-	CR            bool   `json:"cr,omitempty"`
-	ScriptID      string `json:"scriptId,omitempty"`
-	Execution     string `json:"execution,omitempty"`
-	HTTPRequestID string `json:"httpRequestId,omitempty"`
-}
-
-type latePlainCursor struct {
-	Position      int    `json:"position"`
-	Iteration     int    `json:"iteration"`
-	Length        int    `json:"length"`
-	Cycles        int    `json:"cycles"`
-	Empty         bool   `json:"empty"`
-	EOF           bool   `json:"eof"`
-	BOF           bool   `json:"bof"`
-	CR            bool   `json:"cr"`
-	Ref           string `json:"ref"`
+type lateIDs struct {
 	ScriptID      string `json:"scriptId,omitempty"`
 	Execution     string `json:"execution,omitempty"`
 	HTTPRequestID string `json:"httpRequestId,omitempty"`
@@ -134,15 +146,17 @@ type latePlainCursor struct {
 // shaped is the cursor as a value the encoder writes in its shape
 // without calling MarshalJSON (whose output it would check again).
 func (c *Cursor) shaped() any {
+	step := stepState{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR}
+	late := lateIDs{c.ScriptID, c.Execution, c.HTTPRequestID}
 	switch {
 	case c.LateRequestID && c.Step:
-		return &lateStepCursor{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.ScriptID, c.Execution, c.HTTPRequestID}
+		return &lateStepCursor{step, late}
 	case c.LateRequestID:
-		return &latePlainCursor{c.Position, c.Iteration, c.Length, c.Cycles, c.Empty, c.EOF, c.BOF, c.CR, c.Ref, c.ScriptID, c.Execution, c.HTTPRequestID}
+		return &latePlainCursor{wholeState{c.Position, c.Iteration, c.Length, c.Cycles, c.Empty, c.EOF, c.BOF, c.CR, c.Ref}, late}
 	case !c.Step:
 		return (*plainCursor)(c)
 	}
-	return &stepCursor{c.Ref, c.Length, c.Cycles, c.Position, c.Iteration, c.CR, c.HTTPRequestID, c.ScriptID, c.Execution}
+	return &stepCursor{step, cursorIDs{c.HTTPRequestID, c.ScriptID, c.Execution}}
 }
 
 type Ref struct {
