@@ -3,7 +3,6 @@ package run
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,15 +36,7 @@ func TestExportAndReportCarryFinalCollectionVariablesWithIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	type variable struct{ ID, Key, Value string }
-	read := func(file string, v any) {
-		b, err := os.ReadFile(filepath.Join(dir, file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, v); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-	}
+	read := func(file string, v any) { readJSONFile(t, filepath.Join(dir, file), v) }
 	var export struct{ Variable []variable }
 	read("export.json", &export)
 	var report struct{ Collection struct{ Variable []variable } }
@@ -108,15 +99,7 @@ func TestScopeIDsAgreeInScriptsReportAndExports(t *testing.T) {
 				ID, Name string
 				Values   []struct{ Key, Value string }
 			}
-			read := func(file string, v any) {
-				b, err := os.ReadFile(filepath.Join(dir, file))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := json.Unmarshal(b, v); err != nil {
-					t.Fatalf("%s: %v", file, err)
-				}
-			}
+			read := func(file string, v any) { readJSONFile(t, filepath.Join(dir, file), v) }
 			var env, glob scope
 			read("env.json", &env)
 			read("glob.json", &glob)
