@@ -625,7 +625,7 @@ func (e *Engine) evalText(src string, body bool, v goja.Value) goja.Value {
 		return v
 	}
 	if !e.regExpInstalled {
-		if err := e.installRegExp(); err != nil {
+		if err := e.installWhole((*Engine).installRegExp); err != nil {
 			return v
 		}
 	}

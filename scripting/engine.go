@@ -1092,11 +1092,27 @@ func (e *Engine) installPartsFor(c *compiled) error {
 		if !p.needed(c) || p.installed(e) {
 			continue
 		}
-		if err := p.install(e); err != nil {
+		if err := e.installWhole(p.install); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// installWhole runs install (a sandbox part's: JavaScript of the engine's
+// own) with stops held back until it is over. Each install sets its flag
+// first, and goja clears an interrupt when the outermost call it ended
+// returns: a timeout or cancellation landing inside one left the part
+// half made, and marked made, for the run's later scripts, and came out as
+// "internal error in a native function" when it cut the part's program. A
+// stop that came before is returned, the part left for a later script; one
+// that comes during lands when the install is over.
+func (e *Engine) installWhole(install func(*Engine) error) error {
+	if err := e.watch.hold(); err != nil {
+		return err
+	}
+	defer e.watch.release()
+	return install(e)
 }
 
 // sandboxPart is one piece of the sandbox installed on first use: when a

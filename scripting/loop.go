@@ -418,6 +418,17 @@ func (l *eventLoop) runHeld(oldest uint64) (int, time.Duration) {
 	slices.SortFunc(l.held, func(a, b doneJob) int { return cmp.Compare(a.seq, b.seq) })
 	ran := 0
 	for len(l.held) > 0 {
+		if ran > 0 {
+			// A stop that landed in the last job's JavaScript was used up
+			// there if the job dropped that call's error (goja clears an
+			// interrupt when the outermost call it ended returns), and the
+			// watchdog interrupts once: the next job's callback would run
+			// deaf to it.
+			if err := l.stopped(); err != nil {
+				l.heldErr = err
+				return -1, 0
+			}
+		}
 		j := l.held[0]
 		if j.seq > oldest {
 			if left := l.grace - time.Since(j.at); left > 0 {

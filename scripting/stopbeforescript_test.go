@@ -41,3 +41,27 @@ func TestStopDuringTheEnginesOwnCallStopsTheScript(t *testing.T) {
 		t.Fatalf("next script: %+v", r)
 	}
 }
+
+// TestStopDuringAPartsInstallLeavesItWhole: a stop that lands while the
+// engine installs a sandbox part the script needs (its first script of a
+// run, a short --timeout-script on a loaded machine) stops the script with
+// its own cause, and the part is installed whole for the run's later
+// scripts: an install cut halfway was marked done (the flag is set first)
+// and the stop came out as "internal error in a native function".
+// Not parallel: it hooks a part's load for the whole package.
+func TestStopDuringAPartsInstallLeavesItWhole(t *testing.T) {
+	e, _ := newTestEngine(t, Options{Timeout: time.Minute})
+	partHooks["iterator"] = func(e *Engine) { e.watch.interrupt(ErrScriptTimeout) } // the timeout fires now
+	defer delete(partHooks, "iterator")
+	const reads = `const IP = Object.getPrototypeOf(Object.getPrototypeOf([].values()));
+pm.test(typeof IP[Symbol.dispose], () => {});`
+	r := e.Run(context.Background(), testExec("test", reads+` for (;;) {}`))
+	if !errors.Is(r.Err, ErrScriptTimeout) {
+		t.Errorf("err = %v, want the timeout", r.Err)
+	}
+	delete(partHooks, "iterator")
+	r = e.Run(context.Background(), testExec("test", reads))
+	if r.Err != nil || len(r.Tests) != 1 || r.Tests[0].Name != "function" {
+		t.Fatalf("the next script: err %v, tests %+v; want the part's Symbol.dispose, a function", r.Err, r.Tests)
+	}
+}

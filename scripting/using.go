@@ -55,7 +55,7 @@ func (e *Engine) evalUsing(src string, body bool, v goja.Value) (string, goja.Va
 		prefix, suffix = "(function anonymous(\n) {\n", "\n})"
 	}
 	out := rewriteUsing(src, prefix, suffix, nil)
-	if out == src || !e.usingInstalled && e.installUsing() != nil {
+	if out == src || !e.usingInstalled && e.installWhole((*Engine).installUsing) != nil {
 		return src, v
 	}
 	return out, e.rt.ToValue(out)

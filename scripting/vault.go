@@ -89,16 +89,19 @@ func (e *Engine) vaultMethod(op string, nargs int) func(goja.FunctionCall) goja.
 				err = va.Unset(ctx, name)
 			}
 			done(func() error {
+				// The script's callbacks run inside resolve and reject: what
+				// they return is a stop (the timeout, a cancellation) that
+				// ended one of them, which must end the script, not the
+				// callback alone (goja clears the interrupt as it returns).
 				switch {
 				case err != nil:
 					// Vault errors name the secret, never its value.
-					_ = reject(e.newError("Error", err.Error()))
+					return reject(e.newError("Error", err.Error()))
 				case ok:
-					_ = resolve(got)
+					return resolve(got)
 				default:
-					_ = resolve(goja.Undefined())
+					return resolve(goja.Undefined())
 				}
-				return nil
 			})
 		})
 		return rt.ToValue(p)

@@ -19,6 +19,9 @@ type watchdog struct {
 	deadline time.Time // zero without a timeout
 	cause    error     // why the script was interrupted, nil if it was not
 	pausedAt time.Time // non-zero while courier's own work holds the clock
+	// holding keeps the interrupt from goja while the engine installs a
+	// sandbox part (hold): release delivers a stop that came meanwhile.
+	holding bool
 
 	// timer fires at or before deadline while armed. It is armed once and
 	// left to fire, not re-armed for every script: setting a runtime timer
@@ -209,11 +212,37 @@ func (w *watchdog) interrupt(cause error) {
 		return
 	}
 	w.cause = cause
-	w.e.rt.Interrupt(cause)
+	if !w.holding {
+		w.e.rt.Interrupt(cause)
+	}
 	if w.cancelWork != nil {
 		w.cancelWork(cause)
 	}
 	w.e.loop.wakeUp()
+}
+
+// hold keeps stops from interrupting the engine's JavaScript until
+// release: courier's own set-up that must not be cut halfway (a part's
+// install). It returns the stop that came before, if any, and then holds
+// nothing.
+func (w *watchdog) hold() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cause != nil {
+		return w.cause
+	}
+	w.holding = true
+	return nil
+}
+
+// release ends hold, interrupting with a stop that came meanwhile.
+func (w *watchdog) release() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.holding = false
+	if w.active && w.cause != nil {
+		w.e.rt.Interrupt(w.cause)
+	}
 }
 
 // stopped reports why the running script must stop, or nil.
