@@ -1192,7 +1192,7 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 			return nil, nil, describeNetError(err)
 		}
 		if useCookies {
-			c.jar.setResponseCookies(hreq.URL, resp.Header)
+			c.jar.setResponseCookies(hreq.URL, resp)
 		}
 		if a != nil && challenges > 0 {
 			retry, done, err := c.answerChallenge(out, p, hreq, resp, hopStart, authOpts)

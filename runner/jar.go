@@ -15,6 +15,7 @@ import (
 
 	"github.com/courier-run/courier/internal/latin1"
 	"github.com/courier-run/courier/internal/setcookie"
+	"github.com/courier-run/courier/runner/wire"
 	"github.com/courier-run/courier/scripting"
 )
 
@@ -135,8 +136,8 @@ func parseSetCookie(line string) (StoredCookie, bool) {
 // setResponseCookies stores the Set-Cookie lines of a response from u.
 // A cookie the rules refuse is dropped, as tough-cookie does for
 // responses (the error is ignored there).
-func (j *Jar) setResponseCookies(u *url.URL, h http.Header) {
-	lines := h.Values("Set-Cookie")
+func (j *Jar) setResponseCookies(u *url.URL, resp *http.Response) {
+	lines := nodeSetCookies(resp)
 	if len(lines) == 0 {
 		return
 	}
@@ -474,4 +475,27 @@ func (j *Jar) Put(c StoredCookie) {
 		c.index = j.next
 	}
 	j.cookies[key] = &c
+}
+
+// nodeHeaderObjectFields is Node's maxHeadersCount: res.headers, where
+// postman-request reads set-cookie, holds a response's first 1,000 header
+// fields (rawHeaders, which scripts see, may hold up to 1,023:
+// nodeRawHeaderFields).
+const nodeHeaderObjectFields = 1000
+
+// nodeSetCookies are the Set-Cookie lines postman-request stores: those
+// among the head's first 1,000 fields (fresh-round14n-h.json). A head that
+// long comes with its fields in order; net/http's map is used otherwise.
+func nodeSetCookies(resp *http.Response) []string {
+	fs := wire.HeaderFields(resp)
+	if len(fs) <= nodeHeaderObjectFields {
+		return resp.Header.Values("Set-Cookie")
+	}
+	var lines []string
+	for _, f := range fs[:nodeHeaderObjectFields] {
+		if strings.EqualFold(f.Name, "Set-Cookie") {
+			lines = append(lines, f.Value)
+		}
+	}
+	return lines
 }

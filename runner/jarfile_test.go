@@ -69,7 +69,7 @@ func TestExportedJarAsNewmans(t *testing.T) {
 		"c1=v1; Max-Age=3600; HttpOnly; SameSite=Lax; Priority=High; Path=/x",
 		"c2=v2; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Secure; Domain=127.0.0.1",
 	}}
-	jar.setResponseCookies(u, h)
+	jar.setResponseCookies(u, &http.Response{Header: h})
 	sent, _ := url.Parse("http://127.0.0.1:5599/x/get")
 	require.Len(t, jar.Cookies(sent), 2)
 	b, err := MarshalJarExcept(jar, nil)
