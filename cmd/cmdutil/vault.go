@@ -13,6 +13,13 @@ import (
 // the vault index (a few keyring calls).
 const indexLockTimeout = 10 * time.Second
 
+// KeyringTimeout bounds each call the commands make to the OS keyring
+// (vault.DefaultTimeout: a locked keyring waits on a prompt nobody
+// answers). Tests that talk to a real Secret Service lift it: on a loaded
+// machine it would be a speed bound on the daemon (one stopped 4 s at a
+// time failed them).
+var KeyringTimeout = vault.DefaultTimeout
+
 // Vault is the vault store the commands use: vault.Default, with the
 // keyring's index updates serialized across courier processes by a file
 // lock in the state directory (COURIER_STATE_DIR or the per-user default).
@@ -20,6 +27,7 @@ func Vault(getenv func(string) string) vault.Chain {
 	c := vault.Default(getenv)
 	for _, st := range c {
 		if k, ok := st.(*vault.Keyring); ok {
+			k.Timeout = KeyringTimeout
 			k.IndexLock = func() (func(), error) { return lockVaultIndex(getenv) }
 		}
 	}

@@ -79,10 +79,11 @@ func realKeyring(t *testing.T, secrets map[string]string) *vault.Keyring {
 	// A hang guard only, over the probe and every Set (each Set also
 	// rewrites the index: several D-Bus calls, and gnome-keyring rewrites
 	// its file each time): 3 s for them all was a speed bound on a loaded
-	// machine. Each call keeps the keyring's own 3 s limit, as courier's.
+	// machine. Each call has the same guard as the runs' (TestMain).
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	kr := vault.NewKeyring(vault.DefaultService)
+	kr.Timeout = cmdutil.KeyringTimeout
 	if _, err := kr.Get(ctx, "courier-probe-that-does-not-exist"); !errors.Is(err, vault.ErrNotFound) {
 		testenv.Keyring(t, err.Error())
 	}

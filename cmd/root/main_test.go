@@ -3,7 +3,9 @@ package root
 import (
 	"os"
 	"testing"
+	"time"
 
+	"github.com/courier-run/courier/cmd/cmdutil"
 	"github.com/courier-run/courier/internal/testenv"
 )
 
@@ -12,6 +14,10 @@ import (
 // itself (Main with its arguments), for tests that need a process of their
 // own: a process environment without a D-Bus session, real exit codes.
 func TestMain(m *testing.M) {
+	// Keyring calls get a hang guard, not courier's 3 s (a speed bound on
+	// the Secret Service of a loaded machine), here and in the processes
+	// the tests start.
+	cmdutil.KeyringTimeout = time.Minute
 	if os.Getenv("COURIER_ROOT_TEST_EXEC") == "1" {
 		os.Exit(int(Main()))
 	}

@@ -21,7 +21,12 @@ func TestRealKeyringCommands(t *testing.T) {
 		skipOrFail(t, "no D-Bus session (DBUS_SESSION_BUS_ADDRESS unset): run under dbus-run-session with gnome-keyring-daemon --unlock --components=secrets, as .ci/run does")
 	}
 	k := vlt.NewKeyring(fmt.Sprintf("courier-cmdtest-%d-%d", os.Getpid(), time.Now().UnixNano()))
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Hang guards only, as in vault's TestRealKeyring: courier's 3 s per
+	// call (DefaultTimeout) is for a locked keyring waiting on a prompt;
+	// here it was a speed bound on the Secret Service of a loaded machine
+	// (a daemon stopped 4 s at a time failed the probe).
+	k.Timeout = 30 * time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := k.Probe(ctx); err != nil {
 		skipOrFail(t, fmt.Sprintf("no usable Secret Service: %v", err))
