@@ -12,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/yamlerr"
 	"github.com/courier-run/courier/internal/yamlmerge"
 )
 
@@ -127,39 +128,11 @@ func joinSurrogateEscapes(data []byte, err error) ([]byte, bool) {
 }
 
 func yamlSyntaxError(err error, data []byte, source string) error {
-	msg := err.Error()
-	m := yamlLine().FindStringSubmatch(msg)
-	if m == nil {
-		return &LoadError{Source: source, Err: fmt.Errorf("invalid YAML: %s", msg)}
+	p, ok := yamlerr.Locate(err.Error(), data)
+	if !ok {
+		return &LoadError{Source: source, Err: fmt.Errorf("invalid YAML: %s", p.Message)}
 	}
-	line, _ := strconv.Atoi(m[1])
-	if line == 0 {
-		line = 1
-	}
-	col := 1
-	lines := bytes.Split(data, []byte("\n"))
-	if line-1 < len(lines) {
-		l := lines[line-1]
-		col = len(l) - len(bytes.TrimLeft(l, " \t")) + 1
-		// An unclosed quote is the usual culprit: point at it.
-		if strings.Contains(m[2], "end of stream") || strings.Contains(m[2], "did not find expected") {
-			if i := bytes.IndexAny(l, `"'`); i >= 0 && bytes.Count(l, l[i:i+1])%2 == 1 {
-				col = len([]rune(string(l[:i]))) + 1
-			}
-		}
-	}
-	hint := m[2]
-	switch {
-	case strings.Contains(hint, "unexpected end of stream") || strings.Contains(hint, "found unexpected end"):
-		hint += " (is a quote or bracket left open?)"
-	case strings.Contains(hint, "mapping values are not allowed"):
-		hint += " (quote a value that contains \": \")"
-	case strings.Contains(hint, "found incompatible YAML document"):
-		hint += " (Postman reads YAML 1.x: write %YAML 1.2, or leave the directive out)"
-	case strings.Contains(hint, "found character that cannot start any token"):
-		hint += " (YAML does not allow tabs for indentation, nor a value starting with @ or ` unquoted)"
-	}
-	return &LoadError{Source: source, Line: line, Column: col, Err: fmt.Errorf("invalid YAML: %s", hint)}
+	return &LoadError{Source: source, Line: p.Line, Column: p.Column, Err: fmt.Errorf("invalid YAML: %s", p.Message)}
 }
 
 func nodeKind(n *yaml.Node) string {

@@ -14,6 +14,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/courier-run/courier/internal/lazyre"
+	"github.com/courier-run/courier/internal/yamlerr"
 	"github.com/courier-run/courier/internal/yamlmerge"
 )
 
@@ -233,21 +234,12 @@ func copyNode(n *yaml.Node, budget *int, depth int) (*yaml.Node, error) {
 	return &cp, nil
 }
 
-var yamlLineRe = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
-
 func yamlSyntax(err error, data []byte, source string) error {
-	m := yamlLineRe().FindStringSubmatch(err.Error())
-	if m == nil {
+	p, ok := yamlerr.Locate(err.Error(), data)
+	if !ok {
 		return &LoadError{File: source, Err: fmt.Errorf("invalid YAML: %v", err)}
 	}
-	line, _ := strconv.Atoi(m[1])
-	line = max(line, 1)
-	col := 1
-	if lines := bytes.Split(data, []byte("\n")); line-1 < len(lines) {
-		l := lines[line-1]
-		col = len(l) - len(bytes.TrimLeft(l, " \t")) + 1
-	}
-	return &LoadError{File: source, Line: line, Column: col, Err: fmt.Errorf("invalid YAML: %s", m[2])}
+	return &LoadError{File: source, Line: p.Line, Column: p.Column, Err: fmt.Errorf("invalid YAML: %s", p.Message)}
 }
 
 func yget(m *yaml.Node, key string) *yaml.Node {

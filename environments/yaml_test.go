@@ -164,7 +164,9 @@ func TestEditInitialYAML(t *testing.T) {
 func TestYAMLErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, text, want string }{
-		{"syntax", "name: x\nvalues:\n  - key: a\n    value: 'open\n", "dev.environment.yaml:4:5: invalid YAML"},
+		// The place is the quote left open, as for collection files.
+		{"syntax", "name: x\nvalues:\n  - key: a\n    value: 'open\n", "dev.environment.yaml:4:12: invalid YAML: found unexpected end of stream (is a quote or bracket left open?)"},
+		{"unclosed bracket", "name: x\nvalues:\n  - key: a\n    value: [x\n", "dev.environment.yaml:4:12: invalid YAML: did not find expected ',' or ']' (is a bracket left open, or a comma missing?)"},
 		{"values not a list", "name: x\nvalues: 5\n", "dev.environment.yaml:2:9: values: expected a list"},
 		{"entry not a mapping", "name: x\nvalues:\n  - 5\n", "dev.environment.yaml:3:5: values[0]: expected a variable"},
 		{"key missing", "name: x\nvalues:\n  - value: 5\n", `dev.environment.yaml:3:5: values[0]: missing "key"`},
