@@ -13,7 +13,10 @@ import (
 // server (testdata/postman-parity/fresh-round7p-*.json):
 //
 //   - on the wire, every name in lower case: the request's own rows first,
-//     each row its own field (X-A and x-a both go); then the runtime's
+//     each row its own field (X-A and x-a both go), rows of one name
+//     together where the first of them stands (the runtime keeps them as
+//     one header with several values: X-A, X-B, x-a go x-a, x-a, x-b;
+//     fresh-round14v-d.json); then the runtime's
 //     headers in newerSystemOrder, less those a row of the request's
 //     names; then what the auth added; then, spelled as Node spells them,
 //     the Authorization of a URL's user:password@, the jar's Cookie and a
@@ -66,7 +69,7 @@ func newerWireFields(fields []wire.Field, user map[string]bool, authSet map[stri
 	}
 	sortAuthFields(added, authSet)
 	out := make([]wire.Field, 0, len(fields))
-	out = append(out, own...)
+	out = append(out, groupByName(own)...)
 	for _, fs := range sys {
 		out = append(out, fs...)
 	}
@@ -74,6 +77,29 @@ func newerWireFields(fields []wire.Field, user map[string]bool, authSet map[stri
 	out = append(out, tail...)
 	if host != nil {
 		out = append(out, *host)
+	}
+	return out
+}
+
+// groupByName moves each field next to the first field of its name
+// (names already in lower case), keeping their order otherwise.
+func groupByName(fields []wire.Field) []wire.Field {
+	if len(fields) < 3 {
+		return fields
+	}
+	out := make([]wire.Field, 0, len(fields))
+	done := make(map[string]bool, len(fields))
+	for i, f := range fields {
+		if done[f.Name] {
+			continue
+		}
+		done[f.Name] = true
+		out = append(out, f)
+		for _, g := range fields[i+1:] {
+			if g.Name == f.Name {
+				out = append(out, g)
+			}
+		}
 	}
 	return out
 }

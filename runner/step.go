@@ -70,6 +70,11 @@ func (r *Runner) runStep(ctx context.Context, st *step, it, total int) (*string,
 	r.summary.Items.Total++
 	r.Sink.Handle(ItemStartEvent{Item: st.ref, Iteration: it, Position: st.index})
 	s := &stepRun{r: r, ctx: ctx, st: st, it: it, req: cloneRequest(st.item.Request), info: r.scriptInfo(st.item, it, total)}
+	if r.rules.scriptsSeeFileURL && slices.ContainsFunc(s.req.URL.Query, func(q collections.QueryParam) bool { return q.FromV3 }) {
+		// Scripts see queryParams rows merged by key; the file's rows go
+		// on the wire (withFileQueryParams).
+		s.req.URL.Query = mergedQueryRows(s.req.URL.Query)
+	}
 	r.current, r.currentIter = st.ref, it
 
 	s.runScripts(listenPre, nil)
@@ -357,7 +362,11 @@ func (s *stepRun) send() (*scripting.Response, error) {
 	if !r.Options.VaultScripts && r.Options.Secrets != nil {
 		used = &usedSecrets{}
 	}
-	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, s.req, s.it, used)
+	req := s.req
+	if r.rules.scriptsSeeFileURL {
+		req = withFileQueryParams(s.st.item.Request, req)
+	}
+	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, req, s.it, used)
 	if r.rules.scriptsSeeFileURL {
 		resolved = r.withFileURL(s.st.item.Request, resolved)
 	}
@@ -497,15 +506,15 @@ func (r *Runner) withFileURL(file, req *collections.Request) *collections.Reques
 
 // withFileQueryRows is the query test scripts see in a v12 run: when the
 // file gives queryParams rows, every row as the file has it (disabled
-// ones and descriptions kept), resolved; the newer runtime does not read
-// them back from the URL text. Otherwise parsed, the rows read from the
-// text.
+// ones and descriptions kept; mergedQueryRows), resolved; the newer
+// runtime does not read them back from the URL text. Otherwise parsed,
+// the rows read from the text.
 func withFileQueryRows(file, parsed []collections.QueryParam, sub func(string) string) []collections.QueryParam {
 	if !slices.ContainsFunc(file, func(q collections.QueryParam) bool { return q.FromV3 }) {
 		return parsed
 	}
-	rows := make([]collections.QueryParam, len(file))
-	for i, q := range file {
+	rows := mergedQueryRows(file)
+	for i, q := range rows {
 		q.Key = sub(q.Key)
 		if q.Value != nil {
 			v := sub(*q.Value)
@@ -514,6 +523,63 @@ func withFileQueryRows(file, parsed []collections.QueryParam, sub func(string) s
 		rows[i] = q
 	}
 	return rows
+}
+
+// mergedQueryRows is a copy of query as scripts see it in a v12 run: the
+// queryParams rows of one key are one row, where the first of them stands,
+// as the last of them gives it (its value, disabled and description: the
+// runtime keeps them by key), though all of them are sent
+// (fresh-round14v-d.json, fresh-round14v-f.json).
+func mergedQueryRows(query []collections.QueryParam) []collections.QueryParam {
+	rows := make([]collections.QueryParam, 0, len(query))
+	at := map[string]int{}
+	for _, q := range query {
+		if !q.FromV3 {
+			rows = append(rows, q)
+			continue
+		}
+		if i, again := at[q.Key]; again {
+			rows[i] = q
+			continue
+		}
+		at[q.Key] = len(rows)
+		rows = append(rows, q)
+	}
+	return rows
+}
+
+// withFileQueryParams is the request a v12 run sends when its file gives
+// queryParams rows: the newer runtime keeps those rows apart from the URL
+// scripts change, and at sending drops every parameter of the URL that
+// they name, then adds them all as the file has them (repeated keys and
+// all, disabled ones left out). So a parameter a pre-request script adds
+// goes before them, and a script's change or removal of one of them does
+// not reach the wire (fresh-round14v-f.json), the same rule that merges the
+// url text's query with queryParams when the file loads.
+func withFileQueryParams(file, req *collections.Request) *collections.Request {
+	if file == nil || req == nil {
+		return req
+	}
+	var rows []collections.QueryParam
+	named := map[string]bool{}
+	for _, q := range file.URL.Query {
+		if q.FromV3 {
+			rows = append(rows, q)
+			named[q.Key] = true
+		}
+	}
+	if len(rows) == 0 {
+		return req
+	}
+	query := make([]collections.QueryParam, 0, len(req.URL.Query)+len(rows))
+	for _, q := range req.URL.Query {
+		if !q.FromV3 && !named[q.Key] {
+			query = append(query, q)
+		}
+	}
+	c := *req
+	c.URL.Query = append(query, rows...)
+	return &c
 }
 
 // withPathVariables gives req back the ":name" path segments orig has

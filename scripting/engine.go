@@ -832,6 +832,9 @@ func (e *Engine) finishScript(st *execState, runErr error) error {
 	if st.synced != nil {
 		e.restoreSynced(st)
 	}
+	if e.opts.CurrentSandbox {
+		e.settleUnsets(st)
+	}
 	e.settleMutOrder(st)
 	e.settleUndefined(st)
 	return runErr

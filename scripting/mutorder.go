@@ -81,6 +81,28 @@ func (e *Engine) noteClearMut(scope string) {
 	}
 }
 
+// settleUnsets keeps, in Postman's current sandbox (v12 runs), each
+// environment or globals variable the script unset (or cleared, or set
+// and then unset) as a variable without a value: that runtime carries an
+// unset back as a set to undefined, so later scripts find the name
+// (has() is true, toObject() and toJSON() list it, get() is undefined, a
+// collection variable of the same name stays hidden and {{name}} goes
+// unresolved), where JSON runs remove it; collection variables are
+// removed in both (fresh-round14v-f.json). The script itself saw the
+// variable go. settleMutOrder then puts it back in its place.
+func (e *Engine) settleUnsets(st *execState) {
+	for _, x := range st.muts.muts {
+		if x.scope != "environment" && x.scope != "globals" {
+			continue
+		}
+		if sc := e.scope(x.scope); sc != nil {
+			if _, ok := sc.Lookup(x.key); !ok {
+				sc.SetTyped(x.key, "", environments.TypeUndefined)
+			}
+		}
+	}
+}
+
 // seen reports a mutation of key in scope already recorded.
 func (m *mutState) seen(scope, key string) bool {
 	if m.index == nil && len(m.muts) > 16 {
