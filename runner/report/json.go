@@ -1574,10 +1574,12 @@ func descriptionJSON(d, typ string) json.RawMessage {
 
 // itemURLJSON is a request template's URL as postman-collection's URL
 // object: the raw text split again (so the parts match the text a script
-// changed last), with the collection's :path variables.
+// changed last), with the collection's :path variables. A URL object
+// whose parts disagree with its raw is written by its parts, as
+// postman-collection reads an object (and as the request was sent).
 func itemURLJSON(u collections.URL, redact func(string) string) jsonURL {
 	raw := u.Raw
-	if raw == "" {
+	if raw == "" || partsDisagree(u) {
 		raw = u.String()
 	}
 	if redact != nil {
@@ -1855,4 +1857,33 @@ func jsonStatus(r *runner.Response) string {
 		return ""
 	}
 	return reason(r)
+}
+
+// partsDisagree says a URL object's parts say otherwise than its raw text
+// (another port, path, query...: hand-edited files). A URL without parts
+// (a string, or an object with only raw) agrees.
+func partsDisagree(u collections.URL) bool {
+	if len(u.Host) == 0 && len(u.Path) == 0 && u.Protocol == "" && u.Port == "" {
+		return false
+	}
+	r := collections.ParseURL(u.Raw)
+	if r.Protocol != u.Protocol || r.Port != u.Port || r.Hash != u.Hash ||
+		!slices.Equal(r.Host, u.Host) || !slices.Equal(r.Path, u.Path) {
+		return true
+	}
+	var enabled []collections.QueryParam
+	for _, q := range u.Query {
+		if !q.Disabled {
+			enabled = append(enabled, q)
+		}
+	}
+	if len(enabled) != len(r.Query) {
+		return true
+	}
+	for i, q := range enabled {
+		if q.Key != r.Query[i].Key || (q.Value == nil) != (r.Query[i].Value == nil) || (q.Value != nil && *q.Value != *r.Query[i].Value) {
+			return true
+		}
+	}
+	return false
 }
