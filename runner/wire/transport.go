@@ -801,6 +801,17 @@ func (l *headLimit) start(max int64) {
 
 func (l *headLimit) stop() { l.on = false }
 
+// restart begins the head's capture again after an informational answer
+// (100, 103): held is what the reader already holds of the next head, the
+// reads to come follow it. With nothing held, the next read decides as
+// for a first head.
+func (l *headLimit) restart(held []byte) {
+	l.reads, l.capture, l.chunks, l.full = 0, nil, l.chunks[:0], false
+	if len(held) > 0 {
+		l.reads, l.capture, l.chunks = 1, append([]byte(nil), held...), append(l.chunks, 0)
+	}
+}
+
 func (l *headLimit) Read(p []byte) (int, error) {
 	if l.idle > 0 {
 		readDeadline(l.nc, l.idle)
@@ -880,7 +891,6 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 	if d := c.t.AwaitResponse; d > 0 && c.br.Buffered() == 0 {
 		awaitReadable(c.raw, d)
 	}
-	informational := false
 	for {
 		if _, err := c.br.Peek(1); err != nil {
 			return fail(err, true)
@@ -897,13 +907,16 @@ func (c *conn) roundTrip(ctx context.Context, req *http.Request, head []Field) (
 		// Informational answers (100 Continue, 103 Early Hints) precede
 		// the response; 101 ends HTTP on this connection.
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-			informational = true
+			// The copy of a long head starts again at the next one, with
+			// what the reader holds of it already.
+			held, _ := c.br.Peek(c.br.Buffered())
+			c.lim.restart(held)
 			continue
 		}
-		if lines == nil && !informational {
+		if lines == nil {
 			// A head longer than the read buffer (many short fields under
-			// Node's limit): its lines as they came, from the copy of the
-			// reads that brought it.
+			// Node's limit), after a 1xx too: its lines as they came, from
+			// the copy of the reads that brought it (fresh-round14n-j).
 			lines = capturedHead(c.lim.capture)
 		}
 		return c.deliver(ctx, req, head, resp, lines, stop), nil
