@@ -609,7 +609,7 @@ var R = Request.prototype;
 // As postman-collection: the list's toObject, so repeats (in the case
 // asked) are arrays whether or not multiValue is given.
 R.getHeaders = function (o) { o = o || {}; return this.headers.toObject(o.enabled, !o.ignoreCase, o.multiValue, o.sanitizeKeys); };
-R.forEachHeader = function (fn, ctx) { this.headers.members.forEach(function (h) { if (!h.disabled) { fn.call(ctx, h, this); } }, this); };
+R.forEachHeader = function (fn) { this.headers.members.forEach(function (h) { fn(h, this); }, this); };
 R.addHeader = function (h) { this.headers.add(h); };
 // Unlike headers.upsert, the key matches in its own case, and only the
 // value changes (postman-collection's Request#upsertHeader).
