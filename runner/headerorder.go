@@ -24,6 +24,9 @@ import (
 //     URL's user:password@ becomes; Content-Length of a body;
 //  7. Cookie from the jar; Content-Length: 0 of a body-less request.
 //
+// A multipart form's or a file's Content-Length (and the file's type) come
+// after the Cookie: postman-request learns them when it pipes the stream.
+//
 // keys holds header keys as they are in the request's http.Header, plus
 // "Host" (the request's Host) and "Content-Length" (the body's length)
 // where those go; authAt is where step 3 starts.

@@ -884,19 +884,26 @@ func addHiddenHeaders(h http.Header, order *wireOrder, contentType, userinfo str
 // Content-Length (step 6; a binary body's type comes after it), the jar's
 // Cookie, and the "Content-Length: 0" of a body-less request whose method
 // may carry a body (step 7). A Content-Length row of the request's keeps
-// its own place.
+// its own place. A body postman-request pipes as a stream (a multipart
+// form, a file) gets its length, and a file its type, only when the
+// stream starts, after the jar's Cookie (Newman 6.2.2 on the wire:
+// fresh-round14s-b.json).
 func (o *wireOrder) placeLengthAndCookie(h http.Header, contentType, mode string, data []byte, zeroLength bool) {
 	userLength := headerKey(h, "Content-Length") != ""
+	streamed := mode == collections.BodyFormData || mode == collections.BodyFile
+	if streamed {
+		o.add("Cookie")
+	}
 	if len(data) > 0 && !userLength {
 		o.add("Content-Length")
 	}
 	if contentType != "" && mode == collections.BodyFile {
-		// A binary body's type comes from postman-request when it pipes
-		// the file, after the length.
 		o.remove("Content-Type")
 		o.add("Content-Type")
 	}
-	o.add("Cookie")
+	if !streamed {
+		o.add("Cookie")
+	}
 	if len(data) == 0 && zeroLength && !userLength {
 		o.add("Content-Length")
 	}

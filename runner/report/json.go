@@ -78,6 +78,7 @@ type JSON struct {
 	enc       *json.Encoder
 	failures  spool
 	nfailures int
+	parentAt  []parentPlace // where failures' parents go, in spool order
 	// parents caches each group's JSON, written into failures[].parent
 	// as Newman does: by folder key, 0 for the collection.
 	parents map[int]jsonreport.Parent
@@ -176,41 +177,6 @@ func (j *JSON) itemStart(e runner.ItemStartEvent) {
 		}
 	}
 	j.curItem = e.Item
-}
-
-// allScripts is every enabled script of the collection, each with the id
-// of its last run so far or one of its own: the scripts as they stand at
-// the end of a run that ran them all.
-func (j *JSON) allScripts() ranScripts {
-	all := ranScripts{}
-	if j.coll == nil {
-		return all
-	}
-	n := 0
-	add := func(evs []collections.Event) {
-		for i := range evs {
-			e := &evs[i]
-			if e.Disabled {
-				continue
-			}
-			n++
-			if id, ok := j.ran[e]; ok {
-				all[e] = id
-			} else {
-				all[e] = uid(j.started, "script-run-end/"+strconv.Itoa(n), 0, 0)
-			}
-		}
-	}
-	add(j.coll.Events)
-	var walk func([]*collections.Item)
-	walk = func(items []*collections.Item) {
-		for _, it := range items {
-			add(it.Events)
-			walk(it.Items)
-		}
-	}
-	walk(j.coll.Items)
-	return all
 }
 
 // markRan records the scripts the item runs (the collection's, its
@@ -510,6 +476,7 @@ func (j *JSON) decorate(e *jsonError) {
 // (execution), the execution's id.
 func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 	j.decorate(&f.Error)
+	parent := -1 // the folder key of the group to write as its parent
 	if j.cur != nil {
 		f.Cursor = j.cur.Cursor
 		if script != "" {
@@ -519,7 +486,7 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 			src := j.itemJSON(it)
 			if f.At != "request" {
 				// Newman names no parent for a request's own failure.
-				f.Parent = j.parent(it.FolderKey)
+				parent = it.FolderKey
 			} else {
 				// and its source is the item as the request took it:
 				// its request as the runtime built it (the execution's,
@@ -548,10 +515,22 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 		f.Cursor.LateRequestID = true
 		f.Cursor.HTTPRequestID = uid(j.started, "script-request/"+strconv.Itoa(j.lateIDs), j.iteration, j.position)
 	}
-	j.writeFailure(f)
+	j.writeFailure(f, parent)
 }
 
-func (j *JSON) writeFailure(f jsonFailure) {
+// parentSlot marks where a failure's parent goes in its JSON until the run
+// ends; the cursor after it holds no text of the collection's, so the last
+// match is the slot.
+var parentSlot = []byte(`,"parent":0,"cursor":`)
+
+// writeFailure spools f. A failure with a parent (parent >= 0, a folder
+// key) leaves the parent out and notes where it goes: Newman's failures
+// hold the group itself, which it writes at the run's end, so the parent
+// is rendered then (finishFailures), with the scripts that ran by then.
+func (j *JSON) writeFailure(f jsonFailure, parent int) {
+	if parent >= 0 {
+		f.Parent = jsonreport.Parent("0")
+	}
 	b, err := json.Marshal(f)
 	if err != nil {
 		return
@@ -559,13 +538,53 @@ func (j *JSON) writeFailure(f jsonFailure) {
 	if j.nfailures > 0 {
 		j.failures.Write([]byte{','})
 	}
+	if at := bytes.LastIndex(b, parentSlot); parent >= 0 && at >= 0 {
+		cut := at + len(`,"parent":`)
+		j.failures.Write(b[:cut])
+		j.parentAt = append(j.parentAt, parentPlace{offset: j.failures.n, key: parent})
+		b = b[cut+1:]
+	}
 	j.failures.Write(b)
 	j.nfailures++
 }
 
+// parentPlace is where a failure's parent goes in the failures spool.
+type parentPlace struct {
+	offset int64
+	key    int
+}
+
+// copyFailures writes the spooled failures with their parents in place.
+func (j *JSON) copyFailures() error {
+	if len(j.parentAt) == 0 {
+		return j.failures.copyTo(j.out)
+	}
+	r, err := j.failures.reader()
+	if err != nil {
+		return err
+	}
+	var at int64
+	for _, p := range j.parentAt {
+		if _, err := io.CopyN(j.out, r, p.offset-at); err != nil {
+			return fmt.Errorf("reading report spool: %w", err)
+		}
+		at = p.offset
+		parent := j.parent(p.key)
+		if len(parent) == 0 {
+			parent = jsonreport.Parent("null")
+		}
+		j.out.Write(parent)
+	}
+	_, err = io.Copy(j.out, r)
+	return err
+}
+
 // parent is the JSON of the group holding an item, as Newman writes it in
 // failures[].parent: the folder with its whole subtree, or the collection
-// for a top-level item. Each group is rendered once per run.
+// for a top-level item, as the run left it (the scripts that ran have
+// their last run's id, one that never ran none: Newman's parent is the
+// collection's own group, the same as in the report's collection). Each
+// group is rendered once, at the run's end.
 func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	if p, ok := j.parents[folderKey]; ok {
 		return p
@@ -573,10 +592,7 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	if j.parents == nil {
 		j.parents = map[int]jsonreport.Parent{}
 	}
-	// Newman writes the group at the run's end, when every script of it
-	// that runs has run: the group is rendered with all its scripts as
-	// having run, not only those that ran before this failure.
-	ran := j.allScripts()
+	ran := j.ran
 	var v any
 	if folderKey == 0 {
 		if c := collectionJSON(j.coll, nil, j.o.Redact, ran); c != nil {
@@ -787,7 +803,7 @@ func (j *JSON) finish(e runner.DoneEvent) {
 	j.out.print(`]`)
 	tail("transfers", map[string]int64{"responseTotal": s.ResponseBytes})
 	j.out.print(`,"failures":[`)
-	if err := j.failures.copyTo(j.out); err != nil && j.out.err == nil {
+	if err := j.copyFailures(); err != nil && j.out.err == nil {
 		j.out.err = err
 	}
 	j.out.print(`]`)

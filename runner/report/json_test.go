@@ -453,6 +453,87 @@ func TestJSONSkippedRequestsTestsDidNotRun(t *testing.T) {
 	}
 }
 
+// TestJSONFailureParentIsTheGroupAtTheEnd: Newman 6.2.2 writes a failure's
+// parent as the collection's own group at the run's end, so it is the same
+// as that group in the report's collection: a skipped request's test script
+// and a script that never ran have no _lastExecutionId there, and a script
+// that ran after the failure has its last run's. courier showed every
+// script of the group as run, with ids of its own (recorded 3x under
+// unshare -n: a folder whose first request fails a test, then a skipped
+// request, then one that runs).
+func TestJSONFailureParentIsTheGroupAtTheEnd(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"F","item":[
+		{"name":"fails","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["pm.test('no', function () { pm.expect(1).to.equal(2); });"]}}]},
+		{"name":"skipped","request":{"url":"`+base+`/get"},"event":[{"listen":"prerequest","script":{"exec":["pm.execution.skipRequest();"]}},
+		{"listen":"test","script":{"exec":["pm.test('never', function () {});"]}}]},
+		{"name":"later","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["pm.test('later', function () {});"]}}]}]},
+		{"name":"top","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["pm.test('top', function () { pm.expect(1).to.equal(2); });"]}}]},
+		{"name":"after top","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["var n = 1;"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Item []json.RawMessage `json:"item"`
+		} `json:"collection"`
+		Run struct {
+			Failures []struct {
+				Parent json.RawMessage `json:"parent"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(runJSON(t, coll, runner.Options{}), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Failures) != 2 {
+		t.Fatalf("%d failures, want 2", len(rep.Run.Failures))
+	}
+	if got, want := string(rep.Run.Failures[0].Parent), string(rep.Collection.Item[0]); got != want {
+		t.Errorf("the folder failure's parent is not the report's folder:\n%s\nwant\n%s", got, want)
+	}
+	var ids []string
+	for _, name := range []string{"skipped", "later"} {
+		var folder struct {
+			Item []struct {
+				Name  string
+				Event []struct {
+					Listen string
+					Script struct {
+						LastExecutionID *string `json:"_lastExecutionId"`
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(rep.Run.Failures[0].Parent, &folder); err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range folder.Item {
+			for _, ev := range it.Event {
+				if it.Name == name && ev.Listen == "test" {
+					ids = append(ids, map[bool]string{true: "true", false: "false"}[ev.Script.LastExecutionID != nil])
+				}
+			}
+		}
+	}
+	if got := strings.Join(ids, ","); got != "false,true" {
+		t.Errorf("test scripts with a _lastExecutionId in the parent (skipped, later): %s, want false,true", got)
+	}
+	// A top-level item's parent is the collection: its later item's script
+	// ran after the failure and has its id there.
+	var top struct {
+		Item []json.RawMessage `json:"item"`
+	}
+	if err := json.Unmarshal(rep.Run.Failures[1].Parent, &top); err != nil {
+		t.Fatal(err)
+	}
+	if len(top.Item) != 3 || string(top.Item[2]) != string(rep.Collection.Item[2]) {
+		t.Errorf("the top-level failure's parent does not hold the report's items as the run left them: %s", rep.Run.Failures[1].Parent)
+	}
+}
+
 // TestJSONSkippedByFolderItemScriptsDidNotRun: a folder's pre-request
 // script that calls pm.execution.skipRequest() ends the chain there, so the
 // item's own pre-request script (and every test script) did not run and has

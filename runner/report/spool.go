@@ -19,6 +19,7 @@ type spool struct {
 	f     *os.File
 	w     *bufio.Writer // to f, so that each piece is not a write of its own
 	err   error
+	n     int64 // bytes spooled so far
 }
 
 const spoolLimit = 1 << 20
@@ -27,6 +28,7 @@ func (s *spool) Write(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
+	s.n += int64(len(p))
 	if s.f == nil && s.buf.Len()+len(p) > s.limit {
 		f, err := os.CreateTemp(s.dir, "courier-report-*.tmp")
 		if err != nil {
