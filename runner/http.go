@@ -15,6 +15,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -591,6 +592,10 @@ type outgoing struct {
 	mode     string            // the body's mode; "" for none
 	auth     *collections.Auth // nil once auth could not be applied
 	sent     SentRequest       // what the reports show as sent
+	// ownRowsWin keeps the request's own enabled rows whose name (in any
+	// case) an auth would set: the auth leaves that header alone
+	// (runtimeRules.ownRowsBeatAuth).
+	ownRowsWin bool
 	// retried is when the answer to an auth challenge went out: the
 	// response's time counts from there, as Newman times that round trip
 	// on its own.
@@ -622,6 +627,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 		AWSUnsignedS3: p.rules.emptyBearer, Btoa: p.rules.emptyBearer, NoBody: out.mode == "" || out.mode == collections.BodyNone,
 		UnhashedBody: out.mode == collections.BodyFormData}
 	prepared := out.sent.Shown
+	out.ownRowsWin = p.rules.ownRowsBeatAuth
 	if err := c.sign(&out, p.warn, authOpts); err != nil {
 		return erroredShown(out.sent, prepared, p), nil, err
 	}
@@ -942,7 +948,12 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error
 	before := headerSnapshot(hreq.Header)
 	later := out.holdRuntimeHeaders(a.Type)
 	queryBefore, bodyBefore := hreq.URL.RawQuery, out.data
+	var own http.Header
+	if out.ownRowsWin && ownRowsBeatType[a.Type] {
+		own = ownRows(hreq.Header, out.order.user)
+	}
 	err := auth.ApplyWith(hreq, a, out.data, opts)
+	keepOwnRows(hreq.Header, own, out.order.user)
 	if credAuth {
 		if headerKey(hreq.Header, "Authorization") != "" {
 			delete(out.hidden, "authorization")
@@ -1993,4 +2004,42 @@ func firstValue(vs []string) string {
 		return ""
 	}
 	return vs[0]
+}
+
+// ownRowsBeatType are the auth types whose header a request's own row of
+// that name keeps out in the newer runtime; OAuth 2, OAuth 1, Hawk, digest
+// and EdgeGrid set theirs over the row, and AWS has its own rule
+// (fresh-round14v-k.json).
+var ownRowsBeatType = map[string]bool{"basic": true, "bearer": true, "apikey": true, "jwt": true}
+
+// ownRows is a copy of the request's own fields (user marks their keys).
+func ownRows(h http.Header, user map[string]bool) http.Header {
+	var own http.Header
+	for k, v := range h {
+		if user[k] {
+			if own == nil {
+				own = http.Header{}
+			}
+			own[k] = slices.Clone(v)
+		}
+	}
+	return own
+}
+
+// keepOwnRows undoes what an auth did to the request's own fields (own,
+// taken before it ran): the newer runtime's auth sets a header only when
+// the request has no enabled row of that name in any case, so an own
+// Authorization (even empty, or added by a script) goes instead of a
+// basic, bearer or JWT one, an own row of an API key's name instead of the
+// key (ownRowsBeatType; fresh-round14v-i.json, fresh-round14v-j.json,
+// fresh-round14v-k.json).
+func keepOwnRows(h http.Header, own http.Header, user map[string]bool) {
+	for k, v := range own {
+		for hk := range h {
+			if hk != k && !user[hk] && strings.EqualFold(hk, k) {
+				delete(h, hk)
+			}
+		}
+		h[k] = v
+	}
 }

@@ -90,6 +90,10 @@ type runtimeRules struct {
 	// whole segment's name (":id.json" is id.json) and leaves a disabled
 	// one out (wholeSegmentPathVariables).
 	wholeSegmentPathVars bool
+	// ownRowsBeatAuth leaves a header a basic, bearer, API key or JWT auth
+	// would set alone when the request has an enabled row of that name,
+	// in any case: the row goes, not the auth's (keepOwnRows).
+	ownRowsBeatAuth bool
 }
 
 // rulesFor is the runtime a collection of the given format runs on.
@@ -119,6 +123,7 @@ func rulesFor(format string) runtimeRules {
 		undiciFormData:        true,
 		failUnreadableUpload:  true,
 		wholeSegmentPathVars:  true,
+		ownRowsBeatAuth:       true,
 	}
 }
 

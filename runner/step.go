@@ -128,6 +128,9 @@ type stepRun struct {
 	preFailed bool
 	// preLeft counts the pre-request scripts a skip or a bail left unrun.
 	preLeft int
+	// preRan is set once a pre-request script that is not empty ran, at
+	// any level.
+	preRan bool
 }
 
 // scriptInfo is pm.info for the scripts of item in iteration it.
@@ -174,6 +177,9 @@ func (s *stepRun) runScript(listen string, sc script, resp *scripting.Response) 
 	r := s.r
 	counts := r.summary.scriptsOf(listen)
 	counts.Total++
+	if listen == listenPre && sc.source != "" {
+		s.preRan = true
+	}
 	if sc.source == "" {
 		// An empty script counts as run but needs no engine.
 		r.Sink.Handle(ScriptEvent{Item: s.st.ref, Iteration: s.it, Listen: listen, Name: sc.name})
@@ -365,6 +371,9 @@ func (s *stepRun) send() (*scripting.Response, error) {
 	req := s.req
 	if r.rules.scriptsSeeFileURL {
 		req = withFileQueryParams(s.st.item.Request, req)
+	}
+	if r.rules.wholeSegmentPathVars && s.preRan {
+		req = withPathVariablesEnabled(req)
 	}
 	resolved, sent, resp, timings, err := r.send(s.ctx, s.st, req, s.it, used)
 	if r.rules.scriptsSeeFileURL {
@@ -582,6 +591,23 @@ func withFileQueryParams(file, req *collections.Request) *collections.Request {
 	}
 	c := *req
 	c.URL.Query = append(query, rows...)
+	return &c
+}
+
+// withPathVariablesEnabled is req with every path variable enabled: the
+// newer runtime leaves a disabled one's segment as written only when no
+// pre-request script ran (an empty one does not count), at the request,
+// a folder or the collection; after one, the value goes
+// (fresh-round14v-j.json, fresh-round14v-k.json).
+func withPathVariablesEnabled(req *collections.Request) *collections.Request {
+	if !slices.ContainsFunc(req.URL.Variables, func(v collections.Variable) bool { return v.Disabled }) {
+		return req
+	}
+	c := *req
+	c.URL.Variables = slices.Clone(req.URL.Variables)
+	for i := range c.URL.Variables {
+		c.URL.Variables[i].Disabled = false
+	}
 	return &c
 }
 
