@@ -126,6 +126,9 @@ func (e *Engine) require(name string) goja.Value {
 		if key == "chai" {
 			e.adoptChaiAssertionError(v)
 		}
+		if key == "tv4" {
+			e.nameTV4Errors(v)
+		}
 		if key == "postman-collection" {
 			if v, err = e.api.adoptSDK(goja.Undefined(), v); err != nil {
 				panic(err)
@@ -137,6 +140,39 @@ func (e *Engine) require(name string) goja.Value {
 	}
 	e.modules[key] = v
 	return v
+}
+
+// nameTV4Errors names tv4's ValidationError constructor as the sandbox's
+// bundle minified it: v. chai prints a tv4.error it compares by that name
+// ("expected v{ …(7) } to deeply equal null", Newman 6.2.2,
+// fresh-round14t-b); courier's own bundle had called it A.
+func (e *Engine) nameTV4Errors(tv4 goja.Value) {
+	o, ok := tv4.(*goja.Object)
+	if !ok {
+		return
+	}
+	validate, ok := goja.AssertFunction(o.Get("validateResult"))
+	if !ok {
+		return
+	}
+	// validateResult reports on an object of its own, not on tv4.error.
+	schema := e.rt.NewObject()
+	_ = schema.Set("type", "string")
+	res, err := validate(o, e.rt.ToValue(5), schema)
+	if err != nil {
+		return
+	}
+	ro, ok := res.(*goja.Object)
+	if !ok {
+		return
+	}
+	verr, ok := ro.Get("error").(*goja.Object)
+	if !ok {
+		return
+	}
+	if ctor, ok := verr.Get("constructor").(*goja.Object); ok {
+		_ = ctor.DefineDataProperty("name", e.rt.ToValue("v"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
 }
 
 // requireFresh evaluates a bundled library again, apart from require()'s

@@ -1,6 +1,9 @@
 package scripting
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // Syntax errors of code given to eval and new Function, in V8's words: goja
 // words many otherwise (an update of a non-reference is "Invalid left-hand side in
@@ -119,4 +122,28 @@ func TestAwaitInAsyncArrowHeadAsPostman(t *testing.T) {
 		"E:SyntaxError: Illegal await-expression in formal parameters of async function",
 		"E:SyntaxError: Unexpected number",
 	})
+}
+
+// TestImportStatementWordsAsV8: an import declaration given to eval, new
+// Function or a script is refused in V8's words (Newman 6.2.2 on Node 20,
+// fresh-round14t-b, and node -e); courier said "Unexpected reserved word".
+func TestImportStatementWordsAsV8(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, namedProbe+`const E = s => { try { (0, eval)(s); return 'ok'; } catch (e) { return e.name + ': ' + e.message; } };
+const cases = ['import x from "y"', 'import {a} from "b"', 'import "m"', 'import * as n from "m"', 'x = 1; import y from "z"', 'import\tx from "y"'];
+p('im', () => cases.map((c, i) => i + ' ' + c + ' -> ' + E(c)).join('\n'));
+p('fn', () => { try { return new Function('import x from "y"'); } catch (e) { return e.name + ': ' + e.message; } });`, []string{
+		`im => 0 import x from "y" -> SyntaxError: Cannot use import statement outside a module`,
+		`1 import {a} from "b" -> SyntaxError: Cannot use import statement outside a module`,
+		`2 import "m" -> SyntaxError: Cannot use import statement outside a module`,
+		`3 import * as n from "m" -> SyntaxError: Cannot use import statement outside a module`,
+		`4 x = 1; import y from "z" -> SyntaxError: Cannot use import statement outside a module`,
+		"5 import\tx from \"y\" -> SyntaxError: Cannot use import statement outside a module",
+		`fn => SyntaxError: Cannot use import statement outside a module`,
+	})
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `import x from 'y';`))
+	if se, ok := r.Err.(*ScriptError); !ok || se.Name != "SyntaxError" || se.Msg != "Cannot use import statement outside a module" {
+		t.Errorf("a script's import: %v", r.Err)
+	}
 }

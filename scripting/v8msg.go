@@ -1102,7 +1102,10 @@ func calleeAt(src string, line, col int) string {
 	if callee == "" || strings.ContainsAny(callee, "\n") {
 		return ""
 	}
-	callee = strings.ReplaceAll(bracketsAsDots(collapseCalls(callee)), "?..", "?.")
+	// A string literal the call starts from prints as its value in double
+	// quotes: 'abc'.foo() is "abc".foo (V8), not .foo.
+	lit, callee := leadingString(callee)
+	callee = lit + strings.ReplaceAll(bracketsAsDots(collapseCalls(callee)), "?..", "?.")
 	// V8 prints the super reference as the value it stands for.
 	if strings.HasPrefix(callee, "super.") || strings.HasPrefix(callee, "super[") {
 		callee = "(intermediate value)" + callee[len("super"):]
@@ -1133,11 +1136,172 @@ func calleeStart(src string, j int) int {
 				return -1
 			}
 			j--
+		case c == '\'' || c == '"' || c == '`':
+			// A string literal is where a callee starts: 'abc'.foo().
+			return openingQuote(src, j)
+		case c == '/' && regexpEnd(src, j):
+			// So is a regexp literal: /re/g.foo().
+			if open := openingQuote(src, j); open >= 0 {
+				return open
+			}
+			return j + 1
 		default:
 			return j + 1
 		}
 	}
 	return 0
+}
+
+// regexpEnd reports whether the slash at src[j] may close a regexp literal
+// a member read follows: flags then a dot (/re/gi.foo).
+func regexpEnd(src string, j int) bool {
+	k := j + 1
+	for k < len(src) && strings.IndexByte("dgimsuyv", src[k]) >= 0 {
+		k++
+	}
+	return k < len(src) && src[k] == '.'
+}
+
+// openingQuote is the index of the quote that opens the string literal
+// closed by the quote at src[j] (one not escaped by a backslash); -1 when
+// none is on the line.
+func openingQuote(src string, j int) int {
+	q := src[j]
+	for i := j - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != q {
+			continue
+		}
+		backslashes := 0
+		for k := i - 1; k >= 0 && src[k] == '\\'; k-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// leadingString splits off a callee's leading string literal ('abc' or
+// ('abc'), a template without substitutions too), printed as V8 prints it:
+// its value in double quotes, or a regexp literal, printed as written. It
+// returns "" and the callee when there is none.
+func leadingString(callee string) (string, string) {
+	body, grouped := callee, false
+	if strings.HasPrefix(body, "(") {
+		body, grouped = strings.TrimLeft(body[1:], " \t"), true
+	}
+	if body == "" || (body[0] != '\'' && body[0] != '"' && body[0] != '`' && body[0] != '/') {
+		return "", callee
+	}
+	q := body[0]
+	end := -1
+	for i := 1; i < len(body); i++ {
+		if body[i] == '\\' {
+			i++
+			continue
+		}
+		if body[i] == q {
+			end = i
+			break
+		}
+	}
+	if end < 0 || (q == '`' && strings.Contains(body[1:end], "${")) {
+		return "", callee
+	}
+	rest := body[end+1:]
+	if q == '/' {
+		flags := 0
+		for flags < len(rest) && isIdentByte(rest[flags]) {
+			flags++
+		}
+		lit := body[:end+1+flags]
+		if rest = rest[flags:]; grouped {
+			return "", callee
+		}
+		return lit, rest
+	}
+	if grouped {
+		rest = strings.TrimLeft(rest, " \t")
+		if !strings.HasPrefix(rest, ")") {
+			return "", callee
+		}
+		rest = rest[1:]
+	}
+	return `"` + cookedString(body[1:end]) + `"`, rest
+}
+
+// cookedString is the value of a string literal's text: its escapes
+// (\n, \t, \xHH, \uHHHH, \u{H...}, an escaped character) replaced.
+func cookedString(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
+		case '0':
+			b.WriteByte(0)
+		case 'x', 'u':
+			n, width := cookedCode(s[i+1:], c)
+			if width == 0 {
+				b.WriteByte(c)
+				continue
+			}
+			b.WriteRune(rune(n))
+			i += width
+		case '\n':
+			// a line continuation adds nothing
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// cookedCode reads the hex code after \x (two digits) or \u (four, or
+// braced): the code and how many bytes it took (0 when malformed).
+func cookedCode(s string, kind byte) (int64, int) {
+	digits, width := s, 2
+	if kind == 'u' {
+		width = 4
+		if strings.HasPrefix(s, "{") {
+			end := strings.IndexByte(s, '}')
+			if end < 0 {
+				return 0, 0
+			}
+			n, err := strconv.ParseInt(s[1:end], 16, 32)
+			if err != nil {
+				return 0, 0
+			}
+			return n, end + 1
+		}
+	}
+	if len(digits) < width {
+		return 0, 0
+	}
+	n, err := strconv.ParseInt(digits[:width], 16, 32)
+	if err != nil {
+		return 0, 0
+	}
+	return n, width
 }
 
 // closingBracket is the index of the bracket that closes the one at
@@ -1189,6 +1353,10 @@ var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[)`)
 // groupedName is a parenthesized number or name path.
 var groupedName = lazyre.New(`^\(\s*([\w$.]+|\(.*\))\s*\)$`)
 
+// leadingGroupedName is a parenthesized number or name path that a member
+// read follows: (5).foo, (o.a)[0].
+var leadingGroupedName = lazyre.New(`^\(\s*(-?[\w$.]+)\s*\)([.\[].*)$`)
+
 // optionalGroup is a parenthesized optional chain.
 var optionalGroup = lazyre.New(`^\([\w$.\s]*\?\.[\w$.?\s]*\)$`)
 
@@ -1201,6 +1369,9 @@ func intermediate(callee string) string {
 			break
 		}
 		callee = m[1] // (5)(), new (undefined)(), ((o.f))(): V8 prints what is inside
+	}
+	if m := leadingGroupedName().FindStringSubmatch(callee); m != nil {
+		callee = m[1] + m[2] // (5).foo, (o.a).foo: V8 prints what is inside
 	}
 	if optionalGroup().MatchString(callee) {
 		return "(intermediate value)" // (o?.f)()

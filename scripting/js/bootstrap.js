@@ -102,8 +102,10 @@ def(JSON, 'parse', function parse(text, reviver) {
     // ever hand back is refused before it can exhaust the Go stack.
     if (typeof text === 'string' && host.jsonTooDeep(text)) { throw new RangeError('Maximum call stack size exceeded'); }
     try {
-        // A reviver gets V8's third argument (js/parts/jsonsource.js).
-        if (typeof reviver === 'function') { var t = String(text); return part('jsonsource')(nativeJSONParse(t), t, reviver); }
+        // A reviver gets V8's third argument (js/parts/jsonsource.js); the
+        // text is read as without one, so 1e400 is Infinity (goja's parser
+        // refuses it in Go's words).
+        if (typeof reviver === 'function') { var t = String(text); return part('jsonsource')(parse(t), t, reviver); }
         return nativeJSONParse(text, reviver);
     } catch (e) {
         if (e instanceof SyntaxError) {
@@ -477,11 +479,11 @@ function emit(level, args) {
 }
 var consoleObj = {};
 // Postman's console: these six members, in this order (no trace, table...).
-// Its methods have no prototype, as the sandbox's.
+// Its methods have no prototype, as the sandbox's; clear logs its arguments.
 ['log', 'warn', 'debug', 'info', 'error'].forEach(function (lvl) {
     consoleObj[lvl] = (...args) => emit(lvl, args);
 });
-consoleObj.clear = () => {};
+consoleObj.clear = (...a) => emit('clear', a);
 def(global, 'console', consoleObj);
 var quiet = false; // set while run() reads globals for a script's parameters
 function deprecated(what, instead) {

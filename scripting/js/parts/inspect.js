@@ -41,7 +41,7 @@ function ctorName(o) {
 }
 function sandboxOut(v) {
     if (typeof v !== 'object' || v instanceof Date || v instanceof RegExp || v instanceof Map || v instanceof Set ||
-        ArrayBuffer.isView(v) || Array.isArray(v) || v instanceof Error) { return v; }
+        (ArrayBuffer.isView(v) && !(v instanceof DataView)) || Array.isArray(v) || v instanceof Error) { return v; }
     if (v instanceof Promise) { return {}; }
     // JSON's own reading of a boxed primitive.
     if (v instanceof Number || v instanceof String || v instanceof Boolean) { return v.valueOf(); }
