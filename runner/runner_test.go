@@ -3,7 +3,6 @@ package runner_test
 import (
 	"context"
 	"encoding/json"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -261,10 +260,7 @@ func TestSkipRequestAndThrowingPrerequest(t *testing.T) {
 
 func TestNetworkErrorIsRecordedAndRunGoesOn(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	dead := ln.Addr().String()
-	ln.Close()
+	dead := echotest.RefusedAddr(t)
 	c := coll(
 		item("refused", "GET", "http://"+dead+"/x", `pm.test('tests still run', ()=>{})`),
 		item("after", "GET", "{{baseUrl}}/get", `pm.test('ok', ()=>pm.response.to.have.status(200))`),

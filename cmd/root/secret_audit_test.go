@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -20,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/simulators/loopback"
 )
 
 // TestSecretsInNewerPathsNeverShow plants the canary secrets in every path
@@ -46,10 +46,10 @@ func TestSecretsInNewerPathsNeverShow(t *testing.T) {
 	t.Cleanup(srv.Close)
 	// A port nothing listens on, kept as a secret: the refused connection's
 	// error names it.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	refused, err := loopback.ListenRefused()
 	require.NoError(t, err)
-	pin := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	require.NoError(t, l.Close())
+	t.Cleanup(func() { refused.Close() })
+	pin := strconv.Itoa(refused.Port)
 
 	env := "pm.environment.get('envKey')"
 	item := scriptedItem

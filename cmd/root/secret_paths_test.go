@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/courier-run/courier/cmd/cmdutil"
+	"github.com/courier-run/courier/simulators/echo/echotest"
 )
 
 // TestSecretPathsInOutput follows a vault value down the paths no script
@@ -42,10 +42,7 @@ func TestSecretPathsInOutput(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	// A port nothing listens on: the connection is refused.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	refused := "http://" + l.Addr().String()
-	require.NoError(t, l.Close())
+	refused := "http://" + echotest.RefusedAddr(t)
 
 	get := "const v = await pm.vault.get('plain');"
 	items := []struct {

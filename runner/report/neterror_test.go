@@ -11,6 +11,7 @@ import (
 
 	"github.com/courier-run/courier/collections"
 	"github.com/courier-run/courier/runner"
+	"github.com/courier-run/courier/simulators/loopback"
 )
 
 // nodeError is the requestError as Node tools read it.
@@ -104,7 +105,14 @@ func mustJSON(t *testing.T, v any) string {
 // the Node fields in both the execution and the failure entry.
 func TestRequestErrorFromRealRun(t *testing.T) {
 	t.Parallel()
-	closed := freePort(t)
+	// A port that refuses connections and stays held: one found free and
+	// closed again may be taken by another listener before the run.
+	refused, err := loopback.ListenRefused()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { refused.Close() })
+	closed := refused.Port
 	resetter, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -174,16 +182,4 @@ func TestRequestErrorFromRealRun(t *testing.T) {
 	if runtime.GOOS == "linux" && reset.Syscall != "" && (reset.Errno == nil || *reset.Errno != -104) {
 		t.Errorf("reset errno = %s", mustJSON(t, reset))
 	}
-}
-
-// freePort returns a loopback port nothing listens on.
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return port
 }

@@ -72,3 +72,16 @@ func StartStalled(t testing.TB) string {
 	t.Cleanup(func() { s.Close() })
 	return "http://" + s.Addr
 }
+
+// RefusedAddr returns the host:port of a loopback port that refuses
+// connections until the test ends, held so that no other listener takes it
+// meanwhile (loopback.ListenRefused).
+func RefusedAddr(t testing.TB) string {
+	t.Helper()
+	r, err := loopback.ListenRefused()
+	if err != nil {
+		t.Fatalf("a refused port: %v", err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r.Addr
+}
