@@ -808,12 +808,15 @@ var respLazy = {};
 var liquidJSON;
 // The sandbox's JSON is liquid-json, as in Postman: a parse that fails
 // throws its JSONError with line, column and a caret ("Unexpected token 'b'
-// at 1:2"). Text that parses natively costs nothing more.
+// at 1:2"). Text that parses natively costs nothing more. Like liquid-json's
+// object, JSON lists parse (three arguments) and stringify (none declared)
+// as enumerable own members (Object.keys, for-in, console.log: Newman 6.2.2
+// and Postman CLI 1.34 alike, fresh-round14t-e).
 (function () {
     var nativeParse = JSON.parse, inLiquid = false;
     defProp(JSON, 'parse', {
-        configurable: true, writable: true, enumerable: false,
-        value: function parse(text, reviver) {
+        configurable: true, writable: true, enumerable: true,
+        value: function parse(text, reviver, strict) {
             try { return nativeParse(text, reviver); } catch (e) {
                 // liquid-json itself tries JSON.parse first.
                 if (inLiquid) { throw e; }
@@ -823,6 +826,8 @@ var liquidJSON;
             }
         }
     });
+    defProp(JSON, 'stringify', { enumerable: true });
+    defProp(JSON.stringify, 'length', { value: 0 });
 })();
 P.json = function (reviver, strict) {
     var t = this.text();
