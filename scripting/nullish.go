@@ -173,8 +173,18 @@ func (w *nullishWalker) visit(n ast.Node, level int) {
 	case *ast.TemplateLiteral:
 		w.markLate(x.Tag)
 	case *ast.UnaryExpression:
-		if x.Operator == token.INCREMENT || x.Operator == token.DECREMENT {
+		switch x.Operator {
+		case token.INCREMENT, token.DECREMENT:
 			w.markLate(x.Operand)
+		case token.DELETE:
+			// V8 names the object a strict delete was refused on
+			// (delete Math.PI), as for a write.
+			switch t := x.Operand.(type) {
+			case *ast.DotExpression:
+				w.force[t] = true
+			case *ast.BracketExpression:
+				w.forceSet[t] = true
+			}
 		}
 	case *ast.AssignExpression:
 		w.visitAssign(x)

@@ -69,11 +69,13 @@ var (
 	gojaRewordedExact = sync.OnceValue(func() map[string]bool {
 		return names(gojaConvert, gojaNoInitial, gojaClassCall, gojaNotCtor, gojaMatchAll, "", gojaSuperCtor,
 			"Value is not object coercible", gojaPromiseCall, gojaTypedArrayCall, gojaSymbolThis, gojaRevoked,
-			gojaSetRecord, gojaNoThrow, gojaGenRunning, gojaSelfResolve)
+			gojaSetRecord, gojaNoThrow, gojaGenRunning, gojaSelfResolve, gojaBigIntThis)
 	})
-	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number"}
+	gojaRewordedPrefixes = []string{gojaNoPrimitive, gojaReceiverPrim, gojaInstanceofCall, gojaExtends[:20], "Value is not a number",
+		"Object is not ArrayBuffer: "}
 	gojaRewordedPatterns = []func() *regexp.Regexp{gojaReadProp, gojaNoMember, gojaReceiver, gojaReadOnly, gojaDelete, gojaProxyDelete,
-		gojaDateReceiver, gojaPrivateWrite, gojaSymbolReceiver, gojaPrivateMember, gojaPrivateNoSet}
+		gojaDateReceiver, gojaPrivateWrite, gojaSymbolReceiver, gojaPrivateMember, gojaPrivateNoSet, gojaWrapperReceiver,
+		gojaTypedReceiver, gojaNotTyped}
 )
 
 // gojaNoPrimitive starts goja's words for an object whose valueOf and
@@ -236,6 +238,9 @@ func v8TypeMessage(msg, src string, line, col int, seen seenAt) string {
 		}
 	}
 	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
+		return v
+	}
+	if v, ok := receiverWords(msg, src, line, col); ok {
 		return v
 	}
 	if v, ok := privateWords(msg, src, line, col); ok {
@@ -401,8 +406,8 @@ func v8WordsOf(msg, src string, line, col int, seen seenAt) (string, bool) {
 	}
 	switch {
 	case msg == gojaClassCall:
-		if callee := calleeAt(src, line, col); isIdent(callee) {
-			return "Class constructor " + callee + " cannot be invoked without 'new'", true
+		if v, ok := classCallWords(src, line, col); ok {
+			return v, true
 		}
 	case msg == gojaNotCtor:
 		if callee := constructedAt(src, line, col); callee != "" {
@@ -490,6 +495,9 @@ func v8NativeMessage(msg, src string, line, col int) string {
 	if v, ok := v8ReceiverMessage(msg, src, line, col); ok {
 		return v
 	}
+	if v, ok := receiverWords(msg, src, line, col); ok {
+		return v
+	}
 	switch msg {
 	case gojaSetRecord: // new Set().union(5)
 		if m := nameBefore(src, offsetAt(src, line, col)); setRecordMethods[m] {
@@ -521,7 +529,7 @@ func v8NativeMessage(msg, src string, line, col int) string {
 
 // gojaPrototypeCall is a built-in method called through call or apply on a
 // primitive receiver: Set.prototype.add.call(5).
-var gojaPrototypeCall = lazyre.New(`^(Set|Map|WeakMap|WeakSet|Promise|Function|Symbol|Date)\.prototype\.(\w+)\.(?:call|apply)$`)
+var gojaPrototypeCall = lazyre.New(`^(Set|Map|WeakMap|WeakSet|Promise|Function|Symbol|Date|RegExp|ArrayBuffer)\.prototype\.(\w+)\.(?:call|apply)$`)
 
 // receiverCalleeWords words goja's "Value is not an object: x" for a
 // built-in method the script called through call or apply on the
@@ -625,6 +633,9 @@ func v8SetMessage(msg string, seen seenAt) (string, bool) {
 		return "Cannot create property '" + seen.prop + "' on " + seen.obj.typeOf + " '" + seen.obj.printed + "'", true
 	}
 	if m := gojaDelete().FindStringSubmatch(msg); m != nil {
+		if seen.obj.typeOf == "string" { // delete 'abc'[0]: V8 names the wrapper
+			return "Cannot delete property '" + m[1] + "' of [object String]", true
+		}
 		return "Cannot delete property '" + m[1] + "' of " + seen.obj.printed, true
 	}
 	return "", false
