@@ -387,6 +387,12 @@ func (l *v3loader) decodeDefinition(rel string) (*v3def, error) {
 		n := m.get("$kind")
 		return nil, m.fieldErr(n, "$kind", "a definition file must say \"$kind: collection\", not %q", kind)
 	}
+	if m.get("$kind") == nil {
+		// postman collection lint accepts a definition without $kind, and
+		// courier follows it; Postman CLI 1.34 ignores the whole definition
+		// (fresh-round14v-l.json).
+		l.notice(Notice{Source: m.src, Line: 1, Column: 1, Message: "no $kind: Postman CLI 1.34 ignores a definition without one (its variables, auth and scripts), though postman collection lint accepts it; courier loads it: add \"$kind: collection\" to run the same in both"})
+	}
 	if err := m.nullFields(v3DefinitionKeys, true); err != nil {
 		return nil, err
 	}
