@@ -596,6 +596,9 @@ type outgoing struct {
 	// case) an auth would set: the auth leaves that header alone
 	// (runtimeRules.ownRowsBeatAuth).
 	ownRowsWin bool
+	// beaten are the headers the auth set that a row of the request's
+	// kept off the wire (keepOwnRows): scripts still list them.
+	beaten []collections.Header
 	// retried is when the answer to an auth challenge went out: the
 	// response's time counts from there, as Newman times that round trip
 	// on its own.
@@ -953,7 +956,7 @@ func (c *client) sign(out *outgoing, warn func(string), opts auth.Options) error
 		own = ownRows(hreq.Header, out.order.user)
 	}
 	err := auth.ApplyWith(hreq, a, out.data, opts)
-	keepOwnRows(hreq.Header, own, out.order.user)
+	out.beaten = keepOwnRows(hreq.Header, own, out.order.user)
 	if credAuth {
 		if headerKey(hreq.Header, "Authorization") != "" {
 			delete(out.hidden, "authorization")
@@ -1294,7 +1297,8 @@ func (c *client) hopFields(out *outgoing, p sendPlan, hreq *http.Request, order 
 	fields, shown := order.unblocked(wire.Fields(hreq, order.keys))
 	switch {
 	case record && p.rules.newerHeaders:
-		out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules))
+		out.sent.Header = newerScriptHeaders(p.req.Header, fields, out.authSet, out.bodyType, c.userAgent(p.rules), out.auth != nil && lowerAuthName[out.auth.Type])
+		out.sent.Header = append(out.sent.Header, out.beaten...)
 	case record:
 		// After a challenge the report shows the request that was
 		// answered, with its Authorization, as Newman and Postman do.
@@ -2033,13 +2037,25 @@ func ownRows(h http.Header, user map[string]bool) http.Header {
 // basic, bearer or JWT one, an own row of an API key's name instead of the
 // key (ownRowsBeatType; fresh-round14v-i.json, fresh-round14v-j.json,
 // fresh-round14v-k.json).
-func keepOwnRows(h http.Header, own http.Header, user map[string]bool) {
+// It returns the headers the auth had set in their place, which scripts
+// still list after the rows (fresh-round14v-m.json).
+func keepOwnRows(h http.Header, own http.Header, user map[string]bool) (beaten []collections.Header) {
 	for k, v := range own {
-		for hk := range h {
-			if hk != k && !user[hk] && strings.EqualFold(hk, k) {
+		for hk, hv := range h {
+			if !strings.EqualFold(hk, k) || hk != k && user[hk] {
+				continue
+			}
+			if hk != k || !slices.Equal(hv, v) {
+				for _, x := range hv {
+					beaten = append(beaten, collections.Header{Key: hk, Value: x, System: true})
+				}
+			}
+			if hk != k {
 				delete(h, hk)
 			}
 		}
 		h[k] = v
 	}
+	slices.SortFunc(beaten, func(a, b collections.Header) int { return strings.Compare(a.Key, b.Key) })
+	return beaten
 }

@@ -26,6 +26,11 @@ import (
 //     on the wire, then the request's rows as written, then the auth's;
 //     neither the jar's Cookie nor a user:password@'s Authorization.
 
+// lowerAuthName are the auth types whose header scripts of a v12 run see
+// as "authorization" (OAuth 2, Hawk, digest, EdgeGrid); the others'
+// read "Authorization" (fresh-round14v-m.json).
+var lowerAuthName = map[string]bool{"oauth2": true, "hawk": true, "digest": true, "edgegrid": true}
+
 // newerSystemOrder is the order of the runtime's own headers.
 var newerSystemOrder = [...]string{"Cache-Control", "Postman-Token", "Content-Type", "Content-Length", "Host", "User-Agent", "Accept", "Accept-Encoding", "Connection"}
 
@@ -136,8 +141,9 @@ func sortAuthFields(fields []wire.Field, authSet map[string]bool) {
 // the runtime's headers with its own values (bodyType is the body's
 // Content-Type, "" for none; ua the runtime's User-Agent), the request's
 // rows as written, then the fields the auth set (authSet, lower case), as
-// they went.
-func newerScriptHeaders(rows []collections.Header, fields []wire.Field, authSet map[string]bool, bodyType, ua string) []collections.Header {
+// they went, named in lower case when lowerAuth says the auth names its
+// header so (lowerAuthName).
+func newerScriptHeaders(rows []collections.Header, fields []wire.Field, authSet map[string]bool, bodyType, ua string, lowerAuth bool) []collections.Header {
 	sent := func(name string) (string, bool) {
 		for _, f := range fields {
 			if strings.EqualFold(f.Name, name) {
@@ -173,7 +179,11 @@ func newerScriptHeaders(rows []collections.Header, fields []wire.Field, authSet 
 	}
 	for _, f := range fields {
 		if authSet[strings.ToLower(f.Name)] {
-			out = append(out, collections.Header{Key: f.Name, Value: f.Value, System: true})
+			name := f.Name
+			if lowerAuth {
+				name = strings.ToLower(name)
+			}
+			out = append(out, collections.Header{Key: name, Value: f.Value, System: true})
 		}
 	}
 	return out

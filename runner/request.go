@@ -148,6 +148,15 @@ func resolveFormParams(ps []collections.FormParam, sub func(string) string, urle
 			continue
 		}
 		p.Value = sub(p.Value)
+		if len(p.Src) > 0 {
+			// A file row's paths take variables too (Newman 6.2.2 and
+			// Postman CLI 1.34 alike: fresh-round14v-m.json).
+			src := make([]string, len(p.Src))
+			for j, s := range p.Src {
+				src[j] = sub(s)
+			}
+			p.Src = src
+		}
 	}
 }
 
