@@ -631,9 +631,21 @@ R.addQueryParams = function (p) { this.url.addQueryParams(p); };
 R.removeQueryParams = function (p) { this.url.removeQueryParams(p); };
 R.authorizeUsing = function () { return authPart().authorizeUsing.apply(this, arguments); };
 R.update = function (o) { return authPart().requestUpdate.call(this, o); };
+// As postman-collection sizes it: a numeric Content-Length is the body's
+// size, else the body's UTF-8 bytes; the head is the request line (with a
+// placeholder version) and the header rows.
 R.size = function () {
-    var b = this.body ? this.body.toString() : '';
-    return { body: b.length, header: this.headers.toString().length, total: b.length + this.headers.toString().length, source: 'COMPUTED' };
+    var n = this.headers.get('Content-Length'), s = { body: 0, header: 0, total: 0, source: 'COMPUTED' };
+    if (n && !isNaN(parseFloat(n)) && isFinite(n)) { s.body = parseInt(n, 10); s.source = 'CONTENT-LENGTH'; } else if (this.body) {
+        // Buffer.byteLength: a lone surrogate is the replacement character's 3 bytes.
+        for (var t = this.body.toString(), i = 0, c; i < t.length; i++) {
+            c = t.charCodeAt(i);
+            s.body += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xD800 && c < 0xDC00 && (t.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? (i++, 4) : 3;
+        }
+    }
+    s.header = (this.method + ' ' + this.url.getPathWithQuery() + ' HTTP/X.X\r\n\r\n').length + (this.headers.count() ? this.headers.toString().length : 0);
+    s.total = (s.body || 0) + s.header;
+    return s;
 };
 // An empty header list is left out, as in Newman.
 // The description leads, as it is the first own member.
