@@ -259,8 +259,9 @@ type ScriptEvent struct {
 type AssertionEvent struct {
 	Item      ItemRef
 	Iteration int
-	// Index is the test's position among its script's (each script of the
-	// collection, folder, item chain counts from 0), as Newman numbers it.
+	// Index is the test's number among its script's (each script of the
+	// collection, folder, item chain counts from 0): the order of its
+	// pm.test calls, not of the results, as Newman numbers it.
 	Index  int
 	Result TestResult
 	// Time is when the script that ran the test ended (RequestEvent.Time).

@@ -277,7 +277,7 @@ func (s *stepRun) reportScriptRequests() {
 }
 
 // reportTests reports a script's tests as assertions numbered within the
-// script, as Newman numbers them. Console lines the script logged after some of its tests were held
+// script by their pm.test calls, as Newman numbers them. Console lines the script logged after some of its tests were held
 // back (engineOptions): a line logged once n tests were registered goes
 // out after the script's first n assertions, as Newman prints it.
 func (s *stepRun) reportTests(tests []scripting.TestResult, at time.Time) {
@@ -292,9 +292,9 @@ func (s *stepRun) reportTests(tests []scripting.TestResult, at time.Time) {
 		r.summary.Assertions.Total++
 		if !t.Passed && !t.Skipped {
 			r.summary.Assertions.Failed++
-			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "assertion", Name: t.Name, Message: t.Error, Index: i, ErrorType: t.ErrorName})
+			r.fail(Failure{Item: s.st.ref, Iteration: s.it, Source: "assertion", Name: t.Name, Message: t.Error, Index: t.Index, ErrorType: t.ErrorName})
 		}
-		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: i, Result: TestResult(t), Time: at})
+		r.Sink.Handle(AssertionEvent{Item: s.st.ref, Iteration: s.it, Index: t.Index, Result: TestResult(t), Time: at})
 	}
 	for _, h := range held {
 		r.Sink.Handle(h.ev)

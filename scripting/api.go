@@ -144,6 +144,12 @@ type TestResult struct {
 	// ErrorName is the JavaScript error's name when failed: AssertionError,
 	// ReferenceError, TypeError...
 	ErrorName string
+	// Index is the test's number in its script: the order of the pm.test
+	// (and pm.test.skip) calls, then the legacy tests[...] keys, as the
+	// sandbox numbers them. Results are listed in the order they settle, so
+	// an async test's Index may differ from its place (Newman's failures
+	// say "at assertion:<Index>").
+	Index int
 }
 
 // ConsoleLine is one console.* call.

@@ -569,6 +569,9 @@ type execState struct {
 	// settled out of order or appendTest added one; until then test i
 	// stands at place i (testPlace).
 	testAt map[int]int
+	// testCalls is one past the highest pm.test number recorded: where the
+	// legacy tests[...] results are numbered from.
+	testCalls int
 	// live holds the objects the script set in a scope, in the order set
 	// (livevars.go).
 	live      map[liveKey]liveVal

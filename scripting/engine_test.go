@@ -129,7 +129,9 @@ pm.test("schema", () => pm.response.to.have.jsonSchema({type: "object", required
 				t.Fatalf("tests = %+v, want %+v", r.Tests, tc.want)
 			}
 			for i := range tc.want {
-				if r.Tests[i] != tc.want[i] {
+				got := r.Tests[i]
+				got.Index = 0 // numbering: TestTestIndexesAsSandbox
+				if got != tc.want[i] {
 					t.Errorf("test %d = %+v, want %+v", i, r.Tests[i], tc.want[i])
 				}
 			}

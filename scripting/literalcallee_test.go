@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -97,4 +98,32 @@ out(JSON.parse('[1e400]')[0]);
 out(JSON.parse('-1e400', function (k, v) { return v; }));`, []string{
 		`{"n":24691357802469134000,"e":null,"m":null,"u":0}`, "Infinity", "Infinity", "-Infinity",
 	})
+}
+
+// TestTestIndexesAsSandbox: a test's Index is the number of its pm.test
+// (or pm.test.skip) call in the script, whatever order the results settle
+// in, and the legacy tests[...] keys are numbered after them, as the
+// sandbox numbers them (Newman's failures read "at assertion:1" for the
+// second pm.test even when it failed first: golden cli_tests_round14t).
+func TestTestIndexesAsSandbox(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	r := e.Run(context.Background(), testExec("test", `
+pm.test('late', function (done) { setTimeout(function () { done(new Error('late')); }, 10); });
+pm.test('now', function (done) { done('at once'); });
+pm.test.skip('skipped');
+pm.test('sync', function () {});
+tests['legacy one'] = true;
+tests['legacy two'] = false;`))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var got []string
+	for _, tr := range r.Tests {
+		got = append(got, fmt.Sprintf("%s:%d", tr.Name, tr.Index))
+	}
+	want := "now:1 skipped:2 sync:3 legacy one:4 legacy two:5 late:0"
+	if strings.Join(got, " ") != want {
+		t.Errorf("tests %s, want %s", strings.Join(got, " "), want)
+	}
 }

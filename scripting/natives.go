@@ -314,7 +314,10 @@ func (e *Engine) installResultNatives(set func(string, any)) {
 	set("appendTest", func(name string, passed bool, errName, errMsg string) {
 		st := e.state()
 		st.placesByMap()
-		st.res.Tests = append(st.res.Tests, TestResult{Name: name, Passed: passed, ErrorName: errName, Error: errMsg})
+		// Numbered after the script's pm.test calls, as the sandbox
+		// numbers the legacy tests.
+		st.res.Tests = append(st.res.Tests, TestResult{Name: name, Passed: passed, ErrorName: errName, Error: errMsg, Index: st.testCalls})
+		st.testCalls++
 	})
 	set("setNextRequest", e.setNextRequest)
 	set("skipRequest", func() {
@@ -612,7 +615,8 @@ func (e *Engine) recordTest(c goja.FunctionCall) goja.Value {
 		return goja.Undefined()
 	}
 	tr := TestResult{Name: c.Argument(1).String(), Passed: c.Argument(2).ToBoolean(), Skipped: c.Argument(3).ToBoolean(),
-		ErrorName: c.Argument(4).String(), Error: c.Argument(5).String()}
+		ErrorName: c.Argument(4).String(), Error: c.Argument(5).String(), Index: idx}
+	st.testCalls = max(st.testCalls, idx+1)
 	if tr.ErrorName == "" {
 		// A passed test: no stack to read (the common case, once per pm.test).
 	} else if l, col, ok := e.evalFramePos(c.Argument(6).String()); ok {

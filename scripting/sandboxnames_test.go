@@ -232,8 +232,8 @@ pm.test("status", () => pm.response.to.have.status(200));`)
 	require.NoError(t, r.Err)
 	require.Len(t, r.Tests, 3)
 	assert.True(t, r.Tests[0].Passed, "%s: %s", r.Tests[0].ErrorName, r.Tests[0].Error)
-	assert.Equal(t, TestResult{Name: "json", ErrorName: "JSONError", Error: `"undefined" is not valid JSON`}, r.Tests[1])
-	assert.Equal(t, TestResult{Name: "status", ErrorName: "AssertionError", Error: "expected PostmanResponse{ …(5) } to have property 'code'"}, r.Tests[2])
+	assert.Equal(t, TestResult{Name: "json", ErrorName: "JSONError", Error: `"undefined" is not valid JSON`, Index: 1}, r.Tests[1])
+	assert.Equal(t, TestResult{Name: "status", ErrorName: "AssertionError", Error: "expected PostmanResponse{ …(5) } to have property 'code'", Index: 2}, r.Tests[2])
 }
 
 // TestSandboxParamsAreQuiet: making a legacy global a parameter reads it

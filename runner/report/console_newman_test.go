@@ -78,7 +78,7 @@ import (
 //     output recorded three times alike).
 func TestCLIConsoleAsNewman(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p", "cli_console_round8p", "cli_console_round12t", "cli_failures_round12t", "cli_console_round13t", "cli_console_round14t"} {
+	for _, name := range []string{"cli_console_newman", "cli_console_round3", "cli_console_round3b", "cli_console_round3n", "cli_digest_round4n", "cli_console_round4n", "cli_sendrequest_round4n", "cli_nextrequest_round5b", "cli_thrown_round5b", "cli_console_round7n", "cli_bail_round8p", "cli_legacy_round8p", "cli_failures_round8p", "cli_uploads_round8p", "cli_console_round8p", "cli_console_round12t", "cli_failures_round12t", "cli_console_round13t", "cli_console_round14t", "cli_tests_round14t"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("..", "..", "testdata", "golden", "report")
