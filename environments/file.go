@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -79,6 +80,11 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // LoadFile reads an environment or globals file.
 func LoadFile(path string) (*File, error) {
 	fh, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(path, `/\`) {
+		// A bare name outside a v12 repository: say where names are
+		// looked up.
+		return nil, fmt.Errorf("loading environment: %w (check the path; a bare name such as %q is looked up only in a v12 repository's postman/environments or postman/globals, from its root)", err, path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("loading environment: %w", err)
 	}

@@ -261,3 +261,17 @@ func TestYAMLMergeKeys(t *testing.T) {
 		t.Fatalf("values %v", got)
 	}
 }
+
+// TestLoadFileMissingName: a bare name that is no file says where names
+// are looked up (outside a v12 repository -e dev reads a file named dev).
+func TestLoadFileMissingName(t *testing.T) {
+	t.Parallel()
+	_, err := LoadFile(filepath.Join(t.TempDir(), "absent.json"))
+	if err == nil || strings.Contains(err.Error(), "looked up only") {
+		t.Errorf("a path: err = %v, want the plain error", err)
+	}
+	_, err = LoadFile("no-such-environment-name")
+	if err == nil || !strings.Contains(err.Error(), `a bare name such as "no-such-environment-name" is looked up only in a v12 repository's postman/environments`) {
+		t.Errorf("a bare name: err = %v", err)
+	}
+}
