@@ -422,17 +422,19 @@ func userHeaders(rows []collections.Header, h http.Header, everySpelling bool) (
 }
 
 // headerKey is the key of h that names name in any letter case; "" for
-// none.
+// none. Of two spellings it takes name's own, else the least, never one
+// that map order picks.
 func headerKey(h http.Header, name string) string {
 	if _, ok := h[name]; ok {
 		return name
 	}
+	key := ""
 	for k := range h {
-		if strings.EqualFold(k, name) {
-			return k
+		if strings.EqualFold(k, name) && (key == "" || k < key) {
+			key = k
 		}
 	}
-	return ""
+	return key
 }
 
 // scriptHeaders is the header list test scripts and reports see, as

@@ -412,6 +412,7 @@ func (r *Runner) send(ctx context.Context, st *step, req *collections.Request, i
 	}
 	sent, resp, err := r.client.do(ctx, plan)
 	r.rememberDigest(eff, a, userSet)
+	oauth1BodyRows(resolved, a, sent.Body)
 	if a != nil {
 		// Test scripts see the auth the request was sent with, as the
 		// runtime left it: inherited from a folder or the collection,
@@ -628,7 +629,7 @@ func (c *client) do(ctx context.Context, p sendPlan) (SentRequest, *scripting.Re
 	}
 	authOpts := auth.Options{DisableURLEncoding: p.ppb.truthy("disableUrlEncoding", false), EmptyBearer: p.rules.emptyBearer, TypedCredentials: p.rules.emptyBearer,
 		AWSUnsignedS3: p.rules.emptyBearer, Btoa: p.rules.emptyBearer, NoBody: out.mode == "" || out.mode == collections.BodyNone,
-		UnhashedBody: out.mode == collections.BodyFormData}
+		UnhashedBody: out.mode == collections.BodyFormData, BodyMode: out.mode}
 	prepared := out.sent.Shown
 	out.ownRowsWin = p.rules.ownRowsBeatAuth
 	if err := c.sign(&out, p.warn, authOpts); err != nil {
@@ -1193,7 +1194,9 @@ func (c *client) hops(out *outgoing, p sendPlan, authOpts auth.Options) (*http.R
 	challenges, answered, redirected := auth.Replays(a), false, false
 	// The request's own Cookie header, as the first hop had it: each hop
 	// sends it before the jar's cookies for that hop's URL.
-	userCookie := hreq.Header.Values(headerKey(hreq.Header, "Cookie"))
+	// Indexed by the row's own spelling: Header.Values would look for the
+	// canonical "Cookie" and miss a row written "cookie".
+	userCookie := hreq.Header[headerKey(hreq.Header, "Cookie")]
 	// The first hop's URL as Node prints it, for the Referer of the next.
 	referer := out.wire.String()
 	for hop := 0; ; hop++ {
@@ -1673,6 +1676,39 @@ func addJarCookies(hreq *http.Request, jar *Jar, user []string) {
 	hreq.Header[key] = []string{strings.Join(parts, "; ")}
 }
 
+// oauth1BodyRows gives an urlencoded body the oauth_* parameters the
+// signer put at the end of it, decoded and marked system, as
+// postman-runtime adds them to request.body: test scripts and the report
+// see them (Newman 6.2.2, fresh-round14c-l.json). The body is copied, so
+// the collection's request keeps its own rows.
+func oauth1BodyRows(req *collections.Request, a *collections.Auth, wire []byte) {
+	if a == nil || !strings.EqualFold(a.Type, "oauth1") || req.Body == nil || req.Body.Mode != collections.BodyURLEncoded || !bytes.Contains(wire, []byte("oauth_signature=")) {
+		return
+	}
+	pairs := strings.Split(string(wire), "&")
+	start := len(pairs)
+	for start > 0 && strings.HasPrefix(pairs[start-1], "oauth_") {
+		start--
+	}
+	if !strings.HasPrefix(pairs[len(pairs)-1], "oauth_signature=") {
+		return
+	}
+	b := *req.Body
+	b.URLEncoded = slices.Clip(b.URLEncoded)
+	for _, p := range pairs[start:] {
+		k, v, _ := strings.Cut(p, "=")
+		// The signer encodes as RFC 3986 (a "+" is %2B), never as a form.
+		if dk, err := url.PathUnescape(k); err == nil {
+			k = dk
+		}
+		if dv, err := url.PathUnescape(v); err == nil {
+			v = dv
+		}
+		b.URLEncoded = append(b.URLEncoded, collections.FormParam{Key: k, Value: v, Meta: `{"system":true}`})
+	}
+	req.Body = &b
+}
+
 // isRedirect: postman-request follows every 3xx that has a Location (300,
 // 304 and 305 too), not only the five common ones.
 func isRedirect(code int) bool {
@@ -1797,7 +1833,7 @@ func latin1Text(s string) string {
 
 // absoluteURL renders a request URL as sent, path and query byte for byte
 // (url.URL.String would print our Opaque paths as "http:/path", without
-// the host).
+// the host), with the fragment Node's uri.href keeps.
 func absoluteURL(u *url.URL) string {
 	if u.Opaque == "" {
 		return u.String()
@@ -1809,6 +1845,11 @@ func absoluteURL(u *url.URL) string {
 	s += u.Host + u.Opaque
 	if u.RawQuery != "" || u.ForceQuery {
 		s += "?" + u.RawQuery
+	}
+	if u.RawFragment != "" {
+		s += "#" + u.RawFragment
+	} else if u.Fragment != "" {
+		s += "#" + u.EscapedFragment()
 	}
 	return s
 }

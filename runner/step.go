@@ -490,6 +490,12 @@ func withWireURL(req *collections.Request, wire string) *collections.Request {
 	if w.UserInfo != nil && c.URL.UserInfo != nil {
 		c.URL.UserInfo = w.UserInfo
 	}
+	if c.URL.Hash != "" {
+		// The fragment as the runtime encoded it, though never sent
+		// (Newman 6.2.2: "#frag ment" reads back "#frag%20ment",
+		// fresh-round14c-d.json).
+		c.URL.Hash = w.Hash
+	}
 	return &c
 }
 

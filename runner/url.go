@@ -116,8 +116,24 @@ func (w wireURL) String() string {
 }
 
 // toURL returns the *url.URL net/http sends. Opaque carries the path byte
-// for byte, so Go does not re-escape what Postman leaves alone.
+// for byte, so Go does not re-escape what Postman leaves alone. The
+// fragment rides along (RawFragment as encoded) for the URLs errors and
+// the Referer name, as Node's uri.href has it; the request line
+// (RequestURI) never carries it.
 func (w wireURL) toURL() *url.URL {
+	u := w.toURLNoFragment()
+	if w.hasHash && w.hash != "" {
+		u.RawFragment = w.hash
+		if f, err := url.PathUnescape(w.hash); err == nil {
+			u.Fragment = f
+		} else {
+			u.Fragment = w.hash
+		}
+	}
+	return u
+}
+
+func (w wireURL) toURLNoFragment() *url.URL {
 	if strings.HasPrefix(w.path, "//") {
 		// Go would send an Opaque of "//x" as an absolute URL
 		// (http://x); a RawPath that encodes Path keeps "//x" as sent.

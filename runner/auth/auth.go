@@ -95,6 +95,12 @@ type Options struct {
 	// NoBody says the request has no body at all (none, or no body:), as
 	// opposed to an empty one.
 	NoBody bool
+	// BodyMode is the body's mode in the collection ("urlencoded", "raw"...):
+	// OAuth 1 signs the fields of an urlencoded body and puts its
+	// parameters there by the mode, whatever Content-Type the request
+	// names, as postman-runtime goes by body.mode (fresh-round14c-m.json).
+	// "" (a request made without a collection) goes by the Content-Type.
+	BodyMode string
 }
 
 func (o Options) now() time.Time {
@@ -326,9 +332,13 @@ func setBody(r *http.Request, body []byte) {
 	}
 }
 
-// isURLEncoded reports whether the request carries a urlencoded form body,
-// which is how courier sees Postman's body.mode === "urlencoded".
-func isURLEncoded(req *http.Request) bool {
-	ct := strings.ToLower(req.Header.Get("Content-Type"))
+// isURLEncoded reports whether the request carries a urlencoded form body
+// (Postman's body.mode === "urlencoded"): by opts.BodyMode when known,
+// else by the Content-Type, spelt in any case.
+func isURLEncoded(req *http.Request, opts Options) bool {
+	if opts.BodyMode != "" {
+		return opts.BodyMode == "urlencoded"
+	}
+	ct := strings.ToLower(headerValue(req.Header, "Content-Type"))
 	return strings.HasPrefix(strings.TrimSpace(ct), "application/x-www-form-urlencoded")
 }

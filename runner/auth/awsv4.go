@@ -4,8 +4,10 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -165,7 +167,10 @@ func clearAWSAuth(req *http.Request) {
 // the request goes to, which it returns too.
 func awsHeaders(req *http.Request, newRuntime bool) (map[string]string, string) {
 	hdrs := map[string]string{}
-	for k, vs := range req.Header {
+	// In sorted order: two spellings of one name join the same way on
+	// every run.
+	for _, k := range slices.Sorted(maps.Keys(req.Header)) {
+		vs := req.Header[k]
 		lk := strings.ToLower(k)
 		if awsIgnored[lk] || newRuntime && lk == "content-type" {
 			// The newer runtime signs before it sets the body's

@@ -41,7 +41,7 @@ func applyEdgeGrid(req *http.Request, p params, body []byte, opts Options) error
 	if names := p.get("headersToSign"); names != "" {
 		for _, name := range strings.Split(names, ",") {
 			name = strings.ToLower(strings.TrimSpace(name))
-			vs := req.Header.Values(name)
+			vs := headerValues(req.Header, name)
 			// A repeated header is an array to Postman, which it skips.
 			if len(vs) != 1 || vs[0] == "" {
 				continue

@@ -104,7 +104,7 @@ func applyHawk(req *http.Request, p params, body []byte, opts Options) error {
 	// Postman hashes only a non-empty body, using the request's Content-Type,
 	// and no form-data body (fresh-round10n-k).
 	if p.flag("includePayloadHash") && len(body) > 0 && !opts.UnhashedBody {
-		a.hash = hawkPayloadHash(alg, req.Header.Get("Content-Type"), body)
+		a.hash = hawkPayloadHash(alg, headerValue(req.Header, "Content-Type"), body)
 	}
 	mac := hawkMAC(alg, key, a)
 	var b strings.Builder

@@ -42,7 +42,7 @@ func applyOAuth1(req *http.Request, p params, body []byte, opts Options) error {
 		return nil // Postman leaves the request alone without credentials
 	}
 	o := oauth1Params{p: p, addEmpty: p.flag("addEmptyParamsToSign")}
-	form := isURLEncoded(req)
+	form := isURLEncoded(req, opts)
 	_, hashAlgo, _ := strings.Cut(method, "-")
 	sigParams := o.protocolParams(hashAlgo, body, form, opts)
 

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +15,38 @@ func delHeader(h http.Header, key string) {
 			delete(h, k)
 		}
 	}
+}
+
+// headerValues are the values of every header named key in any case, as
+// postman-collection's case-insensitive lookup finds them: the runner keeps
+// each row's own spelling ("content-type"), which Header.Get would miss.
+// The exact spelling comes first, then the others in sorted order, never
+// in map order.
+func headerValues(h http.Header, key string) []string {
+	out := h[key]
+	var others []string
+	for k := range h {
+		if k != key && strings.EqualFold(k, key) {
+			others = append(others, k)
+		}
+	}
+	if len(others) == 0 {
+		return out
+	}
+	slices.Sort(others)
+	out = slices.Clone(out)
+	for _, k := range others {
+		out = append(out, h[k]...)
+	}
+	return out
+}
+
+// headerValue is the first of headerValues, "" when there is none.
+func headerValue(h http.Header, key string) string {
+	if vs := headerValues(h, key); len(vs) > 0 {
+		return vs[0]
+	}
+	return ""
 }
 
 // setHeader replaces all headers named key (any case) with one value, sent

@@ -203,9 +203,11 @@ PL.toObject = function (excludeDisabled, caseSensitive, multiValue, sanitizeKeys
     });
     return o;
 };
+// A list whose members cannot unparse (form data, variables) recurses
+// into its own toString in postman-collection: V8's overflow.
 PL.toString = function () {
     if (this.Type.unparse) { return this.Type.unparse(this.members); }
-    return this.members.map(function (m) { return m.toString(); }).join('\n');
+    throw new RangeError('Maximum call stack size exceeded');
 };
 PL.toJSON = function () { return this.members.map(function (m) { return typeof m.toJSON === 'function' ? m.toJSON() : m; }); };
 PL.assimilate = function (src, prune) {
@@ -364,7 +366,8 @@ function parseQuery(s) {
 var urlParsePart;
 function parseUrl(raw) { return (urlParsePart || (urlParsePart = host.part('url-parse')()))(raw, parseQuery); }
 function Url(x) {
-    if (typeof x === 'string' || x === undefined || x === null) { x = parseUrl(x || ''); } else if (x && !(x.host && x.host.length) && x.raw) {
+    var text = typeof x === 'string';
+    if (text || x === undefined || x === null) { x = parseUrl(x || ''); } else if (x && !(x.host && x.host.length) && x.raw) {
         var p = parseUrl(x.raw);
         if (x.variable) { p.variable = x.variable; }
         x = p;
@@ -372,7 +375,8 @@ function Url(x) {
     // Own members in postman-collection's order (Object.keys(url)).
     this.auth = x.auth || undefined;
     this.protocol = x.protocol || undefined;
-    this.port = x.port || undefined;
+    // "h:/p" has the port '' (toString writes the ':' back).
+    this.port = x.port || (text && x.port === '' ? '' : undefined);
     this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
@@ -420,12 +424,12 @@ U.getRemote = function (forcePort) {
 U.getRaw = function () { throw new Error('`Url#getRaw` has been discontinued, use `Url#toString` instead.'); };
 U.toString = function (forceProtocol) {
     var s = '';
-    if (this.protocol) { s += this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }
+    if (this.protocol) { s += /:\/\/$/.test(this.protocol) ? this.protocol : this.protocol + '://'; } else if (forceProtocol) { s += 'http://'; }
     var a = this.auth, c = a && typeof a.user === 'string' ? a.user : undefined;
     if (a && typeof a.password === 'string') { c = (c || '') + ':' + a.password; }
     if (typeof c === 'string') { s += c + '@'; }
     s += this.getHost();
-    if (this.port) { s += ':' + this.port; }
+    if (this.port != null) { s += ':' + this.port; } // '' and 0 too
     if (this.path.length) { s += this.getPath(); }
     var q = this.getQueryString();
     // An enabled row that prints empty ({key: ''}, from 'https://?') still
@@ -443,7 +447,7 @@ U.addQueryParams = function (params) {
 U.removeQueryParams = function (params) {
     [].concat(params || []).forEach(function (p) { this.query.remove(typeof p === 'object' ? p.key : p); }, this);
 };
-U.getOAuth1BaseUrl = function () { return (this.protocol || 'http') + '://' + this.getRemote().toLowerCase() + this.getPath(); };
+U.getOAuth1BaseUrl = function () { var p = this.protocol || 'http', n = this.port ? String(this.port) : '80', h = this.getHost(); return (/:\/\/$/.test(p) ? p : p + '://').toLowerCase() + (n === '80' || n === '443' ? h : h + ':' + n).toLowerCase() + this.getPath(); };
 U.toJSON = function () {
     var o = {};
     if (this.protocol) { o.protocol = this.protocol; }
