@@ -378,6 +378,13 @@ func (j *JSON) scriptError(e runner.ScriptEvent) {
 		// for it.
 		r.Error.Type = ""
 	}
+	if e.At != "" {
+		// --bail's AssertionFailure is postman-runtime's own Error, not one
+		// the sandbox serialised: no type, and a stack whose frames name
+		// the directory Newman was installed in, so its first line only
+		// (as the request errors postman-request raises).
+		r.Error.Type, r.Error.Stack = "", name+": "+msg
+	}
 	if ei := runner.ErrorInfoOf(e.Err); len(ei.Fields) > 0 {
 		// A chai AssertionError crosses Newman's sandbox by its own
 		// toJSON: its fields and its stack, no type.

@@ -534,6 +534,53 @@ func TestJSONFailureParentIsTheGroupAtTheEnd(t *testing.T) {
 	}
 }
 
+// TestJSONBailAssertionFailureAsNewman: under --bail the runtime fails a
+// test script whose tests failed with its own AssertionFailure, which
+// Newman 6.2.2's report writes with no type (the sandbox's serialised
+// errors have "Error") and a stack of postman-runtime's frames, which name
+// the directory Newman was installed in: courier writes its first line,
+// as for postman-request's own errors (recorded 3x under unshare -n).
+// courier wrote type "Error" and no stack.
+func TestJSONBailAssertionFailureAsNewman(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["pm.test('a', function () { pm.expect(1).to.equal(2); });","pm.test('b', function () { pm.expect(1).to.equal(3); });"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type jsonErr struct {
+		Type  *string `json:"type"`
+		Name  string  `json:"name"`
+		Stack string  `json:"stack"`
+	}
+	var rep struct {
+		Run struct {
+			Executions []struct {
+				TestScript []struct{ Error jsonErr } `json:"testScript"`
+			} `json:"executions"`
+			Failures []struct {
+				At    string  `json:"at"`
+				Error jsonErr `json:"error"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(runJSON(t, coll, runner.Options{Bail: []string{runner.BailFailure}}), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Run.Failures) != 3 || len(rep.Run.Executions) != 1 || len(rep.Run.Executions[0].TestScript) != 1 {
+		t.Fatalf("failures %+v, executions %+v: want 3 failures (two assertions, the AssertionFailure) and one test script error", rep.Run.Failures, rep.Run.Executions)
+	}
+	for where, e := range map[string]jsonErr{"failure": rep.Run.Failures[2].Error, "execution": rep.Run.Executions[0].TestScript[0].Error} {
+		if e.Name != "AssertionFailure" || e.Type != nil || e.Stack != "AssertionFailure: a, b" {
+			t.Errorf("%s: name %q, type %v, stack %q; want AssertionFailure, no type, stack %q", where, e.Name, e.Type, e.Stack, "AssertionFailure: a, b")
+		}
+	}
+	if at := rep.Run.Failures[2].At; at != "test-script:39:17" {
+		t.Errorf("at %q, want test-script:39:17", at)
+	}
+}
+
 // TestJSONSkippedByFolderItemScriptsDidNotRun: a folder's pre-request
 // script that calls pm.execution.skipRequest() ends the chain there, so the
 // item's own pre-request script (and every test script) did not run and has
