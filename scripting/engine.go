@@ -789,6 +789,10 @@ func (e *Engine) startScript(x *Exec, c *compiled) (goja.Value, error) {
 	// left, and the watchdog interrupts once, so a loop in it ran for ever
 	// (a 300 ms timeout firing before the script, under load).
 	if cause := e.watch.stopped(); cause != nil {
+		// Taken here: what the engine runs after (its finish) runs whole,
+		// as when goja cleared the interrupt (a part's install delivers it
+		// again once done).
+		e.rt.ClearInterrupt()
 		return nil, cause
 	}
 	v, err := e.callScript(c, fn, lv, x)
