@@ -127,3 +127,17 @@ tests['legacy two'] = false;`))
 		t.Errorf("tests %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestAssertionErrorNamedAsSandbox: chai's AssertionError constructor is
+// named r, the name the sandbox's bundle gave it, before and after chai is
+// loaded, so chai prints a caught one as r{ …(n) } (Newman 6.2.2,
+// fresh-round14t-g; courier printed me{ …(6) }).
+func TestAssertionErrorNamedAsSandbox(t *testing.T) {
+	t.Parallel()
+	checkTestNames(t, `function out(v) { pm.test(String(v), () => {}); }
+try { pm.expect(1).to.equal(2); } catch (e) { out(e.constructor.name + ' ' + e.name); }
+try { pm.expect(1).to.equal(2); } catch (e) { try { pm.expect(e).to.be.null; } catch (e2) { out(e2.message); } }
+try { pm.expect(1).to.equal(2); } catch (e) { out(e.constructor.name + ' ' + (e instanceof require('chai').AssertionError)); }`, []string{
+		"r AssertionError", "expected r{ …(6) } to be null", "r true",
+	})
+}

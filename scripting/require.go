@@ -208,6 +208,9 @@ func (e *Engine) adoptChaiAssertionError(chai goja.Value) {
 	if err := ourProto.SetPrototype(theirProto); err != nil {
 		return
 	}
+	// Named as the sandbox's bundle minified it (r), as ours is: chai
+	// prints a caught AssertionError as r{ …(5) } (fresh-round14t-g).
+	_ = theirs.DefineDataProperty("name", e.rt.ToValue("r"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	for _, k := range []string{"name", "constructor", "toJSON"} {
 		_ = ourProto.Delete(k)
 	}

@@ -688,12 +688,14 @@ function fastEql(a, b, depth) {
 // the same own properties in the same order, the same prototype members.
 // When chai is loaded, this prototype is chained onto chai's and loses its
 // own members, so instanceof, constructor and toJSON are chai's (require.go).
-function AssertionError(message, props) {
+// Its constructor is named r, as the sandbox's bundle minified it: chai
+// prints a caught one as r{ …(5) } (Newman 6.2.2, fresh-round14t-g).
+var AssertionError = function r(message, props) {
     this.message = message || 'Unspecified AssertionError';
     this.showDiff = false;
     for (var k in props) { this[k] = props[k]; }
     if (Error.captureStackTrace) { Error.captureStackTrace(this, AssertionError); } else { try { throw new Error(); } catch (e) { this.stack = e.stack; } }
-}
+};
 AssertionError.prototype = Object.create(Error.prototype);
 AssertionError.prototype.name = 'AssertionError';
 AssertionError.prototype.constructor = AssertionError;
