@@ -63,6 +63,7 @@ type Runner struct {
 	requestsSeen int
 
 	scriptRequests atomic.Int64 // pm.sendRequest calls
+	scriptPending  atomic.Int64 // pm.sendRequest calls that never completed
 	scriptReqMu    sync.Mutex
 	scriptTrips    []scriptTrip // pm.sendRequest round trips not yet reported
 
@@ -488,6 +489,7 @@ func (r *Runner) lookup(target string) int {
 
 func (r *Runner) finishStats() {
 	r.summary.Requests.Total += int(r.scriptRequests.Load())
+	r.summary.Requests.Pending += int(r.scriptPending.Load())
 	r.summary.responses, r.summary.dns, r.summary.firstByte = r.responses, r.dns, r.firstByte
 	rs := r.responses.spread()
 	r.summary.ResponseAvg, r.summary.ResponseMin, r.summary.ResponseMax, r.summary.ResponseSD = rs.Avg, rs.Min, rs.Max, rs.SD

@@ -258,6 +258,26 @@ func TestSkipRequestAndThrowingPrerequest(t *testing.T) {
 	assert.Contains(t, sum.Failures[0].Message, "boom")
 }
 
+// TestSkippedSendRequestStaysPending: a pm.sendRequest still in flight when
+// its pre-request script skips the request never completes (its callback
+// never runs), and Newman 6.2.2 counts a request when it completes: the
+// run's requests show it as pending, not among the total (Newman on a
+// four-item report probe: stats.requests {total: 7, pending: 1} and the
+// CLI's "requests 7"; courier had 8 and 0; fresh-round14s-i.json has what
+// scripts see). The server never completes a connection, so the request cannot end
+// before the skip, however slow the machine.
+func TestSkippedSendRequestStaysPending(t *testing.T) {
+	t.Parallel()
+	stalled := echotest.StartStalled(t)
+	c := `{"info":{"name":"t"},"item":[` +
+		`{"name":"skipped","event":[{"listen":"prerequest","script":{"exec":"pm.sendRequest('` + stalled + `/x', function () { pm.environment.set('ran', 1); }); pm.execution.skipRequest();"}}],"request":"{{baseUrl}}/get"},` +
+		`{"name":"next","request":"{{baseUrl}}/get"}]}`
+	sum, rec, _ := run(t, c, runner.Options{})
+	assert.Equal(t, []string{"next"}, rec.sentNames())
+	assert.Equal(t, 1, sum.Requests.Total, "the next item's request")
+	assert.Equal(t, 1, sum.Requests.Pending, "the skipped script's pm.sendRequest")
+}
+
 func TestNetworkErrorIsRecordedAndRunGoesOn(t *testing.T) {
 	t.Parallel()
 	dead := echotest.RefusedAddr(t)

@@ -64,7 +64,12 @@ func (s *scriptSender) Send(ctx context.Context, req *collections.Request) (*scr
 		s.r.scriptRequests.Add(1)
 	}
 	if ctx.Err() != nil {
-		// The run is ending: the round trip did not complete.
+		// The run is ending, or the script that sent it did (a
+		// pre-request script that skipped its request): the round trip
+		// did not complete. Newman counts a request when it completes, so
+		// this one stays pending (beforeRequest without request).
+		s.r.scriptRequests.Add(-1)
+		s.r.scriptPending.Add(1)
 		return resp, err
 	}
 	sent.Form = req

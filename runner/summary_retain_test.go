@@ -74,8 +74,10 @@ func TestSummaryDoesNotPinRunner(t *testing.T) {
 					t.Fatalf("run %d: its Runner is still reachable after Run returned and one collection, while only its summary is held", i)
 				}
 			}
-			if kept[0].Requests.Total != 1 {
-				t.Errorf("summary counts %d requests, want 1", kept[0].Requests.Total)
+			// The skipped script's pm.sendRequest never completes: it counts
+			// as pending, as in Newman (TestSkippedSendRequestStaysPending).
+			if n := kept[0].Requests.Total + kept[0].Requests.Pending; n != 1 {
+				t.Errorf("summary counts %d requests (%d pending), want 1", n, kept[0].Requests.Pending)
 			}
 		})
 	}
