@@ -804,12 +804,25 @@ func (l *headLimit) stop() { l.on = false }
 // restart begins the head's capture again after an informational answer
 // (100, 103): held is what the reader already holds of the next head, the
 // reads to come follow it. With nothing held, the next read decides as
-// for a first head.
+// for a first head. A held head that is whole needs no copy (peekHead
+// reads it), as a first read's: a server answering with a flood of 1xx
+// heads (up to the head limit, 10 MB) would otherwise have each of them
+// copy the reader's buffer, 16 KB, some 1.7 GB for 200,000 of them.
 func (l *headLimit) restart(held []byte) {
 	l.reads, l.capture, l.chunks, l.full = 0, nil, l.chunks[:0], false
-	if len(held) > 0 {
+	switch {
+	case len(held) == 0:
+	case holdsHeadEnd(held):
+		l.reads = 1
+	default:
 		l.reads, l.capture, l.chunks = 1, append([]byte(nil), held...), append(l.chunks, 0)
 	}
+}
+
+// holdsHeadEnd reports whether b holds the blank line that ends a head
+// (after CRLF or, as net/http accepts, a bare LF).
+func holdsHeadEnd(b []byte) bool {
+	return bytes.Contains(b, []byte("\r\n\r\n")) || bytes.Contains(b, []byte("\n\n"))
 }
 
 func (l *headLimit) Read(p []byte) (int, error) {
@@ -828,7 +841,7 @@ func (l *headLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
 	l.last = p[:n]
-	if l.capture != nil || l.reads == 0 && n > 0 && !bytes.Contains(p[:n], []byte("\r\n\r\n")) && !bytes.Contains(p[:n], []byte("\n\n")) {
+	if l.capture != nil || l.reads == 0 && n > 0 && !holdsHeadEnd(p[:n]) {
 		l.captured(p, n)
 	}
 	l.reads++

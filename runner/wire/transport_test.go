@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -369,6 +370,59 @@ func TestInformationalResponses(t *testing.T) {
 	resp, body := get(t, &Transport{}, context.Background(), "http://"+addr+"/")
 	if resp.StatusCode != 201 || body != "done" {
 		t.Errorf("got %d %q", resp.StatusCode, body)
+	}
+}
+
+// A head longer than the read buffer after informational answers keeps
+// the server's order and spelling, when the 1xx heads and the start of the
+// long one came in one read too (fresh-round14n-j.json has it against
+// Newman); its copy starts with the read that left it unfinished.
+func TestLongHeadAfterInformationalFlood(t *testing.T) {
+	t.Parallel()
+	var head strings.Builder
+	var want []string
+	for i := range 2000 { // about 20 KB, past the 16 KB buffer
+		fmt.Fprintf(&head, "x-F%04d: v\r\n", 1999-i)
+		want = append(want, fmt.Sprintf("x-F%04d", 1999-i))
+	}
+	addr := rawServer(t, func(c net.Conn) {
+		readHead(bufio.NewReader(c))
+		io.WriteString(c, strings.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 300)+"HTTP/1.1 200 OK\r\nConnection: close\r\n"+head.String()+"Content-Length: 4\r\n\r\ndone")
+	})
+	resp, body := get(t, &Transport{}, context.Background(), "http://"+addr+"/")
+	var got []string
+	for _, f := range HeaderFields(resp) {
+		if strings.HasPrefix(f.Name, "x-F") {
+			got = append(got, f.Name)
+		}
+	}
+	if resp.StatusCode != 200 || body != "done" || !slices.Equal(got, want) {
+		t.Errorf("got %d %q, %d fields in order: %v", resp.StatusCode, body, len(got), slices.Equal(got, want))
+	}
+}
+
+// After an informational answer, what the reader holds of the next head is
+// copied (for a long head's lines) only while that head is unfinished: a
+// whole head is read in place. A server flooding 1xx heads, up to the 10 MB
+// head limit, had each of them copy the 16 KB buffer (1.7 GB allocated for
+// 200,000 of them, 5 MB on the wire).
+func TestInformationalRestartCopiesOnlyAnUnfinishedHead(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, held string
+		copied     bool
+	}{
+		{"nothing held", "", false},
+		{"a whole 1xx head, then part of the next", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nA: 1\r\n", false},
+		{"a whole head and its body", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false},
+		{"a whole head with bare LFs", "HTTP/1.1 200 OK\nA: 1\n\n", false},
+		{"part of a head", "HTTP/1.1 200 OK\r\nA: 1\r\n", true},
+	} {
+		var l headLimit
+		l.restart([]byte(tc.held))
+		if copied := l.capture != nil; copied != tc.copied || copied && string(l.capture) != tc.held {
+			t.Errorf("%s: copied %q, want a copy %v", tc.name, l.capture, tc.copied)
+		}
 	}
 }
 
