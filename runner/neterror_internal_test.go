@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/courier-run/courier/runner/wire"
+	"github.com/courier-run/courier/simulators/loopback"
 )
 
 // osErrnos names the error numbers of one OS's table, so that the same
@@ -121,21 +122,21 @@ func TestErrnoTablesAreTheirOSsOwn(t *testing.T) {
 // read are worded as Newman words them, whatever numbers the OS uses.
 func TestDescribeNetErrorOfRealSockets(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	refused, err := loopback.ListenRefused() // held: no listener takes it meanwhile
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := ln.Addr().String()
-	ln.Close()
+	defer refused.Close()
+	closed := refused.Addr
 	_, err = net.Dial("tcp", closed)
 	if err == nil {
-		t.Skip("something else listens on the port just closed")
+		t.Fatal("a connect to the refused port was accepted")
 	}
 	if got := describeNetError(err).Error(); got != "connect ECONNREFUSED "+closed {
 		t.Errorf("refused connect: %q (from %v)", got, err)
 	}
 
-	ln, err = net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/courier-run/courier/simulators/loopback"
 )
 
 // rawServer accepts connections on 127.0.0.1 and hands each to serve.
@@ -994,12 +996,12 @@ func TestVerifyConnectionSeesTheIPAddress(t *testing.T) {
 // as IPv4 (fresh-round10n-g).
 func TestMappedAddressInDialErrors(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	refused, err := loopback.ListenRefused() // held: no listener takes it meanwhile
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close() // a port nothing listens on now
+	t.Cleanup(func() { refused.Close() })
+	port := refused.Port
 	_, err = (&Transport{}).Send(mustReq(t, context.Background(), "http://[::ffff:7f00:1]:"+strconv.Itoa(port)+"/"), nil)
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) {
