@@ -65,3 +65,29 @@ pm.test(typeof IP[Symbol.dispose], () => {});`
 		t.Fatalf("the next script: err %v, tests %+v; want the part's Symbol.dispose, a function", r.Err, r.Tests)
 	}
 }
+
+// TestNestedHoldDeliversTheStopAtTheOuterRelease: an install held whole
+// may start another (a part's JavaScript reaching eval, whose rewrite
+// installs the RegExp part): the inner one's end must not deliver a stop
+// that came meanwhile into the outer install, only the outer one's end.
+func TestNestedHoldDeliversTheStopAtTheOuterRelease(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{})
+	e.watch.start(context.Background(), 0)
+	defer e.watch.stop()
+	for range 2 {
+		if err := e.watch.hold(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.watch.interrupt(ErrScriptTimeout) // the timeout fires during the inner install
+	e.watch.release()                   // the inner install ends
+	if _, err := e.rt.RunString(`1`); err != nil {
+		t.Fatalf("the rest of the outer install was cut: %v", err)
+	}
+	e.watch.release()
+	var ie *goja.InterruptedError
+	if _, err := e.rt.RunString(`1`); !errors.As(err, &ie) || !errors.Is(ie.Value().(error), ErrScriptTimeout) {
+		t.Fatalf("after the outer install: err = %v, want the timeout", err)
+	}
+}

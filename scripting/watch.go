@@ -20,8 +20,10 @@ type watchdog struct {
 	cause    error     // why the script was interrupted, nil if it was not
 	pausedAt time.Time // non-zero while courier's own work holds the clock
 	// holding keeps the interrupt from goja while the engine installs a
-	// sandbox part (hold): release delivers a stop that came meanwhile.
-	holding bool
+	// sandbox part (hold): the last release delivers a stop that came
+	// meanwhile. It counts: an install may start another (a part's
+	// JavaScript reaching eval, whose rewrite installs the RegExp part).
+	holding int
 
 	// timer fires at or before deadline while armed. It is armed once and
 	// left to fire, not re-armed for every script: setting a runtime timer
@@ -212,7 +214,7 @@ func (w *watchdog) interrupt(cause error) {
 		return
 	}
 	w.cause = cause
-	if !w.holding {
+	if w.holding == 0 {
 		w.e.rt.Interrupt(cause)
 	}
 	if w.cancelWork != nil {
@@ -231,16 +233,17 @@ func (w *watchdog) hold() error {
 	if w.cause != nil {
 		return w.cause
 	}
-	w.holding = true
+	w.holding++
 	return nil
 }
 
-// release ends hold, interrupting with a stop that came meanwhile.
+// release ends a hold; the last one interrupts with a stop that came
+// meanwhile.
 func (w *watchdog) release() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.holding = false
-	if w.active && w.cause != nil {
+	w.holding--
+	if w.holding == 0 && w.active && w.cause != nil {
 		w.e.rt.Interrupt(w.cause)
 	}
 }
