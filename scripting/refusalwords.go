@@ -40,8 +40,8 @@ var notTypedArrayMethods = names("fill", "map", "set", "forEach", "indexOf", "la
 // in msg) as V8 does, from the call at line:col where the words need the
 // method's name.
 func receiverWords(msg, src string, line, col int) (string, bool) {
-	if m := gojaWrapperReceiver().FindStringSubmatch(msg); m != nil {
-		return m[1] + ".prototype." + m[2] + " requires that 'this' be a " + m[1], true
+	if v, ok := unnamedRefusalWords(msg, src, line, col); ok {
+		return v, true
 	}
 	method := calledMethod(src, line, col)
 	if x, ok := strings.CutPrefix(msg, gojaNotAnObject); ok {
@@ -75,6 +75,21 @@ func receiverWords(msg, src string, line, col int) (string, bool) {
 		// refuses it.
 		return receiverPrinted("Method RegExp.prototype.exec called on incompatible receiver " +
 			strings.TrimPrefix(msg, "Method RegExp.prototype.test called on incompatible receiver ")), true
+	}
+	return msg, false
+}
+
+// unnamedRefusalWords words the refusals whose words do not need the
+// method's name: a Boolean or String method's receiver, a typed array
+// constructor called without new (thrown inside the constructor).
+func unnamedRefusalWords(msg, src string, line, col int) (string, bool) {
+	if m := gojaWrapperReceiver().FindStringSubmatch(msg); m != nil {
+		return m[1] + ".prototype." + m[2] + " requires that 'this' be a " + m[1], true
+	}
+	if msg == gojaTypedArrayCall {
+		if callee := calleeAt(src, line, col); typedArrayNames[callee] {
+			return "Constructor " + callee + " requires 'new'", true
+		}
 	}
 	return msg, false
 }

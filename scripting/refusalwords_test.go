@@ -112,6 +112,41 @@ p(() => { 'use strict'; delete Number.MAX_SAFE_INTEGER; });
 	checkTestNames(t, src, want)
 }
 
+// The second batch of fresh-round14l-g.json's caught errors goja worded
+// otherwise: a typed array constructor called without new, new of an arrow,
+// a string literal's method and Promise.withResolvers on a wrong receiver,
+// Array's concat and indexOf on null.
+func TestRefusalWordsSecondBatchAsPostman(t *testing.T) {
+	t.Parallel()
+	src := probeHarness + `
+p(() => Uint8Array(2));
+p(() => new (() => 1)());
+p(() => new ((a) => a)());
+p(() => 'abc'.at.call(null));
+p(() => ''.padStart.call(undefined, 2));
+p(() => Promise.withResolvers.call(5));
+p(() => [].concat.call(null));
+p(() => Array.prototype.indexOf.call(undefined, 1));
+p(() => [].includes.call(null, 1));
+p(() => String.prototype.trimStart.call(null));
+p(() => ''.trimEnd.call(undefined));
+`
+	want := []string{
+		"E:TypeError: Constructor Uint8Array requires 'new'",
+		"E:TypeError: (intermediate value) is not a constructor",
+		"E:TypeError: (intermediate value) is not a constructor",
+		"E:TypeError: String.prototype.at called on null or undefined",
+		"E:TypeError: String.prototype.padStart called on null or undefined",
+		"E:TypeError: Promise.withResolvers called on non-object",
+		"E:TypeError: Array.prototype.concat called on null or undefined",
+		"E:TypeError: Array.prototype.indexOf called on null or undefined",
+		"E:TypeError: Cannot convert undefined or null to object",
+		"E:TypeError: String.prototype.trimLeft called on null or undefined",
+		"E:TypeError: String.prototype.trimRight called on null or undefined",
+	}
+	checkTestNames(t, src, want)
+}
+
 // The class name read from the source: the literal's own name, the binding
 // or key an anonymous class was made for, none for a member assignment; a
 // callee the source does not show is not named.

@@ -564,7 +564,10 @@ func v8ReceiverMessage(msg, src string, line, col int) (string, bool) {
 	callee := strings.TrimSuffix(strings.TrimSuffix(calleeAt(src, line, col), ".call"), ".apply")
 	switch {
 	case msg == "Value is not object coercible" && strings.HasPrefix(callee, "String.prototype.") && isIdent(callee[len("String.prototype."):]):
-		return callee + " called on null or undefined", true
+		return "String.prototype." + v8StringMethodName(callee[len("String.prototype."):]) + " called on null or undefined", true
+	case msg == "Value is not object coercible" && stringLiteralMethod().MatchString(callee):
+		// ''.padStart.call(undefined, 2)
+		return "String.prototype." + v8StringMethodName(stringLiteralMethod().FindStringSubmatch(callee)[1]) + " called on null or undefined", true
 	case msg == gojaConvert && arrayNullishWords(callee) != "":
 		return arrayNullishWords(callee), true
 	case strings.HasPrefix(msg, "Value is not a number") && strings.HasPrefix(callee, "Number.prototype.") && isIdent(callee[len("Number.prototype."):]):
@@ -579,7 +582,7 @@ func v8ReceiverMessage(msg, src string, line, col int) (string, bool) {
 // undefined or null to object", as goja does, and map, filter, some and
 // every are Sugar's, which take it (fresh-round13t-b.json).
 var nullishNamedArrayMethods = map[string]bool{"forEach": true, "find": true, "findIndex": true, "findLast": true,
-	"findLastIndex": true, "reduce": true, "reduceRight": true}
+	"findLastIndex": true, "reduce": true, "reduceRight": true, "concat": true, "indexOf": true}
 
 // arrayNullishWords is V8's words for callee (Array.prototype.forEach or
 // [].forEach, without .call) called on null or undefined, or "".
@@ -594,6 +597,22 @@ func arrayNullishWords(callee string) string {
 	return "Array.prototype." + name + " called on null or undefined"
 }
 
+// v8StringMethodName is the name V8 gives a String method in its refusals:
+// trimStart and trimEnd are the same functions as trimLeft and trimRight,
+// which V8 names them.
+func v8StringMethodName(m string) string {
+	switch m {
+	case "trimStart":
+		return "trimLeft"
+	case "trimEnd":
+		return "trimRight"
+	}
+	return m
+}
+
+// stringLiteralMethod is a string literal's method as a callee: 'abc'.at.
+var stringLiteralMethod = lazyre.New(`^(?:'[^']*'|"[^"]*")\.(\w+)$`)
+
 var gojaDateReceiver = lazyre.New(`^Method Date\.prototype\.\w+ is called on incompatible receiver$`)
 
 // nonObjectCallees are the Promise statics called on a primitive this
@@ -603,6 +622,7 @@ var nonObjectCallees = map[string]string{
 	"Promise.all.call": "Promise.all", "Promise.allSettled.call": "Promise.allSettled",
 	"Promise.race.call": "Promise.race", "Promise.any.call": "Promise.any",
 	"Promise.resolve.apply": "PromiseResolve", "Promise.reject.apply": "PromiseReject",
+	"Promise.withResolvers.call": "Promise.withResolvers", "Promise.withResolvers.apply": "Promise.withResolvers",
 }
 
 // gojaReadOnly, gojaReceiverPrim and gojaDelete are goja's words for a set
@@ -1359,7 +1379,7 @@ func openingBracket(src string, j int) int {
 
 // literalGroup is a parenthesized class, function or literal at the start
 // of a printed callee, and the call of it that may follow.
-var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[)`)
+var literalGroup = lazyre.New(`^\((?:class\b|function\b|async\b|\{|\[|\([^()]*\)\s*=>|[\w$]+\s*=>)`)
 
 // groupedName is a parenthesized number or name path.
 var groupedName = lazyre.New(`^\(\s*([\w$.]+|\(.*\))\s*\)$`)
