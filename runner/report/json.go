@@ -603,6 +603,7 @@ func (j *JSON) parent(folderKey int) jsonreport.Parent {
 	var v any
 	if folderKey == 0 {
 		if c := collectionJSON(j.coll, nil, j.o.Redact, ran); c != nil {
+			j.collectionID(c)
 			v = c
 		}
 	} else if f := j.node(folderKey); f != nil && f.IsFolder() {
@@ -796,7 +797,9 @@ func (j *JSON) finish(e runner.DoneEvent) {
 		sep = ","
 	}
 	v := e.Variables
-	tail("collection", collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran))
+	coll := collectionJSON(j.coll, v.Collection, j.o.Redact, j.ran)
+	j.collectionID(coll)
+	tail("collection", coll)
 	tail("environment", scopeJSON(v.EnvironmentName, v.EnvironmentID, v.EnvironmentFile, v.Environment, "environment"))
 	tail("globals", scopeJSON(v.GlobalsName, v.GlobalsID, v.GlobalsFile, v.Globals, "globals"))
 	j.out.print(`,"run":`)
@@ -1717,6 +1720,16 @@ func itemBodyJSON(b *collections.Body) *jsonBody {
 		}
 	}
 	return out
+}
+
+// collectionID gives a v2 collection whose file has no _postman_id one of
+// the run's, as postman-collection gives the collection an id of its own
+// (Newman's report writes it in info, with no "_" block), the same in the
+// collection and in the failures' parents.
+func (j *JSON) collectionID(c *pmCollection) {
+	if c != nil && c.Info.PostmanID == "" && j.coll.Format != "v3" {
+		c.Info.PostmanID = uid(j.started, "collection", 0, 0)
+	}
 }
 
 // collectionJSON renders the collection; its variables are the run's final

@@ -581,6 +581,50 @@ func TestJSONBailAssertionFailureAsNewman(t *testing.T) {
 	}
 }
 
+// TestJSONCollectionWithoutIDGetsOne: a collection file with no
+// _postman_id has one in Newman 6.2.2's report all the same (postman-
+// collection gives the collection an id of its own, a new one each run),
+// in info, with no "_" block, and the same in a top-level failure's parent
+// (recorded 3x under unshare -n); courier wrote none.
+func TestJSONCollectionWithoutIDGetsOne(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["pm.test('no', function () { pm.expect(1).to.equal(2); });"]}}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type info struct {
+		PostmanID string `json:"_postman_id"`
+	}
+	var rep struct {
+		Collection struct {
+			Info    info            `json:"info"`
+			Private json.RawMessage `json:"_"`
+		} `json:"collection"`
+		Run struct {
+			Failures []struct {
+				Parent struct {
+					Info info `json:"info"`
+				} `json:"parent"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(runJSON(t, coll, runner.Options{}), &rep); err != nil {
+		t.Fatal(err)
+	}
+	id := rep.Collection.Info.PostmanID
+	if len(id) != 36 || strings.Count(id, "-") != 4 {
+		t.Errorf("info._postman_id %q, want a UUID", id)
+	}
+	if rep.Collection.Private != nil {
+		t.Errorf(`the collection has a "_" block: %s`, rep.Collection.Private)
+	}
+	if len(rep.Run.Failures) != 1 || rep.Run.Failures[0].Parent.Info.PostmanID != id {
+		t.Errorf("the failure's parent (the collection) has another id: %+v, want %s", rep.Run.Failures, id)
+	}
+}
+
 // TestJSONSkippedByFolderItemScriptsDidNotRun: a folder's pre-request
 // script that calls pm.execution.skipRequest() ends the chain there, so the
 // item's own pre-request script (and every test script) did not run and has
