@@ -1353,8 +1353,14 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	if url.Hash != "" || url.EmptyHash {
 		hash = url.Hash
 	}
+	// A URL without a path has none (undefined), as postman-collection
+	// leaves it; a file's "path": [] stays a list.
+	var path any = goja.Undefined()
+	if url.Path != nil {
+		path = strs(url.Path)
+	}
 	u := b.obj("raw", url.Raw, "protocol", url.Protocol, "host", strs(url.Host),
-		"port", url.Port, "path", strs(url.Path), "hash", hash, "query", q, "variable", vs)
+		"port", url.Port, "path", path, "hash", hash, "query", q, "variable", vs)
 	if ui := url.UserInfo; ui != nil {
 		var a *goja.Object
 		switch {

@@ -377,7 +377,8 @@ function Url(x) {
     this.protocol = x.protocol || undefined;
     // "h:/p" has the port '' (toString writes the ':' back).
     this.port = x.port || (text && x.port === '' ? '' : undefined);
-    this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : []);
+    // No path is none (undefined), as postman-collection leaves it; '' too.
+    this.path = Array.isArray(x.path) ? x.path.slice() : (x.path ? String(x.path).replace(/^\//, '').split('/') : undefined);
     // '' is a hash (a bare '#'), apart from none.
     this.hash = x.hash === null ? undefined : x.hash;
     // No host is none (undefined), as postman-collection's parser leaves it.
@@ -405,7 +406,7 @@ Url.isUrl = function (o) { return o instanceof Url; };
 var U = Url.prototype;
 U.getHost = function () { return this.host ? this.host.join('.') : ''; };
 U.getPath = function (unresolved) {
-    var vars = this.variables, segs = this.path.map(function (s) {
+    var vars = this.variables, segs = (this.path || []).map(function (s) {
         if (!unresolved && typeof s === 'string' && s[0] === ':') {
             // The name ends at a "." (":name.json" keeps ".json").
             var d = s.indexOf('.'), k = s.slice(1, d < 0 ? undefined : d), v = k && vars.one(k);
@@ -430,7 +431,7 @@ U.toString = function (forceProtocol) {
     if (typeof c === 'string') { s += c + '@'; }
     s += this.getHost();
     if (this.port != null) { s += ':' + this.port; } // '' and 0 too
-    if (this.path.length) { s += this.getPath(); }
+    if (this.path && this.path.length) { s += this.getPath(); }
     var q = this.getQueryString();
     // An enabled row that prints empty ({key: ''}, from 'https://?') still
     // writes the '?', as postman-collection's toString does.
@@ -453,7 +454,7 @@ U.toJSON = function () {
     if (this.protocol) { o.protocol = this.protocol; }
     if (this.auth) { o.auth = this.auth; }
     if (this.port) { o.port = this.port; }
-    o.path = this.path.slice();
+    if (this.path) { o.path = this.path.slice(); }
     if (this.hash !== undefined) { o.hash = this.hash; } // postman-collection's order
     if (this.host) { o.host = this.host.slice(); }
     o.query = this.query.toJSON();
@@ -715,7 +716,7 @@ function plainRequest(r) {
         method: String(r.method || 'GET').toUpperCase(),
         url: {
             raw: url.toString(), protocol: url.protocol || '', host: (url.host || []).map(String), port: url.port ? String(url.port) : '',
-            path: url.path.map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
+            path: (url.path || []).map(String), hash: typeof url.hash === 'string' ? url.hash : (url.hash === undefined || url.hash === null ? null : String(url.hash)),
             auth: url.auth && url.auth.user !== undefined ? { user: String(url.auth.user), password: url.auth.password === undefined ? null : String(url.auth.password) } : null,
             query: url.query.members.map(function (q) { var o = { key: q.key === null || q.key === undefined ? '' : String(q.key), value: typeof q.value === 'string' ? q.value : null, disabled: !!q.disabled }; if (q.description !== undefined) { o.description = q.description; } return rowMeta(o, q); }),
             // A value that is not a string stays typed and fills no path segment (postman-collection).

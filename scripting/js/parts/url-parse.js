@@ -11,7 +11,7 @@
 // unless it holds a ']' (an IPv6 literal); an empty host is none. A {{var}}
 // holding one of . : / ? # @ & ] is kept whole.
 return function parseUrl(raw, parseQuery) {
-    var u = { raw: raw, path: [], query: [], variable: [] }, s = String(raw).replace(/^\s+/, ''), i;
+    var u = { raw: raw, query: [], variable: [] }, s = String(raw).replace(/^\s+/, ''), i;
     var vars = [];
     s = s.replace(/\{\{[^{}]*[.:/?#@&\]][^{}]*\}\}/g, function (v) { vars.push(v); return '\uE000' + (vars.length - 1) + '\uE001'; });
     var back = vars.length ? function (x) { return typeof x === 'string' ? x.replace(/\uE000(\d+)\uE001/g, function (_, n) { return vars[n]; }) : x; } : function (x) { return x; };
@@ -39,7 +39,7 @@ return function parseUrl(raw, parseQuery) {
     if (hostPart) { u.host = hostPart.split('.').map(back); }
     if (path !== null) { u.path = path.split('/').map(back); }
     // ':id.json' names a path variable id, once (postman-collection).
-    u.path.forEach(function (seg) {
+    (u.path || []).forEach(function (seg) {
         var k = seg[0] === ':' ? seg.slice(1).split('.')[0] : '';
         if (k && !u.variable.some(function (v) { return v.key === k; })) { u.variable.push({ key: k }); }
     });
