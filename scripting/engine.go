@@ -779,21 +779,22 @@ func (e *Engine) startScript(x *Exec, c *compiled) (goja.Value, error) {
 		// Each of Postman's script runs starts from its sandbox's own match.
 		e.rxStatics.reset()
 	}
-	if err != nil {
-		return nil, err
-	}
 	// A stop (the timeout, a cancellation) that landed in the engine's own
 	// JavaScript before the script (the scope keys, a part, Sugar's stubs)
 	// ended that call, and goja clears an interrupt when the outermost
 	// call it ended returns: the script would then run with no interrupt
 	// left, and the watchdog interrupts once, so a loop in it ran for ever
-	// (a 300 ms timeout firing before the script, under load).
+	// (a 300 ms timeout firing before the script, under load). One that
+	// came before a part's install is returned by it (installWhole).
 	if cause := e.watch.stopped(); cause != nil {
-		// Taken here: what the engine runs after (its finish) runs whole,
-		// as when goja cleared the interrupt (a part's install delivers it
-		// again once done).
+		// Taken here: what the engine runs after runs whole, as when goja
+		// cleared the interrupt (a part's install delivers it again once
+		// done, and one that came before may still be pending).
 		e.rt.ClearInterrupt()
 		return nil, cause
+	}
+	if err != nil {
+		return nil, err
 	}
 	v, err := e.callScript(c, fn, lv, x)
 	if c.globals.adds && e.opts.CurrentSandbox {

@@ -91,3 +91,27 @@ func TestNestedHoldDeliversTheStopAtTheOuterRelease(t *testing.T) {
 		t.Fatalf("after the outer install: err = %v, want the timeout", err)
 	}
 }
+
+// TestStopBeforeAPartsInstallLeavesItForLater: a stop that landed before
+// the engine installs a part the script needs (here in the scope-key call)
+// leaves the part for a later script, which finds it whole.
+func TestStopBeforeAPartsInstallLeavesItForLater(t *testing.T) {
+	t.Parallel()
+	e, _ := newTestEngine(t, Options{Timeout: time.Minute})
+	keys := e.api.keys
+	e.api.keys = func(this goja.Value, args ...goja.Value) (goja.Value, error) {
+		e.watch.interrupt(ErrScriptTimeout) // the timeout fires now
+		return keys(this, args...)
+	}
+	const reads = `const IP = Object.getPrototypeOf(Object.getPrototypeOf([].values()));
+pm.test(typeof IP[Symbol.dispose], () => {});`
+	x := testExec("test", reads+` for (;;) {}`)
+	x.Info.EnvironmentName = "env" // a new scope key: the engine calls its bootstrap first
+	if r := e.Run(context.Background(), x); !errors.Is(r.Err, ErrScriptTimeout) || len(r.Tests) != 0 {
+		t.Fatalf("err = %v, tests %+v; want the timeout before the script", r.Err, r.Tests)
+	}
+	e.api.keys = keys
+	if r := e.Run(context.Background(), testExec("test", reads)); r.Err != nil || len(r.Tests) != 1 || r.Tests[0].Name != "function" {
+		t.Fatalf("the next script: err %v, tests %+v; want the part's Symbol.dispose, a function", r.Err, r.Tests)
+	}
+}
