@@ -1353,14 +1353,8 @@ func (b requestBuilder) url(url *collections.URL) *goja.Object {
 	if url.Hash != "" || url.EmptyHash {
 		hash = url.Hash
 	}
-	// A URL without a path has none (undefined), as postman-collection
-	// leaves it; a file's "path": [] stays a list.
-	var path any = goja.Undefined()
-	if url.Path != nil {
-		path = strs(url.Path)
-	}
 	u := b.obj("raw", url.Raw, "protocol", url.Protocol, "host", strs(url.Host),
-		"port", url.Port, "path", path, "hash", hash, "query", q, "variable", vs)
+		"port", url.Port, "path", pathValue(url.Path), "hash", hash, "query", q, "variable", vs)
 	if ui := url.UserInfo; ui != nil {
 		var a *goja.Object
 		switch {
@@ -1650,6 +1644,16 @@ func (b requestBuilder) authParams(a *collections.Auth) []any {
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+// pathValue is a URL's path for scripts: a URL without a path has none
+// (undefined), as postman-collection leaves it; a file's "path": [] stays
+// a list.
+func pathValue(p []string) any {
+	if p == nil {
+		return goja.Undefined()
+	}
+	return strs(p)
 }
 
 func strs(s []string) []any {
