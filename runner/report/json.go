@@ -530,13 +530,16 @@ func (j *JSON) failure(f jsonFailure, script string, execution bool) {
 // match is the slot.
 var parentSlot = []byte(`,"parent":0,"cursor":`)
 
+// parentZero fills the slot while the failure is encoded.
+var parentZero = jsonreport.Parent("0")
+
 // writeFailure spools f. A failure with a parent (parent >= 0, a folder
 // key) leaves the parent out and notes where it goes: Newman's failures
 // hold the group itself, which it writes at the run's end, so the parent
 // is rendered then (finishFailures), with the scripts that ran by then.
 func (j *JSON) writeFailure(f jsonFailure, parent int) {
 	if parent >= 0 {
-		f.Parent = jsonreport.Parent("0")
+		f.Parent = parentZero
 	}
 	b, err := json.Marshal(f)
 	if err != nil {
@@ -566,23 +569,38 @@ func (j *JSON) copyFailures() error {
 	if len(j.parentAt) == 0 {
 		return j.failures.copyTo(j.out)
 	}
-	r, err := j.failures.reader()
-	if err != nil {
-		return err
-	}
-	var at int64
-	for _, p := range j.parentAt {
-		if _, err := io.CopyN(j.out, r, p.offset-at); err != nil {
-			return fmt.Errorf("reading report spool: %w", err)
-		}
-		at = p.offset
+	put := func(p parentPlace) {
 		parent := j.parent(p.key)
 		if len(parent) == 0 {
 			parent = jsonreport.Parent("null")
 		}
 		j.out.Write(parent)
 	}
-	_, err = io.Copy(j.out, r)
+	if b, ok := j.failures.inMemory(); ok {
+		var at int64
+		for _, p := range j.parentAt {
+			j.out.Write(b[at:p.offset])
+			put(p)
+			at = p.offset
+		}
+		_, err := j.out.Write(b[at:])
+		return err
+	}
+	r, err := j.failures.reader()
+	if err != nil {
+		return err
+	}
+	// One buffer and one limited reader for every piece between parents.
+	buf, lr, at := make([]byte, 32<<10), &io.LimitedReader{R: r}, int64(0)
+	for _, p := range j.parentAt {
+		lr.N = p.offset - at
+		if _, err := io.CopyBuffer(j.out, lr, buf); err != nil {
+			return fmt.Errorf("reading report spool: %w", err)
+		}
+		put(p)
+		at = p.offset
+	}
+	_, err = io.CopyBuffer(j.out, r, buf)
 	return err
 }
 

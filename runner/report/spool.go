@@ -82,6 +82,14 @@ func (s *spool) release() {
 	s.buf = bytes.Buffer{}
 }
 
+// inMemory returns what was spooled when it is all still in memory.
+func (s *spool) inMemory() ([]byte, bool) {
+	if s.err != nil || s.f != nil {
+		return nil, false
+	}
+	return s.buf.Bytes(), true
+}
+
 // reader returns what was spooled, from the start.
 func (s *spool) reader() (io.Reader, error) {
 	if s.err != nil {
