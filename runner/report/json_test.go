@@ -581,6 +581,53 @@ func TestJSONBailAssertionFailureAsNewman(t *testing.T) {
 	}
 }
 
+// TestJSONFailureParentsFromASpoolOnDisk: failures past the spool's 1 MiB
+// wait in a file; their parents go in when the run ends all the same, each
+// the report's folder, and the document stays valid JSON.
+func TestJSONFailureParentsFromASpoolOnDisk(t *testing.T) {
+	t.Parallel()
+	base := echotest.Start(t)
+	coll, err := collections.LoadBytes([]byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"F","item":[{"name":"r","request":{"url":"`+base+`/get"},"event":[{"listen":"test","script":{"exec":["for (var i = 0; i < 3000; i++) { pm.test('t' + i, function () { pm.expect(1).to.equal(2); }); }"]}}]}]}]}`), "c.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var out bytes.Buffer
+	j := NewJSON(&out, JSONOptions{SpoolDir: dir})
+	r := &runner.Runner{Collection: coll, Sink: j, Options: runner.Options{LoopbackOnly: true}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Collection struct {
+			Item []json.RawMessage `json:"item"`
+		} `json:"collection"`
+		Run struct {
+			Failures []struct {
+				Parent json.RawMessage `json:"parent"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("the report is no JSON: %v", err)
+	}
+	if len(rep.Run.Failures) != 3000 {
+		t.Fatalf("%d failures, want 3000", len(rep.Run.Failures))
+	}
+	for i, f := range rep.Run.Failures {
+		if string(f.Parent) != string(rep.Collection.Item[0]) {
+			t.Fatalf("failure %d's parent is not the report's folder: %.200s", i, f.Parent)
+		}
+	}
+	if rest := out.Len() - len(rep.Run.Failures)*len(rep.Collection.Item[0]); rest < 2<<20 {
+		t.Errorf("the report is %d bytes without the parents: the failures did not pass the spool's 1 MiB", rest)
+	}
+}
+
 // TestJSONCollectionWithoutIDGetsOne: a collection file with no
 // _postman_id has one in Newman 6.2.2's report all the same (postman-
 // collection gives the collection an id of its own, a new one each run),
