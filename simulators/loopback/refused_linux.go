@@ -22,23 +22,30 @@ type Refused struct {
 
 // ListenRefused binds 127.0.0.1 on a free port without listening.
 func ListenRefused() (*Refused, error) {
-	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	fd, port, err := bindLoopback("refused port")
 	if err != nil {
-		return nil, fmt.Errorf("refused port: socket: %w", err)
+		return nil, err
 	}
-	r := &Refused{fd: fd}
+	return &Refused{Addr: fmt.Sprintf("127.0.0.1:%d", port), Port: port, fd: fd}, nil
+}
+
+// bindLoopback opens a TCP socket bound to 127.0.0.1 on a port the kernel
+// picks, and gives it with its port; what names the socket in errors.
+func bindLoopback(what string) (fd, port int, err error) {
+	fd, err = syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return 0, 0, fmt.Errorf("%s: socket: %w", what, err)
+	}
 	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
-		r.Close()
-		return nil, fmt.Errorf("refused port: bind: %w", err)
+		syscall.Close(fd)
+		return 0, 0, fmt.Errorf("%s: bind: %w", what, err)
 	}
 	sa, err := syscall.Getsockname(fd)
 	if err != nil {
-		r.Close()
-		return nil, fmt.Errorf("refused port: getsockname: %w", err)
+		syscall.Close(fd)
+		return 0, 0, fmt.Errorf("%s: getsockname: %w", what, err)
 	}
-	r.Port = sa.(*syscall.SockaddrInet4).Port
-	r.Addr = fmt.Sprintf("127.0.0.1:%d", r.Port)
-	return r, nil
+	return fd, sa.(*syscall.SockaddrInet4).Port, nil
 }
 
 // Close frees the port.

@@ -22,27 +22,17 @@ type Stalled struct {
 // to a listener whose queue is full (and the client's retries alike), so
 // every later connect hangs.
 func ListenStalled() (*Stalled, error) {
-	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	fd, port, err := bindLoopback("stalled listener")
 	if err != nil {
-		return nil, fmt.Errorf("stalled listener: socket: %w", err)
+		return nil, err
 	}
-	s := &Stalled{fd: fd}
-	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("stalled listener: bind: %w", err)
-	}
+	s := &Stalled{Addr: fmt.Sprintf("127.0.0.1:%d", port), fd: fd}
 	// A backlog of 0 leaves one place: the queue is full when it holds
 	// more than the backlog.
 	if err := syscall.Listen(fd, 0); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("stalled listener: listen: %w", err)
 	}
-	sa, err := syscall.Getsockname(fd)
-	if err != nil {
-		s.Close()
-		return nil, fmt.Errorf("stalled listener: getsockname: %w", err)
-	}
-	s.Addr = fmt.Sprintf("127.0.0.1:%d", sa.(*syscall.SockaddrInet4).Port)
 	if s.filler, err = net.Dial("tcp", s.Addr); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("stalled listener: filling the queue: %w", err)
