@@ -92,19 +92,20 @@ func groupByName(fields []wire.Field) []wire.Field {
 	if len(fields) < 3 {
 		return fields
 	}
+	var names []string
+	byName := make(map[string][]wire.Field, len(fields))
+	for _, f := range fields {
+		if _, seen := byName[f.Name]; !seen {
+			names = append(names, f.Name)
+		}
+		byName[f.Name] = append(byName[f.Name], f)
+	}
+	if len(names) == len(fields) {
+		return fields
+	}
 	out := make([]wire.Field, 0, len(fields))
-	done := make(map[string]bool, len(fields))
-	for i, f := range fields {
-		if done[f.Name] {
-			continue
-		}
-		done[f.Name] = true
-		out = append(out, f)
-		for _, g := range fields[i+1:] {
-			if g.Name == f.Name {
-				out = append(out, g)
-			}
-		}
+	for _, n := range names {
+		out = append(out, byName[n]...)
 	}
 	return out
 }
