@@ -362,3 +362,26 @@ func encodeReserved(s string, key bool) string {
 	}
 	return s
 }
+
+// WithQueryRows is query with a v12 file's queryParams rows applied, as
+// Postman CLI 1.34 applies them when it loads the file and again when it
+// sends (the runner): query's parameters that the rows name (even by a
+// disabled row) and any rows already in it (FromV3) are dropped, and the
+// rows follow the rest in their own order (?x=0&a=1&y=2 with rows a, z
+// gives ?x=0&y=2&a&z; fresh-round13v-yaml.json, fresh-round14v-f.json).
+func WithQueryRows(query, rows []QueryParam) []QueryParam {
+	if len(query) == 0 && len(rows) == 0 {
+		return nil
+	}
+	named := make(map[string]bool, len(rows))
+	for _, q := range rows {
+		named[q.Key] = true
+	}
+	out := make([]QueryParam, 0, len(query)+len(rows))
+	for _, q := range query {
+		if !q.FromV3 && !named[q.Key] {
+			out = append(out, q)
+		}
+	}
+	return append(out, rows...)
+}

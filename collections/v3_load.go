@@ -863,25 +863,16 @@ func (m ymap) v3url(raw string, qn, pn *yaml.Node) (URL, error) {
 		return URL{}, err
 	}
 	if qp != nil {
-		named := map[string]bool{}
-		for _, p := range qp {
-			named[p.Key] = true
-		}
-		var merged []QueryParam
-		for _, q := range u.Query {
-			if !named[q.Key] {
-				merged = append(merged, q)
-			}
-		}
+		rows := make([]QueryParam, 0, len(qp))
 		for _, p := range qp {
 			q := QueryParam{Key: p.Key, Disabled: p.Disabled, Described: p.Description != "", Description: p.Description, FromV3: true}
 			if !p.Null {
 				v := p.Value
 				q.Value = &v
 			}
-			merged = append(merged, q)
+			rows = append(rows, q)
 		}
-		u.Query = merged
+		u.Query = WithQueryRows(u.Query, rows)
 	}
 	pv, err := m.kvList(pn, "pathVariables", false)
 	if err != nil {

@@ -572,31 +572,23 @@ func mergedQueryRows(query []collections.QueryParam) []collections.QueryParam {
 // they name, then adds them all as the file has them (repeated keys and
 // all, disabled ones left out). So a parameter a pre-request script adds
 // goes before them, and a script's change or removal of one of them does
-// not reach the wire (fresh-round14v-f.json), the same rule that merges the
-// url text's query with queryParams when the file loads.
+// not reach the wire (fresh-round14v-f.json): collections.WithQueryRows, the
+// rule that merges the url text's query with queryParams when the file loads.
 func withFileQueryParams(file, req *collections.Request) *collections.Request {
 	if file == nil || req == nil {
 		return req
 	}
 	var rows []collections.QueryParam
-	named := map[string]bool{}
 	for _, q := range file.URL.Query {
 		if q.FromV3 {
 			rows = append(rows, q)
-			named[q.Key] = true
 		}
 	}
 	if len(rows) == 0 {
 		return req
 	}
-	query := make([]collections.QueryParam, 0, len(req.URL.Query)+len(rows))
-	for _, q := range req.URL.Query {
-		if !q.FromV3 && !named[q.Key] {
-			query = append(query, q)
-		}
-	}
 	c := *req
-	c.URL.Query = append(query, rows...)
+	c.URL.Query = collections.WithQueryRows(req.URL.Query, rows)
 	return &c
 }
 
