@@ -2097,6 +2097,8 @@ func keepOwnRows(h http.Header, own http.Header, user map[string]bool) (beaten [
 		}
 		h[k] = v
 	}
-	slices.SortFunc(beaten, func(a, b collections.Header) int { return strings.Compare(a.Key, b.Key) })
+	// Stable: one header's several values keep their order whatever
+	// order the map gave the headers in.
+	slices.SortStableFunc(beaten, func(a, b collections.Header) int { return strings.Compare(a.Key, b.Key) })
 	return beaten
 }
